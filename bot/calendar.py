@@ -1,0 +1,289 @@
+"""Business calendar: which instants count as 業務時間, and arithmetic on them.
+
+Pure code (no I/O, no "now"): every function takes the instants it reasons about.
+
+Business time is the working hours (e.g. ``"08:30-17:15"``, start inclusive, end exclusive) of
+business days: weekdays that are neither a Japanese public holiday (祝日・振替休日・国民の休日,
+computed by ``jpholiday`` from the 祝日法 rules, so future years need no table updates) nor
+年末年始 (12/29–1/3, the closing days of 行政機関の休日に関する法律).
+
+Durations such as ``"1d"`` in the organisation file are business time: **one day ("1d") is one
+full working day**, i.e. the length of the working hours (8h45m for ``08:30-17:15``), not 24 hours.
+So ``add_business_time(Mon 10:00, 1d)`` is Tue 10:00, and Fri 17:00 + 1h is Mon 09:15.
+
+All arithmetic is done on UTC instants, with the working-hour windows built from local wall-clock
+times in the calendar's zone, so inputs in any zone (and zones with DST) give correct results.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import jpholiday
+
+__all__ = [
+    "DEFAULT_TZ",
+    "DEFAULT_WORKING_HOURS",
+    "BusinessCalendar",
+    "format_duration",
+    "is_year_end_closure",
+    "parse_duration",
+    "parse_working_hours",
+]
+
+DEFAULT_WORKING_HOURS = "08:30-17:15"
+DEFAULT_TZ = "Asia/Tokyo"
+
+_DURATION_RE = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?")
+_CLOCK_RE = r"(\d{1,2}):(\d{2})"
+# Hyphen, tilde and the dashes people type in Japanese documents (〜 survives NFKC, so list it).
+_HOURS_RE = re.compile(rf"{_CLOCK_RE}\s*[-~〜–—]\s*{_CLOCK_RE}")
+
+
+def _normalise(s: str) -> str:
+    # NFKC turns full-width digits/letters (「２ｈ」「０８：３０」) into ASCII, which an IT 担当
+    # typing in a Japanese IME produces easily; refusing them would only be unkind.
+    return unicodedata.normalize("NFKC", s).strip().lower()
+
+
+def parse_working_hours(s: str) -> tuple[time, time]:
+    """Parse ``"08:30-17:15"`` into ``(time(8, 30), time(17, 15))``.
+
+    Raises ValueError (Japanese message) unless it is ``HH:MM-HH:MM`` with start < end on the same
+    day (shifts across midnight are not a municipal office's working hours).
+    """
+    text = _normalise(s) if isinstance(s, str) else ""
+    m = _HOURS_RE.fullmatch(text)
+    if m is None:
+        raise ValueError(
+            f"勤務時間「{s}」を読み取れません。「08:30-17:15」のように「開始-終了」の形で書いてください。"
+        )
+    h1, m1, h2, m2 = (int(g) for g in m.groups())
+    if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+        raise ValueError(f"勤務時間「{s}」に存在しない時刻があります。00:00〜23:59 の範囲で書いてください。")
+    start, end = time(h1, m1), time(h2, m2)
+    if start >= end:
+        raise ValueError(
+            f"勤務時間「{s}」は終了が開始より前か同じです。開始より後の終了時刻を書いてください。"
+        )
+    return start, end
+
+
+def _working_day_length(start: time, end: time) -> timedelta:
+    return datetime.combine(date.min, end) - datetime.combine(date.min, start)
+
+
+DEFAULT_WORKING_DAY = _working_day_length(*parse_working_hours(DEFAULT_WORKING_HOURS))
+
+
+def parse_duration(s: str, day: timedelta = DEFAULT_WORKING_DAY) -> timedelta:
+    """Parse ``"15m"``, ``"2h"``, ``"1d"``, ``"1h30m"``, ``"90m"``, ``"1d4h"`` into a timedelta.
+
+    ``day`` is what one ``d`` is worth: by default one working day of ``08:30-17:15`` (8h45m),
+    because the organisation file's durations are business time; pass ``timedelta(days=1)`` for
+    wall-clock settings, or use ``BusinessCalendar.parse_duration`` for the calendar's own day.
+    Zero and negative durations are refused: no setting in the file means "immediately".
+    """
+    text = _normalise(s).replace(" ", "") if isinstance(s, str) else ""
+    m = _DURATION_RE.fullmatch(text)
+    if not text or m is None:
+        raise ValueError(
+            f"期間「{s}」を読み取れません。「15m」「2h」「1d」「1h30m」のように、"
+            "数字と単位（d＝業務日、h＝時間、m＝分）を続けて書いてください。"
+        )
+    days, hours, minutes = (int(g) if g else 0 for g in m.groups())
+    total = days * day + timedelta(hours=hours, minutes=minutes)
+    if total <= timedelta(0):
+        raise ValueError(f"期間「{s}」は 0 です。1m 以上の長さを書いてください。")
+    return total
+
+
+def format_duration(d: timedelta, day: timedelta | None = None) -> str:
+    """Inverse of ``parse_duration`` for messages: ``timedelta(minutes=90)`` → ``"1h30m"``.
+
+    With ``day`` given, whole working days are written as ``d`` (``8h45m`` → ``"1d"``).
+    Seconds are dropped: the file's durations are in minutes.
+    """
+    minutes = int(d.total_seconds() // 60)
+    if minutes <= 0:
+        return "0m"
+    parts: list[str] = []
+    if day is not None and day > timedelta(0):
+        day_minutes = int(day.total_seconds() // 60)
+        days, minutes = divmod(minutes, day_minutes)
+        if days:
+            parts.append(f"{days}d")
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        parts.append(f"{hours}h")
+    if minutes:
+        parts.append(f"{minutes}m")
+    return "".join(parts)
+
+
+def is_year_end_closure(d: date) -> bool:
+    """年末年始 (12/29–1/3): government offices are closed though most are not public holidays."""
+    return (d.month == 12 and d.day >= 29) or (d.month == 1 and d.day <= 3)
+
+
+@lru_cache(maxsize=4096)
+def _holiday_name(d: date) -> str | None:
+    # Cached because reminder sweeps ask about the same few dates for thousands of drafts.
+    name: str | None = jpholiday.is_holiday_name(d)
+    return name
+
+
+def _load_zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise ValueError(
+            f"タイムゾーン「{tz}」が見つかりません。「Asia/Tokyo」のような IANA の名前を書いてください。"
+        ) from exc
+
+
+def _require_aware(t: datetime, what: str) -> None:
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise ValueError(
+            f"{what}にタイムゾーンがありません（{t.isoformat()}）。タイムゾーン付きの日時を渡してください。"
+        )
+
+
+class BusinessCalendar:
+    """Working hours on business days in one time zone. Immutable and cheap to build."""
+
+    __slots__ = ("working_hours", "tz", "zone", "start", "end", "day_length")
+
+    def __init__(self, working_hours: str = DEFAULT_WORKING_HOURS, tz: str = DEFAULT_TZ) -> None:
+        self.working_hours = working_hours
+        self.tz = tz
+        self.zone = _load_zone(tz)
+        self.start, self.end = parse_working_hours(working_hours)
+        #: one "d" of a business-time duration
+        self.day_length = _working_day_length(self.start, self.end)
+
+    def __repr__(self) -> str:
+        return f"BusinessCalendar(working_hours={self.working_hours!r}, tz={self.tz!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BusinessCalendar):
+            return NotImplemented
+        return (self.start, self.end, self.tz) == (other.start, other.end, other.tz)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.tz))
+
+    # --- days -------------------------------------------------------------------------------
+
+    def non_business_reason(self, d: date) -> str | None:
+        """Why ``d`` is not a business day, in Japanese (「土曜日」「勤労感謝の日」「年末年始」), or None."""
+        if d.weekday() == 5:
+            return "土曜日"
+        if d.weekday() == 6:
+            return "日曜日"
+        name = _holiday_name(d)
+        if name is not None:
+            return name
+        return "年末年始" if is_year_end_closure(d) else None
+
+    def is_business_day(self, d: date) -> bool:
+        """A weekday that is not a Japanese public holiday and not in 12/29–1/3."""
+        return self.non_business_reason(d) is None
+
+    def next_business_day(self, d: date) -> date:
+        """The first business day strictly after ``d``."""
+        return self.business_day_on_or_after(d + timedelta(days=1))
+
+    def business_day_on_or_after(self, d: date) -> date:
+        """``d`` itself if it is a business day, else the next one."""
+        while not self.is_business_day(d):
+            d += timedelta(days=1)
+        return d
+
+    def previous_business_day(self, d: date) -> date:
+        """The last business day strictly before ``d``."""
+        d -= timedelta(days=1)
+        while not self.is_business_day(d):
+            d -= timedelta(days=1)
+        return d
+
+    def last_business_day(self, year: int, month: int) -> date:
+        """The last business day of the month (e.g. for the 上越市 monthly-minimum reminder)."""
+        first_of_next = date(year + month // 12, month % 12 + 1, 1)
+        return self.previous_business_day(first_of_next)
+
+    # --- instants ---------------------------------------------------------------------------
+
+    def local(self, t: datetime) -> datetime:
+        """``t`` in the calendar's zone."""
+        _require_aware(t, "日時")
+        return t.astimezone(self.zone)
+
+    def is_business_instant(self, t: datetime) -> bool:
+        """Within working hours (start inclusive, end exclusive) of a business day."""
+        lt = self.local(t)
+        return self.is_business_day(lt.date()) and self.start <= lt.time() < self.end
+
+    def _window(self, d: date) -> tuple[datetime, datetime]:
+        # Built from local wall-clock times, then taken to UTC so that subtraction is real
+        # elapsed time even across a DST change (aware datetimes sharing a tzinfo subtract naively).
+        start = datetime.combine(d, self.start, tzinfo=self.zone).astimezone(UTC)
+        end = datetime.combine(d, self.end, tzinfo=self.zone).astimezone(UTC)
+        return start, end
+
+    def _windows_from(self, d: date) -> Iterator[tuple[datetime, datetime]]:
+        while True:
+            d = self.business_day_on_or_after(d)
+            yield self._window(d)
+            d += timedelta(days=1)
+
+    def business_time_between(self, a: datetime, b: datetime) -> timedelta:
+        """Business time elapsed from ``a`` to ``b``; ``timedelta(0)`` when ``b <= a``."""
+        _require_aware(a, "開始日時")
+        _require_aware(b, "終了日時")
+        a_utc, b_utc = a.astimezone(UTC), b.astimezone(UTC)
+        if b_utc <= a_utc:
+            return timedelta(0)
+        total = timedelta(0)
+        for w_start, w_end in self._windows_from(a_utc.astimezone(self.zone).date()):
+            if w_start >= b_utc:
+                break
+            overlap = min(b_utc, w_end) - max(a_utc, w_start)
+            if overlap > timedelta(0):
+                total += overlap
+        return total
+
+    def add_business_time(self, t: datetime, d: timedelta) -> datetime:
+        """The instant at which ``d`` of business time has elapsed after ``t``.
+
+        ``t`` outside business hours starts counting at the next opening. A result that exactly
+        uses up a day is that day's closing time (08:30 + 1d → 17:15 the same day), not the next
+        opening. Returned in the calendar's zone. ``d`` must not be negative.
+        """
+        _require_aware(t, "日時")
+        if d < timedelta(0):
+            raise ValueError(f"業務時間の加算に負の期間（{d}）は使えません。")
+        if d == timedelta(0):
+            return t.astimezone(self.zone)
+        t_utc = t.astimezone(UTC)
+        remaining = d
+        # Whole weeks of business days could be skipped arithmetically, but durations in the file
+        # are hours or a few days; a plain walk stays obviously correct.
+        for w_start, w_end in self._windows_from(t_utc.astimezone(self.zone).date()):
+            begin = max(t_utc, w_start)
+            if begin >= w_end:
+                continue
+            available = w_end - begin
+            if remaining <= available:
+                return (begin + remaining).astimezone(self.zone)
+            remaining -= available
+        raise AssertionError("unreachable: business days never run out")
+
+    def parse_duration(self, s: str) -> timedelta:
+        """``parse_duration`` with this calendar's working day as ``1d``."""
+        return parse_duration(s, day=self.day_length)

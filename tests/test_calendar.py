@@ -1,0 +1,363 @@
+"""Business calendar: weekends, 祝日, 年末年始, working-hour edges, zones, and the add/between law."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.calendar import (
+    DEFAULT_WORKING_DAY,
+    BusinessCalendar,
+    format_duration,
+    is_year_end_closure,
+    parse_duration,
+    parse_working_hours,
+)
+
+JST = ZoneInfo("Asia/Tokyo")
+CAL = BusinessCalendar()  # 08:30-17:15, Asia/Tokyo
+H = timedelta(hours=1)
+M = timedelta(minutes=1)
+DAY = timedelta(hours=8, minutes=45)
+
+
+def jst(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, tzinfo=JST)
+
+
+def has_japanese(s: str) -> bool:
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+# --- parse_duration -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15m", timedelta(minutes=15)),
+        ("2h", timedelta(hours=2)),
+        ("1d", DAY),
+        ("2d", 2 * DAY),
+        ("1h30m", timedelta(hours=1, minutes=30)),
+        ("90m", timedelta(minutes=90)),
+        ("1d2h", DAY + 2 * H),
+        ("1d1h1m", DAY + H + M),
+        (" 2h ", 2 * H),
+        ("1h 30m", timedelta(hours=1, minutes=30)),
+        ("２ｈ", 2 * H),  # full-width, as typed with a Japanese IME
+        ("2H", 2 * H),
+    ],
+)
+def test_parse_duration_accepts(text: str, expected: timedelta) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "2", "h", "2x", "1.5h", "-1h", "30m1h", "2hours", "2 時間", "0m", "0h0m", "1h30", "d1"]
+)
+def test_parse_duration_refuses_in_japanese(text: str) -> None:
+    with pytest.raises(ValueError) as err:
+        parse_duration(text)
+    assert has_japanese(str(err.value))
+    assert text.strip() in str(err.value)
+
+
+def test_parse_duration_day_is_one_working_day() -> None:
+    assert DEFAULT_WORKING_DAY == DAY
+    assert parse_duration("1d", day=timedelta(days=1)) == timedelta(days=1)
+    assert BusinessCalendar("09:00-17:00").parse_duration("1d") == timedelta(hours=8)
+    assert BusinessCalendar("09:00-17:00").parse_duration("1d30m") == timedelta(hours=8, minutes=30)
+
+
+def test_format_duration_round_trips() -> None:
+    assert format_duration(timedelta(minutes=90)) == "1h30m"
+    assert format_duration(DAY, day=DAY) == "1d"
+    assert format_duration(DAY + 2 * H, day=DAY) == "1d2h"
+    assert format_duration(DAY) == "8h45m"
+    assert format_duration(timedelta(0)) == "0m"
+    for text in ["15m", "2h", "1d", "1h30m", "3d4h5m"]:
+        assert format_duration(parse_duration(text), day=DAY) == text
+
+
+# --- parse_working_hours --------------------------------------------------------------------
+
+
+def test_parse_working_hours() -> None:
+    assert parse_working_hours("08:30-17:15") == (time(8, 30), time(17, 15))
+    assert parse_working_hours("8:30-17:15") == (time(8, 30), time(17, 15))
+    assert parse_working_hours("08:30〜17:15") == (time(8, 30), time(17, 15))
+    assert parse_working_hours("０８：３０－１７：１５") == (time(8, 30), time(17, 15))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "08:30", "8-17", "08:30-24:00", "08:60-17:00", "17:15-08:30", "09:00-09:00"]
+)
+def test_parse_working_hours_refuses_in_japanese(text: str) -> None:
+    with pytest.raises(ValueError) as err:
+        parse_working_hours(text)
+    assert has_japanese(str(err.value))
+
+
+def test_unknown_time_zone_is_refused_in_japanese() -> None:
+    with pytest.raises(ValueError, match="タイムゾーン"):
+        BusinessCalendar(tz="Asia/Joetsu")
+
+
+# --- business days --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("d", "expected", "reason"),
+    [
+        (date(2026, 11, 20), True, None),  # Friday
+        (date(2026, 11, 21), False, "土曜日"),
+        (date(2026, 11, 22), False, "日曜日"),
+        (date(2026, 11, 23), False, "勤労感謝の日"),  # Monday holiday
+        (date(2026, 11, 24), True, None),
+        (date(2026, 5, 4), False, "みどりの日"),
+        (date(2026, 5, 5), False, "こどもの日"),
+        (date(2026, 5, 6), False, "振替休日"),  # 憲法記念日 fell on Sunday
+        (date(2026, 5, 7), True, None),
+        (date(2026, 9, 22), False, "国民の休日"),  # between 敬老の日 and 秋分の日
+        (date(2026, 12, 28), True, None),  # 御用納め
+        (date(2026, 12, 29), False, "年末年始"),
+        (date(2026, 12, 31), False, "年末年始"),
+        (date(2027, 1, 1), False, "元日"),
+        (date(2027, 1, 2), False, "土曜日"),
+        (date(2027, 1, 3), False, "日曜日"),
+        (date(2027, 12, 29), False, "年末年始"),
+        (date(2028, 1, 3), False, "年末年始"),  # Monday
+        (date(2027, 1, 4), True, None),  # 御用始め
+        (date(2027, 1, 11), False, "成人の日"),
+    ],
+)
+def test_business_days(d: date, expected: bool, reason: str | None) -> None:
+    assert CAL.is_business_day(d) is expected
+    got = CAL.non_business_reason(d)
+    if reason is None:
+        assert got is None
+    else:
+        assert got is not None and reason in got
+
+
+def test_year_end_closure() -> None:
+    assert not is_year_end_closure(date(2026, 12, 28))
+    assert all(is_year_end_closure(date(2026, 12, d)) for d in (29, 30, 31))
+    assert all(is_year_end_closure(date(2027, 1, d)) for d in (1, 2, 3))
+    assert not is_year_end_closure(date(2027, 1, 4))
+
+
+def test_next_business_day_is_strictly_after() -> None:
+    assert CAL.next_business_day(date(2026, 11, 19)) == date(2026, 11, 20)
+    assert CAL.next_business_day(date(2026, 11, 20)) == date(2026, 11, 24)  # Sat, Sun, 勤労感謝の日
+    assert CAL.next_business_day(date(2026, 12, 28)) == date(2027, 1, 4)
+    assert CAL.next_business_day(date(2026, 5, 1)) == date(2026, 5, 7)  # Golden Week
+    assert CAL.business_day_on_or_after(date(2026, 11, 20)) == date(2026, 11, 20)
+    assert CAL.business_day_on_or_after(date(2026, 11, 21)) == date(2026, 11, 24)
+    assert CAL.previous_business_day(date(2026, 11, 24)) == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "expected"),
+    [
+        (2026, 12, date(2026, 12, 28)),  # 29–31 closed
+        (2026, 1, date(2026, 1, 30)),  # Jan 31 is a Saturday
+        (2026, 5, date(2026, 5, 29)),  # May 31 Sunday, 30 Saturday
+        (2026, 11, date(2026, 11, 30)),  # Monday
+        (2026, 2, date(2026, 2, 27)),
+        (2028, 2, date(2028, 2, 29)),  # leap day, Tuesday
+        (2026, 3, date(2026, 3, 31)),
+    ],
+)
+def test_last_business_day(year: int, month: int, expected: date) -> None:
+    assert CAL.last_business_day(year, month) == expected
+
+
+# --- instants -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("t", "expected"),
+    [
+        (jst(2026, 11, 20, 8, 29), False),
+        (jst(2026, 11, 20, 8, 30), True),  # opening is inclusive
+        (jst(2026, 11, 20, 12, 0), True),
+        (datetime(2026, 11, 20, 17, 14, 59, 999999, tzinfo=JST), True),
+        (jst(2026, 11, 20, 17, 15), False),  # closing is exclusive
+        (jst(2026, 11, 21, 10, 0), False),  # Saturday
+        (jst(2026, 11, 23, 10, 0), False),  # 勤労感謝の日
+        (jst(2026, 12, 29, 10, 0), False),  # 年末年始
+        (datetime(2026, 11, 19, 23, 30, tzinfo=UTC), True),  # = Fri 08:30 JST
+        (datetime(2026, 11, 20, 8, 15, tzinfo=UTC), False),  # = Fri 17:15 JST
+        (datetime(2026, 11, 20, 12, 0, tzinfo=UTC), False),  # Fri noon UTC = Fri 21:00 JST
+        (datetime(2026, 11, 20, 10, 0, tzinfo=timezone(timedelta(hours=-5))), False),  # Sat 00:00 JST
+    ],
+)
+def test_is_business_instant(t: datetime, expected: bool) -> None:
+    assert CAL.is_business_instant(t) is expected
+
+
+def test_naive_datetimes_are_refused() -> None:
+    with pytest.raises(ValueError, match="タイムゾーン"):
+        CAL.is_business_instant(datetime(2026, 11, 20, 10, 0))
+    with pytest.raises(ValueError, match="タイムゾーン"):
+        CAL.business_time_between(datetime(2026, 11, 20, 10, 0), jst(2026, 11, 20, 11))
+    with pytest.raises(ValueError, match="タイムゾーン"):
+        CAL.add_business_time(datetime(2026, 11, 20, 10, 0), H)
+
+
+# --- business_time_between ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (jst(2026, 11, 20, 10), jst(2026, 11, 20, 12), 2 * H),
+        (jst(2026, 11, 20, 7), jst(2026, 11, 20, 9), 30 * M),  # before opening counts nothing
+        (jst(2026, 11, 20, 17), jst(2026, 11, 20, 20), 15 * M),  # after closing counts nothing
+        (jst(2026, 11, 20, 0), jst(2026, 11, 21, 0), DAY),
+        (jst(2026, 11, 20, 17), jst(2026, 11, 24, 9), 15 * M + 30 * M),  # weekend + 勤労感謝の日
+        (jst(2026, 11, 21, 9), jst(2026, 11, 23, 17), timedelta(0)),  # Sat–Mon(祝) all closed
+        (jst(2026, 5, 1, 17), jst(2026, 5, 7, 9), 45 * M),  # Golden Week incl. 振替休日 5/6
+        (jst(2026, 12, 28, 17), jst(2027, 1, 4, 9, 30), 15 * M + H),  # 年末年始
+        (jst(2026, 11, 16, 8, 30), jst(2026, 11, 21, 0), 5 * DAY),  # a full week
+        (jst(2026, 11, 20, 12), jst(2026, 11, 20, 12), timedelta(0)),
+        (jst(2026, 11, 20, 12), jst(2026, 11, 20, 10), timedelta(0)),  # b < a
+        (jst(2026, 11, 20, 8, 30), jst(2026, 11, 20, 17, 15), DAY),
+    ],
+)
+def test_business_time_between(a: datetime, b: datetime, expected: timedelta) -> None:
+    assert CAL.business_time_between(a, b) == expected
+
+
+def test_business_time_between_long_span() -> None:
+    # 2026 has 240 business days under these rules: 365 − 104 weekend days − 17 weekday 祝日
+    # (incl. 振替休日 5/6 and 国民の休日 9/22) − 4 weekdays of 年末年始 that are not 祝日 (1/2, 12/29–31).
+    business_days = sum(CAL.is_business_day(date(2026, 1, 1) + timedelta(days=i)) for i in range(365))
+    assert CAL.business_time_between(jst(2026, 1, 1), jst(2027, 1, 1)) == business_days * DAY
+    assert business_days == 240
+
+
+def test_business_time_between_with_utc_and_other_zones() -> None:
+    # 2026-11-20 01:00Z = 10:00 JST; 2026-11-20 03:00Z = 12:00 JST
+    a = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
+    b = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    assert CAL.business_time_between(a, b) == 2 * H
+    # Thu 23:00Z = Fri 08:00 JST; Fri 08:00Z = Fri 17:00 JST
+    assert (
+        CAL.business_time_between(
+            datetime(2026, 11, 19, 23, 0, tzinfo=UTC), datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+        )
+        == 8 * H + 30 * M
+    )
+    # Mixed zones: New York 2026-11-19 20:00 (EST) = Fri 10:00 JST, to Fri 11:00 JST
+    ny = ZoneInfo("America/New_York")
+    assert CAL.business_time_between(datetime(2026, 11, 19, 20, 0, tzinfo=ny), jst(2026, 11, 20, 11)) == H
+
+
+def test_calendar_in_a_zone_with_dst_counts_real_elapsed_time() -> None:
+    # Europe/Berlin leaves DST on 2026-10-25 (Sunday): a calendar there still counts working hours.
+    berlin = BusinessCalendar("08:00-16:00", "Europe/Berlin")
+    tz = ZoneInfo("Europe/Berlin")
+    a = datetime(2026, 10, 23, 15, 0, tzinfo=tz)  # Fri 15:00 CEST
+    b = datetime(2026, 10, 26, 9, 0, tzinfo=tz)  # Mon 09:00 CET
+    assert berlin.business_time_between(a, b) == 2 * H
+    assert berlin.add_business_time(a, 2 * H) == b
+    assert berlin.business_time_between(a.astimezone(UTC), b.astimezone(UTC)) == 2 * H
+
+
+# --- add_business_time ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("t", "d", "expected"),
+    [
+        (jst(2026, 11, 19, 10), 2 * H, jst(2026, 11, 19, 12)),
+        (jst(2026, 11, 19, 10), DAY, jst(2026, 11, 20, 10)),  # "1d" = same time next business day
+        (jst(2026, 11, 19, 16), 2 * H, jst(2026, 11, 20, 9, 15)),  # 1h15m Thu, 45m Fri
+        (jst(2026, 11, 20, 17), H, jst(2026, 11, 24, 9, 15)),  # Fri → Tue after 勤労感謝の日
+        (jst(2026, 11, 20, 16), DAY, jst(2026, 11, 24, 16)),
+        (jst(2026, 11, 21, 10), H, jst(2026, 11, 24, 9, 30)),  # from a Saturday
+        (jst(2026, 11, 20, 6), H, jst(2026, 11, 20, 9, 30)),  # before opening
+        (jst(2026, 11, 20, 20), H, jst(2026, 11, 24, 9, 30)),  # after closing
+        (jst(2026, 5, 1, 17), H, jst(2026, 5, 7, 9, 15)),  # over 振替休日 5/6
+        (jst(2026, 12, 28, 17), H, jst(2027, 1, 4, 9, 15)),  # 15m on 12/28, 45m on 1/4
+        (jst(2026, 12, 28, 17, 15), H, jst(2027, 1, 4, 9, 30)),  # closing time: all on 1/4
+        (jst(2026, 12, 30, 12), 2 * H, jst(2027, 1, 4, 10, 30)),
+        (jst(2026, 11, 20, 8, 30), DAY, jst(2026, 11, 20, 17, 15)),  # a day's worth ends at closing
+        (jst(2026, 11, 20, 16, 15), H, jst(2026, 11, 20, 17, 15)),
+        (jst(2026, 11, 20, 12), timedelta(0), jst(2026, 11, 20, 12)),
+        (jst(2026, 11, 16, 8, 30), 5 * DAY, jst(2026, 11, 20, 17, 15)),
+    ],
+)
+def test_add_business_time(t: datetime, d: timedelta, expected: datetime) -> None:
+    got = CAL.add_business_time(t, d)
+    assert got == expected
+    assert got.utcoffset() == timedelta(hours=9)  # answered in the calendar's zone
+
+
+def test_add_business_time_from_utc_input() -> None:
+    # Fri 2026-11-20 07:45Z = 16:45 JST; +1h → 30m Fri, 30m Tue → Tue 09:00 JST = Tue 00:00Z
+    got = CAL.add_business_time(datetime(2026, 11, 20, 7, 45, tzinfo=UTC), H)
+    assert got == datetime(2026, 11, 24, 0, 0, tzinfo=UTC)
+    assert got == jst(2026, 11, 24, 9, 0)
+
+
+def test_add_business_time_refuses_negative() -> None:
+    with pytest.raises(ValueError, match="負"):
+        CAL.add_business_time(jst(2026, 11, 20, 12), -H)
+
+
+def test_other_working_hours() -> None:
+    cal = BusinessCalendar("09:00-17:00")
+    assert cal.day_length == 8 * H
+    assert cal.add_business_time(jst(2026, 11, 19, 16), 2 * H) == jst(2026, 11, 20, 10)
+    assert not cal.is_business_instant(jst(2026, 11, 19, 8, 45))
+    assert cal == BusinessCalendar("9:00-17:00")
+    assert cal != CAL
+
+
+# --- the law that ties the two together -----------------------------------------------------
+
+instants = st.datetimes(
+    min_value=datetime(2025, 1, 1), max_value=datetime(2029, 12, 31), timezones=st.just(UTC)
+)
+durations = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=30))
+
+
+@st.composite
+def business_instants(draw: st.DrawFn) -> datetime:
+    day = CAL.business_day_on_or_after(
+        draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2029, 12, 31)))
+    )
+    offset = draw(st.timedeltas(min_value=timedelta(0), max_value=DAY - timedelta(microseconds=1)))
+    return datetime.combine(day, time(8, 30), tzinfo=JST) + offset
+
+
+@settings(max_examples=300, deadline=None)
+@given(t=business_instants(), d=durations)
+def test_between_undoes_add_for_business_instants(t: datetime, d: timedelta) -> None:
+    assert CAL.is_business_instant(t)
+    end = CAL.add_business_time(t, d)
+    assert CAL.business_time_between(t, end) == d
+    assert CAL.business_time_between(t.astimezone(UTC), end.astimezone(UTC)) == d
+
+
+@settings(max_examples=200, deadline=None)
+@given(t=instants, d=durations)
+def test_between_undoes_add_from_any_instant(t: datetime, d: timedelta) -> None:
+    assert CAL.business_time_between(t, CAL.add_business_time(t, d)) == d
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=instants, b=instants, c=instants)
+def test_between_is_additive(a: datetime, b: datetime, c: datetime) -> None:
+    a, b, c = sorted((a, b, c))
+    assert CAL.business_time_between(a, c) == CAL.business_time_between(a, b) + CAL.business_time_between(
+        b, c
+    )
