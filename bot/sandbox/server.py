@@ -1,0 +1,540 @@
+"""A local Slack-compatible Web API server for end-to-end tests and the offline demo.
+
+``LocalSlack`` answers the Web API methods kessai uses, keeps the workspace state a person would
+see (channels, DMs, threads, ephemerals, modals, App Home), records every call, and can be told to
+fail the next calls (HTTP 429/5xx, ``ok: false`` errors, slow answers) so that the bot's outbox and
+retry paths are exercised against the same HTTP client code that talks to slack.com.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlsplit
+
+from bot.sandbox.records import Ephemeral, Fault, JsonDict, Message, ResponseUrl, SlackCall, View
+from bot.sandbox.transcript import render_transcript
+from bot.sandbox.workspace import ApiError, TimelineEntry, Workspace
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+DEFAULT_TOKEN = "xoxb-kessai-sandbox-token"
+# Form-encoded requests carry structured arguments as JSON strings; these are the ones Slack parses.
+_JSON_PARAMS = frozenset({"blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks"})
+_STATUS_ERRORS = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
+
+
+def _decode_json_params(params: dict[str, Any]) -> dict[str, Any]:
+    for key in _JSON_PARAMS & params.keys():
+        value = params[key]
+        if isinstance(value, str) and value[:1] in ("[", "{"):
+            # Unparseable JSON stays a string so the method answers invalid_blocks / invalid_arguments.
+            with contextlib.suppress(ValueError):
+                params[key] = json.loads(value)
+    return params
+
+
+def _parse_body(content_type: str, body: bytes) -> dict[str, Any]:
+    kind = content_type.split(";")[0].strip().lower()
+    if not body:
+        return {}
+    if kind == "application/json":
+        parsed = json.loads(body.decode("utf-8"))
+        return dict(parsed) if isinstance(parsed, dict) else {}
+    if kind == "multipart/form-data":
+        message = BytesParser(policy=HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body
+        )
+        params: dict[str, Any] = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            data = part.get_payload(decode=True) or b""
+            filename = part.get_filename()
+            if name:
+                # Files are summarised, not kept: the sandbox never serves them back.
+                params[str(name)] = (
+                    {"filename": filename, "size": len(data)} if filename else data.decode("utf-8")
+                )
+        return params
+    return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
+
+
+class LocalSlack:
+    """A Slack Web API stand-in on 127.0.0.1; use as a context manager or ``start()``/``stop()``."""
+
+    def __init__(
+        self,
+        *,
+        token: str = DEFAULT_TOKEN,
+        team_id: str = "T0KESSAI",
+        bot_user_id: str = "U0KESSAIBOT",
+        bot_id: str = "B0KESSAIBOT",
+        app_id: str = "A0KESSAI",
+        bot_name: str = "kessai",
+        users: Mapping[str, Mapping[str, Any]] | None = None,
+        channels: Mapping[str, str] | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        trigger_ttl: float = 3.0,
+        ts_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.token = token
+        self.team_id = team_id
+        self.bot_user_id = bot_user_id
+        self.bot_id = bot_id
+        self.app_id = app_id
+        self._host = host
+        self._requested_port = port
+        self._cond = threading.Condition(threading.RLock())
+        self._stopping = threading.Event()
+        self._calls: list[SlackCall] = []
+        self._faults: deque[Fault] = deque()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._ws = Workspace(
+            team_id=team_id,
+            bot_user_id=bot_user_id,
+            bot_id=bot_id,
+            app_id=app_id,
+            bot_name=bot_name,
+            users=users or {},
+            channels=channels,
+            trigger_ttl=trigger_ttl,
+            ts_clock=ts_clock,
+            clock=time.monotonic,
+        )
+
+    # lifecycle ---------------------------------------------------------------------------------
+
+    def start(self) -> LocalSlack:
+        if self._server is not None:
+            return self
+        self._stopping.clear()
+        server = ThreadingHTTPServer((self._host, self._requested_port), _make_handler(self))
+        server.daemon_threads = True
+        self._server = server
+        self._ws.response_url_prefix = f"{self.base_url}/response/"
+        self._thread = threading.Thread(target=server.serve_forever, name="local-slack", daemon=True)
+        self._thread.start()
+        log.debug("local slack listening on %s", self.api_url)
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        self._stopping.set()  # wakes handlers sleeping on an injected delay
+        server.shutdown()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> LocalSlack:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("LocalSlack is not running; call start() first")
+        return int(self._server.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self._host}:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """The value for ``SLACK_API_URL`` / ``WebClient(base_url=...)``."""
+        return f"{self.base_url}/api/"
+
+    # faults ------------------------------------------------------------------------------------
+
+    def inject(
+        self,
+        method: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+        error: str | None = None,
+        delay: float | None = None,
+        times: int = 1,
+        applied: bool = False,
+    ) -> None:
+        """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
+
+        ``error`` answers 200 ``{"ok": false, "error": error}``; ``status`` answers that HTTP status
+        (429 carries ``Retry-After``, default 1 s); ``delay`` holds the answer that long so a client
+        with a shorter timeout gives up. With no kind given the fault is a 500. ``applied=True``
+        performs the call before the delayed/failed answer, as when Slack posted but the reply was lost.
+        """
+        if times < 1:
+            raise ValueError("times must be at least 1")
+        if status == 429 and retry_after is None:
+            retry_after = 1
+        if status is None and error is None and delay is None:
+            status = 500
+        fault = Fault(method, status, retry_after, error, delay, applied)
+        with self._cond:
+            self._faults.extend([fault] * times)
+
+    def clear_faults(self) -> None:
+        with self._cond:
+            self._faults.clear()
+
+    def pending_faults(self) -> list[Fault]:
+        with self._cond:
+            return list(self._faults)
+
+    def _take_fault(self, method: str) -> Fault | None:
+        with self._cond:
+            for fault in self._faults:
+                if fault.method in (method, "*") and not (fault.method == "*" and method == "response_url"):
+                    self._faults.remove(fault)
+                    return fault
+        return None
+
+    # request handling (called from server threads) ----------------------------------------------
+
+    def _record(self, call: SlackCall) -> None:
+        with self._cond:
+            self._calls.append(call)
+            self._cond.notify_all()
+
+    def _sleep(self, seconds: float) -> None:
+        self._stopping.wait(seconds)
+
+    def handle_api(
+        self, method: str, params: dict[str, Any], token: str | None
+    ) -> tuple[int, JsonDict, dict[str, str]]:
+        """Answer one Web API call: (status, JSON body, extra headers)."""
+        fault = self._take_fault(method)
+        if fault is not None and not fault.applied:
+            return self._faulted(method, params, fault)
+        with self._cond:
+            if not token:
+                response: JsonDict = {"ok": False, "error": "not_authed"}
+            elif token != self.token:
+                response = {"ok": False, "error": "invalid_auth"}
+            else:
+                try:
+                    response = {"ok": True, **self._ws.call(method, params)}
+                except ApiError as exc:
+                    response = {"ok": False, "error": exc.error, **exc.extra}
+            if fault is None:
+                self._record(SlackCall(method, params, response, 200, time.time()))
+                return 200, response, {}
+        # An applied fault: the change is made, then the client sees the failure.
+        return self._faulted(method, params, fault)
+
+    def _faulted(
+        self, method: str, params: dict[str, Any], fault: Fault
+    ) -> tuple[int, JsonDict, dict[str, str]]:
+        if fault.error is not None:
+            status, response = 200, {"ok": False, "error": fault.error}
+        elif fault.status is not None:
+            status, response = (
+                fault.status,
+                {"ok": False, "error": _STATUS_ERRORS.get(fault.status, "internal_error")},
+            )
+        else:
+            status, response = 504, {"ok": False, "error": "request_timeout"}
+        headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
+        self._record(SlackCall(method, params, response, status, time.time(), fault))
+        if fault.delay:
+            self._sleep(fault.delay)
+        return status, response, headers
+
+    def handle_response_url(self, url_id: str, payload: JsonDict) -> tuple[int, str]:
+        fault = self._take_fault("response_url")
+        params = {"response_url_id": url_id, **payload}
+        if fault is not None and not fault.applied:
+            status = fault.status or 500
+            self._record(
+                SlackCall("response_url", params, {"ok": False, "body": "fault"}, status, time.time(), fault)
+            )
+            if fault.delay:
+                self._sleep(fault.delay)
+            return status, "internal_error"
+        with self._cond:
+            status, body = self._ws.respond(url_id, payload)
+            self._record(
+                SlackCall(
+                    "response_url", params, {"ok": status == 200, "body": body}, status, time.time(), fault
+                )
+            )
+        if fault is not None:
+            if fault.delay:
+                self._sleep(fault.delay)
+            return fault.status or 500, "internal_error"
+        return status, body
+
+    # inspection --------------------------------------------------------------------------------
+
+    @property
+    def calls(self) -> list[SlackCall]:
+        with self._cond:
+            return list(self._calls)
+
+    def calls_of(self, method: str, *, ok: bool | None = None) -> list[SlackCall]:
+        with self._cond:
+            return [c for c in self._calls if c.method == method and (ok is None or c.ok == ok)]
+
+    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0, message: str = "") -> T:
+        """Block until ``predicate()`` is truthy (re-checked after every call); return its value."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                value = predicate()
+                if value:
+                    return value
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    recent = ", ".join(
+                        f"{c.method}({'ok' if c.ok else c.response.get('error')})" for c in self._calls[-10:]
+                    )
+                    raise TimeoutError(
+                        f"{message or 'condition'} not met within {timeout}s; last calls: {recent}"
+                    )
+                self._cond.wait(remaining)
+
+    def wait_for_call(
+        self,
+        method: str,
+        predicate: Callable[[SlackCall], bool] | None = None,
+        *,
+        count: int = 1,
+        timeout: float = 5.0,
+    ) -> SlackCall:
+        """The ``count``-th call to ``method`` matching ``predicate``, waiting for it if needed."""
+
+        def found() -> SlackCall | None:
+            matching = [c for c in self.calls_of(method) if predicate is None or predicate(c)]
+            return matching[count - 1] if len(matching) >= count else None
+
+        return self.wait_for(found, timeout, message=f"{count} call(s) to {method}")
+
+    def messages(self, channel: str, *, thread_ts: str | None = None) -> list[Message]:
+        """Current messages of a channel (or a user's DM) oldest first, after updates and deletes."""
+        with self._cond:
+            channel_id = self._ws.resolve_channel(channel) if channel[:1] in "UW" else channel
+            found = [m for m in self._ws.messages.get(channel_id, []) if not m.deleted]
+            if thread_ts is not None:
+                found = [m for m in found if m.ts == thread_ts or m.thread_ts == thread_ts]
+            return copy.deepcopy(found)
+
+    def message(self, channel: str, ts: str) -> Message | None:
+        with self._cond:
+            channel_id = self._ws.resolve_channel(channel) if channel[:1] in "UW" else channel
+            return copy.deepcopy(self._ws.find(channel_id, ts))
+
+    def dm_channel(self, user: str) -> str:
+        with self._cond:
+            return self._ws.dm_channel(user)
+
+    def ephemerals(self, user: str | None = None) -> list[Ephemeral]:
+        with self._cond:
+            return [e for e in self._ws.ephemerals if user is None or e.user == user]
+
+    def home(self, user: str) -> JsonDict | None:
+        """The view last published to ``user``'s App Home, as the bot sent it."""
+        with self._cond:
+            view = self._ws.views.get(self._ws.homes.get(user, ""))
+            return copy.deepcopy(view.view) if view is not None else None
+
+    def view(self, view_id: str) -> View | None:
+        with self._cond:
+            return copy.deepcopy(self._ws.views.get(view_id))
+
+    def open_views(self, user: str) -> list[View]:
+        """Modals currently on ``user``'s screen, bottom of the stack first."""
+        with self._cond:
+            return copy.deepcopy(self._ws.open_views(user))
+
+    def responses(self) -> list[SlackCall]:
+        """Every POST to a response_url, in order."""
+        return self.calls_of("response_url")
+
+    def user_name(self, user: str) -> str:
+        with self._cond:
+            return self._ws.user_name(user)
+
+    def transcript(self, *, with_times: bool = False) -> str:
+        """The conversation so far as readable Japanese-friendly text (for the demo and failures)."""
+        with self._cond:
+            return render_transcript(self._ws, with_times=with_times)
+
+    def reset(self) -> None:
+        """Forget calls, faults and workspace state; configuration and the port are kept."""
+        with self._cond:
+            self._calls.clear()
+            self._faults.clear()
+            prefix = self._ws.response_url_prefix
+            self._ws.reset()
+            self._ws.response_url_prefix = prefix
+            self._cond.notify_all()
+
+    # used by SlackDriver to keep the workspace in step with the events it sends -----------------
+
+    def issue_trigger_id(self, user: str | None, *, ttl: float | None = None) -> str:
+        with self._cond:
+            return self._ws.issue_trigger_id(user, ttl)
+
+    def new_response_url(
+        self, *, channel: str | None = None, user: str | None = None, message_ts: str | None = None
+    ) -> str:
+        if self._server is None:
+            raise RuntimeError("LocalSlack must be running to hand out response URLs")
+        with self._cond:
+            record: ResponseUrl = self._ws.new_response_url(channel=channel, user=user, message_ts=message_ts)
+            return record.url
+
+    def next_ts(self) -> str:
+        with self._cond:
+            return self._ws.next_ts()
+
+    def post_as_user(
+        self,
+        channel: str,
+        user: str,
+        text: str,
+        *,
+        ts: str | None = None,
+        thread_ts: str | None = None,
+        bot_id: str | None = None,
+        blocks: Iterable[JsonDict] = (),
+    ) -> Message:
+        """Put a message someone typed (or another app posted) into the workspace."""
+        with self._cond:
+            message = self._ws.add_message(
+                self._ws.resolve_channel(channel) if channel[:1] in "UW" else channel,
+                user=user,
+                text=text,
+                blocks=list(blocks),
+                thread_ts=thread_ts,
+                ts=ts,
+                bot_id=bot_id,
+            )
+            self._cond.notify_all()
+            return copy.deepcopy(message)
+
+    def edit_as_user(self, channel: str, ts: str, text: str) -> tuple[Message, Message] | None:
+        """Edit a stored message; returns (before, after) or None when it is unknown."""
+        with self._cond:
+            message = self._ws.find(channel, ts)
+            if message is None:
+                return None
+            before = copy.deepcopy(message)
+            message.text, message.edited_ts = text, self._ws.next_ts()
+            self._ws.note(TimelineEntry("update", channel, message.user, text, [], ts, message.thread_ts))
+            self._cond.notify_all()
+            return before, copy.deepcopy(message)
+
+    def delete_as_user(self, channel: str, ts: str) -> Message | None:
+        with self._cond:
+            message = self._ws.find(channel, ts)
+            if message is None:
+                return None
+            message.deleted = True
+            self._ws.note(TimelineEntry("delete", channel, message.user, message.text, [], ts))
+            self._cond.notify_all()
+            return copy.deepcopy(message)
+
+    def note_interaction(self, user: str, text: str, *, channel: str | None = None) -> None:
+        """Log what a person did (pressed a button, submitted a modal) for the transcript."""
+        with self._cond:
+            self._ws.note(TimelineEntry("interaction", channel, user, text))
+
+    def latest_view(self, user: str, callback_id: str | None = None) -> View | None:
+        """The topmost open modal of ``user`` (optionally with that callback_id)."""
+        with self._cond:
+            for view in reversed(self._ws.open_views(user)):
+                if callback_id is None or view.view.get("callback_id") == callback_id:
+                    return copy.deepcopy(view)
+            return None
+
+    def apply_view_response(self, view_id: str, response: JsonDict | None) -> None:
+        """Close, update or push modals as the Slack client does after a view_submission answer."""
+        with self._cond:
+            self._ws.close_view(view_id, response)
+            self._cond.notify_all()
+
+    def view_api(self, view: View) -> JsonDict:
+        """``view`` as Slack serialises it into interaction payloads."""
+        return view.to_api(self.team_id, self.app_id, self.bot_id)
+
+
+def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "LocalSlack/1"
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+            log.debug("local slack: " + format, *args)
+
+        def _send(self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                # The client gave up (an injected delay outlived its timeout); nothing to tell it.
+                self.close_connection = True
+
+        def _json(self, status: int, payload: JsonDict, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
+            body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            self._send(status, body, "application/json; charset=utf-8", headers)
+
+        def _read_params(self) -> dict[str, Any]:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            params: dict[str, Any] = dict(parse_qsl(urlsplit(self.path).query, keep_blank_values=True))
+            params.update(_parse_body(self.headers.get("Content-Type", ""), body))
+            return _decode_json_params(params)
+
+        def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+            self.do_POST()
+
+        def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+            path = urlsplit(self.path).path
+            try:
+                params = self._read_params()
+            except (ValueError, UnicodeDecodeError):
+                self._json(400, {"ok": False, "error": "invalid_form_data"})
+                return
+            if path.startswith("/api/"):
+                token = params.pop("token", None)
+                auth = self.headers.get("Authorization", "")
+                if auth.startswith("Bearer "):
+                    token = auth[len("Bearer ") :]
+                status, payload, headers = slack.handle_api(path[len("/api/") :], params, token)
+                self._json(status, payload, headers)
+            elif path.startswith("/response/"):
+                status, text = slack.handle_response_url(path[len("/response/") :], params)
+                self._send(status, text.encode("utf-8"), "text/html; charset=utf-8")
+            else:
+                self._json(404, {"ok": False, "error": "not_found"})
+
+    return Handler
