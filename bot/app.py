@@ -1,0 +1,75 @@
+"""Assembly: the one place that wires slack-bolt, services, the outbox gateway and the scheduler."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.config import OrgConfig, Settings
+from bot.services import Kessai
+from bot.slack_gateway import SlackGateway
+from storage import roster
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/"
+
+
+@dataclass
+class Runtime:
+    """Everything a running bot holds, so that serve, demo and tests start and stop it the same way."""
+
+    settings: Settings
+    org: OrgConfig
+    db: Database
+    client: WebClient
+    gateway: SlackGateway
+    kessai: Kessai
+    app: App
+    team_id: str | None = None
+    extras: list[object] = field(default_factory=list)
+
+    def stop(self) -> None:
+        self.gateway.stop()
+        self.db.dispose()
+
+
+def response_url_prefixes(api_url: str) -> tuple[str, ...]:
+    """Slack's hook host, plus the API host itself when pointed at a local Slack-compatible server."""
+    prefixes = [SLACK_RESPONSE_URL_PREFIX]
+    parsed = urlparse(api_url)
+    if parsed.hostname not in ("slack.com", "www.slack.com"):
+        prefixes.append(f"{parsed.scheme}://{parsed.netloc}/")
+    return tuple(prefixes)
+
+
+def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, start_gateway: bool = True) -> Runtime:
+    from handlers import register_listeners
+
+    db = Database(settings.database_url)
+    if upgrade:
+        db.upgrade()
+    with db.session() as s:
+        roster.sync(s, org)
+    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
+    gateway = SlackGateway(db, client)
+    kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz)
+    auth = client.auth_test()
+    team_id = str(auth.get("team_id") or "") or None
+    app = App(
+        client=client,
+        signing_secret=settings.slack_signing_secret or "socket-mode-needs-no-secret",
+        token_verification_enabled=False,  # we already called auth.test above
+        process_before_response=False,
+        raise_error_for_unhandled_request=False,
+    )
+    register_listeners(app, kessai, team_id=team_id, response_url_prefixes=response_url_prefixes(settings.slack_api_url))
+    if start_gateway:
+        gateway.start()
+    log.info("kessai ready: team %s, %d accounts, database %s", team_id, len(org.accounts), db.engine.url.render_as_string())
+    return Runtime(settings=settings, org=org, db=db, client=client, gateway=gateway, kessai=kessai, app=app, team_id=team_id)

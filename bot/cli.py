@@ -1,0 +1,168 @@
+"""The ``kessai`` command line (also ``python -m bot``)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.config import ConfigError, Settings, load_org_config, load_settings
+from bot.logs import setup_logging
+
+log = logging.getLogger("kessai")
+
+
+def _org(settings: Settings, path: str | None = None):  # type: ignore[no-untyped-def]
+    return load_org_config(Path(path or settings.config_path))
+
+
+def cmd_config_check(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    path = Path(args.config or settings.config_path)
+    if not path.exists():
+        print(f"組織設定ファイル {path} が見つかりません。KESSAI_CONFIG で場所を指定するか、"
+              "kessai.example.toml をコピーして作成してください。", file=sys.stderr)
+        return 2
+    try:
+        org = load_org_config(path)
+    except ConfigError as e:
+        print(f"{path} に {len(e.problems)} 件の問題があります。", file=sys.stderr)
+        for p in e.problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    print(f"{path} は正しい設定です（組織 {len(org.orgs)}、職員 {len(org.members)}、アカウント {len(org.accounts)}）。")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from storage.db import Database
+
+    settings = load_settings()
+    db = Database(settings.database_url)
+    db.upgrade()
+    print("データベースを最新の構成に更新しました。")
+    return 0
+
+
+def _parse_day(s: str | None, tz: ZoneInfo, end: bool) -> datetime | None:
+    if not s:
+        return None
+    d = date.fromisoformat(s)
+    return datetime.combine(d, time.max if end else time.min, tzinfo=tz)
+
+
+def cmd_ledger_verify(args: argparse.Namespace) -> int:
+    from bot.ledger import verify_chain
+    from storage import ledger as ledger_repo
+    from storage.db import Database
+
+    settings = load_settings()
+    db = Database(settings.database_url)
+    with db.session() as s:
+        result = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s))
+    if result.ok:
+        print(f"台帳は正常です（{result.count} 件の記録を検証しました）。")
+        return 0
+    print(f"台帳の記録 #{result.first_bad_seq} に問題があります: {result.problem_ja}", file=sys.stderr)
+    return 1
+
+
+def cmd_ledger_export(args: argparse.Namespace) -> int:
+    from bot import ledger
+    from storage import ledger as ledger_repo
+    from storage import roster
+    from storage.db import Database
+
+    settings = load_settings()
+    tz = ZoneInfo(settings.tz)
+    try:
+        start, end = _parse_day(args.date_from, tz, False), _parse_day(args.date_to, tz, True)
+    except ValueError:
+        print("--from / --to は YYYY-MM-DD の形式で指定してください。", file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    with db.session() as s:
+        entries = [
+            e for e in ledger_repo.iter_entries(s)
+            if (start is None or datetime.fromisoformat(e.decided_at) >= start)
+            and (end is None or datetime.fromisoformat(e.decided_at) <= end)
+        ]
+        rows = ledger.export_rows(entries, roster.member_names(s))
+    text = ledger.to_csv(rows) if args.format == "csv" else ledger.to_json(rows)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        print(f"{len(rows)} 件の記録を {args.output} に書き出しました。", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from bot.serve import serve
+
+    return serve(load_settings())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bot.demo import run_demo
+
+    return run_demo(database_url=args.database_url, quiet=args.quiet)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kessai", description="SNS投稿決裁ボット kessai")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sp = sub.add_parser("serve", help="ボットを起動します（SLACK_APP_TOKEN があれば Socket Mode、なければ HTTP）")
+    sp.set_defaults(func=cmd_serve)
+
+    sp = sub.add_parser("demo", help="ローカルの Slack 互換サーバーでデモを実行します（トークン不要）")
+    sp.add_argument("--database-url", default=None, help="省略時は一時ディレクトリの SQLite")
+    sp.add_argument("--quiet", action="store_true", help="会話の表示を省略します")
+    sp.set_defaults(func=cmd_demo)
+
+    from bot.check_cli import add_check_parser, add_rules_parser
+
+    add_check_parser(sub)
+    add_rules_parser(sub)
+
+    sp = sub.add_parser("config", help="組織設定ファイル")
+    csub = sp.add_subparsers(dest="config_command", required=True)
+    cc = csub.add_parser("check", help="組織設定ファイルを検証します")
+    cc.add_argument("--config", default=None, help="ファイルの場所（省略時は KESSAI_CONFIG）")
+    cc.set_defaults(func=cmd_config_check)
+
+    sp = sub.add_parser("db", help="データベース")
+    dsub = sp.add_subparsers(dest="db_command", required=True)
+    du = dsub.add_parser("upgrade", help="マイグレーションを適用します")
+    du.set_defaults(func=cmd_db_upgrade)
+
+    sp = sub.add_parser("ledger", help="決裁台帳")
+    lsub = sp.add_subparsers(dest="ledger_command", required=True)
+    lv = lsub.add_parser("verify", help="ハッシュチェーンを検証し、最初の不整合を示します")
+    lv.set_defaults(func=cmd_ledger_verify)
+    le = lsub.add_parser("export", help="台帳を書き出します")
+    le.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD")
+    le.add_argument("--to", dest="date_to", default=None, metavar="YYYY-MM-DD")
+    le.add_argument("--format", choices=["csv", "json"], default="json")
+    le.add_argument("--output", default=None, metavar="FILE")
+    le.set_defaults(func=cmd_ledger_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ConfigError as e:
+        print("組織設定ファイルに問題があります。", file=sys.stderr)
+        for problem in e.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

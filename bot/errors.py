@@ -1,0 +1,42 @@
+"""Domain refusals. Each carries the polite Japanese the person who caused it will read."""
+
+from __future__ import annotations
+
+
+class KessaiError(Exception):
+    """A refusal we expect: shown to the user, logged at info level."""
+
+    message_ja = "処理できませんでした。"
+
+    def __init__(self, message_ja: str | None = None) -> None:
+        super().__init__(message_ja or self.message_ja)
+        if message_ja:
+            self.message_ja = message_ja
+
+
+class NotAnApprover(KessaiError):
+    message_ja = "この下書きを決裁できるのは、指定された運用管理責任者（課長補佐以上）だけです。"
+
+
+class OwnDraft(KessaiError):
+    message_ja = "ご自身が作成した下書きを決裁することはできません。別の決裁者に依頼してください。"
+
+
+class AlreadyDecided(KessaiError):
+    message_ja = "この下書きはすでに決裁されています。"
+
+
+class StaleVersion(KessaiError):
+    message_ja = "この決裁依頼は古い版に対するものです。下書きが編集されたため、最新の依頼から決裁してください。"
+
+
+class UnknownDraft(KessaiError):
+    message_ja = "対象の下書きが見つかりません。ボタンが古いか、内容が正しくない可能性があります。"
+
+
+class WrongWorkspace(KessaiError):
+    message_ja = "このワークスペースからの操作は受け付けていません。"
+
+
+class InvalidInput(KessaiError):
+    message_ja = "入力内容を確認してください。"

@@ -1,0 +1,143 @@
+"""The 決裁 ledger: hashing, verification and export (pure; storage/ledger.py persists it)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+GENESIS_HASH = "0" * 64
+
+KIND_LABELS_JA = {
+    "approved": "承認",
+    "rejected": "差戻し",
+    "exempt": "決裁省略",
+    "void": "無効（編集により）",
+    "expired": "期限切れ",
+}
+
+
+def _canonical(data: Mapping[str, object]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(
+    *, text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str]
+) -> str:
+    """SHA-256 of exactly what an approver saw; any change to it is a different 決裁 subject."""
+    return hashlib.sha256(
+        _canonical(
+            {
+                "text": text,
+                "account": account_id,
+                "scheduled_at": scheduled_at.isoformat() if scheduled_at else None,
+                "alt_texts": list(alt_texts),
+            }
+        )
+    ).hexdigest()
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    seq: int
+    draft_id: int
+    version_number: int
+    kind: str
+    content_hash: str
+    decider_id: str
+    acting_for_id: str | None
+    reason: str | None
+    decided_at: str
+    prev_hash: str
+    entry_hash: str
+
+    def body(self) -> dict[str, object]:
+        d = asdict(self)
+        d.pop("entry_hash")
+        return d
+
+
+def entry_hash(body: Mapping[str, object]) -> str:
+    return hashlib.sha256(_canonical(body)).hexdigest()
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    count: int
+    first_bad_seq: int | None = None
+    problem_ja: str | None = None
+
+
+def verify_chain(
+    entries: Iterable[LedgerEntry],
+    version_hashes: Mapping[tuple[int, int], str] | None = None,
+    head: tuple[int, str] | None = None,
+) -> VerifyResult:
+    """Recompute the chain; name the first entry that does not fit.
+
+    ``version_hashes`` maps (draft_id, version) to the hash of the stored version content, so an
+    edit of the approved text itself is caught, not only an edit of the ledger row. ``head`` is the
+    (seq, hash) the database recorded for the last append: it catches deleting the newest rows.
+    """
+    prev = GENESIS_HASH
+    expected_seq = 1
+    count = 0
+    for e in entries:
+        count += 1
+        if e.seq != expected_seq:
+            return VerifyResult(False, count, e.seq, f"通番が {expected_seq} のはずが {e.seq} です（削除または挿入の疑い）。")
+        if e.prev_hash != prev:
+            return VerifyResult(False, count, e.seq, "直前の記録のハッシュと一致しません（削除・並べ替え・挿入の疑い）。")
+        if entry_hash(e.body()) != e.entry_hash:
+            return VerifyResult(False, count, e.seq, "記録の内容がハッシュと一致しません（改ざんの疑い）。")
+        if version_hashes is not None:
+            stored = version_hashes.get((e.draft_id, e.version_number))
+            if stored is None:
+                return VerifyResult(False, count, e.seq, "決裁対象の版がデータベースに見つかりません。")
+            if stored != e.content_hash:
+                return VerifyResult(False, count, e.seq, "決裁された版の本文が決裁後に変更されています。")
+        prev = e.entry_hash
+        expected_seq += 1
+    if head is not None and (head[0] != count or (count and head[1] != prev)):
+        return VerifyResult(
+            False, count, count + 1 if head[0] > count else head[0],
+            f"台帳の末尾が記録と一致しません（記録上は {head[0]} 件、実際は {count} 件）。",
+        )
+    return VerifyResult(True, count)
+
+
+EXPORT_COLUMNS = [
+    "seq", "decided_at", "draft_id", "version_number", "kind", "kind_ja", "decider_id",
+    "decider_name", "acting_for_id", "acting_for_name", "reason", "content_hash", "prev_hash",
+    "entry_hash",
+]
+
+
+def export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> list[dict[str, object]]:
+    rows = []
+    for e in entries:
+        d = asdict(e)
+        d["kind_ja"] = KIND_LABELS_JA.get(e.kind, e.kind)
+        d["decider_name"] = names.get(e.decider_id, "")
+        d["acting_for_name"] = names.get(e.acting_for_id or "", "")
+        rows.append({k: d[k] for k in EXPORT_COLUMNS})
+    return rows
+
+
+def to_json(rows: list[dict[str, object]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: list[dict[str, object]]) -> str:
+    """UTF-8 with BOM and CRLF, so that Excel on a municipal PC opens it without mojibake."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: "" if v is None else v for k, v in r.items()})
+    return "\ufeff" + buf.getvalue()

@@ -1,0 +1,71 @@
+"""Logging set-up: plain text or JSON lines, with secrets redacted whatever a library prints."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from datetime import UTC, datetime
+
+# Slack tokens, and anything that looks like a signing secret or a password in a URL.
+_SECRET_PATTERNS = [
+    re.compile(r"xox[abposr]-[A-Za-z0-9-]+"),
+    re.compile(r"xapp-[A-Za-z0-9-]+"),
+    re.compile(r"(?i)(signing_secret|client_secret|password)=([^&\s]+)"),
+    re.compile(r"(postgres(?:ql)?(?:\+\w+)?://[^:/@\s]+:)[^@\s]+@"),
+]
+
+
+def redact(text: str, extra: tuple[str, ...] = ()) -> str:
+    for secret in extra:
+        if secret and len(secret) >= 6:
+            text = text.replace(secret, "[REDACTED]")
+    text = _SECRET_PATTERNS[0].sub("xox?-[REDACTED]", text)
+    text = _SECRET_PATTERNS[1].sub("xapp-[REDACTED]", text)
+    text = _SECRET_PATTERNS[2].sub(r"\1=[REDACTED]", text)
+    return _SECRET_PATTERNS[3].sub(r"\1[REDACTED]@", text)
+
+
+class RedactingFilter(logging.Filter):
+    def __init__(self, secrets: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        clean = redact(msg, self.secrets)
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info), self.secrets)
+            record.exc_info = None
+        if clean != msg or record.args:
+            record.msg, record.args = clean, ()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tuple[str, ...] = ()) -> None:
+    fmt = fmt or os.environ.get("KESSAI_LOG_FORMAT", "text")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level or os.environ.get("KESSAI_LOG_LEVEL", "INFO"))
+    # slack_sdk logs whole request bodies at DEBUG; keep it at INFO even when we debug ourselves.
+    logging.getLogger("slack_sdk").setLevel(logging.INFO)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)

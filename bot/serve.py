@@ -1,0 +1,66 @@
+"""``kessai serve``: run the bot until told to stop."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_runtime
+from bot.config import ConfigError, Settings, load_org_config
+from bot.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def serve(settings: Settings) -> int:
+    setup_logging(secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
+                                            settings.slack_signing_secret) if x))
+    problems = settings.serve_problems()
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        return 2
+    try:
+        org = load_org_config(Path(settings.config_path))
+    except FileNotFoundError:
+        print(f"組織設定ファイル {settings.config_path} が見つかりません。起動を中止しました。", file=sys.stderr)
+        return 2
+    except ConfigError as e:
+        print("組織設定ファイルに問題があるため、起動を中止しました。", file=sys.stderr)
+        for p in e.problems:
+            print(f"  {p}", file=sys.stderr)
+        return 2
+    rt = build_runtime(settings, org)
+    stopping = threading.Event()
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        log.info("signal %s received: finishing in-flight work and stopping", signum)
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+
+    if settings.slack_app_token:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        handler = SocketModeHandler(rt.app, settings.slack_app_token)
+        handler.connect()
+        log.info("connected in Socket Mode")
+        stopping.wait()
+        handler.close()
+    else:
+        from bot.web import HttpServer
+
+        server = HttpServer(rt, "0.0.0.0", settings.port)
+        server.start()
+        log.info("listening on http://0.0.0.0:%s/slack/events", server.port)
+        print(f"kessai: listening on port {server.port}", flush=True)
+        stopping.wait()
+        server.stop()
+    rt.stop()
+    log.info("stopped")
+    return 0

@@ -1,0 +1,85 @@
+"""HTTP mode: waitress serving bolt's WSGI handler at /slack/events, plus /healthz."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.app import Runtime
+from storage import outbox
+from storage.db import migrations_current
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything that is not Slack
+
+
+def health(rt: Runtime) -> tuple[int, dict[str, Any]]:
+    report: dict[str, Any] = {"database": "ok", "migrations": "current", "outbox_backlog": None}
+    status = 200
+    try:
+        if not migrations_current(rt.db.engine):
+            report["migrations"] = "pending"
+            status = 503
+        with rt.db.session() as s:
+            report["outbox_backlog"] = outbox.backlog(s)
+    except Exception as e:  # the health check must answer even when the database does not
+        report["database"] = f"unreachable: {type(e).__name__}"
+        status = 503
+    report["status"] = "ok" if status == 200 else "degraded"
+    return status, report
+
+
+def wsgi_app(rt: Runtime) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    slack = SlackRequestHandler(rt.app, path="/slack/events")
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == "/healthz" and environ.get("REQUEST_METHOD") == "GET":
+            status, report = health(rt)
+            body = json.dumps(report).encode()
+            start_response(f"{status} {'OK' if status == 200 else 'Service Unavailable'}",
+                           [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > MAX_BODY_BYTES:
+            start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
+            return [b"payload too large"]
+        return slack(environ, start_response)
+
+    return application
+
+
+class HttpServer:
+    """A waitress server that can be stopped cleanly (finishing in-flight requests)."""
+
+    def __init__(self, rt: Runtime, host: str, port: int, threads: int = 8) -> None:
+        from waitress.server import create_server
+
+        self.server = create_server(wsgi_app(rt), host=host, port=port, threads=threads, ident="kessai",
+                                    clear_untrusted_proxy_headers=True)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self.server.effective_port)  # type: ignore[union-attr]
+
+    def serve_forever(self) -> None:
+        self.server.run()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self.serve_forever, name="kessai-http", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self.server.close()
+        if self._thread:
+            self._thread.join(5)

@@ -1,0 +1,89 @@
+"""The life of a draft, as pure code.
+
+    checking ─┬─ clean ──────────► pending ─┬─ approve ─► approved ─┐
+              ├─ blocking ───────► needs_fix │  reject ──► rejected  ├─ publish ─► published
+              └─ clean + 決裁省略 ─► exempt ──┼───────────────────────┘
+    needs_fix ── override (with reason) ─► pending   expire: pending ─► expired
+    edit: any state before publication ─► checking (a pending request or a decision is voided)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DraftState(StrEnum):
+    CHECKING = "checking"
+    NEEDS_FIX = "needs_fix"
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    EXEMPT = "exempt"
+    PUBLISHED = "published"
+
+
+class DraftEvent(StrEnum):
+    CHECKED_CLEAN = "checked_clean"
+    CHECKED_BLOCKING = "checked_blocking"
+    CHECKED_EXEMPT = "checked_exempt"
+    OVERRIDE = "override"
+    APPROVE = "approve"
+    REJECT = "reject"
+    EXPIRE = "expire"
+    PUBLISH = "publish"
+    EDIT = "edit"
+
+
+STATE_LABELS_JA: dict[DraftState, str] = {
+    DraftState.CHECKING: "確認中",
+    DraftState.NEEDS_FIX: "要修正",
+    DraftState.PENDING: "決裁待ち",
+    DraftState.APPROVED: "承認済み",
+    DraftState.REJECTED: "差戻し",
+    DraftState.EXPIRED: "期限切れ",
+    DraftState.EXEMPT: "決裁省略",
+    DraftState.PUBLISHED: "投稿済み",
+}
+
+_S, _E = DraftState, DraftEvent
+_EDITABLE = (_S.NEEDS_FIX, _S.PENDING, _S.APPROVED, _S.REJECTED, _S.EXPIRED, _S.EXEMPT)
+
+TRANSITIONS: dict[tuple[DraftState, DraftEvent], DraftState] = {
+    (_S.CHECKING, _E.CHECKED_CLEAN): _S.PENDING,
+    (_S.CHECKING, _E.CHECKED_BLOCKING): _S.NEEDS_FIX,
+    (_S.CHECKING, _E.CHECKED_EXEMPT): _S.EXEMPT,
+    (_S.NEEDS_FIX, _E.OVERRIDE): _S.PENDING,
+    (_S.PENDING, _E.APPROVE): _S.APPROVED,
+    (_S.PENDING, _E.REJECT): _S.REJECTED,
+    (_S.PENDING, _E.EXPIRE): _S.EXPIRED,
+    (_S.APPROVED, _E.PUBLISH): _S.PUBLISHED,
+    (_S.EXEMPT, _E.PUBLISH): _S.PUBLISHED,
+    **{(s, _E.EDIT): _S.CHECKING for s in _EDITABLE},
+}
+
+# A decision (or an open request) on the old version stops meaning anything once the text changes.
+VOIDED_BY_EDIT = frozenset({_S.PENDING, _S.APPROVED, _S.EXEMPT})
+
+
+class InvalidTransition(Exception):
+    def __init__(self, state: DraftState, event: DraftEvent) -> None:
+        super().__init__(f"{event.value} is not allowed in state {state.value}")
+        self.state = state
+        self.event = event
+
+
+def next_state(state: DraftState | str, event: DraftEvent | str) -> DraftState:
+    s, e = DraftState(state), DraftEvent(event)
+    try:
+        return TRANSITIONS[(s, e)]
+    except KeyError:
+        raise InvalidTransition(s, e) from None
+
+
+def can(state: DraftState | str, event: DraftEvent | str) -> bool:
+    return (DraftState(state), DraftEvent(event)) in TRANSITIONS
+
+
+def is_decidable(state: DraftState | str) -> bool:
+    return DraftState(state) is DraftState.PENDING

@@ -1,0 +1,49 @@
+"""Channel messages: new drafts and edits of drafts."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App
+
+from bot.services import IncomingMessage, Kessai
+
+log = logging.getLogger(__name__)
+
+# Subtypes that are never drafts: joins, topic changes, bots (including ourselves), files shares etc.
+IGNORED_SUBTYPES = frozenset(
+    {"bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name",
+     "pinned_item", "unpinned_item", "group_join", "group_leave", "thread_broadcast", "message_replied",
+     "message_deleted", "ekm_access_denied", "channel_archive", "channel_unarchive", "reminder_add"}
+)
+
+
+def event_key(body: dict[str, Any], event: dict[str, Any]) -> str:
+    # event_id is the same on every retry of one delivery; fall back to the message identity.
+    if body.get("event_id"):
+        return f"event:{body['event_id']}"
+    return f"msg:{event.get('channel')}:{event.get('ts')}:{event.get('subtype', '')}"
+
+
+def register(app: App, kessai: Kessai) -> None:
+    @app.event("message")
+    def on_message(body: dict[str, Any], event: dict[str, Any]) -> None:
+        subtype = event.get("subtype")
+        if subtype == "message_changed":
+            msg = event.get("message") or {}
+            if msg.get("bot_id") or msg.get("subtype") == "bot_message" or msg.get("thread_ts") not in (None, msg.get("ts")):
+                return
+            kessai.receive_edit(
+                channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
+                text=str(msg.get("text") or ""), event_key=event_key(body, event),
+            )
+            return
+        if subtype in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
+            return
+        if event.get("thread_ts") and event.get("thread_ts") != event.get("ts"):
+            return  # thread replies are conversation about a draft, not drafts
+        kessai.receive_message(
+            IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
+                            text=str(event.get("text") or ""), event_key=event_key(body, event))
+        )

@@ -1,0 +1,47 @@
+"""Checks every request passes before any listener: right workspace, safe response URL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+
+from bot import errors
+from bot.services import Kessai
+
+log = logging.getLogger(__name__)
+
+
+def team_of(body: dict[str, Any]) -> str | None:
+    team = body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+    return str(team) if team else None
+
+
+def safe_response_url(body: dict[str, Any], prefixes: tuple[str, ...]) -> str | None:
+    """A response_url we may POST to: only Slack's own (or the configured local) hosts."""
+    url = body.get("response_url")
+    if not url and body.get("response_urls"):
+        url = body["response_urls"][0].get("response_url")
+    if isinstance(url, str) and any(url.startswith(p) for p in prefixes):
+        return url
+    return None
+
+
+def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_prefixes: tuple[str, ...]) -> None:
+    @app.middleware
+    def only_our_workspace(body: dict[str, Any], context: Any, next: Callable[[], BoltResponse]) -> Any:
+        context["response_url_prefixes"] = response_url_prefixes
+        sender_team = team_of(body)
+        if team_id and sender_team and sender_team != team_id:
+            log.warning("refused a request from workspace %s", sender_team)
+            return BoltResponse(status=200, body=errors.WrongWorkspace.message_ja)
+        return next()
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any], logger: logging.Logger) -> None:
+        if isinstance(error, errors.KessaiError):
+            logger.info("refused: %s", error)
+            return
+        logger.exception("unhandled error while processing a %s request", body.get("type"))

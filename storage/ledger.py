@@ -1,0 +1,81 @@
+"""Appending to and reading the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from bot.ledger import GENESIS_HASH, LedgerEntry, entry_hash
+from storage.models import DraftVersionRow, LedgerEntryRow, LedgerHeadRow
+
+
+def append(
+    s: Session,
+    *,
+    draft_id: int,
+    version_number: int,
+    kind: str,
+    content_hash: str,
+    decider_id: str,
+    acting_for_id: str | None,
+    reason: str | None,
+    decided_at: datetime,
+) -> LedgerEntry:
+    # Touching the head row first takes its row lock (PostgreSQL) / the write lock (SQLite), so two
+    # concurrent appends are serialised and cannot both link to the same predecessor.
+    s.exec(update(LedgerHeadRow).where(LedgerHeadRow.id == 1).values(seq=LedgerHeadRow.seq))  # type: ignore[call-overload]
+    head = s.get(LedgerHeadRow, 1, populate_existing=True)
+    if head is None:
+        head = LedgerHeadRow(id=1, seq=0, entry_hash=GENESIS_HASH)
+        s.add(head)
+        s.flush()
+    body = {
+        "seq": head.seq + 1,
+        "draft_id": draft_id,
+        "version_number": version_number,
+        "kind": kind,
+        "content_hash": content_hash,
+        "decider_id": decider_id,
+        "acting_for_id": acting_for_id,
+        "reason": reason,
+        "decided_at": decided_at.isoformat(timespec="seconds"),
+        "prev_hash": head.entry_hash,
+    }
+    entry = LedgerEntry(**body, entry_hash=entry_hash(body))  # type: ignore[arg-type]
+    s.add(LedgerEntryRow(**body, entry_hash=entry.entry_hash))  # type: ignore[arg-type]
+    head.seq = entry.seq
+    head.entry_hash = entry.entry_hash
+    s.add(head)
+    s.flush()
+    return entry
+
+
+def _to_entry(r: LedgerEntryRow) -> LedgerEntry:
+    return LedgerEntry(
+        seq=r.seq, draft_id=r.draft_id, version_number=r.version_number, kind=r.kind,
+        content_hash=r.content_hash, decider_id=r.decider_id, acting_for_id=r.acting_for_id,
+        reason=r.reason, decided_at=r.decided_at, prev_hash=r.prev_hash, entry_hash=r.entry_hash,
+    )
+
+
+def iter_entries(s: Session) -> Iterator[LedgerEntry]:
+    for r in s.exec(select(LedgerEntryRow).order_by(LedgerEntryRow.seq)):  # type: ignore[arg-type]
+        yield _to_entry(r)
+
+
+def entries_for_draft(s: Session, draft_id: int) -> list[LedgerEntry]:
+    q = select(LedgerEntryRow).where(LedgerEntryRow.draft_id == draft_id).order_by(LedgerEntryRow.seq)  # type: ignore[arg-type]
+    return [_to_entry(r) for r in s.exec(q)]
+
+
+def version_hashes(s: Session) -> dict[tuple[int, int], str]:
+    q = select(DraftVersionRow.draft_id, DraftVersionRow.number, DraftVersionRow.content_hash)
+    return {(d, n): h for d, n, h in s.exec(q)}
+
+
+def head(s: Session) -> tuple[int, str]:
+    h = s.get(LedgerHeadRow, 1)
+    return (0, GENESIS_HASH) if h is None else (h.seq, h.entry_hash)

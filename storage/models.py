@@ -1,0 +1,168 @@
+"""Database tables (sqlmodel).
+
+Times are aware datetimes; sqlmodel stores them as UTC on both SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, Index, MetaData, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names make alembic batch migrations on SQLite reproducible.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class OrgRow(SQLModel, table=True):
+    __tablename__ = "orgs"
+    id: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=200)
+
+
+class MemberRow(SQLModel, table=True):
+    __tablename__ = "members"
+    slack_id: str = Field(primary_key=True, max_length=32)
+    name: str = Field(max_length=200)
+    org_id: str = Field(max_length=64)
+    rank: str = Field(max_length=64)
+    active: bool = True
+    away_from: datetime | None = None
+    away_until: datetime | None = None
+
+
+class AccountRow(SQLModel, table=True):
+    __tablename__ = "accounts"
+    id: str = Field(primary_key=True, max_length=64)
+    platform: str = Field(max_length=16)
+    name: str = Field(max_length=200)
+    url: str = Field(max_length=500)
+    org_id: str = Field(max_length=64)
+    intake_channel: str = Field(max_length=32, index=True)
+    active: bool = True
+
+
+class AccountRoleRow(SQLModel, table=True):
+    """Who operates, approves and deputises for an account (roster synced from the TOML)."""
+
+    __tablename__ = "account_roles"
+    account_id: str = Field(primary_key=True, max_length=64)
+    slack_id: str = Field(primary_key=True, max_length=32)
+    role: str = Field(primary_key=True, max_length=16)  # operator | approver | deputy
+
+
+class DraftRow(SQLModel, table=True):
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("channel", "message_ts"),)
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(max_length=64, index=True)
+    author_id: str = Field(max_length=32, index=True)
+    channel: str = Field(max_length=32)
+    message_ts: str = Field(max_length=32)
+    state: str = Field(max_length=16, index=True)
+    current_version: int = 1
+    category: str = Field(default="normal", max_length=16)
+    override_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime
+    updated_at: datetime
+
+
+class DraftVersionRow(SQLModel, table=True):
+    __tablename__ = "draft_versions"
+    __table_args__ = (UniqueConstraint("draft_id", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int = Field(index=True)
+    number: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    scheduled_at: datetime | None = None
+    alt_texts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    image_count: int = 0
+    portrait_consent: bool = False
+    content_hash: str = Field(max_length=64)
+    created_at: datetime
+
+
+class FindingRow(SQLModel, table=True):
+    __tablename__ = "findings"
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(index=True)
+    code: str = Field(max_length=64)
+    severity: str = Field(max_length=8)
+    message: str = Field(sa_column=Column(Text, nullable=False))
+    start: int
+    end: int
+    excerpt: str = Field(sa_column=Column(Text, nullable=False))
+    clause: str = Field(max_length=200)
+    suggestion: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class LedgerEntryRow(SQLModel, table=True):
+    """One 決裁 (or its voiding). Rows are only ever inserted; the hash chain proves it."""
+
+    __tablename__ = "ledger_entries"
+    seq: int = Field(primary_key=True)
+    draft_id: int = Field(index=True)
+    version_number: int
+    kind: str = Field(max_length=16)  # approved | rejected | exempt | void
+    content_hash: str = Field(max_length=64)
+    decider_id: str = Field(max_length=32)
+    acting_for_id: str | None = Field(default=None, max_length=32)
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    decided_at: str = Field(max_length=40)  # ISO 8601 in JST, exactly as hashed
+    prev_hash: str = Field(max_length=64, unique=True)
+    entry_hash: str = Field(max_length=64)
+
+
+class LedgerHeadRow(SQLModel, table=True):
+    """A single row locked by every append, so concurrent decisions cannot fork the chain."""
+
+    __tablename__ = "ledger_head"
+    id: int = Field(default=1, primary_key=True)
+    seq: int = 0
+    entry_hash: str = Field(max_length=64)
+
+
+class ProcessedEventRow(SQLModel, table=True):
+    __tablename__ = "processed_events"
+    key: str = Field(primary_key=True, max_length=200)
+    received_at: datetime
+
+
+class OutboxRow(SQLModel, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    op: str = Field(max_length=32)  # post | update | ephemeral | publish_home | respond
+    message_key: str | None = Field(default=None, max_length=200, index=True)
+    payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="pending", max_length=16)  # pending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime
+    claimed_until: datetime | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime
+    sent_at: datetime | None = None
+
+
+class SlackMessageRow(SQLModel, table=True):
+    """Where a message we posted lives, so later updates can find it."""
+
+    __tablename__ = "slack_messages"
+    key: str = Field(primary_key=True, max_length=200)
+    channel: str = Field(max_length=32)
+    ts: str = Field(max_length=32)
+
+
+class ReminderRow(SQLModel, table=True):
+    """A reminder claimed once per (kind, subject, period) key, whatever replica runs the sweep."""
+
+    __tablename__ = "reminders"
+    key: str = Field(primary_key=True, max_length=200)
+    claimed_at: datetime

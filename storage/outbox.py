@@ -1,0 +1,109 @@
+"""The outbox: messages to Slack, written in the same transaction as the state change they report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from storage.models import OutboxRow, SlackMessageRow
+
+PENDING, SENT, FAILED = "pending", "sent", "failed"
+
+
+def enqueue(
+    s: Session, op: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None
+) -> OutboxRow:
+    row = OutboxRow(op=op, payload=payload, message_key=message_key, next_attempt_at=now, created_at=now)
+    s.add(row)
+    return row
+
+
+def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
+    """Due rows, oldest first, except those waiting behind an earlier row for the same message.
+
+    An update must not overtake the post that creates the message it updates.
+    """
+    rows = s.exec(
+        select(OutboxRow).where(OutboxRow.status == PENDING).order_by(col(OutboxRow.id)).limit(limit * 4)
+    ).all()
+    blocked: set[str] = set()
+    out: list[OutboxRow] = []
+    for r in rows:
+        key = r.message_key
+        if key is not None and key in blocked:
+            continue
+        if key is not None:
+            blocked.add(key)
+        claimed = r.claimed_until is not None and r.claimed_until > now
+        if r.next_attempt_at <= now and not claimed:
+            out.append(r)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def claim(s: Session, row_id: int, now: datetime, lease: timedelta) -> bool:
+    """Compare-and-set, so that two replicas never deliver the same row twice."""
+    res = s.exec(  # type: ignore[call-overload]
+        update(OutboxRow)
+        .where(col(OutboxRow.id) == row_id, col(OutboxRow.status) == PENDING)
+        .where((col(OutboxRow.claimed_until).is_(None)) | (col(OutboxRow.claimed_until) <= now))
+        .values(claimed_until=now + lease)
+    )
+    return bool(res.rowcount == 1)
+
+
+def mark_sent(s: Session, row_id: int, now: datetime) -> None:
+    s.exec(  # type: ignore[call-overload]
+        update(OutboxRow).where(col(OutboxRow.id) == row_id)
+        .values(status=SENT, sent_at=now, claimed_until=None, attempts=OutboxRow.attempts + 1)
+    )
+
+
+def mark_retry(s: Session, row_id: int, at: datetime, error: str) -> None:
+    s.exec(  # type: ignore[call-overload]
+        update(OutboxRow).where(col(OutboxRow.id) == row_id)
+        .values(next_attempt_at=at, claimed_until=None, last_error=error[:2000], attempts=OutboxRow.attempts + 1)
+    )
+
+
+def mark_failed(s: Session, row_id: int, error: str) -> None:
+    s.exec(  # type: ignore[call-overload]
+        update(OutboxRow).where(col(OutboxRow.id) == row_id)
+        .values(status=FAILED, claimed_until=None, last_error=error[:2000], attempts=OutboxRow.attempts + 1)
+    )
+
+
+def remember_message(s: Session, key: str, channel: str, ts: str) -> None:
+    row = s.get(SlackMessageRow, key)
+    if row is None:
+        s.add(SlackMessageRow(key=key, channel=channel, ts=ts))
+    else:
+        row.channel, row.ts = channel, ts
+        s.add(row)
+
+
+def message_location(s: Session, key: str) -> SlackMessageRow | None:
+    return s.get(SlackMessageRow, key)
+
+
+def posted_keys(s: Session, prefix: str) -> list[str]:
+    """Keys of messages we asked to post under a prefix (delivered or not)."""
+    q = (
+        select(OutboxRow.message_key)
+        .where(col(OutboxRow.op) == "post", col(OutboxRow.message_key).startswith(prefix))
+        .distinct()
+    )
+    return sorted(k for k in s.exec(q) if k)
+
+
+def backlog(s: Session) -> int:
+    return int(s.exec(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == PENDING)).one())
+
+
+def rows(s: Session, statuses: Sequence[str] = (PENDING, SENT, FAILED)) -> list[OutboxRow]:
+    return list(s.exec(select(OutboxRow).where(col(OutboxRow.status).in_(statuses)).order_by(col(OutboxRow.id))))

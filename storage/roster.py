@@ -1,0 +1,49 @@
+"""Mirror the organisation file's roster into the database on start-up."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete
+from sqlmodel import Session, select
+
+from bot.config import OrgConfig
+from storage.models import AccountRoleRow, AccountRow, MemberRow, OrgRow
+
+
+def sync(s: Session, org: OrgConfig) -> None:
+    """Upsert orgs, members and accounts; people and accounts no longer listed become inactive.
+
+    Rows are never deleted: the ledger and old drafts still name them.
+    """
+    for o in org.orgs:
+        row = s.get(OrgRow, o.id) or OrgRow(id=o.id, name=o.name)
+        row.name = o.name
+        s.add(row)
+    listed = {m.slack_id for m in org.members}
+    for existing in s.exec(select(MemberRow)):
+        if existing.slack_id not in listed:
+            existing.active = False
+            s.add(existing)
+    for m in org.members:
+        mrow = s.get(MemberRow, m.slack_id) or MemberRow(slack_id=m.slack_id, name=m.name, org_id=m.org, rank=m.rank)
+        mrow.name, mrow.org_id, mrow.rank, mrow.active = m.name, m.org, m.rank, True
+        s.add(mrow)
+    accounts = {a.id for a in org.accounts}
+    for existing_a in s.exec(select(AccountRow)):
+        if existing_a.id not in accounts:
+            existing_a.active = False
+            s.add(existing_a)
+    s.exec(delete(AccountRoleRow))  # type: ignore[call-overload]
+    for a in org.accounts:
+        arow = s.get(AccountRow, a.id) or AccountRow(
+            id=a.id, platform=a.platform, name=a.name, url=a.url, org_id=a.org, intake_channel=a.intake_channel
+        )
+        arow.platform, arow.name, arow.url = a.platform, a.name, a.url
+        arow.org_id, arow.intake_channel, arow.active = a.org, a.intake_channel, True
+        s.add(arow)
+        for role, ids in (("operator", a.operators), ("approver", a.approvers), ("deputy", a.deputies)):
+            for sid in dict.fromkeys(ids):
+                s.add(AccountRoleRow(account_id=a.id, slack_id=sid, role=role))
+
+
+def member_names(s: Session) -> dict[str, str]:
+    return {m.slack_id: m.name for m in s.exec(select(MemberRow))}

@@ -1,0 +1,58 @@
+"""Shared fixtures: real databases (SQLite always, PostgreSQL when TEST_DATABASE_URL is set)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.config import OrgConfig, load_org_config
+from storage.db import Database
+
+DEMO_TOML = Path(__file__).resolve().parents[1] / "bot" / "data" / "demo.toml"
+
+
+def postgres_url() -> str | None:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url and os.environ.get("KESSAI_REQUIRE_POSTGRES"):
+        raise RuntimeError("KESSAI_REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not")
+    return url
+
+
+def reset_postgres(url: str) -> None:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    with engine.connect() as c:
+        c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        c.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def database_url(kind: str, tmp_path: Path) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path / 'kessai.db'}"
+    url = postgres_url()
+    if not url:
+        pytest.skip("TEST_DATABASE_URL is not set (PostgreSQL tests run in .ci/run)")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return database_url(request.param, tmp_path)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    d = Database(db_url)
+    d.upgrade()
+    yield d
+    d.dispose()
+
+
+@pytest.fixture(scope="session")
+def org() -> OrgConfig:
+    return load_org_config(DEMO_TOML)
