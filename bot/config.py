@@ -1,0 +1,1247 @@
+"""Configuration: the environment (SPEC §3) and the organisation file (``kessai.toml``).
+
+``load_settings`` reads the environment (and ``.env`` through python-dotenv, without touching
+``os.environ``). ``load_org_config`` reads the organisation TOML with ``tomllib`` and validates
+everything a person can get wrong in it; it collects **all** problems, each with the line to fix
+and a polite Japanese message, because the IT 担当 fixing the file should not have to run
+``kessai config check`` once per mistake.
+
+``tomllib`` reports no positions for valid files, so ``_Locator`` scans the text itself and maps
+each key path (``("members", 2, "rank")``) to its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import time, timedelta
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+from dotenv import dotenv_values
+
+from bot.calendar import (
+    DEFAULT_TZ,
+    DEFAULT_WORKING_HOURS,
+    BusinessCalendar,
+    parse_duration,
+    parse_working_hours,
+)
+
+if TYPE_CHECKING:
+    from bot.rules import RuleOverride, RulePolicy
+
+__all__ = [
+    "DEFAULT_RANKS",
+    "PLATFORMS",
+    "Account",
+    "ConfigError",
+    "ConfigProblem",
+    "Member",
+    "Org",
+    "OrgConfig",
+    "Policy",
+    "RuleConfig",
+    "Settings",
+    "SettingsError",
+    "demo_config_text",
+    "load_demo_config",
+    "load_org_config",
+    "load_settings",
+    "parse_org_config",
+]
+
+# ============================================================================================
+# Environment
+# ============================================================================================
+
+LogFormat = Literal["text", "json"]
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_DATABASE_URL = "sqlite:///kessai.db"
+DEFAULT_CONFIG_PATH = "kessai.toml"
+DEFAULT_PORT = 3000
+
+_MASK = "***"
+
+
+class SettingsError(ValueError):
+    """The environment is unusable; ``problems`` are Japanese sentences, one per key."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _mask_url_password(url: str) -> str:
+    # postgresql://kessai:secret@db/kessai → postgresql://kessai:***@db/kessai
+    return re.sub(r"^([a-zA-Z][\w+.-]*://[^:/@]*):[^@/]*@", rf"\1:{_MASK}@", url)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The SPEC §3 environment. ``repr`` masks tokens, the signing secret and DB passwords."""
+
+    slack_bot_token: str | None = None  # SLACK_BOT_TOKEN
+    slack_app_token: str | None = None  # SLACK_APP_TOKEN: set → Socket Mode
+    slack_signing_secret: str | None = None  # SLACK_SIGNING_SECRET
+    slack_api_url: str = DEFAULT_SLACK_API_URL  # SLACK_API_URL (always ends with "/")
+    database_url: str = DEFAULT_DATABASE_URL  # DATABASE_URL
+    config_path: str = DEFAULT_CONFIG_PATH  # KESSAI_CONFIG
+    tz: str = DEFAULT_TZ  # KESSAI_TZ
+    port: int = DEFAULT_PORT  # PORT
+    log_format: LogFormat = "text"  # KESSAI_LOG_FORMAT
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.slack_app_token)
+
+    def serve_problems(self) -> list[str]:
+        """What is missing for ``kessai serve`` (Japanese sentences); empty when it can start."""
+        problems: list[str] = []
+        if not self.slack_bot_token:
+            problems.append(
+                "SLACK_BOT_TOKEN が設定されていません。Slack アプリの「OAuth & Permissions」にある"
+                " xoxb- で始まるトークンを .env に書いてください。"
+            )
+        if not self.socket_mode and not self.slack_signing_secret:
+            problems.append(
+                "HTTP モード（SLACK_APP_TOKEN なし）では SLACK_SIGNING_SECRET が必要です。Slack アプリの"
+                "「Basic Information」にある Signing Secret を .env に書くか、Socket Mode を使う場合は"
+                " SLACK_APP_TOKEN（xapp-）を設定してください。"
+            )
+        return problems
+
+    def __repr__(self) -> str:
+        def secret(value: str | None) -> str:
+            return "None" if value is None else repr(_MASK)
+
+        return (
+            "Settings("
+            f"slack_bot_token={secret(self.slack_bot_token)}, "
+            f"slack_app_token={secret(self.slack_app_token)}, "
+            f"slack_signing_secret={secret(self.slack_signing_secret)}, "
+            f"slack_api_url={self.slack_api_url!r}, "
+            f"database_url={_mask_url_password(self.database_url)!r}, "
+            f"config_path={self.config_path!r}, tz={self.tz!r}, port={self.port!r}, "
+            f"log_format={self.log_format!r})"
+        )
+
+    __str__ = __repr__
+
+
+def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> Settings:
+    """Read the environment (``os.environ`` when ``env`` is None) over the ``dotenv`` file.
+
+    Real environment variables win over ``.env``, as with ``load_dotenv``. Empty values count as
+    unset, so ``SLACK_APP_TOKEN=`` in ``.env`` means HTTP mode. Raises ``SettingsError`` listing
+    every bad value in Japanese.
+    """
+    merged: dict[str, str] = {}
+    if dotenv is not None and Path(dotenv).is_file():
+        merged.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+    merged.update(os.environ if env is None else env)
+
+    def get(key: str) -> str | None:
+        value = merged.get(key, "").strip()
+        return value or None
+
+    problems: list[str] = []
+
+    bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
+    # Catch the classic swap of the two tokens early; other prefixes are left alone because test
+    # servers and the sandbox use made-up tokens.
+    if bot_token and bot_token.startswith("xapp-"):
+        problems.append(
+            "SLACK_BOT_TOKEN に xapp- で始まるアプリレベルトークンが入っています。"
+            "SLACK_BOT_TOKEN には xoxb- のボットトークンを、xapp- は SLACK_APP_TOKEN に書いてください。"
+        )
+    if app_token and app_token.startswith("xoxb-"):
+        problems.append(
+            "SLACK_APP_TOKEN に xoxb- で始まるボットトークンが入っています。"
+            "SLACK_APP_TOKEN には xapp- のアプリレベルトークンを書いてください。"
+        )
+
+    api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
+    if not re.match(r"^https?://[^/\s]+", api_url):
+        problems.append(
+            f"SLACK_API_URL「{api_url}」は URL ではありません。"
+            "「https://slack.com/api/」のように http:// か https:// で始めてください。"
+        )
+    elif not api_url.endswith("/"):
+        api_url += "/"  # slack_sdk joins method names onto it
+
+    port = DEFAULT_PORT
+    raw_port = get("PORT")
+    if raw_port is not None:
+        normalised = unicodedata.normalize("NFKC", raw_port)
+        if normalised.isascii() and normalised.isdigit() and 1 <= int(normalised) <= 65535:
+            port = int(normalised)
+        else:
+            problems.append(
+                f"PORT「{raw_port}」はポート番号ではありません。1〜65535 の数字（例: 3000）を書いてください。"
+            )
+
+    tz = get("KESSAI_TZ") or DEFAULT_TZ
+    try:
+        BusinessCalendar(tz=tz)
+    except ValueError as exc:
+        problems.append(f"KESSAI_TZ: {exc}")
+
+    log_format = (get("KESSAI_LOG_FORMAT") or "text").lower()
+    if log_format not in ("text", "json"):
+        problems.append(
+            f"KESSAI_LOG_FORMAT「{get('KESSAI_LOG_FORMAT')}」は使えません。「text」か「json」を書いてください。"
+        )
+        log_format = "text"
+
+    if problems:
+        raise SettingsError(problems)
+    return Settings(
+        slack_bot_token=bot_token,
+        slack_app_token=app_token,
+        slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+        slack_api_url=api_url,
+        database_url=get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        config_path=get("KESSAI_CONFIG") or DEFAULT_CONFIG_PATH,
+        tz=tz,
+        port=port,
+        log_format="json" if log_format == "json" else "text",
+    )
+
+
+# ============================================================================================
+# Organisation file: model
+# ============================================================================================
+
+DEFAULT_RANKS: tuple[str, ...] = (
+    "部長",
+    "次長",
+    "課長",
+    "課長補佐",
+    "係長",
+    "主査",
+    "主任",
+    "主事",
+    "会計年度任用職員",
+)
+PLATFORMS: tuple[str, ...] = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """``[policy]``. Business-time durations count working days as ``1d`` (see bot.calendar)."""
+
+    approver_min_rank: str = "課長補佐"
+    ranks: tuple[str, ...] = DEFAULT_RANKS  # highest first
+    working_hours: str = DEFAULT_WORKING_HOURS
+    working_start: time = time(8, 30)
+    working_end: time = time(17, 15)
+    min_posts_per_month: int = 1
+    approval_reminder_after: timedelta = timedelta(hours=2)  # business time
+    approval_escalate_after: timedelta = timedelta(hours=8, minutes=45)  # business time ("1d")
+    incident_ack_within: timedelta = timedelta(minutes=15)  # wall-clock
+    escalation_channel: str = ""
+    allowed_link_domains: tuple[str, ...] = ()
+    official_email_domains: tuple[str, ...] = ()
+    official_phone_numbers: tuple[str, ...] = ()
+    password_rotation_days: int = 90  # 上越市 6(1)① パスワードは定期的に変更
+    holding_statement_after: timedelta = timedelta(hours=2)  # wall-clock, after an incident's ack
+
+
+@dataclass(frozen=True)
+class Org:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Member:
+    slack_id: str
+    name: str
+    org: str
+    rank: str
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    platform: str
+    name: str
+    url: str
+    org: str
+    intake_channel: str
+    operators: tuple[str, ...] = ()
+    approvers: tuple[str, ...] = ()
+    deputies: tuple[str, ...] = ()  # 代決者
+    hashtags: tuple[str, ...] = ()  # without the leading "#"; empty = no approved list
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """``[rules."code"]``: re-grade, switch off or extend one rule."""
+
+    code: str
+    severity: str | None = None
+    enabled: bool = True
+    extra_words: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrgConfig:
+    policy: Policy
+    orgs: tuple[Org, ...] = ()
+    members: tuple[Member, ...] = ()
+    accounts: tuple[Account, ...] = ()
+    rules: Mapping[str, RuleConfig] = field(default_factory=lambda: MappingProxyType({}))
+    source: str = "<memory>"
+    _members: Mapping[str, Member] = field(init=False, repr=False, compare=False)
+    _accounts: Mapping[str, Account] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_members", {m.slack_id: m for m in self.members})
+        object.__setattr__(self, "_accounts", {a.id: a for a in self.accounts})
+
+    def member(self, slack_id: str) -> Member | None:
+        return self._members.get(slack_id)
+
+    def org(self, org_id: str) -> Org | None:
+        return next((o for o in self.orgs if o.id == org_id), None)
+
+    def account(self, account_id: str) -> Account | None:
+        return self._accounts.get(account_id)
+
+    def rank_at_least(self, rank: str, minimum: str) -> bool:
+        """Ranks are listed highest first; an unknown rank is never "at least" anything."""
+        ranks = self.policy.ranks
+        if rank not in ranks or minimum not in ranks:
+            return False
+        return ranks.index(rank) <= ranks.index(minimum)
+
+    def is_approver_rank(self, slack_id: str) -> bool:
+        """The member's rank is at or above ``approver_min_rank`` (not whether they approve an account)."""
+        m = self.member(slack_id)
+        return m is not None and self.rank_at_least(m.rank, self.policy.approver_min_rank)
+
+    def accounts_for_channel(self, channel: str) -> list[Account]:
+        return [a for a in self.accounts if a.intake_channel == channel]
+
+    def accounts_operated_by(self, slack_id: str) -> list[Account]:
+        return [a for a in self.accounts if slack_id in a.operators]
+
+    def accounts_decided_by(self, slack_id: str) -> list[Account]:
+        """Accounts where the member is an approver or a deputy."""
+        return [a for a in self.accounts if slack_id in a.approvers or slack_id in a.deputies]
+
+    def calendar(self, tz: str = DEFAULT_TZ) -> BusinessCalendar:
+        return BusinessCalendar(self.policy.working_hours, tz)
+
+    def rule_policy(self, tz: str = DEFAULT_TZ) -> RulePolicy:
+        from bot.rules import RulePolicy  # lazy: the rule engine must not be needed to load config
+
+        p = self.policy
+        return RulePolicy(
+            allowed_link_domains=p.allowed_link_domains,
+            official_email_domains=p.official_email_domains,
+            official_phone_numbers=p.official_phone_numbers,
+            working_hours=p.working_hours,
+            tz=tz,
+        )
+
+    def rule_overrides(self) -> dict[str, RuleOverride]:
+        from bot.rules import RuleOverride
+
+        return {
+            code: RuleOverride(
+                severity=r.severity,  # type: ignore[arg-type]  # validated against SEVERITIES
+                enabled=r.enabled,
+                extra_words=r.extra_words,
+                allow=r.allow,
+            )
+            for code, r in self.rules.items()
+        }
+
+
+# ============================================================================================
+# Problems
+# ============================================================================================
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.message}"
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[ConfigProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+# ============================================================================================
+# Locating keys in the text
+# ============================================================================================
+
+Path_ = tuple[str | int, ...]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+class _Locator:
+    """Maps key paths to 1-based line numbers by scanning TOML text that tomllib has accepted.
+
+    Knows table headers, arrays of tables (``[[members]]`` → index), dotted keys, inline tables,
+    arrays (each item gets its index) and every string form, so a ``[section]`` inside a
+    multi-line string is not mistaken for a header.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: dict[Path_, int] = {}
+        self.ends: dict[Path_, int] = {}  # last line of a key's value
+        self._aot: dict[Path_, int] = {}
+        self._i = 0
+        self._scan()
+
+    # -- lookup ---------------------------------------------------------------------------------
+
+    def line(self, path: Path_) -> int | None:
+        """Line of ``path``, or of its nearest ancestor the text names."""
+        for n in range(len(path), 0, -1):
+            if path[:n] in self.lines:
+                return self.lines[path[:n]]
+        return None
+
+    # -- scanning -------------------------------------------------------------------------------
+
+    def _line_at(self, i: int) -> int:
+        return self.text.count("\n", 0, i) + 1
+
+    def _peek(self, s: str) -> bool:
+        return self.text.startswith(s, self._i)
+
+    def _skip_space(self, newlines: bool = False) -> None:
+        text = self.text
+        while self._i < len(text):
+            ch = text[self._i]
+            if ch in " \t\r" or (newlines and ch == "\n"):
+                self._i += 1
+            elif ch == "#":
+                end = text.find("\n", self._i)
+                self._i = len(text) if end < 0 else end
+            else:
+                return
+
+    def _scan(self) -> None:
+        text = self.text
+        table: Path_ = ()
+        while True:
+            self._skip_space(newlines=True)
+            if self._i >= len(text):
+                return
+            start_line = self._line_at(self._i)
+            if self._peek("[["):
+                self._i += 2
+                table = self._resolve(self._key(), array=True)
+                self._skip_space()
+                self._i += 2  # "]]"
+                self.lines[table] = start_line
+            elif self._peek("["):
+                self._i += 1
+                table = self._resolve(self._key(), array=False)
+                self._skip_space()
+                self._i += 1  # "]"
+                self.lines.setdefault(table, start_line)
+            else:
+                self._key_value(table)
+
+    def _resolve(self, parts: list[str], array: bool) -> Path_:
+        out: list[str | int] = []
+        for j, part in enumerate(parts):
+            out.append(part)
+            key = tuple(out)
+            if array and j == len(parts) - 1:
+                n = self._aot.get(key, 0)
+                self._aot[key] = n + 1
+                out.append(n)
+            elif key in self._aot:
+                out.append(self._aot[key] - 1)
+        return tuple(out)
+
+    def _key(self) -> list[str]:
+        parts: list[str] = []
+        text = self.text
+        while True:
+            self._skip_space()
+            ch = text[self._i]
+            if ch == '"':
+                end = self._i + 1
+                while text[end] != '"':
+                    end += 2 if text[end] == "\\" else 1
+                raw = text[self._i : end + 1]
+                parts.append(tomllib.loads(f"k = {raw}")["k"])  # let tomllib decode the escapes
+                self._i = end + 1
+            elif ch == "'":
+                end = text.index("'", self._i + 1)
+                parts.append(text[self._i + 1 : end])
+                self._i = end + 1
+            else:
+                m = _BARE_KEY.match(text, self._i)
+                if m is None:
+                    raise ValueError(f"unexpected {ch!r} at {self._i}")
+                parts.append(m.group())
+                self._i = m.end()
+            self._skip_space()
+            if self._peek("."):
+                self._i += 1
+                continue
+            return parts
+
+    def _key_value(self, prefix: Path_) -> None:
+        line = self._line_at(self._i)
+        path = prefix + tuple(self._key())
+        self._skip_space()
+        self._i += 1  # "="
+        self._skip_space()
+        self.lines[path] = line
+        self._value(path)
+        self.ends[path] = self._line_at(self._i)
+
+    def _value(self, path: Path_) -> None:
+        text = self.text
+        if self._peek('"""') or self._peek("'''"):
+            quote = text[self._i : self._i + 3]
+            i = self._i + 3
+            while not text.startswith(quote, i):
+                i += 2 if quote == '"""' and text[i] == "\\" else 1
+            i += 3
+            while i < len(text) and text[i] == quote[0]:  # up to two quotes may end the content
+                i += 1
+            self._i = i
+        elif self._peek('"'):
+            i = self._i + 1
+            while text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+            self._i = i + 1
+        elif self._peek("'"):
+            self._i = text.index("'", self._i + 1) + 1
+        elif self._peek("["):
+            self._i += 1
+            index = 0
+            while True:
+                self._skip_space(newlines=True)
+                if self._peek("]"):
+                    self._i += 1
+                    return
+                if self._peek(","):
+                    self._i += 1
+                    continue
+                self.lines[path + (index,)] = self._line_at(self._i)
+                self._value(path + (index,))
+                index += 1
+        elif self._peek("{"):
+            self._i += 1
+            while True:
+                self._skip_space()
+                if self._peek("}"):
+                    self._i += 1
+                    return
+                if self._peek(","):
+                    self._i += 1
+                    continue
+                self._key_value(path)
+        else:
+            m = re.compile(r"[^,\]}\n#]*").match(text, self._i)
+            assert m is not None
+            self._i = m.end()
+
+
+# ============================================================================================
+# Organisation file: validation
+# ============================================================================================
+
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+_DOMAIN = re.compile(r"^[^\s/:@*]+(\.[^\s/:@*]+)+$")
+
+_TYPE_NAMES: dict[str, str] = {
+    "str": '文字列（"..." で囲む）',
+    "int": "整数",
+    "bool": "true か false",
+    "strlist": '文字列の配列（["...", "..."]）',
+    "table": "テーブル",
+}
+
+# key → (kind, required)
+_Spec = dict[str, tuple[str, bool]]
+_POLICY_SPEC: _Spec = {
+    "approver_min_rank": ("str", False),
+    "ranks": ("strlist", False),
+    "working_hours": ("str", False),
+    "min_posts_per_month": ("int", False),
+    "approval_reminder_after": ("str", False),
+    "approval_escalate_after": ("str", False),
+    "incident_ack_within": ("str", False),
+    "escalation_channel": ("str", True),
+    "allowed_link_domains": ("strlist", False),
+    "official_email_domains": ("strlist", False),
+    "official_phone_numbers": ("strlist", False),
+    "password_rotation_days": ("int", False),
+    "holding_statement_after": ("str", False),
+}
+_ORG_SPEC: _Spec = {"id": ("str", True), "name": ("str", True)}
+_MEMBER_SPEC: _Spec = {
+    "slack_id": ("str", True),
+    "name": ("str", True),
+    "org": ("str", True),
+    "rank": ("str", True),
+}
+_ACCOUNT_SPEC: _Spec = {
+    "id": ("str", True),
+    "platform": ("str", True),
+    "name": ("str", True),
+    "url": ("str", False),
+    "org": ("str", True),
+    "intake_channel": ("str", True),
+    "operators": ("strlist", True),
+    "approvers": ("strlist", True),
+    "deputies": ("strlist", False),
+    "hashtags": ("strlist", False),
+}
+_RULE_SPEC: _Spec = {
+    "severity": ("str", False),
+    "enabled": ("bool", False),
+    "extra_words": ("strlist", False),
+    "allow": ("strlist", False),
+}
+_ROOT_KINDS = {
+    "policy": "table",
+    "orgs": "tables",
+    "members": "tables",
+    "accounts": "tables",
+    "rules": "table",
+}
+
+
+def _label(path: Path_) -> str:
+    """How a table is named in messages: ``[policy]``, ``[members]``, ``[rules."link.untrusted"]``."""
+    if not path:
+        return "ファイルの最上位"
+    if path[0] == "rules" and len(path) >= 2:
+        return f'[rules."{path[1]}"]'
+    return f"[{path[0]}]"
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "真偽値"
+    if isinstance(value, int):
+        return "整数"
+    if isinstance(value, float):
+        return "小数"
+    if isinstance(value, str):
+        return "文字列"
+    if isinstance(value, list):
+        return "配列"
+    if isinstance(value, dict):
+        return "テーブル"
+    return "日時"
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"もしかして「{close[0]}」ですか？" if close else ""
+
+
+class _Validator:
+    def __init__(self, text: str, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[ConfigProblem] = []
+        self.loc = _Locator(text)
+        # Every [[members]] entry by slack_id, valid or not, so that a member with (say) an unknown
+        # rank is not also reported as "not registered" wherever an account names them.
+        self.roster: dict[str, dict[str, Any]] = {}
+
+    def problem(self, path: Path_, message: str) -> None:
+        self.problems.append(ConfigProblem(self.filename, self.loc.line(path), message))
+
+    # -- generic shape checks -------------------------------------------------------------------
+
+    def table(self, data: Any, path: Path_, spec: _Spec) -> dict[str, Any]:
+        """Known keys of the right type; reports unknown, missing and mistyped keys."""
+        label = _label(path)
+        if not isinstance(data, dict):
+            self.problem(path, f"{label} はテーブルで書いてください（今は{_type_of(data)}です）。")
+            return {}
+        clean: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in spec:
+                hint = _did_you_mean(key, spec)
+                known = "、".join(spec)
+                self.problem(
+                    path + (key,),
+                    f"{label} に知らないキー「{key}」があります。{hint}"
+                    f"使えるキーは {known} です。綴りを直すか、この行を削除してください。",
+                )
+                continue
+            kind = spec[key][0]
+            if kind == "strlist":
+                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            elif kind == "int":
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            elif kind == "bool":
+                ok = isinstance(value, bool)
+            else:
+                ok = isinstance(value, str)
+            if not ok:
+                self.problem(
+                    path + (key,),
+                    f"{label} の {key} は{_TYPE_NAMES[kind]}で書いてください（今は{_type_of(value)}です）。",
+                )
+                continue
+            if kind == "str" and not value.strip() and spec[key][1]:
+                self.problem(path + (key,), f"{label} の {key} が空です。値を書いてください。")
+                continue
+            clean[key] = value.strip() if kind == "str" else value
+        for key, (_, required) in spec.items():
+            if required and key not in data:
+                self.problem(path, f"{label} に {key} がありません。{key} = ... の行を追加してください。")
+        return clean
+
+    def array_of_tables(self, data: Mapping[str, Any], key: str) -> list[tuple[Path_, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problem(
+                (key,),
+                f"{key} は [[{key}]] という見出しの表の並びで書いてください（今は{_type_of(value)}です）。",
+            )
+            return []
+        return [((key, i), item) for i, item in enumerate(value)]
+
+    def duplicates_in(self, path: Path_, values: list[str], label: str) -> bool:
+        """Report every repeated value of the list at ``path``; True when there was none."""
+        seen: set[str] = set()
+        for i, v in enumerate(values):
+            if v in seen:
+                self.problem(
+                    path + (i,),
+                    f"{label} の {path[-1]} に「{v}」が2回以上書かれています。1回にしてください。",
+                )
+            seen.add(v)
+        return len(seen) == len(values)
+
+    # -- the file -------------------------------------------------------------------------------
+
+    def run(self, data: dict[str, Any]) -> OrgConfig:
+        for key in data:
+            if key not in _ROOT_KINDS:
+                hint = _did_you_mean(key, _ROOT_KINDS)
+                self.problem(
+                    (key,),
+                    f"ファイルの最上位に知らないキー「{key}」があります。{hint}"
+                    '使えるのは [policy]、[[orgs]]、[[members]]、[[accounts]]、[rules."コード"] です。',
+                )
+        if "policy" not in data:
+            self.problem(
+                (),
+                "[policy] がありません。少なくとも escalation_channel を書いた [policy] を追加してください。",
+            )
+        policy = self.policy(data.get("policy"))
+        orgs = self.orgs(data)
+        members = self.members(data, policy, {o.id for o in orgs})
+        accounts = self.accounts(data, policy, {o.id for o in orgs})
+        rules = self.rules(data.get("rules", {}))
+        return OrgConfig(
+            policy=policy,
+            orgs=tuple(orgs),
+            members=tuple(members),
+            accounts=tuple(accounts),
+            rules=MappingProxyType(rules),
+            source=self.filename,
+        )
+
+    def policy(self, raw: Any | None) -> Policy:
+        path: Path_ = ("policy",)
+        # A missing [policy] is reported once by run(); its keys then take the SPEC defaults.
+        p = {} if raw is None else self.table(raw, path, _POLICY_SPEC)
+        defaults = Policy()
+        values: dict[str, Any] = {}
+
+        ranks = tuple(r.strip() for r in p.get("ranks", defaults.ranks))
+        if "ranks" in p:
+            if not ranks:
+                self.problem(
+                    path + ("ranks",), "[policy] の ranks が空です。職名を上位から順に並べてください。"
+                )
+                ranks = defaults.ranks
+            for i, r in enumerate(ranks):
+                if not r:
+                    self.problem(
+                        path + ("ranks", i), "[policy] の ranks に空の職名があります。削除してください。"
+                    )
+            self.duplicates_in(path + ("ranks",), list(ranks), "[policy]")
+        values["ranks"] = ranks
+
+        min_rank = p.get("approver_min_rank", defaults.approver_min_rank)
+        if min_rank not in ranks:
+            self.problem(
+                path + ("approver_min_rank",),
+                f"[policy] の approver_min_rank「{min_rank}」は policy.ranks にありません。"
+                f"ranks にある職名（{'、'.join(ranks)}）から選んでください。{_did_you_mean(min_rank, ranks)}",
+            )
+        values["approver_min_rank"] = min_rank
+
+        working_hours = p.get("working_hours", defaults.working_hours)
+        try:
+            start, end = parse_working_hours(working_hours)
+            values.update(working_hours=working_hours, working_start=start, working_end=end)
+        except ValueError as exc:
+            self.problem(path + ("working_hours",), f"[policy] の working_hours: {exc}")
+            start, end = defaults.working_start, defaults.working_end
+        calendar_day = BusinessCalendar(f"{start:%H:%M}-{end:%H:%M}").day_length
+
+        # Business-time keys count "1d" as one working day; wall-clock keys as 24 hours.
+        for key, day in (
+            ("approval_reminder_after", calendar_day),
+            ("approval_escalate_after", calendar_day),
+            ("incident_ack_within", timedelta(days=1)),
+            ("holding_statement_after", timedelta(days=1)),
+        ):
+            if key in p:
+                try:
+                    values[key] = parse_duration(p[key], day=day)
+                except ValueError as exc:
+                    self.problem(path + (key,), f"[policy] の {key}: {exc}")
+            elif key == "approval_escalate_after":
+                values[key] = calendar_day
+
+        for key in ("min_posts_per_month", "password_rotation_days"):
+            if key in p:
+                minimum = 0 if key == "min_posts_per_month" else 1
+                if p[key] < minimum:
+                    self.problem(
+                        path + (key,),
+                        f"[policy] の {key} は {minimum} 以上の整数にしてください（今は {p[key]} です）。",
+                    )
+                else:
+                    values[key] = p[key]
+
+        if "escalation_channel" in p:
+            channel = p["escalation_channel"]
+            if self.channel_id_ok(path + ("escalation_channel",), channel, "[policy] の escalation_channel"):
+                values["escalation_channel"] = channel
+
+        for key in ("allowed_link_domains", "official_email_domains"):
+            domains = []
+            for i, d in enumerate(p.get(key, [])):
+                d = d.strip().lower()
+                if not _DOMAIN.match(d):
+                    self.problem(
+                        path + (key, i),
+                        f"[policy] の {key} にある「{d}」はドメイン名に見えません。"
+                        "「city.joetsu.niigata.jp」のように、https:// や @ や / を付けずにドメインだけを書いてください。",
+                    )
+                else:
+                    domains.append(d)
+            values[key] = tuple(domains)
+
+        phones = []
+        for i, number in enumerate(p.get("official_phone_numbers", [])):
+            digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", number))
+            if not 10 <= len(digits) <= 11 or not digits.startswith("0"):
+                self.problem(
+                    path + ("official_phone_numbers", i),
+                    f"[policy] の official_phone_numbers にある「{number}」は電話番号に見えません。"
+                    "「025-526-5111」のように市外局番から書いてください。",
+                )
+            else:
+                phones.append(number.strip())
+        values["official_phone_numbers"] = tuple(phones)
+        return Policy(**values)
+
+    def channel_id_ok(self, path: Path_, value: str, what: str) -> bool:
+        if _CHANNEL_ID.match(value):
+            return True
+        self.problem(
+            path,
+            f"{what}「{value}」は Slack のチャンネルID に見えません。チャンネル名ではなく、チャンネル詳細の"
+            "いちばん下にある C で始まるID（例: C012AB3CD）を書いてください。",
+        )
+        return False
+
+    def user_id_ok(self, path: Path_, value: str, what: str) -> bool:
+        if _USER_ID.match(value):
+            return True
+        self.problem(
+            path,
+            f"{what}「{value}」は Slack のユーザーID に見えません。表示名ではなく、プロフィールの"
+            "「メンバーIDをコピー」で得られる U で始まるID（例: U012AB3CD）を書いてください。",
+        )
+        return False
+
+    def orgs(self, data: Mapping[str, Any]) -> list[Org]:
+        orgs: list[Org] = []
+        first_line: dict[str, int | None] = {}
+        for path, raw in self.array_of_tables(data, "orgs"):
+            o = self.table(raw, path, _ORG_SPEC)
+            if "id" not in o or "name" not in o:
+                continue
+            if o["id"] in first_line:
+                self.problem(
+                    path + ("id",),
+                    f"[orgs] の id「{o['id']}」は {first_line[o['id']]} 行目と重複しています。別の id にしてください。",
+                )
+                continue
+            first_line[o["id"]] = self.loc.line(path + ("id",))
+            orgs.append(Org(o["id"], o["name"]))
+        return orgs
+
+    def members(self, data: Mapping[str, Any], policy: Policy, org_ids: set[str]) -> list[Member]:
+        members: list[Member] = []
+        first_line: dict[str, int | None] = {}
+        for path, raw in self.array_of_tables(data, "members"):
+            m = self.table(raw, path, _MEMBER_SPEC)
+            ok = all(k in m for k in _MEMBER_SPEC)
+            if "slack_id" in m:
+                sid = m["slack_id"]
+                if not self.user_id_ok(path + ("slack_id",), sid, "[members] の slack_id"):
+                    ok = False
+                elif sid in first_line:
+                    self.problem(
+                        path + ("slack_id",),
+                        f"[members] の slack_id「{sid}」は {first_line[sid]} 行目と重複しています。"
+                        "1人につき [[members]] は1つにまとめてください。",
+                    )
+                    ok = False
+                else:
+                    first_line[sid] = self.loc.line(path + ("slack_id",))
+                    self.roster[sid] = m
+            if "org" in m and m["org"] not in org_ids:
+                self.problem(
+                    path + ("org",),
+                    f'[members] の org「{m["org"]}」は [orgs] にありません。[[orgs]] に id = "{m["org"]}" '
+                    f"を追加するか、登録済みの組織の id を書いてください。{_did_you_mean(m['org'], org_ids)}",
+                )
+                ok = False
+            if "rank" in m and m["rank"] not in policy.ranks:
+                self.problem(
+                    path + ("rank",),
+                    f"[members] の rank「{m['rank']}」は policy.ranks にありません。policy.ranks に追加するか、"
+                    f"一覧にある職名を書いてください。{_did_you_mean(m['rank'], policy.ranks)}",
+                )
+                ok = False
+            if ok:
+                members.append(Member(m["slack_id"], m["name"], m["org"], m["rank"]))
+        return members
+
+    def accounts(self, data: Mapping[str, Any], policy: Policy, org_ids: set[str]) -> list[Account]:
+        accounts: list[Account] = []
+        first_line: dict[str, int | None] = {}
+        for path, raw in self.array_of_tables(data, "accounts"):
+            a = self.table(raw, path, _ACCOUNT_SPEC)
+            ok = all(k in a for k, (_, required) in _ACCOUNT_SPEC.items() if required)
+            name = f"「{a['id']}」" if "id" in a else ""
+            label = f"[accounts]{name}"
+            if "id" in a:
+                if a["id"] in first_line:
+                    self.problem(
+                        path + ("id",),
+                        f"[accounts] の id「{a['id']}」は {first_line[a['id']]} 行目と重複しています。別の id にしてください。",
+                    )
+                    ok = False
+                else:
+                    first_line[a["id"]] = self.loc.line(path + ("id",))
+            if "platform" in a and a["platform"] not in PLATFORMS:
+                hint = "X（旧 Twitter）は「x」と書きます。" if a["platform"].lower() == "twitter" else ""
+                self.problem(
+                    path + ("platform",),
+                    f"{label} の platform「{a['platform']}」は使えません。{hint}{', '.join(PLATFORMS)} のどれかを書いてください。",
+                )
+                ok = False
+            url = a.get("url", "")
+            if url and not re.match(r"^https?://\S+$", url):
+                self.problem(
+                    path + ("url",),
+                    f"{label} の url「{url}」は URL に見えません。https:// から書いてください。",
+                )
+                ok = False
+            if "org" in a and a["org"] not in org_ids:
+                self.problem(
+                    path + ("org",),
+                    f'{label} の org「{a["org"]}」は [orgs] にありません。[[orgs]] に id = "{a["org"]}" を追加するか、'
+                    f"登録済みの組織の id を書いてください。{_did_you_mean(a['org'], org_ids)}",
+                )
+                ok = False
+            if "intake_channel" in a and not self.channel_id_ok(
+                path + ("intake_channel",), a["intake_channel"], f"{label} の intake_channel"
+            ):
+                ok = False
+            roles = {
+                role: [s.strip() for s in a.get(role, [])] for role in ("operators", "approvers", "deputies")
+            }
+            for role, ids in roles.items():
+                if not self.people(path + (role,), ids, label, role, policy, self.roster):
+                    ok = False
+            if not self.roles_make_sense(path, label, roles, "approvers" in a):
+                ok = False
+            hashtags = self.hashtags(path + ("hashtags",), a.get("hashtags", []), label)
+            if ok:
+                accounts.append(
+                    Account(
+                        id=a["id"],
+                        platform=a["platform"],
+                        name=a["name"],
+                        url=url,
+                        org=a["org"],
+                        intake_channel=a["intake_channel"],
+                        operators=tuple(roles["operators"]),
+                        approvers=tuple(roles["approvers"]),
+                        deputies=tuple(roles["deputies"]),
+                        hashtags=hashtags,
+                    )
+                )
+        return accounts
+
+    def people(
+        self,
+        path: Path_,
+        ids: list[str],
+        label: str,
+        role: str,
+        policy: Policy,
+        members: Mapping[str, dict[str, Any]],
+    ) -> bool:
+        ok = True
+        ranks = policy.ranks
+        minimum = policy.approver_min_rank
+        for i, sid in enumerate(ids):
+            if not self.user_id_ok(path + (i,), sid, f"{label} の {role} にある"):
+                ok = False
+                continue
+            member = members.get(sid)
+            if member is None:
+                self.problem(
+                    path + (i,),
+                    f"{label} の {role} にある「{sid}」は [members] に登録されていません。"
+                    "[[members]] に追加するか、ID の誤りを直してください。",
+                )
+                ok = False
+            elif (
+                role in ("approvers", "deputies")
+                and minimum in ranks
+                and member.get("rank") in ranks  # an unknown rank is reported on the member itself
+                and ranks.index(member["rank"]) > ranks.index(minimum)
+            ):
+                what = "承認者" if role == "approvers" else "代決者"
+                self.problem(
+                    path + (i,),
+                    f"{label} の {role} にある {sid}（{member.get('name', '')}、{member['rank']}）は approver_min_rank"
+                    f"「{minimum}」より下の職です。{what}には{minimum}以上の職員を指定してください。",
+                )
+                ok = False
+        return self.duplicates_in(path, ids, label) and ok
+
+    def roles_make_sense(
+        self, path: Path_, label: str, roles: Mapping[str, list[str]], present_approvers: bool
+    ) -> bool:
+        ok = True
+        approvers, deputies, operators = roles["approvers"], roles["deputies"], roles["operators"]
+        if present_approvers and not approvers:
+            self.problem(
+                path + ("approvers",),
+                f"{label} の approvers が空です。下書きを決裁できる人がいなくなるので、運用管理責任者を1人以上書いてください。",
+            )
+            ok = False
+        for i, sid in enumerate(deputies):
+            if sid in approvers:
+                self.problem(
+                    path + ("deputies", i),
+                    f"{label} で {sid} が approvers と deputies の両方に入っています。代決者は承認者の代わりに"
+                    "決裁する人なので、どちらか一方にしてください。",
+                )
+                ok = False
+        # The author may never decide their own draft: an operator who is the only approver would
+        # leave their drafts with nobody to decide them in the normal route.
+        for i, sid in enumerate(approvers):
+            others = [a for a in approvers if a != sid]
+            if sid in operators and not others:
+                self.problem(
+                    path + ("approvers", i),
+                    f"{label} の承認者 {sid} は operators にも入っていて、ほかに承認者がいません。起案者は自分の下書きを"
+                    "決裁できないため、この人の下書きを決裁できる人がいなくなります。operators 以外の承認者を"
+                    "approvers に加えてください。",
+                )
+                ok = False
+        return ok
+
+    def hashtags(self, path: Path_, tags: list[str], label: str) -> tuple[str, ...]:
+        cleaned: list[str] = []
+        for i, tag in enumerate(tags):
+            bare = tag.strip().lstrip("#＃")
+            if not bare or re.search(r"\s", bare):
+                self.problem(
+                    path + (i,),
+                    f"{label} の hashtags にある「{tag}」はハッシュタグとして使えません。空白を含まない語を書いてください。",
+                )
+                continue
+            cleaned.append(bare)
+        self.duplicates_in(path, cleaned, label)
+        return tuple(dict.fromkeys(cleaned))
+
+    def rules(self, raw: Any) -> dict[str, RuleConfig]:
+        if not isinstance(raw, dict):
+            self.problem(
+                ("rules",),
+                f'rules は [rules."コード"] という見出しで書いてください（今は{_type_of(raw)}です）。',
+            )
+            return {}
+        known: set[str] | None = None
+        try:
+            from bot.rules import REGISTRY
+
+            known = set(REGISTRY)
+        except ImportError:
+            pass  # rule engine not installed in this build: codes cannot be checked
+        rules: dict[str, RuleConfig] = {}
+        for code, table in raw.items():
+            path: Path_ = ("rules", code)
+            if known is not None and code not in known:
+                self.problem(
+                    path,
+                    f'[rules."{code}"] は知らないルールコードです。{_did_you_mean(code, known)}'
+                    "コードの綴りを直すか、この表を削除してください（kessai rules で一覧を確認できます）。",
+                )
+                continue
+            r = self.table(table, path, _RULE_SPEC)
+            severity = r.get("severity")
+            if severity is not None and severity not in SEVERITIES:
+                self.problem(
+                    path + ("severity",),
+                    f'[rules."{code}"] の severity「{severity}」は使えません。error、warning、info のどれかを書いてください。',
+                )
+                continue
+            rules[code] = RuleConfig(
+                code=code,
+                severity=severity,
+                enabled=r.get("enabled", True),
+                extra_words=tuple(w.strip() for w in r.get("extra_words", []) if w.strip()),
+                allow=tuple(w.strip() for w in r.get("allow", []) if w.strip()),
+            )
+        return rules
+
+
+# ============================================================================================
+# Organisation file: entry points
+# ============================================================================================
+
+_TOML_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("Invalid value", '値の書き方が正しくありません。文字列は "..." で囲み、配列は [ ] を閉じてください。'),
+    ("Unterminated string", '文字列の " が閉じられていません。'),
+    ("Illegal character", "文字列の中に使えない文字（改行やタブなど）があります。"),
+    ("Expected '=' after a key", "キーの後に「=」がありません。「キー = 値」の形で書いてください。"),
+    ("Expected newline", "1行に書けるのは「キー = 値」1組だけです。改行してください。"),
+    ("Expected ']' at the end of a table", "表の見出しの「]」が閉じられていません。"),
+    ("Expected ']]' at the end of an array", "表の並びの見出しの「]]」が閉じられていません。"),
+    ("Cannot declare", "同じ見出しが2回あります。1つにまとめてください。"),
+    ("Cannot overwrite a value", "同じキーが2回書かれています。1つにしてください。"),
+    ("Cannot mutate", "すでに書いた値を別の見出しやキーで上書きしようとしています。"),
+    (
+        "Invalid initial character for a key",
+        'キーに使えない文字があります。英数字・_・- 以外を使うときは "..." で囲んでください。',
+    ),
+    ("Invalid statement", "読み取れない行があります。「キー = 値」か「[見出し]」の形で書いてください。"),
+)
+
+
+def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str) -> ConfigProblem:
+    original = str(exc)
+    m = re.search(r"\(at line (\d+), column \d+\)", original)
+    if m:
+        line: int | None = int(m.group(1))
+    elif "end of document" in original:
+        line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
+    else:
+        line = None
+    explanation = next((ja for en, ja in _TOML_MESSAGES if original.startswith(en)), "")
+    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
+    return ConfigProblem(filename, line, f"TOML の書き方に誤りがあります。{explanation}（tomllib: {detail}）")
+
+
+def parse_org_config(text: str, filename: str = "kessai.toml") -> OrgConfig:
+    """Parse and validate organisation-file text; raises ``ConfigError`` with every problem."""
+    text = text.removeprefix("\ufeff")  # Windows メモ帳 saves UTF-8 with a BOM, which tomllib refuses
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([_toml_syntax_problem(exc, text, filename)]) from exc
+    validator = _Validator(text, filename)
+    config = validator.run(data)
+    if validator.problems:
+        problems = sorted(validator.problems, key=lambda p: p.line or 0)
+        raise ConfigError(problems)
+    return config
+
+
+def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
+    """Read and validate the organisation file at ``path`` (see ``parse_org_config``)."""
+    filename = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise ConfigError(
+            [
+                ConfigProblem(
+                    filename,
+                    None,
+                    "設定ファイルが見つかりません。KESSAI_CONFIG で場所を指定するか、"
+                    "kessai.example.toml をコピーして作ってください。",
+                )
+            ]
+        ) from exc
+    except OSError as exc:
+        raise ConfigError(
+            [
+                ConfigProblem(
+                    filename, None, f"設定ファイルを読めません（{exc.strerror}）。権限を確認してください。"
+                )
+            ]
+        ) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            [
+                ConfigProblem(
+                    filename,
+                    line,
+                    "UTF-8 として読めない文字があります。Shift_JIS などで保存されている場合は、"
+                    "文字コードを UTF-8 にして保存し直してください。",
+                )
+            ]
+        ) from exc
+    return parse_org_config(text, filename)
+
+
+def demo_config_text() -> str:
+    """The bundled ``bot/data/demo.toml`` (used by ``kessai demo``)."""
+    return resources.files("bot").joinpath("data/demo.toml").read_text(encoding="utf-8")
+
+
+def load_demo_config() -> OrgConfig:
+    return parse_org_config(demo_config_text(), "demo.toml")
