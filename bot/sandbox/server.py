@@ -373,6 +373,19 @@ class LocalSlack:
         """Every POST to a response_url, in order."""
         return self.calls_of("response_url")
 
+    def user_profile(self, user: str) -> JsonDict:
+        """The configured entry for ``user`` (empty when unknown), for building payloads."""
+        with self._cond:
+            if user == self.bot_user_id:
+                return {"name": self._ws.bot_name, "real_name": self._ws.bot_name}
+            return dict(self._ws.users.get(user, {}))
+
+    def channel_name(self, channel: str) -> str:
+        with self._cond:
+            if channel in self._ws.user_by_dm:
+                return "directmessage"
+            return (self._ws.channels or {}).get(channel, channel.lower())
+
     def user_name(self, user: str) -> str:
         with self._cond:
             return self._ws.user_name(user)

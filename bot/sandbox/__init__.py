@@ -1,0 +1,22 @@
+"""A local Slack: a Web API server (``LocalSlack``) and a signed-request driver (``SlackDriver``).
+
+Used by the end-to-end tests and by ``kessai demo``; ``python -m bot.sandbox`` runs the server
+alone for poking at it by hand.
+"""
+
+from bot.sandbox.driver import STALE_AFTER, BotReply, SlackDriver
+from bot.sandbox.records import Ephemeral, Fault, Message, SlackCall, View
+from bot.sandbox.server import DEFAULT_TOKEN, LocalSlack
+
+__all__ = [
+    "DEFAULT_TOKEN",
+    "STALE_AFTER",
+    "BotReply",
+    "Ephemeral",
+    "Fault",
+    "LocalSlack",
+    "Message",
+    "SlackCall",
+    "SlackDriver",
+    "View",
+]

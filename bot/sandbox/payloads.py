@@ -1,0 +1,135 @@
+"""Pieces of Slack payloads that the driver assembles: rich text, actions, modal state values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from bot.sandbox.blockkit import iter_elements
+from bot.sandbox.records import JsonDict
+
+
+def rich_text_blocks(text: str) -> list[JsonDict]:
+    """The ``blocks`` Slack attaches to a message a person typed (one rich_text section)."""
+    return [
+        {
+            "type": "rich_text",
+            "block_id": "sbx",
+            "elements": [{"type": "rich_text_section", "elements": [{"type": "text", "text": text}]}],
+        }
+    ]
+
+
+def _option_for(element: Mapping[str, Any] | None, value: Any) -> JsonDict:
+    """The option object (text and value) Slack reports for a chosen ``value``."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    options: list[Any] = list((element or {}).get("options") or [])
+    for group in (element or {}).get("option_groups") or []:
+        options.extend(group.get("options") or [])
+    for option in options:
+        if isinstance(option, Mapping) and option.get("value") == value:
+            return dict(option)
+    return {"text": {"type": "plain_text", "text": str(value), "emoji": True}, "value": str(value)}
+
+
+def _infer_type(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return "datetimepicker"
+    if isinstance(value, dt.date):
+        return "datepicker"
+    if isinstance(value, dt.time):
+        return "timepicker"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "multi_static_select"
+    return "plain_text_input"
+
+
+def state_entry(element: Mapping[str, Any] | None, value: Any, *, kind: str | None = None) -> JsonDict:
+    """One ``state.values[block_id][action_id]`` entry for ``value`` typed into ``element``.
+
+    A mapping that already has ``"type"`` is passed through untouched, so a test can send exactly
+    what it wants (including malformed values).
+    """
+    if isinstance(value, Mapping) and "type" in value:
+        return dict(value)
+    kind = kind or (str(element["type"]) if element and "type" in element else _infer_type(value))
+    entry: JsonDict = {"type": kind}
+    if kind in ("static_select", "radio_buttons", "external_select", "overflow"):
+        entry["selected_option"] = None if value is None else _option_for(element, value)
+    elif kind in ("multi_static_select", "checkboxes", "multi_external_select"):
+        entry["selected_options"] = [_option_for(element, v) for v in (value or [])]
+    elif kind == "datepicker":
+        entry["selected_date"] = value.isoformat() if isinstance(value, dt.date) else value
+    elif kind == "timepicker":
+        entry["selected_time"] = value.strftime("%H:%M") if isinstance(value, dt.time) else value
+    elif kind == "datetimepicker":
+        entry["selected_date_time"] = int(value.timestamp()) if isinstance(value, dt.datetime) else value
+    elif kind in ("users_select", "conversations_select", "channels_select"):
+        entry["selected_" + kind.split("_")[0].rstrip("s")] = value
+    elif kind in ("multi_users_select", "multi_conversations_select", "multi_channels_select"):
+        entry["selected_" + kind.split("_")[1]] = list(value or [])
+    else:
+        entry["value"] = None if value is None else str(value)
+    return entry
+
+
+def _initial_value(element: Mapping[str, Any]) -> Any:
+    kind = element.get("type")
+    if kind in ("multi_static_select", "checkboxes"):
+        return list(element.get("initial_options") or [])
+    for key in ("initial_option", "initial_value", "initial_date", "initial_time", "initial_date_time"):
+        if key in element:
+            return element[key]
+    for key in ("initial_user", "initial_conversation", "initial_channel"):
+        if key in element:
+            return element[key]
+    return None
+
+
+def state_values(blocks: Iterable[Any], values: Mapping[str, Any]) -> dict[str, dict[str, JsonDict]]:
+    """``view.state.values`` as Slack sends it on submission.
+
+    Every input of the view is present (with its initial value, or empty), as in real payloads;
+    ``values`` overrides them. Keys of ``values`` are either block ids mapping to
+    ``{action_id: value}`` or, more conveniently, action ids whose block is looked up in the view.
+    """
+    block_list = list(blocks)
+    elements = {
+        (block_id, str(e.get("action_id"))): e for block_id, e in iter_elements(block_list) if block_id
+    }
+    block_of = {action_id: block_id for (block_id, action_id) in elements}
+    state: dict[str, dict[str, JsonDict]] = {}
+    for (block_id, action_id), element in elements.items():
+        if element.get("type") != "button":
+            state.setdefault(block_id, {})[action_id] = state_entry(element, _initial_value(element))
+    for key, value in values.items():
+        nested = isinstance(value, Mapping) and "type" not in value
+        pairs = value.items() if nested else [(key, value)]
+        for action_id, item in pairs:
+            block_id = key if nested else block_of.get(action_id, action_id)
+            state.setdefault(block_id, {})[action_id] = state_entry(elements.get((block_id, action_id)), item)
+    return state
+
+
+def action_entry(
+    element: Mapping[str, Any] | None, action_id: str, block_id: str | None, value: Any, action_ts: str
+) -> JsonDict:
+    """One item of a block_actions payload's ``actions`` list."""
+    kind = str((element or {}).get("type") or "button")
+    action: JsonDict = {
+        "action_id": action_id,
+        "block_id": block_id or "sbx",
+        "type": kind,
+        "action_ts": action_ts,
+    }
+    if kind == "button":
+        action["text"] = dict((element or {}).get("text") or {"type": "plain_text", "text": action_id})
+        if value is not None:  # a button without a value sends none, as in Slack
+            action["value"] = value
+        if element and "style" in element:
+            action["style"] = element["style"]
+    else:
+        action.update({k: v for k, v in state_entry(element, value).items() if k != "type"})
+    return action
