@@ -1,0 +1,95 @@
+"""Hash chain rules, without a database."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.ledger import (
+    GENESIS_HASH,
+    LedgerEntry,
+    content_hash,
+    entry_hash,
+    export_rows,
+    to_csv,
+    to_json,
+    verify_chain,
+)
+
+JST = ZoneInfo("Asia/Tokyo")
+
+
+def chain(n: int) -> list[LedgerEntry]:
+    out: list[LedgerEntry] = []
+    prev = GENESIS_HASH
+    for i in range(1, n + 1):
+        body = dict(seq=i, draft_id=i, version_number=1, kind="approved", content_hash="a" * 64,
+                    decider_id="U0MANAGER", acting_for_id=None, reason=None,
+                    decided_at=f"2026-11-2{i % 10}T10:00:00+09:00", prev_hash=prev)
+        e = LedgerEntry(**body, entry_hash=entry_hash(body))  # type: ignore[arg-type]
+        out.append(e)
+        prev = e.entry_hash
+    return out
+
+
+def test_content_hash_changes_with_any_bound_field() -> None:
+    base = dict(text="お知らせ", account_id="joetsu-x", scheduled_at=None, alt_texts=[])
+    h = content_hash(**base)  # type: ignore[arg-type]
+    assert h != content_hash(**{**base, "text": "お知らせ。"})  # type: ignore[arg-type]
+    assert h != content_hash(**{**base, "account_id": "joetsu-insta"})  # type: ignore[arg-type]
+    assert h != content_hash(**{**base, "scheduled_at": datetime(2026, 11, 24, 9, tzinfo=JST)})  # type: ignore[arg-type]
+    assert h != content_hash(**{**base, "alt_texts": ["高田城址公園の桜"]})  # type: ignore[arg-type]
+    assert h == content_hash(**base)  # type: ignore[arg-type]
+
+
+def test_intact_chain_verifies() -> None:
+    entries = chain(5)
+    r = verify_chain(entries, head=(5, entries[-1].entry_hash))
+    assert r.ok and r.count == 5
+
+
+def test_edited_entry_is_named() -> None:
+    entries = chain(5)
+    entries[2] = dataclasses.replace(entries[2], decider_id="U0STRANGER")
+    r = verify_chain(entries)
+    assert not r.ok and r.first_bad_seq == 3
+
+
+def test_deleted_entry_is_named() -> None:
+    entries = chain(5)
+    del entries[1]
+    r = verify_chain(entries)
+    assert not r.ok and r.first_bad_seq == 3
+
+
+def test_reordered_entries_are_named() -> None:
+    entries = chain(5)
+    entries[1], entries[2] = entries[2], entries[1]
+    r = verify_chain(entries)
+    assert not r.ok and r.first_bad_seq == 3
+
+
+def test_truncated_tail_is_caught_by_head() -> None:
+    entries = chain(5)
+    r = verify_chain(entries[:4], head=(5, entries[-1].entry_hash))
+    assert not r.ok and r.first_bad_seq == 5
+
+
+def test_changed_approved_text_is_caught() -> None:
+    entries = chain(2)
+    hashes = {(1, 1): "a" * 64, (2, 1): "b" * 64}
+    r = verify_chain(entries, hashes)
+    assert not r.ok and r.first_bad_seq == 2
+
+
+def test_csv_has_bom_and_opens_as_utf8() -> None:
+    rows = export_rows(chain(2), {"U0MANAGER": "上越 花子"})
+    out = to_csv(rows)
+    assert out.startswith("\ufeff")
+    parsed = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert parsed[0]["decider_name"] == "上越 花子" and parsed[0]["kind_ja"] == "承認"
+    assert json.loads(to_json(rows))[1]["seq"] == 2

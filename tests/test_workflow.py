@@ -1,0 +1,83 @@
+"""The draft state machine: every allowed transition, and every refused one."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.workflow import (
+    STATE_LABELS_JA,
+    TRANSITIONS,
+    VOIDED_BY_EDIT,
+    DraftEvent,
+    DraftState,
+    InvalidTransition,
+    can,
+    is_decidable,
+    next_state,
+)
+
+S, E = DraftState, DraftEvent
+
+EXPECTED = {
+    (S.CHECKING, E.CHECKED_CLEAN): S.PENDING,
+    (S.CHECKING, E.CHECKED_BLOCKING): S.NEEDS_FIX,
+    (S.CHECKING, E.CHECKED_EXEMPT): S.EXEMPT,
+    (S.NEEDS_FIX, E.OVERRIDE): S.PENDING,
+    (S.PENDING, E.APPROVE): S.APPROVED,
+    (S.PENDING, E.REJECT): S.REJECTED,
+    (S.PENDING, E.EXPIRE): S.EXPIRED,
+    (S.APPROVED, E.PUBLISH): S.PUBLISHED,
+    (S.EXEMPT, E.PUBLISH): S.PUBLISHED,
+    (S.NEEDS_FIX, E.EDIT): S.CHECKING,
+    (S.PENDING, E.EDIT): S.CHECKING,
+    (S.APPROVED, E.EDIT): S.CHECKING,
+    (S.REJECTED, E.EDIT): S.CHECKING,
+    (S.EXPIRED, E.EDIT): S.CHECKING,
+    (S.EXEMPT, E.EDIT): S.CHECKING,
+}
+
+
+@pytest.mark.parametrize(("pair", "target"), list(EXPECTED.items()), ids=lambda x: str(x))
+def test_allowed_transition(pair: tuple[DraftState, DraftEvent], target: DraftState) -> None:
+    assert next_state(*pair) is target
+    assert can(*pair)
+
+
+REFUSED = [p for p in itertools.product(DraftState, DraftEvent) if p not in EXPECTED]
+
+
+@pytest.mark.parametrize("pair", REFUSED, ids=lambda p: f"{p[0].value}-{p[1].value}")
+def test_refused_transition(pair: tuple[DraftState, DraftEvent]) -> None:
+    with pytest.raises(InvalidTransition):
+        next_state(*pair)
+    assert not can(*pair)
+
+
+def test_table_is_exactly_the_documented_one() -> None:
+    assert TRANSITIONS == EXPECTED
+
+
+def test_published_draft_cannot_be_edited_or_decided() -> None:
+    for e in (E.EDIT, E.APPROVE, E.REJECT, E.EXPIRE):
+        with pytest.raises(InvalidTransition):
+            next_state(S.PUBLISHED, e)
+
+
+def test_double_approval_is_refused() -> None:
+    with pytest.raises(InvalidTransition):
+        next_state(next_state(S.PENDING, E.APPROVE), E.APPROVE)
+
+
+def test_only_pending_drafts_are_decidable() -> None:
+    assert [s for s in DraftState if is_decidable(s)] == [S.PENDING]
+
+
+def test_edit_voids_open_requests_and_decisions_but_not_rejections() -> None:
+    assert S.PENDING in VOIDED_BY_EDIT and S.APPROVED in VOIDED_BY_EDIT
+    assert S.REJECTED not in VOIDED_BY_EDIT and S.NEEDS_FIX not in VOIDED_BY_EDIT
+
+
+def test_every_state_has_a_japanese_label() -> None:
+    assert set(STATE_LABELS_JA) == set(DraftState)
