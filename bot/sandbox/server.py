@@ -127,7 +127,10 @@ class LocalSlack:
         server.daemon_threads = True
         self._server = server
         self._ws.response_url_prefix = f"{self.base_url}/response/"
-        self._thread = threading.Thread(target=server.serve_forever, name="local-slack", daemon=True)
+        # A short poll interval keeps stop() (and so each test's teardown) from waiting half a second.
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="local-slack", daemon=True
+        )
         self._thread.start()
         log.debug("local slack listening on %s", self.api_url)
         return self

@@ -1,0 +1,135 @@
+"""Injected failures as the slack_sdk client experiences them."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import urllib.error
+
+import pytest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+from bot.sandbox import LocalSlack
+
+
+def test_rate_limit_surfaces_status_429_with_retry_after(client: WebClient, slack: LocalSlack) -> None:
+    slack.inject("chat.postMessage", status=429, retry_after=7)
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_postMessage(channel="C0INTAKE", text="x")
+    assert excinfo.value.response.status_code == 429
+    assert excinfo.value.response.headers["Retry-After"] == "7"
+    assert excinfo.value.response["error"] == "ratelimited"
+    assert slack.messages("C0INTAKE") == []
+    [call] = slack.calls_of("chat.postMessage")
+    assert call.fault is not None and call.status == 429 and not call.ok
+
+
+def test_rate_limit_is_retried_by_slack_sdks_own_handler(slack: LocalSlack) -> None:
+    slack.inject("chat.postMessage", status=429, retry_after=0)
+    retrying = WebClient(
+        token=slack.token, base_url=slack.api_url, retry_handlers=[RateLimitErrorRetryHandler()]
+    )
+    assert retrying.chat_postMessage(channel="C0INTAKE", text="x")["ok"]
+    assert [c.status for c in slack.calls_of("chat.postMessage")] == [429, 200]
+    assert len(slack.messages("C0INTAKE")) == 1
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_server_errors(client: WebClient, slack: LocalSlack, status: int) -> None:
+    slack.inject("chat.postMessage", status=status)
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_postMessage(channel="C0INTAKE", text="x")
+    assert excinfo.value.response.status_code == status
+    assert client.chat_postMessage(channel="C0INTAKE", text="x")["ok"]  # the fault was used up
+
+
+def test_ok_false_error_keeps_http_200(client: WebClient, slack: LocalSlack) -> None:
+    slack.inject("chat.postMessage", error="channel_not_found")
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_postMessage(channel="C0INTAKE", text="x")
+    assert excinfo.value.response.status_code == 200
+    assert excinfo.value.response["error"] == "channel_not_found"
+
+
+def test_delay_makes_a_short_timeout_client_give_up_without_changing_state(slack: LocalSlack) -> None:
+    slack.inject("chat.postMessage", delay=1.0)
+    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)
+    with pytest.raises((TimeoutError, socket.timeout, urllib.error.URLError)):
+        impatient.chat_postMessage(channel="C0INTAKE", text="x")
+    assert slack.messages("C0INTAKE") == []
+    assert slack.calls_of("chat.postMessage")[0].fault is not None
+
+
+def test_applied_fault_posts_but_the_client_hears_an_error(client: WebClient, slack: LocalSlack) -> None:
+    slack.inject("chat.postMessage", status=503, applied=True)
+    with pytest.raises(SlackApiError):
+        client.chat_postMessage(channel="C0INTAKE", text="届いたが応答なし")
+    assert [m.text for m in slack.messages("C0INTAKE")] == ["届いたが応答なし"]
+
+
+def test_times_and_wildcard(client: WebClient, slack: LocalSlack) -> None:
+    slack.inject("*", status=500, times=2)
+    for _ in range(2):
+        with pytest.raises(SlackApiError):
+            client.auth_test()
+    assert client.auth_test()["ok"]
+    assert slack.pending_faults() == []
+
+
+def test_faults_only_hit_their_method(client: WebClient, slack: LocalSlack) -> None:
+    slack.inject("chat.update", status=500)
+    assert client.chat_postMessage(channel="C0INTAKE", text="x")["ok"]
+    assert len(slack.pending_faults()) == 1
+    slack.clear_faults()
+    assert slack.pending_faults() == []
+
+
+def test_stop_does_not_wait_for_a_pending_delay(slack: LocalSlack) -> None:
+    slack.inject("auth.test", delay=30)
+    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)
+    with pytest.raises((TimeoutError, socket.timeout, urllib.error.URLError)):
+        impatient.auth_test()
+    started = time.monotonic()
+    slack.stop()
+    assert time.monotonic() - started < 2
+
+
+def test_wait_for_wakes_when_a_call_arrives(client: WebClient, slack: LocalSlack) -> None:
+    threading.Timer(0.1, lambda: client.chat_postMessage(channel="U0MANAGER", text="決裁依頼")).start()
+    call = slack.wait_for_call("chat.postMessage", lambda c: c.params["channel"] == "U0MANAGER", timeout=3)
+    assert call.response["channel"] == slack.dm_channel("U0MANAGER")
+    messages = slack.wait_for(lambda: slack.messages("U0MANAGER"), timeout=3)
+    assert messages[0].text == "決裁依頼"
+
+
+def test_wait_for_times_out_with_the_recent_calls(client: WebClient, slack: LocalSlack) -> None:
+    client.auth_test()
+    with pytest.raises(TimeoutError, match=r"auth\.test\(ok\)"):
+        slack.wait_for(lambda: slack.calls_of("chat.postMessage"), timeout=0.1)
+
+
+def test_concurrent_posts_get_unique_strictly_increasing_ts(slack: LocalSlack) -> None:
+    results: list[tuple[float, str]] = []
+    lock = threading.Lock()
+
+    def post_many() -> None:
+        worker = WebClient(token=slack.token, base_url=slack.api_url)
+        for _ in range(15):
+            ts = worker.chat_postMessage(channel="C0INTAKE", text="x")["ts"]
+            with lock:
+                results.append((time.monotonic(), ts))
+
+    threads = [threading.Thread(target=post_many) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stamps = [ts for _, ts in results]
+    assert len(set(stamps)) == 180
+    stored = [m.ts for m in slack.messages("C0INTAKE")]
+    assert stored == sorted(stored, key=float) and len(stored) == 180
+    recorded = [c.response["ts"] for c in slack.calls_of("chat.postMessage")]
+    assert recorded == sorted(recorded, key=float)  # recording order is issuing order
