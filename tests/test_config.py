@@ -1,0 +1,748 @@
+"""Settings from the environment, and every way the organisation file can be refused (with its line)."""
+
+from __future__ import annotations
+
+import re
+from datetime import time, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.calendar import BusinessCalendar
+from bot.config import (
+    ConfigError,
+    ConfigProblem,
+    Settings,
+    SettingsError,
+    demo_config_text,
+    load_demo_config,
+    load_org_config,
+    load_settings,
+    parse_org_config,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def has_japanese(s: str) -> bool:
+    return bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", s))
+
+
+# A small valid file; tests break one thing at a time. Line numbers are asserted against it, so
+# keep its layout stable (the numbers are in the comments).
+BASE = """\
+[policy]
+approver_min_rank = "課長補佐"
+ranks = ["部長", "課長", "課長補佐", "係長", "主事"]
+working_hours = "08:30-17:15"
+escalation_channel = "C0ESCALATE"
+
+[[orgs]]
+id = "koho"
+name = "広報対話課"
+
+[[members]]
+slack_id = "U0MANAGER"
+name = "上越 花子"
+org = "koho"
+rank = "課長補佐"
+
+[[members]]
+slack_id = "U0OPERATOR"
+name = "高田 太郎"
+org = "koho"
+rank = "主事"
+
+[[accounts]]
+id = "joetsu-x"
+platform = "x"
+name = "上越市公式X"
+url = "https://x.com/example"
+org = "koho"
+intake_channel = "C0INTAKE"
+operators = ["U0OPERATOR"]
+approvers = ["U0MANAGER"]
+deputies = []
+"""
+# line  1 [policy]            11 [[members]]            23 [[accounts]]    29 intake_channel
+# line  2 approver_min_rank   12 slack_id U0MANAGER     24 id joetsu-x     30 operators
+# line  3 ranks               15 rank 課長補佐            25 platform        31 approvers
+# line  4 working_hours       17 [[members]]            26 name            32 deputies (last line)
+# line  5 escalation_channel  18 slack_id U0OPERATOR    27 url
+# line  7 [[orgs]]  8 id      20 org  21 rank 主事       28 org
+
+
+def problems_of(text: str) -> list[ConfigProblem]:
+    with pytest.raises(ConfigError) as err:
+        parse_org_config(text, "kessai.toml")
+    problems = err.value.problems
+    assert problems, "ConfigError without problems"
+    for p in problems:
+        assert p.file == "kessai.toml"
+        assert has_japanese(p.message), p.message
+        assert p.message.endswith(("。", "？", "）")), p.message
+    return problems
+
+
+def only_problem(text: str) -> ConfigProblem:
+    problems = problems_of(text)
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]
+
+
+def replace_line(text: str, line: int, new: str) -> str:
+    lines = text.splitlines()
+    lines[line - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+# --- files that load --------------------------------------------------------------------------
+
+
+def test_base_fixture_is_valid() -> None:
+    config = parse_org_config(BASE)
+    assert [a.id for a in config.accounts] == ["joetsu-x"]
+
+
+def test_demo_file_loads_with_the_documented_roster() -> None:
+    config = load_demo_config()
+    assert config.policy.escalation_channel == "C0ESCALATE"
+    assert [o.id for o in config.orgs] == ["koho", "joho"]
+    assert {m.slack_id for m in config.members} == {
+        "U0MANAGER",
+        "U0CHIEF",
+        "U0DEPUTY",
+        "U0OPERATOR",
+        "U0OPERATOR2",
+        "U0STRANGER",
+        "U0JOHO",
+    }
+    x = config.account("joetsu-x")
+    assert x is not None
+    assert x.operators == ("U0OPERATOR", "U0OPERATOR2")
+    assert x.approvers == ("U0MANAGER", "U0CHIEF")
+    assert x.deputies == ("U0DEPUTY",)
+    insta = config.account("joetsu-insta")
+    assert insta is not None and insta.platform == "instagram"
+    assert insta.hashtags == ("上越市", "joetsu", "高田城址公園")
+    assert insta.intake_channel == "C0INSTA"
+
+
+def test_example_file_at_repo_root_loads_and_matches_demo() -> None:
+    example = load_org_config(REPO / "kessai.example.toml")
+    demo = load_demo_config()
+    assert example.policy == demo.policy
+    assert example.orgs == demo.orgs
+    assert example.members == demo.members
+    assert example.accounts == demo.accounts
+
+
+def test_demo_text_is_the_packaged_file() -> None:
+    assert demo_config_text() == (REPO / "bot" / "data" / "demo.toml").read_text(encoding="utf-8")
+
+
+def test_policy_values_are_parsed() -> None:
+    p = load_demo_config().policy
+    assert p.working_hours == "08:30-17:15"
+    assert (p.working_start, p.working_end) == (time(8, 30), time(17, 15))
+    assert p.approval_reminder_after == timedelta(hours=2)
+    assert p.approval_escalate_after == timedelta(hours=8, minutes=45)  # one working day
+    assert p.incident_ack_within == timedelta(minutes=15)
+    assert p.min_posts_per_month == 1
+    assert p.password_rotation_days == 90
+    assert p.holding_statement_after == timedelta(hours=2)
+    assert p.allowed_link_domains == ("city.joetsu.niigata.jp",)
+    assert p.official_phone_numbers == ("025-526-5111",)
+
+
+def test_optional_policy_keys_take_spec_defaults() -> None:
+    p = parse_org_config(BASE).policy
+    assert p.min_posts_per_month == 1
+    assert p.approval_reminder_after == timedelta(hours=2)
+    assert p.approval_escalate_after == timedelta(hours=8, minutes=45)
+    assert p.incident_ack_within == timedelta(minutes=15)
+    assert p.password_rotation_days == 90
+    assert p.holding_statement_after == timedelta(hours=2)
+    assert p.allowed_link_domains == ()
+
+
+def test_one_day_follows_the_working_hours() -> None:
+    text = BASE.replace(
+        'working_hours = "08:30-17:15"', 'working_hours = "09:00-17:00"\napproval_escalate_after = "1d"'
+    )
+    p = parse_org_config(text).policy
+    assert p.approval_escalate_after == timedelta(hours=8)
+    # wall-clock settings count 1d as 24 hours
+    text = BASE.replace('working_hours = "08:30-17:15"', 'incident_ack_within = "1d"')
+    assert parse_org_config(text).policy.incident_ack_within == timedelta(days=1)
+
+
+def test_file_with_bom_and_crlf_loads() -> None:
+    config = parse_org_config("\ufeff" + BASE.replace("\n", "\r\n"))
+    assert config.member("U0MANAGER") is not None
+
+
+# --- helpers on OrgConfig ---------------------------------------------------------------------
+
+
+def test_lookup_helpers() -> None:
+    c = load_demo_config()
+    assert c.member("U0MANAGER") is not None and c.member("U0MANAGER").name == "上越 花子"  # type: ignore[union-attr]
+    assert c.member("U0NOBODY") is None
+    assert c.org("joho") is not None and c.org("joho").name == "情報政策室"  # type: ignore[union-attr]
+    assert c.account("nope") is None
+    assert [a.id for a in c.accounts_for_channel("C0INTAKE")] == ["joetsu-x"]
+    assert c.accounts_for_channel("C0OTHER") == []
+    assert [a.id for a in c.accounts_operated_by("U0OPERATOR2")] == ["joetsu-x", "joetsu-insta"]
+    assert [a.id for a in c.accounts_operated_by("U0OPERATOR")] == ["joetsu-x"]
+    assert [a.id for a in c.accounts_decided_by("U0DEPUTY")] == ["joetsu-x", "joetsu-insta"]
+    assert c.source == "demo.toml"
+
+
+def test_ranks_compare_highest_first() -> None:
+    c = load_demo_config()
+    assert c.rank_at_least("課長", "課長補佐")
+    assert c.rank_at_least("課長補佐", "課長補佐")
+    assert not c.rank_at_least("係長", "課長補佐")
+    assert not c.rank_at_least("係長代理", "課長補佐")  # unknown rank
+    assert c.is_approver_rank("U0MANAGER")
+    assert c.is_approver_rank("U0DEPUTY")
+    assert not c.is_approver_rank("U0OPERATOR")
+    assert not c.is_approver_rank("U0STRANGER")  # 係長
+    assert not c.is_approver_rank("U0NOBODY")
+
+
+def test_calendar_from_policy() -> None:
+    c = load_demo_config()
+    assert c.calendar() == BusinessCalendar("08:30-17:15", "Asia/Tokyo")
+    assert c.calendar("UTC").tz == "UTC"
+
+
+def test_rule_settings_are_read() -> None:
+    text = (
+        BASE
+        + '\n[rules."link.untrusted"]\nseverity = "info"\n\n[rules."prohibited.insult"]\nextra_words = ["ばか者"]\nenabled = false\n'
+    )
+    c = parse_org_config(text)  # both codes are in SPEC §5
+    assert c.rules["link.untrusted"].severity == "info"
+    assert c.rules["prohibited.insult"].extra_words == ("ばか者",)
+    assert c.rules["prohibited.insult"].enabled is False
+    assert c.rules["prohibited.insult"].severity is None
+
+
+def test_rule_policy_and_overrides_for_the_engine() -> None:
+    rules = pytest.importorskip("bot.rules")
+    if not hasattr(rules, "RulePolicy"):
+        pytest.skip("bot.rules has no RulePolicy yet")
+    text = BASE + '\n[rules."link.untrusted"]\nseverity = "info"\nallow = ["lin.ee"]\n'
+    c = parse_org_config(text)
+    rp = c.rule_policy("Asia/Tokyo")
+    assert rp.working_hours == "08:30-17:15" and rp.tz == "Asia/Tokyo"
+    overrides = c.rule_overrides()
+    assert overrides["link.untrusted"].severity == "info"
+    assert overrides["link.untrusted"].allow == ("lin.ee",)
+
+
+# --- refusals, each with its line -------------------------------------------------------------
+
+
+def test_problem_str_has_file_line_and_message() -> None:
+    p = only_problem(replace_line(BASE, 21, 'rank = "係長代理"'))
+    assert p.line == 21
+    assert str(p).startswith("kessai.toml:21: [members] の rank「係長代理」は policy.ranks にありません。")
+
+
+def test_toml_syntax_error_reports_tomllib_line_in_japanese() -> None:
+    p = only_problem(replace_line(BASE, 14, "org = koho"))
+    assert p.line == 14
+    assert "TOML" in p.message and '"..."' in p.message
+
+
+def test_toml_unclosed_header() -> None:
+    p = only_problem(replace_line(BASE, 17, "[[members]"))
+    assert p.line == 17
+    assert "]]" in p.message
+
+
+def test_toml_duplicate_key() -> None:
+    p = only_problem(replace_line(BASE, 9, 'name = "広報対話課"\nname = "広報課"'))
+    assert p.line is not None and p.line >= 9
+    assert "2回" in p.message
+
+
+def test_unknown_key_names_table_key_and_line() -> None:
+    p = only_problem(replace_line(BASE, 21, 'rank = "主事"\nrnak = "主事"'))
+    assert p.line == 22
+    assert "[members]" in p.message and "rnak" in p.message
+    assert "rank" in p.message  # did-you-mean
+
+
+def test_unknown_key_in_policy() -> None:
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nworking_days = "月-金"'))
+    assert p.line == 5
+    assert "[policy]" in p.message and "working_days" in p.message
+
+
+def test_unknown_key_in_account() -> None:
+    p = only_problem(BASE + 'password = "hunter2"\n')
+    assert p.line == 33
+    assert "[accounts]" in p.message and "password" in p.message
+
+
+def test_unknown_top_level_table() -> None:
+    p = only_problem(BASE + "\n[poilcy]\nx = 1\n")
+    assert p.line == 34
+    assert "poilcy" in p.message and "policy" in p.message
+
+
+def test_missing_required_key_points_at_table_header() -> None:
+    text = BASE.replace('rank = "主事"\n', "")
+    p = only_problem(text)
+    assert p.line == 17
+    assert "rank" in p.message and "ありません" in p.message
+
+
+def test_missing_policy_table() -> None:
+    text = BASE.split("[[orgs]]", 1)[1]
+    p = only_problem("[[orgs]]" + text)
+    assert p.line is None
+    assert "[policy]" in p.message
+    assert str(p).startswith("kessai.toml: ")
+
+
+def test_missing_escalation_channel() -> None:
+    p = only_problem(BASE.replace('escalation_channel = "C0ESCALATE"\n', ""))
+    assert p.line == 1
+    assert "escalation_channel" in p.message
+
+
+@pytest.mark.parametrize(
+    ("line", "new", "key", "type_word"),
+    [
+        (2, "approver_min_rank = 3", "approver_min_rank", "文字列"),
+        (3, 'ranks = "部長"', "ranks", "配列"),
+        (4, "working_hours = 830", "working_hours", "文字列"),
+        (31, 'approvers = "U0MANAGER"', "approvers", "配列"),
+        (31, "approvers = [1]", "approvers", "配列"),
+    ],
+)
+def test_wrong_type(line: int, new: str, key: str, type_word: str) -> None:
+    p = only_problem(replace_line(BASE, line, new))
+    assert p.line == line
+    assert key in p.message and type_word in p.message
+
+
+def test_wrong_type_int_and_bool() -> None:
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nmin_posts_per_month = "1"'))
+    assert p.line == 5 and "整数" in p.message
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nmin_posts_per_month = true'))
+    assert p.line == 5 and "整数" in p.message
+    p = only_problem(BASE + '\n[rules."link.insecure"]\nenabled = "no"\n')
+    assert p.line == 35 and "true か false" in p.message
+
+
+def test_negative_count() -> None:
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nmin_posts_per_month = -1'))
+    assert p.line == 5 and "0 以上" in p.message
+
+
+def test_unknown_rank() -> None:
+    p = only_problem(replace_line(BASE, 15, 'rank = "課長補佐代理"'))
+    assert p.line == 15
+    assert "課長補佐代理" in p.message and "policy.ranks" in p.message
+
+
+def test_approver_min_rank_not_in_ranks() -> None:
+    p = only_problem(replace_line(BASE, 2, 'approver_min_rank = "参事"'))
+    assert p.line == 2 and "参事" in p.message
+
+
+def test_member_with_unknown_org() -> None:
+    p = only_problem(replace_line(BASE, 20, 'org = "kouhou"'))
+    assert p.line == 20
+    assert "kouhou" in p.message and "[orgs]" in p.message
+
+
+def test_account_with_unknown_org() -> None:
+    p = only_problem(replace_line(BASE, 28, 'org = "joho"'))
+    assert p.line == 28
+    assert "joetsu-x" in p.message and "joho" in p.message
+
+
+def test_approver_below_min_rank() -> None:
+    text = replace_line(BASE, 31, 'approvers = ["U0MANAGER", "U0LEADER"]')
+    text += '\n[[members]]\nslack_id = "U0LEADER"\nname = "係長 次郎"\norg = "koho"\nrank = "係長"\n'
+    p = only_problem(text)
+    assert p.line == 31
+    assert "U0LEADER" in p.message and "課長補佐" in p.message and "係長" in p.message
+
+
+def test_deputy_below_min_rank_on_a_multiline_list() -> None:
+    text = replace_line(BASE, 32, 'deputies = [\n  "U0MANAGER2",\n  "U0OPERATOR",\n]')
+    text += '\n[[members]]\nslack_id = "U0MANAGER2"\nname = "上越 次郎"\norg = "koho"\nrank = "課長"\n'
+    p = only_problem(text)
+    assert p.line == 34  # the line of "U0OPERATOR" inside the list
+    assert "代決者" in p.message and "U0OPERATOR" in p.message
+
+
+@pytest.mark.parametrize(
+    ("line", "new", "role"),
+    [
+        (30, 'operators = ["U0GHOST"]', "operators"),
+        (31, 'approvers = ["U0GHOST"]', "approvers"),
+        (32, 'deputies = ["U0GHOST"]', "deputies"),
+    ],
+)
+def test_person_who_is_not_a_member(line: int, new: str, role: str) -> None:
+    problems = problems_of(replace_line(BASE, line, new))
+    ghost = [p for p in problems if "U0GHOST" in p.message]
+    assert len(ghost) == 1
+    assert ghost[0].line == line
+    assert role in ghost[0].message and "[members]" in ghost[0].message
+
+
+def test_duplicate_member() -> None:
+    text = BASE + '\n[[members]]\nslack_id = "U0MANAGER"\nname = "別人"\norg = "koho"\nrank = "課長"\n'
+    p = only_problem(text)
+    assert p.line == 35
+    assert "U0MANAGER" in p.message and "12 行目" in p.message
+
+
+def test_duplicate_org_and_account() -> None:
+    text = BASE + '\n[[orgs]]\nid = "koho"\nname = "広報課"\n'
+    p = only_problem(text)
+    assert p.line == 35 and "8 行目" in p.message
+    account = BASE[BASE.index("[[accounts]]") :]
+    p = only_problem(BASE + "\n" + account)
+    assert p.line == 35 and "joetsu-x" in p.message and "24 行目" in p.message
+
+
+@pytest.mark.parametrize("platform", ["twitter", "X ", "threads"])
+def test_unknown_platform(platform: str) -> None:
+    p = only_problem(replace_line(BASE, 25, f'platform = "{platform}"'))
+    assert p.line == 25
+    assert "instagram" in p.message
+    if platform == "twitter":
+        assert "「x」" in p.message
+
+
+@pytest.mark.parametrize(
+    ("line", "new", "word"),
+    [
+        (4, 'working_hours = "17:15-08:30"', "勤務時間"),
+        (4, 'working_hours = "朝から晩まで"', "勤務時間"),
+        (4, 'working_hours = "08:30-17:15"\napproval_reminder_after = "2時間"', "期間"),
+        (4, 'working_hours = "08:30-17:15"\napproval_escalate_after = "0m"', "期間"),
+        (4, 'working_hours = "08:30-17:15"\nincident_ack_within = "fifteen"', "期間"),
+        (4, 'working_hours = "08:30-17:15"\nholding_statement_after = "2"', "期間"),
+    ],
+)
+def test_bad_durations_and_hours(line: int, new: str, word: str) -> None:
+    p = only_problem(replace_line(BASE, line, new))
+    assert p.line == line + new.count("\n")
+    assert word in p.message
+
+
+@pytest.mark.parametrize(
+    ("line", "new", "word"),
+    [
+        (12, 'slack_id = "tanaka"', "ユーザーID"),
+        (12, 'slack_id = "C0MANAGER"', "ユーザーID"),
+        (29, 'intake_channel = "#koho-sns"', "チャンネルID"),
+        (29, 'intake_channel = "U0INTAKE"', "チャンネルID"),
+        (5, 'escalation_channel = "escalate"', "チャンネルID"),
+        (30, 'operators = ["takada"]', "ユーザーID"),
+    ],
+)
+def test_slack_ids_that_do_not_look_like_slack_ids(line: int, new: str, word: str) -> None:
+    problems = problems_of(replace_line(BASE, line, new))
+    matching = [p for p in problems if word in p.message]
+    assert matching and matching[0].line == line
+
+
+def test_workspace_user_and_private_channel_ids_are_accepted() -> None:
+    text = BASE.replace("U0MANAGER", "W0MANAGER").replace("C0INTAKE", "G0INTAKE")
+    config = parse_org_config(text)
+    assert config.account("joetsu-x").intake_channel == "G0INTAKE"  # type: ignore[union-attr]
+
+
+def test_unknown_rule_code_when_registry_is_available() -> None:
+    rules = pytest.importorskip("bot.rules")
+    if not hasattr(rules, "REGISTRY"):
+        pytest.skip("bot.rules has no REGISTRY yet")
+    p = only_problem(BASE + '\n[rules."link.untrustd"]\nseverity = "info"\n')
+    assert p.line == 34
+    assert "link.untrustd" in p.message
+
+
+def test_bad_severity() -> None:
+    p = only_problem(BASE + '\n[rules."link.insecure"]\nseverity = "fatal"\n')
+    assert p.line == 35
+    assert "fatal" in p.message and "warning" in p.message
+
+
+def test_unknown_key_in_rule_table() -> None:
+    p = only_problem(BASE + '\n[rules."link.insecure"]\nseverty = "info"\n')
+    assert p.line == 35
+    assert '[rules."link.insecure"]' in p.message and "severity" in p.message
+
+
+def test_member_both_approver_and_deputy() -> None:
+    p = only_problem(replace_line(BASE, 32, 'deputies = ["U0MANAGER"]'))
+    assert p.line == 32
+    assert "approvers" in p.message and "deputies" in p.message and "U0MANAGER" in p.message
+
+
+def test_sole_approver_who_is_also_operator_could_never_decide_own_drafts() -> None:
+    text = replace_line(BASE, 30, 'operators = ["U0OPERATOR", "U0MANAGER"]')
+    p = only_problem(text)
+    assert p.line == 31
+    assert "U0MANAGER" in p.message and "自分の下書き" in p.message
+
+
+def test_operator_approvers_who_can_decide_each_others_drafts_are_accepted() -> None:
+    text = BASE + '\n[[members]]\nslack_id = "U0CHIEF"\nname = "春日山 一郎"\norg = "koho"\nrank = "課長"\n'
+    text = replace_line(text, 30, 'operators = ["U0MANAGER", "U0CHIEF"]')
+    text = replace_line(text, 31, 'approvers = ["U0MANAGER", "U0CHIEF"]')
+    config = parse_org_config(text)
+    assert config.account("joetsu-x").approvers == ("U0MANAGER", "U0CHIEF")  # type: ignore[union-attr]
+
+
+def test_empty_approvers() -> None:
+    p = only_problem(replace_line(BASE, 31, "approvers = []"))
+    assert p.line == 31 and "approvers" in p.message
+
+
+@pytest.mark.parametrize(
+    ("line", "new", "role"),
+    [
+        (30, 'operators = ["U0OPERATOR", "U0OPERATOR"]', "operators"),
+        (31, 'approvers = ["U0MANAGER", "U0MANAGER"]', "approvers"),
+    ],
+)
+def test_member_listed_twice_in_one_role(line: int, new: str, role: str) -> None:
+    p = only_problem(replace_line(BASE, line, new))
+    assert p.line == line
+    assert role in p.message and "2回" in p.message
+
+
+def test_bad_domain_phone_url_and_hashtag() -> None:
+    text = replace_line(
+        BASE,
+        4,
+        'working_hours = "08:30-17:15"\n'
+        'allowed_link_domains = ["https://city.joetsu.niigata.jp/"]\n'  # 5
+        'official_email_domains = ["@city.joetsu.niigata.jp"]\n'  # 6
+        'official_phone_numbers = ["526-5111"]',  # 7
+    )
+    text = text.replace('url = "https://x.com/example"', 'url = "x.com/example"')  # 30
+    text += 'hashtags = ["上越 市"]\n'  # 36
+    problems = problems_of(text)
+    assert [p.line for p in problems] == [5, 6, 7, 30, 36]
+
+
+# --- many problems at once, and locating robustly ---------------------------------------------
+
+
+def test_all_problems_are_reported_in_line_order() -> None:
+    text = BASE
+    text = replace_line(text, 15, 'rank = "係長代理"')  # unknown rank
+    text = replace_line(text, 20, 'org = "kouhou"')  # unknown org
+    text = replace_line(text, 25, 'platform = "twitter"')  # unknown platform
+    text = replace_line(text, 32, 'deputies = ["U0GHOST"]')  # not a member
+    problems = problems_of(text)
+    lines = [p.line for p in problems]
+    assert lines == sorted(lines)
+    assert {15, 20, 25, 32} <= set(lines)
+    # U0MANAGER's bad rank is reported once, on the member, not again where approvers name them
+    assert sum("U0MANAGER" in p.message for p in problems) == 0
+    with pytest.raises(ConfigError) as err:
+        parse_org_config(text, "kessai.toml")
+    assert str(err.value).count("kessai.toml:") == len(problems)
+
+
+def test_locator_ignores_lookalikes_inside_strings_and_handles_inline_tables() -> None:
+    text = BASE.replace(
+        'name = "広報対話課"',
+        'name = """広報対話課\n[[members]]\nrank = "fake"\n"""',  # a header inside a string
+    ).replace('name = "上越市公式X"', "name = '上越市公式X # not a comment'")
+    # orgs' name now spans lines 9-12, so everything after moves down by 3
+    text = replace_line(text, 18, 'rank = "課長補佐代理"')  # U0MANAGER's rank (was line 15)
+    p = only_problem(text)
+    assert p.line == 18
+
+    inline = (
+        '[policy]\nescalation_channel = "C0ESCALATE"\n'
+        'orgs = [ { id = "koho", name = "広報対話課" } ]\n'
+        "members = [\n"
+        '  { slack_id = "U0A", name = "甲", org = "koho", rank = "課長" },\n'
+        '  { slack_id = "U0B", name = "乙", org = "koho", rank = "大臣" },\n'  # line 6
+        "]\n"
+    )
+    # orgs/members as inline arrays live in [policy] here, so they are unknown policy keys; as root
+    # keys they must be located per item:
+    inline_root = inline.replace('[policy]\nescalation_channel = "C0ESCALATE"\n', "") + (
+        '[policy]\nescalation_channel = "C0ESCALATE"\n'
+    )
+    p = only_problem(inline_root)
+    assert p.line == 4 and "大臣" in p.message
+    problems = problems_of(inline)
+    assert {p.line for p in problems} == {3, 4}
+
+
+def test_dotted_and_quoted_keys_are_located() -> None:
+    text = (
+        BASE
+        + '\n[rules]\n"link.insecure".severity = "fatal"\n'
+        + "'link.shortener' = { severity = \"loud\" }\n"
+    )
+    problems = problems_of(text)
+    assert [p.line for p in problems] == [35, 36]
+
+
+def test_load_org_config_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_org_config(tmp_path / "missing.toml")
+    assert "見つかりません" in str(err.value) and "missing.toml" in str(err.value)
+
+    sjis = tmp_path / "sjis.toml"
+    sjis.write_bytes(BASE.encode("utf-8").replace("広報対話課".encode(), "広報対話課".encode("shift_jis")))
+    with pytest.raises(ConfigError) as err:
+        load_org_config(sjis)
+    (problem,) = err.value.problems
+    assert problem.line == 9 and "UTF-8" in problem.message
+
+    good = tmp_path / "kessai.toml"
+    good.write_text(BASE, encoding="utf-8")
+    assert load_org_config(good).source == str(good)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(replace_line(BASE, 15, 'rank = "係長代理"'), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_org_config(bad)
+    assert str(err.value.problems[0]).startswith(f"{bad}:15: ")
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def test_settings_defaults() -> None:
+    s = load_settings({}, dotenv=None)
+    assert s == Settings()
+    assert s.slack_bot_token is None and s.slack_app_token is None and s.slack_signing_secret is None
+    assert s.slack_api_url == "https://slack.com/api/"
+    assert s.database_url == "sqlite:///kessai.db"
+    assert s.config_path == "kessai.toml"
+    assert s.tz == "Asia/Tokyo"
+    assert s.port == 3000
+    assert s.log_format == "text"
+    assert not s.socket_mode
+
+
+def test_settings_from_env() -> None:
+    s = load_settings(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-123",
+            "SLACK_APP_TOKEN": "xapp-456",
+            "SLACK_SIGNING_SECRET": "abc",
+            "SLACK_API_URL": "http://127.0.0.1:8181/api",
+            "DATABASE_URL": "postgresql+psycopg://kessai:pw@db/kessai",
+            "KESSAI_CONFIG": "/etc/kessai.toml",
+            "KESSAI_TZ": "UTC",
+            "PORT": "8080",
+            "KESSAI_LOG_FORMAT": "JSON",
+        },
+        dotenv=None,
+    )
+    assert s.socket_mode
+    assert s.slack_api_url == "http://127.0.0.1:8181/api/"
+    assert (s.config_path, s.tz, s.port, s.log_format) == ("/etc/kessai.toml", "UTC", 8080, "json")
+
+
+def test_empty_values_count_as_unset() -> None:
+    s = load_settings({"SLACK_APP_TOKEN": "", "PORT": " ", "DATABASE_URL": ""}, dotenv=None)
+    assert not s.socket_mode and s.port == 3000 and s.database_url == "sqlite:///kessai.db"
+
+
+def test_dotenv_is_read_and_real_environment_wins(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "# comment\nSLACK_BOT_TOKEN=xoxb-from-file\nPORT=4000\nKESSAI_TZ=UTC\n", encoding="utf-8"
+    )
+    s = load_settings({"PORT": "5000"}, dotenv=str(env_file))
+    assert s.slack_bot_token == "xoxb-from-file"
+    assert s.port == 5000
+    assert s.tz == "UTC"
+    assert load_settings({}, dotenv=str(tmp_path / "absent.env")) == Settings()
+
+
+@pytest.mark.parametrize("port", ["abc", "0", "70000", "-1", "30.5"])
+def test_bad_port_is_refused_in_japanese(port: str) -> None:
+    with pytest.raises(SettingsError) as err:
+        load_settings({"PORT": port}, dotenv=None)
+    assert "PORT" in str(err.value) and has_japanese(str(err.value))
+
+
+def test_several_bad_settings_are_all_reported() -> None:
+    with pytest.raises(SettingsError) as err:
+        load_settings(
+            {
+                "PORT": "x",
+                "KESSAI_TZ": "Asia/Joetsu",
+                "KESSAI_LOG_FORMAT": "xml",
+                "SLACK_API_URL": "slack.com",
+            },
+            dotenv=None,
+        )
+    assert len(err.value.problems) == 4
+    assert all(has_japanese(p) for p in err.value.problems)
+
+
+def test_swapped_tokens_are_refused() -> None:
+    with pytest.raises(SettingsError, match="SLACK_BOT_TOKEN"):
+        load_settings({"SLACK_BOT_TOKEN": "xapp-1"}, dotenv=None)
+    with pytest.raises(SettingsError, match="SLACK_APP_TOKEN"):
+        load_settings({"SLACK_APP_TOKEN": "xoxb-1"}, dotenv=None)
+
+
+def test_repr_never_reveals_secrets() -> None:
+    s = load_settings(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-very-secret-bot",
+            "SLACK_APP_TOKEN": "xapp-very-secret-app",
+            "SLACK_SIGNING_SECRET": "very-secret-signing",
+            "DATABASE_URL": "postgresql://kessai:very-secret-db@db:5432/kessai",
+        },
+        dotenv=None,
+    )
+    for text in (repr(s), str(s), f"{s}", repr([s])):
+        assert "very-secret" not in text
+        assert "***" in text
+        assert "postgresql://kessai:***@db:5432/kessai" in text
+    assert s.slack_bot_token == "xoxb-very-secret-bot"  # the value itself stays usable
+
+
+def test_serve_problems() -> None:
+    assert len(load_settings({}, dotenv=None).serve_problems()) == 2
+    http = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, dotenv=None)
+    assert http.serve_problems() == []
+    socket = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"}, dotenv=None)
+    assert socket.serve_problems() == []
+    missing_secret = load_settings({"SLACK_BOT_TOKEN": "xoxb-1"}, dotenv=None).serve_problems()
+    assert len(missing_secret) == 1 and "SLACK_SIGNING_SECRET" in missing_secret[0]
+
+
+def test_env_example_lists_every_key() -> None:
+    text = (REPO / ".env.example").read_text(encoding="utf-8")
+    keys = re.findall(r"^#?\s*([A-Z_]+)=", text, flags=re.M)
+    for key in (
+        "SLACK_BOT_TOKEN",
+        "SLACK_APP_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_API_URL",
+        "DATABASE_URL",
+        "KESSAI_CONFIG",
+        "KESSAI_TZ",
+        "PORT",
+        "KESSAI_LOG_FORMAT",
+    ):
+        assert key in keys, key
