@@ -1,0 +1,100 @@
+"""An end-to-end stack per test: local Slack server + the real bolt app over HTTP + a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import OrgConfig
+from bot.localstack import LocalStack, start_local_stack
+from bot.sandbox.records import Message
+from tests.conftest import database_url
+
+APPROVERS = ("U0MANAGER", "U0CHIEF")
+CLEAN_DRAFT = "11月28日（土）に高田城址公園で紅葉ライトアップを行います。皆さまのお越しをお待ちしています。"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    st = start_local_stack(org, database_url(request.param, tmp_path))
+    yield st
+    st.stop()
+
+
+@pytest.fixture
+def sqlite_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    st = start_local_stack(org, database_url("sqlite", tmp_path))
+    yield st
+    st.stop()
+
+
+def buttons(msg: Message) -> dict[str, str]:
+    out = {}
+    for b in msg.blocks:
+        for el in b.get("elements", []) if b.get("type") == "actions" else []:
+            out[el["action_id"]] = el.get("value", "")
+    return out
+
+
+def all_text(msg: Message) -> str:
+    parts = [msg.text]
+    for b in msg.blocks:
+        t = b.get("text")
+        if isinstance(t, dict):
+            parts.append(t.get("text", ""))
+        for el in b.get("elements", []) or []:
+            if isinstance(el, dict) and isinstance(el.get("text"), str):
+                parts.append(el["text"])
+    return "\n".join(parts)
+
+
+def dm(st: LocalStack, user: str) -> list[Message]:
+    return st.slack.messages(st.slack.dm_channel(user))
+
+
+def wait_dm(st: LocalStack, user: str, count: int = 1) -> list[Message]:
+    return st.slack.wait_for(lambda: (m := dm(st, user)) and len(m) >= count and m, timeout=10,
+                             message=f"DM to {user}")
+
+
+def thread(st: LocalStack, channel: str, ts: str) -> list[Message]:
+    return [m for m in st.slack.messages(channel, thread_ts=ts) if m.ts != ts]
+
+
+def wait_thread(st: LocalStack, channel: str, ts: str, predicate) -> list[Message]:  # type: ignore[no-untyped-def]
+    return st.slack.wait_for(lambda: (ms := thread(st, channel, ts)) and predicate(ms) and ms, timeout=10,
+                             message="thread reply")
+
+
+def wait_ephemeral(st: LocalStack, user: str, contains: str) -> str:
+    def found() -> str | None:
+        for e in st.slack.ephemerals(user):
+            if contains in e.text:
+                return e.text
+        return None
+
+    return st.slack.wait_for(found, timeout=10, message=f"ephemeral to {user} containing {contains}")
+
+
+def settle(st: LocalStack) -> None:
+    """Wait until the bot has nothing left to send (all listeners finished, outbox empty)."""
+    import time
+
+    from storage import outbox
+
+    quiet_since = None
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        n_calls = len(st.slack.calls)
+        with st.rt.db.session() as s:
+            backlog = outbox.backlog(s)
+        time.sleep(0.15)
+        if backlog == 0 and len(st.slack.calls) == n_calls:
+            if quiet_since and time.monotonic() - quiet_since > 0.3:
+                return
+            quiet_since = quiet_since or time.monotonic()
+        else:
+            quiet_since = None
+    raise AssertionError("the bot did not settle")

@@ -1,0 +1,285 @@
+"""The approval loop end to end: signed HTTP requests to the real bolt app, a local Slack server."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlmodel import select
+
+from bot.ledger import verify_chain
+from bot.localstack import LocalStack
+from storage import ledger as ledger_repo
+from storage.models import DraftRow, DraftVersionRow
+from tests.e2e.conftest import (
+    APPROVERS,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    thread,
+    wait_dm,
+    wait_ephemeral,
+    wait_thread,
+)
+
+
+def drafts(st: LocalStack) -> list[DraftRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftRow)))
+
+
+def ledger(st: LocalStack):  # type: ignore[no-untyped-def]
+    with st.rt.db.session() as s:
+        return list(ledger_repo.iter_entries(s))
+
+
+def submit_clean(st: LocalStack, text: str = CLEAN_DRAFT) -> str:
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", text)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    return ts
+
+
+def test_forged_and_stale_signatures_are_refused(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    for forged in (st.driver.wrong_secret(), st.driver.stale(), st.driver.forged(unsigned=True)):
+        forged.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        assert forged.last_reply is not None and forged.last_reply.status == 401
+    settle(st)
+    assert drafts(st) == []
+
+
+def test_clean_draft_reaches_every_approver_with_both_buttons(stack: LocalStack) -> None:
+    st = stack
+    ts = submit_clean(st)
+    for a in APPROVERS:
+        msg = dm(st, a)[0]
+        assert set(buttons(msg)) == {"approve_draft", "reject_draft"}
+        assert "紅葉ライトアップ" in all_text(msg)
+    assert dm(st, "U0OPERATOR") == []  # the author is never asked
+    replies = wait_thread(st, "C0INTAKE", ts, lambda ms: any("決裁待ち" in all_text(m) for m in ms))
+    assert any("指摘はありません" in all_text(m) for m in replies)
+    assert [d.state for d in drafts(st)] == ["pending"]
+
+
+def test_slack_retry_and_double_delivery_create_one_draft(stack: LocalStack) -> None:
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0RETRY1")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, ts=ts, event_id="Ev0RETRY1", retry_num=1)
+    st.driver.replay()  # the same signed bytes again (a replay within the 5-minute window)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, ts=ts, event_id="Ev0OTHER2")  # double delivery
+    settle(st)
+    assert len(drafts(st)) == 1
+    assert len(dm(st, "U0MANAGER")) == 1
+
+
+def test_non_operator_gets_an_explanation_and_no_draft(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    st.driver.message("C0INTAKE", "U0STRANGER", CLEAN_DRAFT)
+    text = wait_ephemeral(st, "U0STRANGER", "運用担当者")
+    assert "上越市公式X" in text
+    settle(st)
+    assert drafts(st) == []
+
+
+def test_bot_messages_joins_and_thread_replies_are_ignored(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    st.driver.bot_message("C0INTAKE", "ボットの投稿です")
+    st.driver.channel_join("C0INTAKE", "U0OPERATOR")
+    parent = submit_clean(st)
+    st.driver.message("C0INTAKE", "U0OPERATOR", "スレッドでの相談です", thread_ts=parent)
+    settle(st)
+    assert len(drafts(st)) == 1
+
+
+def test_findings_block_routing(stack: LocalStack) -> None:
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR",
+                           "詳しくは担当の携帯 090-1234-5678 まで。申込みは https://bit.ly/3xYzAbC から")
+    replies = wait_thread(st, "C0INTAKE", ts, lambda ms: any("pii.phone" in all_text(m) for m in ms))
+    text = "\n".join(all_text(m) for m in replies)
+    assert "pii.phone" in text and "link.shortener" in text
+    assert "エラー" in text and "決裁に回せません" in text
+    settle(st)
+    assert dm(st, "U0MANAGER") == [] and dm(st, "U0CHIEF") == []
+    assert [d.state for d in drafts(st)] == ["needs_fix"]
+
+
+def test_approve_records_ledger_and_updates_every_dm_and_thread(stack: LocalStack) -> None:
+    st = stack
+    ts = submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    for a in APPROVERS:
+        st.slack.wait_for(lambda a=a: "承認しました" in all_text(dm(st, a)[0]), timeout=10)
+        assert buttons(dm(st, a)[0]) == {}
+        assert "上越 花子" in all_text(dm(st, a)[0])
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("承認されました" in all_text(m) for m in ms))
+    entries = ledger(st)
+    assert [(e.kind, e.decider_id, e.version_number) for e in entries] == [("approved", "U0MANAGER", 1)]
+    with st.rt.db.session() as s:
+        v = s.exec(select(DraftVersionRow)).one()
+        assert entries[0].content_hash == v.content_hash
+        assert verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s)).ok
+
+
+def test_double_click_makes_one_decision(stack: LocalStack) -> None:
+    st = stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    wait_ephemeral(st, "U0MANAGER", "すでに")
+    settle(st)
+    assert len(ledger(st)) == 1
+
+
+def test_two_approvers_clicking_at_once_make_one_decision(stack: LocalStack) -> None:
+    st = stack
+    submit_clean(st)
+    msgs = {a: dm(st, a)[0] for a in APPROVERS}
+    barrier = threading.Barrier(len(APPROVERS) * 2)
+
+    def click(a: str) -> None:
+        barrier.wait()
+        st.driver.block_action(a, "approve_draft", channel=msgs[a].channel, message_ts=msgs[a].ts)
+
+    threads = [threading.Thread(target=click, args=(a,)) for a in APPROVERS for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    settle(st)
+    entries = ledger(st)
+    assert len(entries) == 1
+    decider = entries[0].decider_id
+    for a in APPROVERS:
+        assert buttons(dm(st, a)[0]) == {}
+        assert st.rt.org.member(decider).name in all_text(dm(st, a)[0])  # type: ignore[union-attr]
+
+
+def test_stranger_and_author_are_refused_and_nothing_changes(stack: LocalStack) -> None:
+    st = stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    value = buttons(msg)["approve_draft"]
+    # A stranger replays the button (e.g. a forwarded DM); the author tries the same.
+    st.driver.block_action("U0STRANGER", "approve_draft", value, channel=msg.channel, message_ts=msg.ts)
+    assert "運用管理責任者" in wait_ephemeral(st, "U0STRANGER", "決裁")
+    st.driver.block_action("U0OPERATOR", "approve_draft", value, channel=msg.channel, message_ts=msg.ts)
+    assert "ご自身" in wait_ephemeral(st, "U0OPERATOR", "ご自身")
+    st.driver.block_action("U0OPERATOR2", "reject_draft", value, channel=msg.channel, message_ts=msg.ts)
+    wait_ephemeral(st, "U0OPERATOR2", "運用管理責任者")
+    settle(st)
+    assert ledger(st) == []
+    assert [d.state for d in drafts(st)] == ["pending"]
+    assert st.slack.calls_of("views.open") == []
+
+
+def test_tampered_button_values_are_refused(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    for bad in ("999:1", "1:7", "garbage", "1:1:1", "x" * 10_000, "-1:1", "１:１"):
+        st.driver.block_action("U0MANAGER", "approve_draft", bad, channel=msg.channel, message_ts=msg.ts)
+    settle(st)
+    assert ledger(st) == []
+    assert len(st.slack.ephemerals("U0MANAGER")) == 7
+
+
+def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
+    st = stack
+    ts = submit_clean(st)
+    msg = dm(st, "U0CHIEF")[0]
+    st.driver.block_action("U0CHIEF", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    reply = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": "   "})
+    assert reply.json()["response_action"] == "errors"
+    assert ledger(st) == []
+    reply = st.driver.view_submission("U0CHIEF", "reject_reason",
+                                      {"reason_text": "日付の曜日を確認してください。", "preset_reasons": ["facts"]})
+    assert reply.status == 200 and not reply.body.strip()
+    entries = ledger(st)
+    assert [(e.kind, e.decider_id) for e in entries] == [("rejected", "U0CHIEF")]
+    assert entries[0].reason == "事実関係の確認が必要です。日付の曜日を確認してください。"
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
+    st.slack.wait_for(lambda: "差し戻しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+
+
+def test_forged_private_metadata_is_refused(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_clean(st)
+    reply = st.driver.view_submission("U0STRANGER", "reject_reason", {"reason_text": "理由"},
+                                      private_metadata="1:1")
+    assert reply.json()["response_action"] == "errors"
+    reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "理由"},
+                                      private_metadata="not-a-draft")
+    assert reply.json()["response_action"] == "errors"
+    assert ledger(st) == []
+
+
+def test_edit_voids_an_earlier_approval(stack: LocalStack) -> None:
+    st = stack
+    ts = submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("11月28日（土）", "11月29日（日）"))
+    st.slack.wait_for(lambda: "無効" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    new = wait_dm(st, "U0MANAGER", 2)[1]
+    assert "第2版" in all_text(new) and set(buttons(new)) == {"approve_draft", "reject_draft"}
+    assert [(e.kind, e.version_number) for e in ledger(st)] == [("approved", 1), ("void", 1)]
+    # The old version's button no longer decides anything.
+    st.driver.block_action("U0CHIEF", "approve_draft", "1:1", channel=msg.channel, message_ts=msg.ts)
+    wait_ephemeral(st, "U0CHIEF", "古い版")
+    assert [d.state for d in drafts(st)] == ["pending"]
+
+
+def test_unchanged_edit_such_as_an_unfurl_does_nothing(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ts = submit_clean(st)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT)
+    settle(st)
+    assert [d.current_version for d in drafts(st)] == [1]
+
+
+def test_fixing_a_draft_by_editing_routes_it(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", "問い合わせは 090-1234-5678 まで")
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("pii.phone" in all_text(m) for m in ms))
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", "問い合わせは 025-526-5111（広報対話課）まで")
+    msg = wait_dm(st, "U0MANAGER")[0]
+    assert "第2版" in all_text(msg)
+
+
+def test_mentions_in_a_draft_are_escaped_everywhere(stack: LocalStack) -> None:
+    st = stack
+    ts = submit_clean(st, "<!channel> <@U0CHIEF> <!here> &lt; 高田の観桜会のお知らせです。")
+    settle(st)
+    for c in st.slack.calls:
+        if c.method.startswith("chat."):
+            dumped = str(c.params.get("blocks", "")) + str(c.params.get("text", ""))
+            assert "<!channel>" not in dumped and "<!here>" not in dumped and "<@U0CHIEF>" not in dumped
+    assert "&lt;!channel&gt;" in all_text(dm(st, "U0MANAGER")[0])
+    assert thread(st, "C0INTAKE", ts)
+
+
+def test_rate_limit_then_server_error_still_delivers(stack: LocalStack) -> None:
+    st = stack
+    st.slack.inject("chat.postMessage", status=429, retry_after=1)
+    st.slack.inject("chat.postMessage", status=503)
+    submit_clean(st)
+    faults = [c for c in st.slack.calls_of("chat.postMessage") if c.fault is not None]
+    assert [c.status for c in faults] == [429, 503]
+    settle(st)
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)  # delivered once each, not duplicated
+
+
+def test_other_workspace_is_refused(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts, team_id="T0OTHER")
+    settle(st)
+    assert ledger(st) == []
