@@ -487,6 +487,13 @@ def test_unknown_key_in_rule_table() -> None:
     assert '[rules."link.insecure"]' in p.message and "severity" in p.message
 
 
+def test_hashtags_are_stored_without_hash_and_duplicates_refused() -> None:
+    config = parse_org_config(BASE + 'hashtags = ["#上越市", "joetsu"]\n')
+    assert config.account("joetsu-x").hashtags == ("上越市", "joetsu")  # type: ignore[union-attr]
+    p = only_problem(BASE + 'hashtags = [\n  "上越市",\n  "＃上越市",\n]\n')
+    assert p.line == 35 and "2回" in p.message
+
+
 def test_member_both_approver_and_deputy() -> None:
     p = only_problem(replace_line(BASE, 32, 'deputies = ["U0MANAGER"]'))
     assert p.line == 32
@@ -588,6 +595,96 @@ def test_locator_ignores_lookalikes_inside_strings_and_handles_inline_tables() -
     assert p.line == 4 and "大臣" in p.message
     problems = problems_of(inline)
     assert {p.line for p in problems} == {3, 4}
+
+
+TRICKY = """\
+# comment with [[members]] and key = "value"
+title = "a # not a comment"
+lines = \"\"\"
+[policy]
+escalation_channel = "fake"
+\"\"\"
+literal = '''it's "quoted" [x]'''
+when = 2026-11-20T09:00:00+09:00
+  [ "quoted table" . inner ]   # spaced header
+"dotted.key".sub = 1
+plain.sub = 2
+arr = [
+  1, # one
+  [2, 3],
+  { a = "}", b = [4] },
+]
+[[aot]]
+x = 1
+[[aot]]
+x = 2
+[aot.child]
+y = 3
+[[aot.kids]]
+z = 4
+[[aot.kids]]
+z = 5
+"""
+
+
+QT = ("quoted table", "inner")
+
+
+def _key_paths(value: object, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    paths: list[tuple[str | int, ...]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            paths.append(prefix + (k,))
+            paths.extend(_key_paths(v, prefix + (k,)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            paths.append(prefix + (i,))
+            paths.extend(_key_paths(v, prefix + (i,)))
+    return paths
+
+
+@pytest.mark.parametrize("name", ["tricky", "example", "demo"])
+def test_locator_finds_the_exact_line_of_every_key(name: str) -> None:
+    import tomllib
+
+    from bot.config import _Locator
+
+    text = {
+        "tricky": TRICKY,
+        "example": (REPO / "kessai.example.toml").read_text(encoding="utf-8"),
+        "demo": demo_config_text(),
+    }[name]
+    locator = _Locator(text)
+    lines = text.splitlines()
+    for path in _key_paths(tomllib.loads(text)):
+        if path in (("quoted table",), (*QT, "dotted.key"), (*QT, "plain")):
+            continue  # implicit tables: named only as part of a longer key
+        assert path in locator.lines, path
+        line = lines[locator.lines[path] - 1]
+        last = path[-1]
+        if isinstance(last, str) and "arr" not in path:
+            assert last in line or last.split(".")[0] in line, (path, line)
+
+
+def test_locator_on_tricky_toml() -> None:
+    from bot.config import _Locator
+
+    lines = _Locator(TRICKY).lines
+    assert lines[("title",)] == 2
+    assert lines[("lines",)] == 3
+    assert lines[("literal",)] == 7
+    assert lines[("when",)] == 8
+    assert lines[QT] == 9
+    assert lines[(*QT, "dotted.key", "sub")] == 10
+    assert lines[(*QT, "plain", "sub")] == 11
+    assert lines[(*QT, "arr", 1)] == 14
+    assert lines[(*QT, "arr", 2, "a")] == 15
+    assert lines[(*QT, "arr", 2, "b", 0)] == 15
+    assert lines[("aot",)] == 17
+    assert lines[("aot", 1, "x")] == 20
+    assert lines[("aot", 1, "child", "y")] == 22
+    assert lines[("aot", 1, "kids", 1, "z")] == 26
+    assert ("policy",) not in lines  # the [policy] inside the multi-line string
 
 
 def test_dotted_and_quoted_keys_are_located() -> None:
