@@ -1,0 +1,144 @@
+"""``kessai demo``: a scripted morning against the bundled local Slack server, on SQLite, offline."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bot.config import OrgConfig, parse_org_config
+from bot.ledger import verify_chain
+from bot.localstack import LocalStack, start_local_stack
+from storage import ledger as ledger_repo
+from storage import outbox
+
+log = logging.getLogger(__name__)
+
+
+def demo_org() -> OrgConfig:
+    text = resources.files("bot").joinpath("data/demo.toml").read_text(encoding="utf-8")
+    return parse_org_config(text, "demo.toml（組み込みの既定値）")
+
+
+class Demo:
+    def __init__(self, st: LocalStack, out: Callable[[str], None]) -> None:
+        self.st = st
+        self.out = out
+        self._shown = 0
+
+    def wait_until_quiet(self, timeout: float = 15.0) -> None:
+        """Let the bot finish: listeners done and the outbox delivered."""
+        deadline = time.monotonic() + timeout
+        quiet_rounds = 0
+        while time.monotonic() < deadline and quiet_rounds < 3:
+            before = len(self.st.slack.calls)
+            self.st.deliver()
+            time.sleep(0.1)
+            with self.st.rt.db.session() as s:
+                idle = outbox.backlog(s) == 0 and len(self.st.slack.calls) == before
+            quiet_rounds = quiet_rounds + 1 if idle else 0
+
+    def show(self, title: str) -> None:
+        self.wait_until_quiet()
+        lines = self.st.slack.transcript().splitlines()
+        self.out(f"\n━━ {title} ━━")
+        for line in lines[self._shown:]:
+            self.out("  " + line)
+        self._shown = len(lines)
+
+    def dm_message(self, user: str, version_marker: str = "") -> Any:
+        msgs = self.st.slack.messages(self.st.slack.dm_channel(user))
+        for m in reversed(msgs):
+            if version_marker in m.text or any(version_marker in str(b) for b in m.blocks):
+                return m
+        raise RuntimeError(f"no DM for {user}")
+
+
+WEEKDAYS_JA = "月火水木金土日"
+
+
+def upcoming(weekday: int, after_days: int = 3) -> str:
+    """「M月D日（曜）」 for the next such weekday, so the demo's dates are right whenever it runs."""
+    from datetime import date, timedelta
+
+    day = date.today() + timedelta(days=after_days)
+    while day.weekday() != weekday:
+        day += timedelta(days=1)
+    return f"{day.month}月{day.day}日（{WEEKDAYS_JA[day.weekday()]}）"
+
+
+def play(st: LocalStack, out: Callable[[str], None]) -> bool:
+    d = Demo(st, out)
+    drv = st.driver
+    saturday, monday = upcoming(5), upcoming(0)
+
+    out("kessai デモ: 上越市広報対話課のある朝（ローカルの Slack 互換サーバーで実行しています）")
+
+    drv.message("C0INTAKE", "U0OPERATOR",
+                f"【お知らせ】{saturday}17時から高田城址公園で紅葉ライトアップを行います。"
+                "詳しくは市ホームページをご覧ください。https://www.city.joetsu.niigata.jp/")
+    d.show("1. 運用担当者が下書きを投稿 → 確認 → 決裁者2名にDMで決裁依頼")
+    first = d.dm_message("U0MANAGER")
+    drv.block_action("U0MANAGER", "approve_draft", channel=first.channel, message_ts=first.ts)
+    d.show("2. 上越 花子 課長補佐がスマートフォンから「承認」→ 全員のDMとスレッドが更新")
+
+    ts = drv.message("C0INTAKE", "U0OPERATOR2",
+                     "冬のイベント参加者募集！申込みは https://bit.ly/3xYzAbC から。"
+                     "ご不明点は担当者の携帯 090-1234-5678 までどうぞ。")
+    d.show("3. 携帯電話番号と短縮URLを含む下書き → エラーのため決裁に回らない")
+    drv.message_changed("C0INTAKE", ts, "U0OPERATOR2",
+                        "冬のイベント参加者募集！申込みは https://www.city.joetsu.niigata.jp/event/ から。"
+                        "お問い合わせは広報対話課（025-526-5111）までどうぞ。")
+    d.show("4. 作成者がメッセージを編集 → 第2版として再確認 → 決裁依頼")
+    second = d.dm_message("U0CHIEF", "第2版")
+    drv.block_action("U0STRANGER", "approve_draft", channel=second.channel, message_ts=second.ts)
+    d.show("5. 決裁者ではない職員がボタンを押す → 本人にだけ断りの表示、何も変わらない")
+    drv.block_action("U0CHIEF", "approve_draft", channel=second.channel, message_ts=second.ts)
+    d.show("6. 春日山 一郎 課長が第2版を承認")
+
+    drv.message("C0INTAKE", "U0OPERATOR",
+                f"{monday}から市役所本庁舎の駐車場を工事のため一部閉鎖します。ご不便をおかけします。")
+    d.show("7. もう1件の下書き")
+    third = d.dm_message("U0MANAGER", monday)
+    drv.block_action("U0MANAGER", "reject_draft", channel=third.channel, message_ts=third.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    drv.view_submission("U0MANAGER", "reject_reason",
+                        {"reason_text": "閉鎖の期間と迂回先の駐車場を書き加えてください。", "preset_reasons": ["facts"]})
+    d.show("8. 上越 花子 課長補佐が理由を付けて差戻し")
+
+    with st.rt.db.session() as s:
+        result = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s))
+        entries = list(ledger_repo.iter_entries(s))
+    out("\n━━ 9. 決裁台帳の検証 ━━")
+    for e in entries:
+        who = st.rt.kessai.name_of(e.decider_id)
+        label = {"approved": "承認", "rejected": "差戻し", "void": "無効"}.get(e.kind, e.kind)
+        out(f"  #{e.seq} 下書き{e.draft_id} 第{e.version_number}版 {label} {who} {e.decided_at} "
+            f"hash {e.entry_hash[:12]}…")
+    if result.ok:
+        out(f"  台帳は正常です（{result.count} 件の記録のハッシュチェーンを検証しました）。")
+    else:
+        out(f"  台帳の記録 #{result.first_bad_seq} に問題があります: {result.problem_ja}")
+    return result.ok and result.count == 3
+
+
+def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
+    logging.getLogger().setLevel(logging.WARNING)
+    out: Callable[[str], None] = (lambda _s: None) if quiet else print
+    with tempfile.TemporaryDirectory(prefix="kessai-demo-") as tmp:
+        url = database_url or f"sqlite:///{Path(tmp) / 'demo.db'}"
+        st = start_local_stack(demo_org(), url)
+        try:
+            ok = play(st, out)
+        finally:
+            st.stop()
+    if not ok:
+        print("デモが想定どおりに終わりませんでした。", file=sys.stderr)
+        return 1
+    out("\nデモは正常に終了しました。実際の Slack で使うには README の「Slack アプリの作成」をご覧ください。")
+    return 0
