@@ -61,7 +61,8 @@ def _parse_body(content_type: str, body: bytes) -> dict[str, Any]:
         params: dict[str, Any] = {}
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            data = payload if isinstance(payload, bytes) else b""
             filename = part.get_filename()
             if name:
                 # Files are summarised, not kept: the sandbox never serves them back.
@@ -301,7 +302,7 @@ class LocalSlack:
         with self._cond:
             return [c for c in self._calls if c.method == method and (ok is None or c.ok == ok)]
 
-    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0, message: str = "") -> T:
+    def wait_for(self, predicate: Callable[[], T | None], timeout: float = 5.0, message: str = "") -> T:
         """Block until ``predicate()`` is truthy (re-checked after every call); return its value."""
         deadline = time.monotonic() + timeout
         with self._cond:

@@ -427,9 +427,9 @@ class Workspace:
     def _checked_view(self, params: JsonDict, expected_type: str | None = None) -> JsonDict:
         view = params.get("view")
         errors = view_errors(view)
-        if not errors and expected_type and view.get("type") != expected_type:
+        if not errors and isinstance(view, Mapping) and expected_type and view.get("type") != expected_type:
             errors = [f"must be {expected_type} [json-pointer:/view/type]"]
-        if errors:
+        if errors or not isinstance(view, Mapping):
             raise ApiError(
                 "invalid_arguments", response_metadata={"messages": [f"[ERROR] {e}" for e in errors]}
             )

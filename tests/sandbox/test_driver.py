@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from typing import Any
 
 import pytest
 from slack_sdk import WebClient
@@ -13,7 +14,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.sandbox import STALE_AFTER, LocalSlack, SlackDriver
 from tests.sandbox.conftest import SIGNING_SECRET, RecordingBot
 
-DECISION = [
+DECISION: list[dict[str, Any]] = [
     {"type": "section", "block_id": "body", "text": {"type": "mrkdwn", "text": "決裁依頼"}},
     {
         "type": "actions",

@@ -56,7 +56,7 @@ def test_ok_false_error_keeps_http_200(client: WebClient, slack: LocalSlack) -> 
 
 def test_delay_makes_a_short_timeout_client_give_up_without_changing_state(slack: LocalSlack) -> None:
     slack.inject("chat.postMessage", delay=1.0)
-    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)
+    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)  # type: ignore[arg-type]  # annotated int, passed to urllib as float
     with pytest.raises((TimeoutError, socket.timeout, urllib.error.URLError)):
         impatient.chat_postMessage(channel="C0INTAKE", text="x")
     assert slack.messages("C0INTAKE") == []
@@ -89,7 +89,7 @@ def test_faults_only_hit_their_method(client: WebClient, slack: LocalSlack) -> N
 
 def test_stop_does_not_wait_for_a_pending_delay(slack: LocalSlack) -> None:
     slack.inject("auth.test", delay=30)
-    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)
+    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)  # type: ignore[arg-type]  # annotated int, passed to urllib as float
     with pytest.raises((TimeoutError, socket.timeout, urllib.error.URLError)):
         impatient.auth_test()
     started = time.monotonic()

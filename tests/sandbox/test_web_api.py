@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import pytest
 from slack_sdk import WebClient
@@ -11,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.sandbox import LocalSlack
 
-BUTTONS = [
+BUTTONS: list[dict[str, Any]] = [
     {
         "type": "section",
         "block_id": "body",

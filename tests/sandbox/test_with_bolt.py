@@ -29,7 +29,7 @@ REJECT_MODAL = {
         }
     ],
 }
-DECISION = [
+DECISION: list[dict[str, Any]] = [
     {"type": "section", "text": {"type": "mrkdwn", "text": "決裁をお願いします"}},
     {
         "type": "actions",
