@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from bot.sandbox.blockkit import find_element
-from bot.sandbox.payloads import action_entry, rich_text_blocks, state_values
+from bot.sandbox.payloads import action_entry, describe_state, rich_text_blocks, state_values
 from bot.sandbox.records import JsonDict, Message, View
 from bot.sandbox.server import LocalSlack
 
@@ -550,7 +550,10 @@ class SlackDriver:
             "is_enterprise_install": False,
         }
         title = (view.get("title") or {}).get("text", "")
-        self.slack.note_interaction(user, f"がモーダル「{title}」を送信しました")
+        summary = describe_state(view.get("blocks", []), view["state"]["values"])
+        self.slack.note_interaction(
+            user, f"がモーダル「{title}」を送信しました" + (f"（{summary}）" if summary else "")
+        )
         reply = self._post_interaction(payload)
         if record is not None and reply.status == 200:
             try:

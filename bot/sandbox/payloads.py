@@ -133,3 +133,34 @@ def action_entry(
     else:
         action.update({k: v for k, v in state_entry(element, value).items() if k != "type"})
     return action
+
+
+def _entry_display(entry: Mapping[str, Any]) -> str:
+    def option_text(option: Any) -> str:
+        text = option.get("text") if isinstance(option, Mapping) else None
+        return str(text.get("text")) if isinstance(text, Mapping) else str(option)
+
+    if entry.get("selected_option"):
+        return option_text(entry["selected_option"])
+    if entry.get("selected_options"):
+        return "、".join(option_text(o) for o in entry["selected_options"])
+    for key, value in entry.items():
+        if key != "type" and value not in (None, "", []):
+            return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return ""
+
+
+def describe_state(blocks: Iterable[Any], state: Mapping[str, Mapping[str, Any]]) -> str:
+    """``ラベル: 値`` for each filled input, so a transcript shows what was submitted."""
+    labels = {
+        block.get("block_id"): str((block.get("label") or {}).get("text", ""))
+        for block in blocks
+        if isinstance(block, Mapping) and block.get("type") == "input"
+    }
+    parts = []
+    for block_id, entries in state.items():
+        for entry in entries.values():
+            shown = _entry_display(entry)
+            if shown:
+                parts.append(f"{labels.get(block_id) or block_id}: {shown}")
+    return " / ".join(parts)

@@ -142,6 +142,7 @@ def test_draft_approve_and_reject_round_trip(bolt_url: str, slack: LocalSlack) -
     assert empty.json() == {"response_action": "errors", "errors": {"reason": "理由を入力してください"}}
     assert driver.view_submission("U0MANAGER", "reject_reason", {"text": "日付の誤り"}).status == 200
     assert slack.open_views("U0MANAGER") == []
+    assert "上越 花子 がモーダル「差戻し」を送信しました（理由: 日付の誤り）" in slack.transcript()
     slack.wait_for(lambda: any(m.text == "差戻し: 日付の誤り" for m in slack.messages("C0INTAKE")))
 
 
