@@ -375,11 +375,7 @@ class Workspace:
         limit = int(params.get("limit") or 100)
 
         def in_range(ts: float) -> bool:
-            return (
-                (oldest <= ts <= latest)
-                if inclusive
-                else (oldest < ts < latest or ts == latest == float("inf"))
-            )
+            return (oldest <= ts <= latest) if inclusive else (oldest < ts < latest)
 
         top_level = [
             m
