@@ -1,0 +1,329 @@
+"""Accessibility: machine-dependent characters, half-width kana, spaced words, emoji, alt text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from bot.rules import analyzer
+from bot.rules.emoji import EMOJI
+from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.registry import rule
+from bot.rules.text import Document
+
+# Blocks whose compatibility characters are the classic 機種依存文字 (NEC row 13 and friends).
+_MD_BLOCKS = (
+    (0x2100, 0x214F),  # Letterlike Symbols: ℡ № ™ (℃ is in JIS X 0208 and is exempted below)
+    (0x2150, 0x218F),  # Number Forms: Ⅲ ⅲ ½
+    (0x2460, 0x24FF),  # Enclosed Alphanumerics: ① ⑳ ⓐ
+    (0x3200, 0x32FF),  # Enclosed CJK Letters and Months: ㈱ ㊤ ㋀
+    (0x3300, 0x33FF),  # CJK Compatibility: ㍻ ㌔ ㎡
+    (0x1D400, 0x1D7FF),  # Mathematical Alphanumeric Symbols: 𝐒𝐀𝐋𝐄 (fake bold text)
+    (0x1F100, 0x1F1E5),  # Enclosed Alphanumeric Supplement (not the flag letters)
+)
+
+
+@cache
+def _machine_dependent(ch: str) -> bool:
+    cp = ord(ch)
+    if not any(a <= cp <= b for a, b in _MD_BLOCKS):
+        return False
+    if unicodedata.normalize("NFKC", ch) == ch:
+        return False
+    try:
+        # Characters in JIS X 0208 (strict Shift_JIS, not cp932's NEC/IBM extensions) display and
+        # read everywhere: ℃ Å ′ stay silent.
+        ch.encode("shift_jis")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
+def _runs(text: str, pred: object) -> Iterator[tuple[int, int]]:
+    start = None
+    for i, ch in enumerate(text):
+        if pred(ch):  # type: ignore[operator]
+            if start is None:
+                start = i
+        elif start is not None:
+            yield start, i
+            start = None
+    if start is not None:
+        yield start, len(text)
+
+
+_MD_CANDIDATE = re.compile(
+    "[\u2100-\u218f\u2460-\u24ff\u3200-\u33ff\U0001d400-\U0001d7ff\U0001f100-\U0001f1e5]"
+)
+
+
+@rule(
+    code="a11y.machine_dependent",
+    severity="warning",
+    summary="機種依存文字",
+    clause="美祢市 5(2)イ",
+    fires=Example("㈱上越物産の①新商品を㍻から販売"),
+    passes=Example("髙田の𠮷田さん、気温は25℃です😀"),
+)
+def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """機種依存文字（①、㈱、㍻、Ⅲ、℡、𝐒𝐀𝐋𝐄 など）を見つけ、NFKC による置き換えを提案します。
+
+    美祢市 5(2)イ は「ウェブアクセシビリティに配慮すること」を求めています。丸数字や組文字、
+    数学用英数字で作った「太字」は環境によって表示されず、読み上げソフトでは意味不明な読み方に
+    なります。互換文字のブロックにあり、NFKC で別の文字になり、しかも JIS X 0208（厳密な
+    Shift_JIS）で表せない文字に反応します。したがって人名の「髙」「﨑」「𠮷」、JIS にある「℃」、
+    絵文字は反応しません。
+    """
+    if not _MD_CANDIDATE.search(doc.text):
+        return
+    for a, b in _runs(doc.text, _machine_dependent):
+        run = doc.text[a:b]
+        fixed = "".join(_replacement(ch) for ch in run)
+        yield Hit(
+            a, b, f"「{run}」は機種依存文字です。「{fixed}」のように書き換えてください。", suggestion=fixed
+        )
+
+
+def _replacement(ch: str) -> str:
+    nf = unicodedata.normalize("NFKC", ch)
+    # ① → (1) reads better in a sentence than a bare 1; ㈱ → (株) is already what NFKC gives.
+    if 0x2460 <= ord(ch) <= 0x24FF and nf.isdigit():
+        return f"({nf})"
+    return nf
+
+
+@rule(
+    code="a11y.halfwidth_kana",
+    severity="warning",
+    summary="半角カタカナ",
+    clause="美祢市 5(2)イ",
+    fires=Example("ｲﾍﾞﾝﾄのお知らせ"),
+    passes=Example("イベントのお知らせ"),
+)
+def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """半角カタカナを見つけ、全角への置き換えを提案します。
+
+    美祢市 5(2)イ（ウェブアクセシビリティ）。半角カナは読み上げや検索で正しく扱われないことが
+    あり、濁点が別の文字として数えられます。
+    """
+    for a, b in _runs(doc.text, lambda ch: "\uff61" <= ch <= "\uff9f"):
+        run = doc.text[a:b]
+        fixed = unicodedata.normalize("NFKC", run)
+        yield Hit(a, b, f"半角カタカナ「{run}」は全角の「{fixed}」にしてください。", suggestion=fixed)
+
+
+_WORDCH = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
+_SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:[ \u3000]{_WORDCH}){{2,}}(?!{_WORDCH})")
+_SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
+
+
+@rule(
+    code="a11y.spaced_word",
+    severity="warning",
+    summary="文字間の空白",
+    clause="美祢市 5(2)イ",
+    fires=Example("【お 知 ら せ】\n日　時：11月30日"),
+    passes=Example("【お知らせ】\n日時：11月30日 会場：上越文化会館 大ホール"),
+)
+def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """見た目をそろえるために文字の間に入れた空白（「お 知 ら せ」「日　時：」）を見つけます。
+
+    美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは「お、し、ら、せ」と一文字ずつ
+    読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）は
+    対象外です。
+    """
+    seen: set[int] = set()
+    for m in _SPACED.finditer(doc.text):
+        seen.add(m.start())
+        fixed = re.sub(r"[ \u3000]", "", m.group())
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
+            suggestion=fixed,
+        )
+    for m in _SPACED_LABEL.finditer(doc.text):
+        if m.start(1) in seen:
+            continue
+        fixed = re.sub(r"[ \u3000]", "", m.group(1))
+        yield Hit(
+            m.start(1),
+            m.end(1),
+            f"「{m.group(1)}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
+            suggestion=fixed,
+        )
+
+
+_DECORATIVE = re.compile(r"([★☆♪♫♬♡♥◆◇■□●○◎※✨]|" + EMOJI.pattern + r")(?:\1){2,}")
+_MAX_EMOJI = 5
+
+
+def _is_letter(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in ("L", "N")
+
+
+@rule(
+    code="a11y.emoji_overuse",
+    severity="warning",
+    summary="絵文字・装飾記号の多用",
+    clause="美祢市 5(2)イ",
+    fires=Example("🎉🎉夏祭り開催🎆🍧🎇🏮✨ ★★★ お🎵祭り"),
+    passes=Example("夏祭りを開催します🎆 ぜひお越しください。"),
+)
+def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """絵文字が6個以上、装飾記号の連続（★★★）、語の途中の絵文字を知らせます。
+
+    美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは絵文字を一つずつ名前で読み上げる
+    （「ほし、ほし、ほし」）ため、多用すると本文が聞き取れません。語の途中に入れた絵文字は
+    語を分断し、読み上げも検索も崩れます。
+    """
+    emojis = list(EMOJI.finditer(doc.text))
+    if len(emojis) > _MAX_EMOJI:
+        first = emojis[_MAX_EMOJI]
+        yield Hit(
+            first.start(),
+            emojis[-1].end(),
+            f"絵文字が{len(emojis)}個あります。読み上げの妨げになるので、{_MAX_EMOJI}個以内にしてください。",
+        )
+    for m in _DECORATIVE.finditer(doc.text):
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"装飾記号「{m.group()}」の連続は読み上げで一つずつ読まれます。一つにするか削除してください。",
+        )
+    for m in emojis:
+        a, b = m.start(), m.end()
+        if (
+            a > 0
+            and b < len(doc.text)
+            and _is_letter(doc.text[a - 1])
+            and _is_letter(doc.text[b])
+            and _splits_word(doc.text, a, b)
+        ):
+            yield Hit(
+                a, b, f"語の途中に絵文字「{m.group()}」があります。語の前後に移してください。", suggestion=""
+            )
+
+
+def _splits_word(text: str, a: int, b: int) -> bool:
+    """True when removing text[a:b] joins its neighbours into one morpheme (お🎵祭り → お祭り)."""
+    left = a
+    while left > 0 and a - left < 8 and _is_letter(text[left - 1]):
+        left -= 1
+    right = b
+    while right < len(text) and right - b < 8 and _is_letter(text[right]):
+        right += 1
+    joined = text[left:a] + text[b:right]
+    join = a - left
+    return any(t.start < join < t.end for t in analyzer.tokenize(joined))
+
+
+_FILENAME = re.compile(
+    r"(?i)^[\w\-. ()]*\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?|svg)$|^(?:img|dsc|dscn|dcim|pxl|image|photo|screenshot)[_\- ]?\d+"
+)
+_GENERIC_ALT = {
+    "画像",
+    "写真",
+    "イメージ",
+    "image",
+    "img",
+    "photo",
+    "picture",
+    "pic",
+    "スクリーンショット",
+    "スクショ",
+    "図",
+    "画像です",
+    "写真です",
+    "無題",
+    "alt",
+    "代替テキスト",
+}
+
+
+@rule(
+    code="a11y.image_alt",
+    severity="warning",
+    summary="画像の代替テキスト",
+    clause="美祢市 5(2)イ",
+    fires=Example(
+        "会場の様子です。", image_count=2, alt_texts=("IMG_0123.jpg", "画像"), portrait_consent=True
+    ),
+    passes=Example(
+        "会場の様子です。", image_count=1, alt_texts=("満開の桜の下を歩く親子連れ",), portrait_consent=True
+    ),
+)
+def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """画像に意味のある代替テキストがない（空、ファイル名、「画像」「写真」だけ）場合に知らせます。
+
+    美祢市 5(2)イ（ウェブアクセシビリティ）。画面読み上げを使う人には、代替テキストが画像の
+    内容を知る唯一の手段です。何が写っているかを短い文で書いてください。
+    """
+    for i in range(max(ctx.image_count, 0)):
+        alt = ctx.alt_texts[i] if i < len(ctx.alt_texts) else ""
+        plain = unicodedata.normalize("NFKC", alt).strip()
+        generic = re.sub(r"[\d\s_\-:：.。]+$", "", plain).lower() in _GENERIC_ALT
+        if not plain:
+            why = "代替テキストがありません"
+        elif _FILENAME.search(plain):
+            why = f"代替テキストがファイル名（{plain}）です"
+        elif generic:
+            why = f"代替テキストが「{plain}」だけです"
+        else:
+            continue
+        yield Hit(0, 0, f"画像{i + 1}: {why}。何が写っているかを短い文で書いてください。", excerpt=alt)
+
+
+@rule(
+    code="a11y.fullwidth_alnum",
+    severity="info",
+    summary="全角英数字",
+    clause="美祢市 5(2)イ",
+    fires=Example("受付は１０時からです。ＱＲコードを読み取ってください。"),
+    passes=Example("受付は10時からです。QRコードを読み取ってください。"),
+)
+def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """全角英数字を知らせ、半角を提案します。
+
+    美祢市 5(2)イ（ウェブアクセシビリティ）。全角の英数字は読み上げで一文字ずつ読まれたり、
+    検索や電話番号のリンクに使えなかったりします。
+    """
+    for a, b in _runs(
+        doc.text,
+        lambda ch: "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a",
+    ):
+        run = doc.text[a:b]
+        fixed = unicodedata.normalize("NFKC", run)
+        yield Hit(a, b, f"全角英数字「{run}」は半角の「{fixed}」がおすすめです。", suggestion=fixed)
+
+
+_MAX_SENTENCE = 100
+
+
+@rule(
+    code="a11y.long_sentence",
+    severity="info",
+    summary="100文字を超える文",
+    clause="美祢市 5(2)イ",
+    fires=Example("本市では" + "、市民の皆さまの安全と安心を守るため" * 6 + "、防災訓練を実施します。"),
+    passes=Example("防災訓練を実施します。ご協力をお願いします。"),
+)
+def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """100文字を超える文を知らせます。
+
+    美祢市 5(2)イ（ウェブアクセシビリティ）・5(2)ア（誤解を招かない記述）。長い文は読みにくく、
+    スマートフォンの画面や読み上げでは特に理解しにくくなります。文を分けてください。
+    URL は文字数に数えません。
+    """
+    for a, b in doc.sentences:
+        length = (
+            b
+            - a
+            - sum(max(0, min(b, u.end) - max(a, u.start)) for u in doc.urls if u.start < b and u.end > a)
+        )
+        if length > _MAX_SENTENCE:
+            yield Hit(
+                a, b, f"一文が{length}文字あります。{_MAX_SENTENCE}文字以内になるよう文を分けてください。"
+            )

@@ -1,0 +1,183 @@
+"""Dates and times: weekdays that do not match their date, scheduled times in the past or out of hours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.rules.model import EXAMPLE_NOW, CheckContext, Example, Hit, RuleOptions
+from bot.rules.registry import rule
+from bot.rules.text import Document
+
+WEEKDAYS = "月火水木金土日"
+_WD = rf"(?:\(\s*(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・･,、]?\s*(?:祝|休|祝日|振休))?\s*\)|(?P<w2>[{WEEKDAYS}])曜日?)"
+_DATE = re.compile(
+    rf"(?<![0-9/.])(?:(?P<y>[0-9]{{4}})\s*[年/.\-]\s*|(?P<era>令和|平成)\s*(?P<ey>[0-9]{{1,2}}|元)\s*年\s*)?"
+    rf"(?P<m>[0-9]{{1,2}})\s*(?:月|/|\.)\s*(?P<d>[0-9]{{1,2}})\s*日?\s*{_WD}"
+    rf"|(?<![0-9/.月])(?P<d_only>[0-9]{{1,2}})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
+)
+_ERA_BASE = {"令和": 2018, "平成": 1988}
+# A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
+_CARRY_MONTH_WITHIN = 30
+
+
+def _nearest(month: int, day: int, today: date) -> date | None:
+    best: date | None = None
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            cand = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - today).days) < abs((best - today).days):
+            best = cand
+    return best
+
+
+def _local_today(ctx: CheckContext) -> date:
+    try:
+        zone = ZoneInfo(ctx.policy.tz)
+    except Exception:  # a bad zone is reported by config validation, not by a rule
+        zone = ZoneInfo("Asia/Tokyo")
+    return ctx.now.astimezone(zone).date()
+
+
+@rule(
+    code="date.weekday_mismatch",
+    severity="error",
+    summary="日付と曜日の不一致",
+    clause="和気町 4(3)",
+    fires=Example("防災訓練は11月22日（金）に行います。"),
+    passes=Example("防災訓練は11月22日（土）に行います。1月9日（金）は休館です。"),
+)
+def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """日付と曜日が合わない記述（「11月21日（金）」で21日が土曜日）を止めます。
+
+    和気町 4(3) は正確な情報発信を、美祢市 5(2)ア は「正確に記述する」ことを求めています。
+    曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日(土曜日)」
+    「2025年11月21日金曜日」「令和7年…」の形に対応し、年の書かれていない日付は投稿日に最も近い年
+    として扱います（11月に書く「1月9日（金）」は翌年1月）。「21日(金)～23日(日)」の後ろの日は
+    直前の月を引き継ぎます。正しい曜日に直した形を提案します。
+    """
+    today = _local_today(ctx)
+    last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
+    for m in _DATE.finditer(doc.norm):
+        if m.group("m"):
+            month, day = int(m.group("m")), int(m.group("d"))
+            year: int | None = None
+            if m.group("y"):
+                year = int(m.group("y"))
+            elif m.group("era"):
+                ey = m.group("ey")
+                year = _ERA_BASE[m.group("era")] + (1 if ey == "元" else int(ey))
+            wd_group = "w" if m.group("w") else "w2"
+            last_month = (month, year, m.end())
+        else:
+            if last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
+                continue
+            month, year, day = last_month[0], last_month[1], int(m.group("d_only"))
+            wd_group = "wo" if m.group("wo") else "wo2"
+            last_month = (month, year, m.end())
+        try:
+            actual = date(year, month, day) if year else _nearest(month, day, today)
+        except ValueError:
+            actual = None
+        if actual is None:
+            continue
+        written = m.group(wd_group)
+        correct = WEEKDAYS[actual.weekday()]
+        if written == correct:
+            continue
+        start, end = doc.span(m.start(), m.end())
+        w_start, w_end = doc.span(m.start(wd_group), m.end(wd_group))
+        fixed = doc.text[start:w_start] + correct + doc.text[w_end:end]
+        yield Hit(
+            start,
+            end,
+            f"{actual.year}年{month}月{day}日は{correct}曜日です（「{written}」と書かれています）。日付か曜日を確認してください。",
+            suggestion=fixed,
+        )
+
+
+def _fmt(t: datetime, ctx: CheckContext) -> str:
+    try:
+        zone = ZoneInfo(ctx.policy.tz)
+    except Exception:
+        zone = ZoneInfo("Asia/Tokyo")
+    lt = t.astimezone(zone)
+    return f"{lt:%Y-%m-%d} ({WEEKDAYS[lt.weekday()]}) {lt:%H:%M}"
+
+
+@rule(
+    code="schedule.past",
+    severity="error",
+    summary="予約日時が過去",
+    clause="上越市 6(1)② 【時間】",
+    fires=Example("明日のお知らせです。", scheduled_at=EXAMPLE_NOW - timedelta(hours=1)),
+    passes=Example("明日のお知らせです。", scheduled_at=EXAMPLE_NOW + timedelta(hours=1)),
+)
+def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """予約投稿の日時がすでに過ぎている下書きを止めます。
+
+    上越市 6(1)②【時間】は発信の時間を定めています。過去の日時では予約どおりに投稿されず、
+    「明日」「本日」などの表現もずれてしまいます。日時を直してから決裁に回してください。
+    """
+    if ctx.scheduled_at is not None and ctx.scheduled_at < ctx.now:
+        yield Hit(
+            0,
+            0,
+            f"予約日時 {_fmt(ctx.scheduled_at, ctx)} はすでに過ぎています。日時を設定し直してください。",
+            excerpt=_fmt(ctx.scheduled_at, ctx),
+        )
+
+
+@rule(
+    code="schedule.outside_hours",
+    severity="warning",
+    summary="就業時間外・休日の投稿",
+    clause="上越市 6(1)② 【時間】",
+    fires=Example(
+        "イベントのお知らせです。",
+        scheduled_at=datetime(2025, 11, 23, 20, 0, tzinfo=ZoneInfo("Asia/Tokyo")),
+        now=datetime(2025, 11, 21, 18, 0, tzinfo=ZoneInfo("Asia/Tokyo")),
+    ),
+    passes=Example(
+        "大雨のため避難所を開設しました。",
+        category="emergency",
+        scheduled_at=datetime(2025, 11, 23, 20, 0, tzinfo=ZoneInfo("Asia/Tokyo")),
+    ),
+)
+def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """就業時間外・休日（土日、祝日、12/29〜1/3）に投稿される下書きを知らせます。
+
+    上越市 6(1)②【時間】は「原則として就業時間内に行ってください。ただし、災害やイベントなど
+    即時性が求められる情報は、夜間・休日など就業時間外も発信することができる」としているので、
+    区分「緊急・災害」では反応しません。和気町 5(4) は「投稿予約については就業時間外の設定も
+    可とする」としているため、就業時間内に予約した時間外の投稿は info に下げます。予約がなければ
+    チェックした時刻（`--at`）を投稿時刻とみなします。
+    """
+    if ctx.category == "emergency":
+        return
+    from bot.calendar import BusinessCalendar
+
+    calendar = BusinessCalendar(ctx.policy.working_hours, ctx.policy.tz)
+    when = ctx.scheduled_at or ctx.now
+    if calendar.is_business_instant(when):
+        return
+    reserved_in_hours = ctx.scheduled_at is not None and calendar.is_business_instant(ctx.now)
+    if reserved_in_hours:
+        yield Hit(
+            0,
+            0,
+            f"就業時間外（{_fmt(when, ctx)}）の予約投稿です。就業時間内に予約しているので問題ありませんが、投稿後の反応に対応できる体制を確認してください。",
+            severity="info",
+            excerpt=_fmt(when, ctx),
+        )
+    else:
+        yield Hit(
+            0,
+            0,
+            f"就業時間外または休日（{_fmt(when, ctx)}）の投稿です。緊急・災害でなければ、就業時間内に投稿するか、就業時間内に予約してください。",
+            excerpt=_fmt(when, ctx),
+        )

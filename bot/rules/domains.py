@@ -1,0 +1,69 @@
+"""Domain knowledge for the link rules: the Public Suffix List, shortener and block lists.
+
+Loaded lazily (only drafts that contain a URL pay for it) and once per process.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_lock = threading.Lock()
+_psl: Any = None
+ALWAYS_TRUSTED_SUFFIXES = ("lg.jp", "go.jp")
+
+
+def _get_psl() -> Any:
+    global _psl
+    if _psl is None:
+        with _lock:
+            if _psl is None:
+                from publicsuffixlist import PublicSuffixList
+
+                # accept_unknown=False: "image.png" is a file name, not a domain.
+                _psl = PublicSuffixList(accept_unknown=False)
+    return _psl
+
+
+def is_known_suffix(host: str) -> bool:
+    """True when `host` ends in a public suffix the PSL knows (so it can be a real domain)."""
+    return _get_psl().privatesuffix(host) is not None
+
+
+def registrable_domain(host: str) -> str:
+    """The registrable domain (eTLD+1) of `host`, or `host` itself when the PSL does not know it."""
+    return _get_psl().privatesuffix(host) or host
+
+
+def host_matches(host: str, domain: str) -> bool:
+    """`host` is `domain` or one of its subdomains (compared at a dot, never as a substring)."""
+    domain = domain.lower().strip().strip(".")
+    if domain.startswith("*."):
+        domain = domain[2:]
+    return bool(domain) and (host == domain or host.endswith("." + domain))
+
+
+def host_in(host: str, domains: frozenset[str] | tuple[str, ...]) -> str | None:
+    """The entry of `domains` that `host` belongs to, checking the host and each parent."""
+    if isinstance(domains, frozenset):
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            cand = ".".join(labels[i:])
+            if cand in domains:
+                return cand
+        return None
+    return next((d for d in domains if host_matches(host, d)), None)
+
+
+@cache
+def load_domain_list(name: str) -> frozenset[str]:
+    """A bundled list of domains: one per line, `#` starts a comment."""
+    raw = resources.files("bot.rules.data").joinpath(name).read_text(encoding="utf-8")
+    out = set()
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            out.add(line)
+    return frozenset(out)

@@ -1,0 +1,192 @@
+"""Links: shorteners, harmful domains, plain http, untrusted domains, broken URLs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from bot.rules.domains import (
+    ALWAYS_TRUSTED_SUFFIXES,
+    host_in,
+    host_matches,
+    load_domain_list,
+    registrable_domain,
+)
+from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
+from bot.rules.registry import rule
+from bot.rules.text import Document, Url
+
+# The documented examples run with a municipality's own domains configured, as in production.
+_EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
+
+
+def _allowed(url: Url, allow: tuple[str, ...]) -> bool:
+    return any(host_matches(url.host, a) or url.url.lower().startswith(a.lower()) for a in allow if a.strip())
+
+
+@rule(
+    code="link.shortener",
+    severity="error",
+    summary="URL短縮サービス",
+    clause="上越市 6(1)② 留意事項",
+    fires=Example("詳しくは https://bit.ly/3xYz12 をご覧ください"),
+    passes=Example("詳しくは https://www.city.joetsu.niigata.jp/ をご覧ください", policy=_EXAMPLE_POLICY),
+)
+def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """URL短縮サービスのリンクを止めます。
+
+    上越市 6(1)② 留意事項は「『URL短縮サービス』の利用は、原則として行わないでください」と
+    しています。短縮URLは行き先が見えず、なりすましやフィッシングと区別できません。短縮サービスの
+    一覧は公開リスト PeterDaveHello/url-shorteners（CC BY-SA 4.0）を同梱しています。公式の短縮
+    ドメイン（LINE の lin.ee など）は `allow` で許可できます。
+    """
+    if not doc.urls:
+        return
+    listed = load_domain_list("shorteners.txt")
+    extra = tuple(opts.extra_words)
+    for url in doc.urls:
+        if _allowed(url, opts.allow):
+            continue
+        hit = host_in(url.host, listed) or host_in(url.host, extra)
+        if hit:
+            yield Hit(
+                url.start,
+                url.end,
+                f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。",
+            )
+
+
+@rule(
+    code="link.harmful",
+    severity="error",
+    summary="有害サイトへのリンク",
+    clause="美祢市 2(6)⑤",
+    fires=Example("こちら→ https://www.xvideos.com/"),
+    passes=Example("こちら→ https://www.city.joetsu.niigata.jp/", policy=_EXAMPLE_POLICY),
+)
+def harmful(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """同梱のブロックリスト（わいせつ・海賊版・マルウェア等）にあるドメインへのリンクを止めます。
+
+    美祢市 2(6)⑤ は「閲覧者に損害を与えようとするサイトやわいせつな内容を含むサイトへのリンク」、
+    茅野市 4(7)⑥ も同様のリンクを禁じています。同梱リストは小さな基本リストなので、自治体ごとに
+    `extra_words` でドメインを追加してください（サブドメインも対象になります）。
+    """
+    if not doc.urls:
+        return
+    listed = load_domain_list("harmful_domains.txt")
+    extra = tuple(opts.extra_words)
+    for url in doc.urls:
+        if _allowed(url, opts.allow):
+            continue
+        hit = host_in(url.host, listed) or host_in(url.host, extra)
+        if hit:
+            yield Hit(
+                url.start,
+                url.end,
+                f"有害サイトとして登録されたドメイン（{hit}）へのリンクです。削除してください。",
+            )
+
+
+@rule(
+    code="link.insecure",
+    severity="warning",
+    summary="暗号化されていない http:// のリンク",
+    clause="茅野市 5(3)",
+    fires=Example("申込みフォーム http://www.city.joetsu.niigata.jp/form"),
+    passes=Example("申込みフォーム https://www.city.joetsu.niigata.jp/form", policy=_EXAMPLE_POLICY),
+)
+def insecure(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """`http://` で始まるリンクを知らせ、`https://` への書き換えを提案します。
+
+    茅野市 5(3)・美祢市 3(3) は「セキュリティを脅かすおそれのある情報を発信してはならない」と
+    しています。暗号化されていないリンクは途中で内容を書き換えられるおそれがあり、多くの
+    ブラウザが警告を表示します。
+    """
+    for url in doc.urls:
+        if url.scheme == "http" and not _allowed(url, opts.allow):
+            yield Hit(
+                url.start,
+                url.end,
+                "暗号化されていない http:// のリンクです。https:// で開けるか確認し、書き換えてください。",
+                suggestion="https://" + url.url.split("://", 1)[1],
+            )
+
+
+@rule(
+    code="link.untrusted",
+    severity="warning",
+    summary="信頼済み以外のドメインへのリンク",
+    clause="上越市 6(1)②",
+    fires=Example("まとめ記事はこちら https://matome.example.com/entry/1"),
+    passes=Example(
+        "詳しくは https://www.pref.niigata.lg.jp/ と https://www.city.joetsu.niigata.jp/ へ",
+        policy=_EXAMPLE_POLICY,
+    ),
+)
+def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """信頼済みドメイン（`*.lg.jp`、`*.go.jp`、設定の `allowed_link_domains`）以外へのリンクを知らせます。
+
+    上越市 6(1)② は「第三者が管理又は運用するページへのリンクの掲載は、信頼性のあるもの以外
+    行わないでください」、美祢市 5(2)エ は第三者のページへのリンクは「信頼性のあるものとして
+    受け取られる可能性があるので慎重に行う」としています。メッセージには Public Suffix List で
+    求めた登録ドメイン（eTLD+1）を示します。
+    """
+    trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
+    for url in doc.urls:
+        if any(host_matches(url.host, d) for d in trusted) or _allowed(url, opts.allow):
+            continue
+        domain = registrable_domain(url.host)
+        yield Hit(
+            url.start,
+            url.end,
+            f"{domain} は信頼済みのドメインではありません。運営者と内容が信頼できるか確認してください（確認済みなら設定の allowed_link_domains に追加できます）。",
+        )
+
+
+_BROKEN_SCHEME = re.compile(
+    r"(?i)(?<![A-Za-z])(h?t{1,3}ps?|htp?s?)(://?/?|:/(?!/)|//|;/{1,3}|:\\{1,2}|:(?![/\\]))(?=[A-Za-z0-9])"
+)
+
+
+@rule(
+    code="link.malformed",
+    severity="error",
+    summary="壊れたURL",
+    clause="和気町 4(3)",
+    fires=Example("Fb：和気町　https//facebook.com/town.wake/"),
+    passes=Example("Fb：和気町　https://facebook.com/town.wake/", policy=_EXAMPLE_POLICY),
+)
+def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """壊れたURL（`https//…`、`http:/…`、`ttps://…`、URL の中の全角文字）を止めます。
+
+    和気町 4(3) は正確な情報発信を求めています。壊れたURLはリンクにならず、全角文字が混じった
+    URL は途中でリンクが切れます（和気町のガイドライン自体にも `https//facebook.com/…` という
+    誤記があります）。修正後の URL を提案します。
+    """
+    for m in _BROKEN_SCHEME.finditer(doc.norm):
+        scheme, sep = m.group(1).lower(), m.group(2)
+        if scheme in ("http", "https") and sep == "://":
+            continue
+        fixed = "https" if "s" in scheme else "http"
+        start, end = doc.span(m.start(), m.end())
+        rest = re.match(r"[A-Za-z0-9.\-]+", doc.norm[m.end() :])
+        tail = rest.group() if rest else ""
+        yield Hit(
+            start,
+            end,
+            f"URL の書き方が壊れています（「{doc.text[start:end]}」）。「{fixed}://」で始まる形に直してください。",
+            suggestion=f"{fixed}://{tail}",
+        )
+    for url in doc.urls:
+        original = doc.text[url.start : url.end]
+        wide = [ch for ch in original if not ch.isascii() and unicodedata.normalize("NFKC", ch).isascii()]
+        if wide:
+            yield Hit(
+                url.start,
+                url.end,
+                "URL に全角文字（"
+                + "".join(dict.fromkeys(wide))
+                + "）が含まれていて、リンクが正しく開きません。半角に直してください。",
+                suggestion=url.url,
+            )

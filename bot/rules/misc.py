@@ -1,0 +1,191 @@
+"""Rules about the post as a whole: empty text, duplicates, press embargoes, quotes, portraits, corrections."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.registry import rule
+from bot.rules.text import Document
+from bot.rules.text_fold import fold
+from bot.rules.wordrule import word_hits
+
+
+@rule(
+    code="content.empty",
+    severity="error",
+    summary="本文が空",
+    clause="美祢市 5(2)ア",
+    fires=Example(" \u3000\n"),
+    passes=Example("本日は燃やせるごみの収集日です。"),
+)
+def empty(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """本文がない（空白・改行・ゼロ幅文字だけの）下書きを止めます。
+
+    美祢市 5(2)ア は書き込み等を「正確に記述する」ことを求めています。本文のない投稿は
+    貼り付けの失敗であることがほとんどです。
+    """
+    visible = "".join(
+        ch for ch in doc.text if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc")
+    )
+    if not visible:
+        yield Hit(0, len(doc.text), "本文がありません。投稿する文章を入力してください。", excerpt="")
+
+
+_URL_IN_TEXT = re.compile(r"https?://\S+")
+_NOT_WORD = re.compile(r"[\W_]+")
+_NUMBER = re.compile(r"\d+")
+# Short texts differ in one character and are still different posts (燃やせる/燃やせないごみ).
+_NEAR_MIN_LENGTH = 30
+_NEAR_THRESHOLD = 90.0
+
+
+def _dup_key(text: str) -> str:
+    return _NOT_WORD.sub("", _URL_IN_TEXT.sub("", fold(text)))
+
+
+@rule(
+    code="spam.duplicate",
+    severity="error",
+    summary="同じ内容の繰り返し投稿",
+    clause="茅野市 4(8)",
+    fires=Example(
+        "本日10時から市民プールを開放します。", recent_texts=("本日10時から、市民プールを開放します！",)
+    ),
+    passes=Example("本日10時から市民プールを開放します。", recent_texts=("明日は図書館が休館日です。",)),
+)
+def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """同じアカウントの過去30日の投稿・保留中の下書きと同じ（またはほぼ同じ）本文を止めます。
+
+    茅野市 4(8) は「スパム行為（同じ内容を繰り返し何度も投稿すること）」を禁じています。
+    比較は正規化後（NFKC、かなの統一、記号・空白・URL を除く）に行い、一致すれば重複です。
+    30文字以上の文章では類似度 90% 以上もほぼ重複とみなしますが、日付や時刻などの数字が
+    違う場合（毎週のごみ収集のお知らせなど）は別の投稿として扱います。
+    """
+    key = _dup_key(doc.text)
+    if not key:
+        return
+    numbers = _NUMBER.findall(key)
+    for previous in ctx.recent_texts:
+        other = _dup_key(previous)
+        if not other:
+            continue
+        same = other == key
+        if not same and min(len(key), len(other)) >= _NEAR_MIN_LENGTH:
+            if min(len(key), len(other)) / max(len(key), len(other)) < _NEAR_THRESHOLD / 100:
+                continue
+            if _NUMBER.findall(other) != numbers:
+                continue
+            from rapidfuzz import fuzz
+
+            same = fuzz.ratio(key, other, score_cutoff=_NEAR_THRESHOLD) > 0
+        if same:
+            label = "同じ" if other == key else "ほぼ同じ"
+            yield Hit(
+                0,
+                len(doc.text),
+                f"過去30日の投稿または保留中の下書きと{label}内容です。繰り返し投稿にならないよう、内容を変えるか投稿を取りやめてください。",
+                excerpt=previous[:80],
+            )
+            return
+
+
+@rule(
+    code="press.embargo",
+    severity="warning",
+    summary="報道発表との前後関係",
+    clause="和気町 6 即時性の高い情報発信に関する注意",
+    fires=Example("明日の記者発表の内容を先にお知らせします。"),
+    passes=Example("アユ釣りが解禁されました。"),
+)
+def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """報道発表・記者発表・情報解禁・発表前などに触れる投稿で、公表の順序の確認を促します。
+
+    和気町 6「即時性の高い情報発信に関する注意」は「報道発表を別途行う場合は、報道発表との
+    時間的な前後関係が適正になるよう、特に留意する」としています。季節の「釣り解禁」は
+    対象外です（「解禁」単独は語彙に入れていません）。
+    """
+    return word_hits(
+        doc,
+        opts,
+        "press.txt",
+        "「{word}」に触れています。報道発表・解禁の時刻より前に投稿しないよう、公表の順序を確認してください。",
+    )
+
+
+@rule(
+    code="quote.third_party",
+    severity="warning",
+    summary="他者の情報の転載・引用",
+    clause="和気町 6 転載等に関する注意",
+    fires=Example("県観光協会の投稿を転載します。"),
+    passes=Example("写真の無断転載はご遠慮ください。"),
+)
+def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """他者が発信した情報の転載・引用・リツイートに、事実と権利の確認を促します。
+
+    和気町 6「転載等に関する注意」は「他者が発信した情報を転載・引用する場合は、当事者に事前に
+    確認するなど、必ず事実確認したうえで行う」とし、上越市 6(1)② も第三者の投稿の引用は
+    「信頼性のあるもの以外行わない」としています。「無断転載禁止」のような注意書きは対象外です。
+    """
+    return word_hits(
+        doc,
+        opts,
+        "quote.txt",
+        "「{word}」: 他者の情報を載せる場合は、事実と転載・引用の許可を当事者に確認してください。",
+    )
+
+
+@rule(
+    code="portrait.consent",
+    severity="warning",
+    summary="画像の肖像権（本人の了解）",
+    clause="上越市 5(3)",
+    fires=Example("運動会の様子です。", image_count=1, alt_texts=("玉入れをする子どもたち",)),
+    passes=Example(
+        "運動会の様子です。", image_count=1, alt_texts=("玉入れをする子どもたち",), portrait_consent=True
+    ),
+)
+def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """画像付きの下書きで、写っている人の了解（肖像権）の確認欄が未チェックなら知らせます。
+
+    上越市 5(3) は「個人が特定できる写真や映像…を投稿する場合は、事前に本人や所属団体、企業
+    などの了解を得る」ことを求めています。人が写っていない画像なら、その旨を確認して
+    チェックしてください。
+    """
+    if ctx.image_count > 0 and not ctx.portrait_consent:
+        yield Hit(
+            0,
+            0,
+            f"画像が{ctx.image_count}枚あります。個人が特定できる人が写っている場合は本人の了解を得て、確認欄にチェックしてください。",
+            excerpt="",
+        )
+
+
+@rule(
+    code="correction.notice",
+    severity="info",
+    summary="訂正・お詫びの投稿",
+    clause="和気町 6 トラブル防止のために",
+    fires=Example("【訂正】先ほどの投稿で開催日に誤りがありました。正しくは11月30日です。"),
+    passes=Example("11月30日に文化祭を開催します。"),
+)
+def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """訂正・お詫びの投稿に、元の投稿を黙って削除せず訂正として示すよう促します。
+
+    和気町 6「トラブル防止のために」は「誤った情報を掲載してしまった場合、黙って削除せず、
+    事実を確認後、きちんと訂正する」とし、美祢市 6(1) も訂正や謝罪を「誠実かつ速やかに」
+    行うことを求めています。
+    """
+    seen = False
+    for hit in word_hits(
+        doc,
+        opts,
+        "correction.txt",
+        "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。",
+    ):
+        if not seen:
+            seen = True
+            yield hit

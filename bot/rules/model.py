@@ -1,0 +1,140 @@
+"""Value types of the rule engine (the contract of docs/architecture.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from bot.rules.text import Document
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    excerpt: str
+    clause: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleOverride:
+    severity: Severity | None = None
+    enabled: bool = True
+    extra_words: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RulePolicy:
+    allowed_link_domains: tuple[str, ...] = ()
+    official_email_domains: tuple[str, ...] = ()
+    official_phone_numbers: tuple[str, ...] = ()
+    working_hours: str = "08:30-17:15"
+    tz: str = "Asia/Tokyo"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckContext:
+    platform: str = "x"
+    now: datetime
+    scheduled_at: datetime | None = None
+    category: str = "normal"
+    image_count: int = 0
+    alt_texts: tuple[str, ...] = ()
+    portrait_consent: bool = False
+    hashtags_allowed: tuple[str, ...] = ()
+    recent_texts: tuple[str, ...] = ()
+    policy: RulePolicy = RulePolicy()
+    overrides: Mapping[str, RuleOverride] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule function reports; the engine turns it into a `Finding`.
+
+    `severity` is only set when a rule grades one hit differently from its default
+    (e.g. a reservation made in working hours); an organisation override still wins.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    severity: Severity | None = None
+    excerpt: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    """The per-organisation knobs a rule function sees (from `RuleOverride`)."""
+
+    extra_words: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+# Fixed instant for the documented examples, so that date rules give the same answer every day.
+EXAMPLE_NOW = datetime(2025, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented input of a rule, with the parts of the context it needs."""
+
+    text: str
+    platform: str = "x"
+    now: datetime = EXAMPLE_NOW
+    scheduled_at: datetime | None = None
+    category: str = "normal"
+    image_count: int = 0
+    alt_texts: tuple[str, ...] = ()
+    portrait_consent: bool = False
+    hashtags_allowed: tuple[str, ...] = ()
+    recent_texts: tuple[str, ...] = ()
+    policy: RulePolicy = RulePolicy()
+
+    def context(self) -> CheckContext:
+        return CheckContext(
+            platform=self.platform,
+            now=self.now,
+            scheduled_at=self.scheduled_at,
+            category=self.category,
+            image_count=self.image_count,
+            alt_texts=self.alt_texts,
+            portrait_consent=self.portrait_consent,
+            hashtags_allowed=self.hashtags_allowed,
+            recent_texts=self.recent_texts,
+            policy=self.policy,
+        )
+
+
+RuleFunc = Callable[["Document", CheckContext, RuleOptions], Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    clause: str
+    doc: str
+    examples: tuple[Example, Example]  # (fires, does not fire)
+    func: RuleFunc = field(compare=False)
+
+    @property
+    def fires(self) -> Example:
+        return self.examples[0]
+
+    @property
+    def passes(self) -> Example:
+        return self.examples[1]

@@ -1,0 +1,211 @@
+"""Platform limits: post length per service and hashtags."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from bot.rules.emoji import EMOJI
+from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.registry import rule
+from bot.rules.text import Document
+from bot.rules.text_fold import fold
+
+# twitter-text v3 configuration (config/v3.json): weights are per 100, limit 280.
+_X_MAX_WEIGHTED = 280
+_X_SCALE = 100
+_X_DEFAULT_WEIGHT = 200
+_X_RANGES = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
+_X_URL_WEIGHT = 23 * _X_SCALE
+_X_EMOJI_WEIGHT = 200
+
+
+def _x_char_weight(ch: str) -> int:
+    cp = ord(ch)
+    for a, b, w in _X_RANGES:
+        if a <= cp <= b:
+            return w
+    return _X_DEFAULT_WEIGHT
+
+
+def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int | None]:
+    """twitter-text v3 weighted length of `text`, and the index where the 280 limit is first exceeded.
+
+    Like twitter-text, the text is NFC-normalised first, each URL counts 23 and each emoji
+    sequence 2; other characters 1 in the Latin/common-punctuation ranges and 2 elsewhere (CJK).
+    The returned index is into the NFC text, which for Japanese is the original text.
+    """
+    nfc = unicodedata.normalize("NFC", text)
+    entities: dict[int, tuple[int, int]] = {}
+    d = doc if doc is not None and nfc == text else Document(nfc)
+    for u in d.urls:
+        entities[u.start] = (u.end, _X_URL_WEIGHT)
+    for m in EMOJI.finditer(nfc):
+        if m.start() not in entities:
+            entities[m.start()] = (m.end(), _X_EMOJI_WEIGHT)
+    total = 0
+    over: int | None = None
+    i = 0
+    n = len(nfc)
+    limit = _X_MAX_WEIGHTED * _X_SCALE
+    while i < n:
+        ent = entities.get(i)
+        if ent and ent[0] > i:
+            j, w = ent
+        else:
+            j, w = i + 1, _x_char_weight(nfc[i])
+        total += w
+        if over is None and total > limit:
+            over = i
+        i = j
+    return (total + _X_SCALE - 1) // _X_SCALE, over
+
+
+_LIMITS: dict[str, tuple[int, str]] = {
+    "instagram": (2200, "文字"),
+    "facebook": (63206, "文字"),
+    "line": (5000, "UTF-16"),
+    "youtube": (5000, "バイト"),
+    "tiktok": (2200, "文字"),
+}
+_NAMES = {
+    "x": "X",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "line": "LINE",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+}
+
+
+def _units(ch: str, unit: str) -> int:
+    if unit == "UTF-16":
+        return 2 if ord(ch) > 0xFFFF else 1
+    if unit == "バイト":
+        return len(ch.encode("utf-8", "surrogatepass"))
+    return 1
+
+
+@rule(
+    code="platform.length",
+    severity="error",
+    summary="プラットフォームの文字数上限",
+    clause="上越市 4(4)②",
+    fires=Example("お知らせ" * 36),
+    passes=Example("お知らせ" * 35),
+)
+def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """各サービスの文字数上限を超える下書きを止めます。
+
+    上越市 4(4)② は「各ソーシャルメディアの特性を踏まえ」た発信を求めています。上限を超えると
+    投稿できないか、途中で切れます。X は twitter-text v3 の重み付き文字数 280（日本語などは2、
+    URL は一律23、絵文字は2）、Instagram 2,200 文字、Facebook 63,206 文字、LINE 5,000
+    （UTF-16 単位）、YouTube 5,000 バイト（UTF-8）、TikTok 2,200 文字。ブログは上限なし。
+    超えた位置から末尾までを示します。
+    """
+    platform = ctx.platform.lower()
+    if platform == "x":
+        weighted, over = x_weighted_length(doc.text, doc)
+        if over is not None:
+            start = min(over, len(doc.text))
+            yield Hit(
+                start,
+                len(doc.text),
+                f"X の上限280（重み付き文字数）を超えています（{weighted}）。日本語は1文字2、URLは23として数えます。短くしてください。",
+                excerpt=doc.text[start : start + 40],
+            )
+        return
+    if platform not in _LIMITS:
+        return
+    limit, unit = _LIMITS[platform]
+    total = 0
+    over_at = None
+    for i, ch in enumerate(doc.text):
+        total += _units(ch, unit)
+        if over_at is None and total > limit:
+            over_at = i
+    if over_at is not None:
+        label = "UTF-16 単位で" if unit == "UTF-16" else ""
+        yield Hit(
+            over_at,
+            len(doc.text),
+            f"{_NAMES[platform]} の上限（{label}{limit:,}{'バイト' if unit == 'バイト' else ''}）を超えています（{total:,}）。短くしてください。",
+            excerpt=doc.text[over_at : over_at + 40],
+        )
+
+
+# A hashtag: # (or ＃) not glued to a preceding word, then word characters, not only digits.
+_HASHTAG = re.compile(r"(?<![\w&#])#(?!\d+(?![\w]))([\w\u30fc\u3005]+)")
+
+
+def hashtags(doc: Document) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _HASHTAG.finditer(doc.norm):
+        start, end = doc.span(m.start(), m.end())
+        out.append((start, end, m.group(1)))
+    return out
+
+
+@rule(
+    code="platform.hashtags",
+    severity="warning",
+    summary="ハッシュタグの数",
+    clause="上越市 4(4)②",
+    fires=Example("紅葉が見頃です #上越市 #高田公園 #紅葉 #新潟"),
+    passes=Example("紅葉が見頃です #上越市 #高田公園 #紅葉"),
+)
+def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """ハッシュタグが多すぎる投稿を知らせます（Instagram は5個超で warning・30個超で error、他は3個超）。
+
+    上越市 4(4)② は各サービスの特性を踏まえた発信を求めています。ハッシュタグの付けすぎは
+    スパムと見なされやすく（Instagram は30個が上限）、読み上げでは一つずつ読まれます。
+    """
+    tags = hashtags(doc)
+    platform = ctx.platform.lower()
+    if platform == "blog":
+        return
+    if platform == "instagram":
+        if len(tags) > 30:
+            yield Hit(
+                tags[30][0],
+                tags[-1][1],
+                f"ハッシュタグが{len(tags)}個あります。Instagram の上限は30個です。減らしてください。",
+                severity="error",
+            )
+        elif len(tags) > 5:
+            yield Hit(
+                tags[5][0], tags[-1][1], f"ハッシュタグが{len(tags)}個あります。5個以内に絞ってください。"
+            )
+    elif len(tags) > 3:
+        yield Hit(tags[3][0], tags[-1][1], f"ハッシュタグが{len(tags)}個あります。3個以内に絞ってください。")
+
+
+@rule(
+    code="platform.hashtag_unlisted",
+    severity="warning",
+    summary="承認されていないハッシュタグ（Instagram）",
+    clause="和気町 5(4) セキュリティー対策4",
+    fires=Example(
+        "紅葉が見頃です #上越市 #映え", platform="instagram", hashtags_allowed=("上越市", "高田公園")
+    ),
+    passes=Example(
+        "紅葉が見頃です #上越市 #高田公園", platform="instagram", hashtags_allowed=("上越市", "高田公園")
+    ),
+)
+def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
+    """Instagram で、アカウントの承認済みハッシュタグ一覧（`hashtags = [...]`）にないタグを知らせます。
+
+    和気町 5(4) 運用基準のセキュリティー対策4 は「Instagramでは、公共に供しない名称のハッシュダグ
+    付けは厳禁とする」としています。一覧が空のアカウントでは反応しません。
+    """
+    if ctx.platform.lower() != "instagram" or not ctx.hashtags_allowed:
+        return
+    allowed = {fold(t.lstrip("#＃")) for t in (*ctx.hashtags_allowed, *opts.allow)}
+    for start, end, tag in hashtags(doc):
+        if fold(tag) not in allowed:
+            yield Hit(
+                start,
+                end,
+                f"#{tag} は承認済みハッシュタグの一覧にありません。一覧のタグを使うか、一覧への追加を相談してください。",
+            )

@@ -1,0 +1,163 @@
+"""The text model: the original draft, a normalised view with an offset map, sentences, tokens, URLs.
+
+Rules match on the normalised view (NFKC, folded kana and case) but always report offsets in the
+ORIGINAL text's code points; `Document.span` translates. Everything expensive is computed lazily and
+at most once per check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from bot.rules import analyzer
+from bot.rules.text_fold import FOLD_TABLE as _FOLD
+from bot.rules.text_fold import fold
+
+__all__ = ["Document", "Url", "fold"]
+
+HYPHENS = "-‐‑‒–—―−ーｰ﹣－"
+_HYPHEN_TO_ASCII = str.maketrans(dict.fromkeys(HYPHENS, "-"))
+_NFKC_CACHE: dict[str, str] = {}
+_NFKC_CACHE_LIMIT = 100_000
+
+
+def _nfkc_char(ch: str) -> str:
+    r = _NFKC_CACHE.get(ch)
+    if r is None:
+        r = unicodedata.normalize("NFKC", ch)
+        if len(_NFKC_CACHE) < _NFKC_CACHE_LIMIT:
+            _NFKC_CACHE[ch] = r
+    return r
+
+
+def _normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """NFKC `text` chunk by chunk, remembering which original code points each output char came from.
+
+    A chunk is a base character plus the characters whose NFKC form is combining (e.g. ｶﾞ, where
+    the half-width voiced mark only composes with the preceding kana).
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n:
+            nxt = _nfkc_char(text[j])
+            if nxt and unicodedata.combining(nxt[0]):
+                j += 1
+            else:
+                break
+        piece = _nfkc_char(text[i]) if j == i + 1 else unicodedata.normalize("NFKC", text[i:j])
+        out.append(piece)
+        starts.extend([i] * len(piece))
+        ends.extend([j] * len(piece))
+        i = j
+    return "".join(out), starts, ends
+
+
+_SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)]*|\n+")
+# Characters allowed in a URL (RFC 3986) — an ASCII boundary, so Japanese text right after a URL
+# is not swallowed into it.
+URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
+_URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9])(?:https?://|www\.)[{URL_CHARS}]+")
+_BARE_DOMAIN_RE = re.compile(
+    rf"(?<![A-Za-z0-9@._/\-])((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}})(/[{URL_CHARS}]*)"
+)
+_HOST_RE = re.compile(r"(?i)^(?:https?://)?([^/?#:@]+)")
+
+
+@dataclass(frozen=True)
+class Url:
+    start: int  # original offsets
+    end: int
+    url: str  # normalised (NFKC) form as it would be typed in ASCII
+    scheme: str  # "http", "https" or "" (written without a scheme)
+    host: str  # lower case, no trailing dot
+
+
+def _trim_url(u: str) -> str:
+    # Trailing punctuation belongs to the sentence; a ")" only to the URL when it closes one.
+    while u and u[-1] in ".,:;!?'\"*":
+        u = u[:-1]
+    while u.endswith(")") and u.count("(") < u.count(")") or u.endswith("("):
+        u = u[:-1]
+    return u
+
+
+def _url(doc: Document, a: int, raw: str) -> Url | None:
+    u = _trim_url(raw)
+    m = _HOST_RE.match(u)
+    if not m or "." not in m.group(1):
+        return None
+    host = m.group(1).lower().rstrip(".")
+    scheme = u.split("://", 1)[0].lower() if "://" in u else ""
+    start, end = doc.span(a, a + len(u))
+    return Url(start, end, u, scheme, host)
+
+
+class Document:
+    """One draft under check."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm, self._starts, self._ends = _normalise(text)
+        self.folded = self.norm.translate(_FOLD)
+        # Hyphen look-alikes become "-" only in this view, used for numbers (090ー1234ー5678).
+        self.numview = self.norm.translate(_HYPHEN_TO_ASCII)
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Original code-point span of the normalised slice norm[a:b]."""
+        if not self._starts:
+            return 0, 0
+        if b <= a:
+            pos = self._starts[a] if a < len(self._starts) else len(self.text)
+            return pos, pos
+        return self._starts[a], self._ends[b - 1]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans in the original text (split after 。！？ and at line breaks)."""
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for m in _SENTENCE_END.finditer(self.text):
+            end = m.end() if m.group().strip("\n") else m.start()
+            if end > pos:
+                spans.append((pos, end))
+            pos = m.end()
+        if pos < len(self.text):
+            spans.append((pos, len(self.text)))
+        return [(a, b) for a, b in spans if self.text[a:b].strip()]
+
+    @cached_property
+    def tokens(self) -> list[analyzer.Token]:
+        return analyzer.tokenize(self.text)
+
+    @cached_property
+    def urls(self) -> list[Url]:
+        found: list[Url] = []
+        taken: list[tuple[int, int]] = []
+        for m in _URL_RE.finditer(self.norm):
+            u = _url(self, m.start(), m.group())
+            if u:
+                found.append(u)
+                taken.append((m.start(), m.end()))
+        for m in _BARE_DOMAIN_RE.finditer(self.norm):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            from bot.rules.domains import is_known_suffix
+
+            if not is_known_suffix(m.group(1).lower()):
+                continue
+            u = _url(self, m.start(), m.group())
+            if u:
+                found.append(u)
+        found.sort(key=lambda u: u.start)
+        return found
+
+    def excerpt(self, start: int, end: int) -> str:
+        return self.text[start:end]
