@@ -62,7 +62,7 @@ class DraftRow(SQLModel, table=True):
     __tablename__ = "drafts"
     __table_args__ = (UniqueConstraint("channel", "message_ts"),)
     id: int | None = Field(default=None, primary_key=True)
-    account_id: str = Field(max_length=64, index=True)
+    account_id: str | None = Field(default=None, max_length=64, index=True)  # None until chosen
     author_id: str = Field(max_length=32, index=True)
     channel: str = Field(max_length=32)
     message_ts: str = Field(max_length=32)
@@ -70,6 +70,10 @@ class DraftRow(SQLModel, table=True):
     current_version: int = 1
     category: str = Field(default="normal", max_length=16)
     override_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    source: str = Field(default="channel", max_length=16)  # channel | modal | shortcut
+    published_url: str | None = Field(default=None, max_length=500)
+    published_at: datetime | None = Field(default=None, index=True)
+    published_by: str | None = Field(default=None, max_length=32)
     created_at: datetime
     updated_at: datetime
 
@@ -85,6 +89,7 @@ class DraftVersionRow(SQLModel, table=True):
     alt_texts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     image_count: int = 0
     portrait_consent: bool = False
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # for the approver
     content_hash: str = Field(max_length=64)
     created_at: datetime
 
@@ -166,3 +171,68 @@ class ReminderRow(SQLModel, table=True):
     __tablename__ = "reminders"
     key: str = Field(primary_key=True, max_length=200)
     claimed_at: datetime
+
+
+class ApprovalRequestRow(SQLModel, table=True):
+    """Who was asked to decide a version, and in whose stead (代決): the basis for deputy authority."""
+
+    __tablename__ = "approval_requests"
+    __table_args__ = (UniqueConstraint("draft_id", "version_number", "recipient_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int = Field(index=True)
+    version_number: int
+    recipient_id: str = Field(max_length=32)
+    acting_for_id: str | None = Field(default=None, max_length=32)  # set for deputies
+    reason: str = Field(default="normal", max_length=16)  # normal | away | escalated
+    created_at: datetime
+
+
+class TemplateRow(SQLModel, table=True):
+    """定型文: registered texts that may be posted without prior approval (和気町 5(4))."""
+
+    __tablename__ = "templates"
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str | None = Field(default=None, max_length=64, index=True)  # None = every account
+    name: str = Field(max_length=200)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    normalized: str = Field(sa_column=Column(Text, nullable=False))
+    created_by: str = Field(max_length=32)
+    created_at: datetime
+    active: bool = True
+
+
+class IncidentRow(SQLModel, table=True):
+    __tablename__ = "incidents"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)  # flaming | impersonation | password_leak | misposting | other
+    account_id: str | None = Field(default=None, max_length=64)
+    description: str = Field(sa_column=Column(Text, nullable=False))
+    reporter_id: str = Field(max_length=32)
+    status: str = Field(default="open", max_length=16, index=True)  # open | acked | resolved
+    checklist_done: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime
+    acked_at: datetime | None = None
+    acked_by: str | None = Field(default=None, max_length=32)
+    resolved_at: datetime | None = None
+    resolved_by: str | None = Field(default=None, max_length=32)
+    summary: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class IncidentEventRow(SQLModel, table=True):
+    """The incident's timeline, for the record kept after resolution."""
+
+    __tablename__ = "incident_events"
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(index=True)
+    at: datetime
+    actor_id: str | None = Field(default=None, max_length=32)
+    event: str = Field(max_length=32)
+    detail: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class PasswordRotationRow(SQLModel, table=True):
+    __tablename__ = "password_rotations"
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(max_length=64, index=True)
+    rotated_at: datetime
+    recorded_by: str = Field(max_length=32)
