@@ -42,7 +42,7 @@ def _get_tokenizer() -> Any:
             if _tokenizer is None:
                 from sudachipy import Dictionary, SplitMode
 
-                _tokenizer = Dictionary(dict="core").create(mode=SplitMode.C)
+                _tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
     return _tokenizer
 
 

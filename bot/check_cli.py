@@ -1,0 +1,252 @@
+"""`kessai check` and `kessai rules`: the rule engine on the command line (SPEC §6).
+
+`bot/cli.py` calls `add_check_parser(subparsers)` and `add_rules_parser(subparsers)`; each sets
+`func=` on its subparser, taking the parsed `args` and returning the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from datetime import datetime
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+PLATFORMS = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
+EXIT_OK, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    """A problem with the command's input, reported in Japanese with exit code 2."""
+
+
+def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "check",
+        help="下書きをルールでチェックします（error があれば終了コード1）",
+        description="下書きをガイドラインのルールでチェックします。error の指摘があれば終了コード1で終わります。",
+    )
+    p.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="下書きのファイル（省略または - で標準入力）"
+    )
+    p.add_argument("--platform", choices=PLATFORMS, default="x", help="投稿先（既定: x）")
+    p.add_argument("--json", action="store_true", help="結果を JSON で出力します")
+    p.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='標準入力の JSON Lines {"id","text","platform","at"?} を一括チェックします',
+    )
+    p.add_argument("--config", default=None, metavar="F", help="組織設定ファイル（TOML）")
+    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601、既定は現在時刻）")
+    p.set_defaults(func=run_check)
+    return p
+
+
+def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = subparsers.add_parser("rules", help="ルールの一覧と説明を表示します")
+    p.add_argument("--markdown", action="store_true", help="docs/rules.md の Markdown を出力します")
+    p.set_defaults(func=run_rules)
+    return p
+
+
+def main_for_tests(argv: Sequence[str]) -> int:
+    """Run `check`/`rules` as `kessai` would, without the rest of the application's CLI."""
+    parser = argparse.ArgumentParser(prog="kessai")
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_check_parser(sub)
+    add_rules_parser(sub)
+    args = parser.parse_args(list(argv))
+    return int(args.func(args))
+
+
+# --------------------------------------------------------------------------------------------
+# check
+# --------------------------------------------------------------------------------------------
+
+
+def _stdout() -> IO[str]:
+    # Lone surrogates in a draft cannot be encoded; backslashreplace turns them into "\udXXX",
+    # which inside a JSON string is the correct JSON escape.
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(errors="backslashreplace")
+    return out
+
+
+def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
+    from bot.rules import RulePolicy
+
+    if path is None:
+        return RulePolicy(), {}
+    from bot.config import ConfigError, load_org_config
+
+    try:
+        cfg = load_org_config(path)
+    except ConfigError as exc:
+        raise _UsageError(
+            "\n".join(["組織設定ファイルに問題があります:", *(f"  {p}" for p in exc.problems)])
+        ) from exc
+    return cfg.rule_policy(), cfg.rule_overrides()
+
+
+def _parse_at(value: str | None, tz: str) -> datetime:
+    zone = ZoneInfo(tz)
+    if value is None:
+        return datetime.now(zone)
+    try:
+        t = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise _UsageError(
+            f"日時「{value}」を読み取れません。ISO 8601 形式（例: 2025-11-20T10:00+09:00）で指定してください。"
+        ) from exc
+    return t if t.tzinfo is not None else t.replace(tzinfo=zone)
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        data = sys.stdin.buffer.read()
+        name = "標準入力"
+    else:
+        try:
+            with open(file, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise _UsageError(f"ファイル「{file}」を読めません: {exc.strerror}") from exc
+        name = f"ファイル「{file}」"
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _UsageError(
+            f"{name}が UTF-8 ではありません（{exc.start}バイト目）。UTF-8 で保存してください。"
+        ) from exc
+
+
+def _finding_json(f: Any) -> dict[str, Any]:
+    d = asdict(f)
+    return {
+        k: d[k] for k in ("code", "severity", "message", "start", "end", "excerpt", "clause", "suggestion")
+    }
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from bot.rules import CheckContext, check, is_blocking
+
+    try:
+        policy, overrides = _load_policy(args.config)
+        if args.jsonl:
+            return _run_jsonl(policy, overrides, args.platform)
+        now = _parse_at(args.at, policy.tz)
+        text = _read_text(args.file)
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    ctx = CheckContext(platform=args.platform, now=now, policy=policy, overrides=overrides)
+    findings = check(text, ctx)
+    blocking = is_blocking(findings)
+    out = _stdout()
+    if args.json:
+        json.dump(
+            {"findings": [_finding_json(f) for f in findings], "blocking": blocking},
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        out.write(render_human(text, findings, blocking))
+    return EXIT_BLOCKING if blocking else EXIT_OK
+
+
+def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str) -> int:
+    from bot.rules import CheckContext, check, is_blocking
+
+    out = _stdout()
+    any_blocking = False
+    for lineno, raw in enumerate(sys.stdin, start=1):
+        if not raw.strip():
+            continue
+        item_id: Any = None
+        try:
+            item = json.loads(raw)
+            if not isinstance(item, dict):
+                raise _UsageError("1行に1つの JSON オブジェクトを書いてください")
+            item_id = item.get("id")
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise _UsageError('"text" に本文の文字列がありません')
+            platform = item.get("platform", default_platform)
+            if platform not in PLATFORMS:
+                raise _UsageError(
+                    f'"platform" は {"・".join(PLATFORMS)} のいずれかにしてください（「{platform}」）'
+                )
+            at = item.get("at")
+            if at is not None and not isinstance(at, str):
+                raise _UsageError('"at" は ISO 8601 の文字列にしてください')
+            now = _parse_at(at, policy.tz)
+        except json.JSONDecodeError as exc:
+            result: dict[str, Any] = {
+                "id": None,
+                "error": f"{lineno}行目: JSON として読み取れません（{exc.colno}文字目）",
+            }
+        except _UsageError as exc:
+            result = {"id": item_id, "error": f"{lineno}行目: {exc}"}
+        else:
+            ctx = CheckContext(platform=platform, now=now, policy=policy, overrides=overrides)
+            findings = check(text, ctx)
+            blocking = is_blocking(findings)
+            any_blocking = any_blocking or blocking
+            result = {"id": item_id, "findings": [_finding_json(f) for f in findings], "blocking": blocking}
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return EXIT_BLOCKING if any_blocking else EXIT_OK
+
+
+_LABEL = {"error": "エラー", "warning": "警告", "info": "情報"}
+
+
+def _position(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{line}行{col}文字目"
+
+
+def render_human(text: str, findings: Sequence[Any], blocking: bool) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    summary = "・".join(f"{_LABEL[s]} {n}件" for s, n in counts.items())
+    lines = []
+    if not findings:
+        lines.append("指摘はありません。決裁に回せます。")
+    elif blocking:
+        lines.append(f"決裁に回せません（{summary}）。エラーを直してください。")
+    else:
+        lines.append(f"決裁に回せます（{summary}）。警告・情報は決裁者にも伝わります。")
+    for f in findings:
+        lines.append("")
+        lines.append(f"[{_LABEL[f.severity]}] {f.code}: {f.message}")
+        if f.excerpt:
+            where = f"（{_position(text, f.start)}）" if f.end > f.start else ""
+            lines.append(f"    該当: 「{f.excerpt}」{where}")
+        if f.suggestion:
+            lines.append(f"    提案: 「{f.suggestion}」")
+        lines.append(f"    根拠: {f.clause}")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# rules
+# --------------------------------------------------------------------------------------------
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from bot.rules.docs import render_markdown, render_text
+
+    out = _stdout()
+    out.write(render_markdown() if args.markdown else render_text())
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience for `python -m bot.check_cli`
+    raise SystemExit(main_for_tests(sys.argv[1:]))
