@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import urlparse
 
 from slack_bolt import App
@@ -13,7 +15,7 @@ from bot.config import OrgConfig, Settings
 from bot.services import Kessai
 from bot.slack_gateway import SlackGateway
 from storage import roster
-from storage.db import Database
+from storage.db import Database, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,17 @@ class Runtime:
         self.db.dispose()
 
 
+def shifted_clock(start: datetime) -> Callable[[], datetime]:
+    """A clock that reads ``start`` now and keeps running: the demo and tests pin the business day
+    (weekday, office hours) without freezing the time that retries and leases depend on."""
+    offset = start - datetime.now(UTC)
+
+    def now() -> datetime:
+        return datetime.now(UTC) + offset
+
+    return now
+
+
 def response_url_prefixes(api_url: str) -> tuple[str, ...]:
     """Slack's hook host, plus the API host itself when pointed at a local Slack-compatible server."""
     prefixes = [SLACK_RESPONSE_URL_PREFIX]
@@ -48,7 +61,8 @@ def response_url_prefixes(api_url: str) -> tuple[str, ...]:
     return tuple(prefixes)
 
 
-def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, start_gateway: bool = True) -> Runtime:
+def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, start_gateway: bool = True,
+                  clock: Callable[[], datetime] = utcnow) -> Runtime:
     from handlers import register_listeners
 
     db = Database(settings.database_url)
@@ -57,8 +71,8 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     with db.session() as s:
         roster.sync(s, org)
     client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
-    gateway = SlackGateway(db, client)
-    kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz)
+    gateway = SlackGateway(db, client, clock=clock)
+    kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
     auth = client.auth_test()
     team_id = str(auth.get("team_id") or "") or None
     app = App(

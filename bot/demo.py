@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 import tempfile
-import time
+import time as clock_time
 from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from bot.app import shifted_clock
 from bot.config import OrgConfig, parse_org_config
 from bot.ledger import verify_chain
 from bot.localstack import LocalStack, start_local_stack
@@ -33,12 +36,12 @@ class Demo:
 
     def wait_until_quiet(self, timeout: float = 15.0) -> None:
         """Let the bot finish: listeners done and the outbox delivered."""
-        deadline = time.monotonic() + timeout
+        deadline = clock_time.monotonic() + timeout
         quiet_rounds = 0
-        while time.monotonic() < deadline and quiet_rounds < 3:
+        while clock_time.monotonic() < deadline and quiet_rounds < 3:
             before = len(self.st.slack.calls)
             self.st.deliver()
-            time.sleep(0.1)
+            clock_time.sleep(0.1)
             with self.st.rt.db.session() as s:
                 idle = outbox.backlog(s) == 0 and len(self.st.slack.calls) == before
             quiet_rounds = quiet_rounds + 1 if idle else 0
@@ -62,11 +65,9 @@ class Demo:
 WEEKDAYS_JA = "月火水木金土日"
 
 
-def upcoming(weekday: int, after_days: int = 3) -> str:
+def upcoming(today: date, weekday: int, after_days: int = 3) -> str:
     """「M月D日（曜）」 for the next such weekday, so the demo's dates are right whenever it runs."""
-    from datetime import date, timedelta
-
-    day = date.today() + timedelta(days=after_days)
+    day = today + timedelta(days=after_days)
     while day.weekday() != weekday:
         day += timedelta(days=1)
     return f"{day.month}月{day.day}日（{WEEKDAYS_JA[day.weekday()]}）"
@@ -75,7 +76,8 @@ def upcoming(weekday: int, after_days: int = 3) -> str:
 def play(st: LocalStack, out: Callable[[str], None]) -> bool:
     d = Demo(st, out)
     drv = st.driver
-    saturday, monday = upcoming(5), upcoming(0)
+    today = st.rt.kessai.clock().astimezone(st.rt.kessai.tz).date()
+    saturday, monday = upcoming(today, 5), upcoming(today, 0)
 
     out("kessai デモ: 上越市広報対話課のある朝（ローカルの Slack 互換サーバーで実行しています）")
 
@@ -127,12 +129,24 @@ def play(st: LocalStack, out: Callable[[str], None]) -> bool:
     return result.ok and result.count == 3
 
 
+def next_business_morning(org: OrgConfig, tz: str = "Asia/Tokyo") -> datetime:
+    """The demo plays an office morning (09:30 on the next business day) so that no finding about
+    posting hours depends on when someone happens to run it."""
+    zone = ZoneInfo(tz)
+    calendar = org.calendar(tz)
+    day = datetime.now(zone).date()
+    while not calendar.is_business_day(day):
+        day += timedelta(days=1)
+    return datetime.combine(day, time(9, 30), tzinfo=zone)
+
+
 def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
     logging.getLogger().setLevel(logging.WARNING)
     out: Callable[[str], None] = (lambda _s: None) if quiet else print
     with tempfile.TemporaryDirectory(prefix="kessai-demo-") as tmp:
         url = database_url or f"sqlite:///{Path(tmp) / 'demo.db'}"
-        st = start_local_stack(demo_org(), url)
+        org = demo_org()
+        st = start_local_stack(org, url, clock=shifted_clock(next_business_morning(org)))
         try:
             ok = play(st, out)
         finally:

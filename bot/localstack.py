@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from bot.app import Runtime, build_runtime
@@ -11,6 +13,7 @@ from bot.config import OrgConfig, Settings
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.server import LocalSlack
 from bot.web import HttpServer
+from storage.db import utcnow
 
 
 @dataclass
@@ -46,7 +49,8 @@ def slack_users(org: OrgConfig) -> dict[str, dict[str, Any]]:
 
 
 def start_local_stack(org: OrgConfig, database_url: str, *, tz: str = "Asia/Tokyo",
-                      start_gateway: bool = True, slack: LocalSlack | None = None) -> LocalStack:
+                      start_gateway: bool = True, slack: LocalSlack | None = None,
+                      clock: Callable[[], datetime] = utcnow) -> LocalStack:
     token = "xoxb-local-" + secrets.token_hex(8)
     signing_secret = secrets.token_hex(16)
     if slack is None:
@@ -55,7 +59,7 @@ def start_local_stack(org: OrgConfig, database_url: str, *, tz: str = "Asia/Toky
         token = slack.token
     settings = Settings(slack_bot_token=token, slack_signing_secret=signing_secret, slack_api_url=slack.api_url,
                         database_url=database_url, tz=tz, port=0)
-    rt = build_runtime(settings, org, start_gateway=start_gateway)
+    rt = build_runtime(settings, org, start_gateway=start_gateway, clock=clock)
     server = HttpServer(rt, "127.0.0.1", 0)
     server.start()
     driver = SlackDriver(f"http://127.0.0.1:{server.port}/slack/events", signing_secret, slack=slack)

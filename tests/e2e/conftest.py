@@ -3,29 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.records import Message
 from tests.conftest import database_url
 
 APPROVERS = ("U0MANAGER", "U0CHIEF")
+# Tests run as if on an ordinary Tuesday morning, whatever day the suite runs on.
+BUSINESS_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 CLEAN_DRAFT = "11月28日（土）に高田城址公園で紅葉ライトアップを行います。皆さまのお越しをお待ちしています。"
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
-    st = start_local_stack(org, database_url(request.param, tmp_path))
+    st = start_local_stack(org, database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
 
 
 @pytest.fixture
 def sqlite_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
-    st = start_local_stack(org, database_url("sqlite", tmp_path))
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
 
