@@ -1,0 +1,98 @@
+"""Accessibility rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("ch", "fixed"),
+    [
+        ("①", "(1)"),
+        ("㈱", "(株)"),
+        ("㍻", "平成"),
+        ("Ⅲ", "III"),
+        ("℡", "TEL"),
+        ("𝐒𝐀𝐋𝐄", "SALE"),
+        ("㌔", "キロ"),
+    ],
+)
+def test_machine_dependent_characters_fire_with_nfkc_suggestion(ch: str, fixed: str) -> None:
+    text = f"本日{ch}のお知らせ"
+    [f] = findings_of("a11y.machine_dependent", text)
+    assert text[f.start : f.end] == ch
+    assert f.suggestion == fixed
+
+
+@pytest.mark.parametrize("ch", ["髙", "﨑", "𠮷", "℃", "😀", "※", "〒", "ｶ", "Ａ"])
+def test_name_characters_and_jis_symbols_do_not_fire(ch: str) -> None:
+    assert "a11y.machine_dependent" not in codes(f"本日{ch}のお知らせ")
+
+
+def test_halfwidth_kana_with_voiced_marks_is_replaced_as_one_run() -> None:
+    [f] = findings_of("a11y.halfwidth_kana", "ｲﾍﾞﾝﾄ開催")
+    assert (f.start, f.end, f.suggestion) == (0, 5, "イベント")
+
+
+@pytest.mark.parametrize("text", ["【お 知 ら せ】", "お　知　ら　せ", "日　時：11月30日", "場 所: 市民会館"])
+def test_spaced_words(text: str) -> None:
+    assert "a11y.spaced_word" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["会場：上越文化会館 大ホール", "上越市 防災危機管理課", "日時：11月30日 10時"]
+)
+def test_spaces_between_words_are_fine(text: str) -> None:
+    assert "a11y.spaced_word" not in codes(text)
+
+
+def test_emoji_overuse() -> None:
+    assert "a11y.emoji_overuse" in codes("🎉🎆🍧🎇🏮✨ 夏祭り")
+    assert "a11y.emoji_overuse" not in codes("🎉🎆🍧🎇🏮 夏祭り")
+    assert "a11y.emoji_overuse" in codes("夏祭り★★★")
+    assert "a11y.emoji_overuse" not in codes("夏祭り★開催")
+
+
+def test_emoji_inside_a_word_but_not_between_words() -> None:
+    [f] = findings_of("a11y.emoji_overuse", "お🎵祭りに来てね")
+    assert f.excerpt == "🎵"
+    assert "a11y.emoji_overuse" not in codes("本日開催🎉ぜひお越しください")
+
+
+def test_emoji_sequences_count_once() -> None:
+    assert "a11y.emoji_overuse" not in codes("👨‍👩‍👧‍👦👍🏽🇯🇵1️⃣❤️ 家族で参加")
+
+
+@pytest.mark.parametrize(
+    ("alts", "bad"),
+    [
+        ((), 1),
+        (("",), 1),
+        (("IMG_0001.JPG",), 1),
+        (("画像",), 1),
+        (("写真1",), 1),
+        (("DSC01234",), 1),
+        (("雪の高田城三重櫓",), 0),
+    ],
+)
+def test_image_alt(alts: tuple[str, ...], bad: int) -> None:
+    assert len(findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=alts)) == bad
+
+
+def test_missing_alt_for_the_second_image() -> None:
+    [f] = findings_of("a11y.image_alt", "様子", image_count=2, alt_texts=("桜並木",))
+    assert f.message.startswith("画像2")
+
+
+def test_fullwidth_alnum_is_info() -> None:
+    [f] = findings_of("a11y.fullwidth_alnum", "ＱＲコード")
+    assert (f.severity, f.suggestion) == ("info", "QR")
+
+
+def test_long_sentence_is_info_and_urls_do_not_count() -> None:
+    long = "あ" * 101 + "。"
+    [f] = findings_of("a11y.long_sentence", long)
+    assert f.severity == "info"
+    assert "a11y.long_sentence" not in codes("あ" * 90 + "https://www.city.joetsu.lg.jp/" + "a" * 40 + "。")

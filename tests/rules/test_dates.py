@@ -1,0 +1,115 @@
+"""Dates and scheduling."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.rules import RuleOverride
+from tests.rules.conftest import JST, NOW, codes, findings_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "11月22日（金）",
+        "11/22(金)",
+        "11月22日(金曜日)",
+        "11月22日金曜日",
+        "2025年11月22日（金）",
+        "令和7年11月22日(金)",
+        "１１月２２日（金）",
+    ],
+)
+def test_wrong_weekday_fires_in_every_form(text: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", f"開催日：{text}")
+    assert "土曜日" in f.message
+    assert f.suggestion is not None and "土" in f.suggestion and "金" not in f.suggestion
+
+
+@pytest.mark.parametrize(
+    "text", ["11月22日（土）", "11/22(土)", "11月22日(土曜日)", "11月24日(月・祝)", "2026年11月21日（土）"]
+)
+def test_right_weekday_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_year_is_the_one_nearest_the_posting_date() -> None:
+    # Checked in November 2025, January means January 2026 (9 Jan 2026 is a Friday).
+    assert "date.weekday_mismatch" not in codes("1月9日（金）は休館です")
+    in_march = datetime(2026, 3, 1, 10, tzinfo=JST)
+    # Checked in March 2026, 「11月22日」 is last November (a Saturday).
+    assert "date.weekday_mismatch" not in codes("11月22日（土）の様子です", now=in_march)
+
+
+def test_day_only_after_a_date_borrows_its_month() -> None:
+    text = "11月22日（土）～24日（日）"
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert text[f.start : f.end] == "24日（日）"
+    assert f.suggestion == "24日（月）"
+
+
+def test_offsets_of_a_date_after_astral_characters() -> None:
+    text = "𠮷😀11月22日（金）"
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert text[f.start : f.end] == "11月22日（金）"
+
+
+def test_impossible_dates_are_ignored() -> None:
+    assert "date.weekday_mismatch" not in codes("2月30日（月）")
+
+
+def test_schedule_in_the_past() -> None:
+    assert "schedule.past" in codes("お知らせ", scheduled_at=NOW - timedelta(minutes=1))
+    assert "schedule.past" not in codes("お知らせ", scheduled_at=NOW + timedelta(minutes=1))
+    assert "schedule.past" not in codes("お知らせ")
+
+
+SATURDAY_NIGHT = datetime(2025, 11, 22, 20, 0, tzinfo=JST)
+FRIDAY_EVENING = datetime(2025, 11, 21, 18, 0, tzinfo=JST)
+
+
+def test_outside_hours_when_reserved_outside_hours_is_a_warning() -> None:
+    [f] = findings_of("schedule.outside_hours", "お知らせ", now=FRIDAY_EVENING, scheduled_at=SATURDAY_NIGHT)
+    assert f.severity == "warning"
+
+
+def test_reservation_made_in_hours_for_out_of_hours_is_info() -> None:
+    [f] = findings_of("schedule.outside_hours", "お知らせ", scheduled_at=SATURDAY_NIGHT)
+    assert f.severity == "info"
+
+
+def test_override_severity_wins_over_the_info_downgrade() -> None:
+    ov = {"schedule.outside_hours": RuleOverride(severity="error")}
+    [f] = findings_of("schedule.outside_hours", "お知らせ", scheduled_at=SATURDAY_NIGHT, overrides=ov)
+    assert f.severity == "error"
+
+
+def test_emergency_posts_are_never_outside_hours() -> None:
+    assert "schedule.outside_hours" not in codes(
+        "避難所を開設しました", now=FRIDAY_EVENING, category="emergency"
+    )
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        datetime(2025, 11, 24, 10, 0, tzinfo=JST),  # 勤労感謝の日 振替休日
+        datetime(2025, 12, 30, 10, 0, tzinfo=JST),  # 年末年始
+        datetime(2025, 11, 20, 8, 0, tzinfo=JST),  # before 08:30
+        datetime(2025, 11, 20, 17, 15, tzinfo=JST),  # end is exclusive
+    ],
+)
+def test_holidays_and_edges_are_outside_hours(when: datetime) -> None:
+    assert "schedule.outside_hours" in codes("お知らせ", now=when)
+
+
+def test_in_hours_posting_is_silent_and_working_hours_come_from_policy() -> None:
+    from bot.rules import RulePolicy
+
+    assert "schedule.outside_hours" not in codes("お知らせ")
+    late = datetime(2025, 11, 20, 18, 0, tzinfo=JST)
+    assert "schedule.outside_hours" not in codes(
+        "お知らせ", now=late, policy=RulePolicy(working_hours="08:30-19:00")
+    )

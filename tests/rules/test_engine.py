@@ -1,0 +1,148 @@
+"""The engine: overrides, sorting, blocking, offsets on astral text, robustness."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.rules import Finding, RuleOverride, check, is_blocking
+from tests.rules.conftest import codes, ctx
+
+
+def test_override_disables_a_rule() -> None:
+    assert "link.untrusted" in codes("https://example.com/")
+    assert "link.untrusted" not in codes(
+        "https://example.com/", overrides={"link.untrusted": RuleOverride(enabled=False)}
+    )
+
+
+def test_override_regrades_a_rule_and_blocking_follows() -> None:
+    text = "お問い合わせは090-1234-5678"
+    assert is_blocking(check(text, ctx()))
+    found = check(text, ctx(overrides={"pii.phone": RuleOverride(severity="warning")}))
+    assert [f.severity for f in found if f.code == "pii.phone"] == ["warning"]
+    assert not is_blocking(found)
+
+
+def test_unknown_override_codes_are_ignored() -> None:
+    assert check("こんにちは", ctx(overrides={"no.such": RuleOverride(enabled=False)})) == []
+
+
+def test_findings_are_sorted_by_start_then_code() -> None:
+    found = check("https://bit.ly/x と 090-1234-5678 と ①", ctx())
+    assert found == sorted(found, key=lambda f: (f.start, f.code))
+    assert len({f.code for f in found}) >= 4
+
+
+def test_is_blocking() -> None:
+    def f(sev: str) -> Finding:
+        return Finding("x", sev, "m", 0, 0, "", "c")  # type: ignore[arg-type]
+
+    assert not is_blocking([])
+    assert not is_blocking([f("warning"), f("info")])
+    assert is_blocking([f("info"), f("error")])
+
+
+def test_empty_text() -> None:
+    assert codes("") == ["content.empty"]
+    assert codes("\u3000\n\u200b") == ["content.empty"]
+
+
+def test_offsets_with_astral_characters_and_emoji() -> None:
+    text = "𠮷野家😀👨‍👩‍👧で①の ｲﾍﾞﾝﾄ。連絡は０９０－１２３４－５６７８へ"
+    for f in check(text, ctx()):
+        if f.end > f.start:
+            assert f.excerpt == text[f.start : f.end], f
+    spans = {f.code: text[f.start : f.end] for f in check(text, ctx())}
+    assert spans["a11y.machine_dependent"] == "①"
+    assert spans["a11y.halfwidth_kana"] == "ｲﾍﾞﾝﾄ"
+    assert spans["pii.phone"] == "０９０－１２３４－５６７８"
+
+
+def test_duplicate_of_a_recent_post() -> None:
+    recent = (
+        "本日は燃やせるごみの収集日です。朝8時30分までに集積所へ出してください。https://www.city.joetsu.niigata.jp/",
+    )
+    assert "spam.duplicate" in codes(
+        "本日は燃やせるごみの収集日です！ 朝8時30分までに集積所へ出してください。", recent_texts=recent
+    )
+    assert "spam.duplicate" in codes(
+        "本日は燃やせるごみの収集日です。朝8時30分までに集積所へ出して下さい。", recent_texts=recent
+    )  # near-duplicate
+    assert "spam.duplicate" not in codes(
+        "本日は燃やせるごみの収集日です。朝8時00分までに集積所へ出してください。", recent_texts=recent
+    )
+    assert "spam.duplicate" not in codes(
+        "本日は燃やせないごみの収集日です", recent_texts=("本日は燃やせるごみの収集日です",)
+    )
+
+
+# Hypothesis cannot draw 40,000 characters directly; a drawn seed is repeated up to that size.
+LONG_TEXT = st.text(min_size=1, max_size=300).map(lambda s: (s * (40_000 // len(s) + 1))[:40_000])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec=None, blacklist_categories=())))
+def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
+    _assert_sane(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "\ud800",
+                "\udfff",
+                "\x00",
+                "\u202e",
+                "\u200d",
+                "\ufe0f",
+                "ﾞ",
+                "①",
+                "090",
+                "-",
+                "1234",
+                "5678",
+                "http",
+                "://",
+                "x.jp",
+                "@",
+                "月",
+                "日",
+                "(金)",
+                "#",
+                "あ",
+                "馬鹿",
+                " ",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_check_on_adversarial_fragments(parts: list[str]) -> None:
+    _assert_sane("".join(parts))
+
+
+@settings(
+    max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(LONG_TEXT)
+def test_check_on_40000_characters(text: str) -> None:
+    _assert_sane(text)
+
+
+def _assert_sane(text: str) -> None:
+    for platform in ("x", "youtube"):
+        for f in check(text, ctx(platform=platform, image_count=1)):
+            assert 0 <= f.start <= f.end <= len(text), f
+            assert f.severity in ("error", "warning", "info")
+            assert f.message
+
+
+def test_lone_surrogates_nul_and_rtl_override_directly() -> None:
+    text = "\ud800馬鹿\x00\u202e090-1234-5678 " + string.printable
+    found = {f.code for f in check(text, ctx())}
+    assert {"prohibited.insult", "pii.phone"} <= found

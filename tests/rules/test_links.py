@@ -1,0 +1,93 @@
+"""Link rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import RuleOverride, RulePolicy
+from bot.rules.domains import load_domain_list
+from tests.rules.conftest import codes, findings_of
+
+JOETSU = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp",))
+
+
+def test_bundled_shortener_list_is_the_maintained_public_list() -> None:
+    listed = load_domain_list("shorteners.txt")
+    assert {"bit.ly", "t.co", "tinyurl.com", "lin.ee", "is.gd"} <= listed
+    assert len(listed) > 1000
+
+
+@pytest.mark.parametrize(
+    "url", ["https://bit.ly/3abc", "http://tinyurl.com/xyz", "bit.ly/3abc", "https://t.co/abc"]
+)
+def test_shorteners_fire(url: str) -> None:
+    assert "link.shortener" in codes(f"詳しくは{url}をご覧ください")
+
+
+def test_shortener_allow_list_lets_official_short_links_through() -> None:
+    ov = {"link.shortener": RuleOverride(allow=("lin.ee",))}
+    assert "link.shortener" in codes("友だち追加 https://lin.ee/abcd")
+    assert "link.shortener" not in codes("友だち追加 https://lin.ee/abcd", overrides=ov)
+
+
+def test_harmful_domain_and_subdomain_fire_and_list_is_extendable() -> None:
+    assert "link.harmful" in codes("https://jp.pornhub.com/view")
+    ov = {"link.harmful": RuleOverride(extra_words=("scam.example",))}
+    assert "link.harmful" in codes("https://login.scam.example/", overrides=ov)
+    assert "link.harmful" not in codes("https://login.scam.example/")
+
+
+def test_insecure_http_suggests_https() -> None:
+    [f] = findings_of("link.insecure", "http://www.city.joetsu.niigata.jp/soshiki/", policy=JOETSU)
+    assert f.suggestion == "https://www.city.joetsu.niigata.jp/soshiki/"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.city.joetsu.niigata.jp/page",
+        "https://www.city.joetsu.lg.jp/",
+        "https://www.kantei.go.jp/",
+    ],
+)
+def test_trusted_domains(url: str) -> None:
+    assert "link.untrusted" not in codes(f"詳細 {url}", policy=JOETSU)
+
+
+def test_untrusted_reports_the_registrable_domain_and_not_lookalikes() -> None:
+    [f] = findings_of(
+        "link.untrusted", "https://news.evil-city.joetsu.niigata.jp.example.com/a", policy=JOETSU
+    )
+    assert "example.com" in f.message
+    [g] = findings_of("link.untrusted", "https://blog.example.co.jp/a")
+    assert "example.co.jp は" in g.message
+
+
+def test_url_followed_by_japanese_ends_at_the_ascii_boundary() -> None:
+    text = "詳しくはhttps://www.example.com/eventをご覧ください"
+    [f] = findings_of("link.untrusted", text)
+    assert f.excerpt == "https://www.example.com/event"
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("https//facebook.com/town.wake/", "https://facebook.com"),
+        ("http:/www.example.com", "http://www.example.com"),
+        ("ttps://www.example.com", "https://www.example.com"),
+    ],
+)
+def test_malformed_scheme(text: str, suggestion: str) -> None:
+    [f] = findings_of("link.malformed", f"詳細は{text}へ")
+    assert f.suggestion == suggestion
+
+
+def test_fullwidth_characters_inside_a_url_are_malformed() -> None:
+    text = "詳細 https://www.city.joetsu.niigata.jp／kurashi／"
+    [f] = findings_of("link.malformed", text, policy=JOETSU)
+    assert f.suggestion == "https://www.city.joetsu.niigata.jp/kurashi/"
+    assert text[f.start : f.end] == "https://www.city.joetsu.niigata.jp／kurashi／"
+
+
+def test_file_names_are_not_links() -> None:
+    assert not [c for c in codes("添付の report.pdf と image.png をご確認ください") if c.startswith("link.")]

@@ -1,0 +1,137 @@
+"""Personal data rules: every common writing of a mobile number, My Number, cards, mail, addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import RuleOverride, RulePolicy
+from bot.rules.pii import luhn_is_valid, my_number_is_valid
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "090-1234-5678",
+        "09012345678",
+        "090 1234 5678",
+        "090ー1234ー5678",
+        "090－1234－5678",
+        "090‐1234‐5678",
+        "090−1234−5678",
+        "090―1234―5678",
+        "０９０－１２３４－５６７８",
+        "０９０１２３４５６７８",
+        "080-9876-5432",
+        "070-1111-2222",
+        "060-4123-4567",
+        "090(1234)5678",
+    ],
+)
+def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
+    text = f"連絡先：{number}まで"
+    [f] = findings_of("pii.phone", text)
+    assert text[f.start : f.end] == number
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "025-526-5111",
+        "0120-123-456",
+        "0800-123-4567",
+        "08001234567",
+        "0570-000-123",
+        "03-1234-5678",
+        "0901234567890",
+    ],
+)
+def test_landline_and_free_dial_numbers_do_not_fire(number: str) -> None:
+    assert "pii.phone" not in codes(f"お問い合わせ {number}")
+
+
+def test_official_numbers_are_exempt_comparing_digits_only() -> None:
+    policy = RulePolicy(official_phone_numbers=("090-1234-5678",))
+    assert "pii.phone" not in codes("災害対策本部 ０９０ー１２３４ー５６７８", policy=policy)
+    assert "pii.phone" in codes("担当 090-1234-5679", policy=policy)
+
+
+def test_my_number_check_digit() -> None:
+    # Worked by hand: Σ P_n·Q_n = 212, 212 mod 11 = 3, check digit 11 − 3 = 8.
+    assert my_number_is_valid("123456789018")
+    assert not my_number_is_valid("123456789012")
+    assert not my_number_is_valid("12345678901")
+
+
+@pytest.mark.parametrize(
+    "written", ["123456789018", "1234 5678 9018", "1234-5678-9018", "１２３４５６７８９０１８"]
+)
+def test_my_number_fires_with_or_without_the_word(written: str) -> None:
+    assert "pii.my_number" in codes(f"番号は{written}です")
+
+
+@pytest.mark.parametrize(
+    "text", ["法人番号 1123456789018", "番号 123456789012", "9123456789018 円", "123456789018.5"]
+)
+def test_my_number_stays_silent_inside_longer_runs_or_with_a_bad_check_digit(text: str) -> None:
+    assert "pii.my_number" not in codes(text)
+
+
+def test_luhn() -> None:
+    assert luhn_is_valid("4111111111111111")
+    assert not luhn_is_valid("4111111111111112")
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "4111111111111111",
+        "4111 1111 1111 1111",
+        "4111-1111-1111-1111",
+        "5500 0000 0000 0004",
+        "3530111333300000",
+    ],
+)
+def test_card_numbers_fire(card: str) -> None:
+    text = f"カード {card} でお支払い"
+    [f] = findings_of("pii.card_number", text)
+    assert text[f.start : f.end] == card
+
+
+def test_card_rule_ignores_numbers_that_fail_luhn() -> None:
+    assert "pii.card_number" not in codes("受付番号 4111 1111 1111 1112")
+
+
+def test_email_followed_directly_by_japanese_is_found() -> None:
+    text = "申込みはtaro.yamada@gmail.comまでお送りください"
+    [f] = findings_of("pii.email", text)
+    assert f.excerpt == "taro.yamada@gmail.com"
+
+
+def test_fullwidth_email_is_found_with_original_offsets() -> None:
+    text = "宛先：ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ"
+    [f] = findings_of("pii.email", text)
+    assert text[f.start : f.end] == "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["koho@city.joetsu.lg.jp", "info@pref.niigata.lg.jp", "soumu@soumu.go.jp", "koho@city.joetsu.niigata.jp"],
+)
+def test_official_email_domains_are_exempt(address: str) -> None:
+    policy = RulePolicy(official_email_domains=("city.joetsu.niigata.jp",))
+    assert "pii.email" not in codes(f"問合せ {address} まで", policy=policy)
+
+
+def test_email_allow_accepts_a_single_address() -> None:
+    ov = {"pii.email": RuleOverride(allow=("kankou.joetsu@gmail.com",))}
+    assert "pii.email" not in codes("観光協会 kankou.joetsu@gmail.com", overrides=ov)
+
+
+def test_address_next_to_a_private_person_fires() -> None:
+    assert "pii.address" in codes("本町3丁目4番5号の田中さん宅で預かっています")
+    assert "pii.address" in codes("自宅（大町2-3-4）まで取りに来てください")
+
+
+def test_venue_address_does_not_fire() -> None:
+    assert "pii.address" not in codes("会場：上越文化会館（新光町1丁目9番10号）")

@@ -1,0 +1,98 @@
+"""Platform limits and hashtags."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.platform import x_weighted_length
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "weighted"),
+    [
+        ("a" * 280, 280),
+        ("あ" * 140, 280),
+        ("あいうえお https://example.com/very/long/path?with=query 😀", 5 * 2 + 1 + 23 + 1 + 2),
+        ("👨‍👩‍👧‍👦", 2),
+        ("🇯🇵", 2),
+        ("👍🏽", 2),
+        ("“quoted” – dash", 15),
+    ],
+)
+def test_x_weighted_length_follows_twitter_text_v3(text: str, weighted: int) -> None:
+    assert x_weighted_length(text)[0] == weighted
+
+
+def test_x_weighted_length_agrees_with_the_reference_port() -> None:
+    twitter_text = pytest.importorskip("twitter_text")
+    samples = [
+        "上越市からのお知らせです。詳しくは https://www.city.joetsu.niigata.jp/ をご覧ください😀",
+        "Hello 世界 #上越市 @joetsu_city",
+        "🎉🎆 夏祭り 2025 ★☆ ｶﾀｶﾅ ①②",
+        "a" * 300 + "あ",
+    ]
+    for s in samples:
+        assert x_weighted_length(s)[0] == twitter_text.parse_tweet(s).weightedLength, s
+
+
+def test_x_length_finding_starts_where_the_limit_is_exceeded() -> None:
+    text = "あ" * 140 + "いう"
+    [f] = findings_of("platform.length", text)
+    assert (f.start, f.end) == (140, 142)
+    assert "platform.length" not in codes("あ" * 140)
+
+
+@pytest.mark.parametrize(
+    ("platform", "ok", "too_long"),
+    [
+        ("instagram", "あ" * 2200, "あ" * 2201),
+        ("tiktok", "a" * 2200, "a" * 2201),
+        ("facebook", "あ" * 63206, "あ" * 63207),
+        ("line", "😀" * 2500, "😀" * 2500 + "a"),  # UTF-16: each emoji is two units
+        ("youtube", "あ" * 1666 + "ab", "あ" * 1667),  # UTF-8 bytes: あ is three bytes
+    ],
+)
+def test_limits_per_platform(platform: str, ok: str, too_long: str) -> None:
+    assert "platform.length" not in codes(ok, platform=platform)
+    assert "platform.length" in codes(too_long, platform=platform)
+
+
+def test_blog_has_no_limit() -> None:
+    assert "platform.length" not in codes("あ" * 100_000, platform="blog")
+
+
+def test_hashtag_counts_per_platform() -> None:
+    four = "お知らせ #上越市 #高田 #紅葉 #新潟"
+    assert "platform.hashtags" in codes(four)
+    assert "platform.hashtags" not in codes(four, platform="instagram")
+    six = four + " #秋 #観光"
+    [f] = findings_of("platform.hashtags", six, platform="instagram")
+    assert f.severity == "warning"
+    many = "写真 " + " ".join(f"#タグ{i}" for i in range(31))
+    [g] = findings_of("platform.hashtags", many, platform="instagram")
+    assert g.severity == "error"
+
+
+def test_fullwidth_hash_counts_and_numbers_or_glued_hashes_do_not() -> None:
+    assert (
+        len(
+            findings_of(
+                "platform.hashtag_unlisted",
+                "＃上越市 #1 第#2号",
+                platform="instagram",
+                hashtags_allowed=("高田",),
+            )
+        )
+        == 1
+    )
+
+
+def test_unlisted_hashtag_only_on_instagram_and_only_with_a_list() -> None:
+    text = "紅葉 #上越市 #映え"
+    assert "platform.hashtag_unlisted" in codes(text, platform="instagram", hashtags_allowed=("上越市",))
+    assert "platform.hashtag_unlisted" not in codes(text, platform="instagram")
+    assert "platform.hashtag_unlisted" not in codes(text, platform="x", hashtags_allowed=("上越市",))
+    assert "platform.hashtag_unlisted" not in codes(
+        text, platform="instagram", hashtags_allowed=("#上越市", "映え")
+    )

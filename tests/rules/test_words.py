@@ -1,0 +1,90 @@
+"""Word-list rules match whole morphemes and respect allow-listed legitimate phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import RuleOverride
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("お前は本当に馬鹿だな", "prohibited.insult"),
+        ("ばかじゃないの", "prohibited.insult"),
+        ("ﾊﾞｶ", "prohibited.insult"),
+        ("あいつはクズだ", "prohibited.insult"),
+        ("あの地区は部落だから", "prohibited.discrimination"),
+        ("あんな奴はキチガイだ", "prohibited.discrimination"),
+        ("エロい画像を公開", "prohibited.obscene"),
+        ("大麻なら簡単に手に入ります", "prohibited.illegal"),
+        ("みんなで万引きしよう", "prohibited.illegal"),
+        ("雨で中止になるらしいです", "prohibited.rumor"),
+        ("市長が辞任するとの噂があります", "prohibited.rumor"),
+        ("未確認ですが、橋が落ちたそうです", "prohibited.rumor"),
+        ("#拡散希望 迷い犬です", "prohibited.rumor"),
+        ("次の選挙では自民党に投票しましょう", "prohibited.political"),
+        ("清き一票をお願いします", "prohibited.political"),
+        ("【部外秘】人事異動の内示", "confidential.secret"),
+        ("㊙ 予算の内訳", "confidential.secret"),
+        ("この資料は取扱注意です", "confidential.secret"),
+        ("庁内限りの資料です", "confidential.secret"),
+        ("新庁舎整備計画（案）をお示しします", "confidential.deliberation"),
+        ("総合計画の素案です", "confidential.deliberation"),
+        ("未定稿のため変更があります", "confidential.deliberation"),
+        ("検討中の料金改定案です", "confidential.deliberation"),
+        ("午後に記者発表を行います", "press.embargo"),
+        ("観光協会の投稿をリツイートします", "quote.third_party"),
+        ("お詫びして訂正いたします", "correction.notice"),
+    ],
+)
+def test_fires(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("夏祭りで馬鹿囃子を披露します", "prohibited.insult"),
+        ("長崎名物のカステラをどうぞ", "prohibited.insult"),
+        ("バカンスシーズンの交通安全", "prohibited.insult"),
+        ("燃やせるごみと燃やせないごみの収集日です", "prohibited.insult"),
+        ("12月4日から人権週間です。部落差別の解消に向けて講演会を開きます。", "prohibited.discrimination"),
+        ("同和問題・部落差別解消推進法の学習会", "prohibited.discrimination"),
+        ("違法薬物は犯罪です", "prohibited.illegal"),
+        ("不法投棄はやめましょう", "prohibited.illegal"),
+        ("飲酒運転は絶対にしないでください", "prohibited.illegal"),
+        ("上越らしい風景をお届けします", "prohibited.rumor"),
+        ("投票に行きましょう", "prohibited.political"),
+        ("期日前投票所のご案内です。投票に行きましょう。", "prohibited.political"),
+        ("秘境の温泉と神秘的な滝", "confidential.secret"),
+        ("イベントのご案内です。開催予定日は未定です。", "confidential.deliberation"),
+        ("市民の提案を募集しています", "confidential.deliberation"),
+        ("第3次総合計画（案）について意見を募集します", "confidential.deliberation"),
+        ("アユ釣りが解禁されました", "press.embargo"),
+        ("写真の無断転載はご遠慮ください", "quote.third_party"),
+    ],
+)
+def test_stays_silent(text: str, code: str) -> None:
+    assert code not in codes(text)
+
+
+def test_offsets_point_at_the_word_in_the_original_text() -> None:
+    text = "𠮷田さん😀、お前は馬鹿だ"
+    [f] = findings_of("prohibited.insult", text)
+    assert text[f.start : f.end] == "馬鹿" == f.excerpt
+
+
+def test_extra_words_extend_the_list_and_match_morphemes() -> None:
+    ov = {"prohibited.insult": RuleOverride(extra_words=("へっぽこ",))}
+    assert "prohibited.insult" in codes("あの職員はへっぽこだ", overrides=ov)
+    assert "prohibited.insult" not in codes("あの職員はへっぽこだ")
+
+
+def test_allow_exempts_a_phrase_for_that_rule_only() -> None:
+    text = "記者発表を行います。検討中の改定案です。"
+    ov = {"press.embargo": RuleOverride(allow=("記者発表",))}
+    found = codes(text, overrides=ov)
+    assert "press.embargo" not in found
+    assert "confidential.deliberation" in found
