@@ -12,6 +12,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.config import OrgConfig, Settings
+from bot.delivery_failures import DeliveryFailureReporter
 from bot.services import Kessai
 from bot.slack_gateway import SlackGateway
 from storage import roster
@@ -62,7 +63,7 @@ def response_url_prefixes(api_url: str) -> tuple[str, ...]:
 
 
 def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, start_gateway: bool = True,
-                  clock: Callable[[], datetime] = utcnow) -> Runtime:
+                  clock: Callable[[], datetime] = utcnow, slack_timeout: float = 10.0) -> Runtime:
     from handlers import register_listeners
 
     db = Database(settings.database_url)
@@ -70,8 +71,9 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
         db.upgrade()
     with db.session() as s:
         roster.sync(s, org)
-    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
-    gateway = SlackGateway(db, client, clock=clock)
+    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=slack_timeout)  # type: ignore[arg-type]
+    gateway = SlackGateway(db, client, clock=clock,
+                           on_permanent_failure=DeliveryFailureReporter(db, org, clock))
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
     auth = client.auth_test()
     team_id = str(auth.get("team_id") or "") or None
@@ -79,7 +81,9 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
         client=client,
         signing_secret=settings.slack_signing_secret or "socket-mode-needs-no-secret",
         token_verification_enabled=False,  # we already called auth.test above
-        process_before_response=False,
+        # Process before answering: if the database is down the request fails with 500 and Slack
+        # retries it (our inbound dedup makes the retry safe), instead of being acked and lost.
+        process_before_response=True,
         raise_error_for_unhandled_request=False,
     )
     register_listeners(app, kessai, team_id=team_id, response_url_prefixes=response_url_prefixes(settings.slack_api_url))

@@ -148,7 +148,8 @@ class SlackGateway:
         return False
 
     def _call(self, s: Any, row: OutboxRow) -> tuple[str, str] | None:
-        p = dict(row.payload)
+        # Keys starting with "_" are our bookkeeping, not Slack arguments.
+        p = {k: v for k, v in row.payload.items() if not k.startswith("_")}
         if row.op == "post":
             resp = self._api(self.client.chat_postMessage, **p)
             return str(resp["channel"]), str(resp["ts"])

@@ -7,9 +7,15 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App, BoltResponse
+from sqlalchemy.exc import DBAPIError
 
 from bot import errors
 from bot.services import Kessai
+
+DATABASE_DOWN_JA = (
+    "データベースに一時的に接続できないため、操作を記録できませんでした。何も変更されていません。"
+    "少し時間をおいて、もう一度お試しください。"
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +46,19 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         return next()
 
     @app.error
-    def on_error(error: Exception, body: dict[str, Any], logger: logging.Logger) -> None:
+    def on_error(error: Exception, body: dict[str, Any], logger: logging.Logger, respond: Any) -> None:
         if isinstance(error, errors.KessaiError):
             logger.info("refused: %s", error)
+            return
+        if isinstance(error, DBAPIError):
+            # Nothing was written (the unit of work rolled back). Events answer 500 so Slack retries
+            # them; a person who pressed a button is told directly, since the outbox is unreachable.
+            logger.error("database unavailable while processing a %s request: %s", body.get("type"),
+                         type(error.orig).__name__ if error.orig else error)
+            if respond is not None and safe_response_url(body, response_url_prefixes):
+                try:
+                    respond(text=DATABASE_DOWN_JA, response_type="ephemeral", replace_original=False)
+                except Exception:
+                    logger.exception("could not tell the user that the database is unavailable")
             return
         logger.exception("unhandled error while processing a %s request", body.get("type"))

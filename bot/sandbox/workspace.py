@@ -157,6 +157,9 @@ class Workspace:
                     return channel_id
             raise ApiError("channel_not_found")
         if channel[0] in "UW":
+            # Like Slack: a user id nobody in the workspace has is not a conversation.
+            if self.users and channel not in self.users and channel != self.bot_user_id:
+                raise ApiError("channel_not_found")
             return self.dm_channel(channel)
         if channel[0] == "D":
             return channel

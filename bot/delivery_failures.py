@@ -1,0 +1,84 @@
+"""When Slack refuses a message for good, tell a person who can fix it (in Japanese), once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.config import OrgConfig
+from bot.render import escape
+from storage import drafts as draft_repo
+from storage import outbox
+from storage.db import Database
+from storage.models import OutboxRow
+
+log = logging.getLogger(__name__)
+
+CHANNEL_PROBLEMS = {
+    "channel_not_found": "チャンネルが見つかりません（削除されたか、ID が誤っています）",
+    "not_in_channel": "ボットがチャンネルに参加していません",
+    "is_archived": "チャンネルがアーカイブされています",
+}
+USER_PROBLEMS = {
+    "user_not_found": "Slack のアカウントが見つかりません",
+    "account_inactive": "Slack のアカウントが無効になっています",
+    "cannot_dm_bot": "ボットにはダイレクトメッセージを送れません",
+}
+# Marks messages that are themselves failure reports, so a failing report never reports itself.
+REPORT_FLAG = "_failure_report"
+
+
+class DeliveryFailureReporter:
+    def __init__(self, db: Database, org: OrgConfig, clock: Callable[[], datetime]) -> None:
+        self.db = db
+        self.org = org
+        self.clock = clock
+
+    def __call__(self, row: OutboxRow, error: str) -> None:
+        if row.payload.get(REPORT_FLAG):
+            log.error("a delivery-failure report could not be delivered either (%s); see the log above", error)
+            return
+        target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
+        now = self.clock()
+        with self.db.session() as s:
+            if error in CHANNEL_PROBLEMS and target[:1] in ("C", "G"):
+                self._escalate(s, now, f":warning: kessai がチャンネル <#{target}> にメッセージを送れませんでした"
+                                       f"（{CHANNEL_PROBLEMS[error]}）。ボットをチャンネルに招待するか、"
+                                       "組織設定ファイルの intake_channel を確認してください。")
+            elif (error in USER_PROBLEMS or error == "channel_not_found") and target[:1] in ("U", "W", "D"):
+                who = self._person(row, target)
+                problem = USER_PROBLEMS.get(error, USER_PROBLEMS["user_not_found"])
+                text = (f":warning: {escape(who)} さんにメッセージを届けられませんでした（{problem}）。"
+                        "組織設定ファイルの職員の Slack ID を確認してください。")
+                self._escalate(s, now, text)
+                self._tell_draft_thread(s, now, row, text)
+            else:
+                log.error("outbox %s (%s to %s) failed with %s; nobody to tell in Slack", row.id, row.op, target, error)
+
+    def _person(self, row: OutboxRow, target: str) -> str:
+        key = row.message_key or ""
+        slack_id = key.rsplit(":", 1)[-1] if key.startswith("dm:") else target
+        m = self.org.member(slack_id)
+        return m.name if m else slack_id
+
+    def _escalate(self, s: object, now: datetime, text: str) -> None:
+        channel = self.org.policy.escalation_channel
+        if not channel:
+            log.error("no escalation_channel configured: %s", text)
+            return
+        outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+
+    def _tell_draft_thread(self, s: object, now: datetime, row: OutboxRow, text: str) -> None:
+        key = row.message_key or ""
+        if not key.startswith("dm:"):
+            return
+        try:
+            draft_id = int(key.split(":")[1])
+        except (IndexError, ValueError):
+            return
+        draft = draft_repo.get(s, draft_id)  # type: ignore[arg-type]
+        if draft is None:
+            return
+        outbox.enqueue(s, "post", {"channel": draft.channel, "thread_ts": draft.message_ts, "text": text,  # type: ignore[arg-type]
+                                   REPORT_FLAG: True}, now=now)

@@ -1,0 +1,97 @@
+"""Slack misbehaving: rate limits, server errors, timeouts and permanent refusals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import shifted_clock
+from bot.config import OrgConfig
+from bot.localstack import LocalStack, slack_users, start_local_stack
+from bot.sandbox.server import LocalSlack
+from tests.conftest import database_url
+from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
+
+
+@pytest.fixture
+def fast_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING),
+                           slack_timeout=0.5)
+    yield st
+    st.stop()
+
+
+def escalation_texts(st: LocalStack) -> list[str]:
+    return [m.text for m in st.slack.messages("C0ESCALATE")]
+
+
+def test_retry_after_is_honoured(fast_stack: LocalStack) -> None:
+    st = fast_stack
+    st.slack.inject("chat.postMessage", status=429, retry_after=2)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    calls = st.slack.calls_of("chat.postMessage")
+    limited = next(c for c in calls if c.status == 429)
+    retried = [c for c in calls if c.ok and c.time > limited.time]
+    # The refused message is not sent again before Slack's Retry-After has passed.
+    first_retry_of_same = min(c.time for c in retried if c.params.get("thread_ts") == limited.params.get("thread_ts")
+                              and c.params.get("channel") == limited.params.get("channel"))
+    assert first_retry_of_same - limited.time >= 1.9
+
+
+def test_server_errors_and_timeouts_are_retried_until_delivered(fast_stack: LocalStack) -> None:
+    st = fast_stack
+    st.slack.inject("chat.postMessage", status=500)
+    st.slack.inject("chat.postMessage", status=503)
+    st.slack.inject("chat.postMessage", delay=1.0)  # longer than the client's 0.5 s timeout
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+    assert len([m for m in st.slack.messages("C0INTAKE") if m.thread_ts]) == 2  # check result + status
+
+
+def test_bot_not_in_intake_channel_alerts_the_escalation_channel(
+    fast_stack: LocalStack, caplog: pytest.LogCaptureFixture
+) -> None:
+    st = fast_stack
+    st.slack.inject("chat.postMessage", error="not_in_channel")
+    with caplog.at_level(logging.ERROR):
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=10)
+    assert "<#C0INTAKE>" in texts[0] and "招待" in texts[0]
+    assert any("not_in_channel" in r.getMessage() for r in caplog.records)
+    settle(st)
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)  # the rest still went out
+
+
+def test_unknown_approver_is_reported_in_the_thread_and_escalated(tmp_path: Path, org: OrgConfig) -> None:
+    users = {k: v for k, v in slack_users(org).items() if k != "U0CHIEF"}
+    slack = LocalSlack(users=users).start()
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    try:
+        ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        wait_dm(st, "U0MANAGER")
+        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=10)
+        assert "春日山 一郎" in texts[0] and "Slack ID" in texts[0]
+        st.slack.wait_for(lambda: any("春日山 一郎" in m.text for m in st.slack.messages("C0INTAKE", thread_ts=ts)),
+                          timeout=10)
+    finally:
+        st.stop()
+
+
+def test_a_failing_report_does_not_loop(fast_stack: LocalStack) -> None:
+    st = fast_stack
+    st.slack.inject("chat.postMessage", error="not_in_channel", times=2)  # the thread reply, then the report
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert escalation_texts(st) == []
+    failed = [c for c in st.slack.calls_of("chat.postMessage") if c.fault is not None]
+    assert len(failed) == 2
