@@ -1,0 +1,68 @@
+"""The database goes away for a while: requests fail politely, nothing is half-written, work resumes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+from sqlmodel import select
+
+from bot.app import shifted_clock
+from bot.config import OrgConfig
+from bot.localstack import LocalStack, start_local_stack
+from storage.models import DraftRow, LedgerEntryRow
+from tests.conftest import database_url
+from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm, settle, wait_dm, wait_ephemeral
+from tests.production.tcpproxy import TcpProxy
+
+
+@pytest.fixture
+def outage(tmp_path: Path, org: OrgConfig) -> Iterator[tuple[LocalStack, TcpProxy]]:
+    url = make_url(database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    st = start_local_stack(org, proxied, clock=shifted_clock(BUSINESS_MORNING))
+    yield st, proxy
+    proxy.up()
+    st.stop()
+    proxy.close()
+
+
+def count(st: LocalStack, model: type) -> int:
+    with st.rt.db.session() as s:
+        return len(s.exec(select(model)).all())
+
+
+def test_event_during_outage_fails_and_its_retry_is_processed_once(outage: tuple[LocalStack, TcpProxy]) -> None:
+    st, proxy = outage
+    proxy.down()
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0DOWN1")
+    # Not acknowledged: Slack will retry it, so nothing is lost.
+    assert st.driver.last_reply is not None and st.driver.last_reply.status >= 500
+    proxy.up()
+    st.driver.retry_last_event(retry_num=1)
+    assert st.driver.last_reply is not None and st.driver.last_reply.status == 200
+    st.driver.retry_last_event(retry_num=2)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert count(st, DraftRow) == 1
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+
+
+def test_click_during_outage_is_answered_and_changes_nothing(outage: tuple[LocalStack, TcpProxy]) -> None:
+    st, proxy = outage
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    settle(st)
+    proxy.down()
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    text = wait_ephemeral(st, "U0MANAGER", "データベース")
+    assert "何も変更されていません" in text
+    proxy.up()
+    assert count(st, LedgerEntryRow) == 0
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=15)
+    assert count(st, LedgerEntryRow) == 1
