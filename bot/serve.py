@@ -61,6 +61,11 @@ def serve(settings: Settings) -> int:
         print(f"kessai: listening on port {server.port}", flush=True)
         stopping.wait()
         server.stop()
+    rt.gateway.stop()
+    try:  # one last pass, so what was committed before the signal is not left waiting for a restart
+        rt.gateway.deliver_due()
+    except Exception:
+        log.exception("final outbox delivery failed; the rest goes out after restart")
     rt.stop()
     log.info("stopped")
     return 0

@@ -25,7 +25,9 @@ from storage.models import OutboxRow
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)
+# Longer than any single Slack call (client timeout 10 s), short enough that a crashed replica's
+# claims are picked up again quickly after restart.
+LEASE = timedelta(seconds=15)
 MAX_ATTEMPTS = 50
 MAX_BACKOFF = timedelta(minutes=5)
 # Errors no retry can fix: log them and let the person who can act know.

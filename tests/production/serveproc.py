@@ -1,0 +1,88 @@
+"""Run the real ``kessai serve`` as a child process, to kill it, restart it, or run two of it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bot.sandbox.driver import SlackDriver
+from bot.sandbox.server import LocalSlack
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO_TOML = REPO / "bot" / "data" / "demo.toml"
+SIGNING_SECRET = "serve-process-signing-secret-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ServeProcess:
+    def __init__(self, slack: LocalSlack, database_url: str, workdir: Path, *, name: str = "serve",
+                 extra_env: dict[str, str] | None = None) -> None:
+        self.slack = slack
+        self.port = free_port()
+        self.log_path = workdir / f"{name}-{self.port}.log"
+        self.workdir = workdir
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))},
+            "SLACK_BOT_TOKEN": slack.token,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": slack.api_url,
+            "DATABASE_URL": database_url,
+            "KESSAI_CONFIG": str(DEMO_TOML),
+            "PORT": str(self.port),
+            "PYTHONPATH": str(REPO),
+            **(extra_env or {}),
+        }
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/slack/events"
+
+    def driver(self) -> SlackDriver:
+        return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack)
+
+    def start(self, timeout: float = 60.0) -> ServeProcess:
+        log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
+        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=self.workdir, env=self.env,
+                                     stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"kessai serve exited with {self.proc.returncode}:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"kessai serve did not become healthy:\n{self.log()}")
+
+    def kill(self) -> None:
+        """SIGKILL: no cleanup, no flushing — a power cut as far as the process knows."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def terminate(self, timeout: float = 20.0) -> int:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""

@@ -1,0 +1,136 @@
+"""SIGKILL ``kessai serve`` at each step of submit → route → decide → notify, then restart it.
+
+After every restart each decision is in the ledger exactly once and every notification arrives.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from bot.config import OrgConfig
+from bot.localstack import slack_users
+from bot.sandbox.server import LocalSlack
+from storage.db import Database
+from storage.models import DraftRow, LedgerEntryRow, OutboxRow
+from tests.conftest import database_url
+from tests.e2e.conftest import APPROVERS, all_text, buttons
+from tests.production.serveproc import ServeProcess
+
+# No date in the text, so the checks do not depend on the day the suite runs.
+TEXT = "高田城址公園の紅葉が見頃を迎えています。散策の際は足元にお気を付けください。"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def world(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[tuple[LocalSlack, str, Path]]:
+    url = database_url(request.param, tmp_path)
+    slack = LocalSlack(users=slack_users(org)).start()
+    yield slack, url, tmp_path
+    slack.stop()
+
+
+def drafts(url: str) -> list[DraftRow]:
+    db = Database(url)
+    try:
+        with db.session() as s:
+            return list(s.exec(select(DraftRow)))
+    finally:
+        db.dispose()
+
+
+def ledger_kinds(url: str) -> list[tuple[int, str]]:
+    db = Database(url)
+    try:
+        with db.session() as s:
+            return [(e.draft_id, e.kind) for e in s.exec(select(LedgerEntryRow).order_by(LedgerEntryRow.seq))]  # type: ignore[arg-type]
+    finally:
+        db.dispose()
+
+
+def undelivered(url: str) -> int:
+    db = Database(url)
+    try:
+        with db.session() as s:
+            return len(s.exec(select(OutboxRow).where(OutboxRow.status == "pending")).all())
+    finally:
+        db.dispose()
+
+
+def wait_decided_everywhere(slack: LocalSlack, timeout: float = 40) -> None:
+    for a in APPROVERS:
+        slack.wait_for(lambda a=a: (m := slack.messages(slack.dm_channel(a))) and "承認しました" in all_text(m[-1]),
+                       timeout=timeout, message=f"decision shown to {a}")
+
+
+def test_kill_at_every_step(world: tuple[LocalSlack, str, Path]) -> None:
+    slack, url, tmp = world
+    serve = ServeProcess(slack, url, tmp).start()
+    try:
+        # 1. submit: killed right after acknowledging the event; Slack's retry reaches the new process.
+        drv = serve.driver()
+        drv.message("C0INTAKE", "U0OPERATOR", TEXT, event_id="Ev0KILL1")
+        serve.kill()
+        serve = ServeProcess(slack, url, tmp).start()
+        drv = serve.driver()
+        drv.message("C0INTAKE", "U0OPERATOR", TEXT, ts=slack.messages("C0INTAKE")[0].ts, event_id="Ev0KILL1", retry_num=1)
+        for a in APPROVERS:
+            slack.wait_for(lambda a=a: dm_of(slack, a), timeout=40, message=f"request to {a}")
+        assert len(drafts(url)) == 1
+
+        # 2. route: killed while Slack is slow to accept the approval requests of a second draft.
+        slack.inject("chat.postMessage", delay=3, times=2)
+        drv.message("C0INTAKE", "U0OPERATOR2", TEXT + "（第2弾）", event_id="Ev0KILL2")
+        slack.wait_for(lambda: any(c.fault is not None for c in slack.calls_of("chat.postMessage")), timeout=20)
+        serve.kill()
+        serve = ServeProcess(slack, url, tmp).start()
+        drv = serve.driver()
+        for a in APPROVERS:
+            slack.wait_for(lambda a=a: len(dm_of(slack, a)) >= 2, timeout=60, message=f"second request to {a}")
+
+        # 3. decide: killed right after the decision is acknowledged, before anyone is told.
+        first = dm_of(slack, "U0MANAGER")[0]
+        slack.inject("chat.update", delay=3, times=4)
+        drv.block_action("U0MANAGER", "approve_draft", channel=first.channel, message_ts=first.ts)
+        assert drv.last_reply is not None and drv.last_reply.status == 200
+        serve.kill()
+        serve = ServeProcess(slack, url, tmp).start()
+        drv = serve.driver()
+        slack.wait_for(lambda: all("承認しました" in all_text(dm_of(slack, a)[0]) for a in APPROVERS), timeout=60)
+
+        # 4. notify: killed while the updates of a second decision are on their way.
+        second = dm_of(slack, "U0CHIEF")[1]
+        slack.inject("chat.update", delay=3, times=2)
+        drv.block_action("U0CHIEF", "approve_draft", channel=second.channel, message_ts=second.ts)
+        slack.wait_for(lambda: any(c.fault is not None and c.method == "chat.update" and c.time > time.time() - 10
+                                   for c in slack.calls), timeout=20)
+        serve.kill()
+        serve = ServeProcess(slack, url, tmp).start()
+        slack.wait_for(lambda: all("承認しました" in all_text(dm_of(slack, a)[1]) for a in APPROVERS), timeout=60)
+        slack.wait_for(lambda: undelivered(url) == 0, timeout=60)
+
+        assert sorted(ledger_kinds(url)) == [(1, "approved"), (2, "approved")]
+        assert [d.state for d in sorted(drafts(url), key=lambda d: d.id or 0)] == ["approved", "approved"]
+        for a in APPROVERS:
+            assert all(buttons(m) == {} for m in dm_of(slack, a))
+    finally:
+        serve.stop()
+
+
+def dm_of(slack: LocalSlack, user: str) -> list:  # type: ignore[type-arg]
+    return [m for m in slack.messages(slack.dm_channel(user)) if "決裁依頼" in all_text(m)]
+
+
+def test_sigterm_finishes_and_exits_cleanly(world: tuple[LocalSlack, str, Path]) -> None:
+    slack, url, tmp = world
+    serve = ServeProcess(slack, url, tmp).start()
+    serve.driver().message("C0INTAKE", "U0OPERATOR", TEXT)
+    assert serve.terminate() == 0
+    assert "stopped" in serve.log()
+    assert len(drafts(url)) == 1
+    # Whatever was committed before the signal went out before the process ended.
+    assert undelivered(url) == 0
+    assert all(len(dm_of(slack, a)) == 1 for a in APPROVERS)
