@@ -95,9 +95,7 @@ def cold_start() -> None:
             start = time.perf_counter()
             subprocess.run(cmd, input=text, capture_output=True, text=True, cwd=ROOT)
             ts.append(time.perf_counter() - start)
-        print(
-            f"cold start `{' '.join(cmd[1:4])}` ({label}): median {statistics.median(ts) * 1000:.0f} ms"
-        )
+        print(f"cold start `{' '.join(cmd[1:4])}` ({label}): median {statistics.median(ts) * 1000:.0f} ms")
 
 
 def textlint(texts: list[str]) -> None:
