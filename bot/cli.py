@@ -112,6 +112,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(database_url=args.database_url, quiet=args.quiet)
 
 
+def cmd_remind(args: argparse.Namespace) -> int:
+    from bot.remind_cli import run_remind
+
+    return run_remind(args)
+
+
+def cmd_incidents_export(args: argparse.Namespace) -> int:
+    from bot.remind_cli import run_incidents_export
+
+    return run_incidents_export(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kessai", description="SNS投稿決裁ボット kessai")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -150,6 +162,18 @@ def build_parser() -> argparse.ArgumentParser:
     le.add_argument("--format", choices=["csv", "json"], default="json")
     le.add_argument("--output", default=None, metavar="FILE")
     le.set_defaults(func=cmd_ledger_export)
+
+    sp = sub.add_parser("remind", help="リマインダーを1回確認して送ります（cron からも使えます）")
+    sp.add_argument("--now", default=None, metavar="ISO", help="この日時として確認します（例: 2026-11-24T10:00+09:00）")
+    sp.set_defaults(func=cmd_remind)
+    sp = sub.add_parser("incidents", help="インシデントの記録")
+    isub = sp.add_subparsers(dest="incidents_command", required=True)
+    ie = isub.add_parser("export", help="インシデントと経過を書き出します")
+    ie.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD")
+    ie.add_argument("--to", dest="date_to", default=None, metavar="YYYY-MM-DD")
+    ie.add_argument("--format", choices=["csv", "json"], default="json")
+    ie.add_argument("--output", default=None, metavar="FILE")
+    ie.set_defaults(func=cmd_incidents_export)
     return p
 
 

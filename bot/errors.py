@@ -40,3 +40,7 @@ class WrongWorkspace(KessaiError):
 
 class InvalidInput(KessaiError):
     message_ja = "入力内容を確認してください。"
+
+
+class NotYourDraft(KessaiError):
+    message_ja = "この操作ができるのは、この下書きを書いた運用担当者だけです。"

@@ -6,7 +6,8 @@ under which key it can be found again (to update an approver's DM once someone h
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -25,8 +26,39 @@ def dm_prefix(draft_id: int, version: int) -> str:
     return f"dm:{draft_id}:v{version}:"
 
 
+def recipient_of(key: str) -> str:
+    return key.rsplit(":", 1)[-1]
+
+
 def status_key(draft_id: int, version: int) -> str:
     return f"thread:{draft_id}:v{version}:status"
+
+
+def root_key(draft_id: int) -> str:
+    """The intake-channel message the bot posts for a draft made in the modal (its thread's parent)."""
+    return f"draft:{draft_id}:root"
+
+
+def account_question_key(draft_id: int) -> str:
+    return f"thread:{draft_id}:account"
+
+
+def publish_key(draft_id: int, version: int) -> str:
+    return f"thread:{draft_id}:v{version}:publish"
+
+
+@dataclass(frozen=True)
+class Thread:
+    """Where a draft's conversation happens.
+
+    ``ts`` is the parent message when known (a person's intake message, or a bot-posted root that
+    has been delivered); otherwise ``root`` names the bot's root message, and replies wait in the
+    outbox until it is posted.
+    """
+
+    channel: str
+    ts: str | None = None
+    root: str | None = None
 
 
 class Notifier:
@@ -40,41 +72,102 @@ class Notifier:
             payload["thread_ts"] = thread_ts
         outbox.enqueue(s, "post", payload, now=now, message_key=key)
 
+    def _reply(self, s: Session, now: datetime, thread: Thread, msg: dict[str, Any], *,
+               key: str | None = None) -> None:
+        if thread.ts or not thread.root:
+            self._post(s, now, thread.channel, msg, thread_ts=thread.ts, key=key)
+            return
+        payload = {"channel": thread.channel, **msg, "unfurl_links": False, "unfurl_media": False}
+        outbox.enqueue_reply_after(s, thread.root, payload, now=now, message_key=key)
+
     def _update(self, s: Session, now: datetime, key: str, msg: dict[str, Any]) -> None:
         outbox.enqueue(s, "update", dict(msg), now=now, message_key=key)
 
     # -- intake ---------------------------------------------------------------------------
-    def check_result(self, s: Session, now: datetime, *, channel: str, thread_ts: str,
-                     view: DraftView, blocking: bool) -> None:
-        self._post(s, now, channel, render.findings_reply(view, blocking), thread_ts=thread_ts,
-                   key=f"thread:{view.id}:v{view.version}:check")
+    def draft_root(self, s: Session, now: datetime, *, channel: str, draft_id: int,
+                   msg: dict[str, Any]) -> None:
+        self._post(s, now, channel, msg, key=root_key(draft_id))
 
-    def approval_requests(self, s: Session, now: datetime, *, channel: str, thread_ts: str,
-                          view: DraftView, approvers: Sequence[str]) -> None:
-        for approver in approvers:
-            # Posting to a user id opens (or reuses) the app's DM with that person.
-            self._post(s, now, approver, render.approval_request(view), key=dm_key(view.id, view.version, approver))
-        self._post(s, now, channel, render.thread_status(view), thread_ts=thread_ts,
-                   key=status_key(view.id, view.version))
+    def check_result(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, blocking: bool) -> None:
+        self._reply(s, now, thread, render.findings_reply(view, blocking), key=f"thread:{view.id}:v{view.version}:check")
 
-    def decided(self, s: Session, now: datetime, *, channel: str, thread_ts: str, view: DraftView,
-                decision: DecisionView, author_id: str) -> None:
+    def account_question(self, s: Session, now: datetime, *, thread: Thread, draft_id: int, author_id: str,
+                         options: Sequence[tuple[str, str]]) -> None:
+        self._reply(s, now, thread, render.account_question(draft_id, author_id, options),
+                    key=account_question_key(draft_id))
+
+    def account_chosen(self, s: Session, now: datetime, *, draft_id: int, account_name: str, chooser: str) -> None:
+        self._update(s, now, account_question_key(draft_id), render.account_chosen(account_name, chooser))
+
+    def approval_dm(self, s: Session, now: datetime, *, recipient: str, view: DraftView,
+                    acting_for_name: str | None = None) -> None:
+        # Posting to a user id opens (or reuses) the app's DM with that person.
+        self._post(s, now, recipient, render.approval_request(view, acting_for_name=acting_for_name),
+                   key=dm_key(view.id, view.version, recipient))
+
+    def pending_status(self, s: Session, now: datetime, *, thread: Thread, view: DraftView,
+                       recipients: Sequence[str]) -> None:
+        self._reply(s, now, thread, render.thread_status(view, recipients=recipients),
+                    key=status_key(view.id, view.version))
+
+    def decided(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, decision: DecisionView,
+                author_id: str, acting_for: Mapping[str, str] | None = None) -> None:
+        """Update every DM of this version and the thread; tell the author.
+
+        ``acting_for`` maps a deputy's id to the name of the approver they were asked for, so their
+        updated DM still says it was a 代決 request.
+        """
+        acting_for = acting_for or {}
         for key in outbox.posted_keys(s, dm_prefix(view.id, view.version)):
-            self._update(s, now, key, render.approval_request(view, decided=decision))
+            self._update(s, now, key, render.approval_request(
+                view, decided=decision, acting_for_name=acting_for.get(recipient_of(key))))
         self._update(s, now, status_key(view.id, view.version), render.thread_status(view, decided=decision))
         label = "承認" if decision.kind == "approved" else "差戻し"
-        self._post(s, now, channel, render.plain(
+        if decision.acting_for_name:
+            label = f"{label}（代決）"
+        self._reply(s, now, thread, render.plain(
             f"<@{author_id}> さん、第{view.version}版が{label}されました。" + (
-                "SNSへの投稿をお願いします。" if decision.kind == "approved"
-                else "スレッドの理由を確認し、元のメッセージを編集して修正してください。")),
-            thread_ts=thread_ts)
+                "SNSへの投稿をお願いします。投稿したら「投稿済みにする」を押してください。"
+                if decision.kind == "approved"
+                else "スレッドの理由を確認し、内容を修正してください。")))
+        if decision.kind == "approved":
+            self.publish_prompt(s, now, thread=thread, view=view)
 
-    def voided(self, s: Session, now: datetime, *, view: DraftView, note: str) -> None:
+    def voided(self, s: Session, now: datetime, *, view: DraftView, note: str,
+               acting_for: Mapping[str, str] | None = None) -> None:
         """Tell every approver (and the thread) that the request or decision on ``view`` no longer holds."""
+        acting_for = acting_for or {}
         for key in outbox.posted_keys(s, dm_prefix(view.id, view.version)):
-            self._update(s, now, key, render.approval_request(view, voided_note=note))
+            self._update(s, now, key, render.approval_request(
+                view, voided_note=note, acting_for_name=acting_for.get(recipient_of(key))))
         if outbox.posted_keys(s, status_key(view.id, view.version)):
             self._update(s, now, status_key(view.id, view.version), render.thread_status(view, voided_note=note))
+        if outbox.posted_keys(s, publish_key(view.id, view.version)):
+            self._update(s, now, publish_key(view.id, view.version), render.plain(note))
+
+    # -- 決裁省略 and publication -------------------------------------------------------------
+    def exempted(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, category_ja: str,
+                 approvers: Sequence[str]) -> None:
+        self._reply(s, now, thread, render.exempt_notice(view, category_ja), key=status_key(view.id, view.version))
+        for approver in approvers:
+            self._post(s, now, approver, render.after_report(view, category_ja),
+                       key=f"report:{view.id}:v{view.version}:{approver}")
+        self.publish_prompt(s, now, thread=thread, view=view)
+
+    def publish_prompt(self, s: Session, now: datetime, *, thread: Thread, view: DraftView) -> None:
+        self._reply(s, now, thread, render.publish_prompt(view), key=publish_key(view.id, view.version))
+
+    def published(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, url: str,
+                  at: datetime, by_name: str) -> None:
+        msg = render.published_notice(view, url, at, by_name)
+        self._update(s, now, publish_key(view.id, view.version), msg)
+        if outbox.posted_keys(s, status_key(view.id, view.version)):
+            self._reply(s, now, thread, msg)
+
+    def expired(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, note: str, author_id: str,
+                acting_for: Mapping[str, str] | None = None) -> None:
+        self.voided(s, now, view=view, note=note, acting_for=acting_for)
+        self._reply(s, now, thread, render.plain(f"<@{author_id}> さん、{note}"))
 
     # -- refusals and notices --------------------------------------------------------------
     def ephemeral(self, s: Session, now: datetime, *, channel: str, user: str, text: str,
@@ -88,8 +181,11 @@ class Notifier:
         outbox.enqueue(s, "respond", {"response_url": response_url, "body": {
             "response_type": "ephemeral", "replace_original": False, "text": text}}, now=now)
 
-    def thread_notice(self, s: Session, now: datetime, *, channel: str, thread_ts: str, text: str) -> None:
-        self._post(s, now, channel, render.plain(text), thread_ts=thread_ts)
+    def thread_notice(self, s: Session, now: datetime, *, thread: Thread, text: str) -> None:
+        self._reply(s, now, thread, render.plain(text))
+
+    def direct(self, s: Session, now: datetime, *, user: str, text: str) -> None:
+        self._post(s, now, user, render.plain(text))
 
     def home(self, s: Session, now: datetime, *, user: str, view: dict[str, Any]) -> None:
         outbox.enqueue(s, "publish_home", {"user_id": user, "view": view}, now=now)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.rules import Finding
@@ -25,6 +25,19 @@ REJECT_REASONS: list[tuple[str, str]] = [
     ("timing", "投稿の時期・時間帯が適切ではありません"),
     ("rights", "画像・引用の権利確認が必要です"),
 ]
+CATEGORY_JA = {"normal": "通常", "emergency": "緊急・災害", "template": "定型文", "reply": "簡易な返信"}
+
+# action_ids and callback_ids of the workflow (contracts: the manifest and tests name them).
+OVERRIDE_ACTION = "override_draft"
+OVERRIDE_CALLBACK = "override_reason"
+OVERRIDE_BLOCK = "override_reason"
+OVERRIDE_INPUT = "override_text"
+CHOOSE_ACCOUNT_ACTION = "choose_account"
+PUBLISH_ACTION = "mark_published"
+PUBLISH_CALLBACK = "publish_post"
+DRAFT_CALLBACK = "submit_draft"
+SHORTCUT_CALLBACK = "submit_as_draft"
+
 REJECT_CALLBACK = "reject_reason"
 REJECT_REASON_BLOCK = "reason"
 REJECT_REASON_ACTION = "reason_text"
@@ -64,6 +77,10 @@ def fmt_time(t: datetime | None) -> str:
     return f"{t.year}年{t.month}月{t.day}日（{WEEKDAYS_JA[t.weekday()]}）{t:%H:%M}"
 
 
+def fmt_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日（{WEEKDAYS_JA[d.weekday()]}）"
+
+
 @dataclass(frozen=True)
 class DraftView:
     id: int
@@ -77,6 +94,11 @@ class DraftView:
     findings: Sequence[Finding] = ()
     override_reason: str | None = None
     approver_names: Sequence[str] = field(default_factory=tuple)
+    category: str = "normal"
+    image_count: int = 0
+    alt_texts: Sequence[str] = ()
+    portrait_consent: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,37 +154,66 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
         blocks.append(
             _section(
                 "エラーがあるため、このままでは決裁に回せません。"
-                "元のメッセージを編集して修正すると、自動でもう一度確認します。"
+                "元のメッセージを編集して修正すると、自動でもう一度確認します"
+                "（`/kessai draft` で提出した下書きは、修正した内容で提出し直してください）。"
+                "指摘を確認したうえでこのまま決裁を依頼する必要がある場合は、理由を書いて依頼できます。"
             )
         )
-    for line in finding_lines(view.findings):
+    for line in finding_lines(view.findings)[:45]:
         blocks.append(_section(line))
+    if blocking:
+        blocks.append({"type": "actions", "block_id": "override", "elements": [
+            {"type": "button", "action_id": OVERRIDE_ACTION, "value": f"{view.id}:{view.version}",
+             "text": {"type": "plain_text", "text": "理由を付けて決裁依頼"}}]})
     return message(head, blocks[:50])
 
 
 def _request_fields(view: DraftView) -> str:
-    return (
-        f"*アカウント:* {escape(view.account_name)}\n"
-        f"*作成者:* {escape(view.author_name)}\n"
-        f"*版:* 第{view.version}版\n"
-        f"*投稿予定:* {fmt_time(view.scheduled_at)}"
-    )
+    lines = [
+        f"*アカウント:* {escape(view.account_name)}",
+        f"*作成者:* {escape(view.author_name)}",
+        f"*版:* 第{view.version}版",
+        f"*投稿予定:* {fmt_time(view.scheduled_at)}",
+    ]
+    if view.category != "normal":
+        lines.append(f"*区分:* {CATEGORY_JA.get(view.category, escape(view.category))}")
+    if view.image_count:
+        consent = "同意あり" if view.portrait_consent else "同意の確認なし"
+        lines.append(f"*画像:* {view.image_count}枚（肖像権: {consent}）")
+        for i, alt in enumerate(list(view.alt_texts)[:10], 1):
+            lines.append(f"　{i}枚目の代替テキスト: {escape(clean_text(alt[:200])) or '（なし）'}")
+    if view.note:
+        lines.append(f"*決裁者へのメモ:* {escape(clean_text(view.note[:1000]))}")
+    return "\n".join(lines)
 
 
-def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None) -> dict[str, Any]:
-    """The DM an approver receives; with buttons while it can still be decided."""
-    title = f"決裁依頼: {view.account_name}（第{view.version}版）"
+def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,
+                     acting_for_name: str | None = None) -> dict[str, Any]:
+    """The DM an approver (or a deputy, for ``acting_for_name``) receives; buttons while decidable."""
+    kind = "代決依頼" if acting_for_name else "決裁依頼"
+    title = f"{kind}: {view.account_name}（第{view.version}版）"
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
     ]
+    if acting_for_name:
+        blocks.append(_section(
+            f":busts_in_silhouette: *代決* — {escape(acting_for_name)} さんに代わって決裁をお願いします"
+            "（不在、または決裁が遅れているため）。決裁は台帳に代決として記録されます。"))
+    lines = finding_lines(list(view.findings))
+    findings_blocks = []
+    if lines:
+        findings_blocks.append(_section(f"*確認結果:* {severity_counts(view.findings)}"))
+        findings_blocks.extend(_section(line) for line in lines[:10])
     if view.override_reason:
-        blocks.append(_section(f":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n*理由:* {escape(clean_text(view.override_reason))}"))
+        # The approver must weigh the errors against the reason before reading the text itself.
+        blocks.append(_section(
+            ":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
+            f"*理由:* {escape(clean_text(view.override_reason[:2000]))}"))
+        blocks.extend(findings_blocks)
     blocks.append(_section(_request_fields(view)))
     blocks.append(_section(quote(view.text)))
-    lines = finding_lines([f for f in view.findings])
-    if lines:
-        blocks.append(_section(f"*確認結果:* {severity_counts(view.findings)}"))
-        blocks.extend(_section(line) for line in lines[:10])
+    if not view.override_reason:
+        blocks.extend(findings_blocks)
     value = f"{view.id}:{view.version}"
     if voided_note:
         blocks.append(_section(f":no_entry_sign: {voided_note}"))
@@ -181,7 +232,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
                 ],
             }
         )
-    fallback = f"{title} — 作成者 {escape(view.author_name)}"
+    fallback = f"{escape(title)} — 作成者 {escape(view.author_name)}"
     return message(fallback, blocks[:50])
 
 
@@ -198,13 +249,21 @@ def decision_line(d: DecisionView) -> str:
     return text
 
 
-def thread_status(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None) -> dict[str, Any]:
-    """The status line kept up to date in the draft's thread."""
+def recipient_label(name: str, acting_for_name: str | None) -> str:
+    if acting_for_name:
+        return f"{escape(name)} さん（{escape(acting_for_name)} さんの代決）"
+    return f"{escape(name)} さん"
+
+
+def thread_status(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,
+                  recipients: Sequence[str] = ()) -> dict[str, Any]:
+    """The status line kept up to date in the draft's thread (``recipients`` come from recipient_label)."""
     if voided_note:
         text = f":no_entry_sign: 第{view.version}版の決裁依頼: {voided_note}"
     elif decided is None:
-        names = "、".join(f"{escape(n)} さん" for n in view.approver_names) or "決裁者"
-        text = f":hourglass_flowing_sand: 決裁待ち（第{view.version}版）: {names}に決裁を依頼しました。"
+        names = "、".join(recipients) or "、".join(f"{escape(n)} さん" for n in view.approver_names) or "決裁者"
+        text = (f":hourglass_flowing_sand: 決裁待ち（第{view.version}版）: {names}に決裁を依頼しました。"
+                f"\n投稿予定: {fmt_time(view.scheduled_at)}")
     else:
         text = f"第{view.version}版: " + decision_line(decided)
         if decided.kind == "approved":
@@ -268,6 +327,179 @@ def compose_reject_reason(presets: Sequence[str], text: str) -> str:
     return text or "、".join(parts)
 
 
+# -- account choice, 決裁省略, publication ------------------------------------------------------
+def account_question(draft_id: int, author_id: str, options: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Asked in the thread when the channel serves several accounts the author operates."""
+    text = (f"<@{author_id}> さん、このチャンネルは複数のアカウントの受付です。"
+            "どのアカウントに投稿する下書きか選んでください。選ぶと、そのアカウントの規則で確認します。")
+    return message(text, [
+        _section(text),
+        {"type": "actions", "block_id": f"{CHOOSE_ACCOUNT_ACTION}:{draft_id}", "elements": [{
+            "type": "static_select", "action_id": CHOOSE_ACCOUNT_ACTION,
+            "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
+            "options": [{"text": {"type": "plain_text", "text": name[:75]}, "value": aid}
+                        for aid, name in list(options)[:100]],
+        }]},
+    ])
+
+
+def account_chosen(account_name: str, chooser_name: str) -> dict[str, Any]:
+    return plain(f"アカウント: {escape(account_name)}（{escape(chooser_name)} さんが選択しました）")
+
+
+def draft_root(view: DraftView, source: str) -> dict[str, Any]:
+    """The intake-channel message for a draft made with /kessai draft or the shortcut: its thread
+    is where the checks, the status and the publication go, as for a pasted draft."""
+    how = "メッセージから「決裁に回す」" if source == "shortcut" else "`/kessai draft`"
+    head = f":memo: {escape(view.author_name)} さんが {how} で下書きを提出しました（{escape(view.account_name)}）"
+    return message(head, [_section(head), _section(_request_fields(view)), _section(quote(view.text))])
+
+
+def exempt_notice(view: DraftView, category_ja: str) -> dict[str, Any]:
+    text = (f":zap: 第{view.version}版は「{category_ja}」のため、決裁省略（和気町 5(4) 決裁を省略できる事項）として"
+            "記録しました。すぐに投稿できます。運用管理責任者には事後報告を送りました。")
+    return message(text, [_section(text)])
+
+
+def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
+    """事後報告: what went out without prior approval, so the approver can still object."""
+    title = f"事後報告（決裁省略）: {view.account_name}（第{view.version}版）"
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
+        _section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
+                 "内容に問題があれば、作成者に連絡してください。"),
+        _section(_request_fields(view)),
+        _section(quote(view.text)),
+    ]
+    lines = finding_lines(list(view.findings))
+    if lines:
+        blocks.append(_section(f"*確認結果:* {severity_counts(view.findings)}"))
+        blocks.extend(_section(line) for line in lines[:10])
+    return message(f"{escape(title)} — 作成者 {escape(view.author_name)}", blocks[:50])
+
+
+def publish_prompt(view: DraftView) -> dict[str, Any]:
+    text = f"第{view.version}版をSNSに投稿したら、「投稿済みにする」を押して投稿のURLを登録してください（月間の投稿数に数えます）。"
+    return message(text, [
+        _section(text),
+        {"type": "actions", "block_id": "publish", "elements": [
+            {"type": "button", "action_id": PUBLISH_ACTION, "style": "primary", "value": f"{view.id}:{view.version}",
+             "text": {"type": "plain_text", "text": "投稿済みにする"}}]},
+    ])
+
+
+def published_notice(view: DraftView, url: str, at: datetime, by_name: str) -> dict[str, Any]:
+    text = (f":white_check_mark: 第{view.version}版は投稿済みです（{fmt_time(at)}、登録: {escape(by_name)} さん）。\n"
+            f"投稿のURL: {escape(url)}")
+    return message(text.split("\n")[0], [_section(text)])
+
+
+# -- modals ----------------------------------------------------------------------------------
+def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = False,
+           hint: str | None = None) -> dict[str, Any]:
+    block: dict[str, Any] = {"type": "input", "block_id": block_id, "optional": optional,
+                             "label": {"type": "plain_text", "text": label}, "element": element}
+    if hint:
+        block["hint"] = {"type": "plain_text", "text": hint}
+    return block
+
+
+def _option(value: str, label: str) -> dict[str, Any]:
+    return {"text": {"type": "plain_text", "text": label[:75]}, "value": value}
+
+
+# Block and action ids of the draft modal (handlers/drafting.py reads them back).
+F_ACCOUNT, F_TEXT, F_DATE, F_TIME = "account", "text", "date", "time"
+F_CATEGORY, F_IMAGES, F_ALTS, F_CONSENT, F_NOTE = "category", "images", "alt_texts", "consent", "note"
+MAX_IMAGES = 10
+
+
+def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata: str = "",
+                account_id: str | None = None) -> dict[str, Any]:
+    """/kessai draft: one modal with everything the checks and the approver need (SPEC §4.1)."""
+    account_el: dict[str, Any] = {"type": "static_select", "action_id": F_ACCOUNT,
+                                  "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
+                                  "options": [_option(a, n) for a, n in list(accounts)[:100]]}
+    initial = account_id or (accounts[0][0] if len(accounts) == 1 else None)
+    if initial:
+        account_el["initial_option"] = next(_option(a, n) for a, n in accounts if a == initial)
+    text_el: dict[str, Any] = {"type": "plain_text_input", "action_id": F_TEXT, "multiline": True, "max_length": 3000}
+    if text:
+        text_el["initial_value"] = clean_text(text)[:3000]
+    categories = [_option(k, v) for k, v in CATEGORY_JA.items()]
+    return {
+        "type": "modal",
+        "callback_id": DRAFT_CALLBACK,
+        "private_metadata": metadata[:3000],
+        "title": {"type": "plain_text", "text": "下書きを決裁に回す"},
+        "submit": {"type": "plain_text", "text": "確認して提出"},
+        "close": {"type": "plain_text", "text": "キャンセル"},
+        "blocks": [
+            _input(F_ACCOUNT, "アカウント", account_el),
+            _input(F_TEXT, "投稿する文面", text_el),
+            _input(F_DATE, "投稿予定日", {"type": "datepicker", "action_id": F_DATE}, optional=True,
+                   hint="日本時間です。日付と時刻は両方指定するか、両方空欄にしてください。"),
+            _input(F_TIME, "投稿予定時刻", {"type": "timepicker", "action_id": F_TIME}, optional=True),
+            _input(F_CATEGORY, "区分", {"type": "static_select", "action_id": F_CATEGORY, "options": categories,
+                                      "initial_option": categories[0]},
+                   hint="緊急・災害、定型文（登録済み）、簡易な返信は、エラーがなければ決裁を省略して事後報告になります（和気町 5(4)）。"),
+            _input(F_IMAGES, "画像の枚数", {"type": "static_select", "action_id": F_IMAGES,
+                                         "options": [_option(str(n), f"{n}枚") for n in range(MAX_IMAGES + 1)],
+                                         "initial_option": _option("0", "0枚")}),
+            _input(F_ALTS, "画像の代替テキスト（1行に1枚ずつ）",
+                   {"type": "plain_text_input", "action_id": F_ALTS, "multiline": True, "max_length": 3000},
+                   optional=True, hint="画像の内容を文章で説明してください（例: 満開の桜の下を歩く親子連れ）。"),
+            _input(F_CONSENT, "肖像権", {"type": "checkboxes", "action_id": F_CONSENT, "options": [
+                _option("yes", "画像に写っている人から掲載の同意を得ています")]}, optional=True),
+            _input(F_NOTE, "決裁者へのメモ", {"type": "plain_text_input", "action_id": F_NOTE, "multiline": True,
+                                          "max_length": 2000}, optional=True),
+        ],
+    }
+
+
+def override_modal(view: DraftView) -> dict[str, Any]:
+    errors = [f for f in view.findings if f.severity == "error"]
+    listed = "\n".join(f"• *{escape(f.code)}* {escape(f.message)}" for f in errors[:10])
+    return {
+        "type": "modal",
+        "callback_id": OVERRIDE_CALLBACK,
+        "private_metadata": f"{view.id}:{view.version}",
+        "title": {"type": "plain_text", "text": "理由を付けて決裁依頼"},
+        "submit": {"type": "plain_text", "text": "決裁を依頼する"},
+        "close": {"type": "plain_text", "text": "キャンセル"},
+        "blocks": [
+            _section(f"*{escape(view.account_name)}* 第{view.version}版には次のエラーがあります。\n{listed}"[:3000]),
+            _input(OVERRIDE_BLOCK, "このまま決裁を依頼する理由（決裁者に最初に表示され、台帳に記録されます）",
+                   {"type": "plain_text_input", "action_id": OVERRIDE_INPUT, "multiline": True, "min_length": 5,
+                    "max_length": 2000}),
+        ],
+    }
+
+
+P_URL, P_DATE, P_TIME = "post_url", "post_date", "post_time"
+
+
+def publish_modal(view: DraftView, account_url: str, now: datetime) -> dict[str, Any]:
+    return {
+        "type": "modal",
+        "callback_id": PUBLISH_CALLBACK,
+        "private_metadata": f"{view.id}:{view.version}",
+        "title": {"type": "plain_text", "text": "投稿済みにする"},
+        "submit": {"type": "plain_text", "text": "登録する"},
+        "close": {"type": "plain_text", "text": "キャンセル"},
+        "blocks": [
+            _section(f"*{escape(view.account_name)}* 第{view.version}版\n{quote(view.text, 300)}"),
+            _input(P_URL, "投稿のURL", {"type": "plain_text_input", "action_id": P_URL, "max_length": 500},
+                   hint=f"アカウント（{account_url[:100]}）に投稿した記事のURLを貼り付けてください。"),
+            _input(P_DATE, "投稿した日", {"type": "datepicker", "action_id": P_DATE,
+                                       "initial_date": now.date().isoformat()}),
+            _input(P_TIME, "投稿した時刻", {"type": "timepicker", "action_id": P_TIME,
+                                         "initial_time": now.strftime("%H:%M")}),
+        ],
+    }
+
+
+# -- App Home --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class HomeItem:
     draft_id: int
@@ -277,34 +509,75 @@ class HomeItem:
     state_ja: str
     excerpt: str
     updated_at: datetime
+    acting_for_name: str | None = None
+    scheduled_at: datetime | None = None
 
 
-def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str) -> dict[str, Any]:
-    """App Home: what waits for the viewer's decision, and where the viewer's own drafts stand."""
+@dataclass(frozen=True)
+class AccountMonth:
+    name: str
+    published: int
+    minimum: int
+
+
+@dataclass(frozen=True)
+class IncidentItem:
+    id: int
+    kind_ja: str
+    account_name: str
+    status_ja: str
+    description: str
+    created_at: datetime
+
+
+def _decision_buttons(value: str) -> dict[str, Any]:
+    return {"type": "actions", "elements": [
+        {"type": "button", "action_id": "approve_draft", "style": "primary", "value": value,
+         "text": {"type": "plain_text", "text": "承認"}},
+        {"type": "button", "action_id": "reject_draft", "style": "danger", "value": value,
+         "text": {"type": "plain_text", "text": "差戻し"}},
+    ]}
+
+
+def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str,
+              accounts: Sequence[AccountMonth] = (), incidents: Sequence[IncidentItem] = (),
+              month_label: str = "") -> dict[str, Any]:
+    """App Home (SPEC §4.6): my decisions, my drafts, my accounts' month, open incidents."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "kessai — SNS投稿の決裁"}},
-        _context(f"{escape(viewer_name)} さんの画面です。"),
+        _context(f"{escape(viewer_name)} さんの画面です。`/kessai help` でコマンドの一覧を表示します。"),
         {"type": "header", "text": {"type": "plain_text", "text": f"あなたの決裁待ち（{len(waiting)}件）"}},
     ]
     if not waiting:
         blocks.append(_section("決裁待ちの下書きはありません。"))
-    for item in list(waiting)[:15]:
-        value = f"{item.draft_id}:{item.version}"
+    for item in list(waiting)[:12]:
+        who = f"（{escape(item.acting_for_name)} さんの代決）" if item.acting_for_name else ""
         blocks.append(_section(
-            f"*{escape(item.account_name)}* 第{item.version}版（作成者: {escape(item.author_name)}）\n"
-            f"{quote(item.excerpt, 200)}"))
-        blocks.append({"type": "actions", "elements": [
-            {"type": "button", "action_id": "approve_draft", "style": "primary", "value": value,
-             "text": {"type": "plain_text", "text": "承認"}},
-            {"type": "button", "action_id": "reject_draft", "style": "danger", "value": value,
-             "text": {"type": "plain_text", "text": "差戻し"}},
-        ]})
+            f"*{escape(item.account_name)}* 第{item.version}版{who}（作成者: {escape(item.author_name)}、"
+            f"投稿予定: {fmt_time(item.scheduled_at)}）\n{quote(item.excerpt, 200)}"))
+        blocks.append(_decision_buttons(f"{item.draft_id}:{item.version}"))
     blocks.append({"type": "divider"})
     blocks.append({"type": "header", "text": {"type": "plain_text", "text": "あなたの下書き（最近20件）"}})
     if not mine:
-        blocks.append(_section("まだ下書きはありません。受付チャンネルに文面を書き込むと、ここに表示されます。"))
+        blocks.append(_section("まだ下書きはありません。受付チャンネルに文面を書き込むか `/kessai draft` で提出すると、ここに表示されます。"))
     for item in list(mine)[:20]:
         blocks.append(_section(
             f"*{item.state_ja}* — {escape(item.account_name)} 第{item.version}版（{fmt_time(item.updated_at)}）\n"
             f"{quote(item.excerpt, 120)}"))
+    if accounts:
+        blocks.append({"type": "divider"})
+        blocks.append({"type": "header", "text": {"type": "plain_text", "text": f"今月の投稿数{month_label}"[:150]}})
+        lines = []
+        for a in accounts:
+            mark = ":white_check_mark:" if a.published >= a.minimum else ":warning:"
+            lines.append(f"{mark} {escape(a.name)}: {a.published}件（最低 {a.minimum}件）")
+        blocks.append(_section("\n".join(lines)))
+    blocks.append({"type": "divider"})
+    blocks.append({"type": "header", "text": {"type": "plain_text", "text": f"対応中のインシデント（{len(incidents)}件）"}})
+    if not incidents:
+        blocks.append(_section("対応中のインシデントはありません。"))
+    for inc in list(incidents)[:10]:
+        blocks.append(_section(
+            f"*#{inc.id} {escape(inc.kind_ja)}* — {escape(inc.account_name)}（{inc.status_ja}、{fmt_time(inc.created_at)}）\n"
+            f"{quote(inc.description, 200)}"))
     return {"type": "home", "blocks": blocks[:100]}

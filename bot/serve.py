@@ -35,6 +35,9 @@ def serve(settings: Settings) -> int:
             print(f"  {p}", file=sys.stderr)
         return 2
     rt = build_runtime(settings, org)
+    from bot.scheduler import start_scheduler
+
+    scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)
     stopping = threading.Event()
 
     def on_signal(signum: int, _frame: Any) -> None:
@@ -61,6 +64,7 @@ def serve(settings: Settings) -> int:
         print(f"kessai: listening on port {server.port}", flush=True)
         stopping.wait()
         server.stop()
+    scheduler.shutdown(wait=True)  # let a running sweep finish before the database goes away
     rt.gateway.stop()
     try:  # one last pass, so what was committed before the signal is not left waiting for a restart
         rt.gateway.deliver_due()

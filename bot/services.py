@@ -7,22 +7,28 @@ together or not at all; only afterwards is the Slack gateway woken to deliver.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from bot import errors, render
 from bot.config import Account, OrgConfig
+from bot.drafting import DraftForm
 from bot.ledger import content_hash
-from bot.notifications import Notifier
+from bot.notifications import Notifier, Thread, root_key
+from bot.publication import check_post_url
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, is_blocking
 from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, next_state
+from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import ledger as ledger_repo
+from storage import templates as template_repo
 from storage.db import Database, utcnow
 from storage.models import DraftRow, DraftVersionRow, FindingRow
 
@@ -30,6 +36,21 @@ log = logging.getLogger(__name__)
 
 DUPLICATE_WINDOW = timedelta(days=30)
 DUPLICATE_STATES = (DraftState.PENDING, DraftState.APPROVED, DraftState.EXEMPT, DraftState.PUBLISHED)
+EXEMPT_CATEGORIES = ("emergency", "template", "reply")  # 和気町 5(4) 決裁を省略できる事項 1〜3
+MIN_OVERRIDE_REASON = 5
+MAX_AWAY_DAYS = 366
+PUBLISH_CLOCK_SKEW = timedelta(minutes=5)
+SYSTEM_ID = "kessai"  # decider of entries no person made (expiry)
+INCIDENT_KINDS_JA = {"flaming": "炎上", "impersonation": "なりすまし", "password_leak": "パスワード漏えい",
+                     "misposting": "誤投稿", "other": "その他"}
+INCIDENT_STATUS_JA = {"open": "未対応", "acked": "対応中", "resolved": "解決済み"}
+STATUS_NEXT_STEP = {
+    "checking": "スレッドでアカウントを選んでください",
+    "needs_fix": "修正するか、理由を付けて決裁依頼してください",
+    "pending": "決裁を待っています",
+    "approved": "投稿後に「投稿済みにする」を押してください",
+    "exempt": "投稿後に「投稿済みにする」を押してください",
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +70,24 @@ class Outcome:
     draft_id: int | None = None
 
 
+@dataclass(frozen=True)
+class VersionContent:
+    """Everything a version is, besides its number: what the checks see and the approver decides on."""
+
+    text: str
+    scheduled_at: datetime | None = None
+    alt_texts: tuple[str, ...] = ()
+    image_count: int = 0
+    portrait_consent: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DeciderRole:
+    account: Account
+    acting_for: str | None = None  # set when the decider is a deputy (代決)
+
+
 class Kessai:
     def __init__(self, db: Database, org: OrgConfig, *, clock: Callable[[], datetime] = utcnow,
                  after_commit: Callable[[], None] = lambda: None, tz: str = "Asia/Tokyo") -> None:
@@ -63,6 +102,9 @@ class Kessai:
     def name_of(self, slack_id: str) -> str:
         m = self.org.member(slack_id)
         return m.name if m else slack_id
+
+    def local(self, t: datetime) -> datetime:
+        return t.astimezone(self.tz)
 
     # -- intake ---------------------------------------------------------------------------
     def receive_message(self, m: IncomingMessage) -> Outcome:
@@ -82,67 +124,153 @@ class Kessai:
                     text=(
                         "このチャンネルに投稿されたメッセージは、登録された運用担当者の下書きだけが決裁に回ります。"
                         "あなたはこのチャンネルのアカウント（"
-                        + "、".join(a.name for a in accounts)
+                        + "、".join(render.escape(a.name) for a in accounts)
                         + "）の運用担当者として登録されていないため、下書きとして受け付けませんでした。"
                         "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。"
                     ),
                 )
                 outcome = Outcome("not_operator")
             else:
-                draft = self._create_draft(s, now, operated[0], m)
+                # Several accounts share this channel: the author says which one before any check,
+                # because the checks (length, hashtags) depend on the platform.
+                account = operated[0] if len(operated) == 1 else None
+                draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
+                                           content=VersionContent(text=m.text), source="channel")
+                if account is None:
+                    self.notify.account_question(s, now, thread=self.thread_of(draft), draft_id=draft.id or 0,
+                                                 author_id=m.user, options=[(a.id, a.name) for a in operated])
                 outcome = Outcome(draft.state, draft.id)
+                self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
         return outcome
 
-    def _create_draft(self, s: Session, now: datetime, account: Account, m: IncomingMessage) -> DraftRow:
+    def accounts_for_form(self, actor: str) -> list[Account]:
+        return self.org.accounts_operated_by(actor)
+
+    def submit_form(self, form: DraftForm, actor: str, *, source: str = "modal") -> Outcome:
+        """A draft from /kessai draft or the 「決裁に回す」 shortcut (already validated by bot.drafting).
+
+        The bot posts it into the account's intake channel so that it has a thread like a pasted
+        draft; findings and status wait in the outbox until that message exists.
+        """
+        account = self.org.account(form.account_id)
+        if account is None or actor not in account.operators:
+            raise errors.InvalidInput("このアカウントの運用担当者として登録されていないため、下書きを提出できません。")
+        now = self.clock()
+        content = VersionContent(text=form.text, scheduled_at=form.scheduled_at, alt_texts=form.alt_texts,
+                                 image_count=form.image_count, portrait_consent=form.portrait_consent, note=form.note)
+        with self.db.session() as s:
+            draft = self._create_draft(s, now, account, author=actor, channel=account.intake_channel,
+                                       ts=f"bot-{secrets.token_hex(8)}", content=content, source=source,
+                                       category=form.category)
+            self._refresh_homes(s, now, self._concerned(s, draft))
+            outcome = Outcome(draft.state, draft.id)
+        self.after_commit()
+        return outcome
+
+    def _create_draft(self, s: Session, now: datetime, account: Account | None, *, author: str, channel: str,
+                      ts: str, content: VersionContent, source: str, category: str = "normal") -> DraftRow:
         draft = DraftRow(
-            account_id=account.id, author_id=m.user, channel=m.channel, message_ts=m.ts,
-            state=DraftState.CHECKING, current_version=1, created_at=now, updated_at=now,
+            account_id=account.id if account else None, author_id=author, channel=channel, message_ts=ts,
+            state=DraftState.CHECKING, current_version=1, created_at=now, updated_at=now, source=source,
+            category=category,
         )
         s.add(draft)
         s.flush()
-        self._new_version(s, now, draft, account, m.text, number=1)
+        if source != "channel" and account is not None:
+            preview = self._preview(draft, account, content)
+            self.notify.draft_root(s, now, channel=channel, draft_id=draft.id or 0,
+                                   msg=render.draft_root(preview, source))
+        self._new_version(s, now, draft, account, content, number=1)
         return draft
 
-    def _new_version(self, s: Session, now: datetime, draft: DraftRow, account: Account, text: str,
-                     *, number: int) -> None:
-        text = _storable(text)
+    def _preview(self, draft: DraftRow, account: Account, c: VersionContent) -> DraftView:
+        return DraftView(
+            id=draft.id or 0, version=draft.current_version, account_name=account.name, platform=account.platform,
+            author_id=draft.author_id, author_name=self.name_of(draft.author_id), text=c.text,
+            scheduled_at=self.local(c.scheduled_at) if c.scheduled_at else None, category=draft.category,
+            image_count=c.image_count, alt_texts=c.alt_texts, portrait_consent=c.portrait_consent, note=c.note,
+        )
+
+    def thread_of(self, s_or_draft: Session | DraftRow, draft: DraftRow | None = None) -> Thread:
+        """Where this draft's conversation is (see notifications.Thread)."""
+        d = draft if draft is not None else s_or_draft
+        assert isinstance(d, DraftRow)
+        if d.source == "channel":
+            return Thread(d.channel, d.message_ts)
+        return Thread(d.channel, None, root_key(d.id or 0))
+
+    def _new_version(self, s: Session, now: datetime, draft: DraftRow, account: Account | None,
+                     content: VersionContent, *, number: int) -> None:
+        text = _storable(content.text)
         version = DraftVersionRow(
-            draft_id=draft.id or 0, number=number, text=text, scheduled_at=None, alt_texts=[],
-            content_hash=content_hash(text=text, account_id=account.id, scheduled_at=None, alt_texts=[]),
-            created_at=now,
+            draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
+            alt_texts=[_storable(a) for a in content.alt_texts], image_count=content.image_count,
+            portrait_consent=content.portrait_consent, note=_storable(content.note) if content.note else None,
+            content_hash=self._hash(text, account.id if account else "", content), created_at=now,
         )
         s.add(version)
         s.flush()
-        findings = self._check(s, now, draft, account, text)
+        draft.current_version = number
+        draft.updated_at = now
+        s.add(draft)
+        if account is not None:
+            self._check_and_route(s, now, draft, account, version)
+
+    @staticmethod
+    def _hash(text: str, account_id: str, c: VersionContent) -> str:
+        return content_hash(text=text, account_id=account_id, scheduled_at=c.scheduled_at,
+                            alt_texts=[_storable(a) for a in c.alt_texts])
+
+    def _check_and_route(self, s: Session, now: datetime, draft: DraftRow, account: Account,
+                         version: DraftVersionRow) -> None:
+        findings = self._check(s, now, draft, account, version)
         for f in findings:
             s.add(FindingRow(version_id=version.id or 0, code=f.code, severity=f.severity, message=f.message,
                              start=f.start, end=f.end, excerpt=_storable(f.excerpt), clause=f.clause,
                              suggestion=f.suggestion))
         blocking = is_blocking(findings)
-        draft.current_version = number
-        draft.state = next_state(draft.state, DraftEvent.CHECKED_BLOCKING if blocking else DraftEvent.CHECKED_CLEAN)
+        exemption = None if blocking else self._exemption(s, draft, account, version.text)
+        if blocking:
+            event = DraftEvent.CHECKED_BLOCKING
+        elif exemption is not None:
+            event = DraftEvent.CHECKED_EXEMPT
+        else:
+            event = DraftEvent.CHECKED_CLEAN
+        draft.state = next_state(draft.state, event)
+        draft.override_reason = None  # a reason given for an older version does not carry over
         draft.updated_at = now
         s.add(draft)
         view = self._view(draft, account, version, findings)
-        self.notify.check_result(s, now, channel=draft.channel, thread_ts=draft.message_ts, view=view,
-                                 blocking=blocking)
-        if not blocking:
-            self.notify.approval_requests(s, now, channel=draft.channel, thread_ts=draft.message_ts, view=view,
-                                          approvers=self.approvers_for(account, author=draft.author_id))
+        thread = self.thread_of(draft)
+        self.notify.check_result(s, now, thread=thread, view=view, blocking=blocking)
+        if blocking:
+            return
+        if exemption is not None:
+            self._record_exemption(s, now, draft, account, version, view, exemption)
+            return
+        if draft.category in EXEMPT_CATEGORIES:
+            self.notify.thread_notice(s, now, thread=thread, text=(
+                f"区分は「{render.CATEGORY_JA[draft.category]}」ですが、登録された定型文と一致しないため、"
+                "決裁省略にはせず通常どおり決裁を依頼します（`/kessai template list` で定型文を確認できます）。"))
+        self._route(s, now, draft, account, view)
 
     def approvers_for(self, account: Account, *, author: str) -> list[str]:
         # The author never decides on their own draft, so they are not asked to.
         return [a for a in account.approvers if a != author]
 
-    def _check(self, s: Session, now: datetime, draft: DraftRow, account: Account, text: str) -> list[Finding]:
+    def _check(self, s: Session, now: datetime, draft: DraftRow, account: Account,
+               version: DraftVersionRow) -> list[Finding]:
         recent = draft_repo.recent_texts(s, account.id, now - DUPLICATE_WINDOW, list(DUPLICATE_STATES), draft.id)
         ctx = CheckContext(
-            platform=account.platform, now=now.astimezone(self.tz), category=draft.category,
+            platform=account.platform, now=self.local(now), category=draft.category,
+            scheduled_at=self.local(version.scheduled_at) if version.scheduled_at else None,
+            image_count=version.image_count, alt_texts=tuple(version.alt_texts),
+            portrait_consent=version.portrait_consent,
             hashtags_allowed=tuple(account.hashtags), recent_texts=tuple(recent),
             policy=self.org.rule_policy(str(self.tz)), overrides=self.org.rule_overrides(),
         )
-        return check(text, ctx)
+        return check(version.text, ctx)
 
     def _view(self, draft: DraftRow, account: Account, version: DraftVersionRow,
               findings: list[Finding] | list[FindingRow]) -> DraftView:
@@ -150,9 +278,11 @@ class Kessai:
         return DraftView(
             id=draft.id or 0, version=version.number, account_name=account.name, platform=account.platform,
             author_id=draft.author_id, author_name=self.name_of(draft.author_id), text=version.text,
-            scheduled_at=version.scheduled_at.astimezone(self.tz) if version.scheduled_at else None,
+            scheduled_at=self.local(version.scheduled_at) if version.scheduled_at else None,
             findings=fs, override_reason=draft.override_reason,
             approver_names=[self.name_of(a) for a in self.approvers_for(account, author=draft.author_id)],
+            category=draft.category, image_count=version.image_count, alt_texts=tuple(version.alt_texts),
+            portrait_consent=version.portrait_consent, note=version.note,
         )
 
     def load_view(self, s: Session, draft: DraftRow, number: int | None = None) -> DraftView:
@@ -163,10 +293,151 @@ class Kessai:
         return self._view(draft, account, v, draft_repo.findings(s, v.id or 0))
 
     def _account(self, draft: DraftRow) -> Account:
+        if draft.account_id is None:
+            raise errors.KessaiError("この下書きはまだアカウントが選ばれていません。スレッドでアカウントを選んでください。")
         account = self.org.account(draft.account_id)
         if account is None:
             raise errors.KessaiError("この下書きのアカウントは組織設定から削除されています。情報政策室にご相談ください。")
         return account
+
+    # -- several accounts in one channel ------------------------------------------------------
+    def choose_account(self, draft_id: int, account_id: str, actor: str) -> Outcome:
+        now = self.clock()
+        with self.db.session() as s:
+            draft = draft_repo.get(s, draft_id)
+            if draft is None:
+                raise errors.UnknownDraft()
+            if actor != draft.author_id:
+                raise errors.NotYourDraft("アカウントを選べるのは、この下書きを書いた運用担当者だけです。")
+            if draft.account_id is not None or draft.state != DraftState.CHECKING:
+                raise errors.AlreadyDecided("この下書きのアカウントはすでに選ばれています。")
+            account = self.org.account(account_id)
+            if account is None or account.intake_channel != draft.channel or actor not in account.operators:
+                raise errors.InvalidInput("このチャンネルであなたが運用しているアカウントから選んでください。")
+            if not draft_repo.set_account(s, draft_id, account_id, now):
+                raise errors.AlreadyDecided("この下書きのアカウントはすでに選ばれています。")
+            s.refresh(draft)
+            version = draft_repo.version(s, draft_id, draft.current_version)
+            assert version is not None
+            version.content_hash = self._hash(version.text, account.id, _content(version))
+            s.add(version)
+            self.notify.account_chosen(s, now, draft_id=draft_id, account_name=account.name,
+                                       chooser=self.name_of(actor))
+            self._check_and_route(s, now, draft, account, version)
+            self._refresh_homes(s, now, self._concerned(s, draft))
+            outcome = Outcome(draft.state, draft_id)
+        self.after_commit()
+        return outcome
+
+    # -- 決裁省略 (和気町 5(4)) ---------------------------------------------------------------------
+    def _exemption(self, s: Session, draft: DraftRow, account: Account, text: str) -> str | None:
+        """The ledger reason when this clean draft may go out without prior approval, else None."""
+        if draft.category not in EXEMPT_CATEGORIES:
+            return None
+        label = render.CATEGORY_JA[draft.category]
+        if draft.category == "template":
+            tpl = template_repo.matching(s, text, account.id)
+            if tpl is None:
+                return None
+            return f"決裁省略（和気町 5(4) 決裁を省略できる事項）: 区分「{label}」、定型文「{tpl.name}」（#{tpl.id}）と一致"
+        return f"決裁省略（和気町 5(4) 決裁を省略できる事項）: 区分「{label}」"
+
+    def _record_exemption(self, s: Session, now: datetime, draft: DraftRow, account: Account,
+                          version: DraftVersionRow, view: DraftView, reason: str) -> None:
+        ledger_repo.append(s, draft_id=draft.id or 0, version_number=version.number, kind="exempt",
+                           content_hash=version.content_hash, decider_id=draft.author_id, acting_for_id=None,
+                           reason=reason, decided_at=self.local(now))
+        self.notify.exempted(s, now, thread=self.thread_of(draft), view=view,
+                             category_ja=render.CATEGORY_JA[draft.category],
+                             approvers=self.approvers_for(account, author=draft.author_id))
+
+    # -- routing, 代決 -------------------------------------------------------------------------
+    def _route(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView) -> None:
+        """Ask every approver; for an absent one, the deputies (代決). Every DM gets its request row."""
+        approvers = self.approvers_for(account, author=draft.author_id)
+        absent = away_repo.away_at(s, approvers, now)
+        deputies = self._available_deputies(s, now, draft, account)
+        for a in approvers:
+            if a in absent and deputies:
+                continue
+            if draft_repo.add_request(s, draft_id=view.id, version_number=view.version, recipient_id=a,
+                                      acting_for_id=None, reason="normal", now=now):
+                self.notify.approval_dm(s, now, recipient=a, view=view)
+        for a in approvers:
+            if a in absent and deputies:
+                self._ask_deputies(s, now, draft, account, view, reason="away", acting_for=a)
+        self.notify.pending_status(s, now, thread=self.thread_of(draft), view=view,
+                                   recipients=self._recipient_labels(s, view))
+        if absent and not deputies:
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+                "決裁者が不在ですが、代決者が設定されていない（または全員不在の）ため、不在の決裁者にも依頼しました。"))
+
+    def _available_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account) -> list[str]:
+        candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
+        absent = away_repo.away_at(s, candidates, now)
+        return [d for d in candidates if d not in absent]
+
+    def _ask_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView, *,
+                      reason: str, acting_for: str | None) -> list[str]:
+        sent = []
+        for d in self._available_deputies(s, now, draft, account):
+            if draft_repo.add_request(s, draft_id=view.id, version_number=view.version, recipient_id=d,
+                                      acting_for_id=acting_for, reason=reason, now=now):
+                self.notify.approval_dm(s, now, recipient=d, view=view,
+                                        acting_for_name=self.name_of(acting_for) if acting_for else None)
+                sent.append(d)
+        return sent
+
+    def _recipient_labels(self, s: Session, view: DraftView) -> list[str]:
+        return [render.recipient_label(self.name_of(r.recipient_id),
+                                       self.name_of(r.acting_for_id) if r.acting_for_id else None)
+                for r in draft_repo.requests_for(s, view.id, view.version)]
+
+    def _acting_for_names(self, s: Session, draft_id: int, version: int) -> dict[str, str]:
+        return {r.recipient_id: self.name_of(r.acting_for_id)
+                for r in draft_repo.requests_for(s, draft_id, version) if r.acting_for_id}
+
+    def send_to_deputies(self, s: Session, draft: DraftRow, now: datetime, *, reason: str,
+                         acting_for: str | None = None) -> list[str]:
+        """Ask the account's deputies to decide ``draft``'s current version (代決), inside ``s``.
+
+        Writes an approval_requests row and a DM for each available deputy not yet asked for this
+        version, and a notice in the thread; returns the deputies asked (empty if none, or if the
+        draft is no longer pending). ``reason`` is ``"away"`` or ``"escalated"``; ``acting_for`` is
+        the approver the deputy stands in for (default: the first absent approver for ``"away"``,
+        else the first approver). The caller commits, then calls ``self.after_commit()``.
+        """
+        if draft.state != DraftState.PENDING or draft.account_id is None:
+            return []
+        account = self._account(draft)
+        approvers = self.approvers_for(account, author=draft.author_id)
+        if acting_for is None and approvers:
+            absent = away_repo.away_at(s, approvers, now) if reason == "away" else set()
+            acting_for = next((a for a in approvers if a in absent), approvers[0])
+        view = self.load_view(s, draft)
+        sent = self._ask_deputies(s, now, draft, account, view, reason=reason, acting_for=acting_for)
+        if sent:
+            why = "決裁者が不在" if reason == "away" else "決裁が遅れている"
+            names = "、".join(f"{render.escape(self.name_of(d))} さん" for d in sent)
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+                f"{why}ため、代決者の {names}にも第{view.version}版の決裁を依頼しました"
+                + (f"（{render.escape(self.name_of(acting_for))} さんの代決）。" if acting_for else "。")))
+            self._refresh_homes(s, now, sent)
+        return sent
+
+    def reroute_absent(self, s: Session, now: datetime) -> int:
+        """Send pending requests of approvers who are absent now to the deputies (idempotent).
+
+        ``set_away`` does this at once for an absence that has begun; the sweep can call this for
+        absences that begin later. Returns how many deputy requests were written.
+        """
+        count = 0
+        for draft in draft_repo.drafts_in_states(s, [DraftState.PENDING]):
+            asked = [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)
+                     if r.reason == "normal"]
+            for approver in sorted(away_repo.away_at(s, asked, now)):
+                count += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=approver))
+        return count
 
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str) -> Outcome:
@@ -189,42 +460,116 @@ class Kessai:
                 )
                 outcome = Outcome("published_edit_refused", draft.id)
             else:
-                self._apply_edit(s, now, draft, text)
+                self._apply_edit(s, now, draft, text, current)
                 outcome = Outcome(draft.state, draft.id)
+                self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
         return outcome
 
-    def _apply_edit(self, s: Session, now: datetime, draft: DraftRow, text: str) -> None:
-        account = self._account(draft)
+    def _apply_edit(self, s: Session, now: datetime, draft: DraftRow, text: str,
+                    current: DraftVersionRow | None) -> None:
         old_state = DraftState(draft.state)
         old_number = draft.current_version
+        content = replace(_content(current), text=text) if current else VersionContent(text=text)
+        if draft.account_id is None:
+            # Still waiting for the account choice: keep the newest text, check it once chosen.
+            self._new_version(s, now, draft, None, content, number=old_number + 1)
+            return
+        account = self._account(draft)
         if old_state in VOIDED_BY_EDIT:
             old_view = self.load_view(s, draft, old_number)
             if old_state in (DraftState.APPROVED, DraftState.EXEMPT):
-                old = draft_repo.version(s, draft.id or 0, old_number)
-                assert old is not None
+                assert current is not None
                 ledger_repo.append(
                     s, draft_id=draft.id or 0, version_number=old_number, kind="void",
-                    content_hash=old.content_hash, decider_id=draft.author_id, acting_for_id=None,
+                    content_hash=current.content_hash, decider_id=draft.author_id, acting_for_id=None,
                     reason=f"第{old_number + 1}版への編集により、第{old_number}版の決裁は無効になりました。",
-                    decided_at=now.astimezone(self.tz),
+                    decided_at=self.local(now),
                 )
                 note = f"作成者が下書きを編集したため、第{old_number}版への承認は無効になりました。新しい版で改めて決裁が必要です。"
             else:
                 note = f"作成者が下書きを編集したため、第{old_number}版の決裁依頼は取り消されました。"
-            self.notify.voided(s, now, view=old_view, note=note)
+            self.notify.voided(s, now, view=old_view, note=note,
+                               acting_for=self._acting_for_names(s, draft.id or 0, old_number))
         draft.state = next_state(old_state, DraftEvent.EDIT)
-        self._new_version(s, now, draft, account, text, number=old_number + 1)
+        self._new_version(s, now, draft, account, content, number=old_number + 1)
+
+    # -- override (理由を付けて決裁依頼) ------------------------------------------------------------
+    def _authorize_override(self, draft: DraftRow, version: int, actor: str) -> None:
+        if actor != draft.author_id:
+            raise errors.NotYourDraft("理由を付けて決裁を依頼できるのは、この下書きを書いた運用担当者だけです。")
+        if draft.current_version != version:
+            raise errors.StaleVersion("この表示は古い版のものです。最新の版の確認結果から操作してください。")
+        if draft.state != DraftState.NEEDS_FIX:
+            raise errors.AlreadyDecided(
+                f"この下書きは現在「{_state_ja(draft.state)}」のため、理由を付けた決裁依頼はできません。")
+
+    def check_can_override(self, draft_id: int, version: int, actor: str) -> DraftView:
+        with self.db.session() as s:
+            draft = draft_repo.get(s, draft_id)
+            if draft is None:
+                raise errors.UnknownDraft()
+            self._authorize_override(draft, version, actor)
+            return self.load_view(s, draft, version)
+
+    def override(self, draft_id: int, version: int, actor: str, reason: str) -> Outcome:
+        reason = _storable(reason.strip())
+        if len(reason) < MIN_OVERRIDE_REASON:
+            raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください。")
+        now = self.clock()
+        with self.db.session() as s:
+            draft = draft_repo.get(s, draft_id)
+            if draft is None:
+                raise errors.UnknownDraft()
+            self._authorize_override(draft, version, actor)
+            new_state = next_state(draft.state, DraftEvent.OVERRIDE)
+            if not draft_repo.compare_and_set_state(s, draft_id, expected_state=DraftState.NEEDS_FIX,
+                                                    expected_version=version, new_state=new_state, now=now):
+                raise errors.AlreadyDecided("この下書きはすでに決裁を依頼済みか、編集されています。")
+            s.refresh(draft)
+            draft.override_reason = reason
+            s.add(draft)
+            account = self._account(draft)
+            v = draft_repo.version(s, draft_id, version)
+            assert v is not None
+            view = self.load_view(s, draft, version)
+            codes = "、".join(sorted({f.code for f in view.findings if f.severity == "error"}))
+            # The override is itself on the record: who sent an erroneous draft on, and why.
+            ledger_repo.append(s, draft_id=draft_id, version_number=version, kind="override",
+                               content_hash=v.content_hash, decider_id=actor, acting_for_id=None,
+                               reason=f"エラー（{codes}）があるまま決裁を依頼。理由: {reason}",
+                               decided_at=self.local(now))
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+                f"{render.escape(self.name_of(actor))} さんが、エラーがあることを承知のうえで理由を付けて"
+                f"第{version}版の決裁を依頼しました。\n*理由:* {render.escape(reason)}"))
+            self._route(s, now, draft, account, view)
+            self._refresh_homes(s, now, self._concerned(s, draft))
+        self.after_commit()
+        return Outcome(DraftState.PENDING, draft_id)
 
     # -- decisions ------------------------------------------------------------------------
-    def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
-        """Raise the refusal that applies to ``actor`` deciding ``draft`` at ``version``."""
+    def decider_role(self, s: Session, draft: DraftRow, version: int, actor: str) -> DeciderRole:
+        """Who ``actor`` is for this decision, or the refusal that applies.
+
+        A listed approver decides in their own name. Anyone else needs an approval_requests row for
+        exactly this version naming them as a deputy (代決) — the row is written when they are asked.
+        """
         account = self._account(draft)
         member = self.org.member(actor)
         if draft.author_id == actor:
             raise errors.OwnDraft()
-        if member is None or actor not in account.approvers:
+        acting_for: str | None = None
+        if member is None:
             raise errors.NotAnApprover()
+        if actor not in account.approvers:
+            req = draft_repo.request_for(s, draft.id or 0, version, actor)
+            if req is None or req.acting_for_id is None or req.reason not in ("away", "escalated"):
+                if actor in account.deputies:
+                    raise errors.NotAnApprover(
+                        "あなたはこのアカウントの代決者ですが、この下書きの代決は依頼されていません。"
+                        "決裁者の不在時や決裁が遅れたときに、代決の依頼が届きます。")
+                raise errors.NotAnApprover()
+            acting_for = req.acting_for_id
         if not self.org.rank_at_least(member.rank, self.org.policy.approver_min_rank):
             raise errors.NotAnApprover(
                 f"決裁できるのは{self.org.policy.approver_min_rank}以上の職員です（あなたの職位: {member.rank}）。"
@@ -233,11 +578,15 @@ class Kessai:
             raise errors.StaleVersion()
         if draft.state != DraftState.PENDING:
             raise self._already_decided(s, draft)
-        return account
+        return DeciderRole(account, acting_for)
+
+    def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
+        """Raise the refusal that applies to ``actor`` deciding ``draft`` at ``version``."""
+        return self.decider_role(s, draft, version, actor).account
 
     def _already_decided(self, s: Session, draft: DraftRow) -> errors.KessaiError:
-        entries = ledger_repo.entries_for_draft(s, draft.id or 0)
-        if entries and draft.state in (DraftState.APPROVED, DraftState.REJECTED):
+        entries = [e for e in ledger_repo.entries_for_draft(s, draft.id or 0) if e.kind in ("approved", "rejected")]
+        if entries and draft.state in (DraftState.APPROVED, DraftState.REJECTED, DraftState.PUBLISHED):
             e = entries[-1]
             label = {"approved": "承認", "rejected": "差戻し"}.get(e.kind, e.kind)
             return errors.AlreadyDecided(f"この下書きは {self.name_of(e.decider_id)} さんがすでに{label}しています。")
@@ -248,7 +597,7 @@ class Kessai:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
-            self.authorize_decider(s, draft, version, actor)
+            self.decider_role(s, draft, version, actor)
             return self.load_view(s, draft, version)
 
     def decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None = None) -> Outcome:
@@ -260,7 +609,7 @@ class Kessai:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
-            self.authorize_decider(s, draft, version, actor)
+            role = self.decider_role(s, draft, version, actor)
             event = DraftEvent.APPROVE if approve else DraftEvent.REJECT
             new_state = next_state(draft.state, event)
             if not draft_repo.compare_and_set_state(s, draft_id, expected_state=DraftState.PENDING,
@@ -276,42 +625,283 @@ class Kessai:
             v = draft_repo.version(s, draft_id, version)
             assert v is not None
             kind = "approved" if approve else "rejected"
-            decided_at = now.astimezone(self.tz)
+            decided_at = self.local(now)
             ledger_repo.append(s, draft_id=draft_id, version_number=version, kind=kind,
-                               content_hash=v.content_hash, decider_id=actor, acting_for_id=None,
+                               content_hash=v.content_hash, decider_id=actor, acting_for_id=role.acting_for,
                                reason=_storable(reason) if reason else None, decided_at=decided_at)
             view = self.load_view(s, draft, version)
-            self.notify.decided(s, now, channel=draft.channel, thread_ts=draft.message_ts, view=view,
-                                decision=DecisionView(kind=kind, decider_name=self.name_of(actor),
-                                                      decided_at=decided_at, reason=reason),
-                                author_id=draft.author_id)
+            decision = DecisionView(kind=kind, decider_name=self.name_of(actor), decided_at=decided_at, reason=reason,
+                                    acting_for_name=self.name_of(role.acting_for) if role.acting_for else None)
+            self.notify.decided(s, now, thread=self.thread_of(draft), view=view, decision=decision,
+                                author_id=draft.author_id, acting_for=self._acting_for_names(s, draft_id, version))
+            self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
-        log.info("draft %s v%s %s by %s", draft_id, version, kind, actor)
+        log.info("draft %s v%s %s by %s (for %s)", draft_id, version, kind, actor, role.acting_for)
         return Outcome(kind, draft_id)
 
-    # -- App Home -------------------------------------------------------------------------
+    # -- expiry ---------------------------------------------------------------------------
+    def expire(self, s: Session, draft: DraftRow, now: datetime) -> bool:
+        """A pending draft whose scheduled time has passed becomes 期限切れ, visibly, inside ``s``.
+
+        Records it in the ledger, updates every DM (no buttons), tells the thread and the author.
+        False when the draft is no longer pending (decided or edited meanwhile). The caller decides
+        *when* (the sweep), commits, then calls ``self.after_commit()``.
+        """
+        version = draft.current_version
+        new_state = next_state(DraftState.PENDING, DraftEvent.EXPIRE)
+        if not draft_repo.compare_and_set_state(s, draft.id or 0, expected_state=DraftState.PENDING,
+                                                expected_version=version, new_state=new_state, now=now):
+            return False
+        s.refresh(draft)
+        v = draft_repo.version(s, draft.id or 0, version)
+        assert v is not None
+        view = self.load_view(s, draft, version)
+        when = render.fmt_time(view.scheduled_at)
+        ledger_repo.append(s, draft_id=draft.id or 0, version_number=version, kind="expired",
+                           content_hash=v.content_hash, decider_id=SYSTEM_ID, acting_for_id=None,
+                           reason=f"投稿予定時刻（{when}）までに決裁されなかったため期限切れ",
+                           decided_at=self.local(now))
+        note = (f"投稿予定時刻（{when}）までに決裁されなかったため、第{version}版の決裁依頼は期限切れになりました。"
+                "投稿する場合は、投稿予定日時を見直して改めて提出してください。")
+        self.notify.expired(s, now, thread=self.thread_of(draft), view=view, note=note, author_id=draft.author_id,
+                            acting_for=self._acting_for_names(s, draft.id or 0, version))
+        self._refresh_homes(s, now, self._concerned(s, draft))
+        return True
+
+    # -- publication ----------------------------------------------------------------------
+    def _authorize_publish(self, draft: DraftRow, version: int, actor: str) -> Account:
+        account = self._account(draft)
+        if actor != draft.author_id and actor not in account.operators:
+            raise errors.NotYourDraft("投稿済みにできるのは、このアカウントの運用担当者だけです。")
+        if draft.state == DraftState.PUBLISHED:
+            raise errors.AlreadyDecided("この下書きはすでに投稿済みとして登録されています。")
+        if draft.current_version != version:
+            raise errors.StaleVersion("この表示は古い版のものです。最新の版が承認されてから投稿済みにしてください。")
+        if draft.state not in (DraftState.APPROVED, DraftState.EXEMPT):
+            raise errors.AlreadyDecided(
+                f"この下書きは現在「{_state_ja(draft.state)}」のため、投稿済みにできません（承認または決裁省略の後にできます）。")
+        return account
+
+    def check_can_publish(self, draft_id: int, version: int, actor: str) -> tuple[DraftView, str]:
+        with self.db.session() as s:
+            draft = draft_repo.get(s, draft_id)
+            if draft is None:
+                raise errors.UnknownDraft()
+            account = self._authorize_publish(draft, version, actor)
+            return self.load_view(s, draft, version), account.url
+
+    def publish(self, draft_id: int, version: int, actor: str, *, url: str, at: datetime) -> Outcome:
+        """Record that the approved (or exempt) version went out at ``url``: it now counts for the month."""
+        now = self.clock()
+        url = url.strip()
+        with self.db.session() as s:
+            draft = draft_repo.get(s, draft_id)
+            if draft is None:
+                raise errors.UnknownDraft()
+            account = self._authorize_publish(draft, version, actor)
+            problem = check_post_url(account.platform, account.url, url)
+            if problem:
+                raise errors.InvalidInput(problem)
+            if at > now + PUBLISH_CLOCK_SKEW:
+                raise errors.InvalidInput("投稿した日時が未来になっています。実際に投稿した日時を指定してください。")
+            if at < draft.created_at - PUBLISH_CLOCK_SKEW:
+                raise errors.InvalidInput("投稿した日時が下書きの提出より前になっています。実際に投稿した日時を指定してください。")
+            expected = DraftState(draft.state)
+            if not draft_repo.mark_published(s, draft_id, expected_state=expected, expected_version=version,
+                                             url=url, at=at, by=actor, now=now):
+                raise errors.AlreadyDecided("この下書きは、ほかの操作で状態が変わりました。最新の状態を確認してください。")
+            s.refresh(draft)
+            view = self.load_view(s, draft, version)
+            self.notify.published(s, now, thread=self.thread_of(draft), view=view, url=url, at=self.local(at),
+                                  by_name=self.name_of(actor))
+            self._refresh_homes(s, now, self._concerned(s, draft))
+        self.after_commit()
+        return Outcome(DraftState.PUBLISHED, draft_id)
+
+    # -- absence (不在) ------------------------------------------------------------------------
+    def set_away(self, actor: str, start: date, end: date) -> str:
+        """Mark ``actor`` absent for the days ``start``..``end`` (JST, inclusive); answer in Japanese."""
+        if not self.org.accounts_decided_by(actor):
+            raise errors.InvalidInput("不在の登録は、アカウントの運用管理責任者（決裁者）または代決者が行うものです。")
+        now = self.clock()
+        today = self.local(now).date()
+        if end < start:
+            raise errors.InvalidInput("終了日が開始日より前になっています。`/kessai away 開始日 終了日` の順で指定してください。")
+        if end < today:
+            raise errors.InvalidInput("終了日が過去の日付です。これからの不在期間を指定してください。")
+        if (end - start).days > MAX_AWAY_DAYS:
+            raise errors.InvalidInput(f"不在期間は{MAX_AWAY_DAYS}日以内で指定してください。")
+        begins = datetime.combine(start, time(0), self.tz)
+        until = datetime.combine(end + timedelta(days=1), time(0), self.tz)
+        with self.db.session() as s:
+            if not away_repo.set_away(s, actor, begins, until):
+                raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")
+            moved = 0
+            if begins <= now:
+                # Requests already waiting for this person now wait for the deputies too.
+                for draft in draft_repo.pending_asked(s, actor):
+                    moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
+            self._refresh_homes(s, now, [actor])
+        self.after_commit()
+        text = (f"{render.fmt_date(start)}から{render.fmt_date(end)}まで不在として登録しました。"
+                "この間に届く決裁依頼は代決者に送られます。")
+        if moved:
+            text += f"決裁待ちの依頼 {moved} 件を代決者に送りました。"
+        return text + "予定が変わったときは `/kessai away off` で取り消せます。"
+
+    def clear_away(self, actor: str) -> str:
+        now = self.clock()
+        with self.db.session() as s:
+            if away_repo.absence(s, actor) is None:
+                return "不在は登録されていません。"
+            away_repo.set_away(s, actor, None, None)
+            self._refresh_homes(s, now, [actor])
+        self.after_commit()
+        return "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
+
+    # -- 定型文 -----------------------------------------------------------------------------
+    def _require_template_admin(self, actor: str) -> None:
+        if not any(actor in a.approvers for a in self.org.accounts):
+            raise errors.NotAnApprover(
+                "定型文は決裁を省略する根拠になるため、登録・削除できるのは運用管理責任者（決裁者）だけです。")
+
+    def add_template(self, actor: str, name: str, text: str) -> str:
+        self._require_template_admin(actor)
+        name, text = _storable(name.strip()), _storable(text.strip())
+        if not name or not text:
+            raise errors.InvalidInput("`/kessai template add 名前 本文` の形で、名前と本文を指定してください。")
+        if len(name) > 100:
+            raise errors.InvalidInput("定型文の名前は100文字以内にしてください。")
+        now = self.clock()
+        with self.db.session() as s:
+            if template_repo.by_name_or_id(s, name) is not None:
+                raise errors.InvalidInput(f"「{render.escape(name)}」という名前の定型文はすでにあります。別の名前にしてください。")
+            row = template_repo.add(s, name=name, text=text, created_by=actor, now=now)
+            tid = row.id
+        return (f"定型文 #{tid}「{render.escape(name)}」を登録しました。区分「定型文」でこの文面と一致する下書きは、"
+                "エラーがなければ決裁省略になります。")
+
+    def list_templates(self) -> str:
+        with self.db.session() as s:
+            rows = template_repo.active(s)
+        if not rows:
+            return "登録された定型文はありません。`/kessai template add 名前 本文` で登録できます（決裁者のみ）。"
+        lines = ["*登録された定型文*"]
+        for r in rows[:30]:
+            lines.append(f"• #{r.id}「{render.escape(r.name)}」（登録: {render.escape(self.name_of(r.created_by))}）\n"
+                         + render.quote(r.text, 200))
+        return "\n".join(lines)
+
+    def remove_template(self, actor: str, key: str) -> str:
+        self._require_template_admin(actor)
+        key = key.strip().lstrip("#")
+        with self.db.session() as s:
+            row = template_repo.by_name_or_id(s, key)
+            if row is None:
+                raise errors.InvalidInput(f"「{render.escape(key)}」という定型文は見つかりません。`/kessai template list` で確認してください。")
+            template_repo.deactivate(s, row)
+            name = row.name
+        return f"定型文「{render.escape(name)}」を削除しました（これまでの決裁省略の記録はそのまま残ります）。"
+
+    # -- App Home and status ------------------------------------------------------------------
+    def _concerned(self, s: Session, draft: DraftRow) -> list[str]:
+        """Everyone whose App Home shows this draft."""
+        users = [draft.author_id]
+        account = self.org.account(draft.account_id) if draft.account_id else None
+        if account is not None:
+            users += account.approvers
+        users += [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)]
+        return list(dict.fromkeys(users))
+
+    def _refresh_homes(self, s: Session, now: datetime, users: Sequence[str]) -> None:
+        s.flush()
+        for user in dict.fromkeys(users):
+            if self.org.member(user) is not None:
+                self.notify.home(s, now, user=user, view=self.home_view(s, now, user))
+
     def publish_home(self, viewer: str) -> None:
         now = self.clock()
         with self.db.session() as s:
-            pending = draft_repo.drafts_in_states(s, [DraftState.PENDING])
-            waiting = []
-            for d in pending:
-                account = self.org.account(d.account_id)
-                if account and viewer in account.approvers and d.author_id != viewer:
-                    waiting.append(self._home_item(s, d))
-            mine = [self._home_item(s, d) for d in draft_repo.by_author(s, viewer, limit=20)]
-            view = render.home_view(waiting=waiting, mine=mine, viewer_name=self.name_of(viewer))
-            self.notify.home(s, now, user=viewer, view=view)
+            self.notify.home(s, now, user=viewer, view=self.home_view(s, now, viewer))
         self.after_commit()
 
-    def _home_item(self, s: Session, d: DraftRow) -> render.HomeItem:
+    def waiting_for(self, s: Session, viewer: str) -> list[tuple[DraftRow, str | None]]:
+        """Pending drafts ``viewer`` may decide now, with the approver they would act for."""
+        out: list[tuple[DraftRow, str | None]] = []
+        asked = {d.id: d for d in draft_repo.pending_asked(s, viewer)}
+        for d in draft_repo.drafts_in_states(s, [DraftState.PENDING]):
+            account = self.org.account(d.account_id) if d.account_id else None
+            if account is None or d.author_id == viewer:
+                continue
+            if viewer in account.approvers:
+                out.append((d, None))
+            elif d.id in asked:
+                req = draft_repo.request_for(s, d.id or 0, d.current_version, viewer)
+                if req is not None and req.acting_for_id and req.reason in ("away", "escalated"):
+                    out.append((d, req.acting_for_id))
+        return out
+
+    def home_view(self, s: Session, now: datetime, viewer: str) -> dict[str, Any]:
+        waiting = [self._home_item(s, d, acting_for) for d, acting_for in self.waiting_for(s, viewer)]
+        mine = [self._home_item(s, d) for d in draft_repo.by_author(s, viewer, limit=20)]
+        local = self.local(now)
+        month_start = datetime(local.year, local.month, 1, tzinfo=self.tz)
+        next_month = datetime(local.year + local.month // 12, local.month % 12 + 1, 1, tzinfo=self.tz)
+        mine_accounts = [a for a in self.org.accounts
+                         if viewer in a.operators or viewer in a.approvers or viewer in a.deputies]
+        months = [render.AccountMonth(a.name, draft_repo.published_count(s, a.id, month_start, next_month),
+                                      self.org.policy.min_posts_per_month) for a in mine_accounts]
+        ids = {a.id for a in mine_accounts}
+        incidents = [render.IncidentItem(
+            id=i.id or 0, kind_ja=INCIDENT_KINDS_JA.get(i.kind, i.kind),
+            account_name=(self.org.account(i.account_id).name if i.account_id and self.org.account(i.account_id)
+                          else "アカウント指定なし"),  # type: ignore[union-attr]
+            status_ja=INCIDENT_STATUS_JA.get(i.status, i.status), description=i.description,
+            created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s)
+            if i.account_id is None or i.account_id in ids or self._is_escalation_member(viewer)]
+        return render.home_view(waiting=waiting, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
+                                incidents=incidents, month_label=f"（{local.year}年{local.month}月）")
+
+    def _is_escalation_member(self, viewer: str) -> bool:
+        # 情報政策室 / 広報対話課 staff who decide for no account still oversee every incident.
+        m = self.org.member(viewer)
+        return m is not None and not self.org.accounts_operated_by(viewer) and not self.org.accounts_decided_by(viewer)
+
+    def _home_item(self, s: Session, d: DraftRow, acting_for: str | None = None) -> render.HomeItem:
         v = draft_repo.version(s, d.id or 0, d.current_version)
-        account = self.org.account(d.account_id)
+        account = self.org.account(d.account_id) if d.account_id else None
         return render.HomeItem(
-            draft_id=d.id or 0, version=d.current_version, account_name=account.name if account else d.account_id,
+            draft_id=d.id or 0, version=d.current_version,
+            account_name=account.name if account else "（アカウント未選択）",
             author_name=self.name_of(d.author_id), state_ja=_state_ja(d.state), excerpt=v.text if v else "",
-            updated_at=d.updated_at.astimezone(self.tz),
+            updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
+            scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None,
         )
+
+    def status_text(self, viewer: str) -> str:
+        """/kessai status: what waits for the viewer, and which of their drafts need something."""
+        with self.db.session() as s:
+            waiting = self.waiting_for(s, viewer)
+            mine = draft_repo.not_final(s, viewer)
+            lines = [f"*あなたの決裁待ち: {len(waiting)}件*"]
+            for d, acting_for in waiting[:15]:
+                item = self._home_item(s, d, acting_for)
+                who = f"（{render.escape(item.acting_for_name)} さんの代決）" if item.acting_for_name else ""
+                lines.append(f"• {render.escape(item.account_name)} 第{item.version}版{who} — 作成者 "
+                             f"{render.escape(item.author_name)}、投稿予定 {render.fmt_time(item.scheduled_at)}")
+            lines.append(f"*対応が必要なあなたの下書き: {len(mine)}件*")
+            for d in mine[:15]:
+                item = self._home_item(s, d)
+                lines.append(f"• {item.state_ja} — {render.escape(item.account_name)} 第{item.version}版: "
+                             f"{render.escape(render.clean_text(item.excerpt[:40]))}"
+                             f" — {STATUS_NEXT_STEP.get(d.state, '')}")
+            absence = away_repo.absence(s, viewer)
+        if absence and self.local(absence[1]) > self.local(self.clock()):
+            until = self.local(absence[1]) - timedelta(days=1)
+            lines.append(f"不在登録: {render.fmt_date(self.local(absence[0]).date())}〜{render.fmt_date(until.date())}")
+        if len(lines) == 2:
+            return "決裁待ちの下書きも、対応が必要な下書きもありません。"
+        return "\n".join(lines)
 
     # -- refusals -------------------------------------------------------------------------
     def tell(self, *, text: str, response_url: str | None = None, channel: str | None = None,
@@ -331,6 +921,11 @@ class Kessai:
 def _storable(text: str) -> str:
     """PostgreSQL rejects NUL and lone surrogates; keep everything else exactly as written."""
     return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+
+
+def _content(v: DraftVersionRow) -> VersionContent:
+    return VersionContent(text=v.text, scheduled_at=v.scheduled_at, alt_texts=tuple(v.alt_texts),
+                          image_count=v.image_count, portrait_consent=v.portrait_consent, note=v.note)
 
 
 def _finding(r: FindingRow) -> Finding:

@@ -25,7 +25,7 @@ def parse_ref(value: Any) -> tuple[int, int]:
     return int(draft), int(version)
 
 
-def _tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
+def tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
     url = safe_response_url(body, context.get("response_url_prefixes", ()))
     channel = (body.get("channel") or body.get("container") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     kessai.tell(text=text, response_url=url, channel=channel, user=(body.get("user") or {}).get("id"))
@@ -40,7 +40,7 @@ def register(app: App, kessai: Kessai) -> None:
             draft_id, version = parse_ref(action.get("value"))
             kessai.decide(draft_id, version, user, approve=True)
         except errors.KessaiError as e:
-            _tell(kessai, body, context, e.message_ja)
+            tell(kessai, body, context, e.message_ja)
 
     @app.action("reject_draft")
     def reject(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any) -> None:
@@ -50,7 +50,7 @@ def register(app: App, kessai: Kessai) -> None:
             draft_id, version = parse_ref(action.get("value"))
             view = kessai.check_can_decide(draft_id, version, user)
         except errors.KessaiError as e:
-            _tell(kessai, body, context, e.message_ja)
+            tell(kessai, body, context, e.message_ja)
             return
         # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
         client.views_open(trigger_id=body["trigger_id"], view=render.reject_modal(draft_id, version, view))

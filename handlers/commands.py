@@ -1,27 +1,195 @@
-"""The /kessai slash command."""
+"""The /kessai slash command: a small registry of sub-commands.
+
+Other feature modules add theirs with ``register_subcommand`` from their own ``register(app,
+kessai)`` (e.g. handlers/incident.py for ``incident``), so this module never needs editing for them.
+Sub-commands are looked up when the command arrives, so registration order does not matter.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App
+from slack_sdk import WebClient
 
+from bot import errors, render
 from bot.services import Kessai
 
-HELP_JA = """*kessai の使い方*
-• 下書きの提出: 担当アカウントの受付チャンネルに、投稿したい文面をそのまま書き込んでください。ボットがガイドラインに沿って確認し、問題がなければ運用管理責任者に決裁を依頼します。
-• 修正: 元のメッセージを編集すると、新しい版として確認し直します（前の版への決裁依頼・承認は無効になります）。
-• 決裁: 決裁者にはダイレクトメッセージで「承認」「差戻し」ボタンが届きます。
-• `/kessai help` — この説明を表示します。"""
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SubcommandCall:
+    """One invocation of ``/kessai <name> <args>``.
+
+    A handler must answer within Slack's 3 seconds: ``call.reply(text)`` (ephemeral) or
+    ``call.ack()`` (e.g. after opening a modal with ``call.client.views_open(trigger_id=…)``).
+    Exactly one of them, once.
+    """
+
+    kessai: Kessai
+    name: str
+    args: str
+    user: str
+    channel: str
+    trigger_id: str
+    command: dict[str, Any]
+    client: WebClient
+    ack: Ack
+
+    def reply(self, text: str) -> None:
+        self.ack(response_type="ephemeral", text=text)
+
+
+Subcommand = Callable[[SubcommandCall], None]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    handler: Subcommand
+    usage: str
+    help_ja: str
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {}
+_HELP: dict[str, _Entry] = {}
+ALIASES = {"ヘルプ": "help", "?": "help", "下書き": "draft", "状況": "status", "不在": "away", "定型文": "template"}
+
+
+def register_subcommand(name: str, fn: Subcommand, *, usage: str = "", help_ja: str = "") -> None:
+    """Add ``/kessai <name>``; ``usage`` and ``help_ja`` appear in ``/kessai help``."""
+    SUBCOMMANDS[name] = fn
+    _HELP[name] = _Entry(fn, usage or f"/kessai {name}", help_ja)
+
+
+INTRO_JA = (
+    "*kessai の使い方*\n"
+    "• 下書きの提出: 担当アカウントの受付チャンネルに、投稿したい文面をそのまま書き込んでください。"
+    "ボットがガイドラインに沿って確認し、問題がなければ運用管理責任者に決裁を依頼します。"
+    "メッセージのメニューの「決裁に回す」からも提出できます。\n"
+    "• 修正: 元のメッセージを編集すると、新しい版として確認し直します（前の版への決裁依頼・承認は無効になります）。\n"
+    "• 決裁: 決裁者にはダイレクトメッセージで「承認」「差戻し」ボタンが届きます。アプリのホームにも一覧があります。\n"
+    "*コマンド*"
+)
+
+
+def help_text() -> str:
+    lines = [INTRO_JA]
+    for name in sorted(_HELP, key=lambda n: (n != "help", n)):
+        e = _HELP[name]
+        lines.append(f"• `{e.usage}` — {e.help_ja}")
+    return "\n".join(lines)
+
+
+def unknown_text(name: str) -> str:
+    shown = render.escape(render.clean_text(name[:50]))
+    known = "、".join(f"`{n}`" for n in sorted(SUBCOMMANDS))
+    return (f"「{shown}」というコマンドはありません。使えるコマンドは {known} です。"
+            "`/kessai help` で説明を表示します。")
 
 
 def register(app: App, kessai: Kessai) -> None:
+    register_subcommand("help", _help, usage="/kessai help", help_ja="この説明を表示します。")
+    register_subcommand("draft", _draft, usage="/kessai draft",
+                        help_ja="下書きの入力画面を開きます（アカウント、投稿予定日時、区分、画像と代替テキスト、決裁者へのメモ）。")
+    register_subcommand("status", _status, usage="/kessai status",
+                        help_ja="あなたの決裁待ちと、対応が必要なあなたの下書きを表示します。")
+    register_subcommand("away", _away, usage="/kessai away 2026-12-01 2026-12-05 ／ /kessai away off",
+                        help_ja="不在期間を登録します（その間の決裁依頼は代決者に届きます）。off で取り消します。")
+    register_subcommand("template", _template,
+                        usage="/kessai template add 名前 本文 ／ list ／ remove 名前",
+                        help_ja="定型文（一致すれば決裁省略できる文面、和気町 5(4)）を管理します。登録と削除は決裁者のみです。")
+
     @app.command("/kessai")
-    def kessai_command(ack: Ack, command: dict[str, Any]) -> None:
-        sub = (command.get("text") or "").strip().split(maxsplit=1)
-        name = sub[0].lower() if sub else "help"
-        if name in ("help", "ヘルプ"):
-            ack(response_type="ephemeral", text=HELP_JA)
+    def kessai_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+        text = (command.get("text") or "").strip()
+        parts = text.split(maxsplit=1)
+        name = parts[0].lower() if parts else "help"
+        name = ALIASES.get(name, name)
+        handler = SUBCOMMANDS.get(name)
+        if handler is None:
+            ack(response_type="ephemeral", text=unknown_text(parts[0] if parts else ""))
             return
-        ack(response_type="ephemeral",
-            text=f"「{name[:50]}」というコマンドはありません。`/kessai help` で使えるコマンドを確認できます。")
+        call = SubcommandCall(kessai=kessai, name=name, args=parts[1].strip() if len(parts) > 1 else "",
+                              user=str(command.get("user_id", "")), channel=str(command.get("channel_id", "")),
+                              trigger_id=str(command.get("trigger_id", "")), command=command, client=client, ack=ack)
+        try:
+            handler(call)
+        except errors.KessaiError as e:
+            call.reply(e.message_ja)
+
+
+# -- built-in sub-commands ----------------------------------------------------------------------
+def _help(call: SubcommandCall) -> None:
+    call.reply(help_text())
+
+
+def _draft(call: SubcommandCall) -> None:
+    from handlers.drafting import open_draft_modal
+
+    open_draft_modal(call.kessai, call.client, call.trigger_id, call.user, text="", source="modal")
+    call.ack()
+
+
+def _status(call: SubcommandCall) -> None:
+    call.reply(call.kessai.status_text(call.user))
+
+
+_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+
+
+def parse_date(text: str) -> date | None:
+    m = _DATE.fullmatch(text.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+AWAY_USAGE = "`/kessai away 開始日 終了日`（例: `/kessai away 2026-12-01 2026-12-05`）、取り消しは `/kessai away off` です。"
+
+
+def _away(call: SubcommandCall) -> None:
+    args = call.args.split()
+    if [a.lower() for a in args] in (["off"], ["cancel"], ["取消"], ["解除"]):
+        call.reply(call.kessai.clear_away(call.user))
+        return
+    if len(args) not in (1, 2):
+        call.reply("不在期間を指定してください。" + AWAY_USAGE)
+        return
+    start = parse_date(args[0])
+    end = parse_date(args[-1])
+    if start is None or end is None:
+        bad = render.escape(render.clean_text((args[0] if start is None else args[-1])[:40]))
+        call.reply(f"「{bad}」を日付として読み取れませんでした。" + AWAY_USAGE)
+        return
+    call.reply(call.kessai.set_away(call.user, start, end))
+
+
+TEMPLATE_USAGE = ("`/kessai template add 名前 本文`、`/kessai template list`、`/kessai template remove 名前` の形で"
+                  "使ってください。")
+
+
+def _template(call: SubcommandCall) -> None:
+    parts = call.args.split(maxsplit=1)
+    verb = parts[0].lower() if parts else "list"
+    rest = parts[1] if len(parts) > 1 else ""
+    if verb == "list":
+        call.reply(call.kessai.list_templates())
+    elif verb == "add":
+        words = rest.split(maxsplit=1)  # any whitespace, 全角スペース included
+        call.reply(call.kessai.add_template(call.user, words[0] if words else "", words[1] if len(words) > 1 else ""))
+    elif verb in ("remove", "rm", "delete"):
+        if not rest.strip():
+            call.reply("削除する定型文の名前か番号を指定してください。" + TEMPLATE_USAGE)
+            return
+        call.reply(call.kessai.remove_template(call.user, rest))
+    else:
+        call.reply(f"「{render.escape(render.clean_text(verb[:30]))}」という操作はありません。" + TEMPLATE_USAGE)

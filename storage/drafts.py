@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import DraftRow, DraftVersionRow, FindingRow, ProcessedEventRow
+from storage.models import (
+    ApprovalRequestRow,
+    DraftRow,
+    DraftVersionRow,
+    FindingRow,
+    IncidentRow,
+    ProcessedEventRow,
+)
 
 
 def claim_event(s: Session, key: str, now: datetime) -> bool:
@@ -78,4 +85,86 @@ def drafts_in_states(s: Session, states: Sequence[str]) -> list[DraftRow]:
 
 def by_author(s: Session, author: str, limit: int = 20) -> list[DraftRow]:
     q = select(DraftRow).where(DraftRow.author_id == author).order_by(col(DraftRow.updated_at).desc()).limit(limit)
+    return list(s.exec(q))
+
+
+# -- approval requests (who was asked to decide a version, and for whom) -------------------------
+def add_request(s: Session, *, draft_id: int, version_number: int, recipient_id: str, acting_for_id: str | None,
+                reason: str, now: datetime) -> bool:
+    """Record that ``recipient_id`` was asked; False when they already were for this version.
+
+    The row is what gives a deputy the authority to decide (代決), so it is written in the same
+    transaction as the DM that asks them.
+    """
+    if request_for(s, draft_id, version_number, recipient_id) is not None:
+        return False
+    s.add(ApprovalRequestRow(draft_id=draft_id, version_number=version_number, recipient_id=recipient_id,
+                             acting_for_id=acting_for_id, reason=reason, created_at=now))
+    s.flush()
+    return True
+
+
+def request_for(s: Session, draft_id: int, version_number: int, recipient_id: str) -> ApprovalRequestRow | None:
+    return s.exec(select(ApprovalRequestRow).where(
+        ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.version_number == version_number,
+        ApprovalRequestRow.recipient_id == recipient_id)).first()
+
+
+def requests_for(s: Session, draft_id: int, version_number: int) -> list[ApprovalRequestRow]:
+    return list(s.exec(select(ApprovalRequestRow).where(
+        ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.version_number == version_number,
+    ).order_by(col(ApprovalRequestRow.id))))
+
+
+def pending_asked(s: Session, recipient_id: str) -> list[DraftRow]:
+    """Pending drafts whose current version was sent to ``recipient_id``."""
+    q = (
+        select(DraftRow)
+        .join(ApprovalRequestRow, (col(ApprovalRequestRow.draft_id) == col(DraftRow.id))
+              & (col(ApprovalRequestRow.version_number) == col(DraftRow.current_version)))
+        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.recipient_id) == recipient_id)
+        .order_by(col(DraftRow.id))
+    )
+    return list(s.exec(q))
+
+
+# -- publication ------------------------------------------------------------------------------
+def published_count(s: Session, account_id: str, since: datetime, until: datetime) -> int:
+    q = select(func.count()).select_from(DraftRow).where(
+        col(DraftRow.account_id) == account_id, col(DraftRow.state) == "published",
+        col(DraftRow.published_at) >= since, col(DraftRow.published_at) < until)
+    return int(s.exec(q).one())
+
+
+def not_final(s: Session, author: str) -> list[DraftRow]:
+    """The author's drafts that still need something from someone (for /kessai status)."""
+    q = select(DraftRow).where(
+        DraftRow.author_id == author,
+        col(DraftRow.state).in_(["checking", "needs_fix", "pending", "approved", "exempt"]),
+    ).order_by(col(DraftRow.id))
+    return list(s.exec(q))
+
+
+def set_account(s: Session, draft_id: int, account_id: str, now: datetime) -> bool:
+    """Set the account of a draft that has none yet; False if someone chose first."""
+    res = s.exec(  # type: ignore[call-overload]
+        update(DraftRow).where(col(DraftRow.id) == draft_id, col(DraftRow.account_id).is_(None))
+        .values(account_id=account_id, updated_at=now)
+    )
+    return bool(res.rowcount == 1)
+
+
+def mark_published(s: Session, draft_id: int, *, expected_state: str, expected_version: int, url: str,
+                   at: datetime, by: str, now: datetime) -> bool:
+    res = s.exec(  # type: ignore[call-overload]
+        update(DraftRow)
+        .where(col(DraftRow.id) == draft_id, col(DraftRow.state) == expected_state,
+               col(DraftRow.current_version) == expected_version)
+        .values(state="published", published_url=url, published_at=at, published_by=by, updated_at=now)
+    )
+    return bool(res.rowcount == 1)
+
+
+def open_incidents(s: Session, limit: int = 20) -> list[IncidentRow]:
+    q = select(IncidentRow).where(col(IncidentRow.status) != "resolved").order_by(col(IncidentRow.id).desc()).limit(limit)
     return list(s.exec(q))

@@ -12,6 +12,10 @@ from sqlmodel import Session, col, select
 from storage.models import OutboxRow, SlackMessageRow
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+# A reply waiting for its thread's parent (a message the bot itself posts) to be delivered: only
+# then is the parent's ts known. ``remember_message`` releases it in the delivering transaction.
+HELD = "held"
+AFTER = "_after"  # payload key naming the parent's message_key; removed on release
 
 
 def enqueue(
@@ -22,13 +26,39 @@ def enqueue(
     return row
 
 
+def enqueue_reply_after(
+    s: Session, parent_key: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None
+) -> OutboxRow:
+    """A thread reply to the message ``parent_key``: sent at once if it is already posted, else held."""
+    loc = message_location(s, parent_key)
+    if loc is not None:
+        return enqueue(s, "post", {**payload, "channel": loc.channel, "thread_ts": loc.ts}, now=now,
+                       message_key=message_key)
+    row = OutboxRow(op="post", payload={**payload, AFTER: parent_key}, message_key=message_key, status=HELD,
+                    next_attempt_at=now, created_at=now)
+    s.add(row)
+    return row
+
+
+def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None:
+    for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD)).all():
+        if row.payload.get(AFTER) != parent_key:
+            continue
+        payload = {k: v for k, v in row.payload.items() if k != AFTER}
+        row.payload = {**payload, "channel": channel, "thread_ts": ts}  # a new dict: JSON columns track assignment
+        row.status = PENDING
+        s.add(row)
+
+
 def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     """Due rows, oldest first, except those waiting behind an earlier row for the same message.
 
-    An update must not overtake the post that creates the message it updates.
+    An update must not overtake the post that creates the message it updates (a held reply
+    blocks its key too, so an update of it waits for its release).
     """
     rows = s.exec(
-        select(OutboxRow).where(OutboxRow.status == PENDING).order_by(col(OutboxRow.id)).limit(limit * 4)
+        select(OutboxRow).where(col(OutboxRow.status).in_([PENDING, HELD])).order_by(col(OutboxRow.id))
+        .limit(limit * 4)
     ).all()
     blocked: set[str] = set()
     out: list[OutboxRow] = []
@@ -38,6 +68,8 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
             continue
         if key is not None:
             blocked.add(key)
+        if r.status == HELD:
+            continue
         claimed = r.claimed_until is not None and r.claimed_until > now
         if r.next_attempt_at <= now and not claimed:
             out.append(r)
@@ -85,6 +117,7 @@ def remember_message(s: Session, key: str, channel: str, ts: str) -> None:
     else:
         row.channel, row.ts = channel, ts
         s.add(row)
+    _release_replies(s, key, channel, ts)
 
 
 def message_location(s: Session, key: str) -> SlackMessageRow | None:

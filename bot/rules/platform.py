@@ -21,6 +21,18 @@ _X_URL_WEIGHT = 23 * _X_SCALE
 _X_EMOJI_WEIGHT = 200
 
 
+# Everything outside the weight-100 ranges.
+_HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+
+
+_EMOJI_CANDIDATE = re.compile("[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff]")
+
+
+def _plain_weight(s: str) -> int:
+    light = len(_HEAVY.sub("", s))
+    return len(s) * _X_DEFAULT_WEIGHT - light * (_X_DEFAULT_WEIGHT - 100)
+
+
 def _x_char_weight(ch: str) -> int:
     cp = ord(ch)
     for a, b, w in _X_RANGES:
@@ -41,23 +53,31 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
     d = doc if doc is not None and nfc == text else Document(nfc)
     for u in d.urls:
         entities[u.start] = (u.end, _X_URL_WEIGHT)
-    for m in EMOJI.finditer(nfc):
-        if m.start() not in entities:
-            entities[m.start()] = (m.end(), _X_EMOJI_WEIGHT)
-    total = 0
+    if _EMOJI_CANDIDATE.search(nfc):
+        for m in EMOJI.finditer(nfc):
+            if not any(u.start <= m.start() < u.end for u in d.urls):
+                entities[m.start()] = (m.end(), _X_EMOJI_WEIGHT)
+    # Sum with C-speed string operations; walk character by character only when over the limit.
+    total = _plain_weight(nfc)
+    for a, (b, w) in entities.items():
+        total += w - _plain_weight(nfc[a:b])
+    limit = _X_MAX_WEIGHTED * _X_SCALE
+    if total <= limit:
+        return (total + _X_SCALE - 1) // _X_SCALE, None
+    running = 0
     over: int | None = None
     i = 0
     n = len(nfc)
-    limit = _X_MAX_WEIGHTED * _X_SCALE
     while i < n:
         ent = entities.get(i)
         if ent and ent[0] > i:
             j, w = ent
         else:
             j, w = i + 1, _x_char_weight(nfc[i])
-        total += w
-        if over is None and total > limit:
+        running += w
+        if running > limit:
             over = i
+            break
         i = j
     return (total + _X_SCALE - 1) // _X_SCALE, over
 

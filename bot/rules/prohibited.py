@@ -155,6 +155,9 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             yield hit
 
 
+_PERSON_CUES = ("候補", "サン", "氏", "議員", "先生", "陣営", "様")
+
+
 def _is_person_name(doc: Document, i: int) -> bool:
     tok = doc.tokens[i]
     return tok.pos == "名詞" and tok.pos2 == "固有名詞" and tok.pos3 == "人名"
@@ -174,7 +177,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     上越市ガイドライン 5【前提となる考え方】は、公務が「公平・中立性」を求められることを
     示しています。投票・支持・応援などの呼びかけ（[calls]）と、政党名（[parties]）または
     人名が同じ文にあるときに反応します。選挙管理委員会の「投票に行きましょう」のような
-    呼びかけ単独では反応しません。
+    呼びかけ単独では反応しません。人名は「候補」「さん」「氏」「議員」などを伴う場合に
+    形態素解析の固有名詞（人名）として判定します。
     """
     yield from word_hits(
         doc,
@@ -183,17 +187,20 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         "「{word}」は特定の候補者・政党を支持する表現です。公平・中立な表現にしてください。",
     )
     calls = matcher("political.txt", "calls")
-    if not calls.present(doc):
-        return
     parties = matcher("political.txt", "parties", opts.extra_words)
     person_calls = matcher("political.txt", "person_calls")
+    # Morphological analysis is only worth it when a party or a word that goes with a person's
+    # name (候補, さん, 氏 …) is there too: a bare 「投票に行きましょう」 costs nothing.
+    with_person = any(w in doc.folded for w in _PERSON_CUES)
+    if not calls.present(doc) or not (parties.present(doc) or (with_person and person_calls.present(doc))):
+        return
     done: set[tuple[int, int]] = set()
     for call in calls.find(doc):
         sent = _sentence_of(doc, call.start)
         if sent in done:
             continue
         named: list[Match] = parties.find(doc, within=sent)
-        if not named and person_calls.find(doc, within=sent):
+        if not named and with_person and person_calls.find(doc, within=sent):
             named = [
                 Match(t.start, t.end, doc.text[t.start : t.end], i, i)
                 for i, t in enumerate(doc.tokens)

@@ -33,12 +33,32 @@ def _nfkc_char(ch: str) -> str:
     return r
 
 
-def _normalise(text: str) -> tuple[str, list[int], list[int]]:
-    """NFKC `text` chunk by chunk, remembering which original code points each output char came from.
+class _NfkcTable(dict[int, str]):
+    """str.translate table computing (and remembering) each code point's NFKC form on first sight."""
 
-    A chunk is a base character plus the characters whose NFKC form is combining (e.g. ｶﾞ, where
-    the half-width voiced mark only composes with the preceding kana).
+    def __missing__(self, cp: int) -> str:
+        nf = unicodedata.normalize("NFKC", chr(cp))
+        if len(self) < _NFKC_CACHE_LIMIT:
+            self[cp] = nf
+        return nf
+
+
+_NFKC_TABLE = _NfkcTable()
+# Marks that compose with the preceding character under NFKC (ｶﾞ → ガ, e + ◌́ → é).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f]")
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """NFKC `text`, remembering which original code points each output character came from.
+
+    Fast path (almost every draft): each character normalises to exactly one character and nothing
+    composes, so offsets are unchanged and no map is needed (None). Otherwise the text is normalised
+    chunk by chunk, a chunk being a base character plus the characters whose NFKC form is combining
+    (e.g. ｶﾞ, where the half-width voiced mark only composes with the preceding kana).
     """
+    fast = text.translate(_NFKC_TABLE)
+    if len(fast) == len(text) and not _COMBINING.search(fast):
+        return fast, None, None
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -112,6 +132,8 @@ class Document:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original code-point span of the normalised slice norm[a:b]."""
+        if self._starts is None or self._ends is None:
+            return a, b
         if not self._starts:
             return 0, 0
         if b <= a:

@@ -1,0 +1,168 @@
+"""Benchmark of the rule engine (SPEC §7: rule checks/second and median latency on 1,000 characters).
+
+    python benchmarks/rules.py [--no-textlint]
+
+Prints: latency (median, p95) and checks/second on one realistic 1,000-character draft; the same
+for a batch of 1,000 generated realistic drafts; the cold start of `python -m bot check`; and, when
+node/npm are available, the same batch through textlint with textlint-rule-preset-ja-technical-writing
+(installed into a temporary directory, never into the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.rules import CheckContext, RulePolicy, check  # noqa: E402
+
+NOW = datetime(2025, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+POLICY = RulePolicy(
+    allowed_link_domains=("city.joetsu.niigata.jp",), official_phone_numbers=("025-526-5111",)
+)
+SENTENCES = [
+    "上越市からのお知らせです。",
+    "11月30日（日）に総合防災訓練を行います。",
+    "当日は防災行政無線で訓練放送が流れますので、ご理解とご協力をお願いします。",
+    "燃やせるごみは収集日の朝8時30分までに集積所へ出してください。",
+    "詳しくは https://www.city.joetsu.niigata.jp/soshiki/bousai/ をご覧ください。",
+    "お問い合わせは危機管理課 025-526-5111 までお願いします。",
+    "高田城址公園では観桜会の準備が進んでいます🌸",
+    "期日前投票は各区総合事務所でもできます。",
+    "参加は無料、申込みは不要です。",
+    "雪下ろしの際は命綱とヘルメットを着用し、一人で作業しないでください。",
+    "12月4日から10日は人権週間です。",
+    "市立図書館で絵本の読み聞かせ会を開きます。",
+    "#上越市 #防災",
+    "インフルエンザの予防接種の費用を一部助成します。",
+    "ペットボトルはキャップとラベルを外して出してください。",
+]
+
+
+def draft(rng: random.Random, length: int) -> str:
+    parts: list[str] = []
+    while sum(map(len, parts)) < length:
+        parts.append(rng.choice(SENTENCES))
+    return "".join(parts)[:length]
+
+
+def timings(texts: list[str], platform: str = "x") -> list[float]:
+    ctx = CheckContext(platform=platform, now=NOW, policy=POLICY)
+    out = []
+    for t in texts:
+        start = time.perf_counter()
+        check(t, ctx)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def report(name: str, ts: list[float]) -> None:
+    ts_sorted = sorted(ts)
+    p95 = ts_sorted[int(len(ts_sorted) * 0.95) - 1]
+    print(
+        f"{name}: median {statistics.median(ts) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms, "
+        f"{len(ts) / sum(ts):,.0f} checks/s (n={len(ts)})"
+    )
+
+
+def cold_start() -> None:
+    cmd = [sys.executable, "-m", "bot", "check", "-", "--platform", "x", "--at", "2025-11-20T10:00+09:00"]
+    probe = subprocess.run(cmd, input="x", capture_output=True, text=True, cwd=ROOT)
+    if probe.returncode not in (0, 1):
+        cmd = [
+            sys.executable,
+            "-c",
+            "import sys; from bot.check_cli import main_for_tests; raise SystemExit(main_for_tests(sys.argv[1:]))",
+            *cmd[3:],
+        ]
+    for label, text in (
+        ("clean draft", "本日は燃やせるごみの収集日です。"),
+        ("draft that needs the analyser", "お前は馬鹿だ"),
+    ):
+        ts = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(cmd, input=text, capture_output=True, text=True, cwd=ROOT)
+            ts.append(time.perf_counter() - start)
+        print(f"cold start `{' '.join(cmd[1:4])}` ({label}): median {statistics.median(ts) * 1000:.0f} ms")
+
+
+def textlint(texts: list[str]) -> None:
+    if not (shutil.which("node") and shutil.which("npm")):
+        print("textlint: node/npm not found, skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        install = subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "textlint",
+                "textlint-rule-preset-ja-technical-writing",
+            ],
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if install.returncode != 0:
+            print(f"textlint: npm install failed, skipped ({install.stderr.strip()[:200]})")
+            return
+        docs = Path(tmp, "docs")
+        docs.mkdir()
+        for i, t in enumerate(texts):
+            (docs / f"{i:04d}.txt").write_text(t, encoding="utf-8")
+        bin_ = Path(tmp, "node_modules", ".bin", "textlint")
+        base = [str(bin_), "--preset", "ja-technical-writing", "--format", "json"]
+        start = time.perf_counter()
+        subprocess.run([*base, str(docs / "0000.txt")], cwd=tmp, capture_output=True)
+        single = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run([*base, str(docs)], cwd=tmp, capture_output=True)
+        batch = time.perf_counter() - start
+        print(
+            f"textlint (ja-technical-writing): one draft incl. start-up {single * 1000:.0f} ms; "
+            f"batch of {len(texts)} in one process {batch:.2f} s = {len(texts) / batch:,.0f} drafts/s"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-textlint", action="store_true")
+    args = parser.parse_args()
+    rng = random.Random(20251120)
+    one = draft(rng, 1000)
+    check(one, CheckContext(now=NOW))  # warm-up: package data, Sudachi, PSL
+    report("1,000-character draft (x)", timings([one] * 300))
+    report("1,000-character draft (blog)", timings([one] * 300, platform="blog"))
+    batch = [draft(rng, rng.randint(40, 600)) for _ in range(1000)]
+    # Every tenth draft carries something to find, so the analyser and link rules do real work.
+    for i in range(0, len(batch), 10):
+        batch[i] += rng.choice(
+            ["らしいです。", "馬鹿", "https://bit.ly/abc", "090-1234-5678", "11月22日（金）", "①"]
+        )
+    start = time.perf_counter()
+    ts = timings(batch)
+    total = time.perf_counter() - start
+    report("batch of 1,000 realistic drafts (40–600 chars)", ts)
+    print(f"batch wall time {total:.2f} s")
+    cold_start()
+    if not args.no_textlint:
+        textlint(batch)
+
+
+if __name__ == "__main__":
+    main()

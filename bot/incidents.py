@@ -1,0 +1,578 @@
+"""Incidents (炎上・なりすまし・パスワード漏えい・誤投稿): report, alert, acknowledge, resolve, record.
+
+The guidelines ask for an organised response, not one operator's judgement (和気町 6 その他共通事項):
+the 運用管理責任者 consults 情報政策室 and 広報対話課 (上越市 6(2)). So a report goes to the
+``escalation_channel`` with the type's checklist drawn from the guidelines; until someone presses
+対応開始 the sweep re-alerts every ``incident_ack_within`` with @-mentions of the escalation
+members; an acknowledged incident still open after ``holding_statement_after`` prompts the
+acknowledger to post that the response takes time (上越市 6(2)); resolution records a summary,
+and every step is kept in ``incident_events`` for the record (``kessai incidents export``).
+
+**Escalation members** (mentioned in re-alerts; the only people who may acknowledge or resolve):
+the account's approvers (運用管理責任者) and deputies, plus every member of approver rank in an
+organisation whose name contains 情報政策 or 広報 (情報政策室, 広報対話課 in 上越市 6(2)).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from bot import errors, render
+from bot.config import Account, OrgConfig
+from storage import outbox
+from storage import reminders as reminder_repo
+from storage.models import IncidentEventRow, IncidentRow
+
+ESCALATION_ORG_MARKERS = ("情報政策", "広報")
+DESCRIPTION_LIMIT = 3000
+SUMMARY_LIMIT = 3000
+
+REPORT_CALLBACK = "incident_report"
+RESOLVE_CALLBACK = "incident_resolve_summary"
+ACK_ACTION = "incident_ack"
+RESOLVE_ACTION = "incident_resolve"
+CHECKLIST_ACTION = "incident_checklist"
+KIND_BLOCK, KIND_ACTION = "kind", "kind_select"
+ACCOUNT_BLOCK, ACCOUNT_ACTION = "account", "account_select"
+DESCRIPTION_BLOCK, DESCRIPTION_ACTION = "description", "description_text"
+SUMMARY_BLOCK, SUMMARY_ACTION = "summary", "summary_text"
+NO_ACCOUNT = "-"
+
+KINDS: dict[str, str] = {
+    "flaming": "炎上",
+    "impersonation": "なりすまし",
+    "password_leak": "パスワード漏えい",
+    "misposting": "誤投稿",
+    "other": "その他",
+}
+STATUS_JA = {"open": "未対応", "acked": "対応中", "resolved": "解決済み"}
+EVENT_JA = {
+    "reported": "報告", "realerted": "再通知", "acked": "対応開始", "checked": "チェック",
+    "unchecked": "チェック解除", "holding_reminded": "経過の書き込みを依頼", "resolved": "解決",
+}
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    clause: str
+
+
+# Each item is a step one of the guidelines asks for; the clause is shown next to it.
+CHECKLISTS: dict[str, tuple[ChecklistItem, ...]] = {
+    "flaming": (
+        ChecklistItem("calm", "職員個人の判断で反論・抗弁をしない（冷静に対応する）", "上越市 6(2)・和気町 6 炎上対策1"),
+        ChecklistItem("consult", "運用管理責任者が情報政策室・広報対話課と協議する", "上越市 6(2)"),
+        ChecklistItem("explain", "原因を確認し、必要に応じて説明・訂正・謝罪を書き込む", "上越市 6(2)・和気町 6 炎上対策2"),
+        ChecklistItem("holding", "対応に時間を要する場合は、その旨を書き込む", "上越市 6(2)・美祢市社協 6(4)"),
+    ),
+    "impersonation": (
+        ChecklistItem("report", "運用管理責任者が情報政策室・広報対話課に報告する", "上越市 6(2)"),
+        ChecklistItem("takedown", "ソーシャルメディアの運営者に通報し、警告・削除を依頼する", "上越市 6(2)・和気町 6 なりすまし対策2"),
+        ChecklistItem("website", "市ホームページ（と公式アカウント）でなりすましを周知する", "上越市 6(2)・和気町 6 なりすまし対策2"),
+        ChecklistItem("press", "報道機関に情報提供し、注意喚起する", "上越市 6(2)・美祢市社協 6(3)"),
+    ),
+    "password_leak": (
+        ChecklistItem("change", "パスワードを直ちに、推測されにくいものに変更する", "和気町 6 なりすまし対策3・上越市 6(1)①"),
+        ChecklistItem("report", "運用を統括する課（情報政策室・広報対話課）に即刻報告する", "和気町 6 なりすまし対策3"),
+        ChecklistItem("mfa", "二段階認証などの認証強化を有効にする", "上越市 6(1)① パスワード"),
+        ChecklistItem("record", "変更を /kessai password-rotated で記録する", "上越市 6(1)① パスワード"),
+    ),
+    "misposting": (
+        ChecklistItem("no_silent_delete", "黙って削除せず、事実を確認する", "和気町 6 トラブル防止のために2"),
+        ChecklistItem("correct", "訂正・謝罪の書き込みを行う", "和気町 6 トラブル防止のために2・美祢市社協 6(1)"),
+        ChecklistItem("report", "運用管理責任者に報告し、組織として対応する", "和気町 6 その他共通事項"),
+    ),
+    "other": (
+        ChecklistItem("organisation", "担当者個人で判断せず、組織として対応する", "和気町 6 その他共通事項"),
+        ChecklistItem("report", "運用管理責任者に報告する", "上越市 6(2)"),
+        ChecklistItem("sincere", "利用者には冷静かつ誠実に対応する", "和気町 6 トラブル防止のために1"),
+    ),
+}
+
+
+class NotEscalationMember(errors.KessaiError):
+    message_ja = ("インシデントの対応開始・解決の操作ができるのは、運用管理責任者と代決者、情報政策室・"
+                  "広報対話課の課長補佐以上の職員です。対応が必要な場合は、これらの方に連絡してください。")
+
+
+class NotInvolved(errors.KessaiError):
+    message_ja = ("このチェックリストを更新できるのは、アカウントの運用担当者・運用管理責任者と、"
+                  "情報政策室・広報対話課の担当者です。")
+
+
+class UnknownIncident(errors.KessaiError):
+    message_ja = "対象のインシデントが見つかりません。ボタンが古いか、内容が正しくない可能性があります。"
+
+
+class AlreadyResolved(errors.KessaiError):
+    message_ja = "このインシデントはすでに解決済みとして記録されています。"
+
+
+class NotInRoster(errors.KessaiError):
+    message_ja = ("kessai の職員名簿に登録されていないため、インシデントを報告できません。"
+                  "お手数ですが、情報政策室または広報対話課に直接連絡してください。")
+
+
+class UnknownAccount(errors.KessaiError):
+    pass
+
+
+def alert_key_prefix(incident_id: int) -> str:
+    return f"incident:{incident_id}:alert:"
+
+
+def alert_key(incident_id: int, destination: str) -> str:
+    return f"{alert_key_prefix(incident_id)}{destination}"
+
+
+def parse_incident_ref(value: Any) -> int:
+    """An incident id from a button value or modal metadata; anything else is refused."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdecimal() or len(value) > 12:
+        raise UnknownIncident()
+    return int(value)
+
+
+class IncidentService:
+    """Incident use cases. Each runs in one unit of work and writes its messages to the outbox."""
+
+    def __init__(self, kessai: Any) -> None:
+        self.kessai = kessai
+        self.db = kessai.db
+        self.org: OrgConfig = kessai.org
+        self.zone = kessai.tz
+
+    # -- who --------------------------------------------------------------------------------
+    def escalation_members(self, account_id: str | None) -> list[str]:
+        people: list[str] = []
+        account = self.org.account(account_id or "")
+        if account is not None:
+            people += list(account.approvers) + list(account.deputies)
+        for m in self.org.members:
+            o = self.org.org(m.org)
+            if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and self.org.is_approver_rank(m.slack_id):
+                people.append(m.slack_id)
+        return list(dict.fromkeys(people))
+
+    def involved(self, inc: IncidentRow) -> set[str]:
+        account = self.org.account(inc.account_id or "")
+        people = set(self.escalation_members(inc.account_id)) | {inc.reporter_id}
+        if account is not None:
+            people |= set(account.operators)
+        return people
+
+    def _now(self) -> datetime:
+        now: datetime = self.kessai.clock()
+        return now.astimezone(UTC)
+
+    def _name(self, slack_id: str | None) -> str:
+        return self.kessai.name_of(slack_id) if slack_id else ""
+
+    # -- report -----------------------------------------------------------------------------
+    def report(self, *, kind: str, account_id: str | None, description: str, reporter: str,
+               now: datetime | None = None) -> int:
+        if self.org.member(reporter) is None:
+            raise NotInRoster()
+        if kind not in KINDS:
+            raise errors.InvalidInput("インシデントの種類を一覧から選んでください。")
+        if account_id and self.org.account(account_id) is None:
+            raise UnknownAccount("選ばれたアカウントは登録されていません。一覧から選び直してください。")
+        description = render.clean_text(description).strip()
+        if not description:
+            raise errors.InvalidInput("何が起きているかを入力してください。")
+        now = (now or self._now()).astimezone(UTC)
+        with self.db.session() as s:
+            inc = IncidentRow(kind=kind, account_id=account_id or None, description=description[:DESCRIPTION_LIMIT],
+                              reporter_id=reporter, status="open", checklist_done=[], created_at=now)
+            s.add(inc)
+            s.flush()
+            self._event(s, inc, now, reporter, "reported")
+            for dest in self._destinations(inc):
+                self._post(s, now, dest, self.alert(inc), key=alert_key(inc.id or 0, dest))
+            self._post(s, now, reporter, {"text": (
+                f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
+                "情報政策室・広報対話課と運用管理責任者に通知しました。担当者が対応を始めるまで、"
+                "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。")})
+            incident_id = inc.id or 0
+        self.kessai.after_commit()
+        return incident_id
+
+    def _destinations(self, inc: IncidentRow) -> list[str]:
+        channel = self.org.policy.escalation_channel
+        # Without an escalation channel the alert goes to each escalation member directly.
+        return [channel] if channel else self.escalation_members(inc.account_id)
+
+    def _post(self, s: Session, now: datetime, channel: str, msg: dict[str, Any], *, key: str | None = None,
+              thread_ts: str | None = None, broadcast: bool = False) -> None:
+        payload: dict[str, Any] = {"channel": channel, **msg, "unfurl_links": False, "unfurl_media": False}
+        if thread_ts:
+            payload["thread_ts"] = thread_ts
+            if broadcast:
+                payload["reply_broadcast"] = True
+        outbox.enqueue(s, "post", payload, now=now, message_key=key)
+
+    def _event(self, s: Session, inc: IncidentRow, at: datetime, actor: str | None, event: str,
+               detail: str | None = None) -> None:
+        s.add(IncidentEventRow(incident_id=inc.id or 0, at=at, actor_id=actor, event=event, detail=detail))
+
+    def _refresh_alerts(self, s: Session, now: datetime, inc: IncidentRow) -> None:
+        for key in outbox.posted_keys(s, alert_key_prefix(inc.id or 0)):
+            outbox.enqueue(s, "update", self.alert(inc, events=self._events(s, inc)), now=now, message_key=key)
+
+    def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
+        """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
+        for dest in self._destinations(inc):
+            loc = outbox.message_location(s, alert_key(inc.id or 0, dest))
+            self._post(s, now, loc.channel if loc else dest, render.plain(text) | {
+                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}]},
+                thread_ts=loc.ts if loc else None, broadcast=broadcast)
+
+    def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:
+        return list(s.exec(select(IncidentEventRow).where(col(IncidentEventRow.incident_id) == inc.id)
+                           .order_by(col(IncidentEventRow.id))))
+
+    def _load(self, s: Session, incident_id: int) -> IncidentRow:
+        inc = s.get(IncidentRow, incident_id)
+        if inc is None:
+            raise UnknownIncident()
+        return inc
+
+    # -- acknowledge ------------------------------------------------------------------------
+    def ack(self, incident_id: int, actor: str, now: datetime | None = None) -> None:
+        now = (now or self._now()).astimezone(UTC)
+        with self.db.session() as s:
+            inc = self._load(s, incident_id)
+            if actor not in self.escalation_members(inc.account_id):
+                raise NotEscalationMember()
+            if inc.status == "resolved":
+                raise AlreadyResolved()
+            if inc.status == "acked":
+                raise errors.AlreadyDecided(
+                    f"このインシデントは {self._name(inc.acked_by)} さんがすでに対応を始めています。")
+            # Compare-and-set: of two people pressing 対応開始 at once, exactly one is recorded.
+            res = s.exec(update(IncidentRow).where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) == "open")
+                         .values(status="acked", acked_at=now, acked_by=actor))  # type: ignore[call-overload]
+            if res.rowcount != 1:
+                s.rollback()
+                fresh = self._load(s, incident_id)
+                s.refresh(fresh)
+                raise errors.AlreadyDecided(
+                    f"このインシデントは {self._name(fresh.acked_by)} さんがすでに対応を始めています。")
+            s.refresh(inc)
+            self._event(s, inc, now, actor, "acked")
+            s.flush()
+            self._refresh_alerts(s, now, inc)
+            holding = render.fmt_time((now + self.org.policy.holding_statement_after).astimezone(self.zone))
+            self._thread_note(s, now, inc, (
+                f":raising_hand: {render.escape(self._name(actor))} さんが対応を開始しました。"
+                f"チェックリストを進め、解決したら「解決」を押して経過をまとめてください。{holding} までに"
+                "解決しない場合は、対応中である旨の書き込みをお願いするリマインダーをお送りします。"))
+        self.kessai.after_commit()
+
+    # -- checklist --------------------------------------------------------------------------
+    def set_checklist(self, incident_id: int, actor: str, done: Sequence[str], now: datetime | None = None) -> None:
+        now = (now or self._now()).astimezone(UTC)
+        with self.db.session() as s:
+            inc = self._load(s, incident_id)
+            if actor not in self.involved(inc):
+                raise NotInvolved()
+            if inc.status == "resolved":
+                raise AlreadyResolved()
+            items = {i.id: i for i in CHECKLISTS[inc.kind]}
+            wanted = [d for d in dict.fromkeys(done) if d in items]  # unknown (tampered) values are ignored
+            before = set(inc.checklist_done)
+            for item_id in wanted:
+                if item_id not in before:
+                    self._event(s, inc, now, actor, "checked", items[item_id].text)
+            for item_id in before - set(wanted):
+                if item_id in items:
+                    self._event(s, inc, now, actor, "unchecked", items[item_id].text)
+            inc.checklist_done = [i for i in items if i in wanted]  # keep the checklist's order
+            s.add(inc)
+            s.flush()
+            self._refresh_alerts(s, now, inc)
+        self.kessai.after_commit()
+
+    # -- resolve ----------------------------------------------------------------------------
+    def check_can_resolve(self, incident_id: int, actor: str) -> IncidentRow:
+        with self.db.session() as s:
+            inc = self._load(s, incident_id)
+            if actor not in self.escalation_members(inc.account_id):
+                raise NotEscalationMember()
+            if inc.status == "resolved":
+                raise AlreadyResolved()
+            return inc
+
+    def resolve(self, incident_id: int, actor: str, summary: str, now: datetime | None = None) -> None:
+        summary = render.clean_text(summary).strip()
+        if not summary:
+            raise errors.InvalidInput("どのように解決したかを入力してください。")
+        now = (now or self._now()).astimezone(UTC)
+        with self.db.session() as s:
+            inc = self._load(s, incident_id)
+            if actor not in self.escalation_members(inc.account_id):
+                raise NotEscalationMember()
+            res = s.exec(update(IncidentRow)  # type: ignore[call-overload]
+                         .where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) != "resolved")
+                         .values(status="resolved", resolved_at=now, resolved_by=actor,
+                                 summary=summary[:SUMMARY_LIMIT]))
+            if res.rowcount != 1:
+                raise AlreadyResolved()
+            s.refresh(inc)
+            self._event(s, inc, now, actor, "resolved", summary[:SUMMARY_LIMIT])
+            s.flush()
+            self._refresh_alerts(s, now, inc)
+            self._thread_note(s, now, inc, (
+                f":white_check_mark: {render.escape(self._name(actor))} さんが解決として記録しました。"
+                f"経過は `kessai incidents export` で書き出せます。\n*まとめ:* {render.escape(summary[:500])}"))
+        self.kessai.after_commit()
+
+    # -- sweep hooks (called inside the sweep's transaction, after its claim) -----------------
+    def realert(self, s: Session, now: datetime, incident_id: int, period: int) -> bool:
+        inc = s.get(IncidentRow, incident_id)
+        if inc is None or inc.status != "open":
+            return False
+        minutes = int((now - inc.created_at).total_seconds() // 60)
+        mentions = " ".join(f"<@{m}>" for m in self.escalation_members(inc.account_id))
+        self._event(s, inc, now, None, "realerted", f"{minutes}分経過")
+        self._thread_note(s, now, inc, (
+            f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
+            f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {minutes} 分経っても"
+            "対応開始されていません。対応できる方は、アラートの「対応開始」を押してから対応を始めてください"
+            "（上越市 6(2): 運用管理責任者が情報政策室・広報対話課と協議します）。"), broadcast=True)
+        return True
+
+    def holding_reminder(self, s: Session, now: datetime, incident_id: int, period: int) -> bool:
+        inc = s.get(IncidentRow, incident_id)
+        if inc is None or inc.status != "acked" or inc.acked_by is None or inc.acked_at is None:
+            return False
+        hours = (now - inc.acked_at) / timedelta(hours=1)
+        text = (
+            f":hourglass: *経過の書き込みのお願い*（{KINDS.get(inc.kind, inc.kind)}、"
+            f"{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
+            f"対応開始から {hours:.0f} 時間が経ちましたが、まだ解決として記録されていません。"
+            "解決まで時間がかかる場合は、公式アカウントに対応中である旨を書き込んでください"
+            "（例:「現在、事実関係を確認しております。確認でき次第、改めてお知らせします。」）。"
+            "対応がされていない等の批判を招かないためです（上越市 6(2)・美祢市社協 6(4)）。\n"
+            "解決したら、アラートの「解決」を押して経過をまとめてください。")
+        self._event(s, inc, now, None, "holding_reminded", f"{hours:.1f}時間経過")
+        self._post(s, now, inc.acked_by, render.plain(text))
+        self._thread_note(s, now, inc, f"<@{inc.acked_by}> さんに、対応中である旨の書き込みをお願いしました。")
+        return True
+
+    # -- password rotation ------------------------------------------------------------------
+    def record_password_rotation(self, account_ref: str, actor: str, now: datetime | None = None) -> str:
+        """Record that ``account_ref``'s password was changed; returns the polite confirmation."""
+        account = self._find_account(account_ref)
+        allowed = set(account.operators) | set(account.approvers) | set(account.deputies)
+        if actor not in allowed:
+            raise errors.KessaiError(
+                f"{render.escape(account.name)} のパスワード変更を記録できるのは、このアカウントの運用担当者・"
+                "運用管理責任者・代決者です。")
+        now = (now or self._now()).astimezone(UTC)
+        with self.db.session() as s:
+            reminder_repo.record_rotation(s, account.id, now, actor)
+        due = (now + timedelta(days=self.org.policy.password_rotation_days)).astimezone(self.zone)
+        return (f"{render.escape(account.name)} のパスワード変更を記録しました（{render.fmt_time(now.astimezone(self.zone))}）。"
+                f"次の変更の目安は {due.year}年{due.month}月{due.day}日 です。その頃にお知らせします。")
+
+    def _find_account(self, ref: str) -> Account:
+        ref = ref.strip()
+        listing = "、".join(f"`{render.escape(a.id)}`（{render.escape(a.name)}）" for a in self.org.accounts[:30])
+        if not ref:
+            raise UnknownAccount(
+                f"アカウントを指定してください。例: `/kessai password-rotated {self.org.accounts[0].id if self.org.accounts else 'joetsu-x'}`\n"
+                f"登録されているアカウント: {listing}")
+        account = self.org.account(ref) or next((a for a in self.org.accounts if a.name == ref), None)
+        if account is None:
+            raise UnknownAccount(
+                f"「{render.escape(ref[:60])}」というアカウントは登録されていません。"
+                f"登録されているアカウント: {listing}")
+        return account
+
+    # -- rendering --------------------------------------------------------------------------
+    def _account_label(self, inc: IncidentRow) -> str:
+        account = self.org.account(inc.account_id or "")
+        if account is not None:
+            return account.name
+        return inc.account_id or "アカウント指定なし"
+
+    def alert(self, inc: IncidentRow, events: Sequence[IncidentEventRow] = ()) -> dict[str, Any]:
+        """The alert in the escalation channel; re-rendered (chat.update) after every change."""
+        kind = KINDS.get(inc.kind, inc.kind)
+        title = f"インシデント: {kind}（{self._account_label(inc)}）"
+        fmt = lambda t: render.fmt_time(t.astimezone(self.zone)) if t else ""  # noqa: E731
+        state = STATUS_JA.get(inc.status, inc.status)
+        if inc.status == "acked":
+            state += f"（{render.escape(self._name(inc.acked_by))} さん、{fmt(inc.acked_at)}〜）"
+        elif inc.status == "resolved":
+            state += f"（{render.escape(self._name(inc.resolved_by))} さん、{fmt(inc.resolved_at)}）"
+        blocks: list[dict[str, Any]] = [
+            {"type": "header", "text": {"type": "plain_text", "text": (":rotating_light: " + title)[:150], "emoji": True}},
+            _section(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
+                     f"*報告者:* {render.escape(self._name(inc.reporter_id))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
+            _section("*内容:*\n" + render.quote(inc.description, 1500)),
+        ]
+        items = CHECKLISTS.get(inc.kind, ())
+        done = set(inc.checklist_done)
+        if inc.status == "resolved":
+            blocks.append(_section("*対応チェックリスト:*\n" + "\n".join(
+                f"{':white_check_mark:' if i.id in done else ':white_square:'} {i.text}" for i in items)))
+            blocks.append(_section("*まとめ:*\n" + render.quote(inc.summary or "", 1500)))
+            if events:
+                blocks.append(_context("経過: " + " → ".join(
+                    f"{render.fmt_time(e.at.astimezone(self.zone))} {EVENT_JA.get(e.event, e.event)}"
+                    for e in events if e.event in ("reported", "realerted", "acked", "resolved"))))
+        else:
+            options = [{"text": {"type": "plain_text", "text": i.text[:75]}, "value": i.id} for i in items]
+            checkboxes: dict[str, Any] = {"type": "checkboxes", "action_id": CHECKLIST_ACTION, "options": options}
+            initial = [o for o in options if o["value"] in done]
+            if initial:
+                checkboxes["initial_options"] = initial
+            blocks.append(_section("*対応チェックリスト*（ガイドラインに基づく手順です。済んだものにチェックを入れてください）"))
+            blocks.append({"type": "actions", "block_id": f"incident_checklist:{inc.id}", "elements": [checkboxes]})
+            blocks.append(_context("根拠: " + " / ".join(f"{i.text[:12]}… {i.clause}" for i in items)))
+            buttons: list[dict[str, Any]] = []
+            if inc.status == "open":
+                buttons.append({"type": "button", "action_id": ACK_ACTION, "style": "primary", "value": str(inc.id),
+                                "text": {"type": "plain_text", "text": "対応開始"}})
+            buttons.append({"type": "button", "action_id": RESOLVE_ACTION, "value": str(inc.id),
+                            "text": {"type": "plain_text", "text": "解決"}})
+            blocks.append({"type": "actions", "block_id": f"incident_buttons:{inc.id}", "elements": buttons})
+        return {"text": f"{render.escape(title)} — {state}", "blocks": blocks}
+
+    def report_modal(self, reporter: str, initial_account: str | None = None) -> dict[str, Any]:
+        mine = [a for a in self.org.accounts if reporter in (*a.operators, *a.approvers, *a.deputies)]
+        others = [a for a in self.org.accounts if a not in mine]
+        options = [{"text": {"type": "plain_text", "text": "特定のアカウントではない"}, "value": NO_ACCOUNT}]
+        options += [{"text": {"type": "plain_text", "text": a.name[:75]}, "value": a.id} for a in (mine + others)[:99]]
+        account_el: dict[str, Any] = {"type": "static_select", "action_id": ACCOUNT_ACTION, "options": options,
+                                      "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}
+        chosen = next((o for o in options if o["value"] == initial_account), None)
+        if chosen is None and len(mine) == 1:
+            chosen = options[1]
+        if chosen is not None:
+            account_el["initial_option"] = chosen
+        kinds = [{"text": {"type": "plain_text", "text": label}, "value": k} for k, label in KINDS.items()]
+        return {
+            "type": "modal", "callback_id": REPORT_CALLBACK,
+            "title": {"type": "plain_text", "text": "インシデントの報告"},
+            "submit": {"type": "plain_text", "text": "報告する"},
+            "close": {"type": "plain_text", "text": "キャンセル"},
+            "blocks": [
+                _section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、情報政策室・広報対話課と"
+                         "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
+                {"type": "input", "block_id": KIND_BLOCK, "label": {"type": "plain_text", "text": "種類"},
+                 "element": {"type": "static_select", "action_id": KIND_ACTION, "options": kinds,
+                             "placeholder": {"type": "plain_text", "text": "種類を選択"}}},
+                {"type": "input", "block_id": ACCOUNT_BLOCK, "label": {"type": "plain_text", "text": "アカウント"},
+                 "element": account_el},
+                {"type": "input", "block_id": DESCRIPTION_BLOCK,
+                 "label": {"type": "plain_text", "text": "何が起きていますか"},
+                 "element": {"type": "plain_text_input", "action_id": DESCRIPTION_ACTION, "multiline": True,
+                             "max_length": DESCRIPTION_LIMIT,
+                             "placeholder": {"type": "plain_text",
+                                             "text": "いつ・どの投稿で・何が起きているか。なりすましの場合は相手のアカウントの URL も。"}}},
+            ],
+        }
+
+    def resolve_modal(self, inc: IncidentRow) -> dict[str, Any]:
+        return {
+            "type": "modal", "callback_id": RESOLVE_CALLBACK, "private_metadata": str(inc.id),
+            "title": {"type": "plain_text", "text": "インシデントの解決"},
+            "submit": {"type": "plain_text", "text": "解決として記録"},
+            "close": {"type": "plain_text", "text": "キャンセル"},
+            "blocks": [
+                _section(f"*{KINDS.get(inc.kind, inc.kind)}*（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
+                         + render.quote(inc.description, 500)),
+                {"type": "input", "block_id": SUMMARY_BLOCK,
+                 "label": {"type": "plain_text", "text": "経過と対応のまとめ（記録に残ります）"},
+                 "element": {"type": "plain_text_input", "action_id": SUMMARY_ACTION, "multiline": True,
+                             "max_length": SUMMARY_LIMIT,
+                             "placeholder": {"type": "plain_text",
+                                             "text": "何をしたか（削除依頼・訂正の書き込み・周知など）と、今後の対策。"}}},
+            ],
+        }
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:3000]}]}
+
+
+# -- export ----------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = [
+    "id", "kind", "kind_ja", "account_id", "account_name", "status", "status_ja", "reporter_id", "reporter_name",
+    "description", "created_at", "acked_at", "acked_by", "acked_by_name", "resolved_at", "resolved_by",
+    "resolved_by_name", "summary", "checklist_done", "timeline",
+]
+
+
+def export_rows(s: Session, org: OrgConfig, names: dict[str, str], tz: Any,
+                start: datetime | None = None, end: datetime | None = None) -> list[dict[str, Any]]:
+    """Incidents reported in ``[start, end]`` with their timelines, times in JST ISO 8601."""
+    q = select(IncidentRow).order_by(col(IncidentRow.id))
+    if start is not None:
+        q = q.where(col(IncidentRow.created_at) >= start)
+    if end is not None:
+        q = q.where(col(IncidentRow.created_at) <= end)
+    incidents = list(s.exec(q))
+    events: dict[int, list[IncidentEventRow]] = {}
+    if incidents:
+        ids = [i.id for i in incidents]
+        for e in s.exec(select(IncidentEventRow).where(col(IncidentEventRow.incident_id).in_(ids))
+                        .order_by(col(IncidentEventRow.id))):
+            events.setdefault(e.incident_id, []).append(e)
+    iso = lambda t: t.astimezone(tz).isoformat(timespec="seconds") if t else None  # noqa: E731
+    rows = []
+    for inc in incidents:
+        account = org.account(inc.account_id or "")
+        items = {i.id: i.text for i in CHECKLISTS.get(inc.kind, ())}
+        rows.append({
+            "id": inc.id, "kind": inc.kind, "kind_ja": KINDS.get(inc.kind, inc.kind),
+            "account_id": inc.account_id, "account_name": account.name if account else None,
+            "status": inc.status, "status_ja": STATUS_JA.get(inc.status, inc.status),
+            "reporter_id": inc.reporter_id, "reporter_name": names.get(inc.reporter_id, ""),
+            "description": inc.description, "created_at": iso(inc.created_at),
+            "acked_at": iso(inc.acked_at), "acked_by": inc.acked_by, "acked_by_name": names.get(inc.acked_by or "", ""),
+            "resolved_at": iso(inc.resolved_at), "resolved_by": inc.resolved_by,
+            "resolved_by_name": names.get(inc.resolved_by or "", ""), "summary": inc.summary,
+            "checklist_done": [items.get(i, i) for i in inc.checklist_done],
+            "timeline": [{"at": iso(e.at), "event": e.event, "event_ja": EVENT_JA.get(e.event, e.event),
+                          "actor_id": e.actor_id, "actor_name": names.get(e.actor_id or "", ""), "detail": e.detail}
+                         for e in events.get(inc.id or 0, [])],
+        })
+    return rows
+
+
+def to_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    """UTF-8 with BOM and CRLF like the ledger export; the timeline is one readable cell."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+    w.writeheader()
+    for r in rows:
+        flat = dict(r)
+        flat["checklist_done"] = " / ".join(r["checklist_done"])
+        flat["timeline"] = "\n".join(
+            f"{e['at']} {e['event_ja']} {e['actor_name'] or e['actor_id'] or ''}".rstrip()
+            + (f": {e['detail']}" if e["detail"] else "") for e in r["timeline"])
+        w.writerow({k: "" if v is None else v for k, v in flat.items()})
+    return "\ufeff" + buf.getvalue()

@@ -1,0 +1,98 @@
+"""Is this the URL of a post on this account? (pure)
+
+「投稿済みにする」 counts a post toward the monthly minimum (上越市 4(4)②), so the URL must be a
+post of *this* account on *its* platform — not a link to the city's homepage or another account.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+HOSTS: dict[str, tuple[str, ...]] = {
+    "x": ("x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"),
+    "instagram": ("instagram.com",),
+    "facebook": ("facebook.com", "m.facebook.com", "fb.com", "web.facebook.com"),
+    "line": ("line.me", "page.line.me", "linevoom.line.me", "timeline.line.me", "lin.ee"),
+    "youtube": ("youtube.com", "m.youtube.com", "youtu.be"),
+    "tiktok": ("tiktok.com", "m.tiktok.com", "vm.tiktok.com"),
+}
+PLATFORM_JA = {"x": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE", "youtube": "YouTube",
+               "tiktok": "TikTok", "blog": "ブログ"}
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _first_segment(url: str) -> str:
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    return parts[0] if parts else ""
+
+
+def _handle(account_url: str) -> str:
+    return _first_segment(account_url).lstrip("@").lower()
+
+
+def check_post_url(platform: str, account_url: str, url: str) -> str | None:
+    """None when ``url`` is a post of the account at ``account_url``; else why not, in Japanese."""
+    url = url.strip()
+    if not url:
+        return "投稿のURLを入力してください。"
+    if any(c.isspace() for c in url) or not url.isascii():
+        return "URLに空白や全角文字が含まれています。投稿のURLをそのまま貼り付けてください。"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "URLとして読み取れませんでした。投稿のURLをそのまま貼り付けてください。"
+    if parts.scheme != "https" or not parts.hostname:
+        return "投稿のURLは https:// で始まるものを貼り付けてください。"
+    host = _host(url)
+    name = PLATFORM_JA.get(platform, platform)
+    if platform == "blog":
+        if host != _host(account_url):
+            return f"このアカウントのブログ（{_host(account_url)}）の記事のURLを貼り付けてください。"
+        return None
+    if host not in HOSTS.get(platform, ()):
+        return f"このアカウントは{name}です。{name}の投稿のURL（{HOSTS.get(platform, ('?',))[0]} など）を貼り付けてください。"
+    handle = _handle(account_url)
+    path = parts.path
+    if platform == "x":
+        m = re.fullmatch(r"/([A-Za-z0-9_]{1,50})/status/(\d+)/?(?:photo/\d+/?)?", path)
+        if not m:
+            return "Xの投稿のURLは https://x.com/アカウント名/status/数字 の形です。投稿を開いてURLをコピーしてください。"
+        if handle and m.group(1).lower() != handle:
+            return f"このURLは @{m.group(1)} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
+        return None
+    if platform == "instagram":
+        m = re.fullmatch(r"/(?:([A-Za-z0-9_.]+)/)?(p|reel|tv)/[A-Za-z0-9_-]+/?", path)
+        if not m:
+            return "Instagramの投稿のURLは https://www.instagram.com/p/… の形です。投稿を開いてURLをコピーしてください。"
+        if m.group(1) and handle and m.group(1).lower() != handle:
+            return f"このURLは {m.group(1)} の投稿です。このアカウント（{handle}）の投稿のURLを貼り付けてください。"
+        return None
+    if platform == "tiktok":
+        m = re.fullmatch(r"/@([A-Za-z0-9_.]+)/(video|photo)/\d+/?", path)
+        if not m:
+            return "TikTokの投稿のURLは https://www.tiktok.com/@アカウント名/video/数字 の形です。"
+        if handle and m.group(1).lower() != handle:
+            return f"このURLは @{m.group(1)} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
+        return None
+    if platform == "facebook":
+        first = _first_segment(url).lower()
+        if first in ("permalink.php", "story.php", "photo.php", "photo", "share", "watch", "reel"):
+            return None
+        if not path.strip("/") or "/" not in path.strip("/"):
+            return "Facebookの投稿を開いて、その投稿のURLを貼り付けてください（ページのURLではなく投稿のURLです）。"
+        if handle and first != handle:
+            return f"このURLは {first} の投稿です。このアカウント（{handle}）の投稿のURLを貼り付けてください。"
+        return None
+    if platform == "youtube":
+        if host == "youtu.be" or path.startswith(("/watch", "/shorts/", "/live/", "/post/")):
+            return None
+        return "YouTubeの動画のURL（https://www.youtube.com/watch?v=… など）を貼り付けてください。"
+    # LINE: post URLs carry no handle we could compare, the host is what we can check.
+    if not path.strip("/"):
+        return "LINEの投稿を開いて、その投稿のURLを貼り付けてください。"
+    return None

@@ -1,0 +1,94 @@
+"""``kessai remind`` (one reminder sweep, the cron way) and ``kessai incidents export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.config import load_org_config, load_settings
+
+NOW_HELP = "例: --now 2026-11-24T10:00+09:00（タイムゾーンを省略すると KESSAI_TZ の時刻とみなします）"
+
+
+def parse_now(text: str | None, tz: ZoneInfo) -> datetime:
+    """``--now``: ISO 8601; a time without zone is local (KESSAI_TZ). ValueError (Japanese) otherwise."""
+    if text is None:
+        return datetime.now(tz)
+    try:
+        t = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"--now「{text}」は日時として読めません。{NOW_HELP}") from None
+    return t if t.tzinfo is not None else t.replace(tzinfo=tz)
+
+
+def run_remind(args: argparse.Namespace) -> int:
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from storage.db import Database
+
+    settings = load_settings()
+    tz = ZoneInfo(settings.tz)
+    try:
+        now = parse_now(args.now, tz)
+    except ValueError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    org = load_org_config(Path(settings.config_path))
+    db = Database(settings.database_url)
+    try:
+        db.upgrade()
+        with db.session() as s:
+            roster.sync(s, org)
+        report = Sweeper(Kessai(db, org, tz=settings.tz)).sweep(now)
+        print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
+        if report.total and settings.slack_bot_token:
+            # Run from cron without a serve process: deliver what the sweep wrote now. With serve
+            # running, its outbox worker would deliver them anyway (claims keep it to once).
+            from slack_sdk import WebClient
+
+            from bot.slack_gateway import SlackGateway
+
+            client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
+            sent = SlackGateway(db, client).deliver_due()
+            print(f"Slack に {sent} 件のメッセージを送りました。")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _day(s: str | None, tz: ZoneInfo, end: bool) -> datetime | None:
+    if not s:
+        return None
+    return datetime.combine(date.fromisoformat(s), time.max if end else time.min, tzinfo=tz)
+
+
+def run_incidents_export(args: argparse.Namespace) -> int:
+    from bot import incidents
+    from storage import roster
+    from storage.db import Database
+
+    settings = load_settings()
+    tz = ZoneInfo(settings.tz)
+    try:
+        start, end = _day(args.date_from, tz, False), _day(args.date_to, tz, True)
+    except ValueError:
+        print("--from / --to は YYYY-MM-DD の形式で指定してください。", file=sys.stderr)
+        return 2
+    org = load_org_config(Path(settings.config_path))
+    db = Database(settings.database_url)
+    try:
+        with db.session() as s:
+            rows = incidents.export_rows(s, org, roster.member_names(s), tz, start, end)
+    finally:
+        db.dispose()
+    text = incidents.to_csv(rows) if args.format == "csv" else incidents.to_json(rows)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        print(f"{len(rows)} 件のインシデントを {args.output} に書き出しました。", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,569 @@
+"""The reminder sweep: everything kessai does because time passed (SPEC §4.5), as one function.
+
+``Sweeper(kessai).sweep(now)`` looks at the database as of ``now`` and sends what is due. It is
+idempotent: each reminder has a key ``kind:subject:period`` that is claimed in ``reminders`` inside
+the same transaction as the reminder's outbox rows (``storage.reminders.claim``), so running the
+sweep twice, or on two replicas at once, sends every reminder once. ``kessai remind --now ISO``
+runs one sweep (the cron way); ``kessai serve`` runs it every minute (``bot.scheduler``).
+
+When each reminder fires (docs/reminders.md has the table):
+
+* approvals — business time (``BusinessCalendar``): the approvers are reminded when
+  ``approval_reminder_after`` of business time has passed since the draft became pending, then
+  again after each further business day; after ``approval_escalate_after`` the request also goes to
+  the deputies (代決, ``Kessai.send_to_deputies``). A pending draft whose scheduled time passes is
+  expired (``Kessai.expire``), never left silently pending.
+* approved drafts whose scheduled time arrives unpublished — at that instant (posting is
+  time-critical, so wall-clock), to the author.
+* monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
+  opening of the first business day on or after the nominal date, since they ask people to act.
+* incidents — wall-clock (an incident does not wait for Monday).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot import render
+from bot.calendar import BusinessCalendar
+from bot.config import Account, OrgConfig
+from bot.incidents import IncidentService
+from storage import outbox
+from storage import reminders as repo
+from storage.db import Database
+from storage.models import DraftRow, DraftVersionRow
+
+log = logging.getLogger(__name__)
+
+GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)②"
+# An approved draft nobody published for this long is history, not a reminder any more.
+UNPUBLISHED_LOOKBACK = timedelta(days=30)
+# How far back the sweep looks for scheduled times it might have missed while stopped.
+EXPIRE_LOOKBACK = timedelta(days=3650)
+# Lists in channel reports stop here; the rest is counted.
+REPORT_LIST_LIMIT = 40
+
+
+def business_instant_before(cal: BusinessCalendar, t: datetime, d: timedelta) -> datetime:
+    """The latest instant ``x`` with ``cal.business_time_between(x, t) >= d``.
+
+    The inverse of ``add_business_time``: a draft pending since ``x`` or earlier has waited at
+    least ``d`` of business time at ``t``. It turns "has this draft waited long enough?" into an
+    indexed ``updated_at <= cutoff`` query instead of a calendar walk per pending draft.
+    """
+    t_utc = t.astimezone(UTC)
+    remaining = d
+    day = t_utc.astimezone(cal.zone).date()
+    if not cal.is_business_day(day):
+        day = cal.previous_business_day(day)
+    while True:
+        w_start = datetime.combine(day, cal.start, tzinfo=cal.zone).astimezone(UTC)
+        w_end = datetime.combine(day, cal.end, tzinfo=cal.zone).astimezone(UTC)
+        end = min(w_end, t_utc)
+        if end > w_start:
+            available = end - w_start
+            if remaining <= available:
+                return end - remaining
+            remaining -= available
+        day = cal.previous_business_day(day)
+
+
+def business_opening_on_or_after(cal: BusinessCalendar, d: date) -> datetime:
+    """Opening time of the first business day on or after ``d`` (when date-based reminders fire)."""
+    day = cal.business_day_on_or_after(d)
+    return datetime.combine(day, cal.start, tzinfo=cal.zone).astimezone(UTC)
+
+
+def next_business_instant(cal: BusinessCalendar, t: datetime) -> datetime:
+    """``t`` itself during business hours, else the next opening."""
+    if cal.is_business_instant(t):
+        return t.astimezone(UTC)
+    local = t.astimezone(cal.zone)
+    day = local.date()
+    if cal.is_business_day(day) and local.time() < cal.start:
+        return business_opening_on_or_after(cal, day)
+    return business_opening_on_or_after(cal, cal.next_business_day(day))
+
+
+def month_bounds(year: int, month: int, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """``[first instant, first instant of next month)`` of a local month, in UTC."""
+    start = datetime(year, month, 1, tzinfo=zone)
+    nxt = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+    return start.astimezone(UTC), nxt.astimezone(UTC)
+
+
+def previous_month(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def draft_link(channel: str, ts: str | None, label: str = "下書きのスレッド") -> str:
+    """A link that opens the draft's thread in the Slack app (channel + message ts)."""
+    if not ts:
+        return f"<#{channel}>"
+    return f"<https://slack.com/app_redirect?channel={channel}&message_ts={ts}|{label}>"
+
+
+@dataclass
+class SweepReport:
+    """What one sweep sent, per reminder kind (for the CLI, logs and tests)."""
+
+    now: datetime
+    sent: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.sent.values())
+
+    def summary_ja(self) -> str:
+        if not self.total:
+            return "期限を迎えたリマインダーはありませんでした。"
+        parts = [f"{KIND_LABELS_JA.get(k, k)} {n}件" for k, n in sorted(self.sent.items())]
+        return "送信したリマインダー: " + "、".join(parts)
+
+
+KIND_LABELS_JA = {
+    "approval.remind": "決裁の催促",
+    "approval.escalate": "代決者への依頼",
+    "approval.away": "不在の決裁者に代わる代決者への依頼",
+    "draft.expire": "期限切れ",
+    "draft.unpublished": "未投稿の確認",
+    "monthly.midmonth": "月1回以上の投稿（20日）",
+    "monthly.lastday": "月1回以上の投稿（最終業務日）",
+    "monthly.report": "先月の投稿件数の報告",
+    "plan.renewal": "運用計画書の更新",
+    "password.rotate": "パスワード変更",
+    "incident.unacked": "インシデントの再通知",
+    "incident.holding": "経過の書き込みのお願い",
+}
+
+
+class Sweeper:
+    """Runs the sweep for one organisation; ``kessai`` provides the database, the roster and the
+    workflow operations the sweep triggers (代決 and expiry belong to the approval workflow)."""
+
+    def __init__(self, kessai: Any, *, incidents: IncidentService | None = None) -> None:
+        self.kessai = kessai
+        self.db: Database = kessai.db
+        self.org: OrgConfig = kessai.org
+        self.zone: ZoneInfo = kessai.tz
+        self.cal: BusinessCalendar = self.org.calendar(str(self.zone))
+        self.incidents = incidents or IncidentService(kessai)
+
+    # -- entry point ------------------------------------------------------------------------
+    def sweep(self, now: datetime) -> SweepReport:
+        if now.tzinfo is None or now.utcoffset() is None:
+            raise ValueError("sweep(now) needs an aware datetime")
+        now = now.astimezone(UTC)
+        report = SweepReport(now=now)
+        # Expiry runs before the approval reminders so a draft that just expired is not reminded.
+        for step in (self._expire, self._approvals, self._unpublished, self._incidents, self._monthly,
+                     self._plan_renewal, self._passwords):
+            step(now, report)
+        if report.total:
+            self.kessai.after_commit()
+            log.info("sweep at %s: %s", now.isoformat(), dict(report.sent))
+        return report
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _claim_each(self, report: SweepReport, kind: str, items: Sequence[tuple[str, Any]],
+                    send: Any) -> None:
+        """Claim each ``(key, item)`` not yet claimed and ``send(s, item)`` in the same transaction."""
+        if not items:
+            return
+        with self.db.session() as s:
+            done = repo.claimed(s, (k for k, _ in items))
+        for key, item in items:
+            if key in done:
+                continue
+            with self.db.session() as s:
+                if not repo.claim(s, key, report.now):
+                    continue  # another sweep (replica) got there first
+                if send(s, item) is False:
+                    # Nothing to send after all (e.g. the state changed meanwhile): undo the claim.
+                    s.rollback()
+                    continue
+            report.sent[kind] += 1
+
+    def _post(self, s: Session, now: datetime, channel: str, text: str, *, thread_ts: str | None = None,
+              key: str | None = None, broadcast: bool = False) -> None:
+        payload: dict[str, Any] = {"channel": channel, "text": text,
+                                   "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}],
+                                   "unfurl_links": False, "unfurl_media": False}
+        if thread_ts:
+            payload["thread_ts"] = thread_ts
+            if broadcast:
+                payload["reply_broadcast"] = True
+        outbox.enqueue(s, "post", payload, now=now, message_key=key)
+
+    def _name(self, slack_id: str) -> str:
+        return render.escape(self.kessai.name_of(slack_id))
+
+    def _fmt(self, t: datetime) -> str:
+        return render.fmt_time(t.astimezone(self.zone))
+
+    def _fmt_day(self, d: date) -> str:
+        return f"{d.month}月{d.day}日（{render.WEEKDAYS_JA[d.weekday()]}）"
+
+    def _account_name(self, account_id: str | None) -> str:
+        account = self.org.account(account_id or "")
+        return render.escape(account.name if account else (account_id or "（アカウント未指定）"))
+
+    def _excerpt(self, text: str, limit: int = 60) -> str:
+        one_line = " ".join(render.clean_text(text).split())
+        cut = one_line[:limit] + ("…" if len(one_line) > limit else "")
+        return render.escape(cut)
+
+    def _thread_ts(self, s: Session, draft: DraftRow) -> str | None:
+        # Drafts made in the modal live under a message the bot posted; find where it landed.
+        loc = outbox.message_location(s, f"draft:{draft.id}:root")
+        if loc is not None:
+            return loc.ts
+        return draft.message_ts if draft.source == "channel" else None
+
+    # -- approvals --------------------------------------------------------------------------
+    def _expire(self, now: datetime, report: SweepReport) -> None:
+        with self.db.session() as s:
+            due = repo.scheduled_between(s, ["pending"], now - EXPIRE_LOOKBACK, now)
+        items = [(f"draft.expire:{c.draft.id}:v{c.version.number}", c) for c in due]
+
+        def send(s: Session, c: repo.DraftCandidate) -> bool:
+            draft = s.get(DraftRow, c.draft.id)
+            if draft is None or draft.state != "pending" or draft.current_version != c.version.number:
+                return False
+            self.kessai.expire(s, draft, now)
+            return True
+
+        self._claim_each(report, "draft.expire", items, send)
+
+    def _approvals(self, now: datetime, report: SweepReport) -> None:
+        p = self.org.policy
+        remind_cutoff = business_instant_before(self.cal, now, p.approval_reminder_after)
+        escalate_cutoff = business_instant_before(self.cal, now, p.approval_escalate_after)
+        with self.db.session() as s:
+            waiting = repo.pending_since_before(s, max(remind_cutoff, escalate_cutoff))
+        reminds: list[tuple[str, tuple[repo.DraftCandidate, int]]] = []
+        escalations: list[tuple[str, repo.DraftCandidate]] = []
+        for c in waiting:
+            since = c.draft.updated_at
+            ref = f"{c.draft.id}:v{c.version.number}"
+            if since <= escalate_cutoff:
+                escalations.append((f"approval.escalate:{ref}", c))
+            if since <= remind_cutoff:
+                waited = self.cal.business_time_between(since, now)
+                period = int((waited - p.approval_reminder_after) // self.cal.day_length)
+                reminds.append((f"approval.remind:{ref}:{period}", (c, period)))
+        self._reroute_absent(now, report)
+        # Escalate first, so that a reminder sent in the same sweep also reaches the deputies.
+        self._claim_each(report, "approval.escalate", escalations,
+                         lambda s, c: self._escalate(s, now, c))
+        self._claim_each(report, "approval.remind", reminds,
+                         lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff))
+
+    def _reroute_absent(self, now: datetime, report: SweepReport) -> None:
+        """Absences that began after a request was sent: the workflow re-routes them (idempotent
+        through its approval_requests rows). Only looked at while someone is actually away."""
+        with self.db.session() as s:
+            if not repo.anyone_away(s, now):
+                return
+        try:
+            with self.db.session() as s:
+                n = self.kessai.reroute_absent(s, now)
+        except IntegrityError:
+            return  # another replica wrote the same deputy requests first
+        if n:
+            report.sent["approval.away"] += n
+
+    def _fresh_pending(self, s: Session, c: repo.DraftCandidate) -> DraftRow | None:
+        draft = s.get(DraftRow, c.draft.id)
+        if draft is None or draft.state != "pending" or draft.current_version != c.version.number:
+            return None
+        return draft
+
+    def _escalate(self, s: Session, now: datetime, c: repo.DraftCandidate) -> bool:
+        draft = self._fresh_pending(s, c)
+        if draft is None:
+            return False
+        sent_to = self.kessai.send_to_deputies(s, draft, now, reason="escalated")
+        if not sent_to:
+            # No deputy to ask: say so where the approvers and the author will see it, once.
+            account = self.org.account(draft.account_id or "")
+            ts = self._thread_ts(s, draft)
+            if ts:
+                who = "、".join(f"{self._name(a)} さん" for a in (account.approvers if account else ()))
+                self._post(s, now, draft.channel, thread_ts=ts, text=(
+                    f":warning: 第{c.version.number}版は決裁待ちのまま {self._wait_label()} が過ぎましたが、"
+                    f"このアカウントには代決者が登録されていません。{who}、決裁をお願いします。"))
+        return True
+
+    def _wait_label(self) -> str:
+        from bot.calendar import format_duration
+
+        return f"業務時間で {format_duration(self.org.policy.approval_escalate_after, self.cal.day_length)}"
+
+    def _remind_approvers(self, s: Session, now: datetime, c: repo.DraftCandidate, period: int, *,
+                          asked_before: datetime) -> bool:
+        draft = self._fresh_pending(s, c)
+        if draft is None:
+            return False
+        account = self.org.account(draft.account_id or "")
+        if account is None:
+            return False
+        # Everyone asked for this version (approvers and deputies, 代決) who has had the request for
+        # at least approval_reminder_after: a deputy asked in this very sweep is not reminded yet.
+        asked = repo.asked_before(s, draft.id or 0, c.version.number, asked_before)
+        recipients = list(dict.fromkeys(
+            [a for a in account.approvers if a != draft.author_id] + [r for r in asked if r != draft.author_id]))
+        away = repo.away_members(s, recipients, now)
+        recipients = [r for r in recipients if r not in away]
+        if not recipients:
+            return False
+        p = self.org.policy
+        since = draft.updated_at
+        escalate_at = self.cal.add_business_time(since, p.approval_escalate_after)
+        link = draft_link(draft.channel, self._thread_ts(s, draft))
+        head = ":bell: *決裁のお願い*" if period == 0 else f":bell: *決裁のお願い（{period + 1}回目）*"
+        lines = [
+            f"{head}\n{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
+            f"{self._name(draft.author_id)} さん）が、{self._fmt(since)} から決裁待ちになっています。",
+            f">{self._excerpt(c.version.text)}",
+            "内容を確認し、先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください"
+            f"（{link}）。",
+        ]
+        if escalate_at > now:
+            lines.append(f"{self._fmt(escalate_at)} までに決裁がない場合は、代決者にも決裁を依頼します。")
+        if c.version.scheduled_at is not None:
+            lines.append(f"投稿予定は {self._fmt(c.version.scheduled_at)} です。それまでに決裁がないと、"
+                         "この下書きは期限切れになります。")
+        text = "\n".join(lines)
+        for r in recipients:
+            self._post(s, now, r, text)
+        return True
+
+    def _unpublished(self, now: datetime, report: SweepReport) -> None:
+        with self.db.session() as s:
+            due = repo.scheduled_between(s, ["approved", "exempt"], now - UNPUBLISHED_LOOKBACK, now)
+        items = [(f"draft.unpublished:{c.draft.id}:v{c.version.number}", c) for c in due]
+
+        def send(s: Session, c: repo.DraftCandidate) -> bool:
+            draft = s.get(DraftRow, c.draft.id)
+            if draft is None or draft.published_at is not None or draft.state not in ("approved", "exempt"):
+                return False
+            version: DraftVersionRow = c.version
+            assert version.scheduled_at is not None
+            link = draft_link(draft.channel, self._thread_ts(s, draft))
+            self._post(s, now, draft.author_id, (
+                f":calendar: *投稿予定時刻になりました*\n{self._account_name(draft.account_id)} の下書き"
+                f"（第{version.number}版）は {self._fmt(version.scheduled_at)} に投稿する予定ですが、"
+                "まだ投稿済みになっていません。\n"
+                f">{self._excerpt(version.text)}\n"
+                "SNS に投稿したら、下書きのスレッドの「投稿済みにする」を押して投稿の URL を登録してください"
+                f"（{link}）。投稿を取りやめる場合は、スレッドにその旨を書いてください。"))
+            return True
+
+        self._claim_each(report, "draft.unpublished", items, send)
+
+    # -- incidents --------------------------------------------------------------------------
+    def _incidents(self, now: datetime, report: SweepReport) -> None:
+        p = self.org.policy
+        with self.db.session() as s:
+            unacked = repo.incidents_unacked_since(s, now - p.incident_ack_within)
+            slow = repo.incidents_acked_since(s, now - p.holding_statement_after)
+        realerts = []
+        for inc in unacked:
+            period = int((now - inc.created_at) // p.incident_ack_within)
+            realerts.append((f"incident.unacked:{inc.id}:{period}", (inc.id, period)))
+        holdings = []
+        for inc in slow:
+            assert inc.acked_at is not None
+            period = int((now - inc.acked_at) // p.holding_statement_after)
+            holdings.append((f"incident.holding:{inc.id}:{period}", (inc.id, period)))
+        self._claim_each(report, "incident.unacked", realerts,
+                         lambda s, item: self.incidents.realert(s, now, *item))
+        self._claim_each(report, "incident.holding", holdings,
+                         lambda s, item: self.incidents.holding_reminder(s, now, *item))
+
+    # -- monthly minimum (上越市 4(4)②) ------------------------------------------------------
+    def _monthly(self, now: datetime, report: SweepReport) -> None:
+        local = now.astimezone(self.zone)
+        y, m = local.year, local.month
+        last_day = self.cal.last_business_day(y, m)
+        last_open = datetime.combine(last_day, self.cal.start, tzinfo=self.zone).astimezone(UTC)
+        mid_open = business_opening_on_or_after(self.cal, date(y, m, 20))
+        report_open = business_opening_on_or_after(self.cal, date(y, m, 1))
+        month_end = month_bounds(y, m, self.zone)[1]
+        tag = f"{y:04d}-{m:02d}"
+        py, pm = previous_month(y, m)
+        ptag = f"{py:04d}-{pm:02d}"
+        # Each phase has a "done" key, so that once a phase is complete the sweep costs one look-up.
+        phases = []
+        # Each phase runs until the next one starts: a sweep that was stopped on the day catches up
+        # later, but never sends a stale phase (no "20th" reminder on the last business day).
+        if report_open <= now < mid_open:
+            phases.append(f"monthly.report.done:{ptag}")
+        if mid_open <= now < last_open:
+            phases.append(f"monthly.midmonth.done:{tag}")
+        if last_open <= now < month_end:
+            phases.append(f"monthly.lastday.done:{tag}")
+        if not phases:
+            return
+        with self.db.session() as s:
+            done = repo.claimed(s, phases)
+        for phase in phases:
+            if phase in done:
+                continue
+            kind = phase.removesuffix(f".done:{ptag}").removesuffix(f".done:{tag}")
+            if kind == "monthly.report":
+                self._monthly_report(now, report, py, pm)
+            else:
+                self._monthly_shortfall(now, report, kind, y, m, last_day)
+            with self.db.session() as s:
+                repo.claim(s, phase, now)
+
+    def _shortfalls(self, year: int, month: int, until: datetime | None = None) -> list[tuple[Account, int]]:
+        start, end = month_bounds(year, month, self.zone)
+        if until is not None:
+            end = min(end, until)
+        with self.db.session() as s:
+            counts = repo.publications_by_account(s, start, end)
+        need = self.org.policy.min_posts_per_month
+        return [(a, counts.get(a.id, 0)) for a in self.org.accounts if counts.get(a.id, 0) < need]
+
+    def _monthly_shortfall(self, now: datetime, report: SweepReport, kind: str, y: int, m: int,
+                           last_day: date) -> None:
+        short = self._shortfalls(y, m, until=now)
+        need = self.org.policy.min_posts_per_month
+        tag = f"{y:04d}-{m:02d}"
+        lastday = kind == "monthly.lastday"
+
+        def send(s: Session, item: tuple[Account, int]) -> bool:
+            account, n = item
+            people = list(account.operators) + (list(account.approvers) if lastday else [])
+            when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日（{self._fmt_day(last_day)}）までに"
+            text = (
+                f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
+                f"現在 {n} 件です。公式アカウントは1か月に{need}回以上の発信が基準です"
+                f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
+                "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
+            for person in dict.fromkeys(people):
+                self._post(s, now, person, text)
+            return bool(people)
+
+        self._claim_each(report, kind, [(f"{kind}:{a.id}:{tag}", (a, n)) for a, n in short], send)
+        channel = self.org.policy.escalation_channel
+        if lastday and short and channel:
+            def channel_send(s: Session, _item: None) -> bool:
+                lines = [f"・{self._account_name(a.id)}: {n} 件" for a, n in short[:REPORT_LIST_LIMIT]]
+                if len(short) > REPORT_LIST_LIMIT:
+                    lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
+                self._post(s, now, channel, (
+                    f":warning: *{m}月の投稿が基準（月{need}回以上）に達していないアカウント"
+                    f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n" + "\n".join(lines)
+                    + f"\n運用担当者と運用管理責任者には個別にお知らせしました（{GUIDELINE_MONTHLY}）。"))
+                return True
+
+            self._claim_each(report, kind, [(f"{kind}.channel:{tag}", None)], channel_send)
+
+    def _monthly_report(self, now: datetime, report: SweepReport, y: int, m: int) -> None:
+        channel = self.org.policy.escalation_channel
+        if not channel:
+            return
+        short = self._shortfalls(y, m)
+        need = self.org.policy.min_posts_per_month
+
+        def send(s: Session, _item: None) -> bool:
+            head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
+            if not short:
+                body = f"全 {len(self.org.accounts)} アカウントが基準を満たしました。"
+            else:
+                lines = [f"・{self._account_name(a.id)}: {n} 件" for a, n in short[:REPORT_LIST_LIMIT]]
+                if len(short) > REPORT_LIST_LIMIT:
+                    lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
+                body = (f"基準に達しなかったアカウントは {len(short)} 件です。\n" + "\n".join(lines)
+                        + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
+                          "（上越市ソーシャルメディアガイドライン 6(1)③）。")
+            self._post(s, now, channel, head + body)
+            return True
+
+        self._claim_each(report, "monthly.report", [(f"monthly.report:{y:04d}-{m:02d}", None)], send)
+
+    # -- yearly: 運用計画書 (上越市 6(1)①) ---------------------------------------------------
+    def _plan_renewal(self, now: datetime, report: SweepReport) -> None:
+        local = now.astimezone(self.zone)
+        year = local.year
+        opens = business_opening_on_or_after(self.cal, date(year, 3, 1))
+        fiscal_end = datetime(year, 4, 1, tzinfo=self.zone).astimezone(UTC)
+        if not (opens <= now < fiscal_end):
+            return
+        done_key = f"plan.renewal.done:{year}"
+        with self.db.session() as s:
+            if repo.claimed(s, [done_key]):
+                return
+
+        def send(s: Session, account: Account) -> bool:
+            text = (
+                f":memo: *運用計画書の更新のお願い*\n{self._account_name(account.id)} の運用期間は年度単位です"
+                "（上越市ソーシャルメディアガイドライン 6(1)①）。来年度も運用を続ける場合は、"
+                f"{year}年3月31日までに「上越市ソーシャルメディア運用計画書」を作成し、広報対話課長に提出して"
+                "ください。運用をやめる場合は、アカウントを停止する旨を周知してから削除する手順になります（6(1)③）。")
+            for approver in account.approvers:
+                self._post(s, now, approver, text)
+            return bool(account.approvers)
+
+        self._claim_each(report, "plan.renewal",
+                         [(f"plan.renewal:{a.id}:{year}", a) for a in self.org.accounts], send)
+        with self.db.session() as s:
+            repo.claim(s, done_key, now)
+
+    # -- password rotation (上越市 6(1)①) ----------------------------------------------------
+    def _passwords(self, now: datetime, report: SweepReport) -> None:
+        # These ask a person to do something at a keyboard: only in business hours.
+        if not self.cal.is_business_instant(now):
+            return
+        every = timedelta(days=self.org.policy.password_rotation_days)
+        with self.db.session() as s:
+            last = repo.last_rotations(s)
+        items: list[tuple[str, tuple[Account, datetime | None]]] = []
+        for a in self.org.accounts:
+            t = last.get(a.id)
+            if t is None:
+                items.append((f"password.rotate:{a.id}:never", (a, None)))
+                continue
+            # Due at the first business instant on or after t + every; then every cycle again.
+            cycles = int((now - t) // every)
+            if cycles >= 1 and next_business_instant(self.cal, t + cycles * every) <= now:
+                items.append((f"password.rotate:{a.id}:{t.astimezone(UTC):%Y%m%dT%H%M%S}:{cycles}", (a, t)))
+        self._claim_each(report, "password.rotate", items,
+                         lambda s, item: self._password_reminder(s, now, *item))
+
+    def _password_reminder(self, s: Session, now: datetime, account: Account, last: datetime | None) -> bool:
+        days = self.org.policy.password_rotation_days
+        deadline = self.cal.add_business_time(now, 5 * self.cal.day_length)
+        if last is None:
+            head = (f"{self._account_name(account.id)} のパスワードを変更した記録がありません。"
+                    f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています")
+        else:
+            head = (f"{self._account_name(account.id)} のパスワードは、前回の変更（{self._fmt(last)}）から"
+                    f" {days} 日以上が経ちました。パスワードは定期的に変更することになっています")
+        text = (
+            f":key: *パスワード変更のお願い*\n{head}（上越市ソーシャルメディアガイドライン 6(1)①）。\n"
+            f"{self._fmt_day(deadline.astimezone(self.zone).date())}までに、推測されにくいパスワードに変更し、"
+            f"Slack で `/kessai password-rotated {render.escape(account.id)}` と入力して記録してください。"
+            "二段階認証が使える場合は、あわせて有効にしてください。")
+        for person in account.operators:
+            self._post(s, now, person, text)
+        return bool(account.operators)
+
+
+def sweep(kessai: Any, now: datetime) -> SweepReport:
+    """One sweep as of ``now`` (see ``Sweeper``)."""
+    return Sweeper(kessai).sweep(now)
+

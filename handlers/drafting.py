@@ -1,0 +1,169 @@
+"""/kessai draft and the 「決裁に回す」 shortcut (modal), the account choice, 理由を付けて決裁依頼,
+and 「投稿済みにする」: translate the payloads, call the services, answer in the modal or privately."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot import drafting, errors, render
+from bot.services import Kessai
+from handlers.approval import parse_ref, tell
+
+log = logging.getLogger(__name__)
+
+NO_ACCOUNT_JA = ("あなたはどのアカウントの運用担当者としても登録されていないため、下書きを提出できません。"
+                 "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。")
+
+
+def open_draft_modal(kessai: Kessai, client: WebClient, trigger_id: str, user: str, *, text: str,
+                     source: str) -> None:
+    accounts = kessai.accounts_for_form(user)
+    if not accounts:
+        raise errors.NotYourDraft(NO_ACCOUNT_JA)
+    # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
+    client.views_open(trigger_id=trigger_id, view=render.draft_modal(
+        [(a.id, a.name) for a in accounts], text=text, metadata=source))
+
+
+def _value(values: dict[str, Any], block: str, action: str | None = None) -> dict[str, Any]:
+    entry = (values.get(block) or {}).get(action or block) or {}
+    return entry if isinstance(entry, dict) else {}
+
+
+def _selected(entry: dict[str, Any]) -> str | None:
+    opt = entry.get("selected_option")
+    return str(opt.get("value")) if isinstance(opt, dict) and opt.get("value") is not None else None
+
+
+def _str(v: Any) -> str | None:
+    return v if isinstance(v, str) and v != "" else None
+
+
+def draft_input(values: dict[str, Any]) -> drafting.DraftInput:
+    consent = _value(values, render.F_CONSENT).get("selected_options") or []
+    return drafting.DraftInput(
+        account_id=_selected(_value(values, render.F_ACCOUNT)),
+        text=_str(_value(values, render.F_TEXT).get("value")),
+        date=_str(_value(values, render.F_DATE).get("selected_date")),
+        time=_str(_value(values, render.F_TIME).get("selected_time")),
+        category=_selected(_value(values, render.F_CATEGORY)),
+        image_count=_selected(_value(values, render.F_IMAGES)),
+        alt_texts=_str(_value(values, render.F_ALTS).get("value")),
+        portrait_consent=any(isinstance(o, dict) and o.get("value") == "yes" for o in consent),
+        note=_str(_value(values, render.F_NOTE).get("value")),
+    )
+
+
+def _user(body: dict[str, Any]) -> str:
+    return str((body.get("user") or {}).get("id", ""))
+
+
+def _values(view: dict[str, Any]) -> dict[str, Any]:
+    v = (view.get("state") or {}).get("values") or {}
+    return v if isinstance(v, dict) else {}
+
+
+def register(app: App, kessai: Kessai) -> None:
+    @app.shortcut(render.SHORTCUT_CALLBACK)
+    def submit_as_draft(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
+        ack()
+        text = str((body.get("message") or {}).get("text") or "")
+        try:
+            open_draft_modal(kessai, client, str(body.get("trigger_id", "")), _user(body), text=text,
+                             source="shortcut")
+        except errors.KessaiError as e:
+            tell(kessai, body, context, e.message_ja)
+
+    @app.view(render.DRAFT_CALLBACK)
+    def draft_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        user = _user(body)
+        allowed = {a.id: a.name for a in kessai.accounts_for_form(user)}
+        form, problems = drafting.validate(draft_input(_values(view)), now=kessai.local(kessai.clock()),
+                                           tz=str(kessai.tz), allowed_accounts=allowed)
+        if form is None:
+            ack(response_action="errors", errors=problems)
+            return
+        source = "shortcut" if view.get("private_metadata") == "shortcut" else "modal"
+        try:
+            kessai.submit_form(form, user, source=source)
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
+            return
+        ack()
+
+    @app.action(render.CHOOSE_ACCOUNT_ACTION)
+    def account_chosen(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: Any) -> None:
+        ack()
+        try:
+            block = str(action.get("block_id") or "")
+            prefix, _, draft = block.partition(":")
+            if prefix != render.CHOOSE_ACCOUNT_ACTION or not (draft.isascii() and draft.isdecimal()) or len(draft) > 18:
+                raise errors.UnknownDraft()
+            account = _selected(action) or ""
+            kessai.choose_account(int(draft), account, _user(body))
+        except errors.KessaiError as e:
+            tell(kessai, body, context, e.message_ja)
+
+    @app.action(render.OVERRIDE_ACTION)
+    def override_pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+                         context: Any) -> None:
+        ack()
+        try:
+            draft_id, version = parse_ref(action.get("value"))
+            view = kessai.check_can_override(draft_id, version, _user(body))
+        except errors.KessaiError as e:
+            tell(kessai, body, context, e.message_ja)
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=render.override_modal(view))
+
+    @app.view(render.OVERRIDE_CALLBACK)
+    def override_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        reason = _str(_value(_values(view), render.OVERRIDE_BLOCK, render.OVERRIDE_INPUT).get("value")) or ""
+        try:
+            draft_id, version = parse_ref(view.get("private_metadata"))
+            kessai.override(draft_id, version, _user(body), reason)
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={render.OVERRIDE_BLOCK: e.message_ja})
+            return
+        ack()
+
+    @app.action(render.PUBLISH_ACTION)
+    def publish_pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+                        context: Any) -> None:
+        ack()
+        try:
+            draft_id, version = parse_ref(action.get("value"))
+            view, account_url = kessai.check_can_publish(draft_id, version, _user(body))
+        except errors.KessaiError as e:
+            tell(kessai, body, context, e.message_ja)
+            return
+        client.views_open(trigger_id=body["trigger_id"],
+                          view=render.publish_modal(view, account_url, kessai.local(kessai.clock())))
+
+    @app.view(render.PUBLISH_CALLBACK)
+    def publish_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        values = _values(view)
+        url = _str(_value(values, render.P_URL).get("value")) or ""
+        day = _str(_value(values, render.P_DATE).get("selected_date"))
+        clock = _str(_value(values, render.P_TIME).get("selected_time"))
+        try:
+            at = datetime.combine(date.fromisoformat(day or ""), time.fromisoformat(clock or ""), kessai.tz)
+        except ValueError:
+            ack(response_action="errors", errors={render.P_DATE: "投稿した日時をカレンダーと時刻の一覧から選んでください。"})
+            return
+        try:
+            draft_id, version = parse_ref(view.get("private_metadata"))
+            kessai.publish(draft_id, version, _user(body), url=url, at=at)
+        except errors.InvalidInput as e:
+            field = render.P_DATE if "日時" in e.message_ja else render.P_URL
+            ack(response_action="errors", errors={field: e.message_ja})
+            return
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={render.P_URL: e.message_ja})
+            return
+        ack()

@@ -1,0 +1,128 @@
+"""Incident listeners: ``/kessai incident``, ``/kessai password-rotated``, the alert's buttons,
+its checklist and the two modals. Translation only; the rules live in bot/incidents.py."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot import errors
+from bot import incidents as inc
+from bot.incidents import IncidentService
+from bot.services import Kessai
+from handlers.commands import SubcommandCall, register_subcommand
+from handlers.middleware import safe_response_url
+
+log = logging.getLogger(__name__)
+
+
+def _user(body: dict[str, Any]) -> str:
+    return str((body.get("user") or {}).get("id", ""))
+
+
+def _value(values: dict[str, Any], block: str, action: str) -> dict[str, Any]:
+    entry = (values.get(block) or {}).get(action) or {}
+    return entry if isinstance(entry, dict) else {}
+
+
+def register(app: App, kessai: Kessai) -> None:
+    service = IncidentService(kessai)
+
+    def tell(body: dict[str, Any], context: Any, text: str) -> None:
+        url = safe_response_url(body, context.get("response_url_prefixes", ()))
+        container = body.get("container") or {}
+        channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
+        kessai.tell(text=text, response_url=url, channel=channel, user=_user(body))
+
+    def incident_command(call: SubcommandCall) -> None:
+        if kessai.org.member(call.user) is None:
+            raise inc.NotInRoster()
+        modal = service.report_modal(call.user, initial_account=call.args.split()[0] if call.args else None)
+        # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
+        call.client.views_open(trigger_id=call.trigger_id, view=modal)
+        call.ack()
+
+    def password_rotated_command(call: SubcommandCall) -> None:
+        call.reply(service.record_password_rotation(call.args, call.user))
+
+    register_subcommand("incident", incident_command, usage="/kessai incident [アカウント]",
+                        help_ja="炎上・なりすまし・パスワード漏えい・誤投稿などを報告し、情報政策室・広報対話課に通知します。")
+    register_subcommand("password-rotated", password_rotated_command, usage="/kessai password-rotated アカウント",
+                        help_ja="アカウントのパスワードを変更したことを記録します（定期変更のリマインダーの起点になります）。")
+
+    @app.view(inc.REPORT_CALLBACK)
+    def report_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        values = (view.get("state") or {}).get("values") or {}
+        kind = (_value(values, inc.KIND_BLOCK, inc.KIND_ACTION).get("selected_option") or {}).get("value")
+        account = (_value(values, inc.ACCOUNT_BLOCK, inc.ACCOUNT_ACTION).get("selected_option") or {}).get("value")
+        text = _value(values, inc.DESCRIPTION_BLOCK, inc.DESCRIPTION_ACTION).get("value") or ""
+        problems = {}
+        if kind not in inc.KINDS:
+            problems[inc.KIND_BLOCK] = "インシデントの種類を選んでください。"
+        if not isinstance(account, str) or not account:
+            problems[inc.ACCOUNT_BLOCK] = "アカウントを選んでください（特定のアカウントでなければ「特定のアカウントではない」）。"
+        if not str(text).strip():
+            problems[inc.DESCRIPTION_BLOCK] = "何が起きているかを入力してください。"
+        if problems:
+            ack(response_action="errors", errors=problems)
+            return
+        try:
+            service.report(kind=str(kind), account_id=None if account == inc.NO_ACCOUNT else str(account),
+                           description=str(text), reporter=_user(body))
+        except inc.UnknownAccount as e:
+            ack(response_action="errors", errors={inc.ACCOUNT_BLOCK: e.message_ja})
+            return
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={inc.DESCRIPTION_BLOCK: e.message_ja})
+            return
+        ack()
+
+    @app.action(inc.ACK_ACTION)
+    def ack_incident(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: Any) -> None:
+        ack()
+        try:
+            service.ack(inc.parse_incident_ref(action.get("value")), _user(body))
+        except errors.KessaiError as e:
+            tell(body, context, e.message_ja)
+
+    @app.action(inc.RESOLVE_ACTION)
+    def resolve_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+                        context: Any) -> None:
+        ack()
+        try:
+            incident = service.check_can_resolve(inc.parse_incident_ref(action.get("value")), _user(body))
+        except errors.KessaiError as e:
+            tell(body, context, e.message_ja)
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=service.resolve_modal(incident))
+
+    @app.view(inc.RESOLVE_CALLBACK)
+    def resolve_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        values = (view.get("state") or {}).get("values") or {}
+        summary = _value(values, inc.SUMMARY_BLOCK, inc.SUMMARY_ACTION).get("value") or ""
+        if not str(summary).strip():
+            ack(response_action="errors", errors={inc.SUMMARY_BLOCK: "どのように解決したかを入力してください。"})
+            return
+        try:
+            service.resolve(inc.parse_incident_ref(view.get("private_metadata")), _user(body), str(summary))
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={inc.SUMMARY_BLOCK: e.message_ja})
+            return
+        ack()
+
+    @app.action(inc.CHECKLIST_ACTION)
+    def checklist_changed(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: Any) -> None:
+        ack()
+        block = str(action.get("block_id") or "")
+        prefix, _, ref = block.partition(":")
+        selected = action.get("selected_options") or []
+        done = [str(o.get("value")) for o in selected if isinstance(o, dict)]
+        try:
+            if prefix != "incident_checklist":
+                raise inc.UnknownIncident()
+            service.set_checklist(inc.parse_incident_ref(ref), _user(body), done)
+        except errors.KessaiError as e:
+            tell(body, context, e.message_ja)

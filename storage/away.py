@@ -1,0 +1,39 @@
+"""Absences (不在) of members: the basis for sending requests to deputies (代決)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from storage.models import MemberRow
+
+
+def set_away(s: Session, slack_id: str, start: datetime | None, until: datetime | None) -> bool:
+    """Record (or, with ``None``s, clear) an absence; False when the member is not in the roster."""
+    row = s.get(MemberRow, slack_id)
+    if row is None:
+        return False
+    row.away_from, row.away_until = start, until
+    s.add(row)
+    s.flush()
+    return True
+
+
+def absence(s: Session, slack_id: str) -> tuple[datetime, datetime] | None:
+    row = s.get(MemberRow, slack_id)
+    if row is None or row.away_from is None or row.away_until is None:
+        return None
+    return row.away_from, row.away_until
+
+
+def away_at(s: Session, slack_ids: Iterable[str], at: datetime) -> set[str]:
+    """Which of ``slack_ids`` are absent at ``at`` (absences are [from, until))."""
+    ids = list(dict.fromkeys(slack_ids))
+    if not ids:
+        return set()
+    q = select(MemberRow.slack_id).where(
+        col(MemberRow.slack_id).in_(ids), col(MemberRow.away_from).is_not(None),
+        col(MemberRow.away_from) <= at, col(MemberRow.away_until) > at)
+    return set(s.exec(q))

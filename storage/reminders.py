@@ -1,0 +1,184 @@
+"""Reminder claims and the candidate queries of the sweep.
+
+A reminder is sent at most once per key ``kind:subject:period``: the sweep inserts the key into
+``reminders`` in the same transaction as the reminder's outbox rows, and the insert does nothing
+when the key already exists (``INSERT … ON CONFLICT DO NOTHING`` on both SQLite and PostgreSQL).
+On PostgreSQL a second replica inserting the same key waits for the first transaction, then sees
+the conflict, so two sweeps at once still send one reminder.
+
+The candidate queries only read rows that can be due (indexed on state/status and time, see
+migration ``0003_sweep``), so a sweep with nothing to do costs a few index look-ups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from storage.models import (
+    ApprovalRequestRow,
+    DraftRow,
+    DraftVersionRow,
+    IncidentRow,
+    MemberRow,
+    PasswordRotationRow,
+    ReminderRow,
+)
+
+# SQLite allows 32,766 bound parameters; PostgreSQL 65,535. Stay far below both.
+_CHUNK = 900
+
+
+def claim(s: Session, key: str, now: datetime) -> bool:
+    """Claim ``key``; False when it was claimed before (by this or any other sweep)."""
+    dialect = s.get_bind().dialect.name
+    values = {"key": key, "claimed_at": now}
+    if dialect == "postgresql":
+        stmt = postgresql.insert(ReminderRow).values(**values).on_conflict_do_nothing(index_elements=["key"])
+    else:
+        stmt = sqlite.insert(ReminderRow).values(**values).on_conflict_do_nothing(index_elements=["key"])
+    res = s.exec(stmt)  # type: ignore[call-overload]
+    return bool(res.rowcount == 1)
+
+
+def claimed(s: Session, keys: Iterable[str]) -> set[str]:
+    """Which of ``keys`` are already claimed (one primary-key look-up per chunk)."""
+    wanted = list(dict.fromkeys(keys))
+    out: set[str] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        out.update(s.exec(select(ReminderRow.key).where(col(ReminderRow.key).in_(chunk))))
+    return out
+
+
+def count(s: Session, prefix: str = "") -> int:
+    q = select(func.count()).select_from(ReminderRow)
+    if prefix:
+        q = q.where(col(ReminderRow.key).startswith(prefix))
+    return int(s.exec(q).one())
+
+
+# -- drafts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftCandidate:
+    draft: DraftRow
+    version: DraftVersionRow
+
+
+def pending_since_before(s: Session, cutoff: datetime) -> list[DraftCandidate]:
+    """Pending drafts that entered ``pending`` at or before ``cutoff`` (their ``updated_at``)."""
+    q = (
+        select(DraftRow, DraftVersionRow)
+        .join(DraftVersionRow, (col(DraftVersionRow.draft_id) == col(DraftRow.id))
+              & (col(DraftVersionRow.number) == col(DraftRow.current_version)))
+        .where(col(DraftRow.state) == "pending", col(DraftRow.updated_at) <= cutoff)
+        .order_by(col(DraftRow.id))
+    )
+    return [DraftCandidate(d, v) for d, v in s.exec(q)]
+
+
+def scheduled_between(s: Session, states: Sequence[str], since: datetime, until: datetime) -> list[DraftCandidate]:
+    """Drafts in ``states`` whose current version is scheduled in ``(since, until]``, not published."""
+    q = (
+        select(DraftRow, DraftVersionRow)
+        .join(DraftVersionRow, (col(DraftVersionRow.draft_id) == col(DraftRow.id))
+              & (col(DraftVersionRow.number) == col(DraftRow.current_version)))
+        .where(col(DraftVersionRow.scheduled_at) > since, col(DraftVersionRow.scheduled_at) <= until,
+               col(DraftRow.state).in_(list(states)), col(DraftRow.published_at).is_(None))
+        .order_by(col(DraftRow.id))
+    )
+    return [DraftCandidate(d, v) for d, v in s.exec(q)]
+
+
+def publications_by_account(s: Session, start: datetime, end: datetime) -> dict[str, int]:
+    """Number of publications per account in ``[start, end)`` (uses the published_at index)."""
+    q = (
+        select(DraftRow.account_id, func.count())
+        .where(col(DraftRow.published_at) >= start, col(DraftRow.published_at) < end)
+        .group_by(col(DraftRow.account_id))
+    )
+    return {str(a): int(n) for a, n in s.exec(q) if a is not None}
+
+
+# -- incidents ----------------------------------------------------------------------------------
+
+
+def incidents_unacked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
+    q = (
+        select(IncidentRow)
+        .where(col(IncidentRow.status) == "open", col(IncidentRow.created_at) <= cutoff)
+        .order_by(col(IncidentRow.id))
+    )
+    return list(s.exec(q))
+
+
+def incidents_acked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
+    q = (
+        select(IncidentRow)
+        .where(col(IncidentRow.status) == "acked", col(IncidentRow.acked_at) <= cutoff)
+        .order_by(col(IncidentRow.id))
+    )
+    return list(s.exec(q))
+
+
+# -- password rotation --------------------------------------------------------------------------
+
+
+def last_rotations(s: Session) -> dict[str, datetime]:
+    """The latest recorded rotation per account (an index-only scan of (account_id, rotated_at))."""
+    q = select(PasswordRotationRow.account_id, func.max(PasswordRotationRow.rotated_at)).group_by(
+        col(PasswordRotationRow.account_id))
+    return {str(a): t for a, t in s.exec(q) if t is not None}
+
+
+def record_rotation(s: Session, account_id: str, at: datetime, by: str) -> PasswordRotationRow:
+    row = PasswordRotationRow(account_id=account_id, rotated_at=at, recorded_by=by)
+    s.add(row)
+    s.flush()
+    return row
+
+
+# -- people -------------------------------------------------------------------------------------
+
+
+def asked_before(s: Session, draft_id: int, version: int, cutoff: datetime) -> list[str]:
+    """Who was sent a request for this version (approval_requests) at or before ``cutoff``."""
+    q = select(ApprovalRequestRow.recipient_id).where(
+        col(ApprovalRequestRow.draft_id) == draft_id, col(ApprovalRequestRow.version_number) == version,
+        col(ApprovalRequestRow.created_at) <= cutoff).order_by(col(ApprovalRequestRow.id))
+    return list(s.exec(q))
+
+
+def anyone_away(s: Session, now: datetime) -> bool:
+    """Is any member absent at ``now``? (The members table is the roster: small.)"""
+    q = select(MemberRow.slack_id).where(col(MemberRow.away_from).is_not(None), col(MemberRow.away_from) <= now,
+                                         (col(MemberRow.away_until).is_(None)) | (col(MemberRow.away_until) > now))
+    return s.exec(q.limit(1)).first() is not None
+
+
+def away_members(s: Session, ids: Iterable[str], now: datetime) -> set[str]:
+    """Of ``ids``, those marked absent (``/kessai away``) at ``now``: they are not reminded."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return set()
+    q = select(MemberRow).where(col(MemberRow.slack_id).in_(wanted), col(MemberRow.away_from).is_not(None))
+    out = set()
+    for m in s.exec(q):
+        start, until = m.away_from, m.away_until
+        if start is not None and _aware(start) <= now and (until is None or now < _aware(until)):
+            out.add(m.slack_id)
+    return out
+
+
+def _aware(t: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything is stored in UTC.
+    from datetime import UTC
+
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
