@@ -64,7 +64,7 @@ def response_url_prefixes(api_url: str) -> tuple[str, ...]:
 
 def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, start_gateway: bool = True,
                   clock: Callable[[], datetime] = utcnow, slack_timeout: float = 10.0) -> Runtime:
-    from handlers import register_listeners
+    from handlers import fallback, register_listeners
 
     db = Database(settings.database_url)
     if upgrade:
@@ -86,7 +86,9 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
         process_before_response=True,
         raise_error_for_unhandled_request=False,
     )
-    register_listeners(app, kessai, team_id=team_id, response_url_prefixes=response_url_prefixes(settings.slack_api_url))
+    prefixes = response_url_prefixes(settings.slack_api_url)
+    register_listeners(app, kessai, team_id=team_id, response_url_prefixes=prefixes)
+    fallback.register(app, kessai, response_url_prefixes=prefixes)  # last, so it only catches leftovers
     if start_gateway:
         gateway.start()
     log.info("kessai ready: team %s, %d accounts, database %s", team_id, len(org.accounts), db.engine.url.render_as_string())

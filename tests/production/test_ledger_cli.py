@@ -1,0 +1,85 @@
+"""``kessai ledger verify`` / ``export`` on a real database, after tampering with rows directly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from storage import ledger as ledger_repo
+from storage.db import Database
+from storage.models import DraftVersionRow
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def kessai(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "bot", *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def filled(db: Database, db_url: str) -> str:
+    with db.session() as s:
+        for i in range(1, 6):
+            s.add(DraftVersionRow(draft_id=i, number=1, text=f"下書き{i}", content_hash=f"{i:064x}",
+                                  created_at=datetime.now(UTC)))
+            ledger_repo.append(s, draft_id=i, version_number=1, kind="approved" if i % 2 else "rejected",
+                               content_hash=f"{i:064x}", decider_id="U0MANAGER", acting_for_id=None,
+                               reason=None if i % 2 else "日付を確認してください", decided_at=datetime(2026, 11, 20 + i, 1, tzinfo=UTC))
+    return db_url
+
+
+def test_verify_passes_on_an_intact_ledger(filled: str) -> None:
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 0 and "5 件" in r.stdout
+
+
+@pytest.mark.parametrize(("sql", "bad"), [
+    ("UPDATE ledger_entries SET reason = '改ざん' WHERE seq = 3", 3),
+    ("DELETE FROM ledger_entries WHERE seq = 2", 3),
+    ("UPDATE ledger_entries SET seq = -1 WHERE seq = 3; UPDATE ledger_entries SET seq = 3 WHERE seq = 4;"
+     " UPDATE ledger_entries SET seq = 4 WHERE seq = -1", 3),
+    ("UPDATE draft_versions SET text = '別の本文', content_hash = 'x' WHERE draft_id = 4", 4),
+], ids=["edit", "delete", "reorder", "approved-text-changed"])
+def test_verify_names_the_first_bad_entry(db: Database, filled: str, sql: str, bad: int) -> None:
+    with db.engine.begin() as c:
+        for statement in sql.split(";"):
+            c.execute(text(statement))
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1
+    assert f"#{bad} " in r.stderr
+
+
+def test_insert_is_detected(db: Database, filled: str) -> None:
+    with db.engine.begin() as c:
+        row = c.execute(text("SELECT * FROM ledger_entries WHERE seq = 5")).mappings().one()
+        c.execute(text("UPDATE ledger_entries SET seq = 7 WHERE seq = 5"))
+        c.execute(text(
+            "INSERT INTO ledger_entries (seq, draft_id, version_number, kind, content_hash, decider_id, decided_at,"
+            " prev_hash, entry_hash) VALUES (5, 9, 1, 'approved', :h, 'U0STRANGER', :d, :p, :e)"),
+            {"h": "9" * 64, "d": row["decided_at"], "p": row["prev_hash"], "e": "f" * 64})
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1 and "#5 " in r.stderr
+
+
+def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
+    out = tmp_path / "ledger.csv"
+    r = kessai(filled, "ledger", "export", "--format", "csv", "--output", str(out), "--from", "2026-11-23")
+    assert r.returncode == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [int(x["seq"]) for x in rows] == [2, 3, 4, 5]
+    r = kessai(filled, "ledger", "export", "--format", "json", "--to", "2026-11-22")
+    assert [e["seq"] for e in json.loads(r.stdout)] == [1]
+    r = kessai(filled, "ledger", "export", "--from", "11/23")
+    assert r.returncode == 2 and "YYYY-MM-DD" in r.stderr

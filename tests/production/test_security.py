@@ -1,0 +1,158 @@
+"""Attacks and abuse: oversized and broken input, injection, tampering, secrets in logs, fuzzing."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st_
+from sqlmodel import select
+
+from bot.app import shifted_clock
+from bot.config import parse_org_config
+from bot.localstack import LocalStack, start_local_stack
+from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow
+from tests.conftest import DEMO_TOML, database_url
+from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm, settle, thread, wait_dm, wait_thread
+from tests.production.serveproc import SIGNING_SECRET, ServeProcess
+
+
+def versions(st: LocalStack) -> list[DraftVersionRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftVersionRow)))
+
+
+def test_a_40000_character_draft_is_checked_stored_whole_and_not_routed(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    text = ("高田城址公園の観桜会のお知らせです。" * 2300)[:40_000]
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", text)
+    replies = wait_thread(st, "C0INTAKE", ts, lambda ms: any("platform.length" in all_text(m) for m in ms))
+    assert all(len(all_text(m)) < 40_000 for m in replies)
+    settle(st)
+    assert dm(st, "U0MANAGER") == []
+    assert len(versions(st)[0].text) == 40_000
+
+
+def raw_message_event(st: LocalStack, text_json: str, ts: str) -> int:
+    """Post an event whose JSON text field is written by hand (e.g. a lone surrogate escape)."""
+    body = (
+        '{"token":"x","team_id":"T0KESSAI","api_app_id":"A0KESSAI","type":"event_callback",'
+        f'"event_id":"Ev0RAW{ts.replace(".", "")}","event_time":{int(time.time())},'
+        '"event":{"type":"message","channel":"C0INTAKE","user":"U0OPERATOR","channel_type":"channel",'
+        f'"ts":"{ts}","text":{text_json}}}}}'
+    )
+    st.slack.post_as_user("C0INTAKE", "U0OPERATOR", "(raw)", ts=ts)
+    return st.driver.raw(body).status
+
+
+def test_broken_unicode_is_stored_safely_and_answered(stack: LocalStack) -> None:
+    st = stack
+    ts = st.slack.next_ts()
+    nasty = json.dumps("お知らせ\ud800です\u0000。\u202e逆向き\u202c <!channel>", ensure_ascii=True)
+    assert raw_message_event(st, nasty, ts) == 200
+    replies = wait_thread(st, "C0INTAKE", ts, lambda ms: len(ms) >= 1)
+    assert replies
+    stored = versions(st)[0].text
+    assert "\x00" not in stored and "\ud800" not in stored and "お知らせ" in stored
+    settle(st)
+    for c in st.slack.calls:
+        assert "<!channel>" not in json.dumps(c.params, ensure_ascii=False)
+
+
+def test_reasons_are_escaped_when_echoed(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    st.driver.view_submission("U0MANAGER", "reject_reason",
+                              {"reason_text": "<!everyone> <@U0CHIEF> *太字* <https://evil.example|公式サイト>"})
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
+    settle(st)
+    for m in thread(st, "C0INTAKE", ts) + dm(st, "U0CHIEF"):
+        text = all_text(m)
+        assert "<!everyone>" not in text and "<@U0CHIEF>" not in text and "<https://evil" not in text
+
+
+def test_names_from_the_organisation_file_are_escaped(tmp_path: Path) -> None:
+    toml = DEMO_TOML.read_text(encoding="utf-8").replace('name = "高田 太郎"', 'name = "<!here> 高田 太郎"')
+    org = parse_org_config(toml, "demo.toml")
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        msg = wait_dm(st, "U0MANAGER")[0]
+        assert "&lt;!here&gt; 高田 太郎" in all_text(msg)
+        settle(st)
+        assert all("<!here>" not in json.dumps(c.params, ensure_ascii=False) for c in st.slack.calls)
+    finally:
+        st.stop()
+
+
+def test_secrets_never_reach_the_log(tmp_path: Path) -> None:
+    from bot.config import load_org_config
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+
+    org = load_org_config(DEMO_TOML)
+    slack = LocalSlack(token="xoxb-1111-2222-abcdefSECRET", users=slack_users(org)).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                         extra_env={"KESSAI_LOG_LEVEL": "DEBUG"}).start()
+    try:
+        drv = serve.driver()
+        drv.message("C0INTAKE", "U0OPERATOR", "高田城址公園の紅葉が見頃です。")
+        slack.wait_for(lambda: slack.messages(slack.dm_channel("U0MANAGER")), timeout=30)
+        drv.wrong_secret().message("C0INTAKE", "U0OPERATOR", "偽の署名")
+        slack.inject("chat.postMessage", error="invalid_auth")
+        drv.message("C0INTAKE", "U0OPERATOR2", "二つ目の下書きです。")
+        time.sleep(1.5)
+    finally:
+        assert serve.terminate() == 0
+        slack.stop()
+    log = serve.log()
+    assert "DEBUG" in log  # the level was really raised
+    assert "abcdefSECRET" not in log and SIGNING_SECRET not in log
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    action=st_.sampled_from(["approve_draft", "reject_draft", "unknown_action"]),
+    value=st_.one_of(st_.text(max_size=300), st_.from_regex(r"-?\d{1,12}:-?\d{1,12}", fullmatch=True)),
+    user=st_.sampled_from(["U0MANAGER", "U0CHIEF", "U0STRANGER", "U0OPERATOR", "U0NOBODY"]),
+)
+def test_fuzzed_button_clicks_never_fail_or_decide_wrongly(sqlite_stack: LocalStack, action: str, value: str,
+                                                           user: str) -> None:
+    st = sqlite_stack
+    if not dm(st, "U0MANAGER"):
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        wait_dm(st, "U0MANAGER")
+    msg = dm(st, "U0MANAGER")[0]
+    reply = st.driver.block_action(user, action, value, channel=msg.channel, message_ts=msg.ts)
+    assert reply.status == 200
+    with st.rt.db.session() as s:
+        entries = list(s.exec(select(LedgerEntryRow)))
+        drafts = list(s.exec(select(DraftRow)))
+    # Only a real approver pressing 承認 on the real value can have decided anything.
+    for e in entries:
+        assert e.decider_id in ("U0MANAGER", "U0CHIEF") and e.draft_id == drafts[0].id
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st_.text(max_size=2000))
+def test_fuzzed_drafts_are_always_answered(sqlite_stack: LocalStack, text: str) -> None:
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", text)
+    assert st.driver.last_reply is not None and st.driver.last_reply.status == 200
+    wait_thread(st, "C0INTAKE", ts, lambda ms: len(ms) >= 1)
+
+
+def test_an_unknown_button_is_answered_not_ignored(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    reply = st.driver.block_action("U0MANAGER", "approve_draft_v0", "1:1", channel=msg.channel, message_ts=msg.ts)
+    assert reply.status == 200
+    from tests.e2e.conftest import wait_ephemeral
+
+    assert "最新のメッセージ" in wait_ephemeral(st, "U0MANAGER", "ボタン")
