@@ -14,7 +14,16 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from storage.models import DraftRow, LedgerEntryRow
 from tests.conftest import database_url
-from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm, settle, wait_dm, wait_ephemeral
+from tests.e2e.conftest import (
+    APPROVERS,
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    dm,
+    settle,
+    wait_dm,
+    wait_ephemeral,
+)
 from tests.production.tcpproxy import TcpProxy
 
 

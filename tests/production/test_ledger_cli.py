@@ -66,7 +66,7 @@ def test_insert_is_detected(db: Database, filled: str) -> None:
         c.execute(text(
             "INSERT INTO ledger_entries (seq, draft_id, version_number, kind, content_hash, decider_id, decided_at,"
             " prev_hash, entry_hash) VALUES (5, 9, 1, 'approved', :h, 'U0STRANGER', :d, :p, :e)"),
-            {"h": "9" * 64, "d": row["decided_at"], "p": row["prev_hash"], "e": "f" * 64})
+            {"h": "9" * 64, "d": row["decided_at"], "p": "e" * 64, "e": "f" * 64})
     r = kessai(filled, "ledger", "verify")
     assert r.returncode == 1 and "#5 " in r.stderr
 

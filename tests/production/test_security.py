@@ -15,7 +15,16 @@ from bot.config import parse_org_config
 from bot.localstack import LocalStack, start_local_stack
 from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow
 from tests.conftest import DEMO_TOML, database_url
-from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm, settle, thread, wait_dm, wait_thread
+from tests.e2e.conftest import (
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    dm,
+    settle,
+    thread,
+    wait_dm,
+    wait_thread,
+)
 from tests.production.serveproc import SIGNING_SECRET, ServeProcess
 
 
