@@ -78,8 +78,8 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [int(x["seq"]) for x in rows] == [2, 3, 4, 5]
-    r = kessai(filled, "ledger", "export", "--format", "json", "--to", "2026-11-22")
+    assert [int(x["seq"]) for x in rows] == [3, 4, 5]
+    r = kessai(filled, "ledger", "export", "--format", "json", "--to", "2026-11-21")
     assert [e["seq"] for e in json.loads(r.stdout)] == [1]
     r = kessai(filled, "ledger", "export", "--from", "11/23")
     assert r.returncode == 2 and "YYYY-MM-DD" in r.stderr
