@@ -1,0 +1,104 @@
+"""What the IT 担当 relies on: /healthz, JSON logs, redaction."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from bot.app import shifted_clock
+from bot.config import OrgConfig
+from bot.localstack import LocalStack, start_local_stack
+from bot.logs import JsonFormatter, RedactingFilter, redact
+from storage.db import Database, upgrade
+from tests.conftest import database_url
+from tests.e2e.conftest import BUSINESS_MORNING
+from tests.production.tcpproxy import TcpProxy
+
+
+def healthz(st: LocalStack) -> tuple[int, dict]:  # type: ignore[type-arg]
+    url = f"http://127.0.0.1:{st.server.port}/healthz"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_healthz_reports_ok(sqlite_stack: LocalStack) -> None:
+    status, body = healthz(sqlite_stack)
+    assert status == 200
+    assert body == {"database": "ok", "migrations": "current", "outbox_backlog": 0, "status": "ok"}
+
+
+def test_healthz_reports_pending_migrations(tmp_path: Path, org: OrgConfig) -> None:
+    url = database_url("sqlite", tmp_path)
+    db = Database(url)
+    upgrade(db.engine, "0001")
+    db.dispose()
+    from bot.app import build_runtime
+    from bot.config import Settings
+    from bot.sandbox.server import LocalSlack
+    from bot.web import HttpServer
+
+    slack = LocalSlack().start()
+    rt = build_runtime(Settings(slack_bot_token=slack.token, slack_signing_secret="s", slack_api_url=slack.api_url,
+                                database_url=url), org, upgrade=False, start_gateway=False)
+    server = HttpServer(rt, "127.0.0.1", 0)
+    server.start()
+    try:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{server.port}/healthz", timeout=10)
+            raise AssertionError("expected 503")
+        except urllib.error.HTTPError as e:
+            assert e.code == 503 and json.loads(e.read())["migrations"] == "pending"
+    finally:
+        server.stop()
+        rt.stop()
+        slack.stop()
+
+
+def test_healthz_reports_an_unreachable_database(tmp_path: Path, org: OrgConfig) -> None:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    st = start_local_stack(org, url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        proxy.down()
+        status, body = healthz(st)
+        assert status == 503 and body["database"].startswith("unreachable")
+        proxy.up()
+        assert healthz(st)[0] == 200
+    finally:
+        proxy.up()
+        st.stop()
+        proxy.close()
+
+
+def test_json_logs_are_one_object_per_line_and_redacted() -> None:
+    buf = io.StringIO()
+    handler = logging.StreamHandler(buf)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RedactingFilter(("my-signing-secret-123",)))
+    logger = logging.getLogger("kessai.test.json")
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    logger.info("token %s secret %s", "xoxb-123-456-abcdef", "my-signing-secret-123")
+    try:
+        raise ValueError("postgresql://kessai:hunter2@db/kessai")
+    except ValueError:
+        logger.exception("failed")
+    lines = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert lines[0]["message"] == "token xox?-[REDACTED] secret [REDACTED]"
+    assert "hunter2" not in json.dumps(lines) and lines[1]["level"] == "error"
+
+
+def test_redact_covers_app_tokens_and_urls() -> None:
+    assert "xapp" in redact("xapp-1-A0-123-abc") and "abc" not in redact("xapp-1-A0-123-abc")
+    assert redact("signing_secret=abc&x=1") == "signing_secret=[REDACTED]&x=1"
