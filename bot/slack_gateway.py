@@ -13,6 +13,8 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,6 +41,14 @@ PERMANENT_ERRORS = frozenset(
         "user_not_in_channel", "invalid_arguments", "cannot_dm_bot",
     }
 )
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A claimed row, detached from its session, with where an update's message lives."""
+
+    row: OutboxRow
+    location: tuple[str, str] | None
 
 
 class Transient(Exception):
@@ -68,17 +78,19 @@ class SlackGateway:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        # A few parallel calls: one draft fans out to several DMs, and Slack answers each in ms.
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kessai-send")
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
         def run() -> None:
             while not self._stop.is_set():
+                self._wake.clear()  # before the pass: a kick during the pass triggers another one
                 try:
                     self.deliver_due()
                 except Exception:  # keep the worker alive through database outages
                     log.exception("outbox delivery pass failed; will retry")
                 self._wake.wait(poll_seconds)
-                self._wake.clear()
 
         self._thread = threading.Thread(target=run, name="kessai-outbox", daemon=True)
         self._thread.start()
@@ -95,72 +107,94 @@ class SlackGateway:
 
     # -- delivery --------------------------------------------------------------------------
     def deliver_due(self, limit: int = 50) -> int:
-        """Deliver everything due now; returns how many rows were sent."""
+        """Deliver everything due now; returns how many rows were sent.
+
+        Each pass claims a batch in one short transaction, calls Slack with no transaction open
+        (a slow Slack must not hold database locks), then records every outcome in another.
+        ``outbox.eligible`` yields at most one row per message, so the batch can go out in
+        parallel without an update overtaking the post it edits.
+        """
         sent_total = 0
         with self._lock:  # one pass at a time per process; replicas are separated by claims
             while True:
                 now = self.clock()
                 with self.db.session() as s:
-                    candidates = [r.id for r in outbox.eligible(s, now, limit) if r.id is not None]
-                if not candidates:
+                    due = outbox.eligible(s, now, limit)
+                    mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], now, LEASE)
+                    jobs = [self._job(s, r) for r in due if r.id in mine]
+                if not jobs:
                     return sent_total
-                progressed = 0
-                for row_id in candidates:
-                    if self._deliver_one(row_id):
-                        progressed += 1
-                sent_total += progressed
-                if progressed == 0:
+                outcomes = list(self._pool.map(self._send, jobs)) if len(jobs) > 1 else [self._send(jobs[0])]
+                failures = self._record(jobs, outcomes)
+                sent_total += sum(1 for o in outcomes if not isinstance(o, Exception))
+                for job, reason in failures:
+                    self._report(job.row, reason)
+                if all(isinstance(o, Exception) for o in outcomes):
                     return sent_total
 
-    def _deliver_one(self, row_id: int) -> bool:
-        now = self.clock()
-        with self.db.session() as s:
-            if not outbox.claim(s, row_id, now, LEASE):
-                return False
-        with self.db.session() as s:
-            row = s.get(OutboxRow, row_id)
-            assert row is not None
-            try:
-                result = self._call(s, row)
-            except Transient as e:
-                if row.attempts + 1 >= MAX_ATTEMPTS:
-                    log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1, e)
-                    outbox.mark_failed(s, row_id, str(e))
-                    return False
-                delay = timedelta(seconds=e.retry_after) if e.retry_after else min(
-                    MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(row.attempts, 12))
-                )
-                log.warning("outbox %s (%s) will retry in %.1fs: %s", row.id, row.op, delay.total_seconds(), e)
-                outbox.mark_retry(s, row_id, self.clock() + delay, str(e))
-                return False
-            except Permanent as e:
-                log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, e)
-                outbox.mark_failed(s, row_id, str(e))
-                failed_row, failure = row, str(e)
-            else:
-                if result is not None and row.message_key:
-                    outbox.remember_message(s, row.message_key, *result)
-                outbox.mark_sent(s, row_id, self.clock())
-                return True
-        if self.on_permanent_failure is not None:
-            try:
-                self.on_permanent_failure(failed_row, failure)
-            except Exception:
-                log.exception("could not report a failed delivery")
-        return False
+    def _job(self, s: Any, row: OutboxRow) -> _Job:
+        location = None
+        if row.op == "update" and row.message_key:
+            loc = outbox.message_location(s, row.message_key)
+            location = (loc.channel, loc.ts) if loc else None
+        snapshot = OutboxRow.model_validate(row.model_dump())
+        return _Job(row=snapshot, location=location)
 
-    def _call(self, s: Any, row: OutboxRow) -> tuple[str, str] | None:
+    def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
+        try:
+            return self._call(job)
+        except (Transient, Permanent) as e:
+            return e
+
+    def _record(self, jobs: list[_Job], outcomes: list[Any]) -> list[tuple[_Job, str]]:
+        failures: list[tuple[_Job, str]] = []
+        sent: list[int] = []
+        with self.db.session() as s:
+            for job, outcome in zip(jobs, outcomes, strict=True):
+                row = job.row
+                assert row.id is not None
+                if isinstance(outcome, Transient):
+                    if row.attempts + 1 >= MAX_ATTEMPTS:
+                        log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1,
+                                  outcome)
+                        outbox.mark_failed(s, row.id, str(outcome))
+                        failures.append((job, str(outcome)))
+                        continue
+                    delay = timedelta(seconds=outcome.retry_after) if outcome.retry_after else min(
+                        MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(row.attempts, 12)))
+                    log.warning("outbox %s (%s) will retry in %.1fs: %s", row.id, row.op, delay.total_seconds(),
+                                outcome)
+                    outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome))
+                elif isinstance(outcome, Permanent):
+                    log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, outcome)
+                    outbox.mark_failed(s, row.id, str(outcome))
+                    failures.append((job, str(outcome)))
+                else:
+                    if outcome is not None and row.message_key:
+                        outbox.remember_message(s, row.message_key, *outcome)
+                    sent.append(row.id)
+            outbox.mark_sent_many(s, sent, self.clock())
+        return failures
+
+    def _report(self, row: OutboxRow, reason: str) -> None:
+        if self.on_permanent_failure is None:
+            return
+        try:
+            self.on_permanent_failure(row, reason)
+        except Exception:
+            log.exception("could not report a failed delivery")
+
+    def _call(self, job: _Job) -> tuple[str, str] | None:
+        row = job.row
         # Keys starting with "_" are our bookkeeping, not Slack arguments.
         p = {k: v for k, v in row.payload.items() if not k.startswith("_")}
         if row.op == "post":
             resp = self._api(self.client.chat_postMessage, **p)
             return str(resp["channel"]), str(resp["ts"])
         if row.op == "update":
-            assert row.message_key is not None
-            loc = outbox.message_location(s, row.message_key)
-            if loc is None:
+            if job.location is None:
                 raise Permanent(f"no posted message for {row.message_key}")
-            self._api(self.client.chat_update, channel=loc.channel, ts=loc.ts, **p)
+            self._api(self.client.chat_update, channel=job.location[0], ts=job.location[1], **p)
             return None
         if row.op == "ephemeral":
             self._api(self.client.chat_postEphemeral, **p)

@@ -80,31 +80,47 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
 
 def claim(s: Session, row_id: int, now: datetime, lease: timedelta) -> bool:
     """Compare-and-set, so that two replicas never deliver the same row twice."""
-    res = s.exec(  # type: ignore[call-overload]
+    return row_id in claim_many(s, [row_id], now, lease)
+
+
+def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedelta) -> set[int]:
+    """Claim what nobody else holds, in one statement; returns the ids this caller now holds.
+
+    Core statements, not ORM ones: the outbox is hot and needs no identity-map bookkeeping.
+    """
+    if not row_ids:
+        return set()
+    stmt = (
         update(OutboxRow)
-        .where(col(OutboxRow.id) == row_id, col(OutboxRow.status) == PENDING)
+        .where(col(OutboxRow.id).in_(list(row_ids)), col(OutboxRow.status) == PENDING)
         .where((col(OutboxRow.claimed_until).is_(None)) | (col(OutboxRow.claimed_until) <= now))
         .values(claimed_until=now + lease)
+        .returning(col(OutboxRow.id))
     )
-    return bool(res.rowcount == 1)
+    return {int(r[0]) for r in s.connection().execute(stmt)}
 
 
 def mark_sent(s: Session, row_id: int, now: datetime) -> None:
-    s.exec(  # type: ignore[call-overload]
-        update(OutboxRow).where(col(OutboxRow.id) == row_id)
-        .values(status=SENT, sent_at=now, claimed_until=None, attempts=OutboxRow.attempts + 1)
-    )
+    mark_sent_many(s, [row_id], now)
+
+
+def mark_sent_many(s: Session, row_ids: Sequence[int], now: datetime) -> None:
+    if row_ids:
+        s.connection().execute(
+            update(OutboxRow).where(col(OutboxRow.id).in_(list(row_ids)))
+            .values(status=SENT, sent_at=now, claimed_until=None, attempts=OutboxRow.attempts + 1)
+        )
 
 
 def mark_retry(s: Session, row_id: int, at: datetime, error: str) -> None:
-    s.exec(  # type: ignore[call-overload]
+    s.connection().execute(
         update(OutboxRow).where(col(OutboxRow.id) == row_id)
         .values(next_attempt_at=at, claimed_until=None, last_error=error[:2000], attempts=OutboxRow.attempts + 1)
     )
 
 
 def mark_failed(s: Session, row_id: int, error: str) -> None:
-    s.exec(  # type: ignore[call-overload]
+    s.connection().execute(
         update(OutboxRow).where(col(OutboxRow.id) == row_id)
         .values(status=FAILED, claimed_until=None, last_error=error[:2000], attempts=OutboxRow.attempts + 1)
     )

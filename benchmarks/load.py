@@ -1,0 +1,169 @@
+"""Load: N signed intake events per second against ``kessai serve`` (HTTP) and a bare bolt app.
+
+Measures, per rate, the server-side latency from sending a signed intake event to the approval DM
+arriving at the local Slack server (median / p95 / p99), the throughput achieved, the server's
+memory, and whether any draft was lost or duplicated. Prints a table; README quotes it.
+
+    python benchmarks/load.py [--database-url URL] [--rates 5,10,20,40] [--seconds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.config import load_org_config  # noqa: E402
+from bot.localstack import slack_users  # noqa: E402
+from bot.sandbox.driver import SlackDriver  # noqa: E402
+from bot.sandbox.server import LocalSlack  # noqa: E402
+from tests.production.serveproc import SIGNING_SECRET, ServeProcess, free_port  # noqa: E402
+
+TEXTS = [
+    "高田城址公園の紅葉が見頃を迎えています。散策の際は足元にお気を付けください。整理番号{n}",
+    "市民プールは点検のため臨時休館します。ご不便をおかけします。整理番号{n}",
+    "図書館で子ども向けのおはなし会を開きます。どなたでも参加できます。整理番号{n}",
+]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class BareApp:
+    def __init__(self, slack: LocalSlack) -> None:
+        self.port = free_port()
+        env = {**os.environ, "SLACK_BOT_TOKEN": slack.token, "SLACK_API_URL": slack.api_url,
+               "SLACK_SIGNING_SECRET": SIGNING_SECRET, "PORT": str(self.port), "PYTHONPATH": str(REPO)}
+        self.proc = subprocess.Popen([sys.executable, str(REPO / "benchmarks" / "bare_app.py")], env=env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.5)
+        self.slack = slack
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/slack/events"
+
+    def driver(self) -> SlackDriver:
+        return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack)
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def run_rate(slack: LocalSlack, make_driver, pid: int, rate: int, seconds: float, start_n: int) -> dict:  # type: ignore[no-untyped-def]
+    total = int(rate * seconds)
+    sent: dict[str, float] = {}
+    lock = threading.Lock()
+    first_call = len(slack.calls)
+    drivers = threading.local()
+
+    def send(n: int) -> None:
+        if not hasattr(drivers, "d"):
+            drivers.d = make_driver()
+        marker = f"{start_n + n:07d}"
+        text = TEXTS[n % len(TEXTS)].format(n=marker)
+        with lock:
+            sent[marker] = time.time()
+        drivers.d.message("C0INTAKE", "U0OPERATOR", text)
+
+    t0 = time.time()
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        for n in range(total):
+            target = t0 + n / rate
+            delay = target - time.time()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(send, n)
+    deadline = time.time() + 30
+    arrived: dict[str, list[float]] = {}
+    while time.time() < deadline:
+        arrived = {}
+        for c in slack.calls[first_call:]:
+            if c.method != "chat.postMessage" or not c.ok or c.params.get("channel") != "U0MANAGER":
+                continue
+            blob = json.dumps(c.params, ensure_ascii=False)
+            i = blob.find("整理番号")
+            if i >= 0:
+                arrived.setdefault(blob[i + 4:i + 11], []).append(c.time)
+        if len(arrived) >= total:
+            break
+        time.sleep(0.2)
+    latencies = sorted((min(ts) - sent[m]) * 1000 for m, ts in arrived.items() if m in sent)
+    duplicates = sum(len(ts) - 1 for ts in arrived.values())
+    elapsed = max((min(ts) for ts in arrived.values()), default=t0) - t0
+
+    def pct(p: float) -> float:
+        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")
+
+    return {
+        "rate": rate, "sent": total, "delivered": len(latencies), "lost": total - len(latencies),
+        "duplicated": duplicates, "median_ms": statistics.median(latencies) if latencies else float("nan"),
+        "p95_ms": pct(0.95), "p99_ms": pct(0.99), "throughput": len(latencies) / elapsed if elapsed > 0 else 0.0,
+        "rss_mb": rss_mb(pid),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"))
+    ap.add_argument("--rates", default="5,10,20,40")
+    ap.add_argument("--seconds", type=float, default=5.0)
+    args = ap.parse_args()
+    rates = [int(r) for r in args.rates.split(",")]
+    org = load_org_config(REPO / "bot" / "data" / "demo.toml")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.database_url or f"sqlite:///{Path(tmp) / 'load.db'}"
+        if url.startswith("postgresql"):
+            from tests.conftest import reset_postgres
+
+            reset_postgres(url)
+        print(f"database: {url.split('@')[-1]}")
+        results: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+        slack = LocalSlack(users=slack_users(org)).start()
+        serve = ServeProcess(slack, url, Path(tmp), extra_env={"KESSAI_LOG_LEVEL": "WARNING"}).start()
+        n = 0
+        try:
+            results["kessai"] = []
+            for rate in rates:
+                results["kessai"].append(run_rate(slack, serve.driver, serve.proc.pid, rate, args.seconds, n))  # type: ignore[union-attr]
+                n += 100_000
+        finally:
+            serve.stop()
+        bare = BareApp(slack)
+        try:
+            results["bare"] = [run_rate(slack, bare.driver, bare.proc.pid, rate, args.seconds, n + 100_000 * i)
+                               for i, rate in enumerate(rates)]
+        finally:
+            bare.stop()
+            slack.stop()
+    print(f"{'app':7} {'rate/s':>6} {'sent':>5} {'lost':>4} {'dup':>4} {'median':>8} {'p95':>8} {'p99':>8} "
+          f"{'thru/s':>7} {'RSS MB':>7}")
+    for name, rows in results.items():
+        for r in rows:
+            print(f"{name:7} {r['rate']:>6} {r['sent']:>5} {r['lost']:>4} {r['duplicated']:>4} "
+                  f"{r['median_ms']:>7.1f}ms {r['p95_ms']:>7.1f}ms {r['p99_ms']:>7.1f}ms {r['throughput']:>7.1f} "
+                  f"{r['rss_mb']:>7.1f}")
+    print("\nratio kessai/bare (median):", ", ".join(
+        f"{k['rate']}/s {k['median_ms'] / b['median_ms']:.2f}x" for k, b in zip(results["kessai"], results["bare"],
+                                                                              strict=True)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
