@@ -447,7 +447,7 @@ class Sweeper:
         def send(s: Session, item: tuple[Account, int]) -> bool:
             account, n = item
             people = list(account.operators) + (list(account.approvers) if lastday else [])
-            when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日（{self._fmt_day(last_day)}）までに"
+            when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
             text = (
                 f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
                 f"現在 {n} 件です。公式アカウントは1か月に{need}回以上の発信が基準です"

@@ -36,14 +36,12 @@ _CHUNK = 900
 
 def claim(s: Session, key: str, now: datetime) -> bool:
     """Claim ``key``; False when it was claimed before (by this or any other sweep)."""
-    dialect = s.get_bind().dialect.name
-    values = {"key": key, "claimed_at": now}
-    if dialect == "postgresql":
-        stmt = postgresql.insert(ReminderRow).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    else:
-        stmt = sqlite.insert(ReminderRow).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    res = s.exec(stmt)  # type: ignore[call-overload]
-    return bool(res.rowcount == 1)
+    table = ReminderRow.__table__  # type: ignore[attr-defined]
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(table).values(key=key, claimed_at=now).on_conflict_do_nothing(index_elements=["key"])
+    # Core execution on the session's connection (same transaction); RETURNING tells whether the
+    # row went in, where an ORM-level rowcount is not reliable across drivers.
+    return s.connection().execute(stmt.returning(table.c.key)).first() is not None
 
 
 def claimed(s: Session, keys: Iterable[str]) -> set[str]:
