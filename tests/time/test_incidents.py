@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import datetime
 
 import pytest
 from sqlmodel import select
@@ -14,9 +15,10 @@ from storage.models import IncidentEventRow, IncidentRow
 from tests.time.conftest import World, jst
 
 ESCALATION = ("U0MANAGER", "U0CHIEF", "U0DEPUTY", "U0JOHO")
+TUESDAY_10 = jst(2026, 11, 24, 10, 0)
 
 
-def report(w: World, at=jst(2026, 11, 24, 10, 0), kind: str = "flaming") -> int:  # type: ignore[no-untyped-def]
+def report(w: World, at: datetime = TUESDAY_10, kind: str = "flaming") -> int:
     return w.incidents.report(kind=kind, account_id="joetsu-x", reporter="U0OPERATOR", now=at,
                               description="昨日の投稿に批判が殺到しています <!channel> 至急")
 
