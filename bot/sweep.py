@@ -164,10 +164,17 @@ class Sweeper:
             raise ValueError("sweep(now) needs an aware datetime")
         now = now.astimezone(UTC)
         report = SweepReport(now=now)
+        clock_now = self.kessai.clock().astimezone(UTC)
+        if now > clock_now:
+            with self.db.session() as s:
+                high_water = repo.outbox_high_water(s)
         # Expiry runs before the approval reminders so a draft that just expired is not reminded.
         for step in (self._expire, self._approvals, self._unpublished, self._incidents, self._monthly,
                      self._plan_renewal, self._passwords):
             step(now, report)
+        if now > clock_now:
+            with self.db.session() as s:
+                repo.release_outbox(s, high_water, clock_now)
         if report.total:
             self.kessai.after_commit()
             log.info("sweep at %s: %s", now.isoformat(), dict(report.sent))

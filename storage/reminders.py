@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -26,6 +26,7 @@ from storage.models import (
     DraftVersionRow,
     IncidentRow,
     MemberRow,
+    OutboxRow,
     PasswordRotationRow,
     ReminderRow,
 )
@@ -59,6 +60,22 @@ def count(s: Session, prefix: str = "") -> int:
     if prefix:
         q = q.where(col(ReminderRow.key).startswith(prefix))
     return int(s.exec(q).one())
+
+
+def outbox_high_water(s: Session) -> int:
+    return int(s.exec(select(func.coalesce(func.max(OutboxRow.id), 0))).one())
+
+
+def release_outbox(s: Session, after_id: int, at: datetime) -> int:
+    """Make messages written after ``after_id`` and scheduled later than ``at`` due at ``at``.
+
+    A sweep run for an instant ahead of the clock (``kessai remind --now``, the demo, tests) writes
+    its messages with that instant; they should still go out now, not when the wall clock gets there.
+    Retries (attempts > 0) keep their back-off.
+    """
+    res = s.exec(update(OutboxRow).where(col(OutboxRow.id) > after_id, col(OutboxRow.next_attempt_at) > at,  # type: ignore[call-overload]
+                                         col(OutboxRow.attempts) == 0).values(next_attempt_at=at))
+    return int(res.rowcount or 0)
 
 
 # -- drafts -------------------------------------------------------------------------------------
