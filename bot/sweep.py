@@ -164,10 +164,17 @@ class Sweeper:
             raise ValueError("sweep(now) needs an aware datetime")
         now = now.astimezone(UTC)
         report = SweepReport(now=now)
+        clock_now = self.kessai.clock().astimezone(UTC)
+        if now > clock_now:
+            with self.db.session() as s:
+                high_water = repo.outbox_high_water(s)
         # Expiry runs before the approval reminders so a draft that just expired is not reminded.
         for step in (self._expire, self._approvals, self._unpublished, self._incidents, self._monthly,
                      self._plan_renewal, self._passwords):
             step(now, report)
+        if now > clock_now:
+            with self.db.session() as s:
+                repo.release_outbox(s, high_water, clock_now)
         if report.total:
             self.kessai.after_commit()
             log.info("sweep at %s: %s", now.isoformat(), dict(report.sent))
@@ -447,7 +454,7 @@ class Sweeper:
         def send(s: Session, item: tuple[Account, int]) -> bool:
             account, n = item
             people = list(account.operators) + (list(account.approvers) if lastday else [])
-            when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日（{self._fmt_day(last_day)}）までに"
+            when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
             text = (
                 f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
                 f"現在 {n} 件です。公式アカウントは1か月に{need}回以上の発信が基準です"

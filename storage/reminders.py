@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -26,6 +26,7 @@ from storage.models import (
     DraftVersionRow,
     IncidentRow,
     MemberRow,
+    OutboxRow,
     PasswordRotationRow,
     ReminderRow,
 )
@@ -36,14 +37,12 @@ _CHUNK = 900
 
 def claim(s: Session, key: str, now: datetime) -> bool:
     """Claim ``key``; False when it was claimed before (by this or any other sweep)."""
-    dialect = s.get_bind().dialect.name
-    values = {"key": key, "claimed_at": now}
-    if dialect == "postgresql":
-        stmt = postgresql.insert(ReminderRow).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    else:
-        stmt = sqlite.insert(ReminderRow).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    res = s.exec(stmt)  # type: ignore[call-overload]
-    return bool(res.rowcount == 1)
+    table = ReminderRow.__table__  # type: ignore[attr-defined]
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(table).values(key=key, claimed_at=now).on_conflict_do_nothing(index_elements=["key"])
+    # Core execution on the session's connection (same transaction); RETURNING tells whether the
+    # row went in, where an ORM-level rowcount is not reliable across drivers.
+    return s.connection().execute(stmt.returning(table.c.key)).first() is not None
 
 
 def claimed(s: Session, keys: Iterable[str]) -> set[str]:
@@ -61,6 +60,22 @@ def count(s: Session, prefix: str = "") -> int:
     if prefix:
         q = q.where(col(ReminderRow.key).startswith(prefix))
     return int(s.exec(q).one())
+
+
+def outbox_high_water(s: Session) -> int:
+    return int(s.exec(select(func.coalesce(func.max(OutboxRow.id), 0))).one())
+
+
+def release_outbox(s: Session, after_id: int, at: datetime) -> int:
+    """Make messages written after ``after_id`` and scheduled later than ``at`` due at ``at``.
+
+    A sweep run for an instant ahead of the clock (``kessai remind --now``, the demo, tests) writes
+    its messages with that instant; they should still go out now, not when the wall clock gets there.
+    Retries (attempts > 0) keep their back-off.
+    """
+    res = s.exec(update(OutboxRow).where(col(OutboxRow.id) > after_id, col(OutboxRow.next_attempt_at) > at,  # type: ignore[call-overload]
+                                         col(OutboxRow.attempts) == 0).values(next_attempt_at=at))
+    return int(res.rowcount or 0)
 
 
 # -- drafts -------------------------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""An incident end to end: reported with /kessai incident, alerted, re-alerted while nobody has
+acknowledged it, acknowledged, reminded about a holding statement, resolved — all through signed
+requests to the real bolt app and the local Slack server; time moves by calling the sweep."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from bot import incidents as inc
+from bot.localstack import LocalStack
+from bot.sandbox.records import Message
+from bot.sweep import Sweeper
+from storage.models import IncidentEventRow, IncidentRow
+from tests.e2e.conftest import all_text, buttons, dm, settle, wait_ephemeral
+
+DESCRIPTION = "昨夜の投稿に批判が殺到しています。<!channel> 引用元の確認が必要です。"
+
+
+def report(st: LocalStack, user: str = "U0OPERATOR") -> Message:
+    reply = st.driver.slash_command(user, "/kessai", "incident joetsu-x")
+    assert reply.status == 200
+    st.slack.wait_for_call("views.open", timeout=10)
+    answer = st.driver.view_submission(user, inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: DESCRIPTION})  # account preselected from the command
+    assert answer.status == 200 and answer.json() is None, answer.body
+    return st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10,
+                             message="incident alert")
+
+
+def alert(st: LocalStack) -> Message:
+    [msg] = [m for m in st.slack.messages("C0ESCALATE") if "インシデント" in m.text and not m.thread_ts]
+    return msg
+
+
+def replies(st: LocalStack, parent: Message) -> list[str]:
+    return [all_text(m) for m in st.slack.messages("C0ESCALATE", thread_ts=parent.ts) if m.ts != parent.ts]
+
+
+def incident_row(st: LocalStack) -> IncidentRow:
+    with st.rt.db.session() as s:
+        [row] = list(s.exec(select(IncidentRow)))
+        return row
+
+
+def sweep_at(st: LocalStack, when) -> None:  # type: ignore[no-untyped-def]
+    Sweeper(st.rt.kessai).sweep(when)
+    settle(st)
+
+
+def test_incident_lifecycle(stack: LocalStack) -> None:
+    st = stack
+    report(st)
+    settle(st)
+    msg = alert(st)
+    text = all_text(msg)
+    assert "炎上" in text and "上越市公式X" in text and "&lt;!channel&gt;" in text
+    assert set(buttons(msg)) == {inc.CHECKLIST_ACTION, inc.ACK_ACTION, inc.RESOLVE_ACTION}
+    created = incident_row(st).created_at
+
+    # Nobody acknowledges: at 15 minutes, a re-alert in the alert's thread mentions the escalation members.
+    sweep_at(st, created + timedelta(minutes=14, seconds=59))
+    assert replies(st, msg) == []
+    sweep_at(st, created + timedelta(minutes=15))
+    [realert] = replies(st, msg)
+    assert "<@U0JOHO>" in realert and "<@U0MANAGER>" in realert and "対応開始されていません" in realert
+    sweep_at(st, created + timedelta(minutes=15))
+    assert len(replies(st, msg)) == 1
+
+    # Someone who is not an escalation member cannot acknowledge it.
+    st.driver.block_action("U0STRANGER", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
+    assert "運用管理責任者" in wait_ephemeral(st, "U0STRANGER", "対応開始")
+    settle(st)
+    assert incident_row(st).status == "open"
+
+    # 情報政策室 acknowledges; the alert shows who is on it and loses its 対応開始 button.
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "対応中" in all_text(alert(st)), timeout=10, message="alert updated")
+    settle(st)
+    assert set(buttons(alert(st))) == {inc.CHECKLIST_ACTION, inc.RESOLVE_ACTION}
+    assert "木田 四郎" in all_text(alert(st))
+    acked_at = incident_row(st).acked_at
+    assert acked_at is not None
+    sweep_at(st, created + timedelta(minutes=30))
+    assert not any("対応開始されていません" in r for r in replies(st, msg)[1:])
+
+    # The checklist is ticked in the message and saved.
+    st.driver.block_action("U0OPERATOR", inc.CHECKLIST_ACTION, ["calm", "consult"],
+                           channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm", "consult"], timeout=10,
+                      message="checklist saved")
+
+    # Two hours later and still open: the acknowledger is asked to post a holding statement.
+    sweep_at(st, acked_at + timedelta(hours=2) - timedelta(seconds=1))
+    assert not any("経過の書き込み" in all_text(m) for m in dm(st, "U0JOHO"))
+    sweep_at(st, acked_at + timedelta(hours=2))
+    assert any("対応中である旨" in all_text(m) for m in dm(st, "U0JOHO"))
+
+    # Resolve with a summary in a modal.
+    st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    empty = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: "  "})
+    assert empty.json()["response_action"] == "errors"
+    done = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK,
+                                     {inc.SUMMARY_ACTION: "説明と訂正を投稿し、批判は収まりました。"})
+    assert done.status == 200 and done.json() is None
+    st.slack.wait_for(lambda: "解決済み" in all_text(alert(st)), timeout=10, message="alert resolved")
+    settle(st)
+    final = alert(st)
+    assert buttons(final) == {} and "説明と訂正を投稿し" in all_text(final)
+    with st.rt.db.session() as s:
+        events = [e.event for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
+    assert events == ["reported", "realerted", "acked", "checked", "checked", "holding_reminded", "resolved"]
+    before = len(st.slack.calls)
+    sweep_at(st, acked_at + timedelta(hours=6))
+    assert not [c for c in st.slack.calls[before:] if "C0ESCALATE" in str(c.params.get("channel"))]
+
+
+def test_password_rotated_command_records_and_refuses_politely(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    bad = st.driver.slash_command("U0OPERATOR", "/kessai", "password-rotated joetsu-tiktok")
+    assert "登録されていません" in bad.json()["text"] and "joetsu-x" in bad.json()["text"]
+    missing = st.driver.slash_command("U0OPERATOR", "/kessai", "password-rotated")
+    assert "指定してください" in missing.json()["text"]
+    stranger = st.driver.slash_command("U0STRANGER", "/kessai", "password-rotated joetsu-x")
+    assert "運用担当者" in stranger.json()["text"]
+    ok = st.driver.slash_command("U0OPERATOR", "/kessai", "password-rotated joetsu-x")
+    assert "記録しました" in ok.json()["text"]
+    helptext = st.driver.slash_command("U0OPERATOR", "/kessai", "help").json()["text"]
+    assert "/kessai incident" in helptext and "/kessai password-rotated" in helptext
+
+
+def test_incident_modal_refuses_missing_fields(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
+    st.slack.wait_for_call("views.open", timeout=10)
+    answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {inc.DESCRIPTION_ACTION: "  "})
+    errors = answer.json()["errors"]
+    assert set(errors) == {inc.KIND_BLOCK, inc.DESCRIPTION_BLOCK}
+    settle(st)
+    assert st.slack.messages("C0ESCALATE") == []
+    outsider = st.driver.slash_command("U0NOBODY", "/kessai", "incident")
+    assert "名簿に登録されていない" in outsider.json()["text"]

@@ -1,0 +1,145 @@
+"""代決: /kessai away, requests to deputies, the deputy's decision on the ledger, and its limits."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from bot.localstack import LocalStack
+from storage import drafts as draft_repo
+from storage import ledger as ledger_repo
+from storage.models import ApprovalRequestRow, DraftRow, MemberRow
+from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT, all_text, buttons, dm, settle, wait_dm, wait_ephemeral
+
+
+def requests(st: LocalStack) -> list[tuple[str, str | None, str]]:
+    with st.rt.db.session() as s:
+        rows = s.exec(select(ApprovalRequestRow).order_by(ApprovalRequestRow.id)).all()  # type: ignore[arg-type]
+        return [(r.recipient_id, r.acting_for_id, r.reason) for r in rows]
+
+
+def ledger(st: LocalStack):  # type: ignore[no-untyped-def]
+    with st.rt.db.session() as s:
+        return list(ledger_repo.iter_entries(s))
+
+
+def away(st: LocalStack, user: str, args: str) -> str:
+    reply = st.driver.slash_command(user, "/kessai", f"away {args}")
+    assert reply.status == 200
+    return str(reply.json()["text"])
+
+
+def test_away_approver_requests_go_to_the_deputy_who_decides_for_them(stack: LocalStack) -> None:
+    st = stack
+    answer = away(st, "U0MANAGER", "2026-11-24 2026-11-26")
+    assert "2026年11月24日（火）から2026年11月26日（木）まで不在" in answer
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    deputy_dm = wait_dm(st, "U0DEPUTY")[0]
+    wait_dm(st, "U0CHIEF")
+    settle(st)
+    assert dm(st, "U0MANAGER") == []  # the absent approver is not asked
+    assert "代決" in all_text(deputy_dm) and "上越 花子" in all_text(deputy_dm)
+    assert requests(st) == [("U0CHIEF", None, "normal"), ("U0DEPUTY", "U0MANAGER", "away")]
+
+    st.driver.block_action("U0DEPUTY", "approve_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+    for user in ("U0DEPUTY", "U0CHIEF"):
+        st.slack.wait_for(lambda user=user: "承認しました" in all_text(dm(st, user)[0]), timeout=10)
+        text = all_text(dm(st, user)[0])
+        assert "直江 兼続（上越 花子 の代決）" in text
+        assert buttons(dm(st, user)[0]) == {}
+    (entry,) = ledger(st)
+    assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0DEPUTY", "U0MANAGER")
+    with st.rt.db.session() as s:
+        m = s.get(MemberRow, "U0MANAGER")
+        assert m is not None and m.away_from is not None
+        assert m.away_from.astimezone(BUSINESS_MORNING.tzinfo).date().isoformat() == "2026-11-24"
+
+
+def test_deputy_without_an_approval_request_is_refused(stack: LocalStack) -> None:
+    st = stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    # The deputy replays the approver's button: nobody asked them, so they may not decide.
+    st.driver.block_action("U0DEPUTY", "approve_draft", buttons(msg)["approve_draft"], channel=msg.channel,
+                           message_ts=msg.ts)
+    text = wait_ephemeral(st, "U0DEPUTY", "代決")
+    assert "依頼されていません" in text and text.endswith("。")
+    settle(st)
+    assert ledger(st) == []
+    with st.rt.db.session() as s:
+        assert [d.state for d in s.exec(select(DraftRow))] == ["pending"]
+
+
+def test_deputy_request_for_an_older_version_does_not_authorise_the_new_one(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    away(st, "U0MANAGER", "2026-11-24 2026-11-24")
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    first = wait_dm(st, "U0DEPUTY")[0]
+    away(st, "U0MANAGER", "off")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("紅葉", "もみじ"))
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    assert len(dm(st, "U0DEPUTY")) == 1  # version 2 went to the approvers, not the deputy
+    st.driver.block_action("U0DEPUTY", "approve_draft", "1:2", channel=first.channel, message_ts=first.ts)
+    wait_ephemeral(st, "U0DEPUTY", "依頼されていません")
+    st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=first.channel, message_ts=first.ts)
+    wait_ephemeral(st, "U0DEPUTY", "古い版")
+    settle(st)
+    assert [e.kind for e in ledger(st)] == []
+
+
+def test_pending_requests_move_to_the_deputy_when_the_approver_goes_away(stack: LocalStack) -> None:
+    st = stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    assert dm(st, "U0DEPUTY") == []
+    answer = away(st, "U0MANAGER", "2026-11-24 2026-11-30")
+    assert "1 件を代決者に送りました" in answer
+    msg = wait_dm(st, "U0DEPUTY")[0]
+    assert "上越 花子" in all_text(msg) and "代決" in all_text(msg)
+    assert ("U0DEPUTY", "U0MANAGER", "away") in requests(st)
+
+
+def test_reject_by_a_deputy_is_recorded_as_daiketsu(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    away(st, "U0CHIEF", "2026-11-24 2026-11-25")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0DEPUTY")[0]
+    assert "春日山 一郎" in all_text(msg)
+    st.driver.block_action("U0DEPUTY", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    st.driver.view_submission("U0DEPUTY", "reject_reason", {"reason_text": "日付を再確認してください。"})
+    (entry,) = ledger(st)
+    assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("rejected", "U0DEPUTY", "U0CHIEF")
+
+
+def test_send_to_deputies_is_idempotent_and_marks_escalation(sqlite_stack: LocalStack) -> None:
+    """The reminders' escalation calls this inside its own unit of work."""
+    st = sqlite_stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    kessai = st.rt.kessai
+    with st.rt.db.session() as s:
+        (draft,) = draft_repo.drafts_in_states(s, ["pending"])
+        assert kessai.send_to_deputies(s, draft, kessai.clock(), reason="escalated") == ["U0DEPUTY"]
+        assert kessai.send_to_deputies(s, draft, kessai.clock(), reason="escalated") == []
+    kessai.after_commit()
+    msg = wait_dm(st, "U0DEPUTY")[0]
+    assert ("U0DEPUTY", "U0MANAGER", "escalated") in requests(st)
+    st.driver.block_action("U0DEPUTY", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10)
+    (entry,) = ledger(st)
+    assert (entry.decider_id, entry.acting_for_id) == ("U0DEPUTY", "U0MANAGER")
+
+
+def test_away_command_refusals(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    assert "読み取れませんでした" in away(st, "U0MANAGER", "来週")
+    assert "&lt;@U0CHIEF&gt;" in away(st, "U0MANAGER", "<@U0CHIEF>")
+    assert "終了日が開始日より前" in away(st, "U0MANAGER", "2026-11-30 2026-11-24")
+    assert "過去" in away(st, "U0MANAGER", "2026-11-01 2026-11-02")
+    assert "決裁者" in away(st, "U0OPERATOR", "2026-11-24 2026-11-25")
+    assert "不在は登録されていません" in away(st, "U0MANAGER", "off")
+    assert "指定してください" in away(st, "U0MANAGER", "")
+    with st.rt.db.session() as s:
+        assert all(m.away_from is None for m in s.exec(select(MemberRow)))

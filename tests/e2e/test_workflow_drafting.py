@@ -1,0 +1,227 @@
+"""/kessai draft, the 「決裁に回す」 shortcut, and the account choice in a shared intake channel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from bot.app import shifted_clock
+from bot.config import OrgConfig, parse_org_config
+from bot.localstack import LocalStack, start_local_stack
+from bot.sandbox.records import Message
+from storage.models import DraftRow, DraftVersionRow
+from tests.conftest import DEMO_TOML, database_url
+from tests.e2e.conftest import (
+    APPROVERS,
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    thread,
+    wait_dm,
+    wait_ephemeral,
+)
+
+TOMORROW = date(2026, 11, 25)
+
+
+def drafts(st: LocalStack) -> list[DraftRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftRow).order_by(DraftRow.id)))  # type: ignore[arg-type]
+
+
+def versions(st: LocalStack) -> list[DraftVersionRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftVersionRow).order_by(DraftVersionRow.id)))  # type: ignore[arg-type]
+
+
+def open_draft_modal(st: LocalStack, user: str = "U0OPERATOR") -> None:
+    reply = st.driver.slash_command(user, "/kessai", "draft")
+    assert reply.status == 200
+    st.slack.wait_for(lambda: st.slack.latest_view(user, "submit_draft"), timeout=10, message="draft modal")
+
+
+def submit_draft(st: LocalStack, user: str = "U0OPERATOR", **values: Any) -> Any:
+    """Open /kessai draft and submit it; ``values`` by action id (defaults: a clean draft for tomorrow)."""
+    open_draft_modal(st, user)
+    filled: dict[str, Any] = {"account": "joetsu-x", "text": CLEAN_DRAFT, "date": TOMORROW, "time": time(10, 0)}
+    filled.update(values)
+    return st.driver.view_submission(user, "submit_draft", {k: v for k, v in filled.items() if v is not ...})
+
+
+def root_message(st: LocalStack, contains: str = "") -> Message:
+    """The bot's message in the intake channel for a modal draft (its thread is the draft's thread)."""
+    def found() -> Message | None:
+        for m in st.slack.messages("C0INTAKE"):
+            if m.bot_id and m.thread_ts in (None, m.ts) and "下書きを提出しました" in m.text and contains in all_text(m):
+                return m
+        return None
+
+    return st.slack.wait_for(found, timeout=10, message="the draft's root message")
+
+
+def wait_root_thread(st: LocalStack, root: Message, contains: str) -> list[Message]:
+    return st.slack.wait_for(
+        lambda: (ms := thread(st, "C0INTAKE", root.ts)) and any(contains in all_text(m) for m in ms) and ms,
+        timeout=10, message=f"thread reply containing {contains}")
+
+
+def test_modal_draft_is_posted_to_the_intake_channel_and_routed_with_its_fields(stack: LocalStack) -> None:
+    st = stack
+    reply = submit_draft(st, images="1", alt_texts="紅葉に照らされた高田城三重櫓", consent=["yes"],
+                         note="写真は広報課撮影です。<!channel>")
+    assert reply.status == 200 and reply.json() is None
+    root = root_message(st, "紅葉ライトアップ")
+    replies = wait_root_thread(st, root, "決裁待ち")
+    assert any("指摘はありません" in all_text(m) for m in replies)
+    assert any("2026年11月25日（水）10:00" in all_text(m) for m in replies)  # the status shows the schedule
+    for a in APPROVERS:
+        msg = wait_dm(st, a)[0]
+        text = all_text(msg)
+        assert "2026年11月25日（水）10:00" in text and "紅葉に照らされた高田城三重櫓" in text
+        assert "&lt;!channel&gt;" in text and "<!channel>" not in text
+        assert set(buttons(msg)) == {"approve_draft", "reject_draft"}
+    (d,) = drafts(st)
+    assert (d.source, d.state, d.account_id) == ("modal", "pending", "joetsu-x")
+    (v,) = versions(st)
+    assert v.image_count == 1 and v.portrait_consent and v.alt_texts == ["紅葉に照らされた高田城三重櫓"]
+    assert v.scheduled_at is not None and v.scheduled_at.astimezone(BUSINESS_MORNING.tzinfo).hour == 10
+
+
+@pytest.mark.parametrize(("values", "block", "expected"), [
+    ({"text": "   "}, "text", "文面を入力"),
+    ({"date": date(2026, 11, 20)}, "date", "過去"),
+    ({"time": None}, "time", "投稿予定時刻も"),
+    ({"images": "2", "alt_texts": "一枚目の説明"}, "alt_texts", "2行"),
+    ({"images": "0", "alt_texts": "説明"}, "alt_texts", "空欄"),
+    ({"account": "joetsu-insta"}, "account", "運用担当者として登録されていない"),
+    ({"images": "99"}, "images", "0〜10枚"),
+])
+def test_modal_validation_errors_are_shown_in_the_modal(sqlite_stack: LocalStack, values: dict[str, Any],
+                                                        block: str, expected: str) -> None:
+    st = sqlite_stack
+    reply = submit_draft(st, **values)
+    answer = reply.json()
+    assert answer["response_action"] == "errors"
+    assert expected in answer["errors"][block]
+    assert answer["errors"][block].endswith("。")  # a whole, polite sentence
+    settle(st)
+    assert drafts(st) == []
+
+
+def test_someone_who_operates_no_account_cannot_open_the_modal(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    reply = st.driver.slash_command("U0STRANGER", "/kessai", "draft")
+    assert "運用担当者としても登録されていない" in reply.json()["text"]
+    assert st.slack.calls_of("views.open") == []
+
+
+def test_shortcut_prefills_the_modal_with_the_message_text(stack: LocalStack) -> None:
+    st = stack
+    ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", "高田城址公園の観桜会は4月1日からです。").ts
+    st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts)
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    blocks = {b.get("block_id"): b for b in view.view["blocks"]}
+    assert blocks["text"]["element"]["initial_value"] == "高田城址公園の観桜会は4月1日からです。"
+    assert blocks["account"]["element"]["initial_option"]["value"] == "joetsu-x"  # the only account operated
+    reply = st.driver.view_submission("U0OPERATOR", "submit_draft", {"date": TOMORROW, "time": time(9, 30)})
+    assert reply.json() is None
+    root = root_message(st, "観桜会")
+    assert "決裁に回す" in root.text
+    wait_dm(st, "U0MANAGER")
+    assert [d.source for d in drafts(st)] == ["shortcut"]
+
+
+def test_shortcut_by_a_non_operator_is_refused_politely(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ts = st.slack.post_as_user("C0GENERAL", "U0STRANGER", "こんにちは").ts
+    st.driver.message_shortcut("U0STRANGER", "submit_as_draft", "C0GENERAL", ts)
+    assert "ご相談ください" in wait_ephemeral(st, "U0STRANGER", "運用担当者")
+    assert st.slack.calls_of("views.open") == []
+
+
+def test_findings_of_a_modal_draft_go_to_its_thread(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_draft(st, text="お問い合わせは担当の携帯 090-1234-5678 まで")
+    root = root_message(st, "090-1234-5678")
+    replies = wait_root_thread(st, root, "pii.phone")
+    assert any("override_draft" in buttons(m) for m in replies)
+    settle(st)
+    assert dm(st, "U0MANAGER") == []
+
+
+# -- several accounts in one intake channel ---------------------------------------------------
+@pytest.fixture
+def shared_org() -> OrgConfig:
+    # The Instagram account takes its drafts in the X account's channel; 直江津 operates both.
+    text = DEMO_TOML.read_text(encoding="utf-8").replace('intake_channel = "C0INSTA"', 'intake_channel = "C0INTAKE"')
+    return parse_org_config(text, "shared.toml")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_stack(request: pytest.FixtureRequest, tmp_path: Path, shared_org: OrgConfig) -> Iterator[LocalStack]:
+    st = start_local_stack(shared_org, database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    yield st
+    st.stop()
+
+
+def test_shared_channel_asks_which_account_then_checks_for_that_platform(shared_stack: LocalStack) -> None:
+    st = shared_stack
+    text = "高田城址公園の紅葉が見頃です。 #上越市 #紅葉 #秋 #公園 #城 #夜景"
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR2", text)
+    question = st.slack.wait_for(
+        lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None),
+        timeout=10, message="account question")
+    assert "<@U0OPERATOR2>" in question.text
+    (d,) = drafts(st)
+    assert (d.account_id, d.state) == (None, "checking")
+    # Someone else cannot answer for the author; the author can.
+    st.driver.block_action("U0OPERATOR", "choose_account", "joetsu-insta", channel="C0INTAKE", message_ts=question.ts)
+    wait_ephemeral(st, "U0OPERATOR", "書いた運用担当者だけ")
+    st.driver.block_action("U0OPERATOR2", "choose_account", "joetsu-insta", channel="C0INTAKE",
+                           message_ts=question.ts)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    assert "上越市公式Instagram" in all_text(msg)
+    # Instagram rules applied: six hashtags is over Instagram's five, and unlisted tags are flagged.
+    replies = st.slack.wait_for(lambda: (ms := thread(st, "C0INTAKE", ts)) and any(
+        "platform.hashtags" in all_text(m) for m in ms) and ms, timeout=10)
+    assert any("platform.hashtag_unlisted" in all_text(m) for m in replies)
+    (d,) = drafts(st)
+    assert (d.account_id, d.state) == ("joetsu-insta", "pending")
+    st.slack.wait_for(lambda: "上越市公式Instagram" in all_text(st.slack.message("C0INTAKE", question.ts)), timeout=10)
+    # A second choice (a client still showing the old select) changes nothing.
+    st.driver.block_action("U0OPERATOR2", "choose_account", "joetsu-x", channel="C0INTAKE",
+                           message_ts=question.ts, block_id=f"choose_account:{d.id}")
+    wait_ephemeral(st, "U0OPERATOR2", "すでに選ばれています")
+    assert [d.account_id for d in drafts(st)] == ["joetsu-insta"]
+
+
+def test_shared_channel_with_one_operated_account_needs_no_question(shared_stack: LocalStack) -> None:
+    st = shared_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # operates only the X account
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    assert not any("choose_account" in str(m.blocks) for m in thread(st, "C0INTAKE", ts))
+    assert [d.account_id for d in drafts(st)] == ["joetsu-x"]
+
+
+def test_tampered_account_choice_is_refused(shared_stack: LocalStack) -> None:
+    st = shared_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR2", CLEAN_DRAFT)
+    question = st.slack.wait_for(
+        lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None), timeout=10)
+    st.driver.block_action("U0OPERATOR2", "choose_account", "no-such-account", channel="C0INTAKE",
+                           message_ts=question.ts)
+    wait_ephemeral(st, "U0OPERATOR2", "運用しているアカウントから選んで")
+    st.driver.block_action("U0OPERATOR2", "choose_account", "joetsu-x", channel="C0INTAKE", message_ts=question.ts,
+                           block_id="choose_account:999x")
+    wait_ephemeral(st, "U0OPERATOR2", "見つかりません")
+    settle(st)
+    assert [(d.account_id, d.state) for d in drafts(st)] == [(None, "checking")]

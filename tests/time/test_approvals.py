@@ -1,0 +1,143 @@
+"""Pending approvals: reminders in business time, 代決 escalation, expiry, unpublished drafts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from storage.models import ApprovalRequestRow
+from tests.time.conftest import World, jst
+
+
+def reminders_to(w: World, user: str) -> list[str]:
+    return [p["text"] for p in w.posts(to=user, contains="決裁のお願い")]
+
+
+def test_approvers_are_reminded_exactly_after_two_business_hours(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))  # Tuesday
+    assert world.sweep(jst(2026, 11, 24, 11, 59, 59)).sent["approval.remind"] == 0
+    assert reminders_to(world, "U0MANAGER") == []
+    assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        [text] = reminders_to(world, approver)
+        assert "上越市公式X" in text and "高田 太郎" in text
+        assert "「承認」または「差戻し」" in text
+        assert "2026年11月25日（水）10:00 までに決裁がない場合は、代決者にも" in text
+        assert "message_ts=1700000000.000001" in text  # the link to the draft's thread
+    assert reminders_to(world, "U0OPERATOR") == []  # the author is not an approver of their own draft
+
+
+def test_the_same_sweep_twice_sends_one_reminder(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    first = world.sweep(jst(2026, 11, 24, 12, 5))
+    again = world.sweep(jst(2026, 11, 24, 12, 5))
+    later = world.sweep(jst(2026, 11, 24, 16, 0))
+    assert (first.sent["approval.remind"], again.sent["approval.remind"], later.sent["approval.remind"]) == (1, 0, 0)
+    assert len(reminders_to(world, "U0MANAGER")) == 1
+
+
+def test_reminded_again_once_per_business_day(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 24, 12, 0))
+    assert world.sweep(jst(2026, 11, 25, 11, 59)).sent["approval.remind"] == 0
+    assert world.sweep(jst(2026, 11, 25, 12, 0)).sent["approval.remind"] == 1
+    texts = reminders_to(world, "U0MANAGER")
+    assert len(texts) == 2 and "（2回目）" in texts[1]
+
+
+def test_weekend_and_evening_do_not_count(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 27, 16, 30))  # Friday, 45 minutes before closing
+    for quiet in (jst(2026, 11, 27, 23, 0), jst(2026, 11, 28, 12, 0), jst(2026, 11, 29, 18, 0),
+                  jst(2026, 11, 30, 9, 44, 59)):
+        assert world.sweep(quiet).sent["approval.remind"] == 0, quiet
+    assert world.sweep(jst(2026, 11, 30, 9, 45)).sent["approval.remind"] == 1  # Monday: 45m + 1h15m
+
+
+def test_year_end_closure_and_holidays_do_not_count(world: World) -> None:
+    world.pending_draft(jst(2026, 12, 28, 16, 0))  # Monday; 12/29–1/3 closed, 1/4 is the first business day
+    for quiet in (jst(2026, 12, 29, 10, 0), jst(2026, 12, 31, 12, 0), jst(2027, 1, 1, 12, 0),
+                  jst(2027, 1, 4, 9, 14)):
+        assert world.sweep(quiet).sent["approval.remind"] == 0, quiet
+    assert world.sweep(jst(2027, 1, 4, 9, 15)).sent["approval.remind"] == 1
+
+
+def test_escalates_to_deputies_after_one_business_day_once(world: World) -> None:
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert world.sweep(jst(2026, 11, 25, 9, 59)).sent["approval.escalate"] == 0
+    assert world.posts(to="U0DEPUTY") == []
+    report = world.sweep(jst(2026, 11, 25, 10, 0))
+    assert report.sent["approval.escalate"] == 1
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 0
+    with world.db.session() as s:
+        rows = list(s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == draft_id,
+                                                             ApprovalRequestRow.recipient_id == "U0DEPUTY")))
+    assert [(r.reason, r.acting_for_id) for r in rows] == [("escalated", "U0MANAGER")]
+    assert len([p for p in world.posts(to="U0DEPUTY") if "決裁のお願い" not in p["text"]]) == 1
+    # A deputy asked in this sweep is not "reminded" at once, only once they too have waited.
+    assert reminders_to(world, "U0DEPUTY") == []
+    world.sweep(jst(2026, 11, 25, 11, 59))
+    assert reminders_to(world, "U0DEPUTY") == []
+    world.sweep(jst(2026, 11, 25, 12, 0))
+    assert len(reminders_to(world, "U0DEPUTY")) == 1
+    assert world.sweep(jst(2026, 11, 26, 10, 0)).sent["approval.escalate"] == 0
+
+
+def test_decided_drafts_are_not_reminded(world: World) -> None:
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True)
+    report = world.sweep(jst(2026, 11, 26, 12, 0))
+    assert report.sent["approval.remind"] == 0 and report.sent["approval.escalate"] == 0
+
+
+def test_pending_draft_expires_at_its_scheduled_time_visibly(world: World) -> None:
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 24, 15, 0))
+    assert world.sweep(jst(2026, 11, 24, 14, 59, 59)).sent["draft.expire"] == 0
+    assert world.draft(draft_id).state == "pending"
+    assert world.sweep(jst(2026, 11, 24, 15, 0)).sent["draft.expire"] == 1
+    assert world.draft(draft_id).state == "expired"
+    assert world.sweep(jst(2026, 11, 24, 15, 1)).sent["draft.expire"] == 0
+    assert any("期限切れ" in p["text"] for p in world.posts(to="C0INTAKE") + world.posts(to="U0OPERATOR"))
+    # An expired draft is no longer reminded about.
+    assert world.sweep(jst(2026, 11, 25, 12, 0)).sent["approval.remind"] == 0
+
+
+def test_reminder_mentions_the_scheduled_time(world: World) -> None:
+    world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 27, 9, 0))
+    world.sweep(jst(2026, 11, 24, 12, 0))
+    [text] = reminders_to(world, "U0MANAGER")
+    assert "投稿予定は 2026年11月27日（金）09:00 です" in text
+
+
+def test_approved_but_unpublished_draft_reminds_its_author_at_the_scheduled_time(world: World) -> None:
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 28, 10, 0))  # Saturday
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    assert world.sweep(jst(2026, 11, 28, 9, 59)).sent["draft.unpublished"] == 0
+    # Posting times are wall-clock: a Saturday post is reminded on Saturday.
+    assert world.sweep(jst(2026, 11, 28, 10, 0)).sent["draft.unpublished"] == 1
+    assert world.sweep(jst(2026, 11, 28, 10, 30)).sent["draft.unpublished"] == 0
+    [text] = world.posts(to="U0OPERATOR", contains="投稿予定時刻になりました")
+    assert "「投稿済みにする」" in text["text"] and "2026年11月28日（土）10:00" in text["text"]
+
+
+def test_published_draft_is_not_reminded(world: World) -> None:
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 24, 16, 0))
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    world.clock.t = jst(2026, 11, 24, 15, 55)
+    world.kessai.publish(draft_id, 1, "U0OPERATOR", url="https://x.com/joetsu_city_example/status/1",
+                         at=jst(2026, 11, 24, 15, 50))
+    assert world.sweep(jst(2026, 11, 24, 16, 30)).sent["draft.unpublished"] == 0
+
+
+def test_no_sweep_scans_drafts_that_cannot_be_due(world: World) -> None:
+    # A draft pending for 1h59m of business time is not even a candidate of the indexed query.
+    from bot.sweep import business_instant_before
+    from storage import reminders
+
+    world.pending_draft(jst(2026, 11, 24, 10, 1))
+    cutoff = business_instant_before(world.sweeper.cal, jst(2026, 11, 24, 12, 0), timedelta(hours=2))
+    with world.db.session() as s:
+        assert reminders.pending_since_before(s, cutoff) == []

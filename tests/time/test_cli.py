@@ -1,0 +1,75 @@
+"""``kessai remind --now`` (the cron way) and ``kessai incidents export``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import OrgConfig
+from bot.services import IncomingMessage, Kessai
+from storage import roster
+from storage.db import Database
+from tests.conftest import DEMO_TOML
+from tests.time.conftest import Clock, jst
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, org: OrgConfig) -> Database:
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_API_URL", "KESSAI_TZ"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("KESSAI_CONFIG", str(DEMO_TOML))
+    db = Database(url)
+    db.upgrade()
+    with db.session() as s:
+        roster.sync(s, org)
+    k = Kessai(db, org, clock=Clock(jst(2026, 11, 24, 10, 0)))
+    k.receive_message(IncomingMessage(channel="C0INTAKE", user="U0OPERATOR", ts="1.000001",
+                                      text="紅葉ライトアップのお知らせです。", event_key="e1"))
+    yield db
+    db.dispose()
+
+
+def test_remind_runs_one_sweep_at_the_given_instant_once(env: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["remind", "--now", "2026-11-24T11:59"]) == 0
+    assert "決裁の催促" not in capsys.readouterr().out
+    assert main(["remind", "--now", "2026-11-24T12:00+09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "2026-11-24 12:00 の時点で確認しました" in out and "決裁の催促 1件" in out
+    assert main(["remind", "--now", "2026-11-24T03:00:00Z"]) == 0  # the same instant in UTC
+    assert "期限を迎えたリマインダーはありませんでした" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bad", ["tomorrow", "2026-13-01T10:00", "24/11/2026 10:00", ""])
+def test_remind_refuses_a_bad_now_politely(env: Database, capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    assert main(["remind", "--now", bad]) == 2
+    err = capsys.readouterr().err
+    assert "日時として読めません" in err and "2026-11-24T10:00+09:00" in err
+
+
+def test_incidents_export_json_and_csv(env: Database, org: OrgConfig, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.incidents import IncidentService
+
+    service = IncidentService(Kessai(env, org, clock=Clock(jst(2026, 11, 24, 10, 0))))
+    first = service.report(kind="impersonation", account_id="joetsu-x", reporter="U0OPERATOR",
+                           description="偽アカウント https://x.com/fake", now=jst(2026, 11, 24, 10, 0))
+    service.report(kind="other", account_id=None, reporter="U0OPERATOR2", description="その他の件",
+                   now=jst(2026, 12, 2, 10, 0))
+    service.ack(first, "U0JOHO", now=jst(2026, 11, 24, 10, 5))
+    assert main(["incidents", "export", "--format", "json", "--to", "2026-11-30"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == [first]
+    assert rows[0]["kind_ja"] == "なりすまし" and rows[0]["acked_by_name"] == "木田 四郎"
+    assert [e["event"] for e in rows[0]["timeline"]] == ["reported", "acked"]
+    target = tmp_path / "incidents.csv"
+    assert main(["incidents", "export", "--format", "csv", "--output", str(target)]) == 0
+    data = target.read_bytes()
+    assert data.startswith("\ufeff".encode()) and "その他の件".encode() in data and b"\r\n" in data
+    assert main(["incidents", "export", "--from", "2026/11/01"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -1,0 +1,56 @@
+"""Two replicas sweeping the same database at the same instant send every reminder once."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+from bot.services import Kessai
+from bot.sweep import Sweeper
+from storage import reminders
+from storage.db import Database
+from tests.time.conftest import World, jst
+
+
+def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
+    for i in range(12):
+        world.pending_draft(jst(2026, 11, 24, 9, 0, i))
+    incident_id = world.incidents.report(kind="impersonation", account_id="joetsu-x", reporter="U0OPERATOR",
+                                         description="公式を名乗る偽アカウントがあります", now=jst(2026, 11, 24, 9, 0))
+    assert incident_id
+    now = jst(2026, 11, 25, 11, 30)  # reminders, 代決 escalations, re-alerts and monthly reminders are all due
+    replicas = []
+    for _ in range(2):
+        db = Database(world.db.url)  # its own engine and connection pool, like another process
+        replicas.append((db, Sweeper(Kessai(db, world.org, clock=world.clock))))
+    barrier = threading.Barrier(len(replicas))
+    totals: list[Counter[str]] = []
+    failures: list[BaseException] = []
+
+    def run(sweeper: Sweeper) -> None:
+        barrier.wait()
+        try:
+            totals.append(sweeper.sweep(now).sent)
+        except BaseException as e:  # surfaced below; a thread's exception would otherwise vanish
+            failures.append(e)
+
+    threads = [threading.Thread(target=run, args=(sw,)) for _, sw in replicas]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db, _ in replicas:
+        db.dispose()
+    assert failures == []
+    combined = totals[0] + totals[1]
+    assert combined["approval.remind"] == 12
+    assert combined["approval.escalate"] == 12
+    assert combined["incident.unacked"] == 1
+    assert combined["monthly.midmonth"] == 2
+    assert len(world.posts(to="U0MANAGER", contains="決裁のお願い")) == 12
+    assert len(world.posts(to="U0DEPUTY", contains="代決")) >= 12
+    assert len(world.posts(to="C0ESCALATE", contains="対応開始されていません")) == 1
+    # And a third sweep afterwards finds everything claimed.
+    assert world.sweep(now).total == 0
+    with world.db.session() as s:
+        assert reminders.count(s, "approval.remind:") == 12

@@ -1,0 +1,179 @@
+"""Incidents: alert, re-alert until acknowledged, holding-statement reminder, resolution record."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime
+
+import pytest
+from sqlmodel import select
+
+from bot import errors
+from bot import incidents as inc
+from storage.models import IncidentEventRow, IncidentRow
+from tests.time.conftest import World, jst
+
+ESCALATION = ("U0MANAGER", "U0CHIEF", "U0DEPUTY", "U0JOHO")
+TUESDAY_10 = jst(2026, 11, 24, 10, 0)
+
+
+def report(w: World, at: datetime = TUESDAY_10, kind: str = "flaming") -> int:
+    return w.incidents.report(kind=kind, account_id="joetsu-x", reporter="U0OPERATOR", now=at,
+                              description="昨日の投稿に批判が殺到しています <!channel> 至急")
+
+
+def incident(w: World, incident_id: int) -> IncidentRow:
+    with w.db.session() as s:
+        row = s.get(IncidentRow, incident_id)
+        assert row is not None
+        return row
+
+
+def timeline(w: World, incident_id: int) -> list[str]:
+    with w.db.session() as s:
+        return [e.event for e in s.exec(select(IncidentEventRow).where(IncidentEventRow.incident_id == incident_id)
+                                        .order_by(IncidentEventRow.id))]
+
+
+def test_report_alerts_the_escalation_channel_with_the_checklist(world: World) -> None:
+    report(world)
+    [alert] = world.posts(to="C0ESCALATE", contains="インシデント")
+    blob = json.dumps(alert, ensure_ascii=False)
+    assert "炎上" in blob and "上越市公式X" in blob
+    assert "&lt;!channel&gt;" in blob and "<!channel>" not in blob  # a report never pings anyone
+    assert "反論・抗弁をしない" in blob and "その旨を書き込む" in blob and "上越市 6(2)" in blob
+    actions = [el["action_id"] for b in alert["blocks"] if b["type"] == "actions" for el in b["elements"]]
+    assert actions == [inc.CHECKLIST_ACTION, inc.ACK_ACTION, inc.RESOLVE_ACTION]
+    assert world.posts(to="U0OPERATOR", contains="受け付けました")
+
+
+def test_each_kind_has_its_guideline_checklist() -> None:
+    texts = {k: " ".join(i.text for i in items) for k, items in inc.CHECKLISTS.items()}
+    assert set(texts) == set(inc.KINDS)
+    assert "削除" in texts["impersonation"] and "ホームページ" in texts["impersonation"] and "報道機関" in texts["impersonation"]
+    assert "変更" in texts["password_leak"] and "報告" in texts["password_leak"]
+    assert "黙って削除せず" in texts["misposting"]
+
+
+def test_unacknowledged_incident_is_realerted_with_mentions_every_window(world: World) -> None:
+    incident_id = report(world)
+    assert world.sweep(jst(2026, 11, 24, 10, 14, 59)).sent["incident.unacked"] == 0
+    assert world.sweep(jst(2026, 11, 24, 10, 15)).sent["incident.unacked"] == 1
+    assert world.sweep(jst(2026, 11, 24, 10, 15)).sent["incident.unacked"] == 0
+    assert world.sweep(jst(2026, 11, 24, 10, 29)).sent["incident.unacked"] == 0
+    assert world.sweep(jst(2026, 11, 24, 10, 30)).sent["incident.unacked"] == 1
+    realerts = world.posts(to="C0ESCALATE", contains="対応開始されていません")
+    assert len(realerts) == 2
+    for who in ESCALATION:
+        assert f"<@{who}>" in realerts[0]["text"]
+    assert "<@U0STRANGER>" not in realerts[0]["text"] and "<@U0OPERATOR>" not in realerts[0]["text"]
+    assert "15 分" in realerts[0]["text"] and "30 分" in realerts[1]["text"]
+    assert timeline(world, incident_id) == ["reported", "realerted", "realerted"]
+
+
+def test_incidents_do_not_wait_for_business_hours(world: World) -> None:
+    report(world, at=jst(2026, 11, 28, 22, 0))  # Saturday night
+    assert world.sweep(jst(2026, 11, 28, 22, 15)).sent["incident.unacked"] == 1
+
+
+def test_only_escalation_members_may_acknowledge(world: World) -> None:
+    incident_id = report(world)
+    with pytest.raises(inc.NotEscalationMember) as e:
+        world.incidents.ack(incident_id, "U0STRANGER", now=jst(2026, 11, 24, 10, 5))
+    assert "運用管理責任者" in e.value.message_ja
+    with pytest.raises(inc.NotEscalationMember):
+        world.incidents.ack(incident_id, "U0OPERATOR", now=jst(2026, 11, 24, 10, 5))
+    assert incident(world, incident_id).status == "open"
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 6))
+    with pytest.raises(errors.AlreadyDecided) as e2:
+        world.incidents.ack(incident_id, "U0MANAGER", now=jst(2026, 11, 24, 10, 7))
+    assert "木田 四郎" in e2.value.message_ja
+    row = incident(world, incident_id)
+    assert (row.status, row.acked_by) == ("acked", "U0JOHO")
+    assert world.sweep(jst(2026, 11, 24, 10, 45)).sent["incident.unacked"] == 0
+
+
+def test_acknowledged_but_unresolved_reminds_the_acknowledger_to_post_a_holding_statement(world: World) -> None:
+    incident_id = report(world)
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 35))
+    assert world.sweep(jst(2026, 11, 24, 12, 34, 59)).sent["incident.holding"] == 0
+    assert world.sweep(jst(2026, 11, 24, 12, 35)).sent["incident.holding"] == 1
+    assert world.sweep(jst(2026, 11, 24, 12, 36)).sent["incident.holding"] == 0
+    [dm] = world.posts(to="U0JOHO", contains="経過の書き込みのお願い")
+    assert "対応中である旨" in dm["text"] and "「解決」" in dm["text"]
+
+
+def test_checklist_is_saved_and_only_people_involved_may_tick(world: World) -> None:
+    incident_id = report(world)
+    world.incidents.set_checklist(incident_id, "U0OPERATOR", ["calm", "not-an-item"], now=jst(2026, 11, 24, 10, 10))
+    assert incident(world, incident_id).checklist_done == ["calm"]
+    world.incidents.set_checklist(incident_id, "U0MANAGER", ["consult", "calm"], now=jst(2026, 11, 24, 10, 11))
+    assert incident(world, incident_id).checklist_done == ["calm", "consult"]
+    with pytest.raises(inc.NotInvolved):
+        world.incidents.set_checklist(incident_id, "U0STRANGER", [], now=jst(2026, 11, 24, 10, 12))
+    assert incident(world, incident_id).checklist_done == ["calm", "consult"]
+    assert timeline(world, incident_id) == ["reported", "checked", "checked"]
+
+
+def test_resolution_is_recorded_with_its_timeline_and_exported(world: World) -> None:
+    incident_id = report(world)
+    world.sweep(jst(2026, 11, 24, 10, 15))
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 20))
+    world.incidents.set_checklist(incident_id, "U0JOHO", ["calm"], now=jst(2026, 11, 24, 10, 25))
+    world.sweep(jst(2026, 11, 24, 12, 20))
+    with pytest.raises(errors.InvalidInput):
+        world.incidents.resolve(incident_id, "U0JOHO", "   ", now=jst(2026, 11, 24, 13, 0))
+    with pytest.raises(inc.NotEscalationMember):
+        world.incidents.resolve(incident_id, "U0OPERATOR", "終わりました", now=jst(2026, 11, 24, 13, 0))
+    world.incidents.resolve(incident_id, "U0JOHO", "訂正とお詫びを投稿し、批判は収まりました。", now=jst(2026, 11, 24, 13, 0))
+    with pytest.raises(inc.AlreadyResolved):
+        world.incidents.resolve(incident_id, "U0MANAGER", "二重", now=jst(2026, 11, 24, 13, 1))
+    row = incident(world, incident_id)
+    assert (row.status, row.resolved_by, row.summary) == ("resolved", "U0JOHO", "訂正とお詫びを投稿し、批判は収まりました。")
+    assert timeline(world, incident_id) == ["reported", "realerted", "acked", "checked", "holding_reminded", "resolved"]
+    report_after = world.sweep(jst(2026, 11, 24, 18, 0))
+    assert report_after.sent["incident.unacked"] == 0 and report_after.sent["incident.holding"] == 0
+    with world.db.session() as s:
+        rows = inc.export_rows(s, world.org, {"U0JOHO": "木田 四郎"}, world.kessai.tz)
+    [r] = rows
+    assert r["kind_ja"] == "炎上" and r["status_ja"] == "解決済み" and r["acked_by_name"] == "木田 四郎"
+    assert r["created_at"] == "2026-11-24T10:00:00+09:00"
+    assert [e["event_ja"] for e in r["timeline"]][-1] == "解決"
+    csv_text = inc.to_csv(rows)
+    assert csv_text.startswith("\ufeff") and "訂正とお詫び" in csv_text and "対応開始 木田 四郎" in csv_text
+
+
+def test_two_people_acknowledging_at_once_record_one(world: World) -> None:
+    incident_id = report(world)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def press(who: str) -> None:
+        barrier.wait()
+        try:
+            world.incidents.ack(incident_id, who, now=jst(2026, 11, 24, 10, 3))
+            outcomes.append("acked")
+        except errors.AlreadyDecided:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=press, args=(w,)) for w in ("U0JOHO", "U0MANAGER")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["acked", "refused"]
+    assert timeline(world, incident_id).count("acked") == 1
+
+
+def test_report_refusals(world: World) -> None:
+    with pytest.raises(inc.NotInRoster):
+        world.incidents.report(kind="flaming", account_id=None, description="x", reporter="U0NOBODY")
+    with pytest.raises(errors.InvalidInput):
+        world.incidents.report(kind="bogus", account_id=None, description="x", reporter="U0OPERATOR")
+    with pytest.raises(inc.UnknownAccount):
+        world.incidents.report(kind="other", account_id="nope", description="x", reporter="U0OPERATOR")
+    with pytest.raises(errors.InvalidInput):
+        world.incidents.report(kind="other", account_id=None, description=" \n ", reporter="U0OPERATOR")
+    with world.db.session() as s:
+        assert list(s.exec(select(IncidentRow))) == []

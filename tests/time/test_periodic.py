@@ -1,0 +1,140 @@
+"""Monthly minimum (上越市 4(4)②), 運用計画書 renewal and password rotation (上越市 6(1)①)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import errors
+from bot.incidents import UnknownAccount
+from storage import reminders
+from tests.time.conftest import World, jst
+
+POST_URL = "https://x.com/joetsu_city_example/status/1"
+
+
+def publish_one(w: World, when_day: int) -> None:
+    """A post on 上越市公式X in November 2026, recorded as published."""
+    draft_id = w.scheduled_draft(jst(2026, 11, when_day, 9, 0), scheduled=jst(2026, 11, when_day, 11, 0))
+    w.clock.t = jst(2026, 11, when_day, 9, 30)
+    w.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    w.clock.t = jst(2026, 11, when_day, 11, 5)
+    w.kessai.publish(draft_id, 1, "U0OPERATOR", url=POST_URL, at=jst(2026, 11, when_day, 11, 0))
+
+
+def monthly_dms(w: World, user: str) -> list[str]:
+    return [p["text"] for p in w.posts(to=user, contains="今月の投稿のお願い")]
+
+
+def test_on_the_20th_operators_of_accounts_without_a_post_are_reminded(world: World) -> None:
+    publish_one(world, 10)  # 上越市公式X has its November post; 上越市公式Instagram has none
+    assert world.sweep(jst(2026, 11, 20, 8, 29)).sent["monthly.midmonth"] == 0
+    assert world.sweep(jst(2026, 11, 20, 8, 30)).sent["monthly.midmonth"] == 1
+    assert world.sweep(jst(2026, 11, 20, 15, 0)).sent["monthly.midmonth"] == 0
+    [text] = monthly_dms(world, "U0OPERATOR2")
+    assert "上越市公式Instagram" in text and "0 件" in text and "4(4)②" in text
+    assert "11月30日（月） までに" in text  # the last business day of November 2026
+    assert monthly_dms(world, "U0OPERATOR") == []  # operates only the account that did post
+    assert monthly_dms(world, "U0MANAGER") == []  # approvers only on the last business day
+
+
+def test_a_20th_on_a_sunday_waits_for_monday_morning(world: World) -> None:
+    assert world.sweep(jst(2026, 12, 20, 10, 0)).sent["monthly.midmonth"] == 0  # Sunday
+    assert world.sweep(jst(2026, 12, 21, 8, 29)).sent["monthly.midmonth"] == 0
+    assert world.sweep(jst(2026, 12, 21, 8, 30)).sent["monthly.midmonth"] == 2
+
+
+def test_last_business_day_tells_approvers_and_the_escalation_channel(world: World) -> None:
+    world.sweep(jst(2026, 11, 20, 9, 0))
+    assert world.sweep(jst(2026, 11, 27, 17, 0)).sent["monthly.lastday"] == 0
+    report = world.sweep(jst(2026, 11, 30, 8, 30))
+    assert report.sent["monthly.lastday"] == 3  # two accounts + one channel summary
+    assert world.sweep(jst(2026, 11, 30, 16, 0)).sent["monthly.lastday"] == 0
+    assert len(monthly_dms(world, "U0MANAGER")) == 2  # approver of both accounts
+    assert "本日が今月最後の業務日です" in monthly_dms(world, "U0CHIEF")[0]
+    [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
+    assert "上越市公式X: 0 件" in summary["text"] and "上越市公式Instagram: 0 件" in summary["text"]
+
+
+def test_on_the_first_the_channel_gets_last_months_shortfalls(world: World) -> None:
+    publish_one(world, 10)
+    assert world.sweep(jst(2026, 12, 1, 8, 29)).sent["monthly.report"] == 0
+    assert world.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+    assert world.sweep(jst(2026, 12, 2, 9, 0)).sent["monthly.report"] == 0
+    [msg] = world.posts(to="C0ESCALATE", contains="投稿件数の報告")
+    assert "2026年11月" in msg["text"] and "上越市公式Instagram: 0 件" in msg["text"]
+    assert "上越市公式X" not in msg["text"] and "撤退" in msg["text"]
+
+
+def test_new_year_report_waits_for_the_end_of_the_closure(world: World) -> None:
+    for closed in (jst(2027, 1, 1, 9, 0), jst(2027, 1, 3, 9, 0)):
+        assert world.sweep(closed).sent["monthly.report"] == 0
+    assert world.sweep(jst(2027, 1, 4, 8, 30)).sent["monthly.report"] == 1
+    assert world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")
+
+
+def test_plan_renewal_on_the_first_of_march(world: World) -> None:
+    assert world.sweep(jst(2027, 2, 26, 17, 0)).sent["plan.renewal"] == 0
+    assert world.sweep(jst(2027, 3, 1, 8, 29)).sent["plan.renewal"] == 0
+    assert world.sweep(jst(2027, 3, 1, 8, 30)).sent["plan.renewal"] == 2
+    assert world.sweep(jst(2027, 3, 15, 10, 0)).sent["plan.renewal"] == 0
+    texts = [p["text"] for p in world.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
+    assert len(texts) == 2 and all("2027年3月31日までに" in t and "6(1)①" in t for t in texts)
+    assert world.posts(to="U0OPERATOR", contains="運用計画書") == []
+
+
+def test_plan_renewal_when_march_first_is_a_sunday(world_factory) -> None:  # type: ignore[no-untyped-def]
+    w = world_factory(jst(2026, 2, 1, 10, 0))
+    assert w.sweep(jst(2026, 3, 1, 10, 0)).sent["plan.renewal"] == 0
+    assert w.sweep(jst(2026, 3, 2, 8, 30)).sent["plan.renewal"] == 2
+
+
+def rotate(w: World, account: str, at, who: str = "U0OPERATOR") -> str:  # type: ignore[no-untyped-def]
+    return w.incidents.record_password_rotation(account, who, now=at)
+
+
+def test_password_rotation_reminder_after_ninety_days(world: World) -> None:
+    rotate(world, "joetsu-x", jst(2026, 8, 26, 10, 0))
+    rotate(world, "joetsu-insta", jst(2026, 8, 26, 10, 0), who="U0OPERATOR2")
+    assert world.sweep(jst(2026, 11, 24, 9, 59)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2026, 11, 24, 10, 0)).sent["password.rotate"] == 2
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["password.rotate"] == 0
+    [text] = [p["text"] for p in world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")]
+    assert "/kessai password-rotated joetsu-x" in text and "2026年8月26日（水）10:00" in text
+    # Recording the change restarts the cycle.
+    rotate(world, "joetsu-x", jst(2026, 11, 25, 11, 0))
+    assert world.sweep(jst(2027, 2, 22, 9, 59)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 2, 22, 10, 0)).sent["password.rotate"] == 1  # joetsu-insta's 2nd cycle
+    # joetsu-x is due on 2027-02-23 11:00, 天皇誕生日: the reminder waits for the next business morning.
+    assert world.sweep(jst(2027, 2, 23, 11, 0)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 2, 24, 8, 30)).sent["password.rotate"] == 1
+
+
+def test_password_boundary_on_a_weekend_fires_monday_morning(world: World) -> None:
+    for account, who in (("joetsu-x", "U0OPERATOR"), ("joetsu-insta", "U0OPERATOR2")):
+        rotate(world, account, jst(2026, 8, 30, 12, 0), who=who)  # due Saturday 2026-11-28 12:00
+    for quiet in (jst(2026, 11, 28, 12, 0), jst(2026, 11, 29, 15, 0), jst(2026, 11, 30, 8, 29)):
+        assert world.sweep(quiet).sent["password.rotate"] == 0, quiet
+    assert world.sweep(jst(2026, 11, 30, 8, 30)).sent["password.rotate"] == 2
+
+
+def test_never_recorded_password_asks_once_in_business_hours(world: World) -> None:
+    assert world.sweep(jst(2026, 11, 24, 7, 0)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2026, 11, 24, 8, 30)).sent["password.rotate"] == 2
+    assert world.sweep(jst(2026, 11, 25, 8, 30)).sent["password.rotate"] == 0
+    assert "変更した記録がありません" in world.posts(to="U0OPERATOR2", contains="パスワード")[0]["text"]
+
+
+def test_password_rotated_refusals_are_polite(world: World) -> None:
+    with pytest.raises(UnknownAccount) as e:
+        world.incidents.record_password_rotation("joetsu-tiktok", "U0OPERATOR")
+    assert "登録されていません" in e.value.message_ja and "joetsu-x" in e.value.message_ja
+    with pytest.raises(UnknownAccount) as e:
+        world.incidents.record_password_rotation("", "U0OPERATOR")
+    assert "指定してください" in e.value.message_ja
+    with pytest.raises(errors.KessaiError) as e2:
+        world.incidents.record_password_rotation("joetsu-x", "U0STRANGER")
+    assert "運用担当者" in e2.value.message_ja
+    with world.db.session() as s:
+        assert reminders.last_rotations(s) == {}
+    ok = world.incidents.record_password_rotation("上越市公式X", "U0MANAGER", now=jst(2026, 11, 24, 10, 0))
+    assert "記録しました" in ok and "2027年2月22日" in ok
