@@ -43,12 +43,18 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+METADATA_EVENT = "kessai_outbox"
+
+
 @dataclass(frozen=True)
 class _Job:
     """A claimed row, detached from its session, with where an update's message lives."""
 
     row: OutboxRow
     location: tuple[str, str] | None
+    # A post that may already be in Slack: an earlier attempt was cut off before its answer was
+    # recorded (a crash, or a timeout Slack may still have acted on).
+    maybe_sent: bool = False
 
 
 class Transient(Exception):
@@ -110,7 +116,7 @@ class SlackGateway:
         """Deliver everything due now; returns how many rows were sent.
 
         Each pass claims a batch in one short transaction, calls Slack with no transaction open
-        (a slow Slack must not hold database locks), then records every outcome in another.
+        (a slow Slack must not hold database locks), then records each outcome as it arrives.
         ``outbox.eligible`` yields at most one row per message, so the batch can go out in
         parallel without an update overtaking the post it edits.
         """
@@ -124,13 +130,20 @@ class SlackGateway:
                     jobs = [self._job(s, r) for r in due if r.id in mine]
                 if not jobs:
                     return sent_total
-                outcomes = list(self._pool.map(self._send, jobs)) if len(jobs) > 1 else [self._send(jobs[0])]
-                failures = self._record(jobs, outcomes)
-                sent_total += sum(1 for o in outcomes if not isinstance(o, Exception))
-                for job, reason in failures:
-                    self._report(job.row, reason)
-                if all(isinstance(o, Exception) for o in outcomes):
+                # Record each outcome as soon as Slack answers: a crash then re-sends only the
+                # messages whose answer was never written down, not the whole batch.
+                futures = [self._pool.submit(self._send_and_record, job) for job in jobs]
+                sent_now = sum(1 for f in futures if f.result())
+                sent_total += sent_now
+                if sent_now == 0:
                     return sent_total
+
+    def _send_and_record(self, job: _Job) -> bool:
+        outcome = self._send(job)
+        failures = self._record([job], [outcome])
+        for failed, reason in failures:
+            self._report(failed.row, reason)
+        return not isinstance(outcome, Exception)
 
     def _job(self, s: Any, row: OutboxRow) -> _Job:
         location = None
@@ -138,7 +151,8 @@ class SlackGateway:
             loc = outbox.message_location(s, row.message_key)
             location = (loc.channel, loc.ts) if loc else None
         snapshot = OutboxRow.model_validate(row.model_dump())
-        return _Job(row=snapshot, location=location)
+        maybe_sent = row.op == "post" and (row.attempts > 0 or row.claimed_until is not None)
+        return _Job(row=snapshot, location=location, maybe_sent=maybe_sent)
 
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
         try:
@@ -189,6 +203,11 @@ class SlackGateway:
         # Keys starting with "_" are our bookkeeping, not Slack arguments.
         p = {k: v for k, v in row.payload.items() if not k.startswith("_")}
         if row.op == "post":
+            if job.maybe_sent and (found := self._find_posted(row, p)) is not None:
+                log.info("outbox %s was already in Slack (%s); not posting it twice", row.id, found[1])
+                return found
+            # The outbox id travels with the message, so a re-delivery can find it (see _find_posted).
+            p["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}
             resp = self._api(self.client.chat_postMessage, **p)
             return str(resp["channel"]), str(resp["ts"])
         if row.op == "update":
@@ -206,6 +225,28 @@ class SlackGateway:
             self._respond(p["response_url"], p["body"])
             return None
         raise Permanent(f"unknown outbox op {row.op}")
+
+    def _find_posted(self, row: OutboxRow, p: dict[str, Any]) -> tuple[str, str] | None:
+        """Look in the conversation for this row's message; None when absent or when we cannot tell."""
+        try:
+            channel = str(p["channel"])
+            if channel[:1] in ("U", "W"):
+                channel = str(self.client.conversations_open(users=channel)["channel"]["id"])
+            if p.get("thread_ts"):
+                resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
+                                                         include_all_metadata=True)
+            else:
+                oldest = row.created_at.timestamp() - 60
+                resp = self.client.conversations_history(channel=channel, oldest=str(oldest), limit=200,
+                                                         include_all_metadata=True)
+        except (SlackApiError, OSError) as e:
+            log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
+            return None
+        for m in resp.get("messages") or []:
+            meta = m.get("metadata") or {}
+            if meta.get("event_type") == METADATA_EVENT and (meta.get("event_payload") or {}).get("outbox_id") == row.id:
+                return channel, str(m["ts"])
+        return None
 
     def _api(self, method: Callable[..., Any], **kwargs: Any) -> Any:
         try:

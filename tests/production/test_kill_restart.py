@@ -109,7 +109,13 @@ def test_kill_at_every_step(world: tuple[LocalSlack, str, Path]) -> None:
                                    for c in slack.calls), timeout=20)
         serve.kill()
         serve = ServeProcess(slack, url, tmp).start()
-        slack.wait_for(lambda: all("承認しました" in all_text(dm_of(slack, a)[1]) for a in APPROVERS), timeout=60)
+        try:
+            slack.wait_for(lambda: all("承認しました" in all_text(dm_of(slack, a)[1]) for a in APPROVERS), timeout=60)
+        except TimeoutError:
+            for a in APPROVERS:
+                for m in slack.messages(slack.dm_channel(a)):
+                    print("DEBUG", a, m.ts, "承認しました" in all_text(m), all_text(m)[:80].replace("\n", " "))
+            raise
         slack.wait_for(lambda: undelivered(url) == 0, timeout=60)
 
         assert sorted(ledger_kinds(url)) == [(1, "approved"), (2, "approved")]
