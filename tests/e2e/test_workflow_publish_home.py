@@ -155,6 +155,7 @@ def test_app_home_shows_each_viewer_their_own_work(stack: LocalStack) -> None:
 def test_app_home_is_refreshed_when_something_concerns_the_viewer(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     home_text(st, "U0MANAGER", "決裁待ち（0件）")
+    home_text(st, "U0OPERATOR", "まだ下書きはありません")
     st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
 
     def manager_home() -> str:
@@ -165,6 +166,8 @@ def test_app_home_is_refreshed_when_something_concerns_the_viewer(sqlite_stack: 
     st.driver.block_action("U0CHIEF", "approve_draft", channel=msg.channel, message_ts=msg.ts, value="1:1")
     st.slack.wait_for(lambda: "決裁待ち（0件）" in manager_home(), timeout=10, message="home refresh after decision")
     st.slack.wait_for(lambda: "承認済み" in str(st.slack.home("U0OPERATOR")), timeout=10)
+    settle(st)
+    assert st.slack.home("U0CHIEF") is None  # never opened: nothing is published behind their back
 
 
 # -- commands ---------------------------------------------------------------------------------
