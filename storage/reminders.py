@@ -63,7 +63,8 @@ def count(s: Session, prefix: str = "") -> int:
 
 
 def outbox_high_water(s: Session) -> int:
-    return int(s.exec(select(func.coalesce(func.max(OutboxRow.id), 0))).one())
+    highest = s.exec(select(func.max(OutboxRow.id))).one()
+    return int(highest or 0)
 
 
 def release_outbox(s: Session, after_id: int, at: datetime) -> int:
