@@ -43,6 +43,10 @@ def account_question_key(draft_id: int) -> str:
     return f"thread:{draft_id}:account"
 
 
+def home_key(user: str) -> str:
+    return f"home:{user}"
+
+
 def publish_key(draft_id: int, version: int) -> str:
     return f"thread:{draft_id}:v{version}:publish"
 
@@ -159,10 +163,7 @@ class Notifier:
 
     def published(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, url: str,
                   at: datetime, by_name: str) -> None:
-        msg = render.published_notice(view, url, at, by_name)
-        self._update(s, now, publish_key(view.id, view.version), msg)
-        if outbox.posted_keys(s, status_key(view.id, view.version)):
-            self._reply(s, now, thread, msg)
+        self._update(s, now, publish_key(view.id, view.version), render.published_notice(view, url, at, by_name))
 
     def expired(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, note: str, author_id: str,
                 acting_for: Mapping[str, str] | None = None) -> None:
@@ -188,4 +189,9 @@ class Notifier:
         self._post(s, now, user, render.plain(text))
 
     def home(self, s: Session, now: datetime, *, user: str, view: dict[str, Any]) -> None:
-        outbox.enqueue(s, "publish_home", {"user_id": user, "view": view}, now=now)
+        # Keyed per user: successive publishes of one Home are delivered in order.
+        outbox.enqueue(s, "publish_home", {"user_id": user, "view": view}, now=now, message_key=home_key(user))
+
+    def has_home(self, s: Session, user: str) -> bool:
+        """Has this person's App Home been published (i.e. did they ever open it)?"""
+        return outbox.has_key(s, home_key(user))

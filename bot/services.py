@@ -814,9 +814,10 @@ class Kessai:
         return list(dict.fromkeys(users))
 
     def _refresh_homes(self, s: Session, now: datetime, users: Sequence[str]) -> None:
+        """Republish the App Home of each of ``users`` who has opened it (others see it fresh on opening)."""
         s.flush()
         for user in dict.fromkeys(users):
-            if self.org.member(user) is not None:
+            if self.org.member(user) is not None and self.notify.has_home(s, user):
                 self.notify.home(s, now, user=user, view=self.home_view(s, now, user))
 
     def publish_home(self, viewer: str) -> None:

@@ -47,8 +47,6 @@ log = logging.getLogger(__name__)
 GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)②"
 # An approved draft nobody published for this long is history, not a reminder any more.
 UNPUBLISHED_LOOKBACK = timedelta(days=30)
-# How far back the sweep looks for scheduled times it might have missed while stopped.
-EXPIRE_LOOKBACK = timedelta(days=3650)
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
 
@@ -118,6 +116,7 @@ class SweepReport:
 
     now: datetime
     sent: Counter[str] = field(default_factory=Counter)
+    failed: int = 0  # reminders that raised; left unclaimed for the next sweep
 
     @property
     def total(self) -> int:
@@ -191,13 +190,20 @@ class Sweeper:
         for key, item in items:
             if key in done:
                 continue
-            with self.db.session() as s:
-                if not repo.claim(s, key, report.now):
-                    continue  # another sweep (replica) got there first
-                if send(s, item) is False:
-                    # Nothing to send after all (e.g. the state changed meanwhile): undo the claim.
-                    s.rollback()
-                    continue
+            # One transaction per reminder: its claim and its messages commit together, and one
+            # reminder that cannot be sent does not hold back the others.
+            try:
+                with self.db.session() as s:
+                    if not repo.claim(s, key, report.now):
+                        continue  # another sweep (replica) got there first
+                    if send(s, item) is False:
+                        # Nothing to send after all (e.g. the state changed meanwhile): undo the claim.
+                        s.rollback()
+                        continue
+            except Exception:
+                log.exception("reminder %s could not be prepared; the next sweep retries it", key)
+                report.failed += 1
+                continue
             report.sent[kind] += 1
 
     def _post(self, s: Session, now: datetime, channel: str, text: str, *, thread_ts: str | None = None,
@@ -239,7 +245,7 @@ class Sweeper:
     # -- approvals --------------------------------------------------------------------------
     def _expire(self, now: datetime, report: SweepReport) -> None:
         with self.db.session() as s:
-            due = repo.scheduled_between(s, ["pending"], now - EXPIRE_LOOKBACK, now)
+            due = repo.pending_scheduled_before(s, now)
         items = [(f"draft.expire:{c.draft.id}:v{c.version.number}", c) for c in due]
 
         def send(s: Session, c: repo.DraftCandidate) -> bool:
@@ -537,19 +543,34 @@ class Sweeper:
             return
         every = timedelta(days=self.org.policy.password_rotation_days)
         with self.db.session() as s:
-            last = repo.last_rotations(s)
+            # Only accounts whose latest rotation is at least one period old come back.
+            overdue = repo.last_rotations(s, not_after=now - every)
+            never_done = f"password.never.done:{self._roster_digest()}"
+            check_never = not repo.claimed(s, [never_done])
+            recorded = repo.accounts_with_rotations(s) if check_never else set()
         items: list[tuple[str, tuple[Account, datetime | None]]] = []
         for a in self.org.accounts:
-            t = last.get(a.id)
-            if t is None:
+            t = overdue.get(a.id)
+            if t is not None:
+                # Due at the first business instant on or after t + every; then every cycle again.
+                cycles = int((now - t) // every)
+                if cycles >= 1 and next_business_instant(self.cal, t + cycles * every) <= now:
+                    items.append((f"password.rotate:{a.id}:{t.astimezone(UTC):%Y%m%dT%H%M%S}:{cycles}", (a, t)))
+            elif check_never and a.id not in recorded:
                 items.append((f"password.rotate:{a.id}:never", (a, None)))
-                continue
-            # Due at the first business instant on or after t + every; then every cycle again.
-            cycles = int((now - t) // every)
-            if cycles >= 1 and next_business_instant(self.cal, t + cycles * every) <= now:
-                items.append((f"password.rotate:{a.id}:{t.astimezone(UTC):%Y%m%dT%H%M%S}:{cycles}", (a, t)))
         self._claim_each(report, "password.rotate", items,
                          lambda s, item: self._password_reminder(s, now, *item))
+        if check_never:
+            # Accounts without any record are asked once; until the roster changes there is no need
+            # to list every account's rotations each minute to find the (already asked) few.
+            with self.db.session() as s:
+                repo.claim(s, never_done, now)
+
+    def _roster_digest(self) -> str:
+        import hashlib
+
+        ids = "\n".join(sorted(a.id for a in self.org.accounts))
+        return hashlib.sha256(ids.encode()).hexdigest()[:16]
 
     def _password_reminder(self, s: Session, now: datetime, account: Account, last: datetime | None) -> bool:
         days = self.org.policy.password_rotation_days

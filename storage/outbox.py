@@ -150,6 +150,10 @@ def posted_keys(s: Session, prefix: str) -> list[str]:
     return sorted(k for k in s.exec(q) if k)
 
 
+def has_key(s: Session, key: str) -> bool:
+    return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key).limit(1)).first() is not None
+
+
 def backlog(s: Session) -> int:
     return int(s.exec(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == PENDING)).one())
 

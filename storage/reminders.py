@@ -63,7 +63,8 @@ def count(s: Session, prefix: str = "") -> int:
 
 
 def outbox_high_water(s: Session) -> int:
-    return int(s.exec(select(func.coalesce(func.max(OutboxRow.id), 0))).one())
+    highest = s.exec(select(func.max(OutboxRow.id))).one()
+    return int(highest or 0)
 
 
 def release_outbox(s: Session, after_id: int, at: datetime) -> int:
@@ -99,17 +100,41 @@ def pending_since_before(s: Session, cutoff: datetime) -> list[DraftCandidate]:
     return [DraftCandidate(d, v) for d, v in s.exec(q)]
 
 
-def scheduled_between(s: Session, states: Sequence[str], since: datetime, until: datetime) -> list[DraftCandidate]:
-    """Drafts in ``states`` whose current version is scheduled in ``(since, until]``, not published."""
+def pending_scheduled_before(s: Session, until: datetime) -> list[DraftCandidate]:
+    """Pending drafts whose current version's scheduled time is at or before ``until``.
+
+    Driven from the (small) set of pending drafts on the ``(state, updated_at)`` index, so history
+    does not make it slower."""
     q = (
         select(DraftRow, DraftVersionRow)
         .join(DraftVersionRow, (col(DraftVersionRow.draft_id) == col(DraftRow.id))
               & (col(DraftVersionRow.number) == col(DraftRow.current_version)))
-        .where(col(DraftVersionRow.scheduled_at) > since, col(DraftVersionRow.scheduled_at) <= until,
-               col(DraftRow.state).in_(list(states)), col(DraftRow.published_at).is_(None))
+        .where(col(DraftRow.state) == "pending", col(DraftVersionRow.scheduled_at) <= until)
         .order_by(col(DraftRow.id))
     )
     return [DraftCandidate(d, v) for d, v in s.exec(q)]
+
+
+def scheduled_between(s: Session, states: Sequence[str], since: datetime, until: datetime) -> list[DraftCandidate]:
+    """Drafts in ``states`` whose current version is scheduled in ``(since, until]``, not published.
+
+    Two steps, each on its own index: the versions scheduled in the window (``scheduled_at``), then
+    their drafts by primary key — a planner cannot start from the large approved/published set."""
+    versions = list(s.exec(select(DraftVersionRow).where(col(DraftVersionRow.scheduled_at) > since,
+                                                         col(DraftVersionRow.scheduled_at) <= until)))
+    if not versions:
+        return []
+    by_draft = {v.draft_id: v for v in versions}
+    out = []
+    ids = sorted(by_draft)
+    for i in range(0, len(ids), _CHUNK):
+        q = select(DraftRow).where(col(DraftRow.id).in_(ids[i:i + _CHUNK]), col(DraftRow.state).in_(list(states)),
+                                   col(DraftRow.published_at).is_(None))
+        for d in s.exec(q):
+            v = by_draft[d.id or 0]
+            if v.number == d.current_version:
+                out.append(DraftCandidate(d, v))
+    return sorted(out, key=lambda c: c.draft.id or 0)
 
 
 def publications_by_account(s: Session, start: datetime, end: datetime) -> dict[str, int]:
@@ -146,11 +171,18 @@ def incidents_acked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
 # -- password rotation --------------------------------------------------------------------------
 
 
-def last_rotations(s: Session) -> dict[str, datetime]:
-    """The latest recorded rotation per account (an index-only scan of (account_id, rotated_at))."""
-    q = select(PasswordRotationRow.account_id, func.max(PasswordRotationRow.rotated_at)).group_by(
-        col(PasswordRotationRow.account_id))
-    return {str(a): t for a, t in s.exec(q) if t is not None}
+def last_rotations(s: Session, not_after: datetime | None = None) -> dict[str, datetime]:
+    """The latest recorded rotation per account, only for accounts whose latest rotation is at or
+    before ``not_after`` when given (an index-only scan of (account_id, rotated_at))."""
+    latest = func.max(PasswordRotationRow.rotated_at)
+    q = select(PasswordRotationRow.account_id, latest).group_by(col(PasswordRotationRow.account_id))
+    if not_after is not None:
+        q = q.having(latest <= not_after)
+    return {str(a): _aware(t) for a, t in s.exec(q) if t is not None}
+
+
+def accounts_with_rotations(s: Session) -> set[str]:
+    return set(s.exec(select(PasswordRotationRow.account_id).distinct()))
 
 
 def record_rotation(s: Session, account_id: str, at: datetime, by: str) -> PasswordRotationRow:

@@ -8,7 +8,16 @@ from bot.localstack import LocalStack
 from storage import drafts as draft_repo
 from storage import ledger as ledger_repo
 from storage.models import ApprovalRequestRow, DraftRow, MemberRow
-from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT, all_text, buttons, dm, settle, wait_dm, wait_ephemeral
+from tests.e2e.conftest import (
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    wait_dm,
+    wait_ephemeral,
+)
 
 
 def requests(st: LocalStack) -> list[tuple[str, str | None, str]]:

@@ -1,0 +1,226 @@
+"""Benchmark of the reminder sweep (SPEC §7: one sweep over 10,000 accounts, target < 1 s).
+
+    python benchmarks/sweep.py [--database-url URL] [--drafts 1000,10000,50000] [--accounts 10000]
+
+Runs on a temporary SQLite file and, when ``--database-url`` or ``TEST_DATABASE_URL`` names a
+PostgreSQL database, on it too (its ``public`` schema is DROPPED and recreated: use a scratch
+database). For each draft count it builds 10,000 accounts (1 operator, 1 approver, 1 deputy each),
+that many drafts spread over a year (published, approved, rejected, a few pending) and one password
+rotation per account, then times:
+
+* ``steady``: a sweep with nothing due (the every-minute case), median of 5;
+* ``due``: one sweep right after adding 100 pending drafts due for a reminder, 50 approved drafts
+  whose scheduled time passed unpublished and 10 unacknowledged incidents (160 reminders written
+  with their outbox messages); then the same with 100 drafts also due for 代決 escalation, which
+  calls the workflow's ``Kessai.send_to_deputies`` (DMs, thread notice, App Home refresh);
+* the time of each step of the steady sweep, to show where it goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, insert, text  # noqa: E402
+
+from bot.config import Account, Member, Org, OrgConfig, Policy  # noqa: E402
+from bot.services import Kessai  # noqa: E402
+from bot.sweep import Sweeper  # noqa: E402
+from storage import roster  # noqa: E402
+from storage.db import Database  # noqa: E402
+from storage.models import (  # noqa: E402
+    DraftRow,
+    DraftVersionRow,
+    IncidentRow,
+    PasswordRotationRow,
+)
+
+JST = ZoneInfo("Asia/Tokyo")
+# A Wednesday morning that is none of the monthly/yearly dates (after a warm-up sweep has sent
+# this month's report), so "steady" is the every-minute case.
+NOW = datetime(2026, 11, 11, 10, 0, tzinfo=JST)
+STEPS = ("_expire", "_approvals", "_unpublished", "_incidents", "_monthly", "_plan_renewal", "_passwords")
+
+
+def build_org(n_accounts: int) -> OrgConfig:
+    members = [Member(f"U{i:06d}", f"職員{i}", "koho", "課長" if i % 3 else "主事") for i in range(600)]
+    approvers = [m.slack_id for m in members if m.rank == "課長"]
+    operators = [m.slack_id for m in members if m.rank == "主事"]
+    accounts = tuple(
+        Account(id=f"acct-{i:05d}", platform="x", name=f"アカウント{i}", url=f"https://x.com/acct{i}", org="koho",
+                intake_channel=f"C{i:07d}", operators=(operators[i % len(operators)],),
+                approvers=(approvers[i % len(approvers)],), deputies=(approvers[(i + 1) % len(approvers)],))
+        for i in range(n_accounts))
+    return OrgConfig(policy=Policy(escalation_channel="C0ESCALATE"), orgs=(Org("koho", "広報対話課"),),
+                     members=tuple(members), accounts=accounts)
+
+
+def reset(url: str) -> None:
+    if url.startswith("sqlite"):
+        return
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    with engine.connect() as c:
+        c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        c.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def populate(db: Database, org: OrgConfig, n_drafts: int, rng: random.Random) -> None:
+    now = NOW.astimezone(UTC)
+    drafts, versions = [], []
+    for i in range(1, n_drafts + 1):
+        account = org.accounts[i % len(org.accounts)]
+        created = now - timedelta(minutes=rng.randint(60, 365 * 24 * 60))
+        roll = rng.random()
+        published_at = scheduled = None
+        if roll < 0.6:
+            state, published_at = "published", created + timedelta(hours=2)
+        elif roll < 0.75:
+            # Approved long ago and never marked published: outside the unpublished look-back.
+            state, scheduled = "approved", min(created, now - timedelta(days=40))
+        elif roll < 0.99:
+            state = rng.choice(["rejected", "needs_fix", "expired"])
+        else:
+            # Waiting, but only for half an hour: not due.
+            state, created = "pending", now - timedelta(minutes=30)
+            scheduled = now + timedelta(days=3)
+        drafts.append({"id": i, "account_id": account.id, "author_id": account.operators[0],
+                       "channel": account.intake_channel, "message_ts": f"{1700000000 + i}.000100", "state": state,
+                       "current_version": 1, "category": "normal", "source": "channel",
+                       "published_at": published_at, "created_at": created, "updated_at": created})
+        versions.append({"draft_id": i, "number": 1, "text": f"お知らせ {i}", "scheduled_at": scheduled,
+                         "alt_texts": [], "image_count": 0, "portrait_consent": False, "content_hash": "0" * 64,
+                         "created_at": created})
+    rotations = [{"account_id": a.id, "rotated_at": now - timedelta(days=30), "recorded_by": a.operators[0]}
+                 for a in org.accounts]
+    with db.engine.begin() as c:
+        for table, rows in ((DraftRow, drafts), (DraftVersionRow, versions), (PasswordRotationRow, rotations)):
+            for k in range(0, len(rows), 5000):
+                c.execute(insert(table.__table__), rows[k:k + 5000])  # type: ignore[attr-defined]
+        if db.is_postgres:
+            c.execute(text("SELECT setval(pg_get_serial_sequence('drafts', 'id'), (SELECT max(id) FROM drafts))"))
+            c.execute(text("ANALYZE"))
+
+
+def add_due(db: Database, org: OrgConfig, start_id: int, *, escalate: bool) -> int:
+    """100 pending drafts due for a reminder (and, with ``escalate``, for 代決 too), 50 approved
+    drafts whose scheduled time passed unpublished, 10 unacknowledged incidents. Returns the next id."""
+    now = NOW.astimezone(UTC)
+    # Tuesday 16:00 → Wednesday 10:00 is 2h45m of business time (reminder only); Monday 09:00 is
+    # two business days back (reminder and escalation).
+    since = datetime(2026, 11, 9, 9, 0, tzinfo=JST) if escalate else datetime(2026, 11, 10, 16, 0, tzinfo=JST)
+    drafts, versions, incidents = [], [], []
+    for j in range(150):
+        i = start_id + j
+        account = org.accounts[(i * 7) % len(org.accounts)]
+        pending = j < 100
+        created = since.astimezone(UTC) if pending else now - timedelta(hours=5)
+        drafts.append({"id": i, "account_id": account.id, "author_id": account.operators[0],
+                       "channel": account.intake_channel, "message_ts": f"{1800000000 + i}.000100",
+                       "state": "pending" if pending else "approved", "current_version": 1, "category": "normal",
+                       "source": "channel", "published_at": None, "created_at": created, "updated_at": created})
+        versions.append({"draft_id": i, "number": 1, "text": f"期限の近いお知らせ {i}",
+                         "scheduled_at": None if pending else now - timedelta(minutes=30 + j), "alt_texts": [],
+                         "image_count": 0, "portrait_consent": False, "content_hash": "0" * 64, "created_at": created})
+    for j in range(10):
+        incidents.append({"kind": "flaming", "account_id": org.accounts[j].id, "description": "批判が殺到",
+                          "reporter_id": org.accounts[j].operators[0], "status": "open", "checklist_done": [],
+                          "created_at": now - timedelta(minutes=20 + 20 * escalate)})
+    with db.engine.begin() as c:
+        c.execute(insert(DraftRow.__table__), drafts)  # type: ignore[attr-defined]
+        c.execute(insert(DraftVersionRow.__table__), versions)  # type: ignore[attr-defined]
+        c.execute(insert(IncidentRow.__table__), incidents)  # type: ignore[attr-defined]
+    return start_id + 150
+
+
+def timed_sweep(kessai: Kessai, at: datetime) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    report = Sweeper(kessai).sweep(at)
+    return time.perf_counter() - t0, report.total
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def step_times(sweeper: Sweeper) -> dict[str, float]:
+    """Wrap each step of ``sweeper`` to time it (instance attributes shadow the methods)."""
+    spent: dict[str, float] = {}
+    for name in STEPS:
+        original = getattr(sweeper, name)
+
+        def wrapper(now: datetime, report: Any, _f: Any = original, _n: str = name) -> None:
+            t0 = time.perf_counter()
+            _f(now, report)
+            spent[_n] = spent.get(_n, 0.0) + time.perf_counter() - t0
+
+        setattr(sweeper, name, wrapper)
+    return spent
+
+
+def run(label: str, url: str, org: OrgConfig, n_drafts: int) -> None:
+    reset(url)
+    db = Database(url)
+    db.upgrade()
+    with db.session() as s:
+        roster.sync(s, org)
+    t_pop = timed(lambda: populate(db, org, n_drafts, random.Random(n_drafts)))
+    kessai = Kessai(db, org, clock=lambda: NOW)
+    sweeper = Sweeper(kessai)
+    sweeper.sweep(NOW)  # warm-up: this month's report (first business days) goes out once
+    steady = [timed(lambda: sweeper.sweep(NOW + timedelta(seconds=1))) for _ in range(5)]
+    by_step = Sweeper(kessai)
+    spent = step_times(by_step)
+    by_step.sweep(NOW + timedelta(seconds=2))
+    next_id = add_due(db, org, n_drafts + 1, escalate=False)
+    due = timed_sweep(kessai, NOW + timedelta(seconds=3))
+    after = timed(lambda: sweeper.sweep(NOW + timedelta(seconds=4)))
+    add_due(db, org, next_id, escalate=True)
+    due_esc = timed_sweep(kessai, NOW + timedelta(seconds=5))
+    steps = " ".join(f"{n.strip('_')}={spent[n] * 1000:.1f}" for n in STEPS)
+    print(f"{label:10} accounts={len(org.accounts):,} drafts={n_drafts:>6,} (populated in {t_pop:4.1f}s) | "
+          f"nothing due: median {statistics.median(steady) * 1000:6.1f} ms (max {max(steady) * 1000:.1f}) | "
+          f"{due[1]} due: {due[0] * 1000:6.1f} ms | next: {after * 1000:5.1f} ms | "
+          f"{due_esc[1]} due incl. 100 代決: {due_esc[0] * 1000:7.1f} ms")
+    print(f"{'':10} nothing-due sweep by step (ms): {steps}")
+    db.dispose()
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"),
+                   help="PostgreSQL database to use (its public schema is dropped!)")
+    p.add_argument("--drafts", default="1000,10000,50000")
+    p.add_argument("--accounts", type=int, default=10_000)
+    p.add_argument("--sqlite-only", action="store_true")
+    args = p.parse_args()
+    org = build_org(args.accounts)
+    counts = [int(x) for x in args.drafts.split(",")]
+    with tempfile.TemporaryDirectory(prefix="kessai-bench-") as tmp:
+        for n in counts:
+            run("sqlite", f"sqlite:///{Path(tmp) / f'b{n}.db'}", org, n)
+    if args.database_url and not args.sqlite_only:
+        for n in counts:
+            run("postgresql", args.database_url, org, n)
+    elif not args.sqlite_only:
+        print("(PostgreSQL skipped: pass --database-url or set TEST_DATABASE_URL)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

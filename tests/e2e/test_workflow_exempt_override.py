@@ -1,0 +1,147 @@
+"""決裁省略 with its 事後報告 (和気町 5(4)), 定型文, and 理由を付けて決裁依頼 (override)."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from bot.ledger import verify_chain
+from bot.localstack import LocalStack
+from storage import ledger as ledger_repo
+from storage.models import DraftRow
+from tests.e2e.conftest import all_text, buttons, dm, settle, thread, wait_dm, wait_ephemeral, wait_thread
+from tests.e2e.test_workflow_drafting import root_message, submit_draft, wait_root_thread
+
+DISASTER = "【避難指示】関川の水位が上昇しています。高田地区の皆さんは直ちに避難所へ避難してください。"
+WEATHER = "本日の市役所の開庁時間は 8時30分から17時15分 です。"
+
+
+def ledger(st: LocalStack):  # type: ignore[no-untyped-def]
+    with st.rt.db.session() as s:
+        return list(ledger_repo.iter_entries(s))
+
+
+def states(st: LocalStack) -> list[str]:
+    with st.rt.db.session() as s:
+        return [d.state for d in s.exec(select(DraftRow).order_by(DraftRow.id))]  # type: ignore[arg-type]
+
+
+def test_emergency_post_is_exempt_recorded_and_reported_afterwards(stack: LocalStack) -> None:
+    st = stack
+    submit_draft(st, text=DISASTER, category="emergency", date=None, time=None)
+    root = root_message(st, "避難指示")
+    wait_root_thread(st, root, "決裁省略")
+    st.slack.wait_for(lambda: any("mark_published" in buttons(m) for m in thread(st, "C0INTAKE", root.ts)),
+                      timeout=10, message="the publish button")
+    for a in ("U0MANAGER", "U0CHIEF"):
+        report = wait_dm(st, a)[0]
+        assert "事後報告" in all_text(report) and "緊急・災害" in all_text(report)
+        assert buttons(report) == {}  # nothing to decide: it is a report
+    (entry,) = ledger(st)
+    assert (entry.kind, entry.decider_id) == ("exempt", "U0OPERATOR")
+    assert entry.reason is not None and "緊急・災害" in entry.reason and "和気町 5(4)" in entry.reason
+    assert states(st) == ["exempt"]
+    with st.rt.db.session() as s:
+        assert verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s)).ok
+
+
+def test_exempt_category_with_an_error_is_not_exempt(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_draft(st, text=DISASTER + "担当の携帯 090-1234-5678", category="emergency")
+    root = root_message(st, "避難指示")
+    wait_root_thread(st, root, "pii.phone")
+    settle(st)
+    assert states(st) == ["needs_fix"] and ledger(st) == []
+    assert dm(st, "U0MANAGER") == []
+
+
+def test_reply_category_is_exempt(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_draft(st, text="お問い合わせありがとうございます。担当課からご連絡いたします。", category="reply")
+    assert "簡易な返信" in all_text(wait_dm(st, "U0MANAGER")[0])
+    assert [e.kind for e in ledger(st)] == ["exempt"]
+
+
+def test_registered_template_is_exempt_only_when_the_text_matches(stack: LocalStack) -> None:
+    st = stack
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", f"template add 開庁時間 {WEATHER}")
+    assert "（決裁者）だけ" in reply.json()["text"]  # templates bypass approval: approvers register them
+    reply = st.driver.slash_command("U0MANAGER", "/kessai", f"template add 開庁時間 {WEATHER}")
+    assert "登録しました" in reply.json()["text"]
+    listing = st.driver.slash_command("U0OPERATOR", "/kessai", "template list").json()["text"]
+    assert "開庁時間" in listing
+    # Width and spacing a reader cannot see do not matter (NFKC + whitespace folding).
+    submit_draft(st, text="本日の市役所の開庁時間は　８時３０分から１７時１５分　です。", category="template")
+    root = root_message(st, "開庁時間")
+    wait_root_thread(st, root, "決裁省略")
+    (entry,) = ledger(st)
+    assert entry.kind == "exempt" and "定型文「開庁時間」" in (entry.reason or "")
+    # Another text under 定型文 is an ordinary request, and the thread says why.
+    submit_draft(st, text="本日の市役所は臨時休庁です。", category="template")
+    other = root_message(st, "臨時休庁")
+    wait_root_thread(st, other, "定型文と一致しない")
+    wait_root_thread(st, other, "決裁待ち")
+    assert states(st) == ["exempt", "pending"]
+
+
+def test_template_commands_refuse_politely(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ask = lambda user, text: st.driver.slash_command(user, "/kessai", text).json()["text"]  # noqa: E731
+    assert "名前と本文" in ask("U0MANAGER", "template add 名前だけ")
+    assert "登録された定型文はありません" in ask("U0MANAGER", "template list")
+    assert "見つかりません" in ask("U0MANAGER", "template remove <!channel>")
+    assert "&lt;!channel&gt;" in ask("U0MANAGER", "template remove <!channel>")
+    assert "という操作はありません" in ask("U0MANAGER", "template frobnicate")
+    ask("U0MANAGER", f"template add 開庁時間 {WEATHER}")
+    assert "すでにあります" in ask("U0CHIEF", f"template add 開庁時間 {WEATHER}")
+    assert "（決裁者）だけ" in ask("U0OPERATOR", "template remove 開庁時間")
+    assert "削除しました" in ask("U0CHIEF", "template remove 開庁時間")
+
+
+# -- override ---------------------------------------------------------------------------------
+PHONE_DRAFT = "災害ボランティアの受付は、現地責任者の携帯 090-1234-5678 までお電話ください。"
+
+
+def test_override_with_a_reason_reaches_the_approver_reason_first(stack: LocalStack) -> None:
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", PHONE_DRAFT)
+    replies = wait_thread(st, "C0INTAKE", ts, lambda ms: any("override_draft" in buttons(m) for m in ms))
+    check = next(m for m in replies if "override_draft" in buttons(m))
+    # Only the author may send an erroneous draft on.
+    st.driver.block_action("U0OPERATOR2", "override_draft", channel="C0INTAKE", message_ts=check.ts)
+    wait_ephemeral(st, "U0OPERATOR2", "書いた運用担当者だけ")
+    st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=10)
+    answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "  "}).json()
+    assert answer["response_action"] == "errors" and "5文字以上" in answer["errors"]["override_reason"]
+    reason = "災害対応の公用携帯で、番号は市の防災計画で公表済みです。"
+    assert st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": reason}).json() is None
+    msg = wait_dm(st, "U0MANAGER")[0]
+    text = all_text(msg)
+    # The reason comes first, then the findings, then the draft itself.
+    assert text.index(reason) < text.index("pii.phone") < text.index("災害ボランティアの受付")
+    assert set(buttons(msg)) == {"approve_draft", "reject_draft"}
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("理由を付けて" in all_text(m) and reason in all_text(m) for m in ms))
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    entries = ledger(st)
+    assert [(e.kind, e.decider_id) for e in entries] == [("override", "U0OPERATOR"), ("approved", "U0MANAGER")]
+    assert reason in (entries[0].reason or "") and "pii.phone" in (entries[0].reason or "")
+
+
+def test_override_of_a_stale_or_clean_draft_is_refused(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", PHONE_DRAFT)
+    replies = wait_thread(st, "C0INTAKE", ts, lambda ms: any("override_draft" in buttons(m) for m in ms))
+    check = next(m for m in replies if "override_draft" in buttons(m))
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", "災害ボランティアの受付は、広報対話課 025-526-5111 まで。")
+    wait_dm(st, "U0MANAGER")
+    st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
+    wait_ephemeral(st, "U0OPERATOR", "古い版")
+    st.driver.block_action("U0OPERATOR", "override_draft", "1:2", channel="C0INTAKE", message_ts=check.ts)
+    wait_ephemeral(st, "U0OPERATOR", "決裁待ち")
+    reply = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "理由があります。"},
+                                      private_metadata="1:1")
+    assert reply.json()["response_action"] == "errors"
+    settle(st)
+    assert ledger(st) == [] and states(st) == ["pending"]
+    assert len(thread(st, "C0INTAKE", ts)) >= 2

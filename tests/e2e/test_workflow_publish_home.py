@@ -1,0 +1,219 @@
+"""「投稿済みにする」, App Home per viewer, /kessai status, help and unknown sub-commands, expiry."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from typing import Any
+
+from sqlmodel import select
+
+from bot.localstack import LocalStack
+from storage import drafts as draft_repo
+from storage import ledger as ledger_repo
+from storage.models import DraftRow, IncidentRow
+from tests.e2e.conftest import (
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    thread,
+    wait_dm,
+    wait_ephemeral,
+    wait_thread,
+)
+from tests.e2e.test_workflow_drafting import submit_draft
+
+GOOD_URL = "https://x.com/joetsu_city_example/status/1861234567890123456"
+
+
+def draft_row(st: LocalStack) -> DraftRow:
+    with st.rt.db.session() as s:
+        return s.exec(select(DraftRow)).one()
+
+
+def approved_draft(st: LocalStack) -> str:
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("mark_published" in buttons(m) for m in ms))
+    return ts
+
+
+def publish_button(st: LocalStack, ts: str) -> Any:
+    return next(m for m in thread(st, "C0INTAKE", ts) if "mark_published" in buttons(m))
+
+
+def submit_publication(st: LocalStack, user: str, url: str, **extra: Any) -> Any:
+    st.slack.wait_for(lambda: st.slack.latest_view(user, "publish_post"), timeout=10, message="publish modal")
+    return st.driver.view_submission(user, "publish_post", {"post_url": url, **extra})
+
+
+def test_publication_refuses_a_bad_url_and_accepts_the_accounts_post(stack: LocalStack) -> None:
+    st = stack
+    ts = approved_draft(st)
+    st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=publish_button(st, ts).ts)
+    for bad, expected in [
+        ("https://x.com/someone_else/status/1", "@someone_else の投稿"),
+        ("https://www.city.joetsu.niigata.jp/news/1.html", "Xの投稿のURL"),
+        ("http://x.com/joetsu_city_example/status/1", "https://"),
+        ("ｈｔｔｐｓ://x.com/joetsu_city_example/status/1", "全角"),
+    ]:
+        answer = submit_publication(st, "U0OPERATOR", bad).json()
+        assert answer["response_action"] == "errors" and expected in answer["errors"]["post_url"]
+    answer = submit_publication(st, "U0OPERATOR", GOOD_URL, post_date=date(2026, 11, 30)).json()
+    assert "未来" in answer["errors"]["post_date"]
+    assert draft_row(st).state == "approved"
+    assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
+    d = draft_row(st)
+    assert (d.state, d.published_url, d.published_by) == ("published", GOOD_URL, "U0OPERATOR")
+    assert d.published_at is not None
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("投稿済みです" in all_text(m) for m in ms))
+    # It counts toward the month, and a published draft is not edited into a new version.
+    with st.rt.db.session() as s:
+        start = BUSINESS_MORNING.replace(day=1, hour=0)
+        assert draft_repo.published_count(s, "joetsu-x", start, start + timedelta(days=30)) == 1
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + "（追記）")
+    wait_ephemeral(st, "U0OPERATOR", "投稿済みのため")
+    assert draft_row(st).current_version == 1
+
+
+def test_publication_refusals(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    # Not approved yet: the button's value replayed early is refused.
+    st.driver.block_action("U0OPERATOR", "mark_published", "1:1", channel="C0INTAKE", message_ts=ts)
+    wait_ephemeral(st, "U0OPERATOR", "承認または決裁省略の後")
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("mark_published" in buttons(m) for m in ms))
+    button = publish_button(st, ts)
+    st.driver.block_action("U0STRANGER", "mark_published", channel="C0INTAKE", message_ts=button.ts)
+    wait_ephemeral(st, "U0STRANGER", "運用担当者だけ")
+    st.driver.block_action("U0OPERATOR", "mark_published", "1:9", channel="C0INTAKE", message_ts=button.ts)
+    wait_ephemeral(st, "U0OPERATOR", "古い版")
+    reply = st.driver.view_submission("U0STRANGER", "publish_post", {
+        "post_url": GOOD_URL, "post_date": {"type": "datepicker", "selected_date": "2026-11-24"},
+        "post_time": {"type": "timepicker", "selected_time": "10:00"}}, private_metadata="1:1")
+    assert "運用担当者だけ" in reply.json()["errors"]["post_url"]
+    settle(st)
+    assert st.slack.calls_of("views.open") == []
+    assert draft_row(st).state == "approved"
+
+
+def test_exempt_post_can_be_published(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_draft(st, text="【避難所開設】高田小学校に避難所を開設しました。", category="emergency")
+    m = st.slack.wait_for(lambda: next((x for x in st.slack.messages("C0INTAKE") if "mark_published" in buttons(x)),
+                                       None), timeout=10)
+    st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=m.ts)
+    answer = submit_publication(st, "U0OPERATOR", GOOD_URL, post_time=time(9, 45)).json()
+    assert "提出より前" in answer["errors"]["post_date"]  # it cannot have gone out before it was written
+    assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
+    assert draft_row(st).state == "published"
+
+
+# -- App Home ---------------------------------------------------------------------------------
+def home_text(st: LocalStack, user: str, contains: str) -> str:
+    st.driver.app_home_opened(user)
+
+    def text() -> str | None:
+        view = st.slack.home(user)
+        if not view:
+            return None
+        t = "\n".join(str((b.get("text") or {}).get("text", "")) + "".join(
+            str(e.get("text", "")) for e in b.get("elements", []) if isinstance(e, dict)) for b in view["blocks"])
+        return t if contains in t else None
+
+    return st.slack.wait_for(text, timeout=10, message=f"home of {user} containing {contains}")
+
+
+def test_app_home_shows_each_viewer_their_own_work(stack: LocalStack) -> None:
+    st = stack
+    with st.rt.db.session() as s:
+        s.add(IncidentRow(kind="impersonation", account_id="joetsu-x", description="偽アカウント <!here> を確認",
+                          reporter_id="U0OPERATOR", status="open", created_at=st.rt.kessai.clock()))
+        s.add(IncidentRow(kind="flaming", account_id="joetsu-x", description="解決済みの件",
+                          reporter_id="U0OPERATOR", status="resolved", created_at=st.rt.kessai.clock()))
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    manager = home_text(st, "U0MANAGER", "決裁待ち（1件）")
+    assert "紅葉ライトアップ" in manager and "高田 太郎" in manager
+    assert "なりすまし" in manager and "&lt;!here&gt;" in manager and "解決済みの件" not in manager
+    assert "上越市公式X: 0件（最低 1件）" in manager
+    home = st.slack.home("U0MANAGER")
+    assert home is not None and "approve_draft" in str(home["blocks"])
+    operator = home_text(st, "U0OPERATOR", "決裁待ち")  # the state of their own draft
+    assert "あなたの決裁待ち（0件）" in operator
+    deputy = home_text(st, "U0DEPUTY", "あなたの決裁待ち")
+    assert "あなたの決裁待ち（0件）" in deputy  # not asked, so nothing to decide
+    stranger = home_text(st, "U0STRANGER", "まだ下書きはありません")
+    assert "紅葉" not in stranger
+
+
+def test_app_home_is_refreshed_when_something_concerns_the_viewer(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    home_text(st, "U0MANAGER", "決裁待ち（0件）")
+    home_text(st, "U0OPERATOR", "まだ下書きはありません")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+
+    def manager_home() -> str:
+        return str(st.slack.home("U0MANAGER"))
+
+    st.slack.wait_for(lambda: "決裁待ち（1件）" in manager_home(), timeout=10, message="home refresh")
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0CHIEF", "approve_draft", channel=msg.channel, message_ts=msg.ts, value="1:1")
+    st.slack.wait_for(lambda: "決裁待ち（0件）" in manager_home(), timeout=10, message="home refresh after decision")
+    st.slack.wait_for(lambda: "承認済み" in str(st.slack.home("U0OPERATOR")), timeout=10)
+    settle(st)
+    assert st.slack.home("U0CHIEF") is None  # never opened: nothing is published behind their back
+
+
+# -- commands ---------------------------------------------------------------------------------
+def ask(st: LocalStack, user: str, text: str) -> str:
+    reply = st.driver.slash_command(user, "/kessai", text)
+    assert reply.status == 200
+    return str(reply.json()["text"])
+
+
+def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    help_text = ask(st, "U0OPERATOR", "help")
+    for sub in ("/kessai draft", "/kessai status", "/kessai away", "/kessai template"):
+        assert sub in help_text
+    assert ask(st, "U0OPERATOR", "") == help_text
+    unknown = ask(st, "U0OPERATOR", "<!channel> please")
+    assert "「&lt;!channel&gt;」というコマンドはありません" in unknown and "<!channel>" not in unknown
+    assert unknown.endswith("。")
+    assert "ありません" in ask(st, "U0MANAGER", "status")
+    st.driver.message("C0INTAKE", "U0OPERATOR", "お問い合わせは 090-1234-5678 まで")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    mine = ask(st, "U0OPERATOR", "status")
+    assert "対応が必要なあなたの下書き: 2件" in mine and "要修正" in mine and "決裁待ち" in mine
+    theirs = ask(st, "U0MANAGER", "status")
+    assert "あなたの決裁待ち: 1件" in theirs and "高田 太郎" in theirs
+
+
+# -- expiry (called by the reminders' sweep) ------------------------------------------------------
+def test_expire_updates_dms_thread_and_ledger(stack: LocalStack) -> None:
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    kessai = st.rt.kessai
+    with st.rt.db.session() as s:
+        (draft,) = draft_repo.drafts_in_states(s, ["pending"])
+        assert kessai.expire(s, draft, kessai.clock()) is True
+        assert kessai.expire(s, draft, kessai.clock()) is False  # only once
+    kessai.after_commit()
+    st.slack.wait_for(lambda: "期限切れ" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    assert buttons(dm(st, "U0MANAGER")[0]) == {}
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("<@U0OPERATOR>" in m.text and "期限切れ" in m.text for m in ms))
+    with st.rt.db.session() as s:
+        assert [e.kind for e in ledger_repo.iter_entries(s)] == ["expired"]
+    assert draft_row(st).state == "expired"
+    msg = dm(st, "U0CHIEF")[0]
+    st.driver.block_action("U0CHIEF", "approve_draft", "1:1", channel=msg.channel, message_ts=msg.ts)
+    wait_ephemeral(st, "U0CHIEF", "期限切れ")
