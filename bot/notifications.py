@@ -192,6 +192,15 @@ class Notifier:
         # Keyed per user: successive publishes of one Home are delivered in order.
         outbox.enqueue(s, "publish_home", {"user_id": user, "view": view}, now=now, message_key=home_key(user))
 
+    def refresh_home(self, s: Session, now: datetime, *, user: str) -> None:
+        """Ask for this person's App Home to be re-rendered when the outbox gets to it.
+
+        Rendering happens at delivery, off the request path, and repeated changes before then
+        collapse into the one refresh already waiting.
+        """
+        if not outbox.pending_with_key(s, home_key(user), op="refresh_home"):
+            outbox.enqueue(s, "refresh_home", {"user_id": user}, now=now, message_key=home_key(user))
+
     def has_home(self, s: Session, user: str) -> bool:
         """Has this person's App Home been published (i.e. did they ever open it)?"""
         return outbox.has_key(s, home_key(user))

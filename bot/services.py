@@ -818,7 +818,12 @@ class Kessai:
         s.flush()
         for user in dict.fromkeys(users):
             if self.org.member(user) is not None and self.notify.has_home(s, user):
-                self.notify.home(s, now, user=user, view=self.home_view(s, now, user))
+                self.notify.refresh_home(s, now, user=user)
+
+    def render_home(self, viewer: str) -> dict[str, Any]:
+        """The App Home as of now (the outbox calls this when it delivers a refresh)."""
+        with self.db.session() as s:
+            return self.home_view(s, self.clock(), viewer)
 
     def publish_home(self, viewer: str) -> None:
         now = self.clock()
@@ -830,7 +835,12 @@ class Kessai:
         """Pending drafts ``viewer`` may decide now, with the approver they would act for."""
         out: list[tuple[DraftRow, str | None]] = []
         asked = {d.id: d for d in draft_repo.pending_asked(s, viewer)}
-        for d in draft_repo.drafts_in_states(s, [DraftState.PENDING]):
+        # Only the accounts the viewer approves, plus what they were asked for: never every draft.
+        approves = [a.id for a in self.org.accounts if viewer in a.approvers]
+        candidates = {d.id: d for d in draft_repo.drafts_in_states(s, [DraftState.PENDING], account_ids=approves)}
+        for d_id, d in asked.items():
+            candidates.setdefault(d_id, d)
+        for d in sorted(candidates.values(), key=lambda d: d.id or 0):
             account = self.org.account(d.account_id) if d.account_id else None
             if account is None or d.author_id == viewer:
                 continue
@@ -843,8 +853,11 @@ class Kessai:
         return out
 
     def home_view(self, s: Session, now: datetime, viewer: str) -> dict[str, Any]:
-        waiting = [self._home_item(s, d, acting_for) for d, acting_for in self.waiting_for(s, viewer)]
-        mine = [self._home_item(s, d) for d in draft_repo.by_author(s, viewer, limit=20)]
+        pending = self.waiting_for(s, viewer)
+        authored = draft_repo.by_author(s, viewer, limit=20)
+        versions = draft_repo.current_versions(s, [d for d, _ in pending] + authored)
+        waiting = [self._home_item(s, d, acting_for, versions.get(d.id or 0)) for d, acting_for in pending]
+        mine = [self._home_item(s, d, None, versions.get(d.id or 0)) for d in authored]
         local = self.local(now)
         month_start = datetime(local.year, local.month, 1, tzinfo=self.tz)
         next_month = datetime(local.year + local.month // 12, local.month % 12 + 1, 1, tzinfo=self.tz)
@@ -868,8 +881,9 @@ class Kessai:
         m = self.org.member(viewer)
         return m is not None and not self.org.accounts_operated_by(viewer) and not self.org.accounts_decided_by(viewer)
 
-    def _home_item(self, s: Session, d: DraftRow, acting_for: str | None = None) -> render.HomeItem:
-        v = draft_repo.version(s, d.id or 0, d.current_version)
+    def _home_item(self, s: Session, d: DraftRow, acting_for: str | None = None,
+                   v: DraftVersionRow | None = None) -> render.HomeItem:
+        v = v or draft_repo.version(s, d.id or 0, d.current_version)
         account = self.org.account(d.account_id) if d.account_id else None
         return render.HomeItem(
             draft_id=d.id or 0, version=d.current_version,

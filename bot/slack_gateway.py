@@ -75,11 +75,13 @@ class SlackGateway:
         *,
         clock: Callable[[], datetime] = utcnow,
         on_permanent_failure: Callable[[OutboxRow, str], None] | None = None,
+        render_home: Callable[[str], dict[str, Any]] | None = None,
     ) -> None:
         self.db = db
         self.client = client
         self.clock = clock
         self.on_permanent_failure = on_permanent_failure
+        self.render_home = render_home
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -220,6 +222,15 @@ class SlackGateway:
             return None
         if row.op == "publish_home":
             self._api(self.client.views_publish, **p)
+            return None
+        if row.op == "refresh_home":
+            if self.render_home is None:
+                raise Permanent("no App Home renderer configured")
+            try:
+                view = self.render_home(str(p["user_id"]))
+            except Exception as e:  # e.g. the database is briefly unreachable: try again later
+                raise Transient(f"could not render App Home: {type(e).__name__}") from e
+            self._api(self.client.views_publish, user_id=p["user_id"], view=view)
             return None
         if row.op == "respond":
             self._respond(p["response_url"], p["body"])

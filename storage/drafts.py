@@ -79,8 +79,24 @@ def recent_texts(
     return list(s.exec(q).all())
 
 
-def drafts_in_states(s: Session, states: Sequence[str]) -> list[DraftRow]:
-    return list(s.exec(select(DraftRow).where(col(DraftRow.state).in_(list(states))).order_by(col(DraftRow.id))))
+def drafts_in_states(s: Session, states: Sequence[str], *, account_ids: Sequence[str] | None = None,
+                     limit: int | None = None) -> list[DraftRow]:
+    q = select(DraftRow).where(col(DraftRow.state).in_(list(states)))
+    if account_ids is not None:
+        q = q.where(col(DraftRow.account_id).in_(list(account_ids)))
+    q = q.order_by(col(DraftRow.id))
+    if limit is not None:
+        q = q.limit(limit)
+    return list(s.exec(q))
+
+
+def current_versions(s: Session, drafts: Sequence[DraftRow]) -> dict[int, DraftVersionRow]:
+    """The current version of each draft, in one query (App Home lists many drafts at once)."""
+    wanted = {d.id: d.current_version for d in drafts if d.id is not None}
+    if not wanted:
+        return {}
+    q = select(DraftVersionRow).where(col(DraftVersionRow.draft_id).in_(list(wanted)))
+    return {v.draft_id: v for v in s.exec(q) if wanted.get(v.draft_id) == v.number}
 
 
 def by_author(s: Session, author: str, limit: int = 20) -> list[DraftRow]:

@@ -154,6 +154,11 @@ def has_key(s: Session, key: str) -> bool:
     return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key).limit(1)).first() is not None
 
 
+def pending_with_key(s: Session, key: str, *, op: str) -> bool:
+    q = select(OutboxRow.id).where(OutboxRow.message_key == key, OutboxRow.op == op, OutboxRow.status == PENDING)
+    return s.exec(q.limit(1)).first() is not None
+
+
 def backlog(s: Session) -> int:
     return int(s.exec(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == PENDING)).one())
 
