@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import tempfile
 import time as clock_time
@@ -15,12 +16,15 @@ from zoneinfo import ZoneInfo
 
 from bot.app import shifted_clock
 from bot.config import OrgConfig, parse_org_config
-from bot.ledger import verify_chain
+from bot.demo_time import play_time
+from bot.demo_workflow import play_workflow
+from bot.ledger import KIND_LABELS_JA, verify_chain
 from bot.localstack import LocalStack, start_local_stack
 from storage import ledger as ledger_repo
 from storage import outbox
 
 log = logging.getLogger(__name__)
+SCENE_NUMBER = re.compile(r"^[0-9]+[.]\s*")
 
 
 def demo_org() -> OrgConfig:
@@ -33,6 +37,7 @@ class Demo:
         self.st = st
         self.out = out
         self._shown = 0
+        self.step = 0
 
     def wait_until_quiet(self, timeout: float = 15.0) -> None:
         """Let the bot finish: listeners done and the outbox delivered."""
@@ -49,7 +54,10 @@ class Demo:
     def show(self, title: str) -> None:
         self.wait_until_quiet()
         lines = self.st.slack.transcript().splitlines()
-        self.out(f"\n━━ {title} ━━")
+        # Scenes come from several modules; number them here so the story reads 1, 2, 3 ….
+        self.step += 1
+        title = SCENE_NUMBER.sub("", title)
+        self.out(f"\n━━ {self.step}. {title} ━━")
         for line in lines[self._shown:]:
             self.out("  " + line)
         self._shown = len(lines)
@@ -73,8 +81,9 @@ def upcoming(today: date, weekday: int, after_days: int = 3) -> str:
     return f"{day.month}月{day.day}日（{WEEKDAYS_JA[day.weekday()]}）"
 
 
-def play(st: LocalStack, out: Callable[[str], None]) -> bool:
-    d = Demo(st, out)
+def play(d: Demo) -> bool:
+    """The morning: the basic loop of issue #2."""
+    st, out = d.st, d.out
     drv = st.driver
     today = st.rt.kessai.clock().astimezone(st.rt.kessai.tz).date()
     saturday, monday = upcoming(today, 5), upcoming(today, 0)
@@ -113,20 +122,28 @@ def play(st: LocalStack, out: Callable[[str], None]) -> bool:
                         {"reason_text": "閉鎖の期間と迂回先の駐車場を書き加えてください。", "preset_reasons": ["facts"]})
     d.show("8. 上越 花子 課長補佐が理由を付けて差戻し")
 
+    return True
+
+
+def verify_ledger(d: Demo) -> bool:
+    st, out = d.st, d.out
     with st.rt.db.session() as s:
         result = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s))
         entries = list(ledger_repo.iter_entries(s))
-    out("\n━━ 9. 決裁台帳の検証 ━━")
+    d.step += 1
+    out(f"\n━━ {d.step}. 決裁台帳の検証 ━━")
     for e in entries:
         who = st.rt.kessai.name_of(e.decider_id)
-        label = {"approved": "承認", "rejected": "差戻し", "void": "無効"}.get(e.kind, e.kind)
+        if e.acting_for_id:
+            who += f"（{st.rt.kessai.name_of(e.acting_for_id)} の代決）"
+        label = KIND_LABELS_JA.get(e.kind, e.kind)
         out(f"  #{e.seq} 下書き{e.draft_id} 第{e.version_number}版 {label} {who} {e.decided_at} "
             f"hash {e.entry_hash[:12]}…")
     if result.ok:
         out(f"  台帳は正常です（{result.count} 件の記録のハッシュチェーンを検証しました）。")
     else:
         out(f"  台帳の記録 #{result.first_bad_seq} に問題があります: {result.problem_ja}")
-    return result.ok and result.count == 3
+    return result.ok and result.count == len(entries) > 0
 
 
 def next_business_morning(org: OrgConfig, tz: str = "Asia/Tokyo") -> datetime:
@@ -148,7 +165,9 @@ def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
         org = demo_org()
         st = start_local_stack(org, url, clock=shifted_clock(next_business_morning(org)))
         try:
-            ok = play(st, out)
+            d = Demo(st, out)
+            # Each scene module returns whether the bot behaved as the story expects.
+            ok = play(d) and play_workflow(d) and play_time(d) and verify_ledger(d)
         finally:
             st.stop()
     if not ok:

@@ -18,6 +18,7 @@ KIND_LABELS_JA = {
     "exempt": "決裁省略",
     "void": "無効（編集により）",
     "expired": "期限切れ",
+    "override": "理由を付けた決裁依頼",
 }
 
 
