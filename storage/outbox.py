@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, update
@@ -50,32 +50,44 @@ def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None
         s.add(row)
 
 
+# How many waiting rows one pass looks at to find due ones (a Slack outage can leave thousands).
+SCAN_LIMIT = 5000
+
+
 def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     """Due rows, oldest first, except those waiting behind an earlier row for the same message.
 
     An update must not overtake the post that creates the message it updates (a held reply
-    blocks its key too, so an update of it waits for its release).
+    blocks its key too, so an update of it waits for its release). The scan reads only the
+    small columns; payloads are loaded for the chosen rows alone.
     """
-    rows = s.exec(
-        select(OutboxRow).where(col(OutboxRow.status).in_([PENDING, HELD])).order_by(col(OutboxRow.id))
-        .limit(limit * 4)
+    heads = s.exec(
+        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.status, OutboxRow.next_attempt_at,
+               OutboxRow.claimed_until)
+        .where(col(OutboxRow.status).in_([PENDING, HELD])).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
     ).all()
     blocked: set[str] = set()
-    out: list[OutboxRow] = []
-    for r in rows:
-        key = r.message_key
+    chosen: list[int] = []
+    for row_id, key, status, next_attempt_at, claimed_until in heads:
         if key is not None and key in blocked:
             continue
         if key is not None:
             blocked.add(key)
-        if r.status == HELD:
+        if status == HELD:
             continue
-        claimed = r.claimed_until is not None and r.claimed_until > now
-        if r.next_attempt_at <= now and not claimed:
-            out.append(r)
-            if len(out) >= limit:
+        claimed = claimed_until is not None and _aware(claimed_until) > now
+        if _aware(next_attempt_at) <= now and not claimed:
+            chosen.append(row_id)
+            if len(chosen) >= limit:
                 break
-    return out
+    if not chosen:
+        return []
+    return list(s.exec(select(OutboxRow).where(col(OutboxRow.id).in_(chosen)).order_by(col(OutboxRow.id))))
+
+
+def _aware(t: datetime) -> datetime:
+    # Column tuples bypass the model's UTC type on SQLite, which returns naive UTC.
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
 
 
 def claim(s: Session, row_id: int, now: datetime, lease: timedelta) -> bool:
