@@ -43,17 +43,21 @@ def run_remind(args: argparse.Namespace) -> int:
         db.upgrade()
         with db.session() as s:
             roster.sync(s, org)
-        report = Sweeper(Kessai(db, org, tz=settings.tz)).sweep(now)
+        kessai = Kessai(db, org, tz=settings.tz)
+        report = Sweeper(kessai).sweep(now)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if report.total and settings.slack_bot_token:
             # Run from cron without a serve process: deliver what the sweep wrote now. With serve
             # running, its outbox worker would deliver them anyway (claims keep it to once).
             from slack_sdk import WebClient
 
+            from bot.delivery_failures import DeliveryFailureReporter
             from bot.slack_gateway import SlackGateway
 
             client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
-            sent = SlackGateway(db, client).deliver_due()
+            gateway = SlackGateway(db, client, render_home=kessai.render_home,
+                                   on_permanent_failure=DeliveryFailureReporter(db, org, kessai.clock))
+            sent = gateway.deliver_due()
             print(f"Slack に {sent} 件のメッセージを送りました。")
     finally:
         db.dispose()

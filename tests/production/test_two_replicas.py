@@ -85,3 +85,34 @@ def test_concurrent_clicks_on_different_replicas_make_one_decision(replicas) -> 
     # Exactly one "approved" notice in the thread, whichever replica won.
     notices = [m for m in slack.messages("C0INTAKE") if m.thread_ts and "が承認されました" in m.text]
     assert len(notices) == 1
+
+
+def test_two_cron_sweeps_at_once_send_each_reminder_once(tmp_path: Path, org: OrgConfig) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from bot.app import shifted_clock
+    from bot.localstack import start_local_stack
+    from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT, wait_dm
+    from tests.production.serveproc import DEMO_TOML, REPO
+
+    url = database_url("postgres", tmp_path)
+    st = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for ap in APPROVERS:
+            wait_dm(st, ap)
+        st.rt.gateway.stop()
+        env = {**os.environ, "DATABASE_URL": url, "KESSAI_CONFIG": str(DEMO_TOML), "PYTHONPATH": str(REPO),
+               "SLACK_BOT_TOKEN": st.slack.token, "SLACK_API_URL": st.slack.api_url}
+        later = "2026-11-24T13:00:00+09:00"  # 3 business hours after the request: one reminder is due
+        procs = [subprocess.Popen([sys.executable, "-m", "bot", "remind", "--now", later], env=env, cwd=tmp_path,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+        outputs = [p.communicate(timeout=60)[0] for p in procs]
+        assert all(p.returncode == 0 for p in procs), outputs
+        # Everything after the original request in each approver's DM is the reminder.
+        reminders = {ap: [all_text(m) for m in st.slack.messages(st.slack.dm_channel(ap))[1:]] for ap in APPROVERS}
+        assert all(len(r) == 1 for r in reminders.values()), (reminders, outputs)
+    finally:
+        st.stop()

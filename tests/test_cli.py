@@ -1,0 +1,60 @@
+"""The command line as an IT 担当 uses it: config check, db upgrade, serve refusing bad set-ups."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DEMO_TOML
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def kessai(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env={**clean, "PYTHONPATH": str(REPO), **env})
+
+
+def test_config_check_accepts_the_demo_file(tmp_path: Path) -> None:
+    r = kessai("config", "check", "--config", str(DEMO_TOML), cwd=tmp_path)
+    assert r.returncode == 0 and "正しい設定です" in r.stdout
+
+
+def test_config_check_names_every_problem_with_its_line(tmp_path: Path) -> None:
+    bad = DEMO_TOML.read_text(encoding="utf-8").replace('rank = "課長補佐"', 'rank = "係長代理"', 1)
+    bad = bad.replace("[policy]", "[policy]\nfavourite_colour = \"blue\"", 1)
+    path = tmp_path / "kessai.toml"
+    path.write_text(bad, encoding="utf-8")
+    r = kessai("config", "check", cwd=tmp_path, KESSAI_CONFIG=str(path))
+    assert r.returncode == 1
+    lines = bad.splitlines()
+    colour_line = next(i for i, line in enumerate(lines, 1) if line.startswith("favourite_colour"))
+    rank_line = next(i for i, line in enumerate(lines, 1) if "係長代理" in line)
+    assert f"kessai.toml:{colour_line}:" in r.stderr and "favourite_colour" in r.stderr
+    assert f"kessai.toml:{rank_line}:" in r.stderr and "係長代理" in r.stderr
+
+
+def test_config_check_explains_a_missing_file(tmp_path: Path) -> None:
+    r = kessai("config", "check", cwd=tmp_path)
+    assert r.returncode == 2 and "見つかりません" in r.stderr
+
+
+def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+    assert r.returncode == 0 and (tmp_path / "k.db").exists()
+    path = tmp_path / "kessai.toml"
+    path.write_text(DEMO_TOML.read_text(encoding="utf-8").replace('approvers = ["U0MANAGER", "U0CHIEF"]',
+                                                                    'approvers = ["U0OPERATOR"]'), encoding="utf-8")
+    r = kessai("serve", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(path), SLACK_BOT_TOKEN="xoxb-1",
+               SLACK_SIGNING_SECRET="s")
+    assert r.returncode == 2 and "起動を中止しました" in r.stderr
+
+
+def test_serve_without_tokens_says_what_is_missing(tmp_path: Path) -> None:
+    r = kessai("serve", cwd=tmp_path, KESSAI_CONFIG=str(DEMO_TOML))
+    assert r.returncode == 2
+    assert "SLACK_BOT_TOKEN" in r.stderr and "SLACK_SIGNING_SECRET" in r.stderr
