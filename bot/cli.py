@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -47,13 +47,6 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_day(s: str | None, tz: ZoneInfo, end: bool) -> datetime | None:
-    if not s:
-        return None
-    d = date.fromisoformat(s)
-    return datetime.combine(d, time.max if end else time.min, tzinfo=tz)
-
-
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
     from bot.ledger import verify_chain
     from storage import ledger as ledger_repo
@@ -71,17 +64,16 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger_export(args: argparse.Namespace) -> int:
-    from bot import ledger
+    from bot import exporting, ledger
     from storage import ledger as ledger_repo
     from storage import roster
     from storage.db import Database
 
     settings = load_settings()
-    tz = ZoneInfo(settings.tz)
     try:
-        start, end = _parse_day(args.date_from, tz, False), _parse_day(args.date_to, tz, True)
+        start, end = exporting.day_range(args.date_from, args.date_to, ZoneInfo(settings.tz))
     except ValueError:
-        print("--from / --to は YYYY-MM-DD の形式で指定してください。", file=sys.stderr)
+        print(exporting.RANGE_ERROR_JA, file=sys.stderr)
         return 2
     db = Database(settings.database_url)
     with db.session() as s:
@@ -92,11 +84,7 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
         ]
         rows = ledger.export_rows(entries, roster.member_names(s))
     text = ledger.to_csv(rows) if args.format == "csv" else ledger.to_json(rows)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-        print(f"{len(rows)} 件の記録を {args.output} に書き出しました。", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    exporting.write(text, args.output, count=len(rows), what_ja="記録")
     return 0
 
 

@@ -15,9 +15,6 @@ organisation whose name contains 情報政策 or 広報 (情報政策室, 広報
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,7 +23,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot import errors, render
+from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
 from storage import outbox
 from storage import reminders as reminder_repo
@@ -560,19 +557,15 @@ def export_rows(s: Session, org: OrgConfig, names: dict[str, str], tz: Any,
 
 
 def to_json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return exporting.to_json(rows)
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    """UTF-8 with BOM and CRLF like the ledger export; the timeline is one readable cell."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
-    w.writeheader()
-    for r in rows:
-        flat = dict(r)
-        flat["checklist_done"] = " / ".join(r["checklist_done"])
-        flat["timeline"] = "\n".join(
+    """Like the ledger export; the checklist and the timeline are one readable cell each."""
+
+    def flat(r: dict[str, Any]) -> dict[str, Any]:
+        return {**r, "checklist_done": " / ".join(r["checklist_done"]), "timeline": "\n".join(
             f"{e['at']} {e['event_ja']} {e['actor_name'] or e['actor_id'] or ''}".rstrip()
-            + (f": {e['detail']}" if e["detail"] else "") for e in r["timeline"])
-        w.writerow({k: "" if v is None else v for k, v in flat.items()})
-    return "\ufeff" + buf.getvalue()
+            + (f": {e['detail']}" if e["detail"] else "") for e in r["timeline"])}
+
+    return exporting.to_csv([flat(r) for r in rows], EXPORT_COLUMNS)

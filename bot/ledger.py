@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+
+from bot import exporting
 
 GENESIS_HASH = "0" * 64
 
@@ -131,14 +131,8 @@ def export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> lis
 
 
 def to_json(rows: list[dict[str, object]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return exporting.to_json(rows)
 
 
 def to_csv(rows: list[dict[str, object]]) -> str:
-    """UTF-8 with BOM and CRLF, so that Excel on a municipal PC opens it without mojibake."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: "" if v is None else v for k, v in r.items()})
-    return "\ufeff" + buf.getvalue()
+    return exporting.to_csv(rows, EXPORT_COLUMNS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -64,23 +64,17 @@ def run_remind(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(s: str | None, tz: ZoneInfo, end: bool) -> datetime | None:
-    if not s:
-        return None
-    return datetime.combine(date.fromisoformat(s), time.max if end else time.min, tzinfo=tz)
-
-
 def run_incidents_export(args: argparse.Namespace) -> int:
-    from bot import incidents
+    from bot import exporting, incidents
     from storage import roster
     from storage.db import Database
 
     settings = load_settings()
     tz = ZoneInfo(settings.tz)
     try:
-        start, end = _day(args.date_from, tz, False), _day(args.date_to, tz, True)
+        start, end = exporting.day_range(args.date_from, args.date_to, tz)
     except ValueError:
-        print("--from / --to は YYYY-MM-DD の形式で指定してください。", file=sys.stderr)
+        print(exporting.RANGE_ERROR_JA, file=sys.stderr)
         return 2
     org = load_org_config(Path(settings.config_path))
     db = Database(settings.database_url)
@@ -89,10 +83,6 @@ def run_incidents_export(args: argparse.Namespace) -> int:
             rows = incidents.export_rows(s, org, roster.member_names(s), tz, start, end)
     finally:
         db.dispose()
-    text = incidents.to_csv(rows) if args.format == "csv" else incidents.to_json(rows)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-        print(f"{len(rows)} 件のインシデントを {args.output} に書き出しました。", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    text = incidents.to_csv(rows) if args.format == "csv" else exporting.to_json(rows)
+    exporting.write(text, args.output, count=len(rows), what_ja="インシデント")
     return 0

@@ -1,0 +1,48 @@
+"""What every export (ledger, incidents) shares: the date range, the file formats, where it goes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+RANGE_ERROR_JA = "--from / --to は YYYY-MM-DD の形式で指定してください。"
+
+
+def day_range(date_from: str | None, date_to: str | None, tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
+    """Whole local days, both ends included; ValueError on anything but YYYY-MM-DD."""
+
+    def day(s: str | None, end: bool) -> datetime | None:
+        if not s:
+            return None
+        return datetime.combine(date.fromisoformat(s), time.max if end else time.min, tzinfo=tz)
+
+    return day(date_from, False), day(date_to, True)
+
+
+def to_json(rows: Sequence[Mapping[str, object]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """UTF-8 with BOM and CRLF, so that Excel on a municipal PC opens it without mojibake."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: "" if v is None else v for k, v in r.items()})
+    return "\ufeff" + buf.getvalue()
+
+
+def write(text: str, output: str | None, *, count: int, what_ja: str) -> None:
+    """To FILE (with a note on stderr) or to stdout."""
+    if output:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+        print(f"{count} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
