@@ -195,11 +195,10 @@ class Notifier:
     def refresh_home(self, s: Session, now: datetime, *, user: str) -> None:
         """Ask for this person's App Home to be re-rendered when the outbox gets to it.
 
-        Rendering happens at delivery, off the request path, and repeated changes before then
-        collapse into the one refresh already waiting.
+        Rendering happens at delivery, off the request path; a burst of changes is collapsed
+        there (only the newest waiting refresh is rendered, see storage.outbox.supersede).
         """
-        if not outbox.pending_with_key(s, home_key(user), op="refresh_home"):
-            outbox.enqueue(s, "refresh_home", {"user_id": user}, now=now, message_key=home_key(user))
+        outbox.enqueue(s, "refresh_home", {"user_id": user}, now=now, message_key=home_key(user))
 
     def has_home(self, s: Session, user: str) -> bool:
         """Has this person's App Home been published (i.e. did they ever open it)?"""

@@ -129,8 +129,10 @@ class SlackGateway:
                 with self.db.session() as s:
                     due = outbox.eligible(s, now, limit)
                     mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], now, LEASE)
-                    jobs = [self._job(s, r) for r in due if r.id in mine]
+                    jobs = [j for r in due if r.id in mine and (j := self._job(s, r)) is not None]
                 if not jobs:
+                    if mine:
+                        continue  # everything claimed was superseded: look again
                     return sent_total
                 # Record each outcome as soon as Slack answers: a crash then re-sends only the
                 # messages whose answer was never written down, not the whole batch.
@@ -147,7 +149,9 @@ class SlackGateway:
             self._report(failed.row, reason)
         return not isinstance(outcome, Exception)
 
-    def _job(self, s: Any, row: OutboxRow) -> _Job:
+    def _job(self, s: Any, row: OutboxRow) -> _Job | None:
+        if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):
+            return None
         location = None
         if row.op == "update" and row.message_key:
             loc = outbox.message_location(s, row.message_key)

@@ -166,9 +166,24 @@ def has_key(s: Session, key: str) -> bool:
     return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key).limit(1)).first() is not None
 
 
-def pending_with_key(s: Session, key: str, *, op: str) -> bool:
-    q = select(OutboxRow.id).where(OutboxRow.message_key == key, OutboxRow.op == op, OutboxRow.status == PENDING)
-    return s.exec(q.limit(1)).first() is not None
+def supersede(s: Session, row: OutboxRow, now: datetime) -> bool:
+    """For a re-render request: drop it (and older ones) when a newer one for the key is waiting.
+
+    Returns True when ``row`` is superseded. The newest request was written after the change
+    that caused it was committed, so rendering that one alone shows every change.
+    """
+    newest = s.exec(
+        select(func.max(OutboxRow.id)).where(OutboxRow.message_key == row.message_key, OutboxRow.op == row.op,
+                                             OutboxRow.status == PENDING)
+    ).one()
+    if newest is None or newest == row.id:
+        return False
+    s.connection().execute(
+        update(OutboxRow).where(col(OutboxRow.message_key) == row.message_key, col(OutboxRow.op) == row.op,
+                                col(OutboxRow.status) == PENDING, col(OutboxRow.id) < newest)
+        .values(status=SENT, sent_at=now, claimed_until=None, last_error="superseded by a newer refresh")
+    )
+    return True
 
 
 def backlog(s: Session) -> int:

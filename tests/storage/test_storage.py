@@ -145,3 +145,16 @@ def test_roster_sync_updates_and_deactivates(db: Database, org: OrgConfig) -> No
         assert gone is not None and not gone.active
         roles = s.exec(select(AccountRoleRow)).all()
         assert {r.account_id for r in roles} == {org.accounts[0].id}
+
+
+def test_only_the_newest_home_refresh_is_rendered(db: Database) -> None:
+    with db.session() as s:
+        rows = [outbox.enqueue(s, "refresh_home", {"user_id": "U0MANAGER"}, now=NOW, message_key="home:U0MANAGER")
+                for _ in range(3)]
+        s.flush()
+    with db.session() as s:
+        assert outbox.supersede(s, rows[0], NOW)
+    with db.session() as s:
+        pending = [r for r in outbox.rows(s, ("pending",)) if r.op == "refresh_home"]
+        assert [r.id for r in pending] == [rows[2].id]
+        assert not outbox.supersede(s, pending[0], NOW)
