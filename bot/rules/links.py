@@ -25,6 +25,17 @@ def _allowed(url: Url, allow: tuple[str, ...]) -> bool:
     return any(host_matches(url.host, a) or url.url.lower().startswith(a.lower()) for a in allow if a.strip())
 
 
+def _listed_links(doc: Document, opts: RuleOptions, list_file: str) -> Iterator[tuple[Url, str]]:
+    """Links whose host is on a bundled domain list (or the organisation's extra_words), unless allowed."""
+    if not doc.urls:
+        return
+    listed = load_domain_list(list_file)
+    extra = tuple(opts.extra_words)
+    for url in doc.urls:
+        if not _allowed(url, opts.allow) and (hit := host_in(url.host, listed) or host_in(url.host, extra)):
+            yield url, hit
+
+
 @rule(
     code="link.shortener",
     severity="error",
@@ -41,20 +52,8 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     一覧は公開リスト PeterDaveHello/url-shorteners（CC BY-SA 4.0）を同梱しています。公式の短縮
     ドメイン（LINE の lin.ee など）は `allow` で許可できます。
     """
-    if not doc.urls:
-        return
-    listed = load_domain_list("shorteners.txt")
-    extra = tuple(opts.extra_words)
-    for url in doc.urls:
-        if _allowed(url, opts.allow):
-            continue
-        hit = host_in(url.host, listed) or host_in(url.host, extra)
-        if hit:
-            yield Hit(
-                url.start,
-                url.end,
-                f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。",
-            )
+    for url, hit in _listed_links(doc, opts, "shorteners.txt"):
+        yield Hit(url.start, url.end, f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。")
 
 
 @rule(
@@ -72,20 +71,8 @@ def harmful(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     茅野市 4(7)⑥ も同様のリンクを禁じています。同梱リストは小さな基本リストなので、自治体ごとに
     `extra_words` でドメインを追加してください（サブドメインも対象になります）。
     """
-    if not doc.urls:
-        return
-    listed = load_domain_list("harmful_domains.txt")
-    extra = tuple(opts.extra_words)
-    for url in doc.urls:
-        if _allowed(url, opts.allow):
-            continue
-        hit = host_in(url.host, listed) or host_in(url.host, extra)
-        if hit:
-            yield Hit(
-                url.start,
-                url.end,
-                f"有害サイトとして登録されたドメイン（{hit}）へのリンクです。削除してください。",
-            )
+    for url, hit in _listed_links(doc, opts, "harmful_domains.txt"):
+        yield Hit(url.start, url.end, f"有害サイトとして登録されたドメイン（{hit}）へのリンクです。削除してください。")
 
 
 @rule(
