@@ -53,6 +53,20 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def insert_if_absent(s: Session, table: Any, values: dict[str, Any], key: list[str]) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING in the session's transaction; True when the row went in.
+
+    The one safe way to claim a key across replicas: no read-then-write window, and a conflict
+    leaves the transaction usable (unlike catching an IntegrityError on PostgreSQL).
+    """
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=key)
+    # RETURNING says whether the row went in; rowcount is not reliable across drivers.
+    return s.connection().execute(stmt.returning(*[table.c[k] for k in key])).first() is not None
+
+
 class Database:
     """Owns the engine; hands out units of work."""
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from storage.db import insert_if_absent
 from storage.models import (
     ApprovalRequestRow,
     DraftRow,
@@ -21,16 +21,7 @@ from storage.models import (
 
 def claim_event(s: Session, key: str, now: datetime) -> bool:
     """Record an inbound delivery; False when it was already processed (a Slack retry or duplicate)."""
-    if s.get(ProcessedEventRow, key) is not None:
-        return False
-    s.add(ProcessedEventRow(key=key, received_at=now))
-    try:
-        s.flush()
-    except IntegrityError:
-        # Another request (or replica) processed the same delivery concurrently.
-        s.rollback()
-        return False
-    return True
+    return insert_if_absent(s, ProcessedEventRow.__table__, {"key": key, "received_at": now}, ["key"])  # type: ignore[attr-defined]
 
 
 def by_message(s: Session, channel: str, ts: str) -> DraftRow | None:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from storage.db import insert_if_absent
 from storage.models import (
     ApprovalRequestRow,
     DraftRow,
@@ -37,12 +37,7 @@ _CHUNK = 900
 
 def claim(s: Session, key: str, now: datetime) -> bool:
     """Claim ``key``; False when it was claimed before (by this or any other sweep)."""
-    table = ReminderRow.__table__  # type: ignore[attr-defined]
-    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(table).values(key=key, claimed_at=now).on_conflict_do_nothing(index_elements=["key"])
-    # Core execution on the session's connection (same transaction); RETURNING tells whether the
-    # row went in, where an ORM-level rowcount is not reliable across drivers.
-    return s.connection().execute(stmt.returning(table.c.key)).first() is not None
+    return insert_if_absent(s, ReminderRow.__table__, {"key": key, "claimed_at": now}, ["key"])  # type: ignore[attr-defined]
 
 
 def claimed(s: Session, keys: Iterable[str]) -> set[str]:
