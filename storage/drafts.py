@@ -103,12 +103,13 @@ def add_request(s: Session, *, draft_id: int, version_number: int, recipient_id:
     The row is what gives a deputy the authority to decide (代決), so it is written in the same
     transaction as the DM that asks them.
     """
-    if request_for(s, draft_id, version_number, recipient_id) is not None:
-        return False
-    s.add(ApprovalRequestRow(draft_id=draft_id, version_number=version_number, recipient_id=recipient_id,
-                             acting_for_id=acting_for_id, reason=reason, created_at=now))
-    s.flush()
-    return True
+    s.flush()  # the unique key may be held by a row still pending in this session
+    return insert_if_absent(
+        s, ApprovalRequestRow.__table__,  # type: ignore[attr-defined]
+        {"draft_id": draft_id, "version_number": version_number, "recipient_id": recipient_id,
+         "acting_for_id": acting_for_id, "reason": reason, "created_at": now},
+        ["draft_id", "version_number", "recipient_id"],
+    )
 
 
 def request_for(s: Session, draft_id: int, version_number: int, recipient_id: str) -> ApprovalRequestRow | None:
