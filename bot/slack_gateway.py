@@ -88,6 +88,8 @@ class SlackGateway:
         self._lock = threading.Lock()
         # A few parallel calls: one draft fans out to several DMs, and Slack answers each in ms.
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kessai-send")
+        self._dm_channels: dict[str, str] = {}
+        self._dm_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
@@ -214,6 +216,7 @@ class SlackGateway:
                 return found
             # The outbox id travels with the message, so a re-delivery can find it (see _find_posted).
             p["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}
+            p["channel"] = self._conversation(str(p["channel"]))
             resp = self._api(self.client.chat_postMessage, **p)
             return str(resp["channel"]), str(resp["ts"])
         if row.op == "update":
@@ -241,12 +244,27 @@ class SlackGateway:
             return None
         raise Permanent(f"unknown outbox op {row.op}")
 
+    def _conversation(self, channel: str) -> str:
+        """A DM addressed to a person goes to the conversation conversations.open gives for them.
+
+        Slack also accepts a user id as ``channel``, but the documented way (and the one every
+        Slack-compatible server implements) is to open the DM first; ids are cached per process.
+        """
+        if channel[:1] not in ("U", "W"):
+            return channel
+        with self._dm_lock:
+            cached = self._dm_channels.get(channel)
+        if cached:
+            return cached
+        opened = str(self._api(self.client.conversations_open, users=channel)["channel"]["id"])
+        with self._dm_lock:
+            self._dm_channels[channel] = opened
+        return opened
+
     def _find_posted(self, row: OutboxRow, p: dict[str, Any]) -> tuple[str, str] | None:
         """Look in the conversation for this row's message; None when absent or when we cannot tell."""
         try:
-            channel = str(p["channel"])
-            if channel[:1] in ("U", "W"):
-                channel = str(self.client.conversations_open(users=channel)["channel"]["id"])
+            channel = self._conversation(str(p["channel"]))
             if p.get("thread_ts"):
                 resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
                                                          include_all_metadata=True)
@@ -254,7 +272,7 @@ class SlackGateway:
                 oldest = row.created_at.timestamp() - 60
                 resp = self.client.conversations_history(channel=channel, oldest=str(oldest), limit=200,
                                                          include_all_metadata=True)
-        except (SlackApiError, OSError) as e:
+        except (SlackApiError, OSError, Transient, Permanent) as e:
             log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
             return None
         for m in resp.get("messages") or []:

@@ -353,6 +353,8 @@ class Workspace:
             channel = self.dm_by_user.get(key) or self._next_id("G")
             self.dm_by_user[key] = channel
             return {"channel": {"id": channel}}
+        if self.users and users[0] not in self.users and users[0] != self.bot_user_id:
+            raise ApiError("user_not_found")
         already = users[0] in self.dm_by_user
         channel = self.dm_channel(users[0])
         out: JsonDict = {"channel": {"id": channel}}
