@@ -90,12 +90,13 @@ def run_rate(slack: LocalSlack, make_driver, pid: int, rate: int, seconds: float
             if delay > 0:
                 time.sleep(delay)
             pool.submit(send, n)
+    manager_dm = {"U0MANAGER", slack.dm_channel("U0MANAGER")}
     deadline = time.time() + 30
     arrived: dict[str, list[float]] = {}
     while time.time() < deadline:
         arrived = {}
         for c in slack.calls[first_call:]:
-            if c.method != "chat.postMessage" or not c.ok or c.params.get("channel") != "U0MANAGER":
+            if c.method != "chat.postMessage" or not c.ok or c.params.get("channel") not in manager_dm:
                 continue
             blob = json.dumps(c.params, ensure_ascii=False)
             i = blob.find("整理番号")

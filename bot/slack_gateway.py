@@ -120,7 +120,7 @@ class SlackGateway:
         """Deliver everything due now; returns how many rows were sent.
 
         Each pass claims a batch in one short transaction, calls Slack with no transaction open
-        (a slow Slack must not hold database locks), then records each outcome as it arrives.
+        (a slow Slack must not hold database locks), then records the outcomes in another.
         ``outbox.eligible`` yields at most one row per message, so the batch can go out in
         parallel without an update overtaking the post it edits.
         """
@@ -136,20 +136,16 @@ class SlackGateway:
                     if mine:
                         continue  # everything claimed was superseded: look again
                     return sent_total
-                # Record each outcome as soon as Slack answers: a crash then re-sends only the
-                # messages whose answer was never written down, not the whole batch.
-                futures = [self._pool.submit(self._send_and_record, job) for job in jobs]
-                sent_now = sum(1 for f in futures if f.result())
+                # One transaction records the whole batch. A crash before it commits leaves the rows
+                # claimed; when the lease expires they are re-delivered, and a post that did reach
+                # Slack is found by its outbox id (_find_posted) instead of being sent twice.
+                outcomes = list(self._pool.map(self._send, jobs)) if len(jobs) > 1 else [self._send(jobs[0])]
+                for job, reason in self._record(jobs, outcomes):
+                    self._report(job.row, reason)
+                sent_now = sum(1 for o in outcomes if not isinstance(o, Exception))
                 sent_total += sent_now
                 if sent_now == 0:
                     return sent_total
-
-    def _send_and_record(self, job: _Job) -> bool:
-        outcome = self._send(job)
-        failures = self._record([job], [outcome])
-        for failed, reason in failures:
-            self._report(failed.row, reason)
-        return not isinstance(outcome, Exception)
 
     def _job(self, s: Any, row: OutboxRow) -> _Job | None:
         if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):
@@ -171,6 +167,7 @@ class SlackGateway:
     def _record(self, jobs: list[_Job], outcomes: list[Any]) -> list[tuple[_Job, str]]:
         failures: list[tuple[_Job, str]] = []
         sent: list[int] = []
+        located: list[tuple[str, str, str]] = []
         with self.db.session() as s:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
@@ -193,8 +190,9 @@ class SlackGateway:
                     failures.append((job, str(outcome)))
                 else:
                     if outcome is not None and row.message_key:
-                        outbox.remember_message(s, row.message_key, *outcome)
+                        located.append((row.message_key, *outcome))
                     sent.append(row.id)
+            outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
         return failures
 

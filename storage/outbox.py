@@ -139,13 +139,24 @@ def mark_failed(s: Session, row_id: int, error: str) -> None:
 
 
 def remember_message(s: Session, key: str, channel: str, ts: str) -> None:
-    row = s.get(SlackMessageRow, key)
-    if row is None:
-        s.add(SlackMessageRow(key=key, channel=channel, ts=ts))
-    else:
-        row.channel, row.ts = channel, ts
-        s.add(row)
-    _release_replies(s, key, channel, ts)
+    remember_messages(s, [(key, channel, ts)])
+
+
+def remember_messages(s: Session, located: Sequence[tuple[str, str, str]]) -> None:
+    """Store where posted messages live (upsert), and release thread replies that waited for them."""
+    if not located:
+        return
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    table = SlackMessageRow.__table__  # type: ignore[attr-defined]
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=["key"],
+                                      set_={"channel": stmt.excluded.channel, "ts": stmt.excluded.ts})
+    s.connection().execute(stmt, [{"key": k, "channel": c, "ts": t} for k, c, t in located])
+    if s.exec(select(OutboxRow.id).where(OutboxRow.status == HELD).limit(1)).first() is not None:
+        for key, channel, ts in located:
+            _release_replies(s, key, channel, ts)
 
 
 def message_location(s: Session, key: str) -> SlackMessageRow | None:
