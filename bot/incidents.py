@@ -231,7 +231,7 @@ class IncidentService:
         for dest in self._destinations(inc):
             loc = outbox.message_location(s, alert_key(inc.id or 0, dest))
             self._post(s, now, loc.channel if loc else dest, render.plain(text) | {
-                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}]},
+                "blocks": [render.section(text)]},
                 thread_ts=loc.ts if loc else None, broadcast=broadcast)
 
     def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:
@@ -416,18 +416,18 @@ class IncidentService:
             state += f"（{render.escape(self._name(inc.resolved_by))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
             {"type": "header", "text": {"type": "plain_text", "text": (":rotating_light: " + title)[:150], "emoji": True}},
-            _section(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
+            render.section(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
                      f"*報告者:* {render.escape(self._name(inc.reporter_id))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
-            _section("*内容:*\n" + render.quote(inc.description, 1500)),
+            render.section("*内容:*\n" + render.quote(inc.description, 1500)),
         ]
         items = CHECKLISTS.get(inc.kind, ())
         done = set(inc.checklist_done)
         if inc.status == "resolved":
-            blocks.append(_section("*対応チェックリスト:*\n" + "\n".join(
+            blocks.append(render.section("*対応チェックリスト:*\n" + "\n".join(
                 f"{':white_check_mark:' if i.id in done else ':white_square:'} {i.text}" for i in items)))
-            blocks.append(_section("*まとめ:*\n" + render.quote(inc.summary or "", 1500)))
+            blocks.append(render.section("*まとめ:*\n" + render.quote(inc.summary or "", 1500)))
             if events:
-                blocks.append(_context("経過: " + " → ".join(
+                blocks.append(render.context("経過: " + " → ".join(
                     f"{render.fmt_time(e.at.astimezone(self.zone))} {EVENT_JA.get(e.event, e.event)}"
                     for e in events if e.event in ("reported", "realerted", "acked", "resolved"))))
         else:
@@ -436,9 +436,9 @@ class IncidentService:
             initial = [o for o in options if o["value"] in done]
             if initial:
                 checkboxes["initial_options"] = initial
-            blocks.append(_section("*対応チェックリスト*（ガイドラインに基づく手順です。済んだものにチェックを入れてください）"))
+            blocks.append(render.section("*対応チェックリスト*（ガイドラインに基づく手順です。済んだものにチェックを入れてください）"))
             blocks.append({"type": "actions", "block_id": f"incident_checklist:{inc.id}", "elements": [checkboxes]})
-            blocks.append(_context("根拠: " + " / ".join(f"{i.text[:12]}… {i.clause}" for i in items)))
+            blocks.append(render.context("根拠: " + " / ".join(f"{i.text[:12]}… {i.clause}" for i in items)))
             buttons: list[dict[str, Any]] = []
             if inc.status == "open":
                 buttons.append({"type": "button", "action_id": ACK_ACTION, "style": "primary", "value": str(inc.id),
@@ -461,53 +461,28 @@ class IncidentService:
         if chosen is not None:
             account_el["initial_option"] = chosen
         kinds = [{"text": {"type": "plain_text", "text": label}, "value": k} for k, label in KINDS.items()]
-        return {
-            "type": "modal", "callback_id": REPORT_CALLBACK,
-            "title": {"type": "plain_text", "text": "インシデントの報告"},
-            "submit": {"type": "plain_text", "text": "報告する"},
-            "close": {"type": "plain_text", "text": "キャンセル"},
-            "blocks": [
-                _section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、情報政策室・広報対話課と"
-                         "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
-                {"type": "input", "block_id": KIND_BLOCK, "label": {"type": "plain_text", "text": "種類"},
-                 "element": {"type": "static_select", "action_id": KIND_ACTION, "options": kinds,
-                             "placeholder": {"type": "plain_text", "text": "種類を選択"}}},
-                {"type": "input", "block_id": ACCOUNT_BLOCK, "label": {"type": "plain_text", "text": "アカウント"},
-                 "element": account_el},
-                {"type": "input", "block_id": DESCRIPTION_BLOCK,
-                 "label": {"type": "plain_text", "text": "何が起きていますか"},
-                 "element": {"type": "plain_text_input", "action_id": DESCRIPTION_ACTION, "multiline": True,
-                             "max_length": DESCRIPTION_LIMIT,
-                             "placeholder": {"type": "plain_text",
-                                             "text": "いつ・どの投稿で・何が起きているか。なりすましの場合は相手のアカウントの URL も。"}}},
-            ],
-        }
+        return render.modal(REPORT_CALLBACK, "インシデントの報告", "報告する", [
+            render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、情報政策室・広報対話課と"
+                     "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
+            render.input_block(KIND_BLOCK, "種類", {"type": "static_select", "action_id": KIND_ACTION, "options": kinds,
+                                                  "placeholder": {"type": "plain_text", "text": "種類を選択"}}),
+            render.input_block(ACCOUNT_BLOCK, "アカウント", account_el),
+            render.input_block(DESCRIPTION_BLOCK, "何が起きていますか", {
+                "type": "plain_text_input", "action_id": DESCRIPTION_ACTION, "multiline": True,
+                "max_length": DESCRIPTION_LIMIT,
+                "placeholder": {"type": "plain_text",
+                                "text": "いつ・どの投稿で・何が起きているか。なりすましの場合は相手のアカウントの URL も。"}}),
+        ])
 
     def resolve_modal(self, inc: IncidentRow) -> dict[str, Any]:
-        return {
-            "type": "modal", "callback_id": RESOLVE_CALLBACK, "private_metadata": str(inc.id),
-            "title": {"type": "plain_text", "text": "インシデントの解決"},
-            "submit": {"type": "plain_text", "text": "解決として記録"},
-            "close": {"type": "plain_text", "text": "キャンセル"},
-            "blocks": [
-                _section(f"*{KINDS.get(inc.kind, inc.kind)}*（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
-                         + render.quote(inc.description, 500)),
-                {"type": "input", "block_id": SUMMARY_BLOCK,
-                 "label": {"type": "plain_text", "text": "経過と対応のまとめ（記録に残ります）"},
-                 "element": {"type": "plain_text_input", "action_id": SUMMARY_ACTION, "multiline": True,
-                             "max_length": SUMMARY_LIMIT,
-                             "placeholder": {"type": "plain_text",
-                                             "text": "何をしたか（削除依頼・訂正の書き込み・周知など）と、今後の対策。"}}},
-            ],
-        }
-
-
-def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}
-
-
-def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:3000]}]}
+        return render.modal(RESOLVE_CALLBACK, "インシデントの解決", "解決として記録", [
+            render.section(f"*{KINDS.get(inc.kind, inc.kind)}*（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
+                     + render.quote(inc.description, 500)),
+            render.input_block(SUMMARY_BLOCK, "経過と対応のまとめ（記録に残ります）", {
+                "type": "plain_text_input", "action_id": SUMMARY_ACTION, "multiline": True, "max_length": SUMMARY_LIMIT,
+                "placeholder": {"type": "plain_text",
+                                "text": "何をしたか（削除依頼・訂正の書き込み・周知など）と、今後の対策。"}}),
+        ], metadata=str(inc.id))
 
 
 # -- export ----------------------------------------------------------------------------------

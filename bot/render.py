@@ -115,11 +115,11 @@ def message(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
     return {"text": text, "blocks": blocks}
 
 
-def _section(text: str) -> dict[str, Any]:
+def section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}
 
 
-def _context(text: str) -> dict[str, Any]:
+def context(text: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:3000]}]}
 
 
@@ -149,10 +149,10 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
         head = f"第{view.version}版を確認しました。ガイドライン上の指摘はありません。"
     else:
         head = f"第{view.version}版の確認結果: {severity_counts(view.findings)}"
-    blocks = [_section(f"*{head}*")]
+    blocks = [section(f"*{head}*")]
     if blocking:
         blocks.append(
-            _section(
+            section(
                 "エラーがあるため、このままでは決裁に回せません。"
                 "元のメッセージを編集して修正すると、自動でもう一度確認します"
                 "（`/kessai draft` で提出した下書きは、修正した内容で提出し直してください）。"
@@ -160,7 +160,7 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
             )
         )
     for line in finding_lines(view.findings)[:45]:
-        blocks.append(_section(line))
+        blocks.append(section(line))
     if blocking:
         blocks.append({"type": "actions", "block_id": "override", "elements": [
             {"type": "button", "action_id": OVERRIDE_ACTION, "value": f"{view.id}:{view.version}",
@@ -196,29 +196,29 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
         {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
     ]
     if acting_for_name:
-        blocks.append(_section(
+        blocks.append(section(
             f":busts_in_silhouette: *代決* — {escape(acting_for_name)} さんに代わって決裁をお願いします"
             "（不在、または決裁が遅れているため）。決裁は台帳に代決として記録されます。"))
     lines = finding_lines(list(view.findings))
     findings_blocks = []
     if lines:
-        findings_blocks.append(_section(f"*確認結果:* {severity_counts(view.findings)}"))
-        findings_blocks.extend(_section(line) for line in lines[:10])
+        findings_blocks.append(section(f"*確認結果:* {severity_counts(view.findings)}"))
+        findings_blocks.extend(section(line) for line in lines[:10])
     if view.override_reason:
         # The approver must weigh the errors against the reason before reading the text itself.
-        blocks.append(_section(
+        blocks.append(section(
             ":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
             f"*理由:* {escape(clean_text(view.override_reason[:2000]))}"))
         blocks.extend(findings_blocks)
-    blocks.append(_section(_request_fields(view)))
-    blocks.append(_section(quote(view.text)))
+    blocks.append(section(_request_fields(view)))
+    blocks.append(section(quote(view.text)))
     if not view.override_reason:
         blocks.extend(findings_blocks)
     value = f"{view.id}:{view.version}"
     if voided_note:
-        blocks.append(_section(f":no_entry_sign: {voided_note}"))
+        blocks.append(section(f":no_entry_sign: {voided_note}"))
     elif decided is not None:
-        blocks.append(_section(decision_line(decided)))
+        blocks.append(section(decision_line(decided)))
     else:
         blocks.append(
             {
@@ -270,7 +270,7 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
             text += "\nSNSへの投稿をお願いします。"
         else:
             text += "\n内容を修正する場合は、元のメッセージを編集してください。"
-    return message(text.split("\n")[0], [_section(text)])
+    return message(text.split("\n")[0], [section(text)])
 
 
 def plain(text: str) -> dict[str, Any]:
@@ -279,43 +279,17 @@ def plain(text: str) -> dict[str, Any]:
 
 
 def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]:
-    return {
-        "type": "modal",
-        "callback_id": REJECT_CALLBACK,
-        "private_metadata": f"{draft_id}:{version}",
-        "title": {"type": "plain_text", "text": "差戻し"},
-        "submit": {"type": "plain_text", "text": "差し戻す"},
-        "close": {"type": "plain_text", "text": "キャンセル"},
-        "blocks": [
-            _section(f"*{escape(view.account_name)}* 第{version}版（作成者: {escape(view.author_name)}）\n{quote(view.text, 500)}"),
-            {
-                "type": "input",
-                "block_id": REJECT_PRESET_BLOCK,
-                "optional": True,
-                "label": {"type": "plain_text", "text": "よくある理由"},
-                "element": {
-                    "type": "checkboxes",
-                    "action_id": REJECT_PRESET_ACTION,
-                    "options": [
-                        {"text": {"type": "plain_text", "text": label}, "value": code}
-                        for code, label in REJECT_REASONS
-                    ],
-                },
-            },
-            {
-                "type": "input",
-                "block_id": REJECT_REASON_BLOCK,
-                "label": {"type": "plain_text", "text": "差戻しの理由（作成者に伝わります）"},
-                "element": {
-                    "type": "plain_text_input",
-                    "action_id": REJECT_REASON_ACTION,
-                    "multiline": True,
-                    "max_length": 2000,
-                    "placeholder": {"type": "plain_text", "text": "どこをどう直せばよいかを具体的に書いてください。"},
-                },
-            },
-        ],
-    }
+    return modal(REJECT_CALLBACK, "差戻し", "差し戻す", [
+        section(f"*{escape(view.account_name)}* 第{version}版（作成者: {escape(view.author_name)}）\n{quote(view.text, 500)}"),
+        input_block(REJECT_PRESET_BLOCK, "よくある理由", {
+            "type": "checkboxes", "action_id": REJECT_PRESET_ACTION,
+            "options": [option(code, label) for code, label in REJECT_REASONS],
+        }, optional=True),
+        input_block(REJECT_REASON_BLOCK, "差戻しの理由（作成者に伝わります）", {
+            "type": "plain_text_input", "action_id": REJECT_REASON_ACTION, "multiline": True, "max_length": 2000,
+            "placeholder": {"type": "plain_text", "text": "どこをどう直せばよいかを具体的に書いてください。"},
+        }),
+    ], metadata=f"{draft_id}:{version}")
 
 
 def compose_reject_reason(presets: Sequence[str], text: str) -> str:
@@ -333,7 +307,7 @@ def account_question(draft_id: int, author_id: str, options: Sequence[tuple[str,
     text = (f"<@{author_id}> さん、このチャンネルは複数のアカウントの受付です。"
             "どのアカウントに投稿する下書きか選んでください。選ぶと、そのアカウントの規則で確認します。")
     return message(text, [
-        _section(text),
+        section(text),
         {"type": "actions", "block_id": f"{CHOOSE_ACCOUNT_ACTION}:{draft_id}", "elements": [{
             "type": "static_select", "action_id": CHOOSE_ACCOUNT_ACTION,
             "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
@@ -352,13 +326,13 @@ def draft_root(view: DraftView, source: str) -> dict[str, Any]:
     is where the checks, the status and the publication go, as for a pasted draft."""
     how = "メッセージから「決裁に回す」" if source == "shortcut" else "`/kessai draft`"
     head = f":memo: {escape(view.author_name)} さんが {how} で下書きを提出しました（{escape(view.account_name)}）"
-    return message(head, [_section(head), _section(_request_fields(view)), _section(quote(view.text))])
+    return message(head, [section(head), section(_request_fields(view)), section(quote(view.text))])
 
 
 def exempt_notice(view: DraftView, category_ja: str) -> dict[str, Any]:
     text = (f":zap: 第{view.version}版は「{category_ja}」のため、決裁省略（和気町 5(4) 決裁を省略できる事項）として"
             "記録しました。すぐに投稿できます。運用管理責任者には事後報告を送りました。")
-    return message(text, [_section(text)])
+    return message(text, [section(text)])
 
 
 def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
@@ -366,22 +340,22 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
     title = f"事後報告（決裁省略）: {view.account_name}（第{view.version}版）"
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
-        _section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
+        section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
                  "内容に問題があれば、作成者に連絡してください。"),
-        _section(_request_fields(view)),
-        _section(quote(view.text)),
+        section(_request_fields(view)),
+        section(quote(view.text)),
     ]
     lines = finding_lines(list(view.findings))
     if lines:
-        blocks.append(_section(f"*確認結果:* {severity_counts(view.findings)}"))
-        blocks.extend(_section(line) for line in lines[:10])
+        blocks.append(section(f"*確認結果:* {severity_counts(view.findings)}"))
+        blocks.extend(section(line) for line in lines[:10])
     return message(f"{escape(title)} — 作成者 {escape(view.author_name)}", blocks[:50])
 
 
 def publish_prompt(view: DraftView) -> dict[str, Any]:
     text = f"第{view.version}版をSNSに投稿したら、「投稿済みにする」を押して投稿のURLを登録してください（月間の投稿数に数えます）。"
     return message(text, [
-        _section(text),
+        section(text),
         {"type": "actions", "block_id": "publish", "elements": [
             {"type": "button", "action_id": PUBLISH_ACTION, "style": "primary", "value": f"{view.id}:{view.version}",
              "text": {"type": "plain_text", "text": "投稿済みにする"}}]},
@@ -391,12 +365,26 @@ def publish_prompt(view: DraftView) -> dict[str, Any]:
 def published_notice(view: DraftView, url: str, at: datetime, by_name: str) -> dict[str, Any]:
     text = (f":white_check_mark: 第{view.version}版は投稿済みです（{fmt_time(at)}、登録: {escape(by_name)} さん）。\n"
             f"投稿のURL: {escape(url)}")
-    return message(text.split("\n")[0], [_section(text)])
+    return message(text.split("\n")[0], [section(text)])
 
 
 # -- modals ----------------------------------------------------------------------------------
-def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool = False,
-           hint: str | None = None) -> dict[str, Any]:
+def modal(callback_id: str, title: str, submit: str, blocks: list[dict[str, Any]], *,
+          metadata: str = "") -> dict[str, Any]:
+    """Every modal of the bot: the same close label, metadata within Slack's 3,000 characters."""
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "private_metadata": metadata[:3000],
+        "title": {"type": "plain_text", "text": title[:24]},
+        "submit": {"type": "plain_text", "text": submit[:24]},
+        "close": {"type": "plain_text", "text": "キャンセル"},
+        "blocks": blocks,
+    }
+
+
+def input_block(block_id: str, label: str, element: dict[str, Any], *, optional: bool = False,
+                hint: str | None = None) -> dict[str, Any]:
     block: dict[str, Any] = {"type": "input", "block_id": block_id, "optional": optional,
                              "label": {"type": "plain_text", "text": label}, "element": element}
     if hint:
@@ -404,7 +392,7 @@ def _input(block_id: str, label: str, element: dict[str, Any], *, optional: bool
     return block
 
 
-def _option(value: str, label: str) -> dict[str, Any]:
+def option(value: str, label: str) -> dict[str, Any]:
     return {"text": {"type": "plain_text", "text": label[:75]}, "value": value}
 
 
@@ -419,84 +407,60 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
     """/kessai draft: one modal with everything the checks and the approver need (SPEC §4.1)."""
     account_el: dict[str, Any] = {"type": "static_select", "action_id": F_ACCOUNT,
                                   "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
-                                  "options": [_option(a, n) for a, n in list(accounts)[:100]]}
+                                  "options": [option(a, n) for a, n in list(accounts)[:100]]}
     initial = account_id or (accounts[0][0] if len(accounts) == 1 else None)
     if initial:
-        account_el["initial_option"] = next(_option(a, n) for a, n in accounts if a == initial)
+        account_el["initial_option"] = next(option(a, n) for a, n in accounts if a == initial)
     text_el: dict[str, Any] = {"type": "plain_text_input", "action_id": F_TEXT, "multiline": True, "max_length": 3000}
     if text:
         text_el["initial_value"] = clean_text(text)[:3000]
-    categories = [_option(k, v) for k, v in CATEGORY_JA.items()]
-    return {
-        "type": "modal",
-        "callback_id": DRAFT_CALLBACK,
-        "private_metadata": metadata[:3000],
-        "title": {"type": "plain_text", "text": "下書きを決裁に回す"},
-        "submit": {"type": "plain_text", "text": "確認して提出"},
-        "close": {"type": "plain_text", "text": "キャンセル"},
-        "blocks": [
-            _input(F_ACCOUNT, "アカウント", account_el),
-            _input(F_TEXT, "投稿する文面", text_el),
-            _input(F_DATE, "投稿予定日", {"type": "datepicker", "action_id": F_DATE}, optional=True,
+    categories = [option(k, v) for k, v in CATEGORY_JA.items()]
+    return modal(DRAFT_CALLBACK, "下書きを決裁に回す", "確認して提出", [
+            input_block(F_ACCOUNT, "アカウント", account_el),
+            input_block(F_TEXT, "投稿する文面", text_el),
+            input_block(F_DATE, "投稿予定日", {"type": "datepicker", "action_id": F_DATE}, optional=True,
                    hint="日本時間です。日付と時刻は両方指定するか、両方空欄にしてください。"),
-            _input(F_TIME, "投稿予定時刻", {"type": "timepicker", "action_id": F_TIME}, optional=True),
-            _input(F_CATEGORY, "区分", {"type": "static_select", "action_id": F_CATEGORY, "options": categories,
+            input_block(F_TIME, "投稿予定時刻", {"type": "timepicker", "action_id": F_TIME}, optional=True),
+            input_block(F_CATEGORY, "区分", {"type": "static_select", "action_id": F_CATEGORY, "options": categories,
                                       "initial_option": categories[0]},
                    hint="緊急・災害、定型文（登録済み）、簡易な返信は、エラーがなければ決裁を省略して事後報告になります（和気町 5(4)）。"),
-            _input(F_IMAGES, "画像の枚数", {"type": "static_select", "action_id": F_IMAGES,
-                                         "options": [_option(str(n), f"{n}枚") for n in range(MAX_IMAGES + 1)],
-                                         "initial_option": _option("0", "0枚")}),
-            _input(F_ALTS, "画像の代替テキスト（1行に1枚ずつ）",
+            input_block(F_IMAGES, "画像の枚数", {"type": "static_select", "action_id": F_IMAGES,
+                                         "options": [option(str(n), f"{n}枚") for n in range(MAX_IMAGES + 1)],
+                                         "initial_option": option("0", "0枚")}),
+            input_block(F_ALTS, "画像の代替テキスト（1行に1枚ずつ）",
                    {"type": "plain_text_input", "action_id": F_ALTS, "multiline": True, "max_length": 3000},
                    optional=True, hint="画像の内容を文章で説明してください（例: 満開の桜の下を歩く親子連れ）。"),
-            _input(F_CONSENT, "肖像権", {"type": "checkboxes", "action_id": F_CONSENT, "options": [
-                _option("yes", "画像に写っている人から掲載の同意を得ています")]}, optional=True),
-            _input(F_NOTE, "決裁者へのメモ", {"type": "plain_text_input", "action_id": F_NOTE, "multiline": True,
+            input_block(F_CONSENT, "肖像権", {"type": "checkboxes", "action_id": F_CONSENT, "options": [
+                option("yes", "画像に写っている人から掲載の同意を得ています")]}, optional=True),
+            input_block(F_NOTE, "決裁者へのメモ", {"type": "plain_text_input", "action_id": F_NOTE, "multiline": True,
                                           "max_length": 2000}, optional=True),
-        ],
-    }
+    ], metadata=metadata)
 
 
 def override_modal(view: DraftView) -> dict[str, Any]:
     errors = [f for f in view.findings if f.severity == "error"]
     listed = "\n".join(f"• *{escape(f.code)}* {escape(f.message)}" for f in errors[:10])
-    return {
-        "type": "modal",
-        "callback_id": OVERRIDE_CALLBACK,
-        "private_metadata": f"{view.id}:{view.version}",
-        "title": {"type": "plain_text", "text": "理由を付けて決裁依頼"},
-        "submit": {"type": "plain_text", "text": "決裁を依頼する"},
-        "close": {"type": "plain_text", "text": "キャンセル"},
-        "blocks": [
-            _section(f"*{escape(view.account_name)}* 第{view.version}版には次のエラーがあります。\n{listed}"[:3000]),
-            _input(OVERRIDE_BLOCK, "このまま決裁を依頼する理由（決裁者に最初に表示され、台帳に記録されます）",
+    return modal(OVERRIDE_CALLBACK, "理由を付けて決裁依頼", "決裁を依頼する", [
+            section(f"*{escape(view.account_name)}* 第{view.version}版には次のエラーがあります。\n{listed}"[:3000]),
+            input_block(OVERRIDE_BLOCK, "このまま決裁を依頼する理由（決裁者に最初に表示され、台帳に記録されます）",
                    {"type": "plain_text_input", "action_id": OVERRIDE_INPUT, "multiline": True, "min_length": 5,
                     "max_length": 2000}),
-        ],
-    }
+    ], metadata=f"{view.id}:{view.version}")
 
 
 P_URL, P_DATE, P_TIME = "post_url", "post_date", "post_time"
 
 
 def publish_modal(view: DraftView, account_url: str, now: datetime) -> dict[str, Any]:
-    return {
-        "type": "modal",
-        "callback_id": PUBLISH_CALLBACK,
-        "private_metadata": f"{view.id}:{view.version}",
-        "title": {"type": "plain_text", "text": "投稿済みにする"},
-        "submit": {"type": "plain_text", "text": "登録する"},
-        "close": {"type": "plain_text", "text": "キャンセル"},
-        "blocks": [
-            _section(f"*{escape(view.account_name)}* 第{view.version}版\n{quote(view.text, 300)}"),
-            _input(P_URL, "投稿のURL", {"type": "plain_text_input", "action_id": P_URL, "max_length": 500},
+    return modal(PUBLISH_CALLBACK, "投稿済みにする", "登録する", [
+            section(f"*{escape(view.account_name)}* 第{view.version}版\n{quote(view.text, 300)}"),
+            input_block(P_URL, "投稿のURL", {"type": "plain_text_input", "action_id": P_URL, "max_length": 500},
                    hint=f"アカウント（{account_url[:100]}）に投稿した記事のURLを貼り付けてください。"),
-            _input(P_DATE, "投稿した日", {"type": "datepicker", "action_id": P_DATE,
+            input_block(P_DATE, "投稿した日", {"type": "datepicker", "action_id": P_DATE,
                                        "initial_date": now.date().isoformat()}),
-            _input(P_TIME, "投稿した時刻", {"type": "timepicker", "action_id": P_TIME,
+            input_block(P_TIME, "投稿した時刻", {"type": "timepicker", "action_id": P_TIME,
                                          "initial_time": now.strftime("%H:%M")}),
-        ],
-    }
+    ], metadata=f"{view.id}:{view.version}")
 
 
 # -- App Home --------------------------------------------------------------------------------
@@ -545,23 +509,23 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
     """App Home (SPEC §4.6): my decisions, my drafts, my accounts' month, open incidents."""
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": "kessai — SNS投稿の決裁"}},
-        _context(f"{escape(viewer_name)} さんの画面です。`/kessai help` でコマンドの一覧を表示します。"),
+        context(f"{escape(viewer_name)} さんの画面です。`/kessai help` でコマンドの一覧を表示します。"),
         {"type": "header", "text": {"type": "plain_text", "text": f"あなたの決裁待ち（{len(waiting)}件）"}},
     ]
     if not waiting:
-        blocks.append(_section("決裁待ちの下書きはありません。"))
+        blocks.append(section("決裁待ちの下書きはありません。"))
     for item in list(waiting)[:12]:
         who = f"（{escape(item.acting_for_name)} さんの代決）" if item.acting_for_name else ""
-        blocks.append(_section(
+        blocks.append(section(
             f"*{escape(item.account_name)}* 第{item.version}版{who}（作成者: {escape(item.author_name)}、"
             f"投稿予定: {fmt_time(item.scheduled_at)}）\n{quote(item.excerpt, 200)}"))
         blocks.append(_decision_buttons(f"{item.draft_id}:{item.version}"))
     blocks.append({"type": "divider"})
     blocks.append({"type": "header", "text": {"type": "plain_text", "text": "あなたの下書き（最近20件）"}})
     if not mine:
-        blocks.append(_section("まだ下書きはありません。受付チャンネルに文面を書き込むか `/kessai draft` で提出すると、ここに表示されます。"))
+        blocks.append(section("まだ下書きはありません。受付チャンネルに文面を書き込むか `/kessai draft` で提出すると、ここに表示されます。"))
     for item in list(mine)[:20]:
-        blocks.append(_section(
+        blocks.append(section(
             f"*{item.state_ja}* — {escape(item.account_name)} 第{item.version}版（{fmt_time(item.updated_at)}）\n"
             f"{quote(item.excerpt, 120)}"))
     if accounts:
@@ -571,13 +535,13 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
         for a in accounts:
             mark = ":white_check_mark:" if a.published >= a.minimum else ":warning:"
             lines.append(f"{mark} {escape(a.name)}: {a.published}件（最低 {a.minimum}件）")
-        blocks.append(_section("\n".join(lines)))
+        blocks.append(section("\n".join(lines)))
     blocks.append({"type": "divider"})
     blocks.append({"type": "header", "text": {"type": "plain_text", "text": f"対応中のインシデント（{len(incidents)}件）"}})
     if not incidents:
-        blocks.append(_section("対応中のインシデントはありません。"))
+        blocks.append(section("対応中のインシデントはありません。"))
     for inc in list(incidents)[:10]:
-        blocks.append(_section(
+        blocks.append(section(
             f"*#{inc.id} {escape(inc.kind_ja)}* — {escape(inc.account_name)}（{inc.status_ja}、{fmt_time(inc.created_at)}）\n"
             f"{quote(inc.description, 200)}"))
     return {"type": "home", "blocks": blocks[:100]}

@@ -209,7 +209,7 @@ class Sweeper:
     def _post(self, s: Session, now: datetime, channel: str, text: str, *, thread_ts: str | None = None,
               key: str | None = None, broadcast: bool = False) -> None:
         payload: dict[str, Any] = {"channel": channel, "text": text,
-                                   "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}],
+                                   "blocks": [render.section(text)],
                                    "unfurl_links": False, "unfurl_media": False}
         if thread_ts:
             payload["thread_ts"] = thread_ts

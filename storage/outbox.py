@@ -13,7 +13,7 @@ from storage.models import OutboxRow, SlackMessageRow
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 # A reply waiting for its thread's parent (a message the bot itself posts) to be delivered: only
-# then is the parent's ts known. ``remember_message`` releases it in the delivering transaction.
+# then is the parent's ts known. ``remember_messages`` releases it in the delivering transaction.
 HELD = "held"
 AFTER = "_after"  # payload key naming the parent's message_key; removed on release
 
@@ -112,10 +112,6 @@ def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedel
     return {int(r[0]) for r in s.connection().execute(stmt)}
 
 
-def mark_sent(s: Session, row_id: int, now: datetime) -> None:
-    mark_sent_many(s, [row_id], now)
-
-
 def mark_sent_many(s: Session, row_ids: Sequence[int], now: datetime) -> None:
     if row_ids:
         s.connection().execute(
@@ -136,10 +132,6 @@ def mark_failed(s: Session, row_id: int, error: str) -> None:
         update(OutboxRow).where(col(OutboxRow.id) == row_id)
         .values(status=FAILED, claimed_until=None, last_error=error[:2000], attempts=OutboxRow.attempts + 1)
     )
-
-
-def remember_message(s: Session, key: str, channel: str, ts: str) -> None:
-    remember_messages(s, [(key, channel, ts)])
 
 
 def remember_messages(s: Session, located: Sequence[tuple[str, str, str]]) -> None:
