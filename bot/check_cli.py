@@ -124,11 +124,13 @@ def _read_text(file: str) -> str:
         ) from exc
 
 
+# Exactly the keys of SPEC §6: scripts that audit past posts rely on this shape.
+JSON_FINDING_KEYS = ("code", "severity", "message", "start", "end", "excerpt")
+
+
 def _finding_json(f: Any) -> dict[str, Any]:
     d = asdict(f)
-    return {
-        k: d[k] for k in ("code", "severity", "message", "start", "end", "excerpt", "clause", "suggestion")
-    }
+    return {k: d[k] for k in JSON_FINDING_KEYS}
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -143,7 +145,8 @@ def run_check(args: argparse.Namespace) -> int:
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
-    ctx = CheckContext(platform=args.platform, now=now, policy=policy, overrides=overrides)
+    # 'As if posted at --at': that instant is both the check time and the posting time.
+    ctx = CheckContext(platform=args.platform, now=now, scheduled_at=now, policy=policy, overrides=overrides)
     findings = check(text, ctx)
     blocking = is_blocking(findings)
     out = _stdout()
@@ -194,7 +197,7 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
         except _UsageError as exc:
             result = {"id": item_id, "error": f"{lineno}行目: {exc}"}
         else:
-            ctx = CheckContext(platform=platform, now=now, policy=policy, overrides=overrides)
+            ctx = CheckContext(platform=platform, now=now, scheduled_at=now, policy=policy, overrides=overrides)
             findings = check(text, ctx)
             blocking = is_blocking(findings)
             any_blocking = any_blocking or blocking

@@ -154,18 +154,21 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     上越市 6(1)②【時間】は「原則として就業時間内に行ってください。ただし、災害やイベントなど
     即時性が求められる情報は、夜間・休日など就業時間外も発信することができる」としているので、
     区分「緊急・災害」では反応しません。和気町 5(4) は「投稿予約については就業時間外の設定も
-    可とする」としているため、就業時間内に予約した時間外の投稿は info に下げます。予約がなければ
-    チェックした時刻（`--at`）を投稿時刻とみなします。
+    可とする」としているため、就業時間内に予約した時間外の投稿は info に下げます。投稿時刻が
+    決まっていない下書き（受付チャンネルに貼られ、承認後に投稿されるもの）には反応しません。
+    `kessai check` は `--at`（省略時は現在）を投稿時刻として渡します。
     """
     if ctx.category == "emergency":
         return
     from bot.calendar import BusinessCalendar
 
+    if ctx.scheduled_at is None:
+        return  # posted whenever it is approved: there is no posting time to judge yet
     calendar = BusinessCalendar(ctx.policy.working_hours, ctx.policy.tz)
-    when = ctx.scheduled_at or ctx.now
+    when = ctx.scheduled_at
     if calendar.is_business_instant(when):
         return
-    reserved_in_hours = ctx.scheduled_at is not None and calendar.is_business_instant(ctx.now)
+    reserved_in_hours = when != ctx.now and calendar.is_business_instant(ctx.now)
     if reserved_in_hours:
         yield Hit(
             0,

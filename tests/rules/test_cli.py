@@ -198,3 +198,11 @@ def test_parsers_plug_into_an_application_parser() -> None:
     add_rules_parser(sub)
     args = parser.parse_args(["check", "draft.txt", "--platform", "line", "--json"])
     assert (args.file, args.platform, args.json, callable(args.func)) == ("draft.txt", "line", True, True)
+
+
+def test_json_findings_have_exactly_the_spec_keys() -> None:
+    r = kessai("check", "--json", "--at", "2025-11-20T10:00+09:00", stdin="携帯 090-1234-5678")
+    out = json.loads(r.stdout)
+    assert set(out) == {"findings", "blocking"}
+    assert out["findings"] and all(
+        set(f) == {"code", "severity", "message", "start", "end", "excerpt"} for f in out["findings"])

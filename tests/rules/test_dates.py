@@ -102,7 +102,12 @@ def test_emergency_posts_are_never_outside_hours() -> None:
     ],
 )
 def test_holidays_and_edges_are_outside_hours(when: datetime) -> None:
-    assert "schedule.outside_hours" in codes("お知らせ", now=when)
+    assert "schedule.outside_hours" in codes("お知らせ", now=when, scheduled_at=when)
+
+
+def test_a_draft_without_a_posting_time_is_not_judged_on_hours() -> None:
+    # A draft pasted on a Saturday is posted after approval, not on Saturday.
+    assert "schedule.outside_hours" not in codes("お知らせ", now=SATURDAY_NIGHT)
 
 
 def test_in_hours_posting_is_silent_and_working_hours_come_from_policy() -> None:
@@ -111,5 +116,5 @@ def test_in_hours_posting_is_silent_and_working_hours_come_from_policy() -> None
     assert "schedule.outside_hours" not in codes("お知らせ")
     late = datetime(2025, 11, 20, 18, 0, tzinfo=JST)
     assert "schedule.outside_hours" not in codes(
-        "お知らせ", now=late, policy=RulePolicy(working_hours="08:30-19:00")
+        "お知らせ", now=late, scheduled_at=late, policy=RulePolicy(working_hours="08:30-19:00")
     )
