@@ -125,6 +125,7 @@ def main() -> int:
     ap.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"))
     ap.add_argument("--rates", default="5,10,20,40")
     ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--apps", default="kessai,bare", help="which to run (the ratio needs both)")
     args = ap.parse_args()
     rates = [int(r) for r in args.rates.split(",")]
     org = load_org_config(REPO / "bot" / "data" / "demo.toml")
@@ -138,20 +139,24 @@ def main() -> int:
         results: dict[str, list[dict]] = {}  # type: ignore[type-arg]
         slack = LocalSlack(users=slack_users(org)).start()
         serve = ServeProcess(slack, url, Path(tmp), extra_env={"KESSAI_LOG_LEVEL": "WARNING"}).start()
+        apps = args.apps.split(",")
         n = 0
         try:
             results["kessai"] = []
-            for rate in rates:
+            for rate in rates if "kessai" in apps else []:
                 results["kessai"].append(run_rate(slack, serve.driver, serve.proc.pid, rate, args.seconds, n))  # type: ignore[union-attr]
                 n += 100_000
         finally:
             serve.stop()
-        bare = BareApp(slack)
+        results["bare"] = []
+        bare = BareApp(slack) if "bare" in apps else None
         try:
-            results["bare"] = [run_rate(slack, bare.driver, bare.proc.pid, rate, args.seconds, n + 100_000 * i)
-                               for i, rate in enumerate(rates)]
+            if bare is not None:
+                results["bare"] = [run_rate(slack, bare.driver, bare.proc.pid, rate, args.seconds,
+                                            n + 100_000 * i) for i, rate in enumerate(rates)]
         finally:
-            bare.stop()
+            if bare is not None:
+                bare.stop()
             slack.stop()
     print(f"{'app':7} {'rate/s':>6} {'sent':>5} {'lost':>4} {'dup':>4} {'median':>8} {'p95':>8} {'p99':>8} "
           f"{'thru/s':>7} {'RSS MB':>7}")
@@ -160,6 +165,8 @@ def main() -> int:
             print(f"{name:7} {r['rate']:>6} {r['sent']:>5} {r['lost']:>4} {r['duplicated']:>4} "
                   f"{r['median_ms']:>7.1f}ms {r['p95_ms']:>7.1f}ms {r['p99_ms']:>7.1f}ms {r['throughput']:>7.1f} "
                   f"{r['rss_mb']:>7.1f}")
+    if not (results["kessai"] and results["bare"]):
+        return 0
     print("\nratio kessai/bare (median):", ", ".join(
         f"{k['rate']}/s {k['median_ms'] / b['median_ms']:.2f}x" for k, b in zip(results["kessai"], results["bare"],
                                                                               strict=True)))

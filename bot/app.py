@@ -92,5 +92,6 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     fallback.register(app, kessai, response_url_prefixes=prefixes)  # last, so it only catches leftovers
     if start_gateway:
         gateway.start()
+        kessai.notify.express_lease = lambda: gateway.express_lease
     log.info("kessai ready: team %s, %d accounts, database %s", team_id, len(org.accounts), db.engine.url.render_as_string())
     return Runtime(settings=settings, org=org, db=db, client=client, gateway=gateway, kessai=kessai, app=app, team_id=team_id)

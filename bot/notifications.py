@@ -6,9 +6,9 @@ under which key it can be found again (to update an approver's DM once someone h
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -68,13 +68,18 @@ class Thread:
 class Notifier:
     def __init__(self, after_commit: Any = None) -> None:
         self.after_commit = after_commit
+        # How long a request claims its express rows, or None when no running gateway sends them
+        # right after the commit (bot.app wires it to SlackGateway.express_lease).
+        self.express_lease: Callable[[], timedelta | None] = lambda: None
 
     def _post(self, s: Session, now: datetime, channel: str, msg: dict[str, Any], *,
-              thread_ts: str | None = None, key: str | None = None) -> None:
+              thread_ts: str | None = None, key: str | None = None, express: bool = False) -> None:
         payload = {"channel": channel, **msg, "unfurl_links": False, "unfurl_media": False}
         if thread_ts:
             payload["thread_ts"] = thread_ts
-        outbox.enqueue(s, "post", payload, now=now, message_key=key)
+        lease = self.express_lease() if express else None
+        until = now + lease if lease is not None else None
+        outbox.enqueue(s, "post", payload, now=now, message_key=key, express_until=until)
 
     def _reply(self, s: Session, now: datetime, thread: Thread, msg: dict[str, Any], *,
                key: str | None = None) -> None:
@@ -105,9 +110,10 @@ class Notifier:
 
     def approval_dm(self, s: Session, now: datetime, *, recipient: str, view: DraftView,
                     acting_for_name: str | None = None) -> None:
-        # Posting to a user id opens (or reuses) the app's DM with that person.
+        # Posting to a user id opens (or reuses) the app's DM with that person. Express: the
+        # approver's phone should buzz without waiting for the outbox worker's next pass.
         self._post(s, now, recipient, render.approval_request(view, acting_for_name=acting_for_name),
-                   key=dm_key(view.id, view.version, recipient))
+                   key=dm_key(view.id, view.version, recipient), express=True)
 
     def pending_status(self, s: Session, now: datetime, *, thread: Thread, view: DraftView,
                        recipients: Sequence[str]) -> None:
@@ -203,3 +209,8 @@ class Notifier:
     def has_home(self, s: Session, user: str) -> bool:
         """Has this person's App Home been published (i.e. did they ever open it)?"""
         return outbox.has_key(s, home_key(user))
+
+    def with_home(self, s: Session, users: Sequence[str]) -> list[str]:
+        """Those of ``users`` whose App Home has been published, in one query."""
+        present = outbox.keys_present(s, [home_key(u) for u in users])
+        return [u for u in users if home_key(u) in present]

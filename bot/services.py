@@ -115,7 +115,7 @@ class Kessai:
         with self.db.session() as s:
             if not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
-            if draft_repo.by_message(s, m.channel, m.ts) is not None:
+            if draft_repo.exists_for_message(s, m.channel, m.ts):
                 return Outcome("duplicate")
             operated = [a for a in accounts if m.user in a.operators]
             if not operated:
@@ -355,25 +355,37 @@ class Kessai:
     def _route(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView) -> None:
         """Ask every approver; for an absent one, the deputies (代決). Every DM gets its request row."""
         approvers = self.approvers_for(account, author=draft.author_id)
-        absent = away_repo.away_at(s, approvers, now)
-        deputies = self._available_deputies(s, now, draft, account)
+        candidates = self._deputy_candidates(draft, account)
+        absent = away_repo.away_at(s, [*approvers, *candidates], now)  # one query for both
+        deputies = [d for d in candidates if d not in absent]
+        asks: list[draft_repo.Ask] = []
+        for a in approvers:
+            if not (a in absent and deputies):
+                asks.append(draft_repo.Ask(a, None, "normal"))
         for a in approvers:
             if a in absent and deputies:
-                continue
-            if draft_repo.add_request(s, draft_id=view.id, version_number=view.version, recipient_id=a,
-                                      acting_for_id=None, reason="normal", now=now):
-                self.notify.approval_dm(s, now, recipient=a, view=view)
-        for a in approvers:
-            if a in absent and deputies:
-                self._ask_deputies(s, now, draft, account, view, reason="away", acting_for=a)
-        self.notify.pending_status(s, now, thread=self.thread_of(draft), view=view,
-                                   recipients=self._recipient_labels(s, view))
-        if absent and not deputies:
+                asks += [draft_repo.Ask(d, a, "away") for d in deputies]
+        # A deputy standing in for two absent approvers is asked once, for the first.
+        asks = list({ask.recipient_id: ask for ask in reversed(asks)}.values())[::-1]
+        created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
+        for ask in asks:
+            if ask.recipient_id in created:
+                self.notify.approval_dm(s, now, recipient=ask.recipient_id, view=view,
+                                        acting_for_name=self.name_of(ask.acting_for_id) if ask.acting_for_id else None)
+        # A version is routed once, so the asks are exactly its requests (no need to read them back).
+        self.notify.pending_status(s, now, thread=self.thread_of(draft), view=view, recipients=[
+            render.recipient_label(self.name_of(a.recipient_id),
+                                   self.name_of(a.acting_for_id) if a.acting_for_id else None) for a in asks])
+        if absent.intersection(approvers) and not deputies:
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 "決裁者が不在ですが、代決者が設定されていない（または全員不在の）ため、不在の決裁者にも依頼しました。"))
 
+    @staticmethod
+    def _deputy_candidates(draft: DraftRow, account: Account) -> list[str]:
+        return [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
+
     def _available_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account) -> list[str]:
-        candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
+        candidates = self._deputy_candidates(draft, account)
         absent = away_repo.away_at(s, candidates, now)
         return [d for d in candidates if d not in absent]
 
@@ -387,11 +399,6 @@ class Kessai:
                                         acting_for_name=self.name_of(acting_for) if acting_for else None)
                 sent.append(d)
         return sent
-
-    def _recipient_labels(self, s: Session, view: DraftView) -> list[str]:
-        return [render.recipient_label(self.name_of(r.recipient_id),
-                                       self.name_of(r.acting_for_id) if r.acting_for_id else None)
-                for r in draft_repo.requests_for(s, view.id, view.version)]
 
     def _acting_for_names(self, s: Session, draft_id: int, version: int) -> dict[str, str]:
         return {r.recipient_id: self.name_of(r.acting_for_id)
@@ -810,15 +817,15 @@ class Kessai:
         account = self.org.account(draft.account_id) if draft.account_id else None
         if account is not None:
             users += account.approvers
-        users += [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)]
+        users += draft_repo.request_recipients(s, draft.id or 0, draft.current_version)
         return list(dict.fromkeys(users))
 
     def _refresh_homes(self, s: Session, now: datetime, users: Sequence[str]) -> None:
         """Republish the App Home of each of ``users`` who has opened it (others see it fresh on opening)."""
         s.flush()
-        for user in dict.fromkeys(users):
-            if self.org.member(user) is not None and self.notify.has_home(s, user):
-                self.notify.refresh_home(s, now, user=user)
+        members = [u for u in dict.fromkeys(users) if self.org.member(u) is not None]
+        for user in self.notify.with_home(s, members):
+            self.notify.refresh_home(s, now, user=user)
 
     def render_home(self, viewer: str) -> dict[str, Any]:
         """The App Home as of now (the outbox calls this when it delivers a refresh)."""

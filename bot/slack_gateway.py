@@ -90,6 +90,9 @@ class SlackGateway:
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kessai-send")
         self._dm_channels: dict[str, str] = {}
         self._dm_lock = threading.Lock()
+        # The express lane: rows a request claimed in its own transaction, sent as soon as it commits.
+        self._express = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kessai-express")
+        self._express_open = False
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
@@ -104,12 +107,48 @@ class SlackGateway:
 
         self._thread = threading.Thread(target=run, name="kessai-outbox", daemon=True)
         self._thread.start()
+        self._express_open = True
+        self.db.on_commit.append(self.deliver_express)
 
     def stop(self, timeout: float = 10.0) -> None:
+        self._express_open = False
+        if self.deliver_express in self.db.on_commit:
+            self.db.on_commit.remove(self.deliver_express)
+        self._express.shutdown(wait=True)  # in-flight express sends finish and are recorded
         self._stop.set()
         self._wake.set()
         if self._thread:
             self._thread.join(timeout)
+
+    @property
+    def express_lease(self) -> timedelta | None:
+        """How long a request's own claim on its express rows lasts; None when the lane is closed."""
+        return LEASE if self._express_open else None
+
+    def deliver_express(self, info: dict[str, Any]) -> None:
+        """After a commit: send that transaction's express rows now, off the request thread.
+
+        The rows were written already claimed (claimed_until = now + LEASE), so the worker's
+        passes leave them alone; should this process die before recording them, the claim
+        lapses and they are delivered like any other row (a post that did reach Slack is found
+        by its outbox id). A failed send is recorded like any other attempt.
+        """
+        rows = info.pop(outbox.EXPRESS, None)
+        if not rows:
+            return
+        jobs = [_Job(row=OutboxRow.model_validate(r.model_dump()), location=None) for r in rows]
+        try:
+            self._express.submit(self._deliver_jobs, jobs)
+        except RuntimeError:  # shutting down: the lease lapses and the worker delivers them
+            log.info("express lane closed; %d row(s) left to the outbox worker", len(jobs))
+
+    def _deliver_jobs(self, jobs: list[_Job]) -> None:
+        try:
+            outcomes = [self._send(j) for j in jobs]
+            for job, reason in self._record(jobs, outcomes):
+                self._report(job.row, reason)
+        except Exception:  # the claim lapses and the worker retries
+            log.exception("express delivery failed; the outbox worker will retry")
 
     def kick(self) -> None:
         """Something was committed to the outbox: deliver it now rather than at the next poll."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,12 +67,25 @@ def insert_if_absent(s: Session, table: Any, values: dict[str, Any], key: list[s
     return s.connection().execute(stmt.returning(*[table.c[k] for k in key])).first() is not None
 
 
+def insert_many_if_absent(s: Session, table: Any, rows: list[dict[str, Any]], key: list[str]) -> list[tuple[Any, ...]]:
+    """``insert_if_absent`` for several rows in one statement; returns the keys of the rows that went in."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    if not rows:
+        return []
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(table).values(rows).on_conflict_do_nothing(index_elements=key)
+    return [tuple(r) for r in s.connection().execute(stmt.returning(*[table.c[k] for k in key]))]
+
+
 class Database:
     """Owns the engine; hands out units of work."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        # Called with Session.info after each successful commit (the outbox's express lane).
+        self.on_commit: list[Callable[[dict[str, Any]], None]] = []
 
     @property
     def is_postgres(self) -> bool:
@@ -88,6 +101,8 @@ class Database:
             except BaseException:
                 s.rollback()
                 raise
+            for hook in self.on_commit:
+                hook(s.info)
 
     def upgrade(self) -> None:
         upgrade(self.engine)

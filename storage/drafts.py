@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from storage.db import insert_if_absent
+from storage.db import insert_if_absent, insert_many_if_absent
 from storage.models import (
     ApprovalRequestRow,
     DraftRow,
@@ -22,6 +23,12 @@ from storage.models import (
 def claim_event(s: Session, key: str, now: datetime) -> bool:
     """Record an inbound delivery; False when it was already processed (a Slack retry or duplicate)."""
     return insert_if_absent(s, ProcessedEventRow.__table__, {"key": key, "received_at": now}, ["key"])  # type: ignore[attr-defined]
+
+
+def exists_for_message(s: Session, channel: str, ts: str) -> bool:
+    """Is there a draft for this Slack message (a column read: the intake path runs it per message)?"""
+    q = select(DraftRow.id).where(DraftRow.channel == channel, DraftRow.message_ts == ts).limit(1)
+    return s.connection().execute(q).first() is not None
 
 
 def by_message(s: Session, channel: str, ts: str) -> DraftRow | None:
@@ -110,6 +117,35 @@ def add_request(s: Session, *, draft_id: int, version_number: int, recipient_id:
          "acting_for_id": acting_for_id, "reason": reason, "created_at": now},
         ["draft_id", "version_number", "recipient_id"],
     )
+
+
+class Ask(NamedTuple):
+    """One approval request to write: who is asked, for whom (代決), and why."""
+
+    recipient_id: str
+    acting_for_id: str | None
+    reason: str
+
+
+def add_requests(s: Session, *, draft_id: int, version_number: int, asks: Sequence[Ask],
+                 now: datetime) -> set[str]:
+    """``add_request`` for several people in one statement; returns the recipients newly asked."""
+    if not asks:
+        return set()
+    s.flush()  # the draft and version rows the requests refer to may still be pending in this session
+    return {str(k[2]) for k in insert_many_if_absent(
+        s, ApprovalRequestRow.__table__,  # type: ignore[attr-defined]
+        [{"draft_id": draft_id, "version_number": version_number, "recipient_id": a.recipient_id,
+          "acting_for_id": a.acting_for_id, "reason": a.reason, "created_at": now} for a in asks],
+        ["draft_id", "version_number", "recipient_id"],
+    )}
+
+
+def request_recipients(s: Session, draft_id: int, version_number: int) -> list[str]:
+    q = select(ApprovalRequestRow.recipient_id).where(
+        ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.version_number == version_number,
+    ).order_by(col(ApprovalRequestRow.id))
+    return [str(r) for (r,) in s.connection().execute(q)]
 
 
 def request_for(s: Session, draft_id: int, version_number: int, recipient_id: str) -> ApprovalRequestRow | None:

@@ -18,11 +18,22 @@ HELD = "held"
 AFTER = "_after"  # payload key naming the parent's message_key; removed on release
 
 
+# Session.info key: rows the committing process delivers itself, right after the commit.
+EXPRESS = "kessai_express_rows"
+
+
 def enqueue(
-    s: Session, op: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None
+    s: Session, op: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None,
+    express_until: datetime | None = None,
 ) -> OutboxRow:
-    row = OutboxRow(op=op, payload=payload, message_key=message_key, next_attempt_at=now, created_at=now)
+    """Write a message to send. ``express_until``: the committing process claims the row until then
+    and sends it itself once the transaction commits (see SlackGateway.deliver_express); if that
+    process dies first, the claim lapses and the row is delivered like any other."""
+    row = OutboxRow(op=op, payload=payload, message_key=message_key, next_attempt_at=now, created_at=now,
+                    claimed_until=express_until)
     s.add(row)
+    if express_until is not None:
+        s.info.setdefault(EXPRESS, []).append(row)
     return row
 
 
@@ -167,6 +178,14 @@ def posted_keys(s: Session, prefix: str) -> list[str]:
 
 def has_key(s: Session, key: str) -> bool:
     return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key).limit(1)).first() is not None
+
+
+def keys_present(s: Session, keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` any outbox row was ever written for."""
+    if not keys:
+        return set()
+    q = select(OutboxRow.message_key).where(col(OutboxRow.message_key).in_(list(keys))).distinct()
+    return {k for (k,) in s.connection().execute(q) if k}
 
 
 def supersede(s: Session, row: OutboxRow, now: datetime) -> bool:

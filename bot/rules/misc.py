@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -42,8 +43,12 @@ _NEAR_MIN_LENGTH = 30
 _NEAR_THRESHOLD = 90.0
 
 
-def _dup_key(text: str) -> str:
-    return _NOT_WORD.sub("", _URL_IN_TEXT.sub("", fold(text)))
+@functools.lru_cache(maxsize=8192)
+def _dup_key(text: str) -> tuple[str, tuple[str, ...]]:
+    """The comparison key and its numbers. Cached: every check compares against the same
+    recent posts of the account, so each is normalised once rather than once per draft."""
+    key = _NOT_WORD.sub("", _URL_IN_TEXT.sub("", fold(text)))
+    return key, tuple(_NUMBER.findall(key))
 
 
 @rule(
@@ -64,19 +69,18 @@ def duplicate(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     30文字以上の文章では類似度 90% 以上もほぼ重複とみなしますが、日付や時刻などの数字が
     違う場合（毎週のごみ収集のお知らせなど）は別の投稿として扱います。
     """
-    key = _dup_key(doc.text)
+    key, numbers = _dup_key(doc.text)
     if not key:
         return
-    numbers = _NUMBER.findall(key)
     for previous in ctx.recent_texts:
-        other = _dup_key(previous)
+        other, other_numbers = _dup_key(previous)
         if not other:
             continue
         same = other == key
         if not same and min(len(key), len(other)) >= _NEAR_MIN_LENGTH:
             if min(len(key), len(other)) / max(len(key), len(other)) < _NEAR_THRESHOLD / 100:
                 continue
-            if _NUMBER.findall(other) != numbers:
+            if other_numbers != numbers:
                 continue
             from rapidfuzz import fuzz
 

@@ -22,6 +22,8 @@ class Fault:
     retry_after: float | None = None
     error: str | None = None
     delay: float | None = None
+    # Only calls to this conversation fault (others pass), as when one channel lacks the bot.
+    channel: str | None = None
     applied: bool = False
 
     def describe(self) -> str:

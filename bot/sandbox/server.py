@@ -182,6 +182,7 @@ class LocalSlack:
         delay: float | None = None,
         times: int = 1,
         applied: bool = False,
+        channel: str | None = None,
     ) -> None:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
 
@@ -189,6 +190,7 @@ class LocalSlack:
         (429 carries ``Retry-After``, default 1 s); ``delay`` holds the answer that long so a client
         with a shorter timeout gives up. With no kind given the fault is a 500. ``applied=True``
         performs the call before the delayed/failed answer, as when Slack posted but the reply was lost.
+        ``channel`` limits the fault to calls whose ``channel`` argument is that conversation.
         """
         if times < 1:
             raise ValueError("times must be at least 1")
@@ -196,7 +198,7 @@ class LocalSlack:
             retry_after = 1
         if status is None and error is None and delay is None:
             status = 500
-        fault = Fault(method, status, retry_after, error, delay, applied)
+        fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied)
         with self._cond:
             self._faults.extend([fault] * times)
 
@@ -208,9 +210,11 @@ class LocalSlack:
         with self._cond:
             return list(self._faults)
 
-    def _take_fault(self, method: str) -> Fault | None:
+    def _take_fault(self, method: str, channel: str | None = None) -> Fault | None:
         with self._cond:
             for fault in self._faults:
+                if fault.channel is not None and fault.channel != channel:
+                    continue
                 if fault.method in (method, "*") and not (fault.method == "*" and method == "response_url"):
                     self._faults.remove(fault)
                     return fault
@@ -230,7 +234,7 @@ class LocalSlack:
         self, method: str, params: dict[str, Any], token: str | None
     ) -> tuple[int, JsonDict, dict[str, str]]:
         """Answer one Web API call: (status, JSON body, extra headers)."""
-        fault = self._take_fault(method)
+        fault = self._take_fault(method, str(params.get("channel") or "") or None)
         if fault is not None and not fault.applied:
             return self._faulted(method, params, fault)
         with self._cond:

@@ -65,7 +65,7 @@ def test_bot_not_in_intake_channel_alerts_the_escalation_channel(
     fast_stack: LocalStack, caplog: pytest.LogCaptureFixture
 ) -> None:
     st = fast_stack
-    st.slack.inject("chat.postMessage", error="not_in_channel")
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE")
     with caplog.at_level(logging.ERROR):
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=10)
@@ -95,7 +95,7 @@ def test_a_failing_report_does_not_loop(tmp_path: Path, org: OrgConfig) -> None:
     slack = LocalSlack(users=slack_users(org), channels={"C0INTAKE": "sns-intake"}).start()
     st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
-        st.slack.inject("chat.postMessage", error="not_in_channel")
+        st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE")
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         for a in APPROVERS:
             wait_dm(st, a)

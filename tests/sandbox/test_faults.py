@@ -87,6 +87,15 @@ def test_faults_only_hit_their_method(client: WebClient, slack: LocalSlack) -> N
     assert slack.pending_faults() == []
 
 
+def test_a_channel_fault_only_hits_that_conversation(client: WebClient, slack: LocalSlack) -> None:
+    slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE")
+    assert client.chat_postMessage(channel="C0ESCALATE", text="x")["ok"]
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_postMessage(channel="C0INTAKE", text="y")
+    assert excinfo.value.response["error"] == "not_in_channel"
+    assert slack.pending_faults() == []
+
+
 def test_stop_does_not_wait_for_a_pending_delay(slack: LocalSlack) -> None:
     slack.inject("auth.test", delay=30)
     impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)  # type: ignore[arg-type]  # annotated int, passed to urllib as float
