@@ -20,21 +20,35 @@ from bot import errors, render
 from bot.config import Account, OrgConfig
 from bot.drafting import DraftForm
 from bot.ledger import content_hash
-from bot.notifications import Notifier, Thread, root_key
+from bot.notifications import Notifier, Thread, home_key, root_key
 from bot.publication import check_post_url
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, is_blocking
 from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, next_state
 from storage import away as away_repo
 from storage import drafts as draft_repo
+from storage import intake as intake_repo
 from storage import ledger as ledger_repo
 from storage import templates as template_repo
 from storage.db import Database, utcnow
+from storage.intake import IntakeReads
 from storage.models import DraftRow, DraftVersionRow, FindingRow
 
 log = logging.getLogger(__name__)
 
 DUPLICATE_WINDOW = timedelta(days=30)
+@dataclass(frozen=True)
+class _Assessment:
+    """A checked version and what follows from it (see Kessai._assess)."""
+
+    findings: list[Finding]
+    blocking: bool
+    exemption: str | None  # the ledger reason when it may go out without prior approval
+    state: str  # the draft's state after the check
+
+
+# Session.info key: {(draft id, version): recipients} asked by _route in this transaction.
+ASKED_KEY = "kessai_asked"
 DUPLICATE_STATES = (DraftState.PENDING, DraftState.APPROVED, DraftState.EXEMPT, DraftState.PUBLISHED)
 EXEMPT_CATEGORIES = ("emergency", "template", "reply")  # 和気町 5(4) 決裁を省略できる事項 1〜3
 MIN_OVERRIDE_REASON = 5
@@ -112,12 +126,12 @@ class Kessai:
         if not accounts:
             return Outcome("not_intake")
         now = self.clock()
+        operated = [a for a in accounts if m.user in a.operators]
         with self.db.session() as s:
-            if not draft_repo.claim_event(s, m.event_key, now):
+            # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
+            # anything else is claimed by event id so that a retry does not repeat it.
+            if not operated and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
-            if draft_repo.exists_for_message(s, m.channel, m.ts):
-                return Outcome("duplicate")
-            operated = [a for a in accounts if m.user in a.operators]
             if not operated:
                 self.notify.ephemeral(
                     s, now, channel=m.channel, user=m.user,
@@ -136,11 +150,12 @@ class Kessai:
                 account = operated[0] if len(operated) == 1 else None
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
                                            content=VersionContent(text=m.text), source="channel")
+                if draft is None:  # this message is already a draft (it reached us under another event id)
+                    return Outcome("duplicate")
                 if account is None:
                     self.notify.account_question(s, now, thread=self.thread_of(draft), draft_id=draft.id or 0,
                                                  author_id=m.user, options=[(a.id, a.name) for a in operated])
                 outcome = Outcome(draft.state, draft.id)
-                self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
         return outcome
 
@@ -163,25 +178,46 @@ class Kessai:
             draft = self._create_draft(s, now, account, author=actor, channel=account.intake_channel,
                                        ts=f"bot-{secrets.token_hex(8)}", content=content, source=source,
                                        category=form.category)
-            self._refresh_homes(s, now, self._concerned(s, draft))
+            if draft is None:  # a fresh random ts cannot collide; refuse rather than guess
+                raise errors.KessaiError("下書きを登録できませんでした。もう一度お試しください。")
             outcome = Outcome(draft.state, draft.id)
         self.after_commit()
         return outcome
 
     def _create_draft(self, s: Session, now: datetime, account: Account | None, *, author: str, channel: str,
-                      ts: str, content: VersionContent, source: str, category: str = "normal") -> DraftRow:
+                      ts: str, content: VersionContent, source: str, category: str = "normal") -> DraftRow | None:
+        """The new draft, checked, routed and shown on App Homes; None when this Slack message
+        already has a draft.
+
+        The busiest path in the bot, so it is ordered for few round trips: the reads it needs
+        come in one query, the checks run before anything is written (the draft goes in with
+        its checked state, no UPDATE after), and the outbox rows go in together at commit.
+        """
         draft = DraftRow(
             account_id=account.id if account else None, author_id=author, channel=channel, message_ts=ts,
             state=DraftState.CHECKING, current_version=1, created_at=now, updated_at=now, source=source,
             category=category,
         )
-        s.add(draft)
-        s.flush()
+        version = self._version_row(draft, account, content, number=1, now=now)
+        reads = assessed = None
+        if account is not None:
+            reads = intake_repo.intake_reads(
+                s, account_id=account.id, since=now - DUPLICATE_WINDOW, states=list(DUPLICATE_STATES),
+                people=[*self.approvers_for(account, author=author), *self._deputy_candidates(draft, account)],
+                at=now, home_keys=[home_key(u) for u in self._home_audience(draft, account)])
+            assessed = self._assess(s, now, draft, account, version, reads.recent_texts)
+            draft.state = assessed.state
+        if not draft_repo.insert_draft(s, draft):
+            return None
+        version.draft_id = draft.id or 0
         if source != "channel" and account is not None:
             preview = self._preview(draft, account, content)
             self.notify.draft_root(s, now, channel=channel, draft_id=draft.id or 0,
                                    msg=render.draft_root(preview, source))
-        self._new_version(s, now, draft, account, content, number=1)
+        draft_repo.insert_version(s, version)
+        if account is not None:
+            self._check_and_route(s, now, draft, account, version, assessed=assessed, reads=reads)
+        self._refresh_homes(s, now, self._concerned(s, draft), reads=reads)
         return draft
 
     def _preview(self, draft: DraftRow, account: Account, c: VersionContent) -> DraftView:
@@ -200,17 +236,20 @@ class Kessai:
             return Thread(d.channel, d.message_ts)
         return Thread(d.channel, None, root_key(d.id or 0))
 
-    def _new_version(self, s: Session, now: datetime, draft: DraftRow, account: Account | None,
-                     content: VersionContent, *, number: int) -> None:
+    def _version_row(self, draft: DraftRow, account: Account | None, content: VersionContent, *, number: int,
+                     now: datetime) -> DraftVersionRow:
         text = _storable(content.text)
-        version = DraftVersionRow(
+        return DraftVersionRow(
             draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
             alt_texts=[_storable(a) for a in content.alt_texts], image_count=content.image_count,
             portrait_consent=content.portrait_consent, note=_storable(content.note) if content.note else None,
             content_hash=self._hash(text, account.id if account else "", content), created_at=now,
         )
-        s.add(version)
-        s.flush()
+
+    def _new_version(self, s: Session, now: datetime, draft: DraftRow, account: Account | None,
+                     content: VersionContent, *, number: int) -> None:
+        version = self._version_row(draft, account, content, number=number, now=now)
+        draft_repo.insert_version(s, version)
         draft.current_version = number
         draft.updated_at = now
         s.add(draft)
@@ -222,13 +261,10 @@ class Kessai:
         return content_hash(text=text, account_id=account_id, scheduled_at=c.scheduled_at,
                             alt_texts=[_storable(a) for a in c.alt_texts])
 
-    def _check_and_route(self, s: Session, now: datetime, draft: DraftRow, account: Account,
-                         version: DraftVersionRow) -> None:
-        findings = self._check(s, now, draft, account, version)
-        for f in findings:
-            s.add(FindingRow(version_id=version.id or 0, code=f.code, severity=f.severity, message=f.message,
-                             start=f.start, end=f.end, excerpt=_storable(f.excerpt), clause=f.clause,
-                             suggestion=f.suggestion))
+    def _assess(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: DraftVersionRow,
+                recent_texts: Sequence[str]) -> _Assessment:
+        """Check a version and decide what follows (nothing is written here)."""
+        findings = check(version.text, self._context(now, draft, account, version, recent_texts))
         blocking = is_blocking(findings)
         exemption = None if blocking else self._exemption(s, draft, account, version.text)
         if blocking:
@@ -237,7 +273,20 @@ class Kessai:
             event = DraftEvent.CHECKED_EXEMPT
         else:
             event = DraftEvent.CHECKED_CLEAN
-        draft.state = next_state(draft.state, event)
+        return _Assessment(findings=findings, blocking=blocking, exemption=exemption,
+                           state=next_state(draft.state, event))
+
+    def _check_and_route(self, s: Session, now: datetime, draft: DraftRow, account: Account,
+                         version: DraftVersionRow, *, assessed: _Assessment | None = None,
+                         reads: IntakeReads | None = None) -> None:
+        if assessed is None:
+            recent = draft_repo.recent_texts(s, account.id, now - DUPLICATE_WINDOW, list(DUPLICATE_STATES), draft.id)
+            assessed = self._assess(s, now, draft, account, version, recent)
+        findings, blocking, exemption = assessed.findings, assessed.blocking, assessed.exemption
+        draft_repo.add_findings(s, version.id or 0, [
+            {"code": f.code, "severity": f.severity, "message": f.message, "start": f.start, "end": f.end,
+             "excerpt": _storable(f.excerpt), "clause": f.clause, "suggestion": f.suggestion} for f in findings])
+        draft.state = assessed.state  # unchanged (no UPDATE) when the draft was written already checked
         draft.override_reason = None  # a reason given for an older version does not carry over
         draft.updated_at = now
         s.add(draft)
@@ -253,24 +302,22 @@ class Kessai:
             self.notify.thread_notice(s, now, thread=thread, text=(
                 f"区分は「{render.CATEGORY_JA[draft.category]}」ですが、登録された定型文と一致しないため、"
                 "決裁省略にはせず通常どおり決裁を依頼します（`/kessai template list` で定型文を確認できます）。"))
-        self._route(s, now, draft, account, view)
+        self._route(s, now, draft, account, view, reads=reads)
 
     def approvers_for(self, account: Account, *, author: str) -> list[str]:
         # The author never decides on their own draft, so they are not asked to.
         return [a for a in account.approvers if a != author]
 
-    def _check(self, s: Session, now: datetime, draft: DraftRow, account: Account,
-               version: DraftVersionRow) -> list[Finding]:
-        recent = draft_repo.recent_texts(s, account.id, now - DUPLICATE_WINDOW, list(DUPLICATE_STATES), draft.id)
-        ctx = CheckContext(
+    def _context(self, now: datetime, draft: DraftRow, account: Account, version: DraftVersionRow,
+                 recent_texts: Sequence[str]) -> CheckContext:
+        return CheckContext(
             platform=account.platform, now=self.local(now), category=draft.category,
             scheduled_at=self.local(version.scheduled_at) if version.scheduled_at else None,
             image_count=version.image_count, alt_texts=tuple(version.alt_texts),
             portrait_consent=version.portrait_consent,
-            hashtags_allowed=tuple(account.hashtags), recent_texts=tuple(recent),
+            hashtags_allowed=tuple(account.hashtags), recent_texts=tuple(recent_texts),
             policy=self.org.rule_policy(str(self.tz)), overrides=self.org.rule_overrides(),
         )
-        return check(version.text, ctx)
 
     def _view(self, draft: DraftRow, account: Account, version: DraftVersionRow,
               findings: list[Finding] | list[FindingRow]) -> DraftView:
@@ -352,11 +399,16 @@ class Kessai:
                              approvers=self.approvers_for(account, author=draft.author_id))
 
     # -- routing, 代決 -------------------------------------------------------------------------
-    def _route(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView) -> None:
+    def _route(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView, *,
+               reads: IntakeReads | None = None) -> None:
         """Ask every approver; for an absent one, the deputies (代決). Every DM gets its request row."""
         approvers = self.approvers_for(account, author=draft.author_id)
         candidates = self._deputy_candidates(draft, account)
-        absent = away_repo.away_at(s, [*approvers, *candidates], now)  # one query for both
+        people = [*approvers, *candidates]
+        if reads is not None and reads.people.issuperset(people):
+            absent = reads.away
+        else:
+            absent = away_repo.away_at(s, people, now)  # one query for both
         deputies = [d for d in candidates if d not in absent]
         asks: list[draft_repo.Ask] = []
         for a in approvers:
@@ -368,6 +420,7 @@ class Kessai:
         # A deputy standing in for two absent approvers is asked once, for the first.
         asks = list({ask.recipient_id: ask for ask in reversed(asks)}.values())[::-1]
         created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
+        s.info.setdefault(ASKED_KEY, {})[(view.id, view.version)] = [a.recipient_id for a in asks]
         for ask in asks:
             if ask.recipient_id in created:
                 self.notify.approval_dm(s, now, recipient=ask.recipient_id, view=view,
@@ -817,14 +870,27 @@ class Kessai:
         account = self.org.account(draft.account_id) if draft.account_id else None
         if account is not None:
             users += account.approvers
-        users += draft_repo.request_recipients(s, draft.id or 0, draft.current_version)
+        # Routing in this transaction already knows whom it asked; otherwise read it back.
+        asked = s.info.get(ASKED_KEY, {}).get((draft.id, draft.current_version))
+        users += asked if asked is not None else draft_repo.request_recipients(s, draft.id or 0, draft.current_version)
         return list(dict.fromkeys(users))
 
-    def _refresh_homes(self, s: Session, now: datetime, users: Sequence[str]) -> None:
+    def _home_audience(self, draft: DraftRow, account: Account) -> list[str]:
+        """Everyone who could be concerned by a new draft of ``account`` (a superset of _concerned)."""
+        return [u for u in dict.fromkeys([draft.author_id, *account.approvers, *account.deputies])
+                if self.org.member(u) is not None]
+
+    def _refresh_homes(self, s: Session, now: datetime, users: Sequence[str], *,
+                       reads: IntakeReads | None = None) -> None:
         """Republish the App Home of each of ``users`` who has opened it (others see it fresh on opening)."""
-        s.flush()
         members = [u for u in dict.fromkeys(users) if self.org.member(u) is not None]
-        for user in self.notify.with_home(s, members):
+        known = reads.home_keys if reads is not None else frozenset()
+        if all(home_key(u) in known for u in members):
+            with_home = [u for u in members if home_key(u) in reads.homes]  # type: ignore[union-attr]
+        else:
+            s.flush()
+            with_home = self.notify.with_home(s, members)
+        for user in with_home:
             self.notify.refresh_home(s, now, user=user)
 
     def render_home(self, viewer: str) -> dict[str, Any]:

@@ -93,6 +93,8 @@ class SlackGateway:
         # The express lane: rows a request claimed in its own transaction, sent as soon as it commits.
         self._express = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kessai-express")
         self._express_open = False
+        self._express_inflight = 0
+        self._express_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
@@ -112,6 +114,8 @@ class SlackGateway:
 
     def stop(self, timeout: float = 10.0) -> None:
         self._express_open = False
+        self._express_inflight = 0
+        self._express_lock = threading.Lock()
         if self.deliver_express in self.db.on_commit:
             self.db.on_commit.remove(self.deliver_express)
         self._express.shutdown(wait=True)  # in-flight express sends finish and are recorded
@@ -137,21 +141,38 @@ class SlackGateway:
         if not rows:
             return
         jobs = [_Job(row=OutboxRow.model_validate(r.model_dump()), location=None) for r in rows]
+        with self._express_lock:
+            self._express_inflight += 1
         try:
-            self._express.submit(self._deliver_jobs, jobs)
+            self._express.submit(self._deliver_express_jobs, jobs)
         except RuntimeError:  # shutting down: the lease lapses and the worker delivers them
+            self._express_done()
             log.info("express lane closed; %d row(s) left to the outbox worker", len(jobs))
 
-    def _deliver_jobs(self, jobs: list[_Job]) -> None:
+    def _deliver_express_jobs(self, jobs: list[_Job]) -> None:
         try:
             outcomes = [self._send(j) for j in jobs]
             for job, reason in self._record(jobs, outcomes):
                 self._report(job.row, reason)
         except Exception:  # the claim lapses and the worker retries
             log.exception("express delivery failed; the outbox worker will retry")
+        finally:
+            self._express_done()
+
+    def _express_done(self) -> None:
+        with self._express_lock:
+            self._express_inflight -= 1
+        self._wake.set()  # the rest of that transaction's messages (deferred by kick)
 
     def kick(self) -> None:
-        """Something was committed to the outbox: deliver it now rather than at the next poll."""
+        """Something was committed to the outbox: deliver it now rather than at the next poll.
+
+        While express rows are on their way the worker waits for them (they wake it when done):
+        the approver's DM goes first, without a delivery pass competing with it.
+        """
+        with self._express_lock:
+            if self._express_inflight:
+                return
         self._wake.set()
 
     # -- delivery --------------------------------------------------------------------------

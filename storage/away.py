@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
+from storage.db import many
 from storage.models import MemberRow
 
 
@@ -28,12 +30,16 @@ def absence(s: Session, slack_id: str) -> tuple[datetime, datetime] | None:
     return row.away_from, row.away_until
 
 
+def absent_query(slack_ids: Sequence[str], at: datetime) -> Select:  # type: ignore[type-arg]
+    """SELECT the slack_id of those of ``slack_ids`` absent at ``at`` (absences are [from, until))."""
+    return select(MemberRow.slack_id).where(
+        col(MemberRow.slack_id).in_(many(slack_ids)), col(MemberRow.away_from).is_not(None),
+        col(MemberRow.away_from) <= at, col(MemberRow.away_until) > at)
+
+
 def away_at(s: Session, slack_ids: Iterable[str], at: datetime) -> set[str]:
-    """Which of ``slack_ids`` are absent at ``at`` (absences are [from, until))."""
+    """Which of ``slack_ids`` are absent at ``at``."""
     ids = list(dict.fromkeys(slack_ids))
     if not ids:
         return set()
-    q = select(MemberRow.slack_id).where(
-        col(MemberRow.slack_id).in_(ids), col(MemberRow.away_from).is_not(None),
-        col(MemberRow.away_from) <= at, col(MemberRow.away_until) > at)
-    return set(s.exec(q))
+    return set(s.exec(absent_query(ids, at)))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,29 +54,61 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def dialect_insert(s: Session) -> Any:
+    """The INSERT construct of the session's database (for ON CONFLICT, which is dialect-specific)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def many(values: Any) -> Any:
+    """``values`` for an IN clause: a list, or an expanding bind parameter given as is (so a
+    query helper can also build a statement that is made once and executed with parameters)."""
+    from sqlalchemy.sql.elements import BindParameter
+
+    return values if isinstance(values, BindParameter) else list(values)
+
+
+@functools.cache
+def _insert_statement(dialect: str, table: Any, ignore_conflict_on: tuple[str, ...] | None,
+                      returning: tuple[str, ...]) -> Any:
+    # Built once and executed with parameters: constructing a statement per call costs more than
+    # running it on the busy paths (intake writes several rows per draft).
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    if ignore_conflict_on:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(ignore_conflict_on))
+    return stmt.returning(*[table.c[c] for c in returning])
+
+
+def insert_rows(s: Session, table: Any, rows: list[dict[str, Any]], *, returning: Sequence[str] = ("id",),
+                ignore_conflict_on: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
+    """INSERT rows (in the session's transaction); the ``returning`` columns of each row that went in.
+
+    With ``ignore_conflict_on`` (a unique key) a row that would violate it is skipped, leaving the
+    transaction usable (unlike catching an IntegrityError on PostgreSQL).
+    """
+    if not rows:
+        return []
+    stmt = _insert_statement(s.get_bind().dialect.name, table,
+                             tuple(ignore_conflict_on) if ignore_conflict_on else None, tuple(returning))
+    result = s.connection().execute(stmt, rows[0] if len(rows) == 1 else rows)
+    return [tuple(r) for r in result.all()]
+
+
 def insert_if_absent(s: Session, table: Any, values: dict[str, Any], key: list[str]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING in the session's transaction; True when the row went in.
 
-    The one safe way to claim a key across replicas: no read-then-write window, and a conflict
-    leaves the transaction usable (unlike catching an IntegrityError on PostgreSQL).
+    The one safe way to claim a key across replicas: no read-then-write window.
+    RETURNING says whether the row went in; rowcount is not reliable across drivers.
     """
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=key)
-    # RETURNING says whether the row went in; rowcount is not reliable across drivers.
-    return s.connection().execute(stmt.returning(*[table.c[k] for k in key])).first() is not None
+    return bool(insert_rows(s, table, [values], returning=key, ignore_conflict_on=key))
 
 
 def insert_many_if_absent(s: Session, table: Any, rows: list[dict[str, Any]], key: list[str]) -> list[tuple[Any, ...]]:
-    """``insert_if_absent`` for several rows in one statement; returns the keys of the rows that went in."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    if not rows:
-        return []
-    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(table).values(rows).on_conflict_do_nothing(index_elements=key)
-    return [tuple(r) for r in s.connection().execute(stmt.returning(*[table.c[k] for k in key]))]
+    """``insert_if_absent`` for several rows; returns the keys of the rows that went in."""
+    return insert_rows(s, table, rows, returning=key, ignore_conflict_on=key)
 
 
 class Database:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, update
+from sqlalchemy import func, insert, update
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
-from storage.db import insert_if_absent, insert_many_if_absent
+from storage.db import insert_if_absent, insert_many_if_absent, insert_rows, many
 from storage.models import (
     ApprovalRequestRow,
     DraftRow,
@@ -23,6 +25,39 @@ from storage.models import (
 def claim_event(s: Session, key: str, now: datetime) -> bool:
     """Record an inbound delivery; False when it was already processed (a Slack retry or duplicate)."""
     return insert_if_absent(s, ProcessedEventRow.__table__, {"key": key, "received_at": now}, ["key"])  # type: ignore[attr-defined]
+
+
+def _persistent(s: Session, row: Any, new_id: int) -> None:
+    # The row went in through Core (one statement, no unit-of-work pass); attach the object as
+    # the persistent row it now is, so later attribute changes are flushed as UPDATEs.
+    row.id = new_id
+    make_transient_to_detached(row)
+    s.add(row)
+
+
+def insert_draft(s: Session, draft: DraftRow) -> bool:
+    """INSERT a new draft; False (and nothing written) when its Slack message already has one.
+
+    The (channel, message_ts) unique key makes this the duplicate check too: a message that
+    reaches the bot twice under different event ids still becomes one draft.
+    """
+    inserted = insert_rows(s, DraftRow.__table__, [draft.model_dump(exclude={"id"})],  # type: ignore[attr-defined]
+                           ignore_conflict_on=["channel", "message_ts"])
+    if not inserted:
+        return False
+    _persistent(s, draft, int(inserted[0][0]))
+    return True
+
+
+def insert_version(s: Session, version: DraftVersionRow) -> None:
+    s.flush()  # the draft row it belongs to may have pending changes (current_version)
+    inserted = insert_rows(s, DraftVersionRow.__table__, [version.model_dump(exclude={"id"})])  # type: ignore[attr-defined]
+    _persistent(s, version, int(inserted[0][0]))
+
+
+def add_findings(s: Session, version_id: int, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        s.connection().execute(insert(FindingRow.__table__), [{**r, "version_id": version_id} for r in rows])  # type: ignore[attr-defined]
 
 
 def exists_for_message(s: Session, channel: str, ts: str) -> bool:
@@ -62,24 +97,30 @@ def compare_and_set_state(
     return bool(res.rowcount == 1)
 
 
-def recent_texts(
-    s: Session, account_id: str, since: datetime, states: Sequence[str], exclude_draft: int | None
-) -> list[str]:
+def recent_texts_query(account_id: str, since: datetime, states: Sequence[str],
+                       exclude_draft: int | None = None) -> Select:  # type: ignore[type-arg]
+    """SELECT the current text of the account's drafts made since ``since`` in ``states``."""
     q = (
         select(DraftVersionRow.text)
         .join(DraftRow, (col(DraftRow.id) == col(DraftVersionRow.draft_id))
               & (col(DraftRow.current_version) == col(DraftVersionRow.number)))
         .where(col(DraftRow.account_id) == account_id, col(DraftRow.created_at) >= since,
-               col(DraftRow.state).in_(list(states)))
+               col(DraftRow.state).in_(many(states)))
     )
     if exclude_draft is not None:
         q = q.where(col(DraftRow.id) != exclude_draft)
-    return list(s.exec(q).all())
+    return q
+
+
+def recent_texts(
+    s: Session, account_id: str, since: datetime, states: Sequence[str], exclude_draft: int | None
+) -> list[str]:
+    return list(s.exec(recent_texts_query(account_id, since, states, exclude_draft)).all())
 
 
 def drafts_in_states(s: Session, states: Sequence[str], *, account_ids: Sequence[str] | None = None,
                      limit: int | None = None) -> list[DraftRow]:
-    q = select(DraftRow).where(col(DraftRow.state).in_(list(states)))
+    q = select(DraftRow).where(col(DraftRow.state).in_(many(states)))
     if account_ids is not None:
         q = q.where(col(DraftRow.account_id).in_(list(account_ids)))
     q = q.order_by(col(DraftRow.id))

@@ -19,6 +19,7 @@ from datetime import datetime
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from storage import outbox
 from storage.db import insert_if_absent
 from storage.models import (
     ApprovalRequestRow,
@@ -58,6 +59,7 @@ def count(s: Session, prefix: str = "") -> int:
 
 
 def outbox_high_water(s: Session) -> int:
+    outbox.flush_pending(s)
     highest = s.exec(select(func.max(OutboxRow.id))).one()
     return int(highest or 0)
 
@@ -69,6 +71,7 @@ def release_outbox(s: Session, after_id: int, at: datetime) -> int:
     its messages with that instant; they should still go out now, not when the wall clock gets there.
     Retries (attempts > 0) keep their back-off.
     """
+    outbox.flush_pending(s)
     res = s.exec(update(OutboxRow).where(col(OutboxRow.id) > after_id, col(OutboxRow.next_attempt_at) > at,  # type: ignore[call-overload]
                                          col(OutboxRow.attempts) == 0).values(next_attempt_at=at))
     return int(res.rowcount or 0)

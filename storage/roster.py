@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlmodel import Session, select
 
 from bot.config import OrgConfig
 from storage.models import AccountRoleRow, AccountRow, MemberRow, OrgRow
 
+# An arbitrary constant naming the roster's advisory lock (PostgreSQL).
+ROSTER_LOCK = 0x6B657373  # "kess"
+
 
 def sync(s: Session, org: OrgConfig) -> None:
     """Upsert orgs, members and accounts; people and accounts no longer listed become inactive.
 
-    Rows are never deleted: the ledger and old drafts still name them.
+    Rows are never deleted: the ledger and old drafts still name them. Processes starting
+    together (two replicas, a cron ``kessai remind`` beside ``serve``) take turns: each rewrites
+    the account roles, and two rewrites interleaved would collide on their keys.
     """
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ROSTER_LOCK})
+    # SQLite: the transaction began with BEGIN IMMEDIATE, which already excludes other writers.
     for o in org.orgs:
         row = s.get(OrgRow, o.id) or OrgRow(id=o.id, name=o.name)
         row.name = o.name

@@ -118,8 +118,10 @@ def test_kill_at_every_step(world: tuple[LocalSlack, str, Path]) -> None:
             raise
         slack.wait_for(lambda: undelivered(url) == 0, timeout=60)
 
-        assert sorted(ledger_kinds(url)) == [(1, "approved"), (2, "approved")]
-        assert [d.state for d in sorted(drafts(url), key=lambda d: d.id or 0)] == ["approved", "approved"]
+        made = sorted(drafts(url), key=lambda d: d.id or 0)
+        assert [d.state for d in made] == ["approved", "approved"]
+        # Exactly one decision per draft (ids are not dense: a retry that lost the race used one).
+        assert sorted(ledger_kinds(url)) == [(d.id, "approved") for d in made]
         for a in APPROVERS:
             assert all(buttons(m) == {} for m in dm_of(slack, a))
     finally:

@@ -121,9 +121,9 @@ def test_outbox_update_waits_for_its_post(db: Database) -> None:
 
 def test_outbox_claim_is_exclusive(db: Database) -> None:
     with db.session() as s:
-        row = outbox.enqueue(s, "post", {"channel": "C1", "text": "x"}, now=NOW)
-        s.flush()
-        row_id = row.id
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "x"}, now=NOW)
+    with db.session() as s:
+        row_id = outbox.rows(s)[0].id
     assert row_id is not None
     with db.session() as s:
         assert outbox.claim(s, row_id, NOW, timedelta(seconds=60))
@@ -147,11 +147,37 @@ def test_roster_sync_updates_and_deactivates(db: Database, org: OrgConfig) -> No
         assert {r.account_id for r in roles} == {org.accounts[0].id}
 
 
+def test_processes_starting_together_sync_the_roster_in_turn(db: Database, org: OrgConfig) -> None:
+    # Two replicas (or serve and a cron `kessai remind`) starting at once both mirror the roster.
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def start_up() -> None:
+        try:
+            barrier.wait()
+            for _ in range(5):
+                with db.session() as s:
+                    roster.sync(s, org)
+        except BaseException as e:  # noqa: BLE001 - collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=start_up) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with db.session() as s:
+        roles = s.exec(select(AccountRoleRow)).all()
+    assert len(roles) == len({(r.account_id, r.slack_id, r.role) for r in roles}) > 0
+
+
 def test_only_the_newest_home_refresh_is_rendered(db: Database) -> None:
     with db.session() as s:
-        rows = [outbox.enqueue(s, "refresh_home", {"user_id": "U0MANAGER"}, now=NOW, message_key="home:U0MANAGER")
-                for _ in range(3)]
-        s.flush()
+        for _ in range(3):
+            outbox.enqueue(s, "refresh_home", {"user_id": "U0MANAGER"}, now=NOW, message_key="home:U0MANAGER")
+    with db.session() as s:
+        rows = outbox.rows(s)
     with db.session() as s:
         assert outbox.supersede(s, rows[0], NOW)
     with db.session() as s:

@@ -1,0 +1,131 @@
+"""The intake path's storage: one read query, inserts keyed for retries, the outbox written at commit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlmodel import select
+
+from storage import drafts, outbox
+from storage.db import Database
+from storage.intake import intake_reads
+from storage.models import DraftRow, DraftVersionRow, MemberRow, OutboxRow
+
+NOW = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+STATES = ["pending", "approved"]
+
+
+def draft(account: str, ts: str, *, state: str = "pending", created: datetime = NOW) -> DraftRow:
+    return DraftRow(account_id=account, author_id="U0OPERATOR", channel="C0INTAKE", message_ts=ts, state=state,
+                    current_version=1, created_at=created, updated_at=created)
+
+
+def add_draft(db: Database, account: str, ts: str, text: str, **kw: Any) -> int:
+    with db.session() as s:
+        d = draft(account, ts, **kw)
+        assert drafts.insert_draft(s, d)
+        drafts.insert_version(s, DraftVersionRow(draft_id=d.id or 0, number=1, text=text, content_hash="0" * 64,
+                                                 created_at=NOW))
+        return d.id or 0
+
+
+def test_intake_reads_answers_three_questions_in_one_query(db: Database) -> None:
+    add_draft(db, "x", "1.1", "今日の図書館")
+    add_draft(db, "x", "1.2", "明日の図書館", state="approved")
+    add_draft(db, "x", "1.3", "差戻し済み", state="rejected")  # not a duplicate candidate
+    add_draft(db, "x", "1.4", "古い投稿", created=NOW - timedelta(days=40))  # outside the window
+    add_draft(db, "y", "1.5", "別アカウント")
+    with db.session() as s:
+        for sid, away in (("U0MANAGER", True), ("U0CHIEF", False)):
+            s.add(MemberRow(slack_id=sid, name=sid, org_id="o", rank="課長",
+                            away_from=NOW - timedelta(hours=1) if away else None,
+                            away_until=NOW + timedelta(hours=1) if away else None))
+        outbox.enqueue(s, "publish_home", {"user_id": "U0CHIEF"}, now=NOW, message_key="home:U0CHIEF")
+    statements: list[str] = []
+    from sqlalchemy import event
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    with db.session() as s:
+        r = intake_reads(s, account_id="x", since=NOW - timedelta(days=30), states=STATES,
+                         people=["U0MANAGER", "U0CHIEF"], at=NOW, home_keys=["home:U0CHIEF", "home:U0MANAGER"])
+    assert sorted(r.recent_texts) == ["今日の図書館", "明日の図書館"]
+    assert r.away == {"U0MANAGER"} and r.people == {"U0MANAGER", "U0CHIEF"}
+    assert r.homes == {"home:U0CHIEF"} and r.home_keys == {"home:U0CHIEF", "home:U0MANAGER"}
+    assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) == 1
+
+
+def test_intake_reads_with_nobody_to_ask(db: Database) -> None:
+    with db.session() as s:
+        r = intake_reads(s, account_id="x", since=NOW, states=STATES, people=[], at=NOW, home_keys=[])
+    assert r.recent_texts == [] and r.away == set() and r.homes == set()
+
+
+def test_a_message_becomes_one_draft_and_the_transaction_stays_usable(db: Database) -> None:
+    first = add_draft(db, "x", "2.1", "本文")
+    with db.session() as s:
+        assert not drafts.insert_draft(s, draft("x", "2.1"))  # the same Slack message again
+        again = draft("x", "2.2")
+        assert drafts.insert_draft(s, again)  # nothing was poisoned by the conflict
+        again.state = "approved"  # a Core-inserted row is persistent: changes become UPDATEs
+    with db.session() as s:
+        rows = s.exec(select(DraftRow).order_by(DraftRow.id)).all()  # type: ignore[arg-type]
+    assert [(d.message_ts, d.state) for d in rows] == [("2.1", "pending"), ("2.2", "approved")]
+    assert rows[0].id == first
+
+
+def test_outbox_rows_go_in_together_in_order_and_reads_see_them(db: Database) -> None:
+    with db.session() as s:
+        for n in range(3):
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": str(n)}, now=NOW, message_key=f"k{n}")
+        assert outbox.has_key(s, "k2")  # a read in the same transaction inserts what is waiting
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "3"}, now=NOW, message_key="k3")
+    with db.session() as s:
+        rows = outbox.rows(s)
+    assert [r.payload["text"] for r in rows] == ["0", "1", "2", "3"]
+    assert [r.id for r in rows] == sorted(r.id for r in rows if r.id is not None)
+
+
+def test_nothing_is_written_when_the_transaction_fails(db: Database) -> None:
+    try:
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "x"}, now=NOW)
+            outbox.flush_pending(s)
+            raise RuntimeError("the use case failed")
+    except RuntimeError:
+        pass
+    with db.session() as s:
+        assert outbox.rows(s) == []
+
+
+def test_express_rows_are_claimed_and_handed_over_after_commit(db: Database) -> None:
+    handed: list[list[OutboxRow]] = []
+    db.on_commit.append(lambda info: handed.append(info.pop(outbox.EXPRESS, [])))
+    lease_end = NOW + timedelta(seconds=15)
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW, message_key="dm:1:v1:U0MANAGER",
+                       express_until=lease_end)
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "決裁待ち"}, now=NOW, message_key="thread:1")
+        assert handed == []  # not before the commit
+    assert [[r.message_key for r in batch] for batch in handed] == [["dm:1:v1:U0MANAGER"]]
+    assert handed[0][0].id is not None
+    with db.session() as s:
+        # The worker leaves the claimed row to its writer until the claim lapses.
+        assert [r.message_key for r in outbox.eligible(s, NOW)] == ["thread:1"]
+        assert [r.message_key for r in outbox.eligible(s, lease_end + timedelta(seconds=1))] == [
+            "dm:1:v1:U0MANAGER", "thread:1"]
+
+
+def test_a_failed_commit_hands_nothing_over(db: Database) -> None:
+    handed: list[Any] = []
+    db.on_commit.append(handed.append)
+    try:
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "x"}, now=NOW, express_until=NOW)
+            raise RuntimeError("rolled back")
+    except RuntimeError:
+        pass
+    assert handed == []
