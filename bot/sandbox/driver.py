@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from bot.sandbox.blockkit import find_element
 from bot.sandbox.payloads import action_entry, describe_state, rich_text_blocks, state_values
@@ -646,3 +646,32 @@ class SlackDriver:
             "trigger_id": self._fresh_trigger(user),
         }
         return self._post_interaction(payload)
+
+
+class SocketModeDriver(SlackDriver):
+    """The same conversation, delivered over the app's Socket Mode connection.
+
+    Every sending method works as on :class:`SlackDriver`; instead of a signed HTTP request, the
+    payload travels as a Socket Mode envelope (``events_api``, ``interactive`` or
+    ``slash_commands``; a retried event carries ``retry_attempt``), and :class:`BotReply` holds the
+    app's acknowledgement (status 200 with the ``payload`` it returned, or 504 with no answer).
+    """
+
+    def __init__(self, slack: LocalSlack, *, timeout: float = 10.0, clock: Callable[[], float] = time.time) -> None:
+        super().__init__("socket-mode:", "", slack=slack, timeout=timeout, clock=clock)
+
+    def _send(self, body: bytes, headers: Mapping[str, str]) -> BotReply:
+        self.last_request = SentRequest(body, dict(headers))
+        if headers.get("Content-Type", "").startswith("application/json"):
+            kind, payload = "events_api", json.loads(body)
+        else:
+            fields = dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
+            if "payload" in fields:
+                kind, payload = "interactive", json.loads(fields["payload"])
+            else:
+                kind, payload = "slash_commands", fields
+        ack = self.slack.socket_send(kind, payload, retry_attempt=int(headers.get("X-Slack-Retry-Num") or 0),
+                                     retry_reason=headers.get("X-Slack-Retry-Reason", ""), timeout=self.timeout)
+        self.last_reply = (BotReply(200, json.dumps(ack.get("payload") or {}, ensure_ascii=False)) if ack is not None
+                           else BotReply(504, ""))
+        return self.last_reply

@@ -12,6 +12,8 @@ import contextlib
 import copy
 import json
 import logging
+import secrets
+import socket
 import threading
 import time
 from collections import deque
@@ -24,6 +26,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from bot.sandbox.records import Ephemeral, Fault, JsonDict, Message, ResponseUrl, SlackCall, View
+from bot.sandbox.socket_mode import SocketSession, accept_key, serve_session
 from bot.sandbox.transcript import render_transcript
 from bot.sandbox.workspace import ApiError, TimelineEntry, Workspace
 
@@ -32,6 +35,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_TOKEN = "xoxb-kessai-sandbox-token"
+DEFAULT_APP_TOKEN = "xapp-kessai-sandbox-token"  # the app-level token Socket Mode connects with
 # Form-encoded requests carry structured arguments as JSON strings; these are the ones Slack parses.
 _JSON_PARAMS = frozenset({"blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks"})
 _STATUS_ERRORS = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
@@ -80,6 +84,7 @@ class LocalSlack:
         self,
         *,
         token: str = DEFAULT_TOKEN,
+        app_token: str = DEFAULT_APP_TOKEN,
         team_id: str = "T0KESSAI",
         bot_user_id: str = "U0KESSAIBOT",
         bot_id: str = "B0KESSAIBOT",
@@ -93,6 +98,7 @@ class LocalSlack:
         ts_clock: Callable[[], float] = time.time,
     ) -> None:
         self.token = token
+        self.app_token = app_token
         self.team_id = team_id
         self.bot_user_id = bot_user_id
         self.bot_id = bot_id
@@ -105,6 +111,9 @@ class LocalSlack:
         self._faults: deque[Fault] = deque()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._socket: SocketSession | None = None
+        self._socket_conn: Any = None
+        self._socket_generation = 0  # connections accepted so far
         self._ws = Workspace(
             team_id=team_id,
             bot_user_id=bot_user_id,
@@ -141,6 +150,7 @@ class LocalSlack:
         if server is None:
             return
         self._stopping.set()  # wakes handlers sleeping on an injected delay
+        self.drop_socket()
         server.shutdown()
         server.server_close()
         if self._thread is not None:
@@ -230,6 +240,80 @@ class LocalSlack:
     def _sleep(self, seconds: float) -> None:
         self._stopping.wait(seconds)
 
+    # Socket Mode -------------------------------------------------------------------------------
+
+    def accept_socket(self, handler: Any) -> None:
+        """Take over an HTTP request that asks to become the app's Socket Mode WebSocket."""
+        key = handler.headers.get("Sec-WebSocket-Key", "")
+        handler.send_response(101, "Switching Protocols")
+        handler.send_header("Upgrade", "websocket")
+        handler.send_header("Connection", "Upgrade")
+        handler.send_header("Sec-WebSocket-Accept", accept_key(key))
+        handler.end_headers()
+        handler.wfile.flush()
+        session = SocketSession(handler.wfile)
+        with self._cond:
+            self.drop_socket()
+            self._socket, self._socket_conn = session, handler.connection
+            self._socket_generation += 1
+            self._cond.notify_all()
+        hello = {"type": "hello", "num_connections": 1,
+                 "debug_info": {"host": "local-slack", "approximate_connection_time": 3600},
+                 "connection_info": {"app_id": self.app_id}}
+        serve_session(handler.rfile, handler.wfile, session, hello)
+        handler.close_connection = True
+        with self._cond:
+            if self._socket is session:
+                self._socket = self._socket_conn = None
+            self._cond.notify_all()
+
+    def drop_socket(self) -> None:
+        """Cut the Socket Mode connection, as when Slack restarts its end (the app reconnects)."""
+        with self._cond:
+            conn, self._socket_conn = self._socket_conn, None
+            session, self._socket = self._socket, None
+        if session is not None:
+            session.close()
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+
+    def refresh_socket(self, timeout: float = 30.0) -> None:
+        """Ask the app to move to a new connection, as Slack does from time to time (a
+        ``disconnect`` message with reason ``refresh_requested``), and wait until it has."""
+        with self._cond:
+            session, generation = self._socket, self._socket_generation
+        if session is None:
+            raise RuntimeError("no app is connected in Socket Mode")
+        session.send_json({"type": "disconnect", "reason": "refresh_requested",
+                           "debug_info": {"host": "local-slack"}})
+        with self._cond:
+            if not self._cond.wait_for(lambda: self._socket_generation > generation and self._socket is not None,
+                                       timeout):
+                raise TimeoutError(f"the app did not reconnect within {timeout}s")
+
+    def wait_for_socket(self, timeout: float = 30.0) -> None:
+        """Block until an app is connected in Socket Mode."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: self._socket is not None, timeout):
+                raise TimeoutError(f"no Socket Mode connection within {timeout}s")
+
+    def socket_send(self, envelope_type: str, payload: JsonDict, *, retry_attempt: int = 0,
+                    retry_reason: str = "", timeout: float = 10.0) -> JsonDict | None:
+        """Deliver an envelope over the app's socket; its acknowledgement (None: none in time)."""
+        with self._cond:
+            session = self._socket
+        if session is None:
+            raise RuntimeError("no app is connected in Socket Mode")
+        return session.send(envelope_type, payload, retry_attempt=retry_attempt, retry_reason=retry_reason,
+                            timeout=timeout)
+
+    def _open_connection(self, token: str | None) -> JsonDict:
+        if token != self.app_token:
+            # Slack answers a bot token here with not_allowed_token_type, an unknown one invalid_auth.
+            return {"ok": False, "error": "not_allowed_token_type" if token == self.token else "invalid_auth"}
+        return {"ok": True, "url": f"ws://{self._host}:{self.port}/socket-mode?ticket={secrets.token_hex(8)}"}
+
     def handle_api(
         self, method: str, params: dict[str, Any], token: str | None
     ) -> tuple[int, JsonDict, dict[str, str]]:
@@ -238,8 +322,12 @@ class LocalSlack:
         if fault is not None and not fault.applied:
             return self._faulted(method, params, fault)
         with self._cond:
+            if method == "apps.connections.open" and fault is None:
+                response: JsonDict = self._open_connection(token)
+                self._record(SlackCall(method, params, response, 200, time.time()))
+                return 200, response, {}
             if not token:
-                response: JsonDict = {"ok": False, "error": "not_authed"}
+                response = {"ok": False, "error": "not_authed"}
             elif token != self.token:
                 response = {"ok": False, "error": "invalid_auth"}
             else:
@@ -536,6 +624,9 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
             return _decode_json_params(params)
 
         def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+            if urlsplit(self.path).path == "/socket-mode" and self.headers.get("Upgrade", "").lower() == "websocket":
+                slack.accept_socket(self)
+                return
             self.do_POST()
 
         def do_POST(self) -> None:  # noqa: N802 - stdlib naming

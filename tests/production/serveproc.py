@@ -53,9 +53,16 @@ class ServeProcess:
         return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack)
 
     def start(self, timeout: float = 60.0) -> ServeProcess:
+        """Start and wait until /healthz answers (HTTP mode) or the app's socket is up (Socket Mode)."""
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
+        if self.env.get("SLACK_APP_TOKEN"):
+            try:
+                self.slack.wait_for_socket(timeout)
+            except TimeoutError as e:
+                raise RuntimeError(f"kessai serve did not connect in Socket Mode:\n{self.log()}") from e
+            return self
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

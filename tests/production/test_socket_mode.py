@@ -1,0 +1,75 @@
+"""``kessai serve`` in Socket Mode (SLACK_APP_TOKEN set): the same bot over the app's WebSocket."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.config import OrgConfig
+from bot.localstack import slack_users
+from bot.sandbox import LocalSlack, SocketModeDriver
+from tests.conftest import database_url
+from tests.e2e.conftest import APPROVERS, CLEAN_DRAFT, all_text
+from tests.production.serveproc import ServeProcess
+
+
+def requests_to(slack: LocalSlack, user: str) -> list:  # type: ignore[type-arg]
+    return [m for m in slack.messages(slack.dm_channel(user)) if "決裁依頼" in all_text(m)]
+
+
+def test_serve_in_socket_mode_takes_drafts_and_decisions(tmp_path: Path, org: OrgConfig) -> None:
+    slack = LocalSlack(users=slack_users(org)).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                         extra_env={"SLACK_APP_TOKEN": slack.app_token}).start()
+    try:
+        drv = SocketModeDriver(slack)
+        drv.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0SOCKET1")
+        assert drv.last_reply is not None and drv.last_reply.status == 200  # acknowledged on the socket
+        for a in APPROVERS:
+            slack.wait_for(lambda a=a: requests_to(slack, a), timeout=20, message=f"request to {a}")
+
+        # Slack redelivers the event (retry_attempt 1): still one draft, one request each.
+        drv.retry_last_event(retry_num=1)
+        assert drv.last_reply.status == 200
+
+        first = requests_to(slack, "U0MANAGER")[0]
+        drv.block_action("U0MANAGER", "approve_draft", channel=first.channel, message_ts=first.ts)
+        slack.wait_for(lambda: all("承認しました" in all_text(requests_to(slack, a)[0]) for a in APPROVERS),
+                       timeout=20, message="decision shown to every approver")
+        assert all(len(requests_to(slack, a)) == 1 for a in APPROVERS)
+
+        # Slack moves the app to a new connection (it does, routinely): the bot follows by itself.
+        slack.refresh_socket()
+        drv.message("C0INTAKE", "U0OPERATOR", "図書館で子ども向けのおはなし会を開きます。どなたでも参加できます。",
+                    event_id="Ev0SOCKET2")
+        slack.wait_for(lambda: len(requests_to(slack, "U0MANAGER")) == 2, timeout=20, message="second request")
+    finally:
+        assert serve.terminate() == 0, serve.log()  # SIGTERM: closes the socket and stops cleanly
+        slack.stop()
+
+
+def test_the_socket_url_needs_the_app_level_token() -> None:
+    with LocalSlack() as slack:
+        opened = WebClient(token=slack.app_token, base_url=slack.api_url).apps_connections_open(app_token=slack.app_token)
+        assert str(opened["url"]).startswith("ws://")
+        for wrong, error in ((slack.token, "not_allowed_token_type"), ("xapp-someone-else", "invalid_auth")):
+            try:
+                WebClient(token=wrong, base_url=slack.api_url).apps_connections_open(app_token=wrong)
+            except SlackApiError as e:
+                assert e.response["error"] == error
+            else:
+                raise AssertionError(f"{wrong} opened a socket")
+
+
+def test_a_plain_get_of_the_socket_path_is_not_an_upgrade() -> None:
+    with LocalSlack() as slack:
+        try:
+            urllib.request.urlopen(f"{slack.base_url}/socket-mode", timeout=5)  # noqa: S310 - local URL
+        except urllib.error.HTTPError as e:
+            assert e.code == 404 and json.loads(e.read())["error"] == "not_found"
+        else:
+            raise AssertionError("a GET without Upgrade was accepted")
