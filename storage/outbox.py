@@ -38,6 +38,7 @@ def enqueue(
     the transaction commits; if that process dies first, the claim lapses and the row is
     delivered like any other.
     """
+    s.connection()  # the rows belong to this transaction: a rollback of it forgets them (see below)
     s.info.setdefault(PENDING_ROWS, []).append({
         "op": op, "payload": payload, "message_key": message_key, "status": status, "attempts": 0,
         "next_attempt_at": now, "claimed_until": express_until, "created_at": now,
@@ -60,6 +61,14 @@ def flush_pending(s: Session) -> None:
 @event.listens_for(Session, "before_commit")
 def _flush_before_commit(s: Session) -> None:
     flush_pending(s)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_on_rollback(s: Session, _previous: Any) -> None:
+    # Rows collected for a transaction that was rolled back must not ride on a later commit of
+    # the same session (the sweep undoes a reminder's claim this way and carries on).
+    s.info.pop(PENDING_ROWS, None)
+    s.info.pop(EXPRESS, None)
 
 
 def enqueue_reply_after(

@@ -101,6 +101,15 @@ def test_nothing_is_written_when_the_transaction_fails(db: Database) -> None:
         assert outbox.rows(s) == []
 
 
+def test_rows_of_a_rolled_back_transaction_do_not_ride_on_the_next_commit(db: Database) -> None:
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "取り消し"}, now=NOW)
+        s.rollback()  # e.g. the sweep undoing a reminder's claim, then carrying on
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "残す"}, now=NOW)
+    with db.session() as s:
+        assert [r.payload["text"] for r in outbox.rows(s)] == ["残す"]
+
+
 def test_express_rows_are_claimed_and_handed_over_after_commit(db: Database) -> None:
     handed: list[list[OutboxRow]] = []
     db.on_commit.append(lambda info: handed.append(info.pop(outbox.EXPRESS, [])))
