@@ -75,7 +75,7 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     gateway = SlackGateway(db, client, clock=clock,
                            on_permanent_failure=DeliveryFailureReporter(db, org, clock))
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
-    gateway.render_home = kessai.render_home
+    gateway.render_home = kessai.homes.render
     auth = client.auth_test()
     team_id = str(auth.get("team_id") or "") or None
     app = App(

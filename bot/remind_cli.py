@@ -55,7 +55,7 @@ def run_remind(args: argparse.Namespace) -> int:
             from bot.slack_gateway import SlackGateway
 
             client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
-            gateway = SlackGateway(db, client, render_home=kessai.render_home,
+            gateway = SlackGateway(db, client, render_home=kessai.homes.render,
                                    on_permanent_failure=DeliveryFailureReporter(db, org, kessai.clock))
             sent = gateway.deliver_due()
             print(f"Slack に {sent} 件のメッセージを送りました。")

@@ -11,7 +11,6 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -19,18 +18,20 @@ from sqlmodel import Session
 from bot import errors, render
 from bot.config import Account, OrgConfig
 from bot.drafting import DraftForm
+from bot.home import HomeViews
 from bot.ledger import content_hash
 from bot.notifications import Notifier, Thread, home_key, root_key
 from bot.publication import check_post_url
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, is_blocking
-from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, next_state
+from bot.template_admin import TemplateAdmin
+from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, next_state, state_ja
 from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import intake as intake_repo
 from storage import ledger as ledger_repo
 from storage import templates as template_repo
-from storage.db import Database, utcnow
+from storage.db import Database, storable, utcnow
 from storage.intake import IntakeReads
 from storage.models import DraftRow, DraftVersionRow, FindingRow
 
@@ -55,16 +56,7 @@ MIN_OVERRIDE_REASON = 5
 MAX_AWAY_DAYS = 366
 PUBLISH_CLOCK_SKEW = timedelta(minutes=5)
 SYSTEM_ID = "kessai"  # decider of entries no person made (expiry)
-INCIDENT_KINDS_JA = {"flaming": "炎上", "impersonation": "なりすまし", "password_leak": "パスワード漏えい",
-                     "misposting": "誤投稿", "other": "その他"}
-INCIDENT_STATUS_JA = {"open": "未対応", "acked": "対応中", "resolved": "解決済み"}
-STATUS_NEXT_STEP = {
-    "checking": "スレッドでアカウントを選んでください",
-    "needs_fix": "修正するか、理由を付けて決裁依頼してください",
-    "pending": "決裁を待っています",
-    "approved": "投稿後に「投稿済みにする」を押してください",
-    "exempt": "投稿後に「投稿済みにする」を押してください",
-}
+
 
 
 @dataclass(frozen=True)
@@ -111,6 +103,8 @@ class Kessai:
         self.after_commit = after_commit
         self.notify = Notifier()
         self.tz = ZoneInfo(tz)
+        self.homes = HomeViews(db, org, clock=clock, tz=self.tz, name_of=self.name_of)
+        self.templates = TemplateAdmin(db, org, clock=clock, name_of=self.name_of)
 
     # -- names ----------------------------------------------------------------------------
     def name_of(self, slack_id: str) -> str:
@@ -238,11 +232,11 @@ class Kessai:
 
     def _version_row(self, draft: DraftRow, account: Account | None, content: VersionContent, *, number: int,
                      now: datetime) -> DraftVersionRow:
-        text = _storable(content.text)
+        text = storable(content.text)
         return DraftVersionRow(
             draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
-            alt_texts=[_storable(a) for a in content.alt_texts], image_count=content.image_count,
-            portrait_consent=content.portrait_consent, note=_storable(content.note) if content.note else None,
+            alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
+            portrait_consent=content.portrait_consent, note=storable(content.note) if content.note else None,
             content_hash=self._hash(text, account.id if account else "", content), created_at=now,
         )
 
@@ -259,7 +253,7 @@ class Kessai:
     @staticmethod
     def _hash(text: str, account_id: str, c: VersionContent) -> str:
         return content_hash(text=text, account_id=account_id, scheduled_at=c.scheduled_at,
-                            alt_texts=[_storable(a) for a in c.alt_texts])
+                            alt_texts=[storable(a) for a in c.alt_texts])
 
     def _assess(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: DraftVersionRow,
                 recent_texts: Sequence[str]) -> _Assessment:
@@ -285,7 +279,7 @@ class Kessai:
         findings, blocking, exemption = assessed.findings, assessed.blocking, assessed.exemption
         draft_repo.add_findings(s, version.id or 0, [
             {"code": f.code, "severity": f.severity, "message": f.message, "start": f.start, "end": f.end,
-             "excerpt": _storable(f.excerpt), "clause": f.clause, "suggestion": f.suggestion} for f in findings])
+             "excerpt": storable(f.excerpt), "clause": f.clause, "suggestion": f.suggestion} for f in findings])
         draft.state = assessed.state  # unchanged (no UPDATE) when the draft was written already checked
         draft.override_reason = None  # a reason given for an older version does not carry over
         draft.updated_at = now
@@ -509,7 +503,7 @@ class Kessai:
             if draft is None:
                 return Outcome("not_a_draft")
             current = draft_repo.version(s, draft.id or 0, draft.current_version)
-            if current is not None and current.text == _storable(text):
+            if current is not None and current.text == storable(text):
                 # Link unfurls and attachments also arrive as message_changed with the same text.
                 return Outcome("unchanged", draft.id)
             if draft.state == DraftState.PUBLISHED:
@@ -562,7 +556,7 @@ class Kessai:
             raise errors.StaleVersion("この表示は古い版のものです。最新の版の確認結果から操作してください。")
         if draft.state != DraftState.NEEDS_FIX:
             raise errors.AlreadyDecided(
-                f"この下書きは現在「{_state_ja(draft.state)}」のため、理由を付けた決裁依頼はできません。")
+                f"この下書きは現在「{state_ja(draft.state)}」のため、理由を付けた決裁依頼はできません。")
 
     def check_can_override(self, draft_id: int, version: int, actor: str) -> DraftView:
         with self.db.session() as s:
@@ -573,7 +567,7 @@ class Kessai:
             return self.load_view(s, draft, version)
 
     def override(self, draft_id: int, version: int, actor: str, reason: str) -> Outcome:
-        reason = _storable(reason.strip())
+        reason = storable(reason.strip())
         if len(reason) < MIN_OVERRIDE_REASON:
             raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください。")
         now = self.clock()
@@ -650,7 +644,7 @@ class Kessai:
             e = entries[-1]
             label = {"approved": "承認", "rejected": "差戻し"}.get(e.kind, e.kind)
             return errors.AlreadyDecided(f"この下書きは {self.name_of(e.decider_id)} さんがすでに{label}しています。")
-        return errors.AlreadyDecided(f"この下書きは現在「{_state_ja(draft.state)}」のため、決裁できません。")
+        return errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、決裁できません。")
 
     def check_can_decide(self, draft_id: int, version: int, actor: str) -> DraftView:
         with self.db.session() as s:
@@ -688,7 +682,7 @@ class Kessai:
             decided_at = self.local(now)
             ledger_repo.append(s, draft_id=draft_id, version_number=version, kind=kind,
                                content_hash=v.content_hash, decider_id=actor, acting_for_id=role.acting_for,
-                               reason=_storable(reason) if reason else None, decided_at=decided_at)
+                               reason=storable(reason) if reason else None, decided_at=decided_at)
             view = self.load_view(s, draft, version)
             decision = DecisionView(kind=kind, decider_name=self.name_of(actor), decided_at=decided_at, reason=reason,
                                     acting_for_name=self.name_of(role.acting_for) if role.acting_for else None)
@@ -739,7 +733,7 @@ class Kessai:
             raise errors.StaleVersion("この表示は古い版のものです。最新の版が承認されてから投稿済みにしてください。")
         if draft.state not in (DraftState.APPROVED, DraftState.EXEMPT):
             raise errors.AlreadyDecided(
-                f"この下書きは現在「{_state_ja(draft.state)}」のため、投稿済みにできません（承認または決裁省略の後にできます）。")
+                f"この下書きは現在「{state_ja(draft.state)}」のため、投稿済みにできません（承認または決裁省略の後にできます）。")
         return account
 
     def check_can_publish(self, draft_id: int, version: int, actor: str) -> tuple[DraftView, str]:
@@ -819,50 +813,6 @@ class Kessai:
         self.after_commit()
         return "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
 
-    # -- 定型文 -----------------------------------------------------------------------------
-    def _require_template_admin(self, actor: str) -> None:
-        if not any(actor in a.approvers for a in self.org.accounts):
-            raise errors.NotAnApprover(
-                "定型文は決裁を省略する根拠になるため、登録・削除できるのは運用管理責任者（決裁者）だけです。")
-
-    def add_template(self, actor: str, name: str, text: str) -> str:
-        self._require_template_admin(actor)
-        name, text = _storable(name.strip()), _storable(text.strip())
-        if not name or not text:
-            raise errors.InvalidInput("`/kessai template add 名前 本文` の形で、名前と本文を指定してください。")
-        if len(name) > 100:
-            raise errors.InvalidInput("定型文の名前は100文字以内にしてください。")
-        now = self.clock()
-        with self.db.session() as s:
-            if template_repo.by_name_or_id(s, name) is not None:
-                raise errors.InvalidInput(f"「{render.escape(name)}」という名前の定型文はすでにあります。別の名前にしてください。")
-            row = template_repo.add(s, name=name, text=text, created_by=actor, now=now)
-            tid = row.id
-        return (f"定型文 #{tid}「{render.escape(name)}」を登録しました。区分「定型文」でこの文面と一致する下書きは、"
-                "エラーがなければ決裁省略になります。")
-
-    def list_templates(self) -> str:
-        with self.db.session() as s:
-            rows = template_repo.active(s)
-        if not rows:
-            return "登録された定型文はありません。`/kessai template add 名前 本文` で登録できます（決裁者のみ）。"
-        lines = ["*登録された定型文*"]
-        for r in rows[:30]:
-            lines.append(f"• #{r.id}「{render.escape(r.name)}」（登録: {render.escape(self.name_of(r.created_by))}）\n"
-                         + render.quote(r.text, 200))
-        return "\n".join(lines)
-
-    def remove_template(self, actor: str, key: str) -> str:
-        self._require_template_admin(actor)
-        key = key.strip().lstrip("#")
-        with self.db.session() as s:
-            row = template_repo.by_name_or_id(s, key)
-            if row is None:
-                raise errors.InvalidInput(f"「{render.escape(key)}」という定型文は見つかりません。`/kessai template list` で確認してください。")
-            template_repo.deactivate(s, row)
-            name = row.name
-        return f"定型文「{render.escape(name)}」を削除しました（これまでの決裁省略の記録はそのまま残ります）。"
-
     # -- App Home and status ------------------------------------------------------------------
     def _concerned(self, s: Session, draft: DraftRow) -> list[str]:
         """Everyone whose App Home shows this draft."""
@@ -893,103 +843,11 @@ class Kessai:
         for user in with_home:
             self.notify.refresh_home(s, now, user=user)
 
-    def render_home(self, viewer: str) -> dict[str, Any]:
-        """The App Home as of now (the outbox calls this when it delivers a refresh)."""
-        with self.db.session() as s:
-            return self.home_view(s, self.clock(), viewer)
-
     def publish_home(self, viewer: str) -> None:
         now = self.clock()
         with self.db.session() as s:
-            self.notify.home(s, now, user=viewer, view=self.home_view(s, now, viewer))
+            self.notify.home(s, now, user=viewer, view=self.homes.view(s, now, viewer))
         self.after_commit()
-
-    def waiting_for(self, s: Session, viewer: str) -> list[tuple[DraftRow, str | None]]:
-        """Pending drafts ``viewer`` may decide now, with the approver they would act for."""
-        out: list[tuple[DraftRow, str | None]] = []
-        asked = {d.id: d for d in draft_repo.pending_asked(s, viewer)}
-        # Only the accounts the viewer approves, plus what they were asked for: never every draft.
-        approves = [a.id for a in self.org.accounts if viewer in a.approvers]
-        candidates = {d.id: d for d in draft_repo.drafts_in_states(s, [DraftState.PENDING], account_ids=approves)}
-        for d_id, d in asked.items():
-            candidates.setdefault(d_id, d)
-        for d in sorted(candidates.values(), key=lambda d: d.id or 0):
-            account = self.org.account(d.account_id) if d.account_id else None
-            if account is None or d.author_id == viewer:
-                continue
-            if viewer in account.approvers:
-                out.append((d, None))
-            elif d.id in asked:
-                req = draft_repo.request_for(s, d.id or 0, d.current_version, viewer)
-                if req is not None and req.acting_for_id and req.reason in ("away", "escalated"):
-                    out.append((d, req.acting_for_id))
-        return out
-
-    def home_view(self, s: Session, now: datetime, viewer: str) -> dict[str, Any]:
-        pending = self.waiting_for(s, viewer)
-        authored = draft_repo.by_author(s, viewer, limit=20)
-        versions = draft_repo.current_versions(s, [d for d, _ in pending] + authored)
-        waiting = [self._home_item(s, d, acting_for, versions.get(d.id or 0)) for d, acting_for in pending]
-        mine = [self._home_item(s, d, None, versions.get(d.id or 0)) for d in authored]
-        local = self.local(now)
-        month_start = datetime(local.year, local.month, 1, tzinfo=self.tz)
-        next_month = datetime(local.year + local.month // 12, local.month % 12 + 1, 1, tzinfo=self.tz)
-        mine_accounts = [a for a in self.org.accounts
-                         if viewer in a.operators or viewer in a.approvers or viewer in a.deputies]
-        months = [render.AccountMonth(a.name, draft_repo.published_count(s, a.id, month_start, next_month),
-                                      self.org.policy.min_posts_per_month) for a in mine_accounts]
-        ids = {a.id for a in mine_accounts}
-        incidents = [render.IncidentItem(
-            id=i.id or 0, kind_ja=INCIDENT_KINDS_JA.get(i.kind, i.kind),
-            account_name=(self.org.account(i.account_id).name if i.account_id and self.org.account(i.account_id)
-                          else "アカウント指定なし"),  # type: ignore[union-attr]
-            status_ja=INCIDENT_STATUS_JA.get(i.status, i.status), description=i.description,
-            created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s)
-            if i.account_id is None or i.account_id in ids or self._is_escalation_member(viewer)]
-        return render.home_view(waiting=waiting, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
-                                incidents=incidents, month_label=f"（{local.year}年{local.month}月）")
-
-    def _is_escalation_member(self, viewer: str) -> bool:
-        # 情報政策室 / 広報対話課 staff who decide for no account still oversee every incident.
-        m = self.org.member(viewer)
-        return m is not None and not self.org.accounts_operated_by(viewer) and not self.org.accounts_decided_by(viewer)
-
-    def _home_item(self, s: Session, d: DraftRow, acting_for: str | None = None,
-                   v: DraftVersionRow | None = None) -> render.HomeItem:
-        v = v or draft_repo.version(s, d.id or 0, d.current_version)
-        account = self.org.account(d.account_id) if d.account_id else None
-        return render.HomeItem(
-            draft_id=d.id or 0, version=d.current_version,
-            account_name=account.name if account else "（アカウント未選択）",
-            author_name=self.name_of(d.author_id), state_ja=_state_ja(d.state), excerpt=v.text if v else "",
-            updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
-            scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None,
-        )
-
-    def status_text(self, viewer: str) -> str:
-        """/kessai status: what waits for the viewer, and which of their drafts need something."""
-        with self.db.session() as s:
-            waiting = self.waiting_for(s, viewer)
-            mine = draft_repo.not_final(s, viewer)
-            lines = [f"*あなたの決裁待ち: {len(waiting)}件*"]
-            for d, acting_for in waiting[:15]:
-                item = self._home_item(s, d, acting_for)
-                who = f"（{render.escape(item.acting_for_name)} さんの代決）" if item.acting_for_name else ""
-                lines.append(f"• {render.escape(item.account_name)} 第{item.version}版{who} — 作成者 "
-                             f"{render.escape(item.author_name)}、投稿予定 {render.fmt_time(item.scheduled_at)}")
-            lines.append(f"*対応が必要なあなたの下書き: {len(mine)}件*")
-            for d in mine[:15]:
-                item = self._home_item(s, d)
-                lines.append(f"• {item.state_ja} — {render.escape(item.account_name)} 第{item.version}版: "
-                             f"{render.escape(render.clean_text(item.excerpt[:40]))}"
-                             f" — {STATUS_NEXT_STEP.get(d.state, '')}")
-            absence = away_repo.absence(s, viewer)
-        if absence and self.local(absence[1]) > self.local(self.clock()):
-            until = self.local(absence[1]) - timedelta(days=1)
-            lines.append(f"不在登録: {render.fmt_date(self.local(absence[0]).date())}〜{render.fmt_date(until.date())}")
-        if len(lines) == 2:
-            return "決裁待ちの下書きも、対応が必要な下書きもありません。"
-        return "\n".join(lines)
 
     # -- refusals -------------------------------------------------------------------------
     def tell(self, *, text: str, response_url: str | None = None, channel: str | None = None,
@@ -1006,11 +864,6 @@ class Kessai:
         self.after_commit()
 
 
-def _storable(text: str) -> str:
-    """PostgreSQL rejects NUL and lone surrogates; keep everything else exactly as written."""
-    return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
-
-
 def _content(v: DraftVersionRow) -> VersionContent:
     return VersionContent(text=v.text, scheduled_at=v.scheduled_at, alt_texts=tuple(v.alt_texts),
                           image_count=v.image_count, portrait_consent=v.portrait_consent, note=v.note)
@@ -1019,9 +872,3 @@ def _content(v: DraftVersionRow) -> VersionContent:
 def _finding(r: FindingRow) -> Finding:
     return Finding(code=r.code, severity=r.severity, message=r.message, start=r.start, end=r.end,  # type: ignore[arg-type]
                    excerpt=r.excerpt, clause=r.clause, suggestion=r.suggestion)
-
-
-def _state_ja(state: str) -> str:
-    from bot.workflow import STATE_LABELS_JA
-
-    return STATE_LABELS_JA.get(DraftState(state), state)

@@ -46,6 +46,14 @@ STATE_LABELS_JA: dict[DraftState, str] = {
     DraftState.PUBLISHED: "投稿済み",
 }
 
+def state_ja(state: str) -> str:
+    """The Japanese label of a state (the raw value for one we do not know)."""
+    try:
+        return STATE_LABELS_JA[DraftState(state)]
+    except ValueError:
+        return state
+
+
 _S, _E = DraftState, DraftEvent
 _EDITABLE = (_S.NEEDS_FIX, _S.PENDING, _S.APPROVED, _S.REJECTED, _S.EXPIRED, _S.EXEMPT)
 

@@ -137,7 +137,7 @@ def _draft(call: SubcommandCall) -> None:
 
 
 def _status(call: SubcommandCall) -> None:
-    call.reply(call.kessai.status_text(call.user))
+    call.reply(call.kessai.homes.status_text(call.user))
 
 
 _DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
@@ -182,14 +182,14 @@ def _template(call: SubcommandCall) -> None:
     verb = parts[0].lower() if parts else "list"
     rest = parts[1] if len(parts) > 1 else ""
     if verb == "list":
-        call.reply(call.kessai.list_templates())
+        call.reply(call.kessai.templates.list_text())
     elif verb == "add":
         words = rest.split(maxsplit=1)  # any whitespace, 全角スペース included
-        call.reply(call.kessai.add_template(call.user, words[0] if words else "", words[1] if len(words) > 1 else ""))
+        call.reply(call.kessai.templates.add(call.user, words[0] if words else "", words[1] if len(words) > 1 else ""))
     elif verb in ("remove", "rm", "delete"):
         if not rest.strip():
             call.reply("削除する定型文の名前か番号を指定してください。" + TEMPLATE_USAGE)
             return
-        call.reply(call.kessai.remove_template(call.user, rest))
+        call.reply(call.kessai.templates.remove(call.user, rest))
     else:
         call.reply(f"「{render.escape(render.clean_text(verb[:30]))}」という操作はありません。" + TEMPLATE_USAGE)

@@ -81,3 +81,10 @@ def test_edit_voids_open_requests_and_decisions_but_not_rejections() -> None:
 
 def test_every_state_has_a_japanese_label() -> None:
     assert set(STATE_LABELS_JA) == set(DraftState)
+
+
+def test_state_labels_are_japanese_and_unknown_states_pass_through() -> None:
+    from bot.workflow import state_ja
+
+    assert state_ja("pending") == "決裁待ち" and state_ja("published") == "投稿済み"
+    assert state_ja("withdrawn") == "withdrawn"  # a value from a newer version is shown, not crashed on

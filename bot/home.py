@@ -1,0 +1,136 @@
+"""What a person sees of the drafts: the App Home and ``/kessai status`` (reads only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from bot import render
+from bot.config import OrgConfig
+from bot.workflow import DraftState, state_ja
+from storage import away as away_repo
+from storage import drafts as draft_repo
+from storage.db import Database
+from storage.models import DraftRow, DraftVersionRow
+
+INCIDENT_KINDS_JA = {"flaming": "炎上", "impersonation": "なりすまし", "password_leak": "パスワード漏えい",
+                     "misposting": "誤投稿", "other": "その他"}
+INCIDENT_STATUS_JA = {"open": "未対応", "acked": "対応中", "resolved": "解決済み"}
+STATUS_NEXT_STEP = {
+    "checking": "スレッドでアカウントを選んでください",
+    "needs_fix": "修正するか、理由を付けて決裁依頼してください",
+    "pending": "決裁を待っています",
+    "approved": "投稿後に「投稿済みにする」を押してください",
+    "exempt": "投稿後に「投稿済みにする」を押してください",
+}
+
+
+class HomeViews:
+    """Renders what waits for a person and where their own drafts stand, as of now."""
+
+    def __init__(self, db: Database, org: OrgConfig, *, clock: Callable[[], datetime], tz: ZoneInfo,
+                 name_of: Callable[[str], str]) -> None:
+        self.db = db
+        self.org = org
+        self.clock = clock
+        self.tz = tz
+        self.name_of = name_of
+
+    def local(self, t: datetime) -> datetime:
+        return t.astimezone(self.tz)
+
+    def render(self, viewer: str) -> dict[str, Any]:
+        """The App Home as of now (the outbox calls this when it delivers a refresh)."""
+        with self.db.session() as s:
+            return self.view(s, self.clock(), viewer)
+
+    def waiting_for(self, s: Session, viewer: str) -> list[tuple[DraftRow, str | None]]:
+        """Pending drafts ``viewer`` may decide now, with the approver they would act for."""
+        out: list[tuple[DraftRow, str | None]] = []
+        asked = {d.id: d for d in draft_repo.pending_asked(s, viewer)}
+        # Only the accounts the viewer approves, plus what they were asked for: never every draft.
+        approves = [a.id for a in self.org.accounts if viewer in a.approvers]
+        candidates = {d.id: d for d in draft_repo.drafts_in_states(s, [DraftState.PENDING], account_ids=approves)}
+        for d_id, d in asked.items():
+            candidates.setdefault(d_id, d)
+        for d in sorted(candidates.values(), key=lambda d: d.id or 0):
+            account = self.org.account(d.account_id) if d.account_id else None
+            if account is None or d.author_id == viewer:
+                continue
+            if viewer in account.approvers:
+                out.append((d, None))
+            elif d.id in asked:
+                req = draft_repo.request_for(s, d.id or 0, d.current_version, viewer)
+                if req is not None and req.acting_for_id and req.reason in ("away", "escalated"):
+                    out.append((d, req.acting_for_id))
+        return out
+
+    def view(self, s: Session, now: datetime, viewer: str) -> dict[str, Any]:
+        pending = self.waiting_for(s, viewer)
+        authored = draft_repo.by_author(s, viewer, limit=20)
+        versions = draft_repo.current_versions(s, [d for d, _ in pending] + authored)
+        waiting = [self._item(s, d, acting_for, versions.get(d.id or 0)) for d, acting_for in pending]
+        mine = [self._item(s, d, None, versions.get(d.id or 0)) for d in authored]
+        local = self.local(now)
+        month_start = datetime(local.year, local.month, 1, tzinfo=self.tz)
+        next_month = datetime(local.year + local.month // 12, local.month % 12 + 1, 1, tzinfo=self.tz)
+        mine_accounts = [a for a in self.org.accounts
+                         if viewer in a.operators or viewer in a.approvers or viewer in a.deputies]
+        months = [render.AccountMonth(a.name, draft_repo.published_count(s, a.id, month_start, next_month),
+                                      self.org.policy.min_posts_per_month) for a in mine_accounts]
+        ids = {a.id for a in mine_accounts}
+        incidents = [render.IncidentItem(
+            id=i.id or 0, kind_ja=INCIDENT_KINDS_JA.get(i.kind, i.kind),
+            account_name=(self.org.account(i.account_id).name if i.account_id and self.org.account(i.account_id)
+                          else "アカウント指定なし"),  # type: ignore[union-attr]
+            status_ja=INCIDENT_STATUS_JA.get(i.status, i.status), description=i.description,
+            created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s)
+            if i.account_id is None or i.account_id in ids or self._is_escalation_member(viewer)]
+        return render.home_view(waiting=waiting, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
+                                incidents=incidents, month_label=f"（{local.year}年{local.month}月）")
+
+    def _is_escalation_member(self, viewer: str) -> bool:
+        # 情報政策室 / 広報対話課 staff who decide for no account still oversee every incident.
+        m = self.org.member(viewer)
+        return m is not None and not self.org.accounts_operated_by(viewer) and not self.org.accounts_decided_by(viewer)
+
+    def _item(self, s: Session, d: DraftRow, acting_for: str | None = None,
+                   v: DraftVersionRow | None = None) -> render.HomeItem:
+        v = v or draft_repo.version(s, d.id or 0, d.current_version)
+        account = self.org.account(d.account_id) if d.account_id else None
+        return render.HomeItem(
+            draft_id=d.id or 0, version=d.current_version,
+            account_name=account.name if account else "（アカウント未選択）",
+            author_name=self.name_of(d.author_id), state_ja=state_ja(d.state), excerpt=v.text if v else "",
+            updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
+            scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None,
+        )
+
+    def status_text(self, viewer: str) -> str:
+        """/kessai status: what waits for the viewer, and which of their drafts need something."""
+        with self.db.session() as s:
+            waiting = self.waiting_for(s, viewer)
+            mine = draft_repo.not_final(s, viewer)
+            lines = [f"*あなたの決裁待ち: {len(waiting)}件*"]
+            for d, acting_for in waiting[:15]:
+                item = self._item(s, d, acting_for)
+                who = f"（{render.escape(item.acting_for_name)} さんの代決）" if item.acting_for_name else ""
+                lines.append(f"• {render.escape(item.account_name)} 第{item.version}版{who} — 作成者 "
+                             f"{render.escape(item.author_name)}、投稿予定 {render.fmt_time(item.scheduled_at)}")
+            lines.append(f"*対応が必要なあなたの下書き: {len(mine)}件*")
+            for d in mine[:15]:
+                item = self._item(s, d)
+                lines.append(f"• {item.state_ja} — {render.escape(item.account_name)} 第{item.version}版: "
+                             f"{render.escape(render.clean_text(item.excerpt[:40]))}"
+                             f" — {STATUS_NEXT_STEP.get(d.state, '')}")
+            absence = away_repo.absence(s, viewer)
+        if absence and self.local(absence[1]) > self.local(self.clock()):
+            until = self.local(absence[1]) - timedelta(days=1)
+            lines.append(f"不在登録: {render.fmt_date(self.local(absence[0]).date())}〜{render.fmt_date(until.date())}")
+        if len(lines) == 2:
+            return "決裁待ちの下書きも、対応が必要な下書きもありません。"
+        return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""定型文 (templates): the registered texts that let a draft go out under 決裁省略 (和気町 5(4))."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot import errors, render
+from bot.config import OrgConfig
+from storage import templates as template_repo
+from storage.db import Database, storable
+
+
+class TemplateAdmin:
+    """``/kessai template add|list|remove``; only approvers may add or remove, since a template is a
+    standing reason to skip prior approval."""
+
+    def __init__(self, db: Database, org: OrgConfig, *, clock: Callable[[], datetime],
+                 name_of: Callable[[str], str]) -> None:
+        self.db = db
+        self.org = org
+        self.clock = clock
+        self.name_of = name_of
+
+    def _require_admin(self, actor: str) -> None:
+        if not any(actor in a.approvers for a in self.org.accounts):
+            raise errors.NotAnApprover(
+                "定型文は決裁を省略する根拠になるため、登録・削除できるのは運用管理責任者（決裁者）だけです。")
+
+    def add(self, actor: str, name: str, text: str) -> str:
+        self._require_admin(actor)
+        name, text = storable(name.strip()), storable(text.strip())
+        if not name or not text:
+            raise errors.InvalidInput("`/kessai template add 名前 本文` の形で、名前と本文を指定してください。")
+        if len(name) > 100:
+            raise errors.InvalidInput("定型文の名前は100文字以内にしてください。")
+        now = self.clock()
+        with self.db.session() as s:
+            if template_repo.by_name_or_id(s, name) is not None:
+                raise errors.InvalidInput(f"「{render.escape(name)}」という名前の定型文はすでにあります。別の名前にしてください。")
+            row = template_repo.add(s, name=name, text=text, created_by=actor, now=now)
+            tid = row.id
+        return (f"定型文 #{tid}「{render.escape(name)}」を登録しました。区分「定型文」でこの文面と一致する下書きは、"
+                "エラーがなければ決裁省略になります。")
+
+    def list_text(self) -> str:
+        with self.db.session() as s:
+            rows = template_repo.active(s)
+        if not rows:
+            return "登録された定型文はありません。`/kessai template add 名前 本文` で登録できます（決裁者のみ）。"
+        lines = ["*登録された定型文*"]
+        for r in rows[:30]:
+            lines.append(f"• #{r.id}「{render.escape(r.name)}」（登録: {render.escape(self.name_of(r.created_by))}）\n"
+                         + render.quote(r.text, 200))
+        return "\n".join(lines)
+
+    def remove(self, actor: str, key: str) -> str:
+        self._require_admin(actor)
+        key = key.strip().lstrip("#")
+        with self.db.session() as s:
+            row = template_repo.by_name_or_id(s, key)
+            if row is None:
+                raise errors.InvalidInput(f"「{render.escape(key)}」という定型文は見つかりません。`/kessai template list` で確認してください。")
+            template_repo.deactivate(s, row)
+            name = row.name
+        return f"定型文「{render.escape(name)}」を削除しました（これまでの決裁省略の記録はそのまま残ります）。"
