@@ -67,19 +67,27 @@ class HttpServer:
         self.server = create_server(wsgi_app(rt), host=host, port=port, threads=threads, ident="kessai",
                                     clear_untrusted_proxy_headers=True)
         self._thread: threading.Thread | None = None
+        self._stopping = False
 
     @property
     def port(self) -> int:
         return int(self.server.effective_port)  # type: ignore[union-attr]
 
     def serve_forever(self) -> None:
-        self.server.run()
+        try:
+            self.server.run()
+        except OSError:
+            # waitress has no stop call: closing its sockets is the way, and the loop thread may
+            # be inside select() on them at that moment (EBADF). Only then is it expected.
+            if not self._stopping:
+                raise
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self.serve_forever, name="kessai-http", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
+        self._stopping = True
         self.server.close()
         if self._thread:
             self._thread.join(5)
