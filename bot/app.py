@@ -78,6 +78,7 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     gateway.render_home = kessai.homes.render
     auth = client.auth_test()
     team_id = str(auth.get("team_id") or "") or None
+    kessai.workspace_url = str(auth.get("url") or "") or None
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret or "socket-mode-needs-no-secret",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.config import load_org_config, load_settings
+
+log = logging.getLogger(__name__)
 
 NOW_HELP = "例: --now 2026-11-24T10:00+09:00（タイムゾーンを省略すると KESSAI_TZ の時刻とみなします）"
 
@@ -22,6 +26,21 @@ def parse_now(text: str | None, tz: ZoneInfo) -> datetime:
     except ValueError:
         raise ValueError(f"--now「{text}」は日時として読めません。{NOW_HELP}") from None
     return t if t.tzinfo is not None else t.replace(tzinfo=tz)
+
+
+def workspace_url(settings: Any) -> str | None:
+    """The workspace URL for message links in reminders; None (links to the channel) without Slack."""
+    if not settings.slack_bot_token:
+        return None
+    from slack_sdk import WebClient
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        auth = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10).auth_test()
+    except (SlackApiError, OSError) as e:
+        log.warning("could not ask Slack for the workspace URL (%s); reminders link to the channel", e)
+        return None
+    return str(auth.get("url") or "") or None
 
 
 def run_remind(args: argparse.Namespace) -> int:
@@ -44,6 +63,7 @@ def run_remind(args: argparse.Namespace) -> int:
         with db.session() as s:
             roster.sync(s, org)
         kessai = Kessai(db, org, tz=settings.tz)
+        kessai.workspace_url = workspace_url(settings)
         report = Sweeper(kessai).sweep(now)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if report.total and settings.slack_bot_token:

@@ -103,6 +103,8 @@ class Kessai:
         self.after_commit = after_commit
         self.notify = Notifier()
         self.tz = ZoneInfo(tz)
+        # The workspace's URL (auth.test), for links to messages; None until known.
+        self.workspace_url: str | None = None
         self.homes = HomeViews(db, org, clock=clock, tz=self.tz, name_of=self.name_of)
         self.templates = TemplateAdmin(db, org, clock=clock, name_of=self.name_of)
 

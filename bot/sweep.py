@@ -103,11 +103,17 @@ def previous_month(year: int, month: int) -> tuple[int, int]:
     return (year - 1, 12) if month == 1 else (year, month - 1)
 
 
-def draft_link(channel: str, ts: str | None, label: str = "下書きのスレッド") -> str:
-    """A link that opens the draft's thread in the Slack app (channel + message ts)."""
-    if not ts:
+def draft_link(channel: str, ts: str | None, label: str = "下書きのスレッド", *,
+               workspace_url: str | None = None) -> str:
+    """A link that opens the draft's message (and so its thread), on a PC or a phone.
+
+    Slack's permalink form is ``<workspace URL>archives/<channel>/p<ts without the dot>`` (what
+    chat.getPermalink returns for a top-level message); the workspace URL comes from auth.test.
+    Without it, the channel itself is linked.
+    """
+    if not ts or not workspace_url:
         return f"<#{channel}>"
-    return f"<https://slack.com/app_redirect?channel={channel}&message_ts={ts}|{label}>"
+    return f"<{workspace_url.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}|{label}>"
 
 
 @dataclass
@@ -342,7 +348,7 @@ class Sweeper:
         p = self.org.policy
         since = draft.updated_at
         escalate_at = self.cal.add_business_time(since, p.approval_escalate_after)
-        link = draft_link(draft.channel, self._thread_ts(s, draft))
+        link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         head = ":bell: *決裁のお願い*" if period == 0 else f":bell: *決裁のお願い（{period + 1}回目）*"
         lines = [
             f"{head}\n{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
@@ -372,7 +378,7 @@ class Sweeper:
                 return False
             version: DraftVersionRow = c.version
             assert version.scheduled_at is not None
-            link = draft_link(draft.channel, self._thread_ts(s, draft))
+            link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
             self._post(s, now, draft.author_id, (
                 f":calendar: *投稿予定時刻になりました*\n{self._account_name(draft.account_id)} の下書き"
                 f"（第{version.number}版）は {self._fmt(version.scheduled_at)} に投稿する予定ですが、"

@@ -15,6 +15,7 @@ def reminders_to(w: World, user: str) -> list[str]:
 
 
 def test_approvers_are_reminded_exactly_after_two_business_hours(world: World) -> None:
+    world.kessai.workspace_url = "https://kessai-sandbox.slack.com/"  # as auth.test tells serve
     world.pending_draft(jst(2026, 11, 24, 10, 0))  # Tuesday
     assert world.sweep(jst(2026, 11, 24, 11, 59, 59)).sent["approval.remind"] == 0
     assert reminders_to(world, "U0MANAGER") == []
@@ -24,8 +25,18 @@ def test_approvers_are_reminded_exactly_after_two_business_hours(world: World) -
         assert "上越市公式X" in text and "高田 太郎" in text
         assert "「承認」または「差戻し」" in text
         assert "2026年11月25日（水）10:00 までに決裁がない場合は、代決者にも" in text
-        assert "message_ts=1700000000.000001" in text  # the link to the draft's thread
+        # The link opens the draft's message (its thread), as Slack's own permalinks do.
+        assert "<https://kessai-sandbox.slack.com/archives/C0INTAKE/p1700000000000001|" in text
     assert reminders_to(world, "U0OPERATOR") == []  # the author is not an approver of their own draft
+
+
+def test_without_the_workspace_url_the_reminder_links_the_channel() -> None:
+    from bot.sweep import draft_link
+
+    assert draft_link("C0INTAKE", "1700000000.000001") == "<#C0INTAKE>"
+    assert draft_link("C0INTAKE", None, workspace_url="https://x.slack.com/") == "<#C0INTAKE>"
+    assert draft_link("C0INTAKE", "1700000000.000001", "スレッド", workspace_url="https://x.slack.com") == (
+        "<https://x.slack.com/archives/C0INTAKE/p1700000000000001|スレッド>")
 
 
 def test_the_same_sweep_twice_sends_one_reminder(world: World) -> None:
