@@ -114,8 +114,6 @@ class SlackGateway:
 
     def stop(self, timeout: float = 10.0) -> None:
         self._express_open = False
-        self._express_inflight = 0
-        self._express_lock = threading.Lock()
         if self.deliver_express in self.db.on_commit:
             self.db.on_commit.remove(self.deliver_express)
         self._express.shutdown(wait=True)  # in-flight express sends finish and are recorded

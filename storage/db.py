@@ -59,11 +59,15 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def dialect_insert(s: Session) -> Any:
-    """The INSERT construct of the session's database (for ON CONFLICT, which is dialect-specific)."""
+def _insert_for(dialect: str) -> Any:
     from sqlalchemy.dialects import postgresql, sqlite
 
-    return postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def dialect_insert(s: Session) -> Any:
+    """The INSERT construct of the session's database (for ON CONFLICT, which is dialect-specific)."""
+    return _insert_for(s.get_bind().dialect.name)
 
 
 def many(values: Any) -> Any:
@@ -79,9 +83,7 @@ def _insert_statement(dialect: str, table: Any, ignore_conflict_on: tuple[str, .
                       returning: tuple[str, ...]) -> Any:
     # Built once and executed with parameters: constructing a statement per call costs more than
     # running it on the busy paths (intake writes several rows per draft).
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    stmt = _insert_for(dialect)(table)
     if ignore_conflict_on:
         stmt = stmt.on_conflict_do_nothing(index_elements=list(ignore_conflict_on))
     return stmt.returning(*[table.c[c] for c in returning])
