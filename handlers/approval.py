@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot import errors, render
 from bot.services import Kessai
-from handlers.middleware import safe_response_url
+from handlers.payloads import field, tell, user_id, view_values
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +25,11 @@ def parse_ref(value: Any) -> tuple[int, int]:
     return int(draft), int(version)
 
 
-def tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
-    url = safe_response_url(body, context.get("response_url_prefixes", ()))
-    channel = (body.get("channel") or body.get("container") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-    kessai.tell(text=text, response_url=url, channel=channel, user=(body.get("user") or {}).get("id"))
-
-
 def register(app: App, kessai: Kessai) -> None:
     @app.action("approve_draft")
     def approve(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: Any) -> None:
         ack()
-        user = (body.get("user") or {}).get("id", "")
+        user = user_id(body)
         try:
             draft_id, version = parse_ref(action.get("value"))
             kessai.decide(draft_id, version, user, approve=True)
@@ -45,7 +39,7 @@ def register(app: App, kessai: Kessai) -> None:
     @app.action("reject_draft")
     def reject(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any) -> None:
         ack()
-        user = (body.get("user") or {}).get("id", "")
+        user = user_id(body)
         try:
             draft_id, version = parse_ref(action.get("value"))
             view = kessai.check_can_decide(draft_id, version, user)
@@ -57,12 +51,11 @@ def register(app: App, kessai: Kessai) -> None:
 
     @app.view(render.REJECT_CALLBACK)
     def reject_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        user = (body.get("user") or {}).get("id", "")
-        values = (view.get("state") or {}).get("values") or {}
-        text = ((values.get(render.REJECT_REASON_BLOCK) or {}).get(render.REJECT_REASON_ACTION) or {}).get("value") or ""
-        selected = ((values.get(render.REJECT_PRESET_BLOCK) or {}).get(render.REJECT_PRESET_ACTION) or {}).get(
-            "selected_options") or []
-        presets = [str(o.get("value")) for o in selected if isinstance(o, dict)]
+        user = user_id(body)
+        values = view_values(view)
+        text = str(field(values, render.REJECT_REASON_BLOCK, render.REJECT_REASON_ACTION).get("value") or "")
+        chosen = field(values, render.REJECT_PRESET_BLOCK, render.REJECT_PRESET_ACTION).get("selected_options") or []
+        presets = [str(o.get("value")) for o in chosen if isinstance(o, dict)]
         if not text.strip():
             ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: "差戻しの理由を入力してください。"})
             return

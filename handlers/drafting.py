@@ -12,7 +12,8 @@ from slack_sdk import WebClient
 
 from bot import drafting, errors, render
 from bot.services import Kessai
-from handlers.approval import parse_ref, tell
+from handlers.approval import parse_ref
+from handlers.payloads import field, selected, tell, user_id, view_values
 
 log = logging.getLogger(__name__)
 
@@ -30,42 +31,23 @@ def open_draft_modal(kessai: Kessai, client: WebClient, trigger_id: str, user: s
         [(a.id, a.name) for a in accounts], text=text, metadata=source))
 
 
-def _value(values: dict[str, Any], block: str, action: str | None = None) -> dict[str, Any]:
-    entry = (values.get(block) or {}).get(action or block) or {}
-    return entry if isinstance(entry, dict) else {}
-
-
-def _selected(entry: dict[str, Any]) -> str | None:
-    opt = entry.get("selected_option")
-    return str(opt.get("value")) if isinstance(opt, dict) and opt.get("value") is not None else None
-
-
 def _str(v: Any) -> str | None:
     return v if isinstance(v, str) and v != "" else None
 
 
 def draft_input(values: dict[str, Any]) -> drafting.DraftInput:
-    consent = _value(values, render.F_CONSENT).get("selected_options") or []
+    consent = field(values, render.F_CONSENT).get("selected_options") or []
     return drafting.DraftInput(
-        account_id=_selected(_value(values, render.F_ACCOUNT)),
-        text=_str(_value(values, render.F_TEXT).get("value")),
-        date=_str(_value(values, render.F_DATE).get("selected_date")),
-        time=_str(_value(values, render.F_TIME).get("selected_time")),
-        category=_selected(_value(values, render.F_CATEGORY)),
-        image_count=_selected(_value(values, render.F_IMAGES)),
-        alt_texts=_str(_value(values, render.F_ALTS).get("value")),
+        account_id=selected(field(values, render.F_ACCOUNT)),
+        text=_str(field(values, render.F_TEXT).get("value")),
+        date=_str(field(values, render.F_DATE).get("selected_date")),
+        time=_str(field(values, render.F_TIME).get("selected_time")),
+        category=selected(field(values, render.F_CATEGORY)),
+        image_count=selected(field(values, render.F_IMAGES)),
+        alt_texts=_str(field(values, render.F_ALTS).get("value")),
         portrait_consent=any(isinstance(o, dict) and o.get("value") == "yes" for o in consent),
-        note=_str(_value(values, render.F_NOTE).get("value")),
+        note=_str(field(values, render.F_NOTE).get("value")),
     )
-
-
-def _user(body: dict[str, Any]) -> str:
-    return str((body.get("user") or {}).get("id", ""))
-
-
-def _values(view: dict[str, Any]) -> dict[str, Any]:
-    v = (view.get("state") or {}).get("values") or {}
-    return v if isinstance(v, dict) else {}
 
 
 def register(app: App, kessai: Kessai) -> None:
@@ -74,16 +56,16 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         text = str((body.get("message") or {}).get("text") or "")
         try:
-            open_draft_modal(kessai, client, str(body.get("trigger_id", "")), _user(body), text=text,
+            open_draft_modal(kessai, client, str(body.get("trigger_id", "")), user_id(body), text=text,
                              source="shortcut")
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
 
     @app.view(render.DRAFT_CALLBACK)
     def draft_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        user = _user(body)
+        user = user_id(body)
         allowed = {a.id: a.name for a in kessai.accounts_for_form(user)}
-        form, problems = drafting.validate(draft_input(_values(view)), now=kessai.local(kessai.clock()),
+        form, problems = drafting.validate(draft_input(view_values(view)), now=kessai.local(kessai.clock()),
                                            tz=str(kessai.tz), allowed_accounts=allowed)
         if form is None:
             ack(response_action="errors", errors=problems)
@@ -104,8 +86,8 @@ def register(app: App, kessai: Kessai) -> None:
             prefix, _, draft = block.partition(":")
             if prefix != render.CHOOSE_ACCOUNT_ACTION or not (draft.isascii() and draft.isdecimal()) or len(draft) > 18:
                 raise errors.UnknownDraft()
-            account = _selected(action) or ""
-            kessai.choose_account(int(draft), account, _user(body))
+            account = selected(action) or ""
+            kessai.choose_account(int(draft), account, user_id(body))
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
 
@@ -115,7 +97,7 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         try:
             draft_id, version = parse_ref(action.get("value"))
-            view = kessai.check_can_override(draft_id, version, _user(body))
+            view = kessai.check_can_override(draft_id, version, user_id(body))
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
@@ -123,10 +105,10 @@ def register(app: App, kessai: Kessai) -> None:
 
     @app.view(render.OVERRIDE_CALLBACK)
     def override_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        reason = _str(_value(_values(view), render.OVERRIDE_BLOCK, render.OVERRIDE_INPUT).get("value")) or ""
+        reason = _str(field(view_values(view), render.OVERRIDE_BLOCK, render.OVERRIDE_INPUT).get("value")) or ""
         try:
             draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.override(draft_id, version, _user(body), reason)
+            kessai.override(draft_id, version, user_id(body), reason)
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.OVERRIDE_BLOCK: e.message_ja})
             return
@@ -138,7 +120,7 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         try:
             draft_id, version = parse_ref(action.get("value"))
-            view, account_url = kessai.check_can_publish(draft_id, version, _user(body))
+            view, account_url = kessai.check_can_publish(draft_id, version, user_id(body))
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
@@ -147,10 +129,10 @@ def register(app: App, kessai: Kessai) -> None:
 
     @app.view(render.PUBLISH_CALLBACK)
     def publish_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        values = _values(view)
-        url = _str(_value(values, render.P_URL).get("value")) or ""
-        day = _str(_value(values, render.P_DATE).get("selected_date"))
-        clock = _str(_value(values, render.P_TIME).get("selected_time"))
+        values = view_values(view)
+        url = _str(field(values, render.P_URL).get("value")) or ""
+        day = _str(field(values, render.P_DATE).get("selected_date"))
+        clock = _str(field(values, render.P_TIME).get("selected_time"))
         try:
             at = datetime.combine(date.fromisoformat(day or ""), time.fromisoformat(clock or ""), kessai.tz)
         except ValueError:
@@ -158,10 +140,10 @@ def register(app: App, kessai: Kessai) -> None:
             return
         try:
             draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.publish(draft_id, version, _user(body), url=url, at=at)
+            kessai.publish(draft_id, version, user_id(body), url=url, at=at)
         except errors.InvalidInput as e:
-            field = render.P_DATE if "日時" in e.message_ja else render.P_URL
-            ack(response_action="errors", errors={field: e.message_ja})
+            block = render.P_DATE if "日時" in e.message_ja else render.P_URL
+            ack(response_action="errors", errors={block: e.message_ja})
             return
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.P_URL: e.message_ja})

@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.services import Kessai
-from handlers.middleware import safe_response_url
+from handlers.payloads import tell
 
 log = logging.getLogger(__name__)
 
@@ -18,13 +18,10 @@ STALE_BUTTON_JA = "このボタンは現在は使えません。メッセージ�
 
 def register(app: App, kessai: Kessai, *, response_url_prefixes: tuple[str, ...]) -> None:
     @app.action(re.compile(".*"))
-    def unknown_action(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+    def unknown_action(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: Any) -> None:
         ack()
         log.info("unknown action %r", str(action.get("action_id"))[:80])
-        url = safe_response_url(body, response_url_prefixes)
-        user = (body.get("user") or {}).get("id")
-        channel = (body.get("channel") or {}).get("id")
-        kessai.tell(text=STALE_BUTTON_JA, response_url=url, channel=channel, user=user)
+        tell(kessai, body, {"response_url_prefixes": response_url_prefixes, **context}, STALE_BUTTON_JA)
 
     @app.view(re.compile(".*"))
     def unknown_view(ack: Ack, view: dict[str, Any]) -> None:

@@ -14,28 +14,13 @@ from bot import incidents as inc
 from bot.incidents import IncidentService
 from bot.services import Kessai
 from handlers.commands import SubcommandCall, register_subcommand
-from handlers.middleware import safe_response_url
+from handlers.payloads import field, selected, tell, user_id, view_values
 
 log = logging.getLogger(__name__)
 
 
-def _user(body: dict[str, Any]) -> str:
-    return str((body.get("user") or {}).get("id", ""))
-
-
-def _value(values: dict[str, Any], block: str, action: str) -> dict[str, Any]:
-    entry = (values.get(block) or {}).get(action) or {}
-    return entry if isinstance(entry, dict) else {}
-
-
 def register(app: App, kessai: Kessai) -> None:
     service = IncidentService(kessai)
-
-    def tell(body: dict[str, Any], context: Any, text: str) -> None:
-        url = safe_response_url(body, context.get("response_url_prefixes", ()))
-        container = body.get("container") or {}
-        channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
-        kessai.tell(text=text, response_url=url, channel=channel, user=_user(body))
 
     def incident_command(call: SubcommandCall) -> None:
         if kessai.org.member(call.user) is None:
@@ -55,10 +40,10 @@ def register(app: App, kessai: Kessai) -> None:
 
     @app.view(inc.REPORT_CALLBACK)
     def report_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        values = (view.get("state") or {}).get("values") or {}
-        kind = (_value(values, inc.KIND_BLOCK, inc.KIND_ACTION).get("selected_option") or {}).get("value")
-        account = (_value(values, inc.ACCOUNT_BLOCK, inc.ACCOUNT_ACTION).get("selected_option") or {}).get("value")
-        text = _value(values, inc.DESCRIPTION_BLOCK, inc.DESCRIPTION_ACTION).get("value") or ""
+        values = view_values(view)
+        kind = selected(field(values, inc.KIND_BLOCK, inc.KIND_ACTION))
+        account = selected(field(values, inc.ACCOUNT_BLOCK, inc.ACCOUNT_ACTION))
+        text = field(values, inc.DESCRIPTION_BLOCK, inc.DESCRIPTION_ACTION).get("value") or ""
         problems = {}
         if kind not in inc.KINDS:
             problems[inc.KIND_BLOCK] = "インシデントの種類を選んでください。"
@@ -71,7 +56,7 @@ def register(app: App, kessai: Kessai) -> None:
             return
         try:
             service.report(kind=str(kind), account_id=None if account == inc.NO_ACCOUNT else str(account),
-                           description=str(text), reporter=_user(body))
+                           description=str(text), reporter=user_id(body))
         except inc.UnknownAccount as e:
             ack(response_action="errors", errors={inc.ACCOUNT_BLOCK: e.message_ja})
             return
@@ -84,30 +69,30 @@ def register(app: App, kessai: Kessai) -> None:
     def ack_incident(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: Any) -> None:
         ack()
         try:
-            service.ack(inc.parse_incident_ref(action.get("value")), _user(body))
+            service.ack(inc.parse_incident_ref(action.get("value")), user_id(body))
         except errors.KessaiError as e:
-            tell(body, context, e.message_ja)
+            tell(kessai, body, context, e.message_ja)
 
     @app.action(inc.RESOLVE_ACTION)
     def resolve_clicked(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
                         context: Any) -> None:
         ack()
         try:
-            incident = service.check_can_resolve(inc.parse_incident_ref(action.get("value")), _user(body))
+            incident = service.check_can_resolve(inc.parse_incident_ref(action.get("value")), user_id(body))
         except errors.KessaiError as e:
-            tell(body, context, e.message_ja)
+            tell(kessai, body, context, e.message_ja)
             return
         client.views_open(trigger_id=body["trigger_id"], view=service.resolve_modal(incident))
 
     @app.view(inc.RESOLVE_CALLBACK)
     def resolve_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        values = (view.get("state") or {}).get("values") or {}
-        summary = _value(values, inc.SUMMARY_BLOCK, inc.SUMMARY_ACTION).get("value") or ""
+        values = view_values(view)
+        summary = field(values, inc.SUMMARY_BLOCK, inc.SUMMARY_ACTION).get("value") or ""
         if not str(summary).strip():
             ack(response_action="errors", errors={inc.SUMMARY_BLOCK: "どのように解決したかを入力してください。"})
             return
         try:
-            service.resolve(inc.parse_incident_ref(view.get("private_metadata")), _user(body), str(summary))
+            service.resolve(inc.parse_incident_ref(view.get("private_metadata")), user_id(body), str(summary))
         except errors.KessaiError as e:
             ack(response_action="errors", errors={inc.SUMMARY_BLOCK: e.message_ja})
             return
@@ -123,6 +108,6 @@ def register(app: App, kessai: Kessai) -> None:
         try:
             if prefix != "incident_checklist":
                 raise inc.UnknownIncident()
-            service.set_checklist(inc.parse_incident_ref(ref), _user(body), done)
+            service.set_checklist(inc.parse_incident_ref(ref), user_id(body), done)
         except errors.KessaiError as e:
-            tell(body, context, e.message_ja)
+            tell(kessai, body, context, e.message_ja)
