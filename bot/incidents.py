@@ -415,7 +415,7 @@ class IncidentService:
         elif inc.status == "resolved":
             state += f"（{render.escape(self._name(inc.resolved_by))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
-            {"type": "header", "text": {"type": "plain_text", "text": (":rotating_light: " + title)[:150], "emoji": True}},
+            render.header(":rotating_light: " + title),
             render.section(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
                      f"*報告者:* {render.escape(self._name(inc.reporter_id))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
             render.section("*内容:*\n" + render.quote(inc.description, 1500)),

@@ -115,6 +115,11 @@ def message(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
     return {"text": text, "blocks": blocks}
 
 
+def header(text: str) -> dict[str, Any]:
+    # Slack caps header text at 150 characters; emoji codes in it are shown as emoji.
+    return {"type": "header", "text": {"type": "plain_text", "text": text[:150], "emoji": True}}
+
+
 def section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}
 
@@ -193,7 +198,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     kind = "代決依頼" if acting_for_name else "決裁依頼"
     title = f"{kind}: {view.account_name}（第{view.version}版）"
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
+        header(title),
     ]
     if acting_for_name:
         blocks.append(section(
@@ -339,7 +344,7 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
     """事後報告: what went out without prior approval, so the approver can still object."""
     title = f"事後報告（決裁省略）: {view.account_name}（第{view.version}版）"
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
+        header(title),
         section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
                  "内容に問題があれば、作成者に連絡してください。"),
         section(_request_fields(view)),
@@ -508,9 +513,9 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
               month_label: str = "") -> dict[str, Any]:
     """App Home (SPEC §4.6): my decisions, my drafts, my accounts' month, open incidents."""
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": "kessai — SNS投稿の決裁"}},
+        header("kessai — SNS投稿の決裁"),
         context(f"{escape(viewer_name)} さんの画面です。`/kessai help` でコマンドの一覧を表示します。"),
-        {"type": "header", "text": {"type": "plain_text", "text": f"あなたの決裁待ち（{len(waiting)}件）"}},
+        header(f"あなたの決裁待ち（{len(waiting)}件）"),
     ]
     if not waiting:
         blocks.append(section("決裁待ちの下書きはありません。"))
@@ -521,7 +526,7 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
             f"投稿予定: {fmt_time(item.scheduled_at)}）\n{quote(item.excerpt, 200)}"))
         blocks.append(_decision_buttons(f"{item.draft_id}:{item.version}"))
     blocks.append({"type": "divider"})
-    blocks.append({"type": "header", "text": {"type": "plain_text", "text": "あなたの下書き（最近20件）"}})
+    blocks.append(header("あなたの下書き（最近20件）"))
     if not mine:
         blocks.append(section("まだ下書きはありません。受付チャンネルに文面を書き込むか `/kessai draft` で提出すると、ここに表示されます。"))
     for item in list(mine)[:20]:
@@ -530,14 +535,14 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
             f"{quote(item.excerpt, 120)}"))
     if accounts:
         blocks.append({"type": "divider"})
-        blocks.append({"type": "header", "text": {"type": "plain_text", "text": f"今月の投稿数{month_label}"[:150]}})
+        blocks.append(header(f"今月の投稿数{month_label}"))
         lines = []
         for a in accounts:
             mark = ":white_check_mark:" if a.published >= a.minimum else ":warning:"
             lines.append(f"{mark} {escape(a.name)}: {a.published}件（最低 {a.minimum}件）")
         blocks.append(section("\n".join(lines)))
     blocks.append({"type": "divider"})
-    blocks.append({"type": "header", "text": {"type": "plain_text", "text": f"対応中のインシデント（{len(incidents)}件）"}})
+    blocks.append(header(f"対応中のインシデント（{len(incidents)}件）"))
     if not incidents:
         blocks.append(section("対応中のインシデントはありません。"))
     for inc in list(incidents)[:10]:

@@ -97,13 +97,17 @@ def compare_and_set_state(
     return bool(res.rowcount == 1)
 
 
+# Join condition: a draft with the version it currently stands at.
+IS_CURRENT_VERSION = (col(DraftVersionRow.draft_id) == col(DraftRow.id)) & (
+    col(DraftVersionRow.number) == col(DraftRow.current_version))
+
+
 def recent_texts_query(account_id: str, since: datetime, states: Sequence[str],
                        exclude_draft: int | None = None) -> Select:  # type: ignore[type-arg]
     """SELECT the current text of the account's drafts made since ``since`` in ``states``."""
     q = (
         select(DraftVersionRow.text)
-        .join(DraftRow, (col(DraftRow.id) == col(DraftVersionRow.draft_id))
-              & (col(DraftRow.current_version) == col(DraftVersionRow.number)))
+        .join(DraftRow, IS_CURRENT_VERSION)
         .where(col(DraftRow.account_id) == account_id, col(DraftRow.created_at) >= since,
                col(DraftRow.state).in_(many(states)))
     )

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from storage import outbox
 from storage.db import insert_if_absent
+from storage.drafts import IS_CURRENT_VERSION
 from storage.models import (
     ApprovalRequestRow,
     DraftRow,
@@ -90,8 +91,7 @@ def pending_since_before(s: Session, cutoff: datetime) -> list[DraftCandidate]:
     """Pending drafts that entered ``pending`` at or before ``cutoff`` (their ``updated_at``)."""
     q = (
         select(DraftRow, DraftVersionRow)
-        .join(DraftVersionRow, (col(DraftVersionRow.draft_id) == col(DraftRow.id))
-              & (col(DraftVersionRow.number) == col(DraftRow.current_version)))
+        .join(DraftVersionRow, IS_CURRENT_VERSION)
         .where(col(DraftRow.state) == "pending", col(DraftRow.updated_at) <= cutoff)
         .order_by(col(DraftRow.id))
     )
@@ -105,8 +105,7 @@ def pending_scheduled_before(s: Session, until: datetime) -> list[DraftCandidate
     does not make it slower."""
     q = (
         select(DraftRow, DraftVersionRow)
-        .join(DraftVersionRow, (col(DraftVersionRow.draft_id) == col(DraftRow.id))
-              & (col(DraftVersionRow.number) == col(DraftRow.current_version)))
+        .join(DraftVersionRow, IS_CURRENT_VERSION)
         .where(col(DraftRow.state) == "pending", col(DraftVersionRow.scheduled_at) <= until)
         .order_by(col(DraftRow.id))
     )
