@@ -431,7 +431,7 @@ class IncidentService:
                     f"{render.fmt_time(e.at.astimezone(self.zone))} {EVENT_JA.get(e.event, e.event)}"
                     for e in events if e.event in ("reported", "realerted", "acked", "resolved"))))
         else:
-            options = [{"text": {"type": "plain_text", "text": i.text[:75]}, "value": i.id} for i in items]
+            options = [render.option(i.id, i.text) for i in items]
             checkboxes: dict[str, Any] = {"type": "checkboxes", "action_id": CHECKLIST_ACTION, "options": options}
             initial = [o for o in options if o["value"] in done]
             if initial:
@@ -441,18 +441,16 @@ class IncidentService:
             blocks.append(render.context("根拠: " + " / ".join(f"{i.text[:12]}… {i.clause}" for i in items)))
             buttons: list[dict[str, Any]] = []
             if inc.status == "open":
-                buttons.append({"type": "button", "action_id": ACK_ACTION, "style": "primary", "value": str(inc.id),
-                                "text": {"type": "plain_text", "text": "対応開始"}})
-            buttons.append({"type": "button", "action_id": RESOLVE_ACTION, "value": str(inc.id),
-                            "text": {"type": "plain_text", "text": "解決"}})
+                buttons.append(render.button(ACK_ACTION, "対応開始", str(inc.id), style="primary"))
+            buttons.append(render.button(RESOLVE_ACTION, "解決", str(inc.id)))
             blocks.append({"type": "actions", "block_id": f"incident_buttons:{inc.id}", "elements": buttons})
         return {"text": f"{render.escape(title)} — {state}", "blocks": blocks}
 
     def report_modal(self, reporter: str, initial_account: str | None = None) -> dict[str, Any]:
         mine = [a for a in self.org.accounts if reporter in (*a.operators, *a.approvers, *a.deputies)]
         others = [a for a in self.org.accounts if a not in mine]
-        options = [{"text": {"type": "plain_text", "text": "特定のアカウントではない"}, "value": NO_ACCOUNT}]
-        options += [{"text": {"type": "plain_text", "text": a.name[:75]}, "value": a.id} for a in (mine + others)[:99]]
+        options = [render.option(NO_ACCOUNT, "特定のアカウントではない")]
+        options += [render.option(a.id, a.name) for a in (mine + others)[:99]]
         account_el: dict[str, Any] = {"type": "static_select", "action_id": ACCOUNT_ACTION, "options": options,
                                       "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}
         chosen = next((o for o in options if o["value"] == initial_account), None)
@@ -460,7 +458,7 @@ class IncidentService:
             chosen = options[1]
         if chosen is not None:
             account_el["initial_option"] = chosen
-        kinds = [{"text": {"type": "plain_text", "text": label}, "value": k} for k, label in KINDS.items()]
+        kinds = [render.option(k, label) for k, label in KINDS.items()]
         return render.modal(REPORT_CALLBACK, "インシデントの報告", "報告する", [
             render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、情報政策室・広報対話課と"
                      "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),

@@ -168,8 +168,7 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
         blocks.append(section(line))
     if blocking:
         blocks.append({"type": "actions", "block_id": "override", "elements": [
-            {"type": "button", "action_id": OVERRIDE_ACTION, "value": f"{view.id}:{view.version}",
-             "text": {"type": "plain_text", "text": "理由を付けて決裁依頼"}}]})
+            button(OVERRIDE_ACTION, "理由を付けて決裁依頼", f"{view.id}:{view.version}")]})
     return message(head, blocks[:50])
 
 
@@ -225,18 +224,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     elif decided is not None:
         blocks.append(section(decision_line(decided)))
     else:
-        blocks.append(
-            {
-                "type": "actions",
-                "block_id": "decision",
-                "elements": [
-                    {"type": "button", "action_id": "approve_draft", "style": "primary", "value": value,
-                     "text": {"type": "plain_text", "text": "承認"}},
-                    {"type": "button", "action_id": "reject_draft", "style": "danger", "value": value,
-                     "text": {"type": "plain_text", "text": "差戻し"}},
-                ],
-            }
-        )
+        blocks.append(_decision_buttons(value, block_id="decision"))
     fallback = f"{escape(title)} — 作成者 {escape(view.author_name)}"
     return message(fallback, blocks[:50])
 
@@ -316,7 +304,7 @@ def account_question(draft_id: int, author_id: str, options: Sequence[tuple[str,
         {"type": "actions", "block_id": f"{CHOOSE_ACCOUNT_ACTION}:{draft_id}", "elements": [{
             "type": "static_select", "action_id": CHOOSE_ACCOUNT_ACTION,
             "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
-            "options": [{"text": {"type": "plain_text", "text": name[:75]}, "value": aid}
+            "options": [option(aid, name)
                         for aid, name in list(options)[:100]],
         }]},
     ])
@@ -362,8 +350,7 @@ def publish_prompt(view: DraftView) -> dict[str, Any]:
     return message(text, [
         section(text),
         {"type": "actions", "block_id": "publish", "elements": [
-            {"type": "button", "action_id": PUBLISH_ACTION, "style": "primary", "value": f"{view.id}:{view.version}",
-             "text": {"type": "plain_text", "text": "投稿済みにする"}}]},
+            button(PUBLISH_ACTION, "投稿済みにする", f"{view.id}:{view.version}", style="primary")]},
     ])
 
 
@@ -399,6 +386,14 @@ def input_block(block_id: str, label: str, element: dict[str, Any], *, optional:
 
 def option(value: str, label: str) -> dict[str, Any]:
     return {"text": {"type": "plain_text", "text": label[:75]}, "value": value}
+
+
+def button(action_id: str, label: str, value: str, *, style: str | None = None) -> dict[str, Any]:
+    b: dict[str, Any] = {"type": "button", "action_id": action_id, "value": value,
+                         "text": {"type": "plain_text", "text": label}}
+    if style:
+        b["style"] = style
+    return b
 
 
 # Block and action ids of the draft modal (handlers/drafting.py reads them back).
@@ -499,13 +494,14 @@ class IncidentItem:
     created_at: datetime
 
 
-def _decision_buttons(value: str) -> dict[str, Any]:
-    return {"type": "actions", "elements": [
-        {"type": "button", "action_id": "approve_draft", "style": "primary", "value": value,
-         "text": {"type": "plain_text", "text": "承認"}},
-        {"type": "button", "action_id": "reject_draft", "style": "danger", "value": value,
-         "text": {"type": "plain_text", "text": "差戻し"}},
+def _decision_buttons(value: str, *, block_id: str | None = None) -> dict[str, Any]:
+    block: dict[str, Any] = {"type": "actions", "elements": [
+        button("approve_draft", "承認", value, style="primary"),
+        button("reject_draft", "差戻し", value, style="danger"),
     ]}
+    if block_id:
+        block["block_id"] = block_id
+    return block
 
 
 def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str,
