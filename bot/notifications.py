@@ -206,10 +206,6 @@ class Notifier:
         """
         outbox.enqueue(s, "refresh_home", {"user_id": user}, now=now, message_key=home_key(user))
 
-    def has_home(self, s: Session, user: str) -> bool:
-        """Has this person's App Home been published (i.e. did they ever open it)?"""
-        return outbox.has_key(s, home_key(user))
-
     def with_home(self, s: Session, users: Sequence[str]) -> list[str]:
         """Those of ``users`` whose App Home has been published, in one query."""
         present = outbox.keys_present(s, [home_key(u) for u in users])

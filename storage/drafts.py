@@ -60,12 +60,6 @@ def add_findings(s: Session, version_id: int, rows: Sequence[dict[str, Any]]) ->
         s.connection().execute(insert(FindingRow.__table__), [{**r, "version_id": version_id} for r in rows])  # type: ignore[attr-defined]
 
 
-def exists_for_message(s: Session, channel: str, ts: str) -> bool:
-    """Is there a draft for this Slack message (a column read: the intake path runs it per message)?"""
-    q = select(DraftRow.id).where(DraftRow.channel == channel, DraftRow.message_ts == ts).limit(1)
-    return s.connection().execute(q).first() is not None
-
-
 def by_message(s: Session, channel: str, ts: str) -> DraftRow | None:
     return s.exec(select(DraftRow).where(DraftRow.channel == channel, DraftRow.message_ts == ts)).first()
 

@@ -208,11 +208,6 @@ def posted_keys(s: Session, prefix: str) -> list[str]:
     return sorted(k for k in s.exec(q) if k)
 
 
-def has_key(s: Session, key: str) -> bool:
-    flush_pending(s)
-    return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key).limit(1)).first() is not None
-
-
 def keys_present(s: Session, keys: Sequence[str]) -> set[str]:
     """Which of ``keys`` any outbox row was ever written for."""
     if not keys:
