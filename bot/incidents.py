@@ -447,6 +447,9 @@ class IncidentService:
         return {"text": f"{render.escape(title)} — {state}", "blocks": blocks}
 
     def report_modal(self, reporter: str, initial_account: str | None = None) -> dict[str, Any]:
+        """The report form; only people in the roster may report (the alert names the reporter)."""
+        if self.org.member(reporter) is None:
+            raise NotInRoster()
         mine = [a for a in self.org.accounts if reporter in (*a.operators, *a.approvers, *a.deputies)]
         others = [a for a in self.org.accounts if a not in mine]
         options = [render.option(NO_ACCOUNT, "特定のアカウントではない")]

@@ -23,8 +23,6 @@ def register(app: App, kessai: Kessai) -> None:
     service = IncidentService(kessai)
 
     def incident_command(call: SubcommandCall) -> None:
-        if kessai.org.member(call.user) is None:
-            raise inc.NotInRoster()
         modal = service.report_modal(call.user, initial_account=call.args.split()[0] if call.args else None)
         # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
         call.client.views_open(trigger_id=call.trigger_id, view=modal)
