@@ -1,4 +1,8 @@
-"""Load: N signed intake events per second against ``kessai serve`` (HTTP) and a bare bolt app.
+"""Load: N signed intake events per second against ``kessai serve`` (HTTP) and two floors.
+
+The floors are benchmarks/bare_app.py: a bare slack-bolt app posting one message per event (the
+framework's floor, which the target ratio is against) and the same app recording each event in
+one durable transaction before posting (the floor of any bot that must not lose work).
 
 Measures, per rate, the server-side latency from sending a signed intake event to the approval DM
 arriving at the local Slack server (median / p95 / p99), the throughput achieved, the server's
@@ -7,7 +11,7 @@ memory, and whether any draft was lost or duplicated. Prints a table; README quo
     python benchmarks/load.py [--database-url URL] [--rates 5,10,20,30,40] [--seconds 5] [--repeat 3]
 
 Every run starts from fresh state (a new local Slack server, an empty database, a new process),
-and the two apps' runs are interleaved, so neither is favoured by running first or last.
+and the apps' runs are interleaved, so none is favoured by running first or last.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ TEXTS = [
 ]
 
 
+APPS = ("kessai", "bare", "durable")
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -48,10 +55,15 @@ def rss_mb(pid: int) -> float:
 
 
 class BareApp:
-    def __init__(self, slack: LocalSlack) -> None:
+    """benchmarks/bare_app.py; with a database URL, the durable floor (records each event first)."""
+
+    def __init__(self, slack: LocalSlack, database_url: str | None = None) -> None:
         self.port = free_port()
         env = {**os.environ, "SLACK_BOT_TOKEN": slack.token, "SLACK_API_URL": slack.api_url,
                "SLACK_SIGNING_SECRET": SIGNING_SECRET, "PORT": str(self.port), "PYTHONPATH": str(REPO)}
+        env.pop("BARE_DATABASE_URL", None)
+        if database_url:
+            env["BARE_DATABASE_URL"] = database_url
         self.proc = subprocess.Popen([sys.executable, str(REPO / "benchmarks" / "bare_app.py")], env=env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(1.5)
@@ -128,19 +140,20 @@ def measure(app: str, rate: int, seconds: float, url: str, workdir: Path, org_us
     which would favour whichever app runs later), a new database for kessai, a fresh process."""
     slack = LocalSlack(users=org_users).start()
     try:
-        if app == "kessai":
+        if app in ("kessai", "durable"):
             if url.startswith("postgresql"):
                 from tests.conftest import reset_postgres
 
                 reset_postgres(url)
             elif (db := Path(url.removeprefix("sqlite:///"))).exists():
                 db.unlink()
+        if app == "kessai":
             serve = ServeProcess(slack, url, workdir, extra_env={"KESSAI_LOG_LEVEL": "WARNING"}).start()
             try:
                 return run_rate(slack, serve.driver, serve.proc.pid, rate, seconds, 0)  # type: ignore[union-attr]
             finally:
                 serve.stop()
-        bare = BareApp(slack)
+        bare = BareApp(slack, url if app == "durable" else None)
         try:
             return run_rate(slack, bare.driver, bare.proc.pid, rate, seconds, 0)
         finally:
@@ -156,12 +169,13 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--repeat", type=int, default=3,
                     help="runs per app and rate, interleaved; the run with the middle median is reported")
-    ap.add_argument("--apps", default="kessai,bare", help="which to run (the ratio needs both)")
+    ap.add_argument("--apps", default=",".join(APPS),
+                    help="which to run: kessai, bare (the framework's floor), durable (bare + one durable transaction)")
     args = ap.parse_args()
     rates = [int(r) for r in args.rates.split(",")]
-    apps = [a for a in ("kessai", "bare") if a in args.apps.split(",")]
+    apps = [a for a in APPS if a in args.apps.split(",")]
     org = load_org_config(REPO / "bot" / "data" / "demo.toml")
-    results: dict[str, list[dict]] = {a: [] for a in ("kessai", "bare")}  # type: ignore[type-arg]
+    results: dict[str, list[dict]] = {a: [] for a in APPS}  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'load.db'}"
         print(f"database: {url.split('@')[-1]}")
@@ -183,11 +197,10 @@ def main() -> int:
             print(f"{name:7} {r['rate']:>6} {r['sent']:>5} {r['lost']:>4} {r['duplicated']:>4} "
                   f"{r['median_ms']:>7.1f}ms {r['p95_ms']:>7.1f}ms {r['p99_ms']:>7.1f}ms {r['throughput']:>7.1f} "
                   f"{r['rss_mb']:>7.1f}")
-    if not (results["kessai"] and results["bare"]):
-        return 0
-    print("\nratio kessai/bare (median):", ", ".join(
-        f"{k['rate']}/s {k['median_ms'] / b['median_ms']:.2f}x" for k, b in zip(results["kessai"], results["bare"],
-                                                                              strict=True)))
+    for a, b in (("kessai", "bare"), ("durable", "bare"), ("kessai", "durable")):
+        if results[a] and results[b]:
+            print(f"ratio {a}/{b} (median):", ", ".join(
+                f"{x['rate']}/s {x['median_ms'] / y['median_ms']:.2f}x" for x, y in zip(results[a], results[b], strict=True)))
     return 0
 
 

@@ -282,10 +282,14 @@ class Kessai:
         draft_repo.add_findings(s, version.id or 0, [
             {"code": f.code, "severity": f.severity, "message": f.message, "start": f.start, "end": f.end,
              "excerpt": storable(f.excerpt), "clause": f.clause, "suggestion": f.suggestion} for f in findings])
-        draft.state = assessed.state  # unchanged (no UPDATE) when the draft was written already checked
-        draft.override_reason = None  # a reason given for an older version does not carry over
-        draft.updated_at = now
-        s.add(draft)
+        # A new draft was written already checked: nothing to change, and an untouched row keeps
+        # the session clean, so the flushes before the next inserts have nothing to look at.
+        # (A reason given for an older version does not carry over.)
+        changes = {"state": assessed.state, "override_reason": None, "updated_at": now}
+        if any(getattr(draft, k) != v for k, v in changes.items()):
+            for k, v in changes.items():
+                setattr(draft, k, v)
+            s.add(draft)
         view = self._view(draft, account, version, findings)
         thread = self.thread_of(draft)
         self.notify.check_result(s, now, thread=thread, view=view, blocking=blocking)
