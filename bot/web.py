@@ -64,8 +64,10 @@ class HttpServer:
     def __init__(self, rt: Runtime, host: str, port: int, threads: int = 8) -> None:
         from waitress.server import create_server
 
+        # waitress buffers a whole body before the application sees it; its own limit refuses a
+        # larger one (declared or chunked) while it arrives, so nobody can make us store a gigabyte.
         self.server = create_server(wsgi_app(rt), host=host, port=port, threads=threads, ident="kessai",
-                                    clear_untrusted_proxy_headers=True)
+                                    clear_untrusted_proxy_headers=True, max_request_body_size=MAX_BODY_BYTES)
         self._thread: threading.Thread | None = None
         self._stopping = False
 

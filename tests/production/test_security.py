@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st_
@@ -13,6 +16,7 @@ from sqlmodel import select
 from bot.app import shifted_clock
 from bot.config import parse_org_config
 from bot.localstack import LocalStack, start_local_stack
+from bot.web import MAX_BODY_BYTES
 from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow
 from tests.conftest import DEMO_TOML, database_url
 from tests.e2e.conftest import (
@@ -165,3 +169,37 @@ def test_an_unknown_button_is_answered_not_ignored(sqlite_stack: LocalStack) -> 
     from tests.e2e.conftest import wait_ephemeral
 
     assert "最新のメッセージ" in wait_ephemeral(st, "U0MANAGER", "ボタン")
+
+
+CLOSED = 0  # the server closed the connection before the client had sent the whole body
+
+
+def _post(url: str, body: bytes | Iterator[bytes], headers: dict[str, str]) -> int:
+    u = urlsplit(url)
+    conn = http.client.HTTPConnection(u.hostname or "127.0.0.1", u.port, timeout=30)
+    try:
+        conn.request("POST", u.path, body=body, headers=headers)
+        return conn.getresponse().status
+    except (BrokenPipeError, ConnectionResetError):
+        return CLOSED
+    finally:
+        conn.close()
+
+
+def _chunks(total: int) -> Iterator[bytes]:
+    block = b"x" * 65536
+    for _ in range(total // len(block)):
+        yield block
+
+
+def test_an_oversized_request_is_refused_before_it_is_read_and_the_bot_carries_on(sqlite_stack: LocalStack) -> None:
+    """Nobody but Slack should post here, and Slack's payloads are far smaller than 1 MB: a larger
+    body (declared or chunked) is refused by the server without being buffered or verified."""
+    st = sqlite_stack
+    big = MAX_BODY_BYTES + 1
+    assert _post(st.bot_url, b"x" * big, {"Content-Type": "application/json"}) in (413, CLOSED)
+    assert _post(st.bot_url, _chunks(8 * MAX_BODY_BYTES),
+                 {"Content-Type": "application/json", "Transfer-Encoding": "chunked"}) in (413, CLOSED)
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    assert wait_dm(st, "U0MANAGER")
+    assert wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
