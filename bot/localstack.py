@@ -12,7 +12,7 @@ from bot.app import Runtime, build_runtime
 from bot.config import OrgConfig, Settings
 from bot.sandbox.driver import SlackDriver
 from bot.sandbox.server import LocalSlack
-from bot.web import HttpServer
+from bot.web import HttpServer, wsgi_app
 from storage.db import utcnow
 
 
@@ -60,7 +60,7 @@ def start_local_stack(org: OrgConfig, database_url: str, *, tz: str = "Asia/Toky
     settings = Settings(slack_bot_token=token, slack_signing_secret=signing_secret, slack_api_url=slack.api_url,
                         database_url=database_url, tz=tz, port=0)
     rt = build_runtime(settings, org, start_gateway=start_gateway, clock=clock, slack_timeout=slack_timeout)
-    server = HttpServer(rt, "127.0.0.1", 0)
+    server = HttpServer(wsgi_app(rt), "127.0.0.1", 0)
     server.start()
     driver = SlackDriver(f"http://127.0.0.1:{server.port}/slack/events", signing_secret, slack=slack)
     return LocalStack(slack=slack, rt=rt, server=server, driver=driver, signing_secret=signing_secret)

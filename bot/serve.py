@@ -7,6 +7,8 @@ import logging
 import signal
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,22 @@ from bot.config import ConfigError, Settings, load_org_config
 from bot.logs import setup_logging
 
 log = logging.getLogger(__name__)
+
+
+SOCKET_PING_SECONDS = 5.0
+
+
+def socket_alive(client: Any, now: Callable[[], float] = time.time) -> bool:
+    """The app's socket is open and Slack has answered one of the last three pings.
+
+    The library itself gives up on a dead socket only after five failed checks (about a minute);
+    a health check that said "connected" all that time would hide an outage from monitoring.
+    """
+    session = client.current_session
+    if session is None or not client.is_connected():
+        return False
+    last_pong = session.last_ping_pong_time  # the send time of the ping Slack last answered
+    return last_pong is None or now() - last_pong <= 3 * client.ping_interval
 
 
 def serve(settings: Settings) -> int:
@@ -53,18 +71,23 @@ def serve(settings: Settings) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
 
+    from bot.web import HttpServer, health_app, wsgi_app
+
     if settings.slack_app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-        handler = SocketModeHandler(rt.app, settings.slack_app_token)
+        handler = SocketModeHandler(rt.app, settings.slack_app_token, ping_interval=SOCKET_PING_SECONDS)
         handler.connect()
         log.info("connected in Socket Mode")
+        # No events come over HTTP in Socket Mode, but monitoring still needs something to ask.
+        server = HttpServer(health_app(rt, lambda: socket_alive(handler.client)), "0.0.0.0", settings.port)
+        server.start()
+        log.info("health check on http://0.0.0.0:%s/healthz", server.port)
         stopping.wait()
+        server.stop()
         handler.close()
     else:
-        from bot.web import HttpServer
-
-        server = HttpServer(rt, "0.0.0.0", settings.port)
+        server = HttpServer(wsgi_app(rt), "0.0.0.0", settings.port)
         server.start()
         log.info("listening on http://0.0.0.0:%s/slack/events", server.port)
         print(f"kessai: listening on port {server.port}", flush=True)

@@ -1,4 +1,5 @@
-"""HTTP mode: waitress serving bolt's WSGI handler at /slack/events, plus /healthz."""
+"""HTTP: waitress serving bolt's WSGI handler at /slack/events plus /healthz (HTTP mode), or
+/healthz alone (Socket Mode, where events arrive over the app's WebSocket instead)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,21 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything that is not Slack
 
 
-def health(rt: Runtime) -> tuple[int, dict[str, Any]]:
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tuple[int, dict[str, Any]]:
+    """The health report and its status (200, or 503 when something needs attention).
+
+    ``slack_connected`` (Socket Mode): whether the app's WebSocket is up; in HTTP mode Slack
+    connects to us, so there is nothing of ours to report.
+    """
     report: dict[str, Any] = {"database": "ok", "migrations": "current", "outbox_backlog": None}
     status = 200
+    if slack_connected is not None:
+        report["socket_mode"] = "connected" if slack_connected() else "disconnected"
+        if report["socket_mode"] != "connected":
+            status = 503
     try:
         if not migrations_current(rt.db.engine):
             report["migrations"] = "pending"
@@ -35,17 +48,38 @@ def health(rt: Runtime) -> tuple[int, dict[str, Any]]:
     return status, report
 
 
-def wsgi_app(rt: Runtime) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+def _is_health_check(environ: dict[str, Any]) -> bool:
+    return bool(environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") == "GET")
+
+
+def _answer_health(rt: Runtime, start_response: Callable[..., Any],
+                   slack_connected: Callable[[], bool] | None = None) -> Iterable[bytes]:
+    status, report = health(rt, slack_connected)
+    body = json.dumps(report).encode()
+    start_response(f"{status} {'OK' if status == 200 else 'Service Unavailable'}",
+                   [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+def health_app(rt: Runtime, slack_connected: Callable[[], bool]) -> WSGIApp:
+    """Socket Mode's HTTP side: /healthz and nothing else. Above all not /slack/events — with no
+    signing secret configured, bolt would be checking signatures against a placeholder."""
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if _is_health_check(environ):
+            return _answer_health(rt, start_response, slack_connected)
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"not found"]
+
+    return application
+
+
+def wsgi_app(rt: Runtime) -> WSGIApp:
     slack = SlackRequestHandler(rt.app, path="/slack/events")
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO", "")
-        if path == "/healthz" and environ.get("REQUEST_METHOD") == "GET":
-            status, report = health(rt)
-            body = json.dumps(report).encode()
-            start_response(f"{status} {'OK' if status == 200 else 'Service Unavailable'}",
-                           [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
-            return [body]
+        if _is_health_check(environ):
+            return _answer_health(rt, start_response)
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -61,12 +95,12 @@ def wsgi_app(rt: Runtime) -> Callable[[dict[str, Any], Callable[..., Any]], Iter
 class HttpServer:
     """A waitress server that can be stopped cleanly (finishing in-flight requests)."""
 
-    def __init__(self, rt: Runtime, host: str, port: int, threads: int = 8) -> None:
+    def __init__(self, app: WSGIApp, host: str, port: int, threads: int = 8) -> None:
         from waitress.server import create_server
 
         # waitress buffers a whole body before the application sees it; its own limit refuses a
         # larger one (declared or chunked) while it arrives, so nobody can make us store a gigabyte.
-        self.server = create_server(wsgi_app(rt), host=host, port=port, threads=threads, ident="kessai",
+        self.server = create_server(app, host=host, port=port, threads=threads, ident="kessai",
                                     clear_untrusted_proxy_headers=True, max_request_body_size=MAX_BODY_BYTES)
         self._thread: threading.Thread | None = None
         self._stopping = False

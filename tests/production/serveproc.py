@@ -53,7 +53,7 @@ class ServeProcess:
         return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack)
 
     def start(self, timeout: float = 60.0) -> ServeProcess:
-        """Start and wait until /healthz answers (HTTP mode) or the app's socket is up (Socket Mode)."""
+        """Start and wait until /healthz answers 200 (in Socket Mode: once the app's socket is up)."""
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
@@ -62,7 +62,6 @@ class ServeProcess:
                 self.slack.wait_for_socket(timeout)
             except TimeoutError as e:
                 raise RuntimeError(f"kessai serve did not connect in Socket Mode:\n{self.log()}") from e
-            return self
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -42,12 +42,12 @@ def test_healthz_reports_pending_migrations(tmp_path: Path, org: OrgConfig) -> N
     from bot.app import build_runtime
     from bot.config import Settings
     from bot.sandbox.server import LocalSlack
-    from bot.web import HttpServer
+    from bot.web import HttpServer, wsgi_app
 
     slack = LocalSlack().start()
     rt = build_runtime(Settings(slack_bot_token=slack.token, slack_signing_secret="s", slack_api_url=slack.api_url,
                                 database_url=url), org, upgrade=False, start_gateway=False)
-    server = HttpServer(rt, "127.0.0.1", 0)
+    server = HttpServer(wsgi_app(rt), "127.0.0.1", 0)
     server.start()
     try:
         try:

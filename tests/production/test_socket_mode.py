@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import urllib.request
 from pathlib import Path
 
@@ -73,3 +74,41 @@ def test_a_plain_get_of_the_socket_path_is_not_an_upgrade() -> None:
             assert e.code == 404 and json.loads(e.read())["error"] == "not_found"
         else:
             raise AssertionError("a GET without Upgrade was accepted")
+
+
+def get_health(port: int) -> tuple[int, dict]:  # type: ignore[type-arg]
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:  # noqa: S310 - local URL
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_socket_mode_answers_health_checks_and_nothing_else_over_http(tmp_path: Path, org: OrgConfig) -> None:
+    slack = LocalSlack(users=slack_users(org)).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                         extra_env={"SLACK_APP_TOKEN": slack.app_token}).start()
+    try:
+        status, report = get_health(serve.port)
+        assert status == 200 and report == {"database": "ok", "migrations": "current", "outbox_backlog": 0,
+                          "socket_mode": "connected", "status": "ok"}
+        # Events come over the socket only: a signed request over HTTP finds nothing to talk to.
+        drv = serve.driver()
+        drv.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        assert drv.last_reply is not None and drv.last_reply.status == 404
+
+        slack.stop()  # Slack unreachable: the socket is cut and cannot be opened again
+        slack.drop_socket()
+        # kessai pings every 5 s; three unanswered (15 s) and the socket counts as lost — well
+        # before the library itself gives up on it (five failed checks).
+        lost_at = time.monotonic()
+        status, report = get_health(serve.port)
+        while status == 200 and time.monotonic() - lost_at < 40:
+            time.sleep(0.5)
+            status, report = get_health(serve.port)
+        assert status == 503 and report["socket_mode"] == "disconnected" and report["status"] == "degraded"
+        assert time.monotonic() - lost_at < 25
+        assert report["database"] == "ok"
+    finally:
+        assert serve.terminate() == 0, serve.log()
+        slack.stop()
