@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 
 from bot import errors, render
 from bot.services import Kessai
+from handlers.slack_text import plain_text
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def register(app: App, kessai: Kessai) -> None:
 
     @app.command("/kessai")
     def kessai_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
-        text = (command.get("text") or "").strip()
+        text = plain_text(str(command.get("text") or ""), kessai.name_of).strip()
         parts = text.split(maxsplit=1)
         name = parts[0].lower() if parts else "help"
         name = ALIASES.get(name, name)

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
 from bot.sandbox.blockkit import find_element
-from bot.sandbox.payloads import action_entry, describe_state, rich_text_blocks, state_values
+from bot.sandbox.payloads import action_entry, describe_state, message_text, rich_text_blocks, state_values
 from bot.sandbox.records import JsonDict, Message, View
 from bot.sandbox.server import LocalSlack
 
@@ -258,11 +258,11 @@ class SlackDriver:
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, ts) if ts else None
         if stored is None:
-            stored = self.slack.post_as_user(channel_id, user, text, ts=ts, thread_ts=thread_ts)
+            stored = self.slack.post_as_user(channel_id, user, message_text(text), ts=ts, thread_ts=thread_ts)
         event: JsonDict = {
             "client_msg_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{channel_id}/{stored.ts}")),
             "type": "message",
-            "text": text,
+            "text": stored.text,
             "user": user,
             "ts": stored.ts,
             "team": self.slack.team_id,
@@ -281,7 +281,7 @@ class SlackDriver:
     def message_changed(self, channel: str, ts: str, user: str, new_text: str) -> BotReply:
         """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``)."""
         channel_id = self._channel_id(channel)
-        edited = self.slack.edit_as_user(channel_id, ts, new_text)
+        edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text))
         edit_ts = self.slack.next_ts()
         before = edited[0] if edited else Message(channel_id, ts, "", user)
         thread = {"thread_ts": before.thread_ts} if before.thread_ts else {}
@@ -291,7 +291,7 @@ class SlackDriver:
             "message": {
                 "client_msg_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{channel_id}/{ts}")),
                 "type": "message",
-                "text": new_text,
+                "text": message_text(new_text),
                 "user": user,
                 "team": self.slack.team_id,
                 "edited": {"user": user, "ts": edit_ts},
@@ -594,7 +594,7 @@ class SlackDriver:
             "user_id": user,
             "user_name": str(profile.get("name", user.lower())),
             "command": command,
-            "text": text,
+            "text": message_text(text, links=False),
             "api_app_id": self.slack.app_id,
             "is_enterprise_install": "false",
             "response_url": self._fresh_response_url(channel_id, user),
@@ -612,9 +612,9 @@ class SlackDriver:
         if stored is not None:
             message = stored.to_api(self.slack.team_id)
             if text is not None:
-                message["text"] = text
+                message["text"] = message_text(text)
         else:
-            message = {"type": "message", "text": text or "", "user": user, "ts": message_ts}
+            message = {"type": "message", "text": message_text(text or ""), "user": user, "ts": message_ts}
         payload: JsonDict = {
             "type": "message_action",
             "token": self.verification_token,

@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.sandbox.blockkit import iter_elements
 from bot.sandbox.records import JsonDict
+
+# What Slack's link detection takes as a URL: the scheme and ASCII URL characters after it (a
+# Japanese sentence right after a link is not part of it).
+_TYPED_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def message_text(typed: str, *, links: bool = True) -> str:
+    """``typed`` as Slack delivers a person's message (events, shortcuts; slash commands with
+    ``links=False``, as our manifest asks with ``should_escape: false``): ``&``, ``<`` and ``>``
+    escaped, and every URL turned into a ``<…>`` link."""
+    if not links:
+        return _escape(typed)
+    out: list[str] = []
+    pos = 0
+    for m in _TYPED_URL.finditer(typed):
+        out.append(_escape(typed[pos:m.start()]))
+        out.append(f"<{_escape(m.group(0))}>")
+        pos = m.end()
+    out.append(_escape(typed[pos:]))
+    return "".join(out)
 
 
 def rich_text_blocks(text: str) -> list[JsonDict]:

@@ -64,6 +64,22 @@ def test_clean_draft_reaches_every_approver_with_both_buttons(stack: LocalStack)
     assert [d.state for d in drafts(st)] == ["pending"]
 
 
+def test_a_draft_is_checked_stored_and_shown_as_typed_not_in_slacks_wire_format(stack: LocalStack) -> None:
+    """Slack delivers 「&」 as 「&amp;」 and a URL as 「<https://…>」; the draft is what was typed."""
+    st = stack
+    typed = ("子ども&保護者向けの木工教室を開きます。定員は<先着>10組です。"
+             "詳しくは https://www.city.joetsu.niigata.jp/kanko/?id=1&lang=ja をご覧ください。")
+    submit_clean(st, typed)
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [typed]
+    msg = dm(st, "U0MANAGER")[0]
+    shown = all_text(msg)
+    # Escaped exactly once for Slack, which displays 「&」「<」: not 「&amp;amp;」 (an 「&amp;」 on screen).
+    assert "子ども&amp;保護者" in shown and "&lt;先着&gt;" in shown and "&amp;amp;" not in shown
+    assert "&amp;lang=ja" in shown
+    assert [d.state for d in drafts(st)] == ["pending"]  # the city's own link is not questioned
+
+
 def test_slack_retry_and_double_delivery_create_one_draft(stack: LocalStack) -> None:
     st = stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0RETRY1")
