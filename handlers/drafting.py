@@ -14,7 +14,7 @@ from bot import drafting, errors, render
 from bot.services import Kessai
 from handlers.approval import parse_ref
 from handlers.payloads import field, selected, tell, user_id, view_values
-from handlers.slack_text import plain_text
+from handlers.slack_text import typed_text
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def register(app: App, kessai: Kessai) -> None:
     @app.shortcut(render.SHORTCUT_CALLBACK)
     def submit_as_draft(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
         ack()
-        text = plain_text(str((body.get("message") or {}).get("text") or ""), kessai.name_of)
+        text = typed_text(body.get("message") or {}, kessai.name_of)
         try:
             open_draft_modal(kessai, client, str(body.get("trigger_id", "")), user_id(body), text=text,
                              source="shortcut")

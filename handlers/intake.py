@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.services import IncomingMessage, Kessai
-from handlers.slack_text import plain_text
+from handlers.slack_text import typed_text
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def register(app: App, kessai: Kessai) -> None:
                 return
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
-                text=plain_text(str(msg.get("text") or ""), kessai.name_of), event_key=event_key(body, event),
+                text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
             )
             return
         if subtype in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
@@ -46,6 +46,6 @@ def register(app: App, kessai: Kessai) -> None:
             return  # thread replies are conversation about a draft, not drafts
         kessai.receive_message(
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
-                            text=plain_text(str(event.get("text") or ""), kessai.name_of),
+                            text=typed_text(event, kessai.name_of),
                             event_key=event_key(body, event))
         )

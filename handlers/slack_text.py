@@ -5,16 +5,65 @@ Slack does not deliver message text as typed: ``&``, ``<`` and ``>`` arrive as `
 when typed without its scheme), a mention as ``<@U…>``. A draft must be checked, counted, stored
 and shown as the person wrote it: 「子ども&保護者」 is 7 characters, not 11, and an approver must
 not read 「&amp;」. Message events, message shortcuts and slash commands all use this format.
+Emoji arrive as shortcodes (🌸 as ``:cherry_blossom:``, 14 characters more on X); the message's
+rich text blocks say which character each one is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 _MARKUP = re.compile(r"<([^<>]*)>")
 _SCHEMES = ("https://", "http://", "mailto:", "tel:")
 _SPECIAL = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
+
+
+_SHORTCODE = re.compile(r":[a-z0-9_+'\-]+:(?::skin-tone-[2-6]:)?")
+
+
+def emoji_in(blocks: Any) -> dict[str, str]:
+    """Shortcode → the character(s) it stands for, for each standard emoji in a message's rich
+    text ``blocks``. The ``text`` of a message carries 🌸 as ``:cherry_blossom:``; its blocks
+    say which character that is, so no table of Slack's emoji names is needed."""
+    found: dict[str, str] = {}
+    stack = [blocks]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if node.get("type") == "emoji" and isinstance(node.get("name"), str):
+                chars = _chars(node.get("unicode"))
+                if chars:
+                    tone = node.get("skin_tone")
+                    found[f":{node['name']}:" + (f":skin-tone-{tone}:" if isinstance(tone, int) else "")] = chars
+            stack.extend(v for v in node.values() if isinstance(v, list | dict))
+    return found
+
+
+def _chars(code_points: Any) -> str | None:
+    if not isinstance(code_points, str) or not code_points:
+        return None
+    try:
+        return "".join(chr(int(h, 16)) for h in code_points.split("-"))
+    except (ValueError, OverflowError):  # not hex, or beyond Unicode: keep the shortcode
+        return None
+
+
+def _emojize(text: str, emoji: Mapping[str, str]) -> str:
+    if not emoji or ":" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        code = m.group(0)
+        if code in emoji:
+            return emoji[code]
+        base = code[:code.find("::") + 1] if "::" in code else code
+        return emoji[base] + code[len(base):] if base in emoji else code
+
+    return _SHORTCODE.sub(one, text)
 
 
 def unescape(text: str) -> str:
@@ -46,16 +95,23 @@ def _markup(inner: str, name_of: Callable[[str], str] | None) -> str:
     return f"{label}（{target}）"
 
 
-def plain_text(text: str, name_of: Callable[[str], str] | None = None) -> str:
+def plain_text(text: str, name_of: Callable[[str], str] | None = None,
+               emoji: Mapping[str, str] | None = None) -> str:
     """``text`` from a Slack message event, shortcut or slash command, as the person typed it.
 
-    ``name_of`` names a mentioned person (by Slack id); without it the id is kept.
+    ``name_of`` names a mentioned person (by Slack id); without it the id is kept. ``emoji``
+    (see ``emoji_in``) turns shortcodes back into characters; others stay as they are.
     """
     out: list[str] = []
     pos = 0
     for m in _MARKUP.finditer(text):
-        out.append(unescape(text[pos:m.start()]))
+        out.append(_emojize(unescape(text[pos:m.start()]), emoji or {}))
         out.append(_markup(m.group(1), name_of))
         pos = m.end()
-    out.append(unescape(text[pos:]))
+    out.append(_emojize(unescape(text[pos:]), emoji or {}))
     return "".join(out)
+
+
+def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None = None) -> str:
+    """A message (an event, or the ``message`` of an edit or a shortcut) as its author typed it."""
+    return plain_text(str(message.get("text") or ""), name_of, emoji_in(message.get("blocks")))

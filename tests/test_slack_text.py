@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.sandbox.payloads import message_text
-from handlers.slack_text import plain_text, unescape
+from bot.sandbox.payloads import EMOJI, message_text, rich_text_blocks
+from handlers.slack_text import emoji_in, plain_text, typed_text, unescape
 
 NAMES = {"U0MANAGER": "高田 課長補佐"}
 
@@ -54,7 +54,37 @@ def test_the_local_slack_server_encodes_as_slack_does() -> None:
     assert message_text("/kessai a&b https://example.jp", links=False) == "/kessai a&amp;b https://example.jp"
 
 
-@given(st.text())
+def test_emoji_come_back_as_characters_from_the_blocks_of_their_message() -> None:
+    # As Slack sends 「🌸見頃です👍🏻」: shortcodes in text, the characters in the rich text blocks.
+    message = {
+        "text": ":cherry_blossom:見頃です:+1::skin-tone-2: :custom_logo: 10:30:00",
+        "blocks": [{"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+            {"type": "emoji", "name": "cherry_blossom", "unicode": "1f338"},
+            {"type": "text", "text": "見頃です"},
+            {"type": "emoji", "name": "+1", "unicode": "1f44d-1f3fb", "skin_tone": 2},
+            {"type": "emoji", "name": "custom_logo"},  # a workspace's own emoji: no character
+            {"type": "text", "text": " 10:30:00"},
+        ]}]}],
+    }
+    assert typed_text(message) == "\U0001f338見頃です\U0001f44d\U0001f3fb :custom_logo: 10:30:00"
+
+
+def test_a_skin_tone_the_blocks_do_not_name_keeps_its_shortcode() -> None:
+    assert plain_text(":+1::skin-tone-3:", emoji={":+1:": "\U0001f44d"}) == "\U0001f44d:skin-tone-3:"
+
+
+@pytest.mark.parametrize("broken", [None, "x", 3, [{"type": "emoji", "name": "a", "unicode": "zz"}],
+                                    [{"type": "emoji", "name": "a", "unicode": "110000"}],
+                                    [{"type": "emoji", "name": 5, "unicode": "1f338"}], {"elements": [[[[]]]]}])
+def test_odd_blocks_are_ignored(broken: object) -> None:
+    assert emoji_in(broken) == {}
+
+
+typed_texts = st.text() | st.lists(st.sampled_from([*EMOJI, "https://www.city.joetsu.niigata.jp/a?b=1&c=2", "&",
+                                                     "<", ">", ":", "桜", " "])).map("".join)
+
+
+@given(typed_texts)
 def test_any_typed_text_survives_the_round_trip_through_slack(typed: str) -> None:
-    assert plain_text(message_text(typed)) == typed
+    assert typed_text({"text": message_text(typed), "blocks": rich_text_blocks(typed)}) == typed
     assert plain_text(message_text(typed, links=False)) == typed

@@ -258,7 +258,8 @@ class SlackDriver:
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, ts) if ts else None
         if stored is None:
-            stored = self.slack.post_as_user(channel_id, user, message_text(text), ts=ts, thread_ts=thread_ts)
+            stored = self.slack.post_as_user(channel_id, user, message_text(text), ts=ts, thread_ts=thread_ts,
+                                             blocks=rich_text_blocks(text))
         event: JsonDict = {
             "client_msg_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{channel_id}/{stored.ts}")),
             "type": "message",
@@ -281,7 +282,7 @@ class SlackDriver:
     def message_changed(self, channel: str, ts: str, user: str, new_text: str) -> BotReply:
         """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``)."""
         channel_id = self._channel_id(channel)
-        edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text))
+        edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text), rich_text_blocks(new_text))
         edit_ts = self.slack.next_ts()
         before = edited[0] if edited else Message(channel_id, ts, "", user)
         thread = {"thread_ts": before.thread_ts} if before.thread_ts else {}
@@ -612,9 +613,10 @@ class SlackDriver:
         if stored is not None:
             message = stored.to_api(self.slack.team_id)
             if text is not None:
-                message["text"] = message_text(text)
+                message["text"], message["blocks"] = message_text(text), rich_text_blocks(text)
         else:
-            message = {"type": "message", "text": message_text(text or ""), "user": user, "ts": message_ts}
+            message = {"type": "message", "text": message_text(text or ""), "blocks": rich_text_blocks(text or ""),
+                       "user": user, "ts": message_ts}
         payload: JsonDict = {
             "type": "message_action",
             "token": self.verification_token,

@@ -19,6 +19,33 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# The emoji the local server knows by name (Slack knows thousands; these are enough to exercise
+# the shortcode round trip): character(s) → (name, skin tone).
+EMOJI: dict[str, tuple[str, int | None]] = {
+    "\U0001f338": ("cherry_blossom", None),
+    "\U0001f341": ("maple_leaf", None),
+    "\u26a0\ufe0f": ("warning", None),
+    "\U0001f4e2": ("loudspeaker", None),
+    "\u2728": ("sparkles", None),
+    "\U0001f44d\U0001f3fb": ("+1", 2),
+    "\U0001f44d": ("+1", None),
+}
+_EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI, key=len, reverse=True)))
+
+
+def _shortcode(chars: str) -> str:
+    name, tone = EMOJI[chars]
+    return f":{name}:" + (f":skin-tone-{tone}:" if tone else "")
+
+
+def _emoji_element(chars: str) -> JsonDict:
+    name, tone = EMOJI[chars]
+    element: JsonDict = {"type": "emoji", "name": name, "unicode": "-".join(f"{ord(c):x}" for c in chars)}
+    if tone:
+        element["skin_tone"] = tone
+    return element
+
+
 def message_text(typed: str, *, links: bool = True) -> str:
     """``typed`` as Slack delivers a person's message (events, shortcuts; slash commands with
     ``links=False``, as our manifest asks with ``should_escape: false``): ``&``, ``<`` and ``>``
@@ -28,11 +55,24 @@ def message_text(typed: str, *, links: bool = True) -> str:
     out: list[str] = []
     pos = 0
     for m in _TYPED_URL.finditer(typed):
-        out.append(_escape(typed[pos:m.start()]))
+        out.append(_escape(_EMOJI.sub(lambda e: _shortcode(e.group(0)), typed[pos:m.start()])))
         out.append(f"<{_escape(m.group(0))}>")
         pos = m.end()
-    out.append(_escape(typed[pos:]))
+    out.append(_escape(_EMOJI.sub(lambda e: _shortcode(e.group(0)), typed[pos:])))
     return "".join(out)
+
+
+def _rich_elements(text: str) -> list[JsonDict]:
+    elements: list[JsonDict] = []
+    pos = 0
+    for m in _EMOJI.finditer(text):
+        if m.start() > pos:
+            elements.append({"type": "text", "text": text[pos:m.start()]})
+        elements.append(_emoji_element(m.group(0)))
+        pos = m.end()
+    if pos < len(text) or not elements:
+        elements.append({"type": "text", "text": text[pos:]})
+    return elements
 
 
 def rich_text_blocks(text: str) -> list[JsonDict]:
@@ -41,7 +81,7 @@ def rich_text_blocks(text: str) -> list[JsonDict]:
         {
             "type": "rich_text",
             "block_id": "sbx",
-            "elements": [{"type": "rich_text_section", "elements": [{"type": "text", "text": text}]}],
+            "elements": [{"type": "rich_text_section", "elements": _rich_elements(text)}],
         }
     ]
 

@@ -545,7 +545,8 @@ class LocalSlack:
             self._cond.notify_all()
             return copy.deepcopy(message)
 
-    def edit_as_user(self, channel: str, ts: str, text: str) -> tuple[Message, Message] | None:
+    def edit_as_user(self, channel: str, ts: str, text: str,
+                     blocks: Iterable[JsonDict] | None = None) -> tuple[Message, Message] | None:
         """Edit a stored message; returns (before, after) or None when it is unknown."""
         with self._cond:
             message = self._ws.find(channel, ts)
@@ -553,6 +554,8 @@ class LocalSlack:
                 return None
             before = copy.deepcopy(message)
             message.text, message.edited_ts = text, self._ws.next_ts()
+            if blocks is not None:
+                message.blocks = list(blocks)
             self._ws.note(TimelineEntry("update", channel, message.user, text, [], ts, message.thread_ts))
             self._cond.notify_all()
             return before, copy.deepcopy(message)

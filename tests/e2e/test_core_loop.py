@@ -80,6 +80,20 @@ def test_a_draft_is_checked_stored_and_shown_as_typed_not_in_slacks_wire_format(
     assert [d.state for d in drafts(st)] == ["pending"]  # the city's own link is not questioned
 
 
+def test_emoji_count_as_the_characters_they_are_not_as_slacks_shortcodes(stack: LocalStack) -> None:
+    """278 of X's 280 as typed; as Slack's text (「:cherry_blossom:」 for 🌸) it would be 300."""
+    st = stack
+    typed = (CLEAN_DRAFT + "市内の公園では、落ち葉の清掃作業を行っています。ご協力をお願いします。"
+             "開催中は駐車場が大変混み合いますので、公共交通機関をご利用ください。雨天の場合は中止します。"
+             "ぜひお越しください。\U0001f338\u2728")
+    ts = submit_clean(st, typed)
+    assert [d.state for d in drafts(st)] == ["pending"]
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("指摘はありません" in all_text(m) for m in ms))
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [typed]
+    assert "\U0001f338\u2728" in all_text(dm(st, "U0MANAGER")[0])
+
+
 def test_slack_retry_and_double_delivery_create_one_draft(stack: LocalStack) -> None:
     st = stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0RETRY1")
