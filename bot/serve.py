@@ -80,11 +80,20 @@ def serve(settings: Settings) -> int:
         handler.connect()
         log.info("connected in Socket Mode")
         # No events come over HTTP in Socket Mode, but monitoring still needs something to ask.
-        server = HttpServer(health_app(rt, lambda: socket_alive(handler.client)), "0.0.0.0", settings.port)
-        server.start()
-        log.info("health check on http://0.0.0.0:%s/healthz", server.port)
+        # The bot does not depend on it: with the port taken (another replica on this host, say)
+        # it runs without a health check rather than not at all.
+        health: HttpServer | None = None
+        try:
+            health = HttpServer(health_app(rt, lambda: socket_alive(handler.client)), "0.0.0.0", settings.port)
+        except OSError as e:
+            log.warning("health check not started: port %s unavailable (%s); set PORT to a free port to have one",
+                        settings.port, e.strerror or e)
+        else:
+            health.start()
+            log.info("health check on http://0.0.0.0:%s/healthz", health.port)
         stopping.wait()
-        server.stop()
+        if health is not None:
+            health.stop()
         handler.close()
     else:
         server = HttpServer(wsgi_app(rt), "0.0.0.0", settings.port)

@@ -52,8 +52,9 @@ class ServeProcess:
     def driver(self) -> SlackDriver:
         return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack)
 
-    def start(self, timeout: float = 60.0) -> ServeProcess:
-        """Start and wait until /healthz answers 200 (in Socket Mode: once the app's socket is up)."""
+    def start(self, timeout: float = 60.0, *, wait_health: bool = True) -> ServeProcess:
+        """Start and wait until /healthz answers 200 (in Socket Mode: once the app's socket is up;
+        ``wait_health=False``: only that)."""
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
@@ -62,6 +63,8 @@ class ServeProcess:
                 self.slack.wait_for_socket(timeout)
             except TimeoutError as e:
                 raise RuntimeError(f"kessai serve did not connect in Socket Mode:\n{self.log()}") from e
+            if not wait_health:
+                return self
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

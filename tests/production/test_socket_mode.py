@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import urllib.request
 from pathlib import Path
@@ -112,3 +113,21 @@ def test_socket_mode_answers_health_checks_and_nothing_else_over_http(tmp_path: 
     finally:
         assert serve.terminate() == 0, serve.log()
         slack.stop()
+
+
+def test_socket_mode_runs_without_its_health_check_when_the_port_is_taken(tmp_path: Path, org: OrgConfig) -> None:
+    """Two replicas on one host, say: the second has no /healthz but still does its work."""
+    slack = LocalSlack(users=slack_users(org)).start()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                             extra_env={"SLACK_APP_TOKEN": slack.app_token, "PORT": str(taken.getsockname()[1])})
+        serve.start(wait_health=False)
+        try:
+            SocketModeDriver(slack).message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0SOCKETPORT")
+            slack.wait_for(lambda: requests_to(slack, "U0MANAGER"), timeout=20, message="request")
+            assert "health check not started" in serve.log()
+        finally:
+            assert serve.terminate() == 0, serve.log()
+            slack.stop()
