@@ -31,9 +31,11 @@ def register(app: App, kessai: Kessai) -> None:
     @app.event("message")
     def on_message(body: dict[str, Any], event: dict[str, Any]) -> None:
         subtype = event.get("subtype")
+        if subtype is not None and not isinstance(subtype, str):
+            return  # not a shape Slack sends; answering 500 would only make it send it again
         if subtype == "message_changed":
-            msg = event.get("message") or {}
-            if msg.get("bot_id") or msg.get("subtype") == "bot_message" or msg.get("thread_ts") not in (None, msg.get("ts")):
+            msg = event.get("message")
+            if not isinstance(msg, dict) or msg.get("bot_id") or msg.get("subtype") == "bot_message" or msg.get("thread_ts") not in (None, msg.get("ts")):
                 return
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),

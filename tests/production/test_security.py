@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st_
 from sqlmodel import select
@@ -203,3 +204,20 @@ def test_an_oversized_request_is_refused_before_it_is_read_and_the_bot_carries_o
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     assert wait_dm(st, "U0MANAGER")
     assert wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
+
+
+@pytest.mark.parametrize("event", [
+    {"subtype": "message_changed", "message": "本文"},
+    {"subtype": "message_changed", "message": ["本文"]},
+    {"subtype": ["message_changed"]},
+    {"text": {"a": 1}, "blocks": "x"},
+    {"text": None, "blocks": [[[[{"type": "emoji", "name": "x", "unicode": "zz"}]]]]},
+], ids=["edit-as-text", "edit-as-list", "subtype-list", "text-object", "odd-blocks"])
+def test_odd_message_shapes_are_answered_not_failed(sqlite_stack: LocalStack, event: dict) -> None:  # type: ignore[type-arg]
+    """Signed, so only Slack could send these; a 500 would only make it send them again."""
+    st = sqlite_stack
+    body = json.dumps({"token": "x", "team_id": "T0KESSAI", "api_app_id": "A0KESSAI", "type": "event_callback",
+                       "event_id": "Ev0ODDSHAPE", "event_time": int(time.time()),
+                       "event": {"type": "message", "channel": "C0INTAKE", "user": "U0OPERATOR",
+                                 "ts": "1700000000.000100", **event}})
+    assert st.driver.raw(body).status == 200
