@@ -35,6 +35,7 @@ OVERRIDE_INPUT = "override_text"
 CHOOSE_ACCOUNT_ACTION = "choose_account"
 PUBLISH_ACTION = "mark_published"
 PUBLISH_CALLBACK = "publish_post"
+TEMPLATE_CALLBACK = "template_add"
 DRAFT_CALLBACK = "submit_draft"
 SHORTCUT_CALLBACK = "submit_as_draft"
 
@@ -446,6 +447,27 @@ def override_modal(view: DraftView) -> dict[str, Any]:
                    {"type": "plain_text_input", "action_id": OVERRIDE_INPUT, "multiline": True, "min_length": 5,
                     "max_length": 2000}),
     ], metadata=f"{view.id}:{view.version}")
+
+
+T_NAME, T_TEXT = "template_name", "template_text"
+
+
+def template_modal() -> dict[str, Any]:
+    """``/kessai template add`` without a body: a modal takes the text as typed — several lines,
+    emoji as characters — which a slash command cannot carry."""
+    return modal(TEMPLATE_CALLBACK, "定型文の登録", "登録する", [
+        context("区分「定型文」の下書きがこの文面と一致し、エラーがなければ決裁省略になります（和気町 5(4)）。"),
+        input_block(T_NAME, "名前", {"type": "plain_text_input", "action_id": T_NAME, "max_length": 100},
+                    hint="例: 大雨警報の発表"),
+        input_block(T_TEXT, "本文", {"type": "plain_text_input", "action_id": T_TEXT, "multiline": True,
+                                   "max_length": 3000}),
+    ])
+
+
+def notice_view(title: str, text: str) -> dict[str, Any]:
+    """A modal that only reports the outcome of the one it replaces."""
+    return {"type": "modal", "title": {"type": "plain_text", "text": title[:24]},
+            "close": {"type": "plain_text", "text": "閉じる"}, "blocks": [section(text[:3000])]}
 
 
 P_URL, P_DATE, P_TIME = "post_url", "post_date", "post_time"

@@ -22,16 +22,16 @@ class TemplateAdmin:
         self.clock = clock
         self.name_of = name_of
 
-    def _require_admin(self, actor: str) -> None:
+    def require_admin(self, actor: str) -> None:
         if not any(actor in a.approvers for a in self.org.accounts):
             raise errors.NotAnApprover(
                 "定型文は決裁を省略する根拠になるため、登録・削除できるのは運用管理責任者（決裁者）だけです。")
 
     def add(self, actor: str, name: str, text: str) -> str:
-        self._require_admin(actor)
+        self.require_admin(actor)
         name, text = storable(name.strip()), storable(text.strip())
         if not name or not text:
-            raise errors.InvalidInput("`/kessai template add 名前 本文` の形で、名前と本文を指定してください。")
+            raise errors.InvalidInput("名前と本文を指定してください（`/kessai template add` だけで入力画面が開きます）。")
         if len(name) > 100:
             raise errors.InvalidInput("定型文の名前は100文字以内にしてください。")
         now = self.clock()
@@ -55,7 +55,7 @@ class TemplateAdmin:
         return "\n".join(lines)
 
     def remove(self, actor: str, key: str) -> str:
-        self._require_admin(actor)
+        self.require_admin(actor)
         key = key.strip().lstrip("#")
         with self.db.session() as s:
             row = template_repo.by_name_or_id(s, key)

@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 
 from bot import errors, render
 from bot.services import Kessai
+from handlers.payloads import field, user_id, view_values
 from handlers.slack_text import plain_text
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ def register(app: App, kessai: Kessai) -> None:
     register_subcommand("away", _away, usage="/kessai away 2026-12-01 2026-12-05 ／ /kessai away off",
                         help_ja="不在期間を登録します（その間の決裁依頼は代決者に届きます）。off で取り消します。")
     register_subcommand("template", _template,
-                        usage="/kessai template add 名前 本文 ／ list ／ remove 名前",
+                        usage="/kessai template add（入力画面）／ add 名前 本文 ／ list ／ remove 名前",
                         help_ja="定型文（一致すれば決裁省略できる文面、和気町 5(4)）を管理します。登録と削除は決裁者のみです。")
 
     @app.command("/kessai")
@@ -123,6 +124,21 @@ def register(app: App, kessai: Kessai) -> None:
             handler(call)
         except errors.KessaiError as e:
             call.reply(e.message_ja)
+
+    @app.view(render.TEMPLATE_CALLBACK)
+    def template_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        values = view_values(view)
+        name = str(field(values, render.T_NAME).get("value") or "")
+        text = str(field(values, render.T_TEXT).get("value") or "")
+        try:
+            done = kessai.templates.add(user_id(body), name, text)
+        except errors.InvalidInput as e:
+            ack(response_action="errors", errors={render.T_NAME if "名前" in e.message_ja else render.T_TEXT: e.message_ja})
+            return
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={render.T_TEXT: e.message_ja})
+            return
+        ack(response_action="update", view=render.notice_view("定型文の登録", done))
 
 
 # -- built-in sub-commands ----------------------------------------------------------------------
@@ -174,8 +190,8 @@ def _away(call: SubcommandCall) -> None:
     call.reply(call.kessai.set_away(call.user, start, end))
 
 
-TEMPLATE_USAGE = ("`/kessai template add 名前 本文`、`/kessai template list`、`/kessai template remove 名前` の形で"
-                  "使ってください。")
+TEMPLATE_USAGE = ("`/kessai template add`（入力画面が開きます）または `/kessai template add 名前 本文`、"
+                  "`/kessai template list`、`/kessai template remove 名前` の形で使ってください。")
 
 
 def _template(call: SubcommandCall) -> None:
@@ -184,6 +200,11 @@ def _template(call: SubcommandCall) -> None:
     rest = parts[1] if len(parts) > 1 else ""
     if verb == "list":
         call.reply(call.kessai.templates.list_text())
+    elif verb == "add" and not rest.strip():
+        call.kessai.templates.require_admin(call.user)
+        # views.open must use the trigger within 3 seconds: open first, then answer the command.
+        call.client.views_open(trigger_id=call.trigger_id, view=render.template_modal())
+        call.ack()
     elif verb == "add":
         words = rest.split(maxsplit=1)  # any whitespace, 全角スペース included
         call.reply(call.kessai.templates.add(call.user, words[0] if words else "", words[1] if len(words) > 1 else ""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlmodel import select
 
 from bot.ledger import verify_chain
@@ -81,6 +83,28 @@ def test_registered_template_is_exempt_only_when_the_text_matches(stack: LocalSt
     wait_root_thread(st, other, "定型文と一致しない")
     wait_root_thread(st, other, "決裁待ち")
     assert states(st) == ["exempt", "pending"]
+
+
+def test_a_template_registered_in_the_modal_keeps_lines_and_emoji(sqlite_stack: LocalStack) -> None:
+    """A slash command carries one line with emoji as shortcodes; the modal takes the text as typed."""
+    st = sqlite_stack
+    alert = "\u26a0\ufe0f大雨警報が発表されました。\n川や用水路には近づかないでください。"
+    refused = st.driver.slash_command("U0OPERATOR", "/kessai", "template add")
+    assert "（決裁者）だけ" in refused.json()["text"] and st.slack.latest_view("U0OPERATOR") is None
+    st.driver.slash_command("U0MANAGER", "/kessai", "template add")
+    assert st.slack.latest_view("U0MANAGER", "template_add") is not None
+    # Nothing in it: Slack itself refuses empty required inputs, so only a name too long gets here.
+    answer = st.driver.view_submission("U0MANAGER", "template_add", {"template_name": "名" * 101,
+                                                                     "template_text": alert}).json()
+    assert answer["response_action"] == "errors" and "100文字" in answer["errors"]["template_name"]
+    answer = st.driver.view_submission("U0MANAGER", "template_add", {"template_name": "大雨警報",
+                                                                     "template_text": alert}).json()
+    assert answer["response_action"] == "update" and "登録しました" in json.dumps(answer, ensure_ascii=False)
+    submit_draft(st, text=alert, category="template", date=None, time=None)
+    root = root_message(st, "大雨警報")
+    wait_root_thread(st, root, "決裁省略")
+    (entry,) = ledger(st)
+    assert entry.kind == "exempt" and "定型文「大雨警報」" in (entry.reason or "")
 
 
 def test_template_commands_refuse_politely(sqlite_stack: LocalStack) -> None:
