@@ -55,15 +55,24 @@ def _chars(code_points: Any) -> str | None:
 def _emojize(text: str, emoji: Mapping[str, str]) -> str:
     if not emoji or ":" not in text:
         return text
-
-    def one(m: re.Match[str]) -> str:
+    out: list[str] = []
+    pos = 0
+    while (m := _SHORTCODE.search(text, pos)) is not None:
         code = m.group(0)
-        if code in emoji:
-            return emoji[code]
-        base = code[:code.find("::") + 1] if "::" in code else code
-        return emoji[base] + code[len(base):] if base in emoji else code
-
-    return _SHORTCODE.sub(one, text)
+        if code not in emoji and "::" in code:
+            code = code[:code.find("::") + 1]  # a skin tone this message does not use: the emoji alone
+        chars = emoji.get(code)
+        if chars is None:
+            # Not an emoji of this message: its closing colon may open the next one ("9:00:+1:"
+            # is 「9:00👍」), so look again from the next character, not after the match.
+            out.append(text[pos:m.start() + 1])
+            pos = m.start() + 1
+            continue
+        out.append(text[pos:m.start()])
+        out.append(chars)
+        pos = m.start() + len(code)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def unescape(text: str) -> str:

@@ -69,6 +69,11 @@ def test_emoji_come_back_as_characters_from_the_blocks_of_their_message() -> Non
     assert typed_text(message) == "\U0001f338見頃です\U0001f44d\U0001f3fb :custom_logo: 10:30:00"
 
 
+def test_a_colon_that_is_not_an_emoji_does_not_hide_the_next_one() -> None:
+    assert plain_text("受付は9:00:+1: 10:30:cherry_blossom:", emoji={":+1:": "\U0001f44d", ":cherry_blossom:": "\U0001f338"}) \
+        == "受付は9:00\U0001f44d 10:30\U0001f338"
+
+
 def test_a_skin_tone_the_blocks_do_not_name_keeps_its_shortcode() -> None:
     assert plain_text(":+1::skin-tone-3:", emoji={":+1:": "\U0001f44d"}) == "\U0001f44d:skin-tone-3:"
 
@@ -81,7 +86,7 @@ def test_odd_blocks_are_ignored(broken: object) -> None:
 
 
 typed_texts = st.text() | st.lists(st.sampled_from([*EMOJI, "https://www.city.joetsu.niigata.jp/a?b=1&c=2", "&",
-                                                     "<", ">", ":", "桜", " "])).map("".join)
+                                                     "<", ">", ":", "0", "9:00", "桜", " "])).map("".join)
 
 
 @given(typed_texts)
