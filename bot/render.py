@@ -36,6 +36,7 @@ CHOOSE_ACCOUNT_ACTION = "choose_account"
 PUBLISH_ACTION = "mark_published"
 PUBLISH_CALLBACK = "publish_post"
 TEMPLATE_CALLBACK = "template_add"
+TEMPLATE_DONE_CALLBACK = "template_added"  # the notice that replaces it (nothing to submit)
 DRAFT_CALLBACK = "submit_draft"
 SHORTCUT_CALLBACK = "submit_as_draft"
 
@@ -362,18 +363,21 @@ def published_notice(view: DraftView, url: str, at: datetime, by_name: str) -> d
 
 
 # -- modals ----------------------------------------------------------------------------------
-def modal(callback_id: str, title: str, submit: str, blocks: list[dict[str, Any]], *,
-          metadata: str = "") -> dict[str, Any]:
-    """Every modal of the bot: the same close label, metadata within Slack's 3,000 characters."""
-    return {
+def modal(callback_id: str, title: str, submit: str | None, blocks: list[dict[str, Any]], *,
+          metadata: str = "", close: str = "キャンセル") -> dict[str, Any]:
+    """Every modal of the bot: labels within Slack's limits, metadata within its 3,000 characters.
+    ``submit=None``: a modal that only shows something (closed with ``close``)."""
+    view: dict[str, Any] = {
         "type": "modal",
         "callback_id": callback_id,
         "private_metadata": metadata[:3000],
         "title": {"type": "plain_text", "text": title[:24]},
-        "submit": {"type": "plain_text", "text": submit[:24]},
-        "close": {"type": "plain_text", "text": "キャンセル"},
+        "close": {"type": "plain_text", "text": close[:24]},
         "blocks": blocks,
     }
+    if submit is not None:
+        view["submit"] = {"type": "plain_text", "text": submit[:24]}
+    return view
 
 
 def input_block(block_id: str, label: str, element: dict[str, Any], *, optional: bool = False,
@@ -464,10 +468,9 @@ def template_modal() -> dict[str, Any]:
     ])
 
 
-def notice_view(title: str, text: str) -> dict[str, Any]:
+def notice_view(callback_id: str, title: str, text: str) -> dict[str, Any]:
     """A modal that only reports the outcome of the one it replaces."""
-    return {"type": "modal", "title": {"type": "plain_text", "text": title[:24]},
-            "close": {"type": "plain_text", "text": "閉じる"}, "blocks": [section(text[:3000])]}
+    return modal(callback_id, title, None, [section(text[:3000])], close="閉じる")
 
 
 P_URL, P_DATE, P_TIME = "post_url", "post_date", "post_time"

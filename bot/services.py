@@ -444,13 +444,13 @@ class Kessai:
 
     def _ask_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView, *,
                       reason: str, acting_for: str | None) -> list[str]:
-        sent = []
-        for d in self._available_deputies(s, now, draft, account):
-            if draft_repo.add_request(s, draft_id=view.id, version_number=view.version, recipient_id=d,
-                                      acting_for_id=acting_for, reason=reason, now=now):
-                self.notify.approval_dm(s, now, recipient=d, view=view,
-                                        acting_for_name=self.name_of(acting_for) if acting_for else None)
-                sent.append(d)
+        deputies = self._available_deputies(s, now, draft, account)
+        created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, now=now,
+                                          asks=[draft_repo.Ask(d, acting_for, reason) for d in deputies])
+        sent = [d for d in deputies if d in created]  # those already asked for this version are not asked again
+        for d in sent:
+            self.notify.approval_dm(s, now, recipient=d, view=view,
+                                    acting_for_name=self.name_of(acting_for) if acting_for else None)
         return sent
 
     def _acting_for_names(self, s: Session, draft_id: int, version: int) -> dict[str, str]:

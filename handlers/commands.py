@@ -138,7 +138,7 @@ def register(app: App, kessai: Kessai) -> None:
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.T_TEXT: e.message_ja})
             return
-        ack(response_action="update", view=render.notice_view("定型文の登録", done))
+        ack(response_action="update", view=render.notice_view(render.TEMPLATE_DONE_CALLBACK, "定型文の登録", done))
 
 
 # -- built-in sub-commands ----------------------------------------------------------------------

@@ -18,8 +18,6 @@ from typing import Any
 _MARKUP = re.compile(r"<([^<>]*)>")
 _SCHEMES = ("https://", "http://", "mailto:", "tel:")
 _SPECIAL = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
-
-
 _SHORTCODE = re.compile(r":[a-z0-9_+'\-]+:(?::skin-tone-[2-6]:)?")
 
 

@@ -142,22 +142,6 @@ def by_author(s: Session, author: str, limit: int = 20) -> list[DraftRow]:
 
 
 # -- approval requests (who was asked to decide a version, and for whom) -------------------------
-def add_request(s: Session, *, draft_id: int, version_number: int, recipient_id: str, acting_for_id: str | None,
-                reason: str, now: datetime) -> bool:
-    """Record that ``recipient_id`` was asked; False when they already were for this version.
-
-    The row is what gives a deputy the authority to decide (代決), so it is written in the same
-    transaction as the DM that asks them.
-    """
-    s.flush()  # the unique key may be held by a row still pending in this session
-    return insert_if_absent(
-        s, ApprovalRequestRow.__table__,  # type: ignore[attr-defined]
-        {"draft_id": draft_id, "version_number": version_number, "recipient_id": recipient_id,
-         "acting_for_id": acting_for_id, "reason": reason, "created_at": now},
-        ["draft_id", "version_number", "recipient_id"],
-    )
-
-
 class Ask(NamedTuple):
     """One approval request to write: who is asked, for whom (代決), and why."""
 
@@ -168,7 +152,12 @@ class Ask(NamedTuple):
 
 def add_requests(s: Session, *, draft_id: int, version_number: int, asks: Sequence[Ask],
                  now: datetime) -> set[str]:
-    """``add_request`` for several people in one statement; returns the recipients newly asked."""
+    """Record that these people were asked, in one statement; returns the recipients newly asked
+    (someone already asked for this version is skipped).
+
+    The row is what gives a deputy the authority to decide (代決), so it is written in the same
+    transaction as the DM that asks them.
+    """
     if not asks:
         return set()
     s.flush()  # the draft and version rows the requests refer to may still be pending in this session
