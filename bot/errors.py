@@ -41,6 +41,12 @@ class WrongWorkspace(KessaiError):
 class InvalidInput(KessaiError):
     message_ja = "入力内容を確認してください。"
 
+    def __init__(self, message_ja: str | None = None, *, field: str | None = None) -> None:
+        super().__init__(message_ja)
+        # Which input it is about (e.g. "name", "text", "url", "when"), so that a form can show
+        # the message beside it.
+        self.field = field
+
 
 class NotYourDraft(KessaiError):
     message_ja = "この操作ができるのは、この下書きを書いた運用担当者だけです。"

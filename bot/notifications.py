@@ -66,8 +66,7 @@ class Thread:
 
 
 class Notifier:
-    def __init__(self, after_commit: Any = None) -> None:
-        self.after_commit = after_commit
+    def __init__(self) -> None:
         # How long a request claims its express rows, or None when no running gateway sends them
         # right after the commit (bot.app wires it to SlackGateway.express_lease).
         self.express_lease: Callable[[], timedelta | None] = lambda: None

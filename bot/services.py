@@ -761,11 +761,13 @@ class Kessai:
             account = self._authorize_publish(draft, version, actor)
             problem = check_post_url(account.platform, account.url, url)
             if problem:
-                raise errors.InvalidInput(problem)
+                raise errors.InvalidInput(problem, field="url")
             if at > now + PUBLISH_CLOCK_SKEW:
-                raise errors.InvalidInput("投稿した日時が未来になっています。実際に投稿した日時を指定してください。")
+                raise errors.InvalidInput("投稿した日時が未来になっています。実際に投稿した日時を指定してください。",
+                                          field="when")
             if at < draft.created_at - PUBLISH_CLOCK_SKEW:
-                raise errors.InvalidInput("投稿した日時が下書きの提出より前になっています。実際に投稿した日時を指定してください。")
+                raise errors.InvalidInput(
+                    "投稿した日時が下書きの提出より前になっています。実際に投稿した日時を指定してください。", field="when")
             expected = DraftState(draft.state)
             if not draft_repo.mark_published(s, draft_id, expected_state=expected, expected_version=version,
                                              url=url, at=at, by=actor, now=now):

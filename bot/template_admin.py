@@ -31,13 +31,15 @@ class TemplateAdmin:
         self.require_admin(actor)
         name, text = storable(name.strip()), storable(text.strip())
         if not name or not text:
-            raise errors.InvalidInput("名前と本文を指定してください（`/kessai template add` だけで入力画面が開きます）。")
+            raise errors.InvalidInput("名前と本文を指定してください（`/kessai template add` だけで入力画面が開きます）。",
+                                      field="text" if name else "name")
         if len(name) > 100:
-            raise errors.InvalidInput("定型文の名前は100文字以内にしてください。")
+            raise errors.InvalidInput("定型文の名前は100文字以内にしてください。", field="name")
         now = self.clock()
         with self.db.session() as s:
             if template_repo.by_name_or_id(s, name) is not None:
-                raise errors.InvalidInput(f"「{render.escape(name)}」という名前の定型文はすでにあります。別の名前にしてください。")
+                raise errors.InvalidInput(f"「{render.escape(name)}」という名前の定型文はすでにあります。別の名前にしてください。",
+                                          field="name")
             row = template_repo.add(s, name=name, text=text, created_by=actor, now=now)
             tid = row.id
         return (f"定型文 #{tid}「{render.escape(name)}」を登録しました。区分「定型文」でこの文面と一致する下書きは、"

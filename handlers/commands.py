@@ -20,7 +20,7 @@ from slack_sdk import WebClient
 from bot import errors, render
 from bot.services import Kessai
 from handlers.payloads import field, user_id, view_values
-from handlers.slack_text import plain_text
+from handlers.slack_text import plain_text, unescape
 
 log = logging.getLogger(__name__)
 
@@ -132,11 +132,10 @@ def register(app: App, kessai: Kessai) -> None:
         text = str(field(values, render.T_TEXT).get("value") or "")
         try:
             done = kessai.templates.add(user_id(body), name, text)
-        except errors.InvalidInput as e:
-            ack(response_action="errors", errors={render.T_NAME if "名前" in e.message_ja else render.T_TEXT: e.message_ja})
-            return
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={render.T_TEXT: e.message_ja})
+            # Errors in a modal are plain text: a name echoed in the message must not show as 「&amp;」.
+            block = render.T_NAME if isinstance(e, errors.InvalidInput) and e.field == "name" else render.T_TEXT
+            ack(response_action="errors", errors={block: unescape(e.message_ja)})
             return
         ack(response_action="update", view=render.notice_view(render.TEMPLATE_DONE_CALLBACK, "定型文の登録", done))
 

@@ -143,7 +143,7 @@ def register(app: App, kessai: Kessai) -> None:
             draft_id, version = parse_ref(view.get("private_metadata"))
             kessai.publish(draft_id, version, user_id(body), url=url, at=at)
         except errors.InvalidInput as e:
-            block = render.P_DATE if "日時" in e.message_ja else render.P_URL
+            block = render.P_DATE if e.field == "when" else render.P_URL
             ack(response_action="errors", errors={block: e.message_ja})
             return
         except errors.KessaiError as e:

@@ -105,6 +105,12 @@ def test_a_template_registered_in_the_modal_keeps_lines_and_emoji(sqlite_stack: 
     wait_root_thread(st, root, "決裁省略")
     (entry,) = ledger(st)
     assert entry.kind == "exempt" and "定型文「大雨警報」" in (entry.reason or "")
+    # Errors in a modal are plain text: the name echoed back as typed, beside the name field.
+    for _ in range(2):
+        st.driver.slash_command("U0MANAGER", "/kessai", "template add")
+        answer = st.driver.view_submission("U0MANAGER", "template_add", {"template_name": "開庁&閉庁",
+                                                                         "template_text": WEATHER}).json()
+    assert answer["response_action"] == "errors" and "「開庁&閉庁」" in answer["errors"]["template_name"]
 
 
 def test_template_commands_refuse_politely(sqlite_stack: LocalStack) -> None:
