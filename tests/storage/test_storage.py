@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlmodel import select
@@ -14,6 +16,7 @@ from storage import drafts, outbox, roster
 from storage import ledger as ledger_repo
 from storage.db import Database, migrations_current
 from storage.models import AccountRoleRow, MemberRow
+from tests.conftest import database_url
 
 NOW = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 
@@ -184,3 +187,27 @@ def test_only_the_newest_home_refresh_is_rendered(db: Database) -> None:
         pending = [r for r in outbox.rows(s, ("pending",)) if r.op == "refresh_home"]
         assert [r.id for r in pending] == [rows[2].id]
         assert not outbox.supersede(s, pending[0], NOW)
+
+
+def test_a_pooled_connection_the_server_closed_is_replaced_before_use(tmp_path: Path) -> None:
+    # No pre-ping round trip: the pool notices the closed socket at checkout (a restart, a
+    # failover or an idle timeout on the server) and the next unit of work still succeeds.
+    d = Database(database_url("postgres", tmp_path))
+    try:
+        with d.session() as s:
+            pid = s.connection().execute(text("SELECT pg_backend_pid()")).scalar()
+        killer = Database(d.url)
+        with killer.session() as s:
+            assert s.connection().execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid}).scalar()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the backend exits (closing its socket) just after the call
+            with killer.session() as s:
+                if not s.connection().execute(text("SELECT count(*) FROM pg_stat_activity WHERE pid = :p"),
+                                              {"p": pid}).scalar():
+                    break
+            time.sleep(0.05)
+        killer.dispose()
+        with d.session() as s:
+            assert s.connection().execute(text("SELECT pg_backend_pid()")).scalar() != pid
+    finally:
+        d.dispose()
