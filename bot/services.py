@@ -300,8 +300,9 @@ class Kessai:
             return
         if draft.category in EXEMPT_CATEGORIES:
             self.notify.thread_notice(s, now, thread=thread, text=(
-                f"区分は「{render.CATEGORY_JA[draft.category]}」ですが、登録された定型文と一致しないため、"
-                "決裁省略にはせず通常どおり決裁を依頼します（`/kessai template list` で定型文を確認できます）。"))
+                f"区分は「{render.CATEGORY_JA[draft.category]}」ですが、このアカウントの決裁者が登録した定型文"
+                "（下書きを書いた人自身が登録したものを除きます）と一致しないため、決裁省略にはせず通常どおり"
+                "決裁を依頼します（`/kessai template list` で定型文と使われるアカウントを確認できます）。"))
         self._route(s, now, draft, account, view, reads=reads)
 
     def approvers_for(self, account: Account, *, author: str) -> list[str]:
@@ -383,10 +384,11 @@ class Kessai:
             return None
         label = render.CATEGORY_JA[draft.category]
         if draft.category == "template":
-            tpl = template_repo.matching(s, text, account.id)
+            tpl = template_repo.matching(s, text, account.id, self.approvers_for(account, author=draft.author_id))
             if tpl is None:
                 return None
-            return f"決裁省略（和気町 5(4) 決裁を省略できる事項）: 区分「{label}」、定型文「{tpl.name}」（#{tpl.id}）と一致"
+            return (f"決裁省略（和気町 5(4) 決裁を省略できる事項）: 区分「{label}」、"
+                    f"定型文「{tpl.name}」（#{tpl.id}、登録: {self.name_of(tpl.created_by)}）と一致")
         return f"決裁省略（和気町 5(4) 決裁を省略できる事項）: 区分「{label}」"
 
     def _record_exemption(self, s: Session, now: datetime, draft: DraftRow, account: Account,

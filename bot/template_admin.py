@@ -37,13 +37,19 @@ class TemplateAdmin:
             raise errors.InvalidInput("定型文の名前は100文字以内にしてください。", field="name")
         now = self.clock()
         with self.db.session() as s:
-            if template_repo.by_name_or_id(s, name) is not None:
+            if template_repo.by_name(s, name) is not None:
                 raise errors.InvalidInput(f"「{render.escape(name)}」という名前の定型文はすでにあります。別の名前にしてください。",
                                           field="name")
             row = template_repo.add(s, name=name, text=text, created_by=actor, now=now)
             tid = row.id
-        return (f"定型文 #{tid}「{render.escape(name)}」を登録しました。区分「定型文」でこの文面と一致する下書きは、"
-                "エラーがなければ決裁省略になります。")
+        return (f"定型文 #{tid}「{render.escape(name)}」を登録しました。あなたが決裁者のアカウント（{self._scope(actor)}）で"
+                "区分「定型文」としてこの文面と一致する下書きが出されると、エラーがなければ決裁省略になります。"
+                "ただし、あなた自身が書いた下書きは省略されず、ほかの決裁者の決裁に回ります。")
+
+    def _scope(self, creator: str) -> str:
+        """The accounts a template by ``creator`` applies to: those whose drafts they decide."""
+        names = [render.escape(a.name) for a in self.org.accounts if creator in a.approvers]
+        return "、".join(names) if names else "なし（登録した人が決裁者ではなくなったため、使われません）"
 
     def list_text(self) -> str:
         with self.db.session() as s:
@@ -52,7 +58,8 @@ class TemplateAdmin:
             return "登録された定型文はありません。`/kessai template add 名前 本文` で登録できます（決裁者のみ）。"
         lines = ["*登録された定型文*"]
         for r in rows[:30]:
-            lines.append(f"• #{r.id}「{render.escape(r.name)}」（登録: {render.escape(self.name_of(r.created_by))}）\n"
+            lines.append(f"• #{r.id}「{render.escape(r.name)}」（登録: {render.escape(self.name_of(r.created_by))}、"
+                         f"対象: {self._scope(r.created_by)}）\n"
                          + render.quote(r.text, 200))
         return "\n".join(lines)
 

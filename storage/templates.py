@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlmodel import Session, col, or_, select
@@ -35,13 +36,17 @@ def active(s: Session) -> list[TemplateRow]:
     return list(s.exec(select(TemplateRow).where(col(TemplateRow.active).is_(True)).order_by(col(TemplateRow.id))))
 
 
+def by_name(s: Session, name: str) -> TemplateRow | None:
+    return next((r for r in active(s) if r.name == name), None)
+
+
 def by_name_or_id(s: Session, key: str) -> TemplateRow | None:
+    """The template named ``key``, else the one numbered ``key`` (a name made of digits wins)."""
     rows = active(s)
-    if key.isdecimal() and key.isascii():
-        for r in rows:
-            if r.id == int(key):
-                return r
-    return next((r for r in rows if r.name == key), None)
+    named = next((r for r in rows if r.name == key), None)
+    if named is not None or not (key.isdecimal() and key.isascii()):
+        return named
+    return next((r for r in rows if r.id == int(key)), None)
 
 
 def deactivate(s: Session, row: TemplateRow) -> None:
@@ -51,9 +56,18 @@ def deactivate(s: Session, row: TemplateRow) -> None:
     s.flush()
 
 
-def matching(s: Session, text: str, account_id: str) -> TemplateRow | None:
+def matching(s: Session, text: str, account_id: str, created_by: Sequence[str]) -> TemplateRow | None:
+    """The first active template with this text that one of ``created_by`` registered.
+
+    The caller passes the account's approvers other than the draft's author: a template stands
+    in for their prior approval, so one registered by somebody else (an approver of another
+    account, or the author) exempts nothing here.
+    """
+    if not created_by:
+        return None
     q = select(TemplateRow).where(
         col(TemplateRow.active).is_(True), TemplateRow.normalized == normalize(text),
         or_(col(TemplateRow.account_id).is_(None), col(TemplateRow.account_id) == account_id),
+        col(TemplateRow.created_by).in_(list(created_by)),
     ).order_by(col(TemplateRow.id))
     return s.exec(q).first()

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlmodel import select
 
+from bot.app import shifted_clock
+from bot.config import parse_org_config
 from bot.ledger import verify_chain
-from bot.localstack import LocalStack
+from bot.localstack import LocalStack, start_local_stack
 from storage import ledger as ledger_repo
 from storage.models import DraftRow
-from tests.e2e.conftest import all_text, buttons, dm, settle, thread, wait_dm, wait_ephemeral, wait_thread
+from tests.conftest import DEMO_TOML, database_url
+from tests.e2e.conftest import (
+    BUSINESS_MORNING,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    thread,
+    wait_dm,
+    wait_ephemeral,
+    wait_thread,
+)
 from tests.e2e.test_workflow_drafting import root_message, submit_draft, wait_root_thread
 
 DISASTER = "【避難指示】関川の水位が上昇しています。高田地区の皆さんは直ちに避難所へ避難してください。"
@@ -80,7 +94,7 @@ def test_registered_template_is_exempt_only_when_the_text_matches(stack: LocalSt
     # Another text under 定型文 is an ordinary request, and the thread says why.
     submit_draft(st, text="本日の市役所は臨時休庁です。", category="template")
     other = root_message(st, "臨時休庁")
-    wait_root_thread(st, other, "定型文と一致しない")
+    wait_root_thread(st, other, "と一致しないため")
     wait_root_thread(st, other, "決裁待ち")
     assert states(st) == ["exempt", "pending"]
 
@@ -113,6 +127,42 @@ def test_a_template_registered_in_the_modal_keeps_lines_and_emoji(sqlite_stack: 
     assert answer["response_action"] == "errors" and "「開庁&閉庁」" in answer["errors"]["template_name"]
 
 
+def test_a_template_exempts_only_drafts_its_registrant_would_have_decided(tmp_path: Path) -> None:
+    """A template stands in for its registrant's prior approval: not on another account's drafts,
+    and never on the registrant's own (the author never decides on their own draft)."""
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    toml = toml.replace('operators = ["U0OPERATOR", "U0OPERATOR2"]', 'operators = ["U0OPERATOR", "U0OPERATOR2", "U0CHIEF"]')
+    toml = toml.replace('operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]',
+                        'operators = ["U0OPERATOR2"]\napprovers = ["U0JOHO"]')
+    org = parse_org_config(toml)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        ask = lambda user, text: st.driver.slash_command(user, "/kessai", text).json()["text"]  # noqa: E731
+        # An approver of the Instagram account only: their template does not cover X drafts.
+        assert "上越市公式Instagram" in ask("U0JOHO", f"template add 開庁時間 {WEATHER}")
+        submit_draft(st, text=WEATHER, category="template")
+        wait_root_thread(st, root_message(st, "開庁時間"), "決裁待ち")
+        # The chief approves X and also writes for it: their template exempts others' drafts only.
+        closed = "本日の市役所は臨時休庁です。"
+        assert "上越市公式X" in ask("U0CHIEF", f"template add 休庁 {closed}")
+        assert "対象: 上越市公式X" in ask("U0OPERATOR", "template list")
+        submit_draft(st, user="U0CHIEF", text=closed, category="template")
+        own = root_message(st, "臨時休庁")
+        wait_root_thread(st, own, "と一致しないため")
+        wait_root_thread(st, own, "決裁待ち")
+        wait_dm(st, "U0MANAGER", 2)
+        assert not [m for m in dm(st, "U0CHIEF") if "臨時休庁" in all_text(m)]
+        assert states(st) == ["pending", "pending"] and ledger(st) == []
+        extended = "本日の市役所の窓口は19時まで延長しています。"
+        ask("U0CHIEF", f"template add 延長 {extended}")
+        submit_draft(st, text=extended, category="template")
+        (entry,) = st.slack.wait_for(lambda: ledger(st), timeout=10, message="the 決裁省略 entry")
+        assert entry.kind == "exempt" and entry.decider_id == "U0OPERATOR"
+        assert "定型文「延長」" in (entry.reason or "") and "登録: " in (entry.reason or "")
+    finally:
+        st.stop()
+
+
 def test_template_commands_refuse_politely(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     ask = lambda user, text: st.driver.slash_command(user, "/kessai", text).json()["text"]  # noqa: E731
@@ -125,6 +175,11 @@ def test_template_commands_refuse_politely(sqlite_stack: LocalStack) -> None:
     assert "すでにあります" in ask("U0CHIEF", f"template add 開庁時間 {WEATHER}")
     assert "（決裁者）だけ" in ask("U0OPERATOR", "template remove 開庁時間")
     assert "削除しました" in ask("U0CHIEF", "template remove 開庁時間")
+    # A name made of digits is a name: it does not collide with another template's number.
+    assert "#2「1」を登録しました" in ask("U0MANAGER", "template add 1 本日は休館日です。")
+    assert "#3「2」を登録しました" in ask("U0MANAGER", "template add 2 本日は開館日です。")
+    assert "「2」を削除しました" in ask("U0MANAGER", "template remove 2")
+    assert "「1」を削除しました" in ask("U0MANAGER", "template remove 2")  # no name 2 left: number 2
 
 
 # -- override ---------------------------------------------------------------------------------
