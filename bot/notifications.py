@@ -78,7 +78,8 @@ class Notifier:
             payload["thread_ts"] = thread_ts
         lease = self.express_lease() if express else None
         until = now + lease if lease is not None else None
-        outbox.enqueue(s, "post", payload, now=now, message_key=key, express_until=until)
+        outbox.enqueue(s, "post", payload, now=now, message_key=key, express_until=until,
+                       thread_key=f"{channel}:{thread_ts}" if thread_ts else None)
 
     def _reply(self, s: Session, now: datetime, thread: Thread, msg: dict[str, Any], *,
                key: str | None = None) -> None:

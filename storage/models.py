@@ -146,6 +146,7 @@ class OutboxRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     op: str = Field(max_length=32)  # post | update | ephemeral | publish_home | respond
     message_key: str | None = Field(default=None, max_length=200, index=True)
+    thread_key: str | None = Field(default=None, max_length=200)  # replies to one thread go out in order
     payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     status: str = Field(default="pending", max_length=16)  # pending | sent | failed
     attempts: int = 0

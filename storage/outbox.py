@@ -28,7 +28,7 @@ EXPRESS = "kessai_express_rows"
 
 def enqueue(
     s: Session, op: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None,
-    express_until: datetime | None = None, status: str = PENDING,
+    express_until: datetime | None = None, status: str = PENDING, thread_key: str | None = None,
 ) -> None:
     """Write a message to send, in the caller's transaction.
 
@@ -36,11 +36,13 @@ def enqueue(
     instead of one ORM object each — intake writes four to six of them per draft.
     ``express_until``: the committing process claims the row until then and sends it itself once
     the transaction commits; if that process dies first, the claim lapses and the row is
-    delivered like any other.
+    delivered like any other. ``thread_key``: replies with the same key are delivered one after
+    another, in the order written.
     """
     s.connection()  # the rows belong to this transaction: a rollback of it forgets them (see below)
     s.info.setdefault(PENDING_ROWS, []).append({
-        "op": op, "payload": payload, "message_key": message_key, "status": status, "attempts": 0,
+        "op": op, "payload": payload, "message_key": message_key, "thread_key": thread_key, "status": status,
+        "attempts": 0,
         "next_attempt_at": now, "claimed_until": express_until, "created_at": now,
     })
 
@@ -77,9 +79,11 @@ def enqueue_reply_after(
     """A thread reply to the message ``parent_key``: sent at once if it is already posted, else held."""
     loc = message_location(s, parent_key)
     if loc is not None:
-        enqueue(s, "post", {**payload, "channel": loc.channel, "thread_ts": loc.ts}, now=now, message_key=message_key)
+        enqueue(s, "post", {**payload, "channel": loc.channel, "thread_ts": loc.ts}, now=now, message_key=message_key,
+                thread_key=parent_key)
         return
-    enqueue(s, "post", {**payload, AFTER: parent_key}, now=now, message_key=message_key, status=HELD)
+    enqueue(s, "post", {**payload, AFTER: parent_key}, now=now, message_key=message_key, status=HELD,
+            thread_key=parent_key)
 
 
 def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None:
@@ -98,25 +102,29 @@ SCAN_LIMIT = 5000
 
 
 def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
-    """Due rows, oldest first, except those waiting behind an earlier row for the same message.
+    """Due rows, oldest first, except those waiting behind an earlier row for the same message
+    or the same thread.
 
     An update must not overtake the post that creates the message it updates (a held reply
-    blocks its key too, so an update of it waits for its release). The scan reads only the
-    small columns; payloads are loaded for the chosen rows alone.
+    blocks its key too, so an update of it waits for its release), and a thread's replies must
+    read in the order they were written although a batch is sent in parallel. The scan reads
+    only the small columns; payloads are loaded for the chosen rows alone.
     """
     flush_pending(s)
     heads = s.exec(
-        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.status, OutboxRow.next_attempt_at,
-               OutboxRow.claimed_until)
+        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.thread_key, OutboxRow.status,
+               OutboxRow.next_attempt_at, OutboxRow.claimed_until)
         .where(col(OutboxRow.status).in_([PENDING, HELD])).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
     ).all()
     blocked: set[str] = set()
     chosen: list[int] = []
-    for row_id, key, status, next_attempt_at, claimed_until in heads:
-        if key is not None and key in blocked:
+    for row_id, key, thread, status, next_attempt_at, claimed_until in heads:
+        # Message keys and thread keys are kept apart: a thread is named by its parent's key.
+        keys = [k for k in (key, thread and "\x00thread:" + thread) if k]
+        if any(k in blocked for k in keys):
+            blocked.update(keys)  # a later reply must not overtake this one either
             continue
-        if key is not None:
-            blocked.add(key)
+        blocked.update(keys)
         if status == HELD:
             continue
         claimed = claimed_until is not None and _aware(claimed_until) > now

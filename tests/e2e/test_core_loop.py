@@ -155,6 +155,30 @@ def test_approve_records_ledger_and_updates_every_dm_and_thread(stack: LocalStac
         assert verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s)).ok
 
 
+def test_a_threads_replies_arrive_in_the_order_they_were_written(sqlite_stack: LocalStack) -> None:
+    """The outbox sends a batch in parallel; replies to one thread must still read in order
+    (before, 「決裁待ち」 often came before the check result it follows)."""
+    st = sqlite_stack
+    threads = []
+    for i in range(6):
+        text = f"未確認ですが、{i}番目のお知らせです。" + CLEAN_DRAFT  # a warning: the check result has a body
+        threads.append(st.driver.message("C0INTAKE", "U0OPERATOR", text))
+    settle(st)
+    for n, ts in enumerate(threads):
+        texts = [all_text(m) for m in thread(st, "C0INTAKE", ts)]
+        check = next(k for k, t in enumerate(texts) if "確認結果" in t)
+        status = next(k for k, t in enumerate(texts) if "決裁待ち" in t)
+        assert check < status, texts
+        dms = [m for m in dm(st, "U0MANAGER") if f"{n}番目" in all_text(m)]
+        st.driver.block_action("U0MANAGER", "approve_draft", channel=dms[0].channel, message_ts=dms[0].ts)
+    settle(st)
+    for ts in threads:
+        texts = [all_text(m) for m in thread(st, "C0INTAKE", ts)]
+        approved = next(k for k, t in enumerate(texts) if "承認されました" in t)
+        prompt = next(k for k, t in enumerate(texts) if "投稿のURLを登録" in t)
+        assert approved < prompt, [t[:60] for t in texts]
+
+
 def test_double_click_makes_one_decision(stack: LocalStack) -> None:
     st = stack
     submit_clean(st)

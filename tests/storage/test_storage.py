@@ -122,6 +122,29 @@ def test_outbox_update_waits_for_its_post(db: Database) -> None:
         assert [r.payload["text"] for r in due] == ["a", "c"]
 
 
+def test_outbox_replies_to_one_thread_go_one_at_a_time_in_order(db: Database) -> None:
+    # A batch is sent in parallel: a thread's second reply must wait until its first is sent.
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "check"}, now=NOW, thread_key="C1:1.0")
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "other thread"}, now=NOW, thread_key="C1:2.0")
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "status"}, now=NOW, thread_key="C1:1.0")
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "dm"}, now=NOW)
+    with db.session() as s:
+        due = outbox.eligible(s, NOW)
+        assert [r.payload["text"] for r in due] == ["check", "other thread", "dm"]
+        outbox.mark_sent_many(s, [r.id for r in due if r.id is not None], NOW)
+    with db.session() as s:
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW)] == ["status"]
+    # A reply waiting for a retry holds back the replies after it, as the post of a message does.
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "later"}, now=NOW, thread_key="C1:1.0")
+        (status,) = [r for r in outbox.eligible(s, NOW) if r.payload["text"] == "status"]
+        outbox.mark_retry(s, status.id or 0, NOW + timedelta(seconds=30), "ratelimited")
+    with db.session() as s:
+        assert outbox.eligible(s, NOW) == []
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW + timedelta(minutes=1))] == ["status"]
+
+
 def test_outbox_claim_is_exclusive(db: Database) -> None:
     with db.session() as s:
         outbox.enqueue(s, "post", {"channel": "C1", "text": "x"}, now=NOW)
