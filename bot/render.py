@@ -46,8 +46,11 @@ REJECT_REASON_ACTION = "reason_text"
 REJECT_PRESET_BLOCK = "presets"
 REJECT_PRESET_ACTION = "preset_reasons"
 
-# Slack refuses section text over 3,000 characters; leave room for the quote markers.
-DRAFT_DISPLAY_LIMIT = 2500
+# Slack refuses section text over 3,000 characters (counted after escaping).
+SECTION_LIMIT = 3000
+# Slack also refuses a message whose blocks hold more than about 12,000 characters of text in all
+# (msg_blocks_too_long, undocumented): what a message shows of a draft fits in what is left.
+MESSAGE_TEXT_BUDGET = 11_000
 FINDINGS_DISPLAY_LIMIT = 20
 
 
@@ -62,7 +65,8 @@ def clean_text(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def quote(text: str, limit: int = DRAFT_DISPLAY_LIMIT) -> str:
+def quote(text: str, limit: int) -> str:
+    """A short preview (lists, modals): at most ``limit`` characters, saying so when cut."""
     text = clean_text(text)
     cut = len(text) > limit
     body = text[:limit]
@@ -71,6 +75,78 @@ def quote(text: str, limit: int = DRAFT_DISPLAY_LIMIT) -> str:
     if cut:
         out += f"\n_（全 {len(text):,} 文字のうち先頭 {limit:,} 文字を表示しています）_"
     return out
+
+
+def _escaped_pieces(line: str, room: int) -> list[tuple[str, int]]:
+    """``line`` escaped, in pieces of at most ``room`` characters, each with how many characters
+    of the line it shows. Cut before escaping, so no piece ends inside ``&amp;``."""
+    pieces: list[tuple[str, int]] = []
+    out: list[str] = []
+    size = shown = 0
+    for ch in line:
+        e = escape(ch)
+        if size + len(e) > room and out:
+            pieces.append(("".join(out), shown))
+            out, size, shown = [], 0, 0
+        out.append(e)
+        size += len(e)
+        shown += 1
+    pieces.append(("".join(out), shown))
+    return pieces
+
+
+def pack(lines: Sequence[tuple[str, int]], limit: int = SECTION_LIMIT) -> list[tuple[str, int]]:
+    """Lines of mrkdwn (each with the characters of the draft it shows) joined into as few texts
+    of at most ``limit`` characters as they fit in, in order."""
+    texts: list[tuple[str, int]] = []
+    cur: list[str] = []
+    size = shown = 0
+    for line, n in lines:
+        if cur and size + 1 + len(line) > limit:
+            texts.append(("\n".join(cur), shown))
+            cur, size, shown = [], 0, 0
+        cur.append(line)
+        size += len(line) + (1 if len(cur) > 1 else 0)
+        shown += n
+    if cur:
+        texts.append(("\n".join(cur), shown))
+    return texts
+
+
+def text_size(blocks: Any) -> int:
+    """How much text blocks hold in all (every ``text`` string), as Slack's message limit counts."""
+    if isinstance(blocks, dict):
+        return sum(len(v) if k == "text" and isinstance(v, str) else text_size(v) for k, v in blocks.items())
+    if isinstance(blocks, list):
+        return sum(text_size(b) for b in blocks)
+    return 0
+
+
+def quote_blocks(text: str, *, budget: int, where: str = "受付チャンネルの元のメッセージ") -> list[dict[str, Any]]:
+    """The draft as quoted sections of at most ``budget`` characters in all: the whole of it
+    whenever it fits (what an approver decides on must be readable), else as much as fits and a
+    note saying how much is shown and where the rest is."""
+    text = clean_text(text)
+    lines: list[tuple[str, int]] = []
+    for raw in text.split("\n"):
+        lines.extend((f">{piece}", n + 1) for piece, n in _escaped_pieces(raw, SECTION_LIMIT - 1))
+    notice_room = 200
+    texts = pack(lines)
+    if sum(len(t) for t, _ in texts) > budget:
+        # Re-pack only what fits, line by line, so the cut falls between lines where it can.
+        kept: list[tuple[str, int]] = []
+        used = 0
+        for line, n in lines:
+            if used + len(line) + 1 > budget - notice_room:
+                break
+            kept.append((line, n))
+            used += len(line) + 1
+        texts = pack(kept)
+        shown = min(len(text), sum(n for _, n in kept))
+        return [*(section(t) for t, _ in texts),
+                context(f"全 {len(text):,} 文字のうち先頭 {shown:,} 文字を表示しています。"
+                        f"続きは{where}でご確認ください（決裁は全文に対して記録されます）。")]
+    return [section(t) for t, _ in texts]
 
 
 def fmt_time(t: datetime | None) -> str:
@@ -174,7 +250,9 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
     return message(head, blocks[:50])
 
 
-def _request_fields(view: DraftView) -> str:
+def _request_fields(view: DraftView) -> list[dict[str, Any]]:
+    """Account, author, version, schedule, images and the note — all of them, in full: the
+    approver decides on the alt texts and reads the note, so neither is cut short."""
     lines = [
         f"*アカウント:* {escape(view.account_name)}",
         f"*作成者:* {escape(view.author_name)}",
@@ -183,14 +261,24 @@ def _request_fields(view: DraftView) -> str:
     ]
     if view.category != "normal":
         lines.append(f"*区分:* {CATEGORY_JA.get(view.category, escape(view.category))}")
+    pieces = [(line, 0) for line in lines]
     if view.image_count:
         consent = "同意あり" if view.portrait_consent else "同意の確認なし"
-        lines.append(f"*画像:* {view.image_count}枚（肖像権: {consent}）")
-        for i, alt in enumerate(list(view.alt_texts)[:10], 1):
-            lines.append(f"　{i}枚目の代替テキスト: {escape(clean_text(alt[:200])) or '（なし）'}")
+        pieces.append((f"*画像:* {view.image_count}枚（肖像権: {consent}）", 0))
+        for i, alt in enumerate(view.alt_texts, 1):
+            label = f"　{i}枚目の代替テキスト: "
+            alt = clean_text(alt)
+            pieces.extend((label + e if j == 0 else e, 0)
+                          for j, (e, _) in enumerate(_escaped_pieces(alt, SECTION_LIMIT - len(label))))
+            if not alt:
+                pieces[-1] = (label + "（なし）", 0)
     if view.note:
-        lines.append(f"*決裁者へのメモ:* {escape(clean_text(view.note[:1000]))}")
-    return "\n".join(lines)
+        label = "*決裁者へのメモ:* "
+        note_lines = clean_text(view.note).split("\n")
+        for k, raw in enumerate(note_lines):
+            for j, (e, _) in enumerate(_escaped_pieces(raw, SECTION_LIMIT - len(label))):
+                pieces.append((label + e if k == 0 and j == 0 else e, 0))
+    return [section(t) for t, _ in pack(pieces)]
 
 
 def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,
@@ -216,8 +304,8 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
             ":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
             f"*理由:* {escape(clean_text(view.override_reason[:2000]))}"))
         blocks.extend(findings_blocks)
-    blocks.append(section(_request_fields(view)))
-    blocks.append(section(quote(view.text)))
+    blocks.extend(_request_fields(view))
+    at = len(blocks)
     if not view.override_reason:
         blocks.extend(findings_blocks)
     value = f"{view.id}:{view.version}"
@@ -227,8 +315,9 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
         blocks.append(section(decision_line(decided)))
     else:
         blocks.append(_decision_buttons(value, block_id="decision"))
+    blocks[at:at] = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks))
     fallback = f"{escape(title)} — 作成者 {escape(view.author_name)}"
-    return message(fallback, blocks[:50])
+    return message(fallback, blocks)
 
 
 def decision_line(d: DecisionView) -> str:
@@ -321,7 +410,9 @@ def draft_root(view: DraftView, source: str) -> dict[str, Any]:
     is where the checks, the status and the publication go, as for a pasted draft."""
     how = "メッセージから「決裁に回す」" if source == "shortcut" else "`/kessai draft`"
     head = f":memo: {escape(view.author_name)} さんが {how} で下書きを提出しました（{escape(view.account_name)}）"
-    return message(head, [section(head), section(_request_fields(view)), section(quote(view.text))])
+    blocks = [section(head), *_request_fields(view)]
+    return message(head, [*blocks, *quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks),
+                                                  where="下書きの入力画面")])
 
 
 def exempt_notice(view: DraftView, category_ja: str) -> dict[str, Any]:
@@ -337,14 +428,15 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
         header(title),
         section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
                  "内容に問題があれば、作成者に連絡してください。"),
-        section(_request_fields(view)),
-        section(quote(view.text)),
+        *_request_fields(view),
     ]
+    at = len(blocks)
     lines = finding_lines(list(view.findings))
     if lines:
         blocks.append(section(f"*確認結果:* {severity_counts(view.findings)}"))
         blocks.extend(section(line) for line in lines[:10])
-    return message(f"{escape(title)} — 作成者 {escape(view.author_name)}", blocks[:50])
+    blocks[at:at] = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks))
+    return message(f"{escape(title)} — 作成者 {escape(view.author_name)}", blocks)
 
 
 def publish_prompt(view: DraftView) -> dict[str, Any]:

@@ -16,6 +16,9 @@ JsonDict = dict[str, Any]
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
 MAX_MESSAGE_TEXT = 40_000  # Slack truncates longer text rather than refusing it
+# Slack refuses a message whose blocks hold more text than this in all (msg_blocks_too_long):
+# undocumented, about 12,000 characters plus room for the blocks themselves (bolt-js#2509).
+MAX_BLOCKS_TEXT = 12_000
 _TEXT_LIMITS = {"section": 3000, "header": 150, "input_label": 2000, "button": 75, "option": 75}
 _BLOCK_TYPES = {
     "actions", "context", "divider", "file", "header", "image", "input", "rich_text", "section",
@@ -290,3 +293,12 @@ def blocks_to_lines(blocks: Any) -> list[str]:
         elif kind == "image":
             lines.append(f"(画像: {block.get('alt_text', '')})")
     return lines
+
+
+def blocks_text_size(blocks: Any) -> int:
+    """All the text a list of blocks holds (every ``text`` string, however deep)."""
+    if isinstance(blocks, Mapping):
+        return sum(len(v) if k == "text" and isinstance(v, str) else blocks_text_size(v) for k, v in blocks.items())
+    if isinstance(blocks, list):
+        return sum(blocks_text_size(b) for b in blocks)
+    return 0

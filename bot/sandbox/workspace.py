@@ -11,7 +11,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.sandbox.blockkit import MAX_MESSAGE_TEXT, block_errors, view_errors
+from bot.sandbox.blockkit import (
+    MAX_BLOCKS_TEXT,
+    MAX_MESSAGE_TEXT,
+    block_errors,
+    blocks_text_size,
+    view_errors,
+)
 from bot.sandbox.records import Ephemeral, JsonDict, Message, ResponseUrl, View
 
 # Real Slack keeps a response_url alive for 30 minutes and five uses.
@@ -258,6 +264,8 @@ class Workspace:
         errors = block_errors(blocks)
         if errors:
             raise ApiError("invalid_blocks", errors=errors)
+        if blocks_text_size(blocks) > MAX_BLOCKS_TEXT:
+            raise ApiError("msg_blocks_too_long")
         return list(blocks)
 
     def _message_text(self, params: JsonDict, blocks: list[JsonDict]) -> str:

@@ -1,0 +1,93 @@
+"""What an approver is shown: the whole draft, within Slack's block limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.render import (
+    MESSAGE_TEXT_BUDGET,
+    SECTION_LIMIT,
+    DraftView,
+    approval_request,
+    escape,
+    quote_blocks,
+    text_size,
+)
+from handlers.slack_text import unescape
+
+
+def view(text: str, **kw: Any) -> DraftView:
+    return DraftView(id=1, version=1, account_name="上越市公式LINE", platform="line", author_id="U1",
+                     author_name="高田 太郎", text=text, scheduled_at=None, **kw)
+
+
+def sections(msg: dict[str, Any]) -> list[str]:
+    return [b["text"]["text"] for b in msg["blocks"] if b["type"] == "section"]
+
+
+def shown(blocks: list[dict[str, Any]]) -> str:
+    """The draft as the quote shows it, line breaks aside."""
+    quoted = [line[1:] for b in blocks if b["type"] == "section" for line in b["text"]["text"].split("\n")]
+    return unescape("".join(quoted))
+
+
+def whole_entities(blocks: list[dict[str, Any]]) -> bool:
+    """No section ends in the middle of an escape such as &amp; (quote markers aside)."""
+    lines = [line[1:] for b in blocks for line in b["text"]["text"].split("\n") if b["type"] == "section"]
+    return all(escape(unescape(line)) == line for line in lines)
+
+
+def within_limits(msg: dict[str, Any]) -> None:
+    assert len(msg["blocks"]) <= 50
+    assert all(len(t) <= SECTION_LIMIT for t in sections(msg))
+    assert text_size(msg["blocks"]) <= MESSAGE_TEXT_BUDGET  # Slack: msg_blocks_too_long above ~12,000
+
+
+def test_a_long_draft_is_shown_whole_over_several_sections() -> None:
+    text = "\n".join(f"{i}行目：市民の皆さまへのお知らせです。" * 5 for i in range(50))  # LINE: 5,000 at most
+    msg = approval_request(view(text))
+    within_limits(msg)
+    assert shown(quote_blocks(text, budget=MESSAGE_TEXT_BUDGET)) == text.replace("\n", "")
+    assert text.replace("\n", "") in unescape("".join(line[1:] for t in sections(msg) for line in t.split("\n")))
+    assert "先頭" not in str(msg)
+
+
+def test_escaping_never_pushes_a_section_over_slacks_limit_or_cuts_an_entity() -> None:
+    text = "子ども&保護者<親子>" * 180 + "\n" + "&" * 1000  # lines longer than a section once escaped
+    blocks = quote_blocks(text, budget=MESSAGE_TEXT_BUDGET)
+    assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in blocks)
+    assert whole_entities(blocks)
+    assert shown(blocks) == text.replace("\n", "")
+
+
+def test_a_draft_too_long_for_one_message_says_how_much_is_shown_and_where_the_rest_is() -> None:
+    text = "あ" * 63_206  # Facebook's limit
+    msg = approval_request(view(text))
+    within_limits(msg)
+    notice = [b for b in msg["blocks"] if b["type"] == "context"][-1]["elements"][0]["text"]
+    assert "全 63,206 文字のうち先頭" in notice and "受付チャンネルの元のメッセージ" in notice
+
+
+def test_the_note_and_alt_texts_reach_the_approver_in_full() -> None:
+    note = "撮影は保護者の同意を得ています & 顔が分かる写真は使っていません。" * 60
+    alts = ["桜の下で記念撮影をする新入生たち" * 30]
+    msg = approval_request(view("本文です。", note=note, image_count=1, alt_texts=alts))
+    within_limits(msg)
+    body = unescape("".join(sections(msg)))
+    assert note in body.replace("\n", "") and alts[0] in body
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("あ&<>\n a漢😀"), max_size=15000))
+def test_any_draft_fits_and_is_shown_in_order(text: str) -> None:
+    blocks = quote_blocks(text, budget=MESSAGE_TEXT_BUDGET)
+    assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in blocks)
+    assert text_size(blocks) <= MESSAGE_TEXT_BUDGET
+    assert whole_entities(blocks)
+    if blocks and blocks[-1]["type"] == "context":  # cut: what is shown is the beginning
+        assert text.replace("\n", "").startswith(shown(blocks))
+    else:
+        assert shown(blocks) == text.replace("\n", "")
