@@ -55,9 +55,14 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
     settings = load_settings()
     db = Database(settings.database_url)
     with db.session() as s:
-        result = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s))
+        head = ledger_repo.head(s)
+        result = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s, ZoneInfo(settings.tz)), head)
     if result.ok:
         print(f"台帳は正常です（{result.count} 件の記録を検証しました）。")
+        if result.count:
+            # Whoever can write the database could drop the newest entries and the head with them;
+            # a copy of this hash kept elsewhere shows that.
+            print(f"最新の記録 #{head[0]} のハッシュ: {head[1]}（台帳の外に控えておくと、末尾の削除にも気付けます）")
         return 0
     print(f"台帳の記録 #{result.first_bad_seq} に問題があります: {result.problem_ja}", file=sys.stderr)
     return 1

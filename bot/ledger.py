@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
 from bot import exporting
 
@@ -29,7 +29,26 @@ def _canonical(data: Mapping[str, object]) -> bytes:
 def content_hash(
     *, text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str]
 ) -> str:
-    """SHA-256 of exactly what an approver saw; any change to it is a different 決裁 subject."""
+    """SHA-256 of exactly what an approver saw; any change to it is a different 決裁 subject.
+
+    The scheduled time goes in as its UTC instant, so that ``kessai ledger verify`` can recompute
+    the hash from the stored version (the database keeps the instant, not the zone it was typed in).
+    """
+    return _hash_content(text, account_id, scheduled_at.astimezone(UTC) if scheduled_at else None, alt_texts)
+
+
+def recorded_content_hashes(
+    *, text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str], tz: tzinfo
+) -> frozenset[str]:
+    """The hashes a stored version's content may have been recorded under: ``content_hash``, and
+    for versions recorded before it hashed UTC instants, the same instant in the zone of the
+    organisation (``KESSAI_TZ``), as it was typed. Both describe the same content and instant."""
+    local = scheduled_at.astimezone(tz) if scheduled_at else None
+    return frozenset({content_hash(text=text, account_id=account_id, scheduled_at=scheduled_at, alt_texts=alt_texts),
+                      _hash_content(text, account_id, local, alt_texts)})
+
+
+def _hash_content(text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str]) -> str:
     return hashlib.sha256(
         _canonical(
             {
@@ -76,13 +95,14 @@ class VerifyResult:
 
 def verify_chain(
     entries: Iterable[LedgerEntry],
-    version_hashes: Mapping[tuple[int, int], str] | None = None,
+    version_hashes: Mapping[tuple[int, int], Collection[str]] | None = None,
     head: tuple[int, str] | None = None,
 ) -> VerifyResult:
     """Recompute the chain; name the first entry that does not fit.
 
-    ``version_hashes`` maps (draft_id, version) to the hash of the stored version content, so an
-    edit of the approved text itself is caught, not only an edit of the ledger row. ``head`` is the
+    ``version_hashes`` maps (draft_id, version) to the hashes recomputed from the stored version's
+    content (``recorded_content_hashes``), so an edit of the approved text itself is caught, not
+    only an edit of the ledger row. ``head`` is the
     (seq, hash) the database recorded for the last append: it catches deleting the newest rows.
     """
     prev = GENESIS_HASH
@@ -100,7 +120,7 @@ def verify_chain(
             stored = version_hashes.get((e.draft_id, e.version_number))
             if stored is None:
                 return VerifyResult(False, count, e.seq, "決裁対象の版がデータベースに見つかりません。")
-            if stored != e.content_hash:
+            if e.content_hash not in stored:
                 return VerifyResult(False, count, e.seq, "決裁された版の本文が決裁後に変更されています。")
         prev = e.entry_hash
         expected_seq += 1

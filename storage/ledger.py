@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from bot.ledger import GENESIS_HASH, LedgerEntry, entry_hash
-from storage.models import DraftVersionRow, LedgerEntryRow, LedgerHeadRow
+from bot.ledger import GENESIS_HASH, LedgerEntry, entry_hash, recorded_content_hashes
+from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow, LedgerHeadRow
 
 
 def append(
@@ -71,9 +72,18 @@ def entries_for_draft(s: Session, draft_id: int) -> list[LedgerEntry]:
     return [_to_entry(r) for r in s.exec(q)]
 
 
-def version_hashes(s: Session) -> dict[tuple[int, int], str]:
-    q = select(DraftVersionRow.draft_id, DraftVersionRow.number, DraftVersionRow.content_hash)
-    return {(d, n): h for d, n, h in s.exec(q)}
+DEFAULT_TZ = ZoneInfo("Asia/Tokyo")  # KESSAI_TZ's default
+
+
+def version_hashes(s: Session, tz: tzinfo = DEFAULT_TZ) -> dict[tuple[int, int], frozenset[str]]:
+    """For each stored version, the hashes recomputed from its content (not the hash stored beside
+    it, which an edit of the text could leave as it was). ``tz``: the organisation's zone."""
+    q = select(DraftVersionRow, DraftRow.account_id).join(DraftRow, col(DraftRow.id) == DraftVersionRow.draft_id)
+    return {
+        (v.draft_id, v.number): recorded_content_hashes(text=v.text, account_id=account_id or "",
+                                                        scheduled_at=v.scheduled_at, alt_texts=v.alt_texts, tz=tz)
+        for v, account_id in s.exec(q)
+    }
 
 
 def head(s: Session) -> tuple[int, str]:

@@ -6,7 +6,7 @@ import csv
 import dataclasses
 import io
 import json
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.ledger import (
@@ -15,6 +15,7 @@ from bot.ledger import (
     content_hash,
     entry_hash,
     export_rows,
+    recorded_content_hashes,
     to_csv,
     to_json,
     verify_chain,
@@ -44,6 +45,17 @@ def test_content_hash_changes_with_any_bound_field() -> None:
     assert h != content_hash(**{**base, "scheduled_at": datetime(2026, 11, 24, 9, tzinfo=JST)})  # type: ignore[arg-type]
     assert h != content_hash(**{**base, "alt_texts": ["高田城址公園の桜"]})  # type: ignore[arg-type]
     assert h == content_hash(**base)  # type: ignore[arg-type]
+
+
+def test_content_hash_binds_the_instant_not_the_zone_it_was_typed_in() -> None:
+    # The database keeps the instant; verify recomputes the hash from it.
+    typed = datetime(2026, 11, 24, 9, tzinfo=JST)
+    stored = typed.astimezone(UTC)
+    base = dict(text="お知らせ", account_id="joetsu-x", alt_texts=[])
+    assert content_hash(**base, scheduled_at=typed) == content_hash(**base, scheduled_at=stored)  # type: ignore[arg-type]
+    recorded = recorded_content_hashes(**base, scheduled_at=stored, tz=JST)  # type: ignore[arg-type]
+    assert content_hash(**base, scheduled_at=typed) in recorded and len(recorded) == 2  # type: ignore[arg-type]
+    assert content_hash(**base, scheduled_at=typed + timedelta(minutes=1)) not in recorded  # type: ignore[arg-type]
 
 
 def test_intact_chain_verifies() -> None:

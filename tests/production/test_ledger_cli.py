@@ -10,13 +10,15 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
 
+from bot.ledger import content_hash, recorded_content_hashes
 from storage import ledger as ledger_repo
 from storage.db import Database
-from storage.models import DraftVersionRow
+from storage.models import DraftRow, DraftVersionRow
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -26,21 +28,33 @@ def kessai(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot", *args], env=env, capture_output=True, text=True, timeout=60)
 
 
+JST = ZoneInfo("Asia/Tokyo")
+
+
 @pytest.fixture
 def filled(db: Database, db_url: str) -> str:
+    """Five decisions on real versions; odd ones scheduled (a time typed in JST)."""
     with db.session() as s:
         for i in range(1, 6):
-            s.add(DraftVersionRow(draft_id=i, number=1, text=f"下書き{i}", content_hash=f"{i:064x}",
-                                  created_at=datetime.now(UTC)))
+            when = datetime(2026, 12, i, 10, tzinfo=JST) if i % 2 else None
+            h = content_hash(text=f"下書き{i}", account_id="joetsu-x", scheduled_at=when, alt_texts=[])
+            if i == 5:  # recorded before hashes took UTC instants: the time as typed, in JST
+                (h,) = recorded_content_hashes(text=f"下書き{i}", account_id="joetsu-x", scheduled_at=when,
+                                               alt_texts=[], tz=JST) - {h}
+            now = datetime.now(UTC)
+            s.add(DraftRow(id=i, account_id="joetsu-x", author_id="U0OPERATOR", channel="C0INTAKE",
+                           message_ts=f"{i}.0", state="approved", current_version=1, created_at=now, updated_at=now))
+            s.add(DraftVersionRow(draft_id=i, number=1, text=f"下書き{i}", scheduled_at=when, content_hash=h,
+                                  created_at=now))
             ledger_repo.append(s, draft_id=i, version_number=1, kind="approved" if i % 2 else "rejected",
-                               content_hash=f"{i:064x}", decider_id="U0MANAGER", acting_for_id=None,
+                               content_hash=h, decider_id="U0MANAGER", acting_for_id=None,
                                reason=None if i % 2 else "日付を確認してください", decided_at=datetime(2026, 11, 20 + i, 1, tzinfo=UTC))
     return db_url
 
 
 def test_verify_passes_on_an_intact_ledger(filled: str) -> None:
     r = kessai(filled, "ledger", "verify")
-    assert r.returncode == 0 and "5 件" in r.stdout
+    assert r.returncode == 0 and "5 件" in r.stdout and "最新の記録 #5 のハッシュ: " in r.stdout
 
 
 @pytest.mark.parametrize(("sql", "bad"), [
@@ -49,7 +63,12 @@ def test_verify_passes_on_an_intact_ledger(filled: str) -> None:
     ("UPDATE ledger_entries SET seq = -1 WHERE seq = 3; UPDATE ledger_entries SET seq = 3 WHERE seq = 4;"
      " UPDATE ledger_entries SET seq = 4 WHERE seq = -1", 3),
     ("UPDATE draft_versions SET text = '別の本文', content_hash = 'x' WHERE draft_id = 4", 4),
-], ids=["edit", "delete", "reorder", "approved-text-changed"])
+    # The version row's own hash column left as it was: the content itself is hashed again.
+    ("UPDATE draft_versions SET text = '別の本文' WHERE draft_id = 4", 4),
+    ("UPDATE draft_versions SET scheduled_at = NULL WHERE draft_id = 3", 3),
+    ("UPDATE drafts SET account_id = 'joetsu-insta' WHERE id = 2", 2),
+], ids=["edit", "delete", "reorder", "approved-text-and-hash-changed", "approved-text-changed",
+        "scheduled-time-changed", "account-changed"])
 def test_verify_names_the_first_bad_entry(db: Database, filled: str, sql: str, bad: int) -> None:
     with db.engine.begin() as c:
         for statement in sql.split(";"):
