@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.config import ConfigError, Settings, load_org_config, load_settings
+from bot.config import ConfigError, Settings, SettingsError, load_org_config, load_settings
 from bot.logs import setup_logging
 
 log = logging.getLogger("kessai")
@@ -181,5 +181,57 @@ def main(argv: list[str] | None = None) -> int:
         for problem in e.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+    except SettingsError as e:
+        print("環境変数（または .env）の設定に問題があります。", file=sys.stderr)
+        for problem in e.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as e:  # the IT 担当 gets a sentence to act on; the traceback goes to the log
+        explained = explain_failure(e)
+        if explained is None:
+            raise
+        logging.getLogger("kessai").debug("command failed", exc_info=True)
+        print(explained, file=sys.stderr)
+        return 1
+
+
+def explain_failure(e: BaseException) -> str | None:
+    """What went wrong and what to do, in Japanese, for the failures an operator can fix: the
+    database unreachable or not set up, Slack refusing the token or unreachable, a port or a file
+    that cannot be used. None for anything else (a bug: the traceback is the useful report)."""
+    import errno
+    import urllib.error
+
+    from slack_sdk.errors import SlackApiError
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(e, DBAPIError):
+        detail = str(e.orig or e).lower()
+        if "no such table" in detail or "undefinedtable" in type(e.orig).__name__.lower() or "does not exist" in detail:
+            return ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
+                    "（DATABASE_URL が意図したデータベースを指しているかも確認してください）。")
+        return ("データベースに接続できませんでした。DATABASE_URL のホスト名・ポート・ユーザー名・パスワードと、"
+                "データベースサーバーが起動しているかを確認してください。")
+    if isinstance(e, SlackApiError):
+        code = str(e.response.get("error", "")) if e.response is not None else ""
+        if code in ("invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"):
+            return (f"Slack がボットトークンを受け付けませんでした（{code}）。SLACK_BOT_TOKEN が最新の xoxb- トークンか、"
+                    "アプリがワークスペースにインストールされているかを確認してください。")
+        return f"Slack の API がエラーを返しました（{code or 'unknown'}）。しばらくしてから再度お試しください。"
+    if isinstance(e, urllib.error.URLError | TimeoutError | ConnectionError) and not isinstance(e, FileNotFoundError):
+        return ("Slack（SLACK_API_URL）に接続できませんでした。ネットワーク、プロキシ、ファイアウォールの設定を"
+                "確認してください。")
+    if isinstance(e, OSError):
+        where = f"「{e.filename}」" if e.filename else ""
+        reasons = {
+            errno.EADDRINUSE: "ポートはほかのプログラムが使っています。PORT を変えるか、そのプログラムを止めてください。",
+            errno.ENOENT: f"{where}が見つかりません（フォルダーがあるか確認してください）。",
+            errno.EACCES: f"{where}を読み書きする権限がありません。",
+            errno.EISDIR: f"{where}はフォルダーです。ファイル名まで指定してください。",
+            errno.ENOSPC: "ディスクの空きがありません。",
+        }
+        reason = reasons.get(e.errno or 0)
+        return reason and f"実行できませんでした。{reason}"
+    return None

@@ -204,6 +204,11 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         )
         log_format = "text"
 
+    database_url = get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    problem = database_url_problem(database_url)
+    if problem:
+        problems.append(problem)
+
     if problems:
         raise SettingsError(problems)
     return Settings(
@@ -211,12 +216,28 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         slack_app_token=app_token,
         slack_signing_secret=get("SLACK_SIGNING_SECRET"),
         slack_api_url=api_url,
-        database_url=get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        database_url=database_url,
         config_path=get("KESSAI_CONFIG") or DEFAULT_CONFIG_PATH,
         tz=tz,
         port=port,
         log_format="json" if log_format == "json" else "text",
     )
+
+
+def database_url_problem(url: str) -> str | None:
+    """Why DATABASE_URL cannot work, in Japanese (never echoing a password); None when it can."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    example = "sqlite:///kessai.db や postgresql://ユーザー名@ホスト名/データベース名"
+    try:
+        backend = make_url(url).get_backend_name()
+    except (ArgumentError, ValueError):
+        return f"DATABASE_URL を読み取れません。{example} の形で書いてください。"
+    if backend not in ("sqlite", "postgresql"):
+        return (f"DATABASE_URL のデータベース「{backend}」には対応していません。"
+                f"SQLite か PostgreSQL を、{example} の形で指定してください。")
+    return None
 
 
 # ============================================================================================

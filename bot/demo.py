@@ -160,6 +160,11 @@ def next_business_morning(org: OrgConfig, tz: str = "Asia/Tokyo") -> datetime:
 def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
     logging.getLogger().setLevel(logging.WARNING)
     out: Callable[[str], None] = (lambda _s: None) if quiet else print
+    if database_url:
+        refusal = _unusable_for_demo(database_url)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 2
     with tempfile.TemporaryDirectory(prefix="kessai-demo-") as tmp:
         url = database_url or f"sqlite:///{Path(tmp) / 'demo.db'}"
         org = demo_org()
@@ -175,3 +180,29 @@ def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
         return 1
     out("\nデモは正常に終了しました。実際の Slack で使うには README の「Slack アプリの作成」をご覧ください。")
     return 0
+
+
+def _unusable_for_demo(url: str) -> str | None:
+    """Why the demo must not run on ``url``: it writes fictitious decisions, and a ledger entry can
+    never be removed, so a database that already holds anything of kessai's is refused."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+
+    from bot.config import database_url_problem
+    from storage.db import make_engine
+
+    problem = database_url_problem(url)
+    if problem:
+        return problem.replace("DATABASE_URL", "--database-url")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as c:
+            tables = set(inspect(c).get_table_names())
+    except DBAPIError:
+        return "--database-url のデータベースに接続できませんでした。ホスト名・ポート・ユーザー名・パスワードを確認してください。"
+    finally:
+        engine.dispose()
+    if tables & {"drafts", "ledger_entries", "alembic_version"}:
+        return ("デモは架空の決裁を台帳に書き込みます（台帳の記録は消せません）。--database-url には、"
+                "kessai がまだ使っていない空のデータベースを指定してください。")
+    return None

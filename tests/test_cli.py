@@ -58,3 +58,39 @@ def test_serve_without_tokens_says_what_is_missing(tmp_path: Path) -> None:
     r = kessai("serve", cwd=tmp_path, KESSAI_CONFIG=str(DEMO_TOML))
     assert r.returncode == 2
     assert "SLACK_BOT_TOKEN" in r.stderr and "SLACK_SIGNING_SECRET" in r.stderr
+
+
+def test_bad_environment_values_are_explained_without_a_traceback(tmp_path: Path) -> None:
+    for env in ({"PORT": "abc"}, {"DATABASE_URL": "garbage"}, {"DATABASE_URL": "mysql://kessai:secret@db/kessai"},
+                {"KESSAI_TZ": "Foo/Bar"}):
+        r = kessai("ledger", "verify", cwd=tmp_path, **env)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert "環境変数" in r.stderr and "secret" not in r.stderr
+
+
+def test_database_problems_are_explained_without_a_traceback(tmp_path: Path) -> None:
+    unmigrated = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL=f"sqlite:///{tmp_path / 'new.db'}")
+    assert unmigrated.returncode == 1 and "kessai db upgrade" in unmigrated.stderr
+    # Nothing listens on port 1: refused at once.
+    down = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL="postgresql://kessai:secret@127.0.0.1:1/kessai")
+    assert down.returncode == 1 and "接続できませんでした" in down.stderr
+    for r in (unmigrated, down):
+        assert "Traceback" not in r.stderr and "secret" not in r.stderr
+
+
+def test_an_export_to_a_folder_or_a_missing_folder_is_explained(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+    folder = kessai("ledger", "export", "--format", "csv", "--output", str(tmp_path), cwd=tmp_path, DATABASE_URL=url)
+    assert folder.returncode == 1 and "フォルダーです" in folder.stderr
+    missing = kessai("ledger", "export", "--format", "csv", "--output", str(tmp_path / "no" / "x.csv"), cwd=tmp_path,
+                     DATABASE_URL=url)
+    assert missing.returncode == 1 and "見つかりません" in missing.stderr
+    assert "Traceback" not in folder.stderr + missing.stderr
+
+
+def test_the_demo_refuses_a_database_kessai_already_uses(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+    r = kessai("demo", "--quiet", "--database-url", url, cwd=tmp_path)
+    assert r.returncode == 2 and "空のデータベース" in r.stderr
