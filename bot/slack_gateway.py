@@ -36,11 +36,15 @@ MAX_BACKOFF = timedelta(minutes=5)
 PERMANENT_ERRORS = frozenset(
     {
         "channel_not_found", "not_in_channel", "user_not_found", "is_archived", "invalid_blocks",
-        "message_not_found", "cant_update_message", "msg_too_long", "no_text", "invalid_auth",
-        "account_inactive", "token_revoked", "missing_scope", "not_authed", "restricted_action",
-        "user_not_in_channel", "invalid_arguments", "cannot_dm_bot",
+        "message_not_found", "cant_update_message", "msg_too_long", "no_text", "missing_scope",
+        "restricted_action", "user_not_in_channel", "invalid_arguments", "cannot_dm_bot", "msg_blocks_too_long",
     }
 )
+# Slack refusing the bot's token: nothing is wrong with the message, and once the IT 担当 installs
+# a new token (operations.md) every waiting message must still go out. So these are retried
+# without a limit, reported by /healthz, and retried at once when the process restarts.
+AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"})
+AUTH_FAILURE_PREFIX = "slack_auth: "
 
 
 METADATA_EVENT = "kessai_outbox"
@@ -65,6 +69,10 @@ class Transient(Exception):
 
 class Permanent(Exception):
     pass
+
+
+class AuthFailure(Transient):
+    """Slack refused the token: retried until a new token works, however long that takes."""
 
 
 class SlackGateway:
@@ -95,9 +103,17 @@ class SlackGateway:
         self._express_open = False
         self._express_inflight = 0
         self._express_lock = threading.Lock()
+        # The error code while Slack refuses the token (for /healthz); None once a call succeeds.
+        self.auth_error: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
+        # Messages held back by a refused token go first: the restart is usually the new token.
+        with self.db.session() as s:
+            released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
+        if released:
+            log.info("%d message(s) that Slack refused for the old token will be sent now", released)
+
         def run() -> None:
             while not self._stop.is_set():
                 self._wake.clear()  # before the pass: a kick during the pass triggers another one
@@ -230,8 +246,12 @@ class SlackGateway:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
                 assert row.id is not None
+                if isinstance(outcome, AuthFailure):
+                    self.auth_error = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)
+                    log.error("Slack refused the bot token (%s); outbox %s waits for a working token",
+                              self.auth_error, row.id)
                 if isinstance(outcome, Transient):
-                    if row.attempts + 1 >= MAX_ATTEMPTS:
+                    if row.attempts + 1 >= MAX_ATTEMPTS and not isinstance(outcome, AuthFailure):
                         log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1,
                                   outcome)
                         outbox.mark_failed(s, row.id, str(outcome))
@@ -250,6 +270,7 @@ class SlackGateway:
                     if outcome is not None and row.message_key:
                         located.append((row.message_key, *outcome))
                     sent.append(row.id)
+                    self.auth_error = None
             outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
         return failures
@@ -348,6 +369,8 @@ class SlackGateway:
                 raise Transient(f"rate limited ({status})", float(retry_after) if retry_after else 1.0) from e
             if status >= 500:
                 raise Transient(f"Slack answered {status}") from e
+            if error in AUTH_ERRORS:
+                raise AuthFailure(AUTH_FAILURE_PREFIX + error) from e
             if error in PERMANENT_ERRORS or status < 500:
                 raise Permanent(error or f"HTTP {status}") from e
             raise Transient(error) from e

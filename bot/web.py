@@ -29,8 +29,9 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
     ``slack_connected`` (Socket Mode): whether the app's WebSocket is up; in HTTP mode Slack
     connects to us, so there is nothing of ours to report.
     """
-    report: dict[str, Any] = {"database": "ok", "migrations": "current", "outbox_backlog": None}
-    status = 200
+    report: dict[str, Any] = {"database": "ok", "migrations": "current", "outbox_backlog": None,
+                              "slack_auth": rt.gateway.auth_error or "ok"}
+    status = 200 if rt.gateway.auth_error is None else 503
     if slack_connected is not None:
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"
         if report["socket_mode"] != "connected":

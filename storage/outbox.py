@@ -251,6 +251,15 @@ def supersede(s: Session, row: OutboxRow, now: datetime) -> bool:
     return True
 
 
+def retry_now(s: Session, error_prefix: str, now: datetime) -> int:
+    """Make waiting rows whose last error starts with ``error_prefix`` due now; how many."""
+    flush_pending(s)
+    result = s.connection().execute(
+        update(OutboxRow).where(col(OutboxRow.status) == PENDING, col(OutboxRow.last_error).startswith(error_prefix))
+        .values(next_attempt_at=now).returning(col(OutboxRow.id)))
+    return len(result.all())
+
+
 def backlog(s: Session) -> int:
     flush_pending(s)
     return int(s.exec(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == PENDING)).one())

@@ -12,6 +12,8 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
+from bot.web import health
+from storage import outbox
 from tests.conftest import database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
 
@@ -59,6 +61,25 @@ def test_server_errors_and_timeouts_are_retried_until_delivered(fast_stack: Loca
     settle(st)
     assert all(len(dm(st, a)) == 1 for a in APPROVERS)
     assert len([m for m in st.slack.messages("C0INTAKE") if m.thread_ts]) == 2  # check result + status
+
+
+def test_a_refused_token_holds_messages_until_slack_accepts_it_again(fast_stack: LocalStack) -> None:
+    """token_revoked / invalid_auth say nothing about the message: after the IT 担当 installs a
+    new token every waiting message must go out (they used to be marked failed and lost)."""
+    st = fast_stack
+    st.slack.inject("chat.postMessage", error="token_revoked", times=4)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    st.slack.wait_for_call("chat.postMessage", lambda c: c.params and not c.ok)
+    status, report = st.slack.wait_for(lambda: (r := health(st.rt))[0] == 503 and r, timeout=10,
+                                       message="/healthz reporting the refused token")
+    assert report["slack_auth"] == "token_revoked" and report["status"] == "degraded"
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+    assert health(st.rt)[1]["slack_auth"] == "ok"
+    with st.rt.db.session() as s:
+        assert not outbox.rows(s, statuses=[outbox.FAILED])
 
 
 def test_bot_not_in_intake_channel_alerts_the_escalation_channel(

@@ -145,6 +145,20 @@ def test_outbox_replies_to_one_thread_go_one_at_a_time_in_order(db: Database) ->
         assert [r.payload["text"] for r in outbox.eligible(s, NOW + timedelta(minutes=1))] == ["status"]
 
 
+def test_messages_held_by_a_refused_token_are_due_again_at_once(db: Database) -> None:
+    # On restart (usually with the new token) they go first instead of after their back-off.
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "held"}, now=NOW)
+        outbox.enqueue(s, "post", {"channel": "U2", "text": "busy"}, now=NOW)
+    with db.session() as s:
+        held, busy = outbox.rows(s)
+        outbox.mark_retry(s, held.id or 0, NOW + timedelta(minutes=5), "slack_auth: token_revoked")
+        outbox.mark_retry(s, busy.id or 0, NOW + timedelta(minutes=5), "rate limited (429)")
+    with db.session() as s:
+        assert outbox.retry_now(s, "slack_auth: ", NOW) == 1
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW)] == ["held"]
+
+
 def test_outbox_claim_is_exclusive(db: Database) -> None:
     with db.session() as s:
         outbox.enqueue(s, "post", {"channel": "C1", "text": "x"}, now=NOW)
