@@ -29,13 +29,27 @@ def to_json(rows: Sequence[Mapping[str, object]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
 
 
+# Excel treats a cell starting with one of these as a formula (=HYPERLINK(…) runs when opened).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(v: object) -> object:
+    """A value as a cell: text that Excel would read as a formula is kept as text by a leading '
+    (OWASP's advice for CSV injection); numbers stay numbers."""
+    if v is None:
+        return ""
+    if isinstance(v, str) and v.startswith(_FORMULA_START):
+        return "'" + v
+    return v
+
+
 def to_csv(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
     """UTF-8 with BOM and CRLF, so that Excel on a municipal PC opens it without mojibake."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: "" if v is None else v for k, v in r.items()})
+        w.writerow({k: _cell(v) for k, v in r.items()})
     return "\ufeff" + buf.getvalue()
 
 

@@ -105,3 +105,14 @@ def test_csv_has_bom_and_opens_as_utf8() -> None:
     parsed = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert parsed[0]["decider_name"] == "上越 花子" and parsed[0]["kind_ja"] == "承認"
     assert json.loads(to_json(rows))[1]["seq"] == 2
+
+
+def test_a_reason_excel_would_run_as_a_formula_is_exported_as_text() -> None:
+    entries = [dataclasses.replace(e, reason=r) for e, r in zip(
+        chain(4), ["=HYPERLINK(\"http://evil.example\",\"開く\")", "-日付を確認してください", "+1", "@SUM(A1)"],
+        strict=True)]
+    parsed = list(csv.DictReader(io.StringIO(to_csv(export_rows(entries, {})).lstrip("\ufeff"))))
+    assert [p["reason"] for p in parsed] == ["'=HYPERLINK(\"http://evil.example\",\"開く\")", "'-日付を確認してください",
+                                             "'+1", "'@SUM(A1)"]
+    assert parsed[0]["seq"] == "1"  # numbers are left alone
+    assert json.loads(to_json(export_rows(entries, {})))[1]["reason"] == "-日付を確認してください"  # JSON as is
