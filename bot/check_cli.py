@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime
+from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
@@ -39,7 +41,8 @@ def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
         action="store_true",
         help='標準入力の JSON Lines {"id","text","platform","at"?} を一括チェックします',
     )
-    p.add_argument("--config", default=None, metavar="F", help="組織設定ファイル（TOML）")
+    p.add_argument("--config", default=None, metavar="F",
+                   help="組織設定ファイル（TOML）。省略時は KESSAI_CONFIG、それもなければ kessai.toml（あれば）")
     p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601、既定は現在時刻）")
     p.set_defaults(func=run_check)
     return p
@@ -77,11 +80,19 @@ def _stdout() -> IO[str]:
 
 
 def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
+    from bot.config import DEFAULT_CONFIG_PATH, ConfigError, load_org_config
     from bot.rules import RulePolicy
 
     if path is None:
-        return RulePolicy(), {}
-    from bot.config import ConfigError, load_org_config
+        # The same file serve uses: an organisation's trusted domains and rule settings apply here
+        # too (without them, its own site's links were reported as untrusted).
+        path = os.environ.get("KESSAI_CONFIG") or None
+        if path is None:
+            if not Path(DEFAULT_CONFIG_PATH).is_file():
+                return RulePolicy(), {}
+            path = DEFAULT_CONFIG_PATH
+    if not Path(path).is_file():
+        raise _UsageError(f"組織設定ファイル {path} が見つかりません。--config か KESSAI_CONFIG で場所を確認してください。")
 
     try:
         cfg = load_org_config(path)

@@ -94,3 +94,24 @@ def test_the_demo_refuses_a_database_kessai_already_uses(tmp_path: Path) -> None
     kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
     r = kessai("demo", "--quiet", "--database-url", url, cwd=tmp_path)
     assert r.returncode == 2 and "空のデータベース" in r.stderr
+
+
+def test_check_uses_the_organisation_file_serve_uses(tmp_path: Path) -> None:
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    assert "city.joetsu.niigata.jp" in toml  # a trusted domain of the demo organisation
+    draft = "詳しくは https://www.city.joetsu.niigata.jp/soshiki/koho/ をご覧ください。"
+
+    def codes(**env: str) -> str:
+        r = subprocess.run([sys.executable, "-m", "bot", "check", "-", "--platform", "x", "--json"], input=draft,
+                           cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                           env={**{k: v for k, v in os.environ.items() if not k.startswith("KESSAI_")},
+                                "PYTHONPATH": str(REPO), **env})
+        assert "Traceback" not in r.stderr, r.stderr
+        return r.stdout + r.stderr
+
+    assert "link.untrusted" in codes()  # no organisation file: the built-in trusted list only
+    (tmp_path / "kessai.toml").write_text(toml, encoding="utf-8")
+    assert "link.untrusted" not in codes()  # ./kessai.toml, as serve would read it
+    (tmp_path / "kessai.toml").unlink()
+    assert "link.untrusted" not in codes(KESSAI_CONFIG=str(DEMO_TOML))
+    assert "見つかりません" in codes(KESSAI_CONFIG=str(tmp_path / "nope.toml"))
