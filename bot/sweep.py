@@ -169,6 +169,8 @@ class Sweeper:
             raise ValueError("sweep(now) needs an aware datetime")
         now = now.astimezone(UTC)
         report = SweepReport(now=now)
+        with self.db.session() as s:
+            repo.claim(s, repo.IN_USE_KEY, now)  # the first sweep: a month before it has no records to report
         clock_now = self.kessai.clock().astimezone(UTC)
         if now > clock_now:
             with self.db.session() as s:
@@ -412,6 +414,10 @@ class Sweeper:
 
     # -- monthly minimum (上越市 4(4)②) ------------------------------------------------------
     def _monthly(self, now: datetime, report: SweepReport) -> None:
+        # A phase that was missed (kessai stopped over the 20th) catches up at the next business
+        # instant, not at 23:30 on a Saturday.
+        if not self.cal.is_business_instant(now):
+            return
         local = now.astimezone(self.zone)
         y, m = local.year, local.month
         last_day = self.cal.last_business_day(y, m)
@@ -495,6 +501,12 @@ class Sweeper:
         channel = self.org.policy.escalation_channel
         if not channel:
             return
+        with self.db.session() as s:
+            since = repo.in_use_since(s)
+        if since is None or since >= month_bounds(y, m, self.zone)[1]:
+            # kessai was not running that month: its zero counts would be a false report.
+            log.info("no report for %04d-%02d: kessai was not in use that month", y, m)
+            return
         short = self._shortfalls(y, m)
         need = self.org.policy.min_posts_per_month
 
@@ -516,6 +528,8 @@ class Sweeper:
 
     # -- yearly: 運用計画書 (上越市 6(1)①) ---------------------------------------------------
     def _plan_renewal(self, now: datetime, report: SweepReport) -> None:
+        if not self.cal.is_business_instant(now):
+            return
         local = now.astimezone(self.zone)
         year = local.year
         opens = business_opening_on_or_after(self.cal, date(year, 3, 1))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -35,11 +35,21 @@ from storage.models import (
 
 # SQLite allows 32,766 bound parameters; PostgreSQL 65,535. Stay far below both.
 _CHUNK = 900
+# Claimed by the first sweep ever: from then on kessai has been keeping records.
+IN_USE_KEY = "kessai.in_use_since"
 
 
 def claim(s: Session, key: str, now: datetime) -> bool:
     """Claim ``key``; False when it was claimed before (by this or any other sweep)."""
     return insert_if_absent(s, ReminderRow.__table__, {"key": key, "claimed_at": now}, ["key"])  # type: ignore[attr-defined]
+
+
+def in_use_since(s: Session) -> datetime | None:
+    """When kessai started keeping records here: its first sweep, or its first draft if earlier."""
+    marker = s.get(ReminderRow, IN_USE_KEY)
+    first_draft = s.exec(select(func.min(DraftRow.created_at))).one()
+    times = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (marker and marker.claimed_at, first_draft) if t]
+    return min(times) if times else None
 
 
 def claimed(s: Session, keys: Iterable[str]) -> set[str]:

@@ -66,6 +66,7 @@ def test_on_the_first_the_channel_gets_last_months_shortfalls(world: World) -> N
 
 
 def test_new_year_report_waits_for_the_end_of_the_closure(world: World) -> None:
+    world.sweep(jst(2026, 12, 15, 10, 0))  # kessai was running in December
     for closed in (jst(2027, 1, 1, 9, 0), jst(2027, 1, 3, 9, 0)):
         assert world.sweep(closed).sent["monthly.report"] == 0
     assert world.sweep(jst(2027, 1, 4, 8, 30)).sent["monthly.report"] == 1
@@ -138,3 +139,19 @@ def test_password_rotated_refusals_are_polite(world: World) -> None:
         assert reminders.last_rotations(s) == {}
     ok = world.incidents.record_password_rotation("上越市公式X", "U0MANAGER", now=jst(2026, 11, 24, 10, 0))
     assert "記録しました" in ok and "2027年2月22日" in ok
+
+
+def test_date_reminders_missed_over_a_weekend_wait_for_business_hours(world: World) -> None:
+    world.sweep(jst(2026, 11, 2, 9, 0))  # running since early November; stopped over the 20th (a Friday)
+    assert world.sweep(jst(2026, 11, 21, 23, 30)).sent["monthly.midmonth"] == 0  # Saturday night
+    assert world.sweep(jst(2026, 11, 23, 10, 0)).sent["monthly.midmonth"] == 0  # 勤労感謝の日
+    assert world.sweep(jst(2026, 11, 24, 7, 0)).sent["monthly.midmonth"] == 0  # before opening
+    assert world.sweep(jst(2026, 11, 24, 8, 30)).sent["monthly.midmonth"] == 2
+
+
+def test_no_report_on_a_month_before_kessai_was_in_use(world: World) -> None:
+    # Installed on 10 November: October's "zero posts" would be a false report to the escalation channel.
+    assert world.sweep(jst(2026, 11, 10, 10, 0)).sent["monthly.report"] == 0
+    assert not world.posts(to="C0ESCALATE", contains="投稿件数の報告")
+    # November was (partly) kept: its report goes out on 1 December.
+    assert world.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
