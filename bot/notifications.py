@@ -132,11 +132,11 @@ class Notifier:
             self._update(s, now, key, render.approval_request(
                 view, decided=decision, acting_for_name=acting_for.get(recipient_of(key))))
         self._update(s, now, status_key(view.id, view.version), render.thread_status(view, decided=decision))
-        label = "承認" if decision.kind == "approved" else "差戻し"
+        done = "承認されました" if decision.kind == "approved" else "差し戻されました"
         if decision.acting_for_name:
-            label = f"{label}（代決）"
+            done += "（代決）"
         self._reply(s, now, thread, render.plain(
-            f"<@{author_id}> さん、第{view.version}版が{label}されました。" + (
+            f"<@{author_id}> さん、第{view.version}版が{done}。" + (
                 "SNSへの投稿をお願いします。投稿したら「投稿済みにする」を押してください。"
                 if decision.kind == "approved"
                 else "スレッドの理由を確認し、内容を修正してください。")))

@@ -321,13 +321,11 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
 
 
 def decision_line(d: DecisionView) -> str:
-    who = escape(d.decider_name)
-    if d.acting_for_name:
-        who = f"{who}（{escape(d.acting_for_name)} の代決）"
+    who = recipient_label(d.decider_name, d.acting_for_name)  # 「A さん（B さんの代決）」
     when = fmt_time(d.decided_at)
     if d.kind == "approved":
-        return f":white_check_mark: {who} さんが承認しました（{when}）。"
-    text = f":leftwards_arrow_with_hook: {who} さんが差し戻しました（{when}）。"
+        return f":white_check_mark: {who}が承認しました（{when}）。"
+    text = f":leftwards_arrow_with_hook: {who}が差し戻しました（{when}）。"
     if d.reason:
         text += f"\n*理由:* {escape(clean_text(d.reason))}"
     return text

@@ -807,8 +807,10 @@ class Kessai:
                     moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
             self._refresh_homes(s, now, [actor])
         self.after_commit()
+        approves = any(actor in a.approvers for a in self.org.accounts)
         text = (f"{render.fmt_date(start)}から{render.fmt_date(end)}まで不在として登録しました。"
-                "この間に届く決裁依頼は代決者に送られます。")
+                + ("この間に届く決裁依頼は代決者に送られます。" if approves
+                   else "この間は、あなたに代決の依頼は届きません。"))
         if moved:
             text += f"決裁待ちの依頼 {moved} 件を代決者に送りました。"
         return text + "予定が変わったときは `/kessai away off` で取り消せます。"

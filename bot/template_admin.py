@@ -31,7 +31,8 @@ class TemplateAdmin:
         self.require_admin(actor)
         name, text = storable(name.strip()), storable(text.strip())
         if not name or not text:
-            raise errors.InvalidInput("名前と本文を指定してください（`/kessai template add` だけで入力画面が開きます）。",
+            raise errors.InvalidInput("定型文の名前と本文を両方入力してください（本文を付けずに /kessai template add とだけ"
+                                      "入力すると、入力画面が開きます）。",
                                       field="text" if name else "name")
         if len(name) > 100:
             raise errors.InvalidInput("定型文の名前は100文字以内にしてください。", field="name")

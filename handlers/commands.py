@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -156,11 +157,14 @@ def _status(call: SubcommandCall) -> None:
     call.reply(call.kessai.homes.status_text(call.user))
 
 
-_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+# Between the two dates: spaces, or a range mark as people write it (〜, ～ and ~ after NFKC, ー, -).
+_AWAY_SPLIT = re.compile(r"\s+|\s*[~〜]\s*")
 
 
 def parse_date(text: str) -> date | None:
-    m = _DATE.fullmatch(text.strip())
+    """2026-12-01, 2026/12/1, ２０２６年１２月１日 (full-width digits are read as typed on a PC)."""
+    m = _DATE.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if not m:
         return None
     try:
@@ -173,7 +177,7 @@ AWAY_USAGE = "`/kessai away 開始日 終了日`（例: `/kessai away 2026-12-01
 
 
 def _away(call: SubcommandCall) -> None:
-    args = call.args.split()
+    args = [a for a in _AWAY_SPLIT.split(unicodedata.normalize("NFKC", call.args).strip()) if a]
     if [a.lower() for a in args] in (["off"], ["cancel"], ["取消"], ["解除"]):
         call.reply(call.kessai.clear_away(call.user))
         return

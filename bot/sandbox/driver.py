@@ -493,7 +493,8 @@ class SlackDriver:
         resolved_block = block_id or (found[0] if found else None)
         action = action_entry(element, action_id, resolved_block, value, action_ts)
         payload["actions"] = [action]
-        label = action.get("text", {}).get("text") if action["type"] == "button" else value
+        label = action.get("text", {}).get("text") if action["type"] == "button" else (
+            "、".join(map(str, value)) if isinstance(value, list) else value)
         self.slack.note_interaction(
             user, f"が「{label}」を押しました", channel=payload.get("channel", {}).get("id")
         )

@@ -53,7 +53,7 @@ def test_away_approver_requests_go_to_the_deputy_who_decides_for_them(stack: Loc
     for user in ("U0DEPUTY", "U0CHIEF"):
         st.slack.wait_for(lambda user=user: "承認しました" in all_text(dm(st, user)[0]), timeout=10)
         text = all_text(dm(st, user)[0])
-        assert "直江 兼続（上越 花子 の代決）" in text
+        assert "直江 兼続 さん（上越 花子 さんの代決）が承認しました" in text
         assert buttons(dm(st, user)[0]) == {}
     (entry,) = ledger(st)
     assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0DEPUTY", "U0MANAGER")
@@ -152,3 +152,15 @@ def test_away_command_refusals(sqlite_stack: LocalStack) -> None:
     assert "指定してください" in away(st, "U0MANAGER", "")
     with st.rt.db.session() as s:
         assert all(m.away_from is None for m in s.exec(select(MemberRow)))
+
+
+def test_away_dates_are_read_as_people_type_them(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    for typed in ("２０２６－１１－２４　２０２６－１１－２５", "2026年11月24日〜2026年11月25日", "2026/11/24 ～ 2026/11/25"):
+        answer = away(st, "U0MANAGER", typed)
+        assert "2026年11月24日（火）から2026年11月25日（水）まで不在" in answer, answer
+        assert "代決者に送られます" in answer
+        away(st, "U0MANAGER", "off")
+    # A deputy who is nobody's approver is told what their absence means for them.
+    answer = away(st, "U0DEPUTY", "2026-11-24 2026-11-25")
+    assert "代決の依頼は届きません" in answer and "代決者に送られます" not in answer
