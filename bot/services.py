@@ -66,6 +66,7 @@ class IncomingMessage:
     ts: str
     text: str
     event_key: str
+    image_alts: tuple[str, ...] = ()  # one per attached picture: its alt text, "" when none
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,9 @@ class Kessai:
                 # Several accounts share this channel: the author says which one before any check,
                 # because the checks (length, hashtags) depend on the platform.
                 account = operated[0] if len(operated) == 1 else None
+                content = VersionContent(text=m.text, image_count=len(m.image_alts), alt_texts=m.image_alts)
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
-                                           content=VersionContent(text=m.text), source="channel")
+                                           content=content, source="channel")
                 if draft is None:  # this message is already a draft (it reached us under another event id)
                     return Outcome("duplicate")
                 if account is None:

@@ -12,7 +12,8 @@ from handlers.slack_text import typed_text
 
 log = logging.getLogger(__name__)
 
-# Subtypes that are never drafts: joins, topic changes, bots (including ourselves), files shares etc.
+# Subtypes that are never drafts: joins, topic changes, bots (including ourselves) etc. (A file_share
+# is a message with files attached: a draft with its images.)
 IGNORED_SUBTYPES = frozenset(
     {"bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name",
      "pinned_item", "unpinned_item", "group_join", "group_leave", "thread_broadcast", "message_replied",
@@ -25,6 +26,16 @@ def event_key(body: dict[str, Any], event: dict[str, Any]) -> str:
     if body.get("event_id"):
         return f"event:{body['event_id']}"
     return f"msg:{event.get('channel')}:{event.get('ts')}:{event.get('subtype', '')}"
+
+
+def attached_images(event: dict[str, Any]) -> tuple[str, ...]:
+    """The alt text (Slack's image description, "" when none) of each picture attached to a message:
+    the 肖像権 and alt-text checks and the approver need to know that images go with the text."""
+    files = event.get("files")
+    if not isinstance(files, list):
+        return ()
+    return tuple(str(f.get("alt_txt") or "") for f in files
+                 if isinstance(f, dict) and str(f.get("mimetype") or "").startswith("image/"))
 
 
 def register(app: App, kessai: Kessai) -> None:
@@ -48,6 +59,6 @@ def register(app: App, kessai: Kessai) -> None:
             return  # thread replies are conversation about a draft, not drafts
         kessai.receive_message(
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
-                            text=typed_text(event, kessai.name_of),
-                            event_key=event_key(body, event))
+                            text=typed_text(event, kessai.name_of), event_key=event_key(body, event),
+                            image_alts=attached_images(event))
         )

@@ -17,7 +17,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode
@@ -252,9 +252,12 @@ class SlackDriver:
         thread_ts: str | None = None,
         retry_num: int | None = None,
         event_id: str | None = None,
+        images: Sequence[str] | None = None,
     ) -> str:
         """A person posts ``text``; returns its ts. Reusing ``ts`` + ``event_id`` with ``retry_num``
-        redelivers the same event as a Slack retry without creating a second message."""
+        redelivers the same event as a Slack retry without creating a second message. ``images``:
+        pictures attached to the message, each given by its description (alt text; "" for none),
+        sent as Slack sends a message with files (subtype ``file_share``)."""
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, ts) if ts else None
         if stored is None:
@@ -276,6 +279,15 @@ class SlackDriver:
             event["thread_ts"] = stored.thread_ts
             parent = self.slack.message(channel_id, stored.thread_ts)
             event["parent_user_id"] = parent.user if parent else user
+        if images is not None:
+            event["subtype"] = "file_share"
+            event["upload"] = False
+            event["files"] = [
+                {"id": f"F{stored.ts.replace('.', '')}{i}", "name": f"photo{i}.jpg", "title": f"photo{i}.jpg",
+                 "mimetype": "image/jpeg", "filetype": "jpg", "user": user, "mode": "hosted",
+                 **({"alt_txt": alt} if alt else {})}
+                for i, alt in enumerate(images, 1)
+            ]
         self.event(event, event_id=event_id, retry_num=retry_num)
         return stored.ts
 

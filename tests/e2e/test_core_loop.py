@@ -179,6 +179,23 @@ def test_a_threads_replies_arrive_in_the_order_they_were_written(sqlite_stack: L
         assert approved < prompt, [t[:60] for t in texts]
 
 
+def test_pictures_pasted_with_a_draft_are_checked_shown_and_bound_to_the_decision(stack: LocalStack) -> None:
+    """A message with files (file_share): the images count for the 肖像権 and alt-text checks,
+    the approver sees them, and their descriptions are part of what is approved."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, images=["ライトアップされた高田城三重櫓", ""])
+    for a in APPROVERS:
+        wait_dm(st, a)
+    check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
+    found = all_text(next(m for m in check if "確認結果" in all_text(m)))
+    assert "portrait.consent" in found and "a11y.image_alt" in found
+    request = all_text(dm(st, "U0MANAGER")[0])
+    assert "画像:* 2枚" in request and "ライトアップされた高田城三重櫓" in request
+    with st.rt.db.session() as s:
+        v = s.exec(select(DraftVersionRow)).one()
+        assert (v.image_count, v.alt_texts) == (2, ["ライトアップされた高田城三重櫓", ""])
+
+
 def test_double_click_makes_one_decision(stack: LocalStack) -> None:
     st = stack
     submit_clean(st)
