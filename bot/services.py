@@ -866,13 +866,20 @@ class Kessai:
     # -- refusals -------------------------------------------------------------------------
     def tell(self, *, text: str, response_url: str | None = None, channel: str | None = None,
              user: str | None = None) -> None:
-        """Send a short private message (a refusal or an explanation) through the outbox."""
+        """Send a short private message (a refusal or an explanation) through the outbox.
+
+        A click on App Home has neither a response URL nor a conversation: the answer goes to the
+        person's DM with the bot, and their Home is redrawn (what they pressed may be stale).
+        """
         now = self.clock()
         with self.db.session() as s:
             if response_url:
                 self.notify.respond(s, now, response_url=response_url, text=text)
             elif channel and user:
                 self.notify.ephemeral(s, now, channel=channel, user=user, text=text)
+            elif user:
+                self.notify.direct(s, now, user=user, text=text)
+                self._refresh_homes(s, now, [user])
             else:
                 return
         self.after_commit()

@@ -456,6 +456,11 @@ class LocalSlack:
             view = self._ws.views.get(self._ws.homes.get(user, ""))
             return copy.deepcopy(view.view) if view is not None else None
 
+    def home_view(self, user: str) -> View | None:
+        """``user``'s App Home as a view record (a copy: what their screen shows until it is redrawn)."""
+        with self._cond:
+            return copy.deepcopy(self._ws.views.get(self._ws.homes.get(user, "")))
+
     def view(self, view_id: str) -> View | None:
         with self._cond:
             return copy.deepcopy(self._ws.views.get(view_id))

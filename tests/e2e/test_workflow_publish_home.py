@@ -170,6 +170,26 @@ def test_app_home_is_refreshed_when_something_concerns_the_viewer(sqlite_stack: 
     assert st.slack.home("U0CHIEF") is None  # never opened: nothing is published behind their back
 
 
+def test_a_refused_click_on_app_home_is_answered_in_the_dm(sqlite_stack: LocalStack) -> None:
+    """App Home has no conversation for an ephemeral message: the refusal goes to the bot DM and
+    the stale Home is redrawn (before, the click silently did nothing)."""
+    st = sqlite_stack
+    home_text(st, "U0MANAGER", "決裁待ち（0件）")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    st.slack.wait_for(lambda: "決裁待ち（1件）" in str(st.slack.home("U0MANAGER")), timeout=10)
+    stale = st.slack.home_view("U0MANAGER")
+    msg = dm(st, "U0CHIEF")[0]
+    st.driver.block_action("U0CHIEF", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "決裁待ち（0件）" in str(st.slack.home("U0MANAGER")), timeout=10)
+    before = len(dm(st, "U0MANAGER"))
+    st.driver.block_action("U0MANAGER", "approve_draft", view=stale)  # the phone still showed the old Home
+    refusal = st.slack.wait_for(lambda: len(ms := dm(st, "U0MANAGER")) > before and ms[-1], timeout=10,
+                                message="the refusal in the DM")
+    assert "承認しています" in all_text(refusal)
+    with st.rt.db.session() as s:
+        assert len(list(ledger_repo.iter_entries(s))) == 1
+
+
 # -- commands ---------------------------------------------------------------------------------
 def ask(st: LocalStack, user: str, text: str) -> str:
     reply = st.driver.slash_command(user, "/kessai", text)
