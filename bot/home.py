@@ -26,7 +26,11 @@ STATUS_NEXT_STEP = {
     "pending": "決裁を待っています",
     "approved": "投稿後に「投稿済みにする」を押してください",
     "exempt": "投稿後に「投稿済みにする」を押してください",
+    "rejected": "スレッドで差戻しの理由を確認し、修正して出し直してください",
+    "expired": "投稿予定日時を過ぎました。必要なら日時を改めて出し直してください",
 }
+# A rejected or expired draft stays on the list this long: long enough to act on, not forever.
+ENDED_SHOWN_FOR = timedelta(days=14)
 
 
 class HomeViews:
@@ -114,7 +118,7 @@ class HomeViews:
         """/kessai status: what waits for the viewer, and which of their drafts need something."""
         with self.db.session() as s:
             waiting = self.waiting_for(s, viewer)
-            mine = draft_repo.not_final(s, viewer)
+            mine = draft_repo.not_final(s, viewer, ended_since=self.clock() - ENDED_SHOWN_FOR)
             lines = [f"*あなたの決裁待ち: {len(waiting)}件*"]
             for d, acting_for in waiting[:15]:
                 item = self._item(s, d, acting_for)
@@ -125,7 +129,7 @@ class HomeViews:
             for d in mine[:15]:
                 item = self._item(s, d)
                 lines.append(f"• {item.state_ja} — {render.escape(item.account_name)} 第{item.version}版: "
-                             f"{render.escape(render.clean_text(item.excerpt[:40]))}"
+                             f"{render.escape(' '.join(render.clean_text(item.excerpt[:40]).split()))}"
                              f" — {STATUS_NEXT_STEP.get(d.state, '')}")
             absence = away_repo.absence(s, viewer)
         if absence and self.local(absence[1]) > self.local(self.clock()):

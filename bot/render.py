@@ -351,7 +351,8 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
         if decided.kind == "approved":
             text += "\nSNSへの投稿をお願いします。"
         else:
-            text += "\n内容を修正する場合は、元のメッセージを編集してください。"
+            text += ("\n内容を修正する場合は、元のメッセージを編集してください"
+                     "（`/kessai draft` や「決裁に回す」で提出した下書きは、修正した内容で提出し直してください）。")
     return message(text.split("\n")[0], [section(text)])
 
 

@@ -208,11 +208,13 @@ def published_count(s: Session, account_id: str, since: datetime, until: datetim
     return int(s.exec(q).one())
 
 
-def not_final(s: Session, author: str) -> list[DraftRow]:
-    """The author's drafts that still need something from someone (for /kessai status)."""
+def not_final(s: Session, author: str, ended_since: datetime) -> list[DraftRow]:
+    """The author's drafts that still need something from someone (for /kessai status): those in
+    progress, and those rejected or expired since ``ended_since`` (the author may fix and resubmit)."""
     q = select(DraftRow).where(
         DraftRow.author_id == author,
-        col(DraftRow.state).in_(["checking", "needs_fix", "pending", "approved", "exempt"]),
+        col(DraftRow.state).in_(["checking", "needs_fix", "pending", "approved", "exempt"])
+        | (col(DraftRow.state).in_(["rejected", "expired"]) & (col(DraftRow.updated_at) >= ended_since)),
     ).order_by(col(DraftRow.id))
     return list(s.exec(q))
 

@@ -215,6 +215,15 @@ def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
     assert "対応が必要なあなたの下書き: 2件" in mine and "要修正" in mine and "決裁待ち" in mine
     theirs = ask(st, "U0MANAGER", "status")
     assert "あなたの決裁待ち: 1件" in theirs and "高田 太郎" in theirs
+    # A rejected draft needs its author too (to fix and resubmit); a text of several lines stays one item.
+    st.driver.message("C0INTAKE", "U0OPERATOR", "12月の図書館だより\n休館日は12月28日からです。")
+    wait_dm(st, "U0MANAGER", 2)
+    with st.rt.db.session() as s:
+        draft_id = max(d.id or 0 for d in draft_repo.drafts_in_states(s, ["pending"]))
+    st.rt.kessai.decide(draft_id, 1, "U0CHIEF", approve=False, reason="休館期間の終わりも書いてください。")
+    mine = ask(st, "U0OPERATOR", "status")
+    assert "対応が必要なあなたの下書き: 3件" in mine and "差戻し" in mine and "修正して出し直して" in mine
+    assert "図書館だより 休館日" in mine
 
 
 # -- expiry (called by the reminders' sweep) ------------------------------------------------------
