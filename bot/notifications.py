@@ -155,6 +155,13 @@ class Notifier:
         if outbox.posted_keys(s, publish_key(view.id, view.version)):
             self._update(s, now, publish_key(view.id, view.version), render.plain(note))
 
+    def withdrawn(self, s: Session, now: datetime, *, view: DraftView, recipient: str, note: str,
+                  acting_for_name: str | None = None) -> None:
+        """One person's request on ``view`` no longer holds (a 代決 request after the approver's return)."""
+        key = dm_key(view.id, view.version, recipient)
+        if outbox.posted_keys(s, key):
+            self._update(s, now, key, render.approval_request(view, voided_note=note, acting_for_name=acting_for_name))
+
     # -- 決裁省略 and publication -------------------------------------------------------------
     def exempted(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, category_ja: str,
                  approvers: Sequence[str]) -> None:

@@ -33,7 +33,7 @@ from storage import ledger as ledger_repo
 from storage import templates as template_repo
 from storage.db import Database, storable, utcnow
 from storage.intake import IntakeReads
-from storage.models import DraftRow, DraftVersionRow, FindingRow
+from storage.models import ApprovalRequestRow, DraftRow, DraftVersionRow, FindingRow
 
 log = logging.getLogger(__name__)
 
@@ -623,11 +623,14 @@ class Kessai:
         if draft.author_id == actor:
             raise errors.OwnDraft()
         acting_for: str | None = None
+        withdrawn_for: str | None = None
         if member is None:
             raise errors.NotAnApprover()
         if actor not in account.approvers:
             req = draft_repo.request_for(s, draft.id or 0, version, actor)
-            if req is None or req.acting_for_id is None or req.reason not in ("away", "escalated"):
+            if req is not None and req.reason == draft_repo.WITHDRAWN and req.acting_for_id:
+                withdrawn_for = req.acting_for_id
+            elif req is None or req.acting_for_id is None or req.reason not in ("away", "escalated"):
                 if actor in account.deputies:
                     raise errors.NotAnApprover(
                         "あなたはこのアカウントの代決者ですが、この下書きの代決は依頼されていません。"
@@ -642,6 +645,10 @@ class Kessai:
             raise errors.StaleVersion()
         if draft.state != DraftState.PENDING:
             raise self._already_decided(s, draft)
+        if withdrawn_for is not None:
+            raise errors.NotAnApprover(
+                f"{self.name_of(withdrawn_for)} さんが不在から戻られたため、この下書きの代決の依頼は取り消されました。"
+                "決裁はご本人が行います。")
         return DeciderRole(account, acting_for)
 
     def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
@@ -823,9 +830,40 @@ class Kessai:
             if away_repo.absence(s, actor) is None:
                 return "不在は登録されていません。"
             away_repo.set_away(s, actor, None, None)
-            self._refresh_homes(s, now, [actor])
+            taken_back = self._take_back(s, now, actor)
         self.after_commit()
-        return "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
+        text = "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
+        if taken_back:
+            text += (f"不在の間に代決者へ送っていた決裁待ちの依頼 {taken_back} 件は、あなたにお送りしました"
+                     "（代決者への依頼は取り消しました）。")
+        return text
+
+    def _take_back(self, s: Session, now: datetime, approver: str) -> int:
+        """An approver is back: what deputies were asked to decide in their absence comes back to
+        them. 代決 stands in for an absent approver only, so those deputy requests are withdrawn
+        (their DMs say so) and the approver is asked, if they were not already."""
+        by_draft: dict[int, tuple[DraftRow, list[ApprovalRequestRow]]] = {}
+        for draft, req in draft_repo.standing_in_for(s, approver):
+            by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)
+        concerned = [approver]
+        for draft, reqs in by_draft.values():
+            account = self._account(draft)
+            if approver not in account.approvers:
+                continue
+            version = draft.current_version
+            view = self.load_view(s, draft, version)
+            if draft_repo.request_for(s, draft.id or 0, version, approver) is None:
+                draft_repo.add_requests(s, draft_id=draft.id or 0, version_number=version, now=now,
+                                        asks=[draft_repo.Ask(approver, None, "normal")])
+                self.notify.approval_dm(s, now, recipient=approver, view=view)
+            draft_repo.withdraw_requests(s, [r.id for r in reqs if r.id is not None])
+            name = self.name_of(approver)
+            for r in reqs:
+                self.notify.withdrawn(s, now, view=view, recipient=r.recipient_id, acting_for_name=name,
+                                      note=f"{name} さんが不在から戻られたため、この代決の依頼は取り消されました。")
+                concerned.append(r.recipient_id)
+        self._refresh_homes(s, now, list(dict.fromkeys(concerned)))
+        return len(by_draft)
 
     # -- App Home and status ------------------------------------------------------------------
     def _concerned(self, s: Session, draft: DraftRow) -> list[str]:

@@ -142,6 +142,10 @@ def by_author(s: Session, author: str, limit: int = 20) -> list[DraftRow]:
 
 
 # -- approval requests (who was asked to decide a version, and for whom) -------------------------
+# The reason of a deputy request withdrawn because the approver it stood in for came back.
+WITHDRAWN = "withdrawn"
+
+
 class Ask(NamedTuple):
     """One approval request to write: who is asked, for whom (代決), and why."""
 
@@ -198,6 +202,27 @@ def pending_asked(s: Session, recipient_id: str) -> list[DraftRow]:
         .order_by(col(DraftRow.id))
     )
     return list(s.exec(q))
+
+
+def standing_in_for(s: Session, approver: str) -> list[tuple[DraftRow, ApprovalRequestRow]]:
+    """Pending drafts whose current version a deputy was asked to decide because ``approver`` was
+    away, with each such request."""
+    q = (
+        select(DraftRow, ApprovalRequestRow)
+        .join(ApprovalRequestRow, (col(ApprovalRequestRow.draft_id) == col(DraftRow.id))
+              & (col(ApprovalRequestRow.version_number) == col(DraftRow.current_version)))
+        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.acting_for_id) == approver,
+               col(ApprovalRequestRow.reason) == "away")
+        .order_by(col(DraftRow.id), col(ApprovalRequestRow.id))
+    )
+    return [(d, r) for d, r in s.exec(q)]
+
+
+def withdraw_requests(s: Session, request_ids: Sequence[int]) -> None:
+    """Deputy requests that no longer hold (the approver is back): kept, so a click explains itself."""
+    if request_ids:
+        s.connection().execute(update(ApprovalRequestRow).where(col(ApprovalRequestRow.id).in_(list(request_ids)))
+                               .values(reason=WITHDRAWN))
 
 
 # -- publication ------------------------------------------------------------------------------

@@ -164,3 +164,27 @@ def test_away_dates_are_read_as_people_type_them(sqlite_stack: LocalStack) -> No
     # A deputy who is nobody's approver is told what their absence means for them.
     answer = away(st, "U0DEPUTY", "2026-11-24 2026-11-25")
     assert "代決の依頼は届きません" in answer and "代決者に送られます" not in answer
+
+
+def test_when_the_approver_is_back_the_deputy_request_goes_back_to_them(stack: LocalStack) -> None:
+    """代決 stands in for an absent approver only: after `/kessai away off` the approver gets the
+    request and the deputy's is withdrawn (before, the deputy could still decide 'for' them)."""
+    st = stack
+    away(st, "U0MANAGER", "2026-11-24 2026-11-24")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    deputy_dm = wait_dm(st, "U0DEPUTY")[0]
+    assert dm(st, "U0MANAGER") == []
+    answer = away(st, "U0MANAGER", "off")
+    assert "1 件は、あなたにお送りしました" in answer
+    manager_dm = wait_dm(st, "U0MANAGER")[0]
+    assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
+    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10,
+                      message="the deputy's DM withdrawn")
+    assert buttons(dm(st, "U0DEPUTY")[0]) == {}
+    st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+    wait_ephemeral(st, "U0DEPUTY", "戻られたため")
+    assert ledger(st) == []
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=manager_dm.channel, message_ts=manager_dm.ts)
+    st.slack.wait_for(lambda: ledger(st), timeout=10, message="the decision")
+    (entry,) = ledger(st)
+    assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0MANAGER", None)
