@@ -96,3 +96,17 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
     if not path.strip("/"):
         return "LINEの投稿を開いて、その投稿のURLを貼り付けてください。"
     return None
+
+
+_HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "mobile.x.com": "x.com",
+                 "m.facebook.com": "facebook.com", "m.youtube.com": "youtube.com"}
+
+
+def same_post(a: str, b: str) -> bool:
+    """Whether two post URLs name the same post: the query (?s=20, tracking), the fragment, a
+    trailing slash, ``www.`` and the mobile or old host name do not make a different post."""
+    def key(url: str) -> tuple[str, str]:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        return _HOST_ALIASES.get(host, host), parts.path.rstrip("/")
+    return key(a) == key(b)

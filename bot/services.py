@@ -21,7 +21,7 @@ from bot.drafting import DraftForm
 from bot.home import HomeViews
 from bot.ledger import content_hash
 from bot.notifications import Notifier, Thread, home_key, root_key
-from bot.publication import check_post_url
+from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, is_blocking
 from bot.template_admin import TemplateAdmin
@@ -779,6 +779,19 @@ class Kessai:
             if at < draft.created_at - PUBLISH_CLOCK_SKEW:
                 raise errors.InvalidInput(
                     "投稿した日時が下書きの提出より前になっています。実際に投稿した日時を指定してください。", field="when")
+            decided = [datetime.fromisoformat(e.decided_at) for e in ledger_repo.entries_for_draft(s, draft_id)
+                       if e.version_number == version and e.kind in ("approved", "exempt")]
+            if decided and at < decided[-1] - PUBLISH_CLOCK_SKEW:
+                raise errors.InvalidInput(
+                    f"投稿した日時が決裁（{render.fmt_time(self.local(decided[-1]))}）より前になっています。"
+                    "日時を確かめてください。決裁の前に投稿してしまった場合は、運用管理責任者に報告してください。",
+                    field="when")
+            same = [i for i, u in draft_repo.published_urls(s, account.id)
+                    if i != draft_id and same_post(u, url)]
+            if same:
+                raise errors.InvalidInput(
+                    f"このURLの投稿は、すでに下書き #{same[0]} の投稿として登録されています。"
+                    "この下書きを投稿した記事のURLを入力してください。", field="url")
             expected = DraftState(draft.state)
             if not draft_repo.mark_published(s, draft_id, expected_state=expected, expected_version=version,
                                              url=url, at=at, by=actor, now=now):

@@ -155,3 +155,23 @@ def test_no_report_on_a_month_before_kessai_was_in_use(world: World) -> None:
     assert not world.posts(to="C0ESCALATE", contains="投稿件数の報告")
     # November was (partly) kept: its report goes out on 1 December.
     assert world.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+
+
+def test_a_post_recorded_before_its_approval_or_with_another_drafts_url_is_refused(world: World) -> None:
+    first = world.scheduled_draft(jst(2026, 11, 10, 9, 0), scheduled=jst(2026, 11, 10, 13, 0))
+    world.clock.t = jst(2026, 11, 10, 12, 0)
+    world.kessai.decide(first, 1, "U0CHIEF", approve=True)
+    world.clock.t = jst(2026, 11, 10, 13, 5)
+    with pytest.raises(errors.InvalidInput, match="決裁（2026年11月10日（火）12:00）より前") as e:
+        world.kessai.publish(first, 1, "U0OPERATOR", url=POST_URL, at=jst(2026, 11, 10, 10, 30))
+    assert e.value.field == "when"
+    world.kessai.publish(first, 1, "U0OPERATOR", url=POST_URL, at=jst(2026, 11, 10, 13, 0))
+    second = world.scheduled_draft(jst(2026, 11, 11, 9, 0), scheduled=jst(2026, 11, 11, 13, 0))
+    world.clock.t = jst(2026, 11, 11, 9, 30)
+    world.kessai.decide(second, 1, "U0CHIEF", approve=True)
+    world.clock.t = jst(2026, 11, 11, 13, 5)
+    for same in (POST_URL, POST_URL + "?s=20", POST_URL.replace("x.com", "twitter.com") + "/"):
+        with pytest.raises(errors.InvalidInput, match=f"下書き #{first} の投稿") as e:
+            world.kessai.publish(second, 1, "U0OPERATOR", url=same, at=jst(2026, 11, 11, 13, 0))
+        assert e.value.field == "url"
+    world.kessai.publish(second, 1, "U0OPERATOR", url=POST_URL[:-1] + "2", at=jst(2026, 11, 11, 13, 0))
