@@ -179,6 +179,7 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
 
     out = _stdout()
     any_blocking = False
+    bad_lines = 0
     for lineno, raw in enumerate(sys.stdin, start=1):
         if not raw.strip():
             continue
@@ -201,12 +202,15 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
                 raise _UsageError('"at" は ISO 8601 の文字列にしてください')
             now = _parse_at(at, policy.tz)
         except json.JSONDecodeError as exc:
+            # Every line keeps the documented shape; "error" says why this one was not checked.
             result: dict[str, Any] = {
-                "id": None,
+                "id": None, "findings": [], "blocking": False,
                 "error": f"{lineno}行目: JSON として読み取れません（{exc.colno}文字目）",
             }
+            bad_lines += 1
         except _UsageError as exc:
-            result = {"id": item_id, "error": f"{lineno}行目: {exc}"}
+            result = {"id": item_id, "findings": [], "blocking": False, "error": f"{lineno}行目: {exc}"}
+            bad_lines += 1
         else:
             ctx = CheckContext(platform=platform, now=now, scheduled_at=now, policy=policy, overrides=overrides)
             findings = check(text, ctx)
@@ -215,6 +219,9 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
             result = {"id": item_id, "findings": [_finding_json(f) for f in findings], "blocking": blocking}
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
+    if bad_lines:
+        print(f"{bad_lines} 行は読み取れなかったため確認していません（各行の \"error\" をご覧ください）。", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_BLOCKING if any_blocking else EXIT_OK
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 from bot.config import ConfigError, Settings, SettingsError, load_org_config, load_settings
@@ -117,8 +119,29 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
     return run_incidents_export(args)
 
 
+_ARGPARSE_JA = [
+    (re.compile(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)"), r"\1 に「\2」は指定できません（\3 から選んでください）"),
+    (re.compile(r"the following arguments are required: (.*)"), r"次の指定が必要です: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"分からない指定があります: \1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 の後に値を書いてください"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: '(.*)'"), r"\1 の値「\3」を読み取れません"),
+]
+
+
+class JapaneseArgumentParser(argparse.ArgumentParser):
+    """argparse that explains a wrong command line in Japanese (its own messages are English)."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ARGPARSE_JA:
+            if pattern.fullmatch(message):
+                message = pattern.sub(replacement, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"コマンドの指定に誤りがあります: {message}。`{self.prog} --help` で使い方を確認できます。\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kessai", description="SNS投稿決裁ボット kessai")
+    p = JapaneseArgumentParser(prog="kessai", description="SNS投稿決裁ボット kessai")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sp = sub.add_parser("serve", help="ボットを起動します（SLACK_APP_TOKEN があれば Socket Mode、なければ HTTP）")

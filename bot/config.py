@@ -792,6 +792,9 @@ class _Validator:
         orgs = self.orgs(data)
         members = self.members(data, policy, {o.id for o in orgs})
         accounts = self.accounts(data, policy, {o.id for o in orgs})
+        if not data.get("accounts"):
+            self.problem((), "[[accounts]] がありません。kessai が扱う SNS アカウントを1つ以上書いてください"
+                             "（kessai.example.toml に例があります）。")
         rules = self.rules(data.get("rules", {}))
         return OrgConfig(
             policy=policy,
@@ -1088,6 +1091,12 @@ class _Validator:
     ) -> bool:
         ok = True
         approvers, deputies, operators = roles["approvers"], roles["deputies"], roles["operators"]
+        if not operators:
+            self.problem(
+                path + ("operators",),
+                f"{label} の operators が空です。このアカウントの下書きを出せる人がいないので、運用担当者を1人以上書いてください。",
+            )
+            ok = False
         if present_approvers and not approvers:
             self.problem(
                 path + ("approvers",),

@@ -124,9 +124,14 @@ def verify_chain(
                 return VerifyResult(False, count, e.seq, "決裁された版の本文が決裁後に変更されています。")
         prev = e.entry_hash
         expected_seq += 1
+    if head is not None and count and head[0] == 0:
+        return VerifyResult(False, count, count,
+                            "台帳の末尾の記録（ledger_head）がありません。削除された疑いがあります。")
     if head is not None and (head[0] != count or (count and head[1] != prev)):
+        # Entries missing after the head's: the first missing one; entries beyond it: the first extra.
+        first_bad = count + 1 if head[0] > count else head[0] + 1 if head[0] < count else count
         return VerifyResult(
-            False, count, count + 1 if head[0] > count else head[0],
+            False, count, first_bad,
             f"台帳の末尾が記録と一致しません（記録上は {head[0]} 件、実際は {count} 件）。",
         )
     return VerifyResult(True, count)

@@ -69,3 +69,6 @@ def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tup
     # slack_sdk logs whole request bodies at DEBUG; keep it at INFO even when we debug ourselves.
     logging.getLogger("slack_sdk").setLevel(logging.INFO)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    # Alembic says "Context impl …" at INFO on every look at the schema (each /healthz, each
+    # command): noise in cron mail. storage.db logs the migrations it actually applies.
+    logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -79,6 +79,9 @@ def run_remind(args: argparse.Namespace) -> int:
                                    on_permanent_failure=DeliveryFailureReporter(db, org, kessai.clock))
             sent = gateway.deliver_due()
             print(f"Slack に {sent} 件のメッセージを送りました。")
+        elif report.total:
+            print("SLACK_BOT_TOKEN がないため、まだ Slack には送っていません。kessai serve が動いていれば、"
+                  "そちらがすぐに送ります（動いていなければ、トークンを設定してもう一度実行してください）。")
     finally:
         db.dispose()
     return 0

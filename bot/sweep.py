@@ -132,7 +132,7 @@ class SweepReport:
         if not self.total:
             return "期限を迎えたリマインダーはありませんでした。"
         parts = [f"{KIND_LABELS_JA.get(k, k)} {n}件" for k, n in sorted(self.sent.items())]
-        return "送信したリマインダー: " + "、".join(parts)
+        return "送信待ちにしたリマインダー: " + "、".join(parts)
 
 
 KIND_LABELS_JA = {

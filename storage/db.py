@@ -186,7 +186,11 @@ def alembic_config(engine: Engine) -> Any:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
+    before = current_revision(engine)
     command.upgrade(alembic_config(engine), revision)
+    after = current_revision(engine)
+    if after != before:
+        log.info("database migrated from %s to %s", before or "empty", after)
 
 
 def current_revision(engine: Engine) -> str | None:

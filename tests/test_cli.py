@@ -115,3 +115,10 @@ def test_check_uses_the_organisation_file_serve_uses(tmp_path: Path) -> None:
     (tmp_path / "kessai.toml").unlink()
     assert "link.untrusted" not in codes(KESSAI_CONFIG=str(DEMO_TOML))
     assert "見つかりません" in codes(KESSAI_CONFIG=str(tmp_path / "nope.toml"))
+
+
+def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:
+    r = kessai("ledger", "export", "--format", "xml", cwd=tmp_path)
+    assert r.returncode == 2 and "--format に「xml」は指定できません" in r.stderr and "invalid choice" not in r.stderr
+    r = kessai("frobnicate", cwd=tmp_path)
+    assert r.returncode == 2 and "「frobnicate」は指定できません" in r.stderr

@@ -591,9 +591,9 @@ def test_locator_ignores_lookalikes_inside_strings_and_handles_inline_tables() -
     inline_root = inline.replace('[policy]\nescalation_channel = "C0ESCALATE"\n', "") + (
         '[policy]\nescalation_channel = "C0ESCALATE"\n'
     )
-    p = only_problem(inline_root)
+    (p,) = [q for q in problems_of(inline_root) if "[[accounts]]" not in q.message]  # no accounts: said apart
     assert p.line == 4 and "大臣" in p.message
-    problems = problems_of(inline)
+    problems = [q for q in problems_of(inline) if "[[accounts]]" not in q.message]
     assert {p.line for p in problems} == {3, 4}
 
 
@@ -843,3 +843,11 @@ def test_env_example_lists_every_key() -> None:
         "KESSAI_LOG_FORMAT",
     ):
         assert key in keys, key
+
+
+def test_a_file_without_accounts_or_an_account_without_operators_is_refused() -> None:
+    start = BASE.index("[[accounts]]")
+    nothing = BASE[:start]
+    assert any("[[accounts]] がありません" in p.message for p in problems_of(nothing))
+    lonely = re.sub(r'operators = \[[^\]]*\]', "operators = []", BASE, count=1)
+    assert any("operators が空です" in p.message for p in problems_of(lonely))

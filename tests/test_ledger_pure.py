@@ -116,3 +116,11 @@ def test_a_reason_excel_would_run_as_a_formula_is_exported_as_text() -> None:
                                              "'+1", "'@SUM(A1)"]
     assert parsed[0]["seq"] == "1"  # numbers are left alone
     assert json.loads(to_json(export_rows(entries, {})))[1]["reason"] == "-日付を確認してください"  # JSON as is
+
+
+def test_a_missing_or_behind_head_names_an_entry_that_exists() -> None:
+    entries = chain(5)
+    gone = verify_chain(entries, head=(0, GENESIS_HASH))  # the ledger_head row deleted
+    assert not gone.ok and gone.first_bad_seq == 5 and "ledger_head" in (gone.problem_ja or "")
+    behind = verify_chain(entries, head=(3, entries[2].entry_hash))  # two entries added without the head
+    assert not behind.ok and behind.first_bad_seq == 4

@@ -93,8 +93,9 @@ def test_jsonl_batch_keeps_order_and_reports_malformed_lines() -> None:
         json.dumps({"id": "e", "text": "x", "platform": "myspace"}),
     ]
     r = kessai("check", "--jsonl", stdin="\n".join(lines) + "\n")
-    assert r.returncode == 1
+    assert r.returncode == 2 and "3 行は読み取れなかった" in r.stderr  # unchecked lines are not a pass
     out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert all({"id", "findings", "blocking"} <= set(o) for o in out)  # SPEC §6, an unreadable line too
     assert [o.get("id") for o in out] == ["a", None, "c", "d", "e"]
     assert out[0]["blocking"] is True and out[0]["findings"][0]["code"] == "pii.phone"
     assert "error" in out[1] and "JSON" in out[1]["error"]
