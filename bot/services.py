@@ -25,7 +25,7 @@ from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, is_blocking
 from bot.template_admin import TemplateAdmin
-from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, next_state, state_ja
+from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, next_state, state_ja
 from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import intake as intake_repo
@@ -529,6 +529,47 @@ class Kessai:
                 self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
         return outcome
+
+    def receive_deletion(self, *, channel: str, ts: str, event_key: str) -> Outcome:
+        """The intake message of a draft was deleted: the author has taken it back (取り下げ).
+
+        A request still waiting is cancelled and a decision not yet acted on is void, as for an
+        edit, so nobody approves what its author withdrew. A published draft stays as it was: the
+        post is out on the SNS whatever happens to the Slack message.
+        """
+        now = self.clock()
+        with self.db.session() as s:
+            if not draft_repo.claim_event(s, event_key, now):
+                return Outcome("duplicate")
+            draft = draft_repo.by_message(s, channel, ts)
+            if draft is None:
+                return Outcome("not_a_draft")
+            old_state = DraftState(draft.state)
+            if not can(old_state, DraftEvent.WITHDRAW):
+                return Outcome(old_state, draft.id)
+            number = draft.current_version
+            if not draft_repo.compare_and_set_state(s, draft.id or 0, expected_state=old_state, expected_version=number,
+                                                    new_state=next_state(old_state, DraftEvent.WITHDRAW), now=now):
+                return Outcome("changed", draft.id)
+            if old_state in VOIDED_BY_EDIT and draft.account_id is not None:
+                view = self.load_view(s, draft, number)
+                if old_state in (DraftState.APPROVED, DraftState.EXEMPT):
+                    current = draft_repo.version(s, draft.id or 0, number)
+                    assert current is not None
+                    ledger_repo.append(
+                        s, draft_id=draft.id or 0, version_number=number, kind="void",
+                        content_hash=current.content_hash, decider_id=draft.author_id, acting_for_id=None,
+                        reason=f"下書きのメッセージが削除（取り下げ）されたため、第{number}版の決裁は無効になりました。",
+                        decided_at=self.local(now))
+                    note = f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、承認は無効になりました。"
+                else:
+                    note = f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、決裁依頼は取り消されました。"
+                self.notify.voided(s, now, view=view, note=note,
+                                   acting_for=self._acting_for_names(s, draft.id or 0, number))
+            s.refresh(draft)
+            self._refresh_homes(s, now, self._concerned(s, draft))
+        self.after_commit()
+        return Outcome(DraftState.WITHDRAWN, draft.id)
 
     def _apply_edit(self, s: Session, now: datetime, draft: DraftRow, text: str,
                     current: DraftVersionRow | None) -> None:

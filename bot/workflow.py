@@ -5,6 +5,7 @@
               └─ clean + 決裁省略 ─► exempt ──┼───────────────────────┘
     needs_fix ── override (with reason) ─► pending   expire: pending ─► expired
     edit: any state before publication ─► checking (a pending request or a decision is voided)
+    withdraw (the intake message deleted): any state before publication ─► withdrawn (likewise)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class DraftState(StrEnum):
     EXPIRED = "expired"
     EXEMPT = "exempt"
     PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
 
 
 class DraftEvent(StrEnum):
@@ -33,6 +35,7 @@ class DraftEvent(StrEnum):
     EXPIRE = "expire"
     PUBLISH = "publish"
     EDIT = "edit"
+    WITHDRAW = "withdraw"
 
 
 STATE_LABELS_JA: dict[DraftState, str] = {
@@ -44,6 +47,7 @@ STATE_LABELS_JA: dict[DraftState, str] = {
     DraftState.EXPIRED: "期限切れ",
     DraftState.EXEMPT: "決裁省略",
     DraftState.PUBLISHED: "投稿済み",
+    DraftState.WITHDRAWN: "取り下げ",
 }
 
 def state_ja(state: str) -> str:
@@ -68,6 +72,7 @@ TRANSITIONS: dict[tuple[DraftState, DraftEvent], DraftState] = {
     (_S.APPROVED, _E.PUBLISH): _S.PUBLISHED,
     (_S.EXEMPT, _E.PUBLISH): _S.PUBLISHED,
     **{(s, _E.EDIT): _S.CHECKING for s in _EDITABLE},
+    **{(s, _E.WITHDRAW): _S.WITHDRAWN for s in (_S.CHECKING, *_EDITABLE)},
 }
 
 # A decision (or an open request) on the old version stops meaning anything once the text changes.

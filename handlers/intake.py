@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 IGNORED_SUBTYPES = frozenset(
     {"bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name",
      "pinned_item", "unpinned_item", "group_join", "group_leave", "thread_broadcast", "message_replied",
-     "message_deleted", "ekm_access_denied", "channel_archive", "channel_unarchive", "reminder_add"}
+     "ekm_access_denied", "channel_archive", "channel_unarchive", "reminder_add"}
 )
 
 
@@ -52,6 +52,13 @@ def register(app: App, kessai: Kessai) -> None:
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
             )
+            return
+        if subtype == "message_deleted":
+            # Deleting a draft's message takes the draft back (取り下げ); other deletions are no news.
+            deleted = event.get("deleted_ts")
+            if isinstance(deleted, str) and deleted:
+                kessai.receive_deletion(channel=str(event.get("channel", "")), ts=deleted,
+                                        event_key=event_key(body, event))
             return
         if subtype in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
             return

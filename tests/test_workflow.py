@@ -36,6 +36,14 @@ EXPECTED = {
     (S.REJECTED, E.EDIT): S.CHECKING,
     (S.EXPIRED, E.EDIT): S.CHECKING,
     (S.EXEMPT, E.EDIT): S.CHECKING,
+    # The intake message deleted: taken back from any state before publication.
+    (S.CHECKING, E.WITHDRAW): S.WITHDRAWN,
+    (S.NEEDS_FIX, E.WITHDRAW): S.WITHDRAWN,
+    (S.PENDING, E.WITHDRAW): S.WITHDRAWN,
+    (S.APPROVED, E.WITHDRAW): S.WITHDRAWN,
+    (S.REJECTED, E.WITHDRAW): S.WITHDRAWN,
+    (S.EXPIRED, E.WITHDRAW): S.WITHDRAWN,
+    (S.EXEMPT, E.WITHDRAW): S.WITHDRAWN,
 }
 
 
@@ -87,4 +95,5 @@ def test_state_labels_are_japanese_and_unknown_states_pass_through() -> None:
     from bot.workflow import state_ja
 
     assert state_ja("pending") == "決裁待ち" and state_ja("published") == "投稿済み"
-    assert state_ja("withdrawn") == "withdrawn"  # a value from a newer version is shown, not crashed on
+    assert state_ja("withdrawn") == "取り下げ"
+    assert state_ja("archived") == "archived"  # a value from a newer version is shown, not crashed on

@@ -196,6 +196,33 @@ def test_pictures_pasted_with_a_draft_are_checked_shown_and_bound_to_the_decisio
         assert (v.image_count, v.alt_texts) == (2, ["ライトアップされた高田城三重櫓", ""])
 
 
+def test_deleting_the_draft_message_withdraws_it(stack: LocalStack) -> None:
+    """取り下げ: nobody approves what its author deleted (before, the DMs kept live buttons)."""
+    st = stack
+    ts = submit_clean(st)
+    st.driver.message_deleted("C0INTAKE", ts)
+    for a in APPROVERS:
+        st.slack.wait_for(lambda a=a: "取り下げ" in all_text(dm(st, a)[0]), timeout=10, message="DM withdrawn")
+        assert buttons(dm(st, a)[0]) == {}
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", "1:1", channel=msg.channel, message_ts=msg.ts)
+    wait_ephemeral(st, "U0MANAGER", "取り下げ")
+    assert [d.state for d in drafts(st)] == ["withdrawn"] and ledger(st) == []
+    # An approved draft taken back: the approval is void in the ledger, with the reason.
+    ts2 = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT.replace("紅葉", "雪灯籠"))
+    wait_dm(st, "U0MANAGER", 2)
+    second = [m for m in dm(st, "U0MANAGER") if "雪灯籠" in all_text(m)][0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=second.channel, message_ts=second.ts)
+    st.slack.wait_for(lambda: ledger(st), timeout=10, message="the approval")
+    st.driver.message_deleted("C0INTAKE", ts2)
+    st.driver.message_deleted("C0INTAKE", ts2)  # Slack resending it changes nothing
+    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=10, message="the void entry")
+    assert [(e.kind, e.draft_id) for e in ledger(st)] == [("approved", 2), ("void", 2)]
+    assert "削除" in (ledger(st)[1].reason or "")
+    settle(st)
+    assert len(ledger(st)) == 2
+
+
 def test_double_click_makes_one_decision(stack: LocalStack) -> None:
     st = stack
     submit_clean(st)
