@@ -148,7 +148,7 @@ def export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> lis
     rows = []
     for e in entries:
         d = asdict(e)
-        d["kind_ja"] = KIND_LABELS_JA.get(e.kind, e.kind)
+        d["kind_ja"] = KIND_LABELS_JA.get(e.kind, e.kind) + ("（代決）" if e.acting_for_id else "")
         d["decider_name"] = names.get(e.decider_id, "")
         d["acting_for_name"] = names.get(e.acting_for_id or "", "")
         rows.append({k: d[k] for k in EXPORT_COLUMNS})

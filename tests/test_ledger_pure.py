@@ -124,3 +124,9 @@ def test_a_missing_or_behind_head_names_an_entry_that_exists() -> None:
     assert not gone.ok and gone.first_bad_seq == 5 and "ledger_head" in (gone.problem_ja or "")
     behind = verify_chain(entries, head=(3, entries[2].entry_hash))  # two entries added without the head
     assert not behind.ok and behind.first_bad_seq == 4
+
+
+def test_a_deputys_decision_reads_as_one_in_the_export() -> None:
+    entries = [dataclasses.replace(e, acting_for_id="U0MANAGER") if e.seq == 2 else e for e in chain(2)]
+    rows = export_rows(entries, {"U0MANAGER": "上越 花子"})
+    assert [r["kind_ja"] for r in rows] == ["承認", "承認（代決）"] and rows[1]["acting_for_name"] == "上越 花子"
