@@ -19,9 +19,9 @@ Sections that say when an entry is NOT meant as the listed word (read by `bot/ru
   when the same sentence contains one of the context words (「ウジ虫: 発生 駆除 …」 leaves
   「生ごみにウジ虫が発生しないよう」 alone). A context word of one morpheme also matches its
   conjugated forms (「湧く」 matches 「湧かない」).
-- `[after_noun]`: entries that are everyday words when they end a compound noun or a phrase
-  「名詞の〜」 about a thing (「野菜くず」「生ごみのカス」), unless that noun is a person or one of
-  `[people]` (「人間のクズ」 still fires).
+- `[after_noun]`: entries that are everyday words when they end a compound noun (「野菜くず」), unless
+  its first part is a person or one of `[people]` (「ゴミくず」), or when they follow 「〜の」 after
+  a noun of `[scraps_of]` (「生ごみのカス」; 「人間のクズ」「最低のクズ」 still fire).
 """
 
 from __future__ import annotations

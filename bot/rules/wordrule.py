@@ -84,7 +84,8 @@ def _thing_noun(doc: Document, i: int, people: frozenset[str]) -> bool:
 
 
 def _ends_thing_phrase(doc: Document, m: Match, file: str) -> bool:
-    """「野菜くず」「消しカス」 (a compound ending in the word) or 「生ごみのカス」 (a thing's ~)."""
+    """「野菜くず」「消しカス」 (a compound ending in the word) or 「生ごみのカス」 (scraps of a thing
+    listed in `[scraps_of]`); never 「ゴミくず」「人間のクズ」「最低のクズ」."""
     toks = doc.tokens
     i = m.first
     if i == 0:
@@ -92,16 +93,16 @@ def _ends_thing_phrase(doc: Document, m: Match, file: str) -> bool:
     # 「市役所のクズども」「ごみクズめ」 are said of people whatever comes before.
     if m.last + 1 < len(toks) and toks[m.last + 1].surface in ("ドモ", "共", "メ", "野郎", "ヤロウ"):
         return False
-    people = folded_set(file, "people")
     prev = toks[i - 1]
     if prev.end == toks[i].start and (
-        _thing_noun(doc, i - 1, people) or (prev.pos == "動詞" and prev.form == "連用形")
+        _thing_noun(doc, i - 1, folded_set(file, "people")) or (prev.pos == "動詞" and prev.form == "連用形")
     ):
         return True
+    scraps_of = folded_set(file, "scraps_of")
     return (
         i >= 2
         and prev.surface == "ノ"
         and prev.pos == "助詞"
         and toks[i - 2].end == prev.start
-        and _thing_noun(doc, i - 2, people)
+        and (toks[i - 2].surface in scraps_of or toks[i - 2].lemma in scraps_of)
     )

@@ -16,6 +16,7 @@ from tests.rules.conftest import codes, findings_of
         ("三角コーナーの生ごみのカスを放置しないでください。", "prohibited.insult"),
         ("消しカスはまとめて捨てましょう。", "prohibited.insult"),
         ("コーヒーのカスは消臭剤として使えます。", "prohibited.insult"),
+        ("木くずや鉛筆の削りかすは燃やせるごみです。", "prohibited.insult"),
         ("生ごみにウジ虫が発生しないよう、ふたを閉めてください。", "prohibited.insult"),
         # A shellfish, a rice cracker, and the intensifier ばか (副詞).
         ("今年もバカ貝（アオヤギ）が旬を迎えました。", "prohibited.insult"),
@@ -54,6 +55,10 @@ def test_everyday_words_do_not_fire(text: str, code: str) -> None:
         ("人間のクズ", "prohibited.insult"),
         ("社会のカスめ", "prohibited.insult"),
         ("市役所のクズども", "prohibited.insult"),
+        ("お前はゴミくずだ", "prohibited.insult"),
+        ("最低のクズ", "prohibited.insult"),
+        ("ただのカス", "prohibited.insult"),
+        ("役所のカス", "prohibited.insult"),
         ("お前はカスだ", "prohibited.insult"),
         ("お前らはウジ虫だ", "prohibited.insult"),
         ("おっぱいを見せて", "prohibited.obscene"),
