@@ -86,7 +86,22 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
         )
 
 
+# NFKC turns ㎡ into 「m2」, which reads as 「エムに」: units of area and volume are spelled out.
+_UNIT_WORDS = {
+    "㎟": "平方ミリメートル",
+    "㎠": "平方センチメートル",
+    "㎡": "平方メートル",
+    "㎢": "平方キロメートル",
+    "㎣": "立方ミリメートル",
+    "㎤": "立方センチメートル",
+    "㎥": "立方メートル",
+    "㎦": "立方キロメートル",
+}
+
+
 def _replacement(ch: str) -> str:
+    if ch in _UNIT_WORDS:
+        return _UNIT_WORDS[ch]
     nf = unicodedata.normalize("NFKC", ch)
     # ① → (1) reads better in a sentence than a bare 1; ㈱ → (株) is already what NFKC gives.
     if 0x2460 <= ord(ch) <= 0x24FF and nf.isdigit():

@@ -33,6 +33,8 @@ class Token:
     pos: str  # first part-of-speech field, e.g. 名詞, 動詞, 助動詞
     pos2: str  # second field, e.g. 固有名詞
     pos3: str  # third field, e.g. 人名
+    form: str  # conjugation form without its subtype, e.g. 命令形, 終止形, 連用形; "" when none
+    lemma: str  # dictionary form, folded: めくら in 「めくらずに」 is the verb めくる
 
 
 def _get_tokenizer() -> Any:
@@ -79,6 +81,8 @@ def tokenize(text: str) -> list[Token]:
                     pos[0],
                     pos[1],
                     pos[2],
+                    "" if pos[5] == "*" else pos[5].split("-", 1)[0],
+                    fold(m.dictionary_form()),
                 )
             )
     return tokens

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -13,14 +14,64 @@ from bot.rules.text import Document
 
 WEEKDAYS = "月火水木金土日"
 _WD = rf"(?:\(\s*(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・･,、]?\s*(?:祝|休|祝日|振休))?\s*\)|(?P<w2>[{WEEKDAYS}])曜日?)"
+_KANJI_DIGITS = "〇一二三四五六七八九"
+# Month and day in Arabic or kanji numerals (「十一月二十二日」).
+_NUM = rf"[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}}"
 _DATE = re.compile(
-    rf"(?<![0-9/.])(?:(?P<y>[0-9]{{4}})\s*[年/.\-]\s*|(?P<era>令和|平成)\s*(?P<ey>[0-9]{{1,2}}|元)\s*年\s*)?"
-    rf"(?P<m>[0-9]{{1,2}})\s*(?:月|/|\.)\s*(?P<d>[0-9]{{1,2}})\s*日?\s*{_WD}"
-    rf"|(?<![0-9/.月])(?P<d_only>[0-9]{{1,2}})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
+    rf"(?<![0-9/.{_KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{_KANJI_DIGITS}]{{4}})\s*(?P<ysep>[年/.\-])\s*"
+    rf"|(?<![A-Za-z])(?P<era>令和|平成|[RH])\s*(?P<ey>[0-9]{{1,2}}|元|[{_KANJI_DIGITS}十]{{1,3}})\s*[年.]\s*)?"
+    # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
+    rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?\s*{_WD}"
+    rf"|(?<![0-9/.月{_KANJI_DIGITS}十])(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
 )
-_ERA_BASE = {"令和": 2018, "平成": 1988}
+_ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
 _CARRY_MONTH_WITHIN = 30
+# Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
+_YEAR_CONTEXT = re.compile(
+    r"(?P<rel>一昨年|おととし|再来年|昨年|去年|今年|本年|来年)(?P<rel_fy>度)?"
+    r"|(?P<fy>[0-9]{4})\s*年度|(?P<fera>令和|平成|(?<![A-Za-z])[RH])\s*(?P<fey>[0-9]{1,2}|元)\s*年度"
+)
+_RELATIVE_YEARS = {
+    "一昨年": -2,
+    "おととし": -2,
+    "昨年": -1,
+    "去年": -1,
+    "今年": 0,
+    "本年": 0,
+    "来年": 1,
+    "再来年": 2,
+}
+_CONTEXT_WITHIN = 12
+# Between a year phrase and its date: 「昨年の」「2024年度の実績：」, but not a comparison or a span
+# (「昨年より早い11月22日（土）」 is this year) nor a sentence end.
+_NOT_A_YEAR_OF = re.compile(r"より|比|から|まで|以来|ぶり|振り|前|後|[。！？!?\n]")
+
+
+def _number(s: str) -> int:
+    """An Arabic or kanji numeral: 「22」「二十二」「十一」「二〇二五」; 0 when it is none (「十十」),
+    which no month or day accepts."""
+    if s.isascii():
+        return int(s)
+    tens, ten, ones = s.partition("十")
+    if ten and len(tens) <= 1 and len(ones) <= 1 and "十" not in ones:
+        return (_KANJI_DIGITS.index(tens) if tens else 1) * 10 + (_KANJI_DIGITS.index(ones) if ones else 0)
+    if ten:
+        return 0
+    return int("".join(str(_KANJI_DIGITS.index(c)) for c in s))
+
+
+def _year_of_context(m: re.Match[str], today: date) -> tuple[int, bool]:
+    """(year, is a fiscal year) named by a context phrase, relative years counted from `today`."""
+    if m.group("rel"):
+        offset = _RELATIVE_YEARS[m.group("rel")]
+        if m.group("rel_fy"):
+            return (today.year if today.month >= 4 else today.year - 1) + offset, True
+        return today.year + offset, False
+    if m.group("fy"):
+        return int(m.group("fy")), True
+    ey = m.group("fey")
+    return _ERA_BASE[m.group("fera")] + (1 if ey == "元" else int(ey)), True
 
 
 def _nearest(month: int, day: int, today: date) -> date | None:
@@ -56,27 +107,35 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
 
     和気町 4(3) は正確な情報発信を、美祢市 5(2)ア は「正確に記述する」ことを求めています。
     曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日(土曜日)」
-    「2025年11月21日金曜日」「令和7年…」の形に対応し、年の書かれていない日付は投稿日に最も近い年
-    として扱います（11月に書く「1月9日（金）」は翌年1月）。「21日(金)～23日(日)」の後ろの日は
-    直前の月を引き継ぎます。正しい曜日に直した形を提案します。
+    「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「十一月二十一日（金）」
+    の形に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
+    「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
+    翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
+    「21日(金)～23日(日)」の後ろの日は直前の月と年を引き継ぎます。正しい曜日に直した形を提案します。
     """
     today = _local_today(ctx)
+    contexts = (
+        list(_YEAR_CONTEXT.finditer(doc.norm)) if any(w in doc.norm for w in ("年", "おととし")) else []
+    )
+    context_ends = [c.end() for c in contexts]
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     for m in _DATE.finditer(doc.norm):
         if m.group("m"):
-            month, day = int(m.group("m")), int(m.group("d"))
+            month, day = _number(m.group("m")), _number(m.group("d"))
             year: int | None = None
             if m.group("y"):
-                year = int(m.group("y"))
+                year = _number(m.group("y"))
             elif m.group("era"):
                 ey = m.group("ey")
-                year = _ERA_BASE[m.group("era")] + (1 if ey == "元" else int(ey))
+                year = _ERA_BASE[m.group("era")] + (1 if ey == "元" else _number(ey))
+            else:
+                year = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
             wd_group = "w" if m.group("w") else "w2"
             last_month = (month, year, m.end())
         else:
             if last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
                 continue
-            month, year, day = last_month[0], last_month[1], int(m.group("d_only"))
+            month, year, day = last_month[0], last_month[1], _number(m.group("d_only"))
             wd_group = "wo" if m.group("wo") else "wo2"
             last_month = (month, year, m.end())
         try:
@@ -98,6 +157,36 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             f"{actual.year}年{month}月{day}日は{correct}曜日です（「{written}」と書かれています）。日付か曜日を確認してください。",
             suggestion=fixed,
         )
+
+
+def _context_year(
+    norm: str,
+    contexts: list[re.Match[str]],
+    context_ends: list[int],
+    pos: int,
+    month: int,
+    today: date,
+    previous: tuple[int, int | None, int] | None,
+) -> int | None:
+    """The year of a date written without one: from a year phrase just before it, else from the
+    date just before it in the same sentence when that one had a year
+    (「昨年度：11月22日（金）、12月6日（金）」)."""
+    # Year phrases do not overlap, so their ends are in order: the last one ending before `pos`.
+    k = bisect_right(context_ends, pos) - 1
+    near = contexts[k] if k >= 0 and pos - contexts[k].end() <= _CONTEXT_WITHIN else None
+    if near is not None and not _NOT_A_YEAR_OF.search(norm, near.end(), pos):
+        year, fiscal = _year_of_context(near, today)
+        return year + 1 if fiscal and month < 4 else year
+    if (
+        previous is not None
+        and previous[1] is not None
+        and pos - previous[2] <= _CARRY_MONTH_WITHIN
+        and not re.search(r"[。！？!?\n]", norm[previous[2] : pos])
+    ):
+        year = previous[1]
+        # Dates in order: 「12月…、1月…」 crosses into the next year.
+        return year + 1 if month < previous[0] else year
+    return None
 
 
 def _fmt(t: datetime, ctx: CheckContext) -> str:

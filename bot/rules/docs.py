@@ -34,7 +34,8 @@ def _ctx_note(ex: Example) -> str:
 
 def _show(text: str) -> str:
     shown = text.replace("\n", "⏎")
-    return shown if len(shown) <= 120 else shown[:119] + "…"
+    # A long example is cut, with its length, so that 140 and 144 characters do not look the same.
+    return shown if len(shown) <= 120 else f"{shown[:100]}…（全{len(text):,}文字）"
 
 
 def _registry() -> list[Rule]:

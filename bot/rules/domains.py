@@ -13,6 +13,12 @@ from typing import Any
 _lock = threading.Lock()
 _psl: Any = None
 ALWAYS_TRUSTED_SUFFIXES = ("lg.jp", "go.jp")
+# Short links that a service issues for its own pages: a YouTube video, a Google Form, a place on
+# Google Maps, a LINE公式アカウント (its 友だち追加 link; lin.ee also wraps the links of that account's
+# messages). The bundled shortener list (an unmodified upstream snapshot, not to be edited) has them,
+# but the domain already says which service the reader lands on, so link.shortener leaves them alone
+# unless an organisation lists them in its extra_words.
+FIRST_PARTY_SHORT_LINKS = ("youtu.be", "forms.gle", "maps.app.goo.gl", "lin.ee")
 
 
 def _get_psl() -> Any:

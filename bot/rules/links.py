@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from bot.rules.domains import (
     ALWAYS_TRUSTED_SUFFIXES,
+    FIRST_PARTY_SHORT_LINKS,
     host_in,
     host_matches,
     load_domain_list,
@@ -49,10 +50,15 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
 
     上越市 6(1)② 留意事項は「『URL短縮サービス』の利用は、原則として行わないでください」と
     しています。短縮URLは行き先が見えず、なりすましやフィッシングと区別できません。短縮サービスの
-    一覧は公開リスト PeterDaveHello/url-shorteners（CC BY-SA 4.0）を同梱しています。公式の短縮
-    ドメイン（LINE の lin.ee など）は `allow` で許可できます。
+    一覧は公開リスト PeterDaveHello/url-shorteners（CC BY-SA 4.0）を同梱しています。
+    サービスが自分のページへの案内に発行する短いリンク（YouTube の youtu.be、Google フォームの
+    forms.gle、Google マップの maps.app.goo.gl、LINE公式アカウントの友だち追加などの lin.ee）は、
+    ドメインで行き先のサービスが分かるので反応しません（`extra_words` に書けば反応します）。
+    そのほかの公式の短縮ドメインは `allow` で許可できます。
     """
     for url, hit in _listed_links(doc, opts, "shorteners.txt"):
+        if host_in(url.host, FIRST_PARTY_SHORT_LINKS) and not host_in(url.host, tuple(opts.extra_words)):
+            continue
         yield Hit(url.start, url.end, f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。")
 
 

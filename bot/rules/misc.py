@@ -32,7 +32,8 @@ def empty(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         ch for ch in doc.text if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc")
     )
     if not visible:
-        yield Hit(0, len(doc.text), "本文がありません。投稿する文章を入力してください。", excerpt="")
+        # Nothing to point at: an empty span and excerpt, like the other findings about the whole draft.
+        yield Hit(0, 0, "本文がありません。投稿する文章を入力してください。", excerpt="")
 
 
 _URL_IN_TEXT = re.compile(r"https?://\S+")

@@ -41,12 +41,30 @@ def _x_char_weight(ch: str) -> int:
     return _X_DEFAULT_WEIGHT
 
 
+def _nfc_starts(text: str) -> list[int]:
+    """For each character of NFC(`text`), the index in `text` where it came from.
+
+    Normalisation only joins a character with the marks after it (か + ゛ → が), so each run of a
+    starter and its following non-starters is normalised on its own.
+    """
+    starts: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and (unicodedata.combining(text[j]) or "\u1160" <= text[j] <= "\u11ff"):
+            j += 1
+        starts.extend([i] * len(unicodedata.normalize("NFC", text[i:j])))
+        i = j
+    return starts
+
+
 def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int | None]:
     """twitter-text v3 weighted length of `text`, and the index where the 280 limit is first exceeded.
 
     Like twitter-text, the text is NFC-normalised first, each URL counts 23 and each emoji
     sequence 2; other characters 1 in the Latin/common-punctuation ranges and 2 elsewhere (CJK).
-    The returned index is into the NFC text, which for Japanese is the original text.
+    The returned index is into `text` itself, also when normalisation joined characters
+    (「か」+「゛」 is one 「が」 for X, but two characters of the draft).
     """
     nfc = unicodedata.normalize("NFC", text)
     entities: dict[int, tuple[int, int]] = {}
@@ -79,6 +97,9 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
             over = i
             break
         i = j
+    if over is not None and nfc != text:
+        starts = _nfc_starts(text)
+        over = starts[over] if over < len(starts) else len(text)
     return (total + _X_SCALE - 1) // _X_SCALE, over
 
 
@@ -97,6 +118,18 @@ _NAMES = {
     "youtube": "YouTube",
     "tiktok": "TikTok",
 }
+
+
+def _cluster_start(text: str, i: int) -> int:
+    """`i`, moved back to the start of the emoji sequence or the base character it is part of, so
+    that a finding never starts inside 👨‍👩‍👧‍👦 or between が and its mark."""
+    if _EMOJI_CANDIDATE.search(text, max(0, i - 40), i + 1):
+        for m in EMOJI.finditer(text, max(0, i - 40), min(len(text), i + 40)):
+            if m.start() < i < m.end():
+                return m.start()
+    while i > 0 and (unicodedata.combining(text[i]) or text[i] in "\u200d\ufe0e\ufe0f"):
+        i -= 1
+    return i
 
 
 def _units(ch: str, unit: str) -> int:
@@ -122,7 +155,10 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     投稿できないか、途中で切れます。X は twitter-text v3 の重み付き文字数 280（日本語などは2、
     URL は一律23、絵文字は2）、Instagram 2,200 文字、Facebook 63,206 文字、LINE 5,000
     （UTF-16 単位）、YouTube 5,000 バイト（UTF-8）、TikTok 2,200 文字。ブログは上限なし。
-    超えた位置から末尾までを示します。
+    Instagram・Facebook・TikTok は数え方（絵文字の組み合わせを1文字と数えるか）を公表して
+    いないため、Unicode の文字（コードポイント）で数えます。家族の絵文字 👨‍👩‍👧‍👦 は7文字と
+    数えるので、実際より多めに数えることがあります。超えた位置から末尾までを示し、位置が
+    絵文字や濁点付きの文字の途中になるときは、その文字の先頭からにします。
     """
     platform = ctx.platform.lower()
     if platform == "x":
@@ -146,6 +182,7 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         if over_at is None and total > limit:
             over_at = i
     if over_at is not None:
+        over_at = _cluster_start(doc.text, over_at)
         label = "UTF-16 単位で" if unit == "UTF-16" else ""
         yield Hit(
             over_at,
@@ -160,9 +197,14 @@ _HASHTAG = re.compile(r"(?<![\w&#])#(?!\d+(?![\w]))([\w\u30fc\u3005]+)")
 
 
 def hashtags(doc: Document) -> list[tuple[int, int, str]]:
-    out = []
+    """The hashtags of the draft; a `#` inside a URL (`…/bunka/#access`) is the URL's anchor."""
+    out: list[tuple[int, int, str]] = []
+    if "#" not in doc.norm:
+        return out
     for m in _HASHTAG.finditer(doc.norm):
         start, end = doc.span(m.start(), m.end())
+        if any(u.start <= start < u.end for u in doc.urls):
+            continue
         out.append((start, end, m.group(1)))
     return out
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
+from bot.rules.analyzer import Token
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
-from bot.rules.wordlists import Match, matcher
+from bot.rules.text_fold import fold
+from bot.rules.wordlists import Match, context_words, folded_set, load_sections, matcher
 from bot.rules.wordrule import word_hits
 
 
@@ -28,12 +32,26 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     語は形態素単位で照合するので、「馬鹿囃子」「カステラ」のように別の語の一部では反応しません。
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
     """
-    return word_hits(
-        doc,
-        opts,
-        "insult.txt",
-        "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。",
-    )
+    message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
+    hits = list(word_hits(doc, opts, "insult.txt", message))
+    hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _standalone(doc, "insult.txt")]
+    hits.sort(key=lambda h: h.start)
+    yield from hits
+
+
+_LETTERS_ONLY = re.compile(r"[\W_ー〜~]+")
+
+
+def _standalone(doc: Document, file: str) -> Iterator[tuple[int, int]]:
+    """Sentences that are nothing but an entry of `[standalone]` (「しね」「しね！」): as a word, しね
+    is just the particles of 「ですしね」, so it is only an insult when it is the whole reply."""
+    words = folded_set(file, "standalone")
+    if not words:
+        return
+    for a, b in doc.sentences:
+        if b - a <= 12 and fold(_LETTERS_ONLY.sub("", doc.text[a:b])) in words:
+            text = doc.text[a:b]
+            yield a + len(text) - len(text.lstrip()), a + len(text.rstrip())
 
 
 @rule(
@@ -50,14 +68,75 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     茅野市 4(7)③・美祢市 2(6)②・和気町 4(5)イ は「人種、思想、信条等の差別、又は差別を助長させる
     情報」を禁じています。一方、人権啓発の告知は自治体の大切な仕事なので、問題の名称としての
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
-    入っており反応しません。
+    入っており反応しません。差別・偏見・人権について書いた下書きで「」に入れて示した語
+    （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
+    いるので反応しません。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
+    「ホモ・サピエンス」）も反応しません。
+    語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、「あの地区」…）を排除・
+    一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい…）が同じ文に
+    あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
     """
-    return word_hits(
+    education: tuple[str, ...] | None = None
+    quotes: list[tuple[int, int]] | None = None
+    for hit in word_hits(
         doc,
         opts,
         "discrimination.txt",
         "「{word}」は差別語・不快用語にあたるおそれがあります。表現を改めてください。",
-    )
+    ):
+        if education is None:
+            education = tuple(
+                w for w in load_sections("discrimination.txt").get("education", ()) if w in doc.folded
+            )
+        if education:
+            if quotes is None:
+                quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(doc.text)]
+            # Quotes do not nest or overlap: only the last one opening before the hit can hold it.
+            k = bisect_right(quotes, (hit.start, len(doc.text))) - 1
+            if k >= 0 and hit.end <= quotes[k][1]:
+                continue
+        yield hit
+    yield from _group_statements(doc)
+
+
+# A term shown in brackets: 「らい病」「えた・非人」, not a whole quoted speech.
+_QUOTE = re.compile(r"「([^「」\n]{1,15})」")
+
+
+def _group_statements(doc: Document) -> Iterator[Hit]:
+    groups = matcher("discrimination.txt", "groups")
+    exclusion = matcher("discrimination.txt", "exclusion")
+    if not (groups.present(doc) and exclusion.present(doc)):
+        return
+    deny = matcher("discrimination.txt", "deny")
+    tokens = doc.tokens
+    done: set[tuple[int, int]] = set()
+    found = groups.find(doc)
+    ends_at: dict[int, int] = {}
+    for h in found:
+        ends_at[h.start] = max(h.end, ends_at.get(h.start, h.end))
+    for g in found:
+        sent = doc.sentence_at(g.start)
+        if sent in done:
+            continue
+        for x in exclusion.find(doc, within=sent):
+            nxt = tokens[x.last + 1] if x.last + 1 < len(tokens) else None
+            # 「出ていけば」「出て行けます」 go on: they are not the imperative or the verdict.
+            if nxt is not None and (nxt.pos == "助動詞" or (nxt.pos == "助詞" and nxt.pos2 == "接続助詞")):
+                continue
+            if x.end <= g.start or deny.find(doc, within=sent):
+                continue
+            done.add(sent)
+            # 「在日」+「朝鮮人」 are one group: quote the whole run of adjacent matches.
+            end = g.end
+            while end in ends_at and ends_at[end] > end:
+                end = ends_at[end]
+            yield Hit(
+                g.start,
+                x.end,
+                f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+            )
+            break
 
 
 @rule(
@@ -77,13 +156,6 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     return word_hits(
         doc, opts, "obscene.txt", "「{word}」はわいせつな表現と受け取られます。削除してください。"
     )
-
-
-def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
-    for a, b in doc.sentences:
-        if a <= pos < b:
-            return a, b
-    return pos, pos + 1
 
 
 @rule(
@@ -112,7 +184,7 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     deny = matcher("illegal.txt", "deny")
     done: set[tuple[int, int]] = set()
     for act in acts.find(doc):
-        sent = _sentence_of(doc, act.start)
+        sent = doc.sentence_at(act.start)
         if sent in done:
             continue
         calls = incite.find(doc, within=sent)
@@ -138,29 +210,86 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """噂や未確認の情報であることを示す言い回しを知らせます。
 
     茅野市 4(7)⑤ は「正否が確認できない情報（噂や流説など）」、上越市 5(5) は「単なる噂や噂を
-    助長させる情報」を禁じています。伝聞の助動詞「らしい」（「〜らしいです」）、「との噂」
-    「未確認ですが」「拡散希望」などに反応します。「上越らしい風景」の「らしい」は接尾辞なので
-    反応しません。事実を確認し、出典を示して断定できる形で書いてください。
+    助長させる情報」を禁じています。伝聞の助動詞「らしい」（「〜らしいです」）、伝聞の「そうです」
+    （「給付金が出るそうです」。給付金・中止・断水・避難など、誤りが市民の行動を左右する話題
+    [hearsay_topics] の文に限ります。様子を表す「降りそうです」、「気象台によると」のように出典を
+    示した文、「雁木は雪国の知恵だそうです」のような話題は対象外）、「との噂」「未確認ですが」
+    「拡散希望」などに反応します。「上越らしい風景」の「らしい」は接尾辞なので反応しません。
+    避難指示・避難所・警報などを伝える文の「拡散希望」「拡散してください」は、公式の緊急情報を
+    広めてもらう呼びかけなので反応しません（同じ文に「らしい」「噂」などがあればそちらが反応します）。
+    事実を確認し、出典を示して断定できる形で書いてください。
     """
-    seen: set[int] = set()
-    for hit in word_hits(
-        doc,
-        opts,
-        "rumor.txt",
-        "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。",
-    ):
-        # 「らしいです」 also contains the entry 「らしい」: report the phrase once.
-        if hit.start not in seen:
-            seen.add(hit.start)
-            yield hit
+    message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
+    hits = list(word_hits(doc, opts, "rumor.txt", message))
+    hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _hearsay(doc)]
+    hits.sort(key=lambda h: h.start)
+    yield from hits
 
 
-_PERSON_CUES = ("候補", "サン", "氏", "議員", "先生", "陣営", "様")
+_SOURCE = re.compile(r"によると|によれば|によりますと|の発表|が発表|から発表")
 
 
-def _is_person_name(doc: Document, i: int) -> bool:
-    tok = doc.tokens[i]
+def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
+    """「出るそうです」「中止だそうです」: そう after a plain (終止・連体) form is hearsay;
+    after a 連用形 or a stem (「降りそうです」「元気そうです」) it describes how something looks."""
+    if "ソウデ" not in doc.folded and "ソウダ" not in doc.folded:
+        return
+    topics = context_words("rumor.txt", "hearsay_topics")
+    tokens = doc.tokens
+    for i in range(1, len(tokens) - 1):
+        t, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        if t.surface != "ソウ" or t.pos2 != "助動詞語幹" or nxt.lemma not in ("デス", "ダ"):
+            continue
+        if prev.pos in ("動詞", "形容詞", "助動詞") and prev.form in ("終止形", "連体形"):
+            a, b = doc.sentence_at(prev.start)
+            # 「気象台によると…降るそうです」 names its source: that is reporting, not a rumour.
+            if topics.found(doc, (a, b)) and not _SOURCE.search(doc.norm, a, b):
+                yield prev.start, nxt.end
+
+
+def _is_person_name(tok: Token) -> bool:
     return tok.pos == "名詞" and tok.pos2 == "固有名詞" and tok.pos3 == "人名"
+
+
+def _names(doc: Document, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of the personal names in a sentence; 「上越太郎」 is one name even
+    when Sudachi reads it as 上 + 越太郎."""
+    out: list[tuple[int, int]] = []
+    tokens = doc.tokens
+    inside = doc.token_range(sent)
+    i = inside.start
+    while i < inside.stop:
+        if _is_person_name(tokens[i]):
+            j = i + 1
+            while j < len(tokens) and _is_person_name(tokens[j]) and tokens[j].start == tokens[j - 1].end:
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+# Within this many morphemes of the name, with no quotation or sentence end between, a call is about
+# that person: 「中川市長の再選を応援」, but not 「中川市長は「市民の皆さんの一票が大切です」と」.
+_CALL_WITHIN = 4
+_BREAKS = frozenset("「」『』()。!?")
+
+
+def _about(doc: Document, call: Match, first: int, after: int) -> bool:
+    """True when `call` is close to the name at tokens [first, after) (after its title)."""
+    tokens = doc.tokens
+    if after <= call.first <= after + _CALL_WITHIN - 1:
+        between = tokens[after : call.first]
+    elif first - _CALL_WITHIN <= call.last < first:
+        between = tokens[call.last + 1 : first]
+    else:
+        return False
+    return not any(t.surface in _BREAKS for t in between)
+
+
+def _after(doc: Document, j: int, *surfaces: str) -> bool:
+    return j < len(doc.tokens) and doc.tokens[j].surface in surfaces
 
 
 @rule(
@@ -175,42 +304,99 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """特定の政党・候補者への投票や支持の呼びかけを知らせます。
 
     上越市ガイドライン 5【前提となる考え方】は、公務が「公平・中立性」を求められることを
-    示しています。投票・支持・応援などの呼びかけ（[calls]）と、政党名（[parties]）または
-    人名が同じ文にあるときに反応します。選挙管理委員会の「投票に行きましょう」のような
-    呼びかけ単独では反応しません。人名は「候補」「さん」「氏」「議員」などを伴う場合に
-    形態素解析の固有名詞（人名）として判定します。
+    示しています。投票・支持・応援などの呼びかけ（[calls]）と政党名（[parties]）が同じ文に
+    あるとき、また人名（形態素解析の固有名詞・人名）について次の形があるときに反応します。
+    「候補」「さん」「氏」「市長」などを伴う人名と投票・支持・「再選を応援」など（[person_calls]）、
+    「〜候補」と「よろしく」「応援」「必勝」など（[candidate_calls]）、「〇〇へ投票を」、
+    「〇〇を市長に！」。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
+    「中川市長が選手を応援しました」、コンテストの「清き一票を」、スポーツや神社の「必勝祈願」は
+    反応しません。
     """
-    yield from word_hits(
-        doc,
-        opts,
-        "political.txt",
-        "「{word}」は特定の候補者・政党を支持する表現です。公平・中立な表現にしてください。",
+    f = "political.txt"
+    word_hit_list = list(
+        word_hits(
+            doc, opts, f, "「{word}」は特定の候補者・政党を支持する表現です。公平・中立な表現にしてください。"
+        )
     )
-    calls = matcher("political.txt", "calls")
-    parties = matcher("political.txt", "parties", opts.extra_words)
-    person_calls = matcher("political.txt", "person_calls")
-    # Morphological analysis is only worth it when a party or a word that goes with a person's
-    # name (候補, さん, 氏 …) is there too: a bare 「投票に行きましょう」 costs nothing.
-    with_person = any(w in doc.folded for w in _PERSON_CUES)
-    if not calls.present(doc) or not (parties.present(doc) or (with_person and person_calls.present(doc))):
+    statements = list(_political_statements(doc, opts))
+    # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once.
+    for hit in word_hit_list:
+        if not any(s.start <= hit.start and hit.end <= s.end for s in statements):
+            statements.append(hit)
+    statements.sort(key=lambda h: h.start)
+    yield from statements
+
+
+def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
+    f = "political.txt"
+    calls = matcher(f, "calls")
+    parties = matcher(f, "parties", opts.extra_words)
+    person_calls = matcher(f, "person_calls")
+    candidate_calls = matcher(f, "candidate_calls")
+    titles = folded_set(f, "titles")
+    offices = folded_set(f, "offices")
+    folded = doc.folded
+    # Morphological analysis only when a party or a hint of a person's name goes with a call:
+    # a bare 「投票に行きましょう」 costs nothing.
+    with_party = parties.present(doc) and calls.present(doc)
+    with_title = any(t in folded for t in titles) and (
+        person_calls.present(doc) or candidate_calls.present(doc)
+    )
+    direct = any(f"{p}{c}" in folded for p in ("ヘ", "ニ") for c in ("投票", "一票"))
+    slogan = any(f"ヲ{o}ニ" in folded for o in offices)
+    if not (with_party or with_title or direct or slogan):
         return
-    done: set[tuple[int, int]] = set()
-    for call in calls.find(doc):
-        sent = _sentence_of(doc, call.start)
-        if sent in done:
-            continue
-        named: list[Match] = parties.find(doc, within=sent)
-        if not named and with_person and person_calls.find(doc, within=sent):
-            named = [
-                Match(t.start, t.end, doc.text[t.start : t.end], i, i)
-                for i, t in enumerate(doc.tokens)
-                if sent[0] <= t.start < sent[1] and _is_person_name(doc, i)
-            ]
-        if named:
-            done.add(sent)
-            first = min(named, key=lambda m: m.start)
+    tokens = doc.tokens
+    # Only sentences with a call or a name in them are worth a look (a long draft has many others).
+    hints: list[int] = []
+    if with_party:
+        hints += [m.start for m in calls.find(doc)]
+    if with_title:
+        hints += [m.start for m in person_calls.find(doc)] + [m.start for m in candidate_calls.find(doc)]
+    if direct or slogan:
+        hints += [t.start for t in tokens if _is_person_name(t)]
+    for sent in sorted({doc.sentence_at(p) for p in hints}):
+        targets: list[tuple[int, int, str]] = []  # (start, end, what is quoted)
+        found: list[tuple[int, int]] = []  # spans of the calls
+        if with_party:
+            named = parties.find(doc, within=sent)
+            party_calls = calls.find(doc, within=sent) if named else []
+            if party_calls:
+                targets += [(m.start, m.end, m.entry) for m in named]
+                found += [(m.start, m.end) for m in party_calls]
+        for i, j in _names(doc, sent):
+            start, end = tokens[i].start, tokens[j - 1].end
+            name = doc.text[start:end]
+            title = tokens[j].surface if j < len(tokens) else ""
+            said: list[Match] = []
+            if title in titles:
+                said += person_calls.find(doc, within=sent)
+            if title in ("候補", "候補者", "陣営"):
+                said += candidate_calls.find(doc, within=sent)
+            k = j + (1 if title in titles else 0)
+            spans = [(m.start, m.end) for m in said if _about(doc, m, i, k)]
+            # 「中川幹太へ投票を」: a vote addressed to a name needs no title.
+            if _after(doc, k, "ヘ", "ニ") and _after(doc, k + 1, "投票", "一票"):
+                spans.append((tokens[k + 1].start, tokens[k + 1].end))
+            # The slogan 「中川幹太を市長に！」.
+            if (
+                _after(doc, j, "ヲ")
+                and _after(doc, j + 1, *offices)
+                and _after(doc, j + 2, "ニ")
+                and (
+                    j + 3 >= len(tokens) or tokens[j + 3].start >= sent[1] or tokens[j + 3].pos == "補助記号"
+                )
+            ):
+                spans.append((tokens[j + 1].start, tokens[j + 2].end))
+            if spans:
+                targets.append((start, end, name))
+                found += spans
+        if targets and found:
+            first = min(targets)
+            a = min(first[0], *(s for s, _ in found))
+            b = max(first[1], *(e for _, e in found))
             yield Hit(
-                min(first.start, call.start),
-                max(first.end, call.end),
-                f"「{first.entry}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
+                a,
+                b,
+                f"「{first[2]}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -129,6 +130,8 @@ class Document:
         self.folded = self.norm.translate(_FOLD)
         # Hyphen look-alikes become "-" only in this view, used for numbers (090ー1234ー5678).
         self.numview = self.norm.translate(_HYPHEN_TO_ASCII)
+        # Results computed once per draft by helpers that are called many times (word matchers).
+        self.memo: dict[object, object] = {}
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original code-point span of the normalised slice norm[a:b]."""
@@ -156,8 +159,32 @@ class Document:
         return [(a, b) for a, b in spans if self.text[a:b].strip()]
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence span containing original offset `pos` (the offset itself when between sentences)."""
+        k = bisect_right(self._sentence_starts, pos) - 1
+        if k >= 0 and pos < self.sentences[k][1]:
+            return self.sentences[k]
+        return pos, pos + 1
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_range(self, span: tuple[int, int]) -> range:
+        """Indices of the morphemes that start inside the original span `span`."""
+        return range(bisect_left(self._token_starts, span[0]), bisect_left(self._token_starts, span[1]))
+
+    @cached_property
     def tokens(self) -> list[analyzer.Token]:
         return analyzer.tokenize(self.text)
+
+    @cached_property
+    def token_bounds(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Index of the morpheme starting at, and of the one ending at, each original offset."""
+        return {t.start: i for i, t in enumerate(self.tokens)}, {t.end: i for i, t in enumerate(self.tokens)}
 
     @cached_property
     def urls(self) -> list[Url]:

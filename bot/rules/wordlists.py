@@ -2,22 +2,37 @@
 
 File format: UTF-8, `#` starts a comment, `[section]` starts a section (default `words`).
 An entry is a word or phrase as written; `語/品詞` restricts a one-morpheme entry to a part of
-speech (「らしい/助動詞」 matches 「雨らしい」 but not the suffix in 「上越らしい」).
+speech or conjugation form (「らしい/助動詞」 matches 「雨らしい」 but not the suffix in 「上越らしい」;
+「帰れ/命令形」 matches 「国に帰れ」 but not 「帰れます」), and `語/!品詞` excludes one (「バカ/!副詞」
+leaves the intensifier in 「ばかうけ」「ばか売れ」 alone).
 
 Matching: both the entry and the draft are segmented with Sudachi and compared morpheme by morpheme
 in folded form (NFKC, hiragana→katakana, ASCII lower case). An entry therefore matches only whole
 morphemes: 「馬鹿」 does not match inside 「馬鹿囃子」 (one morpheme), 「カス」 not inside 「カステラ」.
 Spelling variants (馬鹿/バカ) are separate entries; kana case (ばか/バカ) is folded.
 A cheap substring pre-check skips segmentation for drafts that contain no candidate at all.
+
+Sections that say when an entry is NOT meant as the listed word (read by `bot/rules/wordrule.py`):
+
+- `[allow]`: phrases that never fire (「部落差別の解消」, 「バカ貝」).
+- `[everyday]`: `語, 語: 文脈語 文脈語 …` — the entries have an everyday meaning, which is meant
+  when the same sentence contains one of the context words (「ウジ虫: 発生 駆除 …」 leaves
+  「生ごみにウジ虫が発生しないよう」 alone). A context word of one morpheme also matches its
+  conjugated forms (「湧く」 matches 「湧かない」).
+- `[after_noun]`: entries that are everyday words when they end a compound noun (「野菜くず」), unless
+  its first part is a person or one of `[people]` (「ゴミくず」), or when they follow 「〜の」 after
+  a noun of `[scraps_of]` (「生ごみのカス」; 「人間のクズ」「最低のクズ」 still fire).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import cast
 
 from bot.rules import analyzer
 from bot.rules.text import Document
@@ -49,7 +64,13 @@ def load_sections(name: str) -> dict[str, tuple[str, ...]]:
 class _Pattern:
     entry: str
     keys: tuple[str, ...]
-    pos: str | None
+    pos: str | None  # "名詞", "命令形" or an exclusion "!副詞"
+
+
+def _pos_ok(tok: analyzer.Token, want: str) -> bool:
+    name = want.lstrip("!")
+    has = name in (tok.pos, tok.pos2, tok.pos3, tok.form)
+    return has != want.startswith("!")
 
 
 @dataclass(frozen=True)
@@ -92,25 +113,55 @@ class WordMatcher:
         return any(p in doc.folded for p, _, _ in self._probes)
 
     def find(self, doc: Document, within: tuple[int, int] | None = None) -> list[Match]:
-        """Every morpheme-aligned occurrence of an entry (optionally inside an original span)."""
+        """Every morpheme-aligned occurrence of an entry (optionally starting inside an original span).
+
+        A one-morpheme entry matches one whole morpheme. A phrase matches wherever its text starts
+        and ends on morpheme boundaries, however Sudachi splits its inside: 「拡散をお願い」 alone is
+        拡散/を/お願い, but in 「拡散をお願いします」 it is 拡散/を/お/願い.
+        """
+        key = ("matches", id(self))
+        cached = doc.memo.get(key)
+        if cached is None:
+            # Computed once per draft: rules ask again for each sentence of a long draft.
+            all_found = self._find_all(doc)
+            cached = (all_found, [m.start for m in all_found])
+            doc.memo[key] = cached
+        found, starts = cast("tuple[tuple[Match, ...], list[int]]", cached)
+        if within is None:
+            return list(found)
+        return list(found[bisect_left(starts, within[0]) : bisect_left(starts, within[1])])
+
+    def _find_all(self, doc: Document) -> tuple[Match, ...]:
         candidates = [self._pattern(w, p) for f, w, p in self._probes if f in doc.folded]
         if not candidates:
-            return []
+            return ()
         tokens = doc.tokens
         by_first: dict[str, list[_Pattern]] = {}
+        phrases: list[_Pattern] = []
         for pat in candidates:
-            by_first.setdefault(pat.keys[0], []).append(pat)
+            if len(pat.keys) == 1:
+                by_first.setdefault(pat.keys[0], []).append(pat)
+            else:
+                phrases.append(pat)
         out: list[Match] = []
-        for i, tok in enumerate(tokens):
-            if within and not (within[0] <= tok.start < within[1]):
-                continue
-            for pat in by_first.get(tok.surface, ()):
-                n = len(pat.keys)
-                if pat.pos and (n != 1 or tok.pos != pat.pos):
-                    continue
-                if all(i + k < len(tokens) and tokens[i + k].surface == pat.keys[k] for k in range(1, n)):
-                    out.append(Match(tok.start, tokens[i + n - 1].end, pat.entry, i, i + n - 1))
-        return out
+        if by_first:
+            for i, tok in enumerate(tokens):
+                for pat in by_first.get(tok.surface, ()):
+                    if not pat.pos or _pos_ok(tok, pat.pos):
+                        out.append(Match(tok.start, tok.end, pat.entry, i, i))
+        if phrases:
+            first_at, last_at = doc.token_bounds
+            for pat in phrases:
+                folded = fold(pat.entry)
+                pos = doc.folded.find(folded)
+                while pos >= 0:
+                    a, b = doc.span(pos, pos + len(folded))
+                    first, last = first_at.get(a), last_at.get(b)
+                    if first is not None and last is not None:
+                        out.append(Match(a, b, pat.entry, first, last))
+                    pos = doc.folded.find(folded, pos + 1)
+        out.sort(key=lambda m: (m.start, m.end))
+        return tuple(out)
 
 
 @cache
@@ -135,3 +186,71 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]
 
 def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
+
+
+class ContextWords:
+    """Words whose presence around a match tells which meaning is meant, matched as morphemes.
+
+    A one-morpheme word also matches by dictionary form, so 「湧く」 finds 「湧かない」; a longer one
+    is compared morpheme by morpheme like an entry.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = tuple(w for w in words if w)
+        self._single: frozenset[str] | None = None
+        self._phrases: tuple[tuple[str, ...], ...] = ()
+
+    def _compile(self) -> frozenset[str]:
+        if self._single is None:
+            single: set[str] = set()
+            phrases: list[tuple[str, ...]] = []
+            for w in self._words:
+                keys = tuple(t.surface for t in analyzer.tokenize(w)) or (fold(w),)
+                if len(keys) == 1:
+                    single.add(keys[0])
+                else:
+                    phrases.append(keys)
+            self._phrases = tuple(phrases)
+            self._single = frozenset(single)
+        return self._single
+
+    def found(self, doc: Document, span: tuple[int, int]) -> bool:
+        """True when one of the words occurs in the original span `span` of `doc`."""
+        if not self._words:
+            return False
+        single = self._compile()
+        tokens = doc.tokens
+        for i in doc.token_range(span):
+            tok = tokens[i]
+            if tok.surface in single or tok.lemma in single:
+                return True
+            for keys in self._phrases:
+                n = len(keys)
+                if i + n <= len(tokens) and all(tokens[i + k].surface == keys[k] for k in range(n)):
+                    return True
+        return False
+
+
+@cache
+def context_words(name: str, section: str) -> ContextWords:
+    """One section of a bundled list as context words (compiled once per process)."""
+    return ContextWords(load_sections(name).get(section, ()))
+
+
+@cache
+def everyday_senses(name: str) -> dict[str, ContextWords]:
+    """`[everyday]` of a bundled list: folded entry → the context words that show its everyday sense."""
+    out: dict[str, ContextWords] = {}
+    for line in load_sections(name).get("everyday", ()):
+        left, _, right = line.partition(":")
+        context = ContextWords(right.split())
+        for word in left.split(","):
+            if word.strip():
+                out[fold(word.strip())] = context
+    return out
+
+
+@cache
+def folded_set(name: str, section: str) -> frozenset[str]:
+    """The entries of one section of a bundled list, folded (for membership tests on tokens)."""
+    return frozenset(fold(w) for w in load_sections(name).get(section, ()))

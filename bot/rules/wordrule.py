@@ -2,19 +2,107 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 from bot.rules.model import Hit, RuleOptions
 from bot.rules.text import Document
-from bot.rules.wordlists import allowed_spans, inside, load_sections, matcher
+from bot.rules.text_fold import fold
+from bot.rules.wordlists import (
+    Match,
+    allowed_spans,
+    everyday_senses,
+    folded_set,
+    inside,
+    load_sections,
+    matcher,
+)
+
+# What is left of a sentence that is only a label (「【拡散希望】」「#拡散希望」) once the entry is removed.
+_NOT_LETTER = re.compile(r"[\W_]+")
 
 
 def word_hits(doc: Document, opts: RuleOptions, file: str, message: str) -> Iterator[Hit]:
-    """Hits for every entry of `file` (plus the organisation's extra words) outside allowed phrases."""
+    """Hits for every entry of `file` (plus the organisation's extra words) that is meant as listed.
+
+    Entries inside an allowed phrase, or in their everyday sense (`[everyday]`, `[after_noun]`),
+    are left out. Overlapping and adjacent matches are reported once, as the longest span
+    (「ばかやろう」, not 「ばか」 and 「ばかやろう」; 「キモい」 once although キモい and きもい fold to
+    the same word; 「引用リポスト」 once).
+    """
+    for start, end in merged((m.start, m.end) for m in word_matches(doc, opts, file)):
+        yield Hit(start, end, message.format(word=doc.text[start:end]))
+
+
+def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
+    """The matches of `word_hits`, before merging."""
     m = matcher(file, "words", opts.extra_words)
     if not m.present(doc):
-        return
+        return []
+    found = m.find(doc)
+    if not found:
+        return []
     allow = allowed_spans(doc, load_sections(file).get("allow", ()))
-    for hit in m.find(doc):
-        if not inside(hit.start, hit.end, allow):
-            yield Hit(hit.start, hit.end, message.format(word=doc.text[hit.start : hit.end]))
+    return [x for x in found if not inside(x.start, x.end, allow) and not everyday_use(doc, x, file)]
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans joined where they overlap or touch: one finding per stretch of text."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def context_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The sentence of a match; for a label on its own line (【拡散希望】), also the sentence after it,
+    which is what the label is about."""
+    a, b = doc.sentence_at(start)
+    if not _NOT_LETTER.sub("", doc.text[a:start] + doc.text[end:b]):
+        for c, d in doc.sentences:
+            if c >= b:
+                return a, d
+    return a, b
+
+
+def everyday_use(doc: Document, m: Match, file: str) -> bool:
+    """True when the matched word is used in its everyday sense, per the list's `[everyday]` and
+    `[after_noun]` sections."""
+    key = fold(m.entry.partition("/")[0].strip())
+    context = everyday_senses(file).get(key)
+    if context is not None and context.found(doc, context_span(doc, m.start, m.end)):
+        return True
+    return key in folded_set(file, "after_noun") and _ends_thing_phrase(doc, m, file)
+
+
+def _thing_noun(doc: Document, i: int, people: frozenset[str]) -> bool:
+    t = doc.tokens[i]
+    return t.pos == "名詞" and t.pos3 != "人名" and t.surface not in people and t.lemma not in people
+
+
+def _ends_thing_phrase(doc: Document, m: Match, file: str) -> bool:
+    """「野菜くず」「消しカス」 (a compound ending in the word) or 「生ごみのカス」 (scraps of a thing
+    listed in `[scraps_of]`); never 「ゴミくず」「人間のクズ」「最低のクズ」."""
+    toks = doc.tokens
+    i = m.first
+    if i == 0:
+        return False
+    # 「市役所のクズども」「ごみクズめ」 are said of people whatever comes before.
+    if m.last + 1 < len(toks) and toks[m.last + 1].surface in ("ドモ", "共", "メ", "野郎", "ヤロウ"):
+        return False
+    prev = toks[i - 1]
+    if prev.end == toks[i].start and (
+        _thing_noun(doc, i - 1, folded_set(file, "people")) or (prev.pos == "動詞" and prev.form == "連用形")
+    ):
+        return True
+    scraps_of = folded_set(file, "scraps_of")
+    return (
+        i >= 2
+        and prev.surface == "ノ"
+        and prev.pos == "助詞"
+        and toks[i - 2].end == prev.start
+        and (toks[i - 2].surface in scraps_of or toks[i - 2].lemma in scraps_of)
+    )

@@ -26,6 +26,16 @@ def test_machine_dependent_characters_fire_with_nfkc_suggestion(ch: str, fixed: 
     assert f.suggestion == fixed
 
 
+@pytest.mark.parametrize(
+    ("ch", "fixed"), [("㎡", "平方メートル"), ("㎥", "立方メートル"), ("㎢", "平方キロメートル")]
+)
+def test_units_of_area_and_volume_are_spelled_out_not_m2(ch: str, fixed: str) -> None:
+    text = f"延床面積は1,200{ch}です。"
+    [f] = findings_of("a11y.machine_dependent", text)
+    assert f.suggestion == fixed
+    assert f"「{fixed}」" in f.message
+
+
 @pytest.mark.parametrize("ch", ["髙", "﨑", "𠮷", "℃", "😀", "※", "〒", "ｶ", "Ａ"])
 def test_name_characters_and_jis_symbols_do_not_fire(ch: str) -> None:
     assert "a11y.machine_dependent" not in codes(f"本日{ch}のお知らせ")

@@ -43,6 +43,64 @@ def test_year_is_the_one_nearest_the_posting_date() -> None:
     assert "date.weekday_mismatch" not in codes("11月22日（土）の様子です", now=in_march)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-11-22（金）",
+        "R7.11.22（金）",
+        "R7年11月22日（金）",
+        "十一月二十二日（金）",
+        "令和七年十一月二十二日（金）",
+    ],
+)
+def test_more_date_forms_are_checked(text: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", f"開催日：{text}")
+    assert "2025年11月22日は土曜日" in f.message
+    assert f.excerpt == text
+    assert f.suggestion == text.replace("金", "土")
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-11-22（土）", "R7.11.22（土）", "十一月二十二日（土）", "十二月一日（月）", "11-22（金）"]
+)
+def test_more_date_forms_with_the_right_weekday_are_silent(text: str) -> None:
+    # 「11-22」 without a year is not read as a date (「9-17(金)」 is a time range).
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年の12月6日（金）に開催したイベント",  # 2024-12-06
+        "昨年の11月22日（金）に開館しました。",  # 2024-11-22
+        "一昨年の11月24日（金）",  # 2023-11-24
+        "来年の11月22日（日）",  # 2026-11-22
+        "再来年の11月22日（月）",  # 2027-11-22
+        "2024年度の実績：11月22日（金）開催",  # 年度 2024 → 2024-11
+        "2024年度の実績：2月7日（金）",  # 1–3 月 of 年度 2024 → 2025-02
+        "令和6年度 3月7日（金）",  # 2025-03-07
+        "昨年度は11月22日（金）に開催しました。",  # 昨年度 = 2024年度
+        "今年度：2月6日（金）",  # 2026-02-06
+        "昨年度の開催日：11月22日（金）、12月6日（金）",  # the second date keeps the year
+    ],
+)
+def test_a_year_phrase_just_before_the_date_names_its_year(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昨年の11月22日（土）に開館しました。",  # 2024-11-22 was a Friday
+        "2024年度の実績：11月22日（土）開催",
+        "昨年より早い11月22日（金）に開催します。",  # a comparison, not a year: 2025-11-22 (土)
+        "2024年11月22日（金）の記録です。11月22日（金）も開催します。",  # another sentence: this year
+    ],
+)
+def test_a_year_phrase_does_not_hide_a_wrong_weekday(text: str) -> None:
+    assert "date.weekday_mismatch" in codes(text)
+
+
 def test_day_only_after_a_date_borrows_its_month() -> None:
     text = "11月22日（土）～24日（日）"
     [f] = findings_of("date.weekday_mismatch", text)

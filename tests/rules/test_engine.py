@@ -50,6 +50,12 @@ def test_empty_text() -> None:
     assert codes("\u3000\n\u200b") == ["content.empty"]
 
 
+def test_empty_text_finding_has_no_span_and_no_excerpt() -> None:
+    # Nothing to point at: like the other findings about the whole draft, start == end and "".
+    [f] = check(" \u3000\n\t  \u200b", ctx())
+    assert (f.code, f.start, f.end, f.excerpt) == ("content.empty", 0, 0, "")
+
+
 def test_offsets_with_astral_characters_and_emoji() -> None:
     text = "𠮷野家😀👨‍👩‍👧で①の ｲﾍﾞﾝﾄ。連絡は０９０－１２３４－５６７８へ"
     for f in check(text, ctx()):

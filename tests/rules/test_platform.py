@@ -43,6 +43,22 @@ def test_x_length_finding_starts_where_the_limit_is_exceeded() -> None:
     assert "platform.length" not in codes("あ" * 140)
 
 
+def test_x_length_position_is_in_the_original_text_when_kana_are_decomposed() -> None:
+    # 「か」+ combining 「゛」: one 「が」 for X (NFC), two characters of the draft.
+    text = "か\u3099" * 141
+    [f] = findings_of("platform.length", text)
+    assert (f.start, f.end) == (280, 282)
+    assert f.excerpt == "か\u3099"
+
+
+def test_a_length_finding_never_starts_inside_an_emoji_sequence() -> None:
+    family = "👨‍👩‍👧‍👦"  # seven code points
+    text = family * 400
+    [f] = findings_of("platform.length", text, platform="instagram")
+    assert f.start % len(family) == 0
+    assert f.excerpt.startswith(family)
+
+
 @pytest.mark.parametrize(
     ("platform", "ok", "too_long"),
     [
@@ -72,6 +88,14 @@ def test_hashtag_counts_per_platform() -> None:
     many = "写真 " + " ".join(f"#タグ{i}" for i in range(31))
     [g] = findings_of("platform.hashtags", many, platform="instagram")
     assert g.severity == "error"
+
+
+def test_a_hash_inside_a_url_is_its_anchor_not_a_hashtag() -> None:
+    text = (
+        "詳しくは https://www.city.joetsu.niigata.jp/site/bunka/#access をご覧ください。 #上越市 #文化祭 #秋"
+    )
+    assert "platform.hashtags" not in codes(text)
+    assert "platform.hashtags" in codes(text + " #紅葉")
 
 
 def test_fullwidth_hash_counts_and_numbers_or_glued_hashes_do_not() -> None:

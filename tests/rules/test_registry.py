@@ -101,3 +101,13 @@ def test_committed_docs_are_generated_from_the_registry() -> None:
     assert committed.read_text(encoding="utf-8") == render_markdown(), (
         "run `kessai rules --markdown > docs/rules.md`"
     )
+
+
+@pytest.mark.parametrize("code", list(SPEC_SEVERITIES))
+def test_documented_examples_that_fire_and_pass_never_look_the_same(code: str) -> None:
+    # platform.length's examples are 144 and 140 characters: a cut-off display must still differ.
+    from bot.rules.docs import _ctx_note, _show
+
+    r = REGISTRY[code]
+    assert _show(r.fires.text) + _ctx_note(r.fires) != _show(r.passes.text) + _ctx_note(r.passes)
+    assert "全144文字" in _show(REGISTRY["platform.length"].fires.text)

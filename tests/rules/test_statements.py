@@ -1,0 +1,166 @@
+"""Statements a single word does not reveal (discrimination, electioneering, hearsay), and ordinary
+posts that only look like them (QA findings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("在日朝鮮人は日本から出ていけ。", "在日朝鮮人"),
+        ("外国人は犯罪ばかりするので気をつけましょう。", "外国人"),
+        ("あの地区の人とは結婚しないほうがいい。", "あの地区"),
+        ("障害者は施設に入っていればいい。", "障害者"),
+        ("中国人は国に帰れ！", "中国人"),
+    ],
+)
+def test_statements_against_a_group_fire(text: str, group: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert f.severity == "error"
+    assert f"「{group}」" in f.message
+    assert text.startswith(f.excerpt) and group in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人の方も窓口で申請できます。",
+        "外国人観光客も安心して家に帰れます。",
+        "障害者の方も外に出て行けます。",
+        "「外国人は出ていけ」などのヘイトスピーチは許されません。",
+        "「あの地区の人とは結婚しないほうがいい」という偏見をなくしましょう。",
+        "同和問題や外国人の人権について考える研修会を開きます。",
+        "障害者施設に入所を希望される方はご相談ください。",
+    ],
+)
+def test_posts_about_those_groups_that_do_not_exclude_them_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("市長選挙では中川幹太候補をよろしくお願いします！", "中川幹太"),
+        ("中川市長の再選を応援しています！", "中川"),
+        ("中川幹太を市長に！", "中川幹太"),
+        ("12月7日は中川幹太へ投票を。", "中川幹太"),
+        ("自民党の皆さんと一緒に、山田候補の当選を目指しましょう。", "自民党"),
+        ("市長選挙では、上越太郎さんに投票しましょう。", "上越太郎"),
+        ("山田候補の必勝を祈って乾杯しましょう。", "山田"),
+    ],
+)
+def test_calls_to_vote_for_a_named_candidate_fire_and_quote_the_whole_name(text: str, quoted: str) -> None:
+    [f] = findings_of("prohibited.political", text)
+    assert f"「{quoted}」" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゆるキャラグランプリに出場中の「レンコン」に清き一票をお願いします。",
+        "春日山神社で必勝祈願が行われました。",
+        "地元高校の野球部の必勝を祈って、市長が激励しました。",
+        "中川市長が選手を応援しました。",
+        "新しく着任した山田さんをよろしくお願いします。",
+        "12月7日は上越市長選挙の投票日です。投票に行きましょう。",
+        "中川市長が市議会で所信を表明しました。",
+        "中川市長は「市民の皆さんの一票が大切です」と呼びかけました。",
+        "公明党の山田議員が質問しました。",
+    ],
+)
+def test_ordinary_posts_that_mention_votes_or_victory_are_silent(text: str) -> None:
+    assert "prohibited.political" not in codes(text)
+
+
+def test_a_bare_call_for_a_clean_vote_still_fires() -> None:
+    assert "prohibited.political" in codes("清き一票をお願いします")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "簡単にできる詐欺対策をご紹介します。",
+        "おすすめの詐欺対策グッズを紹介します。",
+        "万引き防止のポスターを掲示できます。",
+    ],
+)
+def test_prevention_is_not_incitement(text: str) -> None:
+    assert "prohibited.illegal" not in codes(text)
+
+
+def test_incitement_still_fires() -> None:
+    assert "prohibited.illegal" in codes("詐欺なら簡単にできます。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "避難所の開設情報を拡散してください。",
+        "【拡散希望】避難指示が発令されました。",
+        "【拡散希望】\n高田地区に避難指示が発令されました。",
+        "大雨警報が発表されました。拡散をお願いします。",
+    ],
+)
+def test_official_emergency_notices_may_ask_to_be_shared(text: str) -> None:
+    if "警報" in text:
+        # A different sentence: 「拡散をお願いします」 alone is still a rumour phrase.
+        assert "prohibited.rumor" in codes(text)
+    else:
+        assert "prohibited.rumor" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#拡散希望 迷い犬です",
+        "給付金が出るらしいです。拡散希望！",
+        "避難所が閉鎖されるらしいです、拡散希望",
+    ],
+)
+def test_share_requests_that_are_not_official_notices_still_fire(text: str) -> None:
+    assert "prohibited.rumor" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["来週から給付金が出るそうです。", "明日のイベントは中止だそうです。", "午後から断水になるそうです。"],
+)
+def test_hearsay_about_money_closures_or_disasters_fires(text: str) -> None:
+    [f] = findings_of("prohibited.rumor", text)
+    assert f.excerpt.endswith("そうです")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明日は雨が降りそうです。",
+        "子どもたちは元気そうです。",
+        "そうですね、ぜひお越しください。",
+        "気象台によると、明日は大雪になるそうです。",
+        "気象台の発表では、地震による津波の心配はないそうです。",
+        # Hearsay about trivia is not a rumour that changes what residents do.
+        "「雁木」は雪国の知恵だそうです。",
+        "このイベントは毎年多くの人が訪れるそうです。",
+    ],
+)
+def test_looks_like_sourced_reports_and_trivia_are_not_rumours(text: str) -> None:
+    assert "prohibited.rumor" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パブリックコメントを実施します。「上越市第7次総合計画（案）」へのご意見をお寄せください。",
+        "上越市都市計画マスタープラン（案）を公表しました。ご意見をお寄せください。",
+    ],
+)
+def test_public_comment_posts_publish_their_draft_on_purpose(text: str) -> None:
+    assert "confidential.deliberation" not in codes(text)
+
+
+def test_a_draft_plan_without_a_call_for_comments_still_fires() -> None:
+    assert "confidential.deliberation" in codes("新庁舎整備計画（案）をお示しします。")

@@ -1,0 +1,140 @@
+"""Word lists fire on the listed word, not on an everyday word that looks like it (QA false alarms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Scraps and kitchen waste: くず/カス at the end of a thing's name are not insults.
+        ("生ごみや野菜くずは、水気をよく切ってから燃やせるごみに出してください。", "prohibited.insult"),
+        ("パンくずや糸くずは燃やせるごみへ。", "prohibited.insult"),
+        ("三角コーナーの生ごみのカスを放置しないでください。", "prohibited.insult"),
+        ("消しカスはまとめて捨てましょう。", "prohibited.insult"),
+        ("コーヒーのカスは消臭剤として使えます。", "prohibited.insult"),
+        ("木くずや鉛筆の削りかすは燃やせるごみです。", "prohibited.insult"),
+        ("生ごみにウジ虫が発生しないよう、ふたを閉めてください。", "prohibited.insult"),
+        # A shellfish, a rice cracker, and the intensifier ばか (副詞).
+        ("今年もバカ貝（アオヤギ）が旬を迎えました。", "prohibited.insult"),
+        ("ばかうけ", "prohibited.insult"),
+        ("新潟名物ばかうけの工場見学", "prohibited.insult"),
+        ("地元の新米がばか売れしています。", "prohibited.insult"),
+        ("ばかでかいカボチャを展示しています。", "prohibited.insult"),
+        ("待機電力もばかになりません。", "prohibited.insult"),
+        # Breastfeeding support.
+        ("保健センターでは、助産師によるおっぱい相談（母乳相談）を行っています。", "prohibited.obscene"),
+        ("赤ちゃんがおっぱいを飲まないときは、助産師にご相談ください。", "prohibited.obscene"),
+        # Ponds, clay dolls, turning pages, Homo sapiens, a novel, a ramen.
+        ("市内の池沼や河川の水質調査の結果を公表しました。", "prohibited.discrimination"),
+        ("郷土の土人形づくり体験教室を開催します。", "prohibited.discrimination"),
+        ("本のページをめくらずに読める電子書籍の貸出を始めました。", "prohibited.discrimination"),
+        ("ホモ・サピエンスの進化をたどる企画展", "prohibited.discrimination"),
+        ("坂口安吾の『白痴』を読む読書会", "prohibited.discrimination"),
+        ("上越名物の支那そばを味わえる食べ歩きイベント", "prohibited.discrimination"),
+    ],
+)
+def test_everyday_words_do_not_fire(text: str, code: str) -> None:
+    assert code not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The same words aimed at people still fire.
+        ("お前はバカだ", "prohibited.insult"),
+        ("バカ", "prohibited.insult"),
+        ("ばかじゃないの", "prohibited.insult"),
+        ("このくず野郎", "prohibited.insult"),
+        ("くず野郎", "prohibited.insult"),
+        ("クズ", "prohibited.insult"),
+        ("あいつはクズだ", "prohibited.insult"),
+        ("人間のクズ", "prohibited.insult"),
+        ("社会のカスめ", "prohibited.insult"),
+        ("市役所のクズども", "prohibited.insult"),
+        ("お前はゴミくずだ", "prohibited.insult"),
+        ("最低のクズ", "prohibited.insult"),
+        ("ただのカス", "prohibited.insult"),
+        ("役所のカス", "prohibited.insult"),
+        ("お前はカスだ", "prohibited.insult"),
+        ("お前らはウジ虫だ", "prohibited.insult"),
+        ("おっぱいを見せて", "prohibited.obscene"),
+        ("あいつは池沼だ", "prohibited.discrimination"),
+        ("土人のくせに", "prohibited.discrimination"),
+        ("あいつはめくらだ", "prohibited.discrimination"),
+        ("支那人は帰れ", "prohibited.discrimination"),
+        ("ホモは気持ち悪い", "prohibited.discrimination"),
+        ("白痴め", "prohibited.discrimination"),
+    ],
+)
+def test_the_same_words_used_as_slurs_still_fire(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ばーか", "バーカ", "しね", "しね！", "黙れ", "だまれよ", "頭がおかしい", "頭おかしいの？"]
+)
+def test_rude_replies_fire(text: str) -> None:
+    [f] = findings_of("prohibited.insult", text)
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明日も雪が降りそうですしね。",  # しね as particles
+        "地域の皆さんと一緒に帰れます。",
+        "暑さで頭がおかしくなりそうな日が続きます。こまめに水分をとりましょう。",
+        "黙れない子どもたちの声を聞く会",
+    ],
+)
+def test_rude_reply_words_in_ordinary_sentences_are_silent(text: str) -> None:
+    assert "prohibited.insult" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ハンセン病は、かつて「らい病」と呼ばれ、患者や家族が深刻な差別を受けてきました。",
+        "江戸時代の身分制度で「えた・非人」とされた人々への差別の歴史を学ぶ講座を開きます。",
+        "「めくら」「つんぼ」は障害のある人への蔑称です。",
+    ],
+)
+def test_a_quoted_term_in_a_post_about_discrimination_is_taught_not_used(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "かつて「らい病」と呼ばれていました。",  # quoted, but nothing about discrimination
+        "あいつらはらい病だ。差別じゃない。",  # about discrimination, but not quoted
+        "「あいつの家は部落だから気をつけろと言われた。差別はやめよう」",  # a whole quoted sentence
+    ],
+)
+def test_the_quote_exemption_needs_both_the_quote_and_the_lesson(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "excerpt"),
+    [
+        ("キモい", "prohibited.insult", "キモい"),
+        ("うざい", "prohibited.insult", "うざい"),
+        ("まぬけ", "prohibited.insult", "まぬけ"),
+        ("おかま", "prohibited.discrimination", "おかま"),
+        ("ばかやろう", "prohibited.insult", "ばかやろう"),
+        ("人間のクズ", "prohibited.insult", "人間のクズ"),
+        ("引用リポスト", "quote.third_party", "引用リポスト"),
+        ("中川幹太候補に清き一票を！", "prohibited.political", "中川幹太候補に清き一票"),
+    ],
+)
+def test_one_finding_per_span_the_longest_match(text: str, code: str, excerpt: str) -> None:
+    assert [f.excerpt for f in findings_of(code, text)] == [excerpt]
+
+
+def test_separate_words_are_still_separate_findings() -> None:
+    assert [f.excerpt for f in findings_of("prohibited.insult", "バカ、アホ")] == ["バカ", "アホ"]
