@@ -7,7 +7,7 @@ import re
 import sys
 import tempfile
 import time as clock_time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
@@ -51,7 +51,9 @@ class Demo:
                 idle = outbox.backlog(s) == 0 and len(self.st.slack.calls) == before
             quiet_rounds = quiet_rounds + 1 if idle else 0
 
-    def show(self, title: str) -> None:
+    def show(self, title: str, notes: Sequence[str] = ()) -> None:
+        """Print the scene: its title, what happened in Slack since the last one, then ``notes``
+        (what the transcript cannot show, such as an error inside a modal)."""
         self.wait_until_quiet()
         lines = self.st.slack.transcript().splitlines()
         # Scenes come from several modules; number them here so the story reads 1, 2, 3 ….
@@ -60,6 +62,8 @@ class Demo:
         self.out(f"\n━━ {self.step}. {title} ━━")
         for line in lines[self._shown:]:
             self.out("  " + line)
+        for note in notes:
+            self.out("  " + note)
         self._shown = len(lines)
 
     def dm_message(self, user: str, version_marker: str = "") -> Any:
@@ -108,7 +112,7 @@ def play(d: Demo) -> bool:
     d.show("4. 作成者がメッセージを編集 → 第2版として再確認 → 決裁依頼")
     second = d.dm_message("U0CHIEF", "第2版")
     drv.block_action("U0STRANGER", "approve_draft", channel=second.channel, message_ts=second.ts)
-    d.show("5. 決裁者ではない職員がボタンを押す → 本人にだけ断りの表示、何も変わらない")
+    d.show("5. 決裁者ではない職員が（転送された依頼メッセージから）ボタンを押す → 本人にだけ断りの表示、何も変わらない")
     drv.block_action("U0CHIEF", "approve_draft", channel=second.channel, message_ts=second.ts)
     d.show("6. 春日山 一郎 課長が第2版を承認")
 

@@ -60,9 +60,12 @@ def play_workflow(demo: Demo) -> bool:
     button = _button_message(demo, "C0INTAKE", "mark_published")
     drv.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)
     st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "publish_post"), timeout=10)
-    drv.view_submission("U0OPERATOR", "publish_post", {"post_url": "https://www.city.joetsu.niigata.jp/"})
+    refused = drv.view_submission("U0OPERATOR", "publish_post", {"post_url": "https://www.city.joetsu.niigata.jp/"})
+    error = ((refused.json() or {}).get("errors") or {}).get("post_url", "")
+    demo.show("13. Xに投稿した後「投稿済みにする」→ 市のサイトのURLを入れると、入力画面で断られる",
+              notes=[f"入力画面のエラー表示: {error}"] if error else [])
     drv.view_submission("U0OPERATOR", "publish_post", {"post_url": POST_URL})
-    demo.show("13. Xに投稿した後「投稿済みにする」→ 市のサイトのURLは断られ、投稿のURLで投稿済みに（月間の投稿数に計上）")
+    demo.show("14. Xの投稿のURLを入れ直す → 投稿済みに（月間の投稿数に計上）")
 
     entries = _entries(demo)[seq_before:]  # the full ledger is printed and verified at the end of the demo
     with st.rt.db.session() as s:
