@@ -152,7 +152,18 @@ def main() -> None:
     # Every tenth draft carries something to find, so the analyser and link rules do real work.
     for i in range(0, len(batch), 10):
         batch[i] += rng.choice(
-            ["らしいです。", "馬鹿", "https://bit.ly/abc", "090-1234-5678", "11月22日（金）", "①"]
+            [
+                "らしいです。",
+                "馬鹿",
+                "https://bit.ly/abc",
+                "090-1234-5678",
+                "11月22日（金）",
+                "①",
+                "パスワードは Kessai2026! です。",
+                "【機密性2】",
+                "担当 090\u200b1234\u200b5678",
+                "taro(at)example.com",
+            ]
         )
     start = time.perf_counter()
     ts = timings(batch)

@@ -2,37 +2,170 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
+from bot.rules.credentials import Credential, find_credentials, mask
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
-from bot.rules.wordlists import matcher
+from bot.rules.wordlists import allowed_spans, inside, load_sections, matcher
 from bot.rules.wordrule import word_hits
+
+_MARK_MESSAGE = "「{word}」は秘密情報の表示です。公開してよい情報か確認し、表示ごと削除してください。"
+# Brackets that make a word a stamp (NFKC view: ［］＜＞ are already ASCII). Quotes 「」 do not:
+# 「極秘」ミッション is a word in quotes. Round brackets only count at the start of a line, since
+# 「第3回審議会（非公開）」 in a schedule is an ordinary notice.
+_OPEN = "【\\[〔<《≪〈"
+_CLOSE = "】\\]〕>》≫〉"
+_BULLETS = "■□●○◆◇★☆・※▼▽▲△◎*\\-"
+# Information classification of the government's unified standard (政府機関等の対策基準), which
+# municipalities follow: 機密性2 and 3 are 要機密情報; 機密性1 may be published.
+_LEVEL = r"機密性[ \t]*[23](?:[A-Ca-c](?![A-Za-z]))?(?![0-9])"
+_LEVEL_RE = re.compile(_LEVEL + r"(?:情報)?")
+# An English stamp is written in capitals; 「kept confidential」 in an English notice is a sentence.
+_CONFIDENTIAL_RE = re.compile(r"(?<![A-Za-z])CONFIDENTIAL(?![A-Za-z])")
+_CREDENTIAL_MESSAGE = (
+    "{kind}が書かれています。パスワードやトークンなどの認証情報は投稿しないでください。"
+    "本物であれば、この下書きで共有された時点で漏えいしたものとして直ちに{action}、"
+    "ソーシャルメディアの運用を統括する課へ報告してください。"
+)
+
+
+@dataclass(frozen=True)
+class _MarkPatterns:
+    bracketed: re.Pattern[str]  # anywhere
+    line_start: tuple[re.Pattern[str], ...]  # tried only where a line starts
+    said_of_document: re.Pattern[str]  # 「この資料は取扱注意です」
+
+
+@cache
+def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
+    sections = load_sections("secret.txt")
+    words = sorted({*sections.get("words", ()), *sections.get("marks", ()), *extra}, key=len, reverse=True)
+    bare = "(?:" + "|".join([*(re.escape(w) for w in words), _LEVEL]) + ")"
+    term = bare + "(?:情報|文書|資料|扱い)?"
+    terms = rf"{term}(?:[ \t]*[・/,、][ \t]*{term})*"
+    lead = rf"[ \t]*(?:[{_BULLETS}]+[ \t]*)?"
+    documents = "|".join(re.escape(w) for w in sections.get("documents", ()))
+    document_marks = "|".join(re.escape(w) for w in sections.get("document_marks", ()))
+    return _MarkPatterns(
+        re.compile(rf"(?i)[{_OPEN}][ \t]*{terms}[ \t]*[{_CLOSE}]"),
+        (
+            re.compile(rf"(?i){lead}\([ \t]*{terms}[ \t]*\)"),
+            # A label is followed by a colon or the line end; a bare word (no 情報/文書) also by a space.
+            re.compile(rf"(?i){lead}({terms}(?=[ \t]*(?::|\n|$))|{bare}(?=[ \t]))"),
+        ),
+        re.compile(
+            rf"(?:{documents})は[ \t]*({document_marks})(?=です|でした|となります|とします|につき|のため|扱い)"
+        ),
+    )
+
+
+_OPEN_RE = re.compile(f"[{_OPEN}]")
+_NEWLINE = re.compile("\n")
+
+
+def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
+    patterns = _mark_patterns(opts.extra_words)
+    norm = doc.norm
+    found: list[tuple[int, int]] = []
+    if _OPEN_RE.search(norm):
+        found.extend(m.span() for m in patterns.bracketed.finditer(norm))
+    for pos in (0, *(m.end() for m in _NEWLINE.finditer(norm))):
+        for pattern in patterns.line_start:
+            if m := pattern.match(norm, pos):
+                found.append(m.span(m.lastindex or 0))
+    if "は" in norm:
+        found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))
+    for probe, pattern in (("機密性", _LEVEL_RE), ("CONFIDENTIAL", _CONFIDENTIAL_RE)):
+        if probe in norm:
+            found.extend(m.span() for m in pattern.finditer(norm))
+    for a, b in found:
+        start, end = doc.span(a, b)
+        yield Hit(start, end, _MARK_MESSAGE.format(word=doc.text[start:end]))
+
+
+def _credential_hit(doc: Document, c: Credential) -> Hit:
+    start, end = doc.span(c.start, c.end)
+    value_start, value_end = doc.span(c.value_start, c.value_end)
+    value = doc.text[value_start:value_end]
+    masked = mask(value, c.shown)
+    redact = {value: masked}
+    nfkc = unicodedata.normalize("NFKC", value)
+    if nfkc != value:  # e.g. the half-width suggestion of a11y.fullwidth_alnum
+        redact[nfkc] = mask(nfkc, c.shown)
+    action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
+    return Hit(
+        start,
+        end,
+        _CREDENTIAL_MESSAGE.format(kind=c.kind, action=action),
+        excerpt=doc.text[start:value_start] + masked + doc.text[value_end:end],
+        redact=tuple(redact.items()),
+    )
+
+
+def _one_per_place(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit inside another one: 【部外秘】 is one mark, not 【部外秘】, 部外秘 and 秘."""
+    # Sorted by start, longest first: a hit lies inside an earlier one exactly when it ends no
+    # later than the furthest end seen so far.
+    hits.sort(key=lambda h: (h.start, -h.end))
+    out: list[Hit] = []
+    furthest = -1
+    for h in hits:
+        if h.end <= furthest:
+            continue
+        out.append(h)
+        furthest = h.end
+    return out
 
 
 @rule(
     code="confidential.secret",
     severity="error",
-    summary="秘・部外秘・取扱注意などの表示",
+    summary="秘・部外秘・取扱注意などの表示、パスワードやトークン",
     clause="上越市 5(4)",
-    fires=Example("【部外秘】来年度の組織再編について"),
-    passes=Example("秘境の温泉と神秘的な景色をご紹介します。"),
+    fires=Example("【部外秘】来年度の組織再編について。共有フォルダのパスワードは Kessai2026! です。"),
+    passes=Example(
+        "パスワードは定期的に変更しましょう。審議会は非公開で開催します。秘境の温泉もご紹介します。"
+    ),
 )
 def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """秘密であることを示す表示（秘・部外秘・取扱注意・庁内限り・内部資料・非公開など）を止めます。
+    """秘密であることを示す表示（【秘】・部外秘・機密性2・取扱注意など）と、書き込まれた
+    パスワード・トークンを止めます。
 
     上越市 5(4) は「上越市及び上越市と利害関係にある者又は団体の秘密に関する情報発信は一切
     行ってはいけません」とし、茅野市 4(7)⑦ も「職務上知り得た秘密」の発信を禁じています。
-    庁内文書を貼り付けたときに残りがちな表示を見つけます。「秘境」「神秘的」のような別の語の
-    一部では反応しません。
+    庁内文書を貼り付けたときに残りがちな表示を見つけます。部外秘・庁内限り・内部資料・厳秘の
+    ような格付けの語はどこにあっても、秘・極秘・秘密・機密・取扱注意・非公開・非公表のように
+    普通の文でも使う語は、表示として書かれたとき（【秘】【非公開】のように括弧で囲む、行頭で
+    「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。
+    「非公開で開催します」「極秘ミッション」「マル秘スポット」「秘境」「神秘的」は対象外です。
+    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL も表示とみなします。
+
+    パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」
+    「PW: …」）と、形式から明らかなトークン（Slack の xoxb-…、AWS の AKIA…、GitHub の ghp_…、
+    sk-…、Google の AIza…、秘密鍵 -----BEGIN … PRIVATE KEY-----、URL の中のパスワード）も止め
+    ます。上越市 6(1)①【パスワード】と美祢市 4(4) はパスワードを第三者に知られないよう管理する
+    ことを、和気町 5(4) セキュリティー対策3 は漏えいが判明したら直ちに統括課へ報告し変更する
+    ことを求めています。Slack の下書きに書いた時点で共有されているので、メッセージは変更と報告を
+    促します。該当箇所は先頭の数文字以外を＊で伏せて示し（他のルールの指摘でも伏せます）、
+    スレッドで再び見えないようにします。「パスワードを定期的に変更しましょう」「パスワードは
+    8文字以上に」「暗証番号を聞く電話は詐欺です」のように値のない注意喚起や、「1234 のような」
+    と例に挙げた値には反応しません。
     """
-    return word_hits(
-        doc,
-        opts,
-        "secret.txt",
-        "「{word}」は秘密情報の表示です。公開してよい情報か確認し、表示ごと削除してください。",
-    )
+    hits = list(word_hits(doc, opts, "secret.txt", _MARK_MESSAGE))
+    hits.extend(_marks(doc, opts))
+    hits.extend(_credential_hit(doc, c) for c in find_credentials(doc.norm))
+    if not hits:
+        return
+    allow = allowed_spans(doc, load_sections("secret.txt").get("allow", ()))
+    for hit in _one_per_place(hits):
+        if not inside(hit.start, hit.end, allow):
+            yield hit
 
 
 @rule(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.rules.model import CheckContext, Finding, RuleOptions
 from bot.rules.registry import _RULES as REGISTRY
@@ -13,15 +14,39 @@ _NO_OPTIONS = RuleOptions()
 _MAX_EXCERPT = 80
 
 
-def _excerpt(text: str, start: int, end: int) -> str:
+def _excerpt(text: str, start: int, end: int | None) -> str:
     piece = text[start:end]
     return piece if len(piece) <= _MAX_EXCERPT else piece[: _MAX_EXCERPT - 1] + "…"
+
+
+def _redact(
+    text: str, findings: list[Finding], own_excerpt: set[int], secrets: dict[str, str]
+) -> list[Finding]:
+    """The findings with every secret replaced by its masked form (see `Hit.redact`)."""
+    # Longest first, so a secret is masked whole before a shorter one inside it is looked for.
+    ordered = sorted(secrets.items(), key=lambda kv: -len(kv[0]))
+
+    def hide(s: str) -> str:
+        for secret, masked in ordered:
+            s = s.replace(secret, masked)
+        return s
+
+    out = []
+    for i, f in enumerate(findings):
+        # A default excerpt is masked from the full span before it is shortened, so that the cut
+        # never leaves half a secret readable.
+        excerpt = hide(f.excerpt) if i in own_excerpt else _excerpt(hide(text[f.start : f.end]), 0, None)
+        suggestion = hide(f.suggestion) if f.suggestion is not None else None
+        out.append(replace(f, excerpt=excerpt, message=hide(f.message), suggestion=suggestion))
+    return out
 
 
 def check(text: str, ctx: CheckContext) -> list[Finding]:
     """All findings for `text` in `ctx`, sorted by (start, code). Pure: no I/O beyond package data."""
     doc = Document(text)
     findings: list[Finding] = []
+    own_excerpt: set[int] = set()  # findings whose rule wrote the excerpt (else text[start:end])
+    secrets: dict[str, str] = {}
     for code, rule in REGISTRY.items():
         override = ctx.overrides.get(code)
         if override is not None and not override.enabled:
@@ -34,11 +59,16 @@ def check(text: str, ctx: CheckContext) -> list[Finding]:
                     allow = allowed_spans(doc, opts.allow)
                 if inside(hit.start, hit.end, allow):
                     continue
+            secrets.update(hit.redact)
+            if hit.excerpt is not None:
+                own_excerpt.add(len(findings))
             severity = (override.severity if override is not None else None) or hit.severity or rule.severity
             excerpt = hit.excerpt if hit.excerpt is not None else _excerpt(text, hit.start, hit.end)
             findings.append(
                 Finding(code, severity, hit.message, hit.start, hit.end, excerpt, rule.clause, hit.suggestion)
             )
+    if secrets:
+        findings = _redact(text, findings, own_excerpt, secrets)
     findings.sort(key=lambda f: (f.start, f.code))
     return findings
 

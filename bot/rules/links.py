@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from bot.rules.domains import (
     ALWAYS_TRUSTED_SUFFIXES,
@@ -16,7 +17,7 @@ from bot.rules.domains import (
 )
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
 from bot.rules.registry import rule
-from bot.rules.text import Document, Url
+from bot.rules.text import INVISIBLE, Document, Url
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
@@ -26,11 +27,16 @@ def _allowed(url: Url, allow: tuple[str, ...]) -> bool:
     return any(host_matches(url.host, a) or url.url.lower().startswith(a.lower()) for a in allow if a.strip())
 
 
-def _listed_links(doc: Document, opts: RuleOptions, list_file: str) -> Iterator[tuple[Url, str]]:
-    """Links whose host is on a bundled domain list (or the organisation's extra_words), unless allowed."""
+@cache
+def _domain_lists(*list_files: str) -> frozenset[str]:
+    return frozenset().union(*(load_domain_list(f) for f in list_files))
+
+
+def _listed_links(doc: Document, opts: RuleOptions, *list_files: str) -> Iterator[tuple[Url, str]]:
+    """Links whose host is on bundled domain lists (or the organisation's extra_words), unless allowed."""
     if not doc.urls:
         return
-    listed = load_domain_list(list_file)
+    listed = _domain_lists(*list_files)
     extra = tuple(opts.extra_words)
     for url in doc.urls:
         if not _allowed(url, opts.allow) and (hit := host_in(url.host, listed) or host_in(url.host, extra)):
@@ -50,13 +56,14 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
 
     上越市 6(1)② 留意事項は「『URL短縮サービス』の利用は、原則として行わないでください」と
     しています。短縮URLは行き先が見えず、なりすましやフィッシングと区別できません。短縮サービスの
-    一覧は公開リスト PeterDaveHello/url-shorteners（CC BY-SA 4.0）を同梱しています。
+    一覧は公開リスト PeterDaveHello/url-shorteners（CC BY-SA 4.0）を同梱し、そこにない国内の短縮
+    サービス（qr.paps.jp、00m.in など）を kessai の補足リストで加えています。
     サービスが自分のページへの案内に発行する短いリンク（YouTube の youtu.be、Google フォームの
     forms.gle、Google マップの maps.app.goo.gl、LINE公式アカウントの友だち追加などの lin.ee）は、
     ドメインで行き先のサービスが分かるので反応しません（`extra_words` に書けば反応します）。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     """
-    for url, hit in _listed_links(doc, opts, "shorteners.txt"):
+    for url, hit in _listed_links(doc, opts, "shorteners.txt", "shorteners_extra.txt"):
         if host_in(url.host, FIRST_PARTY_SHORT_LINKS) and not host_in(url.host, tuple(opts.extra_words)):
             continue
         yield Hit(url.start, url.end, f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。")
@@ -78,7 +85,11 @@ def harmful(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     `extra_words` でドメインを追加してください（サブドメインも対象になります）。
     """
     for url, hit in _listed_links(doc, opts, "harmful_domains.txt"):
-        yield Hit(url.start, url.end, f"有害サイトとして登録されたドメイン（{hit}）へのリンクです。削除してください。")
+        yield Hit(
+            url.start,
+            url.end,
+            f"有害サイトとして登録されたドメイン（{hit}）へのリンクです。削除してください。",
+        )
 
 
 @rule(
@@ -123,18 +134,24 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     上越市 6(1)② は「第三者が管理又は運用するページへのリンクの掲載は、信頼性のあるもの以外
     行わないでください」、美祢市 5(2)エ は第三者のページへのリンクは「信頼性のあるものとして
     受け取られる可能性があるので慎重に行う」としています。メッセージには Public Suffix List で
-    求めた登録ドメイン（eTLD+1）を示します。
+    求めた登録ドメイン（eTLD+1）を示します。行き先は「@」より後ろのホストで判断するので、
+    `https://city.joetsu.niigata.jp@evil.example/` のように信頼済みドメインを「@」の前に置いて
+    見せかけた URL も、実際の行き先（evil.example）として知らせます。
     """
     trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
     for url in doc.urls:
         if any(host_matches(url.host, d) for d in trusted) or _allowed(url, opts.allow):
             continue
         domain = registrable_domain(url.host)
-        yield Hit(
-            url.start,
-            url.end,
-            f"{domain} は信頼済みのドメインではありません。運営者と内容が信頼できるか確認してください（確認済みなら設定の allowed_link_domains に追加できます）。",
-        )
+        if url.userinfo:
+            # The part before "@" is what a reader takes for the address; say plainly it is not.
+            message = (
+                f"このリンクの行き先は {domain} です（「@」より前の「{url.userinfo}」は行き先ではありません）。"
+                "見かけと違う行き先のリンクはなりすましに使われる書き方なので、正しい URL に直してください。"
+            )
+        else:
+            message = f"{domain} は信頼済みのドメインではありません。運営者と内容が信頼できるか確認してください（確認済みなら設定の allowed_link_domains に追加できます）。"
+        yield Hit(url.start, url.end, message)
 
 
 _BROKEN_SCHEME = re.compile(
@@ -151,11 +168,13 @@ _BROKEN_SCHEME = re.compile(
     passes=Example("Fb：和気町　https://facebook.com/town.wake/", policy=_EXAMPLE_POLICY),
 )
 def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """壊れたURL（`https//…`、`http:/…`、`ttps://…`、URL の中の全角文字）を止めます。
+    """壊れたURL（`https//…`、`http:/…`、`ttps://…`、URL の中の全角文字や見えない文字）を止めます。
 
     和気町 4(3) は正確な情報発信を求めています。壊れたURLはリンクにならず、全角文字が混じった
     URL は途中でリンクが切れます（和気町のガイドライン自体にも `https//facebook.com/…` という
-    誤記があります）。修正後の URL を提案します。
+    誤記があります）。URL の中のゼロ幅文字や文字の向きを変える制御文字（U+202A〜202E、
+    U+2066〜2069）は画面に見えず、リンクが途中で切れたり、表示と実際の行き先が食い違ったり
+    します。修正後の URL を提案します。
     """
     for m in _BROKEN_SCHEME.finditer(doc.norm):
         scheme, sep = m.group(1).lower(), m.group(2)
@@ -173,7 +192,20 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         )
     for url in doc.urls:
         original = doc.text[url.start : url.end]
-        wide = [ch for ch in original if not ch.isascii() and unicodedata.normalize("NFKC", ch).isascii()]
+        if any(ch in INVISIBLE for ch in original):
+            yield Hit(
+                url.start,
+                url.end,
+                "URL の中に見えない文字（ゼロ幅スペースや文字の向きを変える制御文字）が含まれています。"
+                "リンクが途中で切れたり、表示と違う行き先になったりするので、URL を打ち直してください。",
+                suggestion=url.url,
+            )
+        # Invisible characters normalise to nothing (hence "ASCII"); they are reported above.
+        wide = [
+            ch
+            for ch in original
+            if not ch.isascii() and ch not in INVISIBLE and unicodedata.normalize("NFKC", ch).isascii()
+        ]
         if wide:
             yield Hit(
                 url.start,

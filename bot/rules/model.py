@@ -65,6 +65,9 @@ class Hit:
 
     `severity` is only set when a rule grades one hit differently from its default
     (e.g. a reservation made in working hours); an organisation override still wins.
+    `redact` pairs a secret written in the draft (a password, a token) with its masked form: the
+    engine replaces it in every finding's excerpt, message and suggestion, so that no other rule
+    quoting the same characters (a link, 全角英数字) shows it again in the thread.
     """
 
     start: int
@@ -73,6 +76,7 @@ class Hit:
     suggestion: str | None = None
     severity: Severity | None = None
     excerpt: str | None = None
+    redact: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

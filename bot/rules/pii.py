@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches
+from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
 
 # Separators people put between digit groups: one hyphen look-alike (normalised to "-" in
-# Document.numview), spaces, or parentheses as in 090(1234)5678.
-_SEP = r"(?:[ \t]*-[ \t]*|[ \t]+|\(|\)[ \t]*)?"
+# Document.numview) or a dot, with or without spaces around it, spaces, or parentheses as in
+# 090(1234)5678.
+_SEP = r"(?:[ \t]*[-.][ \t]*|[ \t]+|\(|\)[ \t]*)?"
+# The trunk prefix 0, or the country code +81 written in international form (+81 90-…, with or
+# without the 0 kept as "(0)").
+_TRUNK = r"(?:0|\+81[ \t-]*(?:\(0\)[ \t-]*|0)?)"
 # Mobile/IP/M2M prefixes; the fourth digit is never 0 (0800… is toll-free, not a mobile).
-_MOBILE = re.compile(rf"(?<![0-9-])0[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])")
+_MOBILE = re.compile(rf"(?<![0-9-]){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])")
 
 
 def _digits(s: str) -> str:
     return "".join(ch for ch in s if ch.isascii() and ch.isdigit())
+
+
+def _national(number: str) -> str:
+    """The digits of a phone number as dialled inside Japan (+81 90… → 090…), for comparison."""
+    digits = _digits(number)
+    if number.lstrip().startswith("+81"):
+        digits = digits[2:]
+        return digits if digits.startswith("0") else "0" + digits
+    return digits
 
 
 @rule(
@@ -34,13 +47,13 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
-    問わず）、空白、括弧、区切りなし、全角数字のいずれの書き方でも見つけます。固定電話や
-    0120/0800/0570 の番号、設定の `official_phone_numbers` と `allow` にある番号（数字だけで比較）は
-    対象外です。
+    問わず）、ピリオド、空白、括弧、区切りなし、全角数字、国番号付き（+81 90-…）のいずれの
+    書き方でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    `allow` にある番号（国内の数字だけで比較）は対象外です。
     """
-    official = {_digits(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
+    official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
     for m in _MOBILE.finditer(doc.numview):
-        if _digits(m.group()) in official:
+        if _national(m.group()) in official:
             continue
         start, end = doc.span(m.start(), m.end())
         yield Hit(
@@ -75,15 +88,58 @@ def luhn_is_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-# A run of digit groups joined by single spaces or hyphens; never part of a longer run.
-_DIGIT_RUN = re.compile(r"(?<![0-9.,/-])[0-9]+(?:[ -][0-9]+)*(?![0-9,]|\.[0-9])")
+# A run of digit groups joined by a hyphen (spaces around it allowed), up to three spaces, or a dot
+# between groups of three or more digits (1234.5678.9018; a shorter group after a dot is a decimal
+# fraction, 123456789018.5, or a date, 2025.11.20); never part of a longer run. A dot after a digit
+# is a decimal point, so a run starts after 「No.」 but not after 「1.」.
+_GROUP_SEP = r"(?:[ \t]*-[ \t]*|(?<=[0-9]{3})\.(?=[0-9]{3})|[ \t]{1,3})"
+_DIGIT_RUN = re.compile(rf"(?<![0-9,/-])(?<![0-9]\.)[0-9]+(?:{_GROUP_SEP}[0-9]+)*(?![0-9,]|\.[0-9])")
+_GROUP = re.compile(r"[0-9]+")
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|35|30|36|38|39|6011|64[4-9]|65|62)")
 
 
-def _runs(doc: Document) -> Iterator[tuple[int, int, list[str]]]:
+def _runs(doc: Document, min_digits: int) -> Iterator[list[tuple[int, int]]]:
+    """Each run of digit groups with at least `min_digits` digits, as the numview spans of its groups."""
     for m in _DIGIT_RUN.finditer(doc.numview):
-        groups = re.split(r"[ -]", m.group())
-        yield m.start(), m.end(), groups
+        # Most runs are dates, times and phone numbers: too short to hold the number looked for.
+        if m.end() - m.start() >= min_digits:
+            yield [(g.start(), g.end()) for g in _GROUP.finditer(doc.numview, m.start(), m.end())]
+
+
+def _windows(
+    groups: list[tuple[int, int]], fits: Callable[[list[int]], bool], max_groups: int
+) -> Iterator[tuple[int, int]]:
+    """Numview spans of the longest stretches of consecutive groups whose lengths `fits` accepts.
+
+    A run can hold more than one number (「2025.11.20 1234 5678 9018」, 「第3回 1234 5678 9018」), so a
+    number is looked for inside it. A stretch whose neighbouring group could belong to it (as long
+    as its own groups) is only a slice of a longer list (「2020 2021 2022 2023」) and is skipped.
+    """
+    lengths = [b - a for a, b in groups]
+    n = len(groups)
+    i = 0
+    while i < n:
+        for j in range(min(n, i + max_groups) - 1, i - 1, -1):
+            part = lengths[i : j + 1]
+            if not fits(part):
+                continue
+            lo, hi = min(part), max(part)
+            if len(part) > 1 and any(0 <= k < n and lo <= lengths[k] <= hi for k in (i - 1, j + 1)):
+                continue
+            yield groups[i][0], groups[j][1]
+            i = j
+            break
+        i += 1
+
+
+def _my_number_shape(part: list[int]) -> bool:
+    return part == [12] or part == [4, 4, 4]
+
+
+def _card_shape(part: list[int]) -> bool:
+    if len(part) == 1:
+        return 13 <= part[0] <= 19
+    return all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
 
 
 @rule(
@@ -98,14 +154,14 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """個人番号（12桁、検査用数字が正しいもの）を止めます。「マイナンバー」の語の有無は問いません。
 
     和気町 4(2) は個人情報保護に十分留意することを求めており、個人番号は番号法で提供が厳しく
-    制限されています。12桁の数字（4桁ずつの区切りも可）の検査用数字を総務省令の計算方法で確かめ、
-    13桁の法人番号のように長い数字の一部である場合は反応しません。
+    制限されています。12桁の数字（4桁ずつの区切りも可: 空白・ハイフン・ピリオド、区切りの前後の
+    空白も可）の検査用数字を総務省令の計算方法で確かめ、13桁の法人番号のように長い数字の一部で
+    ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号も見つけます。
     """
-    for a, b, groups in _runs(doc):
-        digits = "".join(groups)
-        if len(digits) != 12 or not (len(groups) == 1 or [len(g) for g in groups] == [4, 4, 4]):
-            continue
-        if my_number_is_valid(digits):
+    for groups in _runs(doc, 12):
+        for a, b in _windows(groups, _my_number_shape, 3):
+            if not my_number_is_valid(_digits(doc.numview[a:b])):
+                continue
             start, end = doc.span(a, b)
             yield Hit(
                 start,
@@ -114,34 +170,73 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             )
 
 
+# Labels of product codes printed on goods (folded: katakana, lower case). Such a number passes Luhn
+# about one time in ten, so a label just before it settles that it is not a card.
+_PRODUCT_CODE_LABEL = re.compile(r"(?:jan|ean|upc|gtin|isbn|バーコード)[^0-9\n]{0,8}$")
+_LABEL_WINDOW = 16
+
+
 @rule(
     code="pii.card_number",
     severity="error",
     summary="クレジットカード番号",
     clause="和気町 4(2)",
     fires=Example("カード番号 4111 1111 1111 1111 で決済しました"),
-    passes=Example("受付番号 4111 1111 1111 1112 をお控えください"),
+    passes=Example("【リコール情報】対象商品（JANコード：4964825333407）を回収しています"),
 )
 def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """クレジットカード番号（13〜19桁、Luhn 検査が通り、国際ブランドの番号体系に合うもの）を止めます。
 
     和気町 4(2) の個人情報保護に関わるだけでなく、公開されたカード番号は直ちに悪用されます。
-    4桁ごとなどの空白・ハイフン区切りも見つけます。
+    4桁ごとなどの空白・ハイフン・ピリオド区切りも見つけます。リコールや商品案内に載る
+    JAN（EAN）コードは対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
+    もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
+    反応しません。
     """
-    for a, b, groups in _runs(doc):
-        digits = "".join(groups)
-        if not 13 <= len(digits) <= 19:
-            continue
-        if len(groups) > 1 and not all(3 <= len(g) <= 6 for g in groups):
-            continue
-        if _CARD_PREFIX.match(digits) and luhn_is_valid(digits):
+    for groups in _runs(doc, 13):
+        for a, b in _windows(groups, _card_shape, 6):
+            digits = _digits(doc.numview[a:b])
+            if len(digits) == 13 and digits.startswith(("45", "49")):
+                continue
+            if _PRODUCT_CODE_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a):
+                continue
+            if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)):
+                continue
             start, end = doc.span(a, b)
             yield Hit(start, end, "クレジットカード番号と思われる番号です。削除してください。")
 
 
-_EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?![A-Za-z0-9\-])"
+_LOCAL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+_DOMAIN = r"((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?![A-Za-z0-9\-])"
+_EMAIL = re.compile(rf"{_LOCAL}@{_DOMAIN}")
+# Addresses written so that harvesters miss them but every reader can rebuild them:
+# taro(at)example.com, taro [at] example(dot)com, taro(アットマーク)example.com (NFKC view, so
+# full-width brackets count too).
+_AT_WORD = r"(?:at|@|アットマーク|アット|あっとまーく|あっと)"
+_DOT_WORD = r"[ \t]*[(\[{<](?:dot|ドット|どっと)[)\]}>][ \t]*"
+_OBFUSCATED_DOMAIN = rf"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|{_DOT_WORD}))+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
+_BRACKETED_AT = re.compile(
+    rf"(?i)(?P<local>{_LOCAL})[ \t]*(?:\({_AT_WORD}\)|\[{_AT_WORD}\]|\{{{_AT_WORD}\}}|<{_AT_WORD}>)[ \t]*{_OBFUSCATED_DOMAIN}"
 )
+# A symbol standing in for "@", with the note that says so: 「taro★example.com（★を@に変えてください）」.
+_STAND_IN = "★☆●○◎■□◆◇▲△▼▽※♪*#"
+_STAND_IN_NOTE = re.compile(
+    rf"([{_STAND_IN}])(?:マーク|印)?[」』\"']?[ \t]*(?:を|は|→|⇒|->|=)[ \t]*(?:半角の?|全角の?)?[「『\"']?[ \t]*"
+    r"(?:@|アットマーク|アット)"
+)
+_DOT_WORD_RE = re.compile(_DOT_WORD, re.IGNORECASE)
+# Cheap test before the slower address pattern (scanned from every letter): almost no draft has it.
+_BRACKETED_AT_HINT = re.compile(rf"(?i)[(\[{{<]{_AT_WORD}[)\]}}>]")
+
+
+def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, local part, domain) in the normalised view for each disguised address."""
+    if _BRACKETED_AT_HINT.search(doc.norm):
+        for m in _BRACKETED_AT.finditer(doc.norm):
+            yield m.start(), m.end(), m["local"], m["domain"]
+    for sym in {m.group(1) for m in _STAND_IN_NOTE.finditer(doc.norm)}:
+        for m in re.finditer(rf"(?P<local>{_LOCAL}){re.escape(sym)}{_OBFUSCATED_DOMAIN}", doc.norm):
+            yield m.start(), m.end(), m["local"], m["domain"]
 
 
 @rule(
@@ -159,19 +254,39 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     公式投稿に載せると、個人情報の公開や、なりすまし・誤送信の原因になります。`*.lg.jp`・
     `*.go.jp`・設定の `official_email_domains` と `allow`（アドレスまたはドメイン）は対象外です。
     アドレスは ASCII の範囲で区切るので、「…@example.comまで」のように日本語が続いても見つけます。
+    `taro(at)example.com`、`taro[at]example(dot)com`、「taro★example.com（★を@に変えてください）」
+    のように伏せ字にしたアドレスも、読めば宛先が分かるので同じ扱いです。URL の中の「@」
+    （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
     """
     official = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.official_email_domains)
     allowed = {a.lower() for a in opts.allow}
+
+    def exempt(local: str, domain: str) -> bool:
+        address = f"{local}@{domain}".lower()
+        return address in allowed or any(host_matches(domain.lower(), d) for d in (*official, *allowed))
+
     for m in _EMAIL.finditer(doc.norm):
-        address = m.group().lower()
-        domain = m.group(1).lower()
-        if address in allowed or any(host_matches(domain, d) for d in (*official, *allowed)):
+        if exempt(m.group().rsplit("@", 1)[0], m.group(1)):
             continue
         start, end = doc.span(m.start(), m.end())
+        if any(u.userinfo and u.start <= start < u.end for u in doc.urls):
+            continue  # the userinfo@host of a link, not an address
         yield Hit(
             start,
             end,
             "公式ドメイン以外のメールアドレスです。個人のアドレスでないか確認し、課の公式アドレスに置き換えてください。",
+        )
+    for a, b, local, raw_domain in _obfuscated_emails(doc):
+        domain = _DOT_WORD_RE.sub(".", raw_domain).lower()
+        # A disguised address is only recognised with a real public suffix (not 「A(at)B.C」).
+        if exempt(local, domain) or not is_known_suffix(domain):
+            continue
+        start, end = doc.span(a, b)
+        yield Hit(
+            start,
+            end,
+            "公式ドメイン以外のメールアドレスです（「(at)」などで伏せても、読む人には宛先が分かります）。"
+            "個人のアドレスでないか確認し、課の公式アドレスに置き換えてください。",
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bot.rules import analyzer
@@ -44,7 +44,16 @@ class _NfkcTable(dict[int, str]):
         return nf
 
 
-_NFKC_TABLE = _NfkcTable()
+# Invisible format characters that can be typed (or pasted) inside a word, number or URL without
+# changing how the draft looks: zero-width space/non-joiner/joiner, word joiner, BOM, and the bidi
+# embeddings, overrides and isolates. The normalised view drops them, so 「090<ZWSP>1234<ZWSP>5678」
+# and 「馬<ZWSP>鹿」 are matched like the visible text; offsets still map into the original.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+
+_NFKC_TABLE = _NfkcTable({ord(ch): "" for ch in INVISIBLE})
+for _ch in INVISIBLE:
+    _NFKC_CACHE[_ch] = ""
 # Marks that compose with the preceding character under NFKC (ｶﾞ → ガ, e + ◌́ → é).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f]")
 
@@ -73,7 +82,11 @@ def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
                 j += 1
             else:
                 break
-        piece = _nfkc_char(text[i]) if j == i + 1 else unicodedata.normalize("NFKC", text[i:j])
+        piece = (
+            _nfkc_char(text[i])
+            if j == i + 1
+            else _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text[i:j]))
+        )
         out.append(piece)
         starts.extend([i] * len(piece))
         ends.extend([j] * len(piece))
@@ -89,7 +102,9 @@ _URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9])(?:https?://|www\.)[{URL_CHARS}]+")
 _BARE_DOMAIN_RE = re.compile(
     rf"(?<![A-Za-z0-9@._/\-])((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}})(/[{URL_CHARS}]*)"
 )
-_HOST_RE = re.compile(r"(?i)^(?:https?://)?([^/?#:@]+)")
+# The authority: everything between the scheme and the first / ? #. Its host is after the LAST "@"
+# (RFC 3986 userinfo), so https://city.joetsu.niigata.jp@evil.example/ goes to evil.example.
+_AUTHORITY_RE = re.compile(r"(?i)^(?:https?://)?([^/?#]+)")
 
 
 @dataclass(frozen=True)
@@ -99,6 +114,7 @@ class Url:
     url: str  # normalised (NFKC) form as it would be typed in ASCII
     scheme: str  # "http", "https" or "" (written without a scheme)
     host: str  # lower case, no trailing dot
+    userinfo: str = ""  # what precedes "@" in the authority (a disguise or credentials), as written
 
 
 def _trim_url(u: str) -> str:
@@ -112,13 +128,16 @@ def _trim_url(u: str) -> str:
 
 def _url(doc: Document, a: int, raw: str) -> Url | None:
     u = _trim_url(raw)
-    m = _HOST_RE.match(u)
-    if not m or "." not in m.group(1):
+    m = _AUTHORITY_RE.match(u)
+    if not m:
         return None
-    host = m.group(1).lower().rstrip(".")
+    userinfo, _, hostport = m.group(1).rpartition("@")
+    host = hostport.split(":", 1)[0].lower().rstrip(".")
+    if "." not in host:
+        return None
     scheme = u.split("://", 1)[0].lower() if "://" in u else ""
     start, end = doc.span(a, a + len(u))
-    return Url(start, end, u, scheme, host)
+    return Url(start, end, u, scheme, host, userinfo)
 
 
 class Document:
@@ -179,7 +198,13 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[analyzer.Token]:
-        return analyzer.tokenize(self.text)
+        if not _INVISIBLE_RE.search(self.text):
+            return analyzer.tokenize(self.text)
+        # Sudachi would split 「馬<ZWSP>鹿」 at the invisible character; analyse the text without
+        # them and map each morpheme back to the original code points.
+        kept = [i for i, ch in enumerate(self.text) if ch not in INVISIBLE]
+        tokens = analyzer.tokenize("".join(self.text[i] for i in kept))
+        return [replace(t, start=kept[t.start], end=kept[t.end - 1] + 1) for t in tokens if t.end > t.start]
 
     @cached_property
     def token_bounds(self) -> tuple[dict[int, int], dict[int, int]]:

@@ -91,3 +91,61 @@ def test_fullwidth_characters_inside_a_url_are_malformed() -> None:
 
 def test_file_names_are_not_links() -> None:
     assert not [c for c in codes("添付の report.pdf と image.png をご確認ください") if c.startswith("link.")]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://city.joetsu.niigata.jp@evil.example/abc",
+        "https://www.city.joetsu.lg.jp@evil.example/",
+        "https://www.city.joetsu.niigata.jp:443@login.evil.example.com/a",
+    ],
+)
+def test_a_trusted_name_before_at_does_not_make_a_link_trusted(url: str) -> None:
+    text = f"詳しくは {url} をご覧ください"
+    [f] = findings_of("link.untrusted", text, policy=JOETSU)
+    assert text[f.start : f.end] == url
+    assert "「@」より前" in f.message
+
+
+def test_userinfo_in_front_of_a_trusted_host_is_trusted() -> None:
+    assert "link.untrusted" not in codes("https://guest@www.city.joetsu.niigata.jp/", policy=JOETSU)
+
+
+def test_an_address_next_to_a_link_is_still_an_address() -> None:
+    assert "pii.email" in codes("https://www.city.joetsu.niigata.jp/ または taro@gmail.com へ", policy=JOETSU)
+
+
+@pytest.mark.parametrize(
+    "ch", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+def test_bidi_controls_inside_a_url_are_malformed(ch: str) -> None:
+    text = f"詳細 https://www.city.joetsu.niigata.jp/{ch}fdp.exe をご覧ください"
+    [f] = findings_of("link.malformed", text, policy=JOETSU)
+    assert text[f.start : f.end] == f"https://www.city.joetsu.niigata.jp/{ch}fdp.exe"
+    assert f.suggestion == "https://www.city.joetsu.niigata.jp/fdp.exe"
+    assert "見えない文字" in f.message
+
+
+def test_zero_width_space_inside_a_url_is_malformed_but_not_fullwidth() -> None:
+    [f] = findings_of("link.malformed", "https://www.city.joetsu.niigata.jp/\u200bkurashi/", policy=JOETSU)
+    assert "見えない文字" in f.message
+    assert "全角" not in f.message
+
+
+def test_a_clean_url_beside_bidi_text_is_not_malformed() -> None:
+    assert "link.malformed" not in codes(
+        "\u202bhttps://www.city.joetsu.niigata.jp/\u202c ご覧ください", policy=JOETSU
+    )
+
+
+@pytest.mark.parametrize("domain", ["qr.paps.jp", "00m.in", "onl.bz", "urx.red", "2ur.jp", "ur0.jp"])
+def test_japanese_shorteners_missing_upstream_are_added_by_the_supplement(domain: str) -> None:
+    assert domain not in load_domain_list("shorteners.txt")
+    [f] = findings_of("link.shortener", f"詳しくは https://{domain}/AbC12 をご覧ください")
+    assert domain in f.message
+
+
+def test_supplement_shorteners_respect_allow() -> None:
+    ov = {"link.shortener": RuleOverride(allow=("qr.paps.jp",))}
+    assert "link.shortener" not in codes("https://qr.paps.jp/AbC12", overrides=ov)

@@ -26,6 +26,13 @@ from tests.rules.conftest import codes, findings_of
         "070-1111-2222",
         "060-4123-4567",
         "090(1234)5678",
+        "090.1234.5678",
+        "０９０．１２３４．５６７８",
+        "+81 90-1234-5678",
+        "+81-90-1234-5678",
+        "+819012345678",
+        "+81 (0)90-1234-5678",
+        "＋８１ ９０－１２３４－５６７８",
     ],
 )
 def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
@@ -53,7 +60,15 @@ def test_landline_and_free_dial_numbers_do_not_fire(number: str) -> None:
 def test_official_numbers_are_exempt_comparing_digits_only() -> None:
     policy = RulePolicy(official_phone_numbers=("090-1234-5678",))
     assert "pii.phone" not in codes("災害対策本部 ０９０ー１２３４ー５６７８", policy=policy)
+    assert "pii.phone" not in codes("災害対策本部 +81 90-1234-5678", policy=policy)
     assert "pii.phone" in codes("担当 090-1234-5679", policy=policy)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tel +81 25-526-5111", "+81-120-123-456", "価格 0.090 1234円", "+8190123456789"]
+)
+def test_international_landlines_and_longer_numbers_do_not_fire(text: str) -> None:
+    assert "pii.phone" not in codes(text)
 
 
 def test_my_number_check_digit() -> None:
@@ -64,14 +79,49 @@ def test_my_number_check_digit() -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["123456789018", "1234 5678 9018", "1234-5678-9018", "１２３４５６７８９０１８"]
+    "written",
+    [
+        "123456789018",
+        "1234 5678 9018",
+        "1234-5678-9018",
+        "１２３４５６７８９０１８",
+        "1234  5678  9018",
+        "1234 - 5678 - 9018",
+        "1234.5678.9018",
+        "1234　5678　9018",
+    ],
 )
 def test_my_number_fires_with_or_without_the_word(written: str) -> None:
-    assert "pii.my_number" in codes(f"番号は{written}です")
+    text = f"番号は{written}です"
+    [f] = findings_of("pii.my_number", text)
+    assert text[f.start : f.end] == written
 
 
 @pytest.mark.parametrize(
-    "text", ["法人番号 1123456789018", "番号 123456789012", "9123456789018 円", "123456789018.5"]
+    ("text", "number"),
+    [
+        ("個人番号No.123456789018", "123456789018"),
+        ("マイナンバー：No.1234 5678 9018", "1234 5678 9018"),
+        ("2025.11.20 1234 5678 9018 を受付", "1234 5678 9018"),
+        ("第3回 1234 5678 9018", "1234 5678 9018"),
+    ],
+)
+def test_my_number_is_found_after_a_label_or_next_to_other_numbers(text: str, number: str) -> None:
+    [f] = findings_of("pii.my_number", text)
+    assert text[f.start : f.end] == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "法人番号 1123456789018",
+        "番号 123456789012",
+        "9123456789018 円",
+        "123456789018.5",
+        "1.123456789018",
+        "2020 2021 2022 2023 2024",
+        "1234 1234 5678 9018",
+    ],
 )
 def test_my_number_stays_silent_inside_longer_runs_or_with_a_bad_check_digit(text: str) -> None:
     assert "pii.my_number" not in codes(text)
@@ -90,6 +140,10 @@ def test_luhn() -> None:
         "4111-1111-1111-1111",
         "5500 0000 0000 0004",
         "3530111333300000",
+        "4111.1111.1111.1111",
+        "4111  1111  1111  1111",
+        "4111 - 1111 - 1111 - 1111",
+        "4222222222222",
     ],
 )
 def test_card_numbers_fire(card: str) -> None:
@@ -100,6 +154,21 @@ def test_card_numbers_fire(card: str) -> None:
 
 def test_card_rule_ignores_numbers_that_fail_luhn() -> None:
     assert "pii.card_number" not in codes("受付番号 4111 1111 1111 1112")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【リコール情報】対象商品（JANコード：4964825333407）の回収について",
+        "対象商品 4964825333407 をお持ちの方へ",
+        "4549131970258 の商品",
+        "EAN 4111111111111111",
+        "バーコード番号：4111-1111-1111-1111",
+        "ISBN 4222222222222",
+    ],
+)
+def test_jan_codes_and_labelled_product_codes_are_not_cards(text: str) -> None:
+    assert "pii.card_number" not in codes(text)
 
 
 def test_email_followed_directly_by_japanese_is_found() -> None:
@@ -121,6 +190,53 @@ def test_fullwidth_email_is_found_with_original_offsets() -> None:
 def test_official_email_domains_are_exempt(address: str) -> None:
     policy = RulePolicy(official_email_domains=("city.joetsu.niigata.jp",))
     assert "pii.email" not in codes(f"問合せ {address} まで", policy=policy)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("申込みは taro.yamada(at)gmail.com まで", "taro.yamada(at)gmail.com"),
+        ("申込みは taro.yamada[at]gmail.com まで", "taro.yamada[at]gmail.com"),
+        ("申込みは taro.yamada★gmail.com（★を@に変えてください）", "taro.yamada★gmail.com"),
+        ("申込みは taro.yamada (AT) gmail (dot) com まで", "taro.yamada (AT) gmail (dot) com"),
+        (
+            "申込みは ｔａｒｏ（アットマーク）ｇｍａｉｌ．ｃｏｍ まで",
+            "ｔａｒｏ（アットマーク）ｇｍａｉｌ．ｃｏｍ",
+        ),
+        ("宛先 taro#example.co.jp ※#を半角の@に置き換えてください", "taro#example.co.jp"),
+    ],
+)
+def test_disguised_addresses_are_addresses(text: str, written: str) -> None:
+    [f] = findings_of("pii.email", text)
+    assert text[f.start : f.end] == written
+    assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問合せ koho(at)city.joetsu.lg.jp まで",
+        "問合せ koho[at]city.joetsu.niigata.jp まで",
+        "問合せ koho★city.joetsu.lg.jp（★を@に変えてください）",
+        "上越★gmail.com",
+        "taro★gmail.com のように★を使った表記",
+        "価格(at)100円",
+    ],
+)
+def test_official_or_unexplained_disguises_do_not_fire(text: str) -> None:
+    policy = RulePolicy(official_email_domains=("city.joetsu.niigata.jp",))
+    assert "pii.email" not in codes(text, policy=policy)
+
+
+def test_the_userinfo_of_a_link_is_not_an_address() -> None:
+    text = "詳しくは https://city.joetsu.niigata.jp@evil.example/abc をご覧ください"
+    assert "pii.email" not in codes(text)
+    assert "pii.email" in codes("https://www.city.joetsu.niigata.jp/ または taro@gmail.com へ")
+
+
+def test_allow_covers_a_disguised_address() -> None:
+    ov = {"pii.email": RuleOverride(allow=("kankou.joetsu@gmail.com",))}
+    assert "pii.email" not in codes("観光協会 kankou.joetsu(at)gmail.com", overrides=ov)
 
 
 def test_email_allow_accepts_a_single_address() -> None:

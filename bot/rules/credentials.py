@@ -1,0 +1,232 @@
+"""Credentials written out in a draft, for `confidential.secret`.
+
+Two shapes are found on the normalised view (NFKC, invisible characters dropped, so ｐａｓｓ or a
+zero-width space inside a token changes nothing):
+
+- a password, PIN or key after its label and a separator: 「パスワードは Kessai2026! です」,
+  「PW: Kessai2026!」, 「暗証番号：4821」, 「APIキー: 1f0c…」;
+- a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xapp-…,
+  hooks.slack.com/services/…), AWS access key ids (AKIA…), GitHub (ghp_…, github_pat_…),
+  OpenAI-style (sk-…), Stripe (sk_live_…), Google API keys (AIza…), PEM private keys, and a
+  password inside a URL (https://user:pass@host/).
+
+Awareness posts (「パスワードを定期的に変更しましょう」「パスワードは8文字以上に」「暗証番号を聞く
+電話は詐欺です」) name the label but write no value after it, so they stay silent; a value given
+as an example (「1234 のような」「123456 や password など」) does too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Credential:
+    start: int  # normalised-view span of what is reported (label and value, or the token)
+    end: int
+    value_start: int  # normalised-view span of the secret itself (what is masked)
+    value_end: int
+    kind: str  # what it is, for the message: 「パスワード」「Slack のトークン」「キーまたはトークン」
+    shown: int  # leading characters of the value that may stay visible (a token's public prefix)
+
+
+# --- tokens in a well-known format -----------------------------------------------------------------
+
+_B = r"(?<![A-Za-z0-9_\-])"  # a token is never the tail of a longer word
+_E = r"(?![A-Za-z0-9_\-])"
+# (kind, literals of which every match contains one — a cheap test before the pattern runs,
+# pattern, flags)
+_TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (kind, probe, re.compile(pattern, flags))
+    for kind, probe, pattern, flags in (
+        ("Slack のトークン", ("xox",), rf"{_B}(?P<prefix>xox[abpros]-)[A-Za-z0-9\-]{{10,}}{_E}", 0),
+        ("Slack のアプリトークン", ("xapp-",), rf"{_B}(?P<prefix>xapp-)[A-Za-z0-9\-]{{10,}}{_E}", 0),
+        (
+            "Slack の Webhook URL",
+            ("hooks.slack.com",),
+            r"(?P<prefix>https://hooks\.slack\.com/services/)T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+",
+            0,
+        ),
+        ("AWS のアクセスキー", ("AKIA", "ASIA"), rf"{_B}(?P<prefix>AKIA|ASIA)[0-9A-Z]{{16}}{_E}", 0),
+        (
+            "GitHub のトークン",
+            ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+            rf"{_B}(?P<prefix>gh[pousr]_)[A-Za-z0-9]{{36,255}}{_E}",
+            0,
+        ),
+        ("GitHub のトークン", ("github_pat_",), rf"{_B}(?P<prefix>github_pat_)[A-Za-z0-9_]{{22,255}}{_E}", 0),
+        ("API キー", ("sk-",), rf"{_B}(?P<prefix>sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
+        ("API キー", ("k_live_",), rf"{_B}(?P<prefix>[sr]k_live_)[A-Za-z0-9]{{16,}}{_E}", 0),
+        ("Google の API キー", ("AIza",), rf"{_B}(?P<prefix>AIza)[0-9A-Za-z_\-]{{35}}{_E}", 0),
+        (
+            "秘密鍵",
+            ("PRIVATE KEY-----",),
+            r"(?P<prefix>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)"
+            r"(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[A-Za-z0-9+/=\s]*)",
+            re.DOTALL,
+        ),
+        (
+            "URL に埋め込まれたパスワード",
+            ("@",),
+            r"(?i)(?P<prefix>\b(?:https?|ftp)://[A-Za-z0-9._~%!$&'*+,;=\-]+:)[A-Za-z0-9._~%!$&'*+,;=\-]{3,}(?=@)",
+            0,
+        ),
+    )
+)
+# Families whose body is random base62: a run of letters only (sk-abcdefghij…) is a word, not a key.
+_NEEDS_DIGIT = {"API キー", "Slack のトークン", "Slack のアプリトークン"}
+
+
+def _tokens(norm: str) -> Iterator[Credential]:
+    for kind, probes, pattern in _TOKENS:
+        if not any(p in norm for p in probes):
+            continue
+        for m in pattern.finditer(norm):
+            body = norm[m.end("prefix") : m.end()]
+            if kind in _NEEDS_DIGIT and not (_has_digit(body) and _has_letter(body)):
+                continue
+            shown = m.end("prefix") - m.start()
+            yield Credential(m.start(), m.end(), m.start(), m.end(), kind, shown)
+
+
+# --- a value after a label -------------------------------------------------------------------------
+
+# Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
+_PASSWORD_LABEL = (
+    r"(?:ログインパスワード|パスワード|パスコード|暗証番号|PIN\s?コード|"
+    r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin)(?![A-Za-z]))"
+)
+# Labels of keys and tokens; their value must look random (long, letters and digits).
+_KEY_LABEL = (
+    r"(?:APIキー|API\s?key|アクセスキー|シークレットキー|シークレット|アクセストークン|トークン|"
+    r"(?<![A-Za-z])(?:secret|token|client_secret|api_key|apikey)(?![A-Za-z]))"
+)
+# An optional qualifier between label and value: 「パスワード（職員用）：…」.
+_QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
+# Explicit separators (は : = and full-width forms, already NFKC) or loose ones (a space, を, が).
+_SEPARATOR = r"(?:(?P<explicit>[ \t]*(?:は|:|=)[ \t、,]*)|(?P<loose>[ \t]*(?:を|が)[ \t]*|[ \t]+))"
+_OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*"
+_VALUE = r"(?P<value>[!-~]+)"
+_LABELLED = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL}|(?P<key>{_KEY_LABEL})){_QUALIFIER}{_SEPARATOR}{_OPEN_QUOTE}{_VALUE}"
+)
+_LABEL_PROBES = (
+    *("パスワード", "パスコード", "暗証番号", "pass", "pw", "p/w", "pin", "コード"),
+    *("キー", "key", "secret", "シークレット", "トークン", "token"),
+)
+# Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
+_SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin")
+# What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
+_EXAMPLE_AFTER = re.compile(
+    r"[ \t]*(?:のような|のように|などの?|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
+    r"年|月|日|時|分|秒|円|回|件|人|個|種類|ヶ月|か月|カ月|歳|%)"
+)
+# Famous weak passwords are quoted in awareness posts far more often than they are leaked.
+_FAMOUS_EXAMPLES = frozenset(
+    {
+        *("123456", "1234567", "12345678", "123456789", "1234567890", "1234", "12345", "0000"),
+        *("000000", "111111", "password", "passw0rd", "password1", "qwerty", "abc123", "abcd1234"),
+        *("iloveyou", "admin", "letmein", "1qaz2wsx"),
+    }
+)
+# A price or a quantity after 「pass:」 (「Free pass: 2,000yen」) is not a password.
+_QUANTITY = re.compile(
+    r"(?i)\d[\d,]*(?:\.\d+)?(?:yen|jpy|usd|円|days?|hours?|hrs?|h|mins?|km|kg|people|persons?|pax)?"
+)
+_TRAILING = ".,;:)]}\"'"
+_MASK_ONLY = frozenset("*xX#?-_.")
+
+
+def _has_digit(s: str) -> bool:
+    return any(c.isdigit() for c in s)
+
+
+def _has_letter(s: str) -> bool:
+    return any(c.isalpha() for c in s)
+
+
+def _password_like(value: str, loose: bool) -> bool:
+    if not 4 <= len(value) <= 128 or len(set(value)) == 1 or set(value) <= _MASK_ONLY:
+        return False
+    if value.lower() in _FAMOUS_EXAMPLES or re.match(r"(?i)https?://|www\.", value):
+        return False
+    if _QUANTITY.fullmatch(value) and not value.isdigit():
+        return False
+    if loose:  # after a space, を or が a word is more likely prose: ask for letters and digits
+        return len(value) >= 6 and _has_digit(value) and _has_letter(value)
+    if _has_digit(value):
+        return True
+    symbols = any(not c.isalnum() for c in value)
+    cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
+    return len(value) >= 8 and (symbols or cases) and value.lower() not in ("password", "passcode")
+
+
+def _key_like(value: str) -> bool:
+    return len(value) >= 16 and _has_digit(value) and _has_letter(value) and len(set(value)) > 4
+
+
+def _labelled(norm: str) -> Iterator[Credential]:
+    lowered = norm.lower()
+    if not any(p in lowered for p in _LABEL_PROBES):
+        return
+    for m in _LABELLED.finditer(norm):
+        if m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]):
+            continue
+        value = m["value"]
+        a = m.start("value")
+        if m["quote"]:
+            value = re.split(r"[」』\"'”’]", value, maxsplit=1)[0]
+        while value and value[-1] in _TRAILING and not (value[-1] == ")" and "(" in value):
+            value = value[:-1]
+        if _EXAMPLE_AFTER.match(norm, a + len(value)):
+            continue
+        if m["key"]:
+            if not _key_like(value):
+                continue
+            kind = "キーまたはトークン"
+        else:
+            if not _password_like(value, loose=m["loose"] is not None):
+                continue
+            kind = "パスワード"
+        yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)
+
+
+def find_credentials(norm: str) -> list[Credential]:
+    """Every credential in `norm`, one per place.
+
+    A token in a known format after a label (「トークン xoxb-…」) is reported once, with the label
+    and the token's own kind and public prefix.
+    """
+    tokens = list(_tokens(norm))
+    found: list[Credential] = []
+    for c in _labelled(norm):
+        inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
+        if inner is not None:
+            tokens.remove(inner)
+            c = Credential(
+                c.start, max(c.end, inner.end), inner.value_start, inner.value_end, inner.kind, inner.shown
+            )
+        found.append(c)
+    found.extend(tokens)
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Credential] = []
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def mask(value: str, shown: int = 0) -> str:
+    """The value with only its public prefix and two characters visible: 「Ke＊＊＊＊＊＊＊＊＊」.
+
+    Short values (PINs) keep nothing visible, since two characters would be half of them. The stars
+    are capped so a private key does not fill the thread.
+    """
+    secret = value[shown:]
+    keep = 2 if len(secret) >= 8 else 0
+    hidden = len(secret) - keep
+    stars = "＊" * min(hidden, 12) + ("…" if hidden > 12 else "")
+    return value[:shown] + secret[:keep] + stars

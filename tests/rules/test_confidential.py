@@ -1,0 +1,205 @@
+"""confidential.secret: classification marks (not the same words in ordinary sentences) and credentials."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules import RuleOverride, check
+from bot.rules.credentials import find_credentials, mask
+from tests.rules.conftest import codes, ctx, findings_of
+
+# --- credentials ---------------------------------------------------------------------------------
+
+LEAKS = [
+    ("公式アカウントのパスワードは Kessai2026! です。", "Kessai2026!"),
+    ("ID: joetsu_koho / PW: Kessai2026!", "Kessai2026!"),
+    ("Wi-Fiのパスワード：joetsu1234（職員用）", "joetsu1234"),
+    (
+        "Slack連携用のトークン xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx を設定しました。",
+        "xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+    ),
+    ("APIキー: AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+    ("ghp_1234567890abcdefghijklmnopqrstuvwxyz", "ghp_1234567890abcdefghijklmnopqrstuvwxyz"),
+    ("sk-proj-abcdefghijklmnopqrstuvwxyz1234567890ABCD", "sk-proj-abcdefghijklmnopqrstuvwxyz1234567890ABCD"),
+    ("パスワード＝Kessai2026!", "Kessai2026!"),
+    ("passcode=joetsu1234", "joetsu1234"),
+    ("パスコード 4821abcd", "4821abcd"),
+    ("ログインパスワードは「Joetsu#Koho」です", "Joetsu#Koho"),
+    ("暗証番号：4821", "4821"),
+    ("パスワードを Kessai2026! に変更しました", "Kessai2026!"),
+    ("パスワード（職員用）：joetsu1234", "joetsu1234"),
+    ("ｐａｓｓｗｏｒｄ：ｊｏｅｔｓｕ１２３４", "ｊｏｅｔｓｕ１２３４"),
+    (
+        "連携アプリ xapp-1-A0123456789-1234567890123-abcdef0123456789",
+        "xapp-1-A0123456789-1234567890123-abcdef0123456789",
+    ),
+    (
+        "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+        "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+    ),
+    ("地図 AIzaSyA1234567890abcdefghijklmnopqrstuv を使用", "AIzaSyA1234567890abcdefghijklmnopqrstuv"),
+    ("通知先 https://hooks.slack.com/services/T0123ABCD/B0456EFGH/abcdefGHIJKL0123", None),
+    ("詳しくは https://koho:Kessai2026@example.com/ で", "Kessai2026"),
+    ("アクセストークン: 9f86d081884c7d659a2feaa0c55ad015", "9f86d081884c7d659a2feaa0c55ad015"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), LEAKS)
+def test_a_written_out_credential_fires_and_is_masked(text: str, value: str | None) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert f.severity == "error"
+    assert "投稿しないでください" in f.message and "報告してください" in f.message
+    if value is not None:
+        assert value in text[f.start : f.end]
+        assert value not in f.excerpt and value not in f.message
+    assert "＊" in f.excerpt
+
+
+def test_a_private_key_fires_and_only_its_header_shows() -> None:
+    text = (
+        "鍵です\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1234abcdEFGH\n-----END RSA PRIVATE KEY-----"
+    )
+    [f] = findings_of("confidential.secret", text)
+    assert text[f.start : f.end].endswith("-----END RSA PRIVATE KEY-----")
+    assert f.excerpt.startswith("-----BEGIN RSA PRIVATE KEY-----")
+    assert "MIIEpAIBAAKCAQEA1234abcdEFGH" not in f.excerpt
+
+
+def test_the_message_asks_to_change_a_password_and_to_reissue_a_token() -> None:
+    [pw] = findings_of("confidential.secret", "PW: Kessai2026!")
+    [token] = findings_of("confidential.secret", "ghp_1234567890abcdefghijklmnopqrstuvwxyz")
+    assert "直ちに変更し" in pw.message
+    assert "無効化して発行し直し" in token.message
+    assert "統括する課へ報告" in pw.message and "統括する課へ報告" in token.message
+
+
+def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
+    text = "Slack連携用のトークン xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx を設定しました。"
+    [f] = findings_of("confidential.secret", text)
+    assert f.excerpt.startswith("トークン xoxb-12＊")
+    assert "Slack のトークン" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードを定期的に変更しましょう",
+        "パスワードは8文字以上にしてください",
+        "暗証番号を聞く電話は詐欺です",
+        "パスワードの使い回しに注意",
+        "パスワードは、英大文字・小文字・数字・記号を組み合わせた12文字以上にしましょう。",
+        "パスワード：8〜16文字の半角英数字",
+        "パスワード（8文字以上）を入力してください",
+        "パスワードは 123456 や password などが多く使われています",
+        "パスワード: 1234 のような単純なものは避けましょう",
+        "暗証番号は 0000 にしないでください",
+        "PINコードは4桁です",
+        "ワンタイムパスワードは SMS で届きます",
+        "Wi-Fi（SSID: JOETSU_FREE）はパスワード不要です",
+        "パスワード管理アプリのご紹介",
+        "パスワード再設定は https://www.city.joetsu.lg.jp/reset から",
+        "ログインIDとパスワードは、それぞれ別の場所で保管しましょう。",
+        "パスワード：********",
+        "One-day pass 1000yen",
+        "Free pass: 2,000yen",
+        "Password manager apps help you",
+        "問合せ番号 sk-1234 でございます",
+        "sk-abcdefghijklmnopqrstuvwxyz は製品名です",
+        "秘密保持契約（NDA）を締結しました",
+    ],
+)
+def test_awareness_posts_and_ordinary_text_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+def test_other_findings_on_the_same_characters_do_not_show_the_secret() -> None:
+    text = "パスワード：Ｋｅｓｓａｉ２０２６"
+    found = check(text, ctx())
+    assert {f.code for f in found} >= {"confidential.secret", "a11y.fullwidth_alnum"}
+    for f in found:
+        for shown in (f.excerpt, f.message, f.suggestion or ""):
+            assert "Ｋｅｓｓａｉ２０２６" not in shown and "Kessai2026" not in shown, f
+    [link] = findings_of("link.untrusted", "詳しくは https://koho:Kessai2026@example.com/ で")
+    assert "Kessai2026" not in link.excerpt
+
+
+def test_a_secret_is_masked_before_a_long_excerpt_is_shortened() -> None:
+    url = "https://koho:Kessai2026xyz@example.com/" + "a" * 80
+    [link] = findings_of("link.untrusted", f"詳しくは {url} で")
+    assert "Kessai2026" not in link.excerpt and link.excerpt.endswith("…")
+
+
+def test_mask_keeps_a_prefix_and_hides_short_values_entirely() -> None:
+    assert mask("Kessai2026!") == "Ke＊＊＊＊＊＊＊＊＊"
+    assert mask("4821") == "＊＊＊＊"
+    assert mask("ghp_" + "a" * 36, shown=4) == "ghp_aa" + "＊" * 12 + "…"
+
+
+def test_find_credentials_reports_spans_in_the_normalised_text() -> None:
+    [c] = find_credentials("PW: Kessai2026!")
+    assert (c.start, c.end, c.value_start, c.value_end) == (0, 15, 4, 15)
+
+
+# --- classification marks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("【機密性2】来年度の組織再編について", "【機密性2】"),
+        ("機密性３情報：職員の人事評価結果", "機密性３情報"),
+        ("【秘密】来年度の予算案", "【秘密】"),
+        ("【機密】来年度の予算案", "【機密】"),
+        ("【厳秘】来年度の予算案", "【厳秘】"),
+        ("CONFIDENTIAL 来年度の予算案", "CONFIDENTIAL"),
+        ("【取扱厳重注意】来年度の予算案", "【取扱厳重注意】"),
+        ("【非公表】来年度の予算案", "【非公表】"),
+        ("【部外秘】来年度の組織再編について", "【部外秘】"),
+        ("［秘・取扱注意］職員名簿", "［秘・取扱注意］"),
+        ("〔非公開〕審議会資料", "〔非公開〕"),
+        ("（非公開）来年度の人事", "（非公開）"),
+        ("取扱注意：来年度の予算", "取扱注意"),
+        ("非公開\n来年度の人事", "非公開"),
+        ("■部外秘 人事異動の内示", "部外秘"),
+        ("この資料は取扱注意です", "取扱注意"),
+        ("Confidential: 予算", "Confidential"),
+        ("[Confidential] 予算", "[Confidential]"),
+        ("人事評価（機密性2A）の結果", "機密性2A"),
+    ],
+)
+def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert text[f.start : f.end] == mark == f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "審議会は、個人情報を扱うため非公開で開催します。",
+        "応募者の氏名は非公開とします。",
+        "非公開の会議ではありません。どなたでも傍聴できます。",
+        "取扱注意！ 灯油の取り扱いには十分ご注意ください。",
+        "取り扱い注意のお願い：花火は大人と一緒に",
+        "上越市の知られざるマル秘スポットを紹介します！",
+        "極秘ミッション！ 謙信公の隠れた名所を探せ！",
+        "11月25日 第3回審議会（非公開）",
+        "会議の資料は非公開です",
+        "貴重資料は持出禁止です",
+        "本日は関係者限りの内覧会です",
+        "おいしさの秘密をご紹介します",
+        "機密情報を保護するため、SNSでは発信しません。",
+        "機密性の高い情報はLoGoチャットで共有します",
+        "【機密性1】公開資料",
+        "Your consultation is kept confidential.",
+        "マル秘情報 ゲットだぜ",
+    ],
+)
+def test_the_same_words_in_ordinary_sentences_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+def test_extra_words_fire_anywhere_and_as_marks() -> None:
+    ov = {"confidential.secret": RuleOverride(extra_words=("議員限り",))}
+    assert "confidential.secret" in codes("議員限りの資料です", overrides=ov)
+    [f] = findings_of("confidential.secret", "【議員限り】資料", overrides=ov)
+    assert f.excerpt == "【議員限り】"

@@ -1,0 +1,58 @@
+"""Zero-width and bidi control characters do not hide anything from the rules; offsets stay original."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.text import INVISIBLE, Document
+from tests.rules.conftest import codes, findings_of
+
+ZW = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+
+
+@pytest.mark.parametrize("ch", ZW + BIDI)
+def test_a_mobile_number_split_by_an_invisible_character_fires(ch: str) -> None:
+    number = f"090{ch}1234{ch}5678"
+    text = f"担当 {number} まで"
+    [f] = findings_of("pii.phone", text)
+    assert text[f.start : f.end] == number == f.excerpt
+
+
+@pytest.mark.parametrize("ch", ZW)
+def test_a_word_split_by_a_zero_width_character_fires(ch: str) -> None:
+    text = f"お前は馬{ch}鹿だ"
+    [f] = findings_of("prohibited.insult", text)
+    assert text[f.start : f.end] == f"馬{ch}鹿"
+
+
+def test_a_url_split_by_a_zero_width_space_is_still_a_shortener() -> None:
+    text = "詳しくは https://bit\u200b.ly/abc をご覧ください"
+    [f] = findings_of("link.shortener", text)
+    assert text[f.start : f.end] == "https://bit\u200b.ly/abc"
+
+
+def test_a_secret_mark_with_a_zero_width_space_fires() -> None:
+    assert "confidential.secret" in codes("【部外\u200b秘】来年度の組織再編について")
+
+
+def test_invisible_characters_are_dropped_from_the_normalised_view_only() -> None:
+    text = "a\u200bb\u202ec"
+    doc = Document(text)
+    assert doc.text == text
+    assert doc.norm == "abc"
+    assert doc.span(0, 3) == (0, 5)
+    assert doc.span(1, 2) == (2, 3)
+
+
+def test_morphemes_keep_original_offsets_around_invisible_characters() -> None:
+    text = "\ufeff上越\u200b市の馬鹿"
+    doc = Document(text)
+    for t in doc.tokens:
+        assert text[t.start] not in INVISIBLE and text[t.end - 1] not in INVISIBLE, t
+    assert [text[t.start : t.end] for t in doc.tokens if t.surface == "馬鹿"] == ["馬鹿"]
+    assert [text[t.start : t.end] for t in doc.tokens if t.surface == "上越市"] == ["上越\u200b市"]
+
+
+def test_emoji_with_joiners_still_check_clean() -> None:
+    assert [c for c in codes("家族で参加👨‍👩‍👧 ぜひどうぞ") if c != "a11y.fullwidth_alnum"] == []
