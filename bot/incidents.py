@@ -438,7 +438,8 @@ class IncidentService:
                 checkboxes["initial_options"] = initial
             blocks.append(render.section("*対応チェックリスト*（ガイドラインに基づく手順です。済んだものにチェックを入れてください）"))
             blocks.append({"type": "actions", "block_id": f"incident_checklist:{inc.id}", "elements": [checkboxes]})
-            blocks.append(render.context("根拠: " + " / ".join(f"{i.text[:12]}… {i.clause}" for i in items)))
+            # Clauses in the checklist's order: cutting each item's text to fit split words mid-way.
+            blocks.append(render.context("根拠（上の項目から順に）: " + " / ".join(i.clause for i in items)))
             buttons: list[dict[str, Any]] = []
             if inc.status == "open":
                 buttons.append(render.button(ACK_ACTION, "対応開始", str(inc.id), style="primary"))
