@@ -507,11 +507,9 @@ class Kessai:
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str) -> Outcome:
         now = self.clock()
         with self.db.session() as s:
-            if not draft_repo.claim_event(s, event_key, now):
-                return Outcome("duplicate")
-            draft = draft_repo.by_message(s, channel, ts)
-            if draft is None:
-                return Outcome("not_a_draft")
+            draft = self._message_draft(s, now, channel, ts, event_key)
+            if isinstance(draft, Outcome):
+                return draft
             current = draft_repo.version(s, draft.id or 0, draft.current_version)
             if current is not None and current.text == storable(text):
                 # Link unfurls and attachments also arrive as message_changed with the same text.
@@ -530,6 +528,28 @@ class Kessai:
         self.after_commit()
         return outcome
 
+    def _void_version(self, s: Session, now: datetime, draft: DraftRow, old_state: DraftState, number: int, *,
+                      ledger_reason: str, decided_note: str, pending_note: str) -> None:
+        """Version ``number``'s open request, or its decision not yet acted on, no longer holds: a
+        decision gets a void entry in the ledger, and every DM and the thread say so."""
+        view = self.load_view(s, draft, number)
+        if old_state in (DraftState.APPROVED, DraftState.EXEMPT):
+            version = draft_repo.version(s, draft.id or 0, number)
+            assert version is not None
+            ledger_repo.append(s, draft_id=draft.id or 0, version_number=number, kind="void",
+                               content_hash=version.content_hash, decider_id=draft.author_id, acting_for_id=None,
+                               reason=ledger_reason, decided_at=self.local(now))
+        note = decided_note if old_state in (DraftState.APPROVED, DraftState.EXEMPT) else pending_note
+        self.notify.voided(s, now, view=view, note=note, acting_for=self._acting_for_names(s, draft.id or 0, number))
+
+    def _message_draft(self, s: Session, now: datetime, channel: str, ts: str,
+                       event_key: str) -> DraftRow | Outcome:
+        """The draft of a Slack message, once per event (a retry is a duplicate); else the outcome."""
+        if not draft_repo.claim_event(s, event_key, now):
+            return Outcome("duplicate")
+        draft = draft_repo.by_message(s, channel, ts)
+        return Outcome("not_a_draft") if draft is None else draft
+
     def receive_deletion(self, *, channel: str, ts: str, event_key: str) -> Outcome:
         """The intake message of a draft was deleted: the author has taken it back (取り下げ).
 
@@ -539,11 +559,9 @@ class Kessai:
         """
         now = self.clock()
         with self.db.session() as s:
-            if not draft_repo.claim_event(s, event_key, now):
-                return Outcome("duplicate")
-            draft = draft_repo.by_message(s, channel, ts)
-            if draft is None:
-                return Outcome("not_a_draft")
+            draft = self._message_draft(s, now, channel, ts, event_key)
+            if isinstance(draft, Outcome):
+                return draft
             old_state = DraftState(draft.state)
             if not can(old_state, DraftEvent.WITHDRAW):
                 return Outcome(old_state, draft.id)
@@ -552,20 +570,11 @@ class Kessai:
                                                     new_state=next_state(old_state, DraftEvent.WITHDRAW), now=now):
                 return Outcome("changed", draft.id)
             if old_state in VOIDED_BY_EDIT and draft.account_id is not None:
-                view = self.load_view(s, draft, number)
-                if old_state in (DraftState.APPROVED, DraftState.EXEMPT):
-                    current = draft_repo.version(s, draft.id or 0, number)
-                    assert current is not None
-                    ledger_repo.append(
-                        s, draft_id=draft.id or 0, version_number=number, kind="void",
-                        content_hash=current.content_hash, decider_id=draft.author_id, acting_for_id=None,
-                        reason=f"下書きのメッセージが削除（取り下げ）されたため、第{number}版の決裁は無効になりました。",
-                        decided_at=self.local(now))
-                    note = f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、承認は無効になりました。"
-                else:
-                    note = f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、決裁依頼は取り消されました。"
-                self.notify.voided(s, now, view=view, note=note,
-                                   acting_for=self._acting_for_names(s, draft.id or 0, number))
+                self._void_version(
+                    s, now, draft, old_state, number,
+                    ledger_reason=f"下書きのメッセージが削除（取り下げ）されたため、第{number}版の決裁は無効になりました。",
+                    decided_note=f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、承認は無効になりました。",
+                    pending_note=f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、決裁依頼は取り消されました。")
             s.refresh(draft)
             self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
@@ -582,20 +591,12 @@ class Kessai:
             return
         account = self._account(draft)
         if old_state in VOIDED_BY_EDIT:
-            old_view = self.load_view(s, draft, old_number)
-            if old_state in (DraftState.APPROVED, DraftState.EXEMPT):
-                assert current is not None
-                ledger_repo.append(
-                    s, draft_id=draft.id or 0, version_number=old_number, kind="void",
-                    content_hash=current.content_hash, decider_id=draft.author_id, acting_for_id=None,
-                    reason=f"第{old_number + 1}版への編集により、第{old_number}版の決裁は無効になりました。",
-                    decided_at=self.local(now),
-                )
-                note = f"作成者が下書きを編集したため、第{old_number}版への承認は無効になりました。新しい版で改めて決裁が必要です。"
-            else:
-                note = f"作成者が下書きを編集したため、第{old_number}版の決裁依頼は取り消されました。"
-            self.notify.voided(s, now, view=old_view, note=note,
-                               acting_for=self._acting_for_names(s, draft.id or 0, old_number))
+            self._void_version(
+                s, now, draft, old_state, old_number,
+                ledger_reason=f"第{old_number + 1}版への編集により、第{old_number}版の決裁は無効になりました。",
+                decided_note=f"作成者が下書きを編集したため、第{old_number}版への承認は無効になりました。"
+                             "新しい版で改めて決裁が必要です。",
+                pending_note=f"作成者が下書きを編集したため、第{old_number}版の決裁依頼は取り消されました。")
         draft.state = next_state(old_state, DraftEvent.EDIT)
         self._new_version(s, now, draft, account, content, number=old_number + 1)
 
