@@ -457,7 +457,8 @@ class IncidentService:
         options += [render.option(a.id, a.name) for a in (mine + others)[:99]]
         account_el: dict[str, Any] = {"type": "static_select", "action_id": ACCOUNT_ACTION, "options": options,
                                       "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}
-        chosen = next((o for o in options if o["value"] == initial_account), None)
+        # Given as its id or as the name people know it by (「上越市公式X」).
+        chosen = next((o for o in options[1:] if initial_account in (o["value"], o["text"]["text"])), None)
         if chosen is None and len(mine) == 1:
             chosen = options[1]
         if chosen is not None:

@@ -23,7 +23,7 @@ def register(app: App, kessai: Kessai) -> None:
     service = IncidentService(kessai)
 
     def incident_command(call: SubcommandCall) -> None:
-        modal = service.report_modal(call.user, initial_account=call.args.split()[0] if call.args else None)
+        modal = service.report_modal(call.user, initial_account=call.args.strip() or None)
         # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
         call.client.views_open(trigger_id=call.trigger_id, view=modal)
         call.ack()

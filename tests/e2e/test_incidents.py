@@ -142,3 +142,12 @@ def test_incident_modal_refuses_missing_fields(sqlite_stack: LocalStack) -> None
     assert st.slack.messages("C0ESCALATE") == []
     outsider = st.driver.slash_command("U0NOBODY", "/kessai", "incident")
     assert "名簿に登録されていない" in outsider.json()["text"]
+
+
+def test_incident_command_preselects_the_account_by_id_or_by_name(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    for given in ("上越市公式Instagram", "joetsu-insta"):  # the name is what people type
+        st.driver.slash_command("U0MANAGER", "/kessai", f"incident {given}")
+        view = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", inc.REPORT_CALLBACK), timeout=10)
+        select = next(b["element"] for b in view.view["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK)
+        assert select["initial_option"]["value"] == "joetsu-insta", given
