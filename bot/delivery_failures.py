@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.config import OrgConfig
+from bot.incidents import escalation_people
 from bot.render import escape
 from storage import drafts as draft_repo
 from storage import outbox
@@ -36,10 +37,15 @@ class DeliveryFailureReporter:
         self.clock = clock
 
     def __call__(self, row: OutboxRow, error: str) -> None:
+        target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
+        if error in CHANNEL_PROBLEMS and target and target == self.org.policy.escalation_channel:
+            # Reports included: the escalation channel is where they go, so they too need another way.
+            with self.db.session() as s:
+                self._around_escalation_channel(s, self.clock(), row, target, error)
+            return
         if row.payload.get(REPORT_FLAG):
             log.error("a delivery-failure report could not be delivered either (%s); see the log above", error)
             return
-        target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
         now = self.clock()
         with self.db.session() as s:
             if error in CHANNEL_PROBLEMS and target[:1] in ("C", "G"):
@@ -61,6 +67,24 @@ class DeliveryFailureReporter:
         slack_id = key.rsplit(":", 1)[-1] if key.startswith("dm:") else target
         m = self.org.member(slack_id)
         return m.name if m else slack_id
+
+    def _around_escalation_channel(self, s: object, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
+        """The escalation channel itself refuses messages (an incident alert, a reminder, a report):
+        they must still reach someone, so each escalation member gets it in a DM, after a line on
+        why and how to mend the channel."""
+        people = escalation_people(self.org)
+        if not people:
+            log.error("escalation channel %s refused outbox %s (%s) and nobody to DM", channel, row.id, error)
+            return
+        notice = (f":warning: kessai がエスカレーション先のチャンネル <#{channel}> にメッセージを送れませんでした"
+                  f"（{CHANNEL_PROBLEMS[error]}）。ボットをチャンネルに招待するか、組織設定ファイルの "
+                  "escalation_channel を確認してください。届かなかったメッセージを次にお送りします。")
+        copy = {k: v for k, v in row.payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
+        for person in people:
+            outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+            outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+        log.error("escalation channel %s refused outbox %s (%s); sent to %d people directly instead",
+                  channel, row.id, error, len(people))
 
     def _escalate(self, s: object, now: datetime, text: str) -> None:
         channel = self.org.policy.escalation_channel

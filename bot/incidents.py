@@ -30,6 +30,20 @@ from storage import reminders as reminder_repo
 from storage.models import IncidentEventRow, IncidentRow
 
 ESCALATION_ORG_MARKERS = ("情報政策", "広報")
+
+
+def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str]:
+    """Whom an escalation reaches in person: the account's approvers and deputies (if any), and
+    the 課長補佐以上 of 情報政策室 / 広報対話課."""
+    people: list[str] = []
+    account = org.account(account_id or "")
+    if account is not None:
+        people += list(account.approvers) + list(account.deputies)
+    for m in org.members:
+        o = org.org(m.org)
+        if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and org.is_approver_rank(m.slack_id):
+            people.append(m.slack_id)
+    return list(dict.fromkeys(people))
 DESCRIPTION_LIMIT = 3000
 SUMMARY_LIMIT = 3000
 
@@ -151,15 +165,7 @@ class IncidentService:
 
     # -- who --------------------------------------------------------------------------------
     def escalation_members(self, account_id: str | None) -> list[str]:
-        people: list[str] = []
-        account = self.org.account(account_id or "")
-        if account is not None:
-            people += list(account.approvers) + list(account.deputies)
-        for m in self.org.members:
-            o = self.org.org(m.org)
-            if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and self.org.is_approver_rank(m.slack_id):
-                people.append(m.slack_id)
-        return list(dict.fromkeys(people))
+        return escalation_people(self.org, account_id)
 
     def involved(self, inc: IncidentRow) -> set[str]:
         account = self.org.account(inc.account_id or "")

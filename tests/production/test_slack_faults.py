@@ -125,3 +125,24 @@ def test_a_failing_report_does_not_loop(tmp_path: Path, org: OrgConfig) -> None:
         assert len(to_escalation) == 1 and to_escalation[0].response.get("error") == "channel_not_found"
     finally:
         st.stop()
+
+
+def test_an_incident_alert_the_escalation_channel_refuses_reaches_people_directly(fast_stack: LocalStack) -> None:
+    """The bot not in escalation_channel: the alert used to vanish while the reporter was told it was sent."""
+    from bot.incidents import IncidentService, escalation_people
+
+    st = fast_stack
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0ESCALATE", times=50)
+    IncidentService(st.rt.kessai).report(kind="impersonation", account_id=None, reporter="U0OPERATOR",
+                                         description="市を名乗る偽アカウントがあります。")
+    st.rt.kessai.after_commit()
+    people = escalation_people(st.rt.org)
+    assert "U0JOHO" in people
+    def arrived(person: str) -> bool:
+        texts = [m.text for m in dm(st, person)]
+        return any("なりすまし" in t for t in texts) and any("<#C0ESCALATE>" in t and "招待" in t for t in texts)
+
+    for person in people:
+        st.slack.wait_for(lambda p=person: arrived(p), timeout=15, message=f"the alert and why in {person}'s DM")
+    settle(st)
+    assert st.slack.messages("C0ESCALATE") == []
