@@ -266,6 +266,11 @@ class Sweeper:
         self._claim_each(report, "draft.expire", items, send)
 
     def _approvals(self, now: datetime, report: SweepReport) -> None:
+        self._reroute_absent(now, report)
+        if not self.cal.is_business_instant(now):
+            # Due while kessai was stopped, or a moment before closing: they wait for the next
+            # business instant rather than reaching phones on a Saturday night.
+            return
         p = self.org.policy
         remind_cutoff = business_instant_before(self.cal, now, p.approval_reminder_after)
         escalate_cutoff = business_instant_before(self.cal, now, p.approval_escalate_after)
@@ -282,7 +287,6 @@ class Sweeper:
                 waited = self.cal.business_time_between(since, now)
                 period = int((waited - p.approval_reminder_after) // self.cal.day_length)
                 reminds.append((f"approval.remind:{ref}:{period}", (c, period)))
-        self._reroute_absent(now, report)
         # Escalate first, so that a reminder sent in the same sweep also reaches the deputies.
         self._claim_each(report, "approval.escalate", escalations,
                          lambda s, c: self._escalate(s, now, c))

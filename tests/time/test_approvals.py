@@ -152,3 +152,10 @@ def test_no_sweep_scans_drafts_that_cannot_be_due(world: World) -> None:
     cutoff = business_instant_before(world.sweeper.cal, jst(2026, 11, 24, 12, 0), timedelta(hours=2))
     with world.db.session() as s:
         assert reminders.pending_since_before(s, cutoff) == []
+
+
+def test_a_reminder_missed_over_the_weekend_waits_for_monday_morning(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 20, 9, 0))  # Friday; kessai then stopped until Saturday night
+    assert world.sweep(jst(2026, 11, 21, 21, 0)).sent["approval.remind"] == 0
+    assert world.sweep(jst(2026, 11, 24, 8, 29)).sent["approval.remind"] == 0  # Monday 23rd is a holiday
+    assert world.sweep(jst(2026, 11, 24, 8, 30)).sent["approval.remind"] >= 1
