@@ -58,7 +58,7 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tuple[str, ...] = ()) -> None:
-    fmt = fmt or os.environ.get("KESSAI_LOG_FORMAT", "text")
+    fmt = (fmt or os.environ.get("KESSAI_LOG_FORMAT") or "text").lower()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
         "%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -36,8 +36,9 @@ def socket_alive(client: Any, now: Callable[[], float] = time.time) -> bool:
 
 
 def serve(settings: Settings) -> int:
-    setup_logging(secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
-                                            settings.slack_signing_secret) if x))
+    # The format comes from the settings, which read .env too (the environment alone missed it).
+    setup_logging(fmt=settings.log_format, secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
+                                                                     settings.slack_signing_secret) if x))
     problems = settings.serve_problems()
     if problems:
         for p in problems:
@@ -99,7 +100,8 @@ def serve(settings: Settings) -> int:
         server = HttpServer(wsgi_app(rt), "0.0.0.0", settings.port)
         server.start()
         log.info("listening on http://0.0.0.0:%s/slack/events", server.port)
-        print(f"kessai: listening on port {server.port}", flush=True)
+        if settings.log_format == "text":  # JSON logs are one object per line, and the line above says it
+            print(f"kessai: listening on port {server.port}", flush=True)
         stopping.wait()
         server.stop()
     scheduler.shutdown(wait=True)  # let a running sweep finish before the database goes away

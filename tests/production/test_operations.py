@@ -103,3 +103,20 @@ def test_json_logs_are_one_object_per_line_and_redacted() -> None:
 def test_redact_covers_app_tokens_and_urls() -> None:
     assert "xapp" in redact("xapp-1-A0-123-abc") and "abc" not in redact("xapp-1-A0-123-abc")
     assert redact("signing_secret=abc&x=1") == "signing_secret=[REDACTED]&x=1"
+
+
+def test_serve_takes_the_log_format_from_dot_env(tmp_path: Path, org: OrgConfig) -> None:
+    """KESSAI_LOG_FORMAT in .env (as .env.example lists it) used to be ignored by serve."""
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from tests.production.serveproc import ServeProcess
+
+    (tmp_path / ".env").write_text("KESSAI_LOG_FORMAT=JSON\n", encoding="utf-8")
+    slack = LocalSlack(users=slack_users(org)).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path).start()
+    try:
+        assert serve.terminate() == 0
+    finally:
+        slack.stop()
+    lines = [line for line in serve.log().splitlines() if line.strip()]
+    assert lines and all(json.loads(line)["level"] for line in lines), lines[:3]
