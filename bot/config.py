@@ -865,16 +865,20 @@ class _Validator:
                     values[key] = parse_duration(p[key], day=day)
                 except ValueError as exc:
                     self.problem(path + (key,), f"[policy] の {key}: {exc}")
+                else:
+                    # Longer than a year is a typo, and each sweep would walk the calendar that far.
+                    if values[key] > 365 * day:
+                        del values[key]
+                        self.problem(path + (key,), f"[policy] の {key}「{p[key]}」は長すぎます。365d 以内にしてください。")
             elif key == "approval_escalate_after":
                 values[key] = calendar_day
 
-        for key in ("min_posts_per_month", "password_rotation_days"):
+        for key, minimum, maximum in (("min_posts_per_month", 0, 1000), ("password_rotation_days", 1, 3650)):
             if key in p:
-                minimum = 0 if key == "min_posts_per_month" else 1
-                if p[key] < minimum:
+                if not minimum <= p[key] <= maximum:
                     self.problem(
                         path + (key,),
-                        f"[policy] の {key} は {minimum} 以上の整数にしてください（今は {p[key]} です）。",
+                        f"[policy] の {key} は {minimum}〜{maximum:,} の整数にしてください（今は {p[key]} です）。",
                     )
                 else:
                     values[key] = p[key]

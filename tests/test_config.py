@@ -343,7 +343,15 @@ def test_wrong_type_int_and_bool() -> None:
 
 def test_negative_count() -> None:
     p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nmin_posts_per_month = -1'))
-    assert p.line == 5 and "0 以上" in p.message
+    assert p.line == 5 and "0〜1,000 の整数" in p.message
+
+
+def test_values_that_would_stall_or_crash_the_sweep_are_refused() -> None:
+    # Someone "switching off" password reminders with a huge number used to crash every sweep.
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\npassword_rotation_days = 1000000'))
+    assert "1〜3,650 の整数" in p.message
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\napproval_escalate_after = "9999d"'))
+    assert "長すぎます" in p.message and "9999d" in p.message
 
 
 def test_unknown_rank() -> None:
