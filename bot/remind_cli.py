@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,15 +17,23 @@ log = logging.getLogger(__name__)
 NOW_HELP = "例: --now 2026-11-24T10:00+09:00（タイムゾーンを省略すると KESSAI_TZ の時刻とみなします）"
 
 
+# How far ahead --now may be: enough for trying tomorrow's reminders, not a mistyped year.
+FUTURE_LIMIT = timedelta(days=7)
+
+
 def parse_now(text: str | None, tz: ZoneInfo) -> datetime:
     """``--now``: ISO 8601; a time without zone is local (KESSAI_TZ). ValueError (Japanese) otherwise."""
     if text is None:
         return datetime.now(tz)
     try:
         t = datetime.fromisoformat(text.strip())
-    except ValueError:
+        t = t if t.tzinfo is not None else t.replace(tzinfo=tz)
+        t.astimezone(UTC)  # 0001-01-01 or 9999-12-31 in some zones cannot be converted
+    except (ValueError, OverflowError):
         raise ValueError(f"--now「{text}」は日時として読めません。{NOW_HELP}") from None
-    return t if t.tzinfo is not None else t.replace(tzinfo=tz)
+    if not 2000 <= t.year <= 2199:
+        raise ValueError(f"--now「{text}」の年が範囲外です。{NOW_HELP}")
+    return t
 
 
 def workspace_url(settings: Any) -> str | None:
@@ -55,6 +63,12 @@ def run_remind(args: argparse.Namespace) -> int:
         now = parse_now(args.now, tz)
     except ValueError as e:
         print(str(e), file=sys.stderr)
+        return 2
+    if now > datetime.now(tz) + FUTURE_LIMIT:
+        # A sweep acts as of --now: a typo far ahead would expire drafts and write ledger entries
+        # dated in the future, which can never be removed.
+        print(f"--now「{args.now}」は今より {FUTURE_LIMIT.days} 日以上先の日時です。日時を確かめてください"
+              "（先の日時で実行すると、期限切れなどが取り消せない形で台帳に記録されます）。", file=sys.stderr)
         return 2
     org = load_org_config(Path(settings.config_path))
     db = Database(settings.database_url)

@@ -52,6 +52,18 @@ def test_remind_refuses_a_bad_now_politely(env: Database, capsys: pytest.Capture
     assert "日時として読めません" in err and "2026-11-24T10:00+09:00" in err
 
 
+@pytest.mark.parametrize(("now", "says"), [
+    ("0001-01-01T00:00", "読めません"),  # used to raise OverflowError
+    ("9999-12-31T23:59", "範囲外"),
+    ("2062-11-24T10:00", "先の日時"),  # a mistyped year would write ledger entries dated 2062
+    ("1999-11-24T10:00", "範囲外"),
+])
+def test_remind_refuses_a_now_that_cannot_be_meant(env: Database, capsys: pytest.CaptureFixture[str], now: str,
+                                                  says: str) -> None:
+    assert main(["remind", "--now", now]) == 2
+    assert says in capsys.readouterr().err
+
+
 def test_incidents_export_json_and_csv(env: Database, org: OrgConfig, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     from bot.incidents import IncidentService
