@@ -188,6 +188,11 @@ class Sweeper:
         return report
 
     # -- helpers ----------------------------------------------------------------------------
+    def _configured(self, candidates: list[repo.DraftCandidate]) -> list[repo.DraftCandidate]:
+        """Drafts of accounts still in the organisation file: one removed from it has nobody to
+        remind or escalate to, and trying again every minute only fills the log."""
+        return [c for c in candidates if c.draft.account_id and self.org.account(c.draft.account_id) is not None]
+
     def _claim_each(self, report: SweepReport, kind: str, items: Sequence[tuple[str, Any]],
                     send: Any) -> None:
         """Claim each ``(key, item)`` not yet claimed and ``send(s, item)`` in the same transaction."""
@@ -254,6 +259,7 @@ class Sweeper:
     def _expire(self, now: datetime, report: SweepReport) -> None:
         with self.db.session() as s:
             due = repo.pending_scheduled_before(s, now)
+        due = self._configured(due)
         items = [(f"draft.expire:{c.draft.id}:v{c.version.number}", c) for c in due]
 
         def send(s: Session, c: repo.DraftCandidate) -> bool:
@@ -276,6 +282,7 @@ class Sweeper:
         escalate_cutoff = business_instant_before(self.cal, now, p.approval_escalate_after)
         with self.db.session() as s:
             waiting = repo.pending_since_before(s, max(remind_cutoff, escalate_cutoff))
+        waiting = self._configured(waiting)
         reminds: list[tuple[str, tuple[repo.DraftCandidate, int]]] = []
         escalations: list[tuple[str, repo.DraftCandidate]] = []
         for c in waiting:
@@ -376,6 +383,7 @@ class Sweeper:
     def _unpublished(self, now: datetime, report: SweepReport) -> None:
         with self.db.session() as s:
             due = repo.scheduled_between(s, ["approved", "exempt"], now - UNPUBLISHED_LOOKBACK, now)
+        due = self._configured(due)
         items = [(f"draft.unpublished:{c.draft.id}:v{c.version.number}", c) for c in due]
 
         def send(s: Session, c: repo.DraftCandidate) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from storage.models import ApprovalRequestRow
@@ -159,3 +161,20 @@ def test_a_reminder_missed_over_the_weekend_waits_for_monday_morning(world: Worl
     assert world.sweep(jst(2026, 11, 21, 21, 0)).sent["approval.remind"] == 0
     assert world.sweep(jst(2026, 11, 24, 8, 29)).sent["approval.remind"] == 0  # Monday 23rd is a holiday
     assert world.sweep(jst(2026, 11, 24, 8, 30)).sent["approval.remind"] >= 1
+
+
+def test_drafts_of_an_account_removed_from_the_file_are_left_alone(world: World,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    import dataclasses
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    world.pending_draft(jst(2026, 11, 24, 9, 0))
+    world.scheduled_draft(jst(2026, 11, 24, 9, 5), scheduled=jst(2026, 11, 24, 11, 0))
+    org = dataclasses.replace(world.org, accounts=tuple(a for a in world.org.accounts if a.id != "joetsu-x"))
+    sweeper = Sweeper(Kessai(world.db, org, clock=world.clock))
+    with caplog.at_level(logging.WARNING):
+        report = sweeper.sweep(jst(2026, 11, 25, 16, 0))  # reminder, escalation and expiry all due
+    assert not any(report.sent[k] for k in ("approval.remind", "approval.escalate", "draft.expire"))
+    assert report.failed == 0 and not [r for r in caplog.records if r.levelno >= logging.WARNING]
