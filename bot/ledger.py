@@ -16,7 +16,7 @@ KIND_LABELS_JA = {
     "approved": "承認",
     "rejected": "差戻し",
     "exempt": "決裁省略",
-    "void": "無効（編集により）",
+    "void": "無効（編集・取り下げ）",
     "expired": "期限切れ",
     "override": "理由を付けた決裁依頼",
 }

@@ -7,7 +7,7 @@ post of *this* account on *its* platform — not a link to the city's homepage o
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 HOSTS: dict[str, tuple[str, ...]] = {
     "x": ("x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"),
@@ -100,13 +100,24 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
 
 _HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "mobile.x.com": "x.com",
                  "m.facebook.com": "facebook.com", "m.youtube.com": "youtube.com"}
+# Query parameters that say where a link was shared from, not which post it is.
+_TRACKING = re.compile(r"^(utm_.*|s|t|si|igsh|igshid|ref|ref_src|ref_url|fbclid|feature|mibextid|__cft__.*|__tn__)$")
+# X adds these to a post's URL for one of its pictures or videos.
+_X_MEDIA_SUFFIX = re.compile(r"/(photo|video)/\d+$")
 
 
 def same_post(a: str, b: str) -> bool:
-    """Whether two post URLs name the same post: the query (?s=20, tracking), the fragment, a
-    trailing slash, ``www.`` and the mobile or old host name do not make a different post."""
-    def key(url: str) -> tuple[str, str]:
+    """Whether two post URLs name the same post. Where a link was shared from (?s=20, utm_…),
+    the fragment, a trailing slash, ``www.``, the mobile or old host name and, on X, the letter
+    case of the handle or a /photo/1 suffix do not make a different post; the query parameters
+    that do (YouTube's ?v=, Facebook's story_fbid=) are kept."""
+    def key(url: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower().removeprefix("www.")
-        return _HOST_ALIASES.get(host, host), parts.path.rstrip("/")
+        host = _HOST_ALIASES.get(host, host)
+        path = parts.path.rstrip("/")
+        if host == "x.com":
+            path = _X_MEDIA_SUFFIX.sub("", path).lower()
+        query = tuple(sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)))
+        return host, path, query
     return key(a) == key(b)

@@ -514,6 +514,8 @@ class Kessai:
             if current is not None and current.text == storable(text):
                 # Link unfurls and attachments also arrive as message_changed with the same text.
                 return Outcome("unchanged", draft.id)
+            if draft.state == DraftState.WITHDRAWN:
+                return Outcome("withdrawn", draft.id)  # its message is gone: a late edit event means nothing
             if draft.state == DraftState.PUBLISHED:
                 self.notify.ephemeral(
                     s, now, channel=channel, user=user, thread_ts=ts,
@@ -719,7 +721,7 @@ class Kessai:
             raise errors.InvalidInput("差戻しの理由を入力してください。")
         now = self.clock()
         with self.db.session() as s:
-            draft = draft_repo.get(s, draft_id)
+            draft = draft_repo.get(s, draft_id, lock=True)
             if draft is None:
                 raise errors.UnknownDraft()
             role = self.decider_role(s, draft, version, actor)

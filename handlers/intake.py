@@ -46,6 +46,12 @@ def register(app: App, kessai: Kessai) -> None:
             return  # not a shape Slack sends; answering 500 would only make it send it again
         if subtype == "message_changed":
             msg = event.get("message")
+            if isinstance(msg, dict) and msg.get("subtype") == "tombstone":
+                # A message with replies (every draft has the bot's) is not removed when deleted:
+                # Slack leaves "This message was deleted." in its place and says so as an edit.
+                kessai.receive_deletion(channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")),
+                                        event_key=event_key(body, event))
+                return
             if not isinstance(msg, dict) or msg.get("bot_id") or msg.get("subtype") == "bot_message" or msg.get("thread_ts") not in (None, msg.get("ts")):
                 return
             kessai.receive_edit(

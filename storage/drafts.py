@@ -61,11 +61,16 @@ def add_findings(s: Session, version_id: int, rows: Sequence[dict[str, Any]]) ->
 
 
 def by_message(s: Session, channel: str, ts: str) -> DraftRow | None:
-    return s.exec(select(DraftRow).where(DraftRow.channel == channel, DraftRow.message_ts == ts)).first()
+    """The draft of a Slack message, locked for this transaction (PostgreSQL; SQLite's writers are
+    serialised anyway): an edit or a deletion racing a click must see the decision, or be seen by it."""
+    q = select(DraftRow).where(DraftRow.channel == channel, DraftRow.message_ts == ts).with_for_update()
+    return s.exec(q).first()
 
 
-def get(s: Session, draft_id: int) -> DraftRow | None:
-    return s.get(DraftRow, draft_id)
+def get(s: Session, draft_id: int, *, lock: bool = False) -> DraftRow | None:
+    """``lock``: hold the row until commit (PostgreSQL), so that a decision and an edit, a deletion
+    or an absence's end on the same draft happen one after the other, each seeing the other."""
+    return s.get(DraftRow, draft_id, with_for_update=lock or None)
 
 
 def version(s: Session, draft_id: int, number: int) -> DraftVersionRow | None:
@@ -214,6 +219,7 @@ def standing_in_for(s: Session, approver: str) -> list[tuple[DraftRow, ApprovalR
         .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.acting_for_id) == approver,
                col(ApprovalRequestRow.reason) == "away")
         .order_by(col(DraftRow.id), col(ApprovalRequestRow.id))
+        .with_for_update(of=DraftRow)  # a deputy's click waits, or is waited for: never both
     )
     return [(d, r) for d, r in s.exec(q)]
 
