@@ -331,11 +331,27 @@ class SlackDriver:
         }
         return self.event(event)
 
-    def message_deleted(self, channel: str, ts: str) -> BotReply:
-        """The message ``ts`` is deleted (subtype ``message_deleted``)."""
+    def message_deleted(self, channel: str, ts: str, *, tombstone: bool | None = None) -> BotReply:
+        """The message ``ts`` is deleted. As Slack does it: a message without replies goes with a
+        ``message_deleted`` event; one with replies stays as a tombstone ("This message was
+        deleted.", subtype ``tombstone``) announced by a ``message_changed`` event. ``tombstone``
+        forces either form."""
         channel_id = self._channel_id(channel)
+        replies = [m for m in self.slack.messages(channel_id, thread_ts=ts) if m.ts != ts]
+        if tombstone is None:
+            tombstone = bool(replies)
         deleted = self.slack.delete_as_user(channel_id, ts)
         event_ts = self.slack.next_ts()
+        if tombstone:
+            return self.event({
+                "type": "message", "subtype": "message_changed", "hidden": True, "channel": channel_id,
+                "ts": event_ts, "event_ts": event_ts, "channel_type": self._channel_type(channel_id),
+                "message": {"type": "message", "subtype": "tombstone", "text": "This message was deleted.",
+                            "user": "USLACKBOT", "hidden": True, "ts": ts, "thread_ts": ts,
+                            "reply_count": len(replies)},
+                "previous_message": {"type": "message", "text": deleted.text if deleted else "",
+                                     "user": deleted.user if deleted else "", "ts": ts, "thread_ts": ts},
+            })
         event: JsonDict = {
             "type": "message",
             "subtype": "message_deleted",
