@@ -262,6 +262,12 @@ class Kessai:
     def _assess(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: DraftVersionRow,
                 recent_texts: Sequence[str]) -> _Assessment:
         """Check a version and decide what follows (nothing is written here)."""
+        if draft.category == "template" and recent_texts and template_repo.matching(
+                s, version.text, account.id, self.approvers_for(account, author=draft.author_id)) is not None:
+            # A registered 定型文 is meant to be posted again and again (開庁時間, 休館日): its earlier
+            # uses are not the spam the duplicate rule is about (茅野市 4(8)).
+            same = template_repo.normalize(version.text)
+            recent_texts = [t for t in recent_texts if template_repo.normalize(t) != same]
         findings = check(version.text, self._context(now, draft, account, version, recent_texts))
         blocking = is_blocking(findings)
         exemption = None if blocking else self._exemption(s, draft, account, version.text)

@@ -99,6 +99,19 @@ def test_registered_template_is_exempt_only_when_the_text_matches(stack: LocalSt
     assert states(st) == ["exempt", "pending"]
 
 
+def test_a_template_can_be_used_again_within_the_duplicate_window(sqlite_stack: LocalStack) -> None:
+    """A 定型文 is for recurring notices: its second use is not the duplicate the spam rule stops."""
+    st = sqlite_stack
+    st.driver.slash_command("U0MANAGER", "/kessai", f"template add 開庁時間 {WEATHER}")
+    for _ in range(2):
+        submit_draft(st, text=WEATHER, category="template")
+    st.slack.wait_for(lambda: len(ledger(st)) == 2, timeout=10, message="two 決裁省略 entries")
+    assert [e.kind for e in ledger(st)] == ["exempt", "exempt"]
+    # An ordinary draft repeating it is still a duplicate.
+    submit_draft(st, text=WEATHER)
+    st.slack.wait_for(lambda: states(st)[-1:] == ["needs_fix"], timeout=10, message="the duplicate refused")
+
+
 def test_a_template_registered_in_the_modal_keeps_lines_and_emoji(sqlite_stack: LocalStack) -> None:
     """A slash command carries one line with emoji as shortcodes; the modal takes the text as typed."""
     st = sqlite_stack
