@@ -51,6 +51,8 @@ SECTION_LIMIT = 3000
 # Slack also refuses a message whose blocks hold more than about 12,000 characters of text in all
 # (msg_blocks_too_long, undocumented): what a message shows of a draft fits in what is left.
 MESSAGE_TEXT_BUDGET = 11_000
+# What the request's fields (account … note, alt texts) may take of it, leaving the rest to the draft.
+FIELDS_BUDGET = 6_000
 FINDINGS_DISPLAY_LIMIT = 20
 
 
@@ -242,8 +244,18 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
                 "指摘を確認したうえでこのまま決裁を依頼する必要がある場合は、理由を書いて依頼できます。"
             )
         )
-    for line in finding_lines(view.findings)[:45]:
+    lines = finding_lines(view.findings)[:45]
+    room = MESSAGE_TEXT_BUDGET - text_size(blocks) - 300  # the override button and the notice below
+    shown = 0
+    for line in lines:
+        if len(line) > room:
+            break
         blocks.append(section(line))
+        room -= len(line)
+        shown += 1
+    if shown < len(view.findings):
+        blocks.append(context(f"ほか {len(view.findings) - shown} 件の指摘は、長いため省略しました。"
+                              "同じ文面を `kessai check` で確認すると全件を見られます。"))
     if blocking:
         blocks.append({"type": "actions", "block_id": "override", "elements": [
             button(OVERRIDE_ACTION, "理由を付けて決裁依頼", f"{view.id}:{view.version}")]})
@@ -278,7 +290,19 @@ def _request_fields(view: DraftView) -> list[dict[str, Any]]:
         for k, raw in enumerate(note_lines):
             for j, (e, _) in enumerate(_escaped_pieces(raw, SECTION_LIMIT - len(label))):
                 pieces.append((label + e if k == 0 and j == 0 else e, 0))
-    return [section(t) for t, _ in pack(pieces)]
+    texts = pack(pieces)
+    if sum(len(t) for t, _ in texts) > FIELDS_BUDGET:
+        # Only text written to defeat escaping gets here (a 2,000-character note of "&"); the
+        # message must still go out, and the draft's text matters more.
+        kept, used = [], 0
+        for line, n in pieces:
+            if used + len(line) + 1 > FIELDS_BUDGET:
+                break
+            kept.append((line, n))
+            used += len(line) + 1
+        kept.append(("_（メモ・代替テキストが長いため、一部を省略しました）_", 0))
+        texts = pack(kept)
+    return [section(t) for t, _ in texts]
 
 
 def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,

@@ -91,3 +91,19 @@ def test_any_draft_fits_and_is_shown_in_order(text: str) -> None:
         assert text.replace("\n", "").startswith(shown(blocks))
     else:
         assert shown(blocks) == text.replace("\n", "")
+
+
+def test_adversarial_fields_and_findings_still_fit_one_message() -> None:
+    """Alt texts and a note written to defeat escaping (all &) used to push the DM past Slack's
+    limit, so the request never arrived; the findings reply likewise for long & URLs."""
+    from bot.render import findings_reply
+    from bot.rules import Finding
+
+    msg = approval_request(view("本文です。", note="&" * 2000, image_count=3, alt_texts=["<" * 1000] * 3))
+    within_limits(msg)
+    assert "一部を省略しました" in str(msg)
+    findings = [Finding(code="link.untrusted", severity="warning", message="外部のリンクです。" + "&" * 300,
+                        start=0, end=1, excerpt="&" * 200, clause="上越市 6(1)②", suggestion=None)] * 40
+    reply = findings_reply(view("本文です。", findings=findings), blocking=False)
+    within_limits(reply)
+    assert "件の指摘は、長いため省略しました" in str(reply)
