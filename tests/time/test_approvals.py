@@ -178,3 +178,14 @@ def test_drafts_of_an_account_removed_from_the_file_are_left_alone(world: World,
         report = sweeper.sweep(jst(2026, 11, 25, 16, 0))  # reminder, escalation and expiry all due
     assert not any(report.sent[k] for k in ("approval.remind", "approval.escalate", "draft.expire"))
     assert report.failed == 0 and not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_a_deputy_whose_request_was_taken_back_is_not_reminded(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24, 0, 0).date(), jst(2026, 11, 24, 0, 0).date())
+    world.pending_draft(jst(2026, 11, 24, 9, 0))
+    world.clock.t = jst(2026, 11, 24, 9, 30)
+    assert "あなたにお送りしました" in world.kessai.clear_away("U0MANAGER")
+    world.sweep(jst(2026, 11, 24, 13, 0))  # a reminder is due
+    assert world.posts(to="U0MANAGER", contains="決裁のお願い")
+    assert not world.posts(to="U0DEPUTY", contains="決裁のお願い")
