@@ -231,8 +231,9 @@ def explain_failure(e: BaseException) -> str | None:
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(e, DBAPIError):
-        detail = str(e.orig or e).lower()
-        if "no such table" in detail or "undefinedtable" in type(e.orig).__name__.lower() or "does not exist" in detail:
+        # SQLite says "no such table"; PostgreSQL raises UndefinedTable ('database "x" does not
+        # exist' is a connection problem, below).
+        if "no such table" in str(e.orig or e).lower() or type(e.orig).__name__ == "UndefinedTable":
             return ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
                     "（DATABASE_URL が意図したデータベースを指しているかも確認してください）。")
         return ("データベースに接続できませんでした。DATABASE_URL のホスト名・ポート・ユーザー名・パスワードと、"

@@ -115,6 +115,27 @@ def pack(lines: Sequence[tuple[str, int]], limit: int = SECTION_LIMIT) -> list[t
     return texts
 
 
+def _first_fitting(lines: Sequence[tuple[str, int]], budget: int) -> list[tuple[str, int]]:
+    """The leading ``lines`` whose text, one per line, takes at most ``budget`` characters."""
+    kept: list[tuple[str, int]] = []
+    used = 0
+    for line, n in lines:
+        if used + len(line) + 1 > budget:
+            break
+        kept.append((line, n))
+        used += len(line) + 1
+    return kept
+
+
+def _labelled(label: str, text: str) -> list[tuple[str, int]]:
+    """``text`` escaped as mrkdwn lines (each within a section) after ``label``."""
+    pieces: list[tuple[str, int]] = []
+    for raw in clean_text(text).split("\n"):
+        for e, _ in _escaped_pieces(raw, SECTION_LIMIT - len(label)):
+            pieces.append((label + e if not pieces else e, 0))
+    return pieces
+
+
 def text_size(blocks: Any) -> int:
     """How much text blocks hold in all (every ``text`` string), as Slack's message limit counts."""
     if isinstance(blocks, dict):
@@ -132,17 +153,10 @@ def quote_blocks(text: str, *, budget: int, where: str = "受付チャンネル�
     lines: list[tuple[str, int]] = []
     for raw in text.split("\n"):
         lines.extend((f">{piece}", n + 1) for piece, n in _escaped_pieces(raw, SECTION_LIMIT - 1))
-    notice_room = 200
     texts = pack(lines)
     if sum(len(t) for t, _ in texts) > budget:
-        # Re-pack only what fits, line by line, so the cut falls between lines where it can.
-        kept: list[tuple[str, int]] = []
-        used = 0
-        for line, n in lines:
-            if used + len(line) + 1 > budget - notice_room:
-                break
-            kept.append((line, n))
-            used += len(line) + 1
+        # Only the lines that fit, with room for the note, so the cut falls between lines where it can.
+        kept = _first_fitting(lines, budget - 200)
         texts = pack(kept)
         shown = min(len(text), sum(n for _, n in kept))
         return [*(section(t) for t, _ in texts),
@@ -244,17 +258,11 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
                 "指摘を確認したうえでこのまま決裁を依頼する必要がある場合は、理由を書いて依頼できます。"
             )
         )
-    lines = finding_lines(view.findings)[:45]
     room = MESSAGE_TEXT_BUDGET - text_size(blocks) - 300  # the override button and the notice below
-    shown = 0
-    for line in lines:
-        if len(line) > room:
-            break
-        blocks.append(section(line))
-        room -= len(line)
-        shown += 1
-    if shown < len(view.findings):
-        blocks.append(context(f"ほか {len(view.findings) - shown} 件の指摘は、長いため省略しました。"
+    shown = _first_fitting([(line, 0) for line in finding_lines(view.findings)[:45]], room)
+    blocks.extend(section(line) for line, _ in shown)
+    if len(shown) < len(view.findings):
+        blocks.append(context(f"ほか {len(view.findings) - len(shown)} 件の指摘は、長いため省略しました。"
                               "同じ文面を `kessai check` で確認すると全件を見られます。"))
     if blocking:
         blocks.append({"type": "actions", "block_id": "override", "elements": [
@@ -278,30 +286,14 @@ def _request_fields(view: DraftView) -> list[dict[str, Any]]:
         consent = "同意あり" if view.portrait_consent else "同意の確認なし"
         pieces.append((f"*画像:* {view.image_count}枚（肖像権: {consent}）", 0))
         for i, alt in enumerate(view.alt_texts, 1):
-            label = f"　{i}枚目の代替テキスト: "
-            alt = clean_text(alt)
-            pieces.extend((label + e if j == 0 else e, 0)
-                          for j, (e, _) in enumerate(_escaped_pieces(alt, SECTION_LIMIT - len(label))))
-            if not alt:
-                pieces[-1] = (label + "（なし）", 0)
+            pieces += _labelled(f"　{i}枚目の代替テキスト: ", alt or "（なし）")
     if view.note:
-        label = "*決裁者へのメモ:* "
-        note_lines = clean_text(view.note).split("\n")
-        for k, raw in enumerate(note_lines):
-            for j, (e, _) in enumerate(_escaped_pieces(raw, SECTION_LIMIT - len(label))):
-                pieces.append((label + e if k == 0 and j == 0 else e, 0))
+        pieces += _labelled("*決裁者へのメモ:* ", view.note)
     texts = pack(pieces)
     if sum(len(t) for t, _ in texts) > FIELDS_BUDGET:
         # Only text written to defeat escaping gets here (a 2,000-character note of "&"); the
         # message must still go out, and the draft's text matters more.
-        kept, used = [], 0
-        for line, n in pieces:
-            if used + len(line) + 1 > FIELDS_BUDGET:
-                break
-            kept.append((line, n))
-            used += len(line) + 1
-        kept.append(("_（メモ・代替テキストが長いため、一部を省略しました）_", 0))
-        texts = pack(kept)
+        texts = pack([*_first_fitting(pieces, FIELDS_BUDGET), ("_（メモ・代替テキストが長いため、一部を省略しました）_", 0)])
     return [section(t) for t, _ in texts]
 
 

@@ -429,12 +429,8 @@ class Kessai:
                 asks += [draft_repo.Ask(d, a, "away") for d in deputies]
         # A deputy standing in for two absent approvers is asked once, for the first.
         asks = list({ask.recipient_id: ask for ask in reversed(asks)}.values())[::-1]
-        created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
+        self._ask(s, now, view, asks)
         s.info.setdefault(ASKED_KEY, {})[(view.id, view.version)] = [a.recipient_id for a in asks]
-        for ask in asks:
-            if ask.recipient_id in created:
-                self.notify.approval_dm(s, now, recipient=ask.recipient_id, view=view,
-                                        acting_for_name=self.name_of(ask.acting_for_id) if ask.acting_for_id else None)
         # A version is routed once, so the asks are exactly its requests (no need to read them back).
         self.notify.pending_status(s, now, thread=self.thread_of(draft), view=view, recipients=[
             render.recipient_label(self.name_of(a.recipient_id),
@@ -455,13 +451,17 @@ class Kessai:
     def _ask_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView, *,
                       reason: str, acting_for: str | None) -> list[str]:
         deputies = self._available_deputies(s, now, draft, account)
-        created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, now=now,
-                                          asks=[draft_repo.Ask(d, acting_for, reason) for d in deputies])
-        sent = [d for d in deputies if d in created]  # those already asked for this version are not asked again
-        for d in sent:
-            self.notify.approval_dm(s, now, recipient=d, view=view,
-                                    acting_for_name=self.name_of(acting_for) if acting_for else None)
-        return sent
+        return self._ask(s, now, view, [draft_repo.Ask(d, acting_for, reason) for d in deputies])
+
+    def _ask(self, s: Session, now: datetime, view: DraftView, asks: Sequence[draft_repo.Ask]) -> list[str]:
+        """Record each request and DM its recipient; returns who was asked now (someone already
+        asked for this version is not asked again). The row is what gives a deputy authority."""
+        created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
+        sent = [a for a in asks if a.recipient_id in created]
+        for a in sent:
+            self.notify.approval_dm(s, now, recipient=a.recipient_id, view=view,
+                                    acting_for_name=self.name_of(a.acting_for_id) if a.acting_for_id else None)
+        return [a.recipient_id for a in sent]
 
     def _acting_for_names(self, s: Session, draft_id: int, version: int) -> dict[str, str]:
         return {r.recipient_id: self.name_of(r.acting_for_id)
@@ -915,10 +915,7 @@ class Kessai:
                 continue
             version = draft.current_version
             view = self.load_view(s, draft, version)
-            if draft_repo.request_for(s, draft.id or 0, version, approver) is None:
-                draft_repo.add_requests(s, draft_id=draft.id or 0, version_number=version, now=now,
-                                        asks=[draft_repo.Ask(approver, None, "normal")])
-                self.notify.approval_dm(s, now, recipient=approver, view=view)
+            self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
             draft_repo.withdraw_requests(s, [r.id for r in reqs if r.id is not None])
             name = self.name_of(approver)
             for r in reqs:
