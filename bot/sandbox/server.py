@@ -111,8 +111,11 @@ class LocalSlack:
         self._faults: deque[Fault] = deque()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
-        self._socket: SocketSession | None = None
-        self._socket_conn: Any = None
+        # Slack lets an app hold several Socket Mode connections (one per replica, say) and hands
+        # each envelope to one of them; these are the live ones, oldest first.
+        self._sockets: list[tuple[SocketSession, Any]] = []
+        self._retiring: set[int] = set()  # id() of sessions asked to reconnect: sent nothing more
+        self._socket_turn = 0
         self._socket_generation = 0  # connections accepted so far
         self._ws = Workspace(
             team_id=team_id,
@@ -243,7 +246,7 @@ class LocalSlack:
     # Socket Mode -------------------------------------------------------------------------------
 
     def accept_socket(self, handler: Any) -> None:
-        """Take over an HTTP request that asks to become the app's Socket Mode WebSocket."""
+        """Take over an HTTP request that asks to become one of the app's Socket Mode WebSockets."""
         key = handler.headers.get("Sec-WebSocket-Key", "")
         handler.send_response(101, "Switching Protocols")
         handler.send_header("Upgrade", "websocket")
@@ -253,58 +256,67 @@ class LocalSlack:
         handler.wfile.flush()
         session = SocketSession(handler.wfile)
         with self._cond:
-            self.drop_socket()
-            self._socket, self._socket_conn = session, handler.connection
+            self._sockets.append((session, handler.connection))
             self._socket_generation += 1
+            connections = len(self._sockets)
             self._cond.notify_all()
-        hello = {"type": "hello", "num_connections": 1,
+        hello = {"type": "hello", "num_connections": connections,
                  "debug_info": {"host": "local-slack", "approximate_connection_time": 3600},
                  "connection_info": {"app_id": self.app_id}}
         serve_session(handler.rfile, handler.wfile, session, hello)
         handler.close_connection = True
         with self._cond:
-            if self._socket is session:
-                self._socket = self._socket_conn = None
+            self._sockets = [(s, c) for s, c in self._sockets if s is not session]
+            self._retiring.discard(id(session))
             self._cond.notify_all()
 
-    def drop_socket(self) -> None:
-        """Cut the Socket Mode connection, as when Slack restarts its end (the app reconnects)."""
+    @property
+    def socket_connections(self) -> int:
+        """How many Socket Mode connections the app holds now."""
         with self._cond:
-            conn, self._socket_conn = self._socket_conn, None
-            session, self._socket = self._socket, None
-        if session is not None:
+            return len(self._sockets)
+
+    def drop_socket(self) -> None:
+        """Cut every Socket Mode connection, as when Slack restarts its end (the app reconnects)."""
+        with self._cond:
+            dropped, self._sockets = self._sockets, []
+            self._retiring.clear()
+        for session, conn in dropped:
             session.close()
-        if conn is not None:
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
 
     def refresh_socket(self, timeout: float = 30.0) -> None:
-        """Ask the app to move to a new connection, as Slack does from time to time (a
-        ``disconnect`` message with reason ``refresh_requested``), and wait until it has."""
+        """Ask the app to move its oldest connection to a new one, as Slack does from time to time
+        (a ``disconnect`` message with reason ``refresh_requested``), and wait until it has."""
         with self._cond:
-            session, generation = self._socket, self._socket_generation
-        if session is None:
-            raise RuntimeError("no app is connected in Socket Mode")
+            live = [s for s, _ in self._sockets if id(s) not in self._retiring]
+            if not live:
+                raise RuntimeError("no app is connected in Socket Mode")
+            session, generation = live[0], self._socket_generation
+            self._retiring.add(id(session))
         session.send_json({"type": "disconnect", "reason": "refresh_requested",
                            "debug_info": {"host": "local-slack"}})
         with self._cond:
-            if not self._cond.wait_for(lambda: self._socket_generation > generation and self._socket is not None,
-                                       timeout):
+            if not self._cond.wait_for(lambda: self._socket_generation > generation and bool(self._sockets), timeout):
                 raise TimeoutError(f"the app did not reconnect within {timeout}s")
 
-    def wait_for_socket(self, timeout: float = 30.0) -> None:
-        """Block until an app is connected in Socket Mode."""
+    def wait_for_socket(self, timeout: float = 30.0, connections: int = 1) -> None:
+        """Block until the app holds at least ``connections`` Socket Mode connections."""
         with self._cond:
-            if not self._cond.wait_for(lambda: self._socket is not None, timeout):
-                raise TimeoutError(f"no Socket Mode connection within {timeout}s")
+            if not self._cond.wait_for(lambda: len(self._sockets) >= connections, timeout):
+                raise TimeoutError(f"fewer than {connections} Socket Mode connection(s) within {timeout}s")
 
     def socket_send(self, envelope_type: str, payload: JsonDict, *, retry_attempt: int = 0,
                     retry_reason: str = "", timeout: float = 10.0) -> JsonDict | None:
-        """Deliver an envelope over the app's socket; its acknowledgement (None: none in time)."""
+        """Deliver an envelope over one of the app's connections, taken in turn (so a retry goes
+        to another replica than the first attempt); its acknowledgement (None: none in time)."""
         with self._cond:
-            session = self._socket
-        if session is None:
-            raise RuntimeError("no app is connected in Socket Mode")
+            live = [s for s, _ in self._sockets if id(s) not in self._retiring] or [s for s, _ in self._sockets]
+            if not live:
+                raise RuntimeError("no app is connected in Socket Mode")
+            session = live[self._socket_turn % len(live)]
+            self._socket_turn += 1
         return session.send(envelope_type, payload, retry_attempt=retry_attempt, retry_reason=retry_reason,
                             timeout=timeout)
 

@@ -56,11 +56,12 @@ class ServeProcess:
         """Start and wait until /healthz answers 200 (in Socket Mode: once the app's socket is up;
         ``wait_health=False``: only that)."""
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
+        connected = self.slack.socket_connections  # other replicas' Socket Mode connections
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
         if self.env.get("SLACK_APP_TOKEN"):
             try:
-                self.slack.wait_for_socket(timeout)
+                self.slack.wait_for_socket(timeout, connections=connected + 1)
             except TimeoutError as e:
                 raise RuntimeError(f"kessai serve did not connect in Socket Mode:\n{self.log()}") from e
             if not wait_health:
