@@ -97,6 +97,9 @@ class Notifier:
                    msg: dict[str, Any]) -> None:
         self._post(s, now, channel, msg, key=root_key(draft_id))
 
+    def draft_root_revised(self, s: Session, now: datetime, *, draft_id: int, msg: dict[str, Any]) -> None:
+        self._update(s, now, root_key(draft_id), msg)
+
     def check_result(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, blocking: bool) -> None:
         self._reply(s, now, thread, render.findings_reply(view, blocking), key=f"thread:{view.id}:v{view.version}:check")
 
@@ -135,11 +138,7 @@ class Notifier:
         done = "承認されました" if decision.kind == "approved" else "差し戻されました"
         if decision.acting_for_name:
             done += "（代決）"
-        self._reply(s, now, thread, render.plain(
-            f"<@{author_id}> さん、第{view.version}版が{done}。" + (
-                "SNSへの投稿をお願いします。投稿したら「投稿済みにする」を押してください。"
-                if decision.kind == "approved"
-                else "スレッドの理由を確認し、内容を修正してください。")))
+        self._reply(s, now, thread, render.decided_notice(view, decision, author_id=author_id, done=done))
         if decision.kind == "approved":
             self.publish_prompt(s, now, thread=thread, view=view)
 

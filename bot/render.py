@@ -29,6 +29,8 @@ CATEGORY_JA = {"normal": "通常", "emergency": "緊急・災害", "template": "
 
 # action_ids and callback_ids of the workflow (contracts: the manifest and tests name them).
 OVERRIDE_ACTION = "override_draft"
+REVISE_ACTION = "revise_draft"
+REVISE_CALLBACK = "revise_draft_form"
 OVERRIDE_CALLBACK = "override_reason"
 OVERRIDE_BLOCK = "override_reason"
 OVERRIDE_INPUT = "override_text"
@@ -193,6 +195,12 @@ class DraftView:
     alt_texts: Sequence[str] = ()
     portrait_consent: bool = False
     note: str | None = None
+    source: str = "channel"  # channel | modal | shortcut: whether its author can edit the message
+
+    @property
+    def revisable_by_form(self) -> bool:
+        """The bot wrote this draft's message, so its author corrects it with 「修正する」, not an edit."""
+        return self.source != "channel"
 
 
 @dataclass(frozen=True)
@@ -253,9 +261,9 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
         blocks.append(
             section(
                 "エラーがあるため、このままでは決裁に回せません。"
-                "元のメッセージを編集して修正すると、自動でもう一度確認します"
-                "（`/kessai draft` で提出した下書きは、修正した内容で提出し直してください）。"
-                "指摘を確認したうえでこのまま決裁を依頼する必要がある場合は、理由を書いて依頼できます。"
+                + ("「修正する」から内容を直して提出すると、もう一度確認します。" if view.revisable_by_form else
+                   "元のメッセージを編集して修正すると、自動でもう一度確認します。")
+                + "指摘を確認したうえでこのまま決裁を依頼する必要がある場合は、理由を書いて依頼できます。"
             )
         )
     room = MESSAGE_TEXT_BUDGET - text_size(blocks) - 300  # the override button and the notice below
@@ -265,8 +273,9 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
         blocks.append(context(f"ほか {len(view.findings) - len(shown)} 件の指摘は、長いため省略しました。"
                               "同じ文面を `kessai check` で確認すると全件を見られます。"))
     if blocking:
+        revise = [revise_button(view)] if view.revisable_by_form else []
         blocks.append({"type": "actions", "block_id": "override", "elements": [
-            button(OVERRIDE_ACTION, "理由を付けて決裁依頼", f"{view.id}:{view.version}")]})
+            *revise, button(OVERRIDE_ACTION, "理由を付けて決裁依頼", f"{view.id}:{view.version}")]})
     return message(head, blocks[:50])
 
 
@@ -430,6 +439,17 @@ def draft_root(view: DraftView, source: str) -> dict[str, Any]:
                                                   where="下書きの入力画面")])
 
 
+def decided_notice(view: DraftView, decision: DecisionView, *, author_id: str, done: str) -> dict[str, Any]:
+    """The thread reply telling the author how their version was decided, and what to do next."""
+    text = f"<@{author_id}> さん、第{view.version}版が{done}。"
+    if decision.kind == "approved":
+        return plain(text + "SNSへの投稿をお願いします。投稿したら「投稿済みにする」を押してください。")
+    if not view.revisable_by_form:
+        return plain(text + "スレッドの理由を確認し、元のメッセージを編集して内容を修正してください。")
+    text += "スレッドの理由を確認し、「修正する」から内容を修正してください。"
+    return message(text, [section(text), {"type": "actions", "block_id": "revise", "elements": [revise_button(view)]}])
+
+
 def exempt_notice(view: DraftView, category_ja: str) -> dict[str, Any]:
     text = (f":zap: 第{view.version}版は「{category_ja}」のため、決裁省略（和気町 5(4) 決裁を省略できる事項）として"
             "記録しました。すぐに投稿できます。運用管理責任者には事後報告を送りました。")
@@ -500,6 +520,10 @@ def option(value: str, label: str) -> dict[str, Any]:
     return {"text": {"type": "plain_text", "text": label[:75]}, "value": value}
 
 
+def revise_button(view: DraftView) -> dict[str, Any]:
+    return button(REVISE_ACTION, "修正する", f"{view.id}:{view.version}", style="primary")
+
+
 def button(action_id: str, label: str, value: str, *, style: str | None = None) -> dict[str, Any]:
     b: dict[str, Any] = {"type": "button", "action_id": action_id, "value": value,
                          "text": {"type": "plain_text", "text": label}}
@@ -515,37 +539,62 @@ MAX_IMAGES = 10
 
 
 def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata: str = "",
-                account_id: str | None = None) -> dict[str, Any]:
-    """/kessai draft: one modal with everything the checks and the approver need (SPEC §4.1)."""
+                account_id: str | None = None, revising: DraftView | None = None) -> dict[str, Any]:
+    """/kessai draft: one modal with everything the checks and the approver need (SPEC §4.1).
+
+    ``revising``: the same form for 「修正する」, filled in with that version and sent back as the
+    next version of the same draft (its account cannot change).
+    """
     account_el: dict[str, Any] = {"type": "static_select", "action_id": F_ACCOUNT,
                                   "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
                                   "options": [option(a, n) for a, n in list(accounts)[:100]]}
     initial = account_id or (accounts[0][0] if len(accounts) == 1 else None)
     if initial:
         account_el["initial_option"] = next(option(a, n) for a, n in accounts if a == initial)
+    v = revising
+    text = v.text if v is not None else text
     text_el: dict[str, Any] = {"type": "plain_text_input", "action_id": F_TEXT, "multiline": True, "max_length": 3000}
     if text:
         text_el["initial_value"] = clean_text(text)[:3000]
-    categories = [option(k, v) for k, v in CATEGORY_JA.items()]
-    return modal(DRAFT_CALLBACK, "下書きを決裁に回す", "確認して提出", [
+    date_el: dict[str, Any] = {"type": "datepicker", "action_id": F_DATE}
+    time_el: dict[str, Any] = {"type": "timepicker", "action_id": F_TIME}
+    if v is not None and v.scheduled_at is not None:
+        date_el["initial_date"] = v.scheduled_at.strftime("%Y-%m-%d")
+        time_el["initial_time"] = v.scheduled_at.strftime("%H:%M")
+    categories = [option(k, val) for k, val in CATEGORY_JA.items()]
+    category = next((o for o in categories if v is not None and o["value"] == v.category), categories[0])
+    images = min(v.image_count, MAX_IMAGES) if v is not None else 0
+    alts_el: dict[str, Any] = {"type": "plain_text_input", "action_id": F_ALTS, "multiline": True, "max_length": 3000}
+    if v is not None and v.alt_texts:
+        alts_el["initial_value"] = "\n".join(clean_text(a).replace("\n", " ") for a in v.alt_texts)[:3000]
+    consent_option = option("yes", "画像に写っている人から掲載の同意を得ています")
+    consent_el: dict[str, Any] = {"type": "checkboxes", "action_id": F_CONSENT, "options": [consent_option]}
+    if v is not None and v.portrait_consent:
+        consent_el["initial_options"] = [consent_option]
+    note_el: dict[str, Any] = {"type": "plain_text_input", "action_id": F_NOTE, "multiline": True, "max_length": 2000}
+    if v is not None and v.note:
+        note_el["initial_value"] = clean_text(v.note)[:2000]
+    head = [] if v is None else [context(
+        f"第{v.version}版を修正して、第{v.version + 1}版として提出します。提出すると、もう一度ガイドラインで確認し、"
+        f"第{v.version}版への決裁依頼や承認は無効になります。")]
+    title, submit = ("下書きを修正する", "修正して提出") if v is not None else ("下書きを決裁に回す", "確認して提出")
+    return modal(REVISE_CALLBACK if v is not None else DRAFT_CALLBACK, title, submit, [
+            *head,
             input_block(F_ACCOUNT, "アカウント", account_el),
             input_block(F_TEXT, "投稿する文面", text_el),
-            input_block(F_DATE, "投稿予定日", {"type": "datepicker", "action_id": F_DATE}, optional=True,
+            input_block(F_DATE, "投稿予定日", date_el, optional=True,
                    hint="日本時間です。日付と時刻は両方指定するか、両方空欄にしてください。"),
-            input_block(F_TIME, "投稿予定時刻", {"type": "timepicker", "action_id": F_TIME}, optional=True),
+            input_block(F_TIME, "投稿予定時刻", time_el, optional=True),
             input_block(F_CATEGORY, "区分", {"type": "static_select", "action_id": F_CATEGORY, "options": categories,
-                                      "initial_option": categories[0]},
+                                      "initial_option": category},
                    hint="緊急・災害、定型文（登録済み）、簡易な返信は、エラーがなければ決裁を省略して事後報告になります（和気町 5(4)）。"),
             input_block(F_IMAGES, "画像の枚数", {"type": "static_select", "action_id": F_IMAGES,
                                          "options": [option(str(n), f"{n}枚") for n in range(MAX_IMAGES + 1)],
-                                         "initial_option": option("0", "0枚")}),
-            input_block(F_ALTS, "画像の代替テキスト（1行に1枚ずつ）",
-                   {"type": "plain_text_input", "action_id": F_ALTS, "multiline": True, "max_length": 3000},
+                                         "initial_option": option(str(images), f"{images}枚")}),
+            input_block(F_ALTS, "画像の代替テキスト（1行に1枚ずつ）", alts_el,
                    optional=True, hint="画像の内容を文章で説明してください（例: 満開の桜の下を歩く親子連れ）。"),
-            input_block(F_CONSENT, "肖像権", {"type": "checkboxes", "action_id": F_CONSENT, "options": [
-                option("yes", "画像に写っている人から掲載の同意を得ています")]}, optional=True),
-            input_block(F_NOTE, "決裁者へのメモ", {"type": "plain_text_input", "action_id": F_NOTE, "multiline": True,
-                                          "max_length": 2000}, optional=True),
+            input_block(F_CONSENT, "肖像権", consent_el, optional=True),
+            input_block(F_NOTE, "決裁者へのメモ", note_el, optional=True),
     ], metadata=metadata)
 
 

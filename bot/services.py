@@ -224,6 +224,7 @@ class Kessai:
             author_id=draft.author_id, author_name=self.name_of(draft.author_id), text=c.text,
             scheduled_at=self.local(c.scheduled_at) if c.scheduled_at else None, category=draft.category,
             image_count=c.image_count, alt_texts=c.alt_texts, portrait_consent=c.portrait_consent, note=c.note,
+            source=draft.source,
         )
 
     def thread_of(self, s_or_draft: Session | DraftRow, draft: DraftRow | None = None) -> Thread:
@@ -338,7 +339,7 @@ class Kessai:
             findings=fs, override_reason=draft.override_reason,
             approver_names=[self.name_of(a) for a in self.approvers_for(account, author=draft.author_id)],
             category=draft.category, image_count=version.image_count, alt_texts=tuple(version.alt_texts),
-            portrait_consent=version.portrait_consent, note=version.note,
+            portrait_consent=version.portrait_consent, note=version.note, source=draft.source,
         )
 
     def load_view(self, s: Session, draft: DraftRow, number: int | None = None) -> DraftView:
@@ -530,7 +531,8 @@ class Kessai:
                 )
                 outcome = Outcome("published_edit_refused", draft.id)
             else:
-                self._apply_edit(s, now, draft, text, current)
+                content = replace(_content(current), text=text) if current else VersionContent(text=text)
+                self._apply_edit(s, now, draft, content)
                 outcome = Outcome(draft.state, draft.id)
                 self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
@@ -588,11 +590,9 @@ class Kessai:
         self.after_commit()
         return Outcome(DraftState.WITHDRAWN, draft.id)
 
-    def _apply_edit(self, s: Session, now: datetime, draft: DraftRow, text: str,
-                    current: DraftVersionRow | None) -> None:
+    def _apply_edit(self, s: Session, now: datetime, draft: DraftRow, content: VersionContent) -> None:
         old_state = DraftState(draft.state)
         old_number = draft.current_version
-        content = replace(_content(current), text=text) if current else VersionContent(text=text)
         if draft.account_id is None:
             # Still waiting for the account choice: keep the newest text, check it once chosen.
             self._new_version(s, now, draft, None, content, number=old_number + 1)
@@ -607,6 +607,51 @@ class Kessai:
                 pending_note=f"作成者が下書きを編集したため、第{old_number}版の決裁依頼は取り消されました。")
         draft.state = next_state(old_state, DraftEvent.EDIT)
         self._new_version(s, now, draft, account, content, number=old_number + 1)
+
+    # -- revision (「修正する」: drafts made with /kessai draft, whose message the bot wrote) ------------
+    def _authorize_revise(self, draft: DraftRow, version: int, actor: str) -> Account:
+        if actor != draft.author_id:
+            raise errors.NotYourDraft("下書きを修正できるのは、この下書きを書いた運用担当者だけです。")
+        if draft.current_version != version:
+            raise errors.StaleVersion("この表示は古い版のものです。最新の版のメッセージから修正してください。")
+        if draft.source == "channel":
+            raise errors.InvalidInput("チャンネルに書き込んだ下書きは、元のメッセージを編集して修正してください。")
+        if not can(DraftState(draft.state), DraftEvent.EDIT):
+            raise errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、修正できません。")
+        return self._account(draft)
+
+    def check_can_revise(self, draft_id: int, version: int, actor: str) -> tuple[DraftView, Account]:
+        with self.db.session() as s:
+            draft = draft_repo.get(s, draft_id)
+            if draft is None:
+                raise errors.UnknownDraft()
+            account = self._authorize_revise(draft, version, actor)
+            return self.load_view(s, draft, version), account
+
+    def revise(self, draft_id: int, version: int, actor: str, form: DraftForm) -> Outcome:
+        """A corrected version of a draft, from the form its author filled in again: as an edit of
+        a pasted draft, it is checked anew and an open request or decision on the old one is void."""
+        now = self.clock()
+        with self.db.session() as s:
+            draft = draft_repo.get(s, draft_id, lock=True)
+            if draft is None:
+                raise errors.UnknownDraft()
+            account = self._authorize_revise(draft, version, actor)
+            if form.account_id != account.id:
+                raise errors.InvalidInput("修正ではアカウントを変えられません。別のアカウントの下書きは新しく提出してください。")
+            draft.category = form.category
+            content = VersionContent(text=form.text, scheduled_at=form.scheduled_at, alt_texts=form.alt_texts,
+                                     image_count=form.image_count, portrait_consent=form.portrait_consent,
+                                     note=form.note)
+            self._apply_edit(s, now, draft, content)
+            # The bot's message in the channel shows the draft: it shows the corrected one now.
+            self.notify.draft_root_revised(s, now, draft_id=draft_id,
+                                           msg=render.draft_root(self._preview(draft, account, content), draft.source))
+            outcome = Outcome(draft.state, draft.id)
+            self._refresh_homes(s, now, self._concerned(s, draft))
+        self.after_commit()
+        log.info("draft %s revised to v%s by %s", draft_id, version + 1, actor)
+        return outcome
 
     # -- override (理由を付けて決裁依頼) ------------------------------------------------------------
     def _authorize_override(self, draft: DraftRow, version: int, actor: str) -> None:

@@ -1,5 +1,6 @@
-"""/kessai draft and the 「決裁に回す」 shortcut (modal), the account choice, 理由を付けて決裁依頼,
-and 「投稿済みにする」: translate the payloads, call the services, answer in the modal or privately."""
+"""/kessai draft and the 「決裁に回す」 shortcut (modal), 「修正する」 (the same modal, for the next
+version), the account choice, 理由を付けて決裁依頼, and 「投稿済みにする」: translate the payloads,
+call the services, answer in the modal or privately."""
 
 from __future__ import annotations
 
@@ -112,6 +113,40 @@ def register(app: App, kessai: Kessai) -> None:
             kessai.override(draft_id, version, user_id(body), reason)
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.OVERRIDE_BLOCK: e.message_ja})
+            return
+        ack()
+
+    @app.action(render.REVISE_ACTION)
+    def revise_pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+                       context: Any) -> None:
+        ack()
+        try:
+            draft_id, version = parse_ref(action.get("value"))
+            view, account = kessai.check_can_revise(draft_id, version, user_id(body))
+        except errors.KessaiError as e:
+            tell(kessai, body, context, e.message_ja)
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=render.draft_modal(
+            [(account.id, account.name)], metadata=f"{draft_id}:{version}", revising=view))
+
+    @app.view(render.REVISE_CALLBACK)
+    def revision_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        user = user_id(body)
+        try:
+            draft_id, version = parse_ref(view.get("private_metadata"))
+            _, account = kessai.check_can_revise(draft_id, version, user)
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
+            return
+        form, problems = drafting.validate(draft_input(view_values(view)), now=kessai.local(kessai.clock()),
+                                           tz=str(kessai.tz), allowed_accounts={account.id: account.name})
+        if form is None:
+            ack(response_action="errors", errors=problems)
+            return
+        try:
+            kessai.revise(draft_id, version, user, form)
+        except errors.KessaiError as e:
+            ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
             return
         ack()
 

@@ -1,0 +1,132 @@
+"""「修正する」: the author of a /kessai draft draft corrects it in the same form (its message is
+the bot's, so it cannot be edited in Slack); the correction is the next version of the same draft."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlmodel import select
+
+from bot.localstack import LocalStack
+from storage import ledger as ledger_repo
+from storage.models import DraftRow, DraftVersionRow
+from tests.e2e.conftest import APPROVERS, all_text, buttons, settle, wait_dm, wait_ephemeral
+from tests.e2e.test_workflow_drafting import TOMORROW, root_message, submit_draft, wait_root_thread
+
+PHONE = "災害ボランティアの受付は、現地責任者の携帯 090-1234-5678 までお電話ください。"
+FIXED = "災害ボランティアの受付は、広報対話課 025-526-5111 までお電話ください。"
+
+
+def draft_rows(st: LocalStack) -> list[DraftRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftRow)))
+
+
+def version_rows(st: LocalStack) -> list[DraftVersionRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftVersionRow).order_by(DraftVersionRow.number)))  # type: ignore[arg-type]
+
+
+def open_revision(st: LocalStack, user: str, message_ts: str) -> None:
+    st.driver.block_action(user, "revise_draft", channel="C0INTAKE", message_ts=message_ts)
+
+
+def test_a_modal_draft_with_errors_is_corrected_with_the_revise_button(stack: LocalStack) -> None:
+    st = stack
+    submit_draft(st, text=PHONE, images="1", alt_texts="受付テントの様子", note="至急です")
+    root = root_message(st, "090-1234-5678")
+    check = next(m for m in wait_root_thread(st, root, "pii.phone") if "revise_draft" in buttons(m))
+    assert set(buttons(check)) == {"revise_draft", "override_draft"}
+    assert "「修正する」" in all_text(check) and "編集して" not in all_text(check)
+
+    open_revision(st, "U0OPERATOR", check.ts)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    shown = str(form.view)
+    # The form comes filled in with version 1, so only the mistake needs retyping.
+    for kept in (PHONE, "受付テントの様子", "至急です", TOMORROW.isoformat(), "10:00", "第1版を修正"):
+        assert kept in shown, kept
+    reply = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED})
+    assert reply.status == 200 and reply.json() is None
+
+    for a in APPROVERS:
+        request = wait_dm(st, a)[0]
+        assert "第2版" in all_text(request) and "025-526-5111" in all_text(request)
+    (d,) = draft_rows(st)
+    assert (d.state, d.current_version, d.source) == ("pending", 2, "modal")
+    v1, v2 = version_rows(st)
+    assert v2.text == FIXED and v2.alt_texts == ["受付テントの様子"] and v2.note == "至急です"
+    assert v2.scheduled_at == v1.scheduled_at and v2.content_hash != v1.content_hash
+    # The bot's message in the channel now shows the corrected text.
+    st.slack.wait_for(lambda: "025-526-5111" in all_text(root_message(st)), timeout=10, message="root updated")
+    assert "090-1234-5678" not in all_text(root_message(st))
+
+
+def test_a_rejected_modal_draft_is_revised_and_sent_again(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_draft(st)
+    root = root_message(st)
+    request = wait_dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10)
+    st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日時を確認してください。"})
+    notice = next(m for m in wait_root_thread(st, root, "差し戻されました") if "差し戻されました" in m.text)
+    assert "revise_draft" in buttons(notice)
+
+    open_revision(st, "U0OPERATOR", notice.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    assert st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"time": time(14, 0)}).json() is None
+    st.slack.wait_for(lambda: len([m for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))
+                                   if "第2版" in all_text(m)]) == 1, timeout=10, message="request for v2")
+    (d,) = draft_rows(st)
+    assert (d.state, d.current_version) == ("pending", 2)
+    with st.rt.db.session() as s:
+        assert [e.kind for e in ledger_repo.iter_entries(s)] == ["rejected"]
+
+
+def test_revision_refusals(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_draft(st, text=PHONE)
+    root = root_message(st, "090-1234-5678")
+    check = next(m for m in wait_root_thread(st, root, "pii.phone") if "revise_draft" in buttons(m))
+
+    # Someone else (another operator of the account) may not rewrite the author's draft.
+    open_revision(st, "U0OPERATOR2", check.ts)
+    wait_ephemeral(st, "U0OPERATOR2", "書いた運用担当者だけ")
+    # A forged submission with another user is refused in the form, and changes nothing.
+    open_revision(st, "U0OPERATOR", check.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    forged = st.driver.view_submission("U0OPERATOR2", "revise_draft_form", {"text": FIXED},
+                                       private_metadata="1:1").json()
+    assert forged["response_action"] == "errors" and "書いた運用担当者だけ" in forged["errors"]["text"]
+    # Garbage or another draft's id in the metadata.
+    for metadata in ("x", "99:1", "1:" + "9" * 40):
+        answer = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED},
+                                           private_metadata=metadata).json()
+        assert answer["response_action"] == "errors", metadata
+    # The form's own validation still applies.
+    empty = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": "  "}).json()
+    assert "文面を入力" in empty["errors"]["text"]
+    settle(st)
+    assert [v.number for v in version_rows(st)] == [1]
+
+    # A correction submitted twice (a double tap) makes one new version; the second is stale.
+    assert st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED}).json() is None
+    stale = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED}, private_metadata="1:1").json()
+    assert "古い版" in stale["errors"]["text"]
+    wait_dm(st, "U0MANAGER")
+    # The old check result's button is stale too.
+    open_revision(st, "U0OPERATOR", check.ts)
+    wait_ephemeral(st, "U0OPERATOR", "古い版")
+    settle(st)
+    assert [v.number for v in version_rows(st)] == [1, 2]
+
+
+def test_a_pasted_draft_is_corrected_by_editing_its_message(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", PHONE)
+    settle(st)
+    check = next(m for m in st.slack.messages("C0INTAKE", thread_ts=ts) if "override_draft" in buttons(m))
+    assert "revise_draft" not in buttons(check) and "元のメッセージを編集" in all_text(check)
+    # A forged revise click on it is refused with what to do instead.
+    st.driver.block_action("U0OPERATOR", "revise_draft", "1:1", channel="C0INTAKE", message_ts=check.ts)
+    wait_ephemeral(st, "U0OPERATOR", "元のメッセージを編集")
