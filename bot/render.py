@@ -396,7 +396,7 @@ def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]
         input_block(REJECT_REASON_BLOCK, "差戻しの理由（作成者に伝わります）", {
             "type": "plain_text_input", "action_id": REJECT_REASON_ACTION, "multiline": True, "max_length": 2000,
             "placeholder": {"type": "plain_text", "text": "どこをどう直せばよいかを具体的に書いてください。"},
-        }),
+        }, optional=True, hint="よくある理由を選んだときは、空欄でもかまいません。"),
     ], metadata=f"{draft_id}:{version}")
 
 

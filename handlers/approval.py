@@ -56,13 +56,14 @@ def register(app: App, kessai: Kessai) -> None:
         text = str(field(values, render.REJECT_REASON_BLOCK, render.REJECT_REASON_ACTION).get("value") or "")
         chosen = field(values, render.REJECT_PRESET_BLOCK, render.REJECT_PRESET_ACTION).get("selected_options") or []
         presets = [str(o.get("value")) for o in chosen if isinstance(o, dict)]
-        if not text.strip():
-            ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: "差戻しの理由を入力してください。"})
+        reason = render.compose_reject_reason(presets, text)
+        if not reason:  # a ticked よくある理由 is a reason; a phone user need not type one as well
+            ack(response_action="errors",
+                errors={render.REJECT_REASON_BLOCK: "よくある理由を選ぶか、差戻しの理由を入力してください。"})
             return
         try:
             draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.decide(draft_id, version, user, approve=False,
-                          reason=render.compose_reject_reason(presets, text))
+            kessai.decide(draft_id, version, user, approve=False, reason=reason)
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: e.message_ja})
             return

@@ -298,7 +298,7 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
     st.driver.block_action("U0CHIEF", "reject_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for_call("views.open", timeout=10)
     reply = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": "   "})
-    assert reply.json()["response_action"] == "errors"
+    assert reply.json()["errors"]["reason"] == "よくある理由を選ぶか、差戻しの理由を入力してください。"
     assert ledger(st) == []
     reply = st.driver.view_submission("U0CHIEF", "reject_reason",
                                       {"reason_text": "日付の曜日を確認してください。", "preset_reasons": ["facts"]})
@@ -308,6 +308,18 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
     assert entries[0].reason == "事実関係の確認が必要です。日付の曜日を確認してください。"
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
     st.slack.wait_for(lambda: "差し戻しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+
+
+def test_a_ticked_common_reason_is_reason_enough(sqlite_stack: LocalStack) -> None:
+    """A manager on a phone ticks 「誤字・脱字があります」 and sends it without typing more."""
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"preset_reasons": ["typo", "timing"]})
+    assert reply.status == 200 and not reply.body.strip()
+    assert [e.reason for e in ledger(st)] == ["誤字・脱字があります、投稿の時期・時間帯が適切ではありません"]
 
 
 def test_forged_private_metadata_is_refused(sqlite_stack: LocalStack) -> None:
