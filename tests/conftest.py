@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 
 from bot.config import OrgConfig, load_org_config
 from storage.db import Database
@@ -56,3 +56,13 @@ def db(db_url: str) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def org() -> OrgConfig:
     return load_org_config(DEMO_TOML)
+
+
+def past_the_ledger_guard(c: Connection) -> None:
+    """What someone who owns the database can do: switch off the triggers that keep ledger
+    entries append-only (migration 0005), to show the hash chain still catches the change."""
+    if c.dialect.name == "postgresql":
+        c.execute(text("ALTER TABLE ledger_entries DISABLE TRIGGER USER"))
+    else:
+        for verb in ("update", "delete"):
+            c.execute(text(f"DROP TRIGGER IF EXISTS ledger_entries_no_{verb}"))

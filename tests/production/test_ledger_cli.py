@@ -19,6 +19,7 @@ from bot.ledger import content_hash, recorded_content_hashes
 from storage import ledger as ledger_repo
 from storage.db import Database
 from storage.models import DraftRow, DraftVersionRow
+from tests.conftest import past_the_ledger_guard
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -71,6 +72,7 @@ def test_verify_passes_on_an_intact_ledger(filled: str) -> None:
         "scheduled-time-changed", "account-changed"])
 def test_verify_names_the_first_bad_entry(db: Database, filled: str, sql: str, bad: int) -> None:
     with db.engine.begin() as c:
+        past_the_ledger_guard(c)
         for statement in sql.split(";"):
             c.execute(text(statement))
     r = kessai(filled, "ledger", "verify")
@@ -81,6 +83,7 @@ def test_verify_names_the_first_bad_entry(db: Database, filled: str, sql: str, b
 def test_insert_is_detected(db: Database, filled: str) -> None:
     with db.engine.begin() as c:
         row = c.execute(text("SELECT * FROM ledger_entries WHERE seq = 5")).mappings().one()
+        past_the_ledger_guard(c)
         c.execute(text("UPDATE ledger_entries SET seq = 7 WHERE seq = 5"))
         c.execute(text(
             "INSERT INTO ledger_entries (seq, draft_id, version_number, kind, content_hash, decider_id, decided_at,"

@@ -7,7 +7,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
 from bot.config import OrgConfig
@@ -16,7 +18,7 @@ from storage import drafts, outbox, roster
 from storage import ledger as ledger_repo
 from storage.db import Database, migrations_current
 from storage.models import AccountRoleRow, MemberRow
-from tests.conftest import database_url
+from tests.conftest import database_url, past_the_ledger_guard
 
 NOW = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 
@@ -52,10 +54,34 @@ def test_ledger_chain_appends_and_verifies(db: Database) -> None:
     assert r.ok and r.count == 5
 
 
+@pytest.mark.parametrize("statement", [
+    "UPDATE ledger_entries SET decider_id = 'U0STRANGER' WHERE seq = 2",
+    "DELETE FROM ledger_entries WHERE seq = 2",
+    "DELETE FROM ledger_entries",
+])
+def test_the_database_refuses_to_change_or_remove_an_entry(db: Database, statement: str) -> None:
+    for i in range(1, 4):
+        append(db, i)
+    with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as c:
+        c.execute(text(statement))
+    r = verify(db)
+    assert r.ok and r.count == 3
+
+
+def test_the_database_refuses_to_truncate_the_ledger(db: Database) -> None:
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE (its DELETE is refused above)")
+    append(db, 1)
+    with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as c:
+        c.execute(text("TRUNCATE ledger_entries"))
+    assert verify(db).count == 1
+
+
 def test_ledger_row_edit_is_detected(db: Database) -> None:
     for i in range(1, 5):
         append(db, i)
     with db.engine.begin() as c:
+        past_the_ledger_guard(c)
         c.execute(text("UPDATE ledger_entries SET decider_id = 'U0STRANGER' WHERE seq = 2"))
     r = verify(db)
     assert not r.ok and r.first_bad_seq == 2
@@ -65,6 +91,7 @@ def test_ledger_middle_row_delete_is_detected(db: Database) -> None:
     for i in range(1, 5):
         append(db, i)
     with db.engine.begin() as c:
+        past_the_ledger_guard(c)
         c.execute(text("DELETE FROM ledger_entries WHERE seq = 2"))
     r = verify(db)
     assert not r.ok and r.first_bad_seq == 3
@@ -74,6 +101,7 @@ def test_ledger_last_row_delete_is_detected(db: Database) -> None:
     for i in range(1, 5):
         append(db, i)
     with db.engine.begin() as c:
+        past_the_ledger_guard(c)
         c.execute(text("DELETE FROM ledger_entries WHERE seq = 4"))
     r = verify(db)
     assert not r.ok and r.first_bad_seq == 4
