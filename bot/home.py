@@ -111,7 +111,7 @@ class HomeViews:
             account_name=account.name if account else "（アカウント未選択）",
             author_name=self.name_of(d.author_id), state_ja=state_ja(d.state), excerpt=v.text if v else "",
             updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
-            scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None,
+            scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None, next_step=_next_step(d),
         )
 
     def status_text(self, viewer: str) -> str:
@@ -138,3 +138,13 @@ class HomeViews:
         if len(lines) == 2:
             return "決裁待ちの下書きも、対応が必要な下書きもありません。"
         return "\n".join(lines)
+
+
+def _next_step(d: DraftRow) -> str | None:
+    """The button its author needs next on Home: a pasted draft is corrected by editing its
+    message, so only a draft the bot posted offers 「修正する」."""
+    if d.state in (DraftState.NEEDS_FIX, DraftState.REJECTED) and d.source != "channel":
+        return "revise"
+    if d.state in (DraftState.APPROVED, DraftState.EXEMPT):
+        return "publish"
+    return None

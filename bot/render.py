@@ -656,6 +656,7 @@ class HomeItem:
     updated_at: datetime
     acting_for_name: str | None = None
     scheduled_at: datetime | None = None
+    next_step: str | None = None  # "revise" | "publish": what its author can do about it from Home
 
 
 @dataclass(frozen=True)
@@ -707,9 +708,15 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
     if not mine:
         blocks.append(section("まだ下書きはありません。受付チャンネルに文面を書き込むか `/kessai draft` で提出すると、ここに表示されます。"))
     for item in list(mine)[:20]:
-        blocks.append(section(
+        block = section(
             f"*{item.state_ja}* — {escape(item.account_name)} 第{item.version}版（{fmt_time(item.updated_at)}）\n"
-            f"{quote(item.excerpt, 120)}"))
+            f"{quote(item.excerpt, 120)}")
+        ref = f"{item.draft_id}:{item.version}"
+        if item.next_step == "revise":
+            block["accessory"] = button(REVISE_ACTION, "修正する", ref)
+        elif item.next_step == "publish":
+            block["accessory"] = button(PUBLISH_ACTION, "投稿済みにする", ref)
+        blocks.append(block)
     if accounts:
         blocks.append({"type": "divider"})
         blocks.append(header(f"今月の投稿数{month_label}"))

@@ -130,3 +130,36 @@ def test_a_pasted_draft_is_corrected_by_editing_its_message(sqlite_stack: LocalS
     # A forged revise click on it is refused with what to do instead.
     st.driver.block_action("U0OPERATOR", "revise_draft", "1:1", channel="C0INTAKE", message_ts=check.ts)
     wait_ephemeral(st, "U0OPERATOR", "元のメッセージを編集")
+
+
+def test_app_home_offers_each_draft_its_next_step(sqlite_stack: LocalStack) -> None:
+    """On Home the author finds 「修正する」 on a bot-posted draft with errors and 「投稿済みにする」
+    on an approved one; a pasted draft with errors has no button (its message is edited)."""
+    st = sqlite_stack
+    submit_draft(st, text=PHONE)
+    root_message(st, "090-1234-5678")
+    st.driver.message("C0INTAKE", "U0OPERATOR", "市民プールは点検のため臨時休館します。問い合わせは 090-1234-5678 まで。")
+    st.driver.message("C0INTAKE", "U0OPERATOR", "図書館で子ども向けのおはなし会を開きます。どなたでも参加できます。")
+    request = st.slack.wait_for(lambda: next((m for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))
+                                              if "おはなし会" in all_text(m)), None), timeout=10)
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
+    settle(st)
+    st.driver.app_home_opened("U0OPERATOR")
+    st.slack.wait_for(lambda: "承認済み" in str(st.slack.home("U0OPERATOR")), timeout=10, message="home")
+    home = st.slack.home_view("U0OPERATOR")
+    assert home is not None
+    accessories = [(b["accessory"]["action_id"], b["accessory"]["value"], b["text"]["text"])
+                   for b in home.view["blocks"] if b.get("accessory")]
+    by_action = {a: (v, text) for a, v, text in accessories}
+    assert sorted(a for a, _, _ in accessories) == ["mark_published", "revise_draft"]  # none on the pasted one
+    assert "090-1234-5678" in by_action["revise_draft"][1] and "おはなし会" in by_action["mark_published"][1]
+
+    st.driver.block_action("U0OPERATOR", "revise_draft", view=home)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10,
+                      message="the revision form opened from Home")
+    assert st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED}).json() is None
+    st.slack.wait_for(lambda: any("025-526-5111" in all_text(m)
+                                  for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))), timeout=10)
+    st.driver.block_action("U0OPERATOR", "mark_published", view=home)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "publish_post"), timeout=10,
+                      message="the publication form opened from Home")
