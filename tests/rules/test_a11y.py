@@ -106,3 +106,21 @@ def test_long_sentence_is_info_and_urls_do_not_count() -> None:
     [f] = findings_of("a11y.long_sentence", long)
     assert f.severity == "info"
     assert "a11y.long_sentence" not in codes("あ" * 90 + "https://www.city.joetsu.lg.jp/" + "a" * 40 + "。")
+
+
+def test_sentences_of_multilingual_notices_end_at_their_full_stops() -> None:
+    """Notices for foreign residents are written in English, Vietnamese or Korean: each of their
+    sentences is short, and a text of several is not one 150-character sentence."""
+    for text in (
+        "Free Japanese classes for foreign residents start on December 5 at the Joetsu International Center. "
+        "Anyone who lives or works in the city can join. Apply by phone before November 30.",
+        "Lớp học tiếng Nhật miễn phí cho cư dân nước ngoài bắt đầu từ ngày 5 tháng 12. "
+        "Ai sống hoặc làm việc tại thành phố đều có thể tham gia. Vui lòng đăng ký qua điện thoại.",
+        "외국인 주민을 위한 무료 일본어 교실이 12월 5일부터 시작됩니다. 시내에 살거나 일하는 분은 누구나 참가할 수 있습니다. "
+        "전화로 신청해 주십시오. 자세한 내용은 국제교류센터에 문의해 주십시오.",
+    ):
+        assert len(text) > 100
+        assert "a11y.long_sentence" not in codes(text), text
+    # One long English sentence is still one sentence; a decimal or a domain does not end it.
+    one = "The city will hold a 1.5 km walk along the castle moat with guides from www.city.joetsu.lg.jp " + "and more " * 10
+    assert "a11y.long_sentence" in codes(one)
