@@ -25,6 +25,19 @@ _DATE = re.compile(
     rf"|(?<![0-9/.月{_KANJI_DIGITS}十])(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
 )
 _ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
+# English dates in notices for foreign residents: 「Sunday, December 14」「Sat., Dec. 5, 2026」
+# 「December 14 (Sun)」「Dec 5 (Sat.)」.
+_EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+_EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
+_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+             r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_EN_DATE = re.compile(
+    rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
+    rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*\(\s*(?P<w2>{_EN_WD})\s*\)",
+    re.IGNORECASE,
+)
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
 _CARRY_MONTH_WITHIN = 30
 # Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
@@ -112,6 +125,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     「21日(金)～23日(日)」の後ろの日は直前の月と年を引き継ぎます。正しい曜日に直した形を提案します。
+    外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」）も同じように確かめます。
     """
     today = _local_today(ctx)
     contexts = (
@@ -156,6 +170,47 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             end,
             f"{actual.year}年{month}月{day}日は{correct}曜日です（「{written}」と書かれています）。日付か曜日を確認してください。",
             suggestion=fixed,
+        )
+    if any(c.isascii() and c.isalpha() for c in doc.text):
+        yield from _english_weekdays(doc, today)
+
+
+def _english_day(word: str) -> int | None:
+    """The weekday (Monday 0) an English day name or abbreviation stands for."""
+    w = word.rstrip(".").lower()
+    return next((i for i, name in enumerate(_EN_DAYS) if name.startswith(w[:3]) and name.startswith(w)), None)
+
+
+def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
+    for m in _EN_DATE.finditer(doc.text):
+        wd_group = "w" if m.group("w") else "w2"
+        written = m.group(wd_group)
+        month_word = (m.group("m") or m.group("m2")).rstrip(".").lower()
+        month = next((i + 1 for i, name in enumerate(_EN_MONTHS) if name.startswith(month_word[:3])), None)
+        weekday = _english_day(written)
+        day = int(m.group("d") or m.group("d2"))
+        year = m.group("y") or m.group("y2")
+        if month is None or weekday is None:
+            continue
+        try:
+            actual = date(int(year), month, day) if year else _nearest(month, day, today)
+        except ValueError:
+            actual = None
+        if actual is None or actual.weekday() == weekday:
+            continue
+        name = _EN_DAYS[actual.weekday()].capitalize()
+        bare = written.rstrip(".")
+        correct = name if bare.lower() in _EN_DAYS else name[:3]  # keep the writer's style: full or short
+        if bare.isupper():
+            correct = correct.upper()
+        correct += written[len(bare):]
+        w_start, w_end = m.span(wd_group)
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"{actual.year}年{month}月{day}日は{WEEKDAYS[actual.weekday()]}曜日（{name}）です"
+            f"（「{written}」と書かれています）。日付か曜日を確認してください。",
+            suggestion=doc.text[m.start():w_start] + correct + doc.text[w_end:m.end()],
         )
 
 

@@ -35,6 +35,29 @@ def test_right_weekday_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
 
 
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("Friday, November 22", "Saturday, November 22"),
+    ("Fri, Nov 22, 2025", "Sat, Nov 22, 2025"),
+    ("FRIDAY, NOVEMBER 22", "SATURDAY, NOVEMBER 22"),
+    ("Nov. 22 (Fri.)", "Nov. 22 (Sat.)"),
+    ("November 22nd (Fri)", "November 22nd (Sat)"),
+    ("Nov 22 (Thurs)", "Nov 22 (Sat)"),
+])
+def test_wrong_english_weekday_fires(text: str, suggestion: str) -> None:
+    """Notices for foreign residents carry the date in English too; its weekday is checked alike."""
+    [f] = findings_of("date.weekday_mismatch", f"Japanese class for foreign residents: {text} at City Hall.")
+    assert "土曜日（Saturday）" in f.message and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "Saturday, November 22", "Sat., Nov. 22, 2025", "November 22 (Sat)", "Dec 5 (Sat) and Dec 6 (Sun)",
+    # Not dates: a weekday without a month, a month word without a day, "may" the verb.
+    "Open every Friday, 9:00-17:00.", "You may 22 (Fri) attend", "The Sun, March of the stars",
+])
+def test_right_or_no_english_weekday_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
 def test_year_is_the_one_nearest_the_posting_date() -> None:
     # Checked in November 2025, January means January 2026 (9 Jan 2026 is a Friday).
     assert "date.weekday_mismatch" not in codes("1月9日（金）は休館です")
