@@ -521,11 +521,13 @@ class SlackDriver:
         resolved_block = block_id or (found[0] if found else None)
         action = action_entry(element, action_id, resolved_block, value, action_ts)
         payload["actions"] = [action]
-        label = action.get("text", {}).get("text") if action["type"] == "button" else (
-            "、".join(map(str, value)) if isinstance(value, list) else value)
-        self.slack.note_interaction(
-            user, f"が「{label}」を押しました", channel=payload.get("channel", {}).get("id")
-        )
+        if action["type"] == "button":
+            what = f"「{action.get('text', {}).get('text')}」を押しました"
+        elif action["type"] == "checkboxes":
+            what = f"「{_option_labels(element, value)}」にチェックを入れました" if value else "チェックをすべて外しました"
+        else:
+            what = f"「{_option_labels(element, value)}」を選びました"
+        self.slack.note_interaction(user, f"が{what}", channel=payload.get("channel", {}).get("id"))
         return self._post_interaction(payload)
 
     def view_submission(
@@ -706,3 +708,11 @@ class SocketModeDriver(SlackDriver):
         self.last_reply = (BotReply(200, json.dumps(ack.get("payload") or {}, ensure_ascii=False)) if ack is not None
                            else BotReply(504, ""))
         return self.last_reply
+
+
+def _option_labels(element: Mapping[str, Any] | None, value: Any) -> str:
+    """What the person saw and picked (the options' labels), for the demo's narration."""
+    labels = {str(o.get("value")): str(o.get("text", {}).get("text", "")) for o in (element or {}).get("options", [])
+              if isinstance(o, Mapping)}
+    values = value if isinstance(value, list) else [value]
+    return "、".join(labels.get(str(v)) or str(v) for v in values)
