@@ -5,6 +5,7 @@ call the services, answer in the modal or privately."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
@@ -52,6 +53,20 @@ def draft_input(values: dict[str, Any]) -> drafting.DraftInput:
     )
 
 
+def open_form(kessai: Kessai, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any,
+              build: Callable[[int, int, str], dict[str, Any]]) -> None:
+    """A button about one version of a draft that opens a form: ``build`` checks the clicker may
+    (a refusal is told to them privately) and returns the modal."""
+    try:
+        draft_id, version = parse_ref(action.get("value"))
+        view = build(draft_id, version, user_id(body))
+    except errors.KessaiError as e:
+        tell(kessai, body, context, e.message_ja)
+        return
+    # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
 def register(app: App, kessai: Kessai) -> None:
     @app.shortcut(render.SHORTCUT_CALLBACK)
     def submit_as_draft(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
@@ -97,13 +112,8 @@ def register(app: App, kessai: Kessai) -> None:
     def override_pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
                          context: Any) -> None:
         ack()
-        try:
-            draft_id, version = parse_ref(action.get("value"))
-            view = kessai.check_can_override(draft_id, version, user_id(body))
-        except errors.KessaiError as e:
-            tell(kessai, body, context, e.message_ja)
-            return
-        client.views_open(trigger_id=body["trigger_id"], view=render.override_modal(view))
+        open_form(kessai, body, action, client, context,
+                  lambda d, v, user: render.override_modal(kessai.check_can_override(d, v, user)))
 
     @app.view(render.OVERRIDE_CALLBACK)
     def override_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
@@ -120,14 +130,12 @@ def register(app: App, kessai: Kessai) -> None:
     def revise_pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
                        context: Any) -> None:
         ack()
-        try:
-            draft_id, version = parse_ref(action.get("value"))
-            view, account = kessai.check_can_revise(draft_id, version, user_id(body))
-        except errors.KessaiError as e:
-            tell(kessai, body, context, e.message_ja)
-            return
-        client.views_open(trigger_id=body["trigger_id"], view=render.draft_modal(
-            [(account.id, account.name)], metadata=f"{draft_id}:{version}", revising=view))
+
+        def form(draft_id: int, version: int, user: str) -> dict[str, Any]:
+            view, account = kessai.check_can_revise(draft_id, version, user)
+            return render.draft_modal([(account.id, account.name)], metadata=f"{draft_id}:{version}", revising=view)
+
+        open_form(kessai, body, action, client, context, form)
 
     @app.view(render.REVISE_CALLBACK)
     def revision_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
@@ -154,14 +162,12 @@ def register(app: App, kessai: Kessai) -> None:
     def publish_pressed(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
                         context: Any) -> None:
         ack()
-        try:
-            draft_id, version = parse_ref(action.get("value"))
-            view, account_url = kessai.check_can_publish(draft_id, version, user_id(body))
-        except errors.KessaiError as e:
-            tell(kessai, body, context, e.message_ja)
-            return
-        client.views_open(trigger_id=body["trigger_id"],
-                          view=render.publish_modal(view, account_url, kessai.local(kessai.clock())))
+
+        def form(draft_id: int, version: int, user: str) -> dict[str, Any]:
+            view, account_url = kessai.check_can_publish(draft_id, version, user)
+            return render.publish_modal(view, account_url, kessai.local(kessai.clock()))
+
+        open_form(kessai, body, action, client, context, form)
 
     @app.view(render.PUBLISH_CALLBACK)
     def publish_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
