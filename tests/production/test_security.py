@@ -131,7 +131,8 @@ def test_secrets_never_reach_the_log(tmp_path: Path) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    action=st_.sampled_from(["approve_draft", "reject_draft", "unknown_action"]),
+    action=st_.sampled_from(["approve_draft", "reject_draft", "override_draft", "revise_draft", "mark_published",
+                             "unknown_action"]),
     value=st_.one_of(st_.text(max_size=300), st_.from_regex(r"-?\d{1,12}:-?\d{1,12}", fullmatch=True)),
     user=st_.sampled_from(["U0MANAGER", "U0CHIEF", "U0STRANGER", "U0OPERATOR", "U0NOBODY"]),
 )
@@ -150,6 +151,33 @@ def test_fuzzed_button_clicks_never_fail_or_decide_wrongly(sqlite_stack: LocalSt
     # Only a real approver pressing 承認 on the real value can have decided anything.
     for e in entries:
         assert e.decider_id in ("U0MANAGER", "U0CHIEF") and e.draft_id == drafts[0].id
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    callback=st_.sampled_from(["reject_reason", "override_reason", "revise_draft_form", "publish_post", "submit_draft",
+                               "template_add", "unknown_form"]),
+    metadata=st_.one_of(st_.text(max_size=300), st_.from_regex(r"-?\d{1,12}:-?\d{1,12}", fullmatch=True)),
+    user=st_.sampled_from(["U0MANAGER", "U0STRANGER", "U0OPERATOR", "U0OPERATOR2", "U0NOBODY"]),
+    text=st_.text(max_size=200),
+)
+def test_fuzzed_form_submissions_never_fail_or_change_what_they_should_not(
+        sqlite_stack: LocalStack, callback: str, metadata: str, user: str, text: str) -> None:
+    """A form posted with a made-up view (any metadata, any user, a stray value) is answered,
+    and nobody but an approver decides, nobody but the author adds a version."""
+    st = sqlite_stack
+    if not dm(st, "U0MANAGER"):
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        wait_dm(st, "U0MANAGER")
+    values = {"state-block": {"state-action": {"type": "plain_text_input", "value": text}}}
+    reply = st.driver.view_submission(user, callback, values, private_metadata=metadata)
+    assert reply.status == 200
+    with st.rt.db.session() as s:
+        entries = list(s.exec(select(LedgerEntryRow)))
+        versions = list(s.exec(select(DraftVersionRow)))
+    assert all(e.decider_id in ("U0MANAGER", "U0CHIEF", "U0OPERATOR") for e in entries)
+    assert all(e.kind != "approved" and e.kind != "rejected" or e.decider_id != "U0OPERATOR" for e in entries)
+    assert [v.number for v in versions] == [1]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
