@@ -282,17 +282,25 @@ class SlackDriver:
         if images is not None:
             event["subtype"] = "file_share"
             event["upload"] = False
-            event["files"] = [
-                {"id": f"F{stored.ts.replace('.', '')}{i}", "name": f"photo{i}.jpg", "title": f"photo{i}.jpg",
-                 "mimetype": "image/jpeg", "filetype": "jpg", "user": user, "mode": "hosted",
-                 **({"alt_txt": alt} if alt else {})}
-                for i, alt in enumerate(images, 1)
-            ]
+            event["files"] = self._image_files(stored.ts, user, images)
         self.event(event, event_id=event_id, retry_num=retry_num)
         return stored.ts
 
-    def message_changed(self, channel: str, ts: str, user: str, new_text: str) -> BotReply:
-        """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``)."""
+    @staticmethod
+    def _image_files(ts: str, user: str, images: Sequence[str]) -> list[JsonDict]:
+        """The ``files`` of a message with pictures, each described by its alt text ("" for none)."""
+        return [
+            {"id": f"F{ts.replace('.', '')}{i}", "name": f"photo{i}.jpg", "title": f"photo{i}.jpg",
+             "mimetype": "image/jpeg", "filetype": "jpg", "user": user, "mode": "hosted",
+             **({"alt_txt": alt} if alt else {})}
+            for i, alt in enumerate(images, 1)
+        ]
+
+    def message_changed(self, channel: str, ts: str, user: str, new_text: str, *,
+                        images: Sequence[str] | None = None) -> BotReply:
+        """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``).
+        ``images``: the pictures the edited message has, by description (alt text; "" for none);
+        Slack's edited message carries its ``files`` as the original message did."""
         channel_id = self._channel_id(channel)
         edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text), rich_text_blocks(new_text))
         edit_ts = self.slack.next_ts()
@@ -313,6 +321,7 @@ class SlackDriver:
                 "source_team": self.slack.team_id,
                 "user_team": self.slack.team_id,
                 **thread,
+                **({"upload": False, "files": self._image_files(ts, user, images)} if images is not None else {}),
             },
             "previous_message": {
                 "type": "message",
@@ -369,6 +378,8 @@ class SlackDriver:
                 "user": deleted.user,
                 "team": self.slack.team_id,
                 "ts": ts,
+                **({"thread_ts": deleted.thread_ts} if deleted.thread_ts else {}),
+                **({"bot_id": deleted.bot_id} if deleted.bot_id else {}),
             }
         return self.event(event)
 
