@@ -525,14 +525,18 @@ class Kessai:
         return count
 
     # -- edits ----------------------------------------------------------------------------
-    def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str) -> Outcome:
+    def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
+                     image_alts: tuple[str, ...] = ()) -> Outcome:
+        """The intake message of a draft was edited: its text and its pictures (``image_alts``, as
+        for ``IncomingMessage``: the edited message's files) make the new version."""
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             if isinstance(draft, Outcome):
                 return draft
             current = draft_repo.version(s, draft.id or 0, draft.current_version)
-            if current is not None and current.text == storable(text):
+            if current is not None and current.text == storable(text) and current.image_count == len(image_alts) \
+                    and list(current.alt_texts) == [storable(a) for a in image_alts]:
                 # Link unfurls and attachments also arrive as message_changed with the same text.
                 return Outcome("unchanged", draft.id)
             if draft.state == DraftState.WITHDRAWN:
@@ -545,7 +549,12 @@ class Kessai:
                 )
                 outcome = Outcome("published_edit_refused", draft.id)
             else:
-                content = replace(_content(current), text=text) if current else VersionContent(text=text)
+                # The pictures are the message's as much as its text: added, removed or described
+                # anew, they are checked again and shown to the approver (and hashed) with it.
+                content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts)
+                if current is not None:
+                    content = replace(_content(current), text=text, image_count=len(image_alts),
+                                      alt_texts=image_alts)
                 self._apply_edit(s, now, draft, content)
                 outcome = Outcome(draft.state, draft.id)
                 self._refresh_homes(s, now, self._concerned(s, draft))

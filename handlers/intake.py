@@ -68,6 +68,7 @@ def register(app: App, kessai: Kessai) -> None:
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
+                image_alts=attached_images(msg),
             )
             return
         if subtype == "message_deleted":
