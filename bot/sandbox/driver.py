@@ -481,12 +481,15 @@ class SlackDriver:
         block_id: str | None = None,
         view: View | str | None = None,
         team_id: str | None = None,
+        seen: Message | None = None,
     ) -> BotReply:
         """``user`` clicks (or selects in) the element ``action_id`` of a message or a view.
 
         The element is looked up in the sandbox so the payload carries its real block_id, label
         and type; ``value`` defaults to the element's own value and can be set to anything to
-        simulate a tampered request.
+        simulate a tampered request. ``seen``: the message as the clicker's screen still showed
+        it (an earlier copy, from before another person's click redrew it); Slack sends that
+        message with the click. Default: the message as it is now.
         """
         action_ts = self.slack.next_ts()
         trigger_id = self._fresh_trigger(user)
@@ -512,7 +515,7 @@ class SlackDriver:
             if channel is None or message_ts is None:
                 raise ValueError("a block action needs either view= or channel= and message_ts=")
             channel_id = self._channel_id(channel)
-            message = self.slack.message(channel_id, message_ts)
+            message = seen if seen is not None else self.slack.message(channel_id, message_ts)
             blocks = message.blocks if message else []
             payload["container"] = {
                 "type": "message",
