@@ -244,8 +244,9 @@ class IncidentService:
         return list(s.exec(select(IncidentEventRow).where(col(IncidentEventRow.incident_id) == inc.id)
                            .order_by(col(IncidentEventRow.id))))
 
-    def _load(self, s: Session, incident_id: int) -> IncidentRow:
-        inc = s.get(IncidentRow, incident_id)
+    def _load(self, s: Session, incident_id: int, *, lock: bool = False) -> IncidentRow:
+        """``lock``: hold the row until commit (PostgreSQL), so that changes to it take turns."""
+        inc = s.get(IncidentRow, incident_id, with_for_update=lock or None)
         if inc is None:
             raise UnknownIncident()
         return inc
@@ -283,24 +284,35 @@ class IncidentService:
         self.kessai.after_commit()
 
     # -- checklist --------------------------------------------------------------------------
-    def set_checklist(self, incident_id: int, actor: str, done: Sequence[str], now: datetime | None = None) -> None:
+    def set_checklist(self, incident_id: int, actor: str, done: Sequence[str], *, seen: Sequence[str] | None = None,
+                      now: datetime | None = None) -> None:
+        """A click in the checklist: ``done`` is what the clicker's alert shows ticked after it,
+        ``seen`` what it showed before (None: as recorded).
+
+        Only the items the click changed are applied, to what is recorded: the alert on the
+        clicker's screen may be older than someone else's click, and its whole selection would
+        undo that click. The row is locked, so clicks at the same instant take turns; the alert
+        is redrawn from the record either way, so every screen shows what is recorded.
+        """
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
-            inc = self._load(s, incident_id)
+            inc = self._load(s, incident_id, lock=True)
             if actor not in self.involved(inc):
                 raise NotInvolved()
             if inc.status == "resolved":
                 raise AlreadyResolved()
             items = {i.id: i for i in CHECKLISTS[inc.kind]}
-            wanted = [d for d in dict.fromkeys(done) if d in items]  # unknown (tampered) values are ignored
-            before = set(inc.checklist_done)
-            for item_id in wanted:
-                if item_id not in before:
+            before = {i for i in inc.checklist_done if i in items}
+            # Unknown (tampered) values are ignored.
+            after, shown = ({i for i in values if i in items} for values in (done, before if seen is None else seen))
+            ticked, unticked = (after - shown) - before, (shown - after) & before
+            for item_id in items:
+                if item_id in ticked:
                     self._event(s, inc, now, actor, "checked", items[item_id].text)
-            for item_id in before - set(wanted):
-                if item_id in items:
+                elif item_id in unticked:
                     self._event(s, inc, now, actor, "unchecked", items[item_id].text)
-            inc.checklist_done = [i for i in items if i in wanted]  # keep the checklist's order
+            recorded = (before | ticked) - unticked
+            inc.checklist_done = [i for i in items if i in recorded]  # keep the checklist's order
             s.add(inc)
             s.flush()
             self._refresh_alerts(s, now, inc)

@@ -129,6 +129,8 @@ class Kessai:
             # anything else is claimed by event id so that a retry does not repeat it.
             if not operated and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
+            if not operated and draft_repo.was_deleted(s, m.channel, m.ts):
+                return self._deleted_before(m)
             if not operated:
                 self.notify.ephemeral(
                     s, now, channel=m.channel, user=m.user,
@@ -148,14 +150,22 @@ class Kessai:
                 content = VersionContent(text=m.text, image_count=len(m.image_alts), alt_texts=m.image_alts)
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
                                            content=content, source="channel")
-                if draft is None:  # this message is already a draft (it reached us under another event id)
-                    return Outcome("duplicate")
+                if draft is None:
+                    if draft_repo.was_deleted(s, m.channel, m.ts):
+                        return self._deleted_before(m)
+                    return Outcome("duplicate")  # this message is already a draft (another event id)
                 if account is None:
                     self.notify.account_question(s, now, thread=self.thread_of(draft), draft_id=draft.id or 0,
                                                  author_id=m.user, options=[(a.id, a.name) for a in operated])
                 outcome = Outcome(draft.state, draft.id)
         self.after_commit()
         return outcome
+
+    @staticmethod
+    def _deleted_before(m: IncomingMessage) -> Outcome:
+        log.info("message %s in %s was deleted before its event (%s) arrived: not taken as a draft",
+                 m.ts, m.channel, m.event_key)
+        return Outcome("deleted")
 
     def accounts_for_form(self, actor: str) -> list[Account]:
         return self.org.accounts_operated_by(actor)
@@ -198,13 +208,17 @@ class Kessai:
         )
         version = self._version_row(draft, account, content, number=1, now=now)
         reads = assessed = None
+        # A pasted message takes turns with a deletion of it (see drafts.lock_message).
+        message = (channel, ts) if source == "channel" else None
         if account is not None:
             reads = intake_repo.intake_reads(
                 s, account_id=account.id, since=now - DUPLICATE_WINDOW, states=list(DUPLICATE_STATES),
                 people=[*self.approvers_for(account, author=author), *self._deputy_candidates(draft, account)],
-                at=now, home_keys=[home_key(u) for u in self._home_audience(draft, account)])
+                at=now, home_keys=[home_key(u) for u in self._home_audience(draft, account)], message=message)
             assessed = self._assess(s, now, draft, account, version, reads.recent_texts)
             draft.state = assessed.state
+        elif message is not None:
+            draft_repo.lock_message(s, *message)
         if not draft_repo.insert_draft(s, draft):
             return None
         version.draft_id = draft.id or 0
@@ -511,14 +525,18 @@ class Kessai:
         return count
 
     # -- edits ----------------------------------------------------------------------------
-    def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str) -> Outcome:
+    def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
+                     image_alts: tuple[str, ...] = ()) -> Outcome:
+        """The intake message of a draft was edited: its text and its pictures (``image_alts``, as
+        for ``IncomingMessage``: the edited message's files) make the new version."""
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             if isinstance(draft, Outcome):
                 return draft
             current = draft_repo.version(s, draft.id or 0, draft.current_version)
-            if current is not None and current.text == storable(text):
+            if current is not None and current.text == storable(text) and current.image_count == len(image_alts) \
+                    and list(current.alt_texts) == [storable(a) for a in image_alts]:
                 # Link unfurls and attachments also arrive as message_changed with the same text.
                 return Outcome("unchanged", draft.id)
             if draft.state == DraftState.WITHDRAWN:
@@ -531,7 +549,12 @@ class Kessai:
                 )
                 outcome = Outcome("published_edit_refused", draft.id)
             else:
-                content = replace(_content(current), text=text) if current else VersionContent(text=text)
+                # The pictures are the message's as much as its text: added, removed or described
+                # anew, they are checked again and shown to the approver (and hashed) with it.
+                content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts)
+                if current is not None:
+                    content = replace(_content(current), text=text, image_count=len(image_alts),
+                                      alt_texts=image_alts)
                 self._apply_edit(s, now, draft, content)
                 outcome = Outcome(draft.state, draft.id)
                 self._refresh_homes(s, now, self._concerned(s, draft))
@@ -560,18 +583,31 @@ class Kessai:
         draft = draft_repo.by_message(s, channel, ts)
         return Outcome("not_a_draft") if draft is None else draft
 
-    def receive_deletion(self, *, channel: str, ts: str, event_key: str) -> Outcome:
+    def receive_deletion(self, *, channel: str, ts: str, event_key: str, may_be_draft: bool = True) -> Outcome:
         """The intake message of a draft was deleted: the author has taken it back (取り下げ).
 
         A request still waiting is cancelled and a decision not yet acted on is void, as for an
         edit, so nobody approves what its author withdrew. A published draft stays as it was: the
         post is out on the SNS whatever happens to the Slack message.
+
+        A message of an intake channel without a draft yet (``may_be_draft``: not a thread reply
+        or a bot's message) is remembered as deleted: Slack may deliver its message event after
+        this one, or retry it, and that event must not make a draft of it.
         """
         now = self.clock()
         with self.db.session() as s:
-            draft = self._message_draft(s, now, channel, ts, event_key)
-            if isinstance(draft, Outcome):
-                return draft
+            if not draft_repo.claim_event(s, event_key, now):
+                return Outcome("duplicate")
+            remember = may_be_draft and bool(self.org.accounts_for_channel(channel))
+            if remember:
+                draft_repo.lock_message(s, channel, ts)
+            draft = draft_repo.by_message(s, channel, ts)
+            if draft is None:
+                if not remember:
+                    return Outcome("not_a_draft")
+                draft_repo.remember_deletion(s, channel, ts, now)
+                log.info("message %s in %s deleted before it was taken as a draft: remembered", ts, channel)
+                return Outcome("deleted_before_intake")
             old_state = DraftState(draft.state)
             if not can(old_state, DraftEvent.WITHDRAW):
                 return Outcome(old_state, draft.id)

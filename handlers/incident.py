@@ -101,11 +101,28 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         block = str(action.get("block_id") or "")
         prefix, _, ref = block.partition(":")
-        selected = action.get("selected_options") or []
-        done = [str(o.get("value")) for o in selected if isinstance(o, dict)]
+        done = option_values(action.get("selected_options"))
         try:
             if prefix != "incident_checklist":
                 raise inc.UnknownIncident()
-            service.set_checklist(inc.parse_incident_ref(ref), user_id(body), done)
+            service.set_checklist(inc.parse_incident_ref(ref), user_id(body), done, seen=shown_ticked(body, block))
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
+
+
+def option_values(options: Any) -> list[str]:
+    return [str(o.get("value")) for o in options if isinstance(o, dict)] if isinstance(options, list) else []
+
+
+def shown_ticked(body: dict[str, Any], block_id: str) -> list[str] | None:
+    """The checklist items the clicker's copy of the alert showed ticked before the click (Slack
+    sends that message, as drawn, with the click); None when the payload does not show it."""
+    message = body.get("message")
+    blocks = message.get("blocks") if isinstance(message, dict) else None
+    for b in blocks if isinstance(blocks, list) else []:
+        if not isinstance(b, dict) or b.get("block_id") != block_id:
+            continue
+        for el in b.get("elements") or []:
+            if isinstance(el, dict) and el.get("action_id") == inc.CHECKLIST_ACTION:
+                return option_values(el.get("initial_options"))
+    return None

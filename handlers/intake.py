@@ -38,6 +38,17 @@ def attached_images(event: dict[str, Any]) -> tuple[str, ...]:
                  if isinstance(f, dict) and str(f.get("mimetype") or "").startswith("image/"))
 
 
+def may_be_draft(event: dict[str, Any]) -> bool:
+    """Whether the deleted message could have been a draft, as far as the deletion event tells:
+    thread replies and bots' messages never are (and need not be remembered as deleted)."""
+    prev = event.get("previous_message")
+    if not isinstance(prev, dict):
+        return True
+    if prev.get("bot_id") or prev.get("subtype") == "bot_message":
+        return False
+    return prev.get("thread_ts") in (None, prev.get("ts"))
+
+
 def register(app: App, kessai: Kessai) -> None:
     @app.event("message")
     def on_message(body: dict[str, Any], event: dict[str, Any]) -> None:
@@ -50,13 +61,14 @@ def register(app: App, kessai: Kessai) -> None:
                 # A message with replies (every draft has the bot's) is not removed when deleted:
                 # Slack leaves "This message was deleted." in its place and says so as an edit.
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")),
-                                        event_key=event_key(body, event))
+                                        event_key=event_key(body, event), may_be_draft=may_be_draft(event))
                 return
             if not isinstance(msg, dict) or msg.get("bot_id") or msg.get("subtype") == "bot_message" or msg.get("thread_ts") not in (None, msg.get("ts")):
                 return
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
+                image_alts=attached_images(msg),
             )
             return
         if subtype == "message_deleted":
@@ -64,7 +76,7 @@ def register(app: App, kessai: Kessai) -> None:
             deleted = event.get("deleted_ts")
             if isinstance(deleted, str) and deleted:
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=deleted,
-                                        event_key=event_key(body, event))
+                                        event_key=event_key(body, event), may_be_draft=may_be_draft(event))
             return
         if subtype in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
             return

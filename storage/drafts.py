@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import bindparam, cast, exists, func, insert, text, update
+from sqlalchemy import select as select_
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
@@ -14,6 +18,7 @@ from sqlmodel.sql.expression import Select
 from storage.db import insert_if_absent, insert_many_if_absent, insert_rows, many
 from storage.models import (
     ApprovalRequestRow,
+    DeletedMessageRow,
     DraftRow,
     DraftVersionRow,
     FindingRow,
@@ -35,18 +40,70 @@ def _persistent(s: Session, row: Any, new_id: int) -> None:
     s.add(row)
 
 
+@functools.cache
+def _insert_draft_statement(dialect: str) -> Any:
+    """INSERT … SELECT the draft's values unless its message was deleted, ON CONFLICT DO NOTHING."""
+    table: Any = DraftRow.__table__  # type: ignore[attr-defined]
+    deleted: Any = DeletedMessageRow.__table__  # type: ignore[attr-defined]
+    columns = [c for c in table.c if c.name != "id"]
+    params = {c.name: bindparam(c.name, type_=c.type) for c in columns}
+    # PostgreSQL types the values of a SELECT list from the parameters alone (a NULL would be
+    # text); SQLite must not be given CAST(… AS DATETIME), which turns a date into a number.
+    values = [cast(params[c.name], c.type) if dialect == "postgresql" else params[c.name] for c in columns]
+    not_deleted = ~exists().where(deleted.c.channel == params["channel"], deleted.c.ts == params["message_ts"])
+    insert_for = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert_for(table).from_select([c.name for c in columns], select_(*values).where(not_deleted))
+    return stmt.on_conflict_do_nothing(index_elements=["channel", "message_ts"]).returning(table.c.id)
+
+
 def insert_draft(s: Session, draft: DraftRow) -> bool:
-    """INSERT a new draft; False (and nothing written) when its Slack message already has one.
+    """INSERT a new draft; False (and nothing written) when its Slack message already has one, or
+    was deleted before this (see ``remember_deletion``).
 
     The (channel, message_ts) unique key makes this the duplicate check too: a message that
     reaches the bot twice under different event ids still becomes one draft.
     """
-    inserted = insert_rows(s, DraftRow.__table__, [draft.model_dump(exclude={"id"})],  # type: ignore[attr-defined]
-                           ignore_conflict_on=["channel", "message_ts"])
+    stmt = _insert_draft_statement(s.get_bind().dialect.name)
+    inserted = s.connection().execute(stmt, draft.model_dump(exclude={"id"})).all()
     if not inserted:
         return False
     _persistent(s, draft, int(inserted[0][0]))
     return True
+
+
+# The class of the advisory locks (PostgreSQL) that take turns on one intake message: a message
+# event and a deletion of the same message. Two-key locks never collide with one-key ones (roster).
+MESSAGE_LOCK_CLASS = 0x6B657374  # "kest"
+
+
+def message_lock_key(channel: str, ts: str) -> int:
+    """The second key of a message's advisory lock (two messages sharing it only wait for each other)."""
+    digest = hashlib.blake2b(f"{channel}:{ts}".encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def lock_message(s: Session, channel: str, ts: str) -> None:
+    """Hold the message ``(channel, ts)`` until commit against its deletion or its message event.
+
+    Without it, on PostgreSQL, a deletion could look for the draft while the message event's
+    transaction is writing it (not yet visible), and that transaction could look for the deletion
+    while it is being written: each would miss the other and the deleted message stay a draft.
+    (SQLite: the transaction began with BEGIN IMMEDIATE, which already excludes other writers.)
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.connection().execute(text("SELECT pg_advisory_xact_lock(:cls, :key)"),
+                               {"cls": MESSAGE_LOCK_CLASS, "key": message_lock_key(channel, ts)})
+
+
+def remember_deletion(s: Session, channel: str, ts: str, now: datetime) -> None:
+    """Remember that the intake message ``(channel, ts)``, which has no draft, was deleted: its
+    message event, should it come later (out of order, a retry), is then no draft."""
+    insert_if_absent(s, DeletedMessageRow.__table__, {"channel": channel, "ts": ts, "deleted_at": now},  # type: ignore[attr-defined]
+                     ["channel", "ts"])
+
+
+def was_deleted(s: Session, channel: str, ts: str) -> bool:
+    return s.get(DeletedMessageRow, (channel, ts)) is not None
 
 
 def insert_version(s: Session, version: DraftVersionRow) -> None:

@@ -3,7 +3,9 @@
 A pasted draft needs three small answers before its transaction can write anything: the
 account's recent texts (for the duplicate rule), which of its approvers and deputies are away
 (代決), and who has an App Home to refresh. Asked one by one they are three round trips on the
-busiest path; asked as one UNION ALL, built once and run with parameters, they are one.
+busiest path; asked as one UNION ALL, built once and run with parameters, they are one. On
+PostgreSQL the same round trip takes the message's lock against its deletion
+(``drafts.lock_message``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Text, bindparam, cast, literal_column, union_all
+from sqlalchemy import String, Text, bindparam, cast, func, literal_column, select, union_all
 from sqlmodel import Session
 
 from storage import outbox
 from storage.away import absent_query
-from storage.drafts import recent_texts_query
+from storage.drafts import MESSAGE_LOCK_CLASS, message_lock_key, recent_texts_query
 
 
 @dataclass(frozen=True)
@@ -32,26 +34,36 @@ class IntakeReads:
 
 
 @functools.cache
-def _statement() -> Any:
+def _statement(lock: bool) -> Any:
     def tagged(tag: str, q: Any, column_type: type) -> Any:
         sub = q.subquery()
         return sub.select().with_only_columns(
             literal_column(f"'{tag}'", String).label("kind"), cast(list(sub.c)[0], column_type).label("value"))
 
-    return union_all(
+    parts = [
         tagged("r", recent_texts_query(bindparam("account_id"), bindparam("since"),
                                        bindparam("states", expanding=True)), Text),
         tagged("a", absent_query(bindparam("people", expanding=True), bindparam("at")), String),
         tagged("h", outbox.keys_present_query(bindparam("home_keys", expanding=True)), String),
-    )
+    ]
+    if lock:
+        # drafts.lock_message, taken by the same round trip (its one row, "l", is no answer).
+        parts.append(select(literal_column("'l'", String).label("kind"), cast(
+            func.pg_advisory_xact_lock(bindparam("lock_class"), bindparam("lock_key")), Text).label("value")))
+    return union_all(*parts)
 
 
 def intake_reads(s: Session, *, account_id: str, since: datetime, states: Sequence[str], people: Sequence[str],
-                 at: datetime, home_keys: Sequence[str]) -> IntakeReads:
+                 at: datetime, home_keys: Sequence[str], message: tuple[str, str] | None = None) -> IntakeReads:
+    """The three answers; ``message`` = (channel, ts): also take ``drafts.lock_message`` for it."""
     outbox.flush_pending(s)  # home keys written earlier in this transaction count too
-    rows = s.connection().execute(_statement(), {
+    lock = message is not None and s.get_bind().dialect.name == "postgresql"
+    params: dict[str, Any] = {
         "account_id": account_id, "since": since, "states": list(states), "people": list(people), "at": at,
-        "home_keys": list(home_keys)}).all()
+        "home_keys": list(home_keys)}
+    if lock and message is not None:
+        params |= {"lock_class": MESSAGE_LOCK_CLASS, "lock_key": message_lock_key(*message)}
+    rows = s.connection().execute(_statement(lock), params).all()
     return IntakeReads(
         recent_texts=[v for k, v in rows if k == "r"], away={v for k, v in rows if k == "a"},
         people=frozenset(people), homes={v for k, v in rows if k == "h"}, home_keys=frozenset(home_keys))

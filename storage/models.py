@@ -140,6 +140,19 @@ class ProcessedEventRow(SQLModel, table=True):
     received_at: datetime
 
 
+class DeletedMessageRow(SQLModel, table=True):
+    """An intake-channel message deleted before the bot saw it as a draft.
+
+    Slack may deliver a message's event after its deletion (out of order, or a retry of a
+    delivery that failed): remembered here, that late event does not become a draft.
+    """
+
+    __tablename__ = "deleted_messages"
+    channel: str = Field(primary_key=True, max_length=32)
+    ts: str = Field(primary_key=True, max_length=32)
+    deleted_at: datetime
+
+
 class OutboxRow(SQLModel, table=True):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)

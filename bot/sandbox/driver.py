@@ -282,17 +282,25 @@ class SlackDriver:
         if images is not None:
             event["subtype"] = "file_share"
             event["upload"] = False
-            event["files"] = [
-                {"id": f"F{stored.ts.replace('.', '')}{i}", "name": f"photo{i}.jpg", "title": f"photo{i}.jpg",
-                 "mimetype": "image/jpeg", "filetype": "jpg", "user": user, "mode": "hosted",
-                 **({"alt_txt": alt} if alt else {})}
-                for i, alt in enumerate(images, 1)
-            ]
+            event["files"] = self._image_files(stored.ts, user, images)
         self.event(event, event_id=event_id, retry_num=retry_num)
         return stored.ts
 
-    def message_changed(self, channel: str, ts: str, user: str, new_text: str) -> BotReply:
-        """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``)."""
+    @staticmethod
+    def _image_files(ts: str, user: str, images: Sequence[str]) -> list[JsonDict]:
+        """The ``files`` of a message with pictures, each described by its alt text ("" for none)."""
+        return [
+            {"id": f"F{ts.replace('.', '')}{i}", "name": f"photo{i}.jpg", "title": f"photo{i}.jpg",
+             "mimetype": "image/jpeg", "filetype": "jpg", "user": user, "mode": "hosted",
+             **({"alt_txt": alt} if alt else {})}
+            for i, alt in enumerate(images, 1)
+        ]
+
+    def message_changed(self, channel: str, ts: str, user: str, new_text: str, *,
+                        images: Sequence[str] | None = None) -> BotReply:
+        """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``).
+        ``images``: the pictures the edited message has, by description (alt text; "" for none);
+        Slack's edited message carries its ``files`` as the original message did."""
         channel_id = self._channel_id(channel)
         edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text), rich_text_blocks(new_text))
         edit_ts = self.slack.next_ts()
@@ -313,6 +321,7 @@ class SlackDriver:
                 "source_team": self.slack.team_id,
                 "user_team": self.slack.team_id,
                 **thread,
+                **({"upload": False, "files": self._image_files(ts, user, images)} if images is not None else {}),
             },
             "previous_message": {
                 "type": "message",
@@ -369,6 +378,8 @@ class SlackDriver:
                 "user": deleted.user,
                 "team": self.slack.team_id,
                 "ts": ts,
+                **({"thread_ts": deleted.thread_ts} if deleted.thread_ts else {}),
+                **({"bot_id": deleted.bot_id} if deleted.bot_id else {}),
             }
         return self.event(event)
 
@@ -470,12 +481,15 @@ class SlackDriver:
         block_id: str | None = None,
         view: View | str | None = None,
         team_id: str | None = None,
+        seen: Message | None = None,
     ) -> BotReply:
         """``user`` clicks (or selects in) the element ``action_id`` of a message or a view.
 
         The element is looked up in the sandbox so the payload carries its real block_id, label
         and type; ``value`` defaults to the element's own value and can be set to anything to
-        simulate a tampered request.
+        simulate a tampered request. ``seen``: the message as the clicker's screen still showed
+        it (an earlier copy, from before another person's click redrew it); Slack sends that
+        message with the click. Default: the message as it is now.
         """
         action_ts = self.slack.next_ts()
         trigger_id = self._fresh_trigger(user)
@@ -501,7 +515,7 @@ class SlackDriver:
             if channel is None or message_ts is None:
                 raise ValueError("a block action needs either view= or channel= and message_ts=")
             channel_id = self._channel_id(channel)
-            message = self.slack.message(channel_id, message_ts)
+            message = seen if seen is not None else self.slack.message(channel_id, message_ts)
             blocks = message.blocks if message else []
             payload["container"] = {
                 "type": "message",

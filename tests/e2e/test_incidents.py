@@ -151,3 +151,43 @@ def test_incident_command_preselects_the_account_by_id_or_by_name(sqlite_stack: 
         view = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", inc.REPORT_CALLBACK), timeout=10)
         select = next(b["element"] for b in view.view["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK)
         assert select["initial_option"]["value"] == "joetsu-insta", given
+
+
+def ticked(msg: Message) -> list[str]:
+    [box] = [el for b in msg.blocks if b.get("type") == "actions" for el in b.get("elements", [])
+             if el.get("action_id") == inc.CHECKLIST_ACTION]
+    return [o["value"] for o in box.get("initial_options", [])]
+
+
+def test_two_people_ticking_from_the_same_stale_checklist_keep_each_others_ticks(stack: LocalStack) -> None:
+    """Each click applies only the item its clicker toggled, whatever else their (older) copy of
+    the alert showed; the alert is then redrawn from what is recorded."""
+    st = stack
+    report(st)
+    settle(st)
+    screen = alert(st)  # what both people's screens show; the first click redraws the alert, not this copy
+    st.driver.block_action("U0OPERATOR", inc.CHECKLIST_ACTION, ["calm"], channel=screen.channel,
+                           message_ts=screen.ts, seen=screen)
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm"], timeout=10, message="first tick")
+    st.driver.block_action("U0JOHO", inc.CHECKLIST_ACTION, ["consult"], channel=screen.channel,
+                           message_ts=screen.ts, seen=screen)
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["calm", "consult"], timeout=10,
+                      message="second tick kept the first")
+    settle(st)
+    assert ticked(alert(st)) == ["calm", "consult"]
+    # Unticking from a stale copy unticks that item only; another person's tick from the same copy
+    # does not bring it back.
+    screen = alert(st)
+    st.driver.block_action("U0JOHO", inc.CHECKLIST_ACTION, ["consult"], channel=screen.channel,
+                           message_ts=screen.ts, seen=screen)
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["consult"], timeout=10, message="untick")
+    st.driver.block_action("U0OPERATOR", inc.CHECKLIST_ACTION, ["calm", "consult", "explain"],
+                           channel=screen.channel, message_ts=screen.ts, seen=screen)
+    st.slack.wait_for(lambda: incident_row(st).checklist_done == ["consult", "explain"], timeout=10,
+                      message="tick after an untick")
+    settle(st)
+    assert ticked(alert(st)) == ["consult", "explain"]
+    with st.rt.db.session() as s:
+        timeline = [(e.event, e.actor_id) for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
+    assert timeline == [("reported", "U0OPERATOR"), ("checked", "U0OPERATOR"), ("checked", "U0JOHO"),
+                        ("unchecked", "U0JOHO"), ("checked", "U0OPERATOR")]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 
-from bot.services import Kessai
+from sqlmodel import select
+
+from bot.services import IncomingMessage, Kessai, Outcome
 from bot.sweep import Sweeper
 from storage import reminders
 from storage.db import Database
-from tests.time.conftest import World, jst
+from storage.models import DraftRow
+from tests.time.conftest import CLEAN_TEXT, World, jst
 
 
 def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
@@ -54,3 +58,41 @@ def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
     assert world.sweep(now).total == 0
     with world.db.session() as s:
         assert reminders.count(s, "approval.remind:") == 12
+
+
+def test_a_deletion_racing_its_message_on_another_replica_never_leaves_a_draft_to_decide(world: World) -> None:
+    """A message event and the deletion of that message, processed at the same instant by two
+    replicas: whichever comes first, the other sees it (no draft, or a withdrawn one)."""
+    replicas = [Database(world.db.url) for _ in range(2)]
+    deleting, receiving = (Kessai(db, world.org, clock=world.clock) for db in replicas)
+    failures: list[BaseException] = []
+    outcomes: Counter[str] = Counter()
+
+    def run(barrier: threading.Barrier, work: Callable[[], Outcome]) -> None:
+        barrier.wait()
+        try:
+            outcomes[work().kind] += 1
+        except BaseException as e:  # surfaced below; a thread's exception would otherwise vanish
+            failures.append(e)
+
+    for n in range(25):
+        ts = f"1700002000.{n:06d}"
+        barrier = threading.Barrier(2)
+        message = IncomingMessage(channel="C0INTAKE", user="U0OPERATOR", ts=ts, text=f"{CLEAN_TEXT}（{n}）",
+                                  event_key=f"ev-msg-{n}")
+        threads = [
+            threading.Thread(target=run, args=(barrier, lambda ts=ts, n=n: deleting.receive_deletion(
+                channel="C0INTAKE", ts=ts, event_key=f"ev-del-{n}"))),
+            threading.Thread(target=run, args=(barrier, lambda message=message: receiving.receive_message(message))),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    for db in replicas:
+        db.dispose()
+    assert failures == []
+    with world.db.session() as s:
+        states = Counter(d.state for d in s.exec(select(DraftRow)))
+    assert set(states) <= {"withdrawn"}, (states, outcomes)
+    assert states["withdrawn"] + outcomes["deleted"] == 25

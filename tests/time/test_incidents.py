@@ -11,6 +11,9 @@ from sqlmodel import select
 
 from bot import errors
 from bot import incidents as inc
+from bot.incidents import IncidentService
+from bot.services import Kessai
+from storage.db import Database
 from storage.models import IncidentEventRow, IncidentRow
 from tests.time.conftest import World, jst
 
@@ -177,3 +180,37 @@ def test_report_refusals(world: World) -> None:
         world.incidents.report(kind="other", account_id=None, description=" \n ", reporter="U0OPERATOR")
     with world.db.session() as s:
         assert list(s.exec(select(IncidentRow))) == []
+
+
+def test_people_ticking_different_items_at_once_from_the_same_message_keep_every_tick(world: World) -> None:
+    """Four people tick four items at the same instant, each from the alert as it was before any
+    of them (nothing ticked), each through their own replica: every tick is kept."""
+    people = ("U0OPERATOR", "U0MANAGER", "U0CHIEF", "U0JOHO")
+    items = [i.id for i in inc.CHECKLISTS["flaming"]]
+    replicas = [Database(world.db.url) for _ in people]
+    services = [IncidentService(Kessai(db, world.org, clock=world.clock)) for db in replicas]
+    failures: list[BaseException] = []
+    try:
+        for round_ in range(5):
+            incident_id = report(world)
+            barrier = threading.Barrier(len(people))
+
+            def tick(service: IncidentService, person: str, item: str, incident_id: int = incident_id,
+                     barrier: threading.Barrier = barrier) -> None:
+                barrier.wait()
+                try:
+                    service.set_checklist(incident_id, person, [item], seen=[], now=jst(2026, 11, 24, 10, 5))
+                except BaseException as e:  # surfaced below; a thread's exception would otherwise vanish
+                    failures.append(e)
+
+            threads = [threading.Thread(target=tick, args=args) for args in zip(services, people, items, strict=True)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert failures == []
+            assert incident(world, incident_id).checklist_done == items, f"round {round_}"
+            assert timeline(world, incident_id).count("checked") == len(items)
+    finally:
+        for db in replicas:
+            db.dispose()

@@ -1,0 +1,88 @@
+"""Intake messages that arrive out of order or change after the fact: a deletion delivered before
+the message it deletes, and edits that add or change the message's pictures."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from bot.localstack import LocalStack
+from bot.sandbox.payloads import message_text, rich_text_blocks
+from storage.models import DeletedMessageRow, DraftRow, DraftVersionRow
+from tests.e2e.conftest import APPROVERS, CLEAN_DRAFT, all_text, dm, settle, thread, wait_dm, wait_thread
+
+
+def drafts(st: LocalStack) -> list[DraftRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftRow)))
+
+
+def typed_unseen(st: LocalStack, text: str) -> str:
+    """A message the operator posted whose event has not reached the bot yet; returns its ts."""
+    return st.slack.post_as_user("C0INTAKE", "U0OPERATOR", message_text(text), blocks=rich_text_blocks(text)).ts
+
+
+def test_a_deletion_delivered_before_its_message_leaves_no_draft(stack: LocalStack) -> None:
+    """Slack delivers out of order and retries: the message event of a message already deleted
+    (both ways Slack reports a deletion) must not become a draft that approvers are asked about."""
+    st = stack
+    plain = typed_unseen(st, CLEAN_DRAFT)
+    st.driver.message_deleted("C0INTAKE", plain, tombstone=False)
+    reply = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, ts=plain, event_id="Ev0LATE1", retry_num=1)
+    assert reply == plain and st.driver.last_reply is not None and st.driver.last_reply.status == 200
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, ts=plain, event_id="Ev0LATE2")  # delivered twice
+    with_replies = typed_unseen(st, CLEAN_DRAFT.replace("紅葉", "雪灯籠"))
+    st.driver.message_deleted("C0INTAKE", with_replies, tombstone=True)
+    st.driver.retry_last_event(retry_num=1)  # the deletion resent changes nothing either
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, ts=with_replies, event_id="Ev0LATE3")
+    settle(st)
+    assert drafts(st) == []
+    assert all(dm(st, a) == [] for a in APPROVERS)
+    assert thread(st, "C0INTAKE", plain) == [] and thread(st, "C0INTAKE", with_replies) == []
+    # The next message is a draft as usual.
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT.replace("紅葉", "菊まつり"))
+    for a in APPROVERS:
+        wait_dm(st, a)
+    assert [d.message_ts for d in drafts(st)] == [ts]
+    # Only messages that could have been drafts are remembered as deleted, not thread replies.
+    reply = st.driver.message("C0INTAKE", "U0MANAGER", "日時を確認します。", thread_ts=ts)
+    st.driver.message_deleted("C0INTAKE", reply)
+    settle(st)
+    with st.rt.db.session() as s:
+        remembered = {(r.channel, r.ts) for r in s.exec(select(DeletedMessageRow))}
+    assert remembered == {("C0INTAKE", plain), ("C0INTAKE", with_replies)}
+
+
+def test_an_edit_carries_the_pictures_of_the_message(stack: LocalStack) -> None:
+    """Pictures added to a draft, or their descriptions changed, by editing the message: the new
+    version is checked with them, the approver sees them and they are part of what is approved."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    edited = CLEAN_DRAFT.replace("11月28日（土）", "11月29日（日）")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", edited, images=["ライトアップされた高田城三重櫓", ""])
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("第2版の確認結果" in all_text(m) for m in ms))
+    second_check = all_text(next(m for m in check if "第2版の確認結果" in all_text(m)))
+    assert "portrait.consent" in second_check and "a11y.image_alt" in second_check
+    request = all_text([m for m in dm(st, "U0MANAGER") if "第2版" in all_text(m)][-1])
+    assert "画像:* 2枚" in request and "ライトアップされた高田城三重櫓" in request
+    # Only the description of a picture changes: that is a new version too, with its own hash.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", edited, images=["ライトアップされた高田城三重櫓", "紅葉と堀"])
+    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=10, message="third version")
+    settle(st)
+    v1, v2, v3 = versions(st)
+    assert (v1.image_count, v1.alt_texts) == (0, [])
+    assert (v2.image_count, v2.alt_texts) == (2, ["ライトアップされた高田城三重櫓", ""])
+    assert (v3.image_count, v3.alt_texts) == (2, ["ライトアップされた高田城三重櫓", "紅葉と堀"])
+    assert len({v1.content_hash, v2.content_hash, v3.content_hash}) == 3
+    # The same message sent again as an edit (an unfurl, say) is no new version.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", edited, images=["ライトアップされた高田城三重櫓", "紅葉と堀"])
+    settle(st)
+    assert len(versions(st)) == 3
+
+
+def versions(st: LocalStack) -> list[DraftVersionRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftVersionRow).order_by(DraftVersionRow.number)))  # type: ignore[arg-type]
