@@ -533,33 +533,42 @@ class Kessai:
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             if isinstance(draft, Outcome):
-                return draft
-            current = draft_repo.version(s, draft.id or 0, draft.current_version)
-            if current is not None and current.text == storable(text) and current.image_count == len(image_alts) \
-                    and list(current.alt_texts) == [storable(a) for a in image_alts]:
-                # Link unfurls and attachments also arrive as message_changed with the same text.
-                return Outcome("unchanged", draft.id)
-            if draft.state == DraftState.WITHDRAWN:
-                return Outcome("withdrawn", draft.id)  # its message is gone: a late edit event means nothing
-            if draft.state == DraftState.PUBLISHED:
-                self.notify.ephemeral(
-                    s, now, channel=channel, user=user, thread_ts=ts,
-                    text="この下書きは投稿済みのため、編集内容は決裁の対象になりません。"
-                         "訂正が必要な場合は、訂正・お詫びの文面を新しい下書きとして投稿してください。",
-                )
-                outcome = Outcome("published_edit_refused", draft.id)
+                outcome = draft
             else:
-                # The pictures are the message's as much as its text: added, removed or described
-                # anew, they are checked again and shown to the approver (and hashed) with it.
-                content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts)
-                if current is not None:
-                    content = replace(_content(current), text=text, image_count=len(image_alts),
-                                      alt_texts=image_alts)
-                self._apply_edit(s, now, draft, content)
-                outcome = Outcome(draft.state, draft.id)
-                self._refresh_homes(s, now, self._concerned(s, draft))
+                outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts)
+        if outcome.kind == "not_a_draft" and any(user in a.operators for a in self.org.accounts_for_channel(channel)):
+            # An operator's message in an intake channel is a draft, whichever event tells of it
+            # first: its message event may come after this edit (a retry, out of order) carrying
+            # the old text, and then finds the draft already made from the new one.
+            return self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
+                                                        event_key=f"{event_key}:as-new", image_alts=image_alts))
         self.after_commit()
         return outcome
+
+    def _edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
+              image_alts: tuple[str, ...]) -> Outcome:
+        current = draft_repo.version(s, draft.id or 0, draft.current_version)
+        if current is not None and current.text == storable(text) and current.image_count == len(image_alts) \
+                and list(current.alt_texts) == [storable(a) for a in image_alts]:
+            # Link unfurls and attachments also arrive as message_changed with the same text.
+            return Outcome("unchanged", draft.id)
+        if draft.state == DraftState.WITHDRAWN:
+            return Outcome("withdrawn", draft.id)  # its message is gone: a late edit event means nothing
+        if draft.state == DraftState.PUBLISHED:
+            self.notify.ephemeral(
+                s, now, channel=draft.channel, user=user, thread_ts=draft.message_ts,
+                text="この下書きは投稿済みのため、編集内容は決裁の対象になりません。"
+                     "訂正が必要な場合は、訂正・お詫びの文面を新しい下書きとして投稿してください。",
+            )
+            return Outcome("published_edit_refused", draft.id)
+        # The pictures are the message's as much as its text: added, removed or described
+        # anew, they are checked again and shown to the approver (and hashed) with it.
+        content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts)
+        if current is not None:
+            content = replace(_content(current), text=text, image_count=len(image_alts), alt_texts=image_alts)
+        self._apply_edit(s, now, draft, content)
+        self._refresh_homes(s, now, self._concerned(s, draft))
+        return Outcome(draft.state, draft.id)
 
     def _void_version(self, s: Session, now: datetime, draft: DraftRow, old_state: DraftState, number: int, *,
                       ledger_reason: str, decided_note: str, pending_note: str) -> None:

@@ -86,3 +86,32 @@ def test_an_edit_carries_the_pictures_of_the_message(stack: LocalStack) -> None:
 def versions(st: LocalStack) -> list[DraftVersionRow]:
     with st.rt.db.session() as s:
         return list(s.exec(select(DraftVersionRow).order_by(DraftVersionRow.number)))  # type: ignore[arg-type]
+
+
+def test_an_edit_delivered_before_its_message_makes_the_draft_with_the_new_text(stack: LocalStack) -> None:
+    """The operator fixes a typo at once; Slack delivers the edit first, then (a retry, out of
+    order) the original message event with the old text. The draft is the edited text, once."""
+    st = stack
+    ts = typed_unseen(st, CLEAN_DRAFT)
+    edited = CLEAN_DRAFT.replace("紅葉", "雪灯籠")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", edited)
+    st.driver.retry_last_event(retry_num=1)  # the edit resent: still one draft
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, ts=ts, event_id="Ev0LATEORIGINAL", retry_num=1)
+    for a in APPROVERS:
+        request = wait_dm(st, a)[0]
+        assert "雪灯籠" in all_text(request)
+    settle(st)
+    (d,) = drafts(st)
+    assert (d.message_ts, d.current_version) == (ts, 1)
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [edited]
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+
+
+def test_an_edit_of_someone_elses_message_is_still_no_draft(stack: LocalStack) -> None:
+    st = stack
+    ts = st.slack.post_as_user("C0INTAKE", "U0STRANGER", message_text("こんにちは"),
+                               blocks=rich_text_blocks("こんにちは")).ts
+    st.driver.message_changed("C0INTAKE", ts, "U0STRANGER", "こんにちは。よろしくお願いします。")
+    settle(st)
+    assert drafts(st) == [] and st.slack.ephemerals("U0STRANGER") == []
