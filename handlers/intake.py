@@ -12,13 +12,10 @@ from handlers.slack_text import typed_text
 
 log = logging.getLogger(__name__)
 
-# Subtypes that are never drafts: joins, topic changes, bots (including ourselves) etc. (A file_share
-# is a message with files attached: a draft with its images.)
-IGNORED_SUBTYPES = frozenset(
-    {"bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name",
-     "pinned_item", "unpinned_item", "group_join", "group_leave", "thread_broadcast", "message_replied",
-     "ekm_access_denied", "channel_archive", "channel_unarchive", "reminder_add"}
-)
+# What a person writes: a plain message, or one with files attached (a draft with its images).
+# Every other subtype is Slack or an app speaking (joins, topic changes, huddles, /me, bots,
+# thread broadcasts, …), and Slack keeps adding them, so only these two can be drafts.
+DRAFT_SUBTYPES = frozenset({None, "file_share"})
 
 
 def event_key(body: dict[str, Any], event: dict[str, Any]) -> str:
@@ -49,6 +46,19 @@ def may_be_draft(event: dict[str, Any]) -> bool:
     return prev.get("thread_ts") in (None, prev.get("ts"))
 
 
+def is_written_message(msg: dict[str, Any]) -> bool:
+    """A top-level message a person wrote, with something in it: what can be a draft.
+
+    Thread replies are conversation about a draft; a message with neither text nor pictures
+    (Slack sends some, e.g. for a call) has nothing to check.
+    """
+    if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user"):
+        return False
+    if msg.get("thread_ts") not in (None, msg.get("ts")):
+        return False
+    return bool(str(msg.get("text") or "").strip()) or bool(attached_images(msg))
+
+
 def register(app: App, kessai: Kessai) -> None:
     @app.event("message")
     def on_message(body: dict[str, Any], event: dict[str, Any]) -> None:
@@ -63,7 +73,8 @@ def register(app: App, kessai: Kessai) -> None:
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")),
                                         event_key=event_key(body, event), may_be_draft=may_be_draft(event))
                 return
-            if not isinstance(msg, dict) or msg.get("bot_id") or msg.get("subtype") == "bot_message" or msg.get("thread_ts") not in (None, msg.get("ts")):
+            if not isinstance(msg, dict) or not is_written_message(msg):
+                log.debug("ignored an edit of a %s message", msg.get("subtype") if isinstance(msg, dict) else "?")
                 return
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
@@ -78,10 +89,9 @@ def register(app: App, kessai: Kessai) -> None:
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=deleted,
                                         event_key=event_key(body, event), may_be_draft=may_be_draft(event))
             return
-        if subtype in IGNORED_SUBTYPES or event.get("bot_id") or not event.get("user"):
+        if not is_written_message(event):
+            log.debug("ignored a %s message", subtype or "plain")
             return
-        if event.get("thread_ts") and event.get("thread_ts") != event.get("ts"):
-            return  # thread replies are conversation about a draft, not drafts
         kessai.receive_message(
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=typed_text(event, kessai.name_of), event_key=event_key(body, event),

@@ -115,3 +115,41 @@ def test_an_edit_of_someone_elses_message_is_still_no_draft(stack: LocalStack) -
     st.driver.message_changed("C0INTAKE", ts, "U0STRANGER", "こんにちは。よろしくお願いします。")
     settle(st)
     assert drafts(st) == [] and st.slack.ephemerals("U0STRANGER") == []
+
+
+SYSTEM_MESSAGES = [
+    {"subtype": "huddle_thread", "text": "", "room": {"id": "R0HUDDLE"}},
+    {"subtype": "me_message", "text": "が休憩中です"},
+    {"subtype": "channel_convert_to_private", "text": "チャンネルを非公開にしました"},
+    {"subtype": "bot_add", "text": "連携アプリを追加しました"},
+    {"subtype": "channel_posting_permissions", "text": "投稿できる人を変更しました"},
+    {"subtype": "assistant_app_thread", "text": "新しいスレッド"},
+    {"subtype": "some_future_subtype", "text": "Slack が将来加える種類"},
+    {"text": ""},
+    {"text": None},
+    {"text": "   \n "},
+    {"subtype": "file_share", "text": "", "files": [{"id": "F0PDF", "mimetype": "application/pdf", "name": "a.pdf"}]},
+]
+
+
+def test_what_slack_or_apps_post_in_the_channel_is_no_draft(stack: LocalStack) -> None:
+    """Only a message a person wrote, with text or pictures, is a draft: huddles, /me, channel
+    changes, apps, an empty message or a PDF alone are not (before, each became one), nor are
+    the edits Slack makes to them (a huddle's message changes as people join)."""
+    st = stack
+    for n, fields in enumerate(SYSTEM_MESSAGES):
+        ts = f"1764000{n:03d}.000100"
+        event = {"type": "message", "user": "U0OPERATOR", "ts": ts, "channel": "C0INTAKE", **fields}
+        assert st.driver.event(event).status == 200
+        if fields.get("subtype") in (None, "file_share"):
+            continue  # (text written into these later would make them drafts, rightly)
+        edited = {"type": "message", "subtype": "message_changed", "channel": "C0INTAKE", "ts": f"1764001{n:03d}.000100",
+                  "message": {**event, "text": "参加者: 高田 太郎"}, "previous_message": event}
+        assert st.driver.event(edited).status == 200
+    settle(st)
+    assert drafts(st) == []
+    assert st.slack.ephemerals("U0OPERATOR") == [] and all(dm(st, a) == [] for a in APPROVERS)
+    # A picture alone is something to check, though: it is a draft, told that it needs a text.
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", "", images=["雪の高田城"])
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("content.empty" in all_text(m) for m in ms))
+    assert len(drafts(st)) == 1
