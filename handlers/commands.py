@@ -7,6 +7,7 @@ Sub-commands are looked up when the command arrives, so registration order does 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import unicodedata
@@ -158,19 +159,28 @@ def _status(call: SubcommandCall) -> None:
 
 
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_MONTH_DAY = re.compile(r"(\d{1,2})[/月](\d{1,2})日?")
 # Between the two dates: spaces, or a range mark as people write it (〜, ～ and ~ after NFKC, ー, -).
 _AWAY_SPLIT = re.compile(r"\s+|\s*[~〜]\s*")
 
 
-def parse_date(text: str) -> date | None:
-    """2026-12-01, 2026/12/1, ２０２６年１２月１日 (full-width digits are read as typed on a PC)."""
-    m = _DATE.fullmatch(unicodedata.normalize("NFKC", text).strip())
-    if not m:
-        return None
+def parse_date(text: str, today: date | None = None) -> date | None:
+    """2026-12-01, 2026/12/1, ２０２６年１２月１日 (full-width digits are read as typed on a PC);
+    with ``today``, also 12/1 and 12月1日: the next such day from today (on a phone nobody
+    types the year; in November, 1/5 is next January)."""
+    written = unicodedata.normalize("NFKC", text).strip()
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := _DATE.fullmatch(written):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if today is not None and (m := _MONTH_DAY.fullmatch(written)):
+            month, day = int(m.group(1)), int(m.group(2))
+            for year in range(today.year, today.year + 5):  # 2/29 waits for a leap year
+                with contextlib.suppress(ValueError):
+                    if (candidate := date(year, month, day)) >= today:
+                        return candidate
     except ValueError:
         return None
+    return None
 
 
 AWAY_USAGE = "`/kessai away 開始日 終了日`（例: `/kessai away 2026-12-01 2026-12-05`）、取り消しは `/kessai away off` です。"
@@ -184,8 +194,9 @@ def _away(call: SubcommandCall) -> None:
     if len(args) not in (1, 2):
         call.reply("不在期間を指定してください。" + AWAY_USAGE)
         return
-    start = parse_date(args[0])
-    end = parse_date(args[-1])
+    today = call.kessai.local(call.kessai.clock()).date()
+    start = parse_date(args[0], today)
+    end = parse_date(args[-1], today)
     if start is None or end is None:
         bad = render.escape(render.clean_text((args[0] if start is None else args[-1])[:40]))
         call.reply(f"「{bad}」を日付として読み取れませんでした。" + AWAY_USAGE)
