@@ -1,4 +1,9 @@
-"""Registered last: buttons and views nobody else handles (e.g. from an older version of the app)."""
+"""Registered last: what nobody else handles — buttons and views of an older version of the app,
+events and shortcuts the app was subscribed to once, other slash commands.
+
+Slack counts any answer but 2xx as a failed delivery, retries it, and turns off an app's event
+subscriptions after enough failures, so these are acknowledged (and logged) rather than left to
+bolt's 404."""
 
 from __future__ import annotations
 
@@ -13,6 +18,9 @@ from handlers.payloads import tell
 
 log = logging.getLogger(__name__)
 
+# Slack sends these whatever the subscriptions: the bot can no longer act, and IT must know.
+LOST_ACCESS_EVENTS = frozenset({"tokens_revoked", "app_uninstalled"})
+OTHER_COMMAND_JA = "このコマンドには kessai は対応していません。kessai のコマンドは `/kessai help` で確認できます。"
 STALE_BUTTON_JA = "このボタンは現在は使えません。メッセージが古い可能性があります。最新のメッセージから操作してください。"
 
 
@@ -27,3 +35,30 @@ def register(app: App, kessai: Kessai, *, response_url_prefixes: tuple[str, ...]
     def unknown_view(ack: Ack, view: dict[str, Any]) -> None:
         log.info("unknown view submission %r", str(view.get("callback_id"))[:80])
         ack(response_action="clear")
+
+    @app.event(re.compile(".*"))
+    def other_event(event: dict[str, Any]) -> None:
+        kind = str(event.get("type"))[:80]
+        if kind in LOST_ACCESS_EVENTS:
+            log.warning("Slack reports %s: the bot token no longer works; reinstall the app or set the new token "
+                        "(docs/operations.md, rotating the Slack tokens)", kind)
+        else:
+            log.info("ignored a %r event", kind)
+
+    @app.shortcut(re.compile(".*"))
+    def unknown_shortcut(ack: Ack, body: dict[str, Any]) -> None:
+        ack()
+        log.info("unknown shortcut %r", str(body.get("callback_id"))[:80])
+
+    @app.view_closed(re.compile(".*"))
+    def view_closed(ack: Ack) -> None:
+        ack()
+
+    @app.options(re.compile(".*"))
+    def no_options(ack: Ack) -> None:
+        ack(options=[])
+
+    @app.command(re.compile(".*"))
+    def other_command(ack: Ack, command: dict[str, Any]) -> None:
+        log.info("unknown slash command %r", str(command.get("command"))[:40])
+        ack(text=OTHER_COMMAND_JA, response_type="ephemeral")

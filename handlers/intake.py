@@ -52,7 +52,7 @@ def is_written_message(msg: dict[str, Any]) -> bool:
     Thread replies are conversation about a draft; a message with neither text nor pictures
     (Slack sends some, e.g. for a call) has nothing to check.
     """
-    if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user"):
+    if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts"):
         return False
     if msg.get("thread_ts") not in (None, msg.get("ts")):
         return False
