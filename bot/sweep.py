@@ -37,6 +37,7 @@ from bot import render
 from bot.calendar import BusinessCalendar
 from bot.config import Account, OrgConfig
 from bot.incidents import IncidentService
+from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
 from storage.db import Database
@@ -135,6 +136,10 @@ class SweepReport:
         return "送信待ちにしたリマインダー: " + "、".join(parts)
 
 
+# How long inbound event ids (and deletions seen before their message) are kept: Slack retries
+# within an hour, and out-of-order deliveries arrive within minutes.
+DELIVERY_MEMORY = timedelta(days=7)
+
 KIND_LABELS_JA = {
     "approval.remind": "決裁の催促",
     "approval.escalate": "代決者への依頼",
@@ -182,10 +187,20 @@ class Sweeper:
         if now > clock_now:
             with self.db.session() as s:
                 repo.release_outbox(s, high_water, clock_now)
+        self._forget_old_deliveries(clock_now)
         if report.total:
             self.kessai.after_commit()
             log.info("sweep at %s: %s", now.isoformat(), dict(report.sent))
         return report
+
+    def _forget_old_deliveries(self, clock_now: datetime) -> None:
+        """Retries and out-of-order events are recognised for DELIVERY_MEMORY; older records only
+        grow the tables. The real clock decides (``remind --now`` may name a future instant), and
+        a sweep removes a batch at most, so no sweep holds a long delete."""
+        with self.db.session() as s:
+            gone = draft_repo.forget_old_deliveries(s, clock_now - DELIVERY_MEMORY)
+        if gone:
+            log.info("forgot %d inbound delivery record(s) older than %s", gone, DELIVERY_MEMORY)
 
     # -- helpers ----------------------------------------------------------------------------
     def _configured(self, candidates: list[repo.DraftCandidate]) -> list[repo.DraftCandidate]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, cast, exists, func, insert, text, update
+from sqlalchemy import bindparam, cast, delete, exists, func, insert, text, tuple_, update
 from sqlalchemy import select as select_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import make_transient_to_detached
@@ -30,6 +30,23 @@ from storage.models import (
 def claim_event(s: Session, key: str, now: datetime) -> bool:
     """Record an inbound delivery; False when it was already processed (a Slack retry or duplicate)."""
     return insert_if_absent(s, ProcessedEventRow.__table__, {"key": key, "received_at": now}, ["key"])  # type: ignore[attr-defined]
+
+
+def forget_old_deliveries(s: Session, before: datetime, limit: int = 5000) -> int:
+    """Delete up to ``limit`` records of inbound deliveries and early deletions older than
+    ``before``; how many went. They only serve to recognise Slack's retries and out-of-order
+    events, which come within minutes, so keeping them for days is plenty."""
+    gone = 0
+    for table, column in ((ProcessedEventRow, ProcessedEventRow.received_at),
+                          (DeletedMessageRow, DeletedMessageRow.deleted_at)):
+        keys = list(table.__table__.primary_key.columns)  # type: ignore[attr-defined]
+        oldest = select_(*keys).where(column < before).limit(limit)
+        if len(keys) == 1:
+            doomed = delete(table).where(keys[0].in_(oldest))
+        else:
+            doomed = delete(table).where(tuple_(*keys).in_(oldest))
+        gone += s.connection().execute(doomed).rowcount or 0
+    return gone
 
 
 def _persistent(s: Session, row: Any, new_id: int) -> None:

@@ -137,7 +137,7 @@ class LedgerHeadRow(SQLModel, table=True):
 class ProcessedEventRow(SQLModel, table=True):
     __tablename__ = "processed_events"
     key: str = Field(primary_key=True, max_length=200)
-    received_at: datetime
+    received_at: datetime = Field(index=True)  # kept a week (bot.sweep.DELIVERY_MEMORY)
 
 
 class DeletedMessageRow(SQLModel, table=True):
