@@ -88,7 +88,8 @@ def enqueue_reply_after(
 
 def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None:
     flush_pending(s)
-    for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD)).all():
+    # A held reply's thread key is the key it waits for: no need to load every held row.
+    for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD, OutboxRow.thread_key == parent_key)).all():
         if row.payload.get(AFTER) != parent_key:
             continue
         payload = {k: v for k, v in row.payload.items() if k != AFTER}
@@ -108,25 +109,30 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     An update must not overtake the post that creates the message it updates (a held reply
     blocks its key too, so an update of it waits for its release), and a thread's replies must
     read in the order they were written although a batch is sent in parallel. The scan reads
-    only the small columns; payloads are loaded for the chosen rows alone.
+    only the small columns of waiting rows; payloads are loaded for the chosen rows alone.
+
+    Held rows are not scanned: thousands of them (a parent that cannot be posted) would fill the
+    window and starve the due rows behind them. What they hold back is looked up separately,
+    as the oldest held row of each thread and of each message key the scan met.
     """
     flush_pending(s)
     heads = s.exec(
-        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.thread_key, OutboxRow.status,
+        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.thread_key,
                OutboxRow.next_attempt_at, OutboxRow.claimed_until)
-        .where(col(OutboxRow.status).in_([PENDING, HELD])).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
+        .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
     ).all()
+    if not heads:
+        return []
+    held_since = _held_blockers(s, {key for _, key, _, _, _ in heads if key})
     blocked: set[str] = set()
     chosen: list[int] = []
-    for row_id, key, thread, status, next_attempt_at, claimed_until in heads:
+    for row_id, key, thread, next_attempt_at, claimed_until in heads:
         # Message keys and thread keys are kept apart: a thread is named by its parent's key.
-        keys = [k for k in (key, thread and "\x00thread:" + thread) if k]
-        if any(k in blocked for k in keys):
+        keys = [k for k in (key, thread and _THREAD + thread) if k]
+        if any(k in blocked or held_since.get(k, row_id) < row_id for k in keys):
             blocked.update(keys)  # a later reply must not overtake this one either
             continue
         blocked.update(keys)
-        if status == HELD:
-            continue
         claimed = claimed_until is not None and _aware(claimed_until) > now
         if _aware(next_attempt_at) <= now and not claimed:
             chosen.append(row_id)
@@ -135,6 +141,31 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     if not chosen:
         return []
     return list(s.exec(select(OutboxRow).where(col(OutboxRow.id).in_(chosen)).order_by(col(OutboxRow.id))))
+
+
+_THREAD = "\x00thread:"
+_KEYS_PER_QUERY = 500  # well under every driver's limit on bound parameters
+
+
+def _held_blockers(s: Session, message_keys: set[str]) -> dict[str, int]:
+    """The id of the oldest held row per thread (as ``_THREAD`` + key) and per message key among
+    ``message_keys``: a waiting row with a later id and the same key is held back by it."""
+    first: dict[str, int] = {}
+    # Few groups: held rows are replies, one thread per parent not yet posted.
+    groups = s.exec(select(OutboxRow.thread_key, func.min(OutboxRow.id)).where(col(OutboxRow.status) == HELD)
+                    .group_by(col(OutboxRow.thread_key))).all()
+    if not groups:
+        return first  # no held rows at all (the usual case): no key lookup either
+    first.update({_THREAD + thread: int(oldest) for thread, oldest in groups if thread})
+    keys = sorted(message_keys)
+    for i in range(0, len(keys), _KEYS_PER_QUERY):
+        for key, oldest in s.exec(
+            select(OutboxRow.message_key, func.min(OutboxRow.id))
+            .where(col(OutboxRow.status) == HELD, col(OutboxRow.message_key).in_(keys[i:i + _KEYS_PER_QUERY]))
+            .group_by(col(OutboxRow.message_key))
+        ):
+            first[key] = int(oldest)
+    return first
 
 
 def _aware(t: datetime) -> datetime:

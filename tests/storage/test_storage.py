@@ -173,6 +173,24 @@ def test_outbox_replies_to_one_thread_go_one_at_a_time_in_order(db: Database) ->
         assert [r.payload["text"] for r in outbox.eligible(s, NOW + timedelta(minutes=1))] == ["status"]
 
 
+def test_thousands_of_held_replies_do_not_starve_a_due_reply(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replies held for a parent that never gets posted used to fill the whole scan window, so a
+    due reply written after them was never looked at."""
+    monkeypatch.setattr(outbox, "SCAN_LIMIT", 20)
+    with db.session() as s:
+        for i in range(outbox.SCAN_LIMIT + 5):
+            outbox.enqueue_reply_after(s, f"draft:{i}:root", {"channel": "C1", "text": f"held {i}"}, now=NOW,
+                                       message_key=f"thread:{i}:v1:status")
+        outbox.enqueue(s, "update", {"text": "blocked"}, now=NOW, message_key="thread:3:v1:status")
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "reply", "thread_ts": "1.0"}, now=NOW,
+                       thread_key="C1:1.0")
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "behind held"}, now=NOW, thread_key="draft:4:root")
+    with db.session() as s:
+        # Held rows still hold back what comes after them: an update of a held reply, a later
+        # reply to the same thread.
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW)] == ["reply"]
+
+
 def test_messages_held_by_a_refused_token_are_due_again_at_once(db: Database) -> None:
     # On restart (usually with the new token) they go first instead of after their back-off.
     with db.session() as s:
