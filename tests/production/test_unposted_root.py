@@ -92,3 +92,64 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
     assert not any("指摘はありません" in all_text(m) for m in thread(st, "C0INTAKE", root.ts))
     assert len([m for m in dm(st, "U0OPERATOR") if "指摘はありません" in all_text(m)]) == 1
     assert held_rows(st) == 0
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def plain_stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    st = start_local_stack(org, database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    yield st
+    st.stop()
+
+
+def test_a_deleted_intake_channel_is_given_up_on_but_the_replies_still_reach_the_author(
+    plain_stack: LocalStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    st = plain_stack
+    monkeypatch.setattr(slack_gateway, "PARENT_GIVE_UP", timedelta(0))  # as if refused for a week already
+    st.slack.inject("chat.postMessage", error="channel_not_found", channel="C0INTAKE", times=1000)
+    assert submit_draft(st).status == 200
+    ms = wait_dm_containing(st, "U0OPERATOR", "指摘はありません")
+    notice = all_text(ms[index_of(ms, "投稿できませんでした")])
+    assert "チャンネルが見つかりません" in notice and "IT 担当" in notice and "/invite" not in notice
+    wait_dm_containing(st, "U0OPERATOR", "決裁待ち")
+    with st.rt.db.session() as s:
+        (root,) = [r for r in outbox.rows(s) if r.message_key == "draft:1:root"]
+        assert root.status == outbox.FAILED and root.last_error == "channel_not_found"
+    assert held_rows(st) == 0
+    # Replies written later (the decision) go to the DM directly.
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    wait_dm_containing(st, "U0OPERATOR", "承認されました")
+    assert held_rows(st) == 0
+
+
+def test_a_restart_tries_a_refused_root_post_again_at_once(plain_stack: LocalStack) -> None:
+    """The IT 担当 invites the bot and restarts kessai: no waiting for the next try."""
+    st = plain_stack
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1)
+    assert submit_draft(st).status == 200
+    wait_dm_containing(st, "U0OPERATOR", "投稿できませんでした")
+    assert not [m for m in st.slack.messages("C0INTAKE") if m.bot_id]  # next try in 10 minutes
+    st.rt.gateway.stop()
+    again = slack_gateway.SlackGateway(st.rt.db, st.rt.client, clock=st.rt.gateway.clock)
+    again.start(poll_seconds=0.1)
+    try:
+        root_message(st)
+    finally:
+        again.stop()
+
+
+def test_healthz_reports_replies_held_too_long(plain_stack: LocalStack) -> None:
+    st = plain_stack
+    now = st.rt.gateway.clock()
+    with st.rt.db.session() as s:
+        outbox.enqueue_reply_after(s, "draft:98:root", {"channel": "C0INTAKE", "text": "x"}, now=now)
+    status, report = health(st.rt)
+    assert status == 200 and report["outbox_held"] == 1 and "outbox_held_stale" not in report
+    with st.rt.db.session() as s:
+        outbox.enqueue_reply_after(s, "draft:99:root", {"channel": "C0INTAKE", "text": "y"},
+                                   now=now - timedelta(hours=2))
+    status, report = health(st.rt)
+    assert status == 503 and report["status"] == "degraded"
+    assert report["outbox_held"] == 2 and report["outbox_held_stale"] == 1
+    assert report["outbox_backlog"] == 0 and report["slack_auth"] == "ok"
