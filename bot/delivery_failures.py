@@ -11,7 +11,7 @@ from sqlmodel import Session
 from bot import slack_gateway
 from bot.config import OrgConfig
 from bot.incidents import escalation_people
-from bot.notifications import draft_of_root
+from bot.notifications import draft_of_root, root_key
 from bot.render import escape
 from storage import drafts as draft_repo
 from storage import outbox
@@ -156,6 +156,12 @@ class DeliveryFailureReporter:
             return
         draft = draft_repo.get(s, draft_id)  # type: ignore[arg-type]
         if draft is None:
+            return
+        if draft.source != "channel":
+            # A modal draft's message_ts is made up: its thread is the bot's root post, which
+            # may not be posted yet (or stand in a DM, see _parent_refused).
+            outbox.enqueue_reply_after(s, root_key(draft_id), {"channel": draft.channel, "text": text,  # type: ignore[arg-type]
+                                                               REPORT_FLAG: True}, now=now)
             return
         outbox.enqueue(s, "post", {"channel": draft.channel, "thread_ts": draft.message_ts, "text": text,  # type: ignore[arg-type]
                                    REPORT_FLAG: True}, now=now)

@@ -16,8 +16,9 @@ import pytest
 from bot import slack_gateway
 from bot.app import shifted_clock
 from bot.config import OrgConfig
-from bot.localstack import LocalStack, start_local_stack
+from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.records import Message
+from bot.sandbox.server import LocalSlack
 from bot.web import health
 from storage import outbox
 from tests.conftest import database_url
@@ -153,3 +154,17 @@ def test_healthz_reports_replies_held_too_long(plain_stack: LocalStack) -> None:
     assert status == 503 and report["status"] == "degraded"
     assert report["outbox_held"] == 2 and report["outbox_held_stale"] == 1
     assert report["outbox_backlog"] == 0 and report["slack_auth"] == "ok"
+
+
+def test_an_unknown_approver_of_a_modal_draft_is_reported_in_the_drafts_thread(tmp_path: Path, org: OrgConfig) -> None:
+    """The report used to be posted with the draft's made-up message ts as thread, which Slack refuses."""
+    users = {k: v for k, v in slack_users(org).items() if k != "U0CHIEF"}
+    slack = LocalSlack(users=users).start()
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    try:
+        assert submit_draft(st).status == 200
+        root = root_message(st)
+        st.slack.wait_for(lambda: any("Slack ID" in all_text(m) for m in thread(st, "C0INTAKE", root.ts)),
+                          timeout=10, message="the report in the draft's thread")
+    finally:
+        st.stop()
