@@ -7,6 +7,7 @@ bot is in the channel.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -41,6 +42,11 @@ def held_rows(st: LocalStack) -> int:
         return len(outbox.rows(s, statuses=[outbox.HELD]))
 
 
+def root_recorded(st: LocalStack) -> bool:
+    with st.rt.db.session() as s:
+        return outbox.message_location(s, "draft:1:root") is not None
+
+
 def wait_dm_containing(st: LocalStack, user: str, *parts: str) -> list[Message]:
     return st.slack.wait_for(lambda: (ms := dm(st, user)) and any(all(p in all_text(m) for p in parts) for m in ms)
                              and ms, timeout=10, message=f"DM to {user} containing {parts}")
@@ -70,6 +76,7 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
     st.slack.wait_for(lambda: len([c for c in st.slack.calls_of("chat.postMessage")
                                    if c.params.get("channel") == "C0INTAKE" and not c.ok]) >= 3,
                       timeout=10, message="the root post tried again")
+    st.slack.wait_for(lambda: st.slack.messages("C0ESCALATE"), timeout=10, message="the alert to IT")
     alerts = [m for m in st.slack.messages("C0ESCALATE") if "<#C0INTAKE>" in m.text]
     assert len(alerts) == 1 and "招待" in alerts[0].text
     assert len([m for m in dm(st, "U0OPERATOR") if "投稿できませんでした" in all_text(m)]) == 1
@@ -81,6 +88,12 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
     # answered in its thread; nothing already sent to the DM is sent again.
     st.slack.clear_faults()
     root = root_message(st)
+
+    # Until its delivery is recorded, the post is not known to be there: a reply still goes to the DM.
+    deadline = time.monotonic() + 10
+    while not root_recorded(st):
+        assert time.monotonic() < deadline, "the root's delivery was not recorded"
+        time.sleep(0.05)
     msg = dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for(lambda: any("承認されました" in all_text(m) for m in thread(st, "C0INTAKE", root.ts)),
