@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlmodel import Session
+
+from bot import slack_gateway
 from bot.config import OrgConfig
 from bot.incidents import escalation_people
+from bot.notifications import draft_of_root, root_key
 from bot.render import escape
 from storage import drafts as draft_repo
 from storage import outbox
 from storage.db import Database
-from storage.models import OutboxRow
+from storage.models import DraftRow, OutboxRow
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,10 @@ USER_PROBLEMS = {
 REPORT_FLAG = "_failure_report"
 
 
+def _minutes(d: timedelta) -> int:
+    return max(1, round(d.total_seconds() / 60))
+
+
 class DeliveryFailureReporter:
     def __init__(self, db: Database, org: OrgConfig, clock: Callable[[], datetime]) -> None:
         self.db = db
@@ -38,6 +46,10 @@ class DeliveryFailureReporter:
 
     def __call__(self, row: OutboxRow, error: str) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
+        if row.payload.get(outbox.PARENT) and error in CHANNEL_PROBLEMS and row.message_key:
+            with self.db.session() as s:
+                self._parent_refused(s, self.clock(), row, target, error)
+            return
         if error in CHANNEL_PROBLEMS and target and target == self.org.policy.escalation_channel:
             # Reports included: the escalation channel is where they go, so they too need another way.
             with self.db.session() as s:
@@ -61,6 +73,47 @@ class DeliveryFailureReporter:
                 self._tell_draft_thread(s, now, row, text)
             else:
                 log.error("outbox %s (%s to %s) failed with %s; nobody to tell in Slack", row.id, row.op, target, error)
+
+    def _parent_refused(self, s: Session, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
+        """A modal draft's post in its intake channel was refused (the gateway tries it again).
+
+        The first time, its author is told why and what to do, in a DM that then stands in for
+        the post: the draft's thread replies (check result, 決裁待ち, decisions…) go there, after
+        the explanation, instead of waiting unseen. IT hears of it in the escalation channel.
+        Every time (the gateway reports each refusal), replies held since are sent there too.
+        """
+        parent_key = row.message_key or ""
+        stand_in = outbox.stand_in_key(parent_key)
+        if not outbox.keys_present(s, [stand_in]):
+            draft_id = draft_of_root(parent_key)
+            draft = draft_repo.get(s, draft_id) if draft_id is not None else None
+            if draft is None:
+                log.error("outbox %s (a thread parent, %s) refused by %s (%s) and no draft to tell about it",
+                          row.id, parent_key, channel, error)
+                return
+            outbox.enqueue(s, "post", {"channel": draft.author_id, "text": self._author_notice(draft, channel, error),
+                                       REPORT_FLAG: True}, now=now, message_key=stand_in)
+            self._escalate(s, now, f":warning: kessai が <@{draft.author_id}> さんの下書き（#{draft.id}）を受付チャンネル "
+                                   f"<#{channel}> に投稿できませんでした（{CHANNEL_PROBLEMS[error]}）。"
+                                   "ボットをチャンネルに招待するか、組織設定ファイルの intake_channel を確認してください。"
+                                   "招待されれば、下書きは自動で投稿し直されます。")
+        moved = outbox.divert_replies(s, parent_key)
+        log.error("outbox %s (%s) refused by %s (%s); %d reply(ies) sent to the author instead",
+                  row.id, parent_key, channel, error, moved)
+
+    def _author_notice(self, draft: DraftRow, channel: str, error: str) -> str:
+        account = self.org.account(draft.account_id) if draft.account_id else None
+        which = f"#{draft.id}" + (f"・{escape(account.name)}" if account else "")
+        text = (f":warning: 提出していただいた下書き（{which}）を、受付チャンネル <#{channel}> に投稿できませんでした"
+                f"（{CHANNEL_PROBLEMS[error]}）。")
+        if error == "not_in_channel":
+            text += ("チャンネルで `/invite @kessai` と入力してボットを招待してください。"
+                     f"招待していただければ、{_minutes(slack_gateway.PARENT_RETRY)}分以内に自動で投稿し直します。")
+        else:
+            text += ("IT 担当に、組織設定ファイルの受付チャンネル（intake_channel）の確認を依頼してください"
+                     "（IT 担当にもお知らせしています）。")
+        return text + ("\nチャンネルに投稿されるまでの間、この下書きの確認結果や決裁の状況は、"
+                       "このダイレクトメッセージでお知らせします。決裁の手続きは、チャンネルへの投稿を待たずに進みます。")
 
     def _person(self, row: OutboxRow, target: str) -> str:
         key = row.message_key or ""
@@ -103,6 +156,12 @@ class DeliveryFailureReporter:
             return
         draft = draft_repo.get(s, draft_id)  # type: ignore[arg-type]
         if draft is None:
+            return
+        if draft.source != "channel":
+            # A modal draft's message_ts is made up: its thread is the bot's root post, which
+            # may not be posted yet (or stand in a DM, see _parent_refused).
+            outbox.enqueue_reply_after(s, root_key(draft_id), {"channel": draft.channel, "text": text,  # type: ignore[arg-type]
+                                                               REPORT_FLAG: True}, now=now)
             return
         outbox.enqueue(s, "post", {"channel": draft.channel, "thread_ts": draft.message_ts, "text": text,  # type: ignore[arg-type]
                                    REPORT_FLAG: True}, now=now)

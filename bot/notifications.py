@@ -39,6 +39,14 @@ def root_key(draft_id: int) -> str:
     return f"draft:{draft_id}:root"
 
 
+def draft_of_root(key: str) -> int | None:
+    """The draft whose root message ``key`` names, or None for any other key."""
+    parts = key.split(":")
+    if len(parts) == 3 and parts[0] == "draft" and parts[2] == "root" and parts[1].isdigit():
+        return int(parts[1])
+    return None
+
+
 def account_question_key(draft_id: int) -> str:
     return f"thread:{draft_id}:account"
 
@@ -95,7 +103,9 @@ class Notifier:
     # -- intake ---------------------------------------------------------------------------
     def draft_root(self, s: Session, now: datetime, *, channel: str, draft_id: int,
                    msg: dict[str, Any]) -> None:
-        self._post(s, now, channel, msg, key=root_key(draft_id))
+        # Marked as a thread parent: should the channel refuse it, the gateway keeps trying and
+        # its replies go to the author meanwhile (bot.delivery_failures).
+        self._post(s, now, channel, {**msg, outbox.PARENT: True}, key=root_key(draft_id))
 
     def draft_root_revised(self, s: Session, now: datetime, *, draft_id: int, msg: dict[str, Any]) -> None:
         self._update(s, now, root_key(draft_id), msg)

@@ -15,7 +15,7 @@ import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
@@ -45,6 +45,14 @@ PERMANENT_ERRORS = frozenset(
 # without a limit, reported by /healthz, and retried at once when the process restarts.
 AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"})
 AUTH_FAILURE_PREFIX = "slack_auth: "
+# A thread parent (a modal draft's root post) the channel refuses: usually the bot has not been
+# invited yet. Its replies go to the author meanwhile (DeliveryFailureReporter), and the post is
+# tried again every PARENT_RETRY, and at once when the process restarts, until PARENT_GIVE_UP
+# after it was written: inviting the bot is all it takes for the draft to appear in the channel.
+PARENT_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+PARENT_REFUSED_PREFIX = "slack_channel: "
+PARENT_RETRY = timedelta(minutes=10)
+PARENT_GIVE_UP = timedelta(days=7)
 
 
 METADATA_EVENT = "kessai_outbox"
@@ -111,8 +119,11 @@ class SlackGateway:
         # Messages held back by a refused token go first: the restart is usually the new token.
         with self.db.session() as s:
             released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
+            refused = outbox.retry_now(s, PARENT_REFUSED_PREFIX, self.clock())
         if released:
             log.info("%d message(s) that Slack refused for the old token will be sent now", released)
+        if refused:
+            log.info("%d draft post(s) a channel refused will be tried again now", refused)
 
         def run() -> None:
             while not self._stop.is_set():
@@ -262,6 +273,11 @@ class SlackGateway:
                     log.warning("outbox %s (%s) will retry in %.1fs: %s", row.id, row.op, delay.total_seconds(),
                                 outcome)
                     outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome))
+                elif isinstance(outcome, Permanent) and self._parent_waits(row, str(outcome)):
+                    log.error("outbox %s (a thread parent) refused by %s: %s; its replies go to the author, "
+                              "and it is tried again in %s", row.id, row.payload.get("channel"), outcome, PARENT_RETRY)
+                    outbox.mark_retry(s, row.id, self.clock() + PARENT_RETRY, PARENT_REFUSED_PREFIX + str(outcome))
+                    failures.append((job, str(outcome)))
                 elif isinstance(outcome, Permanent):
                     log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, outcome)
                     outbox.mark_failed(s, row.id, str(outcome))
@@ -274,6 +290,13 @@ class SlackGateway:
             outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
         return failures
+
+    def _parent_waits(self, row: OutboxRow, error: str) -> bool:
+        """Whether a refused post is a thread parent to try again later rather than give up on."""
+        if row.op != "post" or not row.payload.get(outbox.PARENT) or error not in PARENT_CHANNEL_ERRORS:
+            return False
+        written = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+        return self.clock() - written < PARENT_GIVE_UP
 
     def _report(self, row: OutboxRow, reason: str) -> None:
         if self.on_permanent_failure is None:

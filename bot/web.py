@@ -7,6 +7,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -17,6 +18,8 @@ from storage.db import migrations_current
 
 log = logging.getLogger(__name__)
 
+# A thread reply waiting this long for its parent message means something is stuck (see health).
+HELD_TOO_LONG = timedelta(hours=1)
 MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything that is not Slack
 
 
@@ -30,7 +33,7 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
     connects to us, so there is nothing of ours to report.
     """
     report: dict[str, Any] = {"database": "ok", "migrations": "current", "outbox_backlog": None,
-                              "slack_auth": rt.gateway.auth_error or "ok"}
+                              "outbox_held": None, "slack_auth": rt.gateway.auth_error or "ok"}
     status = 200 if rt.gateway.auth_error is None else 503
     if slack_connected is not None:
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"
@@ -42,6 +45,13 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             status = 503
         with rt.db.session() as s:
             report["outbox_backlog"] = outbox.backlog(s)
+            held, stale = outbox.held(s, rt.gateway.clock() - HELD_TOO_LONG)
+        report["outbox_held"] = held
+        if stale:
+            # A reply waits that long only when its parent is stuck: a refused parent sends its
+            # replies elsewhere at once (bot.delivery_failures), Slack's outages rarely last that long.
+            report["outbox_held_stale"] = stale
+            status = 503
     except Exception as e:  # the health check must answer even when the database does not
         report["database"] = f"unreachable: {type(e).__name__}"
         status = 503

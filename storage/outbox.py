@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, func, insert, update
+from sqlalchemy import case, event, func, insert, update
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
@@ -18,6 +18,12 @@ PENDING, SENT, FAILED = "pending", "sent", "failed"
 # then is the parent's ts known. ``remember_messages`` releases it in the delivering transaction.
 HELD = "held"
 AFTER = "_after"  # payload key naming the parent's message_key; removed on release
+# Payload flag of a post that other messages reply to (a modal draft's root post in the intake
+# channel). When the channel refuses it, a stand-in message in a DM (``stand_in_key``) takes its
+# place for the replies until it is posted: see ``divert_replies``.
+PARENT = "_thread_parent"
+# A held reply that goes to the stand-in's conversation as a message of its own (not in a thread).
+PLAIN = "_plain"
 
 
 # Session.info keys: rows written in this transaction but not yet inserted (see flush_pending), and
@@ -73,14 +79,31 @@ def _forget_on_rollback(s: Session, _previous: Any) -> None:
     s.info.pop(EXPRESS, None)
 
 
+def stand_in_key(parent_key: str) -> str:
+    """The message that receives a parent's replies while the parent cannot be posted."""
+    return parent_key + ":stand-in"
+
+
 def enqueue_reply_after(
     s: Session, parent_key: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None
 ) -> None:
-    """A thread reply to the message ``parent_key``: sent at once if it is already posted, else held."""
+    """A thread reply to the message ``parent_key``: sent at once if it is already posted, else held.
+
+    When the parent was refused and a stand-in took its place (``divert_replies``), the reply
+    goes to the stand-in's conversation instead, after the stand-in itself.
+    """
     loc = message_location(s, parent_key)
     if loc is not None:
         enqueue(s, "post", {**payload, "channel": loc.channel, "thread_ts": loc.ts}, now=now, message_key=message_key,
                 thread_key=parent_key)
+        return
+    stand_in = stand_in_key(parent_key)
+    if (alt := message_location(s, stand_in)) is not None:
+        enqueue(s, "post", {**payload, "channel": alt.channel}, now=now, message_key=message_key, thread_key=stand_in)
+        return
+    if keys_present(s, [stand_in]):
+        enqueue(s, "post", {**payload, AFTER: stand_in, PLAIN: True}, now=now, message_key=message_key,
+                status=HELD, thread_key=stand_in)
         return
     enqueue(s, "post", {**payload, AFTER: parent_key}, now=now, message_key=message_key, status=HELD,
             thread_key=parent_key)
@@ -88,13 +111,43 @@ def enqueue_reply_after(
 
 def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None:
     flush_pending(s)
-    for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD)).all():
+    # A held reply's thread key is the key it waits for: no need to load every held row.
+    for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD, OutboxRow.thread_key == parent_key)).all():
         if row.payload.get(AFTER) != parent_key:
             continue
-        payload = {k: v for k, v in row.payload.items() if k != AFTER}
-        row.payload = {**payload, "channel": channel, "thread_ts": ts}  # a new dict: JSON columns track assignment
+        payload = {k: v for k, v in row.payload.items() if k not in (AFTER, PLAIN)}
+        where = {"channel": channel} if row.payload.get(PLAIN) else {"channel": channel, "thread_ts": ts}
+        row.payload = {**payload, **where}  # a new dict: JSON columns track assignment
         row.status = PENDING
         s.add(row)
+
+
+def divert_replies(s: Session, parent_key: str) -> int:
+    """Send the replies held for ``parent_key`` to its stand-in instead; how many.
+
+    The caller has written the stand-in (a post keyed ``stand_in_key(parent_key)``). The replies
+    keep their ids and message keys, so they still go out in the order written and an update of
+    one still waits for its post; they wait for the stand-in as they waited for the parent, and
+    go to its conversation as messages of their own. Idempotent: a reply held after a first
+    diversion (written concurrently with it) is diverted by the next call.
+    """
+    flush_pending(s)
+    stand_in = stand_in_key(parent_key)
+    alt = message_location(s, stand_in)
+    moved = 0
+    for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD, OutboxRow.thread_key == parent_key)).all():
+        if row.payload.get(AFTER) != parent_key:
+            continue
+        payload = {k: v for k, v in row.payload.items() if k not in (AFTER, "thread_ts", "reply_broadcast")}
+        if alt is not None:
+            row.payload = {**payload, "channel": alt.channel}
+            row.status = PENDING
+        else:
+            row.payload = {**payload, AFTER: stand_in, PLAIN: True}
+        row.thread_key = stand_in
+        s.add(row)
+        moved += 1
+    return moved
 
 
 # How many waiting rows one pass looks at to find due ones (a Slack outage can leave thousands).
@@ -108,25 +161,30 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     An update must not overtake the post that creates the message it updates (a held reply
     blocks its key too, so an update of it waits for its release), and a thread's replies must
     read in the order they were written although a batch is sent in parallel. The scan reads
-    only the small columns; payloads are loaded for the chosen rows alone.
+    only the small columns of waiting rows; payloads are loaded for the chosen rows alone.
+
+    Held rows are not scanned: thousands of them (a parent that cannot be posted) would fill the
+    window and starve the due rows behind them. What they hold back is looked up separately,
+    as the oldest held row of each thread and of each message key the scan met.
     """
     flush_pending(s)
     heads = s.exec(
-        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.thread_key, OutboxRow.status,
+        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.thread_key,
                OutboxRow.next_attempt_at, OutboxRow.claimed_until)
-        .where(col(OutboxRow.status).in_([PENDING, HELD])).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
+        .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
     ).all()
+    if not heads:
+        return []
+    held_since = _held_blockers(s, {key for _, key, _, _, _ in heads if key})
     blocked: set[str] = set()
     chosen: list[int] = []
-    for row_id, key, thread, status, next_attempt_at, claimed_until in heads:
+    for row_id, key, thread, next_attempt_at, claimed_until in heads:
         # Message keys and thread keys are kept apart: a thread is named by its parent's key.
-        keys = [k for k in (key, thread and "\x00thread:" + thread) if k]
-        if any(k in blocked for k in keys):
+        keys = [k for k in (key, thread and _THREAD + thread) if k]
+        if any(k in blocked or held_since.get(k, row_id) < row_id for k in keys):
             blocked.update(keys)  # a later reply must not overtake this one either
             continue
         blocked.update(keys)
-        if status == HELD:
-            continue
         claimed = claimed_until is not None and _aware(claimed_until) > now
         if _aware(next_attempt_at) <= now and not claimed:
             chosen.append(row_id)
@@ -135,6 +193,31 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     if not chosen:
         return []
     return list(s.exec(select(OutboxRow).where(col(OutboxRow.id).in_(chosen)).order_by(col(OutboxRow.id))))
+
+
+_THREAD = "\x00thread:"
+_KEYS_PER_QUERY = 500  # well under every driver's limit on bound parameters
+
+
+def _held_blockers(s: Session, message_keys: set[str]) -> dict[str, int]:
+    """The id of the oldest held row per thread (as ``_THREAD`` + key) and per message key among
+    ``message_keys``: a waiting row with a later id and the same key is held back by it."""
+    first: dict[str, int] = {}
+    # Few groups: held rows are replies, one thread per parent not yet posted.
+    groups = s.exec(select(OutboxRow.thread_key, func.min(OutboxRow.id)).where(col(OutboxRow.status) == HELD)
+                    .group_by(col(OutboxRow.thread_key))).all()
+    if not groups:
+        return first  # no held rows at all (the usual case): no key lookup either
+    first.update({_THREAD + thread: int(oldest) for thread, oldest in groups if thread})
+    keys = sorted(message_keys)
+    for i in range(0, len(keys), _KEYS_PER_QUERY):
+        for key, oldest in s.exec(
+            select(OutboxRow.message_key, func.min(OutboxRow.id))
+            .where(col(OutboxRow.status) == HELD, col(OutboxRow.message_key).in_(keys[i:i + _KEYS_PER_QUERY]))
+            .group_by(col(OutboxRow.message_key))
+        ):
+            first[key] = int(oldest)
+    return first
 
 
 def _aware(t: datetime) -> datetime:
@@ -258,6 +341,16 @@ def retry_now(s: Session, error_prefix: str, now: datetime) -> int:
         update(OutboxRow).where(col(OutboxRow.status) == PENDING, col(OutboxRow.last_error).startswith(error_prefix))
         .values(next_attempt_at=now).returning(col(OutboxRow.id)))
     return len(result.all())
+
+
+def held(s: Session, older_than: datetime) -> tuple[int, int]:
+    """How many replies wait for a parent message, and how many of them since before ``older_than``."""
+    flush_pending(s)
+    total, stale = s.exec(
+        select(func.count(), func.count(case((col(OutboxRow.created_at) < older_than, 1))))
+        .select_from(OutboxRow).where(OutboxRow.status == HELD)
+    ).one()
+    return int(total), int(stale)
 
 
 def backlog(s: Session) -> int:

@@ -31,7 +31,7 @@ def healthz(st: LocalStack) -> tuple[int, dict]:  # type: ignore[type-arg]
 def test_healthz_reports_ok(sqlite_stack: LocalStack) -> None:
     status, body = healthz(sqlite_stack)
     assert status == 200
-    assert body == {"database": "ok", "migrations": "current", "outbox_backlog": 0, "slack_auth": "ok",
+    assert body == {"database": "ok", "migrations": "current", "outbox_backlog": 0, "outbox_held": 0, "slack_auth": "ok",
                     "status": "ok"}
 
 

@@ -173,6 +173,61 @@ def test_outbox_replies_to_one_thread_go_one_at_a_time_in_order(db: Database) ->
         assert [r.payload["text"] for r in outbox.eligible(s, NOW + timedelta(minutes=1))] == ["status"]
 
 
+def test_thousands_of_held_replies_do_not_starve_a_due_reply(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replies held for a parent that never gets posted used to fill the whole scan window, so a
+    due reply written after them was never looked at."""
+    monkeypatch.setattr(outbox, "SCAN_LIMIT", 20)
+    with db.session() as s:
+        for i in range(outbox.SCAN_LIMIT + 5):
+            outbox.enqueue_reply_after(s, f"draft:{i}:root", {"channel": "C1", "text": f"held {i}"}, now=NOW,
+                                       message_key=f"thread:{i}:v1:status")
+        outbox.enqueue(s, "update", {"text": "blocked"}, now=NOW, message_key="thread:3:v1:status")
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "reply", "thread_ts": "1.0"}, now=NOW,
+                       thread_key="C1:1.0")
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "behind held"}, now=NOW, thread_key="draft:4:root")
+    with db.session() as s:
+        # Held rows still hold back what comes after them: an update of a held reply, a later
+        # reply to the same thread.
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW)] == ["reply"]
+
+
+def test_replies_diverted_to_a_stand_in_keep_their_order_and_wait_for_it(db: Database) -> None:
+    parent = "draft:7:root"
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "root", outbox.PARENT: True}, now=NOW, message_key=parent)
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "check"}, now=NOW)
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "status"}, now=NOW, message_key="st:7")
+        outbox.enqueue(s, "update", {"text": "status decided"}, now=NOW, message_key="st:7")
+    with db.session() as s:
+        (root,) = outbox.eligible(s, NOW)
+        outbox.mark_retry(s, root.id or 0, NOW + timedelta(minutes=10), "slack_channel: not_in_channel")
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
+        assert outbox.divert_replies(s, parent) == 2
+        assert outbox.divert_replies(s, parent) == 0
+    with db.session() as s:
+        # The notice goes first; the replies and the update wait for it.
+        (notice,) = outbox.eligible(s, NOW)
+        assert notice.payload["text"] == "notice"
+        outbox.remember_messages(s, [(outbox.stand_in_key(parent), "D1", "5.0")])
+        outbox.mark_sent_many(s, [notice.id or 0], NOW)
+    with db.session() as s:
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "later"}, now=NOW)
+    with db.session() as s:
+        check = outbox.eligible(s, NOW)
+        assert [(r.payload["text"], r.payload["channel"], "thread_ts" in r.payload) for r in check] == [
+            ("check", "D1", False)]
+        assert not any(k.startswith("_") for k in check[0].payload)
+        outbox.mark_sent_many(s, [check[0].id or 0], NOW)
+    with db.session() as s:
+        (status,) = outbox.eligible(s, NOW)
+        assert status.payload["text"] == "status"
+        outbox.remember_messages(s, [("st:7", "D1", "6.0")])
+        outbox.mark_sent_many(s, [status.id or 0], NOW)
+    with db.session() as s:
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW)] == ["status decided", "later"]
+        assert outbox.rows(s, statuses=[outbox.HELD]) == []
+
+
 def test_messages_held_by_a_refused_token_are_due_again_at_once(db: Database) -> None:
     # On restart (usually with the new token) they go first instead of after their back-off.
     with db.session() as s:
