@@ -178,7 +178,7 @@ def test_a_refused_click_on_app_home_is_answered_in_the_dm(sqlite_stack: LocalSt
     st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     st.slack.wait_for(lambda: "決裁待ち（1件）" in str(st.slack.home("U0MANAGER")), timeout=10)
     stale = st.slack.home_view("U0MANAGER")
-    msg = dm(st, "U0CHIEF")[0]
+    msg = wait_dm(st, "U0CHIEF")[0]  # (the Home can be redrawn before this DM arrives)
     st.driver.block_action("U0CHIEF", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for(lambda: "決裁待ち（0件）" in str(st.slack.home("U0MANAGER")), timeout=10)
     before = len(dm(st, "U0MANAGER"))
