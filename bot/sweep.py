@@ -332,14 +332,12 @@ class Sweeper:
             if ts:
                 who = "、".join(f"{self._name(a)} さん" for a in (account.approvers if account else ()))
                 self._post(s, now, draft.channel, thread_ts=ts, text=(
-                    f":warning: 第{c.version.number}版は決裁待ちのまま {self._wait_label()} が過ぎましたが、"
+                    f":warning: 第{c.version.number}版は決裁待ちのまま{self._wait_label()}が過ぎましたが、"
                     f"このアカウントには代決者が登録されていません。{who}、決裁をお願いします。"))
         return True
 
     def _wait_label(self) -> str:
-        from bot.calendar import format_duration
-
-        return f"業務時間で {format_duration(self.org.policy.approval_escalate_after, self.cal.day_length)}"
+        return f"業務時間で{render.fmt_duration(self.org.policy.approval_escalate_after, day=self.cal.day_length)}"
 
     def _remind_approvers(self, s: Session, now: datetime, c: repo.DraftCandidate, period: int, *,
                           asked_before: datetime) -> bool:
