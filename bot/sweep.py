@@ -360,9 +360,8 @@ class Sweeper:
         since = draft.updated_at
         escalate_at = self.cal.add_business_time(since, p.approval_escalate_after)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
-        head = ":bell: *決裁のお願い*" if period == 0 else f":bell: *決裁のお願い（{period + 1}回目）*"
         lines = [
-            f"{head}\n{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
+            f"{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
             f"{self._name(draft.author_id)} さん）が、{self._fmt(since)} から決裁待ちになっています。",
             f">{self._excerpt(c.version.text)}",
             "内容を確認し、先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください"
@@ -373,9 +372,16 @@ class Sweeper:
         if c.version.scheduled_at is not None:
             lines.append(f"投稿予定は {self._fmt(c.version.scheduled_at)} です。それまでに決裁がないと、"
                          "この下書きは期限切れになります。")
-        text = "\n".join(lines)
+        body = "\n".join(lines)
+        # Counted per person: a deputy asked a day later, or an approver who was away for a
+        # reminder, has had fewer reminders than the draft's age suggests.
+        ref = f"approval.remind.to:{draft.id}:v{c.version.number}"
+        earlier = repo.claimed(s, (f"{ref}:{r}:{p}" for r in recipients for p in range(period)))
         for r in recipients:
-            self._post(s, now, r, text)
+            repo.claim(s, f"{ref}:{r}:{period}", now)
+            n = 1 + sum(f"{ref}:{r}:{p}" in earlier for p in range(period))
+            head = ":bell: *決裁のお願い*" if n == 1 else f":bell: *決裁のお願い（{n}回目）*"
+            self._post(s, now, r, f"{head}\n{body}")
         return True
 
     def _unpublished(self, now: datetime, report: SweepReport) -> None:

@@ -189,3 +189,28 @@ def test_a_deputy_whose_request_was_taken_back_is_not_reminded(world: World) -> 
     world.sweep(jst(2026, 11, 24, 13, 0))  # a reminder is due
     assert world.posts(to="U0MANAGER", contains="決裁のお願い")
     assert not world.posts(to="U0DEPUTY", contains="決裁のお願い")
+
+
+def test_reminders_are_counted_per_person_asked(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 24, 12, 0))  # the approvers' first reminder
+    world.sweep(jst(2026, 11, 25, 10, 0))  # escalated: the deputy is asked
+    world.sweep(jst(2026, 11, 25, 12, 0))  # the approvers' second reminder, the deputy's first
+    [deputy_first] = reminders_to(world, "U0DEPUTY")
+    assert "回目" not in deputy_first
+    assert "（2回目）" in reminders_to(world, "U0MANAGER")[1]
+    world.sweep(jst(2026, 11, 26, 12, 0))
+    assert "（2回目）" in reminders_to(world, "U0DEPUTY")[1]
+    assert "（3回目）" in reminders_to(world, "U0MANAGER")[2]
+
+
+def test_an_approver_not_reminded_while_away_is_not_told_a_count_they_never_received(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 24, 12, 0))  # first reminder to both approvers
+    world.clock.t = jst(2026, 11, 24, 17, 0)
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    world.sweep(jst(2026, 11, 25, 12, 0))  # U0CHIEF is away: not reminded
+    world.sweep(jst(2026, 11, 26, 12, 0))
+    chief = reminders_to(world, "U0CHIEF")
+    assert len(chief) == 2 and "（2回目）" in chief[1]
+    assert "（3回目）" in reminders_to(world, "U0MANAGER")[2]
