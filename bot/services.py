@@ -472,6 +472,9 @@ class Kessai:
         """Record each request and DM its recipient; returns who was asked now (someone already
         asked for this version is not asked again). The row is what gives a deputy authority."""
         created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
+        if len(created) < len(asks):
+            created |= draft_repo.reinstate_withdrawn(s, draft_id=view.id, version_number=view.version, now=now,
+                                                      asks=[a for a in asks if a.recipient_id not in created])
         sent = [a for a in asks if a.recipient_id in created]
         for a in sent:
             self.notify.approval_dm(s, now, recipient=a.recipient_id, view=view,

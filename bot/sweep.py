@@ -37,6 +37,7 @@ from bot import render
 from bot.calendar import BusinessCalendar
 from bot.config import Account, OrgConfig
 from bot.incidents import IncidentService
+from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
 from storage.db import Database
@@ -326,15 +327,37 @@ class Sweeper:
             return False
         sent_to = self.kessai.send_to_deputies(s, draft, now, reason="escalated")
         if not sent_to:
-            # No deputy to ask: say so where the approvers and the author will see it, once.
-            account = self.org.account(draft.account_id or "")
+            # Nobody new to ask: say where things stand where the approvers and the author will see
+            # it, once — the deputies may hold the request already (the approver is away), be away
+            # themselves, or not exist.
             ts = self._thread_ts(s, draft)
-            if ts:
-                who = "、".join(f"{self._name(a)} さん" for a in (account.approvers if account else ()))
-                self._post(s, now, draft.channel, thread_ts=ts, text=(
-                    f":warning: 第{c.version.number}版は決裁待ちのまま{self._wait_label()}が過ぎましたが、"
-                    f"このアカウントには代決者が登録されていません。{who}、決裁をお願いします。"))
+            account = self.org.account(draft.account_id or "")
+            if ts and account is not None:
+                self._post(s, now, draft.channel, thread_ts=ts,
+                           text=self._escalation_notice(s, now, draft, account, c.version.number))
         return True
+
+    def _escalation_notice(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: int) -> str:
+        holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason != draft_repo.WITHDRAWN]
+        standing_in = [r for r in holding if r.acting_for_id]
+        candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
+        lines = [f":warning: 第{version}版は決裁待ちのまま{self._wait_label()}が過ぎました。"]
+        if standing_in:
+            lines.append("代決者の " + "、".join(
+                render.recipient_label(self.kessai.name_of(r.recipient_id), self.kessai.name_of(r.acting_for_id or ""))
+                for r in standing_in) + "にはすでに決裁を依頼しています。")
+        elif candidates:
+            names = "、".join(f"{self._name(d)} さん" for d in candidates)
+            lines.append(f"代決者の {names}は不在のため、代決を依頼できませんでした。")
+        else:
+            lines.append("このアカウントには代決者が登録されていません。")
+        # Asked to decide: whoever holds the request and is not away (all of them if everyone is).
+        asked = [r.recipient_id for r in holding if r.recipient_id != draft.author_id]
+        away = repo.away_members(s, asked, now)
+        who = [a for a in asked if a not in away] or asked
+        if who:
+            lines[-1] += "、".join(f"{self._name(a)} さん" for a in who) + "、決裁をお願いします。"
+        return "".join(lines)
 
     def _wait_label(self) -> str:
         return f"業務時間で{render.fmt_duration(self.org.policy.approval_escalate_after, day=self.cal.day_length)}"

@@ -214,3 +214,65 @@ def test_an_approver_not_reminded_while_away_is_not_told_a_count_they_never_rece
     chief = reminders_to(world, "U0CHIEF")
     assert len(chief) == 2 and "（2回目）" in chief[1]
     assert "（3回目）" in reminders_to(world, "U0MANAGER")[2]
+
+
+def escalation_notices(w: World) -> list[str]:
+    return [p["text"] for p in w.posts(to="C0INTAKE", contains="決裁待ちのまま")]
+
+
+def test_escalation_of_a_draft_a_deputy_already_has_says_who_was_asked(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.pending_draft(jst(2026, 11, 24, 10, 0))  # to U0CHIEF, and to U0DEPUTY for the absent U0MANAGER
+    world.sweep(jst(2026, 11, 25, 10, 0))
+    [notice] = escalation_notices(world)
+    assert "代決者が登録されていません" not in notice
+    assert "業務時間で1日" in notice
+    assert "直江 兼続 さん（上越 花子 さんの代決）にはすでに" in notice
+    # Those who hold the request are asked to decide; the absent approver is not.
+    assert "春日山 一郎 さん、直江 兼続 さん、決裁をお願いします" in notice and "上越 花子 さん、" not in notice
+
+
+def test_escalation_when_the_deputy_is_away_says_so(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0DEPUTY", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 25, 10, 0))
+    [notice] = escalation_notices(world)
+    assert "代決者が登録されていません" not in notice
+    assert "代決者の 直江 兼続 さんは不在のため" in notice
+    assert "上越 花子 さん、春日山 一郎 さん、決裁をお願いします" in notice
+
+
+def test_escalation_without_any_deputy_says_none_is_registered(world: World) -> None:
+    import dataclasses
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    org = dataclasses.replace(world.org, accounts=tuple(
+        dataclasses.replace(a, deputies=()) for a in world.org.accounts))
+    world.kessai = Kessai(world.db, org, clock=world.clock)
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    Sweeper(world.kessai).sweep(jst(2026, 11, 25, 10, 0))
+    [notice] = escalation_notices(world)
+    assert "業務時間で1日が過ぎました" in notice and "代決者が登録されていません" in notice
+    assert "上越 花子 さん、春日山 一郎 さん、決裁をお願いします" in notice
+
+
+def test_escalation_reaches_a_deputy_whose_earlier_request_was_taken_back(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    world.kessai.clear_away("U0MANAGER")  # back: the deputy's request is withdrawn
+    dms_before = len(world.posts(to="U0DEPUTY", contains="代決"))
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 1
+    with world.db.session() as s:
+        [row] = list(s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == draft_id,
+                                                              ApprovalRequestRow.recipient_id == "U0DEPUTY")))
+    assert (row.reason, row.acting_for_id) == ("escalated", "U0MANAGER")
+    assert len(world.posts(to="U0DEPUTY", contains="代決")) > dms_before
+    assert not escalation_notices(world)  # the deputy was asked: the usual notice, not a warning
+    world.clock.t = jst(2026, 11, 25, 10, 5)
+    assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
