@@ -977,7 +977,7 @@ class Kessai:
             if away_repo.absence(s, actor) is None:
                 return "不在は登録されていません。"
             away_repo.set_away(s, actor, None, None)
-            taken_back = self._take_back(s, now, actor)
+            taken_back = self.take_back(s, now, actor)
         self.after_commit()
         text = "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
         if taken_back:
@@ -985,10 +985,14 @@ class Kessai:
                      "（代決者への依頼は取り消しました）。")
         return text
 
-    def _take_back(self, s: Session, now: datetime, approver: str) -> int:
+    def take_back(self, s: Session, now: datetime, approver: str) -> int:
         """An approver is back: what deputies were asked to decide in their absence comes back to
         them. 代決 stands in for an absent approver only, so those deputy requests are withdrawn
-        (their DMs say so) and the approver is asked, if they were not already."""
+        (their DMs say so) and the approver is asked, if they were not already. Returns how many
+        pending drafts came back.
+
+        `/kessai away off` calls this, and the sweep once an absence has simply ended; the caller
+        commits, then calls ``self.after_commit()``."""
         by_draft: dict[int, tuple[DraftRow, list[ApprovalRequestRow]]] = {}
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)

@@ -140,6 +140,7 @@ KIND_LABELS_JA = {
     "approval.remind": "決裁の催促",
     "approval.escalate": "代決者への依頼",
     "approval.away": "不在の決裁者に代わる代決者への依頼",
+    "approval.back": "不在が終わった決裁者への依頼の戻し",
     "draft.expire": "期限切れ",
     "draft.unpublished": "未投稿の確認",
     "monthly.midmonth": "月1回以上の投稿（20日）",
@@ -273,6 +274,7 @@ class Sweeper:
         self._claim_each(report, "draft.expire", items, send)
 
     def _approvals(self, now: datetime, report: SweepReport) -> None:
+        self._absences_ended(now, report)
         self._reroute_absent(now, report)
         if not self.cal.is_business_instant(now):
             # Due while kessai was stopped, or a moment before closing: they wait for the next
@@ -300,6 +302,18 @@ class Sweeper:
                          lambda s, c: self._escalate(s, now, c))
         self._claim_each(report, "approval.remind", reminds,
                          lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff))
+
+    def _absences_ended(self, now: datetime, report: SweepReport) -> None:
+        """An absence that simply ran out is over as if `/kessai away off` had been typed: what the
+        deputies were asked in the approver's stead goes back to the approver (``Kessai.take_back``).
+        At the end of the absence itself, not at the next business hour: from then on the deputies
+        no longer stand in for anyone. Claimed per absence (its end is in the key), so two replicas
+        do it once, and a later absence of the same person is its own."""
+        with self.db.session() as s:
+            ended = repo.absences_ended_with_deputies(s, now)
+        items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
+        self._claim_each(report, "approval.back", items,
+                         lambda s, who: self.kessai.take_back(s, now, who) > 0)
 
     def _reroute_absent(self, now: datetime, report: SweepReport) -> None:
         """Absences that began after a request was sent: the workflow re-routes them (idempotent

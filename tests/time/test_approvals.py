@@ -276,3 +276,57 @@ def test_escalation_reaches_a_deputy_whose_earlier_request_was_taken_back(world:
     assert not escalation_notices(world)  # the deputy was asked: the usual notice, not a warning
     world.clock.t = jst(2026, 11, 25, 10, 5)
     assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
+
+
+def deputy_requests(w: World, draft_id: int) -> list[tuple[str, str | None]]:
+    with w.db.session() as s:
+        return [(r.reason, r.acting_for_id) for r in s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
+
+
+def test_when_an_absence_ends_the_sweep_takes_the_requests_back_from_the_deputies(world: World) -> None:
+    from bot import errors
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert world.posts(to="U0MANAGER", contains="代決") == [] and not world.posts(to="U0MANAGER")
+    assert world.sweep(jst(2026, 11, 24, 23, 59)).sent["approval.back"] == 0  # still away
+    # Midnight: the absence is over, nobody typed `/kessai away off`.
+    assert world.sweep(jst(2026, 11, 25, 0, 0)).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    [request] = world.posts(to="U0MANAGER")
+    actions = [el["action_id"] for b in request["blocks"] if b["type"] == "actions" for el in b["elements"]]
+    assert "approve_draft" in actions
+    with world.db.session() as s:
+        from storage.models import OutboxRow
+
+        edits = [r.payload for r in s.exec(select(OutboxRow).where(OutboxRow.op == "update",
+                                                                    OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY"))]
+    assert edits and "戻られたため" in str(edits[-1])
+    world.clock.t = jst(2026, 11, 25, 9, 0)
+    with pytest.raises(errors.NotAnApprover, match="戻られたため"):
+        world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True)
+    # Once: later sweeps find nothing more to take back, and the manager is not asked twice.
+    assert world.sweep(jst(2026, 11, 25, 0, 1)).sent["approval.back"] == 0
+    assert world.sweep(jst(2026, 11, 25, 9, 0)).sent["approval.back"] == 0
+    assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1
+    assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
+
+
+def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    decided = world.pending_draft(jst(2026, 11, 24, 9, 0))
+    waiting = world.pending_draft(jst(2026, 11, 24, 9, 5))
+    world.clock.t = jst(2026, 11, 24, 9, 30)
+    world.kessai.decide(decided, 1, "U0DEPUTY", approve=True)
+    report = world.sweep(jst(2026, 11, 25, 0, 30))
+    assert report.sent["approval.back"] == 1
+    assert deputy_requests(world, decided) == [("away", "U0MANAGER")]  # history stays as it was
+    assert deputy_requests(world, waiting) == [("withdrawn", "U0MANAGER")]
+    assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1  # only the draft still pending
+    # A day later the escalation asks the deputy again, this time because the draft is late.
+    assert world.sweep(jst(2026, 11, 25, 9, 5)).sent["approval.escalate"] == 1
+    assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]
