@@ -515,20 +515,41 @@ class Sweeper:
         need = self.org.policy.min_posts_per_month
         return [(a, counts.get(a.id, 0)) for a in self.org.accounts if counts.get(a.id, 0) < need]
 
+    def _started_during(self, y: int, m: int) -> date | None:
+        """The local day kessai started being used, when that was after the start of month ``m``:
+        its posts before then were never recorded, so that month's counts are partial."""
+        with self.db.session() as s:
+            since = repo.in_use_since(s)
+        start, end = month_bounds(y, m, self.zone)
+        if since is None or not start < since < end:
+            return None
+        return since.astimezone(self.zone).date()
+
+    @staticmethod
+    def _partial_note(started: date) -> str:
+        return (f"{started.month}月{started.day}日に kessai の利用を始めてからの記録による件数です"
+                "（それより前の投稿は含みません）。")
+
     def _monthly_shortfall(self, now: datetime, report: SweepReport, kind: str, y: int, m: int,
                            last_day: date) -> None:
         short = self._shortfalls(y, m, until=now)
         need = self.org.policy.min_posts_per_month
         tag = f"{y:04d}-{m:02d}"
         lastday = kind == "monthly.lastday"
+        # In the month kessai started, "現在 0 件" would claim posts that may well have been made
+        # (before kessai) did not happen; the reminder still goes, with the count it can vouch for.
+        started = self._started_during(y, m)
 
         def send(s: Session, item: tuple[Account, int]) -> bool:
             account, n = item
             people = list(account.operators) + (list(account.approvers) if lastday else [])
             when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
+            count = (f"現在 {n} 件です" if started is None else
+                     f"{started.month}月{started.day}日に kessai の利用を始めてからの記録では {n} 件です"
+                     "（それより前の投稿は kessai には記録されていません）")
             text = (
                 f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
-                f"現在 {n} 件です。公式アカウントは1か月に{need}回以上の発信が基準です"
+                f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
                 f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
                 "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
             for person in dict.fromkeys(people):
@@ -544,7 +565,8 @@ class Sweeper:
                     lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
                 self._post(s, now, channel, (
                     f":warning: *{m}月の投稿が基準（月{need}回以上）に達していないアカウント"
-                    f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n" + "\n".join(lines)
+                    f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n"
+                    + (self._partial_note(started) + "\n" if started else "") + "\n".join(lines)
                     + f"\n運用担当者と運用管理責任者には個別にお知らせしました（{GUIDELINE_MONTHLY}）。"))
                 return True
 
@@ -562,9 +584,12 @@ class Sweeper:
             return
         short = self._shortfalls(y, m)
         need = self.org.policy.min_posts_per_month
+        started = self._started_during(y, m)
 
         def send(s: Session, _item: None) -> bool:
             head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
+            if started is not None:
+                head += self._partial_note(started) + "\n"
             if not short:
                 body = f"全 {len(self.org.accounts)} アカウントが基準を満たしました。"
             else:
