@@ -13,6 +13,8 @@ When each reminder fires (docs/reminders.md has the table):
   again after each further business day; after ``approval_escalate_after`` the request also goes to
   the deputies (代決, ``Kessai.send_to_deputies``). A pending draft whose scheduled time passes is
   expired (``Kessai.expire``), never left silently pending.
+* absences — wall-clock: when an approver's absence ends, what the deputies were asked in their
+  stead goes back to them (``Kessai.take_back``, as ``/kessai away off`` does).
 * approved drafts whose scheduled time arrives unpublished — at that instant (posting is
   time-critical, so wall-clock), to the author.
 * monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
