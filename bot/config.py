@@ -800,6 +800,7 @@ class _Validator:
         orgs = self.orgs(data)
         members = self.members(data, policy, {o.id for o in orgs})
         accounts = self.accounts(data, policy, {o.id for o in orgs})
+        self.escalation_apart_from_intake(data, policy)
         if not data.get("accounts"):
             self.problem((), "[[accounts]] がありません。kessai が扱う SNS アカウントを1つ以上書いてください"
                              "（kessai.example.toml に例があります）。")
@@ -915,6 +916,31 @@ class _Validator:
                 phones.append(number.strip())
         values["official_phone_numbers"] = tuple(phones)
         return Policy(**values)
+
+    def escalation_apart_from_intake(self, data: Mapping[str, Any], policy: Policy) -> None:
+        """The escalation channel must not be an intake channel: there, incident alerts and monthly
+        reports would drown among the drafts, and whatever an operator writes in reply is taken as
+        a draft to approve."""
+        channel = policy.escalation_channel
+        if not channel:
+            return
+        # Read from the raw tables, so that an account with some other problem is named too.
+        clashing = []
+        raw_accounts = data.get("accounts", [])
+        for raw in raw_accounts if isinstance(raw_accounts, list) else []:
+            if isinstance(raw, dict) and isinstance(raw.get("intake_channel"), str) \
+                    and raw["intake_channel"].strip() == channel:
+                name = raw.get("name")
+                label = f"[accounts]「{raw.get('id', '')}」" + (f"（{name}）" if isinstance(name, str) else "")
+                clashing.append(label)
+        if clashing:
+            self.problem(
+                ("policy", "escalation_channel"),
+                f"[policy] の escalation_channel「{channel}」は、{'、'.join(clashing)} の intake_channel と"
+                "同じチャンネルです。下書きを受け付けるチャンネルでは、インシデントの通知や投稿件数の報告が下書きに"
+                "紛れ、そこに書いた返信も下書きとして扱われてしまいます。運用管理責任者と情報政策室が見る別の"
+                "チャンネルの ID を escalation_channel に書いてください。",
+            )
 
     def channel_id_ok(self, path: Path_, value: str, what: str) -> bool:
         if _CHANNEL_ID.match(value):

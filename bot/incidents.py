@@ -357,12 +357,12 @@ class IncidentService:
         inc = s.get(IncidentRow, incident_id)
         if inc is None or inc.status != "open":
             return False
-        minutes = int((now - inc.created_at).total_seconds() // 60)
+        waited = render.fmt_duration(now - inc.created_at)
         mentions = " ".join(f"<@{m}>" for m in self.escalation_members(inc.account_id))
-        self._event(s, inc, now, None, "realerted", f"{minutes}分経過")
+        self._event(s, inc, now, None, "realerted", f"{waited}経過")
         self._thread_note(s, now, inc, (
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
-            f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {minutes} 分経っても"
+            f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}経っても"
             "対応開始されていません。対応できる方は、アラートの「対応開始」を押してから対応を始めてください"
             "（上越市 6(2): 運用管理責任者が情報政策室・広報対話課と協議します）。"), broadcast=True)
         return True
@@ -371,16 +371,16 @@ class IncidentService:
         inc = s.get(IncidentRow, incident_id)
         if inc is None or inc.status != "acked" or inc.acked_by is None or inc.acked_at is None:
             return False
-        hours = (now - inc.acked_at) / timedelta(hours=1)
+        waited = render.fmt_duration(now - inc.acked_at)
         text = (
             f":hourglass: *経過の書き込みのお願い*（{KINDS.get(inc.kind, inc.kind)}、"
             f"{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
-            f"対応開始から {hours:.0f} 時間が経ちましたが、まだ解決として記録されていません。"
+            f"対応開始から {waited}が経ちましたが、まだ解決として記録されていません。"
             "解決まで時間がかかる場合は、公式アカウントに対応中である旨を書き込んでください"
             "（例:「現在、事実関係を確認しております。確認でき次第、改めてお知らせします。」）。"
             "対応がされていない等の批判を招かないためです（上越市 6(2)・美祢市社協 6(4)）。\n"
             "解決したら、アラートの「解決」を押して経過をまとめてください。")
-        self._event(s, inc, now, None, "holding_reminded", f"{hours:.1f}時間経過")
+        self._event(s, inc, now, None, "holding_reminded", f"{waited}経過")
         self._post(s, now, inc.acked_by, render.plain(text))
         self._thread_note(s, now, inc, f"<@{inc.acked_by}> さんに、対応中である旨の書き込みをお願いしました。")
         return True

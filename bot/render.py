@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.rules import Finding
@@ -175,6 +175,38 @@ def fmt_time(t: datetime | None) -> str:
 
 def fmt_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日（{WEEKDAYS_JA[d.weekday()]}）"
+
+
+# Below this many hours a wall-clock duration reads best in hours (「26時間」); from it, in days.
+_HOURS_BEFORE_DAYS = 48
+
+
+def fmt_duration(d: timedelta, *, day: timedelta | None = None) -> str:
+    """A duration as people say it: 「45分」, 「1時間30分」, 「26時間」, 「3日と5時間」.
+
+    Every duration shown to people goes through here. Wall-clock durations (``day`` is None)
+    stay in hours up to two days, as one says 「26時間」 rather than counting days; from two days
+    on, whole days and hours (minutes no longer matter). With ``day`` given (one working day of
+    business time), whole working days come first: 「1日と2時間」. Seconds are dropped.
+    """
+    minutes = int(d.total_seconds() // 60)
+    if minutes < 1:
+        return "1分未満"
+
+    def hours_minutes(m: int) -> str:
+        h, m = divmod(m, 60)
+        return (f"{h}時間" if h else "") + (f"{m}分" if m else "")
+
+    if day is not None and day > timedelta(0):
+        days, rest = divmod(minutes, int(day.total_seconds() // 60))
+    elif minutes < _HOURS_BEFORE_DAYS * 60:
+        days, rest = 0, minutes
+    else:
+        days, rest = divmod(minutes, 24 * 60)
+        rest -= rest % 60  # 「3日と5時間」: minutes are noise at this scale
+    if not days:
+        return hours_minutes(rest)
+    return f"{days}日" + (f"と{hours_minutes(rest)}" if rest else "")
 
 
 @dataclass(frozen=True)

@@ -472,6 +472,9 @@ class Kessai:
         """Record each request and DM its recipient; returns who was asked now (someone already
         asked for this version is not asked again). The row is what gives a deputy authority."""
         created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
+        if len(created) < len(asks):
+            created |= draft_repo.reinstate_withdrawn(s, draft_id=view.id, version_number=view.version, now=now,
+                                                      asks=[a for a in asks if a.recipient_id not in created])
         sent = [a for a in asks if a.recipient_id in created]
         for a in sent:
             self.notify.approval_dm(s, now, recipient=a.recipient_id, view=view,
@@ -983,7 +986,7 @@ class Kessai:
             if away_repo.absence(s, actor) is None:
                 return "不在は登録されていません。"
             away_repo.set_away(s, actor, None, None)
-            taken_back = self._take_back(s, now, actor)
+            taken_back = self.take_back(s, now, actor)
         self.after_commit()
         text = "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
         if taken_back:
@@ -991,10 +994,14 @@ class Kessai:
                      "（代決者への依頼は取り消しました）。")
         return text
 
-    def _take_back(self, s: Session, now: datetime, approver: str) -> int:
+    def take_back(self, s: Session, now: datetime, approver: str) -> int:
         """An approver is back: what deputies were asked to decide in their absence comes back to
         them. 代決 stands in for an absent approver only, so those deputy requests are withdrawn
-        (their DMs say so) and the approver is asked, if they were not already."""
+        (their DMs say so) and the approver is asked, if they were not already. Returns how many
+        pending drafts came back.
+
+        `/kessai away off` calls this, and the sweep once an absence has simply ended; the caller
+        commits, then calls ``self.after_commit()``."""
         by_draft: dict[int, tuple[DraftRow, list[ApprovalRequestRow]]] = {}
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)

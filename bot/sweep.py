@@ -13,6 +13,8 @@ When each reminder fires (docs/reminders.md has the table):
   again after each further business day; after ``approval_escalate_after`` the request also goes to
   the deputies (代決, ``Kessai.send_to_deputies``). A pending draft whose scheduled time passes is
   expired (``Kessai.expire``), never left silently pending.
+* absences — wall-clock: when an approver's absence ends, what the deputies were asked in their
+  stead goes back to them (``Kessai.take_back``, as ``/kessai away off`` does).
 * approved drafts whose scheduled time arrives unpublished — at that instant (posting is
   time-critical, so wall-clock), to the author.
 * monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
@@ -144,6 +146,7 @@ KIND_LABELS_JA = {
     "approval.remind": "決裁の催促",
     "approval.escalate": "代決者への依頼",
     "approval.away": "不在の決裁者に代わる代決者への依頼",
+    "approval.back": "不在が終わった決裁者への依頼の戻し",
     "draft.expire": "期限切れ",
     "draft.unpublished": "未投稿の確認",
     "monthly.midmonth": "月1回以上の投稿（20日）",
@@ -287,6 +290,7 @@ class Sweeper:
         self._claim_each(report, "draft.expire", items, send)
 
     def _approvals(self, now: datetime, report: SweepReport) -> None:
+        self._absences_ended(now, report)
         self._reroute_absent(now, report)
         if not self.cal.is_business_instant(now):
             # Due while kessai was stopped, or a moment before closing: they wait for the next
@@ -315,6 +319,18 @@ class Sweeper:
         self._claim_each(report, "approval.remind", reminds,
                          lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff))
 
+    def _absences_ended(self, now: datetime, report: SweepReport) -> None:
+        """An absence that simply ran out is over as if `/kessai away off` had been typed: what the
+        deputies were asked in the approver's stead goes back to the approver (``Kessai.take_back``).
+        At the end of the absence itself, not at the next business hour: from then on the deputies
+        no longer stand in for anyone. Claimed per absence (its end is in the key), so two replicas
+        do it once, and a later absence of the same person is its own."""
+        with self.db.session() as s:
+            ended = repo.absences_ended_with_deputies(s, now)
+        items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
+        self._claim_each(report, "approval.back", items,
+                         lambda s, who: self.kessai.take_back(s, now, who) > 0)
+
     def _reroute_absent(self, now: datetime, report: SweepReport) -> None:
         """Absences that began after a request was sent: the workflow re-routes them (idempotent
         through its approval_requests rows). Only looked at while someone is actually away."""
@@ -341,20 +357,40 @@ class Sweeper:
             return False
         sent_to = self.kessai.send_to_deputies(s, draft, now, reason="escalated")
         if not sent_to:
-            # No deputy to ask: say so where the approvers and the author will see it, once.
-            account = self.org.account(draft.account_id or "")
+            # Nobody new to ask: say where things stand where the approvers and the author will see
+            # it, once — the deputies may hold the request already (the approver is away), be away
+            # themselves, or not exist.
             ts = self._thread_ts(s, draft)
-            if ts:
-                who = "、".join(f"{self._name(a)} さん" for a in (account.approvers if account else ()))
-                self._post(s, now, draft.channel, thread_ts=ts, text=(
-                    f":warning: 第{c.version.number}版は決裁待ちのまま {self._wait_label()} が過ぎましたが、"
-                    f"このアカウントには代決者が登録されていません。{who}、決裁をお願いします。"))
+            account = self.org.account(draft.account_id or "")
+            if ts and account is not None:
+                self._post(s, now, draft.channel, thread_ts=ts,
+                           text=self._escalation_notice(s, now, draft, account, c.version.number))
         return True
 
-    def _wait_label(self) -> str:
-        from bot.calendar import format_duration
+    def _escalation_notice(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: int) -> str:
+        holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason != draft_repo.WITHDRAWN]
+        standing_in = [r for r in holding if r.acting_for_id]
+        candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
+        lines = [f":warning: 第{version}版は決裁待ちのまま{self._wait_label()}が過ぎました。"]
+        if standing_in:
+            lines.append("代決者の " + "、".join(
+                render.recipient_label(self.kessai.name_of(r.recipient_id), self.kessai.name_of(r.acting_for_id or ""))
+                for r in standing_in) + "にはすでに決裁を依頼しています。")
+        elif candidates:
+            names = "、".join(f"{self._name(d)} さん" for d in candidates)
+            lines.append(f"代決者の {names}は不在のため、代決を依頼できませんでした。")
+        else:
+            lines.append("このアカウントには代決者が登録されていません。")
+        # Asked to decide: whoever holds the request and is not away (all of them if everyone is).
+        asked = [r.recipient_id for r in holding if r.recipient_id != draft.author_id]
+        away = repo.away_members(s, asked, now)
+        who = [a for a in asked if a not in away] or asked
+        if who:
+            lines[-1] += "、".join(f"{self._name(a)} さん" for a in who) + "、決裁をお願いします。"
+        return "".join(lines)
 
-        return f"業務時間で {format_duration(self.org.policy.approval_escalate_after, self.cal.day_length)}"
+    def _wait_label(self) -> str:
+        return f"業務時間で{render.fmt_duration(self.org.policy.approval_escalate_after, day=self.cal.day_length)}"
 
     def _remind_approvers(self, s: Session, now: datetime, c: repo.DraftCandidate, period: int, *,
                           asked_before: datetime) -> bool:
@@ -377,9 +413,8 @@ class Sweeper:
         since = draft.updated_at
         escalate_at = self.cal.add_business_time(since, p.approval_escalate_after)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
-        head = ":bell: *決裁のお願い*" if period == 0 else f":bell: *決裁のお願い（{period + 1}回目）*"
         lines = [
-            f"{head}\n{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
+            f"{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
             f"{self._name(draft.author_id)} さん）が、{self._fmt(since)} から決裁待ちになっています。",
             f">{self._excerpt(c.version.text)}",
             "内容を確認し、先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください"
@@ -390,9 +425,16 @@ class Sweeper:
         if c.version.scheduled_at is not None:
             lines.append(f"投稿予定は {self._fmt(c.version.scheduled_at)} です。それまでに決裁がないと、"
                          "この下書きは期限切れになります。")
-        text = "\n".join(lines)
+        body = "\n".join(lines)
+        # Counted per person: a deputy asked a day later, or an approver who was away for a
+        # reminder, has had fewer reminders than the draft's age suggests.
+        ref = f"approval.remind.to:{draft.id}:v{c.version.number}"
+        earlier = repo.claimed(s, (f"{ref}:{r}:{p}" for r in recipients for p in range(period)))
         for r in recipients:
-            self._post(s, now, r, text)
+            repo.claim(s, f"{ref}:{r}:{period}", now)
+            n = 1 + sum(f"{ref}:{r}:{p}" in earlier for p in range(period))
+            head = ":bell: *決裁のお願い*" if n == 1 else f":bell: *決裁のお願い（{n}回目）*"
+            self._post(s, now, r, f"{head}\n{body}")
         return True
 
     def _unpublished(self, now: datetime, report: SweepReport) -> None:
@@ -489,20 +531,41 @@ class Sweeper:
         need = self.org.policy.min_posts_per_month
         return [(a, counts.get(a.id, 0)) for a in self.org.accounts if counts.get(a.id, 0) < need]
 
+    def _started_during(self, y: int, m: int) -> date | None:
+        """The local day kessai started being used, when that was after the start of month ``m``:
+        its posts before then were never recorded, so that month's counts are partial."""
+        with self.db.session() as s:
+            since = repo.in_use_since(s)
+        start, end = month_bounds(y, m, self.zone)
+        if since is None or not start < since < end:
+            return None
+        return since.astimezone(self.zone).date()
+
+    @staticmethod
+    def _partial_note(started: date) -> str:
+        return (f"{started.month}月{started.day}日に kessai の利用を始めてからの記録による件数です"
+                "（それより前の投稿は含みません）。")
+
     def _monthly_shortfall(self, now: datetime, report: SweepReport, kind: str, y: int, m: int,
                            last_day: date) -> None:
         short = self._shortfalls(y, m, until=now)
         need = self.org.policy.min_posts_per_month
         tag = f"{y:04d}-{m:02d}"
         lastday = kind == "monthly.lastday"
+        # In the month kessai started, "現在 0 件" would claim posts that may well have been made
+        # (before kessai) did not happen; the reminder still goes, with the count it can vouch for.
+        started = self._started_during(y, m)
 
         def send(s: Session, item: tuple[Account, int]) -> bool:
             account, n = item
             people = list(account.operators) + (list(account.approvers) if lastday else [])
             when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
+            count = (f"現在 {n} 件です" if started is None else
+                     f"{started.month}月{started.day}日に kessai の利用を始めてからの記録では {n} 件です"
+                     "（それより前の投稿は kessai には記録されていません）")
             text = (
                 f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
-                f"現在 {n} 件です。公式アカウントは1か月に{need}回以上の発信が基準です"
+                f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
                 f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
                 "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
             for person in dict.fromkeys(people):
@@ -518,7 +581,8 @@ class Sweeper:
                     lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
                 self._post(s, now, channel, (
                     f":warning: *{m}月の投稿が基準（月{need}回以上）に達していないアカウント"
-                    f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n" + "\n".join(lines)
+                    f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n"
+                    + (self._partial_note(started) + "\n" if started else "") + "\n".join(lines)
                     + f"\n運用担当者と運用管理責任者には個別にお知らせしました（{GUIDELINE_MONTHLY}）。"))
                 return True
 
@@ -536,9 +600,12 @@ class Sweeper:
             return
         short = self._shortfalls(y, m)
         need = self.org.policy.min_posts_per_month
+        started = self._started_during(y, m)
 
         def send(s: Session, _item: None) -> bool:
             head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
+            if started is not None:
+                head += self._partial_note(started) + "\n"
             if not short:
                 body = f"全 {len(self.org.accounts)} アカウントが基準を満たしました。"
             else:

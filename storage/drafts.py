@@ -252,6 +252,27 @@ def add_requests(s: Session, *, draft_id: int, version_number: int, asks: Sequen
     )}
 
 
+def reinstate_withdrawn(s: Session, *, draft_id: int, version_number: int, asks: Sequence[Ask],
+                        now: datetime) -> set[str]:
+    """Ask again those of ``asks`` whose request for this version was withdrawn (the approver they
+    stood in for came back), as ``add_requests`` would ask someone new; returns who was.
+
+    Without this, the unique (draft, version, recipient) row of a withdrawn request would keep a
+    deputy from ever being asked again for that version — by an escalation, or a second absence.
+    """
+    again: set[str] = set()
+    for a in asks:
+        res = s.connection().execute(
+            update(ApprovalRequestRow)
+            .where(col(ApprovalRequestRow.draft_id) == draft_id,
+                   col(ApprovalRequestRow.version_number) == version_number,
+                   col(ApprovalRequestRow.recipient_id) == a.recipient_id, col(ApprovalRequestRow.reason) == WITHDRAWN)
+            .values(acting_for_id=a.acting_for_id, reason=a.reason, created_at=now))
+        if res.rowcount:
+            again.add(a.recipient_id)
+    return again
+
+
 def request_recipients(s: Session, draft_id: int, version_number: int) -> list[str]:
     q = select(ApprovalRequestRow.recipient_id).where(
         ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.version_number == version_number,

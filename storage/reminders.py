@@ -212,6 +212,25 @@ def asked_before(s: Session, draft_id: int, version: int, cutoff: datetime) -> l
     return list(s.exec(q))
 
 
+def absences_ended_with_deputies(s: Session, now: datetime) -> list[tuple[str, datetime]]:
+    """Approvers whose absence ended at or before ``now`` while deputies still hold requests made
+    for them ("away") on pending drafts: ``(slack_id, away_until)``, each once.
+
+    Driven from the pending drafts (small, indexed on state) to their requests, so the members'
+    old absences, which nobody clears, cost nothing."""
+    q = (
+        select(MemberRow.slack_id, MemberRow.away_until)
+        .select_from(DraftRow)
+        .join(ApprovalRequestRow, (col(ApprovalRequestRow.draft_id) == col(DraftRow.id))
+              & (col(ApprovalRequestRow.version_number) == col(DraftRow.current_version)))
+        .join(MemberRow, col(MemberRow.slack_id) == col(ApprovalRequestRow.acting_for_id))
+        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason) == "away",
+               col(MemberRow.away_until).is_not(None), col(MemberRow.away_until) <= now)
+        .distinct()
+    )
+    return sorted((str(m), _aware(t)) for m, t in s.exec(q) if t is not None)
+
+
 def anyone_away(s: Session, now: datetime) -> bool:
     """Is any member absent at ``now``? (The members table is the roster: small.)"""
     q = select(MemberRow.slack_id).where(col(MemberRow.away_from).is_not(None), col(MemberRow.away_from) <= now,

@@ -859,3 +859,21 @@ def test_a_file_without_accounts_or_an_account_without_operators_is_refused() ->
     assert any("[[accounts]] がありません" in p.message for p in problems_of(nothing))
     lonely = re.sub(r'operators = \[[^\]]*\]', "operators = []", BASE, count=1)
     assert any("operators が空です" in p.message for p in problems_of(lonely))
+
+
+def test_escalation_channel_that_is_an_intake_channel_is_refused() -> None:
+    # Incident alerts and monthly reports there would drown among the drafts, and every message an
+    # operator writes there is taken as a draft: the escalation channel must be a channel of its own.
+    p = only_problem(replace_line(BASE, 5, 'escalation_channel = "C0INTAKE"'))
+    assert p.line == 5
+    assert "escalation_channel" in p.message and "intake_channel" in p.message
+    assert "joetsu-x" in p.message and "上越市公式X" in p.message
+
+
+def test_escalation_channel_shared_with_a_second_account_names_that_account() -> None:
+    second = ('\n[[accounts]]\nid = "joetsu-ig"\nplatform = "instagram"\nname = "上越市公式Instagram"\n'
+              'url = "https://www.instagram.com/example"\norg = "koho"\nintake_channel = "C0ESCALATE"\n'
+              'operators = ["U0OPERATOR"]\napprovers = ["U0MANAGER"]\n')
+    p = only_problem(BASE + second)
+    assert p.line == 5
+    assert "joetsu-ig" in p.message and "上越市公式Instagram" in p.message and "joetsu-x" not in p.message

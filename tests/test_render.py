@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot import render
 from bot.render import (
     MESSAGE_TEXT_BUDGET,
     SECTION_LIMIT,
@@ -107,3 +110,22 @@ def test_adversarial_fields_and_findings_still_fit_one_message() -> None:
     reply = findings_reply(view("本文です。", findings=findings), blocking=False)
     within_limits(reply)
     assert "件の指摘は、長いため省略しました" in str(reply)
+
+
+@pytest.mark.parametrize(("d", "day", "expected"), [
+    (timedelta(seconds=20), None, "1分未満"),
+    (timedelta(minutes=45), None, "45分"),
+    (timedelta(minutes=60), None, "1時間"),
+    (timedelta(minutes=90, seconds=59), None, "1時間30分"),
+    (timedelta(minutes=1560), None, "26時間"),
+    (timedelta(hours=47, minutes=59), None, "47時間59分"),
+    (timedelta(hours=48), None, "2日"),
+    (timedelta(days=3, hours=5, minutes=10), None, "3日と5時間"),
+    # Business time: a day is one working day (08:30-17:15 is 8h45m).
+    (timedelta(hours=8, minutes=45), timedelta(hours=8, minutes=45), "1日"),
+    (timedelta(hours=10, minutes=45), timedelta(hours=8, minutes=45), "1日と2時間"),
+    (timedelta(hours=11, minutes=15), timedelta(hours=8, minutes=45), "1日と2時間30分"),
+    (timedelta(hours=2), timedelta(hours=8, minutes=45), "2時間"),
+])
+def test_durations_read_as_people_say_them(d: timedelta, day: timedelta | None, expected: str) -> None:
+    assert render.fmt_duration(d, day=day) == expected

@@ -189,3 +189,144 @@ def test_a_deputy_whose_request_was_taken_back_is_not_reminded(world: World) -> 
     world.sweep(jst(2026, 11, 24, 13, 0))  # a reminder is due
     assert world.posts(to="U0MANAGER", contains="決裁のお願い")
     assert not world.posts(to="U0DEPUTY", contains="決裁のお願い")
+
+
+def test_reminders_are_counted_per_person_asked(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 24, 12, 0))  # the approvers' first reminder
+    world.sweep(jst(2026, 11, 25, 10, 0))  # escalated: the deputy is asked
+    world.sweep(jst(2026, 11, 25, 12, 0))  # the approvers' second reminder, the deputy's first
+    [deputy_first] = reminders_to(world, "U0DEPUTY")
+    assert "回目" not in deputy_first
+    assert "（2回目）" in reminders_to(world, "U0MANAGER")[1]
+    world.sweep(jst(2026, 11, 26, 12, 0))
+    assert "（2回目）" in reminders_to(world, "U0DEPUTY")[1]
+    assert "（3回目）" in reminders_to(world, "U0MANAGER")[2]
+
+
+def test_an_approver_not_reminded_while_away_is_not_told_a_count_they_never_received(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 24, 12, 0))  # first reminder to both approvers
+    world.clock.t = jst(2026, 11, 24, 17, 0)
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    world.sweep(jst(2026, 11, 25, 12, 0))  # U0CHIEF is away: not reminded
+    world.sweep(jst(2026, 11, 26, 12, 0))
+    chief = reminders_to(world, "U0CHIEF")
+    assert len(chief) == 2 and "（2回目）" in chief[1]
+    assert "（3回目）" in reminders_to(world, "U0MANAGER")[2]
+
+
+def escalation_notices(w: World) -> list[str]:
+    return [p["text"] for p in w.posts(to="C0INTAKE", contains="決裁待ちのまま")]
+
+
+def test_escalation_of_a_draft_a_deputy_already_has_says_who_was_asked(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.pending_draft(jst(2026, 11, 24, 10, 0))  # to U0CHIEF, and to U0DEPUTY for the absent U0MANAGER
+    world.sweep(jst(2026, 11, 25, 10, 0))
+    [notice] = escalation_notices(world)
+    assert "代決者が登録されていません" not in notice
+    assert "業務時間で1日" in notice
+    assert "直江 兼続 さん（上越 花子 さんの代決）にはすでに" in notice
+    # Those who hold the request are asked to decide; the absent approver is not.
+    assert "春日山 一郎 さん、直江 兼続 さん、決裁をお願いします" in notice and "上越 花子 さん、" not in notice
+
+
+def test_escalation_when_the_deputy_is_away_says_so(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0DEPUTY", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 25, 10, 0))
+    [notice] = escalation_notices(world)
+    assert "代決者が登録されていません" not in notice
+    assert "代決者の 直江 兼続 さんは不在のため" in notice
+    assert "上越 花子 さん、春日山 一郎 さん、決裁をお願いします" in notice
+
+
+def test_escalation_without_any_deputy_says_none_is_registered(world: World) -> None:
+    import dataclasses
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    org = dataclasses.replace(world.org, accounts=tuple(
+        dataclasses.replace(a, deputies=()) for a in world.org.accounts))
+    world.kessai = Kessai(world.db, org, clock=world.clock)
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    Sweeper(world.kessai).sweep(jst(2026, 11, 25, 10, 0))
+    [notice] = escalation_notices(world)
+    assert "業務時間で1日が過ぎました" in notice and "代決者が登録されていません" in notice
+    assert "上越 花子 さん、春日山 一郎 さん、決裁をお願いします" in notice
+
+
+def test_escalation_reaches_a_deputy_whose_earlier_request_was_taken_back(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    world.kessai.clear_away("U0MANAGER")  # back: the deputy's request is withdrawn
+    dms_before = len(world.posts(to="U0DEPUTY", contains="代決"))
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 1
+    with world.db.session() as s:
+        [row] = list(s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == draft_id,
+                                                              ApprovalRequestRow.recipient_id == "U0DEPUTY")))
+    assert (row.reason, row.acting_for_id) == ("escalated", "U0MANAGER")
+    assert len(world.posts(to="U0DEPUTY", contains="代決")) > dms_before
+    assert not escalation_notices(world)  # the deputy was asked: the usual notice, not a warning
+    world.clock.t = jst(2026, 11, 25, 10, 5)
+    assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
+
+
+def deputy_requests(w: World, draft_id: int) -> list[tuple[str, str | None]]:
+    with w.db.session() as s:
+        return [(r.reason, r.acting_for_id) for r in s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
+
+
+def test_when_an_absence_ends_the_sweep_takes_the_requests_back_from_the_deputies(world: World) -> None:
+    from bot import errors
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert world.posts(to="U0MANAGER", contains="代決") == [] and not world.posts(to="U0MANAGER")
+    assert world.sweep(jst(2026, 11, 24, 23, 59)).sent["approval.back"] == 0  # still away
+    # Midnight: the absence is over, nobody typed `/kessai away off`.
+    assert world.sweep(jst(2026, 11, 25, 0, 0)).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    [request] = world.posts(to="U0MANAGER")
+    actions = [el["action_id"] for b in request["blocks"] if b["type"] == "actions" for el in b["elements"]]
+    assert "approve_draft" in actions
+    with world.db.session() as s:
+        from storage.models import OutboxRow
+
+        edits = [r.payload for r in s.exec(select(OutboxRow).where(OutboxRow.op == "update",
+                                                                    OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY"))]
+    assert edits and "戻られたため" in str(edits[-1])
+    world.clock.t = jst(2026, 11, 25, 9, 0)
+    with pytest.raises(errors.NotAnApprover, match="戻られたため"):
+        world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True)
+    # Once: later sweeps find nothing more to take back, and the manager is not asked twice.
+    assert world.sweep(jst(2026, 11, 25, 0, 1)).sent["approval.back"] == 0
+    assert world.sweep(jst(2026, 11, 25, 9, 0)).sent["approval.back"] == 0
+    assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1
+    assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
+
+
+def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    decided = world.pending_draft(jst(2026, 11, 24, 9, 0))
+    waiting = world.pending_draft(jst(2026, 11, 24, 9, 5))
+    world.clock.t = jst(2026, 11, 24, 9, 30)
+    world.kessai.decide(decided, 1, "U0DEPUTY", approve=True)
+    report = world.sweep(jst(2026, 11, 25, 0, 30))
+    assert report.sent["approval.back"] == 1
+    assert deputy_requests(world, decided) == [("away", "U0MANAGER")]  # history stays as it was
+    assert deputy_requests(world, waiting) == [("withdrawn", "U0MANAGER")]
+    assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1  # only the draft still pending
+    # A day later the escalation asks the deputy again, this time because the draft is late.
+    assert world.sweep(jst(2026, 11, 25, 9, 5)).sent["approval.escalate"] == 1
+    assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]

@@ -96,3 +96,41 @@ def test_a_deletion_racing_its_message_on_another_replica_never_leaves_a_draft_t
         states = Counter(d.state for d in s.exec(select(DraftRow)))
     assert set(states) <= {"withdrawn"}, (states, outcomes)
     assert states["withdrawn"] + outcomes["deleted"] == 25
+
+
+def test_an_ended_absence_is_taken_back_once_by_two_replicas(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    for i in range(5):
+        world.pending_draft(jst(2026, 11, 24, 9, 0, i))
+    now = jst(2026, 11, 25, 0, 0)
+    replicas = [Database(world.db.url) for _ in range(2)]
+    sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
+    barrier = threading.Barrier(2)
+    totals: list[Counter[str]] = []
+    failures: list[BaseException] = []
+
+    def run(sweeper: Sweeper) -> None:
+        barrier.wait()
+        try:
+            totals.append(sweeper.sweep(now).sent)
+        except BaseException as e:  # surfaced below; a thread's exception would otherwise vanish
+            failures.append(e)
+
+    threads = [threading.Thread(target=run, args=(sw,)) for sw in sweepers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in replicas:
+        db.dispose()
+    assert failures == []
+    assert (totals[0] + totals[1])["approval.back"] == 1
+    # Each draft's request reaches the manager once, and each deputy DM is withdrawn once.
+    assert len(world.posts(to="U0MANAGER")) == 5
+    with world.db.session() as s:
+        from storage.models import OutboxRow
+
+        edits = [r.message_key for r in s.exec(select(OutboxRow).where(OutboxRow.op == "update"))
+                 if (r.message_key or "").endswith(":U0DEPUTY")]
+    assert len(edits) == 5 == len(set(edits))

@@ -71,8 +71,25 @@ def test_unacknowledged_incident_is_realerted_with_mentions_every_window(world: 
     for who in ESCALATION:
         assert f"<@{who}>" in realerts[0]["text"]
     assert "<@U0STRANGER>" not in realerts[0]["text"] and "<@U0OPERATOR>" not in realerts[0]["text"]
-    assert "15 分" in realerts[0]["text"] and "30 分" in realerts[1]["text"]
+    assert "報告から 15分経っても" in realerts[0]["text"] and "報告から 30分経っても" in realerts[1]["text"]
     assert timeline(world, incident_id) == ["reported", "realerted", "realerted"]
+
+
+def test_long_waits_are_told_in_hours_and_days_not_minutes(world: World) -> None:
+    incident_id = report(world)
+    world.sweep(jst(2026, 11, 25, 12, 0))  # nobody pressed 対応開始 for 26 hours
+    [realert] = world.posts(to="C0ESCALATE", contains="対応開始されていません")
+    assert "報告から 26時間経っても" in realert["text"] and "1560" not in realert["text"]
+    world.sweep(jst(2026, 11, 27, 15, 10))
+    assert "報告から 3日と5時間経っても" in world.posts(to="C0ESCALATE", contains="対応開始されていません")[-1]["text"]
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 27, 15, 20))
+    world.sweep(jst(2026, 11, 27, 17, 50))
+    [dm] = world.posts(to="U0JOHO", contains="経過の書き込みのお願い")
+    assert "対応開始から 2時間30分が経ちました" in dm["text"]
+    with world.db.session() as s:
+        notes = [e.detail for e in s.exec(select(IncidentEventRow).where(IncidentEventRow.incident_id == incident_id)
+                                        .order_by(IncidentEventRow.id))]
+    assert "26時間経過" in notes and "3日と5時間経過" in notes and "2時間30分経過" in notes
 
 
 def test_incidents_do_not_wait_for_business_hours(world: World) -> None:

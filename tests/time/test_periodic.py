@@ -175,3 +175,28 @@ def test_a_post_recorded_before_its_approval_or_with_another_drafts_url_is_refus
             world.kessai.publish(second, 1, "U0OPERATOR", url=same, at=jst(2026, 11, 11, 13, 0))
         assert e.value.field == "url"
     world.kessai.publish(second, 1, "U0OPERATOR", url=POST_URL[:-1] + "2", at=jst(2026, 11, 11, 13, 0))
+
+
+def test_in_the_month_kessai_started_the_count_says_since_when(world: World) -> None:
+    # Installed on 12 November: posts made before that were never recorded, so "0 件" alone would be false.
+    world.sweep(jst(2026, 11, 12, 10, 0))
+    world.sweep(jst(2026, 11, 20, 8, 30))
+    texts = monthly_dms(world, "U0OPERATOR2")  # operator of both accounts
+    assert len(texts) == 2
+    for text in texts:
+        assert "11月12日に kessai の利用を始めてからの記録では 0 件です" in text and "現在 0 件" not in text
+    world.sweep(jst(2026, 11, 30, 8, 30))
+    [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
+    assert "11月12日に kessai の利用を始めてからの記録" in summary["text"]
+    assert "本日が今月最後の業務日です" in monthly_dms(world, "U0MANAGER")[0]
+    assert "11月12日に kessai の利用を始めてから" in monthly_dms(world, "U0MANAGER")[0]
+    world.sweep(jst(2026, 12, 1, 8, 30))
+    [report] = world.posts(to="C0ESCALATE", contains="投稿件数の報告")
+    assert "11月12日に kessai の利用を始めてからの記録" in report["text"]
+    # From the next month on, kessai has seen the whole month: the plain count.
+    world.sweep(jst(2026, 12, 21, 8, 30))
+    december = [t for t in monthly_dms(world, "U0OPERATOR2") if "12月の投稿" in t]
+    assert december and "現在 0 件です" in december[0] and "利用を始めて" not in december[0]
+    world.sweep(jst(2027, 1, 4, 8, 30))
+    [january_report] = world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")
+    assert "利用を始めて" not in january_report["text"]
