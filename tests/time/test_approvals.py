@@ -330,3 +330,14 @@ def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: Wor
     # A day later the escalation asks the deputy again, this time because the draft is late.
     assert world.sweep(jst(2026, 11, 25, 9, 5)).sent["approval.escalate"] == 1
     assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]
+
+
+def test_away_off_after_the_absence_ended_says_so(world: World) -> None:
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
+    world.clock.t = jst(2026, 11, 25, 17, 0)
+    assert world.kessai.clear_away("U0MANAGER").startswith("不在の登録を取り消しました")
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    world.clock.t = jst(2026, 11, 26, 9, 0)
+    answer = world.kessai.clear_away("U0MANAGER")
+    assert answer == "登録されていた不在は 11月25日で終わっています。決裁依頼はすでにあなたに届くようになっています。"
+    assert world.kessai.clear_away("U0MANAGER") == "不在は登録されていません。"
