@@ -1,4 +1,5 @@
-"""``kessai demo`` scenes of the full 決裁 workflow: 代決, 決裁省略 with its 事後報告, publication.
+"""``kessai demo`` scenes of the full 決裁 workflow: 代決, 決裁省略 with its 事後報告, publication,
+and 「修正する」 for a draft submitted with /kessai draft.
 
 ``play_workflow(demo)`` is called by bot/demo.py after the morning's basic loop; it drives the bot
 only through Slack (signed requests) and checks the outcome in the database at the end.
@@ -67,13 +68,30 @@ def play_workflow(demo: Demo) -> bool:
     drv.view_submission("U0OPERATOR", "publish_post", {"post_url": POST_URL})
     demo.show("14. Xの投稿のURLを入れ直す → 投稿済みに（月間の投稿数に計上）")
 
+    drv.slash_command("U0OPERATOR", "/kessai", "draft")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    drv.view_submission("U0OPERATOR", "submit_draft", {
+        "account": "joetsu-x", "text": "雪囲いの講習会の申し込みは、担当 090-1234-5678 までお電話ください。"})
+    check = _button_message(demo, "C0INTAKE", "revise_draft")
+    demo.show("15. /kessai draft で提出した下書きに携帯電話番号 → ボットのメッセージなので編集はできず、「修正する」が表示される")
+    drv.block_action("U0OPERATOR", "revise_draft", channel="C0INTAKE", message_ts=check.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    drv.view_submission("U0OPERATOR", "revise_draft_form", {
+        "text": "雪囲いの講習会の申し込みは、上越市役所 025-526-5111 までお電話ください。"})
+    demo.show("16. 「修正する」で提出した内容の入った入力画面を開き、電話番号を直して提出 → 第2版として再確認 → 決裁依頼")
+    revised = demo.dm_message("U0MANAGER", "雪囲い")
+    drv.block_action("U0MANAGER", "approve_draft", channel=revised.channel, message_ts=revised.ts)
+    demo.show("17. 上越 花子 課長補佐が第2版を承認")
+
     entries = _entries(demo)[seq_before:]  # the full ledger is printed and verified at the end of the demo
     with st.rt.db.session() as s:
         published = list(s.exec(select(DraftRow).where(col(DraftRow.state) == "published")))
     daiketsu = [e for e in entries if e.kind == "approved" and e.acting_for_id == "U0MANAGER"
                 and e.decider_id == "U0DEPUTY"]
     exempt = [e for e in entries if e.kind == "exempt"]
-    return len(daiketsu) == 1 and len(exempt) == 1 and len(published) == 1 and published[0].published_url == POST_URL
+    revised = [e for e in entries if e.kind == "approved" and e.version_number == 2 and e.decider_id == "U0MANAGER"]
+    return (len(daiketsu) == 1 and len(exempt) == 1 and len(revised) == 1 and len(published) == 1
+            and published[0].published_url == POST_URL)
 
 
 def _entries(demo: Demo) -> list[LedgerEntry]:
