@@ -23,7 +23,7 @@ from bot.ledger import content_hash
 from bot.notifications import Notifier, Thread, home_key, root_key
 from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
-from bot.rules import CheckContext, Finding, check, is_blocking
+from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.template_admin import TemplateAdmin
 from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, next_state, state_ja
 from storage import away as away_repo
@@ -213,6 +213,7 @@ class Kessai:
         if account is not None:
             reads = intake_repo.intake_reads(
                 s, account_id=account.id, since=now - DUPLICATE_WINDOW, states=list(DUPLICATE_STATES),
+                like=self._duplicate_filter(version),
                 people=[*self.approvers_for(account, author=author), *self._deputy_candidates(draft, account)],
                 at=now, home_keys=[home_key(u) for u in self._home_audience(draft, account)], message=message)
             assessed = self._assess(s, now, draft, account, version, reads.recent_texts)
@@ -252,12 +253,20 @@ class Kessai:
     def _version_row(self, draft: DraftRow, account: Account | None, content: VersionContent, *, number: int,
                      now: datetime) -> DraftVersionRow:
         text = storable(content.text)
+        sig = duplicate_signature(text)
         return DraftVersionRow(
             draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
             alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
             portrait_consent=content.portrait_consent, note=storable(content.note) if content.note else None,
             content_hash=self._hash(text, account.id if account else "", content), created_at=now,
+            dup_key=sig.key, dup_numbers=sig.numbers, dup_version=sig.version,
         )
+
+    @staticmethod
+    def _duplicate_filter(version: DraftVersionRow) -> draft_repo.DuplicateFilter:
+        sig = duplicate_signature(version.text)
+        return draft_repo.DuplicateFilter(key=sig.key, numbers=sig.numbers, min_length=sig.lengths[0],
+                                          max_length=sig.lengths[1], version=sig.version)
 
     def _new_version(self, s: Session, now: datetime, draft: DraftRow, account: Account | None,
                      content: VersionContent, *, number: int) -> None:
@@ -299,7 +308,8 @@ class Kessai:
                          version: DraftVersionRow, *, assessed: _Assessment | None = None,
                          reads: IntakeReads | None = None) -> None:
         if assessed is None:
-            recent = draft_repo.recent_texts(s, account.id, now - DUPLICATE_WINDOW, list(DUPLICATE_STATES), draft.id)
+            recent = draft_repo.recent_texts(s, account.id, now - DUPLICATE_WINDOW, list(DUPLICATE_STATES), draft.id,
+                                             self._duplicate_filter(version))
             assessed = self._assess(s, now, draft, account, version, recent)
         findings, blocking, exemption = assessed.findings, assessed.blocking, assessed.exemption
         draft_repo.add_findings(s, version.id or 0, [

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, cast, delete, exists, func, insert, text, tuple_, update
+from sqlalchemy import and_, bindparam, cast, delete, exists, func, insert, or_, text, tuple_, update
 from sqlalchemy import select as select_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import make_transient_to_detached
@@ -175,9 +175,32 @@ IS_CURRENT_VERSION = (col(DraftVersionRow.draft_id) == col(DraftRow.id)) & (
     col(DraftVersionRow.number) == col(DraftRow.current_version))
 
 
-def recent_texts_query(account_id: str, since: datetime, states: Sequence[str],
-                       exclude_draft: int | None = None) -> Select:  # type: ignore[type-arg]
-    """SELECT the current text of the account's drafts made since ``since`` in ``states``."""
+class DuplicateFilter(NamedTuple):
+    """The duplicate rule's signature of the new text (bot.rules.DuplicateSignature): which
+    recent posts the rule could match, so that the others need not be read at all."""
+
+    key: str
+    numbers: str
+    min_length: int
+    max_length: int
+    version: int
+
+
+def _could_duplicate(f: Any) -> Any:
+    """Versions the duplicate rule could match: the same key, or a near-duplicate candidate (same
+    numbers, length in range), or one whose signature is missing or of another version (those
+    are read as before, and the rule decides)."""
+    v = DraftVersionRow
+    return or_(
+        col(v.dup_version).is_(None), col(v.dup_version) != f.version, col(v.dup_key) == f.key,
+        and_(col(v.dup_numbers) == f.numbers, func.length(col(v.dup_key)).between(f.min_length, f.max_length)),
+    )
+
+
+def recent_texts_query(account_id: Any, since: Any, states: Sequence[str] | Any,
+                       exclude_draft: int | None = None, like: Any = None) -> Select:  # type: ignore[type-arg]
+    """SELECT the current text of the account's drafts made since ``since`` in ``states``; with
+    ``like`` (a DuplicateFilter, or one of bind parameters) only those the duplicate rule could match."""
     q = (
         select(DraftVersionRow.text)
         .join(DraftRow, IS_CURRENT_VERSION)
@@ -186,13 +209,16 @@ def recent_texts_query(account_id: str, since: datetime, states: Sequence[str],
     )
     if exclude_draft is not None:
         q = q.where(col(DraftRow.id) != exclude_draft)
+    if like is not None:
+        q = q.where(_could_duplicate(like))
     return q
 
 
 def recent_texts(
-    s: Session, account_id: str, since: datetime, states: Sequence[str], exclude_draft: int | None
+    s: Session, account_id: str, since: datetime, states: Sequence[str], exclude_draft: int | None,
+    like: DuplicateFilter | None = None,
 ) -> list[str]:
-    return list(s.exec(recent_texts_query(account_id, since, states, exclude_draft)).all())
+    return list(s.exec(recent_texts_query(account_id, since, states, exclude_draft, like)).all())
 
 
 def drafts_in_states(s: Session, states: Sequence[str], *, account_ids: Sequence[str] | None = None,

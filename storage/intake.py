@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from storage import outbox
 from storage.away import absent_query
-from storage.drafts import MESSAGE_LOCK_CLASS, message_lock_key, recent_texts_query
+from storage.drafts import MESSAGE_LOCK_CLASS, DuplicateFilter, message_lock_key, recent_texts_query
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,9 @@ def _statement(lock: bool) -> Any:
 
     parts = [
         tagged("r", recent_texts_query(bindparam("account_id"), bindparam("since"),
-                                       bindparam("states", expanding=True)), Text),
+                                       bindparam("states", expanding=True),
+                                       like=DuplicateFilter(*(bindparam(f"dup_{f}") for f in DuplicateFilter._fields))),
+               Text),
         tagged("a", absent_query(bindparam("people", expanding=True), bindparam("at")), String),
         tagged("h", outbox.keys_present_query(bindparam("home_keys", expanding=True)), String),
     ]
@@ -53,14 +55,16 @@ def _statement(lock: bool) -> Any:
     return union_all(*parts)
 
 
-def intake_reads(s: Session, *, account_id: str, since: datetime, states: Sequence[str], people: Sequence[str],
-                 at: datetime, home_keys: Sequence[str], message: tuple[str, str] | None = None) -> IntakeReads:
-    """The three answers; ``message`` = (channel, ts): also take ``drafts.lock_message`` for it."""
+def intake_reads(s: Session, *, account_id: str, since: datetime, states: Sequence[str], like: DuplicateFilter,
+                 people: Sequence[str], at: datetime, home_keys: Sequence[str],
+                 message: tuple[str, str] | None = None) -> IntakeReads:
+    """The three answers (recent texts: only those ``like`` admits); ``message`` = (channel, ts):
+    also take ``drafts.lock_message`` for it."""
     outbox.flush_pending(s)  # home keys written earlier in this transaction count too
     lock = message is not None and s.get_bind().dialect.name == "postgresql"
     params: dict[str, Any] = {
         "account_id": account_id, "since": since, "states": list(states), "people": list(people), "at": at,
-        "home_keys": list(home_keys)}
+        "home_keys": list(home_keys), **{f"dup_{f}": v for f, v in like._asdict().items()}}
     if lock and message is not None:
         params |= {"lock_class": MESSAGE_LOCK_CLASS, "lock_key": message_lock_key(*message)}
     rows = s.connection().execute(_statement(lock), params).all()

@@ -92,6 +92,11 @@ class DraftVersionRow(SQLModel, table=True):
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # for the approver
     content_hash: str = Field(max_length=64)
     created_at: datetime
+    # The duplicate rule's signature (bot.rules.DuplicateSignature): lets the intake leave out the
+    # recent posts the rule could never match. NULL on versions written before it existed.
+    dup_key: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    dup_numbers: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    dup_version: int | None = None
 
 
 class FindingRow(SQLModel, table=True):

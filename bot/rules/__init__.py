@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from bot.rules import a11y, confidential, dates, links, misc, pii, platform, prohibited  # noqa: F401 (registration)
 from bot.rules.engine import check, is_blocking
+from bot.rules.misc import DuplicateSignature, duplicate_signature
 from bot.rules.model import (
     SEVERITIES,
     CheckContext,
@@ -75,6 +76,7 @@ __all__ = [
     "REGISTRY",
     "SEVERITIES",
     "CheckContext",
+    "DuplicateSignature",
     "Example",
     "Finding",
     "Rule",
@@ -82,5 +84,6 @@ __all__ = [
     "RulePolicy",
     "Severity",
     "check",
+    "duplicate_signature",
     "is_blocking",
 ]

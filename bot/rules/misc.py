@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
@@ -44,12 +46,47 @@ _NEAR_MIN_LENGTH = 30
 _NEAR_THRESHOLD = 90.0
 
 
+# Bumped whenever _dup_key changes: stored signatures of another version are not trusted.
+DUPLICATE_SIGNATURE_VERSION = 1
+
+
 @functools.lru_cache(maxsize=8192)
 def _dup_key(text: str) -> tuple[str, tuple[str, ...]]:
     """The comparison key and its numbers. Cached: every check compares against the same
     recent posts of the account, so each is normalised once rather than once per draft."""
     key = _NOT_WORD.sub("", _URL_IN_TEXT.sub("", fold(text)))
     return key, tuple(_NUMBER.findall(key))
+
+
+@dataclass(frozen=True)
+class DuplicateSignature:
+    """What the duplicate rule compares, stored with each version so that the database can leave
+    out the recent posts this rule could never match (a busy account has hundreds in 30 days).
+
+    A recent post can match only if its key is the same, or if both keys are long enough for the
+    near-duplicate comparison, their numbers are the same and its length is within ``lengths``.
+    """
+
+    key: str
+    numbers: str  # the numbers in the key, comma-separated
+    lengths: tuple[int, int]  # inclusive bounds of a near duplicate's key length; empty when none can be
+
+    @property
+    def version(self) -> int:
+        return DUPLICATE_SIGNATURE_VERSION
+
+
+def duplicate_signature(text: str) -> DuplicateSignature:
+    key, numbers = _dup_key(text)
+    n = len(key)
+    if n < _NEAR_MIN_LENGTH:
+        lengths = (1, 0)
+    else:
+        # One character wider on each side than the ratio test below, so that float rounding
+        # there can never make the database's filter the stricter of the two.
+        lo = max(_NEAR_MIN_LENGTH, math.ceil(n * _NEAR_THRESHOLD / 100) - 1)
+        lengths = (lo, math.floor(n * 100 / _NEAR_THRESHOLD) + 1)
+    return DuplicateSignature(key=key, numbers=",".join(numbers), lengths=lengths)
 
 
 @rule(

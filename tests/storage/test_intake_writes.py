@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from bot.rules import duplicate_signature
 from storage import drafts, outbox
 from storage.db import Database
 from storage.intake import intake_reads
@@ -14,6 +15,11 @@ from storage.models import DraftRow, DraftVersionRow, MemberRow, OutboxRow
 
 NOW = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 STATES = ["pending", "approved"]
+
+
+def like(text: str) -> drafts.DuplicateFilter:
+    sig = duplicate_signature(text)
+    return drafts.DuplicateFilter(sig.key, sig.numbers, *sig.lengths, sig.version)
 
 
 def draft(account: str, ts: str, *, state: str = "pending", created: datetime = NOW) -> DraftRow:
@@ -50,7 +56,7 @@ def test_intake_reads_answers_three_questions_in_one_query(db: Database) -> None
         statements.append(str(args[2]))
 
     with db.session() as s:
-        r = intake_reads(s, account_id="x", since=NOW - timedelta(days=30), states=STATES,
+        r = intake_reads(s, account_id="x", since=NOW - timedelta(days=30), states=STATES, like=like("今日の図書館"),
                          people=["U0MANAGER", "U0CHIEF"], at=NOW, home_keys=["home:U0CHIEF", "home:U0MANAGER"])
     assert sorted(r.recent_texts) == ["今日の図書館", "明日の図書館"]
     assert r.away == {"U0MANAGER"} and r.people == {"U0MANAGER", "U0CHIEF"}
@@ -60,7 +66,8 @@ def test_intake_reads_answers_three_questions_in_one_query(db: Database) -> None
 
 def test_intake_reads_with_nobody_to_ask(db: Database) -> None:
     with db.session() as s:
-        r = intake_reads(s, account_id="x", since=NOW, states=STATES, people=[], at=NOW, home_keys=[])
+        r = intake_reads(s, account_id="x", since=NOW, states=STATES, like=like("本文"), people=[], at=NOW,
+                         home_keys=[])
     assert r.recent_texts == [] and r.away == set() and r.homes == set()
 
 
