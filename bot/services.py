@@ -1023,10 +1023,12 @@ class Kessai:
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)
         concerned = [approver]
+        taken_back = 0
         for draft, reqs in by_draft.values():
             account = self._account(draft)
             if approver not in account.approvers:
-                continue
+                continue  # no longer theirs to decide: the deputies keep the requests
+            taken_back += 1
             version = draft.current_version
             view = self.load_view(s, draft, version)
             self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
@@ -1037,7 +1039,7 @@ class Kessai:
                                       note=f"{name} さんが不在から戻られたため、この代決の依頼は取り消されました。")
                 concerned.append(r.recipient_id)
         self._refresh_homes(s, now, list(dict.fromkeys(concerned)))
-        return len(by_draft)
+        return taken_back
 
     # -- App Home and status ------------------------------------------------------------------
     def _concerned(self, s: Session, draft: DraftRow) -> list[str]:

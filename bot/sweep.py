@@ -47,6 +47,9 @@ from storage.models import DraftRow, DraftVersionRow
 
 log = logging.getLogger(__name__)
 
+# What a reminder's ``send`` returns when there is nothing to send and never will be (see _claim_each).
+SETTLED = object()
+
 GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)②"
 # An approved draft nobody published for this long is history, not a reminder any more.
 UNPUBLISHED_LOOKBACK = timedelta(days=30)
@@ -213,7 +216,10 @@ class Sweeper:
 
     def _claim_each(self, report: SweepReport, kind: str, items: Sequence[tuple[str, Any]],
                     send: Any) -> None:
-        """Claim each ``(key, item)`` not yet claimed and ``send(s, item)`` in the same transaction."""
+        """Claim each ``(key, item)`` not yet claimed and ``send(s, item)`` in the same transaction.
+
+        ``send`` returns False to give the claim back (nothing to do now, look again later), or
+        ``SETTLED`` to keep it without counting anything sent (nothing to do, ever)."""
         if not items:
             return
         with self.db.session() as s:
@@ -227,10 +233,13 @@ class Sweeper:
                 with self.db.session() as s:
                     if not repo.claim(s, key, report.now):
                         continue  # another sweep (replica) got there first
-                    if send(s, item) is False:
+                    outcome = send(s, item)
+                    if outcome is False:
                         # Nothing to send after all (e.g. the state changed meanwhile): undo the claim.
                         s.rollback()
                         continue
+                    if outcome is SETTLED:
+                        continue  # done for good with nothing to send: the claim stays, nothing is counted
             except Exception:
                 log.exception("reminder %s could not be prepared; the next sweep retries it", key)
                 report.failed += 1
@@ -328,8 +337,16 @@ class Sweeper:
         with self.db.session() as s:
             ended = repo.absences_ended_with_deputies(s, now)
         items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
-        self._claim_each(report, "approval.back", items,
-                         lambda s, who: self.kessai.take_back(s, now, who) > 0)
+        def send(s: Session, who: str) -> object:
+            if self.kessai.take_back(s, now, who) > 0:
+                return True
+            # Nothing came back: the approver was removed from those accounts' approvers meanwhile
+            # (the deputies keep the requests), or the drafts were decided. Either way this absence
+            # is settled; leaving it unclaimed would only look again every minute.
+            log.info("absence of %s ended; no request to take back from the deputies", who)
+            return SETTLED
+
+        self._claim_each(report, "approval.back", items, send)
 
     def _reroute_absent(self, now: datetime, report: SweepReport) -> None:
         """Absences that began after a request was sent: the workflow re-routes them (idempotent

@@ -332,6 +332,35 @@ def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: Wor
     assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]
 
 
+def test_an_ended_absence_of_an_approver_removed_from_the_file_is_settled_once(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    import dataclasses
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import reminders
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    # Meanwhile the manager left the account's approvers; the deputy's request is all there is.
+    org = dataclasses.replace(world.org, accounts=tuple(
+        dataclasses.replace(a, approvers=tuple(x for x in a.approvers if x != "U0MANAGER")) if a.id == "joetsu-x"
+        else a for a in world.org.accounts))
+    sweeper = Sweeper(Kessai(world.db, org, clock=world.clock))
+    with caplog.at_level(logging.INFO, logger="bot.sweep"):
+        report = sweeper.sweep(jst(2026, 11, 25, 0, 0))
+    assert report.sent["approval.back"] == 0 and report.failed == 0
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]  # the deputy still decides
+    assert any("no request to take back" in r.getMessage() for r in caplog.records)
+    with world.db.session() as s:  # settled: the next sweeps do not look at it again
+        assert reminders.claimed(s, ["away.ended:U0MANAGER:20261124T150000"])
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="bot.sweep"):
+        sweeper.sweep(jst(2026, 11, 25, 0, 1))
+    assert not any("no request to take back" in r.getMessage() for r in caplog.records)
+
+
 def test_away_off_after_the_absence_ended_says_so(world: World) -> None:
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
     world.clock.t = jst(2026, 11, 25, 17, 0)
