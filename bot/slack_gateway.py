@@ -274,8 +274,11 @@ class SlackGateway:
                                 outcome)
                     outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome))
                 elif isinstance(outcome, Permanent) and self._parent_waits(row, str(outcome)):
-                    log.error("outbox %s (a thread parent) refused by %s: %s; its replies go to the author, "
-                              "and it is tried again in %s", row.id, row.payload.get("channel"), outcome, PARENT_RETRY)
+                    # Said loudly once; the retries every PARENT_RETRY are news to nobody until one works.
+                    first = not (row.last_error or "").startswith(PARENT_REFUSED_PREFIX)
+                    log.log(logging.ERROR if first else logging.INFO,
+                            "outbox %s (a thread parent) refused by %s: %s; its replies go to the author, "
+                            "and it is tried again in %s", row.id, row.payload.get("channel"), outcome, PARENT_RETRY)
                     outbox.mark_retry(s, row.id, self.clock() + PARENT_RETRY, PARENT_REFUSED_PREFIX + str(outcome))
                     failures.append((job, str(outcome)))
                 elif isinstance(outcome, Permanent):

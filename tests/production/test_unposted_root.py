@@ -7,6 +7,7 @@ bot is in the channel.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -57,9 +58,10 @@ def index_of(messages: list[Message], part: str) -> int:
 
 
 def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_is_invited(
-    quick_retry_stack: LocalStack,
+    quick_retry_stack: LocalStack, caplog: pytest.LogCaptureFixture,
 ) -> None:
     st = quick_retry_stack
+    caplog.set_level(logging.INFO, logger="bot.slack_gateway")
     st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1000)
     assert submit_draft(st).status == 200
     # The decision does not depend on the channel post: the approvers are asked at once.
@@ -79,6 +81,9 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
     st.slack.wait_for(lambda: st.slack.messages("C0ESCALATE"), timeout=10, message="the alert to IT")
     alerts = [m for m in st.slack.messages("C0ESCALATE") if "<#C0INTAKE>" in m.text]
     assert len(alerts) == 1 and "招待" in alerts[0].text
+    # The log says it as an error once too; each retry after is only noted.
+    refusals = [r for r in caplog.records if "a thread parent) refused" in r.getMessage()]
+    assert len(refusals) >= 2 and [r.levelno for r in refusals].count(logging.ERROR) == 1
     assert len([m for m in dm(st, "U0OPERATOR") if "投稿できませんでした" in all_text(m)]) == 1
     assert held_rows(st) == 0
     report = health(st.rt)[1]
