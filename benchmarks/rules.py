@@ -5,7 +5,9 @@
 Prints: latency (median, p95) and checks/second on one realistic 1,000-character draft; the same
 for a batch of 1,000 generated realistic drafts; the cold start of `python -m bot check`; and, when
 node/npm are available, the same batch through textlint with textlint-rule-preset-ja-technical-writing
-(installed into a temporary directory, never into the repository).
+(installed into a temporary directory, never into the repository); and the slowest check of a
+40,000-character draft made of one shape repeated (``www.`` …), which shows whether any rule's
+time grows faster than the text.
 """
 
 from __future__ import annotations
@@ -139,6 +141,34 @@ def textlint(texts: list[str]) -> None:
         )
 
 
+# Repeated to Slack's 40,000-character limit: the shapes each rule's scanning is most likely to
+# be slow on (long runs of hosts, numbers, mentions, emoji, words the analyser must split).
+ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b.", "😀", "👨\u200d👩\u200d👧", "ﾊﾟ",
+               "死ね", "＃ａ ", "#", "。", "1月", "(月)", "〒", "\u200b", "ｈｔｔｐｓ：／／"]
+
+
+def adversarial() -> None:
+    """The slowest single check of a 40,000-character draft made of one repeated shape.
+
+    Slack delivers messages up to 40,000 characters, and a check runs on the request thread: a
+    rule whose time grows faster than the text would let one paste stall the bot. Each shape is
+    also timed at 10,000 characters; a ratio near 4 is linear."""
+    ctx = CheckContext(now=NOW, recent_texts=tuple(SENTENCES))
+    rows = []
+    for unit in ADVERSARIAL:
+        ms = []
+        for n in (10_000, 40_000):
+            text = (unit * (n // len(unit) + 1))[:n]
+            t = time.perf_counter()
+            check(text, ctx)
+            ms.append((time.perf_counter() - t) * 1000)
+        rows.append((ms[1], ms[1] / ms[0], unit))
+    worst = max(rows)
+    steepest = max(rows, key=lambda r: r[1])
+    print(f"40,000 characters of one repeated shape ({len(rows)} shapes): slowest {worst[0]:.0f} ms ({worst[2]!r}); "
+          f"largest 40k/10k time ratio {steepest[1]:.1f} ({steepest[2]!r}; 4.0 is linear)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-textlint", action="store_true")
@@ -170,6 +200,7 @@ def main() -> None:
     total = time.perf_counter() - start
     report("batch of 1,000 realistic drafts (40–600 chars)", ts)
     print(f"batch wall time {total:.2f} s")
+    adversarial()
     cold_start()
     if not args.no_textlint:
         textlint(batch)

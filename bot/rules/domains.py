@@ -6,7 +6,7 @@ Loaded lazily (only drafts that contain a URL pay for it) and once per process.
 from __future__ import annotations
 
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -51,11 +51,22 @@ def host_matches(host: str, domain: str) -> bool:
     return bool(domain) and (host == domain or host.endswith("." + domain))
 
 
+@lru_cache(maxsize=64)
+def _most_labels(domains: frozenset[str]) -> int:
+    return max((d.count(".") + 1 for d in domains), default=0)
+
+
 def host_in(host: str, domains: frozenset[str] | tuple[str, ...]) -> str | None:
-    """The entry of `domains` that `host` belongs to, checking the host and each parent."""
+    """The entry of `domains` that `host` belongs to, checking the host and each parent.
+
+    Only parents with at most as many labels as the longest entry can match, so only those are
+    built: a made-up "host" of thousands of labels (``www.www.www.…`` pasted 10,000 times) would
+    otherwise cost time quadratic in its length."""
     if isinstance(domains, frozenset):
         labels = host.split(".")
-        for i in range(len(labels) - 1):
+        # Never the last label alone (a TLD is no entry); the longest parent first.
+        start = max(0, len(labels) - _most_labels(domains))
+        for i in range(start, len(labels) - 1):
             cand = ".".join(labels[i:])
             if cand in domains:
                 return cand

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.rules import RuleOverride, RulePolicy
-from bot.rules.domains import load_domain_list
+from bot.rules.domains import host_in, load_domain_list
 from tests.rules.conftest import codes, findings_of
 
 JOETSU = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp",))
@@ -149,3 +151,23 @@ def test_japanese_shorteners_missing_upstream_are_added_by_the_supplement(domain
 def test_supplement_shorteners_respect_allow() -> None:
     ov = {"link.shortener": RuleOverride(allow=("qr.paps.jp",))}
     assert "link.shortener" not in codes("https://qr.paps.jp/AbC12", overrides=ov)
+
+
+def _host_in_every_parent(host: str, domains: frozenset[str]) -> str | None:
+    labels = host.split(".")
+    return next((".".join(labels[i:]) for i in range(len(labels) - 1) if ".".join(labels[i:]) in domains), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(labels=st.lists(st.sampled_from(["www", "bit", "ly", "city", "joetsu", "niigata", "lg", "jp", "co", "a"]),
+                       min_size=1, max_size=9))
+def test_host_in_finds_the_same_entry_as_checking_every_parent(labels: list[str]) -> None:
+    domains = frozenset({"bit.ly", "city.joetsu.niigata.jp", "niigata.jp", "co.jp", "a.co.jp", "ly"})
+    host = ".".join(labels)
+    assert host_in(host, domains) == _host_in_every_parent(host, domains)
+
+
+def test_a_made_up_host_of_thousands_of_labels_is_looked_up_by_its_last_labels() -> None:
+    # "www." pasted 10,000 times reads as one host; only parents as long as a listed domain can match.
+    assert host_in("www." * 10_000 + "bit.ly", frozenset({"bit.ly"})) == "bit.ly"
+    assert host_in("www." * 10_000 + "example", frozenset({"bit.ly"})) is None
