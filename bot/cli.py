@@ -201,8 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except ConfigError as e:
         print("組織設定ファイルに問題があります。", file=sys.stderr)
-        for problem in e.problems:
-            print(f"  {problem}", file=sys.stderr)
+        for config_problem in e.problems:
+            print(f"  {config_problem}", file=sys.stderr)
         return 2
     except SettingsError as e:
         print("環境変数（または .env）の設定に問題があります。", file=sys.stderr)

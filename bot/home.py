@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from bot import render
 from bot.config import OrgConfig
+from bot.render import HomeItem
 from bot.workflow import DraftState, state_ja
 from storage import away as away_repo
 from storage import drafts as draft_repo
@@ -89,13 +90,16 @@ class HomeViews:
         ids = {a.id for a in mine_accounts}
         incidents = [render.IncidentItem(
             id=i.id or 0, kind_ja=INCIDENT_KINDS_JA.get(i.kind, i.kind),
-            account_name=(self.org.account(i.account_id).name if i.account_id and self.org.account(i.account_id)
-                          else "アカウント指定なし"),  # type: ignore[union-attr]
+            account_name=self._account_name(i.account_id),
             status_ja=INCIDENT_STATUS_JA.get(i.status, i.status), description=i.description,
             created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s)
             if i.account_id is None or i.account_id in ids or self._is_escalation_member(viewer)]
         return render.home_view(waiting=waiting, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
                                 incidents=incidents, month_label=f"（{local.year}年{local.month}月）")
+
+    def _account_name(self, account_id: str | None) -> str:
+        account = self.org.account(account_id) if account_id else None
+        return account.name if account else "アカウント指定なし"
 
     def _is_escalation_member(self, viewer: str) -> bool:
         # 情報政策室 / 広報対話課 staff who decide for no account still oversee every incident.
@@ -103,7 +107,7 @@ class HomeViews:
         return m is not None and not self.org.accounts_operated_by(viewer) and not self.org.accounts_decided_by(viewer)
 
     def _item(self, s: Session, d: DraftRow, acting_for: str | None = None,
-                   v: DraftVersionRow | None = None) -> render.HomeItem:
+                   v: DraftVersionRow | None = None) -> HomeItem:
         v = v or draft_repo.version(s, d.id or 0, d.current_version)
         account = self.org.account(d.account_id) if d.account_id else None
         return render.HomeItem(

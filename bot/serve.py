@@ -41,8 +41,8 @@ def serve(settings: Settings) -> int:
                                                                      settings.slack_signing_secret) if x))
     problems = settings.serve_problems()
     if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
+        for message in problems:
+            print(message, file=sys.stderr)
         return 2
     try:
         org = load_org_config(Path(settings.config_path))
