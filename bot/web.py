@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 # A thread reply waiting this long for its parent message means something is stuck (see health).
 HELD_TOO_LONG = timedelta(hours=1)
 MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything that is not Slack
+# Open connections waitress serves at once (its default, 100, is what it takes for anyone who can
+# reach the port to lock Slack out by opening connections and sending nothing), and how long one
+# may stay silent before it is closed (Slack sends a whole request at once and gives up after 3 s).
+CONNECTION_LIMIT = 1000
+IDLE_TIMEOUT_SECONDS = 30
 
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -103,6 +108,23 @@ def wsgi_app(rt: Runtime) -> WSGIApp:
     return application
 
 
+def _allow_open_files(wanted: int) -> None:
+    """Raise this process's open-file limit towards ``wanted`` (as far as the hard limit allows):
+    each connection is a file, and many systems start services with a soft limit of 1,024."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        except (ValueError, OSError) as e:
+            log.warning("could not raise the open-file limit from %d to %d (%s); fewer connections fit", soft,
+                        target, e)
+
+
 class HttpServer:
     """A waitress server that can be stopped cleanly (finishing in-flight requests)."""
 
@@ -111,8 +133,10 @@ class HttpServer:
 
         # waitress buffers a whole body before the application sees it; its own limit refuses a
         # larger one (declared or chunked) while it arrives, so nobody can make us store a gigabyte.
+        _allow_open_files(CONNECTION_LIMIT + 200)  # + the database pool, outbound calls, logs
         self.server = create_server(app, host=host, port=port, threads=threads, ident="kessai",
-                                    clear_untrusted_proxy_headers=True, max_request_body_size=MAX_BODY_BYTES)
+                                    clear_untrusted_proxy_headers=True, max_request_body_size=MAX_BODY_BYTES,
+                                    connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_TIMEOUT_SECONDS)
         self._thread: threading.Thread | None = None
         self._stopping = False
 

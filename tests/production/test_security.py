@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -238,6 +239,26 @@ def test_an_oversized_request_is_refused_before_it_is_read_and_the_bot_carries_o
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     assert wait_dm(st, "U0MANAGER")
     assert wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
+
+
+def test_connections_that_never_send_a_request_do_not_lock_slack_out(sqlite_stack: LocalStack) -> None:
+    """Anyone who can reach the port can open connections and send nothing (no signature needed).
+    With waitress's default limit, 100 such connections kept Slack's requests waiting for two
+    minutes; now they are a fraction of what is served, and are closed once idle long enough."""
+    st = sqlite_stack
+    host, port = urlsplit(st.bot_url).hostname, urlsplit(st.bot_url).port
+    idle = []
+    try:
+        for _ in range(300):
+            c = socket.create_connection((host, port))
+            c.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n")  # never finished
+            idle.append(c)
+        ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        assert wait_dm(st, "U0MANAGER")
+        assert wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
+    finally:
+        for c in idle:
+            c.close()
 
 
 @pytest.mark.parametrize("event", [
