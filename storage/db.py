@@ -201,9 +201,19 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def head_revision(engine: Engine) -> str | None:
+    return _script_head()
+
+
+@functools.cache
+def _script_head() -> str | None:
+    # The migrations are files of the installed code: read once, not on every /healthz (parsing
+    # them costs milliseconds, and anyone who can reach the port can ask for /healthz).
+    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(cfg).get_current_head()
 
 
 def migrations_current(engine: Engine) -> bool:
