@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import io
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
@@ -90,8 +94,42 @@ def health_app(rt: Runtime, slack_connected: Callable[[], bool]) -> WSGIApp:
     return application
 
 
+EVENTS_PATH = "/slack/events"
+
+
+def _refuse(start_response: Callable[..., Any], status: str, body: bytes) -> Iterable[bytes]:
+    start_response(status, [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+# Slack's own rule: a signature is good for five minutes after its timestamp (no replays later).
+SIGNATURE_MAX_AGE_SECONDS = 300
+
+
+def _signed_body(environ: dict[str, Any], length: int, secret: bytes) -> bytes | None:
+    """The request's body when Slack signed it (and within five minutes), else None.
+
+    Checked before bolt sees the request: bolt parses the body first and checks the signature
+    after, so anyone who can reach the port could make it parse a megabyte of form data (tens of
+    milliseconds of CPU) per unsigned request. Bolt checks the signature again, as it always does.
+    (Computed here on the bytes: slack_sdk's verifier decodes the body first and fails on bytes
+    that are not UTF-8.)
+    """
+    body = environ["wsgi.input"].read(length) if length > 0 else b""
+    timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
+    signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
+    if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE_SECONDS:
+        return None
+    expected = "v0=" + hmac.new(secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        return None
+    environ["wsgi.input"] = io.BytesIO(body)  # for bolt, which reads it again
+    return body
+
+
 def wsgi_app(rt: Runtime) -> WSGIApp:
-    slack = SlackRequestHandler(rt.app, path="/slack/events")
+    slack = SlackRequestHandler(rt.app, path=EVENTS_PATH)
+    secret = (rt.settings.slack_signing_secret or "").encode()
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if _is_health_check(environ):
@@ -101,8 +139,18 @@ def wsgi_app(rt: Runtime) -> WSGIApp:
         except ValueError:
             length = 0
         if length > MAX_BODY_BYTES:
-            start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
-            return [b"payload too large"]
+            return _refuse(start_response, "413 Payload Too Large", b"payload too large")
+        if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == EVENTS_PATH:
+            body = _signed_body(environ, length, secret)
+            if body is None:
+                log.debug("refused a request without a valid Slack signature")
+                return _refuse(start_response, "401 Unauthorized", b"invalid request")
+            try:
+                body.decode("utf-8")
+            except UnicodeDecodeError:
+                # Slack sends UTF-8; bolt would fail decoding anything else with a 500.
+                log.warning("refused a signed request whose body is not UTF-8")
+                return _refuse(start_response, "400 Bad Request", b"body is not UTF-8")
         return slack(environ, start_response)
 
     return application

@@ -241,6 +241,43 @@ def test_an_oversized_request_is_refused_before_it_is_read_and_the_bot_carries_o
     assert wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
 
 
+def test_unsigned_requests_are_refused_before_their_body_is_parsed(sqlite_stack: LocalStack,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing a megabyte of form data costs tens of milliseconds: without a signature, nobody gets
+    that from us. Bad bytes without a signature are refused the same way, never a 500."""
+    import slack_bolt.request.request as bolt_request
+
+    parsed: list[int] = []
+    real = bolt_request.parse_body
+
+    def counting(body: str, content_type: str | None) -> dict:  # type: ignore[type-arg]
+        parsed.append(len(body))
+        return real(body, content_type)
+
+    monkeypatch.setattr(bolt_request, "parse_body", counting)
+    st = sqlite_stack
+    form = b"payload=" + b"%7B%22a%22%3A1%7D" * 50_000
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert _post(st.bot_url, form, headers) == 401
+    assert _post(st.bot_url, form, {**headers, "X-Slack-Request-Timestamp": str(int(time.time())),
+                                    "X-Slack-Signature": "v0=" + "0" * 64}) == 401
+    assert _post(st.bot_url, b"\xff\xfe" * 1000, headers) == 401
+    assert parsed == []
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # Slack's own requests still go through
+    assert wait_dm(st, "U0MANAGER") and wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
+    assert parsed
+
+
+def test_a_signed_body_that_is_not_utf8_is_refused_not_failed(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    body = b'{"type": "event_callback", "event": {"type": "message", "text": "\xff"}}'
+    ts = str(int(time.time()))
+    assert _post(st.bot_url, body, {"Content-Type": "application/json", "X-Slack-Request-Timestamp": ts,
+                                    "X-Slack-Signature": st.driver.sign(body, ts)}) == 400
+    with st.rt.db.session() as s:
+        assert list(s.exec(select(DraftRow))) == []
+
+
 def test_connections_that_never_send_a_request_do_not_lock_slack_out(sqlite_stack: LocalStack) -> None:
     """Anyone who can reach the port can open connections and send nothing (no signature needed).
     With waitress's default limit, 100 such connections kept Slack's requests waiting for two
