@@ -55,6 +55,11 @@ class DeliveryFailureReporter:
             with self.db.session() as s:
                 self._around_escalation_channel(s, self.clock(), row, target, error)
             return
+        parent_key = outbox.parent_of_stand_in(row.message_key or "")
+        if parent_key is not None:
+            with self.db.session() as s:
+                self._stand_in_refused(s, self.clock(), row, parent_key, error)
+            return
         if row.payload.get(REPORT_FLAG):
             log.error("a delivery-failure report could not be delivered either (%s); see the log above", error)
             return
@@ -100,6 +105,35 @@ class DeliveryFailureReporter:
         moved = outbox.divert_replies(s, parent_key)
         log.error("outbox %s (%s) refused by %s (%s); %d reply(ies) sent to the author instead",
                   row.id, parent_key, channel, error, moved)
+        if outbox.failed_for_good(s, parent_key) and outbox.failed_for_good(s, stand_in):
+            # Given up on (PARENT_GIVE_UP) with no stand-in to take the replies: they cannot go anywhere.
+            gone = outbox.fail_held(s, parent_key, f"the thread's parent was given up on ({error}) and the "
+                                                   "author could not be sent a direct message either")
+            log.error("outbox %s (%s) given up; %d reply(ies) that waited for it failed", row.id, parent_key, gone)
+
+    def _stand_in_refused(self, s: Session, now: datetime, row: OutboxRow, parent_key: str, error: str) -> None:
+        """The author's DM that stands in for a refused draft post could not be delivered either
+        (the author's Slack account is gone, or takes no DMs). The replies wait for the post
+        itself again, which goes out, with them, once the bot is invited; IT is told."""
+        moved = outbox.undivert_replies(s, parent_key)
+        gone = 0
+        if outbox.failed_for_good(s, parent_key):
+            gone = outbox.fail_held(s, parent_key, f"the thread's parent was given up on and its stand-in "
+                                                   f"could not be delivered ({error})")
+        draft_id = draft_of_root(parent_key)
+        draft = draft_repo.get(s, draft_id) if draft_id is not None else None
+        who = f"<@{draft.author_id}> さん" if draft else "下書きの作成者"
+        which = f"下書き（#{draft.id}）" if draft else "下書き"
+        problem = USER_PROBLEMS.get(error) or CHANNEL_PROBLEMS.get(error) or error
+        text = f":warning: 受付チャンネルに投稿できなかった{which}について、{who}にもダイレクトメッセージを送れませんでした（{escape(problem)}）。"
+        if gone:
+            text += f"この下書きの確認結果や決裁の状況（{gone} 件）は、お届けできませんでした。決裁の手続きはそのまま進みます。"
+        else:
+            text += ("この下書きの確認結果や決裁の状況は、ボットが受付チャンネルに招待されて下書きを投稿できた時点で、"
+                     "そのスレッドにお送りします。決裁の手続きはそのまま進みます。")
+        self._escalate(s, now, text)
+        log.error("outbox %s (%s, standing in for %s) failed: %s; %d reply(ies) wait for the post again, %d given up",
+                  row.id, row.message_key, parent_key, error, moved, gone)
 
     def _author_notice(self, draft: DraftRow, channel: str, error: str) -> str:
         account = self.org.account(draft.account_id) if draft.account_id else None

@@ -35,6 +35,7 @@ EXPRESS = "kessai_express_rows"
 def enqueue(
     s: Session, op: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None,
     express_until: datetime | None = None, status: str = PENDING, thread_key: str | None = None,
+    error: str | None = None,
 ) -> None:
     """Write a message to send, in the caller's transaction.
 
@@ -49,7 +50,7 @@ def enqueue(
     s.info.setdefault(PENDING_ROWS, []).append({
         "op": op, "payload": payload, "message_key": message_key, "thread_key": thread_key, "status": status,
         "attempts": 0,
-        "next_attempt_at": now, "claimed_until": express_until, "created_at": now,
+        "next_attempt_at": now, "claimed_until": express_until, "created_at": now, "last_error": error,
     })
 
 
@@ -79,9 +80,25 @@ def _forget_on_rollback(s: Session, _previous: Any) -> None:
     s.info.pop(EXPRESS, None)
 
 
+STAND_IN_SUFFIX = ":stand-in"
+
+
 def stand_in_key(parent_key: str) -> str:
     """The message that receives a parent's replies while the parent cannot be posted."""
-    return parent_key + ":stand-in"
+    return parent_key + STAND_IN_SUFFIX
+
+
+def parent_of_stand_in(key: str) -> str | None:
+    """The parent a stand-in (``stand_in_key``) stands in for; None for any other key."""
+    return key[: -len(STAND_IN_SUFFIX)] if key.endswith(STAND_IN_SUFFIX) else None
+
+
+def failed_for_good(s: Session, key: str) -> bool:
+    """Whether the post ``key`` was given up on (and so never reached Slack)."""
+    flush_pending(s)
+    return message_location(s, key) is None and s.exec(
+        select(OutboxRow.id).where(OutboxRow.message_key == key, OutboxRow.op == "post",
+                                   OutboxRow.status == FAILED).limit(1)).first() is not None
 
 
 def enqueue_reply_after(
@@ -101,12 +118,16 @@ def enqueue_reply_after(
     if (alt := message_location(s, stand_in)) is not None:
         enqueue(s, "post", {**payload, "channel": alt.channel}, now=now, message_key=message_key, thread_key=stand_in)
         return
-    if keys_present(s, [stand_in]):
+    if keys_present(s, [stand_in]) and not failed_for_good(s, stand_in):
         enqueue(s, "post", {**payload, AFTER: stand_in, PLAIN: True}, now=now, message_key=message_key,
                 status=HELD, thread_key=stand_in)
         return
-    enqueue(s, "post", {**payload, AFTER: parent_key}, now=now, message_key=message_key, status=HELD,
-            thread_key=parent_key)
+    # No stand-in, or it could not be delivered either (see undivert_replies): wait for the parent,
+    # unless that was given up on too.
+    gone = keys_present(s, [stand_in]) and failed_for_good(s, parent_key)
+    enqueue(s, "post", {**payload, AFTER: parent_key}, now=now, message_key=message_key,
+            status=FAILED if gone else HELD, thread_key=parent_key,
+            error="neither the thread's parent nor its stand-in could be delivered" if gone else None)
 
 
 def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None:
@@ -134,6 +155,8 @@ def divert_replies(s: Session, parent_key: str) -> int:
     flush_pending(s)
     stand_in = stand_in_key(parent_key)
     alt = message_location(s, stand_in)
+    if alt is None and failed_for_good(s, stand_in):
+        return 0  # nowhere else to send them: they wait for the parent (undivert_replies)
     moved = 0
     for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD, OutboxRow.thread_key == parent_key)).all():
         if row.payload.get(AFTER) != parent_key:
@@ -148,6 +171,33 @@ def divert_replies(s: Session, parent_key: str) -> int:
         s.add(row)
         moved += 1
     return moved
+
+
+def undivert_replies(s: Session, parent_key: str) -> int:
+    """The stand-in for ``parent_key`` could not be delivered: its held replies wait for the parent
+    again (they go to its thread once it is posted); how many. ``divert_replies`` no longer moves
+    them while the stand-in is known to have failed."""
+    flush_pending(s)
+    stand_in = stand_in_key(parent_key)
+    moved = 0
+    for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD, OutboxRow.thread_key == stand_in)).all():
+        if row.payload.get(AFTER) != stand_in:
+            continue
+        row.payload = {**{k: v for k, v in row.payload.items() if k not in (AFTER, PLAIN)}, AFTER: parent_key}
+        row.thread_key = parent_key
+        s.add(row)
+        moved += 1
+    return moved
+
+
+def fail_held(s: Session, parent_key: str, error: str) -> int:
+    """Give up on the replies waiting for ``parent_key`` (it will never be posted, and there is no
+    stand-in to take them); how many. They stay in the outbox as failed, for IT to see."""
+    flush_pending(s)
+    result = s.connection().execute(
+        update(OutboxRow).where(col(OutboxRow.status) == HELD, col(OutboxRow.thread_key) == parent_key)
+        .values(status=FAILED, last_error=error[:2000]).returning(col(OutboxRow.id)))
+    return len(result.all())
 
 
 # How many waiting rows one pass looks at to find due ones (a Slack outage can leave thousands).

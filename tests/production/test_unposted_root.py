@@ -186,3 +186,65 @@ def test_an_unknown_approver_of_a_modal_draft_is_reported_in_the_drafts_thread(t
                           timeout=10, message="the report in the draft's thread")
     finally:
         st.stop()
+
+
+def test_when_the_author_cannot_be_sent_a_dm_either_the_replies_wait_for_the_post(
+    quick_retry_stack: LocalStack,
+) -> None:
+    """The channel refuses the draft's post and the author's DM (their stand-in) fails too, e.g. the
+    author's Slack account was deactivated: the replies must not wait for that DM for ever. They
+    wait for the post again, IT is told, and once the bot is invited they go to the thread."""
+    st = quick_retry_stack
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1000)
+    st.slack.inject("chat.postMessage", error="channel_not_found", channel=st.slack.dm_channel("U0OPERATOR"),
+                    times=1000)
+    assert submit_draft(st).status == 200
+    for a in APPROVERS:
+        wait_dm(st, a)
+    alert = st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE") if "ダイレクトメッセージを送れません" in m.text],
+                              timeout=10, message="IT told that the author cannot be reached")
+    assert len(alert) == 1 and "<@U0OPERATOR>" in alert[0].text and "スレッドにお送りします" in alert[0].text
+    # The replies wait for the post (not for the failed DM), so the status is still honest.
+    st.slack.wait_for(lambda: held_rows(st) >= 2, timeout=10, message="replies waiting for the post")
+    with st.rt.db.session() as s:
+        waiting = outbox.rows(s, statuses=[outbox.HELD])
+    assert {r.thread_key for r in waiting} == {"draft:1:root"}
+    assert not any(r.payload.get(outbox.PLAIN) for r in waiting)
+
+    st.slack.clear_faults()  # the bot is invited
+    root = root_message(st)
+    st.slack.wait_for(lambda: any("指摘はありません" in all_text(m) for m in thread(st, "C0INTAKE", root.ts)),
+                      timeout=10, message="the replies in the post's thread")
+    st.slack.wait_for(lambda: held_rows(st) == 0, timeout=10, message="nothing held")
+    assert health(st.rt)[1]["status"] == "ok"
+
+
+def test_when_the_post_is_given_up_on_and_the_author_cannot_be_reached_nothing_waits_for_ever(
+    quick_retry_stack: LocalStack, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    st = quick_retry_stack
+    monkeypatch.setattr(slack_gateway, "PARENT_GIVE_UP", timedelta(seconds=2))
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1000)
+    st.slack.inject("chat.postMessage", error="channel_not_found", channel=st.slack.dm_channel("U0OPERATOR"),
+                    times=1000)
+    assert submit_draft(st).status == 200
+    st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE") if "ダイレクトメッセージを送れません" in m.text],
+                      timeout=10, message="IT told that the author cannot be reached")
+    # Given up on after PARENT_GIVE_UP: the replies with it.
+    deadline = time.monotonic() + 15
+    while True:
+        with st.rt.db.session() as s:
+            given_up = outbox.failed_for_good(s, "draft:1:root")
+        if given_up and held_rows(st) == 0:
+            break
+        assert time.monotonic() < deadline, "the replies still wait for a post that was given up on"
+        time.sleep(0.1)
+    # The decision still goes through, and its notice is not left waiting either.
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: any("承認" in all_text(m) for m in dm(st, "U0MANAGER")), timeout=10,
+                      message="the approver's DM updated")
+    time.sleep(0.5)
+    assert held_rows(st) == 0
+    report = health(st.rt)[1]
+    assert report["outbox_held"] == 0 and "outbox_held_stale" not in report
