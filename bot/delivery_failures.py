@@ -34,6 +34,13 @@ USER_PROBLEMS = {
 REPORT_FLAG = "_failure_report"
 
 
+def _problem(error: str) -> str:
+    """Slack's error code as a reason a person can read (unknown codes are quoted as they are)."""
+    if error in CHANNEL_PROBLEMS:
+        return CHANNEL_PROBLEMS[error]
+    return f"Slack のエラー「{escape(error)}」"
+
+
 def _minutes(d: timedelta) -> int:
     return max(1, round(d.total_seconds() / 60))
 
@@ -46,7 +53,8 @@ class DeliveryFailureReporter:
 
     def __call__(self, row: OutboxRow, error: str) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
-        if row.payload.get(outbox.PARENT) and error in CHANNEL_PROBLEMS and row.message_key:
+        if row.op == "post" and row.message_key and draft_of_root(row.message_key) is not None:
+            # A draft's post in its channel, whatever Slack's reason: its replies need another way.
             with self.db.session() as s:
                 self._parent_refused(s, self.clock(), row, target, error)
             return
@@ -98,10 +106,15 @@ class DeliveryFailureReporter:
                 return
             outbox.enqueue(s, "post", {"channel": draft.author_id, "text": self._author_notice(draft, channel, error),
                                        REPORT_FLAG: True}, now=now, message_key=stand_in)
-            self._escalate(s, now, f":warning: kessai が <@{draft.author_id}> さんの下書き（#{draft.id}）を受付チャンネル "
-                                   f"<#{channel}> に投稿できませんでした（{CHANNEL_PROBLEMS[error]}）。"
-                                   "ボットをチャンネルに招待するか、組織設定ファイルの intake_channel を確認してください。"
-                                   "招待されれば、下書きは自動で投稿し直されます。")
+            text = (f":warning: kessai が <@{draft.author_id}> さんの下書き（#{draft.id}）を受付チャンネル "
+                    f"<#{channel}> に投稿できませんでした（{_problem(error)}）。")
+            if error in CHANNEL_PROBLEMS:
+                text += ("ボットをチャンネルに招待するか、組織設定ファイルの intake_channel を確認してください。"
+                         "招待されれば、下書きは自動で投稿し直されます。")
+            else:
+                text += ("Slack が受け付けない内容だったため、投稿し直しはしません。確認結果や決裁の状況は作成者に DM で"
+                         "お知らせし、決裁の手続きはそのまま進みます。ログの `outbox` の行で詳細を確認できます。")
+            self._escalate(s, now, text)
         moved = outbox.divert_replies(s, parent_key)
         log.error("outbox %s (%s) refused by %s (%s); %d reply(ies) sent to the author instead",
                   row.id, parent_key, channel, error, moved)
@@ -124,8 +137,8 @@ class DeliveryFailureReporter:
         draft = draft_repo.get(s, draft_id) if draft_id is not None else None
         who = f"<@{draft.author_id}> さん" if draft else "下書きの作成者"
         which = f"下書き（#{draft.id}）" if draft else "下書き"
-        problem = USER_PROBLEMS.get(error) or CHANNEL_PROBLEMS.get(error) or error
-        text = f":warning: 受付チャンネルに投稿できなかった{which}について、{who}にもダイレクトメッセージを送れませんでした（{escape(problem)}）。"
+        problem = USER_PROBLEMS.get(error) or _problem(error)
+        text = f":warning: 受付チャンネルに投稿できなかった{which}について、{who}にもダイレクトメッセージを送れませんでした（{problem}）。"
         if gone:
             text += f"この下書きの確認結果や決裁の状況（{gone} 件）は、お届けできませんでした。決裁の手続きはそのまま進みます。"
         else:
@@ -139,8 +152,10 @@ class DeliveryFailureReporter:
         account = self.org.account(draft.account_id) if draft.account_id else None
         which = f"#{draft.id}" + (f"・{escape(account.name)}" if account else "")
         text = (f":warning: 提出していただいた下書き（{which}）を、受付チャンネル <#{channel}> に投稿できませんでした"
-                f"（{CHANNEL_PROBLEMS[error]}）。")
-        if error == "not_in_channel":
+                f"（{_problem(error)}）。")
+        if error not in CHANNEL_PROBLEMS:
+            text += "IT 担当にもお知らせしています。"
+        elif error == "not_in_channel":
             text += ("チャンネルで `/invite @kessai` と入力してボットを招待してください。"
                      f"招待していただければ、{_minutes(slack_gateway.PARENT_RETRY)}分以内に自動で投稿し直します。")
         else:

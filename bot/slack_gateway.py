@@ -124,6 +124,7 @@ class SlackGateway:
             log.info("%d message(s) that Slack refused for the old token will be sent now", released)
         if refused:
             log.info("%d draft post(s) a channel refused will be tried again now", refused)
+        self._rescue_stranded()
 
         def run() -> None:
             while not self._stop.is_set():
@@ -138,6 +139,18 @@ class SlackGateway:
         self._thread.start()
         self._express_open = True
         self.db.on_commit.append(self.deliver_express)
+
+    def _rescue_stranded(self) -> None:
+        """Replies held for a post that failed for good, with nothing done about it (recorded by an
+        older version): handled now as the failure would be today, so they neither wait for ever
+        nor keep /healthz at 503."""
+        with self.db.session() as s:
+            stranded = [OutboxRow.model_validate(r.model_dump()) for r in outbox.stranded(s)]
+        for row in stranded:
+            error = (row.last_error or "unknown").removeprefix(PARENT_REFUSED_PREFIX)
+            log.warning("outbox %s (%s) failed earlier and replies still wait for it; handling it now (%s)",
+                        row.id, row.message_key, error)
+            self._report(row, error)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._express_open = False

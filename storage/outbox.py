@@ -190,6 +190,23 @@ def undivert_replies(s: Session, parent_key: str) -> int:
     return moved
 
 
+def stranded(s: Session) -> list[OutboxRow]:
+    """Failed posts that replies are still held for: each needs ``bot.delivery_failures`` to send
+    the replies elsewhere or give up on them. Normally none — a failure is handled when it happens
+    — but a failure recorded before that handling existed (an older version) is found here."""
+    flush_pending(s)
+    waited_for = [k for (k,) in s.connection().execute(
+        select(OutboxRow.thread_key).where(OutboxRow.status == HELD).distinct()) if k]
+    found = []
+    for key in waited_for:
+        if failed_for_good(s, key):
+            row = s.exec(select(OutboxRow).where(OutboxRow.message_key == key, OutboxRow.op == "post",
+                                                 OutboxRow.status == FAILED).order_by(col(OutboxRow.id).desc())).first()
+            if row is not None:
+                found.append(row)
+    return found
+
+
 def fail_held(s: Session, parent_key: str, error: str) -> int:
     """Give up on the replies waiting for ``parent_key`` (it will never be posted, and there is no
     stand-in to take them); how many. They stay in the outbox as failed, for IT to see."""

@@ -248,3 +248,43 @@ def test_when_the_post_is_given_up_on_and_the_author_cannot_be_reached_nothing_w
     assert held_rows(st) == 0
     report = health(st.rt)[1]
     assert report["outbox_held"] == 0 and "outbox_held_stale" not in report
+
+
+def test_a_draft_post_slack_rejects_for_its_content_sends_the_replies_to_the_author(plain_stack: LocalStack) -> None:
+    """Not only a channel can refuse the post: Slack may reject the message itself (an error no
+    retry fixes). Its replies must not wait for it; they go to the author as for a refused channel."""
+    st = plain_stack
+    st.slack.inject("chat.postMessage", error="invalid_blocks", channel="C0INTAKE", times=1)
+    assert submit_draft(st).status == 200
+    ms = wait_dm_containing(st, "U0OPERATOR", "指摘はありません")
+    notice = index_of(ms, "投稿できませんでした")
+    assert "invalid_blocks" in all_text(ms[notice]) and "IT 担当" in all_text(ms[notice])
+    st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE") if "invalid_blocks" in m.text],
+                      timeout=10, message="IT told")
+    st.slack.wait_for(lambda: held_rows(st) == 0, timeout=10, message="nothing held")
+
+
+def test_replies_stranded_by_an_older_version_are_handled_at_start(tmp_path: Path, org: OrgConfig) -> None:
+    """Before parents were handled, a refused draft post was simply marked failed and its replies
+    stayed held for ever (and /healthz at 503). Starting the current version sorts them out."""
+    url = database_url("sqlite", tmp_path)
+    first = start_local_stack(org, url, start_gateway=False, clock=shifted_clock(BUSINESS_MORNING))
+    slack = first.slack
+    assert submit_draft(first).status == 200
+    with first.rt.db.session() as s:  # what the older version left behind
+        [root] = [r for r in outbox.rows(s, statuses=[outbox.PENDING]) if r.message_key == "draft:1:root"]
+        root.status, root.last_error, root.attempts = outbox.FAILED, "not_in_channel", 1
+        root.payload = {k: v for k, v in root.payload.items() if k != outbox.PARENT}
+        s.add(root)
+    assert held_rows(first) >= 2
+    first.server.stop()
+    first.rt.db.dispose()
+
+    second = start_local_stack(org, url, slack=slack, clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        wait_dm_containing(second, "U0OPERATOR", "指摘はありません")
+        second.slack.wait_for(lambda: held_rows(second) == 0, timeout=10, message="nothing held")
+        assert [m for m in slack.messages("C0ESCALATE") if "<#C0INTAKE>" in m.text]
+        assert health(second.rt)[0] == 200
+    finally:
+        second.stop()
