@@ -118,13 +118,33 @@ def _signed_body(environ: dict[str, Any], length: int, secret: bytes) -> bytes |
     body = environ["wsgi.input"].read(length) if length > 0 else b""
     timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
     signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
-    if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE_SECONDS:
+    if not timestamp.isdigit():
         return None
     expected = "v0=" + hmac.new(secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, signature):
         return None
+    skew = time.time() - int(timestamp)
+    if abs(skew) > SIGNATURE_MAX_AGE_SECONDS:
+        _clock_warning(skew)
+        return None
     environ["wsgi.input"] = io.BytesIO(body)  # for bolt, which reads it again
     return body
+
+
+_last_clock_warning = [0.0]
+
+
+def _clock_warning(skew: float) -> None:
+    """A request Slack signed correctly but outside the five minutes: a replay, or this server's
+    clock is wrong, in which case every request is refused and the IT 担当 must be told why.
+    Said at most once a minute, so a flood of replays cannot flood the log."""
+    now = time.monotonic()
+    if now - _last_clock_warning[0] < 60:
+        return
+    _last_clock_warning[0] = now
+    log.warning("refused a correctly signed request made %.0f s %s this server's clock: a replay, or this "
+                "server's clock is wrong (check NTP; Slack's requests are refused while it is off by over %d s)",
+                abs(skew), "before" if skew > 0 else "after", SIGNATURE_MAX_AGE_SECONDS)
 
 
 def wsgi_app(rt: Runtime) -> WSGIApp:

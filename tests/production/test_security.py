@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import socket
 import time
 from collections.abc import Iterator
@@ -266,6 +267,23 @@ def test_unsigned_requests_are_refused_before_their_body_is_parsed(sqlite_stack:
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # Slack's own requests still go through
     assert wait_dm(st, "U0MANAGER") and wait_thread(st, "C0INTAKE", ts, lambda ms: bool(ms))
     assert parsed
+
+
+def test_a_correctly_signed_but_old_request_points_at_the_clock_once(sqlite_stack: LocalStack,
+                                                                     monkeypatch: pytest.MonkeyPatch,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """If this server's clock is off by more than five minutes, every Slack request is refused: the
+    log must say so (not only "invalid request"), without letting replays flood it."""
+    from bot import web
+
+    monkeypatch.setattr(web, "_last_clock_warning", [0.0])
+    st = sqlite_stack
+    with caplog.at_level(logging.WARNING, logger="bot.web"):
+        for forged in (st.driver.stale(), st.driver.stale(age=3600), st.driver.wrong_secret()):
+            forged.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+            assert forged.last_reply is not None and forged.last_reply.status == 401
+    warnings = [r.getMessage() for r in caplog.records if "clock" in r.getMessage()]
+    assert len(warnings) == 1 and "NTP" in warnings[0] and "before this server's clock" in warnings[0]
 
 
 def test_a_signed_body_that_is_not_utf8_is_refused_not_failed(sqlite_stack: LocalStack) -> None:
