@@ -25,6 +25,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# Every process started, so that the test session can stop whatever a failing test left behind.
+STARTED: list[ServeProcess] = []
+
+
 class ServeProcess:
     def __init__(self, slack: LocalSlack, database_url: str, workdir: Path, *, name: str = "serve",
                  extra_env: dict[str, str] | None = None) -> None:
@@ -54,11 +58,21 @@ class ServeProcess:
 
     def start(self, timeout: float = 60.0, *, wait_health: bool = True) -> ServeProcess:
         """Start and wait until /healthz answers 200 (in Socket Mode: once the app's socket is up;
-        ``wait_health=False``: only that)."""
+        ``wait_health=False``: only that). A process that does not get there is killed: left
+        running, it would keep claiming outbox rows in the shared test database for the tests
+        that follow."""
+        try:
+            return self._start(timeout, wait_health=wait_health)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self, timeout: float, *, wait_health: bool) -> ServeProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         connected = self.slack.socket_connections  # other replicas' Socket Mode connections
         self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
+        STARTED.append(self)
         if self.env.get("SLACK_APP_TOKEN"):
             try:
                 self.slack.wait_for_socket(timeout, connections=connected + 1)
