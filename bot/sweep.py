@@ -144,6 +144,9 @@ class SweepReport:
 # How long inbound event ids (and deletions seen before their message) are kept: Slack retries
 # within an hour, and out-of-order deliveries arrive within minutes.
 DELIVERY_MEMORY = timedelta(days=7)
+# Delivered messages stay in the outbox this long (what was sent when, for IT); after that only
+# where each post lives is kept (slack_messages). Undelivered rows are never deleted.
+OUTBOX_MEMORY = timedelta(days=30)
 
 KIND_LABELS_JA = {
     "approval.remind": "決裁の催促",
@@ -207,6 +210,10 @@ class Sweeper:
             gone = draft_repo.forget_old_deliveries(s, clock_now - DELIVERY_MEMORY)
         if gone:
             log.info("forgot %d inbound delivery record(s) older than %s", gone, DELIVERY_MEMORY)
+        with self.db.session() as s:
+            sent = outbox.forget_delivered(s, clock_now - OUTBOX_MEMORY)
+        if sent:
+            log.info("forgot %d delivered outbox row(s) older than %s", sent, OUTBOX_MEMORY)
 
     # -- helpers ----------------------------------------------------------------------------
     def _configured(self, candidates: list[repo.DraftCandidate]) -> list[repo.DraftCandidate]:

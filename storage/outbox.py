@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, event, func, insert, update
+from sqlalchemy import and_, case, delete, event, exists, func, insert, or_, union, update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import Select
 
 from storage.db import dialect_insert, many
 from storage.models import OutboxRow, SlackMessageRow
@@ -356,14 +356,16 @@ def message_location(s: Session, key: str) -> SlackMessageRow | None:
 
 
 def posted_keys(s: Session, prefix: str) -> list[str]:
-    """Keys of messages we asked to post under a prefix (delivered or not)."""
+    """Keys of messages we asked to post under a prefix (delivered or not).
+
+    Delivered ones are found in ``slack_messages``, since their outbox rows are deleted after a
+    while (``forget_delivered``); the others still have their rows."""
     flush_pending(s)
-    q = (
-        select(OutboxRow.message_key)
-        .where(col(OutboxRow.op) == "post", col(OutboxRow.message_key).startswith(prefix))
-        .distinct()
+    q = union(
+        select(OutboxRow.message_key).where(col(OutboxRow.op) == "post", col(OutboxRow.message_key).startswith(prefix)),
+        select(SlackMessageRow.key).where(col(SlackMessageRow.key).startswith(prefix)),
     )
-    return sorted(k for k in s.exec(q) if k)
+    return sorted(k for (k,) in s.connection().execute(q) if k)
 
 
 def keys_present(s: Session, keys: Sequence[str]) -> set[str]:
@@ -374,10 +376,43 @@ def keys_present(s: Session, keys: Sequence[str]) -> set[str]:
     return {k for (k,) in s.connection().execute(keys_present_query(keys)) if k}
 
 
-def keys_present_query(keys: Sequence[str]) -> Select:  # type: ignore[type-arg]
-    """SELECT each of ``keys`` that has an outbox row (once)."""
-    return (select(OutboxRow.message_key).where(col(OutboxRow.message_key).in_(many(keys)))
-            .group_by(col(OutboxRow.message_key)))
+def keys_present_query(keys: Sequence[str]) -> Any:
+    """SELECT each of ``keys`` that has an outbox row, or had one (once): a delivered post is
+    remembered in ``slack_messages``, and of other keys (App Homes) the newest row is kept."""
+    return union(select(OutboxRow.message_key).where(col(OutboxRow.message_key).in_(many(keys))),
+                 select(SlackMessageRow.key).where(col(SlackMessageRow.key).in_(many(keys))))
+
+
+# Ops whose delivered rows nothing reads again (only posts are looked up, through slack_messages,
+# and App Home keys through their newest row).
+_NEVER_READ_AGAIN = ("update", "ephemeral", "respond")
+_HOME_OPS = ("publish_home", "refresh_home")
+
+
+def forget_delivered(s: Session, before: datetime, limit: int = 5000) -> int:
+    """Delete up to ``limit`` delivered rows last attempted before ``before``; how many went.
+
+    Kept: everything not delivered (pending, held, failed: IT's evidence), and what later lookups
+    still need — a delivered post goes only once ``slack_messages`` knows where it is, and of an
+    App Home key the newest row stays (``keys_present``). Oldest first, a batch at a time, each
+    in the caller's short transaction, so replicas doing it at once only find less to do.
+    """
+    flush_pending(s)
+    o, newer = OutboxRow, aliased(OutboxRow)
+    prunable = or_(
+        col(o.message_key).is_(None),
+        col(o.op).in_(_NEVER_READ_AGAIN),
+        and_(col(o.op) == "post",
+             exists(select(SlackMessageRow.key).where(col(SlackMessageRow.key) == col(o.message_key)))),
+        and_(col(o.op).in_(_HOME_OPS),
+             exists(select(newer.id).where(col(newer.message_key) == col(o.message_key), col(newer.id) > col(o.id)))),
+    )
+    doomed = (select(o.id).where(col(o.status) == SENT, col(o.next_attempt_at) < before, prunable)
+              .order_by(col(o.id)).limit(limit))
+    ids = [i for (i,) in s.connection().execute(doomed)]
+    if ids:
+        s.connection().execute(delete(o).where(col(o.id).in_(ids)))
+    return len(ids)
 
 
 def supersede(s: Session, row: OutboxRow, now: datetime) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import select
 
 from bot.services import IncomingMessage
 from storage import drafts as draft_repo
+from storage import outbox
 from storage.models import DeletedMessageRow, ProcessedEventRow
 from tests.time.conftest import World, jst
 
@@ -50,3 +51,62 @@ def test_a_large_backlog_is_forgotten_in_batches(world: World) -> None:
     with w.db.session() as s:
         assert draft_repo.forget_old_deliveries(s, jst(2026, 2, 1, 0, 0), limit=12) == 12
     assert len(keys(w)) == 6
+
+
+def outbox_rows(w: World) -> list[tuple[str, str | None, str]]:
+    with w.db.session() as s:
+        return [(r.op, r.message_key, r.status) for r in outbox.rows(s, statuses=[outbox.PENDING, outbox.SENT,
+                                                                                  outbox.FAILED, outbox.HELD])]
+
+
+def deliver(w: World, op: str, key: str | None, at: datetime, *, located: bool = True) -> None:
+    """A row written and delivered at ``at``, as the gateway records it."""
+    with w.db.session() as s:
+        outbox.enqueue(s, op, {"channel": "U0MANAGER", "text": "x"}, now=at, message_key=key)
+        outbox.flush_pending(s)
+        [row] = [r for r in outbox.rows(s, statuses=[outbox.PENDING])]
+        if op == "post" and key and located:
+            outbox.remember_messages(s, [(key, "D0MANAGER", f"{at.timestamp():.6f}")])
+        outbox.mark_sent_many(s, [row.id or 0], at)
+
+
+def test_delivered_outbox_rows_are_forgotten_after_a_month_but_lookups_still_find_the_messages(world: World) -> None:
+    w = world
+    old, recent = jst(2026, 9, 1, 10, 0), jst(2026, 11, 1, 10, 0)
+    deliver(w, "post", "dm:1:v1:U0MANAGER", old)  # an approval request, long delivered
+    deliver(w, "update", "dm:1:v1:U0MANAGER", old)  # …and its update
+    deliver(w, "post", None, old)  # a reminder: nothing looks it up again
+    deliver(w, "post", "dm:2:v1:U0MANAGER", old, located=False)  # no location recorded: kept, to be safe
+    for _ in range(3):
+        deliver(w, "refresh_home", "home:U0MANAGER", old)  # only the newest says the Home was published
+    deliver(w, "post", "dm:3:v1:U0MANAGER", recent)  # within the month
+    with w.db.session() as s:  # never delivered: kept however old
+        outbox.enqueue(s, "post", {"channel": "C0GONE", "text": "x"}, now=old, message_key="dm:4:v1:U0MANAGER")
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "x"}, now=old, status=outbox.HELD,
+                       thread_key="draft:9:root", message_key="thread:9")
+    with w.db.session() as s:
+        failed = [r for r in outbox.rows(s, statuses=[outbox.PENDING]) if r.message_key == "dm:4:v1:U0MANAGER"]
+        outbox.mark_failed(s, failed[0].id or 0, "channel_not_found")
+
+    w.clock.t = jst(2026, 11, 20, 12, 0)
+    w.sweep(jst(2027, 6, 1, 12, 0))  # a far `remind --now`: the real clock decides, as for deliveries
+    assert [r for r in outbox_rows(w) if r[2] != "pending"] == [  # (the sweep's own reminders are pending)
+        ("post", "dm:2:v1:U0MANAGER", "sent"), ("refresh_home", "home:U0MANAGER", "sent"),
+        ("post", "dm:3:v1:U0MANAGER", "sent"), ("post", "dm:4:v1:U0MANAGER", "failed"),
+        ("post", "thread:9", "held")]
+    with w.db.session() as s:  # what the rest of kessai asks of the outbox is answered as before
+        assert outbox.posted_keys(s, "dm:1:") == ["dm:1:v1:U0MANAGER"]
+        assert outbox.posted_keys(s, "dm:") == [f"dm:{n}:v1:U0MANAGER" for n in (1, 2, 3, 4)]
+        assert outbox.keys_present(s, ["dm:1:v1:U0MANAGER", "home:U0MANAGER", "home:U0CHIEF"]) == {
+            "dm:1:v1:U0MANAGER", "home:U0MANAGER"}
+
+
+def test_delivered_outbox_rows_are_forgotten_in_batches(world: World) -> None:
+    w = world
+    for _ in range(30):
+        deliver(w, "post", None, jst(2026, 1, 1, 10, 0))
+    with w.db.session() as s:
+        assert outbox.forget_delivered(s, jst(2026, 2, 1, 0, 0), limit=12) == 12
+    with w.db.session() as s:
+        assert outbox.forget_delivered(s, jst(2026, 2, 1, 0, 0), limit=12) == 12
+    assert len(outbox_rows(w)) == 6
