@@ -35,6 +35,26 @@ def socket_alive(client: Any, now: Callable[[], float] = time.time) -> bool:
     return last_pong is None or now() - last_pong <= 3 * client.ping_interval
 
 
+def checked_socket_mode_handler(app: Any, app_token: str) -> Any:
+    """bolt's Socket Mode handler, with the shape check of HTTP mode (bot.payload_shape): an
+    envelope Slack would never send is acknowledged and logged, not failed inside bolt (an
+    envelope left unacknowledged is sent again)."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from slack_sdk.socket_mode.response import SocketModeResponse
+
+    from bot.payload_shape import shape_problem
+
+    class CheckedSocketModeHandler(SocketModeHandler):
+        def handle(self, client: Any, req: Any) -> None:
+            if (problem := shape_problem(req.payload)) is not None:
+                log.warning("ignored a Socket Mode envelope of a shape Slack does not send: %s", problem)
+                client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
+                return
+            super().handle(client, req)
+
+    return CheckedSocketModeHandler(app, app_token, ping_interval=SOCKET_PING_SECONDS)
+
+
 def serve(settings: Settings) -> int:
     # The format comes from the settings, which read .env too (the environment alone missed it).
     setup_logging(fmt=settings.log_format, secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
@@ -75,9 +95,7 @@ def serve(settings: Settings) -> int:
     from bot.web import HttpServer, health_app, wsgi_app
 
     if settings.slack_app_token:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-        handler = SocketModeHandler(rt.app, settings.slack_app_token, ping_interval=SOCKET_PING_SECONDS)
+        handler = checked_socket_mode_handler(rt.app, settings.slack_app_token)
         handler.connect()
         log.info("connected in Socket Mode")
         # No events come over HTTP in Socket Mode, but monitoring still needs something to ask.

@@ -15,8 +15,10 @@ from datetime import timedelta
 from typing import Any
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.request.internals import parse_body
 
 from bot.app import Runtime
+from bot.payload_shape import shape_problem
 from storage import outbox
 from storage.db import migrations_current
 
@@ -166,11 +168,14 @@ def wsgi_app(rt: Runtime) -> WSGIApp:
                 log.debug("refused a request without a valid Slack signature")
                 return _refuse(start_response, "401 Unauthorized", b"invalid request")
             try:
-                body.decode("utf-8")
-            except UnicodeDecodeError:
-                # Slack sends UTF-8; bolt would fail decoding anything else with a 500.
-                log.warning("refused a signed request whose body is not UTF-8")
-                return _refuse(start_response, "400 Bad Request", b"body is not UTF-8")
+                parsed = parse_body(body.decode("utf-8"), environ.get("CONTENT_TYPE"))
+            except (UnicodeDecodeError, ValueError):
+                # Slack sends UTF-8 JSON or form data; bolt would fail on anything else with a 500.
+                log.warning("refused a signed request whose body cannot be read (not UTF-8 JSON or form data)")
+                return _refuse(start_response, "400 Bad Request", b"unreadable body")
+            if (problem := shape_problem(parsed)) is not None:
+                log.warning("ignored a signed request of a shape Slack does not send: %s", problem)
+                return _refuse(start_response, "200 OK", b"")
         return slack(environ, start_response)
 
     return application

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot import errors, render
 from bot.services import Kessai
-from handlers.payloads import field, tell, user_id, view_values
+from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, tell, user_id, view_values
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ def register(app: App, kessai: Kessai) -> None:
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
-        # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
-        client.views_open(trigger_id=body["trigger_id"], view=render.reject_modal(draft_id, version, view))
+        if not open_view(client, body.get("trigger_id"), render.reject_modal(draft_id, version, view)):
+            tell(kessai, body, context, FORM_NOT_OPENED_JA)
 
     @app.view(render.REJECT_CALLBACK)
     def reject_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

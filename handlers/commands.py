@@ -49,6 +49,15 @@ class SubcommandCall:
     def reply(self, text: str) -> None:
         self.ack(response_type="ephemeral", text=text)
 
+    def open_modal(self, view: dict[str, Any]) -> None:
+        """Open a form and answer the command; when it cannot be opened, say so instead."""
+        from handlers.payloads import FORM_NOT_OPENED_JA, open_view
+
+        if open_view(self.client, self.trigger_id, view):
+            self.ack()
+        else:
+            self.reply(FORM_NOT_OPENED_JA)
+
 
 Subcommand = Callable[[SubcommandCall], None]
 
@@ -148,10 +157,9 @@ def _help(call: SubcommandCall) -> None:
 
 
 def _draft(call: SubcommandCall) -> None:
-    from handlers.drafting import open_draft_modal
+    from handlers.drafting import draft_modal_for
 
-    open_draft_modal(call.kessai, call.client, call.trigger_id, call.user, text="", source="modal")
-    call.ack()
+    call.open_modal(draft_modal_for(call.kessai, call.user, text="", source="modal"))
 
 
 def _status(call: SubcommandCall) -> None:
@@ -216,9 +224,7 @@ def _template(call: SubcommandCall) -> None:
         call.reply(call.kessai.templates.list_text())
     elif verb == "add" and not rest.strip():
         call.kessai.templates.require_admin(call.user)
-        # views.open must use the trigger within 3 seconds: open first, then answer the command.
-        call.client.views_open(trigger_id=call.trigger_id, view=render.template_modal())
-        call.ack()
+        call.open_modal(render.template_modal())
     elif verb == "add":
         words = rest.split(maxsplit=1)  # any whitespace, 全角スペース included
         call.reply(call.kessai.templates.add(call.user, words[0] if words else "", words[1] if len(words) > 1 else ""))

@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 from bot import drafting, errors, render
 from bot.services import Kessai
 from handlers.approval import parse_ref
-from handlers.payloads import field, selected, tell, user_id, view_values
+from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, selected, tell, user_id, view_values
 from handlers.slack_text import typed_text
 
 log = logging.getLogger(__name__)
@@ -24,14 +24,12 @@ NO_ACCOUNT_JA = ("あなたはどのアカウントの運用担当者として�
                  "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。")
 
 
-def open_draft_modal(kessai: Kessai, client: WebClient, trigger_id: str, user: str, *, text: str,
-                     source: str) -> None:
+def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str) -> dict[str, Any]:
+    """The draft form for ``user`` (refused when they operate no account)."""
     accounts = kessai.accounts_for_form(user)
     if not accounts:
         raise errors.NotYourDraft(NO_ACCOUNT_JA)
-    # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
-    client.views_open(trigger_id=trigger_id, view=render.draft_modal(
-        [(a.id, a.name) for a in accounts], text=text, metadata=source))
+    return render.draft_modal([(a.id, a.name) for a in accounts], text=text, metadata=source)
 
 
 def _str(v: Any) -> str | None:
@@ -63,8 +61,8 @@ def open_form(kessai: Kessai, body: dict[str, Any], action: dict[str, Any], clie
     except errors.KessaiError as e:
         tell(kessai, body, context, e.message_ja)
         return
-    # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    if not open_view(client, body.get("trigger_id"), view):
+        tell(kessai, body, context, FORM_NOT_OPENED_JA)
 
 
 def register(app: App, kessai: Kessai) -> None:
@@ -73,10 +71,12 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         text = typed_text(body.get("message") or {}, kessai.name_of)
         try:
-            open_draft_modal(kessai, client, str(body.get("trigger_id", "")), user_id(body), text=text,
-                             source="shortcut")
+            view = draft_modal_for(kessai, user_id(body), text=text, source="shortcut")
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
+            return
+        if not open_view(client, body.get("trigger_id"), view):
+            tell(kessai, body, context, FORM_NOT_OPENED_JA)
 
     @app.view(render.DRAFT_CALLBACK)
     def draft_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from bot import incidents as inc
 from bot.incidents import IncidentService
 from bot.services import Kessai
 from handlers.commands import SubcommandCall, register_subcommand
-from handlers.payloads import field, selected, tell, user_id, view_values
+from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, selected, tell, user_id, view_values
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +23,7 @@ def register(app: App, kessai: Kessai) -> None:
     service = IncidentService(kessai)
 
     def incident_command(call: SubcommandCall) -> None:
-        modal = service.report_modal(call.user, initial_account=call.args.strip() or None)
-        # views.open must use the trigger within 3 seconds, so it cannot wait in the outbox.
-        call.client.views_open(trigger_id=call.trigger_id, view=modal)
-        call.ack()
+        call.open_modal(service.report_modal(call.user, initial_account=call.args.strip() or None))
 
     def password_rotated_command(call: SubcommandCall) -> None:
         call.reply(service.record_password_rotation(call.args, call.user))
@@ -80,7 +77,8 @@ def register(app: App, kessai: Kessai) -> None:
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
-        client.views_open(trigger_id=body["trigger_id"], view=service.resolve_modal(incident))
+        if not open_view(client, body.get("trigger_id"), service.resolve_modal(incident)):
+            tell(kessai, body, context, FORM_NOT_OPENED_JA)
 
     @app.view(inc.RESOLVE_CALLBACK)
     def resolve_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

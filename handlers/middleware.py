@@ -21,8 +21,11 @@ log = logging.getLogger(__name__)
 
 
 def team_of(body: dict[str, Any]) -> str | None:
-    team = body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
-    return str(team) if team else None
+    team, user = body.get("team"), body.get("user")
+    found = (body.get("team_id") or (team if isinstance(team, str) else None)
+             or (team.get("id") if isinstance(team, dict) else None)
+             or (user.get("team_id") if isinstance(user, dict) else None))
+    return str(found) if found else None
 
 
 def safe_response_url(body: dict[str, Any], prefixes: tuple[str, ...]) -> str | None:

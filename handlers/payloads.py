@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.services import Kessai
 from handlers.middleware import safe_response_url
+
+log = logging.getLogger(__name__)
+
+FORM_NOT_OPENED_JA = ("フォームを開けませんでした。Slack からの呼び出しは数秒で期限が切れるため、"
+                      "時間がかかった可能性があります。お手数ですが、もう一度お試しください。")
 
 
 def user_id(body: dict[str, Any]) -> str:
@@ -37,3 +46,20 @@ def tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
     container = body.get("container") or {}
     channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
     kessai.tell(text=text, response_url=url, channel=channel, user=user_id(body) or None)
+
+
+def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> bool:
+    """Open a modal now (views.open must use Slack's trigger within 3 seconds, so it cannot wait in
+    the outbox); False, logged, when it could not be opened, for the caller to say so."""
+    if not isinstance(trigger_id, str) or not trigger_id:
+        log.warning("could not open a form: the request carried no trigger_id")
+        return False
+    try:
+        client.views_open(trigger_id=trigger_id, view=view)
+    except SlackApiError as e:
+        log.warning("could not open a form: Slack answered %s", e.response.get("error"))
+        return False
+    except OSError as e:
+        log.warning("could not open a form: %s", e)
+        return False
+    return True

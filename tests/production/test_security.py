@@ -9,7 +9,7 @@ import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +21,7 @@ from bot.config import parse_org_config
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.payloads import message_text
 from bot.web import MAX_BODY_BYTES
-from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow
+from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow, OutboxRow
 from tests.conftest import DEMO_TOML, database_url
 from tests.e2e.conftest import (
     BUSINESS_MORNING,
@@ -331,3 +331,105 @@ def test_odd_message_shapes_are_answered_not_failed(sqlite_stack: LocalStack, ev
                        "event": {"type": "message", "channel": "C0INTAKE", "user": "U0OPERATOR",
                                  "ts": "1700000000.000100", **event}})
     assert st.driver.raw(body).status == 200
+
+
+def _signed(st: LocalStack, body: bytes, content_type: str) -> int:
+    ts = str(int(time.time()))
+    return _post(st.bot_url, body, {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
+                                    "X-Slack-Signature": st.driver.sign(body, ts)})
+
+
+def _interaction(payload: object) -> bytes:
+    return b"payload=" + quote(json.dumps(payload)).encode()
+
+
+def _written(st: LocalStack) -> tuple[int, int, int]:
+    with st.rt.db.session() as s:
+        return (len(list(s.exec(select(DraftRow)))), len(list(s.exec(select(LedgerEntryRow)))),
+                len(list(s.exec(select(OutboxRow)))))
+
+
+_CLICK = {"type": "block_actions", "team": {"id": "T0KESSAI"}, "user": {"id": "U0MANAGER"}, "trigger_id": "1.2",
+          "actions": [{"action_id": "approve_draft", "value": "1:1"}]}
+_FORM = {"type": "view_submission", "team": {"id": "T0KESSAI"}, "user": {"id": "U0MANAGER"},
+         "view": {"type": "modal", "callback_id": "reject_form", "private_metadata": "1:1", "state": {"values": {}}}}
+MALFORMED = {
+    "event-not-object": (json.dumps({"type": "event_callback", "event": "x"}).encode(), "application/json"),
+    "event-type-number": (json.dumps({"type": "event_callback", "event": {"type": 3}}).encode(), "application/json"),
+    "home-user-number": (json.dumps({"type": "event_callback", "event": {"type": "app_home_opened", "user": 5}}).encode(),
+                         "application/json"),
+    "body-a-list": (b"[1, 2]", "application/json"),
+    "body-not-json": (b"{", "application/json"),
+    "no-actions": (_interaction({**_CLICK, "actions": []}), "application/x-www-form-urlencoded"),
+    "action-without-id": (_interaction({**_CLICK, "actions": [{"value": "1:1"}]}), "application/x-www-form-urlencoded"),
+    "user-a-string": (_interaction({**_CLICK, "user": "U0MANAGER"}), "application/x-www-form-urlencoded"),
+    "team-a-list": (_interaction({**_CLICK, "team": ["T0KESSAI"]}), "application/x-www-form-urlencoded"),
+    "view-a-string": (_interaction({**_FORM, "view": "x"}), "application/x-www-form-urlencoded"),
+    "values-not-inputs": (_interaction({**_FORM, "view": {**_FORM["view"], "state": {"values": {"a": "b"}}}}),
+                          "application/x-www-form-urlencoded"),
+    "payload-not-json": (b"payload=%7B", "application/x-www-form-urlencoded"),
+    "payload-a-list": (_interaction([1]), "application/x-www-form-urlencoded"),
+}
+
+
+@pytest.mark.parametrize("name", list(MALFORMED))
+def test_signed_requests_of_shapes_slack_never_sends_are_answered_not_failed(
+        sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture, name: str) -> None:
+    """A 500 makes Slack send the request again, and after enough of them switch the app's events
+    off. Shapes Slack never sends are answered (200, or 400 when unreadable), nothing is written,
+    and the log says what was wrong."""
+    st = sqlite_stack
+    before = _written(st)
+    body, content_type = MALFORMED[name]
+    with caplog.at_level(logging.WARNING, logger="bot.web"):
+        assert _signed(st, body, content_type) in (200, 400)
+    assert any("shape Slack does not send" in r.getMessage() or "cannot be read" in r.getMessage()
+               for r in caplog.records)
+    settle(st)
+    assert _written(st) == before
+
+
+def _mutations(value: object) -> st_.SearchStrategy[object]:
+    odd = st_.one_of(st_.none(), st_.integers(), st_.text(max_size=5), st_.lists(st_.integers(), max_size=2),
+                     st_.dictionaries(st_.text(max_size=3), st_.integers(), max_size=2))
+    if isinstance(value, dict) and value:
+        return st_.one_of(odd, st_.sampled_from(sorted(value)).flatmap(
+            lambda k: _mutations(value[k]).map(lambda v, k=k: {**value, k: v})))
+    if isinstance(value, list) and value:
+        return st_.one_of(odd, _mutations(value[0]).map(lambda v: [v, *value[1:]]))
+    return odd
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st_.data(), which=st_.sampled_from(["click", "form", "event"]))
+def test_fuzzed_payload_shapes_never_fail(sqlite_stack: LocalStack, data: st_.DataObject, which: str) -> None:
+    """Any one field of a valid click, form or event replaced by a value of another type: never a
+    5xx, and nobody but the approver the payload names can have decided anything."""
+    st = sqlite_stack
+    event = {"type": "event_callback", "team_id": "T0KESSAI", "event_id": "EvFuzz",
+             "event": {"type": "message", "channel": "C0INTAKE", "user": "U0STRANGER", "text": "質問です", "ts": "9.9"}}
+    base = {"click": _CLICK, "form": _FORM, "event": event}[which]
+    mutated = data.draw(_mutations(base))
+    if which == "event":
+        status = _signed(st, json.dumps(mutated).encode(), "application/json")
+    else:
+        status = _signed(st, _interaction(mutated), "application/x-www-form-urlencoded")
+    assert status < 500
+    with st.rt.db.session() as s:
+        assert all(e.decider_id == "U0MANAGER" for e in s.exec(select(LedgerEntryRow)))
+
+
+def test_kessai_draft_without_a_trigger_says_the_form_could_not_be_opened(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    body = urlencode({"command": "/kessai", "text": "draft", "user_id": "U0OPERATOR", "team_id": "T0KESSAI",
+                      "channel_id": "C0INTAKE"}).encode()
+    ts = str(int(time.time()))
+    u = urlsplit(st.bot_url)
+    conn = http.client.HTTPConnection(u.hostname or "127.0.0.1", u.port, timeout=30)
+    conn.request("POST", u.path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                     "X-Slack-Request-Timestamp": ts,
+                                                     "X-Slack-Signature": st.driver.sign(body, ts)})
+    reply = conn.getresponse()
+    text = reply.read().decode()
+    conn.close()
+    assert reply.status == 200 and "フォームを開けませんでした" in json.loads(text)["text"]

@@ -1,0 +1,111 @@
+"""Whether a signed Slack request has the shape Slack gives it, before bolt dispatches it.
+
+Slack signs what it sends, and it always sends these shapes. A signed request of another shape
+(a compromised signing secret, a proxy rewriting bodies, a change on Slack's side) used to fail
+somewhere inside bolt's dispatch or our listeners with a 500, which Slack answers by sending the
+same request again, and after enough failures by switching the app's events off. Such a request
+is answered 200, with nothing done and one warning in the log (``web.wsgi_app``; the Socket Mode
+handler in ``bot.serve``).
+
+Only the fields something reads without checking are checked; anything Slack may add is allowed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Events whose fields our listeners read directly (handlers/): their ``user`` must be an id.
+_EVENTS_WITH_USER_ID = frozenset({"app_home_opened"})
+# Payloads of a person acting in Slack: ``user`` is always that person, as an object.
+_INTERACTIONS = frozenset({"block_actions", "view_submission", "view_closed", "shortcut", "message_action",
+                           "block_suggestion"})
+
+
+def _is_id_holder(value: Any) -> bool:
+    """``team`` / ``user`` / ``channel`` / ``enterprise`` as Slack sends them: absent, an id, or an
+    object whose ``id`` (when present) is a string."""
+    if value is None or isinstance(value, str):
+        return True
+    return isinstance(value, dict) and isinstance(value.get("id", ""), (str, type(None)))
+
+
+def _values_problem(view: dict[str, Any]) -> str | None:
+    state = view.get("state")
+    if state is None:
+        return None
+    if not isinstance(state, dict):
+        return "view.state is not an object"
+    values = state.get("values", {})
+    if not isinstance(values, dict):
+        return "view.state.values is not an object"
+    for block in values.values():
+        if not isinstance(block, dict) or not all(isinstance(v, dict) for v in block.values()):
+            return "view.state.values holds something other than inputs"
+    return None
+
+
+def _event_problem(event: Any) -> str | None:
+    if not isinstance(event, dict):
+        return "event is not an object"
+    if not isinstance(event.get("type"), str):
+        return "event.type is not a string"
+    if event["type"] in _EVENTS_WITH_USER_ID and not isinstance(event.get("user"), str):
+        return f"{event['type']}.user is not an id"
+    return None
+
+
+def _actions_problem(body: dict[str, Any]) -> str | None:
+    actions = body.get("actions")
+    if not isinstance(actions, list) or not actions:
+        return "actions is not a list of actions"
+    for a in actions:
+        if not isinstance(a, dict) or not isinstance(a.get("action_id"), str):
+            return "an action has no action_id"
+        if not isinstance(a.get("value", ""), (str, type(None))):
+            return "an action's value is not a string"
+    return None
+
+
+def _view_problem(body: dict[str, Any]) -> str | None:
+    view = body.get("view")
+    if not isinstance(view, dict):
+        return "view is not an object"
+    if not all(isinstance(view.get(k), str) for k in ("type", "callback_id")) or not isinstance(
+            view.get("private_metadata", ""), str):
+        return "view.type, view.callback_id or view.private_metadata is not a string"
+    return _values_problem(view)
+
+
+def shape_problem(body: Any) -> str | None:
+    """What is wrong with the shape of a parsed request body, or None when Slack could have sent it."""
+    if not isinstance(body, dict):
+        return "the body is not an object"
+    if "command" in body:  # a slash command (form fields)
+        if not isinstance(body.get("command"), str) or not isinstance(body.get("user_id"), str):
+            return "a slash command without command or user_id"
+        return None
+    kind = body.get("type")
+    if kind is None:
+        # Slack's certificate check (ssl_check=1) is the one request without a type; bolt answers it.
+        return None if body.get("ssl_check") else "neither a type nor a command"
+    if not isinstance(kind, str):
+        return "type is not a string"
+    for key in ("team", "user", "channel", "enterprise", "container"):
+        if not _is_id_holder(body.get(key)):
+            return f"{key} is neither an id nor an object with one"
+    if kind in _INTERACTIONS and not isinstance(body.get("user"), dict):
+        return f"a {kind} without the user who acted"
+    for key in ("team_id", "api_app_id", "trigger_id", "response_url", "callback_id"):
+        if not isinstance(body.get(key, ""), (str, type(None))):
+            return f"{key} is not a string"
+    if kind == "event_callback":
+        return _event_problem(body.get("event"))
+    if kind == "block_actions":
+        return _actions_problem(body)
+    if kind in ("view_submission", "view_closed"):
+        return _view_problem(body)
+    if kind in ("shortcut", "message_action") and not isinstance(body.get("message", {}), dict):
+        return "message is not an object"
+    if kind == "block_suggestion" and not isinstance(body.get("action_id"), str):
+        return "block_suggestion without action_id"
+    return None
