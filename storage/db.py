@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, and_, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session
@@ -99,6 +99,21 @@ def many(values: Any) -> Any:
     from sqlalchemy.sql.elements import BindParameter
 
     return values if isinstance(values, BindParameter) else list(values)
+
+
+def starts_with(column: Any, prefix: str, dialect: str) -> Any:
+    """``column LIKE 'prefix%'`` in a form an index answers: a range of byte-ordered strings.
+
+    LIKE cannot use the index on either database here (SQLite's LIKE ignores case; PostgreSQL's
+    needs the C collation or text_pattern_ops), and these lookups run on tables that grow with
+    every message. On PostgreSQL the comparison is made in the C collation, which an expression
+    index (migration 0009) serves whatever the database's own collation is.
+    """
+    if not prefix or ord(prefix[-1]) >= 0x10FFFF:
+        return column.startswith(prefix)
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    c = column.collate("C") if dialect == "postgresql" else column
+    return and_(c >= prefix, c < upper)
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from sqlalchemy import and_, case, delete, event, exists, func, insert, or_, uni
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage.db import dialect_insert, many
+from storage.db import dialect_insert, many, starts_with
 from storage.models import OutboxRow, SlackMessageRow
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
@@ -361,9 +361,11 @@ def posted_keys(s: Session, prefix: str) -> list[str]:
     Delivered ones are found in ``slack_messages``, since their outbox rows are deleted after a
     while (``forget_delivered``); the others still have their rows."""
     flush_pending(s)
+    dialect = s.get_bind().dialect.name
     q = union(
-        select(OutboxRow.message_key).where(col(OutboxRow.op) == "post", col(OutboxRow.message_key).startswith(prefix)),
-        select(SlackMessageRow.key).where(col(SlackMessageRow.key).startswith(prefix)),
+        select(OutboxRow.message_key).where(col(OutboxRow.op) == "post",
+                                            starts_with(col(OutboxRow.message_key), prefix, dialect)),
+        select(SlackMessageRow.key).where(starts_with(col(SlackMessageRow.key), prefix, dialect)),
     )
     return sorted(k for (k,) in s.connection().execute(q) if k)
 

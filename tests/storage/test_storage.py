@@ -331,3 +331,28 @@ def test_a_pooled_connection_the_server_closed_is_replaced_before_use(tmp_path: 
             assert s.connection().execute(text("SELECT pg_backend_pid()")).scalar() != pid
     finally:
         d.dispose()
+
+
+def test_posted_keys_match_the_prefix_exactly_and_use_an_index(db: Database) -> None:
+    """Found by a byte-ordered range (storage.db.starts_with), not LIKE: no wildcards, no case
+    folding, and an index answers it, so a decision does not read every message ever sent."""
+    now = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+    keys = ["dm:1:v1:U0A", "dm:1:v1:U0B", "dm:1:v10:U0A", "dm:1xv1:U0A", "DM:1:v1:U0A", "dm:1:v1", "dm:2:v1:U0A"]
+    with db.session() as s:
+        for k in keys:
+            outbox.enqueue(s, "post", {"channel": "U0A", "text": "x"}, now=now, message_key=k)
+        outbox.enqueue(s, "update", {"channel": "U0A", "text": "x"}, now=now, message_key="dm:1:v1:U0C")
+        outbox.remember_messages(s, [("dm:1:v1:U0D", "D1", "1.1"), ("dm:1:v2:U0D", "D1", "1.2")])
+    with db.session() as s:
+        assert outbox.posted_keys(s, "dm:1:v1:") == ["dm:1:v1:U0A", "dm:1:v1:U0B", "dm:1:v1:U0D"]
+        assert outbox.posted_keys(s, "dm:1_v1:") == [] and outbox.posted_keys(s, "dm:1%") == []
+        assert outbox.posted_keys(s, "dm:1:v1") == sorted(["dm:1:v1", "dm:1:v1:U0A", "dm:1:v1:U0B", "dm:1:v1:U0D",
+                                                            "dm:1:v10:U0A"])
+    if db.is_postgres:
+        with db.engine.connect() as c:
+            c.execute(text("SET enable_seqscan = off"))
+            plan = " ".join(r[0] for r in c.execute(text(
+                "EXPLAIN SELECT message_key FROM outbox WHERE message_key COLLATE \"C\" >= 'dm:1:' "
+                "AND message_key COLLATE \"C\" < 'dm:1;' UNION SELECT key FROM slack_messages "
+                "WHERE key COLLATE \"C\" >= 'dm:1:' AND key COLLATE \"C\" < 'dm:1;'")))
+        assert "ix_outbox_message_key_c" in plan and "ix_slack_messages_key_c" in plan
