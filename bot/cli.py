@@ -239,11 +239,18 @@ def explain_failure(e: BaseException) -> str | None:
         return ("データベースに接続できませんでした。DATABASE_URL のホスト名・ポート・ユーザー名・パスワードと、"
                 "データベースサーバーが起動しているかを確認してください。")
     if isinstance(e, SlackApiError):
-        code = str(e.response.get("error", "")) if e.response is not None else ""
+        from bot.slack_gateway import error_code
+
+        code = error_code(e)
+        if not code:
+            # The client library's own sentence: what answered was not Slack's API.
+            status = getattr(e.response, "status_code", None)
+            return (f"SLACK_API_URL の宛先から、Slack の API とは異なる応答{f'（HTTP {status}）' if status else ''}が返りました。"
+                    "SLACK_API_URL の値と、途中のプロキシの設定を確認してください。")
         if code in ("invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"):
             return (f"Slack がボットトークンを受け付けませんでした（{code}）。SLACK_BOT_TOKEN が最新の xoxb- トークンか、"
                     "アプリがワークスペースにインストールされているかを確認してください。")
-        return f"Slack の API がエラーを返しました（{code or 'unknown'}）。しばらくしてから再度お試しください。"
+        return f"Slack の API がエラーを返しました（{code}）。しばらくしてから再度お試しください。"
     if isinstance(e, urllib.error.URLError | TimeoutError | ConnectionError) and not isinstance(e, FileNotFoundError):
         return ("Slack（SLACK_API_URL）に接続できませんでした。ネットワーク、プロキシ、ファイアウォールの設定を"
                 "確認してください。")

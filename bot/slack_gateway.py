@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -31,6 +32,16 @@ log = logging.getLogger(__name__)
 # claims are picked up again quickly after restart.
 LEASE = timedelta(seconds=15)
 MAX_ATTEMPTS = 50
+# What Slack puts in "error": a code such as not_in_channel (anything else is not Slack speaking).
+ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def error_code(e: SlackApiError) -> str:
+    """Slack's error code in a refused call; "" when the answer was not Slack's JSON (a proxy's
+    page, an empty body: the client library then puts its own sentence in "error")."""
+    data = getattr(e.response, "data", None)
+    code = str(data.get("error") or "") if isinstance(data, dict) else ""
+    return code if ERROR_CODE.fullmatch(code) else ""
 MAX_BACKOFF = timedelta(minutes=5)
 # Errors no retry can fix: log them and let the person who can act know.
 PERMANENT_ERRORS = frozenset(
@@ -261,6 +272,13 @@ class SlackGateway:
             return self._call(job)
         except (Transient, Permanent) as e:
             return e
+        except Exception as e:
+            # An answer of a shape Slack does not send (a field missing, a list for an object):
+            # counted as a failed attempt, so the row is retried with backoff and finally reported,
+            # instead of failing the whole pass and coming back for ever with its lease.
+            log.warning("outbox %s (%s): unexpected answer from Slack (%s: %s); will retry", job.row.id, job.row.op,
+                        type(e).__name__, e, exc_info=log.isEnabledFor(logging.DEBUG))
+            return Transient(f"unexpected answer: {type(e).__name__}")
 
     def _record(self, jobs: list[_Job], outcomes: list[Any]) -> list[tuple[_Job, str]]:
         failures: list[tuple[_Job, str]] = []
@@ -334,6 +352,10 @@ class SlackGateway:
             p["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}
             p["channel"] = self._conversation(str(p["channel"]))
             resp = self._api(self.client.chat_postMessage, **p)
+            if not resp.get("channel") or not resp.get("ts"):
+                # "ok" without saying where: perhaps posted, perhaps not. The retry looks for it
+                # by its outbox id first, so it is neither lost nor posted twice.
+                raise Transient("answer without channel or ts")
             return str(resp["channel"]), str(resp["ts"])
         if row.op == "update":
             if job.location is None:
@@ -402,7 +424,12 @@ class SlackGateway:
             return method(**kwargs)
         except SlackApiError as e:
             status = e.response.status_code
-            error = str(e.response.get("error", "")) if isinstance(e.response.data, dict) else ""
+            error = error_code(e)
+            if not error and status != 429 and status < 500:
+                # Not Slack's JSON (a proxy's HTML page, an empty body: the client library puts its
+                # own sentence in "error") or ok:false without a code: nothing says the message is
+                # refused for good, so it is tried again.
+                raise Transient(f"unreadable answer (HTTP {status})") from e
             if status == 429 or error == "ratelimited":
                 retry_after = e.response.headers.get("Retry-After") or e.response.headers.get("retry-after")
                 raise Transient(f"rate limited ({status})", float(retry_after) if retry_after else 1.0) from e

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services import Kessai
+from bot.slack_gateway import error_code
 from handlers.middleware import safe_response_url
 
 log = logging.getLogger(__name__)
@@ -57,9 +58,13 @@ def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> bool:
     try:
         client.views_open(trigger_id=trigger_id, view=view)
     except SlackApiError as e:
-        log.warning("could not open a form: Slack answered %s", e.response.get("error"))
+        log.warning("could not open a form: Slack answered %s (HTTP %s)", error_code(e) or "something unreadable",
+                    getattr(e.response, "status_code", "?"))
         return False
     except OSError as e:
         log.warning("could not open a form: %s", e)
+        return False
+    except (AttributeError, KeyError, TypeError, ValueError) as e:  # an answer of a shape Slack does not send
+        log.warning("could not open a form: unexpected answer from Slack (%s)", type(e).__name__)
         return False
     return True

@@ -122,3 +122,21 @@ def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:
     assert r.returncode == 2 and "--format に「xml」は指定できません" in r.stderr and "invalid choice" not in r.stderr
     r = kessai("frobnicate", cwd=tmp_path)
     assert r.returncode == 2 and "「frobnicate」は指定できません" in r.stderr
+
+
+def test_serve_facing_something_that_is_not_slack_says_so_without_a_traceback(tmp_path: Path) -> None:
+    """SLACK_API_URL pointing at a proxy's error page (or at the wrong server): the client library's
+    English sentence used to reach the IT 担当 inside a Japanese one."""
+    from bot.sandbox.server import LocalSlack
+    from tests.production.serveproc import free_port
+
+    slack = LocalSlack().start()
+    try:
+        slack.inject("auth.test", status=502, body="<html><body><h1>502 Bad Gateway</h1></body></html>")
+        r = kessai("serve", cwd=tmp_path, KESSAI_CONFIG=str(DEMO_TOML), SLACK_BOT_TOKEN=slack.token,
+                   SLACK_SIGNING_SECRET="s", SLACK_API_URL=slack.api_url, PORT=str(free_port()),
+                   DATABASE_URL=f"sqlite:///{tmp_path / 'k.db'}")
+    finally:
+        slack.stop()
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "SLACK_API_URL" in r.stderr and "HTTP 502" in r.stderr and "non-JSON" not in r.stderr.splitlines()[-1]

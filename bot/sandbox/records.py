@@ -25,9 +25,13 @@ class Fault:
     # Only calls to this conversation fault (others pass), as when one channel lacks the bot.
     channel: str | None = None
     applied: bool = False
+    # Answered as is instead of Slack's JSON: what a proxy's error page or a broken edge sends.
+    body: str | None = None
 
     def describe(self) -> str:
         parts = [f"status={self.status}"] if self.status else []
+        if self.body is not None:
+            parts.append(f"body={self.body[:40]!r}")
         if self.error:
             parts.append(f"error={self.error}")
         if self.retry_after is not None:

@@ -196,6 +196,7 @@ class LocalSlack:
         times: int = 1,
         applied: bool = False,
         channel: str | None = None,
+        body: str | None = None,
     ) -> None:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
 
@@ -204,14 +205,16 @@ class LocalSlack:
         with a shorter timeout gives up. With no kind given the fault is a 500. ``applied=True``
         performs the call before the delayed/failed answer, as when Slack posted but the reply was lost.
         ``channel`` limits the fault to calls whose ``channel`` argument is that conversation.
+        ``body`` answers that text instead of Slack's JSON (with ``status``, default 200): an HTML
+        error page from a proxy, an empty body, JSON of another shape.
         """
         if times < 1:
             raise ValueError("times must be at least 1")
         if status == 429 and retry_after is None:
             retry_after = 1
         if status is None and error is None and delay is None:
-            status = 500
-        fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied)
+            status = 200 if body is not None else 500
+        fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body)
         with self._cond:
             self._faults.extend([fault] * times)
 
@@ -328,8 +331,8 @@ class LocalSlack:
 
     def handle_api(
         self, method: str, params: dict[str, Any], token: str | None
-    ) -> tuple[int, JsonDict, dict[str, str]]:
-        """Answer one Web API call: (status, JSON body, extra headers)."""
+    ) -> tuple[int, JsonDict | str, dict[str, str]]:
+        """Answer one Web API call: (status, JSON body or a faulted raw body, extra headers)."""
         fault = self._take_fault(method, str(params.get("channel") or "") or None)
         if fault is not None and not fault.applied:
             return self._faulted(method, params, fault)
@@ -355,7 +358,13 @@ class LocalSlack:
 
     def _faulted(
         self, method: str, params: dict[str, Any], fault: Fault
-    ) -> tuple[int, JsonDict, dict[str, str]]:
+    ) -> tuple[int, JsonDict | str, dict[str, str]]:
+        if fault.body is not None:
+            status = fault.status or 200
+            self._record(SlackCall(method, params, {"ok": False, "body": fault.body}, status, time.time(), fault))
+            if fault.delay:
+                self._sleep(fault.delay)
+            return status, fault.body, {}
         if fault.error is not None:
             status, response = 200, {"ok": False, "error": fault.error}
         elif fault.status is not None:
@@ -632,7 +641,11 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
                 # The client gave up (an injected delay outlived its timeout); nothing to tell it.
                 self.close_connection = True
 
-        def _json(self, status: int, payload: JsonDict, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
+        def _json(self, status: int, payload: JsonDict | str, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
+            if isinstance(payload, str):  # a faulted answer that is not Slack's JSON
+                kind = "application/json" if payload[:1] in ("{", "[") else "text/html"
+                self._send(status, payload.encode("utf-8"), f"{kind}; charset=utf-8", headers)
+                return
             body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
             self._send(status, body, "application/json; charset=utf-8", headers)
 

@@ -433,3 +433,13 @@ def test_kessai_draft_without_a_trigger_says_the_form_could_not_be_opened(sqlite
     text = reply.read().decode()
     conn.close()
     assert reply.status == 200 and "フォームを開けませんでした" in json.loads(text)["text"]
+
+
+@pytest.mark.parametrize("status, body", [(502, "<html>502 Bad Gateway</html>"), (200, "[]"), (200, "")])
+def test_a_form_slack_answers_with_garbage_is_said_not_opened(sqlite_stack: LocalStack, status: int, body: str) -> None:
+    """views.open cannot wait in the outbox; an answer that is not Slack's JSON used to fail the
+    request (500, and Slack showed the person a bare error)."""
+    st = sqlite_stack
+    st.slack.inject("views.open", status=status, body=body)
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
+    assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]

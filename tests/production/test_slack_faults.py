@@ -63,6 +63,48 @@ def test_server_errors_and_timeouts_are_retried_until_delivered(fast_stack: Loca
     assert len([m for m in st.slack.messages("C0INTAKE") if m.thread_ts]) == 2  # check result + status
 
 
+
+@pytest.mark.parametrize("status, body", [
+    (502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),  # a proxy's error page
+    (200, "<html><body>Service temporarily unavailable</body></html>"),
+    (200, ""),
+    (200, '{"ok": false}'),  # refused without a reason
+    (200, '{"ok": true}'),  # "posted" without saying where
+    (200, "[1, 2, 3]"),  # JSON of another shape: the client library itself fails on it
+])
+def test_an_answer_that_is_not_slacks_json_is_retried_not_lost(
+    fast_stack: LocalStack, caplog: pytest.LogCaptureFixture, status: int, body: str
+) -> None:
+    """Nothing in such an answer says the message was refused for good: it used to be marked failed
+    ("HTTP 200") or, for a missing field, to fail the whole delivery pass again and again."""
+    st = fast_stack
+    st.slack.inject("chat.postMessage", status=status, body=body, times=2)
+    with caplog.at_level(logging.WARNING):
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for a in APPROVERS:
+            wait_dm(st, a)
+        settle(st)
+    assert not st.slack.pending_faults()
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+    assert len([m for m in st.slack.messages("C0INTAKE") if m.thread_ts]) == 2  # check result + status
+    with st.rt.db.session() as s:
+        assert not outbox.rows(s, statuses=[outbox.FAILED])
+    ours = [r for r in caplog.records if r.name.startswith(("bot", "storage", "handlers"))]
+    assert not [r for r in ours if r.levelno >= logging.ERROR]  # nothing failed, so nothing to alarm anyone
+    assert not any("delivery pass failed" in r.getMessage() for r in ours)
+
+
+def test_a_post_slack_made_but_answered_with_garbage_is_not_posted_twice(fast_stack: LocalStack) -> None:
+    st = fast_stack
+    st.slack.inject("chat.postMessage", body="<html>502</html>", status=502, applied=True,
+                    channel=st.slack.dm_channel("U0MANAGER"))
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert not st.slack.pending_faults()
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+
 def test_a_refused_token_holds_messages_until_slack_accepts_it_again(fast_stack: LocalStack) -> None:
     """token_revoked / invalid_auth say nothing about the message: after the IT 担当 installs a
     new token every waiting message must go out (they used to be marked failed and lost)."""
