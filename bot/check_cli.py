@@ -25,6 +25,21 @@ class _UsageError(Exception):
     """A problem with the command's input, reported in Japanese with exit code 2."""
 
 
+class _UnreadableLine(Exception):
+    """A line that is not JSON (the message says where, in Japanese)."""
+
+
+def _json_line(raw: str) -> Any:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise _UnreadableLine(f"JSON として読み取れません（{exc.colno}文字目）") from exc
+    except (ValueError, RecursionError) as exc:
+        # Valid JSON that Python will not read: a number of thousands of digits, nesting
+        # thousands deep. One such line must not end the batch.
+        raise _UnreadableLine("JSON として読み取れません（桁数の多すぎる数値、または深すぎる入れ子があります）") from exc
+
+
 def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "check",
@@ -185,7 +200,7 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
             continue
         item_id: Any = None
         try:
-            item = json.loads(raw)
+            item = _json_line(raw)
             if not isinstance(item, dict):
                 raise _UsageError("1行に1つの JSON オブジェクトを書いてください")
             item_id = item.get("id")
@@ -201,12 +216,9 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
             if at is not None and not isinstance(at, str):
                 raise _UsageError('"at" は ISO 8601 の文字列にしてください')
             now = _parse_at(at, policy.tz)
-        except json.JSONDecodeError as exc:
+        except _UnreadableLine as exc:
             # Every line keeps the documented shape; "error" says why this one was not checked.
-            result: dict[str, Any] = {
-                "id": None, "findings": [], "blocking": False,
-                "error": f"{lineno}行目: JSON として読み取れません（{exc.colno}文字目）",
-            }
+            result: dict[str, Any] = {"id": None, "findings": [], "blocking": False, "error": f"{lineno}行目: {exc}"}
             bad_lines += 1
         except _UsageError as exc:
             result = {"id": item_id, "findings": [], "blocking": False, "error": f"{lineno}行目: {exc}"}

@@ -169,8 +169,9 @@ def wsgi_app(rt: Runtime) -> WSGIApp:
                 return _refuse(start_response, "401 Unauthorized", b"invalid request")
             try:
                 parsed = parse_body(body.decode("utf-8"), environ.get("CONTENT_TYPE"))
-            except (UnicodeDecodeError, ValueError):
-                # Slack sends UTF-8 JSON or form data; bolt would fail on anything else with a 500.
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                # Slack sends UTF-8 JSON or form data; bolt would fail on anything else with a 500
+                # (RecursionError: JSON nested thousands deep, which Python's parser gives up on).
                 log.warning("refused a signed request whose body cannot be read (not UTF-8 JSON or form data)")
                 return _refuse(start_response, "400 Bad Request", b"unreadable body")
             if (problem := shape_problem(parsed)) is not None:

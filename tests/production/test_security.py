@@ -369,6 +369,12 @@ MALFORMED = {
                           "application/x-www-form-urlencoded"),
     "payload-not-json": (b"payload=%7B", "application/x-www-form-urlencoded"),
     "payload-a-list": (_interaction([1]), "application/x-www-form-urlencoded"),
+    # Valid JSON that Python's parser gives up on (RecursionError, the digit limit).
+    "nested-10000-deep": (b'{"type": "event_callback", "event": ' + b"[" * 10_000 + b"]" * 10_000 + b"}",
+                          "application/json"),
+    "payload-nested-deep": (b"payload=" + quote("[" * 10_000 + "]" * 10_000).encode(),
+                            "application/x-www-form-urlencoded"),
+    "number-of-5000-digits": (b'{"type": "event_callback", "event_id": ' + b"9" * 5_000 + b"}", "application/json"),
 }
 
 

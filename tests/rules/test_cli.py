@@ -103,6 +103,22 @@ def test_jsonl_batch_keeps_order_and_reports_malformed_lines() -> None:
     assert "text" in out[3]["error"] and "platform" in out[4]["error"]
 
 
+
+def test_json_python_will_not_read_is_one_bad_line_not_the_end_of_the_batch() -> None:
+    """Valid JSON nested thousands deep, or a number of thousands of digits, used to stop the whole
+    batch with a traceback (a year of posts, audited at once)."""
+    lines = [
+        '{"id": "deep", "text": ' + "[" * 50_000 + "]" * 50_000 + "}",
+        '{"id": "digits", "text": "x", "n": ' + "9" * 5_000 + "}",
+        json.dumps({"id": "ok", "text": "本日は晴れです。", "platform": "line", "at": "2025-11-20T10:00+09:00"},
+                   ensure_ascii=False),
+    ]
+    r = kessai("check", "--jsonl", stdin="\n".join(lines) + "\n")
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "2 行は読み取れなかった" in r.stderr
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["id"] for o in out] == [None, None, "ok"]
+    assert all("JSON" in o["error"] for o in out[:2]) and out[2] == {"id": "ok", "findings": [], "blocking": False}
+
 def test_lone_surrogate_in_jsonl_is_escaped_not_a_crash() -> None:
     r = kessai(
         "check",
