@@ -25,17 +25,26 @@ from bot.rules.wordrule import word_hits
     passes=Example("本日は燃やせるごみの収集日です。"),
 )
 def empty(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """本文がない（空白・改行・ゼロ幅文字だけの）下書きを止めます。
+    """本文がない（空白・改行・ゼロ幅文字や点字の空白など、見えない文字だけの）下書きを止めます。
 
     美祢市 5(2)ア は書き込み等を「正確に記述する」ことを求めています。本文のない投稿は
     貼り付けの失敗であることがほとんどです。
     """
-    visible = "".join(
-        ch for ch in doc.text if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc")
-    )
-    if not visible:
+    if not any(_shows(ch) for ch in doc.text):
         # Nothing to point at: an empty span and excerpt, like the other findings about the whole draft.
         yield Hit(0, 0, "本文がありません。投稿する文章を入力してください。", excerpt="")
+
+
+# Characters that print as nothing although they are letters or symbols (used to make a post look
+# empty or to dodge filters): the Braille blank and the Hangul fillers.
+_BLANK_LOOKING = frozenset("\u2800\u3164\uffa0\u115f\u1160")
+
+
+def _shows(ch: str) -> bool:
+    # Combining marks (variation selectors among them) print only on a base character: a draft of
+    # marks alone shows nothing.
+    return (not ch.isspace() and ch not in _BLANK_LOOKING
+            and unicodedata.category(ch) not in ("Cf", "Cc", "Mn", "Me"))
 
 
 _URL_IN_TEXT = re.compile(r"https?://\S+")

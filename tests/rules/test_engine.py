@@ -48,6 +48,13 @@ def test_is_blocking() -> None:
 def test_empty_text() -> None:
     assert codes("") == ["content.empty"]
     assert codes("\u3000\n\u200b") == ["content.empty"]
+    # Characters that print as nothing: a variation selector or combining marks alone, the Braille
+    # blank, the Hangul fillers (used to post "empty" text that slips past simple filters).
+    for blank in ("\ufe0f", "\u0301\u0301", "\u2800\u2800", "\u3164", "\uffa0 \u115f\u1160"):
+        assert codes(blank) == ["content.empty"], repr(blank)
+    # ...while a mark on a letter, a Braille word, Hangul and an emoji with its selector are text.
+    for shown in ("e\u0301", "\u2801\u2803", "안녕하세요", "\u2764\ufe0f"):
+        assert "content.empty" not in codes(shown), repr(shown)
 
 
 def test_empty_text_finding_has_no_span_and_no_excerpt() -> None:
