@@ -140,7 +140,9 @@ def _read_text(file: str) -> str:
             with open(file, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            raise _UsageError(f"ファイル「{file}」を読めません: {exc.strerror}") from exc
+            from bot.errors import os_reason_ja
+
+            raise _UsageError(f"ファイル「{file}」を読めません: {os_reason_ja(exc)}。") from exc
         name = f"ファイル「{file}」"
     try:
         return data.decode("utf-8-sig")

@@ -79,8 +79,8 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     settings = load_settings()
     try:
         start, end = exporting.day_range(args.date_from, args.date_to, ZoneInfo(settings.tz))
-    except ValueError:
-        print(exporting.RANGE_ERROR_JA, file=sys.stderr)
+    except ValueError as e:
+        print(e, file=sys.stderr)
         return 2
     db = Database(settings.database_url)
     with db.session() as s:

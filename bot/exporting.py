@@ -15,14 +15,22 @@ RANGE_ERROR_JA = "--from / --to は YYYY-MM-DD の形式で指定してくださ
 
 
 def day_range(date_from: str | None, date_to: str | None, tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
-    """Whole local days, both ends included; ValueError on anything but YYYY-MM-DD."""
+    """Whole local days, both ends included. ValueError, with the Japanese to print, on anything
+    but YYYY-MM-DD or on a range that ends before it starts (an empty export would look like
+    "nothing happened" rather than like the typo it is)."""
 
     def day(s: str | None, end: bool) -> datetime | None:
         if not s:
             return None
-        return datetime.combine(date.fromisoformat(s), time.max if end else time.min, tzinfo=tz)
+        try:
+            return datetime.combine(date.fromisoformat(s), time.max if end else time.min, tzinfo=tz)
+        except ValueError:
+            raise ValueError(RANGE_ERROR_JA) from None
 
-    return day(date_from, False), day(date_to, True)
+    start, stop = day(date_from, False), day(date_to, True)
+    if start is not None and stop is not None and stop < start:
+        raise ValueError(f"--from（{date_from}）が --to（{date_to}）より後の日付になっています。期間の指定を確認してください。")
+    return start, stop
 
 
 def to_json(rows: Sequence[Mapping[str, object]]) -> str:

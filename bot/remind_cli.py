@@ -110,8 +110,8 @@ def run_incidents_export(args: argparse.Namespace) -> int:
     tz = ZoneInfo(settings.tz)
     try:
         start, end = exporting.day_range(args.date_from, args.date_to, tz)
-    except ValueError:
-        print(exporting.RANGE_ERROR_JA, file=sys.stderr)
+    except ValueError as e:
+        print(e, file=sys.stderr)
         return 2
     org = load_org_config(Path(settings.config_path))
     db = Database(settings.database_url)

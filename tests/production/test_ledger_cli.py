@@ -105,3 +105,8 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     assert [e["seq"] for e in json.loads(r.stdout)] == [1]
     r = kessai(filled, "ledger", "export", "--from", "11/23")
     assert r.returncode == 2 and "YYYY-MM-DD" in r.stderr
+    # The ends swapped: said so, not an empty export that reads as "nothing was decided".
+    r = kessai(filled, "ledger", "export", "--from", "2026-11-30", "--to", "2026-11-01")
+    assert r.returncode == 2 and r.stdout == "" and "--from（2026-11-30）が --to（2026-11-01）より後" in r.stderr
+    r = kessai(filled, "ledger", "export", "--from", "2026-11-21", "--to", "2026-11-21", "--format", "json")
+    assert r.returncode == 0 and [e["seq"] for e in json.loads(r.stdout)] == [1]  # one day: both ends included

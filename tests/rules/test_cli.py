@@ -78,6 +78,13 @@ def test_non_utf8_file_is_refused_politely(tmp_path: Path) -> None:
     assert r.returncode == 2 and "UTF-8" in r.stderr
 
 
+
+def test_a_file_that_cannot_be_read_is_explained_in_japanese(tmp_path: Path) -> None:
+    for target, reason in ((tmp_path, "フォルダーです"), (tmp_path / "missing.txt", "見つかりません")):
+        r = kessai("check", str(target), "--platform", "x")
+        assert r.returncode == 2 and reason in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert "directory" not in r.stderr and "No such file" not in r.stderr
+
 def test_jsonl_batch_keeps_order_and_reports_malformed_lines() -> None:
     lines = [
         json.dumps(

@@ -85,3 +85,6 @@ def test_incidents_export_json_and_csv(env: Database, org: OrgConfig, tmp_path: 
     assert data.startswith("\ufeff".encode()) and "その他の件".encode() in data and b"\r\n" in data
     assert main(["incidents", "export", "--from", "2026/11/01"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["incidents", "export", "--from", "2026-12-01", "--to", "2026-11-01"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "より後の日付" in err
