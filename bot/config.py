@@ -37,6 +37,7 @@ from bot.calendar import (
     parse_duration,
     parse_working_hours,
 )
+from bot.errors import os_reason_ja
 
 if TYPE_CHECKING:
     from bot.rules import RuleOverride, RulePolicy
@@ -1291,7 +1292,7 @@ def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
         raise ConfigError(
             [
                 ConfigProblem(
-                    filename, None, f"設定ファイルを読めません（{exc.strerror}）。権限を確認してください。"
+                    filename, None, f"設定ファイルを読めません（{os_reason_ja(exc)}）。"
                 )
             ]
         ) from exc

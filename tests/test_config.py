@@ -709,6 +709,9 @@ def test_load_org_config_file_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_org_config(tmp_path / "missing.toml")
     assert "見つかりません" in str(err.value) and "missing.toml" in str(err.value)
+    with pytest.raises(ConfigError) as err:
+        load_org_config(tmp_path)  # KESSAI_CONFIG naming the folder, not the file
+    assert "フォルダーです" in str(err.value) and "directory" not in str(err.value)
 
     sjis = tmp_path / "sjis.toml"
     sjis.write_bytes(BASE.encode("utf-8").replace("広報対話課".encode(), "広報対話課".encode("shift_jis")))
