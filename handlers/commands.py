@@ -74,6 +74,17 @@ _HELP: dict[str, _Entry] = {}
 ALIASES = {"ヘルプ": "help", "?": "help", "下書き": "draft", "状況": "status", "不在": "away", "定型文": "template"}
 
 
+# Pasted before a command along with it (direction marks, zero-width spaces, a BOM).
+_LEADING_JUNK = " \t\n\u3000\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+
+
+def command_word(word: str) -> str:
+    """A typed command word as we compare it: ｈｅｌｐ (typed with the Japanese input on) is help,
+    HELP is help, and invisible characters pasted along (a direction mark) do not count."""
+    folded = unicodedata.normalize("NFKC", word).casefold()
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+
+
 def register_subcommand(name: str, fn: Subcommand, *, usage: str = "", help_ja: str = "") -> None:
     """Add ``/kessai <name>``; ``usage`` and ``help_ja`` appear in ``/kessai help``."""
     SUBCOMMANDS[name] = fn
@@ -120,9 +131,9 @@ def register(app: App, kessai: Kessai) -> None:
 
     @app.command("/kessai")
     def kessai_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
-        text = plain_text(str(command.get("text") or ""), kessai.name_of).strip()
-        parts = text.split(maxsplit=1)
-        name = parts[0].lower() if parts else "help"
+        text = plain_text(str(command.get("text") or ""), kessai.name_of)
+        parts = text.lstrip(_LEADING_JUNK).split(maxsplit=1)
+        name = command_word(parts[0]) if parts else "help"
         name = ALIASES.get(name, name)
         handler = SUBCOMMANDS.get(name)
         if handler is None:
@@ -218,7 +229,7 @@ TEMPLATE_USAGE = ("`/kessai template add`（入力画面が開きます）また
 
 def _template(call: SubcommandCall) -> None:
     parts = call.args.split(maxsplit=1)
-    verb = parts[0].lower() if parts else "list"
+    verb = command_word(parts[0]) if parts else "list"
     rest = parts[1] if len(parts) > 1 else ""
     if verb == "list":
         call.reply(call.kessai.templates.list_text())

@@ -203,6 +203,9 @@ def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
     for sub in ("/kessai draft", "/kessai status", "/kessai away", "/kessai template"):
         assert sub in help_text
     assert ask(st, "U0OPERATOR", "") == help_text
+    # Typed with the Japanese input on, in capitals, or with an invisible mark pasted in front.
+    for typed in ("ｈｅｌｐ", "HELP", "\u202e\u200bhelp", "　help", "？"):
+        assert ask(st, "U0OPERATOR", typed) == help_text, repr(typed)
     unknown = ask(st, "U0OPERATOR", "<!channel> please")
     assert "「&lt;!channel&gt;」というコマンドはありません" in unknown and "<!channel>" not in unknown
     assert unknown.endswith("。")
