@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import Select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.db import many
 from storage.models import MemberRow
@@ -30,7 +31,7 @@ def absence(s: Session, slack_id: str) -> tuple[datetime, datetime] | None:
     return row.away_from, row.away_until
 
 
-def absent_query(slack_ids: Sequence[str], at: datetime) -> Select:  # type: ignore[type-arg]
+def absent_query(slack_ids: Sequence[str] | Any, at: datetime | Any) -> SelectOfScalar[str]:
     """SELECT the slack_id of those of ``slack_ids`` absent at ``at`` (absences are [from, until))."""
     return select(MemberRow.slack_id).where(
         col(MemberRow.slack_id).in_(many(slack_ids)), col(MemberRow.away_from).is_not(None),

@@ -13,7 +13,7 @@ from sqlalchemy import select as select_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import Select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.db import insert_if_absent, insert_many_if_absent, insert_rows, many
 from storage.models import (
@@ -39,8 +39,8 @@ def forget_old_deliveries(s: Session, before: datetime, limit: int = 5000) -> in
     gone = 0
     for table, column in ((ProcessedEventRow, ProcessedEventRow.received_at),
                           (DeletedMessageRow, DeletedMessageRow.deleted_at)):
-        keys = list(table.__table__.primary_key.columns)  # type: ignore[attr-defined]
-        oldest = select_(*keys).where(column < before).limit(limit)
+        keys = list(table.__table__.primary_key.columns)  # type: ignore[union-attr]
+        oldest = select_(*keys).where(col(column) < before).limit(limit)
         if len(keys) == 1:
             doomed = delete(table).where(keys[0].in_(oldest))
         else:
@@ -198,7 +198,7 @@ def _could_duplicate(f: Any) -> Any:
 
 
 def recent_texts_query(account_id: Any, since: Any, states: Sequence[str] | Any,
-                       exclude_draft: int | None = None, like: Any = None) -> Select:  # type: ignore[type-arg]
+                       exclude_draft: int | None = None, like: Any = None) -> SelectOfScalar[str]:
     """SELECT the current text of the account's drafts made since ``since`` in ``states``; with
     ``like`` (a DuplicateFilter, or one of bind parameters) only those the duplicate rule could match."""
     q = (

@@ -33,6 +33,12 @@ class IntakeReads:
     home_keys: frozenset[str]  # which keys ``homes`` covers
 
 
+def _param(name: str, *, expanding: bool = False) -> Any:
+    # A placeholder where the query helpers take values: the statement is built once and run
+    # with the values of each intake (typed Any, as it stands for a value of any type).
+    return bindparam(name, expanding=expanding)
+
+
 @functools.cache
 def _statement(lock: bool) -> Any:
     def tagged(tag: str, q: Any, column_type: type) -> Any:
@@ -41,12 +47,11 @@ def _statement(lock: bool) -> Any:
             literal_column(f"'{tag}'", String).label("kind"), cast(list(sub.c)[0], column_type).label("value"))
 
     parts = [
-        tagged("r", recent_texts_query(bindparam("account_id"), bindparam("since"),
-                                       bindparam("states", expanding=True),
-                                       like=DuplicateFilter(*(bindparam(f"dup_{f}") for f in DuplicateFilter._fields))),
+        tagged("r", recent_texts_query(_param("account_id"), _param("since"), _param("states", expanding=True),
+                                       like=DuplicateFilter(*(_param(f"dup_{f}") for f in DuplicateFilter._fields))),
                Text),
-        tagged("a", absent_query(bindparam("people", expanding=True), bindparam("at")), String),
-        tagged("h", outbox.keys_present_query(bindparam("home_keys", expanding=True)), String),
+        tagged("a", absent_query(_param("people", expanding=True), _param("at")), String),
+        tagged("h", outbox.keys_present_query(_param("home_keys", expanding=True)), String),
     ]
     if lock:
         # drafts.lock_message, taken by the same round trip (its one row, "l", is no answer).

@@ -27,7 +27,7 @@ def append(
 ) -> LedgerEntry:
     # Touching the head row first takes its row lock (PostgreSQL) / the write lock (SQLite), so two
     # concurrent appends are serialised and cannot both link to the same predecessor.
-    s.exec(update(LedgerHeadRow).where(LedgerHeadRow.id == 1).values(seq=LedgerHeadRow.seq))  # type: ignore[call-overload]
+    s.exec(update(LedgerHeadRow).where(col(LedgerHeadRow.id) == 1).values(seq=LedgerHeadRow.seq))  # type: ignore[call-overload]
     head = s.get(LedgerHeadRow, 1, populate_existing=True)
     if head is None:
         head = LedgerHeadRow(id=1, seq=0, entry_hash=GENESIS_HASH)

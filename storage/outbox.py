@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, delete, event, exists, func, insert, or_, union, update
+from sqlalchemy import CompoundSelect, and_, case, delete, event, exists, func, insert, or_, union, update
+from sqlalchemy import select as select_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -235,9 +236,9 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     as the oldest held row of each thread and of each message key the scan met.
     """
     flush_pending(s)
-    heads = s.exec(
-        select(OutboxRow.id, OutboxRow.message_key, OutboxRow.thread_key,
-               OutboxRow.next_attempt_at, OutboxRow.claimed_until)
+    heads = s.execute(  # a Core select (more columns than sqlmodel's select types); autoflushes like exec
+        select_(col(OutboxRow.id), col(OutboxRow.message_key), col(OutboxRow.thread_key),
+                col(OutboxRow.next_attempt_at), col(OutboxRow.claimed_until))
         .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
     ).all()
     if not heads:
@@ -246,6 +247,8 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     blocked: set[str] = set()
     chosen: list[int] = []
     for row_id, key, thread, next_attempt_at, claimed_until in heads:
+        if row_id is None:  # a primary key never is; the model types it Optional for new rows
+            continue
         # Message keys and thread keys are kept apart: a thread is named by its parent's key.
         keys = [k for k in (key, thread and _THREAD + thread) if k]
         if any(k in blocked or held_since.get(k, row_id) < row_id for k in keys):
@@ -275,7 +278,7 @@ def _held_blockers(s: Session, message_keys: set[str]) -> dict[str, int]:
                     .group_by(col(OutboxRow.thread_key))).all()
     if not groups:
         return first  # no held rows at all (the usual case): no key lookup either
-    first.update({_THREAD + thread: int(oldest) for thread, oldest in groups if thread})
+    first.update({_THREAD + thread: oldest for thread, oldest in groups if thread and oldest is not None})
     keys = sorted(message_keys)
     for i in range(0, len(keys), _KEYS_PER_QUERY):
         for key, oldest in s.exec(
@@ -283,7 +286,8 @@ def _held_blockers(s: Session, message_keys: set[str]) -> dict[str, int]:
             .where(col(OutboxRow.status) == HELD, col(OutboxRow.message_key).in_(keys[i:i + _KEYS_PER_QUERY]))
             .group_by(col(OutboxRow.message_key))
         ):
-            first[key] = int(oldest)
+            if key is not None and oldest is not None:
+                first[key] = oldest
     return first
 
 
@@ -312,7 +316,7 @@ def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedel
         .values(claimed_until=now + lease)
         .returning(col(OutboxRow.id))
     )
-    return {int(r[0]) for r in s.connection().execute(stmt)}
+    return {row_id for (row_id,) in s.connection().execute(stmt) if row_id is not None}
 
 
 def mark_sent_many(s: Session, row_ids: Sequence[int], now: datetime) -> None:
@@ -362,7 +366,7 @@ def posted_keys(s: Session, prefix: str) -> list[str]:
     while (``forget_delivered``); the others still have their rows."""
     flush_pending(s)
     dialect = s.get_bind().dialect.name
-    q = union(
+    q: CompoundSelect = union(
         select(OutboxRow.message_key).where(col(OutboxRow.op) == "post",
                                             starts_with(col(OutboxRow.message_key), prefix, dialect)),
         select(SlackMessageRow.key).where(starts_with(col(SlackMessageRow.key), prefix, dialect)),
