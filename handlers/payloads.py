@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from slack_sdk import WebClient
@@ -13,6 +14,13 @@ from bot.slack_gateway import error_code
 from handlers.middleware import safe_response_url
 
 log = logging.getLogger(__name__)
+
+# Slack's trigger_id lasts 3 seconds, and Slack waits 3 seconds for our answer: a views.open still
+# unanswered after this long cannot succeed in time, and the person should read why from us before
+# Slack shows its own "did not respond" error. (The bot's client waits longer, for the outbox.)
+VIEWS_OPEN_TIMEOUT = 2.5
+_quick_clients: dict[tuple[str | None, str], WebClient] = {}
+_quick_lock = threading.Lock()
 
 FORM_NOT_OPENED_JA = ("フォームを開けませんでした。Slack からの呼び出しは数秒で期限が切れるため、"
                       "時間がかかった可能性があります。お手数ですが、もう一度お試しください。")
@@ -49,6 +57,21 @@ def tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
     kessai.tell(text=text, response_url=url, channel=channel, user=user_id(body) or None)
 
 
+def _quick(client: WebClient) -> WebClient:
+    """``client`` with the views.open timeout (made once per token and API URL)."""
+    if client.timeout <= VIEWS_OPEN_TIMEOUT:
+        return client
+    key = (client.token, client.base_url)
+    with _quick_lock:
+        quick = _quick_clients.get(key)
+        if quick is None:
+            quick = _quick_clients[key] = WebClient(
+                token=client.token, base_url=client.base_url, timeout=VIEWS_OPEN_TIMEOUT,  # type: ignore[arg-type]
+                ssl=client.ssl, proxy=client.proxy, headers=client.headers, logger=client._logger,
+                retry_handlers=client.retry_handlers)
+        return quick
+
+
 def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> bool:
     """Open a modal now (views.open must use Slack's trigger within 3 seconds, so it cannot wait in
     the outbox); False, logged, when it could not be opened, for the caller to say so."""
@@ -56,7 +79,7 @@ def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> bool:
         log.warning("could not open a form: the request carried no trigger_id")
         return False
     try:
-        client.views_open(trigger_id=trigger_id, view=view)
+        _quick(client).views_open(trigger_id=trigger_id, view=view)
     except SlackApiError as e:
         log.warning("could not open a form: Slack answered %s (HTTP %s)", error_code(e) or "something unreadable",
                     getattr(e.response, "status_code", "?"))

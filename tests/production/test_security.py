@@ -449,3 +449,14 @@ def test_a_form_slack_answers_with_garbage_is_said_not_opened(sqlite_stack: Loca
     st.slack.inject("views.open", status=status, body=body)
     reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
     assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
+
+
+def test_a_form_slack_is_slow_to_open_is_said_not_opened_before_slacks_own_timeout(sqlite_stack: LocalStack) -> None:
+    """The trigger lasts 3 s and Slack waits 3 s for the answer: waiting for the bot client's
+    usual timeout (10 s) left the person with Slack's bare "did not respond" instead of ours."""
+    st = sqlite_stack
+    st.slack.inject("views.open", delay=6)
+    started = time.monotonic()
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
+    assert time.monotonic() - started < 3.0
+    assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
