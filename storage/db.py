@@ -30,6 +30,18 @@ def storable(text: str) -> str:
     return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
 
 
+# libpq's defaults wait for ever on a database host that went silent (a failover that moved its
+# address, a firewall dropping packets): a new connection until the OS gives up (about 2 minutes),
+# a query on an open one until TCP does (about 15). Every request, the outbox worker and the
+# scheduler would hang that long. With these, they fail in seconds and retry, as in an outage
+# the server reports.
+PG_CONNECTION_DEFAULTS = {
+    "connect_timeout": "10",  # seconds, the whole connection attempt
+    "tcp_user_timeout": "30000",  # ms that sent data may stay unacknowledged
+    "keepalives": "1", "keepalives_idle": "30", "keepalives_interval": "10", "keepalives_count": "3",
+}
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
@@ -40,6 +52,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         return engine
     if u.get_backend_name() == "postgresql" and u.get_driver_name() in ("", "psycopg2"):
         u = u.set(drivername="postgresql+psycopg")
+    if u.get_backend_name() == "postgresql":
+        # Parameters written in DATABASE_URL win over these defaults.
+        u = u.update_query_dict({k: v for k, v in PG_CONNECTION_DEFAULTS.items() if k not in u.query})
     engine = create_engine(u, pool_size=10, max_overflow=20, **kwargs)
     _discard_closed_connections(engine)
     return engine

@@ -14,6 +14,7 @@ class TcpProxy:
         self.port = self.listener.getsockname()[1]
         self._up = threading.Event()
         self._up.set()
+        self._silent = threading.Event()  # connections accepted, nothing forwarded: a host gone quiet
         self._conns: list[socket.socket] = []
         self._lock = threading.Lock()
         self._closed = False
@@ -28,6 +29,10 @@ class TcpProxy:
             if not self._up.is_set():
                 client.close()  # refused while "down"
                 continue
+            if self._silent.is_set():
+                with self._lock:
+                    self._conns.append(client)  # held open, never answered
+                continue
             try:
                 upstream = socket.create_connection(self.target)
             except OSError:
@@ -41,6 +46,8 @@ class TcpProxy:
     def _pipe(self, src: socket.socket, dst: socket.socket) -> None:
         try:
             while data := src.recv(65536):
+                if self._silent.is_set():
+                    continue  # swallowed, as by a firewall dropping packets
                 dst.sendall(data)
         except OSError:
             pass
@@ -59,7 +66,13 @@ class TcpProxy:
                 c.shutdown(socket.SHUT_RDWR)
             c.close()
 
+    def silent(self) -> None:
+        """Answer nothing from now on (open connections included), without closing anything:
+        the database host has gone quiet, as after a failover that moved its address."""
+        self._silent.set()
+
     def up(self) -> None:
+        self._silent.clear()
         self._up.set()
 
     def close(self) -> None:

@@ -75,3 +75,48 @@ def test_click_during_outage_is_answered_and_changes_nothing(outage: tuple[Local
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=15)
     assert count(st, LedgerEntryRow) == 1
+
+
+def test_a_database_host_gone_silent_fails_requests_in_seconds_not_minutes(tmp_path: Path) -> None:
+    """No refusal, no reset: nothing answers. libpq's defaults wait about 2 minutes for a new
+    connection (and about 15 for an open one on a real network); every request thread, the
+    outbox worker and the scheduler hung that long."""
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    from storage.db import Database
+
+    url = make_url(database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxied = url.set(host="127.0.0.1", port=proxy.port).update_query_dict({"connect_timeout": "2"})
+    db = Database(proxied.render_as_string(hide_password=False))
+    try:
+        with db.session() as s:
+            assert s.connection().execute(text("SELECT 1")).scalar() == 1
+        db.engine.dispose()  # the next request needs a new connection, as after a failover
+        proxy.silent()
+        started = time.monotonic()
+        with pytest.raises(OperationalError), db.session() as s:
+            s.connection().execute(text("SELECT 1"))
+        assert time.monotonic() - started < 6
+        proxy.up()
+        with db.session() as s:  # and work resumes by itself
+            assert s.connection().execute(text("SELECT 1")).scalar() == 1
+    finally:
+        db.dispose()
+        proxy.close()
+
+
+def test_connection_safeguards_are_set_and_database_url_parameters_win() -> None:
+    from storage.db import PG_CONNECTION_DEFAULTS, make_engine
+
+    engine = make_engine("postgresql://kessai@db.example/kessai?connect_timeout=3")
+    try:
+        query = engine.url.query
+        assert query["connect_timeout"] == "3"  # the IT 担当's own setting is kept
+        assert {k: query[k] for k in PG_CONNECTION_DEFAULTS if k != "connect_timeout"} == {
+            k: v for k, v in PG_CONNECTION_DEFAULTS.items() if k != "connect_timeout"}
+    finally:
+        engine.dispose()
