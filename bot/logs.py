@@ -57,6 +57,20 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class DemoteToWarning(logging.Filter):
+    """ERROR records of a library whose failures kessai handles and reports itself, as WARNING.
+
+    slack_sdk says ERROR for every Slack call that failed (a refused connection, a proxy's error
+    page); the outbox retries those and logs its own line at the level the outcome deserves. An
+    IT 担当 should find ERROR only where someone must act, or learns to ignore it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.ERROR:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tuple[str, ...] = ()) -> None:
     fmt = (fmt or os.environ.get("KESSAI_LOG_FORMAT") or "text").lower()
     handler = logging.StreamHandler(sys.stderr)
@@ -68,6 +82,9 @@ def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tup
     root.setLevel(level or os.environ.get("KESSAI_LOG_LEVEL", "INFO"))
     # slack_sdk logs whole request bodies at DEBUG; keep it at INFO even when we debug ourselves.
     logging.getLogger("slack_sdk").setLevel(logging.INFO)
+    web_client = logging.getLogger("slack_sdk.web.base_client")
+    if not any(isinstance(f, DemoteToWarning) for f in web_client.filters):
+        web_client.addFilter(DemoteToWarning())
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     # Alembic says "Context impl …" at INFO on every look at the schema (each /healthz, each
     # command): noise in cron mail. storage.db logs the migrations it actually applies.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -120,3 +121,25 @@ def test_serve_takes_the_log_format_from_dot_env(tmp_path: Path, org: OrgConfig)
         slack.stop()
     lines = [line for line in serve.log().splitlines() if line.strip()]
     assert lines and all(json.loads(line)["level"] for line in lines), lines[:3]
+
+
+def test_slack_clients_own_error_lines_are_warnings(tmp_path: Path) -> None:
+    """A failed Slack call that the outbox retries is no alarm: slack_sdk's own ERROR line for it
+    is logged as WARNING (kessai's line says what became of the message)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import logging\n"
+        "from bot.logs import setup_logging\n"
+        "setup_logging()\n"
+        "setup_logging()\n"  # twice, as tests and the demo do: one filter, not two
+        "logging.getLogger('slack_sdk.web.base_client').error('Failed to send a request to Slack API server')\n"
+        "logging.getLogger('bot.slack_gateway').error('outbox 1 (post) failed permanently: channel_not_found')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    lines = r.stderr.splitlines()
+    assert any("WARNING slack_sdk.web.base_client: Failed to send" in line for line in lines), r.stderr
+    assert any("ERROR bot.slack_gateway: outbox 1" in line for line in lines)
+    assert not any("ERROR slack_sdk" in line for line in lines)
