@@ -13,7 +13,7 @@ import re
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 # claims are picked up again quickly after restart.
 LEASE = timedelta(seconds=15)
 MAX_ATTEMPTS = 50
+# How far back a retry looks for its post (pages of 200 messages) before posting it again.
+FIND_PAGES = 25
 # What Slack puts in "error": a code such as not_in_channel (anything else is not Slack speaking).
 ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -403,21 +405,42 @@ class SlackGateway:
         """Look in the conversation for this row's message; None when absent or when we cannot tell."""
         try:
             channel = self._conversation(str(p["channel"]))
-            if p.get("thread_ts"):
-                resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
-                                                         include_all_metadata=True)
-            else:
-                oldest = row.created_at.timestamp() - 60
-                resp = self.client.conversations_history(channel=channel, oldest=str(oldest), limit=200,
-                                                         include_all_metadata=True)
+            for page in self._pages_since(row, p, channel):
+                for m in page:
+                    meta = m.get("metadata") or {}
+                    if (meta.get("event_type") == METADATA_EVENT
+                            and (meta.get("event_payload") or {}).get("outbox_id") == row.id):
+                        return channel, str(m["ts"])
         except (SlackApiError, OSError, Transient, Permanent) as e:
             log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
-            return None
-        for m in resp.get("messages") or []:
-            meta = m.get("metadata") or {}
-            if meta.get("event_type") == METADATA_EVENT and (meta.get("event_payload") or {}).get("outbox_id") == row.id:
-                return channel, str(m["ts"])
         return None
+
+    def _pages_since(self, row: OutboxRow, p: dict[str, Any], channel: str) -> Iterator[list[dict[str, Any]]]:
+        """The thread's replies, or the conversation's messages since the row was written, page by
+        page. A busy DM gets more new messages before a retry than one page holds (an approver of
+        several accounts, a second replica sending), and a post missed is a post sent twice."""
+        if p.get("thread_ts"):
+            cursor = None
+            for _ in range(FIND_PAGES):
+                resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
+                                                         include_all_metadata=True, cursor=cursor)
+                yield resp.get("messages") or []
+                cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+                if not resp.get("has_more") or not cursor:
+                    return
+            return
+        # Newest first: each page ends where the next begins (by ts, which every Slack-compatible
+        # server supports; Slack's cursor would do the same).
+        oldest, latest = str(row.created_at.timestamp() - 60), None
+        for _ in range(FIND_PAGES):
+            resp = self.client.conversations_history(channel=channel, oldest=oldest, latest=latest, limit=200,
+                                                     include_all_metadata=True)
+            messages = resp.get("messages") or []
+            yield messages
+            if not resp.get("has_more") or not messages:
+                return
+            latest = min((str(m.get("ts") or "") for m in messages), key=lambda ts: float(ts or "inf"))
+        log.warning("outbox %s: not found in the %d newest pages of %s; posting it", row.id, FIND_PAGES, channel)
 
     def _api(self, method: Callable[..., Any], **kwargs: Any) -> Any:
         try:

@@ -105,6 +105,26 @@ def test_a_post_slack_made_but_answered_with_garbage_is_not_posted_twice(fast_st
     assert not st.slack.pending_faults()
     assert all(len(dm(st, a)) == 1 for a in APPROVERS)
 
+
+def test_a_post_slack_made_is_found_behind_hundreds_of_newer_messages(fast_stack: LocalStack) -> None:
+    """Slack made the post but the answer was lost; by the retry, the approver's DM had more new
+    messages than one page of history holds (a busy day, a second replica sending): the post was
+    not found on the first page and was sent again (seen in benchmarks/chaos.py at 20 drafts/s)."""
+    st = fast_stack
+    dm_channel = st.slack.dm_channel("U0MANAGER")
+    st.slack.inject("chat.postMessage", applied=True, delay=2, channel=dm_channel)  # past the 0.5 s timeout
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    st.slack.wait_for_call("chat.postMessage", lambda c: c.fault is not None)
+    for n in range(450):  # before the retry looks: newer messages than two pages hold
+        st.slack.handle_api("chat.postMessage", {"channel": dm_channel, "text": f"別の通知 {n}"}, st.slack.token)
+    settle(st)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    asked = [m for m in dm(st, "U0MANAGER") if "approve_draft" in str(m.blocks)]
+    assert len(asked) == 1
+    assert len([c for c in st.slack.calls_of("conversations.history")]) >= 3  # it looked further back
+
 def test_a_refused_token_holds_messages_until_slack_accepts_it_again(fast_stack: LocalStack) -> None:
     """token_revoked / invalid_auth say nothing about the message: after the IT 担当 installs a
     new token every waiting message must go out (they used to be marked failed and lost)."""
