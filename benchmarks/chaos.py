@@ -1,6 +1,6 @@
 """Chaos: two replicas under steady intake, one SIGKILLed every few seconds, Slack misbehaving.
 
-    python benchmarks/chaos.py [--database-url URL] [--rate 10] [--drafts 300] [--seed 1]
+    python benchmarks/chaos.py [--database-url URL] [--rate 10] [--drafts 300] [--seed 1] [--db-outages]
 
 Two ``kessai serve`` processes (HTTP) share one PostgreSQL database (its ``public`` schema is
 DROPPED and recreated: use a scratch database) and the local Slack server. Drafts arrive at
@@ -11,7 +11,9 @@ event id, ``X-Slack-Retry-Num``) while it is not answered 2xx. Meanwhile, at ran
 * chat.postMessage fails now and then: 500, 429 with Retry-After, a proxy's HTML page, an answer
   held past the client's timeout, and a post Slack made but answered with an error page;
 * on every 7th draft, an earlier approval DM is clicked 承認 three times at once (the approver
-  twice, the other approver once), each click to either replica.
+  twice, the other approver once), each click to either replica;
+* with ``--db-outages``, the replicas reach the database through a TCP forwarder that every
+  8–15 s drops every connection and refuses new ones for 1–3 s.
 
 Then the outbox is left to drain and every promise is checked: one draft per message, one DM per
 approver per draft, one thread reply per step, at most one ledger entry per draft, a ledger that
@@ -39,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from sqlalchemy import create_engine  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from bot.config import load_org_config  # noqa: E402
@@ -48,6 +51,7 @@ from bot.sandbox.server import LocalSlack  # noqa: E402
 from storage.models import DraftRow, LedgerEntryRow, OutboxRow  # noqa: E402
 from tests.conftest import reset_postgres  # noqa: E402
 from tests.production.serveproc import ServeProcess  # noqa: E402
+from tests.production.tcpproxy import TcpProxy  # noqa: E402
 
 MARK = "整理番号"
 TEXT = "市民プールは点検のため臨時休館します。ご不便をおかけします。" + MARK + "{n:07d}"
@@ -63,8 +67,15 @@ class Cluster:
         self.replicas = [self._start(f"r{i}") for i in range(2)]
 
     def _start(self, name: str) -> ServeProcess:
-        return ServeProcess(self.slack, self.url, self.workdir, name=name,
-                            extra_env={"KESSAI_LOG_LEVEL": "WARNING"}).start()
+        # A replica started while the database is cut off exits (its migrations cannot run): as a
+        # process manager would, start it again.
+        for attempt in range(30):
+            try:
+                return ServeProcess(self.slack, self.url, self.workdir, name=f"{name}.{attempt}",
+                                    extra_env={"KESSAI_LOG_LEVEL": "WARNING"}).start(timeout=20)
+            except RuntimeError:
+                time.sleep(1)
+        raise RuntimeError(f"replica {name} did not start in 30 attempts")
 
     def driver(self) -> SlackDriver:
         with self.lock:
@@ -85,7 +96,7 @@ class Cluster:
             r.stop()
 
 
-def deliver(cluster: Cluster, send: Callable[[SlackDriver, int], Any], tries: int = 10) -> bool:
+def deliver(cluster: Cluster, send: Callable[[SlackDriver, int], Any], tries: int = 30) -> bool:
     """As Slack does: again, to whichever replica, until a 2xx (False if never)."""
     for attempt in range(tries):
         try:
@@ -130,6 +141,7 @@ def main() -> int:
     ap.add_argument("--rate", type=float, default=10.0)
     ap.add_argument("--drafts", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db-outages", action="store_true", help="cut the database off for 1-3 s every 8-15 s")
     args = ap.parse_args()
     if not (args.database_url or "").startswith("postgresql"):
         print("--database-url (or TEST_DATABASE_URL) must name a scratch PostgreSQL database", file=sys.stderr)
@@ -140,9 +152,24 @@ def main() -> int:
     slack = LocalSlack(users=slack_users(org)).start()
     reset_postgres(url)
     workdir = Path(tempfile.mkdtemp(prefix="kessai-chaos-"))
-    cluster = Cluster(slack, url, workdir, rnd)
+    proxy = None
+    served_url = url
+    if args.db_outages:
+        parsed = make_url(url)
+        proxy = TcpProxy(parsed.host or "127.0.0.1", parsed.port or 5432)
+        served_url = parsed.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    cluster = Cluster(slack, served_url, workdir, rnd)
     stop = threading.Event()
     faults: Counter[str] = Counter()
+    outages: list[float] = []
+
+    def cut_database() -> None:
+        assert proxy is not None
+        while not stop.wait(rnd.uniform(8.0, 15.0)):
+            outages.append(rnd.uniform(1.0, 3.0))
+            proxy.down()
+            time.sleep(outages[-1])
+            proxy.up()
 
     def killer() -> None:
         while not stop.wait(rnd.uniform(2.0, 5.0)):
@@ -150,6 +177,8 @@ def main() -> int:
 
     threads = [threading.Thread(target=killer, daemon=True),
                threading.Thread(target=inject_faults, args=(slack, rnd, stop, faults), daemon=True)]
+    if proxy is not None:
+        threads.append(threading.Thread(target=cut_database, daemon=True))
     for t in threads:
         t.start()
     undelivered = clicks = 0
@@ -181,6 +210,8 @@ def main() -> int:
                     clicks += 3
         sent_in = time.time() - t0
         stop.set()
+        if proxy is not None:
+            proxy.up()
         slack.clear_faults()
         engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
         drain_started = time.time()
@@ -206,6 +237,8 @@ def main() -> int:
         stop.set()
         cluster.stop()
         slack.stop()
+        if proxy is not None:
+            proxy.close()
 
     per_draft = Counter(e.draft_id for e in ledger)
     expected_replies = {d.message_ts: 4 if d.state == "approved" else 2 for d in drafts}
@@ -221,7 +254,8 @@ def main() -> int:
         "kessai ledger verify": verify.returncode == 0,
     }
     print(f"{args.drafts} drafts at {args.rate:g}/s in {sent_in:.0f} s; {cluster.kills} replicas killed; "
-          f"Slack faults {dict(faults)}; {clicks} approval clicks; outbox drained {drained_in:.0f} s after the last "
+          f"Slack faults {dict(faults)}; database outages {len(outages)} ({sum(outages):.0f} s in all); "
+          f"{clicks} approval clicks; outbox drained {drained_in:.0f} s after the last "
           f"draft; {len(outbox)} messages sent; drafts {dict(states)}; {len(ledger)} ledger entries")
     for name, ok in checks.items():
         print(f"  {'ok  ' if ok else 'FAIL'} {name}")
