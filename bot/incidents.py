@@ -15,6 +15,7 @@ organisation whose name contains 情報政策 or 広報 (情報政策室, 広報
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,9 +26,12 @@ from sqlmodel import Session, col, select
 
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
+from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as reminder_repo
 from storage.models import IncidentEventRow, IncidentRow
+
+log = logging.getLogger(__name__)
 
 ESCALATION_ORG_MARKERS = ("情報政策", "広報")
 
@@ -183,7 +187,9 @@ class IncidentService:
 
     # -- report -----------------------------------------------------------------------------
     def report(self, *, kind: str, account_id: str | None, description: str, reporter: str,
-               now: datetime | None = None) -> int:
+               now: datetime | None = None, submission: str | None = None) -> int:
+        """The incident's id; 0 when ``submission`` (the report form) was sent before: its alert is
+        out already, and a second one would be a second alarm for one incident."""
         if self.org.member(reporter) is None:
             raise NotInRoster()
         if kind not in KINDS:
@@ -195,6 +201,9 @@ class IncidentService:
             raise errors.InvalidInput("何が起きているかを入力してください。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
+            if submission is not None and not draft_repo.claim_event(s, submission, now):
+                log.info("incident form %s was submitted again; reported already", submission)
+                return 0
             inc = IncidentRow(kind=kind, account_id=account_id or None, description=description[:DESCRIPTION_LIMIT],
                               reporter_id=reporter, status="open", checklist_done=[], created_at=now)
             s.add(inc)

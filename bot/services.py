@@ -170,7 +170,7 @@ class Kessai:
     def accounts_for_form(self, actor: str) -> list[Account]:
         return self.org.accounts_operated_by(actor)
 
-    def submit_form(self, form: DraftForm, actor: str, *, source: str = "modal") -> Outcome:
+    def submit_form(self, form: DraftForm, actor: str, *, source: str = "modal", submission: str | None = None) -> Outcome:
         """A draft from /kessai draft or the 「決裁に回す」 shortcut (already validated by bot.drafting).
 
         The bot posts it into the account's intake channel so that it has a thread like a pasted
@@ -183,6 +183,11 @@ class Kessai:
         content = VersionContent(text=form.text, scheduled_at=form.scheduled_at, alt_texts=form.alt_texts,
                                  image_count=form.image_count, portrait_consent=form.portrait_consent, note=form.note)
         with self.db.session() as s:
+            # The same form sent again (its answer was lost and the person pressed 送信 once more):
+            # the first one is the draft. Claimed in the draft's own transaction.
+            if submission is not None and not draft_repo.claim_event(s, submission, now):
+                log.info("form %s was submitted again; its draft exists already", submission)
+                return Outcome("duplicate")
             draft = self._create_draft(s, now, account, author=actor, channel=account.intake_channel,
                                        ts=f"bot-{secrets.token_hex(8)}", content=content, source=source,
                                        category=form.category)

@@ -15,7 +15,16 @@ from slack_sdk import WebClient
 from bot import drafting, errors, render
 from bot.services import Kessai
 from handlers.approval import parse_ref
-from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, selected, tell, user_id, view_values
+from handlers.payloads import (
+    FORM_NOT_OPENED_JA,
+    field,
+    open_view,
+    selected,
+    submission_key,
+    tell,
+    user_id,
+    view_values,
+)
 from handlers.slack_text import typed_text
 
 log = logging.getLogger(__name__)
@@ -89,7 +98,7 @@ def register(app: App, kessai: Kessai) -> None:
             return
         source = "shortcut" if view.get("private_metadata") == "shortcut" else "modal"
         try:
-            kessai.submit_form(form, user, source=source)
+            kessai.submit_form(form, user, source=source, submission=submission_key(view))
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
             return

@@ -14,7 +14,16 @@ from bot import incidents as inc
 from bot.incidents import IncidentService
 from bot.services import Kessai
 from handlers.commands import SubcommandCall, register_subcommand
-from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, selected, tell, user_id, view_values
+from handlers.payloads import (
+    FORM_NOT_OPENED_JA,
+    field,
+    open_view,
+    selected,
+    submission_key,
+    tell,
+    user_id,
+    view_values,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +60,7 @@ def register(app: App, kessai: Kessai) -> None:
             return
         try:
             service.report(kind=str(kind), account_id=None if account == inc.NO_ACCOUNT else str(account),
-                           description=str(text), reporter=user_id(body))
+                           description=str(text), reporter=user_id(body), submission=submission_key(view))
         except inc.UnknownAccount as e:
             ack(response_action="errors", errors={inc.ACCOUNT_BLOCK: e.message_ja})
             return

@@ -42,6 +42,16 @@ def field(values: dict[str, Any], block: str, action: str | None = None) -> dict
     return entry if isinstance(entry, dict) else {}
 
 
+def submission_key(view: dict[str, Any]) -> str | None:
+    """What makes a modal's submission the same one again: its view id. The modal stays open when
+    our answer does not reach Slack in time, and the person presses 送信 once more; that second
+    press must not file a second draft or raise a second alarm."""
+    view_id = view.get("id")
+    if isinstance(view_id, str) and 0 < len(view_id) <= 64 and view_id.isascii() and view_id.isprintable():
+        return f"view:{view_id}"
+    return None
+
+
 def selected(entry: dict[str, Any]) -> str | None:
     """The value of a select's chosen option."""
     opt = entry.get("selected_option")

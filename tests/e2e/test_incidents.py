@@ -191,3 +191,29 @@ def test_two_people_ticking_from_the_same_stale_checklist_keep_each_others_ticks
         timeline = [(e.event, e.actor_id) for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
     assert timeline == [("reported", "U0OPERATOR"), ("checked", "U0OPERATOR"), ("checked", "U0JOHO"),
                         ("unchecked", "U0JOHO"), ("checked", "U0OPERATOR")]
+
+
+def test_a_report_form_sent_twice_raises_one_alarm(sqlite_stack: LocalStack) -> None:
+    """Our answer did not reach Slack in time, the form stayed open and the person pressed 送信
+    again (Slack sends the same view): one incident, one alert, one receipt."""
+    st = sqlite_stack
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10,
+                             message="the report form")
+    values = {inc.KIND_ACTION: "impersonation", inc.DESCRIPTION_ACTION: "市を名乗る偽アカウントがあります。"}
+    first = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, values, view_id=form.id)
+    again = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, values, view_id=form.id)
+    assert first.status == again.status == 200 and again.json() is None  # the form closes; no error
+    settle(st)
+    with st.rt.db.session() as s:
+        assert len(s.exec(select(IncidentRow)).all()) == 1
+    assert len(st.slack.messages("C0ESCALATE")) == 1
+    assert len([m for m in dm(st, "U0OPERATOR") if "受け付けました" in m.text]) == 1
+    # A new form is a new report, even with the same words.
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    st.slack.wait_for(lambda: (v := st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK)) and v.id != form.id,
+                      timeout=10, message="a second report form")
+    assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, values).json() is None
+    settle(st)
+    with st.rt.db.session() as s:
+        assert len(s.exec(select(IncidentRow)).all()) == 2

@@ -226,3 +226,21 @@ def test_tampered_account_choice_is_refused(shared_stack: LocalStack) -> None:
     wait_ephemeral(st, "U0OPERATOR2", "見つかりません")
     settle(st)
     assert [(d.account_id, d.state) for d in drafts(st)] == [(None, "checking")]
+
+
+def test_a_draft_form_sent_twice_files_one_draft(sqlite_stack: LocalStack) -> None:
+    """Our answer did not reach Slack in time, the form stayed open and the operator pressed 送信
+    again (the same view): it used to file a second draft, blocked as a duplicate of the first."""
+    st = sqlite_stack
+    open_draft_modal(st)
+    form = st.slack.latest_view("U0OPERATOR", "submit_draft")
+    assert form is not None
+    values = {"account": "joetsu-x", "text": CLEAN_DRAFT, "date": TOMORROW, "time": time(10, 0)}
+    first = st.driver.view_submission("U0OPERATOR", "submit_draft", values, view_id=form.id)
+    again = st.driver.view_submission("U0OPERATOR", "submit_draft", values, view_id=form.id)
+    assert first.json() is None and again.json() is None  # the form closes both times, no error
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    assert len(drafts(st)) == 1
+    assert all(len(dm(st, a)) == 1 for a in APPROVERS)
