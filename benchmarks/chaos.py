@@ -5,7 +5,9 @@
 Two ``kessai serve`` processes (HTTP) share one PostgreSQL database (its ``public`` schema is
 DROPPED and recreated: use a scratch database) and the local Slack server. Drafts arrive at
 ``--rate`` per second, each delivered as Slack delivers: to either replica, and again (same
-event id, ``X-Slack-Retry-Num``) while it is not answered 2xx. Meanwhile, at random (``--seed``):
+event id, ``X-Slack-Retry-Num``) while it is not answered 2xx. Every 4th draft comes through the
+/kessai draft form instead (the bot posts it into the channel; its replies wait for that post),
+sent again, as a person presses 送信 again, while not answered. Meanwhile, at random (``--seed``):
 
 * a replica is killed with SIGKILL every 2–5 s and restarted 0.2–1.5 s later;
 * chat.postMessage fails now and then: 500, 429 with Retry-After, a proxy's HTML page, an answer
@@ -34,8 +36,11 @@ import time
 import urllib.error
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -48,7 +53,7 @@ from bot.config import load_org_config  # noqa: E402
 from bot.localstack import slack_users  # noqa: E402
 from bot.sandbox.driver import SlackDriver  # noqa: E402
 from bot.sandbox.server import LocalSlack  # noqa: E402
-from storage.models import DraftRow, LedgerEntryRow, OutboxRow  # noqa: E402
+from storage.models import DraftRow, LedgerEntryRow, OutboxRow, SlackMessageRow  # noqa: E402
 from tests.conftest import reset_postgres  # noqa: E402
 from tests.production.serveproc import ServeProcess  # noqa: E402
 from tests.production.tcpproxy import TcpProxy  # noqa: E402
@@ -107,6 +112,28 @@ def deliver(cluster: Cluster, send: Callable[[SlackDriver, int], Any], tries: in
             pass  # the replica was killed under the request, or is restarting
         time.sleep(0.3)
     return False
+
+
+def submit_form(cluster: Cluster, slack: LocalSlack, text: str, seen: set[str]) -> bool:
+    """/kessai draft, then the form sent (again while unanswered, as a person presses 送信 again)."""
+    def fresh() -> Any:
+        v = slack.latest_view("U0OPERATOR", "submit_draft")
+        return v if v is not None and v.id not in seen else None
+
+    for _ in range(10):
+        if not deliver(cluster, lambda d, _a: d.slash_command("U0OPERATOR", "/kessai", "draft")):
+            return False
+        try:
+            form = slack.wait_for(fresh, timeout=5, message="the draft form")
+            break
+        except TimeoutError:
+            continue  # the form did not open (the replica died, Slack failed): ask again
+    else:
+        return False
+    seen.add(form.id)
+    tomorrow = datetime.now(ZoneInfo("Asia/Tokyo")).date() + timedelta(days=1)
+    values = {"account": "joetsu-x", "text": text, "date": tomorrow, "time": clock_time(10, 0)}
+    return deliver(cluster, lambda d, _a: d.view_submission("U0OPERATOR", "submit_draft", values, view_id=form.id))
 
 
 def inject_faults(slack: LocalSlack, rnd: random.Random, stop: threading.Event, counts: Counter[str]) -> None:
@@ -182,6 +209,7 @@ def main() -> int:
     for t in threads:
         t.start()
     undelivered = clicks = 0
+    forms_seen: set[str] = set()
     t0 = time.time()
     try:
         for n in range(args.drafts):
@@ -194,7 +222,10 @@ def main() -> int:
                           retry_num=attempt or None)
                 return d.last_reply
 
-            undelivered += not deliver(cluster, send)
+            if n % 4 == 1:
+                undelivered += not submit_form(cluster, slack, TEXT.format(n=n), forms_seen)
+            else:
+                undelivered += not deliver(cluster, send)
             if n % 7 == 3:
                 asked = [m for m in slack.messages(slack.dm_channel("U0MANAGER")) if "approve_draft" in
                          json.dumps(m.blocks or [])]
@@ -226,12 +257,14 @@ def main() -> int:
             drafts = s.exec(select(DraftRow)).all()
             ledger = s.exec(select(LedgerEntryRow)).all()
             outbox = s.exec(select(OutboxRow)).all()
+            roots = {m.key: m.ts for m in s.exec(select(SlackMessageRow)) if m.key.endswith(":root")}
         engine.dispose()
         verify = subprocess.run([sys.executable, "-m", "bot", "ledger", "verify"], capture_output=True, text=True,
                                 env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(REPO),
                                      "KESSAI_CONFIG": str(REPO / "bot" / "data" / "demo.toml")})
         dms = {who: markers(slack, slack.dm_channel(who)) for who in ("U0MANAGER", "U0CHIEF")}
-        replies = Counter(m.thread_ts for m in slack.messages("C0INTAKE") if m.thread_ts)
+        intake = slack.messages("C0INTAKE")
+        replies = Counter(m.thread_ts for m in intake if m.thread_ts and m.thread_ts != m.ts)
         states = Counter(d.state for d in drafts)
     finally:
         stop.set()
@@ -241,10 +274,14 @@ def main() -> int:
             proxy.close()
 
     per_draft = Counter(e.draft_id for e in ledger)
-    expected_replies = {d.message_ts: 4 if d.state == "approved" else 2 for d in drafts}
+    forms = [d for d in drafts if d.source != "channel"]
+    thread_of = {d.id: d.message_ts if d.source == "channel" else roots.get(f"draft:{d.id}:root") for d in drafts}
+    expected_replies = {thread_of[d.id]: 4 if d.state == "approved" else 2 for d in drafts}
     checks = {
         "every event answered 2xx in the end": undelivered == 0,
-        "one draft per message": len(drafts) == args.drafts == len({d.message_ts for d in drafts}),
+        "one draft per message or form": len(drafts) == args.drafts == len({d.message_ts for d in drafts}),
+        "one channel post per form draft": len(forms) == len({thread_of[d.id] for d in forms} - {None}) == len(
+            [m for m in intake if m.bot_id and m.thread_ts in (None, m.ts)]),
         "nothing left in the outbox": not left and not [o for o in outbox if o.status == "failed"],
         "one approval DM per approver per draft": all(
             len(c) == args.drafts and max(c.values()) == 1 for c in dms.values()),
@@ -255,7 +292,7 @@ def main() -> int:
     }
     print(f"{args.drafts} drafts at {args.rate:g}/s in {sent_in:.0f} s; {cluster.kills} replicas killed; "
           f"Slack faults {dict(faults)}; database outages {len(outages)} ({sum(outages):.0f} s in all); "
-          f"{clicks} approval clicks; outbox drained {drained_in:.0f} s after the last "
+          f"{clicks} approval clicks; {len(forms)} drafts through the form; outbox drained {drained_in:.0f} s after the last "
           f"draft; {len(outbox)} messages sent; drafts {dict(states)}; {len(ledger)} ledger entries")
     for name, ok in checks.items():
         print(f"  {'ok  ' if ok else 'FAIL'} {name}")
