@@ -120,3 +120,46 @@ def test_connection_safeguards_are_set_and_database_url_parameters_win() -> None
             k: v for k, v in PG_CONNECTION_DEFAULTS.items() if k != "connect_timeout"}
     finally:
         engine.dispose()
+
+
+def test_an_outage_is_logged_as_one_story_not_a_traceback_a_second(
+        outage: tuple[LocalStack, TcpProxy], caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+    import time
+
+    st, proxy = outage
+    with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+        proxy.down()
+        time.sleep(3.5)  # the outbox worker looks every second
+        proxy.up()
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for a in APPROVERS:
+            wait_dm(st, a)
+        settle(st)
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "bot.slack_gateway"]
+    failed = [m for lvl, m in said if lvl == "ERROR" and "outbox delivery pass failed" in m]
+    assert len(failed) == 1, said  # the first failure, with its traceback
+    assert any(lvl == "INFO" and "outbox delivery pass works again after" in m for lvl, m in said), said
+
+
+def test_failure_streak_reminds_once_a_minute(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from bot.slack_gateway import FailureStreak
+
+    now = [0.0]
+    streak = FailureStreak("sweep", clock=lambda: now[0])
+    with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+        for _ in range(150):  # two and a half minutes of failing once a second
+            try:
+                raise ConnectionError("database unreachable")
+            except ConnectionError:
+                streak.failed()
+            now[0] += 1.0
+        streak.succeeded()
+        streak.succeeded()  # nothing more to say
+    said = [(r.levelname, r.getMessage(), r.exc_info is not None) for r in caplog.records]
+    assert said == [("ERROR", "sweep failed; will retry", True),
+                    ("WARNING", "sweep still failing (61 attempts so far); will retry", False),
+                    ("WARNING", "sweep still failing (121 attempts so far); will retry", False),
+                    ("INFO", "sweep works again after 150 failed attempt(s)", False)]
