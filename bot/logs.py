@@ -7,6 +7,8 @@ import logging
 import os
 import re
 import sys
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 # Slack tokens, and anything that looks like a signing secret or a password in a URL.
@@ -89,3 +91,30 @@ def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tup
     # Alembic says "Context impl …" at INFO on every look at the schema (each /healthz, each
     # command): noise in cron mail. storage.db logs the migrations it actually applies.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+class FailureStreak:
+    """Logs a loop's repeated failures as one story: the first with its traceback (ERROR), then a
+    reminder at most once a minute (WARNING), then one line when it works again. A worker that
+    retries every second through a 10-minute database outage used to log 600 tracebacks."""
+
+    def __init__(self, what: str, logger: logging.Logger, every: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.what, self.log, self.every, self.clock = what, logger, every, clock
+        self.count = 0
+        self.last_said = 0.0
+
+    def failed(self) -> None:
+        """Call from an ``except`` block (the first failure's traceback is logged)."""
+        self.count += 1
+        if self.count == 1:
+            self.log.exception("%s failed; will retry", self.what)
+            self.last_said = self.clock()
+        elif self.clock() - self.last_said >= self.every:
+            self.log.warning("%s still failing (%d attempts so far); will retry", self.what, self.count)
+            self.last_said = self.clock()
+
+    def succeeded(self) -> None:
+        if self.count:
+            self.log.info("%s works again after %d failed attempt(s)", self.what, self.count)
+            self.count = 0

@@ -13,6 +13,7 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler  # type: ignore[import-untyped]
 
+from bot.logs import FailureStreak
 from bot.sweep import Sweeper
 
 log = logging.getLogger(__name__)
@@ -25,13 +26,16 @@ def start_scheduler(runtime: Any, *, interval_seconds: int = 60) -> BackgroundSc
     ``shutdown()`` when the bot stops."""
     sweeper = Sweeper(runtime.kessai)
     tz = runtime.settings.tz
+    failing = FailureStreak("reminder sweep", log, every=600)
 
     def run_sweep() -> None:
         try:
             sweeper.sweep(runtime.kessai.clock())
         except Exception:
             # A database outage must not kill the job: the next minute's sweep catches up.
-            log.exception("reminder sweep failed; the next run will retry")
+            failing.failed()
+        else:
+            failing.succeeded()
 
     scheduler = BackgroundScheduler(timezone=tz)
     scheduler.add_job(run_sweep, "interval", seconds=interval_seconds, id=SWEEP_JOB_ID,

@@ -11,7 +11,6 @@ import json
 import logging
 import re
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.logs import FailureStreak
 from storage import outbox
 from storage.db import Database, utcnow
 from storage.models import OutboxRow
@@ -70,32 +70,6 @@ PARENT_GIVE_UP = timedelta(days=7)
 
 
 METADATA_EVENT = "kessai_outbox"
-
-
-class FailureStreak:
-    """Logs a loop's repeated failures as one story: the first with its traceback (ERROR), then a
-    reminder at most once a minute (WARNING), then one line when it works again. A worker that
-    retries every second through a 10-minute database outage used to log 600 tracebacks."""
-
-    def __init__(self, what: str, every: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.what, self.every, self.clock = what, every, clock
-        self.count = 0
-        self.last_said = 0.0
-
-    def failed(self) -> None:
-        """Call from an ``except`` block (the first failure's traceback is logged)."""
-        self.count += 1
-        if self.count == 1:
-            log.exception("%s failed; will retry", self.what)
-            self.last_said = self.clock()
-        elif self.clock() - self.last_said >= self.every:
-            log.warning("%s still failing (%d attempts so far); will retry", self.what, self.count)
-            self.last_said = self.clock()
-
-    def succeeded(self) -> None:
-        if self.count:
-            log.info("%s works again after %d failed attempt(s)", self.what, self.count)
-            self.count = 0
 
 
 @dataclass(frozen=True)
@@ -167,7 +141,7 @@ class SlackGateway:
         self._rescue_stranded()
 
         def run() -> None:
-            failing = FailureStreak("outbox delivery pass")
+            failing = FailureStreak("outbox delivery pass", log)
             while not self._stop.is_set():
                 self._wake.clear()  # before the pass: a kick during the pass triggers another one
                 try:

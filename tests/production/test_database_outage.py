@@ -145,11 +145,11 @@ def test_an_outage_is_logged_as_one_story_not_a_traceback_a_second(
 def test_failure_streak_reminds_once_a_minute(caplog: pytest.LogCaptureFixture) -> None:
     import logging
 
-    from bot.slack_gateway import FailureStreak
+    from bot.logs import FailureStreak
 
     now = [0.0]
-    streak = FailureStreak("sweep", clock=lambda: now[0])
-    with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+    streak = FailureStreak("sweep", logging.getLogger("kessai.test.streak"), clock=lambda: now[0])
+    with caplog.at_level(logging.INFO, logger="kessai.test.streak"):
         for _ in range(150):  # two and a half minutes of failing once a second
             try:
                 raise ConnectionError("database unreachable")
