@@ -230,6 +230,8 @@ def explain_failure(e: BaseException) -> str | None:
     from slack_sdk.errors import SlackApiError
     from sqlalchemy.exc import DBAPIError
 
+    from bot.errors import OS_REASONS_JA
+
     if isinstance(e, DBAPIError):
         # SQLite says "no such table"; PostgreSQL raises UndefinedTable ('database "x" does not
         # exist' is a connection problem, below).
@@ -255,14 +257,10 @@ def explain_failure(e: BaseException) -> str | None:
         return ("Slack（SLACK_API_URL）に接続できませんでした。ネットワーク、プロキシ、ファイアウォールの設定を"
                 "確認してください。")
     if isinstance(e, OSError):
-        where = f"「{e.filename}」" if e.filename else ""
-        reasons = {
-            errno.EADDRINUSE: "ポートはほかのプログラムが使っています。PORT を変えるか、そのプログラムを止めてください。",
-            errno.ENOENT: f"{where}が見つかりません（フォルダーがあるか確認してください）。",
-            errno.EACCES: f"{where}を読み書きする権限がありません。",
-            errno.EISDIR: f"{where}はフォルダーです。ファイル名まで指定してください。",
-            errno.ENOSPC: "ディスクの空きがありません。",
-        }
-        reason = reasons.get(e.errno or 0)
-        return reason and f"実行できませんでした。{reason}"
+        if e.errno == errno.EADDRINUSE:
+            return "実行できませんでした。ポートはほかのプログラムが使っています。PORT を変えるか、そのプログラムを止めてください。"
+        if e.errno not in OS_REASONS_JA:
+            return None  # not one a person can fix from the message: the traceback is the report
+        where = f"「{e.filename}」: " if e.filename else ""
+        return f"実行できませんでした。{where}{OS_REASONS_JA[e.errno]}。"
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class KessaiError(Exception):
     """A refusal we expect: shown to the user, logged at info level."""
@@ -52,16 +54,16 @@ class NotYourDraft(KessaiError):
     message_ja = "この操作ができるのは、この下書きを書いた運用担当者だけです。"
 
 
-def os_reason_ja(exc: OSError) -> str:
-    """Why a file could not be used, in Japanese (the system's own words are English)."""
-    import errno
+# Why a file could not be used, in Japanese (the system's own words are English).
+OS_REASONS_JA = {
+    errno.ENOENT: "見つかりません（フォルダーがあるか確認してください）",
+    errno.EACCES: "読み書きする権限がありません",
+    errno.EPERM: "読み書きする権限がありません",
+    errno.EISDIR: "フォルダーです。ファイル名まで指定してください",
+    errno.ENOTDIR: "途中にフォルダーではないものがあります",
+    errno.ENOSPC: "ディスクの空きがありません",
+}
 
-    reasons = {
-        errno.ENOENT: "見つかりません",
-        errno.EACCES: "読み書きする権限がありません",
-        errno.EPERM: "読み書きする権限がありません",
-        errno.EISDIR: "フォルダーです。ファイル名まで指定してください",
-        errno.ENOTDIR: "途中にフォルダーではないものがあります",
-        errno.ENOSPC: "ディスクの空きがありません",
-    }
-    return reasons.get(exc.errno or 0, f"使えません（{exc.strerror or type(exc).__name__}）")
+
+def os_reason_ja(exc: OSError) -> str:
+    return OS_REASONS_JA.get(exc.errno or 0, f"使えません（{exc.strerror or type(exc).__name__}）")

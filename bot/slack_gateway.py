@@ -38,13 +38,6 @@ FIND_PAGES = 25
 # What Slack puts in "error": a code such as not_in_channel (anything else is not Slack speaking).
 ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*")
 
-
-def error_code(e: SlackApiError) -> str:
-    """Slack's error code in a refused call; "" when the answer was not Slack's JSON (a proxy's
-    page, an empty body: the client library then puts its own sentence in "error")."""
-    data = getattr(e.response, "data", None)
-    code = str(data.get("error") or "") if isinstance(data, dict) else ""
-    return code if ERROR_CODE.fullmatch(code) else ""
 MAX_BACKOFF = timedelta(minutes=5)
 # Errors no retry can fix: log them and let the person who can act know.
 PERMANENT_ERRORS = frozenset(
@@ -70,6 +63,14 @@ PARENT_GIVE_UP = timedelta(days=7)
 
 
 METADATA_EVENT = "kessai_outbox"
+
+
+def error_code(e: SlackApiError) -> str:
+    """Slack's error code in a refused call; "" when the answer was not Slack's JSON (a proxy's
+    page, an empty body: the client library then puts its own sentence in "error")."""
+    data = getattr(e.response, "data", None)
+    code = str(data.get("error") or "") if isinstance(data, dict) else ""
+    return code if ERROR_CODE.fullmatch(code) else ""
 
 
 @dataclass(frozen=True)

@@ -77,8 +77,7 @@ def _quick(client: WebClient) -> WebClient:
         if quick is None:
             quick = _quick_clients[key] = WebClient(
                 token=client.token, base_url=client.base_url, timeout=VIEWS_OPEN_TIMEOUT,  # type: ignore[arg-type]
-                ssl=client.ssl, proxy=client.proxy, headers=client.headers, logger=client._logger,
-                retry_handlers=client.retry_handlers)
+                ssl=client.ssl, proxy=client.proxy, headers=client.headers, retry_handlers=client.retry_handlers)
         return quick
 
 
