@@ -25,11 +25,15 @@ _MD_BLOCKS = (
 )
 
 
-@cache
 def _machine_dependent(ch: str) -> bool:
     cp = ord(ch)
-    if not any(a <= cp <= b for a, b in _MD_BLOCKS):
-        return False
+    return any(a <= cp <= b for a, b in _MD_BLOCKS) and _compatibility_outside_jis(ch)
+
+
+# Cached only behind the block test: keyed by every character a draft contains, the cache would
+# grow with whatever anyone pastes (all of Unicode is a million entries); the blocks hold ~3,000.
+@cache
+def _compatibility_outside_jis(ch: str) -> bool:
     if unicodedata.normalize("NFKC", ch) == ch:
         return False
     try:

@@ -26,6 +26,17 @@ def test_machine_dependent_characters_fire_with_nfkc_suggestion(ch: str, fixed: 
     assert f.suggestion == fixed
 
 
+def test_what_the_rule_remembers_does_not_grow_with_what_is_pasted() -> None:
+    # Every character of every draft passes the machine-dependent test; the memo behind it keeps
+    # only characters of the few blocks where they live, so pasting all of CJK costs no memory.
+    from bot.rules.a11y import _compatibility_outside_jis
+
+    findings_of("a11y.machine_dependent", "①のお知らせ")
+    before = _compatibility_outside_jis.cache_info().currsize
+    findings_of("a11y.machine_dependent", "".join(map(chr, range(0x4E00, 0x4E00 + 20000))))
+    assert _compatibility_outside_jis.cache_info().currsize == before
+
+
 @pytest.mark.parametrize(
     ("ch", "fixed"), [("㎡", "平方メートル"), ("㎥", "立方メートル"), ("㎢", "平方キロメートル")]
 )
