@@ -21,7 +21,13 @@ from sqlmodel import Session
 
 from storage import outbox
 from storage.away import absent_query
-from storage.drafts import MESSAGE_LOCK_CLASS, DuplicateFilter, message_lock_key, recent_texts_query
+from storage.drafts import (
+    MESSAGE_LOCK_CLASS,
+    VERSION_CLOCK_SLACK,
+    DuplicateFilter,
+    message_lock_key,
+    recent_texts_query,
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,8 @@ def _statement(lock: bool) -> Any:
 
     parts = [
         tagged("r", recent_texts_query(_param("account_id"), _param("since"), _param("states", expanding=True),
-                                       like=DuplicateFilter(*(_param(f"dup_{f}") for f in DuplicateFilter._fields))),
+                                       like=DuplicateFilter(*(_param(f"dup_{f}") for f in DuplicateFilter._fields)),
+                                       versions_since=_param("versions_since")),
                Text),
         tagged("a", absent_query(_param("people", expanding=True), _param("at")), String),
         tagged("h", outbox.keys_present_query(_param("home_keys", expanding=True)), String),
@@ -68,7 +75,7 @@ def intake_reads(s: Session, *, account_id: str, since: datetime, states: Sequen
     outbox.flush_pending(s)  # home keys written earlier in this transaction count too
     lock = message is not None and s.get_bind().dialect.name == "postgresql"
     params: dict[str, Any] = {
-        "account_id": account_id, "since": since, "states": list(states), "people": list(people), "at": at,
+        "account_id": account_id, "since": since, "versions_since": since - VERSION_CLOCK_SLACK, "states": list(states), "people": list(people), "at": at,
         "home_keys": list(home_keys), **{f"dup_{f}": v for f, v in like._asdict().items()}}
     if lock and message is not None:
         params |= {"lock_class": MESSAGE_LOCK_CLASS, "lock_key": message_lock_key(*message)}

@@ -30,14 +30,14 @@ def like(text: str) -> drafts.DuplicateFilter:
 
 
 def store(db: Database, ts: str, text: str, *, signed: bool = True, version: int = DUPLICATE_SIGNATURE_VERSION,
-          account: str = "x") -> None:
+          account: str = "x", created: datetime = NOW, version_created: datetime | None = None) -> None:
     sig = duplicate_signature(text)
     with db.session() as s:
         d = DraftRow(account_id=account, author_id="U0OPERATOR", channel="C0INTAKE", message_ts=ts, state="pending",
-                     current_version=1, created_at=NOW, updated_at=NOW)
+                     current_version=1, created_at=created, updated_at=created)
         assert drafts.insert_draft(s, d)
         drafts.insert_version(s, DraftVersionRow(
-            draft_id=d.id or 0, number=1, text=text, content_hash="0" * 64, created_at=NOW,
+            draft_id=d.id or 0, number=1, text=text, content_hash="0" * 64, created_at=version_created or created,
             dup_key=sig.key if signed else None, dup_numbers=sig.numbers if signed else None,
             dup_version=version if signed else None))
 
@@ -75,6 +75,25 @@ def test_a_short_post_is_matched_only_exactly(db: Database) -> None:
     store(db, "2.1", "燃やせるごみの日です")
     store(db, "2.2", "燃やせないごみの日です")
     assert read(db, "燃やせるごみの日です！") == ["燃やせるごみの日です"]
+
+
+def test_long_posts_are_stored_and_matched_on_their_whole_key(db: Database) -> None:
+    # The indexes hold the first characters of a key (a PostgreSQL index entry cannot hold a
+    # 40,000-character draft's): the rest still decides.
+    long = "".join(f"第{i}回の説明会は{i % 28 + 1}日に開きます。" for i in range(1500))
+    other_end = long[:-8] + "29日に開きます。"
+    store(db, "4.1", long)
+    assert read(db, long) == [long]
+    assert read(db, other_end) == []
+    assert flags(long, [long]) and not flags(other_end, [long])
+
+
+def test_the_window_is_the_drafts_not_their_versions(db: Database) -> None:
+    # A version is dated by the replica that wrote it; a clock a few minutes behind must not hide
+    # it, and a draft from before the window stays out whatever its version's date.
+    store(db, "5.1", BASE, created=NOW - timedelta(days=29), version_created=NOW - timedelta(days=30, minutes=10))
+    store(db, "5.2", BASE + "！", created=NOW - timedelta(days=31), version_created=NOW - timedelta(days=29))
+    assert read(db, BASE) == [BASE]
 
 
 # Texts near BASE: a few characters inserted, deleted or replaced (digits included), so that
