@@ -6,6 +6,7 @@ so each method below sees a consistent workspace and may mutate it freely.
 
 from __future__ import annotations
 
+import bisect
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -94,7 +95,10 @@ class Workspace:
     def reset(self) -> None:
         self._last_ts_us = 0
         self._counter = 0
-        self.messages: dict[str, list[Message]] = {}
+        self.messages: dict[str, list[Message]] = {}  # each channel's, oldest first
+        # (channel, ts) → its messages: found without walking the channel, which a long demo or a
+        # load run fills with thousands (posting slowed with every message before).
+        self._by_ts: dict[tuple[str, str], list[Message]] = {}
         self.ephemerals: list[Ephemeral] = []
         self.dm_by_user: dict[str, str] = {}
         self.user_by_dm: dict[str, str] = {}
@@ -176,8 +180,8 @@ class Workspace:
         raise ApiError("channel_not_found")
 
     def find(self, channel: str, ts: str) -> Message | None:
-        for message in self.messages.get(channel, []):
-            if message.ts == ts and not message.deleted:
+        for message in self._by_ts.get((channel, ts), ()):
+            if not message.deleted:
                 return message
         return None
 
@@ -220,8 +224,11 @@ class Workspace:
             extra=dict(extra or {}),
         )
         bucket = self.messages.setdefault(channel, [])
-        bucket.append(message)
-        bucket.sort(key=lambda m: float(m.ts))
+        if bucket and float(bucket[-1].ts) > float(message.ts):
+            bisect.insort_right(bucket, message, key=lambda m: float(m.ts))  # a ts given from the past
+        else:
+            bucket.append(message)
+        self._by_ts.setdefault((channel, message.ts), []).append(message)
         if parent is not None:
             parent.reply_ts.append(message.ts)
         self.timeline.append(

@@ -351,3 +351,15 @@ def test_trigger_from_driver_expires(bot: RecordingBot) -> None:
         with pytest.raises(SlackApiError) as excinfo:
             quick_client.views_open(trigger_id=quick_driver.last_trigger_id or "", view=DRAFT_MODAL)
         assert excinfo.value.response["error"] == "expired_trigger_id"
+
+
+def test_history_stays_in_time_order_and_messages_are_found_by_ts(slack: LocalSlack, client: WebClient) -> None:
+    # Messages arrive with a ts of now, or one given from the past (a test's own message): both
+    # land in time order, and each is found by its ts however long the channel has grown.
+    sent = [str(client.chat_postMessage(channel="C0INTAKE", text=f"投稿{i}")["ts"]) for i in range(300)]
+    past = slack.post_as_user("C0INTAKE", "U0OPERATOR", "過去の投稿", ts="1000000000.000100")
+    tss = [m.ts for m in slack.messages("C0INTAKE")]
+    assert tss == sorted(tss, key=float) and tss[0] == past.ts
+    assert all(slack.message("C0INTAKE", ts) is not None for ts in [*sent, past.ts])
+    client.chat_delete(channel="C0INTAKE", ts=sent[7])
+    assert slack.message("C0INTAKE", sent[7]) is None and slack.message("C0INTAKE", sent[8]) is not None
