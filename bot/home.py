@@ -32,6 +32,7 @@ STATUS_NEXT_STEP = {
 }
 # A rejected or expired draft stays on the list this long: long enough to act on, not forever.
 ENDED_SHOWN_FOR = timedelta(days=14)
+STATUS_SHOWN = 15  # drafts listed in each part of /kessai status; the rest are counted
 
 
 class HomeViews:
@@ -53,29 +54,15 @@ class HomeViews:
         with self.db.session() as s:
             return self.view(s, self.clock(), viewer)
 
-    def waiting_for(self, s: Session, viewer: str) -> list[tuple[DraftRow, str | None]]:
-        """Pending drafts ``viewer`` may decide now, with the approver they would act for."""
-        out: list[tuple[DraftRow, str | None]] = []
-        asked = {d.id: d for d in draft_repo.pending_asked(s, viewer)}
-        # Only the accounts the viewer approves, plus what they were asked for: never every draft.
-        approves = [a.id for a in self.org.accounts if viewer in a.approvers]
-        candidates = {d.id: d for d in draft_repo.drafts_in_states(s, [DraftState.PENDING], account_ids=approves)}
-        for d_id, d in asked.items():
-            candidates.setdefault(d_id, d)
-        for d in sorted(candidates.values(), key=lambda d: d.id or 0):
-            account = self.org.account(d.account_id) if d.account_id else None
-            if account is None or d.author_id == viewer:
-                continue
-            if viewer in account.approvers:
-                out.append((d, None))
-            elif d.id in asked:
-                req = draft_repo.request_for(s, d.id or 0, d.current_version, viewer)
-                if req is not None and req.acting_for_id and req.reason in ("away", "escalated"):
-                    out.append((d, req.acting_for_id))
-        return out
+    def waiting_for(self, s: Session, viewer: str, limit: int) -> tuple[list[tuple[DraftRow, str | None]], int]:
+        """Pending drafts ``viewer`` may decide now (oldest first, at most ``limit``), with the
+        approver they would act for; and how many wait in all."""
+        return draft_repo.waiting_for(
+            s, viewer, approves=[a.id for a in self.org.accounts if viewer in a.approvers],
+            accounts=[a.id for a in self.org.accounts], limit=limit)
 
     def view(self, s: Session, now: datetime, viewer: str) -> dict[str, Any]:
-        pending = self.waiting_for(s, viewer)
+        pending, waiting_total = self.waiting_for(s, viewer, render.HOME_WAITING_SHOWN)
         authored = draft_repo.by_author(s, viewer, limit=20)
         versions = draft_repo.current_versions(s, [d for d, _ in pending] + authored)
         waiting = [self._item(s, d, acting_for, versions.get(d.id or 0)) for d, acting_for in pending]
@@ -94,7 +81,7 @@ class HomeViews:
             status_ja=INCIDENT_STATUS_JA.get(i.status, i.status), description=i.description,
             created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s)
             if i.account_id is None or i.account_id in ids or self._is_escalation_member(viewer)]
-        return render.home_view(waiting=waiting, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
+        return render.home_view(waiting=waiting, waiting_total=waiting_total, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
                                 incidents=incidents, month_label=f"（{local.year}年{local.month}月）")
 
     def _account_name(self, account_id: str | None) -> str:
@@ -121,20 +108,25 @@ class HomeViews:
     def status_text(self, viewer: str) -> str:
         """/kessai status: what waits for the viewer, and which of their drafts need something."""
         with self.db.session() as s:
-            waiting = self.waiting_for(s, viewer)
-            mine = draft_repo.not_final(s, viewer, ended_since=self.clock() - ENDED_SHOWN_FOR)
-            lines = [f"*あなたの決裁待ち: {len(waiting)}件*"]
-            for d, acting_for in waiting[:15]:
+            waiting, waiting_total = self.waiting_for(s, viewer, STATUS_SHOWN)
+            mine, mine_total = draft_repo.not_final(s, viewer, ended_since=self.clock() - ENDED_SHOWN_FOR,
+                                                    limit=STATUS_SHOWN)
+            lines = [f"*あなたの決裁待ち: {waiting_total}件*"]
+            for d, acting_for in waiting:
                 item = self._item(s, d, acting_for)
                 who = f"（{render.escape(item.acting_for_name)} さんの代決）" if item.acting_for_name else ""
                 lines.append(f"• {render.escape(item.account_name)} 第{item.version}版{who} — 作成者 "
                              f"{render.escape(item.author_name)}、投稿予定 {render.fmt_time(item.scheduled_at)}")
-            lines.append(f"*対応が必要なあなたの下書き: {len(mine)}件*")
-            for d in mine[:15]:
+            if waiting_total > len(waiting):
+                lines.append(f"（古いものから{len(waiting)}件を表示しています）")
+            lines.append(f"*対応が必要なあなたの下書き: {mine_total}件*")
+            for d in mine:
                 item = self._item(s, d)
                 lines.append(f"• {item.state_ja} — {render.escape(item.account_name)} 第{item.version}版: "
                              f"{render.escape(' '.join(render.clean_text(item.excerpt[:40]).split()))}"
                              f" — {STATUS_NEXT_STEP.get(d.state, '')}")
+            if mine_total > len(mine):
+                lines.append(f"（古いものから{len(mine)}件を表示しています）")
             absence = away_repo.absence(s, viewer)
         if absence and self.local(absence[1]) > self.local(self.clock()):
             until = self.local(absence[1]) - timedelta(days=1)

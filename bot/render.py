@@ -718,23 +718,33 @@ def _decision_buttons(value: str, *, block_id: str | None = None) -> dict[str, A
     return block
 
 
+HOME_WAITING_SHOWN = 12  # decisions listed on App Home, each with its buttons; the rest are counted
+
+
 def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str,
               accounts: Sequence[AccountMonth] = (), incidents: Sequence[IncidentItem] = (),
-              month_label: str = "") -> dict[str, Any]:
-    """App Home (SPEC §4.6): my decisions, my drafts, my accounts' month, open incidents."""
+              month_label: str = "", waiting_total: int | None = None) -> dict[str, Any]:
+    """App Home (SPEC §4.6): my decisions, my drafts, my accounts' month, open incidents.
+
+    ``waiting``: the oldest decisions waiting (only the first HOME_WAITING_SHOWN are listed);
+    ``waiting_total``: how many wait in all (default: as many as given)."""
+    total = len(waiting) if waiting_total is None else waiting_total
     blocks: list[dict[str, Any]] = [
         header("kessai — SNS投稿の決裁"),
         context(f"{escape(viewer_name)} さんの画面です。`/kessai help` でコマンドの一覧を表示します。"),
-        header(f"あなたの決裁待ち（{len(waiting)}件）"),
+        header(f"あなたの決裁待ち（{total}件）"),
     ]
     if not waiting:
         blocks.append(section("決裁待ちの下書きはありません。"))
-    for item in list(waiting)[:12]:
+    for item in list(waiting)[:HOME_WAITING_SHOWN]:
         who = f"（{escape(item.acting_for_name)} さんの代決）" if item.acting_for_name else ""
         blocks.append(section(
             f"*{escape(item.account_name)}* 第{item.version}版{who}（作成者: {escape(item.author_name)}、"
             f"投稿予定: {fmt_time(item.scheduled_at)}）\n{quote(item.excerpt, 200)}"))
         blocks.append(_decision_buttons(f"{item.draft_id}:{item.version}"))
+    if total > HOME_WAITING_SHOWN:
+        blocks.append(context(f"古いものから{HOME_WAITING_SHOWN}件を表示しています。残りの{total - HOME_WAITING_SHOWN}件は、"
+                              "これらの決裁が済むと順に表示されます。"))
     blocks.append({"type": "divider"})
     blocks.append(header("あなたの下書き（最近20件）"))
     if not mine:

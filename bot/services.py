@@ -535,11 +535,8 @@ class Kessai:
         absences that begin later. Returns how many deputy requests were written.
         """
         count = 0
-        for draft in draft_repo.drafts_in_states(s, [DraftState.PENDING]):
-            asked = [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)
-                     if r.reason == "normal"]
-            for approver in sorted(away_repo.away_at(s, asked, now)):
-                count += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=approver))
+        for draft, approver in draft_repo.pending_of_absent(s, now):
+            count += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=approver))
         return count
 
     # -- edits ----------------------------------------------------------------------------

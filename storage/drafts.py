@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    String,
     bindparam,
     cast,
     delete,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     text,
     tuple_,
     union,
+    union_all,
     update,
 )
 from sqlalchemy import select as select_
@@ -35,6 +37,7 @@ from storage.models import (
     DraftVersionRow,
     FindingRow,
     IncidentRow,
+    MemberRow,
     ProcessedEventRow,
 )
 
@@ -225,12 +228,12 @@ def _could_duplicate(f: Any, versions_since: Any) -> Any:
     recent = col(v.created_at) >= versions_since
     # UNION, not UNION ALL: a version can be in two branches (the same key has the same numbers).
     return union(
-        select_(v.id).where(_prefix(col(v.dup_key)) == _prefix(f.key), col(v.dup_key) == f.key, recent),
-        select_(v.id).where(_prefix(col(v.dup_numbers)) == _prefix(f.numbers), col(v.dup_numbers) == f.numbers,
+        select_(col(v.id)).where(_prefix(col(v.dup_key)) == _prefix(f.key), col(v.dup_key) == f.key, recent),
+        select_(col(v.id)).where(_prefix(col(v.dup_numbers)) == _prefix(f.numbers), col(v.dup_numbers) == f.numbers,
                             func.length(col(v.dup_key)).between(f.min_length, f.max_length), recent),
-        select_(v.id).where(col(v.dup_version).is_(None), recent),
-        select_(v.id).where(col(v.dup_version) < f.version, recent),
-        select_(v.id).where(col(v.dup_version) > f.version, recent),
+        select_(col(v.id)).where(col(v.dup_version).is_(None), recent),
+        select_(col(v.id)).where(col(v.dup_version) < f.version, recent),
+        select_(col(v.id)).where(col(v.dup_version) > f.version, recent),
     ).subquery()
 
 
@@ -372,6 +375,55 @@ def pending_asked(s: Session, recipient_id: str) -> list[DraftRow]:
     return list(s.exec(q))
 
 
+_ASKED_NOW = (col(ApprovalRequestRow.draft_id) == col(DraftRow.id)) & (
+    col(ApprovalRequestRow.version_number) == col(DraftRow.current_version))
+
+
+def waiting_for(s: Session, viewer: str, *, approves: Sequence[str], accounts: Sequence[str],
+                limit: int) -> tuple[list[tuple[DraftRow, str | None]], int]:
+    """Pending drafts ``viewer`` may decide now, oldest first, with the approver they would act
+    for (None when they decide as an approver of its account), at most ``limit`` of them; and how
+    many there are in all.
+
+    ``approves``: the accounts ``viewer`` approves; ``accounts``: every account of the
+    organisation (a draft of an account no longer in it waits for nobody). Their own drafts are
+    not theirs to decide. Counted and cut in the database: App Home is rendered for each approver
+    whenever something reaches them, and a week of drafts piling up must not make each render
+    read them all.
+    """
+    pending = (col(DraftRow.state) == "pending", col(DraftRow.author_id) != viewer)
+    own: Any = select_(col(DraftRow.id).label("draft_id"), cast(literal_column("NULL"), String).label("acting_for")).where(
+        *pending, col(DraftRow.account_id).in_(list(approves)))
+    standing_in: Any = select_(col(DraftRow.id).label("draft_id"), col(ApprovalRequestRow.acting_for_id).label("acting_for")
+                          ).join(ApprovalRequestRow, _ASKED_NOW).where(
+        *pending, col(DraftRow.account_id).in_(list(accounts)), col(DraftRow.account_id).not_in(list(approves)),
+        col(ApprovalRequestRow.recipient_id) == viewer, col(ApprovalRequestRow.acting_for_id).is_not(None),
+        col(ApprovalRequestRow.reason).in_(["away", "escalated"]))
+    both = union_all(own, standing_in).subquery()
+    total = s.connection().execute(select_(func.count()).select_from(both)).scalar_one()
+    if not total:
+        return [], 0
+    page = s.connection().execute(select_(both.c.draft_id, both.c.acting_for).order_by(both.c.draft_id).limit(limit)).all()
+    rows = {d.id: d for d in s.exec(select(DraftRow).where(col(DraftRow.id).in_([r.draft_id for r in page])))}
+    return [(rows[r.draft_id], r.acting_for) for r in page if r.draft_id in rows], total
+
+
+def pending_of_absent(s: Session, at: datetime) -> list[tuple[DraftRow, str]]:
+    """Pending drafts whose current version was sent to an approver who is absent at ``at``, with
+    that approver, by draft: what the sweep re-routes to deputies. Only these are read, not every
+    pending draft with its requests one by one (which the sweep did every minute while anyone
+    was away)."""
+    q = (
+        select(DraftRow, ApprovalRequestRow.recipient_id)
+        .join(ApprovalRequestRow, _ASKED_NOW)
+        .join(MemberRow, col(MemberRow.slack_id) == col(ApprovalRequestRow.recipient_id))
+        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason) == "normal",
+               col(MemberRow.away_from).is_not(None), col(MemberRow.away_from) <= at, col(MemberRow.away_until) > at)
+        .order_by(col(DraftRow.id), col(ApprovalRequestRow.recipient_id))
+    )
+    return [(d, who) for d, who in s.exec(q)]
+
+
 def standing_in_for(s: Session, approver: str) -> list[tuple[DraftRow, ApprovalRequestRow]]:
     """Pending drafts whose current version a deputy was asked to decide because ``approver`` was
     away, with each such request."""
@@ -402,15 +454,15 @@ def published_count(s: Session, account_id: str, since: datetime, until: datetim
     return int(s.exec(q).one())
 
 
-def not_final(s: Session, author: str, ended_since: datetime) -> list[DraftRow]:
+def not_final(s: Session, author: str, ended_since: datetime, limit: int) -> tuple[list[DraftRow], int]:
     """The author's drafts that still need something from someone (for /kessai status): those in
-    progress, and those rejected or expired since ``ended_since`` (the author may fix and resubmit)."""
-    q = select(DraftRow).where(
-        DraftRow.author_id == author,
+    progress, and those rejected or expired since ``ended_since`` (the author may fix and
+    resubmit). The oldest ``limit`` of them, and how many there are."""
+    needs = (col(DraftRow.author_id) == author) & (
         col(DraftRow.state).in_(["checking", "needs_fix", "pending", "approved", "exempt"])
-        | (col(DraftRow.state).in_(["rejected", "expired"]) & (col(DraftRow.updated_at) >= ended_since)),
-    ).order_by(col(DraftRow.id))
-    return list(s.exec(q))
+        | (col(DraftRow.state).in_(["rejected", "expired"]) & (col(DraftRow.updated_at) >= ended_since)))
+    total = s.exec(select(func.count()).select_from(DraftRow).where(needs)).one()
+    return list(s.exec(select(DraftRow).where(needs).order_by(col(DraftRow.id)).limit(limit))), total
 
 
 def set_account(s: Session, draft_id: int, account_id: str, now: datetime) -> bool:

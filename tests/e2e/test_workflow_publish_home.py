@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, time, timedelta
 from typing import Any
 
 from sqlmodel import select
 
 from bot.localstack import LocalStack
+from bot.services import IncomingMessage
 from storage import drafts as draft_repo
 from storage import ledger as ledger_repo
 from storage.models import DraftRow, IncidentRow
@@ -227,6 +229,35 @@ def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
     mine = ask(st, "U0OPERATOR", "status")
     assert "対応が必要なあなたの下書き: 3件" in mine and "差戻し" in mine and "修正して出し直して" in mine
     assert "図書館だより 休館日" in mine
+
+
+def test_a_pile_of_waiting_drafts_is_counted_whole_and_listed_oldest_first(stack: LocalStack) -> None:
+    # An approver away a fortnight without saying so comes back to dozens: App Home and status
+    # count them all, list the oldest, and say that the rest follow (App Home is rendered again
+    # each time one more arrives, so it reads only what it lists).
+    st = stack
+    for i in range(20):
+        st.rt.kessai.receive_message(IncomingMessage(
+            channel="C0INTAKE", user="U0OPERATOR", ts=f"1700000000.{i:06d}", event_key=f"event:pile{i}",
+            text=f"第{i + 1}回 市民講座のお知らせです。会場は市民会館{i + 1}階、どなたでも参加できます。"))
+    with st.rt.db.session() as s:
+        ids = sorted(d.id or 0 for d in draft_repo.drafts_in_states(s, ["pending"]))
+    assert len(ids) == 20
+    home = st.rt.kessai.homes.render("U0MANAGER")
+    texts = [json.dumps(b, ensure_ascii=False) for b in home["blocks"]]
+    assert any("あなたの決裁待ち（20件）" in t for t in texts)
+    listed = [e["value"] for b in home["blocks"] if b["type"] == "actions" for e in b["elements"]
+              if e.get("action_id") == "approve_draft"]
+    assert listed == [f"{i}:1" for i in ids[:12]]
+    assert any("残りの8件" in t for t in texts)
+    theirs = ask(st, "U0MANAGER", "status")
+    assert "あなたの決裁待ち: 20件" in theirs and "（古いものから15件を表示しています）" in theirs
+    assert theirs.count("第1版") == 15
+    mine = ask(st, "U0OPERATOR", "status")
+    assert "対応が必要なあなたの下書き: 20件" in mine and "（古いものから15件を表示しています）" in mine
+    assert "第1回 市民講座" in mine and "第20回" not in mine
+    # Their own draft is not theirs to decide, however many wait.
+    assert "あなたの決裁待ち: 0件" in mine
 
 
 # -- expiry (called by the reminders' sweep) ------------------------------------------------------
