@@ -59,10 +59,23 @@ _NEAR_THRESHOLD = 90.0
 DUPLICATE_SIGNATURE_VERSION = 1
 
 
-@functools.lru_cache(maxsize=8192)
+# Texts longer than this are normalised each time: the memo holds at most 2,048 texts of a few
+# kilobytes, not 8,192 of up to 40,000 characters each (which could have been a gigabyte).
+_MEMO_UP_TO = 2000
+
+
 def _dup_key(text: str) -> tuple[str, tuple[str, ...]]:
-    """The comparison key and its numbers. Cached: every check compares against the same
+    """The comparison key and its numbers. Memoised: every check compares against the same
     recent posts of the account, so each is normalised once rather than once per draft."""
+    return _dup_key_memo(text) if len(text) <= _MEMO_UP_TO else _normalise(text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _dup_key_memo(text: str) -> tuple[str, tuple[str, ...]]:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> tuple[str, tuple[str, ...]]:
     key = _NOT_WORD.sub("", _URL_IN_TEXT.sub("", fold(text)))
     return key, tuple(_NUMBER.findall(key))
 

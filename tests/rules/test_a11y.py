@@ -135,3 +135,4 @@ def test_sentences_of_multilingual_notices_end_at_their_full_stops() -> None:
     # One long English sentence is still one sentence; a decimal or a domain does not end it.
     one = "The city will hold a 1.5 km walk along the castle moat with guides from www.city.joetsu.lg.jp " + "and more " * 10
     assert "a11y.long_sentence" in codes(one)
+

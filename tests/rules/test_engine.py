@@ -159,3 +159,15 @@ def test_lone_surrogates_nul_and_rtl_override_directly() -> None:
     text = "\ud800馬鹿\x00\u202e090-1234-5678 " + string.printable
     found = {f.code for f in check(text, ctx())}
     assert {"prohibited.insult", "pii.phone"} <= found
+
+
+def test_the_duplicate_rules_memo_holds_no_long_drafts() -> None:
+    # A 40,000-character draft is normalised when checked, not kept in memory afterwards.
+    from bot.rules.misc import _dup_key, _dup_key_memo
+
+    before = _dup_key_memo.cache_info().currsize
+    long = "市民プールのお知らせです。" * 3000
+    assert _dup_key(long) == _dup_key(long)
+    assert _dup_key_memo.cache_info().currsize == before
+    _dup_key("市民プールのお知らせです。")
+    assert _dup_key_memo.cache_info().currsize <= before + 1
