@@ -33,9 +33,13 @@ def absence(s: Session, slack_id: str) -> tuple[datetime, datetime] | None:
 
 def absent_query(slack_ids: Sequence[str] | Any, at: datetime | Any) -> SelectOfScalar[str]:
     """SELECT the slack_id of those of ``slack_ids`` absent at ``at`` (absences are [from, until))."""
-    return select(MemberRow.slack_id).where(
-        col(MemberRow.slack_id).in_(many(slack_ids)), col(MemberRow.away_from).is_not(None),
-        col(MemberRow.away_from) <= at, col(MemberRow.away_until) > at)
+    return select(MemberRow.slack_id).where(col(MemberRow.slack_id).in_(many(slack_ids)), absent_at(at))
+
+
+def absent_at(at: datetime | Any) -> Any:
+    """The condition on ``members``: absent at ``at``."""
+    return (col(MemberRow.away_from).is_not(None) & (col(MemberRow.away_from) <= at)
+            & (col(MemberRow.away_until) > at))
 
 
 def away_at(s: Session, slack_ids: Iterable[str], at: datetime) -> set[str]:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from storage.away import absent_at
 from storage.db import insert_if_absent, insert_many_if_absent, insert_rows, many
 from storage.models import (
     ApprovalRequestRow,
@@ -190,6 +191,11 @@ IS_CURRENT_VERSION = (col(DraftVersionRow.draft_id) == col(DraftRow.id)) & (
     col(DraftVersionRow.number) == col(DraftRow.current_version))
 
 
+# Join condition: the approval requests of the version a draft currently stands at.
+ASKED_NOW = (col(ApprovalRequestRow.draft_id) == col(DraftRow.id)) & (
+    col(ApprovalRequestRow.version_number) == col(DraftRow.current_version))
+
+
 class DuplicateFilter(NamedTuple):
     """The duplicate rule's signature of the new text (bot.rules.DuplicateSignature): which
     recent posts the rule could match, so that the others need not be read at all."""
@@ -266,11 +272,8 @@ def recent_texts(
                                           versions_since=since - VERSION_CLOCK_SLACK)).all())
 
 
-def drafts_in_states(s: Session, states: Sequence[str], *, account_ids: Sequence[str] | None = None,
-                     limit: int | None = None) -> list[DraftRow]:
+def drafts_in_states(s: Session, states: Sequence[str], *, limit: int | None = None) -> list[DraftRow]:
     q = select(DraftRow).where(col(DraftRow.state).in_(many(states)))
-    if account_ids is not None:
-        q = q.where(col(DraftRow.account_id).in_(list(account_ids)))
     q = q.order_by(col(DraftRow.id))
     if limit is not None:
         q = q.limit(limit)
@@ -367,16 +370,11 @@ def pending_asked(s: Session, recipient_id: str) -> list[DraftRow]:
     """Pending drafts whose current version was sent to ``recipient_id``."""
     q = (
         select(DraftRow)
-        .join(ApprovalRequestRow, (col(ApprovalRequestRow.draft_id) == col(DraftRow.id))
-              & (col(ApprovalRequestRow.version_number) == col(DraftRow.current_version)))
+        .join(ApprovalRequestRow, ASKED_NOW)
         .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.recipient_id) == recipient_id)
         .order_by(col(DraftRow.id))
     )
     return list(s.exec(q))
-
-
-_ASKED_NOW = (col(ApprovalRequestRow.draft_id) == col(DraftRow.id)) & (
-    col(ApprovalRequestRow.version_number) == col(DraftRow.current_version))
 
 
 def waiting_for(s: Session, viewer: str, *, approves: Sequence[str], accounts: Sequence[str],
@@ -395,7 +393,7 @@ def waiting_for(s: Session, viewer: str, *, approves: Sequence[str], accounts: S
     own: Any = select_(col(DraftRow.id).label("draft_id"), cast(literal_column("NULL"), String).label("acting_for")).where(
         *pending, col(DraftRow.account_id).in_(list(approves)))
     standing_in: Any = select_(col(DraftRow.id).label("draft_id"), col(ApprovalRequestRow.acting_for_id).label("acting_for")
-                          ).join(ApprovalRequestRow, _ASKED_NOW).where(
+                          ).join(ApprovalRequestRow, ASKED_NOW).where(
         *pending, col(DraftRow.account_id).in_(list(accounts)), col(DraftRow.account_id).not_in(list(approves)),
         col(ApprovalRequestRow.recipient_id) == viewer, col(ApprovalRequestRow.acting_for_id).is_not(None),
         col(ApprovalRequestRow.reason).in_(["away", "escalated"]))
@@ -415,10 +413,9 @@ def pending_of_absent(s: Session, at: datetime) -> list[tuple[DraftRow, str]]:
     was away)."""
     q = (
         select(DraftRow, ApprovalRequestRow.recipient_id)
-        .join(ApprovalRequestRow, _ASKED_NOW)
+        .join(ApprovalRequestRow, ASKED_NOW)
         .join(MemberRow, col(MemberRow.slack_id) == col(ApprovalRequestRow.recipient_id))
-        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason) == "normal",
-               col(MemberRow.away_from).is_not(None), col(MemberRow.away_from) <= at, col(MemberRow.away_until) > at)
+        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason) == "normal", absent_at(at))
         .order_by(col(DraftRow.id), col(ApprovalRequestRow.recipient_id))
     )
     return [(d, who) for d, who in s.exec(q)]
@@ -429,8 +426,7 @@ def standing_in_for(s: Session, approver: str) -> list[tuple[DraftRow, ApprovalR
     away, with each such request."""
     q = (
         select(DraftRow, ApprovalRequestRow)
-        .join(ApprovalRequestRow, (col(ApprovalRequestRow.draft_id) == col(DraftRow.id))
-              & (col(ApprovalRequestRow.version_number) == col(DraftRow.current_version)))
+        .join(ApprovalRequestRow, ASKED_NOW)
         .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.acting_for_id) == approver,
                col(ApprovalRequestRow.reason) == "away")
         .order_by(col(DraftRow.id), col(ApprovalRequestRow.id))

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from storage import outbox
 from storage.db import insert_if_absent
-from storage.drafts import IS_CURRENT_VERSION, WITHDRAWN
+from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, WITHDRAWN
 from storage.models import (
     ApprovalRequestRow,
     DraftRow,
@@ -221,8 +221,7 @@ def absences_ended_with_deputies(s: Session, now: datetime) -> list[tuple[str, d
     q = (
         select(MemberRow.slack_id, MemberRow.away_until)
         .select_from(DraftRow)
-        .join(ApprovalRequestRow, (col(ApprovalRequestRow.draft_id) == col(DraftRow.id))
-              & (col(ApprovalRequestRow.version_number) == col(DraftRow.current_version)))
+        .join(ApprovalRequestRow, ASKED_NOW)
         .join(MemberRow, col(MemberRow.slack_id) == col(ApprovalRequestRow.acting_for_id))
         .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason) == "away",
                col(MemberRow.away_until).is_not(None), col(MemberRow.away_until) <= now)
