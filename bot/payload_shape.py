@@ -14,6 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
+# Slack's ids (users, channels, teams) and message timestamps are a few characters long (U0123ABCD,
+# 1700000000.000100); the database keeps them in 32-character columns. A longer one is no id Slack
+# gives: on PostgreSQL storing it failed the request with a 500, which Slack answers by sending it again.
+ID_MAX = 32
+# Event ids (Ev0123ABCD) are remembered, with a prefix, in a 200-character column.
+EVENT_ID_MAX = 100
+_EVENT_ID_FIELDS = ("user", "channel", "ts", "thread_ts", "deleted_ts", "event_ts")
+_BODY_ID_FIELDS = ("user_id", "channel_id", "team_id", "enterprise_id")
+
 # Events whose fields our listeners read directly (handlers/): their ``user`` must be an id.
 _EVENTS_WITH_USER_ID = frozenset({"app_home_opened"})
 # Payloads of a person acting in Slack: ``user`` is always that person, as an object.
@@ -23,10 +32,21 @@ _INTERACTIONS = frozenset({"block_actions", "view_submission", "view_closed", "s
 
 def _is_id_holder(value: Any) -> bool:
     """``team`` / ``user`` / ``channel`` / ``enterprise`` as Slack sends them: absent, an id, or an
-    object whose ``id`` (when present) is a string."""
-    if value is None or isinstance(value, str):
+    object whose ``id`` (when present) is a string; either way no longer than an id."""
+    if value is None:
         return True
-    return isinstance(value, dict) and isinstance(value.get("id", ""), (str, type(None)))
+    if isinstance(value, str):
+        return len(value) <= ID_MAX
+    return isinstance(value, dict) and (value.get("id") is None or _is_id(value.get("id")))
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= ID_MAX
+
+
+def _overlong_id(fields: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` holding a string longer than any Slack id or timestamp."""
+    return next((n for n in names if isinstance(fields.get(n), str) and len(fields[n]) > ID_MAX), None)
 
 
 def _values_problem(view: dict[str, Any]) -> str | None:
@@ -51,6 +71,12 @@ def _event_problem(event: Any) -> str | None:
         return "event.type is not a string"
     if event["type"] in _EVENTS_WITH_USER_ID and not isinstance(event.get("user"), str):
         return f"{event['type']}.user is not an id"
+    if (name := _overlong_id(event, _EVENT_ID_FIELDS)) is not None:
+        return f"event.{name} is longer than any Slack id"
+    for inner in ("message", "previous_message"):
+        held = event.get(inner)
+        if isinstance(held, dict) and (name := _overlong_id(held, _EVENT_ID_FIELDS)) is not None:
+            return f"event.{inner}.{name} is longer than any Slack id"
     return None
 
 
@@ -80,6 +106,8 @@ def shape_problem(body: Any) -> str | None:
     """What is wrong with the shape of a parsed request body, or None when Slack could have sent it."""
     if not isinstance(body, dict):
         return "the body is not an object"
+    if (name := _overlong_id(body, _BODY_ID_FIELDS)) is not None:
+        return f"{name} is longer than any Slack id"
     if "command" in body:  # a slash command (form fields)
         if not isinstance(body.get("command"), str) or not isinstance(body.get("user_id"), str):
             return "a slash command without command or user_id"
@@ -90,9 +118,16 @@ def shape_problem(body: Any) -> str | None:
         return None if body.get("ssl_check") else "neither a type nor a command"
     if not isinstance(kind, str):
         return "type is not a string"
-    for key in ("team", "user", "channel", "enterprise", "container"):
+    for key in ("team", "user", "channel", "enterprise"):
         if not _is_id_holder(body.get(key)):
-            return f"{key} is neither an id nor an object with one"
+            return f"{key} is neither an id nor an object with one (of at most {ID_MAX} characters)"
+    container = body.get("container")
+    if not _is_id_holder(container):
+        return "container is neither an id nor an object with one"
+    if isinstance(container, dict) and (name := _overlong_id(container, ("message_ts", "channel_id", "thread_ts"))):
+        return f"container.{name} is longer than any Slack id"
+    if isinstance(body.get("event_id"), str) and len(body["event_id"]) > EVENT_ID_MAX:
+        return "event_id is longer than any Slack event id"
     if kind in _INTERACTIONS and not isinstance(body.get("user"), dict):
         return f"a {kind} without the user who acted"
     for key in ("team_id", "api_app_id", "trigger_id", "response_url", "callback_id"):
@@ -104,8 +139,12 @@ def shape_problem(body: Any) -> str | None:
         return _actions_problem(body)
     if kind in ("view_submission", "view_closed"):
         return _view_problem(body)
-    if kind in ("shortcut", "message_action") and not isinstance(body.get("message", {}), dict):
-        return "message is not an object"
+    if kind in ("shortcut", "message_action"):
+        message = body.get("message", {})
+        if not isinstance(message, dict):
+            return "message is not an object"
+        if (name := _overlong_id(message, _EVENT_ID_FIELDS)) is not None:
+            return f"message.{name} is longer than any Slack id"
     if kind == "block_suggestion" and not isinstance(body.get("action_id"), str):
         return "block_suggestion without action_id"
     return None

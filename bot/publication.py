@@ -35,6 +35,10 @@ def _handle(account_url: str) -> str:
     return _first_segment(account_url).lstrip("@").lower()
 
 
+# The column that keeps it (drafts.published_url), and the form's limit (render.publish_modal).
+URL_MAX = 500
+
+
 def check_post_url(platform: str, account_url: str, url: str) -> str | None:
     """None when ``url`` is a post of the account at ``account_url``; else why not, in Japanese."""
     url = url.strip()
@@ -42,6 +46,8 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
         return "投稿のURLを入力してください。"
     if any(c.isspace() for c in url) or not url.isascii():
         return "URLに空白や全角文字が含まれています。投稿のURLをそのまま貼り付けてください。"
+    if len(url) > URL_MAX:
+        return f"URLが長すぎます（{URL_MAX}文字まで）。投稿を開いたときのアドレスをそのまま貼り付けてください。"
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from bot.publication import URL_MAX
 from bot.rules import Finding
 
 SEVERITY_ICON = {"error": ":x:", "warning": ":warning:", "info": ":information_source:"}
@@ -667,7 +668,7 @@ P_URL, P_DATE, P_TIME = "post_url", "post_date", "post_time"
 def publish_modal(view: DraftView, account_url: str, now: datetime) -> dict[str, Any]:
     return modal(PUBLISH_CALLBACK, "投稿済みにする", "登録する", [
             section(f"*{escape(view.account_name)}* 第{view.version}版\n{quote(view.text, 300)}"),
-            input_block(P_URL, "投稿のURL", {"type": "plain_text_input", "action_id": P_URL, "max_length": 500},
+            input_block(P_URL, "投稿のURL", {"type": "plain_text_input", "action_id": P_URL, "max_length": URL_MAX},
                    hint=f"アカウント（{account_url[:100]}）に投稿した記事のURLを貼り付けてください。"),
             input_block(P_DATE, "投稿した日", {"type": "datepicker", "action_id": P_DATE,
                                        "initial_date": now.date().isoformat()}),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App, BoltResponse
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 
 from bot import errors
 from bot.services import Kessai
@@ -15,6 +15,11 @@ from bot.services import Kessai
 DATABASE_DOWN_JA = (
     "データベースに一時的に接続できないため、操作を記録できませんでした。何も変更されていません。"
     "少し時間をおいて、もう一度お試しください。"
+)
+
+UNSTORABLE_JA = (
+    "送られてきた内容に、記録できない値が含まれていたため、処理できませんでした。何も変更されていません。"
+    "繰り返し表示される場合は、情報政策室（システム管理者）にご連絡ください。"
 )
 
 log = logging.getLogger(__name__)
@@ -49,19 +54,35 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         return next()
 
     @app.error
-    def on_error(error: Exception, body: dict[str, Any], logger: logging.Logger, respond: Any) -> None:
+    def on_error(error: Exception, body: dict[str, Any], logger: logging.Logger, respond: Any,
+                 response: BoltResponse | None) -> None:
         if isinstance(error, errors.KessaiError):
             logger.info("refused: %s", error)
+            return
+        if isinstance(error, DataError):
+            # The database refused a value in the request itself (too long for its column, out of
+            # range): sending it again cannot help, so it is answered 200 rather than retried by
+            # Slack, and the log does not send the IT 担当 looking for a database outage.
+            logger.warning("a value in a %s request cannot be stored (%s); nothing was written and it is not retried",
+                           body.get("type"), type(error.orig).__name__ if error.orig else error)
+            if response is not None:
+                response.status = 200
+                response.body = ""
+            _tell(respond, body, UNSTORABLE_JA, logger)
             return
         if isinstance(error, DBAPIError):
             # Nothing was written (the unit of work rolled back). Events answer 500 so Slack retries
             # them; a person who pressed a button is told directly, since the outbox is unreachable.
             logger.error("database unavailable while processing a %s request: %s", body.get("type"),
                          type(error.orig).__name__ if error.orig else error)
-            if respond is not None and safe_response_url(body, response_url_prefixes):
-                try:
-                    respond(text=DATABASE_DOWN_JA, response_type="ephemeral", replace_original=False)
-                except Exception:
-                    logger.exception("could not tell the user that the database is unavailable")
+            _tell(respond, body, DATABASE_DOWN_JA, logger)
             return
         logger.exception("unhandled error while processing a %s request", body.get("type"))
+
+    def _tell(respond: Any, body: dict[str, Any], text: str, logger: logging.Logger) -> None:
+        """The person who acted, directly: the outbox may be what failed."""
+        if respond is not None and safe_response_url(body, response_url_prefixes):
+            try:
+                respond(text=text, response_type="ephemeral", replace_original=False)
+            except Exception:
+                logger.exception("could not tell the user why their request failed")

@@ -17,13 +17,20 @@ EVENT = {"type": "event_callback", "team_id": "T0KESSAI", "event_id": "Ev1",
 COMMAND = {"command": "/kessai", "text": "status", "user_id": "U0OPERATOR", "team_id": "T0KESSAI"}
 
 
+LONGEST_ID = "U" + "0" * 31  # no Slack id is this long, but one this long still fits the database
+
+
 @pytest.mark.parametrize("body", [CLICK, FORM, EVENT, COMMAND, {"ssl_check": "1", "token": "x"},
                                   {"type": "url_verification", "challenge": "x"},
                                   {**EVENT, "event": {"type": "user_change", "user": {"id": "U1"}}},
                                   {**CLICK, "team": "T0KESSAI"}, {**CLICK, "actions": [{"action_id": "x"}]},
-                                  {**FORM, "type": "view_closed"}, {**CLICK, "anything_new": [1, {"a": None}]}],
+                                  {**FORM, "type": "view_closed"}, {**CLICK, "anything_new": [1, {"a": None}]},
+                                  {**EVENT, "event": {**EVENT["event"], "user": LONGEST_ID}},
+                                  {**CLICK, "user": {"id": LONGEST_ID}, "container": {"message_ts": "1700000000.000100"}},
+                                  {**EVENT, "event_id": "Ev" + "0" * 98}],
                          ids=["click", "form", "event", "command", "ssl_check", "url_verification", "user_change",
-                              "team-as-id", "action-without-value", "view_closed", "new-field"])
+                              "team-as-id", "action-without-value", "view_closed", "new-field", "longest-user",
+                              "click-in-a-message", "longest-event-id"])
 def test_what_slack_sends_passes(body: dict) -> None:  # type: ignore[type-arg]
     assert shape_problem(body) is None
 
@@ -42,3 +49,30 @@ def test_what_slack_sends_passes(body: dict) -> None:  # type: ignore[type-arg]
 ], ids=lambda b: str(b)[:40])
 def test_shapes_slack_never_sends_are_named(body: object) -> None:
     assert isinstance(shape_problem(body), str)
+
+
+TOO_LONG = LONGEST_ID + "0"
+EVENT_MESSAGE = EVENT["event"]
+
+
+@pytest.mark.parametrize("body", [
+    {**EVENT, "event": {**EVENT_MESSAGE, "user": TOO_LONG}},
+    {**EVENT, "event": {**EVENT_MESSAGE, "channel": TOO_LONG}},
+    {**EVENT, "event": {**EVENT_MESSAGE, "ts": "1" * 40 + ".000100"}},
+    {**EVENT, "event": {**EVENT_MESSAGE, "thread_ts": TOO_LONG}},
+    {**EVENT, "event": {"type": "message", "subtype": "message_deleted", "channel": "C0INTAKE", "deleted_ts": TOO_LONG}},
+    {**EVENT, "event": {"type": "message", "subtype": "message_changed", "channel": "C0INTAKE",
+                        "message": {**EVENT_MESSAGE, "ts": TOO_LONG}}},
+    {**EVENT, "event": {"type": "app_home_opened", "user": TOO_LONG, "tab": "home"}},
+    {**EVENT, "event_id": "Ev" + "0" * 99},
+    {**CLICK, "user": {"id": TOO_LONG}}, {**CLICK, "team": {"id": TOO_LONG}}, {**CLICK, "channel": TOO_LONG},
+    {**CLICK, "container": {"type": "message", "message_ts": TOO_LONG, "channel_id": "C0INTAKE"}},
+    {**COMMAND, "user_id": TOO_LONG}, {**COMMAND, "channel_id": TOO_LONG},
+    {"type": "message_action", "user": USER, "message": {"ts": TOO_LONG, "text": "x"}},
+], ids=["user", "channel", "ts", "thread_ts", "deleted_ts", "edited-ts", "home-user", "event_id", "click-user",
+        "click-team", "click-channel", "click-message", "command-user", "command-channel", "shortcut-message"])
+def test_ids_longer_than_slack_gives_are_named(body: object) -> None:
+    """On PostgreSQL such an id failed its request with a 500 when stored (Slack then sends it again)."""
+    problem = shape_problem(body)
+    assert isinstance(problem, str)
+    assert "longer than" in problem or "at most 32" in problem

@@ -8,6 +8,7 @@ import logging
 import socket
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -21,6 +22,7 @@ from bot.config import parse_org_config
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.payloads import message_text
 from bot.web import MAX_BODY_BYTES
+from storage import drafts as draft_repo
 from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow, OutboxRow
 from tests.conftest import DEMO_TOML, database_url
 from tests.e2e.conftest import (
@@ -460,3 +462,66 @@ def test_a_form_slack_is_slow_to_open_is_said_not_opened_before_slacks_own_timeo
     reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
     assert time.monotonic() - started < 3.0
     assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
+
+
+_LONG = "U" + "0" * 40
+OVERLONG_IDS = {
+    "message-user": {"type": "message", "channel": "C0INTAKE", "user": _LONG, "ts": "1700000001.000100", "text": "本文"},
+    "deleted-ts": {"type": "message", "subtype": "message_deleted", "channel": "C0INTAKE", "deleted_ts": "3" * 60},
+    "home-user": {"type": "app_home_opened", "user": _LONG, "tab": "home"},
+}
+
+
+@pytest.mark.parametrize("name", [*OVERLONG_IDS, "event-id", "click-user"])
+def test_ids_longer_than_slack_gives_are_answered_not_failed(stack: LocalStack, caplog: pytest.LogCaptureFixture,
+                                                             name: str) -> None:
+    """On PostgreSQL these failed with a 500 ("database unavailable" in the log) when the id was
+    stored in its 32-character column, and Slack would have sent them again and again."""
+    st = stack
+    before = _written(st)
+    if name == "click-user":
+        body = _interaction({**_CLICK, "user": {"id": _LONG}})
+        content_type = "application/x-www-form-urlencoded"
+    else:
+        event = OVERLONG_IDS.get(name, {"type": "message", "channel": "C0INTAKE", "user": "U0STRANGER",
+                                        "ts": "1700000002.000100", "text": "質問です"})
+        body = json.dumps({"type": "event_callback", "team_id": "T0KESSAI", "event_time": int(time.time()),
+                           "event_id": "Ev" + "0" * 200 if name == "event-id" else "Ev0LONGID", "event": event}).encode()
+        content_type = "application/json"
+    with caplog.at_level(logging.WARNING):
+        assert _signed(st, body, content_type) == 200
+    assert any("longer than any Slack" in r.getMessage() or "at most 32" in r.getMessage() for r in caplog.records)
+    assert not any("database unavailable" in r.getMessage() for r in caplog.records)
+    settle(st)
+    assert _written(st) == before
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    assert wait_dm(st, "U0MANAGER")
+
+
+def test_a_value_the_database_refuses_is_not_taken_for_an_outage(stack: LocalStack,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    """The net under the shape check: should some other request carry a value its column refuses
+    (PostgreSQL checks lengths and ranges; SQLite does not), sending it again cannot help. It is
+    answered 200, the person is told in Japanese, and the log does not report the database down.
+    A listener of this test's own stores the value, since every known way in is refused earlier."""
+    st = stack
+    if not st.rt.db.is_postgres:
+        pytest.skip("SQLite stores values of any length")
+
+    @st.rt.app.command("/kessai-overlong")
+    def overlong() -> None:
+        with st.rt.db.session() as s:
+            draft_repo.claim_event(s, "event:" + "x" * 300, datetime.now(UTC))
+
+    listeners = st.rt.app._listeners  # ahead of the catch-all for unknown commands (handlers.fallback)
+    listeners.insert(0, listeners.pop())
+
+    with caplog.at_level(logging.WARNING):
+        reply = st.driver.slash_command("U0OPERATOR", "/kessai-overlong")
+    assert reply.status == 200
+    assert any("cannot be stored (StringDataRightTruncation)" in r.getMessage() for r in caplog.records)
+    assert not any("database unavailable" in r.getMessage() for r in caplog.records)
+    st.slack.wait_for(lambda: any("記録できない値" in json.dumps(c.params, ensure_ascii=False)
+                                  for c in st.slack.responses()), timeout=10, message="the person is told")
+    with st.rt.db.session() as s:
+        assert draft_repo.claim_event(s, "event:fits", datetime.now(UTC))  # the database is fine
