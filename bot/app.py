@@ -15,6 +15,7 @@ from bot.config import OrgConfig, Settings
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.services import Kessai
 from bot.slack_gateway import SlackGateway
+from bot.slack_http import KeepAliveWebClient
 from storage import roster
 from storage.db import Database, utcnow
 
@@ -71,7 +72,8 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
         db.upgrade()
     with db.session() as s:
         roster.sync(s, org)
-    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=slack_timeout)  # type: ignore[arg-type]
+    client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,  # type: ignore[arg-type]
+                                timeout=slack_timeout)
     gateway = SlackGateway(db, client, clock=clock,
                            on_permanent_failure=DeliveryFailureReporter(db, org, clock))
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)

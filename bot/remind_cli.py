@@ -83,12 +83,11 @@ def run_remind(args: argparse.Namespace) -> int:
         if report.total and settings.slack_bot_token:
             # Run from cron without a serve process: deliver what the sweep wrote now. With serve
             # running, its outbox worker would deliver them anyway (claims keep it to once).
-            from slack_sdk import WebClient
-
             from bot.delivery_failures import DeliveryFailureReporter
             from bot.slack_gateway import SlackGateway
+            from bot.slack_http import KeepAliveWebClient
 
-            client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
+            client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
             gateway = SlackGateway(db, client, render_home=kessai.homes.render,
                                    on_permanent_failure=DeliveryFailureReporter(db, org, kessai.clock))
             sent = gateway.deliver_due()

@@ -624,6 +624,9 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "LocalSlack/1"
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes: without this, a client that keeps its
+        # connection (bot.slack_http) waits ~40 ms per call for the delayed ACK (Nagle).
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
             log.debug("local slack: " + format, *args)

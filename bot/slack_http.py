@@ -1,0 +1,125 @@
+"""A Slack Web API client that keeps its connections open between calls.
+
+slack_sdk's WebClient opens a new connection for every call (urllib). Over the internet that is a
+TCP and a TLS handshake each time, several round trips to Slack before the call itself; the bot
+makes several calls per draft (the approver's DM, the thread's check results and status, App
+Homes) and the reminder sweep dozens in a row. Here each thread keeps one connection per host and
+reuses it while it is fresh.
+
+Everything else is slack_sdk's: building the request, parsing the answer, SlackApiError, rate
+limits, and its retry of a call whose connection failed (ConnectionErrorRetryHandler), which also
+covers a kept connection that the server closed meanwhile. Errors are raised as urllib raises
+them (HTTPError for an HTTP error status, URLError when the request could not be sent), so that
+retry and slack_gateway's error handling see exactly what they see with the stock client.
+
+Behind a proxy (``HTTPS_PROXY`` / ``HTTP_PROXY``, unless ``NO_PROXY`` names Slack's host), calls
+go through urllib as before, one connection each: the proxy, its authentication and its tunnel
+stay urllib's business.
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import logging
+import ssl
+import threading
+import time
+import urllib.request
+from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
+
+from slack_sdk import WebClient
+
+log = logging.getLogger(__name__)
+
+# A connection idle longer than this is closed rather than reused: servers and middleboxes drop
+# idle connections after a while (commonly 60 s or more), and a request sent on a connection the
+# other end has just dropped fails (slack_sdk then retries it once, on a new connection).
+IDLE_REUSE_SECONDS = 20.0
+
+
+class _Kept:
+    __slots__ = ("conn", "last_used")
+
+    def __init__(self, conn: http.client.HTTPConnection) -> None:
+        self.conn = conn
+        self.last_used = time.monotonic()
+
+
+class KeepAliveWebClient(WebClient):
+    """slack_sdk's WebClient, reusing one connection per thread and host."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._local = threading.local()
+        self._count_lock = threading.Lock()
+        self.connections_opened = 0  # for tests and benchmarks: how often a handshake was paid
+
+    def close(self) -> None:
+        """Close this thread's kept connections (others close when their threads end)."""
+        kept: dict[tuple[str, str, int], _Kept] = getattr(self._local, "kept", {})
+        for k in kept.values():
+            k.conn.close()
+        kept.clear()
+
+    def _perform_urllib_http_request_internal(self, url: str, req: urllib.request.Request) -> dict[str, Any]:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or self._proxied(parts.scheme, parts.hostname):
+            return super()._perform_urllib_http_request_internal(url, req)
+        key = (parts.scheme, parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        conn = self._connection(key)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        try:
+            conn.request(req.get_method(), path, body=req.data, headers=dict(req.header_items()))  # type: ignore[arg-type]
+        except OSError as e:
+            # As urllib: a request that could not be sent is a URLError (retried once by slack_sdk).
+            self._drop(key)
+            raise URLError(e) from e
+        try:
+            resp = conn.getresponse()
+            body = resp.read()
+        except BaseException:
+            self._drop(key)
+            raise
+        if resp.will_close:
+            self._drop(key)
+        else:
+            self._local.kept[key].last_used = time.monotonic()
+        if resp.status >= 400:
+            # As urllib's urlopen, which slack_sdk reads the status, headers and body from.
+            raise HTTPError(url, resp.status, resp.reason, resp.msg, io.BytesIO(body))
+        if resp.msg.get_content_type() == "application/gzip":
+            return {"status": resp.status, "headers": resp.msg, "body": body}
+        charset = resp.msg.get_content_charset() or "utf-8"
+        return {"status": resp.status, "headers": resp.msg, "body": body.decode(charset)}
+
+    def _proxied(self, scheme: str, host: str) -> bool:
+        if self.proxy:
+            return True
+        return bool(urllib.request.getproxies().get(scheme)) and not urllib.request.proxy_bypass(host)
+
+    def _connection(self, key: tuple[str, str, int]) -> http.client.HTTPConnection:
+        kept: dict[tuple[str, str, int], _Kept] = self._local.__dict__.setdefault("kept", {})
+        k = kept.get(key)
+        if k is not None and time.monotonic() - k.last_used <= IDLE_REUSE_SECONDS:
+            return k.conn
+        if k is not None:
+            k.conn.close()
+        scheme, host, port = key
+        conn: http.client.HTTPConnection
+        if scheme == "https":
+            conn = http.client.HTTPSConnection(host, port, timeout=self.timeout,
+                                               context=self.ssl or ssl.create_default_context())
+        else:
+            conn = http.client.HTTPConnection(host, port, timeout=self.timeout)
+        kept[key] = _Kept(conn)
+        with self._count_lock:
+            self.connections_opened += 1
+        return conn
+
+    def _drop(self, key: tuple[str, str, int]) -> None:
+        k = self._local.__dict__.get("kept", {}).pop(key, None)
+        if k is not None:
+            k.conn.close()

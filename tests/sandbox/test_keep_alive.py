@@ -1,0 +1,147 @@
+"""bot.slack_http: Slack calls share a kept connection and fail exactly as slack_sdk's own client."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+from slack_sdk.errors import SlackApiError
+
+from bot import slack_http
+from bot.sandbox.server import LocalSlack
+from bot.slack_http import KeepAliveWebClient
+
+
+@pytest.fixture
+def slack() -> Iterator[LocalSlack]:
+    s = LocalSlack().start()
+    yield s
+    s.stop()
+
+
+def client_for(slack: LocalSlack, timeout: int = 5) -> KeepAliveWebClient:
+    return KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=timeout)
+
+
+def posted(slack: LocalSlack) -> list[str]:
+    return [str(c.params.get("text")) for c in slack.calls if c.method == "chat.postMessage" and c.ok]
+
+
+def test_calls_from_one_thread_share_one_connection(slack: LocalSlack) -> None:
+    c = client_for(slack)
+    for n in range(5):
+        assert c.chat_postMessage(channel="C0INTAKE", text=f"お知らせ{n}")["ok"]
+    assert c.connections_opened == 1
+    assert posted(slack) == [f"お知らせ{n}" for n in range(5)]
+
+
+def test_each_thread_keeps_its_own_connection(slack: LocalSlack) -> None:
+    c = client_for(slack)
+
+    def post_twice(n: int) -> None:
+        c.chat_postMessage(channel="C0INTAKE", text=f"a{n}")
+        c.chat_postMessage(channel="C0INTAKE", text=f"b{n}")
+
+    threads = [threading.Thread(target=post_twice, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert c.connections_opened == 3
+    assert sorted(posted(slack)) == sorted([f"a{n}" for n in range(3)] + [f"b{n}" for n in range(3)])
+
+
+def test_slacks_refusals_reach_the_caller_as_from_slack_sdk(slack: LocalSlack) -> None:
+    """What slack_gateway reads: the status, Retry-After, Slack's error code, a body not Slack's."""
+    c = client_for(slack)
+    slack.inject("chat.postMessage", status=429, retry_after=7)
+    with pytest.raises(SlackApiError) as e:
+        c.chat_postMessage(channel="C0INTAKE", text="x")
+    assert e.value.response.status_code == 429 and e.value.response.headers.get("Retry-After") == "7"
+    slack.inject("chat.postMessage", status=503)
+    with pytest.raises(SlackApiError) as e:
+        c.chat_postMessage(channel="C0INTAKE", text="x")
+    assert e.value.response.status_code == 503
+    slack.inject("chat.postMessage", error="channel_not_found")
+    with pytest.raises(SlackApiError) as e:
+        c.chat_postMessage(channel="C0INTAKE", text="x")
+    assert e.value.response["error"] == "channel_not_found"
+    slack.inject("chat.postMessage", status=502, body="<html>Bad Gateway</html>")
+    with pytest.raises(SlackApiError) as e:
+        c.chat_postMessage(channel="C0INTAKE", text="x")
+    assert e.value.response.status_code == 502
+    # Answers, even refusals, leave the connection usable.
+    assert c.chat_postMessage(channel="C0INTAKE", text="届きました")["ok"]
+    assert c.connections_opened == 1
+    assert posted(slack) == ["届きました"]
+
+
+def test_a_call_that_times_out_drops_its_connection(slack: LocalSlack) -> None:
+    c = client_for(slack, timeout=1)
+    assert c.chat_postMessage(channel="C0INTAKE", text="一通目")["ok"]
+    slack.inject("chat.postMessage", delay=3)
+    with pytest.raises(TimeoutError):
+        c.chat_postMessage(channel="C0INTAKE", text="遅い")
+    # The late answer to that call must not be read as the answer to the next one.
+    assert c.chat_postMessage(channel="C0INTAKE", text="三通目")["message"]["text"] == "三通目"
+    assert c.connections_opened == 2
+
+
+def test_a_connection_idle_too_long_is_not_reused(slack: LocalSlack, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(slack_http, "IDLE_REUSE_SECONDS", 0.0)
+    c = client_for(slack)
+    for n in range(3):
+        c.chat_postMessage(channel="C0INTAKE", text=f"{n}")
+    assert c.connections_opened == 3
+
+
+def test_a_kept_connection_the_server_closed_is_replaced_and_the_call_made_once() -> None:
+    """A server drops idle connections in its own time; the next call on one fails before the
+    request is read, and slack_sdk's retry sends it again on a new connection."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    requests: list[bytes] = []
+
+    def serve() -> None:
+        for closes_after_answer in (True, False):
+            conn, _ = listener.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                head, _, rest = data.partition(b"\r\n\r\n")
+                length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                              if line.lower().startswith(b"content-length"))
+                while len(rest) < length:
+                    rest += conn.recv(65536)
+                requests.append(rest)
+                body = b'{"ok": true, "channel": "C0INTAKE", "ts": "1.2"}'
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
+                             b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+                if not closes_after_answer:
+                    conn.recv(1)  # wait for the client to hang up
+
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
+    c = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
+    assert c.chat_postMessage(channel="C0INTAKE", text="一通目")["ok"]
+    assert c.chat_postMessage(channel="C0INTAKE", text="二通目")["ok"]
+    c.close()
+    server.join(timeout=5)
+    listener.close()
+    assert [json.loads(r)["text"] for r in requests] == ["一通目", "二通目"]
+    assert c.connections_opened == 2
+
+
+def test_behind_a_proxy_calls_go_through_urllib(slack: LocalSlack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The proxy (here the local server itself, which answers absolute URLs) sees every call."""
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", slack.api_url.removesuffix("/api/"))
+    c = client_for(slack)
+    assert c.chat_postMessage(channel="C0INTAKE", text="経由")["ok"]
+    assert c.connections_opened == 0
+    assert posted(slack) == ["経由"]
