@@ -242,6 +242,9 @@ class SlackGateway:
         """
         sent_total = 0
         with self._lock:  # one pass at a time per process; replicas are separated by claims
+            with self.db.session() as s:
+                if released := outbox.release_overlooked(s):
+                    log.info("released replies held for %d message(s) already posted", released)
             while True:
                 now = self.clock()
                 with self.db.session() as s:

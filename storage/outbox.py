@@ -144,6 +144,23 @@ def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None
         s.add(row)
 
 
+def release_overlooked(s: Session) -> int:
+    """Release replies still held for a parent that is posted; how many parents had some.
+
+    A reply is held when its transaction finds no location for the parent, and released by the
+    transaction that records the location (``remember_messages``). When the two run at the same
+    time each misses the other's uncommitted row, and the reply would wait for ever: the outbox
+    worker calls this on each pass, so such a reply goes out on the next one.
+    """
+    parents = s.exec(
+        select(SlackMessageRow.key, SlackMessageRow.channel, SlackMessageRow.ts)
+        .where(col(SlackMessageRow.key).in_(
+            select(OutboxRow.thread_key).where(col(OutboxRow.status) == HELD).distinct()))).all()
+    for key, channel, ts in parents:
+        _release_replies(s, key, channel, ts)
+    return len(parents)
+
+
 def divert_replies(s: Session, parent_key: str) -> int:
     """Send the replies held for ``parent_key`` to its stand-in instead; how many.
 

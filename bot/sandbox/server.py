@@ -14,6 +14,7 @@ import json
 import logging
 import secrets
 import socket
+import sys
 import threading
 import time
 from collections import deque
@@ -136,7 +137,7 @@ class LocalSlack:
         if self._server is not None:
             return self
         self._stopping.clear()
-        server = ThreadingHTTPServer((self._host, self._requested_port), _make_handler(self))
+        server = _Server((self._host, self._requested_port), _make_handler(self))
         server.daemon_threads = True
         self._server = server
         self._ws.response_url_prefix = f"{self.base_url}/response/"
@@ -618,6 +619,16 @@ class LocalSlack:
     def view_api(self, view: View) -> JsonDict:
         """``view`` as Slack serialises it into interaction payloads."""
         return view.to_api(self.team_id, self.app_id, self.bot_id)
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that kept its connection open between calls (bot.slack_http) and was killed
+        # resets it: the usual end of such a connection, not worth a traceback on stderr.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            log.debug("local slack: %s:%s closed its connection", *client_address[:2])
+            return
+        super().handle_error(request, client_address)
 
 
 def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import socket
+import struct
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -145,3 +147,18 @@ def test_behind_a_proxy_calls_go_through_urllib(slack: LocalSlack, monkeypatch: 
     assert c.chat_postMessage(channel="C0INTAKE", text="経由")["ok"]
     assert c.connections_opened == 0
     assert posted(slack) == ["経由"]
+
+
+def test_a_kept_connection_reset_by_a_killed_client_is_not_reported_as_an_error(
+        slack: LocalSlack, capfd: pytest.CaptureFixture[str]) -> None:
+    host, port = slack.api_url.removeprefix("http://").split("/")[0].split(":")
+    for _ in range(3):
+        c = socket.create_connection((host, int(port)))
+        c.sendall(b"POST /api/chat.postMessage HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+        c.recv(65536)
+        # A killed process's socket: closed with a reset, as the kernel does when it dies mid-connection.
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        c.close()
+    time.sleep(0.3)
+    assert client_for(slack).chat_postMessage(channel="C0INTAKE", text="届きます")["ok"]
+    assert "Traceback" not in capfd.readouterr().err
