@@ -29,6 +29,8 @@ from storage.models import OutboxRow
 
 log = logging.getLogger(__name__)
 
+# How long an update chosen before its post was sent waits before it is looked at again.
+UPDATE_WAITS_FOR_POST = timedelta(seconds=1)
 # Longer than any single Slack call (client timeout 10 s), short enough that a crashed replica's
 # claims are picked up again quickly after restart.
 LEASE = timedelta(seconds=15)
@@ -273,6 +275,11 @@ class SlackGateway:
         if row.op == "update" and row.message_key:
             loc = outbox.message_location(s, row.message_key)
             location = (loc.channel, loc.ts) if loc else None
+            if location is None and outbox.post_on_its_way(s, row.message_key):
+                # Chosen while its post was being released from hold (outbox.eligible): it waits
+                # for the post instead of failing for want of a message to update.
+                outbox.mark_later(s, row.id or 0, self.clock() + UPDATE_WAITS_FOR_POST)
+                return None
         snapshot = OutboxRow.model_validate(row.model_dump())
         maybe_sent = row.op == "post" and (row.attempts > 0 or row.claimed_until is not None)
         return _Job(row=snapshot, location=location, maybe_sent=maybe_sent)

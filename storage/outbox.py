@@ -253,6 +253,9 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     as the oldest held row of each thread and of each message key the scan met.
     """
     flush_pending(s)
+    # Read before the scan: a held reply released between the two reads then shows in the scan,
+    # and blocks what follows it there (read after, it would be in neither).
+    held_threads = _held_threads(s)
     heads = s.execute(  # a Core select (more columns than sqlmodel's select types); autoflushes like exec
         select_(col(OutboxRow.id), col(OutboxRow.message_key), col(OutboxRow.thread_key),
                 col(OutboxRow.next_attempt_at), col(OutboxRow.claimed_until))
@@ -260,7 +263,11 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     ).all()
     if not heads:
         return []
-    held_since = _held_blockers(s, {key for _, key, _, _, _ in heads if key})
+    # Held rows by message key are looked up for the keys met (there may be thousands held). One
+    # released meanwhile is missed here; an update it would have held back then finds no message
+    # yet and waits for it (SlackGateway._job, ``post_on_its_way``).
+    # Every held row is a reply, in a thread: none held by thread, none at all.
+    held_since = held_threads | (_held_by_message_key(s, {k for _, k, _, _, _ in heads if k}) if held_threads else {})
     blocked: set[str] = set()
     chosen: list[int] = []
     for row_id, key, thread, next_attempt_at, claimed_until in heads:
@@ -286,16 +293,17 @@ _THREAD = "\x00thread:"
 _KEYS_PER_QUERY = 500  # well under every driver's limit on bound parameters
 
 
-def _held_blockers(s: Session, message_keys: set[str]) -> dict[str, int]:
-    """The id of the oldest held row per thread (as ``_THREAD`` + key) and per message key among
-    ``message_keys``: a waiting row with a later id and the same key is held back by it."""
-    first: dict[str, int] = {}
-    # Few groups: held rows are replies, one thread per parent not yet posted.
+def _held_threads(s: Session) -> dict[str, int]:
+    """The id of the oldest held row per thread (as ``_THREAD`` + its key): a later row of the
+    thread waits behind it. Few groups: held rows are replies, one thread per parent not yet posted."""
     groups = s.exec(select(OutboxRow.thread_key, func.min(OutboxRow.id)).where(col(OutboxRow.status) == HELD)
                     .group_by(col(OutboxRow.thread_key))).all()
-    if not groups:
-        return first  # no held rows at all (the usual case): no key lookup either
-    first.update({_THREAD + thread: oldest for thread, oldest in groups if thread and oldest is not None})
+    return {_THREAD + thread: oldest for thread, oldest in groups if thread and oldest is not None}
+
+
+def _held_by_message_key(s: Session, message_keys: set[str]) -> dict[str, int]:
+    """The id of the oldest held row per message key among ``message_keys``."""
+    first: dict[str, int] = {}
     keys = sorted(message_keys)
     for i in range(0, len(keys), _KEYS_PER_QUERY):
         for key, oldest in s.exec(
@@ -306,6 +314,12 @@ def _held_blockers(s: Session, message_keys: set[str]) -> dict[str, int]:
             if key is not None and oldest is not None:
                 first[key] = oldest
     return first
+
+
+def post_on_its_way(s: Session, message_key: str) -> bool:
+    """Whether the post that creates ``message_key`` is still waiting to be sent (pending or held)."""
+    return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == message_key, OutboxRow.op == "post",
+                                             col(OutboxRow.status).in_([PENDING, HELD])).limit(1)).first() is not None
 
 
 def _aware(t: datetime) -> datetime:
@@ -342,6 +356,12 @@ def mark_sent_many(s: Session, row_ids: Sequence[int], now: datetime) -> None:
             update(OutboxRow).where(col(OutboxRow.id).in_(list(row_ids)))
             .values(status=SENT, sent_at=now, claimed_until=None, attempts=OutboxRow.attempts + 1)
         )
+
+
+def mark_later(s: Session, row_id: int, at: datetime) -> None:
+    """Give up this claim and look at the row again at ``at`` (not a failed attempt)."""
+    s.connection().execute(update(OutboxRow).where(col(OutboxRow.id) == row_id)
+                           .values(next_attempt_at=at, claimed_until=None))
 
 
 def mark_retry(s: Session, row_id: int, at: datetime, error: str) -> None:

@@ -1,0 +1,73 @@
+"""Outbox rows released from hold by another transaction while a delivery pass is choosing rows.
+
+Found by benchmarks/chaos.py (two replicas): a reply held for its draft's root post was released
+by one replica (it recorded the root post) between two reads of the other replica's pass. The
+update of that reply was then chosen before the reply was posted, found no message to update and
+was failed for good: the draft's status in its thread never changed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from bot.sandbox.server import LocalSlack
+from bot.slack_gateway import SlackGateway
+from bot.slack_http import KeepAliveWebClient
+from storage import outbox
+from storage.db import Database
+from tests.conftest import database_url
+
+ROOT = "draft:9:root"
+STATUS = "thread:9:v1:status"
+
+
+@pytest.fixture
+def postgres(tmp_path: Path) -> Iterator[Database]:
+    db = Database(database_url("postgres", tmp_path))  # two transactions at once: PostgreSQL's case
+    db.upgrade()
+    yield db
+    db.dispose()
+
+
+def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgres: Database) -> None:
+    db = postgres
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url)
+        gateway = SlackGateway(db, client)
+        root_ts = client.chat_postMessage(channel="C0INTAKE", text="下書き")["ts"]  # posted by the other replica
+        now = datetime.now(UTC)
+        with db.session() as s:
+            outbox.enqueue_reply_after(s, ROOT, {"channel": "C0INTAKE", "text": "状況: 決裁待ち"}, now=now,
+                                       message_key=STATUS)  # held: the root post is not recorded yet
+            outbox.enqueue(s, "update", {"text": "状況: 承認されました"}, now=now, message_key=STATUS)
+
+        released = []
+
+        def release_once(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            # Right after the pass has scanned the waiting rows, the other replica records the
+            # root post, which releases the held reply.
+            if not released and "WHERE outbox.status = " in statement and "ORDER BY outbox.id" in statement \
+                    and "LIMIT" in statement:
+                released.append(True)
+                with db.session() as other:
+                    outbox.remember_messages(other, [(ROOT, "C0INTAKE", root_ts)])
+
+        event.listen(db.engine, "after_cursor_execute", release_once)
+        try:
+            gateway.deliver_due()
+        finally:
+            event.remove(db.engine, "after_cursor_execute", release_once)
+        assert released
+        time.sleep(1.2)  # the update looks again a second later
+        gateway.deliver_due()
+        with db.session() as s:
+            assert outbox.rows(s, statuses=[outbox.FAILED, outbox.HELD, outbox.PENDING]) == []
+        replies = [m for m in slack.messages("C0INTAKE") if m.thread_ts == root_ts and m.ts != root_ts]
+        assert [m.text for m in replies] == ["状況: 承認されました"]
