@@ -23,6 +23,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.logs import FailureStreak
+from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database, utcnow
 from storage.models import OutboxRow
@@ -181,6 +182,8 @@ class SlackGateway:
         self._wake.set()
         if self._thread:
             self._thread.join(timeout)
+        if isinstance(self.client, KeepAliveWebClient):
+            self.client.close()  # the kept connections (the sending threads outlive this gateway)
 
     @property
     def express_lease(self) -> timedelta | None:

@@ -54,15 +54,17 @@ class KeepAliveWebClient(WebClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._local = threading.local()
-        self._count_lock = threading.Lock()
+        self._lock = threading.Lock()
+        self._open: set[http.client.HTTPConnection] = set()  # every thread's, for close()
         self.connections_opened = 0  # for tests and benchmarks: how often a handshake was paid
 
     def close(self) -> None:
-        """Close this thread's kept connections (others close when their threads end)."""
-        kept: dict[tuple[str, str, int], _Kept] = getattr(self._local, "kept", {})
-        for k in kept.values():
-            k.conn.close()
-        kept.clear()
+        """Close every thread's kept connections (at shutdown: a thread still using one gets an
+        error, and would open a new one if it called again)."""
+        with self._lock:
+            conns, self._open = self._open, set()
+        for conn in conns:
+            conn.close()
 
     def _perform_urllib_http_request_internal(self, url: str, req: urllib.request.Request) -> dict[str, Any]:
         parts = urlsplit(url)
@@ -103,10 +105,11 @@ class KeepAliveWebClient(WebClient):
     def _connection(self, key: tuple[str, str, int]) -> http.client.HTTPConnection:
         kept: dict[tuple[str, str, int], _Kept] = self._local.__dict__.setdefault("kept", {})
         k = kept.get(key)
-        if k is not None and time.monotonic() - k.last_used <= IDLE_REUSE_SECONDS:
+        # (No socket: closed by close(), which a thread still running may meet.)
+        if k is not None and k.conn.sock is not None and time.monotonic() - k.last_used <= IDLE_REUSE_SECONDS:
             return k.conn
         if k is not None:
-            k.conn.close()
+            self._forget(k.conn)
         scheme, host, port = key
         conn: http.client.HTTPConnection
         if scheme == "https":
@@ -115,11 +118,17 @@ class KeepAliveWebClient(WebClient):
         else:
             conn = http.client.HTTPConnection(host, port, timeout=self.timeout)
         kept[key] = _Kept(conn)
-        with self._count_lock:
+        with self._lock:
+            self._open.add(conn)
             self.connections_opened += 1
         return conn
 
     def _drop(self, key: tuple[str, str, int]) -> None:
         k = self._local.__dict__.get("kept", {}).pop(key, None)
         if k is not None:
-            k.conn.close()
+            self._forget(k.conn)
+
+    def _forget(self, conn: http.client.HTTPConnection) -> None:
+        conn.close()
+        with self._lock:
+            self._open.discard(conn)

@@ -110,7 +110,7 @@ class LocalSlack:
         self._stopping = threading.Event()
         self._calls: list[SlackCall] = []
         self._faults: deque[Fault] = deque()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         # Slack lets an app hold several Socket Mode connections (one per replica, say) and hands
         # each envelope to one of them; these are the live ones, oldest first.
@@ -157,6 +157,7 @@ class LocalSlack:
         self.drop_socket()
         server.shutdown()
         server.server_close()
+        server.close_connections()
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
@@ -622,6 +623,32 @@ class LocalSlack:
 
 
 class _Server(ThreadingHTTPServer):
+    """Remembers its open connections: a client that keeps its connection (bot.slack_http) would
+    otherwise hold a handler thread and two sockets after the server stopped, for as long as the
+    client lived (in the test suite, the whole run)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self._connections_lock:
+            conns, self._connections = self._connections, set()
+        for c in conns:
+            with contextlib.suppress(OSError):
+                c.shutdown(socket.SHUT_RDWR)
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that kept its connection open between calls (bot.slack_http) and was killed
         # resets it: the usual end of such a connection, not worth a traceback on stderr.

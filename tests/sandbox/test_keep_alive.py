@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import struct
 import threading
@@ -162,3 +163,28 @@ def test_a_kept_connection_reset_by_a_killed_client_is_not_reported_as_an_error(
     time.sleep(0.3)
     assert client_for(slack).chat_postMessage(channel="C0INTAKE", text="届きます")["ok"]
     assert "Traceback" not in capfd.readouterr().err
+
+
+def open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files in /proc")
+def test_stopping_closes_every_threads_kept_connection_on_both_ends() -> None:
+    """Kept connections must not outlive what used them: the test suite starts a local Slack and
+    a bot for each test, and leaked ones ran the process out of files."""
+    before = open_files()
+    for _ in range(5):
+        slack = LocalSlack().start()
+        c = client_for(slack)
+        threads = [threading.Thread(target=c.chat_postMessage, kwargs={"channel": "C0INTAKE", "text": "x"})
+                   for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert c.connections_opened == 4
+        c.close()
+        slack.stop()
+    time.sleep(0.3)
+    assert open_files() <= before + 2
