@@ -36,7 +36,7 @@ def _is_id_holder(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return len(value) <= ID_MAX
+        return _is_id(value)
     return isinstance(value, dict) and (value.get("id") is None or _is_id(value.get("id")))
 
 

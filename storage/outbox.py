@@ -150,7 +150,7 @@ def release_overlooked(s: Session) -> int:
     A reply is held when its transaction finds no location for the parent, and released by the
     transaction that records the location (``remember_messages``). When the two run at the same
     time each misses the other's uncommitted row, and the reply would wait for ever: the outbox
-    worker calls this on each pass, so such a reply goes out on the next one.
+    worker calls this about once a second, so such a reply goes out soon after.
     """
     parents = s.exec(
         select(SlackMessageRow.key, SlackMessageRow.channel, SlackMessageRow.ts)
@@ -263,11 +263,12 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     ).all()
     if not heads:
         return []
-    # Held rows by message key are looked up for the keys met (there may be thousands held). One
-    # released meanwhile is missed here; an update it would have held back then finds no message
-    # yet and waits for it (SlackGateway._job, ``post_on_its_way``).
-    # Every held row is a reply, in a thread: none held by thread, none at all.
-    held_since = held_threads | (_held_by_message_key(s, {k for _, k, _, _, _ in heads if k}) if held_threads else {})
+    # Held rows by message key: looked up only for the keys met (thousands may be held), and only
+    # when any row is held (every held row is a reply, so it shows in held_threads). A row released
+    # between the scan and this lookup is missed; an update it held back then finds no message yet
+    # and waits for it (SlackGateway._job, ``post_on_its_way``).
+    met = {k for _, k, _, _, _ in heads if k}
+    held_since = held_threads | _held_by_message_key(s, met) if held_threads else {}
     blocked: set[str] = set()
     chosen: list[int] = []
     for row_id, key, thread, next_attempt_at, claimed_until in heads:
