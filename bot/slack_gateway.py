@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # How long an update chosen before its post was sent waits before it is looked at again.
 UPDATE_WAITS_FOR_POST = timedelta(seconds=1)
-# How often a delivery pass looks for replies still held for a message already posted.
+# How often a delivery pass looks for replies still held for a message posted or given up on.
 OVERLOOKED_EVERY = 1.0
 # Longer than any single Slack call (client timeout 10 s), short enough that a crashed replica's
 # claims are picked up again quickly after restart.
@@ -251,13 +251,15 @@ class SlackGateway:
         """
         sent_total = 0
         with self._lock:  # one pass at a time per process; replicas are separated by claims
-            # A safety net for a rare race (outbox.release_overlooked): once a second is plenty,
-            # not on every pass that a commit triggers.
+            # Safety nets for two rare races (outbox.release_overlooked, outbox.redirect_stranded):
+            # once a second is plenty, not on every pass that a commit triggers.
             if (t := time.monotonic()) - self._overlooked_checked >= OVERLOOKED_EVERY:
                 self._overlooked_checked = t
                 with self.db.session() as s:
                     if released := outbox.release_overlooked(s):
                         log.info("released replies held for %d message(s) already posted", released)
+                    if redirected := outbox.redirect_stranded(s):
+                        log.info("sent on replies held for %d message(s) given up on", redirected)
             while True:
                 now = self.clock()
                 with self.db.session() as s:

@@ -208,21 +208,61 @@ def undivert_replies(s: Session, parent_key: str) -> int:
     return moved
 
 
+def _given_up_parents(s: Session) -> list[str]:
+    """The keys that held replies wait for and whose post was given up on (``failed_for_good``),
+    in one statement: after a Slack outage thousands of replies can be held, each for its parent."""
+    flush_pending(s)
+    waited_for = select_(col(OutboxRow.thread_key)).where(col(OutboxRow.status) == HELD)
+    posted = exists().where(col(SlackMessageRow.key) == col(OutboxRow.message_key))
+    return [k for (k,) in s.connection().execute(
+        select_(col(OutboxRow.message_key)).where(
+            col(OutboxRow.message_key).in_(waited_for), col(OutboxRow.op) == "post", col(OutboxRow.status) == FAILED,
+            ~posted).distinct().order_by(col(OutboxRow.message_key))) if k]
+
+
 def stranded(s: Session) -> list[OutboxRow]:
     """Failed posts that replies are still held for: each needs ``bot.delivery_failures`` to send
     the replies elsewhere or give up on them. Normally none — a failure is handled when it happens
-    — but a failure recorded before that handling existed (an older version) is found here."""
-    flush_pending(s)
-    waited_for = [k for (k,) in s.connection().execute(
-        select(OutboxRow.thread_key).where(OutboxRow.status == HELD).distinct()) if k]
+    — but a failure recorded before that handling existed (an older version), or by a process
+    that died before handling it, is found here."""
     found = []
-    for key in waited_for:
-        if failed_for_good(s, key):
-            row = s.exec(select(OutboxRow).where(OutboxRow.message_key == key, OutboxRow.op == "post",
-                                                 OutboxRow.status == FAILED).order_by(col(OutboxRow.id).desc())).first()
-            if row is not None:
-                found.append(row)
+    for key in _given_up_parents(s):
+        row = s.exec(select(OutboxRow).where(OutboxRow.message_key == key, OutboxRow.op == "post",
+                                             OutboxRow.status == FAILED).order_by(col(OutboxRow.id).desc())).first()
+        if row is not None:
+            found.append(row)
     return found
+
+
+def redirect_stranded(s: Session) -> int:
+    """Send on replies held for a post given up on, where its failure was handled already but
+    missed them; how many parents had some.
+
+    ``bot.delivery_failures`` handles a refused draft post by diverting its held replies to the
+    author's DM (the stand-in), or giving up on them when that failed too. A reply written as held
+    in a transaction committing at the same time as that handling is missed by it, and nothing
+    would look again: the outbox worker calls this about once a second. It does the same moves,
+    silently (the people concerned were told when the failure was handled). A parent with no
+    stand-in yet is left to that handling, or to ``stranded`` at the next start.
+    """
+    handled = 0
+    for key in _given_up_parents(s):
+        if (parent := parent_of_stand_in(key)) is not None:
+            # Held for a stand-in that could not be delivered: they wait for the post itself again.
+            undivert_replies(s, parent)
+            if failed_for_good(s, parent):
+                fail_held(s, parent, "the thread's parent was given up on and its stand-in could not be delivered")
+            handled += 1
+            continue
+        stand_in = stand_in_key(key)
+        if not keys_present(s, [stand_in]):
+            continue
+        if failed_for_good(s, stand_in):
+            fail_held(s, key, "the thread's parent was given up on and its stand-in could not be delivered")
+        else:
+            divert_replies(s, key)
+        handled += 1
+    return handled
 
 
 def fail_held(s: Session, parent_key: str, error: str) -> int:

@@ -71,3 +71,37 @@ def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgre
             assert outbox.rows(s, statuses=[outbox.FAILED, outbox.HELD, outbox.PENDING]) == []
         replies = [m for m in slack.messages("C0INTAKE") if m.thread_ts == root_ts and m.ts != root_ts]
         assert [m.text for m in replies] == ["状況: 承認されました"]
+
+
+def test_a_reply_held_while_its_posts_failure_was_handled_reaches_the_stand_in(postgres: Database) -> None:
+    """The draft's root post was refused for good; handling that (a DM for the author standing in
+    for it, the held replies sent there) committed at the same time as a decision's reply, which
+    it missed. The outbox worker's next pass sends the reply to the DM after the notice."""
+    db = postgres
+    root = "draft:10:root"
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
+        now = datetime.now(UTC)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "下書き", outbox.PARENT: True}, now=now,
+                           message_key=root)
+        with db.session() as s:
+            (root_row,) = outbox.eligible(s, now)
+        with db.session() as decision:
+            outbox.enqueue_reply_after(decision, root, {"channel": "C0INTAKE", "text": "承認されました"}, now=now,
+                                       message_key="thread:10:v1:publish")
+            outbox.flush_pending(decision)
+            with db.session() as handling:
+                outbox.mark_failed(handling, root_row.id or 0, "slack_channel: invalid_blocks")
+                outbox.enqueue(handling, "post", {"channel": "U0OPERATOR", "text": "投稿できませんでした"}, now=now,
+                               message_key=outbox.stand_in_key(root))
+                outbox.divert_replies(handling, root)
+        gateway.deliver_due()
+        deadline = time.monotonic() + 5
+        while len(slack.messages("U0OPERATOR")) < 2 and time.monotonic() < deadline:
+            time.sleep(1.1)  # the safety net runs once a second
+            gateway.deliver_due()
+        assert [m.text for m in slack.messages("U0OPERATOR")] == ["投稿できませんでした", "承認されました"]
+        with db.session() as s:
+            assert outbox.rows(s, statuses=[outbox.HELD, outbox.PENDING]) == []
+        gateway.stop()

@@ -6,6 +6,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -262,6 +263,112 @@ def test_a_reply_held_while_its_parent_was_being_recorded_is_released_by_the_nex
         reply = next(r for r in outbox.eligible(s, NOW) if r.payload["text"] == "approved")
         assert (reply.payload["channel"], reply.payload["thread_ts"]) == ("C1", "5.0")
         assert outbox.release_overlooked(s) == 0
+
+
+def _refused_root(db: Database, parent: str) -> int:
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "root", outbox.PARENT: True}, now=NOW, message_key=parent)
+    with db.session() as s:
+        (root,) = outbox.eligible(s, NOW)
+        return root.id or 0
+
+
+def test_a_reply_held_while_its_parents_failure_was_handled_is_sent_on_by_the_next_pass(db: Database) -> None:
+    """A decision's reply (held: the draft's root post not posted) and the handling of that post's
+    final refusal (a stand-in DM for the author, the held replies diverted to it) commit at the
+    same time: the handling missed the reply, which waited until the next restart. Each pass of
+    the outbox worker now sends it on the same way."""
+    parent = "draft:39:root"
+    root_id = _refused_root(db, parent)
+
+    def handle_failure(s: Any) -> None:
+        outbox.mark_failed(s, root_id, "slack_channel: invalid_blocks")
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
+        outbox.divert_replies(s, parent)
+
+    if db.is_postgres:
+        with db.session() as decision:  # the real interleaving: two transactions open at once
+            outbox.enqueue_reply_after(decision, parent, {"channel": "C1", "text": "approved"}, now=NOW,
+                                       message_key="thread:39:v1:publish")
+            outbox.flush_pending(decision)
+            with db.session() as gateway:
+                handle_failure(gateway)
+    else:  # SQLite runs one writer at a time; the same end state, written in that order
+        with db.session() as s:
+            outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW,
+                                       message_key="thread:39:v1:publish")
+        with db.session() as s:
+            s.connection().execute(text("UPDATE outbox SET status = 'pending' WHERE status = 'held'"))
+            handle_failure(s)
+            s.connection().execute(text("UPDATE outbox SET status = 'held' WHERE message_key = 'thread:39:v1:publish'"))
+    with db.session() as s:
+        (held,) = outbox.rows(s, statuses=[outbox.HELD])
+        assert (held.payload["text"], held.thread_key) == ("approved", parent)
+    with db.session() as s:
+        assert outbox.redirect_stranded(s) == 1
+    with db.session() as s:
+        (held,) = outbox.rows(s, statuses=[outbox.HELD])  # now waits for the stand-in, which goes first
+        assert held.thread_key == outbox.stand_in_key(parent)
+        assert outbox.redirect_stranded(s) == 0
+        (notice,) = outbox.eligible(s, NOW)
+        outbox.remember_messages(s, [(outbox.stand_in_key(parent), "D1", "5.0")])
+        outbox.mark_sent_many(s, [notice.id or 0], NOW)
+    with db.session() as s:
+        (reply,) = outbox.eligible(s, NOW)
+        assert (reply.payload["text"], reply.payload["channel"], "thread_ts" in reply.payload) == ("approved", "D1", False)
+
+
+def test_a_reply_stranded_where_neither_the_post_nor_its_stand_in_could_go_is_given_up_on(db: Database) -> None:
+    parent = "draft:40:root"
+    root_id = _refused_root(db, parent)
+    with db.session() as s:
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)
+        outbox.mark_failed(s, root_id, "slack_channel: invalid_blocks")
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
+    with db.session() as s:
+        (notice,) = outbox.eligible(s, NOW)
+        outbox.mark_failed(s, notice.id or 0, "slack_user: user_not_found")
+    with db.session() as s:
+        assert outbox.redirect_stranded(s) == 1
+    with db.session() as s:
+        assert outbox.rows(s, statuses=[outbox.HELD]) == []
+        (reply,) = [r for r in outbox.rows(s, statuses=[outbox.FAILED]) if r.payload["text"] == "approved"]
+        assert "stand-in could not be delivered" in (reply.last_error or "")
+        assert outbox.redirect_stranded(s) == 0
+
+
+def test_replies_held_for_a_stand_in_that_failed_wait_for_the_post_again_while_it_is_retried(db: Database) -> None:
+    parent = "draft:41:root"
+    root_id = _refused_root(db, parent)
+    with db.session() as s:
+        outbox.mark_retry(s, root_id, NOW + timedelta(minutes=10), "slack_channel: not_in_channel")
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)  # held for the stand-in
+    with db.session() as s:
+        (notice,) = outbox.eligible(s, NOW)
+        outbox.mark_failed(s, notice.id or 0, "slack_user: user_not_found")
+    with db.session() as s:
+        assert outbox.redirect_stranded(s) == 1
+    with db.session() as s:
+        (held,) = outbox.rows(s, statuses=[outbox.HELD])
+        assert (held.thread_key, held.payload[outbox.AFTER]) == (parent, parent)
+        assert outbox.redirect_stranded(s) == 0  # the post itself is not given up on: they wait for it
+        outbox.remember_messages(s, [(parent, "C1", "7.0")])
+    with db.session() as s:
+        (reply,) = outbox.eligible(s, NOW)
+        assert (reply.payload["channel"], reply.payload["thread_ts"]) == ("C1", "7.0")
+
+
+def test_replies_for_a_post_given_up_on_with_no_stand_in_yet_are_left_to_its_failure_handling(db: Database) -> None:
+    parent = "draft:42:root"
+    root_id = _refused_root(db, parent)
+    with db.session() as s:
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)
+        outbox.mark_failed(s, root_id, "slack_channel: invalid_blocks")
+    with db.session() as s:
+        assert outbox.redirect_stranded(s) == 0
+        assert len(outbox.rows(s, statuses=[outbox.HELD])) == 1
+        assert [r.message_key for r in outbox.stranded(s)] == [parent]  # found at the next start
 
 
 def test_messages_held_by_a_refused_token_are_due_again_at_once(db: Database) -> None:
