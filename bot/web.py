@@ -32,6 +32,8 @@ MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything th
 # may stay silent before it is closed (Slack sends a whole request at once and gives up after 3 s).
 CONNECTION_LIMIT = 1000
 IDLE_TIMEOUT_SECONDS = 30
+# How long stopping waits for the requests being handled (Slack itself gives up after 3 s).
+STOP_SECONDS = 10.0
 
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -231,8 +233,44 @@ class HttpServer:
         self._thread = threading.Thread(target=self.serve_forever, name="kessai-http", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
+        """Stop accepting connections, let the requests being handled finish and their answers
+        go out, then close the connections left open (Slack keeps them alive) and the threads.
+
+        waitress has no stop call. Its sockets belong to its loop thread, so they are closed
+        there (through its trigger), never under the loop's poll(); requests queued but not
+        started are dropped with their connections, unanswered, and Slack sends them again.
+        """
+        if self._thread is None or not self._thread.is_alive():
+            self._stopping = True
+            self.server.close()
+            return
+        from waitress.channel import HTTPChannel
+        from waitress.wasyncore import dispatcher
+
+        server: Any = self.server
+        channels: dict[int, Any] = server._map  # waitress keeps no other list of them
+
+        def open_channels() -> list[Any]:
+            return [c for c in list(channels.values()) if isinstance(c, HTTPChannel)]
+
+        def close_listener() -> None:
+            dispatcher.close(server)  # not server.close(): that closes the trigger too
+
+        def close_when_answered() -> None:
+            for channel in open_channels():
+                if channel.total_outbufs_len:
+                    channel.close_when_flushed = True
+                else:
+                    channel.handle_close()
+
         self._stopping = True
-        self.server.close()
-        if self._thread:
-            self._thread.join(5)
+        server.trigger.pull_trigger(close_listener)
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=timeout)  # running requests finish
+        server.trigger.pull_trigger(close_when_answered)
+        deadline = time.monotonic() + 2  # writing an answer out is quick; a client that reads none is dropped
+        while open_channels() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        server.trigger.pull_trigger(lambda: [c.handle_close() for c in open_channels()])
+        server.trigger.pull_trigger(server.trigger.close)  # the last socket: the loop ends
+        self._thread.join(5)

@@ -208,10 +208,13 @@ class LocalSlack:
         performs the call before the delayed/failed answer, as when Slack posted but the reply was lost.
         ``channel`` limits the fault to calls whose ``channel`` argument is that conversation.
         ``body`` answers that text instead of Slack's JSON (with ``status``, default 200): an HTML
-        error page from a proxy, an empty body, JSON of another shape.
+        error page from a proxy, an empty body, JSON of another shape. ``status=200`` with ``delay``
+        and nothing else is a slow Slack, not a failing one: the call succeeds, answered late.
         """
         if times < 1:
             raise ValueError("times must be at least 1")
+        if status == 200 and delay and error is None and body is None:
+            applied = True  # a slow success: the call is made, its answer held back
         if status == 429 and retry_after is None:
             retry_after = 1
         if status is None and error is None and delay is None:
@@ -355,6 +358,10 @@ class LocalSlack:
             if fault is None:
                 self._record(SlackCall(method, params, response, 200, time.time()))
                 return 200, response, {}
+        if fault.status == 200 and fault.error is None and fault.body is None:
+            self._record(SlackCall(method, params, response, 200, time.time(), fault))
+            self._sleep(fault.delay or 0)
+            return 200, response, {}
         # An applied fault: the change is made, then the client sees the failure.
         return self._faulted(method, params, fault)
 

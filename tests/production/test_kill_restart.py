@@ -5,6 +5,7 @@ After every restart each decision is in the ledger exactly once and every notifi
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,3 +143,27 @@ def test_sigterm_finishes_and_exits_cleanly(world: tuple[LocalSlack, str, Path])
     # Whatever was committed before the signal went out before the process ended.
     assert undelivered(url) == 0
     assert all(len(dm_of(slack, a)) == 1 for a in APPROVERS)
+
+
+def test_sigterm_lets_a_request_in_flight_finish_before_exiting(world: tuple[LocalSlack, str, Path]) -> None:
+    """A manager's /kessai draft is being answered (Slack is slow to open the form) when the
+    process is told to stop: the form still opens and the request is answered, then it exits."""
+    slack, url, tmp = world
+    serve = ServeProcess(slack, url, tmp).start()
+    slack.inject("views.open", status=200, delay=1.5)  # a slow Slack, under the bot's 2.5 s limit
+    driver = serve.driver()
+    replies = []
+    request = threading.Thread(target=lambda: replies.append(driver.slash_command("U0OPERATOR", "/kessai", "draft")))
+    request.start()
+    deadline = time.monotonic() + 5
+    while not slack.calls_of("views.open") and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert slack.calls_of("views.open")  # the request is in the middle of its work
+    started = time.monotonic()
+    assert serve.terminate() == 0, serve.log()
+    request.join(5)
+    assert replies and replies[0].status == 200
+    assert "フォームを開けませんでした" not in replies[0].body
+    assert [c.ok for c in slack.calls_of("views.open")] == [True]
+    assert "stopped" in serve.log()
+    assert time.monotonic() - started < 10  # and did not wait for idle connections to time out

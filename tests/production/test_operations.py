@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import logging
 import os
+import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from bot.app import shifted_clock
 from bot.config import OrgConfig
@@ -143,3 +149,49 @@ def test_slack_clients_own_error_lines_are_warnings(tmp_path: Path) -> None:
     assert any("WARNING slack_sdk.web.base_client: Failed to send" in line for line in lines), r.stderr
     assert any("ERROR bot.slack_gateway: outbox 1" in line for line in lines)
     assert not any("ERROR slack_sdk" in line for line in lines)
+
+
+def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_running() -> None:
+    """Stopping finishes the request being handled and sends its answer, closes the connection
+    Slack keeps alive between requests (without waiting for its idle timeout) and ends every
+    thread the server started."""
+    from bot.web import HttpServer
+
+    started = threading.Event()
+
+    def app(environ: dict, start_response: Any) -> list[bytes]:  # type: ignore[type-arg]
+        if environ["PATH_INFO"] == "/slow":
+            started.set()
+            time.sleep(0.8)
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [environ["PATH_INFO"].encode()]
+
+    before = set(threading.enumerate())
+    server = HttpServer(app, "127.0.0.1", 0)
+    server.start()
+    kept = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    kept.request("GET", "/fast")
+    assert kept.getresponse().read() == b"/fast"  # HTTP/1.1: the connection stays open
+    answers: list[tuple[int, bytes]] = []
+
+    def slow() -> None:
+        c = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        c.request("GET", "/slow")
+        r = c.getresponse()
+        answers.append((r.status, r.read()))
+
+    request = threading.Thread(target=slow)
+    request.start()
+    assert started.wait(5)
+    t0 = time.monotonic()
+    server.stop()
+    took = time.monotonic() - t0
+    request.join(5)
+    assert answers == [(200, b"/slow")]
+    assert took < 3, took
+    with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
+        kept.request("GET", "/fast")
+        kept.getresponse()
+    kept.close()
+    left = [t for t in threading.enumerate() if t not in before and t is not request]
+    assert left == []
