@@ -4,11 +4,12 @@ Two shapes are found on the normalised view (NFKC, invisible characters dropped,
 zero-width space inside a token changes nothing):
 
 - a password, PIN or key after its label and a separator: 「パスワードは Kessai2026! です」,
-  「PW: Kessai2026!」, 「暗証番号：4821」, 「APIキー: 1f0c…」;
+  「PW: Kessai2026!」, 「暗証番号：4821」, 「APIキー: 1f0c…」, 「パスワード→Kessai2026!」, the label
+  spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form;
 - a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xapp-…,
   hooks.slack.com/services/…), AWS access key ids (AKIA…), GitHub (ghp_…, github_pat_…),
-  OpenAI-style (sk-…), Stripe (sk_live_…), Google API keys (AIza…), PEM private keys, and a
-  password inside a URL (https://user:pass@host/).
+  OpenAI-style (sk-…), Stripe (sk_live_…), Google API keys (AIza…), GitLab (glpat-…), signed
+  tokens (JWT: eyJ….eyJ….…), PEM private keys, and a password inside a URL (https://user:pass@host/).
 
 Awareness posts (「パスワードを定期的に変更しましょう」「パスワードは8文字以上に」「暗証番号を聞く
 電話は詐欺です」) name the label but write no value after it, so they stay silent; a value given
@@ -60,6 +61,14 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("API キー", ("sk-",), rf"{_B}(?P<prefix>sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
         ("API キー", ("k_live_",), rf"{_B}(?P<prefix>[sr]k_live_)[A-Za-z0-9]{{16,}}{_E}", 0),
         ("Google の API キー", ("AIza",), rf"{_B}(?P<prefix>AIza)[0-9A-Za-z_\-]{{35}}{_E}", 0),
+        ("GitLab のトークン", ("glpat-",), rf"{_B}(?P<prefix>glpat-)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
+        (
+            # A signed token (JWT): header and payload are base64 JSON, so both start with eyJ.
+            "トークン（JWT）",
+            ("eyJ",),
+            rf"{_B}(?P<prefix>eyJ)[A-Za-z0-9_\-]{{8,}}\.eyJ[A-Za-z0-9_\-]{{8,}}\.[A-Za-z0-9_\-]{{16,}}{_E}",
+            0,
+        ),
         (
             "秘密鍵",
             ("PRIVATE KEY-----",),
@@ -76,7 +85,7 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     )
 )
 # Families whose body is random base62: a run of letters only (sk-abcdefghij…) is a word, not a key.
-_NEEDS_DIGIT = {"API キー", "Slack のトークン", "Slack のアプリトークン"}
+_NEEDS_DIGIT = {"API キー", "Slack のトークン", "Slack のアプリトークン", "GitLab のトークン"}
 
 
 def _tokens(norm: str) -> Iterator[Credential]:
@@ -93,11 +102,23 @@ def _tokens(norm: str) -> Iterator[Credential]:
 
 # --- a value after a label -------------------------------------------------------------------------
 
+
+
+def _spaced(word: str) -> str:
+    """``word`` also when written with a space between its characters (「パ ス ワ ー ド」), as a
+    draft laid out for looks, or one written to slip past a check, has it."""
+    return "[ \t]?".join(re.escape(c) for c in word)
+
+
 # Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
 _PASSWORD_LABEL = (
-    r"(?:ログインパスワード|パスワード|パスコード|暗証番号|PIN\s?コード|"
+    rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
+    r"PIN\s?コード|"
     r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin)(?![A-Za-z]))"
 )
+# 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
+# as a word of its own, before a colon or 「は」 and a quoted value (「パスは「hanabi2026」です」).
+_SHORT_LABEL = r"(?<![ァ-ヺー])パス(?![ァ-ヺー])"
 # Labels of keys and tokens; their value must look random (long, letters and digits).
 _KEY_LABEL = (
     r"(?:APIキー|API\s?key|アクセスキー|シークレットキー|シークレット|アクセストークン|トークン|"
@@ -105,15 +126,22 @@ _KEY_LABEL = (
 )
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
 _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
-# Explicit separators (は : = and full-width forms, already NFKC) or loose ones (a space, を, が).
-_SEPARATOR = r"(?:(?P<explicit>[ \t]*(?:は|:|=)[ \t、,]*)|(?P<loose>[ \t]*(?:を|が)[ \t]*|[ \t]+))"
+# Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
+# line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); or loose
+# ones (a space, を, が).
+_EXPLICIT = r"[ \t]*(?:は|:|=>|->|=|→|⇒|】|\])[ \t、,]*"
+_SEPARATOR = (
+    rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*[:】\]]?[ \t]*(?:\n[ \t]*){{1,2}})|"
+    r"(?P<loose>[ \t]*(?:を|が)[ \t]*|[ \t]+))"
+)
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*"
 _VALUE = r"(?P<value>[!-~]+)"
 _LABELLED = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL}|(?P<key>{_KEY_LABEL})){_QUALIFIER}{_SEPARATOR}{_OPEN_QUOTE}{_VALUE}"
+    rf"(?i)(?:(?P<label>{_PASSWORD_LABEL}|(?P<key>{_KEY_LABEL})){_QUALIFIER}{_SEPARATOR}"
+    rf"|(?P<short>{_SHORT_LABEL})(?P<short_sep>[ \t]*(?::|=|→)[ \t]*|[ \t]*は[ \t]*(?=[「『\"“]))){_OPEN_QUOTE}{_VALUE}"
 )
 _LABEL_PROBES = (
-    *("パスワード", "パスコード", "暗証番号", "pass", "pw", "p/w", "pin", "コード"),
+    *("パ", "暗", "pass", "pw", "p/w", "pin", "コード"),
     *("キー", "key", "secret", "シークレット", "トークン", "token"),
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
@@ -136,6 +164,7 @@ _QUANTITY = re.compile(
     r"(?i)\d[\d,]*(?:\.\d+)?(?:yen|jpy|usd|円|days?|hours?|hrs?|h|mins?|km|kg|people|persons?|pax)?"
 )
 _TRAILING = ".,;:)]}\"'"
+_ENDS_LINE = re.compile(r"[ \t.,;:。、)\]}」』\"'”’]*(?:\n|$)")
 _MASK_ONLY = frozenset("*xX#?-_.")
 
 
@@ -182,12 +211,14 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value = value[:-1]
         if _EXAMPLE_AFTER.match(norm, a + len(value)):
             continue
+        if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
+            continue  # a sentence that goes on after a label ending its line is prose, not a form
         if m["key"]:
             if not _key_like(value):
                 continue
             kind = "キーまたはトークン"
         else:
-            if not _password_like(value, loose=m["loose"] is not None):
+            if not _password_like(value, loose=m["loose"] is not None or m["short"] is not None):
                 continue
             kind = "パスワード"
         yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)

@@ -41,6 +41,23 @@ LEAKS = [
     ("通知先 https://hooks.slack.com/services/T0123ABCD/B0456EFGH/abcdefGHIJKL0123", None),
     ("詳しくは https://koho:Kessai2026@example.com/ で", "Kessai2026"),
     ("アクセストークン: 9f86d081884c7d659a2feaa0c55ad015", "9f86d081884c7d659a2feaa0c55ad015"),
+    # Shapes a first audit missed (2026-12-03): arrows, brackets, a spaced-out label, a form's
+    # next line, the short 「パス」, GitLab tokens and JWTs.
+    ("パスワード→ Kessai2026!", "Kessai2026!"),
+    ("パスワード => Kessai2026", "Kessai2026"),
+    ("【パスワード】Koho#2026", "Koho#2026"),
+    ("パ ス ワ ー ド：hanabi2026", "hanabi2026"),
+    ("パ　ス　ワ　ー　ド　hanabi2026", "hanabi2026"),
+    ("ログインID\nkoho01\nパスワード\nKessai2026", "Kessai2026"),
+    ("【パスワード】\nKoho#2026\n", "Koho#2026"),
+    ("パスワード：\n\nhanabi2026。", "hanabi2026"),
+    ("パスは「hanabi2026」です", "hanabi2026"),
+    ("パス：hanabi2026", "hanabi2026"),
+    ("glpat-Ab12Cd34Ef56Gh78Ij90", "glpat-Ab12Cd34Ef56Gh78Ij90"),
+    (
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    ),
 ]
 
 
@@ -106,6 +123,22 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "問合せ番号 sk-1234 でございます",
         "sk-abcdefghijklmnopqrstuvwxyz は製品名です",
         "秘密保持契約（NDA）を締結しました",
+        "フリーパスは「1日券」です",
+        "キャンパスは「JOETSU2026」で検索",
+        "パスタは「ABC2026」",
+        "周遊パスは JR2026 で購入できます",
+        "乗り放題パス：2,000円",
+        "1日パス→QR コードを提示",
+        "合言葉は「やまびこ」です",
+        "パスワード\n忘れた方はこちら",
+        "パスワード\n8文字以上",
+        "パスワード\nKessai2026 のような推測しやすいものは避けましょう",
+        "パスワード\n\n\n次のお知らせです abc123",
+        "パスワード→********",
+        "暗証番号→4桁",
+        "【パスワード】について",
+        "glpat-xxxxxxxxxxxxxxxxxxxx",
+        "eyJhbGciOi で始まる文字列は JWT です",
     ],
 )
 def test_awareness_posts_and_ordinary_text_stay_silent(text: str) -> None:
