@@ -155,7 +155,7 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
 
 
 _BROKEN_SCHEME = re.compile(
-    r"(?i)(?<![A-Za-z])(h?t{1,3}ps?|htp?s?)(://?/?|:/(?!/)|//|;/{1,3}|:\\{1,2}|:(?![/\\]))(?=[A-Za-z0-9])"
+    r"(?i)(?<![A-Za-z])(h?t{1,3}ps?|htp?s?)(://?/?|:/(?!/)|:{2,3}/{0,3}|//|;/{1,3}|:\\{1,2}|:(?![/\\]))(?=[A-Za-z0-9])"
 )
 
 
@@ -168,7 +168,7 @@ _BROKEN_SCHEME = re.compile(
     passes=Example("Fb：和気町　https://facebook.com/town.wake/", policy=_EXAMPLE_POLICY),
 )
 def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """壊れたURL（`https//…`、`http:/…`、`ttps://…`、URL の中の全角文字や見えない文字）を止めます。
+    """壊れたURL（`https//…`、`http:/…`、`https:://…`、`ttps://…`、URL の中の全角文字や見えない文字）を止めます。
 
     和気町 4(3) は正確な情報発信を求めています。壊れたURLはリンクにならず、全角文字が混じった
     URL は途中でリンクが切れます（和気町のガイドライン自体にも `https//facebook.com/…` という

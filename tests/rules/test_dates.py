@@ -20,6 +20,9 @@ from tests.rules.conftest import JST, NOW, codes, findings_of
         "2025年11月22日（金）",
         "令和7年11月22日(金)",
         "１１月２２日（金）",
+        "11月22日〔金〕",
+        "11月22日【金】",
+        "11/22［金］",
     ],
 )
 def test_wrong_weekday_fires_in_every_form(text: str) -> None:
@@ -29,7 +32,8 @@ def test_wrong_weekday_fires_in_every_form(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["11月22日（土）", "11/22(土)", "11月22日(土曜日)", "11月24日(月・祝)", "2026年11月21日（土）"]
+    "text", ["11月22日（土）", "11/22(土)", "11月22日(土曜日)", "11月24日(月・祝)", "2026年11月21日（土）", "11月22日〔土〕",
+             "11月22日【金曜ナイト】"]
 )
 def test_right_weekday_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)

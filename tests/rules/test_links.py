@@ -77,6 +77,8 @@ def test_url_followed_by_japanese_ends_at_the_ascii_boundary() -> None:
         ("https//facebook.com/town.wake/", "https://facebook.com"),
         ("http:/www.example.com", "http://www.example.com"),
         ("ttps://www.example.com", "https://www.example.com"),
+        ("https:://www.example.com", "https://www.example.com"),
+        ("https:::www.example.com", "https://www.example.com"),
     ],
 )
 def test_malformed_scheme(text: str, suggestion: str) -> None:
