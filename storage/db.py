@@ -40,6 +40,12 @@ PG_CONNECTION_DEFAULTS = {
     "tcp_user_timeout": "30000",  # ms that sent data may stay unacknowledged
     "keepalives": "1", "keepalives_idle": "30", "keepalives_interval": "10", "keepalives_count": "3",
 }
+# Server settings for each session. A replica that stops in the middle of a transaction (a paused
+# VM or container, SIGSTOP) keeps its connection open, and with it its locks: another replica's
+# reminder sweep or a click on the same draft would wait for as long as it stays stopped. No
+# transaction of kessai's waits for anything but the database, so one idle for a minute belongs
+# to a stopped process: the server ends it, its work is rolled back, and the others go on.
+PG_SESSION_SETTINGS = {"idle_in_transaction_session_timeout": "60000"}
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -57,7 +63,24 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         u = u.update_query_dict({k: v for k, v in PG_CONNECTION_DEFAULTS.items() if k not in u.query})
     engine = create_engine(u, pool_size=10, max_overflow=20, **kwargs)
     _discard_closed_connections(engine)
+    if u.get_backend_name() == "postgresql":
+        _apply_session_settings(engine, str(u.query.get("options") or ""))
     return engine
+
+
+def _apply_session_settings(engine: Engine, url_options: str) -> None:
+    # SET on each new connection rather than libpq's ``options``, which PgBouncer refuses. A
+    # setting the URL's ``options`` gives itself (``-c idle_in_transaction_session_timeout=…``) wins.
+    settings = {k: v for k, v in PG_SESSION_SETTINGS.items() if k not in url_options}
+    if not settings:
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        with dbapi_conn.cursor() as cur:
+            for name, value in settings.items():
+                cur.execute(f"SET {name} = {int(value)}")
+        dbapi_conn.commit()
 
 
 def _discard_closed_connections(engine: Engine) -> None:
