@@ -1,6 +1,7 @@
 """Chaos: two replicas under steady intake, one SIGKILLed every few seconds, Slack misbehaving.
 
     python benchmarks/chaos.py [--database-url URL] [--rate 10] [--drafts 300] [--seed 1] [--db-outages]
+                               [--slow-slack]
 
 Two ``kessai serve`` processes (HTTP) share one PostgreSQL database (its ``public`` schema is
 DROPPED and recreated: use a scratch database) and the local Slack server. Drafts arrive at
@@ -15,7 +16,9 @@ sent again, as a person presses 送信 again, while not answered. Meanwhile, at 
 * on every 7th draft, an earlier approval DM is clicked 承認 three times at once (the approver
   twice, the other approver once), each click to either replica;
 * with ``--db-outages``, the replicas reach the database through a TCP forwarder that every
-  8–15 s drops every connection and refuses new ones for 1–3 s.
+  8–15 s drops every connection and refuses new ones for 1–3 s;
+* with ``--slow-slack``, spells of a slow Slack as well: 5–15 posts in a row succeed, each answered
+  4–9 s late, so the rows behind them wait past their claims.
 
 Then the outbox is left to drain and every promise is checked: one draft per message, one DM per
 approver per draft, one thread reply per step, at most one ledger entry per draft, a ledger that
@@ -136,10 +139,17 @@ def submit_form(cluster: Cluster, slack: LocalSlack, text: str, seen: set[str]) 
     return deliver(cluster, lambda d, _a: d.view_submission("U0OPERATOR", "submit_draft", values, view_id=form.id))
 
 
-def inject_faults(slack: LocalSlack, rnd: random.Random, stop: threading.Event, counts: Counter[str]) -> None:
+def inject_faults(slack: LocalSlack, rnd: random.Random, stop: threading.Event, counts: Counter[str],
+                  slow_slack: bool = False) -> None:
+    kinds = ["500", "429", "html", "slow", "made-but-html"] + (["slow-ok"] if slow_slack else [])
     while not stop.wait(rnd.uniform(0.5, 2.0)):
-        kind = rnd.choice(["500", "429", "html", "slow", "made-but-html"])
+        kind = rnd.choice(kinds)
         counts[kind] += 1
+        if kind == "slow-ok":
+            # A spell of a slow Slack: the next posts succeed, each answered 4-9 s late, so the
+            # rows behind them wait in line past their claims.
+            slack.inject("chat.postMessage", status=200, delay=rnd.uniform(4.0, 9.0), times=rnd.randint(5, 15))
+            continue
         if kind == "500":
             slack.inject("chat.postMessage", status=500)
         elif kind == "429":
@@ -169,6 +179,8 @@ def main() -> int:
     ap.add_argument("--drafts", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--db-outages", action="store_true", help="cut the database off for 1-3 s every 8-15 s")
+    ap.add_argument("--slow-slack", action="store_true",
+                    help="also spells of a slow Slack: 5-15 posts in a row succeed 4-9 s late")
     args = ap.parse_args()
     if not (args.database_url or "").startswith("postgresql"):
         print("--database-url (or TEST_DATABASE_URL) must name a scratch PostgreSQL database", file=sys.stderr)
@@ -203,7 +215,7 @@ def main() -> int:
             cluster.kill_one()
 
     threads = [threading.Thread(target=killer, daemon=True),
-               threading.Thread(target=inject_faults, args=(slack, rnd, stop, faults), daemon=True)]
+               threading.Thread(target=inject_faults, args=(slack, rnd, stop, faults, args.slow_slack), daemon=True)]
     if proxy is not None:
         threads.append(threading.Thread(target=cut_database, daemon=True))
     for t in threads:

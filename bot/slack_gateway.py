@@ -38,6 +38,9 @@ OVERLOOKED_EVERY = 1.0
 # Longer than any single Slack call (client timeout 10 s), short enough that a crashed replica's
 # claims are picked up again quickly after restart.
 LEASE = timedelta(seconds=15)
+# A call starts only with its client's timeout and this much more of its claim left (else the
+# claim is renewed first): the claim must outlast the call, or another delivery may repeat it.
+CALL_SLACK = timedelta(seconds=1)
 MAX_ATTEMPTS = 50
 # How far back a retry looks for its post (pages of 200 messages) before posting it again.
 FIND_PAGES = 25
@@ -88,6 +91,8 @@ class _Job:
     # A post that may already be in Slack: an earlier attempt was cut off before its answer was
     # recorded (a crash, or a timeout Slack may still have acted on).
     maybe_sent: bool = False
+    # Until when this delivery holds the row (outbox.claim_many, or the request's express claim).
+    claimed_until: datetime | None = None
 
 
 class Transient(Exception):
@@ -98,6 +103,10 @@ class Transient(Exception):
 
 class Permanent(Exception):
     pass
+
+
+class Superseded(Exception):
+    """The row's claim lapsed before its turn came, and another delivery took it: not sent."""
 
 
 class AuthFailure(Transient):
@@ -205,7 +214,8 @@ class SlackGateway:
         rows = info.pop(outbox.EXPRESS, None)
         if not rows:
             return
-        jobs = [_Job(row=OutboxRow.model_validate(r.model_dump()), location=None) for r in rows]
+        jobs = [_Job(row=OutboxRow.model_validate(r.model_dump()), location=None, claimed_until=r.claimed_until)
+                for r in rows]
         with self._express_lock:
             self._express_inflight += 1
         try:
@@ -265,7 +275,7 @@ class SlackGateway:
                 with self.db.session() as s:
                     due = outbox.eligible(s, now, limit)
                     mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], now, LEASE)
-                    jobs = [j for r in due if r.id in mine and (j := self._job(s, r)) is not None]
+                    jobs = [j for r in due if r.id in mine and (j := self._job(s, r, now + LEASE)) is not None]
                 if not jobs:
                     if mine:
                         continue  # everything claimed was superseded: look again
@@ -281,7 +291,7 @@ class SlackGateway:
                 if sent_now == 0:
                     return sent_total
 
-    def _job(self, s: Any, row: OutboxRow) -> _Job | None:
+    def _job(self, s: Any, row: OutboxRow, claimed_until: datetime) -> _Job | None:
         if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):
             return None
         location = None
@@ -295,10 +305,32 @@ class SlackGateway:
                 return None
         snapshot = OutboxRow.model_validate(row.model_dump())
         maybe_sent = row.op == "post" and (row.attempts > 0 or row.claimed_until is not None)
-        return _Job(row=snapshot, location=location, maybe_sent=maybe_sent)
+        return _Job(row=snapshot, location=location, maybe_sent=maybe_sent, claimed_until=claimed_until)
+
+    def _still_held(self, job: _Job) -> bool:
+        """Whether this delivery still holds its row for as long as a Slack call can take.
+
+        A row waits for its turn after it is claimed (behind the others of its batch, or in a
+        busy express lane while Slack is slow). If its claim lapsed meanwhile, another delivery
+        (of another replica, or the worker here) may have taken the row and sent it: sending it
+        too would post it twice. A claim running short is renewed, only if it is still this one.
+        """
+        held = job.claimed_until
+        if held is None:
+            return True
+        now = self.clock()
+        held = held if held.tzinfo else held.replace(tzinfo=UTC)
+        if now + timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK <= held:
+            return True
+        with self.db.session() as s:
+            return outbox.renew_claim(s, job.row.id or 0, held, now + LEASE)
 
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
         try:
+            if not self._still_held(job):
+                log.info("outbox %s (%s): its claim lapsed while it waited and another delivery took it; "
+                         "not sent again here", job.row.id, job.row.op)
+                return Superseded()
             return self._call(job)
         except (Transient, Permanent) as e:
             return e
@@ -318,6 +350,8 @@ class SlackGateway:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
                 assert row.id is not None
+                if isinstance(outcome, Superseded):
+                    continue  # the row is another delivery's now: it records what it did
                 if isinstance(outcome, AuthFailure):
                     self.auth_error = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)
                     log.error("Slack refused the bot token (%s); outbox %s waits for a working token",

@@ -391,6 +391,19 @@ def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedel
     return {row_id for (row_id,) in s.connection().execute(stmt) if row_id is not None}
 
 
+def renew_claim(s: Session, row_id: int, held_until: datetime, until: datetime) -> bool:
+    """Extend the claim that lasts until ``held_until`` to ``until``; False when it is no longer
+    this caller's (it lapsed and another delivery claimed the row, or delivered it)."""
+    flush_pending(s)
+    result = s.connection().execute(
+        update(OutboxRow)
+        .where(col(OutboxRow.id) == row_id, col(OutboxRow.status) == PENDING,
+               col(OutboxRow.claimed_until) == held_until)
+        .values(claimed_until=until)
+        .returning(col(OutboxRow.id)))
+    return result.first() is not None
+
+
 def mark_sent_many(s: Session, row_ids: Sequence[int], now: datetime) -> None:
     if row_ids:
         s.connection().execute(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import event
 
 from bot.sandbox.server import LocalSlack
-from bot.slack_gateway import SlackGateway
+from bot.slack_gateway import LEASE, SlackGateway
 from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database
@@ -105,3 +105,59 @@ def test_a_reply_held_while_its_posts_failure_was_handled_reaches_the_stand_in(p
         with db.session() as s:
             assert outbox.rows(s, statuses=[outbox.HELD, outbox.PENDING]) == []
         gateway.stop()
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _express_rows(db: Database, clock: _Clock, text: str) -> dict[str, Any]:
+    """One approval DM written as a request writes it: claimed for its own express delivery."""
+    committed: list[dict[str, Any]] = []
+    db.on_commit.append(committed.append)
+    try:
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": text}, now=clock(),
+                           express_until=clock() + LEASE)
+    finally:
+        db.on_commit.remove(committed.append)
+    return committed[0]
+
+
+def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database) -> None:
+    """Slack was slow: a request's express send waited in line longer than its claim, another
+    replica's delivery pass took the row and sent it; the late send must not post it again."""
+    db = postgres
+    clock = _Clock()
+    with LocalSlack() as slack:
+        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        info = _express_rows(db, clock, "決裁依頼")
+        clock.now += LEASE + timedelta(seconds=5)  # replica a's express lane is still busy
+        assert b.deliver_due() == 1  # the claim lapsed: replica b sends it
+        a.deliver_express(info)  # a's turn comes at last
+        a.stop()
+        b.stop()
+        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
+        with db.session() as s:
+            (row,) = outbox.rows(s)
+            assert (row.status, row.attempts) == (outbox.SENT, 1)
+
+
+def test_a_send_that_waited_past_its_claim_renews_it_when_nobody_took_it(postgres: Database) -> None:
+    db = postgres
+    clock = _Clock()
+    with LocalSlack() as slack:
+        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        info = _express_rows(db, clock, "決裁依頼")
+        clock.now += LEASE + timedelta(seconds=5)
+        a.deliver_express(info)
+        a.stop()
+        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
+        with db.session() as s:
+            (row,) = outbox.rows(s)
+            assert row.status == outbox.SENT

@@ -499,3 +499,21 @@ def test_posted_keys_match_the_prefix_exactly_and_use_an_index(db: Database) -> 
                 "AND message_key COLLATE \"C\" < 'dm:1;' UNION SELECT key FROM slack_messages "
                 "WHERE key COLLATE \"C\" >= 'dm:1:' AND key COLLATE \"C\" < 'dm:1;'")))
         assert "ix_outbox_message_key_c" in plan and "ix_slack_messages_key_c" in plan
+
+
+def test_a_claim_is_renewed_only_by_its_holder(db: Database) -> None:
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "決裁依頼"}, now=NOW, express_until=NOW + timedelta(seconds=15))
+    with db.session() as s:
+        (row,) = outbox.rows(s)
+        held = row.claimed_until
+        assert held is not None
+        assert outbox.renew_claim(s, row.id or 0, held, NOW + timedelta(seconds=40))
+        assert not outbox.renew_claim(s, row.id or 0, held, NOW + timedelta(seconds=50))  # not held like that now
+    later = NOW + timedelta(seconds=60)
+    with db.session() as s:
+        assert outbox.claim_many(s, [row.id or 0], later, timedelta(seconds=15)) == {row.id}  # lapsed: taken
+        assert not outbox.renew_claim(s, row.id or 0, NOW + timedelta(seconds=40), later + timedelta(seconds=15))
+        assert outbox.renew_claim(s, row.id or 0, later + timedelta(seconds=15), later + timedelta(seconds=30))
+        outbox.mark_sent_many(s, [row.id or 0], later)
+        assert not outbox.renew_claim(s, row.id or 0, later + timedelta(seconds=30), later + timedelta(seconds=45))
