@@ -377,6 +377,10 @@ MALFORMED = {
     "payload-nested-deep": (b"payload=" + quote("[" * 10_000 + "]" * 10_000).encode(),
                             "application/x-www-form-urlencoded"),
     "number-of-5000-digits": (b'{"type": "event_callback", "event_id": ' + b"9" * 5_000 + b"}", "application/json"),
+    # Found by test_fuzzed_payload_shapes_never_fail: bolt itself failed reading the channel.
+    "channel-a-number": (json.dumps({"type": "event_callback", "team_id": "T0KESSAI", "event_id": "EvN", "event": {
+        "type": "message", "channel": 0, "user": "U0STRANGER", "text": "質問です", "ts": "9.9"}}).encode(),
+        "application/json"),
 }
 
 
