@@ -17,8 +17,8 @@ sent again, as a person presses 送信 again, while not answered. Meanwhile, at 
   twice, the other approver once), each click to either replica;
 * with ``--db-outages``, the replicas reach the database through a TCP forwarder that every
   8–15 s drops every connection and refuses new ones for 1–3 s;
-* with ``--slow-slack``, spells of a slow Slack as well: 5–15 posts in a row succeed, each answered
-  4–9 s late, so the rows behind them wait past their claims.
+* with ``--slow-slack``, spells of a slow Slack as well: 20–40 posts in a row succeed, each answered
+  6–9.5 s late, so the rows behind them wait past their claims.
 
 Then the outbox is left to drain and every promise is checked: one draft per message, one DM per
 approver per draft, one thread reply per step, at most one ledger entry per draft, a ledger that
@@ -146,9 +146,9 @@ def inject_faults(slack: LocalSlack, rnd: random.Random, stop: threading.Event, 
         kind = rnd.choice(kinds)
         counts[kind] += 1
         if kind == "slow-ok":
-            # A spell of a slow Slack: the next posts succeed, each answered 4-9 s late, so the
+            # A spell of a slow Slack: the next posts succeed, each answered 6-9.5 s late, so the
             # rows behind them wait in line past their claims.
-            slack.inject("chat.postMessage", status=200, delay=rnd.uniform(4.0, 9.0), times=rnd.randint(5, 15))
+            slack.inject("chat.postMessage", status=200, delay=rnd.uniform(6.0, 9.5), times=rnd.randint(20, 40))
             continue
         if kind == "500":
             slack.inject("chat.postMessage", status=500)
@@ -180,7 +180,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--db-outages", action="store_true", help="cut the database off for 1-3 s every 8-15 s")
     ap.add_argument("--slow-slack", action="store_true",
-                    help="also spells of a slow Slack: 5-15 posts in a row succeed 4-9 s late")
+                    help="also spells of a slow Slack: 20-40 posts in a row succeed 6-9.5 s late")
     args = ap.parse_args()
     if not (args.database_url or "").startswith("postgresql"):
         print("--database-url (or TEST_DATABASE_URL) must name a scratch PostgreSQL database", file=sys.stderr)
