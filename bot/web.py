@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import io
@@ -246,7 +247,7 @@ class HttpServer:
             self.server.close()
             return
         from waitress.channel import HTTPChannel
-        from waitress.wasyncore import dispatcher
+        from waitress.wasyncore import close_all, dispatcher
 
         server: Any = self.server
         channels: dict[int, Any] = server._map  # waitress keeps no other list of them
@@ -271,6 +272,17 @@ class HttpServer:
         deadline = time.monotonic() + 2  # writing an answer out is quick; a client that reads none is dropped
         while open_channels() and time.monotonic() < deadline:
             time.sleep(0.01)
-        server.trigger.pull_trigger(lambda: [c.handle_close() for c in open_channels()])
-        server.trigger.pull_trigger(server.trigger.close)  # the last socket: the loop ends
+
+        def finish() -> None:
+            for channel in open_channels():
+                channel.handle_close()
+            server.trigger.close()  # the last thing the loop watches: it ends
+
+        # The loop may run this thunk (closing the trigger) between this call's queuing it and its
+        # own write to the trigger, if it is still handling an earlier pull: that write then
+        # finds the trigger closed, which is what was asked for.
+        with contextlib.suppress(OSError):
+            server.trigger.pull_trigger(finish)
         self._thread.join(5)
+        if not self._thread.is_alive() and not server.trigger._closed:
+            close_all(channels)  # the loop ended before it got there (an error in it): nothing else will

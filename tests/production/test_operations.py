@@ -195,3 +195,40 @@ def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_r
     kept.close()
     left = [t for t in threading.enumerate() if t not in before and t is not request]
     assert left == []
+
+
+def test_stopping_survives_the_loop_closing_its_trigger_before_the_last_pull_is_written(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in CI under load: waitress's loop ran the last thunk (which closes its trigger) while
+    still handling the pull before, between stop() queuing that thunk and writing to the trigger;
+    the write then failed with EBADF and stop() raised. Forced here with two delays."""
+    from bot.web import HttpServer
+
+    def app(environ: dict, start_response: Any) -> list[bytes]:  # type: ignore[type-arg]
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"ok"]
+
+    server = HttpServer(app, "127.0.0.1", 0)
+    trigger: Any = server.server.trigger  # type: ignore[union-attr]
+    read, pull = trigger.recv, trigger._physical_pull
+
+    def slow_read(n: int) -> bytes:
+        data = read(n)
+        time.sleep(0.05)  # the loop has the byte and has not yet taken the thunks
+        return data
+
+    def slow_pull() -> None:
+        time.sleep(0.1)  # the thunk is queued and not yet signalled
+        pull()
+
+    monkeypatch.setattr(trigger, "recv", slow_read)
+    monkeypatch.setattr(trigger, "_physical_pull", slow_pull)
+    before = set(threading.enumerate())
+    server.start()
+    c = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    c.request("GET", "/")
+    assert c.getresponse().read() == b"ok"
+    server.stop()
+    c.close()
+    assert trigger._closed
+    assert [t for t in threading.enumerate() if t not in before] == []
