@@ -1,7 +1,7 @@
 """Chaos: two replicas under steady intake, one SIGKILLed every few seconds, Slack misbehaving.
 
     python benchmarks/chaos.py [--database-url URL] [--rate 10] [--drafts 300] [--seed 1] [--db-outages]
-                               [--slow-slack]
+                               [--slow-slack] [--no-kills]
 
 Two ``kessai serve`` processes (HTTP) share one PostgreSQL database (its ``public`` schema is
 DROPPED and recreated: use a scratch database) and the local Slack server. Drafts arrive at
@@ -10,7 +10,8 @@ event id, ``X-Slack-Retry-Num``) while it is not answered 2xx. Every 4th draft c
 /kessai draft form instead (the bot posts it into the channel; its replies wait for that post),
 sent again, as a person presses 送信 again, while not answered. Meanwhile, at random (``--seed``):
 
-* a replica is killed with SIGKILL every 2–5 s and restarted 0.2–1.5 s later;
+* a replica is killed with SIGKILL every 2–5 s and restarted 0.2–1.5 s later (not with
+  ``--no-kills``: a killed replica's queues go with it, and some races need them to last);
 * chat.postMessage fails now and then: 500, 429 with Retry-After, a proxy's HTML page, an answer
   held past the client's timeout, and a post Slack made but answered with an error page;
 * on every 7th draft, an earlier approval DM is clicked 承認 three times at once (the approver
@@ -179,6 +180,8 @@ def main() -> int:
     ap.add_argument("--drafts", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--db-outages", action="store_true", help="cut the database off for 1-3 s every 8-15 s")
+    ap.add_argument("--no-kills", action="store_true",
+                    help="never kill a replica (a killed replica's queues go with it: some races need them to last)")
     ap.add_argument("--slow-slack", action="store_true",
                     help="also spells of a slow Slack: 20-40 posts in a row succeed 6-9.5 s late")
     args = ap.parse_args()
@@ -214,8 +217,9 @@ def main() -> int:
         while not stop.wait(rnd.uniform(2.0, 5.0)):
             cluster.kill_one()
 
-    threads = [threading.Thread(target=killer, daemon=True),
-               threading.Thread(target=inject_faults, args=(slack, rnd, stop, faults, args.slow_slack), daemon=True)]
+    threads = [threading.Thread(target=inject_faults, args=(slack, rnd, stop, faults, args.slow_slack), daemon=True)]
+    if not args.no_kills:
+        threads.append(threading.Thread(target=killer, daemon=True))
     if proxy is not None:
         threads.append(threading.Thread(target=cut_database, daemon=True))
     for t in threads:
