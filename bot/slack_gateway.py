@@ -95,6 +95,11 @@ class _Job:
     claimed_until: datetime | None = None
 
 
+def _utc(t: datetime) -> datetime:
+    # SQLite gives back naive UTC times.
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
 class Transient(Exception):
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
@@ -319,7 +324,7 @@ class SlackGateway:
         if held is None:
             return True
         now = self.clock()
-        held = held if held.tzinfo else held.replace(tzinfo=UTC)
+        held = _utc(held)
         if now + timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK <= held:
             return True
         with self.db.session() as s:
@@ -393,8 +398,7 @@ class SlackGateway:
         """Whether a refused post is a thread parent to try again later rather than give up on."""
         if row.op != "post" or not row.payload.get(outbox.PARENT) or error not in PARENT_CHANNEL_ERRORS:
             return False
-        written = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
-        return self.clock() - written < PARENT_GIVE_UP
+        return self.clock() - _utc(row.created_at) < PARENT_GIVE_UP
 
     def _report(self, row: OutboxRow, reason: str) -> None:
         if self.on_permanent_failure is None:

@@ -45,7 +45,7 @@ PG_CONNECTION_DEFAULTS = {
 # reminder sweep or a click on the same draft would wait for as long as it stays stopped. No
 # transaction of kessai's waits for anything but the database, so one idle for a minute belongs
 # to a stopped process: the server ends it, its work is rolled back, and the others go on.
-PG_SESSION_SETTINGS = {"idle_in_transaction_session_timeout": "60000"}
+PG_SESSION_SETTINGS = {"idle_in_transaction_session_timeout": 60_000}  # ms
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -79,7 +79,7 @@ def _apply_session_settings(engine: Engine, url_options: str) -> None:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         with dbapi_conn.cursor() as cur:
             for name, value in settings.items():
-                cur.execute(f"SET {name} = {int(value)}")
+                cur.execute(f"SET {name} = {value}")
         dbapi_conn.commit()
 
 

@@ -234,6 +234,9 @@ def stranded(s: Session) -> list[OutboxRow]:
     return found
 
 
+_NOWHERE_TO_GO = "the thread's parent was given up on and its stand-in could not be delivered"
+
+
 def redirect_stranded(s: Session) -> int:
     """Send on replies held for a post given up on, where its failure was handled already but
     missed them; how many parents had some.
@@ -251,14 +254,11 @@ def redirect_stranded(s: Session) -> int:
             # Held for a stand-in that could not be delivered: they wait for the post itself again.
             undivert_replies(s, parent)
             if failed_for_good(s, parent):
-                fail_held(s, parent, "the thread's parent was given up on and its stand-in could not be delivered")
-            handled += 1
+                fail_held(s, parent, _NOWHERE_TO_GO)
+        elif not keys_present(s, [stand_in_key(key)]):
             continue
-        stand_in = stand_in_key(key)
-        if not keys_present(s, [stand_in]):
-            continue
-        if failed_for_good(s, stand_in):
-            fail_held(s, key, "the thread's parent was given up on and its stand-in could not be delivered")
+        elif failed_for_good(s, stand_in_key(key)):
+            fail_held(s, key, _NOWHERE_TO_GO)
         else:
             divert_replies(s, key)
         handled += 1

@@ -103,7 +103,6 @@ def _tokens(norm: str) -> Iterator[Credential]:
 # --- a value after a label -------------------------------------------------------------------------
 
 
-
 def _spaced(word: str) -> str:
     """``word`` also when written with a space between its characters (「パ ス ワ ー ド」), as a
     draft laid out for looks, or one written to slip past a check, has it."""
@@ -119,6 +118,7 @@ _PASSWORD_LABEL = (
 # 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
 # as a word of its own, before a colon or 「は」 and a quoted value (「パスは「hanabi2026」です」).
 _SHORT_LABEL = r"(?<![ァ-ヺー])パス(?![ァ-ヺー])"
+_SHORT_SEPARATOR = r"[ \t]*(?::|=|→)[ \t]*|[ \t]*は[ \t]*(?=[「『\"“])"
 # Labels of keys and tokens; their value must look random (long, letters and digits).
 _KEY_LABEL = (
     r"(?:APIキー|API\s?key|アクセスキー|シークレットキー|シークレット|アクセストークン|トークン|"
@@ -138,7 +138,7 @@ _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*"
 _VALUE = r"(?P<value>[!-~]+)"
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>{_PASSWORD_LABEL}|(?P<key>{_KEY_LABEL})){_QUALIFIER}{_SEPARATOR}"
-    rf"|(?P<short>{_SHORT_LABEL})(?P<short_sep>[ \t]*(?::|=|→)[ \t]*|[ \t]*は[ \t]*(?=[「『\"“]))){_OPEN_QUOTE}{_VALUE}"
+    rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 _LABEL_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "コード"),

@@ -28,6 +28,11 @@ class Fault:
     # Answered as is instead of Slack's JSON: what a proxy's error page or a broken edge sends.
     body: str | None = None
 
+    @property
+    def slow_success(self) -> bool:
+        """A slow Slack, not a failing one: the call is made and succeeds, answered ``delay`` late."""
+        return self.status == 200 and bool(self.delay) and self.error is None and self.body is None
+
     def describe(self) -> str:
         parts = [f"status={self.status}"] if self.status else []
         if self.body is not None:

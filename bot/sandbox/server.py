@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import json
 import logging
 import secrets
@@ -213,13 +214,13 @@ class LocalSlack:
         """
         if times < 1:
             raise ValueError("times must be at least 1")
-        if status == 200 and delay and error is None and body is None:
-            applied = True  # a slow success: the call is made, its answer held back
         if status == 429 and retry_after is None:
             retry_after = 1
         if status is None and error is None and delay is None:
             status = 200 if body is not None else 500
         fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body)
+        if fault.slow_success:
+            fault = dataclasses.replace(fault, applied=True)  # the call is made, its answer held back
         with self._cond:
             self._faults.extend([fault] * times)
 
@@ -358,7 +359,7 @@ class LocalSlack:
             if fault is None:
                 self._record(SlackCall(method, params, response, 200, time.time()))
                 return 200, response, {}
-        if fault.status == 200 and fault.error is None and fault.body is None:
+        if fault.slow_success:
             self._record(SlackCall(method, params, response, 200, time.time(), fault))
             self._sleep(fault.delay or 0)
             return 200, response, {}

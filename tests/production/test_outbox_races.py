@@ -23,6 +23,7 @@ from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database
 from tests.conftest import database_url
+from tests.time.conftest import Clock
 
 ROOT = "draft:9:root"
 STATUS = "thread:9:v1:status"
@@ -107,15 +108,7 @@ def test_a_reply_held_while_its_posts_failure_was_handled_reaches_the_stand_in(p
         gateway.stop()
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def _express_rows(db: Database, clock: _Clock, text: str) -> dict[str, Any]:
+def _express_rows(db: Database, clock: Clock, text: str) -> dict[str, Any]:
     """One approval DM written as a request writes it: claimed for its own express delivery."""
     committed: list[dict[str, Any]] = []
     db.on_commit.append(committed.append)
@@ -132,12 +125,12 @@ def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database)
     """Slack was slow: a request's express send waited in line longer than its claim, another
     replica's delivery pass took the row and sent it; the late send must not post it again."""
     db = postgres
-    clock = _Clock()
+    clock = Clock(datetime.now(UTC))
     with LocalSlack() as slack:
         a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
         b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
         info = _express_rows(db, clock, "決裁依頼")
-        clock.now += LEASE + timedelta(seconds=5)  # replica a's express lane is still busy
+        clock.t += LEASE + timedelta(seconds=5)  # replica a's express lane is still busy
         assert b.deliver_due() == 1  # the claim lapsed: replica b sends it
         a.deliver_express(info)  # a's turn comes at last
         a.stop()
@@ -150,11 +143,11 @@ def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database)
 
 def test_a_send_that_waited_past_its_claim_renews_it_when_nobody_took_it(postgres: Database) -> None:
     db = postgres
-    clock = _Clock()
+    clock = Clock(datetime.now(UTC))
     with LocalSlack() as slack:
         a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
         info = _express_rows(db, clock, "決裁依頼")
-        clock.now += LEASE + timedelta(seconds=5)
+        clock.t += LEASE + timedelta(seconds=5)
         a.deliver_express(info)
         a.stop()
         assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]

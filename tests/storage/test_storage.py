@@ -273,6 +273,13 @@ def _refused_root(db: Database, parent: str) -> int:
         return root.id or 0
 
 
+def _stand_in_refused(db: Database) -> None:
+    """The author's DM standing in for the refused post (the only row due) is refused too."""
+    with db.session() as s:
+        (notice,) = outbox.eligible(s, NOW)
+        outbox.mark_failed(s, notice.id or 0, "slack_user: user_not_found")
+
+
 def test_a_reply_held_while_its_parents_failure_was_handled_is_sent_on_by_the_next_pass(db: Database) -> None:
     """A decision's reply (held: the draft's root post not posted) and the handling of that post's
     final refusal (a stand-in DM for the author, the held replies diverted to it) commit at the
@@ -325,9 +332,7 @@ def test_a_reply_stranded_where_neither_the_post_nor_its_stand_in_could_go_is_gi
         outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)
         outbox.mark_failed(s, root_id, "slack_channel: invalid_blocks")
         outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
-    with db.session() as s:
-        (notice,) = outbox.eligible(s, NOW)
-        outbox.mark_failed(s, notice.id or 0, "slack_user: user_not_found")
+    _stand_in_refused(db)
     with db.session() as s:
         assert outbox.redirect_stranded(s) == 1
     with db.session() as s:
@@ -344,9 +349,7 @@ def test_replies_held_for_a_stand_in_that_failed_wait_for_the_post_again_while_i
         outbox.mark_retry(s, root_id, NOW + timedelta(minutes=10), "slack_channel: not_in_channel")
         outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
         outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)  # held for the stand-in
-    with db.session() as s:
-        (notice,) = outbox.eligible(s, NOW)
-        outbox.mark_failed(s, notice.id or 0, "slack_user: user_not_found")
+    _stand_in_refused(db)
     with db.session() as s:
         assert outbox.redirect_stranded(s) == 1
     with db.session() as s:
