@@ -115,24 +115,21 @@ class DeliveryFailureReporter:
                 text += ("Slack が受け付けない内容だったため、投稿し直しはしません。確認結果や決裁の状況は作成者に DM で"
                          "お知らせし、決裁の手続きはそのまま進みます。ログの `outbox` の行で詳細を確認できます。")
             self._escalate(s, now, text)
-        moved = outbox.divert_replies(s, parent_key)
+        moved, gone = outbox.replies_to_stand_in(
+            s, parent_key, f"the thread's parent was given up on ({error}) and the author could not be sent "
+                           "a direct message either")
         log.error("outbox %s (%s) refused by %s (%s); %d reply(ies) sent to the author instead",
                   row.id, parent_key, channel, error, moved)
-        if outbox.failed_for_good(s, parent_key) and outbox.failed_for_good(s, stand_in):
+        if gone:
             # Given up on (PARENT_GIVE_UP) with no stand-in to take the replies: they cannot go anywhere.
-            gone = outbox.fail_held(s, parent_key, f"the thread's parent was given up on ({error}) and the "
-                                                   "author could not be sent a direct message either")
             log.error("outbox %s (%s) given up; %d reply(ies) that waited for it failed", row.id, parent_key, gone)
 
     def _stand_in_refused(self, s: Session, now: datetime, row: OutboxRow, parent_key: str, error: str) -> None:
         """The author's DM that stands in for a refused draft post could not be delivered either
         (the author's Slack account is gone, or takes no DMs). The replies wait for the post
         itself again, which goes out, with them, once the bot is invited; IT is told."""
-        moved = outbox.undivert_replies(s, parent_key)
-        gone = 0
-        if outbox.failed_for_good(s, parent_key):
-            gone = outbox.fail_held(s, parent_key, f"the thread's parent was given up on and its stand-in "
-                                                   f"could not be delivered ({error})")
+        moved, gone = outbox.replies_back_to_post(
+            s, parent_key, f"the thread's parent was given up on and its stand-in could not be delivered ({error})")
         draft_id = draft_of_root(parent_key)
         draft = draft_repo.get(s, draft_id) if draft_id is not None else None
         who = f"<@{draft.author_id}> さん" if draft else "下書きの作成者"

@@ -244,25 +244,41 @@ def redirect_stranded(s: Session) -> int:
     ``bot.delivery_failures`` handles a refused draft post by diverting its held replies to the
     author's DM (the stand-in), or giving up on them when that failed too. A reply written as held
     in a transaction committing at the same time as that handling is missed by it, and nothing
-    would look again: the outbox worker calls this about once a second. It does the same moves,
-    silently (the people concerned were told when the failure was handled). A parent with no
-    stand-in yet is left to that handling, or to ``stranded`` at the next start.
+    would look again: the outbox worker calls this about once a second. It makes the same moves
+    (the same two functions), silently: the people concerned were told when the failure was
+    handled. A parent with no stand-in yet is left to that handling, or to ``stranded`` at the
+    next start.
     """
     handled = 0
     for key in _given_up_parents(s):
         if (parent := parent_of_stand_in(key)) is not None:
-            # Held for a stand-in that could not be delivered: they wait for the post itself again.
-            undivert_replies(s, parent)
-            if failed_for_good(s, parent):
-                fail_held(s, parent, _NOWHERE_TO_GO)
-        elif not keys_present(s, [stand_in_key(key)]):
-            continue
-        elif failed_for_good(s, stand_in_key(key)):
-            fail_held(s, key, _NOWHERE_TO_GO)
+            replies_back_to_post(s, parent, _NOWHERE_TO_GO)
+        elif keys_present(s, [stand_in_key(key)]):
+            replies_to_stand_in(s, key, _NOWHERE_TO_GO)
         else:
-            divert_replies(s, key)
+            continue
         handled += 1
     return handled
+
+
+def replies_to_stand_in(s: Session, parent_key: str, error: str) -> tuple[int, int]:
+    """A draft post was refused and its stand-in written: the replies held for the post go to the
+    stand-in (``divert_replies``). When the post was given up on and the stand-in failed too,
+    there is nowhere for them to go: they fail with ``error``. Returns (moved, given up)."""
+    moved = divert_replies(s, parent_key)
+    gone = 0
+    if failed_for_good(s, parent_key) and failed_for_good(s, stand_in_key(parent_key)):
+        gone = fail_held(s, parent_key, error)
+    return moved, gone
+
+
+def replies_back_to_post(s: Session, parent_key: str, error: str) -> tuple[int, int]:
+    """The stand-in for a refused draft post could not be delivered: the replies wait for the post
+    itself again (``undivert_replies``), or fail with ``error`` when the post was given up on
+    too. Returns (moved, given up)."""
+    moved = undivert_replies(s, parent_key)
+    gone = fail_held(s, parent_key, error) if failed_for_good(s, parent_key) else 0
+    return moved, gone
 
 
 def fail_held(s: Session, parent_key: str, error: str) -> int:

@@ -362,6 +362,23 @@ def test_replies_held_for_a_stand_in_that_failed_wait_for_the_post_again_while_i
         assert (reply.payload["channel"], reply.payload["thread_ts"]) == ("C1", "7.0")
 
 
+def test_replies_held_for_a_stand_in_that_failed_are_given_up_on_when_the_post_was_too(db: Database) -> None:
+    parent = "draft:43:root"
+    root_id = _refused_root(db, parent)
+    with db.session() as s:
+        outbox.mark_failed(s, root_id, "slack_channel: invalid_blocks")
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)  # held for the stand-in
+    _stand_in_refused(db)
+    with db.session() as s:
+        assert outbox.redirect_stranded(s) == 1
+    with db.session() as s:
+        assert outbox.rows(s, statuses=[outbox.HELD]) == []
+        (reply,) = [r for r in outbox.rows(s, statuses=[outbox.FAILED]) if r.payload["text"] == "approved"]
+        assert "stand-in could not be delivered" in (reply.last_error or "")
+        assert outbox.redirect_stranded(s) == 0
+
+
 def test_replies_for_a_post_given_up_on_with_no_stand_in_yet_are_left_to_its_failure_handling(db: Database) -> None:
     parent = "draft:42:root"
     root_id = _refused_root(db, parent)
