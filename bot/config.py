@@ -613,6 +613,20 @@ class _Locator:
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+# A mention copied from Slack's message text: <@U012AB3CD>, <#C012AB3CD|koho-sns>.
+_MENTION = re.compile(r"^<[@#!]?([A-Za-z0-9]+)(?:\|[^>]*)?>$")
+
+
+def _id_suggestion(value: str, pattern: re.Pattern[str]) -> str:
+    """「もしかして「U012AB3CD」ですか？」 when ``value`` is an ID written the way people slip
+    (lower case, full-width letters, spaces around it, a mention copied from a message); else ""."""
+    candidate = unicodedata.normalize("NFKC", value).strip()
+    if m := _MENTION.match(candidate):
+        candidate = m.group(1)
+    candidate = candidate.upper()
+    if candidate != value and pattern.match(candidate):
+        return f"もしかして「{candidate}」ですか？"
+    return ""
 _DOMAIN = re.compile(r"^[^\s/:@*]+(\.[^\s/:@*]+)+$")
 
 _TYPE_NAMES: dict[str, str] = {
@@ -949,7 +963,7 @@ class _Validator:
         self.problem(
             path,
             f"{what}「{value}」は Slack のチャンネルID に見えません。チャンネル名ではなく、チャンネル詳細の"
-            "いちばん下にある C で始まるID（例: C012AB3CD）を書いてください。",
+            "いちばん下にある C で始まるID（例: C012AB3CD）を書いてください。" + _id_suggestion(value, _CHANNEL_ID),
         )
         return False
 
@@ -959,7 +973,7 @@ class _Validator:
         self.problem(
             path,
             f"{what}「{value}」は Slack のユーザーID に見えません。表示名ではなく、プロフィールの"
-            "「メンバーIDをコピー」で得られる U で始まるID（例: U012AB3CD）を書いてください。",
+            "「メンバーIDをコピー」で得られる U で始まるID（例: U012AB3CD）を書いてください。" + _id_suggestion(value, _USER_ID),
         )
         return False
 

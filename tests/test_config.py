@@ -468,6 +468,28 @@ def test_slack_ids_that_do_not_look_like_slack_ids(line: int, new: str, word: st
     assert matching and matching[0].line == line
 
 
+@pytest.mark.parametrize(
+    ("line", "new", "meant"),
+    [
+        (12, 'slack_id = "u0manager"', "U0MANAGER"),
+        (12, 'slack_id = "Ｕ０ＭＡＮＡＧＥＲ"', "U0MANAGER"),
+        (30, 'operators = ["<@U0OPERATOR>"]', "U0OPERATOR"),
+        (29, 'intake_channel = "<#C0INTAKE|koho-sns>"', "C0INTAKE"),
+        (29, 'intake_channel = "c0intake"', "C0INTAKE"),
+    ],
+)
+def test_an_id_written_as_people_slip_gets_the_id_they_meant(line: int, new: str, meant: str) -> None:
+    problems = problems_of(replace_line(BASE, line, new))
+    assert f"もしかして「{meant}」ですか？" in problems[0].message
+    assert problems[0].line == line
+
+
+@pytest.mark.parametrize("new", ['slack_id = "tanaka"', 'slack_id = "C0MANAGER"', 'slack_id = "高田 太郎"'])
+def test_no_guess_for_what_is_not_an_id(new: str) -> None:
+    problems = problems_of(replace_line(BASE, 12, new))
+    assert "もしかして" not in problems[0].message
+
+
 def test_workspace_user_and_private_channel_ids_are_accepted() -> None:
     text = BASE.replace("U0MANAGER", "W0MANAGER").replace("C0INTAKE", "G0INTAKE")
     config = parse_org_config(text)
