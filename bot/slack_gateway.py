@@ -7,6 +7,7 @@ Slack outage delays a notification but never loses it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -24,7 +25,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.logs import FailureStreak
-from bot.slack_http import KeepAliveWebClient
+from bot.slack_http import KeepAliveWebClient, call_deadline
 from storage import outbox
 from storage.db import Database, utcnow
 from storage.models import OutboxRow
@@ -82,9 +83,10 @@ def error_code(e: SlackApiError) -> str:
     return code if ERROR_CODE.fullmatch(code) else ""
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Job:
-    """A claimed row, detached from its session, with where an update's message lives."""
+    """A claimed row, detached from its session, with where an update's message lives (its claim
+    is renewed in place while it is sent)."""
 
     row: OutboxRow
     location: tuple[str, str] | None
@@ -312,31 +314,44 @@ class SlackGateway:
         maybe_sent = row.op == "post" and (row.attempts > 0 or row.claimed_until is not None)
         return _Job(row=snapshot, location=location, maybe_sent=maybe_sent, claimed_until=claimed_until)
 
-    def _still_held(self, job: _Job) -> bool:
-        """Whether this delivery still holds its row for as long as a Slack call can take.
+    def _hold(self, job: _Job) -> None:
+        """Make sure this delivery still holds its row for as long as a Slack call can take;
+        raises Superseded when it does not.
 
-        A row waits for its turn after it is claimed (behind the others of its batch, or in a
-        busy express lane while Slack is slow). If its claim lapsed meanwhile, another delivery
-        (of another replica, or the worker here) may have taken the row and sent it: sending it
-        too would post it twice. A claim running short is renewed, only if it is still this one.
+        A row waits for its turn after it is claimed (behind the others of its batch, in a busy
+        express lane while Slack is slow, or behind the calls that look for an earlier attempt or
+        open a DM). If its claim lapsed meanwhile, another delivery (of another replica, or the
+        worker here) may have taken the row and sent it: sending it too would post it twice. A
+        claim running short is renewed, only if it is still this one.
         """
         held = job.claimed_until
         if held is None:
-            return True
+            return
         now = self.clock()
         held = _utc(held)
         if now + timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK <= held:
-            return True
+            return
         with self.db.session() as s:
-            return outbox.renew_claim(s, job.row.id or 0, held, now + LEASE)
+            if not outbox.renew_claim(s, job.row.id or 0, held, now + LEASE):
+                raise Superseded()
+        job.claimed_until = now + LEASE
+
+    def _deadline(self, job: _Job) -> contextlib.AbstractContextManager[None]:
+        """Slack calls made for ``job`` end while it is still claimed (see slack_http.call_deadline)."""
+        if job.claimed_until is None:
+            return contextlib.nullcontext()
+        left = _utc(job.claimed_until) - self.clock() - CALL_SLACK
+        return call_deadline(left.total_seconds())
 
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
         try:
-            if not self._still_held(job):
-                log.info("outbox %s (%s): its claim lapsed while it waited and another delivery took it; "
-                         "not sent again here", job.row.id, job.row.op)
-                return Superseded()
-            return self._call(job)
+            self._hold(job)
+            with self._deadline(job):
+                return self._call(job)
+        except Superseded as e:
+            log.info("outbox %s (%s): its claim lapsed while it waited and another delivery took it; "
+                     "not sent again here", job.row.id, job.row.op)
+            return e
         except (Transient, Permanent) as e:
             return e
         except Exception as e:
@@ -419,7 +434,10 @@ class SlackGateway:
             # The outbox id travels with the message, so a re-delivery can find it (see _find_posted).
             p["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}
             p["channel"] = self._conversation(str(p["channel"]))
-            resp = self._api(self.client.chat_postMessage, **p)
+            # The look-up and the DM's opening above are calls too: the claim may have run short.
+            self._hold(job)
+            with self._deadline(job):
+                resp = self._api(self.client.chat_postMessage, **p)
             if not resp.get("channel") or not resp.get("ts"):
                 # "ok" without saying where: perhaps posted, perhaps not. The retry looks for it
                 # by its outbox id first, so it is neither lost nor posted twice.

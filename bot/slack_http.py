@@ -7,8 +7,9 @@ Homes) and the reminder sweep dozens in a row. Here each thread keeps one connec
 reuses it while it is fresh.
 
 Everything else is slack_sdk's: building the request, parsing the answer, SlackApiError, rate
-limits, and its retry of a call whose connection failed (ConnectionErrorRetryHandler), which also
-covers a kept connection that the server closed meanwhile. Errors are raised as urllib raises
+limits, and its retry of a call whose connection failed (ConnectionErrorRetryHandler, here bounded
+by the caller's ``call_deadline``), which also covers a kept connection that the server closed
+meanwhile. Errors are raised as urllib raises
 them (HTTPError for an HTTP error status, URLError when the request could not be sent), so that
 retry and slack_gateway's error handling see exactly what they see with the stock client.
 
@@ -26,11 +27,15 @@ import ssl
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 
 from slack_sdk import WebClient
+from slack_sdk.http_retry import ConnectionErrorRetryHandler, HttpRequest, HttpResponse, RetryState
+from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +43,49 @@ log = logging.getLogger(__name__)
 # idle connections after a while (commonly 60 s or more), and a request sent on a connection the
 # other end has just dropped fails (slack_sdk then retries it once, on a new connection).
 IDLE_REUSE_SECONDS = 20.0
+# The wait before a call whose connection failed is tried again; fixed (slack_sdk's default adds
+# up to a second of jitter) so that the time a retry can take is known (call_deadline).
+RETRY_WAIT_SECONDS = 0.5
+
+_deadline = threading.local()
+
+
+@contextmanager
+def call_deadline(seconds: float) -> Iterator[None]:
+    """The calls this thread makes in the block must end within ``seconds``.
+
+    The outbox holds a message for a limited time (its claim) and starts a call only with the
+    client's timeout left. slack_sdk tries a call whose connection failed once more, which can
+    double that (a connect timeout, the wait, a whole second attempt); meanwhile the claim may
+    lapse and another replica post the message, and the retry would post it again. Within the
+    block, the retry is made only if it can end in time; else the call fails and the outbox tries
+    again later, looking first for what may have reached Slack.
+    """
+    previous = getattr(_deadline, "at", None)
+    _deadline.at = time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        _deadline.at = previous
+
+
+class DeadlineConnectionRetry(ConnectionErrorRetryHandler):
+    """slack_sdk's retry of a call whose connection failed (once), unless it could end after
+    the caller's ``call_deadline``."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__(max_retry_count=1,
+                         interval_calculator=FixedValueRetryIntervalCalculator(RETRY_WAIT_SECONDS))
+        self.timeout = timeout
+
+    def _can_retry(self, *, state: RetryState, request: HttpRequest, response: HttpResponse | None = None,
+                   error: Exception | None = None) -> bool:
+        at = getattr(_deadline, "at", None)
+        if at is not None and time.monotonic() + RETRY_WAIT_SECONDS + self.timeout > at:
+            log.info("a Slack call whose connection failed is not tried again at once: another attempt could "
+                     "outlast the message's claim (the outbox tries it again later)")
+            return False
+        return super()._can_retry(state=state, request=request, response=response, error=error)
 
 
 class _Kept:
@@ -53,6 +101,8 @@ class KeepAliveWebClient(WebClient):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if kwargs.get("retry_handlers") is None:
+            self.retry_handlers = [DeadlineConnectionRetry(float(self.timeout))]
         self._local = threading.local()
         self._lock = threading.Lock()
         self._open: set[http.client.HTTPConnection] = set()  # every thread's, for close()

@@ -8,6 +8,7 @@ was failed for good: the draft's status in its thread never changed.
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -154,3 +155,73 @@ def test_a_send_that_waited_past_its_claim_renews_it_when_nobody_took_it(postgre
         with db.session() as s:
             (row,) = outbox.rows(s)
             assert row.status == outbox.SENT
+
+
+class _SlowToOpenDMs(KeepAliveWebClient):
+    """Opening a DM takes longer than the claim on the message: the test's clock moves past it,
+    and ``meanwhile`` runs (another replica's delivery pass) before the DM is open."""
+
+    def __init__(self, *args: Any, clock: Clock, meanwhile: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.clock = clock
+        self.meanwhile = meanwhile
+
+    def conversations_open(self, **kwargs: Any) -> Any:
+        self.clock.t += LEASE + timedelta(seconds=5)
+        self.meanwhile()
+        return super().conversations_open(**kwargs)
+
+
+def test_a_post_whose_claim_lapsed_while_its_dm_was_opened_is_not_made_twice(postgres: Database) -> None:
+    """The claim was checked before the DM's conversations.open; Slack was slow to open it, the
+    claim lapsed and the other replica sent the message. The post must not follow."""
+    db = postgres
+    clock = Clock(datetime.now(UTC))
+    with LocalSlack() as slack:
+        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        sent_by_b: list[int] = []
+        a = SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, clock=clock,
+                                            meanwhile=lambda: sent_by_b.append(b.deliver_due())), clock=clock)
+        a.deliver_express(_express_rows(db, clock, "決裁依頼"))
+        a.stop()
+        b.stop()
+        assert sent_by_b == [1]
+        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
+        with db.session() as s:
+            (row,) = outbox.rows(s)
+            assert (row.status, row.attempts) == (outbox.SENT, 1)
+
+
+def test_a_post_whose_claim_ran_short_while_its_dm_was_opened_renews_it(postgres: Database) -> None:
+    db = postgres
+    clock = Clock(datetime.now(UTC))
+    with LocalSlack() as slack:
+        a = SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, clock=clock,
+                                            meanwhile=lambda: None), clock=clock)
+        a.deliver_express(_express_rows(db, clock, "決裁依頼"))
+        a.stop()
+        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
+        with db.session() as s:
+            (row,) = outbox.rows(s)
+            assert (row.status, row.attempts) == (outbox.SENT, 1)
+
+
+def test_a_send_is_not_tried_again_past_its_claim_when_slack_cannot_be_reached(postgres: Database) -> None:
+    """slack_sdk tries a call whose connection failed once more (after 0.5 s, up to the whole
+    timeout again). With a claim covering one attempt but not two, the send fails instead, to be
+    tried again by the outbox, which claims the row anew."""
+    db = postgres
+    clock = Clock(datetime.now(UTC))
+    with socket.create_server(("127.0.0.1", 0)) as unused:
+        port = unused.getsockname()[1]
+    client = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
+    a = SlackGateway(db, client, clock=clock)
+    info = _express_rows(db, clock, "決裁依頼")
+    # Claimed for LEASE: move on to 6.2 s before its end, enough for one call (timeout 5 s + 1 s) only.
+    clock.t += LEASE - timedelta(seconds=6.2)
+    a.deliver_express(info)
+    a.stop()
+    assert client.connections_opened == 1
+    with db.session() as s:
+        (row,) = outbox.rows(s)
+        assert (row.status, row.attempts) == (outbox.PENDING, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -9,6 +10,7 @@ import struct
 import threading
 import time
 from collections.abc import Iterator
+from urllib.error import URLError
 
 import pytest
 from slack_sdk.errors import SlackApiError
@@ -136,6 +138,35 @@ def test_a_kept_connection_the_server_closed_is_replaced_and_the_call_made_once(
     server.join(timeout=5)
     listener.close()
     assert [json.loads(r)["text"] for r in requests] == ["一通目", "二通目"]
+    assert c.connections_opened == 2
+
+
+def _closed_port() -> int:
+    with socket.create_server(("127.0.0.1", 0)) as s:
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize(("deadline", "attempts"), [(None, 2), (60.0, 2), (3.0, 1)])
+def test_a_call_whose_connection_failed_is_tried_again_only_if_it_can_end_in_time(
+        deadline: float | None, attempts: int) -> None:
+    """slack_sdk tries a call whose connection failed once more. Within call_deadline (the outbox's
+    claim on the message) only when the wait and a whole second attempt (timeout 5 s) end before it."""
+    c = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5)
+    with contextlib.ExitStack() as stack:
+        if deadline is not None:
+            stack.enter_context(slack_http.call_deadline(deadline))
+        with pytest.raises(URLError):
+            c.chat_postMessage(channel="C0INTAKE", text="お知らせ")
+    assert c.connections_opened == attempts
+
+
+def test_a_deadline_ends_with_its_block() -> None:
+    c = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{_closed_port()}/api/", timeout=5)
+    with slack_http.call_deadline(60.0):
+        with slack_http.call_deadline(1.0):
+            pass
+        with pytest.raises(URLError):  # the outer block's deadline again, not the inner one's
+            c.chat_postMessage(channel="C0INTAKE", text="お知らせ")
     assert c.connections_opened == 2
 
 
