@@ -51,11 +51,15 @@ def _cell(v: object) -> object:
     return v
 
 
-def to_csv(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
-    """UTF-8 with BOM and CRLF, so that Excel on a municipal PC opens it without mojibake."""
+def to_csv(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> str:
+    """UTF-8 with BOM and CRLF, so that Excel on a municipal PC opens it without mojibake.
+
+    ``columns`` maps each key to its heading: the CSV is read by people, in Excel, so its
+    headings are Japanese; the JSON export, read by programs, keeps the keys.
+    """
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n")
-    w.writeheader()
+    w.writerow(dict(columns))
     for r in rows:
         w.writerow({k: _cell(v) for k, v in r.items()})
     return "\ufeff" + buf.getvalue()

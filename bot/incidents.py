@@ -517,11 +517,15 @@ class IncidentService:
 
 # -- export ----------------------------------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    "id", "kind", "kind_ja", "account_id", "account_name", "status", "status_ja", "reporter_id", "reporter_name",
-    "description", "created_at", "acked_at", "acked_by", "acked_by_name", "resolved_at", "resolved_by",
-    "resolved_by_name", "summary", "checklist_done", "timeline",
-]
+# Each exported field (the JSON keys) and its heading in the CSV, which people open in Excel.
+EXPORT_COLUMNS = {
+    "id": "受付番号", "kind": "種類コード", "kind_ja": "種類", "account_id": "アカウントID",
+    "account_name": "アカウント", "status": "状態コード", "status_ja": "状態", "reporter_id": "報告者ID",
+    "reporter_name": "報告者", "description": "内容", "created_at": "報告日時", "acked_at": "対応開始日時",
+    "acked_by": "対応者ID", "acked_by_name": "対応者", "resolved_at": "解決日時", "resolved_by": "解決者ID",
+    "resolved_by_name": "解決者", "summary": "経過のまとめ", "checklist_done": "済んだチェック項目",
+    "timeline": "経過",
+}
 
 
 def export_rows(s: Session, org: OrgConfig, names: dict[str, str], tz: Any,

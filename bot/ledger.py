@@ -137,11 +137,13 @@ def verify_chain(
     return VerifyResult(True, count)
 
 
-EXPORT_COLUMNS = [
-    "seq", "decided_at", "draft_id", "version_number", "kind", "kind_ja", "decider_id",
-    "decider_name", "acting_for_id", "acting_for_name", "reason", "content_hash", "prev_hash",
-    "entry_hash",
-]
+# Each exported field (the JSON keys) and its heading in the CSV, which people open in Excel.
+EXPORT_COLUMNS = {
+    "seq": "通番", "decided_at": "決裁日時", "draft_id": "下書き番号", "version_number": "版",
+    "kind": "種別コード", "kind_ja": "種別", "decider_id": "決裁者ID", "decider_name": "決裁者",
+    "acting_for_id": "代決元ID", "acting_for_name": "代決元", "reason": "理由",
+    "content_hash": "内容のハッシュ", "prev_hash": "前の記録のハッシュ", "entry_hash": "この記録のハッシュ",
+}
 
 
 def export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> list[dict[str, object]]:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.ledger import (
+    EXPORT_COLUMNS,
     GENESIS_HASH,
     LedgerEntry,
     content_hash,
@@ -103,7 +104,8 @@ def test_csv_has_bom_and_opens_as_utf8() -> None:
     out = to_csv(rows)
     assert out.startswith("\ufeff")
     parsed = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
-    assert parsed[0]["decider_name"] == "上越 花子" and parsed[0]["kind_ja"] == "承認"
+    assert parsed[0]["決裁者"] == "上越 花子" and parsed[0]["種別"] == "承認"  # headings for Excel users
+    assert list(parsed[0]) == list(EXPORT_COLUMNS.values())
     assert json.loads(to_json(rows))[1]["seq"] == 2
 
 
@@ -112,9 +114,9 @@ def test_a_reason_excel_would_run_as_a_formula_is_exported_as_text() -> None:
         chain(4), ["=HYPERLINK(\"http://evil.example\",\"開く\")", "-日付を確認してください", "+1", "@SUM(A1)"],
         strict=True)]
     parsed = list(csv.DictReader(io.StringIO(to_csv(export_rows(entries, {})).lstrip("\ufeff"))))
-    assert [p["reason"] for p in parsed] == ["'=HYPERLINK(\"http://evil.example\",\"開く\")", "'-日付を確認してください",
+    assert [p["理由"] for p in parsed] == ["'=HYPERLINK(\"http://evil.example\",\"開く\")", "'-日付を確認してください",
                                              "'+1", "'@SUM(A1)"]
-    assert parsed[0]["seq"] == "1"  # numbers are left alone
+    assert parsed[0]["通番"] == "1"  # numbers are left alone
     assert json.loads(to_json(export_rows(entries, {})))[1]["reason"] == "-日付を確認してください"  # JSON as is
 
 

@@ -100,7 +100,7 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [int(x["seq"]) for x in rows] == [3, 4, 5]
+    assert [int(x["通番"]) for x in rows] == [3, 4, 5]
     r = kessai(filled, "ledger", "export", "--format", "json", "--to", "2026-11-21")
     assert [e["seq"] for e in json.loads(r.stdout)] == [1]
     r = kessai(filled, "ledger", "export", "--from", "11/23")
