@@ -476,7 +476,8 @@ def decided_notice(view: DraftView, decision: DecisionView, *, author_id: str, d
     """The thread reply telling the author how their version was decided, and what to do next."""
     text = f"<@{author_id}> さん、第{view.version}版が{done}。"
     if decision.kind == "approved":
-        return plain(text + "SNSへの投稿をお願いします。投稿したら「投稿済みにする」を押してください。")
+        # The next reply (publish_prompt) has the button and says what to do after posting.
+        return plain(text + "SNSへの投稿をお願いします。")
     if not view.revisable_by_form:
         return plain(text + "スレッドの理由を確認し、元のメッセージを編集して内容を修正してください。")
     text += "スレッドの理由を確認し、「修正する」から内容を修正してください。"

@@ -55,6 +55,9 @@ def submit_publication(st: LocalStack, user: str, url: str, **extra: Any) -> Any
 def test_publication_refuses_a_bad_url_and_accepts_the_accounts_post(stack: LocalStack) -> None:
     st = stack
     ts = approved_draft(st)
+    # The author is told once what to do after posting, by the reply that has the button.
+    told = [m.ts for m in thread(st, "C0INTAKE", ts) if "投稿済みにする" in all_text(m)]
+    assert told == [publish_button(st, ts).ts]
     st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=publish_button(st, ts).ts)
     for bad, expected in [
         ("https://x.com/someone_else/status/1", "@someone_else の投稿"),
