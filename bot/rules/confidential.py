@@ -98,7 +98,10 @@ def _credential_hit(doc: Document, c: Credential) -> Hit:
     nfkc = unicodedata.normalize("NFKC", value)
     if nfkc != value:  # e.g. the half-width suggestion of a11y.fullwidth_alnum
         redact[nfkc] = mask(nfkc, c.shown)
-    action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
+    if c.kind == "認証コード":  # it expires by itself; what matters is whether someone used it
+        action = "アカウントのログイン履歴と設定を確認し"
+    else:
+        action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
     return Hit(
         start,
         end,
@@ -159,6 +162,12 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     スレッドで再び見えないようにします。「パスワードを定期的に変更しましょう」「パスワードは
     8文字以上に」「暗証番号を聞く電話は詐欺です」のように値のない注意喚起や、「1234 のような」
     と例に挙げた値には反応しません。
+
+    2段階認証などの認証コード・確認コード・セキュリティコードに続けて書かれた 4〜8 桁の値
+    （「認証コード：482913」）も止めます。アカウントに入るための一時的な値で、下書きと一緒に
+    貼り付けてしまうことがあるためです。時間がたてば無効になりますが、その間に使われていないか、
+    ログイン履歴と設定の確認を促します。「認証コードが届かない場合は」「確認コード（6桁）を入力」
+    のような案内や、抽選の「確認番号」には反応しません。
     """
     hits = list(word_hits(doc, opts, "secret.txt", _MARK_MESSAGE))
     hits.extend(_marks(doc, opts))

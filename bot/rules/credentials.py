@@ -5,7 +5,8 @@ zero-width space inside a token changes nothing):
 
 - a password, PIN or key after its label and a separator: 「パスワードは Kessai2026! です」,
   「PW: Kessai2026!」, 「暗証番号：4821」, 「APIキー: 1f0c…」, 「パスワード→Kessai2026!」, the label
-  spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form;
+  spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form; and a
+  one-time code after its label (「認証コード：482913」);
 - a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xapp-…,
   hooks.slack.com/services/…), AWS access key ids (AKIA…), GitHub (ghp_…, github_pat_…),
   OpenAI-style (sk-…), Stripe (sk_live_…), Google API keys (AIza…), GitLab (glpat-…), signed
@@ -124,6 +125,10 @@ _KEY_LABEL = (
     r"(?:APIキー|API\s?key|アクセスキー|シークレットキー|シークレット|アクセストークン|トークン|"
     r"(?<![A-Za-z])(?:secret|token|client_secret|api_key|apikey)(?![A-Za-z]))"
 )
+# Labels of one-time codes (2段階認証, SMS): 「認証コード：482913」 is what lets someone else into the
+# account for a few minutes, pasted by mistake with the draft. 「確認番号」 is left out: event
+# lotteries publish theirs.
+_CODE_LABEL = r"(?:認証コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code)"
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
 _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
@@ -137,12 +142,13 @@ _SEPARATOR = (
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*"
 _VALUE = r"(?P<value>[!-~]+)"
 _LABELLED = re.compile(
-    rf"(?i)(?:(?P<label>{_PASSWORD_LABEL}|(?P<key>{_KEY_LABEL})){_QUALIFIER}{_SEPARATOR}"
+    rf"(?i)(?:(?P<label>{_PASSWORD_LABEL}|(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL})){_QUALIFIER}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 _LABEL_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "コード"),
     *("キー", "key", "secret", "シークレット", "トークン", "token"),
+    *("認証番号", "code"),  # the other code labels end in コード, probed above
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin")
@@ -192,6 +198,14 @@ def _password_like(value: str, loose: bool) -> bool:
     return len(value) >= 8 and (symbols or cases) and value.lower() not in ("password", "passcode")
 
 
+def _code_like(value: str) -> bool:
+    # One-time codes are 4–8 digits, or letters and digits; a spaced separator is enough, since
+    # nothing else follows 「認証コード」 as a bare number.
+    if not 4 <= len(value) <= 8 or len(set(value)) == 1 or value.lower() in _FAMOUS_EXAMPLES:
+        return False
+    return value.isdigit() or (value.isalnum() and value.isascii() and _has_digit(value))
+
+
 def _key_like(value: str) -> bool:
     return len(value) >= 16 and _has_digit(value) and _has_letter(value) and len(set(value)) > 4
 
@@ -217,6 +231,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             if not _key_like(value):
                 continue
             kind = "キーまたはトークン"
+        elif m["code"]:
+            if not _code_like(value):
+                continue
+            kind = "認証コード"
         else:
             if not _password_like(value, loose=m["loose"] is not None or m["short"] is not None):
                 continue

@@ -58,6 +58,11 @@ LEAKS = [
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ),
+    # One-time codes of the account's 2段階認証 (2026-12-03).
+    ("認証コード：482913", "482913"),
+    ("Instagramの確認コードは 482913 です", "482913"),
+    ("2段階認証コード 482913", "482913"),
+    ("Your verification code: 4F7K92", "4F7K92"),
 ]
 
 
@@ -88,6 +93,25 @@ def test_the_message_asks_to_change_a_password_and_to_reissue_a_token() -> None:
     assert "直ちに変更し" in pw.message
     assert "無効化して発行し直し" in token.message
     assert "統括する課へ報告" in pw.message and "統括する課へ報告" in token.message
+
+
+def test_a_one_time_code_asks_to_check_the_accounts_logins() -> None:
+    [f] = findings_of("confidential.secret", "認証コード：482913")
+    assert "認証コードが書かれています" in f.message and "ログイン履歴と設定を確認し" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "認証コードが届かない場合はこちらをご覧ください",
+    "確認コード（6桁）を入力してください",
+    "セキュリティコード（カード裏面の3桁の数字）を電話で聞かれても答えないでください",
+    "認証コードは 6 桁です",
+    "認証コードを2回間違えるとロックされます",
+    "確認番号 1023 の方が当選です",
+    "認証コード：123456 のような番号は例です",
+    "認証コードは2026年1月から変わります",
+])
+def test_texts_about_one_time_codes_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
 
 
 def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
