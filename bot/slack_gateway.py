@@ -23,6 +23,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import DBAPIError
 
 from bot.logs import FailureStreak
 from bot.slack_http import KeepAliveWebClient, call_deadline
@@ -331,9 +332,13 @@ class SlackGateway:
         held = _utc(held)
         if now + timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK <= held:
             return
-        with self.db.session() as s:
-            if not outbox.renew_claim(s, job.row.id or 0, held, now + LEASE):
-                raise Superseded()
+        try:
+            with self.db.session() as s:
+                renewed = outbox.renew_claim(s, job.row.id or 0, held, now + LEASE)
+        except DBAPIError as e:  # not sent: the claim lapses and a later pass tries the row again
+            raise Transient(f"could not renew the claim (database: {type(e.orig).__name__})") from e
+        if not renewed:
+            raise Superseded()
         job.claimed_until = now + LEASE
 
     def _deadline(self, job: _Job) -> contextlib.AbstractContextManager[None]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 
 from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import LEASE, SlackGateway
@@ -24,6 +25,7 @@ from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database
 from tests.conftest import database_url
+from tests.production.tcpproxy import TcpProxy
 from tests.time.conftest import Clock
 
 ROOT = "draft:9:root"
@@ -225,3 +227,36 @@ def test_a_send_is_not_tried_again_past_its_claim_when_slack_cannot_be_reached(p
     with db.session() as s:
         (row,) = outbox.rows(s)
         assert (row.status, row.attempts) == (outbox.PENDING, 1)
+
+
+def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_it_is_back(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The claim ran short and the database is unreachable, so it cannot be renewed: nothing is
+    sent (another replica may have the row), nothing is blamed on Slack, and once the database is
+    back the row goes out, once."""
+    url = make_url(database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    db = Database(url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False))
+    db.upgrade()
+    clock = Clock(datetime.now(UTC))
+    try:
+        with LocalSlack() as slack:
+            a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+            info = _express_rows(db, clock, "決裁依頼")
+            clock.t += LEASE - timedelta(seconds=3)  # less than a call's worth of claim left
+            proxy.down()
+            db.engine.dispose()  # pooled connections went with it
+            a.deliver_express(info)
+            a.stop()
+            assert slack.messages(slack.dm_channel("U0MANAGER")) == []
+            assert "unexpected answer from Slack" not in caplog.text
+            proxy.up()
+            clock.t += LEASE
+            b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+            assert b.deliver_due() == 1
+            b.stop()
+            assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
+    finally:
+        proxy.up()
+        db.dispose()
+        proxy.close()
