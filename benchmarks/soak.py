@@ -2,9 +2,10 @@
 
 A bot that runs for months must not grow with the work it has done. This sends signed intake
 events at a steady rate to one ``kessai serve`` (HTTP, the local Slack server) in blocks, and
-after each block prints how many drafts it has taken, its resident memory (RSS), the median and
-p95 latency from event to approval DM, and whether anything was lost or duplicated. Memory that
-levels off is caches filling to their bounds; memory that keeps climbing is a leak.
+after each block prints how many drafts it has taken, its resident memory (RSS), its open files
+(sockets included) and threads, the median and p95 latency from event to approval DM, and whether
+anything was lost or duplicated. Memory that levels off is caches filling to their bounds; memory,
+files or threads that keep climbing are a leak.
 
     python benchmarks/soak.py [--database-url URL] [--rate 25] [--block-seconds 20] [--blocks 16]
 
@@ -33,6 +34,17 @@ from bot.sandbox.server import LocalSlack  # noqa: E402
 from tests.production.serveproc import ServeProcess  # noqa: E402
 
 
+def open_files(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def threads(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("Threads:"):
+            return int(line.split()[1])
+    return -1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"))
@@ -53,16 +65,17 @@ def main() -> int:
             serve = ServeProcess(slack, url, Path(tmp), extra_env={"KESSAI_LOG_LEVEL": "WARNING"}).start()
             assert serve.proc is not None
             pid = serve.proc.pid
-            print(f"{'drafts':>7} {'minutes':>7} {'RSS MB':>7} {'median':>8} {'p95':>8} {'lost':>5} {'dup':>4}")
-            print(f"{0:>7} {0:>7.1f} {rss_mb(pid):>7.1f}")
+            print(f"{'drafts':>7} {'minutes':>7} {'RSS MB':>7} {'files':>6} {'threads':>7} {'median':>8} {'p95':>8} "
+                  f"{'lost':>5} {'dup':>4}")
+            print(f"{0:>7} {0:>7.1f} {rss_mb(pid):>7.1f} {open_files(pid):>6} {threads(pid):>7}")
             started, taken = time.monotonic(), 0
             try:
                 for _ in range(args.blocks):
                     r = run_rate(slack, serve.driver, pid, args.rate, args.block_seconds, taken)
                     taken += r["sent"]
                     print(f"{taken:>7} {(time.monotonic() - started) / 60:>7.1f} {r['rss_mb']:>7.1f} "
-                          f"{r['median_ms']:>6.1f}ms {r['p95_ms']:>6.1f}ms {r['lost']:>5} {r['duplicated']:>4}",
-                          flush=True)
+                          f"{open_files(pid):>6} {threads(pid):>7} {r['median_ms']:>6.1f}ms {r['p95_ms']:>6.1f}ms "
+                          f"{r['lost']:>5} {r['duplicated']:>4}", flush=True)
                     # The local server keeps every call; its history is the harness's memory, not kessai's.
                     slack.calls.clear()
             finally:
