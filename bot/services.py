@@ -10,7 +10,7 @@ import logging
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -31,7 +31,7 @@ from storage import drafts as draft_repo
 from storage import intake as intake_repo
 from storage import ledger as ledger_repo
 from storage import templates as template_repo
-from storage.db import Database, storable, utcnow
+from storage.db import Database, as_utc, storable, utcnow
 from storage.intake import IntakeReads
 from storage.models import ApprovalRequestRow, DraftRow, DraftVersionRow, FindingRow
 
@@ -999,10 +999,10 @@ class Kessai:
             if absence is None:
                 return "不在は登録されていません。"
             away_repo.set_away(s, actor, None, None)
-            if _aware(absence[1]) <= now:
+            if as_utc(absence[1]) <= now:
                 # It ended by itself; the sweep has already given back what the deputies held.
                 self.take_back(s, now, actor)
-                last_day = self.local(_aware(absence[1])).date() - timedelta(days=1)
+                last_day = self.local(as_utc(absence[1])).date() - timedelta(days=1)
                 return (f"登録されていた不在は {last_day.month}月{last_day.day}日で終わっています。"
                         "決裁依頼はすでにあなたに届くようになっています。")
             taken_back = self.take_back(s, now, actor)
@@ -1109,8 +1109,3 @@ def _content(v: DraftVersionRow) -> VersionContent:
 def _finding(r: FindingRow) -> Finding:
     return Finding(code=r.code, severity=r.severity, message=r.message, start=r.start, end=r.end,  # type: ignore[arg-type]
                    excerpt=r.excerpt, clause=r.clause, suggestion=r.suggestion)
-
-
-def _aware(t: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored one is UTC."""
-    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)

@@ -18,7 +18,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from bot.logs import FailureStreak
 from bot.slack_http import KeepAliveWebClient, call_deadline
 from storage import outbox
-from storage.db import Database, utcnow
+from storage.db import Database, as_utc, utcnow
 from storage.models import OutboxRow
 
 log = logging.getLogger(__name__)
@@ -96,11 +96,6 @@ class _Job:
     maybe_sent: bool = False
     # Until when this delivery holds the row (outbox.claim_many, or the request's express claim).
     claimed_until: datetime | None = None
-
-
-def _utc(t: datetime) -> datetime:
-    # SQLite gives back naive UTC times.
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
 class Transient(Exception):
@@ -329,7 +324,7 @@ class SlackGateway:
         if held is None:
             return
         now = self.clock()
-        held = _utc(held)
+        held = as_utc(held)
         if now + timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK <= held:
             return
         try:
@@ -345,7 +340,7 @@ class SlackGateway:
         """Slack calls made for ``job`` end while it is still claimed (see slack_http.call_deadline)."""
         if job.claimed_until is None:
             return contextlib.nullcontext()
-        left = _utc(job.claimed_until) - self.clock() - CALL_SLACK
+        left = as_utc(job.claimed_until) - self.clock() - CALL_SLACK
         return call_deadline(left.total_seconds())
 
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
@@ -418,7 +413,7 @@ class SlackGateway:
         """Whether a refused post is a thread parent to try again later rather than give up on."""
         if row.op != "post" or not row.payload.get(outbox.PARENT) or error not in PARENT_CHANNEL_ERRORS:
             return False
-        return self.clock() - _utc(row.created_at) < PARENT_GIVE_UP
+        return self.clock() - as_utc(row.created_at) < PARENT_GIVE_UP
 
     def _report(self, row: OutboxRow, reason: str) -> None:
         if self.on_permanent_failure is None:

@@ -25,6 +25,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(t: datetime) -> datetime:
+    """A stored time as an aware UTC datetime: SQLite hands back naive ones (everything is stored
+    in UTC), and rows read as column tuples bypass the model's UTC type."""
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
+
+
 def storable(text: str) -> str:
     """PostgreSQL rejects NUL and lone surrogates; keep everything else exactly as written."""
     return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import CompoundSelect, and_, case, delete, event, exists, func, insert, or_, union, update
@@ -11,7 +11,7 @@ from sqlalchemy import select as select_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage.db import dialect_insert, many, starts_with
+from storage.db import as_utc, dialect_insert, many, starts_with
 from storage.models import OutboxRow, SlackMessageRow
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
@@ -336,8 +336,8 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
             blocked.update(keys)  # a later reply must not overtake this one either
             continue
         blocked.update(keys)
-        claimed = claimed_until is not None and _aware(claimed_until) > now
-        if _aware(next_attempt_at) <= now and not claimed:
+        claimed = claimed_until is not None and as_utc(claimed_until) > now
+        if as_utc(next_attempt_at) <= now and not claimed:
             chosen.append(row_id)
             if len(chosen) >= limit:
                 break
@@ -377,11 +377,6 @@ def post_on_its_way(s: Session, message_key: str) -> bool:
     """Whether the post that creates ``message_key`` is still waiting to be sent (pending or held)."""
     return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == message_key, OutboxRow.op == "post",
                                              col(OutboxRow.status).in_([PENDING, HELD])).limit(1)).first() is not None
-
-
-def _aware(t: datetime) -> datetime:
-    # Column tuples bypass the model's UTC type on SQLite, which returns naive UTC.
-    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
 
 
 def claim(s: Session, row_id: int, now: datetime, lease: timedelta) -> bool:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from storage import outbox
-from storage.db import insert_if_absent
+from storage.db import as_utc, insert_if_absent
 from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, WITHDRAWN
 from storage.models import (
     ApprovalRequestRow,
@@ -48,7 +48,7 @@ def in_use_since(s: Session) -> datetime | None:
     """When kessai started keeping records here: its first sweep, or its first draft if earlier."""
     marker = s.get(ReminderRow, IN_USE_KEY)
     first_draft = s.exec(select(func.min(DraftRow.created_at))).one()
-    times = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (marker and marker.claimed_at, first_draft) if t]
+    times = [as_utc(t) for t in (marker and marker.claimed_at, first_draft) if t]
     return min(times) if times else None
 
 
@@ -185,7 +185,7 @@ def last_rotations(s: Session, not_after: datetime | None = None) -> dict[str, d
     q = select(PasswordRotationRow.account_id, latest).group_by(col(PasswordRotationRow.account_id))
     if not_after is not None:
         q = q.having(latest <= not_after)
-    return {str(a): _aware(t) for a, t in s.exec(q) if t is not None}
+    return {str(a): as_utc(t) for a, t in s.exec(q) if t is not None}
 
 
 def accounts_with_rotations(s: Session) -> set[str]:
@@ -227,7 +227,7 @@ def absences_ended_with_deputies(s: Session, now: datetime) -> list[tuple[str, d
                col(MemberRow.away_until).is_not(None), col(MemberRow.away_until) <= now)
         .distinct()
     )
-    return sorted((str(m), _aware(t)) for m, t in s.exec(q) if t is not None)
+    return sorted((str(m), as_utc(t)) for m, t in s.exec(q) if t is not None)
 
 
 def anyone_away(s: Session, now: datetime) -> bool:
@@ -246,13 +246,6 @@ def away_members(s: Session, ids: Iterable[str], now: datetime) -> set[str]:
     out = set()
     for m in s.exec(q):
         start, until = m.away_from, m.away_until
-        if start is not None and _aware(start) <= now and (until is None or now < _aware(until)):
+        if start is not None and as_utc(start) <= now and (until is None or now < as_utc(until)):
             out.add(m.slack_id)
     return out
-
-
-def _aware(t: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything is stored in UTC.
-    from datetime import UTC
-
-    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
