@@ -613,6 +613,7 @@ class _Locator:
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+_DOMAIN = re.compile(r"^[^\s/:@*]+(\.[^\s/:@*]+)+$")
 # A mention copied from Slack's message text: <@U012AB3CD>, <#C012AB3CD|koho-sns>.
 _MENTION = re.compile(r"^<[@#!]?([A-Za-z0-9]+)(?:\|[^>]*)?>$")
 
@@ -624,10 +625,12 @@ def _id_suggestion(value: str, pattern: re.Pattern[str]) -> str:
     if m := _MENTION.match(candidate):
         candidate = m.group(1)
     candidate = candidate.upper()
-    if candidate != value and pattern.match(candidate):
-        return f"もしかして「{candidate}」ですか？"
-    return ""
-_DOMAIN = re.compile(r"^[^\s/:@*]+(\.[^\s/:@*]+)+$")
+    return _suggest(candidate if candidate != value and pattern.match(candidate) else None)
+
+
+def _suggest(meant: str | None) -> str:
+    return f"もしかして「{meant}」ですか？" if meant else ""
+
 
 _TYPE_NAMES: dict[str, str] = {
     "str": '文字列（"..." で囲む）',
@@ -715,7 +718,7 @@ def _type_of(value: Any) -> str:
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"もしかして「{close[0]}」ですか？" if close else ""
+    return _suggest(close[0] if close else None)
 
 
 class _Validator:

@@ -336,8 +336,10 @@ class SlackGateway:
             raise Superseded()
         job.claimed_until = now + LEASE
 
-    def _deadline(self, job: _Job) -> contextlib.AbstractContextManager[None]:
-        """Slack calls made for ``job`` end while it is still claimed (see slack_http.call_deadline)."""
+    def _claimed(self, job: _Job) -> contextlib.AbstractContextManager[None]:
+        """The Slack calls made in the block for ``job`` start while it is held (``_hold``) and end
+        while it still is (slack_http.call_deadline)."""
+        self._hold(job)
         if job.claimed_until is None:
             return contextlib.nullcontext()
         left = as_utc(job.claimed_until) - self.clock() - CALL_SLACK
@@ -345,8 +347,7 @@ class SlackGateway:
 
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
         try:
-            self._hold(job)
-            with self._deadline(job):
+            with self._claimed(job):
                 return self._call(job)
         except Superseded as e:
             log.info("outbox %s (%s): its claim lapsed while it waited and another delivery took it; "
@@ -435,8 +436,7 @@ class SlackGateway:
             p["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}
             p["channel"] = self._conversation(str(p["channel"]))
             # The look-up and the DM's opening above are calls too: the claim may have run short.
-            self._hold(job)
-            with self._deadline(job):
+            with self._claimed(job):
                 resp = self._api(self.client.chat_postMessage, **p)
             if not resp.get("channel") or not resp.get("ts"):
                 # "ok" without saying where: perhaps posted, perhaps not. The retry looks for it

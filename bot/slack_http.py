@@ -9,9 +9,9 @@ reuses it while it is fresh.
 Everything else is slack_sdk's: building the request, parsing the answer, SlackApiError, rate
 limits, and its retry of a call whose connection failed (ConnectionErrorRetryHandler, here bounded
 by the caller's ``call_deadline``), which also covers a kept connection that the server closed
-meanwhile. Errors are raised as urllib raises
-them (HTTPError for an HTTP error status, URLError when the request could not be sent), so that
-retry and slack_gateway's error handling see exactly what they see with the stock client.
+meanwhile. Errors are raised as urllib raises them (HTTPError for an HTTP error status, URLError
+when the request could not be sent), so that retry and slack_gateway's error handling see exactly
+what they see with the stock client.
 
 Behind a proxy (``HTTPS_PROXY`` / ``HTTP_PROXY``, unless ``NO_PROXY`` names Slack's host), calls
 go through urllib as before, one connection each: the proxy, its authentication and its tunnel

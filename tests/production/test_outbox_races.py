@@ -124,6 +124,14 @@ def _express_rows(db: Database, clock: Clock, text: str) -> dict[str, Any]:
     return committed[0]
 
 
+def assert_sent_once(db: Database, slack: LocalSlack) -> None:
+    """The approval DM of ``_express_rows`` reached the approver once, recorded as one attempt."""
+    assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
+    with db.session() as s:
+        (row,) = outbox.rows(s)
+        assert (row.status, row.attempts) == (outbox.SENT, 1)
+
+
 def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database) -> None:
     """Slack was slow: a request's express send waited in line longer than its claim, another
     replica's delivery pass took the row and sent it; the late send must not post it again."""
@@ -138,10 +146,7 @@ def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database)
         a.deliver_express(info)  # a's turn comes at last
         a.stop()
         b.stop()
-        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
-        with db.session() as s:
-            (row,) = outbox.rows(s)
-            assert (row.status, row.attempts) == (outbox.SENT, 1)
+        assert_sent_once(db, slack)
 
 
 def test_a_send_that_waited_past_its_claim_renews_it_when_nobody_took_it(postgres: Database) -> None:
@@ -188,10 +193,7 @@ def test_a_post_whose_claim_lapsed_while_its_dm_was_opened_is_not_made_twice(pos
         a.stop()
         b.stop()
         assert sent_by_b == [1]
-        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
-        with db.session() as s:
-            (row,) = outbox.rows(s)
-            assert (row.status, row.attempts) == (outbox.SENT, 1)
+        assert_sent_once(db, slack)
 
 
 def test_a_post_whose_claim_ran_short_while_its_dm_was_opened_renews_it(postgres: Database) -> None:
@@ -202,10 +204,7 @@ def test_a_post_whose_claim_ran_short_while_its_dm_was_opened_renews_it(postgres
                                             meanwhile=lambda: None), clock=clock)
         a.deliver_express(_express_rows(db, clock, "決裁依頼"))
         a.stop()
-        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
-        with db.session() as s:
-            (row,) = outbox.rows(s)
-            assert (row.status, row.attempts) == (outbox.SENT, 1)
+        assert_sent_once(db, slack)
 
 
 def test_a_send_is_not_tried_again_past_its_claim_when_slack_cannot_be_reached(postgres: Database) -> None:

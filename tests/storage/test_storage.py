@@ -325,13 +325,20 @@ def test_a_reply_held_while_its_parents_failure_was_handled_is_sent_on_by_the_ne
         assert (reply.payload["text"], reply.payload["channel"], "thread_ts" in reply.payload) == ("approved", "D1", False)
 
 
-def test_a_reply_stranded_where_neither_the_post_nor_its_stand_in_could_go_is_given_up_on(db: Database) -> None:
+@pytest.mark.parametrize("held_for", ["post", "stand-in"])
+def test_a_reply_stranded_where_neither_the_post_nor_its_stand_in_could_go_is_given_up_on(
+        db: Database, held_for: str) -> None:
+    """Held for the post (written before its stand-in) or for the stand-in (written after it):
+    either way, with both given up on, the reply has nowhere to go."""
     parent = "draft:40:root"
     root_id = _refused_root(db, parent)
     with db.session() as s:
-        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)
+        if held_for == "post":
+            outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)
         outbox.mark_failed(s, root_id, "slack_channel: invalid_blocks")
         outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
+        if held_for == "stand-in":
+            outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)
     _stand_in_refused(db)
     with db.session() as s:
         assert outbox.redirect_stranded(s) == 1
@@ -360,23 +367,6 @@ def test_replies_held_for_a_stand_in_that_failed_wait_for_the_post_again_while_i
     with db.session() as s:
         (reply,) = outbox.eligible(s, NOW)
         assert (reply.payload["channel"], reply.payload["thread_ts"]) == ("C1", "7.0")
-
-
-def test_replies_held_for_a_stand_in_that_failed_are_given_up_on_when_the_post_was_too(db: Database) -> None:
-    parent = "draft:43:root"
-    root_id = _refused_root(db, parent)
-    with db.session() as s:
-        outbox.mark_failed(s, root_id, "slack_channel: invalid_blocks")
-        outbox.enqueue(s, "post", {"channel": "U1", "text": "notice"}, now=NOW, message_key=outbox.stand_in_key(parent))
-        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "approved"}, now=NOW)  # held for the stand-in
-    _stand_in_refused(db)
-    with db.session() as s:
-        assert outbox.redirect_stranded(s) == 1
-    with db.session() as s:
-        assert outbox.rows(s, statuses=[outbox.HELD]) == []
-        (reply,) = [r for r in outbox.rows(s, statuses=[outbox.FAILED]) if r.payload["text"] == "approved"]
-        assert "stand-in could not be delivered" in (reply.last_error or "")
-        assert outbox.redirect_stranded(s) == 0
 
 
 def test_replies_for_a_post_given_up_on_with_no_stand_in_yet_are_left_to_its_failure_handling(db: Database) -> None:
