@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
@@ -296,6 +298,68 @@ _ADDRESS = re.compile(
 )
 _PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅")
 _NEAR = 25
+# Honorifics after a name as Sudachi folds them (さん → サン).
+_HONORIFICS = frozenset({"様", "サン", "氏", "殿"})
+# What stands between a name and its address in a record (「山田花子様（本町3-4-5）」, 「氏名 山田花子
+# / 住所 本町3-4-5」, 「本町3-4-5の山田花子様」): spaces, brackets and punctuation, 「の」, and a form's
+# labels. A verb or particle in between (「レルヒさんが春日山町1-1に」) makes it a sentence about a
+# place, not a person's record.
+_PUNCT = r"[\s()\[\]「」『』【】〔〕、,.:・/]*"
+_BETWEEN = re.compile(rf"{_PUNCT}(?:(?:の|ご住所|住所|所在地|在住|氏名|お名前|名前){_PUNCT}){{0,2}}")
+_BETWEEN_MAX = 10
+
+
+def _people(doc: Document) -> list[tuple[int, int]]:
+    """Where a private person is named: a full name (姓 and 名, two 人名 morphemes, maybe with a
+    space between) or a name with 様・さん・氏・殿.
+
+    A full name directly followed by a noun names a place or a business (「小林古径記念美術館」
+    「山田花子法律事務所」), not a person.
+    """
+    toks = doc.tokens
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].pos3 != "人名":
+            i += 1
+            continue
+        j, names = i + 1, 1
+        while j < len(toks):
+            if toks[j].pos3 == "人名":
+                names += 1
+            elif not (
+                toks[j].pos == "空白" and names == 1 and j + 1 < len(toks) and toks[j + 1].pos3 == "人名"
+            ):
+                break
+            j += 1
+        if j < len(toks) and toks[j].surface in _HONORIFICS:
+            found.append((toks[i].start, toks[j].end))
+        elif names >= 2 and not (
+            j < len(toks) and toks[j].pos == "名詞" and toks[j].start == toks[j - 1].end
+        ):
+            found.append((toks[i].start, toks[j - 1].end))
+        i = j
+    return found
+
+
+_PLACE_CHAR = re.compile(r"[一-龯々〆ヶァ-ヺー]")
+
+
+def _street(norm: str, a: int, b: int) -> int:
+    """Where the address matched at `a`–`b` really starts: the place name (kanji or katakana)
+    right before its first number. _ADDRESS's optional prefix also takes the words before it
+    (「落とし物は本町…」「レルヒさんが春日山町…」)."""
+    first_digit = next((i for i in range(a, b) if norm[i].isdigit()), b)
+    start = first_digit
+    while start > a and _PLACE_CHAR.match(norm, start - 1):
+        start -= 1
+    return start
+
+
+def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether spans `a` and `b` (original offsets) are next to each other, as in a record."""
+    gap = doc.text[a[1] : b[0]] if a[1] <= b[0] else doc.text[b[1] : a[0]]
+    return len(gap) <= _BETWEEN_MAX and _BETWEEN.fullmatch(unicodedata.normalize("NFKC", gap)) is not None
 
 
 @rule(
@@ -307,20 +371,32 @@ _NEAR = 25
     passes=Example("会場は木田1丁目1番3号の市役所本庁舎です"),
 )
 def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """個人宅（〜さん宅、〜様方、自宅）の番地までの住所を知らせます。
+    """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号や
-    「1-2-3」形式の住所が、個人を示す語（さん宅・様方・自宅など）の前後25文字以内にある場合に
-    反応します。会場・施設の住所は対象外です。
+    「1-2-3」形式の住所が、個人を示す語（さん宅・様方・自宅など）の前後25文字以内にある場合と、
+    個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前）とすぐ隣に並んでいる場合
+    （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」）に反応します。
+    会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     """
-    markers = [m for m in _PRIVATE.finditer(doc.norm)]
-    if not markers:
+    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.norm)]
+    if not addresses:
         return
-    for m in _ADDRESS.finditer(doc.norm):
-        if any(k.start() - _NEAR <= m.end() and m.start() <= k.end() + _NEAR for k in markers):
-            start, end = doc.span(m.start(), m.end())
-            yield Hit(
-                start,
-                end,
-                "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。",
+    markers = [m.span() for m in _PRIVATE.finditer(doc.norm)]
+    people: list[tuple[int, int]] | None = None
+    for a, b in addresses:
+        start, end = doc.span(_street(doc.norm, a, b), b)
+        if any(k0 - _NEAR <= b and a <= k1 + _NEAR for k0, k1 in markers):
+            message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
+        else:
+            if people is None:
+                people = _people(doc)
+            # Only the names just before and just after can be beside it (linear on long drafts).
+            k = bisect_left(people, (start, end))
+            if not any(_beside(doc, (start, end), p) for p in people[max(k - 1, 0) : k + 1]):
+                continue
+            message = (
+                "個人の氏名と番地までの住所が並んでいます。本人の了解がない限り掲載せず、"
+                "載せる場合もお住まいの地区名（〇〇町など）までにしてください。"
             )
+        yield Hit(start, end, message)

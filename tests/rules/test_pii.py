@@ -251,3 +251,46 @@ def test_address_next_to_a_private_person_fires() -> None:
 
 def test_venue_address_does_not_fire() -> None:
     assert "pii.address" not in codes("会場：上越文化会館（新光町1丁目9番10号）")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("当選者：上越市本町3-4-5 山田花子様", "上越市本町3-4-5"),
+        ("申込者：上越太郎様（上越市木田1丁目2番3号）", "上越市木田1丁目2番3号"),
+        ("氏名 山田花子\n住所 上越市本町3丁目4番5号", "上越市本町3丁目4番5号"),
+        ("お名前：高橋 健一\nご住所：新潟県上越市大手町2-3-4", "新潟県上越市大手町2-3-4"),
+        ("本町3-4-5の佐藤一郎さん", "本町3-4-5"),
+        ("田中様（本町3-4-5）宛てにお送りしました", "本町3-4-5"),
+        ("寄贈者 杉みき子氏（上越市南城町３－５－６）", "上越市南城町３－５－６"),
+    ],
+)
+def test_an_address_beside_a_persons_name_fires(text: str, address: str) -> None:
+    """A winner's or applicant's record: a name (姓名, or with 様・さん・氏) right beside a street address."""
+    [f] = findings_of("pii.address", text)
+    assert f.excerpt == address
+    assert "氏名" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小林古径記念美術館（本城町7-7）",  # a full name that names a museum
+        "山田花子法律事務所（本町3-4-5）",
+        "所在地：本城町7-7 小林古径記念美術館",
+        "田中医院（本町3-4-5）",  # a surname alone is a business
+        "レルヒさんが春日山町1-1に来ます",  # a sentence about a place, not a record
+        "市長の中川幹太が木田1丁目1番3号の本庁舎で挨拶しました",
+        "講師：山田花子さん 会場：市民プラザ（土橋1914-3）",
+        "会場：高田城址公園（本城町44-1）講師：佐藤一郎氏",
+        "上杉謙信公の像（春日山町1-1）",
+        "前島密の生家（下池部1317-1）",
+    ],
+)
+def test_a_name_near_a_venue_address_does_not_fire(text: str) -> None:
+    assert not findings_of("pii.address", text)
+
+
+def test_the_address_found_starts_at_its_place_name() -> None:
+    [f] = findings_of("pii.address", "落とし物は本町3丁目4番5号の田中さん宅でお預かりしています")
+    assert f.excerpt == "本町3丁目4番5号"
