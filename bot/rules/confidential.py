@@ -168,6 +168,11 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     貼り付けてしまうことがあるためです。時間がたてば無効になりますが、その間に使われていないか、
     ログイン履歴と設定の確認を促します。「認証コードが届かない場合は」「確認コード（6桁）を入力」
     のような案内や、抽選の「確認番号」には反応しません。
+
+    2段階認証のバックアップコード（リカバリーコード・復旧コード。「1234 5678」のような区切りや
+    複数行の一覧も含めて）と、「アプリパスワード」に続く Google 形式の値（「abcd efgh ijkl mnop」）
+    も止めます。バックアップコードは時間がたっても無効にならないので、発行し直しを促します。
+    「バックアップコードは安全な場所に保管してください」のような案内には反応しません。
     """
     hits = list(word_hits(doc, opts, "secret.txt", _MARK_MESSAGE))
     hits.extend(_marks(doc, opts))

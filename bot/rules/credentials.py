@@ -6,7 +6,9 @@ zero-width space inside a token changes nothing):
 - a password, PIN or key after its label and a separator: 「パスワードは Kessai2026! です」,
   「PW: Kessai2026!」, 「暗証番号：4821」, 「APIキー: 1f0c…」, 「パスワード→Kessai2026!」, the label
   spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form; and a
-  one-time code after its label (「認証コード：482913」);
+  one-time code after its label (「認証コード：482913」, 「482 913」), backup codes after theirs
+  (every code of a list, since they do not expire), and a Google app password
+  (「アプリパスワード abcd efgh ijkl mnop」);
 - a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xapp-…,
   hooks.slack.com/services/…), AWS access key ids (AKIA…), GitHub (ghp_…, github_pat_…),
   OpenAI-style (sk-…), Stripe (sk_live_…), Google API keys (AIza…), GitLab (glpat-…), signed
@@ -129,6 +131,24 @@ _KEY_LABEL = (
 # account for a few minutes, pasted by mistake with the draft. 「確認番号」 is left out: event
 # lotteries publish theirs.
 _CODE_LABEL = r"(?:認証コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code)"
+# Backup (recovery) codes of 2段階認証 do not expire: each one lets someone in once, as long as it
+# has not been used. Services show them in groups (「1234 5678」「1234-5678」「abcd-efgh-ijkl」),
+# often several in a row.
+_BACKUP_LABEL = (
+    r"(?:バックアップコード|リカバリー?コード|復旧コード|予備コード|"
+    r"(?<![A-Za-z])(?:backup|recovery)\s?codes?(?![A-Za-z]))"
+)
+# The rest of a value written in groups: more groups of 3–8 letters or digits after a space or a
+# hyphen (「1234 5678」「2345-6789 3456-7890」), on the same line.
+_MORE_GROUPS = re.compile(r"(?:(?:[ \t]+|[ \t]*[,、/][ \t]*|-)[A-Za-z0-9]{3,8}(?![A-Za-z0-9]))+")
+# Further backup codes listed one per line below the first (「1234 5678⏎2345 6789」).
+_MORE_LINES = re.compile(
+    r"(?:[ \t]*\n[ \t]*[A-Za-z0-9]{3,8}(?:(?:[ \t]+|-)[A-Za-z0-9]{3,8})*(?=[ \t]*(?:\n|$)))+"
+)
+_GROUP_SEPARATORS = re.compile(r"[\s,、/-]+")
+# An app password as Google shows it: four groups of four lower-case letters. Only after a
+# password label with a real separator, or after 「アプリパスワード」 itself.
+_APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
 _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
@@ -142,7 +162,8 @@ _SEPARATOR = (
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*"
 _VALUE = r"(?P<value>[!-~]+)"
 _LABELLED = re.compile(
-    rf"(?i)(?:(?P<label>{_PASSWORD_LABEL}|(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL})){_QUALIFIER}{_SEPARATOR}"
+    rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
+    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL})){_QUALIFIER}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 _LABEL_PROBES = (
@@ -206,8 +227,35 @@ def _code_like(value: str) -> bool:
     return value.isdigit() or (value.isalnum() and value.isascii() and _has_digit(value))
 
 
+def _backup_like(value: str) -> bool:
+    # Codes of letters and digits in groups, at least six characters and a digit in all.
+    compact = "".join(_GROUP_SEPARATORS.split(value))
+    return (
+        len(compact) >= 6
+        and compact.isascii()
+        and compact.isalnum()
+        and _has_digit(compact)
+        and len(set(compact)) > 2
+    )
+
+
 def _key_like(value: str) -> bool:
     return len(value) >= 16 and _has_digit(value) and _has_letter(value) and len(set(value)) > 4
+
+
+def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
+    """The whole of an unquoted value that services show in groups, so that all of it is masked:
+    a code's further groups (「482 913」), a list of backup codes, an app password."""
+    if m["backup"] or m["code"]:
+        if more := _MORE_GROUPS.match(norm, a + len(value)):
+            value += more.group()
+        if m["backup"] and (lines := _MORE_LINES.match(norm, a + len(value))):
+            value += lines.group()
+    elif (m["app"] or m["explicit"] is not None or m["line"] is not None) and (
+        app := _APP_PASSWORD.match(norm, a)
+    ):
+        value = app.group()
+    return value
 
 
 def _labelled(norm: str) -> Iterator[Credential]:
@@ -223,6 +271,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value = re.split(r"[」』\"'”’]", value, maxsplit=1)[0]
         while value and value[-1] in _TRAILING and not (value[-1] == ")" and "(" in value):
             value = value[:-1]
+        if m["quote"] is None:
+            value = _whole(norm, m, a, value)
         if _EXAMPLE_AFTER.match(norm, a + len(value)):
             continue
         if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
@@ -231,12 +281,19 @@ def _labelled(norm: str) -> Iterator[Credential]:
             if not _key_like(value):
                 continue
             kind = "キーまたはトークン"
+        elif m["backup"]:
+            if not _backup_like(value):
+                continue
+            kind = "バックアップコード"
         elif m["code"]:
-            if not _code_like(value):
+            if not _code_like("".join(_GROUP_SEPARATORS.split(value))):
                 continue
             kind = "認証コード"
         else:
-            if not _password_like(value, loose=m["loose"] is not None or m["short"] is not None):
+            if not (
+                _APP_PASSWORD.fullmatch(value)
+                or _password_like(value, loose=m["loose"] is not None or m["short"] is not None)
+            ):
                 continue
             kind = "パスワード"
         yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)

@@ -63,6 +63,15 @@ LEAKS = [
     ("Instagramの確認コードは 482913 です", "482913"),
     ("2段階認証コード 482913", "482913"),
     ("Your verification code: 4F7K92", "4F7K92"),
+    ("認証コード：482 913", "482 913"),
+    # Backup codes, which do not expire, and a Google app password (2026-12-03, session 12).
+    ("2段階認証のバックアップコード: 1234-5678 2345-6789", "1234-5678 2345-6789"),
+    ("Instagramのバックアップコード\n1234 5678\n2345 6789\n以上です", "1234 5678\n2345 6789"),
+    ("X のバックアップコード a1b2c3d4e5f6", "a1b2c3d4e5f6"),
+    ("backup codes: 1234 5678, 2345 6789", "1234 5678, 2345 6789"),
+    ("リカバリーコード：abcd-efgh-ij12", "abcd-efgh-ij12"),
+    ("Gmail のアプリパスワード abcd efgh ijkl mnop", "abcd efgh ijkl mnop"),
+    ("パスワード：abcd efgh ijkl mnop", "abcd efgh ijkl mnop"),
 ]
 
 
@@ -111,6 +120,26 @@ def test_a_one_time_code_asks_to_check_the_accounts_logins() -> None:
     "認証コードは2026年1月から変わります",
 ])
 def test_texts_about_one_time_codes_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+def test_every_backup_code_is_masked_and_the_message_asks_to_reissue_them() -> None:
+    text = "バックアップコード\n1234 5678\n2345 6789\n3456 7890"
+    [f] = findings_of("confidential.secret", text)
+    assert f.end == len(text)
+    assert not any(group in f.excerpt for group in ("5678", "2345", "6789", "3456", "7890"))
+    assert "バックアップコードが書かれています" in f.message and "無効化して発行し直し" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "バックアップコードは安全な場所に保管してください",
+    "リカバリーコードは 8 桁です",
+    "バックアップコード 10 個を印刷して保管しましょう",
+    "復旧コード（10個）を控えておきましょう",
+    "パスワード abcd efgh ijkl mnop",  # four words after a bare space: prose, unless the label says app password
+    "your password must have more than eight characters",
+])
+def test_texts_about_backup_codes_and_grouped_words_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
