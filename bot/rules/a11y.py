@@ -307,12 +307,16 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
     """全角英数字を知らせ、半角を提案します。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。全角の英数字は読み上げで一文字ずつ読まれたり、
-    検索や電話番号のリンクに使えなかったりします。
+    検索や電話番号のリンクに使えなかったりします。URL の中の全角文字は link.malformed が
+    直した URL とともに知らせるので、ここでは重ねて知らせません。
     """
+    urls = [(u.start, u.end) for u in doc.urls]
     for a, b in _runs(
         doc.text,
         lambda ch: "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a",
     ):
+        if any(u0 <= a and b <= u1 for u0, u1 in urls):
+            continue
         run = doc.text[a:b]
         fixed = unicodedata.normalize("NFKC", run)
         yield Hit(a, b, f"全角英数字「{run}」は半角の「{fixed}」がおすすめです。", suggestion=fixed)

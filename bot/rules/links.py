@@ -66,7 +66,11 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     for url, hit in _listed_links(doc, opts, "shorteners.txt", "shorteners_extra.txt"):
         if host_in(url.host, FIRST_PARTY_SHORT_LINKS) and not host_in(url.host, tuple(opts.extra_words)):
             continue
-        yield Hit(url.start, url.end, f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。")
+        yield Hit(
+            url.start,
+            url.end,
+            f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。",
+        )
 
 
 @rule(
@@ -207,11 +211,20 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             if not ch.isascii() and ch not in INVISIBLE and unicodedata.normalize("NFKC", ch).isascii()
         ]
         if wide:
+            if len(wide) == len(original):
+                what = "URL が全角文字で書かれていて"
+            else:
+                # Each stretch of them as written (「ｅｖｅｎｔ」), the first three.
+                runs = list(
+                    dict.fromkeys(
+                        m.group() for m in re.finditer(f"[{re.escape(''.join(set(wide)))}]+", original)
+                    )
+                )
+                shown = "".join(f"「{r}」" for r in runs[:3]) + ("など" if len(runs) > 3 else "")
+                what = f"URL に全角文字（{shown}）が含まれていて"
             yield Hit(
                 url.start,
                 url.end,
-                "URL に全角文字（"
-                + "".join(dict.fromkeys(wide))
-                + "）が含まれていて、リンクが正しく開きません。半角に直してください。",
+                what + "、リンクが正しく開きません。半角に直してください。",
                 suggestion=url.url,
             )

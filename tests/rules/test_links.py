@@ -93,6 +93,23 @@ def test_fullwidth_characters_inside_a_url_are_malformed() -> None:
     assert text[f.start : f.end] == "https://www.city.joetsu.niigata.jp／kurashi／"
 
 
+def test_a_fullwidth_url_is_one_finding_that_quotes_what_to_fix() -> None:
+    whole = "ｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ．ｊｏｅｔｓｕ．ｎｉｉｇａｔａ．ｊｐ"
+    found = codes(f"詳細は {whole} へ", policy=JOETSU)
+    assert found.count("link.malformed") == 1 and "a11y.fullwidth_alnum" not in found
+    [f] = findings_of("link.malformed", whole, policy=JOETSU)
+    assert f.message.startswith("URL が全角文字で書かれていて")
+    [f] = findings_of("link.malformed", "https://www.city.joetsu.niigata.jp/ｅｖｅｎｔ/", policy=JOETSU)
+    assert "（「ｅｖｅｎｔ」）" in f.message
+    [f] = findings_of("link.malformed", "https://www.city.joetsu.niigata.jp/ａ/ｂ/ｃ/ｄ", policy=JOETSU)
+    assert "（「ａ」「ｂ」「ｃ」など）" in f.message
+
+
+def test_fullwidth_digits_outside_a_url_are_still_noted() -> None:
+    found = codes("受付は１０時から https://www.city.joetsu.niigata.jp/ａ", policy=JOETSU)
+    assert found.count("a11y.fullwidth_alnum") == 1 and "link.malformed" in found
+
+
 def test_file_names_are_not_links() -> None:
     assert not [c for c in codes("添付の report.pdf と image.png をご確認ください") if c.startswith("link.")]
 

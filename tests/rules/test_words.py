@@ -37,6 +37,8 @@ from tests.rules.conftest import codes, findings_of
         ("未定稿のため変更があります", "confidential.deliberation"),
         ("検討中の料金改定案です", "confidential.deliberation"),
         ("午後に記者発表を行います", "press.embargo"),
+        ("【解禁日時】12月10日（木）午前5時以降", "press.embargo"),
+        ("解禁時刻は午前5時です", "press.embargo"),
         ("観光協会の投稿をリツイートします", "quote.third_party"),
         ("お詫びして訂正いたします", "correction.notice"),
     ],
