@@ -66,6 +66,8 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     for url, hit in _listed_links(doc, opts, "shorteners.txt", "shorteners_extra.txt"):
         if host_in(url.host, FIRST_PARTY_SHORT_LINKS) and not host_in(url.host, tuple(opts.extra_words)):
             continue
+        if not url.scheme and url.url.rstrip("/").lower() == url.host:
+            continue  # the service named (「bit.ly などの短縮URL」), not a link shortened with it
         yield Hit(
             url.start,
             url.end,
@@ -140,7 +142,10 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     受け取られる可能性があるので慎重に行う」としています。メッセージには Public Suffix List で
     求めた登録ドメイン（eTLD+1）を示します。行き先は「@」より後ろのホストで判断するので、
     `https://city.joetsu.niigata.jp@evil.example/` のように信頼済みドメインを「@」の前に置いて
-    見せかけた URL も、実際の行き先（evil.example）として知らせます。
+    見せかけた URL も、実際の行き先（evil.example）として知らせます。「詳しくは example.com へ」
+    のように https:// も道のりもないドメインも、X・Facebook・LINE ではリンクになるので対象です
+    （.com・.net・.org・.jp・.info のとき。「申請書.zip」のようなファイル名や、Instagram の
+    「official.wake.town」のようなアカウント名は対象外です）。
     """
     trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
     for url in doc.urls:

@@ -101,9 +101,15 @@ _SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)]*|(?<=[0-9A-Za-z\u00c0
 # is not swallowed into it.
 URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
 _URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9])(?:https?://|www\.)[{URL_CHARS}]+")
+# A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
+# example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」).
 _BARE_DOMAIN_RE = re.compile(
-    rf"(?<![A-Za-z0-9@._/\-])((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}})(/[{URL_CHARS}]*)"
+    rf"(?<![A-Za-z0-9@._/\-])((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}})"
+    rf"(?:(/[{URL_CHARS}]*)|(?![A-Za-z0-9@_\-]|\.[A-Za-z0-9]))"
 )
+# Without a path, only the common top-level domains make a link: a file (「申請書.zip」「logo.ai」)
+# or an Instagram account (「Instagram：official.wake.town」) ends in a newer one.
+_BARE_TLDS = frozenset({"com", "net", "org", "jp", "info"})
 # The authority: everything between the scheme and the first / ? #. Its host is after the LAST "@"
 # (RFC 3986 userinfo), so https://city.joetsu.niigata.jp@evil.example/ goes to evil.example.
 _AUTHORITY_RE = re.compile(r"(?i)^(?:https?://)?([^/?#]+)")
@@ -227,7 +233,8 @@ class Document:
                 continue
             from bot.rules.domains import is_known_suffix
 
-            if not is_known_suffix(m.group(1).lower()):
+            host = m.group(1).lower()
+            if not is_known_suffix(host) or (m.group(2) is None and host.rsplit(".", 1)[1] not in _BARE_TLDS):
                 continue
             u = _url(self, m.start(), m.group())
             if u:

@@ -110,6 +110,40 @@ def test_fullwidth_digits_outside_a_url_are_still_noted() -> None:
     assert found.count("a11y.fullwidth_alnum") == 1 and "link.malformed" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("詳しくは evil-example.com へ", "evil-example.com"),
+        ("詳しくはjoetsu-kankou.jpをご覧ください", "joetsu-kankou.jp"),
+        ("Amazon.co.jp で販売中です", "amazon.co.jp"),
+        ("情報は example.org まで", "example.org"),
+    ],
+)
+def test_a_domain_written_without_a_scheme_or_path_is_a_link(text: str, host: str) -> None:
+    """X, Facebook and LINE turn it into a link, so it is checked like one."""
+    [f] = findings_of("link.untrusted", text, policy=JOETSU)
+    assert host in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instagram：official.wake.town",  # an account name with dots
+        "申請書.zip を添付します",
+        "ロゴ（logo.ai）をお送りします",
+        "joetsu.info@example.lg.jp へ",  # the local part of a mail address
+        "Mr.Childrenのコンサート、B.LEAGUE観戦、ver.2.0",
+    ],
+)
+def test_names_that_look_like_domains_are_not_links(text: str) -> None:
+    assert not [c for c in codes(text, policy=JOETSU) if c.startswith("link.")]
+
+
+def test_a_shortener_named_without_a_link_is_not_a_shortened_link() -> None:
+    assert "link.shortener" not in codes("tinyurl.com などの短縮URLにはご注意ください", policy=JOETSU)
+    assert "link.shortener" in codes("詳しくは tinyurl.com/abc123 へ", policy=JOETSU)
+
+
 def test_file_names_are_not_links() -> None:
     assert not [c for c in codes("添付の report.pdf と image.png をご確認ください") if c.startswith("link.")]
 

@@ -31,6 +31,7 @@ def test_x_weighted_length_agrees_with_the_reference_port() -> None:
         "Hello 世界 #上越市 @joetsu_city",
         "🎉🎆 夏祭り 2025 ★☆ ｶﾀｶﾅ ①②",
         "a" * 300 + "あ",
+        "詳しくは joetsu-kankou.jp へ。Amazon.co.jp でも販売中です",  # a bare domain is a link (23)
     ]
     for s in samples:
         assert x_weighted_length(s)[0] == twitter_text.parse_tweet(s).weightedLength, s
