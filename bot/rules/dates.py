@@ -14,25 +14,54 @@ from bot.rules.text import Document
 
 WEEKDAYS = "月火水木金土日"
 _WD = rf"(?:[(\[〔【]\s*(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・･,、]?\s*(?:祝|休|祝日|振休))?\s*[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?)"
+# Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
+_AND = r"\s*[・･,、~～〜\-]\s*"
+_PAIR_WD = rf"[(\[〔【]\s*(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*[)\]〕】]"
 _KANJI_DIGITS = "〇一二三四五六七八九"
+# Eras back to 明治: a post on the town's history writes 「昭和39年10月1日（木）」.
+_ERAS = r"令和|平成|昭和|大正|明治|[RHS]"
 # Month and day in Arabic or kanji numerals (「十一月二十二日」).
 _NUM = rf"[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}}"
 _DATE = re.compile(
     rf"(?<![0-9/.{_KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{_KANJI_DIGITS}]{{4}})\s*(?P<ysep>[年/.\-])\s*"
-    rf"|(?<![A-Za-z])(?P<era>令和|平成|[RH])\s*(?P<ey>[0-9]{{1,2}}|元|[{_KANJI_DIGITS}十]{{1,3}})\s*[年.]\s*)?"
+    rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*(?P<ey>[0-9]{{1,2}}|元|[{_KANJI_DIGITS}十]{{1,3}})\s*[年.]\s*)?"
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
-    rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?\s*{_WD}"
+    rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?"
+    rf"(?:{_AND}(?P<d2>{_NUM})\s*日?\s*{_PAIR_WD}|\s*{_WD})"
     rf"|(?<![0-9/.月{_KANJI_DIGITS}十])(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
 )
-_ERA_BASE = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
+_ERA_BASE = {
+    "令和": 2018,
+    "平成": 1988,
+    "昭和": 1925,
+    "大正": 1911,
+    "明治": 1867,
+    "R": 2018,
+    "H": 1988,
+    "S": 1925,
+}
 # English dates in notices for foreign residents: 「Sunday, December 14」「Sat., Dec. 5, 2026」
 # 「December 14 (Sun)」「Dec 5 (Sat.)」.
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
+_EN_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
-_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-             r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_EN_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _EN_DATE = re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
     rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*\(\s*(?P<w2>{_EN_WD})\s*\)",
@@ -43,7 +72,7 @@ _CARRY_MONTH_WITHIN = 30
 # Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
 _YEAR_CONTEXT = re.compile(
     r"(?P<rel>一昨年|おととし|再来年|昨年|去年|今年|本年|来年)(?P<rel_fy>度)?"
-    r"|(?P<fy>[0-9]{4})\s*年度|(?P<fera>令和|平成|(?<![A-Za-z])[RH])\s*(?P<fey>[0-9]{1,2}|元)\s*年度"
+    r"|(?P<fy>[0-9]{4})\s*年度|(?P<fera>令和|平成|昭和|(?<![A-Za-z])[RHS])\s*(?P<fey>[0-9]{1,2}|元)\s*年度"
 )
 _RELATIVE_YEARS = {
     "一昨年": -2,
@@ -126,6 +155,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     「21日(金)～23日(日)」の後ろの日は直前の月と年を引き継ぎます。正しい曜日に直した形を提案します。
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」）も同じように確かめます。
+    「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
+    のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
+    の日付にも対応します。
     """
     today = _local_today(ctx)
     contexts = (
@@ -135,7 +167,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     for m in _DATE.finditer(doc.norm):
         if m.group("m"):
-            month, day = _number(m.group("m")), _number(m.group("d"))
+            month = _number(m.group("m"))
             year: int | None = None
             if m.group("y"):
                 year = _number(m.group("y"))
@@ -144,35 +176,65 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
                 year = _ERA_BASE[m.group("era")] + (1 if ey == "元" else _number(ey))
             else:
                 year = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
-            wd_group = "w" if m.group("w") else "w2"
-            last_month = (month, year, m.end())
+            if m.group("d2"):
+                d1, d2 = _number(m.group("d")), _number(m.group("d2"))
+                # 「30日・1日（月・火）」: the second day is in the next month.
+                m2, y2 = (month, year) if d2 >= d1 else (month % 12 + 1, year and year + month // 12)
+                days = [(year, month, d1, "pw1"), (y2, m2, d2, "pw2")]
+            else:
+                days = [(year, month, _number(m.group("d")), "w" if m.group("w") else "w2")]
         else:
             if last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
                 continue
-            month, year, day = last_month[0], last_month[1], _number(m.group("d_only"))
-            wd_group = "wo" if m.group("wo") else "wo2"
-            last_month = (month, year, m.end())
+            month, year = last_month[0], last_month[1]
+            days = [(year, month, _number(m.group("d_only")), "wo" if m.group("wo") else "wo2")]
+        last_month = (month, year, m.end())
+        yield from _check_weekdays(doc, m, today, days)
+    if any(c.isascii() and c.isalpha() for c in doc.text):
+        yield from _english_weekdays(doc, today)
+
+
+def _days_in(year: int, month: int) -> int:
+    return ((date(year + month // 12, month % 12 + 1, 1)) - date(year, month, 1)).days
+
+
+def _check_weekdays(
+    doc: Document, m: re.Match[str], today: date, days: list[tuple[int | None, int, int, str]]
+) -> Iterator[Hit]:
+    """The hit for a date match whose weekdays (one, or two for 「5日・6日（土・日）」) do not fit
+    its days, or whose day does not exist (「11月31日（月）」)."""
+    start, end = doc.span(m.start(), m.end())
+    wrong: list[str] = []
+    fixes: list[tuple[int, int, str]] = []  # original spans of the weekdays to replace
+    for year, month, day, group in days:
         try:
             actual = date(year, month, day) if year else _nearest(month, day, today)
         except ValueError:
             actual = None
         if actual is None:
-            continue
-        written = m.group(wd_group)
-        correct = WEEKDAYS[actual.weekday()]
-        if written == correct:
-            continue
-        start, end = doc.span(m.start(), m.end())
-        w_start, w_end = doc.span(m.start(wd_group), m.end(wd_group))
-        fixed = doc.text[start:w_start] + correct + doc.text[w_end:end]
-        yield Hit(
-            start,
-            end,
-            f"{actual.year}年{month}月{day}日は{correct}曜日です（「{written}」と書かれています）。日付か曜日を確認してください。",
-            suggestion=fixed,
-        )
-    if any(c.isascii() and c.isalpha() for c in doc.text):
-        yield from _english_weekdays(doc, today)
+            if 1 <= month <= 12 and day >= 1:
+                in_year = year or (_nearest(month, 1, today) or today).year
+                yield Hit(
+                    start,
+                    end,
+                    f"{month}月{day}日という日付はありません（{in_year}年{month}月は"
+                    f"{_days_in(in_year, month)}日までです）。日付を確認してください。",
+                )
+            return
+        written, correct = m.group(group), WEEKDAYS[actual.weekday()]
+        if written != correct:
+            wrong.append(
+                f"{actual.year}年{month}月{day}日は{correct}曜日です（「{written}」と書かれています）"
+            )
+            fixes.append((*doc.span(m.start(group), m.end(group)), correct))
+    if not wrong:
+        return
+    fixed, pos = [], start
+    for a, b, correct in fixes:
+        fixed += [doc.text[pos:a], correct]
+        pos = b
+    fixed.append(doc.text[pos:end])
+    yield Hit(start, end, "。".join(wrong) + "。日付か曜日を確認してください。", suggestion="".join(fixed))
 
 
 def _english_day(word: str) -> int | None:
@@ -203,14 +265,14 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         correct = name if bare.lower() in _EN_DAYS else name[:3]  # keep the writer's style: full or short
         if bare.isupper():
             correct = correct.upper()
-        correct += written[len(bare):]
+        correct += written[len(bare) :]
         w_start, w_end = m.span(wd_group)
         yield Hit(
             m.start(),
             m.end(),
             f"{actual.year}年{month}月{day}日は{WEEKDAYS[actual.weekday()]}曜日（{name}）です"
             f"（「{written}」と書かれています）。日付か曜日を確認してください。",
-            suggestion=doc.text[m.start():w_start] + correct + doc.text[w_end:m.end()],
+            suggestion=doc.text[m.start() : w_start] + correct + doc.text[w_end : m.end()],
         )
 
 

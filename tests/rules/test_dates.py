@@ -141,10 +141,6 @@ def test_offsets_of_a_date_after_astral_characters() -> None:
     assert text[f.start : f.end] == "11月22日（金）"
 
 
-def test_impossible_dates_are_ignored() -> None:
-    assert "date.weekday_mismatch" not in codes("2月30日（月）")
-
-
 def test_schedule_in_the_past() -> None:
     assert "schedule.past" in codes("お知らせ", scheduled_at=NOW - timedelta(minutes=1))
     assert "schedule.past" not in codes("お知らせ", scheduled_at=NOW + timedelta(minutes=1))
@@ -203,3 +199,60 @@ def test_in_hours_posting_is_silent_and_working_hours_come_from_policy() -> None
     assert "schedule.outside_hours" not in codes(
         "お知らせ", now=late, scheduled_at=late, policy=RulePolicy(working_hours="08:30-19:00")
     )
+
+
+# Session 12 (2026-12-03): two days with two weekdays, days that do not exist, older eras.
+@pytest.mark.parametrize(
+    ("text", "suggestion", "wrong"),
+    [
+        ("11月22日・23日（金・土）", "11月22日・23日（土・日）", ("22日は土曜日", "23日は日曜日")),
+        ("11/22・23(土・月)", "11/22・23(土・日)", ("23日は日曜日",)),
+        ("2025年11月22日～23日（土～月）", "2025年11月22日～23日（土～日）", ("23日は日曜日",)),
+    ],
+)
+def test_two_days_with_two_weekdays_are_both_checked(text: str, suggestion: str, wrong: tuple[str, ...]) -> None:
+    [f] = findings_of("date.weekday_mismatch", f"開催日：{text}")
+    assert f.suggestion == suggestion
+    assert all(w in f.message for w in wrong) and f.message.count("曜日です") == len(wrong)
+
+
+@pytest.mark.parametrize(
+    "text", ["11月22日・23日（土・日）", "11/22・23(土・日)", "11月22日～24日（土～月）は休館", "11月30日・1日（日・月）"]
+)
+def test_two_days_with_the_right_weekdays_are_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("11月31日（月）", "2025年11月は30日まで"),
+        ("2027年2月29日（月）", "2027年2月は28日まで"),
+        ("2月30日（月）", "2026年2月は28日まで"),
+        ("12月32日（金）", "2025年12月は31日まで"),
+    ],
+)
+def test_a_day_that_does_not_exist_fires(text: str, limit: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", f"開催日：{text}")
+    assert "という日付はありません" in f.message and limit in f.message
+    assert f.suggestion is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2028年2月29日（火）",
+        "昭和64年1月7日（土）",
+        "昭和39年10月1日（木）に東海道新幹線が開業しました",
+        "S39.10.1(木)",
+        "大正12年9月1日（土）の関東大震災",
+        "明治45年7月30日（火）",
+    ],
+)
+def test_leap_days_and_older_eras_are_read_right(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_a_wrong_weekday_in_an_older_era_fires() -> None:
+    [f] = findings_of("date.weekday_mismatch", "昭和39年10月1日（金）に開業")
+    assert "1964年10月1日は木曜日です" in f.message
