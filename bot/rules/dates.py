@@ -64,7 +64,11 @@ _EN_MONTH = (
 )
 _EN_DATE = re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
-    rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*\(\s*(?P<w2>{_EN_WD})\s*\)",
+    rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*\(\s*(?P<w2>{_EN_WD})\s*\)"
+    # The day before the month, as British English writes it: 「Saturday 5 December」「5 Dec (Sat)」
+    # (after a weekday, the month capitalised: 「Sat 5 may change」 is a sentence).
+    rf"|\b(?P<w3>{_EN_WD}),?\s+(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?-i:(?P<m3>{_EN_MONTH}))(?![A-Za-z])(?:,?\s+(?P<y3>[0-9]{{4}})\b)?"
+    rf"|\b(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_EN_MONTH})(?:,?\s+(?P<y4>[0-9]{{4}}))?\s*\(\s*(?P<w4>{_EN_WD})\s*\)",
     re.IGNORECASE,
 )
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
@@ -154,7 +158,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     「21日(金)～23日(日)」の後ろの日は直前の月と年を引き継ぎます。正しい曜日に直した形を提案します。
-    外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」）も同じように確かめます。
+    外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
+    「14 Dec (Sun)」）も同じように確かめます。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -245,13 +250,14 @@ def _english_day(word: str) -> int | None:
 
 def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
     for m in _EN_DATE.finditer(doc.text):
-        wd_group = "w" if m.group("w") else "w2"
+        form = next(k for k in ("", "2", "3", "4") if m.group("w" + k))
+        wd_group = "w" + form
         written = m.group(wd_group)
-        month_word = (m.group("m") or m.group("m2")).rstrip(".").lower()
+        month_word = m.group("m" + form).rstrip(".").lower()
         month = next((i + 1 for i, name in enumerate(_EN_MONTHS) if name.startswith(month_word[:3])), None)
         weekday = _english_day(written)
-        day = int(m.group("d") or m.group("d2"))
-        year = m.group("y") or m.group("y2")
+        day = int(m.group("d" + form))
+        year = m.group("y" + form)
         if month is None or weekday is None:
             continue
         try:

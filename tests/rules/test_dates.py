@@ -46,6 +46,10 @@ def test_right_weekday_is_silent(text: str) -> None:
     ("Nov. 22 (Fri.)", "Nov. 22 (Sat.)"),
     ("November 22nd (Fri)", "November 22nd (Sat)"),
     ("Nov 22 (Thurs)", "Nov 22 (Sat)"),
+    ("Friday 22 November", "Saturday 22 November"),
+    ("Fri, 22nd Nov 2025", "Sat, 22nd Nov 2025"),
+    ("22 Nov (Fri)", "22 Nov (Sat)"),
+    ("22 November 2025 (Fri.)", "22 November 2025 (Sat.)"),
 ])
 def test_wrong_english_weekday_fires(text: str, suggestion: str) -> None:
     """Notices for foreign residents carry the date in English too; its weekday is checked alike."""
@@ -55,6 +59,7 @@ def test_wrong_english_weekday_fires(text: str, suggestion: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Saturday, November 22", "Sat., Nov. 22, 2025", "November 22 (Sat)", "Dec 6 (Sat) and Dec 7 (Sun)",
+    "Saturday 22 November", "22 Nov (Sat)", "Open Sat 22 may change",
     # Not dates: a weekday without a month, a month word without a day, "may" the verb.
     "Open every Friday, 9:00-17:00.", "You may attend on the 22nd (Fri)", "The Sun, March of the stars",
 ])
