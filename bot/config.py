@@ -34,6 +34,7 @@ from bot.calendar import (
     DEFAULT_TZ,
     DEFAULT_WORKING_HOURS,
     BusinessCalendar,
+    format_duration,
     parse_duration,
     parse_working_hours,
 )
@@ -891,6 +892,19 @@ class _Validator:
                         self.problem(path + (key,), f"[policy] の {key}「{p[key]}」は長すぎます。365d 以内にしてください。")
             elif key == "approval_escalate_after":
                 values[key] = calendar_day
+        # Deputies are asked after the approvers were reminded (SPEC: remind, then escalate).
+        remind = values.get("approval_reminder_after", defaults.approval_reminder_after)
+        escalate = values.get("approval_escalate_after")
+        remind_read = "approval_reminder_after" not in p or "approval_reminder_after" in values
+        if escalate is not None and remind_read and escalate < remind:
+            written = "approval_escalate_after" in p
+            self.problem(
+                path + ("approval_escalate_after" if written else "approval_reminder_after",),
+                f"[policy] の approval_escalate_after（{format_duration(escalate, calendar_day)}"
+                f"{'' if written else '、書かれていないときの値'}）が approval_reminder_after"
+                f"（{format_duration(remind, calendar_day)}）より短くなっています。代決者へは決裁者への催促より"
+                "後に回すので、approval_escalate_after を approval_reminder_after 以上にしてください。",
+            )
 
         for key, minimum, maximum in (("min_posts_per_month", 0, 1000), ("password_rotation_days", 1, 3650)):
             if key in p:

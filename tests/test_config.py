@@ -354,6 +354,22 @@ def test_values_that_would_stall_or_crash_the_sweep_are_refused() -> None:
     assert "長すぎます" in p.message and "9999d" in p.message
 
 
+def test_escalating_before_the_reminder_is_refused() -> None:
+    p = only_problem(
+        replace_line(BASE, 4, 'working_hours = "08:30-17:15"\napproval_reminder_after = "2h"\napproval_escalate_after = "1h"')
+    )
+    assert p.line == 6 and "approval_escalate_after（1h）" in p.message and "approval_reminder_after（2h）" in p.message
+    # Not written, escalation is one working day: a longer reminder is the line to point at.
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\napproval_reminder_after = "2d"'))
+    assert p.line == 5 and "書かれていないときの値" in p.message
+    # Equal is allowed, and an unreadable reminder is reported once, for itself.
+    equal = 'working_hours = "08:30-17:15"\napproval_reminder_after = "1d"\napproval_escalate_after = "1d"'
+    assert parse_org_config(replace_line(BASE, 4, equal)).policy.approval_escalate_after == timedelta(hours=8, minutes=45)
+    unreadable = 'working_hours = "08:30-17:15"\napproval_reminder_after = "2時間"\napproval_escalate_after = "1h"'
+    p = only_problem(replace_line(BASE, 4, unreadable))
+    assert "期間「2時間」" in p.message
+
+
 def test_unknown_rank() -> None:
     p = only_problem(replace_line(BASE, 15, 'rank = "課長補佐代理"'))
     assert p.line == 15
