@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,10 +18,49 @@ from bot.rules.domains import (
 )
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
 from bot.rules.registry import rule
-from bot.rules.text import INVISIBLE, Document, Url
+from bot.rules.text import INVISIBLE, URL_CHARS, Document, Url
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
+
+
+# Names that only a local network resolves (RFC 6761/6762 and common intranet suffixes).
+_LOCAL_SUFFIXES = ("localhost", "local", "lan", "internal", "intranet", "home.arpa")
+
+
+def _internal(host: str) -> bool:
+    """A host only the organisation's own network (or the writer's PC) reaches: localhost, an
+    intranet name, a private, loopback or link-local address."""
+    h = host.strip("[]")
+    if any(h == s or h.endswith("." + s) for s in _LOCAL_SUFFIXES):
+        return True
+    try:
+        ip = ipaddress.ip_address(h)
+    except ValueError:
+        return False
+    return ip.is_private or ip.is_loopback or ip.is_link_local
+
+
+# A link to a host without a dot (「http://fileserver/広報/」「http://localhost:8080/」), which
+# Document.urls does not take for a web address.
+_DOTLESS = re.compile(
+    rf"(?i)(?<![A-Za-z0-9])https?://(?P<host>[A-Za-z0-9_\-]+)(?![A-Za-z0-9_.\-])(?::[0-9]+)?[{URL_CHARS}]*"
+)
+# The place of a file on a PC or a file server: file:///…, \\server\share\…, C:\Users\… (the
+# backslash shown as ¥ on Japanese Windows).
+_FILE_PATH = re.compile(
+    r"(?i)(?<![A-Za-z0-9])file:/{2,3}[^\s、。「」『』]+"
+    r"|(?<![\\¥\w])[\\¥]{2}[A-Za-z0-9._$\-]+[\\¥][^\s、。「」『』]*"
+    r"|(?<![A-Za-z0-9])[A-Za-z]:[\\¥][^\s、。「」『』]+"
+)
+_INTERNAL_MESSAGE = (
+    "組織の中でしか開けないアドレス（{where}）です。外部の人には開けず、庁内の仕組みを知らせることにも"
+    "なります。公開しているページの URL に置き換えるか、削除してください。"
+)
+_FILE_MESSAGE = (
+    "パソコンや庁内サーバーのファイルの場所です。外部の人には開けず、フォルダ名などの内部の情報を"
+    "知らせることにもなります。公開しているページの URL に置き換えるか、削除してください。"
+)
 
 
 def _allowed(url: Url, allow: tuple[str, ...]) -> bool:
@@ -114,7 +154,7 @@ def insecure(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     ブラウザが警告を表示します。
     """
     for url in doc.urls:
-        if url.scheme == "http" and not _allowed(url, opts.allow):
+        if url.scheme == "http" and not _allowed(url, opts.allow) and not _internal(url.host):
             yield Hit(
                 url.start,
                 url.end,
@@ -149,8 +189,12 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """
     trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
     for url in doc.urls:
-        if any(host_matches(url.host, d) for d in trusted) or _allowed(url, opts.allow):
-            continue
+        if (
+            any(host_matches(url.host, d) for d in trusted)
+            or _allowed(url, opts.allow)
+            or _internal(url.host)
+        ):
+            continue  # an internal address is link.malformed's
         domain = registrable_domain(url.host)
         if url.userinfo:
             # The part before "@" is what a reader takes for the address; say plainly it is not.
@@ -184,6 +228,11 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     誤記があります）。URL の中のゼロ幅文字や文字の向きを変える制御文字（U+202A〜202E、
     U+2066〜2069）は画面に見えず、リンクが途中で切れたり、表示と実際の行き先が食い違ったり
     します。修正後の URL を提案します。
+
+    組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
+    ホスト名、`192.168.…`・`10.…` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
+    ファイルの場所（`file:///…`、`\\\\server\\…`、`C:\\Users\\…`、`C:¥Users¥…`）も止めます。
+    外部の人には開けず、庁内の仕組みやフォルダ名を知らせることにもなるためです。
     """
     for m in _BROKEN_SCHEME.finditer(doc.norm):
         scheme, sep = m.group(1).lower(), m.group(2)
@@ -233,3 +282,11 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 what + "、リンクが正しく開きません。半角に直してください。",
                 suggestion=url.url,
             )
+        if _internal(url.host) and not _allowed(url, opts.allow):
+            yield Hit(url.start, url.end, _INTERNAL_MESSAGE.format(where=url.host))
+    if not any(c in doc.norm for c in ("://", "\\", "¥")):
+        return
+    for m in _DOTLESS.finditer(doc.norm):
+        yield Hit(*doc.span(m.start(), m.end()), _INTERNAL_MESSAGE.format(where=m.group("host")))
+    for m in _FILE_PATH.finditer(doc.norm):
+        yield Hit(*doc.span(m.start(), m.end()), _FILE_MESSAGE)

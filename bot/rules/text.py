@@ -234,8 +234,12 @@ class Document:
             from bot.rules.domains import is_known_suffix
 
             host = m.group(1).lower()
-            if not is_known_suffix(host) or (m.group(2) is None and host.rsplit(".", 1)[1] not in _BARE_TLDS):
+            if not is_known_suffix(host):
                 continue
+            if m.group(2) is None and (
+                host.rsplit(".", 1)[1] not in _BARE_TLDS or self.norm[m.start() - 1 : m.start()] in (")", "]")
+            ):
+                continue  # a file, an account name, or the domain of 「taro[at]gmail.com」
             u = _url(self, m.start(), m.group())
             if u:
                 found.append(u)

@@ -139,6 +139,50 @@ def test_names_that_look_like_domains_are_not_links(text: str) -> None:
     assert not [c for c in codes(text, policy=JOETSU) if c.startswith("link.")]
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("管理画面 http://localhost:8080/admin を開いて", "localhost"),
+        ("http://intranet/cms/login から入稿します", "intranet"),
+        ("http://192.168.0.1/ で設定", "192.168.0.1"),
+        ("共有 https://10.0.0.5/share", "10.0.0.5"),
+        ("https://fs.local/kouhou/", "fs.local"),
+    ],
+)
+def test_an_address_only_the_office_network_reaches_is_one_error(text: str, where: str) -> None:
+    found = findings_of("link.malformed", text, policy=JOETSU)
+    assert len(found) == 1 and f"組織の中でしか開けないアドレス（{where}）" in found[0].message
+    assert found[0].severity == "error"
+    assert not {"link.untrusted", "link.insecure"} & set(codes(text, policy=JOETSU))
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("原稿は file:///C:/Users/kouhou/Desktop/原稿.docx です", "file:///C:/Users/kouhou/Desktop/原稿.docx"),
+        ("原稿は \\\\fileserver\\広報\\原稿.docx にあります", "\\\\fileserver\\広報\\原稿.docx"),
+        ("C:\\Users\\kouhou\\Desktop\\原稿.docx", "C:\\Users\\kouhou\\Desktop\\原稿.docx"),
+        ("保存先：C:¥Users¥kouhou¥原稿.docx", "C:¥Users¥kouhou¥原稿.docx"),
+        ("￥￥fileserver￥広報￥写真", "￥￥fileserver￥広報￥写真"),
+    ],
+)
+def test_the_place_of_a_file_on_a_pc_or_server_is_an_error(text: str, path: str) -> None:
+    [f] = findings_of("link.malformed", text, policy=JOETSU)
+    assert text[f.start : f.end] == path and "ファイルの場所" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["入場料 ¥500（税込）", "https://8.8.8.8/ は外部", "時刻は10:00、場所はC棟", "https://www.city.joetsu.niigata.jp/"],
+)
+def test_public_addresses_prices_and_times_are_not_internal(text: str) -> None:
+    assert not any("組織の中" in f.message or "ファイルの場所" in f.message for f in findings_of("link.malformed", text))
+
+
+def test_the_domain_of_a_disguised_mail_address_is_not_also_a_link() -> None:
+    assert codes("連絡先 taro[at]gmail.com", policy=JOETSU) == ["pii.email"]
+
+
 def test_a_shortener_named_without_a_link_is_not_a_shortened_link() -> None:
     assert "link.shortener" not in codes("tinyurl.com などの短縮URLにはご注意ください", policy=JOETSU)
     assert "link.shortener" in codes("詳しくは tinyurl.com/abc123 へ", policy=JOETSU)
