@@ -46,6 +46,8 @@ from tests.rules.conftest import codes, findings_of
         ("【解禁日時】12月10日（木）午前5時以降", "press.embargo"),
         ("解禁時刻は午前5時です", "press.embargo"),
         ("観光協会の投稿をリツイートします", "quote.third_party"),
+        ("観光協会の投稿をシェアします", "quote.third_party"),
+        ("新聞記事を掲載します（〇〇新聞 12月3日付）", "quote.third_party"),
         ("お詫びして訂正いたします", "correction.notice"),
     ],
 )
@@ -80,6 +82,9 @@ def test_fires(text: str, code: str) -> None:
         ("第3次総合計画（案）について意見を募集します", "confidential.deliberation"),
         ("アユ釣りが解禁されました", "press.embargo"),
         ("写真の無断転載はご遠慮ください", "quote.third_party"),
+        ("市の投稿をぜひシェアしてください", "quote.third_party"),
+        ("シェアサイクルの実証実験を始めます", "quote.third_party"),
+        ("ホームページに記事を掲載しました", "quote.third_party"),
     ],
 )
 def test_stays_silent(text: str, code: str) -> None:
