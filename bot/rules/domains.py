@@ -33,14 +33,22 @@ def _get_psl() -> Any:
     return _psl
 
 
+# A draft names the same few hosts again and again (a 40,000-character paste can hold thousands of
+# links): each is looked up in the PSL once.
+@lru_cache(maxsize=4096)
+def _private_suffix(host: str) -> str | None:
+    suffix: str | None = _get_psl().privatesuffix(host)
+    return suffix
+
+
 def is_known_suffix(host: str) -> bool:
     """True when `host` ends in a public suffix the PSL knows (so it can be a real domain)."""
-    return _get_psl().privatesuffix(host) is not None
+    return _private_suffix(host) is not None
 
 
 def registrable_domain(host: str) -> str:
     """The registrable domain (eTLD+1) of `host`, or `host` itself when the PSL does not know it."""
-    return _get_psl().privatesuffix(host) or host
+    return _private_suffix(host) or host
 
 
 def host_matches(host: str, domain: str) -> bool:

@@ -6,7 +6,7 @@ import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.rules.domains import (
     ALWAYS_TRUSTED_SUFFIXES,
@@ -28,12 +28,15 @@ _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "fa
 _LOCAL_SUFFIXES = ("localhost", "local", "lan", "internal", "intranet", "home.arpa")
 
 
+@lru_cache(maxsize=4096)  # bounded: a server sees new hosts for years
 def _internal(host: str) -> bool:
     """A host only the organisation's own network (or the writer's PC) reaches: localhost, an
     intranet name, a private, loopback or link-local address."""
     h = host.strip("[]")
     if any(h == s or h.endswith("." + s) for s in _LOCAL_SUFFIXES):
         return True
+    if not (h[:1].isdigit() or ":" in h):
+        return False  # a name, not an address
     try:
         ip = ipaddress.ip_address(h)
     except ValueError:
