@@ -217,13 +217,32 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「拡散希望」などに反応します。「上越らしい風景」の「らしい」は接尾辞なので反応しません。
     避難指示・避難所・警報などを伝える文の「拡散希望」「拡散してください」は、公式の緊急情報を
     広めてもらう呼びかけなので反応しません（同じ文に「らしい」「噂」などがあればそちらが反応します）。
+    噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」、次の文で
+    「根拠のない情報です」と続けるもの）は、市が事実を伝えるものなので反応しません。
     事実を確認し、出典を示して断定できる形で書いてください。
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
     hits = list(word_hits(doc, opts, "rumor.txt", message))
     hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _hearsay(doc)]
     hits.sort(key=lambda h: h.start)
-    yield from hits
+    yield from (h for h in hits if not _denied(doc, h))
+
+
+# A rumour the post itself calls false: 「…という噂は誤りです」「…との噂がありますが、事実では
+# ありません」. Not 「デマかもしれません」, which leaves it open, nor a bare 「誤り」 (「申請書の誤りに
+# ご注意ください」 says nothing about the rumour).
+_DENIAL = re.compile(
+    r"は誤り|誤りです|誤情報|誤った情報|デマ(?!かもしれ)|フェイク|事実ではありません|事実ではない|"
+    r"事実はありません|事実無根|根拠はありません|根拠のない|根拠がありません|惑わされ|信じないで"
+)
+
+
+def _denied(doc: Document, hit: Hit) -> bool:
+    """Whether the sentence of `hit`, or the one after it, says the rumour is false."""
+    a, b = doc.sentence_at(hit.start)
+    if (following := doc.sentence_after(a)) is not None:
+        b = following[1]
+    return _DENIAL.search(doc.text, a, b) is not None
 
 
 _SOURCE = re.compile(r"によると|によれば|によりますと|の発表|が発表|から発表")

@@ -189,6 +189,11 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [a for a, _ in self.sentences]
 
+    def sentence_after(self, pos: int) -> tuple[int, int] | None:
+        """The first sentence that starts after original offset `pos`, if there is one."""
+        k = bisect_right(self._sentence_starts, pos)
+        return self.sentences[k] if k < len(self.sentences) else None
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span containing original offset `pos` (the offset itself when between sentences)."""
         k = bisect_right(self._sentence_starts, pos) - 1
