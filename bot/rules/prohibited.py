@@ -225,7 +225,13 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     hits = list(word_hits(doc, opts, "rumor.txt", message))
     hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _hearsay(doc)]
     hits.sort(key=lambda h: h.start)
-    yield from (h for h in hits if not _denied(doc, h))
+    denied: dict[tuple[int, int], bool] = {}  # per sentence: a long one may hold thousands of hits
+    for h in hits:
+        sentence = doc.sentence_at(h.start)
+        if sentence not in denied:
+            denied[sentence] = _denied(doc, sentence)
+        if not denied[sentence]:
+            yield h
 
 
 # A rumour the post itself calls false: 「…という噂は誤りです」「…との噂がありますが、事実では
@@ -237,9 +243,9 @@ _DENIAL = re.compile(
 )
 
 
-def _denied(doc: Document, hit: Hit) -> bool:
-    """Whether the sentence of `hit`, or the one after it, says the rumour is false."""
-    a, b = doc.sentence_at(hit.start)
+def _denied(doc: Document, sentence: tuple[int, int]) -> bool:
+    """Whether `sentence`, or the one after it, says the rumour is false."""
+    a, b = sentence
     if (following := doc.sentence_after(a)) is not None:
         b = following[1]
     return _DENIAL.search(doc.text, a, b) is not None
