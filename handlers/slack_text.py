@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from itertools import permutations
 from typing import Any
 
 _MARKUP = re.compile(r"<([^<>]*)>")
@@ -119,6 +120,54 @@ def plain_text(text: str, name_of: Callable[[str], str] | None = None,
     return "".join(out)
 
 
+# Slack's markers for the styles of its message composer, in the order it nests them.
+_STYLE_MARKERS = (("bold", "*"), ("italic", "_"), ("strike", "~"), ("code", "`"))
+
+
+def styled_runs(blocks: Any) -> list[tuple[str, str]]:
+    """(text, markers) of each styled text element of a message's rich text ``blocks``, in order:
+    a word made bold in the composer arrives in ``text`` as ``*重要*`` and here as ("重要", "*")."""
+    runs: list[tuple[str, str]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            style = node.get("style")
+            if node.get("type") == "text" and isinstance(node.get("text"), str) and isinstance(style, dict):
+                markers = "".join(m for name, m in _STYLE_MARKERS if style.get(name) is True)
+                if markers and node["text"].strip():
+                    runs.append((node["text"].strip(), markers))
+            for value in node.values():
+                if isinstance(value, list | dict):
+                    walk(value)
+
+    walk(blocks)
+    return runs
+
+
+def _unstyle(text: str, runs: list[tuple[str, str]]) -> str:
+    """``text`` without the markers of the styled ``runs``: a draft is posted to X, Facebook or
+    LINE as plain text, where 「*重要*」 would show its asterisks. A run whose marked-up form is not
+    found (an emoji inside a bold stretch) keeps its markers."""
+    pos = 0
+    for run, markers in runs:
+        for order in dict.fromkeys(permutations(markers)):
+            opening = "".join(order)
+            wrapped = opening + run + opening[::-1]
+            at = text.find(wrapped, pos)
+            if at >= 0:
+                text = text[:at] + run + text[at + len(wrapped):]
+                pos = at + len(run)
+                break
+    return text
+
+
 def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None = None) -> str:
-    """A message (an event, or the ``message`` of an edit or a shortcut) as its author typed it."""
-    return plain_text(str(message.get("text") or ""), name_of, emoji_in(message.get("blocks")))
+    """A message (an event, or the ``message`` of an edit or a shortcut) as its author typed it:
+    Slack's markup undone, emoji as characters, and no style markers (bold, italic, strike, code)."""
+    blocks = message.get("blocks")
+    text = plain_text(str(message.get("text") or ""), name_of, emoji_in(blocks))
+    runs = styled_runs(blocks)
+    return _unstyle(text, runs) if runs else text

@@ -93,3 +93,54 @@ typed_texts = st.text() | st.lists(st.sampled_from([*EMOJI, "https://www.city.jo
 def test_any_typed_text_survives_the_round_trip_through_slack(typed: str) -> None:
     assert typed_text({"text": message_text(typed), "blocks": rich_text_blocks(typed)}) == typed
     assert plain_text(message_text(typed, links=False)) == typed
+
+
+def _section(*elements: dict[str, object]) -> list[dict[str, object]]:
+    return [{"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": list(elements)}]}]
+
+
+def test_words_styled_in_the_composer_lose_slacks_markers() -> None:
+    """A draft is posted to X as plain text, where 「*重要*」 would show its asterisks."""
+    message = {
+        "text": "これは*重要*です。*_大切_* と ~取消~ と `code`、2*3=6",
+        "blocks": _section(
+            {"type": "text", "text": "これは"},
+            {"type": "text", "text": "重要", "style": {"bold": True}},
+            {"type": "text", "text": "です。"},
+            {"type": "text", "text": "大切", "style": {"bold": True, "italic": True}},
+            {"type": "text", "text": " と "},
+            {"type": "text", "text": "取消", "style": {"strike": True}},
+            {"type": "text", "text": " と "},
+            {"type": "text", "text": "code", "style": {"code": True}},
+            {"type": "text", "text": "、2*3=6"},
+        ),
+    }
+    assert typed_text(message) == "これは重要です。大切 と 取消 と code、2*3=6"
+
+
+def test_asterisks_without_a_style_are_what_was_typed() -> None:
+    assert typed_text({"text": "*印は必須です", "blocks": _section({"type": "text", "text": "*印は必須です"})}) \
+        == "*印は必須です"
+    assert typed_text({"text": "*そのまま*"}) == "*そのまま*"  # no blocks: nothing says it was bold
+
+
+def test_a_styled_run_whose_markup_is_not_found_keeps_it() -> None:
+    # Slack would have written 「*重要🌸*」 around an emoji; our search for 「*重要*」 finds nothing.
+    message = {
+        "text": "*重要:cherry_blossom:*",
+        "blocks": _section({"type": "text", "text": "重要", "style": {"bold": True}},
+                           {"type": "emoji", "name": "cherry_blossom", "unicode": "1f338", "style": {"bold": True}}),
+    }
+    assert typed_text(message) == "*重要\U0001f338*"
+
+
+@given(typed_texts, st.integers(min_value=0, max_value=40), st.integers(min_value=1, max_value=6))
+def test_a_bold_word_in_any_typed_text_survives_the_round_trip(typed: str, start: int, length: int) -> None:
+    word = typed[start : start + length].strip()
+    # The sandbox makes plain words bold (an emoji or a link inside a bold stretch is Slack's own
+    # business), and only the first occurrence of each.
+    if not word or "*" in word or word in typed[:start] or any(c in word for c in "&<>:") \
+            or any(e in word for e in EMOJI) or "http" in typed:
+        return
+    sent = {"text": message_text(typed, bold=[word]), "blocks": rich_text_blocks(typed, bold=[word])}
+    assert typed_text(sent) == typed

@@ -253,16 +253,18 @@ class SlackDriver:
         retry_num: int | None = None,
         event_id: str | None = None,
         images: Sequence[str] | None = None,
+        bold: Sequence[str] = (),
     ) -> str:
         """A person posts ``text``; returns its ts. Reusing ``ts`` + ``event_id`` with ``retry_num``
         redelivers the same event as a Slack retry without creating a second message. ``images``:
         pictures attached to the message, each given by its description (alt text; "" for none),
-        sent as Slack sends a message with files (subtype ``file_share``)."""
+        sent as Slack sends a message with files (subtype ``file_share``). ``bold``: words made bold
+        in the composer."""
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, ts) if ts else None
         if stored is None:
-            stored = self.slack.post_as_user(channel_id, user, message_text(text), ts=ts, thread_ts=thread_ts,
-                                             blocks=rich_text_blocks(text))
+            stored = self.slack.post_as_user(channel_id, user, message_text(text, bold=bold), ts=ts,
+                                             thread_ts=thread_ts, blocks=rich_text_blocks(text, bold=bold))
         event: JsonDict = {
             "client_msg_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{channel_id}/{stored.ts}")),
             "type": "message",
@@ -270,7 +272,7 @@ class SlackDriver:
             "user": user,
             "ts": stored.ts,
             "team": self.slack.team_id,
-            "blocks": rich_text_blocks(text),
+            "blocks": rich_text_blocks(text, bold=bold),
             "channel": channel_id,
             "event_ts": stored.ts,
             "channel_type": self._channel_type(channel_id),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bot.sandbox.blockkit import iter_elements
@@ -46,10 +46,13 @@ def _emoji_element(chars: str) -> JsonDict:
     return element
 
 
-def message_text(typed: str, *, links: bool = True) -> str:
+def message_text(typed: str, *, links: bool = True, bold: Sequence[str] = ()) -> str:
     """``typed`` as Slack delivers a person's message (events, shortcuts; slash commands with
     ``links=False``, as our manifest asks with ``should_escape: false``): ``&``, ``<`` and ``>``
-    escaped, and every URL turned into a ``<…>`` link."""
+    escaped, and every URL turned into a ``<…>`` link. ``bold``: words the person made bold in the
+    composer (the first occurrence of each), which arrive as ``*word*``."""
+    if bold:
+        return message_text(_mark_bold(typed, bold), links=links)
     if not links:
         return _escape(typed)
     out: list[str] = []
@@ -75,13 +78,42 @@ def _rich_elements(text: str) -> list[JsonDict]:
     return elements
 
 
-def rich_text_blocks(text: str) -> list[JsonDict]:
-    """The ``blocks`` Slack attaches to a message a person typed (one rich_text section)."""
+def _bold_spans(text: str, bold: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each word of ``bold`` first occurs in ``text``, in order."""
+    spans = []
+    for word in bold:
+        at = text.find(word)
+        if at < 0:
+            raise ValueError(f"{word!r} is not in the message")
+        spans.append((at, at + len(word)))
+    return sorted(spans)
+
+
+def _mark_bold(text: str, bold: Sequence[str]) -> str:
+    out, pos = [], 0
+    for a, b in _bold_spans(text, bold):
+        out += [text[pos:a], "*", text[a:b], "*"]
+        pos = b
+    return "".join(out) + text[pos:]
+
+
+def rich_text_blocks(text: str, *, bold: Sequence[str] = ()) -> list[JsonDict]:
+    """The ``blocks`` Slack attaches to a message a person typed (one rich_text section); a word
+    in ``bold`` is its own text element with ``style: {bold: true}``."""
+    elements: list[JsonDict] = []
+    pos = 0
+    for a, b in _bold_spans(text, bold):
+        if a > pos:
+            elements.extend(_rich_elements(text[pos:a]))
+        elements.append({"type": "text", "text": text[a:b], "style": {"bold": True}})
+        pos = b
+    if pos < len(text) or not elements:
+        elements.extend(_rich_elements(text[pos:]))
     return [
         {
             "type": "rich_text",
             "block_id": "sbx",
-            "elements": [{"type": "rich_text_section", "elements": _rich_elements(text)}],
+            "elements": [{"type": "rich_text_section", "elements": elements}],
         }
     ]
 

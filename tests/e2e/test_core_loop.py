@@ -94,6 +94,18 @@ def test_emoji_count_as_the_characters_they_are_not_as_slacks_shortcodes(stack: 
     assert "\U0001f338\u2728" in all_text(dm(st, "U0MANAGER")[0])
 
 
+def test_a_word_made_bold_in_slack_is_stored_and_shown_without_asterisks(sqlite_stack: LocalStack) -> None:
+    """The approved text is what goes to X as plain text: 「*ライトアップ*」 would keep its asterisks."""
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, bold=["紅葉ライトアップ"])
+    for a in APPROVERS:
+        wait_dm(st, a)
+    assert "*紅葉ライトアップ*" in st.slack.message("C0INTAKE", ts).text  # as Slack sent it
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [CLEAN_DRAFT]
+    assert "*紅葉" not in all_text(dm(st, "U0MANAGER")[0])
+
+
 def test_slack_retry_and_double_delivery_create_one_draft(stack: LocalStack) -> None:
     st = stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0RETRY1")
