@@ -207,10 +207,11 @@ def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             f"絵文字が{len(emojis)}個あります。読み上げの妨げになるので、{_MAX_EMOJI}個以内にしてください。",
         )
     for m in _DECORATIVE.finditer(doc.text):
+        kind = "絵文字" if EMOJI.match(m.group(1)) else "装飾記号"
         yield Hit(
             m.start(),
             m.end(),
-            f"装飾記号「{m.group()}」の連続は読み上げで一つずつ読まれます。一つにするか削除してください。",
+            f"{kind}「{m.group()}」の連続は読み上げで一つずつ読まれます。一つにするか削除してください。",
         )
     for m in emojis:
         a, b = m.start(), m.end()

@@ -76,6 +76,12 @@ def test_emoji_overuse() -> None:
     assert "a11y.emoji_overuse" not in codes("夏祭り★開催")
 
 
+def test_a_run_of_emoji_is_called_emoji_and_a_run_of_marks_decoration() -> None:
+    [emoji] = findings_of("a11y.emoji_overuse", "🎉🎉🎉 開催します")
+    [marks] = findings_of("a11y.emoji_overuse", "★★★ 開催します")
+    assert emoji.message.startswith("絵文字「🎉🎉🎉」の連続") and marks.message.startswith("装飾記号「★★★」の連続")
+
+
 def test_emoji_inside_a_word_but_not_between_words() -> None:
     [f] = findings_of("a11y.emoji_overuse", "お🎵祭りに来てね")
     assert f.excerpt == "🎵"
