@@ -273,7 +273,9 @@ def finding_lines(findings: Sequence[Finding]) -> list[str]:
     for f in list(findings)[:FINDINGS_DISPLAY_LIMIT]:
         line = f"{SEVERITY_ICON.get(f.severity, '')} *{escape(f.code)}* {escape(f.message)}"
         if f.excerpt.strip():
-            line += f"\n>{escape(clean_text(f.excerpt[:200]))}"
+            # Every line quoted: a private key or a list of backup codes spans several.
+            excerpt = clean_text(f.excerpt[:200]).strip("\n")
+            line += "".join(f"\n>{escape(part)}" for part in excerpt.split("\n"))
         if f.suggestion:
             line += f"\n修正案: {escape(clean_text(f.suggestion[:200]))}"
         line += f"\n_根拠: {escape(f.clause)}_"

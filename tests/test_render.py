@@ -129,3 +129,16 @@ def test_adversarial_fields_and_findings_still_fit_one_message() -> None:
 ])
 def test_durations_read_as_people_say_them(d: timedelta, day: timedelta | None, expected: str) -> None:
     assert render.fmt_duration(d, day=day) == expected
+
+
+def test_a_finding_whose_excerpt_spans_lines_is_quoted_on_every_line() -> None:
+    from bot.rules import CheckContext, check
+    from tests.rules.conftest import NOW
+
+    text = "鍵です\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1234abcdEFGH\n-----END RSA PRIVATE KEY-----"
+    [f] = [f for f in check(text, CheckContext(now=NOW)) if f.code == "confidential.secret"]
+    [line] = render.finding_lines([f])
+    quoted = [part for part in line.split("\n") if part.startswith(">")]
+    assert len(quoted) == 2 and quoted[0] == ">-----BEGIN RSA PRIVATE KEY-----" and quoted[1].startswith(">M＊")
+    assert "MIIEpAIBAAKCAQEA1234abcdEFGH" not in line
+    assert all(part.startswith((">", ":", "_")) for part in line.split("\n")[1:])
