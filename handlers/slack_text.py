@@ -124,24 +124,49 @@ def plain_text(text: str, name_of: Callable[[str], str] | None = None,
 _STYLE_MARKERS = (("bold", "*"), ("italic", "_"), ("strike", "~"), ("code", "`"))
 
 
+def _markers(node: Any) -> str:
+    style = node.get("style") if isinstance(node, dict) else None
+    if not isinstance(style, dict):
+        return ""
+    return "".join(m for name, m in _STYLE_MARKERS if style.get(name) is True)
+
+
+def _inline(node: Any) -> str | None:
+    """The characters of an inline text or (standard) emoji element; None for anything else."""
+    if not isinstance(node, dict):
+        return None
+    if node.get("type") == "text" and isinstance(node.get("text"), str):
+        return str(node["text"])
+    if node.get("type") == "emoji":
+        return _chars(node.get("unicode"))
+    return None
+
+
 def styled_runs(blocks: Any) -> list[tuple[str, str]]:
-    """(text, markers) of each styled text element of a message's rich text ``blocks``, in order:
-    a word made bold in the composer arrives in ``text`` as ``*重要*`` and here as ("重要", "*")."""
+    """(text, markers) of each styled stretch of a message's rich text ``blocks``, in order: a word
+    made bold in the composer arrives in ``text`` as ``*重要*`` and here as ("重要", "*").
+    Neighbouring elements in the same style are one stretch (「*重要🌸*」 is a text and an emoji)."""
     runs: list[tuple[str, str]] = []
 
     def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            style = node.get("style")
-            if node.get("type") == "text" and isinstance(node.get("text"), str) and isinstance(style, dict):
-                markers = "".join(m for name, m in _STYLE_MARKERS if style.get(name) is True)
-                if markers and node["text"].strip():
-                    runs.append((node["text"].strip(), markers))
+        if isinstance(node, dict):
             for value in node.values():
                 if isinstance(value, list | dict):
                     walk(value)
+            return
+        if not isinstance(node, list):
+            return
+        markers, pieces = "", []
+        for child in [*node, None]:  # None closes the last stretch
+            child_markers, piece = _markers(child), _inline(child)
+            if child_markers and piece is not None and child_markers == markers:
+                pieces.append(piece)
+                continue
+            if markers and "".join(pieces).strip():
+                runs.append(("".join(pieces).strip(), markers))
+            markers, pieces = (child_markers, [piece]) if child_markers and piece is not None else ("", [])
+            if not markers and child is not None:
+                walk(child)
 
     walk(blocks)
     return runs

@@ -124,14 +124,24 @@ def test_asterisks_without_a_style_are_what_was_typed() -> None:
     assert typed_text({"text": "*そのまま*"}) == "*そのまま*"  # no blocks: nothing says it was bold
 
 
-def test_a_styled_run_whose_markup_is_not_found_keeps_it() -> None:
-    # Slack would have written 「*重要🌸*」 around an emoji; our search for 「*重要*」 finds nothing.
+def test_a_bold_stretch_with_an_emoji_in_it_loses_its_markers_too() -> None:
     message = {
-        "text": "*重要:cherry_blossom:*",
+        "text": "*重要:cherry_blossom:*のお知らせ",
         "blocks": _section({"type": "text", "text": "重要", "style": {"bold": True}},
-                           {"type": "emoji", "name": "cherry_blossom", "unicode": "1f338", "style": {"bold": True}}),
+                           {"type": "emoji", "name": "cherry_blossom", "unicode": "1f338", "style": {"bold": True}},
+                           {"type": "text", "text": "のお知らせ"}),
     }
-    assert typed_text(message) == "*重要\U0001f338*"
+    assert typed_text(message) == "重要\U0001f338のお知らせ"
+
+
+def test_a_styled_run_whose_markup_is_not_found_keeps_it() -> None:
+    # A workspace's own emoji has no character: the stretch 「*重要:logo:*」 cannot be matched whole.
+    message = {
+        "text": "*重要:logo:*",
+        "blocks": _section({"type": "text", "text": "重要", "style": {"bold": True}},
+                           {"type": "emoji", "name": "logo", "style": {"bold": True}}),
+    }
+    assert typed_text(message) == "*重要:logo:*"
 
 
 @given(typed_texts, st.integers(min_value=0, max_value=40), st.integers(min_value=1, max_value=6))
