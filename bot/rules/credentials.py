@@ -227,9 +227,14 @@ def _code_like(value: str) -> bool:
     return value.isdigit() or (value.isalnum() and value.isascii() and _has_digit(value))
 
 
+def _compact(value: str) -> str:
+    """A value written in groups without its separators: 「482 913」 → 「482913」."""
+    return "".join(_GROUP_SEPARATORS.split(value))
+
+
 def _backup_like(value: str) -> bool:
     # Codes of letters and digits in groups, at least six characters and a digit in all.
-    compact = "".join(_GROUP_SEPARATORS.split(value))
+    compact = _compact(value)
     return (
         len(compact) >= 6
         and compact.isascii()
@@ -286,7 +291,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             kind = "バックアップコード"
         elif m["code"]:
-            if not _code_like("".join(_GROUP_SEPARATORS.split(value))):
+            if not _code_like(_compact(value)):
                 continue
             kind = "認証コード"
         else:

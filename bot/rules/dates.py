@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from calendar import monthrange
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -199,10 +200,6 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         yield from _english_weekdays(doc, today)
 
 
-def _days_in(year: int, month: int) -> int:
-    return ((date(year + month // 12, month % 12 + 1, 1)) - date(year, month, 1)).days
-
-
 def _check_weekdays(
     doc: Document, m: re.Match[str], today: date, days: list[tuple[int | None, int, int, str]]
 ) -> Iterator[Hit]:
@@ -223,7 +220,7 @@ def _check_weekdays(
                     start,
                     end,
                     f"{month}月{day}日という日付はありません（{in_year}年{month}月は"
-                    f"{_days_in(in_year, month)}日までです）。日付を確認してください。",
+                    f"{monthrange(in_year, month)[1]}日までです）。日付を確認してください。",
                 )
             return
         written, correct = m.group(group), WEEKDAYS[actual.weekday()]

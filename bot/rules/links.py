@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import groupby
 
 from bot.rules.domains import (
     ALWAYS_TRUSTED_SUFFIXES,
@@ -22,6 +23,11 @@ from bot.rules.text import INVISIBLE, URL_CHARS, Document, Url
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
+
+
+def _full_width(ch: str) -> bool:
+    """A character that NFKC turns into ASCII: the full-width form of a letter, digit or sign."""
+    return not ch.isascii() and ch not in INVISIBLE and unicodedata.normalize("NFKC", ch).isascii()
 
 
 # Names that only a local network resolves (RFC 6761/6762 and common intranet suffixes).
@@ -261,22 +267,13 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 "リンクが途中で切れたり、表示と違う行き先になったりするので、URL を打ち直してください。",
                 suggestion=url.url,
             )
-        # Invisible characters normalise to nothing (hence "ASCII"); they are reported above.
-        wide = [
-            ch
-            for ch in original
-            if not ch.isascii() and ch not in INVISIBLE and unicodedata.normalize("NFKC", ch).isascii()
-        ]
-        if wide:
-            if len(wide) == len(original):
+        # Full-width stretches as written (「ｅｖｅｎｔ」); invisible characters, which normalise to
+        # nothing, are reported above.
+        runs = list(dict.fromkeys("".join(g) for wide, g in groupby(original, _full_width) if wide))
+        if runs:
+            if runs == [original]:
                 what = "URL が全角文字で書かれていて"
             else:
-                # Each stretch of them as written (「ｅｖｅｎｔ」), the first three.
-                runs = list(
-                    dict.fromkeys(
-                        m.group() for m in re.finditer(f"[{re.escape(''.join(set(wide)))}]+", original)
-                    )
-                )
                 shown = "".join(f"「{r}」" for r in runs[:3]) + ("など" if len(runs) > 3 else "")
                 what = f"URL に全角文字（{shown}）が含まれていて"
             yield Hit(

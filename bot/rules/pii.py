@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
-from bot.rules.text import Document
+from bot.rules.text import Document, is_person_name
 
 # Separators people put between digit groups: one hyphen look-alike (normalised to "-" in
 # Document.numview) or a dot, with or without spaces around it, spaces, or parentheses as in
@@ -313,35 +313,21 @@ _BETWEEN_MAX = 10
 
 
 def _people(doc: Document) -> list[tuple[int, int]]:
-    """Where a private person is named: a full name (姓 and 名, two 人名 morphemes, maybe with a
-    space between) or a name with 様・さん・氏・殿.
+    """Where a private person is named (original offsets): a full name (姓 and 名) or a name with
+    様・さん・氏・殿.
 
     A full name directly followed by a noun names a place or a business (「小林古径記念美術館」
     「山田花子法律事務所」), not a person.
     """
     toks = doc.tokens
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        if toks[i].pos3 != "人名":
-            i += 1
-            continue
-        j, names = i + 1, 1
-        while j < len(toks):
-            if toks[j].pos3 == "人名":
-                names += 1
-            elif not (
-                toks[j].pos == "空白" and names == 1 and j + 1 < len(toks) and toks[j + 1].pos3 == "人名"
-            ):
-                break
-            j += 1
+    for i, j in doc.person_names():
         if j < len(toks) and toks[j].surface in _HONORIFICS:
             found.append((toks[i].start, toks[j].end))
-        elif names >= 2 and not (
+        elif sum(map(is_person_name, toks[i:j])) >= 2 and not (
             j < len(toks) and toks[j].pos == "名詞" and toks[j].start == toks[j - 1].end
         ):
             found.append((toks[i].start, toks[j - 1].end))
-        i = j
     return found
 
 

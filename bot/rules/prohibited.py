@@ -6,10 +6,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from bot.rules.analyzer import Token
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
-from bot.rules.text import Document
+from bot.rules.text import Document, is_person_name
 from bot.rules.text_fold import fold
 from bot.rules.wordlists import Match, context_words, folded_set, load_sections, matcher
 from bot.rules.wordrule import word_hits
@@ -272,29 +271,6 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
                 yield prev.start, nxt.end
 
 
-def _is_person_name(tok: Token) -> bool:
-    return tok.pos == "名詞" and tok.pos2 == "固有名詞" and tok.pos3 == "人名"
-
-
-def _names(doc: Document, sent: tuple[int, int]) -> list[tuple[int, int]]:
-    """Token index ranges [i, j) of the personal names in a sentence; 「上越太郎」 is one name even
-    when Sudachi reads it as 上 + 越太郎."""
-    out: list[tuple[int, int]] = []
-    tokens = doc.tokens
-    inside = doc.token_range(sent)
-    i = inside.start
-    while i < inside.stop:
-        if _is_person_name(tokens[i]):
-            j = i + 1
-            while j < len(tokens) and _is_person_name(tokens[j]) and tokens[j].start == tokens[j - 1].end:
-                j += 1
-            out.append((i, j))
-            i = j
-        else:
-            i += 1
-    return out
-
-
 # Within this many morphemes of the name, with no quotation or sentence end between, a call is about
 # that person: 「中川市長の再選を応援」, but not 「中川市長は「市民の皆さんの一票が大切です」と」.
 _CALL_WITHIN = 4
@@ -380,7 +356,7 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     if with_title:
         hints += [m.start for m in person_calls.find(doc)] + [m.start for m in candidate_calls.find(doc)]
     if direct or slogan:
-        hints += [t.start for t in tokens if _is_person_name(t)]
+        hints += [t.start for t in tokens if is_person_name(t)]
     for sent in sorted({doc.sentence_at(p) for p in hints}):
         targets: list[tuple[int, int, str]] = []  # (start, end, what is quoted)
         found: list[tuple[int, int]] = []  # spans of the calls
@@ -390,7 +366,7 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             if party_calls:
                 targets += [(m.start, m.end, m.entry) for m in named]
                 found += [(m.start, m.end) for m in party_calls]
-        for i, j in _names(doc, sent):
+        for i, j in doc.person_names(sent):
             start, end = tokens[i].start, tokens[j - 1].end
             name = doc.text[start:end]
             title = tokens[j].surface if j < len(tokens) else ""

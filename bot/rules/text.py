@@ -148,6 +148,10 @@ def _url(doc: Document, a: int, raw: str) -> Url | None:
     return Url(start, end, u, scheme, host, userinfo)
 
 
+def is_person_name(tok: analyzer.Token) -> bool:
+    return tok.pos == "名詞" and tok.pos2 == "固有名詞" and tok.pos3 == "人名"
+
+
 class Document:
     """One draft under check."""
 
@@ -218,6 +222,31 @@ class Document:
         kept = [i for i, ch in enumerate(self.text) if ch not in INVISIBLE]
         tokens = analyzer.tokenize("".join(self.text[i] for i in kept))
         return [replace(t, start=kept[t.start], end=kept[t.end - 1] + 1) for t in tokens if t.end > t.start]
+
+    def person_names(self, span: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+        """Token index ranges [i, j) of the personal names in `span` (original offsets; the whole
+        text without it). 「上越太郎」 is one name even when Sudachi reads it as 上 + 越太郎, and so
+        is 「高橋 健一」, a family and a given name with a space between."""
+        tokens = self.tokens
+        inside = self.token_range(span) if span is not None else range(len(tokens))
+        out: list[tuple[int, int]] = []
+        i = inside.start
+        while i < inside.stop:
+            if not is_person_name(tokens[i]):
+                i += 1
+                continue
+            j, parts = i + 1, 1
+            while j < len(tokens):
+                if is_person_name(tokens[j]) and tokens[j].start == tokens[j - 1].end:
+                    parts += 1
+                elif not (
+                    parts == 1 and tokens[j].pos == "空白" and j + 1 < len(tokens) and is_person_name(tokens[j + 1])
+                ):
+                    break
+                j += 1
+            out.append((i, j))
+            i = j
+        return out
 
     @cached_property
     def token_bounds(self) -> tuple[dict[int, int], dict[int, int]]:

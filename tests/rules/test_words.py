@@ -38,6 +38,7 @@ from tests.rules.conftest import codes, findings_of
         ("次の選挙では自民党に投票しましょう", "prohibited.political"),
         ("清き一票をお願いします", "prohibited.political"),
         ("山田太郎候補の個人演説会のお知らせ", "prohibited.political"),
+        ("次の選挙は山田 太郎候補をよろしく", "prohibited.political"),  # a name with a space in it
         ("佐藤市長の後援会の新年会のご案内", "prohibited.political"),
         ("政治資金パーティーのご案内", "prohibited.political"),
         ("【部外秘】人事異動の内示", "confidential.secret"),
