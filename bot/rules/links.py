@@ -19,7 +19,7 @@ from bot.rules.domains import (
 )
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
 from bot.rules.registry import rule
-from bot.rules.text import INVISIBLE, URL_CHARS, Document, Url
+from bot.rules.text import INVISIBLE, LOOKALIKE_LETTERS, URL_CHARS, Document, Url
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
@@ -28,6 +28,20 @@ _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "fa
 def _full_width(ch: str) -> bool:
     """A character that NFKC turns into ASCII: the full-width form of a letter, digit or sign."""
     return not ch.isascii() and ch not in INVISIBLE and unicodedata.normalize("NFKC", ch).isascii()
+
+
+_LOOKALIKE = re.compile(f"[{LOOKALIKE_LETTERS}]")
+# Greek and Cyrillic letters drawn like Latin ones in common fonts, and the Latin letter meant.
+_AS_LATIN = str.maketrans(
+    "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
+    "aeopcyxijsdlhqwABEKMHOPCTXIJSaopvtikABEHIKMNOPTXYZ",
+)
+
+
+def _lookalike(url: Url) -> bool:
+    """A host that mixes Latin letters with Greek or Cyrillic ones (「jоetsu」 with a Cyrillic о,
+    「аррӏе.com」): it reads as one address and leads to another."""
+    return bool(_LOOKALIKE.search(url.host)) and any("a" <= c <= "z" for c in url.host)
 
 
 # Names that only a local network resolves (RFC 6761/6762 and common intranet suffixes).
@@ -163,7 +177,7 @@ def insecure(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
     ブラウザが警告を表示します。
     """
     for url in doc.urls:
-        if url.scheme == "http" and not _allowed(url, opts.allow) and not _internal(url.host):
+        if url.scheme == "http" and not _allowed(url, opts.allow) and not _internal(url.host) and not _lookalike(url):
             yield Hit(
                 url.start,
                 url.end,
@@ -202,8 +216,9 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             any(host_matches(url.host, d) for d in trusted)
             or _allowed(url, opts.allow)
             or _internal(url.host)
+            or _lookalike(url)
         ):
-            continue  # an internal address is link.malformed's
+            continue  # an internal or look-alike address is link.malformed's
         domain = registrable_domain(url.host)
         if url.userinfo:
             # The part before "@" is what a reader takes for the address; say plainly it is not.
@@ -230,7 +245,7 @@ _BROKEN_SCHEME = re.compile(
     passes=Example("Fb：和気町　https://facebook.com/town.wake/", policy=_EXAMPLE_POLICY),
 )
 def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """壊れたURL（`https//…`、`http:/…`、`https:://…`、`ttps://…`、URL の中の全角文字や見えない文字）を止めます。
+    """壊れたURL（`https//…`、`http:/…`、`https:://…`、`ttps://…`、URL の中の全角文字や見えない文字、英字に似せた別の文字）を止めます。
 
     和気町 4(3) は正確な情報発信を求めています。壊れたURLはリンクにならず、全角文字が混じった
     URL は途中でリンクが切れます（和気町のガイドライン自体にも `https//facebook.com/…` という
@@ -242,6 +257,10 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     ホスト名、`192.168.…`・`10.…` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
     ファイルの場所（`file:///…`、`\\\\server\\…`、`C:\\Users\\…`、`C:¥Users¥…`）も止めます。
     外部の人には開けず、庁内の仕組みやフォルダ名を知らせることにもなるためです。
+
+    ドメインに英字とそっくりなキリル文字・ギリシャ文字が混じった URL（`jоetsu` の「о」がキリル
+    文字のもの、`аррӏе.com`）も止めます。見た目は正しいアドレスでも別のサイトにつながる、なりすまし
+    の手口です（茅野市 5(3) のセキュリティを脅かす情報にも当たります）。英字に直した URL を提案します。
     """
     for m in _BROKEN_SCHEME.finditer(doc.norm):
         scheme, sep = m.group(1).lower(), m.group(2)
@@ -281,6 +300,19 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 url.end,
                 what + "、リンクが正しく開きません。半角に直してください。",
                 suggestion=url.url,
+            )
+        if _lookalike(url):
+            letters = "".join(dict.fromkeys(_LOOKALIKE.findall(url.host)))
+            scripts = "・".join(dict.fromkeys(
+                "ギリシャ文字" if "\u0370" <= c <= "\u03ff" else "キリル文字" for c in letters))
+            latin = url.url.translate(_AS_LATIN)
+            yield Hit(
+                url.start,
+                url.end,
+                f"URL のドメインに、英字とよく似た別の文字（{scripts}の「{letters}」）が含まれています。"
+                "見た目は同じでも別のサイトにつながり、なりすましに使われる書き方です。"
+                "公開されているページから URL をコピーし直すか、英字で打ち直してください。",
+                suggestion=None if _LOOKALIKE.search(latin) else latin,
             )
         if _internal(url.host) and not _allowed(url, opts.allow):
             yield Hit(url.start, url.end, _INTERNAL_MESSAGE.format(where=url.host))

@@ -100,11 +100,15 @@ _SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)]*|(?<=[0-9A-Za-z\u00c0
 # Characters allowed in a URL (RFC 3986) — an ASCII boundary, so Japanese text right after a URL
 # is not swallowed into it.
 URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
-_URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9])(?:https?://|www\.)[{URL_CHARS}]+")
+# Greek and Cyrillic letters, some of which look exactly like Latin ones (Cyrillic «о», «а», «р»):
+# a URL that contains them is one URL to report (link.malformed), not two pieces cut at the letter.
+LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
+_URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9{LOOKALIKE_LETTERS}])(?:https?://|www\.)[{URL_CHARS}{LOOKALIKE_LETTERS}]+")
 # A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
 # example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」).
 _BARE_DOMAIN_RE = re.compile(
-    rf"(?<![A-Za-z0-9@._/\-])((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}})"
+    rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/\-])"
+    rf"((?:[A-Za-z0-9{LOOKALIKE_LETTERS}](?:[A-Za-z0-9{LOOKALIKE_LETTERS}\-]*[A-Za-z0-9{LOOKALIKE_LETTERS}])?\.)+[A-Za-z]{{2,}})"
     rf"(?:(/[{URL_CHARS}]*)|(?![A-Za-z0-9@_\-]|\.[A-Za-z0-9]))"
 )
 # Without a path, only the common top-level domains make a link: a file (「申請書.zip」「logo.ai」)

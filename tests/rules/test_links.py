@@ -268,3 +268,36 @@ def test_a_made_up_host_of_thousands_of_labels_is_looked_up_by_its_last_labels()
     # "www." pasted 10,000 times reads as one host; only parents as long as a listed domain can match.
     assert host_in("www." * 10_000 + "bit.ly", frozenset({"bit.ly"})) == "bit.ly"
     assert host_in("www." * 10_000 + "example", frozenset({"bit.ly"})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "letters", "suggestion"),
+    [
+        # A Cyrillic «о» in the city's own domain: one error for the whole URL, not two pieces.
+        ("詳しくは https://www.city.jоetsu.niigata.jp/ をご覧ください", "https://www.city.jоetsu.niigata.jp/",
+         "キリル文字の「о」", "https://www.city.joetsu.niigata.jp/"),
+        ("ログインは аррӏе.com から", "аррӏе.com", "キリル文字の「арӏе」", "apple.com"),
+        ("gооgle.com/forms/abc に回答を", "gооgle.com/forms/abc", "キリル文字の「о」", "google.com/forms/abc"),
+        ("http://www.αpple.com/ へ", "http://www.αpple.com/", "ギリシャ文字の「α」", "http://www.apple.com/"),
+    ],
+)
+def test_a_domain_with_greek_or_cyrillic_look_alikes_is_one_error(
+    text: str, url: str, letters: str, suggestion: str
+) -> None:
+    found = findings_of("link.malformed", text, policy=JOETSU)
+    assert [text[f.start : f.end] for f in found] == [url]
+    assert f"（{letters}）" in found[0].message and "なりすまし" in found[0].message
+    assert found[0].suggestion == suggestion and found[0].severity == "error"
+    assert not {"link.untrusted", "link.insecure"} & set(codes(text, policy=JOETSU))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "モスクワ（https://ru.wikipedia.org/wiki/Москва）",  # Cyrillic in the path, not the domain
+        "Добро пожаловать! https://www.city.joetsu.niigata.jp/ru/",  # a notice in Russian
+        "α波とβ波 https://www.city.joetsu.niigata.jp/",
+    ],
+)
+def test_greek_or_cyrillic_outside_a_domain_is_not_a_look_alike(text: str) -> None:
+    assert not any("よく似た" in f.message for f in findings_of("link.malformed", text, policy=JOETSU))
