@@ -309,18 +309,59 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。全角の英数字は読み上げで一文字ずつ読まれたり、
     検索や電話番号のリンクに使えなかったりします。URL の中の全角文字は link.malformed が
-    直した URL とともに知らせるので、ここでは重ねて知らせません。
+    直した URL とともに知らせるので、ここでは重ねて知らせません。電話番号や時刻
+    （「０９０－１２３４－５６７８」「１０：３０」）と、同じ文の中で近くにあるもの
+    （「１２月５日（土）１０時」）はまとめて一つの指摘にします。
     """
     urls = [(u.start, u.end) for u in doc.urls]
-    for a, b in _runs(
-        doc.text,
-        lambda ch: "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a",
-    ):
-        if any(u0 <= a and b <= u1 for u0, u1 in urls):
-            continue
-        run = doc.text[a:b]
-        fixed = unicodedata.normalize("NFKC", run)
-        yield Hit(a, b, f"全角英数字「{run}」は半角の「{fixed}」がおすすめです。", suggestion=fixed)
+    runs = [
+        (a, b)
+        for a, b in _runs(doc.text, _fullwidth_alnum)
+        if not any(u0 <= a and b <= u1 for u0, u1 in urls)
+    ]
+    for group in _nearby(doc.text, runs):
+        a, b = group[0][0], group[-1][1]
+        written = doc.text[a:b]
+        fixed = "".join(
+            unicodedata.normalize("NFKC", ch) if _fullwidth_alnum(ch) or ch in _FULLWIDTH_JOINERS else ch
+            for ch in written
+        )
+        if len(group) == 1:
+            message = f"全角英数字「{written}」は半角の「{fixed}」がおすすめです。"
+        else:
+            shown = "".join(f"「{doc.text[x:y]}」" for x, y in group[:3]) + ("など" if len(group) > 3 else "")
+            message = f"全角英数字（{shown}）は半角がおすすめです（「{fixed}」）。"
+        yield Hit(a, b, message, suggestion=fixed)
+
+
+def _fullwidth_alnum(ch: str) -> bool:
+    return "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"
+
+
+# Full-width signs inside a number or an address written full-width: 「０９０－１２３４－５６７８」
+# 「１０：３０」「１２／５」「３．５」 are one stretch to retype, not three.
+_FULLWIDTH_JOINERS = frozenset("－：．／，＠＿＃")
+# Runs this close in one sentence (「１２月５日（土）１０時」) are reported together: a draft typed
+# in full-width otherwise gets a finding per number, burying the ones that matter.
+_NEARBY = 6
+
+
+def _nearby(text: str, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    group: list[tuple[int, int]] = []
+    for a, b in runs:
+        if group:
+            gap = text[group[-1][1] : a]
+            joined = len(gap) == 1 and gap in _FULLWIDTH_JOINERS
+            if joined:
+                group[-1] = (group[-1][0], b)
+                continue
+            if len(gap) <= _NEARBY and not any(c in "\n。！？!?" for c in gap):
+                group.append((a, b))
+                continue
+            yield group
+        group = [(a, b)]
+    if group:
+        yield group
 
 
 _MAX_SENTENCE = 100

@@ -118,6 +118,28 @@ def test_fullwidth_alnum_is_info() -> None:
     assert (f.severity, f.suggestion) == ("info", "QR")
 
 
+@pytest.mark.parametrize(
+    ("text", "excerpt", "suggestion"),
+    [
+        ("携帯 ０９０－１２３４－５６７８ まで", "０９０－１２３４－５６７８", "090-1234-5678"),
+        ("開場 １０：３０", "１０：３０", "10:30"),
+        ("１２月５日（土）１０時から", "１２月５日（土）１０", "12月5日（土）10"),
+    ],
+)
+def test_a_full_width_number_or_date_is_one_finding(text: str, excerpt: str, suggestion: str) -> None:
+    [f] = findings_of("a11y.fullwidth_alnum", text)
+    assert (text[f.start : f.end], f.suggestion) == (excerpt, suggestion)
+
+
+def test_full_width_runs_far_apart_or_in_other_sentences_are_separate() -> None:
+    text = "ＱＲコードを読み取ってお申し込みいただけます。受付は１０時から。\nＦＡＸでも可"
+    found = findings_of("a11y.fullwidth_alnum", text)
+    assert [text[f.start : f.end] for f in found] == ["ＱＲ", "１０", "ＦＡＸ"]
+    # A full-width sign that is not between two characters to fix stays as written.
+    [f] = findings_of("a11y.fullwidth_alnum", "番号：１２３")
+    assert f.suggestion == "123"
+
+
 def test_long_sentence_is_info_and_urls_do_not_count() -> None:
     long = "あ" * 101 + "。"
     [f] = findings_of("a11y.long_sentence", long)
