@@ -11,7 +11,7 @@ from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
-from bot.rules.text import Document
+from bot.rules.text import WORD_LETTER, Document
 
 # Blocks whose compatibility characters are the classic 機種依存文字 (NEC row 13 and friends).
 _MD_BLOCKS = (
@@ -125,15 +125,21 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     """半角カタカナを見つけ、全角への置き換えを提案します。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。半角カナは読み上げや検索で正しく扱われないことが
-    あり、濁点が別の文字として数えられます。
+    あり、濁点が別の文字として数えられます。空白をはさんで続く半角カナ（「ｲﾍﾞﾝﾄ ｶｲｻｲ」）は
+    一つの指摘にまとめます。
     """
-    for a, b in _runs(doc.text, lambda ch: "\uff61" <= ch <= "\uff9f"):
+    # A space inside a stretch keeps it one finding; spaces at its ends are not part of it.
+    for a, b in _runs(doc.text, lambda ch: "\uff61" <= ch <= "\uff9f" or ch == " "):
+        a += len(doc.text[a:b]) - len(doc.text[a:b].lstrip(" "))
+        b -= len(doc.text[a:b]) - len(doc.text[a:b].rstrip(" "))
+        if a >= b:
+            continue
         run = doc.text[a:b]
         fixed = unicodedata.normalize("NFKC", run)
         yield Hit(a, b, f"半角カタカナ「{run}」は全角の「{fixed}」にしてください。", suggestion=fixed)
 
 
-_WORDCH = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
+_WORDCH = WORD_LETTER
 _SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:[ \u3000]{_WORDCH}){{2,}}(?!{_WORDCH})")
 _SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
 

@@ -119,6 +119,12 @@ _BARE_TLDS = frozenset({"com", "net", "org", "jp", "info"})
 _AUTHORITY_RE = re.compile(r"(?i)^(?:https?://)?([^/?#]+)")
 
 
+# A letter of a Japanese word: kana, the prolonged sound mark, a kanji or 々.
+WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
+# Single letters with a space after each (「ガ イ ジ ン」「バ カ」): read as the word they spell.
+_LETTER_SPACED = re.compile(rf"(?<!{WORD_LETTER}){WORD_LETTER}(?:[ \u3000]{WORD_LETTER})+(?!{WORD_LETTER})")
+
+
 @dataclass(frozen=True)
 class Url:
     start: int  # original offsets
@@ -283,6 +289,13 @@ class Document:
                 found.append(u)
         found.sort(key=lambda u: u.start)
         return found
+
+    @cached_property
+    def letter_spaced(self) -> list[tuple[int, int, str]]:
+        """Words written with a space between their letters: (original start, end, the word)."""
+        if " " not in self.norm:  # NFKC makes the ideographic space an ASCII one
+            return []
+        return [(*self.span(m.start(), m.end()), m.group().replace(" ", "")) for m in _LETTER_SPACED.finditer(self.norm)]
 
     def excerpt(self, start: int, end: int) -> str:
         return self.text[start:end]

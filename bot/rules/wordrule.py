@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from bot.rules.model import Hit, RuleOptions
 from bot.rules.text import Document
@@ -30,8 +31,25 @@ def word_hits(doc: Document, opts: RuleOptions, file: str, message: str) -> Iter
     (「ばかやろう」, not 「ばか」 and 「ばかやろう」; 「キモい」 once although キモい and きもい fold to
     the same word; 「引用リポスト」 once).
     """
-    for start, end in merged((m.start, m.end) for m in word_matches(doc, opts, file)):
+    spans = [(m.start, m.end) for m in word_matches(doc, opts, file)]
+    spans += [(a, b) for a, b, word in _spelled_out(doc) if word_matches(word, opts, file)]
+    for start, end in merged(spans):
         yield Hit(start, end, message.format(word=doc.text[start:end]))
+
+
+def _spelled_out(doc: Document) -> list[tuple[int, int, Document]]:
+    """The words a draft writes letter by letter (「ガ イ ジ ン」), each as a draft of its own: a space
+    between the letters must not hide a word from the lists. Built once per draft for all rules."""
+    found = doc.memo.get(_spelled_out)
+    if found is None:
+        docs: dict[str, Document] = {}  # the same word spelled out again is checked once
+        found = []
+        for a, b, word in doc.letter_spaced:
+            if word not in docs:
+                docs[word] = Document(word)
+            found.append((a, b, docs[word]))
+        doc.memo[_spelled_out] = found
+    return cast("list[tuple[int, int, Document]]", found)
 
 
 def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:

@@ -140,6 +140,12 @@ def test_full_width_runs_far_apart_or_in_other_sentences_are_separate() -> None:
     assert f.suggestion == "123"
 
 
+def test_half_width_kana_words_separated_by_spaces_are_one_finding() -> None:
+    text = "ｲﾍﾞﾝﾄ ｶｲｻｲ のお知らせ ﾃｽﾄ"
+    found = findings_of("a11y.halfwidth_kana", text)
+    assert [(text[f.start : f.end], f.suggestion) for f in found] == [("ｲﾍﾞﾝﾄ ｶｲｻｲ", "イベント カイサイ"), ("ﾃｽﾄ", "テスト")]
+
+
 def test_long_sentence_is_info_and_urls_do_not_count() -> None:
     long = "あ" * 101 + "。"
     [f] = findings_of("a11y.long_sentence", long)
