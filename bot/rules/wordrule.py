@@ -40,16 +40,17 @@ def word_hits(doc: Document, opts: RuleOptions, file: str, message: str) -> Iter
 def _spelled_out(doc: Document) -> list[tuple[int, int, Document]]:
     """The words a draft writes letter by letter (「ガ イ ジ ン」), each as a draft of its own: a space
     between the letters must not hide a word from the lists. Built once per draft for all rules."""
-    found = doc.memo.get(_spelled_out)
-    if found is None:
-        docs: dict[str, Document] = {}  # the same word spelled out again is checked once
-        found = []
-        for a, b, word in doc.letter_spaced:
-            if word not in docs:
-                docs[word] = Document(word)
-            found.append((a, b, docs[word]))
-        doc.memo[_spelled_out] = found
-    return cast("list[tuple[int, int, Document]]", found)
+    cached = doc.memo.get(_spelled_out)
+    if cached is not None:
+        return cast("list[tuple[int, int, Document]]", cached)
+    docs: dict[str, Document] = {}  # the same word spelled out again is checked once
+    found: list[tuple[int, int, Document]] = []
+    for a, b, word in doc.letter_spaced:
+        if word not in docs:
+            docs[word] = Document(word)
+        found.append((a, b, docs[word]))
+    doc.memo[_spelled_out] = found
+    return found
 
 
 def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
