@@ -151,7 +151,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 
     パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」
     「PW: …」「パスワード→…」「【パスワード】…」、語の文字間に空白を入れた「パ ス ワ ー ド：…」、
-    フォームのように次の行に値だけを書いたもの、「パス：…」「パスは「…」」）と、形式から明らかな
+    フォームのように次の行に値だけを書いたもの、「パス：…」「パスは「…」」、Wi-Fi の「暗号化キー：…」
+    「パスキー：…」「セキュリティキー：…」「PSK=…」）と、形式から明らかな
     トークン（Slack の xoxb-…、AWS の AKIA…、GitHub の ghp_…、GitLab の glpat-…、sk-…、Google の
     AIza…、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE KEY-----、URL の中のパスワード）も止め
     ます。「フリーパス」「パスポート」「キャンパス」の「パス」や、「合言葉は「やまびこ」」のような

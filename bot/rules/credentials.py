@@ -5,7 +5,8 @@ zero-width space inside a token changes nothing):
 
 - a password, PIN or key after its label and a separator: 「パスワードは Kessai2026! です」,
   「PW: Kessai2026!」, 「暗証番号：4821」, 「APIキー: 1f0c…」, 「パスワード→Kessai2026!」, the label
-  spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form; and a
+  spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form, and a
+  Wi-Fi key after its router label (「暗号化キー：…」「パスキー：…」「PSK=…」); and a
   one-time code after its label (「認証コード：482913」, 「482 913」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
   (「アプリパスワード abcd efgh ijkl mnop」);
@@ -116,7 +117,9 @@ def _spaced(word: str) -> str:
 _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
     r"PIN\s?コード|"
-    r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin)(?![A-Za-z]))"
+    # A Wi-Fi network's key, as routers and their manuals label it.
+    rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|"
+    r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin|psk|(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z]))"
 )
 # 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
 # as a word of its own, before a colon or 「は」 and a quoted value (「パスは「hanabi2026」です」).
@@ -167,12 +170,12 @@ _LABELLED = re.compile(
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 _LABEL_PROBES = (
-    *("パ", "暗", "pass", "pw", "p/w", "pin", "コード"),
+    *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "コード"),
     *("キー", "key", "secret", "シークレット", "トークン", "token"),
     *("認証番号", "code"),  # the other code labels end in コード, probed above
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
-_SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin")
+_SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
     r"[ \t]*(?:のような|のように|などの?|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"

@@ -72,6 +72,12 @@ LEAKS = [
     ("リカバリーコード：abcd-efgh-ij12", "abcd-efgh-ij12"),
     ("Gmail のアプリパスワード abcd efgh ijkl mnop", "abcd efgh ijkl mnop"),
     ("パスワード：abcd efgh ijkl mnop", "abcd efgh ijkl mnop"),
+    # A Wi-Fi network's key as routers label it (2026-12-03, session 13).
+    ("Wi-Fi SSID: joetsu-guest パスキー: hogehoge123", "hogehoge123"),
+    ("SSID：JOETSU-OFFICE　暗号化キー：8f3kq9zm2x", "8f3kq9zm2x"),
+    ("セキュリティキー: Abcd1234efgh", "Abcd1234efgh"),
+    ("WPA key: hogehoge123", "hogehoge123"),
+    ("PSK=hogehoge123", "hogehoge123"),
 ]
 
 
@@ -192,6 +198,10 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "【パスワード】について",
         "glpat-xxxxxxxxxxxxxxxxxxxx",
         "eyJhbGciOi で始まる文字列は JWT です",
+        "パスキーでログインできるようになりました",
+        "暗号化キーは定期的に変更しましょう",
+        "セキュリティキー（USB）を使った2段階認証",
+        "PSK 方式の Wi-Fi です",
     ],
 )
 def test_awareness_posts_and_ordinary_text_stay_silent(text: str) -> None:
