@@ -53,6 +53,9 @@ from tests.rules.conftest import codes, findings_of
         ("【解禁日時】12月10日（木）午前5時以降", "press.embargo"),
         ("解禁時刻は午前5時です", "press.embargo"),
         ("12月10日午前10時解禁でお願いします", "press.embargo"),
+        ("Fuck this city", "prohibited.insult"),
+        ("Shit happens", "prohibited.insult"),
+        ("Don't be a retard", "prohibited.discrimination"),
         # A space between the letters does not hide the word.
         ("バ カ じゃないの", "prohibited.insult"),
         ("ク　ソ　役　所", "prohibited.insult"),
@@ -102,6 +105,8 @@ def test_fires(text: str, code: str) -> None:
         ("アユ釣りが解禁されました", "press.embargo"),
         ("【お 知 ら せ】春 夏 秋 冬の写真展", "prohibited.insult"),
         ("A 棟 と B 棟", "prohibited.insult"),
+        ("Shiitake mushrooms from Joetsu", "prohibited.insult"),
+        ("Scunthorpe United", "prohibited.insult"),
         ("アユ釣りの解禁日は6月1日です", "press.embargo"),
         ("6月1日午前0時解禁のアユ釣り", "press.embargo"),
         ("狩猟の解禁前に講習会を開きます", "press.embargo"),
