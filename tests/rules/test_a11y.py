@@ -82,6 +82,15 @@ def test_a_run_of_emoji_is_called_emoji_and_a_run_of_marks_decoration() -> None:
     assert emoji.message.startswith("絵文字「🎉🎉🎉」の連続") and marks.message.startswith("装飾記号「★★★」の連続")
 
 
+def test_a_run_is_not_counted_again_when_making_it_one_is_enough() -> None:
+    # Six 🎉 in a row: one finding (the run); making it one leaves one emoji.
+    [f] = findings_of("a11y.emoji_overuse", "🎉🎉🎉🎉🎉🎉 おめでとう")
+    assert f.message.startswith("絵文字「🎉🎉🎉🎉🎉🎉」の連続")
+    # Still too many after the run is made one: both findings.
+    found = findings_of("a11y.emoji_overuse", "🎉🎉🎉 おめでとう🎄✨🎅🎁❄️")
+    assert [f.message[:7] for f in found] == ["絵文字「🎉🎉🎉", "絵文字が8個あ"]
+
+
 def test_emoji_inside_a_word_but_not_between_words() -> None:
     [f] = findings_of("a11y.emoji_overuse", "お🎵祭りに来てね")
     assert f.excerpt == "🎵"
