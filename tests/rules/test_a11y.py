@@ -91,6 +91,11 @@ def test_a_run_is_not_counted_again_when_making_it_one_is_enough() -> None:
     assert [f.message[:7] for f in found] == ["絵文字「🎉🎉🎉", "絵文字が8個あ"]
 
 
+def test_a_run_of_circles_is_a_name_left_out_not_a_decoration() -> None:
+    [f] = findings_of("a11y.emoji_overuse", "○○○○氏が受賞しました")
+    assert "伏せ字" in f.message and "一つにする" not in f.message
+
+
 def test_emoji_inside_a_word_but_not_between_words() -> None:
     [f] = findings_of("a11y.emoji_overuse", "お🎵祭りに来てね")
     assert f.excerpt == "🎵"
