@@ -51,11 +51,12 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ピリオド、空白、括弧、区切りなし、全角数字、国番号付き（+81 90-…）のいずれの
     書き方でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
-    `allow` にある番号（国内の数字だけで比較）は対象外です。
+    `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
+    「〜のような番号」と書式の例として示した番号も対象外です（「条例」「事例」の「例」は除きます）。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
     for m in _MOBILE.finditer(doc.numview):
-        if _national(m.group()) in official:
+        if _national(m.group()) in official or _example(doc, m.start(), m.end()):
             continue
         start, end = doc.span(m.start(), m.end())
         yield Hit(
@@ -63,6 +64,20 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             end,
             "携帯電話番号が含まれています。個人の番号は掲載せず、課の代表番号などに置き換えてください。",
         )
+
+
+# A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678
+# のような番号」) is nobody's: the label right before it, or 「のような」 right after it, on the
+# normalised text (NFKC: 「（例）」 is 「(例)」).
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])例|例えば|たとえば|記入例|入力例|見本|サンプル)[)\]】」』]?:?[ \t]*[「『(]?$"
+)  # not the end of another word: 「条例」「事例」
+_EXAMPLE_AFTER = re.compile(r"[ \t]*[」』)]?[ \t]*(?:のような|のように|みたいな|などの)")
+
+
+def _example(doc: Document, a: int, b: int) -> bool:
+    """True when the number at normalised offsets [a, b) is given as an example."""
+    return bool(_EXAMPLE_BEFORE.search(doc.norm, max(0, a - 12), a) or _EXAMPLE_AFTER.match(doc.norm, b))
 
 
 def my_number_is_valid(digits: str) -> bool:
@@ -159,10 +174,11 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     制限されています。12桁の数字（4桁ずつの区切りも可: 空白・ハイフン・ピリオド、区切りの前後の
     空白も可）の検査用数字を総務省令の計算方法で確かめ、13桁の法人番号のように長い数字の一部で
     ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号も見つけます。
+    「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     """
     for groups in _runs(doc, 12):
         for a, b in _windows(groups, _my_number_shape, 3):
-            if not my_number_is_valid(_digits(doc.numview[a:b])):
+            if not my_number_is_valid(_digits(doc.numview[a:b])) or _example(doc, a, b):
                 continue
             start, end = doc.span(a, b)
             yield Hit(
@@ -193,7 +209,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     4桁ごとなどの空白・ハイフン・ピリオド区切りも見つけます。リコールや商品案内に載る
     JAN（EAN）コードは対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
-    反応しません。
+    反応しません。「例：」の直後など、書式の例として示した番号にも反応しません。
     """
     for groups in _runs(doc, 13):
         for a, b in _windows(groups, _card_shape, 6):
@@ -202,7 +218,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
                 continue
             if _PRODUCT_CODE_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a):
                 continue
-            if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)):
+            if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b):
                 continue
             start, end = doc.span(a, b)
             yield Hit(start, end, "クレジットカード番号と思われる番号です。削除してください。")

@@ -171,6 +171,30 @@ def test_jan_codes_and_labelled_product_codes_are_not_cards(text: str) -> None:
     assert "pii.card_number" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("記入例：090-1234-5678", "pii.phone"),
+        ("電話番号（例：090-1234-5678）", "pii.phone"),
+        ("（例）090-1234-5678", "pii.phone"),
+        ("例えば 090-1234-5678 のような番号からの電話に注意", "pii.phone"),
+        ("入力例「090-1234-5678」", "pii.phone"),
+        ("マイナンバー（12桁）の例：1234 5678 9018", "pii.my_number"),
+        ("カード番号の例 4111 1111 1111 1111", "pii.card_number"),
+    ],
+)
+def test_a_number_given_as_an_example_of_a_format_is_nobodys(text: str, code: str) -> None:
+    assert code not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["条例 090-1234-5678", "事例 090-1234-5678", "例年どおり 090-1234-5678 で受付", "担当 090-1234-5678 まで。例：書類"],
+)
+def test_a_word_ending_in_rei_or_an_example_elsewhere_does_not_excuse_a_number(text: str) -> None:
+    assert "pii.phone" in codes(text)
+
+
 def test_email_followed_directly_by_japanese_is_found() -> None:
     text = "申込みはtaro.yamada@gmail.comまでお送りください"
     [f] = findings_of("pii.email", text)
