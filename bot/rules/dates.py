@@ -29,7 +29,7 @@ _DATE = re.compile(
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
     rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?"
     rf"(?:{_AND}(?P<d2>{_NUM})\s*日?\s*{_PAIR_WD}|\s*{_WD})"
-    rf"|(?<![0-9/.月{_KANJI_DIGITS}十])(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
+    rf"|(?<![0-9/.{_KANJI_DIGITS}十])(?<![0-9{_KANJI_DIGITS}十]月)(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
 )
 _ERA_BASE = {
     "令和": 2018,
@@ -159,6 +159,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     「21日(金)～23日(日)」の後ろの日は直前の月と年を引き継ぎます。正しい曜日に直した形を提案します。
+    月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
+    先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
+    「来月5日（火）」「今月の5日」は、その月として確かめます。
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
     「14 Dec (Sun)」）も同じように確かめます。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
@@ -190,14 +193,65 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             else:
                 days = [(year, month, _number(m.group("d")), "w" if m.group("w") else "w2")]
         else:
-            if last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
+            named = _RELATIVE_MONTH.search(doc.norm, max(0, m.start() - 5), m.start())
+            if named:  # 「来月5日（火）」: that month
+                year, month = _months_from(today, _RELATIVE_MONTHS[named.group(1)])
+            elif last_month is None and not _MONTH_WORD.search(doc.norm, 0, m.start()):
+                yield from _check_day_only(doc, m, today)
                 continue
-            month, year = last_month[0], last_month[1]
+            elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
+                continue
+            else:
+                month, year = last_month[0], last_month[1]
             days = [(year, month, _number(m.group("d_only")), "wo" if m.group("wo") else "wo2")]
         last_month = (month, year, m.end())
         yield from _check_weekdays(doc, m, today, days)
     if any(c.isascii() and c.isalpha() for c in doc.text):
         yield from _english_weekdays(doc, today)
+
+
+# A month named relative to the posting day right before the day (「来月5日（火）」).
+_RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "本月": 0, "来月": 1, "翌月": 1, "再来月": 2}
+_RELATIVE_MONTH = re.compile(r"(再来月|先月|前月|今月|本月|来月|翌月)(?:の)?\s*$")
+# A month named anywhere before a day (「3月の行事予定」): the day may be in that month.
+_MONTH_WORD = re.compile(rf"(?:{_NUM})\s*月(?!曜)|[0-9]{{1,2}}/[0-9]")
+
+
+def _months_from(today: date, k: int) -> tuple[int, int]:
+    """(year, month) `k` months after the month of `today`."""
+    n = today.month - 1 + k
+    return today.year + n // 12, n % 12 + 1
+
+
+def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hit]:
+    """「5日（日）」 in a draft that names no month: a post speaks of this month, the next or the last
+    one (「本日5日（土）」「明日6日（日）」), so the weekday must fit the day in one of them."""
+    day, group = _number(m.group("d_only")), "wo" if m.group("wo") else "wo2"
+    written = m.group(group)
+    months = [_months_from(today, k) for k in (-1, 0, 1)]
+    actual = {}
+    for y, mo in months:
+        if day <= monthrange(y, mo)[1]:
+            actual[(y, mo)] = WEEKDAYS[date(y, mo, day).weekday()]
+    if not actual or written in actual.values():
+        return
+    start, end = doc.span(m.start(), m.end())
+    said = "、".join(
+        f"{label}（{mo}月）なら{actual[(y, mo)]}曜日"
+        for label, (y, mo) in zip(("今月", "来月"), months[1:], strict=True)
+        if (y, mo) in actual
+    )
+    upcoming = months[1] if day >= today.day and months[1] in actual else months[2]
+    suggestion = None
+    if upcoming in actual:
+        a, b = doc.span(m.start(group), m.end(group))
+        suggestion = doc.text[start:a] + actual[upcoming] + doc.text[b:end]
+    yield Hit(
+        start,
+        end,
+        f"{day}日は{said}です（「{written}」と書かれています）。日付か曜日を確認してください。",
+        suggestion=suggestion,
+    )
 
 
 def _check_weekdays(

@@ -140,6 +140,31 @@ def test_day_only_after_a_date_borrows_its_month() -> None:
     assert f.suggestion == "24日（月）"
 
 
+# NOW is Thursday 2025-11-20: the day alone may be in October, November or December.
+@pytest.mark.parametrize(
+    "text", ["本日20日（木）は休館です", "22日（土）に開催", "5日（金）に開催", "3日（月）に開催しました", "3月の行事\n3日（水）ひなまつり"]
+)
+def test_a_day_without_a_month_that_fits_this_last_or_next_month_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_a_day_without_a_month_that_fits_no_near_month_is_an_error() -> None:
+    text = "申込みは25日（金）まで"
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert text[f.start : f.end] == "25日（金）"
+    assert f.message.startswith("25日は今月（11月）なら火曜日、来月（12月）なら木曜日です（「金」と書かれています）")
+    assert f.suggestion == "25日（火）"  # the 25th still to come this month
+    [f] = findings_of("date.weekday_mismatch", "31日（月）")
+    assert f.message.startswith("31日は来月（12月）なら水曜日です")
+
+
+def test_a_day_after_next_month_is_in_next_month() -> None:
+    [f] = findings_of("date.weekday_mismatch", "来月5日（木）～8日（月）")
+    assert f.message.startswith("2025年12月5日は金曜日です")
+    assert "date.weekday_mismatch" not in codes("来月5日（金）～8日（月）")
+    assert "date.weekday_mismatch" not in codes("再来月の5日（月）")  # 2026-01-05
+
+
 def test_offsets_of_a_date_after_astral_characters() -> None:
     text = "𠮷😀11月22日（金）"
     [f] = findings_of("date.weekday_mismatch", text)
