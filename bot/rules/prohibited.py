@@ -73,8 +73,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
     いるので反応しません。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
     「ホモ・サピエンス」）も反応しません。
-    語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、「あの地区」…）を排除・
-    一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい…）が同じ文に
+    語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、女性、高齢者、「あの地区」…）を排除・
+    一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、くせに、家にいろ…）が同じ文に
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
     """
     education: tuple[str, ...] | None = None
@@ -173,7 +173,8 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     茅野市 4(7)④・和気町 4(5)ア・上越市 5(5) は「違法行為又は違法行為を煽る情報」を禁じています。
     違法行為の名前（[acts]）と勧誘の言い回し（[incite]）が同じ文にあり、否定や注意喚起の語
     （[deny]: ない・禁止・犯罪・やめ…）がないときだけ反応します。防犯・薬物乱用防止の啓発
-    （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。
+    （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。「バレない」「捕まらない」
+    の「ない」は勧誘の一部なので否定とはみなしません（「無免許でもバレない」は反応します）。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
@@ -189,7 +190,9 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         if sent in done:
             continue
         calls = incite.find(doc, within=sent)
-        if calls and not deny.find(doc, within=sent):
+        # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act.
+        denials = [d for d in deny.find(doc, within=sent) if not any(c.start <= d.start and d.end <= c.end for c in calls)]
+        if calls and not denials:
             done.add(sent)
             end = max(c.end for c in calls)
             yield Hit(
@@ -215,7 +218,8 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「給付金が出るそうです」。給付金・中止・断水・避難など、誤りが市民の行動を左右する話題
     [hearsay_topics] の文に限ります。様子を表す「降りそうです」、「気象台によると」のように出典を
     示した文、「雁木は雪国の知恵だそうです」のような話題は対象外）、「との噂」「未確認ですが」
-    「拡散希望」などに反応します。「上越らしい風景」の「らしい」は接尾辞なので反応しません。
+    「拡散希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた」などに反応します。
+    「上越らしい風景」の「らしい」は接尾辞なので反応しません。
     避難指示・避難所・警報などを伝える文の「拡散希望」「拡散してください」は、公式の緊急情報を
     広めてもらう呼びかけなので反応しません（同じ文に「らしい」「噂」などがあればそちらが反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」、次の文で
@@ -314,7 +318,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「〇〇を市長に！」。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、コンテストの「清き一票を」、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
-    （学校や部活動、スポーツチームの「後援会」は対象外です）。
+    （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
+    （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」）も支持の表明として反応します。
     """
     f = "political.txt"
     word_hit_list = list(
