@@ -29,6 +29,15 @@ class _UnreadableLine(Exception):
     """A line that is not JSON (the message says where, in Japanese)."""
 
 
+def _decoded_line(data: bytes, lineno: int) -> str:
+    # Strictly UTF-8, so a line saved as Shift_JIS is refused rather than checked as garbage; the
+    # BOM that Excel and Notepad write when saving "UTF-8 (BOM 付き)" is not part of the first line.
+    try:
+        return data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise _UnreadableLine(f"UTF-8 ではありません（{exc.start + 1}バイト目）。UTF-8 で保存してください") from exc
+
+
 def _json_line(raw: str) -> Any:
     try:
         return json.loads(raw)
@@ -148,7 +157,7 @@ def _read_text(file: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _UsageError(
-            f"{name}が UTF-8 ではありません（{exc.start}バイト目）。UTF-8 で保存してください。"
+            f"{name}が UTF-8 ではありません（{exc.start + 1}バイト目）。UTF-8 で保存してください。"
         ) from exc
 
 
@@ -197,12 +206,12 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
     out = _stdout()
     any_blocking = False
     bad_lines = 0
-    for lineno, raw in enumerate(sys.stdin, start=1):
-        if not raw.strip():
+    for lineno, data in enumerate(sys.stdin.buffer, start=1):
+        if not data.strip():
             continue
         item_id: Any = None
         try:
-            item = _json_line(raw)
+            item = _json_line(_decoded_line(data, lineno))
             if not isinstance(item, dict):
                 raise _UsageError("1行に1つの JSON オブジェクトを書いてください")
             item_id = item.get("id")

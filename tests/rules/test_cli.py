@@ -126,6 +126,20 @@ def test_json_python_will_not_read_is_one_bad_line_not_the_end_of_the_batch() ->
     assert [o["id"] for o in out] == [None, None, "ok"]
     assert all("JSON" in o["error"] for o in out[:2]) and out[2] == {"id": "ok", "findings": [], "blocking": False}
 
+def test_jsonl_reads_a_bom_and_refuses_a_shift_jis_line_without_checking_garbage() -> None:
+    """Excel and Notepad save 「UTF-8 (BOM 付き)」; a line pasted from a Shift_JIS file used to be
+    checked as mojibake and pass."""
+    ok = {"id": "a", "text": "本日は晴れです。", "platform": "line", "at": "2025-11-20T10:00+09:00"}
+    sjis = b'{"id": "b", "text": "' + "携帯 090-1234-5678".encode("cp932") + b'"}'
+    data = b"\xef\xbb\xbf" + json.dumps(ok, ensure_ascii=False).encode() + b"\r\n" + sjis + b"\n"
+    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data, capture_output=True,
+                       cwd=ROOT, timeout=120)
+    out = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert out[0] == {"id": "a", "findings": [], "blocking": False}
+    assert out[1]["id"] is None and "2行目: UTF-8 ではありません（22バイト目）" in out[1]["error"]
+    assert r.returncode == 2 and "1 行は読み取れなかった" in r.stderr.decode()
+
+
 def test_lone_surrogate_in_jsonl_is_escaped_not_a_crash() -> None:
     r = kessai(
         "check",
