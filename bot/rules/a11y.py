@@ -203,7 +203,7 @@ def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは絵文字を一つずつ名前で読み上げる
     （「ほし、ほし、ほし」）ため、多用すると本文が聞き取れません。語の途中に入れた絵文字は
     語を分断し、読み上げも検索も崩れます。同じ絵文字の連続を一つにすれば5個以内に収まるときは、
-    個数の指摘を重ねません。「○○○○氏」のような ○ の連続は、伏せ字か書き忘れとして知らせます。
+    個数の指摘を重ねません。「○○○○氏」のような ○ の連続は、伏せ字や書き忘れのこともあるので、それぞれの直し方を示します。
     """
     emojis = list(EMOJI.finditer(doc.text))
     runs = list(_DECORATIVE.finditer(doc.text))
@@ -219,10 +219,10 @@ def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         )
     for m in runs:
         if m.group(1) == "○":
-            # 「○○○○氏」「090-○○○○-○○○○」: a name or number left out, not a decoration.
+            # 「○○○○氏」「090-○○○○-○○○○」: more often a name or number left out than a decoration.
             message = (
-                f"「{m.group()}」は読み上げで「まる」が一つずつ読まれます。伏せ字なら「Aさん」のような書き方に、"
-                "書き忘れなら正しい語に直してください。"
+                f"「{m.group()}」は読み上げで「まる」が一つずつ読まれます。飾りなら削除し、伏せ字なら「Aさん」のような"
+                "書き方に、書き忘れなら正しい語に直してください。"
             )
         else:
             kind = "絵文字" if EMOJI.match(m.group(1)) else "装飾記号"
