@@ -209,6 +209,9 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         log_format = "text"
 
     database_url = get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    if database_url.startswith("postgres://"):
+        # The spelling of Heroku, Render and libpq itself; SQLAlchemy only knows "postgresql".
+        database_url = "postgresql://" + database_url[len("postgres://"):]
     problem = database_url_problem(database_url)
     if problem:
         problems.append(problem)

@@ -804,6 +804,11 @@ def test_settings_from_env() -> None:
     assert (s.config_path, s.tz, s.port, s.log_format) == ("/etc/kessai.toml", "UTC", 8080, "json")
 
 
+def test_the_postgres_scheme_of_paas_and_libpq_is_postgresql() -> None:
+    s = load_settings({"DATABASE_URL": "postgres://kessai:pw@db:5432/kessai"}, dotenv=None)
+    assert s.database_url == "postgresql://kessai:pw@db:5432/kessai"
+
+
 def test_empty_values_count_as_unset() -> None:
     s = load_settings({"SLACK_APP_TOKEN": "", "PORT": " ", "DATABASE_URL": ""}, dotenv=None)
     assert not s.socket_mode and s.port == 3000 and s.database_url == "sqlite:///kessai.db"
