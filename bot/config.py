@@ -162,12 +162,19 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     problems: list[str] = []
 
     bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
-    # Catch the classic swap of the two tokens early; other prefixes are left alone because test
-    # servers and the sandbox use made-up tokens.
+    # Catch the classic swap of the two tokens, and a user token, early; other prefixes are left
+    # alone because test servers and the sandbox use made-up tokens.
     if bot_token and bot_token.startswith("xapp-"):
         problems.append(
             "SLACK_BOT_TOKEN に xapp- で始まるアプリレベルトークンが入っています。"
             "SLACK_BOT_TOKEN には xoxb- のボットトークンを、xapp- は SLACK_APP_TOKEN に書いてください。"
+        )
+    if bot_token and bot_token.startswith("xoxp-"):
+        # The 「User OAuth Token」 sits right above the bot's on Slack's page: with it, kessai
+        # would post as that person and act with their rights.
+        problems.append(
+            "SLACK_BOT_TOKEN に xoxp- で始まるユーザートークンが入っています。Slack アプリの"
+            "「OAuth & Permissions」にある「Bot User OAuth Token」（xoxb- で始まるもの）を書いてください。"
         )
     if app_token and app_token.startswith("xoxb-"):
         problems.append(

@@ -855,6 +855,13 @@ def test_swapped_tokens_are_refused() -> None:
         load_settings({"SLACK_APP_TOKEN": "xoxb-1"}, dotenv=None)
 
 
+def test_a_user_token_in_place_of_the_bot_token_is_refused() -> None:
+    with pytest.raises(SettingsError) as err:
+        load_settings({"SLACK_BOT_TOKEN": "xoxp-1234-5678-abcdef"}, dotenv=None)
+    message = str(err.value)
+    assert "ユーザートークン" in message and "Bot User OAuth Token" in message and "abcdef" not in message
+
+
 def test_repr_never_reveals_secrets() -> None:
     s = load_settings(
         {
