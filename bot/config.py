@@ -170,7 +170,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
             "SLACK_BOT_TOKEN には xoxb- のボットトークンを、xapp- は SLACK_APP_TOKEN に書いてください。"
         )
     if bot_token and bot_token.startswith("xoxp-"):
-        # The 「User OAuth Token」 sits right above the bot's on Slack's page: with it, kessai
+        # A 「User OAuth Token」 copied from another app or page: with it, kessai
         # would post as that person and act with their rights.
         problems.append(
             "SLACK_BOT_TOKEN に xoxp- で始まるユーザートークンが入っています。Slack アプリの"
