@@ -153,8 +153,10 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「PW: …」「パスワード→…」「【パスワード】…」、語の文字間に空白を入れた「パ ス ワ ー ド：…」、
     フォームのように次の行に値だけを書いたもの、「パス：…」「パスは「…」」、Wi-Fi の「暗号化キー：…」
     「パスキー：…」「セキュリティキー：…」「PSK=…」）と、形式から明らかな
-    トークン（Slack の xoxb-…、AWS の AKIA…、GitHub の ghp_…、GitLab の glpat-…、sk-…、Google の
-    AIza…、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE KEY-----、URL の中のパスワード）も止め
+    トークン（Slack の xoxb-… と Webhook URL、AWS の AKIA…、GitHub の ghp_…、GitLab の glpat-…、
+    sk-…、Google の AIza…・ya29.…・GOCSPX-…、Facebook・Instagram の EAA…・IGQV…、npm_…、SendGrid の
+    SG.…、「Bearer …」、Discord の Webhook URL、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE
+    KEY-----、URL の中のパスワード、.env 形式の「AWS_SECRET_ACCESS_KEY=…」「…_ACCESS_TOKEN=…」）も止め
     ます。「フリーパス」「パスポート」「キャンパス」の「パス」や、「合言葉は「やまびこ」」のような
     催しの合言葉には反応しません。上越市 6(1)①【パスワード】と美祢市 4(4) はパスワードを第三者に知られないよう管理する
     ことを、和気町 5(4) セキュリティー対策3 は漏えいが判明したら直ちに統括課へ報告し変更する

@@ -11,9 +11,11 @@ zero-width space inside a token changes nothing):
   (every code of a list, since they do not expire), and a Google app password
   (「アプリパスワード abcd efgh ijkl mnop」);
 - a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xapp-…,
-  hooks.slack.com/services/…), AWS access key ids (AKIA…), GitHub (ghp_…, github_pat_…),
-  OpenAI-style (sk-…), Stripe (sk_live_…), Google API keys (AIza…), GitLab (glpat-…), signed
-  tokens (JWT: eyJ….eyJ….…), PEM private keys, and a password inside a URL (https://user:pass@host/).
+  hooks.slack.com/services|workflows|triggers/…), Discord webhooks, AWS access key ids (AKIA…),
+  GitHub (ghp_…, github_pat_…), OpenAI-style (sk-…), Stripe (sk_live_…), Google (AIza…, ya29.…,
+  GOCSPX-…), Meta (EAA…, IGQV…), GitLab (glpat-…), npm (npm_…), SendGrid (SG.….…), an OAuth
+  「Bearer …」, signed tokens (JWT: eyJ….eyJ….…), PEM private keys, and a password inside a URL
+  (https://user:pass@host/).
 
 Awareness posts (「パスワードを定期的に変更しましょう」「パスワードは8文字以上に」「暗証番号を聞く
 電話は詐欺です」) name the label but write no value after it, so they stay silent; a value given
@@ -49,11 +51,28 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("Slack のトークン", ("xox",), rf"{_B}(?P<prefix>xox[abpros]-)[A-Za-z0-9\-]{{10,}}{_E}", 0),
         ("Slack のアプリトークン", ("xapp-",), rf"{_B}(?P<prefix>xapp-)[A-Za-z0-9\-]{{10,}}{_E}", 0),
         (
+            # Incoming webhooks (services/…) and the webhooks of Workflow Builder (workflows/…,
+            # triggers/…): whoever has the URL can post in the channel.
             "Slack の Webhook URL",
             ("hooks.slack.com",),
-            r"(?P<prefix>https://hooks\.slack\.com/services/)T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+",
+            r"(?P<prefix>https://hooks\.slack\.com/(?:services|workflows|triggers)/)[A-Za-z0-9]+(?:/[A-Za-z0-9]+){1,3}",
             0,
         ),
+        (
+            "Discord の Webhook URL",
+            ("/api/webhooks/",),
+            r"(?P<prefix>https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/)[0-9]+/[A-Za-z0-9_\-]{20,}",
+            0,
+        ),
+        # An OAuth access token sent as 「Authorization: Bearer …」.
+        ("アクセストークン", ("Bearer", "bearer"), r"(?P<prefix>\b[Bb]earer[ \t]+)[A-Za-z0-9._~+/%\-]{20,}=*", 0),
+        # Meta (Facebook, Instagram) and Google access tokens, Google OAuth client secrets.
+        ("Facebook のアクセストークン", ("EAA",), rf"{_B}(?P<prefix>EAA)[A-Za-z0-9]{{40,}}{_E}", 0),
+        ("Instagram のアクセストークン", ("IGQV",), rf"{_B}(?P<prefix>IGQV)[A-Za-z0-9_\-]{{40,}}{_E}", 0),
+        ("Google のアクセストークン", ("ya29.",), rf"{_B}(?P<prefix>ya29\.)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
+        ("Google のクライアントシークレット", ("GOCSPX-",), rf"{_B}(?P<prefix>GOCSPX-)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
+        ("npm のトークン", ("npm_",), rf"{_B}(?P<prefix>npm_)[A-Za-z0-9]{{36}}{_E}", 0),
+        ("SendGrid の API キー", ("SG.",), rf"{_B}(?P<prefix>SG\.)[A-Za-z0-9_\-]{{16,}}\.[A-Za-z0-9_\-]{{20,}}{_E}", 0),
         ("AWS のアクセスキー", ("AKIA", "ASIA"), rf"{_B}(?P<prefix>AKIA|ASIA)[0-9A-Z]{{16}}{_E}", 0),
         (
             "GitHub のトークン",
@@ -128,7 +147,10 @@ _SHORT_SEPARATOR = r"[ \t]*(?::|=|→)[ \t]*|[ \t]*は[ \t]*(?=[「『\"“])"
 # Labels of keys and tokens; their value must look random (long, letters and digits).
 _KEY_LABEL = (
     r"(?:APIキー|API\s?key|アクセスキー|シークレットキー|シークレット|アクセストークン|トークン|"
-    r"(?<![A-Za-z])(?:secret|token|client_secret|api_key|apikey)(?![A-Za-z]))"
+    r"(?<![A-Za-z])(?:secret|token|client_secret|api_key|apikey)(?![A-Za-z])|"
+    # Settings as written in a .env file or a CI variable (「AWS_SECRET_ACCESS_KEY=…」).
+    r"(?<![A-Za-z0-9])[A-Za-z0-9]*_?(?:secret_access_key|secret_key|api_secret|app_secret|access_token|"
+    r"refresh_token|auth_token|private_key)(?![A-Za-z0-9]))"
 )
 # Labels of one-time codes (2段階認証, SMS): 「認証コード：482913」 is what lets someone else into the
 # account for a few minutes, pasted by mistake with the draft. 「確認番号」 is left out: event

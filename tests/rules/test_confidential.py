@@ -78,6 +78,21 @@ LEAKS = [
     ("セキュリティキー: Abcd1234efgh", "Abcd1234efgh"),
     ("WPA key: hogehoge123", "hogehoge123"),
     ("PSK=hogehoge123", "hogehoge123"),
+    # Tokens of the services a municipality's accounts and tools use (session 13).
+    ("Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3D",
+     "Bearer AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3D"),
+    ("EAABwzLixnjYBAJZCx7ZAqZBZAZCZBZCZAZCZBZCZAZCZBZCZAZCZBZCZA", "EAABwzLixnjYBAJZCx7ZAqZBZAZCZBZCZAZCZBZCZAZCZBZCZAZCZBZCZA"),
+    ("IGQVJWZAmN0ZAXhKZAF9hMkRabcdefghijklmnopqrstuvwxyz0123456789",
+     "IGQVJWZAmN0ZAXhKZAF9hMkRabcdefghijklmnopqrstuvwxyz0123456789"),
+    ("ya29.a0AfH6SMBx1234567890abcdefghijklmnop", "ya29.a0AfH6SMBx1234567890abcdefghijklmnop"),
+    ("client_secret=GOCSPX-abcdefghijklmnopqrstuvwx", "GOCSPX-abcdefghijklmnopqrstuvwx"),
+    ("npm_abcdefghijklmnopqrstuvwxyz0123456789", "npm_abcdefghijklmnopqrstuvwxyz0123456789"),
+    ("SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+     "SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"),
+    ("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ("LINE_ACCESS_TOKEN: a1B2c3D4e5F6g7H8i9J0kLmN", "a1B2c3D4e5F6g7H8i9J0kLmN"),
+    ("https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz0123", None),
+    ("https://hooks.slack.com/workflows/T0123ABC/A0456DEF/789012345/abcdefABCDEF0123", None),
 ]
 
 
@@ -202,6 +217,9 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "暗号化キーは定期的に変更しましょう",
         "セキュリティキー（USB）を使った2段階認証",
         "PSK 方式の Wi-Fi です",
+        "This card is valid for the bearer of this pass only.",
+        "SG.Joetsu の略です",
+        "access_token の有効期限は60日です",
     ],
 )
 def test_awareness_posts_and_ordinary_text_stay_silent(text: str) -> None:
