@@ -12,8 +12,8 @@ from bot.rules.credentials import Credential, find_credentials, mask
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
-from bot.rules.wordlists import allowed_spans, inside, load_sections, matcher
-from bot.rules.wordrule import word_hits
+from bot.rules.wordlists import allowed_spans, context_words, inside, load_sections, matcher
+from bot.rules.wordrule import merged, word_hits
 
 _MARK_MESSAGE = "「{word}」は秘密情報の表示です。公開してよい情報か確認し、表示ごと削除してください。"
 # Brackets that make a word a stamp (NFKC view: ［］＜＞ are already ASCII). Quotes 「」 do not:
@@ -147,6 +147,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     普通の文でも使う語は、表示として書かれたとき（【秘】【非公開】のように括弧で囲む、行頭で
     「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「秘境」「神秘的」は対象外です。
+    「ここだけの話」「内緒ですが」「他言無用」のように、言葉で秘密を示したものも止めます。
     政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL も表示とみなします。
 
     パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」
@@ -202,7 +203,9 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     上越市 5(4) は「意思形成過程にある政策や事業内容など、市の公式見解でないものは発信せず」、
     茅野市 4(7)⑧ は「重要施策の意思形成過程における情報（検討中の素案…）」の発信を禁じています。
     形態素単位で照合するので「案内」「予定」「提案」は反応しません。パブリックコメント・意見募集・
-    縦覧を告知する文の「（案）」は公表が目的なので反応しません。
+    縦覧を告知する文の「（案）」は公表が目的なので反応しません。「正式決定前」と、施策（案・計画・
+    予算・条例・新庁舎など）について書いた文の「個人的には」「私見」「個人的な意見」も知らせます
+    （茅野市 4(7)⑧「それに対する個人的な意見」。「個人的にはこの景色が好きです」は対象外です）。
     """
     public = matcher("deliberation.txt", "public")
     hits: list[Hit] = list(
@@ -232,8 +235,25 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
                         )
                     )
                     break
-    for hit in hits:
+    hits.extend(_opinions(doc))
+    for hit in sorted(hits, key=lambda h: h.start):
         sentence = next(((a, b) for a, b in doc.sentences if a <= hit.start < b), None)
         if sentence and public.find(doc, within=sentence):
             continue
         yield hit
+
+
+def _opinions(doc: Document) -> Iterator[Hit]:
+    """An opinion of one's own on a policy (「新庁舎の建設案について、個人的には反対です」)."""
+    opinions = matcher("deliberation.txt", "opinions")
+    if not opinions.present(doc):
+        return
+    policies = context_words("deliberation.txt", "policies")
+    for start, end in merged((m.start, m.end) for m in opinions.find(doc)):
+        if policies.found(doc, doc.sentence_at(start)):
+            yield Hit(
+                start,
+                end,
+                f"施策への個人的な意見（「{doc.text[start:end]}」）は、市の公式見解と受け取られます。"
+                "意思形成過程にある施策について、個人の意見は発信しないでください。",
+            )
