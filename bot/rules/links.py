@@ -208,7 +208,10 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     見せかけた URL も、実際の行き先（evil.example）として知らせます。「詳しくは example.com へ」
     のように https:// も道のりもないドメインも、X・Facebook・LINE ではリンクになるので対象です
     （.com・.net・.org・.jp・.info のとき。「申請書.zip」のようなファイル名や、Instagram の
-    「official.wake.town」のようなアカウント名は対象外です）。
+    「official.wake.town」のようなアカウント名は対象外です）。信頼済みのドメインを先頭に置いて
+    見せかけたアドレス（`city.joetsu.niigata.jp.evil.com`）と、設定したドメインと1〜2文字だけ
+    違うアドレス（`city.joestu.niigata.jp`、`city-joetsu-niigata.jp`）は、なりすましのおそれとして
+    その旨を知らせます（この場合は allowed_link_domains への追加を勧めません）。
     """
     trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
     for url in doc.urls:
@@ -220,7 +223,19 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         ):
             continue  # an internal or look-alike address is link.malformed's
         domain = registrable_domain(url.host)
-        if url.userinfo:
+        posing = _posing_as(url.host, trusted)
+        near = None if posing else _near_miss(url.host, ctx.policy.allowed_link_domains)
+        if posing:
+            message = (
+                f"このリンクの行き先は {domain} です（「{posing}」はアドレスの一部にすぎません）。"
+                "信頼済みのドメインに見せかけるなりすましの書き方なので、正しい URL に直してください。"
+            )
+        elif near:
+            message = (
+                f"{url.host} は信頼済みの {near} とよく似た別のドメインです。なりすましのおそれがあるので、"
+                "つづりを確かめ、公開されているページから URL をコピーし直してください。"
+            )
+        elif url.userinfo:
             # The part before "@" is what a reader takes for the address; say plainly it is not.
             message = (
                 f"このリンクの行き先は {domain} です（「@」より前の「{url.userinfo}」は行き先ではありません）。"
@@ -229,6 +244,47 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         else:
             message = f"{domain} は信頼済みのドメインではありません。運営者と内容が信頼できるか確認してください（確認済みなら設定の allowed_link_domains に追加できます）。"
         yield Hit(url.start, url.end, message)
+
+
+def _posing_as(host: str, trusted: tuple[str, ...]) -> str | None:
+    """The front of a host that reads as a trusted domain but goes on to another one
+    (「city.joetsu.niigata.jp」 of 「city.joetsu.niigata.jp.evil.com」)."""
+    dotted = f".{host}."
+    for d in trusted:
+        k = dotted.find(f".{d.lower()}.") if d else -1
+        if k >= 0:
+            return host[: k + len(d)]
+    return None
+
+
+@lru_cache(maxsize=4096)  # bounded, like _internal
+def _near_miss(host: str, trusted: tuple[str, ...]) -> str | None:
+    """A configured domain this host misspells by one or two letters (「city.joestu.niigata.jp」,
+    「city-joetsu-niigata.jp」): a look-alike registered to pass for it."""
+    name = host.removeprefix("www.")
+    for d in trusted:
+        d = d.lower()
+        if len(d) >= 8 and 0 < _edits(name, d) <= 2:
+            return d
+    return None
+
+
+def _edits(a: str, b: str, limit: int = 2) -> int:
+    """Damerau–Levenshtein distance (adjacent transpositions count once), or limit + 1 when larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 _BROKEN_SCHEME = re.compile(

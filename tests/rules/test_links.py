@@ -301,3 +301,30 @@ def test_a_domain_with_greek_or_cyrillic_look_alikes_is_one_error(
 )
 def test_greek_or_cyrillic_outside_a_domain_is_not_a_look_alike(text: str) -> None:
     assert not any("よく似た" in f.message for f in findings_of("link.malformed", text, policy=JOETSU))
+
+
+@pytest.mark.parametrize(
+    ("url", "front", "goes_to"),
+    [
+        ("https://city.joetsu.niigata.jp.evil.com/login", "city.joetsu.niigata.jp", "evil.com"),
+        ("https://www.city.joetsu.lg.jp.login-check.net/", "www.city.joetsu.lg.jp", "login-check.net"),
+    ],
+)
+def test_a_trusted_domain_at_the_front_of_another_is_named_as_a_disguise(url: str, front: str, goes_to: str) -> None:
+    [f] = findings_of("link.untrusted", f"詳しくは {url} へ", policy=JOETSU)
+    assert f"行き先は {goes_to} です（「{front}」はアドレスの一部にすぎません）" in f.message
+    assert "allowed_link_domains に追加" not in f.message  # never advise trusting it
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.city.joestu.niigata.jp/", "https://city-joetsu-niigata.jp/", "https://www.city.jyoetsu.niigata.jp/"]
+)
+def test_a_misspelling_of_a_trusted_domain_is_named_as_a_look_alike(url: str) -> None:
+    [f] = findings_of("link.untrusted", url, policy=JOETSU)
+    assert "信頼済みの city.joetsu.niigata.jp とよく似た別のドメイン" in f.message
+    assert "allowed_link_domains に追加" not in f.message
+
+
+def test_a_neighbouring_city_is_just_untrusted_not_a_look_alike() -> None:
+    [f] = findings_of("link.untrusted", "https://www.city.myoko.niigata.jp/", policy=JOETSU)
+    assert "よく似た" not in f.message and "allowed_link_domains" in f.message
