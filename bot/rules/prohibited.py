@@ -11,7 +11,7 @@ from bot.rules.registry import rule
 from bot.rules.text import Document, is_person_name
 from bot.rules.text_fold import fold
 from bot.rules.wordlists import Match, context_words, folded_set, load_sections, matcher
-from bot.rules.wordrule import word_hits
+from bot.rules.wordrule import merged, word_hits
 
 
 @rule(
@@ -30,14 +30,15 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     信用にかかわるため、誤検知の可能性があっても error として決裁前に止めます。
     語は形態素単位で照合するので、「馬鹿囃子」「カステラ」のように別の語の一部では反応しません。
     外国人向けのお知らせや英語の返信に備えて、英語の罵り語（fuck、shit など）も一語として照合し、
-    「バ カ」のように文字の間に空白を入れた書き方も語として扱います。
+    「バ カ」「バ・カ」「ク*ソ」のように文字の間に空白や記号を入れた書き方や、「バ力」のように
+    カタカナに似た漢字（力・口・工など）を使った書き方も語として扱います。
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
-    hits = list(word_hits(doc, opts, "insult.txt", message))
-    hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _standalone(doc, "insult.txt")]
-    hits.sort(key=lambda h: h.start)
-    yield from hits
+    spans = [(h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message)]
+    # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
+    for a, b in merged([*spans, *_standalone(doc, "insult.txt")]):
+        yield Hit(a, b, message.format(word=doc.text[a:b]))
 
 
 _LETTERS_ONLY = re.compile(r"[\W_ー〜~]+")

@@ -122,7 +122,16 @@ _AUTHORITY_RE = re.compile(r"(?i)^(?:https?://)?([^/?#]+)")
 # A letter of a Japanese word: kana, the prolonged sound mark, a kanji or 々.
 WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
 # Single letters with a space after each (「ガ イ ジ ン」「バ カ」): read as the word they spell.
-_LETTER_SPACED = re.compile(rf"(?<!{WORD_LETTER}){WORD_LETTER}(?:[ \u3000]{WORD_LETTER})+(?!{WORD_LETTER})")
+# A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」), on the normalised text where
+# 「　」 is a space and 「＊」 is 「*」: the letters are read as the word they spell.
+_LETTER_SEPARATORS = " ・.*_"
+_KANA_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+_SINGLE_LETTER_SEPARATOR = re.compile(
+    rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
+)
+# Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana.
+_KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕", "カロエニハトタ")
+_KANJI_LOOKALIKE = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[力口工二八卜夕]|[力口工二八卜夕](?=[\u30a1-\u30fa\u30fc])")
 
 
 @dataclass(frozen=True)
@@ -291,11 +300,28 @@ class Document:
         return found
 
     @cached_property
-    def letter_spaced(self) -> list[tuple[int, int, str]]:
-        """Words written with a space between their letters: (original start, end, the word)."""
-        if " " not in self.norm:  # NFKC makes the ideographic space an ASCII one
-            return []
-        return [(*self.span(m.start(), m.end()), m.group().replace(" ", "")) for m in _LETTER_SPACED.finditer(self.norm)]
+    def as_read(self) -> str | None:
+        """The text as a reader takes it in, for the word lists; None when that is the text itself.
+
+        Letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」) lose the separators
+        (each becomes a zero-width space, which normalising drops), and kanji drawn like katakana
+        beside katakana (「バ力」) become that katakana. Character for character, so the offsets
+        are the text's.
+        """
+        out: list[str] | None = None
+        if any(c in self.norm for c in _LETTER_SEPARATORS):
+            for m in _SINGLE_LETTER_SEPARATOR.finditer(self.norm):
+                # Between two kanji (「土・日・祝」) nothing listed is spelled: no second reading.
+                if not (_KANA_RE.match(self.norm, m.start() - 1) or _KANA_RE.match(self.norm, m.end())):
+                    continue
+                a, b = self.span(m.start(), m.end())
+                if b == a + 1:  # one character of the text, as 「　」 or 「＊」 are
+                    out = out or list(self.text)
+                    out[a] = "\u200b"
+        text = "".join(out) if out is not None else self.text
+        if _KANJI_LOOKALIKE.search(text):
+            text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
+        return None if text == self.text else text
 
     def excerpt(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -32,25 +32,22 @@ def word_hits(doc: Document, opts: RuleOptions, file: str, message: str) -> Iter
     the same word; 「引用リポスト」 once).
     """
     spans = [(m.start, m.end) for m in word_matches(doc, opts, file)]
-    spans += [(a, b) for a, b, word in _spelled_out(doc) if word_matches(word, opts, file)]
+    if (read := _as_read(doc)) is not None:
+        spans += [(m.start, m.end) for m in word_matches(read, opts, file)]
     for start, end in merged(spans):
         yield Hit(start, end, message.format(word=doc.text[start:end]))
 
 
-def _spelled_out(doc: Document) -> list[tuple[int, int, Document]]:
-    """The words a draft writes letter by letter (「ガ イ ジ ン」), each as a draft of its own: a space
-    between the letters must not hide a word from the lists. Built once per draft for all rules."""
-    cached = doc.memo.get(_spelled_out)
-    if cached is not None:
-        return cast("list[tuple[int, int, Document]]", cached)
-    docs: dict[str, Document] = {}  # the same word spelled out again is checked once
-    found: list[tuple[int, int, Document]] = []
-    for a, b, word in doc.letter_spaced:
-        if word not in docs:
-            docs[word] = Document(word)
-        found.append((a, b, docs[word]))
-    doc.memo[_spelled_out] = found
-    return found
+def _as_read(doc: Document) -> Document | None:
+    """The draft as a reader takes it in (``Document.as_read``: 「バ カ」「バ力」 as バカ), when that
+    differs; its offsets are the draft's. Built once per draft for all the lists."""
+    if doc.as_read is None:
+        return None
+    read = doc.memo.get(_as_read)
+    if read is None:
+        read = Document(doc.as_read)
+        doc.memo[_as_read] = read
+    return cast("Document", read)
 
 
 def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:

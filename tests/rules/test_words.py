@@ -76,6 +76,9 @@ from tests.rules.conftest import codes, findings_of
         ("ク　ソ　役　所", "prohibited.insult"),
         ("ガ イ ジ ン が増えています", "prohibited.discrimination"),
         ("ｶﾞ ｲ ｼﾞ ﾝ", "prohibited.discrimination"),
+        ("ガ・イ・ジ・ン", "prohibited.discrimination"),
+        ("ク*ソ役所", "prohibited.insult"),
+        ("バ力じゃないの", "prohibited.insult"),
         ("観光協会の投稿をリツイートします", "quote.third_party"),
         ("観光協会の投稿をシェアします", "quote.third_party"),
         ("新聞記事を掲載します（〇〇新聞 12月3日付）", "quote.third_party"),
@@ -119,6 +122,8 @@ def test_fires(text: str, code: str) -> None:
         ("アユ釣りが解禁されました", "press.embargo"),
         ("【お 知 ら せ】春 夏 秋 冬の写真展", "prohibited.insult"),
         ("A 棟 と B 棟", "prohibited.insult"),
+        ("協力をお願いします。パワー力が自慢です", "prohibited.insult"),
+        ("土・日・祝は休みです", "prohibited.insult"),
         ("Shiitake mushrooms from Joetsu", "prohibited.insult"),
         ("個人的にはこの景色が一番好きです", "confidential.deliberation"),
         ("パブリックコメントでは、個人的な意見も歓迎します。計画案へのご意見をお寄せください。", "confidential.deliberation"),
@@ -167,3 +172,10 @@ def test_allow_exempts_a_phrase_for_that_rule_only() -> None:
     found = codes(text, overrides=ov)
     assert "press.embargo" not in found
     assert "confidential.deliberation" in found
+
+
+def test_a_word_spelled_out_is_one_finding_over_just_its_letters() -> None:
+    [f] = findings_of("prohibited.insult", "ク＊ソ役所")
+    assert f.excerpt == "ク＊ソ"
+    [f] = findings_of("prohibited.insult", "シ・ネ")  # a whole-sentence しね and a spelled-out word: once
+    assert f.excerpt == "シ・ネ"
