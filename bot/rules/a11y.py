@@ -113,6 +113,10 @@ def _replacement(ch: str) -> str:
     return nf
 
 
+# A stretch of half-width kana; a space inside it keeps it one finding (「ｲﾍﾞﾝﾄ ｶｲｻｲ」).
+_HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f](?:[\uff61-\uff9f ]*[\uff61-\uff9f])?")
+
+
 @rule(
     code="a11y.halfwidth_kana",
     severity="warning",
@@ -128,13 +132,9 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     あり、濁点が別の文字として数えられます。空白をはさんで続く半角カナ（「ｲﾍﾞﾝﾄ ｶｲｻｲ」）は
     一つの指摘にまとめます。
     """
-    # A space inside a stretch keeps it one finding; spaces at its ends are not part of it.
-    for a, b in _runs(doc.text, lambda ch: "\uff61" <= ch <= "\uff9f" or ch == " "):
-        a += len(doc.text[a:b]) - len(doc.text[a:b].lstrip(" "))
-        b -= len(doc.text[a:b]) - len(doc.text[a:b].rstrip(" "))
-        if a >= b:
-            continue
-        run = doc.text[a:b]
+    for m in _HALFWIDTH_KANA.finditer(doc.text):
+        a, b = m.span()
+        run = m.group()
         fixed = unicodedata.normalize("NFKC", run)
         yield Hit(a, b, f"半角カタカナ「{run}」は全角の「{fixed}」にしてください。", suggestion=fixed)
 
@@ -331,7 +331,7 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
     urls = [(u.start, u.end) for u in doc.urls]
     runs = [
         (a, b)
-        for a, b in _runs(doc.text, _fullwidth_alnum)
+        for a, b in (m.span() for m in _FULLWIDTH_ALNUM.finditer(doc.text))
         if not any(u0 <= a and b <= u1 for u0, u1 in urls)
     ]
     for group in _nearby(doc.text, runs):
@@ -347,6 +347,9 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
             shown = "".join(f"「{doc.text[x:y]}」" for x, y in group[:3]) + ("など" if len(group) > 3 else "")
             message = f"全角英数字（{shown}）は半角がおすすめです（「{fixed}」）。"
         yield Hit(a, b, message, suggestion=fixed)
+
+
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 
 
 def _fullwidth_alnum(ch: str) -> bool:
