@@ -320,7 +320,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「中川市長が選手を応援しました」、コンテストの「清き一票を」、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
     （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
-    （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」）も支持の表明として反応します。
+    （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」のように文の結びで評価するもの。[judgements]）も
+    支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」は対象外です）。
     """
     f = "political.txt"
     word_hit_list = list(
@@ -337,6 +338,15 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     yield from statements
 
 
+# What may follow a judgement that ends its sentence: 「…は最低だ」「…は素晴らしいと思います！」.
+_SENTENCE_TAIL = re.compile(r"(?:です|でした|だった|だ|ね|よ|な|と思います|と思う|[。．！!？?…\s」』)）])*")
+
+
+def _ends_sentence(doc: Document, pos: int, sentence_end: int) -> bool:
+    m = _SENTENCE_TAIL.match(doc.text, pos, sentence_end)
+    return m is not None and m.end() == sentence_end
+
+
 def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     f = "political.txt"
     calls = matcher(f, "calls")
@@ -348,7 +358,8 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     folded = doc.folded
     # Morphological analysis only when a party or a hint of a person's name goes with a call:
     # a bare 「投票に行きましょう」 costs nothing.
-    with_party = parties.present(doc) and calls.present(doc)
+    judgements = matcher(f, "judgements")
+    with_party = parties.present(doc) and (calls.present(doc) or judgements.present(doc))
     with_title = any(t in folded for t in titles) and (
         person_calls.present(doc) or candidate_calls.present(doc)
     )
@@ -360,7 +371,7 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     # Only sentences with a call or a name in them are worth a look (a long draft has many others).
     hints: list[int] = []
     if with_party:
-        hints += [m.start for m in calls.find(doc)]
+        hints += [m.start for m in calls.find(doc)] + [m.start for m in judgements.find(doc)]
     if with_title:
         hints += [m.start for m in person_calls.find(doc)] + [m.start for m in candidate_calls.find(doc)]
     if direct or slogan:
@@ -371,6 +382,8 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         if with_party:
             named = parties.find(doc, within=sent)
             party_calls = calls.find(doc, within=sent) if named else []
+            if named:
+                party_calls += [m for m in judgements.find(doc, within=sent) if _ends_sentence(doc, m.end, sent[1])]
             if party_calls:
                 targets += [(m.start, m.end, m.entry) for m in named]
                 found += [(m.start, m.end) for m in party_calls]
