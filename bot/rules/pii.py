@@ -52,7 +52,8 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     問わず）、ピリオド、空白、括弧、区切りなし、全角数字、国番号付き（+81 90-…）のいずれの
     書き方でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
-    「〜のような番号」と書式の例として示した番号も対象外です（「条例」「事例」の「例」は除きます）。
+    「〜のような番号」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
+    （「条例」「事例」の「例」は除きます）。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
     for m in _MOBILE.finditer(doc.numview):
@@ -68,16 +69,25 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678
 # のような番号」) is nobody's: the label right before it, or 「のような」 right after it, on the
-# normalised text (NFKC: 「（例）」 is 「(例)」).
+# normalised text (NFKC: 「（例）」 is 「(例)」); the label may stand on the line before.
 _EXAMPLE_BEFORE = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])例|例えば|たとえば|記入例|入力例|見本|サンプル)[)\]】」』]?:?[ \t]*[「『(]?$"
+    r"(?:(?<![\u4e00-\u9fff])例|例えば|たとえば|記入例|入力例|見本|サンプル)[)\]】」』]?:?[ \t]*\n?[ \t]*[「『(]?\Z"
 )  # not the end of another word: 「条例」「事例」
 _EXAMPLE_AFTER = re.compile(r"[ \t]*[」』)]?[ \t]*(?:のような|のように|みたいな|などの)")
 
 
+# A line headed as an example (「記入例　住所：…　氏名：…」): all of it is.
+_EXAMPLE_LINE = re.compile(
+    r"[ \t]*(?:[(\[【](?:記入例|入力例|例|見本|サンプル)[)\]】]|(?:記入例|入力例|例|見本|サンプル)(?:[:\s]|$))"
+)
+
+
 def _example(doc: Document, a: int, b: int) -> bool:
-    """True when the number at normalised offsets [a, b) is given as an example."""
-    return bool(_EXAMPLE_BEFORE.search(doc.norm, max(0, a - 12), a) or _EXAMPLE_AFTER.match(doc.norm, b))
+    """True when the number or address at normalised offsets [a, b) is given as an example."""
+    if _EXAMPLE_BEFORE.search(doc.norm, max(0, a - 12), a) or _EXAMPLE_AFTER.match(doc.norm, b):
+        return True
+    line = doc.norm.rfind("\n", 0, a) + 1
+    return bool(_EXAMPLE_LINE.match(doc.norm, line, a))
 
 
 def my_number_is_valid(digits: str) -> bool:
@@ -383,6 +393,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」）に反応します。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
+    「記入例：」「（例）」と書式の例として示したものも対象外です。
     """
     if not _ADDRESS_HINT.search(doc.norm):
         return
@@ -390,6 +401,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     markers = [m.span() for m in _PRIVATE.finditer(doc.norm)]
     people: list[tuple[int, int]] | None = None
     for a, b in addresses:
+        if _example(doc, a, b):
+            continue  # 「記入例：上越市木田1-1-1 上越太郎」
         start, end = doc.span(_street(doc.norm, a, b), b)
         if any(k0 - _NEAR <= b and a <= k1 + _NEAR for k0, k1 in markers):
             message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"

@@ -181,6 +181,10 @@ def test_jan_codes_and_labelled_product_codes_are_not_cards(text: str) -> None:
         ("入力例「090-1234-5678」", "pii.phone"),
         ("マイナンバー（12桁）の例：1234 5678 9018", "pii.my_number"),
         ("カード番号の例 4111 1111 1111 1111", "pii.card_number"),
+        ("【記入例】電話 090-1234-5678", "pii.phone"),
+        ("記入例\n090-1234-5678", "pii.phone"),
+        ("例：上越市木田1-1-1 山田花子", "pii.address"),
+        ("記入例　住所：上越市木田1-1-1　氏名：山田花子", "pii.address"),
     ],
 )
 def test_a_number_given_as_an_example_of_a_format_is_nobodys(text: str, code: str) -> None:
@@ -189,10 +193,20 @@ def test_a_number_given_as_an_example_of_a_format_is_nobodys(text: str, code: st
 
 @pytest.mark.parametrize(
     "text",
-    ["条例 090-1234-5678", "事例 090-1234-5678", "例年どおり 090-1234-5678 で受付", "担当 090-1234-5678 まで。例：書類"],
+    [
+        "条例 090-1234-5678",
+        "事例 090-1234-5678",
+        "例年どおり 090-1234-5678 で受付",
+        "担当 090-1234-5678 まで。例：書類",
+        "担当：090-1234-5678\n記入例：025-526-5111",  # the example is on the next line
+    ],
 )
 def test_a_word_ending_in_rei_or_an_example_elsewhere_does_not_excuse_a_number(text: str) -> None:
     assert "pii.phone" in codes(text)
+
+
+def test_an_address_beside_a_name_on_a_line_that_is_no_example_still_fires() -> None:
+    assert "pii.address" in codes("住所：上越市木田1-1-1　氏名：山田花子")
 
 
 def test_email_followed_directly_by_japanese_is_found() -> None:
