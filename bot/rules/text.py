@@ -121,17 +121,17 @@ _AUTHORITY_RE = re.compile(r"(?i)^(?:https?://)?([^/?#]+)")
 
 # A letter of a Japanese word: kana, the prolonged sound mark, a kanji or 々.
 WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
-# Single letters with a space after each (「ガ イ ジ ン」「バ カ」): read as the word they spell.
 # A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」), on the normalised text where
 # 「　」 is a space and 「＊」 is 「*」: the letters are read as the word they spell.
 _LETTER_SEPARATORS = " ・.*_"
-_KANA_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+_KATAKANA = "\u30a1-\u30fa\u30fc"
+_KANA_RE = re.compile(f"[\u3041-\u3096{_KATAKANA}]")
 _SINGLE_LETTER_SEPARATOR = re.compile(
     rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
 # Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana.
 _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕", "カロエニハトタ")
-_KANJI_LOOKALIKE = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[力口工二八卜夕]|[力口工二八卜夕](?=[\u30a1-\u30fa\u30fc])")
+_KANJI_LOOKALIKE = re.compile(f"(?<=[{_KATAKANA}])[力口工二八卜夕]|[力口工二八卜夕](?=[{_KATAKANA}])")
 
 
 @dataclass(frozen=True)
