@@ -228,14 +228,17 @@ def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hi
     one (「本日5日（土）」「明日6日（日）」), so the weekday must fit the day in one of them."""
     day, group = _number(m.group("d_only")), "wo" if m.group("wo") else "wo2"
     written = m.group(group)
+    start, end = doc.span(m.start(), m.end())
+    if not 1 <= day <= 31:  # 「0日（月）」「32日（月）」, and 0 from a numeral that is none (「十十」)
+        yield Hit(start, end, f"「{m.group('d_only')}日」という日付はありません。日付を確認してください。")
+        return
     months = [_months_from(today, k) for k in (-1, 0, 1)]
     actual = {}
     for y, mo in months:
         if day <= monthrange(y, mo)[1]:
             actual[(y, mo)] = WEEKDAYS[date(y, mo, day).weekday()]
-    if not actual or written in actual.values():
+    if written in actual.values():
         return
-    start, end = doc.span(m.start(), m.end())
     said = "、".join(
         f"{label}（{mo}月）なら{actual[(y, mo)]}曜日"
         for label, (y, mo) in zip(("今月", "来月"), months[1:], strict=True)

@@ -158,6 +158,12 @@ def test_a_day_without_a_month_that_fits_no_near_month_is_an_error() -> None:
     assert f.message.startswith("31日は来月（12月）なら水曜日です")
 
 
+@pytest.mark.parametrize("text", ["0日（月）", "00日（月）", "32日（月）", "〇日（月）", "十十日（月）"])
+def test_a_day_without_a_month_that_cannot_exist_is_an_error_not_a_crash(text: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.message.endswith("という日付はありません。日付を確認してください。")
+
+
 def test_a_day_after_next_month_is_in_next_month() -> None:
     [f] = findings_of("date.weekday_mismatch", "来月5日（木）～8日（月）")
     assert f.message.startswith("2025年12月5日は金曜日です")

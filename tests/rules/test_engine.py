@@ -139,6 +139,7 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "例：",
                 "来月",
                 "5日（日）",
+                "0日（月）",
                 "３１日（金）",
                 "０９０－",
                 "○○○",
