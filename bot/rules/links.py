@@ -224,7 +224,7 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             continue  # an internal or look-alike address is link.malformed's
         domain = registrable_domain(url.host)
         posing = _posing_as(url.host, trusted)
-        near = None if posing else _near_miss(url.host, ctx.policy.allowed_link_domains)
+        near = None if posing else _near_miss(url.host, tuple(ctx.policy.allowed_link_domains))
         if posing:
             message = (
                 f"このリンクの行き先は {domain} です（「{posing}」はアドレスの一部にすぎません）。"
