@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bot.rules import analyzer
+from bot.rules.emoji import EMOJI
 from bot.rules.text_fold import FOLD_TABLE as _FOLD
 from bot.rules.text_fold import fold
 
@@ -124,6 +125,7 @@ WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
 # A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」), on the normalised text where
 # 「　」 is a space and 「＊」 is 「*」: the letters are read as the word they spell.
 _LETTER_SEPARATORS = " ・.*_"
+_WORD_LETTER_RE = re.compile(WORD_LETTER)
 _KATAKANA = "\u30a1-\u30fa\u30fc"
 _KANA_RE = re.compile(f"[\u3041-\u3096{_KATAKANA}]")
 _SINGLE_LETTER_SEPARATOR = re.compile(
@@ -303,7 +305,7 @@ class Document:
     def as_read(self) -> str | None:
         """The text as a reader takes it in, for the word lists; None when that is the text itself.
 
-        Letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」) lose the separators
+        Letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「死🌸ね」) lose the separators
         (each becomes a zero-width space, which normalising drops), and kanji drawn like katakana
         beside katakana (「バ力」) become that katakana. Character for character, so the offsets
         are the text's.
@@ -318,6 +320,17 @@ class Document:
                 if b == a + 1:  # one character of the text, as 「　」 or 「＊」 are
                     out = out or list(self.text)
                     out[a] = "\u200b"
+        # An emoji after a single letter and before another (「死🌸ね」) is a separator too.
+        for m in EMOJI.finditer(self.text):
+            a, b = m.span()
+            if (
+                a >= 1
+                and _WORD_LETTER_RE.match(self.text, b)
+                and _WORD_LETTER_RE.match(self.text, a - 1)
+                and not (a >= 2 and _WORD_LETTER_RE.match(self.text, a - 2))
+            ):
+                out = out or list(self.text)
+                out[a:b] = ["\u200b"] * (b - a)
         text = "".join(out) if out is not None else self.text
         if _KANJI_LOOKALIKE.search(text):
             text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
