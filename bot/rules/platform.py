@@ -209,10 +209,18 @@ def hashtags(doc: Document) -> list[tuple[int, int, str]]:
     return out
 
 
+# 「♯」 (the music sharp, what 「シャープ」 often converts to) in front of a word: it looks like a
+# hashtag and is not one.
+_MUSIC_SHARP = re.compile(r"(?<![\w♯])♯(?!\d+(?!\w))(?=[\w\u30fc\u3005])")
+# A hashtag right after another with no space (「#上越市#春日山」): X, Instagram and Facebook link
+# only the first.
+_GLUED_HASHTAG = re.compile(r"(?<![\w&#])#[\w\u30fc\u3005]+((?:#[\w\u30fc\u3005]+)+)")
+
+
 @rule(
     code="platform.hashtags",
     severity="warning",
-    summary="ハッシュタグの数",
+    summary="ハッシュタグの数と書き方",
     clause="上越市 4(4)②",
     fires=Example("紅葉が見頃です #上越市 #高田公園 #紅葉 #新潟"),
     passes=Example("紅葉が見頃です #上越市 #高田公園 #紅葉"),
@@ -222,11 +230,34 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
     上越市 4(4)② は各サービスの特性を踏まえた発信を求めています。ハッシュタグの付けすぎは
     スパムと見なされやすく（Instagram は30個が上限）、読み上げでは一つずつ読まれます。
+    ハッシュタグにならない書き方も知らせます: 「シャープ」の変換で入る音楽記号の「♯上越市」と、
+    空白なしで続けた「#上越市#春日山」の2つ目以降（どちらもリンクになりません）。
     """
-    tags = hashtags(doc)
     platform = ctx.platform.lower()
     if platform == "blog":
         return
+    for m in _MUSIC_SHARP.finditer(doc.text):
+        word = re.match(r"[\w\u30fc\u3005]+", doc.text[m.end() :])
+        yield Hit(
+            m.start(),
+            m.end() + (len(word.group()) if word else 0),
+            "「♯」は音楽記号のシャープで、ハッシュタグになりません。半角の「#」に直してください。",
+            suggestion="#" + (word.group() if word else ""),
+        )
+    if "#" in doc.norm:
+        for m in _GLUED_HASHTAG.finditer(doc.norm):
+            start, end = doc.span(m.start(1), m.end(1))
+            if any(u.start <= start < u.end for u in doc.urls):
+                continue
+            glued = doc.text[start:end]
+            yield Hit(
+                start,
+                end,
+                f"ハッシュタグの間に空白がないため、「{glued}」はハッシュタグになりません。"
+                "それぞれの「#」の前に空白を入れてください。",
+                suggestion=" " + " ".join("#" + t for t in glued.replace("＃", "#").split("#") if t),
+            )
+    tags = hashtags(doc)
     if platform == "instagram":
         if len(tags) > 30:
             yield Hit(

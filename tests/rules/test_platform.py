@@ -121,3 +121,19 @@ def test_unlisted_hashtag_only_on_instagram_and_only_with_a_list() -> None:
     assert "platform.hashtag_unlisted" not in codes(
         text, platform="instagram", hashtags_allowed=("#上越市", "映え")
     )
+
+
+def test_a_music_sharp_before_a_word_is_no_hashtag() -> None:
+    found = findings_of("platform.hashtags", "♯上越市 ♯春日山")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("♯上越市", "#上越市"), ("♯春日山", "#春日山")]
+    assert "音楽記号" in found[0].message
+    for text in ("F♯の音", "ハ長調♯", "♯1 当選"):
+        assert not findings_of("platform.hashtags", text), text
+
+
+def test_hashtags_glued_together_are_no_hashtags_after_the_first() -> None:
+    [f] = findings_of("platform.hashtags", "紅葉です #上越市#春日山#謙信")
+    assert f.excerpt == "#春日山#謙信" and f.suggestion == " #春日山 #謙信"
+    assert "空白がない" in f.message
+    for text in ("C#プログラミング教室 #上越", "https://www.city.joetsu.niigata.jp/#a#b"):
+        assert not findings_of("platform.hashtags", text), text
