@@ -259,6 +259,14 @@ _FILENAME = re.compile(
     r"(?i)^[\w\-. ()]*\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?|svg)$|^(?:img|dsc|dscn|dcim|pxl|image|photo|screenshot)[_\- ]?\d+"
 )
 _GENERIC_ALT = {
+    # Placeholders typed to get past the field.
+    "なし",
+    "無し",
+    "ナシ",
+    "none",
+    "n/a",
+    "test",
+    "テスト",
     "画像",
     "写真",
     "イメージ",
@@ -291,7 +299,7 @@ _GENERIC_ALT = {
     ),
 )
 def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """画像に意味のある代替テキストがない（空、ファイル名、「画像」「写真」だけ）場合に知らせます。
+    """画像に意味のある代替テキストがない（空、ファイル名、「画像」「写真」「なし」だけ、記号や絵文字だけ）場合に知らせます。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。画面読み上げを使う人には、代替テキストが画像の
     内容を知る唯一の手段です。何が写っているかを短い文で書いてください。
@@ -302,6 +310,9 @@ def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         generic = re.sub(r"[\d\s_\-:：.。]+$", "", plain).lower() in _GENERIC_ALT
         if not plain:
             why = "代替テキストがありません"
+        elif not any(c.isalpha() for c in plain):
+            # 「-」「。」「🌸」「1」: something was typed to fill the field, nothing that says what is shown.
+            why = f"代替テキストが「{plain}」だけで、内容を表す言葉がありません"
         elif _FILENAME.search(plain):
             why = f"代替テキストがファイル名（{plain}）です"
         elif generic:

@@ -184,3 +184,14 @@ def test_sentences_of_multilingual_notices_end_at_their_full_stops() -> None:
     one = "The city will hold a 1.5 km walk along the castle moat with guides from www.city.joetsu.lg.jp " + "and more " * 10
     assert "a11y.long_sentence" in codes(one)
 
+
+
+@pytest.mark.parametrize("alt", ["🌸", "。", "-", "1", "なし", "N/A", "test"])
+def test_an_alt_text_typed_only_to_fill_the_field_is_not_a_description(alt: str) -> None:
+    [f] = findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=(alt,))
+    assert f.message.startswith(f"画像1: 代替テキストが「{alt}」だけ")
+
+
+@pytest.mark.parametrize("alt", ["桜🌸", "テスト走行の様子", "2026年の花火大会"])
+def test_a_short_description_with_a_word_is_one(alt: str) -> None:
+    assert not findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=(alt,))
