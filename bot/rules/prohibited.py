@@ -75,8 +75,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     いるので反応しません。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
     「ホモ・サピエンス」）も反応しません。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、女性、高齢者、「あの地区」…）を排除・
-    一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、くせに、家にいろ…）が同じ文に
+    一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、〜のくせに、家にいろ…）が同じ文に
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
+    食べ物の「クセになる味」の「くせに」は対象外です。
     """
     education: tuple[str, ...] | None = None
     quotes: list[tuple[int, int]] | None = None
