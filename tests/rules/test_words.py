@@ -148,6 +148,7 @@ def test_fires(text: str, code: str) -> None:
         ("無免許運転は絶対にしないでください", "prohibited.illegal"),
         ("女性の活躍を応援します", "prohibited.discrimination"),
         ("子どもから高齢者まで、くせになる味です", "prohibited.discrimination"),
+        ("高齢者の方は暑い日は家にいればいいと思いがちですが、適度な運動も大切です", "prohibited.discrimination"),
         ("女性に人気、クセになる食感", "prohibited.discrimination"),
         ("外国人観光客にもくせになると好評", "prohibited.discrimination"),
         ("高齢者の皆さんは家にいる時間が長くなりがちです", "prohibited.discrimination"),
