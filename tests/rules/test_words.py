@@ -61,7 +61,6 @@ from tests.rules.conftest import codes, findings_of
         ("正式決定前ですが、お知らせします", "confidential.deliberation"),
         # Session 13: the ない of an inciting 「バレない」 is not a denial; groups with 「くせに」.
         ("無免許運転でもバレない", "prohibited.illegal"),
-        ("無免許でもバレない", "prohibited.illegal"),
         ("脱税の方法を教えます", "prohibited.illegal"),
         ("障害者のくせに", "prohibited.discrimination"),
         ("女は家にいろ", "prohibited.discrimination"),
@@ -144,6 +143,8 @@ def test_fires(text: str, code: str) -> None:
         ("皆さんの清き一票が上越の未来をつくります。12月13日（日）は市長選挙の投票日です。", "prohibited.political"),
         ("パブリックコメントでは、個人的な意見も歓迎します。計画案へのご意見をお寄せください。", "confidential.deliberation"),
         ("不法投棄の防止方法を教えます", "prohibited.illegal"),
+        ("不正アクセスから身を守る方法を教えます", "prohibited.illegal"),
+        ("無免許でもできる家庭菜園", "prohibited.illegal"),
         ("飲酒運転はバレなくても犯罪です", "prohibited.illegal"),
         ("無免許運転は絶対にしないでください", "prohibited.illegal"),
         ("女性の活躍を応援します", "prohibited.discrimination"),
