@@ -156,6 +156,7 @@ def test_fires(text: str, code: str) -> None:
         ("与党の最高幹部が来庁しました", "prohibited.political"),
         ("与党は最低賃金の引き上げを表明", "prohibited.political"),
         ("ネットで話題の上越グルメ", "prohibited.rumor"),
+        ("友人から聞いたおすすめのお店を紹介します", "prohibited.rumor"),
         ("SNSで見た方も多いと思いますが、市の公式発表です", "prohibited.rumor"),
         ("Scunthorpe United", "prohibited.insult"),
         ("アユ釣りの解禁日は6月1日です", "press.embargo"),
