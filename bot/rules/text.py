@@ -126,6 +126,7 @@ WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
 # 「　」 is a space and 「＊」 is 「*」: the letters are read as the word they spell.
 _LETTER_SEPARATORS = " ・.*_"
 _WORD_LETTER_RE = re.compile(WORD_LETTER)
+_LONG_SOUND_RUN = re.compile("(?<=[\u3041-\u3096\u30a1-\u30fa])ー{2,}")
 _KATAKANA = "\u30a1-\u30fa\u30fc"
 _KANA_RE = re.compile(f"[\u3041-\u3096{_KATAKANA}]")
 _SINGLE_LETTER_SEPARATOR = re.compile(
@@ -306,7 +307,8 @@ class Document:
         """The text as a reader takes it in, for the word lists; None when that is the text itself.
 
         Letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「死🌸ね」) lose the separators
-        (each becomes a zero-width space, which normalising drops), and kanji drawn like katakana
+        and a drawn-out 「ーーー」 keeps one 「ー」 (the rest become zero-width spaces, which
+        normalising drops), and kanji drawn like katakana
         beside katakana (「バ力」) become that katakana. Character for character, so the offsets
         are the text's.
         """
@@ -320,6 +322,10 @@ class Document:
                 if b == a + 1:  # one character of the text, as 「　」 or 「＊」 are
                     out = out or list(self.text)
                     out[a] = "\u200b"
+        # A drawn-out sound (「ばーーーか」) is the word with one 「ー」.
+        for m in _LONG_SOUND_RUN.finditer(self.text):
+            out = out or list(self.text)
+            out[m.start() + 1 : m.end()] = ["\u200b"] * (m.end() - m.start() - 1)
         # An emoji after a single letter and before another (「死🌸ね」) is a separator too.
         for m in EMOJI.finditer(self.text):
             a, b = m.span()
