@@ -132,9 +132,10 @@ _KANA_RE = re.compile(f"[\u3041-\u3096{_KATAKANA}]")
 _SINGLE_LETTER_SEPARATOR = re.compile(
     rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
-# Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana.
-_KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕", "カロエニハトタ")
-_KANJI_LOOKALIKE = re.compile(f"(?<=[{_KATAKANA}])[力口工二八卜夕]|[力口工二八卜夕](?=[{_KATAKANA}])")
+# Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana;
+# so are the small ヵ and ヶ after katakana (「バヵ」), which 「一ヵ月」「霞ヶ関」 never have.
+_KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニハトタカケ")
+_KANJI_LOOKALIKE = re.compile(f"(?<=[{_KATAKANA}])[力口工二八卜夕ヵヶ]|[力口工二八卜夕](?=[{_KATAKANA}])")
 
 
 @dataclass(frozen=True)
