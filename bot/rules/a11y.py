@@ -348,10 +348,7 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
     for group in _nearby(doc.text, runs):
         a, b = group[0][0], group[-1][1]
         written = doc.text[a:b]
-        fixed = "".join(
-            unicodedata.normalize("NFKC", ch) if _fullwidth_alnum(ch) or ch in _FULLWIDTH_JOINERS else ch
-            for ch in written
-        )
+        fixed = _FULLWIDTH_TO_FIX.sub(lambda m: unicodedata.normalize("NFKC", m.group()), written)
         if len(group) == 1:
             message = f"全角英数字「{written}」は半角の「{fixed}」がおすすめです。"
         else:
@@ -360,16 +357,13 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
         yield Hit(a, b, message, suggestion=fixed)
 
 
-_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-
-
-def _fullwidth_alnum(ch: str) -> bool:
-    return "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"
-
-
+_FULLWIDTH_ALNUM_CHARS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_FULLWIDTH_ALNUM = re.compile(f"[{_FULLWIDTH_ALNUM_CHARS}]+")
 # Full-width signs inside a number or an address written full-width: 「０９０－１２３４－５６７８」
 # 「１０：３０」「１２／５」「３．５」 are one stretch to retype, not three.
 _FULLWIDTH_JOINERS = frozenset("－：．／，＠＿＃")
+# What a finding's suggestion turns half-width: the letters and digits and the signs between them.
+_FULLWIDTH_TO_FIX = re.compile(f"[{_FULLWIDTH_ALNUM_CHARS}{''.join(_FULLWIDTH_JOINERS)}]")
 # Runs this close in one sentence (「１２月５日（土）１０時」) are reported together: a draft typed
 # in full-width otherwise gets a finding per number, burying the ones that matter.
 _NEARBY = 6

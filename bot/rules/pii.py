@@ -70,16 +70,13 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678
 # のような番号」) is nobody's: the label right before it, or 「のような」 right after it, on the
 # normalised text (NFKC: 「（例）」 is 「(例)」); the label may stand on the line before.
-_EXAMPLE_BEFORE = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])例|例えば|たとえば|記入例|入力例|見本|サンプル)[)\]】」』]?:?[ \t]*\n?[ \t]*[「『(]?\Z"
-)  # not the end of another word: 「条例」「事例」
+_EXAMPLE_LABEL = r"(?:記入例|入力例|(?<![\u4e00-\u9fff])例|見本|サンプル)"  # not 「条例」「事例」
+_EXAMPLE_BEFORE = re.compile(rf"(?:{_EXAMPLE_LABEL}|例えば|たとえば)[)\]】」』]?:?[ \t]*\n?[ \t]*[「『(]?\Z")
 _EXAMPLE_AFTER = re.compile(r"[ \t]*[」』)]?[ \t]*(?:のような|のように|みたいな|などの)")
 
 
 # A line headed as an example (「記入例　住所：…　氏名：…」): all of it is.
-_EXAMPLE_LINE = re.compile(
-    r"[ \t]*(?:[(\[【](?:記入例|入力例|例|見本|サンプル)[)\]】]|(?:記入例|入力例|例|見本|サンプル)(?:[:\s]|$))"
-)
+_EXAMPLE_LINE = re.compile(rf"[ \t]*(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:\s]|$))")
 
 
 def _example(doc: Document, a: int, b: int) -> bool:

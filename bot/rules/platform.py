@@ -192,8 +192,10 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         )
 
 
+# The characters of a hashtag's word.
+_TAG_CHARS = r"[\w\u30fc\u3005]"
 # A hashtag: # (or ＃) not glued to a preceding word, then word characters, not only digits.
-_HASHTAG = re.compile(r"(?<![\w&#])#(?!\d+(?![\w]))([\w\u30fc\u3005]+)")
+_HASHTAG = re.compile(rf"(?<![\w&#])#(?!\d+(?![\w]))({_TAG_CHARS}+)")
 
 
 def hashtags(doc: Document) -> list[tuple[int, int, str]]:
@@ -211,10 +213,10 @@ def hashtags(doc: Document) -> list[tuple[int, int, str]]:
 
 # 「♯」 (the music sharp, what 「シャープ」 often converts to) in front of a word: it looks like a
 # hashtag and is not one.
-_MUSIC_SHARP = re.compile(r"(?<![\w♯])♯(?!\d+(?!\w))(?=[\w\u30fc\u3005])")
+_MUSIC_SHARP = re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
 # A hashtag right after another with no space (「#上越市#春日山」): X, Instagram and Facebook link
 # only the first.
-_GLUED_HASHTAG = re.compile(r"(?<![\w&#])#[\w\u30fc\u3005]+((?:#[\w\u30fc\u3005]+)+)")
+_GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")
 
 
 @rule(
@@ -237,12 +239,11 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     if platform == "blog":
         return
     for m in _MUSIC_SHARP.finditer(doc.text):
-        word = re.match(r"[\w\u30fc\u3005]+", doc.text[m.end() :])
         yield Hit(
             m.start(),
-            m.end() + (len(word.group()) if word else 0),
+            m.end(),
             "「♯」は音楽記号のシャープで、ハッシュタグになりません。半角の「#」に直してください。",
-            suggestion="#" + (word.group() if word else ""),
+            suggestion="#" + m.group(1),
         )
     if "#" in doc.norm:
         for m in _GLUED_HASHTAG.finditer(doc.norm):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -122,16 +123,18 @@ _AUTHORITY_RE = re.compile(r"(?i)^(?:https?://)?([^/?#]+)")
 
 # A letter of a Japanese word: kana, the prolonged sound mark, a kanji or 々.
 WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
+_WORD_LETTER_RE = re.compile(WORD_LETTER)
+_KANA_LETTERS = "\u3041-\u3096\u30a1-\u30fa"
+_KATAKANA = "\u30a1-\u30fa\u30fc"
+_KANA_RE = re.compile(f"[{_KANA_LETTERS}\u30fc]")
 # A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」), on the normalised text where
 # 「　」 is a space and 「＊」 is 「*」: the letters are read as the word they spell.
 _LETTER_SEPARATORS = " ・.*_"
-_WORD_LETTER_RE = re.compile(WORD_LETTER)
-_LONG_SOUND_RUN = re.compile("(?<=[\u3041-\u3096\u30a1-\u30fa])ー{2,}")
-_KATAKANA = "\u30a1-\u30fa\u30fc"
-_KANA_RE = re.compile(f"[\u3041-\u3096{_KATAKANA}]")
 _SINGLE_LETTER_SEPARATOR = re.compile(
     rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
+# A drawn-out sound after kana (「ばーーーか」): the word with one 「ー」.
+_LONG_SOUND_RUN = re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}")
 # Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana;
 # so are the small ヵ and ヶ after katakana (「バヵ」), which 「一ヵ月」「霞ヶ関」 never have.
 _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニハトタカケ")
@@ -169,6 +172,25 @@ def _url(doc: Document, a: int, raw: str) -> Url | None:
     scheme = u.split("://", 1)[0].lower() if "://" in u else ""
     start, end = doc.span(a, a + len(u))
     return Url(start, end, u, scheme, host, userinfo)
+
+
+def _drawn_out(text: str) -> Iterator[tuple[int, int]]:
+    """All but the first 「ー」 of each drawn-out sound."""
+    for m in _LONG_SOUND_RUN.finditer(text):
+        yield m.start() + 1, m.end()
+
+
+def _emoji_between_letters(text: str) -> Iterator[tuple[int, int]]:
+    """An emoji after a single letter and before another (「死🌸ね」), a separator like a space."""
+    for m in EMOJI.finditer(text):
+        a, b = m.span()
+        if (
+            a >= 1
+            and _WORD_LETTER_RE.match(text, b)
+            and _WORD_LETTER_RE.match(text, a - 1)
+            and not (a >= 2 and _WORD_LETTER_RE.match(text, a - 2))
+        ):
+            yield a, b
 
 
 def is_person_name(tok: analyzer.Token) -> bool:
@@ -304,44 +326,33 @@ class Document:
         return found
 
     @cached_property
-    def as_read(self) -> str | None:
-        """The text as a reader takes it in, for the word lists; None when that is the text itself.
+    def as_read(self) -> Document | None:
+        """The draft as a reader takes it in, for the word lists; None when that is the draft itself.
 
-        Letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「死🌸ね」) lose the separators
-        and a drawn-out 「ーーー」 keeps one 「ー」 (the rest become zero-width spaces, which
-        normalising drops), and kanji drawn like katakana
-        beside katakana (「バ力」) become that katakana. Character for character, so the offsets
-        are the text's.
+        What only hides a word's letters becomes a zero-width space, which normalising drops: the
+        separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「死🌸ね」)
+        and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana
+        beside katakana (「バ力」) become that katakana. Character for character, so the offsets are
+        the draft's.
         """
-        out: list[str] | None = None
-        if any(c in self.norm for c in _LETTER_SEPARATORS):
-            for m in _SINGLE_LETTER_SEPARATOR.finditer(self.norm):
-                # Between two kanji (「土・日・祝」) nothing listed is spelled: no second reading.
-                if not (_KANA_RE.match(self.norm, m.start() - 1) or _KANA_RE.match(self.norm, m.end())):
-                    continue
+        text = self.text
+        if hidden := [*self._letter_separators(), *_drawn_out(text), *_emoji_between_letters(text)]:
+            chars = list(text)
+            for a, b in hidden:
+                chars[a:b] = ["\u200b"] * (b - a)
+            text = "".join(chars)
+        text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
+        return None if text == self.text else Document(text)
+
+    def _letter_separators(self) -> Iterator[tuple[int, int]]:
+        if not any(c in self.norm for c in _LETTER_SEPARATORS):
+            return
+        for m in _SINGLE_LETTER_SEPARATOR.finditer(self.norm):
+            # Between two kanji (「土・日・祝」) nothing listed is spelled: no second reading.
+            if _KANA_RE.match(self.norm, m.start() - 1) or _KANA_RE.match(self.norm, m.end()):
                 a, b = self.span(m.start(), m.end())
                 if b == a + 1:  # one character of the text, as 「　」 or 「＊」 are
-                    out = out or list(self.text)
-                    out[a] = "\u200b"
-        # A drawn-out sound (「ばーーーか」) is the word with one 「ー」.
-        for m in _LONG_SOUND_RUN.finditer(self.text):
-            out = out or list(self.text)
-            out[m.start() + 1 : m.end()] = ["\u200b"] * (m.end() - m.start() - 1)
-        # An emoji after a single letter and before another (「死🌸ね」) is a separator too.
-        for m in EMOJI.finditer(self.text):
-            a, b = m.span()
-            if (
-                a >= 1
-                and _WORD_LETTER_RE.match(self.text, b)
-                and _WORD_LETTER_RE.match(self.text, a - 1)
-                and not (a >= 2 and _WORD_LETTER_RE.match(self.text, a - 2))
-            ):
-                out = out or list(self.text)
-                out[a:b] = ["\u200b"] * (b - a)
-        text = "".join(out) if out is not None else self.text
-        if _KANJI_LOOKALIKE.search(text):
-            text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
-        return None if text == self.text else text
+                    yield a, b
 
     def excerpt(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import cast
 
 from bot.rules.model import Hit, RuleOptions
 from bot.rules.text import Document
@@ -32,22 +31,10 @@ def word_hits(doc: Document, opts: RuleOptions, file: str, message: str) -> Iter
     the same word; 「引用リポスト」 once).
     """
     spans = [(m.start, m.end) for m in word_matches(doc, opts, file)]
-    if (read := _as_read(doc)) is not None:
-        spans += [(m.start, m.end) for m in word_matches(read, opts, file)]
+    if doc.as_read is not None:  # 「バ カ」「バ力」 read as バカ; its offsets are the draft's
+        spans += [(m.start, m.end) for m in word_matches(doc.as_read, opts, file)]
     for start, end in merged(spans):
         yield Hit(start, end, message.format(word=doc.text[start:end]))
-
-
-def _as_read(doc: Document) -> Document | None:
-    """The draft as a reader takes it in (``Document.as_read``: 「バ カ」「バ力」 as バカ), when that
-    differs; its offsets are the draft's. Built once per draft for all the lists."""
-    if doc.as_read is None:
-        return None
-    read = doc.memo.get(_as_read)
-    if read is None:
-        read = Document(doc.as_read)
-        doc.memo[_as_read] = read
-    return cast("Document", read)
 
 
 def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
