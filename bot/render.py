@@ -226,6 +226,7 @@ class DraftView:
     category: str = "normal"
     image_count: int = 0
     alt_texts: Sequence[str] = ()
+    video_count: int = 0
     portrait_consent: bool = False
     note: str | None = None
     source: str = "channel"  # channel | modal | shortcut: whether its author can edit the message
@@ -326,11 +327,13 @@ def _request_fields(view: DraftView) -> list[dict[str, Any]]:
     if view.category != "normal":
         lines.append(f"*区分:* {CATEGORY_JA.get(view.category, escape(view.category))}")
     pieces = [(line, 0) for line in lines]
+    consent = "同意あり" if view.portrait_consent else "同意の確認なし"
     if view.image_count:
-        consent = "同意あり" if view.portrait_consent else "同意の確認なし"
         pieces.append((f"*画像:* {view.image_count}枚（肖像権: {consent}）", 0))
         for i, alt in enumerate(view.alt_texts, 1):
             pieces += _labelled(f"　{i}枚目の代替テキスト: ", alt or "（なし）")
+    if view.video_count:
+        pieces.append((f"*動画:* {view.video_count}本（肖像権: {consent}）", 0))
     if view.note:
         pieces += _labelled("*決裁者へのメモ:* ", view.note)
     texts = pack(pieces)

@@ -67,6 +67,7 @@ class IncomingMessage:
     text: str
     event_key: str
     image_alts: tuple[str, ...] = ()  # one per attached picture: its alt text, "" when none
+    video_count: int = 0  # attached videos: people in them need consent as in pictures (上越市 5(3))
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class VersionContent:
     scheduled_at: datetime | None = None
     alt_texts: tuple[str, ...] = ()
     image_count: int = 0
+    video_count: int = 0
     portrait_consent: bool = False
     note: str | None = None
 
@@ -147,7 +149,8 @@ class Kessai:
                 # Several accounts share this channel: the author says which one before any check,
                 # because the checks (length, hashtags) depend on the platform.
                 account = operated[0] if len(operated) == 1 else None
-                content = VersionContent(text=m.text, image_count=len(m.image_alts), alt_texts=m.image_alts)
+                content = VersionContent(text=m.text, image_count=len(m.image_alts), alt_texts=m.image_alts,
+                                         video_count=m.video_count)
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
                                            content=content, source="channel")
                 if draft is None:
@@ -243,7 +246,8 @@ class Kessai:
             id=draft.id or 0, version=draft.current_version, account_name=account.name, platform=account.platform,
             author_id=draft.author_id, author_name=self.name_of(draft.author_id), text=c.text,
             scheduled_at=self.local(c.scheduled_at) if c.scheduled_at else None, category=draft.category,
-            image_count=c.image_count, alt_texts=c.alt_texts, portrait_consent=c.portrait_consent, note=c.note,
+            image_count=c.image_count, alt_texts=c.alt_texts, video_count=c.video_count,
+            portrait_consent=c.portrait_consent, note=c.note,
             source=draft.source,
         )
 
@@ -262,7 +266,7 @@ class Kessai:
         return DraftVersionRow(
             draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
             alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
-            portrait_consent=content.portrait_consent, note=storable(content.note) if content.note else None,
+            video_count=content.video_count, portrait_consent=content.portrait_consent, note=storable(content.note) if content.note else None,
             content_hash=self._hash(text, account.id if account else "", content), created_at=now,
             dup_key=sig.key, dup_numbers=sig.numbers, dup_version=sig.version,
         )
@@ -286,7 +290,7 @@ class Kessai:
     @staticmethod
     def _hash(text: str, account_id: str, c: VersionContent) -> str:
         return content_hash(text=text, account_id=account_id, scheduled_at=c.scheduled_at,
-                            alt_texts=[storable(a) for a in c.alt_texts])
+                            alt_texts=[storable(a) for a in c.alt_texts], video_count=c.video_count)
 
     def _assess(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: DraftVersionRow,
                 recent_texts: Sequence[str]) -> _Assessment:
@@ -352,7 +356,7 @@ class Kessai:
         return CheckContext(
             platform=account.platform, now=self.local(now), category=draft.category,
             scheduled_at=self.local(version.scheduled_at) if version.scheduled_at else None,
-            image_count=version.image_count, alt_texts=tuple(version.alt_texts),
+            image_count=version.image_count, alt_texts=tuple(version.alt_texts), video_count=version.video_count,
             portrait_consent=version.portrait_consent,
             hashtags_allowed=tuple(account.hashtags), recent_texts=tuple(recent_texts),
             policy=self.org.rule_policy(str(self.tz)), overrides=self.org.rule_overrides(),
@@ -368,7 +372,8 @@ class Kessai:
             findings=fs, override_reason=draft.override_reason,
             approver_names=[self.name_of(a) for a in self.approvers_for(account, author=draft.author_id)],
             category=draft.category, image_count=version.image_count, alt_texts=tuple(version.alt_texts),
-            portrait_consent=version.portrait_consent, note=version.note, source=draft.source,
+            video_count=version.video_count, portrait_consent=version.portrait_consent, note=version.note,
+            source=draft.source,
         )
 
     def load_view(self, s: Session, draft: DraftRow, number: int | None = None) -> DraftView:
@@ -541,30 +546,33 @@ class Kessai:
 
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
-                     image_alts: tuple[str, ...] = ()) -> Outcome:
-        """The intake message of a draft was edited: its text and its pictures (``image_alts``, as
-        for ``IncomingMessage``: the edited message's files) make the new version."""
+                     image_alts: tuple[str, ...] = (), video_count: int = 0) -> Outcome:
+        """The intake message of a draft was edited: its text, pictures and videos (``image_alts``
+        and ``video_count``, as for ``IncomingMessage``: the edited message's files) make the new
+        version."""
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             if isinstance(draft, Outcome):
                 outcome = draft
             else:
-                outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts)
+                outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts,
+                                     video_count=video_count)
         if outcome.kind == "not_a_draft" and any(user in a.operators for a in self.org.accounts_for_channel(channel)):
             # An operator's message in an intake channel is a draft, whichever event tells of it
             # first: its message event may come after this edit (a retry, out of order) carrying
             # the old text, and then finds the draft already made from the new one.
             return self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
-                                                        event_key=f"{event_key}:as-new", image_alts=image_alts))
+                                                        event_key=f"{event_key}:as-new", image_alts=image_alts,
+                                                        video_count=video_count))
         self.after_commit()
         return outcome
 
     def _edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
-              image_alts: tuple[str, ...]) -> Outcome:
+              image_alts: tuple[str, ...], video_count: int) -> Outcome:
         current = draft_repo.version(s, draft.id or 0, draft.current_version)
         if current is not None and current.text == storable(text) and current.image_count == len(image_alts) \
-                and list(current.alt_texts) == [storable(a) for a in image_alts]:
+                and list(current.alt_texts) == [storable(a) for a in image_alts] and current.video_count == video_count:
             # Link unfurls and attachments also arrive as message_changed with the same text.
             return Outcome("unchanged", draft.id)
         if draft.state == DraftState.WITHDRAWN:
@@ -578,9 +586,10 @@ class Kessai:
             return Outcome("published_edit_refused", draft.id)
         # The pictures are the message's as much as its text: added, removed or described
         # anew, they are checked again and shown to the approver (and hashed) with it.
-        content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts)
+        content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts, video_count=video_count)
         if current is not None:
-            content = replace(_content(current), text=text, image_count=len(image_alts), alt_texts=image_alts)
+            content = replace(_content(current), text=text, image_count=len(image_alts), alt_texts=image_alts,
+                              video_count=video_count)
         self._apply_edit(s, now, draft, content)
         self._refresh_homes(s, now, self._concerned(s, draft))
         return Outcome(draft.state, draft.id)
@@ -1103,7 +1112,8 @@ class Kessai:
 
 def _content(v: DraftVersionRow) -> VersionContent:
     return VersionContent(text=v.text, scheduled_at=v.scheduled_at, alt_texts=tuple(v.alt_texts),
-                          image_count=v.image_count, portrait_consent=v.portrait_consent, note=v.note)
+                          image_count=v.image_count, video_count=v.video_count, portrait_consent=v.portrait_consent,
+                          note=v.note)
 
 
 def _finding(r: FindingRow) -> Finding:

@@ -25,14 +25,23 @@ def event_key(body: dict[str, Any], event: dict[str, Any]) -> str:
     return f"msg:{event.get('channel')}:{event.get('ts')}:{event.get('subtype', '')}"
 
 
+def _files_of(event: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The files of ``kind`` (``image``, ``video``: the first half of their MIME type) attached to a message."""
+    files = event.get("files")
+    if not isinstance(files, list):
+        return []
+    return [f for f in files if isinstance(f, dict) and str(f.get("mimetype") or "").startswith(f"{kind}/")]
+
+
 def attached_images(event: dict[str, Any]) -> tuple[str, ...]:
     """The alt text (Slack's image description, "" when none) of each picture attached to a message:
     the 肖像権 and alt-text checks and the approver need to know that images go with the text."""
-    files = event.get("files")
-    if not isinstance(files, list):
-        return ()
-    return tuple(str(f.get("alt_txt") or "") for f in files
-                 if isinstance(f, dict) and str(f.get("mimetype") or "").startswith("image/"))
+    return tuple(str(f.get("alt_txt") or "") for f in _files_of(event, "image"))
+
+
+def attached_videos(event: dict[str, Any]) -> int:
+    """How many videos are attached to a message: 上越市 5(3) asks consent for 映像 as for photos."""
+    return len(_files_of(event, "video"))
 
 
 def may_be_draft(event: dict[str, Any]) -> bool:
@@ -56,7 +65,7 @@ def is_written_message(msg: dict[str, Any]) -> bool:
         return False
     if msg.get("thread_ts") not in (None, msg.get("ts")):
         return False
-    return bool(str(msg.get("text") or "").strip()) or bool(attached_images(msg))
+    return bool(str(msg.get("text") or "").strip()) or bool(attached_images(msg)) or attached_videos(msg) > 0
 
 
 def register(app: App, kessai: Kessai) -> None:
@@ -79,7 +88,7 @@ def register(app: App, kessai: Kessai) -> None:
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
-                image_alts=attached_images(msg),
+                image_alts=attached_images(msg), video_count=attached_videos(msg),
             )
             return
         if subtype == "message_deleted":
@@ -95,5 +104,5 @@ def register(app: App, kessai: Kessai) -> None:
         kessai.receive_message(
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=typed_text(event, kessai.name_of), event_key=event_key(body, event),
-                            image_alts=attached_images(event))
+                            image_alts=attached_images(event), video_count=attached_videos(event))
         )

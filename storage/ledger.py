@@ -81,7 +81,8 @@ def version_hashes(s: Session, tz: tzinfo = DEFAULT_TZ) -> dict[tuple[int, int],
     q = select(DraftVersionRow, DraftRow.account_id).join(DraftRow, col(DraftRow.id) == DraftVersionRow.draft_id)
     return {
         (v.draft_id, v.number): recorded_content_hashes(text=v.text, account_id=account_id or "",
-                                                        scheduled_at=v.scheduled_at, alt_texts=v.alt_texts, tz=tz)
+                                                        scheduled_at=v.scheduled_at, alt_texts=v.alt_texts, tz=tz,
+                                                        video_count=v.video_count)
         for v, account_id in s.exec(q)
     }
 

@@ -88,6 +88,7 @@ class DraftVersionRow(SQLModel, table=True):
     scheduled_at: datetime | None = None
     alt_texts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     image_count: int = 0
+    video_count: int = 0  # videos attached to the message (肖像権 covers 映像 too)
     portrait_consent: bool = False
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # for the approver
     content_hash: str = Field(max_length=64)

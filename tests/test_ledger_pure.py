@@ -45,7 +45,19 @@ def test_content_hash_changes_with_any_bound_field() -> None:
     assert h != content_hash(**{**base, "account_id": "joetsu-insta"})  # type: ignore[arg-type]
     assert h != content_hash(**{**base, "scheduled_at": datetime(2026, 11, 24, 9, tzinfo=JST)})  # type: ignore[arg-type]
     assert h != content_hash(**{**base, "alt_texts": ["高田城址公園の桜"]})  # type: ignore[arg-type]
-    assert h == content_hash(**base)  # type: ignore[arg-type]
+    assert h != content_hash(**base, video_count=1) != content_hash(**base, video_count=2)  # type: ignore[arg-type]
+    assert h == content_hash(**base) == content_hash(**base, video_count=0)  # type: ignore[arg-type]
+
+
+def test_versions_recorded_before_videos_were_counted_keep_their_hash() -> None:
+    # The hash of 2026-12-03 (before videos entered it), pinned: a version without videos must
+    # verify against the hash its decision was recorded under, in every ledger written before.
+    scheduled = datetime(2026, 12, 5, 10, tzinfo=JST)
+    kw = dict(text="雁木通りの紅葉が見頃です。", account_id="x-joetsu", scheduled_at=scheduled, alt_texts=["紅葉と堀"])
+    pinned = "ba4cf20c25fba9c2193a63bc133701d6c17a897e6d1f215c98950c3c2625ae18"
+    assert content_hash(**kw) == pinned  # type: ignore[arg-type]
+    assert pinned in recorded_content_hashes(**kw, tz=JST)  # type: ignore[arg-type]
+    assert pinned not in recorded_content_hashes(**kw, tz=JST, video_count=1)  # type: ignore[arg-type]
 
 
 def test_content_hash_binds_the_instant_not_the_zone_it_was_typed_in() -> None:

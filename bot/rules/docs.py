@@ -17,6 +17,8 @@ def _ctx_note(ex: Example) -> str:
         parts.append(f"image_count={ex.image_count}")
     if ex.alt_texts:
         parts.append("alt_texts=" + "、".join(f"「{a}」" for a in ex.alt_texts))
+    if ex.video_count:
+        parts.append(f"video_count={ex.video_count}")
     if ex.portrait_consent:
         parts.append("portrait_consent=True")
     if ex.hashtags_allowed:

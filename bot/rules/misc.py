@@ -208,7 +208,7 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
 @rule(
     code="portrait.consent",
     severity="warning",
-    summary="画像の肖像権（本人の了解）",
+    summary="画像・動画の肖像権（本人の了解）",
     clause="上越市 5(3)",
     fires=Example("運動会の様子です。", image_count=1, alt_texts=("玉入れをする子どもたち",)),
     passes=Example(
@@ -216,17 +216,21 @@ def third_party(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     ),
 )
 def portrait(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """画像付きの下書きで、写っている人の了解（肖像権）の確認欄が未チェックなら知らせます。
+    """画像や動画の付いた下書きで、写っている人の了解（肖像権）の確認欄が未チェックなら知らせます。
 
     上越市 5(3) は「個人が特定できる写真や映像…を投稿する場合は、事前に本人や所属団体、企業
-    などの了解を得る」ことを求めています。人が写っていない画像なら、その旨を確認して
-    チェックしてください。
+    などの了解を得る」ことを求めています。動画（映像）も写真と同じです。人が写っていない
+    画像・動画なら、その旨を確認してチェックしてください。
     """
-    if ctx.image_count > 0 and not ctx.portrait_consent:
+    if ctx.portrait_consent:
+        return
+    media = [f"画像が{ctx.image_count}枚"] if ctx.image_count > 0 else []
+    media += [f"動画が{ctx.video_count}本"] if ctx.video_count > 0 else []
+    if media:
         yield Hit(
             0,
             0,
-            f"画像が{ctx.image_count}枚あります。個人が特定できる人が写っている場合は本人の了解を得て、確認欄にチェックしてください。",
+            f"{'、'.join(media)}あります。個人が特定できる人が写っている場合は本人の了解を得て、確認欄にチェックしてください。",
             excerpt="",
         )
 

@@ -52,6 +52,7 @@ class CheckContext:
     category: str = "normal"
     image_count: int = 0
     alt_texts: tuple[str, ...] = ()
+    video_count: int = 0
     portrait_consent: bool = False
     hashtags_allowed: tuple[str, ...] = ()
     recent_texts: tuple[str, ...] = ()
@@ -102,6 +103,7 @@ class Example:
     category: str = "normal"
     image_count: int = 0
     alt_texts: tuple[str, ...] = ()
+    video_count: int = 0
     portrait_consent: bool = False
     hashtags_allowed: tuple[str, ...] = ()
     recent_texts: tuple[str, ...] = ()
@@ -115,6 +117,7 @@ class Example:
             category=self.category,
             image_count=self.image_count,
             alt_texts=self.alt_texts,
+            video_count=self.video_count,
             portrait_consent=self.portrait_consent,
             hashtags_allowed=self.hashtags_allowed,
             recent_texts=self.recent_texts,

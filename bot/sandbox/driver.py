@@ -253,13 +253,14 @@ class SlackDriver:
         retry_num: int | None = None,
         event_id: str | None = None,
         images: Sequence[str] | None = None,
+        videos: int = 0,
         bold: Sequence[str] = (),
     ) -> str:
         """A person posts ``text``; returns its ts. Reusing ``ts`` + ``event_id`` with ``retry_num``
         redelivers the same event as a Slack retry without creating a second message. ``images``:
         pictures attached to the message, each given by its description (alt text; "" for none),
-        sent as Slack sends a message with files (subtype ``file_share``). ``bold``: words made bold
-        in the composer."""
+        sent as Slack sends a message with files (subtype ``file_share``); ``videos``: how many
+        videos (MP4) go with them. ``bold``: words made bold in the composer."""
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, ts) if ts else None
         if stored is None:
@@ -281,28 +282,35 @@ class SlackDriver:
             event["thread_ts"] = stored.thread_ts
             parent = self.slack.message(channel_id, stored.thread_ts)
             event["parent_user_id"] = parent.user if parent else user
-        if images is not None:
+        if images is not None or videos:
             event["subtype"] = "file_share"
             event["upload"] = False
-            event["files"] = self._image_files(stored.ts, user, images)
+            event["files"] = self._files(stored.ts, user, images or (), videos)
         self.event(event, event_id=event_id, retry_num=retry_num)
         return stored.ts
 
     @staticmethod
-    def _image_files(ts: str, user: str, images: Sequence[str]) -> list[JsonDict]:
-        """The ``files`` of a message with pictures, each described by its alt text ("" for none)."""
-        return [
+    def _files(ts: str, user: str, images: Sequence[str], videos: int = 0) -> list[JsonDict]:
+        """The ``files`` of a message with pictures, each described by its alt text ("" for none),
+        then ``videos`` videos (Slack has no alt text for those)."""
+        pictures: list[JsonDict] = [
             {"id": f"F{ts.replace('.', '')}{i}", "name": f"photo{i}.jpg", "title": f"photo{i}.jpg",
              "mimetype": "image/jpeg", "filetype": "jpg", "user": user, "mode": "hosted",
              **({"alt_txt": alt} if alt else {})}
             for i, alt in enumerate(images, 1)
         ]
+        return pictures + [
+            {"id": f"F{ts.replace('.', '')}V{i}", "name": f"video{i}.mp4", "title": f"video{i}.mp4",
+             "mimetype": "video/mp4", "filetype": "mp4", "user": user, "mode": "hosted"}
+            for i in range(1, videos + 1)
+        ]
 
     def message_changed(self, channel: str, ts: str, user: str, new_text: str, *,
-                        images: Sequence[str] | None = None) -> BotReply:
+                        images: Sequence[str] | None = None, videos: int = 0) -> BotReply:
         """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``).
         ``images``: the pictures the edited message has, by description (alt text; "" for none);
-        Slack's edited message carries its ``files`` as the original message did."""
+        Slack's edited message carries its ``files`` as the original message did; ``videos``: how
+        many videos it has besides."""
         channel_id = self._channel_id(channel)
         edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text), rich_text_blocks(new_text))
         edit_ts = self.slack.next_ts()
@@ -323,7 +331,8 @@ class SlackDriver:
                 "source_team": self.slack.team_id,
                 "user_team": self.slack.team_id,
                 **thread,
-                **({"upload": False, "files": self._image_files(ts, user, images)} if images is not None else {}),
+                **({"upload": False, "files": self._files(ts, user, images or (), videos)}
+                   if images is not None or videos else {}),
             },
             "previous_message": {
                 "type": "message",

@@ -1,12 +1,14 @@
 """Intake messages that arrive out of order or change after the fact: a deletion delivered before
-the message it deletes, and edits that add or change the message's pictures."""
+the message it deletes, and edits that add or change the message's pictures and videos."""
 
 from __future__ import annotations
 
 from sqlmodel import select
 
+from bot.ledger import LedgerEntry, verify_chain
 from bot.localstack import LocalStack
 from bot.sandbox.payloads import message_text, rich_text_blocks
+from storage import ledger as ledger_repo
 from storage.models import DeletedMessageRow, DraftRow, DraftVersionRow
 from tests.e2e.conftest import APPROVERS, CLEAN_DRAFT, all_text, dm, settle, thread, wait_dm, wait_thread
 
@@ -81,6 +83,61 @@ def test_an_edit_carries_the_pictures_of_the_message(stack: LocalStack) -> None:
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", edited, images=["ライトアップされた高田城三重櫓", "紅葉と堀"])
     settle(st)
     assert len(versions(st)) == 3
+
+
+def test_a_video_with_a_draft_needs_consent_is_shown_and_bound_to_the_decision(stack: LocalStack) -> None:
+    """上越市 5(3) asks consent for 「個人が特定できる写真や映像」: a video attached to the message
+    counts for the 肖像権 check as a picture does (not for alt text: Slack has none for videos), the
+    approver sees it, adding one is a new version with its own hash, and the ledger verifies."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, videos=1)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
+    found = all_text(next(m for m in check if "確認結果" in all_text(m)))
+    assert "portrait.consent" in found and "動画が1本あります" in found and "a11y.image_alt" not in found
+    request = all_text(dm(st, "U0MANAGER")[0])
+    assert "動画:* 1本（肖像権: 同意の確認なし）" in request and "画像:*" not in request
+    # A picture and a second video added by editing: one new version, both counted.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, images=["ライトアップされた高田城三重櫓"], videos=2)
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    second = wait_thread(st, "C0INTAKE", ts, lambda ms: any("第2版の確認結果" in all_text(m) for m in ms))
+    assert "画像が1枚、動画が2本あります" in all_text(next(m for m in second if "第2版の確認結果" in all_text(m)))
+    # The same files again (an unfurl) are no new version; a video removed is one.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, images=["ライトアップされた高田城三重櫓"], videos=2)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, images=["ライトアップされた高田城三重櫓"], videos=1)
+    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=10, message="third version")
+    for a in APPROVERS:
+        wait_dm(st, a, 3)
+    settle(st)
+    v1, v2, v3 = versions(st)
+    assert [(v.image_count, v.video_count) for v in (v1, v2, v3)] == [(0, 1), (1, 2), (1, 1)]
+    assert len({v1.content_hash, v2.content_hash, v3.content_hash}) == 3
+    msg = dm(st, "U0MANAGER")[-1]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: any(e.kind == "approved" for e in entries(st)), timeout=10, message="approval")
+    with st.rt.db.session() as s:
+        approved = next(e for e in ledger_repo.iter_entries(s) if e.kind == "approved")
+        assert (approved.version_number, approved.content_hash) == (3, v3.content_hash)
+        assert verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s)).ok
+
+
+def test_a_message_of_only_a_video_is_a_draft_that_asks_for_text(stack: LocalStack) -> None:
+    """A video pasted without a word is still something the operator means to post: it becomes a
+    draft whose check says the text is missing, not a message silently ignored."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", "", videos=1)
+    check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
+    found = all_text(next(m for m in check if "確認結果" in all_text(m)))
+    assert "portrait.consent" in found and "動画が1本" in found
+    settle(st)
+    assert [(d.message_ts, d.state) for d in drafts(st)] == [(ts, "needs_fix")]
+
+
+def entries(st: LocalStack) -> list[LedgerEntry]:
+    with st.rt.db.session() as s:
+        return list(ledger_repo.iter_entries(s))
 
 
 def versions(st: LocalStack) -> list[DraftVersionRow]:

@@ -1,0 +1,31 @@
+"""draft_versions: how many videos the draft's message carries.
+
+上越市 5(3) asks for consent before posting 「個人が特定できる写真や映像」: a video of people
+needs it as much as a photo, so the check and the approver must know videos are attached. Versions
+written before count none (``server_default``); their content hash is unchanged, because videos
+enter the hash only when there are some (``bot.ledger.content_hash``).
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-03
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("draft_versions") as batch:
+        batch.add_column(sa.Column("video_count", sa.Integer(), nullable=False, server_default="0"))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("draft_versions") as batch:
+        batch.drop_column("video_count")

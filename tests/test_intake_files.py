@@ -1,0 +1,47 @@
+"""What a message's ``files`` tell the intake: pictures (with their alt text) and videos."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handlers.intake import attached_images, attached_videos, is_written_message
+
+MESSAGE = {"type": "message", "user": "U0OPERATOR", "ts": "1764100000.000100", "subtype": "file_share"}
+
+
+def with_files(*files: Any, text: str = "") -> dict[str, Any]:
+    return {**MESSAGE, "text": text, "files": list(files)}
+
+
+def test_pictures_and_videos_are_told_apart_by_their_mime_type() -> None:
+    msg = with_files(
+        {"mimetype": "image/jpeg", "alt_txt": "雁木通り"},
+        {"mimetype": "video/mp4"},
+        {"mimetype": "video/quicktime"},  # an iPhone's .mov
+        {"mimetype": "image/png"},
+        {"mimetype": "audio/mp4"},  # a voice clip shows nobody
+        {"mimetype": "application/pdf"},
+    )
+    assert attached_images(msg) == ("雁木通り", "")
+    assert attached_videos(msg) == 2
+
+
+@pytest.mark.parametrize("files", [None, "files", {"mimetype": "video/mp4"}, ["video/mp4", None, 3]])
+def test_files_not_in_slacks_shape_count_as_none(files: Any) -> None:
+    msg = {**MESSAGE, "files": files}
+    assert attached_images(msg) == () and attached_videos(msg) == 0
+
+
+def test_a_file_slack_no_longer_shows_counts_as_none() -> None:
+    # Past a free workspace's limit, or deleted, a file arrives without its type.
+    msg = with_files({"id": "F1", "mode": "hidden_by_limit"}, {"id": "F2", "mode": "tombstone", "mimetype": None})
+    assert attached_images(msg) == () and attached_videos(msg) == 0
+    assert not is_written_message(msg)
+
+
+def test_a_message_of_only_a_video_can_be_a_draft() -> None:
+    assert is_written_message(with_files({"mimetype": "video/mp4"}))
+    assert not is_written_message(with_files({"mimetype": "audio/mp4"}))
+    assert not is_written_message(with_files({"mimetype": "video/mp4"}) | {"bot_id": "B0OTHER"})
