@@ -68,6 +68,7 @@ class IncomingMessage:
     event_key: str
     image_alts: tuple[str, ...] = ()  # one per attached picture: its alt text, "" when none
     video_count: int = 0  # attached videos: people in them need consent as in pictures (上越市 5(3))
+    forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,13 @@ class Outcome:
 
     kind: str
     draft_id: int | None = None
+
+
+FORWARD_REFUSED_JA = (
+    "転送されたメッセージは、下書きとして受け付けていません（添えたコメントも下書きにはなりません）。"
+    "投稿する文面をこのチャンネルに直接書き込むか、転送されたメッセージのメニュー（︙）の"
+    "「決裁に回す」から提出してください。"
+)
 
 
 @dataclass(frozen=True)
@@ -129,9 +137,10 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            if not operated and not draft_repo.claim_event(s, m.event_key, now):
+            refused = not operated or m.forwarded
+            if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
-            if not operated and draft_repo.was_deleted(s, m.channel, m.ts):
+            if refused and draft_repo.was_deleted(s, m.channel, m.ts):
                 return self._deleted_before(m)
             if not operated:
                 self.notify.ephemeral(
@@ -145,6 +154,9 @@ class Kessai:
                     ),
                 )
                 outcome = Outcome("not_operator")
+            elif m.forwarded:
+                self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=FORWARD_REFUSED_JA)
+                outcome = Outcome("forwarded")
             else:
                 # Several accounts share this channel: the author says which one before any check,
                 # because the checks (length, hashtags) depend on the platform.

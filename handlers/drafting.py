@@ -25,7 +25,7 @@ from handlers.payloads import (
     user_id,
     view_values,
 )
-from handlers.slack_text import typed_text
+from handlers.slack_text import shared_message, typed_text
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,9 @@ def register(app: App, kessai: Kessai) -> None:
     @app.shortcut(render.SHORTCUT_CALLBACK)
     def submit_as_draft(ack: Ack, body: dict[str, Any], client: WebClient, context: Any) -> None:
         ack()
-        text = typed_text(body.get("message") or {}, kessai.name_of)
+        message = body.get("message") or {}
+        # On a forward, what is meant for the post is the forwarded message, not the comment.
+        text = typed_text(shared_message(message) or message, kessai.name_of)
         try:
             view = draft_modal_for(kessai, user_id(body), text=text, source="shortcut")
         except errors.KessaiError as e:

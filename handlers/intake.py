@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.services import IncomingMessage, Kessai
-from handlers.slack_text import typed_text
+from handlers.slack_text import shared_message, typed_text
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +55,17 @@ def may_be_draft(event: dict[str, Any]) -> bool:
     return prev.get("thread_ts") in (None, prev.get("ts"))
 
 
-def is_written_message(msg: dict[str, Any]) -> bool:
-    """A top-level message a person wrote, with something in it: what can be a draft.
-
-    Thread replies are conversation about a draft; a message with neither text nor pictures
-    (Slack sends some, e.g. for a call) has nothing to check.
-    """
+def is_person_message(msg: dict[str, Any]) -> bool:
+    """A top-level message a person posted (thread replies are conversation about a draft)."""
     if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts"):
         return False
-    if msg.get("thread_ts") not in (None, msg.get("ts")):
+    return msg.get("thread_ts") in (None, msg.get("ts"))
+
+
+def is_written_message(msg: dict[str, Any]) -> bool:
+    """A top-level message a person wrote, with something in it: what can be a draft. A message
+    with neither text nor pictures nor videos (Slack sends some, e.g. for a call) has nothing to check."""
+    if not is_person_message(msg):
         return False
     return bool(str(msg.get("text") or "").strip()) or bool(attached_images(msg)) or attached_videos(msg) > 0
 
@@ -82,6 +84,9 @@ def register(app: App, kessai: Kessai) -> None:
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")),
                                         event_key=event_key(body, event), may_be_draft=may_be_draft(event))
                 return
+            if isinstance(msg, dict) and shared_message(msg) is not None:
+                log.debug("ignored an edit of a forwarded message (refused when it was posted)")
+                return
             if not isinstance(msg, dict) or not is_written_message(msg):
                 log.debug("ignored an edit of a %s message", msg.get("subtype") if isinstance(msg, dict) else "?")
                 return
@@ -98,11 +103,15 @@ def register(app: App, kessai: Kessai) -> None:
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=deleted,
                                         event_key=event_key(body, event), may_be_draft=may_be_draft(event))
             return
-        if not is_written_message(event):
+        # A forward (Slack's 「転送」) is refused with an explanation, with a comment or without: the
+        # comment is not the post, and the forwarded message is not text its operator typed here.
+        forwarded = is_person_message(event) and shared_message(event) is not None
+        if not forwarded and not is_written_message(event):
             log.debug("ignored a %s message", subtype or "plain")
             return
         kessai.receive_message(
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=typed_text(event, kessai.name_of), event_key=event_key(body, event),
-                            image_alts=attached_images(event), video_count=attached_videos(event))
+                            image_alts=attached_images(event), video_count=attached_videos(event),
+                            forwarded=forwarded)
         )

@@ -196,3 +196,21 @@ def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None 
     text = plain_text(str(message.get("text") or ""), name_of, emoji_in(blocks))
     runs = styled_runs(blocks)
     return _unstyle(text, runs) if runs else text
+
+
+def shared_message(message: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The message a person forwarded (Slack's 「転送」), as a message of its own (text and rich text
+    blocks, for ``typed_text``), or None. Slack carries it as an attachment marked ``is_share``
+    and leaves the forwarder's own text empty or for their comment. A link to a Slack message also
+    unfurls as an attachment (``is_msg_unfurl`` without ``is_share``): that is not a forward."""
+    attachments = message.get("attachments")
+    if not isinstance(attachments, list):
+        return None
+    for att in attachments:
+        if isinstance(att, dict) and att.get("is_share") is True:
+            inner = att.get("message_blocks")
+            first = inner[0] if isinstance(inner, list) and inner and isinstance(inner[0], dict) else {}
+            original = first.get("message")
+            blocks = original.get("blocks") if isinstance(original, dict) else None
+            return {"text": str(att.get("text") or ""), "blocks": blocks}
+    return None

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.sandbox.payloads import EMOJI, message_text, rich_text_blocks
-from handlers.slack_text import emoji_in, plain_text, typed_text, unescape
+from handlers.slack_text import emoji_in, plain_text, shared_message, typed_text, unescape
 
 NAMES = {"U0MANAGER": "高田 課長補佐"}
 
@@ -154,3 +154,30 @@ def test_a_bold_word_in_any_typed_text_survives_the_round_trip(typed: str, start
         return
     sent = {"text": message_text(typed, bold=[word]), "blocks": rich_text_blocks(typed, bold=[word])}
     assert typed_text(sent) == typed
+
+
+FORWARD = {
+    "is_share": True, "is_msg_unfurl": True, "text": "観桜会は4月1日から :cherry_blossom: &amp; 夜桜",
+    "message_blocks": [{"message": {"blocks": [{"type": "rich_text", "elements": [{"type": "rich_text_section",
+                        "elements": [{"type": "emoji", "name": "cherry_blossom", "unicode": "1f338"}]}]}]}}],
+}
+
+
+def test_a_forward_is_read_as_the_message_it_carries() -> None:
+    shared = shared_message({"text": "これをお願いします", "attachments": [FORWARD]})
+    assert shared is not None and typed_text(shared) == "観桜会は4月1日から 🌸 & 夜桜"
+
+
+def test_a_forward_without_blocks_is_still_read_from_its_text() -> None:
+    shared = shared_message({"text": "", "attachments": [{"is_share": True, "text": "お知らせ &lt;重要&gt;"}]})
+    assert shared is not None and typed_text(shared) == "お知らせ <重要>"
+
+
+@pytest.mark.parametrize("attachments", [
+    None, "x", [], [None, 3],
+    [{"is_msg_unfurl": True, "text": "a message a link points to"}],  # an unfurl of a pasted link
+    [{"is_share": "true", "text": "not Slack's shape"}],
+    [{"title": "an app's attachment", "text": "本文"}],
+])
+def test_no_forward_where_slack_sent_none(attachments: object) -> None:
+    assert shared_message({"text": "本文", "attachments": attachments}) is None

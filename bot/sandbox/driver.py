@@ -289,6 +289,35 @@ class SlackDriver:
         self.event(event, event_id=event_id, retry_num=retry_num)
         return stored.ts
 
+    def forward(self, channel: str, user: str, source_channel: str, source_ts: str, comment: str = "") -> str:
+        """``user`` forwards (Slack's 「転送」) the message ``source_ts`` of ``source_channel`` into
+        ``channel``, with ``comment`` or none; returns the new message's ts. Slack carries the
+        forwarded message as an attachment marked ``is_share``, its text in Slack's format and its
+        rich text in ``message_blocks``."""
+        channel_id, source_id = self._channel_id(channel), self._channel_id(source_channel)
+        source = self.slack.message(source_id, source_ts)
+        if source is None:
+            raise ValueError(f"no message {source_ts} in {source_channel}")
+        link = f"https://{self.slack.team_id.lower()}.slack.com/archives/{source_id}/p{source_ts.replace('.', '')}"
+        shared: JsonDict = {
+            "ts": source.ts, "author_id": source.user, "channel_id": source_id, "channel_team": self.slack.team_id,
+            "is_msg_unfurl": True, "is_share": True, "from_url": link, "original_url": link,
+            "text": source.text, "fallback": f"[{source.ts}] {source.text}", "mrkdwn_in": ["text"],
+            "message_blocks": [{"team": self.slack.team_id, "channel": source_id, "ts": source.ts,
+                                "message": {"blocks": source.blocks}}],
+            "footer": "Slack Conversation",
+        }
+        blocks = rich_text_blocks(comment) if comment else []
+        stored = self.slack.post_as_user(channel_id, user, message_text(comment), blocks=blocks, attachments=[shared])
+        event: JsonDict = {
+            "client_msg_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{channel_id}/{stored.ts}")),
+            "type": "message", "text": stored.text, "user": user, "ts": stored.ts, "team": self.slack.team_id,
+            "attachments": [shared], "channel": channel_id, "event_ts": stored.ts,
+            "channel_type": self._channel_type(channel_id), **({"blocks": blocks} if blocks else {}),
+        }
+        self.event(event)
+        return stored.ts
+
     @staticmethod
     def _files(ts: str, user: str, images: Sequence[str], videos: int = 0) -> list[JsonDict]:
         """The ``files`` of a message with pictures, each described by its alt text ("" for none),
@@ -333,6 +362,8 @@ class SlackDriver:
                 **thread,
                 **({"upload": False, "files": self._files(ts, user, images or (), videos)}
                    if images is not None or videos else {}),
+                # What Slack attached (a forwarded message) stays with the edited message.
+                **({"attachments": before.extra["attachments"]} if "attachments" in before.extra else {}),
             },
             "previous_message": {
                 "type": "message",

@@ -566,8 +566,10 @@ class LocalSlack:
         thread_ts: str | None = None,
         bot_id: str | None = None,
         blocks: Iterable[JsonDict] = (),
+        attachments: list[JsonDict] | None = None,
     ) -> Message:
-        """Put a message someone typed (or another app posted) into the workspace."""
+        """Put a message someone typed (or another app posted) into the workspace; ``attachments``:
+        what Slack adds to it (a forwarded message, say)."""
         with self._cond:
             message = self._ws.add_message(
                 self._ws.resolve_channel(channel) if channel[:1] in "UW" else channel,
@@ -577,6 +579,7 @@ class LocalSlack:
                 thread_ts=thread_ts,
                 ts=ts,
                 bot_id=bot_id,
+                extra={"attachments": attachments} if attachments else None,
             )
             self._cond.notify_all()
             return copy.deepcopy(message)

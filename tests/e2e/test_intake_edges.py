@@ -1,5 +1,6 @@
 """Intake messages that arrive out of order or change after the fact: a deletion delivered before
-the message it deletes, and edits that add or change the message's pictures and videos."""
+the message it deletes, edits that add or change the message's pictures and videos, and
+messages forwarded into the channel."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ from bot.localstack import LocalStack
 from bot.sandbox.payloads import message_text, rich_text_blocks
 from storage import ledger as ledger_repo
 from storage.models import DeletedMessageRow, DraftRow, DraftVersionRow
-from tests.e2e.conftest import APPROVERS, CLEAN_DRAFT, all_text, dm, settle, thread, wait_dm, wait_thread
+from tests.e2e.conftest import (
+    APPROVERS,
+    CLEAN_DRAFT,
+    all_text,
+    dm,
+    settle,
+    thread,
+    wait_dm,
+    wait_ephemeral,
+    wait_thread,
+)
 
 
 def drafts(st: LocalStack) -> list[DraftRow]:
@@ -133,6 +144,50 @@ def test_a_message_of_only_a_video_is_a_draft_that_asks_for_text(stack: LocalSta
     assert "portrait.consent" in found and "動画が1本" in found
     settle(st)
     assert [(d.message_ts, d.state) for d in drafts(st)] == [(ts, "needs_fix")]
+
+
+def test_a_forwarded_message_is_refused_with_the_way_to_submit_it(stack: LocalStack) -> None:
+    """Slack's 「転送」 puts another message into the channel as an attachment; the forwarder's own
+    text is empty or a comment (「これをお願いします」). Neither is the post: before, a forward without
+    a comment was ignored without a word and one with a comment became a draft of the comment."""
+    st = stack
+    original = st.slack.post_as_user("C0GENERAL", "U0OTHER", message_text(CLEAN_DRAFT),
+                                     blocks=rich_text_blocks(CLEAN_DRAFT)).ts
+    bare = st.driver.forward("C0INTAKE", "U0OPERATOR", "C0GENERAL", original)
+    said = wait_ephemeral(st, "U0OPERATOR", "転送されたメッセージは")
+    assert "決裁に回す" in said and "直接書き込む" in said
+    st.driver.retry_last_event(retry_num=1)  # Slack's retry: no second explanation
+    commented = st.driver.forward("C0INTAKE", "U0OPERATOR", "C0GENERAL", original, comment="これをお願いします")
+    settle(st)
+    assert drafts(st) == [] and dm(st, "U0MANAGER") == [] and thread(st, "C0INTAKE", bare) == []
+    assert [e.text for e in st.slack.ephemerals("U0OPERATOR")].count(said) == 2
+    # Editing the comment of the forward makes no draft either.
+    st.driver.message_changed("C0INTAKE", commented, "U0OPERATOR", "こちらを決裁に回してください")
+    settle(st)
+    assert drafts(st) == [] and len(st.slack.ephemerals("U0OPERATOR")) == 2
+    # Someone who operates no account of the channel hears that first, as for any message.
+    st.driver.forward("C0INTAKE", "U0STRANGER", "C0GENERAL", original)
+    wait_ephemeral(st, "U0STRANGER", "運用担当者として登録されていない")
+    # A link to a Slack message unfurls as an attachment too; a draft with one is a draft as usual.
+    link = f"https://t0kessai.slack.com/archives/C0GENERAL/p{original.replace('.', '')}"
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT + " 詳しくは " + link)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    assert [d.message_ts for d in drafts(st)] == [ts]
+
+
+def test_the_shortcut_on_a_forward_fills_the_form_with_the_forwarded_text(stack: LocalStack) -> None:
+    """What the refusal above points to: 「決裁に回す」 on the forward opens the form with the
+    forwarded message's text (emoji as characters), not the comment beside it."""
+    st = stack
+    text = "高田城址公園の観桜会は4月1日からです🌸"
+    original = st.slack.post_as_user("C0GENERAL", "U0OTHER", message_text(text), blocks=rich_text_blocks(text)).ts
+    forward = st.driver.forward("C0INTAKE", "U0OPERATOR", "C0GENERAL", original, comment="これをお願いします")
+    wait_ephemeral(st, "U0OPERATOR", "転送されたメッセージは")
+    st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0INTAKE", forward)
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    blocks = {b.get("block_id"): b for b in view.view["blocks"]}
+    assert blocks["text"]["element"]["initial_value"] == text
 
 
 def entries(st: LocalStack) -> list[LedgerEntry]:

@@ -413,16 +413,22 @@ def _mutations(value: object) -> st_.SearchStrategy[object]:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st_.data(), which=st_.sampled_from(["click", "form", "event"]))
+@given(data=st_.data(), which=st_.sampled_from(["click", "form", "event", "forward"]))
 def test_fuzzed_payload_shapes_never_fail(sqlite_stack: LocalStack, data: st_.DataObject, which: str) -> None:
     """Any one field of a valid click, form or event replaced by a value of another type: never a
     5xx, and nobody but the approver the payload names can have decided anything."""
     st = sqlite_stack
     event = {"type": "event_callback", "team_id": "T0KESSAI", "event_id": "EvFuzz",
              "event": {"type": "message", "channel": "C0INTAKE", "user": "U0STRANGER", "text": "質問です", "ts": "9.9"}}
-    base = {"click": _CLICK, "form": _FORM, "event": event}[which]
+    # An operator's forward with a picture and a video beside it: the attachment's nested shape
+    # (message_blocks → message → blocks) and the files are read from untrusted JSON too.
+    forward = {**event, "event": {**event["event"], "user": "U0OPERATOR", "subtype": "file_share", "attachments": [
+        {"is_share": True, "text": "観桜会 :cherry_blossom:", "message_blocks": [{"message": {"blocks": [
+            {"type": "rich_text", "elements": [{"type": "emoji", "name": "cherry_blossom", "unicode": "1f338"}]}]}}]}],
+        "files": [{"mimetype": "image/jpeg", "alt_txt": "桜"}, {"mimetype": "video/mp4"}]}}
+    base = {"click": _CLICK, "form": _FORM, "event": event, "forward": forward}[which]
     mutated = data.draw(_mutations(base))
-    if which == "event":
+    if which in ("event", "forward"):
         status = _signed(st, json.dumps(mutated).encode(), "application/json")
     else:
         status = _signed(st, _interaction(mutated), "application/x-www-form-urlencoded")
