@@ -6,7 +6,9 @@ zero-width space inside a token changes nothing):
 - a password, PIN or key after its label and a separator: 「パスワードは Kessai2026! です」,
   「PW: Kessai2026!」, 「暗証番号：4821」, 「APIキー: 1f0c…」, 「パスワード→Kessai2026!」, the label
   spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form, and a
-  Wi-Fi key after its router label (「暗号化キー：…」「パスキー：…」「PSK=…」); and a
+  Wi-Fi key after its router label (「暗号化キー：…」「パスキー：…」「PSK=…」), or in English
+  prose (「the Wi-Fi password is free2use」「PIN was changed to …」, a value with letters and
+  digits, so that 「the password is case-sensitive」 stays silent); and a
   one-time code after its label (「認証コード：482913」, 「482 913」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
   (「アプリパスワード abcd efgh ijkl mnop」);
@@ -177,11 +179,13 @@ _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
 _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
-# line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); or loose
-# ones (a space, を, が).
+# line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); English
+# prose (「the password is …」「PIN was changed to …」, the longer phrases first: a match is not
+# tried again with another); or loose ones (a space, を, が).
 _EXPLICIT = r"[ \t]*(?:は|:|=>|->|=|→|⇒|】|\])[ \t、,]*"
+_ENGLISH = r"[ \t]+(?:is now|is set to|(?:has been |was |is )?changed to|is|was)[ \t]*:?[ \t]+"
 _SEPARATOR = (
-    rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*[:】\]]?[ \t]*(?:\n[ \t]*){{1,2}})|"
+    rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*[:】\]]?[ \t]*(?:\n[ \t]*){{1,2}})|(?P<english>{_ENGLISH})|"
     r"(?P<loose>[ \t]*(?:を|が)[ \t]*|[ \t]+))"
 )
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*"
@@ -322,7 +326,9 @@ def _labelled(norm: str) -> Iterator[Credential]:
         else:
             if not (
                 _APP_PASSWORD.fullmatch(value)
-                or _password_like(value, loose=m["loose"] is not None or m["short"] is not None)
+                # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
+                or _password_like(value, loose=m["loose"] is not None or m["short"] is not None
+                                  or m["english"] is not None)
             ):
                 continue
             kind = "パスワード"

@@ -93,6 +93,12 @@ LEAKS = [
     ("LINE_ACCESS_TOKEN: a1B2c3D4e5F6g7H8i9J0kLmN", "a1B2c3D4e5F6g7H8i9J0kLmN"),
     ("https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz0123", None),
     ("https://hooks.slack.com/workflows/T0123ABC/A0456DEF/789012345/abcdefABCDEF0123", None),
+    # Said in English prose (an international exchange account's notice).
+    ("The Wi-Fi password is free2use.", "free2use"),
+    ("The password is: Snow2026!", "Snow2026!"),
+    ("Our PIN was changed to 4821x9", "4821x9"),
+    ("The password is now Yuki2026x", "Yuki2026x"),
+    ("password has been changed to Snow2026z", "Snow2026z"),
 ]
 
 
@@ -220,6 +226,14 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "This card is valid for the bearer of this pass only.",
         "SG.Joetsu の略です",
         "access_token の有効期限は60日です",
+        "The password is case-sensitive.",
+        "Password is Case-Sensitive",
+        "The password is 8 characters or more.",
+        "Your password will be sent by email.",
+        "The password is changed regularly.",
+        "A day pass is 1000yen",
+        "The pass is valid for 3 days",
+        "The PIN is 1234 in this example.",
     ],
 )
 def test_awareness_posts_and_ordinary_text_stay_silent(text: str) -> None:
