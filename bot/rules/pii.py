@@ -21,6 +21,10 @@ _SEP = r"(?:[ \t]*[-.][ \t]*|[ \t]+|\(|\)[ \t]*)?"
 _TRUNK = r"(?:0|\+81[ \t-]*(?:\(0\)[ \t-]*|0)?)"
 # Mobile/IP/M2M prefixes; the fourth digit is never 0 (0800… is toll-free, not a mobile).
 _MOBILE = re.compile(rf"(?<![0-9-]){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])")
+# Digits written as kanji (「〇九〇－一二三四－五六七八」, as in vertical documents), for phone numbers
+# only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
+# 〇〇〇〇 is a placeholder that card and 個人番号 checksums could take for a number.
+_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 
 
 def _digits(s: str) -> str:
@@ -49,14 +53,15 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
-    問わず）、ピリオド、空白、括弧、区切りなし、全角数字、国番号付き（+81 90-…）のいずれの
-    書き方でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    問わず）、ピリオド、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…）、国番号付き
+    （+81 90-…）のいずれの書き方でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
-    for m in _MOBILE.finditer(doc.numview):
+    numbers = doc.numview.translate(_KANJI_DIGITS) if "〇" in doc.numview else doc.numview
+    for m in _MOBILE.finditer(numbers):
         if _national(m.group()) in official or _example(doc, m.start(), m.end()):
             continue
         start, end = doc.span(m.start(), m.end())

@@ -33,6 +33,9 @@ from tests.rules.conftest import codes, findings_of
         "+819012345678",
         "+81 (0)90-1234-5678",
         "＋８１ ９０－１２３４－５６７８",
+        "〇九〇－一二三四－五六七八",  # kanji digits, as in a vertical document
+        "〇八〇一二三四五六七八",
+        "〇九〇ー九八七六ー五四三二",
     ],
 )
 def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
@@ -51,6 +54,9 @@ def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
         "0570-000-123",
         "03-1234-5678",
         "0901234567890",
+        "〇二五－五二六－五一一一",
+        "〇〇〇－〇〇〇〇－〇〇〇〇",  # a placeholder
+        "〇九〇－〇〇〇〇－〇〇〇〇",
     ],
 )
 def test_landline_and_free_dial_numbers_do_not_fire(number: str) -> None:
@@ -332,3 +338,9 @@ def test_a_name_near_a_venue_address_does_not_fire(text: str) -> None:
 def test_the_address_found_starts_at_its_place_name() -> None:
     [f] = findings_of("pii.address", "落とし物は本町3丁目4番5号の田中さん宅でお預かりしています")
     assert f.excerpt == "本町3丁目4番5号"
+
+
+def test_kanji_digits_count_only_for_phone_numbers() -> None:
+    # 〇〇〇〇 placeholders would pass the card and 個人番号 checksums as zeros.
+    assert codes("カード番号：〇〇〇〇 〇〇〇〇 〇〇〇〇 〇〇〇〇") == []
+    assert "pii.phone" not in codes("七五三のお祝いは九〇〇円から。記入例：〇九〇－一二三四－五六七八")
