@@ -75,7 +75,22 @@ def test_non_utf8_file_is_refused_politely(tmp_path: Path) -> None:
     f = tmp_path / "sjis.txt"
     f.write_bytes("お知らせ".encode("cp932"))
     r = kessai("check", str(f))
-    assert r.returncode == 2 and "UTF-8" in r.stderr
+    assert r.returncode == 2 and "UTF-8 ではありません" in r.stderr and "Shift_JIS（ANSI）で保存されているようです" in r.stderr
+    f.write_bytes(b"\x80\xff\xfe\x00")  # neither UTF-8 nor Shift_JIS: no guess
+    r = kessai("check", str(f))
+    assert r.returncode == 2 and "UTF-8 ではありません" in r.stderr and "Shift_JIS" not in r.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_file_saved_as_unicode_by_notepad_is_read(tmp_path: Path, encoding: str) -> None:
+    """Notepad's 「Unicode」 is UTF-16 with a BOM, which says how to read it: checked, not refused."""
+    f = tmp_path / "draft.txt"
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    f.write_bytes(bom + "連絡は携帯 090-1234-5678 まで\r\n".encode(encoding))
+    r = kessai("check", str(f), "--json", "--at", "2025-11-20T10:00+09:00")
+    out = json.loads(r.stdout)
+    assert r.returncode == 1 and [x["code"] for x in out["findings"]] == ["pii.phone"]
+    assert out["findings"][0]["excerpt"] == "090-1234-5678" and out["findings"][0]["start"] == 6
 
 
 
@@ -138,6 +153,22 @@ def test_jsonl_reads_a_bom_and_refuses_a_shift_jis_line_without_checking_garbage
     assert out[0] == {"id": "a", "findings": [], "blocking": False}
     assert out[1]["id"] is None and "2行目: UTF-8 ではありません（22バイト目）" in out[1]["error"]
     assert r.returncode == 2 and "1 行は読み取れなかった" in r.stderr.decode()
+
+
+def test_jsonl_saved_as_utf16_is_read_line_by_line() -> None:
+    items = [{"id": "a", "text": "連絡は携帯 090-1234-5678 まで", "at": "2025-11-20T10:00+09:00"},
+             {"id": "b", "text": "本日は晴れです。", "at": "2025-11-20T10:00+09:00"}]
+    data = "\r\n".join(json.dumps(i, ensure_ascii=False) for i in items).encode("utf-16") + "\r\n".encode("utf-16-le")
+    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data, capture_output=True,
+                       cwd=ROOT, timeout=120)
+    out = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [(o["id"], [f["code"] for f in o["findings"]]) for o in out] == [("a", ["pii.phone"]), ("b", [])]
+    assert r.returncode == 1
+    # Broken UTF-16 (an odd number of bytes): refused with a reason, not dropped.
+    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data[:-1], capture_output=True,
+                       cwd=ROOT, timeout=120)
+    out = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert out and all("error" in o for o in out) and r.returncode == 2
 
 
 def test_lone_surrogate_in_jsonl_is_escaped_not_a_crash() -> None:
