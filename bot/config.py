@@ -1338,7 +1338,8 @@ def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
             ]
         ) from exc
     try:
-        text = raw.decode("utf-8")
+        # Notepad's 「Unicode」 is UTF-16 with a BOM, which says how to read it.
+        text = raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(

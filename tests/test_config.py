@@ -768,6 +768,20 @@ def test_load_org_config_file_errors(tmp_path: Path) -> None:
     assert str(err.value.problems[0]).startswith(f"{bad}:15: ")
 
 
+@pytest.mark.parametrize("bom", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"])
+def test_a_file_saved_with_a_bom_by_notepad_is_read_with_its_line_numbers(tmp_path: Path, bom: bytes) -> None:
+    # 「UTF-8 (BOM 付き)」 and 「Unicode」 (UTF-16 LE/BE): the BOM says how to read the file.
+    encoding = {b"\xef\xbb\xbf": "utf-8", b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}[bom]
+    good = tmp_path / "kessai.toml"
+    good.write_bytes(bom + BASE.replace("\n", "\r\n").encode(encoding))
+    assert load_org_config(good).source == str(good)
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(bom + replace_line(BASE, 15, 'rank = "係長代理"').encode(encoding))
+    with pytest.raises(ConfigError) as err:
+        load_org_config(bad)
+    assert str(err.value.problems[0]).startswith(f"{bad}:15: ")
+
+
 # --- settings ---------------------------------------------------------------------------------
 
 
