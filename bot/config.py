@@ -16,6 +16,7 @@ import bisect
 import contextlib
 import difflib
 import functools
+import io
 import os
 import re
 import tomllib
@@ -143,6 +144,24 @@ class Settings:
     __str__ = __repr__
 
 
+def _dotenv_text(path: str) -> str:
+    """The text of ``.env``. Copied from .env.example (Japanese comments) in Notepad it may be
+    saved as 「Unicode」 (UTF-16, read by its BOM) or as ANSI (Shift_JIS): that is refused with the
+    line, where python-dotenv would fail with a bare traceback."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise SettingsError([f"{path} を読めません（{os_reason_ja(exc)}）。"]) from exc
+    try:
+        return raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SettingsError([
+            f"{path} の {line} 行目に UTF-8 として読めない文字があります。Shift_JIS などで保存されている場合は、"
+            "文字コードを UTF-8 にして保存し直してください。"
+        ]) from exc
+
+
 def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> Settings:
     """Read the environment (``os.environ`` when ``env`` is None) over the ``dotenv`` file.
 
@@ -152,7 +171,8 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     """
     merged: dict[str, str] = {}
     if dotenv is not None and Path(dotenv).is_file():
-        merged.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+        merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(_dotenv_text(dotenv))).items()
+                       if v is not None})
     merged.update(os.environ if env is None else env)
 
     def get(key: str) -> str | None:

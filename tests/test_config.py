@@ -840,6 +840,25 @@ def test_dotenv_is_read_and_real_environment_wins(tmp_path: Path) -> None:
     assert load_settings({}, dotenv=str(tmp_path / "absent.env")) == Settings()
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_dotenv_copied_in_notepad_with_its_japanese_comments_is_read(tmp_path: Path, encoding: str) -> None:
+    # .env.example has Japanese comments; 「UTF-8 (BOM 付き)」 and 「Unicode」 (UTF-16) say how to read them.
+    env_file = tmp_path / ".env"
+    env_file.write_bytes("# ボットトークン\r\nSLACK_BOT_TOKEN=xoxb-from-file\r\nPORT=4000\r\n".encode(encoding))
+    s = load_settings({}, dotenv=str(env_file))
+    assert (s.slack_bot_token, s.port) == ("xoxb-from-file", 4000)
+
+
+def test_a_dotenv_saved_as_shift_jis_is_refused_with_its_line(tmp_path: Path) -> None:
+    # It failed with python-dotenv's UnicodeDecodeError traceback, before anything was said.
+    env_file = tmp_path / ".env"
+    env_file.write_bytes("SLACK_BOT_TOKEN=xoxb-from-file\n# ボットトークン\n".encode("cp932"))
+    with pytest.raises(SettingsError) as err:
+        load_settings({}, dotenv=str(env_file))
+    assert err.value.problems == [f"{env_file} の 2 行目に UTF-8 として読めない文字があります。Shift_JIS などで"
+                                  "保存されている場合は、文字コードを UTF-8 にして保存し直してください。"]
+
+
 @pytest.mark.parametrize("port", ["abc", "0", "70000", "-1", "30.5"])
 def test_bad_port_is_refused_in_japanese(port: str) -> None:
     with pytest.raises(SettingsError) as err:
