@@ -64,6 +64,24 @@ def _internal(host: str) -> bool:
     return ip.is_private or ip.is_loopback or ip.is_link_local
 
 
+# Links into the organisation's own chat: a Slack conversation, message or file, a Teams chat or
+# channel message. They open only for members, and name the workspace. Teams meeting links
+# (/l/meetup-join/) and Slack's public pages and invitations (join.slack.com) are for everyone.
+_WORKSPACE_CHAT = (
+    ("Slack", re.compile(r"(?i)^(?:https?://)?(?:[a-z0-9-]+\.)*slack\.com/(?:archives|client|files|docs)/")),
+    ("Teams", re.compile(r"(?i)^(?:https?://)?teams\.(?:microsoft|live)\.com/l/(?:message|chat|channel|team)/")),
+)
+_WORKSPACE_MESSAGE = (
+    "{service} のメッセージやファイルへのリンクです（{host}）。組織の外の人には開けず、ワークスペースの名前など内部の"
+    "情報を知らせることにもなります。公開しているページの URL に置き換えるか、削除してください。"
+)
+
+
+def _workspace_chat(url: Url) -> str | None:
+    """The chat service whose members-only conversation ``url`` opens, or None."""
+    return next((name for name, pattern in _WORKSPACE_CHAT if pattern.match(url.url)), None)
+
+
 # A link to a host without a dot (「http://fileserver/広報/」「http://localhost:8080/」), which
 # Document.urls does not take for a web address.
 _DOTLESS = re.compile(
@@ -220,8 +238,9 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             or _allowed(url, opts.allow)
             or _internal(url.host)
             or _lookalike(url)
+            or _workspace_chat(url)
         ):
-            continue  # an internal or look-alike address is link.malformed's
+            continue  # an internal or look-alike address, or a chat link, is link.malformed's
         domain = registrable_domain(url.host)
         posing = _posing_as(url.host, trusted)
         near = None if posing else _near_miss(url.host, tuple(ctx.policy.allowed_link_domains))
@@ -312,7 +331,10 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
     ホスト名、`192.168.…`・`10.…` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
     ファイルの場所（`file:///…`、`\\\\server\\…`、`C:\\Users\\…`、`C:¥Users¥…`）も止めます。
-    外部の人には開けず、庁内の仕組みやフォルダ名を知らせることにもなるためです。
+    外部の人には開けず、庁内の仕組みやフォルダ名を知らせることにもなるためです。Slack の会話・
+    ファイルへのリンク（`https://…slack.com/archives/…`）と Teams のチャットやチャネルのメッセージへの
+    リンクも、メンバーにしか開けないので止めます（Teams の会議のリンクと `join.slack.com` の招待は
+    対象外です）。
 
     ドメインに英字とそっくりなキリル文字・ギリシャ文字が混じった URL（`jоetsu` の「о」がキリル
     文字のもの、`аррӏе.com`）も止めます。見た目は正しいアドレスでも別のサイトにつながる、なりすまし
@@ -372,6 +394,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             )
         if _internal(url.host) and not _allowed(url, opts.allow):
             yield Hit(url.start, url.end, _INTERNAL_MESSAGE.format(where=url.host))
+        elif (service := _workspace_chat(url)) and not _allowed(url, opts.allow):
+            yield Hit(url.start, url.end, _WORKSPACE_MESSAGE.format(service=service, host=url.host))
     if not any(c in doc.norm for c in ("://", "\\", "¥")):
         return
     for m in _DOTLESS.finditer(doc.norm):

@@ -172,6 +172,36 @@ def test_the_place_of_a_file_on_a_pc_or_server_is_an_error(text: str, path: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("参考 https://joetsu-city.slack.com/archives/C0123ABC/p1764100000000100", "Slack"),
+        ("https://app.slack.com/client/T0123ABC/C0456DEF", "Slack"),
+        ("チラシ https://joetsu.enterprise.slack.com/files/U0123/F0456/flyer.pdf", "Slack"),
+        ("https://teams.microsoft.com/l/message/19:abc@thread.tacv2/1700000000?tenantId=x", "Teams"),
+        ("https://teams.microsoft.com/l/channel/19%3aabc%40thread.tacv2/General?groupId=x", "Teams"),
+    ],
+)
+def test_a_link_into_the_offices_own_chat_is_one_error(text: str, service: str) -> None:
+    """Copied from the conversation where the draft was discussed: only members can open it, and it
+    names the workspace. Before, it was an "untrusted domain" warning to be added to the list."""
+    [f] = findings_of("link.malformed", text, policy=JOETSU)
+    assert f.severity == "error" and f.message.startswith(f"{service} のメッセージやファイルへのリンクです")
+    assert "link.untrusted" not in codes(text, policy=JOETSU)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "オンライン説明会 https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc/0?context=x",
+        "コミュニティに参加 https://join.slack.com/t/joetsu-community/shared_invite/zt-abc",
+        "https://slack.com/intl/ja-jp/",
+    ],
+)
+def test_meeting_links_and_public_slack_pages_are_not_chat_links(text: str) -> None:
+    assert not any("メッセージやファイル" in f.message for f in findings_of("link.malformed", text, policy=JOETSU))
+
+
+@pytest.mark.parametrize(
     "text",
     ["入場料 ¥500（税込）", "https://8.8.8.8/ は外部", "時刻は10:00、場所はC棟", "https://www.city.joetsu.niigata.jp/"],
 )
