@@ -79,7 +79,18 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
     なります。互換文字のブロックにあり、NFKC で別の文字になり、しかも JIS X 0208（厳密な
     Shift_JIS）で表せない文字に反応します。したがって人名の「髙」「﨑」「𠮷」、JIS にある「℃」、
     絵文字は反応しません。
+
+    Slack の絵文字の書き方（「:tada:」、組織で登録したカスタム絵文字「:joetsu_logo:」）が文面に
+    残っている場合も知らせます。入力画面に打ち込んだ「:tada:」やカスタム絵文字は Slack の中でしか
+    絵にならず、SNS ではその文字のまま表示されます。「10:30:00」「1:2:3」は対象外です。
     """
+    if ":" in doc.text:
+        for m in _SLACK_SHORTCODE.finditer(doc.text):
+            yield Hit(
+                m.start(), m.end(),
+                f"「{m.group()}」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます。"
+                "絵文字そのものを入力するか、削除してください。",
+            )
     if not _MD_CANDIDATE.search(doc.text):
         return
     for a, b in _runs(doc.text, _machine_dependent):
@@ -88,6 +99,13 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
         yield Hit(
             a, b, f"「{run}」は機種依存文字です。「{fixed}」のように書き換えてください。", suggestion=fixed
         )
+
+
+# Emoji as Slack writes them (each name between colons, lower case, with a letter; a skin tone
+# after it; several in a row are one finding), not inside a word, a time (10:30:00) or a URL.
+_SLACK_SHORTCODE = re.compile(
+    r"(?<![\w:/])(?::(?=[a-z0-9_+'\-]*[a-z])[a-z0-9_+'\-]{2,}:(?::skin-tone-[2-6]:)?)+(?![\w:])", re.ASCII
+)
 
 
 # NFKC turns ㎡ into 「m2」, which reads as 「エムに」: units of area and volume are spelled out.

@@ -190,6 +190,22 @@ def test_the_shortcut_on_a_forward_fills_the_form_with_the_forwarded_text(stack:
     assert blocks["text"]["element"]["initial_value"] == text
 
 
+def test_a_custom_emoji_left_in_a_draft_is_pointed_out_and_a_standard_one_is_not(stack: LocalStack) -> None:
+    """Slack turns 🌸 into 「:cherry_blossom:」 in the message's text and says which character it is in the
+    blocks: that is read back as 🌸. A workspace's own emoji has no character: on X it would be the
+    letters 「:joetsu_logo:」, so the author is told."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT + "🌸 :joetsu_logo:")
+    stored = st.slack.message("C0INTAKE", ts)
+    assert stored is not None and stored.text.endswith(":cherry_blossom: :joetsu_logo:")  # as Slack sends it
+    check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
+    found = all_text(next(m for m in check if "確認結果" in all_text(m)))
+    assert "a11y.machine_dependent" in found and "「:joetsu_logo:」は Slack の絵文字の書き方" in found
+    assert ":cherry_blossom:" not in found
+    with st.rt.db.session() as s:
+        assert s.exec(select(DraftVersionRow)).one().text.endswith("🌸 :joetsu_logo:")
+
+
 def entries(st: LocalStack) -> list[LedgerEntry]:
     with st.rt.db.session() as s:
         return list(ledger_repo.iter_entries(s))

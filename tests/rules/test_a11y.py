@@ -195,3 +195,36 @@ def test_an_alt_text_typed_only_to_fill_the_field_is_not_a_description(alt: str)
 @pytest.mark.parametrize("alt", ["桜🌸", "テスト走行の様子", "2026年の花火大会"])
 def test_a_short_description_with_a_word_is_one(alt: str) -> None:
     assert not findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=(alt,))
+
+
+@pytest.mark.parametrize(
+    ("text", "shortcode"),
+    [
+        (":joetsu_logo: 本日は雁木まつりです", ":joetsu_logo:"),  # a custom emoji: only Slack has its picture
+        ("本日は雁木まつりです:tada:", ":tada:"),  # typed into the form, where Slack does not convert it
+        ("本日は:tada::tada:です", ":tada::tada:"),
+        ("いいね :thumbsup::skin-tone-3:", ":thumbsup::skin-tone-3:"),
+        ("新キャラ :joetsu-chan: 登場", ":joetsu-chan:"),
+    ],
+)
+def test_a_slack_emoji_code_left_in_the_text_fires_once(text: str, shortcode: str) -> None:
+    [f] = findings_of("a11y.machine_dependent", text)
+    assert text[f.start : f.end] == shortcode and "SNS ではこの文字のまま表示されます" in f.message
+    assert f.suggestion is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受付は10:30:00からです",
+        "比率は 1:2:3 です",
+        "https://example.com/a:bc:d",
+        "IPv6 2001:db8:abcd::1",
+        "Re:Zero: の上映会",
+        "時間:AM:10",
+        "本日は雁木まつりです🎉",
+    ],
+)
+def test_colons_that_are_not_slack_emoji_codes_stay_silent(text: str) -> None:
+    assert not [f for f in findings_of("a11y.machine_dependent", text) if "Slack" in f.message]
+
