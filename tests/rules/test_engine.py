@@ -145,6 +145,15 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "○○○",
                 "解禁",
                 "くせに",
+                # Session 14: Slack emoji codes, kanji digits, English password prose, chat links.
+                ":",
+                "tada",
+                ":skin-tone-3:",
+                "〇九〇",
+                "一二三四",
+                "password is ",
+                "abc2026",
+                "slack.com/archives/",
             ]
         ),
         max_size=60,
