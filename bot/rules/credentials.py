@@ -16,8 +16,10 @@ zero-width space inside a token changes nothing):
   hooks.slack.com/services|workflows|triggers/…), Discord webhooks, AWS access key ids (AKIA…),
   GitHub (ghp_…, github_pat_…), OpenAI-style (sk-…), Stripe (sk_live_…), Google (AIza…, ya29.…,
   GOCSPX-…), Meta (EAA…, IGQV…), GitLab (glpat-…), npm (npm_…), SendGrid (SG.….…), an OAuth
-  「Bearer …」, signed tokens (JWT: eyJ….eyJ….…), PEM private keys, and a password inside a URL
-  (https://user:pass@host/).
+  「Bearer …」 and 「Basic …」 (base64 of user:password), Grafana (glsa_…), DigitalOcean (dop_v1_…),
+  Hugging Face (hf_…), Telegram bot tokens (123456789:AA…), signed tokens (JWT: eyJ….eyJ….…),
+  PEM and PuTTY private keys, and a password inside a URL (https://user:pass@host/); Azure
+  connection strings by their 「AccountKey=」.
 
 Awareness posts (「パスワードを定期的に変更しましょう」「パスワードは8文字以上に」「暗証番号を聞く
 電話は詐欺です」) name the label but write no value after it, so they stay silent; a value given
@@ -26,6 +28,8 @@ as an example (「1234 のような」「123456 や password など」) does too
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,6 +91,13 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("API キー", ("k_live_",), rf"{_B}(?P<prefix>[sr]k_live_)[A-Za-z0-9]{{16,}}{_E}", 0),
         ("Google の API キー", ("AIza",), rf"{_B}(?P<prefix>AIza)[0-9A-Za-z_\-]{{35}}{_E}", 0),
         ("GitLab のトークン", ("glpat-",), rf"{_B}(?P<prefix>glpat-)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
+        ("Grafana のトークン", ("glsa_",), rf"{_B}(?P<prefix>glsa_)[A-Za-z0-9]{{32}}_[A-Fa-f0-9]{{8}}{_E}", 0),
+        ("DigitalOcean のトークン", ("_v1_",), rf"{_B}(?P<prefix>do[opr]_v1_)[a-f0-9]{{64}}{_E}", 0),
+        ("Hugging Face のトークン", ("hf_",), rf"{_B}(?P<prefix>hf_)[A-Za-z]{{34}}{_E}", 0),
+        # A Telegram bot's token: the bot's number, then its secret.
+        ("Telegram のボットトークン", (":AA",), rf"{_B}(?P<prefix>[0-9]{{8,10}}:AA)[A-Za-z0-9_\-]{{30,40}}{_E}", 0),
+        # 「Authorization: Basic …」: a user name and password, only base64-encoded (checked below).
+        ("Basic 認証のパスワード", ("Basic",), r"(?P<prefix>\bBasic[ \t]+)[A-Za-z0-9+/]{8,}={0,2}(?![A-Za-z0-9+/=])", 0),
         (
             # A signed token (JWT): header and payload are base64 JSON, so both start with eyJ.
             "トークン（JWT）",
@@ -102,6 +113,13 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             re.DOTALL,
         ),
         (
+            # A PuTTY key file (.ppk), pasted whole: its header up to the last line of the key.
+            "秘密鍵",
+            ("PuTTY-User-Key-File-",),
+            r"(?P<prefix>PuTTY-User-Key-File-[0-9]+:)(?:.*?Private-MAC:[ \t]*[0-9A-Fa-f]+|[^\n]*)",
+            re.DOTALL,
+        ),
+        (
             "URL に埋め込まれたパスワード",
             ("@",),
             r"(?i)(?P<prefix>\b(?:https?|ftp)://[A-Za-z0-9._~%!$&'*+,;=\-]+:)[A-Za-z0-9._~%!$&'*+,;=\-]{3,}(?=@)",
@@ -113,6 +131,17 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
 _NEEDS_DIGIT = {"API キー", "Slack のトークン", "Slack のアプリトークン", "GitLab のトークン"}
 
 
+def _basic_credentials(body: str) -> bool:
+    """Whether ``body`` is base64 of 「user:password」, as HTTP Basic authentication sends it (and not
+    a word after 「Basic」 in a sentence)."""
+    try:
+        decoded = base64.b64decode(body, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+    user, sep, password = decoded.partition(":")
+    return bool(sep and user and password and decoded.isprintable())
+
+
 def _tokens(norm: str) -> Iterator[Credential]:
     for kind, probes, pattern in _TOKENS:
         if not any(p in norm for p in probes):
@@ -120,6 +149,8 @@ def _tokens(norm: str) -> Iterator[Credential]:
         for m in pattern.finditer(norm):
             body = norm[m.end("prefix") : m.end()]
             if kind in _NEEDS_DIGIT and not (_has_digit(body) and _has_letter(body)):
+                continue
+            if kind == "Basic 認証のパスワード" and not _basic_credentials(body):
                 continue
             shown = m.end("prefix") - m.start()
             yield Credential(m.start(), m.end(), m.start(), m.end(), kind, shown)
@@ -152,7 +183,9 @@ _KEY_LABEL = (
     r"(?<![A-Za-z])(?:secret|token|client_secret|api_key|apikey)(?![A-Za-z])|"
     # Settings as written in a .env file or a CI variable (「AWS_SECRET_ACCESS_KEY=…」).
     r"(?<![A-Za-z0-9])[A-Za-z0-9]*_?(?:secret_access_key|secret_key|api_secret|app_secret|access_token|"
-    r"refresh_token|auth_token|private_key)(?![A-Za-z0-9]))"
+    r"refresh_token|auth_token|private_key)(?![A-Za-z0-9])|"
+    # Azure connection strings (「…;AccountKey=…;…」「SharedAccessKey=…」).
+    r"(?<![A-Za-z0-9])(?:AccountKey|SharedAccessKey)(?![A-Za-z0-9]))"
 )
 # Labels of one-time codes (2段階認証, SMS): 「認証コード：482913」 is what lets someone else into the
 # account for a few minutes, pasted by mistake with the draft. 「確認番号」 is left out: event

@@ -93,6 +93,16 @@ LEAKS = [
     ("LINE_ACCESS_TOKEN: a1B2c3D4e5F6g7H8i9J0kLmN", "a1B2c3D4e5F6g7H8i9J0kLmN"),
     ("https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz0123", None),
     ("https://hooks.slack.com/workflows/T0123ABC/A0456DEF/789012345/abcdefABCDEF0123", None),
+    # Session 14: more formats whose shape alone says they are secrets.
+    ("DefaultEndpointsProtocol=https;AccountName=joetsu;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFi==;"
+     "EndpointSuffix=core.windows.net", "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFi=="),
+    ("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAAIBm9v\nPrivate-MAC: 0a1b2c3d",
+     "Private-MAC: 0a1b2c3d"),
+    ("Authorization: Basic dXNlcjpTbm93MjAyNng=", "dXNlcjpTbm93MjAyNng="),
+    ("110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "HdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"),
+    ("glsa_abcdefghijklmnopqrstuvwxyz012345_abcdef12", "glsa_abcdefghijklmnopqrstuvwxyz012345_abcdef12"),
+    ("dop_v1_" + "0123456789abcdef" * 4, "0123456789abcdef" * 4),
+    ("hf_abcdefghijklmnopqrstuvwxyzABCDEFGH", "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"),
     # Said in English prose (an international exchange account's notice).
     ("The Wi-Fi password is free2use.", "free2use"),
     ("The password is: Snow2026!", "Snow2026!"),
@@ -234,6 +244,12 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "A day pass is 1000yen",
         "The pass is valid for 3 days",
         "The PIN is 1234 in this example.",
+        "Basic information about the event",
+        "Basic Plan: 1000yen",
+        "Basic QmFzaWM= は「Basic」を base64 にしたものです",
+        "hf_とは何か",
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host は公開鍵です",
+        "AccountKey の設定方法",
     ],
 )
 def test_awareness_posts_and_ordinary_text_stay_silent(text: str) -> None:
