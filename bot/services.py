@@ -278,7 +278,8 @@ class Kessai:
         return DraftVersionRow(
             draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
             alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
-            video_count=content.video_count, portrait_consent=content.portrait_consent, note=storable(content.note) if content.note else None,
+            video_count=content.video_count, portrait_consent=content.portrait_consent,
+            note=storable(content.note) if content.note else None,
             content_hash=self._hash(text, account.id if account else "", content), created_at=now,
             dup_key=sig.key, dup_numbers=sig.numbers, dup_version=sig.version,
         )
