@@ -254,6 +254,13 @@ _STAND_IN_NOTE = re.compile(
     rf"([{_STAND_IN}])(?:マーク|印)?[」』\"']?[ \t]*(?:を|は|→|⇒|->|=)[ \t]*(?:半角の?|全角の?)?[「『\"']?[ \t]*"
     r"(?:@|アットマーク|アット)"
 )
+# The 「@」 with a space after it (「taro@ gmail.com」「taro @ gmail.com」), or spelled out without
+# brackets (「taro アットマーク gmail.com」): the address is as plain to a reader. A space before
+# it only is a handle (「Follow us @joetsu.city」: Instagram names have dots).
+_LOOSE_AT = re.compile(
+    rf"(?P<local>{_LOCAL})(?:[ \t]*@[ \t]+|[ \t]*(?:アットマーク|あっとまーく)[ \t]*){_OBFUSCATED_DOMAIN}"
+)
+_LOOSE_AT_HINT = re.compile(r"@ |アットマーク|あっとまーく")
 _DOT_WORD_RE = re.compile(_DOT_WORD, re.IGNORECASE)
 # Cheap test before the slower address pattern (scanned from every letter): almost no draft has it.
 _BRACKETED_AT_HINT = re.compile(rf"(?i)[(\[{{<]{_AT_WORD}[)\]}}>]")
@@ -263,6 +270,9 @@ def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, local part, domain) in the normalised view for each disguised address."""
     if _BRACKETED_AT_HINT.search(doc.norm):
         for m in _BRACKETED_AT.finditer(doc.norm):
+            yield m.start(), m.end(), m["local"], m["domain"]
+    if _LOOSE_AT_HINT.search(doc.norm):
+        for m in _LOOSE_AT.finditer(doc.norm):
             yield m.start(), m.end(), m["local"], m["domain"]
     for sym in {m.group(1) for m in _STAND_IN_NOTE.finditer(doc.norm)}:
         for m in re.finditer(rf"(?P<local>{_LOCAL}){re.escape(sym)}{_OBFUSCATED_DOMAIN}", doc.norm):
@@ -285,7 +295,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     `*.go.jp`・設定の `official_email_domains` と `allow`（アドレスまたはドメイン）は対象外です。
     アドレスは ASCII の範囲で区切るので、「…@example.comまで」のように日本語が続いても見つけます。
     `taro(at)example.com`、`taro[at]example(dot)com`、「taro★example.com（★を@に変えてください）」
-    のように伏せ字にしたアドレスも、読めば宛先が分かるので同じ扱いです。URL の中の「@」
+    「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
+    アドレスも、読めば宛先が分かるので同じ扱いです。URL の中の「@」
     （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
     """
     official = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.official_email_domains)

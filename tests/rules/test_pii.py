@@ -248,6 +248,9 @@ def test_official_email_domains_are_exempt(address: str) -> None:
             "ｔａｒｏ（アットマーク）ｇｍａｉｌ．ｃｏｍ",
         ),
         ("宛先 taro#example.co.jp ※#を半角の@に置き換えてください", "taro#example.co.jp"),
+        ("連絡は tanaka アットマーク gmail.com へ", "tanaka アットマーク gmail.com"),
+        ("連絡は tanaka@ gmail.com へ", "tanaka@ gmail.com"),
+        ("連絡は tanaka ＠ gmail.com へ", "tanaka ＠ gmail.com"),
     ],
 )
 def test_disguised_addresses_are_addresses(text: str, written: str) -> None:
@@ -265,6 +268,10 @@ def test_disguised_addresses_are_addresses(text: str, written: str) -> None:
         "上越★gmail.com",
         "taro★gmail.com のように★を使った表記",
         "価格(at)100円",
+        "Follow us @joetsu.city",  # an Instagram name: they have dots
+        "Instagram @joetsu.city をフォロー",
+        "大会は上越 @ 高田公園",
+        "koho @ city.joetsu.lg.jp まで",
     ],
 )
 def test_official_or_unexplained_disguises_do_not_fire(text: str) -> None:
