@@ -335,11 +335,13 @@ class SlackDriver:
         ]
 
     def message_changed(self, channel: str, ts: str, user: str, new_text: str, *,
-                        images: Sequence[str] | None = None, videos: int = 0) -> BotReply:
+                        images: Sequence[str] | None = None, videos: int = 0,
+                        attachments: Sequence[JsonDict] | None = None) -> BotReply:
         """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``).
         ``images``: the pictures the edited message has, by description (alt text; "" for none);
         Slack's edited message carries its ``files`` as the original message did; ``videos``: how
-        many videos it has besides."""
+        many videos it has besides; ``attachments``: what Slack added to it (a link's unfurl, say),
+        else those it had."""
         channel_id = self._channel_id(channel)
         edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text), rich_text_blocks(new_text))
         edit_ts = self.slack.next_ts()
@@ -363,7 +365,8 @@ class SlackDriver:
                 **({"upload": False, "files": self._files(ts, user, images or (), videos)}
                    if images is not None or videos else {}),
                 # What Slack attached (a forwarded message) stays with the edited message.
-                **({"attachments": before.extra["attachments"]} if "attachments" in before.extra else {}),
+                **({"attachments": list(attachments)} if attachments is not None else
+                   {"attachments": before.extra["attachments"]} if "attachments" in before.extra else {}),
             },
             "previous_message": {
                 "type": "message",

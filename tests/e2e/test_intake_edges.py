@@ -168,12 +168,17 @@ def test_a_forwarded_message_is_refused_with_the_way_to_submit_it(stack: LocalSt
     # Someone who operates no account of the channel hears that first, as for any message.
     st.driver.forward("C0INTAKE", "U0STRANGER", "C0GENERAL", original)
     wait_ephemeral(st, "U0STRANGER", "運用担当者として登録されていない")
-    # A link to a Slack message unfurls as an attachment too; a draft with one is a draft as usual.
+    # A link to a Slack message unfurls as an attachment too, without is_share: a draft with one is
+    # a draft, checked as usual (and the link itself, which only members open, is an error).
     link = f"https://t0kessai.slack.com/archives/C0GENERAL/p{original.replace('.', '')}"
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT + " 詳しくは " + link)
-    for a in APPROVERS:
-        wait_dm(st, a)
-    assert [d.message_ts for d in drafts(st)] == [ts]
+    unfurl = {"from_url": link, "is_msg_unfurl": True, "channel_id": "C0GENERAL", "ts": original,
+              "text": message_text(CLEAN_DRAFT), "footer": "Slack Conversation"}
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + " 詳しくは " + link, attachments=[unfurl])
+    check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
+    assert "Slack のメッセージやファイルへのリンク" in all_text(next(m for m in check if "確認結果" in all_text(m)))
+    settle(st)
+    assert [(d.message_ts, d.state, d.current_version) for d in drafts(st)] == [(ts, "needs_fix", 1)]
 
 
 def test_the_shortcut_on_a_forward_fills_the_form_with_the_forwarded_text(stack: LocalStack) -> None:
