@@ -124,6 +124,36 @@ def _listed_links(doc: Document, opts: RuleOptions, *list_files: str) -> Iterato
             yield url, hit
 
 
+def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
+    """The links link.shortener stops, with the shortener's domain."""
+    for url, hit in _listed_links(doc, opts, "shorteners.txt", "shorteners_extra.txt"):
+        if host_in(url.host, FIRST_PARTY_SHORT_LINKS) and not host_in(url.host, tuple(opts.extra_words)):
+            continue
+        if not url.scheme and url.url.rstrip("/").lower() == url.host:
+            continue  # the service named (「bit.ly などの短縮URL」), not a link shortened with it
+        yield url, hit
+
+
+def _harmful(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
+    return _listed_links(doc, opts, "harmful_domains.txt")
+
+
+def _stopped(doc: Document, ctx: CheckContext) -> set[tuple[int, int]]:
+    """Where link.shortener or link.harmful stop a link (as configured for the organisation): a
+    warning that its domain is untrusted or its http:// unencrypted would only repeat that the
+    link has to go."""
+    spans: set[tuple[int, int]] = set()
+    if not doc.urls:
+        return spans
+    for code, links in (("link.shortener", _shortened), ("link.harmful", _harmful)):
+        override = ctx.overrides.get(code)
+        if override is not None and not override.enabled:
+            continue
+        opts = RuleOptions(override.extra_words, override.allow) if override is not None else RuleOptions()
+        spans.update((url.start, url.end) for url, _ in links(doc, opts))
+    return spans
+
+
 @rule(
     code="link.shortener",
     severity="error",
@@ -144,11 +174,7 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     ドメインで行き先のサービスが分かるので反応しません（`extra_words` に書けば反応します）。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     """
-    for url, hit in _listed_links(doc, opts, "shorteners.txt", "shorteners_extra.txt"):
-        if host_in(url.host, FIRST_PARTY_SHORT_LINKS) and not host_in(url.host, tuple(opts.extra_words)):
-            continue
-        if not url.scheme and url.url.rstrip("/").lower() == url.host:
-            continue  # the service named (「bit.ly などの短縮URL」), not a link shortened with it
+    for url, hit in _shortened(doc, opts):
         yield Hit(
             url.start,
             url.end,
@@ -171,7 +197,7 @@ def harmful(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     茅野市 4(7)⑥ も同様のリンクを禁じています。同梱リストは小さな基本リストなので、自治体ごとに
     `extra_words` でドメインを追加してください（サブドメインも対象になります）。
     """
-    for url, hit in _listed_links(doc, opts, "harmful_domains.txt"):
+    for url, hit in _harmful(doc, opts):
         yield Hit(
             url.start,
             url.end,
@@ -192,9 +218,13 @@ def insecure(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hi
 
     茅野市 5(3)・美祢市 3(3) は「セキュリティを脅かすおそれのある情報を発信してはならない」と
     しています。暗号化されていないリンクは途中で内容を書き換えられるおそれがあり、多くの
-    ブラウザが警告を表示します。
+    ブラウザが警告を表示します。短縮URLや有害サイトとして止めるリンク（link.shortener・
+    link.harmful）には重ねて知らせません。
     """
+    stopped = _stopped(doc, ctx)
     for url in doc.urls:
+        if (url.start, url.end) in stopped:
+            continue
         if url.scheme == "http" and not _allowed(url, opts.allow) and not _internal(url.host) and not _lookalike(url):
             yield Hit(
                 url.start,
@@ -229,12 +259,15 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「official.wake.town」のようなアカウント名は対象外です）。信頼済みのドメインを先頭に置いて
     見せかけたアドレス（`city.joetsu.niigata.jp.evil.com`）と、設定したドメインと1〜2文字だけ
     違うアドレス（`city.joestu.niigata.jp`、`city-joetsu-niigata.jp`）は、なりすましのおそれとして
-    その旨を知らせます（この場合は allowed_link_domains への追加を勧めません）。
+    その旨を知らせます（この場合は allowed_link_domains への追加を勧めません）。短縮URLや有害サイト
+    として止めるリンク（link.shortener・link.harmful）には重ねて知らせません。
     """
     trusted = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.allowed_link_domains)
+    stopped = _stopped(doc, ctx)
     for url in doc.urls:
         if (
-            any(host_matches(url.host, d) for d in trusted)
+            (url.start, url.end) in stopped
+            or any(host_matches(url.host, d) for d in trusted)
             or _allowed(url, opts.allow)
             or _internal(url.host)
             or _lookalike(url)

@@ -31,7 +31,7 @@ def test_unknown_override_codes_are_ignored() -> None:
 
 
 def test_findings_are_sorted_by_start_then_code() -> None:
-    found = check("https://bit.ly/x と 090-1234-5678 と ①", ctx())
+    found = check("https://bit.ly/x と 090-1234-5678 と ① と https://example.com/", ctx())
     assert found == sorted(found, key=lambda f: (f.start, f.code))
     assert len({f.code for f in found}) >= 4
 

@@ -26,6 +26,24 @@ def test_shorteners_fire(url: str) -> None:
     assert "link.shortener" in codes(f"詳しくは{url}をご覧ください")
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("詳しくは https://bit.ly/3xYz12 をご覧ください", "link.shortener"),
+    ("詳しくは http://bit.ly/3xYz12 をご覧ください", "link.shortener"),
+    ("こちら→ https://www.xvideos.com/", "link.harmful"),
+])
+def test_a_link_that_must_go_is_one_finding_not_also_untrusted_or_insecure(text: str, code: str) -> None:
+    # The error says the link has to go; "untrusted domain" and "use https://" beside it were noise.
+    assert [c for c in codes(text) if c.startswith("link.")] == [code]
+
+
+def test_a_shortener_allowed_or_switched_off_is_checked_as_any_other_domain() -> None:
+    text = "詳しくは http://ow.ly/abcd"
+    allowed = {"link.shortener": RuleOverride(allow=("ow.ly",))}
+    assert [c for c in codes(text, overrides=allowed) if c.startswith("link.")] == ["link.insecure", "link.untrusted"]
+    off = {"link.shortener": RuleOverride(enabled=False)}
+    assert [c for c in codes(text, overrides=off) if c.startswith("link.")] == ["link.insecure", "link.untrusted"]
+
+
 def test_shortener_allow_list_lets_official_short_links_through() -> None:
     ov = {"link.shortener": RuleOverride(allow=("ow.ly",))}
     assert "link.shortener" in codes("詳しくは https://ow.ly/abcd")
