@@ -647,13 +647,19 @@ _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 _DOMAIN = re.compile(r"^[^\s/:@*]+(\.[^\s/:@*]+)+$")
 # A mention copied from Slack's message text: <@U012AB3CD>, <#C012AB3CD|koho-sns>.
 _MENTION = re.compile(r"^<[@#!]?([A-Za-z0-9]+)(?:\|[^>]*)?>$")
+# A link copied with 「リンクをコピー」: https://….slack.com/archives/C012AB3CD (a channel, or a
+# message in it: …/p1764…), …/team/U012AB3CD (a member); the ID is the part after archives/team.
+_SLACK_LINK = re.compile(
+    r"^https?://[^/\s]*slack\.com/(?:archives|team|client/[A-Z0-9]+)/([A-Za-z0-9]+)(?:/p[0-9]+)?/?(?:[?#].*)?$"
+)
 
 
 def _id_suggestion(value: str, pattern: re.Pattern[str]) -> str:
     """「もしかして「U012AB3CD」ですか？」 when ``value`` is an ID written the way people slip
-    (lower case, full-width letters, spaces around it, a mention copied from a message); else ""."""
+    (lower case, full-width letters, spaces around it, a mention copied from a message, a link
+    copied from Slack); else ""."""
     candidate = unicodedata.normalize("NFKC", value).strip()
-    if m := _MENTION.match(candidate):
+    if m := _MENTION.match(candidate) or _SLACK_LINK.match(candidate):
         candidate = m.group(1)
     candidate = candidate.upper()
     return _suggest(candidate if candidate != value and pattern.match(candidate) else None)

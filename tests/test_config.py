@@ -492,6 +492,11 @@ def test_slack_ids_that_do_not_look_like_slack_ids(line: int, new: str, word: st
         (30, 'operators = ["<@U0OPERATOR>"]', "U0OPERATOR"),
         (29, 'intake_channel = "<#C0INTAKE|koho-sns>"', "C0INTAKE"),
         (29, 'intake_channel = "c0intake"', "C0INTAKE"),
+        # 「チャンネルへのリンクをコピー」「メッセージのリンクをコピー」「プロフィールのリンクをコピー」
+        (29, 'intake_channel = "https://joetsu.slack.com/archives/C0INTAKE"', "C0INTAKE"),
+        (29, 'intake_channel = "https://joetsu.slack.com/archives/C0INTAKE/p1764100000000100"', "C0INTAKE"),
+        (29, 'intake_channel = "https://app.slack.com/client/T0KESSAI/C0INTAKE"', "C0INTAKE"),
+        (12, 'slack_id = "https://joetsu.slack.com/team/U0MANAGER"', "U0MANAGER"),
     ],
 )
 def test_an_id_written_as_people_slip_gets_the_id_they_meant(line: int, new: str, meant: str) -> None:
@@ -500,7 +505,9 @@ def test_an_id_written_as_people_slip_gets_the_id_they_meant(line: int, new: str
     assert problems[0].line == line
 
 
-@pytest.mark.parametrize("new", ['slack_id = "tanaka"', 'slack_id = "C0MANAGER"', 'slack_id = "高田 太郎"'])
+@pytest.mark.parametrize("new", ['slack_id = "tanaka"', 'slack_id = "C0MANAGER"', 'slack_id = "高田 太郎"',
+                                 'slack_id = "https://joetsu.slack.com/archives/C0INTAKE"',
+                                 'slack_id = "https://example.com/team/U0MANAGER"'])
 def test_no_guess_for_what_is_not_an_id(new: str) -> None:
     problems = problems_of(replace_line(BASE, 12, new))
     assert "もしかして" not in problems[0].message
