@@ -14,7 +14,15 @@ from bot.rules.registry import rule
 from bot.rules.text import Document
 
 WEEKDAYS = "月火水木金土日"
-_WD = rf"(?:[(\[〔【]\s*(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・･,、]?\s*(?:祝|休|祝日|振休))?\s*[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?)"
+_EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
+# A weekday after a date: 「（金）」「(金・祝)」「金曜日」, or in English in a bilingual notice (「（Fri）」).
+_WD = (
+    rf"(?:[(\[〔【]\s*(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・･,、]?\s*(?:祝|休|祝日|振休))?\s*[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?"
+    rf"|[(\[〔【]\s*(?P<we>(?i:{_EN_WD}))\s*[)\]〕】])"
+)
+# Which group of _WD (or of its copy for a day without its month) holds the weekday.
+_WD_GROUPS = ("w", "w2", "we")
+_WD_ONLY_GROUPS = ("wo", "wo2", "woe")
 # Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
 _AND = r"\s*[・･,、~～〜\-]\s*"
 _PAIR_WD = rf"[(\[〔【]\s*(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*[)\]〕】]"
@@ -29,7 +37,7 @@ _DATE = re.compile(
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
     rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?"
     rf"(?:{_AND}(?P<d2>{_NUM})\s*日?\s*{_PAIR_WD}|\s*{_WD})"
-    rf"|(?<![0-9/.{_KANJI_DIGITS}十])(?<![0-9{_KANJI_DIGITS}十]月)(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>')}"
+    rf"|(?<![0-9/.{_KANJI_DIGITS}十])(?<![0-9{_KANJI_DIGITS}十]月)(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>')}"
 )
 _ERA_BASE = {
     "令和": 2018,
@@ -58,7 +66,6 @@ _EN_MONTHS = (
     "november",
     "december",
 )
-_EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
 _EN_MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -163,7 +170,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
-    「14 Dec (Sun)」）も同じように確かめます。
+    「14 Dec (Sun)」）と、日本語の日付に英語の曜日を付けた書き方（「12月5日（Fri）」）も同じように
+    確かめます。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -191,7 +199,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
                 m2, y2 = (month, year) if d2 >= d1 else (month % 12 + 1, year and year + month // 12)
                 days = [(year, month, d1, "pw1"), (y2, m2, d2, "pw2")]
             else:
-                days = [(year, month, _number(m.group("d")), "w" if m.group("w") else "w2")]
+                days = [(year, month, _number(m.group("d")), _written_group(m, _WD_GROUPS))]
         else:
             named = _RELATIVE_MONTH.search(doc.norm, max(0, m.start() - 5), m.start())
             if named:  # 「来月5日（火）」: that month
@@ -203,7 +211,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
                 continue
             else:
                 month, year = last_month[0], last_month[1]
-            days = [(year, month, _number(m.group("d_only")), "wo" if m.group("wo") else "wo2")]
+            days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         last_month = (month, year, m.end())
         yield from _check_weekdays(doc, m, today, days)
     if any(c.isascii() and c.isalpha() for c in doc.text):
@@ -226,8 +234,8 @@ def _months_from(today: date, k: int) -> tuple[int, int]:
 def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hit]:
     """「5日（日）」 in a draft that names no month: a post speaks of this month, the next or the last
     one (「本日5日（土）」「明日6日（日）」), so the weekday must fit the day in one of them."""
-    day, group = _number(m.group("d_only")), "wo" if m.group("wo") else "wo2"
-    written = m.group(group)
+    day, group = _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS)
+    written = _as_kanji(m.group(group))
     start, end = doc.span(m.start(), m.end())
     if not 1 <= day <= 31:  # 「0日（月）」「32日（月）」, and 0 from a numeral that is none (「十十」)
         yield Hit(start, end, f"「{m.group('d_only')}日」という日付はありません。日付を確認してください。")
@@ -248,11 +256,12 @@ def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hi
     suggestion = None
     if upcoming in actual:
         a, b = doc.span(m.start(group), m.end(group))
-        suggestion = doc.text[start:a] + actual[upcoming] + doc.text[b:end]
+        fixed = _like(m.group(group), WEEKDAYS.index(actual[upcoming]))
+        suggestion = doc.text[start:a] + fixed + doc.text[b:end]
     yield Hit(
         start,
         end,
-        f"{day}日は{said}です（「{written}」と書かれています）。日付か曜日を確認してください。",
+        f"{day}日は{said}です（「{m.group(group)}」と書かれています）。日付か曜日を確認してください。",
         suggestion=suggestion,
     )
 
@@ -280,11 +289,11 @@ def _check_weekdays(
                     f"{monthrange(in_year, month)[1]}日までです）。日付を確認してください。",
                 )
             return
-        written, correct = m.group(group), WEEKDAYS[actual.weekday()]
-        if written != correct:
-            wrong.append(
-                f"{actual.year}年{month}月{day}日は{correct}曜日です（「{written}」と書かれています）"
-            )
+        written = m.group(group)
+        if _as_kanji(written) != WEEKDAYS[actual.weekday()]:
+            correct = _like(written, actual.weekday())
+            said = WEEKDAYS[actual.weekday()] + "曜日" + (f"（{correct}）" if correct.isascii() else "")
+            wrong.append(f"{actual.year}年{month}月{day}日は{said}です（「{written}」と書かれています）")
             fixes.append((*doc.span(m.start(group), m.end(group)), correct))
     if not wrong:
         return
@@ -294,6 +303,28 @@ def _check_weekdays(
         pos = b
     fixed.append(doc.text[pos:end])
     yield Hit(start, end, "。".join(wrong) + "。日付か曜日を確認してください。", suggestion="".join(fixed))
+
+
+def _written_group(m: re.Match[str], groups: tuple[str, ...]) -> str:
+    return next(g for g in groups if m.group(g))
+
+
+def _as_kanji(written: str) -> str:
+    """A weekday as the kanji WEEKDAYS uses, whether written 「金」 or 「Fri」."""
+    english = _english_day(written) if written.isascii() else None
+    return WEEKDAYS[english] if english is not None else written
+
+
+def _like(written: str, weekday: int) -> str:
+    """Weekday ``weekday`` (Monday 0) in the style ``written`` has: 「土」, or 「Sat」「SAT」「Saturday」「Sat.」."""
+    if not written.isascii():
+        return WEEKDAYS[weekday]
+    name = _EN_DAYS[weekday].capitalize()
+    bare = written.rstrip(".")
+    correct = name if bare.lower() in _EN_DAYS else name[:3]  # keep the writer's style: full or short
+    if bare.isupper():
+        correct = correct.upper()
+    return correct + written[len(bare) :]
 
 
 def _english_day(word: str) -> int | None:
@@ -321,11 +352,7 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         if actual is None or actual.weekday() == weekday:
             continue
         name = _EN_DAYS[actual.weekday()].capitalize()
-        bare = written.rstrip(".")
-        correct = name if bare.lower() in _EN_DAYS else name[:3]  # keep the writer's style: full or short
-        if bare.isupper():
-            correct = correct.upper()
-        correct += written[len(bare) :]
+        correct = _like(written, actual.weekday())
         w_start, w_end = m.span(wd_group)
         yield Hit(
             m.start(),

@@ -67,6 +67,30 @@ def test_right_or_no_english_weekday_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
 
 
+@pytest.mark.parametrize(("text", "suggestion", "said"), [
+    ("11月22日（Fri）", "11月22日（Sat）", "土曜日（Sat）"),
+    ("11月22日(FRI)", "11月22日(SAT)", "土曜日（SAT）"),
+    ("11月22日（Friday）", "11月22日（Saturday）", "土曜日（Saturday）"),
+    ("2025年11月22日〔Fri.〕", "2025年11月22日〔Sat.〕", "土曜日（Sat.）"),
+])
+def test_a_japanese_date_with_an_english_weekday_is_checked(text: str, suggestion: str, said: str) -> None:
+    """A bilingual notice writes 「11月22日（Fri）」: the weekday was not read, and passed."""
+    [f] = findings_of("date.weekday_mismatch", f"日本語教室 {text} 市役所にて")
+    assert said in f.message and f.suggestion == suggestion
+
+
+def test_a_day_without_its_month_with_an_english_weekday_is_checked() -> None:
+    [f] = findings_of("date.weekday_mismatch", "締切は25日（Mon）です")  # November 2025: Tue; December: Thu
+    assert "「Mon」" in f.message and f.suggestion == "25日（Tue）"
+    assert "date.weekday_mismatch" not in codes("締切は25日（Tue）です")
+
+
+@pytest.mark.parametrize("text", ["11月22日（Sat）", "11月22日(sat)", "11月22日（Saturday）", "11月22日（土）",
+                                  "11月22日（Satellite）", "11月22日（Sat）～23日（Sun）"])
+def test_a_right_or_unreadable_english_weekday_after_a_japanese_date_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
 def test_year_is_the_one_nearest_the_posting_date() -> None:
     # Checked in November 2025, January means January 2026 (9 Jan 2026 is a Friday).
     assert "date.weekday_mismatch" not in codes("1月9日（金）は休館です")

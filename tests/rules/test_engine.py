@@ -154,6 +154,7 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "password is ",
                 "abc2026",
                 "slack.com/archives/",
+                "（Fri）",
             ]
         ),
         max_size=60,
