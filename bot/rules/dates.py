@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.rules.model import EXAMPLE_NOW, CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
-from bot.rules.text import Document
+from bot.rules.text import KANJI_DIGITS, Document
 
 WEEKDAYS = "月火水木金土日"
 _EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
@@ -26,18 +26,17 @@ _WD_ONLY_GROUPS = ("wo", "wo2", "woe")
 # Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
 _AND = r"\s*[・･,、~～〜\-]\s*"
 _PAIR_WD = rf"[(\[〔【]\s*(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*[)\]〕】]"
-_KANJI_DIGITS = "〇一二三四五六七八九"
 # Eras back to 明治: a post on the town's history writes 「昭和39年10月1日（木）」.
 _ERAS = r"令和|平成|昭和|大正|明治|[RHS]"
 # Month and day in Arabic or kanji numerals (「十一月二十二日」).
-_NUM = rf"[0-9]{{1,2}}|[{_KANJI_DIGITS}十]{{1,3}}"
+_NUM = rf"[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}}"
 _DATE = re.compile(
-    rf"(?<![0-9/.{_KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{_KANJI_DIGITS}]{{4}})\s*(?P<ysep>[年/.\-])\s*"
-    rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*(?P<ey>[0-9]{{1,2}}|元|[{_KANJI_DIGITS}十]{{1,3}})\s*[年.]\s*)?"
+    rf"(?<![0-9/.{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*(?P<ysep>[年/.\-])\s*"
+    rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*[年.]\s*)?"
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
     rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?"
     rf"(?:{_AND}(?P<d2>{_NUM})\s*日?\s*{_PAIR_WD}|\s*{_WD})"
-    rf"|(?<![0-9/.{_KANJI_DIGITS}十])(?<![0-9{_KANJI_DIGITS}十]月)(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>')}"
+    rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>')}"
 )
 _ERA_BASE = {
     "令和": 2018,
@@ -109,10 +108,10 @@ def _number(s: str) -> int:
         return int(s)
     tens, ten, ones = s.partition("十")
     if ten and len(tens) <= 1 and len(ones) <= 1 and "十" not in ones:
-        return (_KANJI_DIGITS.index(tens) if tens else 1) * 10 + (_KANJI_DIGITS.index(ones) if ones else 0)
+        return (KANJI_DIGITS.index(tens) if tens else 1) * 10 + (KANJI_DIGITS.index(ones) if ones else 0)
     if ten:
         return 0
-    return int("".join(str(_KANJI_DIGITS.index(c)) for c in s))
+    return int("".join(str(KANJI_DIGITS.index(c)) for c in s))
 
 
 def _year_of_context(m: re.Match[str], today: date) -> tuple[int, bool]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.rules.model import CheckContext, Finding, RuleOptions
+from bot.rules.model import CheckContext, Finding
 from bot.rules.registry import _RULES as REGISTRY
 from bot.rules.text import Document
 from bot.rules.wordlists import allowed_spans, inside
 
-_NO_OPTIONS = RuleOptions()
 _MAX_EXCERPT = 80
 
 
@@ -48,10 +47,10 @@ def check(text: str, ctx: CheckContext) -> list[Finding]:
     own_excerpt: set[int] = set()  # findings whose rule wrote the excerpt (else text[start:end])
     secrets: dict[str, str] = {}
     for code, rule in REGISTRY.items():
-        override = ctx.overrides.get(code)
-        if override is not None and not override.enabled:
+        opts = ctx.options_for(code)
+        if opts is None:
             continue
-        opts = RuleOptions(override.extra_words, override.allow) if override is not None else _NO_OPTIONS
+        override = ctx.overrides.get(code)
         allow: list[tuple[int, int]] | None = None
         for hit in rule.func(doc, ctx, opts):
             if opts.allow and hit.end > hit.start:

@@ -146,11 +146,8 @@ def _stopped(doc: Document, ctx: CheckContext) -> set[tuple[int, int]]:
     if not doc.urls:
         return spans
     for code, links in (("link.shortener", _shortened), ("link.harmful", _harmful)):
-        override = ctx.overrides.get(code)
-        if override is not None and not override.enabled:
-            continue
-        opts = RuleOptions(override.extra_words, override.allow) if override is not None else RuleOptions()
-        spans.update((url.start, url.end) for url, _ in links(doc, opts))
+        if (opts := ctx.options_for(code)) is not None:
+            spans.update((url.start, url.end) for url, _ in links(doc, opts))
     return spans
 
 

@@ -59,6 +59,13 @@ class CheckContext:
     policy: RulePolicy = RulePolicy()
     overrides: Mapping[str, RuleOverride] = field(default_factory=dict)
 
+    def options_for(self, code: str) -> RuleOptions | None:
+        """The knobs the organisation set for rule ``code``; None when it switched the rule off."""
+        override = self.overrides.get(code)
+        if override is None:
+            return _NO_OPTIONS
+        return RuleOptions(override.extra_words, override.allow) if override.enabled else None
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -86,6 +93,9 @@ class RuleOptions:
 
     extra_words: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+
+
+_NO_OPTIONS = RuleOptions()
 
 
 # Fixed instant for the documented examples, so that date rules give the same answer every day.

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
-from bot.rules.text import Document, is_person_name
+from bot.rules.text import KANJI_DIGITS, Document, is_person_name
 
 # Separators people put between digit groups: one hyphen look-alike (normalised to "-" in
 # Document.numview) or a dot, with or without spaces around it, spaces, or parentheses as in
@@ -24,7 +24,7 @@ _MOBILE = re.compile(rf"(?<![0-9-]){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-
 # Digits written as kanji (「〇九〇－一二三四－五六七八」, as in vertical documents), for phone numbers
 # only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
 # 〇〇〇〇 is a placeholder that card and 個人番号 checksums could take for a number.
-_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+_KANJI_DIGITS = str.maketrans(KANJI_DIGITS, "0123456789")
 
 
 def _digits(s: str) -> str:

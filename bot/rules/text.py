@@ -22,6 +22,8 @@ from bot.rules.text_fold import fold
 __all__ = ["Document", "Url", "fold"]
 
 HYPHENS = "-‐‑‒–—―−ーｰ﹣－"
+# Digits written as kanji, 0 to 9 (「二〇二六年」「〇九〇」).
+KANJI_DIGITS = "〇一二三四五六七八九"
 _HYPHEN_TO_ASCII = str.maketrans(dict.fromkeys(HYPHENS, "-"))
 _NFKC_CACHE: dict[str, str] = {}
 _NFKC_CACHE_LIMIT = 100_000
