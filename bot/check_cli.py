@@ -10,13 +10,14 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
+
+from bot.saved_text import UTF16_BOMS, decode_saved, reads_as_shift_jis
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
@@ -30,33 +31,11 @@ class _UnreadableLine(Exception):
     """A line that is not JSON (the message says where, in Japanese)."""
 
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
 def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
     """Why bytes are refused, naming Shift_JIS when they read as it: Windows tools (Excel's CSV,
     Notepad's ANSI) save in it, and the person then knows what to change."""
-    hint = "Shift_JIS（ANSI）で保存されているようです。" if _reads_as_shift_jis(data) else ""
+    hint = "Shift_JIS（ANSI）で保存されているようです。" if reads_as_shift_jis(data) else ""
     return f"UTF-8 ではありません（{exc.start + 1}バイト目）。{hint}UTF-8 で保存してください"
-
-
-def _reads_as_shift_jis(data: bytes) -> bool:
-    # Python's cp932 decodes most bytes to something: it must give Japanese text and no controls.
-    try:
-        text = data.decode("cp932")
-    except UnicodeDecodeError:
-        return False
-    japanese = any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
-    return japanese and not any(unicodedata.category(c) == "Cc" and c not in "\t\r\n" for c in text)
-
-
-def _decoded(data: bytes) -> str:
-    """A whole input as text: UTF-8 (with or without the BOM that Excel and Notepad write), or
-    UTF-16 with its BOM (Notepad's 「Unicode」), which the BOM makes unambiguous. Strictly so: a
-    file saved as Shift_JIS is refused rather than checked as garbage."""
-    if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
 
 
 def _decoded_line(data: bytes, lineno: int) -> str:
@@ -71,7 +50,7 @@ def _input_lines(stream: Any) -> Iterator[bytes]:
     """The lines of the JSON Lines input, as UTF-8 bytes. A UTF-16 input (it starts with its BOM)
     is read whole and re-encoded: its line breaks are two bytes, so it cannot be read line by line."""
     first = stream.readline()
-    if first.startswith(_UTF16_BOMS):
+    if first.startswith(UTF16_BOMS):
         data = first + stream.read()
         try:
             text = data.decode("utf-16")
@@ -202,7 +181,7 @@ def _read_text(file: str) -> str:
             raise _UsageError(f"ファイル「{file}」を読めません: {os_reason_ja(exc)}。") from exc
         name = f"ファイル「{file}」"
     try:
-        return _decoded(data)
+        return decode_saved(data)
     except UnicodeDecodeError as exc:
         raise _UsageError(f"{name}が {_not_utf8(exc, data)}。") from exc
 

@@ -40,6 +40,7 @@ from bot.calendar import (
     parse_working_hours,
 )
 from bot.errors import os_reason_ja
+from bot.saved_text import decode_saved, line_of
 
 if TYPE_CHECKING:
     from bot.rules import RuleOverride, RulePolicy
@@ -144,6 +145,12 @@ class Settings:
     __str__ = __repr__
 
 
+NOT_UTF8_JA = (
+    "UTF-8 として読めない文字があります。Shift_JIS などで保存されている場合は、"
+    "文字コードを UTF-8 にして保存し直してください。"
+)
+
+
 def _dotenv_text(path: str) -> str:
     """The text of ``.env``. Copied from .env.example (Japanese comments) in Notepad it may be
     saved as 「Unicode」 (UTF-16, read by its BOM) or as ANSI (Shift_JIS): that is refused with the
@@ -153,13 +160,9 @@ def _dotenv_text(path: str) -> str:
     except OSError as exc:
         raise SettingsError([f"{path} を読めません（{os_reason_ja(exc)}）。"]) from exc
     try:
-        return raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8-sig")
+        return decode_saved(raw)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SettingsError([
-            f"{path} の {line} 行目に UTF-8 として読めない文字があります。Shift_JIS などで保存されている場合は、"
-            "文字コードを UTF-8 にして保存し直してください。"
-        ]) from exc
+        raise SettingsError([f"{path} の {line_of(raw, exc)} 行目に {NOT_UTF8_JA}"]) from exc
 
 
 def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> Settings:
@@ -1364,20 +1367,9 @@ def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
             ]
         ) from exc
     try:
-        # Notepad's 「Unicode」 is UTF-16 with a BOM, which says how to read it.
-        text = raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8")
+        text = decode_saved(raw)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ConfigError(
-            [
-                ConfigProblem(
-                    filename,
-                    line,
-                    "UTF-8 として読めない文字があります。Shift_JIS などで保存されている場合は、"
-                    "文字コードを UTF-8 にして保存し直してください。",
-                )
-            ]
-        ) from exc
+        raise ConfigError([ConfigProblem(filename, line_of(raw, exc), NOT_UTF8_JA)]) from exc
     return parse_org_config(text, filename)
 
 
