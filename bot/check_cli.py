@@ -94,7 +94,7 @@ def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--config", default=None, metavar="F",
                    help="組織設定ファイル（TOML）。省略時は KESSAI_CONFIG、それもなければ kessai.toml（あれば）")
-    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601、既定は現在時刻）")
+    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601、既定は現在時刻）。--jsonl では \"at\" のない行に使います")
     p.set_defaults(func=run_check)
     return p
 
@@ -200,9 +200,10 @@ def run_check(args: argparse.Namespace) -> int:
 
     try:
         policy, overrides = _load_policy(args.config)
-        if args.jsonl:
-            return _run_jsonl(policy, overrides, args.platform)
+        # Parsed before --jsonl too: a mistyped --at is one message, not one per line.
         now = _parse_at(args.at, policy.tz)
+        if args.jsonl:
+            return _run_jsonl(policy, overrides, args.platform, args.at)
         text = _read_text(args.file)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -225,7 +226,7 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_BLOCKING if blocking else EXIT_OK
 
 
-def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str) -> int:
+def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str, default_at: str | None) -> int:
     from bot.rules import CheckContext, check, is_blocking
 
     out = _stdout()
@@ -251,7 +252,7 @@ def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str)
             at = item.get("at")
             if at is not None and not isinstance(at, str):
                 raise _UsageError('"at" は ISO 8601 の文字列にしてください')
-            now = _parse_at(at, policy.tz)
+            now = _parse_at(at if at is not None else default_at, policy.tz)
         except _UnreadableLine as exc:
             # Every line keeps the documented shape; "error" says why this one was not checked.
             result: dict[str, Any] = {"id": None, "findings": [], "blocking": False, "error": f"{lineno}行目: {exc}"}

@@ -126,6 +126,22 @@ def test_jsonl_batch_keeps_order_and_reports_malformed_lines() -> None:
 
 
 
+def test_jsonl_uses_at_for_lines_without_their_own_and_refuses_a_bad_at_once() -> None:
+    """`--at` used to be ignored with --jsonl: a batch of past posts was checked as if posted now
+    (outside hours at night, dates read against today's year)."""
+    lines = [
+        json.dumps({"id": "default", "text": "12月5日（土）に開催します。"}, ensure_ascii=False),
+        json.dumps({"id": "own", "text": "12月5日（土）に開催します。", "at": "2025-11-20T10:00+09:00"},
+                   ensure_ascii=False),
+    ]
+    r = kessai("check", "--jsonl", "--at", "2026-12-03T10:00+09:00", stdin="\n".join(lines) + "\n")
+    out = {o["id"]: [f["code"] for f in o["findings"]] for o in map(json.loads, r.stdout.splitlines())}
+    # 2026-12-05 is a Saturday (and 10:00 on a Thursday is in hours); 2025-12-05 is a Friday.
+    assert out == {"default": [], "own": ["date.weekday_mismatch"]}, r.stdout
+    r = kessai("check", "--jsonl", "--at", "来週の月曜", stdin="\n".join(lines) + "\n")
+    assert r.returncode == 2 and r.stdout == "" and r.stderr.count("来週の月曜") == 1, r.stderr
+
+
 def test_json_python_will_not_read_is_one_bad_line_not_the_end_of_the_batch() -> None:
     """Valid JSON nested thousands deep, or a number of thousands of digits, used to stop the whole
     batch with a traceback (a year of posts, audited at once)."""
