@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import sys
 from datetime import datetime
@@ -211,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped (`kessai check --jsonl … | head`): nothing went wrong here,
+        # and it is not Slack being unreachable. Point stdout at nothing so the exit flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as e:  # the IT 担当 gets a sentence to act on; the traceback goes to the log
         explained = explain_failure(e)
         if explained is None:

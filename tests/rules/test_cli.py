@@ -291,3 +291,20 @@ def test_json_findings_have_exactly_the_spec_keys() -> None:
     assert set(out) == {"findings", "blocking"}
     assert out["findings"] and all(
         set(f) == {"code", "severity", "message", "start", "end", "excerpt"} for f in out["findings"])
+
+
+def test_a_reader_that_stops_early_is_not_reported_as_slack_unreachable(tmp_path: Path) -> None:
+    """`kessai check --jsonl < year.jsonl | head` used to end with 「Slack（SLACK_API_URL）に接続
+    できませんでした」: the closed pipe is a ConnectionError to Python."""
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text((json.dumps({"id": "a", "text": "本日は晴れです。"}, ensure_ascii=False) + "\n") * 20_000,
+                     encoding="utf-8")
+    with posts.open("rb") as stdin:
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "check", "--jsonl"], stdin=stdin,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        assert proc.stdout is not None and proc.stderr is not None
+        assert json.loads(proc.stdout.readline())["id"] == "a"
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 1
+    assert err == "", err
