@@ -174,6 +174,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
+    「12月第1土曜日（12月6日）」「第2・第4水曜日（12月10日・24日）」「12月13日（第2土曜日）」のように、
+    日付と「第○○曜日」を並べた書き方は、その日が本当にその月の第○○曜日かを確かめ、括弧の中を直した形を
+    提案します（第5土曜日のない月も知らせます）。
     """
     today = _local_today(ctx)
     contexts = (
@@ -213,8 +216,115 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         last_month = (month, year, m.end())
         yield from _check_weekdays(doc, m, today, days)
+    if "第" in doc.norm and "曜" in doc.norm:
+        yield from _nth_weekdays(doc, today)
     if any(c.isascii() and c.isalpha() for c in doc.text):
         yield from _english_weekdays(doc, today)
+
+
+# 「第1土曜日（12月6日）」「第2・第4水曜日（12月9日・12月23日）」 and 「12月5日（第1土曜日）」: a
+# recurring day with the date it falls on this time; both must name the same day. A month has at most
+# five of a weekday, so lists stop at five: unbounded, 「第1・」 repeated made the search quadratic.
+_ORD = r"[1-5]|[一二三四五]"
+_NTH = rf"第\s*(?:{_ORD})(?:\s*[・･,、]\s*第?\s*(?:{_ORD})){{0,4}}\s*(?P<nw>[{WEEKDAYS}])曜日?"
+_MONTH_DAY = rf"(?:(?P<dm>{_NUM})\s*月\s*)?(?P<d>{_NUM})\s*日"
+_NTH_DATE = re.compile(
+    rf"(?:(?P<month>{_NUM})\s*月\s*の?\s*)?(?P<nth>{_NTH})\s*[(\[〔【]\s*"
+    rf"(?P<days>(?:(?:{_NUM})\s*月\s*)?(?:{_NUM})\s*日(?:\s*[・･,、]\s*(?:(?:{_NUM})\s*月\s*)?(?:{_NUM})\s*日){{0,4}})"
+    rf"\s*[)\]〕】]"
+    rf"|(?<![0-9{KANJI_DIGITS}十])(?P<date>(?:{_NUM})\s*月\s*(?:{_NUM})\s*日)\s*[(\[〔【]\s*(?P<nth2>{_NTH.replace('?P<nw>', '?P<nw2>')})\s*[)\]〕】]"
+)
+_ORDINALS = re.compile(_ORD)
+_ONE_DAY = re.compile(_MONTH_DAY)
+
+
+def _ordinal(s: str) -> int:
+    return int(s) if s.isascii() else "一二三四五".index(s) + 1
+
+
+def _nth_of(d: date) -> int:
+    return (d.day - 1) // 7 + 1
+
+
+def _nth_day(year: int, month: int, n: int, weekday: int) -> date | None:
+    """The `n`th `weekday` (Monday 0) of the month, None when the month has no such day (第5)."""
+    first = date(year, month, 1)
+    day = 1 + (weekday - first.weekday()) % 7 + 7 * (n - 1)
+    return date(year, month, day) if day <= monthrange(year, month)[1] else None
+
+
+def _numeral_like(n: int, written: str) -> str:
+    """`n` in the numerals of `written`: 「5」, 「５」 or 「五」「二十」."""
+    if written.isascii():
+        return str(n)
+    if all("０" <= c <= "９" for c in written):
+        return str(n).translate(_TO_FULLWIDTH)
+    tens, ones = divmod(n, 10)
+    return (KANJI_DIGITS[tens] if tens > 1 else "") + ("十" if tens else "") + (KANJI_DIGITS[ones] if ones else "")
+
+
+_TO_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _nth_weekdays(doc: Document, today: date) -> Iterator[Hit]:
+    """Each date paired with the 「第N X曜日」 written beside it, checked to be that day. The part in
+    brackets is the one the suggestion corrects, as for a weekday in brackets."""
+    for m in _NTH_DATE.finditer(doc.norm):
+        in_brackets = bool(m.group("nth2"))
+        nth_group, wd_group = ("nth2", "nw2") if in_brackets else ("nth", "nw")
+        weekday = m.group(wd_group)
+        ordinals = list(_ORDINALS.finditer(doc.norm, m.start(nth_group), m.start(wd_group)))
+        if in_brackets:
+            days = [d for d in [_ONE_DAY.match(doc.norm, m.start("date"), m.end("date"))] if d]
+            month_no = None
+        else:
+            days = list(_ONE_DAY.finditer(doc.norm, m.start("days"), m.end("days")))
+            month_no = _number(m.group("month")) if m.group("month") else None
+        if len(ordinals) != len(days) and len(ordinals) != 1:
+            continue  # 「第1・第3土曜日（5日）」: which day is which is not written
+        wanted = WEEKDAYS.index(weekday)
+        wrong: list[str] = []
+        fixes: list[tuple[int, int, str]] = []  # spans in norm, and what to write there
+        for k, day_m in enumerate(days):
+            if day_m.group("dm"):
+                month_no = _number(day_m.group("dm"))
+            if month_no is None:
+                continue  # 「第1土曜日（5日）」 alone: no month to count in
+            ordinal = ordinals[k] if len(ordinals) == len(days) else ordinals[0]
+            n = _ordinal(ordinal.group())
+            actual = _nearest(month_no, _number(day_m.group("d")), today)
+            if actual is None:
+                continue  # 「11月31日」: not a day, and no weekday written after it to check
+            if actual.weekday() == wanted and _nth_of(actual) == n:
+                continue
+            meant = _nth_day(actual.year, actual.month, n, wanted)
+            wrong.append(
+                f"{actual.year}年{actual.month}月{actual.day}日は第{_nth_of(actual)}{WEEKDAYS[actual.weekday()]}曜日です"
+                + (f"（{actual.month}月の第{n}{weekday}曜日は{meant.day}日です）" if meant
+                   else f"（{actual.year}年{actual.month}月に第{n}{weekday}曜日はありません）")
+            )
+            if in_brackets:
+                fixes.append((*ordinal.span(), _numeral_like(_nth_of(actual), _original(doc, *ordinal.span()))))
+                fixes.append((*m.span(wd_group), WEEKDAYS[actual.weekday()]))
+            elif meant is not None:
+                fixes.append((*day_m.span("d"), _numeral_like(meant.day, _original(doc, *day_m.span("d")))))
+        if not wrong:
+            continue
+        start, end = doc.span(m.start(), m.end())
+        suggestion = None
+        if len(fixes) == (2 if in_brackets else len(wrong)):
+            parts, pos = [], start
+            for a, b, text in sorted(fixes):
+                oa, ob = doc.span(a, b)
+                parts += [doc.text[pos:oa], text]
+                pos = ob
+            suggestion = "".join(parts) + doc.text[pos:end]
+        yield Hit(start, end, "。".join(wrong) + "。日付か「第○○曜日」を確認してください。", suggestion=suggestion)
+
+
+def _original(doc: Document, a: int, b: int) -> str:
+    oa, ob = doc.span(a, b)
+    return doc.text[oa:ob]
 
 
 # A month named relative to the posting day right before the day (「来月5日（火）」).

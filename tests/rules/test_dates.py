@@ -316,3 +316,40 @@ def test_leap_days_and_older_eras_are_read_right(text: str) -> None:
 def test_a_wrong_weekday_in_an_older_era_fires() -> None:
     [f] = findings_of("date.weekday_mismatch", "昭和39年10月1日（金）に開業")
     assert "1964年10月1日は木曜日です" in f.message
+
+
+# December 2025 begins on a Monday: its first Saturday is the 6th, its Wednesdays 3, 10, 17, 24, 31.
+@pytest.mark.parametrize(("text", "said", "suggestion"), [
+    ("12月第1土曜日（12月7日）", "2025年12月7日は第1日曜日です（12月の第1土曜日は6日です）", "12月第1土曜日（12月6日）"),
+    ("第1土曜日（12月13日）", "2025年12月13日は第2土曜日です（12月の第1土曜日は6日です）", "第1土曜日（12月6日）"),
+    ("12月の第2・第4水曜日（12月9日・12月23日）", "2025年12月9日は第2火曜日です", "12月の第2・第4水曜日（12月10日・12月24日）"),
+    ("第2・4水曜日（12月10日、23日）", "2025年12月23日は第4火曜日です（12月の第4水曜日は24日です）",
+     "第2・4水曜日（12月10日、24日）"),
+    ("第三日曜日（十二月二十日）", "2025年12月20日は第3土曜日です（12月の第3日曜日は21日です）", "第三日曜日（十二月二十一日）"),
+    ("第１土曜日（１２月７日）", "第1日曜日", "第１土曜日（１２月６日）"),
+    ("12月13日（第1土曜日）", "2025年12月13日は第2土曜日です", "12月13日（第2土曜日）"),
+    ("12月7日（第一土曜日）", "2025年12月7日は第1日曜日です", "12月7日（第一日曜日）"),
+    # February 2026 has four Saturdays: no date can be the fifth.
+    ("第5土曜日（2月28日）", "2026年2月に第5土曜日はありません", None),
+])
+def test_a_date_beside_its_nth_weekday_must_be_that_day(text: str, said: str, suggestion: str | None) -> None:
+    """「12月第1土曜日（12月6日）」 writes the day twice; when they disagree, one of them is wrong."""
+    [f] = findings_of("date.weekday_mismatch", f"{text}は臨時休館します。")
+    assert said in f.message and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "12月第1土曜日（12月6日）",
+    "12月の第2・第4水曜日（12月10日・12月24日）",
+    "第2・4水曜日（12月10日、24日）",
+    "第三日曜日（十二月二十一日）",
+    "12月6日（第1土曜日）",
+    "1月第2月曜日（1月12日）は成人の日です",
+    "第4土曜日（2月28日）",
+    "第1・第3土曜日（6日）",  # which day is which is not written; no month either
+    "第1土曜日（6日）",
+    "大会第1日（12月5日）",  # a day of a tournament, not a weekday
+    "毎月第3日曜日は家庭の日です。今月は12月21日（日）です。",
+])
+def test_a_date_that_is_its_nth_weekday_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)

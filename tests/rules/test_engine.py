@@ -155,6 +155,15 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "abc2026",
                 "slack.com/archives/",
                 "（Fri）",
+                # Session 15: a date beside its 「第N X曜日」.
+                "第",
+                "第1",
+                "・第4",
+                "土曜日",
+                "（12月",
+                "6日）",
+                "二十日",
+                "５",
             ]
         ),
         max_size=60,
