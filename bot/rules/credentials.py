@@ -8,7 +8,9 @@ zero-width space inside a token changes nothing):
   spaced out (「パ ス ワ ー ド：…」), or the value alone on the line after it, as in a form, and a
   Wi-Fi key after its router label (「暗号化キー：…」「パスキー：…」「PSK=…」), or in English
   prose (「the Wi-Fi password is free2use」「PIN was changed to …」, a value with letters and
-  digits, so that 「the password is case-sensitive」 stays silent); and a
+  digits, so that 「the password is case-sensitive」 stays silent, or a number of 4–12 digits that
+  is not a rule or a price: 「The PIN is 4821」, but not 「The PIN is 4 digits」「The bus pass is
+  2000」); and a
   one-time code after its label (「認証コード：482913」, 「482 913」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
   (「アプリパスワード abcd efgh ijkl mnop」);
@@ -171,7 +173,7 @@ _PASSWORD_LABEL = (
     r"PIN\s?コード|"
     # A Wi-Fi network's key, as routers and their manuals label it.
     rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|"
-    r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin|psk|(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z]))"
+    r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin(?:\s(?:number|code))?|psk|(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z]))"
 )
 # 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
 # as a word of its own, before a colon or 「は」 and a quoted value (「パスは「hanabi2026」です」).
@@ -281,6 +283,17 @@ def _password_like(value: str, loose: bool) -> bool:
     return len(value) >= 8 and (symbols or cases) and value.lower() not in ("password", "passcode")
 
 
+def _pin_like(value: str) -> bool:
+    return value.isdigit() and 4 <= len(value) <= 12 and len(set(value)) > 1 and value not in _FAMOUS_EXAMPLES
+
+
+# What follows a number that is a rule, not a value: 「The PIN is 4 digits」「… 1234 or similar」.
+_UNIT_AFTER = re.compile(
+    r"(?i)[ \t]*-?(?:digits?|characters?|chars?|letters?|numbers?|or (?:more|less|longer|similar)|"
+    r"(?:or|and) up|yen|years?|months?|days?|hours?|minutes?|times?|people|percent|%)(?![A-Za-z])"
+)
+
+
 def _code_like(value: str) -> bool:
     # One-time codes are 4–8 digits, or letters and digits; a spaced separator is enough, since
     # nothing else follows 「認証コード」 as a bare number.
@@ -362,6 +375,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
                 or _password_like(value, loose=m["loose"] is not None or m["short"] is not None
                                   or m["english"] is not None)
+                # A number is no word, though: 「The PIN is 4821」 as 「暗証番号は4821」; but 「The bus
+                # pass is 2000」 is a price.
+                or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(value)
+                    and not _UNIT_AFTER.match(norm, a + len(value)))
             ):
                 continue
             kind = "パスワード"

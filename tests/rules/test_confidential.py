@@ -109,6 +109,12 @@ LEAKS = [
     ("Our PIN was changed to 4821x9", "4821x9"),
     ("The password is now Yuki2026x", "Yuki2026x"),
     ("password has been changed to Snow2026z", "Snow2026z"),
+    # Session 15: a number in English prose, as 「暗証番号は4821」 is in Japanese.
+    ("The PIN is 4821.", "4821"),
+    ("The PIN number is 482193", "482193"),
+    ("pin code is 7351", "7351"),
+    ("The passcode was changed to 7351", "7351"),
+    ("Wi-Fi password is 20261203", "20261203"),
 ]
 
 
@@ -244,6 +250,12 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "A day pass is 1000yen",
         "The pass is valid for 3 days",
         "The PIN is 1234 in this example.",
+        "The PIN is 4 digits.",
+        "Your PIN is 4821 digits long? No: 4 to 6 digits.",
+        "The password is 12345678 characters at most",
+        "The bus pass is 2000",
+        "Free pass is 1000 yen",
+        "pin numbers are required",
         "Basic information about the event",
         "Basic Plan: 1000yen",
         "Basic QmFzaWM= は「Basic」を base64 にしたものです",
