@@ -189,11 +189,58 @@ def _unstyle(text: str, runs: list[tuple[str, str]]) -> str:
     return text
 
 
+def _elements(blocks: Any, kind: str) -> list[dict[str, Any]]:
+    """The rich text elements of type ``kind`` in ``blocks``, in order."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if node.get("type") == kind:
+                found.append(node)
+                return
+            for value in node.values():
+                if isinstance(value, list | dict):
+                    walk(value)
+
+    walk(blocks)
+    return found
+
+
+def _unblock(text: str, blocks: Any) -> str:
+    """``text`` without the fences of a code block (「```本文```」) and the 「> 」 of a quote, made in
+    the composer: staff paste a draft as a code block to keep its line breaks, and X would show
+    the backquotes. Fences and quote marks the blocks do not confirm are what was typed."""
+    pos = 0
+    for _ in _elements(blocks, "rich_text_preformatted"):
+        opening = text.find("```", pos)
+        closing = text.find("```", opening + 3) if opening >= 0 else -1
+        if closing < 0:
+            break
+        text = text[:opening] + text[opening + 3 : closing] + text[closing + 3 :]
+        pos = closing - 3
+    quoted = set()
+    for quote in _elements(blocks, "rich_text_quote"):
+        pieces = [_inline(child) for child in quote.get("elements") or []]
+        if all(p is not None for p in pieces):  # a link or a mention inside: not matched, kept
+            quoted.update(line for line in "".join(p or "" for p in pieces).split("\n") if line.strip())
+    if quoted:
+        lines = text.split("\n")
+        text = "\n".join(
+            line[1:].lstrip(" ") if line.startswith(">") and line[1:].lstrip(" ") in quoted else line
+            for line in lines
+        )
+    return text
+
+
 def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None = None) -> str:
     """A message (an event, or the ``message`` of an edit or a shortcut) as its author typed it:
-    Slack's markup undone, emoji as characters, and no style markers (bold, italic, strike, code)."""
+    Slack's markup undone, emoji as characters, and no style markers (bold, italic, strike, code,
+    code blocks, quotes)."""
     blocks = message.get("blocks")
-    text = plain_text(str(message.get("text") or ""), name_of, emoji_in(blocks))
+    text = _unblock(plain_text(str(message.get("text") or ""), name_of, emoji_in(blocks)), blocks)
     runs = styled_runs(blocks)
     return _unstyle(text, runs) if runs else text
 

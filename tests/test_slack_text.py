@@ -156,6 +156,33 @@ def test_a_bold_word_in_any_typed_text_survives_the_round_trip(typed: str, start
     assert typed_text(sent) == typed
 
 
+@pytest.mark.parametrize("block", ["code", "quote"])
+@given(typed_texts)
+def test_a_message_made_a_code_block_or_quote_comes_back_as_typed(block: str, typed: str) -> None:
+    """Staff paste a draft as a code block to keep its line breaks; X would show the backquotes."""
+    if "```" in typed or not typed.strip() or any(line.startswith((">", " ")) for line in typed.split("\n")) \
+            or (block == "quote" and "http" in typed):  # a link inside a quote: see below
+        return
+    sent = {"text": message_text(typed, block=block), "blocks": rich_text_blocks(typed, block=block)}
+    assert typed_text(sent) == typed
+
+
+def test_code_fences_and_quote_marks_the_blocks_do_not_confirm_are_kept() -> None:
+    # Typed as characters (no code block in the blocks): what was typed is what is checked.
+    assert typed_text({"text": "```そのまま```", "blocks": _section({"type": "text", "text": "```そのまま```"})}) \
+        == "```そのまま```"
+    assert typed_text({"text": "&gt; 引用符"}) == "> 引用符"
+    # A quote with a link inside is not matched line by line: its mark stays rather than guessing.
+    quote = {"type": "rich_text", "elements": [{"type": "rich_text_quote", "elements": [
+        {"type": "text", "text": "詳しくは "}, {"type": "link", "url": "https://example.jp/"}]}]}
+    assert typed_text({"text": "&gt; 詳しくは <https://example.jp/>", "blocks": [quote]}) == "> 詳しくは https://example.jp/"
+    # Two code blocks with text between them: each loses its own fences only.
+    pre = {"type": "rich_text_preformatted", "elements": [{"type": "text", "text": "x"}]}
+    blocks = [{"type": "rich_text", "elements": [pre, {"type": "rich_text_section", "elements": [
+        {"type": "text", "text": "間"}]}, pre]}]
+    assert typed_text({"text": "```x```\n間\n```x```", "blocks": blocks}) == "x\n間\nx"
+
+
 FORWARD = {
     "is_share": True, "is_msg_unfurl": True, "text": "観桜会は4月1日から :cherry_blossom: &amp; 夜桜",
     "message_blocks": [{"message": {"blocks": [{"type": "rich_text", "elements": [{"type": "rich_text_section",

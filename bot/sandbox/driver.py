@@ -255,17 +255,19 @@ class SlackDriver:
         images: Sequence[str] | None = None,
         videos: int = 0,
         bold: Sequence[str] = (),
+        block: str | None = None,
     ) -> str:
         """A person posts ``text``; returns its ts. Reusing ``ts`` + ``event_id`` with ``retry_num``
         redelivers the same event as a Slack retry without creating a second message. ``images``:
         pictures attached to the message, each given by its description (alt text; "" for none),
         sent as Slack sends a message with files (subtype ``file_share``); ``videos``: how many
-        videos (MP4) go with them. ``bold``: words made bold in the composer."""
+        videos (MP4) go with them. ``bold``: words made bold in the composer; ``block``: the
+        whole message made a code block ("code") or a quote ("quote") there."""
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, ts) if ts else None
         if stored is None:
-            stored = self.slack.post_as_user(channel_id, user, message_text(text, bold=bold), ts=ts,
-                                             thread_ts=thread_ts, blocks=rich_text_blocks(text, bold=bold))
+            stored = self.slack.post_as_user(channel_id, user, message_text(text, bold=bold, block=block), ts=ts,
+                                             thread_ts=thread_ts, blocks=rich_text_blocks(text, bold=bold, block=block))
         event: JsonDict = {
             "client_msg_id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{channel_id}/{stored.ts}")),
             "type": "message",
@@ -273,7 +275,7 @@ class SlackDriver:
             "user": user,
             "ts": stored.ts,
             "team": self.slack.team_id,
-            "blocks": rich_text_blocks(text, bold=bold),
+            "blocks": rich_text_blocks(text, bold=bold, block=block),
             "channel": channel_id,
             "event_ts": stored.ts,
             "channel_type": self._channel_type(channel_id),

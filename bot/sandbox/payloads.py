@@ -46,11 +46,17 @@ def _emoji_element(chars: str) -> JsonDict:
     return element
 
 
-def message_text(typed: str, *, links: bool = True, bold: Sequence[str] = ()) -> str:
+def message_text(typed: str, *, links: bool = True, bold: Sequence[str] = (), block: str | None = None) -> str:
     """``typed`` as Slack delivers a person's message (events, shortcuts; slash commands with
     ``links=False``, as our manifest asks with ``should_escape: false``): ``&``, ``<`` and ``>``
     escaped, and every URL turned into a ``<…>`` link. ``bold``: words the person made bold in the
-    composer (the first occurrence of each), which arrive as ``*word*``."""
+    composer (the first occurrence of each), which arrive as ``*word*``. ``block``: the whole
+    message made a code block (``"code"``, arriving as ```` ```…``` ````) or a quote (``"quote"``,
+    each line after ``&gt; ``) in the composer."""
+    if block == "code":
+        return "```" + _escape(typed) + "```"
+    if block == "quote":
+        return "\n".join("&gt; " + line for line in message_text(typed, links=links, bold=bold).split("\n"))
     if bold:
         return message_text(_mark_bold(typed, bold), links=links)
     if not links:
@@ -97,9 +103,14 @@ def _mark_bold(text: str, bold: Sequence[str]) -> str:
     return "".join(out) + text[pos:]
 
 
-def rich_text_blocks(text: str, *, bold: Sequence[str] = ()) -> list[JsonDict]:
-    """The ``blocks`` Slack attaches to a message a person typed (one rich_text section); a word
-    in ``bold`` is its own text element with ``style: {bold: true}``."""
+def rich_text_blocks(text: str, *, bold: Sequence[str] = (), block: str | None = None) -> list[JsonDict]:
+    """The ``blocks`` Slack attaches to a message a person typed (one rich_text section, or one
+    ``rich_text_preformatted`` / ``rich_text_quote`` for ``block`` "code" / "quote"); a word in
+    ``bold`` is its own text element with ``style: {bold: true}``."""
+    if block is not None:
+        kind = {"code": "rich_text_preformatted", "quote": "rich_text_quote"}[block]
+        elements_of = [{"type": "text", "text": text}] if block == "code" else _rich_elements(text)
+        return [{"type": "rich_text", "block_id": "sbx", "elements": [{"type": kind, "elements": elements_of}]}]
     elements: list[JsonDict] = []
     pos = 0
     for a, b in _bold_spans(text, bold):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlmodel import select
 
 from bot.ledger import verify_chain
@@ -104,6 +105,22 @@ def test_a_word_made_bold_in_slack_is_stored_and_shown_without_asterisks(sqlite_
     with st.rt.db.session() as s:
         assert [v.text for v in s.exec(select(DraftVersionRow))] == [CLEAN_DRAFT]
     assert "*紅葉" not in all_text(dm(st, "U0MANAGER")[0])
+
+
+@pytest.mark.parametrize("block", ["code", "quote"])
+def test_a_draft_pasted_as_a_code_block_or_quote_is_stored_without_slacks_marks(
+    sqlite_stack: LocalStack, block: str
+) -> None:
+    """Staff paste a draft as a code block to keep its line breaks: 「```…```」 or 「> 」 on X would
+    be the bot's doing, since the approver approved what the bot showed."""
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, block=block)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    assert ("```" if block == "code" else "&gt; ") in st.slack.message("C0INTAKE", ts).text  # as Slack sent it
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [CLEAN_DRAFT]
+    assert "```" not in all_text(dm(st, "U0MANAGER")[0])
 
 
 def test_slack_retry_and_double_delivery_create_one_draft(stack: LocalStack) -> None:
