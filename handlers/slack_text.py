@@ -221,7 +221,7 @@ def _unblock(text: str, blocks: Any) -> str:
             break
         text = text[:opening] + text[opening + 3 : closing] + text[closing + 3 :]
         pos = closing - 3
-    quoted = set()
+    quoted: set[str] = set()
     for quote in _elements(blocks, "rich_text_quote"):
         pieces = [_inline(child) for child in quote.get("elements") or []]
         if all(p is not None for p in pieces):  # a link or a mention inside: not matched, kept
