@@ -104,6 +104,11 @@ _SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)]*|(?<=[0-9A-Za-z\u00c0
 # Characters allowed in a URL (RFC 3986) — an ASCII boundary, so Japanese text right after a URL
 # is not swallowed into it.
 URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
+# What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
+# Japanese writing puts its notes right after a link.
+_WIDE_STOPS = "()[]{},"
+# What only an address has after such a character: a path, a query or a fragment.
+_GOES_ON = re.compile(r"[/?#=&]")
 # Greek and Cyrillic letters, some of which look exactly like Latin ones (Cyrillic «о», «а», «р»):
 # a URL that contains them is one URL to report (link.malformed), not two pieces cut at the letter.
 LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
@@ -300,15 +305,34 @@ class Document:
         """Index of the morpheme starting at, and of the one ending at, each original offset."""
         return {t.start: i for i, t in enumerate(self.tokens)}, {t.end: i for i, t in enumerate(self.tokens)}
 
+    def _cut_at_wide_bracket(self, a: int, raw: str) -> str:
+        """``raw`` (a URL found in norm at ``a``) up to a full-width bracket or comma in the text,
+        when what follows is a note or another link: 「…/a.pdf（PDF：1.2MB）」「…/x，https://…」. Every
+        platform ends the link there, but NFKC has made 「（」 a URL character. When the address
+        goes on after it (「…/a（1）/b」), the full-width character is in the URL: link.malformed."""
+        if not any(c in _WIDE_STOPS for c in raw):
+            return raw
+        wide = [i for i, c in enumerate(raw) if c in _WIDE_STOPS and self.text[slice(*self.span(a + i, a + i + 1))] != c]
+        if not wide:
+            return raw
+        after = raw[wide[-1] + 1 :]
+        if after.startswith(("http", "www.")) or not _GOES_ON.search(after):
+            return raw[: wide[0]]
+        return raw
+
     @cached_property
     def urls(self) -> list[Url]:
         found: list[Url] = []
         taken: list[tuple[int, int]] = []
-        for m in _URL_RE.finditer(self.norm):
-            u = _url(self, m.start(), m.group())
+        pos = 0
+        while m := _URL_RE.search(self.norm, pos):
+            raw = self._cut_at_wide_bracket(m.start(), m.group())
+            # After a cut, look again from there: 「…/x，https://…」 holds a second link.
+            pos = m.start() + len(raw) + 1 if raw != m.group() else m.end()
+            u = _url(self, m.start(), raw)
             if u:
                 found.append(u)
-                taken.append((m.start(), m.end()))
+                taken.append((m.start(), m.start() + len(raw)))
         for m in _BARE_DOMAIN_RE.finditer(self.norm):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -321,7 +345,7 @@ class Document:
                 host.rsplit(".", 1)[1] not in _BARE_TLDS or self.norm[m.start() - 1 : m.start()] in (")", "]")
             ):
                 continue  # a file, an account name, or the domain of 「taro[at]gmail.com」
-            u = _url(self, m.start(), m.group())
+            u = _url(self, m.start(), self._cut_at_wide_bracket(m.start(), m.group()))
             if u:
                 found.append(u)
         found.sort(key=lambda u: u.start)

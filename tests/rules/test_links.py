@@ -111,6 +111,30 @@ def test_fullwidth_characters_inside_a_url_are_malformed() -> None:
     assert text[f.start : f.end] == "https://www.city.joetsu.niigata.jp／kurashi／"
 
 
+@pytest.mark.parametrize(("text", "urls"), [
+    ("資料 https://www.city.joetsu.niigata.jp/a.pdf（PDF：1.2MB）", ["https://www.city.joetsu.niigata.jp/a.pdf"]),
+    ("資料 city.joetsu.niigata.jp/a.pdf（PDF）", ["city.joetsu.niigata.jp/a.pdf"]),
+    ("https://www.city.joetsu.niigata.jp/（上越市ホームページ）", ["https://www.city.joetsu.niigata.jp/"]),
+    ("https://www.city.joetsu.niigata.jp/a，https://www.city.joetsu.niigata.jp/b",
+     ["https://www.city.joetsu.niigata.jp/a", "https://www.city.joetsu.niigata.jp/b"]),
+    ("https://www.city.joetsu.niigata.jp/a.pdf（PDF）https://www.city.joetsu.niigata.jp/b.pdf（PDF）",
+     ["https://www.city.joetsu.niigata.jp/a.pdf", "https://www.city.joetsu.niigata.jp/b.pdf"]),
+])
+def test_a_note_in_fullwidth_brackets_after_a_url_is_not_part_of_it(text: str, urls: list[str]) -> None:
+    """「…/a.pdf（PDF：1.2MB）」 is how Japanese notices mark a file; every platform ends the link at 「（」.
+    It used to be a link.malformed error, which staff would learn to ignore."""
+    from bot.rules.text import Document
+
+    assert [u.url for u in Document(text).urls] == urls
+    assert codes(text, policy=JOETSU) == []
+
+
+def test_a_fullwidth_bracket_the_address_goes_on_after_is_still_malformed() -> None:
+    text = "https://www.city.joetsu.niigata.jp/event（2026）/list"
+    [f] = findings_of("link.malformed", text, policy=JOETSU)
+    assert f.suggestion == "https://www.city.joetsu.niigata.jp/event(2026)/list" and text[f.start : f.end] == text
+
+
 def test_a_fullwidth_url_is_one_finding_that_quotes_what_to_fix() -> None:
     whole = "ｈｔｔｐｓ：／／ｗｗｗ．ｃｉｔｙ．ｊｏｅｔｓｕ．ｎｉｉｇａｔａ．ｊｐ"
     found = codes(f"詳細は {whole} へ", policy=JOETSU)
