@@ -6,6 +6,7 @@ Loaded lazily (only drafts that contain a URL pay for it) and once per process.
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -52,11 +53,27 @@ def registrable_domain(host: str) -> str:
 
 
 def host_matches(host: str, domain: str) -> bool:
-    """`host` is `domain` or one of its subdomains (compared at a dot, never as a substring)."""
+    """`host` is `domain` or one of its subdomains (compared at a dot, never as a substring). A
+    Japanese domain name matches whether either side is written in Japanese or as xn--…."""
     domain = domain.lower().strip().strip(".")
     if domain.startswith("*."):
         domain = domain[2:]
+    if "xn--" in domain or "xn--" in host:
+        host, domain = as_unicode(host), as_unicode(domain)
     return bool(domain) and (host == domain or host.endswith("." + domain))
+
+
+@lru_cache(maxsize=256)
+def as_unicode(host: str) -> str:
+    """「xn--…」 labels of `host` as the Japanese (or other) letters they encode; others unchanged."""
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            # Not valid punycode: compared as written.
+            with suppress(UnicodeError):
+                label = label.encode("ascii").decode("idna")
+        labels.append(label)
+    return ".".join(labels)
 
 
 @lru_cache(maxsize=64)

@@ -253,7 +253,9 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     見せかけた URL も、実際の行き先（evil.example）として知らせます。「詳しくは example.com へ」
     のように https:// も道のりもないドメインも、X・Facebook・LINE ではリンクになるので対象です
     （.com・.net・.org・.jp・.info のとき。「申請書.zip」のようなファイル名や、Instagram の
-    「official.wake.town」のようなアカウント名は対象外です）。信頼済みのドメインを先頭に置いて
+    「official.wake.town」のようなアカウント名は対象外です）。「https://上越市.jp/」のような日本語ドメイン名
+    のリンクも対象で、allowed_link_domains には日本語のままでも「xn--」で始まる形でも書けます。
+    信頼済みのドメインを先頭に置いて
     見せかけたアドレス（`city.joetsu.niigata.jp.evil.com`）と、設定したドメインと1〜2文字だけ
     違うアドレス（`city.joestu.niigata.jp`、`city-joetsu-niigata.jp`）は、なりすましのおそれとして
     その旨を知らせます（この場合は allowed_link_domains への追加を勧めません）。短縮URLや有害サイト

@@ -104,6 +104,12 @@ _SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)]*|(?<=[0-9A-Za-z\u00c0
 # Characters allowed in a URL (RFC 3986) — an ASCII boundary, so Japanese text right after a URL
 # is not swallowed into it.
 URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
+# A link to a Japanese domain name (「https://上越市.jp/」, an IDN): X and LINE link it, so it is
+# checked like any other; only after a scheme, since Japanese text runs into a bare one.
+_IDN_URL_RE = re.compile(
+    rf"(?i)(?<![A-Za-z0-9])https?://(?=[^/?#\s]*[^\x00-\x7f])(?:[^\W_](?:[\w\-]*[^\W_])?\.)+[A-Za-z]{{2,}}"
+    rf"(?![\w\-])(?:[/?#][{URL_CHARS}]*)?"
+)
 # What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
 # Japanese writing puts its notes right after a link.
 _WIDE_STOPS = "()[]{},"
@@ -333,6 +339,13 @@ class Document:
             if u:
                 found.append(u)
                 taken.append((m.start(), m.start() + len(raw)))
+        if "://" in self.norm and not self.norm.isascii():
+            for m in _IDN_URL_RE.finditer(self.norm):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    u = _url(self, m.start(), self._cut_at_wide_bracket(m.start(), m.group()))
+                    if u:
+                        found.append(u)
+                        taken.append((m.start(), m.start() + len(u.url)))
         for m in _BARE_DOMAIN_RE.finditer(self.norm):
             if any(a <= m.start() < b for a, b in taken):
                 continue

@@ -400,3 +400,30 @@ def test_a_misspelling_of_a_trusted_domain_is_named_as_a_look_alike(url: str) ->
 def test_a_neighbouring_city_is_just_untrusted_not_a_look_alike() -> None:
     [f] = findings_of("link.untrusted", "https://www.city.myoko.niigata.jp/", policy=JOETSU)
     assert "よく似た" not in f.message and "allowed_link_domains" in f.message
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("詳しくは https://上越市.jp/ をご覧ください", "上越市.jp"),
+    ("詳しくはhttps://上越市.jp/kanko?id=1をご覧ください", "上越市.jp"),
+    ("公式（https://にいがた観光.jp）", "にいがた観光.jp"),
+])
+def test_a_link_to_a_japanese_domain_name_is_checked_like_any_other(text: str, host: str) -> None:
+    """X and LINE link 「https://上越市.jp/」; it used to pass with nothing said, being no ASCII URL."""
+    [f] = findings_of("link.untrusted", text, policy=JOETSU)
+    assert f.message.startswith(f"{host} は信頼済みのドメインではありません") and "https://" in f.excerpt
+
+
+@pytest.mark.parametrize("listed", ["上越市.jp", "xn--fhq220b719a.jp"])
+def test_a_japanese_domain_name_is_trusted_as_listed_in_either_form(listed: str) -> None:
+    policy = RulePolicy(allowed_link_domains=(listed,))
+    assert "link.untrusted" not in codes("詳しくは https://www.上越市.jp/ をご覧ください", policy=policy)
+    assert "link.untrusted" not in codes("詳しくは https://www.xn--fhq220b719a.jp/ をご覧ください", policy=policy)
+
+
+@pytest.mark.parametrize("text", [
+    "https://詳しくはこちら",  # no domain at all
+    "https://www.city.joetsu.niigata.jpをご覧ください",  # an ASCII link, then Japanese
+    "メールはinfo@上越市.jpへ",
+])
+def test_japanese_text_after_a_scheme_is_not_a_japanese_domain(text: str) -> None:
+    assert "link.untrusted" not in codes(text, policy=JOETSU)
