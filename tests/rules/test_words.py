@@ -35,6 +35,7 @@ from tests.rules.conftest import codes, findings_of
         ("給付金が出るという噂があります。申請はお早めに。", "prohibited.rumor"),
         ("来週から給付金が出るらしいです。申請書の誤りにご注意ください。", "prohibited.rumor"),
         ("デマかもしれませんが、給付金が出るそうです", "prohibited.rumor"),
+        ("給付金が出るらしいです。事実は確認されていません。", "prohibited.rumor"),  # 未確認, not denied
         ("次の選挙では自民党に投票しましょう", "prohibited.political"),
         ("清き一票をお願いします", "prohibited.political"),
         ("山田太郎候補の個人演説会のお知らせ", "prohibited.political"),
@@ -124,6 +125,10 @@ def test_fires(text: str, code: str) -> None:
         ("ワクチンで不妊になるという噂は誤りです", "prohibited.rumor"),
         ("給付金が出るとの噂がありますが、事実ではありません。", "prohibited.rumor"),
         ("給付金が出るという噂があります。これは根拠のない情報です。", "prohibited.rumor"),
+        ("SNS上で「市内でクマが出た」という噂が広がっていますが、そのような事実は確認されていません。",
+         "prohibited.rumor"),
+        ("「水道水が汚染されている」との噂がありますが、事実と異なります。", "prohibited.rumor"),
+        ("給付金が出るとの噂がありますが、正しくありません。", "prohibited.rumor"),
         ("投票に行きましょう", "prohibited.political"),
         ("期日前投票所のご案内です。投票に行きましょう。", "prohibited.political"),
         ("上越高校野球部後援会から寄付をいただきました", "prohibited.political"),
