@@ -170,7 +170,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「来月5日（火）」「今月の5日」は、その月として確かめます。
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
     「14 Dec (Sun)」）と、日本語の日付に英語の曜日を付けた書き方（「12月5日（Fri）」）も同じように
-    確かめます。
+    確かめます。中国語（「12月31日（周三）」「12月31日(星期三)」）と韓国語（「12월 31일(수)」
+    「12월 31일(수요일)」）の日付も、その言語の曜日で確かめます。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -218,6 +219,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         yield from _check_weekdays(doc, m, today, days)
     if "第" in doc.norm and "曜" in doc.norm:
         yield from _nth_weekdays(doc, today)
+    if not doc.norm.isascii():
+        yield from _chinese_korean_weekdays(doc, today)
     if any(c.isascii() and c.isalpha() for c in doc.text):
         yield from _english_weekdays(doc, today)
 
@@ -470,6 +473,50 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
             f"（「{written}」と書かれています）。日付か曜日を確認してください。",
             suggestion=doc.text[m.start() : w_start] + correct + doc.text[w_end : m.end()],
         )
+
+
+# Chinese and Korean dates in multilingual notices (英語・中国語・韓国語 is the usual set):
+# 「12月30日（周三）」「12月30日(星期三)」「12월 30일(수)」「12월 30일(수요일)」.
+_ZH_DAYS = "一二三四五六日"  # Monday … Saturday, then Sunday (also written 天)
+_KO_DAYS = "월화수목금토일"
+_ZH_DATE = re.compile(
+    r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号號]\s*"
+    r"[(\[【]\s*(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*[)\]】]"
+)
+_KO_DATE = re.compile(
+    r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*년\s*)?(?P<m>[0-9]{1,2})\s*월\s*(?P<d>[0-9]{1,2})\s*일\s*"
+    r"[(\[]\s*(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*[)\]]"
+)
+
+
+def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
+    for pattern, days in ((_ZH_DATE, _ZH_DAYS), (_KO_DATE, _KO_DAYS)):
+        if pattern is _ZH_DATE and not any(p in doc.norm for p in ("星期", "周", "週", "礼拜", "禮拜")):
+            continue
+        if pattern is _KO_DATE and "월" not in doc.norm:
+            continue
+        for m in pattern.finditer(doc.norm):
+            month, day = int(m.group("m")), int(m.group("d"))
+            written = m.group("w")
+            weekday = days.index("日" if written == "天" else written)
+            try:
+                actual = date(int(m.group("y")), month, day) if m.group("y") else _nearest(month, day, today)
+            except ValueError:
+                actual = None
+            if actual is None or actual.weekday() == weekday:
+                continue
+            correct = days[actual.weekday()]
+            groups = m.groupdict()
+            shown = (groups.get("pre") or "") + correct + (groups.get("suffix") or "")
+            start, end = doc.span(m.start(), m.end())
+            w_start, w_end = doc.span(m.start("w"), m.end("w"))
+            yield Hit(
+                start,
+                end,
+                f"{actual.year}年{month}月{day}日は{WEEKDAYS[actual.weekday()]}曜日（{shown}）です"
+                f"（「{doc.text[start:end]}」と書かれています）。日付か曜日を確認してください。",
+                suggestion=doc.text[start:w_start] + correct + doc.text[w_end:end],
+            )
 
 
 def _context_year(

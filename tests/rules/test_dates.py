@@ -353,3 +353,25 @@ def test_a_date_beside_its_nth_weekday_must_be_that_day(text: str, said: str, su
 ])
 def test_a_date_that_is_its_nth_weekday_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# 2025-12-31 is a Wednesday, 2025-12-01 a Monday.
+@pytest.mark.parametrize(("text", "said", "suggestion"), [
+    ("垃圾收集：12月31日（周四）停止。", "水曜日（周三）", "12月31日（周三）"),
+    ("12月31日(星期四)", "水曜日（星期三）", "12月31日(星期三)"),
+    ("12月1日（星期天）", "月曜日（星期一）", "12月1日（星期一）"),
+    ("쓰레기 수거: 12월 31일(목)", "水曜日（수）", "12월 31일(수)"),
+    ("12월 31일(목요일)", "水曜日（수요일）", "12월 31일(수요일)"),
+    ("2025년 12월 1일(화)", "月曜日（월）", "2025년 12월 1일(월)"),
+])
+def test_a_chinese_or_korean_weekday_is_checked_in_its_language(text: str, said: str, suggestion: str) -> None:
+    """Multilingual notices (英語・中国語・韓国語) repeat the date in each language; a wrong weekday
+    in the Chinese or Korean one used to pass."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert said in f.message and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", ["12月31日（周三）", "12月31日(星期三)", "12月7日（周日）", "12月7日（星期天）",
+                                  "12월 31일(수)", "12월 7일(일요일)", "12월 31일 수요일", "每周四（12月）"])
+def test_a_right_chinese_or_korean_weekday_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
