@@ -36,7 +36,12 @@ _DATE = re.compile(
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
     rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?"
     rf"(?:{_AND}(?P<d2>{_NUM})\s*日?\s*{_PAIR_WD}|\s*{_WD})"
-    rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)(?P<d_only>{_NUM})\s*日\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>')}"
+    # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
+    # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」).
+    rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)"
+    rf"(?P<bare>(?<=[)\]〕】][・･,、~～〜\-])|(?<=[)\]〕】][・･,、~～〜\-] )|(?<=[)\]〕】] [・･,、~～〜\-])"
+    rf"|(?<=[)\]〕】] [・･,、~～〜\-] ))?"
+    rf"(?P<d_only>{_NUM})\s*(?(bare)日?|日)\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>')}"
 )
 _ERA_BASE = {
     "令和": 2018,
@@ -164,7 +169,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     の形に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
-    「21日(金)～23日(日)」の後ろの日は直前の月と年を引き継ぎます。正しい曜日に直した形を提案します。
+    「21日(金)～23日(日)」「12/6（土）～7（日）」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
+    （「12月31日（水）～3日（土）」）は翌月として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。
@@ -185,6 +191,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     )
     context_ends = [c.end() for c in contexts]
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
+    last_day = 0  # the day of that date
     for m in _DATE.finditer(doc.norm):
         if m.group("m"):
             month = _number(m.group("m"))
@@ -207,6 +214,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             named = _RELATIVE_MONTH.search(doc.norm, max(0, m.start() - 5), m.start())
             if named:  # 「来月5日（火）」: that month
                 year, month = _months_from(today, _RELATIVE_MONTHS[named.group(1)])
+            elif last_month is None and m.group("bare") is not None:
+                continue  # 「会議室A（土）・2（水）」: a bare number is a day only after a date
             elif last_month is None and not _MONTH_WORD.search(doc.norm, 0, m.start()):
                 yield from _check_day_only(doc, m, today)
                 continue
@@ -214,8 +223,12 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
                 continue
             else:
                 month, year = last_month[0], last_month[1]
+                if _number(m.group("d_only")) < last_day:
+                    # 「12月31日（水）～3日（土）」: a smaller day after it is in the next month.
+                    month, year = month % 12 + 1, year and year + month // 12
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         last_month = (month, year, m.end())
+        last_day = days[-1][2]
         yield from _check_weekdays(doc, m, today, days)
     if "第" in doc.norm and "曜" in doc.norm:
         yield from _nth_weekdays(doc, today)

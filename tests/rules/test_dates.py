@@ -375,3 +375,28 @@ def test_a_chinese_or_korean_weekday_is_checked_in_its_language(text: str, said:
                                   "12월 31일(수)", "12월 7일(일요일)", "12월 31일 수요일", "每周四（12月）"])
 def test_a_right_chinese_or_korean_weekday_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# 2025-12-06 is a Saturday, 2025-12-31 a Wednesday, 2026-01-03 a Saturday.
+@pytest.mark.parametrize(("text", "excerpt", "suggestion"), [
+    ("12/6（土）～7（土）", "7（土）", "7（日）"),
+    ("12/6（土）・7（土）", "7（土）", "7（日）"),
+    ("12/6（土） ～ 7（土）", "7（土）", "7（日）"),
+    ("12.6(土)・7(月)", "7(月)", "7(日)"),
+    ("12/31（水）～3（水）", "3（水）", "3（土）"),
+    ("12月31日（水）～3日（水）", "3日（水）", "3日（土）"),
+])
+def test_the_second_day_of_a_range_without_its_month_is_checked(text: str, excerpt: str, suggestion: str) -> None:
+    """「12/6（土）～7（日）」 writes the second day as a bare number; its weekday went unchecked."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert (f.excerpt, f.suggestion) == (excerpt, suggestion)
+
+
+@pytest.mark.parametrize("text", [
+    "12/6（土）～7（日）", "12/6(土)-7(日)", "12/31（水）～3（土）",
+    # A smaller day after it is in the next month: 1月3日, a Saturday (this used to be an error).
+    "12月31日（水）～3日（土）", "2025年12月31日（水）～3日（土）",
+    "会議室A（土）・2（水）の予約",  # no date before it: a bare number is no day
+])
+def test_a_right_second_day_of_a_range_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)

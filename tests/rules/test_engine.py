@@ -173,6 +173,8 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 ".jp/",
                 "（PDF）",
                 "，",
+                "）～",
+                "7（土）",
             ]
         ),
         max_size=60,
