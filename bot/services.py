@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -84,6 +85,28 @@ FORWARD_REFUSED_JA = (
     "投稿する文面をこのチャンネルに直接書き込むか、転送されたメッセージのメニュー（︙）の"
     "「決裁に回す」から提出してください。"
 )
+
+
+REVISION_IN_THREAD_JA = (
+    "スレッドに書き込んだ文面は、下書きの新しい版にはなりません（確認も決裁もされません）。"
+    "直した文面で確認し直すには、元のメッセージ（スレッドの最初の投稿）を編集してください。"
+)
+# A reply shorter than this is conversation (「修正します」「承知しました」), never a new version.
+_REVISION_MIN_CHARS = 20
+# How alike a reply and the draft must be to read as its new version (difflib's ratio; a revised
+# paragraph keeps most of its characters, a remark about it shares few).
+_REVISION_LIKENESS = 0.6
+
+
+def reads_as_revision(reply: str, draft_text: str) -> bool:
+    """Whether a thread reply is the draft written again (with changes), not a remark about it."""
+    reply, draft_text = reply.strip(), draft_text.strip()
+    if len(reply) < _REVISION_MIN_CHARS or not draft_text:
+        return False
+    if not 0.5 <= len(reply) / len(draft_text) <= 2:
+        return False  # much shorter or longer: a remark, or something else entirely
+    # Bounded, since SequenceMatcher is quadratic in the worst case: the start says enough.
+    return SequenceMatcher(None, reply[:2000], draft_text[:2000], autojunk=False).ratio() >= _REVISION_LIKENESS
 
 
 @dataclass(frozen=True)
@@ -628,6 +651,27 @@ class Kessai:
             return Outcome("duplicate")
         draft = draft_repo.by_message(s, channel, ts)
         return Outcome("not_a_draft") if draft is None else draft
+
+    def receive_thread_reply(self, *, channel: str, thread_ts: str, user: str, text: str, event_key: str) -> Outcome:
+        """A reply in the thread of a draft made in the channel. Staff who were told to fix a draft
+        sometimes post the fixed text there, and then wait for a check that never comes: when the
+        draft's author replies with what reads as the draft written again, they are told (only them)
+        to edit the original message instead. Any other reply is conversation and is left alone."""
+        if len(text.strip()) < _REVISION_MIN_CHARS or not self.org.accounts_for_channel(channel):
+            return Outcome("conversation")
+        now = self.clock()
+        with self.db.session() as s:
+            draft = draft_repo.by_message(s, channel, thread_ts, lock=False)
+            if draft is None or draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
+                return Outcome("conversation")
+            current = draft_repo.version(s, draft.id or 0, draft.current_version)
+            if current is None or not reads_as_revision(text, current.text):
+                return Outcome("conversation")
+            if not draft_repo.claim_event(s, event_key, now):
+                return Outcome("duplicate")
+            self.notify.ephemeral(s, now, channel=channel, user=user, text=REVISION_IN_THREAD_JA, thread_ts=thread_ts)
+        self.after_commit()
+        return Outcome("revision_in_thread", draft.id)
 
     def receive_deletion(self, *, channel: str, ts: str, event_key: str, may_be_draft: bool = True) -> Outcome:
         """The intake message of a draft was deleted: the author has taken it back (取り下げ).

@@ -62,6 +62,15 @@ def is_person_message(msg: dict[str, Any]) -> bool:
     return msg.get("thread_ts") in (None, msg.get("ts"))
 
 
+def is_thread_reply(msg: dict[str, Any]) -> bool:
+    """A person's reply in a thread (also sent to the channel or not), with text in it."""
+    if msg.get("subtype") not in DRAFT_SUBTYPES | {"thread_broadcast"} or msg.get("bot_id") or not msg.get("user"):
+        return False
+    thread_ts = msg.get("thread_ts")
+    return isinstance(thread_ts, str) and bool(thread_ts) and thread_ts != msg.get("ts") \
+        and bool(str(msg.get("text") or "").strip())
+
+
 def is_written_message(msg: dict[str, Any]) -> bool:
     """A top-level message a person wrote, with something in it: what can be a draft. A message
     with neither text nor pictures nor videos (Slack sends some, e.g. for a call) has nothing to check."""
@@ -102,6 +111,11 @@ def register(app: App, kessai: Kessai) -> None:
             if isinstance(deleted, str) and deleted:
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=deleted,
                                         event_key=event_key(body, event), may_be_draft=may_be_draft(event))
+            return
+        if is_thread_reply(event):
+            kessai.receive_thread_reply(channel=str(event.get("channel", "")), thread_ts=str(event["thread_ts"]),
+                                        user=str(event["user"]), text=typed_text(event, kessai.name_of),
+                                        event_key=event_key(body, event))
             return
         # A forward (Slack's 「転送」) is refused with an explanation, with a comment or without: the
         # comment is not the post, and the forwarded message is not text its operator typed here.

@@ -150,11 +150,12 @@ def add_findings(s: Session, version_id: int, rows: Sequence[dict[str, Any]]) ->
         s.connection().execute(insert(FindingRow.__table__), [{**r, "version_id": version_id} for r in rows])  # type: ignore[attr-defined]
 
 
-def by_message(s: Session, channel: str, ts: str) -> DraftRow | None:
-    """The draft of a Slack message, locked for this transaction (PostgreSQL; SQLite's writers are
-    serialised anyway): an edit or a deletion racing a click must see the decision, or be seen by it."""
-    q = select(DraftRow).where(DraftRow.channel == channel, DraftRow.message_ts == ts).with_for_update()
-    return s.exec(q).first()
+def by_message(s: Session, channel: str, ts: str, *, lock: bool = True) -> DraftRow | None:
+    """The draft of a Slack message, locked for this transaction unless ``lock`` is False
+    (PostgreSQL; SQLite's writers are serialised anyway): an edit or a deletion racing a click must
+    see the decision, or be seen by it."""
+    q = select(DraftRow).where(DraftRow.channel == channel, DraftRow.message_ts == ts)
+    return s.exec(q.with_for_update() if lock else q).first()
 
 
 def get(s: Session, draft_id: int, *, lock: bool = False) -> DraftRow | None:

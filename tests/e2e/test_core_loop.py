@@ -153,6 +153,29 @@ def test_bot_messages_joins_and_thread_replies_are_ignored(sqlite_stack: LocalSt
     assert len(drafts(st)) == 1
 
 
+def test_a_fixed_text_posted_in_the_thread_gets_a_hint_and_no_draft(sqlite_stack: LocalStack) -> None:
+    """Told to fix a draft, people post the fixed text in its thread and wait for a check that never
+    comes. The author is told (only them) to edit the original; conversation there stays unanswered."""
+    st = sqlite_stack
+    broken = "詳しくは担当の携帯 090-1234-5678 まで。11月28日（土）に高田城址公園で紅葉ライトアップを行います。"
+    fixed = "詳しくは広報対話課（025-526-5111）まで。11月28日（土）に高田城址公園で紅葉ライトアップを行います。"
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", broken)
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("pii.phone" in all_text(m) for m in ms))
+    st.driver.message("C0INTAKE", "U0OPERATOR", "すみません、修正します", thread_ts=ts)  # conversation
+    st.driver.message("C0INTAKE", "U0MANAGER", fixed, thread_ts=ts)  # not the author
+    reply = st.driver.message("C0INTAKE", "U0OPERATOR", fixed, thread_ts=ts, event_id="Ev0FIXED1")
+    st.driver.message("C0INTAKE", "U0OPERATOR", fixed, thread_ts=ts, ts=reply, event_id="Ev0FIXED1", retry_num=1)
+    hint = wait_ephemeral(st, "U0OPERATOR", "新しい版にはなりません")
+    assert "元のメッセージ" in hint and "編集" in hint
+    settle(st)
+    hints = [e for e in st.slack.ephemerals("U0OPERATOR") if "新しい版" in e.text]
+    assert len(hints) == 1 and hints[0].thread_ts == ts
+    assert not any("新しい版" in e.text for e in st.slack.ephemerals("U0MANAGER"))
+    assert [d.state for d in drafts(st)] == ["needs_fix"]
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [broken]
+
+
 def test_findings_block_routing(stack: LocalStack) -> None:
     st = stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR",

@@ -1,0 +1,34 @@
+"""Which thread replies read as a draft written again (bot.services.reads_as_revision), pure."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services import reads_as_revision
+
+DRAFT = "詳しくは担当の携帯 090-1234-5678 まで。11月28日（土）に高田城址公園で紅葉ライトアップを行います。"
+
+
+@pytest.mark.parametrize("reply", [
+    "詳しくは広報対話課（025-526-5111）まで。11月28日（土）に高田城址公園で紅葉ライトアップを行います。",
+    "11月28日（土）に高田城址公園で紅葉ライトアップを行います。詳しくは広報対話課まで。",
+    DRAFT,  # pasted again unchanged
+])
+def test_the_draft_written_again_is_a_revision(reply: str) -> None:
+    assert reads_as_revision(reply, DRAFT)
+
+
+@pytest.mark.parametrize("reply", [
+    "すみません、修正します",
+    "携帯番号は載せられないので、課の代表番号に直してから出し直します。少々お待ちください。",
+    "紅葉ライトアップの写真も添付したほうがよいでしょうか？ご意見をお願いします。",
+    DRAFT * 3,  # something much longer is not this draft again
+    "",
+])
+def test_conversation_about_the_draft_is_not(reply: str) -> None:
+    assert not reads_as_revision(reply, DRAFT)
+
+
+def test_long_texts_are_compared_without_quadratic_cost() -> None:
+    long = "あいうえお" * 8_000  # 40,000 characters, Slack's limit
+    assert reads_as_revision(long, long) and not reads_as_revision(long, "かきくけこ" * 8_000)
