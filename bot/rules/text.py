@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -152,6 +152,13 @@ _LONG_SOUND_RUN = re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}")
 # so are the small ヵ and ヶ after katakana (「バヵ」), which 「一ヵ月」「霞ヶ関」 never have.
 _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニハトタカケ")
 _KANJI_LOOKALIKE = re.compile(f"(?<=[{_KATAKANA}])[力口工二八卜夕ヵヶ]|[力口工二八卜夕](?=[{_KATAKANA}])")
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of `spans` (sorted, not overlapping each other, so their ends are
+    in order too): a look-up, since a long draft can hold thousands of links."""
+    i = bisect_left(spans, (b, -1)) - 1  # the last span starting before b
+    return i >= 0 and spans[i][1] > a
 
 
 @dataclass(frozen=True)
@@ -341,13 +348,13 @@ class Document:
                 taken.append((m.start(), m.start() + len(raw)))
         if "://" in self.norm and not self.norm.isascii():
             for m in _IDN_URL_RE.finditer(self.norm):
-                if not any(a < m.end() and m.start() < b for a, b in taken):
+                if not _overlaps(taken, m.start(), m.end()):
                     u = _url(self, m.start(), self._cut_at_wide_bracket(m.start(), m.group()))
                     if u:
                         found.append(u)
-                        taken.append((m.start(), m.start() + len(u.url)))
+                        insort(taken, (m.start(), m.start() + len(u.url)))
         for m in _BARE_DOMAIN_RE.finditer(self.norm):
-            if any(a <= m.start() < b for a, b in taken):
+            if _overlaps(taken, m.start(), m.start() + 1):
                 continue
             from bot.rules.domains import is_known_suffix
 

@@ -427,3 +427,13 @@ def test_a_japanese_domain_name_is_trusted_as_listed_in_either_form(listed: str)
 ])
 def test_japanese_text_after_a_scheme_is_not_a_japanese_domain(text: str) -> None:
     assert "link.untrusted" not in codes(text, policy=JOETSU)
+
+
+def test_links_of_every_kind_are_found_once_in_order() -> None:
+    from bot.rules.text import Document
+
+    text = ("https://www.city.joetsu.niigata.jp/a 詳しくは https://上越市.jp/b と example.com、"
+            "https://にいがた.jp（公式） https://www.city.joetsu.niigata.jp/c www.example.jp/d\n") * 3
+    urls = [u.url for u in Document(text).urls]
+    assert urls == ["https://www.city.joetsu.niigata.jp/a", "https://上越市.jp/b", "example.com",
+                    "https://にいがた.jp", "https://www.city.joetsu.niigata.jp/c", "www.example.jp/d"] * 3
