@@ -32,3 +32,21 @@ def test_conversation_about_the_draft_is_not(reply: str) -> None:
 def test_long_texts_are_compared_without_quadratic_cost() -> None:
     long = "あいうえお" * 8_000  # 40,000 characters, Slack's limit
     assert reads_as_revision(long, long) and not reads_as_revision(long, "かきくけこ" * 8_000)
+
+
+@pytest.mark.parametrize(("event", "reply"), [
+    ({"user": "U1", "ts": "2.0", "thread_ts": "1.0", "text": "直しました"}, True),
+    ({"user": "U1", "ts": "2.0", "thread_ts": "1.0", "text": "直しました", "subtype": "thread_broadcast"}, True),
+    ({"user": "U1", "ts": "2.0", "thread_ts": "1.0", "text": "直しました", "subtype": "file_share"}, True),
+    ({"user": "U1", "ts": "1.0", "thread_ts": "1.0", "text": "親メッセージ"}, False),  # the thread's parent
+    ({"user": "U1", "ts": "2.0", "text": "チャンネルへの投稿"}, False),
+    ({"user": "U1", "ts": "2.0", "thread_ts": "1.0", "text": "ボット", "bot_id": "B1"}, False),
+    ({"user": "U1", "ts": "2.0", "thread_ts": "1.0", "text": "  "}, False),
+    ({"user": "U1", "ts": "2.0", "thread_ts": "1.0", "text": "参加しました", "subtype": "channel_join"}, False),
+    ({"ts": "2.0", "thread_ts": "1.0", "text": "誰か"}, False),
+    ({"user": "U1", "ts": "2.0", "thread_ts": 1.0, "text": "型が違う"}, False),
+])
+def test_which_events_are_thread_replies(event: dict[str, object], reply: bool) -> None:
+    from handlers.intake import is_thread_reply
+
+    assert is_thread_reply(event) is reply
