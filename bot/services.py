@@ -10,7 +10,7 @@ import logging
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo
 
@@ -107,6 +107,15 @@ def reads_as_revision(reply: str, draft_text: str) -> bool:
         return False  # much shorter or longer: a remark, or something else entirely
     # Bounded, since SequenceMatcher is quadratic in the worst case: the start says enough.
     return SequenceMatcher(None, reply[:2000], draft_text[:2000], autojunk=False).ratio() >= _REVISION_LIKENESS
+
+
+RATE_LIMITED_JA = (
+    ":warning: *Slack がボットへのイベントの送信を制限しています*\n"
+    "{start} ごろから、Slack が kessai へのイベント（受付チャンネルへの書き込みなど）の送信を一時的に"
+    "止めています（Slack の上限は、1 つのワークスペースにつき 1 時間あたり 30,000 件です）。"
+    "この間に書き込まれた下書きは、ボットに届いていない可能性があります。ボットから返信のない下書きは、"
+    "書き込んだ人がメッセージを編集する（または書き込み直す）と確認されます。運用担当者にお伝えください。"
+)
 
 
 @dataclass(frozen=True)
@@ -651,6 +660,28 @@ class Kessai:
             return Outcome("duplicate")
         draft = draft_repo.by_message(s, channel, ts)
         return Outcome("not_a_draft") if draft is None else draft
+
+    def events_rate_limited(self, minute: object) -> Outcome:
+        """Slack stopped sending this app's events for a while (``app_rate_limited``; ``minute``: the
+        epoch second of the minute it began). Drafts written meanwhile never reach the bot, and
+        nobody would know: the escalation channel is told, once an hour however often Slack says so."""
+        now = self.clock()
+        try:
+            since = datetime.fromtimestamp(float(minute), UTC) if isinstance(minute, int | float) else now  # type: ignore[arg-type]
+        except (OverflowError, OSError, ValueError):
+            since = now
+        if abs(since - now) > timedelta(days=1):
+            since = now  # not a minute Slack would name
+        log.warning("Slack is rate-limiting the events sent to this app (since %s): messages written meanwhile "
+                    "may never arrive", since.isoformat())
+        channel = self.org.policy.escalation_channel
+        with self.db.session() as s:
+            if not draft_repo.claim_event(s, f"app_rate_limited:{self.local(since):%Y%m%d%H}", now):
+                return Outcome("duplicate")
+            if channel:
+                self.notify.direct(s, now, user=channel, text=RATE_LIMITED_JA.format(start=f"{self.local(since):%H:%M}"))
+        self.after_commit()
+        return Outcome("rate_limited")
 
     def receive_thread_reply(self, *, channel: str, thread_ts: str, user: str, text: str, event_key: str) -> Outcome:
         """A reply in the thread of a draft made in the channel. Staff who were told to fix a draft

@@ -51,6 +51,10 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         if team_id and sender_team and sender_team != team_id:
             log.warning("refused a request from workspace %s", sender_team)
             return BoltResponse(status=200, body=errors.WrongWorkspace.message_ja)
+        if body.get("type") == "app_rate_limited":
+            # Not an event: Slack says it is holding events back. Bolt has no listener for it (404).
+            kessai.events_rate_limited(body.get("minute_rate_limited"))
+            return BoltResponse(status=200, body="")
         return next()
 
     @app.error

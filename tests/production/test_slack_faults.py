@@ -208,3 +208,37 @@ def test_an_incident_alert_the_escalation_channel_refuses_reaches_people_directl
         st.slack.wait_for(lambda p=person: arrived(p), timeout=15, message=f"the alert and why in {person}'s DM")
     settle(st)
     assert st.slack.messages("C0ESCALATE") == []
+
+
+def test_slack_holding_events_back_is_told_to_the_escalation_channel_once_an_hour(
+    fast_stack: LocalStack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Over 30,000 events an hour, Slack stops sending them and says so with app_rate_limited (not
+    an event: bolt answered 404). Drafts written meanwhile never arrive, and nobody knew."""
+    import json
+
+    st = fast_stack
+    hour = int(st.rt.kessai.clock().timestamp()) // 3600 * 3600  # the app's (shifted) clock
+
+    def limited(at: object) -> int:
+        body = json.dumps({"token": "x", "team_id": "T0KESSAI", "api_app_id": "A0KESSAI",
+                           "type": "app_rate_limited", "minute_rate_limited": at})
+        return st.driver.raw(body).status
+
+    def notices() -> list[str]:
+        return [t for t in escalation_texts(st) if "イベントの送信を制限" in t]
+
+    with caplog.at_level(logging.WARNING):
+        assert limited(hour + 600) == 200
+        assert limited(hour + 660) == 200  # Slack says it again a minute later: the same notice
+    settle(st)
+    assert len(notices()) == 1, escalation_texts(st)
+    assert "返信のない下書き" in notices()[0] and "編集" in notices()[0]
+    assert "rate-limiting" in caplog.text and "Unhandled request" not in caplog.text
+    # Another workspace cannot raise the alarm; a minute that is no minute is read as now.
+    body = json.dumps({"token": "x", "team_id": "T0OTHER", "type": "app_rate_limited",
+                       "minute_rate_limited": hour + 4 * 3600})
+    st.driver.raw(body)
+    assert limited("garbage") == 200 and limited(10**30) == 200
+    settle(st)
+    assert len(notices()) == 1 and "10:10 ごろから" in notices()[0]  # BUSINESS_MORNING's hour, as sent first
