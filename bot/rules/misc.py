@@ -13,6 +13,7 @@ from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
+from bot.rules.wordlists import allowed_spans, inside
 from bot.rules.wordrule import word_hits
 
 
@@ -171,14 +172,17 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     時間的な前後関係が適正になるよう、特に留意する」としています。報道資料の「午前10時解禁」
     も対象です。お知らせの見出しの「【解禁】」と、季節の「アユ釣り解禁」「アユ釣りの解禁日」
     「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
-    狩猟・ワインなどの語があれば知らせません）。
+    狩猟・ワインなどの語があれば知らせません）。確認することは投稿全体で一つなので、いくつ触れていても
+    最初の箇所に1件だけ、触れている語をまとめて知らせます。
     """
-    return word_hits(
-        doc,
-        opts,
-        "press.txt",
-        "「{word}」に触れています。報道発表・解禁の時刻より前に投稿しないよう、公表の順序を確認してください。",
-    )
+    allowed = allowed_spans(doc, opts.allow) if opts.allow else []
+    hits = [h for h in word_hits(doc, opts, "press.txt", "") if not inside(h.start, h.end, allowed)]
+    if not hits:
+        return
+    words = list(dict.fromkeys(doc.text[h.start : h.end] for h in hits))
+    named = "".join(f"「{w}」" for w in words[:3]) + ("など" if len(words) > 3 else "")
+    yield Hit(hits[0].start, hits[0].end,
+              f"{named}に触れています。報道発表・解禁の時刻より前に投稿しないよう、公表の順序を確認してください。")
 
 
 @rule(
