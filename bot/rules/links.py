@@ -145,9 +145,13 @@ def _stopped(doc: Document, ctx: CheckContext) -> set[tuple[int, int]]:
     spans: set[tuple[int, int]] = set()
     if not doc.urls:
         return spans
+    key = ("links._stopped", id(ctx))  # link.insecure and link.untrusted both ask, once per draft
+    if (known := doc.memo.get(key)) is not None:
+        return known  # type: ignore[return-value]
     for code, links in (("link.shortener", _shortened), ("link.harmful", _harmful)):
         if (opts := ctx.options_for(code)) is not None:
             spans.update((url.start, url.end) for url, _ in links(doc, opts))
+    doc.memo[key] = spans
     return spans
 
 
