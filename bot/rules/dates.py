@@ -177,7 +177,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
     「14 Dec (Sun)」）と、日本語の日付に英語の曜日を付けた書き方（「12月5日（Fri）」）も同じように
     確かめます。中国語（「12月31日（周三）」「12月31日(星期三)」）と韓国語（「12월 31일(수)」
-    「12월 31일(수요일)」）の日付も、その言語の曜日で確かめます。
+    「12월 31일(수요일)」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
+    日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
+    確かめます。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -236,6 +238,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         yield from _chinese_korean_weekdays(doc, today)
     if any(c.isascii() and c.isalpha() for c in doc.text):
         yield from _english_weekdays(doc, today)
+        if "/" in doc.norm:
+            yield from _day_month_weekdays(doc, today)
 
 
 # 「第1土曜日（12月6日）」「第2・第4水曜日（12月9日・12月23日）」 and 「12月5日（第1土曜日）」: a
@@ -530,6 +534,61 @@ def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
                 f"（「{doc.text[start:end]}」と書かれています）。日付か曜日を確認してください。",
                 suggestion=doc.text[start:w_start] + correct + doc.text[w_end:end],
             )
+
+
+# Vietnamese and Portuguese notices write the day first (「29/12 (Thứ Ba)」「29/12 (terça-feira)」),
+# the weekday in words; with such a weekday the numbers are day/month.
+_VI_DAYS = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
+_VI_SHORT = ("t2", "t3", "t4", "t5", "t6", "t7", "cn")
+_PT_DAYS = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
+_PT_SHORT = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
+_DM_WEEKDAY = (
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|t[2-7]|cn"
+    r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|seg|ter|qua|qui|sex|sáb|dom"
+)
+_DM_DATE = re.compile(
+    rf"(?i)(?<![0-9/.])(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?(?![0-9/])\s*"
+    rf"\(\s*(?P<w>{_DM_WEEKDAY})\.?\s*\)"
+)
+
+
+def _dm_weekday(word: str) -> tuple[int, tuple[str, ...]] | None:
+    """(weekday, the names of its language and form) for a Vietnamese or Portuguese weekday."""
+    w = re.sub(r"\s+", " ", word.lower().rstrip(".")).removesuffix("-feira")
+    for names in (_VI_DAYS, _VI_SHORT, _PT_DAYS, _PT_SHORT):
+        if w in names:
+            return names.index(w), names
+    return None
+
+
+def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
+    for m in _DM_DATE.finditer(doc.norm):
+        found = _dm_weekday(m.group("w"))
+        if found is None:
+            continue
+        weekday, names = found
+        day, month = int(m.group("d")), int(m.group("m"))
+        try:
+            actual = date(int(m.group("y")), month, day) if m.group("y") else _nearest(month, day, today)
+        except ValueError:
+            actual = None
+        if actual is None or actual.weekday() == weekday:
+            continue
+        written = m.group("w")
+        correct = names[actual.weekday()]
+        if names in (_PT_DAYS,) and written.lower().endswith("-feira") and actual.weekday() < 5:
+            correct += "-feira"
+        if written[:1].isupper():
+            correct = correct.upper() if written.isupper() else " ".join(p.capitalize() for p in correct.split(" "))
+        start, end = doc.span(m.start(), m.end())
+        w_start, w_end = doc.span(m.start("w"), m.end("w"))
+        yield Hit(
+            start,
+            end,
+            f"{actual.year}年{actual.month}月{actual.day}日は{WEEKDAYS[actual.weekday()]}曜日（{correct}）です"
+            f"（「{doc.text[start:end]}」と書かれています。日/月の順に読んでいます）。日付か曜日を確認してください。",
+            suggestion=doc.text[start:w_start] + correct + doc.text[w_end:end],
+        )
 
 
 def _context_year(

@@ -400,3 +400,25 @@ def test_the_second_day_of_a_range_without_its_month_is_checked(text: str, excer
 ])
 def test_a_right_second_day_of_a_range_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# 2025-12-29 is a Monday, 2025-12-31 a Wednesday, 2026-01-03 a Saturday.
+@pytest.mark.parametrize(("text", "said", "suggestion"), [
+    ("Lịch thu gom rác: 31/12 (Thứ Năm)", "水曜日（Thứ Tư）", "31/12 (Thứ Tư)"),
+    ("3/1 (Chủ Nhật)", "土曜日（Thứ Bảy）", "3/1 (Thứ Bảy)"),
+    ("29/12 (T3)", "月曜日（T2）", "29/12 (T2)"),
+    ("Fechado em 29/12 (terça-feira)", "月曜日（segunda-feira）", "29/12 (segunda-feira)"),
+    ("3/1 (domingo)", "土曜日（sábado）", "3/1 (sábado)"),
+    ("29/12 (TER)", "月曜日（SEG）", "29/12 (SEG)"),
+    ("29/12/2025 (Ter)", "月曜日（Seg）", "29/12/2025 (Seg)"),
+])
+def test_a_vietnamese_or_portuguese_weekday_is_checked_day_first(text: str, said: str, suggestion: str) -> None:
+    """Notices for Vietnamese and Brazilian residents write the day first (「31/12 (Thứ Năm)」)."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert said in f.message and "日/月の順" in f.message and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", ["31/12 (Thứ Tư)", "3/1 (Thứ Bảy)", "29/12 (T2)", "29/12 (segunda-feira)",
+                                  "3/1 (sábado)", "29/12 (Seg)", "12/29 (Mon)", "29/12 (Mon)", "30/2 (sábado)"])
+def test_a_right_or_impossible_day_first_date_is_not_a_weekday_error(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)

@@ -175,6 +175,9 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "，",
                 "）～",
                 "7（土）",
+                "31/12 ",
+                "(Thứ Năm)",
+                "(terça-feira)",
             ]
         ),
         max_size=60,
