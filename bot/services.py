@@ -21,7 +21,7 @@ from bot.config import Account, OrgConfig
 from bot.drafting import DraftForm
 from bot.home import HomeViews
 from bot.ledger import content_hash
-from bot.notifications import Notifier, Thread, home_key, root_key
+from bot.notifications import Notifier, Thread, draft_of_root_key, home_key, root_key
 from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
@@ -90,6 +90,11 @@ FORWARD_REFUSED_JA = (
 REVISION_IN_THREAD_JA = (
     "スレッドに書き込んだ文面は、下書きの新しい版にはなりません（確認も決裁もされません）。"
     "直した文面で確認し直すには、元のメッセージ（スレッドの最初の投稿）を編集してください。"
+)
+# A /kessai draft draft's parent is the bot's post, which nobody else can edit.
+REVISION_IN_FORM_THREAD_JA = (
+    "スレッドに書き込んだ文面は、下書きの新しい版にはなりません（確認も決裁もされません）。"
+    "直した文面で確認し直すには、このスレッドの確認結果にある「修正する」を押して、入力画面から出し直してください。"
 )
 # A reply shorter than this is conversation (「修正します」「承知しました」), never a new version.
 _REVISION_MIN_CHARS = 20
@@ -692,7 +697,7 @@ class Kessai:
             return Outcome("conversation")
         now = self.clock()
         with self.db.session() as s:
-            draft = draft_repo.by_message(s, channel, thread_ts, lock=False)
+            draft = draft_repo.by_message(s, channel, thread_ts, lock=False) or self._form_draft_at(s, channel, thread_ts)
             if draft is None or draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
                 return Outcome("conversation")
             current = draft_repo.version(s, draft.id or 0, draft.current_version)
@@ -700,9 +705,18 @@ class Kessai:
                 return Outcome("conversation")
             if not draft_repo.claim_event(s, event_key, now):
                 return Outcome("duplicate")
-            self.notify.ephemeral(s, now, channel=channel, user=user, text=REVISION_IN_THREAD_JA, thread_ts=thread_ts)
+            hint = REVISION_IN_THREAD_JA if draft.source == "channel" else REVISION_IN_FORM_THREAD_JA
+            self.notify.ephemeral(s, now, channel=channel, user=user, text=hint, thread_ts=thread_ts)
         self.after_commit()
         return Outcome("revision_in_thread", draft.id)
+
+    @staticmethod
+    def _form_draft_at(s: Session, channel: str, ts: str) -> DraftRow | None:
+        """The /kessai draft draft whose thread parent (the bot's post) is at (channel, ts)."""
+        for key in draft_repo.message_keys_at(s, channel, ts):
+            if (draft_id := draft_of_root_key(key)) is not None:
+                return draft_repo.get(s, draft_id)
+        return None
 
     def receive_deletion(self, *, channel: str, ts: str, event_key: str, may_be_draft: bool = True) -> Outcome:
         """The intake message of a draft was deleted: the author has taken it back (取り下げ).

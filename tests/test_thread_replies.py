@@ -50,3 +50,14 @@ def test_which_events_are_thread_replies(event: dict[str, object], reply: bool) 
     from handlers.intake import is_thread_reply
 
     assert is_thread_reply(event) is reply
+
+
+@pytest.mark.parametrize(("key", "draft"), [
+    ("draft:12:root", 12), ("draft:12:dm:U0MANAGER", None), ("draft::root", None), ("home:U0X", None),
+    ("draft:x1:root", None), ("draft:12:root:extra", None),
+])
+def test_the_draft_of_a_thread_parent_key(key: str, draft: int | None) -> None:
+    from bot.notifications import draft_of_root_key, root_key
+
+    assert draft_of_root_key(key) == draft
+    assert draft_of_root_key(root_key(7)) == 7

@@ -61,6 +61,20 @@ def test_a_modal_draft_with_errors_is_corrected_with_the_revise_button(stack: Lo
     assert "090-1234-5678" not in all_text(root_message(st))
 
 
+def test_the_fixed_text_posted_in_a_modal_drafts_thread_points_to_the_revise_button(sqlite_stack: LocalStack) -> None:
+    """The thread of a /kessai draft draft hangs off the bot's own post, which nobody can edit: the
+    author who posts the fixed text there is pointed to 「修正する」 instead."""
+    st = sqlite_stack
+    submit_draft(st, text=PHONE)
+    root = root_message(st, "090-1234-5678")
+    wait_root_thread(st, root, "pii.phone")
+    st.driver.message("C0INTAKE", "U0OPERATOR", FIXED, thread_ts=root.ts)
+    hint = wait_ephemeral(st, "U0OPERATOR", "新しい版にはなりません")
+    assert "「修正する」" in hint and "編集" not in hint
+    settle(st)
+    assert [v.text for v in version_rows(st)] == [PHONE]
+
+
 def test_a_rejected_modal_draft_is_revised_and_sent_again(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     submit_draft(st)
