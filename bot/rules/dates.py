@@ -324,10 +324,10 @@ def _nth_weekdays(doc: Document, today: date) -> Iterator[Hit]:
                    else f"（{actual.year}年{actual.month}月に第{n}{weekday}曜日はありません）")
             )
             if in_brackets:
-                fixes.append((*ordinal.span(), _numeral_like(_nth_of(actual), _original(doc, *ordinal.span()))))
+                fixes.append((*ordinal.span(), _numeral_like(_nth_of(actual), doc.original(*ordinal.span()))))
                 fixes.append((*m.span(wd_group), WEEKDAYS[actual.weekday()]))
             elif meant is not None:
-                fixes.append((*day_m.span("d"), _numeral_like(meant.day, _original(doc, *day_m.span("d")))))
+                fixes.append((*day_m.span("d"), _numeral_like(meant.day, doc.original(*day_m.span("d")))))
         if not wrong:
             continue
         start, end = doc.span(m.start(), m.end())
@@ -340,11 +340,6 @@ def _nth_weekdays(doc: Document, today: date) -> Iterator[Hit]:
                 pos = ob
             suggestion = "".join(parts) + doc.text[pos:end]
         yield Hit(start, end, "。".join(wrong) + "。日付か「第○○曜日」を確認してください。", suggestion=suggestion)
-
-
-def _original(doc: Document, a: int, b: int) -> str:
-    oa, ob = doc.span(a, b)
-    return doc.text[oa:ob]
 
 
 # A month named relative to the posting day right before the day (「来月5日（火）」).
@@ -462,6 +457,30 @@ def _english_day(word: str) -> int | None:
     return next((i for i, name in enumerate(_EN_DAYS) if name.startswith(w[:3]) and name.startswith(w)), None)
 
 
+def _written_date(year: str | None, month: int, day: int, today: date) -> date | None:
+    """The date a month and day (and perhaps a year) name: in that year, or without one the nearest
+    to the posting day; None when there is no such day."""
+    try:
+        return date(int(year), month, day) if year else _nearest(month, day, today)
+    except ValueError:
+        return None
+
+
+def _weekday_hit(doc: Document, span: tuple[int, int], weekday_span: tuple[int, int], actual: date, *,
+                 shown: str, quoted: str, correct: str, read_as: str = "") -> Hit:
+    """The finding for a date (``span``, original offsets) whose weekday (``weekday_span``) is not
+    that of ``actual``: what the day is (``shown``, in the writer's language), what was written
+    (``quoted``), and the date with ``correct`` in place of the weekday."""
+    start, end = span
+    return Hit(
+        start,
+        end,
+        f"{actual.year}年{actual.month}月{actual.day}日は{WEEKDAYS[actual.weekday()]}曜日（{shown}）です"
+        f"（「{quoted}」と書かれています{read_as}）。日付か曜日を確認してください。",
+        suggestion=doc.text[start : weekday_span[0]] + correct + doc.text[weekday_span[1] : end],
+    )
+
+
 def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
     for m in _EN_DATE.finditer(doc.text):
         form = next(k for k in ("", "2", "3", "4") if m.group("w" + k))
@@ -474,22 +493,12 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         year = m.group("y" + form)
         if month is None or weekday is None:
             continue
-        try:
-            actual = date(int(year), month, day) if year else _nearest(month, day, today)
-        except ValueError:
-            actual = None
+        actual = _written_date(year, month, day, today)
         if actual is None or actual.weekday() == weekday:
             continue
-        name = _EN_DAYS[actual.weekday()].capitalize()
-        correct = _like(written, actual.weekday())
-        w_start, w_end = m.span(wd_group)
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"{actual.year}年{month}月{day}日は{WEEKDAYS[actual.weekday()]}曜日（{name}）です"
-            f"（「{written}」と書かれています）。日付か曜日を確認してください。",
-            suggestion=doc.text[m.start() : w_start] + correct + doc.text[w_end : m.end()],
-        )
+        # _EN_DATE reads doc.text itself: its offsets are the draft's.
+        yield _weekday_hit(doc, m.span(), m.span(wd_group), actual, shown=_EN_DAYS[actual.weekday()].capitalize(),
+                           quoted=written, correct=_like(written, actual.weekday()))
 
 
 # Chinese and Korean dates in multilingual notices (英語・中国語・韓国語 is the usual set):
@@ -506,34 +515,28 @@ _KO_DATE = re.compile(
 )
 
 
+# Each pattern with its weekdays (Monday first) and the words a draft must hold for it to be tried.
+_CJK_DATES = (
+    (_ZH_DATE, _ZH_DAYS, ("星期", "周", "週", "礼拜", "禮拜")),
+    (_KO_DATE, _KO_DAYS, ("월",)),
+)
+
+
 def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
-    for pattern, days in ((_ZH_DATE, _ZH_DAYS), (_KO_DATE, _KO_DAYS)):
-        if pattern is _ZH_DATE and not any(p in doc.norm for p in ("星期", "周", "週", "礼拜", "禮拜")):
-            continue
-        if pattern is _KO_DATE and "월" not in doc.norm:
+    for pattern, days, probes in _CJK_DATES:
+        if not any(p in doc.norm for p in probes):
             continue
         for m in pattern.finditer(doc.norm):
-            month, day = int(m.group("m")), int(m.group("d"))
             written = m.group("w")
-            weekday = days.index("日" if written == "天" else written)
-            try:
-                actual = date(int(m.group("y")), month, day) if m.group("y") else _nearest(month, day, today)
-            except ValueError:
-                actual = None
-            if actual is None or actual.weekday() == weekday:
+            actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
+            if actual is None or actual.weekday() == days.index("日" if written == "天" else written):
                 continue
             correct = days[actual.weekday()]
-            groups = m.groupdict()
-            shown = (groups.get("pre") or "") + correct + (groups.get("suffix") or "")
-            start, end = doc.span(m.start(), m.end())
-            w_start, w_end = doc.span(m.start("w"), m.end("w"))
-            yield Hit(
-                start,
-                end,
-                f"{actual.year}年{month}月{day}日は{WEEKDAYS[actual.weekday()]}曜日（{shown}）です"
-                f"（「{doc.text[start:end]}」と書かれています）。日付か曜日を確認してください。",
-                suggestion=doc.text[start:w_start] + correct + doc.text[w_end:end],
-            )
+            groups = m.groupdict()  # 「星期」 before a Chinese weekday, 「요일」 after a Korean one
+            span = doc.span(m.start(), m.end())
+            yield _weekday_hit(doc, span, doc.span(*m.span("w")), actual,
+                               shown=(groups.get("pre") or "") + correct + (groups.get("suffix") or ""),
+                               quoted=doc.text[span[0] : span[1]], correct=correct)
 
 
 # Vietnamese and Portuguese notices write the day first (「29/12 (Thứ Ba)」「29/12 (terça-feira)」),
@@ -567,28 +570,18 @@ def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         if found is None:
             continue
         weekday, names = found
-        day, month = int(m.group("d")), int(m.group("m"))
-        try:
-            actual = date(int(m.group("y")), month, day) if m.group("y") else _nearest(month, day, today)
-        except ValueError:
-            actual = None
+        actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
         if actual is None or actual.weekday() == weekday:
             continue
         written = m.group("w")
         correct = names[actual.weekday()]
-        if names in (_PT_DAYS,) and written.lower().endswith("-feira") and actual.weekday() < 5:
+        if names is _PT_DAYS and written.lower().endswith("-feira") and actual.weekday() < 5:
             correct += "-feira"
         if written[:1].isupper():
             correct = correct.upper() if written.isupper() else " ".join(p.capitalize() for p in correct.split(" "))
-        start, end = doc.span(m.start(), m.end())
-        w_start, w_end = doc.span(m.start("w"), m.end("w"))
-        yield Hit(
-            start,
-            end,
-            f"{actual.year}年{actual.month}月{actual.day}日は{WEEKDAYS[actual.weekday()]}曜日（{correct}）です"
-            f"（「{doc.text[start:end]}」と書かれています。日/月の順に読んでいます）。日付か曜日を確認してください。",
-            suggestion=doc.text[start:w_start] + correct + doc.text[w_end:end],
-        )
+        span = doc.span(m.start(), m.end())
+        yield _weekday_hit(doc, span, doc.span(*m.span("w")), actual, shown=correct,
+                           quoted=doc.text[span[0] : span[1]], correct=correct, read_as="。日/月の順に読んでいます")
 
 
 def _context_year(

@@ -325,7 +325,7 @@ class Document:
         goes on after it (「…/a（1）/b」), the full-width character is in the URL: link.malformed."""
         if not any(c in _WIDE_STOPS for c in raw):
             return raw
-        wide = [i for i, c in enumerate(raw) if c in _WIDE_STOPS and self.text[slice(*self.span(a + i, a + i + 1))] != c]
+        wide = [i for i, c in enumerate(raw) if c in _WIDE_STOPS and self.original(a + i, a + i + 1) != c]
         if not wide:
             return raw
         after = raw[wide[-1] + 1 :]
@@ -399,6 +399,11 @@ class Document:
                 a, b = self.span(m.start(), m.end())
                 if b == a + 1:  # one character of the text, as 「　」 or 「＊」 are
                     yield a, b
+
+    def original(self, a: int, b: int) -> str:
+        """The text the normalised slice norm[a:b] was made from, as written."""
+        start, end = self.span(a, b)
+        return self.text[start:end]
 
     def excerpt(self, start: int, end: int) -> str:
         return self.text[start:end]
