@@ -39,13 +39,6 @@ def root_key(draft_id: int) -> str:
     return f"draft:{draft_id}:root"
 
 
-def draft_of_root_key(key: str) -> int | None:
-    """The draft whose thread parent ``key`` (see ``root_key``) is; None for any other key."""
-    prefix, _, rest = key.partition(":")
-    number, _, suffix = rest.partition(":")
-    return int(number) if prefix == "draft" and suffix == "root" and number.isdigit() else None
-
-
 def draft_of_root(key: str) -> int | None:
     """The draft whose root message ``key`` names, or None for any other key."""
     parts = key.split(":")

@@ -21,7 +21,7 @@ from bot.config import Account, OrgConfig
 from bot.drafting import DraftForm
 from bot.home import HomeViews
 from bot.ledger import content_hash
-from bot.notifications import Notifier, Thread, draft_of_root_key, home_key, root_key
+from bot.notifications import Notifier, Thread, draft_of_root, home_key, root_key
 from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
@@ -31,6 +31,7 @@ from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import intake as intake_repo
 from storage import ledger as ledger_repo
+from storage import outbox
 from storage import templates as template_repo
 from storage.db import Database, as_utc, storable, utcnow
 from storage.intake import IntakeReads
@@ -713,8 +714,8 @@ class Kessai:
     @staticmethod
     def _form_draft_at(s: Session, channel: str, ts: str) -> DraftRow | None:
         """The /kessai draft draft whose thread parent (the bot's post) is at (channel, ts)."""
-        for key in draft_repo.message_keys_at(s, channel, ts):
-            if (draft_id := draft_of_root_key(key)) is not None:
+        for key in outbox.message_keys_at(s, channel, ts):
+            if (draft_id := draft_of_root(key)) is not None:
                 return draft_repo.get(s, draft_id)
         return None
 

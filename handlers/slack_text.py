@@ -22,23 +22,35 @@ _SPECIAL = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
 _SHORTCODE = re.compile(r":[a-z0-9_+'\-]+:(?::skin-tone-[2-6]:)?")
 
 
+def _elements(blocks: Any, kind: str) -> list[dict[str, Any]]:
+    """The rich text elements of type ``kind`` in ``blocks``, in order."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if node.get("type") == kind:
+                found.append(node)
+                return
+            for value in node.values():
+                if isinstance(value, list | dict):
+                    walk(value)
+
+    walk(blocks)
+    return found
+
+
 def emoji_in(blocks: Any) -> dict[str, str]:
     """Shortcode → the character(s) it stands for, for each standard emoji in a message's rich
     text ``blocks``. The ``text`` of a message carries 🌸 as ``:cherry_blossom:``; its blocks
     say which character that is, so no table of Slack's emoji names is needed."""
     found: dict[str, str] = {}
-    stack = [blocks]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if node.get("type") == "emoji" and isinstance(node.get("name"), str):
-                chars = _chars(node.get("unicode"))
-                if chars:
-                    tone = node.get("skin_tone")
-                    found[f":{node['name']}:" + (f":skin-tone-{tone}:" if isinstance(tone, int) else "")] = chars
-            stack.extend(v for v in node.values() if isinstance(v, list | dict))
+    for node in _elements(blocks, "emoji"):
+        if isinstance(node.get("name"), str) and (chars := _chars(node.get("unicode"))):
+            tone = node.get("skin_tone")
+            found[f":{node['name']}:" + (f":skin-tone-{tone}:" if isinstance(tone, int) else "")] = chars
     return found
 
 
@@ -187,26 +199,6 @@ def _unstyle(text: str, runs: list[tuple[str, str]]) -> str:
                 pos = at + len(run)
                 break
     return text
-
-
-def _elements(blocks: Any, kind: str) -> list[dict[str, Any]]:
-    """The rich text elements of type ``kind`` in ``blocks``, in order."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            if node.get("type") == kind:
-                found.append(node)
-                return
-            for value in node.values():
-                if isinstance(value, list | dict):
-                    walk(value)
-
-    walk(blocks)
-    return found
 
 
 def _unblock(text: str, blocks: Any) -> str:

@@ -40,7 +40,6 @@ from storage.models import (
     IncidentRow,
     MemberRow,
     ProcessedEventRow,
-    SlackMessageRow,
 )
 
 
@@ -157,12 +156,6 @@ def by_message(s: Session, channel: str, ts: str, *, lock: bool = True) -> Draft
     see the decision, or be seen by it."""
     q = select(DraftRow).where(DraftRow.channel == channel, DraftRow.message_ts == ts)
     return s.exec(q.with_for_update() if lock else q).first()
-
-
-def message_keys_at(s: Session, channel: str, ts: str) -> list[str]:
-    """The keys under which the bot remembers a message it posted at (channel, ts)."""
-    q = select(SlackMessageRow.key).where(SlackMessageRow.channel == channel, SlackMessageRow.ts == ts)
-    return list(s.exec(q))
 
 
 def get(s: Session, draft_id: int, *, lock: bool = False) -> DraftRow | None:

@@ -461,6 +461,13 @@ def message_location(s: Session, key: str) -> SlackMessageRow | None:
     return s.get(SlackMessageRow, key)
 
 
+def message_keys_at(s: Session, channel: str, ts: str) -> list[str]:
+    """The keys under which a message the bot posted at (channel, ts) is remembered (migration 0012
+    indexes this look-up)."""
+    q = select(SlackMessageRow.key).where(SlackMessageRow.channel == channel, SlackMessageRow.ts == ts)
+    return list(s.exec(q))
+
+
 def posted_keys(s: Session, prefix: str) -> list[str]:
     """Keys of messages we asked to post under a prefix (delivered or not).
 

@@ -57,7 +57,7 @@ def test_which_events_are_thread_replies(event: dict[str, object], reply: bool) 
     ("draft:x1:root", None), ("draft:12:root:extra", None),
 ])
 def test_the_draft_of_a_thread_parent_key(key: str, draft: int | None) -> None:
-    from bot.notifications import draft_of_root_key, root_key
+    from bot.notifications import draft_of_root, root_key
 
-    assert draft_of_root_key(key) == draft
-    assert draft_of_root_key(root_key(7)) == 7
+    assert draft_of_root(key) == draft
+    assert draft_of_root(root_key(7)) == 7

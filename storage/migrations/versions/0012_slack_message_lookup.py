@@ -1,7 +1,7 @@
 """slack_messages: an index on where a message is (channel, ts).
 
 A reply in the thread of a /kessai draft draft names its parent by channel and ts; the parent is
-the bot's own post, found through this table (``storage.drafts.by_root_message``). Without the
+the bot's own post, found through this table (``storage.outbox.message_keys_at``). Without the
 index that look-up reads the whole table, which keeps every message the bot ever posted.
 
 Revision ID: 0012
