@@ -8,11 +8,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.records import Message
+from storage.models import DraftRow
 from tests.conftest import database_url
 
 APPROVERS = ("U0MANAGER", "U0CHIEF")
@@ -103,3 +105,9 @@ def settle(st: LocalStack) -> None:
         else:
             quiet_since = None
     raise AssertionError("the bot did not settle")
+
+
+def drafts(st: LocalStack) -> list[DraftRow]:
+    """Every draft in the stack's database, oldest first."""
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftRow).order_by(DraftRow.id)))  # type: ignore[arg-type]

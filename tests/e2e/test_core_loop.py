@@ -10,24 +10,20 @@ from sqlmodel import select
 from bot.ledger import verify_chain
 from bot.localstack import LocalStack
 from storage import ledger as ledger_repo
-from storage.models import DraftRow, DraftVersionRow
+from storage.models import DraftVersionRow
 from tests.e2e.conftest import (
     APPROVERS,
     CLEAN_DRAFT,
     all_text,
     buttons,
     dm,
+    drafts,
     settle,
     thread,
     wait_dm,
     wait_ephemeral,
     wait_thread,
 )
-
-
-def drafts(st: LocalStack) -> list[DraftRow]:
-    with st.rt.db.session() as s:
-        return list(s.exec(select(DraftRow)))
 
 
 def ledger(st: LocalStack):  # type: ignore[no-untyped-def]

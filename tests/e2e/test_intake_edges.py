@@ -10,23 +10,19 @@ from bot.ledger import LedgerEntry, verify_chain
 from bot.localstack import LocalStack
 from bot.sandbox.payloads import message_text, rich_text_blocks
 from storage import ledger as ledger_repo
-from storage.models import DeletedMessageRow, DraftRow, DraftVersionRow
+from storage.models import DeletedMessageRow, DraftVersionRow
 from tests.e2e.conftest import (
     APPROVERS,
     CLEAN_DRAFT,
     all_text,
     dm,
+    drafts,
     settle,
     thread,
     wait_dm,
     wait_ephemeral,
     wait_thread,
 )
-
-
-def drafts(st: LocalStack) -> list[DraftRow]:
-    with st.rt.db.session() as s:
-        return list(s.exec(select(DraftRow)))
 
 
 def typed_unseen(st: LocalStack, text: str) -> str:

@@ -14,7 +14,7 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig, parse_org_config
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.records import Message
-from storage.models import DraftRow, DraftVersionRow
+from storage.models import DraftVersionRow
 from tests.conftest import DEMO_TOML, database_url
 from tests.e2e.conftest import (
     APPROVERS,
@@ -23,6 +23,7 @@ from tests.e2e.conftest import (
     all_text,
     buttons,
     dm,
+    drafts,
     settle,
     thread,
     wait_dm,
@@ -30,11 +31,6 @@ from tests.e2e.conftest import (
 )
 
 TOMORROW = date(2026, 11, 25)
-
-
-def drafts(st: LocalStack) -> list[DraftRow]:
-    with st.rt.db.session() as s:
-        return list(s.exec(select(DraftRow).order_by(DraftRow.id)))  # type: ignore[arg-type]
 
 
 def versions(st: LocalStack) -> list[DraftVersionRow]:

@@ -9,17 +9,12 @@ from sqlmodel import select
 
 from bot.localstack import LocalStack
 from storage import ledger as ledger_repo
-from storage.models import DraftRow, DraftVersionRow
-from tests.e2e.conftest import APPROVERS, all_text, buttons, settle, wait_dm, wait_ephemeral
+from storage.models import DraftVersionRow
+from tests.e2e.conftest import APPROVERS, all_text, buttons, drafts, settle, wait_dm, wait_ephemeral
 from tests.e2e.test_workflow_drafting import TOMORROW, root_message, submit_draft, wait_root_thread
 
 PHONE = "災害ボランティアの受付は、現地責任者の携帯 090-1234-5678 までお電話ください。"
 FIXED = "災害ボランティアの受付は、広報対話課 025-526-5111 までお電話ください。"
-
-
-def draft_rows(st: LocalStack) -> list[DraftRow]:
-    with st.rt.db.session() as s:
-        return list(s.exec(select(DraftRow)))
 
 
 def version_rows(st: LocalStack) -> list[DraftVersionRow]:
@@ -51,7 +46,7 @@ def test_a_modal_draft_with_errors_is_corrected_with_the_revise_button(stack: Lo
     for a in APPROVERS:
         request = wait_dm(st, a)[0]
         assert "第2版" in all_text(request) and "025-526-5111" in all_text(request)
-    (d,) = draft_rows(st)
+    (d,) = drafts(st)
     assert (d.state, d.current_version, d.source) == ("pending", 2, "modal")
     v1, v2 = version_rows(st)
     assert v2.text == FIXED and v2.alt_texts == ["受付テントの様子"] and v2.note == "至急です"
@@ -91,7 +86,7 @@ def test_a_rejected_modal_draft_is_revised_and_sent_again(sqlite_stack: LocalSta
     assert st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"time": time(14, 0)}).json() is None
     st.slack.wait_for(lambda: len([m for m in st.slack.messages(st.slack.dm_channel("U0MANAGER"))
                                    if "第2版" in all_text(m)]) == 1, timeout=10, message="request for v2")
-    (d,) = draft_rows(st)
+    (d,) = drafts(st)
     assert (d.state, d.current_version) == ("pending", 2)
     with st.rt.db.session() as s:
         assert [e.kind for e in ledger_repo.iter_entries(s)] == ["rejected"]
