@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from bot.rules.credentials import Credential, find_credentials, mask
+from bot.rules.credentials import SIGNED_URL_KINDS, Credential, find_credentials, mask
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
@@ -32,6 +32,12 @@ _CREDENTIAL_MESSAGE = (
     "{kind}が書かれています。パスワードやトークンなどの認証情報は投稿しないでください。"
     "本物であれば、この下書きで共有された時点で漏えいしたものとして直ちに{action}、"
     "ソーシャルメディアの運用を統括する課へ報告してください。"
+)
+_SIGNED_URL_MESSAGE = (
+    "{kind} が書かれています。この URL を知っている人は誰でも、期限が来るまで非公開のファイルを開けます"
+    "（書き込みまでできる場合もあります）。公開する資料は公式ホームページに掲載し、そのページの URL を"
+    "載せてください。本物であれば、この署名を発行し直して無効にし、ソーシャルメディアの運用を統括する課へ"
+    "報告してください。"
 )
 
 
@@ -102,10 +108,11 @@ def _credential_hit(doc: Document, c: Credential) -> Hit:
         action = "アカウントのログイン履歴と設定を確認し"
     else:
         action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
+    template = _SIGNED_URL_MESSAGE if c.kind in SIGNED_URL_KINDS else _CREDENTIAL_MESSAGE
     return Hit(
         start,
         end,
-        _CREDENTIAL_MESSAGE.format(kind=c.kind, action=action),
+        template.format(kind=c.kind, action=action),
         excerpt=doc.text[start:value_start] + masked + doc.text[value_end:end],
         redact=tuple(redact.items()),
     )
@@ -160,7 +167,14 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     SG.…、「Bearer …」、Discord の Webhook URL、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE
     KEY-----、URL の中のパスワード、.env 形式の「AWS_SECRET_ACCESS_KEY=…」「…_ACCESS_TOKEN=…」）も止め
     ます。「フリーパス」「パスポート」「キャンパス」の「パス」や、「合言葉は「やまびこ」」のような
-    催しの合言葉には反応しません。上越市 6(1)①【パスワード】と美祢市 4(4) はパスワードを第三者に知られないよう管理する
+    催しの合言葉には反応しません。
+
+    Azure の SAS（sv=…&sig=…）や AWS S3・Google Cloud Storage・CloudFront の署名付き URL も止めます。
+    クラウドに置いたファイルを共有するときに作る URL で、知っている人は誰でも期限まで非公開のファイルを
+    開けます（SAS は書き込みを許すこともあります）。公開する資料は公式ホームページに掲載するよう促し、
+    URL の「?」より後を伏せて示します。署名のない URL や、「sig=」だけの画像 URL には反応しません。
+
+    上越市 6(1)①【パスワード】と美祢市 4(4) はパスワードを第三者に知られないよう管理する
     ことを、和気町 5(4) セキュリティー対策3 は漏えいが判明したら直ちに統括課へ報告し変更する
     ことを求めています。Slack の下書きに書いた時点で共有されているので、メッセージは変更と報告を
     促します。該当箇所は先頭の数文字以外を＊で伏せて示し（他のルールの指摘でも伏せます）、

@@ -21,7 +21,11 @@ zero-width space inside a token changes nothing):
   「Bearer …」 and 「Basic …」 (base64 of user:password), Grafana (glsa_…), DigitalOcean (dop_v1_…),
   Hugging Face (hf_…), Telegram bot tokens (123456789:AA…), signed tokens (JWT: eyJ….eyJ….…),
   PEM and PuTTY private keys, and a password inside a URL (https://user:pass@host/); Azure
-  connection strings by their 「AccountKey=」.
+  connection strings by their 「AccountKey=」;
+- a signed URL: an Azure SAS (sv=…&sig=…), an S3 or Google Cloud Storage signed URL
+  (X-Amz-Signature=…, X-Goog-Signature=…) or a CloudFront one (Signature=…&Key-Pair-Id=…). Whoever
+  has it opens a private file (or writes, if the SAS allows) until it expires; its query is the
+  secret.
 
 Awareness posts (「パスワードを定期的に変更しましょう」「パスワードは8文字以上に」「暗証番号を聞く
 電話は詐欺です」) name the label but write no value after it, so they stay silent; a value given
@@ -156,6 +160,43 @@ def _tokens(norm: str) -> Iterator[Credential]:
                 continue
             shown = m.end("prefix") - m.start()
             yield Credential(m.start(), m.end(), m.start(), m.end(), kind, shown)
+
+
+# --- signed URLs ----------------------------------------------------------------------------------
+
+# A URL up to the first character that cannot be in one (the normalised view has ASCII brackets,
+# so a note in 「（…）」 after it is left out); one pass over the text, whatever the number of URLs.
+_URL = re.compile(r"\bhttps?://[A-Za-z0-9._~%!$&'*+,;=:/?@\-]+")
+_SIGNED_PROBES = ("sig=", "Signature=")
+_SIGNATURE_VALUE = re.compile(r"[A-Za-z0-9%+/=_~\-]{16,}")
+# (kind, signature parameter, parameter that must be beside it or None): a signature parameter alone
+# could be anything, the pair is the service's format.
+_SIGNED: tuple[tuple[str, str, str | None], ...] = (
+    ("Azure の SAS（共有アクセス署名）付き URL", "sig", "sv"),
+    ("AWS S3 の署名付き URL", "X-Amz-Signature", None),
+    ("Google Cloud Storage の署名付き URL", "X-Goog-Signature", None),
+    ("CloudFront の署名付き URL", "Signature", "Key-Pair-Id"),
+)
+SIGNED_URL_KINDS = frozenset(kind for kind, _, _ in _SIGNED)
+
+
+def _signed_urls(norm: str) -> Iterator[Credential]:
+    if not any(p in norm for p in _SIGNED_PROBES):
+        return
+    for m in _URL.finditer(norm):
+        url = m.group()
+        q = url.find("?")
+        if q < 0:
+            continue
+        params: dict[str, str] = {}
+        for pair in url[q + 1 :].split("&"):
+            name, _, value = pair.partition("=")
+            params.setdefault(name, value)
+        for kind, signature, beside in _SIGNED:
+            if _SIGNATURE_VALUE.fullmatch(params.get(signature, "")) and (beside is None or beside in params):
+                # The address up to 「?」 stays readable: the operator must see which file it was.
+                yield Credential(m.start(), m.end(), m.start() + q + 1, m.end(), kind, 0)
+                break
 
 
 # --- a value after a label -------------------------------------------------------------------------
@@ -391,7 +432,7 @@ def find_credentials(norm: str) -> list[Credential]:
     A token in a known format after a label (「トークン xoxb-…」) is reported once, with the label
     and the token's own kind and public prefix.
     """
-    tokens = list(_tokens(norm))
+    tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = []
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

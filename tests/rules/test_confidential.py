@@ -152,6 +152,59 @@ def test_a_one_time_code_asks_to_check_the_accounts_logins() -> None:
     assert "認証コードが書かれています" in f.message and "ログイン履歴と設定を確認し" in f.message
 
 
+_SAS = "sv=2021-08-06&ss=b&srt=o&sp=rw&se=2026-12-31T00:00:00Z&sig=abcDEF1234567890abcdEFGH%2B%3D"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "secret"),
+    [
+        (f"資料 https://cityfiles.blob.core.windows.net/pub/a.pdf?{_SAS} をご覧ください", "Azure の SAS", "sig=abcDEF"),
+        (
+            "資料 https://docs.s3.ap-northeast-1.amazonaws.com/a.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+            "&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20261203%2Fap-northeast-1%2Fs3%2Faws4_request"
+            "&X-Amz-Expires=604800&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024",
+            "AWS S3 の署名付き URL",
+            "fe5f80f77d5fa3beca",
+        ),
+        (
+            "https://storage.googleapis.com/city-pub/a.pdf?X-Goog-Algorithm=GOOG4-RSA-SHA256"
+            "&X-Goog-Signature=2f6a9c0e1b3d5f7a9c0e1b3d5f7a9c0e（PDF）",
+            "Google Cloud Storage",
+            "2f6a9c0e1b3d5f7a",
+        ),
+        (
+            "https://d111111abcdef8.cloudfront.net/a.mp4?Expires=1798729200&Signature=Nql641NHEUkUaXQHZINK1FZ~SYeUSoBJMxjdgqrzIdzV2gyEXPDNv0pYdWJkflDKJ3xIu7lbwRpSkG98NBlgPi4ZJpRRnVX4kXAJK6tdNx6FucDB7OVqzcxkxHsGFd8VCG1BkC-Afh9~lOCMIYHIaiOB6~~Do0ew83yfBhsVcHsBtVL2ks5t8iktpy0ppEEwNuFQWy3dE6Vt4FA8rXVGvkE2~kUKn7YsOyr4uE53n6tHmDxOrmRhM8Iuy0NR4e7vq3HdOOhnJOXPH7oIFCn2ZiYWSDYt3kgFf&Key-Pair-Id=K2JCJMDEHXQW5F",
+            "CloudFront",
+            "Nql641NHEUkUaXQHZINK",
+        ),
+    ],
+)
+def test_a_signed_url_fires_with_its_query_masked(text: str, kind: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)  # one finding, also where the URL holds an AKIA… id
+    assert f.severity == "error" and kind in f.message
+    assert "公式ホームページに掲載" in f.message and "発行し直して無効に" in f.message
+    url = text[f.start : f.end]
+    assert url.startswith("https://") and "（" not in url and secret in url
+    # The address stays readable, the query does not, in this finding and in link.untrusted's.
+    assert f.excerpt.startswith(url[: url.index("?") + 1])
+    for other in check(text, ctx()):
+        assert secret not in other.excerpt and secret not in other.message, other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "画像 https://cdn.example.jp/a.jpg?sig=abcDEF1234567890abcd&w=300",  # a sig= alone is not Azure's
+        "https://cityfiles.blob.core.windows.net/pub/a.pdf?sv=2021-08-06&sig=short",
+        "https://cityfiles.blob.core.windows.net/pub/a.pdf?sv=2021-08-06",
+        "https://example.jp/a?Signature=abcDEF1234567890abcd",  # no Key-Pair-Id
+        "署名付き URL の X-Amz-Signature= の値は投稿しないでください",
+    ],
+)
+def test_urls_without_a_service_signature_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 @pytest.mark.parametrize("text", [
     "認証コードが届かない場合はこちらをご覧ください",
     "確認コード（6桁）を入力してください",
