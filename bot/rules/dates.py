@@ -18,11 +18,14 @@ _EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urd
 # A weekday after a date: 「（金）」「(金・祝)」「金曜日」, or in English in a bilingual notice (「（Fri）」).
 _WD = (
     rf"(?:[(\[〔【]\s*(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・･,、]?\s*(?:祝|休|祝日|振休))?\s*[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?"
-    rf"|[(\[〔【]\s*(?P<we>(?i:{_EN_WD}))\s*[)\]〕】])"
+    rf"|[(\[〔【]\s*(?P<we>(?i:{_EN_WD}))\s*[)\]〕】]"
+    # 「12/6 Sat」「2026/12/6 Sat.」「12.6 SAT 10:00」 without brackets, but not 「12/6 Sun Plaza」
+    # (a name that starts with a day's letters) or 「… sat down」.
+    rf"|(?P<we2>(?i:{_EN_WD}))(?![A-Za-z])(?!\s*[A-Za-z]))"
 )
 # Which group of _WD (or of its copy for a day without its month) holds the weekday.
-_WD_GROUPS = ("w", "w2", "we")
-_WD_ONLY_GROUPS = ("wo", "wo2", "woe")
+_WD_GROUPS = ("w", "w2", "we", "we2")
+_WD_ONLY_GROUPS = ("wo", "wo2", "woe", "woe2")
 # Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
 _AND = r"\s*[・･,、~～〜\-]\s*"
 _PAIR_WD = rf"[(\[〔【]\s*(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*[)\]〕】]"
@@ -41,7 +44,7 @@ _DATE = re.compile(
     rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)"
     rf"(?P<bare>(?<=[)\]〕】][・･,、~～〜\-])|(?<=[)\]〕】][・･,、~～〜\-] )|(?<=[)\]〕】] [・･,、~～〜\-])"
     rf"|(?<=[)\]〕】] [・･,、~～〜\-] ))?"
-    rf"(?P<d_only>{_NUM})\s*(?(bare)日?|日)\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>')}"
+    rf"(?P<d_only>{_NUM})\s*(?(bare)日?|日)\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>')}"
 )
 _ERA_BASE = {
     "令和": 2018,
@@ -175,8 +178,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
-    「14 Dec (Sun)」）と、日本語の日付に英語の曜日を付けた書き方（「12月5日（Fri）」）も同じように
-    確かめます。中国語（「12月31日（周三）」「12月31日(星期三)」）と韓国語（「12월 31일(수)」
+    「14 Dec (Sun)」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月5日（Fri）」
+    「2026/12/5 Sat.」「12/5 Sat」）も同じように確かめます（「12/6 Sun Plaza」のように英語の名前が続く
+    ものは曜日とみなしません）。中国語（「12月31日（周三）」「12月31日(星期三)」）と韓国語（「12월 31일(수)」
     「12월 31일(수요일)」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
     確かめます。
@@ -186,6 +190,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「12月第1土曜日（12月6日）」「第2・第4水曜日（12月10日・24日）」「12月13日（第2土曜日）」のように、
     日付と「第○○曜日」を並べた書き方は、その日が本当にその月の第○○曜日かを確かめ、括弧の中を直した形を
     提案します（第5土曜日のない月も知らせます）。
+    「土曜日（12月6日）」「土曜日（12月6日・13日）」のように曜日の後の括弧に日付だけを書いたものも、
+    その曜日かを確かめます。「毎週土曜日（12月6日を除く）」「隔週土曜日（…）」「土・日曜日（12月6日・7日）」
+    は対象外です。
     """
     today = _local_today(ctx)
     contexts = (
@@ -232,8 +239,10 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         last_month = (month, year, m.end())
         last_day = days[-1][2]
         yield from _check_weekdays(doc, m, today, days)
-    if "第" in doc.norm and "曜" in doc.norm:
-        yield from _nth_weekdays(doc, today)
+    if "曜" in doc.norm:
+        if "第" in doc.norm:
+            yield from _nth_weekdays(doc, today)
+        yield from _weekday_then_dates(doc, today)
     if not doc.norm.isascii():
         yield from _chinese_korean_weekdays(doc, today)
     if any(c.isascii() and c.isalpha() for c in doc.text):
@@ -340,6 +349,52 @@ def _nth_weekdays(doc: Document, today: date) -> Iterator[Hit]:
                 pos = ob
             suggestion = "".join(parts) + doc.text[pos:end]
         yield Hit(start, end, "。".join(wrong) + "。日付か「第○○曜日」を確認してください。", suggestion=suggestion)
+
+
+# 「土曜日（12月6日）」「土曜日（12月6日・13日）」: the weekday first and its dates in brackets,
+# nothing else inside them (「毎週土曜日（12月6日を除く）」 names an exception, not the day).
+_WEEKDAY_THEN_DATES = re.compile(
+    rf"(?P<word>(?P<wd>[{WEEKDAYS}])曜日?)\s*[(\[〔【]\s*"
+    rf"(?P<days>(?:{_NUM})\s*月\s*(?:{_NUM})\s*日(?:\s*[・･,、]\s*(?:(?:{_NUM})\s*月\s*)?(?:{_NUM})\s*日){{0,4}})"
+    rf"\s*[)\]〕】]"
+)
+# Before the weekday: a recurring day (「毎週」「隔週」, 「第1」 is _nth_weekdays') or a list of
+# weekdays (「土・日曜日（12月6日・7日）」, which date is which is not written).
+_NOT_ONE_DAY_BEFORE = re.compile(
+    rf"(?:毎週?|隔週|第\s*(?:{_ORD})(?:\s*[・･,、]\s*第?\s*(?:{_ORD}))*|[・･,、~～〜\-])\s*$"
+)
+
+
+def _weekday_then_dates(doc: Document, today: date) -> Iterator[Hit]:
+    """Each date in brackets after the weekday it falls on (「土曜日（12月6日）」), checked to be that
+    weekday. The suggestion corrects the weekday, as for a weekday after a date."""
+    for m in _WEEKDAY_THEN_DATES.finditer(doc.norm):
+        if _NOT_ONE_DAY_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
+            continue
+        wanted = WEEKDAYS.index(m.group("wd"))
+        month = 0
+        actual_days: list[date] = []
+        for day_m in _ONE_DAY.finditer(doc.norm, m.start("days"), m.end("days")):
+            if day_m.group("dm"):
+                month = _number(day_m.group("dm"))
+            actual = _nearest(month, _number(day_m.group("d")), today)
+            if actual is not None:
+                actual_days.append(actual)
+        wrong = [d for d in actual_days if d.weekday() != wanted]
+        if not wrong:
+            continue
+        start, end = doc.span(m.start(), m.end())
+        said = "。".join(f"{d.year}年{d.month}月{d.day}日は{WEEKDAYS[d.weekday()]}曜日です" for d in wrong)
+        suggestion = None
+        if len({d.weekday() for d in actual_days}) == 1:  # one weekday fits every date: write it
+            a, b = doc.span(*m.span("wd"))
+            suggestion = doc.text[start:a] + WEEKDAYS[wrong[0].weekday()] + doc.text[b:end]
+        yield Hit(
+            start,
+            end,
+            f"{said}（「{doc.original(*m.span('word'))}」と書かれています）。日付か曜日を確認してください。",
+            suggestion=suggestion,
+        )
 
 
 # A month named relative to the posting day right before the day (「来月5日（火）」).

@@ -422,3 +422,55 @@ def test_a_vietnamese_or_portuguese_weekday_is_checked_day_first(text: str, said
                                   "3/1 (sábado)", "29/12 (Seg)", "12/29 (Mon)", "29/12 (Mon)", "30/2 (sábado)"])
 def test_a_right_or_impossible_day_first_date_is_not_a_weekday_error(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# 2025-12-06 is a Saturday, 2025-12-08 a Monday.
+@pytest.mark.parametrize(("text", "said", "suggestion"), [
+    ("土曜日（12月7日）", "2025年12月7日は日曜日です（「土曜日」と書かれています）", "日曜日（12月7日）"),
+    ("土曜（12月7日）", "（「土曜」と書かれています）", "日曜（12月7日）"),
+    ("日時：月曜日【12月9日】午前10時", "2025年12月9日は火曜日です", "火曜日【12月9日】"),
+    ("土曜日（12月6日・14日）", "2025年12月14日は日曜日です", None),  # one date is right: which is wrong?
+    ("土曜日（12月7日・14日）", "2025年12月7日は日曜日です。2025年12月14日は日曜日です", "日曜日（12月7日・14日）"),
+    ("土曜日（十二月七日）", "2025年12月7日は日曜日です", "日曜日（十二月七日）"),
+])
+def test_a_weekday_before_its_date_in_brackets_must_fit_it(text: str, said: str, suggestion: str | None) -> None:
+    [f] = findings_of("date.weekday_mismatch", f"{text}に開催します。")
+    assert said in f.message and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "土曜日（12月6日）に開催します。",
+    "土曜日（12月6日・13日）に開催します。",
+    "毎週土曜日（12月7日を除く）に開催します。",  # an exception, not the day
+    "毎週土曜日（12月7日から）",
+    "隔週土曜日（12月7日）",
+    "土・日曜日（12月6日・7日）",  # which date is which is not written
+    "第1土曜日（12月6日）",  # _nth_weekdays' case, reported there once
+    "土曜日（6日）",  # no month
+])
+def test_a_weekday_before_the_right_date_or_not_its_date_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "excerpt", "suggestion"), [
+    ("2025/12/7 Sat. 開催", "2025/12/7 Sat.", "2025/12/7 Sun."),
+    ("Date: 12/7 Sat", "12/7 Sat", "12/7 Sun"),
+    ("12.7 SAT 10:00-", "12.7 SAT", "12.7 SUN"),
+    ("Date: 12/7 Saturday", "12/7 Saturday", "12/7 Sunday"),
+])
+def test_an_english_weekday_after_a_numeric_date_without_brackets_is_checked(
+    text: str, excerpt: str, suggestion: str
+) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.excerpt == excerpt and f.suggestion == suggestion and "日曜日" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "12/6 Sat 10:00",
+    "Venue on 12/6 Sun Plaza Hall",  # a name that begins with a day's letters (the 6th is a Saturday)
+    "On 12/6 SUN PLAZA opens",
+    "Since 12/8 sat down with us",
+    "12/7 Sunday",
+])
+def test_an_english_word_after_a_numeric_date_that_is_not_a_wrong_weekday_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
