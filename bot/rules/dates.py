@@ -23,6 +23,13 @@ _WD = (
     # (a name that starts with a day's letters) or 「… sat down」.
     rf"|(?P<we2>(?i:{_EN_WD}))(?![A-Za-z])(?!\s*[A-Za-z]))"
 )
+# What comes before a bare day number (「7（日）」): a weekday in brackets and a list or range mark
+# (「12/6（土）・7（日）」), or a weekday, the time that day starts and a range mark
+# (「12/6（土）10:00～7（日）」「（土）午前10時～7（日）」). A bare number anywhere else is no day.
+_BARE_AFTER = re.compile(
+    r"[)\]〕】]\s*(?:[・･,、]|(?:(?:午前|午後|AM|PM|am|pm)?\s*"
+    r"(?:[0-9]{1,2}\s*:\s*[0-9]{2}|[0-9]{1,2}\s*時(?:\s*[0-9]{1,2}\s*分|半)?)\s*)?[~～〜\-])\s*$"
+)
 # Which group of _WD (or of its copy for a day without its month) holds the weekday.
 _WD_GROUPS = ("w", "w2", "we", "we2")
 _WD_ONLY_GROUPS = ("wo", "wo2", "woe", "woe2")
@@ -40,10 +47,10 @@ _DATE = re.compile(
     rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?"
     rf"(?:{_AND}(?P<d2>{_NUM})\s*日?\s*{_PAIR_WD}|\s*{_WD})"
     # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
-    # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」).
+    # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」; what must come before the
+    # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
     rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)"
-    rf"(?P<bare>(?<=[)\]〕】][・･,、~～〜\-])|(?<=[)\]〕】][・･,、~～〜\-] )|(?<=[)\]〕】] [・･,、~～〜\-])"
-    rf"|(?<=[)\]〕】] [・･,、~～〜\-] ))?"
+    rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
     rf"(?P<d_only>{_NUM})\s*(?(bare)日?|日)\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>')}"
 )
 _ERA_BASE = {
@@ -172,7 +179,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     の形に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
-    「21日(金)～23日(日)」「12/6（土）～7（日）」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
+    「21日(金)～23日(日)」「12/6（土）～7（日）」「12/6（土）10:00～7（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（水）～3日（土）」）は翌月として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
@@ -223,8 +230,10 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
             named = _RELATIVE_MONTH.search(doc.norm, max(0, m.start() - 5), m.start())
             if named:  # 「来月5日（火）」: that month
                 year, month = _months_from(today, _RELATIVE_MONTHS[named.group(1)])
-            elif last_month is None and m.group("bare") is not None:
-                continue  # 「会議室A（土）・2（水）」: a bare number is a day only after a date
+            elif _bare_day(doc.norm, m) and (
+                last_month is None or not _BARE_AFTER.search(doc.norm, max(0, m.start() - 24), m.start())
+            ):
+                continue  # 「会議室A（土）・2（水）」「A・2（水）」: a bare number is a day only after a date
             elif last_month is None and not _MONTH_WORD.search(doc.norm, 0, m.start()):
                 yield from _check_day_only(doc, m, today)
                 continue
@@ -482,6 +491,14 @@ def _check_weekdays(
         pos = b
     fixed.append(doc.text[pos:end])
     yield Hit(start, end, "。".join(wrong) + "。日付か曜日を確認してください。", suggestion="".join(fixed))
+
+
+def _bare_day(norm: str, m: re.Match[str]) -> bool:
+    """Whether a day without its month was written without 「日」 (「7（日）」, not 「7日（日）」)."""
+    if m.group("bare") is None:
+        return False
+    weekday_at = m.start(_written_group(m, _WD_ONLY_GROUPS))
+    return "日" not in norm[m.end("d_only") : weekday_at]
 
 
 def _written_group(m: re.Match[str], groups: tuple[str, ...]) -> str:

@@ -385,6 +385,11 @@ def test_a_right_chinese_or_korean_weekday_is_silent(text: str) -> None:
     ("12.6(土)・7(月)", "7(月)", "7(日)"),
     ("12/31（水）～3（水）", "3（水）", "3（土）"),
     ("12月31日（水）～3日（水）", "3日（水）", "3日（土）"),
+    # With the time the first day starts between them.
+    ("12/6（土）10:00～7（土）16:00", "7（土）", "7（日）"),
+    ("12/6(土) 9:30 - 7(土)", "7(土)", "7(日)"),
+    ("12/6（土）午前10時半～7（土）", "7（土）", "7（日）"),
+    ("12/6（土）10時～7（月）正午", "7（月）", "7（日）"),
 ])
 def test_the_second_day_of_a_range_without_its_month_is_checked(text: str, excerpt: str, suggestion: str) -> None:
     """「12/6（土）～7（日）」 writes the second day as a bare number; its weekday went unchecked."""
@@ -397,6 +402,9 @@ def test_the_second_day_of_a_range_without_its_month_is_checked(text: str, excer
     # A smaller day after it is in the next month: 1月3日, a Saturday (this used to be an error).
     "12月31日（水）～3日（土）", "2025年12月31日（水）～3日（土）",
     "会議室A（土）・2（水）の予約",  # no date before it: a bare number is no day
+    "12/6（土）10:00～7（日）16:00", "12/6（土）午後1時～7（日）",
+    "12/6（土）開催。会議室A・2（水）",  # no weekday right before the mark
+    "12/6（土）会議室A 10:00～2（水）",  # a time, but not right after the date's weekday
 ])
 def test_a_right_second_day_of_a_range_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
