@@ -58,6 +58,12 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
+
+    詐欺や不審な電話への注意喚起で、かけてくる番号を示す文（「090-…から市職員を名乗る不審な電話が
+    あります」「発信元：090-…」）の番号は、止めずに警告にします。住民に番号を知らせるのは市の務めで、
+    止めると理由付きの決裁依頼が当たり前になるためです。警察や消費生活センターが公表した番号か、
+    住民や職員の番号を誤って載せていないかを決裁者が確かめます。同じ下書きでも別の文にある番号
+    （「お問い合わせは担当の携帯 090-…」）は、これまでどおり止めます。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
     numbers = doc.numview.translate(_KANJI_DIGITS) if "〇" in doc.numview else doc.numview
@@ -65,11 +71,37 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         if _national(m.group()) in official or _example(doc, m.start(), m.end()):
             continue
         start, end = doc.span(m.start(), m.end())
+        if _warns_of_fraud(doc.norm, m.start(), m.end()):
+            yield Hit(start, end, _FRAUD_NUMBER_MESSAGE, severity="warning")
+            continue
         yield Hit(
             start,
             end,
             "携帯電話番号が含まれています。個人の番号は掲載せず、課の代表番号などに置き換えてください。",
         )
+
+
+# A warning about a scam that quotes the number it calls from (「090-…から市職員を名乗る不審な電話が
+# あります」) is what the city must publish; blocking it only taught people to override. It stays a
+# warning: the approver confirms the number is the published one, not a citizen's.
+_FRAUD_WORDS = re.compile(
+    r"詐欺|不審な?(?:電話|着信|SMS|ショートメール|メール|連絡)|迷惑電話|架空請求|還付金|"
+    r"を(?:名乗る|名のる|かたる|騙る|装う|装った)|なりすまし|成りすまし|フィッシング|"
+    r"発信元|発信(?:者)?番号|着信(?:の(?:あった)?)?番号"  # 「発信元：090-…」 under a warning's heading
+)
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_FRAUD_NUMBER_MESSAGE = (
+    "携帯電話番号が含まれています。詐欺や不審な電話への注意喚起として番号を示す場合は、警察や消費生活"
+    "センターなどが公表した番号と一致するかを確かめてください。住民や職員の番号であれば削除してください。"
+)
+
+
+def _warns_of_fraud(norm: str, a: int, b: int) -> bool:
+    """Whether the sentence holding the number at [a, b) warns of a scam."""
+    ends_before = [e.end() for e in _SENTENCE_END.finditer(norm, max(0, a - 200), a)]
+    start = ends_before[-1] if ends_before else max(0, a - 200)
+    after = _SENTENCE_END.search(norm, b, b + 200)
+    return bool(_FRAUD_WORDS.search(norm, start, after.end() if after else min(len(norm), b + 200)))
 
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678

@@ -77,6 +77,40 @@ def test_international_landlines_and_longer_numbers_do_not_fire(text: str) -> No
     assert "pii.phone" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最近、090-1234-5678 から市職員を名乗る不審な電話がかかっています。応じないでください。",
+        "不審な電話（080-1111-2222）にご注意ください。",
+        "【注意】還付金詐欺の電話が相次いでいます。\n発信元：090-1234-5678",
+        "070-1234-5678 から宅配業者を装ったSMSが届いたという相談が寄せられています。",
+    ],
+)
+def test_a_scam_warning_that_quotes_the_callers_number_is_a_warning(text: str) -> None:
+    """The city must be able to publish the number a scam calls from; the approver checks it."""
+    [f] = findings_of("pii.phone", text)
+    assert f.severity == "warning" and "公表した番号" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "還付金詐欺にご注意ください。お問い合わせは担当の携帯 090-1234-5678 まで",  # another sentence
+        "詐欺被害の相談は窓口へ。\n担当：山田 090-1234-5678",
+        "お問い合わせは担当の携帯 090-1234-5678 まで",
+    ],
+)
+def test_a_mobile_number_outside_the_scam_warnings_sentence_stays_an_error(text: str) -> None:
+    [f] = findings_of("pii.phone", text)
+    assert f.severity == "error"
+
+
+def test_a_configured_severity_still_wins_over_the_scam_warning_grade() -> None:
+    text = "090-1234-5678 を名乗る不審な電話にご注意ください。"
+    [f] = findings_of("pii.phone", text, overrides={"pii.phone": RuleOverride(severity="info")})
+    assert f.severity == "info"
+
+
 def test_my_number_check_digit() -> None:
     # Worked by hand: Σ P_n·Q_n = 212, 212 mod 11 = 3, check digit 11 − 3 = 8.
     assert my_number_is_valid("123456789018")
