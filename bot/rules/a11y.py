@@ -275,7 +275,12 @@ def _splits_word(text: str, a: int, b: int) -> bool:
 
 _FILENAME = re.compile(
     r"(?i)^[\w\-. ()]*\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?|svg)$|^(?:img|dsc|dscn|dcim|pxl|image|photo|screenshot)[_\- ]?\d+"
+    # What phones, cameras and LINE name a picture when it is saved: LINE_ALBUM_…, LINE_P2026…,
+    # S__12345678 (LINE), MVIMG_…, GOPR0001, DJI_0001, _MG_1234 and CIMG1234 (cameras).
+    r"|^(?:line_album_|line_p?\d|s__\d|mvimg_\d|gopr\d|dji_\d|_mg_\d|cimg\d)"
 )
+# A counter after a placeholder (「画像1枚目」「写真その2」「図（3）」) still says nothing of the picture.
+_COUNTER = re.compile(r"(?:その)?[\d\s_\-:：.。()（）]*(?:枚目|番目|つ目)?[\s.。]*$")
 _GENERIC_ALT = {
     # Placeholders typed to get past the field.
     "なし",
@@ -301,6 +306,16 @@ _GENERIC_ALT = {
     "無題",
     "alt",
     "代替テキスト",
+    "説明",
+    "説明文",
+    "画像の説明",
+    "写真の説明",
+    "ここに説明",
+    "未定",
+    "あとで",
+    "後で",
+    "tbd",
+    "todo",
 }
 
 
@@ -317,7 +332,10 @@ _GENERIC_ALT = {
     ),
 )
 def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """画像に意味のある代替テキストがない（空、ファイル名、「画像」「写真」「なし」だけ、記号や絵文字だけ）場合に知らせます。
+    """画像に意味のある代替テキストがない（空、ファイル名、「画像」「写真」「なし」「説明」だけ、記号や絵文字だけ）場合に知らせます。
+
+    「画像1枚目」「写真その2」のように番号を付けただけのものや、スマートフォン・カメラ・LINE が保存時に
+    付けるファイル名（IMG_…、DSC…、LINE_ALBUM_…、S__12345678、DJI_0001 など）も対象です。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。画面読み上げを使う人には、代替テキストが画像の
     内容を知る唯一の手段です。何が写っているかを短い文で書いてください。
@@ -325,7 +343,7 @@ def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     for i in range(max(ctx.image_count, 0)):
         alt = ctx.alt_texts[i] if i < len(ctx.alt_texts) else ""
         plain = unicodedata.normalize("NFKC", alt).strip()
-        generic = re.sub(r"[\d\s_\-:：.。]+$", "", plain).lower() in _GENERIC_ALT
+        generic = _COUNTER.sub("", plain, count=1).lower() in _GENERIC_ALT
         if not plain:
             why = "代替テキストがありません"
         elif not any(c.isalpha() for c in plain):

@@ -192,6 +192,33 @@ def test_an_alt_text_typed_only_to_fill_the_field_is_not_a_description(alt: str)
     assert f.message.startswith(f"画像1: 代替テキストが「{alt}」だけ")
 
 
+@pytest.mark.parametrize(
+    ("alt", "why"),
+    [
+        ("画像1枚目", "「画像1枚目」だけ"),
+        ("写真その2", "「写真その2」だけ"),
+        ("図（3）", "「図(3)」だけ"),
+        ("image (2)", "「image (2)」だけ"),
+        ("説明", "「説明」だけ"),
+        ("LINE_ALBUM_2026_1203_1", "ファイル名"),
+        ("LINE_P20261203_100000", "ファイル名"),
+        ("S__12345678", "ファイル名"),
+        ("DJI_0001", "ファイル名"),
+    ],
+)
+def test_a_numbered_placeholder_or_a_phones_file_name_is_no_description(alt: str, why: str) -> None:
+    [f] = findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=(alt,))
+    assert why in f.message
+
+
+@pytest.mark.parametrize(
+    "alt",
+    ["説明会の様子", "その他の写真：会場の外観", "1枚目：会場入口の案内板", "Line of people waiting", "dji drone over the river"],
+)
+def test_descriptions_that_begin_like_a_placeholder_or_a_file_name_stay_silent(alt: str) -> None:
+    assert not findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=(alt,))
+
+
 @pytest.mark.parametrize("alt", ["桜🌸", "テスト走行の様子", "2026年の花火大会"])
 def test_a_short_description_with_a_word_is_one(alt: str) -> None:
     assert not findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=(alt,))
