@@ -25,6 +25,15 @@ from tests.rules.conftest import codes, findings_of
         ("地元の新米がばか売れしています。", "prohibited.insult"),
         ("ばかでかいカボチャを展示しています。", "prohibited.insult"),
         ("待機電力もばかになりません。", "prohibited.insult"),
+        # Idioms about a cost or an outcome, and intensifiers in katakana or kanji (session 16).
+        ("小さな節約もバカにできません。", "prohibited.insult"),
+        ("冬の暖房費も馬鹿にできない金額です。", "prohibited.insult"),
+        ("正直者が馬鹿を見る社会にしてはいけません。", "prohibited.insult"),
+        ("申請を忘れるとバカを見ることになります。", "prohibited.insult"),
+        ("馬鹿でかいカボチャが収穫されました。", "prohibited.insult"),
+        ("バカ売れ中の特産品です。", "prohibited.insult"),
+        # A sightseeing spot that still carries the old word in its name.
+        ("函館の外人墓地を巡る歴史散策ツアー", "prohibited.discrimination"),
         # Breastfeeding support.
         ("保健センターでは、助産師によるおっぱい相談（母乳相談）を行っています。", "prohibited.obscene"),
         ("赤ちゃんがおっぱいを飲まないときは、助産師にご相談ください。", "prohibited.obscene"),
@@ -68,6 +77,9 @@ def test_everyday_words_do_not_fire(text: str, code: str) -> None:
         ("支那人は帰れ", "prohibited.discrimination"),
         ("ホモは気持ち悪い", "prohibited.discrimination"),
         ("白痴め", "prohibited.discrimination"),
+        ("あの職員は馬鹿だ", "prohibited.insult"),
+        ("バカにできないくらい馬鹿だ", "prohibited.insult"),
+        ("外人は帰れ", "prohibited.discrimination"),
     ],
 )
 def test_the_same_words_used_as_slurs_still_fire(text: str, code: str) -> None:
