@@ -175,6 +175,7 @@ def test_fires(text: str, code: str) -> None:
         ("6月1日午前0時解禁のアユ釣り", "press.embargo"),
         ("狩猟の解禁前に講習会を開きます", "press.embargo"),
         ("ボジョレー・ヌーボー解禁日にワインの試飲会", "press.embargo"),
+        ("ボージョレ・ヌーヴォー解禁日にあわせた地酒フェアです。", "press.embargo"),  # the official spelling
         ("【解禁】\n今年もアユ釣りが始まります", "press.embargo"),
         ("【解禁】来春の桜まつり ポスターデザイン決定！", "press.embargo"),
         ("高齢者のくせに、という言葉に傷つく人がいます。年齢による差別をなくしましょう。", "prohibited.discrimination"),
