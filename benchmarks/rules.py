@@ -146,7 +146,8 @@ def textlint(texts: list[str]) -> None:
 ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b.", "😀", "👨\u200d👩\u200d👧", "ﾊﾟ",
                "死ね", "＃ａ ", "#", "。", "1月", "(月)", "〒", "\u200b", "ｈｔｔｐｓ：／／",
                "第1・", "12月6日・", "https://あ.", "12月1日（周一）", "12월 1일(월)", "）・1（土）", "1/1 (T2) ",
-               "土曜日（12月1日・", "1/1 Sat ", "?sv=1&sig=aaaaaaaaaaaaaaaaaa&"]
+               "土曜日（12月1日・", "1/1 Sat ", "?sv=1&sig=aaaaaaaaaaaaaaaaaa&",
+               "https://a.jp/上/"]
 
 
 def adversarial() -> None:

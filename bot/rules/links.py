@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import groupby
+from urllib.parse import quote
 
 from bot.rules.domains import (
     ALWAYS_TRUSTED_SUFFIXES,
@@ -19,7 +20,7 @@ from bot.rules.domains import (
 )
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
 from bot.rules.registry import rule
-from bot.rules.text import INVISIBLE, LOOKALIKE_LETTERS, URL_CHARS, Document, Url
+from bot.rules.text import INVISIBLE, LOOKALIKE_LETTERS, URL_CHARS, Document, Url, trim_url
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
@@ -342,6 +343,45 @@ def _edits(a: str, b: str, limit: int = 2) -> int:
     return prev[-1]
 
 
+# The rest of an address written with Japanese in its path (「…/kouhou/上越市の魅力.html」): letters
+# that are not ASCII, then an ASCII piece that can only be more address (it starts with a separator
+# and holds a letter or digit: 「.html」「/list」「?id=3」), perhaps several times. A URL followed by
+# Japanese alone (「…/aをご覧ください」「…/wiki/上越市 を」) is prose, or cannot be told from it.
+_NON_ASCII_LETTERS = r"[^\x00-\x7f\s\W_]+"
+_WORDS = rf"{_NON_ASCII_LETTERS}(?:[A-Za-z0-9]+{_NON_ASCII_LETTERS})*"  # 「令和8年度予算」
+# No 「:」: an address that goes on into 「https://」 is the next link, not this one's path.
+_ADDRESS = r"[A-Za-z0-9._~%!$&'*+,;=/?#@\-]"
+_SEPARATOR = r"[./?#=&%_\-]"
+_PATH_GOES_ON = re.compile(
+    rf"(?:{_WORDS}{_SEPARATOR}{_ADDRESS}*?(?={_NON_ASCII_LETTERS}))*"  # 「観光/」「冬/」
+    rf"{_WORDS}{_SEPARATOR}{_ADDRESS}*?[A-Za-z0-9]{_ADDRESS}*+(?!:)"  # 「list.html」
+)
+# How far after the link the rest of its address is looked for: a path, not a page of text (and
+# each of thousands of links in one draft must not read all the text after it).
+_PATH_WITHIN = 300
+_JAPANESE_PATH_MESSAGE = (
+    "URL の途中に日本語（「{words}」）が含まれています。X などでは日本語の手前でリンクが切れ、"
+    "違うページが開きます。日本語の部分を変換（パーセントエンコード）した URL に直してください。"
+)
+
+
+def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
+    """The address that goes on in Japanese after the part the platforms link (see _PATH_GOES_ON)."""
+    if url.end >= len(doc.text) or doc.text[url.end].isascii():
+        return None
+    m = _PATH_GOES_ON.match(doc.text, url.end, url.end + _PATH_WITHIN)
+    if m is None:
+        return None
+    rest = unicodedata.normalize("NFKC", trim_url(m.group()))
+    words = "」「".join(dict.fromkeys(re.findall(_WORDS, rest)))
+    return Hit(
+        url.start,
+        url.end + len(trim_url(m.group())),
+        _JAPANESE_PATH_MESSAGE.format(words=words),
+        suggestion=url.url + quote(rest, safe="/?#=&%_-.~:@!$'()*+,;"),
+    )
+
+
 _BROKEN_SCHEME = re.compile(
     r"(?i)(?<![A-Za-z])(h?t{1,3}ps?|htp?s?)(://?/?|:/(?!/)|:{2,3}/{0,3}|//|;/{1,3}|:\\{1,2}|:(?![/\\]))(?=[A-Za-z0-9])"
 )
@@ -365,6 +405,9 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     します。修正後の URL を提案します。URL のすぐ後の全角の括弧や読点で始まる注記
     （「…/a.pdf（PDF：1.2MB）」「…/a，https://…」）は URL の一部とはみなしません（どの SNS でも
     リンクはそこで終わります）。括弧の後にアドレスが続く「…/event（2026）/list」は止めます。
+    アドレスの途中に日本語が入った URL（「…/kouhou/上越市の魅力.html」「…/search?q=雪&lang=ja」）も、
+    X などでは日本語の手前でリンクが切れるので止め、日本語の部分をパーセントエンコードした URL を
+    提案します。URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）は対象外です。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
     ホスト名、`192.168.…`・`10.…` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
@@ -430,6 +473,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 "公開されているページから URL をコピーし直すか、英字で打ち直してください。",
                 suggestion=None if _LOOKALIKE.search(latin) else latin,
             )
+        if (japanese := _japanese_in_path(doc, url)) is not None:
+            yield japanese
         if _internal(url.host) and not _allowed(url, opts.allow):
             yield Hit(url.start, url.end, _INTERNAL_MESSAGE.format(where=url.host))
         elif (service := _workspace_chat(url)) and not _allowed(url, opts.allow):

@@ -171,7 +171,7 @@ class Url:
     userinfo: str = ""  # what precedes "@" in the authority (a disguise or credentials), as written
 
 
-def _trim_url(u: str) -> str:
+def trim_url(u: str) -> str:
     # Trailing punctuation belongs to the sentence; a ")" only to the URL when it closes one.
     while u and u[-1] in ".,:;!?'\"*":
         u = u[:-1]
@@ -181,7 +181,7 @@ def _trim_url(u: str) -> str:
 
 
 def _url(doc: Document, a: int, raw: str) -> Url | None:
-    u = _trim_url(raw)
+    u = trim_url(raw)
     m = _AUTHORITY_RE.match(u)
     if not m:
         return None

@@ -189,6 +189,8 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "&Key-Pair-Id=",
                 "詐欺",
                 "を名乗る",
+                "/上越",
+                ".html",
             ]
         ),
         max_size=60,

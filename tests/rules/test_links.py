@@ -89,6 +89,63 @@ def test_url_followed_by_japanese_ends_at_the_ascii_boundary() -> None:
     assert f.excerpt == "https://www.example.com/event"
 
 
+_CITY = "https://www.city.joetsu.niigata.jp"
+_TRUSTED = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp",))
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt", "words", "suggestion"),
+    [
+        (
+            f"詳しくは {_CITY}/kouhou/上越市の魅力.html をご覧ください。",
+            f"{_CITY}/kouhou/上越市の魅力.html",
+            "「上越市の魅力」",
+            f"{_CITY}/kouhou/%E4%B8%8A%E8%B6%8A%E5%B8%82%E3%81%AE%E9%AD%85%E5%8A%9B.html",
+        ),
+        (
+            f"{_CITY}/site/観光/冬/list.html。",
+            f"{_CITY}/site/観光/冬/list.html",
+            "「観光」「冬」",
+            f"{_CITY}/site/%E8%A6%B3%E5%85%89/%E5%86%AC/list.html",
+        ),
+        (
+            f"資料 {_CITY}/uploaded/令和8年度予算.pdf",
+            f"{_CITY}/uploaded/令和8年度予算.pdf",
+            "「令和8年度予算」",
+            f"{_CITY}/uploaded/%E4%BB%A4%E5%92%8C8%E5%B9%B4%E5%BA%A6%E4%BA%88%E7%AE%97.pdf",
+        ),
+        (
+            f"検索 {_CITY}/search?q=雪&lang=ja",
+            f"{_CITY}/search?q=雪&lang=ja",
+            "「雪」",
+            f"{_CITY}/search?q=%E9%9B%AA&lang=ja",
+        ),
+    ],
+)
+def test_japanese_inside_an_address_is_malformed_and_encoded(text: str, excerpt: str, words: str, suggestion: str) -> None:
+    """X links an address only up to its first Japanese character: the rest of the path is lost."""
+    [f] = findings_of("link.malformed", text, policy=_TRUSTED)
+    assert (f.excerpt, f.suggestion) == (excerpt, suggestion)
+    assert f"日本語（{words}）" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_CITY}/kouhou/をご覧ください。",  # the address ends, a sentence follows
+        f"{_CITY}/kouhouをご覧ください.",
+        f"詳しくは {_CITY}/kouhou/ と {_CITY}/event/ で",
+        f"{_CITY}/とhttps://www.pref.niigata.lg.jp/",  # two links
+        f"{_CITY}/kouhouまたはinfo@city.joetsu.lg.jp",
+        f"{_CITY}/a（PDF：1.2MB）",
+        f"{_CITY}/で12/6まで受付",
+        f"{_CITY}/のQ&Aをご覧ください",
+    ],
+)
+def test_japanese_after_an_address_is_prose(text: str) -> None:
+    assert "link.malformed" not in codes(text, policy=_TRUSTED)
+
+
 @pytest.mark.parametrize(
     ("text", "suggestion"),
     [
