@@ -29,7 +29,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     上越市 5(5) も「不敬な言い方を含む情報」を挙げています。公式アカウントの一言は市全体の
     信用にかかわるため、誤検知の可能性があっても error として決裁前に止めます。
     語は形態素単位で照合するので、「馬鹿囃子」「カステラ」のように別の語の一部では反応しません。
-    外国人向けのお知らせや英語の返信に備えて、英語の罵り語（fuck、shit など）も一語として照合し、
+    外国人向けのお知らせや英語の返信に備えて、英語の罵り語（fuck、shit、idiot、kill yourself など）も一語として
+    照合し（「Go to hell!」「Shut up!」は文全体のときだけ。「Go to Hell Valley」は対象外です）、
     「バ カ」「バ・カ」「ク*ソ」「死🌸ね」のように文字の間に空白や記号、絵文字を入れた書き方、
     「ばーーーか」のように音を伸ばした書き方や、「バ力」「バヵ」のように
     カタカナに似た漢字（力・口・工など）や小さい「ヵ」を使った書き方も語として扱います。
@@ -48,7 +49,8 @@ _LETTERS_ONLY = re.compile(r"[\W_ー〜~]+")
 def _standalone(doc: Document, file: str) -> Iterator[tuple[int, int]]:
     """Sentences that are nothing but an entry of `[standalone]` (「しね」「しね！」): as a word, しね
     is just the particles of 「ですしね」, so it is only an insult when it is the whole reply."""
-    words = folded_set(file, "standalone")
+    # Compared without spaces and marks on both sides: 「Go to hell!」 is the entry 「go to hell」.
+    words = {_LETTERS_ONLY.sub("", w) for w in folded_set(file, "standalone")}
     if not words:
         return
     for a, b in doc.sentences:

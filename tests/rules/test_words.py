@@ -97,6 +97,13 @@ from tests.rules.conftest import codes, findings_of
         ("RT @joetsu_kanko: 桜が見頃です", "quote.third_party"),
         ("新聞記事を掲載します（〇〇新聞 12月3日付）", "quote.third_party"),
         ("お詫びして訂正いたします", "correction.notice"),
+        # Session 16: English insults in a reply to a foreign resident.
+        ("You idiot", "prohibited.insult"),
+        ("What a moron.", "prohibited.insult"),
+        ("Kill yourself", "prohibited.insult"),
+        ("kys", "prohibited.insult"),
+        ("Go to hell!", "prohibited.insult"),
+        ("Shut up!", "prohibited.insult"),
     ],
 )
 def test_fires(text: str, code: str) -> None:
@@ -171,6 +178,11 @@ def test_fires(text: str, code: str) -> None:
         ("友人から聞いたおすすめのお店を紹介します", "prohibited.rumor"),
         ("SNSで見た方も多いと思いますが、市の公式発表です", "prohibited.rumor"),
         ("Scunthorpe United", "prohibited.insult"),
+        ("Take the bus to Hell Valley (Jigokudani) and go to hell's gate.", "prohibited.insult"),
+        ("Go to Hell Valley by bus.", "prohibited.insult"),  # 「Go to hell」 only as the whole sentence
+        ("Please keep the windows shut up during the storm.", "prohibited.insult"),
+        ("Skills for yourself and your family", "prohibited.insult"),
+        ("Idiot-proof recycling guide", "prohibited.insult"),
         ("アユ釣りの解禁日は6月1日です", "press.embargo"),
         ("6月1日午前0時解禁のアユ釣り", "press.embargo"),
         ("狩猟の解禁前に講習会を開きます", "press.embargo"),
