@@ -156,7 +156,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「秘境」「神秘的」は対象外です。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です）。
-    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL も表示とみなします。
+    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL も表示とみなします。英語の
+    「Internal use only」「Not for distribution」「Strictly confidential」もどこにあっても止めます。
 
     パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」
     「PW: …」「パスワード→…」「【パスワード】…」、語の文字間に空白を入れた「パ ス ワ ー ド：…」、

@@ -173,7 +173,8 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     も対象です。お知らせの見出しの「【解禁】」と、季節の「アユ釣り解禁」「アユ釣りの解禁日」
     「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
     狩猟・ワインなどの語があれば知らせません）。確認することは投稿全体で一つなので、いくつ触れていても
-    最初の箇所に1件だけ、触れている語をまとめて知らせます。
+    最初の箇所に1件だけ、触れている語をまとめて知らせます。英語のお知らせの「press release」
+    「embargoed」なども対象です。
     """
     allowed = allowed_spans(doc, opts.allow) if opts.allow else []
     hits = [h for h in word_hits(doc, opts, "press.txt", "") if not inside(h.start, h.end, allowed)]
@@ -252,7 +253,7 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
 
     和気町 6「トラブル防止のために」は「誤った情報を掲載してしまった場合、黙って削除せず、
     事実を確認後、きちんと訂正する」とし、美祢市 6(1) も訂正や謝罪を「誠実かつ速やかに」
-    行うことを求めています。
+    行うことを求めています。英語のお知らせの「Correction」「We apologize」なども対象です。
     """
     seen = False
     for hit in word_hits(

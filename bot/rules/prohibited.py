@@ -225,7 +225,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     [hearsay_topics] の文に限ります。様子を表す「降りそうです」、「気象台によると」のように出典を
     示した文、「雁木は雪国の知恵だそうです」のような話題は対象外）、「との噂」「未確認ですが」
     「拡散希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた話」、英語の
-    「rumor has it」「unconfirmed reports」などに反応します。
+    「rumor has it」「unconfirmed reports」「I heard that」「Please share widely」などに反応します。
     「上越らしい風景」の「らしい」は接尾辞なので反応しません。
     避難指示・避難所・警報などを伝える文の「拡散希望」「拡散してください」は、公式の緊急情報を
     広めてもらう呼びかけなので反応しません（同じ文に「らしい」「噂」などがあればそちらが反応します）。
@@ -334,6 +334,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
     （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」のように文の結びで評価するもの。[judgements]）も
     支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」は対象外です）。
+    外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
+    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。
     """
     f = "political.txt"
     word_hit_list = list(
