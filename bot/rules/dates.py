@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from bot.rules.model import EXAMPLE_NOW, CheckContext, Example, Hit, RuleOptions
@@ -200,8 +201,74 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「土曜日（12月6日）」「土曜日（12月6日・13日）」のように曜日の後の括弧に日付だけを書いたものも、
     その曜日かを確かめます。「毎週土曜日（12月6日を除く）」「隔週土曜日（…）」「土・日曜日（12月6日・7日）」
     は対象外です。
+
+    曜日を書いていない日付でも、「11月31日」「2月30日」のように存在しないものは止めます（年のない
+    「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
+    （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
+    ないので知らせません。
     """
     today = _local_today(ctx)
+    hits = list(_weekday_hits(doc, today))
+    hits.extend(_impossible_dates(doc, today, [(h.start, h.end) for h in hits]))
+    for hit in hits:
+        if not _quoted_as_wrong(doc.text, hit.start, hit.end):
+            yield hit
+
+
+# A date a correction shows as the wrong one: 「誤：12月7日（土）」「（誤）…」, or 「…と記載しましたが」
+# 「…は誤りです」「…ではなく」 right after it. It is what the post corrects, not a mistake to fix.
+_WRONG_BEFORE = re.compile(r"(?:誤|誤り|誤記|旧|×|✕)\s*[:：)）】\]]\s*$")
+_WRONG_AFTER = re.compile(
+    r"\s*[」』]?\s*(?:と(?:記載|表記|掲載|案内|ご案内|お知らせ|書い|記し|誤|し(?:てい|ており))|は誤り|は間違い|ではなく|ではありません)"
+)
+
+
+def _quoted_as_wrong(text: str, start: int, end: int) -> bool:
+    return bool(_WRONG_BEFORE.search(text, max(0, start - 8), start) or _WRONG_AFTER.match(text, end))
+
+
+# Any month and day (a year, perhaps in an era, before them), for dates that cannot exist whether a
+# weekday follows or not.
+_ANY_DATE = re.compile(
+    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*年\s*|(?<![A-Za-z])(?P<era>{_ERAS})\s*"
+    rf"(?P<ey>[0-9]{{1,2}}|元)\s*年\s*)?(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日"
+)
+
+
+def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) -> Iterator[Hit]:
+    """「11月31日」「2月30日」 without a weekday (those with one are _check_weekdays' to report, and
+    ``found`` holds the spans reported already)."""
+    if "月" not in doc.norm:
+        return
+    found.sort()
+    starts = [a for a, _ in found]
+    furthest = list(accumulate((b for _, b in found), max))  # of the spans starting up to each one
+    for m in _ANY_DATE.finditer(doc.norm):
+        month, day = _number(m.group("m")), _number(m.group("d"))
+        if not (1 <= month <= 12 and 29 <= day <= 31):
+            continue  # 「〇月〇日」 and 「13月」 are no dates; days up to 28 are in every month
+        year = None
+        if m.group("y"):
+            year = _number(m.group("y"))
+        elif m.group("era"):
+            ey = m.group("ey")
+            year = _ERA_BASE[m.group("era")] + (1 if ey == "元" else _number(ey))
+        if year is None and (month, day) == (2, 29):
+            continue  # a leap day in a year not written
+        last = monthrange(year or 2001, month)[1]
+        if day <= last:
+            continue
+        start, end = doc.span(m.start(), m.end())
+        before = bisect_left(starts, end)  # the spans that start before this date ends
+        if before and furthest[before - 1] > start:
+            continue
+        in_year = f"{year}年{month}月" if year else f"{month}月"
+        leap = "（うるう年は29日）" if month == 2 and year is None else ""
+        yield Hit(start, end, f"{month}月{day}日という日付はありません（{in_year}は{last}日{leap}までです）。日付を確認してください。")
+
+
+def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
+    """The weekday checks of every form (see weekday_mismatch)."""
     contexts = (
         list(_YEAR_CONTEXT.finditer(doc.norm)) if any(w in doc.norm for w in ("年", "おととし")) else []
     )

@@ -482,3 +482,48 @@ def test_an_english_weekday_after_a_numeric_date_without_brackets_is_checked(
 ])
 def test_an_english_word_after_a_numeric_date_that_is_not_a_wrong_weekday_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("11月31日に開催します。", "11月31日という日付はありません（11月は30日までです）"),
+    ("申込は2月30日まで", "2月30日という日付はありません（2月は28日（うるう年は29日）までです）"),
+    ("2027年2月29日まで", "（2027年2月は28日までです）"),
+    ("令和9年2月29日まで", "（2027年2月は28日までです）"),
+    ("十一月三十一日に", "11月31日という日付はありません"),
+])
+def test_a_date_that_cannot_exist_fires_without_a_weekday(text: str, message: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert message in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "2月29日まで受付",  # a leap day in a year not written: it may be one
+    "2028年2月29日（火）まで",
+    "〇月〇〇日（　）",  # a form to fill in
+    "13月1日",
+    "11月30日まで",
+])
+def test_a_date_that_can_exist_or_is_no_date_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_a_date_with_a_weekday_that_cannot_exist_is_one_finding() -> None:
+    [f] = findings_of("date.weekday_mismatch", "4月31日（金）")
+    assert "4月31日という日付はありません" in f.message
+
+
+# 2025-12-06 is a Saturday.
+@pytest.mark.parametrize("text", [
+    "昨日の投稿で開催日を12月7日（土）と記載しましたが、正しくは12月6日（土）です。お詫びして訂正します。",
+    "【訂正】誤：12月7日（土）　正：12月6日（土）",
+    "（誤）12月7日（土）→（正）12月6日（土）",
+    "開催日は11月31日ではなく12月1日です。",
+    "「12月7日（土）」は誤りです。",
+])
+def test_the_wrong_date_a_correction_quotes_is_not_a_mistake_to_fix(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_the_corrected_date_of_a_correction_is_still_checked() -> None:
+    [f] = findings_of("date.weekday_mismatch", "誤：12月6日（土）　正：12月7日（土）")
+    assert f.excerpt == "12月7日（土）"

@@ -191,6 +191,9 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "を名乗る",
                 "/上越",
                 ".html",
+                "2月30日",
+                "誤：",
+                "と記載しましたが",
             ]
         ),
         max_size=60,
