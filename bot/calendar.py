@@ -132,7 +132,8 @@ def is_year_end_closure(d: date) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _holiday_name(d: date) -> str | None:
+def holiday_name(d: date) -> str | None:
+    """The public holiday ``d`` is (振替休日 included), or None."""
     # Cached because reminder sweeps ask about the same few dates for thousands of drafts.
     name: str | None = jpholiday.is_holiday_name(d)
     return name
@@ -186,7 +187,7 @@ class BusinessCalendar:
             return "土曜日"
         if d.weekday() == 6:
             return "日曜日"
-        name = _holiday_name(d)
+        name = holiday_name(d)
         if name is not None:
             return name
         return "年末年始" if is_year_end_closure(d) else None

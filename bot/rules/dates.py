@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
@@ -202,6 +202,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     その曜日かを確かめます。「毎週土曜日（12月6日を除く）」「隔週土曜日（…）」「土・日曜日（12月6日・7日）」
     は対象外です。
 
+    「11月25日（火・祝）」「12月23日（火・祝）」「11/25（祝）」のように祝日の印を付けた日が祝日（振替休日を
+    含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。
     曜日を書いていない日付でも、「11月31日」「2月30日」のように存在しないものは止めます（年のない
     「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
     （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
@@ -209,6 +211,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     """
     today = _local_today(ctx)
     hits = list(_weekday_hits(doc, today))
+    if "祝" in doc.norm or "振休" in doc.norm:
+        hits.extend(_not_holidays(doc, today, [(h.start, h.end) for h in hits]))
     hits.extend(_impossible_dates(doc, today, [(h.start, h.end) for h in hits]))
     for hit in hits:
         if not _quoted_as_wrong(doc.text, hit.start, hit.end):
@@ -227,6 +231,54 @@ def _quoted_as_wrong(text: str, start: int, end: int) -> bool:
     return bool(_WRONG_BEFORE.search(text, max(0, start - 8), start) or _WRONG_AFTER.match(text, end))
 
 
+# A date marked as a public holiday: 「11月24日（月・祝）」「11/24(祝)」「11月24日（振休）」. Not 「（休）」:
+# that is also a facility's closing day.
+_HOLIDAY_MARK = re.compile(
+    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*[年/.]\s*)?(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*[月/.]\s*"
+    rf"(?P<d>{_NUM})\s*日?\s*[(\[〔【]\s*(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*[・･,、]?\s*)?(?P<h>祝日|祝|振休)\s*[)\]〕】]"
+)
+
+
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether [a, b) overlaps one of ``spans``, in log time (a draft can hold thousands of dates)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    furthest = list(accumulate((b for _, b in spans), max))  # of the spans starting up to each one
+
+    def overlaps(a: int, b: int) -> bool:
+        before = bisect_left(starts, b)  # the spans that start before [a, b) ends
+        return bool(before) and furthest[before - 1] > a
+
+    return overlaps
+
+
+def _not_holidays(doc: Document, today: date, reported: list[tuple[int, int]]) -> Iterator[Hit]:
+    """A date marked 祝 that is no public holiday (「12月23日（火・祝）」: the Emperor's birthday moved
+    to 23 February in 2020). A date whose weekday is wrong is reported for that alone."""
+    from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
+
+    overlaps = _overlap_test(reported)
+    for m in _HOLIDAY_MARK.finditer(doc.norm):
+        start, end = doc.span(m.start(), m.end())
+        if overlaps(start, end):
+            continue
+        actual = _written_date(m.group("y"), _number(m.group("m")), _number(m.group("d")), today)
+        if actual is None or holiday_name(actual) is not None:
+            continue
+        if m.group("w") and WEEKDAYS[actual.weekday()] != m.group("w"):
+            continue
+        mark_start, mark_end = doc.span(*m.span("h"))
+        fixed = doc.text[start:mark_start].rstrip("・･,、 　") + doc.text[mark_end:end]
+        yield Hit(
+            start,
+            end,
+            f"{actual.year}年{actual.month}月{actual.day}日は"
+            + ("振替休日" if m.group("h") == "振休" else "祝日")
+            + f"ではありません（「{doc.text[mark_start:mark_end]}」と書かれています）。日付か祝日の表示を確認してください。",
+            suggestion=fixed if m.group("w") else None,
+        )
+
+
 # Any month and day (a year, perhaps in an era, before them), for dates that cannot exist whether a
 # weekday follows or not.
 _ANY_DATE = re.compile(
@@ -240,9 +292,7 @@ def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) 
     ``found`` holds the spans reported already)."""
     if "月" not in doc.norm:
         return
-    found.sort()
-    starts = [a for a, _ in found]
-    furthest = list(accumulate((b for _, b in found), max))  # of the spans starting up to each one
+    overlaps = _overlap_test(found)
     for m in _ANY_DATE.finditer(doc.norm):
         month, day = _number(m.group("m")), _number(m.group("d"))
         if not (1 <= month <= 12 and 29 <= day <= 31):
@@ -259,8 +309,7 @@ def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) 
         if day <= last:
             continue
         start, end = doc.span(m.start(), m.end())
-        before = bisect_left(starts, end)  # the spans that start before this date ends
-        if before and furthest[before - 1] > start:
+        if overlaps(start, end):
             continue
         in_year = f"{year}年{month}月" if year else f"{month}月"
         leap = "（うるう年は29日）" if month == 2 and year is None else ""

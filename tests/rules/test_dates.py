@@ -527,3 +527,32 @@ def test_the_wrong_date_a_correction_quotes_is_not_a_mistake_to_fix(text: str) -
 def test_the_corrected_date_of_a_correction_is_still_checked() -> None:
     [f] = findings_of("date.weekday_mismatch", "誤：12月6日（土）　正：12月7日（土）")
     assert f.excerpt == "12月7日（土）"
+
+
+# 2025-11-24 is a substitute holiday (振替休日), 2025-11-25 an ordinary Tuesday; 23 December has not
+# been a holiday since 2019.
+@pytest.mark.parametrize(("text", "said", "suggestion"), [
+    ("11月25日（火・祝）に開館します。", "2025年11月25日は祝日ではありません（「祝」と書かれています）", "11月25日（火）"),
+    ("12月23日（火・祝）", "2025年12月23日は祝日ではありません", "12月23日（火）"),
+    ("11/25(火･祝)", "祝日ではありません", "11/25(火)"),
+    ("2025年12月29日（月・祝日）", "（「祝日」と書かれています）", "2025年12月29日（月）"),
+    ("11月25日（祝）", "祝日ではありません", None),
+    ("11月25日（振休）", "2025年11月25日は振替休日ではありません", None),
+])
+def test_a_date_marked_as_a_holiday_must_be_one(text: str, said: str, suggestion: str | None) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert said in f.message and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "11月24日（月・祝）", "11月24日（振休）", "11月3日（月・祝）文化の日", "1月12日（月・祝）成人の日",
+    "2月23日（月・祝）天皇誕生日", "11月25日（火・休）",  # 休 is also a facility's closing day
+    "休館日：月曜日（祝日の場合は翌日）",
+])
+def test_a_holiday_marked_as_one_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_a_holiday_mark_on_a_wrong_weekday_is_one_finding_about_the_weekday() -> None:
+    [f] = findings_of("date.weekday_mismatch", "12月23日（水・祝）")
+    assert "火曜日です" in f.message

@@ -194,6 +194,8 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "2月30日",
                 "誤：",
                 "と記載しましたが",
+                "（火・祝）",
+                "(振休)",
             ]
         ),
         max_size=60,
