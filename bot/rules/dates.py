@@ -204,6 +204,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
 
     「11月25日（火・祝）」「12月23日（火・祝）」「11/25（祝）」のように祝日の印を付けた日が祝日（振替休日を
     含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。
+    「令和7年（2026年）」「2026年（令和7年）」のように和暦と西暦を並べた年が食い違うものも止めます。
     曜日を書いていない日付でも、「11月31日」「2月30日」のように存在しないものは止めます（年のない
     「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
     （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
@@ -214,6 +215,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     if "祝" in doc.norm or "振休" in doc.norm:
         hits.extend(_not_holidays(doc, today, [(h.start, h.end) for h in hits]))
     hits.extend(_impossible_dates(doc, today, [(h.start, h.end) for h in hits]))
+    if "年" in doc.norm:
+        hits.extend(_era_mismatches(doc))
     for hit in hits:
         if not _quoted_as_wrong(doc.text, hit.start, hit.end):
             yield hit
@@ -276,6 +279,35 @@ def _not_holidays(doc: Document, today: date, reported: list[tuple[int, int]]) -
             + ("振替休日" if m.group("h") == "振休" else "祝日")
             + f"ではありません（「{doc.text[mark_start:mark_end]}」と書かれています）。日付か祝日の表示を確認してください。",
             suggestion=fixed if m.group("w") else None,
+        )
+
+
+# A year written both ways, one in brackets: 「令和8年（2026年）」「2026年（令和8年）」「令和8年度（2026年度）」.
+_ERA_YEAR = rf"(?P<era>令和|平成|昭和|大正|明治)\s*(?P<ey>元|[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*年"
+_WESTERN_YEAR = r"(?<![0-9])(?P<y>[0-9]{4})\s*年?"
+_BOTH_YEARS = re.compile(
+    rf"(?P<written>{_ERA_YEAR})(?P<fy>度)?\s*[(（]\s*{_WESTERN_YEAR}度?\s*[)）]"
+    rf"|{_WESTERN_YEAR.replace('?P<y>', '?P<y2>')}(?P<fy2>度)?\s*[(（]\s*"
+    rf"(?P<written2>{_ERA_YEAR.replace('?P<era>', '?P<era2>').replace('?P<ey>', '?P<ey2>')})度?\s*[)）]"
+)
+
+
+def _era_mismatches(doc: Document) -> Iterator[Hit]:
+    """「令和7年（2026年）」: the two ways of writing the year name different years."""
+    for m in _BOTH_YEARS.finditer(doc.norm):
+        k = "" if m.group("era") else "2"
+        era, ey, y = m.group("era" + k), m.group("ey" + k), m.group("y" + k)
+        n = 1 if ey == "元" else _number(ey)
+        if n == 0 or _ERA_BASE[era] + n == int(y):
+            continue
+        fiscal = "度" if m.group("fy" + k) else ""
+        written = doc.original(*m.span("written" + k))
+        start, end = doc.span(m.start(), m.end())
+        yield Hit(
+            start,
+            end,
+            f"{written}{fiscal}は{_ERA_BASE[era] + n}年{fiscal}です（「{y}年{fiscal}」と書かれています）。"
+            "年の表記を確認してください。",
         )
 
 

@@ -556,3 +556,23 @@ def test_a_holiday_marked_as_one_is_silent(text: str) -> None:
 def test_a_holiday_mark_on_a_wrong_weekday_is_one_finding_about_the_weekday() -> None:
     [f] = findings_of("date.weekday_mismatch", "12月23日（水・祝）")
     assert "火曜日です" in f.message
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("令和7年（2026年）12月5日", "令和7年は2025年です（「2026年」と書かれています）"),
+    ("2026年（令和7年）の事業", "令和7年は2025年です"),
+    ("令和8年度（2025年度）当初予算", "令和8年度は2026年度です（「2025年度」と書かれています）"),
+    ("令和七年（2026年）", "令和七年は2025年です"),
+    ("平成元年（1988年）", "平成元年は1989年です"),
+])
+def test_an_era_year_and_its_western_year_must_agree(text: str, said: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert said in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "令和8年（2026年）", "2026年（令和8年）", "令和8年度（2026年度）", "令和元年（2019年）", "平成31年（2019年）4月",
+    "昭和64年（1989年）1月7日", "令和８年（２０２６年）", "令和8年(2026)", "令和〇年（20〇〇年）",
+])
+def test_an_era_year_that_agrees_or_is_a_blank_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
