@@ -46,9 +46,14 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
     ``slack_connected`` (Socket Mode): whether the app's WebSocket is up; in HTTP mode Slack
     connects to us, so there is nothing of ours to report.
     """
-    report: dict[str, Any] = {"database": "ok", "migrations": "current", "outbox_backlog": None,
-                              "outbox_held": None, "slack_auth": rt.gateway.auth_error or "ok"}
+    report: dict[str, Any] = {"database": "ok", "database_writes": "ok", "migrations": "current",
+                              "outbox_backlog": None, "outbox_held": None, "slack_auth": rt.gateway.auth_error or "ok"}
     status = 200 if rt.gateway.auth_error is None else 503
+    if (refused := rt.db.write_failure()) is not None:
+        # Reads still work on a full disk or a read-only database: only failed writes show it. The
+        # reason itself is in the log (this answer may be public): only its type here.
+        report["database_writes"] = f"failing: {refused.split(':', 1)[0]}"
+        status = 503
     if slack_connected is not None:
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"
         if report["socket_mode"] != "connected":

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DataError, DBAPIError
 
 from bot import errors
 from bot.services import Kessai
+from storage.db import describe_db_error
 
 DATABASE_DOWN_JA = (
     "データベースに一時的に接続できないため、操作を記録できませんでした。何も変更されていません。"
@@ -78,7 +79,7 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
             # Nothing was written (the unit of work rolled back). Events answer 500 so Slack retries
             # them; a person who pressed a button is told directly, since the outbox is unreachable.
             logger.error("database unavailable while processing a %s request: %s", body.get("type"),
-                         type(error.orig).__name__ if error.orig else error)
+                         describe_db_error(error))
             _tell(respond, body, DATABASE_DOWN_JA, logger)
             return
         logger.exception("unhandled error while processing a %s request", body.get("type"))

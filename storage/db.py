@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import select
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -13,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InternalError, OperationalError
 from sqlmodel import Session
 
 log = logging.getLogger(__name__)
@@ -200,6 +201,22 @@ def insert_many_if_absent(s: Session, table: Any, rows: list[dict[str, Any]], ke
     return insert_rows(s, table, rows, returning=key, ignore_conflict_on=key)
 
 
+# Whether a unit of work wrote (Session.info key): set by the statement itself, since most writes
+# go through Session.connection() rather than the ORM.
+_WROTE = "kessai_wrote"
+_SESSION_INFO = "kessai_session_info"  # Connection.info: the info of the session using it
+_WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def describe_db_error(error: BaseException) -> str:
+    """The driver's own words for a database error, for the IT 担当's log: 「OperationalError:
+    database or disk is full」 says what to do; the type alone does not. One line, and never the
+    statement or its values (SQLAlchemy's own message carries both)."""
+    orig = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    first = (str(orig).strip().splitlines() or [""])[0]
+    return f"{type(orig).__name__}: {first[:200]}" if first else type(orig).__name__
+
+
 class Database:
     """Owns the engine; hands out units of work."""
 
@@ -208,6 +225,17 @@ class Database:
         self.engine = make_engine(url)
         # Called with Session.info after each successful commit (the outbox's express lane).
         self.on_commit: list[Callable[[dict[str, Any]], None]] = []
+        # The last unit of work whose writes the database refused (a full disk, a read-only file or
+        # replica) and when the last one that wrote committed: reads still work then, so /healthz
+        # would otherwise answer "ok" while every draft fails.
+        self._write_failure: tuple[float, str] | None = None
+        self._last_write = 0.0
+        event.listen(self.engine, "before_cursor_execute", _mark_write)
+
+    def write_failure(self) -> str | None:
+        """Why writes fail, when the last unit of work that wrote failed; None once one commits."""
+        failure = self._write_failure
+        return failure[1] if failure is not None and failure[0] > self._last_write else None
 
     @property
     def is_postgres(self) -> bool:
@@ -216,13 +244,19 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits only when the block ends without an exception."""
-        with Session(self.engine, expire_on_commit=False) as s:
+        with _UnitOfWork(self.engine, expire_on_commit=False) as s:
             try:
                 yield s
                 s.commit()
-            except BaseException:
+            except BaseException as e:
                 s.rollback()
+                # Not a unique key taken by another replica (IntegrityError) or a value the column
+                # refuses (DataError): those are answers, not a database that cannot be written.
+                if s.info.get(_WROTE) and isinstance(e, OperationalError | InternalError):
+                    self._write_failure = (time.monotonic(), describe_db_error(e))
                 raise
+            if s.info.get(_WROTE):
+                self._last_write = time.monotonic()
             for hook in self.on_commit:
                 hook(s.info)
 
@@ -231,6 +265,22 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class _UnitOfWork(Session):
+    """The sessions Database.session hands out: each tells its connection where to note a write."""
+
+
+@event.listens_for(_UnitOfWork, "after_begin")
+def _remember_session(session: Session, transaction: Any, connection: Any) -> None:
+    connection.info[_SESSION_INFO] = session.info
+
+
+def _mark_write(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+    if statement.lstrip()[:6].upper() in _WRITES:
+        info = conn.info.get(_SESSION_INFO)
+        if info is not None:
+            info[_WROTE] = True
 
 
 def alembic_config(engine: Engine) -> Any:

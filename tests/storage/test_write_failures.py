@@ -1,0 +1,59 @@
+"""Database.write_failure: what /healthz reports when the database refuses writes, and only then."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, ProgrammingError
+
+from storage.db import Database, describe_db_error
+from storage.models import ProcessedEventRow
+
+NOW = datetime(2026, 12, 3, 1, 0, tzinfo=UTC)
+
+
+def test_a_unique_key_already_taken_is_an_answer_not_a_refused_write(db: Database) -> None:
+    with db.session() as s:
+        s.add(ProcessedEventRow(key="Ev0ONCE", received_at=NOW))
+    with pytest.raises(IntegrityError), db.session() as s:
+        s.add(ProcessedEventRow(key="Ev0ONCE", received_at=NOW))
+    assert db.write_failure() is None
+
+
+def test_a_failed_read_is_not_reported_as_refused_writes(db: Database) -> None:
+    """A read that fails is the database being unreachable or a bug: /healthz reads for itself."""
+    with pytest.raises((OperationalError, ProgrammingError)), db.session() as s:
+        s.execute(text("SELECT * FROM no_such_table"))
+    assert db.write_failure() is None
+
+
+def test_a_refused_write_is_reported_until_a_write_commits(db: Database) -> None:
+    refuse = (
+        "SET TRANSACTION READ ONLY" if db.is_postgres else "PRAGMA query_only = ON"
+    )  # each database's own way of refusing writes on this connection
+    with pytest.raises((OperationalError, InternalError)), db.session() as s:
+        s.execute(text(refuse))
+        s.add(ProcessedEventRow(key="Ev0REFUSED", received_at=NOW))
+        s.flush()
+    reason = db.write_failure()
+    assert reason is not None and ("read-only" in reason or "readonly" in reason)
+    db.engine.dispose()  # SQLite's query_only outlives the transaction: the connection goes
+    with db.session() as s:  # a read that succeeds clears nothing
+        s.execute(text("SELECT 1"))
+    assert db.write_failure() is not None
+    with db.session() as s:
+        s.add(ProcessedEventRow(key="Ev0WRITTEN", received_at=NOW))
+    assert db.write_failure() is None
+
+
+def test_describe_db_error_gives_the_drivers_first_line_and_never_the_statement(db: Database) -> None:
+    with pytest.raises(IntegrityError) as caught, db.session() as s:
+        s.add(ProcessedEventRow(key="Ev0SECRET", received_at=NOW))
+        s.flush()
+        s.add(ProcessedEventRow(key="Ev0SECRET", received_at=NOW))
+        s.flush()
+    described = describe_db_error(caught.value)
+    assert "\n" not in described and "INSERT" not in described and "[SQL" not in described
+    assert described.split(":", 1)[0] in ("IntegrityError", "UniqueViolation")
