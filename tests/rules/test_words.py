@@ -115,6 +115,11 @@ from tests.rules.conftest import codes, findings_of
         ("Press release: new snow removal plan", "press.embargo"),
         ("We apologize for the error in yesterday's post.", "correction.notice"),
         ("Correction: the event is on December 6.", "correction.notice"),
+        ("（出典：気象庁）", "quote.third_party"),
+        ("出典：新潟県ホームページ", "quote.third_party"),
+        ("写真提供：上越観光コンベンション協会", "quote.third_party"),
+        ("【シェア】新潟県からのお知らせです", "quote.third_party"),
+        ("Photo courtesy of Joetsu Tourism", "quote.third_party"),
     ],
 )
 def test_fires(text: str, code: str) -> None:
@@ -199,6 +204,9 @@ def test_fires(text: str, code: str) -> None:
         ("Election day is December 14. Please go and vote.", "prohibited.political"),
         ("Evacuation order issued for the river area, please share widely.", "prohibited.rumor"),
         ("Tour of the correctional facility", "correction.notice"),
+        ("出典を明記すれば、市のオープンデータは自由に使えます。", "quote.third_party"),
+        ("情報提供をお願いします。", "quote.third_party"),
+        ("記事よりも写真が好評でした。", "quote.third_party"),
         ("アユ釣りの解禁日は6月1日です", "press.embargo"),
         ("6月1日午前0時解禁のアユ釣り", "press.embargo"),
         ("狩猟の解禁前に講習会を開きます", "press.embargo"),
