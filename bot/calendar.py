@@ -17,6 +17,7 @@ times in the calendar's zone, so inputs in any zone (and zones with DST) give co
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -137,6 +138,36 @@ def holiday_name(d: date) -> str | None:
     # Cached because reminder sweeps ask about the same few dates for thousands of drafts.
     name: str | None = jpholiday.is_holiday_name(d)
     return name
+
+
+_WRITTEN_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_ERA_DATE = re.compile(r"(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?", re.IGNORECASE)
+_ERA_START = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
+_MONTH_DAY = re.compile(r"(\d{1,2})[/月](\d{1,2})日?")
+
+
+def parse_date(text: str, today: date | None = None) -> date | None:
+    """A date as people type it: 2026-12-01, 2026/12/1, 2026.12.1, ２０２６年１２月１日 (full-width digits
+    are read as typed on a PC), 令和8年12月1日 or R8.12.1; with ``today``, also 12/1 and 12月1日: the
+    next such day from today (on a phone nobody types the year; in November, 1/5 is next January).
+    None when it is not a date, or not one that exists (2026-13-01, 2/30)."""
+    written = unicodedata.normalize("NFKC", text).strip()
+    try:
+        if m := _WRITTEN_DATE.fullmatch(written):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m := _ERA_DATE.fullmatch(written):
+            era = m.group(1).upper() if m.group(1).isascii() else m.group(1)
+            year = _ERA_START[era] + (1 if m.group(2) == "元" else int(m.group(2)))
+            return date(year, int(m.group(3)), int(m.group(4)))
+        if today is not None and (m := _MONTH_DAY.fullmatch(written)):
+            month, day = int(m.group(1)), int(m.group(2))
+            for year in range(today.year, today.year + 5):  # 2/29 waits for a leap year
+                with contextlib.suppress(ValueError):
+                    if (candidate := date(year, month, day)) >= today:
+                        return candidate
+    except ValueError:
+        return None
+    return None
 
 
 def _load_zone(tz: str) -> ZoneInfo:

@@ -18,6 +18,10 @@ from bot.logs import setup_logging
 log = logging.getLogger("kessai")
 
 
+_FROM_HELP = "この日から（その日を含む）。2026-12-01、2026/12/1、令和8年12月1日 のように年から書きます"
+_TO_HELP = "この日まで（その日を含む）"
+
+
 def _org(settings: Settings, path: str | None = None):  # type: ignore[no-untyped-def]
     return load_org_config(Path(path or settings.config_path))
 
@@ -174,8 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     lv = lsub.add_parser("verify", help="ハッシュチェーンを検証し、最初の不整合を示します")
     lv.set_defaults(func=cmd_ledger_verify)
     le = lsub.add_parser("export", help="台帳を書き出します")
-    le.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD")
-    le.add_argument("--to", dest="date_to", default=None, metavar="YYYY-MM-DD")
+    le.add_argument("--from", dest="date_from", default=None, metavar="DATE", help=_FROM_HELP)
+    le.add_argument("--to", dest="date_to", default=None, metavar="DATE", help=_TO_HELP)
     le.add_argument("--format", choices=["csv", "json"], default="json")
     le.add_argument("--output", default=None, metavar="FILE")
     le.set_defaults(func=cmd_ledger_export)
@@ -186,8 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("incidents", help="インシデントの記録")
     isub = sp.add_subparsers(dest="incidents_command", required=True)
     ie = isub.add_parser("export", help="インシデントと経過を書き出します")
-    ie.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD")
-    ie.add_argument("--to", dest="date_to", default=None, metavar="YYYY-MM-DD")
+    ie.add_argument("--from", dest="date_from", default=None, metavar="DATE", help=_FROM_HELP)
+    ie.add_argument("--to", dest="date_to", default=None, metavar="DATE", help=_TO_HELP)
     ie.add_argument("--format", choices=["csv", "json"], default="json")
     ie.add_argument("--output", default=None, metavar="FILE")
     ie.set_defaults(func=cmd_incidents_export)

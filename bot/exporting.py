@@ -7,25 +7,31 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-RANGE_ERROR_JA = "--from / --to は YYYY-MM-DD の形式で指定してください。"
+from bot.calendar import parse_date
+
+RANGE_ERROR_JA = (
+    "--from / --to の「{written}」は日付として読めません。2026-12-01、2026/12/1、令和8年12月1日 のように、"
+    "年から指定してください。"
+)
 
 
 def day_range(date_from: str | None, date_to: str | None, tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
-    """Whole local days, both ends included. ValueError, with the Japanese to print, on anything
-    but YYYY-MM-DD or on a range that ends before it starts (an empty export would look like
-    "nothing happened" rather than like the typo it is)."""
+    """Whole local days, both ends included, written as people write dates (bot.calendar.parse_date,
+    with the year: an audit reaches back years). ValueError, with the Japanese to print, on what
+    is not a date (2026-13-01) or on a range that ends before it starts (an empty export would look
+    like "nothing happened" rather than like the typo it is)."""
 
     def day(s: str | None, end: bool) -> datetime | None:
         if not s:
             return None
-        try:
-            return datetime.combine(date.fromisoformat(s), time.max if end else time.min, tzinfo=tz)
-        except ValueError:
-            raise ValueError(RANGE_ERROR_JA) from None
+        written = parse_date(s)
+        if written is None:
+            raise ValueError(RANGE_ERROR_JA.format(written=s))
+        return datetime.combine(written, time.max if end else time.min, tzinfo=tz)
 
     start, stop = day(date_from, False), day(date_to, True)
     if start is not None and stop is not None and stop < start:

@@ -7,19 +7,18 @@ Sub-commands are looked up when the command arrives, so registration order does 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import errors, render
+from bot.calendar import parse_date
 from bot.services import Kessai
 from handlers.payloads import field, user_id, view_values
 from handlers.slack_text import plain_text, unescape
@@ -177,29 +176,8 @@ def _status(call: SubcommandCall) -> None:
     call.reply(call.kessai.homes.status_text(call.user))
 
 
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-_MONTH_DAY = re.compile(r"(\d{1,2})[/月](\d{1,2})日?")
 # Between the two dates: spaces, or a range mark as people write it (〜, ～ and ~ after NFKC, ー, -).
 _AWAY_SPLIT = re.compile(r"\s+|\s*[~〜]\s*")
-
-
-def parse_date(text: str, today: date | None = None) -> date | None:
-    """2026-12-01, 2026/12/1, ２０２６年１２月１日 (full-width digits are read as typed on a PC);
-    with ``today``, also 12/1 and 12月1日: the next such day from today (on a phone nobody
-    types the year; in November, 1/5 is next January)."""
-    written = unicodedata.normalize("NFKC", text).strip()
-    try:
-        if m := _DATE.fullmatch(written):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if today is not None and (m := _MONTH_DAY.fullmatch(written)):
-            month, day = int(m.group(1)), int(m.group(2))
-            for year in range(today.year, today.year + 5):  # 2/29 waits for a leap year
-                with contextlib.suppress(ValueError):
-                    if (candidate := date(year, month, day)) >= today:
-                        return candidate
-    except ValueError:
-        return None
-    return None
 
 
 AWAY_USAGE = "`/kessai away 開始日 終了日`（例: `/kessai away 2026-12-01 2026-12-05`）、取り消しは `/kessai away off` です。"

@@ -103,8 +103,14 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     assert [int(x["通番"]) for x in rows] == [3, 4, 5]
     r = kessai(filled, "ledger", "export", "--format", "json", "--to", "2026-11-21")
     assert [e["seq"] for e in json.loads(r.stdout)] == [1]
-    r = kessai(filled, "ledger", "export", "--from", "11/23")
-    assert r.returncode == 2 and "YYYY-MM-DD" in r.stderr
+    r = kessai(filled, "ledger", "export", "--from", "11/23")  # which year? an audit reaches back years
+    assert r.returncode == 2 and "「11/23」は日付として読めません" in r.stderr and "年から指定" in r.stderr
+    r = kessai(filled, "ledger", "export", "--from", "2026-11-31")
+    assert r.returncode == 2 and "「2026-11-31」は日付として読めません" in r.stderr
+    # As dates are written in Japan: slashes, full-width digits, the era.
+    for written in ("2026/11/23", "２０２６年１１月２３日", "令和8年11月23日", "R8.11.23"):
+        r = kessai(filled, "ledger", "export", "--format", "json", "--from", written)
+        assert r.returncode == 0 and [e["seq"] for e in json.loads(r.stdout)] == [3, 4, 5], written
     # The ends swapped: said so, not an empty export that reads as "nothing was decided".
     r = kessai(filled, "ledger", "export", "--from", "2026-11-30", "--to", "2026-11-01")
     assert r.returncode == 2 and r.stdout == "" and "--from（2026-11-30）が --to（2026-11-01）より後" in r.stderr
