@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, DisconnectionError, InternalError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlmodel import Session
 
 log = logging.getLogger(__name__)
@@ -208,6 +208,24 @@ _SESSION_INFO = "kessai_session_info"  # Connection.info: the info of the sessio
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
+# What says the database will not take writes until someone acts: a full disk, a read-only database
+# (a replica, a read-only default, a file's permissions), a disk that fails, a user without the right
+# to write. Not a deadlock, a lock or statement timeout, a lost connection or a unique key already
+# taken: those pass, or are answers, and the next write goes through.
+_REFUSING_SQLSTATES = ("53", "58", "25006", "42501")  # insufficient resources, system error, read-only, privilege
+_REFUSING_SQLITE = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_CORRUPT")
+
+
+def refuses_writes(error: BaseException) -> bool:
+    """Whether ``error`` says the database will refuse writes until someone acts (see above)."""
+    orig = error.orig if isinstance(error, DBAPIError) else None
+    sqlstate = str(getattr(orig, "sqlstate", "") or "")
+    if sqlstate:
+        return sqlstate.startswith(_REFUSING_SQLSTATES)
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    return name.startswith(_REFUSING_SQLITE)
+
+
 def describe_db_error(error: BaseException) -> str:
     """The driver's own words for a database error, for the IT 担当's log: 「OperationalError:
     database or disk is full」 says what to do; the type alone does not. One line, and never the
@@ -250,9 +268,7 @@ class Database:
                 s.commit()
             except BaseException as e:
                 s.rollback()
-                # Not a unique key taken by another replica (IntegrityError) or a value the column
-                # refuses (DataError): those are answers, not a database that cannot be written.
-                if s.info.get(_WROTE) and isinstance(e, OperationalError | InternalError):
+                if s.info.get(_WROTE) and refuses_writes(e):
                     self._write_failure = (time.monotonic(), describe_db_error(e))
                 raise
             if s.info.get(_WROTE):

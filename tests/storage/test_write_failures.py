@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, ProgrammingError
 
-from storage.db import Database, describe_db_error
+from storage.db import Database, describe_db_error, refuses_writes
 from storage.models import ProcessedEventRow
 
 NOW = datetime(2026, 12, 3, 1, 0, tzinfo=UTC)
@@ -57,3 +57,28 @@ def test_describe_db_error_gives_the_drivers_first_line_and_never_the_statement(
     described = describe_db_error(caught.value)
     assert "\n" not in described and "INSERT" not in described and "[SQL" not in described
     assert described.split(":", 1)[0] in ("IntegrityError", "UniqueViolation")
+
+
+def test_a_write_that_merely_timed_out_is_not_reported_as_refused(db: Database) -> None:
+    """A statement or lock timeout passes by itself (PostgreSQL: OperationalError all the same);
+    reporting it would keep /healthz at 503 until the next write, which may be hours away."""
+    if not db.is_postgres:
+        pytest.skip("statement_timeout is PostgreSQL's")
+    with pytest.raises(OperationalError), db.session() as s:
+        s.execute(text("SET LOCAL statement_timeout = '20ms'"))
+        s.execute(text("INSERT INTO processed_events (key, received_at) SELECT 'Ev0SLOW', now() FROM pg_sleep(0.5)"))
+    assert db.write_failure() is None
+
+
+def test_refuses_writes_reads_the_databases_own_code() -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError as Wrapped
+
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorname = "SQLITE_BUSY"  # type: ignore[attr-defined]
+    assert refuses_writes(Wrapped("INSERT", {}, full))
+    assert not refuses_writes(Wrapped("INSERT", {}, busy))
+    assert not refuses_writes(RuntimeError("not a database error"))
