@@ -147,7 +147,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "死ね", "＃ａ ", "#", "。", "1月", "(月)", "〒", "\u200b", "ｈｔｔｐｓ：／／",
                "第1・", "12月6日・", "https://あ.", "12月1日（周一）", "12월 1일(월)", "）・1（土）", "1/1 (T2) ",
                "土曜日（12月1日・", "1/1 Sat ", "?sv=1&sig=aaaaaaaaaaaaaaaaaa&",
-               "https://a.jp/上/", "11月31日", "11/25(水･祝)", "令和7年（2026年）"]
+               "https://a.jp/上/", "11月31日", "11/25(水･祝)", "令和7年（2026年）",
+               "本日1月1日"]
 
 
 def adversarial() -> None:
@@ -156,7 +157,8 @@ def adversarial() -> None:
     Slack delivers messages up to 40,000 characters, and a check runs on the request thread: a
     rule whose time grows faster than the text would let one paste stall the bot. Each shape is
     also timed at 10,000 characters; a ratio near 4 is linear."""
-    ctx = CheckContext(now=NOW, recent_texts=tuple(SENTENCES))
+    # With a posting time, so that the checks that need one (「本日12月5日」) run too.
+    ctx = CheckContext(now=NOW, scheduled_at=NOW, recent_texts=tuple(SENTENCES))
     rows = []
     for unit in ADVERSARIAL:
         ms = []

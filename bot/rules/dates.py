@@ -155,12 +155,15 @@ def _nearest(month: int, day: int, today: date) -> date | None:
     return best
 
 
-def _local_today(ctx: CheckContext) -> date:
+def _zone(ctx: CheckContext) -> ZoneInfo:
     try:
-        zone = ZoneInfo(ctx.policy.tz)
+        return ZoneInfo(ctx.policy.tz)
     except Exception:  # a bad zone is reported by config validation, not by a rule
-        zone = ZoneInfo("Asia/Tokyo")
-    return ctx.now.astimezone(zone).date()
+        return ZoneInfo("Asia/Tokyo")
+
+
+def _local_today(ctx: CheckContext) -> date:
+    return ctx.now.astimezone(_zone(ctx)).date()
 
 
 @rule(
@@ -205,6 +208,10 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「11月25日（火・祝）」「12月23日（火・祝）」「11/25（祝）」のように祝日の印を付けた日が祝日（振替休日を
     含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。
     「令和7年（2026年）」「2026年（令和7年）」のように和暦と西暦を並べた年が食い違うものも止めます。
+    投稿日時が決まっている下書き（入力画面で投稿予定日時を指定したもの、`kessai check --at`）では、
+    「本日12月6日」「明日（12月7日）」「12月7日（明日）」の「本日」「明日」「昨日」などが投稿日から数えた
+    日と合うかも確かめます（前日に予約した投稿の「本日」の誤りを見つけます）。「本日は12月6日のイベントに
+    ついて」のように別の日を話題にしている書き方は対象外です。
     曜日を書いていない日付でも、「11月31日」「2月30日」のように存在しないものは止めます（年のない
     「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
     （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
@@ -217,6 +224,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     hits.extend(_impossible_dates(doc, today, [(h.start, h.end) for h in hits]))
     if "年" in doc.norm:
         hits.extend(_era_mismatches(doc))
+    if ctx.scheduled_at is not None and any(w in doc.norm for w in _RELATIVE_WORDS):
+        posted = ctx.scheduled_at.astimezone(_zone(ctx)).date()
+        hits.extend(_relative_day_mismatches(doc, posted, [(h.start, h.end) for h in hits]))
     for hit in hits:
         if not _quoted_as_wrong(doc.text, hit.start, hit.end):
             yield hit
@@ -279,6 +289,46 @@ def _not_holidays(doc: Document, today: date, reported: list[tuple[int, int]]) -
             + ("振替休日" if m.group("h") == "振休" else "祝日")
             + f"ではありません（「{doc.text[mark_start:mark_end]}」と書かれています）。日付か祝日の表示を確認してください。",
             suggestion=fixed if m.group("w") else None,
+        )
+
+
+# 「本日12月5日（金）」「明日（12月6日）」「12月6日（明日）」 in a post with a posting time: the word and
+# the date must name the same day, counted from the day it is posted (a reservation made the day
+# before still says 「本日」 of the day it goes out).
+_RELATIVE_DAYS = {"本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あす": 1, "あした": 1, "明後日": 2, "あさって": 2,
+                  "昨日": -1, "きのう": -1}
+_RELATIVE_WORDS = tuple(_RELATIVE_DAYS)
+_RELATIVE_WORD = "|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))
+_MD = rf"(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*(?:月|/)\s*(?P<d>{_NUM})\s*日?"
+_RELATIVE_DATE = re.compile(
+    # Right after the word, or after 「の」 or in brackets: 「本日は12月6日のイベントについて」 and
+    # 「本日、12月6日からの受付を…」 speak of another day.
+    rf"(?<![0-9])(?P<word>{_RELATIVE_WORD})\s*(?:の\s*|(?P<open>[(\[〔【])\s*)?(?<![0-9]){_MD}(?![0-9])"
+    rf"(?(open)\s*[)\]〕】]?)"
+    rf"|(?<![0-9]){_MD.replace('?P<m>', '?P<m2>').replace('?P<d>', '?P<d2>')}\s*(?:\([{WEEKDAYS}]\))?\s*"
+    rf"[(\[〔【]\s*(?P<word2>{_RELATIVE_WORD})\s*[)\]〕】]"
+)
+
+
+def _relative_day_mismatches(doc: Document, posted: date, reported: list[tuple[int, int]]) -> Iterator[Hit]:
+    """「本日12月5日」 in a post that goes out on 6 December."""
+    overlaps = _overlap_test(reported)
+    for m in _RELATIVE_DATE.finditer(doc.norm):
+        k = "" if m.group("word") else "2"
+        word = m.group("word" + k)
+        meant = posted + timedelta(days=_RELATIVE_DAYS[word])
+        written = _written_date(None, _number(m.group("m" + k)), _number(m.group("d" + k)), posted)
+        if written is None or written == meant:
+            continue
+        start, end = doc.span(m.start(), m.end())
+        if overlaps(start, end):
+            continue
+        yield Hit(
+            start,
+            end,
+            f"投稿予定日（{posted.month}月{posted.day}日）から見ると「{doc.original(*m.span('word' + k))}」は"
+            f"{meant.month}月{meant.day}日です（{written.month}月{written.day}日と書かれています）。"
+            "予約投稿の日時か、日付を確認してください。",
         )
 
 

@@ -576,3 +576,35 @@ def test_an_era_year_and_its_western_year_must_agree(text: str, said: str) -> No
 ])
 def test_an_era_year_that_agrees_or_is_a_blank_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# Posted (reserved) for 2025-12-05, a Friday.
+POSTED = datetime(2025, 12, 5, 8, 0, tzinfo=JST)
+
+
+@pytest.mark.parametrize(("text", "excerpt", "said"), [
+    ("本日12月6日は休館です。", "本日12月6日", "「本日」は12月5日です（12月6日と書かれています）"),
+    ("明日（12月7日）は臨時休館です。", "明日（12月7日）", "「明日」は12月6日です"),
+    ("あす12/7は", "あす12/7", "「あす」は12月6日です"),
+    ("12月7日（明日）の朝は冷え込みます。", "12月7日（明日）", "「明日」は12月6日です"),
+    ("昨日の12月3日に", "昨日の12月3日", "「昨日」は12月4日です"),
+])
+def test_today_or_tomorrow_must_be_that_day_counted_from_the_posting_day(text: str, excerpt: str, said: str) -> None:
+    """A reservation made for another day still says 「本日」: the date beside it gives it away."""
+    [f] = findings_of("date.weekday_mismatch", text, scheduled_at=POSTED)
+    assert f.excerpt == excerpt and said in f.message and "投稿予定日（12月5日）から見ると" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "本日12月5日（金）は休館です。", "明日（12月6日）", "12月6日（明日）", "明後日12月7日", "昨日12月4日の",
+    "本日は12月6日（土）のイベントについてお知らせします。",  # today we announce the 6th's event
+    "本日、12月6日からの受付についてお知らせします。",
+    "あすなろ館12月7日",
+])
+def test_a_relative_day_that_fits_or_speaks_of_another_day_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text, scheduled_at=POSTED)
+
+
+def test_without_a_posting_time_today_is_not_checked() -> None:
+    """A draft pasted in the channel has no posting time: it may go out tomorrow."""
+    assert "date.weekday_mismatch" not in codes("本日12月6日は休館です。")
