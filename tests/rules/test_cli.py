@@ -143,15 +143,15 @@ def test_jsonl_uses_at_for_lines_without_their_own_and_refuses_a_bad_at_once() -
 
 
 def test_jsonl_reads_today_in_a_past_post_as_the_day_it_was_posted() -> None:
-    """An audit of a year of posts: 「本日12月5日」 was right on the 5th and wrong on the 6th."""
+    """An audit of a year of posts: 「本日12月4日」 was right on the 4th and wrong on the 5th."""
     lines = [
-        json.dumps({"id": f"on{day}", "text": "本日12月5日（金）は休館日です。", "at": f"2025-12-0{day}T10:00+09:00"},
+        json.dumps({"id": f"on{day}", "text": "本日12月4日（木）は休館日です。", "at": f"2025-12-0{day}T10:00+09:00"},
                    ensure_ascii=False)
-        for day in (5, 6)
+        for day in (4, 5)
     ]
     r = kessai("check", "--jsonl", stdin="\n".join(lines) + "\n")
     out = {o["id"]: [f["code"] for f in o["findings"]] for o in map(json.loads, r.stdout.splitlines())}
-    assert out == {"on5": [], "on6": ["date.weekday_mismatch"]}, r.stdout
+    assert out == {"on4": [], "on5": ["date.weekday_mismatch"]}, r.stdout
 
 
 def test_json_python_will_not_read_is_one_bad_line_not_the_end_of_the_batch() -> None:
