@@ -18,41 +18,41 @@ WEEKDAYS = "月火水木金土日"
 _EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
 # A weekday after a date: 「（金）」「(金・祝)」「金曜日」, or in English in a bilingual notice (「（Fri）」).
 _WD = (
-    rf"(?:[(\[〔【]\s*(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・･,、]?\s*(?:祝|休|祝日|振休))?\s*[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?"
-    rf"|[(\[〔【]\s*(?P<we>(?i:{_EN_WD}))\s*[)\]〕】]"
+    rf"(?:[(\[〔【]\s*+(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+(?:[・･,、]?\s*+(?:祝|休|祝日|振休))?\s*+[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?"
+    rf"|[(\[〔【]\s*+(?P<we>(?i:{_EN_WD}))\s*+[)\]〕】]"
     # 「12/6 Sat」「2026/12/6 Sat.」「12.6 SAT 10:00」 without brackets, but not 「12/6 Sun Plaza」
     # (a name that starts with a day's letters) or 「… sat down」.
-    rf"|(?P<we2>(?i:{_EN_WD}))(?![A-Za-z])(?!\s*[A-Za-z]))"
+    rf"|(?P<we2>(?i:{_EN_WD}))(?![A-Za-z])(?!\s*+[A-Za-z]))"
 )
 # What comes before a bare day number (「7（日）」): a weekday in brackets and a list or range mark
 # (「12/6（土）・7（日）」), or a weekday, the time that day starts and a range mark
 # (「12/6（土）10:00～7（日）」「（土）午前10時～7（日）」). A bare number anywhere else is no day.
 _BARE_AFTER = re.compile(
-    r"[)\]〕】]\s*(?:[・･,、]|(?:(?:午前|午後|AM|PM|am|pm)?\s*"
-    r"(?:[0-9]{1,2}\s*:\s*[0-9]{2}|[0-9]{1,2}\s*時(?:\s*[0-9]{1,2}\s*分|半)?)\s*)?[~～〜\-])\s*$"
+    r"[)\]〕】]\s*+(?:[・･,、]|(?:(?:午前|午後|AM|PM|am|pm)?\s*+"
+    r"(?:[0-9]{1,2}\s*+:\s*+[0-9]{2}|[0-9]{1,2}\s*+時(?:\s*+[0-9]{1,2}\s*+分|半)?)\s*+)?[~～〜\-])\s*+$"
 )
 # Which group of _WD (or of its copy for a day without its month) holds the weekday.
 _WD_GROUPS = ("w", "w2", "we", "we2")
 _WD_ONLY_GROUPS = ("wo", "wo2", "woe", "woe2")
 # Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
-_AND = r"\s*[・･,、~～〜\-]\s*"
-_PAIR_WD = rf"[(\[〔【]\s*(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*[)\]〕】]"
+_AND = r"\s*+[・･,、~～〜\-]\s*+"
+_PAIR_WD = rf"[(\[〔【]\s*+(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*+[)\]〕】]"
 # Eras back to 明治: a post on the town's history writes 「昭和39年10月1日（木）」.
 _ERAS = r"令和|平成|昭和|大正|明治|[RHS]"
 # Month and day in Arabic or kanji numerals (「十一月二十二日」).
 _NUM = rf"[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}}"
 _DATE = re.compile(
-    rf"(?<![0-9/.{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*(?P<ysep>[年/.\-])\s*"
-    rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*[年.]\s*)?"
+    rf"(?<![0-9/.{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
+    rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+[年.]\s*+)?"
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
-    rf"(?P<m>{_NUM})\s*(?:月|/|\.|(?(ysep)-|(?!)))\s*(?P<d>{_NUM})\s*日?"
-    rf"(?:{_AND}(?P<d2>{_NUM})\s*日?\s*{_PAIR_WD}|\s*{_WD})"
+    rf"(?P<m>{_NUM})\s*+(?:月|/|\.|(?(ysep)-|(?!)))\s*+(?P<d>{_NUM})\s*+日?"
+    rf"(?:{_AND}(?P<d2>{_NUM})\s*+日?\s*+{_PAIR_WD}|\s*+{_WD})"
     # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
     # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」; what must come before the
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
     rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)"
     rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
-    rf"(?P<d_only>{_NUM})\s*(?(bare)日?|日)\s*{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>')}"
+    rf"(?P<d_only>{_NUM})\s*+(?(bare)日?|日)\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>')}"
 )
 _ERA_BASE = {
     "令和": 2018,
@@ -87,11 +87,11 @@ _EN_MONTH = (
 )
 _EN_DATE = re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
-    rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*\(\s*(?P<w2>{_EN_WD})\s*\)"
+    rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*+\(\s*+(?P<w2>{_EN_WD})\s*+\)"
     # The day before the month, as British English writes it: 「Saturday 5 December」「5 Dec (Sat)」
     # (after a weekday, the month capitalised: 「Sat 5 may change」 is a sentence).
     rf"|\b(?P<w3>{_EN_WD}),?\s+(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?-i:(?P<m3>{_EN_MONTH}))(?![A-Za-z])(?:,?\s+(?P<y3>[0-9]{{4}})\b)?"
-    rf"|\b(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_EN_MONTH})(?:,?\s+(?P<y4>[0-9]{{4}}))?\s*\(\s*(?P<w4>{_EN_WD})\s*\)",
+    rf"|\b(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_EN_MONTH})(?:,?\s+(?P<y4>[0-9]{{4}}))?\s*+\(\s*+(?P<w4>{_EN_WD})\s*+\)",
     re.IGNORECASE,
 )
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
@@ -99,7 +99,7 @@ _CARRY_MONTH_WITHIN = 30
 # Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
 _YEAR_CONTEXT = re.compile(
     r"(?P<rel>一昨年|おととし|再来年|昨年|去年|今年|本年|来年)(?P<rel_fy>度)?"
-    r"|(?P<fy>[0-9]{4})\s*年度|(?P<fera>令和|平成|昭和|(?<![A-Za-z])[RHS])\s*(?P<fey>[0-9]{1,2}|元)\s*年度"
+    r"|(?P<fy>[0-9]{4})\s*+年度|(?P<fera>令和|平成|昭和|(?<![A-Za-z])[RHS])\s*+(?P<fey>[0-9]{1,2}|元)\s*+年度"
 )
 _RELATIVE_YEARS = {
     "一昨年": -2,
@@ -234,9 +234,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
 
 # A date a correction shows as the wrong one: 「誤：12月7日（土）」「（誤）…」, or 「…と記載しましたが」
 # 「…は誤りです」「…ではなく」 right after it. It is what the post corrects, not a mistake to fix.
-_WRONG_BEFORE = re.compile(r"(?:誤|誤り|誤記|旧|×|✕)\s*[:：)）】\]]\s*$")
+_WRONG_BEFORE = re.compile(r"(?:誤|誤り|誤記|旧|×|✕)\s*+[:：)）】\]]\s*+$")
 _WRONG_AFTER = re.compile(
-    r"\s*[」』]?\s*(?:と(?:記載|表記|掲載|案内|ご案内|お知らせ|書い|記し|誤|し(?:てい|ており))|は誤り|は間違い|ではなく|ではありません)"
+    r"\s*+[」』]?\s*+(?:と(?:記載|表記|掲載|案内|ご案内|お知らせ|書い|記し|誤|し(?:てい|ており))|は誤り|は間違い|ではなく|ではありません)"
 )
 
 
@@ -247,8 +247,8 @@ def _quoted_as_wrong(text: str, start: int, end: int) -> bool:
 # A date marked as a public holiday: 「11月24日（月・祝）」「11/24(祝)」「11月24日（振休）」. Not 「（休）」:
 # that is also a facility's closing day.
 _HOLIDAY_MARK = re.compile(
-    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*[年/.]\s*)?(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*[月/.]\s*"
-    rf"(?P<d>{_NUM})\s*日?\s*[(\[〔【]\s*(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*[・･,、]?\s*)?(?P<h>祝日|祝|振休)\s*[)\]〕】]"
+    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+[年/.]\s*+)?(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*+[月/.]\s*+"
+    rf"(?P<d>{_NUM})\s*+日?\s*+[(\[〔【]\s*+(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+[・･,、]?\s*+)?(?P<h>祝日|祝|振休)\s*+[)\]〕】]"
 )
 
 
@@ -299,14 +299,14 @@ _RELATIVE_DAYS = {"本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あす
                   "昨日": -1, "きのう": -1}
 _RELATIVE_WORDS = tuple(_RELATIVE_DAYS)
 _RELATIVE_WORD = "|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))
-_MD = rf"(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*(?:月|/)\s*(?P<d>{_NUM})\s*日?"
+_MD = rf"(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*+(?:月|/)\s*+(?P<d>{_NUM})\s*+日?"
 _RELATIVE_DATE = re.compile(
     # Right after the word, or after 「の」 or in brackets: 「本日は12月6日のイベントについて」 and
     # 「本日、12月6日からの受付を…」 speak of another day.
-    rf"(?<![0-9])(?P<word>{_RELATIVE_WORD})\s*(?:の\s*|(?P<open>[(\[〔【])\s*)?(?<![0-9]){_MD}(?![0-9])"
-    rf"(?(open)\s*[)\]〕】]?)"
-    rf"|(?<![0-9]){_MD.replace('?P<m>', '?P<m2>').replace('?P<d>', '?P<d2>')}\s*(?:\([{WEEKDAYS}]\))?\s*"
-    rf"[(\[〔【]\s*(?P<word2>{_RELATIVE_WORD})\s*[)\]〕】]"
+    rf"(?<![0-9])(?P<word>{_RELATIVE_WORD})\s*+(?:の\s*+|(?P<open>[(\[〔【])\s*+)?(?<![0-9]){_MD}(?![0-9])"
+    rf"(?(open)\s*+[)\]〕】]?)"
+    rf"|(?<![0-9]){_MD.replace('?P<m>', '?P<m2>').replace('?P<d>', '?P<d2>')}\s*+(?:\([{WEEKDAYS}]\))?\s*+"
+    rf"[(\[〔【]\s*+(?P<word2>{_RELATIVE_WORD})\s*+[)\]〕】]"
 )
 
 
@@ -333,12 +333,12 @@ def _relative_day_mismatches(doc: Document, posted: date, reported: list[tuple[i
 
 
 # A year written both ways, one in brackets: 「令和8年（2026年）」「2026年（令和8年）」「令和8年度（2026年度）」.
-_ERA_YEAR = rf"(?P<era>令和|平成|昭和|大正|明治)\s*(?P<ey>元|[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*年"
-_WESTERN_YEAR = r"(?<![0-9])(?P<y>[0-9]{4})\s*年?"
+_ERA_YEAR = rf"(?P<era>令和|平成|昭和|大正|明治)\s*+(?P<ey>元|[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*+年"
+_WESTERN_YEAR = r"(?<![0-9])(?P<y>[0-9]{4})\s*+年?"
 _BOTH_YEARS = re.compile(
-    rf"(?P<written>{_ERA_YEAR})(?P<fy>度)?\s*[(（]\s*{_WESTERN_YEAR}度?\s*[)）]"
-    rf"|{_WESTERN_YEAR.replace('?P<y>', '?P<y2>')}(?P<fy2>度)?\s*[(（]\s*"
-    rf"(?P<written2>{_ERA_YEAR.replace('?P<era>', '?P<era2>').replace('?P<ey>', '?P<ey2>')})度?\s*[)）]"
+    rf"(?P<written>{_ERA_YEAR})(?P<fy>度)?\s*+[(（]\s*+{_WESTERN_YEAR}度?\s*+[)）]"
+    rf"|{_WESTERN_YEAR.replace('?P<y>', '?P<y2>')}(?P<fy2>度)?\s*+[(（]\s*+"
+    rf"(?P<written2>{_ERA_YEAR.replace('?P<era>', '?P<era2>').replace('?P<ey>', '?P<ey2>')})度?\s*+[)）]"
 )
 
 
@@ -364,8 +364,8 @@ def _era_mismatches(doc: Document) -> Iterator[Hit]:
 # Any month and day (a year, perhaps in an era, before them), for dates that cannot exist whether a
 # weekday follows or not.
 _ANY_DATE = re.compile(
-    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*年\s*|(?<![A-Za-z])(?P<era>{_ERAS})\s*"
-    rf"(?P<ey>[0-9]{{1,2}}|元)\s*年\s*)?(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日"
+    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+年\s*+|(?<![A-Za-z])(?P<era>{_ERAS})\s*+"
+    rf"(?P<ey>[0-9]{{1,2}}|元)\s*+年\s*+)?(?P<m>{_NUM})\s*+月\s*+(?P<d>{_NUM})\s*+日"
 )
 
 
@@ -462,13 +462,13 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
 # recurring day with the date it falls on this time; both must name the same day. A month has at most
 # five of a weekday, so lists stop at five: unbounded, 「第1・」 repeated made the search quadratic.
 _ORD = r"[1-5]|[一二三四五]"
-_NTH = rf"第\s*(?:{_ORD})(?:\s*[・･,、]\s*第?\s*(?:{_ORD})){{0,4}}\s*(?P<nw>[{WEEKDAYS}])曜日?"
-_MONTH_DAY = rf"(?:(?P<dm>{_NUM})\s*月\s*)?(?P<d>{_NUM})\s*日"
+_NTH = rf"第\s*+(?:{_ORD})(?:\s*+[・･,、]\s*+第?\s*+(?:{_ORD})){{0,4}}\s*+(?P<nw>[{WEEKDAYS}])曜日?"
+_MONTH_DAY = rf"(?:(?P<dm>{_NUM})\s*+月\s*+)?(?P<d>{_NUM})\s*+日"
 _NTH_DATE = re.compile(
-    rf"(?:(?P<month>{_NUM})\s*月\s*の?\s*)?(?P<nth>{_NTH})\s*[(\[〔【]\s*"
-    rf"(?P<days>(?:(?:{_NUM})\s*月\s*)?(?:{_NUM})\s*日(?:\s*[・･,、]\s*(?:(?:{_NUM})\s*月\s*)?(?:{_NUM})\s*日){{0,4}})"
-    rf"\s*[)\]〕】]"
-    rf"|(?<![0-9{KANJI_DIGITS}十])(?P<date>(?:{_NUM})\s*月\s*(?:{_NUM})\s*日)\s*[(\[〔【]\s*(?P<nth2>{_NTH.replace('?P<nw>', '?P<nw2>')})\s*[)\]〕】]"
+    rf"(?:(?P<month>{_NUM})\s*+月\s*+の?\s*+)?(?P<nth>{_NTH})\s*+[(\[〔【]\s*+"
+    rf"(?P<days>(?:(?:{_NUM})\s*+月\s*+)?(?:{_NUM})\s*+日(?:\s*+[・･,、]\s*+(?:(?:{_NUM})\s*+月\s*+)?(?:{_NUM})\s*+日){{0,4}})"
+    rf"\s*+[)\]〕】]"
+    rf"|(?<![0-9{KANJI_DIGITS}十])(?P<date>(?:{_NUM})\s*+月\s*+(?:{_NUM})\s*+日)\s*+[(\[〔【]\s*+(?P<nth2>{_NTH.replace('?P<nw>', '?P<nw2>')})\s*+[)\]〕】]"
 )
 _ORDINALS = re.compile(_ORD)
 _ONE_DAY = re.compile(_MONTH_DAY)
@@ -561,14 +561,14 @@ def _nth_weekdays(doc: Document, today: date) -> Iterator[Hit]:
 # 「土曜日（12月6日）」「土曜日（12月6日・13日）」: the weekday first and its dates in brackets,
 # nothing else inside them (「毎週土曜日（12月6日を除く）」 names an exception, not the day).
 _WEEKDAY_THEN_DATES = re.compile(
-    rf"(?P<word>(?P<wd>[{WEEKDAYS}])曜日?)\s*[(\[〔【]\s*"
-    rf"(?P<days>(?:{_NUM})\s*月\s*(?:{_NUM})\s*日(?:\s*[・･,、]\s*(?:(?:{_NUM})\s*月\s*)?(?:{_NUM})\s*日){{0,4}})"
-    rf"\s*[)\]〕】]"
+    rf"(?P<word>(?P<wd>[{WEEKDAYS}])曜日?)\s*+[(\[〔【]\s*+"
+    rf"(?P<days>(?:{_NUM})\s*+月\s*+(?:{_NUM})\s*+日(?:\s*+[・･,、]\s*+(?:(?:{_NUM})\s*+月\s*+)?(?:{_NUM})\s*+日){{0,4}})"
+    rf"\s*+[)\]〕】]"
 )
 # Before the weekday: a recurring day (「毎週」「隔週」, 「第1」 is _nth_weekdays') or a list of
 # weekdays (「土・日曜日（12月6日・7日）」, which date is which is not written).
 _NOT_ONE_DAY_BEFORE = re.compile(
-    rf"(?:毎週?|隔週|第\s*(?:{_ORD})(?:\s*[・･,、]\s*第?\s*(?:{_ORD}))*|[・･,、~～〜\-])\s*$"
+    rf"(?:毎週?|隔週|第\s*+(?:{_ORD})(?:\s*+[・･,、]\s*+第?\s*+(?:{_ORD}))*|[・･,、~～〜\-])\s*+$"
 )
 
 
@@ -606,9 +606,9 @@ def _weekday_then_dates(doc: Document, today: date) -> Iterator[Hit]:
 
 # A month named relative to the posting day right before the day (「来月5日（火）」).
 _RELATIVE_MONTHS = {"先月": -1, "前月": -1, "今月": 0, "本月": 0, "来月": 1, "翌月": 1, "再来月": 2}
-_RELATIVE_MONTH = re.compile(r"(再来月|先月|前月|今月|本月|来月|翌月)(?:の)?\s*$")
+_RELATIVE_MONTH = re.compile(r"(再来月|先月|前月|今月|本月|来月|翌月)(?:の)?\s*+$")
 # A month named anywhere before a day (「3月の行事予定」): the day may be in that month.
-_MONTH_WORD = re.compile(rf"(?:{_NUM})\s*月(?!曜)|[0-9]{{1,2}}/[0-9]")
+_MONTH_WORD = re.compile(rf"(?:{_NUM})\s*+月(?!曜)|[0-9]{{1,2}}/[0-9]")
 
 
 def _months_from(today: date, k: int) -> tuple[int, int]:
@@ -776,12 +776,12 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
 _ZH_DAYS = "一二三四五六日"  # Monday … Saturday, then Sunday (also written 天)
 _KO_DAYS = "월화수목금토일"
 _ZH_DATE = re.compile(
-    r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*年\s*)?(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号號]\s*"
-    r"[(\[【]\s*(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*[)\]】]"
+    r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*+年\s*+)?(?P<m>[0-9]{1,2})\s*+月\s*+(?P<d>[0-9]{1,2})\s*+[日号號]\s*+"
+    r"[(\[【]\s*+(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*+[)\]】]"
 )
 _KO_DATE = re.compile(
-    r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*년\s*)?(?P<m>[0-9]{1,2})\s*월\s*(?P<d>[0-9]{1,2})\s*일\s*"
-    r"[(\[]\s*(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*[)\]]"
+    r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*+년\s*+)?(?P<m>[0-9]{1,2})\s*+월\s*+(?P<d>[0-9]{1,2})\s*+일\s*+"
+    r"[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]"
 )
 
 
@@ -820,8 +820,8 @@ _DM_WEEKDAY = (
     r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|seg|ter|qua|qui|sex|sáb|dom"
 )
 _DM_DATE = re.compile(
-    rf"(?i)(?<![0-9/.])(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?(?![0-9/])\s*"
-    rf"\(\s*(?P<w>{_DM_WEEKDAY})\.?\s*\)"
+    rf"(?i)(?<![0-9/.])(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?(?![0-9/])\s*+"
+    rf"\(\s*+(?P<w>{_DM_WEEKDAY})\.?\s*+\)"
 )
 
 
