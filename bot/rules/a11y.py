@@ -280,7 +280,20 @@ _FILENAME = re.compile(
     r"|^(?:line_album_|line_p?\d|s__\d|mvimg_\d|gopr\d|dji_\d|_mg_\d|cimg\d)"
 )
 # A counter after a placeholder (「画像1枚目」「写真その2」「図（3）」) still says nothing of the picture.
-_COUNTER = re.compile(r"(?:その)?[\d\s_\-:：.。()（）]*(?:枚目|番目|つ目)?[\s.。]*$")
+_COUNTER_CHARS = "0123456789 \t\n\u3000_-:：.。()（）"
+_COUNTER_WORDS = ("枚目", "番目", "つ目")
+
+
+def _without_counter(alt: str) -> str:
+    """``alt`` without a trailing counter (「画像1枚目」 → 「画像」). Stripped from the end rather than
+    matched with a pattern: one with two optional runs before 「$」 took 40 s on 3,000 spaces."""
+    s = alt.rstrip(" \t\n\u3000.。")
+    for word in _COUNTER_WORDS:
+        if s.endswith(word):
+            s = s[: -len(word)]
+            break
+    s = s.rstrip(_COUNTER_CHARS)
+    return s[:-2] if s.endswith("その") else s
 _GENERIC_ALT = {
     # Placeholders typed to get past the field.
     "なし",
@@ -343,7 +356,7 @@ def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     for i in range(max(ctx.image_count, 0)):
         alt = ctx.alt_texts[i] if i < len(ctx.alt_texts) else ""
         plain = unicodedata.normalize("NFKC", alt).strip()
-        generic = _COUNTER.sub("", plain, count=1).lower() in _GENERIC_ALT
+        generic = _without_counter(plain).lower() in _GENERIC_ALT
         if not plain:
             why = "代替テキストがありません"
         elif not any(c.isalpha() for c in plain):
