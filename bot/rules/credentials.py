@@ -219,7 +219,7 @@ _PASSWORD_LABEL = (
 # 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
 # as a word of its own, before a colon or 「は」 and a quoted value (「パスは「hanabi2026」です」).
 _SHORT_LABEL = r"(?<![ァ-ヺー])パス(?![ァ-ヺー])"
-_SHORT_SEPARATOR = r"[ \t]*(?::|=|→)[ \t]*|[ \t]*は[ \t]*(?=[「『\"“])"
+_SHORT_SEPARATOR = r"[ \t]*+(?::|=|→)[ \t]*+|[ \t]*+は[ \t]*+(?=[「『\"“])"
 # Labels of keys and tokens; their value must look random (long, letters and digits).
 _KEY_LABEL = (
     r"(?:APIキー|API\s?key|アクセスキー|シークレットキー|シークレット|アクセストークン|トークン|"
@@ -243,10 +243,10 @@ _BACKUP_LABEL = (
 )
 # The rest of a value written in groups: more groups of 3–8 letters or digits after a space or a
 # hyphen (「1234 5678」「2345-6789 3456-7890」), on the same line.
-_MORE_GROUPS = re.compile(r"(?:(?:[ \t]+|[ \t]*[,、/][ \t]*|-)[A-Za-z0-9]{3,8}(?![A-Za-z0-9]))+")
+_MORE_GROUPS = re.compile(r"(?:(?:[ \t]++|[ \t]*+[,、/][ \t]*+|-)[A-Za-z0-9]{3,8}(?![A-Za-z0-9]))+")
 # Further backup codes listed one per line below the first (「1234 5678⏎2345 6789」).
 _MORE_LINES = re.compile(
-    r"(?:[ \t]*\n[ \t]*[A-Za-z0-9]{3,8}(?:(?:[ \t]+|-)[A-Za-z0-9]{3,8})*(?=[ \t]*(?:\n|$)))+"
+    r"(?:[ \t]*+\n[ \t]*+[A-Za-z0-9]{3,8}(?:(?:[ \t]++|-)[A-Za-z0-9]{3,8})*(?=[ \t]*+(?:\n|$)))+"
 )
 _GROUP_SEPARATORS = re.compile(r"[\s,、/-]+")
 # An app password as Google shows it: four groups of four lower-case letters. Only after a
@@ -257,14 +257,16 @@ _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
 # line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); English
 # prose (「the password is …」「PIN was changed to …」, the longer phrases first: a match is not
-# tried again with another); or loose ones (a space, を, が).
-_EXPLICIT = r"[ \t]*(?:は|:|=>|->|=|→|⇒|】|\])[ \t、,]*"
-_ENGLISH = r"[ \t]+(?:is now|is set to|(?:has been |was |is )?changed to|is|was)[ \t]*:?[ \t]+"
+# tried again with another); or loose ones (a space, を, が). Every run of spaces is possessive
+# (「*+」「++」): next to another run, or to an optional mark between two runs, a plain one made the
+# search cubic on a label followed by thousands of spaces (「PIN is」 and 3,000 tabs took 100 s).
+_EXPLICIT = r"[ \t]*+(?:は|:|=>|->|=|→|⇒|】|\])[ \t、,]*+"
+_ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 _SEPARATOR = (
-    rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*[:】\]]?[ \t]*(?:\n[ \t]*){{1,2}})|(?P<english>{_ENGLISH})|"
-    r"(?P<loose>[ \t]*(?:を|が)[ \t]*|[ \t]+))"
+    rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*+[:】\]]?[ \t]*+(?:\n[ \t]*+){{1,2}})|(?P<english>{_ENGLISH})|"
+    r"(?P<loose>[ \t]*+(?:を|が)[ \t]*+|[ \t]++))"
 )
-_OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*"
+_OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
@@ -280,7 +282,7 @@ _LABEL_PROBES = (
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
-    r"[ \t]*(?:のような|のように|などの?|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
+    r"[ \t]*+(?:のような|のように|などの?|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
     r"年|月|日|時|分|秒|円|回|件|人|個|種類|ヶ月|か月|カ月|歳|%)"
 )
 # Famous weak passwords are quoted in awareness posts far more often than they are leaked.
@@ -296,7 +298,7 @@ _QUANTITY = re.compile(
     r"(?i)\d[\d,]*(?:\.\d+)?(?:yen|jpy|usd|円|days?|hours?|hrs?|h|mins?|km|kg|people|persons?|pax)?"
 )
 _TRAILING = ".,;:)]}\"'"
-_ENDS_LINE = re.compile(r"[ \t.,;:。、)\]}」』\"'”’]*(?:\n|$)")
+_ENDS_LINE = re.compile(r"[ \t.,;:。、)\]}」』\"'”’]*+(?:\n|$)")
 _MASK_ONLY = frozenset("*xX#?-_.")
 
 
@@ -330,7 +332,7 @@ def _pin_like(value: str) -> bool:
 
 # What follows a number that is a rule, not a value: 「The PIN is 4 digits」「… 1234 or similar」.
 _UNIT_AFTER = re.compile(
-    r"(?i)[ \t]*-?(?:digits?|characters?|chars?|letters?|numbers?|or (?:more|less|longer|similar)|"
+    r"(?i)[ \t]*+-?(?:digits?|characters?|chars?|letters?|numbers?|or (?:more|less|longer|similar)|"
     r"(?:or|and) up|yen|years?|months?|days?|hours?|minutes?|times?|people|percent|%)(?![A-Za-z])"
 )
 
