@@ -109,11 +109,11 @@ def _warns_of_fraud(norm: str, a: int, b: int) -> bool:
 # normalised text (NFKC: 「（例）」 is 「(例)」); the label may stand on the line before.
 _EXAMPLE_LABEL = r"(?:記入例|入力例|(?<![\u4e00-\u9fff])例|見本|サンプル)"  # not 「条例」「事例」
 _EXAMPLE_BEFORE = re.compile(rf"(?:{_EXAMPLE_LABEL}|例えば|たとえば)[)\]】」』]?:?[ \t]*\n?[ \t]*[「『(]?\Z")
-_EXAMPLE_AFTER = re.compile(r"[ \t]*[」』)]?[ \t]*(?:のような|のように|みたいな|などの)")
+_EXAMPLE_AFTER = re.compile(r"[ \t]*+[」』)]?[ \t]*+(?:のような|のように|みたいな|などの)")
 
 
 # A line headed as an example (「記入例　住所：…　氏名：…」): all of it is.
-_EXAMPLE_LINE = re.compile(rf"[ \t]*(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:\s]|$))")
+_EXAMPLE_LINE = re.compile(rf"[ \t]*+(?:[(\[【]{_EXAMPLE_LABEL}[)\]】]|{_EXAMPLE_LABEL}(?:[:\s]|$))")
 
 
 def _example(doc: Document, a: int, b: int) -> bool:
