@@ -172,6 +172,32 @@ def adversarial() -> None:
     steepest = max(rows, key=lambda r: r[1])
     print(f"40,000 characters of one repeated shape ({len(rows)} shapes): slowest {worst[0]:.0f} ms ({worst[2]!r}); "
           f"largest 40k/10k time ratio {steepest[1]:.1f} ({steepest[2]!r}; 4.0 is linear)")
+    padded(ctx)
+
+
+# A beginning, then one long run of filler, then what the pattern waits for: a pattern that may
+# split the run between two optional parts (「\s*日?\s*」) is quadratic or worse on these, which
+# repeated shapes do not show (session 16: 「11/25」, 40,000 spaces and 「(」 would have taken
+# about 40 s).
+PADDED = [(start, fill, end) for start in ("11/25", "12月5日", "令和8年（2026", "本日11/25", "https://a.jp/", "第1",
+                                           "パスワード", "090")
+          for fill in (" ", "　", "\t") for end in ("(", "x", "日")]
+
+
+def padded(ctx: CheckContext) -> None:
+    rows = []
+    for start, fill, end in PADDED:
+        ms = []
+        for n in (10_000, 40_000):
+            text = start + fill * (n - len(start) - len(end)) + end
+            t = time.perf_counter()
+            check(text, ctx)
+            ms.append((time.perf_counter() - t) * 1000)
+        rows.append((ms[1], ms[1] / ms[0], f"{start}+{fill!r}…+{end}"))
+    worst = max(rows)
+    steepest = max(rows, key=lambda r: r[1])
+    print(f"40,000 characters of one beginning, one filler and one end ({len(rows)} shapes): slowest {worst[0]:.0f} ms "
+          f"({worst[2]}); largest 40k/10k time ratio {steepest[1]:.1f} ({steepest[2]})")
 
 
 def main() -> None:

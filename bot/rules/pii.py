@@ -363,9 +363,11 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         )
 
 
-# A street-level address: 丁目/番地/番/号, or N-N(-N) after a place name.
+# A street-level address: 丁目/番地/番/号, or N-N(-N) after a place name. A number is tried from its
+# first digit only: from every digit, a run of thousands of them made the search quadratic.
 _ADDRESS = re.compile(
-    r"(?:[一-龯ぁ-んァ-ヶ]{1,10}?)?(?:[0-9]+丁目\s*[0-9]+(?:番地?|-)\s*[0-9]*(?:号)?|[0-9]+番地(?:\s*[0-9]+)?|[0-9]+番\s*[0-9]+号|[一-龯]{1,6}[0-9]+-[0-9]+(?:-[0-9]+)?)"
+    r"(?:[一-龯ぁ-んァ-ヶ]{1,10}?)?(?:(?<![0-9])[0-9]+丁目\s*+[0-9]+(?:番地?|-)\s*+[0-9]*(?:号)?"
+    r"|(?<![0-9])[0-9]+番地(?:\s*+[0-9]+)?|(?<![0-9])[0-9]+番\s*+[0-9]+号|[一-龯]{1,6}[0-9]+-[0-9]+(?:-[0-9]+)?)"
 )
 # What every _ADDRESS match contains, found in one cheap pass: most drafts have no address, and
 # _ADDRESS's optional place-name prefix makes it slow to try at every position.
