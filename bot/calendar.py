@@ -27,6 +27,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jpholiday
 
+from bot.rules.dates import ERA_BASE
+
 __all__ = [
     "DEFAULT_TZ",
     "DEFAULT_WORKING_HOURS",
@@ -142,7 +144,6 @@ def holiday_name(d: date) -> str | None:
 
 _WRITTEN_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _ERA_DATE = re.compile(r"(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?", re.IGNORECASE)
-_ERA_START = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
 _MONTH_DAY = re.compile(r"(\d{1,2})[/月](\d{1,2})日?")
 
 
@@ -157,7 +158,7 @@ def parse_date(text: str, today: date | None = None) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if m := _ERA_DATE.fullmatch(written):
             era = m.group(1).upper() if m.group(1).isascii() else m.group(1)
-            year = _ERA_START[era] + (1 if m.group(2) == "元" else int(m.group(2)))
+            year = ERA_BASE[era] + (1 if m.group(2) == "元" else int(m.group(2)))
             return date(year, int(m.group(3)), int(m.group(4)))
         if today is not None and (m := _MONTH_DAY.fullmatch(written)):
             month, day = int(m.group(1)), int(m.group(2))

@@ -54,7 +54,8 @@ _DATE = re.compile(
     rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
     rf"(?P<d_only>{_NUM})\s*+(?(bare)日?|日)\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>')}"
 )
-_ERA_BASE = {
+# The year before each era's first (令和元年 is 2019); bot.calendar reads typed dates with it too.
+ERA_BASE = {
     "令和": 2018,
     "平成": 1988,
     "昭和": 1925,
@@ -139,8 +140,19 @@ def _year_of_context(m: re.Match[str], today: date) -> tuple[int, bool]:
         return today.year + offset, False
     if m.group("fy"):
         return int(m.group("fy")), True
-    ey = m.group("fey")
-    return _ERA_BASE[m.group("fera")] + (1 if ey == "元" else int(ey)), True
+    return _era_year(m.group("fera"), m.group("fey")), True
+
+
+def _era_year(era: str, year_of_era: str) -> int:
+    """The western year of 「令和8」「平成元」「R8」."""
+    return ERA_BASE[era] + (1 if year_of_era == "元" else _number(year_of_era))
+
+
+def _written_year(m: re.Match[str]) -> int | None:
+    """The year a date match wrote before its month, in western digits or an era, if it did."""
+    if m.group("y"):
+        return _number(m.group("y"))
+    return _era_year(m.group("era"), m.group("ey")) if m.group("era") else None
 
 
 def _nearest(month: int, day: int, today: date) -> date | None:
@@ -244,11 +256,12 @@ def _quoted_as_wrong(text: str, start: int, end: int) -> bool:
     return bool(_WRONG_BEFORE.search(text, max(0, start - 8), start) or _WRONG_AFTER.match(text, end))
 
 
+# A month and a day: 「12月6日」「12/6」 (not 「12.6」: 「明日1.5倍」 is a number).
+_MD = rf"(?P<m>{_NUM})\s*+[月/]\s*+(?P<d>{_NUM})\s*+日?"
 # A date marked as a public holiday: 「11月24日（月・祝）」「11/24(祝)」「11月24日（振休）」. Not 「（休）」:
 # that is also a facility's closing day.
 _HOLIDAY_MARK = re.compile(
-    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+[年/.]\s*+)?(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*+[月/.]\s*+"
-    rf"(?P<d>{_NUM})\s*+日?\s*+[(\[〔【]\s*+(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+[・･,、]?\s*+)?(?P<h>祝日|祝|振休)\s*+[)\]〕】]"
+    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+[年/.]\s*+)?{_MD}\s*+[(\[〔【]\s*+(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+[・･,、]?\s*+)?(?P<h>祝日|祝|振休)\s*+[)\]〕】]"
 )
 
 
@@ -299,7 +312,6 @@ _RELATIVE_DAYS = {"本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あす
                   "昨日": -1, "きのう": -1}
 _RELATIVE_WORDS = tuple(_RELATIVE_DAYS)
 _RELATIVE_WORD = "|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))
-_MD = rf"(?P<m>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*+(?:月|/)\s*+(?P<d>{_NUM})\s*+日?"
 _RELATIVE_DATE = re.compile(
     # Right after the word, or after 「の」 or in brackets: 「本日は12月6日のイベントについて」 and
     # 「本日、12月6日からの受付を…」 speak of another day.
@@ -347,8 +359,10 @@ def _era_mismatches(doc: Document) -> Iterator[Hit]:
     for m in _BOTH_YEARS.finditer(doc.norm):
         k = "" if m.group("era") else "2"
         era, ey, y = m.group("era" + k), m.group("ey" + k), m.group("y" + k)
-        n = 1 if ey == "元" else _number(ey)
-        if n == 0 or _ERA_BASE[era] + n == int(y):
+        if ey != "元" and _number(ey) == 0:
+            continue  # 「令和〇年」: a blank to fill in
+        western = _era_year(era, ey)
+        if western == int(y):
             continue
         fiscal = "度" if m.group("fy" + k) else ""
         written = doc.original(*m.span("written" + k))
@@ -356,7 +370,7 @@ def _era_mismatches(doc: Document) -> Iterator[Hit]:
         yield Hit(
             start,
             end,
-            f"{written}{fiscal}は{_ERA_BASE[era] + n}年{fiscal}です（「{y}年{fiscal}」と書かれています）。"
+            f"{written}{fiscal}は{western}年{fiscal}です（「{y}年{fiscal}」と書かれています）。"
             "年の表記を確認してください。",
         )
 
@@ -379,12 +393,7 @@ def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) 
         month, day = _number(m.group("m")), _number(m.group("d"))
         if not (1 <= month <= 12 and 29 <= day <= 31):
             continue  # 「〇月〇日」 and 「13月」 are no dates; days up to 28 are in every month
-        year = None
-        if m.group("y"):
-            year = _number(m.group("y"))
-        elif m.group("era"):
-            ey = m.group("ey")
-            year = _ERA_BASE[m.group("era")] + (1 if ey == "元" else _number(ey))
+        year = _written_year(m)
         if year is None and (month, day) == (2, 29):
             continue  # a leap day in a year not written
         last = monthrange(year or 2001, month)[1]
@@ -409,13 +418,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     for m in _DATE.finditer(doc.norm):
         if m.group("m"):
             month = _number(m.group("m"))
-            year: int | None = None
-            if m.group("y"):
-                year = _number(m.group("y"))
-            elif m.group("era"):
-                ey = m.group("ey")
-                year = _ERA_BASE[m.group("era")] + (1 if ey == "元" else _number(ey))
-            else:
+            year = _written_year(m)
+            if year is None:
                 year = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
             if m.group("d2"):
                 d1, d2 = _number(m.group("d")), _number(m.group("d2"))
