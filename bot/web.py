@@ -52,7 +52,7 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
     if (refused := rt.db.write_failure()) is not None:
         # Reads still work on a full disk or a read-only database: only failed writes show it. The
         # reason itself is in the log (this answer may be public): only its type here.
-        report["database_writes"] = f"failing: {refused.split(':', 1)[0]}"
+        report["database_writes"] = f"failing: {refused}"
         status = 503
     if slack_connected is not None:
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"

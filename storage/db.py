@@ -218,7 +218,7 @@ _REFUSING_SQLITE = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CA
 
 def refuses_writes(error: BaseException) -> bool:
     """Whether ``error`` says the database will refuse writes until someone acts (see above)."""
-    orig = error.orig if isinstance(error, DBAPIError) else None
+    orig = _driver_error(error)
     sqlstate = str(getattr(orig, "sqlstate", "") or "")
     if sqlstate:
         return sqlstate.startswith(_REFUSING_SQLSTATES)
@@ -226,11 +226,16 @@ def refuses_writes(error: BaseException) -> bool:
     return name.startswith(_REFUSING_SQLITE)
 
 
+def _driver_error(error: BaseException) -> BaseException:
+    """The driver's exception under SQLAlchemy's wrapper (the error itself when there is none)."""
+    return error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+
+
 def describe_db_error(error: BaseException) -> str:
     """The driver's own words for a database error, for the IT 担当's log: 「OperationalError:
     database or disk is full」 says what to do; the type alone does not. One line, and never the
     statement or its values (SQLAlchemy's own message carries both)."""
-    orig = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    orig = _driver_error(error)
     first = (str(orig).strip().splitlines() or [""])[0]
     return f"{type(orig).__name__}: {first[:200]}" if first else type(orig).__name__
 
@@ -251,7 +256,8 @@ class Database:
         event.listen(self.engine, "before_cursor_execute", _mark_write)
 
     def write_failure(self) -> str | None:
-        """Why writes fail, when the last unit of work that wrote failed; None once one commits."""
+        """The driver's error type the last unit of work that wrote failed with (「OperationalError」,
+        「ReadOnlySqlTransaction」); None once one commits. The reason itself is in the log."""
         failure = self._write_failure
         return failure[1] if failure is not None and failure[0] > self._last_write else None
 
@@ -269,7 +275,7 @@ class Database:
             except BaseException as e:
                 s.rollback()
                 if s.info.get(_WROTE) and refuses_writes(e):
-                    self._write_failure = (time.monotonic(), describe_db_error(e))
+                    self._write_failure = (time.monotonic(), type(_driver_error(e)).__name__)
                 raise
             if s.info.get(_WROTE):
                 self._last_write = time.monotonic()
