@@ -66,12 +66,16 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「お問い合わせは担当の携帯 090-…」）は、これまでどおり止めます。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
+    scam_sentences: dict[tuple[int, int], bool] = {}  # each sentence read once, however many numbers
     numbers = doc.numview.translate(_KANJI_DIGITS) if "〇" in doc.numview else doc.numview
     for m in _MOBILE.finditer(numbers):
         if _national(m.group()) in official or _example(doc, m.start(), m.end()):
             continue
         start, end = doc.span(m.start(), m.end())
-        if _warns_of_fraud(doc.norm, m.start(), m.end()):
+        sentence = doc.sentence_at(start)
+        if sentence not in scam_sentences:
+            scam_sentences[sentence] = bool(_FRAUD_WORDS.search(unicodedata.normalize("NFKC", doc.text[slice(*sentence)])))
+        if scam_sentences[sentence]:
             yield Hit(start, end, _FRAUD_NUMBER_MESSAGE, severity="warning")
             continue
         yield Hit(
@@ -89,19 +93,10 @@ _FRAUD_WORDS = re.compile(
     r"を(?:名乗る|名のる|かたる|騙る|装う|装った)|なりすまし|成りすまし|フィッシング|"
     r"発信元|発信(?:者)?番号|着信(?:の(?:あった)?)?番号"  # 「発信元：090-…」 under a warning's heading
 )
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _FRAUD_NUMBER_MESSAGE = (
     "携帯電話番号が含まれています。詐欺や不審な電話への注意喚起として番号を示す場合は、警察や消費生活"
     "センターなどが公表した番号と一致するかを確かめてください。住民や職員の番号であれば削除してください。"
 )
-
-
-def _warns_of_fraud(norm: str, a: int, b: int) -> bool:
-    """Whether the sentence holding the number at [a, b) warns of a scam."""
-    ends_before = [e.end() for e in _SENTENCE_END.finditer(norm, max(0, a - 200), a)]
-    start = ends_before[-1] if ends_before else max(0, a - 200)
-    after = _SENTENCE_END.search(norm, b, b + 200)
-    return bool(_FRAUD_WORDS.search(norm, start, after.end() if after else min(len(norm), b + 200)))
 
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678
