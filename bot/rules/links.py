@@ -372,11 +372,12 @@ def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
     m = _PATH_GOES_ON.match(doc.text, url.end, url.end + _PATH_WITHIN)
     if m is None:
         return None
-    rest = unicodedata.normalize("NFKC", trim_url(m.group()))
+    written = trim_url(m.group())
+    rest = unicodedata.normalize("NFKC", written)
     words = "」「".join(dict.fromkeys(re.findall(_WORDS, rest)))
     return Hit(
         url.start,
-        url.end + len(trim_url(m.group())),
+        url.end + len(written),
         _JAPANESE_PATH_MESSAGE.format(words=words),
         suggestion=url.url + quote(rest, safe="/?#=&%_-.~:@!$'()*+,;"),
     )
