@@ -188,6 +188,33 @@ def _windows(
         i += 1
 
 
+# Labels of product codes printed on goods (folded: katakana, lower case). Such a number passes Luhn
+# about one time in ten, so a label just before it settles that it is not a card.
+_PRODUCT_CODE_LABEL = re.compile(r"(?:jan|ean|upc|gtin|isbn|バーコード)[^0-9\n]{0,8}$")
+_LABEL_WINDOW = 16
+
+# A number named as something else (「お問い合わせ番号」「受付番号」「当選番号」「法人番号」…) is not
+# a 個人番号 or a card, though one random 12-digit number in eleven passes the 個人番号 check and one in
+# ten the Luhn check: a parcel's tracking number or an application's receipt number would otherwise
+# block the post. Only numbers of things, applications and transactions are listed; labels of a
+# person's numbers (会員番号, 口座番号, 免許証番号…) keep the finding. Read on the folded view
+# (katakana), up to a few separators before the number, never across another 「番号」.
+_OTHER_NUMBER_KINDS = (
+    "(?:オ)?問イ?合ワ?セ|伝票|送リ状|追跡|荷物|受付|整理券?|到達|申請|申込ミ?|予約|注文|管理|案件|物件|"
+    "公告|調達|入札|登録|当選|抽選|認定|許可|届出|製造|シリアル|ロット|商品|製品|型式|法人|事業者|"
+    "郵便|電話|会議|ミーティング|ウェビナー|受験|チケット|座席|車台|文書"
+)
+_OTHER_NUMBER_LABEL = re.compile(
+    rf"(?:{_OTHER_NUMBER_KINDS})(?:番号|no\.?|ナンバー|id|コード)(?:(?!番号|ナンバー)[^0-9\n]){{0,6}}$"
+)
+
+
+def _named_as_other_number(doc: Document, a: int) -> bool:
+    """True when a label just before normalised offset `a` names the number as a product code or another kind."""
+    lo = max(0, a - _LABEL_WINDOW)
+    return bool(_PRODUCT_CODE_LABEL.search(doc.folded, lo, a) or _OTHER_NUMBER_LABEL.search(doc.folded, lo, a))
+
+
 def _my_number_shape(part: list[int]) -> bool:
     return part == [12] or part == [4, 4, 4]
 
@@ -214,10 +241,16 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     空白も可）の検査用数字を総務省令の計算方法で確かめ、13桁の法人番号のように長い数字の一部で
     ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号も見つけます。
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
+    「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
+    分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
+    追跡番号などで投稿が止まらないように）。会員番号・口座番号など、人に付く番号の見出しは
+    除外しません。
     """
     for groups in _runs(doc, 12):
         for a, b in _windows(groups, _my_number_shape, 3):
             if not my_number_is_valid(_digits(doc.numview[a:b])) or _example(doc, a, b):
+                continue
+            if _named_as_other_number(doc, a):
                 continue
             start, end = doc.span(a, b)
             yield Hit(
@@ -225,12 +258,6 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 end,
                 "個人番号（マイナンバー）と思われる12桁の番号です。個人番号は絶対に掲載しないでください。",
             )
-
-
-# Labels of product codes printed on goods (folded: katakana, lower case). Such a number passes Luhn
-# about one time in ten, so a label just before it settles that it is not a card.
-_PRODUCT_CODE_LABEL = re.compile(r"(?:jan|ean|upc|gtin|isbn|バーコード)[^0-9\n]{0,8}$")
-_LABEL_WINDOW = 16
 
 
 @rule(
@@ -248,14 +275,15 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     4桁ごとなどの空白・ハイフン・ピリオド区切りも見つけます。リコールや商品案内に載る
     JAN（EAN）コードは対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
-    反応しません。「例：」の直後など、書式の例として示した番号にも反応しません。
+    反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
+    「受付番号」など別の種類の番号と分かる見出しの直後の番号にも反応しません。
     """
     for groups in _runs(doc, 13):
         for a, b in _windows(groups, _card_shape, 6):
             digits = _digits(doc.numview[a:b])
             if len(digits) == 13 and digits.startswith(("45", "49")):
                 continue
-            if _PRODUCT_CODE_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a):
+            if _named_as_other_number(doc, a):
                 continue
             if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b):
                 continue

@@ -167,6 +167,42 @@ def test_my_number_stays_silent_inside_longer_runs_or_with_a_bad_check_digit(tex
     assert "pii.my_number" not in codes(text)
 
 
+# 518999133036 and 139634101908 pass the 個人番号 check digit, as about one random 12-digit number in eleven does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お問い合わせ番号 5189-9913-3036 の荷物について",
+        "送り状番号：139634101908 でご確認ください",
+        "受付番号は518999133036です",
+        "受付No.518999133036",
+        "お問合せ番号：5189 9913 3036",
+        "整理券番号 139634101908",
+        "当選番号　518999133036",
+        "UPC 518999133036",
+    ],
+)
+def test_a_number_named_as_another_kind_is_not_a_my_number(text: str) -> None:
+    assert "pii.my_number" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会員番号 518999133036",
+        "受付番号・個人番号：518999133036",
+        "受付番号をお持ちの方へ。マイナンバー 518999133036",
+        "問い合わせ 518999133036",
+    ],
+)
+def test_a_persons_number_or_a_label_that_names_no_other_kind_still_fires(text: str) -> None:
+    assert "pii.my_number" in codes(text)
+
+
+def test_a_card_number_named_as_another_kind_is_not_a_card() -> None:
+    assert "pii.card_number" not in codes("ミーティングID 4111 1111 1111 1111")
+    assert "pii.card_number" in codes("カード番号 4111 1111 1111 1111")
+
+
 def test_luhn() -> None:
     assert luhn_is_valid("4111111111111111")
     assert not luhn_is_valid("4111111111111112")
