@@ -20,6 +20,21 @@ _MAX_CHUNK = 12_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BREAK = re.compile(r"[。！？!?\n]")
 
+# Sudachi's default IgnoreYomiganaPlugin takes up to four kana in brackets after kanji for a reading
+# and folds them into the word: 「雁木(がんぎ)」 becomes one morpheme whose surface no word list
+# entry matches, so 「馬鹿(ばか)」 hid a listed word, and so did 「市長(バカ)」, whose brackets are no
+# reading at all. A reading is cut out of the surface instead; other brackets are read again.
+# Longer readings, which the plugin leaves alone (「馬鹿囃子(ばかばやし)」), are skipped so that their
+# kana are not taken for words.
+_OPEN, _CLOSE = ("(", "（"), (")", "）")
+_BRACKETED_KANA = re.compile(r"[(（]([\u3041-\u309f\u30a0-\u30ffー]+)[)）]")
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ffー]+")
+_WORD_END = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a0-\u30ff]$")  # kanji or katakana
+_MAX_READING_MORPHEMES = 12
+# Corner brackets are not taken for a reading: brackets swapped for them, at the same offsets, read
+# as words of their own.
+_AS_QUOTES = str.maketrans({"(": "「", "（": "「", ")": "」", "）": "」"})
+
 _lock = threading.Lock()
 _tokenizer: Any = None
 
@@ -48,6 +63,69 @@ def _get_tokenizer() -> Any:
     return _tokenizer
 
 
+def _reading_inside(m: Any) -> bool | None:
+    """None when a morpheme holds no brackets; else whether all its bracketed kana are its reading."""
+    surface = m.surface()
+    if not any(b in surface for b in _OPEN):
+        return None
+    reading = fold(m.reading_form())
+    return all(fold(k.group(1)) in reading for k in _BRACKETED_KANA.finditer(surface))
+
+
+def _morphemes(chunk: str) -> list[tuple[int, Any, str]]:
+    """(offset into the chunk's base, morpheme, folded surface) with bracketed kana sorted out."""
+    out: list[tuple[int, Any, str]] = []
+    for m in _get_tokenizer().tokenize(chunk):
+        reading = _reading_inside(m)
+        if reading is None:
+            out.append((0, m, fold(m.surface())))
+        elif reading:
+            out.append((0, m, fold(_BRACKETED_KANA.sub("", m.surface()))))
+        else:
+            # m.begin() of a re-read morpheme counts from the start of the merged surface.
+            merged, start = m.surface(), m.begin()
+            for w in _get_tokenizer().tokenize(merged.translate(_AS_QUOTES)):
+                out.append((start, w, fold(merged[w.begin() : w.end()])))
+    return out
+
+
+def _readings(ms: list[tuple[int, Any, str]]) -> set[int]:
+    """Indices of kana morphemes that spell, in brackets, the reading of the word just before them."""
+    skip: set[int] = set()
+    i = 1
+    while i < len(ms):
+        if ms[i][1].surface() in _OPEN and _WORD_END.search(ms[i - 1][1].surface()):
+            j = i + 1
+            while j < len(ms) and j - i <= _MAX_READING_MORPHEMES and _KANA.fullmatch(ms[j][1].surface()):
+                j += 1
+            if i + 1 < j < len(ms) and ms[j][1].surface() in _CLOSE:
+                inner = fold("".join(ms[k][1].surface() for k in range(i + 1, j)))
+                before = ""
+                for k in range(i - 1, max(-1, i - 4), -1):
+                    before = fold(ms[k][1].reading_form()) + before
+                    if before.endswith(inner):
+                        skip.update(range(i + 1, j))
+                        break
+                i = j
+        i += 1
+    return skip
+
+
+def _token(m: Any, start: int, surface: str) -> Token:
+    pos = m.part_of_speech()
+    return Token(
+        start + m.begin(),
+        start + m.end(),
+        surface,
+        fold(m.normalized_form()),
+        pos[0],
+        pos[1],
+        pos[2],
+        "" if pos[5] == "*" else pos[5].split("-", 1)[0],
+        fold(m.dictionary_form()),
+    )
+
+
 def _chunks(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
@@ -65,24 +143,11 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 
 def tokenize(text: str) -> list[Token]:
     """Morphemes of `text` with code-point offsets into `text`."""
-    tok = _get_tokenizer()
     # Lone surrogates cannot cross into Rust; U+FFFD keeps the length and hence the offsets.
     safe = _SURROGATE.sub("\ufffd", text)
     tokens: list[Token] = []
     for base, chunk in _chunks(safe):
-        for m in tok.tokenize(chunk):
-            pos = m.part_of_speech()
-            tokens.append(
-                Token(
-                    base + m.begin(),
-                    base + m.end(),
-                    fold(m.surface()),
-                    fold(m.normalized_form()),
-                    pos[0],
-                    pos[1],
-                    pos[2],
-                    "" if pos[5] == "*" else pos[5].split("-", 1)[0],
-                    fold(m.dictionary_form()),
-                )
-            )
+        ms = _morphemes(chunk)
+        skip = _readings(ms) if any(b in chunk for b in _OPEN) else set()
+        tokens.extend(_token(m, base + offset, surface) for k, (offset, m, surface) in enumerate(ms) if k not in skip)
     return tokens

@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.rules.model import CheckContext, Finding
 from bot.rules.registry import _RULES as REGISTRY
 from bot.rules.text import Document
-from bot.rules.wordlists import allowed_spans, inside
+from bot.rules.wordlists import SpanSet, allowed_spans, inside
 
 _MAX_EXCERPT = 80
 _FAILED = (
@@ -57,7 +57,7 @@ def check(text: str, ctx: CheckContext) -> list[Finding]:
         if opts is None:
             continue
         override = ctx.overrides.get(code)
-        allow: list[tuple[int, int]] | None = None
+        allow: SpanSet | None = None
         try:
             hits = list(rule.func(doc, ctx, opts))
         except Exception:

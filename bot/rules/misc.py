@@ -176,7 +176,7 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     最初の箇所に1件だけ、触れている語をまとめて知らせます。英語のお知らせの「press release」
     「embargoed」なども対象です。
     """
-    allowed = allowed_spans(doc, opts.allow) if opts.allow else []
+    allowed = allowed_spans(doc, opts.allow)
     hits = [h for h in word_hits(doc, opts, "press.txt", "") if not inside(h.start, h.end, allowed)]
     if not hits:
         return

@@ -27,7 +27,7 @@ Sections that say when an entry is NOT meant as the listed word (read by `bot/ru
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -170,9 +170,53 @@ def matcher(name: str, section: str = "words", extra: tuple[str, ...] = ()) -> W
     return WordMatcher(load_sections(name).get(section, ()) + extra)
 
 
-def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]]:
+# Kana in brackets right after a word, as a reading is written (「部落(ぶらく)差別(さべつ)」): an
+# allow-listed phrase still counts with them in between.
+_BRACKETED_READING = re.compile(r"(?<=[\u4e00-\u9fff々〆ヶ\u30a0-\u30ff])\([\u30a0-\u30ffー]{1,20}\)")
+
+
+def _without_readings(doc: Document) -> tuple[str, list[int]]:
+    """The folded text with bracketed readings cut out, and each kept character's folded offset."""
+    cached = doc.memo.get("without_readings")
+    if cached is None:
+        kept: list[int] = []
+        last = 0
+        for m in _BRACKETED_READING.finditer(doc.folded):
+            kept.extend(range(last, m.start()))
+            last = m.end()
+        kept.extend(range(last, len(doc.folded)))
+        cached = ("".join(doc.folded[i] for i in kept), kept)
+        doc.memo["without_readings"] = cached
+    return cast("tuple[str, list[int]]", cached)
+
+
+class SpanSet:
+    """Original spans of allowed phrases, asked whether one of them covers a hit.
+
+    A draft can hold thousands of allowed phrases and as many hits (「外人墓地、」 repeated); each
+    question takes a binary search over the starts and the running maximum of the ends, not a scan.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach: list[int] = []
+        for _, b in ordered:
+            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when one span holds all of [start, end)."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
+
+
+def allowed_spans(doc: Document, phrases: Iterable[str]) -> SpanSet:
     """Original spans of every occurrence of the allow-listed phrases (folded comparison)."""
     spans: list[tuple[int, int]] = []
+    readings = "(" in doc.folded and _BRACKETED_READING.search(doc.folded) is not None
     for phrase in phrases:
         f = fold(phrase)
         if not f:
@@ -181,11 +225,17 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> list[tuple[int, int]
         while pos >= 0:
             spans.append(doc.span(pos, pos + len(f)))
             pos = doc.folded.find(f, pos + 1)
-    return spans
+        if readings:
+            text, kept = _without_readings(doc)
+            pos = text.find(f)
+            while pos >= 0:
+                spans.append(doc.span(kept[pos], kept[pos + len(f) - 1] + 1))
+                pos = text.find(f, pos + 1)
+    return SpanSet(spans)
 
 
-def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+def inside(start: int, end: int, spans: SpanSet) -> bool:
+    return spans.covers(start, end)
 
 
 class ContextWords:

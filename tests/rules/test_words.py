@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rules import RuleOverride
+from bot.rules.wordlists import SpanSet
 from tests.rules.conftest import codes, findings_of
 
 
@@ -264,3 +265,52 @@ def test_a_word_spelled_out_is_one_finding_over_just_its_letters() -> None:
     assert f.excerpt == "ク＊ソ"
     [f] = findings_of("prohibited.insult", "シ・ネ")  # a whole-sentence しね and a spelled-out word: once
     assert f.excerpt == "シ・ネ"
+
+
+# Sudachi's yomigana plugin used to fold up to four bracketed kana after kanji into the word, so
+# 「馬鹿(ばか)」 and 「市長(バカ)」 matched no entry at all.
+@pytest.mark.parametrize(
+    ("text", "code", "word"),
+    [
+        ("市長（バカ）の話", "prohibited.insult", "バカ"),
+        ("議員(アホ)の発言", "prohibited.insult", "アホ"),
+        ("外国人観光客（ガイジン）向けの案内所", "prohibited.discrimination", "ガイジン"),
+        ("障害者（めくら）", "prohibited.discrimination", "めくら"),
+        ("お前は馬鹿（ばか）だ", "prohibited.insult", "馬鹿（ばか）"),
+        ("あの地区は部落（ぶらく）だから", "prohibited.discrimination", "部落（ぶらく）"),
+    ],
+)
+def test_a_word_in_brackets_or_with_its_reading_still_fires(text: str, code: str, word: str) -> None:
+    [f] = findings_of(code, text)
+    assert text[f.start : f.end] == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "雁木（がんぎ）通りを歩こう",
+        "江田島（えたじま）市との交流",
+        "馬鹿囃子（ばかばやし）の実演",
+        "カステラ（かすてら）づくり体験",
+        "支那（しな）そばの名店",
+        "部落（ぶらく）差別（さべつ）の解消に向けた講演会",
+        "生（なま）ビールで乾杯",
+    ],
+)
+def test_a_reading_in_brackets_is_not_read_as_words_of_its_own(text: str) -> None:
+    assert not [c for c in codes(text) if c.startswith("prohibited.")]
+
+
+def test_a_span_set_answers_whether_one_span_covers_a_hit() -> None:
+    spans = SpanSet([(10, 20), (0, 5), (12, 14), (30, 40)])
+    assert spans.covers(0, 5) and spans.covers(12, 20) and spans.covers(13, 14) and spans.covers(35, 40)
+    assert not spans.covers(4, 6)  # straddles the end of (0, 5)
+    assert not spans.covers(18, 31)  # two spans, not one
+    assert not spans.covers(25, 26)
+    assert not SpanSet().covers(0, 1)
+
+
+def test_many_allowed_phrases_and_many_hits_are_checked_in_one_pass() -> None:
+    text = "外人墓地、" * 2000 + "ガイジンは来るな"
+    [f] = findings_of("prohibited.discrimination", text)
+    assert text[f.start : f.end] == "ガイジン"
