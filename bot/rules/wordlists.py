@@ -60,6 +60,9 @@ def load_sections(name: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in sections.items()}
 
 
+_KANJI = re.compile(r"[\u4e00-\u9fff々]")
+
+
 @dataclass(frozen=True)
 class _Pattern:
     entry: str
@@ -149,15 +152,20 @@ class WordMatcher:
                 for pat in by_first.get(tok.surface, ()):
                     if not pat.pos or _pos_ok(tok, pat.pos):
                         out.append(Match(tok.start, tok.end, pat.entry, i, i))
-        if phrases:
+        # A one-morpheme entry can be cut in two by what stands before it: 「市長死ね」 is 市長/死/ね.
+        # It still counts when it starts and ends on morpheme boundaries (never inside a word, so
+        # 「必死ね」 stays silent). Only entries with a kanji: kana alone cut in two are particles
+        # (「降りそうですしね」 holds シネ), and an entry with a part of speech must be that morpheme.
+        split = [pat for pat in candidates if len(pat.keys) == 1 and not pat.pos and _KANJI.search(pat.entry)]
+        if phrases or split:
             first_at, last_at = doc.token_bounds
-            for pat in phrases:
+            for pat in phrases + split:
                 folded = fold(pat.entry)
                 pos = doc.folded.find(folded)
                 while pos >= 0:
                     a, b = doc.span(pos, pos + len(folded))
                     first, last = first_at.get(a), last_at.get(b)
-                    if first is not None and last is not None:
+                    if first is not None and last is not None and (len(pat.keys) > 1 or first < last):
                         out.append(Match(a, b, pat.entry, first, last))
                     pos = doc.folded.find(folded, pos + 1)
         out.sort(key=lambda m: (m.start, m.end))

@@ -24,6 +24,10 @@ from tests.rules.conftest import codes, findings_of
         ("ジジイは黙ってろ", "prohibited.insult"),
         ("ぶっ殺すぞ", "prohibited.insult"),
         ("殺してやる", "prohibited.insult"),
+        ("市長死ね", "prohibited.insult"),  # 市長/死/ね: the entry cut in two by the noun before it
+        ("お前ら全員死ねよ", "prohibited.insult"),  # 死ねよ is one morpheme of its own
+        ("タヒね", "prohibited.insult"),
+        ("もう死んでしまえ", "prohibited.insult"),
         ("エロい画像を公開", "prohibited.obscene"),
         ("大麻なら簡単に手に入ります", "prohibited.illegal"),
         ("みんなで万引きしよう", "prohibited.illegal"),
@@ -131,6 +135,11 @@ def test_fires(text: str, code: str) -> None:
     ("text", "code"),
     [
         ("夏祭りで馬鹿囃子を披露します", "prohibited.insult"),
+        ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
+        ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
+        ("旧民法の無能力者制度", "prohibited.insult"),
+        ("海外人材の受け入れ", "prohibited.discrimination"),
+        ("粘土人形づくり", "prohibited.discrimination"),
         ("長崎名物のカステラをどうぞ", "prohibited.insult"),
         ("バカンスシーズンの交通安全", "prohibited.insult"),
         ("燃やせるごみと燃やせないごみの収集日です", "prohibited.insult"),
