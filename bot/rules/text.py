@@ -140,9 +140,9 @@ _WORD_LETTER_RE = re.compile(WORD_LETTER)
 _KANA_LETTERS = "\u3041-\u3096\u30a1-\u30fa"
 _KATAKANA = "\u30a1-\u30fa\u30fc"
 _KANA_RE = re.compile(f"[{_KANA_LETTERS}\u30fc]")
-# A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」), on the normalised text where
-# 「　」 is a space and 「＊」 is 「*」: the letters are read as the word they spell.
-_LETTER_SEPARATORS = " ・.*_"
+# A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「バ～カ」), on the normalised text
+# where 「　」 is a space, 「＊」 is 「*」 and 「～」 is 「~」: the letters are read as the word they spell.
+_LETTER_SEPARATORS = " ・.*_~〜"
 _SINGLE_LETTER_SEPARATOR = re.compile(
     rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
@@ -376,7 +376,7 @@ class Document:
         """The draft as a reader takes it in, for the word lists; None when that is the draft itself.
 
         What only hides a word's letters becomes a zero-width space, which normalising drops: the
-        separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「死🌸ね」)
+        separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」)
         and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana
         beside katakana (「バ力」) become that katakana. Character for character, so the offsets are
         the draft's.

@@ -88,6 +88,8 @@ from tests.rules.conftest import codes, findings_of
         ("ｶﾞ ｲ ｼﾞ ﾝ", "prohibited.discrimination"),
         ("ガ・イ・ジ・ン", "prohibited.discrimination"),
         ("ク*ソ役所", "prohibited.insult"),
+        ("バ～カじゃないの", "prohibited.insult"),
+        ("ア〜ホ", "prohibited.insult"),
         ("バ力じゃないの", "prohibited.insult"),
         ("死🌸ね", "prohibited.insult"),
         ("ばーーーか", "prohibited.insult"),
