@@ -51,6 +51,8 @@ from tests.rules.conftest import codes, findings_of
         ("㊙ 予算の内訳", "confidential.secret"),
         ("この資料は取扱注意です", "confidential.secret"),
         ("庁内限りの資料です", "confidential.secret"),
+        ("この資料は部内限りでお願いします。", "confidential.secret"),
+        ("【課内限り】来年度の体制", "confidential.secret"),
         ("新庁舎整備計画（案）をお示しします", "confidential.deliberation"),
         ("総合計画の素案です", "confidential.deliberation"),
         ("未定稿のため変更があります", "confidential.deliberation"),
@@ -137,6 +139,7 @@ def test_fires(text: str, code: str) -> None:
     ("text", "code"),
     [
         ("夏祭りで馬鹿囃子を披露します", "prohibited.insult"),
+        ("室内限りでご使用ください", "confidential.secret"),
         ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
         ("旧民法の無能力者制度", "prohibited.insult"),
