@@ -81,6 +81,8 @@ from tests.rules.conftest import codes, findings_of
         ("立憲民主党の対応はひどいと思います。", "prohibited.political"),
         ("SNSで見たのですが、給水車が来るみたいです", "prohibited.rumor"),
         ("知人から聞いた話では断水するとのこと", "prohibited.rumor"),
+        ("RT希望：明日の説明会の会場が変わったそうです", "prohibited.rumor"),
+        ("リポスト希望！迷子の犬を探しています", "prohibited.rumor"),
         ("Shit happens", "prohibited.insult"),
         ("Don't be a retard", "prohibited.discrimination"),
         # A space between the letters does not hide the word.
@@ -140,6 +142,8 @@ def test_fires(text: str, code: str) -> None:
     [
         ("夏祭りで馬鹿囃子を披露します", "prohibited.insult"),
         ("室内限りでご使用ください", "confidential.secret"),
+        ("【RT希望】避難指示が発令されました", "prohibited.rumor"),
+        ("リポスト希望！迷子の犬を探しています", "quote.third_party"),
         ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
         ("旧民法の無能力者制度", "prohibited.insult"),
