@@ -82,6 +82,9 @@ from tests.rules.conftest import codes, findings_of
         ("SNSで見たのですが、給水車が来るみたいです", "prohibited.rumor"),
         ("知人から聞いた話では断水するとのこと", "prohibited.rumor"),
         ("RT希望：明日の説明会の会場が変わったそうです", "prohibited.rumor"),
+        ("市内で強盗事件があったそうです。", "prohibited.rumor"),
+        ("市内で不審者が出たそうです。", "prohibited.rumor"),
+        ("〇〇地区でクマが出没したそうです", "prohibited.rumor"),
         ("リポスト希望！迷子の犬を探しています", "prohibited.rumor"),
         ("Shit happens", "prohibited.insult"),
         ("Don't be a retard", "prohibited.discrimination"),
@@ -143,6 +146,8 @@ def test_fires(text: str, code: str) -> None:
         ("夏祭りで馬鹿囃子を披露します", "prohibited.insult"),
         ("室内限りでご使用ください", "confidential.secret"),
         ("【RT希望】避難指示が発令されました", "prohibited.rumor"),
+        ("上越警察署によると、市内で不審者が出たそうです。", "prohibited.rumor"),
+        ("クマは冬眠するそうです", "prohibited.rumor"),
         ("リポスト希望！迷子の犬を探しています", "quote.third_party"),
         ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
