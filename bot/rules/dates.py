@@ -92,7 +92,10 @@ _EN_DATE = re.compile(
     # The day before the month, as British English writes it: 「Saturday 5 December」「5 Dec (Sat)」
     # (after a weekday, the month capitalised: 「Sat 5 may change」 is a sentence).
     rf"|\b(?P<w3>{_EN_WD}),?\s+(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?-i:(?P<m3>{_EN_MONTH}))(?![A-Za-z])(?:,?\s+(?P<y3>[0-9]{{4}})\b)?"
-    rf"|\b(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_EN_MONTH})(?:,?\s+(?P<y4>[0-9]{{4}}))?\s*+\(\s*+(?P<w4>{_EN_WD})\s*+\)",
+    rf"|\b(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_EN_MONTH})(?:,?\s+(?P<y4>[0-9]{{4}}))?\s*+\(\s*+(?P<w4>{_EN_WD})\s*+\)"
+    # A weekday before the date in figures, month first as in Japan and America: 「Fri 12/19」
+    # 「Friday, 2026/12/19」「Fri 12/19/2026」; not a figure that goes on (「Sun 2.5km」).
+    rf"|\b(?P<w5>{_EN_WD}),?\s+(?:(?P<y5>[0-9]{{4}})[/.])?(?P<m5>[0-9]{{1,2}})[/.](?P<d5>[0-9]{{1,2}})(?:/(?P<y5b>[0-9]{{4}}))?(?![0-9A-Za-z%/.])",
     re.IGNORECASE,
 )
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
@@ -202,7 +205,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「来月5日（火）」「今月の5日」は、その月として確かめます。
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
     「14 Dec (Sun)」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月5日（Fri）」
-    「2026/12/5 Sat.」「12/5 Sat」）も同じように確かめます（「12/6 Sun Plaza」のように英語の名前が続く
+    「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます（「12/6 Sun Plaza」のように英語の名前が続く
     ものは曜日とみなしません）。中国語（「12月31日（周三）」「12月31日(星期三)」）と韓国語（「12월 31일(수)」
     「12월 31일(수요일)」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
@@ -757,14 +760,17 @@ def _weekday_hit(doc: Document, span: tuple[int, int], weekday_span: tuple[int, 
 
 def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
     for m in _EN_DATE.finditer(doc.text):
-        form = next(k for k in ("", "2", "3", "4") if m.group("w" + k))
+        form = next(k for k in ("", "2", "3", "4", "5") if m.group("w" + k))
         wd_group = "w" + form
         written = m.group(wd_group)
         month_word = m.group("m" + form).rstrip(".").lower()
-        month = next((i + 1 for i, name in enumerate(_EN_MONTHS) if name.startswith(month_word[:3])), None)
+        if month_word.isdigit():
+            month = int(month_word) if 1 <= int(month_word) <= 12 else None
+        else:
+            month = next((i + 1 for i, name in enumerate(_EN_MONTHS) if name.startswith(month_word[:3])), None)
         weekday = _english_day(written)
         day = int(m.group("d" + form))
-        year = m.group("y" + form)
+        year = m.group("y" + form) or (m.group("y5b") if form == "5" else None)
         if month is None or weekday is None:
             continue
         actual = _written_date(year, month, day, today)

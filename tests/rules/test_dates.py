@@ -484,6 +484,27 @@ def test_an_english_word_after_a_numeric_date_that_is_not_a_wrong_weekday_is_sil
     assert "date.weekday_mismatch" not in codes(text)
 
 
+@pytest.mark.parametrize(("text", "excerpt", "suggestion"), [
+    ("Open: Sat 12/7 10:00-", "Sat 12/7", "Sun 12/7"),
+    ("Saturday, 2025/12/7", "Saturday, 2025/12/7", "Sunday, 2025/12/7"),
+    ("SAT 12.7", "SAT 12.7", "SUN 12.7"),
+    ("Sat. 12/7/2025", "Sat. 12/7/2025", "Sun. 12/7/2025"),
+])
+def test_an_english_weekday_before_a_numeric_date_is_checked(text: str, excerpt: str, suggestion: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.excerpt == excerpt and f.suggestion == suggestion and "日曜日" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "Saturday 12/6 and Sunday 12/7",
+    "Sun 12/7/2025",
+    "Run on Sun 2.5km",  # a figure that goes on is no date
+    "Sat 12/7/20251",
+])
+def test_an_english_weekday_before_the_right_numeric_date_or_no_date_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("11月31日に開催します。", "11月31日という日付はありません（11月は30日までです）"),
     ("申込は2月30日まで", "2月30日という日付はありません（2月は28日（うるう年は29日）までです）"),
