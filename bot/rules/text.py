@@ -49,10 +49,15 @@ class _NfkcTable(dict[int, str]):
 
 
 # Invisible format characters that can be typed (or pasted) inside a word, number or URL without
-# changing how the draft looks: zero-width space/non-joiner/joiner, word joiner, BOM, and the bidi
-# embeddings, overrides and isolates. The normalised view drops them, so 「090<ZWSP>1234<ZWSP>5678」
-# and 「馬<ZWSP>鹿」 are matched like the visible text; offsets still map into the original.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# changing how the draft looks: zero-width space/non-joiner/joiner, word joiner, BOM, the bidi
+# marks, embeddings, overrides and isolates, the soft hyphen (shown only where a line breaks), the
+# Mongolian vowel separator and the invisible operators. The normalised view drops them, so
+# 「090<ZWSP>1234<ZWSP>5678」 and 「馬<SHY>鹿」 are matched like the visible text; offsets still map
+# into the original.
+INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u200e\u200f\u061c\u00ad\u180e\u2061\u2062\u2063\u2064"
+)
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
 _NFKC_TABLE = _NfkcTable({ord(ch): "" for ch in INVISIBLE})
@@ -60,6 +65,21 @@ for _ch in INVISIBLE:
     _NFKC_CACHE[_ch] = ""
 # Marks that compose with the preceding character under NFKC (ｶﾞ → ガ, e + ◌́ → é).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a\ufe20-\ufe2f]")
+
+
+# The voiced and semi-voiced marks typed as characters of their own after kana (「ハ゛カ」): NFKC makes
+# them a space and a combining mark, which composes with nothing. After a kana that takes the mark
+# they become the combining mark (one character for one, so offsets stay), and normalising composes
+# 「バ」.
+_SPACING_MARK = re.compile("(?<=[\u3041-\u3096\u30a1-\u30fa])[゛゜]")
+_COMBINING_OF = {"゛": "\u3099", "゜": "\u309a"}
+_VOICED = re.compile("[\u3041-\u3096\u30a1-\u30fa][\u3099\u309a]")
+
+
+def _as_combining(m: re.Match[str]) -> str:
+    mark = _COMBINING_OF[m.group()]
+    kana = m.string[m.start() - 1]
+    return mark if len(unicodedata.normalize("NFC", kana + mark)) == 1 else m.group()
 
 
 def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
@@ -70,6 +90,8 @@ def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     chunk by chunk, a chunk being a base character plus the characters whose NFKC form is combining
     (e.g. ｶﾞ, where the half-width voiced mark only composes with the preceding kana).
     """
+    if "゛" in text or "゜" in text:
+        text = _SPACING_MARK.sub(_as_combining, text)
     fast = text.translate(_NFKC_TABLE)
     if len(fast) == len(text) and not _COMBINING.search(fast):
         return fast, None, None
@@ -140,9 +162,10 @@ _WORD_LETTER_RE = re.compile(WORD_LETTER)
 _KANA_LETTERS = "\u3041-\u3096\u30a1-\u30fa"
 _KATAKANA = "\u30a1-\u30fa\u30fc"
 _KANA_RE = re.compile(f"[{_KANA_LETTERS}\u30fc]")
-# A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「バ～カ」), on the normalised text
-# where 「　」 is a space, 「＊」 is 「*」 and 「～」 is 「~」: the letters are read as the word they spell.
-_LETTER_SEPARATORS = " ・.*_~〜"
+# A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「バ～カ」, one letter a line), on
+# the normalised text where 「　」 is a space, 「＊」 is 「*」 and 「～」 is 「~」: the letters are read as
+# the word they spell.
+_LETTER_SEPARATORS = " \t\n・.*_~〜"
 _SINGLE_LETTER_SEPARATOR = re.compile(
     rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
@@ -198,6 +221,16 @@ def _drawn_out(text: str) -> Iterator[tuple[int, int]]:
     """All but the first 「ー」 of each drawn-out sound."""
     for m in _LONG_SOUND_RUN.finditer(text):
         yield m.start() + 1, m.end()
+
+
+# Variation selectors after a letter: an ideographic variant (葛󠄀) or nothing that shows at all
+# (「バ<VS16>カ」); either way the letter is the same for the word lists.
+_VARIATION_AFTER_LETTER = re.compile(f"(?<={WORD_LETTER})[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
+
+
+def _variation_selectors(text: str) -> Iterator[tuple[int, int]]:
+    for m in _VARIATION_AFTER_LETTER.finditer(text):
+        yield m.span()
 
 
 def _emoji_between_letters(text: str) -> Iterator[tuple[int, int]]:
@@ -377,17 +410,24 @@ class Document:
 
         What only hides a word's letters becomes a zero-width space, which normalising drops: the
         separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」)
-        and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana
-        beside katakana (「バ力」) become that katakana. Character for character, so the offsets are
-        the draft's.
+        and all but one 「ー」 of a drawn-out sound (「ばーーーか」), and variation selectors after a letter.
+        Kanji drawn like katakana beside katakana (「バ力」) become that katakana, and a voiced mark typed
+        after its kana (「ハ゛カ」) one letter with it. Character for character, so the offsets are the
+        draft's.
         """
         text = self.text
-        if hidden := [*self._letter_separators(), *_drawn_out(text), *_emoji_between_letters(text)]:
+        hidden = [
+            *self._letter_separators(), *_drawn_out(text), *_emoji_between_letters(text), *_variation_selectors(text)
+        ]
+        if hidden:
             chars = list(text)
             for a, b in hidden:
                 chars[a:b] = ["\u200b"] * (b - a)
             text = "".join(chars)
         text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
+        if "゛" in text or "゜" in text:
+            text = _SPACING_MARK.sub(_as_combining, text)
+            text = _VOICED.sub(lambda m: unicodedata.normalize("NFC", m.group()) + "\u200b", text)
         return None if text == self.text else Document(text)
 
     def _letter_separators(self) -> Iterator[tuple[int, int]]:

@@ -7,8 +7,9 @@ import pytest
 from bot.rules.text import INVISIBLE, Document
 from tests.rules.conftest import codes, findings_of
 
-ZW = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
-BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+ZW = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e", "\u2063"]
+BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f",
+        "\u061c"]
 
 
 @pytest.mark.parametrize("ch", ZW + BIDI)
@@ -56,3 +57,10 @@ def test_morphemes_keep_original_offsets_around_invisible_characters() -> None:
 
 def test_emoji_with_joiners_still_check_clean() -> None:
     assert [c for c in codes("家族で参加👨‍👩‍👧 ぜひどうぞ") if c != "a11y.fullwidth_alnum"] == []
+
+
+def test_a_voiced_mark_typed_after_its_kana_is_one_letter_in_the_normalised_view() -> None:
+    doc = Document("ハ゛ス停")
+    assert doc.norm == "バス停"
+    assert doc.span(0, 1) == (0, 2)
+    assert Document("「゛」").norm == "「 \u3099」"  # after no kana it stays what NFKC makes of it

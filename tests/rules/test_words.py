@@ -96,6 +96,11 @@ from tests.rules.conftest import codes, findings_of
         ("ガ・イ・ジ・ン", "prohibited.discrimination"),
         ("ク*ソ役所", "prohibited.insult"),
         ("バ～カじゃないの", "prohibited.insult"),
+        ("お前はハ゛カだ", "prohibited.insult"),  # the voiced mark typed as a character of its own
+        ("カ゛イシ゛ンは来るな", "prohibited.discrimination"),
+        ("バ\tカ", "prohibited.insult"),
+        ("バ\nカ\nで\nす", "prohibited.insult"),  # one letter a line
+        ("バ\ufe0fカ", "prohibited.insult"),  # a variation selector shows nothing after a kana
         ("ア〜ホ", "prohibited.insult"),
         ("バ力じゃないの", "prohibited.insult"),
         ("死🌸ね", "prohibited.insult"),
@@ -145,6 +150,9 @@ def test_fires(text: str, code: str) -> None:
     [
         ("夏祭りで馬鹿囃子を披露します", "prohibited.insult"),
         ("室内限りでご使用ください", "confidential.secret"),
+        ("葛\U000e0100飾区との交流", "prohibited.insult"),
+        ("年末のお知らせ\nバカンスシーズンの交通安全", "prohibited.insult"),
+        ("ハ゜ン教室を開きます", "prohibited.insult"),
         ("【RT希望】避難指示が発令されました", "prohibited.rumor"),
         ("上越警察署によると、市内で不審者が出たそうです。", "prohibited.rumor"),
         ("クマは冬眠するそうです", "prohibited.rumor"),
