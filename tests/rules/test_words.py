@@ -87,6 +87,8 @@ from tests.rules.conftest import codes, findings_of
         ("〇〇地区でクマが出没したそうです", "prohibited.rumor"),
         ("リポスト希望！迷子の犬を探しています", "prohibited.rumor"),
         ("Shit happens", "prohibited.insult"),
+        ("What the f**k", "prohibited.insult"),  # starred out, still read as the word
+        ("this is sh*t", "prohibited.insult"),
         ("Don't be a retard", "prohibited.discrimination"),
         # A space between the letters does not hide the word.
         ("バ カ じゃないの", "prohibited.insult"),
