@@ -47,8 +47,8 @@ def test_units_of_area_and_volume_are_spelled_out_not_m2(ch: str, fixed: str) ->
     assert f"「{fixed}」" in f.message
 
 
-@pytest.mark.parametrize("ch", ["髙", "﨑", "𠮷", "℃", "😀", "※", "〒", "ｶ", "Ａ"])
-def test_name_characters_and_jis_symbols_do_not_fire(ch: str) -> None:
+@pytest.mark.parametrize("ch", ["髙", "﨑", "𠮷", "℃", "😀", "※", "〒", "ｶ", "Ａ", "ℹ\ufe0f", "㊙\ufe0f", "Ⓜ\ufe0f"])
+def test_name_characters_jis_symbols_and_emoji_do_not_fire(ch: str) -> None:
     assert "a11y.machine_dependent" not in codes(f"本日{ch}のお知らせ")
 
 
