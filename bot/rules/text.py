@@ -51,12 +51,16 @@ class _NfkcTable(dict[int, str]):
 # Invisible format characters that can be typed (or pasted) inside a word, number or URL without
 # changing how the draft looks: zero-width space/non-joiner/joiner, word joiner, BOM, the bidi
 # marks, embeddings, overrides and isolates, the soft hyphen (shown only where a line breaks), the
-# Mongolian vowel separator and the invisible operators. The normalised view drops them, so
-# 「090<ZWSP>1234<ZWSP>5678」 and 「馬<SHY>鹿」 are matched like the visible text; offsets still map
-# into the original.
+# Mongolian vowel separator, the invisible operators, and variation selectors (text or emoji
+# presentation, ideographic variants such as 葛󠄀: the same letter for every rule). The normalised view
+# drops them, so 「090<ZWSP>1234<ZWSP>5678」, 「馬<SHY>鹿」 and 「㊙️ 人事案」 are matched like the
+# visible text; offsets still map into the original. Rules that draw or count what is shown (emoji,
+# platform lengths) read the draft itself.
 INVISIBLE = (
     "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
     "\u200e\u200f\u061c\u00ad\u180e\u2061\u2062\u2063\u2064"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
 )
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
@@ -221,16 +225,6 @@ def _drawn_out(text: str) -> Iterator[tuple[int, int]]:
     """All but the first 「ー」 of each drawn-out sound."""
     for m in _LONG_SOUND_RUN.finditer(text):
         yield m.start() + 1, m.end()
-
-
-# Variation selectors after a letter: an ideographic variant (葛󠄀) or nothing that shows at all
-# (「バ<VS16>カ」); either way the letter is the same for the word lists.
-_VARIATION_AFTER_LETTER = re.compile(f"(?<={WORD_LETTER})[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
-
-
-def _variation_selectors(text: str) -> Iterator[tuple[int, int]]:
-    for m in _VARIATION_AFTER_LETTER.finditer(text):
-        yield m.span()
 
 
 def _emoji_between_letters(text: str) -> Iterator[tuple[int, int]]:
@@ -410,16 +404,12 @@ class Document:
 
         What only hides a word's letters becomes a zero-width space, which normalising drops: the
         separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」)
-        and all but one 「ー」 of a drawn-out sound (「ばーーーか」), and variation selectors after a letter.
-        Kanji drawn like katakana beside katakana (「バ力」) become that katakana, and a voiced mark typed
-        after its kana (「ハ゛カ」) one letter with it. Character for character, so the offsets are the
-        draft's.
+        and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana beside
+        katakana (「バ力」) become that katakana, and a voiced mark typed after its kana (「ハ゛カ」) one
+        letter with it. Character for character, so the offsets are the draft's.
         """
         text = self.text
-        hidden = [
-            *self._letter_separators(), *_drawn_out(text), *_emoji_between_letters(text), *_variation_selectors(text)
-        ]
-        if hidden:
+        if hidden := [*self._letter_separators(), *_drawn_out(text), *_emoji_between_letters(text)]:
             chars = list(text)
             for a, b in hidden:
                 chars[a:b] = ["\u200b"] * (b - a)

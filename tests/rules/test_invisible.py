@@ -64,3 +64,10 @@ def test_a_voiced_mark_typed_after_its_kana_is_one_letter_in_the_normalised_view
     assert doc.norm == "バス停"
     assert doc.span(0, 1) == (0, 2)
     assert Document("「゛」").norm == "「 \u3099」"  # after no kana it stays what NFKC makes of it
+
+
+def test_variation_selectors_hide_no_mark_and_no_letter() -> None:
+    assert "confidential.secret" in codes("㊙\ufe0f 来年度の人事案")  # the emoji form of the 秘 mark, as a label
+    assert "confidential.secret" not in codes("㊙\ufe0fスポット紹介")  # a 「secret spot」, as マル秘スポット
+    assert "prohibited.insult" in codes("馬\U000e0100鹿")  # an ideographic variation selector
+    assert "a11y.emoji_overuse" in codes("\u2764\ufe0f" * 6)  # emoji are counted as drawn
