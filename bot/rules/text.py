@@ -173,6 +173,11 @@ _LETTER_SEPARATORS = " \t\n・.*_~〜"
 _SINGLE_LETTER_SEPARATOR = re.compile(
     rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
+# Latin letters spelled out one by one (「f u c k」「S.H.I.T」): only between two single letters, since
+# 「a dog」 joined would be one word of two.
+_SINGLE_LATIN_SEPARATOR = re.compile(
+    rf"(?<=(?<![A-Za-z])[A-Za-z])[{re.escape(_LETTER_SEPARATORS)}](?=[A-Za-z](?![A-Za-z]))"
+)
 # A drawn-out sound after kana (「ばーーーか」): the word with one 「ー」.
 _LONG_SOUND_RUN = re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}")
 # Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana;
@@ -403,7 +408,8 @@ class Document:
         """The draft as a reader takes it in, for the word lists; None when that is the draft itself.
 
         What only hides a word's letters becomes a zero-width space, which normalising drops: the
-        separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」)
+        separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」
+        「f u c k」)
         and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana beside
         katakana (「バ力」) become that katakana, and a voiced mark typed after its kana (「ハ゛カ」) one
         letter with it. Character for character, so the offsets are the draft's.
@@ -429,6 +435,10 @@ class Document:
                 a, b = self.span(m.start(), m.end())
                 if b == a + 1:  # one character of the text, as 「　」 or 「＊」 are
                     yield a, b
+        for m in _SINGLE_LATIN_SEPARATOR.finditer(self.norm):
+            a, b = self.span(m.start(), m.end())
+            if b == a + 1:
+                yield a, b
 
     def original(self, a: int, b: int) -> str:
         """The text the normalised slice norm[a:b] was made from, as written."""

@@ -88,6 +88,8 @@ from tests.rules.conftest import codes, findings_of
         ("リポスト希望！迷子の犬を探しています", "prohibited.rumor"),
         ("Shit happens", "prohibited.insult"),
         ("What the f**k", "prohibited.insult"),  # starred out, still read as the word
+        ("f u c k you", "prohibited.insult"),  # Latin letters spelled out one by one
+        ("S.H.I.T", "prohibited.insult"),
         ("this is sh*t", "prohibited.insult"),
         ("Don't be a retard", "prohibited.discrimination"),
         # A space between the letters does not hide the word.
@@ -153,6 +155,7 @@ def test_fires(text: str, code: str) -> None:
         ("夏祭りで馬鹿囃子を披露します", "prohibited.insult"),
         ("室内限りでご使用ください", "confidential.secret"),
         ("葛\U000e0100飾区との交流", "prohibited.insult"),
+        ("Take a dog and a cat to the U.S.A. trip", "prohibited.insult"),  # a single letter before a word joins nothing
         ("年末のお知らせ\nバカンスシーズンの交通安全", "prohibited.insult"),
         ("ハ゜ン教室を開きます", "prohibited.insult"),
         ("【RT希望】避難指示が発令されました", "prohibited.rumor"),
