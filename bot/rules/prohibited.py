@@ -10,7 +10,7 @@ from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document, is_person_name
 from bot.rules.text_fold import fold
-from bot.rules.wordlists import Match, context_words, folded_set, load_sections, matcher
+from bot.rules.wordlists import Match, SpanSet, context_words, folded_set, load_sections, matcher
 from bot.rules.wordrule import merged, word_hits
 
 
@@ -190,16 +190,17 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         return
     incite = matcher("illegal.txt", "incite")
     deny = matcher("illegal.txt", "deny")
+    # Each sentence is weighed once, at its first act: what decides is the whole sentence.
     done: set[tuple[int, int]] = set()
     for act in acts.find(doc):
         sent = doc.sentence_at(act.start)
         if sent in done:
             continue
+        done.add(sent)
         calls = incite.find(doc, within=sent)
         # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act.
-        denials = [d for d in deny.find(doc, within=sent) if not any(c.start <= d.start and d.end <= c.end for c in calls)]
-        if calls and not denials:
-            done.add(sent)
+        in_calls = SpanSet((c.start, c.end) for c in calls)
+        if calls and all(in_calls.covers(d.start, d.end) for d in deny.find(doc, within=sent)):
             end = max(c.end for c in calls)
             yield Hit(
                 act.start,

@@ -273,20 +273,38 @@ class ContextWords:
         return self._single
 
     def found(self, doc: Document, span: tuple[int, int]) -> bool:
-        """True when one of the words occurs in the original span `span` of `doc`."""
+        """True when one of the words occurs (starts) in the original span `span` of `doc`."""
         if not self._words:
             return False
-        single = self._compile()
-        tokens = doc.tokens
-        for i in doc.token_range(span):
-            tok = tokens[i]
-            if tok.surface in single or tok.lemma in single:
-                return True
+        at = self._occurrences(doc)
+        within = doc.token_range(span)
+        k = bisect_left(at, within.start)
+        return k < len(at) and at[k] < within.stop
+
+    def _occurrences(self, doc: Document) -> list[int]:
+        """Indices of the morphemes where one of the words starts, found once per draft.
+
+        Asked once per match, each time for a sentence: a long draft with no sentence end and many
+        matches (「拡散希望 」 repeated) made a scan of the sentence per match quadratic.
+        """
+        key = ("context", id(self))
+        cached = doc.memo.get(key)
+        if cached is None:
+            single = self._compile()
+            by_first: dict[str, list[tuple[str, ...]]] = {}
             for keys in self._phrases:
-                n = len(keys)
-                if i + n <= len(tokens) and all(tokens[i + k].surface == keys[k] for k in range(n)):
-                    return True
-        return False
+                by_first.setdefault(keys[0], []).append(keys)
+            tokens = doc.tokens
+            n = len(tokens)
+            cached = [
+                i for i, tok in enumerate(tokens)
+                if tok.surface in single or tok.lemma in single or any(
+                    i + len(keys) <= n and all(tokens[i + j].surface == keys[j] for j in range(1, len(keys)))
+                    for keys in by_first.get(tok.surface, ())
+                )
+            ]
+            doc.memo[key] = cached
+        return cast("list[int]", cached)
 
 
 @cache

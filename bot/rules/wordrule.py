@@ -18,8 +18,9 @@ from bot.rules.wordlists import (
     matcher,
 )
 
-# What is left of a sentence that is only a label (「【拡散希望】」「#拡散希望」) once the entry is removed.
-_NOT_LETTER = re.compile(r"[\W_]+")
+# A letter left in the sentence besides the entry: without one, the sentence is only a label
+# (「【拡散希望】」「#拡散希望」).
+_LETTER = re.compile(r"[^\W_]")
 
 
 def word_hits(doc: Document, opts: RuleOptions, file: str, message: str) -> Iterator[Hit]:
@@ -64,10 +65,11 @@ def context_span(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The sentence of a match; for a label on its own line (【拡散希望】), also the sentence after it,
     which is what the label is about."""
     a, b = doc.sentence_at(start)
-    if not _NOT_LETTER.sub("", doc.text[a:start] + doc.text[end:b]):
-        for c, d in doc.sentences:
-            if c >= b:
-                return a, d
+    # Searched, not copied: asked once per match, and a long sentence can hold thousands of them.
+    if not (_LETTER.search(doc.text, a, start) or _LETTER.search(doc.text, end, b)):
+        after = doc.sentence_after(b - 1)
+        if after is not None:
+            return a, after[1]
     return a, b
 
 

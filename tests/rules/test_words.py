@@ -350,3 +350,24 @@ def test_many_allowed_phrases_and_many_hits_are_checked_in_one_pass() -> None:
     text = "外人墓地、" * 2000 + "ガイジンは来るな"
     [f] = findings_of("prohibited.discrimination", text)
     assert text[f.start : f.end] == "ガイジン"
+
+
+def test_context_words_are_found_by_surface_lemma_or_phrase_starting_in_the_span() -> None:
+    from bot.rules.text import Document
+    from bot.rules.wordlists import ContextWords
+
+    words = ContextWords(["湧く", "避難指示", "給水車"])
+    doc = Document("ハエが湧かないように。避難指示が出ました。給水車が来ます。")
+    first, second, third = doc.sentences
+    assert words.found(doc, first)  # 「湧かない」 by its dictionary form
+    assert words.found(doc, second)
+    assert words.found(doc, third)
+    assert not ContextWords(["給水車"]).found(doc, first)
+    assert not words.found(doc, (0, 2))  # 「ハエ」 only
+    assert not ContextWords([]).found(doc, first)
+
+
+def test_a_label_on_its_own_line_takes_the_sentence_after_it_as_its_context() -> None:
+    assert "prohibited.rumor" not in codes("【拡散希望】\n避難指示が発令されました。")
+    assert "prohibited.rumor" in codes("【拡散希望】\n迷子の犬を探しています。")
+    assert "prohibited.rumor" in codes("避難所へ。拡散希望、迷子の犬を探しています。")  # a letter besides the label
