@@ -309,6 +309,24 @@ def _about(doc: Document, call: Match, first: int, after: int) -> bool:
     return not any(t.surface in _BREAKS for t in between)
 
 
+class _CallsNear:
+    """The calls of one sentence, looked up by the morphemes they start and end on: a sentence can
+    name hundreds of people, and each name asks only about the few morphemes around it."""
+
+    def __init__(self, calls: list[Match]) -> None:
+        self._by_first: dict[int, list[Match]] = {}
+        self._by_last: dict[int, list[Match]] = {}
+        for m in calls:
+            self._by_first.setdefault(m.first, []).append(m)
+            self._by_last.setdefault(m.last, []).append(m)
+
+    def about(self, doc: Document, first: int, after: int) -> list[Match]:
+        """The calls `_about` the name at tokens [first, after)."""
+        near = [m for k in range(after, after + _CALL_WITHIN) for m in self._by_first.get(k, ())]
+        near += [m for k in range(first - _CALL_WITHIN, first) for m in self._by_last.get(k, ())]
+        return [m for m in near if _about(doc, m, first, after)]
+
+
 def _after(doc: Document, j: int, *surfaces: str) -> bool:
     return j < len(doc.tokens) and doc.tokens[j].surface in surfaces
 
@@ -394,6 +412,7 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     for sent in sorted({doc.sentence_at(p) for p in hints}):
         targets: list[tuple[int, int, str]] = []  # (start, end, what is quoted)
         found: list[tuple[int, int]] = []  # spans of the calls
+        near: dict[str, _CallsNear] = {}  # per kind of call, made on first use
         if with_party:
             named = parties.find(doc, within=sent)
             party_calls = calls.find(doc, within=sent) if named else []
@@ -406,13 +425,17 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             start, end = tokens[i].start, tokens[j - 1].end
             name = doc.text[start:end]
             title = tokens[j].surface if j < len(tokens) else ""
+            k = j + (1 if title in titles else 0)
             said: list[Match] = []
             if title in titles:
-                said += person_calls.find(doc, within=sent)
+                if "person" not in near:
+                    near["person"] = _CallsNear(person_calls.find(doc, within=sent))
+                said += near["person"].about(doc, i, k)
             if title in ("候補", "候補者", "陣営"):
-                said += candidate_calls.find(doc, within=sent)
-            k = j + (1 if title in titles else 0)
-            spans = [(m.start, m.end) for m in said if _about(doc, m, i, k)]
+                if "candidate" not in near:
+                    near["candidate"] = _CallsNear(candidate_calls.find(doc, within=sent))
+                said += near["candidate"].about(doc, i, k)
+            spans = [(m.start, m.end) for m in said]
             # 「中川幹太へ投票を」: a vote addressed to a name needs no title.
             if _after(doc, k, "ヘ", "ニ") and _after(doc, k + 1, "投票", "一票"):
                 spans.append((tokens[k + 1].start, tokens[k + 1].end))
