@@ -280,14 +280,17 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
         return
     topics = context_words("rumor.txt", "hearsay_topics")
     tokens = doc.tokens
+    sourced: dict[tuple[int, int], bool] = {}  # per sentence, which may hold many hearsay endings
     for i in range(1, len(tokens) - 1):
         t, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
         if t.surface != "ソウ" or t.pos2 != "助動詞語幹" or nxt.lemma not in ("デス", "ダ"):
             continue
         if prev.pos in ("動詞", "形容詞", "助動詞") and prev.form in ("終止形", "連体形"):
             a, b = doc.sentence_at(prev.start)
-            # 「気象台によると…降るそうです」 names its source: that is reporting, not a rumour.
-            if topics.found(doc, (a, b)) and not _SOURCE.search(doc.norm, a, b):
+            if (a, b) not in sourced:
+                # 「気象台によると…降るそうです」 names its source: that is reporting, not a rumour.
+                sourced[a, b] = _SOURCE.search(doc.norm, a, b) is not None
+            if topics.found(doc, (a, b)) and not sourced[a, b]:
                 yield prev.start, nxt.end
 
 
