@@ -1,13 +1,13 @@
 """Benchmark of the rule engine (SPEC §7: rule checks/second and median latency on 1,000 characters).
 
-    python benchmarks/rules.py [--no-textlint]
+    python benchmarks/rules.py [--no-textlint] [--word-lists]
 
 Prints: latency (median, p95) and checks/second on one realistic 1,000-character draft; the same
 for a batch of 1,000 generated realistic drafts; the cold start of `python -m bot check`; and, when
 node/npm are available, the same batch through textlint with textlint-rule-preset-ja-technical-writing
 (installed into a temporary directory, never into the repository); and the slowest check of a
 40,000-character draft made of one shape repeated (``www.`` …), which shows whether any rule's
-time grows faster than the text.
+time grows faster than the text; with ``--word-lists``, the same for every word-list entry.
 """
 
 from __future__ import annotations
@@ -201,9 +201,46 @@ def padded(ctx: CheckContext) -> None:
           f"({worst[2]}); largest 40k/10k time ratio {steepest[1]:.1f} ({steepest[2]})")
 
 
+def word_lists() -> None:
+    """Every entry of every bundled word list, repeated with a space and with 「、」 (so one long
+    sentence holds thousands of matches), at 4,000 and 16,000 characters.
+
+    Rules weigh a match against its sentence (context words, a source, the calls around a name):
+    work per match over the whole sentence is quadratic on these (session 17: 「拡散希望 」 repeated
+    took 70 s at 10,000 characters). Opt-in: about six minutes."""
+    from bot.rules.wordlists import load_sections
+
+    ctx = CheckContext(now=NOW, scheduled_at=NOW)
+    entries: set[str] = set()
+    for path in (ROOT / "bot" / "rules" / "data").glob("*.txt"):
+        if path.name.startswith(("harmful_domains", "shorteners")):
+            continue
+        for words in load_sections(path.name).values():
+            for line in words:
+                for part in line.replace(":", ",").split(","):
+                    word = part.split("/")[0].strip()
+                    if word and len(word) < 30:
+                        entries.add(word)
+    rows = []
+    for word in sorted(entries):
+        for sep in (" ", "、"):
+            ms = []
+            for n in (4_000, 16_000):
+                text = (word + sep) * (n // (len(word) + 1))
+                t = time.perf_counter()
+                check(text, ctx)
+                ms.append((time.perf_counter() - t) * 1000)
+            rows.append((ms[1], ms[1] / ms[0], word + sep))
+    worst = max(rows)
+    steepest = max(rows, key=lambda r: r[1])
+    print(f"16,000 characters of one word-list entry repeated ({len(rows)} shapes): slowest {worst[0]:.0f} ms "
+          f"({worst[2]!r}); largest 16k/4k time ratio {steepest[1]:.1f} ({steepest[2]!r}; 4.0 is linear)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-textlint", action="store_true")
+    parser.add_argument("--word-lists", action="store_true", help="also time every word-list entry repeated (~6 min)")
     args = parser.parse_args()
     rng = random.Random(20251120)
     one = draft(rng, 1000)
@@ -233,6 +270,8 @@ def main() -> None:
     report("batch of 1,000 realistic drafts (40–600 chars)", ts)
     print(f"batch wall time {total:.2f} s")
     adversarial()
+    if args.word_lists:
+        word_lists()
     cold_start()
     if not args.no_textlint:
         textlint(batch)
