@@ -390,11 +390,10 @@ def fullwidth_alnum(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iter
     （「０９０－１２３４－５６７８」「１０：３０」）と、同じ文の中で近くにあるもの
     （「１２月５日（土）１０時」）はまとめて一つの指摘にします。
     """
-    urls = [(u.start, u.end) for u in doc.urls]
     runs = [
         (a, b)
         for a, b in (m.span() for m in _FULLWIDTH_ALNUM.finditer(doc.text))
-        if not any(u0 <= a and b <= u1 for u0, u1 in urls)
+        if (u := doc.url_at(a)) is None or b > u.end
     ]
     for group in _nearby(doc.text, runs):
         a, b = group[0][0], group[-1][1]

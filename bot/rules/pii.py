@@ -365,7 +365,7 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         if exempt(m.group().rsplit("@", 1)[0], m.group(1)):
             continue
         start, end = doc.span(m.start(), m.end())
-        if any(u.userinfo and u.start <= start < u.end for u in doc.urls):
+        if (u := doc.url_at(start)) is not None and u.userinfo:
             continue  # the userinfo@host of a link, not an address
         yield Hit(
             start,

@@ -73,7 +73,7 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
         entities[u.start] = (u.end, _X_URL_WEIGHT)
     if _EMOJI_CANDIDATE.search(nfc):
         for m in EMOJI.finditer(nfc):
-            if not any(u.start <= m.start() < u.end for u in d.urls):
+            if d.url_at(m.start()) is None:
                 entities[m.start()] = (m.end(), _X_EMOJI_WEIGHT)
     # Sum with C-speed string operations; walk character by character only when over the limit.
     total = _plain_weight(nfc)
@@ -205,7 +205,7 @@ def hashtags(doc: Document) -> list[tuple[int, int, str]]:
         return out
     for m in _HASHTAG.finditer(doc.norm):
         start, end = doc.span(m.start(), m.end())
-        if any(u.start <= start < u.end for u in doc.urls):
+        if doc.url_at(start) is not None:
             continue
         out.append((start, end, m.group(1)))
     return out
@@ -248,7 +248,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     if "#" in doc.norm:
         for m in _GLUED_HASHTAG.finditer(doc.norm):
             start, end = doc.span(m.start(1), m.end(1))
-            if any(u.start <= start < u.end for u in doc.urls):
+            if doc.url_at(start) is not None:
                 continue
             glued = doc.text[start:end]
             yield Hit(

@@ -366,10 +366,10 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         )
     )
     statements = list(_political_statements(doc, opts))
-    # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once.
-    for hit in word_hit_list:
-        if not any(s.start <= hit.start and hit.end <= s.end for s in statements):
-            statements.append(hit)
+    # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once. (Word
+    # hits are merged already, so none holds another.)
+    said = SpanSet((s.start, s.end) for s in statements)
+    statements += [hit for hit in word_hit_list if not said.covers(hit.start, hit.end)]
     statements.sort(key=lambda h: h.start)
     yield from statements
 

@@ -404,6 +404,17 @@ class Document:
         return found
 
     @cached_property
+    def _url_starts(self) -> list[int]:
+        return [u.start for u in self.urls]
+
+    def url_at(self, pos: int) -> Url | None:
+        """The link whose original span holds offset `pos`, if any (links never overlap)."""
+        k = bisect_right(self._url_starts, pos) - 1
+        if k >= 0 and pos < self.urls[k].end:
+            return self.urls[k]
+        return None
+
+    @cached_property
     def as_read(self) -> Document | None:
         """The draft as a reader takes it in, for the word lists; None when that is the draft itself.
 

@@ -494,3 +494,15 @@ def test_links_of_every_kind_are_found_once_in_order() -> None:
     urls = [u.url for u in Document(text).urls]
     assert urls == ["https://www.city.joetsu.niigata.jp/a", "https://上越市.jp/b", "example.com",
                     "https://にいがた.jp", "https://www.city.joetsu.niigata.jp/c", "www.example.jp/d"] * 3
+
+
+def test_url_at_names_the_link_holding_an_offset() -> None:
+    from bot.rules.text import Document
+
+    text = "詳しくは https://a.jp/x#top と https://b.jp/ へ"
+    doc = Document(text)
+    a = text.index("https://a.jp")
+    b = text.index("https://b.jp")
+    assert doc.url_at(a) is doc.urls[0] and doc.url_at(text.index("#top")) is doc.urls[0]
+    assert doc.url_at(b + 3) is doc.urls[1]
+    assert doc.url_at(0) is None and doc.url_at(text.index("と")) is None and doc.url_at(len(text) - 1) is None
