@@ -459,7 +459,7 @@ def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         length = (
             b
             - a
-            - sum(max(0, min(b, u.end) - max(a, u.start)) for u in doc.urls if u.start < b and u.end > a)
+            - sum(min(b, u.end) - max(a, u.start) for u in doc.urls_within(a, b))
         )
         if length > _MAX_SENTENCE:
             yield Hit(

@@ -253,8 +253,7 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
                     break
     hits.extend(_opinions(doc))
     for hit in sorted(hits, key=lambda h: h.start):
-        sentence = next(((a, b) for a, b in doc.sentences if a <= hit.start < b), None)
-        if sentence and public.find(doc, within=sentence):
+        if public.find(doc, within=doc.sentence_at(hit.start)):
             continue
         yield hit
 

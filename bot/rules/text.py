@@ -407,6 +407,11 @@ class Document:
     def _url_starts(self) -> list[int]:
         return [u.start for u in self.urls]
 
+    def urls_within(self, a: int, b: int) -> list[Url]:
+        """The links that overlap the original span [a, b)."""
+        k = max(bisect_right(self._url_starts, a) - 1, 0)
+        return [u for u in self.urls[k : bisect_left(self._url_starts, b)] if u.end > a]
+
     def url_at(self, pos: int) -> Url | None:
         """The link whose original span holds offset `pos`, if any (links never overlap)."""
         k = bisect_right(self._url_starts, pos) - 1

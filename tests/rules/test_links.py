@@ -506,3 +506,15 @@ def test_url_at_names_the_link_holding_an_offset() -> None:
     assert doc.url_at(a) is doc.urls[0] and doc.url_at(text.index("#top")) is doc.urls[0]
     assert doc.url_at(b + 3) is doc.urls[1]
     assert doc.url_at(0) is None and doc.url_at(text.index("と")) is None and doc.url_at(len(text) - 1) is None
+
+
+def test_urls_within_names_the_links_overlapping_a_span() -> None:
+    from bot.rules.text import Document
+
+    text = "x https://a.jp/1 y https://b.jp/2 z"
+    doc = Document(text)
+    first, second = doc.urls
+    assert doc.urls_within(0, len(text)) == [first, second]
+    assert doc.urls_within(5, 6) == [first]  # inside the first
+    assert doc.urls_within(15, 20) == [first, second]  # the end of one, the start of the other
+    assert doc.urls_within(16, 19) == [] and doc.urls_within(0, 2) == []
