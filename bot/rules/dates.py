@@ -416,6 +416,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
         list(_YEAR_CONTEXT.finditer(doc.norm)) if any(w in doc.norm for w in ("年", "おととし")) else []
     )
     context_ends = [c.end() for c in contexts]
+    # Where the first month is named, if anywhere: asked for every day-only date, so found once.
+    first_month = _MONTH_WORD.search(doc.norm)
+    first_month_end = first_month.end() if first_month is not None else len(doc.norm) + 1
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     last_day = 0  # the day of that date
     for m in _DATE.finditer(doc.norm):
@@ -439,7 +442,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 last_month is None or not _BARE_AFTER.search(doc.norm, max(0, m.start() - 24), m.start())
             ):
                 continue  # 「会議室A（土）・2（水）」「A・2（水）」: a bare number is a day only after a date
-            elif last_month is None and not _MONTH_WORD.search(doc.norm, 0, m.start()):
+            elif last_month is None and first_month_end > m.start():
                 yield from _check_day_only(doc, m, today)
                 continue
             elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
