@@ -199,7 +199,7 @@ def _without_readings(doc: Document) -> tuple[str, list[int]]:
 
 
 class SpanSet:
-    """Original spans of allowed phrases, asked whether one of them covers a hit.
+    """Spans (allowed phrases, a sentence's calls or statements), asked whether one covers a hit.
 
     A draft can hold thousands of allowed phrases and as many hits (「外人墓地、」 repeated); each
     question takes a binary search over the starts and the running maximum of the ends, not a scan.
@@ -211,9 +211,6 @@ class SpanSet:
         self._reach: list[int] = []
         for _, b in ordered:
             self._reach.append(max(b, self._reach[-1]) if self._reach else b)
-
-    def __bool__(self) -> bool:
-        return bool(self._starts)
 
     def covers(self, start: int, end: int) -> bool:
         """True when one span holds all of [start, end)."""
