@@ -80,6 +80,13 @@ _COMBINING_OF = {"゛": "\u3099", "゜": "\u309a"}
 _VOICED = re.compile("[\u3041-\u3096\u30a1-\u30fa][\u3099\u309a]")
 
 
+def _composed(m: re.Match[str]) -> str:
+    """A kana and its combining mark as one letter and a zero-width space (two characters for two);
+    a pair that composes to nothing (「ア゙」) stays as it is."""
+    one = unicodedata.normalize("NFC", m.group())
+    return one + "\u200b" if len(one) == 1 else m.group()
+
+
 def _as_combining(m: re.Match[str]) -> str:
     mark = _COMBINING_OF[m.group()]
     kana = m.string[m.start() - 1]
@@ -425,8 +432,7 @@ class Document:
 
         What only hides a word's letters becomes a zero-width space, which normalising drops: the
         separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」
-        「f u c k」)
-        and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana beside
+        「f u c k」) and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana beside
         katakana (「バ力」) become that katakana, and a voiced mark typed after its kana (「ハ゛カ」) one
         letter with it. Character for character, so the offsets are the draft's.
         """
@@ -439,7 +445,7 @@ class Document:
         text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
         if "゛" in text or "゜" in text:
             text = _SPACING_MARK.sub(_as_combining, text)
-            text = _VOICED.sub(lambda m: unicodedata.normalize("NFC", m.group()) + "\u200b", text)
+            text = _VOICED.sub(_composed, text)
         return None if text == self.text else Document(text)
 
     def _letter_separators(self) -> Iterator[tuple[int, int]]:

@@ -71,3 +71,11 @@ def test_variation_selectors_hide_no_mark_and_no_letter() -> None:
     assert "confidential.secret" not in codes("㊙\ufe0fスポット紹介")  # a 「secret spot」, as マル秘スポット
     assert "prohibited.insult" in codes("馬\U000e0100鹿")  # an ideographic variation selector
     assert "a11y.emoji_overuse" in codes("\u2764\ufe0f" * 6)  # emoji are counted as drawn
+
+
+def test_a_combining_mark_that_composes_with_nothing_keeps_the_offsets_of_the_reading() -> None:
+    text = "ア\u3099ホだ、お前はハ゛カ"  # 「ア゙」 has no composed form
+    read = Document(text).as_read
+    assert read is not None and len(read.text) == len(text)
+    [f] = findings_of("prohibited.insult", text)
+    assert text[f.start : f.end] == "ハ゛カ"
