@@ -217,14 +217,22 @@ def _unblock(text: str, blocks: Any) -> str:
     for quote in _elements(blocks, "rich_text_quote"):
         pieces = [_inline(child) for child in quote.get("elements") or []]
         if all(p is not None for p in pieces):  # a link or a mention inside: not matched, kept
-            quoted.update(line for line in "".join(p or "" for p in pieces).split("\n") if line.strip())
+            # An empty line of a quote (a blank line inside it, or the line after a final line
+            # break) arrives as 「&gt; 」 alone: "" stands for it.
+            quoted.update(line if line.strip() else "" for line in "".join(p or "" for p in pieces).split("\n"))
     if quoted:
-        lines = text.split("\n")
-        text = "\n".join(
-            line[1:].lstrip(" ") if line.startswith(">") and line[1:].lstrip(" ") in quoted else line
-            for line in lines
-        )
+        text = "\n".join(_unquoted(line, quoted) for line in text.split("\n"))
     return text
+
+
+def _unquoted(line: str, quoted: set[str]) -> str:
+    """A line of the text without its 「> 」 when the blocks say that line was quoted."""
+    if not line.startswith(">"):
+        return line
+    rest = line[1:].lstrip(" ")
+    if rest in quoted:
+        return rest
+    return "" if not rest.strip() and "" in quoted else line
 
 
 def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None = None) -> str:
