@@ -296,6 +296,8 @@ def _without_counter(alt: str) -> str:
             break
     s = s.rstrip(_COUNTER_CHARS)
     return s[:-2] if s.endswith("その") else s
+
+
 _GENERIC_ALT = {
     # Placeholders typed to get past the field.
     "なし",

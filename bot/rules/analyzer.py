@@ -29,7 +29,10 @@ _BREAK = re.compile(r"[。！？!?\n]")
 _OPEN, _CLOSE = ("(", "（"), (")", "）")
 _BRACKETED_KANA = re.compile(r"[(（]([\u3041-\u309f\u30a0-\u30ffー]+)[)）]")
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ffー]+")
-_WORD_END = re.compile(r"[\u4e00-\u9fff々〆ヶ\u30a0-\u30ff]$")  # kanji or katakana
+# What a word that a reading in brackets follows ends with: kanji or katakana (also for the word
+# lists' allowed phrases, which count across readings).
+READ_WORD_CHARS = "\u4e00-\u9fff々〆ヶ\u30a0-\u30ff"
+_WORD_END = re.compile(f"[{READ_WORD_CHARS}]$")
 _MAX_READING_MORPHEMES = 12
 # Corner brackets are not taken for a reading: brackets swapped for them, at the same offsets, read
 # as words of their own.

@@ -12,7 +12,7 @@ from bot.rules.credentials import SIGNED_URL_KINDS, Credential, find_credentials
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
-from bot.rules.wordlists import allowed_spans, context_words, inside, load_sections, matcher
+from bot.rules.wordlists import allowed_spans, context_words, load_sections, matcher
 from bot.rules.wordrule import merged, word_hits
 
 _MARK_MESSAGE = "「{word}」は秘密情報の表示です。公開してよい情報か確認し、表示ごと削除してください。"
@@ -201,7 +201,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         return
     allow = allowed_spans(doc, load_sections("secret.txt").get("allow", ()))
     for hit in _one_per_place(hits):
-        if not inside(hit.start, hit.end, allow):
+        if not allow.covers(hit.start, hit.end):
             yield hit
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.rules.model import CheckContext, Finding
 from bot.rules.registry import _RULES as REGISTRY
 from bot.rules.text import Document
-from bot.rules.wordlists import SpanSet, allowed_spans, inside
+from bot.rules.wordlists import SpanSet, allowed_spans
 
 _MAX_EXCERPT = 80
 _FAILED = (
@@ -71,7 +71,7 @@ def check(text: str, ctx: CheckContext) -> list[Finding]:
             if opts.allow and hit.end > hit.start:
                 if allow is None:
                     allow = allowed_spans(doc, opts.allow)
-                if inside(hit.start, hit.end, allow):
+                if allow.covers(hit.start, hit.end):
                     continue
             secrets.update(hit.redact)
             if hit.excerpt is not None:

@@ -13,7 +13,7 @@ from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
-from bot.rules.wordlists import allowed_spans, inside
+from bot.rules.wordlists import allowed_spans
 from bot.rules.wordrule import word_hits
 
 
@@ -177,7 +177,7 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「embargoed」なども対象です。
     """
     allowed = allowed_spans(doc, opts.allow)
-    hits = [h for h in word_hits(doc, opts, "press.txt", "") if not inside(h.start, h.end, allowed)]
+    hits = [h for h in word_hits(doc, opts, "press.txt", "") if not allowed.covers(h.start, h.end)]
     if not hits:
         return
     words = list(dict.fromkeys(doc.text[h.start : h.end] for h in hits))

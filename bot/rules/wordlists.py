@@ -180,7 +180,7 @@ def matcher(name: str, section: str = "words", extra: tuple[str, ...] = ()) -> W
 
 # Kana in brackets right after a word, as a reading is written (「部落(ぶらく)差別(さべつ)」): an
 # allow-listed phrase still counts with them in between.
-_BRACKETED_READING = re.compile(r"(?<=[\u4e00-\u9fff々〆ヶ\u30a0-\u30ff])\([\u30a0-\u30ffー]{1,20}\)")
+_BRACKETED_READING = re.compile(rf"(?<=[{analyzer.READ_WORD_CHARS}])\([\u30a0-\u30ffー]{{1,20}}\)")
 
 
 def _without_readings(doc: Document) -> tuple[str, list[int]]:
@@ -237,10 +237,6 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> SpanSet:
                 spans.append(doc.span(kept[pos], kept[pos + len(f) - 1] + 1))
                 pos = text.find(f, pos + 1)
     return SpanSet(spans)
-
-
-def inside(start: int, end: int, spans: SpanSet) -> bool:
-    return spans.covers(start, end)
 
 
 class ContextWords:

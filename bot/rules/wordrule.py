@@ -13,7 +13,6 @@ from bot.rules.wordlists import (
     allowed_spans,
     everyday_senses,
     folded_set,
-    inside,
     load_sections,
     matcher,
 )
@@ -47,7 +46,7 @@ def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
     if not found:
         return []
     allow = allowed_spans(doc, load_sections(file).get("allow", ()))
-    return [x for x in found if not inside(x.start, x.end, allow) and not everyday_use(doc, x, file)]
+    return [x for x in found if not allow.covers(x.start, x.end) and not everyday_use(doc, x, file)]
 
 
 def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
