@@ -20,7 +20,7 @@ from bot.rules.domains import (
 )
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
 from bot.rules.registry import rule
-from bot.rules.text import INVISIBLE, LOOKALIKE_LETTERS, URL_CHARS, Document, Url, trim_url
+from bot.rules.text import INVISIBLE, LOOKALIKE_LETTERS, URL_CHARS, Document, Url, is_ipv6_literal, trim_url
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
@@ -47,6 +47,15 @@ def _lookalike(url: Url) -> bool:
 
 # Names that only a local network resolves (RFC 6761/6762 and common intranet suffixes).
 _LOCAL_SUFFIXES = ("localhost", "local", "lan", "internal", "intranet", "home.arpa")
+
+
+def _ip_address(host: str) -> bool:
+    """A host written as an IPv4 or (bracketed) IPv6 address rather than a name."""
+    try:
+        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=4096)  # bounded: a server sees new hosts for years
@@ -86,7 +95,7 @@ def _workspace_chat(url: Url) -> str | None:
 # A link to a host without a dot (「http://fileserver/広報/」「http://localhost:8080/」), which
 # Document.urls does not take for a web address.
 _DOTLESS = re.compile(
-    rf"(?i)(?<![A-Za-z0-9])https?://(?P<host>[A-Za-z0-9_\-]+)(?![A-Za-z0-9_.\-])(?::[0-9]+)?[{URL_CHARS}]*"
+    rf"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>[A-Za-z0-9_\-]+)(?![A-Za-z0-9_.\-@\[])(?::[0-9]+)?[{URL_CHARS}]*"
 )
 # The place of a file on a PC or a file server: file:///…, \\server\share\…, C:\Users\… (the
 # backslash shown as ¥ on Japanese Windows).
@@ -297,6 +306,12 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 f"このリンクの行き先は {domain} です（「@」より前の「{url.userinfo}」は行き先ではありません）。"
                 "見かけと違う行き先のリンクはなりすましに使われる書き方なので、正しい URL に直してください。"
             )
+        elif _ip_address(url.host):
+            message = (
+                f"このリンクの行き先はドメイン名ではなく IP アドレス（{url.host}）です。運営者が分からず、"
+                "公開しているページを IP アドレスで案内することもまずありません。ドメイン名の URL に直してください"
+                "（確認済みなら設定の allowed_link_domains に追加できます）。"
+            )
         else:
             message = f"{domain} は信頼済みのドメインではありません。運営者と内容が信頼できるか確認してください（確認済みなら設定の allowed_link_domains に追加できます）。"
         yield Hit(url.start, url.end, message)
@@ -388,6 +403,10 @@ _BROKEN_SCHEME = re.compile(
 )
 
 
+# An address in brackets after the scheme (and any user name), which only an IPv6 address may be.
+_BRACKET_HOST = re.compile(r"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>\[[^\s/?#\[\]]*+\]?)")
+
+
 @rule(
     code="link.malformed",
     severity="error",
@@ -436,6 +455,14 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             f"URL の書き方が壊れています（「{doc.text[start:end]}」）。「{fixed}://」で始まる形に直してください。",
             suggestion=f"{fixed}://{tail}",
         )
+    if "[" in doc.norm and "://" in doc.norm:
+        for m in _BRACKET_HOST.finditer(doc.norm):
+            if not is_ipv6_literal(m.group("host").lower()):
+                yield Hit(
+                    *doc.span(m.start(), m.end()),
+                    f"URL の「{m.group('host')}」の部分が IPv6 アドレスとして正しくないため、リンクになりません。"
+                    "公開されているページから URL をコピーし直してください。",
+                )
     for url in doc.urls:
         original = doc.text[url.start : url.end]
         if any(ch in INVISIBLE for ch in original):

@@ -7,6 +7,7 @@ at most once per check.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
@@ -219,15 +220,32 @@ def trim_url(u: str) -> str:
     return u
 
 
+def is_ipv6_literal(host: str) -> bool:
+    """「[2001:db8::1]」: brackets around a valid IPv6 address (a zone, 「%25eth0」, included)."""
+    if len(host) < 4 or not host.endswith("]"):
+        return False
+    try:
+        ipaddress.IPv6Address(host[1:-1].replace("%25", "%"))
+    except ValueError:
+        return False
+    return True
+
+
 def _url(doc: Document, a: int, raw: str) -> Url | None:
     u = trim_url(raw)
     m = _AUTHORITY_RE.match(u)
     if not m:
         return None
     userinfo, _, hostport = m.group(1).rpartition("@")
-    host = hostport.split(":", 1)[0].lower().rstrip(".")
-    if "." not in host:
-        return None
+    if hostport.startswith("["):
+        # An IPv6 address is written in brackets (「http://[2001:db8::1]/」): its colons are not a port.
+        host = hostport[: hostport.find("]") + 1].lower()
+        if not is_ipv6_literal(host):
+            return None
+    else:
+        host = hostport.split(":", 1)[0].lower().rstrip(".")
+        if "." not in host:
+            return None
     scheme = u.split("://", 1)[0].lower() if "://" in u else ""
     start, end = doc.span(a, a + len(u))
     return Url(start, end, u, scheme, host, userinfo)

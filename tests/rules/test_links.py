@@ -246,6 +246,12 @@ def test_names_that_look_like_domains_are_not_links(text: str) -> None:
         ("http://192.168.0.1/ で設定", "192.168.0.1"),
         ("共有 https://10.0.0.5/share", "10.0.0.5"),
         ("https://fs.local/kouhou/", "fs.local"),
+        # IPv6 addresses are written in brackets; their colons are not a port.
+        ("管理画面 http://[::1]:8080/admin を開いて", "[::1]"),
+        ("https://[fd12:3456:789a::10]/share", "[fd12:3456:789a::10]"),
+        ("https://[fe80::1%25eth0]/", "[fe80::1%25eth0]"),
+        # The host after a user name, not the user name.
+        ("http://kouhou@fileserver/share", "fileserver"),
     ],
 )
 def test_an_address_only_the_office_network_reaches_is_one_error(text: str, where: str) -> None:
@@ -518,3 +524,41 @@ def test_urls_within_names_the_links_overlapping_a_span() -> None:
     assert doc.urls_within(5, 6) == [first]  # inside the first
     assert doc.urls_within(15, 20) == [first, second]  # the end of one, the start of the other
     assert doc.urls_within(16, 19) == [] and doc.urls_within(0, 2) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("詳細は https://157.7.44.10/event/ をご覧ください。", "157.7.44.10"),
+        ("詳細は https://[2606:4700::6810:84e5]/event/ をご覧ください。", "[2606:4700::6810:84e5]"),
+        ("詳細は https://[2606:4700::6810:84e5]:8443/a?b=1 をご覧ください。", "[2606:4700::6810:84e5]"),
+    ],
+)
+def test_a_link_to_a_public_ip_address_says_it_is_no_domain_name(text: str, host: str) -> None:
+    """Before, an IPv6 address was not read as a link at all (its colons were taken for a port)."""
+    [f] = findings_of("link.untrusted", text, policy=JOETSU)
+    assert f"IP アドレス（{host}）" in f.message and "ドメイン名の URL に直して" in f.message
+    assert text[f.start : f.end].startswith("https://") and not text[f.end - 1 : f.end].isspace()
+    assert "link.malformed" not in codes(text, policy=JOETSU)
+
+
+def test_an_ipv6_link_over_http_is_insecure_too() -> None:
+    assert {"link.insecure", "link.untrusted"} <= set(codes("http://[2606:4700::6810:84e5]/ をご覧ください", policy=JOETSU))
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("詳細は https://[zzzz]/ をご覧ください。", "[zzzz]"),
+        ("詳細は https://[2001:db8::1 をご覧ください。", "[2001:db8::1"),
+        ("https://kouhou@[12]/", "[12]"),
+    ],
+)
+def test_brackets_that_hold_no_ipv6_address_are_a_broken_url(text: str, shown: str) -> None:
+    [f] = findings_of("link.malformed", text, policy=JOETSU)
+    assert f"「{shown}」の部分が IPv6 アドレスとして正しくない" in f.message
+
+
+def test_brackets_elsewhere_are_no_address() -> None:
+    text = "配列 a[0] と https://city.joetsu.niigata.jp/list[1].html を参照"
+    assert not findings_of("link.malformed", text, policy=JOETSU)
