@@ -53,6 +53,7 @@ class Token:
     pos3: str  # third field, e.g. 人名
     form: str  # conjugation form without its subtype, e.g. 命令形, 終止形, 連用形; "" when none
     lemma: str  # dictionary form, folded: めくら in 「めくらずに」 is the verb めくる
+    oov: bool = False  # not in the dictionary: Sudachi made it up from a run of one script
 
 
 def _get_tokenizer() -> Any:
@@ -126,6 +127,7 @@ def _token(m: Any, start: int, surface: str) -> Token:
         pos[2],
         "" if pos[5] == "*" else pos[5].split("-", 1)[0],
         fold(m.dictionary_form()),
+        m.is_oov(),
     )
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -152,6 +152,8 @@ class WordMatcher:
                 for pat in by_first.get(tok.surface, ()):
                     if not pat.pos or _pos_ok(tok, pat.pos):
                         out.append(Match(tok.start, tok.end, pat.entry, i, i))
+        if by_first:
+            out.extend(self._inside_unknown_katakana(tokens, by_first))
         # A one-morpheme entry can be cut in two by what stands before it: 「市長死ね」 is 市長/死/ね.
         # It still counts when it starts and ends on morpheme boundaries (never inside a word, so
         # 「必死ね」 stays silent). Only entries with a kanji: kana alone cut in two are particles
@@ -170,6 +172,65 @@ class WordMatcher:
                     pos = doc.folded.find(folded, pos + 1)
         out.sort(key=lambda m: (m.start, m.end))
         return tuple(out)
+
+
+    @staticmethod
+    def _inside_unknown_katakana(tokens: Sequence[analyzer.Token], by_first: dict[str, list[_Pattern]]) -> list[Match]:
+        """Entries run together into a katakana word Sudachi does not know (「バカアホマヌケ」 is one
+        made-up morpheme, so none of its three insults is a morpheme of its own).
+
+        Only a word made up entirely of entries counts, so that nothing else is read into a real
+        word (「バカンス」 leaves ンス over), and not one entry said just twice (「シナシナ」 of limp
+        vegetables, 「カスカス」 of dry bread): that is how Japanese draws out a sound.
+        """
+        kana = {k: pats for k, pats in by_first.items() if _KATAKANA_WORD.fullmatch(k)}
+        out: list[Match] = []
+        if not kana:
+            return out
+        longest = max(map(len, kana))
+        for i, tok in enumerate(tokens):
+            word = tok.surface
+            if not (tok.oov and _KATAKANA_WORD.fullmatch(word)) or word in by_first:
+                continue
+            parts = _split_into(word, kana, longest)
+            if parts is None or (len(parts) == 2 and parts[0] == parts[1]):
+                continue
+            # Offsets inside the word only when it is written as folded (not half-width ﾊﾞｶ).
+            exact = tok.end - tok.start == len(word)
+            at = 0
+            for part in parts:
+                a, b = (tok.start + at, tok.start + at + len(part)) if exact else (tok.start, tok.end)
+                at += len(part)
+                # A part of speech asked for is the whole word's, which is a made-up noun.
+                for pat in kana[part]:
+                    if not pat.pos or pat.pos.startswith("!"):
+                        out.append(Match(a, b, pat.entry, i, i))
+        return out
+
+
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,}")
+
+
+def _split_into(word: str, keys: Mapping[str, object], longest: int) -> list[str] | None:
+    """`word` cut into keys of `keys` with nothing left over, or None. Linear in the word's length
+    (a made-up morpheme can be thousands of letters long)."""
+    n = len(word)
+    cut: list[int | None] = [None] * (n + 1)  # cut[j]: where the key ending at j starts
+    cut[0] = 0
+    for j in range(1, n + 1):
+        for k in range(max(0, j - longest), j - 1):
+            if cut[k] is not None and word[k:j] in keys:
+                cut[j] = k
+                break
+    if cut[n] is None:
+        return None
+    parts: list[str] = []
+    j = n
+    while j > 0:
+        k = cast(int, cut[j])
+        parts.append(word[k:j])
+        j = k
+    return parts[::-1]
 
 
 @cache

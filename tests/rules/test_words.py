@@ -26,6 +26,11 @@ from tests.rules.conftest import codes, findings_of
         ("殺してやる", "prohibited.insult"),
         ("市長死ね", "prohibited.insult"),  # 市長/死/ね: the entry cut in two by the noun before it
         ("お前ら全員死ねよ", "prohibited.insult"),  # 死ねよ is one morpheme of its own
+        ("お前なんか死ねばいいのに", "prohibited.insult"),
+        ("死ねない奴は死ね", "prohibited.insult"),  # the second 死ね is the imperative
+        ("お前はバカアホマヌケだ", "prohibited.insult"),  # one katakana word Sudachi does not know
+        ("クズバカ職員", "prohibited.insult"),
+        ("バカバカバカ", "prohibited.insult"),  # said three times is no drawn-out sound
         ("タヒね", "prohibited.insult"),
         ("もう死んでしまえ", "prohibited.insult"),
         ("エロい画像を公開", "prohibited.obscene"),
@@ -163,6 +168,16 @@ def test_fires(text: str, code: str) -> None:
         ("クマは冬眠するそうです", "prohibited.rumor"),
         ("リポスト希望！迷子の犬を探しています", "quote.third_party"),
         ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
+        # The potential verb 死ねる (can die), not the imperative: a false alarm before.
+        ("まだ死ねない理由があります。", "prohibited.insult"),
+        ("ここで死ねなかった命", "prohibited.insult"),
+        ("安心して死ねるまちづくり", "prohibited.insult"),
+        ("家で穏やかに死ねた人も", "prohibited.insult"),
+        # Katakana words that are entries run together only when nothing else is left over and it
+        # is not one entry said twice, as in drawn-out sounds.
+        ("夏はバカンスの季節", "prohibited.insult"),
+        ("冷蔵庫に入れないとパンがカスカスになります", "prohibited.insult"),
+        ("アホウドリの観察会", "prohibited.insult"),
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
         ("旧民法の無能力者制度", "prohibited.insult"),
         ("海外人材の受け入れ", "prohibited.discrimination"),
@@ -262,6 +277,15 @@ def test_fires(text: str, code: str) -> None:
 )
 def test_stays_silent(text: str, code: str) -> None:
     assert code not in codes(text)
+
+
+def test_words_run_together_in_one_unknown_katakana_word_are_each_found() -> None:
+    text = "市長はバカアホマヌケだ"
+    found = findings_of("prohibited.insult", text)
+    assert [text[f.start : f.end] for f in found] == ["バカアホマヌケ"]
+    # Written half-width, the letters do not line up with the folded word: the whole word is shown.
+    [f] = findings_of("prohibited.insult", "ｱﾎﾏﾇｹ")
+    assert (f.start, f.end) == (0, 5)
 
 
 def test_offsets_point_at_the_word_in_the_original_text() -> None:
