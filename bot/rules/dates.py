@@ -231,12 +231,18 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
     （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
     ないので知らせません。
+    時刻も同じように、どの時計にもない書き方を止めます。「午後13時」「午後13:30」「13:00 PM」は「午後1時」と
+    「13時」のどちらの意味か読む人に分からないので、両方の形を示して直してもらいます（午前・午後を付けるときは
+    12時までです。「午前0時」「午後12時」は対象外）。「10時75分」のように59を超える分も止めます。
+    「1時間75分」のような時間の長さと、深夜の営業時間の「25時」は対象外です。
     """
     today = _local_today(ctx)
     hits = list(_weekday_hits(doc, today))
     if "祝" in doc.norm or "振休" in doc.norm:
         hits.extend(_not_holidays(doc, today, [(h.start, h.end) for h in hits]))
     hits.extend(_impossible_dates(doc, today, [(h.start, h.end) for h in hits]))
+    if "時" in doc.norm or ":" in doc.norm:
+        hits.extend(_impossible_times(doc, [(h.start, h.end) for h in hits]))
     if "年" in doc.norm:
         hits.extend(_era_mismatches(doc))
     if ctx.scheduled_at is not None and any(w in doc.norm for w in _RELATIVE_WORDS):
@@ -408,6 +414,52 @@ def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) 
         in_year = f"{year}年{month}月" if year else f"{month}月"
         leap = "（うるう年は29日）" if month == 2 and year is None else ""
         yield Hit(start, end, f"{month}月{day}日という日付はありません（{in_year}は{last}日{leap}までです）。日付を確認してください。")
+
+
+# 午前・午後 before an hour past 12 (「午後13時」「午後13:30」「PM 13:00」), or AM/PM after one
+# (「13:00 PM」): the writer meant either 「午後1時」 or 「13時」, and readers cannot tell which.
+_HALF_DAY = r"午前|午後|(?<![A-Za-z])(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z])"
+_HALF_DAY_BEFORE = re.compile(
+    rf"(?P<half>{_HALF_DAY})\s*+(?<![0-9{KANJI_DIGITS}十])(?P<h>{_NUM})\s*+(?:時(?!間)|:[0-9]{{2}}(?![0-9]))"
+)
+_HALF_DAY_AFTER = re.compile(rf"(?<![0-9:])(?P<h>[0-9]{{1,2}}):[0-9]{{2}}\s*+(?P<half>{_HALF_DAY})")
+# Minutes past 59 after an hour (「10時75分」「10時60分」); 「1時間75分」 is a length, not a time.
+_MINUTES = re.compile(
+    rf"(?<![0-9{KANJI_DIGITS}十])(?P<h>{_NUM})\s*+時\s*+(?P<mi>[0-9]{{2,3}}|[{KANJI_DIGITS}十]{{2,4}})\s*+分"
+)
+
+
+def _impossible_times(doc: Document, found: list[tuple[int, int]]) -> Iterator[Hit]:
+    """Times of day that no clock shows: 「午後13時」 (午前・午後 go up to 12) and 「10時75分」."""
+    norm = doc.norm
+    overlaps = _overlap_test(found)
+    if "午" in norm or "M" in norm or "m" in norm:
+        for m in (*_HALF_DAY_BEFORE.finditer(norm), *_HALF_DAY_AFTER.finditer(norm)):
+            hour = _number(m.group("h"))
+            if not 13 <= hour <= 24:
+                continue  # 「午後0時」「午前12時」 are how noon and midnight are written
+            start, end = doc.span(m.start(), m.end())
+            if overlaps(start, end):
+                continue
+            half = m.group("half")
+            # The same time as a 24-hour one (the 午前・午後 left out), and as a 12-hour one.
+            (a, b), half_at = m.span("h"), m.start("half")
+            plain = (norm[a : m.end()] if half_at < a else norm[m.start() : half_at]).strip()
+            twelve = norm[m.start() : a] + _numeral_like(hour - 12, m.group("h")) + norm[b : m.end()]
+            message = f"「{doc.text[start:end]}」という時刻はありません（{half}を付けるときは12時までで書きます）。"
+            if (half == "午後" or half[:1] in "Pp") and hour < 24:
+                message += f"「{twelve}」か「{plain}」のどちらかに直してください。"
+            else:
+                message += f"「{plain}」のことか、時刻を確認してください。"
+            yield Hit(start, end, message)
+    if "分" in norm:
+        for m in _MINUTES.finditer(norm):
+            minutes = _number(m.group("mi"))
+            if minutes < 60:
+                continue
+            start, end = doc.span(m.start(), m.end())
+            if not overlaps(start, end):
+                yield Hit(start, end, f"「{doc.text[start:end]}」という時刻はありません（分は59までです）。時刻を確認してください。")
 
 
 def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:

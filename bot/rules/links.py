@@ -269,6 +269,8 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （.com・.net・.org・.jp・.info のとき。「申請書.zip」のようなファイル名や、Instagram の
     「official.wake.town」のようなアカウント名は対象外です）。「https://上越市.jp/」のような日本語ドメイン名
     のリンクも対象で、allowed_link_domains には日本語のままでも「xn--」で始まる形でも書けます。
+    ドメイン名ではなく IP アドレスで書いたリンク（`https://157.7.44.10/`、`https://[2606:4700::1]/`）は、
+    運営者が分からないことをその旨として知らせます。
     信頼済みのドメインを先頭に置いて
     見せかけたアドレス（`city.joetsu.niigata.jp.evil.com`）と、設定したドメインと1〜2文字だけ
     違うアドレス（`city.joestu.niigata.jp`、`city-joetsu-niigata.jp`）は、なりすましのおそれとして
@@ -430,7 +432,7 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     提案します。URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）は対象外です。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
-    ホスト名、`192.168.…`・`10.…` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
+    ホスト名、`192.168.…`・`10.…`・`[fd00::1]`・`[::1]` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
     ファイルの場所（`file:///…`、`\\\\server\\…`、`C:\\Users\\…`、`C:¥Users¥…`）も止めます。
     外部の人には開けず、庁内の仕組みやフォルダ名を知らせることにもなるためです。Slack の会話・
     ファイルへのリンク（`https://…slack.com/archives/…`）と Teams のチャットやチャネルのメッセージへの
@@ -440,6 +442,8 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     ドメインに英字とそっくりなキリル文字・ギリシャ文字が混じった URL（`jоetsu` の「о」がキリル
     文字のもの、`аррӏе.com`）も止めます。見た目は正しいアドレスでも別のサイトにつながる、なりすまし
     の手口です（茅野市 5(3) のセキュリティを脅かす情報にも当たります）。英字に直した URL を提案します。
+    IPv6 アドレスを書く「[ ]」の中がアドレスになっていない URL（`https://[zzzz]/`、閉じ括弧のないもの）も、
+    リンクにならないので止めます。
     """
     for m in _BROKEN_SCHEME.finditer(doc.norm):
         scheme, sep = m.group(1).lower(), m.group(2)

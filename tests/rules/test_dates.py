@@ -528,6 +528,40 @@ def test_a_date_that_can_exist_or_is_no_date_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
 
 
+@pytest.mark.parametrize(("text", "excerpt", "message"), [
+    ("受付は午後13時からです。", "午後13時", "「午後1時」か「13時」のどちらかに直してください"),
+    ("受付は午後１３時から", "午後１３時", "「午後1時」か「13時」"),
+    ("開演は午後十三時", "午後十三時", "「午後一時」か「十三時」"),
+    ("受付 午後13:30〜", "午後13:30", "「午後1:30」か「13:30」"),
+    ("Open 13:00 PM", "13:00 PM", "「1:00 PM」か「13:00」"),
+    ("Doors open PM 13:00", "PM 13:00", "「PM 1:00」か「13:00」"),
+    ("集合は午前13時です", "午前13時", "「13時」のことか、時刻を確認してください"),
+    ("午後24時まで", "午後24時", "「24時」のことか"),
+    ("受付は10時75分から", "10時75分", "（分は59までです）"),
+    ("十時六十分開始", "十時六十分", "（分は59までです）"),
+])
+def test_a_time_no_clock_shows_fires(text: str, excerpt: str, message: str) -> None:
+    """和気町 4(3): 「午後13時」 leaves the reader guessing between 1 p.m. and an error."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert text[f.start : f.end] == excerpt and message in f.message
+    assert f"「{excerpt}」という時刻はありません" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "受付は午後1時から13時まで",
+    "午前0時から午後12時まで",  # how midnight and noon are written
+    "午前12時",
+    "所要時間は1時間75分です",  # a length of time, not a time of day
+    "3時間60分",
+    "13:00〜15:30、25時まで営業",  # 25時: how late-night hours are written
+    "PM2.5 13:00 観測",  # PM2.5 is no afternoon
+    "縮尺 1:75",
+    "am 11:00",
+])
+def test_a_time_a_clock_shows_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
 def test_a_date_with_a_weekday_that_cannot_exist_is_one_finding() -> None:
     [f] = findings_of("date.weekday_mismatch", "4月31日（金）")
     assert "4月31日という日付はありません" in f.message
