@@ -384,6 +384,11 @@ def test_venue_address_does_not_fire() -> None:
         ("本町3-4-5の佐藤一郎さん", "本町3-4-5"),
         ("田中様（本町3-4-5）宛てにお送りしました", "本町3-4-5"),
         ("寄贈者 杉みき子氏（上越市南城町３－５－６）", "上越市南城町３－５－６"),
+        # Said in a sentence, not a record: 「〜さんの住所は」「〜に住む〜さん」.
+        ("山田太郎さんの住所は上越市木田1-2-3です", "上越市木田1-2-3"),
+        ("山田太郎さんのご住所は本町3丁目4番5号です", "本町3丁目4番5号"),
+        ("本町3-4-5に住む山田花子さんが受賞しました", "本町3-4-5"),
+        ("本町3-4-5にお住まいの山田花子様", "本町3-4-5"),
     ],
 )
 def test_an_address_beside_a_persons_name_fires(text: str, address: str) -> None:
@@ -406,6 +411,8 @@ def test_an_address_beside_a_persons_name_fires(text: str, address: str) -> None
         "会場：高田城址公園（本城町44-1）講師：佐藤一郎氏",
         "上杉謙信公の像（春日山町1-1）",
         "前島密の生家（下池部1317-1）",
+        "市役所の住所は木田1-1-3です",
+        "山田花子さんが本町3-4-5の会場で講演します",
     ],
 )
 def test_a_name_near_a_venue_address_does_not_fire(text: str) -> None:
