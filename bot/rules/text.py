@@ -178,8 +178,12 @@ _KANA_RE = re.compile(f"[{_KANA_LETTERS}\u30fc]")
 # the normalised text where 「　」 is a space, 「＊」 is 「*」 and 「～」 is 「~」: the letters are read as
 # the word they spell.
 _LETTER_SEPARATORS = " \t\n・.*_~〜"
+# A letter is single when the letter before it, if any, is of another script: 「市長はバ カ」 spells
+# バカ after the hiragana は, as 「あいつ死 ね」 spells 死ね (「ー」 goes with either kana).
 _SINGLE_LETTER_SEPARATOR = re.compile(
-    rf"(?<=(?<!{WORD_LETTER}){WORD_LETTER})[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
+    r"(?<=(?<![\u3041-\u3096\u30fc])[\u3041-\u3096]|(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]"
+    r"|(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff\u3005])"
+    rf"[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
 # Latin letters spelled out one by one (「f u c k」「S.H.I.T」): only between two single letters, since
 # 「a dog」 joined would be one word of two.

@@ -99,6 +99,10 @@ from tests.rules.conftest import codes, findings_of
         ("Don't be a retard", "prohibited.discrimination"),
         # A space between the letters does not hide the word.
         ("バ カ じゃないの", "prohibited.insult"),
+        # Spelled out straight after a word of another script: the letter before is no part of it.
+        ("市長はバ カ", "prohibited.insult"),
+        ("お前はア ホ だ", "prohibited.insult"),
+        ("あいつ死 ね", "prohibited.insult"),
         ("ク　ソ　役　所", "prohibited.insult"),
         ("ガ イ ジ ン が増えています", "prohibited.discrimination"),
         ("ｶﾞ ｲ ｼﾞ ﾝ", "prohibited.discrimination"),
@@ -168,6 +172,9 @@ def test_fires(text: str, code: str) -> None:
         ("クマは冬眠するそうです", "prohibited.rumor"),
         ("リポスト希望！迷子の犬を探しています", "quote.third_party"),
         ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
+        ("必死 ね", "prohibited.insult"),  # 死 follows a kanji: it is no single letter
+        ("明日は雨 ね", "prohibited.insult"),
+        ("お茶・コーヒーをどうぞ", "prohibited.insult"),
         # The potential verb 死ねる (can die), not the imperative: a false alarm before.
         ("まだ死ねない理由があります。", "prohibited.insult"),
         ("ここで死ねなかった命", "prohibited.insult"),
