@@ -95,6 +95,8 @@ from tests.rules.conftest import codes, findings_of
         ("What the f**k", "prohibited.insult"),  # starred out, still read as the word
         ("f u c k you", "prohibited.insult"),  # Latin letters spelled out one by one
         ("S.H.I.T", "prohibited.insult"),
+        ("市長はbaka", "prohibited.insult"),  # romaji, to slip past a check on kana
+        ("市長は𝐛𝐚𝐤𝐚", "prohibited.insult"),  # mathematical bold letters are baka after NFKC
         ("this is sh*t", "prohibited.insult"),
         ("Don't be a retard", "prohibited.discrimination"),
         # A space between the letters does not hide the word.
@@ -172,6 +174,7 @@ def test_fires(text: str, code: str) -> None:
         ("クマは冬眠するそうです", "prohibited.rumor"),
         ("リポスト希望！迷子の犬を探しています", "quote.third_party"),
         ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
+        ("Bakalar University", "prohibited.insult"),
         ("必死 ね", "prohibited.insult"),  # 死 follows a kanji: it is no single letter
         ("明日は雨 ね", "prohibited.insult"),
         ("お茶・コーヒーをどうぞ", "prohibited.insult"),
