@@ -11,7 +11,7 @@ from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
-from bot.rules.text import WORD_LETTER, Document
+from bot.rules.text import WORD_LETTER, Document, Url
 
 # Blocks whose compatibility characters are the classic 機種依存文字 (NEC row 13 and friends).
 _MD_BLOCKS = (
@@ -440,6 +440,29 @@ def _nearby(text: str, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, 
 
 
 _MAX_SENTENCE = 100
+# A sentence in English (or another language that spaces its words, written in Latin letters) is
+# measured in words: 100 characters are only some 18 English words. Plain-language guides aim for
+# 25 words or fewer (GOV.UK's style guide). Vietnamese spaces its syllables, not its words, so it
+# keeps the character count.
+_MAX_WORDS = 25
+_JAPANESE_OR_KOREAN = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\u3005\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_VIETNAMESE = re.compile(r"[\u1ea0-\u1ef9ơưđƠƯĐ]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"\S*[0-9A-Za-z\u00c0-\u024f]\S*")  # 「6,」 is a word too; 「-」 is not
+
+
+def _latin_words(text: str, a: int, b: int, urls: list[Url]) -> int | None:
+    """How many words the sentence text[a:b] has, links left out, when it is written in Latin
+    letters with its words spaced; None for Japanese, Korean or Vietnamese."""
+    sentence = text[a:b]
+    if _JAPANESE_OR_KOREAN.search(sentence) or _VIETNAMESE.search(sentence) or not _LATIN_LETTER.search(sentence):
+        return None
+    pieces, pos = [], a
+    for u in urls:
+        pieces.append(text[pos : max(pos, u.start)])
+        pos = max(pos, u.end)
+    pieces.append(text[pos:b])
+    return sum(len(_WORD.findall(p)) for p in pieces)
 
 
 @rule(
@@ -455,14 +478,19 @@ def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
     美祢市 5(2)イ（ウェブアクセシビリティ）・5(2)ア（誤解を招かない記述）。長い文は読みにくく、
     スマートフォンの画面や読み上げでは特に理解しにくくなります。文を分けてください。
-    URL は文字数に数えません。
+    URL は文字数に数えません。外国人住民向けの英語などの文（ラテン文字で書き、語を空白で区切る言語）は、
+    100文字が20語ほどにしかならないので語数で数え、25語を超えるときに知らせます（英国政府のウェブ文章の
+    指針が目安とする長さです）。ベトナム語は音節ごとに区切るので文字数のままです。
     """
     for a, b in doc.sentences:
-        length = (
-            b
-            - a
-            - sum(min(b, u.end) - max(a, u.start) for u in doc.urls_within(a, b))
-        )
+        urls = doc.urls_within(a, b)
+        length = b - a - sum(min(b, u.end) - max(a, u.start) for u in urls)
+        if length > _MAX_SENTENCE // 2 and (words := _latin_words(doc.text, a, b, urls)) is not None:
+            if words > _MAX_WORDS:
+                yield Hit(
+                    a, b, f"一文が{words}語あります。{_MAX_WORDS}語以内を目安に、文を分けてください。"
+                )
+            continue
         if length > _MAX_SENTENCE:
             yield Hit(
                 a, b, f"一文が{length}文字あります。{_MAX_SENTENCE}文字以内になるよう文を分けてください。"

@@ -186,6 +186,30 @@ def test_sentences_of_multilingual_notices_end_at_their_full_stops() -> None:
 
 
 
+
+def test_an_english_sentence_is_measured_in_words() -> None:
+    """100 characters are some 18 English words: an English notice was told to split sentences a
+    plain-language guide finds short. Now more than 25 words."""
+    short = "Free Japanese classes for foreign residents start on Friday, December 5, at the Joetsu International Center near the station."
+    assert len(short) > 100 and "a11y.long_sentence" not in codes(short)
+    long = "The city will hold a disaster drill at the community center on Saturday, December 6, from ten in the morning until noon, so please join us."
+    [f] = findings_of("a11y.long_sentence", long)
+    assert f.message == "一文が26語あります。25語以内を目安に、文を分けてください。"
+    # A link is no word of the sentence.
+    linked = "Details are at https://www.city.joetsu.lg.jp/site/multilingual/english-guide-to-living-in-joetsu.html for anyone who asks."
+    assert "a11y.long_sentence" not in codes(linked)
+
+
+@pytest.mark.parametrize("text", [
+    # Vietnamese spaces syllables, not words; Korean and Japanese have their own measure.
+    "Lớp học tiếng Nhật miễn phí cho cư dân nước ngoài bắt đầu từ ngày 5 tháng 12 tại trung tâm giao lưu quốc tế của thành phố Joetsu và kéo dài ba tháng",
+    "本日 the city will hold a disaster drill at the community center on Saturday from ten in the morning until noon, so please join us and bring water.",
+])
+def test_vietnamese_and_mixed_sentences_keep_the_character_count(text: str) -> None:
+    [f] = findings_of("a11y.long_sentence", text)
+    assert f.message == f"一文が{len(text)}文字あります。100文字以内になるよう文を分けてください。"
+
+
 @pytest.mark.parametrize("alt", ["🌸", "。", "-", "1", "なし", "N/A", "test"])
 def test_an_alt_text_typed_only_to_fill_the_field_is_not_a_description(alt: str) -> None:
     [f] = findings_of("a11y.image_alt", "様子です", image_count=1, alt_texts=(alt,))
