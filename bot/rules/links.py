@@ -363,7 +363,8 @@ def _edits(a: str, b: str, limit: int = 2) -> int:
 # The rest of an address written with Japanese in its path (「…/kouhou/上越市の魅力.html」): letters
 # that are not ASCII, then an ASCII piece that can only be more address (it starts with a separator
 # and holds a letter or digit: 「.html」「/list」「?id=3」), perhaps several times. A URL followed by
-# Japanese alone (「…/aをご覧ください」「…/wiki/上越市 を」) is prose, or cannot be told from it.
+# Japanese alone (「…/aをご覧ください」「…/kouhou/をご覧ください」) is prose, or cannot be told from it;
+# but see _TITLE_AFTER.
 _NON_ASCII_LETTERS = r"[^\x00-\x7f\s\W_]+"
 _WORDS = rf"{_NON_ASCII_LETTERS}(?:[A-Za-z0-9]+{_NON_ASCII_LETTERS})*"  # 「令和8年度予算」
 # No 「:」: an address that goes on into 「https://」 is the next link, not this one's path.
@@ -373,6 +374,13 @@ _PATH_GOES_ON = re.compile(
     rf"(?:{_WORDS}{_SEPARATOR}{_ADDRESS}*?(?={_NON_ASCII_LETTERS}))*"  # 「観光/」「冬/」
     rf"{_WORDS}{_SEPARATOR}{_ADDRESS}*?[A-Za-z0-9]{_ADDRESS}*+(?!:)"  # 「list.html」
 )
+# A name in kanji and katakana straight after a link that ends in 「/」, and then a space, the
+# end of a line or a full stop (「…/wiki/上越市 をご覧ください」): the page's name, which the link
+# needs (without it, it opens another page). Prose after a link starts with kana (「をご覧ください」
+# 「へ」) or goes on without a space.
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ \t\u3000\n。．、，)）」』]|$)")
+# After 「=」 a value may hold hiragana too (「?q=雪まつり」): nothing else follows an empty value.
+_VALUE_AFTER = re.compile(r"[\u3041-\u3096\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,40}+(?=[ \t\u3000\n。．、，)）」』]|$)")
 # How far after the link the rest of its address is looked for: a path, not a page of text (and
 # each of thousands of links in one draft must not read all the text after it).
 _PATH_WITHIN = 300
@@ -387,6 +395,8 @@ def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
     if url.end >= len(doc.text) or doc.text[url.end].isascii():
         return None
     m = _PATH_GOES_ON.match(doc.text, url.end, url.end + _PATH_WITHIN)
+    if m is None and url.url.endswith(("/", "=")):
+        m = (_VALUE_AFTER if url.url.endswith("=") else _TITLE_AFTER).match(doc.text, url.end)
     if m is None:
         return None
     written = trim_url(m.group())
@@ -429,7 +439,10 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     リンクはそこで終わります）。括弧の後にアドレスが続く「…/event（2026）/list」は止めます。
     アドレスの途中に日本語が入った URL（「…/kouhou/上越市の魅力.html」「…/search?q=雪&lang=ja」）も、
     X などでは日本語の手前でリンクが切れるので止め、日本語の部分をパーセントエンコードした URL を
-    提案します。URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）は対象外です。
+    提案します。「/」で終わる URL のすぐ後に漢字・カタカナの名前があり、空白や行末が続くもの
+    （「https://ja.wikipedia.org/wiki/上越市 をご覧ください」）と、「=」で終わる URL のすぐ後の日本語
+    （「…/search?q=雪まつり」）も、アドレスの一部として止めます。
+    URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）は対象外です。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
     ホスト名、`192.168.…`・`10.…`・`[fd00::1]`・`[::1]` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの

@@ -120,6 +120,26 @@ _TRUSTED = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp",))
             "「雪」",
             f"{_CITY}/search?q=%E9%9B%AA&lang=ja",
         ),
+        # A page's name in kanji or katakana after 「/」, then a space or the end: the link needs it.
+        (
+            "詳しくは https://ja.wikipedia.org/wiki/上越市 をご覧ください。",
+            "https://ja.wikipedia.org/wiki/上越市",
+            "「上越市」",
+            "https://ja.wikipedia.org/wiki/%E4%B8%8A%E8%B6%8A%E5%B8%82",
+        ),
+        (
+            "参考：https://ja.wikipedia.org/wiki/高田城",
+            "https://ja.wikipedia.org/wiki/高田城",
+            "「高田城」",
+            "https://ja.wikipedia.org/wiki/%E9%AB%98%E7%94%B0%E5%9F%8E",
+        ),
+        # A search's value after 「=」, hiragana too.
+        (
+            f"検索 {_CITY}/search?q=雪まつり。",
+            f"{_CITY}/search?q=雪まつり",
+            "「雪まつり」",
+            f"{_CITY}/search?q=%E9%9B%AA%E3%81%BE%E3%81%A4%E3%82%8A",
+        ),
     ],
 )
 def test_japanese_inside_an_address_is_malformed_and_encoded(text: str, excerpt: str, words: str, suggestion: str) -> None:
@@ -140,6 +160,9 @@ def test_japanese_inside_an_address_is_malformed_and_encoded(text: str, excerpt:
         f"{_CITY}/a（PDF：1.2MB）",
         f"{_CITY}/で12/6まで受付",
         f"{_CITY}/のQ&Aをご覧ください",
+        f"{_CITY}/ 上越市の公式サイト",  # a space before the Japanese: it is the link's caption
+        f"{_CITY}/へ",
+        f"{_CITY}/kouhou/上越市をご覧ください",  # goes on without a space: cannot be told from prose
     ],
 )
 def test_japanese_after_an_address_is_prose(text: str) -> None:
