@@ -166,7 +166,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     トークン（Slack の xoxb-… と Webhook URL、AWS の AKIA…、GitHub の ghp_…、GitLab の glpat-…、
     sk-…、Google の AIza…・ya29.…・GOCSPX-…、Facebook・Instagram の EAA…・IGQV…、npm_…、SendGrid の
     SG.…、「Bearer …」、Discord の Webhook URL、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE
-    KEY-----、URL の中のパスワード、.env 形式の「AWS_SECRET_ACCESS_KEY=…」「…_ACCESS_TOKEN=…」）も止め
+    KEY-----、URL やデータベースの接続文字列（postgres://…:…@…）の中のパスワード、.env 形式の「AWS_SECRET_ACCESS_KEY=…」「…_ACCESS_TOKEN=…」）も止め
     ます。「フリーパス」「パスポート」「キャンパス」の「パス」や、「合言葉は「やまびこ」」のような
     催しの合言葉には反応しません。
 

@@ -20,7 +20,8 @@ zero-width space inside a token changes nothing):
   GOCSPX-…), Meta (EAA…, IGQV…), GitLab (glpat-…), npm (npm_…), SendGrid (SG.….…), an OAuth
   「Bearer …」 and 「Basic …」 (base64 of user:password), Grafana (glsa_…), DigitalOcean (dop_v1_…),
   Hugging Face (hf_…), Telegram bot tokens (123456789:AA…), signed tokens (JWT: eyJ….eyJ….…),
-  PEM and PuTTY private keys, and a password inside a URL (https://user:pass@host/); Azure
+  PEM and PuTTY private keys, and a password inside a URL of any scheme (https://user:pass@host/,
+  a connection string postgres://user:pass@db/); Azure
   connection strings by their 「AccountKey=」;
 - a signed URL: an Azure SAS (sv=…&sig=…), an S3 or Google Cloud Storage signed URL
   (X-Amz-Signature=…, X-Goog-Signature=…) or a CloudFront one (Signature=…&Key-Pair-Id=…). Whoever
@@ -128,7 +129,10 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (
             "URL に埋め込まれたパスワード",
             ("@",),
-            r"(?i)(?P<prefix>\b(?:https?|ftp)://[A-Za-z0-9._~%!$&'*+,;=\-]+:)[A-Za-z0-9._~%!$&'*+,;=\-]{3,}(?=@)",
+            # Any scheme: a database's or a mail server's connection string (「postgres://user:pass@…」
+            # 「mysql://…」「smtp://…」) gives its password away the same way.
+            r"(?i)(?P<prefix>(?<![A-Za-z0-9+.\-])[a-z][a-z0-9+.\-]{1,20}://[A-Za-z0-9._~%!$&'*+,;=\-]*:)"
+            r"[A-Za-z0-9._~%!$&'*+,;=\-]{3,}(?=@)",
             0,
         ),
     )
@@ -260,7 +264,7 @@ _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
 # tried again with another); or loose ones (a space, を, が). Every run of spaces is possessive
 # (「*+」「++」): next to another run, or to an optional mark between two runs, a plain one made the
 # search cubic on a label followed by thousands of spaces (「PIN is」 and 3,000 tabs took 100 s).
-_EXPLICIT = r"[ \t]*+(?:は|:|=>|->|=|→|⇒|】|\])[ \t、,]*+"
+_EXPLICIT = r"[ \t]*+(?:は|:|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►)[ \t、,]*+"
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*+[:】\]]?[ \t]*+(?:\n[ \t]*+){{1,2}})|(?P<english>{_ENGLISH})|"

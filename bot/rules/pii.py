@@ -334,6 +334,10 @@ def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), m.end(), m["local"], m["domain"]
 
 
+# What comes just before the 「user:pass」 of an address with a scheme other than http(s).
+_IN_AUTHORITY = re.compile(r"(?i)(?<![A-Za-z0-9+.\-])[a-z][a-z0-9+.\-]{1,20}://[^\s/?#@]*$")
+
+
 @rule(
     code="pii.email",
     severity="warning",
@@ -367,6 +371,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         start, end = doc.span(m.start(), m.end())
         if (u := doc.url_at(start)) is not None and u.userinfo:
             continue  # the userinfo@host of a link, not an address
+        if _IN_AUTHORITY.search(doc.norm, max(0, m.start() - 100), m.start()):
+            continue  # 「mysql://root:pass@db…」: a connection string's user (confidential.secret's)
         yield Hit(
             start,
             end,

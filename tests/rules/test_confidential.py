@@ -103,6 +103,13 @@ LEAKS = [
     ("glsa_abcdefghijklmnopqrstuvwxyz012345_abcdef12", "glsa_abcdefghijklmnopqrstuvwxyz012345_abcdef12"),
     ("dop_v1_" + "0123456789abcdef" * 4, "0123456789abcdef" * 4),
     ("hf_abcdefghijklmnopqrstuvwxyzABCDEFGH", "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"),
+    # Session 18: an emoji or an angle bracket for an arrow, and connection strings of any scheme.
+    ("パスワード 👉 Kessai2026!", "Kessai2026!"),
+    ("パスワード ➡️ Kessai2026!", "Kessai2026!"),
+    ("パスワード＞Kessai2026!", "Kessai2026!"),
+    ("DB postgres://kessai:pa55word@10.0.0.3/kessai", "pa55word"),
+    ("mysql://root:hunter22@db.internal:3306/kessai", "hunter22"),
+    ("redis://:s3cretpass@cache.example.jp:6379", "s3cretpass"),
     # Said in English prose (an international exchange account's notice).
     ("The Wi-Fi password is free2use.", "free2use"),
     ("The password is: Snow2026!", "Snow2026!"),
@@ -412,3 +419,9 @@ def test_extra_words_fire_anywhere_and_as_marks() -> None:
     assert "confidential.secret" in codes("議員限りの資料です", overrides=ov)
     [f] = findings_of("confidential.secret", "【議員限り】資料", overrides=ov)
     assert f.excerpt == "【議員限り】"
+
+
+def test_a_connection_strings_user_is_not_taken_for_a_mail_address() -> None:
+    text = "接続先 mysql://root:hunter22@db.example.jp:3306/kessai"
+    assert "pii.email" not in codes(text)
+    assert "pii.email" in codes("連絡は root@db.example.jp まで")
