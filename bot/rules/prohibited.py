@@ -182,7 +182,9 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     違法行為の名前（[acts]）と勧誘の言い回し（[incite]）が同じ文にあり、否定や注意喚起の語
     （[deny]: ない・禁止・犯罪・やめ…）がないときだけ反応します。防犯・薬物乱用防止の啓発
     （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。「バレない」「捕まらない」
-    の「ない」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」は反応します）。「身を守る」
+    の「ない」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」は反応します）。「違法薬物」
+    「違法ダウンロード」の「違法」も行為の名前の一部なので否定とはみなしません（「違法ダウンロードで映画が無料で
+    見られます」は反応し、「違法ダウンロードは犯罪です」は反応しません）。「身を守る」
     「被害を防ぐ」方法の案内も反応しません。
     """
     yield from word_hits(
@@ -201,9 +203,10 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
             continue
         done.add(sent)
         calls = incite.find(doc, within=sent)
-        # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act.
-        in_calls = SpanSet((c.start, c.end) for c in calls)
-        if calls and all(in_calls.covers(d.start, d.end) for d in deny.find(doc, within=sent)):
+        # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act; nor is the
+        # 違法 of 「違法ダウンロード」 part of the act.
+        named = SpanSet([(c.start, c.end) for c in calls] + [(a.start, a.end) for a in acts.find(doc, within=sent)])
+        if calls and all(named.covers(d.start, d.end) for d in deny.find(doc, within=sent)):
             end = max(c.end for c in calls)
             yield Hit(
                 act.start,

@@ -74,6 +74,14 @@ from tests.rules.conftest import codes, findings_of
         ("正式決定前ですが、お知らせします", "confidential.deliberation"),
         # Session 13: the ない of an inciting 「バレない」 is not a denial; groups with 「くせに」.
         ("無免許運転でもバレない", "prohibited.illegal"),
+        # Session 18: the 違法 of an act's own name is no denial of it; what pirated copies offer.
+        ("違法薬物は簡単に手に入ります", "prohibited.illegal"),
+        ("違法ダウンロードで映画が無料で見られます", "prohibited.illegal"),
+        ("海賊版で漫画がタダで読める", "prohibited.illegal"),
+        ("知り合いの話では、〇〇小学校でいじめがあったみたいです。", "prohibited.rumor"),
+        ("聞いたところによると、来月から値上げだとか。", "prohibited.rumor"),
+        ("読売新聞（12月3日付）によると、新しい橋の名前が決まったそうです。", "quote.third_party"),
+        ("NHKの報道によると、国道が通行止めになっています。", "quote.third_party"),
         ("脱税の方法を教えます", "prohibited.illegal"),
         ("障害者のくせに", "prohibited.discrimination"),
         ("女は家にいろ", "prohibited.discrimination"),
@@ -178,6 +186,9 @@ def test_fires(text: str, code: str) -> None:
         ("リポスト希望！迷子の犬を探しています", "quote.third_party"),
         ("必死ね、がんばろう", "prohibited.insult"),  # 死ね would start inside 必死
         ("Bakalar University", "prohibited.insult"),
+        ("違法ダウンロードは犯罪です。", "prohibited.illegal"),
+        ("海賊版サイトで見られる映画も違法です。", "prohibited.illegal"),
+        ("展望台から雪景色が見られます。", "prohibited.illegal"),
         ("必死 ね", "prohibited.insult"),  # 死 follows a kanji: it is no single letter
         ("明日は雨 ね", "prohibited.insult"),
         ("お茶・コーヒーをどうぞ", "prohibited.insult"),
