@@ -192,6 +192,8 @@ def test_fires(text: str, code: str) -> None:
         ("除雪の妨げとなる路上駐車が多く見られます。", "prohibited.illegal"),  # observed, not offered
         ("信号無視が見られる交差点で街頭指導を行いました。", "prohibited.illegal"),
         ("不法投棄されたごみを無料で回収します。", "prohibited.illegal"),
+        ("インターネットで違法薬物が簡単に手に入る時代になっています。", "prohibited.illegal"),
+        ("SNSでは大麻が簡単に手に入るかのような投稿が見られます。", "prohibited.illegal"),
         ("必死 ね", "prohibited.insult"),  # 死 follows a kanji: it is no single letter
         ("明日は雨 ね", "prohibited.insult"),
         ("お茶・コーヒーをどうぞ", "prohibited.insult"),
