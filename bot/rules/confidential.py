@@ -12,6 +12,7 @@ from bot.rules.credentials import SIGNED_URL_KINDS, Credential, find_credentials
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document
+from bot.rules.text_fold import fold
 from bot.rules.wordlists import allowed_spans, context_words, load_sections, matcher
 from bot.rules.wordrule import merged, word_hits
 
@@ -219,7 +220,8 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     上越市 5(4) は「意思形成過程にある政策や事業内容など、市の公式見解でないものは発信せず」、
     茅野市 4(7)⑧ は「重要施策の意思形成過程における情報（検討中の素案…）」の発信を禁じています。
     形態素単位で照合するので「案内」「予定」「提案」は反応しません。パブリックコメント・意見募集・
-    縦覧を告知する文の「（案）」は公表が目的なので反応しません。「正式決定前」と、施策（案・計画・
+    縦覧や市民説明会・公聴会を告知する文の「（案）」「素案」は公表が目的なので反応しません（「内部検討」
+    「未定稿」「非公式案」は、そうした文にあっても庁内向けの印なので知らせます）。「正式決定前」と、施策（案・計画・
     予算・条例・新庁舎など）について書いた文の「個人的には」「私見」「個人的な意見」も知らせます
     （茅野市 4(7)⑧「それに対する個人的な意見」。「個人的にはこの景色が好きです」は対象外です）。
     """
@@ -252,8 +254,10 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
                     )
                     break
     hits.extend(_opinions(doc))
+    internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
     for hit in sorted(hits, key=lambda h: h.start):
-        if public.find(doc, within=doc.sentence_at(hit.start)):
+        marked = any(w in fold(doc.text[hit.start : hit.end]) for w in internal)
+        if not marked and public.find(doc, within=doc.sentence_at(hit.start)):
             continue
         yield hit
 

@@ -261,6 +261,8 @@ def test_fires(text: str, code: str) -> None:
         ("与党の議員団が最高の評価をくださいました。", "prohibited.political"),
         ("皆さんの清き一票が上越の未来をつくります。12月13日（日）は市長選挙の投票日です。", "prohibited.political"),
         ("パブリックコメントでは、個人的な意見も歓迎します。計画案へのご意見をお寄せください。", "confidential.deliberation"),
+        ("新庁舎建設基本計画の素案について、市民説明会を開催します。", "confidential.deliberation"),
+        ("計画のたたき台をもとに、ワークショップで皆さんの意見を伺います。", "confidential.deliberation"),
         ("不法投棄の防止方法を教えます", "prohibited.illegal"),
         ("不正アクセスから身を守る方法を教えます", "prohibited.illegal"),
         ("無免許でもできる家庭菜園", "prohibited.illegal"),
@@ -427,3 +429,9 @@ def test_a_label_on_its_own_line_takes_the_sentence_after_it_as_its_context() ->
     assert "prohibited.rumor" not in codes("【拡散希望】\n避難指示が発令されました。")
     assert "prohibited.rumor" in codes("【拡散希望】\n迷子の犬を探しています。")
     assert "prohibited.rumor" in codes("避難所へ。拡散希望、迷子の犬を探しています。")  # a letter besides the label
+
+
+@pytest.mark.parametrize("text", ["【素案】説明会資料（内部検討用）", "【未定稿】パブリックコメント資料", "非公式案を公聴会で配布"])
+def test_an_office_only_mark_is_reported_even_beside_a_public_meeting(text: str) -> None:
+    """A public meeting makes a draft public on purpose; 「内部検討用」「未定稿」 say this one is not."""
+    assert any(w in f.message for f in findings_of("confidential.deliberation", text) for w in ("内部検討", "未定稿", "非公式案"))
