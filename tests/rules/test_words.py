@@ -31,6 +31,9 @@ from tests.rules.conftest import codes, findings_of
         ("お前はバカアホマヌケだ", "prohibited.insult"),  # one katakana word Sudachi does not know
         ("クズバカ職員", "prohibited.insult"),
         ("バカバカバカ", "prohibited.insult"),  # said three times is no drawn-out sound
+        ("お前ら全員きえろ", "prohibited.insult"),  # kana, which Sudachi cuts its own way
+        ("市長なんかしねばいいのに", "prohibited.insult"),
+        ("ころすぞ", "prohibited.insult"),
         ("タヒね", "prohibited.insult"),
         ("もう死んでしまえ", "prohibited.insult"),
         ("エロい画像を公開", "prohibited.obscene"),
@@ -205,6 +208,7 @@ def test_fires(text: str, code: str) -> None:
         # Katakana words that are entries run together only when nothing else is left over and it
         # is not one entry said twice, as in drawn-out sounds.
         ("夏はバカンスの季節", "prohibited.insult"),
+        ("どうせろくなことがないと思わずに", "prohibited.insult"),  # うせろ inside other words
         ("冷蔵庫に入れないとパンがカスカスになります", "prohibited.insult"),
         ("アホウドリの観察会", "prohibited.insult"),
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
