@@ -81,7 +81,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     いるので反応しません。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
     「ホモ・サピエンス」）も反応しません。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、女性、高齢者、「あの地区」…）を排除・
-    一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、〜のくせに、家にいろ…）が同じ文に
+    一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
     食べ物の「クセになる味」の「くせに」は対象外です。
     """
@@ -130,8 +130,10 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             continue
         for x in exclusion.find(doc, within=sent):
             nxt = tokens[x.last + 1] if x.last + 1 < len(tokens) else None
-            # 「出ていけば」「出て行けます」 go on: they are not the imperative or the verdict.
-            if nxt is not None and (nxt.pos == "助動詞" or (nxt.pos == "助詞" and nxt.pos2 == "接続助詞")):
+            # 「出ていけば」「出て行けます」 go on: they are not the imperative or the verdict. A noun
+            # goes on to its copula (「外国人お断りです」) and stays one.
+            conjugates = tokens[x.last].pos in ("動詞", "助動詞", "形容詞")
+            if conjugates and nxt is not None and (nxt.pos == "助動詞" or (nxt.pos == "助詞" and nxt.pos2 == "接続助詞")):
                 continue
             if x.end <= g.start or deny.find(doc, within=sent):
                 continue

@@ -34,6 +34,11 @@ from tests.rules.conftest import codes, findings_of
         ("お前ら全員きえろ", "prohibited.insult"),  # kana, which Sudachi cuts its own way
         ("市長なんかしねばいいのに", "prohibited.insult"),
         ("ころすぞ", "prohibited.insult"),
+        ("当店は外国人お断りです", "prohibited.discrimination"),  # a noun goes on to its copula
+        ("外国人は犯罪ばかりです", "prohibited.discrimination"),
+        ("障害者は迷惑だ", "prohibited.discrimination"),
+        ("年寄りは引っ込んでろ", "prohibited.discrimination"),
+        ("日本人以外お断り", "prohibited.discrimination"),
         ("タヒね", "prohibited.insult"),
         ("もう死んでしまえ", "prohibited.insult"),
         ("エロい画像を公開", "prohibited.obscene"),
@@ -209,6 +214,11 @@ def test_fires(text: str, code: str) -> None:
         # is not one entry said twice, as in drawn-out sounds.
         ("夏はバカンスの季節", "prohibited.insult"),
         ("どうせろくなことがないと思わずに", "prohibited.insult"),  # うせろ inside other words
+        ("高齢者を狙った迷惑電話にご注意ください。", "prohibited.discrimination"),
+        ("路上駐車は高齢者や障害者に迷惑です。", "prohibited.discrimination"),
+        ("高齢者の方へ：不審な勧誘はきっぱりお断りしましょう。", "prohibited.discrimination"),
+        ("外国人観光客の方へ、予約のない団体の入場はお断りしています。", "prohibited.discrimination"),
+        ("LGBTの方も安心して利用できる窓口です。", "prohibited.discrimination"),
         ("冷蔵庫に入れないとパンがカスカスになります", "prohibited.insult"),
         ("アホウドリの観察会", "prohibited.insult"),
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
