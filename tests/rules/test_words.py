@@ -35,6 +35,8 @@ from tests.rules.conftest import codes, findings_of
         ("市長なんかしねばいいのに", "prohibited.insult"),
         ("ころすぞ", "prohibited.insult"),
         ("当店は外国人お断りです", "prohibited.discrimination"),  # a noun goes on to its copula
+        ("Free porn here", "prohibited.obscene"),
+        ("無修正動画はこちら", "prohibited.obscene"),
         ("外国人は犯罪ばかりです", "prohibited.discrimination"),
         ("障害者は迷惑だ", "prohibited.discrimination"),
         ("年寄りは引っ込んでろ", "prohibited.discrimination"),
@@ -219,6 +221,7 @@ def test_fires(text: str, code: str) -> None:
         ("高齢者の方へ：不審な勧誘はきっぱりお断りしましょう。", "prohibited.discrimination"),
         ("外国人観光客の方へ、予約のない団体の入場はお断りしています。", "prohibited.discrimination"),
         ("LGBTの方も安心して利用できる窓口です。", "prohibited.discrimination"),
+        ("アダルトサイトの不当請求にご注意ください", "prohibited.obscene"),  # a consumer-affairs warning
         ("冷蔵庫に入れないとパンがカスカスになります", "prohibited.insult"),
         ("アホウドリの観察会", "prohibited.insult"),
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
