@@ -179,9 +179,10 @@ _KANA_RE = re.compile(f"[{_KANA_LETTERS}\u30fc]")
 # the word they spell.
 _LETTER_SEPARATORS = " \t\n・.*_~〜"
 # A letter is single when the letter before it, if any, is of another script: 「市長はバ カ」 spells
-# バカ after the hiragana は, as 「あいつ死 ね」 spells 死ね (「ー」 goes with either kana).
+# バカ after the hiragana は, as 「あいつ死 ね」 spells 死ね (「ー」 goes with either kana). Not hiragana
+# after a kanji, which ends the kanji's word (「晴れ 気温は」): that is how words end.
 _SINGLE_LETTER_SEPARATOR = re.compile(
-    r"(?<=(?<![\u3041-\u3096\u30fc])[\u3041-\u3096]|(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]"
+    r"(?<=(?<![\u3041-\u3096\u30fc\u4e00-\u9fff\u3005])[\u3041-\u3096]|(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]"
     r"|(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff\u3005])"
     rf"[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
