@@ -151,7 +151,12 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "本日1月1日", "外人墓地、", "市長（バカ）", "部落（ぶらく）差別（さべつ）",
                "ハ゛", "バ\n", "馬\ufe0f", "Fri 12/", "拡散希望 ", "ウジ虫、",
                "山田候補に投票を ", "後援会、", "違法薬物、", "#a https://a.jp ",
-               "検討中の案です。", "a.jp。\n", "3日（水） "]
+               "検討中の案です。", "a.jp。\n", "3日（水） ",
+               # Session 18: words run together in katakana, times, IPv6 brackets, connection
+               # strings, spelled-out words after another script, pages named after a link.
+               "バカアホ", "午後13時", "10時75分", "13:00 PM ", "https://[", "https://[::1]/ ",
+               "a://b:c@", "パスワード👉 ", "はバ カ", "https://a.jp/wiki/上 ", "外国人お断りです。",
+               "Lorem ipsum dolor sit amet "]
 
 
 def adversarial() -> None:
@@ -183,8 +188,8 @@ def adversarial() -> None:
 # repeated shapes do not show (session 16: 「11/25」, 40,000 spaces and 「(」 would have taken
 # about 40 s).
 PADDED = [(start, fill, end) for start in ("11/25", "12月5日", "令和8年（2026", "本日11/25", "https://a.jp/", "第1",
-                                           "パスワード", "090")
-          for fill in (" ", "　", "\t") for end in ("(", "x", "日")]
+                                           "パスワード", "090", "午後", "https://[", "postgres://a")
+          for fill in (" ", "　", "\t") for end in ("(", "x", "日", "時", "@")]
 
 
 def padded(ctx: CheckContext) -> None:

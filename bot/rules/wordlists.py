@@ -173,7 +173,6 @@ class WordMatcher:
         out.sort(key=lambda m: (m.start, m.end))
         return tuple(out)
 
-
     @staticmethod
     def _inside_unknown_katakana(tokens: Sequence[analyzer.Token], by_first: dict[str, list[_Pattern]]) -> list[Match]:
         """Entries run together into a katakana word Sudachi does not know (「バカアホマヌケ」 is one
