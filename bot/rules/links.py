@@ -20,7 +20,16 @@ from bot.rules.domains import (
 )
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
 from bot.rules.registry import rule
-from bot.rules.text import INVISIBLE, LOOKALIKE_LETTERS, URL_CHARS, Document, Url, is_ipv6_literal, trim_url
+from bot.rules.text import (
+    AS_LATIN,
+    INVISIBLE,
+    LOOKALIKE_LETTERS,
+    URL_CHARS,
+    Document,
+    Url,
+    is_ipv6_literal,
+    trim_url,
+)
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
@@ -32,11 +41,6 @@ def _full_width(ch: str) -> bool:
 
 
 _LOOKALIKE = re.compile(f"[{LOOKALIKE_LETTERS}]")
-# Greek and Cyrillic letters drawn like Latin ones in common fonts, and the Latin letter meant.
-_AS_LATIN = str.maketrans(
-    "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
-    "aeopcyxijsdlhqwABEKMHOPCTXIJSaopvtikABEHIKMNOPTXYZ",
-)
 
 
 def _lookalike(url: Url) -> bool:
@@ -509,7 +513,7 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             letters = "".join(dict.fromkeys(_LOOKALIKE.findall(url.host)))
             scripts = "・".join(dict.fromkeys(
                 "ギリシャ文字" if "\u0370" <= c <= "\u03ff" else "キリル文字" for c in letters))
-            latin = url.url.translate(_AS_LATIN)
+            latin = url.url.translate(AS_LATIN)
             yield Hit(
                 url.start,
                 url.end,

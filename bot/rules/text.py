@@ -173,6 +173,7 @@ WORD_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005]"
 _WORD_LETTER_RE = re.compile(WORD_LETTER)
 _KANA_LETTERS = "\u3041-\u3096\u30a1-\u30fa"
 _KATAKANA = "\u30a1-\u30fa\u30fc"
+_HALFWIDTH_KATAKANA = "\uff66-\uff9f"
 _KANA_RE = re.compile(f"[{_KANA_LETTERS}\u30fc]")
 # A separator after a single letter (「ガ イ ジ ン」「バ・カ」「ク*ソ役所」「バ～カ」, one letter a line), on
 # the normalised text where 「　」 is a space, 「＊」 is 「*」 and 「～」 is 「~」: the letters are read as
@@ -181,11 +182,12 @@ _LETTER_SEPARATORS = " \t\n・.*_~〜"
 # A letter is single when the letter before it, if any, is of another script: 「市長はバ カ」 spells
 # バカ after the hiragana は, as 「あいつ死 ね」 spells 死ね (「ー」 goes with either kana). Not hiragana
 # after a kanji, which ends the kanji's word (「晴れ 気温は」): that is how words end.
-_SINGLE_LETTER_SEPARATOR = re.compile(
+_AFTER_SINGLE_LETTER = (
     r"(?<=(?<![\u3041-\u3096\u30fc\u4e00-\u9fff\u3005])[\u3041-\u3096]|(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]"
     r"|(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff\u3005])"
-    rf"[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})"
 )
+_AFTER_SINGLE_LETTER_RE = re.compile(_AFTER_SINGLE_LETTER)
+_SINGLE_LETTER_SEPARATOR = re.compile(rf"{_AFTER_SINGLE_LETTER}[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})")
 # Latin letters spelled out one by one (「f u c k」「S.H.I.T」): only between two single letters, since
 # 「a dog」 joined would be one word of two.
 _SINGLE_LATIN_SEPARATOR = re.compile(
@@ -196,7 +198,18 @@ _LONG_SOUND_RUN = re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}")
 # Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana;
 # so are the small ヵ and ヶ after katakana (「バヵ」), which 「一ヵ月」「霞ヶ関」 never have.
 _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニハトタカケ")
-_KANJI_LOOKALIKE = re.compile(f"(?<=[{_KATAKANA}])[力口工二八卜夕ヵヶ]|[力口工二八卜夕](?=[{_KATAKANA}])")
+_KANJI_LOOKALIKE = re.compile(
+    f"(?<=[{_KATAKANA}{_HALFWIDTH_KATAKANA}])[力口工二八卜夕ヵヶ]|[力口工二八卜夕](?=[{_KATAKANA}{_HALFWIDTH_KATAKANA}])"
+)
+# Greek and Cyrillic letters drawn like Latin ones in common fonts, and the Latin letter meant.
+AS_LATIN = str.maketrans(
+    "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
+    "aeopcyxijsdlhqwABEKMHOPCTXIJSaopvtikABEHIKMNOPTXYZ",
+)
+# Such letters inside a Latin word (「bаka」「fuсk」 with a Cyrillic а, с): read as the Latin word.
+# A word all in Cyrillic or Greek is that language's own.
+_LATIN_LOOKALIKES = "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ"
+_LOOKALIKE_IN_LATIN = re.compile(f"(?<=[A-Za-z])[{_LATIN_LOOKALIKES}]+|[{_LATIN_LOOKALIKES}]+(?=[A-Za-z])")
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -263,15 +276,11 @@ def _drawn_out(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _emoji_between_letters(text: str) -> Iterator[tuple[int, int]]:
-    """An emoji after a single letter and before another (「死🌸ね」), a separator like a space."""
+    """An emoji after a single letter and before another (「死🌸ね」「市長は馬🐴鹿」), a separator like a
+    space."""
     for m in EMOJI.finditer(text):
         a, b = m.span()
-        if (
-            a >= 1
-            and _WORD_LETTER_RE.match(text, b)
-            and _WORD_LETTER_RE.match(text, a - 1)
-            and not (a >= 2 and _WORD_LETTER_RE.match(text, a - 2))
-        ):
+        if a >= 1 and _WORD_LETTER_RE.match(text, b) and _AFTER_SINGLE_LETTER_RE.match(text, a):
             yield a, b
 
 
@@ -466,6 +475,7 @@ class Document:
                 chars[a:b] = ["\u200b"] * (b - a)
             text = "".join(chars)
         text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
+        text = _LOOKALIKE_IN_LATIN.sub(lambda m: m.group().translate(AS_LATIN), text)
         if "゛" in text or "゜" in text:
             text = _SPACING_MARK.sub(_as_combining, text)
             text = _VOICED.sub(_composed, text)

@@ -118,6 +118,10 @@ from tests.rules.conftest import codes, findings_of
         ("S.H.I.T", "prohibited.insult"),
         ("市長はbaka", "prohibited.insult"),  # romaji, to slip past a check on kana
         ("市長は𝐛𝐚𝐤𝐚", "prohibited.insult"),  # mathematical bold letters are baka after NFKC
+        ("市長はbаka", "prohibited.insult"),  # a Cyrillic а among Latin letters
+        ("what the fuсk", "prohibited.insult"),  # a Cyrillic с
+        ("市長はﾊﾞ力", "prohibited.insult"),  # half-width katakana beside a kanji drawn like カ
+        ("市長は馬🐴鹿", "prohibited.insult"),  # an emoji after a word of another script
         ("this is sh*t", "prohibited.insult"),
         ("Don't be a retard", "prohibited.discrimination"),
         # A space between the letters does not hide the word.
@@ -222,6 +226,8 @@ def test_fires(text: str, code: str) -> None:
         ("外国人観光客の方へ、予約のない団体の入場はお断りしています。", "prohibited.discrimination"),
         ("LGBTの方も安心して利用できる窓口です。", "prohibited.discrimination"),
         ("アダルトサイトの不当請求にご注意ください", "prohibited.obscene"),  # a consumer-affairs warning
+        ("Привет, сука", "prohibited.insult"),  # a word all in Cyrillic is Russian, not Latin in disguise
+        ("晴れ🌸気温は高め", "prohibited.insult"),
         ("冷蔵庫に入れないとパンがカスカスになります", "prohibited.insult"),
         ("アホウドリの観察会", "prohibited.insult"),
         ("明日も雪が降りそうですしね。", "prohibited.insult"),  # シネ as particles: kana entries stay whole
