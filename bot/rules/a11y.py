@@ -81,6 +81,8 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
     なります。互換文字のブロックにあり、NFKC で別の文字になり、しかも JIS X 0208（厳密な
     Shift_JIS）で表せない文字に反応します。したがって人名の「髙」「﨑」「𠮷」、JIS にある「℃」、
     絵文字（絵文字として表示する指定の付いた「ℹ️」「㊙️」も）は反応しません。
+    文字の向きを強制的に変える見えない制御文字（U+202E・U+202D）も知らせます。後ろの文字が逆順に表示され
+    （「カバ」と書いて「バカ」と見せる書き方もできます）、読み上げもできないためです（URL の中のものは link.malformed が止めます）。
 
     Slack の絵文字の書き方（「:tada:」、組織で登録したカスタム絵文字「:joetsu_logo:」）が文面に
     残っている場合も知らせます。入力画面に打ち込んだ「:tada:」やカスタム絵文字は Slack の中でしか
@@ -93,6 +95,15 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
                 f"「{m.group()}」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます。"
                 "絵文字そのものを入力するか、削除してください。",
             )
+    if "\u202d" in doc.text or "\u202e" in doc.text:
+        for m in _DIRECTION_OVERRIDE.finditer(doc.text):
+            if doc.url_at(m.start()) is None:  # inside a link it is link.malformed's
+                yield Hit(
+                    m.start(), m.end(),
+                    f"文字の向きを変える見えない制御文字（{'・'.join(f'U+{ord(c):04X}' for c in dict.fromkeys(m.group()))}）"
+                    "が含まれています。その後ろの文字が、"
+                    "書いたとおりでない順番で表示され、読み上げもできません。削除してください。",
+                )
     if not _MD_CANDIDATE.search(doc.text):
         return
     for a, b in _machine_dependent_runs(doc.text):
@@ -101,6 +112,12 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
         yield Hit(
             a, b, f"「{run}」は機種依存文字です。「{fixed}」のように書き換えてください。", suggestion=fixed
         )
+
+
+# The overrides of text direction, which show what follows in reverse (U+202E 「\u202eカバ」 is seen
+# as バカ) or force it left to right in a right-to-left language; the embeddings and isolates that
+# Arabic and Hebrew notices may use are left alone.
+_DIRECTION_OVERRIDE = re.compile("[\u202d\u202e]+")
 
 
 # Emoji as Slack writes them (each name between colons, lower case, with a letter; a skin tone

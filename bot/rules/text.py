@@ -201,6 +201,12 @@ _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニ�
 _KANJI_LOOKALIKE = re.compile(
     f"(?<=[{_KATAKANA}{_HALFWIDTH_KATAKANA}])[力口工二八卜夕ヵヶ]|[力口工二八卜夕](?=[{_KATAKANA}{_HALFWIDTH_KATAKANA}])"
 )
+# Combining marks drawn over or around a Japanese letter (a strike-through 「バ̶カ̶」, a slash, a circle):
+# decoration, not part of the word. The voiced marks (U+3099, U+309A) are not among them.
+_MARK_OVER_LETTER = re.compile(rf"(?<={WORD_LETTER})[\u0300-\u036f\u20d0-\u20ff\ufe20-\ufe2f]+")
+# A right-to-left override (U+202E) shows everything up to its end (U+202C) or the end of the line in
+# reverse, Japanese included: 「\u202eカバ」 is seen as バカ.
+_RIGHT_TO_LEFT_OVERRIDE = re.compile("(\u202e)([^\u202c\n]*)")
 # Greek and Cyrillic letters drawn like Latin ones in common fonts, and the Latin letter meant.
 AS_LATIN = str.maketrans(
     "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
@@ -466,7 +472,9 @@ class Document:
         separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」
         「f u c k」) and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana beside
         katakana (「バ力」) become that katakana, and a voiced mark typed after its kana (「ハ゛カ」) one
-        letter with it. Character for character, so the offsets are the draft's.
+        letter with it. A mark drawn over a letter (「バ̶カ̶」 struck through) goes, and what a right-to-left
+        override shows reversed (「\u202eカバ」 reads バカ) is read in the order it is seen. Character for
+        character, so the offsets are the draft's.
         """
         text = self.text
         if hidden := [*self._letter_separators(), *_drawn_out(text), *_emoji_between_letters(text)]:
@@ -476,6 +484,9 @@ class Document:
             text = "".join(chars)
         text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
         text = _LOOKALIKE_IN_LATIN.sub(lambda m: m.group().translate(AS_LATIN), text)
+        text = _MARK_OVER_LETTER.sub(lambda m: "\u200b" * len(m.group()), text)
+        if "\u202e" in text:
+            text = _RIGHT_TO_LEFT_OVERRIDE.sub(lambda m: m.group(1) + m.group(2)[::-1], text)
         if "゛" in text or "゜" in text:
             text = _SPACING_MARK.sub(_as_combining, text)
             text = _VOICED.sub(_composed, text)

@@ -79,3 +79,20 @@ def test_a_combining_mark_that_composes_with_nothing_keeps_the_offsets_of_the_re
     assert read is not None and len(read.text) == len(text)
     [f] = findings_of("prohibited.insult", text)
     assert text[f.start : f.end] == "ハ゛カ"
+
+
+def test_a_right_to_left_override_is_reported_and_its_text_read_as_it_is_seen() -> None:
+    """「\u202eカバ」 shows バカ: the override is reported, and the word found as readers see it."""
+    text = "市長は\u202eカバ\u202c"
+    [control] = findings_of("a11y.machine_dependent", text)
+    assert (control.start, control.end) == (3, 4) and "U+202E" in control.message
+    [insult] = findings_of("prohibited.insult", text)
+    assert text[insult.start : insult.end] == "カバ"
+    # Without the override カバ is a hippo.
+    assert not findings_of("prohibited.insult", "動物園のカバ")
+    assert not findings_of("a11y.machine_dependent", "مرحبا\u200f 上越市")  # an RLM of an Arabic notice
+
+
+@pytest.mark.parametrize("mark", ["\u0336", "\u0338", "\u20dd", "\u0332"])
+def test_a_mark_drawn_over_a_letter_does_not_hide_the_word(mark: str) -> None:
+    assert findings_of("prohibited.insult", f"市長はバ{mark}カ{mark}")
