@@ -227,7 +227,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「本日12月6日」「明日（12月7日）」「12月7日（明日）」の「本日」「明日」「昨日」などが投稿日から数えた
     日と合うかも確かめます（前日に予約した投稿の「本日」の誤りを見つけます）。「本日は12月6日のイベントに
     ついて」のように別の日を話題にしている書き方は対象外です。
-    曜日を書いていない日付でも、「11月31日」「2月30日」のように存在しないものは止めます（年のない
+    曜日を書いていない日付でも、「11月31日」「2月30日」「12月32日」のように存在しないものは止めます（年のない
     「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
     （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
     ないので知らせません。
@@ -400,7 +400,7 @@ def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) 
     overlaps = _overlap_test(found)
     for m in _ANY_DATE.finditer(doc.norm):
         month, day = _number(m.group("m")), _number(m.group("d"))
-        if not (1 <= month <= 12 and 29 <= day <= 31):
+        if not (1 <= month <= 12 and day >= 29):
             continue  # 「〇月〇日」 and 「13月」 are no dates; days up to 28 are in every month
         year = _written_year(m)
         if year is None and (month, day) == (2, 29):

@@ -511,6 +511,8 @@ def test_an_english_weekday_before_the_right_numeric_date_or_no_date_is_silent(t
     ("2027年2月29日まで", "（2027年2月は28日までです）"),
     ("令和9年2月29日まで", "（2027年2月は28日までです）"),
     ("十一月三十一日に", "11月31日という日付はありません"),
+    ("12月32日まで", "12月32日という日付はありません（12月は31日までです）"),
+    ("十二月三十二日", "12月32日という日付はありません"),
 ])
 def test_a_date_that_cannot_exist_fires_without_a_weekday(text: str, message: str) -> None:
     [f] = findings_of("date.weekday_mismatch", text)
