@@ -20,7 +20,9 @@ _SEP = r"(?:[ \t]*[-.][ \t]*|[ \t]+|\(|\)[ \t]*)?"
 # without the 0 kept as "(0)").
 _TRUNK = r"(?:0|\+81[ \t-]*(?:\(0\)[ \t-]*|0)?)"
 # Mobile/IP/M2M prefixes; the fourth digit is never 0 (0800… is toll-free, not a mobile).
-_MOBILE = re.compile(rf"(?<![0-9-]){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])")
+# Not inside a longer number (a digit, or a digit and a hyphen, before it); a hyphen after a label
+# (「TEL-090…」, or the 「ー」 of 「携帯ナンバー」, a hyphen in this view) is only a separator.
+_MOBILE = re.compile(rf"(?<![0-9])(?<![0-9]-){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])")
 # Digits written as kanji (「〇九〇－一二三四－五六七八」, as in vertical documents), for phone numbers
 # only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
 # 〇〇〇〇 is a placeholder that card and 個人番号 checksums could take for a number.
@@ -147,9 +149,10 @@ def luhn_is_valid(digits: str) -> bool:
 # A run of digit groups joined by a hyphen (spaces around it allowed), up to three spaces, or a dot
 # between groups of three or more digits (1234.5678.9018; a shorter group after a dot is a decimal
 # fraction, 123456789018.5, or a date, 2025.11.20); never part of a longer run. A dot after a digit
-# is a decimal point, so a run starts after 「No.」 but not after 「1.」.
+# is a decimal point, so a run starts after 「No.」 but not after 「1.」; a hyphen after a letter or a
+# digit joins a code (「SKU-…」), but the 「ー」 of 「マイナンバー」 (a hyphen in this view) does not.
 _GROUP_SEP = r"(?:[ \t]*-[ \t]*|(?<=[0-9]{3})\.(?=[0-9]{3})|[ \t]{1,3})"
-_DIGIT_RUN = re.compile(rf"(?<![0-9,/-])(?<![0-9]\.)[0-9]+(?:{_GROUP_SEP}[0-9]+)*(?![0-9,]|\.[0-9])")
+_DIGIT_RUN = re.compile(rf"(?<![0-9,/])(?<![0-9A-Za-z]-)(?<![0-9]\.)[0-9]+(?:{_GROUP_SEP}[0-9]+)*(?![0-9,]|\.[0-9])")
 _GROUP = re.compile(r"[0-9]+")
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|35|30|36|38|39|6011|64[4-9]|65|62)")
 

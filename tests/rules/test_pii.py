@@ -424,6 +424,27 @@ def test_the_address_found_starts_at_its_place_name() -> None:
     assert f.excerpt == "本町3丁目4番5号"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The 「ー」 of a label ending in a long vowel reads as a hyphen in the digits' view; it used
+        # to be taken for part of a longer number, and these were silent.
+        ("マイナンバー123456789018", "pii.my_number"),
+        ("マイナンバー1234.5678.9018", "pii.my_number"),
+        ("カードナンバー4111111111111111", "pii.card_number"),
+        ("携帯ナンバー09012345678", "pii.phone"),
+        ("TEL-090-1234-5678", "pii.phone"),
+    ],
+)
+def test_a_number_straight_after_a_label_ending_in_a_long_vowel_or_hyphen_is_found(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", ["SKU-123456789018", "ABC-4111111111111111", "123-090-1234-5678"])
+def test_a_number_after_a_letter_or_digit_and_a_hyphen_is_part_of_a_code(text: str) -> None:
+    assert not {"pii.my_number", "pii.card_number", "pii.phone"} & set(codes(text))
+
+
 def test_kanji_digits_count_only_for_phone_numbers() -> None:
     # 〇〇〇〇 placeholders would pass the card and 個人番号 checksums as zeros.
     assert codes("カード番号：〇〇〇〇 〇〇〇〇 〇〇〇〇 〇〇〇〇") == []
