@@ -319,6 +319,18 @@ _LOOSE_AT = re.compile(
     rf"(?P<local>{_LOCAL})(?:[ \t]*@[ \t]+|[ \t]*(?:アットマーク|あっとまーく)[ \t]*){_OBFUSCATED_DOMAIN}"
 )
 _LOOSE_AT_HINT = re.compile(r"@ |アットマーク|あっとまーく")
+# Spelled out with spaces and no brackets: 「taro at example dot com」「taro アット example ドット jp」.
+# Only with a spelled-out 「dot」 too, a real public suffix (below) and a word of mail or contact
+# near it, so that English prose (「meet us at the station」「look at this dot com」) is no address.
+_SPELLED_DOT = r"[ \t]+(?:dot|ドット|どっと)[ \t]+"
+_SPELLED_AT = re.compile(
+    rf"(?i)(?P<local>{_LOCAL})[ \t]+(?:at|アット|あっと)[ \t]+"
+    rf"(?P<domain>[A-Za-z0-9\-]+(?:{_SPELLED_DOT}[A-Za-z0-9\-]+)+)(?![A-Za-z0-9\-])"
+)
+_SPELLED_DOT_RE = re.compile(_SPELLED_DOT, re.IGNORECASE)
+_SPELLED_HINT = re.compile(r"(?i) dot |ドット|どっと")
+_MAIL_WORDS = re.compile(r"(?i)mail|contact|address|write to|メール|アドレス|連絡|問い?合わ?せ|宛|送信|送って")
+_MAIL_WORDS_BEFORE, _MAIL_WORDS_AFTER = 40, 20
 _DOT_WORD_RE = re.compile(_DOT_WORD, re.IGNORECASE)
 # Cheap test before the slower address pattern (scanned from every letter): almost no draft has it.
 _BRACKETED_AT_HINT = re.compile(rf"(?i)[(\[{{<]{_AT_WORD}[)\]}}>]")
@@ -332,6 +344,10 @@ def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     if _LOOSE_AT_HINT.search(doc.norm):
         for m in _LOOSE_AT.finditer(doc.norm):
             yield m.start(), m.end(), m["local"], m["domain"]
+    if _SPELLED_HINT.search(doc.norm):
+        for m in _SPELLED_AT.finditer(doc.norm):
+            if _MAIL_WORDS.search(doc.norm, max(0, m.start() - _MAIL_WORDS_BEFORE), m.end() + _MAIL_WORDS_AFTER):
+                yield m.start(), m.end(), m["local"], _SPELLED_DOT_RE.sub(".", m["domain"])
     for sym in {m.group(1) for m in _STAND_IN_NOTE.finditer(doc.norm)}:
         for m in re.finditer(rf"(?P<local>{_LOCAL}){re.escape(sym)}{_OBFUSCATED_DOMAIN}", doc.norm):
             yield m.start(), m.end(), m["local"], m["domain"]
@@ -358,7 +374,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     アドレスは ASCII の範囲で区切るので、「…@example.comまで」のように日本語が続いても見つけます。
     `taro(at)example.com`、`taro[at]example(dot)com`、「taro★example.com（★を@に変えてください）」
     「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
-    アドレスも、読めば宛先が分かるので同じ扱いです。URL の中の「@」
+    アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
+    メール・連絡などの語があるとき）も、読めば宛先が分かるので同じ扱いです。URL の中の「@」
     （`https://…@example.com/`）はアドレスではないので対象外です（行き先は link.untrusted が見ます）。
     """
     official = (*ALWAYS_TRUSTED_SUFFIXES, *ctx.policy.official_email_domains)

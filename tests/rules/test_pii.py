@@ -321,6 +321,10 @@ def test_official_email_domains_are_exempt(address: str) -> None:
         ("連絡は tanaka アットマーク gmail.com へ", "tanaka アットマーク gmail.com"),
         ("連絡は tanaka@ gmail.com へ", "tanaka@ gmail.com"),
         ("連絡は tanaka ＠ gmail.com へ", "tanaka ＠ gmail.com"),
+        # Spelled out without brackets, beside a word of mail or contact.
+        ("連絡先 taro.yamada at gmail dot com", "taro.yamada at gmail dot com"),
+        ("Contact: taro AT example DOT co DOT jp", "taro AT example DOT co DOT jp"),
+        ("メールは taro アット gmail ドット com まで", "taro アット gmail ドット com"),
     ],
 )
 def test_disguised_addresses_are_addresses(text: str, written: str) -> None:
@@ -342,6 +346,9 @@ def test_disguised_addresses_are_addresses(text: str, written: str) -> None:
         "Instagram @joetsu.city をフォロー",
         "大会は上越 @ 高田公園",
         "koho @ city.joetsu.lg.jp まで",
+        "Look at this dot com",  # English prose: no word of mail or contact near it
+        "We met at the station dot com bubble",
+        "連絡先 koho at city dot joetsu dot lg dot jp",  # the city's own domain
     ],
 )
 def test_official_or_unexplained_disguises_do_not_fire(text: str) -> None:
