@@ -11,7 +11,8 @@ zero-width space inside a token changes nothing):
   digits, so that 「the password is case-sensitive」 stays silent, or a number of 4–12 digits that
   is not a rule or a price: 「The PIN is 4821」, but not 「The PIN is 4 digits」「The bus pass is
   2000」); and a
-  one-time code after its label (「認証コード：482913」, 「482 913」), backup codes after theirs
+  one-time code after its label (「認証コード：482913」, 「482 913」), a card's security code after
+  its label (「セキュリティコード 123」「CVV: 123」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
   (「アプリパスワード abcd efgh ijkl mnop」);
 - a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xapp-…,
@@ -237,7 +238,12 @@ _KEY_LABEL = (
 # Labels of one-time codes (2段階認証, SMS): 「認証コード：482913」 is what lets someone else into the
 # account for a few minutes, pasted by mistake with the draft. 「確認番号」 is left out: event
 # lotteries publish theirs.
-_CODE_LABEL = r"(?:認証コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code)"
+_CODE_LABEL = (
+    r"(?:認証コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code|"
+    r"(?<![A-Za-z])(?:CVV2?|CVC2?|security\s?code)(?![A-Za-z]))"
+)
+# A card's security code (セキュリティコード, CVV, CVC) is 3 or 4 digits: with the card number it pays.
+_CARD_CODE_LABEL = re.compile(r"(?i)セキュリティコード|cvv2?|cvc2?|security\s?code")
 # Backup (recovery) codes of 2段階認証 do not expire: each one lets someone in once, as long as it
 # has not been used. Services show them in groups (「1234 5678」「1234-5678」「abcd-efgh-ijkl」),
 # often several in a row.
@@ -280,7 +286,7 @@ _LABELLED = re.compile(
 _LABEL_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "コード"),
     *("キー", "key", "secret", "シークレット", "トークン", "token"),
-    *("認証番号", "code"),  # the other code labels end in コード, probed above
+    *("認証番号", "code", "cvv", "cvc"),  # the other code labels end in コード, probed above
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
@@ -413,9 +419,13 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             kind = "バックアップコード"
         elif m["code"]:
-            if not _code_like(_compact(value)):
+            compact = _compact(value)
+            if _code_like(compact):
+                kind = "認証コード"
+            elif _CARD_CODE_LABEL.fullmatch(m["code"]) and compact.isdigit() and len(compact) in (3, 4):
+                kind = "カードのセキュリティコード"
+            else:
                 continue
-            kind = "認証コード"
         else:
             if not (
                 _APP_PASSWORD.fullmatch(value)

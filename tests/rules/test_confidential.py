@@ -110,6 +110,10 @@ LEAKS = [
     ("DB postgres://kessai:pa55word@10.0.0.3/kessai", "pa55word"),
     ("mysql://root:hunter22@db.internal:3306/kessai", "hunter22"),
     ("redis://:s3cretpass@cache.example.jp:6379", "s3cretpass"),
+    # A card's security code: 3 or 4 digits after its label (a one-time code needs 4 to 8).
+    ("有効期限 12/28 セキュリティコード 123", "123"),
+    ("CVV: 123", "123"),
+    ("CVC2 = 0427", "0427"),
     # Said in English prose (an international exchange account's notice).
     ("The Wi-Fi password is free2use.", "free2use"),
     ("The password is: Snow2026!", "Snow2026!"),
@@ -425,3 +429,13 @@ def test_a_connection_strings_user_is_not_taken_for_a_mail_address() -> None:
     text = "接続先 mysql://root:hunter22@db.example.jp:3306/kessai"
     assert "pii.email" not in codes(text)
     assert "pii.email" in codes("連絡は root@db.example.jp まで")
+
+
+@pytest.mark.parametrize("text", [
+    "セキュリティコード（3桁）を入力してください",
+    "カード裏面のセキュリティコード（3桁または4桁の数字）",
+    "The CVV is the 3-digit code on the back.",
+    "認証コード：123",  # a one-time code has 4 to 8 digits
+])
+def test_where_a_card_security_code_is_only_explained_nothing_fires(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
