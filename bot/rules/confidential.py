@@ -107,6 +107,8 @@ def _credential_hit(doc: Document, c: Credential) -> Hit:
         redact[nfkc] = mask(nfkc, c.shown)
     if c.kind == "認証コード":  # it expires by itself; what matters is whether someone used it
         action = "アカウントのログイン履歴と設定を確認し"
+    elif c.kind == "カードのセキュリティコード":  # only the card company can stop the card
+        action = "カード会社に連絡してカードを止め"
     else:
         action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
     template = _SIGNED_URL_MESSAGE if c.kind in SIGNED_URL_KINDS else _CREDENTIAL_MESSAGE

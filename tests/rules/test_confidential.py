@@ -439,3 +439,9 @@ def test_a_connection_strings_user_is_not_taken_for_a_mail_address() -> None:
 ])
 def test_where_a_card_security_code_is_only_explained_nothing_fires(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+def test_a_card_security_code_says_to_call_the_card_company() -> None:
+    [f] = findings_of("confidential.secret", "セキュリティコード：123")
+    assert "カードのセキュリティコード" in f.message and "カード会社に連絡してカードを止め" in f.message
+    assert "123" not in f.excerpt
