@@ -10,7 +10,7 @@ zero-width space inside a token changes nothing):
   prose (「the Wi-Fi password is free2use」「PIN was changed to …」, a value with letters and
   digits, so that 「the password is case-sensitive」 stays silent, or a number of 4–12 digits that
   is not a rule or a price: 「The PIN is 4821」, but not 「The PIN is 4 digits」「The bus pass is
-  2000」); and a
+  2000"), or in the password column of a table of accounts (tabs, CSV or Markdown); and a
   one-time code after its label (「認証コード：482913」, 「482 913」), a card's security code after
   its label (「セキュリティコード 123」「CVV: 123」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
@@ -310,6 +310,7 @@ _QUANTITY = re.compile(
 _TRAILING = ".,;:)]}\"'"
 _ENDS_LINE = re.compile(r"[ \t.,;:。、)\]}」』\"'”’]*+(?:\n|$)")
 _MASK_ONLY = frozenset("*xX#?-_.")
+_IN_TABLE_ROW = re.compile(r"[\t|,]")
 
 
 def _has_digit(s: str) -> bool:
@@ -410,6 +411,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             continue
         if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
             continue  # a sentence that goes on after a label ending its line is prose, not a form
+        if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue  # a column header: the value under it is _tables' to find, not the next row
         if m["key"]:
             if not _key_like(value):
                 continue
@@ -442,6 +445,54 @@ def _labelled(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)
 
 
+# --- a table of accounts ---------------------------------------------------------------------------
+
+# A list of accounts copied from a spreadsheet (cells split by tabs), a CSV file or a Markdown table:
+# a header cell that is a password label, and under it, in the same column, the passwords.
+_CELL_SEPARATORS = ("\t", "|", ",")
+_HEADER_LABEL = re.compile(
+    r"(?i)(?:ログイン)?パスワード|パスコード|暗証番号|pass(?:word|code)?|pwd?|p/w|pin"
+)
+_RULE_ROW = re.compile(r"[\s|:\-]*")  # a Markdown table's |---|---| row
+_MAX_ROWS = 100
+
+
+def _tables(norm: str) -> Iterator[Credential]:
+    if not any(sep in norm for sep in _CELL_SEPARATORS):
+        return
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in norm.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for i, (_, header) in enumerate(lines):
+        for sep in _CELL_SEPARATORS:
+            if sep not in header:
+                continue
+            cells = header.split(sep)
+            columns = [k for k, cell in enumerate(cells) if _HEADER_LABEL.fullmatch(cell.strip())]
+            if not columns:
+                continue
+            for at, row in lines[i + 1 : i + 1 + _MAX_ROWS]:
+                if sep not in row:
+                    break
+                if _RULE_ROW.fullmatch(row):
+                    continue
+                values = row.split(sep)
+                if any(_HEADER_LABEL.fullmatch(v.strip()) for v in values):
+                    break  # another table's header: each row is read under one header only
+                for k in columns:
+                    if k >= len(values):
+                        continue
+                    cell = values[k]
+                    value = cell.strip()
+                    if not (_password_like(value, loose=False) or _pin_like(value)):
+                        continue
+                    a = at + sum(len(v) + len(sep) for v in values[:k]) + (len(cell) - len(cell.lstrip()))
+                    yield Credential(a, a + len(value), a, a + len(value), "パスワード", 0)
+            break  # one separator per header line
+
+
 def find_credentials(norm: str) -> list[Credential]:
     """Every credential in `norm`, one per place.
 
@@ -449,7 +500,7 @@ def find_credentials(norm: str) -> list[Credential]:
     and the token's own kind and public prefix.
     """
     tokens = [*_tokens(norm), *_signed_urls(norm)]
-    found: list[Credential] = []
+    found: list[Credential] = [*_tables(norm)]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
         if inner is not None:

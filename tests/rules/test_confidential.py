@@ -445,3 +445,28 @@ def test_a_card_security_code_says_to_call_the_card_company() -> None:
     [f] = findings_of("confidential.secret", "セキュリティコード：123")
     assert "カードのセキュリティコード" in f.message and "カード会社に連絡してカードを止め" in f.message
     assert "123" not in f.excerpt
+
+
+@pytest.mark.parametrize("sep", ["\t", ","])
+def test_passwords_in_a_table_of_accounts_are_each_found(sep: str) -> None:
+    """A list of accounts copied from a spreadsheet (tabs) or a CSV file: the password column."""
+    rows = [["アカウント", "ID", "パスワード"], ["X", "joetsu_city", "Kessai2026!"], ["Instagram", "joetsu.official", "Yuki#2026"]]
+    text = "\n".join(sep.join(r) for r in rows)
+    found = findings_of("confidential.secret", text)
+    assert [text[f.start : f.end] for f in found] == ["Kessai2026!", "Yuki#2026"]
+    assert [f.excerpt for f in found] == ["Ke＊＊＊＊＊＊＊＊＊", "Yu＊＊＊＊＊＊＊"]
+
+
+def test_a_markdown_table_of_accounts_is_read_by_its_columns() -> None:
+    text = "| アカウント | ID | パスワード |\n|---|---|---|\n| X | joetsu_city | Kessai2026! |"
+    [f] = findings_of("confidential.secret", text)
+    assert text[f.start : f.end] == "Kessai2026!"
+
+
+@pytest.mark.parametrize("text", [
+    "日時\t場所\t参加費\n12/6\t市民プラザ\t500円",
+    "項目,内容\nパスワード,定期的に変更してください",
+    "| ID | パスワード |\n|---|---|\n| joetsu | ******** |",  # already masked
+])
+def test_tables_without_a_password_under_a_password_header_are_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
