@@ -10,7 +10,7 @@ zero-width space inside a token changes nothing):
   prose (「the Wi-Fi password is free2use」「PIN was changed to …」, a value with letters and
   digits, so that 「the password is case-sensitive」 stays silent, or a number of 4–12 digits that
   is not a rule or a price: 「The PIN is 4821」, but not 「The PIN is 4 digits」「The bus pass is
-  2000"), or in the password column of a table of accounts (tabs, CSV or Markdown); and a
+  2000」), or in the password column of a table of accounts (tabs, CSV or Markdown); and a
   one-time code after its label (「認証コード：482913」, 「482 913」), a card's security code after
   its label (「セキュリティコード 123」「CVV: 123」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
