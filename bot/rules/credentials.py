@@ -21,7 +21,8 @@ zero-width space inside a token changes nothing):
   GOCSPX-…), Meta (EAA…, IGQV…), GitLab (glpat-…), npm (npm_…), SendGrid (SG.….…), an OAuth
   「Bearer …」 and 「Basic …」 (base64 of user:password), Grafana (glsa_…), DigitalOcean (dop_v1_…),
   Hugging Face (hf_…), Telegram bot tokens (123456789:AA…), signed tokens (JWT: eyJ….eyJ….…),
-  PEM and PuTTY private keys, and a password inside a URL of any scheme (https://user:pass@host/,
+  PEM and PuTTY private keys, the password of a Wi-Fi QR code's text (WIFI:…;P:…;), and a password
+  inside a URL of any scheme (https://user:pass@host/,
   a connection string postgres://user:pass@db/); Azure
   connection strings by their 「AccountKey=」;
 - a signed URL: an Azure SAS (sv=…&sig=…), an S3 or Google Cloud Storage signed URL
@@ -70,6 +71,14 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             "Slack の Webhook URL",
             ("hooks.slack.com",),
             r"(?P<prefix>https://hooks\.slack\.com/(?:services|workflows|triggers)/)[A-Za-z0-9]+(?:/[A-Za-z0-9]+){1,3}",
+            0,
+        ),
+        (
+            # The text of a Wi-Fi QR code (「WIFI:S:joetsu-free;T:WPA;P:…;;」), pasted from a QR
+            # generator: its P field is the network's password. A few short fields at most.
+            "Wi-Fi のパスワード",
+            ("WIFI:",),
+            r"(?P<prefix>\bWIFI:(?:[^;\n]{0,64}+;){0,6}?P:)(?:\\.|[^;\\\n]){4,}",
             0,
         ),
         (
@@ -280,7 +289,7 @@ _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
-    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL})){_QUALIFIER}{_SEPARATOR}"
+    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"']?{_QUALIFIER}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 _LABEL_PROBES = (

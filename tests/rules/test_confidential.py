@@ -110,6 +110,11 @@ LEAKS = [
     ("DB postgres://kessai:pa55word@10.0.0.3/kessai", "pa55word"),
     ("mysql://root:hunter22@db.internal:3306/kessai", "hunter22"),
     ("redis://:s3cretpass@cache.example.jp:6379", "s3cretpass"),
+    # The text of a Wi-Fi QR code, and a label in quotes as a JSON or config file writes it.
+    ("WIFI:S:joetsu-free;T:WPA;P:Kessai2026;;", "Kessai2026"),
+    ("WIFI:T:WPA;S:joetsu-free;P:Kessai\\;2026;H:false;;", "Kessai\\;2026"),
+    ('{"user": "kouhou", "password": "Kessai2026!"}', "Kessai2026!"),
+    ("'pass' => 'Kessai2026!'", "Kessai2026!"),
     # A card's security code: 3 or 4 digits after its label (a one-time code needs 4 to 8).
     ("有効期限 12/28 セキュリティコード 123", "123"),
     ("CVV: 123", "123"),
@@ -436,6 +441,7 @@ def test_a_connection_strings_user_is_not_taken_for_a_mail_address() -> None:
     "カード裏面のセキュリティコード（3桁または4桁の数字）",
     "The CVV is the 3-digit code on the back.",
     "認証コード：123",  # a one-time code has 4 to 8 digits
+    "WIFI:S:joetsu-free;T:nopass;;",  # an open network's QR code has no password
 ])
 def test_where_a_card_security_code_is_only_explained_nothing_fires(text: str) -> None:
     assert "confidential.secret" not in codes(text)
