@@ -495,7 +495,12 @@ def _tables(norm: str) -> Iterator[Credential]:
                         continue
                     cell = values[k]
                     value = cell.strip()
-                    if not (_password_like(value, loose=False) or _pin_like(value)):
+                    # A short English header (「Pass」 of a fare table: 「Day Pass」) asks for letters
+                    # and digits, as prose does; no password has a space.
+                    loose = _SHORT_ENGLISH_LABEL.fullmatch(cells[k].strip()) is not None
+                    if any(c.isspace() for c in value) or not (
+                        _password_like(value, loose=loose) or _pin_like(value)
+                    ):
                         continue
                     a = at + sum(len(v) + len(sep) for v in values[:k]) + (len(cell) - len(cell.lstrip()))
                     yield Credential(a, a + len(value), a, a + len(value), "パスワード", 0)

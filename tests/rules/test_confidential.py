@@ -473,6 +473,8 @@ def test_a_markdown_table_of_accounts_is_read_by_its_columns() -> None:
     "日時\t場所\t参加費\n12/6\t市民プラザ\t500円",
     "項目,内容\nパスワード,定期的に変更してください",
     "| ID | パスワード |\n|---|---|\n| joetsu | ******** |",  # already masked
+    "Ticket\tPass\tPrice\nAdult\tDay Pass\t1000\nChild\tFreePass\t500",  # a fare table's passes
+    "項目\tパスワード\n管理画面\t別途お知らせします",
 ])
 def test_tables_without_a_password_under_a_password_header_are_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
