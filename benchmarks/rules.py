@@ -156,7 +156,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # strings, spelled-out words after another script, pages named after a link.
                "バカアホ", "午後13時", "10時75分", "13:00 PM ", "https://[", "https://[::1]/ ",
                "a://b:c@", "パスワード👉 ", "はバ カ", "https://a.jp/wiki/上 ", "外国人お断りです。",
-               "Lorem ipsum dolor sit amet ", "\u202eあ", "バ\u0336", "bаka "]
+               "Lorem ipsum dolor sit amet ", "\u202eあ", "バ\u0336", "bаka ", "マイナンバー1",
+               "パスワード\tx\n", "a\tKessai2026!\n", "WIFI:S:a;P:", "mail a at b dot c ", "CVV: 1",
+               '"password": "']
 
 
 def adversarial() -> None:
