@@ -466,9 +466,15 @@ _RULE_ROW = re.compile(r"[\s|:\-]*")  # a Markdown table's |---|---| row
 _MAX_ROWS = 100
 
 
+_HEADER_PROBES = ("パスワード", "パスコード", "暗証番号", "pass", "pw", "p/w", "pin")
+
+
 def _tables(norm: str) -> Iterator[Credential]:
     if not any(sep in norm for sep in _CELL_SEPARATORS):
         return
+    lowered = norm.lower()
+    if not any(p in lowered for p in _HEADER_PROBES):
+        return  # most drafts with a comma or a tab have no table of accounts
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in norm.split("\n"):

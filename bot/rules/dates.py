@@ -422,6 +422,9 @@ _HALF_DAY = r"午前|午後|(?<![A-Za-z])(?:[AaPp]\.?[Mm]\.?)(?![A-Za-z])"
 _HALF_DAY_BEFORE = re.compile(
     rf"(?P<half>{_HALF_DAY})\s*+(?<![0-9{KANJI_DIGITS}十])(?P<h>{_NUM})\s*+(?:時(?!間)|:[0-9]{{2}}(?![0-9]))"
 )
+_AM_PM_HINT = re.compile(r"[AaPp]\.?[Mm]")
+# Cheap tests first, starting with a literal: the patterns start with a lookbehind, tried everywhere.
+_MINUTES_HINT = re.compile(rf"時\s*(?:[6-9][0-9]|[1-9][0-9]{{2}}|[{KANJI_DIGITS}十])")
 _HALF_DAY_AFTER = re.compile(rf"(?<![0-9:])(?P<h>[0-9]{{1,2}}):[0-9]{{2}}\s*+(?P<half>{_HALF_DAY})")
 # Minutes past 59 after an hour (「10時75分」「10時60分」); 「1時間75分」 is a length, not a time.
 _MINUTES = re.compile(
@@ -433,7 +436,7 @@ def _impossible_times(doc: Document, found: list[tuple[int, int]]) -> Iterator[H
     """Times of day that no clock shows: 「午後13時」 (午前・午後 go up to 12) and 「10時75分」."""
     norm = doc.norm
     overlaps = _overlap_test(found)
-    if "午" in norm or "M" in norm or "m" in norm:
+    if "午前" in norm or "午後" in norm or _AM_PM_HINT.search(norm):
         for m in (*_HALF_DAY_BEFORE.finditer(norm), *_HALF_DAY_AFTER.finditer(norm)):
             hour = _number(m.group("h"))
             if not 13 <= hour <= 24:
@@ -452,7 +455,7 @@ def _impossible_times(doc: Document, found: list[tuple[int, int]]) -> Iterator[H
             else:
                 message += f"「{plain}」のことか、時刻を確認してください。"
             yield Hit(start, end, message)
-    if "分" in norm:
+    if "分" in norm and _MINUTES_HINT.search(norm):
         for m in _MINUTES.finditer(norm):
             minutes = _number(m.group("mi"))
             if minutes < 60:

@@ -182,16 +182,20 @@ _LETTER_SEPARATORS = " \t\n・.*_~〜"
 # A letter is single when the letter before it, if any, is of another script: 「市長はバ カ」 spells
 # バカ after the hiragana は, as 「あいつ死 ね」 spells 死ね (「ー」 goes with either kana). Not hiragana
 # after a kanji, which ends the kanji's word (「晴れ 気温は」): that is how words end.
-_AFTER_SINGLE_LETTER = (
-    r"(?<=(?<![\u3041-\u3096\u30fc\u4e00-\u9fff\u3005])[\u3041-\u3096]|(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]"
+_SINGLE_LETTER = (
+    r"(?:(?<![\u3041-\u3096\u30fc\u4e00-\u9fff\u3005])[\u3041-\u3096]|(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]"
     r"|(?<![\u4e00-\u9fff\u3005])[\u4e00-\u9fff\u3005])"
 )
-_AFTER_SINGLE_LETTER_RE = re.compile(_AFTER_SINGLE_LETTER)
-_SINGLE_LETTER_SEPARATOR = re.compile(rf"{_AFTER_SINGLE_LETTER}[{re.escape(_LETTER_SEPARATORS)}](?={WORD_LETTER})")
+_AFTER_SINGLE_LETTER_RE = re.compile(f"(?<={_SINGLE_LETTER})")
+# The separator comes first in the pattern, so that the search skips to separators instead of trying
+# the lookbehinds at every character; the letter before it is then checked behind it (two characters).
+_SINGLE_LETTER_SEPARATOR = re.compile(
+    rf"[{re.escape(_LETTER_SEPARATORS)}](?<={_SINGLE_LETTER}[{re.escape(_LETTER_SEPARATORS)}])(?={WORD_LETTER})"
+)
 # Latin letters spelled out one by one (「f u c k」「S.H.I.T」): only between two single letters, since
 # 「a dog」 joined would be one word of two.
 _SINGLE_LATIN_SEPARATOR = re.compile(
-    rf"(?<=(?<![A-Za-z])[A-Za-z])[{re.escape(_LETTER_SEPARATORS)}](?=[A-Za-z](?![A-Za-z]))"
+    rf"[{re.escape(_LETTER_SEPARATORS)}](?<=(?<![A-Za-z])[A-Za-z][{re.escape(_LETTER_SEPARATORS)}])(?=[A-Za-z](?![A-Za-z]))"
 )
 # A drawn-out sound after kana (「ばーーーか」): the word with one 「ー」.
 _LONG_SOUND_RUN = re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}")
@@ -199,11 +203,13 @@ _LONG_SOUND_RUN = re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}")
 # so are the small ヵ and ヶ after katakana (「バヵ」), which 「一ヵ月」「霞ヶ関」 never have.
 _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニハトタカケ")
 _KANJI_LOOKALIKE = re.compile(
-    f"(?<=[{_KATAKANA}{_HALFWIDTH_KATAKANA}])[力口工二八卜夕ヵヶ]|[力口工二八卜夕](?=[{_KATAKANA}{_HALFWIDTH_KATAKANA}])"
+    f"[力口工二八卜夕ヵヶ](?<=[{_KATAKANA}{_HALFWIDTH_KATAKANA}][力口工二八卜夕ヵヶ])|[力口工二八卜夕](?=[{_KATAKANA}{_HALFWIDTH_KATAKANA}])"
 )
 # Combining marks drawn over or around a Japanese letter (a strike-through 「バ̶カ̶」, a slash, a circle):
 # decoration, not part of the word. The voiced marks (U+3099, U+309A) are not among them.
-_MARK_OVER_LETTER = re.compile(rf"(?<={WORD_LETTER})[\u0300-\u036f\u20d0-\u20ff\ufe20-\ufe2f]+")
+_MARKS = "\u0300-\u036f\u20d0-\u20ff\ufe20-\ufe2f"
+_MARK_OVER_LETTER = re.compile(rf"(?<={WORD_LETTER})[{_MARKS}]+")
+_ANY_MARK = re.compile(f"[{_MARKS}]")  # a cheap test first: the lookbehind would be tried everywhere
 # A right-to-left override (U+202E) shows everything up to its end (U+202C) or the end of the line in
 # reverse, Japanese included: 「\u202eカバ」 is seen as バカ.
 _RIGHT_TO_LEFT_OVERRIDE = re.compile("(\u202e)([^\u202c\n]*)")
@@ -215,6 +221,7 @@ AS_LATIN = str.maketrans(
 # Such letters inside a Latin word (「bаka」「fuсk」 with a Cyrillic а, с): read as the Latin word.
 # A word all in Cyrillic or Greek is that language's own.
 _LATIN_LOOKALIKES = "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ"
+_ANY_LOOKALIKE = re.compile(f"[{_LATIN_LOOKALIKES}]")
 _LOOKALIKE_IN_LATIN = re.compile(f"(?<=[A-Za-z])[{_LATIN_LOOKALIKES}]+|[{_LATIN_LOOKALIKES}]+(?=[A-Za-z])")
 
 
@@ -483,8 +490,10 @@ class Document:
                 chars[a:b] = ["\u200b"] * (b - a)
             text = "".join(chars)
         text = _KANJI_LOOKALIKE.sub(lambda m: m.group().translate(_KANJI_AS_KATAKANA), text)
-        text = _LOOKALIKE_IN_LATIN.sub(lambda m: m.group().translate(AS_LATIN), text)
-        text = _MARK_OVER_LETTER.sub(lambda m: "\u200b" * len(m.group()), text)
+        if _ANY_LOOKALIKE.search(text):
+            text = _LOOKALIKE_IN_LATIN.sub(lambda m: m.group().translate(AS_LATIN), text)
+        if _ANY_MARK.search(text):
+            text = _MARK_OVER_LETTER.sub(lambda m: "\u200b" * len(m.group()), text)
         if "\u202e" in text:
             text = _RIGHT_TO_LEFT_OVERRIDE.sub(lambda m: m.group(1) + m.group(2)[::-1], text)
         if "゛" in text or "゜" in text:
