@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import groupby
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 from bot.rules.domains import (
     ALWAYS_TRUSTED_SUFFIXES,
@@ -148,8 +148,52 @@ def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
         yield url, hit
 
 
+# Links that pass through a service on their way to the page, as they are copied from where the
+# writer found them: a Google search result, a link in a Facebook or Instagram post or in YouTube,
+# and an e-mail read in Outlook of Microsoft 365 (Safe Links: it names the organisation's tenant).
+# (service, host suffix, path, query parameter holding the destination)
+_REDIRECTORS = (
+    ("Google の検索結果", "google.com", "/url", ("q", "url")),
+    ("Google の検索結果", "google.co.jp", "/url", ("q", "url")),
+    ("Facebook", "facebook.com", "/l.php", ("u",)),
+    ("Messenger", "messenger.com", "/l.php", ("u",)),
+    ("Instagram", "l.instagram.com", "/", ("u",)),
+    ("YouTube", "youtube.com", "/redirect", ("q",)),
+    ("Outlook の安全リンク", "safelinks.protection.outlook.com", "/", ("url",)),
+)
+
+
+def _redirected(url: Url) -> tuple[str, str] | None:
+    """(service, destination) when ``url`` only passes through a service on its way to another page."""
+    if "?" not in url.url:
+        return None
+    parts = urlsplit(url.url if url.scheme else f"https://{url.url}")
+    for service, host, path, params in _REDIRECTORS:
+        if not host_matches(url.host, host) or (parts.path or "/") != path:
+            continue
+        query = parse_qs(parts.query)
+        for name in params:
+            for value in query.get(name, ()):
+                if value.lower().startswith(("https://", "http://")):
+                    return service, value
+    return None
+
+
+def _redirects(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str, str]]:
+    """(link, service, destination) of each link that passes through a service, unless allowed."""
+    for url in doc.urls:
+        if (found := _redirected(url)) is not None and not _allowed(url, opts.allow):
+            yield url, *found
+
+
 def _harmful(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
-    return _listed_links(doc, opts, "harmful_domains.txt")
+    yield from _listed_links(doc, opts, "harmful_domains.txt")
+    # A harmful site behind a redirect (「google.com/url?q=https://<harmful>/」) is as harmful.
+    listed, extra = _domain_lists("harmful_domains.txt"), tuple(opts.extra_words)
+    for url, _, destination in _redirects(doc, opts):
+        host = (urlsplit(destination).hostname or "").rstrip(".")
+        if host and (hit := host_in(host, listed) or host_in(host, extra)):
+            yield url, hit
 
 
 def _stopped(doc: Document, ctx: CheckContext) -> set[tuple[int, int]]:
@@ -165,6 +209,8 @@ def _stopped(doc: Document, ctx: CheckContext) -> set[tuple[int, int]]:
     for code, links in (("link.shortener", _shortened), ("link.harmful", _harmful)):
         if (opts := ctx.options_for(code)) is not None:
             spans.update((url.start, url.end) for url, _ in links(doc, opts))
+    if (opts := ctx.options_for("link.shortener")) is not None:
+        spans.update((url.start, url.end) for url, _, _ in _redirects(doc, opts))
     doc.memo[key] = spans
     return spans
 
@@ -188,12 +234,23 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     forms.gle、Google マップの maps.app.goo.gl、LINE公式アカウントの友だち追加などの lin.ee）は、
     ドメインで行き先のサービスが分かるので反応しません（`extra_words` に書けば反応します）。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
+    Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、
+    Outlook の安全リンク（….safelinks.protection.outlook.com/?url=…）のように、別のサービスを経由する転送用の
+    URL も、行き先が見えにくいので止め、行き先の URL を提案します（安全リンクは組織のテナント名も含みます）。
     """
     for url, hit in _shortened(doc, opts):
         yield Hit(
             url.start,
             url.end,
             f"URL短縮サービス（{hit}）のリンクです。行き先が分かる元のURLを載せてください。",
+        )
+    for url, service, destination in _redirects(doc, opts):
+        yield Hit(
+            url.start,
+            url.end,
+            f"{service}{' ' if service[-1].isascii() else ''}を経由する転送用のリンクです（行き先: {destination}）。"
+            "行き先が見えにくく、経由するサービスの都合で開けなくなることもあります。行き先の URL に置き換えてください。",
+            suggestion=destination,
         )
 
 

@@ -585,3 +585,41 @@ def test_brackets_that_hold_no_ipv6_address_are_a_broken_url(text: str, shown: s
 def test_brackets_elsewhere_are_no_address() -> None:
     text = "配列 a[0] と https://city.joetsu.niigata.jp/list[1].html を参照"
     assert not findings_of("link.malformed", text, policy=JOETSU)
+
+
+@pytest.mark.parametrize(
+    ("text", "service", "destination"),
+    [
+        ("詳細 https://www.google.com/url?q=https://www.city.joetsu.niigata.jp/event/&sa=D", "Google の検索結果",
+         "https://www.city.joetsu.niigata.jp/event/"),
+        ("詳細 https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.city.joetsu.niigata.jp%2Fevent%2F&h=AT0",
+         "Facebook ", "https://www.city.joetsu.niigata.jp/event/"),
+        ("https://jpn01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.city.joetsu.niigata.jp%2F"
+         "&data=05%7C01&reserved=0", "Outlook の安全リンク", "https://www.city.joetsu.niigata.jp/"),
+        ("https://www.youtube.com/redirect?q=https://www.city.joetsu.niigata.jp/&v=abc", "YouTube ",
+         "https://www.city.joetsu.niigata.jp/"),
+    ],
+)
+def test_a_link_copied_through_a_redirecting_service_points_at_its_destination(
+    text: str, service: str, destination: str
+) -> None:
+    """Copied from a search result, a Facebook post or an Outlook e-mail: the link passes through the
+    service (Safe Links also name the tenant). One finding, with the page itself as the fix."""
+    [f] = findings_of("link.shortener", text, policy=JOETSU)
+    assert f.message.startswith(f"{service}を経由する転送用のリンクです（行き先: {destination}）")
+    assert f.suggestion == destination and f.severity == "error"
+    assert not {"link.untrusted", "link.insecure"} & set(codes(text, policy=JOETSU))
+
+
+def test_a_harmful_site_behind_a_redirect_is_harmful() -> None:
+    text = "こちら https://www.google.com/url?q=https://www.xvideos.com/&sa=D"
+    assert {"link.harmful", "link.shortener"} <= set(codes(text, policy=JOETSU))
+
+
+@pytest.mark.parametrize("text", [
+    "検索は https://www.google.com/search?q=joetsu で",  # a search page, no redirect
+    "https://www.google.com/url?q=joetsu",  # nothing to go on to
+    "https://www.facebook.com/joetsu.city/",
+])
+def test_pages_of_those_services_are_no_redirect(text: str) -> None:
+    assert not findings_of("link.shortener", text, policy=JOETSU)
