@@ -158,7 +158,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "a://b:c@", "パスワード👉 ", "はバ カ", "https://a.jp/wiki/上 ", "外国人お断りです。",
                "Lorem ipsum dolor sit amet ", "\u202eあ", "バ\u0336", "bаka ", "マイナンバー1",
                "パスワード\tx\n", "a\tKessai2026!\n", "WIFI:S:a;P:", "mail a at b dot c ", "CVV: 1",
-               '"password": "', "https://www.google.com/url?q=https://a.jp/ "]
+               '"password": "', "https://www.google.com/url?q=https://a.jp/ ",
+               "三丁目四番", "佐藤方 本町3-4-5 "]
 
 
 def adversarial() -> None:

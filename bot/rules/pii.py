@@ -414,17 +414,21 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
 # A street-level address: 丁目/番地/番/号, or N-N(-N) after a place name. A number is tried from its
 # first digit only: from every digit, a run of thousands of them made the search quadratic.
+# Kanji numerals, as formal letters write an address (「本町三丁目四番五号」).
+_K = "[一二三四五六七八九十〇百]"
 _ADDRESS = re.compile(
     r"(?:[一-龯ぁ-んァ-ヶ]{1,10}?)?(?:(?<![0-9])[0-9]+丁目\s*+[0-9]+(?:番地?|-)\s*+[0-9]*(?:号)?"
-    r"|(?<![0-9])[0-9]+番地(?:\s*+[0-9]+)?|(?<![0-9])[0-9]+番\s*+[0-9]+号|[一-龯]{1,6}[0-9]+-[0-9]+(?:-[0-9]+)?)"
+    r"|(?<![0-9])[0-9]+番地(?:\s*+[0-9]+)?|(?<![0-9])[0-9]+番\s*+[0-9]+号|[一-龯]{1,6}[0-9]+-[0-9]+(?:-[0-9]+)?"
+    rf"|{_K}+丁目\s*+{_K}+番地?\s*+(?:{_K}+号)?|{_K}+番地|{_K}+番\s*+{_K}+号)"
 )
 # What every _ADDRESS match contains, found in one cheap pass: most drafts have no address, and
 # _ADDRESS's optional place-name prefix makes it slow to try at every position.
-_ADDRESS_HINT = re.compile(r"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]")
+_ADDRESS_HINT = re.compile(rf"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]|{_K}(?:丁目|番地|番\s*+{_K}+号)")
 _PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅")
 _NEAR = 25
-# Honorifics after a name as Sudachi folds them (さん → サン).
-_HONORIFICS = frozenset({"様", "サン", "氏", "殿"})
+# Honorifics after a name as Sudachi folds them (さん → サン), and 「方」 of an address in care of a
+# household (「本町3-4-5 佐藤方」).
+_HONORIFICS = frozenset({"様", "サン", "氏", "殿", "方"})
 # What stands between a name and its address in a record (「山田花子様（本町3-4-5）」, 「氏名 山田花子
 # / 住所 本町3-4-5」, 「本町3-4-5の山田花子様」): spaces, brackets and punctuation, 「の」, and a form's
 # labels. A verb or particle in between (「レルヒさんが春日山町1-1に」) makes it a sentence about a
@@ -488,9 +492,9 @@ def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
 def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
-    上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号や
-    「1-2-3」形式の住所が、個人を示す語（さん宅・様方・自宅など）の前後25文字以内にある場合と、
-    個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前）とすぐ隣に並んでいる場合
+    上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
+    ような漢数字も）や「1-2-3」形式の住所が、個人を示す語（さん宅・様方・自宅など）の前後25文字以内にある場合と、
+    個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」）、文の中で住まいとして
     書かれている場合（「山田太郎さんの住所は本町3-4-5です」「本町3-4-5に住む山田花子さん」）に反応します。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。

@@ -396,6 +396,8 @@ def test_venue_address_does_not_fire() -> None:
         ("山田太郎さんのご住所は本町3丁目4番5号です", "本町3丁目4番5号"),
         ("本町3-4-5に住む山田花子さんが受賞しました", "本町3-4-5"),
         ("本町3-4-5にお住まいの山田花子様", "本町3-4-5"),
+        ("本町3-4-5 佐藤方", "本町3-4-5"),  # in care of a household
+        ("本町三丁目四番地の山田花子様", "本町三丁目四番地"),  # kanji numerals, as formal letters write
     ],
 )
 def test_an_address_beside_a_persons_name_fires(text: str, address: str) -> None:
@@ -420,10 +422,18 @@ def test_an_address_beside_a_persons_name_fires(text: str, address: str) -> None
         "前島密の生家（下池部1317-1）",
         "市役所の住所は木田1-1-3です",
         "山田花子さんが本町3-4-5の会場で講演します",
+        "会場は木田一丁目一番三号の市役所です",
+        "一番人気の商品を三番町の山田さんが紹介します",
+        "市民の方（本町3-4-5）",
     ],
 )
 def test_a_name_near_a_venue_address_does_not_fire(text: str) -> None:
     assert not findings_of("pii.address", text)
+
+
+def test_a_private_home_with_an_address_in_kanji_numerals_fires() -> None:
+    [f] = findings_of("pii.address", "山田様宅 本町三丁目四番五号")
+    assert f.excerpt == "本町三丁目四番五号"
 
 
 def test_the_address_found_starts_at_its_place_name() -> None:
