@@ -227,7 +227,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「本日12月6日」「明日（12月7日）」「12月7日（明日）」の「本日」「明日」「昨日」などが投稿日から数えた
     日と合うかも確かめます（前日に予約した投稿の「本日」の誤りを見つけます）。「本日は12月6日のイベントに
     ついて」のように別の日を話題にしている書き方は対象外です。
-    曜日を書いていない日付でも、「11月31日」「2月30日」「12月32日」のように存在しないものは止めます（年のない
+    曜日を書いていない日付でも、「11月31日」「2月30日」「12月32日」「2026/2/30」のように存在しないものは止めます（年のない
     「2月29日」は、うるう年のこともあるので対象外です）。訂正の投稿で誤りとして示した日付
     （「誤：12月7日（土）」「12月7日（土）と記載しましたが」「12月7日ではなく」）は、直すべき箇所では
     ないので知らせません。
@@ -392,13 +392,20 @@ _ANY_DATE = re.compile(
 )
 
 
+# A numeric date with its year (「2026/2/30」「2026-02-30」「2026.2.30」): the year makes it a date, where
+# 「2/30」 alone may be a fraction or a count.
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9]|[./\-][0-9])"
+)
+
+
 def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) -> Iterator[Hit]:
     """「11月31日」「2月30日」 without a weekday (those with one are _check_weekdays' to report, and
     ``found`` holds the spans reported already)."""
-    if "月" not in doc.norm:
+    if "月" not in doc.norm and not _NUMERIC_DATE.search(doc.norm):
         return
     overlaps = _overlap_test(found)
-    for m in _ANY_DATE.finditer(doc.norm):
+    for m in (*_ANY_DATE.finditer(doc.norm), *_NUMERIC_DATE.finditer(doc.norm)):
         month, day = _number(m.group("m")), _number(m.group("d"))
         if not (1 <= month <= 12 and day >= 29):
             continue  # 「〇月〇日」 and 「13月」 are no dates; days up to 28 are in every month

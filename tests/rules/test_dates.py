@@ -512,6 +512,9 @@ def test_an_english_weekday_before_the_right_numeric_date_or_no_date_is_silent(t
     ("令和9年2月29日まで", "（2027年2月は28日までです）"),
     ("十一月三十一日に", "11月31日という日付はありません"),
     ("12月32日まで", "12月32日という日付はありません（12月は31日までです）"),
+    ("締切は2026/2/30です", "2月30日という日付はありません（2026年2月は28日までです）"),
+    ("締切は2026-04-31", "4月31日という日付はありません（2026年4月は30日までです）"),
+    ("締切は2026.2.30", "2月30日という日付はありません"),
     ("十二月三十二日", "12月32日という日付はありません"),
 ])
 def test_a_date_that_cannot_exist_fires_without_a_weekday(text: str, message: str) -> None:
@@ -525,6 +528,9 @@ def test_a_date_that_cannot_exist_fires_without_a_weekday(text: str, message: st
     "〇月〇〇日（　）",  # a form to fill in
     "13月1日",
     "11月30日まで",
+    "2/30 の参加枠",  # no year: a count as much as a date
+    "バージョン2026.2.30.1",
+    "2028/2/29",
 ])
 def test_a_date_that_can_exist_or_is_no_date_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
