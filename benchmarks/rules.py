@@ -159,7 +159,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "Lorem ipsum dolor sit amet ", "\u202eあ", "バ\u0336", "bаka ", "マイナンバー1",
                "パスワード\tx\n", "a\tKessai2026!\n", "WIFI:S:a;P:", "mail a at b dot c ", "CVV: 1",
                '"password": "', "https://www.google.com/url?q=https://a.jp/ ",
-               "三丁目四番", "佐藤方 本町3-4-5 "]
+               "三丁目四番", "佐藤方 本町3-4-5 ", "平成38年", "平成31年5月1日", "2026/2/30 "]
 
 
 def adversarial() -> None:

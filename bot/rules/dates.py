@@ -223,6 +223,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「11月25日（火・祝）」「12月23日（火・祝）」「11/25（祝）」のように祝日の印を付けた日が祝日（振替休日を
     含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。
     「令和7年（2026年）」「2026年（令和7年）」のように和暦と西暦を並べた年が食い違うものも止めます。
+    その元号の期間にない日付（「平成31年5月1日」は令和元年5月1日、「令和元年4月30日」は平成31年4月30日）と、
+    平成が終わった後の「平成38年」「平成38年度」（更新されていない様式やシステムの日付）も止め、正しい元号の
+    書き方を示します（「昭和100年」のような記念の呼び方は対象外です）。
     投稿日時が決まっている下書き（入力画面で投稿予定日時を指定したもの、`kessai check --at`）では、
     「本日12月6日」「明日（12月7日）」「12月7日（明日）」の「本日」「明日」「昨日」などが投稿日から数えた
     日と合うかも確かめます（前日に予約した投稿の「本日」の誤りを見つけます）。「本日は12月6日のイベントに
@@ -245,6 +248,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         hits.extend(_impossible_times(doc, [(h.start, h.end) for h in hits]))
     if "年" in doc.norm:
         hits.extend(_era_mismatches(doc))
+        if any(era in doc.norm for era in ("令和", "平成", "昭和", "大正", "明治")):
+            overlaps = _overlap_test([(h.start, h.end) for h in hits])
+            hits.extend(h for h in _stale_eras(doc) if not overlaps(h.start, h.end))
     if ctx.scheduled_at is not None and any(w in doc.norm for w in _RELATIVE_WORDS):
         posted = ctx.scheduled_at.astimezone(_zone(ctx)).date()
         hits.extend(_relative_day_mismatches(doc, posted, [(h.start, h.end) for h in hits]))
@@ -382,6 +388,62 @@ def _era_mismatches(doc: Document) -> Iterator[Hit]:
             f"{written}{fiscal}は{western}年{fiscal}です（「{y}年{fiscal}」と書かれています）。"
             "年の表記を確認してください。",
         )
+
+
+# When each era began and ended (明治 from its first year, as dates are written back to it). The
+# days 明治 and 大正, and 大正 and 昭和, changed hands belong to both (「明治45年7月30日」 is how the day
+# the emperor died is written, as is 「大正元年7月30日」).
+_ERA_SPANS = (
+    ("明治", date(1868, 1, 1), date(1912, 7, 30)),
+    ("大正", date(1912, 7, 30), date(1926, 12, 25)),
+    ("昭和", date(1926, 12, 25), date(1989, 1, 7)),
+    ("平成", date(1989, 1, 8), date(2019, 4, 30)),
+    ("令和", date(2019, 5, 1), date.max),
+)
+_ERA_DATE = re.compile(
+    rf"(?<![A-Za-z])(?P<era>令和|平成|昭和|大正|明治)\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+年"
+    rf"(?P<fy>度)?(?:\s*+(?P<m>{_NUM})\s*+月\s*+(?P<d>{_NUM})\s*+日)?"
+)
+
+
+def _in_era(day: date) -> str:
+    """「令和元年5月1日」 for 2019-05-01: the date as its own era writes it."""
+    era, start, _ = next(e for e in reversed(_ERA_SPANS) if e[1] <= day)
+    year = day.year - ERA_BASE[era]
+    return f"{era}{'元' if year == 1 else year}年{day.month}月{day.day}日"
+
+
+def _stale_eras(doc: Document) -> Iterator[Hit]:
+    """An era date outside its era (「平成31年5月1日」, 「令和元年4月30日」), and a 平成 year after it
+    ended (「平成38年」: a form or a system that was never updated)."""
+    for m in _ERA_DATE.finditer(doc.norm):
+        era, ey = m.group("era"), m.group("ey")
+        year_of_era = 1 if ey == "元" else _number(ey)
+        if year_of_era == 0:
+            continue  # 「令和〇年」: a blank to fill in
+        year = ERA_BASE[era] + year_of_era
+        start_of, end_of = next((a, b) for e, a, b in _ERA_SPANS if e == era)
+        written = doc.original(m.start(), m.end())
+        if m.group("m"):
+            try:
+                day = date(year, _number(m.group("m")), _number(m.group("d")))
+            except ValueError:
+                continue  # 「2月30日」 is _impossible_dates' to report
+            if start_of <= day <= end_of:
+                continue
+            limit = f"{era}は{start_of.year}年{start_of.month}月{start_of.day}日から" if day < start_of else (
+                f"{era}は{end_of.year}年{end_of.month}月{end_of.day}日まで")
+            message = f"{written}は{_in_era(day)}です（{limit}）。年の表記を確認してください。"
+        elif era == "平成" and year_of_era > 31:
+            # Only 平成: 「昭和100年」 is how the hundredth year since 昭和 began is celebrated.
+            fiscal = "度" if m.group("fy") else ""
+            message = (
+                f"{written}はありません（平成は31年（2019年）4月30日までです）。令和{year - ERA_BASE['令和']}年{fiscal}"
+                f"（{year}年{fiscal}）のことか、年の表記を確認してください。"
+            )
+        else:
+            continue
+        yield Hit(*doc.span(m.start(), m.end()), message)
 
 
 # Any month and day (a year, perhaps in an era, before them), for dates that cannot exist whether a

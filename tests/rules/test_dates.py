@@ -671,3 +671,26 @@ def test_a_relative_day_that_fits_or_speaks_of_another_day_is_silent(text: str) 
 def test_without_a_posting_time_today_is_not_checked() -> None:
     """A draft pasted in the channel has no posting time: it may go out tomorrow."""
     assert "date.weekday_mismatch" not in codes("本日12月6日は休館です。")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("平成38年4月1日から施行します", "平成38年4月1日は令和8年4月1日です（平成は2019年4月30日まで）"),
+    ("平成31年5月1日", "平成31年5月1日は令和元年5月1日です"),
+    ("令和1年4月30日", "令和1年4月30日は平成31年4月30日です（令和は2019年5月1日から）"),
+    ("昭和64年1月8日", "昭和64年1月8日は平成元年1月8日です"),
+    ("平成38年度予算", "平成38年度はありません（平成は31年（2019年）4月30日までです）。令和8年度（2026年度）のことか"),
+    ("平成三十八年", "令和8年（2026年）のことか"),
+])
+def test_an_era_date_outside_its_era_fires(text: str, message: str) -> None:
+    """A form or a system never updated after 2019 still prints 平成: 「平成38年」 is 2026."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert message in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "平成31年4月30日", "令和元年5月1日", "平成31年度",  # the last day, the first day, FY2019
+    "昭和100年記念事業",  # how the hundredth year since 昭和 began is celebrated
+    "令和〇年〇月〇日", "令和20年",
+])
+def test_an_era_date_inside_its_era_or_a_commemoration_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
