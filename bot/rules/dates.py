@@ -224,7 +224,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。
     「令和7年（2026年）」「2026年（令和7年）」のように和暦と西暦を並べた年が食い違うものも止めます。
     その元号の期間にない日付（「平成31年5月1日」は令和元年5月1日、「令和元年4月30日」は平成31年4月30日）と、
-    平成が終わった後の「平成38年」「平成38年度」（更新されていない様式やシステムの日付）も止め、正しい元号の
+    平成が終わった後の「平成38年」「平成38年度」「H38.4.1」（更新されていない様式やシステムの日付）も止め、正しい元号の
     書き方を示します（「昭和100年」のような記念の呼び方は対象外です）。
     投稿日時が決まっている下書き（入力画面で投稿予定日時を指定したもの、`kessai check --at`）では、
     「本日12月6日」「明日（12月7日）」「12月7日（明日）」の「本日」「明日」「昨日」などが投稿日から数えた
@@ -248,9 +248,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         hits.extend(_impossible_times(doc, [(h.start, h.end) for h in hits]))
     if "年" in doc.norm:
         hits.extend(_era_mismatches(doc))
-        if any(era in doc.norm for era in ("令和", "平成", "昭和", "大正", "明治")):
-            overlaps = _overlap_test([(h.start, h.end) for h in hits])
-            hits.extend(h for h in _stale_eras(doc) if not overlaps(h.start, h.end))
+    if any(era in doc.norm for era in ("令和", "平成", "昭和", "大正", "明治")) or _ERA_ABBR_HINT.search(doc.norm):
+        overlaps = _overlap_test([(h.start, h.end) for h in hits])
+        hits.extend(h for h in _stale_eras(doc) if not overlaps(h.start, h.end))
     if ctx.scheduled_at is not None and any(w in doc.norm for w in _RELATIVE_WORDS):
         posted = ctx.scheduled_at.astimezone(_zone(ctx)).date()
         hits.extend(_relative_day_mismatches(doc, posted, [(h.start, h.end) for h in hits]))
@@ -403,7 +403,11 @@ _ERA_SPANS = (
 _ERA_DATE = re.compile(
     rf"(?<![A-Za-z])(?P<era>令和|平成|昭和|大正|明治)\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+年"
     rf"(?P<fy>度)?(?:\s*+(?P<m>{_NUM})\s*+月\s*+(?P<d>{_NUM})\s*+日)?"
+    # The short form of forms and systems: 「H38.4.1」「R1.4.30」.
+    r"|(?<![A-Za-z0-9])(?P<abbr>[RHS])(?P<aey>[0-9]{1,2})\.(?P<am>[0-9]{1,2})\.(?P<ad>[0-9]{1,2})(?![0-9]|\.[0-9])"
 )
+_ERA_OF_LETTER = {"R": "令和", "H": "平成", "S": "昭和"}
+_ERA_ABBR_HINT = re.compile(r"[RHS][0-9]{1,2}\.[0-9]")
 
 
 def _in_era(day: date) -> str:
@@ -417,16 +421,19 @@ def _stale_eras(doc: Document) -> Iterator[Hit]:
     """An era date outside its era (「平成31年5月1日」, 「令和元年4月30日」), and a 平成 year after it
     ended (「平成38年」: a form or a system that was never updated)."""
     for m in _ERA_DATE.finditer(doc.norm):
-        era, ey = m.group("era"), m.group("ey")
+        if m.group("abbr"):
+            era, ey, month, dom = _ERA_OF_LETTER[m.group("abbr")], m.group("aey"), m.group("am"), m.group("ad")
+        else:
+            era, ey, month, dom = m.group("era"), m.group("ey"), m.group("m"), m.group("d")
         year_of_era = 1 if ey == "元" else _number(ey)
         if year_of_era == 0:
             continue  # 「令和〇年」: a blank to fill in
         year = ERA_BASE[era] + year_of_era
         start_of, end_of = next((a, b) for e, a, b in _ERA_SPANS if e == era)
         written = doc.original(m.start(), m.end())
-        if m.group("m"):
+        if month:
             try:
-                day = date(year, _number(m.group("m")), _number(m.group("d")))
+                day = date(year, _number(month), _number(dom))
             except ValueError:
                 continue  # 「2月30日」 is _impossible_dates' to report
             if start_of <= day <= end_of:

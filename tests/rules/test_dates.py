@@ -680,6 +680,8 @@ def test_without_a_posting_time_today_is_not_checked() -> None:
     ("昭和64年1月8日", "昭和64年1月8日は平成元年1月8日です"),
     ("平成38年度予算", "平成38年度はありません（平成は31年（2019年）4月30日までです）。令和8年度（2026年度）のことか"),
     ("平成三十八年", "令和8年（2026年）のことか"),
+    ("有効期限 H38.4.1", "H38.4.1は令和8年4月1日です"),  # the short form of forms and systems
+    ("R1.4.30", "R1.4.30は平成31年4月30日です"),
 ])
 def test_an_era_date_outside_its_era_fires(text: str, message: str) -> None:
     """A form or a system never updated after 2019 still prints 平成: 「平成38年」 is 2026."""
@@ -691,6 +693,7 @@ def test_an_era_date_outside_its_era_fires(text: str, message: str) -> None:
     "平成31年4月30日", "令和元年5月1日", "平成31年度",  # the last day, the first day, FY2019
     "昭和100年記念事業",  # how the hundredth year since 昭和 began is celebrated
     "令和〇年〇月〇日", "令和20年",
+    "R8.4.1", "H31.4.30", "H38.4.1.5", "AH38.4.1",
 ])
 def test_an_era_date_inside_its_era_or_a_commemoration_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
