@@ -464,8 +464,6 @@ _HEADER_LABEL = re.compile(
 )
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # a Markdown table's |---|---| row
 _MAX_ROWS = 100
-
-
 _HEADER_PROBES = ("パスワード", "パスコード", "暗証番号", "pass", "pw", "p/w", "pin")
 
 
@@ -503,10 +501,11 @@ def _tables(norm: str) -> Iterator[Credential]:
                     value = cell.strip()
                     # A short English header (「Pass」 of a fare table: 「Day Pass」) asks for letters
                     # and digits, as prose does; no password has a space.
-                    loose = _SHORT_ENGLISH_LABEL.fullmatch(cells[k].strip()) is not None
-                    if any(c.isspace() for c in value) or not (
-                        _password_like(value, loose=loose) or _pin_like(value)
-                    ):
+                    header_cell = cells[k].strip().lower()
+                    loose = _SHORT_ENGLISH_LABEL.fullmatch(header_cell) is not None
+                    # A number under 「Pass」 is a price (「Day Pass」 1000); under PIN or 暗証番号 it is the PIN.
+                    pin = header_cell != "pass" and _pin_like(value)
+                    if any(c.isspace() for c in value) or not (_password_like(value, loose=loose) or pin):
                         continue
                     a = at + sum(len(v) + len(sep) for v in values[:k]) + (len(cell) - len(cell.lstrip()))
                     yield Credential(a, a + len(value), a, a + len(value), "パスワード", 0)

@@ -474,6 +474,7 @@ def test_a_markdown_table_of_accounts_is_read_by_its_columns() -> None:
     "項目,内容\nパスワード,定期的に変更してください",
     "| ID | パスワード |\n|---|---|\n| joetsu | ******** |",  # already masked
     "Ticket\tPass\tPrice\nAdult\tDay Pass\t1000\nChild\tFreePass\t500",  # a fare table's passes
+    "Type\tPass\nAdult\t1000\nChild\t500",  # prices under 「Pass」
     "項目\tパスワード\n管理画面\t別途お知らせします",
 ])
 def test_tables_without_a_password_under_a_password_header_are_silent(text: str) -> None:
