@@ -41,6 +41,8 @@ from tests.rules.conftest import codes, findings_of
         ("障害者は迷惑だ", "prohibited.discrimination"),
         ("年寄りは引っ込んでろ", "prohibited.discrimination"),
         ("日本人以外お断り", "prohibited.discrimination"),
+        ("ガイキチかよ", "prohibited.discrimination"),
+        ("ナマポのくせに", "prohibited.discrimination"),
         ("タヒね", "prohibited.insult"),
         ("もう死んでしまえ", "prohibited.insult"),
         ("エロい画像を公開", "prohibited.obscene"),
