@@ -34,6 +34,9 @@ from tests.rules.conftest import codes, findings_of
         ("お前ら全員きえろ", "prohibited.insult"),  # kana, which Sudachi cuts its own way
         ("市長なんかしねばいいのに", "prohibited.insult"),
         ("ころすぞ", "prohibited.insult"),
+        ("ばぁか", "prohibited.insult"),
+        ("バッカじゃないの？", "prohibited.insult"),  # said on its own
+        ("氏ねや", "prohibited.insult"),
         ("当店は外国人お断りです", "prohibited.discrimination"),  # a noun goes on to its copula
         ("Free porn here", "prohibited.obscene"),
         ("無修正動画はこちら", "prohibited.obscene"),
@@ -222,6 +225,8 @@ def test_fires(text: str, code: str) -> None:
         # is not one entry said twice, as in drawn-out sounds.
         ("夏はバカンスの季節", "prohibited.insult"),
         ("どうせろくなことがないと思わずに", "prohibited.insult"),  # うせろ inside other words
+        ("冬の上越はスキーばっかじゃないの、知ってた？", "prohibited.insult"),  # "not only skiing"
+        ("ゲームばっかしてる", "prohibited.insult"),
         ("高齢者を狙った迷惑電話にご注意ください。", "prohibited.discrimination"),
         ("路上駐車は高齢者や障害者に迷惑です。", "prohibited.discrimination"),
         ("高齢者の方へ：不審な勧誘はきっぱりお断りしましょう。", "prohibited.discrimination"),
