@@ -273,6 +273,9 @@ _GROUP_SEPARATORS = re.compile(r"[\s,、/-]+")
 _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
 _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
+# What a notice of a new password says between the label and the arrow or colon (「パスワード変更
+# しました→…」「パスワード更新後：…」): only before an explicit separator or the end of the line.
+_CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|リセット)(?:しました|します|後|済み|済)?)?"
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
 # line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); English
 # prose (「the password is …」「PIN was changed to …」, the longer phrases first: a match is not
@@ -289,7 +292,7 @@ _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
-    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"']?{_QUALIFIER}{_SEPARATOR}"
+    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"']?{_QUALIFIER}{_CHANGED}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 _LABEL_PROBES = (
@@ -408,6 +411,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
     for m in _LABELLED.finditer(norm):
         if m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]):
             continue
+        if m["changed"] and m["explicit"] is None and m["line"] is None:
+            continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]
         a = m.start("value")
         if m["quote"]:

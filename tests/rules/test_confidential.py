@@ -115,6 +115,9 @@ LEAKS = [
     ("WIFI:T:WPA;S:joetsu-free;P:Kessai\\;2026;H:false;;", "Kessai\\;2026"),
     ('{"user": "kouhou", "password": "Kessai2026!"}', "Kessai2026!"),
     ("'pass' => 'Kessai2026!'", "Kessai2026!"),
+    # A notice of a new password, with what happened between the label and the arrow or colon.
+    ("パスワード変更しました→Kessai2026", "Kessai2026"),
+    ("パスワード更新後：Kessai2026", "Kessai2026"),
     # A card's security code: 3 or 4 digits after its label (a one-time code needs 4 to 8).
     ("有効期限 12/28 セキュリティコード 123", "123"),
     ("CVV: 123", "123"),
@@ -442,6 +445,8 @@ def test_a_connection_strings_user_is_not_taken_for_a_mail_address() -> None:
     "The CVV is the 3-digit code on the back.",
     "認証コード：123",  # a one-time code has 4 to 8 digits
     "WIFI:S:joetsu-free;T:nopass;;",  # an open network's QR code has no password
+    "パスワードを変更しました。定期的な変更にご協力ください",
+    "パスワードを変更しました 2026年12月",
 ])
 def test_where_a_card_security_code_is_only_explained_nothing_fires(text: str) -> None:
     assert "confidential.secret" not in codes(text)
