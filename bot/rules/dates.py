@@ -425,10 +425,10 @@ def _stale_eras(doc: Document) -> Iterator[Hit]:
             era, ey, month, dom = _ERA_OF_LETTER[m.group("abbr")], m.group("aey"), m.group("am"), m.group("ad")
         else:
             era, ey, month, dom = m.group("era"), m.group("ey"), m.group("m"), m.group("d")
-        year_of_era = 1 if ey == "元" else _number(ey)
+        year = _era_year(era, ey)
+        year_of_era = year - ERA_BASE[era]
         if year_of_era == 0:
             continue  # 「令和〇年」: a blank to fill in
-        year = ERA_BASE[era] + year_of_era
         start_of, end_of = next((a, b) for e, a, b in _ERA_SPANS if e == era)
         written = doc.original(m.start(), m.end())
         if month:

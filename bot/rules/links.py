@@ -53,29 +53,25 @@ def _lookalike(url: Url) -> bool:
 _LOCAL_SUFFIXES = ("localhost", "local", "lan", "internal", "intranet", "home.arpa")
 
 
-def _ip_address(host: str) -> bool:
-    """A host written as an IPv4 or (bracketed) IPv6 address rather than a name."""
+def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host is written as (IPv4, or IPv6 in brackets), or None for a name."""
+    h = host.strip("[]")
+    if not (h[:1].isdigit() or ":" in h):
+        return None
     try:
-        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+        return ipaddress.ip_address(h)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 @lru_cache(maxsize=4096)  # bounded: a server sees new hosts for years
 def _internal(host: str) -> bool:
     """A host only the organisation's own network (or the writer's PC) reaches: localhost, an
     intranet name, a private, loopback or link-local address."""
-    h = host.strip("[]")
-    if any(h == s or h.endswith("." + s) for s in _LOCAL_SUFFIXES):
+    if any(host == s or host.endswith("." + s) for s in _LOCAL_SUFFIXES):
         return True
-    if not (h[:1].isdigit() or ":" in h):
-        return False  # a name, not an address
-    try:
-        ip = ipaddress.ip_address(h)
-    except ValueError:
-        return False
-    return ip.is_private or ip.is_loopback or ip.is_link_local
+    ip = _ip(host)
+    return ip is not None and (ip.is_private or ip.is_loopback or ip.is_link_local)
 
 
 # Links into the organisation's own chat: a Slack conversation, message or file, a Teams chat or
@@ -369,7 +365,7 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 f"このリンクの行き先は {domain} です（「@」より前の「{url.userinfo}」は行き先ではありません）。"
                 "見かけと違う行き先のリンクはなりすましに使われる書き方なので、正しい URL に直してください。"
             )
-        elif _ip_address(url.host):
+        elif _ip(url.host) is not None:
             message = (
                 f"このリンクの行き先はドメイン名ではなく IP アドレス（{url.host}）です。運営者が分からず、"
                 "公開しているページを IP アドレスで案内することもまずありません。ドメイン名の URL に直してください"

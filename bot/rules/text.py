@@ -214,13 +214,10 @@ _ANY_MARK = re.compile(f"[{_MARKS}]")  # a cheap test first: the lookbehind woul
 # reverse, Japanese included: 「\u202eカバ」 is seen as バカ.
 _RIGHT_TO_LEFT_OVERRIDE = re.compile("(\u202e)([^\u202c\n]*)")
 # Greek and Cyrillic letters drawn like Latin ones in common fonts, and the Latin letter meant.
-AS_LATIN = str.maketrans(
-    "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
-    "aeopcyxijsdlhqwABEKMHOPCTXIJSaopvtikABEHIKMNOPTXYZ",
-)
+_LATIN_LOOKALIKES = "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ"
+AS_LATIN = str.maketrans(_LATIN_LOOKALIKES, "aeopcyxijsdlhqwABEKMHOPCTXIJSaopvtikABEHIKMNOPTXYZ")
 # Such letters inside a Latin word (「bаka」「fuсk」 with a Cyrillic а, с): read as the Latin word.
 # A word all in Cyrillic or Greek is that language's own.
-_LATIN_LOOKALIKES = "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ"
 _ANY_LOOKALIKE = re.compile(f"[{_LATIN_LOOKALIKES}]")
 _LOOKALIKE_IN_LATIN = re.compile(f"(?<=[A-Za-z])[{_LATIN_LOOKALIKES}]+|[{_LATIN_LOOKALIKES}]+(?=[A-Za-z])")
 
