@@ -302,6 +302,9 @@ _LABEL_PROBES = (
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
+# Labels whose value is a number by nature: after them a number is the value even after a mere
+# space, を or が (「暗証番号 4821」「暗証番号を4821に変更」), where a password needs letters too.
+_NUMERIC_LABEL = re.compile(r"(?i)暗証番号|パスコード|PIN\s?コード")
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
     r"[ \t]*+(?:のような|のように|などの?|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
@@ -453,6 +456,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # pass is 2000」 is a price.
                 or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(value)
                     and not _UNIT_AFTER.match(norm, a + len(value)))
+                or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
+                    and _pin_like(value))
             ):
                 continue
             kind = "パスワード"

@@ -134,6 +134,12 @@ LEAKS = [
     ("pin code is 7351", "7351"),
     ("The passcode was changed to 7351", "7351"),
     ("Wi-Fi password is 20261203", "20261203"),
+    # Session 19: a label whose value is a number by nature needs no colon (a password still does).
+    ("暗証番号 4821", "4821"),
+    ("暗証番号を4821に変更しました", "4821"),
+    ("金庫の暗証番号が 7351 になりました", "7351"),
+    ("PINコード 482193", "482193"),
+    ("パスコード 5521", "5521"),
 ]
 
 
@@ -304,6 +310,11 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード\n\n\n次のお知らせです abc123",
         "パスワード→********",
         "暗証番号→4桁",
+        "暗証番号 4桁",
+        "暗証番号を3回間違えるとロックされます",
+        "暗証番号を2024年から変更できるようになりました",
+        "暗証番号 1234 のような数字は避けましょう",
+        "暗証番号が2つ必要です",
         "【パスワード】について",
         "glpat-xxxxxxxxxxxxxxxxxxxx",
         "eyJhbGciOi で始まる文字列は JWT です",
