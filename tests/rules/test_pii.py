@@ -36,6 +36,10 @@ from tests.rules.conftest import codes, findings_of
         "〇九〇－一二三四－五六七八",  # kanji digits, as in a vertical document
         "〇八〇一二三四五六七八",
         "〇九〇ー九八七六ー五四三二",
+        # Session 19: wrapped at a hyphen or a dot, as a narrow editor or a PDF breaks it.
+        "090-1234-\n5678",
+        "090-\n1234-5678",
+        "090.1234.\n  5678",
     ],
 )
 def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
@@ -57,6 +61,8 @@ def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
         "〇二五－五二六－五一一一",
         "〇〇〇－〇〇〇〇－〇〇〇〇",  # a placeholder
         "〇九〇－〇〇〇〇－〇〇〇〇",
+        "090\n1234\n5678",  # a list of numbers, one per line
+        "090-1234-\n\n5678",  # a paragraph break
     ],
 )
 def test_landline_and_free_dial_numbers_do_not_fire(number: str) -> None:
