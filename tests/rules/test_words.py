@@ -47,6 +47,10 @@ from tests.rules.conftest import codes, findings_of
         ("ガイキチかよ", "prohibited.discrimination"),
         ("ナマポのくせに", "prohibited.discrimination"),
         ("タヒね", "prohibited.insult"),
+        # Session 19: 死ね with its first letter masked, and the old net slang for it.
+        ("〇ねばいいのに", "prohibited.insult"),
+        ("○ね！", "prohibited.insult"),
+        ("お前は逝ってよし", "prohibited.insult"),
         ("もう死んでしまえ", "prohibited.insult"),
         ("エロい画像を公開", "prohibited.obscene"),
         ("大麻なら簡単に手に入ります", "prohibited.illegal"),
@@ -227,6 +231,8 @@ def test_fires(text: str, code: str) -> None:
         ("どうせろくなことがないと思わずに", "prohibited.insult"),  # うせろ inside other words
         ("冬の上越はスキーばっかじゃないの、知ってた？", "prohibited.insult"),  # "not only skiing"
         ("ゲームばっかしてる", "prohibited.insult"),
+        ("クイズの正解は○ね", "prohibited.insult"),  # a mark inside a sentence
+        ("祖父が逝って一年になります", "prohibited.insult"),
         ("高齢者を狙った迷惑電話にご注意ください。", "prohibited.discrimination"),
         ("路上駐車は高齢者や障害者に迷惑です。", "prohibited.discrimination"),
         ("高齢者の方へ：不審な勧誘はきっぱりお断りしましょう。", "prohibited.discrimination"),
