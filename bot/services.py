@@ -26,7 +26,7 @@ from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.template_admin import TemplateAdmin
-from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, next_state, state_ja
+from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, is_stale_edit, next_state, state_ja
 from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import intake as intake_repo
@@ -71,6 +71,7 @@ class IncomingMessage:
     image_alts: tuple[str, ...] = ()  # one per attached picture: its alt text, "" when none
     video_count: int = 0  # attached videos: people in them need consent as in pictures (上越市 5(3))
     forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
+    edited_ts: str | None = None  # the edit's time, when an edit tells of the message first
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ class Kessai:
                 content = VersionContent(text=m.text, image_count=len(m.image_alts), alt_texts=m.image_alts,
                                          video_count=m.video_count)
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
-                                           content=content, source="channel")
+                                           content=content, source="channel", edited_ts=m.edited_ts)
                 if draft is None:
                     if draft_repo.was_deleted(s, m.channel, m.ts):
                         return self._deleted_before(m)
@@ -251,7 +252,8 @@ class Kessai:
         return outcome
 
     def _create_draft(self, s: Session, now: datetime, account: Account | None, *, author: str, channel: str,
-                      ts: str, content: VersionContent, source: str, category: str = "normal") -> DraftRow | None:
+                      ts: str, content: VersionContent, source: str, category: str = "normal",
+                      edited_ts: str | None = None) -> DraftRow | None:
         """The new draft, checked, routed and shown on App Homes; None when this Slack message
         already has a draft.
 
@@ -262,7 +264,7 @@ class Kessai:
         draft = DraftRow(
             account_id=account.id if account else None, author_id=author, channel=channel, message_ts=ts,
             state=DraftState.CHECKING, current_version=1, created_at=now, updated_at=now, source=source,
-            category=category,
+            category=category, edited_ts=edited_ts,
         )
         version = self._version_row(draft, account, content, number=1, now=now)
         reads = assessed = None
@@ -597,25 +599,32 @@ class Kessai:
 
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
-                     image_alts: tuple[str, ...] = (), video_count: int = 0) -> Outcome:
+                     image_alts: tuple[str, ...] = (), video_count: int = 0, edited_ts: str | None = None) -> Outcome:
         """The intake message of a draft was edited: its text, pictures and videos (``image_alts``
         and ``video_count``, as for ``IncomingMessage``: the edited message's files) make the new
-        version."""
+        version. ``edited_ts``: Slack's time of the edit, by which a late retry of an older edit
+        is told from a new one."""
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             if isinstance(draft, Outcome):
                 outcome = draft
+            elif is_stale_edit(edited_ts, draft.edited_ts):
+                log.info("ignored an edit of draft %s made at %s: the edit of %s is applied already",
+                         draft.id, edited_ts, draft.edited_ts)
+                outcome = Outcome("stale_edit", draft.id)
             else:
                 outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts,
                                      video_count=video_count)
+                if edited_ts is not None and outcome.kind != "withdrawn":
+                    draft.edited_ts = edited_ts
         if outcome.kind == "not_a_draft" and any(user in a.operators for a in self.org.accounts_for_channel(channel)):
             # An operator's message in an intake channel is a draft, whichever event tells of it
             # first: its message event may come after this edit (a retry, out of order) carrying
             # the old text, and then finds the draft already made from the new one.
             return self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
                                                         event_key=f"{event_key}:as-new", image_alts=image_alts,
-                                                        video_count=video_count))
+                                                        video_count=video_count, edited_ts=edited_ts))
         self.after_commit()
         return outcome
 

@@ -100,3 +100,21 @@ def can(state: DraftState | str, event: DraftEvent | str) -> bool:
 
 def is_decidable(state: DraftState | str) -> bool:
     return DraftState(state) is DraftState.PENDING
+
+
+def _slack_time(ts: str) -> tuple[int, int] | None:
+    """A Slack timestamp (「1700000000.000200」) as (seconds, micro); None when it is not one."""
+    seconds, dot, micro = ts.partition(".")
+    if not (seconds.isascii() and seconds.isdigit() and (not dot or (micro.isascii() and micro.isdigit()))):
+        return None
+    return int(seconds), int(micro.ljust(6, "0")[:6]) if micro else 0
+
+
+def is_stale_edit(edited_ts: str | None, applied_ts: str | None) -> bool:
+    """Whether an edit of a draft's message made at ``edited_ts`` is older than (or the same as) the
+    edit already applied at ``applied_ts``: Slack retries an undelivered event minutes later, after
+    newer ones, and the message shows the newest edit's text. Unknown times never make an edit stale."""
+    if edited_ts is None or applied_ts is None:
+        return False
+    new, applied = _slack_time(edited_ts), _slack_time(applied_ts)
+    return new is not None and applied is not None and new <= applied

@@ -44,6 +44,13 @@ def attached_videos(event: dict[str, Any]) -> int:
     return len(_files_of(event, "video"))
 
 
+def edit_time(msg: dict[str, Any]) -> str | None:
+    """Slack's time of an edit (``message.edited.ts``), None when the payload has none."""
+    edited = msg.get("edited")
+    ts = edited.get("ts") if isinstance(edited, dict) else None
+    return ts if isinstance(ts, str) and ts else None
+
+
 def may_be_draft(event: dict[str, Any]) -> bool:
     """Whether the deleted message could have been a draft, as far as the deletion event tells:
     thread replies and bots' messages never are (and need not be remembered as deleted)."""
@@ -102,7 +109,7 @@ def register(app: App, kessai: Kessai) -> None:
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
-                image_alts=attached_images(msg), video_count=attached_videos(msg),
+                image_alts=attached_images(msg), video_count=attached_videos(msg), edited_ts=edit_time(msg),
             )
             return
         if subtype == "message_deleted":

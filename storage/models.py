@@ -74,6 +74,9 @@ class DraftRow(SQLModel, table=True):
     published_url: str | None = Field(default=None, max_length=500)
     published_at: datetime | None = Field(default=None, index=True)
     published_by: str | None = Field(default=None, max_length=32)
+    # Slack's ``edited.ts`` of the last edit of the message applied as a version: a retry of an
+    # older edit, delivered after a newer one, is recognised by it and changes nothing.
+    edited_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime
     updated_at: datetime
 

@@ -15,6 +15,7 @@ from bot.workflow import (
     InvalidTransition,
     can,
     is_decidable,
+    is_stale_edit,
     next_state,
 )
 
@@ -97,3 +98,23 @@ def test_state_labels_are_japanese_and_unknown_states_pass_through() -> None:
     assert state_ja("pending") == "決裁待ち" and state_ja("published") == "投稿済み"
     assert state_ja("withdrawn") == "取り下げ"
     assert state_ja("archived") == "archived"  # a value from a newer version is shown, not crashed on
+
+
+@pytest.mark.parametrize(
+    ("edited", "applied", "stale"),
+    [
+        ("1700000100.000200", "1700000200.000100", True),  # an older edit, retried late
+        ("1700000200.000100", "1700000200.000100", True),  # the same edit again
+        ("1700000200.000101", "1700000200.000100", False),
+        ("1700000201", "1700000200.9", False),  # seconds compare first, then micro
+        ("1700000200.9", "1700000200.000100", False),  # 「.9」 is 900000 µs
+        ("1700000300.000000", None, False),  # no edit applied yet (or before edits were timed)
+        (None, "1700000200.000100", False),  # an edit without Slack's time
+        ("garbage", "1700000200.000100", False),
+        ("1700000100.0001", "not-a-ts", False),
+        ("１７００.０", "1800.0", False),  # not ASCII digits: no time, never stale
+    ],
+)
+def test_an_edit_is_stale_only_when_slack_timed_it_no_later_than_the_applied_one(
+        edited: str | None, applied: str | None, stale: bool) -> None:
+    assert is_stale_edit(edited, applied) is stale

@@ -17,7 +17,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode
@@ -86,6 +87,7 @@ class SlackDriver:
         self.last_trigger_id: str | None = None
         self.last_response_url: str | None = None
         self.last_event: JsonDict | None = None
+        self._undelivered: list[JsonDict] | None = None
 
     # signing and transport ---------------------------------------------------------------------
 
@@ -230,10 +232,29 @@ class SlackDriver:
             "event_context": f"4-{secrets.token_urlsafe(24)}",
         }
         self.last_event = envelope
+        if self._undelivered is not None:
+            self._undelivered.append(envelope)
+            return BotReply(0, "")  # never reached the bot: no status
         headers: dict[str, str] = {}
         if retry_num is not None:
             headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": retry_reason}
         return self._post_json(envelope, headers)
+
+    @contextmanager
+    def undelivered(self) -> Iterator[list[JsonDict]]:
+        """Events sent inside never reach the bot (Slack's request timed out, got a 5xx, or the
+        network failed): their envelopes are collected in the yielded list, for Slack's later
+        retry with :meth:`redeliver`. What they did in Slack (an edit, a deletion) stands."""
+        held: list[JsonDict] = []
+        self._undelivered = held
+        try:
+            yield held
+        finally:
+            self._undelivered = None
+
+    def redeliver(self, envelope: JsonDict, retry_num: int = 1, reason: str = "http_timeout") -> BotReply:
+        """Slack's retry of an event it could not deliver: the same envelope and event_id, signed anew."""
+        return self._post_json(envelope, {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": reason})
 
     def retry_last_event(self, retry_num: int = 1, reason: str = "http_timeout") -> BotReply:
         """Redeliver the previous event as Slack retries it: same body and event_id, new signature."""

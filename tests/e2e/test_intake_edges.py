@@ -237,6 +237,56 @@ def test_an_edit_delivered_before_its_message_makes_the_draft_with_the_new_text(
     assert all(len(dm(st, a)) == 1 for a in APPROVERS)
 
 
+def current_version_text(st: LocalStack) -> str:
+    (d,) = drafts(st)
+    with st.rt.db.session() as s:
+        return s.exec(select(DraftVersionRow).where(DraftVersionRow.draft_id == d.id,
+                                                    DraftVersionRow.number == d.current_version)).one().text
+
+
+def test_a_late_retry_of_an_older_edit_changes_nothing(stack: LocalStack) -> None:
+    """The first edit's event does not reach the bot; a second edit does and is approved; then Slack
+    retries the first. The message shows the second edit's text: that stays the approved version."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    older, newer = CLEAN_DRAFT.replace("紅葉", "雪灯籠"), CLEAN_DRAFT.replace("紅葉", "菊まつり")
+    with st.driver.undelivered() as lost:
+        st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", older)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", newer)
+    request = [m for m in wait_dm(st, "U0MANAGER", 2) if "菊まつり" in all_text(m)][-1]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: drafts(st)[0].state == "approved", timeout=10, message="approval")
+    settle(st)
+    sent_before = {a: len(dm(st, a)) for a in APPROVERS}
+    assert st.driver.redeliver(lost[0]).status == 200
+    settle(st)
+    (d,) = drafts(st)
+    assert (d.state, d.current_version) == ("approved", 2)
+    assert current_version_text(st) == newer and "菊まつり" in st.slack.message("C0INTAKE", ts).text
+    with st.rt.db.session() as s:
+        assert [e.kind for e in ledger_repo.iter_entries(s)] == ["approved"]
+    assert {a: len(dm(st, a)) for a in APPROVERS} == sent_before
+
+
+def test_edits_delivered_newest_first_keep_the_newest_text(stack: LocalStack) -> None:
+    """Two quick edits; Slack delivers the second, then the first, then the original message."""
+    st = stack
+    ts = typed_unseen(st, CLEAN_DRAFT)
+    older, newer = CLEAN_DRAFT.replace("紅葉", "雪灯籠"), CLEAN_DRAFT.replace("紅葉", "菊まつり")
+    with st.driver.undelivered() as lost:
+        st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", older)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", newer)
+    st.driver.redeliver(lost[0])
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, ts=ts, event_id="Ev0LATEORIGINAL", retry_num=1)
+    settle(st)
+    (d,) = drafts(st)
+    assert d.current_version == 1 and current_version_text(st) == newer
+    for a in APPROVERS:
+        assert [("菊まつり" in all_text(m)) for m in dm(st, a)] == [True]
+
+
 def test_an_edit_of_someone_elses_message_is_still_no_draft(stack: LocalStack) -> None:
     st = stack
     ts = st.slack.post_as_user("C0INTAKE", "U0STRANGER", message_text("こんにちは"),
