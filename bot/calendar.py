@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -169,6 +169,56 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def _nearest_day(month: int, day: int, today: date) -> date | None:
+    """The date of ``month``/``day`` nearest to ``today``, past or future (the later on a tie)."""
+    candidates = []
+    for year in range(today.year - 4, today.year + 5):  # 2/29 is in one of them
+        with contextlib.suppress(ValueError):
+            candidates.append(date(year, month, day))
+    return min(candidates, key=lambda d: (abs((d - today).days), d < today), default=None)
+
+
+# Between two dates of a range: spaces, a wave dash (〜, and ~ after NFKC), 「から」 (with 「まで」 after
+# the end), or a dash or 「ー」 between a digit and what starts a date (「11/24-11/26」, not inside
+# 「2026-11-24」).
+_RANGE_SPLIT = re.compile(
+    r"\s*(?:[~〜]|から)\s*|(?<=\d)\s*[-ー–—]\s*(?=(?:\d{4}[/.年])?\d{1,2}[/月])|\s+"
+)
+
+
+def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | None] | None:
+    """A period as people type it after `/kessai away`: one date, or two (「2026-12-01 2026-12-05」,
+    「12/1〜12/5」, 「12月1日から12月5日まで」, 「12/28-1/5」). Returns (the first piece that is no
+    date or "", start, end), None when there are not one or two pieces.
+
+    Without a year, the start is the such day nearest to ``today``: an absence entered late
+    (「11/20 11/26」 on 11/24) began this week, not next year; and the end is the first such day
+    on or after the start (「12/28 1/5」 runs over the new year)."""
+    written = unicodedata.normalize("NFKC", text).strip()
+    written = re.sub(r"\s*まで$", "", written)
+    pieces = [p for p in _RANGE_SPLIT.split(written) if p]
+    if len(pieces) not in (1, 2):
+        return None
+    start = _period_date(pieces[0], lambda m, d: _nearest_day(m, d, today))
+    if start is None:
+        return pieces[0], None, None
+    end = _period_date(pieces[-1], lambda m, d: parse_date(f"{m}/{d}", start))
+    if end is None and len(pieces) == 2 and (m := _DAY_ONLY.fullmatch(pieces[1])):
+        # 「12/1〜5」「12月1日から5日まで」: that day of the start's month, or of the next one.
+        day = int(m.group(1))
+        end = parse_date(f"{start.month if day >= start.day else start.month % 12 + 1}/{day}", start)
+    return ("" if end is not None else pieces[-1]), start, end
+
+
+_DAY_ONLY = re.compile(r"(\d{1,2})日?")
+
+
+def _period_date(piece: str, month_day: Callable[[int, int], date | None]) -> date | None:
+    if m := _MONTH_DAY.fullmatch(piece):
+        return month_day(int(m.group(1)), int(m.group(2)))
+    return parse_date(piece)
 
 
 def _load_zone(tz: str) -> ZoneInfo:

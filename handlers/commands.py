@@ -8,7 +8,6 @@ Sub-commands are looked up when the command arrives, so registration order does 
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import errors, render
-from bot.calendar import parse_date
+from bot.calendar import parse_date_range
 from bot.services import Kessai
 from handlers.payloads import field, user_id, view_values
 from handlers.slack_text import plain_text, unescape
@@ -176,27 +175,20 @@ def _status(call: SubcommandCall) -> None:
     call.reply(call.kessai.homes.status_text(call.user))
 
 
-# Between the two dates: spaces, or a range mark as people write it (〜, ～ and ~ after NFKC, ー, -).
-_AWAY_SPLIT = re.compile(r"\s+|\s*[~〜]\s*")
-
-
 AWAY_USAGE = "`/kessai away 開始日 終了日`（例: `/kessai away 2026-12-01 2026-12-05`）、取り消しは `/kessai away off` です。"
 
 
 def _away(call: SubcommandCall) -> None:
-    args = [a for a in _AWAY_SPLIT.split(unicodedata.normalize("NFKC", call.args).strip()) if a]
-    if [a.lower() for a in args] in (["off"], ["cancel"], ["取消"], ["解除"]):
+    if unicodedata.normalize("NFKC", call.args).strip().lower() in ("off", "cancel", "取消", "解除"):
         call.reply(call.kessai.clear_away(call.user))
         return
-    if len(args) not in (1, 2):
+    period = parse_date_range(call.args, call.kessai.local(call.kessai.clock()).date())
+    if period is None:
         call.reply("不在期間を指定してください。" + AWAY_USAGE)
         return
-    today = call.kessai.local(call.kessai.clock()).date()
-    start = parse_date(args[0], today)
-    end = parse_date(args[-1], today)
+    bad, start, end = period
     if start is None or end is None:
-        bad = render.escape(render.clean_text((args[0] if start is None else args[-1])[:40]))
-        call.reply(f"「{bad}」を日付として読み取れませんでした。" + AWAY_USAGE)
+        call.reply(f"「{render.escape(render.clean_text(bad[:40]))}」を日付として読み取れませんでした。" + AWAY_USAGE)
         return
     call.reply(call.kessai.set_away(call.user, start, end))
 

@@ -14,6 +14,7 @@ from bot.calendar import (
     BusinessCalendar,
     format_duration,
     is_year_end_closure,
+    parse_date_range,
     parse_duration,
     parse_working_hours,
 )
@@ -361,3 +362,47 @@ def test_between_is_additive(a: datetime, b: datetime, c: datetime) -> None:
     assert CAL.business_time_between(a, c) == CAL.business_time_between(a, b) + CAL.business_time_between(
         b, c
     )
+
+
+TUESDAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("typed", "today", "start", "end"),
+    [
+        ("2026-11-24 2026-11-26", TUESDAY, date(2026, 11, 24), date(2026, 11, 26)),
+        # Entered late: the absence began last Friday, not next November.
+        ("11/20 11/26", TUESDAY, date(2026, 11, 20), date(2026, 11, 26)),
+        ("11/23", TUESDAY, date(2026, 11, 23), date(2026, 11, 23)),  # yesterday: set_away says it is past
+        ("1/5", TUESDAY, date(2027, 1, 5), date(2027, 1, 5)),  # in November, 1/5 is next January
+        # Over the new year, entered on 2 January.
+        ("12/28 1/5", date(2027, 1, 2), date(2026, 12, 28), date(2027, 1, 5)),
+        ("12/28〜1/5", TUESDAY, date(2026, 12, 28), date(2027, 1, 5)),
+        # Ranges as people write them.
+        ("11/24-11/26", TUESDAY, date(2026, 11, 24), date(2026, 11, 26)),
+        ("11/24ー11/26", TUESDAY, date(2026, 11, 24), date(2026, 11, 26)),
+        ("11月24日から11月26日まで", TUESDAY, date(2026, 11, 24), date(2026, 11, 26)),
+        ("12月1日から5日まで", TUESDAY, date(2026, 12, 1), date(2026, 12, 5)),
+        ("12/28〜3", TUESDAY, date(2026, 12, 28), date(2027, 1, 3)),
+        ("2026/12/01-2026/12/05", TUESDAY, date(2026, 12, 1), date(2026, 12, 5)),
+        ("２０２６－１１－２４　２０２６－１１－２５", TUESDAY, date(2026, 11, 24), date(2026, 11, 25)),
+        ("R8.12.1 〜 R8.12.3", TUESDAY, date(2026, 12, 1), date(2026, 12, 3)),
+        ("2/29", TUESDAY, date(2028, 2, 29), date(2028, 2, 29)),
+    ],
+)
+def test_a_period_is_read_as_people_type_it(typed: str, today: date, start: date, end: date) -> None:
+    assert parse_date_range(typed, today) == ("", start, end)
+
+
+@pytest.mark.parametrize(
+    ("typed", "bad"),
+    [("来週", "来週"), ("2/30 3/1", "2/30"), ("11/30〜31", "31"), ("11/24 あした", "あした"), ("12/1-5", "12/1-5")],
+)
+def test_a_period_names_the_piece_that_is_no_date(typed: str, bad: str) -> None:
+    result = parse_date_range(typed, TUESDAY)
+    assert result is not None and result[0] == bad and None in result[1:]
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "11/24 11/25 11/26"])
+def test_a_period_of_no_or_three_pieces_is_none(typed: str) -> None:
+    assert parse_date_range(typed, TUESDAY) is None

@@ -161,6 +161,11 @@ def test_away_dates_are_read_as_people_type_them(sqlite_stack: LocalStack) -> No
         assert "2026年11月24日（火）から2026年11月25日（水）まで不在" in answer, answer
         assert "代決者に送られます" in answer
         away(st, "U0MANAGER", "off")
+    # Entered late, without the year (today is Tuesday 11/24): since last Friday, not next November.
+    answer = away(st, "U0MANAGER", "11/20-11/26")
+    assert "2026年11月20日（金）から2026年11月26日（木）まで不在" in answer, answer
+    away(st, "U0MANAGER", "off")
+    assert "過去" in away(st, "U0MANAGER", "11/23")  # yesterday, not 2027-11-23
     # A deputy who is nobody's approver is told what their absence means for them.
     answer = away(st, "U0DEPUTY", "2026-11-24 2026-11-25")
     assert "代決の依頼は届きません" in answer and "代決者に送られます" not in answer
