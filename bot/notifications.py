@@ -121,6 +121,9 @@ class Notifier:
     def account_chosen(self, s: Session, now: datetime, *, draft_id: int, account_name: str, chooser: str) -> None:
         self._update(s, now, account_question_key(draft_id), render.account_chosen(account_name, chooser))
 
+    def account_question_closed(self, s: Session, now: datetime, *, draft_id: int) -> None:
+        self._update(s, now, account_question_key(draft_id), render.account_question_closed())
+
     def approval_dm(self, s: Session, now: datetime, *, recipient: str, view: DraftView,
                     acting_for_name: str | None = None) -> None:
         # Posting to a user id opens (or reuses) the app's DM with that person. Express: the

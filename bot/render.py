@@ -467,6 +467,10 @@ def account_chosen(account_name: str, chooser_name: str) -> dict[str, Any]:
     return plain(f"アカウント: {escape(account_name)}（{escape(chooser_name)} さんが選択しました）")
 
 
+def account_question_closed() -> dict[str, Any]:
+    return plain("下書きのメッセージが削除されたため、取り下げられました。アカウントを選ぶ必要はありません。")
+
+
 def draft_root(view: DraftView, source: str) -> dict[str, Any]:
     """The intake-channel message for a draft made with /kessai draft or the shortcut: its thread
     is where the checks, the status and the publication go, as for a pasted draft."""

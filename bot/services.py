@@ -453,6 +453,9 @@ class Kessai:
                 raise errors.UnknownDraft()
             if actor != draft.author_id:
                 raise errors.NotYourDraft("アカウントを選べるのは、この下書きを書いた運用担当者だけです。")
+            if draft.state == DraftState.WITHDRAWN:
+                raise errors.AlreadyDecided("この下書きは、メッセージが削除されたため取り下げられています。"
+                                            "投稿する場合は、改めて下書きを書き込んでください。")
             if draft.account_id is not None or draft.state != DraftState.CHECKING:
                 raise errors.AlreadyDecided("この下書きのアカウントはすでに選ばれています。")
             account = self.org.account(account_id)
@@ -766,6 +769,8 @@ class Kessai:
                     ledger_reason=f"下書きのメッセージが削除（取り下げ）されたため、第{number}版の決裁は無効になりました。",
                     decided_note=f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、承認は無効になりました。",
                     pending_note=f"下書きのメッセージが削除されたため、第{number}版は取り下げられ、決裁依頼は取り消されました。")
+            if draft.account_id is None:
+                self.notify.account_question_closed(s, now, draft_id=draft.id or 0)  # its menu would still answer
             s.refresh(draft)
             self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()

@@ -209,6 +209,24 @@ def test_shared_channel_with_one_operated_account_needs_no_question(shared_stack
     assert [d.account_id for d in drafts(st)] == ["joetsu-x"]
 
 
+def test_a_draft_withdrawn_before_its_account_was_chosen_closes_the_question(shared_stack: LocalStack) -> None:
+    st = shared_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR2", CLEAN_DRAFT)
+    question = st.slack.wait_for(
+        lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None), timeout=10)
+    st.driver.message_deleted("C0INTAKE", ts)
+    st.slack.wait_for(lambda: "取り下げられました" in st.slack.message("C0INTAKE", question.ts).text, timeout=10,
+                      message="the question closed")
+    assert "choose_account" not in str(st.slack.message("C0INTAKE", question.ts).blocks)
+    # A client still showing the menu: the truth, and nothing checked or routed.
+    st.driver.block_action("U0OPERATOR2", "choose_account", "joetsu-x", channel="C0INTAKE", message_ts=question.ts,
+                           block_id=f"choose_account:{drafts(st)[0].id}")
+    wait_ephemeral(st, "U0OPERATOR2", "取り下げられています")
+    settle(st)
+    assert [(d.account_id, d.state) for d in drafts(st)] == [(None, "withdrawn")]
+    assert dm(st, "U0MANAGER") == []
+
+
 def test_tampered_account_choice_is_refused(shared_stack: LocalStack) -> None:
     st = shared_stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR2", CLEAN_DRAFT)
