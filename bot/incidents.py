@@ -197,7 +197,7 @@ class IncidentService:
         if account_id and self.org.account(account_id) is None:
             raise UnknownAccount("選ばれたアカウントは登録されていません。一覧から選び直してください。")
         description = render.clean_text(description).strip()
-        if not description:
+        if not render.visible_length(description):
             raise errors.InvalidInput("何が起きているかを入力してください。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
@@ -339,7 +339,7 @@ class IncidentService:
 
     def resolve(self, incident_id: int, actor: str, summary: str, now: datetime | None = None) -> None:
         summary = render.clean_text(summary).strip()
-        if not summary:
+        if not render.visible_length(summary):
             raise errors.InvalidInput("どのように解決したかを入力してください。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:

@@ -6,6 +6,7 @@ Everything a person wrote (draft text, reasons, names from the organisation file
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -68,6 +69,18 @@ def clean_text(text: str) -> str:
     """Drop characters Slack or a database may reject (NUL, lone surrogates) before echoing."""
     text = text.replace("\x00", "")
     return text.encode("utf-8", "replace").decode("utf-8")
+
+
+# Characters that show nothing though they are not spaces: format characters (zero-width space,
+# word joiner, BOM), controls, and letters drawn blank (Hangul fillers, the braille blank).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible_length(text: str) -> int:
+    """How many characters of ``text`` a reader sees: a required reason or description of only
+    zero-width characters is as empty as one of spaces."""
+    return sum(1 for ch in text if not (ch.isspace() or ch in _BLANK_LETTERS
+                                        or unicodedata.category(ch) in ("Cf", "Cc", "Cs")))
 
 
 def quote(text: str, limit: int) -> str:
@@ -441,7 +454,7 @@ def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]
 def compose_reject_reason(presets: Sequence[str], text: str) -> str:
     labels = dict(REJECT_REASONS)
     parts = [labels[p] for p in presets if p in labels]
-    text = text.strip()
+    text = text.strip() if visible_length(text) else ""
     if parts and text:
         return "、".join(parts) + "。" + text
     return text or "、".join(parts)

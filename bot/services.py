@@ -859,7 +859,7 @@ class Kessai:
 
     def override(self, draft_id: int, version: int, actor: str, reason: str) -> Outcome:
         reason = storable(reason.strip())
-        if len(reason) < MIN_OVERRIDE_REASON:
+        if render.visible_length(reason) < MIN_OVERRIDE_REASON:
             raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください。")
         now = self.clock()
         with self.db.session() as s:
@@ -954,7 +954,7 @@ class Kessai:
 
     def decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None = None) -> Outcome:
         reason = (reason or "").strip() or None
-        if not approve and not reason:
+        if not approve and not render.visible_length(reason or ""):
             raise errors.InvalidInput("差戻しの理由を入力してください。")
         now = self.clock()
         with self.db.session() as s:

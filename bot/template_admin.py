@@ -30,7 +30,7 @@ class TemplateAdmin:
     def add(self, actor: str, name: str, text: str) -> str:
         self.require_admin(actor)
         name, text = storable(name.strip()), storable(text.strip())
-        if not name or not text:
+        if not render.visible_length(name) or not render.visible_length(text):
             raise errors.InvalidInput("定型文の名前と本文を両方入力してください（本文を付けずに /kessai template add とだけ"
                                       "入力すると、入力画面が開きます）。",
                                       field="text" if name else "name")

@@ -142,3 +142,24 @@ def test_a_finding_whose_excerpt_spans_lines_is_quoted_on_every_line() -> None:
     assert len(quoted) == 2 and quoted[0] == ">-----BEGIN RSA PRIVATE KEY-----" and quoted[1].startswith(">M＊")
     assert "MIIEpAIBAAKCAQEA1234abcdEFGH" not in line
     assert all(part.startswith((">", ":", "_")) for part in line.split("\n")[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("差戻し理由", 5),
+        (" \u3000\n\t", 0),
+        ("\u200b\u200c\u200d\u2060\ufeff", 0),  # zero-width and format characters
+        ("\u3164\u115f\u1160\uffa0\u2800", 0),  # letters and the braille pattern drawn blank
+        ("確認\u200bして", 4),
+        ("\x00\x07", 0),
+        ("😀", 1),
+    ],
+)
+def test_visible_length_counts_what_a_reader_sees(text: str, length: int) -> None:
+    assert render.visible_length(text) == length
+
+
+def test_a_reject_reason_of_invisible_characters_is_no_reason() -> None:
+    assert render.compose_reject_reason([], "\u200b\u200b") == ""
+    assert render.compose_reject_reason(["facts"], "\u200b") == "事実関係の確認が必要です"

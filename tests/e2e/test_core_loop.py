@@ -345,8 +345,9 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
     msg = dm(st, "U0CHIEF")[0]
     st.driver.block_action("U0CHIEF", "reject_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for_call("views.open", timeout=10)
-    reply = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": "   "})
-    assert reply.json()["errors"]["reason"] == "よくある理由を選ぶか、差戻しの理由を入力してください。"
+    for blank in ("   ", "\u200b\u200b", "\u2060\u3000\u2800"):  # spaces, or characters that show nothing
+        reply = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": blank})
+        assert reply.json()["errors"]["reason"] == "よくある理由を選ぶか、差戻しの理由を入力してください。"
     assert ledger(st) == []
     reply = st.driver.view_submission("U0CHIEF", "reject_reason",
                                       {"reason_text": "日付の曜日を確認してください。", "preset_reasons": ["facts"]})

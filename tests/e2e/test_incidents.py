@@ -138,6 +138,10 @@ def test_incident_modal_refuses_missing_fields(sqlite_stack: LocalStack) -> None
     answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {inc.DESCRIPTION_ACTION: "  "})
     errors = answer.json()["errors"]
     assert set(errors) == {inc.KIND_BLOCK, inc.DESCRIPTION_BLOCK}
+    # Only zero-width characters are as empty as spaces (pasted junk, or a try to get past the form).
+    answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: "\u200b\u2060\ufeff\u3164"})
+    assert answer.json()["errors"] == {inc.DESCRIPTION_BLOCK: "何が起きているかを入力してください。"}
     settle(st)
     assert st.slack.messages("C0ESCALATE") == []
     outsider = st.driver.slash_command("U0NOBODY", "/kessai", "incident")

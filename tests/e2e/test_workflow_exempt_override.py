@@ -211,6 +211,8 @@ def test_override_with_a_reason_reaches_the_approver_reason_first(stack: LocalSt
     st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=10)
     answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "  "}).json()
     assert answer["response_action"] == "errors" and "5文字以上" in answer["errors"]["override_reason"]
+    answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "確認\u200b\u200b\u200b"}).json()
+    assert answer["response_action"] == "errors" and "5文字以上" in answer["errors"]["override_reason"]
     reason = "災害対応の公用携帯で、番号は市の防災計画で公表済みです。"
     assert st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": reason}).json() is None
     msg = wait_dm(st, "U0MANAGER")[0]
