@@ -78,8 +78,12 @@ def run_remind(args: argparse.Namespace) -> int:
             roster.sync(s, org)
         kessai = Kessai(db, org, tz=settings.tz)
         kessai.workspace_url = workspace_url(settings)
-        report = Sweeper(kessai).sweep(now)
+        real_now = datetime.now(UTC)
+        report = Sweeper(kessai, expire_until=real_now).sweep(now)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
+        if now > real_now + timedelta(minutes=1):
+            print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）は、"
+                  "今の時点で投稿予定時刻を過ぎているものだけを処理しました。")
         if report.total and settings.slack_bot_token:
             # Run from cron without a serve process: deliver what the sweep wrote now. With serve
             # running, its outbox worker would deliver them anyway (claims keep it to once).

@@ -169,8 +169,13 @@ class Sweeper:
     """Runs the sweep for one organisation; ``kessai`` provides the database, the roster and the
     workflow operations the sweep triggers (代決 and expiry belong to the approval workflow)."""
 
-    def __init__(self, kessai: Any, *, incidents: IncidentService | None = None) -> None:
+    def __init__(self, kessai: Any, *, incidents: IncidentService | None = None,
+                 expire_until: datetime | None = None) -> None:
+        """``expire_until``: expire only drafts due by this instant (``kessai remind --now`` passes
+        the real time): an expiry is a ledger entry, which a sweep run ahead of the clock to try
+        tomorrow's reminders must not write for a draft its approver can still decide today."""
         self.kessai = kessai
+        self.expire_until = expire_until
         self.db: Database = kessai.db
         self.org: OrgConfig = kessai.org
         self.zone: ZoneInfo = kessai.tz
@@ -291,6 +296,8 @@ class Sweeper:
 
     # -- approvals --------------------------------------------------------------------------
     def _expire(self, now: datetime, report: SweepReport) -> None:
+        if self.expire_until is not None and self.expire_until < now:
+            now = self.expire_until.astimezone(UTC)
         with self.db.session() as s:
             due = repo.pending_scheduled_before(s, now)
         due = self._configured(due)
@@ -570,8 +577,18 @@ class Sweeper:
         return (f"{started.month}月{started.day}日に kessai の利用を始めてからの記録による件数です"
                 "（それより前の投稿は含みません）。")
 
+    def _in_use_before(self, t: datetime) -> bool:
+        """Whether kessai was in use before ``t``: a sweep for an earlier instant (``remind --now``
+        in the past) has no records of that period, and its reminders would report zero posts."""
+        with self.db.session() as s:
+            since = repo.in_use_since(s)
+        return since is not None and since < t
+
     def _monthly_shortfall(self, now: datetime, report: SweepReport, kind: str, y: int, m: int,
                            last_day: date) -> None:
+        if not self._in_use_before(month_bounds(y, m, self.zone)[1]):
+            log.info("no %s reminder for %04d-%02d: kessai was not in use that month", kind, y, m)
+            return
         short = self._shortfalls(y, m, until=now)
         need = self.org.policy.min_posts_per_month
         tag = f"{y:04d}-{m:02d}"
@@ -616,9 +633,7 @@ class Sweeper:
         channel = self.org.policy.escalation_channel
         if not channel:
             return
-        with self.db.session() as s:
-            since = repo.in_use_since(s)
-        if since is None or since >= month_bounds(y, m, self.zone)[1]:
+        if not self._in_use_before(month_bounds(y, m, self.zone)[1]):
             # kessai was not running that month: its zero counts would be a false report.
             log.info("no report for %04d-%02d: kessai was not in use that month", y, m)
             return
@@ -652,7 +667,7 @@ class Sweeper:
         year = local.year
         opens = business_opening_on_or_after(self.cal, date(year, 3, 1))
         fiscal_end = datetime(year, 4, 1, tzinfo=self.zone).astimezone(UTC)
-        if not (opens <= now < fiscal_end):
+        if not (opens <= now < fiscal_end) or not self._in_use_before(fiscal_end):
             return
         done_key = f"plan.renewal.done:{year}"
         with self.db.session() as s:

@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from bot.sweep import Sweeper
+from storage import ledger as ledger_repo
 from storage.models import ApprovalRequestRow
 from tests.time.conftest import World, jst
 
@@ -114,6 +116,24 @@ def test_pending_draft_expires_at_its_scheduled_time_visibly(world: World) -> No
     assert any("期限切れ" in p["text"] for p in world.posts(to="C0INTAKE") + world.posts(to="U0OPERATOR"))
     # An expired draft is no longer reminded about.
     assert world.sweep(jst(2026, 11, 25, 12, 0)).sent["approval.remind"] == 0
+
+
+def test_a_sweep_ahead_of_the_clock_expires_only_what_is_due_by_the_clock(world: World) -> None:
+    """`kessai remind --now` a few days ahead (to try the reminders) must not expire a draft its
+    approver can still decide today: the expiry is a ledger entry that cannot be taken back."""
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 27, 9, 0))
+    real_now = jst(2026, 11, 24, 11, 0)
+    ahead = Sweeper(world.kessai, expire_until=real_now)
+    assert ahead.sweep(jst(2026, 11, 28, 10, 0)).sent["draft.expire"] == 0
+    assert world.draft(draft_id).state == "pending"
+    with world.db.session() as s:
+        assert list(ledger_repo.iter_entries(s)) == []
+    # When the clock has passed the scheduled time, it expires as usual, recorded at that time.
+    assert Sweeper(world.kessai, expire_until=jst(2026, 11, 27, 9, 30)).sweep(
+        jst(2026, 11, 28, 10, 0)).sent["draft.expire"] == 1
+    with world.db.session() as s:
+        [entry] = list(ledger_repo.iter_entries(s))
+    assert entry.kind == "expired" and entry.decided_at.startswith("2026-11-27T09:30")
 
 
 def test_reminder_mentions_the_scheduled_time(world: World) -> None:

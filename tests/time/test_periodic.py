@@ -157,6 +157,18 @@ def test_no_report_on_a_month_before_kessai_was_in_use(world: World) -> None:
     assert world.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
 
 
+def test_a_sweep_for_a_time_before_kessai_was_in_use_sends_no_date_reminders(world: World) -> None:
+    # In use since 24 November 2026; then `kessai remind --now` with a mistyped year.
+    world.sweep(jst(2026, 11, 24, 10, 0))  # November's 20th reminder, with the count since the 24th
+    before = len(world.posts())
+    for then in (jst(2025, 11, 20, 10, 0), jst(2025, 11, 28, 10, 0), jst(2026, 3, 2, 10, 0)):
+        report = world.sweep(then)
+        assert not any(report.sent[k] for k in ("monthly.midmonth", "monthly.lastday", "plan.renewal")), then
+    assert len(world.posts()) == before
+    # November 2026 itself was kept (partly): its last business day still reminds.
+    assert world.sweep(jst(2026, 11, 30, 10, 0)).sent["monthly.lastday"] > 0
+
+
 def test_a_post_recorded_before_its_approval_or_with_another_drafts_url_is_refused(world: World) -> None:
     first = world.scheduled_draft(jst(2026, 11, 10, 9, 0), scheduled=jst(2026, 11, 10, 13, 0))
     world.clock.t = jst(2026, 11, 10, 12, 0)
