@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from bot.cli import main
 from bot.config import OrgConfig
@@ -90,3 +91,24 @@ def test_incidents_export_json_and_csv(env: Database, org: OrgConfig, tmp_path: 
     assert main(["incidents", "export", "--from", "2026-12-01", "--to", "2026-11-01"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "より後の日付" in err
+
+
+def test_remind_ahead_of_the_clock_leaves_drafts_due_later_undecided(env: Database, org: OrgConfig,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.drafting import DraftForm
+    from storage import ledger as ledger_repo
+    from storage.models import DraftRow
+
+    real_now = datetime.now(UTC)
+    k = Kessai(env, org)
+    form = DraftForm(account_id="joetsu-x", text="冬のイベントのお知らせです。", scheduled_at=real_now + timedelta(days=2),
+                     category="normal", image_count=0, alt_texts=(), portrait_consent=False, note=None)
+    assert k.submit_form(form, "U0OPERATOR").kind == "pending"
+    later = (real_now + timedelta(days=3)).isoformat(timespec="minutes")
+    assert main(["remind", "--now", later]) == 0
+    assert "今の時点で投稿予定時刻を過ぎているものだけ" in capsys.readouterr().out
+    with env.session() as s:
+        assert [d.state for d in s.exec(select(DraftRow)) if d.source == "modal"] == ["pending"]
+        assert [e.kind for e in ledger_repo.iter_entries(s)] == []
