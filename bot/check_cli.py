@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -38,10 +38,11 @@ def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
     return f"UTF-8 ではありません（{exc.start + 1}バイト目）。{hint}UTF-8 で保存してください"
 
 
-def _decoded_line(data: bytes, lineno: int) -> str:
-    # The BOM of 「UTF-8 (BOM 付き)」 is not part of the first line.
+def _decoded_line(data: bytes) -> str:
+    # The BOM of 「UTF-8 (BOM 付き)」 is not part of the line; files saved so and joined with
+    # `cat` have one at the start of each file's first line, anywhere in the input.
     try:
-        return data.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _UnreadableLine(_not_utf8(exc, data)) from exc
 
@@ -65,15 +66,28 @@ def _input_lines(stream: Any) -> Iterator[bytes]:
     yield from stream
 
 
+def _no_constant(name: str) -> Any:
+    # Python reads NaN and Infinity, which are not JSON: echoed back as an id, they would make
+    # the output line unreadable for every other JSON reader.
+    raise ValueError(name)
+
+
+def _finite(value: str) -> float:
+    number = float(value)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(value)  # 1e400: too large for a JSON reader to give back
+    return number
+
+
 def _json_line(raw: str) -> Any:
     try:
-        return json.loads(raw)
+        return json.loads(raw, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise _UnreadableLine(f"JSON として読み取れません（{exc.colno}文字目）") from exc
     except (ValueError, RecursionError) as exc:
         # Valid JSON that Python will not read: a number of thousands of digits, nesting
         # thousands deep. One such line must not end the batch.
-        raise _UnreadableLine("JSON として読み取れません（桁数の多すぎる数値、または深すぎる入れ子があります）") from exc
+        raise _UnreadableLine("JSON として読み取れません（NaN・Infinity や桁数の多すぎる数値、または深すぎる入れ子があります）") from exc
 
 
 def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -131,17 +145,27 @@ def _stdout() -> IO[str]:
 
 
 def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
-    from bot.config import DEFAULT_CONFIG_PATH, ConfigError, load_org_config
+    from bot.calendar import DEFAULT_TZ, BusinessCalendar
+    from bot.config import DEFAULT_CONFIG_PATH, ConfigError, SettingsError, environment_value, load_org_config
     from bot.rules import RulePolicy
 
-    if path is None:
-        # The same file serve uses: an organisation's trusted domains and rule settings apply here
-        # too (without them, its own site's links were reported as untrusted).
-        path = os.environ.get("KESSAI_CONFIG") or None
+    try:
+        # The same file and time zone serve uses, set in the environment or in .env: an
+        # organisation's trusted domains and rule settings apply here too (without them, its own
+        # site's links were reported as untrusted), and working hours are its own clock's.
+        tz = environment_value("KESSAI_TZ") or DEFAULT_TZ
         if path is None:
-            if not Path(DEFAULT_CONFIG_PATH).is_file():
-                return RulePolicy(), {}
-            path = DEFAULT_CONFIG_PATH
+            path = environment_value("KESSAI_CONFIG")
+    except SettingsError as exc:
+        raise _UsageError("\n".join(exc.problems)) from exc
+    try:
+        BusinessCalendar(tz=tz)
+    except ValueError as exc:
+        raise _UsageError(f"KESSAI_TZ: {exc}") from exc
+    if path is None:
+        if not Path(DEFAULT_CONFIG_PATH).is_file():
+            return RulePolicy(tz=tz), {}
+        path = DEFAULT_CONFIG_PATH
     if not Path(path).is_file():
         raise _UsageError(f"組織設定ファイル {path} が見つかりません。--config か KESSAI_CONFIG で場所を確認してください。")
 
@@ -151,7 +175,7 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
         raise _UsageError(
             "\n".join(["組織設定ファイルに問題があります:", *(f"  {p}" for p in exc.problems)])
         ) from exc
-    return cfg.rule_policy(), cfg.rule_overrides()
+    return cfg.rule_policy(tz), cfg.rule_overrides()
 
 
 def _parse_at(value: str | None, tz: str) -> datetime:
@@ -164,22 +188,41 @@ def _parse_at(value: str | None, tz: str) -> datetime:
         raise _UsageError(
             f"日時「{value}」を読み取れません。ISO 8601 形式（例: 2025-11-20T10:00+09:00）で指定してください。"
         ) from exc
-    return t if t.tzinfo is not None else t.replace(tzinfo=zone)
+    t = t if t.tzinfo is not None else t.replace(tzinfo=zone)
+    # The rules read the time in the organisation's zone and against holidays and eras: an instant
+    # no post was or will be made at (year 1, 9999) is a typo, refused as `remind --now` refuses it.
+    if not 2000 <= t.year <= 2199 or not 2000 <= t.astimezone(zone).year <= 2199:
+        raise _UsageError(f"日時「{value}」の年が範囲外です。2000年から2199年までの日時を指定してください。")
+    return t
+
+
+@contextmanager
+def _input_stream(file: str) -> Iterator[IO[bytes]]:
+    """The bytes of FILE, or of standard input for 「-」."""
+    if file == "-":
+        if sys.stdin is None:  # started without one (cron, a service unit)
+            raise _UsageError("標準入力がありません。確認するファイルを指定してください（例: kessai check draft.txt、kessai check --jsonl posts.jsonl）。")
+        yield sys.stdin.buffer
+        return
+    try:
+        fh = open(file, "rb")  # noqa: SIM115 - closed below, after the caller has read it
+    except OSError as exc:
+        from bot.errors import os_reason_ja
+
+        raise _UsageError(f"ファイル「{file}」を読めません: {os_reason_ja(exc)}。") from exc
+    with fh:
+        yield fh
 
 
 def _read_text(file: str) -> str:
-    if file == "-":
-        data = sys.stdin.buffer.read()
-        name = "標準入力"
-    else:
-        try:
-            with open(file, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            from bot.errors import os_reason_ja
+    name = "標準入力" if file == "-" else f"ファイル「{file}」"
+    try:
+        with _input_stream(file) as stream:
+            data = stream.read()
+    except OSError as exc:
+        from bot.errors import os_reason_ja
 
-            raise _UsageError(f"ファイル「{file}」を読めません: {os_reason_ja(exc)}。") from exc
-        name = f"ファイル「{file}」"
+        raise _UsageError(f"{name}を読めません: {os_reason_ja(exc)}。") from exc
     try:
         return decode_saved(data)
     except UnicodeDecodeError as exc:
@@ -203,7 +246,10 @@ def run_check(args: argparse.Namespace) -> int:
         # Parsed before --jsonl too: a mistyped --at is one message, not one per line.
         now = _parse_at(args.at, policy.tz)
         if args.jsonl:
-            return _run_jsonl(policy, overrides, args.platform, args.at)
+            if args.json:
+                raise _UsageError("--jsonl の結果は常に JSON Lines です。--json と一緒には指定できません。")
+            with _input_stream(args.file) as stream:
+                return _run_jsonl(stream, policy, overrides, args.platform, args.at)
         text = _read_text(args.file)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
@@ -226,18 +272,19 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_BLOCKING if blocking else EXIT_OK
 
 
-def _run_jsonl(policy: Any, overrides: Mapping[str, Any], default_platform: str, default_at: str | None) -> int:
+def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], default_platform: str,
+               default_at: str | None) -> int:
     from bot.rules import CheckContext, check, is_blocking
 
     out = _stdout()
     any_blocking = False
     bad_lines = 0
-    for lineno, data in enumerate(_input_lines(sys.stdin.buffer), start=1):
+    for lineno, data in enumerate(_input_lines(stream), start=1):
         if not data.strip():
             continue
         item_id: Any = None
         try:
-            item = _json_line(_decoded_line(data, lineno))
+            item = _json_line(_decoded_line(data))
             if not isinstance(item, dict):
                 raise _UsageError("1行に1つの JSON オブジェクトを書いてください")
             item_id = item.get("id")

@@ -165,6 +165,15 @@ def _dotenv_text(path: str) -> str:
         raise SettingsError([f"{path} の {line_of(raw, exc)} 行目に {NOT_UTF8_JA}"]) from exc
 
 
+def environment_value(key: str, dotenv: str = ".env") -> str | None:
+    """One setting as ``load_settings`` reads it (the environment over ``.env``; empty is unset),
+    without checking the others: ``kessai check`` needs KESSAI_CONFIG and KESSAI_TZ, not tokens."""
+    value = os.environ.get(key, "").strip()
+    if not value and Path(dotenv).is_file():
+        value = (dotenv_values(stream=io.StringIO(_dotenv_text(dotenv))).get(key) or "").strip()
+    return value or None
+
+
 def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> Settings:
     """Read the environment (``os.environ`` when ``env`` is None) over the ``dotenv`` file.
 

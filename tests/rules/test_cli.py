@@ -320,3 +320,73 @@ def test_a_reader_that_stops_early_is_not_reported_as_slack_unreachable(tmp_path
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=120) == 1
     assert err == "", err
+
+
+def run_in(cwd: Path, *args: str, stdin: bytes | None = b"", env: dict[str, str] | None = None,
+           close_stdin: bool = False) -> subprocess.CompletedProcess[bytes]:
+    import os
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("KESSAI_CONFIG", "KESSAI_TZ")}
+    return subprocess.run(
+        [sys.executable, "-c", RUN, *args], input=None if close_stdin else stdin, capture_output=True, cwd=cwd,
+        env={**environment, **(env or {})}, timeout=120,
+        preexec_fn=(lambda: os.close(0)) if close_stdin else None,  # noqa: PLW1509 - as cron starts it
+    )
+
+
+def test_jsonl_reads_the_file_it_is_given(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text('{"id": 1, "text": "秘 内部資料", "at": "2025-11-20T10:00+09:00"}\n', encoding="utf-8")
+    r = run_in(ROOT, "check", "--jsonl", str(posts), stdin=b"")  # used to read (empty) stdin and exit 0
+    [line] = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert line["id"] == 1 and line["blocking"] is True and r.returncode == 1
+    r = run_in(ROOT, "check", "--jsonl", "--json", str(posts))
+    assert r.returncode == 2 and "--json と一緒には指定できません" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [("check",), ("check", "--jsonl")])
+def test_without_standard_input_the_check_says_so(args: tuple[str, ...]) -> None:
+    r = run_in(ROOT, *args, close_stdin=True)
+    assert r.returncode == 2 and "標準入力がありません" in r.stderr.decode() and b"Traceback" not in r.stderr
+
+
+def test_jsonl_output_stays_json_and_a_bom_on_any_line_is_read() -> None:
+    """NaN and 1e400 are read by Python but are not JSON: echoed back as ids they made the output
+    unreadable. Two 「UTF-8 (BOM 付き)」 files joined with cat have a BOM in the middle."""
+    data = b'{"id": NaN, "text": "a"}\n{"id": 1e400, "text": "a"}\n\xef\xbb\xbf{"id": 2, "text": "b"}\n'
+    r = run_in(ROOT, "check", "--jsonl", "--at", "2025-11-20T10:00+09:00", stdin=data)
+
+    def strict(name: str) -> None:
+        raise AssertionError(f"{name} in the output")
+
+    out = [json.loads(line, parse_constant=strict) for line in r.stdout.decode().splitlines()]
+    assert [o["id"] for o in out] == [None, None, 2]
+    assert all("NaN・Infinity" in o["error"] for o in out[:2]) and "error" not in out[2]
+
+
+@pytest.mark.parametrize("at", ["9999-12-31T23:59", "0001-01-01T00:00+14:00", "1999-12-31T10:00+09:00"])
+def test_an_at_no_post_is_made_at_is_refused(at: str) -> None:
+    r = run_in(ROOT, "check", "--at", at, stdin="テスト".encode())
+    assert r.returncode == 2 and "年が範囲外" in r.stderr.decode()
+
+
+def test_check_reads_the_organisation_file_and_time_zone_from_dot_env(tmp_path: Path) -> None:
+    """SPEC §3: the environment is read over .env, as serve reads it."""
+    from tests.conftest import DEMO_TOML
+
+    cfg = tmp_path / "org.toml"
+    cfg.write_text(DEMO_TOML.read_text(encoding="utf-8") + '\n[rules."confidential.secret"]\nextra_words = ["ライトアップ"]\n',
+                   encoding="utf-8")
+    draft = "紅葉のライトアップを行います。".encode()
+    at = ("--at", "2026-12-01T10:00-05:00")  # 10:00 on a Tuesday in New York; midnight in Tokyo
+    before = json.loads(run_in(tmp_path, "check", "--json", *at, stdin=draft).stdout)
+    assert {f["code"] for f in before["findings"]} == {"schedule.outside_hours"}
+    (tmp_path / ".env").write_text(f"KESSAI_CONFIG={cfg}\nKESSAI_TZ=America/New_York\n", encoding="utf-8")
+    after = json.loads(run_in(tmp_path, "check", "--json", *at, stdin=draft).stdout)
+    assert {f["code"] for f in after["findings"]} == {"confidential.secret"}
+    # The real environment wins over .env, as for serve.
+    real = run_in(tmp_path, "check", "--json", *at, stdin=draft, env={"KESSAI_TZ": "Asia/Tokyo"})
+    assert {f["code"] for f in json.loads(real.stdout)["findings"]} == {"confidential.secret", "schedule.outside_hours"}
+    (tmp_path / ".env").write_text("KESSAI_TZ=Mars/Olympus\n", encoding="utf-8")
+    bad = run_in(tmp_path, "check", *at, stdin=draft)
+    assert bad.returncode == 2 and "KESSAI_TZ" in bad.stderr.decode()
