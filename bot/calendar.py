@@ -100,7 +100,11 @@ def parse_duration(s: str, day: timedelta = DEFAULT_WORKING_DAY) -> timedelta:
             "数字と単位（d＝業務日、h＝時間、m＝分）を続けて書いてください。"
         )
     days, hours, minutes = (int(g) if g else 0 for g in m.groups())
-    total = days * day + timedelta(hours=hours, minutes=minutes)
+    try:
+        total = days * day + timedelta(hours=hours, minutes=minutes)
+    except OverflowError:
+        # 「30000000000h」: beyond what a timedelta holds, and beyond any limit a setting has.
+        raise ValueError(f"期間「{s}」は長すぎます。「15m」「2h」「1d」のように、実際に待つ長さを書いてください。") from None
     if total <= timedelta(0):
         raise ValueError(f"期間「{s}」は 0 です。1m 以上の長さを書いてください。")
     return total

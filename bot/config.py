@@ -1257,6 +1257,24 @@ class _Validator:
         self.duplicates_in(path, bares, label)
         return tuple(dict.fromkeys(cleaned))
 
+    def listed_domains(self, path: Path_, entries: list[str], code: str) -> tuple[str, ...]:
+        """The host names of a link rule's ``extra_words``: a URL copied whole (「https://evil.example/」)
+        would never equal a link's host, and the entry would silently do nothing."""
+        domains = []
+        for i, entry in enumerate(entries):
+            d = unicodedata.normalize("NFKC", entry).strip().lower()
+            if not d:
+                continue
+            if not _DOMAIN.match(d):
+                self.problem(
+                    path + (i,),
+                    f'[rules."{code}"] の extra_words にある「{entry.strip()}」はドメイン名に見えません。'
+                    "「evil.example」のように、https:// や / を付けずにドメインだけを書いてください。",
+                )
+            else:
+                domains.append(d)
+        return tuple(domains)
+
     def rules(self, raw: Any) -> dict[str, RuleConfig]:
         if not isinstance(raw, dict):
             self.problem(
@@ -1265,10 +1283,12 @@ class _Validator:
             )
             return {}
         known: set[str] | None = None
+        word_rules: frozenset[str] | None = None
+        domain_rules: frozenset[str] = frozenset()
         try:
-            from bot.rules import REGISTRY
+            from bot.rules import DOMAIN_LIST_RULES, EXTRA_WORD_RULES, REGISTRY
 
-            known = set(REGISTRY)
+            known, word_rules, domain_rules = set(REGISTRY), EXTRA_WORD_RULES, DOMAIN_LIST_RULES
         except ImportError:
             pass  # rule engine not installed in this build: codes cannot be checked
         rules: dict[str, RuleConfig] = {}
@@ -1289,11 +1309,21 @@ class _Validator:
                     f'[rules."{code}"] の severity「{severity}」は使えません。error、warning、info のどれかを書いてください。',
                 )
                 continue
+            extra_words = tuple(w.strip() for w in r.get("extra_words", []) if w.strip())
+            if extra_words and word_rules is not None and code not in word_rules:
+                self.problem(
+                    path + ("extra_words",),
+                    f'[rules."{code}"] には追加する語の一覧がないため、extra_words は使えません。'
+                    f"extra_words を書けるのは {'、'.join(sorted(word_rules))} です。",
+                )
+                continue
+            if code in domain_rules:
+                extra_words = self.listed_domains(path + ("extra_words",), r.get("extra_words", []), code)
             rules[code] = RuleConfig(
                 code=code,
                 severity=cast(Severity | None, severity),  # checked against SEVERITIES above
                 enabled=r.get("enabled", True),
-                extra_words=tuple(w.strip() for w in r.get("extra_words", []) if w.strip()),
+                extra_words=extra_words,
                 allow=tuple(w.strip() for w in r.get("allow", []) if w.strip()),
             )
         return rules

@@ -230,6 +230,21 @@ def test_rule_settings_are_read() -> None:
     assert c.rules["prohibited.insult"].severity is None
 
 
+def test_extra_words_on_a_rule_without_a_list_is_refused_with_its_line() -> None:
+    # It did nothing, silently: SPEC §3 wants nothing in the file ignored.
+    p = only_problem(BASE + '\n[rules."a11y.long_sentence"]\nextra_words = ["ライトアップ"]\n')
+    assert p.line == 35 and "extra_words は使えません" in p.message and "prohibited.insult" in p.message
+
+
+def test_a_link_rules_extra_words_are_host_names() -> None:
+    # A URL copied whole never equalled a link's host: the block did nothing, and the file passed.
+    text = BASE + '\n[rules."link.harmful"]\nextra_words = ["evil.example", "https://bad.example/"]\n'
+    p = only_problem(text)
+    assert p.line == 35 and "https://bad.example/" in p.message and "ドメインだけ" in p.message
+    c = parse_org_config(BASE + '\n[rules."link.harmful"]\nextra_words = ["ＥＶＩＬ.example", " Bad.Example "]\n')
+    assert c.rules["link.harmful"].extra_words == ("evil.example", "bad.example")
+
+
 def test_rule_policy_and_overrides_for_the_engine() -> None:
     rules = pytest.importorskip("bot.rules")
     if not hasattr(rules, "RulePolicy"):
@@ -352,6 +367,10 @@ def test_values_that_would_stall_or_crash_the_sweep_are_refused() -> None:
     assert "1〜3,650 の整数" in p.message
     p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\napproval_escalate_after = "9999d"'))
     assert "長すぎます" in p.message and "9999d" in p.message
+    # Beyond what Python's timedelta holds: it used to end `config check` and `serve` with a traceback.
+    for huge in ("30000000000h", "3000000000d", "99999999999999999999d"):
+        p = only_problem(replace_line(BASE, 4, f'working_hours = "08:30-17:15"\napproval_escalate_after = "{huge}"'))
+        assert "長すぎます" in p.message and huge in p.message and p.line == 5
 
 
 def test_escalating_before_the_reminder_is_refused() -> None:

@@ -72,7 +72,18 @@ _RULES.clear()
 _RULES.update(_ordered)
 REGISTRY: Mapping[str, Rule] = MappingProxyType(_RULES)
 
+# The rules an organisation extends with `extra_words` (SPEC §3): word lists, and the link rules'
+# domain lists, whose entries are host names. On any other rule the key would do nothing.
+DOMAIN_LIST_RULES = frozenset({"link.shortener", "link.harmful"})
+EXTRA_WORD_RULES = frozenset({
+    "prohibited.insult", "prohibited.discrimination", "prohibited.obscene", "prohibited.illegal",
+    "prohibited.rumor", "prohibited.political", "confidential.secret", "confidential.deliberation",
+    "press.embargo", "quote.third_party", "correction.notice", *DOMAIN_LIST_RULES,
+})
+
 __all__ = [
+    "DOMAIN_LIST_RULES",
+    "EXTRA_WORD_RULES",
     "REGISTRY",
     "SEVERITIES",
     "CheckContext",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.rules import REGISTRY, check
+from bot.rules import DOMAIN_LIST_RULES, EXTRA_WORD_RULES, REGISTRY, RuleOverride, check
 from bot.rules.docs import render_markdown
 
 SPEC_SEVERITIES = {
@@ -111,3 +112,18 @@ def test_documented_examples_that_fire_and_pass_never_look_the_same(code: str) -
     r = REGISTRY[code]
     assert _show(r.fires.text) + _ctx_note(r.fires) != _show(r.passes.text) + _ctx_note(r.passes)
     assert "全144文字" in _show(REGISTRY["platform.length"].fires.text)
+
+
+@pytest.mark.parametrize("code", list(SPEC_SEVERITIES))
+def test_extra_words_are_read_by_exactly_the_rules_config_accepts_them_for(code: str) -> None:
+    """`kessai config check` refuses extra_words on rules outside EXTRA_WORD_RULES (they would do
+    nothing): so every rule inside must fire on an extra word, and none outside may change."""
+    if code in DOMAIN_LIST_RULES:
+        word, text = "kessai-probe.example", "詳しくは https://kessai-probe.example/info をご覧ください。"
+    else:
+        word, text = "ぬるぽ", "本日はぬるぽについてお知らせします。"
+    base = REGISTRY[code].fires.context()
+    plain = [f for f in check(text, base) if f.code == code]
+    extended = [f for f in check(text, replace(base, overrides={code: RuleOverride(extra_words=(word,))}))
+                if f.code == code]
+    assert (len(extended) > len(plain)) == (code in EXTRA_WORD_RULES), (code, plain, extended)
