@@ -88,12 +88,19 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
         print(e, file=sys.stderr)
         return 2
     db = Database(settings.database_url)
+
+    def in_range(e: ledger.LedgerEntry) -> bool:
+        try:
+            at = datetime.fromisoformat(e.decided_at)
+        except (TypeError, ValueError):
+            # Only a damaged ledger has one; the auditor asking for the export needs that entry most.
+            print(f"台帳の記録 #{e.seq} の日時「{e.decided_at}」を読めないため、期間に関係なく書き出しました。"
+                  "`kessai ledger verify` で台帳を確認してください。", file=sys.stderr)
+            return True
+        return (start is None or at >= start) and (end is None or at <= end)
+
     with db.session() as s:
-        entries = [
-            e for e in ledger_repo.iter_entries(s)
-            if (start is None or datetime.fromisoformat(e.decided_at) >= start)
-            and (end is None or datetime.fromisoformat(e.decided_at) <= end)
-        ]
+        entries = [e for e in ledger_repo.iter_entries(s) if start is None and end is None or in_range(e)]
         rows = ledger.export_rows(entries, roster.member_names(s))
     text = ledger.to_csv(rows) if args.format == "csv" else ledger.to_json(rows)
     exporting.write(text, args.output, count=len(rows), what_ja="記録")

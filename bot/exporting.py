@@ -72,8 +72,8 @@ def to_csv(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> 
 
 
 def write(text: str, output: str | None, *, count: int, what_ja: str) -> None:
-    """To FILE (with a note on stderr) or to stdout."""
-    if output:
+    """To FILE (with a note on stderr) or to stdout (no FILE, or 「-」 as other commands read it)."""
+    if output and output != "-":
         Path(output).write_text(text, encoding="utf-8", newline="")
         print(f"{count} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
     else:

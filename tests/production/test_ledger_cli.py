@@ -116,3 +116,23 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     assert r.returncode == 2 and r.stdout == "" and "--from（2026-11-30）が --to（2026-11-01）より後" in r.stderr
     r = kessai(filled, "ledger", "export", "--from", "2026-11-21", "--to", "2026-11-21", "--format", "json")
     assert r.returncode == 0 and [e["seq"] for e in json.loads(r.stdout)] == [1]  # one day: both ends included
+
+
+def test_an_export_of_a_damaged_ledger_keeps_the_entry_it_cannot_date(db: Database, filled: str) -> None:
+    """The auditor asks for the export because the ledger is damaged: the entry with a date that is
+    no date is written (and named), not a traceback."""
+    with db.engine.begin() as c:
+        past_the_ledger_guard(c)
+        c.execute(text("UPDATE ledger_entries SET decided_at = 'garbage' WHERE seq = 2"))
+    r = kessai(filled, "ledger", "export", "--format", "json", "--from", "2026-11-23")
+    assert r.returncode == 0 and "Traceback" not in r.stderr
+    assert [e["seq"] for e in json.loads(r.stdout)] == [2, 3, 4, 5]
+    assert "#2 の日時「garbage」を読めない" in r.stderr and "ledger verify" in r.stderr
+
+
+def test_export_to_a_dash_writes_to_standard_output(filled: str, tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "bot", "ledger", "export", "--format", "json", "--output", "-"],
+                       env={**os.environ, "DATABASE_URL": filled, "PYTHONPATH": str(REPO)}, cwd=tmp_path,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and [e["seq"] for e in json.loads(r.stdout)] == [1, 2, 3, 4, 5]
+    assert not (tmp_path / "-").exists()
