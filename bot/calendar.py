@@ -45,7 +45,9 @@ DEFAULT_TZ = "Asia/Tokyo"
 _DURATION_RE = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?")
 _CLOCK_RE = r"(\d{1,2}):(\d{2})"
 # Hyphen, tilde and the dashes people type in Japanese documents (〜 survives NFKC, so list it).
-_HOURS_RE = re.compile(rf"{_CLOCK_RE}\s*[-~〜–—]\s*{_CLOCK_RE}")
+# Between the two times: a hyphen, or a dash or wave as a Japanese IME types it (NFKC keeps
+# 「−」 U+2212, which a Mac's IME gives for a full-width minus, and 「‐」 U+2010).
+_HOURS_RE = re.compile(rf"{_CLOCK_RE}\s*[-~〜–—−‐]\s*{_CLOCK_RE}")
 
 
 def _normalise(s: str) -> str:

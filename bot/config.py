@@ -670,7 +670,8 @@ def _id_suggestion(value: str, pattern: re.Pattern[str]) -> str:
     """「もしかして「U012AB3CD」ですか？」 when ``value`` is an ID written the way people slip
     (lower case, full-width letters, spaces around it, a mention copied from a message, a link
     copied from Slack); else ""."""
-    candidate = unicodedata.normalize("NFKC", value).strip()
+    # Zero-width characters come along when an ID is copied from a web page or a chat.
+    candidate = "".join(ch for ch in unicodedata.normalize("NFKC", value) if unicodedata.category(ch) != "Cf").strip()
     if m := _MENTION.match(candidate) or _SLACK_LINK.match(candidate):
         candidate = m.group(1)
     candidate = candidate.upper()
@@ -679,6 +680,11 @@ def _id_suggestion(value: str, pattern: re.Pattern[str]) -> str:
 
 def _suggest(meant: str | None) -> str:
     return f"もしかして「{meant}」ですか？" if meant else ""
+
+
+def _spaced_name(name: str) -> str:
+    """``name`` with a space where it meets Japanese with a Latin letter (「は true か false で」)."""
+    return f"{' ' if name[0].isascii() else ''}{name}{' ' if name[-1].isascii() else ''}"
 
 
 _TYPE_NAMES: dict[str, str] = {
@@ -813,7 +819,7 @@ class _Validator:
             if not ok:
                 self.problem(
                     path + (key,),
-                    f"{label} の {key} は{_TYPE_NAMES[kind]}で書いてください（今は{_type_of(value)}です）。",
+                    f"{label} の {key} は{_spaced_name(_TYPE_NAMES[kind])}で書いてください（今は{_type_of(value)}です）。",
                 )
                 continue
             if kind == "str" and not value.strip() and spec[key][1]:
@@ -1115,7 +1121,8 @@ class _Validator:
                 else:
                     first_line[a["id"]] = self.loc.line(path + ("id",))
             if "platform" in a and a["platform"] not in PLATFORMS:
-                hint = "X（旧 Twitter）は「x」と書きます。" if a["platform"].lower() == "twitter" else ""
+                hint = ("X（旧 Twitter）は「x」と書きます。" if a["platform"].lower() == "twitter"
+                        else _did_you_mean(a["platform"].lower(), PLATFORMS))
                 self.problem(
                     path + ("platform",),
                     f"{label} の platform「{a['platform']}」は使えません。{hint}{', '.join(PLATFORMS)} のどれかを書いてください。",
@@ -1237,7 +1244,7 @@ class _Validator:
                 self.problem(
                     path + ("approvers", i),
                     f"{label} の承認者 {sid} は operators にも入っていて、ほかに承認者がいません。起案者は自分の下書きを"
-                    "決裁できないため、この人の下書きを決裁できる人がいなくなります。operators 以外の承認者を"
+                    "決裁できないため、この人の下書きを決裁できる人がいなくなります。operators 以外の承認者を "
                     "approvers に加えてください。",
                 )
                 ok = False
@@ -1246,15 +1253,20 @@ class _Validator:
     def hashtags(self, path: Path_, tags: list[str], label: str) -> tuple[str, ...]:
         cleaned: list[str] = []
         bares = [tag.strip().lstrip("#＃") for tag in tags]  # "#上越市" and "上越市" are the same tag
+        checked = []  # the invalid ones stand as unique placeholders: reported once, never as repeats
         for i, (tag, bare) in enumerate(zip(tags, bares, strict=True)):
-            if not bare or re.search(r"\s", bare):
+            checked.append(f"\x00{i}")
+            if not bare or re.search(r"[\s,、，#＃]", bare):
+                # 「上越市,高田」 is two tags written as one string; no platform's tag holds a comma.
                 self.problem(
                     path + (i,),
-                    f"{label} の hashtags にある「{tag}」はハッシュタグとして使えません。空白を含まない語を書いてください。",
+                    f"{label} の hashtags にある「{tag}」はハッシュタグとして使えません。空白・読点・# を含まない語を"
+                    '1つずつ書いてください（例: hashtags = ["上越市", "高田"]）。',
                 )
                 continue
+            checked[i] = bare
             cleaned.append(bare)
-        self.duplicates_in(path, bares, label)
+        self.duplicates_in(path, checked, label)
         return tuple(dict.fromkeys(cleaned))
 
     def listed_domains(self, path: Path_, entries: list[str], code: str) -> tuple[str, ...]:
@@ -1306,7 +1318,8 @@ class _Validator:
             if severity is not None and severity not in SEVERITIES:
                 self.problem(
                     path + ("severity",),
-                    f'[rules."{code}"] の severity「{severity}」は使えません。error、warning、info のどれかを書いてください。',
+                    f'[rules."{code}"] の severity「{severity}」は使えません。{_did_you_mean(severity.lower(), SEVERITIES)}'
+                    "error、warning、info のどれかを書いてください。",
                 )
                 continue
             extra_words = tuple(w.strip() for w in r.get("extra_words", []) if w.strip())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.calendar import BusinessCalendar
+from bot.calendar import BusinessCalendar, parse_working_hours
 from bot.config import (
     ConfigError,
     ConfigProblem,
@@ -516,6 +516,7 @@ def test_slack_ids_that_do_not_look_like_slack_ids(line: int, new: str, word: st
         (29, 'intake_channel = "https://joetsu.slack.com/archives/C0INTAKE/p1764100000000100"', "C0INTAKE"),
         (29, 'intake_channel = "https://app.slack.com/client/T0KESSAI/C0INTAKE"', "C0INTAKE"),
         (12, 'slack_id = "https://joetsu.slack.com/team/U0MANAGER"', "U0MANAGER"),
+        (12, 'slack_id = "U0MANAGER\u200b"', "U0MANAGER"),  # a zero-width space copied from a web page
     ],
 )
 def test_an_id_written_as_people_slip_gets_the_id_they_meant(line: int, new: str, meant: str) -> None:
@@ -989,3 +990,35 @@ def test_escalation_channel_shared_with_a_second_account_names_that_account() ->
     p = only_problem(BASE + second)
     assert p.line == 5
     assert "joetsu-ig" in p.message and "上越市公式Instagram" in p.message and "joetsu-x" not in p.message
+
+
+@pytest.mark.parametrize(("line", "new", "meant"), [
+    (25, 'platform = "X"', "x"),
+    (25, 'platform = "Instagram"', "instagram"),
+])
+def test_a_platform_in_capitals_gets_the_name_meant(line: int, new: str, meant: str) -> None:
+    p = only_problem(replace_line(BASE, line, new))
+    assert p.line == line and f"もしかして「{meant}」ですか？" in p.message
+
+
+def test_a_severity_in_capitals_gets_the_one_meant() -> None:
+    p = only_problem(BASE + '\n[rules."link.untrusted"]\nseverity = "Warning"\n')
+    assert p.line == 35 and "もしかして「warning」ですか？" in p.message
+
+
+def test_hashtags_that_are_no_tags_are_reported_once_each() -> None:
+    text = replace_line(BASE, 32, 'deputies = []\nhashtags = ["#上越市", "", "#", "上越市,高田", "上越市"]')
+    problems = problems_of(text)
+    messages = [p.message for p in problems]
+    assert len([m for m in messages if "ハッシュタグとして使えません" in m]) == 3, messages
+    assert len([m for m in messages if "2回以上" in m]) == 1 and "「上越市」が2回以上" in " ".join(messages)
+
+
+def test_working_hours_with_the_minus_sign_a_mac_types() -> None:
+    parse_org_config(replace_line(BASE, 4, 'working_hours = "08:30−17:15"'))  # U+2212: refused before
+    assert parse_working_hours("08:30−17:15") == parse_working_hours("08:30‐17:15") == (time(8, 30), time(17, 15))
+
+
+def test_messages_keep_a_space_between_japanese_and_latin_words() -> None:
+    p = only_problem(BASE + '\n[rules."link.insecure"]\nenabled = "no"\n')
+    assert "は true か false で書いてください" in p.message
