@@ -90,6 +90,11 @@ def _json_line(raw: str) -> Any:
         raise _UnreadableLine("JSON として読み取れません（NaN・Infinity や桁数の多すぎる数値、または深すぎる入れ子があります）") from exc
 
 
+def _platform_name(value: str) -> str:
+    """「X」「Instagram」 as people write the names: the codes are lower case."""
+    return value.strip().lower()
+
+
 def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "check",
@@ -99,7 +104,7 @@ def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "file", nargs="?", default="-", metavar="FILE", help="下書きのファイル（省略または - で標準入力）"
     )
-    p.add_argument("--platform", choices=PLATFORMS, default="x", help="投稿先（既定: x）")
+    p.add_argument("--platform", choices=PLATFORMS, default="x", type=_platform_name, help="投稿先（既定: x）")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力します")
     p.add_argument(
         "--jsonl",
@@ -292,6 +297,8 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
             if not isinstance(text, str):
                 raise _UsageError('"text" に本文の文字列がありません')
             platform = item.get("platform", default_platform)
+            if isinstance(platform, str):
+                platform = _platform_name(platform)
             if platform not in PLATFORMS:
                 raise _UsageError(
                     f'"platform" は {"・".join(PLATFORMS)} のいずれかにしてください（「{platform}」）'

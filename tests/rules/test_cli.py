@@ -390,3 +390,11 @@ def test_check_reads_the_organisation_file_and_time_zone_from_dot_env(tmp_path: 
     (tmp_path / ".env").write_text("KESSAI_TZ=Mars/Olympus\n", encoding="utf-8")
     bad = run_in(tmp_path, "check", *at, stdin=draft)
     assert bad.returncode == 2 and "KESSAI_TZ" in bad.stderr.decode()
+
+
+def test_platform_names_are_read_in_any_case() -> None:
+    r = run_in(ROOT, "check", "--platform", "X", "--json", "--at", "2025-11-20T10:00+09:00", stdin="あ".encode() * 141)
+    assert r.returncode == 1 and "platform.length" in r.stdout.decode()
+    line = b'{"id": 1, "text": "' + "あ".encode() * 141 + b'", "platform": "Instagram", "at": "2025-11-20T10:00+09:00"}\n'
+    [out] = [json.loads(x) for x in run_in(ROOT, "check", "--jsonl", stdin=line).stdout.decode().splitlines()]
+    assert "error" not in out and not out["blocking"]  # 141 characters are fine on Instagram
