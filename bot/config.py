@@ -666,16 +666,21 @@ _SLACK_LINK = re.compile(
 )
 
 
-def _id_suggestion(value: str, pattern: re.Pattern[str]) -> str:
-    """「もしかして「U012AB3CD」ですか？」 when ``value`` is an ID written the way people slip
-    (lower case, full-width letters, spaces around it, a mention copied from a message, a link
-    copied from Slack); else ""."""
+def _meant_id(value: str, pattern: re.Pattern[str]) -> str | None:
+    """The ID ``value`` was meant to be when it is one written the way people slip (lower case,
+    full-width letters, spaces around it, a mention copied from a message, a link copied from
+    Slack); else None."""
     # Zero-width characters come along when an ID is copied from a web page or a chat.
     candidate = "".join(ch for ch in unicodedata.normalize("NFKC", value) if unicodedata.category(ch) != "Cf").strip()
     if m := _MENTION.match(candidate) or _SLACK_LINK.match(candidate):
         candidate = m.group(1)
     candidate = candidate.upper()
-    return _suggest(candidate if candidate != value and pattern.match(candidate) else None)
+    return candidate if candidate != value and pattern.match(candidate) else None
+
+
+def _id_suggestion(value: str, pattern: re.Pattern[str]) -> str:
+    """「もしかして「U012AB3CD」ですか？」 for an ID written as people slip (``_meant_id``); else ""."""
+    return _suggest(_meant_id(value, pattern))
 
 
 def _suggest(meant: str | None) -> str:
@@ -1075,6 +1080,9 @@ class _Validator:
                 sid = m["slack_id"]
                 if not self.user_id_ok(path + ("slack_id",), sid, "[members] の slack_id"):
                     ok = False
+                    if (meant := _meant_id(sid, _USER_ID)) is not None:
+                        # Reported once, here: accounts naming the ID meant are not "unregistered" too.
+                        self.roster.setdefault(meant, m)
                 elif sid in first_line:
                     self.problem(
                         path + ("slack_id",),
