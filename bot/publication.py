@@ -59,16 +59,19 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
     if platform == "blog":
         if host != _host(account_url):
             return f"このアカウントのブログ（{_host(account_url)}）の記事のURLを貼り付けてください。"
+        if parts.path.strip("/") in ("", urlsplit(account_url).path.strip("/")) and not parts.query:
+            return "ブログのトップページではなく、投稿した記事を開いて、そのURLを貼り付けてください。"
         return None
     if host not in HOSTS.get(platform, ()):
         return f"このアカウントは{name}です。{name}の投稿のURL（{HOSTS.get(platform, ('?',))[0]} など）を貼り付けてください。"
     handle = _handle(account_url)
     path = parts.path
     if platform == "x":
-        m = re.fullmatch(r"/([A-Za-z0-9_]{1,50})/status/(\d+)/?(?:photo/\d+/?)?", path)
+        m = re.fullmatch(r"/([A-Za-z0-9_]{1,50})/status/(\d+)/?(?:(?:photo|video)/\d+/?)?", path)
         if not m:
             return "Xの投稿のURLは https://x.com/アカウント名/status/数字 の形です。投稿を開いてURLをコピーしてください。"
-        if handle and m.group(1).lower() != handle:
+        # x.com/i/status/… (the app's "copy link" for some posts) names no account to compare.
+        if handle and m.group(1).lower() not in (handle, "i"):
             return f"このURLは @{m.group(1)} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
         return None
     if platform == "instagram":
@@ -95,7 +98,7 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
             return f"このURLは {first} の投稿です。このアカウント（{handle}）の投稿のURLを貼り付けてください。"
         return None
     if platform == "youtube":
-        if host == "youtu.be" or path.startswith(("/watch", "/shorts/", "/live/", "/post/")):
+        if post_key(url)[0] == "youtube" or re.fullmatch(r"/post/[A-Za-z0-9_-]+/?", path):
             return None
         return "YouTubeの動画のURL（https://www.youtube.com/watch?v=… など）を貼り付けてください。"
     # LINE: post URLs carry no handle we could compare, the host is what we can check.
@@ -105,25 +108,49 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
 
 
 _HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "mobile.x.com": "x.com",
-                 "m.facebook.com": "facebook.com", "m.youtube.com": "youtube.com"}
+                 "m.facebook.com": "facebook.com", "web.facebook.com": "facebook.com", "fb.com": "facebook.com",
+                 "m.youtube.com": "youtube.com", "m.tiktok.com": "tiktok.com"}
 # Query parameters that say where a link was shared from, not which post it is.
-_TRACKING = re.compile(r"^(utm_.*|s|t|si|igsh|igshid|ref|ref_src|ref_url|fbclid|feature|mibextid|__cft__.*|__tn__)$")
-# X adds these to a post's URL for one of its pictures or videos.
-_X_MEDIA_SUFFIX = re.compile(r"/(photo|video)/\d+$")
+_TRACKING = re.compile(r"^(utm_.*|s|t|si|igsh|igshid|ref|ref_src|ref_url|fbclid|feature|mibextid|__cft__.*|__tn__|"
+                       r"lang|img_index|is_from_webapp|sender_device|_r|_t)$")
+# What names one post whatever the address it was copied from: X's status number (a handle's
+# letter case, /i/status/, /photo/1 or /video/1 make no other post), Instagram's code (/p/, /reel/,
+# /tv/, with or without the handle before it), a YouTube video's id (watch?v=, youtu.be/, /shorts/,
+# /live/) and a TikTok video's number.
+_X_STATUS = re.compile(r"/(?:[A-Za-z0-9_]{1,50}|i(?:/web)?)/status/(\d+)(?:/(?:photo|video)/\d+)?")
+_INSTAGRAM_CODE = re.compile(r"/(?:[A-Za-z0-9_.]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
+_YOUTUBE_PATH = re.compile(r"/(?:shorts|live|embed)/([A-Za-z0-9_-]+)")
+_TIKTOK_VIDEO = re.compile(r"/@[A-Za-z0-9_.]+/(?:video|photo)/(\d+)")
+
+
+def post_key(url: str) -> tuple[str, ...]:
+    """What ``url`` names, so that two addresses of one post compare equal (see ``same_post``)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    host = _HOST_ALIASES.get(host, host)
+    path = parts.path.rstrip("/")
+    query = dict(parse_qsl(parts.query))
+    if host == "x.com" and (m := _X_STATUS.fullmatch(path)):
+        return ("x", m.group(1))
+    if host == "instagram.com" and (m := _INSTAGRAM_CODE.fullmatch(path)):
+        return ("instagram", m.group(1))
+    if host == "youtu.be" and path.strip("/"):
+        return ("youtube", path.strip("/").split("/")[0])
+    if host == "youtube.com" and path == "/watch" and query.get("v"):
+        return ("youtube", query["v"])
+    if host == "youtube.com" and (m := _YOUTUBE_PATH.fullmatch(path)):
+        return ("youtube", m.group(1))
+    if host == "tiktok.com" and (m := _TIKTOK_VIDEO.fullmatch(path)):
+        return ("tiktok", m.group(1))
+    if host == "facebook.com":
+        path = path.lower()  # a page's name in any letter case is the same page
+    kept = tuple(f"{k}={v}" for k, v in sorted(query.items()) if not _TRACKING.match(k))
+    return (host, path, *kept)
 
 
 def same_post(a: str, b: str) -> bool:
     """Whether two post URLs name the same post. Where a link was shared from (?s=20, utm_…),
-    the fragment, a trailing slash, ``www.``, the mobile or old host name and, on X, the letter
-    case of the handle or a /photo/1 suffix do not make a different post; the query parameters
-    that do (YouTube's ?v=, Facebook's story_fbid=) are kept."""
-    def key(url: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower().removeprefix("www.")
-        host = _HOST_ALIASES.get(host, host)
-        path = parts.path.rstrip("/")
-        if host == "x.com":
-            path = _X_MEDIA_SUFFIX.sub("", path).lower()
-        query = tuple(sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)))
-        return host, path, query
-    return key(a) == key(b)
+    the fragment, a trailing slash, ``www.``, the mobile or old host name, and each platform's
+    other addresses of one post (``post_key``) do not make a different post; the query
+    parameters that do (YouTube's ?v=, Facebook's story_fbid=) are kept."""
+    return post_key(a) == post_key(b)

@@ -1067,11 +1067,13 @@ class Kessai:
                     f"投稿した日時が決裁（{render.fmt_time(self.local(decided[-1]))}）より前になっています。"
                     "日時を確かめてください。決裁の前に投稿してしまった場合は、運用管理責任者に報告してください。",
                     field="when")
-            same = [i for i, u in draft_repo.published_urls(s, account.id)
-                    if i != draft_id and same_post(u, url)]
+            same = [(i, a) for i, a, u in draft_repo.published_urls(s) if i != draft_id and same_post(u, url)]
             if same:
+                other, other_account = same[0]
+                known = self.org.account(other_account) if other_account else None
+                where = "" if other_account == account.id else f"{known.name if known else 'ほかのアカウント'} の"
                 raise errors.InvalidInput(
-                    f"このURLの投稿は、すでに下書き #{same[0]} の投稿として登録されています。"
+                    f"このURLの投稿は、すでに{where}下書き #{other} の投稿として登録されています。"
                     "この下書きを投稿した記事のURLを入力してください。", field="url")
             expected = DraftState(draft.state)
             if not draft_repo.mark_published(s, draft_id, expected_state=expected, expected_version=version,

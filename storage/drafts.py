@@ -471,11 +471,12 @@ def set_account(s: Session, draft_id: int, account_id: str, now: datetime) -> bo
     return bool(res.rowcount == 1)
 
 
-def published_urls(s: Session, account_id: str) -> list[tuple[int, str]]:
-    """(draft id, post URL) of the account's published drafts."""
-    q = select(DraftRow.id, DraftRow.published_url).where(col(DraftRow.account_id) == account_id,
-                                                         col(DraftRow.published_url).is_not(None))
-    return [(int(i), str(u)) for i, u in s.exec(q) if i is not None and u]
+def published_urls(s: Session) -> list[tuple[int, str | None, str]]:
+    """(draft id, account id, post URL) of every published draft: a post is one account's, and
+    one post (a YouTube video's URL names no account) counts for one draft only."""
+    q = select(DraftRow.id, DraftRow.account_id, DraftRow.published_url).where(
+        col(DraftRow.published_url).is_not(None))
+    return [(int(i), a, str(u)) for i, a, u in s.exec(q) if i is not None and u]
 
 
 def mark_published(s: Session, draft_id: int, *, expected_state: str, expected_version: int, url: str,

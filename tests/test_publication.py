@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.publication import same_post
+from bot.publication import check_post_url, same_post
 
 X = "https://x.com/joetsu_city_example/status/1861234567890123456"
 YOUTUBE = "https://www.youtube.com/watch?v=AAAA1111"
@@ -28,3 +28,52 @@ def test_the_same_post_however_it_was_shared(other: str) -> None:
 ])
 def test_different_posts_stay_different(a: str, b: str) -> None:
     assert not same_post(a, b)
+
+
+# Session 19: each platform's other addresses of one post (the same post counted twice before).
+@pytest.mark.parametrize(("a", "b"), [
+    ("https://www.instagram.com/p/DAbc123xyz/", "https://www.instagram.com/reel/DAbc123xyz/"),
+    ("https://www.instagram.com/p/DAbc123xyz/", "https://www.instagram.com/joetsu_city/p/DAbc123xyz/?img_index=2"),
+    (X, X + "?lang=ja"),
+    (X, "https://x.com/i/status/1861234567890123456"),
+    (X, X + "/video/1"),
+    (YOUTUBE, "https://youtu.be/AAAA1111?si=xyz"),
+    (YOUTUBE, "https://www.youtube.com/shorts/AAAA1111"),
+    ("https://www.facebook.com/Joetsu/posts/1001", "https://web.facebook.com/joetsu/posts/1001"),
+    ("https://www.facebook.com/joetsu/posts/1001", "https://fb.com/joetsu/posts/1001"),
+    ("https://www.tiktok.com/@joetsu/video/7301", "https://m.tiktok.com/@joetsu/video/7301?is_from_webapp=1"),
+])
+def test_one_post_under_each_of_its_addresses(a: str, b: str) -> None:
+    assert same_post(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("https://www.instagram.com/p/DAbc123xyz/", "https://www.instagram.com/p/DAbc123xyZ/"),  # codes are case-sensitive
+    ("https://youtu.be/AAAA1111", "https://youtu.be/BBBB2222"),
+    ("https://www.tiktok.com/@joetsu/video/7301", "https://www.tiktok.com/@joetsu/video/7302"),
+])
+def test_other_posts_under_similar_addresses_stay_different(a: str, b: str) -> None:
+    assert not same_post(a, b)
+
+
+@pytest.mark.parametrize(("platform", "account", "url"), [
+    ("x", "https://x.com/joetsu_city_example", "https://x.com/i/status/1861234567890123456"),
+    ("x", "https://x.com/joetsu_city_example", X + "/video/1"),
+    ("youtube", "https://www.youtube.com/@joetsu", "https://youtu.be/AAAA1111"),
+    ("blog", "https://www.city.example.lg.jp/blog/", "https://www.city.example.lg.jp/blog/2026/12/entry.html"),
+])
+def test_post_urls_accepted(platform: str, account: str, url: str) -> None:
+    assert check_post_url(platform, account, url) is None
+
+
+@pytest.mark.parametrize(("platform", "account", "url", "says"), [
+    ("youtube", "https://www.youtube.com/@joetsu", "https://www.youtube.com/watch", "動画のURL"),
+    ("youtube", "https://www.youtube.com/@joetsu", "https://youtu.be/", "動画のURL"),
+    ("blog", "https://www.city.example.lg.jp/blog/", "https://www.city.example.lg.jp/blog/", "トップページ"),
+    ("blog", "https://www.city.example.lg.jp/blog/", "https://www.city.example.lg.jp/", "トップページ"),
+    ("x", "https://x.com/joetsu_city_example", "https://x.com/someone_else/status/1", "@someone_else の投稿"),
+])
+def test_addresses_that_are_no_post_of_the_account_are_refused(platform: str, account: str, url: str,
+                                                               says: str) -> None:
+    problem = check_post_url(platform, account, url)
+    assert problem is not None and says in problem

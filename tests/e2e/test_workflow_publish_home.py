@@ -87,6 +87,27 @@ def test_publication_refuses_a_bad_url_and_accepts_the_accounts_post(stack: Loca
     assert draft_row(st).current_version == 1
 
 
+def test_one_post_is_the_publication_of_one_draft_whatever_address_it_was_copied_from(stack: LocalStack) -> None:
+    """Counted twice before: the post's address as X's app copies it (/i/status/…?lang=ja)."""
+    st = stack
+    first = approved_draft(st)
+    st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=publish_button(st, first).ts)
+    assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
+    second = st.driver.message("C0INTAKE", "U0OPERATOR",
+                               "11月29日（日）に春日山城跡でガイドツアーを行います。皆さまのご参加をお待ちしています。")
+    msg = [m for m in wait_dm(st, "U0MANAGER", 2) if "春日山" in all_text(m)][0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    wait_thread(st, "C0INTAKE", second, lambda ms: any("mark_published" in buttons(m) for m in ms))
+    st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=publish_button(st, second).ts)
+    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) == 2, timeout=10, message="second modal")
+    same = "https://x.com/i/status/1861234567890123456?lang=ja"
+    answer = st.driver.view_submission("U0OPERATOR", "publish_post", {"post_url": same}).json()
+    assert answer["response_action"] == "errors" and "すでに下書き #1 の投稿" in answer["errors"]["post_url"]
+    with st.rt.db.session() as s:
+        start = BUSINESS_MORNING.replace(day=1, hour=0)
+        assert draft_repo.published_count(s, "joetsu-x", start, start + timedelta(days=30)) == 1
+
+
 def test_publication_refusals(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
