@@ -11,12 +11,13 @@ from sqlmodel import Session
 
 from bot import render
 from bot.config import OrgConfig
+from bot.incidents import escalation_people
 from bot.render import HomeItem
 from bot.workflow import DraftState, state_ja
 from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage.db import Database
-from storage.models import DraftRow, DraftVersionRow
+from storage.models import DraftRow, DraftVersionRow, IncidentRow
 
 INCIDENT_KINDS_JA = {"flaming": "炎上", "impersonation": "なりすまし", "password_leak": "パスワード漏えい",
                      "misposting": "誤投稿", "other": "その他"}
@@ -33,6 +34,8 @@ STATUS_NEXT_STEP = {
 # A rejected or expired draft stays on the list this long: long enough to act on, not forever.
 ENDED_SHOWN_FOR = timedelta(days=14)
 STATUS_SHOWN = 15  # drafts listed in each part of /kessai status; the rest are counted
+# Open incidents read for App Home before choosing the viewer's: far more than are ever open at once.
+OPEN_INCIDENTS_READ = 500
 
 
 class HomeViews:
@@ -74,32 +77,40 @@ class HomeViews:
                          if viewer in a.operators or viewer in a.approvers or viewer in a.deputies]
         months = [render.AccountMonth(a.name, draft_repo.published_count(s, a.id, month_start, next_month),
                                       self.org.policy.min_posts_per_month) for a in mine_accounts]
-        ids = {a.id for a in mine_accounts}
         incidents = [render.IncidentItem(
             id=i.id or 0, kind_ja=INCIDENT_KINDS_JA.get(i.kind, i.kind),
             account_name=self._account_name(i.account_id),
             status_ja=INCIDENT_STATUS_JA.get(i.status, i.status), description=i.description,
-            created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s)
-            if i.account_id is None or i.account_id in ids or self._is_escalation_member(viewer)]
+            created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s, limit=OPEN_INCIDENTS_READ)
+            if self._sees_incident(viewer, i, has_account=bool(mine_accounts))]
         return render.home_view(waiting=waiting, waiting_total=waiting_total, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
                                 incidents=incidents, month_label=f"（{local.year}年{local.month}月）")
 
-    def _account_name(self, account_id: str | None) -> str:
-        account = self.org.account(account_id) if account_id else None
-        return account.name if account else "アカウント指定なし"
+    def _account_name(self, account_id: str | None, none: str = "アカウント指定なし") -> str:
+        if not account_id:
+            return none
+        account = self.org.account(account_id)
+        # An account since removed from the organisation file is still the one it was about.
+        return account.name if account else f"（設定にないアカウント: {account_id}）"
 
-    def _is_escalation_member(self, viewer: str) -> bool:
-        # 情報政策室 / 広報対話課 staff who decide for no account still oversee every incident.
-        m = self.org.member(viewer)
-        return m is not None and not self.org.accounts_operated_by(viewer) and not self.org.accounts_decided_by(viewer)
+    def _sees_incident(self, viewer: str, inc: IncidentRow, *, has_account: bool) -> bool:
+        """Whether an open incident is ``viewer``'s to see: the people its alert reaches (the
+        account's approvers and deputies, 情報政策室 / 広報対話課's 課長補佐以上), its reporter and the
+        account's operators; one about no account, everyone who runs an account. A password leak
+        is not for every member of the roster."""
+        if viewer == inc.reporter_id or viewer in escalation_people(self.org, inc.account_id):
+            return True
+        if inc.account_id is None:
+            return has_account
+        account = self.org.account(inc.account_id)
+        return account is not None and viewer in account.operators
 
     def _item(self, s: Session, d: DraftRow, acting_for: str | None = None,
                    v: DraftVersionRow | None = None) -> HomeItem:
         v = v or draft_repo.version(s, d.id or 0, d.current_version)
-        account = self.org.account(d.account_id) if d.account_id else None
         return render.HomeItem(
             draft_id=d.id or 0, version=d.current_version,
-            account_name=account.name if account else "（アカウント未選択）",
+            account_name=self._account_name(d.account_id, none="（アカウント未選択）"),
             author_name=self.name_of(d.author_id), state_ja=state_ja(d.state), excerpt=v.text if v else "",
             updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
             scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None, next_step=_next_step(d),

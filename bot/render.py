@@ -743,6 +743,7 @@ def _decision_buttons(value: str, *, block_id: str | None = None) -> dict[str, A
 
 
 HOME_WAITING_SHOWN = 12  # decisions listed on App Home, each with its buttons; the rest are counted
+HOME_INCIDENTS_SHOWN = 10  # open incidents listed on App Home, newest first; the rest are counted
 
 
 def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str,
@@ -795,8 +796,11 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
     blocks.append(header(f"対応中のインシデント（{len(incidents)}件）"))
     if not incidents:
         blocks.append(section("対応中のインシデントはありません。"))
-    for inc in list(incidents)[:10]:
+    for inc in list(incidents)[:HOME_INCIDENTS_SHOWN]:
         blocks.append(section(
             f"*#{inc.id} {escape(inc.kind_ja)}* — {escape(inc.account_name)}（{inc.status_ja}、{fmt_time(inc.created_at)}）\n"
             f"{quote(inc.description, 200)}"))
+    if len(incidents) > HOME_INCIDENTS_SHOWN:
+        blocks.append(context(f"新しいものから{HOME_INCIDENTS_SHOWN}件を表示しています。残りの"
+                              f"{len(incidents) - HOME_INCIDENTS_SHOWN}件は、エスカレーション用チャンネルの通知をご覧ください。"))
     return {"type": "home", "blocks": blocks[:100]}

@@ -1,0 +1,80 @@
+"""Which open incidents App Home shows to whom, and how (a real SQLite database)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.config import OrgConfig, parse_org_config
+from bot.home import HomeViews
+from storage.db import Database
+from storage.models import IncidentRow
+from tests.conftest import DEMO_TOML
+
+TZ = ZoneInfo("Asia/Tokyo")
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+WELFARE = ('\n[[orgs]]\nid = "fukushi"\nname = "福祉課"\n\n[[members]]\nslack_id = "U0FUKUSHI"\n'
+           'name = "福祉 五郎"\norg = "fukushi"\nrank = "主事"\n')
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    d = Database(f"sqlite:///{tmp_path / 'k.db'}")
+    d.upgrade()
+    yield d
+    d.dispose()
+
+
+def home_text(org: OrgConfig, db: Database, viewer: str) -> str:
+    view: dict[str, Any] = HomeViews(db, org, clock=lambda: NOW, tz=TZ, name_of=lambda u: u).render(viewer)
+    parts = []
+    for b in view["blocks"]:
+        if isinstance(b.get("text"), dict):
+            parts.append(b["text"]["text"])
+        parts += [e["text"] for e in b.get("elements", []) if isinstance(e, dict) and isinstance(e.get("text"), str)]
+    return "\n".join(parts)
+
+
+def incident(db: Database, account_id: str | None, desc: str, kind: str = "password_leak") -> None:
+    with db.session() as s:
+        s.add(IncidentRow(kind=kind, account_id=account_id, description=desc, reporter_id="U0OPERATOR",
+                          status="open", checklist_done=[], created_at=NOW.astimezone(UTC)))
+
+
+def test_an_incident_is_shown_to_those_its_alert_reaches_not_to_every_member(db: Database) -> None:
+    org = parse_org_config(DEMO_TOML.read_text(encoding="utf-8") + WELFARE)
+    incident(db, "joetsu-x", "パスワードは Joetsu2026! でした。至急変更します。")
+    # The account's approver and operator, the reporter, 情報政策室's 課長: yes.
+    for viewer in ("U0MANAGER", "U0OPERATOR", "U0JOHO"):
+        assert "Joetsu2026" in home_text(org, db, viewer), viewer
+    # A 福祉課 主事 with no account, and 情報政策室's 係長 (below the escalation rank): no.
+    for viewer in ("U0FUKUSHI", "U0STRANGER"):
+        assert "Joetsu2026" not in home_text(org, db, viewer), viewer
+
+
+def test_an_escalation_member_who_also_approves_an_account_sees_every_accounts_incidents(db: Database) -> None:
+    toml = DEMO_TOML.read_text(encoding="utf-8").replace(
+        'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]', 'operators = ["U0OPERATOR2"]\napprovers = ["U0JOHO"]')
+    assert 'approvers = ["U0JOHO"]' in toml
+    incident(db, "joetsu-x", "なりすましアカウントを確認", kind="impersonation")
+    assert "なりすましアカウントを確認" in home_text(parse_org_config(toml), db, "U0JOHO")
+
+
+def test_an_incident_of_an_account_removed_from_the_file_keeps_its_account(db: Database) -> None:
+    incident(db, "joetsu-fb-retired", "旧アカウントのなりすまし")
+    text = home_text(parse_org_config(DEMO_TOML.read_text(encoding="utf-8")), db, "U0JOHO")
+    assert "旧アカウントのなりすまし" in text and "設定にないアカウント: joetsu-fb-retired" in text
+    assert "アカウント指定なし" not in text
+
+
+def test_every_open_incident_is_counted_and_the_unlisted_are_said_to_be_there(db: Database) -> None:
+    for i in range(25):
+        incident(db, "joetsu-x", f"件{i}", kind="other")
+    text = home_text(parse_org_config(DEMO_TOML.read_text(encoding="utf-8")), db, "U0MANAGER")
+    assert "対応中のインシデント（25件）" in text and "残りの15件" in text
+    assert ">件24" in text and ">件15" in text and ">件14" not in text  # the newest ten
