@@ -10,6 +10,9 @@ from bot.config import OrgConfig
 from storage import templates as template_repo
 from storage.db import Database, storable
 
+LISTED_IN_FULL = 30  # templates shown with their text in /kessai template list
+LISTED_BY_NAME = 200  # the rest, by number and name
+
 
 class TemplateAdmin:
     """``/kessai template add|list|remove``; only approvers may add or remove, since a template is a
@@ -58,17 +61,27 @@ class TemplateAdmin:
         if not rows:
             return "登録された定型文はありません。`/kessai template add 名前 本文` で登録できます（決裁者のみ）。"
         lines = ["*登録された定型文*"]
-        for r in rows[:30]:
+        for r in rows[:LISTED_IN_FULL]:
             lines.append(f"• #{r.id}「{render.escape(r.name)}」（登録: {render.escape(self.name_of(r.created_by))}、"
                          f"対象: {self._scope(r.created_by)}）\n"
                          + render.quote(r.text, 200))
+        rest = rows[LISTED_IN_FULL:]
+        if rest:
+            # Every template lets a draft skip approval: none may be hidden from this list.
+            names = "、".join(f"#{r.id}「{render.escape(r.name)}」" for r in rest[:LISTED_BY_NAME])
+            more = f"ほか {len(rest) - LISTED_BY_NAME} 件" if len(rest) > LISTED_BY_NAME else ""
+            lines.append(f"このほかに {len(rest)} 件あります（名前のみ）: {names}{'、' + more if more else ''}")
         return "\n".join(lines)
 
     def remove(self, actor: str, key: str) -> str:
         self.require_admin(actor)
-        key = key.strip().lstrip("#")
+        key = key.strip()
         with self.db.session() as s:
+            # 「#12」 as the list shows the number, but also a name that itself begins with 「#」.
             row = template_repo.by_name_or_id(s, key)
+            if row is None and key.startswith("#"):
+                key = key.lstrip("#")
+                row = template_repo.by_name_or_id(s, key)
             if row is None:
                 raise errors.InvalidInput(f"「{render.escape(key)}」という定型文は見つかりません。`/kessai template list` で確認してください。")
             template_repo.deactivate(s, row)
