@@ -199,6 +199,8 @@ class IncidentService:
         description = render.clean_text(description).strip()
         if not render.visible_length(description):
             raise errors.InvalidInput("何が起きているかを入力してください。")
+        if len(description) > DESCRIPTION_LIMIT:  # the form allows no more; a forged one is told, not cut
+            raise errors.InvalidInput(f"内容は {DESCRIPTION_LIMIT:,} 文字以内で書いてください（今は {len(description):,} 文字です）。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
             if submission is not None and not draft_repo.claim_event(s, submission, now):
@@ -341,6 +343,8 @@ class IncidentService:
         summary = render.clean_text(summary).strip()
         if not render.visible_length(summary):
             raise errors.InvalidInput("どのように解決したかを入力してください。")
+        if len(summary) > SUMMARY_LIMIT:
+            raise errors.InvalidInput(f"まとめは {SUMMARY_LIMIT:,} 文字以内で書いてください（今は {len(summary):,} 文字です）。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
             inc = self._load(s, incident_id)

@@ -83,16 +83,27 @@ def visible_length(text: str) -> int:
                                         or unicodedata.category(ch) in ("Cf", "Cc", "Cs")))
 
 
+# What a quote may take once escaped: with a label before it and its note after, it stays within
+# a section's 3,000 characters (「>>12」 quoted from a bulletin board escapes to four times as many).
+QUOTE_ROOM = 2_700
+
+
 def quote(text: str, limit: int) -> str:
-    """A short preview (lists, modals): at most ``limit`` characters, saying so when cut."""
+    """A short preview (lists, modals): at most ``limit`` characters, and no more than fit in
+    QUOTE_ROOM escaped, cut between characters (never inside ``&amp;``), saying so when cut."""
     text = clean_text(text)
-    cut = len(text) > limit
-    body = text[:limit]
-    lines = [f">{escape(line)}" if line else ">" for line in body.split("\n")]
-    out = "\n".join(lines)
-    if cut:
-        out += f"\n_（全 {len(text):,} 文字のうち先頭 {limit:,} 文字を表示しています）_"
-    return out
+    out = [">"]
+    size = shown = 0
+    for ch in text[:limit]:
+        e = "\n>" if ch == "\n" else escape(ch)
+        if size + len(e) > QUOTE_ROOM:
+            break
+        out.append(e)
+        size += len(e)
+        shown += 1
+    if shown < len(text):
+        out.append(f"\n_（全 {len(text):,} 文字のうち先頭 {shown:,} 文字を表示しています）_")
+    return "".join(out)
 
 
 def _escaped_pieces(line: str, room: int) -> list[tuple[str, int]]:

@@ -142,6 +142,10 @@ def test_incident_modal_refuses_missing_fields(sqlite_stack: LocalStack) -> None
     answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
         inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: "\u200b\u2060\ufeff\u3164"})
     assert answer.json()["errors"] == {inc.DESCRIPTION_BLOCK: "何が起きているかを入力してください。"}
+    # Longer than the form allows (a forged submission): told, not silently cut to 3,000.
+    answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: "炎上の経過です。" * 5000})
+    assert "3,000 文字以内" in answer.json()["errors"][inc.DESCRIPTION_BLOCK]
     settle(st)
     assert st.slack.messages("C0ESCALATE") == []
     outsider = st.driver.slash_command("U0NOBODY", "/kessai", "incident")
@@ -221,3 +225,20 @@ def test_a_report_form_sent_twice_raises_one_alarm(sqlite_stack: LocalStack) -> 
     settle(st)
     with st.rt.db.session() as s:
         assert len(s.exec(select(IncidentRow)).all()) == 2
+
+
+def test_an_alert_quoting_a_bulletin_board_shows_what_it_says_it_shows(sqlite_stack: LocalStack) -> None:
+    """「>>12」 escapes to 「&gt;&gt;12」: the alert cut the escaped text at Slack's 3,000 silently,
+    dropping part of what its note said it showed, and the note itself."""
+    st = sqlite_stack
+    description = (">>12 >>15 市の対応おかしい>>>>20\n" * 120)[:3000]
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    st.slack.wait_for_call("views.open", timeout=10)
+    answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: description})
+    assert answer.json() is None
+    msg = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10)
+    body = next(b["text"]["text"] for b in msg.blocks if "*内容:*" in (b.get("text") or {}).get("text", ""))
+    assert len(body) <= 3000 and body.rstrip().endswith("文字を表示しています）_")
+    shown = int(body.rsplit("先頭 ", 1)[1].split(" 文字")[0].replace(",", ""))
+    assert body.count("&gt;") == description[:shown].count(">")  # every character it says it shows
