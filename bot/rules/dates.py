@@ -198,11 +198,14 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     の形に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
+    ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
+    12月1日（月）から受付」）、最も近い年の曜日と合っていれば止めません。
     「21日(金)～23日(日)」「12/6（土）～7（日）」「12/6（土）10:00～7（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（水）～3日（土）」）は翌月として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
-    「来月5日（火）」「今月の5日」は、その月として確かめます。
+    「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（月）」「12月は6日（土）」
+    「【12月の開館日】」の次の行の「6日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     外国人住民向けの英語の日付（「Sunday, December 14」「Dec. 5 (Sat)」「Sunday 14 December」
     「14 Dec (Sun)」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月5日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
@@ -556,8 +559,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
         if m.group("m"):
             month = _number(m.group("m"))
             year = _written_year(m)
+            fiscal = False
             if year is None:
-                year = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
+                year, fiscal = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
             if m.group("d2"):
                 d1, d2 = _number(m.group("d")), _number(m.group("d2"))
                 # 「30日・1日（月・火）」: the second day is in the next month.
@@ -565,6 +569,12 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 days = [(year, month, d1, "pw1"), (y2, m2, d2, "pw2")]
             else:
                 days = [(year, month, _number(m.group("d")), _written_group(m, _WD_GROUPS))]
+            if fiscal and _fits_nearest_year(m, days, today):
+                # A fiscal year before a date is as often the subject as the date's year: 「来年度分は
+                # 12月1日（月）から」 takes applications this December for next year. Only a weekday
+                # wrong in both readings is an error.
+                year = None
+                days = [(None, mo, d, g) for _, mo, d, g in days]
         else:
             named = _RELATIVE_MONTH.search(doc.norm, max(0, m.start() - 5), m.start())
             if named:  # 「来月5日（火）」: that month
@@ -576,6 +586,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             elif last_month is None and first_month_end > m.start():
                 yield from _check_day_only(doc, m, today)
                 continue
+            elif (heading := _month_heading(doc.norm, m.start(), last_month)) is not None:
+                # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
+                month, year = heading, None
             elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
                 continue
             else:
@@ -756,6 +769,28 @@ def _months_from(today: date, k: int) -> tuple[int, int]:
     """(year, month) `k` months after the month of `today`."""
     n = today.month - 1 + k
     return today.year + n // 12, n % 12 + 1
+
+
+# A month named on its own, as the heading of days listed after it (「12月の休館日：」「12月は」
+# 「【12月の開館日】」): a month not followed by its day, a little before, within the sentence or
+# on the line just above.
+_LONE_MONTH = re.compile(rf"(?P<m>{_NUM})\s*+月(?!\s*+(?:{_NUM})\s*+日|曜|末|初|上旬|中旬|下旬)")
+_HEADING_WITHIN = 24
+
+
+def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None) -> int | None:
+    """The month a day-only date (「29日（月）」) at ``pos`` belongs to by a month named alone just
+    before it and after the last full date, if there is one; else None."""
+    begin = max(0, pos - _HEADING_WITHIN, last[2] if last is not None else 0)
+    if "月" not in norm[begin:pos]:
+        return None
+    found = None
+    for candidate in _LONE_MONTH.finditer(norm, begin, pos):
+        found = candidate  # the last one before the day
+    if found is None or re.search(r"[。！？!?]|\n[^\n]*\n", norm[found.end() : pos]):
+        return None
+    month = _number(found.group("m"))
+    return month if 1 <= month <= 12 else None
 
 
 def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hit]:
@@ -1006,16 +1041,19 @@ def _context_year(
     month: int,
     today: date,
     previous: tuple[int, int | None, int] | None,
-) -> int | None:
-    """The year of a date written without one: from a year phrase just before it, else from the
-    date just before it in the same sentence when that one had a year
-    (「昨年度：11月22日（金）、12月6日（金）」)."""
+) -> tuple[int | None, bool]:
+    """The year of a date written without one, and whether a fiscal year named it: from a year
+    phrase just before it, else from the date just before it in the same sentence when that one
+    had a year (「昨年度：11月22日（金）、12月6日（金）」)."""
     # Year phrases do not overlap, so their ends are in order: the last one ending before `pos`.
     k = bisect_right(context_ends, pos) - 1
     near = contexts[k] if k >= 0 and pos - contexts[k].end() <= _CONTEXT_WITHIN else None
     if near is not None and not _NOT_A_YEAR_OF.search(norm, near.end(), pos):
         year, fiscal = _year_of_context(near, today)
-        return year + 1 if fiscal and month < 4 else year
+        # Only a fiscal year still to come may be the subject rather than the date's year: a date
+        # under 「昨年度」 is in that year (a weekday copied from this year's calendar is wrong).
+        ahead = fiscal and year > (today.year if today.month >= 4 else today.year - 1)
+        return (year + 1 if fiscal and month < 4 else year), ahead
     if (
         previous is not None
         and previous[1] is not None
@@ -1024,8 +1062,20 @@ def _context_year(
     ):
         year = previous[1]
         # Dates in order: 「12月…、1月…」 crosses into the next year.
-        return year + 1 if month < previous[0] else year
-    return None
+        return (year + 1 if month < previous[0] else year), False
+    return None, False
+
+
+def _fits_nearest_year(m: re.Match[str], days: list[tuple[int | None, int, int, str]], today: date) -> bool:
+    """Whether every weekday of a date match is right in the year nearest the posting day."""
+    for _, month, day, group in days:
+        try:
+            actual = _nearest(month, day, today)
+        except ValueError:
+            return False
+        if actual is None or _as_kanji(m.group(group)) != WEEKDAYS[actual.weekday()]:
+            return False
+    return True
 
 
 def _fmt(t: datetime, ctx: CheckContext) -> str:

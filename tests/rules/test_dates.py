@@ -166,9 +166,31 @@ def test_day_only_after_a_date_borrows_its_month() -> None:
 
 # NOW is Thursday 2025-11-20: the day alone may be in October, November or December.
 @pytest.mark.parametrize(
-    "text", ["本日20日（木）は休館です", "22日（土）に開催", "5日（金）に開催", "3日（月）に開催しました", "3月の行事\n3日（水）ひなまつり"]
+    "text", ["本日20日（木）は休館です", "22日（土）に開催", "5日（金）に開催", "3日（月）に開催しました", "3月の行事\n3日（火）ひなまつり"]
 )
 def test_a_day_without_a_month_that_fits_this_last_or_next_month_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+# Session 19: a month named alone before the days (a heading, 「12月は」) is their month, read as
+# 「12月29日」 would be: these passed unchecked.
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("12月の休館日：29日（火）", "29日（火）"),  # 2025-12-29 is a Monday
+    ("12月は6日（金）", "6日（金）"),
+    ("【12月の開館日】\n6日（金）・20日（土）", "6日（金）"),
+    ("3月の行事\n3日（水）ひなまつり", "3日（水）"),  # 2026-03-03 is a Tuesday, as 「3月3日（水）」 says
+])
+def test_days_under_a_month_named_alone_are_checked_in_that_month(text: str, excerpt: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert text[f.start : f.end] == excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "12月の休館日：29日（月）", "【12月の開館日】\n6日（土）・20日（土）", "3月に完成予定。次回は6日（土）",
+    "12月末まで、6日（土）も開館", "12月上旬の6日（土）", "12月1日（月）から。12月は6日（土）も",
+    "12月の予定\n\n次のお知らせ\n22日（土）",  # a paragraph between: not the heading's days
+])
+def test_days_that_fit_their_month_or_belong_to_no_heading_are_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
 
 
@@ -697,3 +719,17 @@ def test_an_era_date_outside_its_era_fires(text: str, message: str) -> None:
 ])
 def test_an_era_date_inside_its_era_or_a_commemoration_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# Session 19: a fiscal year still to come is often the subject, not the date's year: applications
+# for next year's nursery places open this December.
+@pytest.mark.parametrize("text", [
+    "来年度分は12月1日（月）から受け付けます", "令和8年度の入園申込は12月1日（月）から", "2026年度の職員採用試験は12月7日（日）",
+])
+def test_a_date_under_next_fiscal_year_may_be_this_years(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["来年度分は12月1日（水）から", "昨年度：11月22日（土）", "2024年度の実績：11月22日（土）"])
+def test_a_weekday_wrong_in_every_reading_still_fires(text: str) -> None:
+    assert "date.weekday_mismatch" in codes(text)
