@@ -159,7 +159,11 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "Lorem ipsum dolor sit amet ", "\u202eあ", "バ\u0336", "bаka ", "マイナンバー1",
                "パスワード\tx\n", "a\tKessai2026!\n", "WIFI:S:a;P:", "mail a at b dot c ", "CVV: 1",
                '"password": "', "https://www.google.com/url?q=https://a.jp/ ",
-               "三丁目四番", "佐藤方 本町3-4-5 ", "平成38年", "平成31年5月1日", "2026/2/30 "]
+               "三丁目四番", "佐藤方 本町3-4-5 ", "平成38年", "平成31年5月1日", "2026/2/30 ",
+               # Session 19: reported insults, quoted scam lines, safety share requests, doubts,
+               # month headings, fiscal years, wrapped numbers, PIN labels.
+               "「バカ」と言われた ", "「口外しないで」 ", "クマ拡散希望 ", "本当かどうか ", "12月は6日（金）",
+               "来年度分は12月1日（月）", "090-1234-\n", "暗証番号 4821 ", "12月の", "〇ね "]
 
 
 def adversarial() -> None:

@@ -158,7 +158,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「秘境」「神秘的」は対象外です。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
-    「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です）。
+    「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて
+    示した相手の言葉（「「口外しないで」と言われたら詐欺です」）も対象外です）。
     政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL も表示とみなします。英語の
     「Internal use only」「Not for distribution」「Strictly confidential」もどこにあっても止めます。
 
@@ -201,7 +202,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     も止めます。バックアップコードは時間がたっても無効にならないので、発行し直しを促します。
     「バックアップコードは安全な場所に保管してください」のような案内には反応しません。
     """
-    hits = list(word_hits(doc, opts, "secret.txt", _MARK_MESSAGE))
+    scam_sentences: dict[tuple[int, int], bool] = {}  # each sentence read once, however many hits
+    hits = [h for h in word_hits(doc, opts, "secret.txt", _MARK_MESSAGE) if not _quoted_scam_line(doc, h, scam_sentences)]
     hits.extend(_marks(doc, opts))
     hits.extend(_credential_hit(doc, c) for c in find_credentials(doc.norm))
     if not hits:
@@ -210,6 +212,26 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     for hit in _one_per_place(hits):
         if not allow.covers(hit.start, hit.end):
             yield hit
+
+
+# A fraud warning quotes what the caller says: 「「口外しないで」と言われたら詐欺です」. Said-secrecy
+# phrases in brackets, in a sentence about a scam, are the scammer's words, not the post's.
+_SAID_SECRECY = re.compile(r"他言無用|口外")
+_SCAM_WORDS = re.compile(r"詐欺|不審|手口|だま|騙|うそ|嘘|言われたら|と言われ|要求|注意")
+
+
+def _quoted_scam_line(doc: Document, hit: Hit, scam_sentences: dict[tuple[int, int], bool]) -> bool:
+    said = doc.text[hit.start : hit.end]
+    if not _SAID_SECRECY.search(said):
+        return False
+    opening = doc.text.rfind("「", max(0, hit.start - 20), hit.start + 1)
+    closing = doc.text.find("」", hit.end - 1, hit.end + 20)
+    if opening < 0 or closing < 0 or "」" in doc.text[opening:hit.start]:
+        return False
+    sentence = doc.sentence_at(hit.start)
+    if sentence not in scam_sentences:
+        scam_sentences[sentence] = bool(_SCAM_WORDS.search(doc.text, *sentence))
+    return scam_sentences[sentence]
 
 
 @rule(

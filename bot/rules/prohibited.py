@@ -38,13 +38,46 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「バカアホマヌケ」のように語をつなげて一語にしたカタカナも、全体が語彙の語だけでできていれば
     それぞれの語として扱います（「バカンス」、同じ語を二度重ねた「カスカス」「シナシナ」は対象外）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
+    「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」のように、
+    短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
+    （「市長は「バカ」だ」「「バカ」と言われても仕方ない」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
+    秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [(h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message)]
     # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
     for a, b in merged([*spans, *_standalone(doc, "insult.txt")]):
+        if _reported(doc, a, b):
+            continue
         yield Hit(a, b, message.format(word=doc.text[a:b]))
+
+
+# An insult quoted as what was said or written, not said by the post: 「「バカ」と言われた」
+# 「「非国民」と呼ばれた時代」「暴言（「税金泥棒」など）はやめてください」 — a harassment policy,
+# an anti-bullying campaign, a peace exhibition. Only a short term in brackets with a reporting
+# verb or a list marker right after it: 「市長は「バカ」だ」 still fires.
+_REPORTED_AFTER = re.compile(
+    r"」\s*(?:と|って)\s*(?:言|い|云)(?:われ|う|っ)|」\s*(?:と|って)\s*(?:呼ば|よば|罵|ののし|書か|書き込|投稿|叫)"
+    r"|」\s*(?:など|等|といった|のような)|」\s*という\s*(?:言葉|暴言|悪口|発言|書き込み|誹謗中傷|言い方|表現)"
+    r"|」\s*(?:は|も)\s*(?:暴言|悪口|侮辱|いじめ|誹謗中傷|ハラスメント)"
+)
+
+
+def _reported(doc: Document, start: int, end: int) -> bool:
+    """Whether the insult at [start, end) is the whole of a short 「」 quote reported as speech."""
+    opening = doc.text.rfind("「", max(0, start - 15), start)
+    if opening < 0 or "」" in doc.text[opening:start]:
+        return False
+    closing = doc.text.find("」", end, end + 15)
+    if closing < 0 or "「" in doc.text[end:closing] or not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
+        return False
+    # 「「バカ」と言われても仕方ない」 says it through the quote (read a little way on, not to the end
+    # of what may be one sentence of thousands of characters).
+    return not _ENDORSED.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 40))
+
+
+_ENDORSED = re.compile(r"仕方(?:ない|が?ありません|がない)|しょうがない|当然|当たり前|ふさわしい|お似合い|ぴったり|その(?:通り|とおり)")
 
 
 _LETTERS_ONLY = re.compile(r"[\W_ー〜~]+")
@@ -244,10 +277,14 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
     市が事実を伝えるものなので反応しません（「〜らしいです。事実は確認されていません」は未確認の
     情報のままなので反応します）。
+    クマの出没、行方不明者の捜索、詐欺への注意など安全にかかわる告知の「拡散希望」「拡散をお願いします」
+    （同じ文か、それだけの文なら同じ段落にその話題があるもの）と、「本当かどうか確認しましょう」
+    「真偽不明の情報にご注意ください」のように噂への注意を促す文も反応しません。
     事実を確認し、出典を示して断定できる形で書いてください。
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
-    hits = list(word_hits(doc, opts, "rumor.txt", message))
+    paragraphs = _SafetyParagraphs(doc)
+    hits = [h for h in word_hits(doc, opts, "rumor.txt", message) if not _official_request(doc, h, paragraphs)]
     hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _hearsay(doc)]
     hits.sort(key=lambda h: h.start)
     denied: dict[tuple[int, int], bool] = {}  # per sentence: a long one may hold thousands of hits
@@ -257,6 +294,63 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             denied[sentence] = _denied(doc, sentence)
         if not denied[sentence]:
             yield h
+
+
+# 「本当かどうか確認しましょう」「真偽不明の情報にご注意ください」 advise against rumours.
+_DOUBT = re.compile(r"本当かどうか|真偽不明|真偽のほど|真偽が")
+_ADVICE = re.compile(r"確認|確かめ|注意|気をつけ|気を付け|うのみ|鵜呑み|惑わされ|落ち着いて")
+_SHARE_REQUEST = re.compile(r"(?i)拡散|rt希望|リツイート|リポスト|please share")
+
+
+class _SafetyParagraphs:
+    """Whether a paragraph or a sentence speaks of a safety topic, each read once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+        self.known: dict[int, bool] = {}
+        self.sentences: dict[tuple[int, int], bool] = {}  # a long sentence may hold thousands of requests
+
+    def about_safety(self, pos: int) -> bool:
+        text = self.doc.text
+        if self.starts is None:
+            self.starts = [0, *(m.end() for m in re.finditer(r"\n\n", text))]
+        k = bisect_right(self.starts, pos) - 1
+        if k not in self.known:
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(text)
+            self.known[k] = bool(_SAFETY_TOPICS.search(text, self.starts[k], end))
+        return self.known[k]
+
+    def in_sentence(self, sentence: tuple[int, int]) -> bool:
+        if sentence not in self.sentences:
+            self.sentences[sentence] = bool(_SAFETY_TOPICS.search(self.doc.text, *sentence))
+        return self.sentences[sentence]
+
+
+def _official_request(doc: Document, hit: Hit, paragraphs: _SafetyParagraphs) -> bool:
+    """A share request in a safety notice, or a doubt the post advises to check: the city's own
+    voice about rumours, not one."""
+    said = doc.text[hit.start : hit.end]
+    if _DOUBT.search(said):
+        a, b = doc.sentence_at(hit.start)
+        return bool(_ADVICE.search(doc.text, hit.end, min(b, hit.end + 40)))
+    if _SHARE_REQUEST.search(said):
+        a, b = doc.sentence_at(hit.start)
+        if paragraphs.in_sentence((a, b)):
+            return True
+        # 「…に発令。拡散希望」「拡散をお願いします。」: the request on its own is about its paragraph
+        # (「クマの目撃情報です。近づかないでください。拡散希望」), or about the sentence after a label.
+        if b - a > 40 or not _ONLY_PLEASE.fullmatch(doc.text[a : hit.start] + doc.text[hit.end : b]):
+            return False
+        after = doc.sentence_after(b - 1)
+        return paragraphs.about_safety(a) or (after is not None and paragraphs.in_sentence(after))
+    return False
+
+
+_SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))
+
+
+_ONLY_PLEASE = re.compile(r"[\W_]*(?:を|して)?\s*(?:お願い|ねがい)?\s*(?:します|いたします|ください|下さい|願います)?[\W_]*")
 
 
 # A rumour the post itself calls false: 「…という噂は誤りです」「…との噂がありますが、事実では

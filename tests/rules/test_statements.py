@@ -106,11 +106,31 @@ def test_incitement_still_fires() -> None:
     ],
 )
 def test_official_emergency_notices_may_ask_to_be_shared(text: str) -> None:
-    if "警報" in text:
-        # A different sentence: 「拡散をお願いします」 alone is still a rumour phrase.
-        assert "prohibited.rumor" in codes(text)
-    else:
-        assert "prohibited.rumor" not in codes(text)
+    # Session 19: 「拡散をお願いします」 on its own asks to share the notice before it (it fired).
+    assert "prohibited.rumor" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "クマの目撃情報です。近づかないでください。拡散希望",
+    "行方不明の方を捜しています。拡散をお願いします。",
+    "詐欺の手口を家族や友人に拡散してください。",
+    "【避難指示】〇〇地区に発令。拡散希望",
+    "本当かどうか確認しましょう。",
+    "真偽不明の情報にご注意ください。",
+])
+def test_safety_notices_and_advice_about_rumours_are_no_rumour(text: str) -> None:
+    assert "prohibited.rumor" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "来週から給付金が出るらしいです。拡散希望！",
+    "クマが出たらしいです。拡散希望",  # the hearsay still fires
+    "避難所へ。拡散希望、迷子の犬を探しています。",  # the request is about the dog
+    "真偽不明ですが、橋が落ちたそうです",
+    "クマの写真です。\n\n今日のランチ。拡散希望",  # another paragraph
+])
+def test_share_requests_and_doubts_about_other_things_still_fire(text: str) -> None:
+    assert "prohibited.rumor" in codes(text)
 
 
 @pytest.mark.parametrize(

@@ -471,3 +471,36 @@ def test_a_label_on_its_own_line_takes_the_sentence_after_it_as_its_context() ->
 def test_an_office_only_mark_is_reported_even_beside_a_public_meeting(text: str) -> None:
     """A public meeting makes a draft public on purpose; 「内部検討用」「未定稿」 say this one is not."""
     assert any(w in f.message for f in findings_of("confidential.deliberation", text) for w in ("内部検討", "未定稿", "非公式案"))
+
+
+# Session 19: false alarms on legitimate municipal posts (found by a run of 419 realistic drafts).
+@pytest.mark.parametrize(("text", "code"), [
+    ("「バカ」と言われた経験はありませんか。", "prohibited.insult"),  # reported, not said
+    ("暴言（「税金泥棒」など）はやめてください。", "prohibited.insult"),  # a customer-harassment policy
+    ("「非国民」と呼ばれた時代の資料を展示します。", "prohibited.insult"),
+    ("「死ね」という言葉は人を深く傷つけます。", "prohibited.insult"),
+    ("「踊る阿呆に見る阿呆、同じ阿呆なら踊らにゃ損々」", "prohibited.insult"),
+    ("秋の七草、クズの花が咲いています。", "prohibited.insult"),
+    ("シネ・ウインドで上映します。", "prohibited.insult"),
+    ("狂言「附子（ぶす）」を上演します。", "prohibited.insult"),
+    ("おかまでご飯を炊く体験ができます。", "prohibited.discrimination"),
+    ("「口外しないで」と言われたら詐欺です。", "confidential.secret"),
+    ("詐欺の手口を知ることができます。", "prohibited.illegal"),
+    ("伝統の野焼きを見学できます。", "prohibited.illegal"),
+])
+def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
+    assert code not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("市長は「バカ」だ", "prohibited.insult"),  # a quote that is not reported speech
+    ("市長は「バカ」と言われても仕方ない", "prohibited.insult"),  # said through the quote
+    ("バカと言われた", "prohibited.insult"),  # no quote: the word itself
+    ("このクズ野郎", "prohibited.insult"),
+    ("あのブスが", "prohibited.insult"),
+    ("おかまは気持ち悪い", "prohibited.discrimination"),
+    ("この件は「口外しないで」ください", "confidential.secret"),
+    ("口外しないでください。", "confidential.secret"),
+])
+def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
+    assert code in codes(text)
