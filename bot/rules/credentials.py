@@ -464,6 +464,30 @@ def _labelled(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)
 
 
+# --- a value in brackets right after its label -----------------------------------------------------
+
+# 「パスワード（yuki2025）を入力」「パスワード「yuki2025」でログイン」: no separator, the brackets say
+# which characters are the value. A word of letters and digits, as after a loose separator, so
+# that 「パスワード（8文字以上）」「パスワード（PIN）」「パスワード「ABC」」 stay what they are.
+_BRACKETED = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:\((?P<paren>[!-~]{{4,64}}?)\)|[「『\"“](?P<quoted>[!-~]{{4,64}}?)[」』\"”])"
+)
+
+
+def _bracketed(norm: str) -> Iterator[Credential]:
+    lowered = norm.lower()
+    if not any(p in lowered for p in ("パ", "暗", "pass", "pw", "p/w", "pin", "psk")):
+        return
+    for m in _BRACKETED.finditer(norm):
+        group = "paren" if m["paren"] is not None else "quoted"
+        value = m[group]
+        if _EXAMPLE_AFTER.match(norm, m.end()):
+            continue  # 「パスワード「yuki2025」のような推測しやすいもの」
+        numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
+        if _password_like(value, loose=True) or (numeric and _pin_like(value)):
+            yield Credential(m.start(), m.end(), m.start(group), m.end(group), "パスワード", 0)
+
+
 # --- a table of accounts ---------------------------------------------------------------------------
 
 # A list of accounts copied from a spreadsheet (cells split by tabs), a CSV file or a Markdown table:
@@ -529,7 +553,7 @@ def find_credentials(norm: str) -> list[Credential]:
     and the token's own kind and public prefix.
     """
     tokens = [*_tokens(norm), *_signed_urls(norm)]
-    found: list[Credential] = [*_tables(norm)]
+    found: list[Credential] = [*_tables(norm), *_bracketed(norm)]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
         if inner is not None:

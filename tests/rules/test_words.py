@@ -487,6 +487,9 @@ def test_an_office_only_mark_is_reported_even_beside_a_public_meeting(text: str)
     ("「口外しないで」と言われたら詐欺です。", "confidential.secret"),
     ("詐欺の手口を知ることができます。", "prohibited.illegal"),
     ("伝統の野焼きを見学できます。", "prohibited.illegal"),
+    ("ふざけるのはやめましょう", "prohibited.insult"),
+    ("ボケとツッコミの漫才教室", "prohibited.insult"),
+    ("ガキ大将の遊び場", "prohibited.insult"),
 ])
 def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     assert code not in codes(text)
@@ -501,6 +504,9 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     ("おかまは気持ち悪い", "prohibited.discrimination"),
     ("この件は「口外しないで」ください", "confidential.secret"),
     ("口外しないでください。", "confidential.secret"),
+    ("ふざけるな、お前ら。", "prohibited.insult"),
+    ("うるさいガキどもは来なくていいです。", "prohibited.insult"),
+    ("ボケ老人の運転は危ない。", "prohibited.insult"),
 ])
 def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
