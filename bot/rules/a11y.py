@@ -178,6 +178,8 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
 
 _WORDCH = WORD_LETTER
 _SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:[ \u3000]{_WORDCH}){{2,}}(?!{_WORDCH})")
+_HONORIFIC_AFTER_NAME = "氏様殿"
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2}")
 _SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
 
 
@@ -193,12 +195,15 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     """見た目をそろえるために文字の間に入れた空白（「お 知 ら せ」「日　時：」）を見つけます。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは「お、し、ら、せ」と一文字ずつ
-    読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）は
-    対象外です。
+    読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）と、
+    一文字の姓と名の間の空白（「講師：林 功 氏」）は対象外です。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):
         seen.add(m.start())
+        letters = re.sub(r"[ \u3000]", "", m.group())
+        if len(letters) == 3 and letters[-1] in _HONORIFIC_AFTER_NAME and _KANJI_NAME.fullmatch(letters[:2]):
+            continue  # 「講師：林 功 氏」: a one-letter family and given name, then the honorific
         fixed = re.sub(r"[ \u3000]", "", m.group())
         yield Hit(
             m.start(),

@@ -279,3 +279,8 @@ def test_a_slack_emoji_code_left_in_the_text_fires_once(text: str, shortcode: st
 def test_colons_that_are_not_slack_emoji_codes_stay_silent(text: str) -> None:
     assert not [f for f in findings_of("a11y.machine_dependent", text) if "Slack" in f.message]
 
+
+
+def test_a_space_between_a_one_letter_family_and_given_name_is_no_spacing() -> None:
+    assert "a11y.spaced_word" not in codes("講師：林 功 氏")
+    assert "a11y.spaced_word" in codes("林 功 氏 講 演")

@@ -184,3 +184,10 @@ def test_public_comment_posts_publish_their_draft_on_purpose(text: str) -> None:
 
 def test_a_draft_plan_without_a_call_for_comments_still_fires() -> None:
     assert "confidential.deliberation" in codes("新庁舎整備計画（案）をお示しします。")
+
+
+def test_asking_to_share_and_a_concerts_supporters_club_are_no_quote_or_politics() -> None:
+    assert "quote.third_party" not in codes("避難指示を発令しました。RTをお願いします。")
+    assert "quote.third_party" in codes("〇〇さんの投稿をRTしました")
+    assert "prohibited.political" not in codes("上越交響楽団後援会の定期演奏会")
+    assert "prohibited.political" in codes("〇〇議員後援会の集い")
