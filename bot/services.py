@@ -1067,6 +1067,7 @@ class Kessai:
                     f"投稿した日時が決裁（{render.fmt_time(self.local(decided[-1]))}）より前になっています。"
                     "日時を確かめてください。決裁の前に投稿してしまった場合は、運用管理責任者に報告してください。",
                     field="when")
+            draft_repo.lock_publications(s)
             same = [(i, a) for i, a, u in draft_repo.published_urls(s) if i != draft_id and same_post(u, url)]
             if same:
                 other, other_account = same[0]

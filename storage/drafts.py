@@ -471,6 +471,18 @@ def set_account(s: Session, draft_id: int, account_id: str, now: datetime) -> bo
     return bool(res.rowcount == 1)
 
 
+# One key for every publication (one-key locks never collide with the two-key message locks).
+PUBLICATION_LOCK = 0x6B657370  # "kesp"
+
+
+def lock_publications(s: Session) -> None:
+    """Take turns, until commit, with every other 投稿済み registration (PostgreSQL; SQLite's
+    BEGIN IMMEDIATE already does): two drafts registered with one post at the same moment would
+    each miss the other's uncommitted URL, and the post count twice."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.connection().execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUBLICATION_LOCK})
+
+
 def published_urls(s: Session) -> list[tuple[int, str | None, str]]:
     """(draft id, account id, post URL) of every published draft: a post is one account's, and
     one post (a YouTube video's URL names no account) counts for one draft only."""

@@ -134,3 +134,38 @@ def test_an_ended_absence_is_taken_back_once_by_two_replicas(world: World) -> No
         edits = [r.message_key for r in s.exec(select(OutboxRow).where(OutboxRow.op == "update"))
                  if (r.message_key or "").endswith(":U0DEPUTY")]
     assert len(edits) == 5 == len(set(edits))
+
+
+def test_one_post_registered_for_two_drafts_at_once_counts_once(world: World) -> None:
+    """Two operators press 投稿済み for two drafts with the same post at the same moment, on two
+    replicas: each transaction used to miss the other's URL, and the post counted twice."""
+    from bot import errors
+
+    replicas = [Kessai(Database(world.db.url), world.org, clock=world.clock) for _ in range(2)]
+    for round_no in range(4):
+        ids = [world.pending_draft(jst(2026, 11, 24, 10, round_no, i), text=f"{CLEAN_TEXT}第{round_no}{i}回")
+               for i in range(2)]
+        world.clock.t = jst(2026, 11, 24, 11, 0)
+        for draft_id in ids:
+            world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True)
+        url = f"https://x.com/joetsu_city_example/status/18612345678901234{round_no:02d}"
+        barrier = threading.Barrier(2)
+        results: list[str] = []
+
+        def publish(kessai: Kessai, draft_id: int, url: str, barrier: threading.Barrier, results: list[str]) -> None:
+            barrier.wait()
+            try:
+                kessai.publish(draft_id, 1, "U0OPERATOR", url=url, at=jst(2026, 11, 24, 10, 59))
+                results.append("published")
+            except errors.InvalidInput:
+                results.append("refused")
+
+        threads = [threading.Thread(target=publish, args=(k, d, url, barrier, results))
+                   for k, d in zip(replicas, ids, strict=True)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+        assert sorted(results) == ["published", "refused"], (round_no, results)
+    for k in replicas:
+        k.db.dispose()
