@@ -228,6 +228,9 @@ _PASSWORD_LABEL = (
     r"PIN\s?コード|"
     # A Wi-Fi network's key, as routers and their manuals label it.
     rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|"
+    # In a notice for foreign residents (a shelter's Wi-Fi): Chinese, Korean, Portuguese, Spanish,
+    # Vietnamese (with or without its marks) and Nepali.
+    r"密码|密碼|비밀번호|(?<![A-Za-z])(?:senha|contraseña|m[ậa]t\s?kh[ẩa]u)(?![A-Za-z])|पासवर्ड|"
     r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin(?:\s(?:number|code))?|psk|(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z]))"
 )
 # 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
@@ -297,6 +300,7 @@ _LABELLED = re.compile(
 )
 _LABEL_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "コード"),
+    *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
     *("キー", "key", "secret", "シークレット", "トークン", "token"),
     *("認証番号", "code", "cvv", "cvc"),  # the other code labels end in コード, probed above
 )
@@ -407,12 +411,25 @@ def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
     return value
 
 
+# The line before a login pair's 「PW xxxx」: 「ID joetsu.city」「ユーザー名：…」「login: …」.
+_ID_LINE = re.compile(r"(?i)[ \t]*(?:id|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)[ \t:=：]")
+
+
+def _under_an_id(norm: str, m: re.Match[str]) -> bool:
+    """Whether a short English label (「PW yukiguni2025!」) begins a line right under an ID line:
+    the pair is a login, whatever separator the writer left out."""
+    if m["label"].lower() not in ("pw", "pwd", "p/w", "pass") or (m.start() > 0 and norm[m.start() - 1] != "\n"):
+        return False
+    previous = norm.rfind("\n", 0, max(0, m.start() - 1)) + 1
+    return m.start() > 0 and bool(_ID_LINE.match(norm, previous, m.start()))
+
+
 def _labelled(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _LABEL_PROBES):
         return
     for m in _LABELLED.finditer(norm):
-        if m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]):
+        if m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m):
             continue
         if m["changed"] and m["explicit"] is None and m["line"] is None:
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough

@@ -852,6 +852,10 @@ def _check_weekdays(
                 )
             return
         written = m.group(group)
+        if (written.isascii() and _SLASHED.match(m.group())
+                and (english := _english_day(written)) is not None
+                and _fits_day_first(year, month, day, english, today)):
+            continue  # 「6/12 (Sat)」 in English: 6 December, written day first
         if _as_kanji(written) != WEEKDAYS[actual.weekday()]:
             correct = _like(written, actual.weekday())
             said = WEEKDAYS[actual.weekday()] + "曜日" + (f"（{correct}）" if correct.isascii() else "")
@@ -895,6 +899,43 @@ def _like(written: str, weekday: int) -> str:
     if bare.isupper():
         correct = correct.upper()
     return correct + written[len(bare) :]
+
+
+# A span of days written as a span of weekdays: 「Sat–Sun, Dec 6–7」「Mon–Fri, Dec 1–5」「Sat & Sun, Dec 6 & 7」.
+_EN_RANGE_BEFORE = re.compile(r"(?i)\b(?P<w1>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*(?:[–—~&-]|to|and|through|thru)\s*\Z")
+_EN_RANGE_AFTER = re.compile(r"\s*(?:[–—~&-]|to|and|through|thru)\s*(?P<d2>[0-9]{1,2})(?![0-9])", re.IGNORECASE)
+
+
+def _fits_english_range(text: str, m: re.Match[str], year: str | None, month: int, day: int, weekday: int,
+                        today: date) -> bool:
+    """Whether the date match ``m`` is the second weekday of a weekday span before a span of days
+    (「Sat–Sun, Dec 6–7」), and both ends fit: the first weekday the first day, this one the last."""
+    before = _EN_RANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    after = _EN_RANGE_AFTER.match(text, m.end())
+    if before is None or after is None:
+        return False
+    first, last = _written_date(year, month, day, today), _written_date(year, month, int(after["d2"]), today)
+    first_weekday = _english_day(before["w1"])
+    return (first is not None and last is not None and first_weekday is not None
+            and first.weekday() == first_weekday and last.weekday() == weekday)
+
+
+_SLASHED = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}(?![0-9])")
+
+
+def _fits_day_first(year: str | int | None, month: int, day: int, weekday: int, today: date) -> bool:
+    """Whether 「6/12」 read day first (6 December) falls on ``weekday``: English writers from
+    outside the US put the day first, and a weekday that fits only that reading is no error."""
+    if not 1 <= day <= 12:
+        return False
+    written_year = str(year) if year is not None else None
+    swapped = _written_date(written_year, day, month, today)
+    if swapped is None or swapped.weekday() != weekday:
+        return False
+    # Only when day first is also the nearer reading (「6/12」 written in November is 6 December):
+    # 「12/7 Sat」 then is 7 December with the wrong weekday, not 12 July of last summer.
+    direct = _written_date(written_year, month, day, today)
+    return direct is None or abs((swapped - today).days) < abs((direct - today).days)
 
 
 def _english_day(word: str) -> int | None:
@@ -945,6 +986,10 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         actual = _written_date(year, month, day, today)
         if actual is None or actual.weekday() == weekday:
             continue
+        if month_word.isdigit() and _fits_day_first(year, month, day, weekday, today):
+            continue  # 「Saturday 6/12」: written day first, as outside the US, and right that way
+        if _fits_english_range(doc.text, m, year, month, day, weekday, today):
+            continue  # 「Sat–Sun, Dec 6–7」: the first weekday is the first day's, this one the last's
         # _EN_DATE reads doc.text itself: its offsets are the draft's.
         yield _weekday_hit(doc, m.span(), m.span(wd_group), actual, shown=_EN_DAYS[actual.weekday()].capitalize(),
                            quoted=written, correct=_like(written, actual.weekday()))

@@ -145,6 +145,12 @@ LEAKS = [
     ("パスワード「yuki2025」でログイン", "yuki2025"),
     ("Wi-Fiのパスワード「free2use」", "free2use"),
     ("暗証番号（4821）", "4821"),
+    # In notices for foreign residents, and a login pair with 「PW」 under its ID line.
+    ("Wi-Fi密码：yuki2025x", "yuki2025x"),
+    ("비밀번호: yuki2025x", "yuki2025x"),
+    ("Senha: yuki2025x", "yuki2025x"),
+    ("Mật khẩu: yuki2025x", "yuki2025x"),
+    ("ID joetsu.city\nPW yukiguni2025!", "yukiguni2025!"),
 ]
 
 
@@ -316,6 +322,10 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード→********",
         "暗証番号→4桁",
         "暗証番号 4桁",
+        "请设置密码",
+        "senhas fortes",
+        "PW yukiguni2025!",  # no ID line above: 「PW」 alone after a space stays prose
+        "入場 1000yen\nPass 1000yen",
         "パスワード（8文字以上）を設定してください",
         "パスワード（英数字8文字以上）",
         "パスワード「ABC」",

@@ -733,3 +733,17 @@ def test_a_date_under_next_fiscal_year_may_be_this_years(text: str) -> None:
 @pytest.mark.parametrize("text", ["来年度分は12月1日（水）から", "昨年度：11月22日（土）", "2024年度の実績：11月22日（土）"])
 def test_a_weekday_wrong_in_every_reading_still_fires(text: str) -> None:
     assert "date.weekday_mismatch" in codes(text)
+
+
+# Session 19: English as written outside the US, and spans of weekdays.
+@pytest.mark.parametrize("text", [
+    "on 6/12 (Sat)", "Saturday 6/12", "Sat 6/12/2025",  # 6 December, day first
+    "Sat–Sun, Dec 6–7", "Mon–Fri, Dec 1–5", "Sat & Sun, Dec 6 & 7", "Open Sat-Sun, Dec 6-7, 10:00",
+])
+def test_english_day_first_dates_and_weekday_spans_that_fit_are_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["6/12（土）", "Sat–Sun, Dec 5–6", "Sun, Dec 6", "Fri 12/6"])
+def test_english_dates_wrong_in_every_reading_fire(text: str) -> None:
+    assert "date.weekday_mismatch" in codes(text)

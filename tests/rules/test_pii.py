@@ -472,3 +472,7 @@ def test_kanji_digits_count_only_for_phone_numbers() -> None:
     # 〇〇〇〇 placeholders would pass the card and 個人番号 checksums as zeros.
     assert codes("カード番号：〇〇〇〇 〇〇〇〇 〇〇〇〇 〇〇〇〇") == []
     assert "pii.phone" not in codes("七五三のお祝いは九〇〇円から。記入例：〇九〇－一二三四－五六七八")
+
+
+def test_a_coupon_number_is_no_personal_number() -> None:
+    assert "pii.my_number" not in codes("クーポン番号：1234 5678 9018")

@@ -490,6 +490,14 @@ def test_an_office_only_mark_is_reported_even_beside_a_public_meeting(text: str)
     ("ふざけるのはやめましょう", "prohibited.insult"),
     ("ボケとツッコミの漫才教室", "prohibited.insult"),
     ("ガキ大将の遊び場", "prohibited.insult"),
+    ("「ばか寒い」朝でした", "prohibited.insult"),  # the dialect's ばか: very
+    ("ばかうめぇ！", "prohibited.insult"),
+    ("名物のバカ盛り定食", "prohibited.insult"),
+    ("本「バカの壁」の読書会", "prohibited.insult"),
+    ("鮭のカス漬け", "prohibited.insult"),
+    ("Le bus est en retard.", "prohibited.discrimination"),
+    ("ハンセン病は、かつて「らい病」と呼ばれ、患者は強制隔離されました。", "prohibited.discrimination"),
+    ("ベトナム人の皆さんへ", "prohibited.discrimination"),
 ])
 def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     assert code not in codes(text)
@@ -507,6 +515,9 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     ("ふざけるな、お前ら。", "prohibited.insult"),
     ("うるさいガキどもは来なくていいです。", "prohibited.insult"),
     ("ボケ老人の運転は危ない。", "prohibited.insult"),
+    ("ベトナム人は犯罪ばかり。", "prohibited.discrimination"),
+    ("中国人お断り。", "prohibited.discrimination"),
+    ("技能実習生は出ていけ。", "prohibited.discrimination"),
 ])
 def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
