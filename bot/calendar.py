@@ -177,40 +177,73 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     return None
 
 
-def _nearest_day(month: int, day: int, today: date) -> date | None:
-    """The date of ``month``/``day`` nearest to ``today``, past or future (the later on a tie)."""
-    candidates = []
-    for year in range(today.year - 4, today.year + 5):  # 2/29 is in one of them
+# A start typed without its year may be this recent in the past (an absence entered late); an
+# older month and day is the next one (「6/10」 typed in December is next June, not last June).
+_RECENT_START = timedelta(days=31)
+# An end typed without its year rolls into the next year only for a period this short (「12/28 1/5」);
+# 「12/10 12/5」 is the two dates typed the wrong way round, not an absence of a year.
+_LONGEST_ROLLED_PERIOD = timedelta(days=92)
+
+
+def _start_day(month: int, day: int, today: date) -> date | None:
+    """The start of a period typed as month and day: the such day in the last 31 days, else the
+    next one."""
+    upcoming = parse_date(f"{month}/{day}", today)
+    for year in (today.year, today.year - 1):
         with contextlib.suppress(ValueError):
-            candidates.append(date(year, month, day))
-    return min(candidates, key=lambda d: (abs((d - today).days), d < today), default=None)
+            candidate = date(year, month, day)
+            if today - _RECENT_START <= candidate < today:
+                return candidate
+    return upcoming
 
 
-# Between two dates of a range: spaces, a wave dash (〜, and ~ after NFKC), 「から」 (with 「まで」 after
-# the end), or a dash or 「ー」 between a digit and what starts a date (「11/24-11/26」, not inside
-# 「2026-11-24」).
-_RANGE_SPLIT = re.compile(
-    r"\s*(?:[~〜]|から)\s*|(?<=\d)\s*[-ー–—]\s*(?=(?:\d{4}[/.年])?\d{1,2}[/月])|\s+"
-)
+def _end_day(month: int, day: int, start: date) -> date | None:
+    """The end of a period typed as month and day: the first such day from the start when the
+    period is short; else that day in the start's year (before the start: refused as reversed)."""
+    rolled = parse_date(f"{month}/{day}", start)
+    if rolled is not None and rolled - start <= _LONGEST_ROLLED_PERIOD:
+        return rolled
+    try:
+        return date(start.year, month, day)
+    except ValueError:
+        return rolled
+
+
+# Between two dates: a wave dash (〜, and ~ after NFKC) or 「から」, spaces, or any dash or minus
+# (「11/24-11/26」「12/10−12/15」「2026-12-10–2026-12-15」; a hyphen is tried at each place, since
+# one also joins the parts of 「2026-12-10」).
+_WAVE = re.compile(r"\s*(?:[~〜]|から)\s*")
+_DASHES = "-ー－‐−–—"
+_WEEKDAY_NOTE = re.compile(r"[(（][月火水木金土日](?:曜日?)?[)）]")
+_UNTIL = re.compile(r"\s*まで$")
 
 
 def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | None] | None:
     """A period as people type it after `/kessai away`: one date, or two (「2026-12-01 2026-12-05」,
-    「12/1〜12/5」, 「12月1日から12月5日まで」, 「12/28-1/5」). Returns (the first piece that is no
-    date or "", start, end), None when there are not one or two pieces.
+    「12/1〜12/5」, 「12月1日から12月5日まで」, 「12/28-1/5」, 「12/10(木)-12/15(火)」, 「12/10-15」),
+    or an end alone (「12/10まで」「〜12/10」: from today). Returns (the piece that is no date, or
+    "から" for a start without its end, or ""; start; end), None when there are not one or two pieces.
 
-    Without a year, the start is the such day nearest to ``today``: an absence entered late
-    (「11/20 11/26」 on 11/24) began this week, not next year; and the end is the first such day
-    on or after the start (「12/28 1/5」 runs over the new year)."""
-    written = unicodedata.normalize("NFKC", text).strip()
-    written = re.sub(r"\s*まで$", "", written)
-    pieces = [p for p in _RANGE_SPLIT.split(written) if p]
+    Without a year, the start is the such day in the last 31 days (an absence entered late:
+    「11/20 11/26」 on 11/24), else the next one; the end is the first such day from the start when
+    that makes a period of three months at most (「12/28 1/5」 runs over the new year), else it is
+    read in the start's year, so that 「12/10 12/5」 is refused as reversed, not a year away."""
+    written = _WEEKDAY_NOTE.sub("", unicodedata.normalize("NFKC", text)).strip()
+    until = bool(_UNTIL.search(written)) or written[:1] in "~〜"
+    written = _UNTIL.sub("", written).lstrip("~〜 ").strip()
+    open_ended = written.endswith("から")
+    pieces = _pieces(written.removesuffix("から").strip())
     if len(pieces) not in (1, 2):
         return None
-    start = _period_date(pieces[0], lambda m, d: _nearest_day(m, d, today))
+    if len(pieces) == 1 and until:
+        end = _period_date(pieces[0], lambda m, d: parse_date(f"{m}/{d}", today))
+        return ("" if end is not None else pieces[0]), (today if end is not None else None), end
+    start = _period_date(pieces[0], lambda m, d: _start_day(m, d, today))
     if start is None:
         return pieces[0], None, None
-    end = _period_date(pieces[-1], lambda m, d: parse_date(f"{m}/{d}", start))
+    if len(pieces) == 1 and open_ended:
+        return "から", start, None
+    end = _period_date(pieces[-1], lambda m, d: _end_day(m, d, start))
     if end is None and len(pieces) == 2 and (m := _DAY_ONLY.fullmatch(pieces[1])):
         # 「12/1〜5」「12月1日から5日まで」: that day of the start's month, or of the next one.
         day = int(m.group(1))
@@ -218,12 +251,37 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
     return ("" if end is not None else pieces[-1]), start, end
 
 
+def _pieces(written: str) -> list[str]:
+    """The one or two dates of a period, split where a split leaves dates on both sides."""
+    parts = [p for p in _WAVE.split(written) if p]
+    if len(parts) > 1:
+        return parts
+    spaced = written.split()
+    if len(spaced) > 1:
+        return spaced
+    for i, ch in enumerate(written):
+        if ch in _DASHES and 0 < i < len(written) - 1:
+            left, right = written[:i].strip(), written[i + 1 :].strip()
+            if _period_date(left, lambda m, d: date(2000, m, d) if 1 <= m <= 12 and 1 <= d <= 31 else None) and (
+                _looks_like_date(right) or _DAY_ONLY.fullmatch(right)
+            ):
+                return [left, right]
+    return [written] if written else []
+
+
+def _looks_like_date(piece: str) -> bool:
+    return bool(_MONTH_DAY.fullmatch(piece) or parse_date(piece) is not None)
+
+
 _DAY_ONLY = re.compile(r"(\d{1,2})日?")
 
 
 def _period_date(piece: str, month_day: Callable[[int, int], date | None]) -> date | None:
     if m := _MONTH_DAY.fullmatch(piece):
-        return month_day(int(m.group(1)), int(m.group(2)))
+        try:
+            return month_day(int(m.group(1)), int(m.group(2)))
+        except ValueError:
+            return None
     return parse_date(piece)
 
 

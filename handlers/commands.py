@@ -187,6 +187,9 @@ def _away(call: SubcommandCall) -> None:
         call.reply("不在期間を指定してください。" + AWAY_USAGE)
         return
     bad, start, end = period
+    if start is not None and end is None and bad == "から":
+        call.reply("終了日も指定してください（例: `/kessai away 12/10から12/15まで`）。" + AWAY_USAGE)
+        return
     if start is None or end is None:
         call.reply(f"「{render.escape(render.clean_text(bad[:40]))}」を日付として読み取れませんでした。" + AWAY_USAGE)
         return

@@ -388,6 +388,20 @@ TUESDAY = date(2026, 11, 24)
         ("２０２６－１１－２４　２０２６－１１－２５", TUESDAY, date(2026, 11, 24), date(2026, 11, 25)),
         ("R8.12.1 〜 R8.12.3", TUESDAY, date(2026, 12, 1), date(2026, 12, 3)),
         ("2/29", TUESDAY, date(2028, 2, 29), date(2028, 2, 29)),
+        # More ways people write a period, and an end alone (from today).
+        ("12/10-15", TUESDAY, date(2026, 12, 10), date(2026, 12, 15)),
+        ("12/10−12/15", TUESDAY, date(2026, 12, 10), date(2026, 12, 15)),  # U+2212, a Mac IME's minus
+        ("2026-12-10–2026-12-15", TUESDAY, date(2026, 12, 10), date(2026, 12, 15)),
+        ("2026-12-10-2026-12-15", TUESDAY, date(2026, 12, 10), date(2026, 12, 15)),
+        ("R8.12.10-R8.12.15", TUESDAY, date(2026, 12, 10), date(2026, 12, 15)),
+        ("12/10(木)-12/15(火)", TUESDAY, date(2026, 12, 10), date(2026, 12, 15)),
+        ("12/10まで", TUESDAY, TUESDAY, date(2026, 12, 10)),
+        ("〜12/15", TUESDAY, TUESDAY, date(2026, 12, 15)),
+        # A month and day long past is the next one, not last year's (「6/10」 typed in December).
+        ("6/10 6/12", date(2026, 12, 4), date(2027, 6, 10), date(2027, 6, 12)),
+        # The two dates typed the wrong way round: the end stays before the start (refused), not a year away.
+        ("12/10 12/5", date(2026, 12, 4), date(2026, 12, 10), date(2026, 12, 5)),
+        ("2026-12-10 12/5", date(2026, 12, 4), date(2026, 12, 10), date(2026, 12, 5)),
     ],
 )
 def test_a_period_is_read_as_people_type_it(typed: str, today: date, start: date, end: date) -> None:
@@ -396,7 +410,7 @@ def test_a_period_is_read_as_people_type_it(typed: str, today: date, start: date
 
 @pytest.mark.parametrize(
     ("typed", "bad"),
-    [("来週", "来週"), ("2/30 3/1", "2/30"), ("11/30〜31", "31"), ("11/24 あした", "あした"), ("12/1-5", "12/1-5")],
+    [("来週", "来週"), ("2/30 3/1", "2/30"), ("11/30〜31", "31"), ("11/24 あした", "あした"), ("12/1から", "から")],
 )
 def test_a_period_names_the_piece_that_is_no_date(typed: str, bad: str) -> None:
     result = parse_date_range(typed, TUESDAY)

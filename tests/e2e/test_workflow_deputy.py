@@ -166,6 +166,12 @@ def test_away_dates_are_read_as_people_type_them(sqlite_stack: LocalStack) -> No
     assert "2026年11月20日（金）から2026年11月26日（木）まで不在" in answer, answer
     away(st, "U0MANAGER", "off")
     assert "過去" in away(st, "U0MANAGER", "11/23")  # yesterday, not 2027-11-23
+    # Typed the wrong way round: refused, not an absence until next November.
+    assert "終了日が開始日より前" in away(st, "U0MANAGER", "11/30 11/25")
+    assert "終了日も指定してください" in away(st, "U0MANAGER", "11/26から")
+    answer = away(st, "U0MANAGER", "11/26まで")  # from today
+    assert "2026年11月24日（火）から2026年11月26日（木）まで不在" in answer, answer
+    away(st, "U0MANAGER", "off")
     # A deputy who is nobody's approver is told what their absence means for them.
     answer = away(st, "U0DEPUTY", "2026-11-24 2026-11-25")
     assert "代決の依頼は届きません" in answer and "代決者に送られます" not in answer
