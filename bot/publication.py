@@ -67,7 +67,7 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
     handle = _handle(account_url)
     path = parts.path
     if platform == "x":
-        m = re.fullmatch(r"/([A-Za-z0-9_]{1,50})/status/(\d+)/?(?:(?:photo|video)/\d+/?)?", path)
+        m = re.fullmatch(r"/([A-Za-z0-9_]{1,50})(?:/web)?/status/(\d+)/?(?:(?:photo|video)/\d+/?)?", path)
         if not m:
             return "Xの投稿のURLは https://x.com/アカウント名/status/数字 の形です。投稿を開いてURLをコピーしてください。"
         # x.com/i/status/… (the app's "copy link" for some posts) names no account to compare.
@@ -75,7 +75,7 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
             return f"このURLは @{m.group(1)} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
         return None
     if platform == "instagram":
-        m = re.fullmatch(r"/(?:([A-Za-z0-9_.]+)/)?(p|reel|tv)/[A-Za-z0-9_-]+/?", path)
+        m = re.fullmatch(r"/(?:([A-Za-z0-9_.]+)/)?(p|reel|reels|tv)/[A-Za-z0-9_-]+/?", path)
         if not m:
             return "Instagramの投稿のURLは https://www.instagram.com/p/… の形です。投稿を開いてURLをコピーしてください。"
         if m.group(1) and handle and m.group(1).lower() != handle:
@@ -111,8 +111,13 @@ _HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "mobile.
                  "m.facebook.com": "facebook.com", "web.facebook.com": "facebook.com", "fb.com": "facebook.com",
                  "m.youtube.com": "youtube.com", "m.tiktok.com": "tiktok.com"}
 # Query parameters that say where a link was shared from, not which post it is.
-_TRACKING = re.compile(r"^(utm_.*|s|t|si|igsh|igshid|ref|ref_src|ref_url|fbclid|feature|mibextid|__cft__.*|__tn__|"
-                       r"lang|img_index|is_from_webapp|sender_device|_r|_t)$")
+_TRACKING = re.compile(r"^(utm_.*|si|igsh|igshid|ref|ref_src|ref_url|fbclid|feature|mibextid|__cft__.*|__tn__|"
+                       r"img_index|is_from_webapp|sender_device|_r|_t)$")
+# Short names that say where a link was shared from only on the platforms that add them (X's ?s=20
+# ?t=…, ?lang=ja): on a blog, 「news.php?s=5」 names an article.
+_PLATFORM_TRACKING = re.compile(r"^(s|t|lang)$")
+_PLATFORM_HOSTS = frozenset({"x.com", "instagram.com", "facebook.com", "youtube.com", "youtu.be", "tiktok.com",
+                             "line.me", "page.line.me", "linevoom.line.me", "timeline.line.me"})
 # What names one post whatever the address it was copied from: X's status number (a handle's
 # letter case, /i/status/, /photo/1 or /video/1 make no other post), Instagram's code (/p/, /reel/,
 # /tv/, with or without the handle before it), a YouTube video's id (watch?v=, youtu.be/, /shorts/,
@@ -144,7 +149,8 @@ def post_key(url: str) -> tuple[str, ...]:
         return ("tiktok", m.group(1))
     if host == "facebook.com":
         path = path.lower()  # a page's name in any letter case is the same page
-    kept = tuple(f"{k}={v}" for k, v in sorted(query.items()) if not _TRACKING.match(k))
+    kept = tuple(f"{k}={v}" for k, v in sorted(query.items())
+                 if not _TRACKING.match(k) and not (host in _PLATFORM_HOSTS and _PLATFORM_TRACKING.match(k)))
     return (host, path, *kept)
 
 

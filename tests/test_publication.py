@@ -77,3 +77,13 @@ def test_addresses_that_are_no_post_of_the_account_are_refused(platform: str, ac
                                                                says: str) -> None:
     problem = check_post_url(platform, account, url)
     assert problem is not None and says in problem
+
+
+def test_review_more_addresses_of_posts_and_query_names_that_name_an_article() -> None:
+    assert check_post_url("x", "https://x.com/joetsu_city_example", "https://x.com/i/web/status/1861234567890123456") is None
+    assert check_post_url("instagram", "https://www.instagram.com/joetsu_city_example/",
+                          "https://www.instagram.com/reels/DAbc123xyz/") is None
+    assert same_post("https://www.instagram.com/reels/DAbc123xyz/", "https://www.instagram.com/p/DAbc123xyz/")
+    # ?s= is X's share marker, but on a blog it names the article.
+    assert not same_post("https://www.city.example.lg.jp/news.php?s=5", "https://www.city.example.lg.jp/news.php?s=6")
+    assert same_post(X + "?s=20", X)

@@ -218,7 +218,9 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 # A fraud warning quotes what the caller says: 「「口外しないで」と言われたら詐欺です」. Said-secrecy
 # phrases in brackets, in a sentence about a scam, are the scammer's words, not the post's.
 _SAID_SECRECY = re.compile(r"他言無用|口外")
-_SCAM_WORDS = re.compile(r"詐欺|不審|手口|だま|騙|うそ|嘘|言われたら|と言われ|要求|注意")
+_SCAM_WORDS = re.compile(r"詐欺|不審|手口|だま|騙|うそ|嘘|偽")
+# The quote reported as what a caller says: 「「口外しないで」と言われたら」「「口外しないで」は詐欺です」.
+_SAID_BY_CALLER = re.compile(r"」\s*(?:(?:と|って|などと)\s*(?:言|い)われ|(?:と|って)\s*(?:言う|いう)|は詐欺|などと)")
 
 
 def _quoted_scam_line(doc: Document, hit: Hit, scam_sentences: dict[tuple[int, int], bool]) -> bool:
@@ -229,6 +231,8 @@ def _quoted_scam_line(doc: Document, hit: Hit, scam_sentences: dict[tuple[int, i
     closing = doc.text.find("」", hit.end - 1, hit.end + 20)
     if opening < 0 or closing < 0 or "」" in doc.text[opening:hit.start]:
         return False
+    if not _SAID_BY_CALLER.match(doc.text, closing, closing + 12):
+        return False  # 「この件は「口外しないで」ください」: the post's own instruction
     sentence = doc.sentence_at(hit.start)
     if sentence not in scam_sentences:
         scam_sentences[sentence] = bool(_SCAM_WORDS.search(doc.text, *sentence))

@@ -774,7 +774,11 @@ def _months_from(today: date, k: int) -> tuple[int, int]:
 # A month named on its own, as the heading of days listed after it (「12月の休館日：」「12月は」
 # 「【12月の開館日】」): a month not followed by its day, a little before, within the sentence or
 # on the line just above.
-_LONE_MONTH = re.compile(rf"(?P<m>{_NUM})\s*+月(?!\s*+(?:{_NUM})\s*+日|曜|末|初|上旬|中旬|下旬)")
+_LONE_MONTH = re.compile(
+    # 「12月は」「12月：」「【12月】」「12月の休館日：」「12月の予定は」「【12月の開館日】」: a heading or a topic,
+    # not 「11月分の申請は」「11月いっぱい」「11月まで」「11月に続き」「12月から1月の」.
+    rf"(?<![0-9{KANJI_DIGITS}十~〜・、])(?P<m>{_NUM})\s*+月\s*+(?:は|[:】\]\n]|の[^\s。、:】\]の月]{{1,8}}(?:[:】\]\n]|は))"
+)
 _HEADING_WITHIN = 24
 
 
@@ -787,6 +791,9 @@ def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None
     found = None
     for candidate in _LONE_MONTH.finditer(norm, begin, pos):
         found = candidate  # the last one before the day
+    # 「12月から1月の休館日は」「12月・1月の」: two months, and the days could be in either.
+    if found is not None and re.search(r"月\s*+(?:から|~|〜|・|、|と)\s*+\Z", norm[max(0, found.start() - 6) : found.start()]):
+        return None
     if found is None or re.search(r"[。！？!?]|\n[^\n]*\n", norm[found.end() : pos]):
         return None
     month = _number(found.group("m"))

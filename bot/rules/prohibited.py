@@ -58,8 +58,11 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 # an anti-bullying campaign, a peace exhibition. Only a short term in brackets with a reporting
 # verb or a list marker right after it: 「市長は「バカ」だ」 still fires.
 _REPORTED_AFTER = re.compile(
-    r"」\s*(?:と|って)\s*(?:言|い|云)(?:われ|う|っ)|」\s*(?:と|って)\s*(?:呼ば|よば|罵|ののし|書か|書き込|投稿|叫)"
-    r"|」\s*(?:など|等|といった|のような)|」\s*という\s*(?:言葉|暴言|悪口|発言|書き込み|誹謗中傷|言い方|表現)"
+    # Said to someone (passive), or listed as words that are said: 「と言われた」「と呼ばれ」「などの暴言」
+    # 「という言葉」「は暴言です」. Not the active 「と言ってやれ」「と書き込もう」 nor 「のような人間」.
+    r"」\s*(?:と|って)\s*(?:言|い|云)われ|」\s*(?:と|って)\s*(?:呼ばれ|よばれ|罵られ|ののしられ|書かれ|書き込まれ|"
+    r"投稿され|叫ばれ|なじられ|からかわれ)"
+    r"|」\s*(?:など|等|といった)|」\s*という\s*(?:言葉|暴言|悪口|発言|書き込み|誹謗中傷|言い方|表現)"
     r"|」\s*(?:は|も)\s*(?:暴言|悪口|侮辱|いじめ|誹謗中傷|ハラスメント)"
 )
 
@@ -77,7 +80,11 @@ def _reported(doc: Document, start: int, end: int) -> bool:
     return not _ENDORSED.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 40))
 
 
-_ENDORSED = re.compile(r"仕方(?:ない|が?ありません|がない)|しょうがない|当然|当たり前|ふさわしい|お似合い|ぴったり|その(?:通り|とおり)")
+# What says the quoted word through the quote: agreeing with it, or calling for it.
+_ENDORSED = re.compile(
+    r"仕方(?:ない|が?ありません|がない)|しょうがない|当然|当たり前|ふさわし|似合|ぴったり|その(?:通り|とおり)|"
+    r"べき|ましょう|しよう|やろう|てやれ|てやる|てやり|なさい"
+)
 
 
 _LETTERS_ONLY = re.compile(r"[\W_ー〜~]+")

@@ -747,3 +747,13 @@ def test_english_day_first_dates_and_weekday_spans_that_fit_are_silent(text: str
 @pytest.mark.parametrize("text", ["6/12（土）", "Sat–Sun, Dec 5–6", "Sun, Dec 6", "Fri 12/6"])
 def test_english_dates_wrong_in_every_reading_fire(text: str) -> None:
     assert "date.weekday_mismatch" in codes(text)
+
+
+# Session 19 review: a month that is not the days' heading (a deadline, a span of months).
+@pytest.mark.parametrize("text", [
+    "11月分の申請は5日（金）まで", "受付は11月いっぱいで、抽選は5日（金）です。", "申込期限：11月まで\n抽選：5日（金）",
+    "11月に続き、6日（土）にも開催", "12月から1月の休館日は29日（月）と5日（月）です。",
+    "12月・1月の休館日：29日（月）、5日（月）", "年末年始（12月〜1月）の休館日：29日（月）〜3日（土）",
+])
+def test_a_month_that_heads_no_days_lends_them_nothing(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)

@@ -191,3 +191,7 @@ def test_asking_to_share_and_a_concerts_supporters_club_are_no_quote_or_politics
     assert "quote.third_party" in codes("〇〇さんの投稿をRTしました")
     assert "prohibited.political" not in codes("上越交響楽団後援会の定期演奏会")
     assert "prohibited.political" in codes("〇〇議員後援会の集い")
+
+
+def test_an_orchestras_supporters_club_is_no_politicians() -> None:
+    assert "prohibited.political" not in codes("市民オーケストラ後援会の総会を開きます。")

@@ -485,6 +485,8 @@ def test_an_office_only_mark_is_reported_even_beside_a_public_meeting(text: str)
     ("狂言「附子（ぶす）」を上演します。", "prohibited.insult"),
     ("おかまでご飯を炊く体験ができます。", "prohibited.discrimination"),
     ("「口外しないで」と言われたら詐欺です。", "confidential.secret"),
+    ("「バカ」と言われたところ、相談窓口へ。", "prohibited.insult"),
+    ("「バカ」と言われたといいます。", "prohibited.insult"),
     ("詐欺の手口を知ることができます。", "prohibited.illegal"),
     ("伝統の野焼きを見学できます。", "prohibited.illegal"),
     ("ふざけるのはやめましょう", "prohibited.insult"),
@@ -518,6 +520,15 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     ("ベトナム人は犯罪ばかり。", "prohibited.discrimination"),
     ("中国人お断り。", "prohibited.discrimination"),
     ("技能実習生は出ていけ。", "prohibited.discrimination"),
+    # Review: quotes the post itself calls for or agrees with.
+    ("「バカ」と言ってやりましょう", "prohibited.insult"),
+    ("「死ね」と言ってやれ", "prohibited.insult"),
+    ("あいつは「クズ」のような人間だ", "prohibited.insult"),
+    ("〇〇議員は「税金泥棒」と呼ばれるべきだ", "prohibited.insult"),
+    ("〇〇さんを「バカ」と書き込もう", "prohibited.insult"),
+    ("「バカ」という言葉がよく似合う", "prohibited.insult"),
+    ("注意：この件は「口外しないで」ください", "confidential.secret"),
+    ("取扱いに注意し、「口外しないで」ください", "confidential.secret"),
 ])
 def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
