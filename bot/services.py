@@ -610,25 +610,38 @@ class Kessai:
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
-            if isinstance(draft, Outcome):
-                outcome = draft
-            elif is_stale_edit(edited_ts, draft.edited_ts):
-                log.info("ignored an edit of draft %s made at %s: the edit of %s is applied already",
-                         draft.id, edited_ts, draft.edited_ts)
-                outcome = Outcome("stale_edit", draft.id)
-            else:
-                outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts,
-                                     video_count=video_count)
-                if edited_ts is not None and outcome.kind != "withdrawn":
-                    draft.edited_ts = edited_ts
+            outcome = draft if isinstance(draft, Outcome) else self._timed_edit(
+                s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count, edited_ts=edited_ts)
         if outcome.kind == "not_a_draft" and any(user in a.operators for a in self.org.accounts_for_channel(channel)):
             # An operator's message in an intake channel is a draft, whichever event tells of it
             # first: its message event may come after this edit (a retry, out of order) carrying
             # the old text, and then finds the draft already made from the new one.
-            return self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
+            made = self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
                                                         event_key=f"{event_key}:as-new", image_alts=image_alts,
                                                         video_count=video_count, edited_ts=edited_ts))
+            if made.kind != "duplicate":
+                return made
+            # The message event (another worker, another replica) made the draft from the old text
+            # between the two transactions: this edit is newer, and applies to it.
+            with self.db.session() as s:
+                made_meanwhile = draft_repo.by_message(s, channel, ts)
+                if made_meanwhile is None:
+                    return made
+                outcome = self._timed_edit(s, now, made_meanwhile, user=user, text=text, image_alts=image_alts,
+                                           video_count=video_count, edited_ts=edited_ts)
         self.after_commit()
+        return outcome
+
+    def _timed_edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
+                    image_alts: tuple[str, ...], video_count: int, edited_ts: str | None) -> Outcome:
+        """An edit made at ``edited_ts`` (Slack's time) applied to ``draft``, unless a later one was."""
+        if is_stale_edit(edited_ts, draft.edited_ts):
+            log.info("ignored an edit of draft %s made at %s: the edit of %s is applied already",
+                     draft.id, edited_ts, draft.edited_ts)
+            return Outcome("stale_edit", draft.id)
+        outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count)
+        if edited_ts is not None and outcome.kind != "withdrawn":
+            draft.edited_ts = edited_ts
         return outcome
 
     def _edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,

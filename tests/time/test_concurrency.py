@@ -12,7 +12,7 @@ from bot.services import IncomingMessage, Kessai, Outcome
 from bot.sweep import Sweeper
 from storage import reminders
 from storage.db import Database
-from storage.models import DraftRow
+from storage.models import DraftRow, DraftVersionRow
 from tests.time.conftest import CLEAN_TEXT, World, jst
 
 
@@ -169,3 +169,32 @@ def test_one_post_registered_for_two_drafts_at_once_counts_once(world: World) ->
         assert sorted(results) == ["published", "refused"], (round_no, results)
     for k in replicas:
         k.db.dispose()
+
+
+class _MessageEventInBetween(Kessai):
+    """A replica whose edit, finding no draft, hands over to the intake just as the message's own
+    event (handled by another worker) makes the draft from the old text: the interleaving that
+    two transactions allow, forced here so the test does not depend on timing."""
+
+    original: IncomingMessage | None = None
+
+    def receive_message(self, m: IncomingMessage) -> Outcome:
+        if self.original is not None and m.event_key.endswith(":as-new"):
+            Kessai(self.db, self.org, clock=self.clock).receive_message(self.original)
+        return super().receive_message(m)
+
+
+def test_an_edit_that_came_before_its_message_is_kept_when_the_message_lands_in_between(world: World) -> None:
+    ts = "1700000000.000100"
+    original = "高田城址公園で紅葉ライトアップを行います。"
+    edited = original + "時間は17時からです。"
+    kessai = _MessageEventInBetween(world.db, world.org, clock=world.clock)
+    kessai.original = IncomingMessage(channel="C0INTAKE", user="U0OPERATOR", ts=ts, text=original, event_key="ev-msg")
+    out = kessai.receive_edit(channel="C0INTAKE", ts=ts, user="U0OPERATOR", text=edited, event_key="ev-edit",
+                              edited_ts="1700000005.000000")
+    assert out.kind == "pending", out
+    with world.db.session() as s:
+        [draft] = list(s.exec(select(DraftRow)))
+        version = s.exec(select(DraftVersionRow).where(DraftVersionRow.draft_id == draft.id,
+                                                       DraftVersionRow.number == draft.current_version)).one()
+    assert (draft.current_version, version.text, draft.edited_ts) == (2, edited, "1700000005.000000")
