@@ -79,7 +79,7 @@ def run_remind(args: argparse.Namespace) -> int:
         kessai = Kessai(db, org, tz=settings.tz)
         kessai.workspace_url = workspace_url(settings)
         real_now = datetime.now(UTC)
-        report = Sweeper(kessai, expire_until=real_now).sweep(now)
+        report = Sweeper(kessai, settle_until=real_now).sweep(now)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if now > real_now + timedelta(minutes=1):
             print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）は、"

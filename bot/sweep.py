@@ -170,12 +170,13 @@ class Sweeper:
     workflow operations the sweep triggers (代決 and expiry belong to the approval workflow)."""
 
     def __init__(self, kessai: Any, *, incidents: IncidentService | None = None,
-                 expire_until: datetime | None = None) -> None:
-        """``expire_until``: expire only drafts due by this instant (``kessai remind --now`` passes
-        the real time): an expiry is a ledger entry, which a sweep run ahead of the clock to try
-        tomorrow's reminders must not write for a draft its approver can still decide today."""
+                 settle_until: datetime | None = None) -> None:
+        """``settle_until``: what cannot be undone happens only as of this instant at the latest
+        (``kessai remind --now`` passes the real time): a sweep run ahead of the clock to try
+        tomorrow's reminders must not expire a draft its approver can still decide today (a ledger
+        entry), nor end an absence that is still on (its requests taken back from the deputies)."""
         self.kessai = kessai
-        self.expire_until = expire_until
+        self.settle_until = settle_until
         self.db: Database = kessai.db
         self.org: OrgConfig = kessai.org
         self.zone: ZoneInfo = kessai.tz
@@ -295,9 +296,12 @@ class Sweeper:
         return draft.message_ts if draft.source == "channel" else None
 
     # -- approvals --------------------------------------------------------------------------
+    def _settled_by(self, now: datetime) -> datetime:
+        """The instant irreversible steps act as of: ``now``, or the real time if that is earlier."""
+        return now if self.settle_until is None or self.settle_until >= now else self.settle_until.astimezone(UTC)
+
     def _expire(self, now: datetime, report: SweepReport) -> None:
-        if self.expire_until is not None and self.expire_until < now:
-            now = self.expire_until.astimezone(UTC)
+        now = self._settled_by(now)
         with self.db.session() as s:
             due = repo.pending_scheduled_before(s, now)
         due = self._configured(due)
@@ -348,6 +352,7 @@ class Sweeper:
         At the end of the absence itself, not at the next business hour: from then on the deputies
         no longer stand in for anyone. Claimed per absence (its end is in the key), so two replicas
         do it once, and a later absence of the same person is its own."""
+        now = self._settled_by(now)
         with self.db.session() as s:
             ended = repo.absences_ended_with_deputies(s, now)
         items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]

@@ -123,13 +123,13 @@ def test_a_sweep_ahead_of_the_clock_expires_only_what_is_due_by_the_clock(world:
     approver can still decide today: the expiry is a ledger entry that cannot be taken back."""
     draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 27, 9, 0))
     real_now = jst(2026, 11, 24, 11, 0)
-    ahead = Sweeper(world.kessai, expire_until=real_now)
+    ahead = Sweeper(world.kessai, settle_until=real_now)
     assert ahead.sweep(jst(2026, 11, 28, 10, 0)).sent["draft.expire"] == 0
     assert world.draft(draft_id).state == "pending"
     with world.db.session() as s:
         assert list(ledger_repo.iter_entries(s)) == []
     # When the clock has passed the scheduled time, it expires as usual, recorded at that time.
-    assert Sweeper(world.kessai, expire_until=jst(2026, 11, 27, 9, 30)).sweep(
+    assert Sweeper(world.kessai, settle_until=jst(2026, 11, 27, 9, 30)).sweep(
         jst(2026, 11, 28, 10, 0)).sent["draft.expire"] == 1
     with world.db.session() as s:
         [entry] = list(ledger_repo.iter_entries(s))
@@ -390,3 +390,17 @@ def test_away_off_after_the_absence_ended_says_so(world: World) -> None:
     answer = world.kessai.clear_away("U0MANAGER")
     assert answer == "登録されていた不在は 11月25日で終わっています。決裁依頼はすでにあなたに届くようになっています。"
     assert world.kessai.clear_away("U0MANAGER") == "不在は登録されていません。"
+
+
+def test_a_sweep_ahead_of_the_clock_does_not_end_an_absence_still_on(world: World) -> None:
+    """Tomorrow's reminders tried today must not hand the deputies' requests back to an approver
+    who is away today: the step is claimed, and would not happen again when the absence ends."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    real_now = jst(2026, 11, 24, 11, 0)
+    world.clock.t = real_now
+    assert Sweeper(world.kessai, settle_until=real_now).sweep(jst(2026, 11, 25, 10, 0)).sent["approval.back"] == 0
+    # When the absence has really ended, the requests go back as usual.
+    world.clock.t = jst(2026, 11, 25, 9, 0)
+    assert world.sweep(jst(2026, 11, 25, 9, 0)).sent["approval.back"] == 1
