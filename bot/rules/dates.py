@@ -17,8 +17,12 @@ from bot.rules.text import KANJI_DIGITS, Document
 WEEKDAYS = "月火水木金土日"
 _EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
 # A weekday after a date: 「（金）」「(金・祝)」「金曜日」, or in English in a bilingual notice (「（Fri）」).
+# Weekdays in hiragana, as やさしい日本語 writes them, Monday first.
+_HIRAGANA_DAYS = ("げつ", "か", "すい", "もく", "きん", "ど", "にち")
 _WD = (
-    rf"(?:[(\[〔【]\s*+(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+(?:[・･,、]?\s*+(?:祝|休|祝日|振休))?\s*+[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?"
+    rf"(?:[(\[〔【]\s*+(?P<w>[{WEEKDAYS}])(?:曜日?|よう日|ようび)?\s*+(?:[・･,、]?\s*+(?:祝|休|祝日|振休))?\s*+[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?"
+    # やさしい日本語 for foreign residents: 「12月6日（きんようび）」.
+    rf"|[(\[〔【]\s*+(?P<wh>{'|'.join(_HIRAGANA_DAYS)})(?:ようび|よう日|曜日?)\s*+[)\]〕】]"
     rf"|[(\[〔【]\s*+(?P<we>(?i:{_EN_WD}))\s*+[)\]〕】]"
     # 「12/6 Sat」「2026/12/6 Sat.」「12.6 SAT 10:00」 without brackets, but not 「12/6 Sun Plaza」
     # (a name that starts with a day's letters) or 「… sat down」.
@@ -32,8 +36,8 @@ _BARE_AFTER = re.compile(
     r"(?:[0-9]{1,2}\s*+:\s*+[0-9]{2}|[0-9]{1,2}\s*+時(?:\s*+[0-9]{1,2}\s*+分|半)?)\s*+)?[~～〜\-])\s*+$"
 )
 # Which group of _WD (or of its copy for a day without its month) holds the weekday.
-_WD_GROUPS = ("w", "w2", "we", "we2")
-_WD_ONLY_GROUPS = ("wo", "wo2", "woe", "woe2")
+_WD_GROUPS = ("w", "w2", "we", "we2", "wh")
+_WD_ONLY_GROUPS = ("wo", "wo2", "woe", "woe2", "woh")
 # Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
 _AND = r"\s*+[・･,、~～〜\-]\s*+"
 _PAIR_WD = rf"[(\[〔【]\s*+(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*+[)\]〕】]"
@@ -52,7 +56,7 @@ _DATE = re.compile(
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
     rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)"
     rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
-    rf"(?P<d_only>{_NUM})\s*+(?(bare)日?|日)\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>')}"
+    rf"(?P<d_only>{_NUM})\s*+(?(bare)日?|日)\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
 )
 # The year before each era's first (令和元年 is 2019); bot.calendar reads typed dates with it too.
 ERA_BASE = {
@@ -195,7 +199,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     和気町 4(3) は正確な情報発信を、美祢市 5(2)ア は「正確に記述する」ことを求めています。
     曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日〔金〕」「11月21日(土曜日)」
     「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「十一月二十一日（金）」
-    の形に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
+    の形と、やさしい日本語の「12月6日（どようび）」「（土よう日）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
@@ -891,13 +895,17 @@ def _written_group(m: re.Match[str], groups: tuple[str, ...]) -> str:
 
 
 def _as_kanji(written: str) -> str:
-    """A weekday as the kanji WEEKDAYS uses, whether written 「金」 or 「Fri」."""
+    """A weekday as the kanji WEEKDAYS uses, whether written 「金」, 「Fri」 or 「きん」."""
+    if written in _HIRAGANA_DAYS:
+        return WEEKDAYS[_HIRAGANA_DAYS.index(written)]
     english = _english_day(written) if written.isascii() else None
     return WEEKDAYS[english] if english is not None else written
 
 
 def _like(written: str, weekday: int) -> str:
-    """Weekday ``weekday`` (Monday 0) in the style ``written`` has: 「土」, or 「Sat」「SAT」「Saturday」「Sat.」."""
+    """Weekday ``weekday`` (Monday 0) in the style ``written`` has: 「土」, 「ど」, or 「Sat」「SAT」「Saturday」「Sat.」."""
+    if written in _HIRAGANA_DAYS:
+        return _HIRAGANA_DAYS[weekday]
     if not written.isascii():
         return WEEKDAYS[weekday]
     name = _EN_DAYS[weekday].capitalize()

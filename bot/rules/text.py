@@ -134,7 +134,7 @@ def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
 
 # A Latin or Hangul full stop ends a sentence when a space follows (multilingual notices for
 # foreign residents: English, Vietnamese, Korean); "1.5" and "www.city" have no space after it.
-_SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)]*|(?<=[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3)])\.(?=[ \t])|\n+")
+_SENTENCE_END = re.compile(r"[。．！？!?।॥]+[」』）)]*|(?<=[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3)])\.(?=[ \t])|\n+")
 # Characters allowed in a URL (RFC 3986) — an ASCII boundary, so Japanese text right after a URL
 # is not swallowed into it.
 URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"

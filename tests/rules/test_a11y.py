@@ -284,3 +284,9 @@ def test_colons_that_are_not_slack_emoji_codes_stay_silent(text: str) -> None:
 def test_a_space_between_a_one_letter_family_and_given_name_is_no_spacing() -> None:
     assert "a11y.spaced_word" not in codes("講師：林 功 氏")
     assert "a11y.spaced_word" in codes("林 功 氏 講 演")
+
+
+def test_a_nepali_full_stop_ends_a_sentence() -> None:
+    # 「।」 (danda) in a notice for Nepali residents: twenty short sentences are not one long one.
+    assert "a11y.long_sentence" not in codes("यो सूचना हो। " * 20)
+    assert "a11y.long_sentence" in codes("यो सूचना हो " * 20)

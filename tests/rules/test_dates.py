@@ -757,3 +757,12 @@ def test_english_dates_wrong_in_every_reading_fire(text: str) -> None:
 ])
 def test_a_month_that_heads_no_days_lends_them_nothing(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# やさしい日本語 (for foreign residents) writes weekdays in hiragana.
+def test_a_weekday_in_hiragana_is_checked_and_fixed_in_hiragana() -> None:
+    [f] = findings_of("date.weekday_mismatch", "12月6日（きんようび）")
+    assert f.suggestion == "12月6日（どようび）" and "土曜日" in f.message
+    assert "date.weekday_mismatch" in codes("12月6日（金よう日）")
+    for text in ("12月6日（どようび）", "12月6日（土よう日）", "12月6日（どよう日）", "12月5日（か）の予定"):
+        assert "date.weekday_mismatch" not in codes(text), text

@@ -195,3 +195,7 @@ def test_asking_to_share_and_a_concerts_supporters_club_are_no_quote_or_politics
 
 def test_an_orchestras_supporters_club_is_no_politicians() -> None:
     assert "prohibited.political" not in codes("市民オーケストラ後援会の総会を開きます。")
+
+
+def test_a_school_clubs_supporters_club_is_no_politicians() -> None:
+    assert "prohibited.political" not in codes("野球部後援会の皆さま、ご支援ありがとうございます。")
