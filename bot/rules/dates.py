@@ -214,7 +214,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「14 Dec (Sun)」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月5日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
     （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周三）」「12月31日(星期三)」）と韓国語（「12월 31일(수)」
-    「12월 31일(수요일)」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
+    「12월 31일(수요일)」、括弧のない「12月31日星期三」「12월 31일 수요일」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
     確かめます。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
@@ -1014,13 +1014,16 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
 # 「12月30日（周三）」「12月30日(星期三)」「12월 30일(수)」「12월 30일(수요일)」.
 _ZH_DAYS = "一二三四五六日"  # Monday … Saturday, then Sunday (also written 天)
 _KO_DAYS = "월화수목금토일"
+# With or without brackets (「12月6日星期五」「12월 6일 금요일」); without them, only the full forms
+# (星期・礼拜, 요일), not a bare 「周一」 or 「금」 that could start another word.
 _ZH_DATE = re.compile(
     r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*+年\s*+)?(?P<m>[0-9]{1,2})\s*+月\s*+(?P<d>[0-9]{1,2})\s*+[日号號]\s*+"
-    r"[(\[【]\s*+(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*+[)\]】]"
+    r"(?:[(\[【]\s*+(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*+[)\]】]"
+    r"|,?\s*+(?P<pre2>星期|礼拜|禮拜)(?P<w2>[一二三四五六日天]))"
 )
 _KO_DATE = re.compile(
     r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*+년\s*+)?(?P<m>[0-9]{1,2})\s*+월\s*+(?P<d>[0-9]{1,2})\s*+일\s*+"
-    r"[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]"
+    r"(?:[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]|,?\s*+(?P<w2>[월화수목금토일])(?P<suffix2>요일))"
 )
 
 
@@ -1036,15 +1039,17 @@ def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         if not any(p in doc.norm for p in probes):
             continue
         for m in pattern.finditer(doc.norm):
-            written = m.group("w")
+            w = "w" if m.group("w") else "w2"
+            written = m.group(w)
             actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
             if actual is None or actual.weekday() == days.index("日" if written == "天" else written):
                 continue
             correct = days[actual.weekday()]
             groups = m.groupdict()  # 「星期」 before a Chinese weekday, 「요일」 after a Korean one
+            pre = groups.get("pre") or groups.get("pre2") or ""
+            suffix = groups.get("suffix") or groups.get("suffix2") or ""
             span = doc.span(m.start(), m.end())
-            yield _weekday_hit(doc, span, doc.span(*m.span("w")), actual,
-                               shown=(groups.get("pre") or "") + correct + (groups.get("suffix") or ""),
+            yield _weekday_hit(doc, span, doc.span(*m.span(w)), actual, shown=pre + correct + suffix,
                                quoted=doc.text[span[0] : span[1]], correct=correct)
 
 

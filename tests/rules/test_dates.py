@@ -766,3 +766,12 @@ def test_a_weekday_in_hiragana_is_checked_and_fixed_in_hiragana() -> None:
     assert "date.weekday_mismatch" in codes("12月6日（金よう日）")
     for text in ("12月6日（どようび）", "12月6日（土よう日）", "12月6日（どよう日）", "12月5日（か）の予定"):
         assert "date.weekday_mismatch" not in codes(text), text
+
+
+def test_chinese_and_korean_weekdays_without_brackets_are_checked() -> None:
+    [f] = findings_of("date.weekday_mismatch", "12月6日星期五")
+    assert f.suggestion == "12月6日星期六"
+    [f] = findings_of("date.weekday_mismatch", "12월 6일 금요일")
+    assert f.suggestion == "12월 6일 토요일"
+    for text in ("12月6日星期六", "12월 6일 토요일", "12月6日周五的活动", "12월 6일 금"):
+        assert "date.weekday_mismatch" not in codes(text), text
