@@ -163,7 +163,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 19: reported insults, quoted scam lines, safety share requests, doubts,
                # month headings, fiscal years, wrapped numbers, PIN labels.
                "「バカ」と言われた ", "「口外しないで」 ", "クマ拡散希望 ", "本当かどうか ", "12月は6日（金）",
-               "来年度分は12月1日（月）", "090-1234-\n", "暗証番号 4821 ", "12月の", "〇ね "]
+               "来年度分は12月1日（月）", "090-1234-\n", "暗証番号 4821 ", "12月の", "〇ね ",
+               "3/12 (Wed) ", "Wednesday 3/12 ", "「バカ」「", "「バカ」などの言葉はやめましょう "]
 
 
 def adversarial() -> None:

@@ -177,12 +177,14 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     return None
 
 
-# A start typed without its year may be this recent in the past (an absence entered late); an
-# older month and day is the next one (「6/10」 typed in December is next June, not last June).
-_RECENT_START = timedelta(days=31)
-# An end typed without its year rolls into the next year only for a period this short (「12/28 1/5」);
-# 「12/10 12/5」 is the two dates typed the wrong way round, not an absence of a year.
-_LONGEST_ROLLED_PERIOD = timedelta(days=92)
+# A start typed without its year may be this recent in the past (an absence entered late, or a
+# past period typed by mistake, which is then refused as past); an older month and day is the next
+# one (「6/10」 typed in December is next June, not last June).
+_RECENT_START = timedelta(days=92)
+# An end typed without its year rolls into the next year only for a period of half a year at most
+# (「12/28 1/5」「12/25-3/31」); 「12/10 12/5」 is the two dates typed the wrong way round, not an
+# absence of a year.
+_LONGEST_ROLLED_PERIOD = timedelta(days=183)
 
 
 def _start_day(month: int, day: int, today: date) -> date | None:
@@ -236,7 +238,8 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
     if len(pieces) not in (1, 2):
         return None
     if len(pieces) == 1 and until:
-        end = _period_date(pieces[0], lambda m, d: parse_date(f"{m}/{d}", today))
+        # 「11/30まで」 typed on 12/4 is a date just past (refused), not next November.
+        end = _period_date(pieces[0], lambda m, d: _start_day(m, d, today))
         return ("" if end is not None else pieces[0]), (today if end is not None else None), end
     start = _period_date(pieces[0], lambda m, d: _start_day(m, d, today))
     if start is None:
@@ -253,6 +256,7 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
 
 def _pieces(written: str) -> list[str]:
     """The one or two dates of a period, split where a split leaves dates on both sides."""
+    written = re.sub(rf"\s*([{_DASHES}])\s*", r"\1", written)  # 「12/10 - 12/15」
     parts = [p for p in _WAVE.split(written) if p]
     if len(parts) > 1:
         return parts

@@ -370,6 +370,7 @@ class Sweeper:
     def _reroute_absent(self, now: datetime, report: SweepReport) -> None:
         """Absences that began after a request was sent: the workflow re-routes them (idempotent
         through its approval_requests rows). Only looked at while someone is actually away."""
+        now = self._settled_by(now)  # an absence that has not begun yet by the clock reroutes nothing
         with self.db.session() as s:
             if not repo.anyone_away(s, now):
                 return

@@ -402,6 +402,14 @@ TUESDAY = date(2026, 11, 24)
         # The two dates typed the wrong way round: the end stays before the start (refused), not a year away.
         ("12/10 12/5", date(2026, 12, 4), date(2026, 12, 10), date(2026, 12, 5)),
         ("2026-12-10 12/5", date(2026, 12, 4), date(2026, 12, 10), date(2026, 12, 5)),
+        # Second review: an end already past stays past (refused), dashes with spaces, a period
+        # to the end of the fiscal year, a past period typed by mistake (refused as past).
+        ("11/30まで", date(2026, 12, 4), date(2026, 12, 4), date(2026, 11, 30)),
+        ("12/25まで", date(2027, 1, 3), date(2027, 1, 3), date(2026, 12, 25)),
+        ("12/10 - 12/15", date(2026, 12, 4), date(2026, 12, 10), date(2026, 12, 15)),
+        ("12/10 – 12/15", date(2026, 12, 4), date(2026, 12, 10), date(2026, 12, 15)),
+        ("12/25-3/31", date(2026, 12, 4), date(2026, 12, 25), date(2027, 3, 31)),
+        ("11/2-11/5", date(2026, 12, 4), date(2026, 11, 2), date(2026, 11, 5)),
     ],
 )
 def test_a_period_is_read_as_people_type_it(typed: str, today: date, start: date, end: date) -> None:

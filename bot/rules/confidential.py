@@ -220,7 +220,12 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 _SAID_SECRECY = re.compile(r"他言無用|口外")
 _SCAM_WORDS = re.compile(r"詐欺|不審|手口|だま|騙|うそ|嘘|偽")
 # The quote reported as what a caller says: 「「口外しないで」と言われたら」「「口外しないで」は詐欺です」.
-_SAID_BY_CALLER = re.compile(r"」\s*(?:(?:と|って|などと)\s*(?:言|い)われ|(?:と|って)\s*(?:言う|いう)|は詐欺|などと)")
+_SAID_BY_CALLER = re.compile(
+    r"」\s*(?:(?:と|って|などと)\s*(?:(?:言|い)われ|口止め|念を押され|(?:言|い)って(?:くる|きた|くれば))"
+    r"|(?:と|って)\s*(?:言う|いう)|は詐欺|などと)"
+)
+# What a fraud warning tells the reader to do when told to keep quiet.
+_ADVICE = re.compile(r"相談|警察|通報|家族|電話を切|消費生活センター|#9110|188")
 
 
 def _quoted_scam_line(doc: Document, hit: Hit, scam_sentences: dict[tuple[int, int], bool]) -> bool:
@@ -233,9 +238,13 @@ def _quoted_scam_line(doc: Document, hit: Hit, scam_sentences: dict[tuple[int, i
         return False
     if not _SAID_BY_CALLER.match(doc.text, closing, closing + 12):
         return False  # 「この件は「口外しないで」ください」: the post's own instruction
+    if (-1, -1) not in scam_sentences:
+        scam_sentences[(-1, -1)] = bool(_SCAM_WORDS.search(doc.text))  # the draft is a fraud warning
+    if scam_sentences[(-1, -1)]:
+        return True
     sentence = doc.sentence_at(hit.start)
     if sentence not in scam_sentences:
-        scam_sentences[sentence] = bool(_SCAM_WORDS.search(doc.text, *sentence))
+        scam_sentences[sentence] = bool(_ADVICE.search(doc.text, *sentence))
     return scam_sentences[sentence]
 
 

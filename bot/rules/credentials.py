@@ -412,16 +412,17 @@ def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
 
 
 # The line before a login pair's 「PW xxxx」: 「ID joetsu.city」「ユーザー名：…」「login: …」.
-_ID_LINE = re.compile(r"(?i)[ \t]*(?:id|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)[ \t:=：]")
+_ID_LINE = re.compile(r"(?i)[ \t]*(?:id|ssid|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)[ \t:=：]")
 
 
 def _under_an_id(norm: str, m: re.Match[str]) -> bool:
     """Whether a short English label (「PW yukiguni2025!」) begins a line right under an ID line:
     the pair is a login, whatever separator the writer left out."""
-    if m["label"].lower() not in ("pw", "pwd", "p/w", "pass") or (m.start() > 0 and norm[m.start() - 1] != "\n"):
+    line = norm.rfind("\n", 0, m.start()) + 1
+    if m["label"].lower() not in ("pw", "pwd", "p/w", "pass") or line == 0 or norm[line : m.start()].strip(" \t"):
         return False
-    previous = norm.rfind("\n", 0, max(0, m.start() - 1)) + 1
-    return m.start() > 0 and bool(_ID_LINE.match(norm, previous, m.start()))
+    previous = norm.rfind("\n", 0, line - 1) + 1
+    return bool(_ID_LINE.match(norm, previous, line))
 
 
 def _labelled(norm: str) -> Iterator[Credential]:

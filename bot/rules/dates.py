@@ -557,6 +557,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     # Where the first month is named, if anywhere: asked for every day-only date, so found once.
     first_month = _MONTH_WORD.search(doc.norm)
     first_month_end = first_month.end() if first_month is not None else len(doc.norm) + 1
+    japanese: dict[tuple[int, int], bool] = {}  # per sentence: is it Japanese (see _fits_day_first)
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     last_day = 0  # the day of that date
     for m in _DATE.finditer(doc.norm):
@@ -603,7 +604,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         last_month = (month, year, m.end())
         last_day = days[-1][2]
-        yield from _check_weekdays(doc, m, today, days)
+        yield from _check_weekdays(doc, m, today, days, japanese)
     if "曜" in doc.norm:
         if "第" in doc.norm:
             yield from _nth_weekdays(doc, today)
@@ -781,7 +782,7 @@ def _months_from(today: date, k: int) -> tuple[int, int]:
 _LONE_MONTH = re.compile(
     # 「12月は」「12月：」「【12月】」「12月の休館日：」「12月の予定は」「【12月の開館日】」: a heading or a topic,
     # not 「11月分の申請は」「11月いっぱい」「11月まで」「11月に続き」「12月から1月の」.
-    rf"(?<![0-9{KANJI_DIGITS}十~〜・、])(?P<m>{_NUM})\s*+月\s*+(?:は|[:】\]\n]|の[^\s。、:】\]の月]{{1,8}}(?:[:】\]\n]|は))"
+    rf"(?<![0-9{KANJI_DIGITS}十~〜・、])(?P<m>{_NUM})\s*+月\s*+(?:には|は|も|[:】\]\n]|の[^\s。、:】\]の月]{{1,8}}(?:[:】\]\n]|は|[ \t\u3000]))"
 )
 _HEADING_WITHIN = 24
 
@@ -840,7 +841,8 @@ def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hi
 
 
 def _check_weekdays(
-    doc: Document, m: re.Match[str], today: date, days: list[tuple[int | None, int, int, str]]
+    doc: Document, m: re.Match[str], today: date, days: list[tuple[int | None, int, int, str]],
+    japanese: dict[tuple[int, int], bool],
 ) -> Iterator[Hit]:
     """The hit for a date match whose weekdays (one, or two for 「5日・6日（土・日）」) do not fit
     its days, or whose day does not exist (「11月31日（月）」)."""
@@ -865,7 +867,8 @@ def _check_weekdays(
         written = m.group(group)
         if (written.isascii() and _SLASHED.match(m.group())
                 and (english := _english_day(written)) is not None
-                and _fits_day_first(year, month, day, english, today)):
+                and _fits_day_first(year, month, day, english, today)
+                and not _in_japanese(doc, doc.sentence_at(doc.span(m.start(), m.end())[0]), japanese)):
             continue  # 「6/12 (Sat)」 in English: 6 December, written day first
         if _as_kanji(written) != WEEKDAYS[actual.weekday()]:
             correct = _like(written, actual.weekday())
@@ -935,6 +938,16 @@ def _fits_english_range(text: str, m: re.Match[str], year: str | None, month: in
             and first.weekday() == first_weekday and last.weekday() == weekday)
 
 
+# Kana or kanji: a sentence in Japanese writes month first, whatever language its weekday is in.
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-鿿]")
+
+
+def _in_japanese(doc: Document, sentence: tuple[int, int], known: dict[tuple[int, int], bool]) -> bool:
+    if sentence not in known:
+        known[sentence] = bool(_JAPANESE.search(doc.text, *sentence))
+    return known[sentence]
+
+
 _SLASHED = re.compile(r"\s*[0-9]{1,2}/[0-9]{1,2}(?![0-9])")
 
 
@@ -984,6 +997,7 @@ def _weekday_hit(doc: Document, span: tuple[int, int], weekday_span: tuple[int, 
 
 
 def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
+    japanese: dict[tuple[int, int], bool] = {}  # per sentence: one may hold thousands of dates
     for m in _EN_DATE.finditer(doc.text):
         form = next(k for k in ("", "2", "3", "4", "5") if m.group("w" + k))
         wd_group = "w" + form
@@ -1001,7 +1015,8 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         actual = _written_date(year, month, day, today)
         if actual is None or actual.weekday() == weekday:
             continue
-        if month_word.isdigit() and _fits_day_first(year, month, day, weekday, today):
+        if month_word.isdigit() and _fits_day_first(year, month, day, weekday, today) \
+                and not _in_japanese(doc, doc.sentence_at(m.start()), japanese):
             continue  # 「Saturday 6/12」: written day first, as outside the US, and right that way
         if _fits_english_range(doc.text, m, year, month, day, weekday, today):
             continue  # 「Sat–Sun, Dec 6–7」: the first weekday is the first day's, this one the last's

@@ -60,9 +60,12 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 _REPORTED_AFTER = re.compile(
     # Said to someone (passive), or listed as words that are said: 「と言われた」「と呼ばれ」「などの暴言」
     # 「という言葉」「は暴言です」. Not the active 「と言ってやれ」「と書き込もう」 nor 「のような人間」.
-    r"」\s*(?:と|って)\s*(?:言|い|云)われ|」\s*(?:と|って)\s*(?:呼ばれ|よばれ|罵られ|ののしられ|書かれ|書き込まれ|"
+    r"」\s*(?:など|等)?\s*(?:と|って)\s*(?:言|い|云)われ|」\s*(?:と|って)\s*(?:呼ばれ|よばれ|罵られ|ののしられ|書かれ|書き込まれ|"
     r"投稿され|叫ばれ|なじられ|からかわれ)"
-    r"|」\s*(?:など|等|といった)|」\s*という\s*(?:言葉|暴言|悪口|発言|書き込み|誹謗中傷|言い方|表現)"
+    # 「友達に「バカ」と言ってしまったことはありませんか」: looking back on having said it.
+    r"|」\s*(?:と|って)\s*(?:言|い)って(?:しま|しも)"
+    r"|」\s*(?:など|等|といった)|」\s*のような\s*(?:言葉|暴言|悪口|発言|書き込み|言い方|表現)"
+    r"|」\s*という\s*(?:言葉|暴言|悪口|発言|書き込み|誹謗中傷|言い方|表現)"
     r"|」\s*(?:は|も)\s*(?:暴言|悪口|侮辱|いじめ|誹謗中傷|ハラスメント)"
 )
 
@@ -73,11 +76,30 @@ def _reported(doc: Document, start: int, end: int) -> bool:
     if opening < 0 or "」" in doc.text[opening:start]:
         return False
     closing = doc.text.find("」", end, end + 15)
-    if closing < 0 or "「" in doc.text[end:closing] or not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
+    if closing < 0 or "「" in doc.text[end:closing]:
         return False
-    # 「「バカ」と言われても仕方ない」 says it through the quote (read a little way on, not to the end
-    # of what may be one sentence of thousands of characters).
-    return not _ENDORSED.search(doc.text, closing, min(doc.sentence_at(start)[1], closing + 40))
+    # 「「死ね」「キモい」のような言葉」: a list of quoted words is reported as a whole.
+    for _ in range(8):
+        more = _NEXT_QUOTE.match(doc.text, closing + 1)
+        if more is None:
+            break
+        closing = more.end() - 1
+    if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
+        return False
+    # Read a little way on, not to the end of what may be one sentence of thousands of characters:
+    # advice against the word (「使うのはやめましょう」「相談しましょう」) keeps it reported; agreeing
+    # with it or calling for it (「と言われても仕方ない」「と呼ばれるべきだ」) says it.
+    window = (closing, min(doc.sentence_at(start)[1], closing + 40))
+    if _DISCOURAGED.search(doc.text, *window):
+        return True
+    return not _ENDORSED.search(doc.text, *window)
+
+
+_NEXT_QUOTE = re.compile(r"\s*[、・,]?\s*「[^「」\n]{1,15}」")
+_DISCOURAGED = re.compile(
+    r"やめ|止め|ないよう|使わない|言わない|しない|いけない|ダメ|だめ|禁止|許され(?:ない|ません)|ではありません|"
+    r"相談|傷つけ|傷付け|悩まず|通報|いじめ"
+)
 
 
 # What says the quoted word through the quote: agreeing with it, or calling for it.

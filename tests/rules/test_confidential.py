@@ -151,6 +151,8 @@ LEAKS = [
     ("Senha: yuki2025x", "yuki2025x"),
     ("Mật khẩu: yuki2025x", "yuki2025x"),
     ("ID joetsu.city\nPW yukiguni2025!", "yukiguni2025!"),
+    ("ID：joetsu\n PW yukiguni2025", "yukiguni2025"),
+    ("SSID joetsu-free\nPW yukiguni2025", "yukiguni2025"),
 ]
 
 

@@ -775,3 +775,13 @@ def test_chinese_and_korean_weekdays_without_brackets_are_checked() -> None:
     assert f.suggestion == "12월 6일 토요일"
     for text in ("12月6日星期六", "12월 6일 토요일", "12月6日周五的活动", "12월 6일 금"):
         assert "date.weekday_mismatch" not in codes(text), text
+
+
+
+# Session 19, second review.
+@pytest.mark.parametrize("text", [
+    "確定申告の相談会 3/12 (Wed) 10:00〜",  # a Japanese sentence writes month first
+    "12月の休館日 8日（火）、15日（火）", "12月には、7日（土）と21日（土）に開催", "12月も7日（土）に開催します。",
+])
+def test_review_wrong_weekdays_still_fire(text: str) -> None:
+    assert "date.weekday_mismatch" in codes(text)

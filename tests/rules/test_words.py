@@ -532,3 +532,36 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
 ])
 def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
+
+
+
+# Session 19, second review: advice against a quoted word keeps it reported; a list of quotes is one.
+@pytest.mark.parametrize("text", [
+    "「バカ」などの言葉を使うのはやめましょう。",
+    "「バカ」という言葉は使わないようにしましょう。",
+    "「バカ」などの暴言は決して許されるべきではありません。",
+    "「バカ」と言われたら、すぐに先生に相談しましょう。",
+    "「バカ」などと言われたら、ひとりで悩まず相談しなさい。",
+    "友達に「バカ」と言ってしまったことはありませんか。",
+    "「死ね」「キモい」のような言葉は人を傷つけます。",
+    "「うざい」「きもい」といった言葉を使わないようにしよう。",
+])
+def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
+    assert "prohibited.insult" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("「口外しないで」と言われたら、すぐに家族や警察に相談してください。", "confidential.secret"),
+    ("還付金詐欺にご注意ください。「口外しないでください」と言ってくる電話は詐欺です。", "confidential.secret"),
+    ("不審な電話で「口外しないで」と口止めされたら詐欺です。", "confidential.secret"),
+])
+def test_fraud_warnings_quoting_the_callers_words_stay_silent(text: str, code: str) -> None:
+    assert code not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("この件は「口外しないで」ください。詐欺に注意。", "confidential.secret"),
+    ("あんな連中は「ガイジ」だ。隔離しておけ。", "prohibited.discrimination"),
+])
+def test_the_posts_own_words_still_fire(text: str, code: str) -> None:
+    assert code in codes(text)

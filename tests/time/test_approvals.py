@@ -404,3 +404,14 @@ def test_a_sweep_ahead_of_the_clock_does_not_end_an_absence_still_on(world: Worl
     # When the absence has really ended, the requests go back as usual.
     world.clock.t = jst(2026, 11, 25, 9, 0)
     assert world.sweep(jst(2026, 11, 25, 9, 0)).sent["approval.back"] == 1
+
+
+
+def test_a_sweep_ahead_of_the_clock_does_not_start_an_absence_early(world: World) -> None:
+    """An approver away only tomorrow: tomorrow's reminders tried today leave today's requests with them."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    real_now = jst(2026, 11, 24, 11, 0)
+    world.clock.t = real_now
+    assert Sweeper(world.kessai, settle_until=real_now).sweep(jst(2026, 11, 25, 10, 0)).sent["approval.away"] == 0
