@@ -188,8 +188,8 @@ _LONGEST_ROLLED_PERIOD = timedelta(days=183)
 
 
 def _start_day(month: int, day: int, today: date) -> date | None:
-    """The start of a period typed as month and day: the such day in the last 31 days, else the
-    next one."""
+    """The start of a period typed as month and day: the such day in the last three months, else
+    the next one."""
     upcoming = parse_date(f"{month}/{day}", today)
     for year in (today.year, today.year - 1):
         with contextlib.suppress(ValueError):
@@ -226,10 +226,11 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
     or an end alone (「12/10まで」「〜12/10」: from today). Returns (the piece that is no date, or
     "から" for a start without its end, or ""; start; end), None when there are not one or two pieces.
 
-    Without a year, the start is the such day in the last 31 days (an absence entered late:
-    「11/20 11/26」 on 11/24), else the next one; the end is the first such day from the start when
-    that makes a period of three months at most (「12/28 1/5」 runs over the new year), else it is
-    read in the start's year, so that 「12/10 12/5」 is refused as reversed, not a year away."""
+    Without a year, the start is the such day in the last three months (an absence entered late:
+    「11/20 11/26」 on 11/24), else the next one; an end alone is read the same way (「11/30まで」 on
+    12/4 is past, and refused). An end after a start is the first such day from the start when that
+    makes a period of half a year at most (「12/28 1/5」「12/25-3/31」 run over the new year), else it
+    is read in the start's year, so that 「12/10 12/5」 is refused as reversed, not a year away."""
     written = _WEEKDAY_NOTE.sub("", unicodedata.normalize("NFKC", text)).strip()
     until = bool(_UNTIL.search(written)) or written[:1] in "~〜"
     written = _UNTIL.sub("", written).lstrip("~〜 ").strip()
@@ -266,9 +267,7 @@ def _pieces(written: str) -> list[str]:
     for i, ch in enumerate(written):
         if ch in _DASHES and 0 < i < len(written) - 1:
             left, right = written[:i].strip(), written[i + 1 :].strip()
-            if _period_date(left, lambda m, d: date(2000, m, d) if 1 <= m <= 12 and 1 <= d <= 31 else None) and (
-                _looks_like_date(right) or _DAY_ONLY.fullmatch(right)
-            ):
+            if _looks_like_date(left) and (_looks_like_date(right) or _DAY_ONLY.fullmatch(right)):
                 return [left, right]
     return [written] if written else []
 

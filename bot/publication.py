@@ -67,26 +67,26 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
     handle = _handle(account_url)
     path = parts.path
     if platform == "x":
-        m = re.fullmatch(r"/([A-Za-z0-9_]{1,50})(?:/web)?/status/(\d+)/?(?:(?:photo|video)/\d+/?)?", path)
+        m = _X_STATUS.fullmatch(path.rstrip("/"))
         if not m:
             return "Xの投稿のURLは https://x.com/アカウント名/status/数字 の形です。投稿を開いてURLをコピーしてください。"
         # x.com/i/status/… (the app's "copy link" for some posts) names no account to compare.
-        if handle and m.group(1).lower() not in (handle, "i"):
-            return f"このURLは @{m.group(1)} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
+        if handle and m["handle"].lower() not in (handle, "i"):
+            return f"このURLは @{m['handle']} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
         return None
     if platform == "instagram":
-        m = re.fullmatch(r"/(?:([A-Za-z0-9_.]+)/)?(p|reel|reels|tv)/[A-Za-z0-9_-]+/?", path)
+        m = _INSTAGRAM_CODE.fullmatch(path.rstrip("/"))
         if not m:
             return "Instagramの投稿のURLは https://www.instagram.com/p/… の形です。投稿を開いてURLをコピーしてください。"
-        if m.group(1) and handle and m.group(1).lower() != handle:
-            return f"このURLは {m.group(1)} の投稿です。このアカウント（{handle}）の投稿のURLを貼り付けてください。"
+        if m["handle"] and handle and m["handle"].lower() != handle:
+            return f"このURLは {m['handle']} の投稿です。このアカウント（{handle}）の投稿のURLを貼り付けてください。"
         return None
     if platform == "tiktok":
-        m = re.fullmatch(r"/@([A-Za-z0-9_.]+)/(video|photo)/\d+/?", path)
+        m = _TIKTOK_VIDEO.fullmatch(path.rstrip("/"))
         if not m:
             return "TikTokの投稿のURLは https://www.tiktok.com/@アカウント名/video/数字 の形です。"
-        if handle and m.group(1).lower() != handle:
-            return f"このURLは @{m.group(1)} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
+        if handle and m["handle"].lower() != handle:
+            return f"このURLは @{m['handle']} の投稿です。このアカウント（@{handle}）の投稿のURLを貼り付けてください。"
         return None
     if platform == "facebook":
         first = _first_segment(url).lower()
@@ -122,10 +122,12 @@ _PLATFORM_HOSTS = frozenset({"x.com", "instagram.com", "facebook.com", "youtube.
 # letter case, /i/status/, /photo/1 or /video/1 make no other post), Instagram's code (/p/, /reel/,
 # /tv/, with or without the handle before it), a YouTube video's id (watch?v=, youtu.be/, /shorts/,
 # /live/) and a TikTok video's number.
-_X_STATUS = re.compile(r"/(?:[A-Za-z0-9_]{1,50}|i(?:/web)?)/status/(\d+)(?:/(?:photo|video)/\d+)?")
-_INSTAGRAM_CODE = re.compile(r"/(?:[A-Za-z0-9_.]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
-_YOUTUBE_PATH = re.compile(r"/(?:shorts|live|embed)/([A-Za-z0-9_-]+)")
-_TIKTOK_VIDEO = re.compile(r"/@[A-Za-z0-9_.]+/(?:video|photo)/(\d+)")
+# Matched on the path without its trailing slash; ``handle`` is the account the address names, if any
+# (「i」 on X's /i/status/ names none).
+_X_STATUS = re.compile(r"/(?P<handle>[A-Za-z0-9_]{1,50})(?:/web)?/status/(?P<id>\d+)(?:/(?:photo|video)/\d+)?")
+_INSTAGRAM_CODE = re.compile(r"/(?:(?P<handle>[A-Za-z0-9_.]+)/)?(?:p|reel|reels|tv)/(?P<id>[A-Za-z0-9_-]+)")
+_YOUTUBE_PATH = re.compile(r"/(?:shorts|live|embed)/(?P<id>[A-Za-z0-9_-]+)")
+_TIKTOK_VIDEO = re.compile(r"/@(?P<handle>[A-Za-z0-9_.]+)/(?:video|photo)/(?P<id>\d+)")
 
 
 def post_key(url: str) -> tuple[str, ...]:
@@ -136,17 +138,17 @@ def post_key(url: str) -> tuple[str, ...]:
     path = parts.path.rstrip("/")
     query = dict(parse_qsl(parts.query))
     if host == "x.com" and (m := _X_STATUS.fullmatch(path)):
-        return ("x", m.group(1))
+        return ("x", m["id"])
     if host == "instagram.com" and (m := _INSTAGRAM_CODE.fullmatch(path)):
-        return ("instagram", m.group(1))
+        return ("instagram", m["id"])
     if host == "youtu.be" and path.strip("/"):
         return ("youtube", path.strip("/").split("/")[0])
     if host == "youtube.com" and path == "/watch" and query.get("v"):
         return ("youtube", query["v"])
     if host == "youtube.com" and (m := _YOUTUBE_PATH.fullmatch(path)):
-        return ("youtube", m.group(1))
+        return ("youtube", m["id"])
     if host == "tiktok.com" and (m := _TIKTOK_VIDEO.fullmatch(path)):
-        return ("tiktok", m.group(1))
+        return ("tiktok", m["id"])
     if host == "facebook.com":
         path = path.lower()  # a page's name in any letter case is the same page
     kept = tuple(f"{k}={v}" for k, v in sorted(query.items())

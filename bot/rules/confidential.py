@@ -203,8 +203,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     も止めます。バックアップコードは時間がたっても無効にならないので、発行し直しを促します。
     「バックアップコードは安全な場所に保管してください」のような案内には反応しません。
     """
-    scam_sentences: dict[tuple[int, int], bool] = {}  # each sentence read once, however many hits
-    hits = [h for h in word_hits(doc, opts, "secret.txt", _MARK_MESSAGE) if not _quoted_scam_line(doc, h, scam_sentences)]
+    scam = _ScamWarning(doc)
+    hits = [h for h in word_hits(doc, opts, "secret.txt", _MARK_MESSAGE) if not scam.quotes(h)]
     hits.extend(_marks(doc, opts))
     hits.extend(_credential_hit(doc, c) for c in find_credentials(doc.norm))
     if not hits:
@@ -228,24 +228,30 @@ _SAID_BY_CALLER = re.compile(
 _ADVICE = re.compile(r"相談|警察|通報|家族|電話を切|消費生活センター|#9110|188")
 
 
-def _quoted_scam_line(doc: Document, hit: Hit, scam_sentences: dict[tuple[int, int], bool]) -> bool:
-    said = doc.text[hit.start : hit.end]
-    if not _SAID_SECRECY.search(said):
-        return False
-    opening = doc.text.rfind("「", max(0, hit.start - 20), hit.start + 1)
-    closing = doc.text.find("」", hit.end - 1, hit.end + 20)
-    if opening < 0 or closing < 0 or "」" in doc.text[opening:hit.start]:
-        return False
-    if not _SAID_BY_CALLER.match(doc.text, closing, closing + 12):
-        return False  # 「この件は「口外しないで」ください」: the post's own instruction
-    if (-1, -1) not in scam_sentences:
-        scam_sentences[(-1, -1)] = bool(_SCAM_WORDS.search(doc.text))  # the draft is a fraud warning
-    if scam_sentences[(-1, -1)]:
-        return True
-    sentence = doc.sentence_at(hit.start)
-    if sentence not in scam_sentences:
-        scam_sentences[sentence] = bool(_ADVICE.search(doc.text, *sentence))
-    return scam_sentences[sentence]
+class _ScamWarning:
+    """Whether a said-secrecy phrase is a caller's words quoted by a fraud warning; the draft and
+    each sentence are read once, however many hits there are."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.warning: bool | None = None  # the draft speaks of a scam
+        self.advice: dict[tuple[int, int], bool] = {}  # a sentence tells the reader what to do
+
+    def quotes(self, hit: Hit) -> bool:
+        doc = self.doc
+        if not _SAID_SECRECY.search(doc.text, hit.start, hit.end):
+            return False
+        quote = doc.enclosing_quote(hit.start, hit.end, 20)
+        if quote is None or not _SAID_BY_CALLER.match(doc.text, quote[1], quote[1] + 12):
+            return False  # 「この件は「口外しないで」ください」: the post's own instruction
+        if self.warning is None:
+            self.warning = bool(_SCAM_WORDS.search(doc.text))
+        if self.warning:
+            return True
+        sentence = doc.sentence_at(hit.start)
+        if sentence not in self.advice:
+            self.advice[sentence] = bool(_ADVICE.search(doc.text, *sentence))
+        return self.advice[sentence]
 
 
 @rule(

@@ -298,9 +298,13 @@ _LABELLED = re.compile(
     rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"']?{_QUALIFIER}{_CHANGED}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
-_LABEL_PROBES = (
-    *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "コード"),
+# Strings one of the password labels holds (checked before the patterns run).
+_PASSWORD_PROBES = (
+    *("パ", "暗", "pass", "pw", "p/w", "pin", "psk"),
     *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
+)
+_LABEL_PROBES = (
+    *_PASSWORD_PROBES, "コード",
     *("キー", "key", "secret", "シークレット", "トークン", "token"),
     *("認証番号", "code", "cvv", "cvc"),  # the other code labels end in コード, probed above
 )
@@ -494,7 +498,7 @@ _BRACKETED = re.compile(
 
 def _bracketed(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
-    if not any(p in lowered for p in ("パ", "暗", "pass", "pw", "p/w", "pin", "psk")):
+    if not any(p in lowered for p in _PASSWORD_PROBES):
         return
     for m in _BRACKETED.finditer(norm):
         group = "paren" if m["paren"] is not None else "quoted"

@@ -72,12 +72,10 @@ _REPORTED_AFTER = re.compile(
 
 def _reported(doc: Document, start: int, end: int) -> bool:
     """Whether the insult at [start, end) is the whole of a short 「」 quote reported as speech."""
-    opening = doc.text.rfind("「", max(0, start - 15), start)
-    if opening < 0 or "」" in doc.text[opening:start]:
+    quote = doc.enclosing_quote(start, end, 15)
+    if quote is None:
         return False
-    closing = doc.text.find("」", end, end + 15)
-    if closing < 0 or "「" in doc.text[end:closing]:
-        return False
+    closing = quote[1]
     # 「「死ね」「キモい」のような言葉」: a list of quoted words is reported as a whole.
     for _ in range(8):
         more = _NEXT_QUOTE.match(doc.text, closing + 1)

@@ -351,6 +351,18 @@ class Document:
             return self.sentences[k]
         return pos, pos + 1
 
+    def enclosing_quote(self, start: int, end: int, reach: int) -> tuple[int, int] | None:
+        """The 「」 quote around original span [start, end), as (its 「, its 」) offsets, when the
+        brackets are at most ``reach`` characters away on each side and hold only this one quote;
+        else None (a word in running text, or in a long quoted speech)."""
+        opening = self.text.rfind("「", max(0, start - reach), start)
+        if opening < 0 or "」" in self.text[opening:start]:
+            return None
+        closing = self.text.find("」", end, end + reach)
+        if closing < 0 or "「" in self.text[end:closing]:
+            return None
+        return opening, closing
+
     @cached_property
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]

@@ -153,6 +153,7 @@ LEAKS = [
     ("ID joetsu.city\nPW yukiguni2025!", "yukiguni2025!"),
     ("ID：joetsu\n PW yukiguni2025", "yukiguni2025"),
     ("SSID joetsu-free\nPW yukiguni2025", "yukiguni2025"),
+    ("Wi-Fi密码（yuki2025x）", "yuki2025x"),  # a foreign label before brackets, as for Japanese ones
 ]
 
 
