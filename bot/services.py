@@ -1182,6 +1182,15 @@ class Kessai:
                 self.notify.withdrawn(s, now, view=view, recipient=r.recipient_id, acting_for_name=name,
                                       note=f"{name} さんが不在から戻られたため、この代決の依頼は取り消されました。")
                 concerned.append(r.recipient_id)
+        # Drafts routed while this approver and another were both away: the deputy stands in for
+        # the other one only, so nothing above names them, and they were never sent the request.
+        accounts = [a.id for a in self.org.accounts if approver in a.approvers]
+        for draft in draft_repo.skipped_while_away(s, approver, accounts):
+            if draft.id in by_draft:
+                continue
+            if self._ask(s, now, self.load_view(s, draft, draft.current_version),
+                         [draft_repo.Ask(approver, None, "normal")]):
+                taken_back += 1
         self._refresh_homes(s, now, list(dict.fromkeys(concerned)))
         return taken_back
 

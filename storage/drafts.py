@@ -436,6 +436,28 @@ def standing_in_for(s: Session, approver: str) -> list[tuple[DraftRow, ApprovalR
     return [(d, r) for d, r in s.exec(q)]
 
 
+def skipped_while_away(s: Session, approver: str, account_ids: Sequence[str]) -> list[DraftRow]:
+    """Pending drafts of ``account_ids`` whose current version a deputy was asked to decide because
+    approvers were away, and which never went to ``approver`` (not their own): ``approver`` was away
+    too when it was routed, and a deputy asked once stands in for the first absent approver only,
+    so ``standing_in_for`` does not name them (nor does it once that first approver is back)."""
+    if not account_ids:
+        return []
+    theirs = select_(col(ApprovalRequestRow.id)).where(
+        ASKED_NOW, col(ApprovalRequestRow.recipient_id) == approver).exists()
+    # Held by a deputy, or given back to the other approver on their return (withdrawn).
+    deputy_held = select_(col(ApprovalRequestRow.id)).where(
+        ASKED_NOW, col(ApprovalRequestRow.reason).in_(["away", WITHDRAWN])).exists()
+    q = (
+        select(DraftRow)
+        .where(col(DraftRow.state) == "pending", col(DraftRow.account_id).in_(list(account_ids)),
+               col(DraftRow.author_id) != approver, deputy_held, ~theirs)
+        .order_by(col(DraftRow.id))
+        .with_for_update()  # as standing_in_for: a deputy's click waits, or is waited for
+    )
+    return list(s.exec(q))
+
+
 def withdraw_requests(s: Session, request_ids: Sequence[int]) -> None:
     """Deputy requests that no longer hold (the approver is back): kept, so a click explains itself."""
     if request_ids:

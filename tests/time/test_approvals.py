@@ -335,6 +335,58 @@ def test_when_an_absence_ends_the_sweep_takes_the_requests_back_from_the_deputie
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
 
 
+def approval_dms(w: World, user: str) -> list[dict]:  # type: ignore[type-arg]
+    return [p for p in w.posts(to=user, contains="決裁依頼: 上越市公式X")
+            if any(el.get("action_id") == "approve_draft" for b in p.get("blocks", []) if b["type"] == "actions"
+                   for el in b["elements"])]
+
+
+def test_both_approvers_away_over_the_new_year_each_gets_the_request_on_return(world: World) -> None:
+    """年末年始: both approvers of 上越市公式X take leave; the one deputy stands in for the first of
+    them only (one request per person). The second approver, back first, must still be asked —
+    they were never sent the request, and the reminders point them to 「先にお送りした」 one."""
+    world.clock.t = jst(2026, 12, 24, 10, 0)
+    world.kessai.set_away("U0CHIEF", jst(2026, 12, 26).date(), jst(2027, 1, 3).date())
+    world.kessai.set_away("U0MANAGER", jst(2026, 12, 26).date(), jst(2027, 1, 7).date())
+    draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert approval_dms(world, "U0CHIEF") == [] and approval_dms(world, "U0MANAGER") == []
+    assert world.sweep(jst(2027, 1, 3, 23, 59)).sent["approval.back"] == 0
+    # U0CHIEF is back on 1/4: asked now; the deputy still stands in for U0MANAGER, who is away.
+    assert world.sweep(jst(2027, 1, 4, 0, 0)).sent["approval.back"] == 1
+    assert len(approval_dms(world, "U0CHIEF")) == 1 and approval_dms(world, "U0MANAGER") == []
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert world.sweep(jst(2027, 1, 4, 0, 1)).sent["approval.back"] == 0
+    # U0MANAGER is back on 1/8: the deputy's request is taken back as before; nobody is asked twice.
+    assert world.sweep(jst(2027, 1, 8, 0, 0)).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert len(approval_dms(world, "U0CHIEF")) == 1 and len(approval_dms(world, "U0MANAGER")) == 1
+    world.clock.t = jst(2027, 1, 8, 9, 0)
+    assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
+
+
+def test_both_approvers_away_the_first_named_back_first_the_other_is_asked_later(world: World) -> None:
+    world.clock.t = jst(2026, 12, 24, 10, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 12, 26).date(), jst(2027, 1, 3).date())
+    world.kessai.set_away("U0CHIEF", jst(2026, 12, 26).date(), jst(2027, 1, 7).date())
+    draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
+    assert world.sweep(jst(2027, 1, 4, 0, 0)).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert len(approval_dms(world, "U0MANAGER")) == 1 and approval_dms(world, "U0CHIEF") == []
+    assert world.sweep(jst(2027, 1, 8, 0, 0)).sent["approval.back"] == 1
+    assert len(approval_dms(world, "U0CHIEF")) == 1 and len(approval_dms(world, "U0MANAGER")) == 1
+
+
+def test_an_approver_skipped_while_away_is_asked_by_away_off(world: World) -> None:
+    world.clock.t = jst(2026, 12, 24, 10, 0)
+    for who in ("U0CHIEF", "U0MANAGER"):
+        world.kessai.set_away(who, jst(2026, 12, 26).date(), jst(2027, 1, 5).date())
+    world.pending_draft(jst(2026, 12, 28, 10, 0))
+    world.clock.t = jst(2026, 12, 28, 11, 0)
+    answer = world.kessai.clear_away("U0CHIEF")
+    assert "1 件" in answer and len(approval_dms(world, "U0CHIEF")) == 1
+
+
 def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: World) -> None:
     world.clock.t = jst(2026, 11, 24, 8, 45)
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
