@@ -1226,12 +1226,16 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     when = ctx.scheduled_at
     if calendar.is_business_instant(when):
         return
+    # 「2027-01-11 (月) 10:00」 or 「2026-12-29 (火) 10:00」 looks like a working morning: say it is
+    # 成人の日 or 年末年始, or the operator takes the finding for a mistake.
+    closed = calendar.non_business_reason(calendar.local(when).date())
+    what = f"休日（{closed}）" if closed else "就業時間外"
     reserved_in_hours = when != ctx.now and calendar.is_business_instant(ctx.now)
     if reserved_in_hours:
         yield Hit(
             0,
             0,
-            f"就業時間外（{_fmt(when, ctx)}）の予約投稿です。就業時間内に予約しているので問題ありませんが、投稿後の反応に対応できる体制を確認してください。",
+            f"{what}（{_fmt(when, ctx)}）の予約投稿です。就業時間内に予約しているので問題ありませんが、投稿後の反応に対応できる体制を確認してください。",
             severity="info",
             excerpt=_fmt(when, ctx),
         )
@@ -1239,6 +1243,6 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         yield Hit(
             0,
             0,
-            f"就業時間外または休日（{_fmt(when, ctx)}）の投稿です。緊急・災害でなければ、就業時間内に投稿するか、就業時間内に予約してください。",
+            f"{what}（{_fmt(when, ctx)}）の投稿です。緊急・災害でなければ、就業時間内に投稿するか、就業時間内に予約してください。",
             excerpt=_fmt(when, ctx),
         )

@@ -268,6 +268,26 @@ def test_holidays_and_edges_are_outside_hours(when: datetime) -> None:
     assert "schedule.outside_hours" in codes("お知らせ", now=when, scheduled_at=when)
 
 
+@pytest.mark.parametrize(
+    ("when", "says"),
+    [
+        (datetime(2027, 1, 11, 10, 0, tzinfo=JST), "休日（成人の日）（2027-01-11 (月) 10:00）"),
+        (datetime(2026, 12, 29, 10, 0, tzinfo=JST), "休日（年末年始）（2026-12-29 (火) 10:00）"),
+        (datetime(2027, 3, 22, 10, 0, tzinfo=JST), "休日（春分の日 振替休日）"),
+        (datetime(2026, 12, 26, 10, 0, tzinfo=JST), "休日（土曜日）"),
+        (datetime(2026, 12, 28, 18, 0, tzinfo=JST), "就業時間外（2026-12-28 (月) 18:00）"),
+    ],
+)
+def test_outside_hours_names_the_holiday_of_a_weekday_morning(when: datetime, says: str) -> None:
+    # A Monday 10:00 called 「就業時間外」 reads as a false alarm unless it says why.
+    evening = datetime(2026, 12, 25, 18, 0, tzinfo=JST)
+    [f] = findings_of("schedule.outside_hours", "お知らせ", now=evening, scheduled_at=when)
+    assert says in f.message and f.severity == "warning"
+    [f] = findings_of("schedule.outside_hours", "お知らせ", now=datetime(2026, 12, 25, 10, 0, tzinfo=JST),
+                      scheduled_at=when)
+    assert says in f.message and f.severity == "info"
+
+
 def test_a_draft_without_a_posting_time_is_not_judged_on_hours() -> None:
     # A draft pasted on a Saturday is posted after approval, not on Saturday.
     assert "schedule.outside_hours" not in codes("お知らせ", now=SATURDAY_NIGHT)
