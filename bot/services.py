@@ -589,6 +589,30 @@ class Kessai:
             self._refresh_homes(s, now, sent)
         return sent
 
+    def ask_added_approvers(self, s: Session, draft: DraftRow, now: datetime) -> list[str]:
+        """Ask the approvers of ``draft``'s account who hold no request for its current version
+        (added to the organisation file after it was routed, and the bot restarted); returns them.
+
+        Without this they would only ever get reminders pointing at a request they never received.
+        One who is away now is left to the deputies, as when the draft was routed.
+        """
+        if draft.state != DraftState.PENDING or draft.account_id is None:
+            return []
+        account = self._account(draft)
+        held = {r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)}
+        missing = [a for a in self.approvers_for(account, author=draft.author_id) if a not in held]
+        absent = away_repo.away_at(s, missing, now) if missing else set()
+        missing = [a for a in missing if a not in absent]
+        if not missing:
+            return []
+        sent = self._ask(s, now, self.load_view(s, draft), [draft_repo.Ask(a, None, "normal") for a in missing])
+        if sent:
+            names = "、".join(f"{render.escape(self.name_of(a))} さん" for a in sent)
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+                f"決裁者の設定が変わったため、{names}にも第{draft.current_version}版の決裁を依頼しました。"))
+            self._refresh_homes(s, now, sent)
+        return sent
+
     def reroute_absent(self, s: Session, now: datetime) -> int:
         """Send pending requests of approvers who are absent now to the deputies (idempotent).
 

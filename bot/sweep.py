@@ -437,15 +437,18 @@ class Sweeper:
         account = self.org.account(draft.account_id or "")
         if account is None:
             return False
+        # An approver added to the organisation file since the request went out has none: the
+        # request itself is what they need, not a reminder of it.
+        just_asked = set(self.kessai.ask_added_approvers(s, draft, now))
         # Everyone asked for this version (approvers and deputies, 代決) who has had the request for
         # at least approval_reminder_after: a deputy asked in this very sweep is not reminded yet.
         asked = repo.asked_before(s, draft.id or 0, c.version.number, asked_before)
         recipients = list(dict.fromkeys(
             [a for a in account.approvers if a != draft.author_id] + [r for r in asked if r != draft.author_id]))
         away = repo.away_members(s, recipients, now)
-        recipients = [r for r in recipients if r not in away]
+        recipients = [r for r in recipients if r not in away and r not in just_asked]
         if not recipients:
-            return False
+            return bool(just_asked)
         p = self.org.policy
         since = draft.updated_at
         escalate_at = self.cal.add_business_time(since, p.approval_escalate_after)

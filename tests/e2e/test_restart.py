@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import start_local_stack
+from storage import ledger as ledger_repo
 from storage import outbox
 from tests.conftest import database_url
 from tests.e2e.conftest import BUSINESS_MORNING, all_text, dm, settle, wait_dm, wait_thread
@@ -35,5 +36,52 @@ def test_decision_committed_before_crash_is_announced_after_restart(tmp_path: Pa
         settle(second)
         with second.rt.db.session() as s:
             assert outbox.backlog(s) == 0
+    finally:
+        second.stop()
+
+
+def test_an_approver_added_while_a_draft_waits_gets_the_request_itself(tmp_path: Path, org: OrgConfig) -> None:
+    """The organisation file names new approvers and the bot restarts while a draft waits: the
+    first reminder brings them the request with its buttons (they never had the DM it would point
+    at), the ones who left are refused, and the new approver's decision is the one recorded."""
+    from datetime import timedelta
+
+    from bot.config import parse_org_config
+    from bot.sweep import Sweeper
+    from tests.conftest import DEMO_TOML
+    from tests.e2e.conftest import buttons, thread
+
+    url = database_url("sqlite", tmp_path)
+    first = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
+    slack = first.slack
+    ts = first.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(first, "U0MANAGER")
+    settle(first)
+    first.server.stop()
+    first.rt.stop()
+    toml = DEMO_TOML.read_text(encoding="utf-8").replace('approvers = ["U0MANAGER", "U0CHIEF"]',
+                                                         'approvers = ["U0CHIEF", "U0JOHO"]')
+    second = start_local_stack(parse_org_config(toml, "demo.toml"), url, slack=slack,
+                               clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        old = dm(second, "U0MANAGER")[0]
+        second.driver.block_action("U0MANAGER", "approve_draft", channel=old.channel, message_ts=old.ts)
+        Sweeper(second.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=1))
+        settle(second)
+        [request] = dm(second, "U0JOHO")
+        assert set(buttons(request)) == {"approve_draft", "reject_draft"} and "決裁依頼" in all_text(request)
+        assert ["決裁のお願い" in all_text(m) for m in dm(second, "U0CHIEF")] == [False, True]
+        assert any("木田 四郎 さんにも第1版の決裁を依頼しました" in all_text(m) for m in thread(second, "C0INTAKE", ts))
+        # Asked once: the next sweep reminds them like the others.
+        Sweeper(second.rt.kessai).sweep(BUSINESS_MORNING + timedelta(days=1, hours=3))
+        settle(second)
+        assert len(dm(second, "U0JOHO")) == 2 and "決裁のお願い" in all_text(dm(second, "U0JOHO")[1])
+        second.driver.block_action("U0JOHO", "approve_draft", channel=request.channel, message_ts=request.ts)
+        second.slack.wait_for(lambda: "承認しました" in all_text(dm(second, "U0CHIEF")[0]), timeout=10)
+        settle(second)
+        assert "承認しました" in all_text(dm(second, "U0JOHO")[0])
+        with second.rt.db.session() as s:
+            [entry] = [e for e in ledger_repo.entries_for_draft(s, 1) if e.kind == "approved"]
+        assert entry.decider_id == "U0JOHO"
     finally:
         second.stop()
