@@ -339,7 +339,9 @@ class IncidentService:
                 raise AlreadyResolved()
             return inc
 
-    def resolve(self, incident_id: int, actor: str, summary: str, now: datetime | None = None) -> None:
+    def resolve(self, incident_id: int, actor: str, summary: str, now: datetime | None = None, *,
+                submission: str | None = None) -> None:
+        """``submission``: the form's identity; sent again (see ``Kessai.claim_submission``), nothing happens."""
         summary = render.clean_text(summary).strip()
         if not render.visible_length(summary):
             raise errors.InvalidInput("どのように解決したかを入力してください。")
@@ -347,6 +349,9 @@ class IncidentService:
             raise errors.InvalidInput(f"まとめは {SUMMARY_LIMIT:,} 文字以内で書いてください（今は {len(summary):,} 文字です）。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
+            if submission is not None and not draft_repo.claim_event(s, submission, now):
+                log.info("resolution form %s was submitted again; recorded already", submission)
+                return
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
                 raise NotEscalationMember()

@@ -876,6 +876,15 @@ class Kessai:
         log.info("draft %s revised to v%s by %s", draft_id, version + 1, actor)
         return outcome
 
+    @staticmethod
+    def claim_submission(s: Session, submission: str | None, now: datetime) -> bool:
+        """False when this form (``submission``, from handlers.payloads.submission_key) was done
+        already: Slack keeps a modal open when our answer is late, and the person presses 送信 again.
+        That second press must close the form quietly, not refuse what the first one did (「現在
+        「決裁待ち」のため…できません」 reads as a failure). Claimed in the caller's transaction, so a
+        refused or failed first press claims nothing."""
+        return submission is None or draft_repo.claim_event(s, submission, now)
+
     # -- override (理由を付けて決裁依頼) ------------------------------------------------------------
     def _authorize_override(self, draft: DraftRow, version: int, actor: str) -> None:
         if actor != draft.author_id:
@@ -894,12 +903,16 @@ class Kessai:
             self._authorize_override(draft, version, actor)
             return self.load_view(s, draft, version)
 
-    def override(self, draft_id: int, version: int, actor: str, reason: str) -> Outcome:
+    def override(self, draft_id: int, version: int, actor: str, reason: str, *,
+                 submission: str | None = None) -> Outcome:
+        """``submission``: the form's identity (see ``claim_submission``)."""
         reason = storable(reason.strip())
         if render.visible_length(reason) < MIN_OVERRIDE_REASON:
             raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください。")
         now = self.clock()
         with self.db.session() as s:
+            if not self.claim_submission(s, submission, now):
+                return Outcome("duplicate", draft_id)
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
@@ -989,12 +1002,16 @@ class Kessai:
             self.decider_role(s, draft, version, actor)
             return self.load_view(s, draft, version)
 
-    def decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None = None) -> Outcome:
+    def decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None = None,
+               submission: str | None = None) -> Outcome:
+        """``submission``: the rejection form's identity (see ``claim_submission``)."""
         reason = (reason or "").strip() or None
         if not approve and not render.visible_length(reason or ""):
             raise errors.InvalidInput("差戻しの理由を入力してください。")
         now = self.clock()
         with self.db.session() as s:
+            if not self.claim_submission(s, submission, now):
+                return Outcome("duplicate", draft_id)
             draft = draft_repo.get(s, draft_id, lock=True)
             if draft is None:
                 raise errors.UnknownDraft()
@@ -1079,11 +1096,15 @@ class Kessai:
             account = self._authorize_publish(draft, version, actor)
             return self.load_view(s, draft, version), account.url
 
-    def publish(self, draft_id: int, version: int, actor: str, *, url: str, at: datetime) -> Outcome:
-        """Record that the approved (or exempt) version went out at ``url``: it now counts for the month."""
+    def publish(self, draft_id: int, version: int, actor: str, *, url: str, at: datetime,
+                submission: str | None = None) -> Outcome:
+        """Record that the approved (or exempt) version went out at ``url``: it now counts for the month.
+        ``submission``: the form's identity (see ``claim_submission``)."""
         now = self.clock()
         url = url.strip()
         with self.db.session() as s:
+            if not self.claim_submission(s, submission, now):
+                return Outcome("duplicate", draft_id)
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()

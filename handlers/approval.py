@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot import errors, render
 from bot.services import Kessai
-from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, tell, user_id, view_values
+from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, submission_key, tell, user_id, view_values
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def register(app: App, kessai: Kessai) -> None:
             return
         try:
             draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.decide(draft_id, version, user, approve=False, reason=reason)
+            kessai.decide(draft_id, version, user, approve=False, reason=reason, submission=submission_key(view))
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: e.message_ja})
             return

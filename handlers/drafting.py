@@ -131,7 +131,7 @@ def register(app: App, kessai: Kessai) -> None:
         reason = _str(field(view_values(view), render.OVERRIDE_BLOCK, render.OVERRIDE_INPUT).get("value")) or ""
         try:
             draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.override(draft_id, version, user_id(body), reason)
+            kessai.override(draft_id, version, user_id(body), reason, submission=submission_key(view))
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.OVERRIDE_BLOCK: e.message_ja})
             return
@@ -193,7 +193,7 @@ def register(app: App, kessai: Kessai) -> None:
             return
         try:
             draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.publish(draft_id, version, user_id(body), url=url, at=at)
+            kessai.publish(draft_id, version, user_id(body), url=url, at=at, submission=submission_key(view))
         except errors.InvalidInput as e:
             block = render.P_DATE if e.field == "when" else render.P_URL
             ack(response_action="errors", errors={block: e.message_ja})

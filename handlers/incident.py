@@ -97,7 +97,8 @@ def register(app: App, kessai: Kessai) -> None:
             ack(response_action="errors", errors={inc.SUMMARY_BLOCK: "どのように解決したかを入力してください。"})
             return
         try:
-            service.resolve(inc.parse_incident_ref(view.get("private_metadata")), user_id(body), str(summary))
+            service.resolve(inc.parse_incident_ref(view.get("private_metadata")), user_id(body), str(summary),
+                            submission=submission_key(view))
         except errors.KessaiError as e:
             ack(response_action="errors", errors={inc.SUMMARY_BLOCK: e.message_ja})
             return
