@@ -562,14 +562,15 @@ class Kessai:
                 for r in draft_repo.requests_for(s, draft_id, version) if r.acting_for_id}
 
     def send_to_deputies(self, s: Session, draft: DraftRow, now: datetime, *, reason: str,
-                         acting_for: str | None = None) -> list[str]:
+                         acting_for: str | None = None, why: str | None = None) -> list[str]:
         """Ask the account's deputies to decide ``draft``'s current version (代決), inside ``s``.
 
         Writes an approval_requests row and a DM for each available deputy not yet asked for this
         version, and a notice in the thread; returns the deputies asked (empty if none, or if the
         draft is no longer pending). ``reason`` is ``"away"`` or ``"escalated"``; ``acting_for`` is
         the approver the deputy stands in for (default: the first absent approver for ``"away"``,
-        else the first approver). The caller commits, then calls ``self.after_commit()``.
+        else the first approver); ``why`` says in the thread why they were asked, if not for the
+        reason's usual cause (「投稿予定が近い」). The caller commits, then calls ``self.after_commit()``.
         """
         if draft.state != DraftState.PENDING or draft.account_id is None:
             return []
@@ -581,7 +582,7 @@ class Kessai:
         view = self.load_view(s, draft)
         sent = self._ask_deputies(s, now, draft, account, view, reason=reason, acting_for=acting_for)
         if sent:
-            why = "決裁者が不在" if reason == "away" else "決裁が遅れている"
+            why = why or ("決裁者が不在" if reason == "away" else "決裁が遅れている")
             names = "、".join(f"{render.escape(self.name_of(d))} さん" for d in sent)
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 f"{why}ため、代決者の {names}にも第{view.version}版の決裁を依頼しました"

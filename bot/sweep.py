@@ -11,7 +11,9 @@ When each reminder fires (docs/reminders.md has the table):
 * approvals — business time (``BusinessCalendar``): the approvers are reminded when
   ``approval_reminder_after`` of business time has passed since the draft became pending, then
   again after each further business day; after ``approval_escalate_after`` the request also goes to
-  the deputies (代決, ``Kessai.send_to_deputies``). A pending draft whose scheduled time passes is
+  the deputies (代決, ``Kessai.send_to_deputies``). One business hour before a pending draft's
+  scheduled time, those holding the request hear once that it is near (and the deputies are asked
+  then if the usual hand-off would come too late). A pending draft whose scheduled time passes is
   expired (``Kessai.expire``), never left silently pending.
 * absences — wall-clock: when an approver's absence ends, what the deputies were asked in their
   stead goes back to them (``Kessai.take_back``, as ``/kessai away off`` does).
@@ -42,7 +44,7 @@ from bot.incidents import IncidentService
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
-from storage.db import Database
+from storage.db import Database, as_utc
 from storage.models import DraftRow, DraftVersionRow
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,14 @@ SETTLED = object()
 GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)②"
 # An approved draft nobody published for this long is history, not a reminder any more.
 UNPUBLISHED_LOOKBACK = timedelta(days=30)
+# A pending draft whose scheduled time is this much business time away is brought to the approvers'
+# attention once more (and handed to the deputies if the usual hand-off would come too late): a
+# draft sent on 12/28 16:00 for 1/4 09:00 would otherwise expire before its first reminder.
+DUE_SOON_LEAD = timedelta(hours=1)
+# ...unless it has waited less than this by then: the request itself, just sent, shows the time.
+DUE_SOON_MIN_WAIT = timedelta(minutes=30)
+# How far ahead to look for them: the longest run of closed days (年末年始 with a weekend, GW) is shorter.
+DUE_SOON_HORIZON = timedelta(days=31)
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
 
@@ -153,6 +163,7 @@ KIND_LABELS_JA = {
     "approval.escalate": "代決者への依頼",
     "approval.away": "不在の決裁者に代わる代決者への依頼",
     "approval.back": "不在が終わった決裁者への依頼の戻し",
+    "draft.due_soon": "投稿予定が近い下書きの決裁のお願い",
     "draft.expire": "期限切れ",
     "draft.unpublished": "未投稿の確認",
     "monthly.midmonth": "月1回以上の投稿（20日）",
@@ -345,6 +356,35 @@ class Sweeper:
                          lambda s, c: self._escalate(s, now, c))
         self._claim_each(report, "approval.remind", reminds,
                          lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff))
+        self._due_soon(now, report)
+
+    def _due_soon(self, now: datetime, report: SweepReport) -> None:
+        """Pending drafts whose scheduled time is DUE_SOON_LEAD of business time away: the approvers
+        are asked once more, and the deputies too when the usual hand-off (``approval_escalate_after``)
+        would come after the scheduled time — over a weekend or 年末年始 the regular reminders alone
+        let a draft expire unseen. Once per version (``draft.due_soon:下書き:版``)."""
+        with self.db.session() as s:
+            scheduled = repo.pending_scheduled_before(s, now + DUE_SOON_HORIZON)
+        p = self.org.policy
+        escalations: list[tuple[str, tuple[repo.DraftCandidate, datetime]]] = []
+        reminds: list[tuple[str, tuple[repo.DraftCandidate, datetime]]] = []
+        for c in self._configured(scheduled):
+            if c.version.scheduled_at is None:
+                continue
+            at = as_utc(c.version.scheduled_at)
+            since = as_utc(c.draft.updated_at)
+            due = business_instant_before(self.cal, at, DUE_SOON_LEAD)
+            if at <= now or now < due or self.cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT:
+                continue
+            ref = f"{c.draft.id}:v{c.version.number}"
+            if self.cal.add_business_time(since, p.approval_escalate_after) > at:
+                # The same key as the usual hand-off: the deputies are asked once either way.
+                escalations.append((f"approval.escalate:{ref}", (c, at)))
+            reminds.append((f"draft.due_soon:{ref}", (c, at)))
+        self._claim_each(report, "approval.escalate", escalations,
+                         lambda s, item: self._escalate(s, now, item[0], due=item[1]))
+        self._claim_each(report, "draft.due_soon", reminds,
+                         lambda s, item: self._remind_due_soon(s, now, *item))
 
     def _absences_ended(self, now: datetime, report: SweepReport) -> None:
         """An absence that simply ran out is over as if `/kessai away off` had been typed: what the
@@ -388,27 +428,32 @@ class Sweeper:
             return None
         return draft
 
-    def _escalate(self, s: Session, now: datetime, c: repo.DraftCandidate) -> bool:
+    def _escalate(self, s: Session, now: datetime, c: repo.DraftCandidate, *, due: datetime | None = None) -> bool:
+        """Hand the draft to the deputies: it has waited ``approval_escalate_after``, or (``due``) its
+        scheduled time is near and that wait would end after it."""
         draft = self._fresh_pending(s, c)
         if draft is None:
             return False
-        sent_to = self.kessai.send_to_deputies(s, draft, now, reason="escalated")
+        sent_to = self.kessai.send_to_deputies(s, draft, now, reason="escalated",
+                                               why="投稿予定が近い" if due is not None else None)
         if not sent_to:
             # Nobody new to ask: say where things stand where the approvers and the author will see
             # it, once — the deputies may hold the request already (the approver is away), be away
-            # themselves, or not exist.
-            ts = self._thread_ts(s, draft)
+            # themselves, or not exist. In the draft's thread, as the workflow's own notices are: a
+            # form draft's thread hangs on a message the outbox may not have delivered yet.
             account = self.org.account(draft.account_id or "")
-            if ts and account is not None:
-                self._post(s, now, draft.channel, thread_ts=ts,
-                           text=self._escalation_notice(s, now, draft, account, c.version.number))
+            if account is not None:
+                self.kessai.notify.thread_notice(s, now, thread=self.kessai.thread_of(draft), text=(
+                    self._escalation_notice(s, now, draft, account, c.version.number, due=due)))
         return True
 
-    def _escalation_notice(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: int) -> str:
+    def _escalation_notice(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: int,
+                           *, due: datetime | None = None) -> str:
         holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason != draft_repo.WITHDRAWN]
         standing_in = [r for r in holding if r.acting_for_id]
         candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
-        lines = [f":warning: 第{version}版は決裁待ちのまま{self._wait_label()}が過ぎました。"]
+        lines = [f":warning: 第{version}版は決裁待ちのまま{self._wait_label()}が過ぎました。" if due is None else
+                 f":warning: 第{version}版は {self._fmt(due)} に投稿予定ですが、まだ決裁されていません。"]
         if standing_in:
             lines.append("代決者の " + "、".join(
                 render.recipient_label(self.kessai.name_of(r.recipient_id), self.kessai.name_of(r.acting_for_id or ""))
@@ -475,6 +520,34 @@ class Sweeper:
             n = 1 + sum(f"{ref}:{r}:{p}" in earlier for p in range(period))
             head = ":bell: *決裁のお願い*" if n == 1 else f":bell: *決裁のお願い（{n}回目）*"
             self._post(s, now, r, f"{head}\n{body}")
+        return True
+
+    def _remind_due_soon(self, s: Session, now: datetime, c: repo.DraftCandidate, at: datetime) -> bool:
+        draft = self._fresh_pending(s, c)
+        account = self.org.account(draft.account_id or "") if draft is not None else None
+        if draft is None or account is None:
+            return False
+        # Whoever holds the request, unless it reached them in the last half hour (a deputy asked in
+        # this very sweep): the request itself shows the scheduled time.
+        asked = [r for r in repo.asked_before(s, draft.id or 0, c.version.number, now - DUE_SOON_MIN_WAIT)
+                 if r != draft.author_id]
+        away = repo.away_members(s, asked, now)
+        recipients = list(dict.fromkeys(r for r in asked if r not in away))
+        if not recipients:
+            return False
+        link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
+        left = render.fmt_duration(DUE_SOON_LEAD, day=self.cal.day_length)
+        body = "\n".join([
+            ":alarm_clock: *投稿予定が近づいています*",
+            f"{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
+            f"{self._name(draft.author_id)} さん）は {self._fmt(at)} に投稿予定ですが、まだ決裁されていません"
+            f"（投稿予定までの業務時間は残り{left}です）。",
+            f">{self._excerpt(c.version.text)}",
+            f"先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください（{link}）。"
+            "投稿予定までに決裁がないと、この下書きは期限切れになります。",
+        ])
+        for r in recipients:
+            self._post(s, now, r, body)
         return True
 
     def _unpublished(self, now: datetime, report: SweepReport) -> None:

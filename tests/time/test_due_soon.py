@@ -1,0 +1,96 @@
+"""A pending draft whose scheduled time is near (SPEC §1: the bot reminds of "drafts whose scheduled
+time is near"): one hour of business time before it, the approvers are asked once more, and the
+deputies too when the usual hand-off would come after the scheduled time. Over 年末年始 or a weekend
+the regular reminders alone let such a draft expire unseen."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from storage.models import ApprovalRequestRow
+from tests.time.conftest import World, jst
+
+
+def due_soon_to(w: World, user: str) -> list[str]:
+    return [p["text"] for p in w.posts(to=user, contains="投稿予定が近づいています")]
+
+
+def deputy_requests(w: World, draft_id: int) -> list[str]:
+    with w.db.session() as s:
+        return [r.reason for r in s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
+
+
+def test_a_draft_sent_before_the_new_year_for_the_first_morning_is_brought_up_before_the_holidays(world: World) -> None:
+    # 12/28 (月) 16:00 for 1/4 (月) 09:00: the first reminder would be 1/4 09:15, the hand-off to the
+    # deputies 1/4 16:00 — both after the draft expires. One business hour before 09:00 on 1/4 is
+    # 12/28 16:45 (30 minutes on 1/4 and the last 30 of 12/28).
+    draft_id = world.scheduled_draft(jst(2026, 12, 28, 16, 0), scheduled=jst(2027, 1, 4, 9, 0))
+    early = world.sweep(jst(2026, 12, 28, 16, 44))
+    assert early.sent["draft.due_soon"] == 0 and early.sent["approval.escalate"] == 0
+    report = world.sweep(jst(2026, 12, 28, 16, 45))
+    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        [text] = due_soon_to(world, approver)
+        assert "2027年1月4日（月）09:00 に投稿予定ですが、まだ決裁されていません" in text
+        assert "業務時間は残り1時間" in text and "期限切れ" in text
+    # The deputies get the request itself (with its buttons), not a reminder of it.
+    assert deputy_requests(world, draft_id) == ["escalated"]
+    assert due_soon_to(world, "U0DEPUTY") == []
+    assert any("投稿予定が近いため、代決者の" in p["text"] for p in world.posts(to="C0INTAKE"))
+    # Once per version: nothing more over the holidays, nor when business resumes.
+    for t in (jst(2026, 12, 28, 16, 46), jst(2026, 12, 31, 12, 0), jst(2027, 1, 4, 8, 30), jst(2027, 1, 4, 8, 59)):
+        again = world.sweep(t)
+        assert again.sent["draft.due_soon"] == 0 and again.sent["approval.escalate"] == 0
+    assert world.sweep(jst(2027, 1, 4, 9, 0)).sent["draft.expire"] == 1
+
+
+def test_a_new_years_day_greeting_is_brought_up_on_the_last_business_day(world: World) -> None:
+    world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=jst(2027, 1, 1, 0, 0))
+    assert world.sweep(jst(2026, 12, 28, 16, 14)).sent["draft.due_soon"] == 0
+    assert world.sweep(jst(2026, 12, 28, 16, 15)).sent["draft.due_soon"] == 1
+    [text] = due_soon_to(world, "U0MANAGER")
+    assert "2027年1月1日（金）00:00 に投稿予定" in text
+
+
+def test_a_draft_sent_with_little_time_left_gets_no_second_message_at_once(world: World) -> None:
+    # Sent at 16:30 for 1/4 09:00: the request itself (which shows the time) came 15 minutes before
+    # the moment a reminder would be due; a second message then is noise.
+    draft_id = world.scheduled_draft(jst(2026, 12, 28, 16, 30), scheduled=jst(2027, 1, 4, 9, 0))
+    for t in (jst(2026, 12, 28, 16, 45), jst(2026, 12, 28, 17, 0), jst(2027, 1, 4, 8, 45)):
+        assert world.sweep(t).sent["draft.due_soon"] == 0
+    assert deputy_requests(world, draft_id) == []
+
+
+def test_when_the_usual_hand_off_came_already_only_the_reminder_is_sent(world: World) -> None:
+    # Tuesday 10:00 for Friday 10:00: handed to the deputies on Wednesday 10:00 as usual; on Friday
+    # at 09:00 everyone holding the request, the deputy included, hears that the time is near.
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 27, 10, 0))
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 1
+    assert world.sweep(jst(2026, 11, 27, 8, 59)).sent["draft.due_soon"] == 0
+    report = world.sweep(jst(2026, 11, 27, 9, 0))
+    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 0
+    assert len(due_soon_to(world, "U0DEPUTY")) == 1 and len(due_soon_to(world, "U0MANAGER")) == 1
+    assert deputy_requests(world, draft_id) == ["escalated"]
+
+
+def test_decided_or_away_are_not_reminded(world: World) -> None:
+    world.clock.t = jst(2026, 12, 21, 9, 0)
+    world.kessai.set_away("U0CHIEF", jst(2026, 12, 28).date(), jst(2027, 1, 8).date())
+    world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=jst(2027, 1, 4, 9, 0))
+    decided = world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=jst(2027, 1, 4, 9, 0))
+    world.clock.t = jst(2026, 12, 28, 11, 0)
+    assert world.kessai.decide(decided, 1, "U0MANAGER", approve=True).kind == "approved"
+    assert world.sweep(jst(2026, 12, 28, 16, 45)).sent["draft.due_soon"] == 1
+    assert len(due_soon_to(world, "U0MANAGER")) == 1 and due_soon_to(world, "U0CHIEF") == []
+
+
+def test_without_deputies_to_ask_the_thread_says_the_time_is_near(world: World) -> None:
+    world.clock.t = jst(2026, 12, 21, 9, 0)
+    world.kessai.set_away("U0DEPUTY", jst(2026, 12, 28).date(), jst(2027, 1, 8).date())
+    world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=jst(2027, 1, 4, 9, 0))
+    report = world.sweep(jst(2026, 12, 28, 16, 45))
+    assert report.sent["approval.escalate"] == 1 and report.sent["draft.due_soon"] == 1
+    [notice] = [p["text"] for p in world.posts(to="C0INTAKE") if ":warning:" in p["text"]]
+    assert "2027年1月4日（月）09:00 に投稿予定ですが、まだ決裁されていません" in notice
+    assert "が過ぎました" not in notice and "不在のため、代決を依頼できませんでした" in notice
