@@ -81,6 +81,7 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     auth = client.auth_test()
     team_id = str(auth.get("team_id") or "") or None
     kessai.workspace_url = str(auth.get("url") or "") or None
+    kessai.bot_user_id = str(auth.get("user_id") or "") or None
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret or "socket-mode-needs-no-secret",

@@ -71,6 +71,8 @@ class IncomingMessage:
     image_alts: tuple[str, ...] = ()  # one per attached picture: its alt text, "" when none
     video_count: int = 0  # attached videos: people in them need consent as in pictures (上越市 5(3))
     forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
+    # Begins with a mention of the bot (「@kessai 使い方は？」): a question, not a post; answered with the way in.
+    to_bot: bool = False
     edited_ts: str | None = None  # the edit's time, when an edit tells of the message first
 
 
@@ -81,6 +83,12 @@ class Outcome:
     kind: str
     draft_id: int | None = None
 
+
+TO_BOT_REFUSED_JA = (
+    "kessai 宛てのメッセージ（@kessai で始まるメッセージ）は、下書きとしては受け付けていません。"
+    "使い方は `/kessai help` で確認できます。下書きを決裁に回すときは、メンションを付けずに、"
+    "投稿する文面だけをこのチャンネルに書き込んでください。"
+)
 
 FORWARD_REFUSED_JA = (
     "転送されたメッセージは、下書きとして受け付けていません（添えたコメントも下書きにはなりません）。"
@@ -155,6 +163,8 @@ class Kessai:
         self.tz = ZoneInfo(tz)
         # The workspace's URL (auth.test), for links to messages; None until known.
         self.workspace_url: str | None = None
+        # The bot's own user id (auth.test): a message that begins by mentioning it is a question.
+        self.bot_user_id: str | None = None
         self.homes = HomeViews(db, org, clock=clock, tz=self.tz, name_of=self.name_of)
         self.templates = TemplateAdmin(db, org, clock=clock, name_of=self.name_of)
 
@@ -176,7 +186,7 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            refused = not operated or m.forwarded
+            refused = not operated or m.forwarded or m.to_bot
             if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
             if refused and draft_repo.was_deleted(s, m.channel, m.ts):
@@ -196,6 +206,9 @@ class Kessai:
             elif m.forwarded:
                 self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=FORWARD_REFUSED_JA)
                 outcome = Outcome("forwarded")
+            elif m.to_bot:
+                self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=TO_BOT_REFUSED_JA)
+                outcome = Outcome("to_bot")
             else:
                 # Several accounts share this channel: the author says which one before any check,
                 # because the checks (length, hashtags) depend on the platform.
@@ -627,16 +640,19 @@ class Kessai:
 
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
-                     image_alts: tuple[str, ...] = (), video_count: int = 0, edited_ts: str | None = None) -> Outcome:
+                     image_alts: tuple[str, ...] = (), video_count: int = 0, edited_ts: str | None = None,
+                     to_bot: bool = False) -> Outcome:
         """The intake message of a draft was edited: its text, pictures and videos (``image_alts``
         and ``video_count``, as for ``IncomingMessage``: the edited message's files) make the new
         version. ``edited_ts``: Slack's time of the edit, by which a late retry of an older edit
-        is told from a new one."""
+        is told from a new one. ``to_bot``: the edited message begins with a mention of the bot."""
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             outcome = draft if isinstance(draft, Outcome) else self._timed_edit(
                 s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count, edited_ts=edited_ts)
+        if outcome.kind == "not_a_draft" and to_bot:
+            return Outcome("to_bot")  # a question to the bot, edited: it was answered when posted
         if outcome.kind == "not_a_draft" and any(user in a.operators for a in self.org.accounts_for_channel(channel)):
             # An operator's message in an intake channel is a draft, whichever event tells of it
             # first: its message event may come after this edit (a retry, out of order) carrying

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.services import IncomingMessage, Kessai
-from handlers.slack_text import shared_message, typed_text
+from handlers.slack_text import addressed_to, shared_message, typed_text
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,7 @@ def register(app: App, kessai: Kessai) -> None:
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
                 image_alts=attached_images(msg), video_count=attached_videos(msg), edited_ts=edit_time(msg),
+                to_bot=addressed_to(msg, kessai.bot_user_id),
             )
             return
         if subtype == "message_deleted":
@@ -134,5 +135,5 @@ def register(app: App, kessai: Kessai) -> None:
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=typed_text(event, kessai.name_of), event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
-                            forwarded=forwarded)
+                            forwarded=forwarded, to_bot=addressed_to(event, kessai.bot_user_id))
         )

@@ -261,3 +261,11 @@ def shared_message(message: Mapping[str, Any]) -> dict[str, Any] | None:
             blocks = original.get("blocks") if isinstance(original, dict) else None
             return {"text": str(att.get("text") or ""), "blocks": blocks}
     return None
+
+
+def addressed_to(msg: Mapping[str, Any], user_id: str | None) -> bool:
+    """Whether the message begins with a mention of ``user_id`` (``<@U…>`` or ``<@U…|name>``)."""
+    if not user_id:
+        return False
+    text = str(msg.get("text") or "").lstrip()
+    return text.startswith(f"<@{user_id}>") or text.startswith(f"<@{user_id}|")

@@ -332,3 +332,34 @@ def test_what_slack_or_apps_post_in_the_channel_is_no_draft(stack: LocalStack) -
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", "", images=["雪の高田城"])
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("content.empty" in all_text(m) for m in ms))
     assert len(drafts(st)) == 1
+
+
+def test_a_question_to_the_bot_in_an_intake_channel_is_answered_not_routed(stack: LocalStack) -> None:
+    """「@kessai 使い方を教えてください」 in an intake channel is a question to the bot: before, it
+    became a draft and both approvers were asked to approve 「@U0KESSAIBOT 使い方を…」."""
+    st = stack
+    bot = st.slack.bot_user_id
+    for text in (f"<@{bot}> 使い方を教えてください", f" <@{bot}|kessai> 決裁の状況は？"):
+        ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", text).ts
+        st.driver.event({"type": "message", "user": "U0OPERATOR", "text": text, "ts": ts, "channel": "C0INTAKE",
+                         "event_ts": ts, "channel_type": "channel"})
+    said = wait_ephemeral(st, "U0OPERATOR", "下書きとしては受け付けていません")
+    assert "/kessai help" in said
+    st.driver.retry_last_event(retry_num=1)  # Slack's retry: no third answer
+    # Editing the question makes no draft either.
+    st.driver.event({"type": "message", "subtype": "message_changed", "channel": "C0INTAKE", "hidden": True,
+                     "ts": "1800000000.000001", "event_ts": "1800000000.000001",
+                     "message": {"type": "message", "user": "U0OPERATOR", "text": f"<@{bot}> 承認の仕方は？",
+                                 "ts": ts, "edited": {"user": "U0OPERATOR", "ts": "1800000000.000001"}}})
+    settle(st)
+    assert drafts(st) == [] and dm(st, "U0MANAGER") == []
+    assert [e.text for e in st.slack.ephemerals("U0OPERATOR")].count(said) == 2
+    # A draft that mentions the bot further on, or mentions someone else first, is a draft as before.
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER", 1)
+    text = f"<@U0MANAGER> {CLEAN_DRAFT}"
+    ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", text).ts
+    st.driver.event({"type": "message", "user": "U0OPERATOR", "text": text, "ts": ts, "channel": "C0INTAKE",
+                     "event_ts": ts, "channel_type": "channel"})
+    settle(st)
+    assert len(drafts(st)) == 2
