@@ -61,8 +61,6 @@ UNPUBLISHED_LOOKBACK = timedelta(days=30)
 DUE_SOON_LEAD = timedelta(hours=1)
 # ...unless it has waited less than this by then: the request itself, just sent, shows the time.
 DUE_SOON_MIN_WAIT = timedelta(minutes=30)
-# How far ahead to look for them: the longest run of closed days (年末年始 with a weekend, GW) is shorter.
-DUE_SOON_HORIZON = timedelta(days=31)
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
 
@@ -363,8 +361,12 @@ class Sweeper:
         are asked once more, and the deputies too when the usual hand-off (``approval_escalate_after``)
         would come after the scheduled time — over a weekend or 年末年始 the regular reminders alone
         let a draft expire unseen. Once per version (``draft.due_soon:下書き:版``)."""
+        # Due when at most DUE_SOON_LEAD of business time is left: scheduled at or before the end of
+        # that much business time from now, or in the closed hours right after it (a 1/1 00:00 post
+        # is due on 12/28 at 16:15). One bound, so the per-minute sweep reads only those drafts.
+        horizon = next_business_instant(self.cal, self.cal.add_business_time(now, DUE_SOON_LEAD))
         with self.db.session() as s:
-            scheduled = repo.pending_scheduled_before(s, now + DUE_SOON_HORIZON)
+            scheduled = repo.pending_scheduled_before(s, horizon)
         p = self.org.policy
         escalations: list[tuple[str, tuple[repo.DraftCandidate, datetime]]] = []
         reminds: list[tuple[str, tuple[repo.DraftCandidate, datetime]]] = []
