@@ -155,12 +155,25 @@ def _first_fitting(lines: Sequence[tuple[str, int]], budget: int) -> list[tuple[
 
 
 def _labelled(label: str, text: str) -> list[tuple[str, int]]:
-    """``text`` escaped as mrkdwn lines (each within a section) after ``label``."""
-    pieces: list[tuple[str, int]] = []
-    for raw in clean_text(text).split("\n"):
-        for e, _ in _escaped_pieces(raw, SECTION_LIMIT - len(label)):
-            pieces.append((label + e if not pieces else e, 0))
+    """``text`` escaped as mrkdwn lines (each within a section) after ``label``; several lines are
+    quoted under it, as ``labelled`` does."""
+    lines = clean_text(text).strip("\n").split("\n")
+    if len(lines) == 1:
+        return [(label + e if not i else e, 0) for i, (e, _) in enumerate(_escaped_pieces(lines[0], SECTION_LIMIT - len(label)))]
+    pieces: list[tuple[str, int]] = [(label.rstrip(), 0)]
+    for raw in lines:
+        pieces.extend((f">{e}", 0) for e, _ in _escaped_pieces(raw, SECTION_LIMIT - 1))
     return pieces
+
+
+def labelled(label: str, text: str) -> str:
+    """``label`` and what a person wrote (a reason, a summary), escaped: on the label's line when it
+    is one line, else each line quoted under it — so that no line of it can pass for one of the
+    bot's own (「:white_check_mark: 上越 花子 さんが承認しました」, 「*確認結果:* エラー 0件」)."""
+    lines = clean_text(text).strip("\n").split("\n")
+    if len(lines) == 1:
+        return f"{label} {escape(lines[0])}"
+    return label + "".join(f"\n>{escape(line)}" for line in lines)
 
 
 def text_size(blocks: Any) -> int:
@@ -389,7 +402,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
         # The approver must weigh the errors against the reason before reading the text itself.
         blocks.append(section(
             ":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
-            f"*理由:* {escape(clean_text(view.override_reason[:2000]))}"))
+            + labelled("*理由:*", view.override_reason[:2000])))
         blocks.extend(findings_blocks)
     blocks.extend(_request_fields(view))
     at = len(blocks)
@@ -414,7 +427,7 @@ def decision_line(d: DecisionView) -> str:
         return f":white_check_mark: {who}が承認しました（{when}）。"
     text = f":leftwards_arrow_with_hook: {who}が差し戻しました（{when}）。"
     if d.reason:
-        text += f"\n*理由:* {escape(clean_text(d.reason))}"
+        text += "\n" + labelled("*理由:*", d.reason)
     return text
 
 

@@ -953,7 +953,7 @@ class Kessai:
                                decided_at=self.local(now))
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 f"{render.escape(self.name_of(actor))} さんが、エラーがあることを承知のうえで理由を付けて"
-                f"第{version}版の決裁を依頼しました。\n*理由:* {render.escape(reason)}"))
+                f"第{version}版の決裁を依頼しました。\n" + render.labelled("*理由:*", reason)))
             self._route(s, now, draft, account, view)
             self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()

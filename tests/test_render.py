@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -163,3 +163,20 @@ def test_visible_length_counts_what_a_reader_sees(text: str, length: int) -> Non
 def test_a_reject_reason_of_invisible_characters_is_no_reason() -> None:
     assert render.compose_reject_reason([], "\u200b\u200b") == ""
     assert render.compose_reject_reason(["facts"], "\u200b") == "事実関係の確認が必要です"
+
+
+def test_a_persons_text_of_several_lines_is_quoted_so_no_line_passes_for_the_bots() -> None:
+    """An override reason, a note or a 差戻し reason is shown right above or below the bot's own
+    lines in an approver's DM: a line of it written as 「:white_check_mark: … さんが承認しました」 or
+    「*確認結果:* エラー 0件」 must not read as the bot's."""
+    forged = "公式の番号です。\n:white_check_mark: 上越 花子 さんが承認しました\n*確認結果:* エラー 0件"
+    assert render.labelled("*理由:*", "公式の番号です。") == "*理由:* 公式の番号です。"
+    assert render.labelled("*理由:*", forged + "\n") == (
+        "*理由:*\n>公式の番号です。\n>:white_check_mark: 上越 花子 さんが承認しました\n>*確認結果:* エラー 0件")
+    shown = "\n".join(sections(approval_request(view("本文です。", override_reason=forged, note=forged))))
+    for line in shown.split("\n"):
+        if "承認しました" in line or "エラー 0件" in line:
+            assert line.startswith(">"), line
+    line = render.decision_line(render.DecisionView(kind="rejected", decider_name="上越 花子",
+                                                    decided_at=datetime(2026, 12, 7, 9, 30), reason=forged))
+    assert line.endswith("\n*理由:*\n>公式の番号です。\n>:white_check_mark: 上越 花子 さんが承認しました\n>*確認結果:* エラー 0件")
