@@ -108,6 +108,10 @@ _CARRY_MONTH_WITHIN = 30
 _YEAR_CONTEXT = re.compile(
     r"(?P<rel>一昨年|おととし|再来年|昨年|去年|今年|本年|来年)(?P<rel_fy>度)?"
     r"|(?P<fy>[0-9]{4})\s*+年度|(?P<fera>令和|平成|昭和|(?<![A-Za-z])[RHS])\s*+(?P<fey>[0-9]{1,2}|元)\s*+年度"
+    # A calendar year named apart from its dates: 「令和9年の謙信公祭は8月21日（土）」「2027年の開催日：…」.
+    # Not one that runs on into a month (「令和9年8月21日」 is a date with its own year) or a 年度.
+    r"|(?<![0-9])(?P<cy>[0-9]{4})\s*+年(?![0-9度])"
+    r"|(?P<cera>令和|平成|昭和)\s*+(?P<cey>[0-9]{1,2}|元)\s*+年(?![0-9度])"
 )
 _RELATIVE_YEARS = {
     "一昨年": -2,
@@ -147,6 +151,10 @@ def _year_of_context(m: re.Match[str], today: date) -> tuple[int, bool]:
         return today.year + offset, False
     if m.group("fy"):
         return int(m.group("fy")), True
+    if m.group("cy"):
+        return int(m.group("cy")), False
+    if m.group("cera"):
+        return _era_year(m.group("cera"), m.group("cey")), False
     return _era_year(m.group("fera"), m.group("fey")), True
 
 
@@ -200,7 +208,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日〔金〕」「11月21日(土曜日)」
     「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「十一月二十一日（金）」
     の形と、やさしい日本語の「12月6日（どようび）」「（土よう日）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
-    「再来年」や「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
+    「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（月）から受付」）、最も近い年の曜日と合っていれば止めません。
