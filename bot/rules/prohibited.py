@@ -249,7 +249,8 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     の「ない」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」は反応します）。「違法薬物」
     「違法ダウンロード」の「違法」も行為の名前の一部なので否定とはみなしません（「違法ダウンロードで映画が無料で
     見られます」は反応し、「違法ダウンロードは犯罪です」は反応しません）。「身を守る」
-    「被害を防ぐ」方法の案内も反応しません。
+    「被害を防ぐ」方法の案内も反応しません。「「簡単に高収入」——それは闇バイトです」「飲酒運転は「少しなら大丈夫」
+    という気のゆるみから起こります」のように、注意喚起の中で短い「」に入れて示した誘い文句も反応しません。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
@@ -266,10 +267,15 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         if sent in done:
             continue
         done.add(sent)
-        calls = incite.find(doc, within=sent)
+        # A short quoted lure is what a warning names, not the post's own call: 「「簡単に高収入」——それは
+        # 闇バイトです」「飲酒運転は「少しなら大丈夫」という気のゆるみから」. A quote that holds the
+        # act too (「「大麻が簡単に手に入る」」) still counts.
+        acts_here = acts.find(doc, within=sent)
+        act_starts = [a.start for a in acts_here]
+        calls = [c for c in incite.find(doc, within=sent) if not _quoted_apart(doc, c, acts_here, act_starts)]
         # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act; nor is the
         # 違法 of 「違法ダウンロード」 part of the act.
-        named = SpanSet([(c.start, c.end) for c in calls] + [(a.start, a.end) for a in acts.find(doc, within=sent)])
+        named = SpanSet([(c.start, c.end) for c in calls] + [(a.start, a.end) for a in acts_here])
         if calls and all(named.covers(d.start, d.end) for d in deny.find(doc, within=sent)):
             end = max(c.end for c in calls)
             yield Hit(
@@ -277,6 +283,21 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
                 max(end, act.end),
                 f"「{act.entry}」を勧める・煽る表現と受け取られるおそれがあります。違法行為を促す内容になっていないか確認してください。",
             )
+
+
+def _quoted_apart(doc: Document, call: Match, acts: list[Match], act_starts: list[int]) -> bool:
+    """Whether a call stands in a short 「」 quote that names none of the sentence's acts
+    (`acts` in order of their starts, listed in `act_starts`)."""
+    quote = doc.enclosing_quote(call.start, call.end, 20)
+    if quote is None:
+        return False
+    # Only the acts starting inside this short quote are looked at: a sentence may hold thousands.
+    k = bisect_right(act_starts, quote[0])
+    while k < len(acts) and acts[k].start < quote[1]:
+        if acts[k].end <= quote[1]:
+            return False
+        k += 1
+    return True
 
 
 @rule(

@@ -303,6 +303,9 @@ def test_fires(text: str, code: str) -> None:
         ("不正アクセスから身を守る方法を教えます", "prohibited.illegal"),
         ("無免許でもできる家庭菜園", "prohibited.illegal"),
         ("飲酒運転はバレなくても犯罪です", "prohibited.illegal"),
+        ("飲酒運転は、「少しなら大丈夫」という気のゆるみから起こります。", "prohibited.illegal"),
+        # A quoted lure named by a warning.
+        ("「簡単に高収入」「荷物を受け取るだけ」——それは闇バイトです。", "prohibited.illegal"),
         ("無免許運転は絶対にしないでください", "prohibited.illegal"),
         ("女性の活躍を応援します", "prohibited.discrimination"),
         ("子どもから高齢者まで、くせになる味です", "prohibited.discrimination"),
