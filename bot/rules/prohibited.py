@@ -251,10 +251,14 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     見られます」は反応し、「違法ダウンロードは犯罪です」は反応しません）。「身を守る」
     「被害を防ぐ」方法の案内も反応しません。「「簡単に高収入」——それは闇バイトです」「飲酒運転は「少しなら大丈夫」
     という気のゆるみから起こります」のように、注意喚起の中で短い「」に入れて示した誘い文句も反応しません。
+    「少しくらいなら飲んでも運転して大丈夫」「ビール1杯なら運転しても平気」のように、飲酒運転という語を使わずに
+    飲酒・運転・「大丈夫」「OK」などを一文で言うものも反応します（「「少しなら大丈夫」という油断が事故を招きます」
+    「飲んだら運転代行を使えば大丈夫」「ノンアルコールビールなら運転しても大丈夫」は反応しません）。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
     )
+    yield from _drunk_driving(doc)
     acts = matcher("illegal.txt", "acts", opts.extra_words)
     if not acts.present(doc):
         return
@@ -298,6 +302,55 @@ def _quoted_apart(doc: Document, call: Match, acts: list[Match], act_starts: lis
             return False
         k += 1
     return True
+
+
+# Drunk driving is rarely named when it is encouraged: 「少しくらいなら飲んでも運転して大丈夫」 says
+# drinking, driving and that it is fine, with no 飲酒運転 for the [acts] list to find. The three
+# together in one sentence fire, unless the sentence warns or offers the way home without the wheel.
+_DRINKING = re.compile(
+    r"飲ん|飲み(?!物)|飲酒|お酒|酒|ビール|ワイン|焼酎|[1一]杯|酔|アルコール"
+    r"|\b(?:drinks?|drinking|drank|beers?|alcohol|wine|sake)\b",
+    re.IGNORECASE,
+)
+# Alcohol-free drinks are what a driver may have (「ノンアルコールビールなら運転しても大丈夫」).
+_ALCOHOL_FREE = re.compile(r"ノンアル(?:コール)?(?:ビール|飲料|カクテル)?|\bnon-?alcoholic\b", re.IGNORECASE)
+_DRIVING = re.compile(r"運転|ハンドル|車で帰|車に乗|乗って帰|\bdriv(?:e|es|ing)\b", re.IGNORECASE)
+_ALLOWED = re.compile(
+    r"大丈夫|平気|問題(?:ない|ありません|なし)|OK|オッケー|構わない|構いません|かまわない|かまいません"
+    r"|捕まらない|捕まりません|つかまらない|バレない|ばれない|バレません|(?:て|で)も(?:いい|良い|よい)"
+    # Only the driving itself being possible: 「運転できます」, not 「…でも参加できます」.
+    r"|運転(?:は|も|して|することが|が)?でき(?:ます|る)"
+    r"|\b(?:fine|okay|all right|alright|no problem)\b",
+    re.IGNORECASE,
+)
+# A warning, or the way home without driving: 「「少しなら大丈夫」という油断が事故を招きます」
+# 「お酒を飲んだら運転代行を使えば大丈夫」「飲まない人が運転すれば平気」.
+_NOT_ENCOURAGED = re.compile(
+    r"ない|ませ|ず(?:に|、|。|$)|せず|ダメ|だめ|駄目|禁止|犯罪|違法|防止|根絶|撲滅|ゼロ|やめ|止め|絶対|罰|厳禁|いけ"
+    r"|避け|控え|油断|過信|思い込|誤り|間違い|危険|事故|代行|タクシー|ハンドルキーパー|送迎|公共交通"
+    r"|\b(?:never|not|don't|do not|no|illegal|crime|designated)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r'「[^「」]*」|『[^『』]*』|"[^"]*"|“[^“”]*”')
+
+
+def _drunk_driving(doc: Document) -> Iterator[Hit]:
+    """Sentences that say drinking before driving is fine, without naming 飲酒運転."""
+    if not _DRIVING.search(doc.norm):
+        return
+    for a, b in doc.sentences:
+        sentence = _ALCOHOL_FREE.sub("", doc.text[a:b])
+        if not (_DRINKING.search(sentence) and _DRIVING.search(sentence)):
+            continue
+        # A quoted 「少しなら大丈夫」 is the excuse a warning names, not what the post says.
+        said = _QUOTED.sub("", sentence)
+        if _ALLOWED.search(said) and not _NOT_ENCOURAGED.search(_ALLOWED.sub("", sentence)):
+            yield Hit(
+                a,
+                b,
+                "飲酒運転を認める・勧める表現と受け取られるおそれがあります。お酒を飲んだら少量でも運転できません。"
+                "内容を確認してください。",
+            )
 
 
 @rule(
