@@ -303,6 +303,8 @@ def test_fires(text: str, code: str) -> None:
         ("自民党の県議団が危険箇所を視察しました。", "prohibited.political"),
         ("与党の議員団が最高の評価をくださいました。", "prohibited.political"),
         ("皆さんの清き一票が上越の未来をつくります。12月13日（日）は市長選挙の投票日です。", "prohibited.political"),
+        ("「清き一票」を大切に、明るい選挙を。", "prohibited.political"),  # the commission's slogan
+        ("清き一票を大切に。12月6日は市議会議員一般選挙の投票日です。", "prohibited.political"),
         ("パブリックコメントでは、個人的な意見も歓迎します。計画案へのご意見をお寄せください。", "confidential.deliberation"),
         ("新庁舎建設基本計画の素案について、市民説明会を開催します。", "confidential.deliberation"),
         ("計画のたたき台をもとに、ワークショップで皆さんの意見を伺います。", "confidential.deliberation"),
