@@ -38,7 +38,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「バカアホマヌケ」のように語をつなげて一語にしたカタカナも、全体が語彙の語だけでできていれば
     それぞれの語として扱います（「バカンス」、同じ語を二度重ねた「カスカス」「シナシナ」は対象外）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
-    「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」のように、
+    「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
+    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
@@ -82,17 +83,23 @@ def _reported(doc: Document, start: int, end: int) -> bool:
         if more is None:
             break
         closing = more.end() - 1
-    if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
-        return False
-    # Read a little way on, not to the end of what may be one sentence of thousands of characters:
-    # advice against the word (「使うのはやめましょう」「相談しましょう」) keeps it reported; agreeing
-    # with it or calling for it (「と言われても仕方ない」「と呼ばれるべきだ」) says it.
+    # Read a little way on, not to the end of what may be one sentence of thousands of characters.
     window = (closing, min(doc.sentence_at(start)[1], closing + 40))
+    if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
+        # 「「うざい」「死ね」——何気ない言葉が友達を傷つけます」: the words named as words after a dash
+        # or a comma, only in a warning against them.
+        return bool(_NAMED_AS_WORDS.match(doc.text, closing, closing + 16) and _DISCOURAGED.search(doc.text, *window))
+    # Advice against the word (「使うのはやめましょう」「相談しましょう」) keeps it reported; agreeing
+    # with it or calling for it (「と言われても仕方ない」「と呼ばれるべきだ」) says it.
     if _DISCOURAGED.search(doc.text, *window):
         return True
     return not _ENDORSED.search(doc.text, *window)
 
 
+_NAMED_AS_WORDS = re.compile(
+    r"」\s*(?:[—―─…‥]+|[、,])\s*(?:その|この|こんな|そんな|こうした|そうした|何気ない|なにげない|心ない|軽い)?\s*"
+    r"(?:言葉|ことば|暴言|悪口|一言|ひと言|書き込み)"
+)
 _NEXT_QUOTE = re.compile(r"\s*[、・,]?\s*「[^「」\n]{1,15}」")
 _DISCOURAGED = re.compile(
     r"やめ|止め|ないよう|使わない|言わない|しない|いけない|ダメ|だめ|禁止|許され(?:ない|ません)|ではありません|"

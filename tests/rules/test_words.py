@@ -565,6 +565,9 @@ def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> Non
     "友達に「バカ」と言ってしまったことはありませんか。",
     "「死ね」「キモい」のような言葉は人を傷つけます。",
     "「うざい」「きもい」といった言葉を使わないようにしよう。",
+    # The words named after a dash or a comma, in a warning against them.
+    "「うざい」「きもい」「死ね」——何気ない言葉が友達を深く傷つけます。",
+    "「バカ」「消えろ」、そんな言葉でいじめるのはやめましょう。",
 ])
 def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
@@ -582,6 +585,8 @@ def test_fraud_warnings_quoting_the_callers_words_stay_silent(text: str, code: s
 @pytest.mark.parametrize(("text", "code"), [
     ("この件は「口外しないで」ください。詐欺に注意。", "confidential.secret"),
     ("あんな連中は「ガイジ」だ。隔離しておけ。", "prohibited.discrimination"),
+    ("「バカ」——この言葉が市長にはぴったりです。", "prohibited.insult"),
+    ("「死ね」、その一言を担当者に言いたい。", "prohibited.insult"),
 ])
 def test_the_posts_own_words_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
