@@ -49,14 +49,15 @@ _DATE = re.compile(
     rf"(?<![0-9/.{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
     rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+[年.]\s*+)?"
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
-    rf"(?P<m>{_NUM})\s*+(?:月|/|\.|(?(ysep)-|(?!)))\s*+(?P<d>{_NUM})\s*+日?"
-    rf"(?:{_AND}(?P<d2>{_NUM})\s*+日?\s*+{_PAIR_WD}|\s*+{_WD})"
+    # やさしい日本語 may spell 月 and 日 out: 「1がつ4にち（げつようび）」.
+    rf"(?P<m>{_NUM})\s*+(?:月|がつ|/|\.|(?(ysep)-|(?!)))\s*+(?P<d>{_NUM})\s*+(?:日|にち)?"
+    rf"(?:{_AND}(?P<d2>{_NUM})\s*+(?:日|にち)?\s*+{_PAIR_WD}|\s*+{_WD})"
     # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
     # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」; what must come before the
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
     rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)"
     rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
-    rf"(?P<d_only>{_NUM})\s*+(?(bare)日?|日)\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
+    rf"(?P<d_only>{_NUM})\s*+(?(bare)(?:日|にち)?|(?:日|にち))\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
 )
 # The year before each era's first (令和元年 is 2019); bot.calendar reads typed dates with it too.
 ERA_BASE = {
@@ -207,7 +208,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     和気町 4(3) は正確な情報発信を、美祢市 5(2)ア は「正確に記述する」ことを求めています。
     曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日〔金〕」「11月21日(土曜日)」
     「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「十一月二十一日（金）」
-    の形と、やさしい日本語の「12月6日（どようび）」「（土よう日）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
+    の形と、やさしい日本語の「12月6日（どようび）」「（土よう日）」「12がつ6にち（どようび）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は

@@ -793,6 +793,15 @@ def test_a_weekday_in_hiragana_is_checked_and_fixed_in_hiragana() -> None:
         assert "date.weekday_mismatch" not in codes(text), text
 
 
+def test_a_date_with_month_and_day_spelt_in_hiragana_is_checked() -> None:
+    # やさしい日本語 also spells 月 and 日 out: 「12がつ6にち（きんようび）」.
+    [f] = findings_of("date.weekday_mismatch", "12がつ6にち（きんようび）から やすみです。")
+    assert f.suggestion == "12がつ6にち（どようび）" and "土曜日" in f.message
+    assert "date.weekday_mismatch" in codes("12がつ 6にち（金）")
+    for text in ("12がつ6にち（どようび）", "1がつ 9にち（きんようび）", "12がつ 6にち（土）・7にち（日）", "まいにち（毎日）"):
+        assert "date.weekday_mismatch" not in codes(text), text
+
+
 def test_chinese_and_korean_weekdays_without_brackets_are_checked() -> None:
     [f] = findings_of("date.weekday_mismatch", "12月6日星期五")
     assert f.suggestion == "12月6日星期六"
