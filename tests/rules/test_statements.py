@@ -199,3 +199,9 @@ def test_an_orchestras_supporters_club_is_no_politicians() -> None:
 
 def test_a_school_clubs_supporters_club_is_no_politicians() -> None:
     assert "prohibited.political" not in codes("野球部後援会の皆さま、ご支援ありがとうございます。")
+
+
+def test_the_election_commissions_notice_on_supporters_clubs_paperwork_is_no_politics() -> None:
+    # The commission receives their papers; it names no one's 後援会.
+    assert "prohibited.political" not in codes("後援会の皆さまへ：政治団体の設立届は選挙管理委員会に提出してください。")
+    assert "prohibited.political" in codes("山田太郎後援会の新年会を開きます。")
