@@ -225,7 +225,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周三）」「12月31日(星期三)」）と韓国語（「12월 31일(수)」
     「12월 31일(수요일)」、括弧のない「12月31日星期三」「12월 31일 수요일」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
-    確かめます。
+    確かめます。曜日を先に書いた「terça-feira, 4 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
+    「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -622,8 +623,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
         yield from _chinese_korean_weekdays(doc, today)
     if any(c.isascii() and c.isalpha() for c in doc.text):
         yield from _english_weekdays(doc, today)
-        if "/" in doc.norm:
-            yield from _day_month_weekdays(doc, today)
+        yield from _day_month_weekdays(doc, today)
 
 
 # 「第1土曜日（12月6日）」「第2・第4水曜日（12月9日・12月23日）」 and 「12月5日（第1土曜日）」: a
@@ -1092,6 +1092,25 @@ _DM_DATE = re.compile(
     rf"\(\s*+(?P<w>{_DM_WEEKDAY})\.?\s*+\)"
 )
 
+# The weekday first, as both languages also write it (「terça-feira, 4 de janeiro」「Thứ Hai, ngày 4/1」
+# 「Thứ Hai, ngày 4 tháng 1」), or a Portuguese month name before the weekday in brackets
+# (「4 de janeiro (segunda-feira)」). Only full weekday names here: 「ter」「qua」「sex」 are words too.
+_PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+              "outubro", "novembro", "dezembro")
+_DM_FULL_WEEKDAY = r"(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật"
+_DM_MONTH_WORDS = (
+    rf"\s+de\s+(?P<mn>{'|'.join(_PT_MONTHS)})(?:\s+de\s+(?P<yn>[0-9]{{4}}))?"
+    r"|\s+tháng\s+(?P<mv>[0-9]{1,2})(?:\s+năm\s+(?P<yv>[0-9]{4}))?"
+)
+_DM_WEEKDAY_FIRST = re.compile(
+    rf"(?i)(?<![^\W\d_])(?P<w>{_DM_FULL_WEEKDAY})\s*+,?\s*+(?:(?:dia|ngày)\s+)?(?P<d>[0-9]{{1,2}})"
+    rf"(?:/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?(?![0-9/])|{_DM_MONTH_WORDS})"
+)
+_DM_NAMED_MONTH = re.compile(
+    rf"(?i)(?<![0-9])(?P<d>[0-9]{{1,2}})\s+de\s+(?P<mn>{'|'.join(_PT_MONTHS)})(?:\s+de\s+(?P<yn>[0-9]{{4}}))?"
+    rf"\s*+\(\s*+(?P<w>{_DM_FULL_WEEKDAY})\s*+\)"
+)
+
 
 def _dm_weekday(word: str) -> tuple[int, tuple[str, ...]] | None:
     """(weekday, the names of its language and form) for a Vietnamese or Portuguese weekday."""
@@ -1102,13 +1121,32 @@ def _dm_weekday(word: str) -> tuple[int, tuple[str, ...]] | None:
     return None
 
 
+def _dm_matches(norm: str) -> Iterator[tuple[re.Match[str], int, str | None, bool]]:
+    """Each day-first date with a Vietnamese or Portuguese weekday: (match, month, written year,
+    whether the month was a number after the day, which the finding says it read as day/month)."""
+    if "/" in norm:
+        for m in _DM_DATE.finditer(norm):
+            yield m, int(m.group("m")), m.group("y"), True
+    if not re.search(r"(?i)feira|sábado|domingo|thứ|chủ", norm):
+        return
+    for pattern in (_DM_WEEKDAY_FIRST, _DM_NAMED_MONTH):
+        for m in pattern.finditer(norm):
+            groups = m.groupdict()
+            if groups.get("m"):
+                yield m, int(groups["m"]), groups.get("y"), True
+            elif groups.get("mn"):
+                yield m, _PT_MONTHS.index(groups["mn"].lower()) + 1, groups.get("yn"), False
+            else:
+                yield m, int(groups["mv"]), groups.get("yv"), False
+
+
 def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
-    for m in _DM_DATE.finditer(doc.norm):
+    for m, month, year, numeric in _dm_matches(doc.norm):
         found = _dm_weekday(m.group("w"))
         if found is None:
             continue
         weekday, names = found
-        actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
+        actual = _written_date(year, month, int(m.group("d")), today)
         if actual is None or actual.weekday() == weekday:
             continue
         written = m.group("w")
@@ -1119,7 +1157,8 @@ def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
             correct = correct.upper() if written.isupper() else " ".join(p.capitalize() for p in correct.split(" "))
         span = doc.span(m.start(), m.end())
         yield _weekday_hit(doc, span, doc.span(*m.span("w")), actual, shown=correct,
-                           quoted=doc.text[span[0] : span[1]], correct=correct, read_as="。日/月の順に読んでいます")
+                           quoted=doc.text[span[0] : span[1]], correct=correct,
+                           read_as="。日/月の順に読んでいます" if numeric else "")
 
 
 def _context_year(

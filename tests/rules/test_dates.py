@@ -473,6 +473,26 @@ def test_a_vietnamese_or_portuguese_weekday_is_checked_day_first(text: str, said
     assert said in f.message and "日/月の順" in f.message and f.suggestion == suggestion
 
 
+# The weekday first, or a Portuguese month name (2026-01-05 is a Monday, 2025-12-29 too).
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("A Prefeitura reabre na terça-feira, 5 de janeiro.", "segunda-feira, 5 de janeiro"),
+    ("Reabre em 5 de janeiro de 2026 (terça-feira)", "5 de janeiro de 2026 (segunda-feira)"),
+    ("Làm việc lại từ Thứ Ba, ngày 5/1.", "Thứ Hai, ngày 5/1"),
+    ("Thứ Ba, ngày 29 tháng 12", "Thứ Hai, ngày 29 tháng 12"),
+])
+def test_a_vietnamese_or_portuguese_weekday_before_the_date_is_checked(text: str, suggestion: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.suggestion == suggestion and "月曜日" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "segunda-feira, 5 de janeiro", "Segunda-feira, dia 29/12", "Thứ Hai, ngày 5/1", "Thứ Hai, ngày 29 tháng 12 năm 2025",
+    "5 de janeiro (segunda-feira)", "quarta-feira 31/12 e sábado 3/1",
+])
+def test_a_right_vietnamese_or_portuguese_weekday_before_the_date_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
 @pytest.mark.parametrize("text", ["31/12 (Thứ Tư)", "3/1 (Thứ Bảy)", "29/12 (T2)", "29/12 (segunda-feira)",
                                   "3/1 (sábado)", "29/12 (Seg)", "12/29 (Mon)", "29/12 (Mon)", "30/2 (sábado)"])
 def test_a_right_or_impossible_day_first_date_is_not_a_weekday_error(text: str) -> None:
