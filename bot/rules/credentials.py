@@ -419,11 +419,23 @@ def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
 _ID_LINE = re.compile(r"(?i)[ \t]*(?:id|ssid|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)[ \t:=：]")
 
 
+# The same pair on one line: 「ID joetsu_admin / PW joetsu2026」「ログインID kikikanri PW Kk88120」.
+_ID_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:id|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)"
+    r"[ \t:=：]++\S{1,64}+[ \t]*+(?:[/／|｜,、][ \t]*+)?$"
+)
+
+
 def _under_an_id(norm: str, m: re.Match[str]) -> bool:
-    """Whether a short English label (「PW yukiguni2025!」) begins a line right under an ID line:
-    the pair is a login, whatever separator the writer left out."""
+    """Whether a short English label (「PW yukiguni2025!」) begins a line right under an ID line, or
+    follows an ID and its value on its own line: the pair is a login, whatever separator the writer
+    left out."""
+    if m["label"].lower() not in ("pw", "pwd", "p/w", "pass"):
+        return False
     line = norm.rfind("\n", 0, m.start()) + 1
-    if m["label"].lower() not in ("pw", "pwd", "p/w", "pass") or line == 0 or norm[line : m.start()].strip(" \t"):
+    if norm[line : m.start()].strip(" \t"):
+        return bool(_ID_BEFORE.search(norm, max(line, m.start() - 100), m.start()))
+    if line == 0:
         return False
     previous = norm.rfind("\n", 0, line - 1) + 1
     return bool(_ID_LINE.match(norm, previous, line))

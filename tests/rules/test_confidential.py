@@ -153,6 +153,9 @@ LEAKS = [
     ("ID joetsu.city\nPW yukiguni2025!", "yukiguni2025!"),
     ("ID：joetsu\n PW yukiguni2025", "yukiguni2025"),
     ("SSID joetsu-free\nPW yukiguni2025", "yukiguni2025"),
+    # The pair on one line.
+    ("ログイン情報：ID joetsu_admin / PW joetsu2026", "joetsu2026"),
+    ("ログインID kikikanri PW Kk88120", "Kk88120"),
     ("Wi-Fi密码（yuki2025x）", "yuki2025x"),  # a foreign label before brackets, as for Japanese ones
 ]
 
@@ -328,6 +331,8 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "请设置密码",
         "senhas fortes",
         "PW yukiguni2025!",  # no ID line above: 「PW」 alone after a space stays prose
+        "Show your ID card and pass through the gate",
+        "Bring your student ID 12345 pass holders only",
         "入場 1000yen\nPass 1000yen",
         "パスワード（8文字以上）を設定してください",
         "パスワード（英数字8文字以上）",
