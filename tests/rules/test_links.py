@@ -396,7 +396,7 @@ def test_a_clean_url_beside_bidi_text_is_not_malformed() -> None:
     )
 
 
-@pytest.mark.parametrize("domain", ["qr.paps.jp", "00m.in", "onl.bz", "urx.red", "2ur.jp", "ur0.jp"])
+@pytest.mark.parametrize("domain", ["qr.paps.jp", "00m.in", "onl.bz", "urx.red", "2ur.jp", "ur0.jp", "amzn.asia"])
 def test_japanese_shorteners_missing_upstream_are_added_by_the_supplement(domain: str) -> None:
     assert domain not in load_domain_list("shorteners.txt")
     [f] = findings_of("link.shortener", f"詳しくは https://{domain}/AbC12 をご覧ください")
