@@ -321,9 +321,12 @@ _DRINKING = re.compile(
 )
 # Alcohol-free drinks are what a driver may have (「ノンアルコールビールなら運転しても大丈夫」).
 _ALCOHOL_FREE = re.compile(r"ノンアル(?:コール)?(?:ビール|飲料|カクテル)?|\bnon-?alcoholic\b", re.IGNORECASE)
-_DRIVING = re.compile(r"運転|ハンドル|車で帰|車に乗|乗って帰|\bdriv(?:e|es|ing)\b", re.IGNORECASE)
+# 「車で大丈夫」 says driving too; not 「車でお越しの方」.
+_DRIVING = re.compile(
+    r"運転|ハンドル|車で(?:帰|行|も?(?:大丈夫|平気|OK))|車に乗|乗って帰|\bdriv(?:e|es|ing)\b", re.IGNORECASE
+)
 _ALLOWED = re.compile(
-    r"大丈夫|平気|問題(?:ない|ありません|なし)|OK|オッケー|構わない|構いません|かまわない|かまいません"
+    r"大丈夫|平気|問題(?:ない|ありません|なし)|影響(?:は|が)?(?:ない|ありません|なし)|OK|オッケー|構わない|構いません|かまわない|かまいません"
     r"|捕まらない|捕まりません|つかまらない|バレない|ばれない|バレません|(?:て|で)も(?:いい|良い|よい)"
     # Only the driving itself being possible: 「運転できます」, not 「…でも参加できます」.
     r"|運転(?:は|も|して|することが|が)?でき(?:ます|る)"

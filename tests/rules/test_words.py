@@ -64,6 +64,8 @@ from tests.rules.conftest import codes, findings_of
         ("お酒を少し飲んだくらいなら、運転しても捕まりません。", "prohibited.illegal"),
         ("飲んだあと少し休めば運転できます。", "prohibited.illegal"),
         ("A small drink is fine before driving home.", "prohibited.illegal"),
+        ("缶ビール1本なら運転に影響ありません。", "prohibited.illegal"),
+        ("帰りは少し酔ってても車で大丈夫！", "prohibited.illegal"),
         ("雨で中止になるらしいです", "prohibited.rumor"),
         ("市長が辞任するとの噂があります", "prohibited.rumor"),
         ("未確認ですが、橋が落ちたそうです", "prohibited.rumor"),
@@ -320,6 +322,7 @@ def test_fires(text: str, code: str) -> None:
         ("ノンアルコールビールなら、運転する方も大丈夫です。", "prohibited.illegal"),
         ("Never drive after drinking, even a small amount.", "prohibited.illegal"),
         ("除雪車の運転手さんに、温かい甘酒を差し入れできます。", "prohibited.illegal"),
+        ("酒蔵まつりは、お車でお越しの方も大丈夫です。ドライバーにはノンアルコール甘酒をどうぞ。", "prohibited.illegal"),
         ("酒蔵見学ツアーは送迎付きなので、運転の心配なく試飲できます。", "prohibited.illegal"),
         # A quoted lure named by a warning.
         ("「簡単に高収入」「荷物を受け取るだけ」——それは闇バイトです。", "prohibited.illegal"),
