@@ -315,10 +315,20 @@ def _quoted_apart(doc: Document, call: Match, acts: list[Match], act_starts: lis
 # drinking, driving and that it is fine, with no 飲酒運転 for the [acts] list to find. The three
 # together in one sentence fire, unless the sentence warns or offers the way home without the wheel.
 _DRINKING = re.compile(
-    r"飲ん|飲み(?!物)|飲酒|お酒|酒|ビール|ワイン|焼酎|[1一]杯|酔|アルコール"
-    r"|\b(?:drinks?|drinking|drank|beers?|alcohol|wine|sake)\b",
+    r"飲酒|お酒|(?<!甘)酒(?:類|気|席|に酔)|日本酒|ビール|ワイン|焼酎|ハイボール|チューハイ|酔っ|酔った|アルコール"
+    r"|\b(?:drinking|drank|beers?|alcohol|wine)\b",
     re.IGNORECASE,
 )
+# 「飲んでも」「1杯なら」 alone say drinking only when nothing else is drunk in the sentence: not
+# 「酔い止めを飲んでおけば」「コーヒーを一杯飲んでから運転すれば」「薬を飲んで運転しても大丈夫か」.
+_DRINKING_UNNAMED = re.compile(r"飲ん|飲み(?!物)|[1一]杯|\bdrinks?\b", re.IGNORECASE)
+_OTHER_DRINK = re.compile(
+    r"薬|酔い止め|コーヒー|珈琲|茶|水|ジュース|ドリンク|カフェイン|牛乳|ミルク|スープ|サプリ|甘酒|精一杯|目一杯"
+    r"|\b(?:coffee|tea|water|medicine)\b",
+    re.IGNORECASE,
+)
+# A question (「甘酒は運転前に飲んでも大丈夫？」) asks; what follows answers it.
+_QUESTION = re.compile(r"[？?]|か[、。，．]|か$")
 # Alcohol-free drinks are what a driver may have (「ノンアルコールビールなら運転しても大丈夫」).
 _ALCOHOL_FREE = re.compile(r"ノンアル(?:コール)?(?:ビール|飲料|カクテル)?|\bnon-?alcoholic\b", re.IGNORECASE)
 # 「車で大丈夫」 says driving too; not 「車でお越しの方」.
@@ -350,7 +360,9 @@ def _drunk_driving(doc: Document) -> Iterator[Hit]:
         return
     for a, b in doc.sentences:
         sentence = _ALCOHOL_FREE.sub("", doc.text[a:b])
-        if not (_DRINKING.search(sentence) and _DRIVING.search(sentence)):
+        drinking = _DRINKING.search(sentence) or (
+            _DRINKING_UNNAMED.search(sentence) and not _OTHER_DRINK.search(sentence))
+        if not (drinking and _DRIVING.search(sentence)) or _QUESTION.search(sentence.rstrip()):
             continue
         # A quoted 「少しなら大丈夫」 is the excuse a warning names, not what the post says.
         said = _QUOTED.sub("", sentence)

@@ -324,6 +324,13 @@ def test_fires(text: str, code: str) -> None:
         ("除雪車の運転手さんに、温かい甘酒を差し入れできます。", "prohibited.illegal"),
         ("酒蔵まつりは、お車でお越しの方も大丈夫です。ドライバーにはノンアルコール甘酒をどうぞ。", "prohibited.illegal"),
         ("酒蔵見学ツアーは送迎付きなので、運転の心配なく試飲できます。", "prohibited.illegal"),
+        # Other things drunk before driving, a question, a town's name.
+        ("車に乗る前に酔い止めを飲んでおけば大丈夫です。", "prohibited.illegal"),
+        ("コーヒーを一杯飲んでから運転すれば眠気覚ましに大丈夫です。", "prohibited.illegal"),
+        ("薬を飲んで運転しても大丈夫か、医師や薬剤師に確認しましょう。", "prohibited.illegal"),
+        ("水分をこまめに飲んで、長時間の運転でも大丈夫なように備えましょう。", "prohibited.illegal"),
+        ("甘酒は運転前に飲んでも大丈夫？", "prohibited.illegal"),
+        ("酒田市の酒蔵見学ツアーは、バスで行くので運転の心配もなく大丈夫です。", "prohibited.illegal"),
         # A quoted lure named by a warning.
         ("「簡単に高収入」「荷物を受け取るだけ」——それは闇バイトです。", "prohibited.illegal"),
         ("無免許運転は絶対にしないでください", "prohibited.illegal"),
