@@ -1181,7 +1181,10 @@ def _context_year(
         # Only a fiscal year still to come may be the subject rather than the date's year: a date
         # under 「昨年度」 is in that year (a weekday copied from this year's calendar is wrong).
         ahead = fiscal and year > (today.year if today.month >= 4 else today.year - 1)
-        return (year + 1 if fiscal and month < 4 else year), ahead
+        # A year written out is as often the subject as the date's year: 「1995年の震災から31年となる
+        # 1月17日（土）」「2030年の完成を目指し、12月6日（日）に起工式」. Either reading may stand.
+        named = bool(near.group("cy") or near.group("cera"))
+        return (year + 1 if fiscal and month < 4 else year), ahead or named
     if (
         previous is not None
         and previous[1] is not None

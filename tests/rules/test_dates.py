@@ -141,6 +141,9 @@ def test_more_date_forms_with_the_right_weekday_are_silent(text: str) -> None:
         # A calendar year named apart from the date (2026-08-21 is a Saturday; 2025-08-21 a Thursday).
         "令和8年の謙信公祭は8月21日（金）・22日（土）に開催します。",
         "2026年の蓮まつりは7月17日（金）〜8月16日（日）の予定です。",
+        # ...or the subject, with the date in the year nearest the posting day (2025-12-06 is a Saturday).
+        "1995年の震災から30年、12月6日（土）に追悼のつどいを開きます。",
+        "2030年の完成を目指し、12月6日（土）に起工式を行います。",
     ],
 )
 def test_a_year_phrase_just_before_the_date_names_its_year(text: str) -> None:
