@@ -34,6 +34,13 @@ _CREDENTIAL_MESSAGE = (
     "本物であれば、この下書きで共有された時点で漏えいしたものとして直ちに{action}、"
     "ソーシャルメディアの運用を統括する課へ報告してください。"
 )
+# A shelter's or a facility's guest Wi-Fi is announced with its key on purpose: the error stands
+# (an administrator's password looks the same), and the message says how to send it on.
+_WIFI = re.compile(r"(?i)wi-?fi|ｗｉ－?ｆｉ|ワイファイ|無線\s*LAN|\bSSID\b|WIFI:")
+_GUEST_WIFI_NOTE = (
+    "避難所や施設の利用者向け（ゲスト用）の Wi-Fi のパスワードを案内する場合は、管理用のパスワードでないことを"
+    "確かめたうえで、理由を付けて決裁を依頼してください。"
+)
 _SIGNED_URL_MESSAGE = (
     "{kind} が書かれています。この URL を知っている人は誰でも、期限が来るまで非公開のファイルを開けます"
     "（書き込みまでできる場合もあります）。公開する資料は公式ホームページに掲載し、そのページの URL を"
@@ -112,10 +119,13 @@ def _credential_hit(doc: Document, c: Credential) -> Hit:
     else:
         action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
     template = _SIGNED_URL_MESSAGE if c.kind in SIGNED_URL_KINDS else _CREDENTIAL_MESSAGE
+    message = template.format(kind=c.kind, action=action)
+    if c.kind in ("パスワード", "Wi-Fi のパスワード") and _WIFI.search(doc.norm):
+        message += _GUEST_WIFI_NOTE
     return Hit(
         start,
         end,
-        template.format(kind=c.kind, action=action),
+        message,
         excerpt=doc.text[start:value_start] + masked + doc.text[value_end:end],
         redact=tuple(redact.items()),
     )
@@ -190,6 +200,9 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「暗証番号 4821」「暗証番号を4821に変更しました」のように区切りがなくても止めます（「暗証番号 4桁」
     「暗証番号を3回間違えると」は止めません）。「パスワード（yuki2025）を入力」「パスワード「yuki2025」でログイン」
     のように、語の直後の括弧に英数字を書いたものも止めます（「パスワード（8文字以上）」は止めません）。
+    避難所や施設のゲスト用 Wi-Fi のように案内のために載せるパスワードも、管理用のパスワードと見分けが
+    つかないため止めます。Wi-Fi の話題の下書きでは、管理用でないことを確かめて理由を付けて決裁を
+    依頼するよう、メッセージで案内します。
 
     2段階認証などの認証コード・確認コード・セキュリティコードに続けて書かれた 4〜8 桁の値
     （「認証コード：482913」）と、クレジットカードのセキュリティコード（「セキュリティコード 123」

@@ -526,3 +526,20 @@ def test_a_markdown_table_of_accounts_is_read_by_its_columns() -> None:
 ])
 def test_tables_without_a_password_under_a_password_header_are_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "避難所のWi-Fiをご利用いただけます。\nSSID: joetsu_hinan\nパスワード: hinan2026",
+    "公民館の無線LAN（ゲスト用）の暗号化キー：kominkan2026",
+    "WIFI:S:joetsu-hinan;T:WPA;P:hinan2026;;",
+])
+def test_a_wifi_password_still_blocks_and_says_how_to_send_a_guest_key_on(text: str) -> None:
+    """A shelter's guest Wi-Fi is announced with its key on purpose, and an administrator's password
+    looks the same: the error stands, and the message says what to do for a guest key."""
+    [f] = [f for f in check(text, ctx()) if f.code == "confidential.secret"]
+    assert f.severity == "error" and "ゲスト用" in f.message and "理由を付けて決裁を依頼" in f.message
+
+
+def test_a_password_without_wifi_gets_no_guest_note() -> None:
+    [f] = [f for f in check("管理画面のパスワード: hinan2026", ctx()) if f.code == "confidential.secret"]
+    assert "ゲスト用" not in f.message
