@@ -354,6 +354,10 @@ _NOT_ENCOURAGED = re.compile(
 _QUOTED = re.compile(r'「[^「」]*」|『[^『』]*』|"[^"]*"|“[^“”]*”')
 
 
+# Right after a party's name, its candidate: 「自民党の候補者を」「〇〇党公認候補に」.
+_PARTY_CANDIDATE = re.compile(r"(?:の|公認の?|推薦の?|から(?:の)?)?(?:新人|現職|公認)?候補(?:者)?(?:の[^\s。、]{1,12}?)?[をにへ]")
+
+
 def _drunk_driving(doc: Document) -> Iterator[Hit]:
     """Sentences that say drinking before driving is fine, without naming 飲酒運転."""
     if not _DRIVING.search(doc.norm):
@@ -577,7 +581,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     示しています。投票・支持・応援などの呼びかけ（[calls]）と政党名（[parties]）が同じ文に
     あるとき、また人名（形態素解析の固有名詞・人名）について次の形があるときに反応します。
     「候補」「さん」「氏」「市長」などを伴う人名と投票・支持・「再選を応援」など（[person_calls]）、
-    「〜候補」と「よろしく」「応援」「必勝」など（[candidate_calls]）、「〇〇へ投票を」、
+    「〜候補」と「よろしく」「応援」「必勝」など（[candidate_calls]。「〇〇党の候補者をよろしく」のように
+    名前のない政党の候補者も）、「〇〇へ投票を」、
     「〇〇を市長に！」。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、コンテストの「清き一票を」、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
@@ -625,7 +630,8 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     # Morphological analysis only when a party or a hint of a person's name goes with a call:
     # a bare 「投票に行きましょう」 costs nothing.
     judgements = matcher(f, "judgements")
-    with_party = parties.present(doc) and (calls.present(doc) or judgements.present(doc))
+    party_candidate = "候補" in doc.norm and candidate_calls.present(doc)
+    with_party = parties.present(doc) and (calls.present(doc) or judgements.present(doc) or party_candidate)
     with_title = any(t in folded for t in titles) and (
         person_calls.present(doc) or candidate_calls.present(doc)
     )
@@ -638,6 +644,8 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     hints: list[int] = []
     if with_party:
         hints += [m.start for m in calls.find(doc)] + [m.start for m in judgements.find(doc)]
+        if party_candidate:
+            hints += [m.start for m in candidate_calls.find(doc)]
     if with_title:
         hints += [m.start for m in person_calls.find(doc)] + [m.start for m in candidate_calls.find(doc)]
     if direct or slogan:
@@ -651,6 +659,11 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             party_calls = calls.find(doc, within=sent) if named else []
             if named:
                 party_calls += [m for m in judgements.find(doc, within=sent) if _ends_sentence(doc, m.end, sent[1])]
+                # A party's candidate called for as a person's would be: 「自民党の候補者をよろしく」.
+                candidate_ends = [c.end() for p in named if (c := _PARTY_CANDIDATE.match(doc.norm, p.end, sent[1]))]
+                if candidate_ends:
+                    first_end = min(candidate_ends)
+                    party_calls += [m for m in candidate_calls.find(doc, within=sent) if m.start >= first_end]
             if party_calls:
                 targets += [(m.start, m.end, m.entry) for m in named]
                 found += [(m.start, m.end) for m in party_calls]

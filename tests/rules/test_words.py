@@ -78,6 +78,8 @@ from tests.rules.conftest import codes, findings_of
         ("清き一票をお願いします", "prohibited.political"),
         ("山田太郎候補の個人演説会のお知らせ", "prohibited.political"),
         ("次の選挙は山田 太郎候補をよろしく", "prohibited.political"),  # a name with a space in it
+        ("自民党の候補者をよろしくお願いします。", "prohibited.political"),  # a party's candidate, unnamed
+        ("立憲民主党公認候補に必勝のご支援を！", "prohibited.political"),
         ("佐藤市長の後援会の新年会のご案内", "prohibited.political"),
         ("政治資金パーティーのご案内", "prohibited.political"),
         ("【部外秘】人事異動の内示", "confidential.secret"),
@@ -307,6 +309,9 @@ def test_fires(text: str, code: str) -> None:
         ("皆さんの清き一票が上越の未来をつくります。12月13日（日）は市長選挙の投票日です。", "prohibited.political"),
         ("「清き一票」を大切に、明るい選挙を。", "prohibited.political"),  # the commission's slogan
         ("清き一票を大切に。12月6日は市議会議員一般選挙の投票日です。", "prohibited.political"),
+        ("自民党の候補者が選挙公報に掲載されています。", "prohibited.political"),
+        ("公明党の候補者も自民党の候補者も、届出書類の提出をよろしくお願いします。", "prohibited.political"),
+        ("各政党の候補者の皆さまへ：ポスター掲示場の使用についてよろしくお願いします。", "prohibited.political"),
         ("パブリックコメントでは、個人的な意見も歓迎します。計画案へのご意見をお寄せください。", "confidential.deliberation"),
         ("新庁舎建設基本計画の素案について、市民説明会を開催します。", "confidential.deliberation"),
         ("計画のたたき台をもとに、ワークショップで皆さんの意見を伺います。", "confidential.deliberation"),
