@@ -32,6 +32,12 @@ class StaleVersion(KessaiError):
     message_ja = "この決裁依頼は古い版に対するものです。下書きが編集されたため、最新の依頼から決裁してください。"
 
 
+class ContentMismatch(KessaiError):
+    message_ja = ("このボタンは、kessai に記録されている下書きとは別の内容に対するものです（データベースを以前の状態に"
+                  "戻した後などに起こります）。決裁は記録していません。最新の決裁依頼から操作してください。"
+                  "心当たりがない場合は IT 担当にお知らせください。")
+
+
 class UnknownDraft(KessaiError):
     message_ja = "対象の下書きが見つかりません。ボタンが古いか、内容が正しくない可能性があります。"
 

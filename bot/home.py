@@ -114,6 +114,7 @@ class HomeViews:
             author_name=self.name_of(d.author_id), state_ja=state_ja(d.state), excerpt=v.text if v else "",
             updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
             scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None, next_step=_next_step(d),
+            content_hash=v.content_hash if v else "",
         )
 
     def status_text(self, viewer: str) -> str:

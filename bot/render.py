@@ -267,6 +267,7 @@ class DraftView:
     portrait_consent: bool = False
     note: str | None = None
     source: str = "channel"  # channel | modal | shortcut: whether its author can edit the message
+    content_hash: str = ""  # of this version; its decision buttons carry a prefix of it
 
     @property
     def revisable_by_form(self) -> bool:
@@ -281,6 +282,18 @@ class DecisionView:
     decided_at: datetime
     reason: str | None = None
     acting_for_name: str | None = None
+
+
+# Enough of the content hash to tell two versions apart, short enough for Slack's button value.
+DECISION_HASH_CHARS = 16
+
+
+def decision_ref(draft_id: int, version: int, content_hash: str) -> str:
+    """The value of 承認 / 差戻し: the draft, its version and a prefix of the hash of the content
+    shown. Draft numbers are handed out again after the database is restored from a backup, so
+    without the hash a button from before the restore would decide a different draft."""
+    ref = f"{draft_id}:{version}"
+    return f"{ref}:{content_hash[:DECISION_HASH_CHARS]}" if content_hash else ref
 
 
 def message(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
@@ -408,7 +421,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     at = len(blocks)
     if not view.override_reason:
         blocks.extend(findings_blocks)
-    value = f"{view.id}:{view.version}"
+    value = decision_ref(view.id, view.version, view.content_hash)
     if voided_note:
         blocks.append(section(f":no_entry_sign: {voided_note}"))
     elif decided is not None:
@@ -472,7 +485,7 @@ def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]
             "type": "plain_text_input", "action_id": REJECT_REASON_ACTION, "multiline": True, "max_length": 2000,
             "placeholder": {"type": "plain_text", "text": "どこをどう直せばよいかを具体的に書いてください。"},
         }, optional=True, hint="よくある理由を選んだときは、空欄でもかまいません。"),
-    ], metadata=f"{draft_id}:{version}")
+    ], metadata=decision_ref(draft_id, version, view.content_hash))
 
 
 def compose_reject_reason(presets: Sequence[str], text: str) -> str:
@@ -737,6 +750,7 @@ class HomeItem:
     acting_for_name: str | None = None
     scheduled_at: datetime | None = None
     next_step: str | None = None  # "revise" | "publish": what its author can do about it from Home
+    content_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -790,7 +804,7 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
         blocks.append(section(
             f"*{escape(item.account_name)}* 第{item.version}版{who}（作成者: {escape(item.author_name)}、"
             f"投稿予定: {fmt_time(item.scheduled_at)}）\n{quote(item.excerpt, 200)}"))
-        blocks.append(_decision_buttons(f"{item.draft_id}:{item.version}"))
+        blocks.append(_decision_buttons(decision_ref(item.draft_id, item.version, item.content_hash)))
     if total > HOME_WAITING_SHOWN:
         blocks.append(context(f"古いものから{HOME_WAITING_SHOWN}件を表示しています。残りの{total - HOME_WAITING_SHOWN}件は、"
                               "これらの決裁が済むと順に表示されます。"))

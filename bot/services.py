@@ -439,7 +439,7 @@ class Kessai:
             approver_names=[self.name_of(a) for a in self.approvers_for(account, author=draft.author_id)],
             category=draft.category, image_count=version.image_count, alt_texts=tuple(version.alt_texts),
             video_count=version.video_count, portrait_consent=version.portrait_consent, note=version.note,
-            source=draft.source,
+            source=draft.source, content_hash=version.content_hash,
         )
 
     def load_view(self, s: Session, draft: DraftRow, number: int | None = None) -> DraftView:
@@ -1011,17 +1011,32 @@ class Kessai:
             return errors.AlreadyDecided(f"この下書きは {self.name_of(e.decider_id)} さんがすでに{label}しています。")
         return errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、決裁できません。")
 
-    def check_can_decide(self, draft_id: int, version: int, actor: str) -> DraftView:
+    def _check_shown_content(self, s: Session, draft_id: int, version: int, shown_hash: str | None) -> None:
+        """Refuse a decision on content other than what its button was sent with (``shown_hash``:
+        the prefix the button carries; None for buttons sent before it did)."""
+        if not shown_hash:
+            return
+        v = draft_repo.version(s, draft_id, version)
+        if v is None or not v.content_hash.startswith(shown_hash):
+            log.warning("a decision button for draft %s v%s was sent for other content (%s…) than is stored "
+                        "(%s…); refused. Was the database restored from a backup?", draft_id, version, shown_hash,
+                        v.content_hash[:len(shown_hash)] if v else "no such version")
+            raise errors.ContentMismatch()
+
+    def check_can_decide(self, draft_id: int, version: int, actor: str, *,
+                         shown_hash: str | None = None) -> DraftView:
         with self.db.session() as s:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             self.decider_role(s, draft, version, actor)
             return self.load_view(s, draft, version)
 
     def decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None = None,
-               submission: str | None = None) -> Outcome:
-        """``submission``: the rejection form's identity (see ``claim_submission``)."""
+               submission: str | None = None, shown_hash: str | None = None) -> Outcome:
+        """``submission``: the rejection form's identity (see ``claim_submission``); ``shown_hash``: the
+        prefix of the content hash the button was sent with (see ``_check_shown_content``)."""
         reason = (reason or "").strip() or None
         if not approve and not render.visible_length(reason or ""):
             raise errors.InvalidInput("差戻しの理由を入力してください。")
@@ -1032,6 +1047,7 @@ class Kessai:
             draft = draft_repo.get(s, draft_id, lock=True)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             role = self.decider_role(s, draft, version, actor)
             event = DraftEvent.APPROVE if approve else DraftEvent.REJECT
             new_state = next_state(draft.state, event)

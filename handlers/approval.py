@@ -25,14 +25,28 @@ def parse_ref(value: Any) -> tuple[int, int]:
     return int(draft), int(version)
 
 
+def parse_decision_ref(value: Any) -> tuple[int, int, str | None]:
+    """``"<draft id>:<version>[:<content hash prefix>]"`` from 承認 / 差戻し or the rejection form;
+    buttons sent before the hash was added carry only the first two."""
+    if not isinstance(value, str) or len(value) > 60:
+        raise errors.UnknownDraft()
+    ref, sep, shown = value.rpartition(":")
+    if ref.count(":") != 1:
+        ref, shown = value, ""
+    elif not (shown and shown.isascii() and all(c in "0123456789abcdef" for c in shown)):
+        raise errors.UnknownDraft()
+    draft_id, version = parse_ref(ref)
+    return draft_id, version, shown or None
+
+
 def register(app: App, kessai: Kessai) -> None:
     @app.action("approve_draft")
     def approve(ack: Ack, body: dict[str, Any], action: dict[str, Any], context: Any) -> None:
         ack()
         user = user_id(body)
         try:
-            draft_id, version = parse_ref(action.get("value"))
-            kessai.decide(draft_id, version, user, approve=True)
+            draft_id, version, shown = parse_decision_ref(action.get("value"))
+            kessai.decide(draft_id, version, user, approve=True, shown_hash=shown)
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
 
@@ -41,8 +55,8 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         user = user_id(body)
         try:
-            draft_id, version = parse_ref(action.get("value"))
-            view = kessai.check_can_decide(draft_id, version, user)
+            draft_id, version, shown = parse_decision_ref(action.get("value"))
+            view = kessai.check_can_decide(draft_id, version, user, shown_hash=shown)
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
@@ -62,8 +76,9 @@ def register(app: App, kessai: Kessai) -> None:
                 errors={render.REJECT_REASON_BLOCK: "よくある理由を選ぶか、差戻しの理由を入力してください。"})
             return
         try:
-            draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.decide(draft_id, version, user, approve=False, reason=reason, submission=submission_key(view))
+            draft_id, version, shown = parse_decision_ref(view.get("private_metadata"))
+            kessai.decide(draft_id, version, user, approve=False, reason=reason, submission=submission_key(view),
+                          shown_hash=shown)
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: e.message_ja})
             return

@@ -447,3 +447,38 @@ def test_other_workspace_is_refused(sqlite_stack: LocalStack) -> None:
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts, team_id="T0OTHER")
     settle(st)
     assert ledger(st) == []
+
+
+def test_a_button_sent_for_other_content_decides_nothing(sqlite_stack: LocalStack) -> None:
+    """After a restore from a backup, draft numbers are handed out again: a 承認 button sent before
+    the restore names the same draft and version as a new, different draft. It must not approve it."""
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    value = buttons(msg)["approve_draft"]
+    assert value.count(":") == 2  # draft:version:hash prefix
+    # What a restore leaves behind: the same draft number and version, other content.
+    with st.rt.db.session() as s:
+        v = s.exec(select(DraftVersionRow)).one()
+        v.text, v.content_hash = "12月19日（土）に体育館を閉館します。", "f" * 64
+        s.add(v)
+        s.commit()
+    st.driver.block_action("U0MANAGER", "approve_draft", value, channel=msg.channel, message_ts=msg.ts)
+    assert "別の内容" in wait_ephemeral(st, "U0MANAGER", "別の内容")
+    st.driver.block_action("U0CHIEF", "reject_draft", buttons(dm(st, "U0CHIEF")[0])["reject_draft"],
+                           channel=dm(st, "U0CHIEF")[0].channel, message_ts=dm(st, "U0CHIEF")[0].ts)
+    wait_ephemeral(st, "U0CHIEF", "別の内容")
+    settle(st)
+    assert ledger(st) == []
+    assert [d.state for d in drafts(st)] == ["pending"]
+    assert st.slack.calls_of("views.open") == []
+
+
+def test_a_button_sent_before_the_hash_was_added_still_decides(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    draft_id = drafts(st)[0].id
+    st.driver.block_action("U0MANAGER", "approve_draft", f"{draft_id}:1", channel=msg.channel, message_ts=msg.ts)
+    settle(st)
+    assert [e.kind for e in ledger(st)] == ["approved"]
