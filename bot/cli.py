@@ -237,6 +237,43 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+# What PostgreSQL (libpq) and SQLite say when a connection fails, and what the person should do.
+# The server's own sentence is shown as well: with lc_messages = 'ja_JP' it is Japanese and none of
+# these match, and an unlisted reason still tells the IT 担当 which of the four settings is wrong.
+_CONNECT_REASONS: tuple[tuple[str, str], ...] = (
+    (r'database "([^"]+)" does not exist',
+     "データベース「{0}」がサーバーにありません。作成する（`createdb {0}` または CREATE DATABASE）か、"
+     "DATABASE_URL のデータベース名を直してください。"),
+    (r'role "([^"]+)" does not exist',
+     "ユーザー「{0}」がデータベースサーバーにありません。DATABASE_URL のユーザー名を確認してください。"),
+    (r"password authentication failed|no password supplied",
+     "パスワードが違うか、書かれていません。DATABASE_URL のユーザー名とパスワードを確認してください。"),
+    (r"no pg_hba\.conf entry",
+     "データベースサーバーがこのサーバーからの接続を許可していません。pg_hba.conf の設定を確認してください。"),
+    (r"Connection refused",
+     "データベースサーバーが起動していないか、ホスト名・ポート番号が違います。"),
+    (r"failed to resolve host|could not translate host name|Name or service not known",
+     "DATABASE_URL のホスト名が見つかりません。綴りと DNS の設定を確認してください。"),
+    (r"timeout expired|timed out",
+     "データベースサーバーが応答しません。ホスト名・ポート番号と、途中のファイアウォールを確認してください。"),
+    (r"unable to open database file",
+     "SQLite のデータベースファイルを開けません。DATABASE_URL のパスと、フォルダーの書き込み権限を確認してください。"),
+)
+
+
+def database_connect_failure(detail: str) -> str:
+    """The sentence for a database kessai could not use: the likely cause when the driver's message
+    names it, and always the driver's first line so the cause can be looked up."""
+    first = next((line.strip() for line in detail.splitlines() if line.strip()), "")
+    first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)  # SQLAlchemy's "(psycopg.OperationalError) " prefix
+    cause = next((ja.format(*m.groups()) for pattern, ja in _CONNECT_REASONS
+                  if (m := re.search(pattern, detail, re.IGNORECASE))), "")
+    if not cause:
+        cause = ("DATABASE_URL のホスト名・ポート・ユーザー名・パスワードと、"
+                 "データベースサーバーが起動しているかを確認してください。")
+    return f"データベースに接続できませんでした。{cause}" + (f"\n（データベースからの応答: {first}）" if first else "")
+
+
 def explain_failure(e: BaseException) -> str | None:
     """What went wrong and what to do, in Japanese, for the failures an operator can fix: the
     database unreachable or not set up, Slack refusing the token or unreachable, a port or a file
@@ -255,8 +292,7 @@ def explain_failure(e: BaseException) -> str | None:
         if "no such table" in str(e.orig or e).lower() or type(e.orig).__name__ == "UndefinedTable":
             return ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
                     "（DATABASE_URL が意図したデータベースを指しているかも確認してください）。")
-        return ("データベースに接続できませんでした。DATABASE_URL のホスト名・ポート・ユーザー名・パスワードと、"
-                "データベースサーバーが起動しているかを確認してください。")
+        return database_connect_failure(str(e.orig or e))
     if isinstance(e, SlackApiError):
         from bot.slack_gateway import error_code
 

@@ -74,8 +74,24 @@ def test_database_problems_are_explained_without_a_traceback(tmp_path: Path) -> 
     # Nothing listens on port 1: refused at once.
     down = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL="postgresql://kessai:secret@127.0.0.1:1/kessai")
     assert down.returncode == 1 and "接続できませんでした" in down.stderr
+    assert "起動していない" in down.stderr and "Connection refused" in down.stderr  # the cause, not a guess list
     for r in (unmigrated, down):
         assert "Traceback" not in r.stderr and "secret" not in r.stderr
+
+
+def test_each_database_connection_failure_names_its_cause() -> None:
+    from bot.cli import database_connect_failure
+
+    prefix = 'connection failed: connection to server at "db.example.lg.jp", port 5432 failed: FATAL:  '
+    missing = database_connect_failure(prefix + 'database "kessai" does not exist')
+    assert "データベース「kessai」がサーバーにありません" in missing and "createdb kessai" in missing
+    assert "ユーザー「kesai」" in database_connect_failure(prefix + 'role "kesai" does not exist')
+    assert "パスワード" in database_connect_failure(prefix + 'password authentication failed for user "kessai"')
+    assert "ホスト名が見つかりません" in database_connect_failure(
+        "failed to resolve host 'db.example': [Errno -2] Name or service not known")
+    # A server answering in Japanese (lc_messages): no cause is guessed, but its words are shown.
+    ja = database_connect_failure(prefix + "データベース\"kessai\"は存在しません")
+    assert "ホスト名・ポート・ユーザー名・パスワード" in ja and "は存在しません" in ja
 
 
 def test_an_export_to_a_folder_or_a_missing_folder_is_explained(tmp_path: Path) -> None:
