@@ -147,6 +147,7 @@ class SlackGateway:
         self._express_lock = threading.Lock()
         # The error code while Slack refuses the token (for /healthz); None once a call succeeds.
         self.auth_error: str | None = None
+        self._auth_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
@@ -374,9 +375,13 @@ class SlackGateway:
                 if isinstance(outcome, Superseded):
                     continue  # the row is another delivery's now: it records what it did
                 if isinstance(outcome, AuthFailure):
-                    self.auth_error = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)
-                    log.error("Slack refused the bot token (%s); outbox %s waits for a working token",
-                              self.auth_error, row.id)
+                    refusal = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)
+                    # ERROR once per refusal: every waiting message retries until the token is
+                    # replaced, and an ERROR for each retry would page the IT 担当 every few minutes.
+                    with self._auth_lock:  # the express lane records outcomes alongside the worker
+                        news, self.auth_error = refusal != self.auth_error, refusal
+                    log.log(logging.ERROR if news else logging.INFO,
+                            "Slack refused the bot token (%s); outbox %s waits for a working token", refusal, row.id)
                 if isinstance(outcome, Transient):
                     if row.attempts + 1 >= MAX_ATTEMPTS and not isinstance(outcome, AuthFailure):
                         log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1,
@@ -405,7 +410,8 @@ class SlackGateway:
                     if outcome is not None and row.message_key:
                         located.append((row.message_key, *outcome))
                     sent.append(row.id)
-                    self.auth_error = None
+                    with self._auth_lock:
+                        self.auth_error = None
             outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
         return failures

@@ -144,6 +144,25 @@ def test_a_refused_token_holds_messages_until_slack_accepts_it_again(fast_stack:
         assert not outbox.rows(s, statuses=[outbox.FAILED])
 
 
+def test_a_refused_token_is_one_error_not_one_per_message_and_retry(
+    fast_stack: LocalStack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """監視 pages on ERROR: a revoked token is one thing to fix, however many messages wait on it
+    and however often each is retried."""
+    st = fast_stack
+    st.driver.app_home_opened("U0OPERATOR")  # bolt checks the token once; its answer is kept
+    settle(st)
+    st.slack.inject("*", error="token_revoked", times=12)  # then every call kessai makes is refused
+    with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for a in APPROVERS:
+            wait_dm(st, a)
+        settle(st)
+    refusals = [r for r in caplog.records if "refused the bot token" in r.getMessage()]
+    assert len(refusals) > 3  # several messages, each retried
+    assert [r.levelno for r in refusals].count(logging.ERROR) == 1
+
+
 def test_bot_not_in_intake_channel_alerts_the_escalation_channel(
     fast_stack: LocalStack, caplog: pytest.LogCaptureFixture
 ) -> None:
