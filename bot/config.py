@@ -1357,7 +1357,9 @@ class _Validator:
 _TOML_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Invalid value", '値の書き方が正しくありません。文字列は "..." で囲み、配列は [ ] を閉じてください。'),
     ("Unterminated string", '文字列の " が閉じられていません。'),
+    ("Illegal character '\\n'", '文字列の「"」が行の終わりまでに閉じられていません。値の最後に半角の「"」を書いてください。'),
     ("Illegal character", "文字列の中に使えない文字（改行やタブなど）があります。"),
+    ("Unclosed array", "配列の「]」が閉じられていないか、要素の間の「,」（半角のカンマ）が抜けています。"),
     ("Expected '=' after a key", "キーの後に「=」がありません。「キー = 値」の形で書いてください。"),
     ("Expected newline", "1行に書けるのは「キー = 値」1組だけです。改行してください。"),
     ("Expected ']' at the end of a table", "表の見出しの「]」が閉じられていません。"),
@@ -1383,8 +1385,42 @@ def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str)
     else:
         line = None
     explanation = next((ja for en, ja in _TOML_MESSAGES if original.startswith(en)), "")
+    if line is not None and (wide := _full_width_syntax(text.splitlines()[line - 1:line])):
+        explanation += (f"この行に{wide}があります。記号と空白は半角で書いてください"
+                        '（"..." の中の文字は全角でも構いません）。')
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
     return ConfigProblem(filename, line, f"TOML の書き方に誤りがあります。{explanation}（tomllib: {detail}）")
+
+
+# Characters a Japanese IME types in place of TOML's ASCII syntax; each is refused by tomllib
+# with a message about the syntax, which does not tell the person the character looks the same.
+_FULL_WIDTH_SYNTAX = {
+    "＝": "全角の「＝」", "\u3000": "全角の空白", "\u00a0": "特殊な空白（ノーブレークスペース）",
+    "“": "全角の「“」", "”": "全角の「”」", "‘": "全角の「‘」", "’": "全角の「’」", "［": "全角の「［」",
+    "］": "全角の「］」", "，": "全角の「，」", "、": "読点「、」", "＃": "全角の「＃」",
+}
+
+
+def _full_width_syntax(lines: list[str]) -> str:
+    """The full-width look-alikes of TOML syntax on ``lines``, outside strings and comments."""
+    found: dict[str, None] = {}
+    for line in lines:
+        quote, escaped = "", False
+        for c in line:
+            if quote:
+                if escaped:
+                    escaped = False
+                elif c == "\\" and quote == '"':
+                    escaped = True
+                elif c == quote:
+                    quote = ""
+            elif c in "\"'":
+                quote = c
+            elif c == "#":
+                break
+            elif c in _FULL_WIDTH_SYNTAX:
+                found[_FULL_WIDTH_SYNTAX[c]] = None
+    return "・".join(found)
 
 
 def parse_org_config(text: str, filename: str = "kessai.toml") -> OrgConfig:

@@ -273,6 +273,24 @@ def test_toml_syntax_error_reports_tomllib_line_in_japanese() -> None:
     assert "TOML" in p.message and '"..."' in p.message
 
 
+def test_toml_full_width_syntax_is_named_on_its_line() -> None:
+    # A Japanese IME types ＝, a full-width space, “ ” or 、 where TOML wants ASCII; they look the same.
+    for line, new, named in ((14, 'org ＝ "koho"', "全角の「＝」"), (14, 'org\u3000= "koho"', "全角の空白"),
+                             (14, "org = “koho”", "全角の「“」"), (30, 'operators = ["U0OPERATOR"、"U0MANAGER"]', "読点「、」")):
+        p = only_problem(replace_line(BASE, line, new))
+        assert p.line == line and named in p.message and "半角" in p.message, p.message
+    # Inside a string or a comment, full-width characters are the person's own text.
+    p = only_problem(replace_line(BASE, 14, 'org = "koho、広報"  # 広報＝こうほう'))
+    assert "半角" not in p.message
+
+
+def test_toml_unclosed_string_and_array_say_what_to_close() -> None:
+    p = only_problem(replace_line(BASE, 13, 'name = "上越 花子'))
+    assert p.line == 13 and '「"」が行の終わりまでに閉じられていません' in p.message
+    p = only_problem(replace_line(BASE, 30, 'operators = ["U0OPERATOR" "U0MANAGER"]'))
+    assert p.line == 30 and "「,」" in p.message
+
+
 def test_toml_unclosed_header() -> None:
     p = only_problem(replace_line(BASE, 17, "[[members]"))
     assert p.line == 17
