@@ -165,6 +165,40 @@ def _dotenv_text(path: str) -> str:
         raise SettingsError([f"{path} の {line_of(raw, exc)} 行目に {NOT_UTF8_JA}"]) from exc
 
 
+# Every key kessai reads from the environment (and .env.example lists).
+SETTING_KEYS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "DATABASE_URL",
+                "KESSAI_CONFIG", "KESSAI_TZ", "PORT", "KESSAI_LOG_FORMAT")
+
+
+def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
+    """Lines of ``.env`` meant for a setting that python-dotenv reads as something else: a key
+    misspelt (SLACK_SIGNING_SECRT) or written with a full-width ＝. Without this the
+    person is told the setting is missing from the file they can see it in, or a misspelt
+    optional one is silently ignored. Only keys still unset are suggested, so another program's
+    look-alike (DATABASE_URI next to DATABASE_URL) is left alone. Values are never echoed."""
+    problems: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        m = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=", stripped)
+        if m is None:
+            wide = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", unicodedata.normalize("NFKC", stripped))
+            if wide and wide.group(1) in SETTING_KEYS:
+                problems.append(f"{path} の {number} 行目: {wide.group(1)} の行に全角の文字（「＝」など）があり、"
+                                "読み取れません。「キー=値」の「=」とキーの名前は半角で書いてください。")
+            continue
+        key = m.group(1)
+        if key in SETTING_KEYS:
+            continue
+        missing = [k for k in SETTING_KEYS if k not in present]
+        close = difflib.get_close_matches(key.upper(), missing, n=1, cutoff=0.85)
+        if close:
+            problems.append(f"{path} の {number} 行目の「{key}」は kessai の設定の名前ではありません。"
+                            f"もしかして「{close[0]}」ですか？綴りを直してください。")
+    return problems
+
+
 def environment_value(key: str, dotenv: str = ".env") -> str | None:
     """One setting as ``load_settings`` reads it (the environment over ``.env``; empty is unset),
     without checking the others: ``kessai check`` needs KESSAI_CONFIG and KESSAI_TZ, not tokens."""
@@ -182,8 +216,10 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     every bad value in Japanese.
     """
     merged: dict[str, str] = {}
+    dotenv_text: str | None = None
     if dotenv is not None and Path(dotenv).is_file():
-        merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(_dotenv_text(dotenv))).items()
+        dotenv_text = _dotenv_text(dotenv)
+        merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(dotenv_text)).items()
                        if v is not None})
     merged.update(os.environ if env is None else env)
 
@@ -192,6 +228,8 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         return value or None
 
     problems: list[str] = []
+    if dotenv_text is not None and dotenv is not None:
+        problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}))
 
     bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
     # Catch the classic swap of the two tokens, and a user token, early; other prefixes are left

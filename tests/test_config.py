@@ -906,6 +906,28 @@ def test_a_dotenv_saved_as_shift_jis_is_refused_with_its_line(tmp_path: Path) ->
                                   "保存されている場合は、文字コードを UTF-8 にして保存し直してください。"]
 
 
+@pytest.mark.parametrize(("line", "says"), [
+    ("SLACK_SIGNING_SECRT=abc", "もしかして「SLACK_SIGNING_SECRET」"),  # was: SLACK_SIGNING_SECRET is required
+    ("KESSAI_LOG_FROMAT=json", "もしかして「KESSAI_LOG_FORMAT」"),  # was: silently text logs
+    ("slack_bot_token=xoxb-from-file", "もしかして「SLACK_BOT_TOKEN」"),
+    ("SLACK_BOT_TOKEN＝xoxb-from-file", "全角"),  # was: SLACK_BOT_TOKEN is not set
+])
+def test_a_dotenv_line_meant_for_a_setting_is_named(tmp_path: Path, line: str, says: str) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"# トークン\nPORT=4000\n{line}\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        load_settings({}, dotenv=str(env_file))
+    assert len(err.value.problems) == 1 and says in err.value.problems[0]
+    assert "3 行目" in err.value.problems[0] and "xoxb-from-file" not in err.value.problems[0]
+
+
+def test_other_programs_settings_in_dotenv_are_left_alone(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("DATABASE_URL=sqlite:///k.db\nDATABASE_URI=x\nSLACK_CLIENT_SECRET=y\nHTTPS_PROXY=\n"
+                        "export PORT=4000\n", encoding="utf-8")
+    assert load_settings({}, dotenv=str(env_file)).port == 4000
+
+
 @pytest.mark.parametrize("port", ["abc", "0", "70000", "-1", "30.5"])
 def test_bad_port_is_refused_in_japanese(port: str) -> None:
     with pytest.raises(SettingsError) as err:
