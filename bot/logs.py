@@ -73,6 +73,15 @@ class DemoteToWarning(logging.Filter):
         return True
 
 
+class DropUnusedTokenWarning(logging.Filter):
+    """bolt reads SLACK_BOT_TOKEN from the environment itself and, as kessai hands it a client,
+    warns on every start that the token "will be unused" (when the token is an environment
+    variable, as with systemd's EnvironmentFile). The client holds that very token: nothing to do."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tuple[str, ...] = ()) -> None:
     fmt = (fmt or os.environ.get("KESSAI_LOG_FORMAT") or "text").lower()
     handler = logging.StreamHandler(sys.stderr)
@@ -91,6 +100,13 @@ def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tup
     # Alembic says "Context impl …" at INFO on every look at the schema (each /healthz, each
     # command): noise in cron mail. storage.db logs the migrations it actually applies.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # The reminder sweep runs every minute, and apscheduler said "Running job …" and "… executed
+    # successfully" at INFO each time: 2,880 lines a day with nothing in them. A missed or failed
+    # run is still logged (WARNING, ERROR), and bot.scheduler says what the sweep did.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    bolt = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, DropUnusedTokenWarning) for f in bolt.filters):
+        bolt.addFilter(DropUnusedTokenWarning())
 
 
 class FailureStreak:

@@ -151,6 +151,27 @@ def test_slack_clients_own_error_lines_are_warnings(tmp_path: Path) -> None:
     assert not any("ERROR slack_sdk" in line for line in lines)
 
 
+def test_nothing_is_logged_every_minute_or_every_start_that_needs_no_one(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import logging\n"
+        "from bot.logs import setup_logging\n"
+        "setup_logging()\n"
+        "logging.getLogger('apscheduler.executors.default').info('Running job \"run_sweep\"')\n"
+        "logging.getLogger('apscheduler.executors.default').info('Job \"run_sweep\" executed successfully')\n"
+        "logging.getLogger('apscheduler.executors.default').warning('Run time of job \"run_sweep\" was missed')\n"
+        "logging.getLogger('slack_bolt.App').warning('As you gave `client` as well, `token` will be unused.')\n"
+        "logging.getLogger('slack_bolt.App').warning('Unhandled request')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert "Running job" not in r.stderr and "executed successfully" not in r.stderr
+    assert "will be unused" not in r.stderr
+    assert "was missed" in r.stderr and "Unhandled request" in r.stderr
+
+
 def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_running() -> None:
     """Stopping finishes the request being handled and sends its answer, closes the connection
     Slack keeps alive between requests (without waiting for its idle timeout) and ends every
