@@ -49,8 +49,14 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     db = Database(settings.database_url)
-    db.upgrade()
-    print("データベースを最新の構成に更新しました。")
+    before, after = db.upgrade()
+    # Said apart, so that the IT 担当 running it after an upgrade knows whether anything changed.
+    if before == after:
+        print(f"データベースはすでに最新の構成です（{after}）。変更はありません。")
+    elif before is None:
+        print(f"データベースに kessai の表を作成しました（構成 {after}）。")
+    else:
+        print(f"データベースの構成を {before} から {after} に更新しました。")
     return 0
 
 

@@ -1075,7 +1075,8 @@ class Kessai:
                                 author_id=draft.author_id, acting_for=self._acting_for_names(s, draft_id, version))
             self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
-        log.info("draft %s v%s %s by %s (for %s)", draft_id, version, kind, actor, role.acting_for)
+        log.info("draft %s v%s %s by %s%s", draft_id, version, kind, actor,
+                 f" for {role.acting_for}" if role.acting_for else "")
         return Outcome(kind, draft_id)
 
     # -- expiry ---------------------------------------------------------------------------

@@ -282,8 +282,8 @@ class Database:
             for hook in self.on_commit:
                 hook(s.info)
 
-    def upgrade(self) -> None:
-        upgrade(self.engine)
+    def upgrade(self) -> tuple[str | None, str | None]:
+        return upgrade(self.engine)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -314,7 +314,8 @@ def alembic_config(engine: Engine) -> Any:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+    """Apply the migrations; the revisions (before, after)."""
     from alembic import command
 
     before = current_revision(engine)
@@ -322,6 +323,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     after = current_revision(engine)
     if after != before:
         log.info("database migrated from %s to %s", before or "empty", after)
+    return before, after
 
 
 def current_revision(engine: Engine) -> str | None:

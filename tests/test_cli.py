@@ -45,7 +45,9 @@ def test_config_check_explains_a_missing_file(tmp_path: Path) -> None:
 def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
-    assert r.returncode == 0 and (tmp_path / "k.db").exists()
+    assert r.returncode == 0 and (tmp_path / "k.db").exists() and "作成しました" in r.stdout
+    again = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+    assert again.returncode == 0 and "すでに最新" in again.stdout  # not "updated" when nothing was
     path = tmp_path / "kessai.toml"
     path.write_text(DEMO_TOML.read_text(encoding="utf-8").replace('approvers = ["U0MANAGER", "U0CHIEF"]',
                                                                     'approvers = ["U0OPERATOR"]'), encoding="utf-8")
