@@ -285,15 +285,16 @@ class DecisionView:
 
 
 # Enough of the content hash to tell two versions apart, short enough for Slack's button value.
-DECISION_HASH_CHARS = 16
+REF_HASH_CHARS = 16
 
 
-def decision_ref(draft_id: int, version: int, content_hash: str) -> str:
-    """The value of 承認 / 差戻し: the draft, its version and a prefix of the hash of the content
-    shown. Draft numbers are handed out again after the database is restored from a backup, so
-    without the hash a button from before the restore would decide a different draft."""
+def version_ref(draft_id: int, version: int, content_hash: str) -> str:
+    """The value of a button (and a form's metadata) about one version of a draft: the draft, the
+    version and a prefix of the hash of the content shown. Draft numbers are handed out again after
+    the database is restored from a backup, so without the hash a button from before the restore
+    would act on a different draft (approve it, send it on, mark it published)."""
     ref = f"{draft_id}:{version}"
-    return f"{ref}:{content_hash[:DECISION_HASH_CHARS]}" if content_hash else ref
+    return f"{ref}:{content_hash[:REF_HASH_CHARS]}" if content_hash else ref
 
 
 def message(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
@@ -361,7 +362,7 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
     if blocking:
         revise = [revise_button(view)] if view.revisable_by_form else []
         blocks.append({"type": "actions", "block_id": "override", "elements": [
-            *revise, button(OVERRIDE_ACTION, "理由を付けて決裁依頼", f"{view.id}:{view.version}")]})
+            *revise, button(OVERRIDE_ACTION, "理由を付けて決裁依頼", version_ref(view.id, view.version, view.content_hash))]})
     return message(head, blocks[:50])
 
 
@@ -421,7 +422,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     at = len(blocks)
     if not view.override_reason:
         blocks.extend(findings_blocks)
-    value = decision_ref(view.id, view.version, view.content_hash)
+    value = version_ref(view.id, view.version, view.content_hash)
     if voided_note:
         blocks.append(section(f":no_entry_sign: {voided_note}"))
     elif decided is not None:
@@ -485,7 +486,7 @@ def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]
             "type": "plain_text_input", "action_id": REJECT_REASON_ACTION, "multiline": True, "max_length": 2000,
             "placeholder": {"type": "plain_text", "text": "どこをどう直せばよいかを具体的に書いてください。"},
         }, optional=True, hint="よくある理由を選んだときは、空欄でもかまいません。"),
-    ], metadata=decision_ref(draft_id, version, view.content_hash))
+    ], metadata=version_ref(draft_id, version, view.content_hash))
 
 
 def compose_reject_reason(presets: Sequence[str], text: str) -> str:
@@ -572,7 +573,7 @@ def publish_prompt(view: DraftView) -> dict[str, Any]:
     return message(text, [
         section(text),
         {"type": "actions", "block_id": "publish", "elements": [
-            button(PUBLISH_ACTION, "投稿済みにする", f"{view.id}:{view.version}", style="primary")]},
+            button(PUBLISH_ACTION, "投稿済みにする", version_ref(view.id, view.version, view.content_hash), style="primary")]},
     ])
 
 
@@ -614,7 +615,7 @@ def option(value: str, label: str) -> dict[str, Any]:
 
 
 def revise_button(view: DraftView) -> dict[str, Any]:
-    return button(REVISE_ACTION, "修正する", f"{view.id}:{view.version}", style="primary")
+    return button(REVISE_ACTION, "修正する", version_ref(view.id, view.version, view.content_hash), style="primary")
 
 
 def button(action_id: str, label: str, value: str, *, style: str | None = None) -> dict[str, Any]:
@@ -699,7 +700,7 @@ def override_modal(view: DraftView) -> dict[str, Any]:
             input_block(OVERRIDE_BLOCK, "このまま決裁を依頼する理由（決裁者に最初に表示され、台帳に記録されます）",
                    {"type": "plain_text_input", "action_id": OVERRIDE_INPUT, "multiline": True, "min_length": 5,
                     "max_length": 2000}),
-    ], metadata=f"{view.id}:{view.version}")
+    ], metadata=version_ref(view.id, view.version, view.content_hash))
 
 
 T_NAME, T_TEXT = "template_name", "template_text"
@@ -734,7 +735,7 @@ def publish_modal(view: DraftView, account_url: str, now: datetime) -> dict[str,
                                        "initial_date": now.date().isoformat()}),
             input_block(P_TIME, "投稿した時刻", {"type": "timepicker", "action_id": P_TIME,
                                          "initial_time": now.strftime("%H:%M")}),
-    ], metadata=f"{view.id}:{view.version}")
+    ], metadata=version_ref(view.id, view.version, view.content_hash))
 
 
 # -- App Home --------------------------------------------------------------------------------
@@ -804,7 +805,7 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
         blocks.append(section(
             f"*{escape(item.account_name)}* 第{item.version}版{who}（作成者: {escape(item.author_name)}、"
             f"投稿予定: {fmt_time(item.scheduled_at)}）\n{quote(item.excerpt, 200)}"))
-        blocks.append(_decision_buttons(decision_ref(item.draft_id, item.version, item.content_hash)))
+        blocks.append(_decision_buttons(version_ref(item.draft_id, item.version, item.content_hash)))
     if total > HOME_WAITING_SHOWN:
         blocks.append(context(f"古いものから{HOME_WAITING_SHOWN}件を表示しています。残りの{total - HOME_WAITING_SHOWN}件は、"
                               "これらの決裁が済むと順に表示されます。"))
@@ -816,7 +817,7 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
         block = section(
             f"*{item.state_ja}* — {escape(item.account_name)} 第{item.version}版（{fmt_time(item.updated_at)}）\n"
             f"{quote(item.excerpt, 120)}")
-        ref = f"{item.draft_id}:{item.version}"
+        ref = version_ref(item.draft_id, item.version, item.content_hash)
         if item.next_step == "revise":
             block["accessory"] = button(REVISE_ACTION, "修正する", ref)
         elif item.next_step == "publish":

@@ -860,22 +860,27 @@ class Kessai:
             raise errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、修正できません。")
         return self._account(draft)
 
-    def check_can_revise(self, draft_id: int, version: int, actor: str) -> tuple[DraftView, Account]:
+    def check_can_revise(self, draft_id: int, version: int, actor: str, *,
+                         shown_hash: str | None = None) -> tuple[DraftView, Account]:
         with self.db.session() as s:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             account = self._authorize_revise(draft, version, actor)
             return self.load_view(s, draft, version), account
 
-    def revise(self, draft_id: int, version: int, actor: str, form: DraftForm) -> Outcome:
+    def revise(self, draft_id: int, version: int, actor: str, form: DraftForm, *,
+               shown_hash: str | None = None) -> Outcome:
         """A corrected version of a draft, from the form its author filled in again: as an edit of
-        a pasted draft, it is checked anew and an open request or decision on the old one is void."""
+        a pasted draft, it is checked anew and an open request or decision on the old one is void.
+        ``shown_hash``: see ``_check_shown_content``."""
         now = self.clock()
         with self.db.session() as s:
             draft = draft_repo.get(s, draft_id, lock=True)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             account = self._authorize_revise(draft, version, actor)
             if form.account_id != account.id:
                 raise errors.InvalidInput("修正ではアカウントを変えられません。別のアカウントの下書きは新しく提出してください。")
@@ -912,17 +917,20 @@ class Kessai:
             raise errors.AlreadyDecided(
                 f"この下書きは現在「{state_ja(draft.state)}」のため、理由を付けた決裁依頼はできません。")
 
-    def check_can_override(self, draft_id: int, version: int, actor: str) -> DraftView:
+    def check_can_override(self, draft_id: int, version: int, actor: str, *,
+                           shown_hash: str | None = None) -> DraftView:
         with self.db.session() as s:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             self._authorize_override(draft, version, actor)
             return self.load_view(s, draft, version)
 
     def override(self, draft_id: int, version: int, actor: str, reason: str, *,
-                 submission: str | None = None) -> Outcome:
-        """``submission``: the form's identity (see ``claim_submission``)."""
+                 submission: str | None = None, shown_hash: str | None = None) -> Outcome:
+        """``submission``: the form's identity (see ``claim_submission``); ``shown_hash``: see
+        ``_check_shown_content``."""
         reason = storable(reason.strip())
         if render.visible_length(reason) < MIN_OVERRIDE_REASON:
             raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください。")
@@ -933,6 +941,7 @@ class Kessai:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             self._authorize_override(draft, version, actor)
             new_state = next_state(draft.state, DraftEvent.OVERRIDE)
             if not draft_repo.compare_and_set_state(s, draft_id, expected_state=DraftState.NEEDS_FIX,
@@ -1012,13 +1021,13 @@ class Kessai:
         return errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、決裁できません。")
 
     def _check_shown_content(self, s: Session, draft_id: int, version: int, shown_hash: str | None) -> None:
-        """Refuse a decision on content other than what its button was sent with (``shown_hash``:
-        the prefix the button carries; None for buttons sent before it did)."""
+        """Refuse to act on content other than what a button or form was sent with (``shown_hash``:
+        the prefix it carries, ``render.version_ref``; None for buttons sent before they did)."""
         if not shown_hash:
             return
         v = draft_repo.version(s, draft_id, version)
         if v is None or not v.content_hash.startswith(shown_hash):
-            log.warning("a decision button for draft %s v%s was sent for other content (%s…) than is stored "
+            log.warning("a button for draft %s v%s was sent for other content (%s…) than is stored "
                         "(%s…); refused. Was the database restored from a backup?", draft_id, version, shown_hash,
                         v.content_hash[:len(shown_hash)] if v else "no such version")
             raise errors.ContentMismatch()
@@ -1122,18 +1131,21 @@ class Kessai:
                 f"この下書きは現在「{state_ja(draft.state)}」のため、投稿済みにできません（承認または決裁省略の後にできます）。")
         return account
 
-    def check_can_publish(self, draft_id: int, version: int, actor: str) -> tuple[DraftView, str]:
+    def check_can_publish(self, draft_id: int, version: int, actor: str, *,
+                          shown_hash: str | None = None) -> tuple[DraftView, str]:
         with self.db.session() as s:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             account = self._authorize_publish(draft, version, actor)
             return self.load_view(s, draft, version), account.url
 
     def publish(self, draft_id: int, version: int, actor: str, *, url: str, at: datetime,
-                submission: str | None = None) -> Outcome:
+                submission: str | None = None, shown_hash: str | None = None) -> Outcome:
         """Record that the approved (or exempt) version went out at ``url``: it now counts for the month.
-        ``submission``: the form's identity (see ``claim_submission``)."""
+        ``submission``: the form's identity (see ``claim_submission``); ``shown_hash``: see
+        ``_check_shown_content``."""
         now = self.clock()
         url = url.strip()
         with self.db.session() as s:
@@ -1142,6 +1154,7 @@ class Kessai:
             draft = draft_repo.get(s, draft_id)
             if draft is None:
                 raise errors.UnknownDraft()
+            self._check_shown_content(s, draft_id, version, shown_hash)
             account = self._authorize_publish(draft, version, actor)
             problem = check_post_url(account.platform, account.url, url)
             if problem:

@@ -25,9 +25,9 @@ def parse_ref(value: Any) -> tuple[int, int]:
     return int(draft), int(version)
 
 
-def parse_decision_ref(value: Any) -> tuple[int, int, str | None]:
-    """``"<draft id>:<version>[:<content hash prefix>]"`` from 承認 / 差戻し or the rejection form;
-    buttons sent before the hash was added carry only the first two."""
+def parse_version_ref(value: Any) -> tuple[int, int, str | None]:
+    """``"<draft id>:<version>[:<content hash prefix>]"`` (``render.version_ref``) from a button or a
+    form about one version of a draft; buttons sent before the hash was added carry only the first two."""
     if not isinstance(value, str) or len(value) > 60:
         raise errors.UnknownDraft()
     ref, sep, shown = value.rpartition(":")
@@ -45,7 +45,7 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         user = user_id(body)
         try:
-            draft_id, version, shown = parse_decision_ref(action.get("value"))
+            draft_id, version, shown = parse_version_ref(action.get("value"))
             kessai.decide(draft_id, version, user, approve=True, shown_hash=shown)
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
@@ -55,7 +55,7 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         user = user_id(body)
         try:
-            draft_id, version, shown = parse_decision_ref(action.get("value"))
+            draft_id, version, shown = parse_version_ref(action.get("value"))
             view = kessai.check_can_decide(draft_id, version, user, shown_hash=shown)
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
@@ -76,7 +76,7 @@ def register(app: App, kessai: Kessai) -> None:
                 errors={render.REJECT_REASON_BLOCK: "よくある理由を選ぶか、差戻しの理由を入力してください。"})
             return
         try:
-            draft_id, version, shown = parse_decision_ref(view.get("private_metadata"))
+            draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
             kessai.decide(draft_id, version, user, approve=False, reason=reason, submission=submission_key(view),
                           shown_hash=shown)
         except errors.KessaiError as e:

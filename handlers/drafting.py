@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 
 from bot import drafting, errors, render
 from bot.services import Kessai
-from handlers.approval import parse_ref
+from handlers.approval import parse_version_ref
 from handlers.payloads import (
     FORM_NOT_OPENED_JA,
     field,
@@ -61,12 +61,12 @@ def draft_input(values: dict[str, Any]) -> drafting.DraftInput:
 
 
 def open_form(kessai: Kessai, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: Any,
-              build: Callable[[int, int, str], dict[str, Any]]) -> None:
-    """A button about one version of a draft that opens a form: ``build`` checks the clicker may
-    (a refusal is told to them privately) and returns the modal."""
+              build: Callable[[int, int, str, str | None], dict[str, Any]]) -> None:
+    """A button about one version of a draft that opens a form: ``build(draft, version, user,
+    shown_hash)`` checks the clicker may (a refusal is told to them privately) and returns the modal."""
     try:
-        draft_id, version = parse_ref(action.get("value"))
-        view = build(draft_id, version, user_id(body))
+        draft_id, version, shown = parse_version_ref(action.get("value"))
+        view = build(draft_id, version, user_id(body), shown)
     except errors.KessaiError as e:
         tell(kessai, body, context, e.message_ja)
         return
@@ -124,14 +124,14 @@ def register(app: App, kessai: Kessai) -> None:
                          context: Any) -> None:
         ack()
         open_form(kessai, body, action, client, context,
-                  lambda d, v, user: render.override_modal(kessai.check_can_override(d, v, user)))
+                  lambda d, v, user, shown: render.override_modal(kessai.check_can_override(d, v, user, shown_hash=shown)))
 
     @app.view(render.OVERRIDE_CALLBACK)
     def override_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         reason = _str(field(view_values(view), render.OVERRIDE_BLOCK, render.OVERRIDE_INPUT).get("value")) or ""
         try:
-            draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.override(draft_id, version, user_id(body), reason, submission=submission_key(view))
+            draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
+            kessai.override(draft_id, version, user_id(body), reason, submission=submission_key(view), shown_hash=shown)
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.OVERRIDE_BLOCK: e.message_ja})
             return
@@ -142,9 +142,10 @@ def register(app: App, kessai: Kessai) -> None:
                        context: Any) -> None:
         ack()
 
-        def form(draft_id: int, version: int, user: str) -> dict[str, Any]:
-            view, account = kessai.check_can_revise(draft_id, version, user)
-            return render.draft_modal([(account.id, account.name)], metadata=f"{draft_id}:{version}", revising=view)
+        def form(draft_id: int, version: int, user: str, shown: str | None) -> dict[str, Any]:
+            view, account = kessai.check_can_revise(draft_id, version, user, shown_hash=shown)
+            return render.draft_modal([(account.id, account.name)], revising=view,
+                                      metadata=render.version_ref(draft_id, version, view.content_hash))
 
         open_form(kessai, body, action, client, context, form)
 
@@ -152,8 +153,8 @@ def register(app: App, kessai: Kessai) -> None:
     def revision_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
         user = user_id(body)
         try:
-            draft_id, version = parse_ref(view.get("private_metadata"))
-            _, account = kessai.check_can_revise(draft_id, version, user)
+            draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
+            _, account = kessai.check_can_revise(draft_id, version, user, shown_hash=shown)
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
             return
@@ -163,7 +164,7 @@ def register(app: App, kessai: Kessai) -> None:
             ack(response_action="errors", errors=problems)
             return
         try:
-            kessai.revise(draft_id, version, user, form)
+            kessai.revise(draft_id, version, user, form, shown_hash=shown)
         except errors.KessaiError as e:
             ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
             return
@@ -174,8 +175,8 @@ def register(app: App, kessai: Kessai) -> None:
                         context: Any) -> None:
         ack()
 
-        def form(draft_id: int, version: int, user: str) -> dict[str, Any]:
-            view, account_url = kessai.check_can_publish(draft_id, version, user)
+        def form(draft_id: int, version: int, user: str, shown: str | None) -> dict[str, Any]:
+            view, account_url = kessai.check_can_publish(draft_id, version, user, shown_hash=shown)
             return render.publish_modal(view, account_url, kessai.local(kessai.clock()))
 
         open_form(kessai, body, action, client, context, form)
@@ -192,8 +193,9 @@ def register(app: App, kessai: Kessai) -> None:
             ack(response_action="errors", errors={render.P_DATE: "投稿した日時をカレンダーと時刻の一覧から選んでください。"})
             return
         try:
-            draft_id, version = parse_ref(view.get("private_metadata"))
-            kessai.publish(draft_id, version, user_id(body), url=url, at=at, submission=submission_key(view))
+            draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
+            kessai.publish(draft_id, version, user_id(body), url=url, at=at, submission=submission_key(view),
+                           shown_hash=shown)
         except errors.InvalidInput as e:
             block = render.P_DATE if e.field == "when" else render.P_URL
             ack(response_action="errors", errors={block: e.message_ja})

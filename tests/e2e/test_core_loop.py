@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
 from sqlmodel import select
 
+from bot import render
 from bot.ledger import verify_chain
 from bot.localstack import LocalStack
 from storage import ledger as ledger_repo
@@ -482,3 +484,44 @@ def test_a_button_sent_before_the_hash_was_added_still_decides(sqlite_stack: Loc
     st.driver.block_action("U0MANAGER", "approve_draft", f"{draft_id}:1", channel=msg.channel, message_ts=msg.ts)
     settle(st)
     assert [e.kind for e in ledger(st)] == ["approved"]
+
+
+def _restored_as_other_content(st: LocalStack) -> None:
+    """What a restore from a backup leaves behind: the same draft number and version, other content."""
+    with st.rt.db.session() as s:
+        for v in s.exec(select(DraftVersionRow)):
+            v.text, v.content_hash = "12月19日（土）に体育館を閉館します。", "f" * 64
+            s.add(v)
+        s.commit()
+
+
+def test_publish_and_override_buttons_sent_for_other_content_do_nothing(sqlite_stack: LocalStack) -> None:
+    """投稿済みにする and 理由を付けて決裁依頼 name a version of a draft as 承認 does: after a restore,
+    one from before it must not mark another draft published or send another draft on."""
+    st = sqlite_stack
+    ts = submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", buttons(msg)["approve_draft"],
+                           channel=msg.channel, message_ts=msg.ts)
+    found = wait_thread(st, "C0INTAKE", ts, lambda ms: any(render.PUBLISH_ACTION in buttons(m) for m in ms))
+    prompt = next(m for m in found if render.PUBLISH_ACTION in buttons(m))
+    blocked = st.driver.message("C0INTAKE", "U0OPERATOR", "090-1234-5678 までお電話ください。")
+    found = wait_thread(st, "C0INTAKE", blocked, lambda ms: any(render.OVERRIDE_ACTION in buttons(m) for m in ms))
+    check = next(m for m in found if render.OVERRIDE_ACTION in buttons(m))
+    publish, override = buttons(prompt)[render.PUBLISH_ACTION], buttons(check)[render.OVERRIDE_ACTION]
+    assert publish.count(":") == 2 and override.count(":") == 2
+    # A form opened before the restore...
+    st.driver.block_action("U0OPERATOR", render.PUBLISH_ACTION, publish, channel=prompt.channel, message_ts=prompt.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.PUBLISH_CALLBACK), timeout=10, message="form")
+    _restored_as_other_content(st)
+    # ...and sent after it records nothing; neither do the buttons pressed now.
+    body = st.driver.view_submission("U0OPERATOR", render.PUBLISH_CALLBACK, {
+        render.P_URL: "https://x.com/joetsu_city_example/status/1234567890"}).body
+    assert "別の内容" in json.loads(body)["errors"][render.P_URL]
+    st.driver.block_action("U0OPERATOR", render.PUBLISH_ACTION, publish, channel=prompt.channel, message_ts=prompt.ts)
+    said = wait_ephemeral(st, "U0OPERATOR", "別の内容")
+    st.driver.block_action("U0OPERATOR", render.OVERRIDE_ACTION, override, channel=check.channel, message_ts=check.ts)
+    settle(st)
+    assert [e.text for e in st.slack.ephemerals("U0OPERATOR")].count(said) == 2
+    assert len(st.slack.calls_of("views.open")) == 1
+    assert sorted(d.state for d in drafts(st)) == ["approved", "needs_fix"]
