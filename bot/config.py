@@ -106,6 +106,7 @@ class Settings:
     tz: str = DEFAULT_TZ  # KESSAI_TZ
     port: int = DEFAULT_PORT  # PORT
     log_format: LogFormat = "text"  # KESSAI_LOG_FORMAT
+    log_level: str = "INFO"  # KESSAI_LOG_LEVEL
 
     @property
     def socket_mode(self) -> bool:
@@ -139,7 +140,7 @@ class Settings:
             f"slack_api_url={self.slack_api_url!r}, "
             f"database_url={_mask_url_password(self.database_url)!r}, "
             f"config_path={self.config_path!r}, tz={self.tz!r}, port={self.port!r}, "
-            f"log_format={self.log_format!r})"
+            f"log_format={self.log_format!r}, log_level={self.log_level!r})"
         )
 
     __str__ = __repr__
@@ -167,7 +168,8 @@ def _dotenv_text(path: str) -> str:
 
 # Every key kessai reads from the environment (and .env.example lists).
 SETTING_KEYS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "DATABASE_URL",
-                "KESSAI_CONFIG", "KESSAI_TZ", "PORT", "KESSAI_LOG_FORMAT")
+                "KESSAI_CONFIG", "KESSAI_TZ", "PORT", "KESSAI_LOG_FORMAT", "KESSAI_LOG_LEVEL")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
@@ -284,6 +286,13 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
             f"KESSAI_LOG_FORMAT「{get('KESSAI_LOG_FORMAT')}」は使えません。「text」か「json」を書いてください。"
         )
         log_format = "text"
+    log_level = (get("KESSAI_LOG_LEVEL") or "INFO").strip().upper()
+    if log_level not in LOG_LEVELS:
+        problems.append(
+            f"KESSAI_LOG_LEVEL「{get('KESSAI_LOG_LEVEL')}」は使えません。"
+            + "・".join(LOG_LEVELS) + " のどれかを書いてください（ふだんは INFO）。"
+        )
+        log_level = "INFO"
 
     database_url = get("DATABASE_URL") or DEFAULT_DATABASE_URL
     if database_url.startswith("postgres://"):
@@ -305,6 +314,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         tz=tz,
         port=port,
         log_format="json" if log_format == "json" else "text",
+        log_level=log_level,
     )
 
 

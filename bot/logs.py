@@ -90,7 +90,9 @@ def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tup
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level or os.environ.get("KESSAI_LOG_LEVEL", "INFO"))
+    level = (level or os.environ.get("KESSAI_LOG_LEVEL") or "INFO").strip().upper()
+    # The CLI sets up logging before it reads the settings (which refuse a bad level in words).
+    root.setLevel(level if level in ("DEBUG", "INFO", "WARNING", "ERROR") else "INFO")
     # slack_sdk logs whole request bodies at DEBUG; keep it at INFO even when we debug ourselves.
     logging.getLogger("slack_sdk").setLevel(logging.INFO)
     web_client = logging.getLogger("slack_sdk.web.base_client")

@@ -57,7 +57,7 @@ def checked_socket_mode_handler(app: Any, app_token: str) -> Any:
 
 def serve(settings: Settings) -> int:
     # The format comes from the settings, which read .env too (the environment alone missed it).
-    setup_logging(fmt=settings.log_format, secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
+    setup_logging(level=settings.log_level, fmt=settings.log_format, secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
                                                                      settings.slack_signing_secret) if x))
     problems = settings.serve_problems()
     if problems:

@@ -1004,8 +1004,18 @@ def test_env_example_lists_every_key() -> None:
         "KESSAI_TZ",
         "PORT",
         "KESSAI_LOG_FORMAT",
+        "KESSAI_LOG_LEVEL",
     ):
         assert key in keys, key
+
+
+def test_the_log_level_is_read_from_the_settings_and_a_wrong_one_is_explained() -> None:
+    assert load_settings({}, dotenv=None).log_level == "INFO"
+    assert load_settings({"KESSAI_LOG_LEVEL": " debug "}, dotenv=None).log_level == "DEBUG"
+    with pytest.raises(SettingsError) as err:
+        load_settings({"KESSAI_LOG_LEVEL": "VERBOSE"}, dotenv=None)
+    [problem] = err.value.problems
+    assert "KESSAI_LOG_LEVEL「VERBOSE」" in problem and "INFO" in problem
 
 
 def test_a_file_without_accounts_or_an_account_without_operators_is_refused() -> None:
