@@ -152,8 +152,14 @@ def luhn_is_valid(digits: str) -> bool:
 # fraction, 123456789018.5, or a date, 2025.11.20); never part of a longer run. A dot after a digit
 # is a decimal point, so a run starts after 「No.」 but not after 「1.」; a hyphen after a letter or a
 # digit joins a code (「SKU-…」), but the 「ー」 of 「マイナンバー」 (a hyphen in this view) does not.
+# A comma only joins a run as a thousands separator (a group of exactly three digits beside it): a
+# cell of a CSV row (「山田太郎,123456789018,本町」「1,123456789018」) is a number of its own.
 _GROUP_SEP = r"(?:[ \t]*-[ \t]*|(?<=[0-9]{3})\.(?=[0-9]{3})|[ \t]{1,3})"
-_DIGIT_RUN = re.compile(rf"(?<![0-9,/])(?<![0-9A-Za-z]-)(?<![0-9]\.)[0-9]+(?:{_GROUP_SEP}[0-9]+)*(?![0-9,]|\.[0-9])")
+_THOUSANDS = r",[0-9]{3}(?![0-9])"
+_DIGIT_RUN = re.compile(
+    rf"(?<![0-9/])(?<![0-9A-Za-z]-)(?<![0-9]\.)(?!(?<=[0-9],)[0-9]{{3}}(?![0-9]))"
+    rf"[0-9]+(?:{_GROUP_SEP}[0-9]+)*(?![0-9]|{_THOUSANDS}|\.[0-9])"
+)
 _GROUP = re.compile(r"[0-9]+")
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|35|30|36|38|39|6011|64[4-9]|65|62)")
 
@@ -243,7 +249,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     和気町 4(2) は個人情報保護に十分留意することを求めており、個人番号は番号法で提供が厳しく
     制限されています。12桁の数字（4桁ずつの区切りも可: 空白・ハイフン・ピリオド、区切りの前後の
     空白も可）の検査用数字を総務省令の計算方法で確かめ、13桁の法人番号のように長い数字の一部で
-    ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号も見つけます。
+    ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号や、CSV の表のように
+    カンマで区切った欄の番号（「山田太郎,123456789018,本町」）も見つけます。
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の

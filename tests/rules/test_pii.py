@@ -476,3 +476,23 @@ def test_kanji_digits_count_only_for_phone_numbers() -> None:
 
 def test_a_coupon_number_is_no_personal_number() -> None:
     assert "pii.my_number" not in codes("クーポン番号：1234 5678 9018")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "number"),
+    [
+        # A list of applicants pasted from a spreadsheet as CSV: the number is a cell of its own.
+        ("氏名,個人番号,住所\n山田太郎,123456789018,本町", "pii.my_number", "123456789018"),
+        ("1,123456789018,山田太郎", "pii.my_number", "123456789018"),
+        ("個人番号:123456789018,氏名:山田太郎", "pii.my_number", "123456789018"),
+        ("カード番号,4111111111111111,有効期限,12/27", "pii.card_number", "4111111111111111"),
+    ],
+)
+def test_a_number_in_a_csv_cell_is_found(text: str, code: str, number: str) -> None:
+    [f] = findings_of(code, text)
+    assert text[f.start : f.end] == number
+
+
+@pytest.mark.parametrize("text", ["予算額 123,456,789,018円", "1,234,567,890,123 人", "123456789018,000円"])
+def test_a_number_with_thousands_separators_is_not_a_my_number(text: str) -> None:
+    assert not {"pii.my_number", "pii.card_number"} & set(codes(text))
