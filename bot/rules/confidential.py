@@ -28,7 +28,9 @@ _BULLETS = "■□●○◆◇★☆・※▼▽▲△◎*\\-"
 _LEVEL = r"機密性[ \t]*[23](?:[A-Ca-c](?![A-Za-z]))?(?![0-9])"
 _LEVEL_RE = re.compile(_LEVEL + r"(?:情報)?")
 # An English stamp is written in capitals; 「kept confidential」 in an English notice is a sentence.
-_CONFIDENTIAL_RE = re.compile(r"(?<![A-Za-z])CONFIDENTIAL(?![A-Za-z])")
+_CONFIDENTIAL_RE = re.compile(
+    r"(?<![A-Za-z])(?:CONFIDENTIAL|INTERNAL[ \t]+ONLY|DO[ \t]+NOT[ \t]+DISTRIBUTE|NOT[ \t]+FOR[ \t]+PUBLICATION)(?![A-Za-z])"
+)
 _CREDENTIAL_MESSAGE = (
     "{kind}が書かれています。パスワードやトークンなどの認証情報は投稿しないでください。"
     "本物であれば、この下書きで共有された時点で漏えいしたものとして直ちに{action}、"
@@ -95,8 +97,11 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 found.append(m.span(m.lastindex or 0))
     if "は" in norm:
         found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))
-    for probe, pattern in (("機密性", _LEVEL_RE), ("CONFIDENTIAL", _CONFIDENTIAL_RE)):
-        if probe in norm:
+    for probes, pattern in (
+        (("機密性",), _LEVEL_RE),
+        (("CONFIDENTIAL", "ONLY", "DISTRIBUTE", "PUBLICATION"), _CONFIDENTIAL_RE),
+    ):
+        if any(p in norm for p in probes):
             found.extend(m.span() for m in pattern.finditer(norm))
     for a, b in found:
         start, end = doc.span(a, b)
@@ -164,13 +169,14 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     行ってはいけません」とし、茅野市 4(7)⑦ も「職務上知り得た秘密」の発信を禁じています。
     庁内文書を貼り付けたときに残りがちな表示を見つけます。部外秘・庁内限り・内部資料・厳秘の
     ような格付けの語はどこにあっても、秘・極秘・秘密・機密・取扱注意・非公開・非公表のように
-    普通の文でも使う語は、表示として書かれたとき（【秘】【非公開】のように括弧で囲む、行頭で
+    普通の文でも使う語（未公表・庁内限定・転送禁止・公表不可なども）は、表示として書かれたとき（【秘】【非公開】のように括弧で囲む、行頭で
     「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「秘境」「神秘的」は対象外です。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて
     示した相手の言葉（「「口外しないで」と言われたら詐欺です」）も対象外です）。
-    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL も表示とみなします。英語の
+    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL・INTERNAL ONLY・DO NOT DISTRIBUTE・
+    NOT FOR PUBLICATION も表示とみなします。英語の
     「Internal use only」「Not for distribution」「Strictly confidential」もどこにあっても止めます。
 
     パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」

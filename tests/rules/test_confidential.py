@@ -543,3 +543,40 @@ def test_a_wifi_password_still_blocks_and_says_how_to_send_a_guest_key_on(text: 
 def test_a_password_without_wifi_gets_no_guest_note() -> None:
     [f] = [f for f in check("管理画面のパスワード: hinan2026", ctx()) if f.code == "confidential.secret"]
     assert "ゲスト用" not in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # Stamps of a document not yet public or not to be passed on, left on a pasted draft.
+        ("【未公表】来年度の組織再編について", "【未公表】"),
+        ("［未公表］新体育館の基本計画", "［未公表］"),
+        ("【庁内限定】新体育館の計画", "【庁内限定】"),
+        ("【職員限り】人事異動の内示", "【職員限り】"),
+        ("【転送禁止】議会答弁の想定問答", "【転送禁止】"),
+        ("【外部提供禁止】調査結果", "【外部提供禁止】"),
+        ("公表不可：アンケートの自由記述", "公表不可"),
+        ("INTERNAL ONLY: FY2027 budget draft", "INTERNAL ONLY"),
+        ("DO NOT DISTRIBUTE - draft plan", "DO NOT DISTRIBUTE"),
+        ("【Internal only】予算案", "【Internal only】"),
+    ],
+)
+def test_stamps_of_unpublished_or_internal_documents_fire(text: str, mark: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert text[f.start : f.end] == mark
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未公表の情報は発信しません。",
+        "生成AIを庁内限定で試行しています。",
+        "「転送禁止」と書かれたメールにご注意ください",
+        "【無断転載禁止】写真の利用はお問い合わせください",
+        "職員限りの研修を行いました。",
+        "Please do not distribute flyers in the station.",
+        "The lounge is for internal only use.",
+    ],
+)
+def test_the_same_words_as_sentences_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
