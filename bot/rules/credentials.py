@@ -331,6 +331,7 @@ _QUANTITY = re.compile(
     r"(?i)\d[\d,]*(?:\.\d+)?(?:yen|jpy|usd|円|days?|hours?|hrs?|h|mins?|km|kg|people|persons?|pax)?"
 )
 _TRAILING = ".,;:)]}\"'"
+_CLOSE_QUOTES = "」』\"'”’"
 _ENDS_LINE = re.compile(r"[ \t.,;:。、)\]}」』\"'”’]*+(?:\n|$)")
 _MASK_ONLY = frozenset("*xX#?-_.")
 _IN_TABLE_ROW = re.compile(r"[\t|,]")
@@ -458,7 +459,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value = value[:-1]
         if m["quote"] is None:
             value = _whole(norm, m, a, value)
-        if _EXAMPLE_AFTER.match(norm, a + len(value)):
+        # A quoted example is followed by its closing quote first: 「パスワードは「yuki2025」のような…」.
+        after = a + len(value)
+        if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
+            after += 1
+        if _EXAMPLE_AFTER.match(norm, after):
             continue
         if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
             continue  # a sentence that goes on after a label ending its line is prose, not a form
