@@ -282,14 +282,16 @@ _CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|リセット)(?:しま�
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
 # line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); English
 # prose (「the password is …」「PIN was changed to …」, the longer phrases first: a match is not
-# tried again with another); or loose ones (a space, を, が). Every run of spaces is possessive
+# tried again with another); or loose ones (a space, を, が, or nothing: Japanese puts no space
+# between a word and the Latin or digits after it, 「暗証番号4821」「パスワードKessai2026」, and the
+# loose tests of the value still apply). Every run of spaces is possessive
 # (「*+」「++」): next to another run, or to an optional mark between two runs, a plain one made the
 # search cubic on a label followed by thousands of spaces (「PIN is」 and 3,000 tabs took 100 s).
 _EXPLICIT = r"[ \t]*+(?:は|:|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►)[ \t、,]*+"
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*+[:】\]]?[ \t]*+(?:\n[ \t]*+){{1,2}})|(?P<english>{_ENGLISH})|"
-    r"(?P<loose>[ \t]*+(?:を|が)[ \t]*+|[ \t]++))"
+    r"(?P<loose>[ \t]*+(?:を|が)[ \t]*+|[ \t]*+))"
 )
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"

@@ -157,6 +157,10 @@ LEAKS = [
     ("ログイン情報：ID joetsu_admin / PW joetsu2026", "joetsu2026"),
     ("ログインID kikikanri PW Kk88120", "Kk88120"),
     ("Wi-Fi密码（yuki2025x）", "yuki2025x"),  # a foreign label before brackets, as for Japanese ones
+    # No space at all between a Japanese label and the value, as Japanese is written.
+    ("金庫の暗証番号4821です", "4821"),
+    ("共有フォルダのパスワードKessai2026", "Kessai2026"),
+    ("認証コード482913", "482913"),
 ]
 
 
@@ -328,6 +332,10 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード→********",
         "暗証番号→4桁",
         "暗証番号 4桁",
+        "暗証番号4桁の数字を入力",
+        "パスワード8文字以上",
+        "パスワード2段階認証を設定しましょう",
+        "パスワード、ID、メールアドレスの管理",
         "请设置密码",
         "senhas fortes",
         "PW yukiguni2025!",  # no ID line above: 「PW」 alone after a space stays prose
