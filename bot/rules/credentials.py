@@ -227,7 +227,8 @@ _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
     r"PIN\s?コード|"
     # A Wi-Fi network's key, as routers and their manuals label it.
-    rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|"
+    rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|暗号キー|"
+    r"(?<![A-Za-z])(?:wpa2?|wep|wi-?fi)\s?キー|"
     # In a notice for foreign residents (a shelter's Wi-Fi): Chinese, Korean, Portuguese, Spanish,
     # Vietnamese (with or without its marks) and Nepali.
     r"密码|密碼|비밀번호|(?<![A-Za-z])(?:senha|contraseña|m[ậa]t\s?kh[ẩa]u)(?![A-Za-z])|पासवर्ड|"
@@ -295,8 +296,12 @@ _SEPARATOR = (
 )
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
+# A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
+# the network's SSID (「SSID: …⏎KEY: …」): only there is the bare word a password's label.
+_BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z])(?:キー|key)(?![ァ-ヺーA-Za-z])"
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
+    rf"(?P<bare_key>{_BARE_KEY_LABEL})|"
     rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"']?{_QUALIFIER}{_CHANGED}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
@@ -419,29 +424,40 @@ def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
 
 
 # The line before a login pair's 「PW xxxx」: 「ID joetsu.city」「ユーザー名：…」「login: …」.
-_ID_LINE = re.compile(r"(?i)[ \t]*(?:id|ssid|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)[ \t:=：]")
+_ID_WORDS = r"(?P<id>id|ssid|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)"
+_ID_LINE = re.compile(rf"(?i)[ \t]*{_ID_WORDS}[ \t:=：]")
+# The same pair on one line (「ID koho01 PW …」「SSID joetsu-staff / PASS …」): the ID's label as a
+# word of its own (「ID」「SSID:」), or glued to its value (「ID:koho01」).
+_ID_WORD = re.compile(rf"(?i)(?:.*[^A-Za-z])?{_ID_WORDS}[:=]?")
+_ID_GLUED = re.compile(rf"(?i)(?:.*[^A-Za-z])?{_ID_WORDS}[:=]\S+")
+_PAIR_WINDOW = 80
 
 
-# The same pair on one line: 「ID joetsu_admin / PW joetsu2026」「ログインID kikikanri PW Kk88120」.
-_ID_BEFORE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:id|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)"
-    r"[ \t:=：]++\S{1,64}+[ \t]*+(?:[/／|｜,、][ \t]*+)?$"
-)
+def _id_before(norm: str, m: re.Match[str]) -> str | None:
+    """The ID label (lower case: 「id」「ssid」…) of a login or network named just before the label
+    `m`, on the line above (「ID joetsu.city⏎PW …」) or earlier on its line (「ID koho01 PW …」)."""
+    # Only a window before the label is read: a draft of one long line has many labels.
+    newline = norm.rfind("\n", max(0, m.start() - _PAIR_WINDOW), m.start())
+    before = norm[max(newline + 1, m.start() - _PAIR_WINDOW) : m.start()]
+    if not before.strip(" \t"):
+        if newline < 0:
+            return None
+        line = newline + 1
+        previous = norm.rfind("\n", 0, line - 1) + 1
+        found = _ID_LINE.match(norm, previous, line)
+        return found["id"].lower() if found else None
+    words = before.rstrip(" \t/,、|・").split()
+    if words and (found := _ID_GLUED.fullmatch(words[-1])):
+        return found["id"].lower()
+    if len(words) >= 2 and (found := _ID_WORD.fullmatch(words[-2])):
+        return found["id"].lower()
+    return None
 
 
 def _under_an_id(norm: str, m: re.Match[str]) -> bool:
-    """Whether a short English label (「PW yukiguni2025!」) begins a line right under an ID line, or
-    follows an ID and its value on its own line: the pair is a login, whatever separator the writer
-    left out."""
-    if m["label"].lower() not in ("pw", "pwd", "p/w", "pass"):
-        return False
-    line = norm.rfind("\n", 0, m.start()) + 1
-    if norm[line : m.start()].strip(" \t"):
-        return bool(_ID_BEFORE.search(norm, max(line, m.start() - 100), m.start()))
-    if line == 0:
-        return False
-    previous = norm.rfind("\n", 0, line - 1) + 1
-    return bool(_ID_LINE.match(norm, previous, line))
+    """Whether a short English label (「PW yukiguni2025!」) follows an ID, on the line above or on
+    its own line: the pair is a login, whatever separator the writer left out."""
+    return m["label"].lower() in ("pw", "pwd", "p/w", "pass") and _id_before(norm, m) is not None
 
 
 def _labelled(norm: str) -> Iterator[Credential]:
@@ -451,6 +467,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
     for m in _LABELLED.finditer(norm):
         if m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m):
             continue
+        if m["bare_key"] is not None and _id_before(norm, m) != "ssid":
+            continue  # 「KEY」 alone is a Wi-Fi key only beside the network's SSID
         if m["changed"] and m["explicit"] is None and m["line"] is None:
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]

@@ -161,6 +161,13 @@ LEAKS = [
     ("金庫の暗証番号4821です", "4821"),
     ("共有フォルダのパスワードKessai2026", "Kessai2026"),
     ("認証コード482913", "482913"),
+    # A login or network pair on one line, and a router's bare 「KEY」 next to its SSID.
+    ("ID koho01 PW Kessai2026", "Kessai2026"),
+    ("Wi-Fi: SSID joetsu-staff / PASS joetsu2026wifi", "joetsu2026wifi"),
+    ("SSID：joetsu-staff\nKEY：joetsu2026wifi", "joetsu2026wifi"),
+    ("SSID：joetsu-staff　キー：joetsu2026wifi", "joetsu2026wifi"),
+    ("WPAキー：joetsu2026wifi", "joetsu2026wifi"),
+    ("暗号キー：joetsu2026wifi", "joetsu2026wifi"),
 ]
 
 
@@ -333,6 +340,12 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "暗証番号→4桁",
         "暗証番号 4桁",
         "暗証番号4桁の数字を入力",
+        "Key: Step1 を確認してください",
+        "ID：koho01\nKEY：Joetsu2026",  # 「KEY」 alone is a Wi-Fi key only beside an SSID
+        "キーホルダー：abc12345",
+        "SSID：JOETSU_FREE\nキー：不要",
+        "ID card and PASS 1000yen",
+        "SSID joetsu-free PASS free",
         "パスワード8文字以上",
         "パスワード2段階認証を設定しましょう",
         "パスワード、ID、メールアドレスの管理",
