@@ -525,11 +525,13 @@ def _labelled(norm: str) -> Iterator[Credential]:
 
 # --- a value in brackets right after its label -----------------------------------------------------
 
-# 「パスワード（yuki2025）を入力」「パスワード「yuki2025」でログイン」: no separator, the brackets say
-# which characters are the value. A word of letters and digits, as after a loose separator, so
-# that 「パスワード（8文字以上）」「パスワード（PIN）」「パスワード「ABC」」 stay what they are.
+# 「パスワード（yuki2025）を入力」「パスワード「yuki2025」でログイン」「パスワード【yuki2025】」: no
+# separator, the brackets say which characters are the value. A word of letters and digits, as after
+# a loose separator, so that 「パスワード（8文字以上）」「パスワード（PIN）」「パスワード「ABC」」 stay
+# what they are.
 _BRACKETED = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:\((?P<paren>[!-~]{{4,64}}?)\)|[「『\"“](?P<quoted>[!-~]{{4,64}}?)[」』\"”])"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:\((?P<paren>[!-~]{{4,64}}?)\)|[「『\"“](?P<quoted>[!-~]{{4,64}}?)[」』\"”]"
+    r"|[【\[《〔<](?P<boxed>[!-~]{4,64}?)[】\]》〕>])"
 )
 
 
@@ -538,7 +540,7 @@ def _bracketed(norm: str) -> Iterator[Credential]:
     if not any(p in lowered for p in _PASSWORD_PROBES):
         return
     for m in _BRACKETED.finditer(norm):
-        group = "paren" if m["paren"] is not None else "quoted"
+        group = next(g for g in ("paren", "quoted", "boxed") if m[g] is not None)
         value = m[group]
         if _EXAMPLE_AFTER.match(norm, m.end()):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」

@@ -168,6 +168,10 @@ LEAKS = [
     ("SSID：joetsu-staff　キー：joetsu2026wifi", "joetsu2026wifi"),
     ("WPAキー：joetsu2026wifi", "joetsu2026wifi"),
     ("暗号キー：joetsu2026wifi", "joetsu2026wifi"),
+    # The value in square or lenticular brackets right after the label, as in parentheses.
+    ("共有フォルダのパスワード【Joetsu2026】", "Joetsu2026"),
+    ("パスワード［Joetsu2026］でログイン", "Joetsu2026"),
+    ("パスワード《Joetsu2026》", "Joetsu2026"),
 ]
 
 
@@ -341,6 +345,9 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "暗証番号 4桁",
         "暗証番号4桁の数字を入力",
         "Key: Step1 を確認してください",
+        "パスワード【必須】",
+        "パスワード［8文字以上］",
+        "パスワード【Joetsu2026】のような推測しやすいものは避けましょう",
         "ID：koho01\nKEY：Joetsu2026",  # 「KEY」 alone is a Wi-Fi key only beside an SSID
         "キーホルダー：abc12345",
         "SSID：JOETSU_FREE\nキー：不要",
