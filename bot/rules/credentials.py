@@ -290,8 +290,11 @@ _CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|リセット)(?:しま�
 # search cubic on a label followed by thousands of spaces (「PIN is」 and 3,000 tabs took 100 s).
 _EXPLICIT = r"[ \t]*+(?:は|:|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►)[ \t、,]*+"
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
+# A sentence that announces the value on the next line: 「パスワードは以下のとおりです。⏎Kessai2026」.
+_ANNOUNCED = r"は[ \t、,]*+(?:以下|下記|次)(?:の(?:とおり|通り))?(?:です|になります|となります|でございます)?[。.:]?"
 _SEPARATOR = (
-    rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*+[:】\]]?[ \t]*+(?:\n[ \t]*+){{1,2}})|(?P<english>{_ENGLISH})|"
+    rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*+(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}})|"
+    rf"(?P<english>{_ENGLISH})|"
     r"(?P<loose>[ \t]*+(?:を|が)[ \t]*+|[ \t]*+))"
 )
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"

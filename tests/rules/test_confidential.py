@@ -172,6 +172,10 @@ LEAKS = [
     ("共有フォルダのパスワード【Joetsu2026】", "Joetsu2026"),
     ("パスワード［Joetsu2026］でログイン", "Joetsu2026"),
     ("パスワード《Joetsu2026》", "Joetsu2026"),
+    # A sentence that announces the value, and the value alone on the next line.
+    ("共有フォルダのパスワードは以下のとおりです。\nJoetsu2026", "Joetsu2026"),
+    ("パスワードは、次のとおりです。\n\nKessai2026!\nよろしくお願いします", "Kessai2026!"),
+    ("金庫の暗証番号は下記です\n4821", "4821"),
 ]
 
 
@@ -346,6 +350,9 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "暗証番号4桁の数字を入力",
         "Key: Step1 を確認してください",
         "パスワード【必須】",
+        "パスワードは以下のとおりです。\n1. 8文字以上\n2. 英数字を含む",
+        "パスワードは以下のとおり設定してください。\n・英数字を含む8文字以上",
+        "パスワードの再設定方法は次のとおりです\nhttps://www.city.joetsu.lg.jp/pw",
         "パスワード［8文字以上］",
         "パスワード【Joetsu2026】のような推測しやすいものは避けましょう",
         "ID：koho01\nKEY：Joetsu2026",  # 「KEY」 alone is a Wi-Fi key only beside an SSID
