@@ -123,10 +123,11 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             0,
         ),
         (
+            # PEM keys, and an OpenPGP (GnuPG) secret key exported with --armor (「… PRIVATE KEY BLOCK-----」).
             "秘密鍵",
-            ("PRIVATE KEY-----",),
-            r"(?P<prefix>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)"
-            r"(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|[A-Za-z0-9+/=\s]*)",
+            ("PRIVATE KEY-----", "PRIVATE KEY BLOCK-----"),
+            r"(?P<prefix>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)"
+            r"(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=:\s]*)",
             re.DOTALL,
         ),
         (

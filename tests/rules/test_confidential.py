@@ -617,3 +617,11 @@ def test_stamps_of_unpublished_or_internal_documents_fire(text: str, mark: str) 
 )
 def test_the_same_words_as_sentences_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+def test_an_armored_pgp_secret_key_fires_and_only_its_header_shows() -> None:
+    text = "鍵です\n-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGV1abcdEFGH\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----"
+    [f] = findings_of("confidential.secret", text)
+    assert text[f.start : f.end].endswith("-----END PGP PRIVATE KEY BLOCK-----")
+    assert "lQOYBGV1abcdEFGH" not in f.excerpt
+    assert "confidential.secret" not in codes("-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQINBGV1abcd")
