@@ -16,10 +16,10 @@ from bot.rules.text import KANJI_DIGITS, Document, is_person_name
 # Document.numview) or a dot, with or without spaces around it, spaces, or parentheses as in
 # 090(1234)5678. A hyphen or dot may end a line (「090-1234-⏎5678」, a number wrapped where a narrow
 # editor or a PDF broke it); a bare line break is not enough (a list of numbers).
-_SEP = r"(?:[ \t]*[-.][ \t]*(?:\n[ \t]*)?|[ \t]+|\(|\)[ \t]*)?"
+_SEP = r"(?:[ \t]*[-.][ \t]*(?:\n[ \t]*)?|[ \t]*\(|[ \t]+|\)[ \t]*)?"
 # The trunk prefix 0, or the country code +81 written in international form (+81 90-…, with or
-# without the 0 kept as "(0)").
-_TRUNK = r"(?:0|\+81[ \t-]*(?:\(0\)[ \t-]*|0)?)"
+# without the 0 kept as "(0)"; 「(+81) 90-…」 in brackets, as English business cards have it).
+_TRUNK = r"(?:0|(?:\+81|\(\+81\))[ \t-]*(?:\(0\)[ \t-]*|0)?)"
 # Mobile/IP/M2M prefixes; the fourth digit is never 0 (0800… is toll-free, not a mobile).
 # Not inside a longer number (a digit, or a digit and a hyphen, before it); a hyphen after a label
 # (「TEL-090…」, or the 「ー」 of 「携帯ナンバー」, a hyphen in this view) is only a separator.
@@ -28,6 +28,14 @@ _MOBILE = re.compile(rf"(?<![0-9])(?<![0-9]-){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}
 # only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
 # 〇〇〇〇 is a placeholder that card and 個人番号 checksums could take for a number.
 _KANJI_DIGITS = str.maketrans(KANJI_DIGITS, "0123456789")
+# The white circle 「○」 is typed for 〇 as often as the kanji itself (「○九○－一二三四－五六七八」), but
+# is also a placeholder (「090-1234-○○○○」): it is a zero only beside kanji digits.
+_KANJI_DIGIT_RUN = re.compile(r"[○〇一二三四五六七八九]+")
+
+
+def _circle_as_zero(m: re.Match[str]) -> str:
+    run = m.group()
+    return run.replace("○", "〇") if run.strip("○〇") else run
 
 
 def _digits(s: str) -> str:
@@ -37,7 +45,7 @@ def _digits(s: str) -> str:
 def _national(number: str) -> str:
     """The digits of a phone number as dialled inside Japan (+81 90… → 090…), for comparison."""
     digits = _digits(number)
-    if number.lstrip().startswith("+81"):
+    if number.lstrip(" \t(").startswith("+81"):
         digits = digits[2:]
         return digits if digits.startswith("0") else "0" + digits
     return digits
@@ -56,8 +64,8 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
-    問わず）、ピリオド、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…）、国番号付き
-    （+81 90-…）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    問わず）、ピリオド、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
+    （+81 90-…、(+81) 90-…）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
@@ -70,7 +78,11 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
     scam_sentences: dict[tuple[int, int], bool] = {}  # each sentence read once, however many numbers
-    numbers = doc.numview.translate(_KANJI_DIGITS) if "〇" in doc.numview else doc.numview
+    numbers = doc.numview
+    if "○" in numbers:
+        numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
+    if "〇" in numbers:
+        numbers = numbers.translate(_KANJI_DIGITS)
     for m in _MOBILE.finditer(numbers):
         if _national(m.group()) in official or _example(doc, m.start(), m.end()):
             continue

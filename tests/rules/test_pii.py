@@ -496,3 +496,42 @@ def test_a_number_in_a_csv_cell_is_found(text: str, code: str, number: str) -> N
 @pytest.mark.parametrize("text", ["予算額 123,456,789,018円", "1,234,567,890,123 人", "123456789018,000円"])
 def test_a_number_with_thousands_separators_is_not_a_my_number(text: str) -> None:
     assert not {"pii.my_number", "pii.card_number"} & set(codes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # 「○」 typed for 〇 among kanji digits, as a vertical notice writes a number.
+        ("担当携帯 ○九○－一二三四－五六七八", "○九○－一二三四－五六七八"),
+        # The country code in brackets, as an English business card writes it.
+        ("Mobile: (+81) 90-1234-5678", "(+81) 90-1234-5678"),
+        ("Tel (+81)90-1234-5678", "(+81)90-1234-5678"),
+        # A space before the bracket around the middle group.
+        ("携帯 090 (1234) 5678", "090 (1234) 5678"),
+    ],
+)
+def test_more_writings_of_a_mobile_number_fire(text: str, number: str) -> None:
+    [f] = findings_of("pii.phone", text)
+    assert text[f.start : f.end] == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "携帯 090-1234-○○○○ の形式で記入してください",  # 「○」 alone is a placeholder, not a zero
+        "携帯 ○○○-○○○○-○○○○",
+        "市役所 (+81) 25-526-5111",
+        "○月○日（○）に開催",
+    ],
+)
+def test_placeholder_circles_and_landlines_stay_silent(text: str) -> None:
+    assert "pii.phone" not in codes(text)
+
+
+def test_a_run_of_circles_is_read_in_linear_time() -> None:
+    import time
+
+    text = "○" * 40_000
+    start = time.perf_counter()
+    codes(text)
+    assert time.perf_counter() - start < 5
