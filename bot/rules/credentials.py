@@ -279,8 +279,9 @@ _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
 _QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
 # What a notice of a new password says between the label and the arrow or colon (「パスワード変更
-# しました→…」「パスワード更新後：…」): only before an explicit separator or the end of the line.
-_CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|リセット)(?:しました|します|後|済み|済)?)?"
+# しました→…」「パスワード更新後：…」「パスワード設定：…」): only before an explicit separator or the
+# end of the line.
+_CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|設定|リセット)(?:しました|します|後|済み|済)?)?"
 # Explicit separators (は : = → and full-width forms, already NFKC); the value alone on the next
 # line, as in a form (「パスワード」 / 「【パスワード】」 / 「パスワード：」, then the value); English
 # prose (「the password is …」「PIN was changed to …」, the longer phrases first: a match is not

@@ -118,6 +118,7 @@ LEAKS = [
     # A notice of a new password, with what happened between the label and the arrow or colon.
     ("パスワード変更しました→Kessai2026", "Kessai2026"),
     ("パスワード更新後：Kessai2026", "Kessai2026"),
+    ("パスワード設定：Kessai2026", "Kessai2026"),
     # A card's security code: 3 or 4 digits after its label (a one-time code needs 4 to 8).
     ("有効期限 12/28 セキュリティコード 123", "123"),
     ("CVV: 123", "123"),
@@ -350,6 +351,8 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "暗証番号4桁の数字を入力",
         "Key: Step1 を確認してください",
         "パスワード【必須】",
+        "パスワード設定：英数字8文字以上",
+        "パスワード設定→マイページから",
         "パスワードは以下のとおりです。\n1. 8文字以上\n2. 英数字を含む",
         "パスワードは以下のとおり設定してください。\n・英数字を含む8文字以上",
         "パスワードの再設定方法は次のとおりです\nhttps://www.city.joetsu.lg.jp/pw",
