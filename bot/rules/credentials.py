@@ -373,6 +373,19 @@ def _password_like(value: str, loose: bool) -> bool:
     return len(value) >= 8 and (symbols or cases) and value.lower() not in ("password", "passcode")
 
 
+def _quoted_word(value: str) -> bool:
+    """A password of lower-case letters only, which the writer put in quotes after its label
+    (「パスワードは「yamabiko」です」): the quotes say it is the value, not a word of the sentence. A
+    capitalised word in quotes is a name as often (「パスワードは「Google」と同じ」)."""
+    return (
+        len(value) >= 6
+        and value.isascii()
+        and value.isalpha()
+        and value.islower()
+        and value not in _FAMOUS_EXAMPLES
+    )
+
+
 def _pin_like(value: str) -> bool:
     return value.isdigit() and 4 <= len(value) <= 12 and len(set(value)) > 1 and value not in _FAMOUS_EXAMPLES
 
@@ -522,6 +535,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                     and not _UNIT_AFTER.match(norm, a + len(value)))
                 or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
                     and _pin_like(value))
+                or (m["quote"] and m["explicit"] is not None and _quoted_word(value)
+                    and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES)
             ):
                 continue
             kind = "パスワード"
@@ -550,7 +565,7 @@ def _bracketed(norm: str) -> Iterator[Credential]:
         if _EXAMPLE_AFTER.match(norm, m.end()):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
-        if _password_like(value, loose=True) or (numeric and _pin_like(value)):
+        if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (group == "quoted" and _quoted_word(value)):
             yield Credential(m.start(), m.end(), m.start(group), m.end(group), "パスワード", 0)
 
 

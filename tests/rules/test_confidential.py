@@ -119,6 +119,9 @@ LEAKS = [
     ("パスワード変更しました→Kessai2026", "Kessai2026"),
     ("パスワード更新後：Kessai2026", "Kessai2026"),
     ("パスワード設定：Kessai2026", "Kessai2026"),
+    # Lower-case letters only, in quotes after the label: the quotes say it is the value.
+    ("共有フォルダのパスワードは「yamabiko」です", "yamabiko"),
+    ("Wi-Fiのパスワード「hanabitaikai」", "hanabitaikai"),
     # A card's security code: 3 or 4 digits after its label (a one-time code needs 4 to 8).
     ("有効期限 12/28 セキュリティコード 123", "123"),
     ("CVV: 123", "123"),
@@ -351,6 +354,11 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "暗証番号4桁の数字を入力",
         "Key: Step1 を確認してください",
         "パスワード【必須】",
+        "パスワードは「Google」アカウントと同じです",
+        "パスワードは「yamabikoアカウント」のものです",
+        "パスワードは「sakura」などの単語を避けましょう",
+        "パスワードに「sakura」を使わないでください",
+        "パスワードは「password」にしないでください",
         "パスワード設定：英数字8文字以上",
         "パスワード設定→マイページから",
         "パスワードは以下のとおりです。\n1. 8文字以上\n2. 英数字を含む",
