@@ -513,16 +513,18 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
-    ような漢数字も）や「1-2-3」形式の住所が、個人を示す語（さん宅・様方・自宅など）の前後25文字以内にある場合と、
+    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅など）の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」）、文の中で住まいとして
     書かれている場合（「山田太郎さんの住所は本町3-4-5です」「本町3-4-5に住む山田花子さん」）に反応します。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
     """
-    if not _ADDRESS_HINT.search(doc.norm):
+    # Read where hyphen look-alikes are "-" (offsets are the normalised text's): 「本町3−4−5」 with a
+    # minus sign or 「本町3ー4ー5」 with a long vowel mark are as common as 「3-4-5」.
+    if not _ADDRESS_HINT.search(doc.numview):
         return
-    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.norm)]
+    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.numview)]
     markers = [m.span() for m in _PRIVATE.finditer(doc.norm)]
     people: list[tuple[int, int]] | None = None
     for a, b in addresses:

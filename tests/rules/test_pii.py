@@ -535,3 +535,21 @@ def test_a_run_of_circles_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     codes(text)
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # A minus sign, a hyphen or a long vowel mark between the numbers, as IMEs type them.
+        ("落とし物は自宅（上越市本町3−4−5）でお預かりしています", "上越市本町3−4−5"),
+        ("自宅：上越市本町3ー4ー5", "上越市本町3ー4ー5"),
+        ("自宅：上越市本町3‐4‐5", "上越市本町3‐4‐5"),
+    ],
+)
+def test_a_private_address_with_hyphen_look_alikes_is_found(text: str, address: str) -> None:
+    [f] = findings_of("pii.address", text)
+    assert text[f.start : f.end] == address
+
+
+def test_a_venue_address_with_a_minus_sign_stays_silent() -> None:
+    assert "pii.address" not in codes("会場は木田1−1−3の市役所本庁舎です")
