@@ -36,6 +36,22 @@ def parse_now(text: str | None, tz: ZoneInfo) -> datetime:
     return t
 
 
+def pending_migrations_ja(db: Any) -> str | None:
+    """Why the sweep cannot run on this database yet, or None. A cron job does not migrate: run by
+    the new version of kessai while the old ``serve`` still runs, it would change the tables under
+    it (``serve`` and ``kessai db upgrade`` apply migrations, at a time the IT 担当 chose)."""
+    from storage.db import current_revision, head_revision
+
+    current, head = current_revision(db.engine), head_revision(db.engine)
+    if current == head:
+        return None
+    if current is None:
+        return ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
+                "（DATABASE_URL が kessai serve と同じデータベースを指しているかも確かめてください）。")
+    return (f"データベースの更新（マイグレーション）が済んでいません（現在 {current}、この版は {head}）。"
+            "`kessai db upgrade` を実行するか、kessai serve を新しい版で起動し直してから、もう一度実行してください。")
+
+
 def workspace_url(settings: Any) -> str | None:
     """The workspace URL for message links in reminders; None (links to the channel) without Slack."""
     if not settings.slack_bot_token:
@@ -73,7 +89,10 @@ def run_remind(args: argparse.Namespace) -> int:
     org = load_org_config(Path(settings.config_path))
     db = Database(settings.database_url)
     try:
-        db.upgrade()
+        problem = pending_migrations_ja(db)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
         with db.session() as s:
             roster.sync(s, org)
         kessai = Kessai(db, org, tz=settings.tz)

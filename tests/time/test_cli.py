@@ -12,7 +12,8 @@ from bot.cli import main
 from bot.config import OrgConfig
 from bot.services import IncomingMessage, Kessai
 from storage import roster
-from storage.db import Database
+from storage.db import Database, current_revision
+from storage.db import upgrade as db_upgrade
 from tests.conftest import DEMO_TOML
 from tests.time.conftest import Clock, jst
 
@@ -112,3 +113,26 @@ def test_remind_ahead_of_the_clock_leaves_drafts_due_later_undecided(env: Databa
     with env.session() as s:
         assert [d.state for d in s.exec(select(DraftRow)) if d.source == "modal"] == ["pending"]
         assert [e.kind for e in ledger_repo.iter_entries(s)] == []
+
+
+def test_remind_does_not_migrate_the_database_and_says_what_to_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cron job of a newly installed version must not change the tables under a `serve` that still
+    runs the old one: it asks for `kessai db upgrade` (or a restart of serve) instead."""
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("KESSAI_CONFIG", str(DEMO_TOML))
+    for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_API_URL", "KESSAI_TZ"):
+        monkeypatch.delenv(key, raising=False)
+    assert main(["remind"]) == 2
+    assert "kessai db upgrade" in capsys.readouterr().err
+    db = Database(url)
+    db_upgrade(db.engine, revision="0012")
+    assert main(["remind"]) == 2
+    err = capsys.readouterr().err
+    assert "マイグレーション" in err and "0012" in err and "kessai db upgrade" in err
+    assert current_revision(db.engine) == "0012"
+    db.upgrade()
+    assert main(["remind"]) == 0
+    db.dispose()
