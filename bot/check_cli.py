@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -90,9 +91,14 @@ def _json_line(raw: str) -> Any:
         raise _UnreadableLine("JSON として読み取れません（NaN・Infinity や桁数の多すぎる数値、または深すぎる入れ子があります）") from exc
 
 
+# X was Twitter until 2023, and past posts exported for an audit still say so.
+_PLATFORM_ALIASES = {"twitter": "x"}
+
+
 def _platform_name(value: str) -> str:
-    """「X」「Instagram」 as people write the names: the codes are lower case."""
-    return value.strip().lower()
+    """「X」「Instagram」「ｘ」「twitter」 as people write the names: the codes are lower case ASCII."""
+    name = unicodedata.normalize("NFKC", value).strip().lower()
+    return _PLATFORM_ALIASES.get(name, name)
 
 
 def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -1177,7 +1177,10 @@ class _Validator:
                 else:
                     first_line[a["id"]] = self.loc.line(path + ("id",))
             if "platform" in a and a["platform"] not in PLATFORMS:
-                hint = ("X（旧 Twitter）は「x」と書きます。" if a["platform"].lower() == "twitter"
+                folded = unicodedata.normalize("NFKC", a["platform"]).strip().lower()
+                hint = ("X（旧 Twitter）は「x」と書きます。" if folded == "twitter"
+                        else f"全角で書かれています。半角で「{folded}」と書いてください。"
+                        if folded in PLATFORMS and folded != a["platform"].strip().lower()
                         else _did_you_mean(a["platform"].lower(), PLATFORMS))
                 self.problem(
                     path + ("platform",),

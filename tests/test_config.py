@@ -1053,6 +1053,12 @@ def test_a_platform_in_capitals_gets_the_name_meant(line: int, new: str, meant: 
     assert p.line == line and f"もしかして「{meant}」ですか？" in p.message
 
 
+@pytest.mark.parametrize("new", ['platform = "ｘ"', 'platform = "Ｘ"', 'platform = "twitter"'])
+def test_a_platform_in_full_width_or_its_old_name_gets_the_code_meant(new: str) -> None:
+    p = only_problem(replace_line(BASE, 25, new))
+    assert p.line == 25 and "「x」と書" in p.message
+
+
 def test_a_severity_in_capitals_gets_the_one_meant() -> None:
     p = only_problem(BASE + '\n[rules."link.untrusted"]\nseverity = "Warning"\n')
     assert p.line == 35 and "もしかして「warning」ですか？" in p.message
