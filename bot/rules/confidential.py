@@ -108,7 +108,7 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         yield Hit(start, end, _MARK_MESSAGE.format(word=doc.text[start:end]))
 
 
-def _credential_hit(doc: Document, c: Credential) -> Hit:
+def _credential_hit(doc: Document, c: Credential, *, about_wifi: bool) -> Hit:
     start, end = doc.span(c.start, c.end)
     value_start, value_end = doc.span(c.value_start, c.value_end)
     value = doc.text[value_start:value_end]
@@ -125,7 +125,7 @@ def _credential_hit(doc: Document, c: Credential) -> Hit:
         action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
     template = _SIGNED_URL_MESSAGE if c.kind in SIGNED_URL_KINDS else _CREDENTIAL_MESSAGE
     message = template.format(kind=c.kind, action=action)
-    if c.kind in ("パスワード", "Wi-Fi のパスワード") and _WIFI.search(doc.norm):
+    if about_wifi and c.kind in ("パスワード", "Wi-Fi のパスワード"):
         message += _GUEST_WIFI_NOTE
     return Hit(
         start,
@@ -226,7 +226,11 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     scam = _ScamWarning(doc)
     hits = [h for h in word_hits(doc, opts, "secret.txt", _MARK_MESSAGE) if not scam.quotes(h)]
     hits.extend(_marks(doc, opts))
-    hits.extend(_credential_hit(doc, c) for c in find_credentials(doc.norm))
+    credentials = find_credentials(doc.norm)
+    if credentials:
+        # Once per draft: a draft of many passwords must not read the whole text for each.
+        about_wifi = bool(_WIFI.search(doc.norm))
+        hits.extend(_credential_hit(doc, c, about_wifi=about_wifi) for c in credentials)
     if not hits:
         return
     allow = allowed_spans(doc, load_sections("secret.txt").get("allow", ()))
