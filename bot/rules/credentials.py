@@ -627,6 +627,24 @@ def _tables(norm: str) -> Iterator[Credential]:
             break  # one separator per header line
 
 
+# 「ログイン情報：koho01 / Joetsu2026」: an account's ID and password under one label, with no PW
+# label of their own. The password is the second value, and must look like one (letters and digits).
+_LOGIN_PAIR = re.compile(
+    r"(?P<label>ログイン情報|アカウント情報|認証情報|ログイン)[ \t]*+[:：]?[ \t]*+"
+    r"[A-Za-z0-9._@\-]{2,64}+[ \t]*+[/／][ \t]*+(?P<value>[!-~]{6,64}+)"
+)
+
+
+def _login_pairs(norm: str) -> Iterator[Credential]:
+    if "ログイン" not in norm and "情報" not in norm:
+        return
+    for m in _LOGIN_PAIR.finditer(norm):
+        value = m["value"].rstrip("".join(_TRAILING))
+        if _password_like(value, loose=True):
+            a = m.start("value")
+            yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+
+
 def find_credentials(norm: str) -> list[Credential]:
     """Every credential in `norm`, one per place.
 
@@ -634,7 +652,7 @@ def find_credentials(norm: str) -> list[Credential]:
     and the token's own kind and public prefix.
     """
     tokens = [*_tokens(norm), *_signed_urls(norm)]
-    found: list[Credential] = [*_tables(norm), *_bracketed(norm)]
+    found: list[Credential] = [*_tables(norm), *_bracketed(norm), *_login_pairs(norm)]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
         if inner is not None:

@@ -636,3 +636,23 @@ def test_an_armored_pgp_secret_key_fires_and_only_its_header_shows() -> None:
     assert text[f.start : f.end].endswith("-----END PGP PRIVATE KEY BLOCK-----")
     assert "lQOYBGV1abcdEFGH" not in f.excerpt
     assert "confidential.secret" not in codes("-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQINBGV1abcd")
+
+
+@pytest.mark.parametrize("text", [
+    "ログイン情報：koho01 / Joetsu2026",
+    "アカウント情報 koho_joetsu / Yuki2025!",
+    "共有アカウントのログイン：joetsu.koho／Kk88120x",
+])
+def test_an_id_and_password_under_one_label_fire(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "2026" not in f.excerpt and "2025" not in f.excerpt and "120x" not in f.excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "ログイン情報：各課の担当者にお問い合わせください / 再発行は情報政策室へ",
+    "ログイン情報 ID / password は各自で管理してください。",
+    "ログイン時間：9:00 / 17:00",
+    "ログイン：https://www.city.joetsu.niigata.jp/ / 操作方法は別紙",
+])
+def test_login_words_without_a_password_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
