@@ -373,12 +373,21 @@ def _password_like(value: str, loose: bool) -> bool:
     return len(value) >= 8 and (symbols or cases) and value.lower() not in ("password", "passcode")
 
 
-def _quoted_word(value: str) -> bool:
+# After a quoted word, what names a part of a screen: 「パスワードは「settings」画面から変更」
+# 「「forgot」ボタンから再設定」「パスワード「keyword」欄に入力」 quote a label on the screen, not a value.
+_SCREEN_PART_AFTER = re.compile(
+    r"[ \t]*+(?:の[ \t]*+)?(?:設定|ログイン|入力|変更|管理)?(?:画面|ボタン|欄|メニュー|タブ|リンク|ページ|アイコン|項目|機能|アプリ|フォーム|ボックス)"
+)
+
+
+def _quoted_word(value: str, norm: str, after: int) -> bool:
     """A password of lower-case letters only, which the writer put in quotes after its label
     (「パスワードは「yamabiko」です」): the quotes say it is the value, not a word of the sentence. A
-    capitalised word in quotes is a name as often (「パスワードは「Google」と同じ」)."""
+    capitalised word in quotes is a name as often (「パスワードは「Google」と同じ」), and so is one
+    followed by a part of a screen (「「settings」画面」). ``after``: just past the closing quote."""
     return (
-        len(value) >= 6
+        not _SCREEN_PART_AFTER.match(norm, after)
+        and len(value) >= 6
         and value.isascii()
         and value.isalpha()
         and value.islower()
@@ -535,8 +544,9 @@ def _labelled(norm: str) -> Iterator[Credential]:
                     and not _UNIT_AFTER.match(norm, a + len(value)))
                 or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
                     and _pin_like(value))
-                or (m["quote"] and m["explicit"] is not None and _quoted_word(value)
-                    and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES)
+                or (m["quote"] and m["explicit"] is not None
+                    and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
+                    and _quoted_word(value, norm, a + len(value) + 1))
             ):
                 continue
             kind = "パスワード"
@@ -565,7 +575,9 @@ def _bracketed(norm: str) -> Iterator[Credential]:
         if _EXAMPLE_AFTER.match(norm, m.end()):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
-        if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (group == "quoted" and _quoted_word(value)):
+        if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
+            group == "quoted" and _quoted_word(value, norm, m.end())
+        ):
             yield Credential(m.start(), m.end(), m.start(group), m.end(group), "パスワード", 0)
 
 

@@ -383,6 +383,11 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード（8文字以上）を設定してください",
         "パスワード（英数字8文字以上）",
         "パスワード「ABC」",
+        # A quoted lower-case word naming a part of the screen, not the value.
+        "パスワードは「settings」画面から変更できます",
+        "マイページのパスワードは「forgot」ボタンから再設定できます",
+        "パスワードは「mypage」の設定画面で変更してください",
+        "パスワード「keyword」欄に入力してください",
         "パスワード「yuki2025」のような推測しやすいものは避けましょう",
         "パスワードは「yuki2025」のような推測しやすいものを避けましょう",
         "パスワード：「Kessai2026」などは避けてください",
