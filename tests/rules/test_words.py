@@ -335,6 +335,11 @@ def test_fires(text: str, code: str) -> None:
         ("薬を飲んで運転しても大丈夫か、医師や薬剤師に確認しましょう。", "prohibited.illegal"),
         ("水分をこまめに飲んで、長時間の運転でも大丈夫なように備えましょう。", "prohibited.illegal"),
         ("甘酒は運転前に飲んでも大丈夫？", "prohibited.illegal"),
+        # The alcohol check of business drivers, and a hand sanitiser, are no drinking.
+        ("運転前のアルコールチェックは、検知器を使えば対面でなくても問題ありません。", "prohibited.illegal"),
+        ("社用車を運転する前のアルコールチェックは、カメラ越しの確認でもOKです。", "prohibited.illegal"),
+        ("手指のアルコール消毒をしてから運転席に座っても大丈夫です。", "prohibited.illegal"),
+        ("An alcohol check before driving the city's cars is fine by video call.", "prohibited.illegal"),
         ("酒田市の酒蔵見学ツアーは、バスで行くので運転の心配もなく大丈夫です。", "prohibited.illegal"),
         # A quoted lure named by a warning.
         ("「簡単に高収入」「荷物を受け取るだけ」——それは闇バイトです。", "prohibited.illegal"),
