@@ -114,6 +114,8 @@ _YEAR_CONTEXT = re.compile(
     r"|(?<![0-9])(?P<cy>[0-9]{4})\s*+年(?![0-9度])"
     r"|(?P<cera>令和|平成|昭和)\s*+(?P<cey>[0-9]{1,2}|元)\s*+年(?![0-9度])"
 )
+# Between a calendar year and a date, words that make the year the subject (an anniversary, a goal).
+_YEAR_AS_SUBJECT = re.compile(r"から|以来|ぶり|目指|目標|に向け|まで|周年")
 _RELATIVE_YEARS = {
     "一昨年": -2,
     "おととし": -2,
@@ -212,7 +214,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
-    12月1日（月）から受付」）、最も近い年の曜日と合っていれば止めません。
+    12月1日（月）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「21日(金)～23日(日)」「12/6（土）～7（日）」「12/6（土）10:00～7（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（水）～3日（土）」）は翌月として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
@@ -1181,9 +1183,13 @@ def _context_year(
         # Only a fiscal year still to come may be the subject rather than the date's year: a date
         # under 「昨年度」 is in that year (a weekday copied from this year's calendar is wrong).
         ahead = fiscal and year > (today.year if today.month >= 4 else today.year - 1)
-        # A year written out is as often the subject as the date's year: 「1995年の震災から31年となる
-        # 1月17日（土）」「2030年の完成を目指し、12月6日（日）に起工式」. Either reading may stand.
-        named = bool(near.group("cy") or near.group("cera"))
+        # A year written out may be the subject rather than the date's year: 「1995年の震災から31年と
+        # なる1月17日（土）」「2030年の完成を目指し、12月6日（日）に起工式」. Either reading may stand
+        # then, but only then: 「令和8年の謙信公祭は8月21日（木）」 with last summer's weekday is the
+        # mistake a named year is there to catch.
+        named = bool(near.group("cy") or near.group("cera")) and (
+            abs(year - today.year) > 1 or _YEAR_AS_SUBJECT.search(norm, near.end(), pos) is not None
+        )
         return (year + 1 if fiscal and month < 4 else year), ahead or named
     if (
         previous is not None

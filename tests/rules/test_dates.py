@@ -138,7 +138,7 @@ def test_more_date_forms_with_the_right_weekday_are_silent(text: str) -> None:
         "昨年度は11月22日（金）に開催しました。",  # 昨年度 = 2024年度
         "今年度：2月6日（金）",  # 2026-02-06
         "昨年度の開催日：11月22日（金）、12月6日（金）",  # the second date keeps the year
-        # A calendar year named apart from the date (2026-08-21 is a Saturday; 2025-08-21 a Thursday).
+        # A calendar year named apart from the date (2026-08-21 is a Friday; 2025-08-21 a Thursday).
         "令和8年の謙信公祭は8月21日（金）・22日（土）に開催します。",
         "2026年の蓮まつりは7月17日（金）〜8月16日（日）の予定です。",
         # ...or the subject, with the date in the year nearest the posting day (2025-12-06 is a Saturday).
@@ -159,6 +159,9 @@ def test_a_year_phrase_just_before_the_date_names_its_year(text: str) -> None:
         "2024年11月22日（金）の記録です。11月22日（金）も開催します。",  # another sentence: this year
         "令和8年の謙信公祭は8月21日（土）に開催します。",  # 2026-08-21 is a Friday
         "2026年の開催日：8月21日（土）",
+        # Last summer's weekday copied for next summer's festival (2025-08-21 was a Thursday).
+        "令和8年の謙信公祭は8月21日（木）に開催します。",
+        "2026年の開催日：8月21日（木）",
     ],
 )
 def test_a_year_phrase_does_not_hide_a_wrong_weekday(text: str) -> None:
