@@ -193,6 +193,11 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
         key = m.group(1)
         if key in SETTING_KEYS:
             continue
+        if key.upper() not in SETTING_KEYS and any(k in key.upper() for k in SETTING_KEYS):
+            # A setting's whole name with more to it (SLACK_APP_TOKEN_OLD kept after a switch to
+            # HTTP mode, TEST_DATABASE_URL, KESSAI_CONFIG_DIR) is a name of its own, not a typo:
+            # refusing it would stop a serve that ran on the same file before.
+            continue
         missing = [k for k in SETTING_KEYS if k not in present]
         close = difflib.get_close_matches(key.upper(), missing, n=1, cutoff=0.85)
         if close:

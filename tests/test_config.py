@@ -928,6 +928,17 @@ def test_other_programs_settings_in_dotenv_are_left_alone(tmp_path: Path) -> Non
     assert load_settings({}, dotenv=str(env_file)).port == 4000
 
 
+def test_a_setting_name_with_more_to_it_is_not_a_typo(tmp_path: Path) -> None:
+    # HTTP mode (no SLACK_APP_TOKEN) with the old Socket Mode token kept under another name: serve
+    # refused to start on a file it had run on.
+    env_file = tmp_path / ".env"
+    env_file.write_text("SLACK_BOT_TOKEN=xoxb-1-2-abc\nSLACK_SIGNING_SECRET=abcdef0123456789\n"
+                        "SLACK_APP_TOKEN_OLD=xapp-1-A-2-abc\nSLACK_BOT_TOKEN2=xoxb-3-4-def\nKESSAI_CONFIG_DIR=/etc/kessai\n",
+                        encoding="utf-8")
+    settings = load_settings({}, dotenv=str(env_file))
+    assert settings.slack_app_token is None and settings.config_path == "kessai.toml"
+
+
 @pytest.mark.parametrize("port", ["abc", "0", "70000", "-1", "30.5"])
 def test_bad_port_is_refused_in_japanese(port: str) -> None:
     with pytest.raises(SettingsError) as err:
