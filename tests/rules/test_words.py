@@ -79,6 +79,7 @@ from tests.rules.conftest import codes, findings_of
         ("山田太郎候補の個人演説会のお知らせ", "prohibited.political"),
         ("次の選挙は山田 太郎候補をよろしく", "prohibited.political"),  # a name with a space in it
         ("自民党の候補者をよろしくお願いします。", "prohibited.political"),  # a party's candidate, unnamed
+        ("山田太郎後援会（政治団体）の総会にぜひご参加ください。", "prohibited.political"),
         ("立憲民主党公認候補に必勝のご支援を！", "prohibited.political"),
         ("佐藤市長の後援会の新年会のご案内", "prohibited.political"),
         ("政治資金パーティーのご案内", "prohibited.political"),
