@@ -529,14 +529,17 @@ class Sweeper:
         account = self.org.account(draft.account_id or "") if draft is not None else None
         if draft is None or account is None:
             return False
+        # An approver added to the organisation file since the request went out has none: the
+        # request itself (which shows the scheduled time) is what they need.
+        added = self.kessai.ask_added_approvers(s, draft, now)
         # Whoever holds the request, unless it reached them in the last half hour (a deputy asked in
-        # this very sweep): the request itself shows the scheduled time.
+        # this very sweep, an approver just added): the request itself shows the scheduled time.
         asked = [r for r in repo.asked_before(s, draft.id or 0, c.version.number, now - DUE_SOON_MIN_WAIT)
                  if r != draft.author_id]
         away = repo.away_members(s, asked, now)
         recipients = list(dict.fromkeys(r for r in asked if r not in away))
         if not recipients:
-            return False
+            return bool(added)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         left = render.fmt_duration(DUE_SOON_LEAD, day=self.cal.day_length)
         body = "\n".join([

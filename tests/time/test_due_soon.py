@@ -94,3 +94,28 @@ def test_without_deputies_to_ask_the_thread_says_the_time_is_near(world: World) 
     [notice] = [p["text"] for p in world.posts(to="C0INTAKE") if ":warning:" in p["text"]]
     assert "2027年1月4日（月）09:00 に投稿予定ですが、まだ決裁されていません" in notice
     assert "が過ぎました" not in notice and "不在のため、代決を依頼できませんでした" in notice
+
+
+def test_an_approver_added_since_the_request_gets_the_request_itself(world_factory) -> None:  # type: ignore[no-untyped-def]
+    """An approver added to the organisation file while the draft waits holds no request: when the
+    scheduled time is near, they get the request with its buttons (not a reminder of one)."""
+    import dataclasses
+
+    from storage import roster
+
+    world = world_factory(jst(2026, 12, 28, 9, 0))
+    draft_id = world.scheduled_draft(jst(2026, 12, 28, 16, 0), scheduled=jst(2027, 1, 4, 9, 0))
+    account = world.org.account("joetsu-x")
+    assert account is not None and "U0DEPUTY" not in account.approvers
+    org = dataclasses.replace(world.org, accounts=tuple(
+        dataclasses.replace(a, approvers=(*a.approvers, "U0DEPUTY"), deputies=()) if a.id == "joetsu-x" else a
+        for a in world.org.accounts))
+    with world.db.session() as s:
+        roster.sync(s, org)
+    restarted = world_factory(jst(2026, 12, 28, 16, 0))
+    restarted.kessai.org = restarted.sweeper.org = org
+    assert restarted.sweep(jst(2026, 12, 28, 16, 45)).sent["draft.due_soon"] == 1
+    with world.db.session() as s:
+        asked = {r.recipient_id for r in s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == draft_id))}
+    assert "U0DEPUTY" in asked
+    assert due_soon_to(world, "U0DEPUTY") == []  # the request itself, just sent, shows the time
