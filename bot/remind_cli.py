@@ -45,6 +45,10 @@ def pending_migrations_ja(db: Any) -> str | None:
     current, head = current_revision(db.engine), head_revision(db.engine)
     if current == head:
         return None
+    if current is not None and head is not None and current > head:
+        # Revisions are numbered (0013): a database ahead of this program was upgraded by a newer kessai.
+        return (f"データベースは、この kessai より新しい版で更新されています（データベース {current}、この版は {head}）。"
+                "cron などで実行している kessai を、kessai serve と同じ新しい版にしてください。")
     if current is None:
         return ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
                 "（DATABASE_URL が kessai serve と同じデータベースを指しているかも確かめてください）。")

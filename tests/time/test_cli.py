@@ -135,4 +135,10 @@ def test_remind_does_not_migrate_the_database_and_says_what_to_run(
     assert current_revision(db.engine) == "0012"
     db.upgrade()
     assert main(["remind"]) == 0
+    # A database a newer kessai upgraded (an old cron job left behind): upgrading is not the answer.
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    assert main(["remind"]) == 2
+    err = capsys.readouterr().err
+    assert "新しい版で更新" in err and "kessai db upgrade" not in err
     db.dispose()
