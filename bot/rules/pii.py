@@ -446,6 +446,8 @@ _ADDRESS = re.compile(
 _ADDRESS_HINT = re.compile(rf"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]|{_K}(?:丁目|番地|番\s*+{_K}+号)")
 _PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅")
 _NEAR = 25
+# What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
+_LABEL_GAP = " \t\n:：　（）()【】［］[]"
 # Honorifics after a name as Sudachi folds them (さん → サン), and 「方」 of an address in care of a
 # household (「本町3-4-5 佐藤方」).
 _HONORIFICS = frozenset({"様", "サン", "氏", "殿", "方"})
@@ -513,7 +515,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """個人宅（〜さん宅、〜様方、自宅）や個人の氏名と並んだ、番地までの住所を知らせます。
 
     上越市 5(3) は個人が特定できる情報の発信に本人の了解を求めています。丁目・番地・号（「三丁目四番五号」の
-    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅など）の前後25文字以内にある場合と、
+    ような漢数字も）や「1-2-3」形式の住所（「1−2−3」「1ー2ー3」のようにハイフンに似た記号で区切ったものも）が、個人を示す語（さん宅・様方・自宅など）と同じ文の前後25文字以内にある場合と、
     個人の氏名（姓と名、または「様・さん・氏・殿」の付いた名前、「佐藤方」）とすぐ隣に並んでいる場合
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」）、文の中で住まいとして
     書かれている場合（「山田太郎さんの住所は本町3-4-5です」「本町3-4-5に住む山田花子さん」）に反応します。
@@ -531,7 +533,14 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         if _example(doc, a, b):
             continue  # 「記入例：上越市木田1-1-1 上越太郎」
         start, end = doc.span(_street(doc.norm, a, b), b)
-        if any(k0 - _NEAR <= b and a <= k1 + _NEAR for k0, k1 in markers):
+        # Near and in the same sentence (「会場：本町3-4-5 市民プラザ。自宅で参加もできます」 names no
+        # home), or right beside it as a form's label on the line above (「自宅⏎本町3-4-5」).
+        sentence = doc.sentence_at(start)
+        if any(k0 - _NEAR <= b and a <= k1 + _NEAR
+               and (doc.sentence_at(doc.span(k0, k1)[0]) == sentence
+                    or (k1 <= a and not doc.norm[k1:a].strip(_LABEL_GAP))
+                    or (b <= k0 and not doc.norm[b:k0].strip(_LABEL_GAP)))
+               for k0, k1 in markers):
             message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
         else:
             if people is None:

@@ -387,6 +387,19 @@ def test_venue_address_does_not_fire() -> None:
     assert "pii.address" not in codes("会場：上越文化会館（新光町1丁目9番10号）")
 
 
+@pytest.mark.parametrize("text", [
+    "会場：上越市本町3-4-5 市民プラザ。自宅で参加もできます（オンライン配信）。",
+    "会場は本町3-4-5です。ご自宅からもご覧いただけます。",
+])
+def test_a_venue_and_a_home_in_another_sentence_do_not_fire(text: str) -> None:
+    assert "pii.address" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["自宅\n本町3-4-5", "本町3-4-5\n（自宅）", "火災が発生したのは本町3-4-5の自宅です。"])
+def test_a_home_labelled_on_the_line_beside_still_fires(text: str) -> None:
+    assert "pii.address" in codes(text)
+
+
 @pytest.mark.parametrize(
     ("text", "address"),
     [
