@@ -169,7 +169,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # and driving, CSV cells, kanji-digit phones, stamps, a year before a date.
                "Wi-Fi パスワード: Kessai2026 ", "アカウント情報 abcdefgh/abcdefgh1 ", "ID koho01 PW Kessai2026 ",
                "自民党の候補者をよろしく、", "ビール1杯なら運転しても平気、", "山田,123456789018,", "○九○－",
-               "【未公表】", "令和9年の8月21日（土）", "暗証番号4821 "]
+               "【未公表】", "令和9年の8月21日（土）", "暗証番号4821 ", "自宅 本町3-4-5 ", "自宅。本町3-4-5。"]
 
 
 def adversarial() -> None:

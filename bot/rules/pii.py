@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
 from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
@@ -446,6 +446,7 @@ _ADDRESS = re.compile(
 _ADDRESS_HINT = re.compile(rf"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]|{_K}(?:丁目|番地|番\s*+{_K}+号)")
 _PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅")
 _NEAR = 25
+_MARKER_MAX = 4  # the longest of _PRIVATE's words
 # What may stand between a label and its value on a form: 「自宅：」, 「自宅⏎」.
 _LABEL_GAP = " \t\n:：　（）()【】［］[]"
 # Honorifics after a name as Sudachi folds them (さん → サン), and 「方」 of an address in care of a
@@ -528,6 +529,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         return
     addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(doc.numview)]
     markers = [m.span() for m in _PRIVATE.finditer(doc.norm)]
+    marker_starts = [k0 for k0, _ in markers]
     people: list[tuple[int, int]] | None = None
     for a, b in addresses:
         if _example(doc, a, b):
@@ -536,11 +538,13 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
         # Near and in the same sentence (「会場：本町3-4-5 市民プラザ。自宅で参加もできます」 names no
         # home), or right beside it as a form's label on the line above (「自宅⏎本町3-4-5」).
         sentence = doc.sentence_at(start)
+        # Only the markers that can be near (sorted; none is longer than _MARKER_MAX): linear on long drafts.
+        near = markers[bisect_left(marker_starts, a - _NEAR - _MARKER_MAX) : bisect_right(marker_starts, b + _NEAR)]
         if any(k0 - _NEAR <= b and a <= k1 + _NEAR
                and (doc.sentence_at(doc.span(k0, k1)[0]) == sentence
                     or (k1 <= a and not doc.norm[k1:a].strip(_LABEL_GAP))
                     or (b <= k0 and not doc.norm[b:k0].strip(_LABEL_GAP)))
-               for k0, k1 in markers):
+               for k0, k1 in near):
             message = "個人宅の住所と思われます。本人の了解がない限り、番地までの住所は掲載しないでください。"
         else:
             if people is None:
