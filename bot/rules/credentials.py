@@ -327,9 +327,12 @@ _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 _NUMERIC_LABEL = re.compile(r"(?i)暗証番号|パスコード|PIN\s?コード")
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
-    r"[ \t]*+(?:のような|のように|などの?|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
+    r"[ \t]*+(?:のような|のように|などの?|といった|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
     r"年|月|日|時|分|秒|円|回|件|人|個|種類|ヶ月|か月|カ月|歳|%)"
 )
+# More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
+# list is one example, and only what follows its last item says so.
+_MORE_QUOTED = re.compile(r"(?:[ \t]*+[、,・/]?[ \t]*+[「『\"“][^「」『』\"“”\n]{1,32}[」』\"”])*+")
 # Famous weak passwords are quoted in awareness posts far more often than they are leaked.
 _FAMOUS_EXAMPLES = frozenset(
     {
@@ -509,7 +512,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
         # A quoted example is followed by its closing quote first: 「パスワードは「yuki2025」のような…」.
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
-            after += 1
+            after = _MORE_QUOTED.match(norm, after + 1).end()
         if _EXAMPLE_AFTER.match(norm, after):
             continue
         if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
@@ -572,8 +575,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
     for m in _BRACKETED.finditer(norm):
         group = next(g for g in ("paren", "quoted", "boxed") if m[g] is not None)
         value = m[group]
-        if _EXAMPLE_AFTER.match(norm, m.end()):
-            continue  # 「パスワード「yuki2025」のような推測しやすいもの」
+        if _EXAMPLE_AFTER.match(norm, _MORE_QUOTED.match(norm, m.end()).end()):
+            continue  # 「パスワード「yuki2025」のような推測しやすいもの」「パスワード「dragon」「monkey」など」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
             group == "quoted" and _quoted_word(value, norm, m.end())

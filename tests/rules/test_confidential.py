@@ -359,6 +359,11 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワードは「sakura」などの単語を避けましょう",
         "パスワードに「sakura」を使わないでください",
         "パスワードは「password」にしないでください",
+        # A list of quoted examples: what follows its last item says they are examples.
+        "パスワードは「sakura」「tanaka」など名前そのものにしないでください",
+        "パスワードは「monkey」「dragon」のような英単語だけのものも破られやすいです",
+        "パスワードは「secret」、「private」といった単語も避けましょう",
+        "パスワード「abcdefg」「yuki2025」などは避けましょう",
         "パスワード設定：英数字8文字以上",
         "パスワード設定→マイページから",
         "パスワードは以下のとおりです。\n1. 8文字以上\n2. 英数字を含む",
