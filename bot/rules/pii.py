@@ -444,6 +444,13 @@ _ADDRESS = re.compile(
 # What every _ADDRESS match contains, found in one cheap pass: most drafts have no address, and
 # _ADDRESS's optional place-name prefix makes it slow to try at every position.
 _ADDRESS_HINT = re.compile(rf"[0-9](?:丁目|番)|[一-龯][0-9]+-[0-9]|{_K}(?:丁目|番地|番\s*+{_K}+号)")
+# 「1日2-3回」「徒歩3ー4分」「小学1ー3年生」「要介護3ー5の方」 near 自宅 are ranges of a count or
+# a grade (IMEs type 「ー」 between them as often as 「～」), not a street number.
+_RANGE = re.compile(
+    r"[ \t]*+(?:回|日|年|分|時間?|秒|人|名|歳|才|ヶ月|か月|カ月|ヵ月|週|セット|個|枚|件|割|倍|度|%|円|杯|錠|"
+    r"cm|mm|km|kg|m(?![A-Za-z])|g(?![A-Za-z])|メートル|センチ|キロ|階)"
+)
+_GRADE_BEFORE = re.compile(r"(?:要介護|要支援|震度|第)$")
 _PRIVATE = re.compile(r"さん宅|様宅|様方|さん方|氏宅|君宅|ちゃん宅|自宅|個人宅|私宅")
 _NEAR = 25
 _MARKER_MAX = 4  # the longest of _PRIVATE's words
@@ -504,6 +511,14 @@ def _beside(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return len(gap) <= _BETWEEN_MAX and _BETWEEN.fullmatch(unicodedata.normalize("NFKC", gap)) is not None
 
 
+def _is_range(numview: str, a: int, b: int) -> bool:
+    """Whether the 「1-2」 form found at numview[a:b] is a range of a count or a grade."""
+    if _RANGE.match(numview, b):
+        return True
+    digits = re.search(r"[0-9]", numview[a:b])
+    return digits is not None and _GRADE_BEFORE.search(numview, a, a + digits.start()) is not None
+
+
 @rule(
     code="pii.address",
     severity="warning",
@@ -521,6 +536,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」）、文の中で住まいとして
     書かれている場合（「山田太郎さんの住所は本町3-4-5です」「本町3-4-5に住む山田花子さん」）に反応します。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
+    「1日2ー3回」「徒歩3ー4分」「要介護3ー5」のような回数・程度の範囲も対象外です。
     「記入例：」「（例）」と書式の例として示したものも対象外です。
     """
     # Read where hyphen look-alikes are "-" (offsets are the normalised text's): 「本町3−4−5」 with a
@@ -534,6 +550,8 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     for a, b in addresses:
         if _example(doc, a, b):
             continue  # 「記入例：上越市木田1-1-1 上越太郎」
+        if "-" in doc.numview[a:b] and _is_range(doc.numview, a, b):
+            continue
         start, end = doc.span(_street(doc.norm, a, b), b)
         # Near and in the same sentence (「会場：本町3-4-5 市民プラザ。自宅で参加もできます」 names no
         # home), or right beside it as a form's label on the line above (「自宅⏎本町3-4-5」).

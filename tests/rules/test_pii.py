@@ -566,3 +566,22 @@ def test_a_private_address_with_hyphen_look_alikes_is_found(text: str, address: 
 
 def test_a_venue_address_with_a_minus_sign_stays_silent() -> None:
     assert "pii.address" not in codes("会場は木田1−1−3の市役所本庁舎です")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ranges of a count or a grade near 自宅, typed with 「ー」「−」 or 「-」: not street numbers.
+        "自宅療養中の方へ：1日3−4回の検温をお願いします",
+        "自宅でできる運動：1日2ー3回",
+        "自宅から避難所まで、徒歩3ー4分以内の方",
+        "自宅待機の目安：発熱後5ー7日",
+        "自宅で楽しむ読書週間：小学1ー3年生向けのおすすめ本",
+        "自宅の防災チェック：非常食は3-7日分を目安に",
+        "自宅からの参加OK！オンライン講座（第1−2−3回連続講座）",
+        "自宅で介護する方への支援（要介護3ー5の方）",
+        "自宅のブロック塀は厚さ10−15cm以上が基準です",
+    ],
+)
+def test_a_range_near_a_home_is_no_address(text: str) -> None:
+    assert "pii.address" not in codes(text)
