@@ -231,10 +231,71 @@ _OTHER_NUMBER_LABEL = re.compile(
 )
 
 
-def _named_as_other_number(doc: Document, a: int) -> bool:
-    """True when a label just before normalised offset `a` names the number as a product code or another kind."""
+def _labelled_as_other_number(doc: Document, a: int) -> bool:
     lo = max(0, a - _LABEL_WINDOW)
     return bool(_PRODUCT_CODE_LABEL.search(doc.folded, lo, a) or _OTHER_NUMBER_LABEL.search(doc.folded, lo, a))
+
+
+# Since a comma no longer joins a CSV cell to its neighbours, the label of a list or a column must
+# be read where it is written: before the list's first item (「受付番号：202612040003,202612040011」)
+# or in the header row of the table (「受付番号,結果⏎202612040003,当選」).
+_LIST_ITEM_BEFORE = re.compile(r"[0-9A-Za-z-]{1,24}[ \t]*+[,、・/][ \t]*+$")
+_LIST_ITEMS = 30
+_HEADER_ROWS = 200
+_ROW_MAX = 1000
+
+
+def _listed_after_other_number(doc: Document, a: int) -> bool:
+    pos = a
+    for _ in range(_LIST_ITEMS):  # bounded: a draft may be one list of thousands of numbers
+        item = _LIST_ITEM_BEFORE.search(doc.numview, max(0, pos - 32), pos)
+        if item is None:
+            return False
+        pos = item.start()
+        if _labelled_as_other_number(doc, pos):
+            return True
+    return False
+
+
+def _under_other_header(doc: Document, a: int) -> bool:
+    folded = doc.folded
+    start = folded.rfind("\n", 0, a) + 1
+    if a - start > _ROW_MAX:
+        return False  # no table's row; and a long line is not read again for each of its numbers
+    end = folded.find("\n", a)
+    end = len(folded) if end < 0 else end
+    sep = "\t" if folded.find("\t", start, end) >= 0 else "," if folded.find(",", start, end) >= 0 else None
+    if sep is None:
+        return False
+    column = folded.count(sep, start, a)
+    row = start
+    for _ in range(_HEADER_ROWS):  # the table's first row, within a bound (linear on long drafts)
+        if start == 0:
+            break
+        above = folded.rfind("\n", 0, start - 1) + 1
+        if folded.find(sep, above, start - 1) < 0:
+            break
+        start = above
+    if start == row:
+        return False  # the number's own row is no header
+    end = folded.find("\n", start)
+    if end - start > _ROW_MAX:
+        return False
+    header = folded[start:end].split(sep)
+    if column >= len(header) or any(c.isdigit() for c in header[column]):
+        return False
+    cell = header[column].strip(" \t\"'")
+    return bool(_PRODUCT_CODE_LABEL.search(cell) or _OTHER_NUMBER_LABEL.search(cell))
+
+
+def _named_as_other_number(doc: Document, a: int) -> bool:
+    """True when a label names the number at normalised offset `a` as a product code or another
+    kind: just before it, before the list it is an item of, or at the head of its column."""
+    return (
+        _labelled_as_other_number(doc, a)
+        or _listed_after_other_number(doc, a)
+        or _under_other_header(doc, a)
+    )
 
 
 def _my_number_shape(part: list[int]) -> bool:
@@ -266,7 +327,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
-    追跡番号などで投稿が止まらないように）。会員番号・口座番号など、人に付く番号の見出しは
+    追跡番号などで投稿が止まらないように）。「受付番号：…,…,…」と並べた番号や、CSV の表で見出し行が
+    「受付番号」の列の番号も同じです。会員番号・口座番号など、人に付く番号の見出しは
     除外しません。
     """
     for groups in _runs(doc, 12):

@@ -506,6 +506,29 @@ def test_a_number_in_a_csv_cell_is_found(text: str, code: str, number: str) -> N
     assert text[f.start : f.end] == number
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list or a column of numbers named as another kind where the list or the table begins.
+        "受付番号,氏名（イニシャル）,結果\n202612040003,Y.T,当選\n202612040011,K.S,当選",
+        "No.,受付番号,結果\n1,202612040038,当選",
+        "受付番号：202612040003,202612040011,202612040020（当選者の受付番号）",
+        "当選者の受付番号\n202612040003,202612040011,202612040020",
+        "抽選結果（受付番号）：202612040003、202612040011、202612040020",
+        "問合せ番号,202612040011,202612040020",
+        "受付番号\t結果\n202612040003\t当選\n202612040011\t当選",
+    ],
+)
+def test_numbers_listed_or_tabled_under_another_kind_stay_silent(text: str) -> None:
+    assert "pii.my_number" not in codes(text)
+
+
+def test_a_my_number_column_beside_a_receipt_number_column_still_fires() -> None:
+    text = "受付番号,氏名,個人番号\n202612040003,山田太郎,123456789018"
+    [f] = findings_of("pii.my_number", text)
+    assert text[f.start : f.end] == "123456789018"
+
+
 @pytest.mark.parametrize("text", ["予算額 123,456,789,018円", "1,234,567,890,123 人", "123456789018,000円"])
 def test_a_number_with_thousands_separators_is_not_a_my_number(text: str) -> None:
     assert not {"pii.my_number", "pii.card_number"} & set(codes(text))
