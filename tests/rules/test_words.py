@@ -63,6 +63,7 @@ from tests.rules.conftest import codes, findings_of
         ("一杯だけなら運転しても問題ありません。", "prohibited.illegal"),
         ("お酒を少し飲んだくらいなら、運転しても捕まりません。", "prohibited.illegal"),
         ("飲んだあと少し休めば運転できます。", "prohibited.illegal"),
+        ("バレなければ少しくらい飲んでも運転して大丈夫です。", "prohibited.illegal"),
         ("A small drink is fine before driving home.", "prohibited.illegal"),
         ("缶ビール1本なら運転に影響ありません。", "prohibited.illegal"),
         ("帰りは少し酔ってても車で大丈夫！", "prohibited.illegal"),
@@ -330,6 +331,10 @@ def test_fires(text: str, code: str) -> None:
         ("除雪車の運転手さんに、温かい甘酒を差し入れできます。", "prohibited.illegal"),
         ("酒蔵まつりは、お車でお越しの方も大丈夫です。ドライバーにはノンアルコール甘酒をどうぞ。", "prohibited.illegal"),
         ("酒蔵見学ツアーは送迎付きなので、運転の心配なく試飲できます。", "prohibited.illegal"),
+        ("ワインを飲んでも大丈夫なように、会場までの無料シャトルを運行します（運転手付き）。", "prohibited.illegal"),
+        ("お酒を飲んだ日は、運転は家族にお願いすればOK。", "prohibited.illegal"),
+        ("運転する人はお酒を飲まなければ大丈夫。", "prohibited.illegal"),
+        ("たくさん飲んだ翌日でも、7時間以上寝れば運転しても大丈夫、は誤解です。", "prohibited.illegal"),
         # Other things drunk before driving, a question, a town's name.
         ("車に乗る前に酔い止めを飲んでおけば大丈夫です。", "prohibited.illegal"),
         ("コーヒーを一杯飲んでから運転すれば眠気覚ましに大丈夫です。", "prohibited.illegal"),
