@@ -376,6 +376,16 @@ def _password_like(value: str, loose: bool) -> bool:
     return len(value) >= 8 and (symbols or cases) and value.lower() not in ("password", "passcode")
 
 
+# Standards, products and parts of a document named right after a label, with no separator or in
+# brackets (「暗号キーAES256で保護」「WPAキーWPA2-PSK(AES)」「パスワードMicrosoft365の管理」
+# 「パスワード【Ver2.0】」「パスワード【Vol.2】」): words of a notice, not values. The name must be
+# followed by its number or mark, so that 「nozomi2025」 is no 「No.」.
+_TECHNICAL = re.compile(
+    r"(?i)(?:wpa[23]?|wep|aes|sha|tkip|psk|microsoft|office|m365|windows|iphone|ipad|ios|android|"
+    r"ver|vol|part|no|step|lv|level|q&a|top|pdf|sms)(?=[-.:0-9(]|$)[-.:0-9a-z()]*"
+)
+
+
 # After a quoted word, what names a part of a screen: 「パスワードは「settings」画面から変更」
 # 「「forgot」ボタンから再設定」「パスワード「keyword」欄に入力」 quote a label on the screen, not a value.
 _SCREEN_PART_AFTER = re.compile(
@@ -536,6 +546,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             else:
                 continue
         else:
+            if m["loose"] is not None and _TECHNICAL.fullmatch(value.strip("()[]")):
+                continue
             if not (
                 _APP_PASSWORD.fullmatch(value)
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
@@ -578,6 +590,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
         if _EXAMPLE_AFTER.match(norm, _MORE_QUOTED.match(norm, m.end()).end()):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」「パスワード「dragon」「monkey」など」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
+        if _TECHNICAL.fullmatch(value):
+            continue  # 「パスワード【Ver2.0】の管理ガイド」
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
             group == "quoted" and _quoted_word(value, norm, m.end())
         ):

@@ -119,6 +119,9 @@ LEAKS = [
     ("パスワード変更しました→Kessai2026", "Kessai2026"),
     ("パスワード更新後：Kessai2026", "Kessai2026"),
     ("パスワード設定：Kessai2026", "Kessai2026"),
+    # A name that only begins like a standard's or a document part's is still a password.
+    ("パスワードnozomi2025", "nozomi2025"),
+    ("パスワード：Windows11", "Windows11"),
     # Lower-case letters only, in quotes after the label: the quotes say it is the value.
     ("共有フォルダのパスワードは「yamabiko」です", "yamabiko"),
     ("Wi-Fiのパスワード「hanabitaikai」", "hanabitaikai"),
@@ -359,6 +362,15 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワードは「sakura」などの単語を避けましょう",
         "パスワードに「sakura」を使わないでください",
         "パスワードは「password」にしないでください",
+        # Standards, products and parts of a document named right after the label.
+        "暗号キーAES256で保護されています",
+        "WPAキーWPA2-PSK(AES)で暗号化されています",
+        "パスワードMicrosoft365のサインインにも2段階認証を",
+        "パスワードiPhone15での設定方法を解説します",
+        "パスワード【ver2.0】の管理ガイドを公開しました",
+        "パスワード《Step-2》確認用の再入力",
+        "パスワード（Ver.2）の仕様について",
+        "パスワード【PDF:2MB】管理ガイド",
         # A list of quoted examples: what follows its last item says they are examples.
         "パスワードは「sakura」「tanaka」など名前そのものにしないでください",
         "パスワードは「monkey」「dragon」のような英単語だけのものも破られやすいです",
