@@ -538,6 +538,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             kind = "バックアップコード"
         elif m["code"]:
+            if m["loose"] is not None and _TECHNICAL.fullmatch(value):
+                continue  # 「認証コードSMS2通目が届かない」
             compact = _compact(value)
             if _code_like(compact):
                 kind = "認証コード"

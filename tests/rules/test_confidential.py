@@ -371,6 +371,7 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード《Step-2》確認用の再入力",
         "パスワード（Ver.2）の仕様について",
         "パスワード【PDF:2MB】管理ガイド",
+        "認証コードSMS2通目が届かない場合",
         # A list of quoted examples: what follows its last item says they are examples.
         "パスワードは「sakura」「tanaka」など名前そのものにしないでください",
         "パスワードは「monkey」「dragon」のような英単語だけのものも破られやすいです",
