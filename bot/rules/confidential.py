@@ -28,8 +28,11 @@ _BULLETS = "■□●○◆◇★☆・※▼▽▲△◎*\\-"
 _LEVEL = r"機密性[ \t]*[23](?:[A-Ca-c](?![A-Za-z]))?(?![0-9])"
 _LEVEL_RE = re.compile(_LEVEL + r"(?:情報)?")
 # An English stamp is written in capitals; 「kept confidential」 in an English notice is a sentence.
+# The longer English stamps are also phrases of a sentence (「not an INTERNAL ONLY event」, 「DO NOT
+# DISTRIBUTE fear」): a stamp only where stamps stand, at a line's start or in brackets.
 _CONFIDENTIAL_RE = re.compile(
-    r"(?<![A-Za-z])(?:CONFIDENTIAL|INTERNAL[ \t]+ONLY|DO[ \t]+NOT[ \t]+DISTRIBUTE|NOT[ \t]+FOR[ \t]+PUBLICATION)(?![A-Za-z])"
+    r"(?<![A-Za-z])CONFIDENTIAL(?![A-Za-z])"
+    r"|(?:(?<=\n)|(?<=^)|(?<=[\[【［(（<〔]))[ \t]*+(?P<stamp>INTERNAL[ \t]+ONLY|DO[ \t]+NOT[ \t]+DISTRIBUTE|NOT[ \t]+FOR[ \t]+PUBLICATION)(?![A-Za-z])"
 )
 _CREDENTIAL_MESSAGE = (
     "{kind}が書かれています。パスワードやトークンなどの認証情報は投稿しないでください。"
@@ -102,7 +105,8 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         (("CONFIDENTIAL", "ONLY", "DISTRIBUTE", "PUBLICATION"), _CONFIDENTIAL_RE),
     ):
         if any(p in norm for p in probes):
-            found.extend(m.span() for m in pattern.finditer(norm))
+            found.extend(m.span("stamp") if "stamp" in pattern.groupindex and m["stamp"] else m.span()
+                         for m in pattern.finditer(norm))
     for a, b in found:
         start, end = doc.span(a, b)
         yield Hit(start, end, _MARK_MESSAGE.format(word=doc.text[start:end]))
@@ -175,8 +179,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて
     示した相手の言葉（「「口外しないで」と言われたら詐欺です」）も対象外です）。
-    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL・INTERNAL ONLY・DO NOT DISTRIBUTE・
-    NOT FOR PUBLICATION も表示とみなします。英語の
+    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL、行頭か括弧の中の INTERNAL ONLY・
+    DO NOT DISTRIBUTE・NOT FOR PUBLICATION も表示とみなします（文の中の「not an INTERNAL ONLY event」は対象外）。英語の
     「Internal use only」「Not for distribution」「Strictly confidential」もどこにあっても止めます。
 
     パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」

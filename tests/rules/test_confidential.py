@@ -647,6 +647,8 @@ def test_stamps_of_unpublished_or_internal_documents_fire(text: str, mark: str) 
         "職員限りの研修を行いました。",
         "Please do not distribute flyers in the station.",
         "The lounge is for internal only use.",
+        "This is not an INTERNAL ONLY event, everyone is welcome.",
+        'Scammers write "DO NOT DISTRIBUTE" on fake notices to scare you.',
     ],
 )
 def test_the_same_words_as_sentences_stay_silent(text: str) -> None:
