@@ -347,7 +347,8 @@ _QUANTITY = re.compile(
 )
 _TRAILING = ".,;:)]}\"'"
 _CLOSE_QUOTES = "」』\"'”’"
-_ENDS_LINE = re.compile(r"[ \t.,;:。、)\]}」』\"'”’]*+(?:\n|$)")
+_CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
+_ENDS_LINE = re.compile(rf"[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)")
 _MASK_ONLY = frozenset("*xX#?-_.")
 _IN_TABLE_ROW = re.compile(r"[\t|,]")
 
@@ -514,7 +515,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
         value = m["value"]
         a = m.start("value")
         if m["quote"]:
-            value = re.split(r"[」』\"'”’]", value, maxsplit=1)[0]
+            value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
         while value and value[-1] in _TRAILING and not (value[-1] == ")" and "(" in value):
             value = value[:-1]
         if m["quote"] is None:
