@@ -339,6 +339,9 @@ _FAMOUS_EXAMPLES = frozenset(
         *("123456", "1234567", "12345678", "123456789", "1234567890", "1234", "12345", "0000"),
         *("000000", "111111", "password", "passw0rd", "password1", "qwerty", "abc123", "abcd1234"),
         *("iloveyou", "admin", "letmein", "1qaz2wsx"),
+        # The lists' favourites that awareness posts quote as what not to use.
+        *("p@ssw0rd", "p@ssword", "zaq12wsx", "qwerty123", "qwerty1", "1q2w3e4r", "password123", "admin123"),
+        *("4321", "1111", "9999", "123123", "654321", "aa123456", "a123456"),
     }
 )
 # A price or a quantity after 「pass:」 (「Free pass: 2,000yen」) is not a password.

@@ -681,3 +681,12 @@ def test_an_id_and_password_under_one_label_fire(text: str) -> None:
 ])
 def test_login_words_without_a_password_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "暗証番号4321と1234は、よく狙われる番号です。",
+    "パスワードP@ssw0rdのような文字の置き換えは、すぐに見破られます。",
+    "パスワードzaq12wsxはキーボードの並びで、破られやすいものです。",
+])
+def test_the_weak_passwords_awareness_posts_quote_are_no_leak(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
