@@ -81,6 +81,7 @@ from tests.rules.conftest import codes, findings_of
         ("次の選挙は山田 太郎候補をよろしく", "prohibited.political"),  # a name with a space in it
         ("自民党の候補者をよろしくお願いします。", "prohibited.political"),  # a party's candidate, unnamed
         ("山田太郎後援会（政治団体）の総会にぜひご参加ください。", "prohibited.political"),
+        ("政党名（自民党）を書いて、自民党に投票しましょう。", "prohibited.political"),
         ("立憲民主党公認候補に必勝のご支援を！", "prohibited.political"),
         ("佐藤市長の後援会の新年会のご案内", "prohibited.political"),
         ("政治資金パーティーのご案内", "prohibited.political"),
@@ -314,6 +315,8 @@ def test_fires(text: str, code: str) -> None:
         ("自民党の候補者が選挙公報に掲載されています。", "prohibited.political"),
         ("公明党の候補者も自民党の候補者も、届出書類の提出をよろしくお願いします。", "prohibited.political"),
         ("各政党の候補者の皆さまへ：ポスター掲示場の使用についてよろしくお願いします。", "prohibited.political"),
+        ("比例代表選挙では、政党名（自民党、公明党、立憲民主党など）を書いて投票します。", "prohibited.political"),
+        ("投票用紙には候補者名か政党名（自民党など）を書いてください。", "prohibited.political"),
         ("パブリックコメントでは、個人的な意見も歓迎します。計画案へのご意見をお寄せください。", "confidential.deliberation"),
         ("新庁舎建設基本計画の素案について、市民説明会を開催します。", "confidential.deliberation"),
         ("計画のたたき台をもとに、ワークショップで皆さんの意見を伺います。", "confidential.deliberation"),
