@@ -333,6 +333,12 @@ _EXAMPLE_AFTER = re.compile(
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
 # list is one example, and only what follows its last item says so.
 _MORE_QUOTED = re.compile(r"(?:[ \t]*+[、,・/]?[ \t]*+[「『\"“][^「」『』\"“”\n]{1,32}[」』\"”])*+")
+
+
+def _past_more_quoted(norm: str, pos: int) -> int:
+    """Where a list of further quoted examples starting at ``pos`` ends (``pos`` itself when none)."""
+    m = _MORE_QUOTED.match(norm, pos)
+    return m.end() if m else pos
 # Famous weak passwords are quoted in awareness posts far more often than they are leaked.
 _FAMOUS_EXAMPLES = frozenset(
     {
@@ -526,7 +532,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
         # A quoted example is followed by its closing quote first: 「パスワードは「yuki2025」のような…」.
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
-            after = _MORE_QUOTED.match(norm, after + 1).end()
+            after = _past_more_quoted(norm, after + 1)
         if _EXAMPLE_AFTER.match(norm, after):
             continue
         if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
@@ -593,7 +599,7 @@ def _bracketed(norm: str) -> Iterator[Credential]:
     for m in _BRACKETED.finditer(norm):
         group = next(g for g in ("paren", "quoted", "boxed") if m[g] is not None)
         value = m[group]
-        if _EXAMPLE_AFTER.match(norm, _MORE_QUOTED.match(norm, m.end()).end()):
+        if _EXAMPLE_AFTER.match(norm, _past_more_quoted(norm, m.end())):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」「パスワード「dragon」「monkey」など」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
         if _TECHNICAL.fullmatch(value):
