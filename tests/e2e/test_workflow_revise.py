@@ -172,3 +172,28 @@ def test_app_home_offers_each_draft_its_next_step(sqlite_stack: LocalStack) -> N
     st.driver.block_action("U0OPERATOR", "mark_published", view=home)
     st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "publish_post"), timeout=10,
                       message="the publication form opened from Home")
+
+
+def test_a_revise_button_sent_for_other_content_opens_nothing(sqlite_stack: LocalStack) -> None:
+    """After a restore from a backup, 「修正する」 from before it names the same draft number as a
+    new, different draft: it must not open that draft's form (or take a correction of it)."""
+    st = sqlite_stack
+    submit_draft(st, text=PHONE)
+    root = root_message(st, "090-1234-5678")
+    check = next(m for m in wait_root_thread(st, root, "pii.phone") if "revise_draft" in buttons(m))
+    value = buttons(check)["revise_draft"]
+    assert value.count(":") == 2
+    open_revision(st, "U0OPERATOR", check.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    with st.rt.db.session() as s:  # what a restore leaves behind: the same number, other content
+        for v in s.exec(select(DraftVersionRow)):
+            v.text, v.content_hash = "12月19日（土）に体育館を閉館します。", "f" * 64
+            s.add(v)
+        s.commit()
+    reply = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": FIXED})
+    assert "別の内容" in str(reply.json())
+    opened = len(st.slack.calls_of("views.open"))
+    st.driver.block_action("U0OPERATOR", "revise_draft", value, channel="C0INTAKE", message_ts=check.ts)
+    wait_ephemeral(st, "U0OPERATOR", "別の内容")
+    settle(st)
+    assert [v.number for v in version_rows(st)] == [1] and len(st.slack.calls_of("views.open")) == opened
