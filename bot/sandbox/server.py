@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+WAIT_POLL_SECONDS = 0.1
+
 DEFAULT_TOKEN = "xoxb-kessai-sandbox-token"
 DEFAULT_APP_TOKEN = "xapp-kessai-sandbox-token"  # the app-level token Socket Mode connects with
 # Form-encoded requests carry structured arguments as JSON strings; these are the ones Slack parses.
@@ -426,7 +428,8 @@ class LocalSlack:
             return [c for c in self._calls if c.method == method and (ok is None or c.ok == ok)]
 
     def wait_for(self, predicate: Callable[[], T | None], timeout: float = 5.0, message: str = "") -> T:
-        """Block until ``predicate()`` is truthy (re-checked after every call); return its value."""
+        """Block until ``predicate()`` is truthy (re-checked after every call, and every
+        ``WAIT_POLL_SECONDS`` besides); return its value."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
@@ -441,7 +444,10 @@ class LocalSlack:
                     raise TimeoutError(
                         f"{message or 'condition'} not met within {timeout}s; last calls: {recent}"
                     )
-                self._cond.wait(remaining)
+                # Not only on a call: tests also wait for state Slack never hears of (an outbox row
+                # marked sent after its call, /healthz), which would otherwise be seen only at the
+                # deadline — the whole timeout spent, or the test failed on a slower machine.
+                self._cond.wait(min(remaining, WAIT_POLL_SECONDS))
 
     def wait_for_call(
         self,

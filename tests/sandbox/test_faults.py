@@ -114,6 +114,16 @@ def test_wait_for_wakes_when_a_call_arrives(client: WebClient, slack: LocalSlack
     assert messages[0].text == "決裁依頼"
 
 
+def test_wait_for_notices_state_that_changes_without_a_call(slack: LocalSlack) -> None:
+    """Tests wait for things Slack is never told about (an outbox row marked sent after its call):
+    seen only at the deadline, such a wait used up its whole timeout, or failed on a slow machine."""
+    done = threading.Event()
+    threading.Timer(0.1, done.set).start()
+    started = time.monotonic()
+    assert slack.wait_for(done.is_set, timeout=30)
+    assert time.monotonic() - started < 10
+
+
 def test_wait_for_times_out_with_the_recent_calls(client: WebClient, slack: LocalSlack) -> None:
     client.auth_test()
     with pytest.raises(TimeoutError, match=r"auth\.test\(ok\)"):
