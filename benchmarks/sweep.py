@@ -42,6 +42,7 @@ from bot.sweep import Sweeper  # noqa: E402
 from storage import roster  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.models import (  # noqa: E402
+    ApprovalRequestRow,
     DraftRow,
     DraftVersionRow,
     IncidentRow,
@@ -122,7 +123,7 @@ def add_due(db: Database, org: OrgConfig, start_id: int, *, escalate: bool) -> i
     # Tuesday 16:00 → Wednesday 10:00 is 2h45m of business time (reminder only); Monday 09:00 is
     # two business days back (reminder and escalation).
     since = datetime(2026, 11, 9, 9, 0, tzinfo=JST) if escalate else datetime(2026, 11, 10, 16, 0, tzinfo=JST)
-    drafts, versions, incidents = [], [], []
+    drafts, versions, incidents, requests = [], [], [], []
     for j in range(150):
         i = start_id + j
         account = org.accounts[(i * 7) % len(org.accounts)]
@@ -132,6 +133,9 @@ def add_due(db: Database, org: OrgConfig, start_id: int, *, escalate: bool) -> i
                        "channel": account.intake_channel, "message_ts": f"{1800000000 + i}.000100",
                        "state": "pending" if pending else "approved", "current_version": 1, "category": "normal",
                        "source": "channel", "published_at": None, "created_at": created, "updated_at": created})
+        if pending:  # as routing left it: the approver holds the request
+            requests.append({"draft_id": i, "version_number": 1, "recipient_id": account.approvers[0],
+                             "acting_for_id": None, "reason": "normal", "created_at": created})
         versions.append({"draft_id": i, "number": 1, "text": f"期限の近いお知らせ {i}",
                          "scheduled_at": None if pending else now - timedelta(minutes=30 + j), "alt_texts": [],
                          "image_count": 0, "portrait_consent": False, "content_hash": "0" * 64, "created_at": created})
@@ -143,6 +147,7 @@ def add_due(db: Database, org: OrgConfig, start_id: int, *, escalate: bool) -> i
         c.execute(insert(DraftRow.__table__), drafts)  # type: ignore[attr-defined]
         c.execute(insert(DraftVersionRow.__table__), versions)  # type: ignore[attr-defined]
         c.execute(insert(IncidentRow.__table__), incidents)  # type: ignore[attr-defined]
+        c.execute(insert(ApprovalRequestRow.__table__), requests)  # type: ignore[attr-defined]
     return start_id + 150
 
 
