@@ -266,7 +266,15 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
     )
-    yield from _drunk_driving(doc)
+    # A sentence the act check below reports (「酒気帯び運転でも基準値以下なら大丈夫」) is reported once.
+    drunk = list(_drunk_driving(doc))
+    called = list(_act_calls(doc, opts))
+    reported = {doc.sentence_at(h.start) for h in called}  # a drunk-driving hit spans its sentence
+    yield from sorted([*called, *(h for h in drunk if (h.start, h.end) not in reported)], key=lambda h: h.start)
+
+
+def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
+    """Sentences that name an illegal act ([acts]) with a call to it ([incite]) and no denial ([deny])."""
     acts = matcher("illegal.txt", "acts", opts.extra_words)
     if not acts.present(doc):
         return

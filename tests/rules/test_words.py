@@ -334,6 +334,7 @@ def test_fires(text: str, code: str) -> None:
         ("除雪車の運転手さんに、温かい甘酒を差し入れできます。", "prohibited.illegal"),
         ("酒蔵まつりは、お車でお越しの方も大丈夫です。ドライバーにはノンアルコール甘酒をどうぞ。", "prohibited.illegal"),
         ("酒蔵見学ツアーは送迎付きなので、運転の心配なく試飲できます。", "prohibited.illegal"),
+        ("酒気帯び運転の基準値以下なら大丈夫、という考えは誤りです。", "prohibited.illegal"),
         ("ワインを飲んでも大丈夫なように、会場までの無料シャトルを運行します（運転手付き）。", "prohibited.illegal"),
         ("お酒を飲んだ日は、運転は家族にお願いすればOK。", "prohibited.illegal"),
         ("運転する人はお酒を飲まなければ大丈夫。", "prohibited.illegal"),
@@ -619,3 +620,9 @@ def test_fraud_warnings_quoting_the_callers_words_stay_silent(text: str, code: s
 ])
 def test_the_posts_own_words_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
+
+
+def test_a_sentence_both_illegal_checks_find_is_reported_once() -> None:
+    """「酒気帯び運転」 with 「大丈夫」 is an act with its call, and drinking, driving and 「大丈夫」 too:
+    one finding, not two on the same words."""
+    assert codes("酒気帯び運転でも基準値以下なら大丈夫です。").count("prohibited.illegal") == 1
