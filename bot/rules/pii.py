@@ -67,7 +67,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     問わず）、ピリオド、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
     （+81 90-…、(+81) 90-…）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
-    「〜のような番号」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
+    「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
 
     詐欺や不審な電話への注意喚起で、かけてくる番号を示す文（「090-…から市職員を名乗る不審な電話が
@@ -115,11 +115,15 @@ _FRAUD_NUMBER_MESSAGE = (
 
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678
-# のような番号」) is nobody's: the label right before it, or 「のような」 right after it, on the
+# のような番号」「… は記入例です」) is nobody's: the label right before it, or 「のような」 right after it, on the
 # normalised text (NFKC: 「（例）」 is 「(例)」); the label may stand on the line before.
 _EXAMPLE_LABEL = r"(?:記入例|入力例|(?<![\u4e00-\u9fff])例|見本|サンプル)"  # not 「条例」「事例」
 _EXAMPLE_BEFORE = re.compile(rf"(?:{_EXAMPLE_LABEL}|例えば|たとえば)[)\]】」』]?:?[ \t]*\n?[ \t]*[「『(]?\Z")
-_EXAMPLE_AFTER = re.compile(r"[ \t]*+[」』)]?[ \t]*+(?:のような|のように|みたいな|などの)")
+_EXAMPLE_AFTER = re.compile(
+    r"[ \t]*+[」』)]?[ \t]*+(?:のような|のように|みたいな|などの"
+    # 「4242 4242 4242 4242 は記入例です」「（例）」 right after it.
+    rf"|(?:は|が)[ \t]*+{_EXAMPLE_LABEL}(?:です|であり|で、|。|$)|[(（]{_EXAMPLE_LABEL}[)）])"
+)
 
 
 # A line headed as an example (「記入例　住所：…　氏名：…」): all of it is.

@@ -267,10 +267,16 @@ def test_jan_codes_and_labelled_product_codes_are_not_cards(text: str) -> None:
         ("記入例\n090-1234-5678", "pii.phone"),
         ("例：上越市木田1-1-1 山田花子", "pii.address"),
         ("記入例　住所：上越市木田1-1-1　氏名：山田花子", "pii.address"),
+        ("4242 4242 4242 4242 は記入例です。実際のカード番号は入力しないでください。", "pii.card_number"),
+        ("090-1234-5678（例）の形で入力してください", "pii.phone"),
     ],
 )
 def test_a_number_given_as_an_example_of_a_format_is_nobodys(text: str, code: str) -> None:
     assert code not in codes(text)
+
+
+def test_a_word_that_only_begins_with_an_example_label_is_no_example() -> None:
+    assert "pii.card_number" in codes("4242 4242 4242 4242 は例外なく使えません。")
 
 
 @pytest.mark.parametrize(
