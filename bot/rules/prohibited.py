@@ -295,7 +295,9 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         calls = [c for c in incite.find(doc, within=sent) if not _quoted_apart(doc, c, acts_here, act_starts)]
         # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act; nor is the
         # 違法 of 「違法ダウンロード」 part of the act.
-        named = SpanSet([(c.start, c.end) for c in calls] + [(a.start, a.end) for a in acts_here])
+        # Nor is 「間違いなし」 a denial: it vouches for the call (「大麻が簡単に手に入ること間違いなし」).
+        vouched = [m.span() for m in _VOUCHED.finditer(doc.text, *sent)]
+        named = SpanSet([(c.start, c.end) for c in calls] + [(a.start, a.end) for a in acts_here] + vouched)
         if calls and all(named.covers(d.start, d.end) for d in deny.find(doc, within=sent)):
             end = max(c.end for c in calls)
             yield Hit(
@@ -303,6 +305,10 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 max(end, act.end),
                 f"「{act.entry}」を勧める・煽る表現と受け取られるおそれがあります。違法行為を促す内容になっていないか確認してください。",
             )
+
+
+# 「間違いなし」「間違いありません」: the [deny] word 間違い (「…という考えは間違いです」) said the other way.
+_VOUCHED = re.compile(r"間違い(?:な[しいく]|ありません|ございません)")
 
 
 def _quoted_apart(doc: Document, call: Match, acts: list[Match], act_starts: list[int]) -> bool:
@@ -359,7 +365,7 @@ _ALLOWED = re.compile(
 # 「お酒を飲んだら運転代行を使えば大丈夫」「飲まない人が運転すれば平気」.
 _NOT_ENCOURAGED = re.compile(
     r"ない|ませ|ず(?:に|、|。|$)|せず|ダメ|だめ|駄目|禁止|犯罪|違法|防止|根絶|撲滅|ゼロ|やめ|止め|絶対|罰|厳禁|いけ"
-    r"|避け|控え|油断|過信|思い込|誤り|間違い|誤解|勘違い|危険|事故|代行|タクシー|ハンドルキーパー|送迎|公共交通"
+    r"|避け|控え|油断|過信|思い込|誤り|間違い(?!なし)|誤解|勘違い|危険|事故|代行|タクシー|ハンドルキーパー|送迎|公共交通"
     # 「飲まなければ大丈夫」; a shuttle, a train, a walk or a night's stay; someone else at the wheel.
     r"|飲まなけれ|シャトル|バス|電車|列車|徒歩|宿泊|家族(?:に|が)|(?:他|ほか)の(?:人|方)"
     r"|\b(?:never|not|don't|do not|no|illegal|crime|designated)\b",

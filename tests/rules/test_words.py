@@ -57,6 +57,9 @@ from tests.rules.conftest import codes, findings_of
         ("みんなで万引きしよう", "prohibited.illegal"),
         ("バレなきゃ大丈夫なので路上駐車してOKです", "prohibited.illegal"),
         ("バレなければスピード違反しても平気", "prohibited.illegal"),
+        # 「間違いなし」 vouches for the call; the [deny] 間違い is 「…は間違いです」.
+        ("この方法なら大麻が簡単に手に入ること間違いなし！", "prohibited.illegal"),
+        ("ビールを飲んでも運転して大丈夫、間違いなし！", "prohibited.illegal"),
         # Drunk driving encouraged without the word 飲酒運転.
         ("忘年会シーズン！少しくらいなら飲んでも運転して大丈夫です。", "prohibited.illegal"),
         ("ビール１杯なら運転しても平気です。", "prohibited.illegal"),
@@ -335,6 +338,8 @@ def test_fires(text: str, code: str) -> None:
         ("酒蔵まつりは、お車でお越しの方も大丈夫です。ドライバーにはノンアルコール甘酒をどうぞ。", "prohibited.illegal"),
         ("酒蔵見学ツアーは送迎付きなので、運転の心配なく試飲できます。", "prohibited.illegal"),
         ("酒気帯び運転の基準値以下なら大丈夫、という考えは誤りです。", "prohibited.illegal"),
+        ("大麻なら簡単に手に入るという思い込みは間違いです。", "prohibited.illegal"),
+        ("脱税は犯罪です。間違いなく処罰されます。", "prohibited.illegal"),
         ("ワインを飲んでも大丈夫なように、会場までの無料シャトルを運行します（運転手付き）。", "prohibited.illegal"),
         ("お酒を飲んだ日は、運転は家族にお願いすればOK。", "prohibited.illegal"),
         ("運転する人はお酒を飲まなければ大丈夫。", "prohibited.illegal"),
