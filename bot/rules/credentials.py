@@ -558,7 +558,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             else:
                 continue
         else:
-            if m["loose"] is not None and _TECHNICAL.fullmatch(value.strip("()[]")):
+            # Not in quotes, though: 「パスワード「Office2026」でログイン」 marks its value, as 「yamabiko」's do.
+            if m["loose"] is not None and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
             if not (
                 _APP_PASSWORD.fullmatch(value)
@@ -602,8 +603,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
         if _EXAMPLE_AFTER.match(norm, _past_more_quoted(norm, m.end())):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」「パスワード「dragon」「monkey」など」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
-        if _TECHNICAL.fullmatch(value):
-            continue  # 「パスワード【Ver2.0】の管理ガイド」
+        if group != "quoted" and _TECHNICAL.fullmatch(value):
+            continue  # 「パスワード【Ver2.0】の管理ガイド」; quotes mark a value (「パスワード「Office2026」」)
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
             group == "quoted" and _quoted_word(value, norm, m.end())
         ):

@@ -122,6 +122,9 @@ LEAKS = [
     # A name that only begins like a standard's or a document part's is still a password.
     ("パスワードnozomi2025", "nozomi2025"),
     ("パスワード：Windows11", "Windows11"),
+    # Quotes mark the value, whatever name it begins with.
+    ("共有フォルダのパスワード「Office2026」でログインしてください", "Office2026"),
+    ("Wi-Fiのパスワードは「iPhone15」です", "iPhone15"),
     # Lower-case letters only, in quotes after the label: the quotes say it is the value.
     ("共有フォルダのパスワードは「yamabiko」です", "yamabiko"),
     ("Wi-Fiのパスワード「hanabitaikai」", "hanabitaikai"),
