@@ -375,7 +375,7 @@ _QUOTED = re.compile(r'「[^「」]*」|『[^『』]*』|"[^"]*"|“[^“”]*�
 
 
 # 「政党名（自民党、公明党など）」: parties named as examples of what a ballot takes.
-_BALLOT_EXAMPLES = re.compile(r"(?:政党名|政党等の名称|政党の名称|政党等名)[ \t]*+[（(][^（）()\n]{1,80}+[）)]")
+_BALLOT_EXAMPLES = re.compile(r"(?:政党名|政党等の名称|政党の名称|政党等名)[ \t　]*+[（(][^（）()\n]{1,80}+[）)]")
 # Right after a party's name, its candidate: 「自民党の候補者を」「〇〇党公認候補に」.
 _PARTY_CANDIDATE = re.compile(r"(?:の|公認の?|推薦の?|から(?:の)?)?(?:新人|現職|公認)?候補(?:者)?(?:の[^\s。、]{1,12}?)?[をにへ]")
 
@@ -678,10 +678,11 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         near: dict[str, _CallsNear] = {}  # per kind of call, made on first use
         if with_party:
             named = parties.find(doc, within=sent)
-            if named and "政党" in doc.norm[sent[0] : sent[1]]:
+            if named and "政党" in doc.text[sent[0] : sent[1]]:
                 # Parties given as examples of what to write on the ballot: 「比例代表は政党名（自民党、
-                # 公明党など）を書いて投票します」 is how to vote, not whom for.
-                examples = [e.span() for e in _BALLOT_EXAMPLES.finditer(doc.norm, sent[0], sent[1])]
+                # 公明党など）を書いて投票します」 is how to vote, not whom for. Read on the text as
+                # written: sentences and matches are in its offsets, which norm's leave after a 「…」.
+                examples = [e.span() for e in _BALLOT_EXAMPLES.finditer(doc.text, sent[0], sent[1])]
                 starts = [a for a, _ in examples]  # in order, and they do not overlap
                 named = [m for m in named if (k := bisect_right(starts, m.start) - 1) < 0 or m.end > examples[k][1]]
             party_calls = calls.find(doc, within=sent) if named else []

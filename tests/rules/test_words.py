@@ -320,6 +320,9 @@ def test_fires(text: str, code: str) -> None:
         ("各政党の候補者の皆さまへ：ポスター掲示場の使用についてよろしくお願いします。", "prohibited.political"),
         ("比例代表選挙では、政党名（自民党、公明党、立憲民主党など）を書いて投票します。", "prohibited.political"),
         ("投票用紙には候補者名か政党名（自民党など）を書いてください。", "prohibited.political"),
+        # A 「…」 earlier in the draft, which normalising writes as three dots.
+        ("投票日が近づいてきました……。期日前投票もご利用ください……。比例代表は政党名（自民党、公明党など）を書いて投票します。", "prohibited.political"),
+        ("比例代表は政党名　（自民党、公明党など）を書いて投票します。", "prohibited.political"),
         ("パブリックコメントでは、個人的な意見も歓迎します。計画案へのご意見をお寄せください。", "confidential.deliberation"),
         ("新庁舎建設基本計画の素案について、市民説明会を開催します。", "confidential.deliberation"),
         ("計画のたたき台をもとに、ワークショップで皆さんの意見を伺います。", "confidential.deliberation"),
