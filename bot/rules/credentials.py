@@ -331,8 +331,10 @@ _EXAMPLE_AFTER = re.compile(
     r"年|月|日|時|分|秒|円|回|件|人|個|種類|ヶ月|か月|カ月|歳|%)"
 )
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
-# list is one example, and only what follows its last item says so.
-_MORE_QUOTED = re.compile(r"(?:[ \t]*+[、,・/]?[ \t]*+[「『\"“][^「」『』\"“”\n]{1,32}[」』\"”])*+")
+# list is one example, and only what follows its last item says so. A list of examples is short: an
+# unbounded walk went, from every label in a run of quoted words (「"パスワード" "x"」 repeated), to
+# the run's end, quadratic in the draft.
+_MORE_QUOTED = re.compile(r"(?:[ \t]*+[、,・/]?[ \t]*+[「『\"“][^「」『』\"“”\n]{1,32}[」』\"”]){0,12}+")
 
 
 def _past_more_quoted(norm: str, pos: int) -> int:

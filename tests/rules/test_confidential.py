@@ -693,3 +693,13 @@ def test_login_words_without_a_password_stay_silent(text: str) -> None:
 ])
 def test_the_weak_passwords_awareness_posts_quote_are_no_leak(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+def test_a_list_of_quoted_examples_is_walked_a_bounded_way() -> None:
+    """From every label in a long run of quoted words the walk to the list's end was the run's
+    length: 「"パスワード" "x"」 repeated to 40,000 characters took a second and grew quadratically."""
+    from bot.rules.credentials import _past_more_quoted
+
+    run = '"パスワード" "x"' * 4_000
+    assert _past_more_quoted(run, 0) < 500
+    assert _past_more_quoted("「sakura」「tanaka」「monkey」など", 0) == len("「sakura」「tanaka」「monkey」")
