@@ -29,10 +29,12 @@ _LEVEL = r"機密性[ \t]*[23](?:[A-Ca-c](?![A-Za-z]))?(?![0-9])"
 _LEVEL_RE = re.compile(_LEVEL + r"(?:情報)?")
 # An English stamp is written in capitals; 「kept confidential」 in an English notice is a sentence.
 # The longer English stamps are also phrases of a sentence (「not an INTERNAL ONLY event」, 「DO NOT
-# DISTRIBUTE fear」): a stamp only where stamps stand, at a line's start or in brackets.
+# DISTRIBUTE fear」): a stamp only where stamps stand, at a line's start, in brackets, after a label's
+# colon, or after Japanese or a bullet (「※DO NOT DISTRIBUTE」「会議資料 INTERNAL ONLY」), not after a
+# quote's opening.
 _CONFIDENTIAL_RE = re.compile(
     r"(?<![A-Za-z])CONFIDENTIAL(?![A-Za-z])"
-    r"|(?:(?<=\n)|(?<=^)|(?<=[\[【［(（<〔]))[ \t]*+(?P<stamp>INTERNAL[ \t]+ONLY|DO[ \t]+NOT[ \t]+DISTRIBUTE|NOT[ \t]+FOR[ \t]+PUBLICATION)(?![A-Za-z])"
+    r"|(?:(?<=\n)|(?<=^)|(?<=[\[【［(（<〔:])|(?<=[^\x00-\x7f「『“‘]))[ \t]*+(?P<stamp>INTERNAL[ \t]+ONLY|DO[ \t]+NOT[ \t]+DISTRIBUTE|NOT[ \t]+FOR[ \t]+PUBLICATION)(?![A-Za-z])"
 )
 _CREDENTIAL_MESSAGE = (
     "{kind}が書かれています。パスワードやトークンなどの認証情報は投稿しないでください。"
@@ -179,7 +181,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて
     示した相手の言葉（「「口外しないで」と言われたら詐欺です」）も対象外です）。
-    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL、行頭か括弧の中の INTERNAL ONLY・
+    政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL、行頭・括弧の中・日本語や記号の後の INTERNAL ONLY・
     DO NOT DISTRIBUTE・NOT FOR PUBLICATION も表示とみなします（文の中の「not an INTERNAL ONLY event」は対象外）。英語の
     「Internal use only」「Not for distribution」「Strictly confidential」もどこにあっても止めます。
 

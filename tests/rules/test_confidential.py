@@ -632,6 +632,9 @@ def test_a_password_without_wifi_gets_no_guest_note() -> None:
         ("公表不可：アンケートの自由記述", "公表不可"),
         ("INTERNAL ONLY: FY2027 budget draft", "INTERNAL ONLY"),
         ("DO NOT DISTRIBUTE - draft plan", "DO NOT DISTRIBUTE"),
+        # After a bullet or a label, as Japanese staff write them.
+        ("※DO NOT DISTRIBUTE 来年度予算案", "DO NOT DISTRIBUTE"),
+        ("件名：INTERNAL ONLY 来年度予算案", "INTERNAL ONLY"),
         ("【Internal only】予算案", "【Internal only】"),
     ],
 )
@@ -651,6 +654,7 @@ def test_stamps_of_unpublished_or_internal_documents_fire(text: str, mark: str) 
         "Please do not distribute flyers in the station.",
         "The lounge is for internal only use.",
         "This is not an INTERNAL ONLY event, everyone is welcome.",
+        "「DO NOT DISTRIBUTE」と書かれた偽のメールにご注意ください。",
         'Scammers write "DO NOT DISTRIBUTE" on fake notices to scare you.',
     ],
 )
