@@ -550,7 +550,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             kind = "バックアップコード"
         elif m["code"]:
-            if m["loose"] is not None and _TECHNICAL.fullmatch(value):
+            if m["loose"] == "" and _TECHNICAL.fullmatch(value):
                 continue  # 「認証コードSMS2通目が届かない」
             compact = _compact(value)
             if _code_like(compact):
@@ -560,8 +560,9 @@ def _labelled(norm: str) -> Iterator[Credential]:
             else:
                 continue
         else:
-            # Not in quotes, though: 「パスワード「Office2026」でログイン」 marks its value, as 「yamabiko」's do.
-            if m["loose"] is not None and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
+            # Written straight after the label only (「パスワードMicrosoft365の管理」): after a space
+            # (「パスワード Office2026 です」) or in quotes (「パスワード「Office2026」でログイン」) it is the value.
+            if m["loose"] == "" and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
             if not (
                 _APP_PASSWORD.fullmatch(value)

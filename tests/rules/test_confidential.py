@@ -707,3 +707,10 @@ def test_a_list_of_quoted_examples_is_walked_a_bounded_way() -> None:
     run = '"パスワード" "x"' * 4_000
     assert _past_more_quoted(run, 0) < 500
     assert _past_more_quoted("「sakura」「tanaka」「monkey」など", 0) == len("「sakura」「tanaka」「monkey」")
+
+
+@pytest.mark.parametrize("text", ["共有フォルダのパスワード Office2026 です", "パスワード Windows11"])
+def test_a_product_like_value_after_a_space_is_the_value(text: str) -> None:
+    """Only a name written straight after the label (「パスワードMicrosoft365の管理画面」) is a word of
+    the notice; after a space it is what the label gives."""
+    assert "confidential.secret" in codes(text)
