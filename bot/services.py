@@ -73,8 +73,6 @@ class IncomingMessage:
     forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
     # Begins with a mention of the bot (「@kessai 使い方は？」): a question, not a post; answered with the way in.
     to_bot: bool = False
-    # Written with /me (Slack shows it in italics as an aside): not a post either.
-    me_message: bool = False
     edited_ts: str | None = None  # the edit's time, when an edit tells of the message first
 
 
@@ -86,10 +84,6 @@ class Outcome:
     draft_id: int | None = None
 
 
-ME_MESSAGE_REFUSED_JA = (
-    "「/me」を付けて書いたメッセージは、下書きとしては受け付けていません。"
-    "下書きを決裁に回すときは、/me を付けずに、投稿する文面だけをこのチャンネルに書き込んでください。"
-)
 TO_BOT_REFUSED_JA = (
     "kessai 宛てのメッセージ（@kessai で始まるメッセージ）は、下書きとしては受け付けていません。"
     "使い方は `/kessai help` で確認できます。下書きを決裁に回すときは、メンションを付けずに、"
@@ -192,7 +186,7 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            refused = not operated or m.forwarded or m.to_bot or m.me_message
+            refused = not operated or m.forwarded or m.to_bot
             if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
             if refused and draft_repo.was_deleted(s, m.channel, m.ts):
@@ -215,9 +209,6 @@ class Kessai:
             elif m.to_bot:
                 self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=TO_BOT_REFUSED_JA)
                 outcome = Outcome("to_bot")
-            elif m.me_message:
-                self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=ME_MESSAGE_REFUSED_JA)
-                outcome = Outcome("me_message")
             else:
                 # Several accounts share this channel: the author says which one before any check,
                 # because the checks (length, hashtags) depend on the platform.

@@ -120,14 +120,6 @@ def register(app: App, kessai: Kessai) -> None:
                 kessai.receive_deletion(channel=str(event.get("channel", "")), ts=deleted,
                                         event_key=event_key(body, event), may_be_draft=may_be_draft(event))
             return
-        if subtype == "me_message":
-            # /me puts a person's message in italics as an aside: said in an intake channel, it is no
-            # post, and its author hears so rather than nothing.
-            if event.get("user") and not event.get("bot_id") and event.get("thread_ts") in (None, event.get("ts")):
-                kessai.receive_message(IncomingMessage(
-                    channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
-                    text=typed_text(event, kessai.name_of), event_key=event_key(body, event), me_message=True))
-            return
         if is_thread_reply(event):
             kessai.receive_thread_reply(channel=str(event.get("channel", "")), thread_ts=str(event["thread_ts"]),
                                         user=str(event["user"]), text=typed_text(event, kessai.name_of),

@@ -363,19 +363,3 @@ def test_a_question_to_the_bot_in_an_intake_channel_is_answered_not_routed(stack
                      "event_ts": ts, "channel_type": "channel"})
     settle(st)
     assert len(drafts(st)) == 2
-
-
-def test_a_me_message_in_an_intake_channel_is_answered_not_taken_as_a_draft(stack: LocalStack) -> None:
-    """/me shows a message in italics as an aside; in an intake channel it is no post, and before it
-    was ignored without a word, so its author waited for a check that never came."""
-    st = stack
-    text = "今日の紅葉ライトアップの下書きを考えています"
-    ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", text).ts
-    st.driver.event({"type": "message", "subtype": "me_message", "user": "U0OPERATOR", "text": text, "ts": ts,
-                     "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel"})
-    said = wait_ephemeral(st, "U0OPERATOR", "/me")
-    assert "下書きとしては受け付けていません" in said
-    st.driver.retry_last_event(retry_num=1)  # Slack's retry: no second answer
-    settle(st)
-    assert drafts(st) == [] and dm(st, "U0MANAGER") == []
-    assert [e.text for e in st.slack.ephemerals("U0OPERATOR")].count(said) == 1
