@@ -290,14 +290,13 @@ def explain_failure(e: BaseException) -> str | None:
     from slack_sdk.errors import SlackApiError
     from sqlalchemy.exc import DBAPIError
 
-    from bot.errors import OS_REASONS_JA
+    from bot.errors import NO_TABLES_JA, OS_REASONS_JA
 
     if isinstance(e, DBAPIError):
         # SQLite says "no such table"; PostgreSQL raises UndefinedTable ('database "x" does not
         # exist' is a connection problem, below).
         if "no such table" in str(e.orig or e).lower() or type(e.orig).__name__ == "UndefinedTable":
-            return ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
-                    "（DATABASE_URL が意図したデータベースを指しているかも確認してください）。")
+            return NO_TABLES_JA
         return database_connect_failure(str(e.orig or e))
     if isinstance(e, SlackApiError):
         from bot.slack_gateway import error_code

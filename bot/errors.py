@@ -61,6 +61,9 @@ class NotYourDraft(KessaiError):
 
 
 # Why a file could not be used, in Japanese (the system's own words are English).
+# A database kessai's tables were never created in (or DATABASE_URL names another one).
+NO_TABLES_JA = ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
+                "（DATABASE_URL が意図したデータベースを指しているかも確認してください）。")
 OS_REASONS_JA = {
     errno.ENOENT: "見つかりません（フォルダーがあるか確認してください）",
     errno.EACCES: "読み書きする権限がありません",

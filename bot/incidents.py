@@ -26,7 +26,6 @@ from sqlmodel import Session, col, select
 
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
-from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as reminder_repo
 from storage.models import IncidentEventRow, IncidentRow
@@ -203,7 +202,7 @@ class IncidentService:
             raise errors.InvalidInput(f"内容は {DESCRIPTION_LIMIT:,} 文字以内で書いてください（今は {len(description):,} 文字です）。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
-            if submission is not None and not draft_repo.claim_event(s, submission, now):
+            if not self.kessai.claim_submission(s, submission, now):
                 log.info("incident form %s was submitted again; reported already", submission)
                 return 0
             inc = IncidentRow(kind=kind, account_id=account_id or None, description=description[:DESCRIPTION_LIMIT],
@@ -341,7 +340,7 @@ class IncidentService:
 
     def resolve(self, incident_id: int, actor: str, summary: str, now: datetime | None = None, *,
                 submission: str | None = None) -> None:
-        """``submission``: the form's identity; sent again (see ``Kessai.claim_submission``), nothing happens."""
+        """``submission``: the form's identity; sent again (``Kessai.claim_submission``), nothing happens."""
         summary = render.clean_text(summary).strip()
         if not render.visible_length(summary):
             raise errors.InvalidInput("どのように解決したかを入力してください。")
@@ -349,7 +348,7 @@ class IncidentService:
             raise errors.InvalidInput(f"まとめは {SUMMARY_LIMIT:,} 文字以内で書いてください（今は {len(summary):,} 文字です）。")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
-            if submission is not None and not draft_repo.claim_event(s, submission, now):
+            if not self.kessai.claim_submission(s, submission, now):
                 log.info("resolution form %s was submitted again; recorded already", submission)
                 return
             inc = self._load(s, incident_id)

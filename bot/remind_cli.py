@@ -40,6 +40,7 @@ def pending_migrations_ja(db: Any) -> str | None:
     """Why the sweep cannot run on this database yet, or None. A cron job does not migrate: run by
     the new version of kessai while the old ``serve`` still runs, it would change the tables under
     it (``serve`` and ``kessai db upgrade`` apply migrations, at a time the IT 担当 chose)."""
+    from bot.errors import NO_TABLES_JA
     from storage.db import current_revision, head_revision
 
     current, head = current_revision(db.engine), head_revision(db.engine)
@@ -50,8 +51,7 @@ def pending_migrations_ja(db: Any) -> str | None:
         return (f"データベースは、この kessai より新しい版で更新されています（データベース {current}、この版は {head}）。"
                 "cron などで実行している kessai を、kessai serve と同じ新しい版にしてください。")
     if current is None:
-        return ("データベースに kessai の表がありません。`kessai db upgrade` で作成してから、もう一度実行してください"
-                "（DATABASE_URL が kessai serve と同じデータベースを指しているかも確かめてください）。")
+        return NO_TABLES_JA
     return (f"データベースの更新（マイグレーション）が済んでいません（現在 {current}、この版は {head}）。"
             "`kessai db upgrade` を実行するか、kessai serve を新しい版で起動し直してから、もう一度実行してください。")
 

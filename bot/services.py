@@ -252,7 +252,7 @@ class Kessai:
         with self.db.session() as s:
             # The same form sent again (its answer was lost and the person pressed 送信 once more):
             # the first one is the draft. Claimed in the draft's own transaction.
-            if submission is not None and not draft_repo.claim_event(s, submission, now):
+            if not self.claim_submission(s, submission, now):
                 log.info("form %s was submitted again; its draft exists already", submission)
                 return Outcome("duplicate")
             draft = self._create_draft(s, now, account, author=actor, channel=account.intake_channel,

@@ -30,7 +30,7 @@ def parse_version_ref(value: Any) -> tuple[int, int, str | None]:
     form about one version of a draft; buttons sent before the hash was added carry only the first two."""
     if not isinstance(value, str) or len(value) > 60:
         raise errors.UnknownDraft()
-    ref, sep, shown = value.rpartition(":")
+    ref, _, shown = value.rpartition(":")
     if ref.count(":") != 1:
         ref, shown = value, ""
     elif not (shown and shown.isascii() and all(c in "0123456789abcdef" for c in shown)):
