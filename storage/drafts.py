@@ -9,7 +9,9 @@ from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    ColumnElement,
     String,
+    and_,
     bindparam,
     cast,
     delete,
@@ -25,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import select as select_
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm import Mapped, aliased, make_transient_to_detached
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -436,22 +438,34 @@ def standing_in_for(s: Session, approver: str) -> list[tuple[DraftRow, ApprovalR
     return [(d, r) for d, r in s.exec(q)]
 
 
+def skipped_while_away_clause(approver: str | Mapped[str]) -> ColumnElement[bool]:
+    """Is the draft in the query pending, held by a deputy because approvers were away, and never
+    sent to ``approver`` (a member id, or a column naming one), who is not its author? A deputy
+    asked once stands in for the first absent approver only, so an approver away together with
+    another one was never asked and ``standing_in_for`` does not name them.
+
+    One clause for the two places that ask it — one approver on their return
+    (``skipped_while_away``) and the sweep over everyone (``storage.reminders``) — so that they
+    cannot drift apart."""
+    asked, held = aliased(ApprovalRequestRow), aliased(ApprovalRequestRow)
+    theirs = select_(col(asked.id)).where(
+        col(asked.draft_id) == col(DraftRow.id), col(asked.version_number) == col(DraftRow.current_version),
+        col(asked.recipient_id) == approver).exists()
+    # Held by a deputy, or given back to the other approver on their return (withdrawn).
+    deputy_held = select_(col(held.id)).where(
+        col(held.draft_id) == col(DraftRow.id), col(held.version_number) == col(DraftRow.current_version),
+        col(held.reason).in_(["away", WITHDRAWN])).exists()
+    return and_(col(DraftRow.state) == "pending", col(DraftRow.author_id) != approver, deputy_held, ~theirs)
+
+
 def skipped_while_away(s: Session, approver: str, account_ids: Sequence[str]) -> list[DraftRow]:
-    """Pending drafts of ``account_ids`` whose current version a deputy was asked to decide because
-    approvers were away, and which never went to ``approver`` (not their own): ``approver`` was away
-    too when it was routed, and a deputy asked once stands in for the first absent approver only,
-    so ``standing_in_for`` does not name them (nor does it once that first approver is back)."""
+    """Pending drafts of ``account_ids`` a deputy holds for absent approvers and which never went
+    to ``approver`` (see ``skipped_while_away_clause``)."""
     if not account_ids:
         return []
-    theirs = select_(col(ApprovalRequestRow.id)).where(
-        ASKED_NOW, col(ApprovalRequestRow.recipient_id) == approver).exists()
-    # Held by a deputy, or given back to the other approver on their return (withdrawn).
-    deputy_held = select_(col(ApprovalRequestRow.id)).where(
-        ASKED_NOW, col(ApprovalRequestRow.reason).in_(["away", WITHDRAWN])).exists()
     q = (
         select(DraftRow)
-        .where(col(DraftRow.state) == "pending", col(DraftRow.account_id).in_(list(account_ids)),
-               col(DraftRow.author_id) != approver, deputy_held, ~theirs)
+        .where(col(DraftRow.account_id).in_(list(account_ids)), skipped_while_away_clause(approver))
         .order_by(col(DraftRow.id))
         .with_for_update()  # as standing_in_for: a deputy's click waits, or is waited for
     )

@@ -17,13 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, update
-from sqlalchemy import select as select_
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from storage import outbox
 from storage.db import as_utc, insert_if_absent
-from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, WITHDRAWN
+from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, WITHDRAWN, skipped_while_away_clause
 from storage.models import (
     AccountRoleRow,
     ApprovalRequestRow,
@@ -242,22 +240,16 @@ def absences_ended_with_deputies(s: Session, now: datetime) -> list[tuple[str, d
         .distinct()
     )
     ended = {(str(m), as_utc(t)) for m, t in s.exec(q) if t is not None}
-    # An approver away together with another one: the deputy stands in for the first of them only
-    # (storage.drafts.skipped_while_away), and the second was never asked at all.
-    asked = aliased(ApprovalRequestRow)
-    theirs = select_(col(asked.id)).where(
-        col(asked.draft_id) == col(DraftRow.id), col(asked.version_number) == col(DraftRow.current_version),
-        col(asked.recipient_id) == col(MemberRow.slack_id)).exists()
+    # An approver away together with another one: the deputy stands in for the first of them only,
+    # and the second was never asked at all.
     skipped = (
         select(MemberRow.slack_id, MemberRow.away_until)
         .select_from(DraftRow)
-        .join(ApprovalRequestRow, ASKED_NOW)
         .join(AccountRoleRow, (col(AccountRoleRow.account_id) == col(DraftRow.account_id))
               & (col(AccountRoleRow.role) == "approver"))
         .join(MemberRow, col(MemberRow.slack_id) == col(AccountRoleRow.slack_id))
-        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason).in_(["away", WITHDRAWN]),
-               col(DraftRow.author_id) != col(MemberRow.slack_id),
-               col(MemberRow.away_until).is_not(None), col(MemberRow.away_until) <= now, ~theirs)
+        .where(skipped_while_away_clause(col(MemberRow.slack_id)),
+               col(MemberRow.away_until).is_not(None), col(MemberRow.away_until) <= now)
         .distinct()
     )
     ended.update((str(m), as_utc(t)) for m, t in s.exec(skipped) if t is not None)
