@@ -501,11 +501,9 @@ class Sweeper:
         escalate_at = self.cal.add_business_time(since, p.approval_escalate_after)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         lines = [
-            f"{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
-            f"{self._name(draft.author_id)} さん）が、{self._fmt(since)} から決裁待ちになっています。",
+            f"{self._waiting_draft(draft, c.version)}が、{self._fmt(since)} から決裁待ちになっています。",
             f">{self._excerpt(c.version.text)}",
-            "内容を確認し、先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください"
-            f"（{link}）。",
+            f"内容を確認し、{self._press_in_request(link)}",
         ]
         if escalate_at > now:
             lines.append(f"{self._fmt(escalate_at)} までに決裁がない場合は、代決者にも決裁を依頼します。")
@@ -523,6 +521,15 @@ class Sweeper:
             head = ":bell: *決裁のお願い*" if n == 1 else f":bell: *決裁のお願い（{n}回目）*"
             self._post(s, now, r, f"{head}\n{body}")
         return True
+
+    def _waiting_draft(self, draft: DraftRow, version: DraftVersionRow) -> str:
+        """The draft a reminder is about, as its first words say it (both reminders of a pending draft)."""
+        return (f"{self._account_name(draft.account_id)} の下書き（第{version.number}版、作成者 "
+                f"{self._name(draft.author_id)} さん）")
+
+    @staticmethod
+    def _press_in_request(link: str) -> str:
+        return f"先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください（{link}）。"
 
     def _remind_due_soon(self, s: Session, now: datetime, c: repo.DraftCandidate, at: datetime) -> bool:
         draft = self._fresh_pending(s, c)
@@ -544,12 +551,10 @@ class Sweeper:
         left = render.fmt_duration(DUE_SOON_LEAD, day=self.cal.day_length)
         body = "\n".join([
             ":alarm_clock: *投稿予定が近づいています*",
-            f"{self._account_name(account.id)} の下書き（第{c.version.number}版、作成者 "
-            f"{self._name(draft.author_id)} さん）は {self._fmt(at)} に投稿予定ですが、まだ決裁されていません"
+            f"{self._waiting_draft(draft, c.version)}は {self._fmt(at)} に投稿予定ですが、まだ決裁されていません"
             f"（投稿予定までの業務時間は残り{left}です）。",
             f">{self._excerpt(c.version.text)}",
-            f"先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください（{link}）。"
-            "投稿予定までに決裁がないと、この下書きは期限切れになります。",
+            f"{self._press_in_request(link)}投稿予定までに決裁がないと、この下書きは期限切れになります。",
         ])
         for r in recipients:
             self._post(s, now, r, body)
