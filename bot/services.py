@@ -73,6 +73,9 @@ class IncomingMessage:
     forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
     # Begins with a mention of the bot (「@kessai 使い方は？」): a question, not a post; answered with the way in.
     to_bot: bool = False
+    # Reads as ``/kessai …`` that Slack posted as a message instead of running it (typed with a
+    # full-width 「／」 or after a space): a command, not a post; answered with how to run it.
+    typed_command: bool = False
     edited_ts: str | None = None  # the edit's time, when an edit tells of the message first
 
 
@@ -83,6 +86,13 @@ class Outcome:
     kind: str
     draft_id: int | None = None
 
+
+TYPED_COMMAND_REFUSED_JA = (
+    "「/kessai」で始まるメッセージは、コマンドとして実行されずに、ふつうのメッセージとして書き込まれたため、"
+    "下書きとしては受け付けていません。全角の「／」で始まっていたり、先頭に空白があったりすると、"
+    "Slack はコマンドとして扱いません。コマンドは、入力欄の先頭に半角の「/」から `/kessai help` のように"
+    "入力してください。下書きを決裁に回すときは、投稿する文面だけをこのチャンネルに書き込んでください。"
+)
 
 TO_BOT_REFUSED_JA = (
     "kessai 宛てのメッセージ（@kessai で始まるメッセージ）は、下書きとしては受け付けていません。"
@@ -186,12 +196,17 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            refused = not operated or m.forwarded or m.to_bot
+            refused = not operated or m.forwarded or m.to_bot or m.typed_command
             if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
             if refused and draft_repo.was_deleted(s, m.channel, m.ts):
                 return self._deleted_before(m)
-            if not operated:
+            if m.typed_command:
+                # Before the operator check: whoever typed it meant a command, and the way to run
+                # one helps them more than hearing that they are not an operator.
+                self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=TYPED_COMMAND_REFUSED_JA)
+                outcome = Outcome("typed_command")
+            elif not operated:
                 self.notify.ephemeral(
                     s, now, channel=m.channel, user=m.user,
                     text=(
@@ -641,11 +656,12 @@ class Kessai:
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
                      image_alts: tuple[str, ...] = (), video_count: int = 0, edited_ts: str | None = None,
-                     to_bot: bool = False) -> Outcome:
+                     to_bot: bool = False, typed_command: bool = False) -> Outcome:
         """The intake message of a draft was edited: its text, pictures and videos (``image_alts``
         and ``video_count``, as for ``IncomingMessage``: the edited message's files) make the new
         version. ``edited_ts``: Slack's time of the edit, by which a late retry of an older edit
-        is told from a new one. ``to_bot``: the edited message begins with a mention of the bot."""
+        is told from a new one. ``to_bot``: the edited message begins with a mention of the bot;
+        ``typed_command``: it reads as a /kessai command Slack did not run (see IncomingMessage)."""
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
@@ -653,6 +669,8 @@ class Kessai:
                 s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count, edited_ts=edited_ts)
         if outcome.kind == "not_a_draft" and to_bot:
             return Outcome("to_bot")  # a question to the bot, edited: it was answered when posted
+        if outcome.kind == "not_a_draft" and typed_command:
+            return Outcome("typed_command")  # answered when posted; an edit is no draft either
         if outcome.kind == "not_a_draft" and any(user in a.operators for a in self.org.accounts_for_channel(channel)):
             # An operator's message in an intake channel is a draft, whichever event tells of it
             # first: its message event may come after this edit (a retry, out of order) carrying

@@ -83,6 +83,15 @@ def command_word(word: str) -> str:
     return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
 
 
+def reads_as_command(text: str) -> bool:
+    """Whether a message's text is ``/kessai …`` that Slack posted instead of running: Slack runs a
+    command only when a half-width 「/」 is the first character, and the Japanese input turns the
+    slash into 「／」 (and often the rest into ｋｅｓｓａｉ). Only our own command counts: a post may
+    well begin with some other word after a slash."""
+    words = text.lstrip(_LEADING_JUNK).split(maxsplit=1)
+    return bool(words) and command_word(words[0]) == "/kessai"
+
+
 def register_subcommand(name: str, fn: Subcommand, *, usage: str = "", help_ja: str = "") -> None:
     """Add ``/kessai <name>``; ``usage`` and ``help_ja`` appear in ``/kessai help``."""
     SUBCOMMANDS[name] = fn

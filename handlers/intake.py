@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.services import IncomingMessage, Kessai
+from handlers.commands import reads_as_command
 from handlers.slack_text import addressed_to, shared_message, typed_text
 
 log = logging.getLogger(__name__)
@@ -106,11 +107,12 @@ def register(app: App, kessai: Kessai) -> None:
             if not isinstance(msg, dict) or not is_written_message(msg):
                 log.debug("ignored an edit of a %s message", msg.get("subtype") if isinstance(msg, dict) else "?")
                 return
+            text = typed_text(msg, kessai.name_of)
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
-                text=typed_text(msg, kessai.name_of), event_key=event_key(body, event),
+                text=text, event_key=event_key(body, event),
                 image_alts=attached_images(msg), video_count=attached_videos(msg), edited_ts=edit_time(msg),
-                to_bot=addressed_to(msg, kessai.bot_user_id),
+                to_bot=addressed_to(msg, kessai.bot_user_id), typed_command=reads_as_command(text),
             )
             return
         if subtype == "message_deleted":
@@ -131,9 +133,11 @@ def register(app: App, kessai: Kessai) -> None:
         if not forwarded and not is_written_message(event):
             log.debug("ignored a %s message", subtype or "plain")
             return
+        text = typed_text(event, kessai.name_of)
         kessai.receive_message(
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
-                            text=typed_text(event, kessai.name_of), event_key=event_key(body, event),
+                            text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
-                            forwarded=forwarded, to_bot=addressed_to(event, kessai.bot_user_id))
+                            forwarded=forwarded, to_bot=addressed_to(event, kessai.bot_user_id),
+                            typed_command=reads_as_command(text))
         )

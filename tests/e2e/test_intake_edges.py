@@ -363,3 +363,30 @@ def test_a_question_to_the_bot_in_an_intake_channel_is_answered_not_routed(stack
                      "event_ts": ts, "channel_type": "channel"})
     settle(st)
     assert len(drafts(st)) == 2
+
+
+def test_a_slash_command_slack_posted_as_a_message_is_explained_not_routed(stack: LocalStack) -> None:
+    """「／kessai　ｈｅｌｐ」 typed with the Japanese input on (or 「 /kessai status」 after a space) is
+    no command to Slack: it posts it as a message. Before, in an intake channel that message became
+    a draft and both approvers were asked to approve 「／kessai　ｈｅｌｐ」."""
+    st = stack
+    for text in ("／kessai\u3000ｈｅｌｐ", " /kessai status", "／ＫＥＳＳＡＩ", "\u200b/Kessai help\n"):
+        st.driver.message("C0INTAKE", "U0OPERATOR", text)
+    said = wait_ephemeral(st, "U0OPERATOR", "コマンドとして実行されずに")
+    assert "/kessai help" in said and "全角" in said
+    st.driver.retry_last_event(retry_num=1)  # Slack's retry: no second answer to it
+    # Someone who is no operator meant a command too: told how to run it, not that they are no operator.
+    st.driver.message("C0INTAKE", "U0STRANGER", "／kessai help")
+    wait_ephemeral(st, "U0STRANGER", "コマンドとして実行されずに")
+    # Editing such a message makes no draft either.
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR2", "／kessai")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR2", "／kessai　status")
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+    assert [e.text for e in st.slack.ephemerals("U0OPERATOR")].count(said) == 4
+    assert [e.text for e in st.slack.ephemerals("U0OPERATOR2")].count(said) == 1
+    # A post that only begins with a slash, or names kessai further on, is a draft as before.
+    st.driver.message("C0INTAKE", "U0OPERATOR", "／ 本日の窓口 ／ " + CLEAN_DRAFT)
+    st.driver.message("C0INTAKE", "U0OPERATOR", "/kessaiの使い方説明会を開きます。" + CLEAN_DRAFT)
+    settle(st)
+    assert len(drafts(st)) == 2
