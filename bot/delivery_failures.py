@@ -29,6 +29,9 @@ USER_PROBLEMS = {
     "user_not_found": "Slack のアカウントが見つかりません",
     "account_inactive": "Slack のアカウントが無効になっています",
     "cannot_dm_bot": "ボットにはダイレクトメッセージを送れません",
+    # Deactivated by a workspace admin (退職・異動): the ID is right, the person is no longer there.
+    "user_disabled": "Slack のアカウントが停止（無効化）されています",
+    "user_not_visible": "ボットからこの方の Slack アカウントが見えない設定になっています",
 }
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
 REPORT_FLAG = "_failure_report"
@@ -80,8 +83,12 @@ class DeliveryFailureReporter:
             elif (error in USER_PROBLEMS or error == "channel_not_found") and target[:1] in ("U", "W", "D"):
                 who = self._person(row, target)
                 problem = USER_PROBLEMS.get(error, USER_PROBLEMS["user_not_found"])
-                text = (f":warning: {escape(who)} さんにメッセージを届けられませんでした（{problem}）。"
-                        "組織設定ファイルの職員の Slack ID を確認してください。")
+                if error == "user_disabled":
+                    advice = ("退職や異動でアカウントが停止された場合は、組織設定ファイルの決裁者・代決者・運用担当者"
+                              "から外すか、後任の方に差し替えてください。")
+                else:
+                    advice = "組織設定ファイルの職員の Slack ID を確認してください。"
+                text = f":warning: {escape(who)} さんにメッセージを届けられませんでした（{problem}）。{advice}"
                 self._escalate(s, now, text)
                 self._tell_draft_thread(s, now, row, text)
             else:

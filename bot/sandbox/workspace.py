@@ -170,6 +170,8 @@ class Workspace:
             # Like Slack: a user id nobody in the workspace has is not a conversation.
             if self.users and channel not in self.users and channel != self.bot_user_id:
                 raise ApiError("channel_not_found")
+            if self.users.get(channel, {}).get("deleted"):
+                raise ApiError("user_disabled")
             return self.dm_channel(channel)
         if channel[0] == "D":
             return channel
@@ -370,6 +372,8 @@ class Workspace:
             return {"channel": {"id": channel}}
         if self.users and users[0] not in self.users and users[0] != self.bot_user_id:
             raise ApiError("user_not_found")
+        if self.users.get(users[0], {}).get("deleted"):
+            raise ApiError("user_disabled")  # a deactivated account (users.info: "deleted": true)
         already = users[0] in self.dm_by_user
         channel = self.dm_channel(users[0])
         out: JsonDict = {"channel": {"id": channel}}

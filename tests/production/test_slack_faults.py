@@ -192,6 +192,29 @@ def test_unknown_approver_is_reported_in_the_thread_and_escalated(tmp_path: Path
         st.stop()
 
 
+def test_a_deactivated_approver_is_reported_in_the_thread_and_escalated(tmp_path: Path, org: OrgConfig) -> None:
+    """An approver who has left keeps their ID in kessai.toml while Slack has deactivated the account
+    (users.info: "deleted": true; conversations.open: user_disabled). Before, the approval DM failed
+    with nothing but a log line: the thread said 決裁待ち and the operator waited for a decision from
+    someone who would never see the request."""
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    slack = LocalSlack(users=users).start()
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    try:
+        assert st.rt.client.users_info(user="U0CHIEF")["user"]["deleted"] is True
+        ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        wait_dm(st, "U0MANAGER")
+        texts = st.slack.wait_for(lambda: escalation_texts(st), timeout=10)
+        assert "春日山 一郎" in texts[0] and "停止" in texts[0] and "後任" in texts[0]
+        st.slack.wait_for(lambda: any("春日山 一郎" in m.text and "停止" in m.text
+                                      for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=10)
+        settle(st)
+        assert len(escalation_texts(st)) == 1
+    finally:
+        st.stop()
+
+
 def test_a_failing_report_does_not_loop(tmp_path: Path, org: OrgConfig) -> None:
     # The escalation channel does not exist in this workspace, so the report fails too.
     slack = LocalSlack(users=slack_users(org), channels={"C0INTAKE": "sns-intake"}).start()
