@@ -1022,7 +1022,7 @@ class Kessai:
             raise self._already_decided(s, draft)
         if withdrawn_for is not None:
             raise errors.NotAnApprover(
-                f"{self.name_of(withdrawn_for)} さんが不在から戻られたため、この下書きの代決の依頼は取り消されました。"
+                f"{render.escape(self.name_of(withdrawn_for))} さんが不在から戻られたため、この下書きの代決の依頼は取り消されました。"
                 "決裁はご本人が行います。")
         return DeciderRole(account, acting_for)
 
@@ -1035,7 +1035,7 @@ class Kessai:
         if entries and draft.state in (DraftState.APPROVED, DraftState.REJECTED, DraftState.PUBLISHED):
             e = entries[-1]
             label = {"approved": "承認", "rejected": "差戻し"}.get(e.kind, e.kind)
-            return errors.AlreadyDecided(f"この下書きは {self.name_of(e.decider_id)} さんがすでに{label}しています。")
+            return errors.AlreadyDecided(f"この下書きは {render.escape(self.name_of(e.decider_id))} さんがすでに{label}しています。")
         return errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、決裁できません。")
 
     def _check_shown_content(self, s: Session, draft_id: int, version: int, shown_hash: str | None) -> None:

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot import errors, render
 from bot.services import Kessai
 from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, submission_key, tell, user_id, view_values
+from handlers.slack_text import unescape
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ def register(app: App, kessai: Kessai) -> None:
             kessai.decide(draft_id, version, user, approve=False, reason=reason, submission=submission_key(view),
                           shown_hash=shown)
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: e.message_ja})
+            # Refusals are written for mrkdwn (names escaped); a form's error is plain text.
+            ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: unescape(e.message_ja)})
             return
         ack()

@@ -109,7 +109,14 @@ def test_nothing_echoed_pings_or_links(hostile: LocalStack) -> None:
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + EVIL + "（修正）", images=[EVIL, "紅葉"])
     msg = wait_dm(st, "U0MANAGER", 2)[-1]
+    late = wait_dm(st, "U0CHIEF", 2)[-1]  # the other approver opens the 差戻し form meanwhile
+    st.driver.block_action("U0CHIEF", "reject_draft", channel=late.channel, message_ts=late.ts)
+    open_form(st, "U0CHIEF", render.REJECT_CALLBACK)
     st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    # Too late, each refusal names who decided: 承認 pressed on the old screen, the form sent.
+    st.driver.block_action("U0CHIEF", "approve_draft", channel=late.channel, message_ts=late.ts, seen=late)
+    answers.append(st.driver.view_submission("U0CHIEF", render.REJECT_CALLBACK, {"reason_text": "誤字があります"}).body)
+    assert "すでに承認しています" in json.loads(answers[-1])["errors"]["reason"]
     found = wait_thread(st, "C0INTAKE", ts, lambda ms: any(render.PUBLISH_ACTION in buttons(m) for m in ms))
     prompt = next(m for m in found if render.PUBLISH_ACTION in buttons(m))
     st.driver.block_action("U0OPERATOR", render.PUBLISH_ACTION, channel=prompt.channel, message_ts=prompt.ts)
