@@ -10,8 +10,16 @@ from slack_sdk import WebClient
 
 from bot import errors, render
 from bot.services import Kessai
-from handlers.payloads import FORM_NOT_OPENED_JA, field, open_view, submission_key, tell, user_id, view_values
-from handlers.slack_text import unescape
+from handlers.payloads import (
+    FORM_NOT_OPENED_JA,
+    field,
+    open_view,
+    refuse_form,
+    submission_key,
+    tell,
+    user_id,
+    view_values,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +81,7 @@ def register(app: App, kessai: Kessai) -> None:
         presets = [str(o.get("value")) for o in chosen if isinstance(o, dict)]
         reason = render.compose_reject_reason(presets, text)
         if not reason:  # a ticked よくある理由 is a reason; a phone user need not type one as well
-            ack(response_action="errors",
-                errors={render.REJECT_REASON_BLOCK: "よくある理由を選ぶか、差戻しの理由を入力してください。"})
+            refuse_form(ack, {render.REJECT_REASON_BLOCK: "よくある理由を選ぶか、差戻しの理由を入力してください。"})
             return
         try:
             draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
@@ -82,6 +89,6 @@ def register(app: App, kessai: Kessai) -> None:
                           shown_hash=shown)
         except errors.KessaiError as e:
             # Refusals are written for mrkdwn (names escaped); a form's error is plain text.
-            ack(response_action="errors", errors={render.REJECT_REASON_BLOCK: unescape(e.message_ja)})
+            refuse_form(ack, {render.REJECT_REASON_BLOCK: e.message_ja})
             return
         ack()

@@ -19,8 +19,8 @@ from slack_sdk import WebClient
 from bot import errors, render
 from bot.calendar import parse_date_range
 from bot.services import Kessai
-from handlers.payloads import field, user_id, view_values
-from handlers.slack_text import plain_text, unescape
+from handlers.payloads import field, refuse_form, user_id, view_values
+from handlers.slack_text import plain_text
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ def register(app: App, kessai: Kessai) -> None:
         except errors.KessaiError as e:
             # Errors in a modal are plain text: a name echoed in the message must not show as 「&amp;」.
             block = render.T_NAME if isinstance(e, errors.InvalidInput) and e.field == "name" else render.T_TEXT
-            ack(response_action="errors", errors={block: unescape(e.message_ja)})
+            refuse_form(ack, {block: e.message_ja})
             return
         ack(response_action="update", view=render.notice_view(render.TEMPLATE_DONE_CALLBACK, "定型文の登録", done))
 

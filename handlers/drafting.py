@@ -19,6 +19,7 @@ from handlers.payloads import (
     FORM_NOT_OPENED_JA,
     field,
     open_view,
+    refuse_form,
     selected,
     submission_key,
     tell,
@@ -96,13 +97,13 @@ def register(app: App, kessai: Kessai) -> None:
         form, problems = drafting.validate(draft_input(view_values(view)), now=kessai.local(kessai.clock()),
                                            tz=str(kessai.tz), allowed_accounts=allowed)
         if form is None:
-            ack(response_action="errors", errors=problems)
+            refuse_form(ack, problems)
             return
         source = "shortcut" if view.get("private_metadata") == "shortcut" else "modal"
         try:
             kessai.submit_form(form, user, source=source, submission=submission_key(view))
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
+            refuse_form(ack, {render.F_TEXT: e.message_ja})
             return
         ack()
 
@@ -133,7 +134,7 @@ def register(app: App, kessai: Kessai) -> None:
             draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
             kessai.override(draft_id, version, user_id(body), reason, submission=submission_key(view), shown_hash=shown)
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={render.OVERRIDE_BLOCK: e.message_ja})
+            refuse_form(ack, {render.OVERRIDE_BLOCK: e.message_ja})
             return
         ack()
 
@@ -156,17 +157,17 @@ def register(app: App, kessai: Kessai) -> None:
             draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
             _, account = kessai.check_can_revise(draft_id, version, user, shown_hash=shown)
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
+            refuse_form(ack, {render.F_TEXT: e.message_ja})
             return
         form, problems = drafting.validate(draft_input(view_values(view)), now=kessai.local(kessai.clock()),
                                            tz=str(kessai.tz), allowed_accounts={account.id: account.name})
         if form is None:
-            ack(response_action="errors", errors=problems)
+            refuse_form(ack, problems)
             return
         try:
             kessai.revise(draft_id, version, user, form, shown_hash=shown)
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={render.F_TEXT: e.message_ja})
+            refuse_form(ack, {render.F_TEXT: e.message_ja})
             return
         ack()
 
@@ -190,7 +191,7 @@ def register(app: App, kessai: Kessai) -> None:
         try:
             at = datetime.combine(date.fromisoformat(day or ""), time.fromisoformat(clock or ""), kessai.tz)
         except ValueError:
-            ack(response_action="errors", errors={render.P_DATE: "投稿した日時をカレンダーと時刻の一覧から選んでください。"})
+            refuse_form(ack, {render.P_DATE: "投稿した日時をカレンダーと時刻の一覧から選んでください。"})
             return
         try:
             draft_id, version, shown = parse_version_ref(view.get("private_metadata"))
@@ -198,9 +199,9 @@ def register(app: App, kessai: Kessai) -> None:
                            shown_hash=shown)
         except errors.InvalidInput as e:
             block = render.P_DATE if e.field == "when" else render.P_URL
-            ack(response_action="errors", errors={block: e.message_ja})
+            refuse_form(ack, {block: e.message_ja})
             return
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={render.P_URL: e.message_ja})
+            refuse_form(ack, {render.P_URL: e.message_ja})
             return
         ack()

@@ -18,6 +18,7 @@ from handlers.payloads import (
     FORM_NOT_OPENED_JA,
     field,
     open_view,
+    refuse_form,
     selected,
     submission_key,
     tell,
@@ -56,16 +57,16 @@ def register(app: App, kessai: Kessai) -> None:
         if not str(text).strip():
             problems[inc.DESCRIPTION_BLOCK] = "何が起きているかを入力してください。"
         if problems:
-            ack(response_action="errors", errors=problems)
+            refuse_form(ack, problems)
             return
         try:
             service.report(kind=str(kind), account_id=None if account == inc.NO_ACCOUNT else str(account),
                            description=str(text), reporter=user_id(body), submission=submission_key(view))
         except inc.UnknownAccount as e:
-            ack(response_action="errors", errors={inc.ACCOUNT_BLOCK: e.message_ja})
+            refuse_form(ack, {inc.ACCOUNT_BLOCK: e.message_ja})
             return
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={inc.DESCRIPTION_BLOCK: e.message_ja})
+            refuse_form(ack, {inc.DESCRIPTION_BLOCK: e.message_ja})
             return
         ack()
 
@@ -94,13 +95,13 @@ def register(app: App, kessai: Kessai) -> None:
         values = view_values(view)
         summary = field(values, inc.SUMMARY_BLOCK, inc.SUMMARY_ACTION).get("value") or ""
         if not str(summary).strip():
-            ack(response_action="errors", errors={inc.SUMMARY_BLOCK: "どのように解決したかを入力してください。"})
+            refuse_form(ack, {inc.SUMMARY_BLOCK: "どのように解決したかを入力してください。"})
             return
         try:
             service.resolve(inc.parse_incident_ref(view.get("private_metadata")), user_id(body), str(summary),
                             submission=submission_key(view))
         except errors.KessaiError as e:
-            ack(response_action="errors", errors={inc.SUMMARY_BLOCK: e.message_ja})
+            refuse_form(ack, {inc.SUMMARY_BLOCK: e.message_ja})
             return
         ack()
 

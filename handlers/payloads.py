@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from typing import Any
 
+from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services import Kessai
 from bot.slack_gateway import error_code
 from handlers.middleware import safe_response_url
+from handlers.slack_text import unescape
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +59,13 @@ def selected(entry: dict[str, Any]) -> str | None:
     """The value of a select's chosen option."""
     opt = entry.get("selected_option")
     return str(opt.get("value")) if isinstance(opt, dict) and opt.get("value") is not None else None
+
+
+def refuse_form(ack: Ack, problems: Mapping[str, str]) -> None:
+    """Keep a modal open with ``problems`` (block id → message) under its fields. Slack shows these
+    as plain text, while kessai's messages are written for mrkdwn (names escaped): unescaped here,
+    so a name with ``&`` or ``<`` in the organisation file reads as written."""
+    ack(response_action="errors", errors={block: unescape(text) for block, text in problems.items()})
 
 
 def tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
