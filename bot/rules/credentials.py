@@ -405,13 +405,26 @@ _SCREEN_PART_AFTER = re.compile(
 )
 
 
+# After a quoted word, the rest of its sentence saying the word is a weak choice: 「パスワード「dragon」は
+# 辞書攻撃ですぐ破られます」「パスワードは「sunshine」だと推測されやすい」. An awareness post quotes a
+# dictionary word to warn against it; a value given out is not called weak in the same sentence.
+# Bounded to a few dozen characters of the sentence, so that a long draft is read once per label.
+_WEAK_AFTER = re.compile(
+    r"[^。.!?\n]{0,40}?(?:辞書攻撃|総当たり|破られ|見破られ|突破され|解読され|推測され|推測しやすい|推測が容易|"
+    r"狙われ|危険(?!物)|弱い|脆弱|安全(?:では|じゃ)ない|使わないで|使用しないで|"
+    r"避け(?:ましょう|てください|る)|やめ(?:ましょう|てください))"
+)
+
+
 def _quoted_word(value: str, norm: str, after: int) -> bool:
     """A password of lower-case letters only, which the writer put in quotes after its label
     (「パスワードは「yamabiko」です」): the quotes say it is the value, not a word of the sentence. A
     capitalised word in quotes is a name as often (「パスワードは「Google」と同じ」), and so is one
-    followed by a part of a screen (「「settings」画面」). ``after``: just past the closing quote."""
+    followed by a part of a screen (「「settings」画面」), and one the sentence calls weak (「パスワード
+    「dragon」はすぐ破られます」). ``after``: just past the closing quote."""
     return (
         not _SCREEN_PART_AFTER.match(norm, after)
+        and not _WEAK_AFTER.match(norm, after)
         and len(value) >= 6
         and value.isascii()
         and value.isalpha()

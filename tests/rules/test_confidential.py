@@ -128,6 +128,10 @@ LEAKS = [
     # Lower-case letters only, in quotes after the label: the quotes say it is the value.
     ("共有フォルダのパスワードは「yamabiko」です", "yamabiko"),
     ("Wi-Fiのパスワード「hanabitaikai」", "hanabitaikai"),
+    # Only a sentence calling the quoted word weak makes it an example; a use of it does not.
+    ("共有フォルダのパスワード「yamabiko」でログインし、使わないときはログアウトしてください", "yamabiko"),
+    ("パスワード「dragon2026」でログインできます", "dragon2026"),
+    ("パスワードは「Kx9#mp2L」です", "Kx9#mp2L"),
     # A card's security code: 3 or 4 digits after its label (a one-time code needs 4 to 8).
     ("有効期限 12/28 セキュリティコード 123", "123"),
     ("CVV: 123", "123"),
@@ -694,6 +698,12 @@ def test_login_words_without_a_password_stay_silent(text: str) -> None:
     "暗証番号4321と1234は、よく狙われる番号です。",
     "パスワードP@ssw0rdのような文字の置き換えは、すぐに見破られます。",
     "パスワードzaq12wsxはキーボードの並びで、破られやすいものです。",
+    # A dictionary word in quotes, which the same sentence calls weak.
+    "パスワード「dragon」は辞書攻撃ですぐ破られます",
+    "パスワードは「sunshine」だと推測されやすいので避けましょう",
+    "パスワードを「iloveyou」にするのはやめましょう",
+    "パスワード「dragon」は、総当たり攻撃で数秒で解読されます。",
+    "「password」や「123456」のようなパスワードは使わないでください",
 ])
 def test_the_weak_passwords_awareness_posts_quote_are_no_leak(text: str) -> None:
     assert "confidential.secret" not in codes(text)
