@@ -88,6 +88,27 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
 
 _OPEN_RE = re.compile(f"[{_OPEN}]")
 _NEWLINE = re.compile("\n")
+# What follows a stamp word used as a line's label in a post rather than as a stamp: a form's answer
+# (「未公表：なし」), or advice to the reader (「転送禁止：チェーンメールは転送しないでください」「取扱注意：
+# 灯油は火気から離して保管しましょう」). A stamp heads a title (「取扱注意：来年度の予算」) or stands alone.
+_LABEL_ANSWER = re.compile(r"[ \t:]*+(?:なし|無し|ナシ|特になし|該当なし|ありません|該当しません|無|-|ー|―)[ \t。.]*+")
+_ADVICE_END = re.compile(r"(?:ください|下さい|ましょう)[ \t。.!]*+$")
+# Advice about the pasted document itself is the stamp's own instruction (「取扱注意：この資料は外部に
+# 出さないでください」「未公表：発表まで投稿しないでください」): the word stays a stamp.
+_ABOUT_SECRECY = re.compile(
+    r"(?:この|本)(?:資料|文書|書類|データ|ファイル|メール|内容|件)|本紙|本書|外部|庁外|部外|口外|他言|"
+    r"公表|公開|漏|持ち?出|投稿|発信|掲載|共有"
+)
+
+
+def _label_of_a_post(norm: str, end: int) -> bool:
+    """Whether the rest of the line after a stamp word at a line's start (ending at ``end``) makes
+    the word a label of the post's own text: an answer or advice, not a stamped title."""
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    if _LABEL_ANSWER.fullmatch(norm, end, line_end):
+        return True
+    return bool(_ADVICE_END.search(norm, end, line_end)) and not _ABOUT_SECRECY.search(norm, end, line_end)
 
 
 def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
@@ -98,7 +119,7 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         found.extend(m.span() for m in patterns.bracketed.finditer(norm))
     for pos in (0, *(m.end() for m in _NEWLINE.finditer(norm))):
         for pattern in patterns.line_start:
-            if m := pattern.match(norm, pos):
+            if (m := pattern.match(norm, pos)) and not _label_of_a_post(norm, m.end()):
                 found.append(m.span(m.lastindex or 0))
     if "は" in norm:
         found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))
@@ -176,7 +197,10 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     庁内文書を貼り付けたときに残りがちな表示を見つけます。部外秘・庁内限り・内部資料・厳秘の
     ような格付けの語はどこにあっても、秘・極秘・秘密・機密・取扱注意・非公開・非公表のように
     普通の文でも使う語（未公表・庁内限定・転送禁止・公表不可なども）は、表示として書かれたとき（【秘】【非公開】のように括弧で囲む、行頭で
-    「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。
+    「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。行頭の見出しでも、
+    「未公表：なし」のような記入欄の答えや、「転送禁止：チェーンメールは転送しないでください」のように
+    読む人への呼びかけが続くものは対象外です（「取扱注意：この資料は外部に出さないでください」のように
+    資料の扱いを指示するものは止めます）。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「秘境」「神秘的」は対象外です。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて

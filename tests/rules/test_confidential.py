@@ -666,6 +666,39 @@ def test_the_same_words_as_sentences_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A stamp word as the label of a form's answer, or of advice to the reader.
+        "転送禁止：チェーンメールは転送しないでください",
+        "転送禁止 チェーンメールは転送しないでください",
+        "未公表：なし",
+        "チェック項目\n個人情報：なし\n未公表：なし",
+        "取扱注意：危険物は消防署の指示に従って保管してください。",
+        "取扱注意：灯油は火気から離して保管しましょう",
+    ],
+)
+def test_a_stamp_word_labelling_an_answer_or_advice_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【取扱注意】\n来年度予算案について",
+        "取扱注意\n来年度予算案について",
+        "転送禁止\n職員各位\n来週の人事異動について",
+        "取扱注意：来年度の予算",
+        # Advice about the document itself is the stamp's instruction.
+        "取扱注意：この資料は外部に出さないでください",
+        "未公表：発表まではSNSに投稿しないでください",
+        "【転送禁止】チェーンメールは転送しないでください",
+    ],
+)
+def test_a_stamp_heading_a_title_or_the_documents_handling_still_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
+
+
 def test_an_armored_pgp_secret_key_fires_and_only_its_header_shows() -> None:
     text = "鍵です\n-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGV1abcdEFGH\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----"
     [f] = findings_of("confidential.secret", text)
