@@ -391,10 +391,12 @@ def _password_like(value: str, loose: bool) -> bool:
 # Standards, products and parts of a document named right after a label, with no separator or in
 # brackets (「暗号キーAES256で保護」「WPAキーWPA2-PSK(AES)」「パスワードMicrosoft365の管理」
 # 「パスワード【Ver2.0】」「パスワード【Vol.2】」): words of a notice, not values. The name must be
-# followed by its number or mark, so that 「nozomi2025」 is no 「No.」.
+# followed by its number or mark, so that 「nozomi2025」 is no 「No.」. A date of the Japanese era
+# in its short form (「パスワード（R8.1.4）変更のお願い」: 令和8年1月4日) is the notice's date too.
 _TECHNICAL = re.compile(
     r"(?i)(?:wpa[23]?|wep|aes|sha|tkip|psk|microsoft|office|m365|windows|iphone|ipad|ios|android|"
     r"ver|vol|part|no|step|lv|level|q&a|top|pdf|sms)(?=[-.:0-9(]|$)[-.:0-9a-z()]*"
+    r"|[rhs][0-9]{1,2}([./])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12][0-9]|3[01]))?"
 )
 
 

@@ -122,6 +122,7 @@ LEAKS = [
     # A name that only begins like a standard's or a document part's is still a password.
     ("パスワードnozomi2025", "nozomi2025"),
     ("パスワード：Windows11", "Windows11"),
+    ("パスワードは R8.1.4x です", "R8.1.4x"),  # only a whole era date is one
     # Quotes mark the value, whatever name it begins with.
     ("共有フォルダのパスワード「Office2026」でログインしてください", "Office2026"),
     ("Wi-Fiのパスワードは「iPhone15」です", "iPhone15"),
@@ -377,6 +378,10 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード【ver2.0】の管理ガイドを公開しました",
         "パスワード《Step-2》確認用の再入力",
         "パスワード（Ver.2）の仕様について",
+        # A date in the Japanese era's short form (令和8年1月4日), in brackets or straight after.
+        "パスワード（R8.1.4）変更のお願い",
+        "パスワード【R8/1/4】変更のお知らせ",
+        "パスワードR8.1.4変更分の一覧",
         "パスワード【PDF:2MB】管理ガイド",
         "認証コードSMS2通目が届かない場合",
         # A list of quoted examples: what follows its last item says they are examples.
