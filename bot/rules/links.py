@@ -134,6 +134,25 @@ def _listed_links(doc: Document, opts: RuleOptions, *list_files: str) -> Iterato
             yield url, hit
 
 
+# The beginning of an address quoted as a pattern to beware of (「「bit.ly/…」で始まるURLのSMSに注意」
+# 「「https://amzn.asia/d/」から始まるリンク」「bit.ly/xxxx のようなURL」): no page's id, only a placeholder
+# (or nothing) where it would be, and after it a placeholder, the closing quote or 「で始まる」.
+_PLACEHOLDER_SEGMENT = re.compile(r"(?i)|x{2,}|\*+|_+|\.+")
+_PATTERN_AFTER = re.compile(
+    r"[ \t]*+(?:[…‥⋯○〇●◯*＊×]|\.\.|[」』\"”'’]|(?:で|から)始ま|のような|などの?(?:URL|リンク|アドレス))"
+)
+
+
+def _shortener_pattern(doc: Document, url: Url) -> bool:
+    """Whether ``url`` is a shortener's address named as a pattern, not a link shortened with it.
+    Only a shortener's: its links always end in an id, whereas 「matome.example.com/entry/…」 cut
+    short as X shows it still leads to a site link.untrusted must name."""
+    if not host_in(url.host, _domain_lists("shorteners.txt", "shorteners_extra.txt")):
+        return False
+    path = url.url.split("://", 1)[-1].partition("/")[2]
+    return bool(_PLACEHOLDER_SEGMENT.fullmatch(path.rpartition("/")[2]) and _PATTERN_AFTER.match(doc.text, url.end))
+
+
 def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
     """The links link.shortener stops, with the shortener's domain."""
     for url, hit in _listed_links(doc, opts, "shorteners.txt", "shorteners_extra.txt"):
@@ -141,6 +160,8 @@ def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
             continue
         if not url.scheme and url.url.rstrip("/").lower() == url.host:
             continue  # the service named (「bit.ly などの短縮URL」), not a link shortened with it
+        if _shortener_pattern(doc, url):
+            continue  # 「「bit.ly/…」で始まるURLに注意」: a scam's pattern, no link to follow
         yield url, hit
 
 
@@ -229,6 +250,8 @@ def shortener(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     サービスが自分のページへの案内に発行する短いリンク（YouTube の youtu.be、Google フォームの
     forms.gle、Google マップの maps.app.goo.gl、LINE公式アカウントの友だち追加などの lin.ee）は、
     ドメインで行き先のサービスが分かるので反応しません（`extra_words` に書けば反応します）。
+    「「bit.ly/…」で始まるURLのSMSに注意してください」のように、詐欺の手口として短縮URLの書き出しだけを
+    示したもの（その先を「…」「xxxx」で伏せたものや、何も書いていないもの）も、リンクではないので反応しません。
     そのほかの公式の短縮ドメインは `allow` で許可できます。
     Google の検索結果（google.com/url?q=…）、Facebook・Instagram・YouTube のリンク（l.facebook.com/l.php?u=…）、
     Outlook の安全リンク（….safelinks.protection.outlook.com/?url=…）のように、別のサービスを経由する転送用の
@@ -344,6 +367,7 @@ def untrusted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             or _internal(url.host)
             or _lookalike(url)
             or _workspace_chat(url)
+            or _shortener_pattern(doc, url)
         ):
             continue  # an internal or look-alike address, or a chat link, is link.malformed's
         domain = registrable_domain(url.host)

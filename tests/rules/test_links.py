@@ -346,6 +346,38 @@ def test_a_shortener_named_without_a_link_is_not_a_shortened_link() -> None:
     assert "link.shortener" in codes("詳しくは tinyurl.com/abc123 へ", policy=JOETSU)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「amzn.asia/d/…」や「bit.ly/…」で始まるURLのSMSに注意してください",
+        "「https://bit.ly/」で始まるリンクは開かないでください",
+        "「bit.ly/」から始まるURLにご注意ください",
+        "bit.ly/xxxx のようなURLが書かれたメールは開かないでください",
+        "bit.ly/*** などのURLに注意",
+    ],
+)
+def test_a_shorteners_address_named_as_a_scams_pattern_is_no_link(text: str) -> None:
+    assert not [c for c in codes(text, policy=JOETSU) if c.startswith("link.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「amzn.asia/d/abc123」を開いてください",
+        "詳しくは bit.ly/3xYzAbc をご覧ください",
+        "こちら https://bit.ly/3xYzAbc/ から",
+        "「https://bit.ly/3xYz12」で申し込めます",
+    ],
+)
+def test_a_shortened_link_with_its_id_still_fires(text: str) -> None:
+    assert "link.shortener" in codes(text, policy=JOETSU)
+
+
+def test_another_sites_address_cut_short_is_still_untrusted() -> None:
+    # Only a shortener's address ends in an id; a page of another site cut short still leads there.
+    assert "link.untrusted" in codes("詳しくは「https://matome.example.com/entry/…」をご覧ください", policy=JOETSU)
+
+
 def test_file_names_are_not_links() -> None:
     assert not [c for c in codes("添付の report.pdf と image.png をご確認ください") if c.startswith("link.")]
 
