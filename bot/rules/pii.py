@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
+from datetime import datetime
 
 from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
@@ -261,16 +262,18 @@ def _listed_after_other_number(doc: Document, a: int) -> bool:
     return False
 
 
-def _under_other_header(doc: Document, a: int) -> bool:
+def _column_header(doc: Document, a: int) -> str | None:
+    """The header cell (folded) of the table column that the number at normalised offset `a` is a
+    cell of, or None when it is in no table's row or the table has no header row."""
     folded = doc.folded
     start = folded.rfind("\n", 0, a) + 1
     if a - start > _ROW_MAX:
-        return False  # no table's row; and a long line is not read again for each of its numbers
+        return None  # no table's row; and a long line is not read again for each of its numbers
     end = folded.find("\n", a)
     end = len(folded) if end < 0 else end
     sep = "\t" if folded.find("\t", start, end) >= 0 else "," if folded.find(",", start, end) >= 0 else None
     if sep is None:
-        return False
+        return None
     column = folded.count(sep, start, a)
     row = start
     for _ in range(_HEADER_ROWS):  # the table's first row, within a bound (linear on long drafts)
@@ -281,15 +284,19 @@ def _under_other_header(doc: Document, a: int) -> bool:
             break
         start = above
     if start == row:
-        return False  # the number's own row is no header
+        return None  # the number's own row is no header
     end = folded.find("\n", start)
     if end - start > _ROW_MAX:
-        return False
+        return None
     header = folded[start:end].split(sep)
     if column >= len(header) or any(c.isdigit() for c in header[column]):
-        return False
-    cell = header[column].strip(" \t\"'")
-    return bool(_PRODUCT_CODE_LABEL.search(cell) or _OTHER_NUMBER_LABEL.search(cell))
+        return None
+    return header[column].strip(" \t\"'")
+
+
+def _under_other_header(doc: Document, a: int) -> bool:
+    cell = _column_header(doc, a)
+    return cell is not None and bool(_PRODUCT_CODE_LABEL.search(cell) or _OTHER_NUMBER_LABEL.search(cell))
 
 
 def _named_as_other_number(doc: Document, a: int) -> bool:
@@ -300,6 +307,49 @@ def _named_as_other_number(doc: Document, a: int) -> bool:
         or _listed_after_other_number(doc, a)
         or _under_other_header(doc, a)
     )
+
+
+# A 12-digit amount (「歳入総額,150000000002」) or a time stamp written without separators
+# (「202604041530」: 2026-04-04 15:30, as logs and spreadsheets export it) passes the 個人番号 check
+# as one random number in eleven does. Read on the folded view; a 個人番号 named in the label or the
+# column's header settles it the other way, whatever else is said.
+_MY_NUMBER_WORDS = re.compile(r"マイナンバ|個人番号|my ?number")
+_AMOUNT_OR_TIME = (
+    r"(?:金額|総額|合計|[予決]算|歳[入出]|収入|支出|費用?|売上|[^番]額|円|日時|日付|時刻|年月日|作成日|更新日|"
+    r"タイムスタンプ|timestamp|datetime|date|time|amount|price|total|yen)"
+)
+_AMOUNT_OR_TIME_HEADER = re.compile(_AMOUNT_OR_TIME)
+_AMOUNT_OR_TIME_LABEL = re.compile(rf"{_AMOUNT_OR_TIME}(?:(?!番号|ナンバー)[^0-9\n]){{0,8}}$")
+_CURRENCY_BEFORE = re.compile(r"[¥$][ \t]*$")
+_CURRENCY_AFTER = re.compile(r"(?i)[ \t]*(?:円|千円|万円|百万円|億円|yen|jpy)")
+_STAMP_YEARS = 5  # a time stamp in a post is of the last few years or the next few
+
+
+def _time_stamp(digits: str, year: int) -> bool:
+    """Whether 12 digits read as a date and time 「YYYYMMDDhhmm」 near the year ``year``."""
+    try:
+        stamp = datetime(int(digits[:4]), int(digits[4:6]), int(digits[6:8]), int(digits[8:10]), int(digits[10:]))
+    except ValueError:
+        return False
+    return abs(stamp.year - year) <= _STAMP_YEARS
+
+
+def _amount_or_time(doc: Document, a: int, b: int, year: int) -> bool:
+    """True when the number at normalised offsets [a, b) is an amount or a time stamp: by its column's
+    header or its label (「金額」「日時」), a currency beside it, or its digits reading as a time
+    stamp of these years; never when a label or the header names it a 個人番号."""
+    header = _column_header(doc, a)
+    before = doc.folded[max(0, a - _LABEL_WINDOW) : a]
+    if _MY_NUMBER_WORDS.search(before) or (header is not None and _MY_NUMBER_WORDS.search(header)):
+        return False
+    if header is not None and _AMOUNT_OR_TIME_HEADER.search(header):
+        return True
+    if _AMOUNT_OR_TIME_LABEL.search(before) or _CURRENCY_BEFORE.search(before):
+        return True
+    if _CURRENCY_AFTER.match(doc.folded, b):
+        return True
+    digits = doc.numview[a:b]
+    return digits.isdigit() and len(digits) == 12 and _time_stamp(digits, year)
 
 
 def _my_number_shape(part: list[int]) -> bool:
@@ -333,13 +383,15 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
     追跡番号などで投稿が止まらないように）。「受付番号：…,…,…」と並べた番号や、CSV の表で見出し行が
     「受付番号」の列の番号も同じです。会員番号・口座番号など、人に付く番号の見出しは
-    除外しません。
+    除外しません。金額や日時の数字（「金額」「日時」などの見出しや列の見出しの下にあるもの、「円」「¥」が
+    付いたもの、「202604041530」のように前後数年の日時として読めるもの）にも反応しません。ただし、
+    「マイナンバー」「個人番号」の見出しや列の下にある番号は、どのような数字でも止めます。
     """
     for groups in _runs(doc, 12):
         for a, b in _windows(groups, _my_number_shape, 3):
             if not my_number_is_valid(_digits(doc.numview[a:b])) or _example(doc, a, b):
                 continue
-            if _named_as_other_number(doc, a):
+            if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, ctx.now.year):
                 continue
             start, end = doc.span(a, b)
             yield Hit(

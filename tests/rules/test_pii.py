@@ -535,6 +535,42 @@ def test_a_my_number_column_beside_a_receipt_number_column_still_fires() -> None
     assert text[f.start : f.end] == "123456789018"
 
 
+# 150000000002 and 202604041530 (2026-04-04 15:30) pass the 個人番号 check digit.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和8年度 予算の内訳\n費目,金額\n一般会計,150000000002\n特別会計,98765",
+        "受付日時,件数\n202604041530,12\n202604051330,8",
+        "更新日時：202604041530",
+        "歳入総額は150000000002円です",
+        "総額 ¥150000000002",
+        "予算額 150000000002",
+        "202604041530,ログイン,成功",
+        "2026/04/04 15:30 更新 202604041530",
+    ],
+)
+def test_an_amount_or_a_time_stamp_is_not_a_my_number(text: str) -> None:
+    assert "pii.my_number" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # Named a 個人番号 by its label or its column, a number is one whatever it looks like.
+        ("氏名,マイナンバー,更新日時\n山田,518999133036,202604041530", "518999133036"),
+        ("氏名,個人番号\n山田太郎,202604041530", "202604041530"),
+        ("マイナンバー 202604041530", "202604041530"),
+        ("マイナンバー 518999133036 円", "518999133036"),
+        # No label at all: the number must look like neither an amount nor a time stamp of these years.
+        ("山田太郎,518999133036,本町", "518999133036"),
+        ("1,198704041530,山田太郎", "198704041530"),  # 1987-04-04 15:30: no stamp of these years
+    ],
+)
+def test_a_my_number_among_amounts_and_time_stamps_still_fires(text: str, number: str) -> None:
+    [f] = findings_of("pii.my_number", text)
+    assert text[f.start : f.end] == number
+
+
 @pytest.mark.parametrize("text", ["予算額 123,456,789,018円", "1,234,567,890,123 人", "123456789018,000円"])
 def test_a_number_with_thousands_separators_is_not_a_my_number(text: str) -> None:
     assert not {"pii.my_number", "pii.card_number"} & set(codes(text))
