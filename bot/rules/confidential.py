@@ -91,7 +91,9 @@ _NEWLINE = re.compile("\n")
 # What follows a stamp word used as a line's label in a post rather than as a stamp: a form's answer
 # (「未公表：なし」), or advice to the reader (「転送禁止：チェーンメールは転送しないでください」「取扱注意：
 # 灯油は火気から離して保管しましょう」). A stamp heads a title (「取扱注意：来年度の予算」) or stands alone.
-_LABEL_ANSWER = re.compile(r"[ \t:]*+(?:なし|無し|ナシ|特になし|該当なし|ありません|該当しません|無|-|ー|―)[ \t。.]*+")
+_LABEL_ANSWER = re.compile(
+    r"[ \t:]*+(?:なし|無し|ナシ|特になし|該当なし|ありません|該当しません|無|-|ー|―)[ \t。.]*+(?:\([^()\n]*\)[ \t。.]*+)?"
+)
 _ADVICE_END = re.compile(r"(?:ください|下さい|ましょう)[ \t。.!]*+$")
 # Advice about the pasted document itself is the stamp's own instruction (「取扱注意：この資料は外部に
 # 出さないでください」「未公表：発表まで投稿しないでください」): the word stays a stamp.

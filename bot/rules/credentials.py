@@ -396,7 +396,7 @@ def _password_like(value: str, loose: bool) -> bool:
 _TECHNICAL = re.compile(
     r"(?i)(?:wpa[23]?|wep|aes|sha|tkip|psk|microsoft|office|m365|windows|iphone|ipad|ios|android|"
     r"ver|vol|part|no|step|lv|level|q&a|top|pdf|sms)(?=[-.:0-9(]|$)[-.:0-9a-z()]*"
-    r"|[rhs][0-9]{1,2}([./])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12][0-9]|3[01]))?"
+    r"|[rhs][0-9]{1,2}([./])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12][0-9]|3[01]))?[~\-]?"
 )
 
 
@@ -413,7 +413,7 @@ _SCREEN_PART_AFTER = re.compile(
 # Bounded to a few dozen characters of the sentence, so that a long draft is read once per label.
 _WEAK_AFTER = re.compile(
     r"[^。.!?\n]{0,40}?(?:辞書攻撃|総当たり|破られ|見破られ|突破され|解読され|推測され|推測しやすい|推測が容易|"
-    r"狙われ|危険(?!物)|弱い|脆弱|安全(?:では|じゃ)ない|使わないで|使用しないで|"
+    r"狙われ|危険(?!物)|弱い|脆弱|安全(?:では|じゃ)ない|使わないで|使用しないで|よく使われ|ランキング|常連|定番|"
     r"避け(?:ましょう|てください|る)|やめ(?:ましょう|てください))"
 )
 
@@ -426,7 +426,8 @@ def _quoted_word(value: str, norm: str, after: int) -> bool:
     「dragon」はすぐ破られます」). ``after``: just past the closing quote."""
     return (
         not _SCREEN_PART_AFTER.match(norm, after)
-        and not _WEAK_AFTER.match(norm, after)
+        # After the list's last item when more quoted words follow (「「monkey」「dragon」は…」).
+        and not _WEAK_AFTER.match(norm, _past_more_quoted(norm, after))
         and len(value) >= 6
         and value.isascii()
         and value.isalpha()

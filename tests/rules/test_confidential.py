@@ -382,6 +382,7 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード（R8.1.4）変更のお願い",
         "パスワード【R8/1/4】変更のお知らせ",
         "パスワードR8.1.4変更分の一覧",
+        "パスワード（R8.4.1～）の新ルール",
         "パスワード【PDF:2MB】管理ガイド",
         "認証コードSMS2通目が届かない場合",
         # A list of quoted examples: what follows its last item says they are examples.
@@ -681,6 +682,8 @@ def test_the_same_words_as_sentences_stay_silent(text: str) -> None:
         "チェック項目\n個人情報：なし\n未公表：なし",
         "取扱注意：危険物は消防署の指示に従って保管してください。",
         "取扱注意：灯油は火気から離して保管しましょう",
+        "秘密：ありません（すべて公開資料です）",
+        "非公表：なし（全件公表）",
     ],
 )
 def test_a_stamp_word_labelling_an_answer_or_advice_stays_silent(text: str) -> None:
@@ -742,6 +745,8 @@ def test_login_words_without_a_password_stay_silent(text: str) -> None:
     "パスワードを「iloveyou」にするのはやめましょう",
     "パスワード「dragon」は、総当たり攻撃で数秒で解読されます。",
     "「password」や「123456」のようなパスワードは使わないでください",
+    # A list of quoted words, called weak after its last item.
+    "パスワード「monkey」「dragon」「baseball」は、海外の流出ランキングの常連です。",
 ])
 def test_the_weak_passwords_awareness_posts_quote_are_no_leak(text: str) -> None:
     assert "confidential.secret" not in codes(text)
