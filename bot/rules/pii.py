@@ -320,8 +320,8 @@ _AMOUNT_OR_TIME = (
 )
 _AMOUNT_OR_TIME_HEADER = re.compile(_AMOUNT_OR_TIME)
 _AMOUNT_OR_TIME_LABEL = re.compile(rf"{_AMOUNT_OR_TIME}(?:(?!番号|ナンバー)[^0-9\n]){{0,8}}$")
-_CURRENCY_BEFORE = re.compile(r"[¥$][ \t]*$")
-_CURRENCY_AFTER = re.compile(r"(?i)[ \t]*(?:円|千円|万円|百万円|億円|yen|jpy)")
+_CURRENCY_BEFORE = re.compile(r"(?:[¥$]|jpy|usd)[ \t]*$")
+_CURRENCY_AFTER = re.compile(r"[ \t]*\(?(?:円|千円|万円|百万円|億円|yen|jpy)")
 _STAMP_YEARS = 5  # a time stamp in a post is of the last few years or the next few
 
 
