@@ -139,7 +139,7 @@ def _listed_links(doc: Document, opts: RuleOptions, *list_files: str) -> Iterato
 # (or nothing) where it would be, and after it a placeholder, the closing quote or 「で始まる」.
 _PLACEHOLDER_SEGMENT = re.compile(r"(?i)|x{2,}|\*+|_+|\.+")
 _PATTERN_AFTER = re.compile(
-    r"[ \t]*+(?:[…‥⋯○〇●◯*＊×]|\.\.|[」』\"”'’]|(?:で|から)始ま|のような|などの?(?:URL|リンク|アドレス))"
+    r"[ \t]*+(?:[…‥⋯○〇●◯*＊×]|\.\.|[」』\"”'’]|(?:で|から)始ま|のような|など)"
 )
 
 
@@ -158,8 +158,10 @@ def _shortened(doc: Document, opts: RuleOptions) -> Iterator[tuple[Url, str]]:
     for url, hit in _listed_links(doc, opts, "shorteners.txt", "shorteners_extra.txt"):
         if host_in(url.host, FIRST_PARTY_SHORT_LINKS) and not host_in(url.host, tuple(opts.extra_words)):
             continue
-        if not url.scheme and url.url.rstrip("/").lower() == url.host:
-            continue  # the service named (「bit.ly などの短縮URL」), not a link shortened with it
+        if url.url.split("://", 1)[-1].rstrip("/").lower() == url.host:
+            # The service named (「bit.ly などの短縮URL」「https://bit.ly/ は短縮URLのサービスです」),
+            # not a link shortened with it: with no id, it leads to the service's own page.
+            continue
         if _shortener_pattern(doc, url):
             continue  # 「「bit.ly/…」で始まるURLに注意」: a scam's pattern, no link to follow
         yield url, hit

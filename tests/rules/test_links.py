@@ -344,6 +344,8 @@ def test_the_domain_of_a_disguised_mail_address_is_not_also_a_link() -> None:
 def test_a_shortener_named_without_a_link_is_not_a_shortened_link() -> None:
     assert "link.shortener" not in codes("tinyurl.com などの短縮URLにはご注意ください", policy=JOETSU)
     assert "link.shortener" in codes("詳しくは tinyurl.com/abc123 へ", policy=JOETSU)
+    # With its scheme and no id, the address leads to the service's own page.
+    assert "link.shortener" not in codes("https://bit.ly/ は短縮URLのサービスです", policy=JOETSU)
 
 
 @pytest.mark.parametrize(
@@ -354,6 +356,7 @@ def test_a_shortener_named_without_a_link_is_not_a_shortened_link() -> None:
         "「bit.ly/」から始まるURLにご注意ください",
         "bit.ly/xxxx のようなURLが書かれたメールは開かないでください",
         "bit.ly/*** などのURLに注意",
+        "短縮URL（bit.ly/xxxx など）は使わないでください",
     ],
 )
 def test_a_shorteners_address_named_as_a_scams_pattern_is_no_link(text: str) -> None:
