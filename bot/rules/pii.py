@@ -315,7 +315,7 @@ def _named_as_other_number(doc: Document, a: int) -> bool:
 # column's header settles it the other way, whatever else is said.
 _MY_NUMBER_WORDS = re.compile(r"マイナンバ|個人番号|my ?number")
 _AMOUNT_OR_TIME = (
-    r"(?:金額|総額|合計|[予決]算|歳[入出]|収入|支出|費用?|売上|[^番]額|円|日時|日付|時刻|年月日|作成日|更新日|"
+    r"(?:金額|総額|合計|[予決]算|歳[入出]|収入|支出|費用?|売上|残高|[^番]額|円|日時|日付|時刻|年月日|作成日|更新日|"
     r"タイムスタンプ|timestamp|datetime|date|time|amount|price|total|yen)"
 )
 _AMOUNT_OR_TIME_HEADER = re.compile(_AMOUNT_OR_TIME)
