@@ -136,6 +136,12 @@ class Notifier:
         self._reply(s, now, thread, render.thread_status(view, recipients=recipients),
                     key=status_key(view.id, view.version))
 
+    def pending_status_redrawn(self, s: Session, now: datetime, *, view: DraftView, recipients: Sequence[str]) -> None:
+        """The 「決裁待ち」 line again, when who holds the request changed (the organisation file did)."""
+        key = status_key(view.id, view.version)
+        if outbox.posted_keys(s, key):
+            self._update(s, now, key, render.thread_status(view, recipients=recipients))
+
     def decided(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, decision: DecisionView,
                 author_id: str, acting_for: Mapping[str, str] | None = None) -> None:
         """Update every DM of this version and the thread; tell the author.

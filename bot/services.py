@@ -625,10 +625,17 @@ class Kessai:
         Without this they would only ever get reminders pointing at a request they never received.
         One who is away now is left to the deputies, as when the draft was routed.
         """
+        sent = self._ask_added(s, draft, now)
+        if sent:
+            self._redraw_pending_status(s, now, draft)
+        return sent
+
+    def _ask_added(self, s: Session, draft: DraftRow, now: datetime) -> list[str]:
         if draft.state != DraftState.PENDING or draft.account_id is None:
             return []
         account = self._account(draft)
-        held = {r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)}
+        held = {r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)
+                if r.reason not in draft_repo.RETRACTED}
         missing = [a for a in self.approvers_for(account, author=draft.author_id) if a not in held]
         absent = away_repo.away_at(s, missing, now) if missing else set()
         missing = [a for a in missing if a not in absent]
@@ -641,6 +648,90 @@ class Kessai:
                 f"決裁者の設定が変わったため、{names}にも第{draft.current_version}版の決裁を依頼しました。"))
             self._refresh_homes(s, now, sent)
         return sent
+
+    @staticmethod
+    def _still_named(account: Account, draft_author: str, recipient: str, acting_for: str | None) -> bool:
+        """Does the organisation file still name ``recipient`` as someone who may decide this
+        request: an approver of the account, or for a 代決 request one of its deputies?"""
+        if recipient == draft_author:
+            return False
+        return recipient in account.approvers or (acting_for is not None and recipient in account.deputies)
+
+    def roster_drift(self, s: Session, now: datetime, *, ask: bool) -> list[int]:
+        """Pending drafts whose requests no longer match the organisation file (it changed and the
+        bot restarted): someone holds a request the file no longer entitles them to, or (``ask``)
+        an approver who is not away holds none. Read only; ``follow_roster`` acts on each."""
+        holders: dict[int, tuple[draft_repo.PendingRequest, set[str]]] = {}
+        drift: set[int] = set()
+        for r in draft_repo.pending_requests(s):
+            account = self.org.account(r.account_id) if r.account_id else None
+            if account is None:
+                continue  # an account removed from the file: nobody left to hand its drafts to
+            holders.setdefault(r.draft_id, (r, set()))
+            if r.recipient_id is None:
+                continue
+            holders[r.draft_id][1].add(r.recipient_id)
+            if not self._still_named(account, r.author_id, r.recipient_id, r.acting_for_id):
+                drift.add(r.draft_id)
+        if ask:
+            missing: dict[int, list[str]] = {}
+            for draft_id, (r, held) in holders.items():
+                account = self.org.account(r.account_id or "")
+                assert account is not None
+                lacking = [a for a in account.approvers if a != r.author_id and a not in held]
+                if lacking:
+                    missing[draft_id] = lacking
+            absent = away_repo.away_at(s, sorted({a for v in missing.values() for a in v}), now) if missing else set()
+            drift.update(d for d, lacking in missing.items() if any(a not in absent for a in lacking))
+        return sorted(drift)
+
+    def follow_roster(self, s: Session, draft: DraftRow, now: datetime, *, ask: bool) -> tuple[list[str], list[str]]:
+        """Bring the requests of pending ``draft`` in line with the organisation file as it reads
+        now; returns who was asked (``ask``: approvers added to the file) and whose request was
+        retracted (no longer named approver, or deputy for a 代決 request).
+
+        A retracted request's DM loses its buttons and says plainly that nothing is needed from
+        its recipient, and the thread's 「決裁待ち」 line names only those who hold a request.
+        Idempotent: a retracted request is marked ``REMOVED`` in the same transaction as its
+        messages, so the next sweep finds nothing to do. ``draft`` must be locked by the caller.
+        """
+        account = self.org.account(draft.account_id) if draft.account_id else None
+        if draft.state != DraftState.PENDING or account is None:
+            return [], []
+        asked = self._ask_added(s, draft, now) if ask else []
+        version = draft.current_version
+        gone = [r for r in draft_repo.requests_for(s, draft.id or 0, version)
+                if r.reason not in draft_repo.RETRACTED
+                and not self._still_named(account, draft.author_id, r.recipient_id, r.acting_for_id)]
+        if gone:
+            draft_repo.withdraw_requests(s, [r.id for r in gone if r.id is not None], reason=draft_repo.REMOVED)
+            for r in gone:
+                s.expire(r)  # updated in the database, not through these objects: read them again
+            view = self.load_view(s, draft, version)
+            for r in gone:
+                role = "代決者" if r.acting_for_id else "決裁者"
+                self.notify.withdrawn(
+                    s, now, view=view, recipient=r.recipient_id,
+                    acting_for_name=self.name_of(r.acting_for_id) if r.acting_for_id else None,
+                    note=(f"組織設定が変更され、あなたは現在「{render.escape(account.name)}」の{role}として"
+                          "登録されていません。この依頼への対応は不要です。"))
+            names = "、".join(f"{render.escape(self.name_of(r.recipient_id))} さん" for r in gone)
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+                f"決裁者の設定が変わったため、{names}への第{version}版の決裁依頼を取り消しました。"))
+            self._refresh_homes(s, now, [r.recipient_id for r in gone])
+        if asked or gone:
+            self._redraw_pending_status(s, now, draft)
+        log.info("draft %s follows the organisation file: asked %s, retracted %s", draft.id, asked,
+                 [r.recipient_id for r in gone])
+        return asked, [r.recipient_id for r in gone]
+
+    def _redraw_pending_status(self, s: Session, now: datetime, draft: DraftRow) -> None:
+        """The thread's 「決裁待ち」 line, naming who holds a request for the current version now."""
+        version = draft.current_version
+        holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
+        self.notify.pending_status_redrawn(s, now, view=self.load_view(s, draft, version), recipients=[
+            render.recipient_label(self.name_of(r.recipient_id), self.name_of(r.acting_for_id) if r.acting_for_id else None)
+            for r in holding])
 
     def reroute_absent(self, s: Session, now: datetime) -> int:
         """Send pending requests of approvers who are absent now to the deputies (idempotent).
@@ -1003,6 +1094,14 @@ class Kessai:
             raise errors.NotAnApprover()
         if actor not in account.approvers:
             req = draft_repo.request_for(s, draft.id or 0, version, actor)
+            if req is not None and (req.reason == draft_repo.REMOVED or (
+                    req.reason in ("away", "escalated") and req.acting_for_id and actor not in account.deputies)):
+                # Asked before the organisation file dropped them; the sweep redraws the DM, and a
+                # click that comes first is told the same.
+                raise errors.NotAnApprover(
+                    f"組織設定が変更され、あなたは現在「{account.name}」の"
+                    f"{'代決者' if req.acting_for_id else '決裁者'}として登録されていないため、"
+                    "この下書きを決裁できません。この依頼への対応は不要です。")
             if req is not None and req.reason == draft_repo.WITHDRAWN and req.acting_for_id:
                 withdrawn_for = req.acting_for_id
             elif req is None or req.acting_for_id is None or req.reason not in ("away", "escalated"):

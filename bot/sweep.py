@@ -161,6 +161,8 @@ KIND_LABELS_JA = {
     "approval.escalate": "代決者への依頼",
     "approval.away": "不在の決裁者に代わる代決者への依頼",
     "approval.back": "不在が終わった決裁者への依頼の戻し",
+    "approval.added": "組織設定で加わった決裁者への依頼",
+    "approval.removed": "組織設定で外れた決裁者・代決者への依頼の取り消し",
     "draft.due_soon": "投稿予定が近い下書きの決裁のお願い",
     "draft.expire": "期限切れ",
     "draft.unpublished": "未投稿の確認",
@@ -326,6 +328,7 @@ class Sweeper:
         self._claim_each(report, "draft.expire", items, send)
 
     def _approvals(self, now: datetime, report: SweepReport) -> None:
+        self._follow_roster(now, report)
         self._absences_ended(now, report)
         self._reroute_absent(now, report)
         if not self.cal.is_business_instant(now):
@@ -387,6 +390,32 @@ class Sweeper:
                          lambda s, item: self._escalate(s, now, item[0], due=item[1]))
         self._claim_each(report, "draft.due_soon", reminds,
                          lambda s, item: self._remind_due_soon(s, now, *item))
+
+    def _follow_roster(self, now: datetime, report: SweepReport) -> None:
+        """The organisation file changed (and kessai restarted) while drafts wait: requests held by
+        people it no longer names are retracted at once (their DMs must stop offering buttons that
+        only refuse), and approvers it added are asked — within business hours, as reminders are.
+        Idempotent through the requests themselves, and each draft is locked while it is changed,
+        so a second sweep or a replica finds nothing left to do."""
+        ask = self.cal.is_business_instant(now)
+        with self.db.session() as s:
+            drifted = self.kessai.roster_drift(s, now, ask=ask)
+        for draft_id in drifted:
+            try:
+                with self.db.session() as s:
+                    draft = draft_repo.get(s, draft_id, lock=True)
+                    if draft is None:
+                        continue
+                    asked, retracted = self.kessai.follow_roster(s, draft, now, ask=ask)
+            except Exception:
+                log.exception("requests of draft %s could not follow the organisation file; the next sweep retries",
+                              draft_id)
+                report.failed += 1
+                continue
+            if asked:
+                report.sent["approval.added"] += 1
+            if retracted:
+                report.sent["approval.removed"] += 1
 
     def _absences_ended(self, now: datetime, report: SweepReport) -> None:
         """An absence that simply ran out is over as if `/kessai away off` had been typed: what the
@@ -451,7 +480,7 @@ class Sweeper:
 
     def _escalation_notice(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: int,
                            *, due: datetime | None = None) -> str:
-        holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason != draft_repo.WITHDRAWN]
+        holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
         standing_in = [r for r in holding if r.acting_for_id]
         candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
         lines = [f":warning: 第{version}版は決裁待ちのまま{self._wait_label()}が過ぎました。" if due is None else
@@ -490,8 +519,13 @@ class Sweeper:
         # Everyone asked for this version (approvers and deputies, 代決) who has had the request for
         # at least approval_reminder_after: a deputy asked in this very sweep is not reminded yet.
         asked = repo.asked_before(s, draft.id or 0, c.version.number, asked_before)
+        # An approver whose request is younger than that (added to the organisation file and asked
+        # at the sweep after the restart) has it fresh in hand; the next reminder is theirs too.
+        fresh = {r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, c.version.number)
+                 if r.reason not in draft_repo.RETRACTED and as_utc(r.created_at) > asked_before}
         recipients = list(dict.fromkeys(
-            [a for a in account.approvers if a != draft.author_id] + [r for r in asked if r != draft.author_id]))
+            [a for a in account.approvers if a != draft.author_id and a not in fresh]
+            + [r for r in asked if r != draft.author_id]))
         away = repo.away_members(s, recipients, now)
         recipients = [r for r in recipients if r not in away and r not in just_asked]
         if not recipients:

@@ -300,6 +300,11 @@ def by_author(s: Session, author: str, limit: int = 20) -> list[DraftRow]:
 # -- approval requests (who was asked to decide a version, and for whom) -------------------------
 # The reason of a deputy request withdrawn because the approver it stood in for came back.
 WITHDRAWN = "withdrawn"
+# The reason of a request whose recipient the organisation file no longer names as an approver (or,
+# for a 代決 request, a deputy) of the draft's account. Kept, so a click on its DM explains itself.
+REMOVED = "removed"
+# Requests that no longer hold, for either reason: their recipient is not waited for.
+RETRACTED = (WITHDRAWN, REMOVED)
 
 
 class Ask(NamedTuple):
@@ -331,10 +336,11 @@ def add_requests(s: Session, *, draft_id: int, version_number: int, asks: Sequen
 
 def reinstate_withdrawn(s: Session, *, draft_id: int, version_number: int, asks: Sequence[Ask],
                         now: datetime) -> set[str]:
-    """Ask again those of ``asks`` whose request for this version was withdrawn (the approver they
-    stood in for came back), as ``add_requests`` would ask someone new; returns who was.
+    """Ask again those of ``asks`` whose request for this version was retracted (the approver they
+    stood in for came back, or the organisation file dropped them and has named them again), as
+    ``add_requests`` would ask someone new; returns who was.
 
-    Without this, the unique (draft, version, recipient) row of a withdrawn request would keep a
+    Without this, the unique (draft, version, recipient) row of a retracted request would keep a
     deputy from ever being asked again for that version — by an escalation, or a second absence.
     """
     again: set[str] = set()
@@ -343,7 +349,8 @@ def reinstate_withdrawn(s: Session, *, draft_id: int, version_number: int, asks:
             update(ApprovalRequestRow)
             .where(col(ApprovalRequestRow.draft_id) == draft_id,
                    col(ApprovalRequestRow.version_number) == version_number,
-                   col(ApprovalRequestRow.recipient_id) == a.recipient_id, col(ApprovalRequestRow.reason) == WITHDRAWN)
+                   col(ApprovalRequestRow.recipient_id) == a.recipient_id,
+                   col(ApprovalRequestRow.reason).in_(RETRACTED))
             .values(acting_for_id=a.acting_for_id, reason=a.reason, created_at=now))
         if res.rowcount:
             again.add(a.recipient_id)
@@ -472,11 +479,39 @@ def skipped_while_away(s: Session, approver: str, account_ids: Sequence[str]) ->
     return list(s.exec(q))
 
 
-def withdraw_requests(s: Session, request_ids: Sequence[int]) -> None:
-    """Deputy requests that no longer hold (the approver is back): kept, so a click explains itself."""
+def withdraw_requests(s: Session, request_ids: Sequence[int], *, reason: str = WITHDRAWN) -> None:
+    """Requests that no longer hold (``WITHDRAWN``: the approver a deputy stood in for is back;
+    ``REMOVED``: the organisation file no longer names the recipient): kept, so a click explains itself."""
     if request_ids:
         s.connection().execute(update(ApprovalRequestRow).where(col(ApprovalRequestRow.id).in_(list(request_ids)))
-                               .values(reason=WITHDRAWN))
+                               .values(reason=reason))
+
+
+class PendingRequest(NamedTuple):
+    """A pending draft and one request for its current version that still holds (recipient None:
+    the draft holds none)."""
+
+    draft_id: int
+    account_id: str | None
+    author_id: str
+    recipient_id: str | None
+    acting_for_id: str | None
+    reason: str | None
+
+
+def pending_requests(s: Session) -> list[PendingRequest]:
+    """Every pending draft with the requests for its current version that still hold: what the
+    sweep compares with the organisation file. One query; pending drafts are few."""
+    live = ASKED_NOW & col(ApprovalRequestRow.reason).not_in(RETRACTED)
+    q = (
+        select_(col(DraftRow.id), col(DraftRow.account_id), col(DraftRow.author_id), col(ApprovalRequestRow.recipient_id),
+                col(ApprovalRequestRow.acting_for_id), col(ApprovalRequestRow.reason))
+        .select_from(DraftRow)
+        .outerjoin(ApprovalRequestRow, live)
+        .where(col(DraftRow.state) == "pending")
+        .order_by(col(DraftRow.id), col(ApprovalRequestRow.id))
+    )
+    return [PendingRequest(int(d or 0), a, str(au), r, f, why) for d, a, au, r, f, why in s.connection().execute(q)]
 
 
 # -- publication ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from storage import outbox
 from storage.db import as_utc, insert_if_absent
-from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, WITHDRAWN, skipped_while_away_clause
+from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, RETRACTED, WITHDRAWN, skipped_while_away_clause
 from storage.models import (
     AccountRoleRow,
     ApprovalRequestRow,
@@ -205,11 +205,12 @@ def record_rotation(s: Session, account_id: str, at: datetime, by: str) -> Passw
 
 def asked_before(s: Session, draft_id: int, version: int, cutoff: datetime) -> list[str]:
     """Who was sent a request for this version (approval_requests) at or before ``cutoff`` and
-    still holds it (a deputy whose request was withdrawn when the approver came back does not)."""
+    still holds it (a deputy whose request was withdrawn when the approver came back does not, nor
+    someone the organisation file no longer names)."""
     q = select(ApprovalRequestRow.recipient_id).where(
         col(ApprovalRequestRow.draft_id) == draft_id, col(ApprovalRequestRow.version_number) == version,
         col(ApprovalRequestRow.created_at) <= cutoff,
-        col(ApprovalRequestRow.reason) != WITHDRAWN).order_by(col(ApprovalRequestRow.id))
+        col(ApprovalRequestRow.reason).not_in(RETRACTED)).order_by(col(ApprovalRequestRow.id))
     return list(s.exec(q))
 
 

@@ -1,0 +1,164 @@
+"""The organisation file changes while drafts wait, and kessai restarts with it.
+
+Requests held by people the file no longer names are retracted at the first sweep: their DMs lose
+the buttons and say that nothing is needed from them, the thread's 「決裁待ち」 line names only who
+holds a request, and nothing is sent twice. On SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.app import shifted_clock
+from bot.config import OrgConfig, parse_org_config
+from bot.localstack import LocalStack, start_local_stack
+from bot.sandbox.records import Message
+from bot.sweep import Sweeper
+from storage import outbox
+from tests.conftest import DEMO_TOML, database_url
+from tests.e2e.conftest import (
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    thread,
+    wait_dm,
+    wait_ephemeral,
+)
+
+APPROVERS_LINE = 'approvers = ["U0MANAGER", "U0CHIEF"]\ndeputies = ["U0DEPUTY"]'
+
+
+def org_with(approvers: str) -> OrgConfig:
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    assert toml.count(APPROVERS_LINE) == 1
+    return parse_org_config(toml.replace(APPROVERS_LINE, approvers), "demo.toml")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url_for_restart(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return database_url(request.param, tmp_path)
+
+
+class Restarts:
+    """A stack that can be restarted on the same database and Slack with another organisation file."""
+
+    def __init__(self, url: str, org: OrgConfig) -> None:
+        self.url = url
+        self.st = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
+
+    def restart(self, org: OrgConfig) -> LocalStack:
+        slack = self.st.slack
+        self.st.server.stop()
+        self.st.rt.stop()
+        self.st = start_local_stack(org, self.url, slack=slack, clock=shifted_clock(BUSINESS_MORNING))
+        return self.st
+
+
+@pytest.fixture
+def restarts(db_url_for_restart: str, org: OrgConfig) -> Iterator[Restarts]:
+    r = Restarts(db_url_for_restart, org)
+    yield r
+    r.st.stop()
+
+
+def status_line(st: LocalStack, ts: str) -> Message:
+    [line] = [m for m in thread(st, "C0INTAKE", ts) if "決裁待ち（第1版）" in all_text(m)]
+    return line
+
+
+def sent_rows(st: LocalStack) -> int:
+    with st.rt.db.session() as s:
+        return len(outbox.rows(s))
+
+
+def test_a_removed_approver_is_told_no_action_is_needed_and_the_waiting_line_follows(restarts: Restarts) -> None:
+    st = restarts.st
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    assert "上越 花子 さん" in all_text(status_line(st, ts))
+
+    st = restarts.restart(org_with('approvers = ["U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'))
+    report = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5))
+    assert report.sent["approval.removed"] == 1 and report.sent["approval.added"] == 1
+    settle(st)
+
+    [old] = dm(st, "U0MANAGER")
+    assert buttons(old) == {}
+    assert "組織設定が変更され、あなたは現在「上越市公式X」の決裁者として登録されていません。この依頼への対応は不要です。" \
+        in all_text(old)
+    [request] = dm(st, "U0JOHO")
+    assert set(buttons(request)) == {"approve_draft", "reject_draft"}
+    line = all_text(status_line(st, ts))
+    assert "春日山 一郎 さん" in line and "木田 四郎 さん" in line and "上越 花子" not in line
+    notices = [all_text(m) for m in thread(st, "C0INTAKE", ts)]
+    assert any("上越 花子 さんへの第1版の決裁依頼を取り消しました" in n for n in notices)
+    assert any("木田 四郎 さんにも第1版の決裁を依頼しました" in n for n in notices)
+
+    # Idempotent: the next sweeps (this replica or another) find nothing left to do.
+    before = sent_rows(st)
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).total == 0
+    assert sent_rows(st) == before
+
+    # A click on the old DM (its update not yet seen on a phone) is refused with the same reason.
+    st.driver.block_action("U0MANAGER", "approve_draft", buttons(request)["approve_draft"],
+                           channel=old.channel, message_ts=old.ts)
+    wait_ephemeral(st, "U0MANAGER", "組織設定が変更され")
+    # The approvers the file names decide as before.
+    st.driver.block_action("U0JOHO", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: "承認しました" in all_text(dm(st, "U0CHIEF")[0]), timeout=10)
+
+
+def test_outside_business_hours_the_removed_are_told_and_the_added_wait_for_the_morning(restarts: Restarts) -> None:
+    """Retracting a request only redraws messages, so it happens at once; asking someone new buzzes
+    a phone, so it waits for business hours like the reminders."""
+    st = restarts.st
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0CHIEF")
+    settle(st)
+    st = restarts.restart(org_with('approvers = ["U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'))
+    evening = BUSINESS_MORNING.replace(hour=20)
+    report = Sweeper(st.rt.kessai).sweep(evening)
+    assert report.sent == {"approval.removed": 1}
+    settle(st)
+    assert buttons(dm(st, "U0MANAGER")[0]) == {} and dm(st, "U0JOHO") == []
+    line = all_text(status_line(st, ts))
+    assert "春日山 一郎 さん" in line and "上越 花子" not in line
+    assert Sweeper(st.rt.kessai).sweep(evening + timedelta(minutes=1)).total == 0
+
+    morning = BUSINESS_MORNING + timedelta(days=1, minutes=-30)
+    assert Sweeper(st.rt.kessai).sweep(morning).sent["approval.added"] == 1
+    settle(st)
+    assert set(buttons(dm(st, "U0JOHO")[0])) == {"approve_draft", "reject_draft"}
+    assert "木田 四郎 さん" in all_text(status_line(st, ts))
+
+
+def test_a_deputy_removed_from_the_file_loses_the_standing_in_request(restarts: Restarts) -> None:
+    st = restarts.st
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        st.driver.slash_command(approver, "/kessai", "away 2026-11-24 2026-11-27")
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    [request] = wait_dm(st, "U0DEPUTY")
+    settle(st)
+    assert "代決依頼" in all_text(request)
+
+    st = restarts.restart(org_with('approvers = ["U0MANAGER", "U0CHIEF"]\ndeputies = ["U0JOHO"]'))
+    # Clicked before the sweep has redrawn the DM: refused all the same.
+    st.driver.block_action("U0DEPUTY", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    wait_ephemeral(st, "U0DEPUTY", "代決者として登録されていないため")
+    report = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5))
+    assert report.sent["approval.removed"] == 1
+    settle(st)
+    [old] = dm(st, "U0DEPUTY")
+    assert buttons(old) == {} and "代決者として登録されていません。この依頼への対応は不要です。" in all_text(old)
+    assert "直江 兼続" not in all_text(status_line(st, ts))
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).sent["approval.removed"] == 0
