@@ -810,6 +810,16 @@ class Kessai:
                      "訂正が必要な場合は、訂正・お詫びの文面を新しい下書きとして投稿してください。",
             )
             return Outcome("published_edit_refused", draft.id)
+        account = self.org.account(draft.account_id) if draft.account_id else None
+        if account is not None and user not in account.operators:
+            # The organisation file dropped the author since they wrote it: the edit is no new
+            # version for the approvers, and what was asked or decided stays as it was.
+            self.notify.ephemeral(
+                s, now, channel=draft.channel, user=user, thread_ts=draft.message_ts,
+                text=(f"あなたは現在「{account.name}」の運用担当者として登録されていないため、この編集は新しい版として"
+                      f"受け付けませんでした（決裁の対象は第{draft.current_version}版の文面のままです）。"
+                      + self._ask_operators(account)))
+            return Outcome("not_operator", draft.id)
         # The pictures are the message's as much as its text: added, removed or described
         # anew, they are checked again and shown to the approver (and hashed) with it.
         content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts, video_count=video_count)
@@ -958,9 +968,31 @@ class Kessai:
         self._new_version(s, now, draft, account, content, number=old_number + 1)
 
     # -- revision (「修正する」: drafts made with /kessai draft, whose message the bot wrote) ------------
+    def _check_still_operator(self, draft: DraftRow, actor: str, doing: str) -> Account:
+        """The author of ``draft`` must still operate its account to send it on (``doing``: what
+        they tried, 「修正」): the organisation file may have dropped them since they wrote it.
+        Decisions on what was already routed are the approvers' and go on regardless."""
+        account = self._account(draft)
+        if actor in account.operators:
+            return account
+        raise errors.NotYourDraft(
+            f"あなたは現在「{account.name}」の運用担当者として登録されていないため、"
+            f"この下書きの{doing}はできません。" + self._ask_operators(account))
+
+    def _ask_operators(self, account: Account) -> str:
+        """Whom someone who no longer operates ``account`` should turn to (plain text: a refusal is
+        shown as an ephemeral or as a form's error, which is not mrkdwn)."""
+        others = [o for o in account.operators if self.org.member(o) is not None]
+        if not others:
+            return "投稿が必要な場合は、情報政策室にご相談ください。"
+        return ("投稿が必要な場合は、運用担当者の " + "、".join(f"{self.name_of(o)} さん" for o in others)
+                + "に依頼してください（登録が必要な場合は、情報政策室にご相談ください）。")
+
     def _authorize_revise(self, draft: DraftRow, version: int, actor: str) -> Account:
         if actor != draft.author_id:
             raise errors.NotYourDraft("下書きを修正できるのは、この下書きを書いた運用担当者だけです。")
+        if draft.account_id is not None:
+            self._check_still_operator(draft, actor, "修正")
         if draft.current_version != version:
             raise errors.StaleVersion("この表示は古い版のものです。最新の版のメッセージから修正してください。")
         if draft.source == "channel":
@@ -1020,6 +1052,8 @@ class Kessai:
     def _authorize_override(self, draft: DraftRow, version: int, actor: str) -> None:
         if actor != draft.author_id:
             raise errors.NotYourDraft("理由を付けて決裁を依頼できるのは、この下書きを書いた運用担当者だけです。")
+        if draft.account_id is not None:
+            self._check_still_operator(draft, actor, "理由を付けた決裁依頼")
         if draft.current_version != version:
             raise errors.StaleVersion("この表示は古い版のものです。最新の版の確認結果から操作してください。")
         if draft.state != DraftState.NEEDS_FIX:

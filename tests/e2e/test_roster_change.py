@@ -162,3 +162,68 @@ def test_a_deputy_removed_from_the_file_loses_the_standing_in_request(restarts: 
     assert buttons(old) == {} and "代決者として登録されていません。この依頼への対応は不要です。" in all_text(old)
     assert "直江 兼続" not in all_text(status_line(st, ts))
     assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).sent["approval.removed"] == 0
+
+
+# -- an author the file no longer names as an operator ---------------------------------------
+PHONE = "災害ボランティアの受付は、現地責任者の携帯 090-1234-5678 までお電話ください。"
+OPERATORS_LINE = 'operators = ["U0OPERATOR", "U0OPERATOR2"]\napprovers = ["U0MANAGER", "U0CHIEF"]'
+
+
+def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restarts: Restarts) -> None:
+    """They may no longer post for the account: 「修正する」, 「理由を付けて決裁依頼」 and an edit of
+    a pasted draft are refused, saying whom to ask, and nothing is recorded; what was already
+    routed is still decided."""
+    from storage import ledger as ledger_repo
+    from tests.e2e.conftest import drafts, wait_thread
+    from tests.e2e.test_workflow_drafting import root_message, submit_draft, wait_root_thread
+
+    st = restarts.st
+    submit_draft(st, text=PHONE)
+    root = root_message(st, "090-1234-5678")
+    check = next(m for m in wait_root_thread(st, root, "pii.phone") if "revise_draft" in buttons(m))
+    assert set(buttons(check)) == {"revise_draft", "override_draft"}
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    [request] = wait_dm(st, "U0MANAGER")
+    # Both forms, opened before the change and sent after it.
+    st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "override_reason"), timeout=10)
+    st.driver.block_action("U0OPERATOR", "revise_draft", channel="C0INTAKE", message_ts=check.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
+    settle(st)
+
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    assert toml.count(OPERATORS_LINE) == 1
+    st = restarts.restart(parse_org_config(toml.replace(OPERATORS_LINE, OPERATORS_LINE.replace('"U0OPERATOR", ', "")),
+                                           "demo.toml"))
+    before = sent_rows(st)
+    answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "公表済みの窓口番号です。"}).json()
+    refusal = ("あなたは現在「上越市公式X」の運用担当者として登録されていないため、この下書きの理由を付けた決裁依頼はできません。"
+               "投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください（登録が必要な場合は、情報政策室にご相談ください）。")
+    assert answer["response_action"] == "errors" and answer["errors"]["override_reason"] == refusal
+    fixed = PHONE.replace("現地責任者の携帯 090-1234-5678", "広報対話課 025-526-5111")
+    answer = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": fixed}).json()
+    assert answer["response_action"] == "errors" and answer["errors"]["text"] == refusal.replace("理由を付けた決裁依頼", "修正")
+    st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
+    assert wait_ephemeral(st, "U0OPERATOR", "理由を付けた決裁依頼はできません") == refusal
+    st.driver.block_action("U0OPERATOR", "revise_draft", channel="C0INTAKE", message_ts=check.ts)
+    assert wait_ephemeral(st, "U0OPERATOR", "この下書きの修正はできません") == refusal.replace("理由を付けた決裁依頼", "修正")
+    # A pasted draft's new version is its message edited: no new version, the request stands.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("紅葉ライトアップ", "紅葉まつり"))
+    assert wait_ephemeral(st, "U0OPERATOR", "この編集は新しい版として受け付けませんでした") == (
+        "あなたは現在「上越市公式X」の運用担当者として登録されていないため、この編集は新しい版として受け付けませんでした"
+        "（決裁の対象は第1版の文面のままです）。投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください"
+        "（登録が必要な場合は、情報政策室にご相談ください）。")
+    settle(st)
+    assert [(d.state, d.current_version) for d in drafts(st)] == [("needs_fix", 1), ("pending", 1)]
+    with st.rt.db.session() as s:
+        assert list(ledger_repo.iter_entries(s)) == []
+    # Only the refusals were sent: no thread notice, no request.
+    with st.rt.db.session() as s:
+        assert [r.op for r in outbox.rows(s)][before:] == ["respond", "respond", "ephemeral"]
+
+    # The approvers decide what was routed before the change, as ever.
+    st.driver.block_action("U0MANAGER", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("承認されました" in all_text(m) for m in ms))
+    with st.rt.db.session() as s:
+        assert [(e.kind, e.decider_id) for e in ledger_repo.iter_entries(s)] == [("approved", "U0MANAGER")]
