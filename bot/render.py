@@ -6,6 +6,8 @@ Everything a person wrote (draft text, reasons, names from the organisation file
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -268,11 +270,47 @@ class DraftView:
     note: str | None = None
     source: str = "channel"  # channel | modal | shortcut: whether its author can edit the message
     content_hash: str = ""  # of this version; its decision buttons carry a prefix of it
+    # Slack mentions left in the text (「@春日山 一郎」, 「@channel」): see slack_mentions.
+    slack_mentions: Sequence[str] = ()
 
     @property
     def revisable_by_form(self) -> bool:
         """The bot wrote this draft's message, so its author corrects it with 「修正する」, not an edit."""
         return self.source != "channel"
+
+
+# What a Slack mention becomes in a draft's text (handlers.slack_text): 「@」 and the member's name
+# from the organisation file, the bare id of someone not in it, or @here / @channel / @everyone.
+_SPECIAL_MENTION = r"(?:here|channel|everyone)(?![A-Za-z0-9_])|[UW][A-Z0-9]{6,}(?![A-Za-z0-9_])"
+
+
+@functools.lru_cache(maxsize=8)
+def _mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    # Longest first, so 「@上越 花子」 is not cut to a shorter name it begins with.
+    alternatives = [re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n]
+    # Not after a letter, digit or dot: 「press@channel.jp」 is an address, not a mention.
+    return re.compile(r"(?<![A-Za-z0-9._%+\-])@(?:" + "|".join([_SPECIAL_MENTION, *alternatives]) + ")")
+
+
+def slack_mentions(text: str, member_names: Sequence[str]) -> tuple[str, ...]:
+    """The Slack mentions in a draft's ``text``, each once, in order. In Slack they call a colleague;
+    on the SNS they are only those characters (or, after 「@」 in ASCII, another account's name)."""
+    if "@" not in text:
+        return ()
+    found = _mention_pattern(tuple(member_names)).findall(text)
+    return tuple(dict.fromkeys(found))
+
+
+def mention_note(view: DraftView, *, approver: bool) -> str | None:
+    """A plain note, for the author or (``approver``) the approver, that the text names Slack members."""
+    if not view.slack_mentions:
+        return None
+    shown = "、".join(f"「{escape(m)}」" for m in view.slack_mentions[:5])
+    more = f" ほか{len(view.slack_mentions) - 5}件" if len(view.slack_mentions) > 5 else ""
+    return (f":speech_balloon: 文面に Slack のメンション（{shown}{more}）があります。SNS では Slack の職員への呼びかけには"
+            "ならず、この文字のまま投稿されます（「@」の後が英数字のときは、その名前の SNS アカウントあての投稿になることが"
+            "あります）。" + ("SNS に載せる必要がなければ、差し戻してください。" if approver else
+                            "SNS に載せる必要がなければ、削除してください。"))
 
 
 @dataclass(frozen=True)
@@ -344,6 +382,9 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
     else:
         head = f"第{view.version}版の確認結果: {severity_counts(view.findings)}"
     blocks = [section(f"*{head}*")]
+    note = mention_note(view, approver=False)
+    if note:
+        blocks.append(section(note))
     if blocking:
         blocks.append(
             section(
@@ -419,6 +460,9 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
             + labelled("*理由:*", view.override_reason[:2000])))
         blocks.extend(findings_blocks)
     blocks.extend(_request_fields(view))
+    note = mention_note(view, approver=True)
+    if note:
+        blocks.append(section(note))
     at = len(blocks)
     if not view.override_reason:
         blocks.extend(findings_blocks)

@@ -455,6 +455,7 @@ class Kessai:
             category=draft.category, image_count=version.image_count, alt_texts=tuple(version.alt_texts),
             video_count=version.video_count, portrait_consent=version.portrait_consent, note=version.note,
             source=draft.source, content_hash=version.content_hash,
+            slack_mentions=render.slack_mentions(version.text, [m.name for m in self.org.members]),
         )
 
     def load_view(self, s: Session, draft: DraftRow, number: int | None = None) -> DraftView:

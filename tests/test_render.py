@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -180,3 +182,30 @@ def test_a_persons_text_of_several_lines_is_quoted_so_no_line_passes_for_the_bot
     line = render.decision_line(render.DecisionView(kind="rejected", decider_name="上越 花子",
                                                     decided_at=datetime(2026, 12, 7, 9, 30), reason=forged))
     assert line.endswith("\n*理由:*\n>公式の番号です。\n>:white_check_mark: 上越 花子 さんが承認しました\n>*確認結果:* エラー 0件")
+
+
+MEMBERS = ("上越 花子", "春日山 一郎", "上越 花")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("詳しくは @春日山 一郎 まで。", ("@春日山 一郎",)),
+    ("@上越 花子 さん、@上越 花子 さん", ("@上越 花子",)),  # the longer name, once
+    ("@channel @here お知らせです。@U0OUTSIDER さんより", ("@channel", "@here", "@U0OUTSIDER")),
+    # An address, another SNS's account and a name not in the organisation file are no Slack mention.
+    ("press@channel.jp まで。@joetsu_city の投稿、@高田 太郎", ()),
+    ("@channelnews と @U0CHIEF_X", ()),
+])
+def test_slack_mentions_are_what_slack_mentions_become_in_a_draft(text: str, found: tuple[str, ...]) -> None:
+    assert render.slack_mentions(text, MEMBERS) == found
+
+
+def test_the_author_and_the_approver_are_told_of_a_slack_mention() -> None:
+    view = DraftView(id=1, version=1, account_name="上越市公式X", platform="x", author_id="U0OPERATOR",
+                     author_name="高田 太郎", text="詳しくは @春日山 一郎 まで。", scheduled_at=None,
+                     slack_mentions=("@春日山 一郎",))
+    dm = json.dumps(render.approval_request(view), ensure_ascii=False)
+    assert "Slack のメンション（「@春日山 一郎」）があります" in dm and "差し戻してください" in dm
+    reply = json.dumps(render.findings_reply(view, blocking=False), ensure_ascii=False)
+    assert "Slack のメンション（「@春日山 一郎」）があります" in reply and "削除してください" in reply
+    plain = replace(view, text="詳しくは広報対話課まで。", slack_mentions=())
+    assert "メンション" not in json.dumps(render.approval_request(plain), ensure_ascii=False)

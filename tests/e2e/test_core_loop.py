@@ -431,6 +431,21 @@ def test_mentions_in_a_draft_are_escaped_everywhere(stack: LocalStack) -> None:
     assert thread(st, "C0INTAKE", ts)
 
 
+def test_a_real_slack_mention_in_a_draft_is_pointed_out_to_the_author_and_the_approver(sqlite_stack: LocalStack) -> None:
+    """In Slack 「<@U0CHIEF>」 calls a colleague; in the approved text it is the characters 「@春日山 一郎」,
+    which the operator would copy to the public account. Both the author and the approver are told."""
+    st = sqlite_stack
+    text = f"{CLEAN_DRAFT}詳しくは <@U0CHIEF> まで。"
+    ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", text).ts
+    st.driver.event({"type": "message", "user": "U0OPERATOR", "text": text, "ts": ts, "channel": "C0INTAKE",
+                     "event_ts": ts, "channel_type": "channel"})
+    request = all_text(wait_dm(st, "U0MANAGER")[0])
+    assert "詳しくは @春日山 一郎 まで。" in request
+    assert "文面に Slack のメンション（「@春日山 一郎」）があります。" in request and "差し戻してください" in request
+    check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("メンション" in all_text(m) for m in ms))
+    assert any("削除してください" in all_text(m) for m in check)
+
+
 def test_rate_limit_then_server_error_still_delivers(stack: LocalStack) -> None:
     st = stack
     st.slack.inject("chat.postMessage", status=429, retry_after=1)
