@@ -81,7 +81,7 @@ def reset(url: str) -> None:
 
 def populate(db: Database, org: OrgConfig, n_drafts: int, rng: random.Random) -> None:
     now = NOW.astimezone(UTC)
-    drafts, versions = [], []
+    drafts, versions, requests = [], [], []
     for i in range(1, n_drafts + 1):
         account = org.accounts[i % len(org.accounts)]
         created = now - timedelta(minutes=rng.randint(60, 365 * 24 * 60))
@@ -98,6 +98,10 @@ def populate(db: Database, org: OrgConfig, n_drafts: int, rng: random.Random) ->
             # Waiting, but only for half an hour: not due.
             state, created = "pending", now - timedelta(minutes=30)
             scheduled = now + timedelta(days=3)
+            # As routing left it: the approver holds the request (the sweep asks any approver
+            # of a waiting draft who holds none, as after a change of the organisation file).
+            requests.append({"draft_id": i, "version_number": 1, "recipient_id": account.approvers[0],
+                             "acting_for_id": None, "reason": "normal", "created_at": created})
         drafts.append({"id": i, "account_id": account.id, "author_id": account.operators[0],
                        "channel": account.intake_channel, "message_ts": f"{1700000000 + i}.000100", "state": state,
                        "current_version": 1, "category": "normal", "source": "channel",
@@ -108,7 +112,8 @@ def populate(db: Database, org: OrgConfig, n_drafts: int, rng: random.Random) ->
     rotations = [{"account_id": a.id, "rotated_at": now - timedelta(days=30), "recorded_by": a.operators[0]}
                  for a in org.accounts]
     with db.engine.begin() as c:
-        for table, rows in ((DraftRow, drafts), (DraftVersionRow, versions), (PasswordRotationRow, rotations)):
+        for table, rows in ((DraftRow, drafts), (DraftVersionRow, versions), (PasswordRotationRow, rotations),
+                            (ApprovalRequestRow, requests)):
             for k in range(0, len(rows), 5000):
                 c.execute(insert(table.__table__), rows[k:k + 5000])  # type: ignore[attr-defined]
         if db.is_postgres:
