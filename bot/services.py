@@ -32,6 +32,7 @@ from storage import drafts as draft_repo
 from storage import intake as intake_repo
 from storage import ledger as ledger_repo
 from storage import outbox
+from storage import roster as roster_repo
 from storage import templates as template_repo
 from storage.db import Database, as_utc, storable, utcnow
 from storage.intake import IntakeReads
@@ -658,16 +659,29 @@ class Kessai:
             return False
         return recipient in account.approvers or (acting_for is not None and recipient in account.deputies)
 
+    @staticmethod
+    def _file_is_recorded(account: Account, recorded: dict[str, set[str]]) -> bool:
+        """Does the database name the same approvers and deputies for ``account`` as this
+        process's organisation file (storage.roster.sync writes it at every start)?"""
+        return (recorded.get("approver", set()) == set(account.approvers)
+                and recorded.get("deputy", set()) == set(account.deputies))
+
     def roster_drift(self, s: Session, now: datetime, *, ask: bool) -> list[int]:
         """Pending drafts whose requests no longer match the organisation file (it changed and the
         bot restarted): someone holds a request the file no longer entitles them to, or (``ask``)
         an approver who is not away holds none. Read only; ``follow_roster`` acts on each."""
         holders: dict[int, tuple[draft_repo.PendingRequest, set[str]]] = {}
         drift: set[int] = set()
-        for r in draft_repo.pending_requests(s):
+        pending = draft_repo.pending_requests(s)
+        recorded = roster_repo.account_roles(s, {r.account_id for r in pending if r.account_id})
+        for r in pending:
             account = self.org.account(r.account_id) if r.account_id else None
             if account is None:
                 continue  # an account removed from the file: nobody left to hand its drafts to
+            if not self._file_is_recorded(account, recorded.get(account.id, {})):
+                # Another process started since with another file (a rolling restart): acting on
+                # this one would undo what that one does, every minute, until this one restarts.
+                continue
             holders.setdefault(r.draft_id, (r, set()))
             if r.recipient_id is None:
                 continue

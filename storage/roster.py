@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import delete, text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.config import OrgConfig
 from storage.models import AccountRoleRow, AccountRow, MemberRow, OrgRow
@@ -55,3 +57,14 @@ def sync(s: Session, org: OrgConfig) -> None:
 
 def member_names(s: Session) -> dict[str, str]:
     return {m.slack_id: m.name for m in s.exec(select(MemberRow))}
+
+
+def account_roles(s: Session, account_ids: Collection[str]) -> dict[str, dict[str, set[str]]]:
+    """Who the roles of ``account_ids`` name as the database has them (account → role → Slack
+    ids): the organisation file of the process that started last."""
+    roles: dict[str, dict[str, set[str]]] = {}
+    if not account_ids:
+        return roles
+    for r in s.exec(select(AccountRoleRow).where(col(AccountRoleRow.account_id).in_(sorted(account_ids)))):
+        roles.setdefault(r.account_id, {}).setdefault(r.role, set()).add(r.slack_id)
+    return roles

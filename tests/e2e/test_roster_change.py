@@ -51,6 +51,7 @@ class Restarts:
 
     def __init__(self, url: str, org: OrgConfig) -> None:
         self.url = url
+        self.first_org = org
         self.st = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
 
     def restart(self, org: OrgConfig) -> LocalStack:
@@ -105,6 +106,16 @@ def test_a_removed_approver_is_told_no_action_is_needed_and_the_waiting_line_fol
     # Idempotent: the next sweeps (this replica or another) find nothing left to do.
     before = sent_rows(st)
     assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).total == 0
+    assert sent_rows(st) == before
+
+    # A replica still running with the old file (a rolling restart) leaves the requests alone: it
+    # would otherwise ask 上越 花子 again and retract 木田 四郎, and the new one undo it, every minute.
+    new_org = st.rt.kessai.org
+    st.rt.kessai.org = restarts.first_org
+    try:
+        assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=7)).total == 0
+    finally:
+        st.rt.kessai.org = new_org
     assert sent_rows(st) == before
 
     # A click on the old DM (its update not yet seen on a phone) is refused with the same reason.
