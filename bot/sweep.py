@@ -17,6 +17,8 @@ When each reminder fires (docs/reminders.md has the table):
   expired (``Kessai.expire``), never left silently pending.
 * absences — wall-clock: when an approver's absence ends, what the deputies were asked in their
   stead goes back to them (``Kessai.take_back``, as ``/kessai away off`` does).
+* expiry and absences change the database at their instant, but the posts they write (DMs,
+  mentions) are delivered from the next business instant (``_hold_outside_hours``).
 * approved drafts whose scheduled time arrives unpublished — at that instant (posting is
   time-critical, so wall-clock), to the author.
 * monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
@@ -322,6 +324,7 @@ class Sweeper:
             draft = s.get(DraftRow, c.draft.id)
             if draft is None or draft.state != "pending" or draft.current_version != c.version.number:
                 return False
+            self._hold_outside_hours(s, now)
             self.kessai.expire(s, draft, now)
             return True
 
@@ -428,6 +431,7 @@ class Sweeper:
             ended = repo.absences_ended_with_deputies(s, now)
         items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
         def send(s: Session, who: str) -> object:
+            self._hold_outside_hours(s, now)
             if self.kessai.take_back(s, now, who) > 0:
                 return True
             # Nothing came back: the approver was removed from those accounts' approvers meanwhile
@@ -447,11 +451,20 @@ class Sweeper:
                 return
         try:
             with self.db.session() as s:
+                self._hold_outside_hours(s, now)  # an absence that began at midnight
                 n = self.kessai.reroute_absent(s, now)
         except IntegrityError:
             return  # another replica wrote the same deputy requests first
         if n:
             report.sent["approval.away"] += n
+
+    def _hold_outside_hours(self, s: Session, at: datetime) -> None:
+        """Expiry and the start or end of an absence happen at their instant, at any hour; the
+        messages they write (DMs, mentions) are delivered from the next business instant, as the
+        reminders are: a 1/1 00:00 expiry should not buzz phones at midnight. The outbox keeps them
+        until then, so a process that is down at that moment sends them when it is back."""
+        if not self.cal.is_business_instant(at):
+            outbox.hold_posts_until(s, next_business_instant(self.cal, at))
 
     def _fresh_pending(self, s: Session, c: repo.DraftCandidate) -> DraftRow | None:
         draft = s.get(DraftRow, c.draft.id)

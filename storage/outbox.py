@@ -31,6 +31,25 @@ PLAIN = "_plain"
 # rows the committing process delivers itself right after the commit (SlackGateway.deliver_express).
 PENDING_ROWS = "kessai_outbox_pending"
 EXPRESS = "kessai_express_rows"
+# Session.info key: new posts written in this transaction are not delivered before this instant
+# (see hold_posts_until).
+POSTS_NOT_BEFORE = "kessai_posts_not_before"
+
+
+def hold_posts_until(s: Session, at: datetime | None) -> None:
+    """Deliver the posts this transaction writes from then on no earlier than ``at``.
+
+    The sweep changes state on time at any hour (a draft expires at 1/1 00:00, an absence ends at
+    midnight), but the messages that make phones buzz wait for the next business morning. Only
+    posts wait: an update of a message already posted (an approver's DM now showing 期限切れ, its
+    buttons gone) rings nobody and should show the new state at once. A waiting post leaves its
+    thread's order (no thread key): one notice held over 年末年始 must not hold back the replies
+    someone gets in that thread on 1/2. ``None`` lifts the hold.
+    """
+    if at is None:
+        s.info.pop(POSTS_NOT_BEFORE, None)
+    else:
+        s.info[POSTS_NOT_BEFORE] = at
 
 
 def enqueue(
@@ -48,10 +67,18 @@ def enqueue(
     another, in the order written.
     """
     s.connection()  # the rows belong to this transaction: a rollback of it forgets them (see below)
+    due = now
+    not_before: datetime | None = s.info.get(POSTS_NOT_BEFORE)
+    if op == "post" and not_before is not None and not_before > now:
+        # Held for the morning: not sent right after the commit, and not in its thread's order
+        # (a held reply waiting for its parent keeps the key its release looks it up by).
+        due, express_until = not_before, None
+        if status == PENDING:
+            thread_key = None
     s.info.setdefault(PENDING_ROWS, []).append({
         "op": op, "payload": payload, "message_key": message_key, "thread_key": thread_key, "status": status,
         "attempts": 0,
-        "next_attempt_at": now, "claimed_until": express_until, "created_at": now, "last_error": error,
+        "next_attempt_at": due, "claimed_until": express_until, "created_at": now, "last_error": error,
     })
 
 

@@ -81,10 +81,12 @@ def release_outbox(s: Session, after_id: int, at: datetime) -> int:
 
     A sweep run for an instant ahead of the clock (``kessai remind --now``, the demo, tests) writes
     its messages with that instant; they should still go out now, not when the wall clock gets there.
-    Retries (attempts > 0) keep their back-off.
+    Retries (attempts > 0) keep their back-off, and posts held for business hours
+    (``outbox.hold_posts_until``: due later than written) still wait for the morning.
     """
     outbox.flush_pending(s)
     res = s.exec(update(OutboxRow).where(col(OutboxRow.id) > after_id, col(OutboxRow.next_attempt_at) > at,  # type: ignore[call-overload]
+                                         col(OutboxRow.next_attempt_at) == col(OutboxRow.created_at),
                                          col(OutboxRow.attempts) == 0).values(next_attempt_at=at))
     return int(res.rowcount or 0)
 

@@ -1,0 +1,126 @@
+"""Expiry and absences change state on time at any hour; the messages they write wait for the next
+business morning (a draft scheduled for 1/1 00:00 must not buzz phones at midnight on New Year's)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import select
+
+from bot.sweep import Sweeper
+from storage import outbox
+from storage.db import as_utc
+from storage.models import OutboxRow
+from tests.time.conftest import World, jst
+
+NEW_YEAR = jst(2027, 1, 1, 0, 0)
+FIRST_MORNING = jst(2027, 1, 4, 8, 30)  # 1/4 (Mon) 08:30: the first business instant after 年末年始
+
+
+def rows(w: World, op: str, channel: str | None = None) -> list[OutboxRow]:
+    with w.db.session() as s:
+        found = list(s.exec(select(OutboxRow).where(OutboxRow.op == op).order_by(OutboxRow.id)))
+    return [r for r in found if channel is None or r.payload.get("channel") == channel]
+
+
+def due_ids(w: World, at: datetime) -> set[int]:
+    """What the outbox worker would send at ``at`` (the process may have been down until then)."""
+    with w.db.session() as s:
+        return {r.id for r in outbox.eligible(s, at.astimezone(UTC), limit=1000) if r.id is not None}
+
+
+def test_a_draft_expiring_at_new_year_midnight_is_expired_then_but_announced_on_the_first_morning(
+        world: World) -> None:
+    draft_id = world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=NEW_YEAR)
+    with world.db.session() as s:
+        # The root and the approver's DM were delivered on 12/28 (as the gateway records them).
+        outbox.remember_messages(s, [(f"draft:{draft_id}:root", "C0INTAKE", "1798000000.000100"),
+                                     (f"dm:{draft_id}:v1:U0MANAGER", "D0MANAGER", "1798000000.000200")])
+        outbox.mark_sent_many(s, [r.id for r in s.exec(select(OutboxRow)) if r.id is not None],
+                              jst(2026, 12, 28, 10, 0).astimezone(UTC))
+    before = {r.id for r in rows(world, "post")}
+    world.clock.t = NEW_YEAR
+    assert world.sweep(NEW_YEAR).sent["draft.expire"] == 1
+    assert world.draft(draft_id).state == "expired"  # on time, in the database
+    notices = [r for r in rows(world, "post") if r.id not in before]
+    assert notices and any("期限切れ" in str(r.payload) and "<@U0OPERATOR>" in str(r.payload) for r in notices)
+    assert all(as_utc(r.next_attempt_at) == FIRST_MORNING.astimezone(UTC) for r in notices)
+    # The approver's DM loses its buttons at once: an edit rings nobody.
+    [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0MANAGER"]
+    assert as_utc(edit.next_attempt_at) == NEW_YEAR.astimezone(UTC)
+    notice_ids = {r.id for r in notices}
+    assert edit.id in due_ids(world, NEW_YEAR)
+    assert not notice_ids & due_ids(world, NEW_YEAR)
+    assert not notice_ids & due_ids(world, jst(2027, 1, 3, 23, 59))
+    # Down at 08:30 on 1/4 and back at 10:00: the notice is still there, and goes out then, once.
+    assert notice_ids <= due_ids(world, jst(2027, 1, 4, 10, 0))
+    world.clock.t = jst(2027, 1, 4, 10, 0)
+    assert world.sweep(world.clock.t).sent["draft.expire"] == 0
+    assert {r.id for r in rows(world, "post") if r.id not in before and "期限切れ" in str(r.payload)} == notice_ids
+
+
+def test_a_held_notice_does_not_hold_back_later_replies_in_its_thread(world: World) -> None:
+    draft_id = world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=NEW_YEAR)
+    with world.db.session() as s:
+        outbox.remember_messages(s, [(f"draft:{draft_id}:root", "C0INTAKE", "1798000000.000100")])
+        outbox.mark_sent_many(s, [r.id for r in s.exec(select(OutboxRow)) if r.id is not None],
+                              jst(2026, 12, 28, 10, 0).astimezone(UTC))
+    world.clock.t = NEW_YEAR
+    world.sweep(NEW_YEAR)
+    # Someone works on 1/2 (a holiday): what the bot answers in that thread is not queued behind
+    # the notice kept for 1/4.
+    later = jst(2027, 1, 2, 10, 0).astimezone(UTC)
+    with world.db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "thread_ts": "1798000000.000100", "text": "返信"},
+                       now=later, thread_key=f"draft:{draft_id}:root")
+    [reply] = [r for r in rows(world, "post") if r.payload.get("text") == "返信"]
+    assert reply.id in due_ids(world, later)
+
+
+def test_an_expiry_in_business_hours_is_announced_at_once(world: World) -> None:
+    world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 24, 15, 0))
+    before = {r.id for r in rows(world, "post")}
+    world.clock.t = jst(2026, 11, 24, 15, 0)
+    world.sweep(world.clock.t)
+    notices = [r for r in rows(world, "post") if r.id not in before]
+    assert notices and all(as_utc(r.next_attempt_at) == jst(2026, 11, 24, 15, 0).astimezone(UTC) for r in notices)
+
+
+def test_an_absence_ending_at_new_year_midnight_takes_back_then_and_asks_the_approver_on_the_first_morning(
+        world: World) -> None:
+    world.clock.t = jst(2026, 12, 24, 10, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 12, 28).date(), jst(2026, 12, 31).date())
+    draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
+    assert world.posts(to="U0MANAGER") == []
+    world.clock.t = NEW_YEAR
+    assert world.sweep(NEW_YEAR).sent["approval.back"] == 1
+    [request] = rows(world, "post", channel="U0MANAGER")
+    assert as_utc(request.next_attempt_at) == FIRST_MORNING.astimezone(UTC)
+    assert request.claimed_until is None  # not sent by the committing process right away either
+    # The deputy no longer stands in from midnight: that is recorded (and their DM edited) then.
+    world.clock.t = jst(2027, 1, 4, 10, 0)
+    assert world.sweep(world.clock.t).sent["approval.back"] == 0
+    assert [r.id for r in rows(world, "post", channel="U0MANAGER") if "approve_draft" in str(r.payload)] == [request.id]
+    assert request.id in due_ids(world, FIRST_MORNING)
+    assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
+
+
+def test_an_absence_beginning_at_midnight_asks_the_deputy_on_the_morning(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 17, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    world.clock.t = jst(2026, 11, 25, 0, 0)
+    world.sweep(jst(2026, 11, 25, 0, 0))
+    [request] = [r for r in rows(world, "post", channel="U0DEPUTY") if "approve_draft" in str(r.payload)]
+    assert as_utc(request.next_attempt_at) == jst(2026, 11, 25, 8, 30).astimezone(UTC)
+
+
+def test_a_sweep_ahead_of_the_clock_keeps_held_notices_for_the_morning(world: World) -> None:
+    """`kessai remind --now` ahead of the clock makes its own messages due at once; a notice the
+    real clock's midnight expiry wrote for the morning is not one of them."""
+    world.scheduled_draft(jst(2026, 12, 28, 10, 0), scheduled=NEW_YEAR)
+    before = {r.id for r in rows(world, "post")}
+    world.clock.t = jst(2027, 1, 1, 0, 5)
+    Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2027, 1, 5, 10, 0))
+    notices = [r for r in rows(world, "post") if r.id not in before and "期限切れ" in str(r.payload)]
+    assert notices and all(as_utc(r.next_attempt_at) == FIRST_MORNING.astimezone(UTC) for r in notices)
