@@ -23,6 +23,8 @@ When each reminder fires (docs/reminders.md has the table):
   time-critical, so wall-clock), to the author.
 * monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
   opening of the first business day on or after the nominal date, since they ask people to act.
+  A last-business-day reminder missed while kessai was down is sent late (saying so) until the
+  first business day of the next month closes.
 * incidents — wall-clock (an incident does not wait for Monday).
 """
 
@@ -677,6 +679,12 @@ class Sweeper:
             phases.append(f"monthly.midmonth.done:{tag}")
         if last_open <= now < month_end:
             phases.append(f"monthly.lastday.done:{tag}")
+        # Last month's last business day, missed (kessai down all of 12/28, the last one before
+        # 年末年始): caught up until the first business day of this month closes, so that the
+        # people concerned still hear it; later it is stale, and the 1st's report has the numbers.
+        first_day = self.cal.business_day_on_or_after(date(y, m, 1))
+        if now < datetime.combine(first_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
+            phases.insert(0, f"monthly.lastday.done:{ptag}")
         if not phases:
             return
         with self.db.session() as s:
@@ -684,9 +692,12 @@ class Sweeper:
         for phase in phases:
             if phase in done:
                 continue
+            late = phase.endswith(f".done:{ptag}")
             kind = phase.removesuffix(f".done:{ptag}").removesuffix(f".done:{tag}")
             if kind == "monthly.report":
                 self._monthly_report(now, report, py, pm)
+            elif late:
+                self._monthly_shortfall(now, report, kind, py, pm, self.cal.last_business_day(py, pm), late=True)
             else:
                 self._monthly_shortfall(now, report, kind, y, m, last_day)
             with self.db.session() as s:
@@ -724,7 +735,8 @@ class Sweeper:
         return since is not None and since < t
 
     def _monthly_shortfall(self, now: datetime, report: SweepReport, kind: str, y: int, m: int,
-                           last_day: date) -> None:
+                           last_day: date, *, late: bool = False) -> None:
+        """``late``: month ``m`` is over, and its last business day went by while kessai was down."""
         if not self._in_use_before(month_bounds(y, m, self.zone)[1]):
             log.info("no %s reminder for %04d-%02d: kessai was not in use that month", kind, y, m)
             return
@@ -735,26 +747,41 @@ class Sweeper:
         # In the month kessai started, "現在 0 件" would claim posts that may well have been made
         # (before kessai) did not happen; the reminder still goes, with the count it can vouch for.
         started = self._started_during(y, m)
+        if late:
+            log.info("%s for %04d-%02d sent late: kessai was not running on %s", kind, y, m, last_day)
 
         def send(s: Session, item: tuple[Account, int]) -> bool:
             account, n = item
             people = list(account.operators) + (list(account.approvers) if lastday else [])
-            when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
-            count = (f"現在 {n} 件です" if started is None else
-                     f"{started.month}月{started.day}日に kessai の利用を始めてからの記録では {n} 件です"
-                     "（それより前の投稿は kessai には記録されていません）")
-            text = (
-                f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
-                f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
-                f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
-                "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
+            if late:
+                count = (f"{n} 件でした" if started is None else
+                         f"{started.month}月{started.day}日に kessai の利用を始めてからの記録では {n} 件でした"
+                         "（それより前の投稿は kessai には記録されていません）")
+                text = (
+                    f":calendar: *{m}月の投稿についてのお知らせ*\n{self._account_name(account.id)} の{m}月の投稿は、"
+                    f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です（{GUIDELINE_MONTHLY}）。\n"
+                    f"このお知らせは {m}月の最終業務日（{self._fmt_day(last_day)}）にお送りするものでしたが、"
+                    "その日は kessai が停止していたため、本日お送りしています。"
+                    f"{m}月に投稿して記録していないものがあれば、下書きのスレッドの「投稿済みにする」で記録してください"
+                    "（記録された投稿だけが数えられます）。今月も基準を満たすよう、投稿をお願いします。")
+            else:
+                when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
+                count = (f"現在 {n} 件です" if started is None else
+                         f"{started.month}月{started.day}日に kessai の利用を始めてからの記録では {n} 件です"
+                         "（それより前の投稿は kessai には記録されていません）")
+                text = (
+                    f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
+                    f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
+                    f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
+                    "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
             for person in dict.fromkeys(people):
                 self._post(s, now, person, text)
             return bool(people)
 
         self._claim_each(report, kind, [(f"{kind}:{a.id}:{tag}", (a, n)) for a, n in short], send)
         channel = self.org.policy.escalation_channel
-        if lastday and short and channel:
+        # Late, the channel's list would repeat the report on last month it gets the same morning.
+        if lastday and short and channel and not late:
             def channel_send(s: Session, _item: None) -> bool:
                 lines = [f"・{self._account_name(a.id)}: {n} 件" for a, n in short[:REPORT_LIST_LIMIT]]
                 if len(short) > REPORT_LIST_LIMIT:

@@ -212,3 +212,34 @@ def test_in_the_month_kessai_started_the_count_says_since_when(world: World) -> 
     world.sweep(jst(2027, 1, 4, 8, 30))
     [january_report] = world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")
     assert "利用を始めて" not in january_report["text"]
+
+
+def test_a_last_business_day_missed_while_down_is_caught_up_on_the_first_business_day(world: World) -> None:
+    """kessai was down all of 12/28 (the last business day before 年末年始): the people concerned
+    still hear about December's count when it is back, on 1/4, said as what it is: late."""
+    world.sweep(jst(2026, 12, 21, 9, 0))  # in use in December: the 20th's reminder went out
+    for closed in (jst(2026, 12, 29, 10, 0), jst(2026, 12, 31, 23, 0), jst(2027, 1, 3, 10, 0)):
+        assert world.sweep(closed).sent["monthly.lastday"] == 0, closed
+    report = world.sweep(jst(2027, 1, 4, 8, 30))
+    assert report.sent["monthly.lastday"] == 2  # one per account; the channel gets the report instead
+    assert report.sent["monthly.report"] == 1
+    assert world.sweep(jst(2027, 1, 4, 9, 0)).sent["monthly.lastday"] == 0
+    [late] = [p["text"] for p in world.posts(to="U0CHIEF", contains="12月の投稿についてのお知らせ")]
+    assert "0 件でした" in late and "12月28日（月）" in late and "kessai が停止していた" in late
+    assert "本日が今月最後の業務日です" not in late
+    assert len(world.posts(to="C0ESCALATE", contains="達していないアカウント")) == 0
+    assert len(world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")) == 1
+
+
+def test_a_missed_last_business_day_is_not_sent_after_the_next_months_first_business_day(world: World) -> None:
+    world.sweep(jst(2026, 11, 24, 9, 0))
+    assert world.sweep(jst(2026, 12, 1, 17, 15)).sent["monthly.lastday"] == 0  # closed: too late now
+    assert world.sweep(jst(2026, 12, 2, 9, 0)).sent["monthly.lastday"] == 0
+    assert world.posts(to="U0CHIEF", contains="11月の投稿についてのお知らせ") == []
+
+
+def test_a_last_business_day_sent_in_time_is_not_sent_again_the_next_month(world: World) -> None:
+    world.sweep(jst(2026, 11, 24, 9, 0))
+    assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["monthly.lastday"] == 3
+    assert world.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.lastday"] == 0
+    assert world.sweep(jst(2026, 12, 1, 17, 14)).sent["monthly.lastday"] == 0
