@@ -21,7 +21,7 @@ from slack_bolt.request.internals import parse_body
 from bot.app import Runtime
 from bot.payload_shape import shape_problem
 from storage import outbox
-from storage.db import migrations_current
+from storage.db import describe_db_error, migrations_current, unreachable_cause
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +72,31 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             report["outbox_held_stale"] = stale
             status = 503
     except Exception as e:  # the health check must answer even when the database does not
-        report["database"] = f"unreachable: {type(e).__name__}"
+        cause = unreachable_cause(e)
+        report["database"] = f"unreachable: {cause}"
+        _log_unreachable(cause, e)
         status = 503
     report["status"] = "ok" if status == 200 else "degraded"
     return status, report
+
+
+# A monitor polls /healthz every few seconds: the full error is logged when the cause changes,
+# and again after this long while it lasts, not on every poll.
+UNREACHABLE_LOG_EVERY = 60.0
+_unreachable_logged: dict[str, float] = {}
+_unreachable_lock = threading.Lock()
+
+
+def _log_unreachable(cause: str, error: BaseException) -> None:
+    now = time.monotonic()
+    with _unreachable_lock:
+        last = _unreachable_logged.get(cause)
+        if last is not None and now - last < UNREACHABLE_LOG_EVERY:
+            return
+        _unreachable_logged.clear()
+        _unreachable_logged[cause] = now
+    log.warning("health check: the database is unreachable (%s): %s", cause, describe_db_error(error),
+                exc_info=error)
 
 
 def _is_health_check(environ: dict[str, Any]) -> bool:

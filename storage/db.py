@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlmodel import Session
 
 log = logging.getLogger(__name__)
@@ -238,6 +239,67 @@ def describe_db_error(error: BaseException) -> str:
     orig = _driver_error(error)
     first = (str(orig).strip().splitlines() or [""])[0]
     return f"{type(orig).__name__}: {first[:200]}" if first else type(orig).__name__
+
+
+# Why a database cannot be reached, in the words an IT 担当 would search for: by PostgreSQL's
+# SQLSTATE first (the server's own classification), else by the driver's message. Nothing here
+# repeats the message itself: it can name the host, the user and the database.
+_UNREACHABLE_SQLSTATES = (
+    ("28P01", "password authentication failed"),
+    ("3D000", "database does not exist"),
+    ("57P03", "database server is starting up or shutting down"),
+    ("53300", "too many connections"),
+    ("57P01", "connection closed by the server (shutting down)"),
+)
+_UNREACHABLE_MESSAGES = (
+    ("password authentication failed", "password authentication failed"),
+    ("no password supplied", "password authentication failed"),
+    ("no pg_hba.conf entry", "connection not allowed by pg_hba.conf"),
+    ("connection refused", "connection refused"),
+    ("timeout expired", "timeout"),
+    ("timed out", "timeout"),
+    ("failed to resolve host", "host name not found"),
+    ("could not translate host name", "host name not found"),
+    ("name or service not known", "host name not found"),
+    ("network is unreachable", "network unreachable"),
+    ("no route to host", "network unreachable"),
+    ("server closed the connection", "connection closed by the server"),
+    ("terminating connection", "connection closed by the server"),
+    ("the database system is", "database server is starting up or shutting down"),
+    ("too many clients", "too many connections"),
+    ("unable to open database file", "cannot open the database file"),
+    ("database is locked", "database is locked"),
+    ("file is not a database", "file is not a database"),
+    ("disk i/o error", "disk I/O error"),
+)
+
+
+def unreachable_cause(error: BaseException) -> str:
+    """A short, safe cause for ``/healthz`` when the database cannot be read: 「connection
+    refused」「password authentication failed」「database does not exist」「timeout」…, or the
+    error's type when it is none of those. No host, user, database name or password (the answer
+    may be public); the whole error goes to the log."""
+    if isinstance(error, SQLAlchemyTimeoutError):
+        return "timeout (all pooled connections are in use)"
+    orig = _driver_error(error)
+    if type(orig).__name__ == "ConnectionTimeout":
+        return "timeout"
+    sqlstate = str(getattr(orig, "sqlstate", "") or "")
+    if sqlstate == "28000":  # invalid authorization: an unknown role, or pg_hba.conf refuses
+        return ("role does not exist" if "does not exist" in str(orig).lower()
+                else "connection not allowed by pg_hba.conf")
+    for code, cause in _UNREACHABLE_SQLSTATES:
+        if sqlstate == code:
+            return cause
+    message = str(orig).lower()
+    if 'database "' in message and "does not exist" in message:
+        return "database does not exist"
+    if 'role "' in message and "does not exist" in message:
+        return "role does not exist"
+    for words, cause in _UNREACHABLE_MESSAGES:
+        if words in message:
+            return cause
+    return type(orig).__name__
 
 
 class Database:

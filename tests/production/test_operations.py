@@ -77,15 +77,84 @@ def test_healthz_reports_an_unreachable_database(tmp_path: Path, org: OrgConfig)
     st = start_local_stack(org, url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False),
                            clock=shifted_clock(BUSINESS_MORNING))
     try:
-        proxy.down()
+        proxy.down()  # accepts, then hangs up: what a server that is going down does
         status, body = healthz(st)
-        assert status == 503 and body["database"].startswith("unreachable")
+        # The IT 担当 reading it can tell a stopped server from a wrong password.
+        assert status == 503 and body["database"] == "unreachable: connection closed by the server"
         proxy.up()
         assert healthz(st)[0] == 200
+        proxy.close()  # nothing listens on the port any more: a stopped server
+        # (The first look may still meet a pooled connection the close cut.)
+        answers = [healthz(st)[1]["database"] for _ in range(3)]
+        assert answers[-1] == "unreachable: connection refused", answers
     finally:
         proxy.up()
         st.stop()
         proxy.close()
+
+
+def test_healthz_says_when_the_database_host_does_not_answer(tmp_path: Path, org: OrgConfig,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    st = start_local_stack(org, url.set(host="127.0.0.1", port=proxy.port, query={"connect_timeout": "2"})
+                           .render_as_string(hide_password=False), clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        proxy.silent()
+        st.rt.db.engine.dispose()  # pooled connections would wait on a read, not on connecting
+        with caplog.at_level(logging.WARNING, logger="bot.web"):
+            status, body = healthz(st)
+            assert status == 503 and body["database"] == "unreachable: timeout"
+            healthz(st)
+        # The whole error is in the log, once while the cause lasts (a monitor polls every few seconds).
+        [logged] = [r for r in caplog.records if "database is unreachable" in r.getMessage()]
+        assert "(timeout)" in logged.getMessage() and logged.exc_info is not None
+    finally:
+        proxy.up()
+        st.stop()
+        proxy.close()
+
+
+def test_healthz_says_when_the_database_does_not_exist(tmp_path: Path, org: OrgConfig) -> None:
+    """The database was dropped (or DATABASE_URL names one that was never created)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(database_url("postgres", tmp_path))
+    name = f"{base.database}_healthz"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    st = start_local_stack(org, base.set(database=name).render_as_string(hide_password=False),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        assert healthz(st)[0] == 200
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        status, body = healthz(st)
+        assert status == 503 and body["database"] == "unreachable: database does not exist"
+        assert name not in json.dumps(body)
+    finally:
+        st.stop()
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_a_wrong_password_is_named_without_the_user_or_host() -> None:
+    """The server here trusts local connections, so the driver's refusal is written as psycopg
+    words it (libpq's message for SQLSTATE 28P01)."""
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    from storage.db import unreachable_cause
+
+    refused = psycopg.OperationalError('connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+                                       'FATAL:  password authentication failed for user "kessai"')
+    assert unreachable_cause(OperationalError("SELECT 1", {}, refused)) == "password authentication failed"
 
 
 def test_json_logs_are_one_object_per_line_and_redacted() -> None:
