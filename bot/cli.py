@@ -60,6 +60,41 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+DOWNGRADE_FLOOR = "0002"
+
+
+def cmd_db_downgrade(args: argparse.Namespace) -> int:
+    from storage.db import Database, current_revision, downgrade, known_revisions
+
+    target = str(args.revision).strip()
+    # Not "base" (every table dropped, the ledger with them), nor 0001: 0002 adds a required
+    # column that its upgrade cannot fill for existing drafts, so that way back is one way.
+    known = known_revisions()
+    known = known[known.index(DOWNGRADE_FLOOR):]
+    if target not in known:
+        print(f"構成「{target}」はありません。戻せる構成は {known[0]} 〜 {known[-1]} です"
+              "（戻したい版の kessai の storage/migrations/versions にある最も新しい番号を指定してください）。",
+              file=sys.stderr)
+        return 2
+    settings = load_settings()
+    db = Database(settings.database_url)
+    current = current_revision(db.engine)
+    if current is None:
+        print("データベースに kessai の表がありません。戻すものはありません。", file=sys.stderr)
+        return 1
+    if current not in known_revisions():
+        print(f"データベースの構成 {current} は、この版の kessai より新しい版のものです。"
+              "その構成を作った版の kessai で戻してください。", file=sys.stderr)
+        return 1
+    if current not in known or known.index(current) <= known.index(target):
+        print(f"データベースの構成は {current} です（{target} 以前）。変更はありません。")
+        return 0
+    before, after = downgrade(db.engine, target)
+    print(f"データベースの構成を {before} から {after} に戻しました。"
+          "この後、古い版の kessai をインストールして起動してください。")
+    return 0
+
+
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
     from bot.ledger import verify_chain
     from storage import ledger as ledger_repo
@@ -185,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     dsub = sp.add_subparsers(dest="db_command", required=True)
     du = dsub.add_parser("upgrade", help="マイグレーションを適用します")
     du.set_defaults(func=cmd_db_upgrade)
+    dd = dsub.add_parser("downgrade", help="マイグレーションを指定した構成まで戻します（古い版の kessai に戻すとき）")
+    dd.add_argument("revision", help="戻す先の構成（例 0012）")
+    dd.set_defaults(func=cmd_db_downgrade)
 
     sp = sub.add_parser("ledger", help="決裁台帳")
     lsub = sp.add_subparsers(dest="ledger_command", required=True)
@@ -292,6 +330,14 @@ def explain_failure(e: BaseException) -> str | None:
 
     from bot.errors import NO_TABLES_JA, OS_REASONS_JA
 
+    if type(e).__name__ == "CommandError" and (m := re.search(r"Can't locate revision identified by '([^']+)'",
+                                                              str(e))):
+        # After going back to an older kessai without first undoing the newer one's migrations.
+        from storage.db import known_revisions
+
+        return (f"データベースは、この kessai より新しい版で更新されています（データベースの構成 {m.group(1)}、"
+                f"この版は {known_revisions()[-1]} まで）。新しい版の kessai で `kessai db downgrade "
+                f"{known_revisions()[-1]}` を実行してから、この版を起動してください（docs/operations.md「前の版に戻す」）。")
     if isinstance(e, DBAPIError):
         # SQLite says "no such table"; PostgreSQL raises UndefinedTable ('database "x" does not
         # exist' is a connection problem, below).

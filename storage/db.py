@@ -367,7 +367,7 @@ def _mark_write(conn: Any, cursor: Any, statement: str, parameters: Any, context
             info[_WROTE] = True
 
 
-def alembic_config(engine: Engine) -> Any:
+def alembic_config(engine: Engine | None) -> Any:
     from alembic.config import Config
 
     cfg = Config()
@@ -386,6 +386,27 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     if after != before:
         log.info("database migrated from %s to %s", before or "empty", after)
     return before, after
+
+
+def downgrade(engine: Engine, revision: str) -> tuple[str | None, str | None]:
+    """Undo the migrations after ``revision`` (to go back to an older kessai); the revisions
+    (before, after). Run with the newer code: only it has the scripts that undo its migrations."""
+    from alembic import command
+
+    before = current_revision(engine)
+    command.downgrade(alembic_config(engine), revision)
+    after = current_revision(engine)
+    if after != before:
+        log.info("database migrated back from %s to %s", before, after)
+    return before, after
+
+
+def known_revisions() -> list[str]:
+    """The revisions this version's migrations know, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(None)  # the scripts only; no database is touched
+    return [s.revision for s in reversed(list(ScriptDirectory.from_config(cfg).walk_revisions()))]
 
 
 def current_revision(engine: Engine) -> str | None:

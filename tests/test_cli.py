@@ -158,3 +158,19 @@ def test_serve_facing_something_that_is_not_slack_says_so_without_a_traceback(tm
         slack.stop()
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
     assert "SLACK_API_URL" in r.stderr and "HTTP 502" in r.stderr and "non-JSON" not in r.stderr.splitlines()[-1]
+
+
+def test_an_older_kessai_on_a_database_a_newer_one_upgraded_says_to_downgrade_first(tmp_path: Path) -> None:
+    """Going back a version without `kessai db downgrade`: a sentence saying what to run, not
+    alembic's traceback."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    with sqlite3.connect(tmp_path / "k.db") as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
+    for args in (("db", "upgrade"), ("serve",)):
+        r = kessai(*args, cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML), SLACK_BOT_TOKEN="xoxb-1",
+                   SLACK_SIGNING_SECRET="s", SLACK_API_URL="http://127.0.0.1:1/api/")
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+        assert "新しい版で更新されています" in r.stderr and "kessai db downgrade" in r.stderr

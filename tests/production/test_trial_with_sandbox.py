@@ -1,0 +1,63 @@
+"""docs/operations.md「本番のトークンの前に試す」, followed as written: the bundled Slack-compatible
+server in one process, `kessai serve` against it in another, /healthz, `kessai remind`, Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.production.serveproc import free_port
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_serve_against_the_local_sandbox_before_real_tokens(tmp_path: Path) -> None:
+    base = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))},
+            "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+    sandbox_port, port = free_port(), free_port()
+    sandbox = subprocess.Popen([sys.executable, "-m", "bot.sandbox", "--port", str(sandbox_port), "--transcript"],
+                               cwd=tmp_path, env=base, stdout=subprocess.PIPE, text=True)
+    serve: subprocess.Popen[str] | None = None
+    try:
+        assert sandbox.stdout is not None
+        printed = dict(sandbox.stdout.readline().strip().split("=", 1) for _ in range(2))
+        assert printed == {"SLACK_API_URL": f"http://127.0.0.1:{sandbox_port}/api/",
+                           "SLACK_BOT_TOKEN": "xoxb-kessai-sandbox-token"}
+        # (kessai.toml is the example file copied, step 2 of 導入手順.)
+        (tmp_path / "kessai.toml").write_text((REPO / "kessai.example.toml").read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+        env = {**base, **printed, "SLACK_SIGNING_SECRET": "trial-secret", "KESSAI_CONFIG": "kessai.toml",
+               "DATABASE_URL": "sqlite:///trial.db", "PORT": str(port)}
+        serve = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=tmp_path, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + 60
+        health: dict[str, object] = {}
+        while time.monotonic() < deadline and health.get("status") != "ok":
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
+                    health = json.loads(r.read())
+            except OSError:
+                assert serve.poll() is None, serve.stdout.read() if serve.stdout else ""
+                time.sleep(0.3)
+        assert health.get("status") == "ok", health
+        remind = subprocess.run([sys.executable, "-m", "bot", "remind"], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert remind.returncode == 0, remind.stderr
+        serve.send_signal(signal.SIGTERM)
+        out, _ = serve.communicate(timeout=60)
+        assert "listening on port" in out
+        sandbox.send_signal(signal.SIGINT)  # Ctrl-C
+        rest, _ = sandbox.communicate(timeout=30)
+        served = next(line for line in rest.splitlines() if line.endswith("calls served"))
+        assert int(served.split()[0]) > 0  # kessai talked to the sandbox, not to slack.com
+    finally:
+        for p in (serve, sandbox):
+            if p is not None and p.poll() is None:
+                p.kill()
+                p.wait(timeout=10)
