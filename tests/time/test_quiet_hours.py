@@ -105,6 +105,27 @@ def test_an_absence_ending_at_new_year_midnight_takes_back_then_and_asks_the_app
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
 
 
+def test_a_request_held_for_the_morning_shows_a_decision_made_meanwhile(world: World) -> None:
+    """The other approver decides on 1/2: the held request still goes out on 1/4 (it is on its way),
+    but the edit showing the decision follows it, never the other way round."""
+    world.clock.t = jst(2026, 12, 24, 10, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 12, 28).date(), jst(2026, 12, 31).date())
+    draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
+    world.clock.t = NEW_YEAR
+    world.sweep(NEW_YEAR)
+    [request] = rows(world, "post", channel="U0MANAGER")
+    world.clock.t = jst(2027, 1, 2, 10, 0)
+    assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
+    [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0MANAGER"]
+    assert "承認" in str(edit.payload) and edit.id is not None and request.id is not None
+    assert edit.id not in due_ids(world, jst(2027, 1, 2, 10, 0))
+    assert request.id in due_ids(world, FIRST_MORNING) and edit.id not in due_ids(world, FIRST_MORNING)
+    with world.db.session() as s:  # the gateway delivered the request at 08:30
+        outbox.remember_messages(s, [(f"dm:{draft_id}:v1:U0MANAGER", "D0MANAGER", "1798300000.000100")])
+        outbox.mark_sent_many(s, [request.id], FIRST_MORNING.astimezone(UTC))
+    assert edit.id in due_ids(world, FIRST_MORNING)
+
+
 def test_an_absence_beginning_at_midnight_asks_the_deputy_on_the_morning(world: World) -> None:
     world.pending_draft(jst(2026, 11, 24, 10, 0))
     world.clock.t = jst(2026, 11, 24, 17, 0)
