@@ -47,7 +47,7 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
     connects to us, so there is nothing of ours to report.
     """
     report: dict[str, Any] = {"database": "ok", "database_writes": "ok", "migrations": "current",
-                              "outbox_backlog": None, "outbox_held": None, "slack_auth": rt.gateway.auth_error or "ok"}
+                              "outbox_backlog": None, "outbox_scheduled": None, "outbox_held": None, "slack_auth": rt.gateway.auth_error or "ok"}
     status = 200 if rt.gateway.auth_error is None else 503
     if (refused := rt.db.write_failure()) is not None:
         # Reads still work on a full disk or a read-only database: only failed writes show it. The
@@ -63,7 +63,9 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             report["migrations"] = "pending"
             status = 503
         with rt.db.session() as s:
-            report["outbox_backlog"] = outbox.backlog(s)
+            now = rt.gateway.clock()
+            report["outbox_backlog"] = outbox.backlog(s, now)
+            report["outbox_scheduled"] = outbox.scheduled(s, now)
             held, stale = outbox.held(s, rt.gateway.clock() - HELD_TOO_LONG)
         report["outbox_held"] = held
         if stale:

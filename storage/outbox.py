@@ -597,9 +597,22 @@ def held(s: Session, older_than: datetime) -> tuple[int, int]:
     return int(total), int(stale)
 
 
-def backlog(s: Session) -> int:
+def backlog(s: Session, now: datetime | None = None) -> int:
+    """Messages not yet delivered; with ``now``, only those due by then or already tried: a notice
+    held for the business morning (``hold_posts_until``) is not late, and a monitor alerting on
+    the backlog must not fire all through 年末年始 for it (``scheduled`` counts those)."""
     flush_pending(s)
-    return int(s.exec(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == PENDING)).one())
+    q = select(func.count()).select_from(OutboxRow).where(OutboxRow.status == PENDING)
+    if now is not None:
+        q = q.where((col(OutboxRow.next_attempt_at) <= now) | (col(OutboxRow.attempts) > 0))
+    return int(s.exec(q).one())
+
+
+def scheduled(s: Session, now: datetime) -> int:
+    """Posts held for a later moment (the next business morning) that nobody has tried yet."""
+    flush_pending(s)
+    return int(s.exec(select(func.count()).select_from(OutboxRow).where(
+        OutboxRow.status == PENDING, col(OutboxRow.next_attempt_at) > now, col(OutboxRow.attempts) == 0)).one())
 
 
 def rows(s: Session, statuses: Sequence[str] = (PENDING, SENT, FAILED)) -> list[OutboxRow]:

@@ -39,7 +39,7 @@ def test_healthz_reports_ok(sqlite_stack: LocalStack) -> None:
     status, body = healthz(sqlite_stack)
     assert status == 200
     assert body == {"database": "ok", "database_writes": "ok", "migrations": "current", "outbox_backlog": 0,
-                    "outbox_held": 0, "slack_auth": "ok", "status": "ok"}
+                    "outbox_scheduled": 0, "outbox_held": 0, "slack_auth": "ok", "status": "ok"}
 
 
 def test_healthz_reports_pending_migrations(tmp_path: Path, org: OrgConfig) -> None:

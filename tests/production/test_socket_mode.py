@@ -98,7 +98,7 @@ def test_socket_mode_answers_health_checks_and_nothing_else_over_http(tmp_path: 
     try:
         status, report = get_health(serve.port)
         assert status == 200 and report == {"database": "ok", "database_writes": "ok", "migrations": "current",
-                                            "outbox_backlog": 0, "outbox_held": 0, "slack_auth": "ok",
+                                            "outbox_backlog": 0, "outbox_scheduled": 0, "outbox_held": 0, "slack_auth": "ok",
                                             "socket_mode": "connected", "status": "ok"}
         # Events come over the socket only: a signed request over HTTP finds nothing to talk to.
         drv = serve.driver()
