@@ -23,6 +23,7 @@ _MARK_MESSAGE = "「{word}」は秘密情報の表示です。公開してよい
 _OPEN = "【\\[〔<《≪〈"
 _CLOSE = "】\\]〕>》≫〉"
 _BULLETS = "■□●○◆◇★☆・※▼▽▲△◎*\\-"
+_FRAME_CLOSE = "※■●◆▲▼"
 # Information classification of the government's unified standard (政府機関等の対策基準), which
 # municipalities follow: 機密性2 and 3 are 要機密情報; 機密性1 may be published.
 _LEVEL = r"機密性[ \t]*[23](?:[A-Ca-c](?![A-Za-z]))?(?![0-9])"
@@ -79,6 +80,9 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
             re.compile(rf"(?i){lead}\([ \t]*{terms}[ \t]*\)"),
             # A label is followed by a colon or the line end; a bare word (no 情報/文書) also by a space.
             re.compile(rf"(?i){lead}({terms}(?=[ \t]*(?::|\n|$))|{bare}(?=[ \t]))"),
+            # Framed by bullets like brackets (「※取扱注意※」「■部外秘■」). Not stars, which frame a playful
+            # 「★極秘★ミッション」, nor 「・」「-」, which start the next item (「・機密・個人情報の研修」).
+            re.compile(rf"(?i){lead}({terms})(?=[ \t]*[{_FRAME_CLOSE}])"),
         ),
         re.compile(
             rf"(?:{documents})は[ \t]*({document_marks})(?=です|でした|となります|とします|につき|のため|扱い)"

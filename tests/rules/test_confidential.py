@@ -513,6 +513,8 @@ def test_find_credentials_reports_spans_in_the_normalised_text() -> None:
         ("取扱注意：来年度の予算", "取扱注意"),
         ("非公開\n来年度の人事", "非公開"),
         ("■部外秘 人事異動の内示", "部外秘"),
+        ("※取扱注意※ 次期市長選に関する庁内の情勢分析資料です。", "取扱注意"),
+        ("■部外秘■人事異動の内示", "部外秘"),
         ("この資料は取扱注意です", "取扱注意"),
         ("Confidential: 予算", "Confidential"),
         ("[Confidential] 予算", "[Confidential]"),
@@ -546,6 +548,8 @@ def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
         "【機密性1】公開資料",
         "Your consultation is kept confidential.",
         "マル秘情報 ゲットだぜ",
+        "★極秘★ミッション！謙信公の隠れた名所を探せ！",
+        "・機密・個人情報の取扱い研修を実施しました",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_silent(text: str) -> None:
