@@ -152,6 +152,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
+    「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
+    反応します（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」は対象外です）。
     食べ物の「クセになる味」の「くせに」は対象外です。
     """
     education: tuple[str, ...] | None = None
@@ -181,10 +183,24 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
 _QUOTE = re.compile(r"「([^「」\n]{1,15})」")
 
 
+# A group turned away in so many words, written right after it: 「外国人の方はお断りしています」
+# 「外国籍の方の入居は不可」. Not 「お断り」 elsewhere in the sentence: 「外国人観光客の方へ、予約のない
+# 団体の入場はお断りしています」「高齢者の方へ：不審な勧誘はきっぱりお断りしましょう」 refuse something else.
+_SERVICE = r"(?:ご|お)?(?:参加|入居|利用|入場|入店|来店|申込み?|申し込み|応募|譲渡|契約|宿泊)"
+_REFUSED = re.compile(
+    rf"(?:の)?(?:方|方々|皆さん|皆様|人)?(?:の{_SERVICE})?(?:は|も)?[ \t]*{_SERVICE}?[ \t]*(?:お断り|不可)"
+    # 「お断りしません」「不可ではありません」 welcome them.
+    r"(?!\s*(?:し(?:ません|ない|ていません|ておりません)|(?:では|じゃ|で)(?:ない|ありません|ございません)))"
+)
+
+
 def _group_statements(doc: Document) -> Iterator[Hit]:
     groups = matcher("discrimination.txt", "groups")
+    if not groups.present(doc):
+        return
     exclusion = matcher("discrimination.txt", "exclusion")
-    if not (groups.present(doc) and exclusion.present(doc)):
+    refusals = "お断り" in doc.text or "不可" in doc.text
+    if not (refusals or exclusion.present(doc)):
         return
     deny = matcher("discrimination.txt", "deny")
     tokens = doc.tokens
@@ -196,6 +212,18 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     for g in found:
         sent = doc.sentence_at(g.start)
         if sent in done:
+            continue
+        end = g.end
+        while end in ends_at and ends_at[end] > end:
+            end = ends_at[end]
+        refused = _REFUSED.match(doc.text, end, sent[1]) if refusals else None
+        if refused is not None and not deny.find(doc, within=sent):
+            done.add(sent)
+            yield Hit(
+                g.start,
+                refused.end(),
+                f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+            )
             continue
         for x in exclusion.find(doc, within=sent):
             nxt = tokens[x.last + 1] if x.last + 1 < len(tokens) else None

@@ -44,6 +44,9 @@ from tests.rules.conftest import codes, findings_of
         ("障害者は迷惑だ", "prohibited.discrimination"),
         ("年寄りは引っ込んでろ", "prohibited.discrimination"),
         ("日本人以外お断り", "prohibited.discrimination"),
+        ("保護犬の譲渡会です。ただし、外国人の方はお断りしています。", "prohibited.discrimination"),
+        ("市営住宅の空き室です。外国籍の方の入居は不可です。", "prohibited.discrimination"),
+        ("障害者の方は参加不可", "prohibited.discrimination"),
         ("ガイキチかよ", "prohibited.discrimination"),
         ("ナマポのくせに", "prohibited.discrimination"),
         ("タヒね", "prohibited.insult"),
@@ -254,6 +257,9 @@ def test_fires(text: str, code: str) -> None:
         ("路上駐車は高齢者や障害者に迷惑です。", "prohibited.discrimination"),
         ("高齢者の方へ：不審な勧誘はきっぱりお断りしましょう。", "prohibited.discrimination"),
         ("外国人観光客の方へ、予約のない団体の入場はお断りしています。", "prohibited.discrimination"),
+        ("生活保護の方もお断りしません。お気軽にご相談ください。", "prohibited.discrimination"),
+        ("女性の方の参加も不可ではありません", "prohibited.discrimination"),
+        ("障害者手帳をお持ちの方は割引の併用不可です", "prohibited.discrimination"),
         ("LGBTの方も安心して利用できる窓口です。", "prohibited.discrimination"),
         ("アダルトサイトの不当請求にご注意ください", "prohibited.obscene"),  # a consumer-affairs warning
         ("Привет, сука", "prohibited.insult"),  # a word all in Cyrillic is Russian, not Latin in disguise
