@@ -43,13 +43,15 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
+    図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
+    対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [(h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message)]
     # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
     for a, b in merged([*spans, *_standalone(doc, "insult.txt")]):
-        if _reported(doc, a, b):
+        if _reported(doc, a, b) or _in_title(doc, a, b):
             continue
         yield Hit(a, b, message.format(word=doc.text[a:b]))
 
@@ -94,6 +96,24 @@ def _reported(doc: Document, start: int, end: int) -> bool:
     if _DISCOURAGED.search(doc.text, *window):
         return True
     return not _ENDORSED.search(doc.text, *window)
+
+
+def _in_title(doc: Document, start: int, end: int) -> bool:
+    """Whether [start, end) is inside a 『』 title in a draft about books, films or exhibitions."""
+    opening = doc.text.rfind("『", max(0, start - _TITLE_REACH), start)
+    if opening < 0 or "』" in doc.text[opening:start]:
+        return False
+    closing = doc.text.find("』", end, end + _TITLE_REACH)
+    if closing < 0 or "『" in doc.text[end:closing] or "\n" in doc.text[opening:closing]:
+        return False
+    # 『バカ』 alone is the word set off for emphasis (「市長は『バカ』だ」); a title says more.
+    if closing - opening - 1 - (end - start) < 2:
+        return False
+    return context_words("insult.txt", "works").found(doc, (0, len(doc.text)))
+
+
+# Long enough for 『くそつまらない未来を変えられるかもしれない投資の話』, short of a paragraph.
+_TITLE_REACH = 40
 
 
 _NAMED_AS_WORDS = re.compile(

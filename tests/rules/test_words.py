@@ -44,6 +44,9 @@ from tests.rules.conftest import codes, findings_of
         ("障害者は迷惑だ", "prohibited.discrimination"),
         ("年寄りは引っ込んでろ", "prohibited.discrimination"),
         ("日本人以外お断り", "prohibited.discrimination"),
+        # 『』 sets a title apart only in a draft about works, and only around more than the word.
+        ("『アホでもわかる』市政の話", "prohibited.insult"),
+        ("新着図書の担当は『バカ』です", "prohibited.insult"),
         ("保護犬の譲渡会です。ただし、外国人の方はお断りしています。", "prohibited.discrimination"),
         ("市営住宅の空き室です。外国籍の方の入居は不可です。", "prohibited.discrimination"),
         ("障害者の方は参加不可", "prohibited.discrimination"),
@@ -258,6 +261,8 @@ def test_fires(text: str, code: str) -> None:
         ("高齢者の方へ：不審な勧誘はきっぱりお断りしましょう。", "prohibited.discrimination"),
         ("外国人観光客の方へ、予約のない団体の入場はお断りしています。", "prohibited.discrimination"),
         ("生活保護の方もお断りしません。お気軽にご相談ください。", "prohibited.discrimination"),
+        ("新着図書のお知らせ：『ケーキの切れない非行少年たち』『アホでもわかる確定申告』ほか30冊。", "prohibited.insult"),
+        ("【新着図書】\n・『くそつまらない未来を変えられるかもしれない投資の話』", "prohibited.insult"),
         ("女性の方の参加も不可ではありません", "prohibited.discrimination"),
         ("障害者手帳をお持ちの方は割引の併用不可です", "prohibited.discrimination"),
         ("LGBTの方も安心して利用できる窓口です。", "prohibited.discrimination"),
