@@ -91,7 +91,8 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
 
 
 _OPEN_RE = re.compile(f"[{_OPEN}]")
-_NEWLINE = re.compile("\n")
+# A label starts a line, or a sentence after a full stop: 「…非公表ですが、こっそり教えます。取扱注意：見積価額の7割です。」
+_LABEL_START = re.compile("[\n。]")
 # What follows a stamp word used as a line's label in a post rather than as a stamp: a form's answer
 # (「未公表：なし」), or advice to the reader (「転送禁止：チェーンメールは転送しないでください」「取扱注意：
 # 灯油は火気から離して保管しましょう」). A stamp heads a title (「取扱注意：来年度の予算」) or stands alone.
@@ -123,7 +124,7 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     found: list[tuple[int, int]] = []
     if _OPEN_RE.search(norm):
         found.extend(m.span() for m in patterns.bracketed.finditer(norm))
-    for pos in (0, *(m.end() for m in _NEWLINE.finditer(norm))):
+    for pos in (0, *(m.end() for m in _LABEL_START.finditer(norm))):
         for pattern in patterns.line_start:
             if (m := pattern.match(norm, pos)) and not _label_of_a_post(norm, m.end()):
                 found.append(m.span(m.lastindex or 0))
@@ -202,8 +203,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     行ってはいけません」とし、茅野市 4(7)⑦ も「職務上知り得た秘密」の発信を禁じています。
     庁内文書を貼り付けたときに残りがちな表示を見つけます。部外秘・庁内限り・内部資料・厳秘の
     ような格付けの語はどこにあっても、秘・極秘・秘密・機密・取扱注意・非公開・非公表のように
-    普通の文でも使う語（未公表・庁内限定・転送禁止・公表不可なども）は、表示として書かれたとき（【秘】【非公開】のように括弧で囲む、行頭で
-    「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。行頭の見出しでも、
+    普通の文でも使う語（未公表・庁内限定・転送禁止・公表不可なども）は、表示として書かれたとき（【秘】【非公開】のように括弧で囲む、「※取扱注意※」のように
+    記号で挟む、行頭や文頭で「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。行頭や文頭の見出しでも、
     「未公表：なし」のような記入欄の答えや、「転送禁止：チェーンメールは転送しないでください」のように
     読む人への呼びかけが続くものは対象外です（「取扱注意：この資料は外部に出さないでください」のように
     資料の扱いを指示するものは止めます）。

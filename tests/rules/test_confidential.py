@@ -515,6 +515,7 @@ def test_find_credentials_reports_spans_in_the_normalised_text() -> None:
         ("■部外秘 人事異動の内示", "部外秘"),
         ("※取扱注意※ 次期市長選に関する庁内の情勢分析資料です。", "取扱注意"),
         ("■部外秘■人事異動の内示", "部外秘"),
+        ("最低売却価格は非公表ですが、こっそり教えます。取扱注意：見積価額の7割です。", "取扱注意"),
         ("この資料は取扱注意です", "取扱注意"),
         ("Confidential: 予算", "Confidential"),
         ("[Confidential] 予算", "[Confidential]"),
@@ -550,6 +551,7 @@ def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
         "マル秘情報 ゲットだぜ",
         "★極秘★ミッション！謙信公の隠れた名所を探せ！",
         "・機密・個人情報の取扱い研修を実施しました",
+        "灯油を買いました。取扱注意！ 灯油の取り扱いには十分ご注意ください。",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_silent(text: str) -> None:
