@@ -183,6 +183,23 @@ _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2}")
 _SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
 
 
+# やさしい日本語 is written with a space between words (分かち書き), so a particle and a one-letter
+# noun stand alone: 「ごみ の ひ は げつようび です」「あつい ひ は き を つけて」. Such a run is words when
+# each space has a particle on one side and the words around it are spaced too; 「ゆ き が ふります」
+# (no particle between ゆ and き) and 「【お 知 ら せ】」 (nothing spaced around it) stay letters.
+_PARTICLES = frozenset("はがをにのへでもとや")
+_SPACED_WORD_AROUND = re.compile(rf"(?:^|(?<=[ \u3000])){_WORDCH}{{2,}}(?=[ \u3000。、！？]|$)", re.MULTILINE)
+_AROUND = 30
+
+
+def _one_letter_words(text: str, start: int, end: int, letters: str) -> bool:
+    if not all(a in _PARTICLES or b in _PARTICLES for a, b in zip(letters, letters[1:], strict=False)):
+        return False
+    before = text[max(0, start - _AROUND) : start].rpartition("\n")[2]
+    after = text[end : end + _AROUND].partition("\n")[0]
+    return len(_SPACED_WORD_AROUND.findall(before)) + len(_SPACED_WORD_AROUND.findall(after)) >= 2
+
+
 @rule(
     code="a11y.spaced_word",
     severity="warning",
@@ -196,7 +213,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは「お、し、ら、せ」と一文字ずつ
     読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）と、
-    一文字の姓と名の間の空白（「講師：林 功 氏」）は対象外です。
+    一文字の姓と名の間の空白（「講師：林 功 氏」）は対象外です。やさしい日本語の分かち書きで助詞と
+    一文字の語が続くところ（「ごみ の ひ は げつようび です」「あつい ひ は き を つけて」）も、
+    語と語の間の空白なので対象外です（「ゆ き が ふります」は反応します）。
     """
     seen: set[int] = set()
     for m in _SPACED.finditer(doc.text):
@@ -204,6 +223,8 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
         letters = re.sub(r"[ \u3000]", "", m.group())
         if len(letters) == 3 and letters[-1] in _HONORIFIC_AFTER_NAME and _KANJI_NAME.fullmatch(letters[:2]):
             continue  # 「講師：林 功 氏」: a one-letter family and given name, then the honorific
+        if _one_letter_words(doc.text, m.start(), m.end(), letters):
+            continue
         fixed = re.sub(r"[ \u3000]", "", m.group())
         yield Hit(
             m.start(),

@@ -57,7 +57,14 @@ def test_halfwidth_kana_with_voiced_marks_is_replaced_as_one_run() -> None:
     assert (f.start, f.end, f.suggestion) == (0, 5, "イベント")
 
 
-@pytest.mark.parametrize("text", ["【お 知 ら せ】", "お　知　ら　せ", "日　時：11月30日", "場 所: 市民会館"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【お 知 ら せ】", "お　知　ら　せ", "日　時：11月30日", "場 所: 市民会館",
+        # Letters of one word in a やさしい日本語 sentence: no particle between ゆ and き.
+        "さむい ひ は ゆ き が ふります。", "ゆ き が ふります",
+    ],
+)
 def test_spaced_words(text: str) -> None:
     assert "a11y.spaced_word" in codes(text)
 
@@ -66,6 +73,20 @@ def test_spaced_words(text: str) -> None:
     "text", ["会場：上越文化会館 大ホール", "上越市 防災危機管理課", "日時：11月30日 10時"]
 )
 def test_spaces_between_words_are_fine(text: str) -> None:
+    assert "a11y.spaced_word" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ごみ の ひ は げつようび です。",
+        "あつい ひ は き を つけて ください。",
+        "こども の め に いれないで ください。",
+        "ひ を つかう とき は き を つけて ください。",
+    ],
+)
+def test_one_letter_words_of_yasashii_nihongo_are_words(text: str) -> None:
+    # 分かち書き: a particle and a one-letter noun (ひ, き, め) each stand between spaces.
     assert "a11y.spaced_word" not in codes(text)
 
 
