@@ -423,6 +423,8 @@ def test_a_home_labelled_on_the_line_beside_still_fires(text: str) -> None:
         ("本町3-4-5にお住まいの山田花子様", "本町3-4-5"),
         ("本町3-4-5 佐藤方", "本町3-4-5"),  # in care of a household
         ("本町三丁目四番地の山田花子様", "本町三丁目四番地"),  # kanji numerals, as formal letters write
+        # The age a record gives between the name and the address.
+        ("【行方不明者】山田トメさん（85歳）住所：上越市西城町2丁目5番10号。", "上越市西城町2丁目5番10号"),
     ],
 )
 def test_an_address_beside_a_persons_name_fires(text: str, address: str) -> None:
@@ -450,6 +452,7 @@ def test_an_address_beside_a_persons_name_fires(text: str, address: str) -> None
         "会場は木田一丁目一番三号の市役所です",
         "一番人気の商品を三番町の山田さんが紹介します",
         "市民の方（本町3-4-5）",
+        "講師 山田太郎氏（55歳）の講演、会場 本町3-4-5 市民プラザ",
     ],
 )
 def test_a_name_near_a_venue_address_does_not_fire(text: str) -> None:
