@@ -10,7 +10,7 @@ from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document, is_person_name
 from bot.rules.text_fold import fold
-from bot.rules.wordlists import Match, SpanSet, context_words, folded_set, load_sections, matcher
+from bot.rules.wordlists import Match, SpanSet, WordMatcher, context_words, folded_set, load_sections, matcher
 from bot.rules.wordrule import merged, word_hits
 
 
@@ -174,6 +174,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
     反応します（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」は対象外です）。
+    外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
+    も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
+    re-entry permit」は対象外です）。
     食べ物の「クセになる味」の「くせに」は対象外です。
     """
     education: tuple[str, ...] | None = None
@@ -214,6 +217,9 @@ _REFUSED = re.compile(
 )
 
 
+_ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
+
+
 def _group_statements(doc: Document) -> Iterator[Hit]:
     groups = matcher("discrimination.txt", "groups")
     if not groups.present(doc):
@@ -223,9 +229,13 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     if not (refusals or exclusion.present(doc)):
         return
     deny = matcher("discrimination.txt", "deny")
-    tokens = doc.tokens
     done: set[tuple[int, int]] = set()
-    found = groups.find(doc)
+    # Per sentence, worked out once: whether it opposes such statements, and the ends of its
+    # statements with what they say (a sentence may hold thousands of groups: not one scan per group).
+    denied: dict[tuple[int, int], bool] = {}
+    statements: dict[tuple[int, int], tuple[list[int], list[Match]]] = {}
+    # In order: a sentence is done when no statement follows a group, as none follows a later one.
+    found = sorted(groups.find(doc), key=lambda h: h.start)
     ends_at: dict[int, int] = {}
     for h in found:
         ends_at[h.start] = max(h.end, ends_at.get(h.start, h.end))
@@ -233,38 +243,46 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         sent = doc.sentence_at(g.start)
         if sent in done:
             continue
+        if sent not in denied:
+            denied[sent] = bool(deny.find(doc, within=sent))
+        if denied[sent]:
+            done.add(sent)
+            continue
+        # 「在日」+「朝鮮人」 are one group: quote the whole run of adjacent matches.
         end = g.end
         while end in ends_at and ends_at[end] > end:
             end = ends_at[end]
+        message = f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。"
         refused = _REFUSED.match(doc.text, end, sent[1]) if refusals else None
-        if refused is not None and not deny.find(doc, within=sent):
+        if refused is not None:
             done.add(sent)
-            yield Hit(
-                g.start,
-                refused.end(),
-                f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
-            )
+            yield Hit(g.start, refused.end(), message)
             continue
-        for x in exclusion.find(doc, within=sent):
-            nxt = tokens[x.last + 1] if x.last + 1 < len(tokens) else None
-            # 「出ていけば」「出て行けます」 go on: they are not the imperative or the verdict. A noun
-            # goes on to its copula (「外国人お断りです」) and stays one.
-            conjugates = tokens[x.last].pos in ("動詞", "助動詞", "形容詞")
-            if conjugates and nxt is not None and (nxt.pos == "助動詞" or (nxt.pos == "助詞" and nxt.pos2 == "接続助詞")):
-                continue
-            if x.end <= g.start or deny.find(doc, within=sent):
-                continue
-            done.add(sent)
-            # 「在日」+「朝鮮人」 are one group: quote the whole run of adjacent matches.
-            end = g.end
-            while end in ends_at and ends_at[end] > end:
-                end = ends_at[end]
-            yield Hit(
-                g.start,
-                x.end,
-                f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
-            )
-            break
+        if sent not in statements:
+            xs = sorted(_statements(doc, exclusion, sent), key=lambda x: x.end)
+            statements[sent] = ([x.end for x in xs], xs)
+        ends, xs = statements[sent]
+        k = bisect_right(ends, g.start)
+        done.add(sent)  # fired, or no statement follows this group nor any later one
+        if k < len(xs):
+            yield Hit(g.start, xs[k].end, message)
+
+
+def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) -> Iterator[Match]:
+    """The [exclusion] matches of the sentence `sent` that are said, not conjugated on."""
+    tokens = doc.tokens
+    for x in exclusion.find(doc, within=sent):
+        nxt = tokens[x.last + 1] if x.last + 1 < len(tokens) else None
+        # 「出ていけば」「出て行けます」 go on: they are not the imperative or the verdict. A noun
+        # goes on to its copula (「外国人お断りです」) and stays one.
+        conjugates = tokens[x.last].pos in ("動詞", "助動詞", "形容詞")
+        if conjugates and nxt is not None and (nxt.pos == "助動詞" or (nxt.pos == "助詞" and nxt.pos2 == "接続助詞")):
+            continue
+        # English has no imperative form to tell 「Foreigners go home!」 from 「Foreigners who go home
+        # for the holidays need a re-entry permit」: the English words only end the sentence.
+        if doc.text[x.start].isascii() and not _ENGLISH_END.match(doc.text, x.end, sent[1]):
+            continue
+        yield x
 
 
 @rule(

@@ -50,6 +50,9 @@ from tests.rules.conftest import codes, findings_of
         ("保護犬の譲渡会です。ただし、外国人の方はお断りしています。", "prohibited.discrimination"),
         ("市営住宅の空き室です。外国籍の方の入居は不可です。", "prohibited.discrimination"),
         ("障害者の方は参加不可", "prohibited.discrimination"),
+        ("Foreigners go home!", "prohibited.discrimination"),
+        ("Refugees are not welcome here.", "prohibited.discrimination"),
+        ("No foreigners allowed.", "prohibited.discrimination"),
         ("ガイキチかよ", "prohibited.discrimination"),
         ("ナマポのくせに", "prohibited.discrimination"),
         ("タヒね", "prohibited.insult"),
@@ -264,6 +267,8 @@ def test_fires(text: str, code: str) -> None:
         ("新着図書のお知らせ：『ケーキの切れない非行少年たち』『アホでもわかる確定申告』ほか30冊。", "prohibited.insult"),
         ("【新着図書】\n・『くそつまらない未来を変えられるかもしれない投資の話』", "prohibited.insult"),
         ("女性の方の参加も不可ではありません", "prohibited.discrimination"),
+        ("Foreigners who go home for the holidays need a re-entry permit.", "prohibited.discrimination"),
+        ("Telling foreigners to go home is hate speech.", "prohibited.discrimination"),
         ("障害者手帳をお持ちの方は割引の併用不可です", "prohibited.discrimination"),
         ("LGBTの方も安心して利用できる窓口です。", "prohibited.discrimination"),
         ("アダルトサイトの不当請求にご注意ください", "prohibited.obscene"),  # a consumer-affairs warning
@@ -645,3 +650,14 @@ def test_a_sentence_both_illegal_checks_find_is_reported_once() -> None:
     """「酒気帯び運転」 with 「大丈夫」 is an act with its call, and drinking, driving and 「大丈夫」 too:
     one finding, not two on the same words."""
     assert codes("酒気帯び運転でも基準値以下なら大丈夫です。").count("prohibited.illegal") == 1
+
+
+def test_statements_about_groups_are_read_in_linear_time() -> None:
+    # One sentence of thousands of groups, each with a statement that goes on (「出ていけば」): each
+    # group read the sentence's statements again, 6.5 s at 40,000 characters.
+    import time
+
+    text = ("外国人は出ていけば " * 4_000)[:40_000]
+    start = time.perf_counter()
+    codes(text)
+    assert time.perf_counter() - start < 3
