@@ -624,6 +624,9 @@ def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> Non
     # The words named after a dash or a comma, in a warning against them.
     "「うざい」「きもい」「死ね」——何気ない言葉が友達を深く傷つけます。",
     "「バカ」「消えろ」、そんな言葉でいじめるのはやめましょう。",
+    # DV and fraud warnings quote the abuser's whole sentences.
+    "「お前はバカだ」「誰が稼いでると思ってるんだ」——こんな言葉もDVです。",
+    "「払わないと殺すぞ」と脅す電話は詐欺です。",
 ])
 def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
@@ -643,6 +646,7 @@ def test_fraud_warnings_quoting_the_callers_words_stay_silent(text: str, code: s
     ("あんな連中は「ガイジ」だ。隔離しておけ。", "prohibited.discrimination"),
     ("「バカ」——この言葉が市長にはぴったりです。", "prohibited.insult"),
     ("「死ね」、その一言を担当者に言いたい。", "prohibited.insult"),
+    ("「死ね」と脅してやれ", "prohibited.insult"),
 ])
 def test_the_posts_own_words_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
