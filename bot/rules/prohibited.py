@@ -501,11 +501,18 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     クマの出没、行方不明者の捜索、詐欺への注意など安全にかかわる告知の「拡散希望」「拡散をお願いします」
     （同じ文か、それだけの文なら同じ段落にその話題があるもの）と、「本当かどうか確認しましょう」
     「真偽不明の情報にご注意ください」のように噂への注意を促す文も反応しません。
+    短い「」に入れて示した伝聞も、詐欺の注意喚起で示した誘い文句（「「給付金が出るらしい」という電話は詐欺です」）、
+    市が確かめた通報（「「熊が出たらしい」という情報を受け、現地を確認しました」）、インタビューで話した人の言葉
+    （「「この辺りは昔、海だったらしいですよ」と語り部さんが教えてくれました」。[hearsay_topics] の話題を除きます）
+    なら反応しません（「「給付金が出るらしいよ」と山田さんが話していました」は反応します）。
     事実を確認し、出典を示して断定できる形で書いてください。
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
     paragraphs = _SafetyParagraphs(doc)
-    hits = [h for h in word_hits(doc, opts, "rumor.txt", message) if not _official_request(doc, h, paragraphs)]
+    hits = [
+        h for h in word_hits(doc, opts, "rumor.txt", message)
+        if not _official_request(doc, h, paragraphs) and not _quoted_hearsay(doc, h)
+    ]
     hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _hearsay(doc)]
     hits.sort(key=lambda h: h.start)
     denied: dict[tuple[int, int], bool] = {}  # per sentence: a long one may hold thousands of hits
@@ -515,6 +522,44 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             denied[sentence] = _denied(doc, sentence)
         if not denied[sentence]:
             yield h
+
+
+# A hearsay ending in a short quote the post reports rather than passes on: the lure a fraud warning
+# names (「「給付金が出るらしい」という電話は詐欺です」), a report the city checked (「「熊が出たらしい」
+# という情報を受け、現地を確認しました」), and a resident's words in an interview (「「この辺りは昔、海だった
+# らしいですよ」と語り部さんが教えてくれました」) unless they are about a [hearsay_topics] matter.
+_QUOTE_REACH = 30
+_WARNING_REACH = 80
+_QUOTED_LURE = re.compile(
+    r"」\s*(?:など|等)?\s*(?:と|って)\s*(?:いう|言う|いった)?\s*(?:電話|メール|SMS|ショートメール|はがき|手紙|誘い|勧誘|手口)"
+)
+_LURE_WARNING = re.compile(r"詐欺|注意|デマ|誤り|うそ|嘘|事実ではありません|信じない")
+_QUOTED_REPORT = re.compile(r"」\s*(?:など|等)?\s*(?:と|って)\s*(?:いう|いった)\s*(?:情報|通報|連絡|話)")
+_REPORT_CHECKED = re.compile(r"確認し|見つかりませんでした|確認されませんでした|事実ではありません|誤り|デマ")
+_ATTRIBUTED = re.compile(
+    r"」\s*と\s*[^。「」\n]{0,25}?(?:話|語|教え|笑|言って|答え|振り返|打ち明け)"
+    r"|」\s*と\s*[^。「」\n]{0,25}?(?:さん|氏|様|先生|くん|ちゃん)\s*[。！!]?\s*$"
+)
+
+
+def _quoted_hearsay(doc: Document, hit: Hit) -> bool:
+    quote = doc.enclosing_quote(hit.start, hit.end, _QUOTE_REACH)
+    if quote is None:
+        return False
+    closing = quote[1]
+    end = doc.sentence_at(hit.start)[1]
+    if (following := doc.sentence_after(end - 1)) is not None:
+        end = following[1]  # 「…を確認しました。痕跡は見つかりませんでした。」
+    # Read a little way on, not to the end of what may be one sentence of thousands of characters.
+    end = min(end, closing + _WARNING_REACH)
+    if _QUOTED_LURE.match(doc.text, closing, end):
+        return _LURE_WARNING.search(doc.text, closing, end) is not None
+    if _QUOTED_REPORT.match(doc.text, closing, end):
+        return _REPORT_CHECKED.search(doc.text, closing, end) is not None
+    sentence_end = doc.sentence_at(closing)[1]
+    return bool(_ATTRIBUTED.match(doc.text, closing, sentence_end)) and not context_words(
+        "rumor.txt", "hearsay_topics"
+    ).found(doc, (quote[0], closing))
 
 
 # 「本当かどうか確認しましょう」「真偽不明の情報にご注意ください」 advise against rumours.
