@@ -228,7 +228,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「12월 31일(수요일)」、括弧のない「12月31日星期三」「12월 31일 수요일」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
     確かめます。曜日を先に書いた「terça-feira, 4 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
-    「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。
+    「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
+    「Thứ 7, ngày 13/12」（Thứ 2 が月曜日、Thứ 7 が土曜日）も確かめます（「lần thứ 2」のような順番は対象外です）。
     「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -1083,10 +1084,12 @@ def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
 # the weekday in words; with such a weekday the numbers are day/month.
 _VI_DAYS = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
 _VI_SHORT = ("t2", "t3", "t4", "t5", "t6", "t7", "cn")
+# As often written with the day's number: Thứ 2 is Monday … Thứ 7 Saturday.
+_VI_NUMBERED = ("thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "chủ nhật")
 _PT_DAYS = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
 _PT_SHORT = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
 _DM_WEEKDAY = (
-    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|t[2-7]|cn"
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|thứ\s*[2-7]|chủ\s+nhật|t[2-7]|cn"
     r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|seg|ter|qua|qui|sex|sáb|dom"
 )
 _DM_DATE = re.compile(
@@ -1099,7 +1102,11 @@ _DM_DATE = re.compile(
 # (「4 de janeiro (segunda-feira)」). Only full weekday names here: 「ter」「qua」「sex」 are words too.
 _PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
               "outubro", "novembro", "dezembro")
-_DM_FULL_WEEKDAY = r"(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật"
+# 「Thứ 7」 with a capital only: 「lần thứ 2, ngày 13/12」 is the second time, not a Monday.
+_DM_FULL_WEEKDAY = (
+    r"(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật"
+    r"|(?-i:Thứ)\s*[2-7](?![0-9])"
+)
 _DM_MONTH_WORDS = (
     rf"\s+de\s+(?P<mn>{'|'.join(_PT_MONTHS)})(?:\s+de\s+(?P<yn>[0-9]{{4}}))?"
     r"|\s+tháng\s+(?P<mv>[0-9]{1,2})(?:\s+năm\s+(?P<yv>[0-9]{4}))?"
@@ -1117,7 +1124,8 @@ _DM_NAMED_MONTH = re.compile(
 def _dm_weekday(word: str) -> tuple[int, tuple[str, ...]] | None:
     """(weekday, the names of its language and form) for a Vietnamese or Portuguese weekday."""
     w = re.sub(r"\s+", " ", word.lower().rstrip(".")).removesuffix("-feira")
-    for names in (_VI_DAYS, _VI_SHORT, _PT_DAYS, _PT_SHORT):
+    w = re.sub(r"^thứ ?([2-7])$", r"thứ \1", w)
+    for names in (_VI_DAYS, _VI_SHORT, _VI_NUMBERED, _PT_DAYS, _PT_SHORT):
         if w in names:
             return names.index(w), names
     return None

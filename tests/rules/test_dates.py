@@ -472,6 +472,9 @@ def test_a_right_second_day_of_a_range_is_silent(text: str) -> None:
     ("3/1 (domingo)", "土曜日（sábado）", "3/1 (sábado)"),
     ("29/12 (TER)", "月曜日（SEG）", "29/12 (SEG)"),
     ("29/12/2025 (Ter)", "月曜日（Seg）", "29/12/2025 (Seg)"),
+    # Vietnamese also numbers the weekdays: Thứ 2 is Monday … Thứ 7 Saturday.
+    ("Lịch thu gom rác: 31/12 (Thứ 5)", "水曜日（Thứ 4）", "31/12 (Thứ 4)"),
+    ("4/1 (thứ7)", "日曜日（chủ nhật）", "4/1 (chủ nhật)"),
 ])
 def test_a_vietnamese_or_portuguese_weekday_is_checked_day_first(text: str, said: str, suggestion: str) -> None:
     """Notices for Vietnamese and Brazilian residents write the day first (「31/12 (Thứ Năm)」)."""
@@ -485,6 +488,7 @@ def test_a_vietnamese_or_portuguese_weekday_is_checked_day_first(text: str, said
     ("Reabre em 5 de janeiro de 2026 (terça-feira)", "5 de janeiro de 2026 (segunda-feira)"),
     ("Làm việc lại từ Thứ Ba, ngày 5/1.", "Thứ Hai, ngày 5/1"),
     ("Thứ Ba, ngày 29 tháng 12", "Thứ Hai, ngày 29 tháng 12"),
+    ("Làm việc lại từ Thứ 3, ngày 5/1.", "Thứ 2, ngày 5/1"),
 ])
 def test_a_vietnamese_or_portuguese_weekday_before_the_date_is_checked(text: str, suggestion: str) -> None:
     [f] = findings_of("date.weekday_mismatch", text)
@@ -494,6 +498,8 @@ def test_a_vietnamese_or_portuguese_weekday_before_the_date_is_checked(text: str
 @pytest.mark.parametrize("text", [
     "segunda-feira, 5 de janeiro", "Segunda-feira, dia 29/12", "Thứ Hai, ngày 5/1", "Thứ Hai, ngày 29 tháng 12 năm 2025",
     "5 de janeiro (segunda-feira)", "quarta-feira 31/12 e sábado 3/1",
+    "Thứ 2, ngày 5/1", "31/12 (Thứ 4)", "3/1 (thứ 7)",
+    "Lần thứ 3, ngày 5/1",  # the third time: an ordinal, not a Tuesday
 ])
 def test_a_right_vietnamese_or_portuguese_weekday_before_the_date_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
