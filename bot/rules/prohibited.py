@@ -40,7 +40,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
-    「「払わないと殺すぞ」と脅す電話は詐欺です」のように、
+    「「払わないと殺すぞ」と脅す電話は詐欺です」「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
@@ -81,6 +81,9 @@ def _reported(doc: Document, start: int, end: int) -> bool:
     quote = doc.enclosing_quote(start, end, 15)
     if quote is None:
         return False
+    # Bounded: the label stands right before the quote (or the quotes listed before it).
+    if _EXAMPLES_OF_ABUSE.search(doc.text, max(0, quote[0] - _EXAMPLES_REACH), quote[0]):
+        return True
     closing = quote[1]
     # 「「死ね」「キモい」のような言葉」: a list of quoted words is reported as a whole.
     for _ in range(8):
@@ -120,8 +123,16 @@ _TITLE_REACH = 40
 
 
 _NAMED_AS_WORDS = re.compile(
-    r"」\s*(?:[—―─…‥]+|[、,])\s*(?:その|この|こんな|そんな|こうした|そうした|何気ない|なにげない|心ない|軽い)?\s*"
+    r"」\s*(?:[—―─…‥]+|[、,])\s*(?:(?:その|この|こんな|そんな|こうした|そうした|何気ない|なにげない|心ない|軽い)?\s*"
     r"(?:言葉|ことば|暴言|悪口|一言|ひと言|書き込み)"
+    # 「「お前は無能だ」「辞めちまえ」——これはパワハラです」
+    r"|(?:これ|それ|どれ)(?:は|も|が|こそ))"
+)
+_EXAMPLES_REACH = 120
+# A notice that lists what abuse sounds like: 「パワハラの例：「お前は無能だ」」「詐欺の手口：「…」」.
+_EXAMPLES_OF_ABUSE = re.compile(
+    r"(?:DV|暴力|虐待|暴言|いじめ|ハラスメント|パワハラ|モラハラ|セクハラ|カスハラ|詐欺)の?(?:例|事例|手口|具体例)\s*[:：]\s*"
+    r"(?:「[^「」\n]{1,30}」\s*[、・,]?\s*){0,8}$"
 )
 # A DV or harassment notice quotes whole sentences: 「「お前はバカだ」「誰が稼いでると思ってるんだ」——
 # こんな言葉もDVです」.

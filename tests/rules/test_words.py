@@ -634,6 +634,8 @@ def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> Non
     # DV and fraud warnings quote the abuser's whole sentences.
     "「お前はバカだ」「誰が稼いでると思ってるんだ」——こんな言葉もDVです。",
     "「払わないと殺すぞ」と脅す電話は詐欺です。",
+    "パワハラの例：「頑張れよ」「お前は無能だ」",
+    "「お前は無能だ」「辞めちまえ」——これはパワハラです。",
 ])
 def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
@@ -654,6 +656,8 @@ def test_fraud_warnings_quoting_the_callers_words_stay_silent(text: str, code: s
     ("「バカ」——この言葉が市長にはぴったりです。", "prohibited.insult"),
     ("「死ね」、その一言を担当者に言いたい。", "prohibited.insult"),
     ("「死ね」と脅してやれ", "prohibited.insult"),
+    ("「バカ」——これが市長にはぴったりです。", "prohibited.insult"),
+    ("市長の例：「バカ」", "prohibited.insult"),
 ])
 def test_the_posts_own_words_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
