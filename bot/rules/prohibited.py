@@ -193,6 +193,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」は対象外です）。
+    職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「若い女性歓迎」）も
+    反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
+    「女性の応募も歓迎します」は対象外です。
     食べ物の「クセになる味」の「くせに」は対象外です。
     """
     education: tuple[str, ...] | None = None
@@ -216,6 +219,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
                 continue
         yield hit
     yield from _group_statements(doc)
+    yield from _gendered_hiring(doc)
 
 
 # A term shown in brackets: 「らい病」「えた・非人」, not a whole quoted speech.
@@ -231,6 +235,36 @@ _REFUSED = re.compile(
     # 「お断りしません」「不可ではありません」 welcome them.
     r"(?!\s*(?:し(?:ません|ない|ていません|ておりません)|(?:では|じゃ|で)(?:ない|ありません|ございません)))"
 )
+
+
+# A job advertised for one sex (男女雇用機会均等法 第5条): 「除雪作業員（男性のみ）」「若い女性歓迎」. Only in a
+# recruitment sentence: 「女性限定の健康講座」 is a seminar, and 「女性の応募も歓迎します」 is positive action.
+_HIRING = re.compile(
+    r"求人|採用|急募|時給|月給|日給|給与|賃金|勤務|雇用|アルバイト|パート(?!ナー)|会計年度任用|(?:員|士|師|スタッフ)(?:を|の)?募集"
+)
+# A condition on who may apply, not a thing for one sex (「女性のみの世帯」「女性限定ヨガ教室」).
+_ONE_SEX = re.compile(
+    r"(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|に限ります|だけ)(?![の\u4e00-\u9fff\u30a0-\u30ff])"
+    r"|(?:若い|若手の)?(?:男性|女性)(?:大)?歓迎|(?:女性|男性)が望まし"
+)
+# 「女性の応募も歓迎」「女性も歓迎」 welcome one sex as well, as positive action does.
+_ALSO_WELCOME = re.compile(r"(?:女性|男性)(?:の(?:方|応募|皆さん))?も(?:大)?歓迎")
+
+
+def _gendered_hiring(doc: Document) -> Iterator[Hit]:
+    if not _HIRING.search(doc.text):
+        return
+    for m in _ONE_SEX.finditer(doc.text):
+        if m.group().endswith("歓迎") and not m.group().startswith(("若", "男")):
+            continue  # 「女性歓迎」 alone is the positive action the law allows for a job few women hold
+        if _ALSO_WELCOME.match(doc.text, m.start()):
+            continue
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"「{m.group()}」は性別で応募者を限る表現です。男女雇用機会均等法により、募集・採用で性別を"
+            "条件にすることはできません。性別に関わらない表現にしてください。",
+        )
 
 
 _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
