@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
@@ -152,6 +153,26 @@ def _replacement(ch: str) -> str:
 
 # A stretch of half-width kana; a space inside it keeps it one finding (「ｲﾍﾞﾝﾄ ｶｲｻｲ」).
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f](?:[\uff61-\uff9f ]*[\uff61-\uff9f])?")
+# A kaomoji: a short bracket holding a face's marks and no word (「(｡•̀ᴗ-)」「(ﾉ´ヮ`)」), with the arms and
+# sparkles around it (「ﾉ*: ･ﾟ」). Its half-width 「｡」「ﾉ」 draw the face; 「。」「ノ」 would not. Screen
+# readers stumble on the face either way, and 「ｲﾍﾞﾝﾄ(ｶｲｻｲ)」 holds no face mark: it still fires.
+_FACE = re.compile(r"[(（](?P<inner>[^()（）\n]{1,12})[)）]")
+_FACE_MARKS = re.compile(r"[´`ω▽∀≧≦°•ᴗдД∇◕ᴥ＾^ﾟ･｡;；＿_≖ー]")
+_FACE_ARMS = re.compile(r"[ﾉﾟ･｡ﾞｼノヽヾゞ٩۶و＼／\\/*:✧☆★♪ \u3000]{0,8}")
+
+
+def _kaomoji(text: str) -> Iterator[tuple[int, int]]:
+    for m in _FACE.finditer(text):
+        inner = m.group("inner")
+        if _FACE_MARKS.search(inner) and not _WORD_RUN.search(inner):
+            start = m.start()
+            while start > 0 and start > m.start() - 8 and _FACE_ARMS.fullmatch(text[start - 1]):
+                start -= 1
+            arms = _FACE_ARMS.match(text, m.end())
+            yield start, arms.end() if arms else m.end()
+
+
+_WORD_RUN = re.compile(rf"{WORD_LETTER}{{2}}")
 
 
 @rule(
@@ -167,11 +188,18 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。半角カナは読み上げや検索で正しく扱われないことが
     あり、濁点が別の文字として数えられます。空白をはさんで続く半角カナ（「ｲﾍﾞﾝﾄ ｶｲｻｲ」）は
-    一つの指摘にまとめます。
+    一つの指摘にまとめます。顔文字の目や腕に使った半角の「｡」「ﾉ」「ﾟ」（「(｡•̀ᴗ-)✧」「(ﾉ´ヮ`)ﾉ*: ･ﾟ」）は、
+    全角にすると顔文字が崩れるので対象外です。
     """
+    faces: list[tuple[int, int]] | None = None
     for m in _HALFWIDTH_KANA.finditer(doc.text):
         a, b = m.span()
         run = m.group()
+        if faces is None:
+            faces = sorted(_kaomoji(doc.text))
+        k = bisect_right(faces, (a, len(doc.text))) - 1
+        if k >= 0 and b <= faces[k][1]:
+            continue  # the eye or arm of a face: 「(｡•̀ᴗ-)✧」「(ﾉ´ヮ`)ﾉ*: ･ﾟ」
         fixed = unicodedata.normalize("NFKC", run)
         yield Hit(a, b, f"半角カタカナ「{run}」は全角の「{fixed}」にしてください。", suggestion=fixed)
 

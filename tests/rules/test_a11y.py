@@ -52,6 +52,16 @@ def test_name_characters_jis_symbols_and_emoji_do_not_fire(ch: str) -> None:
     assert "a11y.machine_dependent" not in codes(f"本日{ch}のお知らせ")
 
 
+@pytest.mark.parametrize("text", ["お楽しみに(｡•̀ᴗ-)✧", "開催決定！(ﾉ´ヮ`)ﾉ*: ･ﾟ 詳細は後日", "(ﾟ∀ﾟ)"])
+def test_halfwidth_marks_drawing_a_kaomoji_are_no_kana(text: str) -> None:
+    assert "a11y.halfwidth_kana" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["(・ω・)ｲﾍﾞﾝﾄ開催", "ｲﾍﾞﾝﾄ(ｶｲｻｲ)"])
+def test_halfwidth_kana_beside_or_in_brackets_without_a_face_still_fire(text: str) -> None:
+    assert "a11y.halfwidth_kana" in codes(text)
+
+
 def test_halfwidth_kana_with_voiced_marks_is_replaced_as_one_run() -> None:
     [f] = findings_of("a11y.halfwidth_kana", "ｲﾍﾞﾝﾄ開催")
     assert (f.start, f.end, f.suggestion) == (0, 5, "イベント")
