@@ -24,7 +24,8 @@ zero-width space inside a token changes nothing):
   PEM and PuTTY private keys, the password of a Wi-Fi QR code's text (WIFI:…;P:…;), and a password
   inside a URL of any scheme (https://user:pass@host/,
   a connection string postgres://user:pass@db/); Azure
-  connection strings by their 「AccountKey=」;
+  connection strings by their 「AccountKey=」; a key in a URL's query (「?key=…」「&auth=…」「&sig=…」,
+  but not the 「sig=」 of an image CDN's picture);
 - a signed URL: an Azure SAS (sv=…&sig=…), an S3 or Google Cloud Storage signed URL
   (X-Amz-Signature=…, X-Goog-Signature=…) or a CloudFront one (Signature=…&Key-Pair-Id=…). Whoever
   has it opens a private file (or writes, if the SAS allows) until it expires; its query is the
@@ -247,8 +248,17 @@ _KEY_LABEL = (
     r"(?<![A-Za-z0-9])[A-Za-z0-9]*_?(?:secret_access_key|secret_key|api_secret|app_secret|access_token|"
     r"refresh_token|auth_token|private_key)(?![A-Za-z0-9])|"
     # Azure connection strings (「…;AccountKey=…;…」「SharedAccessKey=…」).
-    r"(?<![A-Za-z0-9])(?:AccountKey|SharedAccessKey)(?![A-Za-z0-9]))"
+    r"(?<![A-Za-z0-9])(?:AccountKey|SharedAccessKey)(?![A-Za-z0-9])|"
+    # A URL's query parameter that carries a key (「…/portal?key=…」「&auth=…」「&sig=…」): too
+    # common a word in prose to be a label anywhere else.
+    r"(?<=[?&])(?:key|auth|authkey|auth_key|access_key|accesskey|api-key|sig)(?==))"
 )
+# The value of a query parameter ends where the next parameter or the fragment begins.
+_QUERY_VALUE_END = re.compile(r"[&#]")
+# A 「sig=」 on the address of an image or a video is an image CDN's signature of the resizing it
+# asks for, published with every picture on a page: not a key to anything private.
+_MEDIA_PATH = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp|avif|svg|bmp|heic|mp4|mov|webm|m4v)$")
+_QUERY_REACH = 2000
 # Labels of one-time codes (2段階認証, SMS): 「認証コード：482913」 is what lets someone else into the
 # account for a few minutes, pasted by mistake with the draft. 「確認番号」 is left out: event
 # lotteries publish theirs.
@@ -303,7 +313,7 @@ _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
 # the network's SSID (「SSID: …⏎KEY: …」): only there is the bare word a password's label.
-_BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z])(?:キー|key)(?![ァ-ヺーA-Za-z])"
+_BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z])"
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
     rf"(?P<bare_key>{_BARE_KEY_LABEL})|"
@@ -317,7 +327,7 @@ _PASSWORD_PROBES = (
 )
 _LABEL_PROBES = (
     *_PASSWORD_PROBES, "コード",
-    *("キー", "key", "secret", "シークレット", "トークン", "token"),
+    *("キー", "key", "secret", "シークレット", "トークン", "token", "auth", "sig="),
     *("認証番号", "code", "cvv", "cvc"),  # the other code labels end in コード, probed above
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
@@ -528,6 +538,13 @@ def _under_an_id(norm: str, m: re.Match[str]) -> bool:
     return m["label"].lower() in ("pw", "pwd", "p/w", "pass") and _id_before(norm, m) is not None
 
 
+def _on_media(norm: str, query: int) -> bool:
+    """Whether the URL whose query parameter starts after ``query`` (its 「?」 or 「&」) leads to an
+    image or a video."""
+    mark = norm.rfind("?", max(0, query - _QUERY_REACH), query + 1)
+    return mark >= 0 and _MEDIA_PATH.search(norm, max(0, mark - 8), mark) is not None
+
+
 def _labelled(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _LABEL_PROBES):
@@ -547,6 +564,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value = value[:-1]
         if m["quote"] is None:
             value = _whole(norm, m, a, value)
+        query = m["key"] is not None and norm[m.start() - 1 : m.start()] in ("?", "&")
+        if query:
+            value = _QUERY_VALUE_END.split(value, maxsplit=1)[0]
+            if m["label"].lower() == "sig" and _on_media(norm, m.start() - 1):
+                continue
         # A quoted example is followed by its closing quote first: 「パスワードは「yuki2025」のような…」.
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
@@ -716,6 +738,8 @@ def find_credentials(norm: str) -> list[Credential]:
     found: list[Credential] = [*_tables(norm), *_bracketed(norm), *_login_pairs(norm)]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
+        if inner is not None and inner.kind in SIGNED_URL_KINDS and inner.start <= c.start:
+            continue  # the 「sig=」 of an Azure SAS: reported once, as the signed URL it belongs to
         if inner is not None:
             tokens.remove(inner)
             c = Credential(

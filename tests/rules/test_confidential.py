@@ -281,6 +281,41 @@ def test_urls_without_a_service_signature_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("詳細は https://example.lg.jp/portal?key=AbC123xyz9QwErTy をご覧ください。", "AbC123xyz9QwErTy"),
+        ("https://example.lg.jp/portal?auth=AbC123xyz9QwErTy&page=2", "AbC123xyz9QwErTy"),
+        ("https://example.lg.jp/portal?token=AbC123xyz9QwErTy", "AbC123xyz9QwErTy"),
+        ("https://example.lg.jp/portal?apikey=AbC123xyz9QwErTy#top", "AbC123xyz9QwErTy"),
+        ("https://example.lg.jp/portal?id=3&sig=AbC123xyz9QwErTy", "AbC123xyz9QwErTy"),
+        ("https://example.lg.jp/api?access_key=9f8e7d6c5b4a3f2e1d0c", "9f8e7d6c5b4a3f2e1d0c"),
+    ],
+)
+def test_a_key_in_a_urls_query_fires_and_is_masked(text: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    # Only the parameter's own value: the next parameter is no part of the key.
+    assert text[f.start : f.end].endswith(secret)
+    for other in check(text, ctx()):
+        assert secret not in other.excerpt and secret not in other.message, other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://example.lg.jp/portal?id=123&page=2",
+        "https://example.lg.jp/portal?key=short&page=2",
+        # A short key followed by a long parameter: the key's value stops at 「&」.
+        "https://example.lg.jp/search?key=tokyo&ref=1234567890abcdefgh",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ&key=value",
+        "https://cdn.example.jp/photo/a.webp?sig=abcDEF1234567890abcd",  # an image CDN's resizing
+        "鍵の受け渡しについて key=AbC123xyz9QwErTy",  # not a query parameter
+    ],
+)
+def test_public_query_parameters_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 @pytest.mark.parametrize("text", [
     "認証コードが届かない場合はこちらをご覧ください",
     "確認コード（6桁）を入力してください",
