@@ -34,6 +34,28 @@ _KANJI_DIGITS = str.maketrans(KANJI_DIGITS, "0123456789")
 _KANJI_DIGIT_RUN = re.compile(r"[○〇一二三四五六七八九]+")
 
 
+# A number that a PDF or a narrow window broke across two lines: 「1234 5678⏎9012」「090-1234⏎5678」
+# 「1234-5678-⏎9012」. The line before must end with two groups of it (or a hyphen), and the next line
+# hold only its last group, so that a list of numbers (「090⏎1234⏎5678」) or a table of them (「1234
+# 5678⏎9012 3456」) stays a list. Runs of spaces are possessive and a number is tried from its first
+# digit only: linear on a draft of digits.
+_WRAPPED = re.compile(
+    r"(?:(?<![0-9])[0-9]++(?:[ \t]*+-[ \t]*+|[ \t]++)[0-9]++[ \t]*+|[0-9][ \t]*+-[ \t]*+)"
+    r"\n(?=[ \t]*+[0-9]++(?![ \t]*+-?[ \t]*+[0-9]))"
+)
+
+
+def _numbers(doc: Document) -> str:
+    """``doc.numview`` with the line break inside a wrapped number read as a space (same offsets)."""
+    key = (__name__, "numbers")
+    view = doc.memo.get(key)
+    if not isinstance(view, str):
+        numview = doc.numview
+        view = _WRAPPED.sub(lambda m: m.group()[:-1] + " ", numview) if "\n" in numview else numview
+        doc.memo[key] = view
+    return view
+
+
 def _circle_as_zero(m: re.Match[str]) -> str:
     run = m.group()
     return run.replace("○", "〇") if run.strip("○〇") else run
@@ -66,7 +88,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ピリオド、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
-    （+81 90-…、(+81) 90-…）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）でも見つけます。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    （+81 90-…、(+81) 90-…）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
@@ -79,7 +101,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
     scam_sentences: dict[tuple[int, int], bool] = {}  # each sentence read once, however many numbers
-    numbers = doc.numview
+    numbers = _numbers(doc)
     if "○" in numbers:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
     if "〇" in numbers:
@@ -183,10 +205,11 @@ _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|35|30|36|38|39|6011|64[4-9
 
 def _runs(doc: Document, min_digits: int) -> Iterator[list[tuple[int, int]]]:
     """Each run of digit groups with at least `min_digits` digits, as the numview spans of its groups."""
-    for m in _DIGIT_RUN.finditer(doc.numview):
+    numbers = _numbers(doc)
+    for m in _DIGIT_RUN.finditer(numbers):
         # Most runs are dates, times and phone numbers: too short to hold the number looked for.
         if m.end() - m.start() >= min_digits:
-            yield [(g.start(), g.end()) for g in _GROUP.finditer(doc.numview, m.start(), m.end())]
+            yield [(g.start(), g.end()) for g in _GROUP.finditer(numbers, m.start(), m.end())]
 
 
 def _windows(
@@ -377,7 +400,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     制限されています。12桁の数字（4桁ずつの区切りも可: 空白・ハイフン・ピリオド、区切りの前後の
     空白も可）の検査用数字を総務省令の計算方法で確かめ、13桁の法人番号のように長い数字の一部で
     ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号や、CSV の表のように
-    カンマで区切った欄の番号（「山田太郎,123456789018,本町」）も見つけます。
+    カンマで区切った欄の番号（「山田太郎,123456789018,本町」）や、PDF から写して2行に分かれた番号
+    （「1234 5678」の次の行に「9018」だけ）も見つけます（1行に1つずつや2つずつ並べた番号の一覧は対象外です）。
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
@@ -413,7 +437,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     """クレジットカード番号（13〜19桁、Luhn 検査が通り、国際ブランドの番号体系に合うもの）を止めます。
 
     和気町 4(2) の個人情報保護に関わるだけでなく、公開されたカード番号は直ちに悪用されます。
-    4桁ごとなどの空白・ハイフン・ピリオド区切りも見つけます。リコールや商品案内に載る
+    4桁ごとなどの空白・ハイフン・ピリオド区切りも、最後の区切りだけが次の行に分かれた番号も見つけます。リコールや商品案内に載る
     JAN（EAN）コードは対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」

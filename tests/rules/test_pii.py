@@ -40,6 +40,9 @@ from tests.rules.conftest import codes, findings_of
         "090-1234-\n5678",
         "090-\n1234-5678",
         "090.1234.\n  5678",
+        # Wrapped at a space or after the second group, as a PDF copy breaks it.
+        "090-1234\n5678",
+        "090 1234\n5678",
     ],
 )
 def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
@@ -141,6 +144,34 @@ def test_my_number_fires_with_or_without_the_word(written: str) -> None:
     text = f"番号は{written}です"
     [f] = findings_of("pii.my_number", text)
     assert text[f.start : f.end] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "number"),
+    [
+        ("マイナンバーは1234 5678\n9018です。", "pii.my_number", "1234 5678\n9018"),
+        ("1234 5678\n9018", "pii.my_number", "1234 5678\n9018"),
+        ("個人番号 1234-5678-\n9018 の方", "pii.my_number", "1234-5678-\n9018"),
+        ("1234 5678 \n 9018", "pii.my_number", "1234 5678 \n 9018"),
+        ("カード 4111 1111 1111\n1111 で決済", "pii.card_number", "4111 1111 1111\n1111"),
+    ],
+)
+def test_a_number_broken_across_two_lines_fires(text: str, code: str, number: str) -> None:
+    [f] = findings_of(code, text)
+    assert text[f.start : f.end] == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1234\n5678\n9018",  # a list of numbers, one per line
+        "1234 5678\n9018 3456",  # a table of numbers, two on each line
+        "1234 5678\n\n9018",  # a paragraph break
+        "受付番号 5189 9913\n3036",  # named as another kind, as on one line
+    ],
+)
+def test_numbers_on_separate_lines_are_not_joined(text: str) -> None:
+    assert not {"pii.my_number", "pii.card_number"} & set(codes(text))
 
 
 @pytest.mark.parametrize(
