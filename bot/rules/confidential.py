@@ -64,6 +64,14 @@ class _MarkPatterns:
     said_of_document: re.Pattern[str]  # 「この資料は取扱注意です」
 
 
+def _spaced(word: str) -> str:
+    """``word``, also with spaces between its letters when it is Japanese: a stamp laid out for
+    looks (【部　外　秘】) is read as the stamp. English stamps are spaced between words only."""
+    if word.isascii():
+        return re.escape(word)
+    return "[ \t]{0,3}".join(re.escape(c) for c in word)
+
+
 @cache
 def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
     sections = load_sections("secret.txt")
@@ -71,13 +79,16 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
     bare = "(?:" + "|".join([*(re.escape(w) for w in words), _LEVEL]) + ")"
     term = bare + "(?:情報|文書|資料|扱い)?"
     terms = rf"{term}(?:[ \t]*[・/,、][ \t]*{term})*"
+    # Inside brackets the stamp is all there is, so its letters may be spaced out.
+    spaced = "(?:" + "|".join([*(_spaced(w) for w in words), _LEVEL]) + ")(?:情報|文書|資料|扱い)?"
+    spaced_terms = rf"{spaced}(?:[ \t]*[・/,、][ \t]*{spaced})*"
     lead = rf"[ \t]*(?:[{_BULLETS}]+[ \t]*)?"
     documents = "|".join(re.escape(w) for w in sections.get("documents", ()))
     document_marks = "|".join(re.escape(w) for w in sections.get("document_marks", ()))
     return _MarkPatterns(
-        re.compile(rf"(?i)[{_OPEN}][ \t]*{terms}[ \t]*[{_CLOSE}]"),
+        re.compile(rf"(?i)[{_OPEN}][ \t]*{spaced_terms}[ \t]*[{_CLOSE}]"),
         (
-            re.compile(rf"(?i){lead}\([ \t]*{terms}[ \t]*\)"),
+            re.compile(rf"(?i){lead}\([ \t]*{spaced_terms}[ \t]*\)"),
             # A label is followed by a colon or the line end; a bare word (no 情報/文書) also by a space.
             re.compile(rf"(?i){lead}({terms}(?=[ \t]*(?::|\n|$))|{bare}(?=[ \t]))"),
             # Framed by bullets like brackets (「※取扱注意※」「■部外秘■」). Not stars, which frame a playful
@@ -90,6 +101,14 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
     )
 
 
+# The circled 秘 sign is a stamp also with text right after it (「㊙組織再編の件」「件名：㊙人事異動」):
+# where stamps stand (a line's start, after a bullet, an opening bracket or a label's colon) and
+# before a kanji. Before kana it is the fun 「マル秘」 of a tourism post (「㊙スポット」「㊙グルメ」), and
+# so it is before the words such posts put after it (「㊙情報」「㊙穴場」「㊙裏話」).
+_CIRCLED_SECRET = re.compile(
+    rf"(?m)(?:^|(?<=[:：{_OPEN}［＜]))[ \t　]*+(?:[{_BULLETS}]+[ \t　]*+)?(?P<mark>㊙\ufe0f?)"
+    r"(?=[\u4e00-\u9fff々])(?!情報|話|裏話|技|映像|写真|動画|画像|穴場|絶景|名所|名店|特典|特集|企画|伝授|公開)"
+)
 _OPEN_RE = re.compile(f"[{_OPEN}]")
 # A label starts a line, or a sentence after a full stop: 「…非公表ですが、こっそり教えます。取扱注意：見積価額の7割です。」
 _LABEL_START = re.compile("[\n。]")
@@ -130,6 +149,10 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 found.append(m.span(m.lastindex or 0))
     if "は" in norm:
         found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))
+    if "㊙" in doc.text:
+        # On the draft itself: normalising makes the sign the letter 秘 (「秘組織」 reads as a word).
+        for m in _CIRCLED_SECRET.finditer(doc.text):
+            yield Hit(m.start("mark"), m.end("mark"), _MARK_MESSAGE.format(word=m["mark"]))
     for probes, pattern in (
         (("機密性",), _LEVEL_RE),
         (("CONFIDENTIAL", "ONLY", "DISTRIBUTE", "PUBLICATION"), _CONFIDENTIAL_RE),
@@ -208,7 +231,9 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「未公表：なし」のような記入欄の答えや、「転送禁止：チェーンメールは転送しないでください」のように
     読む人への呼びかけが続くものは対象外です（「取扱注意：この資料は外部に出さないでください」のように
     資料の扱いを指示するものは止めます）。
-    「非公開で開催します」「極秘ミッション」「マル秘スポット」「秘境」「神秘的」は対象外です。
+    括弧の中の表示は、文字の間に空白を入れたもの（【部 外 秘】【社　外　秘】）も同じです。丸秘の記号「㊙」は、
+    行頭や見出しの「：」の後で直後に漢字の件名が続くもの（「㊙組織再編の件」）も表示とみなします。
+    「非公開で開催します」「極秘ミッション」「マル秘スポット」「㊙スポット」「㊙情報」「秘境」「神秘的」は対象外です。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて
     示した相手の言葉（「「口外しないで」と言われたら詐欺です」）も対象外です）。

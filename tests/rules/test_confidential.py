@@ -555,6 +555,16 @@ def test_find_credentials_reports_spans_in_the_normalised_text() -> None:
         ("Confidential: 予算", "Confidential"),
         ("[Confidential] 予算", "[Confidential]"),
         ("人事評価（機密性2A）の結果", "機密性2A"),
+        # Spaced out inside the brackets, with ASCII or ideographic spaces.
+        ("【部 外 秘】来年度の組織再編について", "【部 外 秘】"),
+        ("【社　外　秘】来年度の組織再編について", "【社　外　秘】"),
+        ("【取 扱 注 意】職員名簿", "【取 扱 注 意】"),
+        ("（部 外 秘）人事異動の内示", "（部 外 秘）"),
+        # The circled 秘 sign with the title right after it.
+        ("㊙組織再編の件", "㊙"),
+        ("㊙\ufe0f組織再編の件", "㊙\ufe0f"),
+        ("件名：㊙人事異動について", "㊙"),
+        ("■㊙組織再編の件", "㊙"),
     ],
 )
 def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
@@ -587,6 +597,11 @@ def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
         "★極秘★ミッション！謙信公の隠れた名所を探せ！",
         "・機密・個人情報の取扱い研修を実施しました",
         "灯油を買いました。取扱注意！ 灯油の取り扱いには十分ご注意ください。",
+        "㊙スポット紹介",
+        "㊙情報 ゲットだぜ",
+        "地元民だけが知る㊙名所をご紹介します",
+        "㊙穴場スポットを巡るツアー",
+        "【秘 境 め ぐ り】山あいの温泉へ",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_silent(text: str) -> None:
