@@ -459,6 +459,13 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
 _LOCAL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
 _DOMAIN = r"((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?![A-Za-z0-9\-])"
 _EMAIL = re.compile(rf"{_LOCAL}@{_DOMAIN}")
+# The dot of the domain typed as the ideographic full stop, as a Japanese IME gives it (「taro@gmail。com」;
+# 「．」 and 「｡」 are a dot and 「。」 in the normalised view): the same address to whoever reads it.
+# Only with a real public suffix after it, so that a sentence ending after an address (「…@example.com。
+# Thanks」) keeps the address it had.
+_WIDE_DOT_EMAIL = re.compile(
+    rf"{_LOCAL}@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?[.。])+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
+)
 # Addresses written so that harvesters miss them but every reader can rebuild them:
 # taro(at)example.com, taro [at] example(dot)com, taro(アットマーク)example.com (NFKC view, so
 # full-width brackets count too).
@@ -534,6 +541,7 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     公式投稿に載せると、個人情報の公開や、なりすまし・誤送信の原因になります。`*.lg.jp`・
     `*.go.jp`・設定の `official_email_domains` と `allow`（アドレスまたはドメイン）は対象外です。
     アドレスは ASCII の範囲で区切るので、「…@example.comまで」のように日本語が続いても見つけます。
+    ドメインの「.」を「。」「．」で書いたアドレス（「taro@gmail。com」）も、実在するドメインの形なら同じ扱いです。
     `taro(at)example.com`、`taro[at]example(dot)com`、「taro★example.com（★を@に変えてください）」
     「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
     アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
@@ -547,13 +555,23 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         address = f"{local}@{domain}".lower()
         return address in allowed or any(host_matches(domain.lower(), d) for d in (*official, *allowed))
 
-    for m in _EMAIL.finditer(doc.norm):
-        if exempt(m.group().rsplit("@", 1)[0], m.group(1)):
+    addresses = [(m.start(), m.end(), m.group().rsplit("@", 1)[0], m.group(1)) for m in _EMAIL.finditer(doc.norm)]
+    if "。" in doc.norm:
+        wide: dict[int, tuple[int, int, str, str]] = {}
+        for m in _WIDE_DOT_EMAIL.finditer(doc.norm):
+            domain = m["domain"].replace("。", ".")
+            if "。" in m["domain"] and is_known_suffix(domain.lower()):
+                wide[m.start()] = (m.start(), m.end(), m.group().rsplit("@", 1)[0], domain)
+        if wide:
+            # In place of what the ASCII pattern made of the same address (「taro@mail.gmail」).
+            addresses = sorted([*wide.values(), *(a for a in addresses if a[0] not in wide)])
+    for a, b, local, domain in addresses:
+        if exempt(local, domain):
             continue
-        start, end = doc.span(m.start(), m.end())
+        start, end = doc.span(a, b)
         if (u := doc.url_at(start)) is not None and u.userinfo:
             continue  # the userinfo@host of a link, not an address
-        if _IN_AUTHORITY.search(doc.norm, max(0, m.start() - 100), m.start()):
+        if _IN_AUTHORITY.search(doc.norm, max(0, a - 100), a):
             continue  # 「mysql://root:pass@db…」: a connection string's user (confidential.secret's)
         yield Hit(
             start,

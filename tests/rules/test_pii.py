@@ -342,6 +342,42 @@ def test_fullwidth_email_is_found_with_original_offsets() -> None:
 
 @pytest.mark.parametrize(
     "address",
+    ["taro.yamada@gmail。com", "taro.yamada@gmail｡com", "taro@mail.gmail。com", "taro@example。co。jp"],
+)
+def test_an_address_with_an_ideographic_full_stop_for_a_dot_fires(address: str) -> None:
+    text = f"申込みは {address} までお送りください"
+    [f] = findings_of("pii.email", text)
+    assert text[f.start : f.end] == address
+    assert f.message == findings_of("pii.email", "申込みは taro@gmail.com まで")[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Write to taro@gmail.com。Thanks", "taro@gmail.com"),  # the full stop ends the sentence
+        ("連絡先は taro@gmail.com。", "taro@gmail.com"),
+    ],
+)
+def test_a_full_stop_after_an_address_is_not_part_of_it(text: str, address: str) -> None:
+    [f] = findings_of("pii.email", text)
+    assert f.excerpt == address
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問合せ koho@city。joetsu。lg。jp まで",
+        "問合せ koho@city.joetsu.lg.jp。次回もよろしくお願いします",
+        "メールはtaro@example。次回もよろしく",  # no public suffix after the full stop
+        "Instagram @joetsu_city。com",
+    ],
+)
+def test_official_or_incomplete_addresses_with_a_full_stop_stay_silent(text: str) -> None:
+    assert "pii.email" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "address",
     ["koho@city.joetsu.lg.jp", "info@pref.niigata.lg.jp", "soumu@soumu.go.jp", "koho@city.joetsu.niigata.jp"],
 )
 def test_official_email_domains_are_exempt(address: str) -> None:
