@@ -19,8 +19,13 @@ from bot.rules.text import KANJI_DIGITS, Document, is_person_name
 # editor or a PDF broke it); a bare line break is not enough (a list of numbers).
 _SEP = r"(?:[ \t]*[-.][ \t]*(?:\n[ \t]*)?|[ \t]*\(|[ \t]+|\)[ \t]*)?"
 # The trunk prefix 0, or the country code +81 written in international form (+81 90-…, with or
-# without the 0 kept as "(0)"; 「(+81) 90-…」 in brackets, as English business cards have it).
-_TRUNK = r"(?:0|(?:\+81|\(\+81\))[ \t-]*(?:\(0\)[ \t-]*|0)?)"
+# without the 0 kept as "(0)"; 「(+81) 90-…」 in brackets, as English business cards have it). The
+# plus is often left out (「81-90-1234-5678」「(81) 90 …」): then a separator must follow the 81, since
+# twelve digits run together (「819012345678」) are as likely some other number.
+_TRUNK = (
+    r"(?:0|(?:\+81|\(\+81\))[ \t-]*(?:\(0\)[ \t-]*|0)?"
+    r"|(?<![0-9+])(?:81[ \t-]+|\(81\)[ \t-]*)(?:\(0\)[ \t-]*|0)?)"
+)
 # Mobile/IP/M2M prefixes; the fourth digit is never 0 (0800… is toll-free, not a mobile).
 # Not inside a longer number (a digit, or a digit and a hyphen, before it); a hyphen after a label
 # (「TEL-090…」, or the 「ー」 of 「携帯ナンバー」, a hyphen in this view) is only a separator.
@@ -68,7 +73,7 @@ def _digits(s: str) -> str:
 def _national(number: str) -> str:
     """The digits of a phone number as dialled inside Japan (+81 90… → 090…), for comparison."""
     digits = _digits(number)
-    if number.lstrip(" \t(").startswith("+81"):
+    if number.lstrip(" \t(").startswith(("+81", "81")):  # no number dialled inside Japan starts with 8
         digits = digits[2:]
         return digits if digits.startswith("0") else "0" + digits
     return digits
@@ -88,7 +93,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ピリオド、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
-    （+81 90-…、(+81) 90-…）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。

@@ -32,6 +32,11 @@ from tests.rules.conftest import codes, findings_of
         "+81-90-1234-5678",
         "+819012345678",
         "+81 (0)90-1234-5678",
+        # The country code without its plus, as often copied from a foreign form.
+        "81-90-1234-5678",
+        "81 90 1234 5678",
+        "(81) 90-1234-5678",
+        "81-(0)90-1234-5678",
         "＋８１ ９０－１２３４－５６７８",
         "〇九〇－一二三四－五六七八",  # kanji digits, as in a vertical document
         "〇八〇一二三四五六七八",
@@ -65,6 +70,9 @@ def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
         "〇〇〇－〇〇〇〇－〇〇〇〇",  # a placeholder
         "〇九〇－〇〇〇〇－〇〇〇〇",
         "090\n1234\n5678",  # a list of numbers, one per line
+        "819012345678",  # twelve digits run together: not read as a country code
+        "81-25-526-5111",  # a landline in international form
+        "181-90-1234-5678",
         "090-1234-\n\n5678",  # a paragraph break
     ],
 )
@@ -76,6 +84,7 @@ def test_official_numbers_are_exempt_comparing_digits_only() -> None:
     policy = RulePolicy(official_phone_numbers=("090-1234-5678",))
     assert "pii.phone" not in codes("災害対策本部 ０９０ー１２３４ー５６７８", policy=policy)
     assert "pii.phone" not in codes("災害対策本部 +81 90-1234-5678", policy=policy)
+    assert "pii.phone" not in codes("災害対策本部 81-90-1234-5678", policy=policy)
     assert "pii.phone" in codes("担当 090-1234-5679", policy=policy)
 
 
