@@ -127,15 +127,20 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             # PEM keys, and an OpenPGP (GnuPG) secret key exported with --armor (「… PRIVATE KEY BLOCK-----」).
             "秘密鍵",
             ("PRIVATE KEY-----", "PRIVATE KEY BLOCK-----"),
+            # The body runs up to the next armour line only: a lazy 「.*?-----END」 read from every
+            # header to the end of the draft, quadratic on headers pasted without their END lines.
             r"(?P<prefix>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)"
-            r"(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=:\s]*)",
+            r"(?:(?:(?!-----(?:BEGIN|END) ).)*+-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
+            r"|[A-Za-z0-9+/=:\s]*+)",
             re.DOTALL,
         ),
         (
             # A PuTTY key file (.ppk), pasted whole: its header up to the last line of the key.
             "秘密鍵",
             ("PuTTY-User-Key-File-",),
-            r"(?P<prefix>PuTTY-User-Key-File-[0-9]+:)(?:.*?Private-MAC:[ \t]*[0-9A-Fa-f]+|[^\n]*)",
+            # Up to the next key file's header at most (linear, as for PEM above).
+            r"(?P<prefix>PuTTY-User-Key-File-[0-9]+:)"
+            r"(?:(?:(?!PuTTY-User-Key-File-|Private-MAC:).)*+Private-MAC:[ \t]*[0-9A-Fa-f]+|[^\n]*+)",
             re.DOTALL,
         ),
         (

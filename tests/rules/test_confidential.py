@@ -808,6 +808,38 @@ def test_the_weak_passwords_awareness_posts_quote_are_no_leak(text: str) -> None
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "-----BEGIN RSA PRIVATE KEY-----\n",
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\n",
+        "-----BEGIN PRIVATE KEY-----",
+        "PuTTY-User-Key-File-2: ssh-rsa\n",
+    ],
+)
+def test_key_headers_without_their_end_lines_are_read_in_linear_time(header: str) -> None:
+    """Each header's lazy search for its END line read to the end of the draft: 80,000 characters
+    of headers took 2 to 4 seconds, growing quadratically."""
+    import time
+
+    from bot.rules.credentials import find_credentials
+
+    text = header * (80_000 // len(header))
+    start = time.perf_counter()
+    found = find_credentials(text)
+    assert time.perf_counter() - start < 1
+    assert len(found) == 80_000 // len(header)  # every header is still a key of its own
+
+
+def test_a_header_without_its_end_line_does_not_swallow_the_next_key() -> None:
+    text = (
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n"
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEB\n-----END RSA PRIVATE KEY-----\n以上です"
+    )
+    found = findings_of("confidential.secret", text)
+    assert [text[f.start : f.end].endswith(("A\n", "-----END RSA PRIVATE KEY-----")) for f in found] == [True, True]
+
+
 def test_a_list_of_quoted_examples_is_walked_a_bounded_way() -> None:
     """From every label in a long run of quoted words the walk to the list's end was the run's
     length: 「"パスワード" "x"」 repeated to 40,000 characters took a second and grew quadratically."""
