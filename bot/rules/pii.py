@@ -466,12 +466,17 @@ _LOCAL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
 _DOMAIN = r"((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?![A-Za-z0-9\-])"
 _EMAIL = re.compile(rf"{_LOCAL}@{_DOMAIN}")
 # The dot of the domain typed as the ideographic full stop, as a Japanese IME gives it (「taro@gmail。com」;
-# 「．」 and 「｡」 are a dot and 「。」 in the normalised view): the same address to whoever reads it.
-# Only with a real public suffix after it, so that a sentence ending after an address (「…@example.com。
-# Thanks」) keeps the address it had.
-_WIDE_DOT_EMAIL = re.compile(
-    rf"{_LOCAL}@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?[.。])+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
+# 「．」 and 「｡」 are a dot and 「。」 in the normalised view), with spaces around it (「taro@gmail . com」)
+# or spelled out (「taro@gmail dot com」): the same address to whoever reads it. Only with a real public
+# suffix after it. A dot with a space after it only ends an English sentence (「…@city.joetsu.lg.jp.
+# Co-hosted by…」), and 「。」 before anything but a domain's letters a Japanese one: the address keeps
+# what it had.
+_ODD_DOT = r"(?:\.|[ \t]*+。[ \t]*+|[ \t]++\.[ \t]*+|[ \t]++(?:dot|DOT|ドット|どっと)[ \t]++)"
+_ODD_DOT_RE = re.compile(_ODD_DOT)
+_ODD_DOT_EMAIL = re.compile(
+    rf"{_LOCAL}@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?{_ODD_DOT})+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
 )
+_ODD_DOT_HINT = re.compile(r"。| \.|(?i:dot)|ドット|どっと")
 # Addresses written so that harvesters miss them but every reader can rebuild them:
 # taro(at)example.com, taro [at] example(dot)com, taro(アットマーク)example.com (NFKC view, so
 # full-width brackets count too).
@@ -547,7 +552,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     公式投稿に載せると、個人情報の公開や、なりすまし・誤送信の原因になります。`*.lg.jp`・
     `*.go.jp`・設定の `official_email_domains` と `allow`（アドレスまたはドメイン）は対象外です。
     アドレスは ASCII の範囲で区切るので、「…@example.comまで」のように日本語が続いても見つけます。
-    ドメインの「.」を「。」「．」で書いたアドレス（「taro@gmail。com」）も、実在するドメインの形なら同じ扱いです。
+    ドメインの「.」を「。」「．」で書いたり、前後に空白を入れたり「dot」と書いたりしたアドレス（「taro@gmail。com」
+    「taro@gmail . com」「taro@gmail dot com」）も、実在するドメインの形なら同じ扱いです。
     `taro(at)example.com`、`taro[at]example(dot)com`、「taro★example.com（★を@に変えてください）」
     「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
     アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
@@ -562,15 +568,15 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         return address in allowed or any(host_matches(domain.lower(), d) for d in (*official, *allowed))
 
     addresses = [(m.start(), m.end(), m.group().rsplit("@", 1)[0], m.group(1)) for m in _EMAIL.finditer(doc.norm)]
-    if "。" in doc.norm:
-        wide: dict[int, tuple[int, int, str, str]] = {}
-        for m in _WIDE_DOT_EMAIL.finditer(doc.norm):
-            domain = m["domain"].replace("。", ".")
-            if "。" in m["domain"] and is_known_suffix(domain.lower()):
-                wide[m.start()] = (m.start(), m.end(), m.group().rsplit("@", 1)[0], domain)
-        if wide:
+    if "@" in doc.norm and _ODD_DOT_HINT.search(doc.norm):
+        odd: dict[int, tuple[int, int, str, str]] = {}
+        for m in _ODD_DOT_EMAIL.finditer(doc.norm):
+            domain = _ODD_DOT_RE.sub(".", m["domain"])
+            if domain != m["domain"] and is_known_suffix(domain.lower()):
+                odd[m.start()] = (m.start(), m.end(), m.group().rsplit("@", 1)[0], domain)
+        if odd:
             # In place of what the ASCII pattern made of the same address (「taro@mail.gmail」).
-            addresses = sorted([*wide.values(), *(a for a in addresses if a[0] not in wide)])
+            addresses = sorted([*odd.values(), *(a for a in addresses if a[0] not in odd)])
     for a, b, local, domain in addresses:
         if exempt(local, domain):
             continue
