@@ -31,6 +31,13 @@ _TRUNK = (
 # Not inside a longer number (a digit, or a digit and a hyphen, before it); a hyphen after a label
 # (「TEL-090…」, or the 「ー」 of 「携帯ナンバー」, a hyphen in this view) is only a separator.
 _MOBILE = re.compile(rf"(?<![0-9])(?<![0-9]-){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])")
+# A number copied from a form that gives each digit a box of its own (「0 9 0 1 2 3 4 5 6 7 8」, or
+# 「0 9 0 - 1 2 3 4 - 5 6 7 8」): eleven single digits, one space apart, in a mobile's pattern, and
+# not part of a longer row of them.
+_BOXED_MOBILE = re.compile(
+    r"(?<![0-9])(?<![0-9][ \t])(?<![0-9][ \t]-[ \t])0[ \t][6789][ \t]0[ \t](?:-[ \t])?[1-9](?:[ \t][0-9]){3}"
+    r"[ \t](?:-[ \t])?[0-9](?:[ \t][0-9]){3}(?![ \t]?-?[ \t]?[0-9])"
+)
 # Digits written as kanji (「〇九〇－一二三四－五六七八」, as in vertical documents), for phone numbers
 # only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
 # 〇〇〇〇 is a placeholder that card and 個人番号 checksums could take for a number.
@@ -94,7 +101,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
-    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
@@ -112,7 +119,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
     if "〇" in numbers:
         numbers = numbers.translate(_KANJI_DIGITS)
-    for m in _MOBILE.finditer(numbers):
+    for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers)):
         if _national(m.group()) in official or _example(doc, m.start(), m.end()):
             continue
         start, end = doc.span(m.start(), m.end())
@@ -379,6 +386,13 @@ def _amount_or_time(doc: Document, a: int, b: int, year: int) -> bool:
         return True
     digits = doc.numview[a:b]
     return digits.isdigit() and len(digits) == 12 and _time_stamp(digits, year)
+# A 個人番号 copied from a form that gives each digit a box (「1 2 3 4 5 6 7 8 9 0 1 8」): twelve single
+# digits one space apart. A row of twelve small numbers is as likely a table's (monthly counts), so
+# only after a label that names the number.
+_BOXED_MY_NUMBER = re.compile(r"(?<![0-9])(?<![0-9][ \t])[0-9](?:[ \t][0-9]){11}(?![ \t]?[0-9])")
+_MY_NUMBER_WORD = r"(?i:マイナンバー|個人番号|my[ \t]?number)"
+_MY_NUMBER_WORD_RE = re.compile(_MY_NUMBER_WORD)
+_MY_NUMBER_LABEL = re.compile(rf"{_MY_NUMBER_WORD}[^0-9\n]{{0,8}}$")
 
 
 def _my_number_shape(part: list[int]) -> bool:
@@ -408,6 +422,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号や、CSV の表のように
     カンマで区切った欄の番号（「山田太郎,123456789018,本町」）や、PDF から写して2行に分かれた番号
     （「1234 5678」の次の行に「9018」だけ）も見つけます（1行に1つずつや2つずつ並べた番号の一覧は対象外です）。
+    1桁ずつ枠のある様式から写した番号（「1 2 3 4 5 6 7 8 9 0 1 8」）は、表の数字の並びと区別するため、
+    直前に「個人番号」「マイナンバー」とあるときに見つけます。
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
@@ -424,11 +440,17 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, ctx.now.year):
                 continue
             start, end = doc.span(a, b)
-            yield Hit(
-                start,
-                end,
-                "個人番号（マイナンバー）と思われる12桁の番号です。個人番号は絶対に掲載しないでください。",
-            )
+            yield Hit(start, end, _MY_NUMBER_MESSAGE)
+    if _MY_NUMBER_WORD_RE.search(doc.norm):
+        for m in _BOXED_MY_NUMBER.finditer(doc.numview):
+            if not my_number_is_valid(_digits(m.group())) or _example(doc, m.start(), m.end()):
+                continue
+            if _MY_NUMBER_LABEL.search(doc.norm, max(0, m.start() - 24), m.start()):
+                start, end = doc.span(m.start(), m.end())
+                yield Hit(start, end, _MY_NUMBER_MESSAGE)
+
+
+_MY_NUMBER_MESSAGE = "個人番号（マイナンバー）と思われる12桁の番号です。個人番号は絶対に掲載しないでください。"
 
 
 @rule(

@@ -28,6 +28,10 @@ from tests.rules.conftest import codes, findings_of
         "090(1234)5678",
         "090.1234.5678",
         "090/1234/5678",
+        # One digit a box, as a paper form has it.
+        "0 9 0 1 2 3 4 5 6 7 8",
+        "０　９　０　１　２　３　４　５　６　７　８",
+        "0 9 0 - 1 2 3 4 - 5 6 7 8",
         "090・1234・5678",
         "090･1234･5678",
         "090·1234·5678",
@@ -75,6 +79,9 @@ def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
         "〇九〇－〇〇〇〇－〇〇〇〇",
         "090\n1234\n5678",  # a list of numbers, one per line
         "819012345678",  # twelve digits run together: not read as a country code
+        "0 9 0 1 2 3 4 5 6 7 8 9",  # a longer row of single digits
+        "1 0 9 0 1 2 3 4 5 6 7 8",
+        "0 2 5 5 2 6 5 1 1 1 0",
         "81-25-526-5111",  # a landline in international form
         "181-90-1234-5678",
         "090-1234-\n\n5678",  # a paragraph break
@@ -172,6 +179,28 @@ def test_my_number_fires_with_or_without_the_word(written: str) -> None:
 def test_a_number_broken_across_two_lines_fires(text: str, code: str, number: str) -> None:
     [f] = findings_of(code, text)
     assert text[f.start : f.end] == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["個人番号 1 2 3 4 5 6 7 8 9 0 1 8", "マイナンバー：１　２　３　４　５　６　７　８　９　０　１　８", "My Number: 1 2 3 4 5 6 7 8 9 0 1 8"],
+)
+def test_a_my_number_copied_one_digit_a_box_fires_after_its_label(text: str) -> None:
+    [f] = findings_of("pii.my_number", text)
+    assert text[f.end - 1] in "8８" and text[f.start] in "1１"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "月別件数 1 2 3 4 5 6 7 8 9 0 1 8",  # a table's row of small numbers, with no label
+        "個人番号 1 2 3 4 5 6 7 8 9 0 1 2",  # a bad check digit
+        "個人番号 1 2 3 4 5 6 7 8 9 0 1 8 9",  # thirteen digits
+        "記入例 個人番号 1 2 3 4 5 6 7 8 9 0 1 8",
+    ],
+)
+def test_single_digits_without_a_label_or_a_valid_number_stay_silent(text: str) -> None:
+    assert "pii.my_number" not in codes(text)
 
 
 @pytest.mark.parametrize(
