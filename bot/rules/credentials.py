@@ -491,10 +491,21 @@ def _key_like(value: str) -> bool:
     return len(value) >= 16 and _has_digit(value) and _has_letter(value) and len(set(value)) > 4
 
 
+# A password or PIN typed one character a box, as a paper form or a slide spaces it (「4 8 2 1」
+# 「J o e t s u 2 0 2 6」): four or more single characters one space apart. Read without its spaces.
+_BOXED_REST = re.compile(r"(?:[ \t][!-~](?![!-~])){3,63}")
+_BOXED_VALUE = re.compile(r"[!-~](?:[ \t][!-~])+")
+_BLANKS = re.compile(r"[ \t]")
+
+
 def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
     """The whole of an unquoted value that services show in groups, so that all of it is masked:
-    a code's further groups (「482 913」), a list of backup codes, an app password."""
-    if m["backup"] or m["code"]:
+    a code's further groups (「482 913」), a list of backup codes, an app password, a password
+    typed one character a box."""
+    if len(value) == 1 and not (m["backup"] or m["code"] or m["key"] or m["app"]):
+        if boxed := _BOXED_REST.match(norm, a + 1):
+            value += boxed.group()
+    elif m["backup"] or m["code"]:
         if more := _MORE_GROUPS.match(norm, a + len(value)):
             value += more.group()
         if m["backup"] and (lines := _MORE_LINES.match(norm, a + len(value))):
@@ -607,17 +618,18 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # (「パスワード Office2026 です」) or in quotes (「パスワード「Office2026」でログイン」) it is the value.
             if m["loose"] == "" and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
+            tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if not (
                 _APP_PASSWORD.fullmatch(value)
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
-                or _password_like(value, loose=m["loose"] is not None or m["short"] is not None
+                or _password_like(tested, loose=m["loose"] is not None or m["short"] is not None
                                   or m["english"] is not None)
                 # A number is no word, though: 「The PIN is 4821」 as 「暗証番号は4821」; but 「The bus
                 # pass is 2000」 is a price.
-                or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(value)
+                or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(tested)
                     and not _UNIT_AFTER.match(norm, a + len(value)))
                 or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
-                    and _pin_like(value))
+                    and _pin_like(tested))
                 or (m["quote"] and m["explicit"] is not None
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
                     and _quoted_word(value, norm, a + len(value) + 1))

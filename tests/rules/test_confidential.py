@@ -840,6 +840,37 @@ def test_a_header_without_its_end_line_does_not_swallow_the_next_key() -> None:
     assert [text[f.start : f.end].endswith(("A\n", "-----END RSA PRIVATE KEY-----")) for f in found] == [True, True]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("暗証番号：4 8 2 1", "4 8 2 1"),
+        ("暗証番号 4 8 2 1", "4 8 2 1"),
+        ("暗証番号は ４　８　２　１ です", "４　８　２　１"),
+        ("The PIN is 4 8 2 1", "4 8 2 1"),
+        ("パスワード: J o e t s u 2 0 2 6", "J o e t s u 2 0 2 6"),
+    ],
+)
+def test_a_value_typed_one_character_a_box_fires_and_is_masked_whole(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert text[f.start : f.end].endswith(value)
+    assert value[-3:] not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号 4 桁",
+        "PIN: 1 2 3 4",  # a famous example, spaced or not
+        "パスワード: a b c のいずれかを選んでください",
+        "パスワードは 8 文字以上",
+        "暗証番号を 3 回間違えるとロックされます",
+        "パスワード：A B C D E F G H",
+    ],
+)
+def test_spaced_characters_that_are_no_value_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 def test_a_list_of_quoted_examples_is_walked_a_bounded_way() -> None:
     """From every label in a long run of quoted words the walk to the list's end was the run's
     length: 「"パスワード" "x"」 repeated to 40,000 characters took a second and grew quadratically."""
