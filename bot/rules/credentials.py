@@ -269,8 +269,13 @@ _QUERY_REACH = 2000
 # lotteries publish theirs.
 _CODE_LABEL = (
     r"(?:認証コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code|"
+    # A one-time password is such a code, whatever the screen calls it (「ワンタイムパスワード 482913」
+    # would otherwise ask for letters as a password does after a space).
+    r"ワンタイム(?:パスワード|パスコード|コード)|"
+    r"(?<![A-Za-z])(?:OTP|one[- ]?time\s?(?:password|passcode|code)|(?:2fa|mfa)\s?code)(?![A-Za-z])|"
     r"(?<![A-Za-z])(?:CVV2?|CVC2?|security\s?code)(?![A-Za-z]))"
 )
+_PASSWORD_WORD = re.compile(r"(?i)パスワード|password")
 # A card's security code (セキュリティコード, CVV, CVC) is 3 or 4 digits: with the card number it pays.
 _CARD_CODE_LABEL = re.compile(r"(?i)セキュリティコード|cvv2?|cvc2?|security\s?code")
 # Backup (recovery) codes of 2段階認証 do not expire: each one lets someone in once, as long as it
@@ -333,7 +338,7 @@ _PASSWORD_PROBES = (
 _LABEL_PROBES = (
     *_PASSWORD_PROBES, "コード",
     *("キー", "key", "secret", "シークレット", "トークン", "token", "auth", "sig="),
-    *("認証番号", "code", "cvv", "cvc"),  # the other code labels end in コード, probed above
+    *("認証番号", "code", "cvv", "cvc", "otp", "time"),  # the other code labels end in コード, probed above
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
@@ -611,6 +616,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 kind = "認証コード"
             elif _CARD_CODE_LABEL.fullmatch(m["code"]) and compact.isdigit() and len(compact) in (3, 4):
                 kind = "カードのセキュリティコード"
+            elif _PASSWORD_WORD.search(m["code"]) and _password_like(value, loose=m["loose"] is not None):
+                kind = "パスワード"  # 「ワンタイムパスワード：Kessai2026!」: no code, but a password all the same
             else:
                 continue
         else:

@@ -871,6 +871,35 @@ def test_spaced_characters_that_are_no_value_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["ワンタイムパスワード 482913", "ワンタイムパスワード：482913", "OTP: 482913", "2FA code: 482913", "One-time password: 482913"],
+)
+def test_a_one_time_password_is_a_code(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "認証コードが書かれています" in f.message and "482913" not in f.excerpt
+
+
+def test_a_password_after_a_one_time_password_label_still_fires() -> None:
+    [f] = findings_of("confidential.secret", "ワンタイムパスワード：Kessai2026!")
+    assert "パスワードが書かれています" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ワンタイムパスワードは6桁です",
+        "ワンタイムパスワードが届かない場合は",
+        "ワンタイムパスワード（6桁）を入力してください",
+        "OTPとは何ですか",
+        "ワンタイムパスワードを2回間違えるとロックされます",
+        "One-time password is sent by SMS",
+    ],
+)
+def test_texts_about_one_time_passwords_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 def test_a_list_of_quoted_examples_is_walked_a_bounded_way() -> None:
     """From every label in a long run of quoted words the walk to the list's end was the run's
     length: 「"パスワード" "x"」 repeated to 40,000 characters took a second and grew quadratically."""
