@@ -287,10 +287,12 @@ _BACKUP_LABEL = (
 )
 # The rest of a value written in groups: more groups of 3–8 letters or digits after a space or a
 # hyphen (「1234 5678」「2345-6789 3456-7890」), on the same line.
-_MORE_GROUPS = re.compile(r"(?:(?:[ \t]++|[ \t]*+[,、/][ \t]*+|-)[A-Za-z0-9]{3,8}(?![A-Za-z0-9]))+")
+# Both are bounded (services show a few dozen codes at most): read to the end of a run of words, they
+# made a label repeated in prose quadratic (「backup code abcd 」 repeated: 5 s at 40,000 characters).
+_MORE_GROUPS = re.compile(r"(?:(?:[ \t]++|[ \t]*+[,、/][ \t]*+|-)[A-Za-z0-9]{3,8}(?![A-Za-z0-9])){1,24}+")
 # Further backup codes listed one per line below the first (「1234 5678⏎2345 6789」).
 _MORE_LINES = re.compile(
-    r"(?:[ \t]*+\n[ \t]*+[A-Za-z0-9]{3,8}(?:(?:[ \t]++|-)[A-Za-z0-9]{3,8})*(?=[ \t]*+(?:\n|$)))+"
+    r"(?:[ \t]*+\n[ \t]*+[A-Za-z0-9]{3,8}(?:(?:[ \t]++|-)[A-Za-z0-9]{3,8}){0,15}+(?=[ \t]*+(?:\n|$))){1,40}+"
 )
 _GROUP_SEPARATORS = re.compile(r"[\s,、/-]+")
 # An app password as Google shows it: four groups of four lower-case letters. Only after a

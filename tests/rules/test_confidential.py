@@ -831,6 +831,20 @@ def test_key_headers_without_their_end_lines_are_read_in_linear_time(header: str
     assert len(found) == 80_000 // len(header)  # every header is still a key of its own
 
 
+@pytest.mark.parametrize("label", ["backup code abcd ", "security code abc ", "one time code "])
+def test_a_code_label_repeated_in_prose_is_read_in_linear_time(label: str) -> None:
+    """The further groups of a code after each label were read to the end of the run of words: 「backup
+    code abcd 」 repeated to 40,000 characters took 5 seconds, growing quadratically."""
+    import time
+
+    from bot.rules.credentials import find_credentials
+
+    text = label * (40_000 // len(label))
+    start = time.perf_counter()
+    find_credentials(text)
+    assert time.perf_counter() - start < 1
+
+
 def test_a_header_without_its_end_line_does_not_swallow_the_next_key() -> None:
     text = (
         "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n"
