@@ -498,6 +498,9 @@ _ODD_DOT_RE = re.compile(_ODD_DOT)
 _ODD_DOT_EMAIL = re.compile(
     rf"{_LOCAL}@(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?{_ODD_DOT})+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
 )
+# An address inside a link, its 「@」 percent-encoded as links carry it: a form's prefilled answer
+# (「…/viewform?entry.1=taro%40gmail.com」) or a copied mailto link (「mailto:taro%40gmail.com」).
+_ENCODED_EMAIL = re.compile(rf"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._+\-]*)%40{_DOMAIN}")
 _ODD_DOT_HINT = re.compile(r"。| \.|(?i:dot)|ドット|どっと")
 # Addresses written so that harvesters miss them but every reader can rebuild them:
 # taro(at)example.com, taro [at] example(dot)com, taro(アットマーク)example.com (NFKC view, so
@@ -575,7 +578,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     `*.go.jp`・設定の `official_email_domains` と `allow`（アドレスまたはドメイン）は対象外です。
     アドレスは ASCII の範囲で区切るので、「…@example.comまで」のように日本語が続いても見つけます。
     ドメインの「.」を「。」「．」で書いたり、前後に空白を入れたり「dot」と書いたりしたアドレス（「taro@gmail。com」
-    「taro@gmail . com」「taro@gmail dot com」）も、実在するドメインの形なら同じ扱いです。
+    「taro@gmail . com」「taro@gmail dot com」）も、実在するドメインの形なら同じ扱いです。リンクの中で「@」を
+    「%40」と書いたアドレス（フォームの回答を埋め込んだ URL や「mailto:taro%40gmail.com」）も見つけます。
     `taro(at)example.com`、`taro[at]example(dot)com`、「taro★example.com（★を@に変えてください）」
     「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
     アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
@@ -599,6 +603,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         if odd:
             # In place of what the ASCII pattern made of the same address (「taro@mail.gmail」).
             addresses = sorted([*odd.values(), *(a for a in addresses if a[0] not in odd)])
+    if "%40" in doc.norm:
+        addresses = sorted([*addresses, *((m.start(), m.end(), m["local"], m.group(2)) for m in _ENCODED_EMAIL.finditer(doc.norm))])
     for a, b, local, domain in addresses:
         if exempt(local, domain):
             continue

@@ -404,6 +404,27 @@ def test_an_address_with_an_odd_dot_in_its_domain_fires(address: str) -> None:
 @pytest.mark.parametrize(
     ("text", "address"),
     [
+        ("mailto:taro.yamada%40gmail.com", "taro.yamada%40gmail.com"),
+        ("https://example.lg.jp/form?email=taro.yamada%40gmail.com", "taro.yamada%40gmail.com"),
+        ("回答例 https://docs.google.com/forms/d/e/1FAIpQ/viewform?entry.123=taro%40gmail.com&entry.4=x", "taro%40gmail.com"),
+    ],
+)
+def test_an_address_with_a_percent_encoded_at_inside_a_link_fires(text: str, address: str) -> None:
+    [f] = findings_of("pii.email", text)
+    assert f.excerpt == address
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["https://example.lg.jp/form?email=koho%40city.joetsu.lg.jp", "割引率は50%40代以上の方が対象です", "https://example.jp/a%40b"],
+)
+def test_an_official_or_no_address_with_a_percent_40_stays_silent(text: str) -> None:
+    assert "pii.email" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
         ("Write to taro@gmail.com。Thanks", "taro@gmail.com"),  # the full stop ends the sentence
         ("連絡先は taro@gmail.com。", "taro@gmail.com"),
     ],
