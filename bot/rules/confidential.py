@@ -101,13 +101,15 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
     )
 
 
-# The circled 秘 sign is a stamp also with text right after it (「㊙組織再編の件」「件名：㊙人事異動」):
+# The circled 秘 sign is a stamp also with text right after it (「㊙組織再編の件」「件名：㊙人事異動」),
+# and so is the sign drawn with a circle where a font or a keyboard has none (「◯秘」「〇秘」「○秘」):
 # where stamps stand (a line's start, after a bullet, an opening bracket or a label's colon) and
-# before a kanji. Before kana it is the fun 「マル秘」 of a tourism post (「㊙スポット」「㊙グルメ」), and
-# so it is before the words such posts put after it (「㊙情報」「㊙穴場」「㊙裏話」).
+# before a kanji or a space. Before kana it is the fun 「マル秘」 of a tourism post (「㊙スポット」
+# 「㊙グルメ」), and so it is before the words such posts put after it (「㊙情報」「㊙穴場」「㊙裏話」).
 _CIRCLED_SECRET = re.compile(
-    rf"(?m)(?:^|(?<=[:：{_OPEN}［＜]))[ \t　]*+(?:[{_BULLETS}]+[ \t　]*+)?(?P<mark>㊙\ufe0f?)"
-    r"(?=[\u4e00-\u9fff々])(?!情報|話|裏話|技|映像|写真|動画|画像|穴場|絶景|名所|名店|特典|特集|企画|伝授|公開)"
+    rf"(?m)(?:^|(?<=[:：{_OPEN}［＜]))[ \t　]*+(?:[{_BULLETS}]+[ \t　]*+)?(?P<mark>㊙\ufe0f?|[◯〇○]秘)"
+    r"(?=[\u4e00-\u9fff々]|[ \t　]+[^ \t　\n])"
+    r"(?![ \t　]*(?:情報|話|裏話|技|映像|写真|動画|画像|穴場|絶景|名所|名店|特典|特集|企画|伝授|公開))"
 )
 _OPEN_RE = re.compile(f"[{_OPEN}]")
 # A label starts a line, or a sentence after a full stop: 「…非公表ですが、こっそり教えます。取扱注意：見積価額の7割です。」
@@ -149,9 +151,16 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 found.append(m.span(m.lastindex or 0))
     if "は" in norm:
         found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))
-    if "㊙" in doc.text:
+    if "㊙" in doc.text or "秘" in doc.text:
         # On the draft itself: normalising makes the sign the letter 秘 (「秘組織」 reads as a word).
         for m in _CIRCLED_SECRET.finditer(doc.text):
+            if not m["mark"].startswith("㊙") and not m.string[m.end("mark")].isspace():
+                # A drawn circle is also a bullet before a word (「○秘密のレシピ」「〇秘境の湯」): the
+                # sign only when 秘 is a word of its own (「○秘人事異動」).
+                starts, _ = doc.token_bounds
+                k = starts.get(m.end("mark") - 1)
+                if k is None or doc.tokens[k].surface != "秘":
+                    continue
             yield Hit(m.start("mark"), m.end("mark"), _MARK_MESSAGE.format(word=m["mark"]))
     for probes, pattern in (
         (("機密性",), _LEVEL_RE),
@@ -232,7 +241,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     読む人への呼びかけが続くものは対象外です（「取扱注意：この資料は外部に出さないでください」のように
     資料の扱いを指示するものは止めます）。
     括弧の中の表示は、文字の間に空白を入れたもの（【部 外 秘】【社　外　秘】）も同じです。丸秘の記号「㊙」は、
-    行頭や見出しの「：」の後で直後に漢字の件名が続くもの（「㊙組織再編の件」）も表示とみなします。
+    行頭や見出しの「：」の後で直後に漢字の件名が続くもの（「㊙組織再編の件」）も表示とみなします。記号の代わりに
+    丸を書いた「◯秘 組織再編」「○秘人事異動」も同じです（「○秘密のレシピ」「〇秘境の湯」は対象外です）。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「㊙スポット」「㊙情報」「秘境」「神秘的」は対象外です。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて

@@ -565,6 +565,11 @@ def test_find_credentials_reports_spans_in_the_normalised_text() -> None:
         ("㊙\ufe0f組織再編の件", "㊙\ufe0f"),
         ("件名：㊙人事異動について", "㊙"),
         ("■㊙組織再編の件", "㊙"),
+        # The sign drawn with a circle, where a font or a keyboard has none.
+        ("◯秘 組織再編について", "◯秘"),
+        ("○秘人事異動の内示", "○秘"),
+        ("■◯秘予算案", "◯秘"),
+        ("取扱い厳重注意：職員名簿", "取扱い厳重注意"),
     ],
 )
 def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
@@ -602,6 +607,12 @@ def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
         "地元民だけが知る㊙名所をご紹介します",
         "㊙穴場スポットを巡るツアー",
         "【秘 境 め ぐ り】山あいの温泉へ",
+        # A circle as a bullet before a word that starts with 秘.
+        "○秘密のレシピを公開します",
+        "〇秘境の湯へ行こう",
+        "◯秘湯めぐりスタンプラリー",
+        "○秘蔵写真展",
+        "◯秘スポット",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_silent(text: str) -> None:
