@@ -169,7 +169,13 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # and driving, CSV cells, kanji-digit phones, stamps, a year before a date.
                "Wi-Fi パスワード: Kessai2026 ", "アカウント情報 abcdefgh/abcdefgh1 ", "ID koho01 PW Kessai2026 ",
                "自民党の候補者をよろしく、", "ビール1杯なら運転しても平気、", "山田,123456789018,", "○九○－",
-               "【未公表】", "令和9年の8月21日（土）", "暗証番号4821 ", "自宅 本町3-4-5 ", "自宅。本町3-4-5。"]
+               "【未公表】", "令和9年の8月21日（土）", "暗証番号4821 ", "自宅 本町3-4-5 ", "自宅。本町3-4-5。",
+               # Key headers without their END lines, code labels in prose, keys in a query, wrapped
+               # numbers, one digit a box, stamps in disguise, odd dots in addresses.
+               "-----BEGIN RSA PRIVATE KEY-----\n", "PuTTY-User-Key-File-2: x\n", "backup code abcd ",
+               "security code abc ", "?key=", "&sig=a.jpg?", "1234 5678\n9018\n", "1-\n", "0 9 0 1 ",
+               "個人番号 1 ", "\n㊙組", "\n○秘人", "【部 外 ", "a@b。", "a@b . ", "a%40b.com ", "81-90-",
+               "暗証番号 1 ", "OTP: "]
 
 
 def adversarial() -> None:
