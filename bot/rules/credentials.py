@@ -379,6 +379,7 @@ _QUANTITY = re.compile(
     r"(?i)\d[\d,]*(?:\.\d+)?(?:yen|jpy|usd|円|days?|hours?|hrs?|h|mins?|km|kg|people|persons?|pax)?"
 )
 _TRAILING = ".,;:)]}\"'"
+_OPENING = "([{"
 _CLOSE_QUOTES = "」』\"'”’"
 _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
 _ENDS_LINE = re.compile(rf"[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)")
@@ -583,7 +584,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
         a = m.start("value")
         if m["quote"]:
             value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
-        while value and value[-1] in _TRAILING and not (value[-1] == ")" and "(" in value):
+        # An opening bracket at the end opens the note after the value (「4821（変更しないでください）」,
+        # 「（」 being 「(」 in this view): left in, the value masked elsewhere was not the one other
+        # findings show.
+        while value and (value[-1] in _TRAILING or value[-1] in _OPENING) and not (value[-1] == ")" and "(" in value):
             value = value[:-1]
         if m["quote"] is None:
             value = _whole(norm, m, a, value)

@@ -508,6 +508,19 @@ def test_other_findings_on_the_same_characters_do_not_show_the_secret() -> None:
     assert "Kessai2026" not in link.excerpt
 
 
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [("暗証番号：４８２１（変更しないでください）", "４８２１"), ("パスワード：Ｋｅｓｓａｉ２０２６（全角）", "Ｋｅｓｓａｉ２０２６")],
+)
+def test_a_note_in_brackets_after_the_value_does_not_unmask_it_elsewhere(text: str, secret: str) -> None:
+    """The 「（」 of the note was taken into the value, so the value masked in the other findings
+    (a11y.fullwidth_alnum's) was one they never show, and they showed the secret."""
+    found = check(text, ctx())
+    assert {f.code for f in found} >= {"confidential.secret", "a11y.fullwidth_alnum"}
+    for f in found:
+        assert secret not in f.excerpt and secret not in (f.suggestion or ""), f
+
+
 def test_a_secret_is_masked_before_a_long_excerpt_is_shortened() -> None:
     url = "https://koho:Kessai2026xyz@example.com/" + "a" * 80
     [link] = findings_of("link.untrusted", f"詳しくは {url} で")
