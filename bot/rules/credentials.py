@@ -319,7 +319,9 @@ _ANNOUNCED = r"は[ \t、,]*+(?:以下|下記|次)(?:の(?:とおり|通り))?(?
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|(?P<line>[ \t]*+(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}})|"
     rf"(?P<english>{_ENGLISH})|"
-    r"(?P<loose>[ \t]*+(?:を|が)[ \t]*+|[ \t]*+))"
+    # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
+    # separates no more surely than a space does: loose too.
+    r"(?P<loose>[ \t]*+(?:を|が)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
 )
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
@@ -380,6 +382,7 @@ _QUANTITY = re.compile(
 )
 _TRAILING = ".,;:)]}\"'"
 _OPENING = "([{"
+_LEADING = ";/|,"
 _CLOSE_QUOTES = "」』\"'”’"
 _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
 _ENDS_LINE = re.compile(rf"[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)")
@@ -582,6 +585,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough
         value = m["value"]
         a = m.start("value")
+        if m["loose"] is not None and m["quote"] is None and (lead := len(value) - len(value.lstrip(_LEADING))):
+            # 「パスワード；…」「パスワード／…」: the mark is no part of the value, and left in, the value
+            # masked elsewhere was not the one other findings show.
+            value, a = value[lead:], a + lead
         if m["quote"]:
             value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
         # An opening bracket at the end opens the note after the value (「4821（変更しないでください）」,

@@ -510,11 +510,18 @@ def test_other_findings_on_the_same_characters_do_not_show_the_secret() -> None:
 
 @pytest.mark.parametrize(
     ("text", "secret"),
-    [("暗証番号：４８２１（変更しないでください）", "４８２１"), ("パスワード：Ｋｅｓｓａｉ２０２６（全角）", "Ｋｅｓｓａｉ２０２６")],
+    [
+        ("暗証番号：４８２１（変更しないでください）", "４８２１"),
+        ("パスワード：Ｋｅｓｓａｉ２０２６（全角）", "Ｋｅｓｓａｉ２０２６"),
+        ("パスワード；Ｋｅｓｓａｉ２０２６", "Ｋｅｓｓａｉ２０２６"),
+        ("パスワード／Ｋｅｓｓａｉ２０２６", "Ｋｅｓｓａｉ２０２６"),
+        ("パスワード｜Ｋｅｓｓａｉ２０２６", "Ｋｅｓｓａｉ２０２６"),
+    ],
 )
-def test_a_note_in_brackets_after_the_value_does_not_unmask_it_elsewhere(text: str, secret: str) -> None:
-    """The 「（」 of the note was taken into the value, so the value masked in the other findings
-    (a11y.fullwidth_alnum's) was one they never show, and they showed the secret."""
+def test_a_mark_beside_the_value_does_not_unmask_it_elsewhere(text: str, secret: str) -> None:
+    """The 「（」 of a note after the value, or the 「；」 before it, was taken into the value, so the
+    value masked in the other findings (a11y.fullwidth_alnum's) was one they never show, and they
+    showed the secret."""
     found = check(text, ctx())
     assert {f.code for f in found} >= {"confidential.secret", "a11y.fullwidth_alnum"}
     for f in found:
@@ -935,6 +942,18 @@ def test_a_password_after_a_one_time_password_label_still_fires() -> None:
     ],
 )
 def test_texts_about_one_time_passwords_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["パスワード - Kessai2026!", "パスワード … Kessai2026!", "暗証番号 – 4821"])
+def test_a_dash_or_an_ellipsis_between_label_and_value_separates_them(text: str) -> None:
+    assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["パスワード - Microsoft サポート", "パスワード - 8文字以上", "IDとパスワード/Microsoftアカウント"]
+)
+def test_words_after_a_dash_stay_words(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
