@@ -765,6 +765,30 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
             yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
 
+# The value said first and named after it, as in a chat: 「Kessai2026! がパスワードです」「`4821` が新しい
+# 暗証番号になります」. Only before a sentence that names it (が/は … です, になります…), so that
+# 「Office365 のパスワード」 or 「Microsoft365 はパスワードの管理が…」 stay words.
+_VALUE_FIRST = re.compile(
+    r"(?<![!-~])(?P<value>[!-~]{4,64}+)[」』”]?[ \t]*+(?:が|は)[ \t]*+(?:新しい|新|初期|仮の?|今回の)?"
+    r"(?P<label>パスワード|パスコード|暗証番号)"
+    r"(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました)"
+)
+_VALUE_FIRST_PROBES = ("パスワード", "パスコード", "暗証番号")
+_VALUE_QUOTES = "`\"'“”"
+
+
+def _value_first(norm: str) -> Iterator[Credential]:
+    if not any(p in norm for p in _VALUE_FIRST_PROBES):
+        return
+    for m in _VALUE_FIRST.finditer(norm):
+        raw = m["value"]
+        value = raw.strip(_VALUE_QUOTES)
+        a = m.start("value") + (len(raw) - len(raw.lstrip(_VALUE_QUOTES)))
+        numeric = _NUMERIC_LABEL.fullmatch(m["label"]) is not None
+        if _password_like(value, loose=True) or (numeric and _pin_like(value)):
+            yield Credential(a, m.end(), a, a + len(value), "パスワード", 0)
+
+
 def find_credentials(norm: str) -> list[Credential]:
     """Every credential in `norm`, one per place.
 
@@ -772,7 +796,7 @@ def find_credentials(norm: str) -> list[Credential]:
     and the token's own kind and public prefix.
     """
     tokens = [*_tokens(norm), *_signed_urls(norm)]
-    found: list[Credential] = [*_tables(norm), *_bracketed(norm), *_login_pairs(norm)]
+    found: list[Credential] = [*_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_value_first(norm)]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
         if inner is not None and inner.kind in SIGNED_URL_KINDS and inner.start <= c.start:

@@ -957,6 +957,35 @@ def test_words_after_a_dash_stay_words(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kessai2026! がパスワードです", "Kessai2026!"),
+        ("`Kessai2026!` がパスワードです", "Kessai2026!"),
+        ("「Kessai2026」が新しいパスワードになります", "Kessai2026"),
+        ("4821 が暗証番号です", "4821"),
+    ],
+)
+def test_a_value_said_before_its_label_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in f.excerpt
+    assert f.excerpt.endswith(("です", "ます"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Office365 のパスワードです",
+        "Microsoft365 はパスワードの管理が必要です",
+        "8文字以上がパスワードです",
+        "1234 が暗証番号です",  # a famous example
+        "abcdefgh がパスワードです",
+    ],
+)
+def test_words_before_a_password_label_stay_words(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 def test_a_list_of_quoted_examples_is_walked_a_bounded_way() -> None:
     """From every label in a long run of quoted words the walk to the list's end was the run's
     length: 「"パスワード" "x"」 repeated to 40,000 characters took a second and grew quadratically."""
