@@ -665,8 +665,9 @@ _HONORIFICS = frozenset({"様", "サン", "氏", "殿", "方"})
 # place, not a person's record.
 _PUNCT = r"[\s()\[\]「」『』【】〔〕、,.:・/]*"
 _BETWEEN = re.compile(
-    # The age a record gives with the name: 「山田トメさん（85歳）住所：西城町2丁目5番10号」.
-    rf"{_PUNCT}(?:(?:の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)|"
+    # An honorific set apart from the name (「山田花子 様 本町3-4-5」, as an address label has it), and
+    # the age a record gives with the name (「山田トメさん（85歳）住所：西城町2丁目5番10号」).
+    rf"{_PUNCT}(?:(?:様|殿|さん|の|(?:ご住所|住所|お住まい)は?|所在地|在住の?|氏名|お名前|名前|[0-9]{{1,3}}(?:歳|才)|"
     # Where a person lives, said in a sentence: 「本町3-4-5に住む山田花子さん」.
     rf"に(?:お住まいの|住む|住んでいる)){_PUNCT}){{0,2}}"
 )
