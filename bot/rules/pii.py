@@ -23,8 +23,10 @@ _SEP = r"(?:[ \t]*[-./・·][ \t]*(?:\n[ \t]*)?|[ \t]*\(|[ \t]+|\)[ \t]*)?"
 # without the 0 kept as "(0)"; 「(+81) 90-…」 in brackets, as English business cards have it). The
 # plus is often left out (「81-90-1234-5678」「(81) 90 …」): then a separator must follow the 81, since
 # twelve digits run together (「819012345678」) are as likely some other number.
+# After the country code a dot is a separator too (「+81.90.1234.5678」), and the area part may stand
+# in brackets (「+81 (90) 1234-5678」).
 _TRUNK = (
-    r"(?:0|(?:\+81|\(\+81\))[ \t-]*(?:\(0\)[ \t-]*|0)?"
+    r"(?:0|(?:\+81|\(\+81\))[ \t.-]*(?:\(0\)[ \t.-]*|0|\((?=[6789]0\)))?"
     r"|(?<![0-9+])(?:81[ \t-]+|\(81\)[ \t-]*)(?:\(0\)[ \t-]*|0)?)"
 )
 # Mobile/IP/M2M prefixes; the fourth digit is never 0 (0800… is toll-free, not a mobile).

@@ -40,6 +40,8 @@ from tests.rules.conftest import codes, findings_of
         "+81-90-1234-5678",
         "+819012345678",
         "+81 (0)90-1234-5678",
+        "+81.90.1234.5678",
+        "+81 (90) 1234-5678",
         # The country code without its plus, as often copied from a foreign form.
         "81-90-1234-5678",
         "81 90 1234 5678",
