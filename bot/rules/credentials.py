@@ -254,9 +254,11 @@ _KEY_LABEL = (
     r"refresh_token|auth_token|private_key)(?![A-Za-z0-9])|"
     # Azure connection strings (「…;AccountKey=…;…」「SharedAccessKey=…」).
     r"(?<![A-Za-z0-9])(?:AccountKey|SharedAccessKey)(?![A-Za-z0-9])|"
-    # A URL's query parameter that carries a key (「…/portal?key=…」「&auth=…」「&sig=…」): too
-    # common a word in prose to be a label anywhere else.
-    r"(?<=[?&])(?:key|auth|authkey|auth_key|access_key|accesskey|api-key|sig)(?==))"
+    # A URL's query parameter that carries a key (「…/portal?key=…」「&auth=…」「&sig=…」「?accessToken=…」)
+    # or a session (「;jsessionid=…」, whoever has it is logged in): too common a word in prose to be a
+    # label anywhere else.
+    r"(?<=[?&;])(?:key|auth|authkey|auth_key|access_key|accesskey|x-api-key|api-key|sig|"
+    r"(?:access|auth|refresh|id)token|j?sessionid|phpsessid|session_id|sid)(?==))"
 )
 # The value of a query parameter ends where the next parameter or the fragment begins.
 _QUERY_VALUE_END = re.compile(r"[&#]")
@@ -341,7 +343,7 @@ _PASSWORD_PROBES = (
 )
 _LABEL_PROBES = (
     *_PASSWORD_PROBES, "コード",
-    *("キー", "key", "secret", "シークレット", "トークン", "token", "auth", "sig="),
+    *("キー", "key", "secret", "シークレット", "トークン", "token", "auth", "sig=", "sid=", "session"),
     *("認証番号", "code", "cvv", "cvc", "otp", "time"),  # the other code labels end in コード, probed above
 )
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
@@ -598,7 +600,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value = value[:-1]
         if m["quote"] is None:
             value = _whole(norm, m, a, value)
-        query = m["key"] is not None and norm[m.start() - 1 : m.start()] in ("?", "&")
+        query = m["key"] is not None and norm[m.start() - 1 : m.start()] in ("?", "&", ";")
         if query:
             value = _QUERY_VALUE_END.split(value, maxsplit=1)[0]
             if m["label"].lower() == "sig" and _on_media(norm, m.start() - 1):

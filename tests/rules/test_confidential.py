@@ -290,6 +290,12 @@ def test_urls_without_a_service_signature_stay_silent(text: str) -> None:
         ("https://example.lg.jp/portal?apikey=AbC123xyz9QwErTy#top", "AbC123xyz9QwErTy"),
         ("https://example.lg.jp/portal?id=3&sig=AbC123xyz9QwErTy", "AbC123xyz9QwErTy"),
         ("https://example.lg.jp/api?access_key=9f8e7d6c5b4a3f2e1d0c", "9f8e7d6c5b4a3f2e1d0c"),
+        ("https://example.jp/api?x-api-key=AbC123xyz9QwErTyUi", "AbC123xyz9QwErTyUi"),
+        ("https://example.jp/api?accessToken=AbC123xyz9QwErTyUi", "AbC123xyz9QwErTyUi"),
+        # A session id in a link logs in whoever opens it.
+        ("https://example.jp/app;jsessionid=AbC123xyz9QwErTyUi", "AbC123xyz9QwErTyUi"),
+        ("https://example.jp/a?PHPSESSID=9f8e7d6c5b4a3f2e1d0c9b8a", "9f8e7d6c5b4a3f2e1d0c9b8a"),
+        ("https://example.jp/api?sid=AbC123xyz9QwErTyUi&lang=ja", "AbC123xyz9QwErTyUi"),
     ],
 )
 def test_a_key_in_a_urls_query_fires_and_is_masked(text: str, secret: str) -> None:
@@ -308,6 +314,8 @@ def test_a_key_in_a_urls_query_fires_and_is_masked(text: str, secret: str) -> No
         # A short key followed by a long parameter: the key's value stops at 「&」.
         "https://example.lg.jp/search?key=tokyo&ref=1234567890abcdefgh",
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ&key=value",
+        "https://example.jp/shop?sid=12&page=2",
+        "https://example.lg.jp/event?session=2&id=5",
         "https://cdn.example.jp/photo/a.webp?sig=abcDEF1234567890abcd",  # an image CDN's resizing
         "鍵の受け渡しについて key=AbC123xyz9QwErTy",  # not a query parameter
     ],
