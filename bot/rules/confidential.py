@@ -62,6 +62,7 @@ class _MarkPatterns:
     bracketed: re.Pattern[str]  # anywhere
     line_start: tuple[re.Pattern[str], ...]  # tried only where a line starts
     said_of_document: re.Pattern[str]  # 「この資料は取扱注意です」
+    spaced_words: re.Pattern[str] | None  # 「部 外 秘」: a classification word with its letters spaced out
 
 
 def _spaced(word: str) -> str:
@@ -83,6 +84,13 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
     spaced = "(?:" + "|".join([*(_spaced(w) for w in words), _LEVEL]) + ")(?:情報|文書|資料|扱い)?"
     spaced_terms = rf"{spaced}(?:[ \t]*[・/,、][ \t]*{spaced})*"
     lead = rf"[ \t]*(?:[{_BULLETS}]+[ \t]*)?"
+    # Only the words of [words] (no everyday meaning) and only with a space between every two letters:
+    # spelled out so, they are a stamp laid out for looks wherever they stand (「部　外　秘」 as a heading).
+    # The word written as one is found as a morpheme.
+    classification = sorted(
+        {w for w in (*sections.get("words", ()), *extra) if not w.isascii() and len(w) >= 2}, key=len, reverse=True
+    )
+    spaced_words = "|".join("[ \t]{1,3}".join(re.escape(c) for c in w) for w in classification)
     documents = "|".join(re.escape(w) for w in sections.get("documents", ()))
     document_marks = "|".join(re.escape(w) for w in sections.get("document_marks", ()))
     return _MarkPatterns(
@@ -98,6 +106,7 @@ def _mark_patterns(extra: tuple[str, ...]) -> _MarkPatterns:
         re.compile(
             rf"(?:{documents})は[ \t]*({document_marks})(?=です|でした|となります|とします|につき|のため|扱い)"
         ),
+        re.compile(spaced_words) if spaced_words else None,
     )
 
 
@@ -151,6 +160,8 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 found.append(m.span(m.lastindex or 0))
     if "は" in norm:
         found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))
+    if patterns.spaced_words is not None and (" " in norm or "\t" in norm):
+        found.extend(m.span() for m in patterns.spaced_words.finditer(norm))
     if "㊙" in doc.text or "秘" in doc.text:
         # On the draft itself: normalising makes the sign the letter 秘 (「秘組織」 reads as a word).
         for m in _CIRCLED_SECRET.finditer(doc.text):
@@ -240,7 +251,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「未公表：なし」のような記入欄の答えや、「転送禁止：チェーンメールは転送しないでください」のように
     読む人への呼びかけが続くものは対象外です（「取扱注意：この資料は外部に出さないでください」のように
     資料の扱いを指示するものは止めます）。
-    括弧の中の表示は、文字の間に空白を入れたもの（【部 外 秘】【社　外　秘】）も同じです。丸秘の記号「㊙」は、
+    括弧の中の表示は、文字の間に空白を入れたもの（【部 外 秘】【社　外　秘】）も同じで、部外秘・庁内限りのような格付けの語は
+    括弧がなくても、文字の間に空白を入れた見出し（「部　外　秘」）を止めます。丸秘の記号「㊙」は、
     行頭や見出しの「：」の後で直後に漢字の件名が続くもの（「㊙組織再編の件」）も表示とみなします。記号の代わりに
     丸を書いた「◯秘 組織再編」「○秘人事異動」も同じです（「○秘密のレシピ」「〇秘境の湯」は対象外です）。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「㊙スポット」「㊙情報」「秘境」「神秘的」は対象外です。
@@ -249,7 +261,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     示した相手の言葉（「「口外しないで」と言われたら詐欺です」）も対象外です）。
     政府統一基準の格付け「機密性2」「機密性3」と大文字の CONFIDENTIAL、行頭・括弧の中・日本語や記号の後の INTERNAL ONLY・
     DO NOT DISTRIBUTE・NOT FOR PUBLICATION も表示とみなします（文の中の「not an INTERNAL ONLY event」は対象外）。英語の
-    「Internal use only」「Not for distribution」「Strictly confidential」もどこにあっても止めます。
+    「Internal use only」「Not for distribution」「Strictly confidential」「Private & Confidential」もどこにあっても止めます。
 
     パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」
     「PW: …」「パスワード→…」「パスワード - …」「パスワード変更しました→…」「【パスワード】…」、語の文字間に空白を入れた「パ ス ワ ー ド：…」、

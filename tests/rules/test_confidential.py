@@ -593,6 +593,14 @@ def test_find_credentials_reports_spans_in_the_normalised_text() -> None:
         ("㊙\ufe0f組織再編の件", "㊙\ufe0f"),
         ("件名：㊙人事異動について", "㊙"),
         ("■㊙組織再編の件", "㊙"),
+        # A classification word spelled out with spaces, as a heading of its own.
+        ("部 外 秘\n来年度の組織再編について", "部 外 秘"),
+        ("■ 部　外　秘 ■", "部　外　秘"),
+        ("Private & Confidential", "Private & Confidential"),
+        ("【内部用】", "【内部用】"),
+        ("【内部向け】組織再編", "【内部向け】"),
+        ("【職員限定】人事異動", "【職員限定】"),
+        ("【関係者のみ】", "【関係者のみ】"),
         # The sign drawn with a circle, where a font or a keyboard has none.
         ("◯秘 組織再編について", "◯秘"),
         ("○秘人事異動の内示", "○秘"),
@@ -637,6 +645,11 @@ def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
         "【秘 境 め ぐ り】山あいの温泉へ",
         # A circle as a bullet before a word that starts with 秘.
         "○秘密のレシピを公開します",
+        "内部向けの研修を行いました",
+        "職員限定の食堂メニューです",
+        "関係者のみ入場できます",
+        "土 日 祝 は休みです",
+        "private lessons and confidential counseling",
         "〇秘境の湯へ行こう",
         "◯秘湯めぐりスタンプラリー",
         "○秘蔵写真展",
