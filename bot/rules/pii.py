@@ -40,6 +40,11 @@ _BOXED_MOBILE = re.compile(
     r"(?<![0-9])(?<![0-9][ \t])(?<![0-9][ \t]-[ \t])0[ \t][6789][ \t]0[ \t](?:-[ \t])?[1-9](?:[ \t][0-9]){3}"
     r"[ \t](?:-[ \t])?[0-9](?:[ \t][0-9]){3}(?![ \t]?-?[ \t]?[0-9])"
 )
+# A spreadsheet drops the leading 0 of a number stored as a number: a 携帯 column copied from Excel
+# holds 「9012345678」. Ten digits of a mobile's pattern, a cell of their own, and only under a header
+# that names a phone (a bare ten-digit number is as likely anything else).
+_STRIPPED_MOBILE = re.compile(r"(?<=[\t,\"'])[6789]0[1-9][0-9]{7}(?=[\t,\"']|[ \t]*(?:\n|$))")
+_PHONE_HEADER = re.compile(r"携帯|電話|連絡先|tel|phone|mobile")
 # Digits written as kanji (「〇九〇－一二三四－五六七八」, as in vertical documents), for phone numbers
 # only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
 # 〇〇〇〇 is a placeholder that card and 個人番号 checksums could take for a number.
@@ -83,6 +88,8 @@ def _digits(s: str) -> str:
 def _national(number: str) -> str:
     """The digits of a phone number as dialled inside Japan (+81 90… → 090…), for comparison."""
     digits = _digits(number)
+    if len(digits) == 10 and digits[0] in "6789" and digits[1] == "0":
+        return "0" + digits  # a mobile number whose 0 a spreadsheet dropped (「9012345678」)
     if number.lstrip(" \t(").startswith(("+81", "81")):  # no number dialled inside Japan starts with 8
         digits = digits[2:]
         return digits if digits.startswith("0") else "0" + digits
@@ -103,7 +110,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
-    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
@@ -121,7 +128,8 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
     if "〇" in numbers:
         numbers = numbers.translate(_KANJI_DIGITS)
-    for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers)):
+    stripped = [m for m in _STRIPPED_MOBILE.finditer(numbers) if _PHONE_HEADER.search(_column_header(doc, m.start()) or "")]
+    for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped):
         if _national(m.group()) in official or _example(doc, m.start(), m.end()):
             continue
         start, end = doc.span(m.start(), m.end())

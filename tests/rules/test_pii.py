@@ -93,6 +93,37 @@ def test_landline_and_free_dial_numbers_do_not_fire(number: str) -> None:
     assert "pii.phone" not in codes(f"お問い合わせ {number}")
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("氏名,携帯,住所\n山田太郎,9012345678,本町", "9012345678"),
+        ("氏名\t携帯電話\t住所\n山田太郎\t8012345678\t本町", "8012345678"),
+        ('氏名,TEL\n山田,"7012345678"', "7012345678"),
+    ],
+)
+def test_a_mobile_number_whose_zero_a_spreadsheet_dropped_fires_under_a_phone_header(text: str, number: str) -> None:
+    [f] = findings_of("pii.phone", text)
+    assert f.excerpt == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受付番号,結果\n9012345678,当選",  # no phone column
+        "9012345678",
+        "携帯 9012345678",  # typed, not copied from a sheet: no number of a phone
+        "氏名,携帯\n山田,90123456789",  # eleven digits
+    ],
+)
+def test_ten_digits_outside_a_phone_column_stay_silent(text: str) -> None:
+    assert "pii.phone" not in codes(text)
+
+
+def test_a_dropped_zero_is_compared_with_the_official_numbers() -> None:
+    policy = RulePolicy(official_phone_numbers=("090-1234-5678",))
+    assert "pii.phone" not in codes("担当,携帯\n災害対策本部,9012345678", policy=policy)
+
+
 def test_official_numbers_are_exempt_comparing_digits_only() -> None:
     policy = RulePolicy(official_phone_numbers=("090-1234-5678",))
     assert "pii.phone" not in codes("災害対策本部 ０９０ー１２３４ー５６７８", policy=policy)
