@@ -272,7 +272,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     sk-…、Google の AIza…・ya29.…・GOCSPX-…、Facebook・Instagram の EAA…・IGQV…、npm_…、SendGrid の
     SG.…、「Bearer …」、Discord の Webhook URL、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE
     KEY-----、URL やデータベースの接続文字列（postgres://…:…@…）の中のパスワード、.env 形式の「AWS_SECRET_ACCESS_KEY=…」「…_ACCESS_TOKEN=…」）も止め
-    ます。「フリーパス」「パスポート」「キャンパス」の「パス」や、「合言葉は「やまびこ」」のような
+    ます。語や値にキリル文字・ギリシャ文字の似た字を混ぜたもの（「Pаssword:」の а がキリル文字）も同じです。
+    「フリーパス」「パスポート」「キャンパス」の「パス」や、「合言葉は「やまびこ」」のような
     催しの合言葉には反応しません。
 
     Azure の SAS（sv=…&sig=…）や AWS S3・Google Cloud Storage・CloudFront の署名付き URL も止めます。
@@ -313,7 +314,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     scam = _ScamWarning(doc)
     hits = [h for h in word_hits(doc, opts, "secret.txt", _MARK_MESSAGE) if not scam.quotes(h)]
     hits.extend(_marks(doc, opts))
-    credentials = find_credentials(doc.norm)
+    # A label or a token with a Cyrillic or Greek letter in it (「Pаssword:」) reads as the Latin one.
+    credentials = find_credentials(doc.latin)
     if credentials:
         # Once per draft: a draft of many passwords must not read the whole text for each.
         about_wifi = bool(_WIFI.search(doc.norm))

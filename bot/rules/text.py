@@ -310,6 +310,14 @@ class Document:
         # Results computed once per draft by helpers that are called many times (word matchers).
         self.memo: dict[object, object] = {}
 
+    @cached_property
+    def latin(self) -> str:
+        """The normalised view with Greek and Cyrillic look-alikes inside a Latin word read as the Latin
+        letters they pass for (「Pаssword」 with a Cyrillic а), character for character: same offsets."""
+        if not _ANY_LOOKALIKE.search(self.norm):
+            return self.norm
+        return _LOOKALIKE_IN_LATIN.sub(lambda m: m.group().translate(AS_LATIN), self.norm)
+
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original code-point span of the normalised slice norm[a:b]."""
         if self._starts is None or self._ends is None:

@@ -1007,6 +1007,19 @@ def test_words_before_a_password_label_stay_words(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Pаssword: Kessai2026", "Kessai2026"),  # a Cyrillic а in the label
+        ("Раssword: Kessai2026", "Kessai2026"),
+        ("Password: Kеssai2026", "ssai2026"),  # and in the value
+    ],
+)
+def test_a_cyrillic_look_alike_hides_no_password(text: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert secret not in f.excerpt and text[f.start : f.end] == text
+
+
 def test_a_list_of_quoted_examples_is_walked_a_bounded_way() -> None:
     """From every label in a long run of quoted words the walk to the list's end was the run's
     length: 「"パスワード" "x"」 repeated to 40,000 characters took a second and grew quadratically."""
