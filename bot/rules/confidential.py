@@ -120,6 +120,13 @@ _CIRCLED_SECRET = re.compile(
     r"(?=[\u4e00-\u9fff々]|[ \t　]+[^ \t　\n])"
     r"(?![ \t　]*(?:情報|話|裏話|技|映像|写真|動画|画像|穴場|絶景|名所|名店|特典|特集|企画|伝授|公開))"
 )
+# With a kanji right after the sign, the title must be one of internal business (「㊙組織再編の件」
+# 「○秘人事異動」): a tourism post's 「㊙体験ツアー」 or 「㊙作戦」 is fun. Read up to the line's end,
+# within a bound.
+_INTERNAL_TITLE = re.compile(
+    r"[^\n]{0,40}?(?:の件|人事|組織|予算|議事|内示|異動|契約|入札|交渉|名簿|決裁|稟議|懲戒|処分|監査|査定|"
+    r"給与|職員|庁内|幹部|議会|答弁|非公表|未公表)"
+)
 _OPEN_RE = re.compile(f"[{_OPEN}]")
 # A label starts a line, or a sentence after a full stop: 「…非公表ですが、こっそり教えます。取扱注意：見積価額の7割です。」
 _LABEL_START = re.compile("[\n。]")
@@ -165,13 +172,16 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     if "㊙" in doc.text or "秘" in doc.text:
         # On the draft itself: normalising makes the sign the letter 秘 (「秘組織」 reads as a word).
         for m in _CIRCLED_SECRET.finditer(doc.text):
-            if not m["mark"].startswith("㊙") and not m.string[m.end("mark")].isspace():
-                # A drawn circle is also a bullet before a word (「○秘密のレシピ」「〇秘境の湯」): the
-                # sign only when 秘 is a word of its own (「○秘人事異動」).
-                starts, _ = doc.token_bounds
-                k = starts.get(m.end("mark") - 1)
-                if k is None or doc.tokens[k].surface != "秘":
+            if not m.string[m.end("mark")].isspace():
+                if not _INTERNAL_TITLE.match(doc.text, m.end("mark")):
                     continue
+                if not m["mark"].startswith("㊙"):
+                    # A drawn circle is also a bullet before a word (「○秘密の人事術」): the sign only
+                    # when 秘 is a word of its own (「○秘人事異動」).
+                    starts, _ = doc.token_bounds
+                    k = starts.get(m.end("mark") - 1)
+                    if k is None or doc.tokens[k].surface != "秘":
+                        continue
             yield Hit(m.start("mark"), m.end("mark"), _MARK_MESSAGE.format(word=m["mark"]))
     for probes, pattern in (
         (("機密性",), _LEVEL_RE),
@@ -253,7 +263,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     資料の扱いを指示するものは止めます）。
     括弧の中の表示は、文字の間に空白を入れたもの（【部 外 秘】【社　外　秘】）も同じで、部外秘・庁内限りのような格付けの語は
     括弧がなくても、文字の間に空白を入れた見出し（「部　外　秘」）を止めます。丸秘の記号「㊙」は、
-    行頭や見出しの「：」の後で直後に漢字の件名が続くもの（「㊙組織再編の件」）も表示とみなします。記号の代わりに
+    行頭や見出しの「：」の後で直後に人事・組織・予算・契約などの件名が続くもの（「㊙組織再編の件」）も表示とみなします
+    （「㊙体験ツアー」は対象外です）。記号の代わりに
     丸を書いた「◯秘 組織再編」「○秘人事異動」も同じです（「○秘密のレシピ」「〇秘境の湯」は対象外です）。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「㊙スポット」「㊙情報」「秘境」「神秘的」は対象外です。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」

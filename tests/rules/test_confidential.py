@@ -642,6 +642,8 @@ def test_a_classification_mark_fires_once(text: str, mark: str) -> None:
         "㊙情報 ゲットだぜ",
         "地元民だけが知る㊙名所をご紹介します",
         "㊙穴場スポットを巡るツアー",
+        "㊙体験ツアー参加者募集",  # a kanji title, but no internal business
+        "㊙作戦会議でおいしい鍋を考えました",
         "【秘 境 め ぐ り】山あいの温泉へ",
         # A circle as a bullet before a word that starts with 秘.
         "○秘密のレシピを公開します",
