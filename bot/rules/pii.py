@@ -359,7 +359,9 @@ def _named_as_other_number(doc: Document, a: int) -> bool:
 # (「202604041530」: 2026-04-04 15:30, as logs and spreadsheets export it) passes the 個人番号 check
 # as one random number in eleven does. Read on the folded view; a 個人番号 named in the label or the
 # column's header settles it the other way, whatever else is said.
-_MY_NUMBER_WORDS = re.compile(r"マイナンバ|個人番号|my ?number")
+# The number's own name, on the normalised or the folded view (the folded is lower case).
+_MY_NUMBER_WORD = r"(?i:マイナンバ|個人番号|my[ \t]?number)"
+_MY_NUMBER_WORDS = re.compile(_MY_NUMBER_WORD)
 _AMOUNT_OR_TIME = (
     r"(?:金額|総額|合計|[予決]算|歳[入出]|収入|支出|費用?|売上|残高|[^番]額|円|日時|日付|時刻|年月日|作成日|更新日|"
     r"タイムスタンプ|timestamp|datetime|date|time|amount|price|total|yen)"
@@ -400,8 +402,6 @@ def _amount_or_time(doc: Document, a: int, b: int, year: int) -> bool:
 # digits one space apart. A row of twelve small numbers is as likely a table's (monthly counts), so
 # only after a label that names the number.
 _BOXED_MY_NUMBER = re.compile(r"(?<![0-9])(?<![0-9][ \t])[0-9](?:[ \t][0-9]){11}(?![ \t]?[0-9])")
-_MY_NUMBER_WORD = r"(?i:マイナンバー|個人番号|my[ \t]?number)"
-_MY_NUMBER_WORD_RE = re.compile(_MY_NUMBER_WORD)
 _MY_NUMBER_LABEL = re.compile(rf"{_MY_NUMBER_WORD}[^0-9\n]{{0,8}}$")
 
 
@@ -451,7 +451,7 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 continue
             start, end = doc.span(a, b)
             yield Hit(start, end, _MY_NUMBER_MESSAGE)
-    if _MY_NUMBER_WORD_RE.search(doc.norm):
+    if _MY_NUMBER_WORDS.search(doc.norm):
         for m in _BOXED_MY_NUMBER.finditer(doc.numview):
             if not my_number_is_valid(_digits(m.group())) or _example(doc, m.start(), m.end()):
                 continue
