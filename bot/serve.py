@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import logging
 import signal
@@ -56,6 +57,11 @@ def checked_socket_mode_handler(app: Any, app_token: str) -> Any:
 
 
 def serve(settings: Settings) -> int:
+    # A bot that runs but has stopped doing something (a wait on the database or on Slack that
+    # does not end) shows where on SIGUSR1: every thread's stack goes to stderr, the log. No
+    # debugger or extra package is needed on the host; the tests ask for it when one fails.
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     # The format comes from the settings, which read .env too (the environment alone missed it).
     setup_logging(level=settings.log_level, fmt=settings.log_format, secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
                                                                      settings.slack_signing_secret) if x))

@@ -110,3 +110,23 @@ class ServeProcess:
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+    def stacks(self, timeout: float = 3.0) -> str:
+        """Every thread's stack of a process still running (``kessai serve`` writes them to its log
+        on SIGUSR1); "" when it has ended. For a test that gave up waiting on it: the log says what
+        it last did, the stacks say what it is waiting for now."""
+        if self.proc is None or self.proc.poll() is not None or not self.log_path.exists():
+            return ""
+        start = self.log_path.stat().st_size
+        self.proc.send_signal(signal.SIGUSR1)
+        # The dump is written by a C handler in one go per thread; done once the log stops growing.
+        size, deadline = start, time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            now = self.log_path.stat().st_size
+            if now == size > start:
+                break
+            size = now
+        with open(self.log_path, "rb") as f:
+            f.seek(start)
+            return f.read().decode("utf-8", errors="replace")
