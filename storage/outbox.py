@@ -414,15 +414,26 @@ def claim(s: Session, row_id: int, now: datetime, lease: timedelta) -> bool:
 def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedelta) -> set[int]:
     """Claim what nobody else holds, in one statement; returns the ids this caller now holds.
 
+    A row another transaction has locked is left for a later pass rather than waited for
+    (PostgreSQL: SKIP LOCKED; SQLite has no row locks). That transaction is changing the row's
+    claim or status anyway, and it may not end for a minute: a replica stopped in the middle of it
+    (a paused VM), or a killed process whose session was waiting on a lock when it died (the
+    server reads the closed socket only when that wait ends, and keeps the session's locks until
+    then). Waiting would hold this whole batch, and with it every message of the pass, that long.
     Core statements, not ORM ones: the outbox is hot and needs no identity-map bookkeeping.
     """
     if not row_ids:
         return set()
     flush_pending(s)
+    free = [col(OutboxRow.status) == PENDING,
+            (col(OutboxRow.claimed_until).is_(None)) | (col(OutboxRow.claimed_until) <= now)]
+    # The outer statement repeats the conditions: it is the compare-and-set, checked again on the
+    # row as it is when updated.
+    lockable = select_(col(OutboxRow.id)).where(col(OutboxRow.id).in_(list(row_ids)), *free) \
+        .with_for_update(skip_locked=True)
     stmt = (
         update(OutboxRow)
-        .where(col(OutboxRow.id).in_(list(row_ids)), col(OutboxRow.status) == PENDING)
-        .where((col(OutboxRow.claimed_until).is_(None)) | (col(OutboxRow.claimed_until) <= now))
+        .where(col(OutboxRow.id).in_(lockable), *free)
         .values(claimed_until=now + lease)
         .returning(col(OutboxRow.id))
     )

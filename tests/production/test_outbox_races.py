@@ -9,6 +9,7 @@ was failed for good: the draft's status in its thread never changed.
 from __future__ import annotations
 
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.engine import make_url
 
 from bot.sandbox.server import LocalSlack
@@ -24,6 +25,7 @@ from bot.slack_gateway import LEASE, SlackGateway
 from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database
+from storage.models import OutboxRow
 from tests.conftest import database_url
 from tests.production.tcpproxy import TcpProxy
 from tests.time.conftest import Clock
@@ -259,3 +261,41 @@ def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_
         proxy.up()
         db.dispose()
         proxy.close()
+
+
+def test_a_row_locked_by_a_transaction_that_does_not_end_holds_back_only_itself(postgres: Database) -> None:
+    """Another transaction keeps an outbox row locked and does not end: a replica stopped while it
+    recorded a delivery (a paused VM, SIGSTOP), or a process killed while its session waited on a
+    lock (the server reads the closed socket only once that wait ends, and keeps the session's
+    locks until then). It may last up to idle_in_transaction_session_timeout, a minute. A delivery
+    pass must not wait for it: the other messages go out now, the locked one once it is free."""
+    db = postgres
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
+        now = datetime.now(UTC)
+        with db.session() as s:
+            for n in (1, 2, 3):
+                outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": f"お知らせ{n}"}, now=now,
+                               message_key=f"notice:{n}")
+        with db.session() as s:
+            first = min(r.id or 0 for r in outbox.rows(s))
+        holder = db.engine.connect()
+        holder.execute(update(OutboxRow).where(OutboxRow.id == first).values(attempts=OutboxRow.attempts))  # type: ignore[arg-type]
+        passes: list[int] = []
+        deliver = threading.Thread(target=lambda: passes.append(gateway.deliver_due()), daemon=True)
+        try:
+            deliver.start()
+            deliver.join(10)
+            stalled = deliver.is_alive()
+        finally:
+            holder.rollback()  # lets a pass that waited on the lock go on
+            holder.close()
+        deliver.join(10)
+        assert not stalled, "the delivery pass waited on a row another transaction had locked"
+        assert passes == [2]
+        assert sorted(m.text for m in slack.messages("C0INTAKE")) == ["お知らせ2", "お知らせ3"]
+        assert gateway.deliver_due() == 1  # free again: it goes out, once
+        gateway.stop()
+        assert sorted(m.text for m in slack.messages("C0INTAKE")) == ["お知らせ1", "お知らせ2", "お知らせ3"]
+        with db.session() as s:
+            assert {r.status for r in outbox.rows(s)} == {outbox.SENT}
