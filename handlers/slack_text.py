@@ -229,9 +229,12 @@ def _unquoted(line: str, quoted: set[str]) -> str:
     """A line of the text without its 「> 」 when the blocks say that line was quoted."""
     if not line.startswith(">"):
         return line
-    rest = line[1:].lstrip(" ")
-    if rest in quoted:
-        return rest
+    # Slack writes 「> 」 before each quoted line: a space typed at the start of the line comes
+    # after that one, and is the draft's.
+    rest = line[2:] if line.startswith("> ") else line[1:]
+    for candidate in (rest, rest.lstrip(" ")):
+        if candidate in quoted:
+            return candidate
     return "" if not rest.strip() and "" in quoted else line
 
 
