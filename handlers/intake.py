@@ -9,7 +9,7 @@ from slack_bolt import App
 
 from bot.services import IncomingMessage, Kessai
 from handlers.commands import reads_as_command
-from handlers.slack_text import addressed_to, shared_message, typed_text
+from handlers.slack_text import addressed_to, has_text, shared_message, typed_text
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +75,7 @@ def is_thread_reply(msg: dict[str, Any]) -> bool:
     if msg.get("subtype") not in DRAFT_SUBTYPES | {"thread_broadcast"} or msg.get("bot_id") or not msg.get("user"):
         return False
     thread_ts = msg.get("thread_ts")
-    return isinstance(thread_ts, str) and bool(thread_ts) and thread_ts != msg.get("ts") \
-        and bool(str(msg.get("text") or "").strip())
+    return isinstance(thread_ts, str) and bool(thread_ts) and thread_ts != msg.get("ts") and has_text(msg)
 
 
 def is_written_message(msg: dict[str, Any]) -> bool:
@@ -84,7 +83,7 @@ def is_written_message(msg: dict[str, Any]) -> bool:
     with neither text nor pictures nor videos (Slack sends some, e.g. for a call) has nothing to check."""
     if not is_person_message(msg):
         return False
-    return bool(str(msg.get("text") or "").strip()) or bool(attached_images(msg)) or attached_videos(msg) > 0
+    return has_text(msg) or bool(attached_images(msg)) or attached_videos(msg) > 0
 
 
 def register(app: App, kessai: Kessai) -> None:

@@ -108,6 +108,10 @@ def _markup(inner: str, name_of: Callable[[str], str] | None) -> str:
     if target.startswith("!"):  # @here, a user group, a date: what Slack shows for them
         keyword = target[1:].split("^", 1)[0]
         return label or _SPECIAL.get(keyword, "@" + keyword)
+    return _link(target, label)
+
+
+def _link(target: str, label: str) -> str:
     if not label or label in (target, _without_scheme(target)):
         return label or target  # a link as it was typed, with or without its scheme
     # A link whose text differs from where it goes: keep both, so that the checks see the real
@@ -238,11 +242,89 @@ def _unquoted(line: str, quoted: set[str]) -> str:
     return "" if not rest.strip() and "" in quoted else line
 
 
+# The marks of a bulleted list's items, by indent level, as Slack writes them into ``text``.
+_BULLETS = ("•", "◦", "▪")
+
+
+def _inline_text(node: Any, name_of: Callable[[str], str] | None) -> str:
+    """An inline rich text element as ``plain_text`` would give it from ``text``."""
+    if not isinstance(node, dict):
+        return ""
+    kind = node.get("type")
+    if kind in ("text", "emoji"):
+        chars = _inline(node)
+        if chars is None and kind == "emoji" and isinstance(node.get("name"), str):
+            return f":{node['name']}:"  # a custom emoji: its shortcode, as in ``text``
+        return chars or ""
+    if kind == "link" and isinstance(node.get("url"), str):
+        label = node.get("text")
+        return _link(node["url"], label if isinstance(label, str) else "")
+    if kind == "user" and isinstance(node.get("user_id"), str):
+        return "@" + (name_of(node["user_id"]) if name_of else node["user_id"])
+    if kind == "usergroup" and isinstance(node.get("usergroup_id"), str):
+        return "@" + node["usergroup_id"]
+    if kind == "channel" and isinstance(node.get("channel_id"), str):
+        return "#" + node["channel_id"]
+    if kind == "broadcast" and isinstance(node.get("range"), str):
+        return _SPECIAL.get(node["range"], "@" + node["range"])
+    if kind == "date":
+        return str(node.get("fallback") or node.get("timestamp") or "")
+    if kind == "color" and isinstance(node.get("value"), str):
+        return node["value"]
+    return ""
+
+
+def _inlines(node: Any, name_of: Callable[[str], str] | None) -> str:
+    elements = node.get("elements") if isinstance(node, dict) else None
+    return "".join(_inline_text(e, name_of) for e in elements) if isinstance(elements, list) else ""
+
+
+def rich_text_of(blocks: Any, name_of: Callable[[str], str] | None = None) -> str:
+    """The text of a message's rich text ``blocks``, as ``typed_text`` gives it from ``text``: no
+    style markers, code block fences or quote marks; list items on lines of their own with Slack's
+    bullet or number. For a message whose ``text`` is empty while its blocks hold what was written
+    (some clients and apps posting for a person send only blocks)."""
+    lines: list[str] = []
+    if not isinstance(blocks, list):
+        return ""
+    for block in blocks:
+        if not isinstance(block, dict) or block.get("type") != "rich_text" or not isinstance(block.get("elements"), list):
+            continue
+        pieces: list[str] = []
+        for element in block["elements"]:
+            if not isinstance(element, dict):
+                continue
+            kind = element.get("type")
+            if kind in ("rich_text_list", "rich_text_preformatted", "rich_text_quote") \
+                    and pieces and not pieces[-1].endswith("\n"):
+                pieces.append("\n")  # a list, a code block or a quote starts on a line of its own
+            if kind == "rich_text_list":
+                items = [e for e in element.get("elements") or [] if isinstance(e, dict)]
+                indent = element["indent"] if isinstance(element.get("indent"), int) else 0
+                offset = element["offset"] if isinstance(element.get("offset"), int) else 0
+                ordered = element.get("style") == "ordered"
+                for n, item in enumerate(items, offset + 1):
+                    mark = f"{n}." if ordered else _BULLETS[indent % len(_BULLETS)]
+                    pieces.append("    " * indent + f"{mark} {_inlines(item, name_of)}\n")
+            elif kind in ("rich_text_section", "rich_text_preformatted", "rich_text_quote"):
+                text = _inlines(element, name_of)
+                pieces.append(text + ("\n" if kind != "rich_text_section" and not text.endswith("\n") else ""))
+        lines.append("".join(pieces).rstrip("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def has_text(message: Mapping[str, Any]) -> bool:
+    """Whether a message has written text, in ``text`` or, when that is empty, in its rich text blocks."""
+    return bool(str(message.get("text") or "").strip()) or bool(rich_text_of(message.get("blocks")).strip())
+
+
 def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None = None) -> str:
     """A message (an event, or the ``message`` of an edit or a shortcut) as its author typed it:
     Slack's markup undone, emoji as characters, and no style markers (bold, italic, strike, code,
-    code blocks, quotes)."""
+    code blocks, quotes). A message with an empty ``text`` is read from its rich text blocks."""
     blocks = message.get("blocks")
+    if not str(message.get("text") or "").strip():
+        return rich_text_of(blocks, name_of)
     text = _unblock(plain_text(str(message.get("text") or ""), name_of, emoji_in(blocks)), blocks)
     runs = styled_runs(blocks)
     return _unstyle(text, runs) if runs else text
@@ -271,4 +353,28 @@ def addressed_to(msg: Mapping[str, Any], user_id: str | None) -> bool:
     if not user_id:
         return False
     text = str(msg.get("text") or "").lstrip()
+    if not text:
+        # Only blocks (see rich_text_of): the first thing written in them is the mention.
+        first = next((e for e in _inline_elements(msg.get("blocks"))
+                      if not (e.get("type") == "text" and not str(e.get("text") or "").strip())), None)
+        return first is not None and first.get("type") == "user" and first.get("user_id") == user_id
     return text.startswith(f"<@{user_id}>") or text.startswith(f"<@{user_id}|")
+
+
+def _inline_elements(blocks: Any) -> list[dict[str, Any]]:
+    """The inline elements of rich text ``blocks``, in order."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if node.get("type") in ("rich_text", "rich_text_section", "rich_text_preformatted", "rich_text_quote",
+                                    "rich_text_list"):
+                walk(node.get("elements"))
+            else:
+                found.append(node)
+
+    walk(blocks)
+    return found

@@ -45,3 +45,10 @@ def test_a_message_of_only_a_video_can_be_a_draft() -> None:
     assert is_written_message(with_files({"mimetype": "video/mp4"}))
     assert not is_written_message(with_files({"mimetype": "audio/mp4"}))
     assert not is_written_message(with_files({"mimetype": "video/mp4"}) | {"bot_id": "B0OTHER"})
+
+
+def test_a_message_with_its_text_only_in_its_blocks_can_be_a_draft() -> None:
+    blocks = [{"type": "rich_text", "elements": [{"type": "rich_text_section",
+                                                  "elements": [{"type": "text", "text": "お知らせ"}]}]}]
+    assert is_written_message({**MESSAGE, "subtype": None, "text": "", "blocks": blocks})
+    assert not is_written_message({**MESSAGE, "subtype": None, "text": "", "blocks": []})

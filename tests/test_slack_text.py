@@ -8,7 +8,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.sandbox.payloads import EMOJI, message_text, rich_text_blocks
-from handlers.slack_text import emoji_in, plain_text, shared_message, typed_text, unescape
+from handlers.slack_text import (
+    addressed_to,
+    emoji_in,
+    has_text,
+    plain_text,
+    shared_message,
+    typed_text,
+    unescape,
+)
 
 NAMES = {"U0MANAGER": "高田 課長補佐"}
 
@@ -211,3 +219,71 @@ def test_a_forward_without_blocks_is_still_read_from_its_text() -> None:
 ])
 def test_no_forward_where_slack_sent_none(attachments: object) -> None:
     assert shared_message({"text": "本文", "attachments": attachments}) is None
+
+
+def _blocks_only(*elements: dict[str, object]) -> dict[str, object]:
+    """A message whose ``text`` is empty and whose rich text blocks hold what was written, as some
+    clients and apps posting for a person send it."""
+    return {"text": "", "blocks": [{"type": "rich_text", "elements": list(elements)}]}
+
+
+def test_a_message_with_only_blocks_is_read_from_its_rich_text() -> None:
+    """Before, such a message was taken as empty: no draft, and no word to its author."""
+    message = _blocks_only(
+        {"type": "rich_text_section", "elements": [
+            {"type": "text", "text": "春の"}, {"type": "text", "text": "桜まつり", "style": {"bold": True}},
+            {"type": "emoji", "name": "cherry_blossom", "unicode": "1f338"},
+            {"type": "emoji", "name": "joetsu-kun"},  # a custom emoji: its shortcode, as in text
+            {"type": "text", "text": "\n詳しくは"},
+            {"type": "link", "url": "https://bit.ly/3abc", "text": "市のページ"},
+            {"type": "text", "text": "、"}, {"type": "link", "url": "https://www.city.joetsu.niigata.jp/"},
+            {"type": "text", "text": " "}, {"type": "user", "user_id": "U0MANAGER"},
+            {"type": "text", "text": " "}, {"type": "broadcast", "range": "here"},
+            {"type": "text", "text": " "}, {"type": "channel", "channel_id": "C0INTAKE"},
+        ]},
+        {"type": "rich_text_list", "style": "bullet", "elements": [
+            {"type": "rich_text_section", "elements": [{"type": "text", "text": "日時：4月1日"}]},
+            {"type": "rich_text_section", "elements": [{"type": "text", "text": "会場：高田城址公園"}]}]},
+        {"type": "rich_text_list", "style": "bullet", "indent": 1, "elements": [
+            {"type": "rich_text_section", "elements": [{"type": "text", "text": "雨天中止"}]}]},
+        {"type": "rich_text_list", "style": "ordered", "offset": 2, "elements": [
+            {"type": "rich_text_section", "elements": [{"type": "text", "text": "三番目"}]}]},
+        {"type": "rich_text_preformatted", "elements": [{"type": "text", "text": "コード"}]},
+        {"type": "rich_text_quote", "elements": [{"type": "text", "text": "引用"}]},
+    )
+    assert typed_text(message, NAMES.__getitem__) == (
+        "春の桜まつり🌸:joetsu-kun:\n詳しくは市のページ（https://bit.ly/3abc）、https://www.city.joetsu.niigata.jp/"
+        " @高田 課長補佐 @here #C0INTAKE\n• 日時：4月1日\n• 会場：高田城址公園\n    ◦ 雨天中止\n3. 三番目\nコード\n引用")
+    assert has_text(message)
+
+
+@given(st.text(alphabet=st.sampled_from("春のお知らせ&<>*_~`:\n 1a")), st.sampled_from([None, "code", "quote"]))
+@example("詳しくは https://www.city.joetsu.niigata.jp/ まで :cherry_blossom:", None)
+def test_blocks_alone_read_as_the_text_with_them(typed: str, block: str | None) -> None:
+    """What the composer sends in ``text`` and in ``blocks`` say the same: read from either, a draft is the same."""
+    if block is not None and not typed.strip():
+        return  # the composer makes no empty code block or quote
+    blocks = rich_text_blocks(typed, block=block)
+    with_text = typed_text({"text": message_text(typed, block=block), "blocks": blocks})
+    assert typed_text({"text": "", "blocks": blocks}).strip() == with_text.strip()
+
+
+@pytest.mark.parametrize("blocks", [None, "x", [], [None], [{"type": "section", "text": {"type": "mrkdwn", "text": "app"}}],
+                                    [{"type": "rich_text", "elements": "x"}],
+                                    [{"type": "rich_text", "elements": [{"type": "rich_text_list", "indent": "1",
+                                                                         "elements": [None, "x"]}]}],
+                                    [{"type": "rich_text", "elements": [{"type": "rich_text_section",
+                                                                         "elements": [{"type": "text", "text": " \n"}]}]}]])
+def test_blocks_without_rich_text_in_them_are_no_text(blocks: object) -> None:
+    assert not has_text({"text": "", "blocks": blocks})
+    assert typed_text({"text": "", "blocks": blocks}).strip() == ""
+
+
+def test_a_message_of_only_blocks_can_address_the_bot() -> None:
+    mention = _blocks_only({"type": "rich_text_section", "elements": [
+        {"type": "text", "text": " "}, {"type": "user", "user_id": "U0KESSAIBOT"}, {"type": "text", "text": " 使い方は？"}]})
+    assert addressed_to(mention, "U0KESSAIBOT")
+    assert not addressed_to(mention, "U0OTHER")
+    later = _blocks_only({"type": "rich_text_section", "elements": [
+        {"type": "text", "text": "お知らせ "}, {"type": "user", "user_id": "U0KESSAIBOT"}]})
+    assert not addressed_to(later, "U0KESSAIBOT")

@@ -307,6 +307,7 @@ SYSTEM_MESSAGES = [
     {"text": ""},
     {"text": None},
     {"text": "   \n "},
+    {"text": "", "blocks": []},
     {"subtype": "file_share", "text": "", "files": [{"id": "F0PDF", "mimetype": "application/pdf", "name": "a.pdf"}]},
 ]
 
@@ -332,6 +333,19 @@ def test_what_slack_or_apps_post_in_the_channel_is_no_draft(stack: LocalStack) -
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", "", images=["雪の高田城"])
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("content.empty" in all_text(m) for m in ms))
     assert len(drafts(st)) == 1
+
+
+def test_a_message_with_its_text_only_in_its_blocks_is_a_draft(stack: LocalStack) -> None:
+    """Some clients and apps posting for a person send the message's rich text blocks with an
+    empty ``text``: before, such a draft was taken as empty and dropped without a word."""
+    st = stack
+    ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", "", blocks=rich_text_blocks(CLEAN_DRAFT)).ts
+    st.driver.event({"type": "message", "user": "U0OPERATOR", "text": "", "blocks": rich_text_blocks(CLEAN_DRAFT),
+                     "ts": ts, "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel"})
+    for a in APPROVERS:
+        assert "紅葉ライトアップ" in all_text(wait_dm(st, a)[0])
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [CLEAN_DRAFT]
 
 
 def test_a_question_to_the_bot_in_an_intake_channel_is_answered_not_routed(stack: LocalStack) -> None:
