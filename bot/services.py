@@ -78,6 +78,9 @@ class IncomingMessage:
     # full-width 「／」 or after a space): a command, not a post; answered with how to run it.
     typed_command: bool = False
     edited_ts: str | None = None  # the edit's time, when an edit tells of the message first
+    # Nothing written, only files the checks do not read (a PDF flyer): no draft; an operator is
+    # told, once a week per channel, that only written text is checked and how to send a draft.
+    files_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,14 @@ FORWARD_REFUSED_JA = (
     "転送されたメッセージは、下書きとして受け付けていません（添えたコメントも下書きにはなりません）。"
     "投稿する文面をこのチャンネルに直接書き込むか、転送されたメッセージのメニュー（︙）の"
     "「決裁に回す」から提出してください。"
+)
+
+FILES_ONLY_JA = (
+    "文面のないメッセージに添付されたファイル（PDF など）は、kessai では確認していません（決裁にも回りません）。"
+    "kessai が確認するのは、メッセージに書き込まれた文面と、添付された画像・動画です。"
+    "チラシなどの内容を SNS に投稿する場合は、投稿する文面をこのメッセージに書き加える（メッセージを編集する）か、"
+    "新しいメッセージとしてこのチャンネルに書き込むか、`/kessai draft` から提出してください。"
+    "資料として共有しただけでしたら、対応は不要です（このお知らせは、同じチャンネルでは 1 週間に 1 回だけお送りします）。"
 )
 
 
@@ -197,12 +208,23 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            refused = not operated or m.forwarded or m.to_bot or m.typed_command
+            refused = not operated or m.forwarded or m.to_bot or m.typed_command or m.files_only
             if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
             if refused and draft_repo.was_deleted(s, m.channel, m.ts):
                 return self._deleted_before(m)
-            if m.typed_command:
+            if m.files_only:
+                # Most such files are documents shared for reference: one note a week per person
+                # and channel tells whoever expected a check, without answering every file. Someone
+                # who is no operator could not send a draft here anyway, and is not told.
+                year, week_number, _ = self.local(now).isocalendar()
+                week = f"{year}-W{week_number:02d}"
+                if operated and draft_repo.claim_event(s, f"files-only-note:{m.channel}:{m.user}:{week}", now):
+                    self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=FILES_ONLY_JA)
+                    outcome = Outcome("files_only")
+                else:
+                    outcome = Outcome("files_only_quiet")
+            elif m.typed_command:
                 # Before the operator check: whoever typed it meant a command, and the way to run
                 # one helps them more than hearing that they are not an operator.
                 self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=TYPED_COMMAND_REFUSED_JA)

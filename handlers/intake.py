@@ -45,6 +45,18 @@ def attached_videos(event: dict[str, Any]) -> int:
     return len(_files_of(event, "video"))
 
 
+def unchecked_files(event: dict[str, Any]) -> int:
+    """How many files attached to a message the checks do not read (a PDF flyer, a spreadsheet, a
+    file Slack Connect sends without its type): a file Slack no longer shows (deleted, or past a
+    free workspace's limit) is not counted, nor are pictures and videos."""
+    files = event.get("files")
+    if not isinstance(files, list):
+        return 0
+    return sum(1 for f in files if isinstance(f, dict) and f.get("id")
+               and f.get("mode") not in ("tombstone", "hidden_by_limit")
+               and not str(f.get("mimetype") or "").startswith(("image/", "video/")))
+
+
 def edit_time(msg: dict[str, Any]) -> str | None:
     """Slack's time of an edit (``message.edited.ts``), None when the payload has none."""
     edited = msg.get("edited")
@@ -129,7 +141,12 @@ def register(app: App, kessai: Kessai) -> None:
         # A forward (Slack's 「転送」) is refused with an explanation, with a comment or without: the
         # comment is not the post, and the forwarded message is not text its operator typed here.
         forwarded = is_person_message(event) and shared_message(event) is not None
-        if not forwarded and not is_written_message(event):
+        # Only a file the checks do not read, and nothing written: a reference document shared in
+        # the channel, or a flyer its sender expects to be checked; the sender is told how to
+        # send a draft (once in a while, not for every file: see Kessai.receive_message).
+        files_only = not forwarded and is_person_message(event) and not is_written_message(event) \
+            and unchecked_files(event) > 0
+        if not forwarded and not files_only and not is_written_message(event):
             log.debug("ignored a %s message", subtype or "plain")
             return
         text = typed_text(event, kessai.name_of)
@@ -137,6 +154,6 @@ def register(app: App, kessai: Kessai) -> None:
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
-                            forwarded=forwarded, to_bot=addressed_to(event, kessai.bot_user_id),
+                            forwarded=forwarded, files_only=files_only, to_bot=addressed_to(event, kessai.bot_user_id),
                             typed_command=reads_as_command(text))
         )

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from handlers.intake import attached_images, attached_videos, is_written_message
+from handlers.intake import attached_images, attached_videos, is_written_message, unchecked_files
 
 MESSAGE = {"type": "message", "user": "U0OPERATOR", "ts": "1764100000.000100", "subtype": "file_share"}
 
@@ -45,6 +45,18 @@ def test_a_message_of_only_a_video_can_be_a_draft() -> None:
     assert is_written_message(with_files({"mimetype": "video/mp4"}))
     assert not is_written_message(with_files({"mimetype": "audio/mp4"}))
     assert not is_written_message(with_files({"mimetype": "video/mp4"}) | {"bot_id": "B0OTHER"})
+
+
+def test_files_the_checks_do_not_read_are_counted_for_the_note_to_their_sender() -> None:
+    """A PDF alone is no draft, but its sender may be waiting for a check: these are the files told of."""
+    msg = with_files(
+        {"id": "F1", "mimetype": "application/pdf", "mode": "hosted"},
+        {"id": "F2", "file_access": "check_file_info", "mode": "file_access"},  # Slack Connect: no type
+        {"id": "F3", "mimetype": "image/png"}, {"id": "F4", "mimetype": "video/mp4"},
+        {"id": "F5", "mode": "hidden_by_limit"}, {"id": "F6", "mode": "tombstone"}, {"mimetype": "text/plain"},
+    )
+    assert unchecked_files(msg) == 2
+    assert unchecked_files({**MESSAGE, "files": "x"}) == 0 and unchecked_files(MESSAGE) == 0
 
 
 def test_a_message_with_its_text_only_in_its_blocks_can_be_a_draft() -> None:

@@ -308,14 +308,16 @@ SYSTEM_MESSAGES = [
     {"text": None},
     {"text": "   \n "},
     {"text": "", "blocks": []},
-    {"subtype": "file_share", "text": "", "files": [{"id": "F0PDF", "mimetype": "application/pdf", "name": "a.pdf"}]},
+    {"subtype": "file_share", "text": "", "files": [{"id": "F0GONE", "mode": "tombstone"}]},  # a file deleted since
 ]
 
 
 def test_what_slack_or_apps_post_in_the_channel_is_no_draft(stack: LocalStack) -> None:
     """Only a message a person wrote, with text or pictures, is a draft: huddles, /me, channel
-    changes, apps, an empty message or a PDF alone are not (before, each became one), nor are
-    the edits Slack makes to them (a huddle's message changes as people join)."""
+    changes, apps or an empty message are not (before, each became one), nor are the edits
+    Slack makes to them (a huddle's message changes as people join). Nobody is told anything:
+    nothing was written. (A PDF alone is no draft either, but its sender is told why: see
+    test_a_file_alone_is_no_draft_and_its_sender_is_told_once_a_week.)"""
     st = stack
     for n, fields in enumerate(SYSTEM_MESSAGES):
         ts = f"1764000{n:03d}.000100"
@@ -333,6 +335,42 @@ def test_what_slack_or_apps_post_in_the_channel_is_no_draft(stack: LocalStack) -
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", "", images=["雪の高田城"])
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("content.empty" in all_text(m) for m in ms))
     assert len(drafts(st)) == 1
+
+
+PDF_FILE = {"id": "F0PDF", "mimetype": "application/pdf", "name": "チラシ.pdf", "mode": "hosted"}
+
+
+def file_alone(st: LocalStack, user: str, file: dict[str, object]) -> str:
+    """``user`` posts ``file`` into the intake channel without writing anything; returns the ts."""
+    ts = st.slack.post_as_user("C0INTAKE", user, "").ts
+    st.driver.event({"type": "message", "subtype": "file_share", "user": user, "text": "", "ts": ts,
+                     "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel", "upload": True,
+                     "files": [{**file, "id": f"{file['id']}{ts.replace('.', '')}"}]})
+    return ts
+
+
+def test_a_file_alone_is_no_draft_and_its_sender_is_told_once_a_week(stack: LocalStack) -> None:
+    """A PDF flyer alone in the intake channel: before, nothing happened, and an operator who
+    expected a check waited for one that never came. It is still no draft (kessai reads written
+    text, and most such files are reference documents), but the operator is told, privately and
+    once a week in that channel, what is checked and how to send a draft."""
+    st = stack
+    ts = file_alone(st, "U0OPERATOR", PDF_FILE)
+    said = wait_ephemeral(st, "U0OPERATOR", "kessai では確認していません")
+    assert "/kessai draft" in said and "対応は不要" in said
+    st.driver.retry_last_event(retry_num=1)  # Slack's retry
+    file_alone(st, "U0OPERATOR", PDF_FILE)  # more reference documents that week: no more notes
+    file_alone(st, "U0OPERATOR", {"id": "F0CONNECT", "file_access": "check_file_info", "mode": "file_access"})
+    file_alone(st, "U0STRANGER", PDF_FILE)  # no operator: could not send a draft here anyway
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+    assert [e.text for e in st.slack.ephemerals("U0OPERATOR")] == [said]
+    assert st.slack.ephemerals("U0STRANGER") == []
+    # Writing the post into the file's message, as the note says, makes it a draft.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT)
+    assert "紅葉ライトアップ" in all_text(wait_dm(st, "U0MANAGER")[0])
+    (d,) = drafts(st)
+    assert d.message_ts == ts
 
 
 def test_a_message_with_its_text_only_in_its_blocks_is_a_draft(stack: LocalStack) -> None:
