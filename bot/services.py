@@ -118,6 +118,18 @@ FILES_ONLY_JA = (
     "資料として共有しただけでしたら、対応は不要です（このお知らせは、同じチャンネルでは 1 週間に 1 回だけお送りします）。"
 )
 
+# An edit of a message that never became a draft makes it one (an edit may be delivered before its
+# message, and after Slack held events back people are told to edit what got no answer: see
+# RATE_LIMITED_JA), but only for a message this recent: editing a months-old message (a memo
+# written before the bot was invited, a typo fixed in an old remark) would otherwise send it to
+# the approvers as a new draft. A week covers a long weekend or 年末年始 after a rate limit.
+EDIT_AS_NEW_MAX_AGE = timedelta(days=7)
+OLD_MESSAGE_EDIT_JA = (
+    "このメッセージは書き込みから 7 日以上たっていて、下書きとして受け付けていないため、編集しても決裁には回りません。"
+    "決裁に回すときは、投稿する文面を新しいメッセージとしてこのチャンネルに書き込むか、"
+    "メッセージのメニュー（︙）の「決裁に回す」から提出してください。"
+)
+
 
 REVISION_IN_THREAD_JA = (
     "スレッドに書き込んだ文面は、下書きの新しい版にはなりません（確認も決裁もされません）。"
@@ -799,7 +811,10 @@ class Kessai:
             return Outcome("to_bot")  # a question to the bot, edited: it was answered when posted
         if outcome.kind == "not_a_draft" and typed_command:
             return Outcome("typed_command")  # answered when posted; an edit is no draft either
-        if outcome.kind == "not_a_draft" and any(user in a.operators for a in self.org.accounts_for_channel(channel)):
+        operator = any(user in a.operators for a in self.org.accounts_for_channel(channel))
+        if outcome.kind == "not_a_draft" and operator and self._long_before(ts, edited_ts, now):
+            return self._old_message_edited(channel=channel, ts=ts, user=user)
+        if outcome.kind == "not_a_draft" and operator:
             # An operator's message in an intake channel is a draft, whichever event tells of it
             # first: its message event may come after this edit (a retry, out of order) carrying
             # the old text, and then finds the draft already made from the new one.
@@ -818,6 +833,30 @@ class Kessai:
                                            video_count=video_count, edited_ts=edited_ts)
         self.after_commit()
         return outcome
+
+    @staticmethod
+    def _long_before(ts: str, edited_ts: str | None, now: datetime) -> bool:
+        """Whether the message ``ts`` was posted more than EDIT_AS_NEW_MAX_AGE before its edit, by
+        Slack's clock (``edited_ts``; the bot's ``now`` when the edit does not say)."""
+        try:
+            posted = float(ts)
+            edited = float(edited_ts) if edited_ts else now.timestamp()
+        except ValueError:
+            return False  # not Slack's ts: nothing tells the message's age
+        return edited - posted > EDIT_AS_NEW_MAX_AGE.total_seconds()
+
+    def _old_message_edited(self, *, channel: str, ts: str, user: str) -> Outcome:
+        """An operator edited a message of an intake channel posted long ago that never became a
+        draft: it is not sent to the approvers, and the operator is told so once for that message
+        (an edit made to fix a typo in an old remark needs no answer each time)."""
+        log.info("edit of message %s in %s, posted over %s before, not taken as a new draft",
+                 ts, channel, EDIT_AS_NEW_MAX_AGE)
+        now = self.clock()
+        with self.db.session() as s:
+            if draft_repo.claim_event(s, f"old-message-edit:{channel}:{ts}", now):
+                self.notify.ephemeral(s, now, channel=channel, user=user, text=OLD_MESSAGE_EDIT_JA)
+        self.after_commit()
+        return Outcome("old_message_edit")
 
     def _timed_edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
                     image_alts: tuple[str, ...], video_count: int, edited_ts: str | None) -> Outcome:

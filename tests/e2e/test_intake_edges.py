@@ -4,6 +4,8 @@ messages forwarded into the channel."""
 
 from __future__ import annotations
 
+import time
+
 from sqlmodel import select
 
 from bot.ledger import LedgerEntry, verify_chain
@@ -384,6 +386,33 @@ def test_a_message_with_its_text_only_in_its_blocks_is_a_draft(stack: LocalStack
         assert "紅葉ライトアップ" in all_text(wait_dm(st, a)[0])
     with st.rt.db.session() as s:
         assert [v.text for v in s.exec(select(DraftVersionRow))] == [CLEAN_DRAFT]
+
+
+def posted_days_ago(st: LocalStack, days: float, text: str) -> str:
+    """A message the operator posted ``days`` ago that never became a draft; returns its ts."""
+    return st.slack.post_as_user("C0INTAKE", "U0OPERATOR", message_text(text), blocks=rich_text_blocks(text),
+                                 ts=f"{time.time() - days * 86400:.6f}").ts
+
+
+def test_an_edit_of_an_old_message_that_never_was_a_draft_is_not_routed(stack: LocalStack) -> None:
+    """An operator fixes a typo in a message posted months ago (a memo from before the bot was
+    invited): before, the edit sent it to the approvers as a new draft. Only a message posted
+    within a week becomes a draft when edited; for an older one the operator is told, once."""
+    st = stack
+    ts = posted_days_ago(st, 90, "来週の打合せは会議室Bです。")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT)
+    said = wait_ephemeral(st, "U0OPERATOR", "7 日以上")
+    assert "決裁に回す" in said
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + "よろしくお願いします。")
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+    assert [e.text for e in st.slack.ephemerals("U0OPERATOR")] == [said]
+    # What got no answer while Slack held events back (RATE_LIMITED_JA tells people to edit it),
+    # even over a long weekend, is still checked when edited.
+    held_back = posted_days_ago(st, 4, CLEAN_DRAFT)
+    st.driver.message_changed("C0INTAKE", held_back, "U0OPERATOR", CLEAN_DRAFT.replace("紅葉", "雪灯籠"))
+    assert "雪灯籠" in all_text(wait_dm(st, "U0MANAGER")[0])
+    assert [d.message_ts for d in drafts(st)] == [held_back]
 
 
 def test_a_question_to_the_bot_in_an_intake_channel_is_answered_not_routed(stack: LocalStack) -> None:
