@@ -56,6 +56,7 @@ def test_files_the_checks_do_not_read_are_counted_for_the_note_to_their_sender()
         {"id": "F5", "mode": "hidden_by_limit"}, {"id": "F6", "mode": "tombstone"}, {"mimetype": "text/plain"},
     )
     assert unchecked_files(msg) == 2
+    assert attached_images(msg) == ("",) and attached_videos(msg) == 1  # the typeless file is no picture
     assert unchecked_files({**MESSAGE, "files": "x"}) == 0 and unchecked_files(MESSAGE) == 0
 
 
