@@ -776,6 +776,18 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     対象外です）。
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
     「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。
+    中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
+    「투표」「지지」（「자민당에 투표해 주세요!」）に反応します（「请去投票」「투표해 주세요」だけは対象外です）。
+    呼びかけが次の文にあるときも反応します。選挙・立候補（市長選、再選、立候補、出馬、擁立など）に
+    触れて一人の人名か一つの政党を挙げた文のすぐ次の文が、「皆さんの応援をよろしくお願いします！」
+    「ぜひ一票を！」「応援しよう！」のような名前のない応援・一票の呼びかけで始まるときです
+    （「中川幹太市長は来年の市長選で再選を目指します。皆さんの応援をよろしくお願いします！」
+    「〇〇党の△△候補が立候補を表明しました。ぜひ一票を！」）。二人以上の候補者を挙げた文の後や、
+    段落が変わったとき、「引き続き市政へのご支援を」のように応援の相手を挙げた文、
+    「山田選手が日本代表候補に選ばれました。皆さんの応援を…」のように選挙でない話の後では反応しません。
+    「中川市長を応援しよう！」「中川幹太さんの応援をよろしく」のように名前のすぐ後の応援の呼びかけは、
+    同じ文か前後の文で選挙・立候補に触れているときだけ反応します（それだけでは現職の市長への
+    声援と区別できないため）。
     """
     f = "political.txt"
     word_hit_list = list(
@@ -784,6 +796,13 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         )
     )
     statements = list(_political_statements(doc, opts))
+    # Calls found across sentences or in other languages, once per sentence already reported on.
+    reported = {doc.sentence_at(p) for s in statements for p in (s.start, s.end - 1)}
+    for h in (*_campaign_across(doc, opts), *_foreign_language_calls(doc)):
+        ends = {doc.sentence_at(h.start), doc.sentence_at(h.end - 1)}
+        if not ends & reported:
+            statements.append(h)
+            reported |= ends
     # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once. (Word
     # hits are merged already, so none holds another.)
     said = SpanSet((s.start, s.end) for s in statements)
@@ -897,3 +916,118 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 b,
                 f"「{first[2]}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
             )
+
+
+# An election or a candidacy: what makes a name in the sentence before a call the name of a candidate
+# (「中川幹太市長は来年の市長選で再選を目指します」「山田太郎候補が立候補を表明しました」). Not 投票 alone
+# (「人気投票」), not 選挙管理委員会 (the commission names no one it wants elected).
+_CANDIDACY = re.compile(
+    r"選挙(?!管理)|(?:市長|市議|市議会議員|県議|県議会議員|知事|町長|村長|区長|議員|衆院|参院|補欠|統一地方)選"
+    r"|再選|[二三四五六]選(?:を|に|へ|目)|立候補|出馬|擁立|公認候補|推薦候補"
+)
+# A party's candidate with a name the analyser does not know, or a placeholder: 「〇〇党の△△候補が」.
+_PARTY_NAMED_CANDIDATE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff〇○◯△□×＊*A-Za-zＡ-Ｚａ-ｚ]{1,10}党(?:の|公認の?|推薦の?)[^\s。、！？!?]{1,12}?候補(?!者|地|日|生)")
+# A call for support that opens a sentence and names no one: 「皆さんの応援をよろしくお願いします！」「ぜひ一票を！」
+# 「応援しよう！」. Only at the start of the sentence, so 「引き続き市政へのご支援をお願いします」 (support for
+# something named) and 「あなたの一票を大切に」 are not.
+_BARE_CALL = re.compile(
+    r"[\s　、,]*(?:(?:ぜひ|是非|どうか|どうぞ)(?:とも)?[\s　、,]*)?"
+    r"(?:(?:皆さん|皆様|みなさん|みなさま|みんな)(?:の|、|,)?[\s　]*)?"
+    r"(?:(?:ご|御)?(?:応援|支援|支持)(?:を|、)?[\s　]*"
+    r"(?:よろしく|宜しく|お願い|おねがい|して(?:ください|下さい|ね)|しよう|しましょう|ください|下さい)"
+    r"|(?:清き|大切な|貴重な)?一票を?[\s　]*(?:よろしく|宜しく|お願い|おねがい|入れて|[！!。]|$))"
+)
+# Support called for a person right after the name (and title): 「中川市長を応援しよう！」「中川幹太の応援を
+# よろしく」. Said of a sitting mayor that is only cheering, so it needs an election nearby.
+_SUPPORT_AFTER = re.compile(
+    r"[\s　]*(?:候補者?|陣営|さん|氏|議員|先生|様|市長|知事|町長|村長|区長|議長|市議|県議)?"
+    r"[\s　]*(?:を[\s　]*(?:ご)?(?:応援|支援)[\s　]*(?:し(?:よう|ましょう|て(?:ください|下さい|ね|います|ます))|を?(?:よろしく|お願い))"
+    r"|の[\s　]*(?:ご)?(?:応援|支援)を?[\s　]*(?:よろしく|お願い))"
+)
+_SUPPORT_WORDS = ("応援", "支援", "支持", "一票")
+
+
+def _one_person(doc: Document, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the one person the sentence names, by name (「中川幹太市長…中川市長」 are one); None when
+    it names no one or more than one."""
+    tokens = doc.tokens
+    spans = [(tokens[i].start, tokens[j - 1].end) for i, j in doc.person_names(sent)]
+    texts = {doc.text[s:e] for s, e in spans}
+    if not texts:
+        return None
+    longest = max(texts, key=len)
+    return spans[0] if all(longest.startswith(t) for t in texts) else None
+
+
+def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
+    """Calls for support whose candidate is named in the sentence right before (「中川幹太市長は来年の市長選で
+    再選を目指します。皆さんの応援をよろしくお願いします！」), and support called for a named person with an
+    election in the same or a neighbouring sentence (「市長選挙は12月7日です。中川市長を応援しよう！」)."""
+    if not any(w in doc.text for w in _SUPPORT_WORDS) or not _CANDIDACY.search(doc.text):
+        return
+    parties = matcher("political.txt", "parties", opts.extra_words)
+    sentences = doc.sentences
+    candidacy = [_CANDIDACY.search(doc.text, a, b) is not None for a, b in sentences]
+    tokens = doc.tokens
+    for k, (a, b) in enumerate(sentences):
+        if not any(w in doc.text[a:b] for w in _SUPPORT_WORDS):
+            continue
+        call = _BARE_CALL.match(doc.text, a, b)
+        if call is not None and k > 0 and candidacy[k - 1] and doc.text[sentences[k - 1][1] : a].count("\n") <= 1:
+            before = sentences[k - 1]
+            target = _one_person(doc, before)
+            if target is None and not doc.person_names(before):
+                named = parties.find(doc, within=before)
+                if len({m.entry for m in named}) == 1:
+                    target = named[0].start, named[0].end
+                elif (m := _PARTY_NAMED_CANDIDATE.search(doc.text, *before)) is not None:
+                    target = m.start(), m.end()
+            if target is not None:
+                yield Hit(
+                    target[0],
+                    call.end(),
+                    f"前の文で選挙・立候補に触れた「{doc.text[target[0] : target[1]]}」への応援・投票の呼びかけと受け取られます。"
+                    "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
+                )
+                continue
+        near = candidacy[max(0, k - 1) : k + 2]
+        if not any(near):
+            continue
+        for i, j in doc.person_names((a, b)):
+            # The title read on the text: the analyser may split 「中川市長を」 as 中川/市/長/を.
+            m = _SUPPORT_AFTER.match(doc.text, tokens[j - 1].end, b)
+            if m is not None:
+                name = doc.text[tokens[i].start : tokens[j - 1].end]
+                yield Hit(
+                    tokens[i].start,
+                    m.end(),
+                    f"選挙に触れた投稿での「{name}」への応援の呼びかけと受け取られます。"
+                    "公式アカウントでは特定の候補者に触れず、中立な表現にしてください。",
+                )
+                break
+
+
+# Calls in the Chinese and Korean of multilingual notices, which the analyser cannot split into words
+# (「请投票给自民党！」 is 请投/票/给/自民党): a vote or support word right before (Chinese) or after
+# (Korean) a party's name, as written in those languages.
+_CN_PARTY = r"(?:日本)?(?:自民党|自由民主党|立宪民主党|立憲民主党|公明党|共产党|共産党|维新会|維新の会|国民民主党|参政党|社民党|令和新选组)"
+_KO_PARTY = r"(?:일본)?(?:자민당|자유민주당|입헌민주당|공명당|공산당|유신회|국민민주당|참정당|사민당|레이와신센구미)"
+_FOREIGN_CALL = re.compile(
+    rf"(?:投票给|投给|投一票给|把票投给|支持|(?<![当落参候竞])选)[\s　]*{_CN_PARTY}"
+    # Not the party's 지지율 (approval rating) or 지지자 (supporters).
+    rf"|{_KO_PARTY}[\s　]*(?:에게|에|을|를)?[\s　]*(?:투표|한[\s　]*표|지지(?![율자층])|뽑아)"
+)
+_FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
+
+
+def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
+    if not any(c in doc.text for c in "给投支选투표지뽑"):
+        return
+    for m in _FOREIGN_CALL.finditer(doc.text):
+        party = _FOREIGN_PARTY.search(m.group())
+        name = party.group() if party is not None else m.group()
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"「{name}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
+        )

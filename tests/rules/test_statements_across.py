@@ -1,0 +1,93 @@
+"""Electioneering that a single sentence does not reveal: a call in the sentence after the one naming
+a candidate, and calls in the Chinese and Korean of multilingual notices."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("中川幹太市長は来年の市長選で再選を目指します。皆さんの応援をよろしくお願いします！", "中川幹太"),
+        ("〇〇党の△△候補が立候補を表明しました。ぜひ一票を！", "〇〇党の△△候補"),
+        ("自民党の山田太郎候補が立候補を表明しました。ぜひ一票を！", "山田太郎"),
+        ("山田太郎さんが市議選に出馬します。\nぜひ応援してください！", "山田太郎"),
+        ("自民党が市長選に候補者を擁立しました。ご支援をお願いします。", "自民党"),
+    ],
+)
+def test_a_call_right_after_a_sentence_naming_a_candidate_fires(text: str, quoted: str) -> None:
+    [f] = findings_of("prohibited.political", text)
+    assert f.severity == "warning"
+    assert f"「{quoted}」" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市長選挙は12月7日です。中川市長を応援しよう！",
+        "来年は市長選挙です。中川幹太さんの応援をよろしくお願いします。",
+        "中川市長を応援しよう！来年の市長選挙に向けて集会を開きます。",
+    ],
+)
+def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None:
+    [f] = findings_of("prohibited.political", text)
+    assert "中川" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Support for the sitting mayor with no election near: cheering, not campaigning.
+        "中川市長を応援しよう！",
+        # Neutral election notices, which name no candidate.
+        "12月7日は上越市長選挙の投票日です。皆さんの一票をお願いします。",
+        "期日前投票は12月1日から6日まで、市役所で行っています。大切な一票を！",
+        "選挙公報を各世帯に配布しました。候補者の政策を確かめて、大切な一票を投じてください。",
+        "開票速報は市のホームページでお知らせします。皆さんの投票をお待ちしています。",
+        # Two candidates named: a call that follows is for neither.
+        "市長選挙には中川幹太氏と山田太郎氏が立候補しています。大切な一票を！",
+        # No election in the sentence before.
+        "中川市長が上越商工会議所を表敬訪問しました。皆さんの応援をよろしくお願いします！",
+        "山田選手が日本代表候補に選ばれました。皆さんの応援をよろしくお願いします！",
+        "中川市長が全国大会に出場する上越高校野球部を激励しました。応援しよう！",
+        "ゆるキャラグランプリに「レンコン」がエントリーしました。ぜひ一票を！",
+        # Support for something named, not for the person.
+        "中川市長が再選を果たし、初登庁しました。引き続き市政へのご支援をよろしくお願いします。",
+        # The election in the next sentence, but the mayor cheered someone else.
+        "中川市長が選手を応援しました。市長選挙の投票日は12月7日です。",
+        # A paragraph apart.
+        "中川市長が市長選への立候補を表明しました。\n\n市民マラソンの応援ボランティアを募集します。",
+    ],
+)
+def test_election_notices_and_the_mayors_own_news_are_silent(text: str) -> None:
+    assert "prohibited.political" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("请投票给自民党！", "自民党"),
+        ("자민당에 투표해 주세요!", "자민당"),
+        ("12月7日の市議選：请支持立宪民主党。", "立宪民主党"),
+    ],
+)
+def test_chinese_and_korean_calls_for_a_party_fire(text: str, quoted: str) -> None:
+    [f] = findings_of("prohibited.political", text)
+    assert f"「{quoted}」" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中文：12月7日是市长选举投票日。请去投票。",
+        "한국어 안내: 12월 7일은 시장 선거 투표일입니다. 투표해 주세요.",
+        "欢迎来到上越市！请投票给你喜欢的照片。",
+        "자민당 지지율이 하락했습니다.",
+        "当选自民党议员的名单已公布。",
+    ],
+)
+def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
+    assert "prohibited.political" not in codes(text)
