@@ -197,6 +197,12 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」は対象外です。
     食べ物の「クセになる味」の「くせに」は対象外です。
+    属性を挙げた文のすぐ次の文が、属性を繰り返さずに「出ていけ」「帰れ」「追い出せ」「いなくなれ」など
+    （[exclusion_next]）と言うときも反応します（「ルールを守らないのは外国人ばかり。出ていけと言いたくなります。」）。
+    「」に入れて示したもの（「「出ていけ」と書かれた張り紙がありました」）、どちらかの文が差別・人権などに
+    触れているもの、段落が変わったものは対象外です。
+    多言語のお知らせの中国語・韓国語で、属性のすぐ後に追い出す言葉を続けたもの（「外国人滚出去」
+    「외국인은 나가라」）にも反応します。
     """
     education: tuple[str, ...] | None = None
     quotes: list[tuple[int, int]] | None = None
@@ -218,7 +224,15 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
             if k >= 0 and hit.end <= quotes[k][1]:
                 continue
         yield hit
-    yield from _group_statements(doc)
+    statements = list(_group_statements(doc))
+    yield from statements
+    # Statements across two sentences or in other languages, once per sentence already reported on.
+    reported = {doc.sentence_at(p) for h in statements for p in (h.start, h.end - 1)}
+    for h in (*_group_statements_across(doc), *_foreign_language_exclusion(doc)):
+        ends = {doc.sentence_at(h.start), doc.sentence_at(h.end - 1)}
+        if not ends & reported:
+            reported |= ends
+            yield h
     yield from _gendered_hiring(doc)
 
 
@@ -333,6 +347,63 @@ def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) ->
         if doc.text[x.start].isascii() and not _ENGLISH_END.match(doc.text, x.end, sent[1]):
             continue
         yield x
+
+
+def _group_statements_across(doc: Document) -> Iterator[Hit]:
+    """A sentence that names a group and the next one, which drives people out without naming them again:
+    「ルールを守らないのは外国人ばかり。出ていけと言いたくなります。」. Only the imperatives of
+    `[exclusion_next]`, unquoted (「「出ていけ」と書かれた張り紙がありました」 reports one), and neither
+    sentence opposing such statements ([deny])."""
+    driving_out = matcher("discrimination.txt", "exclusion_next")
+    if not driving_out.present(doc):
+        return
+    groups = matcher("discrimination.txt", "groups")
+    if not groups.present(doc):
+        return
+    deny = matcher("discrimination.txt", "deny")
+    sentences = doc.sentences
+    starts = [a for a, _ in sentences]
+    seen: set[int] = set()
+    for x in _statements(doc, driving_out, (0, len(doc.text))):
+        k = bisect_right(starts, x.start) - 1
+        if k < 1 or k in seen:
+            continue
+        seen.add(k)
+        sent, before = sentences[k], sentences[k - 1]
+        if doc.text[before[1] : sent[0]].count("\n") > 1:
+            continue  # another paragraph
+        if groups.find(doc, within=sent) or doc.enclosing_quote(x.start, x.end, 30) is not None:
+            continue
+        named = groups.find(doc, within=before)
+        if not named or deny.find(doc, within=before) or deny.find(doc, within=sent):
+            continue
+        g = min(named, key=lambda m: (m.start, -m.end))
+        yield Hit(
+            g.start,
+            x.end,
+            f"「{doc.text[g.start : g.end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+        )
+
+
+# Driving a group out in the Chinese or Korean of a multilingual notice, which the analyser cannot split
+# into words (「外国人滚出去」 is 外国人/滚出/去): the group, then the words right after it.
+_FOREIGN_EXCLUSION = re.compile(
+    r"(外国人|外国佬|老外|中国人|韩国人|韓国人|朝鲜人|朝鮮人|越南人|移民|难民|難民)[\s　]*(?:都|就|们|們)?[\s　]*"
+    r"(?:给我)?(?:滚出去|滚回去|滚出|滚回|滚蛋|滾出去|滾回去)"
+    r"|(외국인|중국인|한국인|조선인|이민자|난민)(?:들)?(?:은|는|들은)?[\s　]*(?:나가라|꺼져|돌아가라)"
+)
+
+
+def _foreign_language_exclusion(doc: Document) -> Iterator[Hit]:
+    if not any(c in doc.text for c in "滚滾나꺼돌"):
+        return
+    for m in _FOREIGN_EXCLUSION.finditer(doc.text):
+        group = m.group(1) or m.group(2)
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"「{group}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+        )
 
 
 @rule(

@@ -1,5 +1,6 @@
-"""Electioneering that a single sentence does not reveal: a call in the sentence after the one naming
-a candidate, and calls in the Chinese and Korean of multilingual notices."""
+"""Electioneering and exclusion that a single sentence does not reveal: a call in the sentence after
+the one naming a candidate or a group, and the same statements in the Chinese and Korean of
+multilingual notices."""
 
 from __future__ import annotations
 
@@ -91,3 +92,36 @@ def test_chinese_and_korean_calls_for_a_party_fire(text: str, quoted: str) -> No
 )
 def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
     assert "prohibited.political" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("最近ごみ出しのルールを守らないのは外国人ばかり。出ていけと言いたくなります。", "外国人"),
+        ("夜中に騒いでいるのは技能実習生だ。\n追い出せ！", "技能実習生"),
+        ("外国人滚出去", "外国人"),
+        ("외국인은 나가라!", "외국인"),
+    ],
+)
+def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, group: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert f.severity == "error"
+    assert f"「{group}」" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Reported or opposed, quoted, or someone else's words.
+        "外国人住民の家に張り紙がありました。「出ていけ」と書かれていました。",
+        "外国人住民が増えています。出ていけなどの言葉は人権侵害です。",
+        "外国人の方へ。アパートを出ていけと言われたら、相談窓口へご連絡ください。",
+        "外国人住民の方から「家に帰れ」と言われたとの相談がありました。差別は許されません。",
+        # A group named, then something that is not an imperative against them.
+        "高齢者の方へ。路上駐車は迷惑です。",
+        "参加者は外国人ばかりでした。大いに盛り上がりました。",
+        "大雨のため、外国人観光客の皆さまは早めに宿へお戻りください。",
+    ],
+)
+def test_posts_about_groups_followed_by_other_sentences_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
