@@ -374,6 +374,8 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
             continue  # another paragraph
         if groups.find(doc, within=sent) or doc.enclosing_quote(x.start, x.end, 30) is not None:
             continue
+        if _says_of_something_else(doc, sent, x.first):
+            continue
         named = groups.find(doc, within=before)
         if not named or deny.find(doc, within=before) or deny.find(doc, within=sent):
             continue
@@ -383,6 +385,28 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
             x.end,
             f"「{doc.text[g.start : g.end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
         )
+
+
+# Particles that give the imperative a subject or an object of its own: 「鬼を追い出そう！」「感染症なんて
+# いなくなれ！」 are not said of the group named before. A pronoun is the group (「お前らは出ていけ」).
+_OWN_SUBJECT = frozenset(("ヲ", "ガ", "ハ", "モ", "ヨ", "ナンテ", "ナド"))
+_PRONOUNS = frozenset(("奴", "ヤツ", "ヤツラ"))
+
+
+def _says_of_something_else(doc: Document, sent: tuple[int, int], first: int) -> bool:
+    """True when the words before the imperative at token `first` name who or what it is said of, and
+    that is not a pronoun."""
+    tokens = doc.tokens
+    for k in range(doc.token_range(sent).start, first):
+        t = tokens[k]
+        if t.pos != "助詞" or t.surface not in _OWN_SUBJECT:
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j].pos == "接尾辞":
+            j -= 1
+        if j < 0 or not (tokens[j].pos == "代名詞" or tokens[j].surface in _PRONOUNS):
+            return True
+    return False
 
 
 # Driving a group out in the Chinese or Korean of a multilingual notice, which the analyser cannot split
@@ -996,6 +1020,9 @@ _CANDIDACY = re.compile(
     r"選挙(?!管理)|(?:市長|市議|市議会議員|県議|県議会議員|知事|町長|村長|区長|議員|衆院|参院|補欠|統一地方)選"
     r"|再選|[二三四五六]選(?:を|に|へ|目)|立候補|出馬|擁立|公認候補|推薦候補"
 )
+# Getting out the vote, which names the mayor or a party as the one who asks, not as the one to vote
+# for: 「中川市長が明るい選挙推進大会であいさつしました。皆さんの一票をお願いします。」
+_TURNOUT = re.compile(r"投票日|投票率|期日前|投票所|明るい選挙|啓発|選挙管理|選管|棄権|模擬選挙|主権者教育")
 # A party's candidate with a name the analyser does not know, or a placeholder: 「〇〇党の△△候補が」.
 _PARTY_NAMED_CANDIDATE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff〇○◯△□×＊*A-Za-zＡ-Ｚａ-ｚ]{1,10}党(?:の|公認の?|推薦の?)[^\s。、！？!?]{1,12}?候補(?!者|地|日|生)")
 # A call for support that opens a sentence and names no one: 「皆さんの応援をよろしくお願いします！」「ぜひ一票を！」
@@ -1044,7 +1071,13 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         if not any(w in doc.text[a:b] for w in _SUPPORT_WORDS):
             continue
         call = _BARE_CALL.match(doc.text, a, b)
-        if call is not None and k > 0 and candidacy[k - 1] and doc.text[sentences[k - 1][1] : a].count("\n") <= 1:
+        if (
+            call is not None
+            and k > 0
+            and candidacy[k - 1]
+            and doc.text[sentences[k - 1][1] : a].count("\n") <= 1
+            and _TURNOUT.search(doc.text, sentences[k - 1][0], b) is None
+        ):
             before = sentences[k - 1]
             target = _one_person(doc, before)
             if target is None and not doc.person_names(before):

@@ -55,6 +55,9 @@ def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None
         "山田選手が日本代表候補に選ばれました。皆さんの応援をよろしくお願いします！",
         "中川市長が全国大会に出場する上越高校野球部を激励しました。応援しよう！",
         "ゆるキャラグランプリに「レンコン」がエントリーしました。ぜひ一票を！",
+        # The mayor getting out the vote.
+        "中川市長が明るい選挙推進大会であいさつしました。皆さんの一票をお願いします。",
+        "中川市長が市長選挙の啓発イベントに出席しました。ぜひ一票を！",
         # Support for something named, not for the person.
         "中川市長が再選を果たし、初登庁しました。引き続き市政へのご支援をよろしくお願いします。",
         # The election in the next sentence, but the mayor cheered someone else.
@@ -99,6 +102,7 @@ def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
     [
         ("最近ごみ出しのルールを守らないのは外国人ばかり。出ていけと言いたくなります。", "外国人"),
         ("夜中に騒いでいるのは技能実習生だ。\n追い出せ！", "技能実習生"),
+        ("ルールを守らないのは外国人ばかり。お前らは日本から出ていけ。", "外国人"),
         ("外国人滚出去", "外国人"),
         ("외국인은 나가라!", "외국인"),
     ],
@@ -121,6 +125,10 @@ def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, grou
         "高齢者の方へ。路上駐車は迷惑です。",
         "参加者は外国人ばかりでした。大いに盛り上がりました。",
         "大雨のため、外国人観光客の皆さまは早めに宿へお戻りください。",
+        # The imperative said of something else.
+        "外国人住民の皆さんと節分の豆まきをしました。鬼を追い出そう！",
+        "高齢者の皆さんへ。部屋の寒さを追い出そう！",
+        "高齢者施設で感染症が広がっています。感染症なんていなくなれ！",
     ],
 )
 def test_posts_about_groups_followed_by_other_sentences_are_silent(text: str) -> None:
