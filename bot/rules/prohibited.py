@@ -196,7 +196,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」は対象外です。
-    食べ物の「クセになる味」の「くせに」は対象外です。
+    食べ物の「クセになる味」の「くせに」は対象外です。「外国人住民の皆さんと一緒に、鬼を追い出そう！」のように
+    追い出す相手を別に挙げたもの（「〜を追い出そう」の「〜」が属性でも代名詞でも「〜の人」でもないもの）も対象外です。
     属性を挙げた文のすぐ次の文が、属性を繰り返さずに「出ていけ」「帰れ」「追い出せ」「いなくなれ」など
     （[exclusion_next]）と言うときも反応します（「ルールを守らないのは外国人ばかり。出ていけと言いたくなります。」）。
     「」に入れて示したもの（「「出ていけ」と書かれた張り紙がありました」）、どちらかの文が差別・人権などに
@@ -323,13 +324,33 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             yield Hit(g.start, refused.end(), message)
             continue
         if sent not in statements:
-            xs = sorted(_statements(doc, exclusion, sent), key=lambda x: x.end)
+            # 「外国人住民の皆さんと、鬼を追い出そう！」: what is driven out is the object right before it.
+            group_ends = {m.last for m in groups.find(doc, within=sent)}
+            xs = sorted(
+                (x for x in _statements(doc, exclusion, sent) if not _own_object(doc, x.first, group_ends)),
+                key=lambda x: x.end,
+            )
             statements[sent] = ([x.end for x in xs], xs)
         ends, xs = statements[sent]
         k = bisect_right(ends, g.start)
         done.add(sent)  # fired, or no statement follows this group nor any later one
         if k < len(xs):
             yield Hit(g.start, xs[k].end, message)
+
+
+def _own_object(doc: Document, first: int, groups_end: set[int]) -> bool:
+    """True when the morpheme before token `first` is を after a noun that is neither a group (a group
+    match ends on one of `groups_end`) nor a pronoun: 「鬼を追い出そう」, not 「外国人を追い出せ」."""
+    tokens = doc.tokens
+    if first < 2 or tokens[first - 1].surface != "ヲ" or tokens[first - 1].pos != "助詞":
+        return False
+    j = first - 2
+    while j >= 0 and tokens[j].pos == "接尾辞" and j not in groups_end:  # 「外国人たちを」
+        j -= 1
+    if j < 0 or j in groups_end or tokens[j].pos == "代名詞" or tokens[j].surface in _PRONOUNS:
+        return False
+    # 「外国人の人を」「在日の連中を」 are the group's people.
+    return not (tokens[j].surface in _PEOPLE and j >= 1 and tokens[j - 1].surface == "ノ")
 
 
 def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) -> Iterator[Match]:
@@ -391,6 +412,7 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
 # いなくなれ！」 are not said of the group named before. A pronoun is the group (「お前らは出ていけ」).
 _OWN_SUBJECT = frozenset(("ヲ", "ガ", "ハ", "モ", "ヨ", "ナンテ", "ナド"))
 _PRONOUNS = frozenset(("奴", "ヤツ", "ヤツラ"))
+_PEOPLE = frozenset(("人", "方", "方々", "人々", "人間", "連中", "者", "皆", "皆様", "ヒト"))
 
 
 def _says_of_something_else(doc: Document, sent: tuple[int, int], first: int) -> bool:

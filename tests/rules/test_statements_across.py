@@ -133,3 +133,22 @@ def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, grou
 )
 def test_posts_about_groups_followed_by_other_sentences_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人住民の皆さんと一緒に、鬼を追い出そう！",
+        "高齢者の皆さん、部屋の寒さを追い出そう！",
+    ],
+)
+def test_driving_out_something_else_in_a_sentence_about_a_group_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["外国人を追い出せ！", "外国人の人を追い出せ", "外国人たちを追い出せ", "在日の連中を追い出そう"],
+)
+def test_driving_the_group_itself_out_still_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
