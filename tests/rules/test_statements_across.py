@@ -17,6 +17,9 @@ from tests.rules.conftest import codes, findings_of
         ("自民党の山田太郎候補が立候補を表明しました。ぜひ一票を！", "山田太郎"),
         ("山田太郎さんが市議選に出馬します。\nぜひ応援してください！", "山田太郎"),
         ("自民党が市長選に候補者を擁立しました。ご支援をお願いします。", "自民党"),
+        ("中川市長は来年の市長選で再選を目指します。みんなで応援しましょう！", "中川"),
+        ("中川市長は来年の市長選で再選を目指します。引き続き応援よろしくお願いします！", "中川"),
+        ("中川幹太市長が市長選への立候補を表明しました。市民の皆さん、応援よろしくお願いします！", "中川幹太"),
     ],
 )
 def test_a_call_right_after_a_sentence_naming_a_candidate_fires(text: str, quoted: str) -> None:
@@ -60,6 +63,9 @@ def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None
         "中川市長が市長選挙の啓発イベントに出席しました。ぜひ一票を！",
         # Support for something named, not for the person.
         "中川市長が再選を果たし、初登庁しました。引き続き市政へのご支援をよろしくお願いします。",
+        # The result reported, then thanks.
+        "中川市長が再選を果たしました。引き続きご支援をよろしくお願いします。",
+        "市長選挙で中川幹太氏が再選されました。ご支援をお願いします。",
         # The election in the next sentence, but the mayor cheered someone else.
         "中川市長が選手を応援しました。市長選挙の投票日は12月7日です。",
         # A paragraph apart.
@@ -103,6 +109,8 @@ def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
         ("最近ごみ出しのルールを守らないのは外国人ばかり。出ていけと言いたくなります。", "外国人"),
         ("夜中に騒いでいるのは技能実習生だ。\n追い出せ！", "技能実習生"),
         ("ルールを守らないのは外国人ばかり。お前らは日本から出ていけ。", "外国人"),
+        ("外国人のせいで治安が悪くなった。国に帰ってほしい。", "外国人"),
+        ("外国人ばかり増えた。日本から出ていってほしいです。", "外国人"),
         ("外国人滚出去", "外国人"),
         ("외국인은 나가라!", "외국인"),
     ],
@@ -125,6 +133,7 @@ def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, grou
         "高齢者の方へ。路上駐車は迷惑です。",
         "参加者は外国人ばかりでした。大いに盛り上がりました。",
         "大雨のため、外国人観光客の皆さまは早めに宿へお戻りください。",
+        "高齢者の方の事故が増えています。暗くなる前に家に帰ってほしいです。",
         # The imperative said of something else.
         "外国人住民の皆さんと節分の豆まきをしました。鬼を追い出そう！",
         "高齢者の皆さんへ。部屋の寒さを追い出そう！",
