@@ -1073,16 +1073,16 @@ _SUPPORT_AFTER = re.compile(
 _SUPPORT_WORDS = ("応援", "支援", "支持", "一票")
 
 
-def _one_person(doc: Document, sent: tuple[int, int]) -> tuple[int, int] | None:
-    """The span of the one person the sentence names, by name (「中川幹太市長…中川市長」 are one); None when
-    it names no one or more than one."""
+def _one_person(doc: Document, sent: tuple[int, int]) -> tuple[int, str] | None:
+    """Where the sentence first names its one person, and the fullest name it gives (「中川市長…中川幹太」
+    are one); None when it names no one or more than one."""
     tokens = doc.tokens
     spans = [(tokens[i].start, tokens[j - 1].end) for i, j in doc.person_names(sent)]
-    texts = {doc.text[s:e] for s, e in spans}
+    texts = {doc.text[a:b] for a, b in spans}
     if not texts:
         return None
     longest = max(texts, key=len)
-    return spans[0] if all(longest.startswith(t) for t in texts) else None
+    return (spans[0][0], longest) if all(longest.startswith(t) for t in texts) else None
 
 
 def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
@@ -1112,14 +1112,14 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             if target is None and not doc.person_names(before):
                 named = parties.find(doc, within=before)
                 if len({m.entry for m in named}) == 1:
-                    target = named[0].start, named[0].end
+                    target = named[0].start, doc.text[named[0].start : named[0].end]
                 elif (m := _PARTY_NAMED_CANDIDATE.search(doc.text, *before)) is not None:
-                    target = m.start(), m.end()
+                    target = m.start(), m.group()
             if target is not None:
                 yield Hit(
                     target[0],
                     call.end(),
-                    f"前の文で選挙・立候補に触れた「{doc.text[target[0] : target[1]]}」への応援・投票の呼びかけと受け取られます。"
+                    f"前の文で選挙・立候補に触れた「{target[1]}」への応援・投票の呼びかけと受け取られます。"
                     "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
                 )
                 continue
@@ -1146,8 +1146,9 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
 _CN_PARTY = r"(?:日本)?(?:自民党|自由民主党|立宪民主党|立憲民主党|公明党|共产党|共産党|维新会|維新の会|国民民主党|参政党|社民党|令和新选组)"
 _KO_PARTY = r"(?:일본)?(?:자민당|자유민주당|입헌민주당|공명당|공산당|유신회|국민민주당|참정당|사민당|레이와신센구미)"
 _FOREIGN_CALL = re.compile(
-    rf"(?:投票给|投给|投一票给|把票投给|支持|(?<![当落参候竞])选)[\s　]*{_CN_PARTY}"
-    # Not the party's 지지율 (approval rating) or 지지자 (supporters).
+    rf"(?:投票给|投给|投一票给|把票投给|支持|(?<![当落参候竞大初预评入改普海])选)[\s　]*{_CN_PARTY}"
+    # Not 当选/参选/大选 (elected, running, general election) before the party, nor the party's 지지율
+    # (approval rating) or 지지자 (supporters).
     rf"|{_KO_PARTY}[\s　]*(?:에게|에|을|를)?[\s　]*(?:투표|한[\s　]*표|지지(?![율자층])|뽑아)"
 )
 _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
