@@ -708,10 +708,17 @@ class Kessai:
         drift: set[int] = set()
         pending = draft_repo.pending_requests(s)
         recorded = roster_repo.account_roles(s, {r.account_id for r in pending if r.account_id})
+        retired = roster_repo.retired_accounts(
+            s, {r.account_id for r in pending if r.account_id and self.org.account(r.account_id) is None})
         for r in pending:
             account = self.org.account(r.account_id) if r.account_id else None
             if account is None:
-                continue  # an account removed from the file: nobody left to hand its drafts to
+                # An account removed from the file: nobody is left to decide its drafts, so a request
+                # still held is retracted — once the database agrees (the process that started last
+                # has the same file), as below.
+                if r.recipient_id is not None and r.account_id in retired:
+                    drift.add(r.draft_id)
+                continue
             if not self._file_is_recorded(account, recorded.get(account.id, {})):
                 # Another process started since with another file (a rolling restart): acting on
                 # this one would undo what that one does, every minute, until this one restarts.
@@ -744,9 +751,11 @@ class Kessai:
         Idempotent: a retracted request is marked ``REMOVED`` in the same transaction as its
         messages, so the next sweep finds nothing to do. ``draft`` must be locked by the caller.
         """
-        account = self.org.account(draft.account_id) if draft.account_id else None
-        if draft.state != DraftState.PENDING or account is None:
+        if draft.state != DraftState.PENDING or draft.account_id is None:
             return [], []
+        account = self.org.account(draft.account_id)
+        if account is None:
+            return [], self._retract_for_removed_account(s, draft, now)
         asked = self._ask_added(s, draft, now) if ask else []
         version = draft.current_version
         gone = [r for r in draft_repo.requests_for(s, draft.id or 0, version)
@@ -773,6 +782,45 @@ class Kessai:
         log.info("draft %s follows the organisation file: asked %s, retracted %s", draft.id, asked,
                  [r.recipient_id for r in gone])
         return asked, [r.recipient_id for r in gone]
+
+    def _retract_for_removed_account(self, s: Session, draft: DraftRow, now: datetime) -> list[str]:
+        """Pending ``draft``'s account was removed from the organisation file: nobody may decide
+        it any more (a click is refused), so every request still held is retracted (``REMOVED``)
+        and its DM redrawn without buttons, saying that kessai no longer manages the account; the
+        thread says the same. Returns whose request was retracted.
+
+        The draft itself stays 決裁待ち and nothing is written to the ledger: no one decided, and
+        inventing a decision (差戻し, 期限切れ) would misstate the record. If the account is put back
+        in the file, the sweep asks its approvers again (``follow_roster``). Nothing is done while
+        the database still lists the account (another process started later with a file that has
+        it: a rolling restart)."""
+        row = roster_repo.retired_accounts(s, [draft.account_id or ""]).get(draft.account_id or "")
+        version = draft.current_version
+        gone = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
+        if row is None or not gone:
+            return []
+        draft_repo.withdraw_requests(s, [r.id for r in gone if r.id is not None], reason=draft_repo.REMOVED)
+        for r in gone:
+            s.expire(r)
+        # The file no longer describes the account; the database keeps what it last said of it.
+        account = Account(id=row.id, platform=row.platform, name=row.name, url=row.url, org=row.org_id,
+                          intake_channel=row.intake_channel)
+        v = draft_repo.version(s, draft.id or 0, version)
+        assert v is not None
+        view = self._view(draft, account, v, draft_repo.findings(s, v.id or 0))
+        name = render.escape(row.name)
+        self.notify.voided(s, now, view=view, acting_for=self._acting_for_names(s, draft.id or 0, version), note=(
+            f"組織設定から「{name}」が削除され、このアカウントは kessai で管理されなくなりました。"
+            "この依頼への対応は不要です。"))
+        names = "、".join(f"{render.escape(self.name_of(r.recipient_id))} さん" for r in gone)
+        self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+            f"組織設定から「{name}」が削除されたため、{names}への第{version}版の決裁依頼を取り消しました。"
+            "この下書きは決裁されないまま残ります（決裁は記録されていません）。"
+            "投稿が必要な場合は、情報政策室にご相談ください。"))
+        self._refresh_homes(s, now, [draft.author_id, *(r.recipient_id for r in gone)])
+        log.info("draft %s: account %s is no longer in the organisation file; retracted %s", draft.id,
+                 draft.account_id, [r.recipient_id for r in gone])
+        return [r.recipient_id for r in gone]
 
     def _redraw_pending_status(self, s: Session, now: datetime, draft: DraftRow) -> None:
         """The thread's 「決裁待ち」 line, naming who holds a request for the current version now."""

@@ -68,3 +68,12 @@ def account_roles(s: Session, account_ids: Collection[str]) -> dict[str, dict[st
     for r in s.exec(select(AccountRoleRow).where(col(AccountRoleRow.account_id).in_(sorted(account_ids)))):
         roles.setdefault(r.account_id, {}).setdefault(r.role, set()).add(r.slack_id)
     return roles
+
+
+def retired_accounts(s: Session, account_ids: Collection[str]) -> dict[str, AccountRow]:
+    """Those of ``account_ids`` that the database marks inactive: the organisation file of the
+    process that started last no longer lists them (``sync``). Their rows keep name and platform."""
+    if not account_ids:
+        return {}
+    q = select(AccountRow).where(col(AccountRow.id).in_(sorted(account_ids)), col(AccountRow.active).is_(False))
+    return {a.id: a for a in s.exec(q)}

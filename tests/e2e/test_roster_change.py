@@ -238,3 +238,74 @@ def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restart
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("承認されました" in all_text(m) for m in ms))
     with st.rt.db.session() as s:
         assert [(e.kind, e.decider_id) for e in ledger_repo.iter_entries(s)] == [("approved", "U0MANAGER")]
+
+
+# -- an account the file no longer lists at all ------------------------------------------------
+INSTA_BLOCK = '[[accounts]]\nid = "joetsu-insta"\n'
+
+
+def org_without_insta() -> OrgConfig:
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    start = toml.index(INSTA_BLOCK)
+    end = toml.find("\n[", start + len(INSTA_BLOCK))
+    return parse_org_config(toml[:start] + (toml[end + 1:] if end != -1 else ""), "demo.toml")
+
+
+def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decision_is_invented(
+        restarts: Restarts) -> None:
+    """Nobody may decide a draft of an account the file dropped (a click is refused), so its DMs
+    must stop offering buttons: they say kessai no longer manages the account, and the thread says
+    that nothing was decided. The draft stays 決裁待ち with an empty ledger; putting the account
+    back asks its approvers again."""
+    from storage import ledger as ledger_repo
+    from tests.e2e.conftest import drafts
+
+    st = restarts.st
+    ts = st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
+    [request] = wait_dm(st, "U0MANAGER")
+    settle(st)
+    assert set(buttons(request)) == {"approve_draft", "reject_draft"}
+
+    st = restarts.restart(org_without_insta())
+    # A click before the sweep has redrawn the DM is refused, as it always was.
+    st.driver.block_action("U0MANAGER", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    wait_ephemeral(st, "U0MANAGER", "組織設定から削除されています")
+    report = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5))
+    assert report.sent["approval.removed"] == 1 and report.failed == 0
+    settle(st)
+
+    [old] = dm(st, "U0MANAGER")
+    assert buttons(old) == {}
+    assert ("組織設定から「上越市公式Instagram」が削除され、このアカウントは kessai で管理されなくなりました。"
+            "この依頼への対応は不要です。") in all_text(old)
+    notices = [all_text(m) for m in thread(st, "C0INSTA", ts)]
+    assert any("組織設定から「上越市公式Instagram」が削除されたため、上越 花子 さんへの第1版の決裁依頼を取り消しました。"
+               "この下書きは決裁されないまま残ります（決裁は記録されていません）。" in n for n in notices)
+    assert not any(":hourglass_flowing_sand: 決裁待ち" in n for n in notices)  # the status line says it too
+    assert [d.state for d in drafts(st)] == ["pending"]
+    with st.rt.db.session() as s:
+        assert list(ledger_repo.iter_entries(s)) == []
+
+    # Idempotent, and a replica still running with the old file leaves it alone.
+    before = sent_rows(st)
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).total == 0
+    assert sent_rows(st) == before
+    new_org = st.rt.kessai.org
+    st.rt.kessai.org = restarts.first_org
+    try:
+        # (It still sends the account's own reminders, such as password rotation: not requests.)
+        old_file = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=7))
+        assert old_file.sent["approval.added"] == old_file.sent["approval.removed"] == 0
+    finally:
+        st.rt.kessai.org = new_org
+
+    # The account is put back: its approver is asked again, and decides.
+    st = restarts.restart(restarts.first_org)
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=8)).sent["approval.added"] == 1
+    settle(st)
+    again = dm(st, "U0MANAGER")[-1]
+    assert set(buttons(again)) == {"approve_draft", "reject_draft"}
+    st.driver.block_action("U0MANAGER", "approve_draft", buttons(again)["approve_draft"],
+                           channel=again.channel, message_ts=again.ts)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=10)
