@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from bot.config import OrgConfig, Settings
 from bot.delivery_failures import DeliveryFailureReporter
+from bot.notifications import Notifier
 from bot.services import Kessai
 from bot.slack_gateway import SlackGateway
 from bot.slack_http import KeepAliveWebClient
@@ -71,7 +72,7 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     if upgrade:
         db.upgrade()
     with db.session() as s:
-        roster.sync(s, org)
+        Notifier().roster_changed(s, clock(), users=roster.sync(s, org))
     client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,  # type: ignore[arg-type]
                                 timeout=slack_timeout)
     gateway = SlackGateway(db, client, clock=clock,

@@ -71,6 +71,12 @@ class DeliveryFailureReporter:
             with self.db.session() as s:
                 self._stand_in_refused(s, self.clock(), row, parent_key, error)
             return
+        if row.op in ("publish_home", "refresh_home") and self.org.member(target) is None:
+            # The App Home of someone the organisation file no longer names, redrawn after they were
+            # removed (Notifier.roster_changed): their Slack account may well be closed (退職). Asking
+            # IT to remove them from the file, as for a current member, would ask what is done.
+            log.warning("App Home of %s, no longer in the organisation file, could not be redrawn (%s)", target, error)
+            return
         if row.payload.get(REPORT_FLAG):
             log.error("a delivery-failure report could not be delivered either (%s); see the log above", error)
             return

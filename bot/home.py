@@ -113,7 +113,7 @@ class HomeViews:
             account_name=self._account_name(d.account_id, none="（アカウント未選択）"),
             author_name=self.name_of(d.author_id), state_ja=state_ja(d.state), excerpt=v.text if v else "",
             updated_at=self.local(d.updated_at), acting_for_name=self.name_of(acting_for) if acting_for else None,
-            scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None, next_step=_next_step(d),
+            scheduled_at=self.local(v.scheduled_at) if v and v.scheduled_at else None, next_step=self._next_step(d),
             content_hash=v.content_hash if v else "",
         )
 
@@ -136,7 +136,7 @@ class HomeViews:
                 item = self._item(s, d)
                 lines.append(f"• {item.state_ja} — {render.escape(item.account_name)} 第{item.version}版: "
                              f"{render.escape(' '.join(render.clean_text(item.excerpt[:40]).split()))}"
-                             f" — {STATUS_NEXT_STEP.get(d.state, '')}")
+                             f" — {self._status_next_step(d)}")
             if mine_total > len(mine):
                 lines.append(f"（古いものから{len(mine)}件を表示しています）")
             absence = away_repo.absence(s, viewer)
@@ -148,11 +148,28 @@ class HomeViews:
         return "\n".join(lines)
 
 
-def _next_step(d: DraftRow) -> str | None:
-    """The button its author needs next on Home: a pasted draft is corrected by editing its
-    message, so only a draft the bot posted offers 「修正する」."""
-    if d.state in (DraftState.NEEDS_FIX, DraftState.REJECTED) and d.source != "channel":
-        return "revise"
-    if d.state in (DraftState.APPROVED, DraftState.EXEMPT):
-        return "publish"
-    return None
+    def _status_next_step(self, d: DraftRow) -> str:
+        """What /kessai status tells the author to do next: nothing they can no longer do."""
+        account = self.org.account(d.account_id) if d.account_id else None
+        if d.account_id and account is None:
+            return "このアカウントは組織設定から削除されています。情報政策室にご相談ください"
+        if account is not None and d.author_id not in account.operators and d.state in (
+                DraftState.NEEDS_FIX, DraftState.REJECTED, DraftState.EXPIRED):
+            return (f"あなたは現在「{render.escape(account.name)}」の運用担当者として登録されていないため、修正や決裁依頼はできません。"
+                    "投稿が必要な場合は、運用担当者に依頼してください")
+        return STATUS_NEXT_STEP.get(d.state, "")
+
+    def _next_step(self, d: DraftRow) -> str | None:
+        """The button its author needs next on Home: a pasted draft is corrected by editing its
+        message, so only a draft the bot posted offers 「修正する」, and only to an author who
+        still operates its account (the organisation file may have dropped them: the button
+        would only refuse). 「投稿済みにする」 stays theirs (see Kessai._authorize_publish); a
+        draft of an account removed from the file offers neither."""
+        account = self.org.account(d.account_id) if d.account_id else None
+        if account is None:
+            return None
+        if d.state in (DraftState.NEEDS_FIX, DraftState.REJECTED) and d.source != "channel":
+            return "revise" if d.author_id in account.operators else None
+        if d.state in (DraftState.APPROVED, DraftState.EXEMPT):
+            return "publish"
+        return None

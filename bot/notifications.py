@@ -6,7 +6,7 @@ under which key it can be found again (to update an approver's DM once someone h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -230,6 +230,14 @@ class Notifier:
         there (only the newest waiting refresh is rendered, see storage.outbox.supersede).
         """
         outbox.enqueue(s, "refresh_home", {"user_id": user}, now=now, message_key=home_key(user))
+
+    def roster_changed(self, s: Session, now: datetime, *, users: Iterable[str]) -> None:
+        """The organisation file changed what ``users`` may do (storage.roster.sync): redraw the
+        App Home of those who have opened it, in the transaction that records the change, so that
+        nobody keeps a list of drafts or a button the file no longer gives them until they happen
+        to open it again. A person removed from the file is redrawn too (their Home empties)."""
+        for user in self.with_home(s, sorted(users)):
+            self.refresh_home(s, now, user=user)
 
     def with_home(self, s: Session, users: Sequence[str]) -> list[str]:
         """Those of ``users`` whose App Home has been published, in one query."""

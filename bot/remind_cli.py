@@ -72,6 +72,7 @@ def workspace_url(settings: Any) -> str | None:
 
 
 def run_remind(args: argparse.Namespace) -> int:
+    from bot.notifications import Notifier
     from bot.services import Kessai
     from bot.sweep import Sweeper
     from storage import roster
@@ -98,7 +99,7 @@ def run_remind(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
             return 2
         with db.session() as s:
-            roster.sync(s, org)
+            Notifier().roster_changed(s, datetime.now(UTC), users=roster.sync(s, org))
         kessai = Kessai(db, org, tz=settings.tz)
         kessai.workspace_url = workspace_url(settings)
         real_now = datetime.now(UTC)

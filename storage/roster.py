@@ -14,8 +14,11 @@ from storage.models import AccountRoleRow, AccountRow, MemberRow, OrgRow
 ROSTER_LOCK = 0x6B657373  # "kess"
 
 
-def sync(s: Session, org: OrgConfig) -> None:
+def sync(s: Session, org: OrgConfig) -> set[str]:
     """Upsert orgs, members and accounts; people and accounts no longer listed become inactive.
+    Returns the Slack ids whose standing changed since the last sync (added or removed as a member,
+    another rank or org, a role of an account gained or lost, an account of theirs removed): what
+    they may do and see has changed (App Home). Empty when the file is the one synced last.
 
     Rows are never deleted: the ledger and old drafts still name them. Processes starting
     together (two replicas, a cron ``kessai remind`` beside ``serve``) take turns: each rewrites
@@ -24,6 +27,13 @@ def sync(s: Session, org: OrgConfig) -> None:
     if s.get_bind().dialect.name == "postgresql":
         s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ROSTER_LOCK})
     # SQLite: the transaction began with BEGIN IMMEDIATE, which already excludes other writers.
+    before_members = {(m.slack_id, m.org_id, m.rank) for m in s.exec(select(MemberRow)) if m.active}
+    before_roles = {(r.account_id, r.slack_id, r.role) for r in s.exec(select(AccountRoleRow))}
+    after_members = {(m.slack_id, m.org, m.rank) for m in org.members}
+    after_roles = {(a.id, sid, role) for a in org.accounts
+                   for role, ids in (("operator", a.operators), ("approver", a.approvers), ("deputy", a.deputies))
+                   for sid in ids}
+    changed = {m[0] for m in before_members ^ after_members} | {r[1] for r in before_roles ^ after_roles}
     for o in org.orgs:
         row = s.get(OrgRow, o.id) or OrgRow(id=o.id, name=o.name)
         row.name = o.name
@@ -53,6 +63,7 @@ def sync(s: Session, org: OrgConfig) -> None:
         for role, ids in (("operator", a.operators), ("approver", a.approvers), ("deputy", a.deputies)):
             for sid in dict.fromkeys(ids):
                 s.add(AccountRoleRow(account_id=a.id, slack_id=sid, role=role))
+    return changed
 
 
 def member_names(s: Session) -> dict[str, str]:

@@ -309,3 +309,75 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
     st.driver.block_action("U0MANAGER", "approve_draft", buttons(again)["approve_draft"],
                            channel=again.channel, message_ts=again.ts)
     st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=10)
+
+
+# -- App Home after the file changed -----------------------------------------------------------
+CHIEF_MEMBER = '[[members]]\nslack_id = "U0CHIEF"\nname = "春日山 一郎"\norg = "koho"\nrank = "課長"\n\n'
+
+
+def home_blocks(st: LocalStack, user: str) -> str:
+    view = st.slack.home(user)
+    return str(view["blocks"]) if view else ""
+
+
+def home_outbox_rows(st: LocalStack) -> int:
+    with st.rt.db.session() as s:
+        return sum(1 for r in outbox.rows(s) if r.op in ("publish_home", "refresh_home"))
+
+
+def test_app_home_is_redrawn_for_those_whose_standing_the_file_changed(restarts: Restarts) -> None:
+    """An author dropped from the operators no longer finds 「修正する」 (it would only refuse), and
+    an approver removed from the file no longer finds drafts to decide — without opening Home again:
+    it is redrawn when the new file is read. A restart with the same file redraws nothing."""
+    from tests.e2e.test_workflow_drafting import root_message, submit_draft
+    from tests.e2e.test_workflow_publish_home import ask, home_text
+
+    st = restarts.st
+    submit_draft(st, text=PHONE)
+    root_message(st, "090-1234-5678")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0CHIEF")
+    home_text(st, "U0CHIEF", "決裁待ち（1件）")
+    st.driver.app_home_opened("U0OPERATOR")
+    st.slack.wait_for(lambda: "revise_draft" in home_blocks(st, "U0OPERATOR"), timeout=10, message="operator's Home")
+    settle(st)
+
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    assert toml.count(CHIEF_MEMBER) == 1 and toml.count(OPERATORS_LINE) == 1
+    changed = parse_org_config(toml.replace(CHIEF_MEMBER, "").replace(
+        OPERATORS_LINE, 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'), "demo.toml")
+    st = restarts.restart(changed)
+    st.slack.wait_for(lambda: "紅葉ライトアップ" not in home_blocks(st, "U0CHIEF"), timeout=10,
+                      message="the removed approver's Home, redrawn")
+    st.slack.wait_for(lambda: "revise_draft" not in home_blocks(st, "U0OPERATOR"), timeout=10,
+                      message="the removed operator's Home, redrawn")
+    assert "090-1234-5678" in home_blocks(st, "U0OPERATOR")  # still listed, as their draft
+    # /kessai status no longer tells them to do what they may not.
+    status = ask(st, "U0OPERATOR", "status")
+    assert "修正するか、理由を付けて決裁依頼してください" not in status
+    assert ("あなたは現在「上越市公式X」の運用担当者として登録されていないため、修正や決裁依頼はできません。"
+            "投稿が必要な場合は、運用担当者に依頼してください") in status
+    settle(st)
+
+    before = home_outbox_rows(st)
+    st = restarts.restart(changed)
+    settle(st)
+    assert home_outbox_rows(st) == before
+
+
+def test_a_removed_member_whose_home_cannot_be_redrawn_is_not_reported_as_a_problem(restarts: Restarts) -> None:
+    """Someone removed from the file has often left (退職), their Slack account closed: the redraw
+    of their Home fails, and telling IT to remove them from the file would ask for what is done."""
+    from tests.e2e.test_workflow_publish_home import home_text
+
+    st = restarts.st
+    home_text(st, "U0CHIEF", "決裁待ち")
+    settle(st)
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    st.slack.inject("views.publish", error="user_disabled", times=3)
+    st = restarts.restart(parse_org_config(toml.replace(CHIEF_MEMBER, "").replace(
+        APPROVERS_LINE, 'approvers = ["U0MANAGER"]\ndeputies = ["U0DEPUTY"]'), "demo.toml"))
+    st.slack.wait_for(lambda: any(c.response.get("error") == "user_disabled" for c in st.slack.calls_of("views.publish")),
+                      timeout=10, message="the redraw, refused")
+    settle(st)
+    assert st.slack.messages("C0ESCALATE") == []
