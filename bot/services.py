@@ -1394,9 +1394,15 @@ class Kessai:
 
     # -- publication ----------------------------------------------------------------------
     def _authorize_publish(self, draft: DraftRow, version: int, actor: str) -> Account:
+        """Who may record that the approved version was posted: the account's operators, and its
+        author even when the organisation file has since dropped them from the operators. Unlike
+        「修正する」 and 「理由を付けて決裁依頼」 (``_check_still_operator``), which send something on in
+        the account's name, this records a fact about a version already decided: the author is who
+        posted it and whom the 投稿予定時刻 reminder asks, and refusing them would only leave a real
+        post unrecorded and the month's count short. Nothing is decided by it."""
         account = self._account(draft)
         if actor != draft.author_id and actor not in account.operators:
-            raise errors.NotYourDraft("投稿済みにできるのは、このアカウントの運用担当者だけです。")
+            raise errors.NotYourDraft("投稿済みにできるのは、この下書きを書いた人と、このアカウントの運用担当者だけです。")
         if draft.state == DraftState.PUBLISHED:
             raise errors.AlreadyDecided("この下書きはすでに投稿済みとして登録されています。")
         if draft.current_version != version:

@@ -381,3 +381,31 @@ def test_a_removed_member_whose_home_cannot_be_redrawn_is_not_reported_as_a_prob
                       timeout=10, message="the redraw, refused")
     settle(st)
     assert st.slack.messages("C0ESCALATE") == []
+
+
+def test_an_author_removed_from_the_operators_may_still_record_that_their_draft_was_posted(restarts: Restarts) -> None:
+    """Unlike 「修正する」 and 「理由を付けて決裁依頼」, which send something on for the account,
+    「投稿済みにする」 records a fact: the approved version went out. Its author is who posted it and
+    whom the reminder asks, so refusing them would only leave a real post unrecorded (and the
+    month's count short). Anyone else must still operate the account."""
+    from tests.e2e.test_workflow_publish_home import (
+        GOOD_URL,
+        approved_draft,
+        draft_row,
+        publish_button,
+        submit_publication,
+    )
+
+    st = restarts.st
+    ts = approved_draft(st)
+    settle(st)
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    st = restarts.restart(parse_org_config(toml.replace(OPERATORS_LINE, OPERATORS_LINE.replace('"U0OPERATOR", ', "")),
+                                           "demo.toml"))
+    button = publish_button(st, ts)
+    st.driver.block_action("U0CHIEF", "mark_published", channel="C0INTAKE", message_ts=button.ts)
+    assert wait_ephemeral(st, "U0CHIEF", "投稿済みにできるのは") == (
+        "投稿済みにできるのは、この下書きを書いた人と、このアカウントの運用担当者だけです。")
+    st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)
+    assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
+    assert draft_row(st).state == "published"
