@@ -318,6 +318,79 @@ def database_connect_failure(detail: str) -> str:
     return f"データベースに接続できませんでした。{cause}" + (f"\n（データベースからの応答: {first}）" if first else "")
 
 
+# What went wrong on a database kessai did reach, by kind (see database_problem), and what to do.
+_DATABASE_PROBLEMS_JA = {
+    "permission": ("データベースの権限が足りないため、実行できませんでした。PostgreSQL では DATABASE_URL のユーザーに "
+                   "kessai の表を読み書きする権限があるか（`kessai db upgrade` を実行したユーザーと同じか、GRANT "
+                   "されているか）を、SQLite ではデータベースのファイルとそのフォルダーに書き込めるかを確認してください。"),
+    "read_only": ("接続先のデータベースは読み取り専用です（レプリカ・スタンバイ、または読み取り専用の設定）。"
+                  "DATABASE_URL が書き込みのできるサーバー（プライマリ）を指しているか確認してください。"),
+    "full": ("データベースの保存先の空き容量が足りないため、書き込めませんでした。ディスクの空きを確保してから、"
+             "もう一度実行してください。"),
+    "busy": ("データベースがほかの処理で使用中のため、待ちきれずに中止しました。しばらくしてから、もう一度実行してください"
+             "（続く場合は、長く動いたままの処理がないか確認してください）。"),
+    "constraint": ("データベースが、書き込もうとした内容を受け付けませんでした（制約違反）。同じ操作がほかで同時に"
+                   "行われた可能性があります。もう一度実行し、続く場合はこの表示を開発担当に伝えてください。"),
+    "corrupt": ("データベースを読み取れませんでした。DATABASE_URL が kessai のデータベースを指しているか確認してください"
+                "（壊れている場合は、バックアップから戻してください）。"),
+    "other": "データベースの操作でエラーが起きました。続く場合は、この表示を開発担当に伝えてください。",
+}
+# PostgreSQL's SQLSTATE codes, and SQLite's result codes (sqlite3's sqlite_errorname), by kind.
+# Classes 08 (connection), 28 (authorisation) and 3D000 (no such database) are connection failures.
+_PG_STATES = {"42501": "permission", "25006": "read_only", "53100": "full", "40001": "busy", "40P01": "busy",
+              "55P03": "busy", "57014": "busy", "XX001": "corrupt", "XX002": "corrupt"}
+_SQLITE_CODES = {"SQLITE_READONLY": "permission", "SQLITE_PERM": "permission", "SQLITE_AUTH": "permission",
+                 "SQLITE_FULL": "full", "SQLITE_BUSY": "busy", "SQLITE_LOCKED": "busy", "SQLITE_CONSTRAINT": "constraint",
+                 "SQLITE_CORRUPT": "corrupt", "SQLITE_NOTADB": "corrupt", "SQLITE_CANTOPEN": "connect"}
+
+
+def database_problem(e: BaseException) -> str:
+    """The kind of a database failure (``e``: SQLAlchemy's DBAPIError, or the driver's own error):
+    ``connect`` (kessai could not reach or log in to it), ``no_tables``, ``permission``,
+    ``read_only``, ``full``, ``busy``, ``constraint``, ``corrupt`` or ``other``. Read from the
+    SQLSTATE (PostgreSQL) or the result code (SQLite), not from the message, which the server may
+    write in Japanese."""
+    orig = getattr(e, "orig", None) or e
+    state = getattr(orig, "sqlstate", None)
+    if isinstance(state, str) and state:
+        if state.startswith(("08", "28", "57P")) or state in ("3D000", "53300"):
+            return "connect"  # includes an administrator shutting the server down, too many clients
+        if state == "42P01":
+            return "no_tables"
+        if state.startswith("23"):
+            return "constraint"
+        return _PG_STATES.get(state, "other")
+    code = getattr(orig, "sqlite_errorname", None)
+    if isinstance(code, str) and code:
+        if "no such table" in str(orig).lower():
+            return "no_tables"
+        # Extended codes (SQLITE_CONSTRAINT_UNIQUE, SQLITE_READONLY_DIRECTORY…) are of their primary code.
+        return _SQLITE_CODES.get(code) or _SQLITE_CODES.get("_".join(code.split("_")[:2]), "other")
+    # No code at all: psycopg's failure to connect (the server never answered a query), or a
+    # driver error raised before the database was reached.
+    if type(orig).__name__ == "OperationalError":
+        return "connect"
+    if "no such table" in str(orig).lower():
+        return "no_tables"
+    return "other"
+
+
+def database_failure(e: BaseException) -> str:
+    """The sentence for a database error: a connection failure is explained as one (with its likely
+    cause); any other error says what kind it is and what to do, with the database's own words."""
+    from bot.errors import NO_TABLES_JA
+
+    orig = getattr(e, "orig", None) or e
+    kind = database_problem(e)
+    if kind == "connect":
+        return database_connect_failure(str(orig))
+    if kind == "no_tables":
+        return NO_TABLES_JA
+    first = next((line.strip() for line in str(orig).splitlines() if line.strip()), "")
+    first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)
+    return _DATABASE_PROBLEMS_JA[kind] + (f"\n（データベースからの応答: {first}）" if first else "")
+
+
 def explain_failure(e: BaseException) -> str | None:
     """What went wrong and what to do, in Japanese, for the failures an operator can fix: the
     database unreachable or not set up, Slack refusing the token or unreachable, a port or a file
@@ -328,7 +401,7 @@ def explain_failure(e: BaseException) -> str | None:
     from slack_sdk.errors import SlackApiError
     from sqlalchemy.exc import DBAPIError
 
-    from bot.errors import NO_TABLES_JA, OS_REASONS_JA
+    from bot.errors import OS_REASONS_JA
 
     if type(e).__name__ == "CommandError" and (m := re.search(r"Can't locate revision identified by '([^']+)'",
                                                               str(e))):
@@ -339,11 +412,7 @@ def explain_failure(e: BaseException) -> str | None:
                 f"この版は {known_revisions()[-1]} まで）。新しい版の kessai で `kessai db downgrade "
                 f"{known_revisions()[-1]}` を実行してから、この版を起動してください（docs/operations.md「前の版に戻す」）。")
     if isinstance(e, DBAPIError):
-        # SQLite says "no such table"; PostgreSQL raises UndefinedTable ('database "x" does not
-        # exist' is a connection problem, below).
-        if "no such table" in str(e.orig or e).lower() or type(e.orig).__name__ == "UndefinedTable":
-            return NO_TABLES_JA
-        return database_connect_failure(str(e.orig or e))
+        return database_failure(e)
     if isinstance(e, SlackApiError):
         from bot.slack_gateway import error_code
 

@@ -174,3 +174,141 @@ def test_an_older_kessai_on_a_database_a_newer_one_upgraded_says_to_downgrade_fi
                    SLACK_SIGNING_SECRET="s", SLACK_API_URL="http://127.0.0.1:1/api/")
         assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
         assert "新しい版で更新されています" in r.stderr and "kessai db downgrade" in r.stderr
+
+
+# -- database errors other than a failed connection --------------------------------------------
+REMIND = ("remind", "--now", "2026-11-24T10:00:00+09:00")
+
+
+def migrated_sqlite(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    return url
+
+
+def test_a_read_only_sqlite_database_is_not_called_unreachable(tmp_path: Path) -> None:
+    """kessai reached the file and could not write it: the advice is about write permission, not
+    about host names and passwords."""
+    url = migrated_sqlite(tmp_path)
+    path = tmp_path / "k.db"
+    for extra in ("k.db-wal", "k.db-shm"):
+        (tmp_path / extra).unlink(missing_ok=True)
+    path.chmod(0o444)
+    tmp_path.chmod(0o555)
+    immutable = os.geteuid() == 0  # root writes a read-only file anyway; an immutable one it cannot
+    try:
+        if immutable and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+            import pytest
+
+            pytest.skip("running as root where chattr +i is not available: a read-only file cannot be made")
+        r = kessai(*REMIND, cwd=tmp_path.parent, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML))
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+        tmp_path.chmod(0o755)
+        path.chmod(0o644)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "接続できませんでした" not in r.stderr and "パスワード" not in r.stderr
+    assert r.stderr.startswith("データベースの権限が足りないため、実行できませんでした。")
+    assert "データベースのファイルとそのフォルダーに書き込めるか" in r.stderr and "readonly database" in r.stderr
+
+
+def test_a_postgres_role_without_privileges_and_a_read_only_database_are_told_apart(tmp_path: Path) -> None:
+    import pytest
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import database_url
+
+    url = database_url("postgres", tmp_path)
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    base = make_url(url)
+    role = f"{base.database}_nopriv"
+    admin = create_engine(base.set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+            c.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+            # It may see the tables (the schema), not read or write them.
+            c.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
+        as_role = base.set(username=role, password=None).render_as_string(hide_password=False)
+        for args in (("ledger", "verify"), REMIND):
+            r = kessai(*args, cwd=tmp_path, DATABASE_URL=as_role, KESSAI_CONFIG=str(DEMO_TOML))
+            if "password authentication" in r.stderr:
+                pytest.skip("this PostgreSQL server does not let a new role log in without a password")
+            assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+            assert "接続できませんでした" not in r.stderr
+            assert r.stderr.startswith("データベースの権限が足りないため") and "GRANT" in r.stderr
+            assert "permission denied for table" in r.stderr
+
+        with admin.connect() as c:
+            c.execute(text(f'ALTER DATABASE "{base.database}" SET default_transaction_read_only = on'))
+        r = kessai(*REMIND, cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML))
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+        assert r.stderr.startswith("接続先のデータベースは読み取り専用です") and "read-only transaction" in r.stderr
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'ALTER DATABASE "{base.database}" RESET default_transaction_read_only'))
+            c.execute(text(f'REVOKE ALL ON SCHEMA public FROM "{role}"'))
+            c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        admin.dispose()
+
+
+def test_each_kind_of_database_error_gets_its_own_sentence(tmp_path: Path) -> None:
+    """Provoked on real SQLite databases: each kind says what happened, and only a database that
+    cannot be opened is a connection failure."""
+    import sqlite3
+
+    import pytest
+    from sqlalchemy import create_engine, event, text
+    from sqlalchemy.exc import DBAPIError
+
+    from bot.cli import explain_failure
+
+    def failure(url: str, *statements: str, pragma: str | None = None) -> str:
+        engine = create_engine(url, connect_args={"timeout": 0})
+        if pragma:
+            event.listen(engine, "connect", lambda conn, _: conn.execute(pragma))
+        try:
+            with pytest.raises(DBAPIError) as caught, engine.begin() as c:
+                for sql in statements:
+                    c.execute(text(sql))
+        finally:
+            engine.dispose()
+        said = explain_failure(caught.value)
+        assert said is not None
+        return said
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    with create_engine(url).begin() as c:
+        c.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"))
+        c.execute(text("INSERT INTO t VALUES (1, 'a')"))
+
+    twice = failure(url, "INSERT INTO t VALUES (1, 'b')")
+    assert twice.startswith("データベースが、書き込もうとした内容を受け付けませんでした（制約違反）。")
+    assert "UNIQUE constraint failed" in twice
+
+    full = failure(url, "INSERT INTO t VALUES (2, hex(randomblob(100000)))", pragma="PRAGMA max_page_count = 4")
+    assert full.startswith("データベースの保存先の空き容量が足りないため") and "full" in full
+
+    holder = sqlite3.connect(tmp_path / "k.db")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        busy = failure(url, "INSERT INTO t VALUES (3, 'c')")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert busy.startswith("データベースがほかの処理で使用中のため") and "locked" in busy
+
+    (tmp_path / "notes.db").write_text("これはデータベースではありません。" * 100, encoding="utf-8")
+    not_a_db = failure(f"sqlite:///{tmp_path / 'notes.db'}", "SELECT * FROM t")
+    assert not_a_db.startswith("データベースを読み取れませんでした。") and "not a database" in not_a_db
+
+    missing = failure(url, "SELECT * FROM drafts")
+    assert "kessai db upgrade" in missing
+
+    unopenable = failure(f"sqlite:///{tmp_path / 'no-such-folder' / 'k.db'}", "SELECT 1")
+    assert unopenable.startswith("データベースに接続できませんでした。SQLite のデータベースファイルを開けません")
+
+    for said in (twice, full, busy, not_a_db, missing):
+        assert "接続できませんでした" not in said and "パスワード" not in said
