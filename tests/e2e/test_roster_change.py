@@ -259,6 +259,7 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
     back asks its approvers again."""
     from storage import ledger as ledger_repo
     from tests.e2e.conftest import drafts
+    from tests.e2e.test_workflow_publish_home import ask
 
     st = restarts.st
     ts = st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
@@ -286,6 +287,10 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
     assert [d.state for d in drafts(st)] == ["pending"]
     with st.rt.db.session() as s:
         assert list(ledger_repo.iter_entries(s)) == []
+    # The author, asking where their drafts stand, is not told to wait for a decision.
+    status = ask(st, "U0OPERATOR2", "status")
+    assert "決裁を待っています" not in status
+    assert "このアカウントは組織設定から削除されています。情報政策室にご相談ください" in status
 
     # Idempotent, and a replica still running with the old file leaves it alone.
     before = sent_rows(st)
