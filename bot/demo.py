@@ -202,8 +202,13 @@ def _unusable_for_demo(url: str) -> str | None:
     try:
         with engine.connect() as c:
             tables = set(inspect(c).get_table_names())
-    except DBAPIError:
-        return "--database-url のデータベースに接続できませんでした。ホスト名・ポート・ユーザー名・パスワードを確認してください。"
+    except DBAPIError as e:
+        from bot.cli import database_failure, database_problem
+
+        if database_problem(e) == "connect":
+            return "--database-url のデータベースに接続できませんでした。ホスト名・ポート・ユーザー名・パスワードを確認してください。"
+        # Reached but unusable (a file that is not a database, no permission…): say which.
+        return "--database-url のデータベースは使えません。" + database_failure(e).replace("DATABASE_URL", "--database-url")
     finally:
         engine.dispose()
     if tables & {"drafts", "ledger_entries", "alembic_version"}:

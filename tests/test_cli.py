@@ -114,6 +114,15 @@ def test_the_demo_refuses_a_database_kessai_already_uses(tmp_path: Path) -> None
     assert r.returncode == 2 and "空のデータベース" in r.stderr
 
 
+def test_the_demo_on_a_file_that_is_not_a_database_is_not_told_to_check_the_password(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("これはデータベースではありません。" * 100, encoding="utf-8")
+    r = kessai("demo", "--quiet", "--database-url", f"sqlite:///{tmp_path / 'notes.db'}", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "接続できませんでした" not in r.stderr and "パスワード" not in r.stderr
+    assert r.stderr.startswith("--database-url のデータベースは使えません。データベースを読み取れませんでした。")
+    assert "--database-url が kessai のデータベースを指しているか" in r.stderr
+
+
 def test_check_uses_the_organisation_file_serve_uses(tmp_path: Path) -> None:
     toml = DEMO_TOML.read_text(encoding="utf-8")
     assert "city.joetsu.niigata.jp" in toml  # a trusted domain of the demo organisation
