@@ -258,8 +258,9 @@ def test_a_postgres_role_without_privileges_and_a_read_only_database_are_told_ap
     finally:
         with admin.connect() as c:
             c.execute(text(f'ALTER DATABASE "{base.database}" RESET default_transaction_read_only'))
-            c.execute(text(f'REVOKE ALL ON SCHEMA public FROM "{role}"'))
-            c.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+            if c.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first():
+                c.execute(text(f'REVOKE ALL ON SCHEMA public FROM "{role}"'))
+                c.execute(text(f'DROP ROLE "{role}"'))
         admin.dispose()
 
 
