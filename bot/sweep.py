@@ -333,8 +333,11 @@ class Sweeper:
         self._claim_each(report, "draft.expire", items, send)
 
     def _approvals(self, now: datetime, report: SweepReport) -> None:
-        self._follow_roster(now, report)
         self._absences_ended(now, report)
+        # After the absences end: an approver back from one (its end missed while kessai was down)
+        # is given their requests back as a return, not asked as if the file had added them. Before
+        # rerouting: the request of an approver the file dropped is retracted, not sent to deputies.
+        self._follow_roster(now, report)
         self._reroute_absent(now, report)
         if not self.cal.is_business_instant(now):
             # Due while kessai was stopped, or a moment before closing: they wait for the next

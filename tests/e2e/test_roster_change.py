@@ -414,3 +414,19 @@ def test_an_author_removed_from_the_operators_may_still_record_that_their_draft_
     st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)
     assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
     assert draft_row(st).state == "published"
+def test_an_absence_that_ended_while_kessai_was_down_is_not_taken_for_a_roster_change(restarts: Restarts) -> None:
+    """The approvers' absence ended at midnight while no sweep ran: the first sweep of the morning
+    gives the deputy's request back to them as their return, not as a change of the file."""
+    st = restarts.st
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        st.driver.slash_command(approver, "/kessai", "away 2026-11-24 2026-11-27")
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0DEPUTY")
+    settle(st)
+    monday = BUSINESS_MORNING + timedelta(days=6)  # 11/30 10:00; the absences ended 11/28 0:00
+    report = Sweeper(st.rt.kessai).sweep(monday)
+    settle(st)
+    assert "approval.added" not in report.sent
+    notices = [all_text(m) for m in thread(st, "C0INTAKE", ts)]
+    assert not any("決裁者の設定が変わったため" in n for n in notices)
+    assert any(set(buttons(m)) == {"approve_draft", "reject_draft"} for m in dm(st, "U0MANAGER"))
