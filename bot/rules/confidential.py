@@ -145,11 +145,15 @@ _ABOUT_SECRECY = re.compile(
 )
 
 
-def _label_of_a_post(norm: str, end: int) -> bool:
+def _label_of_a_post(norm: str, end: int, *, sentence: bool = False) -> bool:
     """Whether the rest of the line after a stamp word at a line's start (ending at ``end``) makes
-    the word a label of the post's own text: an answer or advice, not a stamped title."""
+    the word a label of the post's own text: an answer or advice, not a stamped title.
+    ``sentence``: the word starts a sentence after a full stop, and only that sentence is read (the
+    rest of a long line after each 「。」 would be read again and again: quadratic)."""
     line_end = norm.find("\n", end)
     line_end = len(norm) if line_end < 0 else line_end
+    if sentence and (stop := norm.find("。", end, line_end)) >= 0:
+        line_end = stop + 1
     if _LABEL_ANSWER.fullmatch(norm, end, line_end):
         return True
     return bool(_ADVICE_END.search(norm, end, line_end)) and not _ABOUT_SECRECY.search(norm, end, line_end)
@@ -163,7 +167,8 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         found.extend(m.span() for m in patterns.bracketed.finditer(norm))
     for pos in (0, *(m.end() for m in _LABEL_START.finditer(norm))):
         for pattern in patterns.line_start:
-            if (m := pattern.match(norm, pos)) and not _label_of_a_post(norm, m.end()):
+            if (m := pattern.match(norm, pos)) and not _label_of_a_post(
+                    norm, m.end(), sentence=pos > 0 and norm[pos - 1] == "。"):
                 found.append(m.span(m.lastindex or 0))
     if "は" in norm:
         found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))

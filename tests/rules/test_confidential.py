@@ -1037,3 +1037,19 @@ def test_a_product_like_value_after_a_space_is_the_value(text: str) -> None:
     """Only a name written straight after the label (「パスワードMicrosoft365の管理画面」) is a word of
     the notice; after a space it is what the label gives."""
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize("unit", ["。取扱注意：", "。取扱注意：保管しましょう", "。転送禁止：本資料"])
+def test_labels_after_full_stops_on_one_line_are_read_in_linear_time(unit: str) -> None:
+    """A label after a full stop (2c35457) looked at the rest of its line for advice to the reader:
+    「。取扱注意：」 repeated on one line to 40,000 characters took over a second, growing quadratically."""
+    import time
+
+    from bot.rules.confidential import _marks
+    from bot.rules.model import RuleOptions
+    from bot.rules.text import Document
+
+    text = unit * (80_000 // len(unit))
+    start = time.perf_counter()
+    list(_marks(Document(text), RuleOptions()))
+    assert time.perf_counter() - start < 1
