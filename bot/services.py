@@ -940,7 +940,7 @@ class Kessai:
             # version for the approvers, and what was asked or decided stays as it was.
             self.notify.ephemeral(
                 s, now, channel=draft.channel, user=user, thread_ts=draft.message_ts,
-                text=(f"あなたは現在「{account.name}」の運用担当者として登録されていないため、この編集は新しい版として"
+                text=(f"あなたは現在「{render.escape(account.name)}」の運用担当者として登録されていないため、この編集は新しい版として"
                       f"受け付けませんでした（決裁の対象は第{draft.current_version}版の文面のままです）。"
                       + self._ask_operators(account)))
             return Outcome("not_operator", draft.id)
@@ -1100,16 +1100,16 @@ class Kessai:
         if actor in account.operators:
             return account
         raise errors.NotYourDraft(
-            f"あなたは現在「{account.name}」の運用担当者として登録されていないため、"
+            f"あなたは現在「{render.escape(account.name)}」の運用担当者として登録されていないため、"
             f"この下書きの{doing}はできません。" + self._ask_operators(account))
 
     def _ask_operators(self, account: Account) -> str:
-        """Whom someone who no longer operates ``account`` should turn to (plain text: a refusal is
-        shown as an ephemeral or as a form's error, which is not mrkdwn)."""
+        """Whom someone who no longer operates ``account`` should turn to (mrkdwn, names escaped, as
+        every refusal: ``handlers.payloads.refuse_form`` unescapes it for a form's error)."""
         others = [o for o in account.operators if self.org.member(o) is not None]
         if not others:
             return "投稿が必要な場合は、情報政策室にご相談ください。"
-        return ("投稿が必要な場合は、運用担当者の " + "、".join(f"{self.name_of(o)} さん" for o in others)
+        return ("投稿が必要な場合は、運用担当者の " + "、".join(f"{render.escape(self.name_of(o))} さん" for o in others)
                 + "に依頼してください（登録が必要な場合は、情報政策室にご相談ください）。")
 
     def _authorize_revise(self, draft: DraftRow, version: int, actor: str) -> Account:
@@ -1257,7 +1257,7 @@ class Kessai:
                 # Asked before the organisation file dropped them; the sweep redraws the DM, and a
                 # click that comes first is told the same.
                 raise errors.NotAnApprover(
-                    f"組織設定が変更され、あなたは現在「{account.name}」の"
+                    f"組織設定が変更され、あなたは現在「{render.escape(account.name)}」の"
                     f"{'代決者' if req.acting_for_id else '決裁者'}として登録されていないため、"
                     "この下書きを決裁できません。この依頼への対応は不要です。")
             if req is not None and req.reason == draft_repo.WITHDRAWN and req.acting_for_id:
@@ -1553,7 +1553,7 @@ class Kessai:
             name = self.name_of(approver)
             for r in reqs:
                 self.notify.withdrawn(s, now, view=view, recipient=r.recipient_id, acting_for_name=name,
-                                      note=f"{name} さんが不在から戻られたため、この代決の依頼は取り消されました。")
+                                      note=f"{render.escape(name)} さんが不在から戻られたため、この代決の依頼は取り消されました。")
                 concerned.append(r.recipient_id)
         # Drafts routed while this approver and another were both away: the deputy stands in for
         # the other one only, so nothing above names them, and they were never sent the request.

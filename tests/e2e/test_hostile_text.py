@@ -169,3 +169,37 @@ def test_nothing_echoed_pings_or_links(hostile: LocalStack) -> None:
     assert any("お知らせ<!channel>」という名前の定型文はすでにあります" in a.encode().decode("unicode_escape") for a in answers)
     found = problems(st, answers)
     assert found == [], "\n".join(found)
+
+
+def test_refusals_after_the_organisation_file_changed_name_people_escaped(hostile: LocalStack) -> None:
+    """The refusals and notes written when the file drops someone (an author no longer an operator,
+    a deputy no longer a deputy) and the 代決 withdrawn note name accounts and people from the file:
+    escaped like every other name, so 「<!here>」 in a name pings nobody."""
+    st = hostile
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        st.driver.slash_command(approver, "/kessai", "away 2026-11-24 2026-11-27")
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    request = wait_dm(st, "U0DEPUTY")[0]
+    settle(st)
+    toml = st.rt.kessai.org
+    changed = DEMO_TOML.read_text(encoding="utf-8")
+    tail = " <!here> *&* <@U0EVIL>"
+    for name in NAMES:
+        changed = changed.replace(f'name = "{name}"', f'name = "{name}{tail}"')
+    changed = changed.replace('operators = ["U0OPERATOR", "U0OPERATOR2"]', 'operators = ["U0OPERATOR2"]', 1)
+    changed = changed.replace('deputies = ["U0DEPUTY"]', 'deputies = []', 1)
+    st.rt.kessai.org = parse_org_config(changed, "hostile.toml")
+    try:
+        st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + "（修正）")
+        st.driver.block_action("U0DEPUTY", "approve_draft", buttons(request)["approve_draft"],
+                               channel=request.channel, message_ts=request.ts)
+        settle(st)
+    finally:
+        st.rt.kessai.org = toml
+    st.driver.slash_command("U0MANAGER", "/kessai", "away off")  # the deputy's request is withdrawn
+    settle(st)
+    said = [e.text for e in st.slack.ephemerals()]  # through chat.postEphemeral or a response URL
+    assert any("運用担当者として登録されていない" in t for t in said)
+    assert any("代決者として登録されていない" in t for t in said)
+    found = problems(st, [])
+    assert found == [], "\n".join(found)
