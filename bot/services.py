@@ -659,8 +659,14 @@ class Kessai:
         (added to the organisation file after it was routed, and the bot restarted); returns them.
 
         Without this they would only ever get reminders pointing at a request they never received.
-        One who is away now is left to the deputies, as when the draft was routed.
+        One who is away now is left to the deputies, as when the draft was routed. A process still
+        running an older organisation file (a rolling restart) asks nobody: whom its file lacks a
+        request for may be whom the newer file dropped (``follow_roster`` retracted their request).
         """
+        account = self.org.account(draft.account_id) if draft.account_id else None
+        if account is not None and not self._file_is_recorded(
+                account, roster_repo.account_roles(s, {account.id}).get(account.id, {})):
+            return []
         sent = self._ask_added(s, draft, now)
         if sent:
             self._redraw_pending_status(s, now, draft)

@@ -539,10 +539,14 @@ class Sweeper:
         asked = repo.asked_before(s, draft.id or 0, c.version.number, asked_before)
         # An approver whose request is younger than that (added to the organisation file and asked
         # at the sweep after the restart) has it fresh in hand; the next reminder is theirs too.
-        fresh = {r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, c.version.number)
+        requests = draft_repo.requests_for(s, draft.id or 0, c.version.number)
+        fresh = {r.recipient_id for r in requests
                  if r.reason not in draft_repo.RETRACTED and as_utc(r.created_at) > asked_before}
+        # Someone the organisation file dropped, named by the older file of a replica not yet restarted:
+        # their request says nothing is needed from them.
+        removed = {r.recipient_id for r in requests if r.reason == draft_repo.REMOVED}
         recipients = list(dict.fromkeys(
-            [a for a in account.approvers if a != draft.author_id and a not in fresh]
+            [a for a in account.approvers if a != draft.author_id and a not in fresh and a not in removed]
             + [r for r in asked if r != draft.author_id]))
         away = repo.away_members(s, recipients, now)
         recipients = [r for r in recipients if r not in away and r not in just_asked]

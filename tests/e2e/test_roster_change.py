@@ -430,3 +430,29 @@ def test_an_absence_that_ended_while_kessai_was_down_is_not_taken_for_a_roster_c
     notices = [all_text(m) for m in thread(st, "C0INTAKE", ts)]
     assert not any("決裁者の設定が変わったため" in n for n in notices)
     assert any(set(buttons(m)) == {"approve_draft", "reject_draft"} for m in dm(st, "U0MANAGER"))
+
+
+def test_a_replica_with_the_old_file_does_not_ask_the_removed_again_when_reminding(restarts: Restarts) -> None:
+    """During a rolling restart the replica still on the old file sends the due reminders: it must
+    not take the approver the new file dropped for one it forgot to ask (their request is retracted)
+    and ask them again, only for the new replica to retract it once more."""
+    st = restarts.st
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    st = restarts.restart(org_with('approvers = ["U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'))
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5)).sent["approval.removed"] == 1
+    settle(st)
+    new_org = st.rt.kessai.org
+    st.rt.kessai.org = restarts.first_org
+    try:
+        report = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=30))  # reminders due
+    finally:
+        st.rt.kessai.org = new_org
+    settle(st)
+    assert "approval.added" not in report.sent
+    assert all(buttons(m) == {} for m in dm(st, "U0MANAGER")), [all_text(m)[:80] for m in dm(st, "U0MANAGER")]
+    # Nor reminded of a request their DM says needs nothing from them.
+    assert not any("決裁待ちになっています" in all_text(m) for m in dm(st, "U0MANAGER"))
+    assert any("決裁待ちになっています" in all_text(m) for m in dm(st, "U0CHIEF"))
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=31)).sent["approval.removed"] == 0
