@@ -154,9 +154,10 @@ _GOES_ON = re.compile(r"[/?#=&]")
 LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
 _URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9{LOOKALIKE_LETTERS}])(?:https?://|www\.)[{URL_CHARS}{LOOKALIKE_LETTERS}]+")
 # A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
-# example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」).
+# example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」), nor the
+# domain of one whose @ a link percent-encoded (「mailto:kouhou%40city.joetsu.niigata.jp」: not 40city…).
 _BARE_DOMAIN_RE = re.compile(
-    rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/\-])"
+    rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/%\-])"
     rf"((?:[A-Za-z0-9{LOOKALIKE_LETTERS}](?:[A-Za-z0-9{LOOKALIKE_LETTERS}\-]*[A-Za-z0-9{LOOKALIKE_LETTERS}])?\.)+[A-Za-z]{{2,}})"
     rf"(?:(/[{URL_CHARS}]*)|(?![A-Za-z0-9@_\-]|\.[A-Za-z0-9]))"
 )

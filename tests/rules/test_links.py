@@ -658,3 +658,13 @@ def test_a_harmful_site_behind_a_redirect_is_harmful() -> None:
 ])
 def test_pages_of_those_services_are_no_redirect(text: str) -> None:
     assert not findings_of("link.shortener", text, policy=JOETSU)
+
+
+def test_the_domain_of_a_percent_encoded_address_is_not_a_link_to_a_host_named_40() -> None:
+    """「mailto:kouhou%40city.joetsu.niigata.jp」 was reported as an untrusted link to
+    「40city.joetsu.niigata.jp」: the %40 is the address's @, and the address is pii.email's."""
+    for text in ("お問い合わせは mailto:kouhou%40city.joetsu.niigata.jp まで",
+                 "mailto:taro%40gmail.com にご連絡ください"):
+        assert "link.untrusted" not in codes(text), text
+    # A bare domain after other marks still is one.
+    assert "link.untrusted" in codes("詳しくは（example.com）をご覧ください")
