@@ -787,6 +787,8 @@ def _value_first(norm: str) -> Iterator[Credential]:
         value = raw.strip(_VALUE_QUOTES)
         a = m.start("value") + (len(raw) - len(raw.lstrip(_VALUE_QUOTES)))
         numeric = _NUMERIC_LABEL.fullmatch(m["label"]) is not None
+        if _TECHNICAL.fullmatch(value):
+            continue  # 「Office365 がパスワードです」: the service whose password it is, as after the label
         if _password_like(value, loose=True) or (numeric and _pin_like(value)):
             yield Credential(a, m.end(), a, a + len(value), "パスワード", 0)
 

@@ -987,6 +987,7 @@ def test_words_after_a_dash_stay_words(text: str) -> None:
         ("`Kessai2026!` がパスワードです", "Kessai2026!"),
         ("「Kessai2026」が新しいパスワードになります", "Kessai2026"),
         ("4821 が暗証番号です", "4821"),
+        ("Office2026! がパスワードです", "Office2026!"),  # a product's name inside a value is still one
     ],
 )
 def test_a_value_said_before_its_label_fires(text: str, value: str) -> None:
@@ -1003,6 +1004,9 @@ def test_a_value_said_before_its_label_fires(text: str, value: str) -> None:
         "8文字以上がパスワードです",
         "1234 が暗証番号です",  # a famous example
         "abcdefgh がパスワードです",
+        # The service whose password it is, named first as after the label (「パスワードMicrosoft365の」).
+        "Office365 がパスワードです",
+        "「Microsoft365」がパスワードになります",
     ],
 )
 def test_words_before_a_password_label_stay_words(text: str) -> None:
