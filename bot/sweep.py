@@ -747,6 +747,11 @@ class Sweeper:
         if not self._in_use_before(month_bounds(y, m, self.zone)[1]):
             log.info("no %s reminder for %04d-%02d: kessai was not in use that month", kind, y, m)
             return
+        if late and not self._in_use_before(datetime.combine(last_day, self.cal.end, tzinfo=self.zone)):
+            # Installed after that day closed: nothing was missed, and 「kessai が停止していた」 would
+            # be untrue. The report on the month, sent the same morning, has its numbers.
+            log.info("no late %s reminder for %04d-%02d: kessai came into use after %s", kind, y, m, last_day)
+            return
         short = self._shortfalls(y, m, until=now)
         need = self.org.policy.min_posts_per_month
         tag = f"{y:04d}-{m:02d}"

@@ -243,3 +243,12 @@ def test_a_last_business_day_sent_in_time_is_not_sent_again_the_next_month(world
     assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["monthly.lastday"] == 3
     assert world.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.lastday"] == 0
     assert world.sweep(jst(2026, 12, 1, 17, 14)).sent["monthly.lastday"] == 0
+
+
+def test_kessai_installed_after_the_last_business_day_sends_no_late_notice(world: World) -> None:
+    """First used on 12/30 (after 12/28 closed): nothing was missed, and 「kessai が停止していた」
+    would be untrue; the 1/4 report on December is what there is to say."""
+    assert world.sweep(jst(2026, 12, 30, 10, 0)).sent["monthly.lastday"] == 0
+    report = world.sweep(jst(2027, 1, 4, 8, 30))
+    assert report.sent["monthly.lastday"] == 0
+    assert world.posts(to="U0CHIEF", contains="12月の投稿についてのお知らせ") == []
