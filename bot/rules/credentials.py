@@ -561,6 +561,30 @@ def _id_before(norm: str, m: re.Match[str]) -> str | None:
     return None
 
 
+# An ID and a password under one pair of labels: 「ID・パスワード：koho01・Joetsu2026」「ID/PW：koho01/
+# Joetsu2026」「ユーザー名・パスワード＝koho01、Joetsu2026」. The values come in the labels' order, so the
+# password is the second one: read as the first, the ID was masked and the password shown in full (in
+# this finding and in every other that quotes it). The ID stays readable, as after its own label, so
+# that the approver sees which account's password is to be changed.
+_ID_AND = re.compile(rf"(?i)(?<![A-Za-z]){_ID_WORDS}[ \t]*+(?:[・/,、&+]|と|及び|および)[ \t]*+$")
+_ID_THEN_VALUE = re.compile(r"[A-Za-z0-9._@\-]{1,64}+(?:[ \t]*+[・/,、&][ \t]*+|[ \t]++)(?=[!-~])")
+_ASCII_RUN = re.compile(r"[!-~]++")
+
+
+def _pair_after(norm: str, m: re.Match[str], a: int) -> tuple[str, int] | None:
+    """The second value (and its offset) after a password label that follows an ID label with a
+    mark between them (「ID・パスワード」), when two values follow it; None otherwise."""
+    if not _ID_AND.search(norm, max(0, m.start() - 16), m.start()):
+        return None
+    first = _ID_THEN_VALUE.match(norm, a)
+    if first is None:
+        return None  # one value only: it is masked whole, whichever of the two it is
+    second = _ASCII_RUN.match(norm, first.end())
+    if second is None or len(second.group().strip(_TRAILING + _OPENING)) < 4:
+        return None  # 「koho01 (別途通知)」: no second value, the first is what is masked
+    return second.group(), second.start()
+
+
 def _under_an_id(norm: str, m: re.Match[str]) -> bool:
     """Whether a short English label (「PW yukiguni2025!」) follows an ID, on the line above or on
     its own line: the pair is a login, whatever separator the writer left out."""
@@ -591,6 +615,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # 「パスワード；…」「パスワード／…」: the mark is no part of the value, and left in, the value
             # masked elsewhere was not the one other findings show.
             value, a = value[lead:], a + lead
+        if m["quote"] is None and (pair := _pair_after(norm, m, a)) is not None:
+            value, a = pair
         if m["quote"]:
             value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
         # An opening bracket at the end opens the note after the value (「4821（変更しないでください）」,

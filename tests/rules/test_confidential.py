@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from bot.rules import RuleOverride, check
@@ -1057,3 +1059,37 @@ def test_labels_after_full_stops_on_one_line_are_read_in_linear_time(unit: str) 
     start = time.perf_counter()
     list(_marks(Document(text), RuleOptions()))
     assert time.perf_counter() - start < 1
+def _shown(text: str) -> str:
+    """Everything the thread shows of every finding for ``text``."""
+    return "\n".join(f"{f.excerpt}\n{f.message}\n{f.suggestion or ''}" for f in check(text, ctx()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID・パスワード：koho01・Joetsu2026",
+        "ID/PW：koho01/Joetsu2026",
+        "ユーザー名・パスワード＝koho01、Joetsu2026",
+        "IDとパスワード：koho01 Joetsu2026",
+        "ログインID koho01 パスワード Joetsu2026",
+        # Other findings quote the same characters: 全角英数字, and a link that repeats the password.
+        "ＩＤ・パスワード：ｋｏｈｏ０１・Ｊｏｅｔｓｕ２０２６",
+        "ID・パスワード：koho01・Joetsu2026 https://joetsu2026.example.com/Joetsu2026",
+    ],
+)
+def test_the_password_of_an_id_and_password_pair_is_the_value_masked(text: str) -> None:
+    """Under 「ID・パスワード」 the second value is the password: read as the first, the ID was masked
+    and the password shown in full, here and in the other findings that quote it."""
+    [f] = findings_of("confidential.secret", text)
+    shown = _shown(text)
+    assert "Joetsu2026" not in shown and "Ｊｏｅｔｓｕ２０２６" not in shown
+    reported = unicodedata.normalize("NFKC", text[f.start : f.end])
+    assert reported.endswith("Joetsu2026")
+    if "koho01" in reported:  # the ID stays readable: which account's password is to be changed
+        assert "koho01" in unicodedata.normalize("NFKC", f.excerpt)
+
+
+@pytest.mark.parametrize("text", ["ID・パスワード：koho01", "ID・パスワード：koho01 (別途通知)"])
+def test_a_single_value_under_a_pair_of_labels_is_masked_whole(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "koho01" not in f.excerpt
