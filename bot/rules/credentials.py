@@ -777,20 +777,34 @@ def _tables(norm: str) -> Iterator[Credential]:
 
 # 「ログイン情報：koho01 / Joetsu2026」: an account's ID and password under one label, with no PW
 # label of their own. The password is the second value, and must look like one (letters and digits).
+# Between the two a slash, 「・」「、」「,」, or only a space (「ログイン情報 koho01 Kessai2026!」
+# 「アカウント：koho01　Kessai2026!」). The bare 「アカウント」 and a mere space are also how an account
+# is announced (「公式アカウント：joetsu_city joetsu2026」, a second handle): there the second value must
+# be what no handle is, upper and lower case or a symbol, and the ID must have a digit or a mark in it
+# (a word of letters is a service's name); an ID starting with 「@」 and a value starting with 「@」「#」
+# (a hashtag) are not read.
 _LOGIN_PAIR = re.compile(
-    r"(?P<label>ログイン情報|アカウント情報|認証情報|ログイン)[ \t]*+[:：]?[ \t]*+"
-    r"[A-Za-z0-9._@\-]{2,64}+[ \t]*+[/／][ \t]*+(?P<value>[!-~]{6,64}+)"
+    r"(?P<label>ログイン情報|アカウント情報|認証情報|ログイン(?:ID|名)?|アカウント(?:名|ID)?)[ \t]*+[:：]?[ \t]*+"
+    r"(?P<id>[A-Za-z0-9._@\-]{2,64}+)(?:[ \t]*+(?P<mark>[/／・、,])[ \t]*+|[ \t]++)(?P<value>[!-~]{6,64}+)"
 )
+_HANDLE_LIKE = re.compile(r"[@#]|.*(?:/|@|://)")
 
 
 def _login_pairs(norm: str) -> Iterator[Credential]:
-    if "ログイン" not in norm and "情報" not in norm:
+    if "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm:
         return
     for m in _LOGIN_PAIR.finditer(norm):
         value = m["value"].rstrip("".join(_TRAILING))
-        if _password_like(value, loose=True):
-            a = m.start("value")
-            yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+        if not _password_like(value, loose=True):
+            continue
+        if m["mark"] is None or (m["label"].startswith("アカウント") and not m["label"].endswith("情報")):
+            cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
+            symbol = any(not c.isalnum() and c not in "._-" for c in value)
+            named = m["id"].isalpha()  # 「アカウント：YouTube JoetsuChannel2026」: a service, not an ID
+            if not (cases or symbol) or named or m["id"].startswith("@") or _HANDLE_LIKE.match(value):
+                continue
+        a = m.start("value")
+        yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
 
 # The value said first and named after it, as in a chat: 「Kessai2026! がパスワードです」「`4821` が新しい

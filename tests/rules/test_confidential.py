@@ -831,6 +831,12 @@ def test_an_armored_pgp_secret_key_fires_and_only_its_header_shows() -> None:
     "ログイン情報：koho01 / Joetsu2026",
     "アカウント情報 koho_joetsu / Yuki2025!",
     "共有アカウントのログイン：joetsu.koho／Kk88120x",
+    # A space, 「・」 or 「、」 between the two (a full-width space is one too), and 「ログインID」.
+    "ログイン情報 koho01 Yuki2025!",
+    "アカウント：koho01　Yuki2025!",
+    "ログインID：koho01 / Joetsu2026",
+    "アカウント名 koho01、Yuki2025!",
+    "ログイン情報：koho01・joetsu2026",
 ])
 def test_an_id_and_password_under_one_label_fire(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
@@ -842,6 +848,14 @@ def test_an_id_and_password_under_one_label_fire(text: str) -> None:
     "ログイン情報 ID / password は各自で管理してください。",
     "ログイン時間：9:00 / 17:00",
     "ログイン：https://www.city.joetsu.niigata.jp/ / 操作方法は別紙",
+    # An account announced, not a login: handles, a hashtag, a service's name.
+    "公式アカウント：joetsu_city joetsu2026",
+    "公式アカウント：@joetsu_city #Joetsu2026",
+    "公式アカウント：@joetsu_city Joetsu2026!",
+    "アカウント：joetsu_city、joetsu_kanko2026",
+    "アカウント：YouTube JoetsuChannel2026",
+    "アカウント Instagram joetsu_city2026 をフォローしてください",
+    "ログイン koho01 kessai2026",  # no label of a pair, and a value any handle could be
 ])
 def test_login_words_without_a_password_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
