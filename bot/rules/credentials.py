@@ -100,8 +100,10 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("AWS のアクセスキー", ("AKIA", "ASIA"), rf"{_B}(?P<prefix>AKIA|ASIA)[0-9A-Z]{{16}}{_E}", 0),
         (
             "GitHub のトークン",
-            ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
-            rf"{_B}(?P<prefix>gh[pousr]_)[A-Za-z0-9]{{36,255}}{_E}",
+            ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "ghp-", "gho-", "ghu-", "ghs-", "ghr-"),
+            # A hyphen for the underscore (「ghp‑…」, a non-breaking hyphen) disguises nothing: 36
+            # random characters after 「ghp」 are the token.
+            rf"{_B}(?P<prefix>gh[pousr][_\-])[A-Za-z0-9]{{36,255}}{_E}",
             0,
         ),
         ("GitHub のトークン", ("github_pat_",), rf"{_B}(?P<prefix>github_pat_)[A-Za-z0-9_]{{22,255}}{_E}", 0),
@@ -175,7 +177,9 @@ def _tokens(norm: str) -> Iterator[Credential]:
             continue
         for m in pattern.finditer(norm):
             body = norm[m.end("prefix") : m.end()]
-            if kind in _NEEDS_DIGIT and not (_has_digit(body) and _has_letter(body)):
+            if (kind in _NEEDS_DIGIT or m["prefix"].endswith("-") and kind == "GitHub のトークン") and not (
+                _has_digit(body) and _has_letter(body)
+            ):
                 continue
             if kind == "Basic 認証のパスワード" and not _basic_credentials(body):
                 continue
@@ -833,12 +837,39 @@ def _value_first(norm: str) -> Iterator[Credential]:
             yield Credential(a, m.end(), a, a + len(value), "パスワード", 0)
 
 
+# A dash look-alike between two letters or digits (「sk‐live‐…」 with U+2010, 「ghp‑…」 with a
+# non-breaking hyphen, 「Kessai–2026」 with an en dash, the 「ー」 of a Japanese input method): what a
+# word processor or a font turns a hyphen into, or someone types to slip past a check. Read as the
+# ASCII hyphen, character for character.
+_DASH_IN_WORD = re.compile(r"(?<=[A-Za-z0-9_])[‐‑‒–—―−﹣ー](?=[A-Za-z0-9_])")
+# Digits written as kanji, alone or mixed with Arabic ones (「暗証番号は四八二一です」「暗証番号：４八２１」):
+# a run of four or more, read as the digits (so that 「二〇二六年」 is 「2026年」, a year, not a PIN).
+_KANJI_DIGIT_RUN = re.compile(r"[0-9〇一二三四五六七八九]{4,}")
+_KANJI_DIGIT_PROBE = re.compile(r"[〇一二三四五六七八九]")
+_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
+def _kanji_digits(m: re.Match[str]) -> str:
+    return m.group().translate(_KANJI_DIGITS)
+
+
+def credential_view(norm: str) -> str:
+    """``norm`` with dash look-alikes inside a word as 「-」 and runs of kanji digits as digits (same
+    offsets): the view credentials are read on."""
+    if _DASH_IN_WORD.search(norm):
+        norm = _DASH_IN_WORD.sub("-", norm)
+    if _KANJI_DIGIT_PROBE.search(norm):
+        norm = _KANJI_DIGIT_RUN.sub(_kanji_digits, norm)
+    return norm
+
+
 def find_credentials(norm: str) -> list[Credential]:
-    """Every credential in `norm`, one per place.
+    """Every credential in `norm`, one per place (read on `credential_view`).
 
     A token in a known format after a label (「トークン xoxb-…」) is reported once, with the label
     and the token's own kind and public prefix.
     """
+    norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [*_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_value_first(norm)]
     for c in _labelled(norm):

@@ -1107,3 +1107,36 @@ def test_the_password_of_an_id_and_password_pair_is_the_value_masked(text: str) 
 def test_a_single_value_under_a_pair_of_labels_is_masked_whole(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert "koho01" not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A dash look-alike in a token: U+2010, a non-breaking hyphen, an en dash in a password.
+        ("APIキー sk‐live‐abcdefghij1234567890XYZ", "abcdefghij1234567890XYZ"),
+        ("ghp‑abcdefghijklmnopqrstuvwxyz0123456789", "cdefghijklmnopqrstuvwxyz0123456789"),
+        ("xoxb‐1234567890‐1234567890123‐AbCdEfGhIjKlMnOpQrStUvWx", "AbCdEfGhIjKlMnOpQrStUvWx"),
+        ("パスワード：Kessai–2026", "2026"),
+        # A PIN in kanji digits, or kanji and full-width digits mixed.
+        ("暗証番号は四八二一です", "四八二一"),
+        ("暗証番号：４八２１", "４八２１"),
+        ("金庫の暗証番号 〇四一九", "〇四一九"),
+    ],
+)
+def test_a_disguised_dash_or_kanji_digits_hide_no_credential(text: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert secret in text[f.start : f.end] and secret not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号は二〇二六年から変わります",
+        "パスワードは一二三四のような数字の並びを避けてください",
+        "暗証番号は四桁です",
+        "ghp-abcdefghijklmnopqrstuvwxyzabcdefghij",  # letters only after a hyphen: no token's body
+        "Wi‐Fiのパスワードは受付でお伝えします",
+    ],
+)
+def test_kanji_years_and_dashed_words_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
