@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,25 +27,82 @@ def _excerpt(text: str, start: int, end: int | None) -> str:
     return piece if len(piece) <= _MAX_EXCERPT else piece[: _MAX_EXCERPT - 1] + "…"
 
 
+# A piece of a secret quoted in another finding's message (「全角英数字（「４」「２１」）…」).
+_QUOTED = re.compile(r"「([^「」\n]{1,80})」")
+_STAR = "＊"
+
+
+def _occurrences(s: str, secrets: re.Pattern[str], longest: int) -> list[tuple[int, int, str]]:
+    """Where each secret stands in ``s``, sorted by start: at every position, the longest one that
+    starts there. ``finditer`` reads on after a match's end, so a secret that starts inside a match
+    (「xab」 then 「abcd1234」 in 「xabcd1234」) is looked for from just after the match's start."""
+    found = []
+    for m in secrets.finditer(s):
+        found.append((m.start(), m.end(), m.group()))
+        q = m.start() + 1
+        while (inner := secrets.search(s, q, m.end() + longest)) is not None and inner.start() < m.end():
+            found.append((inner.start(), inner.end(), inner.group()))
+            q = inner.start() + 1
+    found.sort()
+    return found
+
+
+def _pieces(
+    text: str, f: Finding, spans: list[tuple[int, int, str]], starts: list[int], longest: int
+) -> list[str]:
+    """The parts of a secret that finding ``f`` can show although it does not quote the secret whole:
+    the part its span covers when the span cuts the secret (a run of 全角英数字 that ends at a 「!」
+    inside the password), and the pieces its message quotes (「「４」「２１」」 of the PIN 「４八２１」)."""
+    found: list[str] = []
+    quoted: list[str] | None = None
+    for s, e, secret in spans[bisect_left(starts, f.start - longest) : bisect_left(starts, f.end)]:
+        if e <= f.start:
+            continue
+        if s < f.start or e > f.end:
+            cut = text[max(s, f.start) : min(e, f.end)]
+            found.extend(x for x in (cut, unicodedata.normalize("NFKC", cut)) if len(x) >= 2)
+        if quoted is None:
+            quoted = [q for shown in (f.message, f.suggestion or "", f.excerpt) for q in _QUOTED.findall(shown)]
+        if quoted:
+            nfkc = unicodedata.normalize("NFKC", secret)
+            found.extend(q for q in quoted if q in secret or q in nfkc)
+    return found
+
+
 def _redact(
     text: str, findings: list[Finding], own_excerpt: set[int], secrets: dict[str, str]
 ) -> list[Finding]:
-    """The findings with every secret replaced by its masked form (see `Hit.redact`)."""
+    """The findings with every secret replaced by its masked form (see `Hit.redact`), and the parts
+    of a secret a finding shows without the whole of it (`_pieces`) by stars."""
     # Longest first, so a secret is masked whole before a shorter one inside it is looked for.
-    ordered = sorted(secrets.items(), key=lambda kv: -len(kv[0]))
+    ordered = sorted((k for k in secrets if k), key=len, reverse=True)
+    if not ordered:
+        return findings
+    # One pass over a string finds which secrets it holds, however many the draft has (a draft of
+    # 4,000 PINs replaced each of them in each of 4,000 findings: 10 s).
+    anywhere = re.compile("|".join(map(re.escape, ordered)))
+    longest = len(ordered[0])
+    spans = _occurrences(text, anywhere, longest)
+    starts = [s for s, _, _ in spans]
 
-    def hide(s: str) -> str:
-        for secret, masked in ordered:
-            s = s.replace(secret, masked)
+    def hide(s: str, pieces: list[str]) -> str:
+        for secret in sorted({secret for _, _, secret in _occurrences(s, anywhere, longest)}, key=len, reverse=True):
+            s = s.replace(secret, secrets[secret])
+        for piece in pieces:
+            s = s.replace(piece, _STAR * len(piece))
         return s
 
     out = []
     for i, f in enumerate(findings):
+        pieces = sorted(set(_pieces(text, f, spans, starts, longest)), key=len, reverse=True) if spans else []
         # A default excerpt is masked from the full span before it is shortened, so that the cut
         # never leaves half a secret readable.
-        excerpt = hide(f.excerpt) if i in own_excerpt else _excerpt(hide(text[f.start : f.end]), 0, None)
-        suggestion = hide(f.suggestion) if f.suggestion is not None else None
-        out.append(replace(f, excerpt=excerpt, message=hide(f.message), suggestion=suggestion))
+        if i in own_excerpt:
+            excerpt = hide(f.excerpt, pieces)
+        else:
+            excerpt = _excerpt(hide(text[f.start : f.end], pieces), 0, None)
+        suggestion = hide(f.suggestion, pieces) if f.suggestion is not None else None
+        out.append(replace(f, excerpt=excerpt, message=hide(f.message, pieces), suggestion=suggestion))
     return out
 
 
