@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from itertools import pairwise
 
 from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
@@ -216,7 +217,13 @@ def luhn_is_valid(digits: str) -> bool:
 # digit joins a code (「SKU-…」), but the 「ー」 of 「マイナンバー」 (a hyphen in this view) does not.
 # A comma only joins a run as a thousands separator (a group of exactly three digits beside it): a
 # cell of a CSV row (「山田太郎,123456789018,本町」「1,123456789018」) is a number of its own.
-_GROUP_SEP = r"(?:[ \t]*-[ \t]*|(?<=[0-9]{3})\.(?=[0-9]{3})|[ \t]{1,3})"
+# A slash or a middle dot joins groups of exactly four digits (「4111/1111/1111/1111」「1234・5678・9018」,
+# as a card or a 個人番号 is copied into a form's field or a list); between other groups it is a date
+# (2026/12/4) or a list (「10・20・30」).
+_GROUP_SEP = (
+    r"(?:[ \t]*-[ \t]*|(?<=[0-9]{3})\.(?=[0-9]{3})|[ \t]{1,3}"
+    r"|(?<=(?<![0-9])[0-9]{4})[ \t]*[/・][ \t]*(?=[0-9]{4}(?![0-9])))"
+)
 _THOUSANDS = r",[0-9]{3}(?![0-9])"
 _DIGIT_RUN = re.compile(
     rf"(?<![0-9/])(?<![0-9A-Za-z]-)(?<![0-9]\.)(?!(?<=[0-9],)[0-9]{{3}}(?![0-9]))"
@@ -405,6 +412,18 @@ _BOXED_MY_NUMBER = re.compile(r"(?<![0-9])(?<![0-9][ \t])[0-9](?:[ \t][0-9]){11}
 _MY_NUMBER_LABEL = re.compile(rf"{_MY_NUMBER_WORD}[^0-9\n]{{0,8}}$")
 
 
+def _listed_years(numbers: str) -> bool:
+    """Whether a run of 4-digit groups (「2020 2021 2022」「2020・2021・2022年度」) is years in order: one
+    such list in eleven passes the 個人番号 check (「2020 2021 2022」 does)."""
+    years = [int(g) for g in _GROUP.findall(numbers)]
+    in_order = all(a < b for a, b in pairwise(years)) or all(a > b for a, b in pairwise(years))
+    return len(years) > 1 and all(1900 <= y <= 2099 for y in years) and in_order
+
+
+# Amounts listed (「3000・3500・4000・4500円」「1,200/1,500」): every group a round number.
+_ROUND_GROUP = re.compile(r"[0-9]*00")
+
+
 def _my_number_shape(part: list[int]) -> bool:
     return part == [12] or part == [4, 4, 4]
 
@@ -427,9 +446,9 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """個人番号（12桁、検査用数字が正しいもの）を止めます。「マイナンバー」の語の有無は問いません。
 
     和気町 4(2) は個人情報保護に十分留意することを求めており、個人番号は番号法で提供が厳しく
-    制限されています。12桁の数字（4桁ずつの区切りも可: 空白・ハイフン・ピリオド、区切りの前後の
+    制限されています。12桁の数字（4桁ずつの区切りも可: 空白・ハイフン・ピリオド・スラッシュ・中黒（・）、区切りの前後の
     空白も可）の検査用数字を総務省令の計算方法で確かめ、13桁の法人番号のように長い数字の一部で
-    ある場合は反応しません。「No.123456789018」のように記号の直後に続く番号や、CSV の表のように
+    ある場合や、「2020 2021 2022」のように順に並べた年には（直前に「マイナンバー」「個人番号」とない限り）反応しません。「No.123456789018」のように記号の直後に続く番号や、CSV の表のように
     カンマで区切った欄の番号（「山田太郎,123456789018,本町」）や、PDF から写して2行に分かれた番号
     （「1234 5678」の次の行に「9018」だけ）も見つけます（1行に1つずつや2つずつ並べた番号の一覧は対象外です）。
     1桁ずつ枠のある様式から写した番号（「1 2 3 4 5 6 7 8 9 0 1 8」）は、表の数字の並びと区別するため、
@@ -448,6 +467,9 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             if not my_number_is_valid(_digits(doc.numview[a:b])) or _example(doc, a, b):
                 continue
             if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, ctx.now.year):
+                continue
+            labelled = _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) is not None
+            if _listed_years(doc.numview[a:b]) and not labelled:
                 continue
             start, end = doc.span(a, b)
             yield Hit(start, end, _MY_NUMBER_MESSAGE)
@@ -475,8 +497,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     """クレジットカード番号（13〜19桁、Luhn 検査が通り、国際ブランドの番号体系に合うもの）を止めます。
 
     和気町 4(2) の個人情報保護に関わるだけでなく、公開されたカード番号は直ちに悪用されます。
-    4桁ごとなどの空白・ハイフン・ピリオド区切りも、最後の区切りだけが次の行に分かれた番号も見つけます。リコールや商品案内に載る
-    JAN（EAN）コードは対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
+    4桁ごとなどの空白・ハイフン・ピリオド区切りも、4桁ごとのスラッシュ・中黒（・）区切り（「4111/1111/1111/1111」）も、最後の区切りだけが次の行に分かれた番号も見つけます。リコールや商品案内に載る
+    JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」など別の種類の番号と分かる見出しの直後の番号にも反応しません。
@@ -490,6 +512,10 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
                 continue
             if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b):
                 continue
+            parts = _GROUP.findall(doc.numview, a, b)
+            round_numbers = len(parts) > 1 and all(_ROUND_GROUP.fullmatch(g) for g in parts)
+            if round_numbers or _CURRENCY_AFTER.match(doc.folded, b):
+                continue  # prices listed: 「3000・3500・4000・4500円」
             start, end = doc.span(a, b)
             yield Hit(start, end, "クレジットカード番号と思われる番号です。削除してください。")
 

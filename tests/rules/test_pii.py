@@ -191,6 +191,10 @@ def test_my_number_check_digit() -> None:
         "1234 - 5678 - 9018",
         "1234.5678.9018",
         "1234　5678　9018",
+        "1234/5678/9018",
+        "1234・5678・9018",
+        "1234 / 5678 / 9018",
+        "１２３４／５６７８／９０１８",
     ],
 )
 def test_my_number_fires_with_or_without_the_word(written: str) -> None:
@@ -332,6 +336,9 @@ def test_luhn() -> None:
         "4111  1111  1111  1111",
         "4111 - 1111 - 1111 - 1111",
         "4222222222222",
+        "4111/1111/1111/1111",
+        "4111・1111・1111・1111",
+        "5500／0000／0000／0004",
     ],
 )
 def test_card_numbers_fire(card: str) -> None:
@@ -832,3 +839,25 @@ def test_a_venue_address_with_a_minus_sign_stays_silent() -> None:
 )
 def test_a_range_near_a_home_is_no_address(text: str) -> None:
     assert "pii.address" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Years listed in order: 「2020 2021 2022」 passes the 個人番号 check.
+        "2020 2021 2022年度の実績を比べました",
+        "推移（2020・2021・2022）",
+        "2022/2021/2020の順に掲載",
+        # Slashes and dots of dates and lists, and prices listed.
+        "2026/12/04 1234/5678",
+        "10・20・30代の方",
+        "料金：3000/3500/4000/7000円",
+        "大人・中人・小人・幼児 3000・3500・4500・7500",
+    ],
+)
+def test_listed_years_dates_and_prices_are_not_numbers_of_a_person(text: str) -> None:
+    assert not {"pii.my_number", "pii.card_number"} & set(codes(text))
+
+
+def test_listed_years_under_the_numbers_label_still_fire() -> None:
+    assert "pii.my_number" in codes("マイナンバー：2020 2021 2022")
