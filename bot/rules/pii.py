@@ -77,6 +77,21 @@ def _numbers(doc: Document) -> str:
     return view
 
 
+# A number typed from a printout or read by OCR with a letter for a digit: 「09O-1234-5678」「O90-…」
+# (O for 0), 「090-l234-5678」「090-I234-…」 (l or I for 1). Only in a mobile's hyphenated groups, one
+# or two such letters among nine digits or more, and not part of a longer word: that shape is a phone
+# number and nothing else. The letters are read as the digits they stand for (same offsets).
+_LOOK_ALIKE_NUMBER = re.compile(r"(?<![A-Za-z0-9\-])[0-9OoIl]{3}-[0-9OoIl]{4}-[0-9OoIl]{4}(?![A-Za-z0-9\-])")
+_AS_DIGITS = str.maketrans("OoIl", "0011")
+
+
+def _look_alike_digits(m: re.Match[str]) -> str:
+    number = m.group()
+    letters = sum(c.isalpha() for c in number)
+    fixed = number.translate(_AS_DIGITS)
+    return fixed if 1 <= letters <= 2 and _MOBILE.fullmatch(fixed) else number
+
+
 def _circle_as_zero(m: re.Match[str]) -> str:
     run = m.group()
     return run.replace("○", "〇") if run.strip("○〇") else run
@@ -111,7 +126,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
-    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
@@ -129,6 +144,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
     if "〇" in numbers:
         numbers = numbers.translate(_KANJI_DIGITS)
+    numbers = _LOOK_ALIKE_NUMBER.sub(_look_alike_digits, numbers)
     stripped = [m for m in _STRIPPED_MOBILE.finditer(numbers) if _PHONE_HEADER.search(_column_header(doc, m.start()) or "")]
     for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped):
         if _national(m.group()) in official or _example(doc, m.start(), m.end()):

@@ -58,6 +58,12 @@ from tests.rules.conftest import codes, findings_of
         # Wrapped at a space or after the second group, as a PDF copy breaks it.
         "090-1234\n5678",
         "090 1234\n5678",
+        # A letter for a digit, as typed from a printout or read by OCR: O for 0, l or I for 1.
+        "09O-1234-5678",
+        "O90-1234-5678",
+        "090-l234-5678",
+        "090-I234-5678",
+        "０９Ｏ－１２３４－５６７８",
     ],
 )
 def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
@@ -861,3 +867,22 @@ def test_listed_years_dates_and_prices_are_not_numbers_of_a_person(text: str) ->
 
 def test_listed_years_under_the_numbers_label_still_fire() -> None:
     assert "pii.my_number" in codes("マイナンバー：2020 2021 2022")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "品番 OIO-IIII-OOOO",  # letters mostly: a code
+        "型番 A090-l234-5678",  # part of a longer word
+        "O9O-l234-5678",  # three letters: no longer unmistakable
+        "0I0-1234-5678",  # not a mobile's prefix once read
+        "090-l234-56789",
+    ],
+)
+def test_codes_with_letters_are_no_mobile_number(text: str) -> None:
+    assert "pii.phone" not in codes(text)
+
+
+def test_a_number_with_a_letter_for_a_digit_is_compared_with_the_official_ones() -> None:
+    policy = RulePolicy(official_phone_numbers=("090-1234-5678",))
+    assert "pii.phone" not in codes("災害対策本部 O90-l234-5678", policy=policy)
