@@ -468,7 +468,7 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     カンマで区切った欄の番号（「山田太郎,123456789018,本町」）や、PDF から写して2行に分かれた番号
     （「1234 5678」の次の行に「9018」だけ）も見つけます（1行に1つずつや2つずつ並べた番号の一覧は対象外です）。
     1桁ずつ枠のある様式から写した番号（「1 2 3 4 5 6 7 8 9 0 1 8」）は、表の数字の並びと区別するため、
-    直前に「個人番号」「マイナンバー」とあるときに見つけます。
+    直前に「個人番号」「マイナンバー」とあるときに見つけます。漢数字で書いた番号（「個人番号：一二三四 五六七八 九〇一八」）も同じく、直前に見出しがあるときに見つけます（「〇〇〇〇 〇〇〇〇 〇〇〇〇」「0000 0000 0000」のような様式の空欄は対象外です）。
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
@@ -480,8 +480,9 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """
     for groups in _runs(doc, 12):
         for a, b in _windows(groups, _my_number_shape, 3):
-            if not my_number_is_valid(_digits(doc.numview[a:b])) or _example(doc, a, b):
-                continue
+            digits = _digits(doc.numview[a:b])
+            if len(set(digits)) == 1 or not my_number_is_valid(digits) or _example(doc, a, b):
+                continue  # 「0000 0000 0000」 is a blank form's, whatever its check digit
             if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, ctx.now.year):
                 continue
             labelled = _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) is not None
@@ -495,6 +496,27 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 continue
             if _MY_NUMBER_LABEL.search(doc.norm, max(0, m.start() - 24), m.start()):
                 start, end = doc.span(m.start(), m.end())
+                yield Hit(start, end, _MY_NUMBER_MESSAGE)
+        yield from _kanji_my_numbers(doc)
+
+
+def _kanji_my_numbers(doc: Document) -> Iterator[Hit]:
+    """個人番号 written in kanji digits, alone or mixed with others (「個人番号：一二三四 五六七八 九〇一八」).
+    A run of 〇 is a placeholder as often, and its checksum can pass: only after the number's label."""
+    numbers = _numbers(doc)
+    if not _KANJI_DIGIT_RUN.search(numbers):
+        return
+    read = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers).translate(_KANJI_DIGITS)
+    for m in _DIGIT_RUN.finditer(read):
+        if m.end() - m.start() < 12:
+            continue
+        groups = [(g.start(), g.end()) for g in _GROUP.finditer(read, m.start(), m.end())]
+        for a, b in _windows(groups, _my_number_shape, 3):
+            digits = _digits(read[a:b])
+            if read[a:b] == numbers[a:b] or len(set(digits)) == 1 or not my_number_is_valid(digits):
+                continue  # no kanji in it (the main loop's), or 〇〇〇〇 〇〇〇〇 〇〇〇〇 of a blank form
+            if _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) and not _example(doc, a, b):
+                start, end = doc.span(a, b)
                 yield Hit(start, end, _MY_NUMBER_MESSAGE)
 
 

@@ -886,3 +886,30 @@ def test_codes_with_letters_are_no_mobile_number(text: str) -> None:
 def test_a_number_with_a_letter_for_a_digit_is_compared_with_the_official_ones() -> None:
     policy = RulePolicy(official_phone_numbers=("090-1234-5678",))
     assert "pii.phone" not in codes("災害対策本部 O90-l234-5678", policy=policy)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "個人番号：一二三四 五六七八 九〇一八",
+        "マイナンバーは一二三四五六七八九〇一八です",
+        "マイナンバー：１２３４ 五六七八 ９０１８",  # kanji and full-width digits mixed
+        "マイナンバー：一二三四・五六七八・九○一八",  # ○ typed for 〇 among kanji digits
+    ],
+)
+def test_a_my_number_in_kanji_digits_fires_after_its_label(text: str) -> None:
+    [f] = findings_of("pii.my_number", text)
+    assert f.end - f.start >= 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一二三四 五六七八 九〇一八",  # no label: kanji digits are as often a title or a placeholder
+        "マイナンバー：〇〇〇〇 〇〇〇〇 〇〇〇〇",
+        "マイナンバー：○○○○ ○○○○ ○○○○",
+        "マイナンバー：0000 0000 0000",  # a blank form's, though its check digit is right
+    ],
+)
+def test_placeholders_and_unlabelled_kanji_digits_are_no_my_number(text: str) -> None:
+    assert "pii.my_number" not in codes(text)
