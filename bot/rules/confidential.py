@@ -279,7 +279,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     DO NOT DISTRIBUTE・NOT FOR PUBLICATION も表示とみなします（文の中の「not an INTERNAL ONLY event」は対象外）。英語の
     「Internal use only」「Not for distribution」「Strictly confidential」「Private & Confidential」もどこにあっても止めます。
 
-    パスワード・暗証番号・PW などの語に続けて書かれた値（「パスワードは Kessai2026! です」
+    パスワード・暗証番号・PW などの語（「暗証」「ぱすわーど」「P@ssword」「pass word」、錠を開ける「解錠番号」「金庫の番号」「キーボックスの番号」も）に続けて書かれた値（「パスワードは Kessai2026! です」
     「PW: …」「パスワード→…」「パスワード - …」「パスワード変更しました→…」「【パスワード】…」、語の文字間に空白を入れた「パ ス ワ ー ド：…」、
     「ID …」と並べた「PW …」（同じ行でも次の行でも）、フォームのように次の行に値だけを書いたもの（「パスワードは以下のとおりです。」の次の行も）、表計算ソフトや CSV・Markdown の表で「パスワード」の列に
     書いた値、JSON や設定ファイルの「"password": "…"」、Wi-Fi の QR コードの文字列（WIFI:…;P:…;）、「パス：…」「パスは「…」」、Wi-Fi の「暗号化キー：…」

@@ -236,14 +236,19 @@ def _spaced(word: str) -> str:
 # Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
 _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
-    r"PIN\s?コード|"
+    r"PIN\s?コード|ぱすわーど|"
+    # 「暗証」 alone, the short form (「口座番号 1234567 暗証 4821」), and the number that opens a lock, as
+    # secret as a PIN: 「解錠番号」「金庫の番号」「キーボックスの番号」.
+    r"暗証(?!番号)|[解開]錠(?:番号|コード)|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)|"
     # A Wi-Fi network's key, as routers and their manuals label it.
     rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|暗号キー|"
     r"(?<![A-Za-z])(?:wpa2?|wep|wi-?fi)\s?キー|"
     # In a notice for foreign residents (a shelter's Wi-Fi): Chinese, Korean, Portuguese, Spanish,
     # Vietnamese (with or without its marks) and Nepali.
     r"密码|密碼|비밀번호|(?<![A-Za-z])(?:senha|contraseña|m[ậa]t\s?kh[ẩa]u)(?![A-Za-z])|पासवर्ड|"
-    r"(?<![A-Za-z])(?:password|passwd|passcode|pass|pwd|pw|p/w|pin(?:\s(?:number|code))?|psk|(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z]))"
+    # English ones also written with a look-alike (「P@ssword」「Passw0rd」) or spaced (「pass word」).
+    r"(?<![A-Za-z])(?:password|passwd|passcode|p[a@]ssw[o0]rd|pass[ \t]word|pass|pwd|pw|p/w|pin(?:\s(?:number|code))?|psk|"
+    r"(?:wpa2?|wi-?fi)\s?(?:key|pass))(?![A-Za-z]))"
 )
 # 「パス」 alone, the everyday short form, is also 「フリーパス」「パスポート」「キャンパス」: only
 # as a word of its own, before a colon or 「は」 and a quoted value (「パスは「hanabi2026」です」).
@@ -342,7 +347,7 @@ _LABELLED = re.compile(
 )
 # Strings one of the password labels holds (checked before the patterns run).
 _PASSWORD_PROBES = (
-    *("パ", "暗", "pass", "pw", "p/w", "pin", "psk"),
+    *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "ぱすわーど", "p@ss", "錠", "金庫", "キーボックス"),
     *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
 )
 _LABEL_PROBES = (
@@ -354,7 +359,10 @@ _LABEL_PROBES = (
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # Labels whose value is a number by nature: after them a number is the value even after a mere
 # space, を or が (「暗証番号 4821」「暗証番号を4821に変更」), where a password needs letters too.
-_NUMERIC_LABEL = re.compile(r"(?i)暗証番号|パスコード|PIN\s?コード")
+_NUMERIC_LABEL = re.compile(
+    r"(?i)暗証(?:番号)?|パスコード|PIN\s?コード|[解開]錠(?:番号|コード)"
+    r"|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)"
+)
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
     r"[ \t]*+(?:のような|のように|などの?|といった|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"

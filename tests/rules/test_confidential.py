@@ -1179,3 +1179,42 @@ def test_many_different_secrets_are_masked_without_reading_each_in_each_finding(
     found = check(text, ctx())
     assert time.perf_counter() - started < 3
     assert sum(f.code == "confidential.secret" for f in found) >= 1_990  # 「4444」: one digit, no PIN
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("ぱすわーど：Kessai2026!", "Kessai2026!"),
+        ("pass word: Kessai2026!", "Kessai2026!"),
+        ("P@ssword: Kessai2026!", "Kessai2026!"),
+        ("Passw0rd: Kessai2026!", "Kessai2026!"),
+        # 「暗証」 alone, and the number that opens a lock.
+        ("口座番号 1234567 暗証 4821", "4821"),
+        ("鍵の暗証：4821", "4821"),
+        ("金庫の番号は 4821 です", "4821"),
+        ("ダイヤル錠の番号：4821", "4821"),
+        ("玄関のキーボックスの番号 4821", "4821"),
+        ("解錠番号は0419です", "0419"),
+    ],
+)
+def test_other_names_of_a_password_or_a_pin_fire(text: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert secret in text[f.start : f.end] and secret not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証を入力してください",
+        "金庫の番号は4桁です",
+        "解錠番号はメールでお知らせします",
+        "ダイヤル錠の番号を忘れた場合は総務課へ",
+        "暗証式ロッカー 100円",
+        "金庫の番号札 1234",
+        "World Password Day: May 2026",
+        "「P@ssw0rd1」のような置き換えは危険です",
+        "暗証 1234",  # the famous example
+    ],
+)
+def test_those_names_without_a_value_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
