@@ -323,7 +323,10 @@ _CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|設定|リセット)(?:�
 # loose tests of the value still apply). Every run of spaces is possessive
 # (「*+」「++」): next to another run, or to an optional mark between two runs, a plain one made the
 # search cubic on a label followed by thousands of spaces (「PIN is」 and 3,000 tabs took 100 s).
-_EXPLICIT = r"[ \t]*+(?:は|:|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►)[ \t、,]*+"
+# Arrows and pointers of every style (「PW≫…」「パスワード☞…」「➔」「⇨」), and a doubled colon (「PW:: …」).
+_EXPLICIT = (
+    r"[ \t]*+(?:は|::?|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►|[≫》»☞➔➜➝⇨⇢⟶])[ \t、,]*+"
+)
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 # A sentence that announces the value on the next line: 「パスワードは以下のとおりです。⏎Kessai2026」.
 _ANNOUNCED = r"は[ \t、,]*+(?:以下|下記|次)(?:の(?:とおり|通り))?(?:です|になります|となります|でございます)?[。.:]?"

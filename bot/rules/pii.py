@@ -15,11 +15,12 @@ from bot.rules.registry import rule
 from bot.rules.text import KANJI_DIGITS, Document, is_person_name
 
 # Separators people put between digit groups: one hyphen look-alike (normalised to "-" in
-# Document.numview), a dot, a slash or a middle dot (「090/1234/5678」「090・1234・5678」), with or
+# Document.numview), a dot, a slash or a middle dot (「090/1234/5678」「090・1234・5678」), a wave dash,
+# a tilde or an underscore typed for the hyphen (「090〜1234〜5678」「090_1234_5678」), with or
 # without spaces around it, spaces, or parentheses as in 090(1234)5678. Such a mark may end a line
 # (「090-1234-⏎5678」, a number wrapped where a narrow editor or a PDF broke it); a bare line break is
 # not enough (a list of numbers).
-_SEP = r"(?:[ \t]*[-./・·][ \t]*(?:\n[ \t]*)?|[ \t]*\(|[ \t]+|\)[ \t]*)?"
+_SEP = r"(?:[ \t]*[-./・·~〜_][ \t]*(?:\n[ \t]*)?|[ \t]*\(|[ \t]+|\)[ \t]*)?"
 # The trunk prefix 0, or the country code +81 written in international form (+81 90-…, with or
 # without the 0 kept as "(0)"; 「(+81) 90-…」 in brackets, as English business cards have it). The
 # plus is often left out (「81-90-1234-5678」「(81) 90 …」): then a separator must follow the 81, since
@@ -125,7 +126,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
-    問わず）、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
+    問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
     （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です

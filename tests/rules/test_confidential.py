@@ -1218,3 +1218,13 @@ def test_other_names_of_a_password_or_a_pin_fire(text: str, secret: str) -> None
 )
 def test_those_names_without_a_value_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PW≫Kessai2026!", "PW:: Kessai2026!", "PW 》Kessai2026!", "パスワード☞Kessai2026!", "パスワード➔Kessai2026!",
+     "パスワード⇨Kessai2026!", "パスワード➜Kessai2026!", "《パスワード》Kessai2026!"],
+)
+def test_a_value_after_any_arrow_or_pointer_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "Kessai2026!" in text[f.start : f.end] and "Kessai2026!" not in f.excerpt

@@ -64,6 +64,10 @@ from tests.rules.conftest import codes, findings_of
         "090-l234-5678",
         "090-I234-5678",
         "０９Ｏ－１２３４－５６７８",
+        # A wave dash, a tilde or an underscore typed for the hyphen.
+        "090〜1234〜5678",
+        "090～1234～5678",
+        "090_1234_5678",
     ],
 )
 def test_mobile_numbers_fire_in_every_writing(number: str) -> None:
@@ -877,6 +881,8 @@ def test_listed_years_under_the_numbers_label_still_fire() -> None:
         "O9O-l234-5678",  # three letters: no longer unmistakable
         "0I0-1234-5678",  # not a mobile's prefix once read
         "090-l234-56789",
+        "受付 9:00〜12:00 090〜1234",
+        "営業 0900〜1234〜5678",
     ],
 )
 def test_codes_with_letters_are_no_mobile_number(text: str) -> None:
