@@ -639,6 +639,15 @@ def _labelled(norm: str) -> Iterator[Credential]:
         # findings show.
         while value and (value[-1] in _TRAILING or value[-1] in _OPENING) and not (value[-1] == ")" and "(" in value):
             value = value[:-1]
+        # A note that opens with a digit or a letter (「0312（３月１２日生まれ）」「Kessai2026!（090-… 宛に
+        # SMS）」) is read into the value up to its first Japanese character: an opening bracket the value
+        # does not close starts the note, when what precedes it is a value on its own.
+        if (note := value.find("(")) > 0 and ")" not in value[note:]:
+            head = value[:note].rstrip(_TRAILING)
+            if _password_like(head, loose=False) or _pin_like(head):
+                value = head
+        if value[:1] in _OPENING and value[1:-1].isalpha():
+            continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["quote"] is None:
             value = _whole(norm, m, a, value)
         query = m["key"] is not None and norm[m.start() - 1 : m.start()] in ("?", "&", ";")
@@ -705,11 +714,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
 # --- a value in brackets right after its label -----------------------------------------------------
 
 # 「パスワード（yuki2025）を入力」「パスワード「yuki2025」でログイン」「パスワード【yuki2025】」: no
-# separator, the brackets say which characters are the value. A word of letters and digits, as after
+# separator (or a colon before the brackets: 「パスワード：【yuki2025】」), the brackets say which
+# characters are the value. A word of letters and digits, as after
 # a loose separator, so that 「パスワード（8文字以上）」「パスワード（PIN）」「パスワード「ABC」」 stay
 # what they are.
 _BRACKETED = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:\((?P<paren>[!-~]{{4,64}}?)\)|[「『\"“](?P<quoted>[!-~]{{4,64}}?)[」』\"”]"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[ \t]*+(?:[:=][ \t]*+)?(?:\((?P<paren>[!-~]{{4,64}}?)\)|[「『\"“](?P<quoted>[!-~]{{4,64}}?)[」』\"”]"
     r"|[【\[《〔<](?P<boxed>[!-~]{4,64}?)[】\]》〕>])"
 )
 

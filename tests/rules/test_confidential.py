@@ -1228,3 +1228,24 @@ def test_those_names_without_a_value_stay_silent(text: str) -> None:
 def test_a_value_after_any_arrow_or_pointer_fires(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert "Kessai2026!" in text[f.start : f.end] and "Kessai2026!" not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("パスワード：【Kessai2026!】", "Kessai2026!"),  # a colon, then the brackets
+        ("パスワード: [Kessai2026]", "Kessai2026"),
+        # A note in brackets that opens with a digit: the value ends where the note begins.
+        ("暗証番号：0312（３月１２日生まれ）", "0312"),
+        ("パスワード：Kessai2026!（090-1234-5678 宛にSMS）", "Kessai2026!"),
+    ],
+)
+def test_brackets_and_notes_around_the_value_leave_it_found_and_masked(text: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert secret in text[f.start : f.end] and secret not in f.excerpt
+    assert "090-1234-5678" not in text[f.start : f.end]  # the note is no part of the secret
+
+
+@pytest.mark.parametrize("text", ["Password: (optional)", "パスワード：(required)", "パスワード：（英数字8文字以上）"])
+def test_a_forms_note_in_brackets_is_no_value(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
