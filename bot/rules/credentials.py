@@ -832,6 +832,44 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
 
+# A device's or a server's administrator and its password, with no label (「ルーターの管理画面 admin /
+# Kessai2026!」「root:Kessai2026!」), and a password on a command line (「curl -u koho:Kessai2026! …」,
+# 「mysql -u koho -pKessai2026!」). The value must be what no path or word is: letters and digits with
+# mixed case or a symbol, and no slash (「admin/settings」「root:x:0:0:root:/root:/bin/bash」).
+_ADMIN_PAIR = re.compile(
+    r"(?i)(?<![A-Za-z0-9_.\-@/])(?:admin|administrator|root)(?:[ \t]*+(?P<mark>[/:])[ \t]*+|[ \t]++)"
+    r"(?P<value>[!-~]{6,64}+)"
+)
+_COMMAND_PASSWORD = re.compile(
+    r"(?<![A-Za-z0-9\-])(?:-u|--user)[ \t=]++[A-Za-z0-9._@\-]{1,64}+:(?P<value>[^\s'\"]{4,128}+)"
+    # A MySQL client takes the password glued to 「-p」; its own word ends the command's name.
+    r"|\b(?:mysql|mariadb|mysqldump)\b[^\n]{0,200}?[ \t]-p(?P<glued>[^\s'\"]{4,128}+)"
+)
+_ADMIN_PROBES = ("admin", "root", "-u", "--user", "-p")
+_VARIABLE = "$%{<"  # 「-u koho:$PASSWORD」「%PASS%」「{{password}}」: a variable or a template, not the value
+
+
+def _admin_pairs(norm: str) -> Iterator[Credential]:
+    lowered = norm.lower()
+    if not any(p in lowered for p in _ADMIN_PROBES):
+        return
+    for m in _ADMIN_PAIR.finditer(norm):
+        value = m["value"].rstrip(_TRAILING)
+        cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
+        symbol = any(not c.isalnum() and c not in "._-" for c in value)
+        # After a mere space a word is as likely (「admin Windows11」): only a value with a symbol.
+        if (m["mark"] is None and not symbol) or value[:1] in _VARIABLE or _TECHNICAL.fullmatch(value):
+            continue
+        if _password_like(value, loose=True) and (cases or symbol) and not _HANDLE_LIKE.match(value):
+            a = m.start("value")
+            yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+    for m in _COMMAND_PASSWORD.finditer(norm):
+        group = "value" if m["value"] is not None else "glued"
+        if _password_like(m[group], loose=False) and m[group][:1] not in _VARIABLE:
+            a, b = m.span(group)
+            yield Credential(m.start(), b, a, b, "パスワード", 0)
+
+
 # The value said first and named after it, as in a chat: 「Kessai2026! がパスワードです」「`4821` が新しい
 # 暗証番号になります」. Only before a sentence that names it (が/は … です, になります…), so that
 # 「Office365 のパスワード」 or 「Microsoft365 はパスワードの管理が…」 stay words.
@@ -892,7 +930,9 @@ def find_credentials(norm: str) -> list[Credential]:
     """
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
-    found: list[Credential] = [*_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_value_first(norm)]
+    found: list[Credential] = [
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_admin_pairs(norm), *_value_first(norm)
+    ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)
         if inner is not None and inner.kind in SIGNED_URL_KINDS and inner.start <= c.start:

@@ -1249,3 +1249,35 @@ def test_brackets_and_notes_around_the_value_leave_it_found_and_masked(text: str
 @pytest.mark.parametrize("text", ["Password: (optional)", "パスワード：(required)", "パスワード：（英数字8文字以上）"])
 def test_a_forms_note_in_brackets_is_no_value(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ルーターの管理画面 http://192.168.1.1 admin / Kessai2026!",
+        "管理者 admin Kessai2026!",
+        "root:Kessai2026!",
+        "mysql -u koho -pKessai2026!",
+        "curl -u koho:Kessai2026! https://example.com",
+    ],
+)
+def test_an_administrators_password_or_one_on_a_command_line_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "Kessai2026!" in text[f.start : f.end] and "Kessai2026!" not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "root:x:0:0:root:/root:/bin/bash",
+        "https://example.com/admin/Login2026",
+        "admin Windows11",
+        "admin: Windows11",
+        "Admin Team2026",
+        "admin 2026年度",
+        "curl -u koho:$PASSWORD https://example.com",
+        "mysql -u koho -p",
+    ],
+)
+def test_admin_words_paths_and_variables_are_no_password(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
