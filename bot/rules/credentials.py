@@ -41,6 +41,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -956,11 +957,14 @@ def find_credentials(norm: str) -> list[Credential]:
 def mask(value: str, shown: int = 0) -> str:
     """The value with only its public prefix and two characters visible: 「Ke＊＊＊＊＊＊＊＊＊」.
 
-    Short values (PINs) keep nothing visible, since two characters would be half of them. The stars
-    are capped so a private key does not fill the thread.
+    Short values (PINs) keep nothing visible, since two characters would be half of them, and
+    neither do values without a Latin letter (a PIN of eight digits, 「四八二一（４８２１）」, a code in
+    groups): their digits are as few and as guessable. The stars are capped so a private key does not
+    fill the thread.
     """
     secret = value[shown:]
-    keep = 2 if len(secret) >= 8 else 0
+    lettered = any(c.isascii() and c.isalpha() for c in unicodedata.normalize("NFKC", secret))
+    keep = 2 if len(secret) >= 8 and lettered else 0
     hidden = len(secret) - keep
     stars = "＊" * min(hidden, 12) + ("…" if hidden > 12 else "")
     return value[:shown] + secret[:keep] + stars

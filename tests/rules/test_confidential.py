@@ -547,6 +547,10 @@ def test_a_secret_is_masked_before_a_long_excerpt_is_shortened() -> None:
 def test_mask_keeps_a_prefix_and_hides_short_values_entirely() -> None:
     assert mask("Kessai2026!") == "Ke＊＊＊＊＊＊＊＊＊"
     assert mask("4821") == "＊＊＊＊"
+    # A value without a letter keeps nothing, however long: its digits are each a guess saved.
+    assert mask("12345678") == "＊" * 8
+    assert mask("四八二一（４８２１）") == "＊" * 10
+    assert mask("1234 5678 9012") == "＊" * 12 + "…"
     assert mask("ghp_" + "a" * 36, shown=4) == "ghp_aa" + "＊" * 12 + "…"
 
 
