@@ -582,7 +582,8 @@ def _id_before(norm: str, m: re.Match[str]) -> str | None:
 # password is the second one: read as the first, the ID was masked and the password shown in full (in
 # this finding and in every other that quotes it). The ID stays readable, as after its own label, so
 # that the approver sees which account's password is to be changed.
-_ID_AND = re.compile(rf"(?i)(?<![A-Za-z]){_ID_WORDS}[ \t]*+(?:[・/,、&+]|と|及び|および)[ \t]*+$")
+# 「ログイン」 alone before the label is the password's own name (「ログイン・パスワード」), no ID's.
+_ID_AND = re.compile(rf"(?i)(?<![A-Za-z])(?!ログイン[・/,、&+と及お ]){_ID_WORDS}[ \t]*+(?:[・/,、&+]|と|及び|および)[ \t]*+$")
 _ID_THEN_VALUE = re.compile(r"[A-Za-z0-9._@\-]{1,64}+(?:[ \t]*+[・/,、&][ \t]*+|[ \t]++)(?=[!-~])")
 _ASCII_RUN = re.compile(r"[!-~]++")
 
@@ -596,7 +597,10 @@ def _pair_after(norm: str, m: re.Match[str], a: int) -> tuple[str, int] | None:
     if first is None:
         return None  # one value only: it is masked whole, whichever of the two it is
     second = _ASCII_RUN.match(norm, first.end())
-    if second is None or len(second.group().strip(_TRAILING + _OPENING)) < 4:
+    if second is None:
+        return None
+    value = second.group().rstrip(_TRAILING + _OPENING)
+    if not (_password_like(value, loose=False) or _pin_like(value)):
         return None  # 「koho01 (別途通知)」: no second value, the first is what is masked
     return second.group(), second.start()
 

@@ -1107,7 +1107,15 @@ def test_the_password_of_an_id_and_password_pair_is_the_value_masked(text: str) 
         assert "koho01" in unicodedata.normalize("NFKC", f.excerpt)
 
 
-@pytest.mark.parametrize("text", ["ID・パスワード：koho01", "ID・パスワード：koho01 (別途通知)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ID・パスワード：koho01",
+        "ID・パスワード：koho01 (別途通知)",
+        # 「ログイン・パスワード」 is the password's name, not an ID and a password.
+        "ログイン・パスワード：koho01 Kessai",
+    ],
+)
 def test_a_single_value_under_a_pair_of_labels_is_masked_whole(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert "koho01" not in f.excerpt
