@@ -175,7 +175,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "-----BEGIN RSA PRIVATE KEY-----\n", "PuTTY-User-Key-File-2: x\n", "backup code abcd ",
                "security code abc ", "?key=", "&sig=a.jpg?", "1234 5678\n9018\n", "1-\n", "0 9 0 1 ",
                "個人番号 1 ", "\n㊙組", "\n○秘人", "【部 外 ", "a@b。", "a@b . ", "a%40b.com ", "81-90-",
-               "暗証番号 1 ", "OTP: "]
+               "暗証番号 1 ", "OTP: ", "one time code ", "。取扱注意：", "。取扱注意：保管しましょう",
+               "。転送禁止：本資料", "外国人は出ていけば "]
 
 
 def adversarial() -> None:
@@ -225,6 +226,20 @@ def padded(ctx: CheckContext) -> None:
     steepest = max(rows, key=lambda r: r[1])
     print(f"40,000 characters of one beginning, one filler and one end ({len(rows)} shapes): slowest {worst[0]:.0f} ms "
           f"({worst[2]}); largest 40k/10k time ratio {steepest[1]:.1f} ({steepest[2]})")
+    distinct_secrets(ctx)
+
+
+def distinct_secrets(ctx: CheckContext) -> None:
+    """Many different secrets in one draft (a pasted list of PINs): every finding's text is masked
+    against every secret, which a repeated shape (one secret) does not show."""
+    ms = []
+    for n in (500, 2_000):
+        text = "".join(f"暗証番号：{1000 + i * 7}　Ｘ{i} " for i in range(n))
+        t = time.perf_counter()
+        check(text, ctx)
+        ms.append((time.perf_counter() - t) * 1000)
+    print(f"2,000 different PINs (about 30,000 characters): {ms[1]:.0f} ms; 2,000/500 time ratio "
+          f"{ms[1] / ms[0]:.1f} (4.0 is linear)")
 
 
 def word_lists() -> None:

@@ -892,31 +892,13 @@ def test_the_weak_passwords_awareness_posts_quote_are_no_leak(text: str) -> None
     ],
 )
 def test_key_headers_without_their_end_lines_are_read_in_linear_time(header: str) -> None:
-    """Each header's lazy search for its END line read to the end of the draft: 80,000 characters
-    of headers took 2 to 4 seconds, growing quadratically."""
-    import time
-
+    """Each header's lazy search for its END line read to the end of the draft (2 to 4 seconds at
+    80,000 characters, growing quadratically): a key's body now runs to the next armour line only,
+    so every header is a key of its own. (Timed in benchmarks/rules.py, ADVERSARIAL.)"""
     from bot.rules.credentials import find_credentials
 
     text = header * (80_000 // len(header))
-    start = time.perf_counter()
-    found = find_credentials(text)
-    assert time.perf_counter() - start < 1
-    assert len(found) == 80_000 // len(header)  # every header is still a key of its own
-
-
-@pytest.mark.parametrize("label", ["backup code abcd ", "security code abc ", "one time code "])
-def test_a_code_label_repeated_in_prose_is_read_in_linear_time(label: str) -> None:
-    """The further groups of a code after each label were read to the end of the run of words: 「backup
-    code abcd 」 repeated to 40,000 characters took 5 seconds, growing quadratically."""
-    import time
-
-    from bot.rules.credentials import find_credentials
-
-    text = label * (40_000 // len(label))
-    start = time.perf_counter()
-    find_credentials(text)
-    assert time.perf_counter() - start < 1
+    assert len(find_credentials(text)) == 80_000 // len(header)
 
 
 def test_a_header_without_its_end_line_does_not_swallow_the_next_key() -> None:
@@ -1063,20 +1045,6 @@ def test_a_product_like_value_after_a_space_is_the_value(text: str) -> None:
     assert "confidential.secret" in codes(text)
 
 
-@pytest.mark.parametrize("unit", ["。取扱注意：", "。取扱注意：保管しましょう", "。転送禁止：本資料"])
-def test_labels_after_full_stops_on_one_line_are_read_in_linear_time(unit: str) -> None:
-    """A label after a full stop (2c35457) looked at the rest of its line for advice to the reader:
-    「。取扱注意：」 repeated on one line to 40,000 characters took over a second, growing quadratically."""
-    import time
-
-    from bot.rules.confidential import _marks
-    from bot.rules.model import RuleOptions
-    from bot.rules.text import Document
-
-    text = unit * (80_000 // len(unit))
-    start = time.perf_counter()
-    list(_marks(Document(text), RuleOptions()))
-    assert time.perf_counter() - start < 1
 def _shown(text: str) -> str:
     """Everything the thread shows of every finding for ``text``."""
     return "\n".join(f"{f.excerpt}\n{f.message}\n{f.suggestion or ''}" for f in check(text, ctx()))
@@ -1183,14 +1151,13 @@ def test_secrets_that_overlap_in_a_string_are_both_found() -> None:
 
 
 def test_many_different_secrets_are_masked_without_reading_each_in_each_finding() -> None:
-    """Each of 2,000 PINs was replaced in each of the 2,000 findings (4 s at 30,000 characters)."""
-    import time
-
+    """Each of 2,000 PINs was replaced in each of the 2,000 findings (4 s at 30,000 characters; timed
+    in benchmarks/rules.py): every one is still found, and none shown."""
     text = "".join(f"暗証番号：{1000 + i * 7}　Ｘ{i} " for i in range(2_000))
-    started = time.perf_counter()
     found = check(text, ctx())
-    assert time.perf_counter() - started < 3
     assert sum(f.code == "confidential.secret" for f in found) >= 1_990  # 「4444」: one digit, no PIN
+    shown = "\n".join(f"{f.message}\n{f.excerpt}" for f in found)
+    assert not [pin for pin in (str(1000 + i * 7) for i in range(0, 2_000, 40)) if pin in shown]
 
 
 @pytest.mark.parametrize(
