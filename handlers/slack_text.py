@@ -299,7 +299,8 @@ def rich_text_of(blocks: Any, name_of: Callable[[str], str] | None = None) -> st
                     and pieces and not pieces[-1].endswith("\n"):
                 pieces.append("\n")  # a list, a code block or a quote starts on a line of its own
             if kind == "rich_text_list":
-                items = [e for e in element.get("elements") or [] if isinstance(e, dict)]
+                listed = element.get("elements")
+                items = [e for e in listed if isinstance(e, dict)] if isinstance(listed, list) else []
                 indent = element["indent"] if isinstance(element.get("indent"), int) else 0
                 offset = element["offset"] if isinstance(element.get("offset"), int) else 0
                 ordered = element.get("style") == "ordered"

@@ -273,7 +273,9 @@ def test_blocks_alone_read_as_the_text_with_them(typed: str, block: str | None) 
                                     [{"type": "rich_text", "elements": [{"type": "rich_text_list", "indent": "1",
                                                                          "elements": [None, "x"]}]}],
                                     [{"type": "rich_text", "elements": [{"type": "rich_text_section",
-                                                                         "elements": [{"type": "text", "text": " \n"}]}]}]])
+                                                                         "elements": [{"type": "text", "text": " \n"}]}]}],
+                                    [{"type": "rich_text", "elements": [{"type": "rich_text_list", "elements": True}]}],
+                                    [{"type": "rich_text", "elements": [{"type": "rich_text_list", "elements": 1}]}]])
 def test_blocks_without_rich_text_in_them_are_no_text(blocks: object) -> None:
     assert not has_text({"text": "", "blocks": blocks})
     assert typed_text({"text": "", "blocks": blocks}).strip() == ""
