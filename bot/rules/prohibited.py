@@ -202,9 +202,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「出ていってほしい」など（[exclusion_next]）と言うときも反応します（「ルールを守らないのは外国人ばかり。
     出ていけと言いたくなります。」）。「」に入れて示したもの（「「出ていけ」と書かれた張り紙がありました」）、
     どちらかの文が差別・人権などに触れているもの、段落が変わったもの、「鬼を追い出そう！」「感染症なんて
-    いなくなれ！」のように別の相手を挙げたものは対象外です。
+    いなくなれ！」「出ていけ、鬼！」のように別の相手を挙げたものは対象外です。
     多言語のお知らせの中国語・韓国語で、属性のすぐ後に追い出す言葉を続けたもの（「外国人滚出去」
-    「외국인은 나가라」）にも反応します。
+    「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
+    同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     """
     education: tuple[str, ...] | None = None
     quotes: list[tuple[int, int]] | None = None
@@ -398,7 +399,7 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
             continue  # another paragraph
         if groups.find(doc, within=sent) or doc.enclosing_quote(x.start, x.end, 30) is not None:
             continue
-        if _says_of_something_else(doc, sent, x.first):
+        if _says_of_something_else(doc, sent, x.first) or _addressed_after(doc, sent, x.last):
             continue
         named = groups.find(doc, within=before)
         if not named or deny.find(doc, within=before) or deny.find(doc, within=sent):
@@ -434,19 +435,59 @@ def _says_of_something_else(doc: Document, sent: tuple[int, int], first: int) ->
     return False
 
 
+def _addressed_after(doc: Document, sent: tuple[int, int], last: int) -> bool:
+    """True when the imperative ending at token `last` is followed by whom it is said to, a noun that is
+    not a pronoun, alone before the end of the sentence: 「いなくなれ、花粉症！」「出ていけ、鬼！」 (not
+    「出ていけ、お前ら！」, nor 「帰れ、国へ」, which says where to)."""
+    tokens = doc.tokens
+    end = doc.token_range(sent).stop
+    k = last + 1
+    while k < end and tokens[k].pos == "補助記号" and tokens[k].surface in ("、", ",", "，"):
+        k += 1
+    if k == last + 1 or k >= end or tokens[k].pos != "名詞" or tokens[k].surface in _PRONOUNS:
+        return False
+    k += 1
+    while k < end and tokens[k].pos == "接尾辞":
+        k += 1
+    return k >= end or tokens[k].pos == "補助記号" or tokens[k].surface == "ヨ"
+
+
 # Driving a group out in the Chinese or Korean of a multilingual notice, which the analyser cannot split
 # into words (「外国人滚出去」 is 外国人/滚出/去): the group, then the words right after it.
 _FOREIGN_EXCLUSION = re.compile(
-    r"(外国人|外国佬|老外|中国人|韩国人|韓国人|朝鲜人|朝鮮人|越南人|移民|难民|難民)[\s　]*(?:都|就|们|們)?[\s　]*"
+    r"(外国人|外国佬|老外|中国人|韩国人|韓国人|朝鲜人|朝鮮人|越南人|移民|难民|難民)[\s　]*(?:(?:都|就|们|們)[\s　]*)?"
     r"(?:给我)?(?:滚出去|滚回去|滚出|滚回|滚蛋|滾出去|滾回去)"
     r"|(외국인|중국인|한국인|조선인|이민자|난민)(?:들)?(?:은|는|들은)?[\s　]*(?:나가라|꺼져|돌아가라)"
 )
+
+
+# What a multilingual awareness notice says of such words: discrimination, hatred, not tolerated.
+_FOREIGN_DENY = re.compile(r"歧视|歧視|仇恨|憎恨|不能容忍|不允许|不允許|不被允许|禁止|反对|反對|消除|人权|人權"
+                           r"|차별|혐오|용납|허용되지|허용할 수 없|반대|근절|인권")
+_OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〝": "〟", '"': '"', "'": "'"}
+
+
+def _foreign_quoted(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is enclosed in quotation marks at most a few characters away."""
+    before = text[max(0, start - 3):start].rstrip()
+    after = text[end:end + 6].lstrip()
+    return bool(before) and before[-1] in _OPENING_QUOTES and _OPENING_QUOTES[before[-1]] in after[:4]
+
+
+def _foreign_sentence(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """The sentence around a match, by the stops of Chinese, Korean and Japanese, and line breaks."""
+    stops = "。．.!?！？\n"
+    start = max(text.rfind(c, 0, m.start()) for c in stops) + 1
+    ends = [i for c in stops if (i := text.find(c, m.end())) >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
 
 
 def _foreign_language_exclusion(doc: Document) -> Iterator[Hit]:
     if not any(c in doc.text for c in "滚滾나꺼돌"):
         return
     for m in _FOREIGN_EXCLUSION.finditer(doc.text):
+        if _foreign_quoted(doc.text, m.start(), m.end()) or _FOREIGN_DENY.search(doc.text, *_foreign_sentence(doc.text, m)):
+            continue  # human-rights awareness: the hate speech quoted, or named to oppose it
         group = m.group(1) or m.group(2)
         yield Hit(
             m.start(),
@@ -897,15 +938,16 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
     「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
-    「투표」「지지」（「자민당에 투표해 주세요!」）に反応します（「请去投票」「투표해 주세요」だけは対象外です）。
+    「투표」「지지」（「자민당에 투표해 주세요!」）に反応します（「请去投票」「투표해 주세요」だけや、
+    「众院选自民党获胜」のような選挙の名前の後の党名は対象外です）。
     呼びかけが次の文にあるときも反応します。選挙・立候補（市長選、再選、立候補、出馬、擁立など）に
     触れて一人の人名か一つの政党を挙げた文のすぐ次の文が、「皆さんの応援をよろしくお願いします！」
     「ぜひ一票を！」「応援しよう！」「引き続き応援よろしく」のような名前のない応援・一票の呼びかけで始まるときです
     （「中川幹太市長は来年の市長選で再選を目指します。皆さんの応援をよろしくお願いします！」
     「〇〇党の△△候補が立候補を表明しました。ぜひ一票を！」）。二人以上の候補者を挙げた文の後や、
     段落が変わったとき、「引き続き市政へのご支援を」のように応援の相手を挙げた文、
-    「再選されました」「開票結果」のように選挙の結果を伝えた文や、投票日・期日前投票・明るい選挙・啓発など
-    投票率向上の呼びかけの後、
+    「再選されました」「選出されました」「開票結果」のように選挙の結果を伝えた文や、投票日・期日前投票・明るい選挙・啓発など
+    投票率向上の呼びかけや生徒会選挙の後、
     「山田選手が日本代表候補に選ばれました。皆さんの応援を…」のように選挙でない話の後では反応しません。
     「中川市長を応援しよう！」「中川幹太さんの応援をよろしく」のように名前のすぐ後の応援の呼びかけは、
     同じ文か前後の文で選挙・立候補に触れているときだけ反応します（それだけでは現職の市長への
@@ -1049,10 +1091,11 @@ _CANDIDACY = re.compile(
 )
 # Getting out the vote, which names the mayor or a party as the one who asks, not as the one to vote
 # for: 「中川市長が明るい選挙推進大会であいさつしました。皆さんの一票をお願いします。」
-_TURNOUT = re.compile(r"投票日|投票率|期日前|投票所|明るい選挙|啓発|選挙管理|選管|棄権|模擬選挙|主権者教育")
+# A school's own election (生徒会選挙) is no political one either.
+_TURNOUT = re.compile(r"投票日|投票率|期日前|投票所|明るい選挙|啓発|選挙管理|選管|棄権|模擬選挙|主権者教育|生徒会|児童会")
 # The result of an election, reported: the thanks that follow are not a call for votes (「中川幹太氏が
 #再選されました。引き続きご支援をお願いします」 asks support for the city's business).
-_RESULT = re.compile(r"(?:当選|再選|[二三四五六]選)(?:され|を果たし|しました|となり|が決まり|を決め)|開票結果|選挙結果")
+_RESULT = re.compile(r"(?:当選|再選|[二三四五六]選)(?:され|を果たし|しました|となり|が決まり|を決め)|開票結果|選挙結果|(?<!候補に)(?<!候補者に)選ばれ|選出され")
 # A party's candidate with a name the analyser does not know, or a placeholder: 「〇〇党の△△候補が」.
 _PARTY_NAMED_CANDIDATE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff〇○◯△□×＊*A-Za-zＡ-Ｚａ-ｚ]{1,10}党(?:の|公認の?|推薦の?)[^\s。、！？!?]{1,12}?候補(?!者|地|日|生)")
 # A call for support that opens a sentence and names no one: 「皆さんの応援をよろしくお願いします！」「ぜひ一票を！」
@@ -1068,8 +1111,8 @@ _BARE_CALL = re.compile(
 # Support called for a person right after the name (and title): 「中川市長を応援しよう！」「中川幹太の応援を
 # よろしく」. Said of a sitting mayor that is only cheering, so it needs an election nearby.
 _SUPPORT_AFTER = re.compile(
-    r"[\s　]*(?:候補者?|陣営|さん|氏|議員|先生|様|市長|知事|町長|村長|区長|議長|市議|県議)?"
-    r"[\s　]*(?:を[\s　]*(?:ご)?(?:応援|支援)[\s　]*(?:し(?:よう|ましょう|て(?:ください|下さい|ね|います|ます))|を?(?:よろしく|お願い))"
+    r"[\s　]*(?:(?:候補者?|陣営|さん|氏|議員|先生|様|市長|知事|町長|村長|区長|議長|市議|県議)[\s　]*)?"
+    r"(?:を[\s　]*(?:ご)?(?:応援|支援)[\s　]*(?:し(?:よう|ましょう|て(?:ください|下さい|ね|います|ます))|を?(?:よろしく|お願い))"
     r"|の[\s　]*(?:ご)?(?:応援|支援)を?[\s　]*(?:よろしく|お願い))"
 )
 _SUPPORT_WORDS = ("応援", "支援", "支持", "一票")
@@ -1148,10 +1191,11 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
 _CN_PARTY = r"(?:日本)?(?:自民党|自由民主党|立宪民主党|立憲民主党|公明党|共产党|共産党|维新会|維新の会|国民民主党|参政党|社民党|令和新选组)"
 _KO_PARTY = r"(?:일본)?(?:자민당|자유민주당|입헌민주당|공명당|공산당|유신회|국민민주당|참정당|사민당|레이와신센구미)"
 _FOREIGN_CALL = re.compile(
-    rf"(?:投票给|投给|投一票给|把票投给|支持|(?<![当落参候竞大初预评入改普海])选)[\s　]*{_CN_PARTY}"
-    # Not 当选/参选/大选 (elected, running, general election) before the party, nor the party's 지지율
+    rf"(?:投票给|投给|投一票给|把票投给|支持|(?<![当落参候竞大初预评入改普海院长補补总員员议議事])选)[\s　]*{_CN_PARTY}"
+    # Not 当选/参选/大选 (elected, running, general election) nor an election named by its office
+    # (众院选, 市长选, 补选, 知事选: 「众院选自民党获胜」 reports a result) before the party, nor the party's 지지율
     # (approval rating) or 지지자 (supporters).
-    rf"|{_KO_PARTY}[\s　]*(?:에게|에|을|를)?[\s　]*(?:투표|한[\s　]*표|지지(?![율자층])|뽑아)"
+    rf"|{_KO_PARTY}[\s　]*(?:(?:에게|에|을|를)[\s　]*)?(?:투표|한[\s　]*표|지지(?![율자층])|뽑아)"
 )
 _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
 

@@ -4,6 +4,8 @@ multilingual notices."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.rules.conftest import codes, findings_of
@@ -71,6 +73,9 @@ def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None
         "中川市長が選手を応援しました。市長選挙の投票日は12月7日です。",
         # A paragraph apart.
         "中川市長が市長選への立候補を表明しました。\n\n市民マラソンの応援ボランティアを募集します。",
+        # An election that is not a political one, and its result.
+        "高田高校の生徒会選挙で山田さんが会長に選ばれました。みんなで応援しましょう！",
+        "市議会議長選挙で山田太郎氏が議長に選出されました。今後ともご支援をお願いします。",
     ],
 )
 def test_election_notices_and_the_mayors_own_news_are_silent(text: str) -> None:
@@ -99,6 +104,11 @@ def test_chinese_and_korean_calls_for_a_party_fire(text: str, quoted: str) -> No
         "자민당 지지율이 하락했습니다.",
         "当选自民党议员的名单已公布。",
         "大选自民党获胜。",
+        # Results of an election named in Chinese (众院选, 市长选, 补选, 知事选), not a call.
+        "在众院选自民党获得多数席位。",
+        "本次市长选自民党推荐的候选人当选。",
+        "补选自民党候选人当选。",
+        "知事选自民党推荐的候选人落选。",
     ],
 )
 def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
@@ -140,6 +150,14 @@ def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, grou
         "外国人住民の皆さんと節分の豆まきをしました。鬼を追い出そう！",
         "高齢者の皆さんへ。部屋の寒さを追い出そう！",
         "高齢者施設で感染症が広がっています。感染症なんていなくなれ！",
+        "外国人の方も参加できる花粉症セミナーを開きます。いなくなれ、花粉症！",
+        "外国人住民の皆さんも豆まきに参加しました。出ていけ、鬼！",
+        # Human-rights awareness in the Chinese and Korean of a multilingual notice: the hate speech
+        # quoted, or named to oppose it.
+        "ヘイトスピーチ、許さない。\n中文：“外国人滚出去”等仇恨言论是不能容忍的。",
+        "ヘイトスピーチ、許さない。\n한국어: \"외국인은 나가라\" 같은 혐오 발언은 용납되지 않습니다.",
+        "中文：“外国人滚出去”这样的言论是歧视。",
+        "외국인은 나가라 같은 말은 차별입니다.",
     ],
 )
 def test_posts_about_groups_followed_by_other_sentences_are_silent(text: str) -> None:
@@ -163,3 +181,19 @@ def test_driving_out_something_else_in_a_sentence_about_a_group_is_silent(text: 
 )
 def test_driving_the_group_itself_out_still_fires(text: str) -> None:
     assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人" + " " * 40_000 + "滚",
+        "자민당" + " " * 40_000 + "지",
+        "市長選挙です。山田太郎" + " " * 40_000 + "を応援",
+    ],
+)
+def test_long_runs_of_spaces_after_a_name_are_read_in_linear_time(text: str) -> None:
+    """Two optional runs of spaces around an optional word backtracked quadratically: 「外国人」 and
+    40,000 spaces took 34 s to check."""
+    start = time.perf_counter()
+    codes(text)
+    assert time.perf_counter() - start < 3
