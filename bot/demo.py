@@ -205,10 +205,13 @@ def _unusable_for_demo(url: str) -> str | None:
     except DBAPIError as e:
         from bot.cli import database_failure, database_problem
 
+        said = database_failure(e).replace("DATABASE_URL", "--database-url")
         if database_problem(e) == "connect":
-            return "--database-url のデータベースに接続できませんでした。ホスト名・ポート・ユーザー名・パスワードを確認してください。"
+            # Its likely cause, as the CLI says it: a SQLite file that cannot be opened has no host
+            # name or password to check.
+            return "--database-url の" + said
         # Reached but unusable (a file that is not a database, no permission…): say which.
-        return "--database-url のデータベースは使えません。" + database_failure(e).replace("DATABASE_URL", "--database-url")
+        return "--database-url のデータベースは使えません。" + said
     finally:
         engine.dispose()
     if tables & {"drafts", "ledger_entries", "alembic_version"}:

@@ -123,6 +123,17 @@ def test_the_demo_on_a_file_that_is_not_a_database_is_not_told_to_check_the_pass
     assert "--database-url が kessai のデータベースを指しているか" in r.stderr
 
 
+def test_the_demo_on_a_sqlite_file_that_cannot_be_opened_is_not_told_to_check_the_password(tmp_path: Path) -> None:
+    """A SQLite path naming a folder: the file cannot be opened. Before, the demo
+    said to check the host name, port, user name and password, which a SQLite file has none of."""
+    (tmp_path / "folder").mkdir()
+    r = kessai("demo", "--quiet", "--database-url", f"sqlite:///{tmp_path / 'folder'}", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "パスワード" not in r.stderr and "ホスト名" not in r.stderr, r.stderr
+    assert r.stderr.startswith("--database-url のデータベースに接続できませんでした。SQLite のデータベースファイルを開けません。")
+    assert "--database-url のパス" in r.stderr
+
+
 def test_check_uses_the_organisation_file_serve_uses(tmp_path: Path) -> None:
     toml = DEMO_TOML.read_text(encoding="utf-8")
     assert "city.joetsu.niigata.jp" in toml  # a trusted domain of the demo organisation
