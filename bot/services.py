@@ -79,7 +79,7 @@ class IncomingMessage:
     typed_command: bool = False
     edited_ts: str | None = None  # the edit's time, when an edit tells of the message first
     # Nothing written, only files the checks do not read (a PDF flyer): no draft; an operator is
-    # told, once a week per channel, that only written text is checked and how to send a draft.
+    # told, once a week per person and channel, that only written text is checked and how to send a draft.
     files_only: bool = False
 
 
