@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
@@ -229,13 +229,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         yield hit
     statements = list(_group_statements(doc))
     yield from statements
-    # Statements across two sentences or in other languages, once per sentence already reported on.
-    reported = {doc.sentence_at(p) for h in statements for p in (h.start, h.end - 1)}
-    for h in (*_group_statements_across(doc), *_foreign_language_exclusion(doc)):
-        ends = {doc.sentence_at(h.start), doc.sentence_at(h.end - 1)}
-        if not ends & reported:
-            reported |= ends
-            yield h
+    yield from _in_other_sentences(doc, statements, (*_group_statements_across(doc), *_foreign_language_exclusion(doc)))
     yield from _gendered_hiring(doc)
 
 
@@ -340,6 +334,19 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         done.add(sent)  # fired, or no statement follows this group nor any later one
         if k < len(xs):
             yield Hit(g.start, xs[k].end, message)
+
+
+def _in_other_sentences(doc: Document, reported: Sequence[Hit], found: Iterable[Hit]) -> list[Hit]:
+    """Those of ``found`` (statements across sentences or in other languages) whose sentences no hit
+    of ``reported``, nor an earlier one of ``found``, touches: one finding per sentence."""
+    taken = {doc.sentence_at(p) for h in reported for p in (h.start, h.end - 1)}
+    kept: list[Hit] = []
+    for h in found:
+        ends = {doc.sentence_at(h.start), doc.sentence_at(h.end - 1)}
+        if not ends & taken:
+            taken |= ends
+            kept.append(h)
+    return kept
 
 
 def _own_object(doc: Document, first: int, groups_end: set[int]) -> bool:
@@ -960,13 +967,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         )
     )
     statements = list(_political_statements(doc, opts))
-    # Calls found across sentences or in other languages, once per sentence already reported on.
-    reported = {doc.sentence_at(p) for s in statements for p in (s.start, s.end - 1)}
-    for h in (*_campaign_across(doc, opts), *_foreign_language_calls(doc)):
-        ends = {doc.sentence_at(h.start), doc.sentence_at(h.end - 1)}
-        if not ends & reported:
-            statements.append(h)
-            reported |= ends
+    statements += _in_other_sentences(doc, statements, (*_campaign_across(doc, opts), *_foreign_language_calls(doc)))
     # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once. (Word
     # hits are merged already, so none holds another.)
     said = SpanSet((s.start, s.end) for s in statements)
