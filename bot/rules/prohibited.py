@@ -406,7 +406,7 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
             continue  # another paragraph
         if groups.find(doc, within=sent) or doc.enclosing_quote(x.start, x.end, 30) is not None:
             continue
-        if _says_of_something_else(doc, sent, x.first) or _addressed_after(doc, sent, x.last):
+        if _says_of_something_else(doc, sent, x.first) or _addressed(doc, sent, x.first, x.last):
             continue
         named = groups.find(doc, within=before)
         if not named or deny.find(doc, within=before) or deny.find(doc, within=sent):
@@ -442,21 +442,39 @@ def _says_of_something_else(doc: Document, sent: tuple[int, int], first: int) ->
     return False
 
 
-def _addressed_after(doc: Document, sent: tuple[int, int], last: int) -> bool:
-    """True when the imperative ending at token `last` is followed by whom it is said to, a noun that is
-    not a pronoun, alone before the end of the sentence: 「いなくなれ、花粉症！」「出ていけ、鬼！」 (not
-    「出ていけ、お前ら！」, nor 「帰れ、国へ」, which says where to)."""
+def _addressed(doc: Document, sent: tuple[int, int], first: int, last: int) -> bool:
+    """True when the imperative at tokens `first`..`last` is said to someone or something named
+    right before or after it and set off by a comma, a noun that is neither a pronoun nor people:
+    「冬将軍、出ていけ！」「いなくなれ、花粉症！」 (not 「お前ら、出ていけ！」「そういう人、出ていけ」,
+    nor 「帰れ、国へ」, which says where to)."""
     tokens = doc.tokens
-    end = doc.token_range(sent).stop
+    span = doc.token_range(sent)
+
+    def named(k: int) -> bool:
+        return tokens[k].pos == "名詞" and tokens[k].surface not in _PRONOUNS | _PEOPLE | _EVERYONE
+
+    # Before: 「冬将軍、」 opening the sentence or after a mark.
+    k = first - 1
+    if k > span.start and tokens[k].surface in _COMMAS:
+        j = k - 1
+        while j > span.start and tokens[j].pos == "接尾辞":
+            j -= 1
+        if named(j) and (j == span.start or tokens[j - 1].pos == "補助記号"):
+            return True
+    # After: 「、花粉症！」 closing the sentence.
     k = last + 1
-    while k < end and tokens[k].pos == "補助記号" and tokens[k].surface in ("、", ",", "，"):
+    while k < span.stop and tokens[k].pos == "補助記号" and tokens[k].surface in _COMMAS:
         k += 1
-    if k == last + 1 or k >= end or tokens[k].pos != "名詞" or tokens[k].surface in _PRONOUNS:
+    if k == last + 1 or k >= span.stop or not named(k):
         return False
     k += 1
-    while k < end and tokens[k].pos == "接尾辞":
+    while k < span.stop and tokens[k].pos == "接尾辞":
         k += 1
-    return k >= end or tokens[k].pos == "補助記号" or tokens[k].surface == "ヨ"
+    return k >= span.stop or tokens[k].pos == "補助記号" or tokens[k].surface == "ヨ"
+
+
+_COMMAS = frozenset(("、", ",", "，"))
+_EVERYONE = frozenset(("ミンナ", "皆サン", "皆様", "皆サマ"))
 
 
 # Driving a group out in the Chinese or Korean of a multilingual notice, which the analyser cannot split

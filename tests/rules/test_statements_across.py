@@ -152,6 +152,7 @@ def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, grou
         "高齢者施設で感染症が広がっています。感染症なんていなくなれ！",
         "外国人の方も参加できる花粉症セミナーを開きます。いなくなれ、花粉症！",
         "外国人住民の皆さんも豆まきに参加しました。出ていけ、鬼！",
+        "外国人住民の皆さんと一緒に雪かきをしました。冬将軍、出ていけ！",
         # Human-rights awareness in the Chinese and Korean of a multilingual notice: the hate speech
         # quoted, or named to oppose it.
         "ヘイトスピーチ、許さない。\n中文：“外国人滚出去”等仇恨言论是不能容忍的。",
@@ -177,7 +178,10 @@ def test_driving_out_something_else_in_a_sentence_about_a_group_is_silent(text: 
 
 @pytest.mark.parametrize(
     "text",
-    ["外国人を追い出せ！", "外国人の人を追い出せ", "外国人たちを追い出せ", "在日の連中を追い出そう"],
+    ["外国人を追い出せ！", "外国人の人を追い出せ", "外国人たちを追い出せ", "在日の連中を追い出そう",
+     "ルールを守らないのは外国人ばかり。お前ら、出ていけ！", "ルールを守らないのは外国人ばかり。そういう人、出ていけ！",
+     "ルールを守らないのは外国人ばかり。みんな、出ていけ！", "ルールを守らないのは外国人ばかり。出ていけ、お前ら！",
+     "ルールを守らないのは外国人ばかり。帰れ、国へ！"],
 )
 def test_driving_the_group_itself_out_still_fires(text: str) -> None:
     assert "prohibited.discrimination" in codes(text)
