@@ -492,26 +492,55 @@ _FOREIGN_DENY = re.compile(r"歧视|歧視|仇恨|憎恨|不能容忍|不允许|
 _OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〝": "〟", '"': '"', "'": "'"}
 
 
-def _foreign_quoted(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) is enclosed in quotation marks at most a few characters away."""
-    before = text[max(0, start - 3):start].rstrip()
-    after = text[end:end + 6].lstrip()
-    return bool(before) and before[-1] in _OPENING_QUOTES and _OPENING_QUOTES[before[-1]] in after[:4]
+class _ForeignContext:
+    """Quotes and sentences of a multilingual notice, read once for all its matches (a long text of
+    many matches must not be scanned again for each)."""
 
+    _STOPS = re.compile(r"[。．.!?！？\n]")
 
-def _foreign_sentence(text: str, m: re.Match[str]) -> tuple[int, int]:
-    """The sentence around a match, by the stops of Chinese, Korean and Japanese, and line breaks."""
-    stops = "。．.!?！？\n"
-    start = max(text.rfind(c, 0, m.start()) for c in stops) + 1
-    ends = [i for c in stops if (i := text.find(c, m.end())) >= 0]
-    return start, (min(ends) + 1 if ends else len(text))
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stops = [m.start() for m in self._STOPS.finditer(text)]
+        self.lines = [i for i, c in enumerate(text) if c == "\n"]
+        self.straight = {q: [i for i, c in enumerate(text) if c == q] for q in ('"', "'")}
+        self.denied: dict[int, bool] = {}
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether [start, end) is enclosed in quotation marks at most a few characters away
+        (「“你们外国人滚出去！”」)."""
+        text = self.text
+        before = text[max(0, start - 10):start]
+        for i in range(len(before) - 1, -1, -1):
+            closing = _OPENING_QUOTES.get(before[i])
+            if closing is None:
+                continue
+            if closing == before[i]:  # 「"」: an opening one when an odd number of them precede on its line
+                line = self.lines[k - 1] + 1 if (k := bisect_right(self.lines, start - 1)) else 0
+                at = self.straight[closing]
+                opened = (bisect_right(at, start - 1) - bisect_right(at, line - 1)) % 2 == 1
+            else:
+                opened = closing not in before[i + 1:]
+            return opened and closing in text[end:end + 6]
+        return False
+
+    def opposed(self, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) (by the stops of Chinese, Korean and Japanese,
+        and line breaks) names discrimination or hatred to oppose it."""
+        k = bisect_right(self.stops, start - 1)
+        first = self.stops[k - 1] + 1 if k else 0
+        if first not in self.denied:
+            j = bisect_right(self.stops, end - 1)
+            last = self.stops[j] + 1 if j < len(self.stops) else len(self.text)
+            self.denied[first] = _FOREIGN_DENY.search(self.text, first, last) is not None
+        return self.denied[first]
 
 
 def _foreign_language_exclusion(doc: Document) -> Iterator[Hit]:
     if not any(c in doc.text for c in "滚滾나꺼돌"):
         return
+    context = _ForeignContext(doc.text)
     for m in _FOREIGN_EXCLUSION.finditer(doc.text):
-        if _foreign_quoted(doc.text, m.start(), m.end()) or _FOREIGN_DENY.search(doc.text, *_foreign_sentence(doc.text, m)):
+        if context.quoted(m.start(), m.end()) or context.opposed(m.start(), m.end()):
             continue  # human-rights awareness: the hate speech quoted, or named to oppose it
         group = m.group(1) or m.group(2)
         yield Hit(

@@ -124,6 +124,7 @@ def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
         ("外国人ばかり増えた。日本から出ていってほしいです。", "外国人"),
         ("外国人滚出去", "外国人"),
         ("외국인은 나가라!", "외국인"),
+        ('"안녕" 외국인은 나가라 "끝"', "외국인"),
     ],
 )
 def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, group: str) -> None:
@@ -158,6 +159,7 @@ def test_driving_a_group_out_across_sentences_or_languages_fires(text: str, grou
         "ヘイトスピーチ、許さない。\n中文：“外国人滚出去”等仇恨言论是不能容忍的。",
         "ヘイトスピーチ、許さない。\n한국어: \"외국인은 나가라\" 같은 혐오 발언은 용납되지 않습니다.",
         "中文：“外国人滚出去”这样的言论是歧视。",
+        "中文：有人在街上喊“你们外国人滚出去！”，这样的言论是歧视。",
         "외국인은 나가라 같은 말은 차별입니다.",
     ],
 )
@@ -193,6 +195,8 @@ def test_driving_the_group_itself_out_still_fires(text: str) -> None:
         "外国人" + " " * 40_000 + "滚",
         "자민당" + " " * 40_000 + "지",
         "市長選挙です。山田太郎" + " " * 40_000 + "を応援",
+        '"' + "外国人滚出去" * 6_667,
+        "外国人滚出去 " * 5_715,
     ],
 )
 def test_long_runs_of_spaces_after_a_name_are_read_in_linear_time(text: str) -> None:
