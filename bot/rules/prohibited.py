@@ -1002,7 +1002,9 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     段落が変わったとき、「引き続き市政へのご支援を」のように応援の相手を挙げた文、
     「再選されました」「選出されました」「開票結果」のように選挙の結果を伝えた文や、投票日・期日前投票・明るい選挙・啓発など
     投票率向上の呼びかけや生徒会選挙の後、
-    「山田選手が日本代表候補に選ばれました。皆さんの応援を…」のように選挙でない話の後では反応しません。
+    「山田選手が日本代表候補に選ばれました。皆さんの応援を…」のように選挙でない話の後、
+    「直江津の選挙ポスター掲示場を設置しました。ぜひ一票を！」のように人名にもある地名（肩書きや「が」「は」が
+    続かないもの）を挙げた文の後では反応しません。
     「中川市長を応援しよう！」「中川幹太さんの応援をよろしく」のように名前のすぐ後の応援の呼びかけは、
     同じ文か前後の文で選挙・立候補に触れているときだけ反応します（それだけでは現職の市長への
     声援と区別できないため）。
@@ -1166,11 +1168,19 @@ _SUPPORT_AFTER = re.compile(
 _SUPPORT_WORDS = ("応援", "支援", "支持", "一票")
 
 
+# What follows a name that is a person's in a sentence about a candidacy: a title, an honorific, or
+# the particle that makes them its subject. Not 「高田区の」「直江津の」: places that are also surnames.
+_AS_PERSON = re.compile(r"[\s　]*(?:候補|さん|氏|議員|先生|様|君|市長|知事|町長|村長|区長|議長|市議|県議|前|元|現|陣営"
+                        r"|[（(）)、,が]|は|も)")
+
+
 def _one_person(doc: Document, sent: tuple[int, int]) -> tuple[int, str] | None:
     """Where the sentence first names its one person, and the fullest name it gives (「中川市長…中川幹太」
-    are one); None when it names no one or more than one."""
+    are one); None when it names no one or more than one. A name followed by neither a title nor
+    the particle of a subject (「高田区の」「直江津の」) is a place's, and names no one."""
     tokens = doc.tokens
-    spans = [(tokens[i].start, tokens[j - 1].end) for i, j in doc.person_names(sent)]
+    spans = [(tokens[i].start, tokens[j - 1].end) for i, j in doc.person_names(sent)
+             if _AS_PERSON.match(doc.text, tokens[j - 1].end, sent[1])]
     texts = {doc.text[a:b] for a, b in spans}
     if not texts:
         return None

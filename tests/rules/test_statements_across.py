@@ -73,6 +73,9 @@ def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None
         "中川市長が選手を応援しました。市長選挙の投票日は12月7日です。",
         # A paragraph apart.
         "中川市長が市長選への立候補を表明しました。\n\n市民マラソンの応援ボランティアを募集します。",
+        # A place whose name is also a surname (高田, 直江津), named in a neutral notice.
+        "高田区の市議選の立候補者説明会を開きました。皆さんの一票をお願いします。",
+        "直江津の選挙ポスター掲示場を設置しました。ぜひ一票を！",
         # An election that is not a political one, and its result.
         "高田高校の生徒会選挙で山田さんが会長に選ばれました。みんなで応援しましょう！",
         "市議会議長選挙で山田太郎氏が議長に選出されました。今後ともご支援をお願いします。",
