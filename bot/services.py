@@ -890,14 +890,14 @@ class Kessai:
 
     @staticmethod
     def _long_before(ts: str, edited_ts: str | None, now: datetime) -> bool:
-        """Whether the message ``ts`` was posted more than EDIT_AS_NEW_MAX_AGE before its edit, by
+        """Whether the message ``ts`` was posted EDIT_AS_NEW_MAX_AGE or more before its edit (「7 日以上」, as the note says), by
         Slack's clock (``edited_ts``; the bot's ``now`` when the edit does not say)."""
         try:
             posted = float(ts)
             edited = float(edited_ts) if edited_ts else now.timestamp()
         except ValueError:
             return False  # not Slack's ts: nothing tells the message's age
-        return edited - posted > EDIT_AS_NEW_MAX_AGE.total_seconds()
+        return edited - posted >= EDIT_AS_NEW_MAX_AGE.total_seconds()
 
     def _old_message_edited(self, *, channel: str, ts: str, user: str) -> Outcome:
         """An operator edited a message of an intake channel posted long ago that never became a
