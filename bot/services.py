@@ -713,7 +713,7 @@ class Kessai:
         holders: dict[int, tuple[draft_repo.PendingRequest, set[str]]] = {}
         drift: set[int] = set()
         pending = draft_repo.pending_requests(s)
-        recorded = roster_repo.account_roles(s, {r.account_id for r in pending if r.account_id})
+        recorded = roster_repo.account_roles(s)  # the accounts of the waiting drafts
         retired = roster_repo.retired_accounts(
             s, {r.account_id for r in pending if r.account_id and self.org.account(r.account_id) is None})
         for r in pending:
