@@ -384,7 +384,8 @@ def _named_as_other_number(doc: Document, a: int) -> bool:
 # as one random number in eleven does. Read on the folded view; a 個人番号 named in the label or the
 # column's header settles it the other way, whatever else is said.
 # The number's own name, on the normalised or the folded view (the folded is lower case).
-_MY_NUMBER_WORD = r"(?i:マイナンバ|個人番号|my[ \t]?number)"
+# 「マイナンバー?」: the label's eight characters count after the long vowel, as before they shared this.
+_MY_NUMBER_WORD = r"(?i:マイナンバー?|個人番号|my[ \t]?number)"
 _MY_NUMBER_WORDS = re.compile(_MY_NUMBER_WORD)
 _AMOUNT_OR_TIME = (
     r"(?:金額|総額|合計|[予決]算|歳[入出]|収入|支出|費用?|売上|残高|[^番]額|円|日時|日付|時刻|年月日|作成日|更新日|"

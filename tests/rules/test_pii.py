@@ -919,3 +919,15 @@ def test_a_my_number_in_kanji_digits_fires_after_its_label(text: str) -> None:
 )
 def test_placeholders_and_unlabelled_kanji_digits_are_no_my_number(text: str) -> None:
     assert "pii.my_number" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "マイナンバー通知カード番号：1 2 3 4 5 6 7 8 9 0 1 8",
+    "マイナンバー通知カード番号：一二三四 五六七八 九〇一八",
+    "マイナンバー通知カード番号：2020 2021 2022",
+])
+def test_a_label_of_eight_characters_after_my_number_names_it(text: str) -> None:
+    """One pattern for the number's name (464071d) took 「マイナンバ」 for the label's too, so the
+    long vowel became one of the eight characters a label may have after the name: 「マイナンバー
+    通知カード番号：」 no longer named the boxed, kanji or year-like number after it."""
+    assert "pii.my_number" in codes(text)
