@@ -155,9 +155,10 @@ LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
 _URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9{LOOKALIKE_LETTERS}])(?:https?://|www\.)[{URL_CHARS}{LOOKALIKE_LETTERS}]+")
 # A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
 # example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」), nor the
-# domain of one whose @ a link percent-encoded (「mailto:kouhou%40city.joetsu.niigata.jp」: not 40city…).
+# domain of one whose @ a link percent-encoded (「mailto:kouhou%40city.joetsu.niigata.jp」: not 40city…);
+# after a % that is no such code (「還元率50%lucky.example.com」) a domain is one.
 _BARE_DOMAIN_RE = re.compile(
-    rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/%\-])"
+    rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/\-])(?:(?<!%)|(?![0-9A-Fa-f]{{2}}))"
     rf"((?:[A-Za-z0-9{LOOKALIKE_LETTERS}](?:[A-Za-z0-9{LOOKALIKE_LETTERS}\-]*[A-Za-z0-9{LOOKALIKE_LETTERS}])?\.)+[A-Za-z]{{2,}})"
     rf"(?:(/[{URL_CHARS}]*)|(?![A-Za-z0-9@_\-]|\.[A-Za-z0-9]))"
 )

@@ -668,3 +668,10 @@ def test_the_domain_of_a_percent_encoded_address_is_not_a_link_to_a_host_named_4
         assert "link.untrusted" not in codes(text), text
     # A bare domain after other marks still is one.
     assert "link.untrusted" in codes("詳しくは（example.com）をご覧ください")
+
+
+def test_a_domain_right_after_a_percentage_is_still_a_link() -> None:
+    """The % that ends a bare domain's lookbehind (94032dc) is a percent-encoding's: after a
+    percentage (「還元率50%lucky.example.com」) the domain was no longer read at all."""
+    assert "link.untrusted" in codes("還元率50%lucky.example.com で当選をご確認ください")
+    assert "link.untrusted" in codes("満足度100%prize-site.com")
