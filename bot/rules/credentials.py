@@ -885,6 +885,7 @@ _VALUE_FIRST = re.compile(
 )
 _VALUE_FIRST_PROBES = ("パスワード", "パスコード", "暗証番号")
 _VALUE_QUOTES = "`\"'“”"
+_WORD_AFTER_DIGITS = re.compile(r"[0-9][A-Za-z]{2,}")
 
 
 def _value_first(norm: str) -> Iterator[Credential]:
@@ -895,8 +896,10 @@ def _value_first(norm: str) -> Iterator[Credential]:
         value = raw.strip(_VALUE_QUOTES)
         a = m.start("value") + (len(raw) - len(raw.lstrip(_VALUE_QUOTES)))
         numeric = _NUMERIC_LABEL.fullmatch(m["label"]) is not None
-        if _TECHNICAL.fullmatch(value):
-            continue  # 「Office365 がパスワードです」: the service whose password it is, as after the label
+        if _TECHNICAL.fullmatch(value) and not _WORD_AFTER_DIGITS.search(value):
+            # 「Office365 がパスワードです」: the service whose password it is, as after the label. A word
+            # after its digits (「No1Joetsu」「Level99max」) is no product's name or version: a value.
+            continue
         if _password_like(value, loose=True) or (numeric and _pin_like(value)):
             yield Credential(a, m.end(), a, a + len(value), "パスワード", 0)
 

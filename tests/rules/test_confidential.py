@@ -990,6 +990,11 @@ def test_words_after_a_dash_stay_words(text: str) -> None:
         ("「Kessai2026」が新しいパスワードになります", "Kessai2026"),
         ("4821 が暗証番号です", "4821"),
         ("Office2026! がパスワードです", "Office2026!"),  # a product's name inside a value is still one
+        # A short word the product-name check knows (no, level, top) with a word after its digits:
+        # the product-name skip (2babc0f) took these for 「Office365」.
+        ("No1Joetsu がパスワードです", "No1Joetsu"),
+        ("Level99max がパスワードです", "Level99max"),
+        ("Top2026kessai が新しいパスワードです", "Top2026kessai"),
     ],
 )
 def test_a_value_said_before_its_label_fires(text: str, value: str) -> None:
