@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, datetime
 
 import pytest
 
@@ -118,3 +119,16 @@ def test_state_labels_are_japanese_and_unknown_states_pass_through() -> None:
 def test_an_edit_is_stale_only_when_slack_timed_it_no_later_than_the_applied_one(
         edited: str | None, applied: str | None, stale: bool) -> None:
     assert is_stale_edit(edited, applied) is stale
+
+
+def test_an_edit_exactly_seven_days_after_its_message_is_too_late_as_the_note_says() -> None:
+    """The note says 「書き込みから 7 日以上」: an edit 7 days to the second after its message is
+    refused too; a second earlier it still makes a draft. Slack's own clock (``edited.ts``) decides."""
+    from bot.services import EDIT_AS_NEW_MAX_AGE, Kessai
+
+    posted = 1_798_000_000.000100
+    week = EDIT_AS_NEW_MAX_AGE.total_seconds()
+    now = datetime(2027, 1, 1, tzinfo=UTC)  # ignored when Slack says when the edit was made
+    assert Kessai._long_before(f"{posted:.6f}", f"{posted + week:.6f}", now)
+    assert not Kessai._long_before(f"{posted:.6f}", f"{posted + week - 1:.6f}", now)
+    assert not Kessai._long_before("not-a-ts", f"{posted + week:.6f}", now)  # nothing tells its age
