@@ -768,9 +768,7 @@ class Kessai:
                 if r.reason not in draft_repo.RETRACTED
                 and not self._still_named(account, draft.author_id, r.recipient_id, r.acting_for_id)]
         if gone:
-            draft_repo.withdraw_requests(s, [r.id for r in gone if r.id is not None], reason=draft_repo.REMOVED)
-            for r in gone:
-                s.expire(r)  # updated in the database, not through these objects: read them again
+            names = self._retract(s, gone)
             view = self.load_view(s, draft, version)
             for r in gone:
                 role = "代決者" if r.acting_for_id else "決裁者"
@@ -779,7 +777,6 @@ class Kessai:
                     acting_for_name=self.name_of(r.acting_for_id) if r.acting_for_id else None,
                     note=(f"組織設定が変更され、あなたは現在「{render.escape(account.name)}」の{role}として"
                           "登録されていません。この依頼への対応は不要です。"))
-            names = "、".join(f"{render.escape(self.name_of(r.recipient_id))} さん" for r in gone)
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 f"決裁者の設定が変わったため、{names}への第{version}版の決裁依頼を取り消しました。"))
             self._refresh_homes(s, now, [r.recipient_id for r in gone])
@@ -788,6 +785,14 @@ class Kessai:
         log.info("draft %s follows the organisation file: asked %s, retracted %s", draft.id, asked,
                  [r.recipient_id for r in gone])
         return asked, [r.recipient_id for r in gone]
+
+    def _retract(self, s: Session, gone: Sequence[ApprovalRequestRow]) -> str:
+        """Mark requests the organisation file no longer backs ``REMOVED`` (kept, so a click on
+        their DM explains itself); returns their holders as a notice names them."""
+        draft_repo.withdraw_requests(s, [r.id for r in gone if r.id is not None], reason=draft_repo.REMOVED)
+        for r in gone:
+            s.expire(r)  # updated in the database, not through these objects: read them again
+        return "、".join(f"{render.escape(self.name_of(r.recipient_id))} さん" for r in gone)
 
     def _retract_for_removed_account(self, s: Session, draft: DraftRow, now: datetime) -> list[str]:
         """Pending ``draft``'s account was removed from the organisation file: nobody may decide
@@ -805,9 +810,7 @@ class Kessai:
         gone = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
         if row is None or not gone:
             return []
-        draft_repo.withdraw_requests(s, [r.id for r in gone if r.id is not None], reason=draft_repo.REMOVED)
-        for r in gone:
-            s.expire(r)
+        names = self._retract(s, gone)
         # The file no longer describes the account; the database keeps what it last said of it.
         account = Account(id=row.id, platform=row.platform, name=row.name, url=row.url, org=row.org_id,
                           intake_channel=row.intake_channel)
@@ -818,7 +821,6 @@ class Kessai:
         self.notify.voided(s, now, view=view, acting_for=self._acting_for_names(s, draft.id or 0, version), note=(
             f"組織設定から「{name}」が削除され、このアカウントは kessai で管理されなくなりました。"
             "この依頼への対応は不要です。"))
-        names = "、".join(f"{render.escape(self.name_of(r.recipient_id))} さん" for r in gone)
         self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
             f"組織設定から「{name}」が削除されたため、{names}への第{version}版の決裁依頼を取り消しました。"
             "この下書きは決裁されないまま残ります（決裁は記録されていません）。"
