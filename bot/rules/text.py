@@ -156,9 +156,15 @@ _URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9{LOOKALIKE_LETTERS}])(?:https?://|www\
 # A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
 # example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」), nor the
 # domain of one whose @ a link percent-encoded (「mailto:kouhou%40city.joetsu.niigata.jp」: not 40city…);
-# after a % that is no such code (「還元率50%lucky.example.com」) a domain is one.
+# after a % that is no such code (「還元率50%lucky.example.com」) a domain is one, and so it is after
+# a percentage, a number standing as a word of its own, whatever letters follow (「100%cafe.jp」: 「%ca」
+# reads as hex, but no address puts a percent-encoding right after a number that begins a word).
+_PERCENTAGE = "|".join(
+    rf"(?<=(?<![A-Za-z0-9%._~\-]){number}%)"
+    for number in ("[0-9]", "[0-9]{2}", "[0-9]{3}", r"[0-9]\.[0-9]", r"[0-9]{2}\.[0-9]")
+)
 _BARE_DOMAIN_RE = re.compile(
-    rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/\-])(?:(?<!%)|(?![0-9A-Fa-f]{{2}}))"
+    rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/\-])(?:(?<!%)|(?![0-9A-Fa-f]{{2}})|{_PERCENTAGE})"
     rf"((?:[A-Za-z0-9{LOOKALIKE_LETTERS}](?:[A-Za-z0-9{LOOKALIKE_LETTERS}\-]*[A-Za-z0-9{LOOKALIKE_LETTERS}])?\.)+[A-Za-z]{{2,}})"
     rf"(?:(/[{URL_CHARS}]*)|(?![A-Za-z0-9@_\-]|\.[A-Za-z0-9]))"
 )

@@ -675,3 +675,12 @@ def test_a_domain_right_after_a_percentage_is_still_a_link() -> None:
     percentage (「還元率50%lucky.example.com」) the domain was no longer read at all."""
     assert "link.untrusted" in codes("還元率50%lucky.example.com で当選をご確認ください")
     assert "link.untrusted" in codes("満足度100%prize-site.com")
+
+
+def test_a_domain_after_a_percentage_is_a_link_when_its_letters_read_as_hex() -> None:
+    """「%ca」 of 「100%cafe.jp」 read as a percent-encoding (7d45477), so a domain whose first two
+    letters are hex digits was never read after a percentage."""
+    for text in ("還元率100%cafe.jp で当選をご確認ください", "満足度99.9%deep-sea.com", "5%bead.example.com"):
+        assert "link.untrusted" in codes(text), text
+    # The @ of a percent-encoded address is still no domain's start (94032dc).
+    assert "link.untrusted" not in codes("mailto:kouhou%40city.joetsu.niigata.jp へご連絡ください")
