@@ -176,7 +176,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "security code abc ", "?key=", "&sig=a.jpg?", "1234 5678\n9018\n", "1-\n", "0 9 0 1 ",
                "個人番号 1 ", "\n㊙組", "\n○秘人", "【部 外 ", "a@b。", "a@b . ", "a%40b.com ", "81-90-",
                "暗証番号 1 ", "OTP: ", "one time code ", "。取扱注意：", "。取扱注意：保管しましょう",
-               "。転送禁止：本資料", "外国人は出ていけば "]
+               "。転送禁止：本資料", "外国人は出ていけば ",
+               # Session 22: a percentage before a domain, 個人番号 in formal numerals or with letters.
+               "100%cafe.jp ", "マイナンバー 壱弐参肆 ", "個人番号 I234 "]
 
 
 def adversarial() -> None:

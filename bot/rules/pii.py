@@ -470,7 +470,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     カンマで区切った欄の番号（「山田太郎,123456789018,本町」）や、PDF から写して2行に分かれた番号
     （「1234 5678」の次の行に「9018」だけ）も見つけます（1行に1つずつや2つずつ並べた番号の一覧は対象外です）。
     1桁ずつ枠のある様式から写した番号（「1 2 3 4 5 6 7 8 9 0 1 8」）は、表の数字の並びと区別するため、
-    直前に「個人番号」「マイナンバー」とあるときに見つけます。漢数字で書いた番号（「個人番号：一二三四 五六七八 九〇一八」）も同じく、直前に見出しがあるときに見つけます（「〇〇〇〇 〇〇〇〇 〇〇〇〇」「0000 0000 0000」のような様式の空欄は対象外です）。
+    直前に「個人番号」「マイナンバー」とあるときに見つけます。漢数字で書いた番号（「個人番号：一二三四 五六七八 九〇一八」）や大字で書いた番号（「個人番号：壱弐参肆 伍陸漆捌 玖零壱捌」）、
+    印刷物から打ち直して数字の一部を英字にした番号（0 を O、1 を I や l にした「マイナンバー：I234 5678 9O18」）も同じく、直前に見出しがあるときに見つけます（「〇〇〇〇 〇〇〇〇 〇〇〇〇」「0000 0000 0000」のような様式の空欄は対象外です）。
     「例：」「記入例」の直後など、書式の例として示した番号には反応しません。
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
@@ -502,13 +503,39 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
         yield from _kanji_my_numbers(doc)
 
 
+# The formal numerals (大字) of deeds and bank forms (「肆捌弐壱」), and their older forms: a 個人番号
+# copied from such a form is as much a number. 参 or 陸 alone is a word (参加, 陸上): only runs of four
+# or more, after the number's label, and with a valid check digit, are read.
+_DAIJI = "零壱弐参肆伍陸漆捌玖"
+_DAIJI_RUN = re.compile(rf"[{_DAIJI}壹貳參{KANJI_DIGITS}0-9]{{4,}}")
+_DAIJI_DIGITS = str.maketrans(_DAIJI + "壹貳參", "0123456789123")
+# A number typed from a printout or read by OCR with letters for digits (「I234 5678 9O18」: I or l for
+# 1, O for 0), as for mobile numbers: a group of four or twelve that is mostly digits, not a word.
+_LOOK_ALIKE_GROUP = re.compile(r"(?<![A-Za-z0-9])(?:[0-9OoIl]{4}|[0-9OoIl]{12})(?![A-Za-z0-9])")
+
+
+def _daiji_digits(m: re.Match[str]) -> str:
+    return m.group().translate(_DAIJI_DIGITS)
+
+
+def _look_alike_group(m: re.Match[str]) -> str:
+    group = m.group()
+    letters = sum(c.isalpha() for c in group)
+    return group.translate(_AS_DIGITS) if 0 < letters <= len(group) // 4 else group
+
+
 def _kanji_my_numbers(doc: Document) -> Iterator[Hit]:
-    """個人番号 written in kanji digits, alone or mixed with others (「個人番号：一二三四 五六七八 九〇一八」).
-    A run of 〇 is a placeholder as often, and its checksum can pass: only after the number's label."""
+    """個人番号 written in kanji digits, alone or mixed with others (「個人番号：一二三四 五六七八 九〇一八」),
+    in formal numerals (「肆捌弐壱…」) or with letters for digits (「I234 5678 9O18」). A run of 〇 is a
+    placeholder as often, and its checksum can pass: only after the number's label."""
     numbers = _numbers(doc)
-    if not _KANJI_DIGIT_RUN.search(numbers):
+    read = numbers
+    if _KANJI_DIGIT_RUN.search(read):
+        read = _KANJI_DIGIT_RUN.sub(_circle_as_zero, read).translate(_KANJI_DIGITS)
+    read = _DAIJI_RUN.sub(_daiji_digits, read)
+    read = _LOOK_ALIKE_GROUP.sub(_look_alike_group, read)
+    if read == numbers:
         return
-    read = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers).translate(_KANJI_DIGITS)
     for m in _DIGIT_RUN.finditer(read):
         if m.end() - m.start() < 12:
             continue

@@ -931,3 +931,31 @@ def test_a_label_of_eight_characters_after_my_number_names_it(text: str) -> None
     long vowel became one of the eight characters a label may have after the name: 「マイナンバー
     通知カード番号：」 no longer named the boxed, kanji or year-like number after it."""
     assert "pii.my_number" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "個人番号：壱弐参肆 伍陸漆捌 玖零壱捌",  # formal numerals (大字), as a bank form writes them
+        "マイナンバー 壱弐参肆伍陸漆捌玖〇壱捌",
+        "マイナンバー：I234 5678 9O18",  # typed from a printout: I for 1, O for 0
+        "マイナンバー：l234-5678-9018",
+        "個人番号 123456789O18",
+    ],
+)
+def test_a_my_number_in_formal_numerals_or_with_letters_for_digits_fires_after_its_label(text: str) -> None:
+    [f] = findings_of("pii.my_number", text)
+    assert f.end - f.start >= 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "壱弐参肆 伍陸漆捌 玖零壱捌",  # no label
+        "I234 5678 9O18",
+        "マイナンバー：OOOO OOOO OOOO",  # a blank form's letters, no digit in them
+        "マイナンバーカードの交付会場に参加者 Info 受付",
+    ],
+)
+def test_formal_numerals_and_letters_need_the_label_and_digits(text: str) -> None:
+    assert "pii.my_number" not in codes(text)
