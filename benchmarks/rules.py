@@ -178,7 +178,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "暗証番号 1 ", "OTP: ", "one time code ", "。取扱注意：", "。取扱注意：保管しましょう",
                "。転送禁止：本資料", "外国人は出ていけば ",
                # Session 22: a percentage before a domain, 個人番号 in formal numerals or with letters.
-               "100%cafe.jp ", "マイナンバー 壱弐参肆 ", "個人番号 I234 "]
+               "100%cafe.jp ", "マイナンバー 壱弐参肆 ", "個人番号 I234 ",
+               # Passwords with a space in them or in kana.
+               "パスワード：ab12 cd ", "パスワードはさくら", "パスワード：「あ"]
 
 
 def adversarial() -> None:

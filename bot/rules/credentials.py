@@ -10,8 +10,10 @@ zero-width space inside a token changes nothing):
   prose (「the Wi-Fi password is free2use」「PIN was changed to …」, a value with letters and
   digits, so that 「the password is case-sensitive」 stays silent, or a number of 4–12 digits that
   is not a rule or a price: 「The PIN is 4821」, but not 「The PIN is 4 digits」「The bus pass is
-  2000」), or in the password column of a table of accounts (tabs, CSV or Markdown); and a
-  one-time code after its label (「認証コード：482913」, 「482 913」), a card's security code after
+  2000」), or in the password column of a table of accounts (tabs, CSV or Markdown), or of a few
+  words one space apart or of kana after an explicit separator (「パスワード：Kessai 2026!」
+  「パスワードは さくら2026 です」); a one-time code after its label (「認証コード：482913」,
+  「482 913」), a card's security code after
   its label (「セキュリティコード 123」「CVV: 123」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
   (「アプリパスワード abcd efgh ijkl mnop」);
@@ -747,6 +749,94 @@ def _bracketed(norm: str) -> Iterator[Credential]:
             yield Credential(m.start(), m.end(), m.start(group), m.end(group), "パスワード", 0)
 
 
+# --- a value with a space in it, or in kana -------------------------------------------------------
+
+# After a label and an explicit separator, a value that the other shapes do not read, since they stop
+# at the first space or the first character that is not ASCII:
+# - a password of a few ASCII words one space apart (「パスワード：Kessai 2026!」「PW: abc 123xyz」, a
+#   full-width space typed between a word and a year), up to the end of its line or the Japanese
+#   that follows; more words than a password has, or English words of a rule (「at least 8」「4
+#   digits」), are prose;
+# - a password of kana, alone or with digits (「パスワードは　さくら２０２６　です」「パスワード：
+#   もみじがり」「パスコードは「ひまわり」です」), one script throughout and ending where a value
+#   ends (です, the line's end, a closing quote), so that a sentence in kana after the label
+#   (「パスワードはわすれずに」「パスワード：ありません」) stays prose.
+_SPACED_SEPARATOR = r"[ \t]*+(?:は|::?|=>|->|=|→|】|\]|>)[ \t]*+"
+_SPACED_VALUE = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL}){_QUALIFIER}(?P<sep>{_SPACED_SEPARATOR})"
+    r"(?P<value>[!-~]{1,32}+(?:[ \t][!-~]{1,32}+){1,3}+)"
+    r"(?=[ \t]*+(?:\n|$|[^\x00-\x7f]))"
+)
+_KANA_VALUE = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL}){_QUALIFIER}"
+    r"(?:(?P<sep>[ \t]*+(?:(?P<wa>は)|::?|=|→|】)[ \t]*+)(?P<open>[「『\"“])?|[ \t]*+を[ \t]*+(?P<quoted>[「『\"“]))"
+    r"(?P<value>(?:[ぁ-ゖ]|[0-9])++|(?:[ァ-ヺー]|[0-9])++)"
+)
+# What may follow a kana value: its closing quote, the copula, the end of its sentence or line.
+_KANA_END = re.compile(r"[ \t]*+(?:[」』\"”]|です|でした|になります|となります|[。.!！\n(（]|$)")
+_KANA_END_UNQUOTED_WA = re.compile(r"[ \t]*+(?:です|でした|になります|となります)")
+# Kana words that say there is no value here, or where it is: 「なし」「ありません」「ふよう」「ひみつ」.
+_KANA_NO_VALUE = re.compile(
+    r"なし|ない|ありません|ありませ|いりません|ません|ます|ください|こちら|ふよう|ひみつ|わすれ|おしらせ|"
+    r"おといあわせ|みてい|べっと|あとで|のちほど|よろしく|ないしょ|について|とは|パスワード|パスコード|ナシ|ナイ|ヒミツ|フヨウ|ミテイ|"
+    # The scripts themselves, named in a rule: 「パスワードは「ひらがな」では設定できません」.
+    r"ひらがな|カタカナ|かたかな|ヒラガナ"
+)
+# After a quoted kana value, what says it is the value: the copula, the verb that uses it, the end.
+_KANA_QUOTED_END = re.compile(
+    r"[」』\"”][ \t]*+(?:です|でした|になります|となります|に(?:変更|設定|変わ|なり)|で(?:ログイン|接続|入室|入れ|開)|"
+    r"を?(?:入力|打ち込)|と(?:入力|打)|[。.!！、,\n(（]|$)"
+)
+# English words of a rule or a sentence, never a part of a password given out.
+_PROSE_WORDS = frozenset({
+    "a", "an", "the", "is", "are", "be", "at", "least", "most", "or", "and", "more", "less", "than", "min",
+    "max", "minimum", "maximum", "digits", "digit", "characters", "character", "chars", "letters", "numbers",
+    "to", "of", "for", "in", "on", "with", "see", "below", "above", "same", "as", "not", "required",
+    "optional", "none", "tbd", "id", "your", "my", "our", "this", "that"
+})
+
+
+def _spaced_values(norm: str) -> Iterator[Credential]:
+    lowered = norm.lower()
+    if not any(p in lowered for p in _PASSWORD_PROBES) and "キー" not in norm and "key" not in lowered:
+        return
+    for m in _SPACED_VALUE.finditer(norm):
+        if _ID_AND.search(norm, max(0, m.start() - 16), m.start()):
+            continue  # 「IDとパスワード：koho01 Joetsu2026」: two values, read by _labelled as a pair
+        value = m["value"].rstrip(_TRAILING)
+        words = value.split()
+        if len(words) < 2 or any(w.lower().strip(_TRAILING) in _PROSE_WORDS for w in words):
+            continue
+        if _TECHNICAL.fullmatch(words[0]) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
+            continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
+        if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):
+            continue
+        joined = "".join(words)
+        numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
+        if _password_like(joined, loose=True) or (numeric and _pin_like(joined)):
+            a = m.start("value")
+            yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+    for m in _KANA_VALUE.finditer(norm):
+        value = m["value"]
+        quoted = m["open"] is not None or m["quoted"] is not None
+        kana = sum(not c.isdigit() for c in value)
+        if kana < 3 or len(value) < 4 or _KANA_NO_VALUE.search(value):
+            continue
+        end = m.end("value")
+        if not _KANA_END.match(norm, end):
+            continue  # a word of a longer sentence: 「パスワード：メールでお知らせします」
+        if _EXAMPLE_AFTER.match(norm, end + (1 if quoted else 0)):
+            continue
+        if m["wa"] and not quoted and not (_has_digit(value) or _KANA_END_UNQUOTED_WA.match(norm, end)):
+            continue  # after 「は」 a kana word is prose unless a copula closes it or digits mark it
+        if quoted and not _KANA_QUOTED_END.match(norm, end):
+            continue  # 「パスワードは「さくら」では短すぎます」
+        if quoted and _WEAK_AFTER.match(norm, end + 1):
+            continue  # 「パスワードに「さくら」は推測されやすい」
+        a = m.start("value")
+        yield Credential(m.start(), end, a, end, "パスワード", 0)
+
+
 # --- a table of accounts ---------------------------------------------------------------------------
 
 # A list of accounts copied from a spreadsheet (cells split by tabs), a CSV file or a Markdown table:
@@ -939,7 +1029,8 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_admin_pairs(norm), *_value_first(norm)
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_admin_pairs(norm), *_value_first(norm),
+        *_spaced_values(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

@@ -1265,3 +1265,49 @@ def test_an_administrators_password_or_one_on_a_command_line_fires(text: str) ->
 )
 def test_admin_words_paths_and_variables_are_no_password(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新しい管理画面のパスワード：Kessai 2026!",
+        "PW: abc 123xyz",
+        "【避難所開設】館内Wi-Fi　SSID：joetsu-hinan　パスワード：hinan 2026 をご利用ください。",
+        "ネットワークキーは　ｈｉｎａｎ　２０２６　です（大文字小文字に注意）",
+        "暗証番号：４８　２１",
+        "パスワードは　さくら２０２６　です",
+        "パスワード：もみじがり",
+        "避難所 無線LAN のパスワード：たいいくかん",
+        "オンライン相談会：ミーティングID 999 8888 7777、パスコードは「ひまわり」です。",
+        "パスワードを「みずうみ」に変更しました",
+        "Xのアカウントのパスワード：ゆきだるま0125",
+    ],
+)
+def test_a_password_with_a_space_in_it_or_in_kana_fires(text: str) -> None:
+    """The value was read as a run of ASCII up to its first space: 「Kessai 2026!」 was 「Kessai」 (a
+    word, silent) and 「さくら2026」 nothing at all."""
+    [f] = findings_of("confidential.secret", text)
+    shown = _shown(text)
+    assert "2026!" not in shown and "さくら" not in shown and "もみじ" not in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワード：お問い合わせください",
+        "パスワード：なし",
+        "パスワードは ありません",
+        "パスワードはわすれずに。",
+        "パスワード：メールでお知らせします",
+        "パスワード：Windows 10 と同じです",
+        "パスワード: at least 8 characters",
+        "PIN: 4 digits",
+        "パスワードは abc 123 のような簡単なものは避けましょう",
+        "パスワードは「さくら」「ひまわり」のような単語は避けましょう",
+        "パスワードは「ひらがな」では設定できません",
+        "【パスワード】について",
+        "パスワード → 受付でお伝えします",
+    ],
+)
+def test_prose_after_a_password_label_is_no_spaced_or_kana_value(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
