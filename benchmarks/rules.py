@@ -180,7 +180,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 22: a percentage before a domain, 個人番号 in formal numerals or with letters.
                "100%cafe.jp ", "マイナンバー 壱弐参肆 ", "個人番号 I234 ",
                # Passwords with a space in them or in kana.
-               "パスワード：ab12 cd ", "パスワードはさくら", "パスワード：「あ"]
+               "パスワード：ab12 cd ", "パスワードはさくら", "パスワード：「あ",
+               # Tokens broken by spaces.
+               "xoxb- 1- ", "AKIA 1 "]
 
 
 def adversarial() -> None:

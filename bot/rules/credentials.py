@@ -67,14 +67,22 @@ _E = r"(?![A-Za-z0-9_\-])"
 _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (kind, probe, re.compile(pattern, flags))
     for kind, probe, pattern, flags in (
-        ("Slack のトークン", ("xox",), rf"{_B}(?P<prefix>xox[abpros]-)[A-Za-z0-9\-]{{10,}}{_E}", 0),
+        # A space after a hyphen, or in the middle of a key, is where a copy from a PDF or a wrapped
+        # window broke it (「xoxb- 1234- 5678-abcd」「AKIA 1234 5678 ABCD EFGH」): the token all the same.
+        (
+            "Slack のトークン",
+            ("xox",),
+            rf"{_B}(?P<prefix>xox[abpros]-)(?:[ \t]?[A-Za-z0-9]+-){{0,12}}+[ \t]?[A-Za-z0-9]+{_E}",
+            0,
+        ),
         ("Slack のアプリトークン", ("xapp-",), rf"{_B}(?P<prefix>xapp-)[A-Za-z0-9\-]{{10,}}{_E}", 0),
         (
             # Incoming webhooks (services/…) and the webhooks of Workflow Builder (workflows/…,
             # triggers/…): whoever has the URL can post in the channel.
             "Slack の Webhook URL",
             ("hooks.slack.com",),
-            r"(?P<prefix>https://hooks\.slack\.com/(?:services|workflows|triggers)/)[A-Za-z0-9]+(?:/[A-Za-z0-9]+){1,3}",
+            r"(?P<prefix>https://hooks\.slack\.com/(?:services|workflows|triggers)/)[ \t]?[A-Za-z0-9]+"
+            r"(?:/[ \t]?[A-Za-z0-9]+){1,3}",
             0,
         ),
         (
@@ -100,19 +108,19 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("Google のクライアントシークレット", ("GOCSPX-",), rf"{_B}(?P<prefix>GOCSPX-)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
         ("npm のトークン", ("npm_",), rf"{_B}(?P<prefix>npm_)[A-Za-z0-9]{{36}}{_E}", 0),
         ("SendGrid の API キー", ("SG.",), rf"{_B}(?P<prefix>SG\.)[A-Za-z0-9_\-]{{16,}}\.[A-Za-z0-9_\-]{{20,}}{_E}", 0),
-        ("AWS のアクセスキー", ("AKIA", "ASIA"), rf"{_B}(?P<prefix>AKIA|ASIA)[0-9A-Z]{{16}}{_E}", 0),
+        ("AWS のアクセスキー", ("AKIA", "ASIA"), rf"{_B}(?P<prefix>AKIA|ASIA)(?:[ \t]?[0-9A-Z]){{16}}{_E}", 0),
         (
             "GitHub のトークン",
             ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "ghp-", "gho-", "ghu-", "ghs-", "ghr-"),
             # A hyphen for the underscore (「ghp‑…」, a non-breaking hyphen) disguises nothing: 36
             # random characters after 「ghp」 are the token.
-            rf"{_B}(?P<prefix>gh[pousr][_\-])[A-Za-z0-9]{{36,255}}{_E}",
+            rf"{_B}(?P<prefix>gh[pousr][_\-])[ \t]?[A-Za-z0-9]{{36,255}}{_E}",
             0,
         ),
         ("GitHub のトークン", ("github_pat_",), rf"{_B}(?P<prefix>github_pat_)[A-Za-z0-9_]{{22,255}}{_E}", 0),
         ("API キー", ("sk-",), rf"{_B}(?P<prefix>sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
         ("API キー", ("k_live_",), rf"{_B}(?P<prefix>[sr]k_live_)[A-Za-z0-9]{{16,}}{_E}", 0),
-        ("Google の API キー", ("AIza",), rf"{_B}(?P<prefix>AIza)[0-9A-Za-z_\-]{{35}}{_E}", 0),
+        ("Google の API キー", ("AIza",), rf"{_B}(?P<prefix>AIza)(?:[ \t]?[0-9A-Za-z_\-]){{35}}{_E}", 0),
         ("GitLab のトークン", ("glpat-",), rf"{_B}(?P<prefix>glpat-)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
         ("Grafana のトークン", ("glsa_",), rf"{_B}(?P<prefix>glsa_)[A-Za-z0-9]{{32}}_[A-Fa-f0-9]{{8}}{_E}", 0),
         ("DigitalOcean のトークン", ("_v1_",), rf"{_B}(?P<prefix>do[opr]_v1_)[a-f0-9]{{64}}{_E}", 0),
@@ -185,6 +193,8 @@ def _tokens(norm: str) -> Iterator[Credential]:
             ):
                 continue
             if kind == "Basic 認証のパスワード" and not _basic_credentials(body):
+                continue
+            if kind == "Slack のトークン" and len(_BLANKS.sub("", body)) < 10:
                 continue
             shown = m.end("prefix") - m.start()
             yield Credential(m.start(), m.end(), m.start(), m.end(), kind, shown)

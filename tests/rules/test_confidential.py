@@ -1311,3 +1311,26 @@ def test_a_password_with_a_space_in_it_or_in_kana_fires(text: str) -> None:
 )
 def test_prose_after_a_password_label_is_no_spaced_or_kana_value(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通知用トークン xoxb- 1234- 5678-abcd",
+        "SlackのBotトークン：xoxb-1234567890- 1234567890-AbCdEfGhIjKlMnOpQrStUvWx",
+        "APIキー: AIzaSyA1b2C3 d4E5f6G7h8I9j0KlMnOpQrStUvW",
+        "AWS アクセスキー AKIA 1234 5678 ABCD EFGH",
+        "GitHubトークン ghp_ AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        "Webhook: https://hooks.slack.com/services/ T0123ABCD/B0123ABCD/ AbCdEfGhIjKlMnOpQrSt",
+    ],
+)
+def test_a_token_broken_by_spaces_is_still_the_token(text: str) -> None:
+    """A copy from a PDF or a wrapped window leaves a space after a hyphen or inside a key: the
+    token's pattern ended at the space, and the rest was too short to be one."""
+    [f] = findings_of("confidential.secret", text)
+    assert "abcd" not in _shown(text) and "StUv" not in _shown(text) and "EFGH" not in _shown(text)
+
+
+@pytest.mark.parametrize("text", ["xoxb-で始まる文字列はSlackのトークンです", "xoxb- abc です", "AKIA とは何ですか"])
+def test_a_token_prefix_with_no_token_after_it_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
