@@ -32,19 +32,35 @@ _QUOTED = re.compile(r"「([^「」\n]{1,80})」")
 _STAR = "＊"
 
 
-def _occurrences(s: str, secrets: re.Pattern[str], longest: int) -> list[tuple[int, int, str]]:
-    """Where each secret stands in ``s``, sorted by start: at every position, the longest one that
-    starts there. ``finditer`` reads on after a match's end, so a secret that starts inside a match
-    (「xab」 then 「abcd1234」 in 「xabcd1234」) is looked for from just after the match's start."""
-    found = []
-    for m in secrets.finditer(s):
-        found.append((m.start(), m.end(), m.group()))
-        q = m.start() + 1
-        while (inner := secrets.search(s, q, m.end() + longest)) is not None and inner.start() < m.end():
-            found.append((inner.start(), inner.end(), inner.group()))
-            q = inner.start() + 1
-    found.sort()
-    return found
+class _Secrets:
+    """The secrets of a draft, to be found in any string: where each stands, and which a string holds.
+
+    An alternation of the secrets as one pattern tries every one of them at each position, so that a
+    draft of 2,000 PINs took time in the square of its length (0.4 s at 20,000 characters). Here the
+    positions where a secret may start are found by their first character, and the secrets starting
+    there by their first characters: each position is read once, whatever the number of secrets."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        self.key = min(4, *map(len, secrets))
+        self.longest = max(map(len, secrets))
+        # Longest first in each bucket, so that at a position the longest secret is the one found.
+        self.buckets: dict[str, list[str]] = {}
+        for secret in sorted(set(secrets), key=len, reverse=True):
+            self.buckets.setdefault(secret[: self.key], []).append(secret)
+        self.starts = re.compile("[" + "".join(sorted({re.escape(c[0]) for c in secrets})) + "]")
+
+    def occurrences(self, s: str) -> list[tuple[int, int, str]]:
+        """Where each secret stands in ``s``, sorted by start: at every position, the longest one that
+        starts there (so a secret inside another, 「xab」 in 「xabcd1234」, is found too)."""
+        found = []
+        key = self.key
+        for m in self.starts.finditer(s):
+            i = m.start()
+            for secret in self.buckets.get(s[i : i + key], ()):
+                if s.startswith(secret, i):
+                    found.append((i, i + len(secret), secret))
+                    break
+        return found
 
 
 def _pieces(
@@ -80,14 +96,29 @@ def _redact(
         return findings
     # One pass over a string finds which secrets it holds, however many the draft has (a draft of
     # 4,000 PINs replaced each of them in each of 4,000 findings: 10 s).
-    anywhere = re.compile("|".join(map(re.escape, ordered)))
-    longest = len(ordered[0])
-    spans = _occurrences(text, anywhere, longest)
+    anywhere = _Secrets(ordered)
+    longest = anywhere.longest
+    spans = anywhere.occurrences(text)
     starts = [s for s, _, _ in spans]
 
     def hide(s: str, pieces: list[str]) -> str:
-        for secret in sorted({secret for _, _, secret in _occurrences(s, anywhere, longest)}, key=len, reverse=True):
-            s = s.replace(secret, secrets[secret])
+        if found := anywhere.occurrences(s):
+            # Longest first, as a secret is masked whole before one inside it is looked for; in one
+            # pass, since replacing each of 4,000 PINs in a finding that spans the draft read the
+            # whole draft 4,000 times.
+            taken = bytearray(len(s))
+            chosen = []
+            for a, b, secret in sorted(found, key=lambda o: o[0] - o[1]):
+                if not any(taken[a:b]):
+                    taken[a:b] = b"\x01" * (b - a)
+                    chosen.append((a, b, secret))
+            chosen.sort()
+            parts: list[str] = []
+            pos = 0
+            for a, b, secret in chosen:
+                parts += (s[pos:a], secrets[secret])
+                pos = b
+            s = "".join((*parts, s[pos:]))
         for piece in pieces:
             s = s.replace(piece, _STAR * len(piece))
         return s
