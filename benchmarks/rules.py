@@ -182,7 +182,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Passwords with a space in them or in kana.
                "パスワード：ab12 cd ", "パスワードはさくら", "パスワード：「あ",
                # Tokens broken by spaces.
-               "xoxb- 1- ", "AKIA 1 "]
+               "xoxb- 1- ", "AKIA 1 ",
+               # A call two sentences after the candidate.
+               "立候補。a。ぜひ一票を！"]
 
 
 def adversarial() -> None:

@@ -998,7 +998,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     触れて一人の人名か一つの政党を挙げた文のすぐ次の文が、「皆さんの応援をよろしくお願いします！」
     「ぜひ一票を！」「応援しよう！」「引き続き応援よろしく」のような名前のない応援・一票の呼びかけで始まるときです
     （「中川幹太市長は来年の市長選で再選を目指します。皆さんの応援をよろしくお願いします！」
-    「〇〇党の△△候補が立候補を表明しました。ぜひ一票を！」）。二人以上の候補者を挙げた文の後や、
+    「〇〇党の△△候補が立候補を表明しました。ぜひ一票を！」）。間に他の人名や政党を挙げない文が一つ
+    あるとき（「山田太郎候補が立候補しました。政策は子育て支援です。ぜひ一票をお願いします。」）も同じです。二人以上の候補者を挙げた文の後や、
     段落が変わったとき、「引き続き市政へのご支援を」のように応援の相手を挙げた文、
     「再選されました」「選出されました」「開票結果」のように選挙の結果を伝えた文や、投票日・期日前投票・明るい選挙・啓発など
     投票率向上の呼びかけや生徒会選挙の後、
@@ -1202,15 +1203,28 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         if not any(w in doc.text[a:b] for w in _SUPPORT_WORDS):
             continue
         call = _BARE_CALL.match(doc.text, a, b)
+        # The candidate is named in the sentence before the call, or in the one before that when the
+        # sentence between speaks of them without naming anyone else (「山田太郎候補が立候補しました。
+        # 政策は子育て支援です。ぜひ一票をお願いします。」).
+        named_at = k - 1
         if (
-            call is not None
-            and k > 0
-            and candidacy[k - 1]
-            and doc.text[sentences[k - 1][1] : a].count("\n") <= 1
-            and _TURNOUT.search(doc.text, sentences[k - 1][0], b) is None
+            k > 1
+            and not candidacy[k - 1]
+            and candidacy[k - 2]
+            and not doc.person_names(sentences[k - 1])
+            and not parties.find(doc, within=sentences[k - 1])
             and _RESULT.search(doc.text, *sentences[k - 1]) is None
         ):
-            before = sentences[k - 1]
+            named_at = k - 2
+        if (
+            call is not None
+            and named_at >= 0
+            and candidacy[named_at]
+            and doc.text[sentences[named_at][1] : a].count("\n") <= 1
+            and _TURNOUT.search(doc.text, sentences[named_at][0], b) is None
+            and _RESULT.search(doc.text, *sentences[named_at]) is None
+        ):
+            before = sentences[named_at]
             target = _one_person(doc, before)
             if target is None and not doc.person_names(before):
                 named = parties.find(doc, within=before)

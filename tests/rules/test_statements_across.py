@@ -208,3 +208,28 @@ def test_long_runs_of_spaces_after_a_name_are_read_in_linear_time(text: str) -> 
     start = time.perf_counter()
     codes(text)
     assert time.perf_counter() - start < 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "山田太郎候補が立候補しました。政策は子育て支援です。ぜひ一票をお願いします。",
+        "中川幹太市長は来年の市長選で再選を目指します。公約は雪対策です。皆さんの応援をよろしくお願いします！",
+    ],
+)
+def test_a_call_two_sentences_after_the_candidate_fires(text: str) -> None:
+    """A sentence about the candidate between the name and the call (their policy) hid the call:
+    only the sentence right before it was read for a name."""
+    assert "prohibited.political" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市長選挙に山田太郎氏と佐藤花子氏が立候補しました。政策は子育て支援です。ぜひ一票を！",
+        "山田太郎候補が立候補しました。\n\n政策は子育て支援です。ぜひ一票をお願いします。",
+        "中川市長が再選されました。任期は4年です。引き続き応援よろしくお願いします。",
+    ],
+)
+def test_a_call_two_sentences_on_stays_silent_after_two_names_a_paragraph_or_a_result(text: str) -> None:
+    assert "prohibited.political" not in codes(text)
