@@ -992,7 +992,9 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
     「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
-    「투표」「지지」（「자민당에 투표해 주세요!」）に反応します（「请去投票」「투표해 주세요」だけや、
+    「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
+    「야마다 타로에게 투표해 주세요!」）も同じです（「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
+    「작품에 투표해 주세요」は対象外です）（「请去投票」「투표해 주세요」だけや、
     「众院选自民党获胜」のような選挙の名前の後の党名は対象外です）。
     呼びかけが次の文にあるときも反応します。選挙・立候補（市長選、再選、立候補、出馬、擁立など）に
     触れて一人の人名か一つの政党を挙げた文のすぐ次の文が、「皆さんの応援をよろしくお願いします！」
@@ -1270,16 +1272,30 @@ _FOREIGN_CALL = re.compile(
     rf"|{_KO_PARTY}[\s　]*(?:(?:에게|에|을|를)[\s　]*)?(?:투표|한[\s　]*표|지지(?![율자층])|뽑아)"
 )
 _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
+# A vote asked for a person in those languages: in Chinese the name right after 「投票给」 ending the
+# sentence (「请投票给山田太郎！」, a name the analyser reads as one, so that 「请投票给最佳作品！」 is no
+# call), in Korean a name before 「에게 투표」 (에게 is said of people: 「작품에 투표」 is a thing's).
+_CN_PERSON_CALL = re.compile(
+    r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?:候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
+)
+_KO_PERSON_CALL = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{1,6}(?:[ \t][가-힣]{1,6})?)[ \t]*(?:후보(?:자)?(?:님)?[ \t]*)?에게[ \t]*(?:투표|한[ \t]*표)"
+)
+# Whom a contest or a question asks the vote for: 「누구에게 투표」「좋아하는 선수에게 투표」.
+_KO_NO_PERSON = re.compile(r"(?:^|[ \t])(?:저|나|우리|여러분|당신|모두|누구)$|(?:선수|작품|팀|캐릭터|사진|마스코트)$")
 
 
 def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
     if not any(c in doc.text for c in "给投支选투표지뽑"):
         return
+    message = "「{}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。"
     for m in _FOREIGN_CALL.finditer(doc.text):
         party = _FOREIGN_PARTY.search(m.group())
         name = party.group() if party is not None else m.group()
-        yield Hit(
-            m.start(),
-            m.end(),
-            f"「{name}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
-        )
+        yield Hit(m.start(), m.end(), message.format(name))
+    for m in _CN_PERSON_CALL.finditer(doc.text):
+        if _FOREIGN_PARTY.fullmatch(m["name"]) is None and doc.person_names(m.span("name")):
+            yield Hit(m.start(), m.end(), message.format(m["name"]))
+    for m in _KO_PERSON_CALL.finditer(doc.text):
+        if _FOREIGN_PARTY.search(m["name"]) is None and _KO_NO_PERSON.search(m["name"]) is None:
+            yield Hit(m.start(), m.end(), message.format(m["name"]))

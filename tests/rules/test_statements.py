@@ -205,3 +205,26 @@ def test_the_election_commissions_notice_on_supporters_clubs_paperwork_is_no_pol
     # The commission receives their papers; it names no one's 後援会.
     assert "prohibited.political" not in codes("後援会の皆さまへ：政治団体の設立届は選挙管理委員会に提出してください。")
     assert "prohibited.political" in codes("山田太郎後援会の新年会を開きます。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["请投票给山田太郎！", "请投票给中川幹太。", "야마다 타로에게 투표해 주세요!", "야마다 타로 후보에게 한 표를!"],
+)
+def test_a_call_in_chinese_or_korean_to_vote_for_a_person_fires(text: str) -> None:
+    """Only a party's name was read after 「投票给」 or before 「투표」: a person's passed."""
+    assert "prohibited.political" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请投票给最佳作品！",
+        "请去投票！",
+        "좋아하는 선수에게 투표해 주세요!",
+        "누구에게 투표할지 정하셨나요?",
+        "마음에 드는 작품에 투표해 주세요",
+    ],
+)
+def test_a_vote_for_a_work_or_a_question_in_chinese_or_korean_stays_silent(text: str) -> None:
+    assert "prohibited.political" not in codes(text)
