@@ -254,7 +254,9 @@ _PASSWORD_LABEL = (
     # secret as a PIN: 「解錠番号」「金庫の番号」「キーボックスの番号」.
     r"暗証(?!番号)|[解開]錠(?:番号|コード)|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)|"
     # A Wi-Fi network's key, as routers and their manuals label it.
+    # A passphrase is what WPA calls its key (「パスフレーズ＝…」); 「接続キー」 what a notice calls it.
     rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|暗号キー|"
+    rf"{_spaced('パスフレーズ')}|接続キー|(?<![A-Za-z])pass[ \t-]?phrase(?![A-Za-z])|"
     r"(?<![A-Za-z])(?:wpa2?|wep|wi-?fi)\s?キー|"
     # In a notice for foreign residents (a shelter's Wi-Fi): Chinese, Korean, Portuguese, Spanish,
     # Vietnamese (with or without its marks) and Nepali.

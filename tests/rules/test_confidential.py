@@ -1332,3 +1332,29 @@ def test_a_token_broken_by_spaces_is_still_the_token(text: str) -> None:
 @pytest.mark.parametrize("text", ["xoxb-で始まる文字列はSlackのトークンです", "xoxb- abc です", "AKIA とは何ですか"])
 def test_a_token_prefix_with_no_token_after_it_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wi-Fi接続情報（職員室用）：SSID＝school-office、パスフレーズ＝Sch00lOffice!",
+        "避難所Wi-Fiのパスフレーズは tsunami-2026-kita です。",
+        "南小学校避難所 Wi-Fi案内 ネットワーク名 minami-shelter / 接続キー Mnm#2026shel",
+        "Wi-Fi passphrase: hinan2026east",
+    ],
+)
+def test_a_wifi_passphrase_or_connection_key_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスフレーズは20文字以上にしましょう",
+        "パスフレーズとは、複数の単語を組み合わせたパスワードです",
+        "The passphrase is case-sensitive",
+        "接続キーは受付でお伝えします",
+    ],
+)
+def test_passphrase_awareness_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
