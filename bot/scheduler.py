@@ -8,9 +8,11 @@ replicas may each run it; the reminder claims in the database make them send eve
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import threading
+from datetime import datetime, timedelta
 from typing import Any
 
+from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN  # type: ignore[import-untyped]
 from apscheduler.schedulers.background import BackgroundScheduler  # type: ignore[import-untyped]
 
 from bot.logs import FailureStreak
@@ -43,5 +45,44 @@ def start_scheduler(runtime: Any, *, interval_seconds: int = 60) -> BackgroundSc
                       # A sweep that overran its minute is not run twice in a row to catch up.
                       coalesce=True, max_instances=1, misfire_grace_time=interval_seconds)
     scheduler.start()
+    _watch_clock(scheduler, timedelta(seconds=interval_seconds))
     log.info("reminder sweep scheduled every %ss (time zone %s)", interval_seconds, tz)
     return scheduler
+
+
+def realign(scheduler: BackgroundScheduler, now: datetime, interval: timedelta) -> bool:
+    """Run the sweep now if its next run is more than one interval ahead of ``now``; True if so.
+
+    APScheduler keeps the next run as a wall-clock instant and sleeps until it: when the system
+    clock is set back (an NTP step, a VM restored from a snapshot), the sweep waited out the whole
+    step — an hour back meant an hour without reminders, expiries or incident re-alerts. Reminder
+    keys make the extra sweep harmless (nothing is sent twice).
+    """
+    job = scheduler.get_job(SWEEP_JOB_ID)
+    if job is None or job.next_run_time is None:
+        return False
+    ahead = job.next_run_time - now
+    # The interval itself plus a little: a run that is merely due within the minute is normal.
+    if ahead <= interval + timedelta(seconds=5):
+        return False
+    log.warning("the system clock went back (the next reminder sweep was %ss away); sweeping now",
+                int(ahead.total_seconds()))
+    scheduler.modify_job(SWEEP_JOB_ID, next_run_time=now)
+    return True
+
+
+def _watch_clock(scheduler: BackgroundScheduler, interval: timedelta) -> None:
+    # Event.wait measures elapsed time on the monotonic clock, which a clock step does not move,
+    # so this thread wakes every interval whatever the wall clock says.
+    stopped = threading.Event()
+    scheduler.add_listener(lambda _event: stopped.set(), EVENT_SCHEDULER_SHUTDOWN)
+
+    def watch() -> None:
+        while not stopped.wait(interval.total_seconds()):
+            try:
+                realign(scheduler, datetime.now(scheduler.timezone), interval)
+            except Exception:  # the scheduler shut down between the wait and the look
+                if not stopped.is_set():
+                    log.exception("could not check the reminder sweep's schedule against the clock")
+
+    threading.Thread(target=watch, name="kessai-sweep-clock", daemon=True).start()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 
-from bot.scheduler import SWEEP_JOB_ID, start_scheduler
+from bot.scheduler import SWEEP_JOB_ID, realign, start_scheduler
 from storage import reminders
 from tests.time.conftest import World, jst
 
@@ -35,3 +36,45 @@ def test_scheduler_sweeps_at_once_and_then_periodically_in_tokyo_time(world: Wor
     finally:
         scheduler.shutdown(wait=True)
     assert not scheduler.running
+
+
+def test_a_clock_set_back_does_not_stop_the_sweep_until_it_catches_up(world: World) -> None:
+    """NTP steps the clock back an hour: APScheduler's next run is then an hour away on the new
+    clock, and without the watch no reminder, expiry or incident re-alert went out for that hour."""
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 12, 0)
+    runtime = SimpleNamespace(kessai=world.kessai, settings=SimpleNamespace(tz="Asia/Tokyo"))
+    scheduler = start_scheduler(runtime, interval_seconds=1)
+    try:
+        def claimed() -> int:
+            with world.db.session() as s:
+                return reminders.count(s, "approval.remind:")
+
+        deadline = time.monotonic() + 10
+        while claimed() == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert claimed() == 1
+        # What a step back of one hour leaves behind: the next run is an hour ahead of the clock.
+        scheduler.modify_job(SWEEP_JOB_ID, next_run_time=datetime.now(scheduler.timezone) + timedelta(hours=1))
+        world.clock.t = jst(2026, 11, 25, 12, 0)
+        while claimed() < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert claimed() == 2
+        job = scheduler.get_job(SWEEP_JOB_ID)
+        assert job.next_run_time - datetime.now(scheduler.timezone) <= timedelta(seconds=2)
+    finally:
+        scheduler.shutdown(wait=True)
+
+
+def test_realign_leaves_a_run_due_within_the_interval_alone(world: World) -> None:
+    runtime = SimpleNamespace(kessai=world.kessai, settings=SimpleNamespace(tz="Asia/Tokyo"))
+    scheduler = start_scheduler(runtime, interval_seconds=60)
+    try:
+        now = datetime.now(scheduler.timezone)
+        scheduler.modify_job(SWEEP_JOB_ID, next_run_time=now + timedelta(seconds=59))
+        assert not realign(scheduler, now, timedelta(seconds=60))
+        assert scheduler.get_job(SWEEP_JOB_ID).next_run_time == now + timedelta(seconds=59)
+        scheduler.modify_job(SWEEP_JOB_ID, next_run_time=now + timedelta(minutes=30))
+        assert realign(scheduler, now, timedelta(seconds=60))
+    finally:
+        scheduler.shutdown(wait=True)
