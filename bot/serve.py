@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.app import build_runtime
 from bot.config import ConfigError, Settings, load_org_config
-from bot.logs import setup_logging
+from bot.logs import dump_thread_stacks, setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +60,16 @@ def serve(settings: Settings) -> int:
     # A bot that runs but has stopped doing something (a wait on the database or on Slack that
     # does not end) shows where on SIGUSR1: every thread's stack goes to stderr, the log. No
     # debugger or extra package is needed on the host; the tests ask for it when one fails.
-    if hasattr(signal, "SIGUSR1"):
-        faulthandler.register(signal.SIGUSR1, all_threads=True)
     # The format comes from the settings, which read .env too (the environment alone missed it).
     setup_logging(level=settings.log_level, fmt=settings.log_format, secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
                                                                      settings.slack_signing_secret) if x))
+    if hasattr(signal, "SIGUSR1"):
+        if settings.log_format == "json":
+            # One JSON record, not faulthandler's plain text amid the JSON lines. It runs in the
+            # main thread, which only waits for a stop signal, so it is free to answer.
+            signal.signal(signal.SIGUSR1, lambda _signum, _frame: dump_thread_stacks())
+        else:
+            faulthandler.register(signal.SIGUSR1, all_threads=True)
     problems = settings.serve_problems()
     if problems:
         for message in problems:

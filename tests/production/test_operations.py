@@ -198,6 +198,28 @@ def test_serve_takes_the_log_format_from_dot_env(tmp_path: Path, org: OrgConfig)
     assert lines and all(json.loads(line)["level"] for line in lines), lines[:3]
 
 
+def test_sigusr1_stacks_are_one_json_record_with_json_logs(tmp_path: Path, org: OrgConfig) -> None:
+    """kill -USR1 with JSON logs wrote faulthandler's plain text between the JSON lines, which a log
+    collector reading one object per line rejects; and at KESSAI_LOG_LEVEL=ERROR it must still come."""
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from tests.production.serveproc import ServeProcess
+
+    slack = LocalSlack(users=slack_users(org)).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                         extra_env={"KESSAI_LOG_FORMAT": "json", "KESSAI_LOG_LEVEL": "ERROR"}).start()
+    try:
+        dumped = serve.stacks()
+        assert serve.terminate() == 0
+    finally:
+        slack.stop()
+    records = [json.loads(line) for line in dumped.splitlines() if line.strip()]
+    assert len(records) == 1, dumped[:500]
+    assert records[0]["message"].startswith("thread stacks on SIGUSR1")
+    assert "MainThread" in records[0]["stacks"] and "kessai-sweep-clock" in records[0]["stacks"]
+    assert all(json.loads(line) for line in serve.log().splitlines() if line.strip())
+
+
 def test_slack_clients_own_error_lines_are_warnings(tmp_path: Path) -> None:
     """A failed Slack call that the outbox retries is no alarm: slack_sdk's own ERROR line for it
     is logged as WARNING (kessai's line says what became of the message)."""
