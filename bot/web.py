@@ -58,6 +58,12 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"
         if report["socket_mode"] != "connected":
             status = 503
+    if (gone := rt.db.file_problem()) is not None:
+        # Pooled connections still answer from the file kessai had open, and a new one from what
+        # is at the path now: neither is what a restart will find, so the counts below would mislead.
+        report["database"] = f"unreachable: {gone}"
+        report["status"] = "degraded"
+        return 503, report
     try:
         if not migrations_current(rt.db.engine):
             report["migrations"] = "pending"

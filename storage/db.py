@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import select
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -316,12 +318,74 @@ class Database:
         self._write_failure: tuple[float, str] | None = None
         self._last_write = 0.0
         event.listen(self.engine, "before_cursor_execute", _mark_write)
+        # SQLite: which file the connections opened. Deleted or replaced under a running kessai,
+        # the pooled connections go on reading and writing the old file, which is gone for good
+        # once they close: /healthz said "ok" while every draft and ledger entry went there.
+        self._sqlite_path: Path | None = None
+        self._sqlite_file: tuple[int, int] | None = None
+        # A connection opened with the first one and kept: after the file is gone, a pooled one
+        # may be new, and open (or create) whatever is at the path now, not the file kessai used.
+        self._witness: sqlite3.Connection | None = None
+        self._rescued = False
+        u = make_url(url)
+        if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" \
+                and not u.database.startswith("file:"):
+            self._sqlite_path = Path(u.database).resolve()
+            event.listen(self.engine, "connect", self._note_file)
 
     def write_failure(self) -> str | None:
         """The driver's error type the last unit of work that wrote failed with (「OperationalError」,
         「ReadOnlySqlTransaction」); None once one commits. The reason itself is in the log."""
         failure = self._write_failure
         return failure[1] if failure is not None and failure[0] > self._last_write else None
+
+    def _note_file(self, _dbapi_conn: Any, _record: Any) -> None:
+        if self._sqlite_file is None and self._sqlite_path is not None:
+            with contextlib.suppress(OSError, sqlite3.Error):
+                st = self._sqlite_path.stat()
+                self._witness = sqlite3.connect(self._sqlite_path, check_same_thread=False, isolation_level=None)
+                # A first read opens the write-ahead log and its index too: once they are deleted,
+                # a connection that had not yet opened them cannot read the database at all.
+                self._witness.execute("SELECT count(*) FROM sqlite_master").fetchall()
+                self._sqlite_file = (st.st_dev, st.st_ino)
+
+    def file_problem(self) -> str | None:
+        """``"database file deleted"`` or ``"database file replaced"`` when the SQLite file at
+        DATABASE_URL is no longer the one kessai has open; None when it is, and for PostgreSQL.
+
+        The first time, what the open connections still see is copied next to the old path
+        (``kessai.db.rescued-…``): it is the only copy left of what was written since the last backup.
+        """
+        if self._sqlite_path is None or self._sqlite_file is None:
+            return None
+        try:
+            st = self._sqlite_path.stat()
+        except FileNotFoundError:
+            problem = "database file deleted"
+        except OSError:
+            return None  # a directory kessai cannot look into: the queries say so themselves
+        else:
+            if (st.st_dev, st.st_ino) == self._sqlite_file:
+                return None
+            problem = "database file replaced"
+        if not self._rescued:
+            self._rescued = True
+            self._rescue(problem)
+        return problem
+
+    def _rescue(self, problem: str) -> None:
+        assert self._sqlite_path is not None
+        target = self._sqlite_path.with_name(f"{self._sqlite_path.name}.rescued-{utcnow():%Y%m%dT%H%M%SZ}")
+        try:
+            assert self._witness is not None
+            self._witness.execute("VACUUM INTO ?", (str(target),))
+        except Exception:
+            log.exception("%s: the SQLite file %s is no longer the one kessai has open, and copying what "
+                          "kessai still sees failed; do not restart kessai before saving it", problem, self._sqlite_path)
+            return
+        log.error("%s: the SQLite file %s is no longer the one kessai has open; what kessai still sees "
+                  "(everything up to now) was copied to %s. Stop kessai, put that copy at %s, and start it again",
+                  problem, self._sqlite_path, target, self._sqlite_path)
 
     @property
     def is_postgres(self) -> bool:
@@ -349,6 +413,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._witness is not None:
+            self._witness.close()
+            self._witness = None
 
 
 class _UnitOfWork(Session):

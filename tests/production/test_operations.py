@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import select
 
 from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.logs import JsonFormatter, RedactingFilter, redact
 from storage.db import Database, upgrade
+from storage.models import DraftRow
 from tests.conftest import database_url
 from tests.e2e.conftest import BUSINESS_MORNING
 from tests.production.tcpproxy import TcpProxy
@@ -40,6 +42,31 @@ def test_healthz_reports_ok(sqlite_stack: LocalStack) -> None:
     assert status == 200
     assert body == {"database": "ok", "database_writes": "ok", "migrations": "current", "outbox_backlog": 0,
                     "outbox_scheduled": 0, "outbox_held": 0, "slack_auth": "ok", "status": "ok"}
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_healthz_reports_a_sqlite_file_gone_from_under_kessai_and_saves_what_it_still_sees(
+        sqlite_stack: LocalStack, tmp_path: Path, how: str) -> None:
+    """An rm of kessai.db (or a restore while kessai runs) left the pooled connections on the old
+    file: /healthz said ok while every draft and ledger entry went where a restart loses them."""
+    st = sqlite_stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", "高田城址公園の観桜会のお知らせです。皆さまのお越しをお待ちしています。")
+    path = tmp_path / "kessai.db"
+    for f in tmp_path.glob("kessai.db*"):
+        f.unlink()
+    if how == "replaced":
+        path.write_bytes(b"")  # what a copy from elsewhere looks like: another file at the same path
+    status, body = healthz(st)
+    assert status == 503 and body["database"] == f"unreachable: database file {how}"
+    rescued = list(tmp_path.glob("kessai.db.rescued-*"))
+    assert len(rescued) == 1
+    copy = Database(f"sqlite:///{rescued[0]}")
+    try:
+        with copy.session() as s:
+            assert len(s.exec(select(DraftRow)).all()) == 1
+    finally:
+        copy.dispose()
+    assert healthz(st)[0] == 503 and len(list(tmp_path.glob("kessai.db.rescued-*"))) == 1  # copied once
 
 
 def test_healthz_reports_pending_migrations(tmp_path: Path, org: OrgConfig) -> None:
