@@ -208,7 +208,9 @@ def _end_day(month: int, day: int, start: date) -> date | None:
     try:
         return date(start.year, month, day)
     except ValueError:
-        return rolled
+        # 「2/28-2/29」 in a year without a leap day: the next 2/29 is a year on, and an absence of
+        # a year (every request to the deputies) is not what was meant. Refused, to be typed again.
+        return None
 
 
 # Between two dates: a wave dash (〜, and ~ after NFKC) or 「から」, spaces, or any dash or minus
