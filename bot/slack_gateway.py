@@ -116,6 +116,10 @@ class AuthFailure(Transient):
     """Slack refused the token: retried until a new token works, however long that takes."""
 
 
+class RateLimited(Transient):
+    """Slack asked to slow down (429): never the message's fault, so never counted against it."""
+
+
 class SlackGateway:
     def __init__(
         self,
@@ -148,6 +152,9 @@ class SlackGateway:
         # The error code while Slack refuses the token (for /healthz); None once a call succeeds.
         self.auth_error: str | None = None
         self._auth_lock = threading.Lock()
+        # When Slack last took a message from this process: a message that fails while others go
+        # out is what fails (MAX_ATTEMPTS); one that fails while everything does waits for Slack.
+        self._delivered_at: datetime | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
@@ -368,6 +375,9 @@ class SlackGateway:
         failures: list[tuple[_Job, str]] = []
         sent: list[int] = []
         located: list[tuple[str, str, str]] = []
+        if any(not isinstance(o, Exception) for o in outcomes):
+            with self._auth_lock:
+                self._delivered_at = self.clock()
         with self.db.session() as s:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
@@ -383,7 +393,8 @@ class SlackGateway:
                     log.log(logging.ERROR if news else logging.INFO,
                             "Slack refused the bot token (%s); outbox %s waits for a working token", refusal, row.id)
                 if isinstance(outcome, Transient):
-                    if row.attempts + 1 >= MAX_ATTEMPTS and not isinstance(outcome, AuthFailure):
+                    if row.attempts + 1 >= MAX_ATTEMPTS and not isinstance(outcome, AuthFailure | RateLimited) \
+                            and self._slack_took_others_since(row):
                         log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1,
                                   outcome)
                         outbox.mark_failed(s, row.id, str(outcome))
@@ -415,6 +426,17 @@ class SlackGateway:
             outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
         return failures
+
+    def _slack_took_others_since(self, row: OutboxRow) -> bool:
+        """Whether Slack took another message since this row came due for this attempt.
+
+        If not, Slack is down or out of reach for everything (an outage, a proxy or firewall in
+        the way) and the message is kept: counting those attempts, MAX_ATTEMPTS dropped every
+        waiting message, approval requests included, after about 3.5 hours of retries.
+        """
+        with self._auth_lock:
+            delivered = self._delivered_at
+        return delivered is not None and delivered >= as_utc(row.next_attempt_at)
 
     def _parent_waits(self, row: OutboxRow, error: str) -> bool:
         """Whether a refused post is a thread parent to try again later rather than give up on."""
@@ -545,7 +567,7 @@ class SlackGateway:
                 raise Transient(f"unreadable answer (HTTP {status})") from e
             if status == 429 or error == "ratelimited":
                 retry_after = e.response.headers.get("Retry-After") or e.response.headers.get("retry-after")
-                raise Transient(f"rate limited ({status})", float(retry_after) if retry_after else 1.0) from e
+                raise RateLimited(f"rate limited ({status})", float(retry_after) if retry_after else 1.0) from e
             if status >= 500:
                 raise Transient(f"Slack answered {status}") from e
             if error in AUTH_ERRORS:

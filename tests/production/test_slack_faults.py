@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,7 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
+from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF
 from bot.web import health
 from storage import outbox
 from tests.conftest import database_url
@@ -284,3 +287,59 @@ def test_slack_holding_events_back_is_told_to_the_escalation_channel_once_an_hou
     assert limited("garbage") == 200 and limited(10**30) == 200
     settle(st)
     assert len(notices()) == 1 and "10:10 ごろから" in notices()[0]  # BUSINESS_MORNING's hour, as sent first
+
+
+class SteppedClock:
+    """The time the stack believes it is, moved by the test (retries come due when it says so)."""
+
+    def __init__(self, t: datetime) -> None:
+        self.t = t
+
+    def __call__(self) -> datetime:
+        return self.t
+
+
+@pytest.mark.parametrize("fault", [{"status": 503}, {"status": 502, "body": "<html>Bad Gateway</html>"}])
+def test_messages_wait_out_a_slack_outage_of_hours_instead_of_being_dropped(
+        tmp_path: Path, org: OrgConfig, fault: dict[str, Any]) -> None:
+    """Every call failing for about 3.5 hours (Slack down, a proxy or firewall in the way) used up
+    MAX_ATTEMPTS of every waiting message: all were marked failed and never sent, approval DMs
+    included. Slack failing for everything says nothing about the message."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", times=10_000, **fault)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(MAX_ATTEMPTS + 10):  # far more attempts than the limit, over about five hours
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        with st.rt.db.session() as s:
+            assert not [r for r in outbox.rows(s, (outbox.FAILED,))]
+        st.slack.clear_faults()  # Slack is back
+        st.deliver()
+        for a in APPROVERS:
+            assert len(dm(st, a)) == 1
+    finally:
+        st.stop()
+
+
+def test_a_message_slack_keeps_failing_while_others_go_out_is_still_given_up(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """The limit still ends a message that only fails itself, which would otherwise hold up its
+    thread for ever."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(APPROVERS[0]))
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for i in range(MAX_ATTEMPTS + 10):
+            if i % 5 == 0:  # other messages keep going out meanwhile
+                st.driver.app_home_opened("U0OPERATOR")
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        with st.rt.db.session() as s:
+            failed = outbox.rows(s, (outbox.FAILED,))
+        assert [r.payload.get("channel") for r in failed] == [APPROVERS[0]]
+        assert len(dm(st, APPROVERS[1])) == 1
+    finally:
+        st.stop()
