@@ -20,6 +20,7 @@ from slack_bolt.request.internals import parse_body
 
 from bot.app import Runtime
 from bot.payload_shape import shape_problem
+from bot.slack_gateway import AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX
 from storage import outbox
 from storage.db import describe_db_error, migrations_current, unreachable_cause
 
@@ -27,6 +28,10 @@ log = logging.getLogger(__name__)
 
 # A thread reply waiting this long for its parent message means something is stuck (see health).
 HELD_TOO_LONG = timedelta(hours=1)
+# A message failed this many times in a row (about 8 minutes of retries with the outbox's backoff):
+# Slack is down or out of reach, and nothing goes out. The backlog alone is only a number, and
+# a monitor that looks at the status saw 200 all through an outage or a firewall change.
+STALLED_ATTEMPTS = 10
 MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything that is not Slack
 # Open connections waitress serves at once (its default, 100, is what it takes for anyone who can
 # reach the port to lock Slack out by opening connections and sending nothing), and how long one
@@ -73,6 +78,11 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             report["outbox_backlog"] = outbox.backlog(s, now)
             report["outbox_scheduled"] = outbox.scheduled(s, now)
             held, stale = outbox.held(s, rt.gateway.clock() - HELD_TOO_LONG)
+            # A refused token (slack_auth) and a channel refusing a draft (outbox_held) say so themselves.
+            stalled = outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX))
+        if stalled:
+            report["outbox_stalled"] = stalled
+            status = 503
         report["outbox_held"] = held
         if stale:
             # A reply waits that long only when its parent is stuck: a refused parent sends its

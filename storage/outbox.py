@@ -608,6 +608,17 @@ def held(s: Session, older_than: datetime) -> tuple[int, int]:
     return int(total), int(stale)
 
 
+def stalled(s: Session, min_attempts: int, except_errors: Sequence[str] = ()) -> int:
+    """Waiting messages that have failed ``min_attempts`` times or more, leaving out those whose
+    last error starts with one of ``except_errors`` (reported on their own)."""
+    flush_pending(s)
+    q = select(func.count()).select_from(OutboxRow).where(OutboxRow.status == PENDING,
+                                                          col(OutboxRow.attempts) >= min_attempts)
+    for prefix in except_errors:
+        q = q.where(~col(OutboxRow.last_error).startswith(prefix))
+    return int(s.exec(q).one())
+
+
 def backlog(s: Session, now: datetime | None = None) -> int:
     """Messages not yet delivered; with ``now``, only those due by then or already tried: a notice
     held for the business morning (``hold_posts_until``) is not late, and a monitor alerting on

@@ -315,10 +315,15 @@ def test_messages_wait_out_a_slack_outage_of_hours_instead_of_being_dropped(
             clock.t += MAX_BACKOFF
         with st.rt.db.session() as s:
             assert not [r for r in outbox.rows(s, (outbox.FAILED,))]
+        # A monitor that only looks at the status saw 200 all along.
+        status, report = health(st.rt)
+        assert status == 503 and report["outbox_stalled"] == 3 and report["slack_auth"] == "ok"
         st.slack.clear_faults()  # Slack is back
         st.deliver()
         for a in APPROVERS:
             assert len(dm(st, a)) == 1
+        status, report = health(st.rt)
+        assert status == 200 and "outbox_stalled" not in report
     finally:
         st.stop()
 
