@@ -48,6 +48,21 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class TextFormatter(logging.Formatter):
+    """``2026-12-04 08:30:00,123+0900 INFO bot.sweep: …``: the host's time with its UTC offset.
+
+    Without the offset, a server or container left in UTC logged the 08:30 reminders as
+    "23:30" of the day before, and nothing in the line said which clock it was.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802 - logging's name
+        local = datetime.fromtimestamp(record.created).astimezone()
+        return f"{local:%Y-%m-%d %H:%M:%S},{int(record.msecs):03d}{local:%z}"
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
@@ -110,8 +125,7 @@ class DropUnusedTokenWarning(logging.Filter):
 def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tuple[str, ...] = ()) -> None:
     fmt = (fmt or os.environ.get("KESSAI_LOG_FORMAT") or "text").lower()
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
-        "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -247,6 +247,20 @@ def test_sigusr1_stacks_are_one_json_record_with_json_logs(tmp_path: Path, org: 
     assert all(json.loads(line) for line in serve.log().splitlines() if line.strip())
 
 
+@pytest.mark.parametrize(("tz", "offsets"), [("UTC", ("+0000",)), ("America/Los_Angeles", ("-0800", "-0700"))])
+def test_text_log_lines_say_which_clock_their_time_is_on(tmp_path: Path, tz: str, offsets: tuple[str, ...]) -> None:
+    """A host or container not in Japan time logged its own wall-clock time with nothing to say so."""
+    import re
+    import subprocess
+    import sys
+
+    script = "import logging\nfrom bot.logs import setup_logging\nsetup_logging()\nlogging.getLogger('bot.x').info('hi')\n"
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "TZ": tz, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    m = re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}([+-]\d{4}) INFO bot\.x: hi", r.stderr.strip())
+    assert m is not None and m.group(1) in offsets, r.stderr
+
+
 def test_slack_clients_own_error_lines_are_warnings(tmp_path: Path) -> None:
     """A failed Slack call that the outbox retries is no alarm: slack_sdk's own ERROR line for it
     is logged as WARNING (kessai's line says what became of the message)."""
