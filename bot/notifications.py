@@ -100,6 +100,13 @@ class Notifier:
     def _update(self, s: Session, now: datetime, key: str, msg: dict[str, Any]) -> None:
         outbox.enqueue(s, "update", dict(msg), now=now, message_key=key)
 
+    def _settle_dm(self, s: Session, now: datetime, key: str, msg: dict[str, Any]) -> None:
+        """Show an approval DM's request as settled (decided, withdrawn, void). A DM still held for
+        the business morning is not sent at all instead: its recipient never saw the request, and
+        a buzz at 08:30 for something settled at 07:00 only asks them to read that it is."""
+        if not outbox.drop_unsent_post(s, key):
+            self._update(s, now, key, msg)
+
     # -- intake ---------------------------------------------------------------------------
     def draft_root(self, s: Session, now: datetime, *, channel: str, draft_id: int,
                    msg: dict[str, Any]) -> None:
@@ -151,7 +158,7 @@ class Notifier:
         """
         acting_for = acting_for or {}
         for key in outbox.posted_keys(s, dm_prefix(view.id, view.version)):
-            self._update(s, now, key, render.approval_request(
+            self._settle_dm(s, now, key, render.approval_request(
                 view, decided=decision, acting_for_name=acting_for.get(recipient_of(key))))
         self._update(s, now, status_key(view.id, view.version), render.thread_status(view, decided=decision))
         done = "承認されました" if decision.kind == "approved" else "差し戻されました"
@@ -166,7 +173,7 @@ class Notifier:
         """Tell every approver (and the thread) that the request or decision on ``view`` no longer holds."""
         acting_for = acting_for or {}
         for key in outbox.posted_keys(s, dm_prefix(view.id, view.version)):
-            self._update(s, now, key, render.approval_request(
+            self._settle_dm(s, now, key, render.approval_request(
                 view, voided_note=note, acting_for_name=acting_for.get(recipient_of(key))))
         if outbox.posted_keys(s, status_key(view.id, view.version)):
             self._update(s, now, status_key(view.id, view.version), render.thread_status(view, voided_note=note))
@@ -178,7 +185,7 @@ class Notifier:
         """One person's request on ``view`` no longer holds (a 代決 request after the approver's return)."""
         key = dm_key(view.id, view.version, recipient)
         if outbox.posted_keys(s, key):
-            self._update(s, now, key, render.approval_request(view, voided_note=note, acting_for_name=acting_for_name))
+            self._settle_dm(s, now, key, render.approval_request(view, voided_note=note, acting_for_name=acting_for_name))
 
     # -- 決裁省略 and publication -------------------------------------------------------------
     def exempted(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, category_ja: str,

@@ -129,6 +129,31 @@ def failed_for_good(s: Session, key: str) -> bool:
                                    OutboxRow.status == FAILED).limit(1)).first() is not None
 
 
+def drop_unsent_post(s: Session, key: str) -> bool:
+    """Take back a post of ``key`` held for later (``hold_posts_until``) that was never handed to
+    Slack, because what it asks for is settled (the draft was decided, the request withdrawn);
+    True when nothing of ``key`` is in Slack or on its way any more, so no edit should be written.
+
+    An approval DM held for 08:30 whose draft another approver decided at 07:00 would otherwise
+    buzz a phone for a settled request and then be edited: better that it never arrives. Only a
+    row nobody ever claimed goes (a claimed one may be in Slack already), compared and deleted in
+    one statement, so a delivery claiming it at that moment keeps it and the caller edits it as
+    usual. With the post go the edits written behind it: ``chat.update`` would find no message.
+    """
+    flush_pending(s)
+    o = OutboxRow
+    dropped = [i for (i,) in s.connection().execute(
+        delete(o).where(col(o.message_key) == key, col(o.op) == "post", col(o.status) == PENDING,
+                        col(o.attempts) == 0, col(o.claimed_until).is_(None),
+                        col(o.next_attempt_at) > col(o.created_at))  # held for later when written
+        .returning(col(o.id)))]
+    if not dropped or message_location(s, key) is not None or post_on_its_way(s, key):
+        return False  # an earlier post of the key is in Slack (or coming): edits go to it
+    s.connection().execute(delete(o).where(col(o.message_key) == key, col(o.op) == "update",
+                                           col(o.status) == PENDING, col(o.id) > min(i for i in dropped if i)))
+    return True
+
+
 def enqueue_reply_after(
     s: Session, parent_key: str, payload: dict[str, Any], *, now: datetime, message_key: str | None = None
 ) -> None:

@@ -151,6 +151,55 @@ def test_outbox_update_waits_for_its_post(db: Database) -> None:
         assert [r.payload["text"] for r in due] == ["a", "c"]
 
 
+def test_a_held_post_never_sent_is_dropped_with_the_edits_behind_it(db: Database) -> None:
+    morning = NOW + timedelta(hours=8)
+    with db.session() as s:
+        outbox.hold_posts_until(s, morning)
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "request"}, now=NOW, message_key="dm:1:v1:U1")
+        outbox.enqueue(s, "post", {"channel": "U2", "text": "request"}, now=NOW, message_key="dm:1:v1:U2")
+    with db.session() as s:  # written by an older version: an edit waiting behind the held post
+        outbox.enqueue(s, "update", {"text": "edited"}, now=NOW, message_key="dm:1:v1:U1")
+    with db.session() as s:
+        (u2,) = [r for r in outbox.rows(s) if r.message_key == "dm:1:v1:U2"]
+        assert outbox.claim(s, u2.id or 0, morning, timedelta(seconds=15))  # the worker took it
+    with db.session() as s:
+        assert outbox.drop_unsent_post(s, "dm:1:v1:U1")
+        assert not outbox.drop_unsent_post(s, "dm:1:v1:U2")  # may be in Slack: edited instead
+        assert not outbox.drop_unsent_post(s, "dm:1:v1:U3")
+    with db.session() as s:
+        assert [r.message_key for r in outbox.rows(s)] == ["dm:1:v1:U2"]
+        assert outbox.posted_keys(s, "dm:1:v1:") == ["dm:1:v1:U2"]
+    # A post not held (sent right away or by the next pass) is not taken back: it may be on its way.
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U4", "text": "request"}, now=NOW, message_key="dm:1:v1:U4")
+    with db.session() as s:
+        assert not outbox.drop_unsent_post(s, "dm:1:v1:U4")
+
+
+def test_a_held_post_claimed_while_it_is_dropped_is_sent_or_gone_never_both(db: Database) -> None:
+    """The worker claims the held post at 08:30 in the instant a decision drops it: whichever
+    commits first wins, and a post is never sent after it was dropped (nor dropped once taken)."""
+    if not db.is_postgres:
+        pytest.skip("SQLite runs one writer at a time")
+    morning, lease = NOW + timedelta(hours=8), timedelta(seconds=15)
+    with db.session() as s:
+        outbox.hold_posts_until(s, morning)
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "request"}, now=NOW, message_key="dm:1:v1:U1")
+        outbox.enqueue(s, "post", {"channel": "U2", "text": "request"}, now=NOW, message_key="dm:1:v1:U2")
+    with db.session() as s:
+        ids = {r.message_key: r.id or 0 for r in outbox.rows(s)}
+    with db.session() as decision:
+        outbox.flush_pending(decision)
+        with db.session() as worker:
+            assert outbox.claim(worker, ids["dm:1:v1:U1"], morning, lease)
+        assert not outbox.drop_unsent_post(decision, "dm:1:v1:U1")  # taken first: edited, not dropped
+        assert outbox.drop_unsent_post(decision, "dm:1:v1:U2")
+        with db.session() as worker:  # dropped first (not committed yet): the worker passes it by
+            assert outbox.claim_many(worker, [ids["dm:1:v1:U2"]], morning, lease) == set()
+    with db.session() as s:
+        assert [r.message_key for r in outbox.rows(s)] == ["dm:1:v1:U1"]
+
+
 def test_outbox_replies_to_one_thread_go_one_at_a_time_in_order(db: Database) -> None:
     # A batch is sent in parallel: a thread's second reply must wait until its first is sent.
     with db.session() as s:

@@ -3,7 +3,7 @@ business morning (a draft scheduled for 1/1 00:00 must not buzz phones at midnig
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
@@ -112,21 +112,66 @@ def test_an_absence_ending_at_new_year_midnight_takes_back_then_and_asks_the_app
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
 
 
-def test_a_request_held_for_the_morning_shows_a_decision_made_meanwhile(world: World) -> None:
-    """The other approver decides on 1/2: the held request still goes out on 1/4 (it is on its way),
-    but the edit showing the decision follows it, never the other way round."""
+def held_for_the_manager_on_new_year(world: World) -> tuple[int, OutboxRow]:
+    """The manager's absence ends at 1/1 00:00: the request they get back waits for 1/4 08:30."""
     world.clock.t = jst(2026, 12, 24, 10, 0)
     world.kessai.set_away("U0MANAGER", jst(2026, 12, 28).date(), jst(2026, 12, 31).date())
     draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
     world.clock.t = NEW_YEAR
     world.sweep(NEW_YEAR)
     [request] = rows(world, "post", channel="U0MANAGER")
+    return draft_id, request
+
+
+def test_a_request_held_for_the_morning_and_decided_meanwhile_is_never_sent(world: World) -> None:
+    """The other approver decides on 1/2: the manager's phone must not buzz on 1/4 at 08:30 for a
+    request settled two days before (it used to, and the DM was edited a moment later)."""
+    draft_id, request = held_for_the_manager_on_new_year(world)
     world.clock.t = jst(2027, 1, 2, 10, 0)
     assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
+    assert rows(world, "post", channel="U0MANAGER") == []
+    key = f"dm:{draft_id}:v1:U0MANAGER"
+    assert [r for r in rows(world, "update") if r.message_key == key] == []
+    assert request.id not in due_ids(world, FIRST_MORNING)
+    # Nothing later edits a message that never was (the DMs of a version are edited by key).
+    with world.db.session() as s:
+        assert key not in outbox.posted_keys(s, f"dm:{draft_id}:v1:")
+    # The decision itself is recorded and reaches the thread as usual.
+    assert world.draft(draft_id).state == "approved"
+    assert any("承認" in str(p) for p in world.posts(to="C0INTAKE"))
+
+
+def test_a_request_held_for_the_morning_and_retracted_meanwhile_is_never_sent(world: World) -> None:
+    """The manager is taken off the account's approvers on 1/2 (the file changed, kessai restarted)."""
+    import dataclasses
+
+    from bot.services import Kessai
+    from storage import roster
+
+    draft_id, request = held_for_the_manager_on_new_year(world)
+    org = dataclasses.replace(world.org, accounts=tuple(
+        dataclasses.replace(a, approvers=tuple(x for x in a.approvers if x != "U0MANAGER")) if a.id == "joetsu-x"
+        else a for a in world.org.accounts))
+    with world.db.session() as s:
+        roster.sync(s, org)
+    world.clock.t = jst(2027, 1, 2, 10, 0)
+    assert Sweeper(Kessai(world.db, org, clock=world.clock)).sweep(world.clock.t).sent["approval.removed"] == 1
+    assert rows(world, "post", channel="U0MANAGER") == []
+    assert [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0MANAGER"] == []
+
+
+def test_a_held_request_the_gateway_has_taken_is_edited_when_decided(world: World) -> None:
+    """At 08:30 the outbox worker claims the held request; a decision committed in that instant
+    cannot take it back (it may be in Slack already): the DM is edited after it, as any other."""
+    draft_id, request = held_for_the_manager_on_new_year(world)
+    assert request.id is not None
+    with world.db.session() as s:
+        assert outbox.claim(s, request.id, FIRST_MORNING.astimezone(UTC), timedelta(seconds=15))
+    world.clock.t = FIRST_MORNING
+    assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
     [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0MANAGER"]
-    assert "承認" in str(edit.payload) and edit.id is not None and request.id is not None
-    assert edit.id not in due_ids(world, jst(2027, 1, 2, 10, 0))
-    assert request.id in due_ids(world, FIRST_MORNING) and edit.id not in due_ids(world, FIRST_MORNING)
+    assert "承認" in str(edit.payload) and edit.id is not None
+    assert [r.id for r in rows(world, "post", channel="U0MANAGER")] == [request.id]
     with world.db.session() as s:  # the gateway delivered the request at 08:30
         outbox.remember_messages(s, [(f"dm:{draft_id}:v1:U0MANAGER", "D0MANAGER", "1798300000.000100")])
         outbox.mark_sent_many(s, [request.id], FIRST_MORNING.astimezone(UTC))
