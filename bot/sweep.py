@@ -404,8 +404,11 @@ class Sweeper:
         people it no longer names are retracted at once (their DMs must stop offering buttons that
         only refuse), and approvers it added are asked — within business hours, as reminders are.
         Idempotent through the requests themselves, and each draft is locked while it is changed,
-        so a second sweep or a replica finds nothing left to do."""
+        so a second sweep or a replica finds nothing left to do. The thread's notice of a
+        retraction waits for the business morning when kessai restarts at night (a maintenance
+        window): the DM losing its buttons is an edit, and goes at once."""
         ask = self.cal.is_business_instant(now)
+        settled = self._settled_by(now)
         with self.db.session() as s:
             drifted = self.kessai.roster_drift(s, now, ask=ask)
         for draft_id in drifted:
@@ -414,6 +417,7 @@ class Sweeper:
                     draft = draft_repo.get(s, draft_id, lock=True)
                     if draft is None:
                         continue
+                    self._hold_outside_hours(s, settled)
                     asked, retracted = self.kessai.follow_roster(s, draft, now, ask=ask)
             except Exception:
                 log.exception("requests of draft %s could not follow the organisation file; the next sweep retries",

@@ -86,7 +86,8 @@ def wait_ephemeral(st: LocalStack, user: str, contains: str) -> str:
 
 
 def settle(st: LocalStack) -> None:
-    """Wait until the bot has nothing left to send (all listeners finished, outbox empty)."""
+    """Wait until the bot has nothing left to send (all listeners finished, nothing due in the
+    outbox: a notice held for the next business morning is not left to send now)."""
     import time
 
     from storage import outbox
@@ -96,7 +97,7 @@ def settle(st: LocalStack) -> None:
     while time.monotonic() < deadline:
         n_calls = len(st.slack.calls)
         with st.rt.db.session() as s:
-            backlog = outbox.backlog(s)
+            backlog = outbox.backlog(s, st.rt.kessai.clock())
         time.sleep(0.15)
         if backlog == 0 and len(st.slack.calls) == n_calls:
             if quiet_since and time.monotonic() - quiet_since > 0.3:

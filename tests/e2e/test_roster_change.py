@@ -130,7 +130,8 @@ def test_a_removed_approver_is_told_no_action_is_needed_and_the_waiting_line_fol
 
 def test_outside_business_hours_the_removed_are_told_and_the_added_wait_for_the_morning(restarts: Restarts) -> None:
     """Retracting a request only redraws messages, so it happens at once; asking someone new buzzes
-    a phone, so it waits for business hours like the reminders."""
+    a phone, so it waits for business hours like the reminders, and so does the thread's notice of
+    the retraction."""
     st = restarts.st
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     wait_dm(st, "U0CHIEF")
@@ -143,6 +144,9 @@ def test_outside_business_hours_the_removed_are_told_and_the_added_wait_for_the_
     assert buttons(dm(st, "U0MANAGER")[0]) == {} and dm(st, "U0JOHO") == []
     line = all_text(status_line(st, ts))
     assert "春日山 一郎 さん" in line and "上越 花子" not in line
+    assert not any("取り消しました" in all_text(m) for m in thread(st, "C0INTAKE", ts))
+    with st.rt.db.session() as s:
+        assert outbox.scheduled(s, st.rt.kessai.clock()) == 1
     assert Sweeper(st.rt.kessai).sweep(evening + timedelta(minutes=1)).total == 0
 
     morning = BUSINESS_MORNING + timedelta(days=1, minutes=-30)

@@ -197,3 +197,42 @@ def test_a_sweep_ahead_of_the_clock_keeps_held_notices_for_the_morning(world: Wo
     Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2027, 1, 5, 10, 0))
     notices = [r for r in rows(world, "post") if r.id not in before and "期限切れ" in str(r.payload)]
     assert notices and all(as_utc(r.next_attempt_at) == FIRST_MORNING.astimezone(UTC) for r in notices)
+
+
+def without_the_chief(world: World) -> Sweeper:
+    """The organisation file no longer names the chief an approver of joetsu-x, and kessai restarted."""
+    import dataclasses
+
+    from bot.services import Kessai
+    from storage import roster
+
+    org = dataclasses.replace(world.org, accounts=tuple(
+        dataclasses.replace(a, approvers=tuple(x for x in a.approvers if x != "U0CHIEF")) if a.id == "joetsu-x"
+        else a for a in world.org.accounts))
+    with world.db.session() as s:
+        roster.sync(s, org)
+    return Sweeper(Kessai(world.db, org, clock=world.clock))
+
+
+def test_a_request_retracted_at_night_is_announced_in_the_thread_on_the_morning(world: World) -> None:
+    """kessai restarted with a new organisation file at 23:00 (a maintenance window): the chief's
+    DM loses its buttons then, but the thread's notice used to go out at 23:00 too."""
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    before = {r.id for r in rows(world, "post")}
+    night = jst(2026, 11, 24, 23, 0)
+    world.clock.t = night
+    assert without_the_chief(world).sweep(night).sent["approval.removed"] == 1
+    [notice] = [r for r in rows(world, "post") if r.id not in before]
+    assert "取り消しました" in str(notice.payload)
+    assert as_utc(notice.next_attempt_at) == jst(2026, 11, 25, 8, 30).astimezone(UTC)
+    [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0CHIEF"]
+    assert "対応は不要" in str(edit.payload) and as_utc(edit.next_attempt_at) == night.astimezone(UTC)
+
+
+def test_a_request_retracted_in_business_hours_is_announced_at_once(world: World) -> None:
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    before = {r.id for r in rows(world, "post")}
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    assert without_the_chief(world).sweep(world.clock.t).sent["approval.removed"] == 1
+    [notice] = [r for r in rows(world, "post") if r.id not in before and "取り消しました" in str(r.payload)]
+    assert as_utc(notice.next_attempt_at) == world.clock.t.astimezone(UTC)
