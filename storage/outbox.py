@@ -193,7 +193,17 @@ def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None
         where = {"channel": channel} if row.payload.get(PLAIN) else {"channel": channel, "thread_ts": ts}
         row.payload = {**payload, **where}  # a new dict: JSON columns track assignment
         row.status = PENDING
+        _leave_thread_if_held_for_later(row)
         s.add(row)
+
+
+def _leave_thread_if_held_for_later(row: OutboxRow) -> None:
+    """A released reply that is also held for the business morning (written by the sweep at night
+    while its parent was not posted yet) leaves its thread's order, as it would have had the parent
+    been posted when it was written (``enqueue``): otherwise every reply written after it in that
+    thread would wait for the morning behind it."""
+    if as_utc(row.next_attempt_at) > as_utc(row.created_at):
+        row.thread_key = None
 
 
 def release_overlooked(s: Session) -> int:
@@ -232,12 +242,13 @@ def divert_replies(s: Session, parent_key: str) -> int:
         if row.payload.get(AFTER) != parent_key:
             continue
         payload = {k: v for k, v in row.payload.items() if k not in (AFTER, "thread_ts", "reply_broadcast")}
+        row.thread_key = stand_in
         if alt is not None:
             row.payload = {**payload, "channel": alt.channel}
             row.status = PENDING
+            _leave_thread_if_held_for_later(row)
         else:
             row.payload = {**payload, AFTER: stand_in, PLAIN: True}
-        row.thread_key = stand_in
         s.add(row)
         moved += 1
     return moved

@@ -200,6 +200,41 @@ def test_a_held_post_claimed_while_it_is_dropped_is_sent_or_gone_never_both(db: 
         assert [r.message_key for r in outbox.rows(s)] == ["dm:1:v1:U1"]
 
 
+def test_a_reply_held_for_the_morning_and_for_its_parent_does_not_hold_back_its_thread(db: Database) -> None:
+    """A notice written at night for a modal draft whose root post is not in Slack yet waits for
+    both. Once the root is posted, the replies written after it went out only at 08:30 behind it."""
+    parent, morning = "draft:9:root", NOW + timedelta(hours=8)
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "root", outbox.PARENT: True}, now=NOW, message_key=parent)
+    with db.session() as s:
+        outbox.hold_posts_until(s, morning)
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "night notice"}, now=NOW)
+    with db.session() as s:
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "reply"}, now=NOW)
+    with db.session() as s:
+        (root,) = outbox.eligible(s, NOW)
+        outbox.remember_messages(s, [(parent, "C1", "5.0")])
+        outbox.mark_sent_many(s, [root.id or 0], NOW)
+    with db.session() as s:
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW)] == ["reply"]
+        assert [r.payload["text"] for r in outbox.eligible(s, morning)] == ["night notice", "reply"]
+    # The same when the replies go to the author's DM standing in for a refused root post.
+    parent = "draft:10:root"
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "root", outbox.PARENT: True}, now=NOW, message_key=parent)
+    with db.session() as s:
+        outbox.hold_posts_until(s, morning)
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "night notice 10"}, now=NOW)
+    with db.session() as s:
+        outbox.enqueue_reply_after(s, parent, {"channel": "C1", "text": "reply 10"}, now=NOW)
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "stand-in"}, now=NOW, message_key=outbox.stand_in_key(parent))
+        outbox.remember_messages(s, [(outbox.stand_in_key(parent), "D1", "6.0")])
+        assert outbox.divert_replies(s, parent) == 2
+    with db.session() as s:
+        due = [r.payload["text"] for r in outbox.eligible(s, NOW)]
+        assert "reply 10" in due and "night notice 10" not in due
+
+
 def test_outbox_replies_to_one_thread_go_one_at_a_time_in_order(db: Database) -> None:
     # A batch is sent in parallel: a thread's second reply must wait until its first is sent.
     with db.session() as s:
