@@ -76,7 +76,7 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,  # type: ignore[arg-type]
                                 timeout=slack_timeout)
     gateway = SlackGateway(db, client, clock=clock,
-                           on_permanent_failure=DeliveryFailureReporter(db, org, clock))
+                           on_permanent_failure=DeliveryFailureReporter(db, org, clock, tz=settings.tz))
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
     gateway.render_home = kessai.homes.render
     auth = client.auth_test()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -48,11 +49,18 @@ def _minutes(d: timedelta) -> int:
     return max(1, round(d.total_seconds() / 60))
 
 
+def undeliverable_key(person: str, error: str, day: str) -> str:
+    """The escalation channel's one message, per day, on what could not reach ``person`` for ``error``."""
+    return f"undeliverable:{person}:{error}:{day}"
+
+
 class DeliveryFailureReporter:
-    def __init__(self, db: Database, org: OrgConfig, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: Database, org: OrgConfig, clock: Callable[[], datetime], *,
+                 tz: str = "Asia/Tokyo") -> None:
         self.db = db
         self.org = org
         self.clock = clock
+        self.tz = ZoneInfo(tz)
 
     def __call__(self, row: OutboxRow, error: str) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
@@ -87,7 +95,8 @@ class DeliveryFailureReporter:
                                        f"（{CHANNEL_PROBLEMS[error]}）。ボットをチャンネルに招待するか、"
                                        "組織設定ファイルの intake_channel を確認してください。")
             elif (error in USER_PROBLEMS or error == "channel_not_found") and target[:1] in ("U", "W", "D"):
-                who = self._person(row, target)
+                person = self._slack_id(row, target)
+                who = self._name(person)
                 problem = USER_PROBLEMS.get(error, USER_PROBLEMS["user_not_found"])
                 if error == "user_disabled":
                     advice = ("退職や異動でアカウントが停止された場合は、組織設定ファイルの決裁者・代決者・運用担当者"
@@ -95,7 +104,7 @@ class DeliveryFailureReporter:
                 else:
                     advice = "組織設定ファイルの職員の Slack ID を確認してください。"
                 text = f":warning: {escape(who)} さんにメッセージを届けられませんでした（{problem}）。{advice}"
-                self._escalate(s, now, text)
+                self._escalate_once_a_day(s, now, person, error, text)
                 self._tell_draft_thread(s, now, row, text)
             else:
                 log.error("outbox %s (%s to %s) failed with %s; nobody to tell in Slack", row.id, row.op, target, error)
@@ -174,11 +183,36 @@ class DeliveryFailureReporter:
         return text + ("\nチャンネルに投稿されるまでの間、この下書きの確認結果や決裁の状況は、"
                        "このダイレクトメッセージでお知らせします。決裁の手続きは、チャンネルへの投稿を待たずに進みます。")
 
-    def _person(self, row: OutboxRow, target: str) -> str:
+    @staticmethod
+    def _slack_id(row: OutboxRow, target: str) -> str:
         key = row.message_key or ""
-        slack_id = key.rsplit(":", 1)[-1] if key.startswith("dm:") else target
+        return key.rsplit(":", 1)[-1] if key.startswith("dm:") else target
+
+    def _name(self, slack_id: str) -> str:
         m = self.org.member(slack_id)
         return m.name if m else slack_id
+
+    def _escalate_once_a_day(self, s: Session, now: datetime, person: str, error: str, text: str) -> None:
+        """Tell the escalation channel that ``person`` cannot be reached, once a day for each reason.
+
+        A deactivated approver of twelve waiting drafts fails twelve DMs in one sweep or restart:
+        twelve identical warnings would bury the channel. The first is posted; each later one only
+        edits it (silently) to say how many messages failed so far today. Each draft's thread is
+        still told (``_tell_draft_thread``): that is where its operator waits for a decision.
+        """
+        key = undeliverable_key(person, error, now.astimezone(self.tz).strftime("%Y-%m-%d"))
+        earlier = outbox.written_under(s, key)
+        if not earlier:
+            self._escalate(s, now, text, key=key)
+            return
+        if outbox.message_location(s, key) is None and not outbox.post_on_its_way(s, key):
+            # The day's message could not be posted (the channel refused it; its members had it by
+            # DM): nothing to edit, and another copy would only repeat it.
+            log.error("message to %s failed again (%s); reported earlier today", person, error)
+            return
+        more = (f"\n本日これまでに、同じ理由で {earlier + 1} 件のメッセージを届けられませんでした（このお知らせにまとめています。"
+                "決裁依頼の分は、それぞれの下書きのスレッドでもお知らせしています）。")
+        outbox.enqueue(s, "update", {"text": text + more, REPORT_FLAG: True}, now=now, message_key=key)
 
     def _around_escalation_channel(self, s: object, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
         """The escalation channel itself refuses messages (an incident alert, a reminder, a report):
@@ -198,12 +232,13 @@ class DeliveryFailureReporter:
         log.error("escalation channel %s refused outbox %s (%s); sent to %d people directly instead",
                   channel, row.id, error, len(people))
 
-    def _escalate(self, s: object, now: datetime, text: str) -> None:
+    def _escalate(self, s: object, now: datetime, text: str, *, key: str | None = None) -> None:
         channel = self.org.policy.escalation_channel
         if not channel:
             log.error("no escalation_channel configured: %s", text)
             return
-        outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+        outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now,  # type: ignore[arg-type]
+                       message_key=key)
 
     def _tell_draft_thread(self, s: object, now: datetime, row: OutboxRow, text: str) -> None:
         key = row.message_key or ""

@@ -117,7 +117,8 @@ def run_remind(args: argparse.Namespace) -> int:
 
             client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
             gateway = SlackGateway(db, client, render_home=kessai.homes.render,
-                                   on_permanent_failure=DeliveryFailureReporter(db, org, kessai.clock))
+                                   on_permanent_failure=DeliveryFailureReporter(db, org, kessai.clock,
+                                                                                  tz=settings.tz))
             sent = gateway.deliver_due()
             print(f"Slack に {sent} 件のメッセージを送りました。")
         elif report.total:

@@ -557,6 +557,13 @@ def posted_keys(s: Session, prefix: str) -> list[str]:
     return sorted(k for (k,) in s.connection().execute(q) if k)
 
 
+def written_under(s: Session, key: str) -> int:
+    """How many rows (a post and its edits) were written under ``key``: delivered ones are kept
+    for weeks (``forget_delivered``), so a count over a day is exact."""
+    flush_pending(s)
+    return int(s.exec(select(func.count()).select_from(OutboxRow).where(OutboxRow.message_key == key)).one())
+
+
 def keys_present(s: Session, keys: Sequence[str]) -> set[str]:
     """Which of ``keys`` any outbox row was ever written for."""
     if not keys:

@@ -218,6 +218,29 @@ def test_a_deactivated_approver_is_reported_in_the_thread_and_escalated(tmp_path
         st.stop()
 
 
+def test_a_deactivated_approver_of_several_drafts_is_escalated_once(tmp_path: Path, org: OrgConfig) -> None:
+    """The same deactivated approver on three drafts (twelve, after a restart, on a busy morning):
+    each DM failure posted its own warning in the escalation channel. One message says it now, and
+    is edited to count the failures; every draft's thread is still told, since its operator waits there."""
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    slack = LocalSlack(users=users).start()
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    try:
+        threads = [st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）") for n in range(3)]
+        for ts in threads:
+            st.slack.wait_for(lambda ts=ts: any("春日山 一郎" in m.text and "停止" in m.text
+                                                for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=15)
+        settle(st)
+        [warning] = escalation_texts(st)
+        assert "春日山 一郎" in warning and "停止" in warning and "後任" in warning
+        assert "同じ理由で 3 件" in warning
+        updates = [c for c in st.slack.calls_of("chat.update", ok=True) if c.params.get("channel") == "C0ESCALATE"]
+        assert len(updates) == 2  # edits ring nobody
+    finally:
+        st.stop()
+
+
 def test_a_failing_report_does_not_loop(tmp_path: Path, org: OrgConfig) -> None:
     # The escalation channel does not exist in this workspace, so the report fails too.
     slack = LocalSlack(users=slack_users(org), channels={"C0INTAKE": "sns-intake"}).start()
