@@ -47,6 +47,15 @@ def draft_of_root(key: str) -> int | None:
     return None
 
 
+def asked_key(draft_id: int, version: int, recipients: Sequence[str]) -> str:
+    """The thread's notice that ``recipients`` (deputies) were asked to decide too."""
+    return f"{asked_prefix(draft_id, version)}{'+'.join(recipients)}"
+
+
+def asked_prefix(draft_id: int, version: int) -> str:
+    return f"thread:{draft_id}:v{version}:asked:"
+
+
 def account_question_key(draft_id: int) -> str:
     return f"thread:{draft_id}:account"
 
@@ -107,6 +116,13 @@ class Notifier:
         if not outbox.drop_unsent_post(s, key):
             self._update(s, now, key, msg)
 
+    def _drop_held_asked(self, s: Session, view: DraftView) -> None:
+        """The version is settled: a thread notice still held for the morning that says deputies
+        were asked (their DMs, held too, are not sent now) would tell the thread, after the
+        decision, of requests nobody received."""
+        for key in outbox.posted_keys(s, asked_prefix(view.id, view.version)):
+            outbox.drop_unsent_post(s, key)
+
     # -- intake ---------------------------------------------------------------------------
     def draft_root(self, s: Session, now: datetime, *, channel: str, draft_id: int,
                    msg: dict[str, Any]) -> None:
@@ -160,6 +176,7 @@ class Notifier:
         for key in outbox.posted_keys(s, dm_prefix(view.id, view.version)):
             self._settle_dm(s, now, key, render.approval_request(
                 view, decided=decision, acting_for_name=acting_for.get(recipient_of(key))))
+        self._drop_held_asked(s, view)
         self._update(s, now, status_key(view.id, view.version), render.thread_status(view, decided=decision))
         done = "承認されました" if decision.kind == "approved" else "差し戻されました"
         if decision.acting_for_name:
@@ -175,6 +192,7 @@ class Notifier:
         for key in outbox.posted_keys(s, dm_prefix(view.id, view.version)):
             self._settle_dm(s, now, key, render.approval_request(
                 view, voided_note=note, acting_for_name=acting_for.get(recipient_of(key))))
+        self._drop_held_asked(s, view)
         if outbox.posted_keys(s, status_key(view.id, view.version)):
             self._update(s, now, status_key(view.id, view.version), render.thread_status(view, voided_note=note))
         if outbox.posted_keys(s, publish_key(view.id, view.version)):
@@ -220,8 +238,8 @@ class Notifier:
         outbox.enqueue(s, "respond", {"response_url": response_url, "body": {
             "response_type": "ephemeral", "replace_original": False, "text": text}}, now=now)
 
-    def thread_notice(self, s: Session, now: datetime, *, thread: Thread, text: str) -> None:
-        self._reply(s, now, thread, render.plain(text))
+    def thread_notice(self, s: Session, now: datetime, *, thread: Thread, text: str, key: str | None = None) -> None:
+        self._reply(s, now, thread, render.plain(text), key=key)
 
     def direct(self, s: Session, now: datetime, *, user: str, text: str) -> None:
         self._post(s, now, user, render.plain(text))

@@ -21,7 +21,7 @@ from bot.config import Account, OrgConfig
 from bot.drafting import DraftForm
 from bot.home import HomeViews
 from bot.ledger import content_hash
-from bot.notifications import Notifier, Thread, draft_of_root, home_key, root_key
+from bot.notifications import Notifier, Thread, asked_key, draft_of_root, home_key, root_key
 from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
@@ -648,9 +648,10 @@ class Kessai:
         if sent:
             why = why or ("決裁者が不在" if reason == "away" else "決裁が遅れている")
             names = "、".join(f"{render.escape(self.name_of(d))} さん" for d in sent)
-            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
-                f"{why}ため、代決者の {names}にも第{view.version}版の決裁を依頼しました"
-                + (f"（{render.escape(self.name_of(acting_for))} さんの代決）。" if acting_for else "。")))
+            self.notify.thread_notice(s, now, thread=self.thread_of(draft), key=asked_key(view.id, view.version, sent),
+                                      text=(f"{why}ため、代決者の {names}にも第{view.version}版の決裁を依頼しました"
+                                            + (f"（{render.escape(self.name_of(acting_for))} さんの代決）。"
+                                               if acting_for else "。")))
             self._refresh_homes(s, now, sent)
         return sent
 

@@ -139,11 +139,12 @@ def drop_unsent_post(s: Session, key: str) -> bool:
     row nobody ever claimed goes (a claimed one may be in Slack already), compared and deleted in
     one statement, so a delivery claiming it at that moment keeps it and the caller edits it as
     usual. With the post go the edits written behind it: ``chat.update`` would find no message.
+    A thread reply held for its parent as well (``HELD``) was never sent either, and goes the same way.
     """
     flush_pending(s)
     o = OutboxRow
     dropped = [i for (i,) in s.connection().execute(
-        delete(o).where(col(o.message_key) == key, col(o.op) == "post", col(o.status) == PENDING,
+        delete(o).where(col(o.message_key) == key, col(o.op) == "post", col(o.status).in_([PENDING, HELD]),
                         col(o.attempts) == 0, col(o.claimed_until).is_(None),
                         col(o.next_attempt_at) > col(o.created_at))  # held for later when written
         .returning(col(o.id)))]

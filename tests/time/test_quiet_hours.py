@@ -188,6 +188,23 @@ def test_an_absence_beginning_at_midnight_asks_the_deputy_on_the_morning(world: 
     assert as_utc(request.next_attempt_at) == jst(2026, 11, 25, 8, 30).astimezone(UTC)
 
 
+def test_a_deputy_request_held_for_the_morning_and_decided_meanwhile_is_not_announced(world: World) -> None:
+    """The manager's absence begins at midnight: the deputy's request and the thread's notice that
+    the deputy was asked wait for 08:30. The chief decides at 07:00: the deputy is not asked, and
+    the thread must not say at 08:30, after the decision, that they were."""
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 17, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    world.clock.t = jst(2026, 11, 25, 0, 0)
+    world.sweep(world.clock.t)
+    assert world.posts(contains="代決者の") and world.posts(to="U0DEPUTY")
+    world.clock.t = jst(2026, 11, 25, 7, 0)
+    assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
+    assert world.posts(to="U0DEPUTY") == []
+    assert world.posts(contains="代決者の") == []
+    assert world.posts(contains="承認")  # the decision is told as usual
+
+
 def test_a_sweep_ahead_of_the_clock_keeps_held_notices_for_the_morning(world: World) -> None:
     """`kessai remind --now` ahead of the clock makes its own messages due at once; a notice the
     real clock's midnight expiry wrote for the morning is not one of them."""
