@@ -646,7 +646,7 @@ class Kessai:
         view = self.load_view(s, draft)
         sent = self._ask_deputies(s, now, draft, account, view, reason=reason, acting_for=acting_for)
         if sent:
-            why = why or ("決裁者が不在" if reason == "away" else "決裁が遅れている")
+            why = why or ("決裁者が不在の" if reason == "away" else "決裁が遅れている")
             names = "、".join(f"{render.escape(self.name_of(d))} さん" for d in sent)
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), key=asked_key(view.id, view.version, sent),
                                       text=(f"{why}ため、代決者の {names}にも第{view.version}版の決裁を依頼しました"

@@ -186,6 +186,8 @@ def test_an_absence_beginning_at_midnight_asks_the_deputy_on_the_morning(world: 
     world.sweep(jst(2026, 11, 25, 0, 0))
     [request] = [r for r in rows(world, "post", channel="U0DEPUTY") if "approve_draft" in str(r.payload)]
     assert as_utc(request.next_attempt_at) == jst(2026, 11, 25, 8, 30).astimezone(UTC)
+    [notice] = world.posts(contains="代決者の")
+    assert notice["text"].startswith("決裁者が不在のため、代決者の 直江 兼続 さんにも第1版の決裁を依頼しました")
 
 
 def test_a_deputy_request_held_for_the_morning_and_decided_meanwhile_is_not_announced(world: World) -> None:
