@@ -117,11 +117,15 @@ class Notifier:
             self._update(s, now, key, msg)
 
     def _drop_held_asked(self, s: Session, view: DraftView) -> None:
-        """The version is settled: a thread notice still held for the morning that says deputies
-        were asked (their DMs, held too, are not sent now) would tell the thread, after the
-        decision, of requests nobody received."""
-        for key in outbox.posted_keys(s, asked_prefix(view.id, view.version)):
-            outbox.drop_unsent_post(s, key)
+        """A thread notice still held for the morning that says deputies were asked, when none of
+        their DMs (held with it) will be sent any more (``_settle_dm``): it would tell the thread,
+        after the decision or the approver's return, of requests nobody received. While one of
+        them is still sent, the notice is too (a retraction of the others follows it)."""
+        sent = set(outbox.posted_keys(s, dm_prefix(view.id, view.version)))
+        prefix = asked_prefix(view.id, view.version)
+        for key in outbox.posted_keys(s, prefix):
+            if not any(dm_key(view.id, view.version, r) in sent for r in key.removeprefix(prefix).split("+")):
+                outbox.drop_unsent_post(s, key)
 
     # -- intake ---------------------------------------------------------------------------
     def draft_root(self, s: Session, now: datetime, *, channel: str, draft_id: int,
@@ -204,6 +208,7 @@ class Notifier:
         key = dm_key(view.id, view.version, recipient)
         if outbox.posted_keys(s, key):
             self._settle_dm(s, now, key, render.approval_request(view, voided_note=note, acting_for_name=acting_for_name))
+            self._drop_held_asked(s, view)
 
     # -- 決裁省略 and publication -------------------------------------------------------------
     def exempted(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, category_ja: str,

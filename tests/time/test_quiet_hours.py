@@ -207,6 +207,19 @@ def test_a_deputy_request_held_for_the_morning_and_decided_meanwhile_is_not_anno
     assert world.posts(contains="承認")  # the decision is told as usual
 
 
+def test_a_deputy_request_held_for_the_morning_is_not_sent_when_the_approver_is_back_first(world: World) -> None:
+    """The manager, away from midnight, cancels the absence at 07:00 (`/kessai away off`): the
+    deputy's request goes back to them before it was sent, so neither it nor its notice is."""
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 17, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    world.clock.t = jst(2026, 11, 25, 0, 0)
+    world.sweep(world.clock.t)
+    world.clock.t = jst(2026, 11, 25, 7, 0)
+    assert world.kessai.clear_away("U0MANAGER").startswith("不在の登録を取り消しました")
+    assert world.posts(to="U0DEPUTY") == [] and world.posts(contains="代決者の") == []
+
+
 def test_a_sweep_ahead_of_the_clock_keeps_held_notices_for_the_morning(world: World) -> None:
     """`kessai remind --now` ahead of the clock makes its own messages due at once; a notice the
     real clock's midnight expiry wrote for the morning is not one of them."""
