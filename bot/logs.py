@@ -122,6 +122,30 @@ class DropUnusedTokenWarning(logging.Filter):
         return "`token` will be unused" not in record.getMessage()
 
 
+class WithoutContent(logging.Filter):
+    """bolt's DEBUG lines that carry what people wrote, without it.
+
+    At DEBUG bolt logs each of the bot's own messages that Slack delivers back ("Skipped self
+    event: {…}": a draft made with /kessai draft is posted in the intake channel, secrets and
+    all) and the body of every answer (/kessai status quotes the person's drafts). Unlike
+    slack_sdk's, bolt's DEBUG lines also say which listener ran: they stay, without the content.
+    """
+
+    _MILLIS = re.compile(r"\((\d+) millis\)$")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.DEBUG:
+            return True
+        msg = record.getMessage()
+        if msg.startswith("Skipped self event"):
+            record.msg, record.args = "Skipped self event (its content is not logged)", ()
+        elif msg.startswith("Responding with") and " body: " in msg:
+            millis = self._MILLIS.search(msg)
+            record.msg, record.args = msg.split(" body: ", 1)[0] + " (body not logged%s)", (
+                f", {millis[1]} millis" if millis else "",)
+        return True
+
+
 def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tuple[str, ...] = ()) -> None:
     fmt = (fmt or os.environ.get("KESSAI_LOG_FORMAT") or "text").lower()
     handler = logging.StreamHandler(sys.stderr)
@@ -148,6 +172,10 @@ def setup_logging(level: str | None = None, fmt: str | None = None, secrets: tup
     bolt = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, DropUnusedTokenWarning) for f in bolt.filters):
         bolt.addFilter(DropUnusedTokenWarning())
+    for name in ("slack_bolt.App", "slack_bolt.IgnoringSelfEvents"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, WithoutContent) for f in logger.filters):
+            logger.addFilter(WithoutContent())
 
 
 class FailureStreak:

@@ -134,6 +134,40 @@ def test_secrets_never_reach_the_log(tmp_path: Path) -> None:
     assert "abcdefSECRET" not in log and SIGNING_SECRET not in log
 
 
+def test_what_people_wrote_stays_out_of_the_debug_log(tmp_path: Path) -> None:
+    """At DEBUG, bolt logged each of the bot's own posts that Slack delivers back (a /kessai draft
+    draft, password and all, is posted in the intake channel) and the body of every answer
+    (/kessai status quotes the author's drafts). The lines stay, without what was written."""
+    from bot import render
+    from bot.config import load_org_config
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+
+    password = "Hunter2Zebra99"
+    slack = LocalSlack(users=slack_users(load_org_config(DEMO_TOML))).start()
+    serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path,
+                         extra_env={"KESSAI_LOG_LEVEL": "DEBUG"}).start()
+    try:
+        drv = serve.driver()
+        drv.slash_command("U0OPERATOR", "/kessai", "draft")
+        slack.wait_for(lambda: slack.latest_view("U0OPERATOR", render.DRAFT_CALLBACK), timeout=30)
+        drv.view_submission("U0OPERATOR", render.DRAFT_CALLBACK, {
+            render.F_ACCOUNT: "joetsu-x", render.F_TEXT: f"管理画面のパスワードは {password} です。"})
+        posted = slack.wait_for(lambda: next((m for m in slack.messages("C0INTAKE") if password in all_text(m)), None),
+                                timeout=30, message="the draft posted in the intake channel")
+        # Slack delivers the bot's own post to it as a message event, as it does in the channels it is in.
+        drv.event({"type": "message", "channel": posted.channel, "ts": posted.ts, "text": posted.text,
+                   "blocks": posted.blocks, "user": slack.bot_user_id, "bot_id": slack.bot_id,
+                   "channel_type": "channel"})
+        assert password in drv.slash_command("U0OPERATOR", "/kessai", "status").json()["text"]
+    finally:
+        assert serve.terminate() == 0
+        slack.stop()
+    log = serve.log()
+    assert "Skipped self event" in log and "Responding with status: 200" in log  # the lines are still there
+    assert password not in log
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     action=st_.sampled_from(["approve_draft", "reject_draft", "override_draft", "revise_draft", "mark_published",
