@@ -199,3 +199,31 @@ def test_when_the_approver_is_back_the_deputy_request_goes_back_to_them(stack: L
     st.slack.wait_for(lambda: ledger(st), timeout=10, message="the decision")
     (entry,) = ledger(st)
     assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0MANAGER", None)
+
+
+def test_once_the_absence_has_ended_the_deputy_cannot_decide_before_the_sweep_takes_the_request_back(
+        stack: LocalStack) -> None:
+    """The sweep gives a deputy's requests back within a minute of the absence's end; a click in
+    that minute (or while the sweep fails) decided 'for' an approver who was back."""
+    from datetime import UTC, timedelta
+
+    from storage.models import MemberRow
+
+    st = stack
+    away(st, "U0MANAGER", "2026-11-24 2026-11-24")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    deputy_dm = wait_dm(st, "U0DEPUTY")[0]
+    settle(st)
+    with st.rt.db.session() as s:  # the absence is over (as after midnight), and no sweep has run since
+        member = s.get(MemberRow, "U0MANAGER")
+        assert member is not None
+        member.away_until = (BUSINESS_MORNING - timedelta(minutes=1)).astimezone(UTC)
+        member.away_from = member.away_until - timedelta(days=1)
+        s.add(member)
+    for action in ("approve_draft", "reject_draft"):
+        st.driver.block_action("U0DEPUTY", action, channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+        wait_ephemeral(st, "U0DEPUTY", "不在期間が終わった")
+    settle(st)
+    assert ledger(st) == []
+    with st.rt.db.session() as s:
+        assert s.exec(select(DraftRow)).one().state == "pending"
