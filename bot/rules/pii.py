@@ -452,6 +452,25 @@ def _card_shape(part: list[int]) -> bool:
     return all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
 
 
+def _masked_number(number: str, shown: int) -> str:
+    """``number`` with each digit a star but its last ``shown``, separators kept (「＊＊＊＊ ＊＊＊＊ 1111」)."""
+    digits = [i for i, ch in enumerate(number) if ch.isdigit() or ch in KANJI_DIGITS or ch == "○"]
+    hidden = set(digits[: len(digits) - shown] if shown else digits)
+    return "".join("＊" if i in hidden else ch for i, ch in enumerate(number))
+
+
+def _number_hit(doc: Document, start: int, end: int, message: str, *, shown: int = 0) -> Hit:
+    """A finding on a number that must not be copied anywhere: the thread reply is another copy of
+    it, and stays when the author edits the number out or deletes the message. The engine masks it
+    in every finding (as a password), as it appears and as 全角英数字's half-width suggestion."""
+    number = doc.text[start:end]
+    redact = {number: _masked_number(number, shown)}
+    nfkc = unicodedata.normalize("NFKC", number)
+    if nfkc != number:
+        redact[nfkc] = _masked_number(nfkc, shown)
+    return Hit(start, end, message, redact=tuple(redact.items()))
+
+
 @rule(
     code="pii.my_number",
     severity="error",
@@ -480,6 +499,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     除外しません。金額や日時の数字（「金額」「日時」などの見出しや列の見出しの下にあるもの、「円」「¥」が
     付いたもの、「202604041530」のように前後数年の日時として読めるもの）にも反応しません。ただし、
     「マイナンバー」「個人番号」の見出しや列の下にある番号は、どのような数字でも止めます。
+    指摘では番号を「＊＊＊＊ ＊＊＊＊ ＊＊＊＊」のように伏せて示します（スレッドへの返信も番号の写しになり、
+    作成者が番号を消したりメッセージを削除したりしても残るため）。
     """
     for groups in _runs(doc, 12):
         for a, b in _windows(groups, _my_number_shape, 3):
@@ -492,14 +513,14 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             if _listed_years(doc.numview[a:b]) and not labelled:
                 continue
             start, end = doc.span(a, b)
-            yield Hit(start, end, _MY_NUMBER_MESSAGE)
+            yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
     if _MY_NUMBER_WORDS.search(doc.norm):
         for m in _BOXED_MY_NUMBER.finditer(doc.numview):
             if not my_number_is_valid(_digits(m.group())) or _example(doc, m.start(), m.end()):
                 continue
             if _MY_NUMBER_LABEL.search(doc.norm, max(0, m.start() - 24), m.start()):
                 start, end = doc.span(m.start(), m.end())
-                yield Hit(start, end, _MY_NUMBER_MESSAGE)
+                yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
         yield from _kanji_my_numbers(doc)
 
 
@@ -546,7 +567,7 @@ def _kanji_my_numbers(doc: Document) -> Iterator[Hit]:
                 continue  # no kanji in it (the main loop's), or 〇〇〇〇 〇〇〇〇 〇〇〇〇 of a blank form
             if _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) and not _example(doc, a, b):
                 start, end = doc.span(a, b)
-                yield Hit(start, end, _MY_NUMBER_MESSAGE)
+                yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
 
 
 _MY_NUMBER_MESSAGE = "個人番号（マイナンバー）と思われる12桁の番号です。個人番号は絶対に掲載しないでください。"
@@ -569,6 +590,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」など別の種類の番号と分かる見出しの直後の番号にも反応しません。
+    指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。
     """
     for groups in _runs(doc, 13):
         for a, b in _windows(groups, _card_shape, 6):
@@ -584,7 +606,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             if round_numbers or _CURRENCY_AFTER.match(doc.folded, b):
                 continue  # prices listed: 「3000・3500・4000・4500円」
             start, end = doc.span(a, b)
-            yield Hit(start, end, "クレジットカード番号と思われる番号です。削除してください。")
+            # The last four digits, as a receipt shows them: which card it is, not the number.
+            yield _number_hit(doc, start, end, "クレジットカード番号と思われる番号です。削除してください。", shown=4)
 
 
 _LOCAL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"

@@ -134,6 +134,23 @@ def test_secrets_never_reach_the_log(tmp_path: Path) -> None:
     assert "abcdefSECRET" not in log and SIGNING_SECRET not in log
 
 
+def test_a_card_or_my_number_is_not_copied_into_the_thread(stack: LocalStack) -> None:
+    """Passwords were masked in the findings, but a card number and a 個人番号 were quoted whole:
+    that copy stayed in the thread after the author edited the numbers out or deleted the message."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR",
+                           "申請者の上越さん（カード 4111-1111-1111-1111、個人番号 1234 5678 9018）の件です。")
+    wait_thread(st, "C0INTAKE", ts, lambda ms: any("pii.my_number" in all_text(m) for m in ms))
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", "申請の受付を始めました。")
+    st.driver.message_deleted("C0INTAKE", ts)
+    settle(st)
+    replies = "\n".join(all_text(m) for m in thread(st, "C0INTAKE", ts))
+    assert "＊＊＊＊-＊＊＊＊-＊＊＊＊-1111" in replies and "＊＊＊＊ ＊＊＊＊ ＊＊＊＊" in replies
+    for c in st.slack.calls:
+        sent = json.dumps(c.params, ensure_ascii=False)
+        assert "4111-1111-1111-1111" not in sent and "1234 5678 9018" not in sent
+
+
 def test_what_people_wrote_stays_out_of_the_debug_log(tmp_path: Path) -> None:
     """At DEBUG, bolt logged each of the bot's own posts that Slack delivers back (a /kessai draft
     draft, password and all, is posted in the intake channel) and the body of every answer

@@ -959,3 +959,24 @@ def test_a_my_number_in_formal_numerals_or_with_letters_for_digits_fires_after_i
 )
 def test_formal_numerals_and_letters_need_the_label_and_digits(text: str) -> None:
     assert "pii.my_number" not in codes(text)
+@pytest.mark.parametrize(("code", "text", "number", "shown"), [
+    ("pii.my_number", "マイナンバーは 1234 5678 9018 です", "1234 5678 9018", "＊＊＊＊ ＊＊＊＊ ＊＊＊＊"),
+    ("pii.my_number", "個人番号：一二三四 五六七八 九〇一八", "一二三四 五六七八 九〇一八", "＊＊＊＊ ＊＊＊＊ ＊＊＊＊"),
+    ("pii.card_number", "カード番号 4111-1111-1111-1111 で決済しました", "4111-1111-1111-1111",
+     "＊＊＊＊-＊＊＊＊-＊＊＊＊-1111"),
+])
+def test_the_number_is_not_copied_into_the_finding(code: str, text: str, number: str, shown: str) -> None:
+    """The thread reply is another copy of the number, which stays when its author edits it out."""
+    [f] = findings_of(code, text)
+    assert f.excerpt == shown and number not in f.message
+
+
+def test_a_full_width_my_number_is_not_shown_half_width_by_another_finding() -> None:
+    from bot.rules import check
+    from tests.rules.conftest import ctx
+
+    found = check("マイナンバー １２３４５６７８９０１８", ctx())
+    assert {f.code for f in found} >= {"pii.my_number", "a11y.fullwidth_alnum"}
+    for f in found:
+        for shown in (f.excerpt, f.message, f.suggestion or ""):
+            assert "123456789018" not in shown and "１２３４５６７８９０１８" not in shown
