@@ -184,7 +184,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Tokens broken by spaces.
                "xoxb- 1- ", "AKIA 1 ",
                # A call two sentences after the candidate.
-               "立候補。a。ぜひ一票を！", "投票给一二", "가가 가가에게 투표 "]
+               "立候補。a。ぜひ一票を！", "投票给一二", "가가 가가에게 투표 ",
+               # Session 22: candidacies for roles no election fills.
+               "ミス上越に立候補、応援 ", "大使に立候補"]
 
 
 def adversarial() -> None:

@@ -1006,6 +1006,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「再選されました」「選出されました」「開票結果」のように選挙の結果を伝えた文や、投票日・期日前投票・明るい選挙・啓発など
     投票率向上の呼びかけや生徒会選挙の後、
     「山田選手が日本代表候補に選ばれました。皆さんの応援を…」のように選挙でない話の後、
+    「観光大使に立候補した山田さんを応援しています」「PTA会長に立候補」のように選挙で選ばない役への立候補の後、
     「直江津の選挙ポスター掲示場を設置しました。ぜひ一票を！」のように人名にもある地名（肩書きや「が」「は」が
     続かないもの）を挙げた文の後では反応しません。
     「中川市長を応援しよう！」「中川幹太さんの応援をよろしく」のように名前のすぐ後の応援の呼びかけは、
@@ -1142,6 +1143,26 @@ _CANDIDACY = re.compile(
     r"選挙(?!管理)|(?:市長|市議|市議会議員|県議|県議会議員|知事|町長|村長|区長|議員|衆院|参院|補欠|統一地方)選"
     r"|再選|[二三四五六]選(?:を|に|へ|目)|立候補|出馬|擁立|公認候補|推薦候補"
 )
+# Roles one stands for that no public election fills: 「観光大使に立候補した山田さんを応援しています」 is a
+# contest, 「PTA会長に立候補」「実行委員に立候補」 a volunteer's. (議長・議員・市長 are not among them.)
+_NOT_ELECTED_ROLE = re.compile(
+    r"(?:大使|アンバサダー|クイーン|女王|ミス[^\s、。,]{0,10}?|委員|役員|会長|班長|リーダー|キャプテン|主将|"
+    r"モデル|ボランティア|開催地|開催都市|候補地)(?:の[^\s、。,がはもを]{1,6}?)?[にへ][\s　]*$"
+)
+# How far before 立候補 the role may start: 「ミス上越コンテスト2026に」 is within it.
+_ROLE_REACH = 24
+
+
+def _about_candidacy(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] speaks of an election or a candidacy (_CANDIDACY), not counting a candidacy
+    for a role no election fills."""
+    for m in _CANDIDACY.finditer(text, a, b):
+        if m.group() == "立候補" and _NOT_ELECTED_ROLE.search(text, max(a, m.start() - _ROLE_REACH), m.start()):
+            continue
+        return True
+    return False
+
+
 # Getting out the vote, which names the mayor or a party as the one who asks, not as the one to vote
 # for: 「中川市長が明るい選挙推進大会であいさつしました。皆さんの一票をお願いします。」
 # A school's own election (生徒会選挙) is no political one either.
@@ -1195,11 +1216,11 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     """Calls for support whose candidate is named in the sentence right before (「中川幹太市長は来年の市長選で
     再選を目指します。皆さんの応援をよろしくお願いします！」), and support called for a named person with an
     election in the same or a neighbouring sentence (「市長選挙は12月7日です。中川市長を応援しよう！」)."""
-    if not any(w in doc.text for w in _SUPPORT_WORDS) or not _CANDIDACY.search(doc.text):
+    if not any(w in doc.text for w in _SUPPORT_WORDS) or not _about_candidacy(doc.text, 0, len(doc.text)):
         return
     parties = matcher("political.txt", "parties", opts.extra_words)
     sentences = doc.sentences
-    candidacy = [_CANDIDACY.search(doc.text, a, b) is not None for a, b in sentences]
+    candidacy = [_about_candidacy(doc.text, a, b) for a, b in sentences]
     tokens = doc.tokens
     for k, (a, b) in enumerate(sentences):
         if not any(w in doc.text[a:b] for w in _SUPPORT_WORDS):

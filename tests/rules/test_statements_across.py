@@ -37,6 +37,9 @@ def test_a_call_right_after_a_sentence_naming_a_candidate_fires(text: str, quote
         "市長選挙は12月7日です。中川市長を応援しよう！",
         "来年は市長選挙です。中川幹太さんの応援をよろしくお願いします。",
         "中川市長を応援しよう！来年の市長選挙に向けて集会を開きます。",
+        # A candidacy for an elected office still counts (only 観光大使・PTA会長 and the like do not).
+        "市議会議員に立候補した中川さんを応援しています",
+        "観光大使の中川が議員に立候補。応援しよう！",
     ],
 )
 def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None:
@@ -76,6 +79,11 @@ def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None
         # A place whose name is also a surname (高田, 直江津), named in a neutral notice.
         "高田区の市議選の立候補者説明会を開きました。皆さんの一票をお願いします。",
         "直江津の選挙ポスター掲示場を設置しました。ぜひ一票を！",
+        # A candidacy for a role no election fills (session 22: these fired).
+        "観光大使に立候補した山田さんを応援しています",
+        "ミス上越に立候補した山田花子さんを応援しよう！",
+        "上越市観光大使に立候補した山田花子さん。皆さんの応援をよろしくお願いします！",
+        "PTA会長に立候補した山田さんを応援しよう",
         # An election that is not a political one, and its result.
         "高田高校の生徒会選挙で山田さんが会長に選ばれました。みんなで応援しましょう！",
         "市議会議長選挙で山田太郎氏が議長に選出されました。今後ともご支援をお願いします。",
