@@ -186,7 +186,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A call two sentences after the candidate.
                "立候補。a。ぜひ一票を！", "投票给一二", "가가 가가에게 투표 ",
                # Session 22: candidacies for roles no election fills.
-               "ミス上越に立候補、応援 ", "大使に立候補"]
+               "ミス上越に立候補、応援 ", "大使に立候補",
+               # Session 22: candidacies for roles no election fills, the mayor getting out the vote.
+               "ミス上越に立候補、応援 ", "大使に立候補", "中川市長も投票を "]
 
 
 def adversarial() -> None:

@@ -960,6 +960,11 @@ class _CallsNear:
         return [m for m in near if _about(doc, m, first, after)]
 
 
+_CANDIDATE_TITLES = frozenset(("候補", "候補者", "陣営"))
+_SUBJECT = ("ハ", "モ", "ガ")
+_BALLOT = frozenset(("投票", "一票"))
+
+
 def _after(doc: Document, j: int, *surfaces: str) -> bool:
     return j < len(doc.tokens) and doc.tokens[j].surface in surfaces
 
@@ -982,7 +987,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「〜候補」と「よろしく」「応援」「必勝」など（[candidate_calls]。「〇〇党の候補者をよろしく」のように
     名前のない政党の候補者も）、「〇〇へ投票を」、
     「〇〇を市長に！」。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
-    「中川市長が選手を応援しました」、コンテストの「清き一票を」、スポーツや神社の「必勝祈願」は
+    「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
+    「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、コンテストの「清き一票を」、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
     （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
     （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」「〇〇党の政策に賛成です」「〇〇党は危険です」のように
@@ -1103,7 +1109,12 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             if title in titles:
                 if "person" not in near:
                     near["person"] = _CallsNear(person_calls.find(doc, within=sent))
-                said += near["person"].about(doc, i, k)
+                calls_near = near["person"].about(doc, i, k)
+                if title not in _CANDIDATE_TITLES and _after(doc, k, *_SUBJECT):
+                    # The person is the one who votes or asks others to (「中川市長も投票を呼びかけています」
+                    # 「山田さんも期日前投票を済ませました」), not the one voted for.
+                    calls_near = [m for m in calls_near if m.first < i or m.entry not in _BALLOT]
+                said += calls_near
             if title in ("候補", "候補者", "陣営"):
                 if "candidate" not in near:
                     near["candidate"] = _CallsNear(candidate_calls.find(doc, within=sent))

@@ -228,3 +228,26 @@ def test_a_call_in_chinese_or_korean_to_vote_for_a_person_fires(text: str) -> No
 )
 def test_a_vote_for_a_work_or_a_question_in_chinese_or_korean_stays_silent(text: str) -> None:
     assert "prohibited.political" not in codes(text)
+    [
+        "中川市長も投票を呼びかけています。",
+        "12月7日は市長選挙の投票日です。中川市長も投票を呼びかけています。期日前投票もご利用ください。",
+        "山田太郎さんも「投票に行きましょう」と呼びかけました。",
+        "中川市長が期日前投票を済ませました。",
+    ],
+)
+def test_a_named_person_who_votes_or_gets_out_the_vote_is_not_the_one_voted_for(text: str) -> None:
+    # Session 22: the election commission's turnout appeal naming the mayor as the one who asks fired.
+    assert "prohibited.political" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中川市長に投票しましょう。",
+        "中川市長は再選に向け、皆さんの支持を訴えました。",
+        "山田候補は一票を訴えました。",
+        "上越太郎さんは投票日に、上越太郎さんに一票をと訴えました。",
+    ],
+)
+def test_a_vote_for_the_named_person_or_a_candidates_own_appeal_still_fires(text: str) -> None:
+    assert "prohibited.political" in codes(text)
