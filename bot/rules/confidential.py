@@ -159,6 +159,21 @@ def _label_of_a_post(norm: str, end: int, *, sentence: bool = False) -> bool:
     return bool(_ADVICE_END.search(norm, end, line_end)) and not _ABOUT_SECRECY.search(norm, end, line_end)
 
 
+# A stamp said to be absent: a form's answer right after the word (「部外秘：なし」, wherever the word
+# stands: a classification word fires as a word, not only as a line's label), or a sentence saying
+# the draft has none (「【非公開】の部分はありません」「部外秘に該当する箇所はありません」). Read on the draft
+# as written, right after the stamp, within the line.
+_SAID_ABSENT = re.compile(
+    r"[ \t　]*+(?:"
+    r"[:：][ \t　]*+(?:なし|無し|ナシ|特になし|該当なし|ありません|該当しません|無|-|ー|―)[ \t　。.]*+"
+    r"(?:[(（][^()（）\n]*+[)）][ \t　。.]*+)?(?=\n|$)"
+    r"|(?:の|に該当する|に当たる|にあたる)?(?:部分|箇所|記載|項目|資料|文書|情報|内容|もの)?[はが]?[ \t　]*+"
+    r"(?:一切|特に|全く|いずれも)?(?:ありません|ございません|含まれていません|含まれません|含みません)(?:でした)?"
+    r"(?=[ \t　。.、,!！(（]|\n|$)"
+    r")"
+)
+
+
 def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     patterns = _mark_patterns(opts.extra_words)
     norm = doc.norm
@@ -265,7 +280,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     記号で挟む、行頭や文頭で「取扱注意：」のように見出しにする、「この資料は取扱注意です」）だけ反応します。行頭や文頭の見出しでも、
     「未公表：なし」のような記入欄の答えや、「転送禁止：チェーンメールは転送しないでください」のように
     読む人への呼びかけが続くものは対象外です（「取扱注意：この資料は外部に出さないでください」のように
-    資料の扱いを指示するものは止めます）。
+    資料の扱いを指示するものは止めます）。行の途中の「部外秘：なし」のような記入欄の答えや、表示がないことを
+    述べた文（「【非公開】の部分はありません」「部外秘に該当する箇所はありません」）も対象外です。
     括弧の中の表示は、文字の間に空白を入れたもの（【部 外 秘】【社　外　秘】）も同じで、部外秘・庁内限りのような格付けの語は
     括弧がなくても、文字の間に空白を入れた見出し（「部　外　秘」）を止めます。丸秘の記号「㊙」は、
     行頭や見出しの「：」の後で直後に人事・組織・予算・契約などの件名が続くもの（「㊙組織再編の件」）も表示とみなします
@@ -334,6 +350,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     hits = [h for h in word_hits(doc, opts, "secret.txt", _MARK_MESSAGE) if not scam.quotes(h)]
     hits.extend(_marks(doc, opts))
     # A label or a token with a Cyrillic or Greek letter in it (「Pаssword:」) reads as the Latin one.
+    hits = [h for h in hits if not _SAID_ABSENT.match(doc.text, h.end)]
     credentials = find_credentials(doc.latin)
     if credentials:
         # Once per draft: a draft of many passwords must not read the whole text for each.

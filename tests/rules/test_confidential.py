@@ -800,6 +800,12 @@ def test_the_same_words_as_sentences_stay_silent(text: str) -> None:
         "取扱注意：灯油は火気から離して保管しましょう",
         "秘密：ありません（すべて公開資料です）",
         "非公表：なし（全件公表）",
+        # Session 22: a classification word answered 「なし」 fired as a word, and so did a stamp
+        # said to be absent.
+        "部外秘：なし",
+        "文書区分　部外秘：なし",
+        "本日の会議録を公開しました。【非公開】の部分はありません。",
+        "この資料に部外秘に該当する箇所はありません。",
     ],
 )
 def test_a_stamp_word_labelling_an_answer_or_advice_stays_silent(text: str) -> None:
@@ -817,6 +823,11 @@ def test_a_stamp_word_labelling_an_answer_or_advice_stays_silent(text: str) -> N
         "取扱注意：この資料は外部に出さないでください",
         "未公表：発表まではSNSに投稿しないでください",
         "【転送禁止】チェーンメールは転送しないでください",
+        # Present, or asked about: still a stamp.
+        "部外秘：あり",
+        "部外秘：なし\n【極秘】人事異動の内示",
+        "【部外秘】ありませんか？",
+        "【非公開】\nありません",
     ],
 )
 def test_a_stamp_heading_a_title_or_the_documents_handling_still_fires(text: str) -> None:
