@@ -190,7 +190,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 22: candidacies for roles no election fills, the mayor getting out the vote.
                "ミス上越に立候補、応援 ", "大使に立候補", "中川市長も投票を ",
                # Stamps said to be absent.
-               "部外秘：なし（", "【非公開】の部分は", "部外秘 "]
+               "部外秘：なし（", "【非公開】の部分は", "部外秘 ",
+               # The official account and an administrator introduced.
+               "公式アカウント a_1 Ab1234 ", "公式 ", "Admin: Ab1234 "]
 
 
 def adversarial() -> None:

@@ -920,6 +920,9 @@ _LOGIN_PAIR = re.compile(
     r"(?P<id>[A-Za-z0-9._@\-]{2,64}+)(?:[ \t]*+(?P<mark>[/／・、,])[ \t]*+|[ \t]++)(?P<value>[!-~]{6,64}+)"
 )
 _HANDLE_LIKE = re.compile(r"[@#]|.*(?:/|@|://)")
+# 「公式アカウント」「市公式Xアカウント」「公式 Instagram アカウント」: 公式 shortly before the label, on its line.
+_OFFICIAL = re.compile(r"公式[^\n]{0,12}$")
+_OFFICIAL_REACH = 14
 
 
 def _login_pairs(norm: str) -> Iterator[Credential]:
@@ -934,6 +937,11 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
             symbol = any(not c.isalnum() and c not in "._-" for c in value)
             named = m["id"].isalpha()  # 「アカウント：YouTube JoetsuChannel2026」: a service, not an ID
             if not (cases or symbol) or named or m["id"].startswith("@") or _HANDLE_LIKE.match(value):
+                continue
+            # 「公式アカウント joetsu_city Joetsu2026」 introduces the account to the public, and a
+            # campaign's name or a hashtag written without its 「#」 follows; a login shared under that
+            # label has a symbol in its password (「公式アカウント koho01 Yuki2025!」).
+            if not symbol and _OFFICIAL.search(norm, max(0, m.start() - _OFFICIAL_REACH), m.start()):
                 continue
         a = m.start("value")
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
@@ -964,8 +972,14 @@ def _admin_pairs(norm: str) -> Iterator[Credential]:
         value = m["value"].rstrip(_TRAILING)
         cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
         symbol = any(not c.isalnum() and c not in "._-" for c in value)
-        # After a mere space a word is as likely (「admin Windows11」): only a value with a symbol.
-        if (m["mark"] is None and not symbol) or value[:1] in _VARIABLE or _TECHNICAL.fullmatch(value):
+        # After a mere space a word is as likely (「admin Windows11」): only a value with a symbol. So
+        # after a label's colon and a space (「Admin: JoetsuCity2026」 names the administrator, a page's
+        # or a handle's owner); the pair glued by its colon (「admin:Kessai2026」) is a login as written,
+        # and so is anything after 「root」, which names no one.
+        label_colon = (
+            m["mark"] == ":" and m.start("value") > m.end("mark") and not m.group().lower().startswith("root")
+        )
+        if ((m["mark"] is None or label_colon) and not symbol) or value[:1] in _VARIABLE or _TECHNICAL.fullmatch(value):
             continue
         if _password_like(value, loose=True) and (cases or symbol) and not _HANDLE_LIKE.match(value):
             a = m.start("value")

@@ -852,6 +852,8 @@ def test_an_armored_pgp_secret_key_fires_and_only_its_header_shows() -> None:
     "ログインID：koho01 / Joetsu2026",
     "アカウント名 koho01、Yuki2025!",
     "ログイン情報：koho01・joetsu2026",
+    # Under 公式アカウント a password with a symbol is still one.
+    "公式アカウント koho01 Yuki2025!",
 ])
 def test_an_id_and_password_under_one_label_fire(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
@@ -871,6 +873,9 @@ def test_an_id_and_password_under_one_label_fire(text: str) -> None:
     "アカウント：YouTube JoetsuChannel2026",
     "アカウント Instagram joetsu_city2026 をフォローしてください",
     "ログイン koho01 kessai2026",  # no label of a pair, and a value any handle could be
+    # Session 22: the official account introduced with a campaign's name after it fired.
+    "公式アカウント joetsu_city Joetsu2026",
+    "市公式Xアカウント：joetsu_city JoetsuCity2026 のキャンペーンに参加しよう",
 ])
 def test_login_words_without_a_password_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
@@ -1252,6 +1257,8 @@ def test_a_forms_note_in_brackets_is_no_value(text: str) -> None:
         "root:Kessai2026!",
         "mysql -u koho -pKessai2026!",
         "curl -u koho:Kessai2026! https://example.com",
+        "Admin: Kessai2026!",
+        "admin:Kessai2026!",
     ],
 )
 def test_an_administrators_password_or_one_on_a_command_line_fires(text: str) -> None:
@@ -1270,6 +1277,9 @@ def test_an_administrators_password_or_one_on_a_command_line_fires(text: str) ->
         "admin 2026年度",
         "curl -u koho:$PASSWORD https://example.com",
         "mysql -u koho -p",
+        # Session 22: the administrator named after a label's colon fired.
+        "Admin: JoetsuCity2026",
+        "Facebookページ\nAdministrator: JoetsuKoho2026",
     ],
 )
 def test_admin_words_paths_and_variables_are_no_password(text: str) -> None:
@@ -1369,3 +1379,7 @@ def test_a_wifi_passphrase_or_connection_key_fires(text: str) -> None:
 )
 def test_passphrase_awareness_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+@pytest.mark.parametrize("text", ["admin:Kessai2026", "root: JoetsuCity2026", "admin / Kessai2026"])
+def test_an_administrators_pair_glued_or_under_root_fires_without_a_symbol(text: str) -> None:
+    # The colon glues a login (user:password); 「root」 names no administrator as 「Admin:」 can.
+    assert "confidential.secret" in codes(text)
