@@ -195,7 +195,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     re-entry permit」は対象外です）。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
-    「女性の応募も歓迎します」は対象外です。
+    「女性の応募も歓迎します」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
+    風紀上の理由で女性に限れる女子更衣室・浴場の係員の募集（「助産師募集（女性のみ）」。厚生労働省の指針
+    〔平成18年告示第614号〕第2の14(2)）も対象外です（「看護師・助産師募集（女性のみ）」、女性相談員の募集は反応します）。
     食べ物の「クセになる味」の「くせに」は対象外です。「外国人住民の皆さんと一緒に、鬼を追い出そう！」のように
     追い出す相手を別に挙げたもの（「〜を追い出そう」の「〜」が属性でも代名詞でも「〜の人」でもないもの）も対象外です。
     属性を挙げた文のすぐ次の文が、属性を繰り返さずに「出ていけ」「帰れ」「追い出せ」「いなくなれ」
@@ -264,6 +266,20 @@ _ONE_SEX = re.compile(
 _ALSO_WELCOME = re.compile(r"(?:女性|男性)(?:の(?:方|応募|皆さん))?も(?:大)?歓迎")
 
 
+# Jobs the law lets an employer give to women only (指針 平成18年厚生労働省告示第614号 第2の14(2)):
+# 助産師, which 保健師助産師看護師法 第3条 defines as a woman (14(2)ロ), and attendants of a women's
+# changing room or bath, for reasons of decency (風紀上, 14(2)イ③). Only when that job is the one the
+# condition is written after, alone: 「看護師・助産師募集（女性のみ）」 limits the nurses too, and
+# 「助産師外来の看護補助員を募集」 is another job. Not 女性相談員:
+# no statute makes it a woman's job, and whether 14(2)イ③ covers it is for the approver to weigh.
+_WOMEN_ONLY_JOB = re.compile(
+    r"(?:(?<=[\s　【\[（(「。：:の])|(?m:^))(?:助産[師婦]|(?:(?:女子|女性用?)(?:更衣室|浴室|浴場)|女湯)"
+    r"の?(?:係員?|担当者?|スタッフ|清掃員?|監視員))"
+    r"(?:[（(](?:会計年度任用職員|非常勤職員|臨時職員)[）)]|[^\n。、・,，/／及と員士師職]){0,16}(?:。[ \t　]*)?$"
+)
+_JOB_REACH = 40
+
+
 def _gendered_hiring(doc: Document) -> Iterator[Hit]:
     if not _HIRING.search(doc.text):
         return
@@ -271,6 +287,10 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
         if m.group().endswith("歓迎") and not m.group().startswith(("若", "男")):
             continue  # 「女性歓迎」 alone is the positive action the law allows for a job few women hold
         if _ALSO_WELCOME.match(doc.text, m.start()):
+            continue
+        if m.group().startswith(("女性", "女子")) and _WOMEN_ONLY_JOB.search(
+            doc.text, max(0, m.start() - _JOB_REACH), m.start()
+        ):
             continue
         yield Hit(
             m.start(),

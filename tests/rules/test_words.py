@@ -55,6 +55,12 @@ from tests.rules.conftest import codes, findings_of
         ("【急募】除雪作業員（男性のみ）時給1,800円", "prohibited.discrimination"),
         ("保育士募集（女性限定）", "prohibited.discrimination"),
         ("事務補助員を募集します。若い女性歓迎！", "prohibited.discrimination"),
+        # Only the midwife's own post: a list with nurses, another job, a man-only midwife, a
+        # counsellor no statute makes a woman's job.
+        ("看護師・助産師募集（女性のみ）", "prohibited.discrimination"),
+        ("助産師外来の看護補助員を募集します。女性のみ", "prohibited.discrimination"),
+        ("助産師募集（男性のみ）", "prohibited.discrimination"),
+        ("女性相談員募集（女性のみ）", "prohibited.discrimination"),
         # A resident's hearsay on a matter that changes what people do is passed on by the quote.
         ("「給付金が出るらしいよ」と近所の山田さんが話していました。", "prohibited.rumor"),
         ("「熊が出たらしい」という情報があります。注意してください。", "prohibited.rumor"),
@@ -282,6 +288,12 @@ def test_fires(text: str, code: str) -> None:
         ("女性限定ヨガ教室（参加者募集）", "prohibited.discrimination"),
         ("女性のみの世帯を対象に、除雪ボランティアを募集します", "prohibited.discrimination"),
         ("女性の応募も歓迎します。保育士を募集しています。", "prohibited.discrimination"),
+        # Session 22: women-only jobs the law allows (指針 第2の14(2)): 助産師 (保健師助産師看護師法 第3条)
+        # and a women's changing room's attendant (風紀上).
+        ("助産師募集（女性のみ）", "prohibited.discrimination"),
+        ("産後ケア事業の助産師（会計年度任用職員）を募集します（女性のみ）", "prohibited.discrimination"),
+        ("助産師を募集します。女性に限ります。", "prohibited.discrimination"),
+        ("市民プール 女子更衣室の係員を募集します（女性に限る）", "prohibited.discrimination"),
         ("「給付金が出るらしい」という電話は詐欺です。", "prohibited.rumor"),
         ("「熊が出たらしい」という情報を受け、市職員が現地を確認しました。痕跡は見つかりませんでした。", "prohibited.rumor"),
         ("「この辺りは昔、海だったらしいですよ」と地元の語り部さんが教えてくれました。", "prohibited.rumor"),
