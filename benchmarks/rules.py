@@ -194,7 +194,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # The official account and an administrator introduced.
                "公式アカウント a_1 Ab1234 ", "公式 ", "Admin: Ab1234 ",
                # A midwife's post, women only.
-               "助産師募集（女性のみ）", "求人 助産師（会計年度任用職員）"]
+               "助産師募集（女性のみ）", "求人 助産師（会計年度任用職員）",
+               # Quoted words as the topic of the hurt they do.
+               "「死ね」は、", "「死ね」は、傷つけ"]
 
 
 def adversarial() -> None:

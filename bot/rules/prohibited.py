@@ -39,7 +39,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     それぞれの語として扱います（「バカンス」、同じ語を二度重ねた「カスカス」「シナシナ」は対象外）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
-    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
+    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
     「「払わないと殺すぞ」と脅す電話は詐欺です」「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
@@ -95,7 +95,10 @@ def _reported(doc: Document, start: int, end: int) -> bool:
     window = (closing, min(doc.sentence_at(start)[1], closing + 40))
     if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
         # 「「うざい」「死ね」——何気ない言葉が友達を傷つけます」: the words named as words after a dash
-        # or a comma, only in a warning against them.
+        # or a comma, only in a warning against them. 「「キモい」「死ね」は、相手の心を深く傷つけます」: the
+        # words as the topic of the hurt they do.
+        if _AS_TOPIC.match(doc.text, closing, closing + 8) and _HURTS.search(doc.text, *window):
+            return True
         return bool(_NAMED_AS_WORDS.match(doc.text, closing, closing + 16) and _DISCOURAGED.search(doc.text, *window))
     # Advice against the word (「使うのはやめましょう」「相談しましょう」) keeps it reported; agreeing
     # with it or calling for it (「と言われても仕方ない」「と呼ばれるべきだ」) says it.
@@ -128,6 +131,10 @@ _NAMED_AS_WORDS = re.compile(
     # 「「お前は無能だ」「辞めちまえ」——これはパワハラです」
     r"|(?:これ|それ|どれ)(?:は|も|が|こそ))"
 )
+# The quoted words as the topic (「「死ね」は、」「「キモい」も」), and the hurt such a sentence says they do.
+# Only hurt: 「「バカ」は、何もしない市長のことだ」 says the word of someone.
+_AS_TOPIC = re.compile(r"」\s*(?:は|も|こそ)\s*[、,]?")
+_HURTS = re.compile(r"傷つけ|傷付け|傷つき|傷付き|深く傷")
 _EXAMPLES_REACH = 120
 # A notice that lists what abuse sounds like: 「パワハラの例：「お前は無能だ」」「詐欺の手口：「…」」.
 _EXAMPLES_OF_ABUSE = re.compile(

@@ -55,6 +55,9 @@ from tests.rules.conftest import codes, findings_of
         ("【急募】除雪作業員（男性のみ）時給1,800円", "prohibited.discrimination"),
         ("保育士募集（女性限定）", "prohibited.discrimination"),
         ("事務補助員を募集します。若い女性歓迎！", "prohibited.discrimination"),
+        # A quoted word as the topic of something else than hurt still says it.
+        ("「バカ」は、何もしない市長のことだ。", "prohibited.insult"),
+        ("「バカ」は市長にぴったりだ。", "prohibited.insult"),
         # Only the midwife's own post: a list with nurses, another job, a man-only midwife, a
         # counsellor no statute makes a woman's job.
         ("看護師・助産師募集（女性のみ）", "prohibited.discrimination"),
@@ -288,6 +291,9 @@ def test_fires(text: str, code: str) -> None:
         ("女性限定ヨガ教室（参加者募集）", "prohibited.discrimination"),
         ("女性のみの世帯を対象に、除雪ボランティアを募集します", "prohibited.discrimination"),
         ("女性の応募も歓迎します。保育士を募集しています。", "prohibited.discrimination"),
+        # Session 22: words quoted as the topic of the hurt they do (an anti-bullying notice) fired.
+        ("いじめの言葉「キモい」「ウザい」「死ね」は、相手の心を深く傷つけます。", "prohibited.insult"),
+        ("「死ね」は人を深く傷つける言葉です。", "prohibited.insult"),
         # Session 22: women-only jobs the law allows (指針 第2の14(2)): 助産師 (保健師助産師看護師法 第3条)
         # and a women's changing room's attendant (風紀上).
         ("助産師募集（女性のみ）", "prohibited.discrimination"),
