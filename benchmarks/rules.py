@@ -196,7 +196,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A midwife's post, women only.
                "助産師募集（女性のみ）", "求人 助産師（会計年度任用職員）",
                # Quoted words as the topic of the hurt they do.
-               "「死ね」は、", "「死ね」は、傷つけ"]
+               "「死ね」は、", "「死ね」は、傷つけ",
+               # Discriminatory words quoted in a warning against them.
+               "「女のくせに」——", "「女のくせに」などと言わないよう"]
 
 
 def adversarial() -> None:

@@ -76,8 +76,10 @@ _REPORTED_AFTER = re.compile(
 )
 
 
-def _reported(doc: Document, start: int, end: int) -> bool:
-    """Whether the insult at [start, end) is the whole of a short 「」 quote reported as speech."""
+def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> bool:
+    """Whether the insult at [start, end) is the whole of a short 「」 quote reported as speech.
+    ``lesson``: only where the sentence also warns against the words (a discriminatory term reported
+    with no more, 「かつて「らい病」と呼ばれていました」, is still the term)."""
     quote = doc.enclosing_quote(start, end, 15)
     if quote is None:
         return False
@@ -104,7 +106,7 @@ def _reported(doc: Document, start: int, end: int) -> bool:
     # with it or calling for it (「と言われても仕方ない」「と呼ばれるべきだ」) says it.
     if _DISCOURAGED.search(doc.text, *window):
         return True
-    return not _ENDORSED.search(doc.text, *window)
+    return not lesson and not _ENDORSED.search(doc.text, *window)
 
 
 def _in_title(doc: Document, start: int, end: int) -> bool:
@@ -191,7 +193,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
     いるので反応しません。ハンセン病や強制隔離の歴史を伝える下書き
     （「ハンセン病は、かつて「らい病」と呼ばれ、患者は強制隔離されました」）も同じです。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
-    「ホモ・サピエンス」）も反応しません。
+    「ホモ・サピエンス」）も反応しません。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
+    （「「女のくせに」——何気ない一言が誰かを傷つけていませんか」「「女のくせに」などと言わないようにしましょう」）も
+    反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します）。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
@@ -218,6 +222,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     """
     education: tuple[str, ...] | None = None
     quotes: list[tuple[int, int]] | None = None
+    words: list[Hit] = []
     for hit in word_hits(
         doc,
         opts,
@@ -235,8 +240,17 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
             k = bisect_right(quotes, (hit.start, len(doc.text))) - 1
             if k >= 0 and hit.end <= quotes[k][1]:
                 continue
-        yield hit
-    statements = list(_group_statements(doc))
+        # Quoted as what someone says, as insults are (「「女のくせに」——何気ない一言が誰かを傷つけて
+        # いませんか」「「女のくせに」と言われた」), in a draft that names no discrimination.
+        if _reported(doc, hit.start, hit.end, lesson=True):
+            continue
+        words.append(hit)
+    yield from words
+    # A statement that is also a listed word (「女のくせに」) is one finding, not two.
+    said = SpanSet((h.start, h.end) for h in words)
+    statements = [
+        h for h in _group_statements(doc) if not said.covers(h.start, h.end) and not _reported(doc, h.start, h.end, lesson=True)
+    ]
     yield from statements
     yield from _in_other_sentences(doc, statements, (*_group_statements_across(doc), *_foreign_language_exclusion(doc)))
     yield from _gendered_hiring(doc)

@@ -58,6 +58,7 @@ from tests.rules.conftest import codes, findings_of
         # A quoted word as the topic of something else than hurt still says it.
         ("「バカ」は、何もしない市長のことだ。", "prohibited.insult"),
         ("「バカ」は市長にぴったりだ。", "prohibited.insult"),
+        ("「女のくせに」は正しい。", "prohibited.discrimination"),
         # Only the midwife's own post: a list with nurses, another job, a man-only midwife, a
         # counsellor no statute makes a woman's job.
         ("看護師・助産師募集（女性のみ）", "prohibited.discrimination"),
@@ -294,6 +295,9 @@ def test_fires(text: str, code: str) -> None:
         # Session 22: words quoted as the topic of the hurt they do (an anti-bullying notice) fired.
         ("いじめの言葉「キモい」「ウザい」「死ね」は、相手の心を深く傷つけます。", "prohibited.insult"),
         ("「死ね」は人を深く傷つける言葉です。", "prohibited.insult"),
+        # ... and so were listed discriminatory words, quoted as what someone says.
+        ("「女のくせに」「男なんだから」――何気ない一言が、誰かを傷つけていませんか。", "prohibited.discrimination"),
+        ("「女のくせに」などと言わないようにしましょう。", "prohibited.discrimination"),
         # Session 22: women-only jobs the law allows (指針 第2の14(2)): 助産師 (保健師助産師看護師法 第3条)
         # and a women's changing room's attendant (風紀上).
         ("助産師募集（女性のみ）", "prohibited.discrimination"),
@@ -697,3 +701,9 @@ def test_a_sentence_both_illegal_checks_find_is_reported_once() -> None:
     assert codes("酒気帯び運転でも基準値以下なら大丈夫です。").count("prohibited.illegal") == 1
 
 
+
+
+def test_a_listed_word_that_is_also_a_statement_is_one_finding() -> None:
+    # Session 22: 「女のくせに」 was reported twice, as a word and as a statement about 「女」.
+    [f] = findings_of("prohibited.discrimination", "女のくせに生意気だ。")
+    assert f.excerpt == "女のくせに"
