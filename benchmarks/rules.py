@@ -198,7 +198,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Quoted words as the topic of the hurt they do.
                "「死ね」は、", "「死ね」は、傷つけ",
                # Discriminatory words quoted in a warning against them.
-               "「女のくせに」——", "「女のくせに」などと言わないよう"]
+               "「女のくせに」——", "「女のくせに」などと言わないよう",
+               # A clean vote asked after a contest.
+               "コンテスト。清き一票を！", "清き一票を", "コンテスト。\n\n\n\n清き一票を！"]
 
 
 def adversarial() -> None:

@@ -1029,7 +1029,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     名前のない政党の候補者も）、「〇〇へ投票を」、
     「〇〇を市長に！」。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
-    「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、コンテストの「清き一票を」、スポーツや神社の「必勝祈願」は
+    「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
     （学校や部活動、スポーツチームの「後援会」は対象外です）。政党をほめたりけなしたりする文
     （「〇〇党の政策は素晴らしい」「〇〇党は最低だ」「〇〇党の政策に賛成です」「〇〇党は危険です」のように
@@ -1066,6 +1066,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             doc, opts, f, "「{word}」は特定の候補者・政党を支持する表現です。公平・中立な表現にしてください。"
         )
     )
+    word_hit_list = [h for h in word_hit_list if not _contest_call(doc, h)]
     statements = list(_political_statements(doc, opts))
     statements += _in_other_sentences(doc, statements, (*_campaign_across(doc, opts), *_foreign_language_calls(doc)))
     # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once. (Word
@@ -1074,6 +1075,31 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     statements += [hit for hit in word_hit_list if not said.covers(hit.start, hit.end)]
     statements.sort(key=lambda h: h.start)
     yield from statements
+
+
+# A contest named in the sentence before a bare 「清き一票をお願いします！」 (「ゆるキャラグランプリに「レンコン」が
+# エントリーしました。」): the vote asked is the contest's, as it is when both are in one sentence
+# ([everyday] of political.txt). Not an election's: 「中川幹太が出馬します。清き一票を」 has none of these.
+_CONTEST = re.compile(r"グランプリ|コンテスト|コンクール|人気投票|ゆるキャラ|ランキング|アワード|フォトコン|選手権|大賞")
+
+
+def _contest_call(doc: Document, hit: Hit) -> bool:
+    sentence = doc.sentence_at(hit.start)
+    if _BARE_CALL.match(doc.text, sentence[0], sentence[1]) is None or sentence[0] == 0:
+        return False
+    # The end of what is written before, over a line break or two (more is layout, or another paragraph).
+    last = sentence[0] - 1
+    while last >= 0 and last >= sentence[0] - 8 and doc.text[last].isspace():
+        last -= 1
+    if last < 0 or doc.text[last].isspace():
+        return False
+    before = doc.sentence_at(last)
+    if before == sentence or doc.text[before[1] : sentence[0]].count("\n") > 1:
+        return False  # no sentence before, or another paragraph
+    return (
+        _CONTEST.search(doc.text, *before) is not None
+        and _CANDIDACY.search(doc.text, before[0], sentence[1]) is None
+    )
 
 
 # What may follow a judgement that ends its sentence: 「…は最低だ」「…は素晴らしいと思います！」.

@@ -251,3 +251,27 @@ def test_a_named_person_who_votes_or_gets_out_the_vote_is_not_the_one_voted_for(
 )
 def test_a_vote_for_the_named_person_or_a_candidates_own_appeal_still_fires(text: str) -> None:
     assert "prohibited.political" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ゆるキャラグランプリに「レンコン」がエントリーしました。清き一票をお願いします！",
+        "フォトコンテストの投票を受け付けています。\n清き一票をお願いします。",
+    ],
+)
+def test_a_clean_vote_asked_right_after_a_contest_is_the_contests(text: str) -> None:
+    # Session 22: only a contest named in the same sentence kept 「清き一票」 silent.
+    assert "prohibited.political" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "フォトコンテストの投票を受け付けています。\n\n清き一票をお願いします。",  # another paragraph
+        "ゆるキャラグランプリは終わりました。市長選挙では清き一票を山田へ。",  # not a bare call
+        "フォトコンテストの結果発表の後、市長選挙に出馬します。清き一票をお願いします。",
+    ],
+)
+def test_a_clean_vote_after_a_contest_in_another_paragraph_or_an_election_still_fires(text: str) -> None:
+    assert "prohibited.political" in codes(text)
