@@ -200,7 +200,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Discriminatory words quoted in a warning against them.
                "「女のくせに」——", "「女のくせに」などと言わないよう",
                # A clean vote asked after a contest.
-               "コンテスト。清き一票を！", "清き一票を", "コンテスト。\n\n\n\n清き一票を！"]
+               "コンテスト。清き一票を！", "清き一票を", "コンテスト。\n\n\n\n清き一票を！",
+               # A word named to be replaced.
+               "「外人」ではなく「"]
 
 
 def adversarial() -> None:

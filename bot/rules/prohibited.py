@@ -87,6 +87,9 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
     if _EXAMPLES_OF_ABUSE.search(doc.text, max(0, quote[0] - _EXAMPLES_REACH), quote[0]):
         return True
     closing = quote[1]
+    # 「「外人」ではなく「外国人」と言いましょう」: the word named to be replaced by the one quoted after it.
+    if _INSTEAD.match(doc.text, closing, closing + 12):
+        return True
     # 「「死ね」「キモい」のような言葉」: a list of quoted words is reported as a whole.
     for _ in range(8):
         more = _NEXT_QUOTE.match(doc.text, closing + 1)
@@ -133,6 +136,7 @@ _NAMED_AS_WORDS = re.compile(
     # 「「お前は無能だ」「辞めちまえ」——これはパワハラです」
     r"|(?:これ|それ|どれ)(?:は|も|が|こそ))"
 )
+_INSTEAD = re.compile(r"」\s*(?:では|じゃ|で)?なく(?:て)?\s*[、,]?\s*「")
 # The quoted words as the topic (「「死ね」は、」「「キモい」も」), and the hurt such a sentence says they do.
 # Only hurt: 「「バカ」は、何もしない市長のことだ」 says the word of someone.
 _AS_TOPIC = re.compile(r"」\s*(?:は|も|こそ)\s*[、,]?")
@@ -194,8 +198,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     いるので反応しません。ハンセン病や強制隔離の歴史を伝える下書き
     （「ハンセン病は、かつて「らい病」と呼ばれ、患者は強制隔離されました」）も同じです。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
     「ホモ・サピエンス」）も反応しません。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
-    （「「女のくせに」——何気ない一言が誰かを傷つけていませんか」「「女のくせに」などと言わないようにしましょう」）も
-    反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します）。
+    （「「女のくせに」——何気ない一言が誰かを傷つけていませんか」「「女のくせに」などと言わないようにしましょう」）と、
+    言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します）。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。

@@ -59,6 +59,7 @@ from tests.rules.conftest import codes, findings_of
         ("「バカ」は、何もしない市長のことだ。", "prohibited.insult"),
         ("「バカ」は市長にぴったりだ。", "prohibited.insult"),
         ("「女のくせに」は正しい。", "prohibited.discrimination"),
+        ("あいつは「外人」ではなく、ただの他人だ。", "prohibited.discrimination"),  # no replacement quoted
         # Only the midwife's own post: a list with nurses, another job, a man-only midwife, a
         # counsellor no statute makes a woman's job.
         ("看護師・助産師募集（女性のみ）", "prohibited.discrimination"),
@@ -298,6 +299,8 @@ def test_fires(text: str, code: str) -> None:
         # ... and so were listed discriminatory words, quoted as what someone says.
         ("「女のくせに」「男なんだから」――何気ない一言が、誰かを傷つけていませんか。", "prohibited.discrimination"),
         ("「女のくせに」などと言わないようにしましょう。", "prohibited.discrimination"),
+        ("「外人」ではなく「外国人」「外国籍の方」と言いましょう。", "prohibited.discrimination"),
+        ("「バカ」じゃなくて「ありがとう」を伝えよう。", "prohibited.insult"),
         # Session 22: women-only jobs the law allows (指針 第2の14(2)): 助産師 (保健師助産師看護師法 第3条)
         # and a women's changing room's attendant (風紀上).
         ("助産師募集（女性のみ）", "prohibited.discrimination"),
