@@ -275,3 +275,15 @@ def test_a_clean_vote_asked_right_after_a_contest_is_the_contests(text: str) -> 
 )
 def test_a_clean_vote_after_a_contest_in_another_paragraph_or_an_election_still_fires(text: str) -> None:
     assert "prohibited.political" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["市の投稿はリポスト大歓迎です。", "RT歓迎！", "このチラシは転載自由です。", "ポスターのデータは転載可です。"]
+)
+def test_welcoming_shares_of_the_citys_own_posts_is_no_quote(text: str) -> None:
+    # Session 22: only asking (「リポストお願いします」) was allowed; welcoming it fired.
+    assert "quote.third_party" not in codes(text)
+
+
+def test_sharing_anothers_post_still_fires_next_to_a_welcome() -> None:
+    assert "quote.third_party" in codes("県の投稿を引用リポストします。リポスト大歓迎です。")
