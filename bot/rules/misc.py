@@ -257,6 +257,8 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     和気町 6「トラブル防止のために」は「誤った情報を掲載してしまった場合、黙って削除せず、
     事実を確認後、きちんと訂正する」とし、美祢市 6(1) も訂正や謝罪を「誠実かつ速やかに」
     行うことを求めています。英語のお知らせの「Correction」「We apologize」なども対象です。
+    工事や休館のお知らせの「We apologize for the inconvenience」（日本語の「ご迷惑をおかけします」にあたるもの）と、
+    噂やデマを打ち消す「〜という情報は誤りです」は、市の投稿を訂正するものではないので対象外です。
     """
     seen = False
     for hit in word_hits(

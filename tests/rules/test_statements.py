@@ -287,3 +287,24 @@ def test_welcoming_shares_of_the_citys_own_posts_is_no_quote(text: str) -> None:
 
 def test_sharing_anothers_post_still_fires_next_to_a_welcome() -> None:
     assert "quote.third_party" in codes("県の投稿を引用リポストします。リポスト大歓迎です。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We apologize for the inconvenience during road construction on Route 18.",
+        "Apologies for any inconvenience.",
+        "SNS上の「上越市で断水」という情報は誤りです。現在、断水は発生していません。",
+    ],
+)
+def test_a_works_apology_and_a_rumour_denied_are_no_correction(text: str) -> None:
+    # Session 22: both were reported as a correction of the city's own post.
+    assert "correction.notice" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We apologize for the error in our previous post.", "先ほどの投稿で「断水」という情報は誤りでした。お詫びして訂正します。"],
+)
+def test_a_correction_of_the_citys_post_still_is_one(text: str) -> None:
+    assert "correction.notice" in codes(text)
