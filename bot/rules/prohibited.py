@@ -1176,6 +1176,11 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             name = doc.text[start:end]
             title = tokens[j].surface if j < len(tokens) else ""
             k = j + (1 if title in titles else 0)
+            if k == j and j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end:
+                # The analyser may split the title: 「中川市長への投票」 is 中川/市/長/ヘ/ノ/投票.
+                joined = title + tokens[j + 1].surface
+                if joined in titles:
+                    title, k = joined, j + 2
             said: list[Match] = []
             if title in titles:
                 if "person" not in near:

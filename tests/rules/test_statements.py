@@ -247,6 +247,8 @@ def test_a_named_person_who_votes_or_gets_out_the_vote_is_not_the_one_voted_for(
         "中川市長は再選に向け、皆さんの支持を訴えました。",
         "山田候補は一票を訴えました。",
         "上越太郎さんは投票日に、上越太郎さんに一票をと訴えました。",
+        # Session 22: the analyser split 市長 into 市/長 here, and the call went unseen.
+        "市長選挙では中川市長への投票を呼びかけています。",
     ],
 )
 def test_a_vote_for_the_named_person_or_a_candidates_own_appeal_still_fires(text: str) -> None:
