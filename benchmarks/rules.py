@@ -202,7 +202,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A clean vote asked after a contest.
                "コンテスト。清き一票を！", "清き一票を", "コンテスト。\n\n\n\n清き一票を！",
                # A word named to be replaced.
-               "「外人」ではなく「"]
+               "「外人」ではなく「", "外国人は出ていけと言われても仕方"]
 
 
 def adversarial() -> None:

@@ -202,7 +202,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します）。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
-    あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません。
+    あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
+    示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
     反応します（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」は対象外です）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
@@ -328,6 +329,14 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
 _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
 
 
+# 「と言われ」 reports a statement (「「高齢者のくせに」と言われ、傷つきました」), and so opposes it; said to be
+# deserved, it is the statement again: 「外国人は出ていけと言われても仕方ない」.
+_SAID_FAIRLY = re.compile(
+    r"と(?:言|い)われ(?:ても|て)(?:も)?(?:仕方(?:ない|が?ありません|がない)|しょうがない|当然|当たり前)"
+    r"|と(?:言|い)われるべき|と(?:言|い)われて(?:当然|当たり前)"
+)
+
+
 def _group_statements(doc: Document) -> Iterator[Hit]:
     groups = matcher("discrimination.txt", "groups")
     if not groups.present(doc):
@@ -352,7 +361,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         if sent in done:
             continue
         if sent not in denied:
-            denied[sent] = bool(deny.find(doc, within=sent))
+            denied[sent] = bool(deny.find(doc, within=sent)) and not _SAID_FAIRLY.search(doc.text, *sent)
         if denied[sent]:
             done.add(sent)
             continue

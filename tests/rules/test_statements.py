@@ -310,3 +310,15 @@ def test_a_works_apology_and_a_rumour_denied_are_no_correction(text: str) -> Non
 )
 def test_a_correction_of_the_citys_post_still_is_one(text: str) -> None:
     assert "correction.notice" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["外国人は出ていけと言われても仕方ない。", "「障害者は施設に入っていればいい」と言われて当然だ。"]
+)
+def test_a_statement_said_to_be_deserved_still_fires(text: str) -> None:
+    # Session 22: 「と言われ」 (a statement reported) kept these silent.
+    assert "prohibited.discrimination" in codes(text)
+
+
+def test_a_statement_reported_as_hurtful_stays_silent() -> None:
+    assert "prohibited.discrimination" not in codes("「高齢者は家にいろ」と言われ、傷つきました。")
