@@ -225,8 +225,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     """
-    education: tuple[str, ...] | None = None
-    quotes: list[tuple[int, int]] | None = None
+    taught = _Taught(doc)
+    listed: list[tuple[int, int]] = []
     words: list[Hit] = []
     for hit in word_hits(
         doc,
@@ -234,28 +234,14 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         "discrimination.txt",
         "「{word}」は差別語・不快用語にあたるおそれがあります。表現を改めてください。",
     ):
-        if education is None:
-            education = tuple(
-                w for w in load_sections("discrimination.txt").get("education", ()) if w in doc.folded
-            )
-        if education:
-            if quotes is None:
-                quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(doc.text)]
-            # Quotes do not nest or overlap: only the last one opening before the hit can hold it.
-            k = bisect_right(quotes, (hit.start, len(doc.text))) - 1
-            if k >= 0 and hit.end <= quotes[k][1]:
-                continue
-        # Quoted as what someone says, as insults are (「「女のくせに」——何気ない一言が誰かを傷つけて
-        # いませんか」「「女のくせに」と言われた」), in a draft that names no discrimination.
-        if _reported(doc, hit.start, hit.end, lesson=True):
-            continue
-        words.append(hit)
+        listed.append((hit.start, hit.end))
+        if not taught.named(hit):
+            words.append(hit)
     yield from words
-    # A statement that is also a listed word (「女のくせに」) is one finding, not two.
-    said = SpanSet((h.start, h.end) for h in words)
-    statements = [
-        h for h in _group_statements(doc) if not said.covers(h.start, h.end) and not _reported(doc, h.start, h.end, lesson=True)
-    ]
+    # A statement that is also a listed word (「女のくせに」) is one finding, not two, and none when the
+    # word is named rather than used.
+    covered = SpanSet(listed)
+    statements = [h for h in _group_statements(doc) if not covered.covers(h.start, h.end) and not taught.named(h)]
     yield from statements
     yield from _in_other_sentences(doc, statements, (*_group_statements_across(doc), *_foreign_language_exclusion(doc)))
     yield from _gendered_hiring(doc)
@@ -263,6 +249,30 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
 
 # A term shown in brackets: 「らい病」「えた・非人」, not a whole quoted speech.
 _QUOTE = re.compile(r"「([^「」\n]{1,15})」")
+
+
+class _Taught:
+    """Whether a discriminatory word or statement is named rather than used: shown in 「」 in a draft
+    about discrimination (「かつて「らい病」と呼ばれ…差別を受けてきました」), or quoted as what someone
+    says in a sentence warning against it (「「女のくせに」——何気ない一言が誰かを傷つけていませんか」)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._education: bool | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def named(self, hit: Hit) -> bool:
+        doc = self.doc
+        if self._education is None:
+            self._education = any(w in doc.folded for w in load_sections("discrimination.txt").get("education", ()))
+        if self._education:
+            if self._quotes is None:
+                self._quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(doc.text)]
+            # Quotes do not nest or overlap: only the last one opening before the hit can hold it.
+            k = bisect_right(self._quotes, (hit.start, len(doc.text))) - 1
+            if k >= 0 and hit.end <= self._quotes[k][1]:
+                return True
+        return _reported(doc, hit.start, hit.end, lesson=True)
 
 
 # A group turned away in so many words, written right after it: 「外国人の方はお断りしています」

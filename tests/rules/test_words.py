@@ -710,3 +710,10 @@ def test_a_listed_word_that_is_also_a_statement_is_one_finding() -> None:
     # Session 22: 「女のくせに」 was reported twice, as a word and as a statement about 「女」.
     [f] = findings_of("prohibited.discrimination", "女のくせに生意気だ。")
     assert f.excerpt == "女のくせに"
+
+
+def test_a_statement_quoted_in_a_post_about_discrimination_is_taught_as_a_word_is() -> None:
+    # Session 22: the word 「女のくせに」 was exempt on its own line of a human-rights post, and the
+    # statement it also is (「女」+「くせに」) fired in its place.
+    text = "【人権週間】\n「〇〇人は国へ帰れ」\n「女のくせに」\n「障害者はいらない」\nこうした言葉は、人を深く傷つけ、差別を生みます。"
+    assert "prohibited.discrimination" not in codes(text)
