@@ -39,7 +39,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     それぞれの語として扱います（「バカンス」、同じ語を二度重ねた「カスカス」「シナシナ」は対象外）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
-    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
+    「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
     「「払わないと殺すぞ」と脅す電話は詐欺です」「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
@@ -137,10 +137,13 @@ _NAMED_AS_WORDS = re.compile(
     r"|(?:これ|それ|どれ)(?:は|も|が|こそ))"
 )
 _INSTEAD = re.compile(r"」\s*(?:では|じゃ|で)?なく(?:て)?\s*[、,]?\s*「")
-# The quoted words as the topic (「「死ね」は、」「「キモい」も」), and the hurt such a sentence says they do.
-# Only hurt: 「「バカ」は、何もしない市長のことだ」 says the word of someone.
+# The quoted words as the topic (「「死ね」は、」「「キモい」も」), and the hurt such a sentence says they do
+# or the saying it advises against (「「ばか」「あほ」は言わないで」, a bullying-prevention poster's title).
+# Only those: 「「バカ」は、何もしない市長のことだ」 says the word of someone.
 _AS_TOPIC = re.compile(r"」\s*(?:は|も|こそ)\s*[、,]?")
-_HURTS = re.compile(r"傷つけ|傷付け|傷つき|傷付き|深く傷")
+_HURTS = re.compile(
+    r"傷つけ|傷付け|傷つき|傷付き|深く傷|(?:言|い|使)わない|(?:言|い)っては(?:いけ|だめ|ダメ)|やめよう|やめましょう"
+)
 _EXAMPLES_REACH = 120
 # A notice that lists what abuse sounds like: 「パワハラの例：「お前は無能だ」」「詐欺の手口：「…」」.
 _EXAMPLES_OF_ABUSE = re.compile(

@@ -296,6 +296,7 @@ def test_fires(text: str, code: str) -> None:
         # Session 22: words quoted as the topic of the hurt they do (an anti-bullying notice) fired.
         ("いじめの言葉「キモい」「ウザい」「死ね」は、相手の心を深く傷つけます。", "prohibited.insult"),
         ("「死ね」は人を深く傷つける言葉です。", "prohibited.insult"),
+        ("「ばか」「あほ」は言わないで　いじめ防止ポスターコンクール入賞作品", "prohibited.insult"),
         # ... and so were listed discriminatory words, quoted as what someone says.
         ("「女のくせに」「男なんだから」――何気ない一言が、誰かを傷つけていませんか。", "prohibited.discrimination"),
         ("「女のくせに」などと言わないようにしましょう。", "prohibited.discrimination"),
