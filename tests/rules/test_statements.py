@@ -228,6 +228,10 @@ def test_a_call_in_chinese_or_korean_to_vote_for_a_person_fires(text: str) -> No
 )
 def test_a_vote_for_a_work_or_a_question_in_chinese_or_korean_stays_silent(text: str) -> None:
     assert "prohibited.political" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "中川市長も投票を呼びかけています。",
         "12月7日は市長選挙の投票日です。中川市長も投票を呼びかけています。期日前投票もご利用ください。",
