@@ -34,6 +34,16 @@ USER_PROBLEMS = {
     "user_disabled": "Slack のアカウントが停止（無効化）されています",
     "user_not_visible": "ボットからこの方の Slack アカウントが見えない設定になっています",
 }
+# What IT can do about each channel problem: inviting the bot does not reopen an archived channel.
+CHANNEL_ADVICE = {
+    "channel_not_found": "組織設定ファイルのチャンネル ID を確認してください。",
+    "not_in_channel": "チャンネルで `/invite @kessai` と入力してボットを招待してください。",
+    "is_archived": "チャンネルのアーカイブを解除するか、組織設定ファイルのチャンネル ID を使用中のチャンネルに変更してください。",
+}
+# The same refusal (one channel or person, one Slack error) is told to the escalation channel once
+# an hour: every thread reply, DM and redraw meant for it fails alike, and a report for each would
+# bury the escalation channel's incident alerts under copies of one line.
+REPORT_AGAIN_AFTER = "%Y%m%d%H"
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
 REPORT_FLAG = "_failure_report"
 
@@ -91,9 +101,13 @@ class DeliveryFailureReporter:
         now = self.clock()
         with self.db.session() as s:
             if error in CHANNEL_PROBLEMS and target[:1] in ("C", "G"):
+                if self._told_this_hour(s, now, target, error):
+                    log.error("outbox %s (%s to %s) failed with %s; reported already this hour", row.id, row.op,
+                              target, error)
+                    return
                 self._escalate(s, now, f":warning: kessai がチャンネル <#{target}> にメッセージを送れませんでした"
-                                       f"（{CHANNEL_PROBLEMS[error]}）。ボットをチャンネルに招待するか、"
-                                       "組織設定ファイルの intake_channel を確認してください。")
+                                       f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
+                                       "決裁の依頼と決裁は DM でそのまま進みますが、このチャンネルのスレッドへのお知らせは届きません。")
             elif (error in USER_PROBLEMS or error == "channel_not_found") and target[:1] in ("U", "W", "D"):
                 person = self._slack_id(row, target)
                 who = self._name(person)
@@ -131,8 +145,7 @@ class DeliveryFailureReporter:
             text = (f":warning: kessai が <@{draft.author_id}> さんの下書き（#{draft.id}）を受付チャンネル "
                     f"<#{channel}> に投稿できませんでした（{_problem(error)}）。")
             if error in CHANNEL_PROBLEMS:
-                text += ("ボットをチャンネルに招待するか、組織設定ファイルの intake_channel を確認してください。"
-                         "招待されれば、下書きは自動で投稿し直されます。")
+                text += (CHANNEL_ADVICE[error] + "投稿できるようになれば、下書きは自動で投稿し直されます。")
             else:
                 text += ("Slack が受け付けない内容だったため、投稿し直しはしません。確認結果や決裁の状況は作成者に DM で"
                          "お知らせし、決裁の手続きはそのまま進みます。ログの `outbox` の行で詳細を確認できます。")
@@ -223,14 +236,19 @@ class DeliveryFailureReporter:
             log.error("escalation channel %s refused outbox %s (%s) and nobody to DM", channel, row.id, error)
             return
         notice = (f":warning: kessai がエスカレーション先のチャンネル <#{channel}> にメッセージを送れませんでした"
-                  f"（{CHANNEL_PROBLEMS[error]}）。ボットをチャンネルに招待するか、組織設定ファイルの "
-                  "escalation_channel を確認してください。届かなかったメッセージを次にお送りします。")
+                  f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
+                  "届かなかったメッセージを次にお送りします。")
         copy = {k: v for k, v in row.payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
         for person in people:
             outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
             outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
         log.error("escalation channel %s refused outbox %s (%s); sent to %d people directly instead",
                   channel, row.id, error, len(people))
+
+    @staticmethod
+    def _told_this_hour(s: Session, now: datetime, target: str, error: str) -> bool:
+        """Whether the escalation channel heard of ``error`` for ``target`` within this hour."""
+        return not draft_repo.claim_event(s, f"delivery-report:{target}:{error}:{now:{REPORT_AGAIN_AFTER}}", now)
 
     def _escalate(self, s: object, now: datetime, text: str, *, key: str | None = None) -> None:
         channel = self.org.policy.escalation_channel
