@@ -84,7 +84,8 @@ class HomeViews:
             created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s, limit=OPEN_INCIDENTS_READ)
             if self._sees_incident(viewer, i, has_account=bool(mine_accounts))]
         return render.home_view(waiting=waiting, waiting_total=waiting_total, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
-                                incidents=incidents, month_label=f"（{local.year}年{local.month}月）")
+                                incidents=incidents, month_label=f"（{local.year}年{local.month}月）",
+                                can_submit=any(viewer in a.operators for a in self.org.accounts))
 
     def _account_name(self, account_id: str | None, none: str = "アカウント指定なし") -> str:
         if not account_id:

@@ -829,13 +829,18 @@ HOME_WAITING_SHOWN = 12  # decisions listed on App Home, each with its buttons; 
 HOME_INCIDENTS_SHOWN = 10  # open incidents listed on App Home, newest first; the rest are counted
 
 
+HOME_NOT_OPERATOR_JA = ("下書きはありません。あなたはどのアカウントの運用担当者としても登録されていないため、下書きは提出できません。"
+                        "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。")
+
+
 def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str,
               accounts: Sequence[AccountMonth] = (), incidents: Sequence[IncidentItem] = (),
-              month_label: str = "", waiting_total: int | None = None) -> dict[str, Any]:
+              month_label: str = "", waiting_total: int | None = None, can_submit: bool = True) -> dict[str, Any]:
     """App Home (SPEC §4.6): my decisions, my drafts, my accounts' month, open incidents.
 
     ``waiting``: the oldest decisions waiting (only the first HOME_WAITING_SHOWN are listed);
-    ``waiting_total``: how many wait in all (default: as many as given)."""
+    ``waiting_total``: how many wait in all (default: as many as given); ``can_submit``: the
+    viewer operates an account (else they are not invited to write drafts that would be refused)."""
     total = len(waiting) if waiting_total is None else waiting_total
     blocks: list[dict[str, Any]] = [
         header("kessai — SNS投稿の決裁"),
@@ -855,8 +860,10 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
                               "これらの決裁が済むと順に表示されます。"))
     blocks.append({"type": "divider"})
     blocks.append(header("あなたの下書き（最近20件）"))
-    if not mine:
+    if not mine and can_submit:
         blocks.append(section("まだ下書きはありません。受付チャンネルに文面を書き込むか `/kessai draft` で提出すると、ここに表示されます。"))
+    elif not mine:
+        blocks.append(section(HOME_NOT_OPERATOR_JA))
     for item in list(mine)[:20]:
         block = section(
             f"*{item.state_ja}* — {escape(item.account_name)} 第{item.version}版（{fmt_time(item.updated_at)}）\n"
