@@ -13,7 +13,6 @@ from slack_sdk import WebClient
 
 from bot.config import OrgConfig, Settings
 from bot.delivery_failures import DeliveryFailureReporter
-from bot.notifications import Notifier
 from bot.services import Kessai
 from bot.slack_gateway import SlackGateway
 from bot.slack_http import KeepAliveWebClient
@@ -71,13 +70,15 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     db = Database(settings.database_url)
     if upgrade:
         db.upgrade()
-    with db.session() as s:
-        Notifier().roster_changed(s, clock(), users=roster.sync(s, org))
     client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,  # type: ignore[arg-type]
                                 timeout=slack_timeout)
     gateway = SlackGateway(db, client, clock=clock,
                            on_permanent_failure=DeliveryFailureReporter(db, org, clock, tz=settings.tz))
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
+    with db.session() as s:
+        changed = roster.sync(s, org)
+        kessai.notify.roster_changed(s, clock(), users=changed)
+        kessai.follow_author_standing(s, clock(), sorted(changed))
     gateway.render_home = kessai.homes.render
     auth = client.auth_test()
     team_id = str(auth.get("team_id") or "") or None

@@ -56,6 +56,16 @@ def asked_prefix(draft_id: int, version: int) -> str:
     return f"thread:{draft_id}:v{version}:asked:"
 
 
+def check_key(draft_id: int, version: int) -> str:
+    """The thread reply with a version's check result (and, when it blocks, its buttons)."""
+    return f"thread:{draft_id}:v{version}:check"
+
+
+def decided_key(draft_id: int, version: int) -> str:
+    """The thread reply telling the author how a version was decided (a rejection's 「修正する」)."""
+    return f"thread:{draft_id}:v{version}:decided"
+
+
 def account_question_key(draft_id: int) -> str:
     return f"thread:{draft_id}:account"
 
@@ -138,7 +148,17 @@ class Notifier:
         self._update(s, now, root_key(draft_id), msg)
 
     def check_result(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, blocking: bool) -> None:
-        self._reply(s, now, thread, render.findings_reply(view, blocking), key=f"thread:{view.id}:v{view.version}:check")
+        self._reply(s, now, thread, render.findings_reply(view, blocking), key=check_key(view.id, view.version))
+
+    def author_standing_changed(self, s: Session, now: datetime, *, view: DraftView, state: str,
+                                decision: DecisionView | None, author_id: str, stopped: str | None) -> None:
+        """Redraw the thread replies whose buttons are for the author of a draft waiting on them
+        (``state``: needs_fix or rejected), with the buttons (``stopped`` None) or without them and why."""
+        if state == "needs_fix" and outbox.posted_keys(s, check_key(view.id, view.version)):
+            self._update(s, now, check_key(view.id, view.version), render.findings_reply(view, True, stopped=stopped))
+        if state == "rejected" and decision is not None and outbox.posted_keys(s, decided_key(view.id, view.version)):
+            self._update(s, now, decided_key(view.id, view.version),
+                         render.decided_notice(view, decision, author_id=author_id, stopped=stopped))
 
     def account_question(self, s: Session, now: datetime, *, thread: Thread, draft_id: int, author_id: str,
                          options: Sequence[tuple[str, str]]) -> None:
@@ -182,10 +202,8 @@ class Notifier:
                 view, decided=decision, acting_for_name=acting_for.get(recipient_of(key))))
         self._drop_held_asked(s, view)
         self._update(s, now, status_key(view.id, view.version), render.thread_status(view, decided=decision))
-        done = "承認されました" if decision.kind == "approved" else "差し戻されました"
-        if decision.acting_for_name:
-            done += "（代決）"
-        self._reply(s, now, thread, render.decided_notice(view, decision, author_id=author_id, done=done))
+        self._reply(s, now, thread, render.decided_notice(view, decision, author_id=author_id),
+                    key=decided_key(view.id, view.version))
         if decision.kind == "approved":
             self.publish_prompt(s, now, thread=thread, view=view)
 

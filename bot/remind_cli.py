@@ -72,7 +72,6 @@ def workspace_url(settings: Any) -> str | None:
 
 
 def run_remind(args: argparse.Namespace) -> int:
-    from bot.notifications import Notifier
     from bot.services import Kessai
     from bot.sweep import Sweeper
     from storage import roster
@@ -98,9 +97,11 @@ def run_remind(args: argparse.Namespace) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 2
-        with db.session() as s:
-            Notifier().roster_changed(s, datetime.now(UTC), users=roster.sync(s, org))
         kessai = Kessai(db, org, tz=settings.tz)
+        with db.session() as s:
+            changed = roster.sync(s, org)
+            kessai.notify.roster_changed(s, datetime.now(UTC), users=changed)
+            kessai.follow_author_standing(s, datetime.now(UTC), sorted(changed))
         kessai.workspace_url = workspace_url(settings)
         real_now = datetime.now(UTC)
         report = Sweeper(kessai, settle_until=real_now).sweep(now)

@@ -375,8 +375,9 @@ def finding_lines(findings: Sequence[Finding]) -> list[str]:
     return out
 
 
-def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
-    """The thread answer to a checked draft."""
+def findings_reply(view: DraftView, blocking: bool, *, stopped: str | None = None) -> dict[str, Any]:
+    """The thread answer to a checked draft. ``stopped``: why its author may no longer send it on
+    (the organisation file dropped them), said instead of the buttons that would only refuse."""
     if not view.findings:
         head = f"第{view.version}版を確認しました。ガイドライン上の指摘はありません。"
     else:
@@ -385,7 +386,9 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
     note = mention_note(view, approver=False)
     if note:
         blocks.append(section(note))
-    if blocking:
+    if blocking and stopped:
+        blocks.append(section("エラーがあるため、このままでは決裁に回せません。" + stopped))
+    elif blocking:
         blocks.append(
             section(
                 "エラーがあるため、このままでは決裁に回せません。"
@@ -400,7 +403,7 @@ def findings_reply(view: DraftView, blocking: bool) -> dict[str, Any]:
     if len(shown) < len(view.findings):
         blocks.append(context(f"ほか {len(view.findings) - len(shown)} 件の指摘は、長いため省略しました。"
                               "同じ文面を `kessai check` で確認すると全件を見られます。"))
-    if blocking:
+    if blocking and not stopped:
         revise = [revise_button(view)] if view.revisable_by_form else []
         blocks.append({"type": "actions", "block_id": "override", "elements": [
             *revise, button(OVERRIDE_ACTION, "理由を付けて決裁依頼", version_ref(view.id, view.version, view.content_hash))]})
@@ -576,14 +579,24 @@ def draft_root(view: DraftView, source: str) -> dict[str, Any]:
                                                   where="下書きの入力画面")])
 
 
-def decided_notice(view: DraftView, decision: DecisionView, *, author_id: str, done: str) -> dict[str, Any]:
-    """The thread reply telling the author how their version was decided, and what to do next."""
-    text = f"<@{author_id}> さん、第{view.version}版が{done}。"
+def decided_done(decision: DecisionView) -> str:
+    """How a version was decided, as the notice to its author says it."""
+    done = "承認されました" if decision.kind == "approved" else "差し戻されました"
+    return done + ("（代決）" if decision.acting_for_name else "")
+
+
+def decided_notice(view: DraftView, decision: DecisionView, *, author_id: str,
+                   stopped: str | None = None) -> dict[str, Any]:
+    """The thread reply telling the author how their version was decided, and what to do next.
+    ``stopped``: why they may no longer revise it (see ``findings_reply``), said instead of the button."""
+    text = f"<@{author_id}> さん、第{view.version}版が{decided_done(decision)}。"
     if decision.kind == "approved":
         # The next reply (publish_prompt) has the button and says what to do after posting.
         return plain(text + "SNSへの投稿をお願いします。")
     if not view.revisable_by_form:
         return plain(text + "スレッドの理由を確認し、元のメッセージを編集して内容を修正してください。")
+    if stopped:
+        return plain(text + stopped)
     text += "スレッドの理由を確認し、「修正する」から内容を修正してください。"
     return message(text, [section(text), {"type": "actions", "block_id": "revise", "elements": [revise_button(view)]}])
 

@@ -186,6 +186,11 @@ class DeciderRole:
     acting_for: str | None = None  # set when the decider is a deputy (代決)
 
 
+# Drafts whose buttons are redrawn when the organisation file changes their author's standing:
+# the newest, which someone may still act on; a click on an older one is refused with the reason.
+AUTHOR_REDRAW_LIMIT = 200
+
+
 class Kessai:
     def __init__(self, db: Database, org: OrgConfig, *, clock: Callable[[], datetime] = utcnow,
                  after_commit: Callable[[], None] = lambda: None, tz: str = "Asia/Tokyo") -> None:
@@ -786,6 +791,45 @@ class Kessai:
         log.info("draft %s follows the organisation file: asked %s, retracted %s", draft.id, asked,
                  [r.recipient_id for r in gone])
         return asked, [r.recipient_id for r in gone]
+
+    def follow_author_standing(self, s: Session, now: datetime, users: Sequence[str]) -> int:
+        """The organisation file changed what ``users`` may do (``storage.roster.sync``): redraw the
+        thread replies that offer the author of a draft waiting on them 「修正する」 or 「理由を付けて
+        決裁依頼」 — without the buttons, saying why and whom to ask, for an author who no longer
+        operates its account (a click would only be refused), and with them for one who does again.
+        Returns how many drafts were redrawn (their newest AUTHOR_REDRAW_LIMIT; older buttons refuse)."""
+        redrawn = 0
+        for draft in draft_repo.waiting_on_authors(s, users, limit=AUTHOR_REDRAW_LIMIT):
+            account = self.org.account(draft.account_id) if draft.account_id else None
+            if account is None:
+                continue  # an account removed from the file offers nothing (see _status_next_step)
+            view = self.load_view(s, draft)
+            decision = self._rejection(s, draft) if draft.state == DraftState.REJECTED else None
+            if draft.state == DraftState.REJECTED and (decision is None or not view.revisable_by_form):
+                continue  # a pasted draft's rejection has no button: it is fixed by editing the message
+            stopped = None
+            if draft.author_id not in account.operators:
+                doing = "修正や理由を付けた決裁依頼" if draft.state == DraftState.NEEDS_FIX else "修正"
+                stopped = (f"作成者の {render.escape(self.name_of(draft.author_id))} さんは現在「{render.escape(account.name)}」"
+                           f"の運用担当者として登録されていないため、この下書きの{doing}はできません。"
+                           + self._ask_operators(account))
+            self.notify.author_standing_changed(s, now, view=view, state=draft.state, decision=decision,
+                                                author_id=draft.author_id, stopped=stopped)
+            redrawn += 1
+        if redrawn:
+            log.info("redrew the buttons of %d draft(s) whose authors' standing the organisation file changed", redrawn)
+        return redrawn
+
+    def _rejection(self, s: Session, draft: DraftRow) -> DecisionView | None:
+        """How the current version of rejected ``draft`` was rejected, as the ledger has it."""
+        entries = [e for e in ledger_repo.entries_for_draft(s, draft.id or 0)
+                   if e.kind == "rejected" and e.version_number == draft.current_version]
+        if not entries:
+            return None
+        e = entries[-1]
+        return DecisionView(kind="rejected", decider_name=self.name_of(e.decider_id),
+                            decided_at=datetime.fromisoformat(e.decided_at), reason=e.reason,
+                            acting_for_name=self.name_of(e.acting_for_id) if e.acting_for_id else None)
 
     def _retract(self, s: Session, gone: Sequence[ApprovalRequestRow]) -> str:
         """Mark requests the organisation file no longer backs ``REMOVED`` (kept, so a click on

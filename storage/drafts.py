@@ -292,6 +292,16 @@ def current_versions(s: Session, drafts: Sequence[DraftRow]) -> dict[int, DraftV
     return {v.draft_id: v for v in s.exec(q) if wanted.get(v.draft_id) == v.number}
 
 
+def waiting_on_authors(s: Session, authors: Sequence[str], limit: int) -> list[DraftRow]:
+    """The newest ``limit`` drafts of ``authors`` that wait on their author to fix them (要修正,
+    差戻し): those whose threads offer their author buttons."""
+    if not authors:
+        return []
+    q = select(DraftRow).where(col(DraftRow.author_id).in_(sorted(authors)),
+                               col(DraftRow.state).in_(["needs_fix", "rejected"]))
+    return list(s.exec(q.order_by(col(DraftRow.updated_at).desc()).limit(limit)))
+
+
 def by_author(s: Session, author: str, limit: int = 20) -> list[DraftRow]:
     q = select(DraftRow).where(DraftRow.author_id == author).order_by(col(DraftRow.updated_at).desc()).limit(limit)
     return list(s.exec(q))

@@ -218,9 +218,10 @@ def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restart
     fixed = PHONE.replace("現地責任者の携帯 090-1234-5678", "広報対話課 025-526-5111")
     answer = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": fixed}).json()
     assert answer["response_action"] == "errors" and answer["errors"]["text"] == refusal.replace("理由を付けた決裁依頼", "修正")
-    st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
+    # Clicks from a screen not yet showing the thread redrawn without the buttons (seen=check).
+    st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts, seen=check)
     assert wait_ephemeral(st, "U0OPERATOR", "理由を付けた決裁依頼はできません") == refusal
-    st.driver.block_action("U0OPERATOR", "revise_draft", channel="C0INTAKE", message_ts=check.ts)
+    st.driver.block_action("U0OPERATOR", "revise_draft", channel="C0INTAKE", message_ts=check.ts, seen=check)
     assert wait_ephemeral(st, "U0OPERATOR", "この下書きの修正はできません") == refusal.replace("理由を付けた決裁依頼", "修正")
     # A pasted draft's new version is its message edited: no new version, the request stands.
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("紅葉ライトアップ", "紅葉まつり"))
@@ -460,3 +461,53 @@ def test_a_replica_with_the_old_file_does_not_ask_the_removed_again_when_remindi
     assert not any("決裁待ちになっています" in all_text(m) for m in dm(st, "U0MANAGER"))
     assert any("決裁待ちになっています" in all_text(m) for m in dm(st, "U0CHIEF"))
     assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=31)).sent["approval.removed"] == 0
+
+
+def test_the_fix_it_buttons_of_an_author_removed_from_the_operators_are_redrawn(restarts: Restarts) -> None:
+    """The buttons a removed author would press (「修正する」, 「理由を付けて決裁依頼」) only refused
+    them: their threads are redrawn at the restart with the file, saying why and whom to ask, and
+    with the buttons again when the file names them once more. Nothing is decided or recorded."""
+    from tests.e2e.conftest import drafts, wait_thread
+    from tests.e2e.test_workflow_drafting import root_message, submit_draft, wait_root_thread
+
+    st = restarts.st
+    submit_draft(st, text=PHONE)  # a form draft with an error: 修正する + 理由を付けて決裁依頼
+    blocked = root_message(st, "090-1234-5678")
+    check = next(m for m in wait_root_thread(st, blocked, "pii.phone") if "revise_draft" in buttons(m))
+    pasted = st.driver.message("C0INTAKE", "U0OPERATOR", PHONE.replace("災害", "避難所"))  # 理由を付けて決裁依頼
+    pasted_check = next(m for m in wait_thread(st, "C0INTAKE", pasted, lambda ms: any(
+        "override_draft" in buttons(m) for m in ms)) if "override_draft" in buttons(m))
+    submit_draft(st, text=CLEAN_DRAFT.replace("紅葉", "雪灯籠"))  # rejected below: 修正する
+    rejected = root_message(st, "雪灯籠")
+    request = next(m for m in wait_dm(st, "U0MANAGER") if "雪灯籠" in all_text(m))
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10)
+    st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日時を確認してください。"})
+    notice = next(m for m in wait_root_thread(st, rejected, "差し戻されました") if "revise_draft" in buttons(m))
+    settle(st)
+    states = [d.state for d in drafts(st)]
+    assert states == ["needs_fix", "needs_fix", "rejected"]
+
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    without = parse_org_config(toml.replace(OPERATORS_LINE, OPERATORS_LINE.replace('"U0OPERATOR", ', "")), "demo.toml")
+    st = restarts.restart(without)
+    settle(st)
+    why = ("作成者の 高田 太郎 さんは現在「上越市公式X」の運用担当者として登録されていないため、この下書きの{}はできません。"
+           "投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください（登録が必要な場合は、情報政策室にご相談ください）。")
+    for m, doing in ((check, "修正や理由を付けた決裁依頼"), (pasted_check, "修正や理由を付けた決裁依頼"), (notice, "修正")):
+        now = st.slack.message("C0INTAKE", m.ts)
+        assert now is not None and buttons(now) == {}, all_text(now)
+        assert why.format(doing) in all_text(now)
+    assert "pii.phone" in all_text(st.slack.message("C0INTAKE", check.ts))  # the findings stay
+    assert "差し戻されました" in all_text(st.slack.message("C0INTAKE", notice.ts))
+    restarted_rows = sent_rows(st)
+    st = restarts.restart(without)  # the same file again: nothing to redraw
+    settle(st)
+    assert sent_rows(st) == restarted_rows
+
+    st = restarts.restart(parse_org_config(toml, "demo.toml"))  # named again: the buttons are back
+    settle(st)
+    assert set(buttons(st.slack.message("C0INTAKE", check.ts))) == {"revise_draft", "override_draft"}
+    assert set(buttons(st.slack.message("C0INTAKE", pasted_check.ts))) == {"override_draft"}
+    assert set(buttons(st.slack.message("C0INTAKE", notice.ts))) == {"revise_draft"}
+    assert [d.state for d in drafts(st)] == states
