@@ -292,6 +292,27 @@ class Kessai:
     def accounts_for_form(self, actor: str) -> list[Account]:
         return self.org.accounts_operated_by(actor)
 
+    def check_not_a_draft(self, channel: str, ts: str) -> None:
+        """Refuse 「決裁に回す」 on a message that already is a draft (pasted into an intake channel,
+        or the bot's post of a form draft): a second draft of it would only be held up as a
+        duplicate of the first (spam.duplicate), or, sent on with a reason, ask the approvers twice."""
+        with self.db.session() as s:
+            draft = draft_repo.by_message(s, channel, ts, lock=False) or self._form_draft_at(s, channel, ts)
+        if draft is None or draft.state == DraftState.WITHDRAWN:
+            return
+        account = self.org.account(draft.account_id) if draft.account_id else None
+        which = "、".join([*([render.escape(account.name)] if account else []), f"第{draft.current_version}版",
+                          state_ja(draft.state)])
+        text = (f"このメッセージは、すでに {render.escape(self.name_of(draft.author_id))} さんの下書き（{which}）として"
+                "受け付けているため、「決裁に回す」は使えません（同じ文面が二重に決裁に回らないようにしています）。")
+        if draft.state == DraftState.PUBLISHED:
+            text += "同じ内容をもう一度投稿する場合は、新しいメッセージとして書き込んでください。"
+        elif draft.source == "channel":
+            text += "内容を直すときは、元のメッセージを編集してください。"
+        else:
+            text += "内容を直すときは、スレッドの「修正する」から出し直してください。"
+        raise errors.InvalidInput(text)
+
     def submit_form(self, form: DraftForm, actor: str, *, source: str = "modal", submission: str | None = None) -> Outcome:
         """A draft from /kessai draft or the 「決裁に回す」 shortcut (already validated by bot.drafting).
 

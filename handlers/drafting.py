@@ -82,7 +82,10 @@ def register(app: App, kessai: Kessai) -> None:
         message = body.get("message") or {}
         # On a forward, what is meant for the post is the forwarded message, not the comment.
         text = typed_text(shared_message(message) or message, kessai.name_of)
+        channel = body.get("channel")
+        channel_id = str(channel.get("id") or "") if isinstance(channel, dict) else ""
         try:
+            kessai.check_not_a_draft(channel_id, str(body.get("message_ts") or message.get("ts") or ""))
             view = draft_modal_for(kessai, user_id(body), text=text, source="shortcut")
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)

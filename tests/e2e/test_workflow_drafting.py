@@ -136,6 +136,28 @@ def test_shortcut_prefills_the_modal_with_the_message_text(stack: LocalStack) ->
     assert [d.source for d in drafts(st)] == ["shortcut"]
 
 
+def test_shortcut_on_a_message_that_already_is_a_draft_is_refused_with_the_way_to_fix_it(stack: LocalStack) -> None:
+    """「決裁に回す」 on a pasted draft made a second draft of the same message, held up as a
+    duplicate of the first (spam.duplicate) with 「理由を付けて決裁依頼」 offered: the approvers
+    could be asked twice about one post. The same on the bot's post of a form draft."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    submit_draft(st, text="高田城址公園の観桜会は4月1日からです。")
+    root = root_message(st, "観桜会")
+    wait_dm(st, "U0MANAGER", 2)
+    settle(st)
+    st.driver.message_shortcut("U0OPERATOR2", "submit_as_draft", "C0INTAKE", ts)  # another operator, too
+    assert wait_ephemeral(st, "U0OPERATOR2", "決裁に回す") == (
+        "このメッセージは、すでに 高田 太郎 さんの下書き（上越市公式X、第1版、決裁待ち）として受け付けているため、"
+        "「決裁に回す」は使えません（同じ文面が二重に決裁に回らないようにしています）。"
+        "内容を直すときは、元のメッセージを編集してください。")
+    st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0INTAKE", root.ts)
+    assert "スレッドの「修正する」から出し直してください" in wait_ephemeral(st, "U0OPERATOR", "決裁に回す")
+    settle(st)
+    assert st.slack.calls_of("views.open") == [st.slack.calls_of("views.open")[0]]  # only /kessai draft's
+    assert [(d.source, d.state) for d in drafts(st)] == [("channel", "pending"), ("modal", "pending")]
+
+
 def test_shortcut_by_a_non_operator_is_refused_politely(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     ts = st.slack.post_as_user("C0GENERAL", "U0STRANGER", "こんにちは").ts
