@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot import slack_gateway
@@ -40,6 +42,10 @@ CHANNEL_ADVICE = {
     "not_in_channel": "チャンネルで `/invite @kessai` と入力してボットを招待してください。",
     "is_archived": "チャンネルのアーカイブを解除するか、組織設定ファイルのチャンネル ID を使用中のチャンネルに変更してください。",
 }
+# What conversations.history answers for a channel whose messages the bot is not sent: it was not
+# invited to a public channel (not_in_channel), or a private one it was not invited to is hidden
+# from it, like a wrong ID (channel_not_found).
+UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 # The same refusal (one channel or person, one Slack error) is told to the escalation channel once
 # an hour: every thread reply, DM and redraw meant for it fails alike, and a report for each would
 # bury the escalation channel's incident alerts under copies of one line.
@@ -244,6 +250,37 @@ class DeliveryFailureReporter:
             outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
         log.error("escalation channel %s refused outbox %s (%s); sent to %d people directly instead",
                   channel, row.id, error, len(people))
+
+    def check_intake_channels(self, client: WebClient) -> list[tuple[str, str]]:
+        """Whether the bot can read each intake channel (at start-up): Slack tells a bot only of the
+        messages of channels it is a member of, so drafts pasted where it was never invited, or
+        from where it was removed, reach nobody and are never checked nor decided, while their
+        operators wait. The escalation channel is told (once an hour, as any refusal); returns
+        the channels refused, with Slack's error."""
+        refused: list[tuple[str, str]] = []
+        for channel in sorted({a.intake_channel for a in self.org.accounts}):
+            try:
+                client.conversations_history(channel=channel, limit=1)
+            except SlackApiError as e:
+                error = slack_gateway.error_code(e)
+                if error not in UNREADABLE_CHANNEL:
+                    log.warning("could not check intake channel %s: %s", channel, error or e)
+                    continue
+                refused.append((channel, error))
+            except Exception as e:  # Slack unreachable: the outbox reports what then fails
+                log.warning("could not check intake channel %s: %s", channel, e)
+        if not refused:
+            return refused
+        now = self.clock()
+        with self.db.session() as s:
+            for channel, error in refused:
+                names = "、".join(escape(a.name) for a in self.org.accounts_for_channel(channel))
+                log.error("the bot cannot read intake channel %s (%s): drafts pasted there never reach it", channel, error)
+                if not self._told_this_hour(s, now, channel, error):
+                    self._escalate(s, now, f":warning: kessai は受付チャンネル <#{channel}>（{names}）の書き込みを"
+                                           f"読めません（{CHANNEL_PROBLEMS[error]}）。このままでは、このチャンネルに書き込まれた"
+                                           f"下書きは kessai に届かず、確認も決裁もされません。{CHANNEL_ADVICE[error]}")
+        return refused
 
     @staticmethod
     def _told_this_hour(s: Session, now: datetime, target: str, error: str) -> bool:

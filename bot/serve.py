@@ -86,6 +86,10 @@ def serve(settings: Settings) -> int:
             print(f"  {p}", file=sys.stderr)
         return 2
     rt = build_runtime(settings, org)
+    from bot.delivery_failures import DeliveryFailureReporter
+
+    if DeliveryFailureReporter(rt.db, org, rt.kessai.clock).check_intake_channels(rt.client):
+        rt.gateway.kick()  # the escalation channel hears of it now, not at the next poll
     from bot.scheduler import start_scheduler
 
     scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)

@@ -26,3 +26,25 @@ def test_an_archived_intake_channel_is_reported_once_with_what_helps(stack: Loca
     assert "<#C0INTAKE>" in reports[0] and "アーカイブ" in reports[0]
     # Inviting the bot does not reopen an archived channel: the report says what does.
     assert "招待" not in reports[0] and "アーカイブを解除" in reports[0] and "DM でそのまま進みます" in reports[0]
+
+
+def test_an_intake_channel_the_bot_is_not_in_is_reported_at_start_up(sqlite_stack: LocalStack) -> None:
+    """Slack sends a bot only the messages of channels it is a member of: drafts pasted where it
+    was never invited (or from where it was removed) reached nobody, and their operators waited.
+    `kessai serve` checks every intake channel as it starts; the escalation channel is told which
+    accounts' drafts cannot arrive and what to do, once an hour however often it restarts."""
+    from bot.delivery_failures import DeliveryFailureReporter
+
+    st = sqlite_stack
+    st.slack.inject("conversations.history", error="not_in_channel", channel="C0INTAKE", times=2)
+    for _ in range(2):  # two replicas starting, or a restart soon after
+        refused = DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client)
+        assert refused == [("C0INTAKE", "not_in_channel")]
+    st.rt.gateway.kick()
+    settle(st)
+    [report] = [m.text for m in st.slack.messages("C0ESCALATE")]
+    assert report == (":warning: kessai は受付チャンネル <#C0INTAKE>（上越市公式X）の書き込みを読めません"
+                      "（ボットがチャンネルに参加していません）。このままでは、このチャンネルに書き込まれた下書きは"
+                      " kessai に届かず、確認も決裁もされません。チャンネルで `/invite @kessai` と入力してボットを招待してください。")
+    # Invited: nothing to say.
+    assert DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client) == []
