@@ -75,6 +75,7 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     gateway = SlackGateway(db, client, clock=clock,
                            on_permanent_failure=DeliveryFailureReporter(db, org, clock, tz=settings.tz))
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
+    kessai.on_access_lost = gateway.access_lost
     with db.session() as s:
         changed = roster.sync(s, org)
         kessai.notify.roster_changed(s, clock(), users=changed)

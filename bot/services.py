@@ -204,6 +204,8 @@ class Kessai:
         self.workspace_url: str | None = None
         # The bot's own user id (auth.test): a message that begins by mentioning it is a question.
         self.bot_user_id: str | None = None
+        # Told when Slack says the bot's token no longer works (bot.app wires it to the gateway's health).
+        self.on_access_lost: Callable[[str], None] = lambda _reason: None
         self.homes = HomeViews(db, org, clock=clock, tz=self.tz, name_of=self.name_of)
         self.templates = TemplateAdmin(db, org, clock=clock, name_of=self.name_of)
 
@@ -1049,6 +1051,24 @@ class Kessai:
             return Outcome("duplicate")
         draft = draft_repo.by_message(s, channel, ts)
         return Outcome("not_a_draft") if draft is None else draft
+
+    def slack_access_lost(self, kind: str, revoked_bots: Sequence[str]) -> Outcome:
+        """Slack says tokens of this app were revoked (``kind`` tokens_revoked, with the bot users
+        whose tokens went, ``revoked_bots``) or the app was uninstalled. Without its token the bot
+        neither hears nor says anything, and nothing in Slack can tell anyone: the log says it at
+        ERROR (what monitoring watches) and /healthz turns 503 until the IT 担当 installs a new one.
+        The outbox keeps every waiting message for then."""
+        if kind == "tokens_revoked" and not revoked_bots:
+            log.info("Slack reports tokens_revoked for user tokens only; the bot token is not affected")
+            return Outcome("not_ours")
+        if kind == "tokens_revoked" and self.bot_user_id and self.bot_user_id not in revoked_bots:
+            log.info("Slack reports tokens_revoked for other bot users %s; this bot's token is not affected",
+                     list(revoked_bots)[:5])
+            return Outcome("not_ours")
+        log.error("Slack reports %s: the bot token no longer works; reinstall the app or set the new token "
+                  "(docs/operations.md, rotating the Slack tokens)", kind)
+        self.on_access_lost(kind)
+        return Outcome("access_lost")
 
     def events_rate_limited(self, minute: object) -> Outcome:
         """Slack stopped sending this app's events for a while (``app_rate_limited``; ``minute``: the

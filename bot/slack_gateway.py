@@ -156,6 +156,13 @@ class SlackGateway:
         # out is what fails (MAX_ATTEMPTS); one that fails while everything does waits for Slack.
         self._delivered_at: datetime | None = None
 
+    def access_lost(self, reason: str) -> None:
+        """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
+        /healthz reports it now, not after the next message fails — with the app uninstalled no
+        event comes either, and a quiet weekend may send none. A call that succeeds clears it."""
+        with self._auth_lock:
+            self.auth_error = reason
+
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
         # Messages held back by a refused token go first: the restart is usually the new token.

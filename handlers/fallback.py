@@ -40,8 +40,9 @@ def register(app: App, kessai: Kessai, *, response_url_prefixes: tuple[str, ...]
     def other_event(event: dict[str, Any]) -> None:
         kind = str(event.get("type"))[:80]
         if kind in LOST_ACCESS_EVENTS:
-            log.warning("Slack reports %s: the bot token no longer works; reinstall the app or set the new token "
-                        "(docs/operations.md, rotating the Slack tokens)", kind)
+            tokens = event.get("tokens")
+            bots = tokens.get("bot") if isinstance(tokens, dict) else None
+            kessai.slack_access_lost(kind, [str(b) for b in bots] if isinstance(bots, list) else [])
         else:
             log.info("ignored a %r event", kind)
 

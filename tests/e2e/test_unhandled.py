@@ -24,13 +24,35 @@ def test_events_nobody_handles_are_acknowledged(sqlite_stack: LocalStack, event:
     assert sqlite_stack.driver.event(event).status == 200
 
 
-def test_losing_the_token_is_logged_for_it(sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("event", [{"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["U0KESSAIBOT"]}},
+                                   {"type": "app_uninstalled"}])
+def test_losing_the_token_is_an_error_for_monitoring_and_health(
+    sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture, event: dict  # type: ignore[type-arg]
+) -> None:
+    """Monitoring watches ERROR lines and /healthz (docs/operations.md). A WARNING, and a health
+    check still 200 until a message failed, said nothing: with the app uninstalled no event comes,
+    and on a quiet weekend nothing is sent."""
+    from bot.web import health
+
+    st = sqlite_stack
     caplog.set_level(logging.INFO)
-    for kind in ("tokens_revoked", "app_uninstalled"):
-        assert sqlite_stack.driver.event({"type": kind, "tokens": {"bot": ["U0KESSAIBOT"]}}).status == 200
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert any("tokens_revoked" in w and "token" in w for w in warnings)
-    assert any("app_uninstalled" in w for w in warnings)
+    assert st.driver.event(event).status == 200
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any(event["type"] in e and "reinstall" in e for e in errors), errors
+    status, report = health(st.rt)
+    assert status == 503 and report["slack_auth"] == event["type"]
+
+
+def test_tokens_revoked_for_others_is_no_alarm(sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """A user's authorisation revoked, or another app's bot: this bot's token still works."""
+    from bot.web import health
+
+    st = sqlite_stack
+    caplog.set_level(logging.INFO)
+    for tokens in ({"oauth": ["U0OPERATOR"]}, {"oauth": [], "bot": ["U0OTHERBOT"]}):
+        assert st.driver.event({"type": "tokens_revoked", "tokens": tokens}).status == 200
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert health(st.rt)[0] == 200
 
 
 def test_other_interactions_are_acknowledged(sqlite_stack: LocalStack) -> None:
