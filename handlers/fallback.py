@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 # Slack sends these whatever the subscriptions: the bot can no longer act, and IT must know.
 LOST_ACCESS_EVENTS = frozenset({"tokens_revoked", "app_uninstalled"})
 OTHER_COMMAND_JA = "このコマンドには kessai は対応していません。kessai のコマンドは `/kessai help` で確認できます。"
+STALE_SHORTCUT_JA = ("このショートカットは現在の kessai では使えません。下書きは、メッセージのメニュー（︙）の「決裁に回す」か "
+                     "`/kessai draft` で提出できます。コマンドの一覧は `/kessai help` で確認できます。")
 STALE_BUTTON_JA = "このボタンは現在は使えません。メッセージが古い可能性があります。最新のメッセージから操作してください。"
 
 
@@ -47,9 +49,12 @@ def register(app: App, kessai: Kessai, *, response_url_prefixes: tuple[str, ...]
             log.info("ignored a %r event", kind)
 
     @app.shortcut(re.compile(".*"))
-    def unknown_shortcut(ack: Ack, body: dict[str, Any]) -> None:
+    def unknown_shortcut(ack: Ack, body: dict[str, Any], context: Any) -> None:
         ack()
         log.info("unknown shortcut %r", str(body.get("callback_id"))[:80])
+        # Slack shows nothing for a shortcut answered with an empty ack: the person would wait,
+        # try again, and conclude kessai is broken.
+        tell(kessai, body, {"response_url_prefixes": response_url_prefixes, **context}, STALE_SHORTCUT_JA)
 
     @app.view_closed(re.compile(".*"))
     def view_closed(ack: Ack) -> None:

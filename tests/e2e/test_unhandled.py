@@ -9,7 +9,7 @@ import logging
 import pytest
 
 from bot.localstack import LocalStack
-from tests.e2e.conftest import settle
+from tests.e2e.conftest import dm, settle
 
 
 @pytest.mark.parametrize("event", [
@@ -69,6 +69,21 @@ def test_other_interactions_are_acknowledged(sqlite_stack: LocalStack) -> None:
     options = st.driver._post_interaction({**base, "type": "block_suggestion", "action_id": "x", "block_id": "y",
                                           "value": "abc"})
     assert options.status == 200 and options.json() == {"options": []}
+
+
+def test_a_shortcut_kessai_no_longer_has_is_answered(sqlite_stack: LocalStack) -> None:
+    """A shortcut left in the app's settings from an older manifest: acknowledged with nothing,
+    Slack shows nothing at all, and the person clicks again and again."""
+    st = sqlite_stack
+    ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", "観桜会のお知らせ").ts
+    assert st.driver.message_shortcut("U0OPERATOR", "an_old_message_shortcut", "C0GENERAL", ts).status == 200
+    assert st.driver.shortcut("U0OPERATOR", "an_old_global_shortcut").status == 200
+    st.slack.wait_for(lambda: len([c for c in st.slack.calls if c.method in ("response_url", "chat.postMessage")
+                                   and "このショートカットは現在の kessai では使えません" in str(c.params)]) == 2,
+                      timeout=10, message="both told")
+    settle(st)
+    [direct] = dm(st, "U0OPERATOR")  # the global one has nowhere else to answer
+    assert "「決裁に回す」" in direct.text and "/kessai help" in direct.text
 
 
 def test_another_slash_command_is_told_what_kessai_answers_to(sqlite_stack: LocalStack) -> None:
