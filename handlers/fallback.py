@@ -13,8 +13,9 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
+from bot import render
 from bot.services import Kessai
-from handlers.payloads import tell
+from handlers.payloads import tell, view_values
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,16 @@ OTHER_COMMAND_JA = "このコマンドには kessai は対応していません�
 STALE_SHORTCUT_JA = ("このショートカットは現在の kessai では使えません。下書きは、メッセージのメニュー（︙）の「決裁に回す」か "
                      "`/kessai draft` で提出できます。コマンドの一覧は `/kessai help` で確認できます。")
 STALE_BUTTON_JA = "このボタンは現在は使えません。メッセージが古い可能性があります。最新のメッセージから操作してください。"
+
+
+def typed_values(view: dict[str, Any]) -> list[str]:
+    """The texts typed into a submitted form's text inputs, in the form's order."""
+    out = []
+    for block in view_values(view).values():
+        for entry in block.values() if isinstance(block, dict) else ():
+            if isinstance(entry, dict) and isinstance(entry.get("value"), str):
+                out.append(entry["value"])
+    return out
 
 
 def register(app: App, kessai: Kessai, *, response_url_prefixes: tuple[str, ...]) -> None:
@@ -36,7 +47,8 @@ def register(app: App, kessai: Kessai, *, response_url_prefixes: tuple[str, ...]
     @app.view(re.compile(".*"))
     def unknown_view(ack: Ack, view: dict[str, Any]) -> None:
         log.info("unknown view submission %r", str(view.get("callback_id"))[:80])
-        ack(response_action="clear")
+        # Closing it ("clear") threw away what was typed (a whole draft, say) without a word.
+        ack(response_action="update", view=render.stale_form_view(typed_values(view)))
 
     @app.event(re.compile(".*"))
     def other_event(event: dict[str, Any]) -> None:

@@ -86,6 +86,27 @@ def test_a_shortcut_kessai_no_longer_has_is_answered(sqlite_stack: LocalStack) -
     assert "「決裁に回す」" in direct.text and "/kessai help" in direct.text
 
 
+def test_a_form_kessai_does_not_know_gives_back_what_was_typed(sqlite_stack: LocalStack) -> None:
+    """A form left open across an upgrade that renamed it: it used to close without a word, and
+    the draft typed into it was gone. Now it says nothing was recorded and shows what was typed."""
+    from bot.sandbox.blockkit import view_errors
+
+    st = sqlite_stack
+    typed = "観桜会は4月1日から高田城址公園で開催します。<!channel>"
+    payload = {"type": "view_submission", "user": {"id": "U0OPERATOR", "team_id": st.slack.team_id},
+               "team": {"id": st.slack.team_id}, "api_app_id": st.slack.app_id, "token": "x", "trigger_id": "1.2.3",
+               "view": {"id": "V0OLD", "type": "modal", "callback_id": "draft_form_v1", "private_metadata": "",
+                        "state": {"values": {"body": {"body": {"type": "plain_text_input", "value": typed}},
+                                             "when": {"when": {"type": "datepicker", "selected_date": "2027-04-01"}}}}}}
+    reply = st.driver._post_interaction(payload)
+    assert reply.status == 200
+    answer = reply.json()
+    assert answer["response_action"] == "update" and view_errors(answer["view"]) == []
+    shown = str(answer["view"]["blocks"])
+    assert "何も記録されていません" in shown and "観桜会は4月1日から高田城址公園で開催します。&lt;!channel&gt;" in shown
+    settle(st)
+
+
 def test_another_slash_command_is_told_what_kessai_answers_to(sqlite_stack: LocalStack) -> None:
     reply = sqlite_stack.driver.slash_command("U0OPERATOR", "/kessai-old", "help")
     assert reply.status == 200 and "/kessai help" in reply.json()["text"]
