@@ -25,6 +25,7 @@ from bot.notifications import Notifier, Thread, asked_key, draft_of_root, home_k
 from bot.publication import check_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
+from bot.slack_gateway import PARENT_REFUSED_PREFIX
 from bot.template_admin import TemplateAdmin
 from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, is_stale_edit, next_state, state_ja
 from storage import away as away_repo
@@ -186,6 +187,11 @@ class DeciderRole:
     acting_for: str | None = None  # set when the decider is a deputy (代決)
 
 
+BOT_JOINED_JA = (
+    "kessai がこのチャンネルに参加しました。ここに書き込まれた下書き（{accounts}）を、ガイドラインで確認して決裁に回します。"
+    "参加する前に書き込まれたメッセージは kessai に届いていないため、決裁に回すには、そのメッセージを編集する（書き込んでから"
+    " 7 日以内）か、もう一度書き込んでください。"
+)
 # Drafts whose buttons are redrawn when the organisation file changes their author's standing:
 # the newest, which someone may still act on; a click on an older one is refused with the reason.
 AUTHOR_REDRAW_LIMIT = 200
@@ -1069,6 +1075,25 @@ class Kessai:
                   "(docs/operations.md, rotating the Slack tokens)", kind)
         self.on_access_lost(kind)
         return Outcome("access_lost")
+
+    def bot_joined(self, channel: str, event_key: str) -> Outcome:
+        """The bot was invited into ``channel``. Into an intake channel: the form drafts whose post
+        it refused are posted now, not at their next try (up to PARENT_RETRY later, as the author
+        was told); and the channel is told that what was written before the invitation never
+        reached kessai, and how to send it, since those operators are still waiting."""
+        accounts = self.org.accounts_for_channel(channel)
+        if not accounts:
+            return Outcome("not_intake")
+        now = self.clock()
+        with self.db.session() as s:
+            if not draft_repo.claim_event(s, event_key, now):
+                return Outcome("duplicate")
+            retried = outbox.retry_now(s, PARENT_REFUSED_PREFIX, now)
+            self.notify.direct(s, now, user=channel, text=BOT_JOINED_JA.format(
+                accounts="、".join(render.escape(a.name) for a in accounts)))
+        self.after_commit()
+        log.info("invited into intake channel %s; %d refused draft post(s) tried again now", channel, retried)
+        return Outcome("joined")
 
     def events_rate_limited(self, minute: object) -> Outcome:
         """Slack stopped sending this app's events for a while (``app_rate_limited``; ``minute``: the

@@ -99,6 +99,12 @@ def is_written_message(msg: dict[str, Any]) -> bool:
 
 
 def register(app: App, kessai: Kessai) -> None:
+    @app.event("member_joined_channel")
+    def on_member_joined(body: dict[str, Any], event: dict[str, Any]) -> None:
+        # The bot's own: bolt passes this one on (not its channel_join message, a self event).
+        if kessai.bot_user_id and event.get("user") == kessai.bot_user_id:
+            kessai.bot_joined(str(event.get("channel", "")), event_key(body, event))
+
     @app.event("message")
     def on_message(body: dict[str, Any], event: dict[str, Any]) -> None:
         subtype = event.get("subtype")

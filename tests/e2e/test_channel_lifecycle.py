@@ -48,3 +48,32 @@ def test_an_intake_channel_the_bot_is_not_in_is_reported_at_start_up(sqlite_stac
                       " kessai に届かず、確認も決裁もされません。チャンネルで `/invite @kessai` と入力してボットを招待してください。")
     # Invited: nothing to say.
     assert DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client) == []
+
+
+def test_inviting_the_bot_posts_the_waiting_drafts_now_and_says_what_was_missed(stack: LocalStack) -> None:
+    """The author of a form draft the channel refused was told it would be posted within 10
+    minutes of the invitation; the operators who pasted drafts while the bot was not there were
+    told nothing at all (Slack never sent those messages). The invitation itself (Slack's
+    member_joined_channel for the bot) now posts the waiting draft at once and tells the channel
+    how to send what was written before. Slack's retry of it changes nothing."""
+    from tests.e2e.test_workflow_drafting import root_message, submit_draft
+
+    st = stack
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1)
+    assert submit_draft(st).status == 200
+    st.slack.wait_for(lambda: any("投稿できませんでした" in m.text for m in dm(st, "U0OPERATOR")), timeout=10,
+                      message="the author told")
+    assert not [m for m in st.slack.messages("C0INTAKE") if m.bot_id]  # its next try: in 10 minutes
+    # Bolt drops the bot's own channel_join message (a self event); member_joined_channel it keeps.
+    st.driver.channel_join("C0INTAKE", st.slack.bot_user_id)
+    st.driver.member_joined_channel("C0INTAKE", st.slack.bot_user_id, inviter="U0JOHO")
+    st.driver.retry_last_event()
+    root_message(st)
+    settle(st)
+    [joined] = [m for m in st.slack.messages("C0INTAKE") if "kessai がこのチャンネルに参加しました" in m.text]
+    assert "上越市公式X" in joined.text and "編集する" in joined.text and "もう一度書き込んで" in joined.text
+    st.driver.member_joined_channel("C0GENERAL", st.slack.bot_user_id)  # not an intake channel: nothing to say
+    st.driver.member_joined_channel("C0INTAKE", "U0OPERATOR2")  # a person joining: nothing either
+    settle(st)
+    assert [m for m in st.slack.messages("C0GENERAL") if m.user == st.slack.bot_user_id and m.bot_id] == []
+    assert len([m for m in st.slack.messages("C0INTAKE") if "参加しました" in m.text and m.bot_id]) == 1
