@@ -1095,6 +1095,31 @@ class Kessai:
         log.info("invited into intake channel %s; %d refused draft post(s) tried again now", channel, retried)
         return Outcome("joined")
 
+    def intake_channel_archived(self, channel: str, by: str, event_key: str) -> Outcome:
+        """Someone archived an intake channel (at the 年度替わり, say) while the organisation file
+        still names it: nobody can write drafts there any more, the bot cannot answer in its
+        threads, and /kessai draft's drafts for its accounts cannot be posted. The escalation
+        channel is told now, rather than when the first message bounces."""
+        accounts = self.org.accounts_for_channel(channel)
+        if not accounts:
+            return Outcome("not_intake")
+        now = self.clock()
+        with self.db.session() as s:
+            if not draft_repo.claim_event(s, event_key, now):
+                return Outcome("duplicate")
+            waiting = draft_repo.open_in_channel(s, channel)
+            text = (f":warning: 受付チャンネル <#{channel}>（{'、'.join(render.escape(a.name) for a in accounts)}）が"
+                    f"{render.escape(self.name_of(by))} さんによりアーカイブされました。このチャンネルには下書きを書き込めず、"
+                    "kessai もスレッドに返信できません。引き続き使う場合はアーカイブを解除し、新しいチャンネルに移る場合は"
+                    "組織設定ファイルの intake_channel を変更して kessai を再起動してください。")
+            if waiting:
+                text += f"このチャンネルの手続き中の下書き（{waiting}件）の決裁は、DM でそのまま進みます。"
+            if self.org.policy.escalation_channel:
+                self.notify.direct(s, now, user=self.org.policy.escalation_channel, text=text)
+        self.after_commit()
+        log.error("intake channel %s was archived by %s; the organisation file still names it", channel, by)
+        return Outcome("archived")
+
     def events_rate_limited(self, minute: object) -> Outcome:
         """Slack stopped sending this app's events for a while (``app_rate_limited``; ``minute``: the
         epoch second of the minute it began). Drafts written meanwhile never reach the bot, and

@@ -132,6 +132,10 @@ def register(app: App, kessai: Kessai) -> None:
                 to_bot=addressed_to(msg, kessai.bot_user_id), typed_command=reads_as_command(text),
             )
             return
+        if subtype == "channel_archive":
+            kessai.intake_channel_archived(str(event.get("channel", "")), str(event.get("user", "")),
+                                           event_key(body, event))
+            return
         if subtype == "message_deleted":
             # Deleting a draft's message takes the draft back (取り下げ); other deletions are no news.
             deleted = event.get("deleted_ts")

@@ -292,6 +292,14 @@ def current_versions(s: Session, drafts: Sequence[DraftRow]) -> dict[int, DraftV
     return {v.draft_id: v for v in s.exec(q) if wanted.get(v.draft_id) == v.number}
 
 
+def open_in_channel(s: Session, channel: str) -> int:
+    """How many drafts of ``channel`` are still in progress (not published, withdrawn or ended)."""
+    q = select(func.count()).select_from(DraftRow).where(
+        col(DraftRow.channel) == channel,
+        col(DraftRow.state).in_(["checking", "needs_fix", "pending", "approved", "exempt"]))
+    return int(s.exec(q).one())
+
+
 def waiting_on_authors(s: Session, authors: Sequence[str], limit: int) -> list[DraftRow]:
     """The newest ``limit`` drafts of ``authors`` that wait on their author to fix them (要修正,
     差戻し): those whose threads offer their author buttons."""

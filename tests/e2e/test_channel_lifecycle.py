@@ -77,3 +77,23 @@ def test_inviting_the_bot_posts_the_waiting_drafts_now_and_says_what_was_missed(
     settle(st)
     assert [m for m in st.slack.messages("C0GENERAL") if m.user == st.slack.bot_user_id and m.bot_id] == []
     assert len([m for m in st.slack.messages("C0INTAKE") if "参加しました" in m.text and m.bot_id]) == 1
+
+
+def test_archiving_an_intake_channel_is_told_to_the_escalation_channel_at_once(stack: LocalStack) -> None:
+    """Slack's channel_archive message: kessai kept quiet until its first reply bounced (maybe
+    days later), while nobody could write drafts there any more."""
+    st = stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    for channel in ("C0INTAKE", "C0GENERAL"):
+        ts = st.slack.next_ts()
+        st.driver.event({"type": "message", "subtype": "channel_archive", "channel": channel, "user": "U0JOHO",
+                         "text": "<@U0JOHO> archived the channel", "ts": ts, "event_ts": ts, "channel_type": "channel"})
+        st.driver.retry_last_event()
+    settle(st)
+    [report] = [m.text for m in st.slack.messages("C0ESCALATE")]
+    assert "<#C0INTAKE>（上越市公式X）" in report and "アーカイブされました" in report
+    assert "intake_channel を変更" in report and "手続き中の下書き（1件）の決裁は、DM でそのまま進みます" in report
+    assert [d.state for d in drafts(st)] == ["pending"]
