@@ -38,7 +38,9 @@ USER_PROBLEMS = {
 }
 # What IT can do about each channel problem: inviting the bot does not reopen an archived channel.
 CHANNEL_ADVICE = {
-    "channel_not_found": "組織設定ファイルのチャンネル ID を確認してください。",
+    # Slack hides a private channel from a bot that was not invited to it, as it does a wrong ID.
+    "channel_not_found": ("組織設定ファイルのチャンネル ID を確認してください。非公開チャンネルの場合は、そのチャンネルで "
+                          "`/invite @kessai` と入力してボットを招待してください。"),
     "not_in_channel": "チャンネルで `/invite @kessai` と入力してボットを招待してください。",
     "is_archived": "チャンネルのアーカイブを解除するか、組織設定ファイルのチャンネル ID を使用中のチャンネルに変更してください。",
 }

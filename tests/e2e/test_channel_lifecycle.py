@@ -46,6 +46,13 @@ def test_an_intake_channel_the_bot_is_not_in_is_reported_at_start_up(sqlite_stac
     assert report == (":warning: kessai は受付チャンネル <#C0INTAKE>（上越市公式X）の書き込みを読めません"
                       "（ボットがチャンネルに参加していません）。このままでは、このチャンネルに書き込まれた下書きは"
                       " kessai に届かず、確認も決裁もされません。チャンネルで `/invite @kessai` と入力してボットを招待してください。")
+    # A private channel the bot was not invited to is hidden from it as a wrong ID is: both are said.
+    st.slack.inject("conversations.history", error="channel_not_found", channel="C0INSTA")
+    DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client)
+    st.rt.gateway.kick()
+    settle(st)
+    hidden = [m.text for m in st.slack.messages("C0ESCALATE") if "<#C0INSTA>" in m.text]
+    assert len(hidden) == 1 and "チャンネル ID を確認" in hidden[0] and "非公開チャンネルの場合" in hidden[0]
     # Invited: nothing to say.
     assert DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client) == []
 
