@@ -1099,8 +1099,11 @@ class Kessai:
         """Someone archived an intake channel (at the 年度替わり, say) while the organisation file
         still names it: nobody can write drafts there any more, the bot cannot answer in its
         threads, and /kessai draft's drafts for its accounts cannot be posted. The escalation
-        channel is told now, rather than when the first message bounces."""
+        channel is told now, rather than when the first message bounces. The escalation channel
+        itself archived: its people are told in DMs (incident alerts would otherwise bounce)."""
         accounts = self.org.accounts_for_channel(channel)
+        if not accounts and channel and channel == self.org.policy.escalation_channel:
+            return self._escalation_channel_archived(channel, by, event_key)
         if not accounts:
             return Outcome("not_intake")
         now = self.clock()
@@ -1118,6 +1121,23 @@ class Kessai:
                 self.notify.direct(s, now, user=self.org.policy.escalation_channel, text=text)
         self.after_commit()
         log.error("intake channel %s was archived by %s; the organisation file still names it", channel, by)
+        return Outcome("archived")
+
+    def _escalation_channel_archived(self, channel: str, by: str, event_key: str) -> Outcome:
+        from bot.incidents import escalation_people
+
+        now = self.clock()
+        with self.db.session() as s:
+            if not draft_repo.claim_event(s, event_key, now):
+                return Outcome("duplicate")
+            for person in escalation_people(self.org):
+                self.notify.direct(s, now, user=person, text=(
+                    f":warning: エスカレーション先のチャンネル <#{channel}> が {render.escape(self.name_of(by))} さんにより"
+                    "アーカイブされました。インシデントの通知や催促は、チャンネルに届かない間、皆さまに DM でお送りします。"
+                    "引き続き使う場合はアーカイブを解除し、新しいチャンネルに移る場合は組織設定ファイルの escalation_channel を"
+                    "変更して kessai を再起動してください。"))
+        self.after_commit()
+        log.error("escalation channel %s was archived by %s; the organisation file still names it", channel, by)
         return Outcome("archived")
 
     def events_rate_limited(self, minute: object) -> Outcome:

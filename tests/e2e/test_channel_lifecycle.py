@@ -104,3 +104,20 @@ def test_archiving_an_intake_channel_is_told_to_the_escalation_channel_at_once(s
     assert "<#C0INTAKE>（上越市公式X）" in report and "アーカイブされました" in report
     assert "intake_channel を変更" in report and "手続き中の下書き（1件）の決裁は、DM でそのまま進みます" in report
     assert [d.state for d in drafts(st)] == ["pending"]
+
+
+def test_archiving_the_escalation_channel_is_told_to_its_people_directly(sqlite_stack: LocalStack) -> None:
+    """Incident alerts would bounce off it (they then go by DM, one by one): its people hear at once."""
+    from bot.incidents import escalation_people
+
+    st = sqlite_stack
+    ts = st.slack.next_ts()
+    st.driver.event({"type": "message", "subtype": "channel_archive", "channel": "C0ESCALATE", "user": "U0JOHO",
+                     "text": "<@U0JOHO> archived the channel", "ts": ts, "event_ts": ts, "channel_type": "channel"})
+    st.driver.retry_last_event()
+    settle(st)
+    people = escalation_people(st.rt.org)
+    assert people
+    for person in people:
+        [told] = dm(st, person)
+        assert "<#C0ESCALATE>" in told.text and "アーカイブされました" in told.text and "escalation_channel" in told.text
