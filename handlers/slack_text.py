@@ -12,7 +12,7 @@ rich text blocks say which character each one is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import permutations
 from typing import Any
 
@@ -22,24 +22,31 @@ _SPECIAL = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
 _SHORTCODE = re.compile(r":[a-z0-9_+'\-]+:(?::skin-tone-[2-6]:)?")
 
 
-def _elements(blocks: Any, kind: str) -> list[dict[str, Any]]:
-    """The rich text elements of type ``kind`` in ``blocks``, in order."""
-    found: list[dict[str, Any]] = []
+# Rich text elements that only hold other elements; everything else in them is inline.
+_CONTAINERS = frozenset({"rich_text", "rich_text_section", "rich_text_preformatted", "rich_text_quote",
+                         "rich_text_list"})
 
-    def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            if node.get("type") == kind:
-                found.append(node)
-                return
-            for value in node.values():
-                if isinstance(value, list | dict):
-                    walk(value)
 
-    walk(blocks)
-    return found
+def _elements(blocks: Any, wanted: Callable[[dict[str, Any]], bool]) -> Iterator[dict[str, Any]]:
+    """The elements of rich text ``blocks`` that ``wanted`` picks, in order. A picked element is
+    not searched further: a quote's text is the quote's, not another find."""
+    if isinstance(blocks, list):
+        for child in blocks:
+            yield from _elements(child, wanted)
+    elif isinstance(blocks, dict):
+        if wanted(blocks):
+            yield blocks
+            return
+        for value in blocks.values():
+            yield from _elements(value, wanted)
+
+
+def _of_type(kind: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda node: node.get("type") == kind
+
+
+def _is_inline(node: dict[str, Any]) -> bool:
+    return node.get("type") not in _CONTAINERS
 
 
 def emoji_in(blocks: Any) -> dict[str, str]:
@@ -47,7 +54,7 @@ def emoji_in(blocks: Any) -> dict[str, str]:
     text ``blocks``. The ``text`` of a message carries 🌸 as ``:cherry_blossom:``; its blocks
     say which character that is, so no table of Slack's emoji names is needed."""
     found: dict[str, str] = {}
-    for node in _elements(blocks, "emoji"):
+    for node in _elements(blocks, _of_type("emoji")):
         if isinstance(node.get("name"), str) and (chars := _chars(node.get("unicode"))):
             tone = node.get("skin_tone")
             found[f":{node['name']}:" + (f":skin-tone-{tone}:" if isinstance(tone, int) else "")] = chars
@@ -210,7 +217,7 @@ def _unblock(text: str, blocks: Any) -> str:
     the composer: staff paste a draft as a code block to keep its line breaks, and X would show
     the backquotes. Fences and quote marks the blocks do not confirm are what was typed."""
     pos = 0
-    for _ in _elements(blocks, "rich_text_preformatted"):
+    for _ in _elements(blocks, _of_type("rich_text_preformatted")):
         opening = text.find("```", pos)
         closing = text.find("```", opening + 3) if opening >= 0 else -1
         if closing < 0:
@@ -218,7 +225,7 @@ def _unblock(text: str, blocks: Any) -> str:
         text = text[:opening] + text[opening + 3 : closing] + text[closing + 3 :]
         pos = closing - 3
     quoted: set[str] = set()
-    for quote in _elements(blocks, "rich_text_quote"):
+    for quote in _elements(blocks, _of_type("rich_text_quote")):
         pieces = [_inline(child) for child in quote.get("elements") or []]
         if all(p is not None for p in pieces):  # a link or a mention inside: not matched, kept
             # An empty line of a quote (a blank line inside it, or the line after a final line
@@ -356,26 +363,8 @@ def addressed_to(msg: Mapping[str, Any], user_id: str | None) -> bool:
     text = str(msg.get("text") or "").lstrip()
     if not text:
         # Only blocks (see rich_text_of): the first thing written in them is the mention.
-        first = next((e for e in _inline_elements(msg.get("blocks"))
+        first = next((e for e in _elements(msg.get("blocks"), _is_inline)
                       if not (e.get("type") == "text" and not str(e.get("text") or "").strip())), None)
         return first is not None and first.get("type") == "user" and first.get("user_id") == user_id
     return text.startswith(f"<@{user_id}>") or text.startswith(f"<@{user_id}|")
 
-
-def _inline_elements(blocks: Any) -> list[dict[str, Any]]:
-    """The inline elements of rich text ``blocks``, in order."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            if node.get("type") in ("rich_text", "rich_text_section", "rich_text_preformatted", "rich_text_quote",
-                                    "rich_text_list"):
-                walk(node.get("elements"))
-            else:
-                found.append(node)
-
-    walk(blocks)
-    return found
