@@ -33,12 +33,28 @@ from tests.e2e.conftest import (
 )
 
 APPROVERS_LINE = 'approvers = ["U0MANAGER", "U0CHIEF"]\ndeputies = ["U0DEPUTY"]'
+OPERATORS_LINE = 'operators = ["U0OPERATOR", "U0OPERATOR2"]\napprovers = ["U0MANAGER", "U0CHIEF"]'
+CHIEF_MEMBER = '[[members]]\nslack_id = "U0CHIEF"\nname = "春日山 一郎"\norg = "koho"\nrank = "課長"\n\n'
+INSTA_BLOCK = '[[accounts]]\nid = "joetsu-insta"\n'
+# 高田 太郎 (U0OPERATOR) no longer operates 上越市公式X.
+WITHOUT_OPERATOR = (OPERATORS_LINE, OPERATORS_LINE.replace('"U0OPERATOR", ', ""))
+# 春日山 一郎 (U0CHIEF) is no longer a member at all.
+WITHOUT_CHIEF = (CHIEF_MEMBER, "")
+
+
+def edited_org(*edits: tuple[str, str]) -> OrgConfig:
+    """The demo organisation file with each (old, new) edit made in turn. Each old text must be
+    there exactly once: a change to the demo file then fails here instead of leaving a test to
+    restart with the file it started with."""
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert toml.count(old) == 1, old
+        toml = toml.replace(old, new)
+    return parse_org_config(toml, "demo.toml")
 
 
 def org_with(approvers: str) -> OrgConfig:
-    toml = DEMO_TOML.read_text(encoding="utf-8")
-    assert toml.count(APPROVERS_LINE) == 1
-    return parse_org_config(toml.replace(APPROVERS_LINE, approvers), "demo.toml")
+    return edited_org((APPROVERS_LINE, approvers))
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -181,7 +197,6 @@ def test_a_deputy_removed_from_the_file_loses_the_standing_in_request(restarts: 
 
 # -- an author the file no longer names as an operator ---------------------------------------
 PHONE = "災害ボランティアの受付は、現地責任者の携帯 090-1234-5678 までお電話ください。"
-OPERATORS_LINE = 'operators = ["U0OPERATOR", "U0OPERATOR2"]\napprovers = ["U0MANAGER", "U0CHIEF"]'
 
 
 def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restarts: Restarts) -> None:
@@ -206,10 +221,7 @@ def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restart
     st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "revise_draft_form"), timeout=10)
     settle(st)
 
-    toml = DEMO_TOML.read_text(encoding="utf-8")
-    assert toml.count(OPERATORS_LINE) == 1
-    st = restarts.restart(parse_org_config(toml.replace(OPERATORS_LINE, OPERATORS_LINE.replace('"U0OPERATOR", ', "")),
-                                           "demo.toml"))
+    st = restarts.restart(edited_org(WITHOUT_OPERATOR))
     before = sent_rows(st)
     answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "公表済みの窓口番号です。"}).json()
     refusal = ("あなたは現在「上越市公式X」の運用担当者として登録されていないため、この下書きの理由を付けた決裁依頼はできません。"
@@ -246,14 +258,11 @@ def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restart
 
 
 # -- an account the file no longer lists at all ------------------------------------------------
-INSTA_BLOCK = '[[accounts]]\nid = "joetsu-insta"\n'
-
-
 def org_without_insta() -> OrgConfig:
     toml = DEMO_TOML.read_text(encoding="utf-8")
     start = toml.index(INSTA_BLOCK)
     end = toml.find("\n[", start + len(INSTA_BLOCK))
-    return parse_org_config(toml[:start] + (toml[end + 1:] if end != -1 else ""), "demo.toml")
+    return edited_org((toml[start:end + 1] if end != -1 else toml[start:], ""))
 
 
 def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decision_is_invented(
@@ -322,9 +331,6 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
 
 
 # -- App Home after the file changed -----------------------------------------------------------
-CHIEF_MEMBER = '[[members]]\nslack_id = "U0CHIEF"\nname = "春日山 一郎"\norg = "koho"\nrank = "課長"\n\n'
-
-
 def home_blocks(st: LocalStack, user: str) -> str:
     view = st.slack.home(user)
     return str(view["blocks"]) if view else ""
@@ -352,10 +358,7 @@ def test_app_home_is_redrawn_for_those_whose_standing_the_file_changed(restarts:
     st.slack.wait_for(lambda: "revise_draft" in home_blocks(st, "U0OPERATOR"), timeout=10, message="operator's Home")
     settle(st)
 
-    toml = DEMO_TOML.read_text(encoding="utf-8")
-    assert toml.count(CHIEF_MEMBER) == 1 and toml.count(OPERATORS_LINE) == 1
-    changed = parse_org_config(toml.replace(CHIEF_MEMBER, "").replace(
-        OPERATORS_LINE, 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'), "demo.toml")
+    changed = edited_org(WITHOUT_CHIEF, (OPERATORS_LINE, 'operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]'))
     st = restarts.restart(changed)
     st.slack.wait_for(lambda: "紅葉ライトアップ" not in home_blocks(st, "U0CHIEF"), timeout=10,
                       message="the removed approver's Home, redrawn")
@@ -383,10 +386,8 @@ def test_a_removed_member_whose_home_cannot_be_redrawn_is_not_reported_as_a_prob
     st = restarts.st
     home_text(st, "U0CHIEF", "決裁待ち")
     settle(st)
-    toml = DEMO_TOML.read_text(encoding="utf-8")
     st.slack.inject("views.publish", error="user_disabled", times=3)
-    st = restarts.restart(parse_org_config(toml.replace(CHIEF_MEMBER, "").replace(
-        APPROVERS_LINE, 'approvers = ["U0MANAGER"]\ndeputies = ["U0DEPUTY"]'), "demo.toml"))
+    st = restarts.restart(edited_org(WITHOUT_CHIEF, (APPROVERS_LINE, 'approvers = ["U0MANAGER"]\ndeputies = ["U0DEPUTY"]')))
     st.slack.wait_for(lambda: any(c.response.get("error") == "user_disabled" for c in st.slack.calls_of("views.publish")),
                       timeout=10, message="the redraw, refused")
     settle(st)
@@ -409,9 +410,7 @@ def test_an_author_removed_from_the_operators_may_still_record_that_their_draft_
     st = restarts.st
     ts = approved_draft(st)
     settle(st)
-    toml = DEMO_TOML.read_text(encoding="utf-8")
-    st = restarts.restart(parse_org_config(toml.replace(OPERATORS_LINE, OPERATORS_LINE.replace('"U0OPERATOR", ', "")),
-                                           "demo.toml"))
+    st = restarts.restart(edited_org(WITHOUT_OPERATOR))
     button = publish_button(st, ts)
     st.driver.block_action("U0CHIEF", "mark_published", channel="C0INTAKE", message_ts=button.ts)
     assert wait_ephemeral(st, "U0CHIEF", "投稿済みにできるのは") == (
@@ -419,6 +418,8 @@ def test_an_author_removed_from_the_operators_may_still_record_that_their_draft_
     st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)
     assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
     assert draft_row(st).state == "published"
+
+
 def test_an_absence_that_ended_while_kessai_was_down_is_not_taken_for_a_roster_change(restarts: Restarts) -> None:
     """The approvers' absence ended at midnight while no sweep ran: the first sweep of the morning
     gives the deputy's request back to them as their return, not as a change of the file."""
