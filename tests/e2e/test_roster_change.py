@@ -8,6 +8,7 @@ holds a request, and nothing is sent twice. On SQLite and PostgreSQL.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -77,6 +78,17 @@ class Restarts:
         self.st = start_local_stack(org, self.url, slack=slack, clock=shifted_clock(BUSINESS_MORNING))
         return self.st
 
+    @contextmanager
+    def as_a_replica_with_the_first_file(self) -> Iterator[None]:
+        """The running stack reads the file it started with, as a replica not yet restarted in a
+        rolling restart would, until the block ends."""
+        new_org = self.st.rt.kessai.org
+        self.st.rt.kessai.org = self.first_org
+        try:
+            yield
+        finally:
+            self.st.rt.kessai.org = new_org
+
 
 @pytest.fixture
 def restarts(db_url_for_restart: str, org: OrgConfig) -> Iterator[Restarts]:
@@ -126,12 +138,8 @@ def test_a_removed_approver_is_told_no_action_is_needed_and_the_waiting_line_fol
 
     # A replica still running with the old file (a rolling restart) leaves the requests alone: it
     # would otherwise ask 上越 花子 again and retract 木田 四郎, and the new one undo it, every minute.
-    new_org = st.rt.kessai.org
-    st.rt.kessai.org = restarts.first_org
-    try:
+    with restarts.as_a_replica_with_the_first_file():
         assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=7)).total == 0
-    finally:
-        st.rt.kessai.org = new_org
     assert sent_rows(st) == before
 
     # A click on the old DM (its update not yet seen on a phone) is refused with the same reason.
@@ -310,14 +318,10 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
     before = sent_rows(st)
     assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).total == 0
     assert sent_rows(st) == before
-    new_org = st.rt.kessai.org
-    st.rt.kessai.org = restarts.first_org
-    try:
+    with restarts.as_a_replica_with_the_first_file():
         # (It still sends the account's own reminders, such as password rotation: not requests.)
         old_file = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=7))
         assert old_file.sent["approval.added"] == old_file.sent["approval.removed"] == 0
-    finally:
-        st.rt.kessai.org = new_org
 
     # The account is put back: its approver is asked again, and decides.
     st = restarts.restart(restarts.first_org)
@@ -449,12 +453,8 @@ def test_a_replica_with_the_old_file_does_not_ask_the_removed_again_when_remindi
     st = restarts.restart(org_with('approvers = ["U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'))
     assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5)).sent["approval.removed"] == 1
     settle(st)
-    new_org = st.rt.kessai.org
-    st.rt.kessai.org = restarts.first_org
-    try:
+    with restarts.as_a_replica_with_the_first_file():
         report = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=30))  # reminders due
-    finally:
-        st.rt.kessai.org = new_org
     settle(st)
     assert "approval.added" not in report.sent
     assert all(buttons(m) == {} for m in dm(st, "U0MANAGER")), [all_text(m)[:80] for m in dm(st, "U0MANAGER")]
