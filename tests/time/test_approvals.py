@@ -467,3 +467,28 @@ def test_a_sweep_ahead_of_the_clock_does_not_start_an_absence_early(world: World
     real_now = jst(2026, 11, 24, 11, 0)
     world.clock.t = real_now
     assert Sweeper(world.kessai, settle_until=real_now).sweep(jst(2026, 11, 25, 10, 0)).sent["approval.away"] == 0
+
+
+def test_a_button_sent_for_other_content_decides_nothing(world: World) -> None:
+    """After a restore from a backup a draft's number can name other content than a DM's button was
+    sent with: the hash prefix the button carries (render.version_ref) refuses it, before anything
+    is recorded, for the DM's check and for the decision alike."""
+    from bot import errors
+    from bot.render import REF_HASH_CHARS
+    from storage import drafts as draft_repo
+
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    with world.db.session() as s:
+        version = draft_repo.version(s, draft_id, 1)
+        assert version is not None
+        shown = version.content_hash[:REF_HASH_CHARS]
+    other = ("1" if shown[0] == "0" else "0") + shown[1:]
+    with pytest.raises(errors.ContentMismatch):
+        world.kessai.check_can_decide(draft_id, 1, "U0MANAGER", shown_hash=other)
+    with pytest.raises(errors.ContentMismatch):
+        world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True, shown_hash=other)
+    with pytest.raises(errors.UnknownDraft):
+        world.kessai.decide(draft_id + 1, 1, "U0MANAGER", approve=True, shown_hash=shown)
+    with world.db.session() as s:
+        assert list(ledger_repo.iter_entries(s)) == []
+    assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True, shown_hash=shown).kind == "approved"
