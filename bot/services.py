@@ -1292,10 +1292,7 @@ class Kessai:
     def check_can_revise(self, draft_id: int, version: int, actor: str, *,
                          shown_hash: str | None = None) -> tuple[DraftView, Account]:
         with self.db.session() as s:
-            draft = draft_repo.get(s, draft_id)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             account = self._authorize_revise(draft, version, actor)
             return self.load_view(s, draft, version), account
 
@@ -1303,13 +1300,10 @@ class Kessai:
                shown_hash: str | None = None) -> Outcome:
         """A corrected version of a draft, from the form its author filled in again: as an edit of
         a pasted draft, it is checked anew and an open request or decision on the old one is void.
-        ``shown_hash``: see ``_check_shown_content``."""
+        ``shown_hash``: see ``_draft_as_shown``."""
         now = self.clock()
         with self.db.session() as s:
-            draft = draft_repo.get(s, draft_id, lock=True)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash, lock=True)
             account = self._authorize_revise(draft, version, actor)
             if form.account_id != account.id:
                 raise errors.InvalidInput("修正ではアカウントを変えられません。別のアカウントの下書きは新しく提出してください。")
@@ -1351,17 +1345,14 @@ class Kessai:
     def check_can_override(self, draft_id: int, version: int, actor: str, *,
                            shown_hash: str | None = None) -> DraftView:
         with self.db.session() as s:
-            draft = draft_repo.get(s, draft_id)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             self._authorize_override(draft, version, actor)
             return self.load_view(s, draft, version)
 
     def override(self, draft_id: int, version: int, actor: str, reason: str, *,
                  submission: str | None = None, shown_hash: str | None = None) -> Outcome:
         """``submission``: the form's identity (see ``claim_submission``); ``shown_hash``: see
-        ``_check_shown_content``."""
+        ``_draft_as_shown``."""
         reason = storable(reason.strip())
         if render.visible_length(reason) < MIN_OVERRIDE_REASON:
             raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください。")
@@ -1369,10 +1360,7 @@ class Kessai:
         with self.db.session() as s:
             if not self.claim_submission(s, submission, now):
                 return Outcome("duplicate", draft_id)
-            draft = draft_repo.get(s, draft_id)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             self._authorize_override(draft, version, actor)
             new_state = next_state(draft.state, DraftEvent.OVERRIDE)
             if not draft_repo.compare_and_set_state(s, draft_id, expected_state=DraftState.NEEDS_FIX,
@@ -1469,32 +1457,35 @@ class Kessai:
             return errors.AlreadyDecided(f"この下書きは {render.escape(self.name_of(e.decider_id))} さんがすでに{label}しています。")
         return errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、決裁できません。")
 
-    def _check_shown_content(self, s: Session, draft_id: int, version: int, shown_hash: str | None) -> None:
-        """Refuse to act on content other than what a button or form was sent with (``shown_hash``:
-        the prefix it carries, ``render.version_ref``; None for buttons sent before they did)."""
+    def _draft_as_shown(self, s: Session, draft_id: int, version: int, shown_hash: str | None, *,
+                        lock: bool = False) -> DraftRow:
+        """The draft a button or form acts on (``lock``: see ``draft_repo.get``). Refuse to act on
+        content other than what it was sent with (``shown_hash``: the prefix it carries,
+        ``render.version_ref``; None for buttons sent before they did)."""
+        draft = draft_repo.get(s, draft_id, lock=lock)
+        if draft is None:
+            raise errors.UnknownDraft()
         if not shown_hash:
-            return
+            return draft
         v = draft_repo.version(s, draft_id, version)
         if v is None or not v.content_hash.startswith(shown_hash):
             log.warning("a button for draft %s v%s was sent for other content (%s…) than is stored "
                         "(%s…); refused. Was the database restored from a backup?", draft_id, version, shown_hash,
                         v.content_hash[:len(shown_hash)] if v else "no such version")
             raise errors.ContentMismatch()
+        return draft
 
     def check_can_decide(self, draft_id: int, version: int, actor: str, *,
                          shown_hash: str | None = None) -> DraftView:
         with self.db.session() as s:
-            draft = draft_repo.get(s, draft_id)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             self.decider_role(s, draft, version, actor)
             return self.load_view(s, draft, version)
 
     def decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None = None,
                submission: str | None = None, shown_hash: str | None = None) -> Outcome:
         """``submission``: the rejection form's identity (see ``claim_submission``); ``shown_hash``: the
-        prefix of the content hash the button was sent with (see ``_check_shown_content``)."""
+        prefix of the content hash the button was sent with (see ``_draft_as_shown``)."""
         reason = (reason or "").strip() or None
         if not approve and not render.visible_length(reason or ""):
             raise errors.InvalidInput("差戻しの理由を入力してください。")
@@ -1502,10 +1493,7 @@ class Kessai:
         with self.db.session() as s:
             if not self.claim_submission(s, submission, now):
                 return Outcome("duplicate", draft_id)
-            draft = draft_repo.get(s, draft_id, lock=True)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash, lock=True)
             role = self.decider_role(s, draft, version, actor)
             event = DraftEvent.APPROVE if approve else DraftEvent.REJECT
             new_state = next_state(draft.state, event)
@@ -1589,10 +1577,7 @@ class Kessai:
     def check_can_publish(self, draft_id: int, version: int, actor: str, *,
                           shown_hash: str | None = None) -> tuple[DraftView, str]:
         with self.db.session() as s:
-            draft = draft_repo.get(s, draft_id)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             account = self._authorize_publish(draft, version, actor)
             return self.load_view(s, draft, version), account.url
 
@@ -1600,16 +1585,13 @@ class Kessai:
                 submission: str | None = None, shown_hash: str | None = None) -> Outcome:
         """Record that the approved (or exempt) version went out at ``url``: it now counts for the month.
         ``submission``: the form's identity (see ``claim_submission``); ``shown_hash``: see
-        ``_check_shown_content``."""
+        ``_draft_as_shown``."""
         now = self.clock()
         url = url.strip()
         with self.db.session() as s:
             if not self.claim_submission(s, submission, now):
                 return Outcome("duplicate", draft_id)
-            draft = draft_repo.get(s, draft_id)
-            if draft is None:
-                raise errors.UnknownDraft()
-            self._check_shown_content(s, draft_id, version, shown_hash)
+            draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             account = self._authorize_publish(draft, version, actor)
             problem = check_post_url(account.platform, account.url, url)
             if problem:
