@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
@@ -120,19 +120,9 @@ class Example:
     policy: RulePolicy = RulePolicy()
 
     def context(self) -> CheckContext:
-        return CheckContext(
-            platform=self.platform,
-            now=self.now,
-            scheduled_at=self.scheduled_at,
-            category=self.category,
-            image_count=self.image_count,
-            alt_texts=self.alt_texts,
-            video_count=self.video_count,
-            portrait_consent=self.portrait_consent,
-            hashtags_allowed=self.hashtags_allowed,
-            recent_texts=self.recent_texts,
-            policy=self.policy,
-        )
+        # Every field but the text is the CheckContext field of that name: one added to both is
+        # passed on without a change here.
+        return CheckContext(**{f.name: getattr(self, f.name) for f in fields(self) if f.name != "text"})
 
 
 RuleFunc = Callable[["Document", CheckContext, RuleOptions], Iterator[Hit]]
