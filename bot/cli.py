@@ -141,10 +141,12 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
         return (start is None or at >= start) and (end is None or at <= end)
 
     with db.session() as s:
-        entries = [e for e in ledger_repo.iter_entries(s) if start is None and end is None or in_range(e)]
-        rows = ledger.export_rows(entries, roster.member_names(s))
-    text = ledger.to_csv(rows) if args.format == "csv" else ledger.to_json(rows)
-    exporting.write(text, args.output, count=len(rows), what_ja="記録")
+        # Streamed from the database to the output: a ledger of years is never all in memory.
+        entries = (e for e in ledger_repo.iter_entries(s) if start is None and end is None or in_range(e))
+        rows = exporting.Counted(ledger.iter_export_rows(entries, roster.member_names(s)))
+        chunks = (exporting.csv_chunks(rows, ledger.EXPORT_COLUMNS) if args.format == "csv"
+                  else exporting.json_chunks(rows))
+        exporting.write(chunks, args.output, count=lambda: rows.count, what_ja="記録")
     return 0
 
 

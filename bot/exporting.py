@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, time
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.calendar import parse_date
+
+T = TypeVar("T")
 
 RANGE_ERROR_JA = (
     "--from / --to の「{written}」は日付として読めません。2026-12-01、2026/12/1、令和8年12月1日 のように、"
@@ -40,7 +46,20 @@ def day_range(date_from: str | None, date_to: str | None, tz: ZoneInfo) -> tuple
 
 
 def to_json(rows: Sequence[Mapping[str, object]]) -> str:
-    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(rows))
+
+
+def json_chunks(rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
+    """A JSON list of ``rows`` (indented, as ``json.dumps(..., indent=2)`` writes it), a row at a
+    time: a ledger of years is written without holding it all."""
+    opening = "[\n"
+    for r in rows:
+        # json.dumps escapes "\n" inside strings, so each one here is between two lines of the row.
+        # (Not textwrap.indent: it also breaks at U+2028, U+0085 and the like, which JSON leaves as
+        # they are, and would put spaces inside a reason that holds one.)
+        yield opening + "  " + json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        opening = ",\n"
+    yield "[]\n" if opening == "[\n" else "\n]\n"
 
 
 # Excel treats a cell starting with one of these as a formula (=HYPERLINK(…) runs when opened).
@@ -63,18 +82,68 @@ def to_csv(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> 
     ``columns`` maps each key to its heading: the CSV is read by people, in Excel, so its
     headings are Japanese; the JSON export, read by programs, keeps the keys.
     """
+    return "".join(csv_chunks(rows, columns))
+
+
+def csv_chunks(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> Iterator[str]:
+    """``to_csv``'s text, the headings and then a row at a time."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n")
     w.writerow(dict(columns))
+    yield "\ufeff" + buf.getvalue()
     for r in rows:
+        buf.seek(0)
+        buf.truncate()
         w.writerow({k: _cell(v) for k, v in r.items()})
-    return "\ufeff" + buf.getvalue()
+        yield buf.getvalue()
 
 
-def write(text: str, output: str | None, *, count: int, what_ja: str) -> None:
-    """To FILE (with a note on stderr) or to stdout (no FILE, or 「-」 as other commands read it)."""
-    if output and output != "-":
-        Path(output).write_text(text, encoding="utf-8", newline="")
-        print(f"{count} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+class Counted(Iterator[T]):
+    """``items``, counting those taken: how many rows an export wrote is known once it is written."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self._items = iter(items)
+        self.count = 0
+
+    def __next__(self) -> T:
+        item = next(self._items)
+        self.count += 1
+        return item
+
+
+def write(text: str | Iterable[str], output: str | None, *, count: int | Callable[[], int], what_ja: str) -> None:
+    """To FILE (with a note on stderr) or to stdout (no FILE, or 「-」 as other commands read it).
+
+    ``text`` may come in chunks, written as they come (``count`` is then asked after the last).
+    A FILE appears only whole: it is written beside its place and moved there at the end, so an
+    export that fails half-way leaves no file to be taken for the whole ledger, and an earlier
+    file of that name as it was."""
+    chunks = [text] if isinstance(text, str) else text
+    if not output or output == "-":
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), output)
+    try:
+        fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as e:  # named after the file asked for, not the temporary one
+        raise type(e)(e.errno, e.strerror, output) from None
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as f:
+            for chunk in chunks:
+                f.write(chunk)
+        # A temporary file is private (0600); the export gets the permissions a new file gets.
+        os.chmod(part, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
+        os.replace(part, target)
+    except BaseException:
+        Path(part).unlink(missing_ok=True)
+        raise
+    print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

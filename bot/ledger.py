@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, tzinfo
 
@@ -152,14 +152,16 @@ EXPORT_COLUMNS = {
 
 
 def export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> list[dict[str, object]]:
-    rows = []
+    return list(iter_export_rows(entries, names))
+
+
+def iter_export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> Iterator[dict[str, object]]:
     for e in entries:
         d = asdict(e)
         d["kind_ja"] = KIND_LABELS_JA.get(e.kind, e.kind) + ("（代決）" if e.acting_for_id else "")
         d["decider_name"] = names.get(e.decider_id, "")
         d["acting_for_name"] = names.get(e.acting_for_id or "", "")
-        rows.append({k: d[k] for k in EXPORT_COLUMNS})
-    return rows
+        yield {k: d[k] for k in EXPORT_COLUMNS}
 
 
 def to_json(rows: list[dict[str, object]]) -> str:

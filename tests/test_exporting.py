@@ -1,0 +1,62 @@
+"""Exports written a row at a time: the same text as written whole, and a file only when complete."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from bot import exporting
+
+values = st.none() | st.integers() | st.booleans() | st.text() | st.lists(st.text(), max_size=3)
+rows = st.lists(st.dictionaries(st.text(max_size=8), values, max_size=4), max_size=5)
+
+
+@given(rows)
+@example([{"reason": "行を分ける文字\u2028や\x85も理由のうち"}])  # str.splitlines breaks at them; JSON keeps them
+def test_json_in_chunks_is_the_list_written_whole(rs: list[dict[str, object]]) -> None:
+    assert "".join(exporting.json_chunks(iter(rs))) == json.dumps(rs, ensure_ascii=False, indent=2) + "\n"
+
+
+@given(st.lists(st.fixed_dictionaries({"a": values, "b": st.text()}), max_size=5))
+def test_csv_in_chunks_has_one_heading_line_and_the_rows_after_it(rs: list[dict[str, object]]) -> None:
+    text = "".join(exporting.csv_chunks(iter(rs), {"a": "甲", "b": "乙"}))
+    assert text.startswith("\ufeff甲,乙\r\n") and text == exporting.to_csv(rs, {"a": "甲", "b": "乙"})
+
+
+def failing_halfway() -> Iterator[str]:
+    yield "\ufeff通番\r\n1\r\n"
+    raise ConnectionError("the database went away")
+
+
+def test_an_export_that_fails_halfway_leaves_no_file_and_an_earlier_one_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "ledger.csv"
+    with pytest.raises(ConnectionError):
+        exporting.write(failing_halfway(), str(out), count=lambda: 1, what_ja="記録")
+    assert list(tmp_path.iterdir()) == []  # nor a temporary file beside it
+    out.write_text("先月の書き出し", encoding="utf-8")
+    with pytest.raises(ConnectionError):
+        exporting.write(failing_halfway(), str(out), count=lambda: 1, what_ja="記録")
+    assert list(tmp_path.iterdir()) == [out] and out.read_text(encoding="utf-8") == "先月の書き出し"
+
+
+def test_an_export_file_is_readable_as_a_new_file_is_and_replaces_an_earlier_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ledger.json"
+    out.write_text("old", encoding="utf-8")
+    os.chmod(out, 0o640)
+    exporting.write(iter(["[\n", "]\n"]), str(out), count=lambda: 0, what_ja="記録")
+    assert out.read_text(encoding="utf-8") == "[\n]\n" and stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert "0 件の記録を" in capsys.readouterr().err
+    fresh = tmp_path / "new.csv"
+    exporting.write("x\r\n", str(fresh), count=1, what_ja="記録")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~mask  # not a temporary file's 0600
+    assert fresh.read_bytes() == b"x\r\n"  # newlines as written: CRLF stays CRLF
