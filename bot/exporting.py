@@ -68,10 +68,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _cell(v: object) -> object:
     """A value as a cell: text that Excel would read as a formula is kept as text by a leading '
-    (OWASP's advice for CSV injection); numbers stay numbers."""
+    (OWASP's advice for CSV injection); numbers stay numbers. Text that already begins with ' gets
+    one more, so that taking one ' off each cell that begins with one gives back exactly what was
+    recorded: an auditor re-computes the ledger's hashes from the CSV (docs/operations.md)."""
     if v is None:
         return ""
-    if isinstance(v, str) and v.startswith(_FORMULA_START):
+    if isinstance(v, str) and v.startswith((*_FORMULA_START, "'")):
         return "'" + v
     return v
 

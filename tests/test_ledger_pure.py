@@ -144,3 +144,13 @@ def test_a_deputys_decision_reads_as_one_in_the_export() -> None:
     entries = [dataclasses.replace(e, acting_for_id="U0MANAGER") if e.seq == 2 else e for e in chain(2)]
     rows = export_rows(entries, {"U0MANAGER": "上越 花子"})
     assert [r["kind_ja"] for r in rows] == ["承認", "承認（代決）"] and rows[1]["acting_for_name"] == "上越 花子"
+
+
+def test_each_reason_reads_back_from_the_csv_by_taking_one_leading_quote_off() -> None:
+    """The way back from a cell to what was recorded (and hashed) is one rule, also for a reason
+    that began with 「'」 itself: without the extra one, 「'=1」 would read back as 「=1」."""
+    reasons = ["'=1", "'引用'です", "=HYPERLINK(\"x\")", "通常の理由", None]
+    entries = [dataclasses.replace(e, reason=r) for e, r in zip(chain(5), reasons, strict=True)]
+    parsed = list(csv.DictReader(io.StringIO(to_csv(export_rows(entries, {})).lstrip("\ufeff"))))
+    cells = [p["理由"] for p in parsed]
+    assert [c[1:] if c.startswith("'") else c or None for c in cells] == reasons
