@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, tzinfo
 
 from bot import exporting
@@ -80,10 +80,18 @@ class LedgerEntry:
     prev_hash: str
     entry_hash: str
 
+    def as_dict(self) -> dict[str, object]:
+        # Every field is a flat value: a shallow copy. (asdict copies deeply, field by field; it was
+        # a third of `kessai ledger verify` on 100,000 entries.)
+        return {name: getattr(self, name) for name in _FIELDS}
+
     def body(self) -> dict[str, object]:
-        d = asdict(self)
+        d = self.as_dict()
         d.pop("entry_hash")
         return d
+
+
+_FIELDS = tuple(f.name for f in fields(LedgerEntry))
 
 
 def entry_hash(body: Mapping[str, object]) -> str:
@@ -157,7 +165,7 @@ def export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> lis
 
 def iter_export_rows(entries: Iterable[LedgerEntry], names: Mapping[str, str]) -> Iterator[dict[str, object]]:
     for e in entries:
-        d = asdict(e)
+        d = e.as_dict()
         d["kind_ja"] = KIND_LABELS_JA.get(e.kind, e.kind) + ("（代決）" if e.acting_for_id else "")
         d["decider_name"] = names.get(e.decider_id, "")
         d["acting_for_name"] = names.get(e.acting_for_id or "", "")
