@@ -202,7 +202,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A clean vote asked after a contest.
                "コンテスト。清き一票を！", "清き一票を", "コンテスト。\n\n\n\n清き一票を！",
                # A word named to be replaced.
-               "「外人」ではなく「", "外国人は出ていけと言われても仕方"]
+               "「外人」ではなく「", "外国人は出ていけと言われても仕方",
+               # A wish that a group leave, after a run of groups.
+               "外国人には国に帰ってほしい", "外国人の方は、国に帰ってほしい、"]
 
 
 def adversarial() -> None:

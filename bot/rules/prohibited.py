@@ -224,6 +224,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     出ていけと言いたくなります。」）。「」に入れて示したもの（「「出ていけ」と書かれた張り紙がありました」）、
     どちらかの文が差別・人権などに触れているもの、段落が変わったもの、「鬼を追い出そう！」「感染症なんて
     いなくなれ！」「出ていけ、鬼！」のように別の相手を挙げたものは対象外です。
+    属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」）も反応します。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」）は対象外です。
     多言語のお知らせの中国語・韓国語で、属性のすぐ後に追い出す言葉を続けたもの（「外国人滚出去」
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
@@ -246,7 +247,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     covered = SpanSet(listed)
     statements = [h for h in _group_statements(doc) if not covered.covers(h.start, h.end) and not taught.named(h)]
     yield from statements
-    yield from _in_other_sentences(doc, statements, (*_group_statements_across(doc), *_foreign_language_exclusion(doc)))
+    wished = [h for h in _wished_away(doc) if not taught.named(h)]
+    yield from _in_other_sentences(
+        doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc))
+    )
     yield from _gendered_hiring(doc)
 
 
@@ -484,6 +488,70 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
             x.end,
             f"「{doc.text[g.start : g.end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
         )
+
+
+# A wish that a group leave or stay out of sight: 「外国人には国に帰ってほしい」「障害者は外に出てこないで
+# ほしい」. The same words say goodbye: 「技能実習生の皆さんには、元気に国に帰ってほしいです」. What tells
+# them apart is who is spoken of and how: the group itself as the topic, not the people addressed
+# (「〜の皆さん」「〜さん」), and no wish for their health or safety on the way (元気に, 無事に).
+_WISHED_AWAY = re.compile(
+    r"(?:(?:自分の|元の|母|祖|本)?国|故郷|母国)(?:に|へ)(?:帰|かえ)って(?:ほし[いく]?|欲し[いく]?|もらいた[いく]?|くれたら|くれれば)"
+    r"|(?:来|こ)ないで(?:ほし[いく]?|欲し[いく]?|もらいた[いく]?|くれ)"
+    r"|出て(?:こ|来)ないで(?:ほし[いく]?|欲し[いく]?|もらいた[いく]?|くれ)"
+    r"|(?:家|施設)(?:の中)?に(?:い|居)て(?:ほし[いく]?|欲し[いく]?|もらいた[いく]?|くれ)"
+    r"|引っ?込んで(?:い)?て(?:ほし[いく]?|欲し[いく]?|もらいた[いく]?|くれ)"
+    r"|(?:出て(?:い|行)って|いなくなって|消えて)(?:ほし[いく]?|欲し[いく]?|もらいた[いく]?|くれ)"
+)
+# Kindness or care in the sentence: a farewell (「元気に」「無事に」「気をつけて」「また来て」) or advice for
+# their own sake (「大雪の日は無理に外出せず家にいてほしい」「体調の悪いときは来ないでほしい」).
+_CARE = re.compile(
+    r"元気|無事|気をつけ|気を付け|安全|笑顔|また(?:来|遊|会|上越|日本)|ぜひ|ゆっくり|幸せ|"
+    r"外出|無理|体調|熱中症|感染|発熱|症状|暑|雪|台風|大雨|災害|避難|危険"
+)
+# The group as the topic: 「外国人は」「外国人には」「中国人観光客は」「移民たちも」.
+_TOPIC = frozenset(("ハ", "モ", "ッテ"))
+_ADDRESSED = frozenset(("皆", "皆サン", "皆様", "皆サマ", "サン", "様", "サマ", "君", "クン", "チャン", "氏"))
+
+
+def _wished_away(doc: Document) -> Iterator[Hit]:
+    """Sentences with a group as the topic and a wish that its people leave or keep out of sight
+    (`_WISHED_AWAY`), said with no care for them (`_CARE`) nor opposing such words ([deny])."""
+    wishes = list(_WISHED_AWAY.finditer(doc.text))
+    if not wishes:
+        return
+    groups = matcher("discrimination.txt", "groups")
+    deny = matcher("discrimination.txt", "deny")
+    tokens = doc.tokens
+    seen: set[tuple[int, int]] = set()
+    for w in wishes:
+        sent = doc.sentence_at(w.start())
+        if sent in seen:
+            continue
+        seen.add(sent)
+        if _CARE.search(doc.text, *sent) or deny.find(doc, within=sent):
+            continue
+        quote = doc.enclosing_quote(w.start(), w.end(), 40)
+        if quote is not None and (_HURTS.search(doc.text, quote[1], sent[1]) or _DISCOURAGED.search(doc.text, quote[1], sent[1])):
+            continue  # 「「障害者は家にいてほしい」という声に、当事者は傷ついています」
+        for g in groups.find(doc, within=(sent[0], w.start())):
+            k = g.last + 1
+            # 「外国人の方には」「移民の人たちは」: the group's people.
+            if k + 1 < len(tokens) and tokens[k].surface == "ノ" and tokens[k + 1].surface in _PEOPLE:
+                k += 2
+            # 「中国人観光客は」: the group's kind of people, but not those addressed (「〜の皆さんには」).
+            # A few words only: a run of thousands of nouns must not be walked again for each group in it.
+            stop = min(len(tokens), k + 3)
+            while k < stop and tokens[k].pos in ("名詞", "接尾辞") and tokens[k].surface not in _ADDRESSED:
+                k += 1
+            if k < len(tokens) and tokens[k].surface == "ニ":
+                k += 1
+            if k < len(tokens) and tokens[k].surface in _TOPIC and tokens[k].pos == "助詞" and tokens[k].end <= w.start():
+                yield Hit(
+                    g.start,
+                    w.end(),
+                    f"「{doc.text[g.start : g.end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+                )
+                break
 
 
 # Particles that give the imperative a subject or an object of its own: 「鬼を追い出そう！」「感染症なんて

@@ -326,3 +326,42 @@ def test_a_statement_said_to_be_deserved_still_fires(text: str) -> None:
 
 def test_a_statement_reported_as_hurtful_stays_silent() -> None:
     assert "prohibited.discrimination" not in codes("「高齢者は家にいろ」と言われ、傷つきました。")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("外国人には国に帰ってほしい。", "外国人"),
+        ("正直、外国人には自分の国に帰ってもらいたいです。", "外国人"),
+        ("外国人の方には国に帰ってほしい。", "外国人"),
+        ("移民はみんな国へ帰ってほしいと思います。", "移民"),
+        ("中国人観光客は来ないでほしい。", "中国人"),
+        ("障害者は家にいてほしいという声もあります。", "障害者"),
+        ("障害者は外に出てこないでほしい。", "障害者"),
+        ("高齢者は免許を返納して引っ込んでいてほしい。", "高齢者"),
+    ],
+)
+def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert f"「{group}」" in f.message
+    assert f.excerpt.startswith(group)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Farewells to trainees and students: the people addressed, or wished well on the way.
+        "技能実習生の皆さんが3年間の実習を修了しました。元気に国に帰ってほしいです。",
+        "（技能実習生の皆さんには）元気に国に帰ってほしいです。",
+        "技能実習生には、元気に国に帰ってほしい。",
+        "実習を終えたグエンさんたちには、無事に国に帰ってほしいと願っています。",
+        # Advice for their own sake.
+        "高齢者の方は、大雪の日は家にいてほしいです。",
+        # The words quoted to oppose them.
+        "「障害者は家にいてほしい」という声に、当事者は深く傷ついています。",
+        "障害者には施設にいてほしい、という考えは偏見です。",
+        "子どもたちには、暗くなる前に家に帰ってほしい。",
+    ],
+)
+def test_farewells_and_advice_in_the_same_words_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
