@@ -204,7 +204,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A word named to be replaced.
                "「外人」ではなく「", "外国人は出ていけと言われても仕方",
                # A wish that a group leave, after a run of groups.
-               "外国人には国に帰ってほしい", "外国人の方は、国に帰ってほしい、"]
+               "外国人には国に帰ってほしい", "外国人の方は、国に帰ってほしい、",
+               # A group turned away politely.
+               "外国人の方のご入居はご遠慮", "外国人はご遠慮 "]
 
 
 def adversarial() -> None:

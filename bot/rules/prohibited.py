@@ -208,7 +208,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     あれば反応します。差別・偏見・ヘイトなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
-    反応します（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」は対象外です）。
+    反応します。「外国人の入居はご遠慮いただいております」のような「ご遠慮」も同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
+    「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」は対象外です）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」は対象外です）。
@@ -287,12 +288,19 @@ class _Taught:
 # 団体の入場はお断りしています」「高齢者の方へ：不審な勧誘はきっぱりお断りしましょう」 refuse something else.
 _SERVICE = r"(?:ご|お)?(?:参加|入居|利用|入場|入店|来店|申込み?|申し込み|応募|譲渡|契約|宿泊)"
 _REFUSED = re.compile(
-    rf"(?:の)?(?:方|方々|皆さん|皆様|人)?(?:(?:の|への|に対する){_SERVICE})?(?:は|も)?[ \t]*{_SERVICE}?[ \t]*(?:お断り|不可(?!欠|能|避|解|思議|分|侵|逆))"
+    rf"(?:の)?(?:方|方々|皆さん|皆様|人)?(?:(?:の|への|に対する){_SERVICE})?(?:は|も)?[ \t]*{_SERVICE}?[ \t]*(?:お断り|不可(?!欠|能|避|解|思議|分|侵|逆)"
+    # 「ご遠慮ください」「ご遠慮いただいております」 turn them away politely; 「ご遠慮なく」 welcomes them.
+    r"|ご遠慮(?!\s*(?:なく|無く|なさらず|せず|は(?:いりません|無用|不要))))"
     # 「お断りしません」「お断りすることはありません」「お断りいたしません」「不可ではありません」 welcome them.
     r"(?!\s*(?:は|も)?(?:し|いたし)(?:ません|ない|ていません|ておりません)"
     r"|\s*(?:する|いたす)こと(?:は|も)?(?:ない|ありません|ございません)"
     r"|\s*(?:では|じゃ|で)(?:ない|ありません|ございません))"
 )
+
+# 「ご遠慮ください」 is also how an event keeps away those it could harm: 「妊娠中の女性はご遠慮ください」
+# 「持病のある高齢者の方はご遠慮ください」 (a hot-yoga class, a mountain walk). Said for their health or
+# safety, the condition is theirs, not their group.
+_FOR_THEIR_SAKE = re.compile(r"妊娠|持病|体調|心臓|血圧|疾患|医師|健康上|安全上|安全のため|危険|けが|怪我|負担")
 
 
 # A job advertised for one sex (男女雇用機会均等法 第5条): 「除雪作業員（男性のみ）」「若い女性歓迎」. Only in a
@@ -359,7 +367,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     if not groups.present(doc):
         return
     exclusion = matcher("discrimination.txt", "exclusion")
-    refusals = "お断り" in doc.text or "不可" in doc.text
+    refusals = "お断り" in doc.text or "不可" in doc.text or "ご遠慮" in doc.text
     if not (refusals or exclusion.present(doc)):
         return
     deny = matcher("discrimination.txt", "deny")
@@ -388,6 +396,8 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             end = ends_at[end]
         message = f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。"
         refused = _REFUSED.match(doc.text, end, sent[1]) if refusals else None
+        if refused is not None and refused.group().endswith("ご遠慮") and _FOR_THEIR_SAKE.search(doc.text, *sent):
+            refused = None
         if refused is not None:
             done.add(sent)
             yield Hit(g.start, refused.end(), message)

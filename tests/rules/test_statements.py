@@ -365,3 +365,31 @@ def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: 
 )
 def test_farewells_and_advice_in_the_same_words_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("外国人の入居はご遠慮いただいております", "外国人の入居はご遠慮"),
+        ("外国籍の方のご入居はご遠慮ください。", "外国籍の方のご入居はご遠慮"),
+    ],
+)
+def test_a_group_turned_away_politely_fires(text: str, excerpt: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert f.excerpt == excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "障害者の方のご利用もご遠慮なくどうぞ。",
+        "生活保護の方もご遠慮なくご相談ください。",
+        "外国人の方へ：館内での喫煙はご遠慮ください。",
+        "外国人観光客の方は、撮影はご遠慮ください。",
+        # For their own health or safety.
+        "妊娠中の女性はご遠慮ください。",
+        "心臓に持病のある方、高齢者の方はご遠慮ください。",
+    ],
+)
+def test_go_ahead_and_precautions_in_the_same_words_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
