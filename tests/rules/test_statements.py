@@ -393,3 +393,24 @@ def test_a_group_turned_away_politely_fires(text: str, excerpt: str) -> None:
 )
 def test_go_ahead_and_precautions_in_the_same_words_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [("韓国人は嘘つきばかりだ", "韓国人"), ("生活保護の人は働かない怠け者ばかりだ", "生活保護")],
+)
+def test_a_group_painted_with_a_vice_fires(text: str, group: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert f.excerpt.startswith(group)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人労働者の皆さんは、嘘つきばかりだという思い込みに苦しんでいます。",
+        "外国人が嘘つきばかりだと思っていませんか。",
+        "生活保護を利用している人を「怠け者」と決めつけるのは偏見です。",
+    ],
+)
+def test_the_same_named_as_a_prejudice_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
