@@ -87,7 +87,9 @@ def test_the_same_words_used_as_slurs_still_fire(text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["ばーか", "バーカ", "しね", "しね！", "黙れ", "だまれよ", "頭がおかしい", "頭おかしいの？"]
+    "text",
+    ["ばーか", "バーカ", "しね", "しね！", "黙れ", "だまれよ", "頭がおかしい", "頭おかしいの？", "文句ばかり言う老人は黙ってろ",
+     "お前ら本当にいい加減にしろ"],
 )
 def test_rude_replies_fire(text: str) -> None:
     [f] = findings_of("prohibited.insult", text)
@@ -101,6 +103,8 @@ def test_rude_replies_fire(text: str) -> None:
         "地域の皆さんと一緒に帰れます。",
         "暑さで頭がおかしくなりそうな日が続きます。こまめに水分をとりましょう。",
         "黙れない子どもたちの声を聞く会",
+        "「いい加減にしろ」と怒鳴る行為はカスハラです。",
+        "「黙ってろ」などの暴言はやめましょう。",
     ],
 )
 def test_rude_reply_words_in_ordinary_sentences_are_silent(text: str) -> None:
