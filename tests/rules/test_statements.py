@@ -86,6 +86,8 @@ def test_a_bare_call_for_a_clean_vote_still_fires() -> None:
         "簡単にできる詐欺対策をご紹介します。",
         "おすすめの詐欺対策グッズを紹介します。",
         "万引き防止のポスターを掲示できます。",
+        "「飲酒運転くらいバレません」という考えは誤りです。",
+        "飲酒運転は必ず捕まります。",
     ],
 )
 def test_prevention_is_not_incitement(text: str) -> None:

@@ -137,6 +137,8 @@ from tests.rules.conftest import codes, findings_of
         ("正式決定前ですが、お知らせします", "confidential.deliberation"),
         # Session 13: the ない of an inciting 「バレない」 is not a denial; groups with 「くせに」.
         ("無免許運転でもバレない", "prohibited.illegal"),
+        ("スピード違反も、このあたりなら捕まりません", "prohibited.illegal"),
+        ("夜なら不法投棄してもバレません", "prohibited.illegal"),
         # Session 18: the 違法 of an act's own name is no denial of it; what pirated copies offer.
         ("違法薬物は簡単に手に入ります", "prohibited.illegal"),
         ("違法ダウンロードで映画が無料で見られます", "prohibited.illegal"),
