@@ -206,7 +206,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A wish that a group leave, after a run of groups.
                "外国人には国に帰ってほしい", "外国人の方は、国に帰ってほしい、",
                # A group turned away politely.
-               "外国人の方のご入居はご遠慮", "外国人はご遠慮 "]
+               "外国人の方のご入居はご遠慮", "外国人はご遠慮 ",
+               # Quoted words in a question that warns.
+               "「ホモ」などていませんか"]
 
 
 def adversarial() -> None:

@@ -302,6 +302,7 @@ def test_fires(text: str, code: str) -> None:
         # ... and so were listed discriminatory words, quoted as what someone says.
         ("「女のくせに」「男なんだから」――何気ない一言が、誰かを傷つけていませんか。", "prohibited.discrimination"),
         ("「女のくせに」などと言わないようにしましょう。", "prohibited.discrimination"),
+        ("「ホモ」「オカマ」などの言葉で、性的少数者を笑いのネタにしていませんか。", "prohibited.discrimination"),
         ("「外人」ではなく「外国人」「外国籍の方」と言いましょう。", "prohibited.discrimination"),
         ("「バカ」じゃなくて「ありがとう」を伝えよう。", "prohibited.insult"),
         # Session 22: women-only jobs the law allows (指針 第2の14(2)): 助産師 (保健師助産師看護師法 第3条)
