@@ -59,6 +59,10 @@ PG_SESSION_SETTINGS = {"idle_in_transaction_session_timeout": 60_000}  # ms
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # A failed statement's exception carries its parameters into str(), and so into every logged
+    # traceback (the sweep's, the outbox worker's): draft text, which may hold what should not
+    # leave the database (a password pasted by mistake). The statement itself stays: it says what.
+    kwargs.setdefault("hide_parameters", True)
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, ProgrammingError
 
+from bot.logs import FailureStreak
 from storage.db import Database, describe_db_error, refuses_writes
 from storage.models import ProcessedEventRow
 
@@ -82,3 +84,24 @@ def test_refuses_writes_reads_the_databases_own_code() -> None:
     assert refuses_writes(Wrapped("INSERT", {}, full))
     assert not refuses_writes(Wrapped("INSERT", {}, busy))
     assert not refuses_writes(RuntimeError("not a database error"))
+
+
+def test_a_failed_writes_logged_traceback_does_not_carry_the_statements_values(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """What a draft says may be a secret pasted by mistake; the sweep and the outbox worker log
+    a failed unit of work's traceback at ERROR, and SQLAlchemy puts the statement's values in it."""
+    value = "Ev0password-is-hunter2"
+    refuse = "SET TRANSACTION READ ONLY" if db.is_postgres else "PRAGMA query_only = ON"
+    streak = FailureStreak("outbox delivery", logging.getLogger("bot.slack_gateway"))
+    with caplog.at_level(logging.ERROR):
+        try:
+            with db.session() as s:
+                s.execute(text(refuse))
+                s.add(ProcessedEventRow(key=value, received_at=NOW))
+        except (OperationalError, InternalError):
+            streak.failed()
+    db.engine.dispose()  # SQLite's query_only outlives the transaction
+    [record] = caplog.records
+    logged = logging.Formatter().format(record)
+    assert "INSERT INTO processed_events" in logged  # the statement still says what failed
+    assert value not in logged
