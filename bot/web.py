@@ -118,16 +118,20 @@ def _log_unreachable(cause: str, error: BaseException) -> None:
 
 
 def _is_health_check(environ: dict[str, Any]) -> bool:
-    return bool(environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") == "GET")
+    # HEAD too: load balancers and monitors configured with it read only the status, and a 404
+    # there reports kessai down while it works.
+    return bool(environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"))
 
 
-def _answer_health(rt: Runtime, start_response: Callable[..., Any],
+def _answer_health(rt: Runtime, environ: dict[str, Any], start_response: Callable[..., Any],
                    slack_connected: Callable[[], bool] | None = None) -> Iterable[bytes]:
     status, report = health(rt, slack_connected)
     body = json.dumps(report).encode()
     start_response(f"{status} {'OK' if status == 200 else 'Service Unavailable'}",
                    [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
-    return [body]
+    # Waitress sends whatever the application returns, HEAD or not; body bytes after a HEAD
+    # answer would be read as the start of the next response on a kept-alive connection.
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
 
 def health_app(rt: Runtime, slack_connected: Callable[[], bool]) -> WSGIApp:
@@ -136,7 +140,7 @@ def health_app(rt: Runtime, slack_connected: Callable[[], bool]) -> WSGIApp:
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if _is_health_check(environ):
-            return _answer_health(rt, start_response, slack_connected)
+            return _answer_health(rt, environ, start_response, slack_connected)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 
@@ -202,7 +206,7 @@ def wsgi_app(rt: Runtime) -> WSGIApp:
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if _is_health_check(environ):
-            return _answer_health(rt, start_response)
+            return _answer_health(rt, environ, start_response)
         try:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:

@@ -44,6 +44,30 @@ def test_healthz_reports_ok(sqlite_stack: LocalStack) -> None:
                     "outbox_scheduled": 0, "outbox_held": 0, "slack_auth": "ok", "status": "ok"}
 
 
+def head_healthz(port: int) -> tuple[int, dict[str, str], bytes, int]:
+    """HEAD /healthz, then GET on the same kept-alive connection: the status, the HEAD answer's
+    headers and body, and the GET's status (a body sent after HEAD would spoil the second answer)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("HEAD", "/healthz")
+        r = conn.getresponse()
+        status, headers = r.status, {k.lower(): v for k, v in r.getheaders()}
+        body = r.read()
+        conn.request("GET", "/healthz")
+        then = conn.getresponse()
+        then.read()
+        return status, headers, body, then.status
+    finally:
+        conn.close()
+
+
+def test_healthz_answers_head_as_get_without_a_body(sqlite_stack: LocalStack) -> None:
+    """A load balancer or monitor configured with HEAD used to get 404 and report kessai down."""
+    status, headers, body, then = head_healthz(sqlite_stack.server.port)
+    assert (status, body, then) == (200, b"", 200)
+    assert headers["content-type"] == "application/json" and int(headers["content-length"]) > 0
+
+
 @pytest.mark.parametrize("how", ["deleted", "replaced"])
 def test_healthz_reports_a_sqlite_file_gone_from_under_kessai_and_saves_what_it_still_sees(
         sqlite_stack: LocalStack, tmp_path: Path, how: str) -> None:

@@ -17,6 +17,7 @@ from bot.sandbox import LocalSlack, SocketModeDriver
 from tests.conftest import database_url
 from tests.e2e.conftest import APPROVERS, CLEAN_DRAFT, all_text
 from tests.production.serveproc import ServeProcess
+from tests.production.test_operations import head_healthz
 
 
 def requests_to(slack: LocalSlack, user: str) -> list:  # type: ignore[type-arg]
@@ -100,6 +101,7 @@ def test_socket_mode_answers_health_checks_and_nothing_else_over_http(tmp_path: 
         assert status == 200 and report == {"database": "ok", "database_writes": "ok", "migrations": "current",
                                             "outbox_backlog": 0, "outbox_scheduled": 0, "outbox_held": 0, "slack_auth": "ok",
                                             "socket_mode": "connected", "status": "ok"}
+        assert head_healthz(serve.port)[::2] == (200, b"")
         # Events come over the socket only: a signed request over HTTP finds nothing to talk to.
         drv = serve.driver()
         drv.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
