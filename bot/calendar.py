@@ -369,6 +369,18 @@ class BusinessCalendar:
         first_of_next = date(year + month // 12, month % 12 + 1, 1)
         return self.previous_business_day(first_of_next)
 
+    def hours_in_japan(self, now: datetime) -> tuple[time, time] | None:
+        """Where today's working hours fall in Japan's time, when this zone's time is not Japan's
+        at some point of the year from ``now``; None when it always is (Asia/Tokyo, or a zone with
+        the same offset all year, where nothing moves). Monthly samples catch any daylight saving."""
+        _require_aware(now, "日時")
+        japan = _load_zone(DEFAULT_TZ)
+        if all((now + timedelta(days=30 * i)).astimezone(self.zone).utcoffset()
+               == (now + timedelta(days=30 * i)).astimezone(japan).utcoffset() for i in range(13)):
+            return None
+        start, end = self._window(self.local(now).date())
+        return start.astimezone(japan).time(), end.astimezone(japan).time()
+
     # --- instants ---------------------------------------------------------------------------
 
     def local(self, t: datetime) -> datetime:

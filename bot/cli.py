@@ -7,7 +7,7 @@ import logging
 import os
 import re
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo
@@ -41,6 +41,12 @@ def cmd_config_check(args: argparse.Namespace) -> int:
             print(f"  {p}", file=sys.stderr)
         return 1
     print(f"{path} は正しい設定です（組織 {len(org.orgs)}、職員 {len(org.members)}、アカウント {len(org.accounts)}）。")
+    moved = org.calendar(settings.tz).hours_in_japan(datetime.now(UTC))
+    if moved is not None:
+        # Valid, so not a problem (exit 0), but the IT 担当 checking the set-up should see it.
+        print(f"注意: KESSAI_TZ が「{settings.tz}」で、日本の時刻ではありません。勤務時間 {org.policy.working_hours}・"
+              f"営業日・リマインダーはこのタイムゾーンで判断します（日本時間では {moved[0]:%H:%M}〜{moved[1]:%H:%M}）。"
+              "意図したものでなければ、KESSAI_TZ を消すか「Asia/Tokyo」にしてください。", file=sys.stderr)
     return 0
 
 

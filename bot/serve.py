@@ -10,11 +10,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.app import build_runtime
-from bot.config import ConfigError, Settings, load_org_config
+from bot.config import ConfigError, OrgConfig, Settings, load_org_config
 from bot.logs import dump_thread_stacks, setup_logging
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,17 @@ def checked_socket_mode_handler(app: Any, app_token: str) -> Any:
     return CheckedSocketModeHandler(app, app_token, ping_interval=SOCKET_PING_SECONDS)
 
 
+def _warn_of_a_foreign_time_zone(settings: Settings, org: OrgConfig) -> None:
+    # KESSAI_TZ=UTC (a container's habit) is a valid zone, and every business rule follows it:
+    # 08:30-17:15 there is 17:30-02:15 in Japan, and reminders arrive at night. Said at each start.
+    calendar = org.calendar(settings.tz)
+    moved = calendar.hours_in_japan(datetime.now(UTC))
+    if moved is not None:
+        log.warning("KESSAI_TZ is %s, not Japan's time: working hours %s, business days and reminders follow "
+                    "that zone (%s-%s in Japan today); unset KESSAI_TZ or set it to Asia/Tokyo unless this is "
+                    "meant", settings.tz, org.policy.working_hours, f"{moved[0]:%H:%M}", f"{moved[1]:%H:%M}")
+
+
 def serve(settings: Settings) -> int:
     # A bot that runs but has stopped doing something (a wait on the database or on Slack that
     # does not end) shows where on SIGUSR1: every thread's stack goes to stderr, the log. No
@@ -85,6 +97,7 @@ def serve(settings: Settings) -> int:
         for p in e.problems:
             print(f"  {p}", file=sys.stderr)
         return 2
+    _warn_of_a_foreign_time_zone(settings, org)
     rt = build_runtime(settings, org)
     from bot.delivery_failures import DeliveryFailureReporter
 

@@ -109,6 +109,20 @@ def test_unknown_time_zone_is_refused_in_japanese() -> None:
         BusinessCalendar(tz="Asia/Joetsu")
 
 
+@pytest.mark.parametrize(("tz", "now", "expected"), [
+    ("Asia/Tokyo", datetime(2026, 12, 4, 1, 0, tzinfo=UTC), None),
+    ("Japan", datetime(2026, 12, 4, 1, 0, tzinfo=UTC), None),
+    ("Etc/GMT-9", datetime(2026, 12, 4, 1, 0, tzinfo=UTC), None),  # Japan's clock under another name
+    ("UTC", datetime(2026, 12, 4, 1, 0, tzinfo=UTC), (time(17, 30), time(2, 15))),
+    # Daylight saving half a year away still counts; the hours given are today's.
+    ("America/New_York", datetime(2026, 12, 4, 1, 0, tzinfo=UTC), (time(22, 30), time(7, 15))),
+    ("America/New_York", datetime(2026, 7, 4, 1, 0, tzinfo=UTC), (time(21, 30), time(6, 15))),
+])
+def test_hours_in_japan_only_for_a_zone_whose_clock_is_not_japans(
+        tz: str, now: datetime, expected: tuple[time, time] | None) -> None:
+    assert BusinessCalendar(tz=tz).hours_in_japan(now) == expected
+
+
 # --- business days --------------------------------------------------------------------------
 
 

@@ -23,6 +23,16 @@ def test_config_check_accepts_the_demo_file(tmp_path: Path) -> None:
     assert r.returncode == 0 and "正しい設定です" in r.stdout
 
 
+def test_config_check_points_out_business_hours_in_a_zone_that_is_not_japans(tmp_path: Path) -> None:
+    """A valid zone (exit 0), but one that moves 08:30-17:15 to 17:30-02:15 in Japan."""
+    r = kessai("config", "check", "--config", str(DEMO_TOML), cwd=tmp_path, KESSAI_TZ="UTC")
+    assert r.returncode == 0 and "正しい設定です" in r.stdout
+    assert "KESSAI_TZ が「UTC」" in r.stderr and "日本時間では 17:30〜02:15" in r.stderr
+    # A zone whose clock is Japan's all year moves nothing, and is not worth a word.
+    for tz in ("Asia/Tokyo", "Japan", "Etc/GMT-9"):
+        assert kessai("config", "check", "--config", str(DEMO_TOML), cwd=tmp_path, KESSAI_TZ=tz).stderr == ""
+
+
 def test_config_check_names_every_problem_with_its_line(tmp_path: Path) -> None:
     bad = DEMO_TOML.read_text(encoding="utf-8").replace('rank = "課長補佐"', 'rank = "係長代理"', 1)
     bad = bad.replace("[policy]", "[policy]\nfavourite_colour = \"blue\"", 1)

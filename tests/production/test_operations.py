@@ -409,3 +409,27 @@ def test_stopping_survives_the_loop_closing_its_trigger_before_the_last_pull_is_
     c.close()
     assert trigger._closed
     assert [t for t in threading.enumerate() if t not in before] == []
+
+
+def test_serve_warns_at_start_when_business_hours_follow_a_zone_that_is_not_japans(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """KESSAI_TZ=UTC was taken silently: 08:30-17:15 became 17:30-02:15 in Japan, reminders at night."""
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from tests.production.serveproc import ServeProcess
+
+    slack = LocalSlack(users=slack_users(org)).start()
+    try:
+        for tz in ("UTC", "Asia/Tokyo"):
+            serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path, name=tz.replace("/", "-"),
+                                 extra_env={"KESSAI_TZ": tz}).start()
+            assert serve.terminate() == 0
+            warned = [line for line in serve.log().splitlines() if "KESSAI_TZ is" in line]
+            if tz == "UTC":
+                [line] = warned
+                assert "WARNING" in line and "KESSAI_TZ is UTC, not Japan's time" in line
+                assert "(17:30-02:15 in Japan today)" in line
+            else:
+                assert warned == []
+    finally:
+        slack.stop()
