@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -151,7 +152,8 @@ def test_outbox_update_waits_for_its_post(db: Database) -> None:
         assert [r.payload["text"] for r in due] == ["a", "c"]
 
 
-def test_a_held_post_never_sent_is_dropped_with_the_edits_behind_it(db: Database) -> None:
+def test_a_held_post_never_sent_is_dropped_with_the_edits_behind_it(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
     morning = NOW + timedelta(hours=8)
     with db.session() as s:
         outbox.hold_posts_until(s, morning)
@@ -163,9 +165,15 @@ def test_a_held_post_never_sent_is_dropped_with_the_edits_behind_it(db: Database
         (u2,) = [r for r in outbox.rows(s) if r.message_key == "dm:1:v1:U2"]
         assert outbox.claim(s, u2.id or 0, morning, timedelta(seconds=15))  # the worker took it
     with db.session() as s:
+        (u1,) = [r.id for r in outbox.rows(s) if r.message_key == "dm:1:v1:U1" and r.op == "post"]
+    with db.session() as s, caplog.at_level(logging.INFO, logger="storage.outbox"):
         assert outbox.drop_unsent_post(s, "dm:1:v1:U1")
         assert not outbox.drop_unsent_post(s, "dm:1:v1:U2")  # may be in Slack: edited instead
         assert not outbox.drop_unsent_post(s, "dm:1:v1:U3")
+    # A message someone may ask after leaves a trace: which row, which key, never what it said.
+    [said] = [r.getMessage() for r in caplog.records if r.name == "storage.outbox"]
+    assert said == (f"outbox {u1} (post of dm:1:v1:U1) held for later and never sent: dropped, "
+                    "its request was settled meanwhile")
     with db.session() as s:
         assert [r.message_key for r in outbox.rows(s)] == ["dm:1:v1:U2"]
         assert outbox.posted_keys(s, "dm:1:v1:") == ["dm:1:v1:U2"]
