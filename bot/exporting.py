@@ -63,7 +63,10 @@ def json_chunks(rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
 
 
 # Excel treats a cell starting with one of these as a formula (=HYPERLINK(…) runs when opened).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Japanese Excel also reads full-width ＝＋－＠ typed into a cell as the operators (the IME's
+# width is forgiven); LibreOffice 7.4 keeps them as text when it opens a CSV, and Excel could not
+# be tried, so they are guarded too: the cost is a visible ' on a 差戻し reason such as 「－日付…」.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _cell(v: object) -> object:

@@ -132,6 +132,17 @@ def test_a_reason_excel_would_run_as_a_formula_is_exported_as_text() -> None:
     assert json.loads(to_json(export_rows(entries, {})))[1]["reason"] == "-日付を確認してください"  # JSON as is
 
 
+def test_a_reason_starting_with_a_full_width_operator_is_exported_as_text_and_gives_back_the_recorded_one() -> None:
+    """Japanese Excel forgives the IME's width: 「＝」 typed first starts a formula as "=" does."""
+    reasons = ["＝HYPERLINK(\"http://evil.example\",\"開く\")", "＋1", "－日付を確認してください", "＠SUM(A1)",
+               "日付＝12月1日"]
+    entries = [dataclasses.replace(e, reason=r) for e, r in zip(chain(len(reasons)), reasons, strict=True)]
+    parsed = list(csv.DictReader(io.StringIO(to_csv(export_rows(entries, {})).lstrip("\ufeff"))))
+    cells = [p["理由"] for p in parsed]
+    assert cells[:4] == ["'" + r for r in reasons[:4]] and cells[4:] == reasons[4:]
+    assert [c[1:] if c[:1] == "'" else c for c in cells] == reasons  # the first ' removed: as recorded
+
+
 def test_a_missing_or_behind_head_names_an_entry_that_exists() -> None:
     entries = chain(5)
     gone = verify_chain(entries, head=(0, GENESIS_HASH))  # the ledger_head row deleted
