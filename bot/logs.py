@@ -41,8 +41,10 @@ class RedactingFilter(logging.Filter):
         msg = record.getMessage()
         clean = redact(msg, self.secrets)
         if record.exc_info and record.exc_info[1] is not None:
+            # Formatters use a cached exc_text rather than format exc_info again, so the redacted
+            # text is what every handler writes; exc_info stays for handlers that want the exception
+            # itself (clearing it took it from every handler after this one, test captures included).
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info), self.secrets)
-            record.exc_info = None
         if clean != msg or record.args:
             record.msg, record.args = clean, ()
         return True

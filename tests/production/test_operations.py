@@ -227,6 +227,30 @@ def test_json_logs_are_one_object_per_line_and_redacted() -> None:
     assert "hunter2" not in json.dumps(lines) and lines[1]["level"] == "error"
 
 
+def test_a_redacted_traceback_leaves_the_exception_to_the_handlers_after_it() -> None:
+    """Redaction cleared exc_info, so every handler after kessai's (a test's log capture, an
+    operator's own) got the record without its exception; the text every formatter writes is
+    the redacted one all the same."""
+    redacted, after = io.StringIO(), io.StringIO()
+    first = logging.StreamHandler(redacted)
+    first.addFilter(RedactingFilter())
+    first.setFormatter(logging.Formatter("%(message)s"))
+    seen: list[logging.LogRecord] = []
+    second = logging.StreamHandler(after)
+    second.setFormatter(logging.Formatter("%(message)s"))
+    second.addFilter(lambda record: seen.append(record) or True)
+    logger = logging.getLogger("kessai.test.redacted_exc")
+    logger.handlers[:] = [first, second]
+    logger.propagate = False
+    try:
+        raise ValueError("postgresql://kessai:hunter2@db/kessai")
+    except ValueError:
+        logger.exception("failed")
+    assert seen and seen[0].exc_info is not None
+    assert "hunter2" not in redacted.getvalue() and "hunter2" not in after.getvalue()
+    assert "ValueError" in redacted.getvalue() and "ValueError" in after.getvalue()
+
+
 def test_redact_covers_app_tokens_and_urls() -> None:
     assert "xapp" in redact("xapp-1-A0-123-abc") and "abc" not in redact("xapp-1-A0-123-abc")
     assert redact("signing_secret=abc&x=1") == "signing_secret=[REDACTED]&x=1"
