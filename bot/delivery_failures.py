@@ -222,7 +222,12 @@ class DeliveryFailureReporter:
         still told (``_tell_draft_thread``): that is where its operator waits for a decision.
         """
         key = undeliverable_key(person, error, now.astimezone(self.tz).strftime("%Y-%m-%d"))
-        earlier = outbox.written_under(s, key)
+        # Replicas failing for the same person at once each found no report yet and each posted
+        # one, or counted the same rows and wrote the same number: the first to claim the key
+        # posts, the others wait their turn on it and count what the earlier ones wrote.
+        if not draft_repo.claim_event(s, key, now):
+            draft_repo.wait_for_event(s, key)
+        earlier = outbox.written_under(s, key)  # a claim forgotten (DELIVERY_MEMORY) is no second post
         if not earlier:
             self._escalate(s, now, text, key=key)
             return

@@ -50,6 +50,14 @@ def claim_event(s: Session, key: str, now: datetime) -> bool:
     return insert_if_absent(s, ProcessedEventRow.__table__, {"key": key, "received_at": now}, ["key"])  # type: ignore[attr-defined]
 
 
+def wait_for_event(s: Session, key: str) -> None:
+    """Hold the record of ``key`` (``claim_event``) until this transaction ends: another transaction
+    doing the same waits here, and then reads what this one wrote (PostgreSQL; SQLite runs one
+    writer at a time anyway)."""
+    s.connection().execute(select_(ProcessedEventRow.key).where(col(ProcessedEventRow.key) == key)  # type: ignore[call-overload]
+                           .with_for_update())
+
+
 def forget_old_deliveries(s: Session, before: datetime, limit: int = 5000) -> int:
     """Delete up to ``limit`` records of inbound deliveries and early deletions older than
     ``before``; how many went. They only serve to recognise Slack's retries and out-of-order

@@ -299,3 +299,62 @@ def test_a_row_locked_by_a_transaction_that_does_not_end_holds_back_only_itself(
         assert sorted(m.text for m in slack.messages("C0INTAKE")) == ["お知らせ1", "お知らせ2", "お知らせ3"]
         with db.session() as s:
             assert {r.status for r in outbox.rows(s)} == {outbox.SENT}
+
+
+# -- one report per unreachable person and day, from replicas failing for that person at once ------
+
+UNREACHABLE = "undeliverable:U0CHIEF:user_disabled:"
+
+
+def _failed_dm(n: int) -> OutboxRow:
+    return OutboxRow(id=1000 + n, op="post", payload={"channel": "U0CHIEF", "text": "決裁依頼"},
+                     message_key=f"dm:{900 + n}:v1:U0CHIEF", status=outbox.FAILED, attempts=1,
+                     next_attempt_at=datetime.now(UTC), created_at=datetime.now(UTC))
+
+
+def _while_counting(db: Database, other: Any) -> Any:
+    """A hook that, when this thread first counts the day's report, runs ``other`` in another thread
+    (another replica reporting a failure for the same person) until it ends or waits for a lock."""
+    me, done = threading.current_thread(), list[threading.Thread]()
+
+    def hook(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if done or threading.current_thread() is not me or "count(*)" not in statement \
+                or "outbox.message_key" not in statement:
+            return
+        done.append(threading.Thread(target=other))
+        done[0].start()
+        with db.engine.connect() as watch:
+            while done[0].is_alive() and not watch.exec_driver_sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND datname = current_database()").scalar():
+                time.sleep(0.01)
+    return hook, done
+
+
+def _reports(db: Database) -> tuple[list[OutboxRow], list[OutboxRow]]:
+    with db.session() as s:
+        rows = [r for r in outbox.rows(s, (outbox.PENDING,)) if (r.message_key or "").startswith(UNREACHABLE)]
+    return [r for r in rows if r.op == "post"], [r for r in rows if r.op == "update"]
+
+
+@pytest.mark.parametrize("reported_before", [0, 1])
+def test_replicas_failing_for_the_same_person_at_once_post_one_report_and_count_every_failure(
+        postgres: Database, org: Any, reported_before: int) -> None:
+    """Two replicas each failing a DM to a deactivated approver in the same instant both found no
+    report of the day yet and both posted one (reported_before=0); two failing after the first
+    report both counted the same rows and both wrote 「2 件」 for three failures (reported_before=1)."""
+    from bot.delivery_failures import DeliveryFailureReporter
+    db = postgres
+    reporter = DeliveryFailureReporter(db, org, lambda: datetime.now(UTC))
+    for n in range(reported_before):
+        reporter(_failed_dm(n), "user_disabled")
+    hook, other = _while_counting(db, lambda: reporter(_failed_dm(10), "user_disabled"))
+    event.listen(db.engine, "after_cursor_execute", hook)
+    try:
+        reporter(_failed_dm(11), "user_disabled")
+    finally:
+        event.remove(db.engine, "after_cursor_execute", hook)
+    other[0].join()
+    posts, updates = _reports(db)
+    assert len(posts) == 1
+    assert f"同じ理由で {reported_before + 2} 件" in max(updates, key=lambda r: r.id or 0).payload["text"]
