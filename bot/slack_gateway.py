@@ -44,6 +44,10 @@ LEASE = timedelta(seconds=15)
 # claim is renewed first): the claim must outlast the call, or another delivery may repeat it.
 CALL_SLACK = timedelta(seconds=1)
 MAX_ATTEMPTS = 50
+# Failures while Slack took nothing else (an outage, a broken proxy) count only up to here: a
+# message that waited out hours of outage is given up only after failing this many more times
+# on its own, not at the first 503 of a recovery (OWN_FAILURES = MAX_ATTEMPTS - OUTAGE_COUNT).
+OUTAGE_COUNT = MAX_ATTEMPTS - 10
 # How far back a retry looks for its post (pages of 200 messages) before posting it again.
 FIND_PAGES = 25
 # What Slack puts in "error": a code such as not_in_channel (anything else is not Slack speaking).
@@ -400,8 +404,8 @@ class SlackGateway:
                     log.log(logging.ERROR if news else logging.INFO,
                             "Slack refused the bot token (%s); outbox %s waits for a working token", refusal, row.id)
                 if isinstance(outcome, Transient):
-                    if row.attempts + 1 >= MAX_ATTEMPTS and not isinstance(outcome, AuthFailure | RateLimited) \
-                            and self._slack_took_others_since(row):
+                    own = self._slack_took_others_since(row)
+                    if row.attempts + 1 >= MAX_ATTEMPTS and not isinstance(outcome, AuthFailure | RateLimited) and own:
                         log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1,
                                   outcome)
                         outbox.mark_failed(s, row.id, str(outcome))
@@ -411,7 +415,8 @@ class SlackGateway:
                         MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(row.attempts, 12)))
                     log.warning("outbox %s (%s) will retry in %.1fs: %s", row.id, row.op, delay.total_seconds(),
                                 outcome)
-                    outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome))
+                    outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome),
+                                      counted_up_to=None if own else OUTAGE_COUNT)
                 elif isinstance(outcome, Permanent) and self._parent_waits(row, str(outcome)):
                     # Said loudly once; the retries every PARENT_RETRY are news to nobody until one works.
                     first = not (row.last_error or "").startswith(PARENT_REFUSED_PREFIX)

@@ -513,10 +513,15 @@ def mark_later(s: Session, row_id: int, at: datetime) -> None:
                            .values(next_attempt_at=at, claimed_until=None))
 
 
-def mark_retry(s: Session, row_id: int, at: datetime, error: str) -> None:
+def mark_retry(s: Session, row_id: int, at: datetime, error: str, *, counted_up_to: int | None = None) -> None:
+    """Try the row again at ``at``. ``counted_up_to``: this attempt adds to the row's count only
+    below that many (an attempt that says nothing about the message, see SlackGateway._record)."""
+    attempts: Any = OutboxRow.attempts + 1
+    if counted_up_to is not None:
+        attempts = case((col(OutboxRow.attempts) < counted_up_to, OutboxRow.attempts + 1), else_=OutboxRow.attempts)
     s.connection().execute(
         update(OutboxRow).where(col(OutboxRow.id) == row_id)
-        .values(next_attempt_at=at, claimed_until=None, last_error=error[:2000], attempts=OutboxRow.attempts + 1)
+        .values(next_attempt_at=at, claimed_until=None, last_error=error[:2000], attempts=attempts)
     )
 
 
