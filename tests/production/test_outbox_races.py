@@ -358,3 +358,104 @@ def test_replicas_failing_for_the_same_person_at_once_post_one_report_and_count_
     posts, updates = _reports(db)
     assert len(posts) == 1
     assert f"同じ理由で {reported_before + 2} 件" in max(updates, key=lambda r: r.id or 0).payload["text"]
+
+
+# -- an approval DM held for the morning, settled while a replica delivers it -------------------
+
+HELD_DM = "dm:77:v1:U0CHIEF"
+
+
+def _held_dm(db: Database, night: datetime, morning: datetime) -> None:
+    with db.session() as s:
+        outbox.hold_posts_until(s, morning)
+        outbox.enqueue(s, "post", {"channel": "C0DMCHIEF", "text": "決裁依頼"}, now=night, message_key=HELD_DM)
+
+
+def _settle(db: Database, now: datetime) -> bool:
+    """What Notifier._settle_dm does when the request is decided: drop the post, else edit it."""
+    with db.session() as s:
+        dropped = outbox.drop_unsent_post(s, HELD_DM)
+        if not dropped:
+            outbox.enqueue(s, "update", {"text": "決裁依頼（承認済み）"}, now=now, message_key=HELD_DM)
+    return dropped
+
+
+def _lock_waiters(db: Database) -> int:
+    with db.engine.connect() as c:
+        return int(c.exec_driver_sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                     "AND datname = current_database()").scalar() or 0)
+
+
+@pytest.mark.parametrize("first", ["claim", "drop"])
+def test_a_held_dm_settled_while_another_replica_claims_it_is_either_never_sent_or_sent_and_edited(
+        postgres: Database, first: str) -> None:
+    """drop_unsent_post (one replica: the request decided at 08:30) against the delivery pass of
+    another claiming the same row at that instant, each left uncommitted while the other runs its
+    statement: whichever is first, nothing is edited that was never posted and nothing claimed is
+    orphaned."""
+    db = postgres
+    night = datetime(2026, 12, 4, 13, 0, tzinfo=UTC)
+    clock = Clock(night + timedelta(hours=6, minutes=30))
+    _held_dm(db, night, clock.t)
+    with LocalSlack(channels={"C0DMCHIEF": "dm"}) as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        outcome: list[bool] = []
+        deleted, claimed = threading.Event(), threading.Event()
+        other = threading.Thread(target=lambda: outcome.append(_settle(db, clock.t)))
+        worker = threading.current_thread()
+
+        def race(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            if threading.current_thread() is not worker:
+                if first == "drop" and statement.startswith("DELETE FROM outbox"):
+                    deleted.set()  # the drop's row lock is taken, not committed:
+                    claimed.wait()  # the claim runs now
+                return
+            if first == "claim" and statement.startswith("UPDATE outbox SET claimed_until") and not other.ident:
+                other.start()  # the claim is made, not committed: the drop runs now
+                while other.is_alive() and not _lock_waiters(db):
+                    time.sleep(0.01)
+            elif first == "drop" and "FROM outbox" in statement and not other.ident:
+                other.start()  # the pass has not claimed yet
+                deleted.wait()
+            elif first == "drop" and statement.startswith("UPDATE outbox SET claimed_until"):
+                claimed.set()
+
+        event.listen(db.engine, "after_cursor_execute", race)
+        try:
+            gateway.deliver_due()
+        finally:
+            event.remove(db.engine, "after_cursor_execute", race)
+            claimed.set()
+        other.join()
+        gateway.deliver_due()
+        [dropped] = outcome
+        assert (first == "drop") == dropped
+        texts = [m.text for m in slack.messages("C0DMCHIEF")]
+        edits = slack.calls_of("chat.update")
+        if dropped:
+            assert texts == [] and edits == []
+        else:
+            assert texts == ["決裁依頼（承認済み）"] and edits and all(c.ok for c in edits)
+        with db.session() as s:
+            assert outbox.rows(s, (outbox.PENDING, outbox.HELD, outbox.FAILED)) == []
+
+
+def test_a_held_dm_claimed_by_a_replica_killed_before_sending_is_posted_and_edited_by_another(
+        postgres: Database) -> None:
+    db = postgres
+    night = datetime(2026, 12, 4, 13, 0, tzinfo=UTC)
+    clock = Clock(night + timedelta(hours=6, minutes=30))
+    _held_dm(db, night, clock.t)
+    with db.session() as s:  # all a replica killed after its claim leaves behind
+        [row] = outbox.rows(s, (outbox.PENDING,))
+        assert outbox.claim_many(s, [row.id or 0], clock.t, LEASE)
+    assert _settle(db, clock.t) is False  # it may be in Slack: kept, and edited
+    with LocalSlack(channels={"C0DMCHIEF": "dm"}) as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        assert gateway.deliver_due() == 0  # still claimed by the dead replica
+        clock.t += LEASE
+        gateway.deliver_due()
+        gateway.deliver_due()
+        assert [m.text for m in slack.messages("C0DMCHIEF")] == ["決裁依頼（承認済み）"]
+    with db.session() as s:
+        assert outbox.rows(s, (outbox.PENDING, outbox.HELD, outbox.FAILED)) == []
