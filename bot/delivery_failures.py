@@ -67,9 +67,10 @@ def _minutes(d: timedelta) -> int:
     return max(1, round(d.total_seconds() / 60))
 
 
-def undeliverable_key(person: str, error: str, day: str) -> str:
-    """The escalation channel's one message, per day, on what could not reach ``person`` for ``error``."""
-    return f"undeliverable:{person}:{error}:{day}"
+def undeliverable_key(target: str, error: str, period: str) -> str:
+    """The escalation channel's one message, per ``period`` (a day for a person, an hour for a
+    channel), on what could not reach ``target`` for ``error``."""
+    return f"undeliverable:{target}:{error}:{period}"
 
 
 class DeliveryFailureReporter:
@@ -109,13 +110,14 @@ class DeliveryFailureReporter:
         now = self.clock()
         with self.db.session() as s:
             if error in CHANNEL_PROBLEMS and target[:1] in ("C", "G"):
-                if self._told_this_hour(s, now, target, error):
-                    log.error("outbox %s (%s to %s) failed with %s; reported already this hour", row.id, row.op,
-                              target, error)
-                    return
-                self._escalate(s, now, f":warning: kessai がチャンネル <#{target}> にメッセージを送れませんでした"
-                                       f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
-                                       "決裁の依頼と決裁は DM でそのまま進みますが、このチャンネルのスレッドへのお知らせは届きません。")
+                # Once an hour: the bot removed from an intake channel fails every reply in every
+                # thread there, each the same news; the hour's message counts them.
+                text = (f":warning: kessai がチャンネル <#{target}> にメッセージを送れませんでした"
+                        f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
+                        "決裁の依頼と決裁は DM でそのまま進みますが、このチャンネルのスレッドへのお知らせは届きません。")
+                local = now.astimezone(self.tz)
+                self._escalate_once(s, now, undeliverable_key(target, error, local.strftime("%Y-%m-%dT%H")), text,
+                                    f"{local.hour}時台に")
             elif (error in USER_PROBLEMS or error == "channel_not_found") and target[:1] in ("U", "W", "D"):
                 person = self._slack_id(row, target)
                 who = self._name(person)
@@ -126,7 +128,9 @@ class DeliveryFailureReporter:
                 else:
                     advice = "組織設定ファイルの職員の Slack ID を確認してください。"
                 text = f":warning: {escape(who)} さんにメッセージを届けられませんでした（{problem}）。{advice}"
-                self._escalate_once_a_day(s, now, person, error, text)
+                day = now.astimezone(self.tz).strftime("%Y-%m-%d")
+                self._escalate_once(s, now, undeliverable_key(person, error, day), text, "本日これまでに",
+                                    "決裁依頼の分は、それぞれの下書きのスレッドでもお知らせしています")
                 self._tell_draft_thread(s, now, row, text)
             else:
                 log.error("outbox %s (%s to %s) failed with %s; nobody to tell in Slack", row.id, row.op, target, error)
@@ -213,15 +217,16 @@ class DeliveryFailureReporter:
         m = self.org.member(slack_id)
         return m.name if m else slack_id
 
-    def _escalate_once_a_day(self, s: Session, now: datetime, person: str, error: str, text: str) -> None:
-        """Tell the escalation channel that ``person`` cannot be reached, once a day for each reason.
+    def _escalate_once(self, s: Session, now: datetime, key: str, text: str, since: str, also: str = "") -> None:
+        """Tell the escalation channel ``text`` once under ``key`` (``undeliverable_key``: a person
+        or a channel, a reason, a day or an hour).
 
         A deactivated approver of twelve waiting drafts fails twelve DMs in one sweep or restart:
         twelve identical warnings would bury the channel. The first is posted; each later one only
-        edits it (silently) to say how many messages failed so far today. Each draft's thread is
-        still told (``_tell_draft_thread``): that is where its operator waits for a decision.
+        edits it (silently) to say how many messages failed ``since`` (「本日これまでに」). Each
+        draft's thread is still told (``_tell_draft_thread``, ``also`` says so): that is where its
+        operator waits for a decision.
         """
-        key = undeliverable_key(person, error, now.astimezone(self.tz).strftime("%Y-%m-%d"))
         # Replicas failing for the same person at once each found no report yet and each posted
         # one, or counted the same rows and wrote the same number: the first to claim the key
         # posts, the others wait their turn on it and count what the earlier ones wrote.
@@ -234,10 +239,10 @@ class DeliveryFailureReporter:
         if outbox.message_location(s, key) is None and not outbox.post_on_its_way(s, key):
             # The day's message could not be posted (the channel refused it; its members had it by
             # DM): nothing to edit, and another copy would only repeat it.
-            log.error("message to %s failed again (%s); reported earlier today", person, error)
+            log.error("a message failed again (%s); reported earlier", key)
             return
-        more = (f"\n本日これまでに、同じ理由で {earlier + 1} 件のメッセージを届けられませんでした（このお知らせにまとめています。"
-                "決裁依頼の分は、それぞれの下書きのスレッドでもお知らせしています）。")
+        more = (f"\n{since}、同じ理由で {earlier + 1} 件のメッセージを届けられませんでした（このお知らせにまとめています"
+                + (f"。{also}" if also else "") + "）。")
         outbox.enqueue(s, "update", {"text": text + more, REPORT_FLAG: True}, now=now, message_key=key)
 
     def _around_escalation_channel(self, s: object, now: datetime, row: OutboxRow, channel: str, error: str) -> None:

@@ -180,6 +180,24 @@ def test_bot_not_in_intake_channel_alerts_the_escalation_channel(
     assert all(len(dm(st, a)) == 1 for a in APPROVERS)  # the rest still went out
 
 
+def test_a_channel_refusing_every_reply_is_reported_once_an_hour_not_once_a_message(
+        fast_stack: LocalStack) -> None:
+    """The bot removed from an intake channel (or the channel archived) while drafts are in it:
+    each reply the bot then writes in their threads failed on its own and posted its own warning
+    in the escalation channel, the same sentence once for every check result, status and decision."""
+    st = fast_stack
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=1000)
+    for n in range(3):
+        st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
+    for a in APPROVERS:
+        st.slack.wait_for(lambda a=a: len(dm(st, a)) == 3, timeout=15)
+    settle(st)
+    refused = [c for c in st.slack.calls_of("chat.postMessage", ok=False) if c.params.get("channel") == "C0INTAKE"]
+    assert len(refused) >= 3
+    [warning] = [t for t in escalation_texts(st) if "<#C0INTAKE>" in t]
+    assert "招待" in warning and f"時台に、同じ理由で {len(refused)} 件" in warning
+
+
 def test_unknown_approver_is_reported_in_the_thread_and_escalated(tmp_path: Path, org: OrgConfig) -> None:
     users = {k: v for k, v in slack_users(org).items() if k != "U0CHIEF"}
     slack = LocalSlack(users=users).start()
