@@ -439,6 +439,12 @@ class SlackGateway:
             outbox.mark_sent_many(s, sent, self.clock())
         return failures
 
+    def delivered_since(self, at: datetime) -> bool:
+        """Whether Slack took a message from this process at or after ``at``."""
+        with self._auth_lock:
+            delivered = self._delivered_at
+        return delivered is not None and delivered >= at
+
     def _slack_took_others_since(self, row: OutboxRow) -> bool:
         """Whether Slack took another message since this row came due for this attempt.
 
@@ -446,9 +452,7 @@ class SlackGateway:
         the way) and the message is kept: counting those attempts, MAX_ATTEMPTS dropped every
         waiting message, approval requests included, after about 3.5 hours of retries.
         """
-        with self._auth_lock:
-            delivered = self._delivered_at
-        return delivered is not None and delivered >= as_utc(row.next_attempt_at)
+        return self.delivered_since(as_utc(row.next_attempt_at))
 
     def _parent_waits(self, row: OutboxRow, error: str) -> bool:
         """Whether a refused post is a thread parent to try again later rather than give up on."""

@@ -32,6 +32,11 @@ HELD_TOO_LONG = timedelta(hours=1)
 # Slack is down or out of reach, and nothing goes out. The backlog alone is only a number, and
 # a monitor that looks at the status saw 200 all through an outage or a firewall change.
 STALLED_ATTEMPTS = 10
+# Stalled rows make /healthz 503 only while Slack has taken nothing from this process for this
+# long (two retries at the longest backoff): then Slack is down or out of reach from here. While
+# messages go out, a stalled row is one message failing on its own (given up at MAX_ATTEMPTS),
+# and every replica answering 503 for it would have a load balancer turn all of Slack's events away.
+STALLED_QUIET = timedelta(minutes=10)
 MAX_BODY_BYTES = 1_000_000  # Slack payloads are far smaller; refuse anything that is not Slack
 # Open connections waitress serves at once (its default, 100, is what it takes for anyone who can
 # reach the port to lock Slack out by opening connections and sending nothing), and how long one
@@ -82,7 +87,8 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             stalled = outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX))
         if stalled:
             report["outbox_stalled"] = stalled
-            status = 503
+            if not rt.gateway.delivered_since(now - STALLED_QUIET):
+                status = 503
         report["outbox_held"] = held
         if stale:
             # A reply waits that long only when its parent is stuck: a refused parent sends its

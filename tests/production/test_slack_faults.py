@@ -15,7 +15,7 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT
-from bot.web import health
+from bot.web import STALLED_ATTEMPTS, health
 from storage import outbox
 from tests.conftest import database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
@@ -415,5 +415,29 @@ def test_a_message_slack_keeps_failing_while_others_go_out_is_still_given_up(
             failed = outbox.rows(s, (outbox.FAILED,))
         assert [r.payload.get("channel") for r in failed] == [APPROVERS[0]]
         assert len(dm(st, APPROVERS[1])) == 1
+    finally:
+        st.stop()
+
+
+def test_one_message_failing_while_others_go_out_does_not_mark_every_replica_unhealthy(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """outbox_stalled counts the whole database's rows: one message Slack kept refusing with 500
+    while everything else went out made /healthz 503 on every replica for the three hours until
+    it was given up, and a load balancer checking /healthz took them all out, turning Slack's
+    events away. Slack takes this process's messages: the row is reported, the status stays 200."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(APPROVERS[0]))
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(STALLED_ATTEMPTS + 2):
+            st.driver.app_home_opened("U0OPERATOR")  # other messages keep going out meanwhile
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        st.driver.app_home_opened("U0OPERATOR")
+        st.deliver()
+        status, report = health(st.rt)
+        assert report["outbox_stalled"] == 1
+        assert status == 200, report
     finally:
         st.stop()
