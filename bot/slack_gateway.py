@@ -159,6 +159,10 @@ class SlackGateway:
         # When Slack last took a message from this process: a message that fails while others go
         # out is what fails (MAX_ATTEMPTS); one that fails while everything does waits for Slack.
         self._delivered_at: datetime | None = None
+        # Since when every message this process tried failed for want of Slack (5xx, network, a
+        # proxy's page), with nothing delivered since; None once one goes out. With replicas the
+        # others deliver those messages, so nothing in the database shows that this one cannot.
+        self._failing_since: datetime | None = None
 
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
@@ -388,7 +392,10 @@ class SlackGateway:
         located: list[tuple[str, str, str]] = []
         if any(not isinstance(o, Exception) for o in outcomes):
             with self._auth_lock:
-                self._delivered_at = self.clock()
+                self._delivered_at, self._failing_since = self.clock(), None
+        elif any(isinstance(o, Transient) and not isinstance(o, AuthFailure | RateLimited) for o in outcomes):
+            with self._auth_lock:
+                self._failing_since = self._failing_since or self.clock()
         with self.db.session() as s:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
@@ -438,6 +445,11 @@ class SlackGateway:
             outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
         return failures
+
+    def failing_since(self) -> datetime | None:
+        """Since when Slack has taken nothing this process tried to send (``_failing_since``)."""
+        with self._auth_lock:
+            return self._failing_since
 
     def delivered_since(self, at: datetime) -> bool:
         """Whether Slack took a message from this process at or after ``at``."""

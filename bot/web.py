@@ -89,6 +89,12 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             report["outbox_stalled"] = stalled
             if not rt.gateway.delivered_since(now - STALLED_QUIET):
                 status = 503
+        if (failing := rt.gateway.failing_since()) is not None and now - failing >= STALLED_QUIET:
+            # This replica cannot reach Slack while the others deliver what it fails (behind a
+            # broken proxy or firewall): the count above stays at 0, and a load balancer should
+            # stop sending it Slack's requests, whose messages it would hold up.
+            report["slack_delivery"] = f"failing since {failing.isoformat()}"
+            status = 503
         report["outbox_held"] = held
         if stale:
             # A reply waits that long only when its parent is stuck: a refused parent sends its

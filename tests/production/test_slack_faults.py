@@ -396,6 +396,40 @@ def test_a_message_failing_once_as_slack_comes_back_from_a_long_outage_is_not_gi
         st.stop()
 
 
+def test_a_replica_that_cannot_reach_slack_says_so_while_another_delivers(tmp_path: Path, org: OrgConfig) -> None:
+    """Two replicas, one behind a proxy that answers 502 for everything: each message it claims
+    fails there and goes out from the other one, so the stalled count of the database stays at 0
+    and its /healthz said 200 for as long as it lasted, while it held every batch it claimed
+    (and the approval DMs of the requests it handled) for a retry. It answers 503 now."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    url = database_url("sqlite", tmp_path)
+    good = start_local_stack(org, url, clock=clock, start_gateway=False)
+    broken_proxy = LocalSlack(users=slack_users(org)).start()
+    cut_off = start_local_stack(org, url, clock=clock, start_gateway=False, slack=broken_proxy)
+    broken_proxy.inject("*", status=502, body="<html>Bad Gateway</html>", times=10**6)  # since it started
+    try:
+        good.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(4):
+            good.driver.app_home_opened("U0OPERATOR")
+            cut_off.deliver()  # claims what is due first, and fails it
+            clock.t += MAX_BACKOFF
+            good.deliver()
+        for a in APPROVERS:
+            assert len(dm(good, a)) == 1
+        assert health(good.rt)[0] == 200
+        status, report = health(cut_off.rt)
+        assert status == 503 and "outbox_stalled" not in report
+        assert report["slack_delivery"].startswith("failing since ")
+        broken_proxy.clear_faults()
+        good.driver.app_home_opened("U0OPERATOR")
+        cut_off.deliver()
+        status, report = health(cut_off.rt)
+        assert status == 200 and "slack_delivery" not in report
+    finally:
+        cut_off.stop()
+        good.stop()
+
+
 def test_a_message_slack_keeps_failing_while_others_go_out_is_still_given_up(
         tmp_path: Path, org: OrgConfig) -> None:
     """The limit still ends a message that only fails itself, which would otherwise hold up its
