@@ -299,7 +299,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「PW: …」「パスワード→…」「パスワード - …」「パスワード変更しました→…」「【パスワード】…」、語の文字間に空白を入れた「パ ス ワ ー ド：…」、
     「ID …」と並べた「PW …」（同じ行でも次の行でも）、フォームのように次の行に値だけを書いたもの（「パスワードは以下のとおりです。」の次の行も）、表計算ソフトや CSV・Markdown の表で「パスワード」の列に
     書いた値、JSON や設定ファイルの「"password": "…"」、Wi-Fi の QR コードの文字列（WIFI:…;P:…;）、「パス：…」「パスは「…」」、Wi-Fi の「暗号化キー：…」
-    「パスキー：…」「セキュリティキー：…」「パスフレーズ＝…」「接続キー …」「PSK=…」、SSID と並べた「KEY：…」、1行に並べた「ID koho01 PW …」、ラベルを並べて値を続けた「ID・パスワード：koho01・…」「ID/PW：koho01/…」（伏せるのは後に書いたパスワードで、ID はどのアカウントか分かるよう示します）、ラベルなしで ID と並べた「ログイン情報 koho01 …」「アカウント：koho01　…」（「公式アカウント：@joetsu_city」や、記号のない名前が続く「公式アカウント joetsu_city Joetsu2026」のような紹介は対象外です）、機器やサーバーの管理者と並べた「admin / …」「root:…」（「Admin: JoetsuCity2026」のように「Admin:」の後に記号のない名前を書いたものは、管理者の名前の紹介なので対象外です）、コマンドに書いた「curl -u koho:…」「mysql -p…」、値を先に書いた「Kessai2026! がパスワードです」）と、形式から明らかな
+    「パスキー：…」「セキュリティキー：…」「パスフレーズ＝…」「接続キー …」「PSK=…」、SSID と並べた「KEY：…」、1行に並べた「ID koho01 PW …」、ラベルを並べて値を続けた「ID・パスワード：koho01・…」「ID/PW：koho01/…」（伏せるのは後に書いたパスワードで、ID はどのアカウントか分かるよう示します）、ラベルなしで ID と並べた「ログイン情報 koho01 …」「アカウント：koho01　…」（「公式アカウント：@joetsu_city」や、記号のない名前が続く「公式アカウント joetsu_city Joetsu2026」のような紹介は対象外です。同じ行にログイン・管理画面などの語があるもの、「/」で区切ったものは止めます）、機器やサーバーの管理者と並べた「admin / …」「root:…」（「Admin: JoetsuCity2026」のように「Admin:」の後に記号のない名前を書いたものは、管理者の名前の紹介なので対象外です。「ルーター管理画面 admin: Kessai2026」のように同じ行にログイン・管理画面などの語があれば止めます）、コマンドに書いた「curl -u koho:…」「mysql -p…」、値を先に書いた「Kessai2026! がパスワードです」）と、形式から明らかな
     トークン（Slack の xoxb-… と Webhook URL、AWS の AKIA…、GitHub の ghp_…、GitLab の glpat-…、
     sk-…、Google の AIza…・ya29.…・GOCSPX-…、Facebook・Instagram の EAA…・IGQV…、npm_…、SendGrid の
     SG.…、「Bearer …」、Discord の Webhook URL、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE

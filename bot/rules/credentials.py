@@ -923,6 +923,25 @@ _HANDLE_LIKE = re.compile(r"[@#]|.*(?:/|@|://)")
 # 「公式アカウント」「市公式Xアカウント」「公式 Instagram アカウント」: 公式 shortly before the label, on its line.
 _OFFICIAL = re.compile(r"公式[^\n]{0,12}$")
 _OFFICIAL_REACH = 14
+# Words on a line that make it a login, not an introduction: 「市公式Xアカウントのログイン情報 koho_admin
+# Kessai2026」「ルーター管理画面 admin: Kessai2026」.
+_LOGIN_CONTEXT = re.compile(
+    r"(?i)ログイン|サインイン|log[ \t]?in|sign[ \t]?in|管理画面|管理者画面|パスワード|password|passwd|(?<![a-z])(?:pw|pass)(?![a-z])|"
+    r"ルーター|router|サーバ|server|認証|初期設定|(?<![a-z])(?:id|user)(?![a-z])"
+)
+
+
+_CONTEXT_REACH = 40
+
+
+def _line_of(norm: str, start: int, end: int) -> str:
+    """The text around [start, end) on its line, a bounded way each side: read once per pair, the
+    whole line would make a 40,000-character line of pairs quadratic."""
+    a = max(0, start - _CONTEXT_REACH)
+    b = min(len(norm), end + _CONTEXT_REACH)
+    a = norm.rfind("\n", a, start) + 1 or a
+    nl = norm.find("\n", end, b)
+    return norm[a:b if nl < 0 else nl]
 
 
 def _login_pairs(norm: str) -> Iterator[Credential]:
@@ -941,7 +960,14 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
             # 「公式アカウント joetsu_city Joetsu2026」 introduces the account to the public, and a
             # campaign's name or a hashtag written without its 「#」 follows; a login shared under that
             # label has a symbol in its password (「公式アカウント koho01 Yuki2025!」).
-            if not symbol and _OFFICIAL.search(norm, max(0, m.start() - _OFFICIAL_REACH), m.start()):
+            # Only the bare 「アカウント」 a space from the name, on a line that speaks of no login
+            # (「市公式Xアカウントのログイン情報 koho_admin Kessai2026」 is one, shared).
+            if (
+                not symbol and m["mark"] is None and m["label"] == "アカウント"
+                and _OFFICIAL.search(norm, max(0, m.start() - _OFFICIAL_REACH), m.start())
+                and not _LOGIN_CONTEXT.search(_line_of(norm, m.start(), m.end()).replace(m["label"], ""))
+                and "admin" not in m["id"].lower()
+            ):
                 continue
         a = m.start("value")
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
@@ -978,6 +1004,8 @@ def _admin_pairs(norm: str) -> Iterator[Credential]:
         # and so is anything after 「root」, which names no one.
         label_colon = (
             m["mark"] == ":" and m.start("value") > m.end("mark") and not m.group().lower().startswith("root")
+            # 「ルーター管理画面 admin: Kessai2026」: a login's words on the line make it the pair.
+            and not _LOGIN_CONTEXT.search(_line_of(norm, m.start(), m.end()))
         )
         if ((m["mark"] is None or label_colon) and not symbol) or value[:1] in _VARIABLE or _TECHNICAL.fullmatch(value):
             continue

@@ -1383,3 +1383,23 @@ def test_passphrase_awareness_stays_silent(text: str) -> None:
 def test_an_administrators_pair_glued_or_under_root_fires_without_a_symbol(text: str) -> None:
     # The colon glues a login (user:password); 「root」 names no administrator as 「Admin:」 can.
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市公式Xアカウントのログイン情報 koho_admin Kessai2026",
+        "公式アカウントのログイン情報：koho_admin Kessai2026",
+        "公式Instagramアカウント koho_admin Kessai2026",
+        "公式アカウント joetsu_city / Joetsu2026",
+        "ルーター管理画面 admin: Kessai2026",
+        "ルーターの管理画面にログイン：Admin: Kessai2026",
+        "管理画面ログイン Admin: JoetsuKoho2026",
+    ],
+)
+def test_a_login_under_the_official_account_or_admin_label_still_fires(text: str) -> None:
+    """1a5fdfe exempted 「公式アカウント joetsu_city Joetsu2026」 and 「Admin: JoetsuCity2026」 as
+    introductions; the exemption also took the official account's login info, a slash-separated pair
+    and an administrator's login on a line about a router's admin screen."""
+    [f] = findings_of("confidential.secret", text)
+    assert "Kessai2026" not in _shown(text) and "Joetsu2026" not in _shown(text)
