@@ -784,6 +784,7 @@ _KANA_VALUE = re.compile(
     r"(?:(?P<sep>[ \t]*+(?:(?P<wa>は)|::?|=|→|】)[ \t]*+)(?P<open>[「『\"“])?|[ \t]*+を[ \t]*+(?P<quoted>[「『\"“]))"
     r"(?P<value>(?:[ぁ-ゖ]|[0-9])++|(?:[ァ-ヺー]|[0-9])++)"
 )
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
 # What may follow a kana value: its closing quote, the copula, the end of its sentence or line.
 _KANA_END = re.compile(r"[ \t]*+(?:[」』\"”]|です|でした|になります|となります|[。.!！\n(（]|$)")
 _KANA_END_UNQUOTED_WA = re.compile(r"[ \t]*+(?:です|でした|になります|となります)")
@@ -839,6 +840,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue  # a word of a longer sentence: 「パスワード：メールでお知らせします」
         if _EXAMPLE_AFTER.match(norm, end + (1 if quoted else 0)):
             continue
+        if not quoted and not _has_digit(value) and not _HIRAGANA.match(value):
+            continue  # katakana alone unquoted is a loanword saying where it is: 「パスワード：メールアドレス」
         if m["wa"] and not quoted and not (_has_digit(value) or _KANA_END_UNQUOTED_WA.match(norm, end)):
             continue  # after 「は」 a kana word is prose unless a copula closes it or digits mark it
         if quoted and not _KANA_QUOTED_END.match(norm, end):

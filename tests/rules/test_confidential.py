@@ -1335,6 +1335,29 @@ def test_prose_after_a_password_label_is_no_spaced_or_kana_value(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
+        "ログインID：会員番号\nパスワード：メールアドレス",
+        "パスワード：マイナンバーカード",
+        "パスワード：ニックネーム",
+        "パスコード：ミーティング",
+        "パスワード：ランダム",
+        "Wi-Fiの接続キー：ステッカー",
+    ],
+)
+def test_a_katakana_word_unquoted_after_a_password_label_is_no_kana_value(text: str) -> None:
+    """90b588a read any kana after 「パスワード：」 to the line's end as a password; a katakana word
+    there, unquoted and without digits, is a loanword saying what or where the password is (a form's
+    instruction), not the value. Quoted (「パスコードは「ヒマワリ」です」) or with digits it still fires."""
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["パスコードは「ヒマワリ」です", "パスワード：サクラ2026", "パスワード：もみじがり"])
+def test_a_quoted_or_numbered_katakana_value_or_a_hiragana_one_still_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "通知用トークン xoxb- 1234- 5678-abcd",
         "SlackのBotトークン：xoxb-1234567890- 1234567890-AbCdEfGhIjKlMnOpQrStUvWx",
         "APIキー: AIzaSyA1b2C3 d4E5f6G7h8I9j0KlMnOpQrStUvW",
