@@ -452,9 +452,14 @@ def _card_shape(part: list[int]) -> bool:
     return all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
 
 
+_READ_AS_DIGITS = frozenset(KANJI_DIGITS + "○" + "零壱弐参肆伍陸漆捌玖壹貳參" + "OoIlＯｏＩｌ")  # _DAIJI, defined below
+
+
 def _masked_number(number: str, shown: int) -> str:
     """``number`` with each digit a star but its last ``shown``, separators kept (「＊＊＊＊ ＊＊＊＊ 1111」)."""
-    digits = [i for i, ch in enumerate(number) if ch.isdigit() or ch in KANJI_DIGITS or ch == "○"]
+    # Every character read as a digit: kanji and formal numerals, and the letters typed for digits
+    # (「壱弐参肆…」「I234 5678 9O18」) as much as the digits themselves.
+    digits = [i for i, ch in enumerate(number) if ch.isdigit() or ch in _READ_AS_DIGITS]
     hidden = set(digits[: len(digits) - shown] if shown else digits)
     return "".join("＊" if i in hidden else ch for i, ch in enumerate(number))
 

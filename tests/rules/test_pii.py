@@ -962,6 +962,9 @@ def test_formal_numerals_and_letters_need_the_label_and_digits(text: str) -> Non
 @pytest.mark.parametrize(("code", "text", "number", "shown"), [
     ("pii.my_number", "マイナンバーは 1234 5678 9018 です", "1234 5678 9018", "＊＊＊＊ ＊＊＊＊ ＊＊＊＊"),
     ("pii.my_number", "個人番号：一二三四 五六七八 九〇一八", "一二三四 五六七八 九〇一八", "＊＊＊＊ ＊＊＊＊ ＊＊＊＊"),
+    # Formal numerals and letters for digits (3f7ee25) are read as digits: masked as digits.
+    ("pii.my_number", "個人番号：壱弐参肆 伍陸漆捌 玖零壱捌", "壱弐参肆 伍陸漆捌 玖零壱捌", "＊＊＊＊ ＊＊＊＊ ＊＊＊＊"),
+    ("pii.my_number", "マイナンバー：I234 5678 9O18", "I234 5678 9O18", "＊＊＊＊ ＊＊＊＊ ＊＊＊＊"),
     ("pii.card_number", "カード番号 4111-1111-1111-1111 で決済しました", "4111-1111-1111-1111",
      "＊＊＊＊-＊＊＊＊-＊＊＊＊-1111"),
 ])
