@@ -30,6 +30,10 @@ def _excerpt(text: str, start: int, end: int | None) -> str:
 # A piece of a secret quoted in another finding's message (「全角英数字（「４」「２１」）…」).
 _QUOTED = re.compile(r"「([^「」\n]{1,80})」")
 _STAR = "＊"
+# Full-width letters, digits and signs to half-width, the stars of a mask and every space kept: how
+# a11y.fullwidth_alnum's suggestion writes a secret typed in full width with a full-width space in it
+# (「ｈｉｎａｎ　２０２６」 as 「hinan　2026」), which is neither the secret as typed nor its NFKC.
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if c != ord(_STAR)}
 
 
 class _Secrets:
@@ -76,12 +80,15 @@ def _pieces(
             continue
         if s < f.start or e > f.end:
             cut = text[max(s, f.start) : min(e, f.end)]
-            found.extend(x for x in (cut, unicodedata.normalize("NFKC", cut)) if len(x) >= 2)
+            found.extend(
+                x for x in (cut, unicodedata.normalize("NFKC", cut), cut.translate(_HALF_WIDTH)) if len(x) >= 2
+            )
         if quoted is None:
             quoted = [q for shown in (f.message, f.suggestion or "", f.excerpt) for q in _QUOTED.findall(shown)]
         if quoted:
             nfkc = unicodedata.normalize("NFKC", secret)
-            found.extend(q for q in quoted if q in secret or q in nfkc)
+            half = secret.translate(_HALF_WIDTH)
+            found.extend(q for q in quoted if q in secret or q in nfkc or q in half)
     return found
 
 
@@ -164,7 +171,11 @@ def check(text: str, ctx: CheckContext) -> list[Finding]:
                     allow = allowed_spans(doc, opts.allow)
                 if allow.covers(hit.start, hit.end):
                     continue
-            secrets.update(hit.redact)
+            for secret, masked in hit.redact:
+                secrets[secret] = masked
+                half = secret.translate(_HALF_WIDTH)
+                if half != secret:
+                    secrets.setdefault(half, masked.translate(_HALF_WIDTH))
             if hit.excerpt is not None:
                 own_excerpt.add(len(findings))
             severity = (override.severity if override is not None else None) or hit.severity or rule.severity

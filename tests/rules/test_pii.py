@@ -983,3 +983,28 @@ def test_a_full_width_my_number_is_not_shown_half_width_by_another_finding() -> 
     for f in found:
         for shown in (f.excerpt, f.message, f.suggestion or ""):
             assert "123456789018" not in shown and "１２３４５６７８９０１８" not in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("マイナンバー：１２３４　５６７８　９０１８", "1234　5678　9018"),
+        ("カード番号 ４１１１　１１１１　１１１１　１１１１", "4111　1111"),
+        ("暗証番号：４８　２１", "48　21"),
+        ("ネットワークキーは　ｈｉｎａｎ　２０２６　です", "hinan　2026"),
+        ("パスワード：Ｋｅｓｓａｉ　２０２６！", "Kessai　2026"),
+        ("PW：ａｂｃ　１２３ｘｙｚ", "abc　123xyz"),
+    ],
+)
+def test_a_full_width_secret_with_a_full_width_space_is_not_shown_half_width(text: str, secret: str) -> None:
+    """a11y.fullwidth_alnum's suggestion turns the letters and digits half-width and keeps the
+    full-width space: 「hinan　2026」 is neither the secret as typed nor its NFKC (「hinan 2026」), so
+    the numbers 9f755ba masks and the spaced passwords of 90b588a were shown whole there."""
+    from bot.rules import check
+    from tests.rules.conftest import ctx
+
+    found = check(text, ctx())
+    assert "a11y.fullwidth_alnum" in {f.code for f in found}
+    for f in found:
+        for shown in (f.excerpt, f.message, f.suggestion or ""):
+            assert secret not in shown, (f.code, shown)
