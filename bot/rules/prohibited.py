@@ -212,7 +212,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」のような「ご遠慮」も同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
-    「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」は対象外です）。
+    「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」は対象外です）。
@@ -304,6 +304,10 @@ _REFUSED = re.compile(
 # 「持病のある高齢者の方はご遠慮ください」 (a hot-yoga class, a mountain walk). Said for their health or
 # safety, the condition is theirs, not their group.
 _FOR_THEIR_SAKE = re.compile(r"妊娠|持病|体調|心臓|血圧|疾患|医師|健康上|安全上|安全のため|危険|けが|怪我|負担")
+# Only of a group whose body such a reason can concern: 「安全のため、外国人の方の入店はご遠慮ください」
+# 「安全上の理由により、外国籍の方の入居はご遠慮いただいております」 give a pretext, and a blanket refusal
+# of disabled people 「安全のため」 is the unfair treatment 障害者差別解消法 names.
+_BODILY_GROUPS = frozenset({"女", "女性", "高齢者", "老人", "年寄り"})
 
 
 # A job advertised for one sex (男女雇用機会均等法 第5条): 「除雪作業員（男性のみ）」「若い女性歓迎」. Only in a
@@ -399,7 +403,10 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             end = ends_at[end]
         message = f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。"
         refused = _REFUSED.match(doc.text, end, sent[1]) if refusals else None
-        if refused is not None and refused.group().endswith("ご遠慮") and _FOR_THEIR_SAKE.search(doc.text, *sent):
+        if (
+            refused is not None and refused.group().endswith("ご遠慮") and doc.text[g.start : end] in _BODILY_GROUPS
+            and _FOR_THEIR_SAKE.search(doc.text, *sent)
+        ):
             refused = None
         if refused is not None:
             done.add(sent)

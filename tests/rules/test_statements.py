@@ -398,6 +398,22 @@ def test_go_ahead_and_precautions_in_the_same_words_are_silent(text: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "安全のため、外国人の方の入店はご遠慮ください。",
+        "安全上の理由により、外国籍の方の入居はご遠慮いただいております。",
+        "トラブル防止と安全のため、生活保護の方の入居はご遠慮ください。",
+        "安全のため、障害者の方の入店はご遠慮ください。",
+    ],
+)
+def test_safety_given_as_the_reason_to_turn_away_a_group_it_cannot_concern_fires(text: str) -> None:
+    """e1dbca9 let 「ご遠慮」 pass wherever the sentence spoke of health or safety; a nationality, welfare
+    or disability refused 「安全のため」 is a pretext (障害者差別解消法's unfair treatment), only for
+    women and the elderly can such a reason be their own (「妊娠中の女性はご遠慮ください」)."""
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [("韓国人は嘘つきばかりだ", "韓国人"), ("生活保護の人は働かない怠け者ばかりだ", "生活保護")],
 )
