@@ -235,6 +235,27 @@ def test_a_vote_for_a_work_or_a_question_in_chinese_or_korean_stays_silent(text:
 @pytest.mark.parametrize(
     "text",
     [
+        "외국인 주민에게 투표권은 없습니다.",
+        "만 18세 이상의 일본 국민에게 투표권이 있습니다.",
+        "시장에게 투표 결과를 보고했습니다.",
+        "야마다 타로 씨에게 투표 용지를 보내 드렸습니다.",
+        "관광대사 선발 대회: 마음에 드는 후보에게 투표해 주세요!",
+    ],
+)
+def test_the_right_the_ballot_or_a_contest_after_에게_투표_is_no_call(text: str) -> None:
+    """93758da read any 「X에게 투표」 as a call for X: the foreign residents' notice that they have no
+    vote (투표권), a ballot sent (투표 용지), a result reported (투표 결과) fired."""
+    assert "prohibited.political" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["시장에게 투표합시다!", "야마다 씨에게 투표를 부탁드립니다."])
+def test_a_korean_call_for_a_person_still_fires(text: str) -> None:
+    assert "prohibited.political" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "中川市長も投票を呼びかけています。",
         "12月7日は市長選挙の投票日です。中川市長も投票を呼びかけています。期日前投票もご利用ください。",
         "山田太郎さんも「投票に行きましょう」と呼びかけました。",
