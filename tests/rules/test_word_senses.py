@@ -105,6 +105,11 @@ def test_rude_replies_fire(text: str) -> None:
         "黙れない子どもたちの声を聞く会",
         "「いい加減にしろ」と怒鳴る行為はカスハラです。",
         "「黙ってろ」などの暴言はやめましょう。",
+        # 7470b3b listed いい加減にしろ and 黙ってろ: the カスハラ and parenting notices that quote them
+        # as what is shouted fired.
+        "窓口で「いい加減にしろ」と大声を出す行為は、カスタマーハラスメントにあたります。",
+        "「いい加減にしろ」と怒鳴るのではなく、冷静に話しましょう。",
+        "「黙ってろ」と子どもを叱っていませんか。",
     ],
 )
 def test_rude_reply_words_in_ordinary_sentences_are_silent(text: str) -> None:
@@ -154,3 +159,8 @@ def test_one_finding_per_span_the_longest_match(text: str, code: str, excerpt: s
 
 def test_separate_words_are_still_separate_findings() -> None:
     assert [f.excerpt for f in findings_of("prohibited.insult", "バカ、アホ")] == ["バカ", "アホ"]
+
+
+@pytest.mark.parametrize("text", ["「死ね」と市長に叫ぼう。", "「バカ」と市長を叱ってやれ。", "市長に「バカ」と大声で言ってやりましょう。"])
+def test_an_insult_quoted_as_what_to_shout_at_someone_fires(text: str) -> None:
+    assert "prohibited.insult" in codes(text)
