@@ -185,8 +185,6 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "xoxb- 1- ", "AKIA 1 ",
                # A call two sentences after the candidate.
                "立候補。a。ぜひ一票を！", "投票给一二", "가가 가가에게 투표 ",
-               # Session 22: candidacies for roles no election fills.
-               "ミス上越に立候補、応援 ", "大使に立候補",
                # Session 22: candidacies for roles no election fills, the mayor getting out the vote.
                "ミス上越に立候補、応援 ", "大使に立候補", "中川市長も投票を ",
                # Stamps said to be absent.
@@ -208,7 +206,12 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A group turned away politely.
                "外国人の方のご入居はご遠慮", "外国人はご遠慮 ",
                # Quoted words in a question that warns.
-               "「ホモ」などていませんか"]
+               "「ホモ」などていませんか",
+               # Session 22 review: the new word-list entries and labels, logins by the official
+               # account or an admin screen, the Korean right to vote, insults shouted at someone.
+               "嘘つきばかり、", "黙ってろ", "「いい加減にしろ」", "捕まりません", "パスフレーズ：a ", "接続キー a ",
+               "ログイン 公式アカウント a_1 Ab1234 ", "管理画面 Admin: Ab1234 ", "주민에게 투표권 ",
+               "「a」と大声 ", "「死ね」と市長に "]
 
 
 def adversarial() -> None:
