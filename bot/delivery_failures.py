@@ -48,9 +48,10 @@ CHANNEL_ADVICE = {
 # invited to a public channel (not_in_channel), or a private one it was not invited to is hidden
 # from it, like a wrong ID (channel_not_found).
 UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
-# The same refusal (one channel or person, one Slack error) is told to the escalation channel once
-# an hour: every thread reply, DM and redraw meant for it fails alike, and a report for each would
-# bury the escalation channel's incident alerts under copies of one line.
+# The same refusal of a channel (one channel, one Slack error) is told to the escalation channel once
+# an hour: every thread reply and redraw meant for it fails alike, and a report for each would bury
+# the escalation channel's incident alerts under copies of one line. A person who cannot be reached
+# is told once a day instead, in one message edited to count (_escalate_once_a_day).
 REPORT_AGAIN_AFTER = "%Y%m%d%H"
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
 REPORT_FLAG = "_failure_report"

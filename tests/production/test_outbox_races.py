@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, update
 from sqlalchemy.engine import make_url
+from sqlmodel import select
 
 from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import LEASE, SlackGateway
@@ -459,3 +460,34 @@ def test_a_held_dm_claimed_by_a_replica_killed_before_sending_is_posted_and_edit
         assert [m.text for m in slack.messages("C0DMCHIEF")] == ["決裁依頼（承認済み）"]
     with db.session() as s:
         assert outbox.rows(s, (outbox.PENDING, outbox.HELD, outbox.FAILED)) == []
+
+
+def test_two_replicas_reporting_one_unreachable_person_post_one_report(postgres: Database, org: Any) -> None:
+    """Two deliveries (two replicas, or the express lane beside the worker) report DMs to the same
+    deactivated approver at once: each counted no report of the day yet, and each posted one,
+    so the escalation channel had the same warning twice. The first report of the day is
+    claimed, so the second edits it instead."""
+    from bot.delivery_failures import DeliveryFailureReporter, undeliverable_key
+
+    db = postgres
+    now = datetime(2026, 12, 7, 0, 30, tzinfo=UTC)
+    reporter = DeliveryFailureReporter(db, org, lambda: now)
+    key = undeliverable_key("U0CHIEF", "user_disabled", "2026-12-07")
+    text = ":warning: 春日山 一郎 さんにメッセージを届けられませんでした"
+    second_done = threading.Event()
+
+    def second_replica() -> None:
+        with db.session() as s2:
+            reporter._escalate_once(s2, now, key, text, "本日これまでに")
+        second_done.set()
+
+    with db.session() as s1:
+        reporter._escalate_once(s1, now, key, text, "本日これまでに")
+        other = threading.Thread(target=second_replica)
+        other.start()
+        second_done.wait(1.0)  # it may wait for this transaction (it should), or not
+    other.join(10)
+    assert second_done.is_set()
+    with db.session() as s:
+        ops = [r.op for r in s.exec(select(OutboxRow).where(OutboxRow.message_key == key)).all()]
+    assert sorted(ops) == ["post", "update"]
