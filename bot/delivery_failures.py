@@ -74,6 +74,18 @@ def undeliverable_key(target: str, error: str, period: str) -> str:
     return f"undeliverable:{target}:{error}:{period}"
 
 
+def channel_report_key(channel: str, error: str, now: datetime, tz: ZoneInfo) -> str:
+    """The hour's report on ``channel`` refusing kessai for ``error`` (``undeliverable_key``)."""
+    return undeliverable_key(channel, error, now.astimezone(tz).strftime("%Y-%m-%dT%H"))
+
+
+def claim_channel_report(s: Session, now: datetime, tz: ZoneInfo, channel: str, error: str) -> None:
+    """Record that the escalation channel was told of ``error`` for ``channel`` in another message
+    (``Kessai.intake_channel_archived`` tells of an archive itself, before any reply bounces): the
+    replies that bounce off the channel next say nothing more this hour."""
+    draft_repo.claim_event(s, channel_report_key(channel, error, now, tz), now)
+
+
 class DeliveryFailureReporter:
     def __init__(self, db: Database, org: OrgConfig, clock: Callable[[], datetime], *,
                  tz: str = "Asia/Tokyo") -> None:
@@ -116,9 +128,8 @@ class DeliveryFailureReporter:
                 text = (f":warning: kessai がチャンネル <#{target}> にメッセージを送れませんでした"
                         f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
                         "決裁の依頼と決裁は DM でそのまま進みますが、このチャンネルのスレッドへのお知らせは届きません。")
-                local = now.astimezone(self.tz)
-                self._escalate_once(s, now, undeliverable_key(target, error, local.strftime("%Y-%m-%dT%H")), text,
-                                    f"{local.hour}時台に")
+                self._escalate_once(s, now, channel_report_key(target, error, now, self.tz), text,
+                                    f"{now.astimezone(self.tz).hour}時台に")
             elif (error in USER_PROBLEMS or error == "channel_not_found") and target[:1] in ("U", "W", "D"):
                 person = self._slack_id(row, target)
                 who = self._name(person)
@@ -231,11 +242,15 @@ class DeliveryFailureReporter:
         # Replicas failing for the same person at once each found no report yet and each posted
         # one, or counted the same rows and wrote the same number: the first to claim the key
         # posts, the others wait their turn on it and count what the earlier ones wrote.
-        if not draft_repo.claim_event(s, key, now):
+        claimed = draft_repo.claim_event(s, key, now)
+        if not claimed:
             draft_repo.wait_for_event(s, key)
         earlier = outbox.written_under(s, key)  # a claim forgotten (DELIVERY_MEMORY) is no second post
         if not earlier:
-            self._escalate(s, now, text, key=key)
+            if claimed:
+                self._escalate(s, now, text, key=key)
+            else:  # claimed by a message of its own (claim_channel_report), which said it already
+                log.error("a message failed (%s); the escalation channel was told of it this hour", key)
             return
         if outbox.message_location(s, key) is None and not outbox.post_on_its_way(s, key):
             # The day's message could not be posted (the channel refused it; its members had it by

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from bot import errors, render
 from bot.config import Account, OrgConfig
+from bot.delivery_failures import claim_channel_report
 from bot.drafting import DraftForm
 from bot.home import HomeViews
 from bot.ledger import content_hash
@@ -1119,6 +1120,8 @@ class Kessai:
                 text += f"このチャンネルの手続き中の下書き（{waiting}件）の決裁は、DM でそのまま進みます。"
             if self.org.policy.escalation_channel:
                 self.notify.direct(s, now, user=self.org.policy.escalation_channel, text=text)
+                # The replies that bounce off the archived channel next say nothing more this hour.
+                claim_channel_report(s, now, self.tz, channel, "is_archived")
         self.after_commit()
         log.error("intake channel %s was archived by %s; the organisation file still names it", channel, by)
         return Outcome("archived")

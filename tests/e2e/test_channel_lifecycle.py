@@ -121,3 +121,26 @@ def test_archiving_the_escalation_channel_is_told_to_its_people_directly(sqlite_
     for person in people:
         [told] = dm(st, person)
         assert "<#C0ESCALATE>" in told.text and "アーカイブされました" in told.text and "escalation_channel" in told.text
+
+
+def test_replies_bouncing_off_an_intake_channel_just_archived_are_not_reported_again(stack: LocalStack) -> None:
+    """The archive was told to the escalation channel at once; the replies that then bounced off
+    the channel posted a second report of the same archive (and what to do) within minutes."""
+    st = stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    ts = st.slack.next_ts()
+    st.driver.event({"type": "message", "subtype": "channel_archive", "channel": "C0INTAKE", "user": "U0JOHO",
+                     "text": "<@U0JOHO> archived the channel", "ts": ts, "event_ts": ts, "channel_type": "channel"})
+    settle(st)
+    for method in ("chat.postMessage", "chat.update"):
+        st.slack.inject(method, error="is_archived", channel="C0INTAKE", times=100)
+    [request] = dm(st, "U0MANAGER")
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: all(d.state == "approved" for d in drafts(st)), timeout=10, message="approved")
+    settle(st)
+    assert st.slack.calls_of("chat.update", ok=False)  # the thread's 決裁待ち line bounced
+    [report] = [m.text for m in st.slack.messages("C0ESCALATE")]
+    assert "アーカイブされました" in report
