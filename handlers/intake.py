@@ -132,7 +132,7 @@ def register(app: App, kessai: Kessai) -> None:
                 to_bot=addressed_to(msg, kessai.bot_user_id), typed_command=reads_as_command(text),
             )
             return
-        if subtype == "channel_archive":
+        if subtype in ("channel_archive", "group_archive"):  # group_archive: a private channel's
             kessai.intake_channel_archived(str(event.get("channel", "")), str(event.get("user", "")),
                                            event_key(body, event))
             return

@@ -144,3 +144,15 @@ def test_replies_bouncing_off_an_intake_channel_just_archived_are_not_reported_a
     assert st.slack.calls_of("chat.update", ok=False)  # the thread's 決裁待ち line bounced
     [report] = [m.text for m in st.slack.messages("C0ESCALATE")]
     assert "アーカイブされました" in report
+
+
+def test_archiving_a_private_intake_channel_is_told_too(stack: LocalStack) -> None:
+    """Slack documents the archive of a private channel as a message of subtype group_archive, not
+    channel_archive: a private intake channel (message.groups is in the manifest) went untold."""
+    st = stack
+    ts = st.slack.next_ts()
+    st.driver.event({"type": "message", "subtype": "group_archive", "channel": "C0INTAKE", "user": "U0JOHO",
+                     "text": "<@U0JOHO> archived the group", "ts": ts, "event_ts": ts, "channel_type": "group"})
+    settle(st)
+    [report] = [m.text for m in st.slack.messages("C0ESCALATE")]
+    assert "<#C0INTAKE>（上越市公式X）" in report and "アーカイブされました" in report
