@@ -6,6 +6,7 @@ under which key it can be found again (to update an approver's DM once someone h
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -47,9 +48,21 @@ def draft_of_root(key: str) -> int | None:
     return None
 
 
+# The outbox's and slack_messages' key columns (VARCHAR(200): PostgreSQL refuses a longer one).
+KEY_MAX = 200
+# An asked_key whose recipients are too many to name (about 15 deputies) names a digest instead.
+UNNAMED = "#"
+
+
 def asked_key(draft_id: int, version: int, recipients: Sequence[str]) -> str:
-    """The thread's notice that ``recipients`` (deputies) were asked to decide too."""
-    return f"{asked_prefix(draft_id, version)}{'+'.join(recipients)}"
+    """The thread's notice that ``recipients`` (deputies) were asked to decide too: they are named
+    in it (``Notifier._drop_held_asked`` reads them), unless they are too many to fit KEY_MAX, in
+    which case a digest of them stands in (the whole reroute failed on PostgreSQL otherwise)."""
+    key = f"{asked_prefix(draft_id, version)}{'+'.join(recipients)}"
+    if len(key) <= KEY_MAX:
+        return key
+    digest = hashlib.sha256("+".join(recipients).encode()).hexdigest()[:24]
+    return f"{asked_prefix(draft_id, version)}{UNNAMED}{digest}"
 
 
 def asked_prefix(draft_id: int, version: int) -> str:
@@ -134,7 +147,12 @@ class Notifier:
         sent = set(outbox.posted_keys(s, dm_prefix(view.id, view.version)))
         prefix = asked_prefix(view.id, view.version)
         for key in outbox.posted_keys(s, prefix):
-            if not any(dm_key(view.id, view.version, r) in sent for r in key.removeprefix(prefix).split("+")):
+            named = key.removeprefix(prefix)
+            if named.startswith(UNNAMED):  # too many to name: kept while any DM of the version stands
+                still_asked = bool(sent)
+            else:
+                still_asked = any(dm_key(view.id, view.version, r) in sent for r in named.split("+"))
+            if not still_asked:
                 outbox.drop_unsent_post(s, key)
 
     # -- intake ---------------------------------------------------------------------------

@@ -619,3 +619,34 @@ def test_a_claim_is_renewed_only_by_its_holder(db: Database) -> None:
         assert outbox.renew_claim(s, row.id or 0, later + timedelta(seconds=15), later + timedelta(seconds=30))
         outbox.mark_sent_many(s, [row.id or 0], later)
         assert not outbox.renew_claim(s, row.id or 0, later + timedelta(seconds=30), later + timedelta(seconds=45))
+
+
+def test_the_held_notice_naming_many_deputies_fits_its_key_and_is_still_dropped(db: Database) -> None:
+    """The thread's notice that deputies were asked is keyed by their ids (ac552e0): with fifteen or
+    so, the key passed the outbox's VARCHAR(200) and PostgreSQL refused the whole reroute, so the
+    deputies were never asked. The key names a digest then, and the notice is dropped once no
+    request of the version stands."""
+    from types import SimpleNamespace
+
+    from bot.notifications import KEY_MAX, Notifier, asked_key, asked_prefix, dm_key
+
+    deputies = [f"U0{n:09d}" for n in range(16)]
+    view: Any = SimpleNamespace(id=123456, version=3)
+    key = asked_key(view.id, view.version, deputies)
+    assert len(key) <= KEY_MAX and key.startswith(asked_prefix(view.id, view.version))
+    assert asked_key(view.id, view.version, deputies[:2]) == f"{asked_prefix(view.id, view.version)}{deputies[0]}+{deputies[1]}"
+    with db.session() as s:
+        outbox.hold_posts_until(s, NOW + timedelta(hours=8))
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "代決者の皆さんにも決裁を依頼しました"}, now=NOW, message_key=key)
+        for d in deputies:
+            outbox.enqueue(s, "post", {"channel": d, "text": "決裁依頼"}, now=NOW, message_key=dm_key(view.id, view.version, d))
+    with db.session() as s:
+        outbox.drop_unsent_post(s, dm_key(view.id, view.version, deputies[0]))
+        Notifier()._drop_held_asked(s, view)
+    with db.session() as s:
+        assert outbox.posted_keys(s, asked_prefix(view.id, view.version)) == [key]  # others are still asked
+        for d in deputies[1:]:
+            outbox.drop_unsent_post(s, dm_key(view.id, view.version, d))
+        Notifier()._drop_held_asked(s, view)
+    with db.session() as s:
+        assert outbox.posted_keys(s, asked_prefix(view.id, view.version)) == []
