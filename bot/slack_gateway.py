@@ -67,6 +67,8 @@ PERMANENT_ERRORS = frozenset(
 # without a limit, reported by /healthz, and retried at once when the process restarts.
 AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"})
 AUTH_FAILURE_PREFIX = "slack_auth: "
+# The last error of a message Slack answered 429: waiting its turn, not stalled (bot.web.health).
+RATE_LIMITED_PREFIX = "rate limited"
 # A thread parent (a modal draft's root post) the channel refuses: usually the bot has not been
 # invited yet. Its replies go to the author meanwhile (DeliveryFailureReporter), and the post is
 # tried again every PARENT_RETRY, and at once when the process restarts, until PARENT_GIVE_UP
@@ -595,7 +597,7 @@ class SlackGateway:
                 raise Transient(f"unreadable answer (HTTP {status})") from e
             if status == 429 or error == "ratelimited":
                 retry_after = e.response.headers.get("Retry-After") or e.response.headers.get("retry-after")
-                raise RateLimited(f"rate limited ({status})", float(retry_after) if retry_after else 1.0) from e
+                raise RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", float(retry_after) if retry_after else 1.0) from e
             if status >= 500:
                 raise Transient(f"Slack answered {status}") from e
             if error in AUTH_ERRORS:

@@ -20,7 +20,7 @@ from slack_bolt.request.internals import parse_body
 
 from bot.app import Runtime
 from bot.payload_shape import shape_problem
-from bot.slack_gateway import AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX
+from bot.slack_gateway import AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX, RATE_LIMITED_PREFIX
 from storage import outbox
 from storage.db import describe_db_error, migrations_current, unreachable_cause
 
@@ -83,8 +83,10 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             report["outbox_backlog"] = outbox.backlog(s, now)
             report["outbox_scheduled"] = outbox.scheduled(s, now)
             held, stale = outbox.held(s, rt.gateway.clock() - HELD_TOO_LONG)
-            # A refused token (slack_auth) and a channel refusing a draft (outbox_held) say so themselves.
-            stalled = outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX))
+            # A refused token (slack_auth) and a channel refusing a draft (outbox_held) say so themselves;
+            # a message last answered 429 is Slack pacing a burst (each 429 is an attempt), not stalled.
+            stalled = outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX,
+                                                           RATE_LIMITED_PREFIX))
         if stalled:
             report["outbox_stalled"] = stalled
             if not rt.gateway.delivered_since(now - STALLED_QUIET):

@@ -475,3 +475,23 @@ def test_one_message_failing_while_others_go_out_does_not_mark_every_replica_unh
         assert status == 200, report
     finally:
         st.stop()
+
+
+def test_a_rate_limited_backlog_is_not_reported_as_stalled(tmp_path: Path, org: OrgConfig) -> None:
+    """429 is Slack pacing a burst (the 08:30 reminders, a busy channel), not Slack out of reach:
+    a message answered 429 ten times in a row is waiting its turn, and /healthz stays 200. Each 429
+    counted as an attempt, so a monitor paged the IT 担当 through a normal burst."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=429, retry_after=30, times=10_000)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(STALLED_ATTEMPTS + 2):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        with st.rt.db.session() as s:
+            assert max(r.attempts for r in outbox.rows(s, (outbox.PENDING,))) >= STALLED_ATTEMPTS
+        status, report = health(st.rt)
+        assert status == 200 and "outbox_stalled" not in report
+    finally:
+        st.stop()
