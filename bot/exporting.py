@@ -128,9 +128,22 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         for chunk in chunks:
             sys.stdout.write(chunk)
         return
-    target = Path(output)
-    if target.is_dir():
+    named = Path(output)
+    if named.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), output)
+    if named.exists() and not named.is_file():
+        # A named pipe, /dev/stdout, a shell's /dev/fd/N: written into as it is, since moving a
+        # file there would replace the pipe (or the device entry) instead of feeding its reader.
+        # (Not through realpath: /dev/stdout on a pipe resolves to a /proc name that is no file.)
+        with open(named, "w", encoding="utf-8", newline="") as f:
+            for chunk in chunks:
+                f.write(chunk)
+        print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。",
+              file=sys.stderr)
+        return
+    # Through a symbolic link (a `latest.csv` kept pointing at the newest export), the file it
+    # names is the one replaced; the link stays.
+    target = Path(os.path.realpath(output))
     try:
         fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as e:  # named after the file asked for, not the temporary one

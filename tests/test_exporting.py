@@ -60,3 +60,34 @@ def test_an_export_file_is_readable_as_a_new_file_is_and_replaces_an_earlier_one
     os.umask(mask)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~mask  # not a temporary file's 0600
     assert fresh.read_bytes() == b"x\r\n"  # newlines as written: CRLF stays CRLF
+
+
+def test_an_export_to_a_pipe_is_written_into_it(tmp_path: Path) -> None:
+    """`--output` naming a named pipe (or /dev/stdout, /dev/fd/N of a shell's process substitution,
+    a device) is written into, as before: a temporary file moved there replaced the pipe itself
+    (as root, /dev/stdout), and the program reading the pipe got nothing."""
+    fifo = tmp_path / "ledger.fifo"
+    os.mkfifo(fifo)
+    # The reading end, opened first so that the export's opening for writing does not wait.
+    reading = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        exporting.write(iter(["\ufeff通番\r\n", "1\r\n"]), str(fifo), count=lambda: 1, what_ja="記録")
+        got = os.read(reading, 4096)
+    finally:
+        os.close(reading)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert got == "\ufeff通番\r\n1\r\n".encode()
+    assert list(tmp_path.iterdir()) == [fifo]
+
+
+def test_an_export_through_a_symbolic_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    """A link kept for the latest export (`latest.csv` → `exports/ledger.csv`) stays a link: the
+    file it names is the one replaced, as writing to the link did before."""
+    (tmp_path / "exports").mkdir()
+    real = tmp_path / "exports" / "ledger.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(real)
+    exporting.write("new\r\n", str(link), count=1, what_ja="記録")
+    assert link.is_symlink() and real.read_bytes() == b"new\r\n"
+    assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["ledger.csv"]
