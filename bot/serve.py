@@ -68,6 +68,34 @@ def _warn_of_a_foreign_time_zone(settings: Settings, org: OrgConfig) -> None:
                     "meant", settings.tz, org.policy.working_hours, f"{moved[0]:%H:%M}", f"{moved[1]:%H:%M}")
 
 
+def dump_stacks_on_sigusr1(log_format: str) -> None:
+    """Every thread's stack on SIGUSR1: faulthandler's text, or one JSON record with JSON logs.
+
+    Call before any other thread starts. The JSON record is written by a thread of its own that
+    waits for the signal (blocked in every thread started after this): a Python signal handler runs
+    in the main thread between two of its instructions, and while that thread waited inside a call
+    (serve's start on a locked database or an unanswering server, a Slack call) it printed nothing
+    until the call ended, which is when the stacks are wanted. faulthandler answers from C."""
+    if not hasattr(signal, "SIGUSR1"):
+        return
+    if log_format != "json":
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
+        return
+    # For a thread that was already running (and so does not block it): not the default, which ends the process.
+    signal.signal(signal.SIGUSR1, lambda _signum, _frame: dump_thread_stacks())
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+
+    def wait() -> None:
+        while True:
+            signal.sigwait({signal.SIGUSR1})
+            try:
+                dump_thread_stacks()
+            except Exception:  # the next kill -USR1 is answered all the same
+                log.exception("could not write the thread stacks")
+
+    threading.Thread(target=wait, name="kessai-stacks", daemon=True).start()
+
+
 def serve(settings: Settings) -> int:
     # A bot that runs but has stopped doing something (a wait on the database or on Slack that
     # does not end) shows where on SIGUSR1: every thread's stack goes to stderr, the log. No
@@ -75,13 +103,7 @@ def serve(settings: Settings) -> int:
     # The format comes from the settings, which read .env too (the environment alone missed it).
     setup_logging(level=settings.log_level, fmt=settings.log_format, secrets=tuple(x for x in (settings.slack_bot_token, settings.slack_app_token,
                                                                      settings.slack_signing_secret) if x))
-    if hasattr(signal, "SIGUSR1"):
-        if settings.log_format == "json":
-            # One JSON record, not faulthandler's plain text amid the JSON lines. It runs in the
-            # main thread, which only waits for a stop signal, so it is free to answer.
-            signal.signal(signal.SIGUSR1, lambda _signum, _frame: dump_thread_stacks())
-        else:
-            faulthandler.register(signal.SIGUSR1, all_threads=True)
+    dump_stacks_on_sigusr1(settings.log_format)
     problems = settings.serve_problems()
     if problems:
         for message in problems:

@@ -457,3 +457,46 @@ def test_serve_warns_at_start_when_business_hours_follow_a_zone_that_is_not_japa
                 assert warned == []
     finally:
         slack.stop()
+
+
+STUCK_IN_C = """
+import sqlite3, sys
+from bot.logs import setup_logging
+from bot.serve import dump_stacks_on_sigusr1
+setup_logging(level="ERROR", fmt="json")
+dump_stacks_on_sigusr1("json")
+holder = sqlite3.connect(sys.argv[1], isolation_level=None)
+holder.execute("BEGIN EXCLUSIVE")
+waiter = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
+print("waiting", flush=True)
+waiter.execute("BEGIN EXCLUSIVE")  # 30 s inside SQLite's busy handler: no Python runs in this thread
+"""
+
+
+def test_sigusr1_stacks_come_with_json_logs_while_the_main_thread_waits_in_a_call(tmp_path: Path) -> None:
+    """Python runs a signal handler in the main thread between two of its instructions: while the
+    main thread waited inside a C call (serve's start on a locked database, a connection, a Slack
+    call), kill -USR1 with JSON logs printed nothing until the call ended, which is when the IT 担当
+    needs the stacks. faulthandler, used for text logs, answers from C."""
+    import select
+    import signal as signals
+    import subprocess
+    import sys
+
+    script = tmp_path / "stuck.py"
+    script.write_text(STUCK_IN_C, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), str(tmp_path / "locked.db")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline() == "waiting\n"
+        time.sleep(0.5)  # into the busy handler
+        proc.send_signal(signals.SIGUSR1)
+        ready, _, _ = select.select([proc.stderr], [], [], 10)
+        line = proc.stderr.readline() if ready else ""
+    finally:
+        proc.kill()
+        proc.wait()
+    record = json.loads(line)
+    assert record["message"].startswith("thread stacks on SIGUSR1") and "BEGIN EXCLUSIVE" in record["stacks"]
