@@ -148,6 +148,10 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
 
     with db.session() as s:
         # Streamed from the database to the output: a ledger of years is never all in memory.
+        if db.is_postgres:
+            # The transaction waits on whoever reads the output (`| less`, a slow share): it must not
+            # be ended as a stopped process's would be (storage.db.PG_SESSION_SETTINGS). It reads only.
+            s.connection().exec_driver_sql("SET LOCAL idle_in_transaction_session_timeout = 0")
         entries = (e for e in ledger_repo.iter_entries(s) if start is None and end is None or in_range(e))
         rows = exporting.Counted(ledger.iter_export_rows(entries, roster.member_names(s)))
         chunks = (exporting.csv_chunks(rows, ledger.EXPORT_COLUMNS) if args.format == "csv"

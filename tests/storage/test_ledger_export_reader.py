@@ -1,0 +1,42 @@
+"""`kessai ledger export` streamed to a reader that takes its time (`| less`, a slow share)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.ledger import write_ledger
+from storage.db import Database
+from tests.conftest import database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_an_export_read_slowly_from_postgresql_is_not_cut_off(tmp_path: Path) -> None:
+    """The export reads the ledger a thousand entries at a time inside one transaction: while
+    the reader of its output paused (`kessai ledger export | less`, the IT 担当 reading), the
+    transaction sat idle and PostgreSQL ended it after idle_in_transaction_session_timeout (a
+    minute; a second here), leaving half a CSV and 「terminating connection」."""
+    url = database_url("postgres", tmp_path)
+    db = Database(url)
+    db.upgrade()
+    try:
+        write_ledger(db, 2_500)
+    finally:
+        db.dispose()
+    quick = url + ("&" if "?" in url else "?") + "options=-c%20idle_in_transaction_session_timeout%3D1000"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))",
+         "ledger", "export", "--format", "csv"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": quick, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(1000)
+    time.sleep(2.5)  # the reader looks at the first page
+    rest = proc.stdout.read()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0, err
+    assert (first + rest).count(b"\r\n") == 2_501  # the headings and every entry
