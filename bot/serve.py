@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.app import build_runtime
+from bot.app import Runtime, build_runtime
 from bot.config import ConfigError, OrgConfig, Settings, load_org_config
 from bot.logs import dump_thread_stacks, setup_logging
 
@@ -96,6 +96,26 @@ def dump_stacks_on_sigusr1(log_format: str) -> None:
     threading.Thread(target=wait, name="kessai-stacks", daemon=True).start()
 
 
+def check_intake_channels_in_background(rt: Runtime) -> threading.Thread:
+    """Whether the bot can read each intake channel (DeliveryFailureReporter.check_intake_channels),
+    asked once the bot is already serving: it is one Slack call per channel, each allowed the
+    client's timeout, and a slow Slack held the start (and /healthz) for that long per channel. Its
+    failure (Slack or the database out of reach) is logged; the bot keeps serving."""
+    from bot.delivery_failures import DeliveryFailureReporter
+
+    def run() -> None:
+        try:
+            if DeliveryFailureReporter(rt.db, rt.org, rt.kessai.clock, tz=rt.settings.tz).check_intake_channels(rt.client):
+                rt.gateway.kick()  # the escalation channel hears of it now, not at the next poll
+        except Exception:
+            log.exception("could not check at start-up whether the bot can read the intake channels; "
+                          "it is checked again at the next start")
+
+    thread = threading.Thread(target=run, name="kessai-intake-check", daemon=True)
+    thread.start()
+    return thread
+
+
 def serve(settings: Settings) -> int:
     # A bot that runs but has stopped doing something (a wait on the database or on Slack that
     # does not end) shows where on SIGUSR1: every thread's stack goes to stderr, the log. No
@@ -121,10 +141,6 @@ def serve(settings: Settings) -> int:
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
     rt = build_runtime(settings, org)
-    from bot.delivery_failures import DeliveryFailureReporter
-
-    if DeliveryFailureReporter(rt.db, org, rt.kessai.clock).check_intake_channels(rt.client):
-        rt.gateway.kick()  # the escalation channel hears of it now, not at the next poll
     from bot.scheduler import start_scheduler
 
     scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)
@@ -160,6 +176,7 @@ def serve(settings: Settings) -> int:
         else:
             health.start()
             log.info("health check on http://0.0.0.0:%s/healthz", health.port)
+        check_intake_channels_in_background(rt)
         stopping.wait()
         if health is not None:
             health.stop()
@@ -170,6 +187,7 @@ def serve(settings: Settings) -> int:
         log.info("listening on http://0.0.0.0:%s/slack/events", server.port)
         if settings.log_format == "text":  # JSON logs are one object per line, and the line above says it
             print(f"kessai: listening on port {server.port}", flush=True)
+        check_intake_channels_in_background(rt)
         stopping.wait()
         server.stop()
     scheduler.shutdown(wait=True)  # let a running sweep finish before the database goes away

@@ -495,3 +495,30 @@ def test_a_rate_limited_backlog_is_not_reported_as_stalled(tmp_path: Path, org: 
         assert status == 200 and "outbox_stalled" not in report
     finally:
         st.stop()
+def test_serve_answers_healthz_while_slack_hangs_on_the_intake_channel_check(tmp_path: Path, org: OrgConfig) -> None:
+    """The start-up check that the bot can read each intake channel (one Slack call per channel,
+    each allowed the client's 10 s) ran before the server: a Slack that hung on it held /healthz
+    back for N × 10 s. It runs once the bot serves, and still reports what it finds."""
+    from tests.production.serveproc import ServeProcess
+
+    slack = LocalSlack(users=slack_users(org)).start()
+    try:
+        channels = sorted({a.intake_channel for a in org.accounts})
+        assert len(channels) >= 2
+        slack.inject("conversations.history", delay=600, channel=channels[0])  # hangs past the timeout
+        slack.inject("conversations.history", error="not_in_channel", channel=channels[1])
+        serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path).start()
+        try:
+            # /healthz said 200 while Slack still held the first channel's check
+            assert "could not check intake channel" not in serve.log()
+            assert channels[1] not in [c.params.get("channel") for c in slack.calls_of("conversations.history")]
+            # ...and the check goes on in the background: the unreadable channel is reported
+            texts = slack.wait_for(lambda: [m.text for m in slack.messages("C0ESCALATE")], timeout=60,
+                                   message=serve.log())
+            assert f"<#{channels[1]}>" in texts[0]
+            assert f"could not check intake channel {channels[0]}" in serve.log()
+            assert serve.terminate() == 0
+        finally:
+            serve.stop()
+    finally:
+        slack.stop()
