@@ -16,6 +16,7 @@ from bot.delivery_failures import DeliveryFailureReporter
 from bot.services import Kessai
 from bot.slack_gateway import SlackGateway
 from bot.slack_http import KeepAliveWebClient
+from storage import drafts as draft_repo
 from storage import roster
 from storage.db import Database, migrations_current, utcnow
 
@@ -92,6 +93,9 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
     team_id = str(auth.get("team_id") or "") or None
     kessai.workspace_url = str(auth.get("url") or "") or None
     kessai.bot_user_id = str(auth.get("user_id") or "") or None
+    with db.session() as s:  # Slack accepts this token: a revocation recorded earlier is over
+        if draft_repo.forget_access_lost(s):
+            log.info("Slack accepts the bot token again: /healthz no longer reports the token revoked")
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret or "socket-mode-needs-no-secret",

@@ -1074,7 +1074,9 @@ class Kessai:
             return Outcome("not_ours")
         log.error("Slack reports %s: the bot token no longer works; reinstall the app or set the new token "
                   "(docs/operations.md, rotating the Slack tokens)", kind)
-        self.on_access_lost(kind)
+        self.on_access_lost(kind)  # this replica's /healthz, even should the database fail below
+        with self.db.session() as s:  # every replica's, until one starts with a token that works
+            draft_repo.record_access_lost(s, kind, self.clock())
         return Outcome("access_lost")
 
     def bot_joined(self, channel: str, event_key: str) -> Outcome:

@@ -21,6 +21,7 @@ from slack_bolt.request.internals import parse_body
 from bot.app import Runtime
 from bot.payload_shape import shape_problem
 from bot.slack_gateway import AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX, RATE_LIMITED_PREFIX
+from storage import drafts as draft_repo
 from storage import outbox
 from storage.db import describe_db_error, migrations_current, unreachable_cause
 
@@ -87,6 +88,12 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             # a message last answered 429 is Slack pacing a burst (each 429 is an attempt), not stalled.
             stalled = outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX,
                                                            RATE_LIMITED_PREFIX))
+            # Slack revoked the token (tokens_revoked, app_uninstalled), maybe in an event another
+            # replica received: said here too, and not undone by a message that went out just before.
+            lost = None if rt.gateway.auth_error is not None else draft_repo.access_lost(s)
+        if lost is not None:
+            report["slack_auth"] = lost
+            status = 503
         if stalled:
             report["outbox_stalled"] = stalled
             if not rt.gateway.delivered_since(now - STALLED_QUIET):

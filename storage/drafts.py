@@ -50,6 +50,30 @@ def claim_event(s: Session, key: str, now: datetime) -> bool:
     return insert_if_absent(s, ProcessedEventRow.__table__, {"key": key, "received_at": now}, ["key"])  # type: ignore[attr-defined]
 
 
+# Slack said the bot's token no longer works (tokens_revoked, app_uninstalled): kept with the
+# inbound deliveries, under these keys, so that every replica's /healthz reports it, not only the
+# one that received the event; removed when a process starts with a token Slack accepts.
+ACCESS_LOST_KEYS = {kind: f"slack-access-lost:{kind}" for kind in ("tokens_revoked", "app_uninstalled")}
+
+
+def record_access_lost(s: Session, kind: str, now: datetime) -> None:
+    insert_if_absent(s, ProcessedEventRow.__table__, {"key": ACCESS_LOST_KEYS[kind], "received_at": now},  # type: ignore[attr-defined]
+                     ["key"])
+
+
+def access_lost(s: Session) -> str | None:
+    """The kind of the access loss recorded (``record_access_lost``), if any."""
+    keys = s.exec(select(ProcessedEventRow.key).where(col(ProcessedEventRow.key).in_(ACCESS_LOST_KEYS.values()))).all()
+    return next((kind for kind, key in ACCESS_LOST_KEYS.items() if key in keys), None)
+
+
+def forget_access_lost(s: Session) -> int:
+    """A process started with a token Slack accepts (auth.test): the loss is over; how many went."""
+    gone = s.connection().execute(delete(ProcessedEventRow).where(
+        col(ProcessedEventRow.key).in_(ACCESS_LOST_KEYS.values()))).rowcount
+    return int(gone or 0)
+
+
 def wait_for_event(s: Session, key: str) -> None:
     """Hold the record of ``key`` (``claim_event``) until this transaction ends: another transaction
     doing the same waits here, and then reads what this one wrote (PostgreSQL; SQLite runs one
@@ -66,7 +90,10 @@ def forget_old_deliveries(s: Session, before: datetime, limit: int = 5000) -> in
     for table, column in ((ProcessedEventRow, ProcessedEventRow.received_at),
                           (DeletedMessageRow, DeletedMessageRow.deleted_at)):
         keys = list(table.__table__.primary_key.columns)  # type: ignore[union-attr]
+        # An access loss (record_access_lost) stands until a working token is seen, however long.
         oldest = select_(*keys).where(col(column) < before).limit(limit)
+        if table is ProcessedEventRow:
+            oldest = oldest.where(col(ProcessedEventRow.key).not_in(ACCESS_LOST_KEYS.values()))
         if len(keys) == 1:
             doomed = delete(table).where(keys[0].in_(oldest))
         else:

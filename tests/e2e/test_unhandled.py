@@ -5,11 +5,17 @@ fails too often."""
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from bot.localstack import LocalStack
-from tests.e2e.conftest import dm, settle
+from bot.app import shifted_clock
+from bot.config import OrgConfig
+from bot.localstack import LocalStack, start_local_stack
+from storage import drafts as draft_repo
+from tests.conftest import database_url
+from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
 
 
 @pytest.mark.parametrize("event", [
@@ -41,6 +47,39 @@ def test_losing_the_token_is_an_error_for_monitoring_and_health(
     assert any(event["type"] in e and "reinstall" in e for e in errors), errors
     status, report = health(st.rt)
     assert status == 503 and report["slack_auth"] == event["type"]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_losing_the_token_is_reported_by_every_replica_until_one_starts_with_a_working_token(
+    tmp_path: Path, org: OrgConfig, kind: str
+) -> None:
+    """The event reaches one replica: the others' /healthz said 200 (a load balancer kept sending
+    them Slack's requests, monitoring saw nothing), and on the one that received it a message that
+    went out just after reset it to 200. A process that starts with a token Slack accepts ends it."""
+    from bot.web import health
+
+    url = database_url(kind, tmp_path)
+    a = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
+    b = start_local_stack(org, url, slack=a.slack, clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        assert a.driver.event({"type": "app_uninstalled"}).status == 200
+        assert health(b.rt)[1]["slack_auth"] == "app_uninstalled" and health(b.rt)[0] == 503
+        a.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)  # sent after the event (the local Slack takes it)
+        wait_dm(a, APPROVERS[0])
+        settle(a)
+        assert a.rt.gateway.auth_error is None  # that send cleared this process's own record...
+        assert health(a.rt)[0] == 503  # ...not the one every replica reads
+        with a.rt.db.session() as s:  # nor does the week's clean-up of inbound deliveries
+            draft_repo.forget_old_deliveries(s, datetime.now(UTC) + timedelta(days=30))
+        assert health(b.rt)[0] == 503
+        restarted = start_local_stack(org, url, slack=a.slack, clock=shifted_clock(BUSINESS_MORNING))
+        restarted.server.stop()
+        restarted.rt.stop()
+        assert health(a.rt)[0] == 200 and health(b.rt)[0] == 200
+    finally:
+        b.server.stop()
+        b.rt.stop()
+        a.stop()
 
 
 def test_tokens_revoked_for_others_is_no_alarm(sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
