@@ -211,7 +211,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # account or an admin screen, the Korean right to vote, insults shouted at someone.
                "嘘つきばかり、", "黙ってろ", "「いい加減にしろ」", "捕まりません", "パスフレーズ：a ", "接続キー a ",
                "ログイン 公式アカウント a_1 Ab1234 ", "管理画面 Admin: Ab1234 ", "주민에게 투표권 ",
-               "「a」と大声 ", "「死ね」と市長に "]
+               "「a」と大声 ", "「死ね」と市長に ",
+               # Session 23 (h15): Wi-Fi standards and services named after a password label.
+               "パスワード：WPA2 / ", "パスワード：Microsoft ", "パスワード：Wi-Fi 6 ", "パスワード：WPA2-PSK-"]
 
 
 def adversarial() -> None:

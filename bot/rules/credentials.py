@@ -458,6 +458,32 @@ _TECHNICAL = re.compile(
 )
 
 
+# A Wi-Fi standard or its security mode after a label with a separator (「パスワード：WPA2」
+# 「接続キー：WPA3-Personal」「パスワード：Wi-Fi 6対応」, a router's spec copied into a shelter's notice):
+# no key is ever only the name of its protocol. Whole values only, so that 「wpa2joetsu」 is a value.
+_STANDARD_VALUE = re.compile(
+    r"(?i)(?:wpa[23]?|wep|aes|tkip|ccmp|sae)(?:[-/](?:wpa[23]?|psk|personal|enterprise|aes|tkip|ccmp|sae|mixed)){0,3}"
+    r"(?:\((?:aes|tkip|ccmp)\))?|wi-?fi[ \t]?[4-7]e?|(?:ieee[ \t]?)?802\.11[a-z]{1,2}"
+)
+_STANDARD_MODES = frozenset({"personal", "enterprise", "psk", "mixed", "mode"})
+# A company's name before 「アカウント」「と同じ」「のもの」 (「パスワード：Microsoft アカウントと同じ」
+# 「パスワード：Google のものを使います」): which account's password it is, not the password.
+_SERVICE_NAME = re.compile(
+    r"(?i)microsoft|google|apple|windows|office|facebook|instagram|amazon|yahoo!?|icloud|outlook|gmail|line"
+)
+_SERVICE_AFTER = re.compile(r"[ \t]*+(?:アカウント|ID|と同じ|と共通|のもの|のパスワード)")
+_NEXT_WORD = re.compile(r"[ \t]++(?:/[ \t]*+)?([!-~]++)")
+
+
+def _standard_named(norm: str, a: int, value: str) -> bool:
+    """Whether ``value`` at ``a`` names a Wi-Fi standard, and the next word on its line, if any, is
+    a mode of it (「WPA2 Personal」): 「パスワード：WPA2 joetsu2026」 gives the key after the mode."""
+    if not _STANDARD_VALUE.fullmatch(value):
+        return False
+    nxt = _NEXT_WORD.match(norm, a + len(value))
+    return nxt is None or nxt[1].lower() in _STANDARD_MODES or _STANDARD_VALUE.fullmatch(nxt[1]) is not None
+
+
 # After a quoted word, what names a part of a screen: 「パスワードは「settings」画面から変更」
 # 「「forgot」ボタンから再設定」「パスワード「keyword」欄に入力」 quote a label on the screen, not a value.
 _SCREEN_PART_AFTER = re.compile(
@@ -709,6 +735,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # (「パスワード Office2026 です」) or in quotes (「パスワード「Office2026」でログイン」) it is the value.
             if m["loose"] == "" and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
+            if _standard_named(norm, a, value) or (
+                _SERVICE_NAME.fullmatch(value) and _SERVICE_AFTER.match(norm, a + len(value))
+            ):
+                continue
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if not (
                 _APP_PASSWORD.fullmatch(value)
@@ -822,6 +852,10 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         if _TECHNICAL.fullmatch(words[0]) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
             continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
+        if _STANDARD_VALUE.fullmatch(value) or all(
+            _STANDARD_VALUE.fullmatch(w) or w.lower() in _STANDARD_MODES for w in words
+        ):
+            continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):
             continue
         joined = "".join(words)

@@ -193,6 +193,11 @@ LEAKS = [
     ("共有フォルダのパスワードは以下のとおりです。\nJoetsu2026", "Joetsu2026"),
     ("パスワードは、次のとおりです。\n\nKessai2026!\nよろしくお願いします", "Kessai2026!"),
     ("金庫の暗証番号は下記です\n4821", "4821"),
+    # A standard's name inside the value, or a standard before the key, is no exemption.
+    ("避難所Wi-Fi パスワード：Wifi2026!", "Wifi2026!"),
+    ("パスワード：wpa2joetsu", "wpa2joetsu"),
+    ("パスワード：Wifi6 2026!", None),
+    ("パスワード：Microsoft2026", "Microsoft2026"),
 ]
 
 
@@ -501,6 +506,14 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "hf_とは何か",
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host は公開鍵です",
         "AccountKey の設定方法",
+        # A Wi-Fi standard or a service named after the label: a router's spec, which account it is.
+        "避難所のルーター　パスワード：Wi-Fi 6対応",
+        "パスワード：WPA2",
+        "接続キー：WPA3-Personal",
+        "暗号化：あり　パスワード：WPA2 Personal",
+        "パスワード：WPA2/WPA3",
+        "パスワード：Microsoft アカウントと同じ",
+        "パスワード：Googleアカウントのパスワードと同じです",
     ],
 )
 def test_awareness_posts_and_ordinary_text_stay_silent(text: str) -> None:
