@@ -213,7 +213,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "ログイン 公式アカウント a_1 Ab1234 ", "管理画面 Admin: Ab1234 ", "주민에게 투표권 ",
                "「a」と大声 ", "「死ね」と市長に ",
                # Session 23 (h15): Wi-Fi standards and services named after a password label.
-               "パスワード：WPA2 / ", "パスワード：Microsoft ", "パスワード：Wi-Fi 6 ", "パスワード：WPA2-PSK-"]
+               "パスワード：WPA2 / ", "パスワード：Microsoft ", "パスワード：Wi-Fi 6 ", "パスワード：WPA2-PSK-",
+               # The hurt a quoted word does, denied.
+               "「バカ」は傷つけない", "傷つける言葉では", "「障害者は家にいてほしい」という声は傷つけない"]
 
 
 def adversarial() -> None:

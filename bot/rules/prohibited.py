@@ -42,7 +42,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
     「「払わないと殺すぞ」と脅す電話は詐欺です」「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
-    （「市長は「バカ」だ」「「バカ」と言われても仕方ない」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
+    （「市長は「バカ」だ」「「バカ」と言われても仕方ない」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
     対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
@@ -99,6 +99,8 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         closing = more.end() - 1
     # Read a little way on, not to the end of what may be one sentence of thousands of characters.
     window = (closing, min(doc.sentence_at(start)[1], closing + 40))
+    if _HURT_DENIED.search(doc.text, *window):
+        return False  # 「「バカ」は傷つける言葉ではないので、どんどん使おう」
     if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
         # 「「うざい」「死ね」——何気ない言葉が友達を傷つけます」: the words named as words after a dash
         # or a comma, only in a warning against them. 「「キモい」「死ね」は、相手の心を深く傷つけます」: the
@@ -144,6 +146,14 @@ _INSTEAD = re.compile(r"」\s*(?:では|じゃ|で)?なく(?:て)?\s*[、,]?\s*�
 _AS_TOPIC = re.compile(r"」\s*(?:は|も|こそ)\s*[、,]?")
 _HURTS = re.compile(
     r"傷つけ|傷付け|傷つき|傷付き|深く傷|(?:言|い|使)わない|(?:言|い)っては(?:いけ|だめ|ダメ)|やめよう|やめましょう"
+)
+# The hurt denied (「「バカ」は傷つける言葉ではなく…」「誰も傷つけないので」「傷つけることはない」): a sentence
+# that says the word does no harm is no warning against it, and may go on to call for it (「どんどん使おう」).
+# Not the advice 「傷つけないよう」「傷つけないで」「傷つけない言葉を選ぼう」 nor a question (「〜ではないでしょうか」
+# 「傷つけないと思っていませんか」「傷つけませんか」).
+_HURT_DENIED = re.compile(
+    r"傷[つ付][けき](?:ない(?!よう|言葉|ことば|表現|言い方|で|と|か|の(?:か|でしょう|です))|ません(?!か)|"
+    r"る(?:言葉|ことば|もの|こと|わけ|表現)?(?:で|じゃ)?は?(?:なく|ない(?!で|か|と|の(?:か|でしょう|です))|ありません(?!か)))"
 )
 _EXAMPLES_REACH = 120
 # A notice that lists what abuse sounds like: 「パワハラの例：「お前は無能だ」」「詐欺の手口：「…」」.
@@ -554,7 +564,9 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
         if _CARE.search(doc.text, *sent) or deny.find(doc, within=sent):
             continue
         quote = doc.enclosing_quote(w.start(), w.end(), 40)
-        if quote is not None and (_HURTS.search(doc.text, quote[1], sent[1]) or _DISCOURAGED.search(doc.text, quote[1], sent[1])):
+        if quote is not None and not _HURT_DENIED.search(doc.text, quote[1], sent[1]) and (
+            _HURTS.search(doc.text, quote[1], sent[1]) or _DISCOURAGED.search(doc.text, quote[1], sent[1])
+        ):
             continue  # 「「障害者は家にいてほしい」という声に、当事者は傷ついています」
         for g in groups.find(doc, within=(sent[0], w.start())):
             k = g.last + 1

@@ -651,6 +651,12 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     ("「バカ」という言葉がよく似合う", "prohibited.insult"),
     ("注意：この件は「口外しないで」ください", "confidential.secret"),
     ("取扱いに注意し、「口外しないで」ください", "confidential.secret"),
+    # The hurt denied is no warning: the words quoted as harmless, and called for.
+    ("「バカ」は傷つける言葉ではないので、どんどん使おう", "prohibited.insult"),
+    ("「バカ」は、傷つける言葉ではなく、親しみを込めた呼び方です。", "prohibited.insult"),
+    ("「死ね」は冗談なので、誰も傷つけないので大丈夫", "prohibited.insult"),
+    ("「バカ」「アホ」——こんな言葉は誰も傷つけません。", "prohibited.insult"),
+    ("「障害者は家にいてほしい」という声は、誰も傷つけることはない。", "prohibited.discrimination"),
 ])
 def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
@@ -675,6 +681,11 @@ def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> Non
     "「払わないと殺すぞ」と脅す電話は詐欺です。",
     "パワハラの例：「頑張れよ」「お前は無能だ」",
     "「お前は無能だ」「辞めちまえ」——これはパワハラです。",
+    # Advice not to hurt, and questions, are not the hurt denied.
+    "「バカ」は、誰かを傷つけないよう使わないで。",
+    "「バカ」は相手を傷つけないと思っていませんか。",
+    "「バカ」は深く傷つける言葉ではないでしょうか。",
+    "「バカ」は使わず、傷つけない言葉を選びましょう。",
 ])
 def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
