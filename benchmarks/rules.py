@@ -215,7 +215,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 23 (h15): Wi-Fi standards and services named after a password label.
                "パスワード：WPA2 / ", "パスワード：Microsoft ", "パスワード：Wi-Fi 6 ", "パスワード：WPA2-PSK-",
                # The hurt a quoted word does, denied.
-               "「バカ」は傷つけない", "傷つける言葉では", "「障害者は家にいてほしい」という声は傷つけない"]
+               "「バカ」は傷つけない", "傷つける言葉では", "「障害者は家にいてほしい」という声は傷つけない",
+               # A group refused a service named as the object.
+               "障害者の方は入店を", "外国人は入店をお断り"]
 
 
 def adversarial() -> None:

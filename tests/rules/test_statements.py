@@ -395,6 +395,9 @@ def test_farewells_and_advice_in_the_same_words_are_silent(text: str) -> None:
     [
         ("外国人の入居はご遠慮いただいております", "外国人の入居はご遠慮"),
         ("外国籍の方のご入居はご遠慮ください。", "外国籍の方のご入居はご遠慮"),
+        # The service as the object of the refusal.
+        ("障害者の方は入店をご遠慮ください。", "障害者の方は入店をご遠慮"),
+        ("外国人の方は入居をお断りしています。", "外国人の方は入居をお断り"),
     ],
 )
 def test_a_group_turned_away_politely_fires(text: str, excerpt: str) -> None:
@@ -411,6 +414,9 @@ def test_a_group_turned_away_politely_fires(text: str, excerpt: str) -> None:
         "外国人観光客の方は、撮影はご遠慮ください。",
         # For their own health or safety.
         "妊娠中の女性はご遠慮ください。",
+        "妊娠中の女性は参加をご遠慮ください。",
+        "障害者の方も入店をご遠慮なくどうぞ。",
+        "外国人の方も入店をお断りしません。",
         "心臓に持病のある方、高齢者の方はご遠慮ください。",
     ],
 )
