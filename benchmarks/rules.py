@@ -217,7 +217,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # The hurt a quoted word does, denied.
                "「バカ」は傷つけない", "傷つける言葉では", "「障害者は家にいてほしい」という声は傷つけない",
                # A group refused a service named as the object.
-               "障害者の方は入店を", "外国人は入店をお断り"]
+               "障害者の方は入店を", "外国人は入店をお断り",
+               # Groups listed as one subject.
+               "外国人・", "高齢者や", "外国人、障害者の方はお断り", "外国人と 障害者 "]
 
 
 def adversarial() -> None:

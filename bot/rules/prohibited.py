@@ -224,7 +224,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     あれば反応します。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
-    反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」も同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
+    反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
@@ -321,6 +321,8 @@ _FOR_THEIR_SAKE = re.compile(r"妊娠|持病|体調|心臓|血圧|疾患|医師|
 # 「安全上の理由により、外国籍の方の入居はご遠慮いただいております」 give a pretext, and a blanket refusal
 # of disabled people 「安全のため」 is the unfair treatment 障害者差別解消法 names.
 _BODILY_GROUPS = frozenset({"女", "女性", "高齢者", "老人", "年寄り"})
+# What joins groups listed as one subject: 「高齢者・障害者」「外国人や障害者」「外国人、生活保護の方」.
+_GROUP_JOIN = re.compile(r"[ \t]*(?:の方)?(?:[・、,/／]|や|と|及び|および|又は|または)[ \t]*")
 
 
 # A job advertised for one sex (男女雇用機会均等法 第5条): 「除雪作業員（男性のみ）」「若い女性歓迎」. Only in a
@@ -410,14 +412,25 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         if denied[sent]:
             done.add(sent)
             continue
-        # 「在日」+「朝鮮人」 are one group: quote the whole run of adjacent matches.
+        # 「在日」+「朝鮮人」 are one group: quote the whole run of adjacent matches. So are groups listed
+        # (「高齢者・障害者の方はご遠慮ください」「外国人や障害者の方はお断り」): the refusal after the last is of all.
         end = g.end
-        while end in ends_at and ends_at[end] > end:
-            end = ends_at[end]
+        members = [(g.start, end)]
+        while True:
+            if end in ends_at and ends_at[end] > end:
+                members[-1] = (members[-1][0], ends_at[end])
+                end = ends_at[end]
+                continue
+            joined = _GROUP_JOIN.match(doc.text, end, sent[1])
+            if joined is None or joined.end() not in ends_at:
+                break
+            end = ends_at[joined.end()]
+            members.append((joined.end(), end))
         message = f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。"
         refused = _REFUSED.match(doc.text, end, sent[1]) if refusals else None
         if (
-            refused is not None and refused.group().endswith("ご遠慮") and doc.text[g.start : end] in _BODILY_GROUPS
+            refused is not None and refused.group().endswith("ご遠慮")
+            and all(doc.text[a:b] in _BODILY_GROUPS for a, b in members)
             and _FOR_THEIR_SAKE.search(doc.text, *sent)
         ):
             refused = None

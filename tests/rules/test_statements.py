@@ -398,6 +398,12 @@ def test_farewells_and_advice_in_the_same_words_are_silent(text: str) -> None:
         # The service as the object of the refusal.
         ("障害者の方は入店をご遠慮ください。", "障害者の方は入店をご遠慮"),
         ("外国人の方は入居をお断りしています。", "外国人の方は入居をお断り"),
+        # Groups listed as one subject: the refusal after the last is of all of them.
+        ("高齢者・障害者の方は入店をご遠慮ください", "高齢者・障害者の方は入店をご遠慮"),
+        ("外国人や障害者の方はお断りします。", "外国人や障害者の方はお断り"),
+        ("外国人、生活保護の方はお断りします。", "外国人、生活保護の方はお断り"),
+        # Health is a reason of their own only when every group listed is one it can concern.
+        ("女性・障害者の方はご遠慮ください（体調のため）。", "女性・障害者の方はご遠慮"),
     ],
 )
 def test_a_group_turned_away_politely_fires(text: str, excerpt: str) -> None:
@@ -415,6 +421,8 @@ def test_a_group_turned_away_politely_fires(text: str, excerpt: str) -> None:
         # For their own health or safety.
         "妊娠中の女性はご遠慮ください。",
         "妊娠中の女性は参加をご遠慮ください。",
+        "妊娠中の女性・高齢者の方はご遠慮ください（体調のため）。",
+        "高齢者・障害者の方もご遠慮なくどうぞ。",
         "障害者の方も入店をご遠慮なくどうぞ。",
         "外国人の方も入店をお断りしません。",
         "心臓に持病のある方、高齢者の方はご遠慮ください。",
