@@ -219,7 +219,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A group refused a service named as the object.
                "障害者の方は入店を", "外国人は入店をお断り",
                # Groups listed as one subject.
-               "外国人・", "高齢者や", "外国人、障害者の方はお断り", "外国人と 障害者 "]
+               "外国人・", "高齢者や", "外国人、障害者の方はお断り", "外国人と 障害者 ",
+               # One sex between the job and 募集.
+               "員も女性のみ", "職は 女性限定で ", "女性のみ 求人"]
 
 
 def adversarial() -> None:

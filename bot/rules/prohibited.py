@@ -229,7 +229,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」は対象外です）。
-    職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「若い女性歓迎」）も
+    職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
     風紀上の理由で女性に限れる女子更衣室・浴場の係員の募集（「助産師募集（女性のみ）」。厚生労働省の指針
@@ -328,11 +328,15 @@ _GROUP_JOIN = re.compile(r"[ \t]*(?:の方)?(?:[・、,/／]|や|と|及び|お�
 # A job advertised for one sex (男女雇用機会均等法 第5条): 「除雪作業員（男性のみ）」「若い女性歓迎」. Only in a
 # recruitment sentence: 「女性限定の健康講座」 is a seminar, and 「女性の応募も歓迎します」 is positive action.
 _HIRING = re.compile(
-    r"求人|採用|急募|時給|月給|日給|給与|賃金|勤務|雇用|アルバイト|パート(?!ナー)|会計年度任用|(?:員|士|師|スタッフ)(?:を|の)?募集"
+    r"求人|採用|急募|時給|月給|日給|給与|賃金|勤務|雇用|アルバイト|パート(?!ナー)|会計年度任用|"
+    # 「事務職も女性のみ募集」「作業員は男性に限り募集」: the condition may stand between the job and 募集.
+    r"(?:員|士|師|(?<![就転退求離休復])職|スタッフ)(?:を|の|も|は)?[ \t]*"
+    r"(?:(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|だけ)(?:で|の)?[ \t]*)?募集"
 )
 # A condition on who may apply, not a thing for one sex (「女性のみの世帯」「女性限定ヨガ教室」).
 _ONE_SEX = re.compile(
-    r"(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|に限ります|だけ)(?![の\u4e00-\u9fff\u30a0-\u30ff])"
+    # Not a noun it qualifies (「女性のみの世帯」「女性限定ヨガ教室」), but 募集 itself (「事務職も女性のみ募集」).
+    r"(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|に限ります|だけ)(?:(?=[ \t]*で?募集)|(?![の\u4e00-\u9fff\u30a0-\u30ff]))"
     r"|(?:若い|若手の)?(?:男性|女性)(?:大)?歓迎|(?:女性|男性)が望まし"
 )
 # 「女性の応募も歓迎」「女性も歓迎」 welcome one sex as well, as positive action does.

@@ -55,6 +55,10 @@ from tests.rules.conftest import codes, findings_of
         ("【急募】除雪作業員（男性のみ）時給1,800円", "prohibited.discrimination"),
         ("保育士募集（女性限定）", "prohibited.discrimination"),
         ("事務補助員を募集します。若い女性歓迎！", "prohibited.discrimination"),
+        # The condition between the job and 募集, after も or は.
+        ("事務職も女性のみ募集", "prohibited.discrimination"),
+        ("除雪作業員は男性に限り募集します", "prohibited.discrimination"),
+        ("保育士は女性限定で募集します", "prohibited.discrimination"),
         # A quoted word as the topic of something else than hurt still says it.
         ("「バカ」は、何もしない市長のことだ。", "prohibited.insult"),
         ("「バカ」は市長にぴったりだ。", "prohibited.insult"),
@@ -295,6 +299,9 @@ def test_fires(text: str, code: str) -> None:
         ("女性限定ヨガ教室（参加者募集）", "prohibited.discrimination"),
         ("女性のみの世帯を対象に、除雪ボランティアを募集します", "prohibited.discrimination"),
         ("女性の応募も歓迎します。保育士を募集しています。", "prohibited.discrimination"),
+        ("女性のみの就職セミナー参加者募集", "prohibited.discrimination"),
+        ("ヨガ教室、女性のみ募集", "prohibited.discrimination"),
+        ("助産師も女性のみ募集", "prohibited.discrimination"),
         # Session 22: words quoted as the topic of the hurt they do (an anti-bullying notice) fired.
         ("いじめの言葉「キモい」「ウザい」「死ね」は、相手の心を深く傷つけます。", "prohibited.insult"),
         ("「死ね」は人を深く傷つける言葉です。", "prohibited.insult"),
