@@ -221,7 +221,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Groups listed as one subject.
                "外国人・", "高齢者や", "外国人、障害者の方はお断り", "外国人と 障害者 ",
                # One sex between the job and 募集.
-               "員も女性のみ", "職は 女性限定で ", "女性のみ 求人"]
+               "員も女性のみ", "職は 女性限定で ", "女性のみ 求人",
+               # Regards for a mayor next to a vote.
+               "投票。中川市長をよろしく", "市長をよろしく 投票 "]
 
 
 def adversarial() -> None:

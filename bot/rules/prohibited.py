@@ -1204,7 +1204,10 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     続かないもの）を挙げた文の後では反応しません。
     「中川市長を応援しよう！」「中川幹太さんの応援をよろしく」のように名前のすぐ後の応援の呼びかけは、
     同じ文か前後の文で選挙・立候補に触れているときだけ反応します（それだけでは現職の市長への
-    声援と区別できないため）。
+    声援と区別できないため）。「中川市長をよろしく」「山田議員をよろしく」のように市長・議員などの肩書きや「候補」を
+    付けた人名への「よろしく」は、同じ文か前後の文で選挙や投票に触れているとき（「中川市長も投票を呼びかけています。
+    中川市長をよろしく」）に反応します（就任のあいさつの「中川市長が就任しました。中川市長をよろしくお願いします」、
+    「再選されました」のような結果の報告、生徒会選挙、人気投票の後は対象外です）。
     """
     f = "political.txt"
     word_hit_list = list(
@@ -1419,6 +1422,14 @@ _SUPPORT_AFTER = re.compile(
     r"|の[\s　]*(?:ご)?(?:応援|支援)を?[\s　]*(?:よろしく|お願い))"
 )
 _SUPPORT_WORDS = ("応援", "支援", "支持", "一票")
+# 「中川市長をよろしく」: regards asked for a person under an elected office's title or as a candidate,
+# which next to an election or a vote is a candidate's slogan (alone, it greets a new mayor).
+_REGARDS_AFTER = re.compile(
+    r"[\s　]*(?:候補者?|議員|市長|知事|町長|村長|区長|市議|県議)[\s　]*を[\s　]*(?:よろしく|宜しく)"
+)
+_REGARDS_WORDS = ("よろしく", "宜しく")
+# A vote spoken of (「中川市長も投票を呼びかけています」): an election near enough for such regards.
+_VOTE = re.compile(r"(?<!人気)投票|一票")
 
 
 # What follows a name that is a person's in a sentence about a candidacy: a title, an honorific, or
@@ -1445,7 +1456,10 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     """Calls for support whose candidate is named in the sentence right before (「中川幹太市長は来年の市長選で
     再選を目指します。皆さんの応援をよろしくお願いします！」), and support called for a named person with an
     election in the same or a neighbouring sentence (「市長選挙は12月7日です。中川市長を応援しよう！」)."""
-    if not any(w in doc.text for w in _SUPPORT_WORDS) or not _about_candidacy(doc.text, 0, len(doc.text)):
+    regards = any(w in doc.text for w in _REGARDS_WORDS) and _VOTE.search(doc.text) is not None
+    if not regards and (
+        not any(w in doc.text for w in _SUPPORT_WORDS) or not _about_candidacy(doc.text, 0, len(doc.text))
+    ):
         return
     parties = matcher("political.txt", "parties", opts.extra_words)
     sentences = doc.sentences
@@ -1453,6 +1467,8 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     tokens = doc.tokens
     for k, (a, b) in enumerate(sentences):
         if not any(w in doc.text[a:b] for w in _SUPPORT_WORDS):
+            if regards and any(w in doc.text[a:b] for w in _REGARDS_WORDS):
+                yield from _regards_for(doc, sentences, k)
             continue
         call = _BARE_CALL.match(doc.text, a, b)
         # The candidate is named in the sentence before the call, or in the one before that when the
@@ -1507,6 +1523,30 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                     "公式アカウントでは特定の候補者に触れず、中立な表現にしてください。",
                 )
                 break
+
+
+def _regards_for(doc: Document, sentences: Sequence[tuple[int, int]], k: int) -> Iterator[Hit]:
+    """「中川市長をよろしく」 in sentence ``k``, with an election or a vote in it or a sentence next to it
+    (「中川市長も投票を呼びかけています。中川市長をよろしく」): the turnout appeal does not make the
+    regards that follow it neutral."""
+    a, b = sentences[k]
+    near = (sentences[max(0, k - 1)][0], sentences[min(len(sentences) - 1, k + 1)][1])
+    if not (_VOTE.search(doc.text, *near) or _about_candidacy(doc.text, *near)):
+        return
+    if re.search(r"生徒会|児童会", doc.text[near[0] : near[1]]) or _RESULT.search(doc.text, *near):
+        return  # a school's own election; the winner reported (「再選されました。引き続き中川市長をよろしく」)
+    tokens = doc.tokens
+    for i, j in doc.person_names((a, b)):
+        m = _REGARDS_AFTER.match(doc.text, tokens[j - 1].end, b)
+        if m is not None:
+            name = doc.text[tokens[i].start : tokens[j - 1].end]
+            yield Hit(
+                tokens[i].start,
+                m.end(),
+                f"選挙・投票に触れた投稿での「{name}」への「よろしく」は、候補者への支持の呼びかけと受け取られます。"
+                "公式アカウントでは特定の候補者に触れず、中立な表現にしてください。",
+            )
+            return
 
 
 # Calls in the Chinese and Korean of multilingual notices, which the analyser cannot split into words

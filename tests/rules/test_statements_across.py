@@ -40,6 +40,11 @@ def test_a_call_right_after_a_sentence_naming_a_candidate_fires(text: str, quote
         # A candidacy for an elected office still counts (only 観光大使・PTA会長 and the like do not).
         "市議会議員に立候補した中川さんを応援しています",
         "観光大使の中川が議員に立候補。応援しよう！",
+        # Regards for an elected office's holder next to a vote: the turnout appeal before does not
+        # make the candidate's slogan after it neutral.
+        "中川市長も投票を呼びかけています。中川市長をよろしく",
+        "市長選挙の投票日は12月7日です。中川市長をよろしくお願いします。",
+        "期日前投票に行きました。今日も中川議員をよろしく！",
     ],
 )
 def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None:
@@ -87,6 +92,13 @@ def test_support_for_a_named_person_next_to_an_election_fires(text: str) -> None
         # An election that is not a political one, and its result.
         "高田高校の生徒会選挙で山田さんが会長に選ばれました。みんなで応援しましょう！",
         "市議会議長選挙で山田太郎氏が議長に選出されました。今後ともご支援をお願いします。",
+        # Regards with no vote near (a new mayor greeted), a person of no elected office, a result
+        # reported, a school's election, a contest's vote.
+        "中川市長が就任しました。中川市長をよろしくお願いします。",
+        "投票日は12月7日です。選挙管理委員の中川さんをよろしくお願いします。",
+        "中川市長が再選されました。引き続き中川市長をよろしくお願いします。",
+        "生徒会選挙の投票がありました。新会長の中川会長をよろしく！",
+        "ご当地グルメ人気投票を実施中。中川市長をよろしく！",
     ],
 )
 def test_election_notices_and_the_mayors_own_news_are_silent(text: str) -> None:
