@@ -223,7 +223,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # One sex between the job and 募集.
                "員も女性のみ", "職は 女性限定で ", "女性のみ 求人",
                # Regards for a mayor next to a vote.
-               "投票。中川市長をよろしく", "市長をよろしく 投票 "]
+               "投票。中川市長をよろしく", "市長をよろしく 投票 ",
+               # An English vote for a name in romaji.
+               "Vote for Taro ", "Vote for Tarotarotaro ", "Vote for Taro Yamada contest "]
 
 
 def adversarial() -> None:

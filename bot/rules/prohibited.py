@@ -1183,7 +1183,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」「〜党などの賛成多数で可決」は
     対象外です）。
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
-    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。
+    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」も反応します（「Vote for Takada Castle」や、contest・mascot・photo などの語がある文のコンテストの投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
     「야마다 타로에게 투표해 주세요!」）も同じです（「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
@@ -1584,10 +1584,31 @@ _KO_NO_PERSON = re.compile(
 )
 
 
+# A vote asked in English for a person by a Japanese name in romaji (「Vote for Taro Yamada on Sunday!」):
+# given name and surname, each made only of the syllables of romaji, so that 「Vote for Best Costume」
+# 「Vote for Takada Castle」「vote for your favourite」 name no one.
+_ROMAJI = r"(?:(?:[kgsztdnhbpmyrwfj]y?|sh|ch|ts)?[aeiou]|n(?![aeiouy]))"
+_EN_PERSON_CALL = re.compile(
+    rf"(?<![A-Za-z])(?:[Vv]ote|VOTE|[Ee]lect|ELECT)[ \t]+(?:(?:for|FOR)[ \t]+)?(?:[Cc]andidate[ \t]+|[Mm]ayor[ \t]+)?"
+    rf"(?P<name>[A-Z](?i:{_ROMAJI}){{1,7}}[ \t]+[A-Z](?i:{_ROMAJI}){{1,7}})(?![A-Za-z])"
+)
+
+# A contest's vote, in English: 「Vote for Momo Nakamura in the mascot contest」.
+_EN_CONTEST = re.compile(r"(?i)contest|competition|grand[ -]?prix|award|photo|mascot|favou?rite|ranking|costume")
+
+
 def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
+    message = "「{}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。"
+    if "ote" in doc.text or "OTE" in doc.text or "lect" in doc.text or "LECT" in doc.text:
+        contest: dict[tuple[int, int], bool] = {}  # per sentence: a sentence may hold thousands of calls
+        for m in _EN_PERSON_CALL.finditer(doc.text):
+            sent = doc.sentence_at(m.start())
+            if sent not in contest:
+                contest[sent] = _EN_CONTEST.search(doc.text, *sent) is not None
+            if not contest[sent]:
+                yield Hit(m.start(), m.end(), message.format(m["name"]))
     if not any(c in doc.text for c in "给投支选투표지뽑"):
         return
-    message = "「{}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。"
     for m in _FOREIGN_CALL.finditer(doc.text):
         party = _FOREIGN_PARTY.search(m.group())
         name = party.group() if party is not None else m.group()

@@ -139,6 +139,35 @@ def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Vote for Taro Yamada on Sunday!", "Taro Yamada"),
+        ("Please vote for Kanta Nakagawa in the city election.", "Kanta Nakagawa"),
+        ("Elect Hanako Suzuki!", "Hanako Suzuki"),
+        ("Vote for Mayor Kanta Nakagawa", "Kanta Nakagawa"),
+    ],
+)
+def test_an_english_vote_for_a_japanese_name_fires(text: str, quoted: str) -> None:
+    [f] = findings_of("prohibited.political", text)
+    assert f"「{quoted}」" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vote for Best Costume!",
+        "Vote for Takada Castle as the best night view!",
+        "Please vote for your favourite photo.",
+        "Vote for Momo Nakamura in the mascot contest!",
+        "Election results: Kanta Nakagawa 45,210 votes, Taro Yamada 38,002 votes.",
+        "Foreign residents cannot vote in the city election.",
+    ],
+)
+def test_english_votes_for_no_person_are_silent(text: str) -> None:
+    assert "prohibited.political" not in codes(text)
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [
         ("最近ごみ出しのルールを守らないのは外国人ばかり。出ていけと言いたくなります。", "外国人"),
