@@ -41,8 +41,9 @@ CHANNEL_ADVICE = {
     # Slack hides a private channel from a bot that was not invited to it, as it does a wrong ID.
     "channel_not_found": ("組織設定ファイルのチャンネル ID を確認してください。非公開チャンネルの場合は、そのチャンネルで "
                           "`/invite @kessai` と入力してボットを招待してください。"),
-    "not_in_channel": "チャンネルで `/invite @kessai` と入力してボットを招待してください。",
-    "is_archived": "チャンネルのアーカイブを解除するか、組織設定ファイルのチャンネル ID を使用中のチャンネルに変更してください。",
+    "not_in_channel": "そのチャンネルで `/invite @kessai` と入力してボットを招待してください。",
+    "is_archived": ("チャンネルのアーカイブを解除するか、組織設定ファイルのチャンネル ID を使用中のチャンネルに変更して kessai を"
+                    "再起動してください。"),
 }
 # What conversations.history answers for a channel whose messages the bot is not sent: it was not
 # invited to a public channel (not_in_channel), or a private one it was not invited to is hidden
@@ -127,7 +128,7 @@ class DeliveryFailureReporter:
                 # thread there, each the same news; the hour's message counts them.
                 text = (f":warning: kessai がチャンネル <#{target}> にメッセージを送れませんでした"
                         f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
-                        "決裁の依頼と決裁は DM でそのまま進みますが、このチャンネルのスレッドへのお知らせは届きません。")
+                        "決裁の手続きは DM でそのまま進みますが、このチャンネルのスレッドへのお知らせは届きません。")
                 self._escalate_once(s, now, channel_report_key(target, error, now, self.tz), text,
                                     f"{now.astimezone(self.tz).hour}時台に")
             elif (error in USER_PROBLEMS or error == "channel_not_found") and target[:1] in ("U", "W", "D"):
@@ -257,8 +258,8 @@ class DeliveryFailureReporter:
             # DM): nothing to edit, and another copy would only repeat it.
             log.error("a message failed again (%s); reported earlier", key)
             return
-        more = (f"\n{since}、同じ理由で {earlier + 1} 件のメッセージを届けられませんでした（このお知らせにまとめています"
-                + (f"。{also}" if also else "") + "）。")
+        more = (f"\n{since}、同じ理由で {earlier + 1} 件のメッセージを届けられませんでした（このお知らせにまとめています）。"
+                + (f"{also}。" if also else ""))
         outbox.enqueue(s, "update", {"text": text + more, REPORT_FLAG: True}, now=now, message_key=key)
 
     def _around_escalation_channel(self, s: object, now: datetime, row: OutboxRow, channel: str, error: str) -> None:

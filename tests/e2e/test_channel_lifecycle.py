@@ -45,7 +45,7 @@ def test_an_intake_channel_the_bot_is_not_in_is_reported_at_start_up(sqlite_stac
     [report] = [m.text for m in st.slack.messages("C0ESCALATE")]
     assert report == (":warning: kessai は受付チャンネル <#C0INTAKE>（上越市公式X）の書き込みを読めません"
                       "（ボットがチャンネルに参加していません）。このままでは、このチャンネルに書き込まれた下書きは"
-                      " kessai に届かず、確認も決裁もされません。チャンネルで `/invite @kessai` と入力してボットを招待してください。")
+                      " kessai に届かず、確認も決裁もされません。そのチャンネルで `/invite @kessai` と入力してボットを招待してください。")
     # A private channel the bot was not invited to is hidden from it as a wrong ID is: both are said.
     st.slack.inject("conversations.history", error="channel_not_found", channel="C0INSTA")
     DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client)
