@@ -189,8 +189,8 @@ class DeciderRole:
 
 
 BOT_JOINED_JA = (
-    "kessai がこのチャンネルに参加しました。ここに書き込まれた下書き（{accounts}）を、ガイドラインで確認して決裁に回します。"
-    "参加する前に書き込まれたメッセージは kessai に届いていないため、決裁に回すには、そのメッセージを編集する（書き込んでから"
+    "kessai がこのチャンネルに参加しました。ここに書き込まれた下書き（{accounts}）をガイドラインで確認し、決裁に回します。"
+    "参加前に書き込まれたメッセージは kessai に届いていません。決裁に回すには、そのメッセージを編集する（書き込みから"
     " 7 日以内）か、もう一度書き込んでください。"
 )
 # Drafts whose buttons are redrawn when the organisation file changes their author's standing:
@@ -1116,10 +1116,11 @@ class Kessai:
             waiting = draft_repo.open_in_channel(s, channel)
             text = (f":warning: 受付チャンネル <#{channel}>（{'、'.join(render.escape(a.name) for a in accounts)}）が"
                     f"{render.escape(self.name_of(by))} さんによりアーカイブされました。このチャンネルには下書きを書き込めず、"
-                    "kessai もスレッドに返信できません。引き続き使う場合はアーカイブを解除し、新しいチャンネルに移る場合は"
-                    "組織設定ファイルの intake_channel を変更して kessai を再起動してください。")
+                    "kessai もスレッドに返信できません。")
             if waiting:
-                text += f"このチャンネルの手続き中の下書き（{waiting}件）の決裁は、DM でそのまま進みます。"
+                text += f"このチャンネルで手続き中の下書き（{waiting} 件）の決裁は、DM でそのまま進みます。"
+            text += ("引き続き使う場合は、アーカイブを解除してください。新しいチャンネルに移る場合は、"
+                     "組織設定ファイルの intake_channel を変更して kessai を再起動してください。")
             if self.org.policy.escalation_channel:
                 self.notify.direct(s, now, user=self.org.policy.escalation_channel, text=text)
                 # The replies that bounce off the archived channel next say nothing more this hour.
@@ -1138,9 +1139,9 @@ class Kessai:
             for person in escalation_people(self.org):
                 self.notify.direct(s, now, user=person, text=(
                     f":warning: エスカレーション先のチャンネル <#{channel}> が {render.escape(self.name_of(by))} さんにより"
-                    "アーカイブされました。インシデントの通知や催促は、チャンネルに届かない間、皆さまに DM でお送りします。"
-                    "引き続き使う場合はアーカイブを解除し、新しいチャンネルに移る場合は組織設定ファイルの escalation_channel を"
-                    "変更して kessai を再起動してください。"))
+                    "アーカイブされました。チャンネルが使えない間、インシデントの通知や催促は皆さまに DM でお送りします。"
+                    "引き続き使う場合は、アーカイブを解除してください。新しいチャンネルに移る場合は、組織設定ファイルの"
+                    " escalation_channel を変更して kessai を再起動してください。"))
         self.after_commit()
         log.error("escalation channel %s was archived by %s; the organisation file still names it", channel, by)
         return Outcome("archived")

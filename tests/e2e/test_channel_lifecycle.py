@@ -102,7 +102,7 @@ def test_archiving_an_intake_channel_is_told_to_the_escalation_channel_at_once(s
     settle(st)
     [report] = [m.text for m in st.slack.messages("C0ESCALATE")]
     assert "<#C0INTAKE>（上越市公式X）" in report and "アーカイブされました" in report
-    assert "intake_channel を変更" in report and "手続き中の下書き（1件）の決裁は、DM でそのまま進みます" in report
+    assert "intake_channel を変更" in report and "このチャンネルで手続き中の下書き（1 件）の決裁は、DM でそのまま進みます" in report
     assert [d.state for d in drafts(st)] == ["pending"]
 
 
