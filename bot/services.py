@@ -313,9 +313,9 @@ class Kessai:
         which = "、".join([*([render.escape(account.name)] if account else []), f"第{draft.current_version}版",
                           state_ja(draft.state)])
         text = (f"このメッセージは、すでに {render.escape(self.name_of(draft.author_id))} さんの下書き（{which}）として"
-                "受け付けているため、「決裁に回す」は使えません（同じ文面が二重に決裁に回らないようにしています）。")
+                "受け付けています。同じ文面が二重に決裁に回らないよう、「決裁に回す」は使えません。")
         if draft.state == DraftState.PUBLISHED:
-            text += "同じ内容をもう一度投稿する場合は、新しいメッセージとして書き込んでください。"
+            text += "同じ内容をもう一度SNSに投稿する場合は、新しいメッセージとして書き込んでください。"
         elif draft.source == "channel":
             text += "内容を直すときは、元のメッセージを編集してください。"
         else:

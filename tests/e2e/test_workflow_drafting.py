@@ -148,8 +148,8 @@ def test_shortcut_on_a_message_that_already_is_a_draft_is_refused_with_the_way_t
     settle(st)
     st.driver.message_shortcut("U0OPERATOR2", "submit_as_draft", "C0INTAKE", ts)  # another operator, too
     assert wait_ephemeral(st, "U0OPERATOR2", "決裁に回す") == (
-        "このメッセージは、すでに 高田 太郎 さんの下書き（上越市公式X、第1版、決裁待ち）として受け付けているため、"
-        "「決裁に回す」は使えません（同じ文面が二重に決裁に回らないようにしています）。"
+        "このメッセージは、すでに 高田 太郎 さんの下書き（上越市公式X、第1版、決裁待ち）として受け付けています。"
+        "同じ文面が二重に決裁に回らないよう、「決裁に回す」は使えません。"
         "内容を直すときは、元のメッセージを編集してください。")
     st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0INTAKE", root.ts)
     assert "スレッドの「修正する」から出し直してください" in wait_ephemeral(st, "U0OPERATOR", "決裁に回す")
