@@ -1447,7 +1447,7 @@ class Kessai:
                 "決裁はご本人が行います。")
         if returned is not None:
             raise errors.NotAnApprover(
-                f"{render.escape(self.name_of(returned))} さんの不在期間が終わったため、この下書きを代決することはできません。"
+                f"{render.escape(self.name_of(returned))} さんの不在期間が終わったため、この下書きは代決できません。"
                 "決裁はご本人が行います（決裁の依頼はまもなくご本人に届きます）。")
         return DeciderRole(account, acting_for)
 
