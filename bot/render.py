@@ -648,11 +648,11 @@ STALE_FORM_SHOWN = 5  # typed texts given back; a form of kessai has no more
 def stale_form_view(typed: Sequence[str]) -> dict[str, Any]:
     """What replaces a submitted form kessai does not know (left open across an upgrade that
     renamed it): nothing was recorded, and what was typed is shown to be copied, not lost."""
-    blocks = [section("この入力画面は以前の版の kessai のもののため、送信された内容を受け付けられませんでした"
-                      "（何も記録されていません）。お手数ですが、もう一度開き直して入力してください。")]
+    blocks = [section("この入力画面は kessai の更新前に開かれたため、送信された内容を受け付けられませんでした"
+                      "（何も記録されていません）。お手数ですが、入力画面を開き直して、もう一度入力してください。")]
     kept = [t for t in typed if t.strip()][:STALE_FORM_SHOWN]
     if kept:
-        blocks.append(context("入力した内容は次のとおりです。必要なら、コピーしてお使いください。"))
+        blocks.append(context("入力した内容は次のとおりです。必要に応じてコピーしてお使いください。"))
         blocks.extend(section(quote(t, 2_000)) for t in kept)
     return modal(STALE_FORM_CALLBACK, "送信できませんでした", None, blocks, close="閉じる")
 
