@@ -858,8 +858,8 @@ HOME_WAITING_SHOWN = 12  # decisions listed on App Home, each with its buttons; 
 HOME_INCIDENTS_SHOWN = 10  # open incidents listed on App Home, newest first; the rest are counted
 
 
-HOME_NOT_OPERATOR_JA = ("下書きはありません。あなたはどのアカウントの運用担当者としても登録されていないため、下書きは提出できません。"
-                        "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。")
+HOME_NOT_OPERATOR_JA = ("下書きはありません。あなたはどのアカウントの運用担当者としても登録されていないため、下書きを提出できません。"
+                        "登録が必要な場合は、情報政策室にご相談ください。")
 
 
 def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str,
