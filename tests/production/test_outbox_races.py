@@ -324,11 +324,11 @@ def _while_counting(db: Database, other: Any) -> Any:
             return
         done.append(threading.Thread(target=other))
         done[0].start()
-        with db.engine.connect() as watch:
-            while done[0].is_alive() and not watch.exec_driver_sql(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                    "AND datname = current_database()").scalar():
-                time.sleep(0.01)
+        # A fresh transaction each look (_lock_waiters): PostgreSQL keeps one pg_stat_activity
+        # snapshot per transaction, so one connection looking again saw the other side still
+        # running until this session's idle-in-transaction timeout ended it (a flake under load).
+        while done[0].is_alive() and not _lock_waiters(db):
+            time.sleep(0.01)
     return hook, done
 
 
