@@ -19,7 +19,8 @@ from handlers.payloads import tell, view_values
 
 log = logging.getLogger(__name__)
 
-# Slack sends these whatever the subscriptions: the bot can no longer act, and IT must know.
+# Slack sends these only to an app subscribed to them (manifest.yaml): the bot can no longer act,
+# and IT must know.
 LOST_ACCESS_EVENTS = frozenset({"tokens_revoked", "app_uninstalled"})
 OTHER_COMMAND_JA = "このコマンドには kessai は対応していません。kessai のコマンドは `/kessai help` で確認できます。"
 STALE_SHORTCUT_JA = ("このショートカットは現在の kessai では使えません。下書きは、メッセージのメニュー（︙）の「決裁に回す」か "
