@@ -473,15 +473,25 @@ _SERVICE_NAME = re.compile(
 )
 _SERVICE_AFTER = re.compile(r"[ \t]*+(?:アカウント|ID|と同じ|と共通|のもの|のパスワード)")
 _NEXT_WORD = re.compile(r"[ \t]++(?:/[ \t]*+)?([!-~]++)")
+_STANDARD_WORDS = 4  # 「WPA2/WPA3 Mixed Personal」: more words than a router's spec has are a value
 
 
 def _standard_named(norm: str, a: int, value: str) -> bool:
-    """Whether ``value`` at ``a`` names a Wi-Fi standard, and the next word on its line, if any, is
-    a mode of it (「WPA2 Personal」): 「パスワード：WPA2 joetsu2026」 gives the key after the mode."""
+    """Whether ``value`` at ``a`` names a Wi-Fi standard, and every word after it on its line is a
+    mode or another standard (「WPA2 Personal」「WPA2/WPA3」): 「パスワード：WPA2 joetsu2026」 and
+    「接続キー：WPA2 Personal Kessai2026」 give the key after the standard and its mode."""
     if not _STANDARD_VALUE.fullmatch(value):
         return False
-    nxt = _NEXT_WORD.match(norm, a + len(value))
-    return nxt is None or nxt[1].lower() in _STANDARD_MODES or _STANDARD_VALUE.fullmatch(nxt[1]) is not None
+    pos = a + len(value)
+    for _ in range(_STANDARD_WORDS):
+        nxt = _NEXT_WORD.match(norm, pos)
+        if nxt is None:
+            return True
+        word = nxt[1].strip("()[]")  # 「WPA2 Personal（AES）」
+        if word.lower() not in _STANDARD_MODES and _STANDARD_VALUE.fullmatch(word) is None:
+            return False
+        pos = nxt.end()
+    return _NEXT_WORD.match(norm, pos) is None
 
 
 # After a quoted word, what names a part of a screen: 「パスワードは「settings」画面から変更」

@@ -198,6 +198,11 @@ LEAKS = [
     ("パスワード：wpa2joetsu", "wpa2joetsu"),
     ("パスワード：Wifi6 2026!", None),
     ("パスワード：Microsoft2026", "Microsoft2026"),
+    # A standard and its mode before the key: the mode is no end of the value (36ae7e3 read one word on).
+    ("接続キー：WPA2 Personal Kessai2026", None),
+    ("パスワード：WPA2 PSK Kessai2026", None),
+    ("パスワード：WPA2 AES Joetsu2026", None),
+    ("パスワード：WPA2/WPA3 Mixed Kessai2026", None),
 ]
 
 
