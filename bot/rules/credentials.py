@@ -824,7 +824,15 @@ _KANA_VALUE = re.compile(
     r"(?:(?P<sep>[ \t]*+(?:(?P<wa>は)|::?|=|→|】)[ \t]*+)(?P<open>[「『\"“])?|[ \t]*+を[ \t]*+(?P<quoted>[「『\"“]))"
     r"(?P<value>(?:[ぁ-ゖ]|[0-9])++|(?:[ァ-ヺー]|[0-9])++)"
 )
-_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+# A katakana loanword after the label saying what or where the value is (a form's instruction:
+# 「パスワード：メールアドレス」「パスワード：マイナンバーカード」「接続キー：ステッカー」). Only these:
+# a password in katakana is as often a word of no such kind (「パスワード：サクラサク」「接続キー：ユキダルマ」).
+_KATAKANA_WHERE = re.compile(
+    r"[ァ-ヺー]*(?:アドレス|カード|ネーム|ナンバー|ステッカー|シール|ラベル|メール|コード|ページ|サイト|アプリ|"
+    r"ボックス|ポスター|チラシ|ファイル|フォーム|シート|ボード|レシート|パンフレット|リーフレット|ミーティング|"
+    r"ランダム|メモ|ハガキ|カウンター|フロント|ルーター|パソコン|スマホ|スマートフォン|ユーザー|アカウント|"
+    r"パスポート|メッセージ|チャット|マニュアル|ガイド|ホーム|バースデー|ニックネーム|デフォルト|オリジナル)"
+)
 # What may follow a kana value: its closing quote, the copula, the end of its sentence or line.
 _KANA_END = re.compile(r"[ \t]*+(?:[」』\"”]|です|でした|になります|となります|[。.!！\n(（]|$)")
 _KANA_END_UNQUOTED_WA = re.compile(r"[ \t]*+(?:です|でした|になります|となります)")
@@ -884,8 +892,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue  # a word of a longer sentence: 「パスワード：メールでお知らせします」
         if _EXAMPLE_AFTER.match(norm, end + (1 if quoted else 0)):
             continue
-        if not quoted and not _has_digit(value) and not _HIRAGANA.match(value):
-            continue  # katakana alone unquoted is a loanword saying where it is: 「パスワード：メールアドレス」
+        if not quoted and not _has_digit(value) and _KATAKANA_WHERE.fullmatch(value):
+            continue  # a loanword saying what or where it is: 「パスワード：メールアドレス」
         if m["wa"] and not quoted and not (_has_digit(value) or _KANA_END_UNQUOTED_WA.match(norm, end)):
             continue  # after 「は」 a kana word is prose unless a copula closes it or digits mark it
         if quoted and not _KANA_QUOTED_END.match(norm, end):

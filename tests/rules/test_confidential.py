@@ -1368,7 +1368,14 @@ def test_a_katakana_word_unquoted_after_a_password_label_is_no_kana_value(text: 
     assert "confidential.secret" not in codes(text)
 
 
-@pytest.mark.parametrize("text", ["パスコードは「ヒマワリ」です", "パスワード：サクラ2026", "パスワード：もみじがり"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスコードは「ヒマワリ」です", "パスワード：サクラ2026", "パスワード：もみじがり",
+        # Unquoted katakana of no loanword saying where the value is (7da486d let every one through).
+        "パスワード：サクラサク", "接続キー：ユキダルマ", "Xのアカウントのパスワード：ミナトマツリ",
+    ],
+)
 def test_a_quoted_or_numbered_katakana_value_or_a_hiragana_one_still_fires(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
 
