@@ -231,7 +231,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     re-entry permit」は対象外です）。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
-    「女性の応募も歓迎します」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
+    「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
     風紀上の理由で女性に限れる女子更衣室・浴場の係員の募集（「助産師募集（女性のみ）」。厚生労働省の指針
     〔平成18年告示第614号〕第2の14(2)）も対象外です（「看護師・助産師募集（女性のみ）」、女性相談員の募集は反応します）。
     食べ物の「クセになる味」の「くせに」は対象外です。「外国人住民の皆さんと一緒に、鬼を追い出そう！」のように
@@ -355,12 +355,21 @@ _WOMEN_ONLY_JOB = re.compile(
     r"(?:[（(](?:会計年度任用職員|非常勤職員|臨時職員)[）)]|[^\n。、・,，/／及と員士師職]){0,16}(?:。[ \t　]*)?$"
 )
 _JOB_REACH = 40
+# The sentence teaches the law against such an ad (「「女性のみ募集」は男女雇用機会均等法に反します」
+# 「女性のみ募集の求人は法律違反です」), a 労働 or 男女共同参画 notice, not an ad.
+_HIRING_LAW = re.compile(r"均等法|違法|違反|禁止され|認められ(?:ない|ません)|差別")
 
 
 def _gendered_hiring(doc: Document) -> Iterator[Hit]:
     if not _HIRING.search(doc.text):
         return
+    taught: dict[tuple[int, int], bool] = {}  # per sentence: one may hold thousands of conditions
     for m in _ONE_SEX.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent not in taught:
+            taught[sent] = _HIRING_LAW.search(doc.text, *sent) is not None
+        if taught[sent]:
+            continue
         if m.group().endswith("歓迎") and not m.group().startswith(("若", "男")):
             continue  # 「女性歓迎」 alone is the positive action the law allows for a job few women hold
         if _ALSO_WELCOME.match(doc.text, m.start()):

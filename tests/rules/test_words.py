@@ -302,6 +302,10 @@ def test_fires(text: str, code: str) -> None:
         ("女性のみの就職セミナー参加者募集", "prohibited.discrimination"),
         ("ヨガ教室、女性のみ募集", "prohibited.discrimination"),
         ("助産師も女性のみ募集", "prohibited.discrimination"),
+        # A notice teaching the law against such ads quotes them (0d2a745 made 「女性のみ募集」 fire there).
+        ("女性のみ募集の求人は法律違反です。", "prohibited.discrimination"),
+        ("「事務職は女性のみ募集」のような求人は、男女雇用機会均等法で禁止されています。", "prohibited.discrimination"),
+        ("「保育士募集（女性限定）」は男女雇用機会均等法違反です。", "prohibited.discrimination"),
         # Session 22: words quoted as the topic of the hurt they do (an anti-bullying notice) fired.
         ("いじめの言葉「キモい」「ウザい」「死ね」は、相手の心を深く傷つけます。", "prohibited.insult"),
         ("「死ね」は人を深く傷つける言葉です。", "prohibited.insult"),
