@@ -697,6 +697,9 @@ def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> Non
     "「バカ」は相手を傷つけないと思っていませんか。",
     "「バカ」は深く傷つける言葉ではないでしょうか。",
     "「バカ」は使わず、傷つけない言葉を選びましょう。",
+    # The denial reported as a belief, to be refuted.
+    "「キモい」は傷つける言葉ではない、と思っている人もいますが、言われた人は深く傷ついています。",
+    "「バカ」は傷つける言葉ではない、って思っていませんか。",
 ])
 def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
