@@ -1194,7 +1194,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」「〜党などの賛成多数で可決」は
     対象外です）。
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
-    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」も反応します（「Vote for Takada Castle」や、contest・mascot・photo などの語がある文のコンテストの投票は対象外です）。
+    「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」も反応します（「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
     「투표」「지지」（「자민당에 투표해 주세요!」）に反応します。人名への呼びかけ（「请投票给山田太郎！」
     「야마다 타로에게 투표해 주세요!」）も同じです（「请投票给最佳作品！」「좋아하는 선수에게 투표해 주세요」
@@ -1605,7 +1605,19 @@ _EN_PERSON_CALL = re.compile(
 )
 
 # A contest's vote, in English: 「Vote for Momo Nakamura in the mascot contest」.
-_EN_CONTEST = re.compile(r"(?i)contest|competition|grand[ -]?prix|award|photo|mascot|favou?rite|ranking|costume")
+_EN_CONTEST = re.compile(
+    r"(?i)contest|competition|grand[ -]?prix|award|photo|mascot|favou?rite|ranking|costume|"
+    # A tourism poll: 「Vote for Kenshin Uesugi in the Sengoku character poll!」「… as the best ski resort」.
+    # Not 「at the polls」, which is an election's.
+    r"(?:popularity|online|fan|character)[ \t]+poll|survey|character|resort|destination|sightseeing|touris[mt]|travel"
+)
+# A place or a festival in romaji, not a surname (「Vote for Myoko Kogen!」「Vote for Yuki Matsuri!」
+# 「Vote for Kasugayama Jinja」): the second word is what such a name ends with.
+_EN_PLACE_WORD = frozenset({
+    "kogen", "onsen", "jinja", "jingu", "matsuri", "koen", "eki", "jo", "ji", "dera", "tera", "yama", "san",
+    "dake", "gawa", "kawa", "ko", "minato", "shi", "machi", "mura", "ku", "cho", "shima", "jima", "hama",
+    "misaki", "taki", "daki", "ike", "numa", "toge", "sakura", "kaido", "dori", "juku", "zaka", "saka",
+})
 
 
 def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
@@ -1616,7 +1628,7 @@ def _foreign_language_calls(doc: Document) -> Iterator[Hit]:
             sent = doc.sentence_at(m.start())
             if sent not in contest:
                 contest[sent] = _EN_CONTEST.search(doc.text, *sent) is not None
-            if not contest[sent]:
+            if not contest[sent] and m["name"].split()[-1].lower() not in _EN_PLACE_WORD:
                 yield Hit(m.start(), m.end(), message.format(m["name"]))
     if not any(c in doc.text for c in "给投支选투표지뽑"):
         return

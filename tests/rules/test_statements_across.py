@@ -145,6 +145,7 @@ def test_chinese_and_korean_election_notices_are_silent(text: str) -> None:
         ("Please vote for Kanta Nakagawa in the city election.", "Kanta Nakagawa"),
         ("Elect Hanako Suzuki!", "Hanako Suzuki"),
         ("Vote for Mayor Kanta Nakagawa", "Kanta Nakagawa"),
+        ("Vote for Taro Yamada at the polls on Sunday!", "Taro Yamada"),
     ],
 )
 def test_an_english_vote_for_a_japanese_name_fires(text: str, quoted: str) -> None:
@@ -161,6 +162,11 @@ def test_an_english_vote_for_a_japanese_name_fires(text: str, quoted: str) -> No
         "Vote for Momo Nakamura in the mascot contest!",
         "Election results: Kanta Nakagawa 45,210 votes, Taro Yamada 38,002 votes.",
         "Foreign residents cannot vote in the city election.",
+        # Places and festivals in romaji, and a tourism poll (db274d6 read them as a person's name).
+        "Please vote for Myoko Kogen!",
+        "Vote for Yuki Matsuri!",
+        "Vote for Kasugayama Jinja!",
+        "Vote for Kenshin Uesugi, our local hero, in the Sengoku character poll!",
     ],
 )
 def test_english_votes_for_no_person_are_silent(text: str) -> None:
