@@ -161,6 +161,13 @@ def test_separate_words_are_still_separate_findings() -> None:
     assert [f.excerpt for f in findings_of("prohibited.insult", "バカ、アホ")] == ["バカ", "アホ"]
 
 
-@pytest.mark.parametrize("text", ["「死ね」と市長に叫ぼう。", "「バカ」と市長を叱ってやれ。", "市長に「バカ」と大声で言ってやりましょう。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「死ね」と市長に叫ぼう。", "「バカ」と市長を叱ってやれ。", "市長に「バカ」と大声で言ってやりましょう。",
+        # Compound shouting verbs, called for (227da7d read them as reported).
+        "「死ね」と市長を怒鳴りつけよう。", "「いい加減にしろ」と市役所に怒鳴り込もう。",
+    ],
+)
 def test_an_insult_quoted_as_what_to_shout_at_someone_fires(text: str) -> None:
     assert "prohibited.insult" in codes(text)
