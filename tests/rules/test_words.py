@@ -292,6 +292,9 @@ def test_fires(text: str, code: str) -> None:
         ("障害のある方の入店をお断りすることはございません。", "prohibited.discrimination"),
         ("生活保護の方もお断りいたしません。", "prohibited.discrimination"),
         ("外国人の方の入居はお断りはしていません。", "prohibited.discrimination"),
+        # Those turned away asked about it (a human-rights consultation), not turned away.
+        ("外国人の方は入居をお断りされた経験はありませんか。人権相談窓口へご相談ください。", "prohibited.discrimination"),
+        ("障害のある方の入店をお断りされたら、市の窓口へご相談ください。", "prohibited.discrimination"),
         ("新着図書のお知らせ：『ケーキの切れない非行少年たち』『アホでもわかる確定申告』ほか30冊。", "prohibited.insult"),
         ("【新着図書】\n・『くそつまらない未来を変えられるかもしれない投資の話』", "prohibited.insult"),
         ("女性の方の参加も不可ではありません", "prohibited.discrimination"),
