@@ -225,7 +225,11 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Regards for a mayor next to a vote.
                "投票。中川市長をよろしく", "市長をよろしく 投票 ",
                # An English vote for a name in romaji.
-               "Vote for Taro ", "Vote for Tarotarotaro ", "Vote for Taro Yamada contest "]
+               "Vote for Taro ", "Vote for Tarotarotaro ", "Vote for Taro Yamada contest ",
+               # Session 23 review: a standard's modes before a key, katakana values, the law on
+               # one-sex ads, romaji places, shouted calls, the passive refusal.
+               "パスワード：WPA2 Personal ", "接続キー：WPA2 PSK Mixed ", "パスワード：ユキダルマ\n", "パスワード：ア",
+               "女性のみ募集は違法、", "Vote for Myoko Kogen ", "「死ね」と怒鳴りつけよう", "外国人の方は入居をお断りされ"]
 
 
 def adversarial() -> None:
