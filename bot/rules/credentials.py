@@ -982,7 +982,8 @@ _OFFICIAL_REACH = 14
 # Kessai2026」「ルーター管理画面 admin: Kessai2026」.
 _LOGIN_CONTEXT = re.compile(
     r"(?i)ログイン|サインイン|log[ \t]?in|sign[ \t]?in|管理画面|管理者画面|パスワード|password|passwd|(?<![a-z])(?:pw|pass)(?![a-z])|"
-    r"ルーター|router|サーバ|server|認証|初期設定|(?<![a-z])(?:id|user)(?![a-z])"
+    # 「ID検索」「IDで検索」 is how a reader finds the account, not a login.
+    r"ルーター|router|サーバ|server|認証|初期設定|(?<![a-z])(?:id|user)(?![a-z])(?![ \t]*+(?:で[ \t]*+)?検索)"
 )
 
 

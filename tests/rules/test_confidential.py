@@ -1451,3 +1451,17 @@ def test_a_login_under_the_official_account_or_admin_label_still_fires(text: str
     and an administrator's login on a line about a router's admin screen."""
     [f] = findings_of("confidential.secret", text)
     assert "Kessai2026" not in _shown(text) and "Joetsu2026" not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["公式アカウント joetsu_snowfes SnowFes2026 開催中！ID検索でも見つかります",
+     "公式アカウント joetsu_city Joetsu2026 は ID で検索してください"],
+)
+def test_an_official_account_found_by_id_search_is_an_introduction(text: str) -> None:
+    # aa4da2f read any 「ID」 on the line as a login's; 「ID検索」 is how a reader finds the account.
+    assert "confidential.secret" not in codes(text)
+
+
+def test_an_id_that_is_not_a_search_still_makes_the_line_a_login() -> None:
+    assert "confidential.secret" in codes("公式アカウント joetsu_snowfes SnowFes2026 ID共有用")
