@@ -48,6 +48,10 @@ MAX_ATTEMPTS = 50
 # message that waited out hours of outage is given up only after failing this many more times
 # on its own, not at the first 503 of a recovery (OWN_FAILURES = MAX_ATTEMPTS - OUTAGE_COUNT).
 OUTAGE_COUNT = MAX_ATTEMPTS - 10
+# When every message a pass tried failed for want of Slack, Slack is asked something every call
+# needs (auth.test), at most this often: a message Slack refuses on its own, with nothing else to
+# send (a quiet night), is then told from Slack out of reach (bot.web.health).
+PROBE_EVERY = timedelta(minutes=1)
 # How far back a retry looks for its post (pages of 200 messages) before posting it again.
 FIND_PAGES = 25
 # What Slack puts in "error": a code such as not_in_channel (anything else is not Slack speaking).
@@ -162,9 +166,13 @@ class SlackGateway:
         # out is what fails (MAX_ATTEMPTS); one that fails while everything does waits for Slack.
         self._delivered_at: datetime | None = None
         # Since when every message this process tried failed for want of Slack (5xx, network, a
-        # proxy's page), with nothing delivered since; None once one goes out. With replicas the
+        # proxy's page) and auth.test failed too (_probe), with nothing delivered since; None once one
+        # goes out or Slack answers auth.test. With replicas the
         # others deliver those messages, so nothing in the database shows that this one cannot.
         self._failing_since: datetime | None = None
+        self._probed_at: datetime | None = None  # when _probe_if_wanted last asked, and the answer
+        self._probe_answered = False
+        self._probe_wanted = False
 
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
@@ -257,6 +265,7 @@ class SlackGateway:
             outcomes = [self._send(j) for j in jobs]
             for job, reason in self._record(jobs, outcomes):
                 self._report(job.row, reason)
+            self._probe_if_wanted()
         except Exception:  # the claim lapses and the worker retries
             log.exception("express delivery failed; the outbox worker will retry")
         finally:
@@ -287,6 +296,14 @@ class SlackGateway:
         ``outbox.eligible`` yields at most one row per message, so the batch can go out in
         parallel without an update overtaking the post it edits.
         """
+        try:
+            return self._deliver_due(limit)
+        finally:
+            # Outside the pass's lock: a Slack that does not answer holds up neither the next pass
+            # nor the last one at shutdown.
+            self._probe_if_wanted()
+
+    def _deliver_due(self, limit: int) -> int:
         sent_total = 0
         with self._lock:  # one pass at a time per process; replicas are separated by claims
             # Safety nets for two rare races (outbox.release_overlooked, outbox.redirect_stranded):
@@ -396,8 +413,11 @@ class SlackGateway:
             with self._auth_lock:
                 self._delivered_at, self._failing_since = self.clock(), None
         elif any(isinstance(o, Transient) and not isinstance(o, AuthFailure | RateLimited) for o in outcomes):
+            now = self.clock()
             with self._auth_lock:
-                self._failing_since = self._failing_since or self.clock()
+                if not (self._probe_answered and self._probed_recently(now)):
+                    self._failing_since = self._failing_since or now
+                self._probe_wanted = True  # asked once the outcomes are recorded (_probe_if_wanted)
         with self.db.session() as s:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
@@ -447,6 +467,33 @@ class SlackGateway:
             outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
         return failures
+
+    def _probed_recently(self, now: datetime) -> bool:
+        return self._probed_at is not None and timedelta(0) <= now - self._probed_at < PROBE_EVERY
+
+    def _probe_if_wanted(self) -> None:
+        """Everything a pass tried failed (``_record``): whether Slack still answers this process
+        (auth.test, at most every PROBE_EVERY). It does when one message fails on its own with
+        nothing else to send (a quiet night): this process is not cut off from Slack, and
+        ``_failing_since`` ends. Behind a broken proxy, or in an outage, auth.test fails too."""
+        now = self.clock()
+        with self._auth_lock:
+            if not self._probe_wanted or self._probed_recently(now):
+                self._probe_wanted = False
+                return
+            self._probe_wanted, self._probed_at = False, now
+        try:
+            self.client.auth_test()
+        except Exception as e:
+            log.info("everything the last delivery tried failed, and Slack does not answer auth.test either "
+                     "(%s: %s)", type(e).__name__, e)
+            answered = False
+        else:
+            answered = True
+        with self._auth_lock:
+            self._probe_answered = answered
+            if answered:
+                self._failing_since = None
 
     def failing_since(self) -> datetime | None:
         """Since when Slack has taken nothing this process tried to send (``_failing_since``)."""

@@ -522,3 +522,33 @@ def test_serve_answers_healthz_while_slack_hangs_on_the_intake_channel_check(tmp
             serve.stop()
     finally:
         slack.stop()
+
+
+def test_one_message_failing_on_a_quiet_night_does_not_mark_the_replica_unhealthy(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """One message Slack keeps refusing (a 500 for that message) with nothing else to send (a quiet
+    night, a weekend): Slack takes nothing from this process only because it is asked for nothing
+    else. 'Nothing delivered for 10 minutes' and 'everything tried failed for 10 minutes' made
+    /healthz 503 on every replica, and a load balancer turned all of Slack's events away until the
+    morning. Slack still answers this process (auth.test): the row is reported, the status stays 200."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(APPROVERS[0]))
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(STALLED_ATTEMPTS + 2):  # only the refused message is due, every few minutes
+            clock.t += MAX_BACKOFF
+            st.deliver()
+        status, report = health(st.rt)
+        assert report["outbox_stalled"] == 1
+        assert status == 200 and "slack_delivery" not in report, report
+        # Slack out of reach from here (auth.test too): 503 all the same.
+        st.slack.inject("*", status=502, body="<html>Bad Gateway</html>", times=10**6)
+        for _ in range(3):
+            clock.t += MAX_BACKOFF
+            st.deliver()
+        status, report = health(st.rt)
+        assert status == 503 and report["slack_delivery"].startswith("failing since "), report
+    finally:
+        st.stop()
