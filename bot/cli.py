@@ -45,7 +45,7 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     if moved is not None:
         # Valid, so not a problem (exit 0), but the IT 担当 checking the set-up should see it.
         print(f"注意: KESSAI_TZ が「{settings.tz}」になっていて、日本時間ではありません。勤務時間（{org.policy.working_hours}）・"
-              f"営業日・リマインダーはこのタイムゾーンで判断します（勤務時間は日本時間で {moved[0]:%H:%M}〜{moved[1]:%H:%M}）。"
+              f"営業日・リマインダーはこのタイムゾーンで判断します（勤務時間は日本時間で {moved[0]:%H:%M}〜{'翌 ' if moved[1] <= moved[0] else ''}{moved[1]:%H:%M}）。"
               "意図した設定でなければ、KESSAI_TZ を削除するか「Asia/Tokyo」にしてください。", file=sys.stderr)
     return 0
 

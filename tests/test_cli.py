@@ -24,10 +24,11 @@ def test_config_check_accepts_the_demo_file(tmp_path: Path) -> None:
 
 
 def test_config_check_points_out_business_hours_in_a_zone_that_is_not_japans(tmp_path: Path) -> None:
-    """A valid zone (exit 0), but one that moves 08:30-17:15 to 17:30-02:15 in Japan."""
+    """A valid zone (exit 0), but one that moves 08:30-17:15 to 17:30-02:15 in Japan, past midnight:
+    「翌 02:15」 as docs/operations.md writes it, not an end before its start."""
     r = kessai("config", "check", "--config", str(DEMO_TOML), cwd=tmp_path, KESSAI_TZ="UTC")
     assert r.returncode == 0 and "正しい設定です" in r.stdout
-    assert "KESSAI_TZ が「UTC」" in r.stderr and "勤務時間は日本時間で 17:30〜02:15" in r.stderr
+    assert "KESSAI_TZ が「UTC」" in r.stderr and "勤務時間は日本時間で 17:30〜翌 02:15" in r.stderr
     # A zone whose clock is Japan's all year moves nothing, and is not worth a word.
     for tz in ("Asia/Tokyo", "Japan", "Etc/GMT-9"):
         assert kessai("config", "check", "--config", str(DEMO_TOML), cwd=tmp_path, KESSAI_TZ=tz).stderr == ""
