@@ -7,6 +7,7 @@ import errno
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -128,6 +129,16 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         for chunk in chunks:
             sys.stdout.write(chunk)
         return
+    if (fd := _open_descriptor(output)) is not None:
+        # /dev/stdout, /dev/fd/N: the descriptor the shell opened (`>> ledger.csv` appends, a socket
+        # such as journald's takes it), not a file replaced at the path that it resolves to, which
+        # lost what `>>` had kept and needed write access to that file's directory.
+        with open(os.dup(fd), "w", encoding="utf-8", newline="") as f:
+            for chunk in chunks:
+                f.write(chunk)
+        print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。",
+              file=sys.stderr)
+        return
     named = Path(output)
     if named.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), output)
@@ -159,6 +170,22 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         Path(part).unlink(missing_ok=True)
         raise
     print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
+
+
+_DESCRIPTOR = re.compile(r"/dev/(?:std(?P<std>out|err)|fd/(?P<fd>\d+))|/proc/self/fd/(?P<proc>\d+)")
+
+
+def _open_descriptor(output: str) -> int | None:
+    """The descriptor an ``--output`` of /dev/stdout, /dev/stderr or /dev/fd/N names, if open."""
+    m = _DESCRIPTOR.fullmatch(output)
+    if m is None:
+        return None
+    fd = {"out": 1, "err": 2}[m["std"]] if m["std"] else int(m["fd"] or m["proc"])
+    try:
+        os.fstat(fd)
+    except OSError:
+        return None
+    return fd
 
 
 def _umask() -> int:

@@ -91,3 +91,22 @@ def test_an_export_through_a_symbolic_link_replaces_the_file_it_points_to(tmp_pa
     exporting.write("new\r\n", str(link), count=1, what_ja="記録")
     assert link.is_symlink() and real.read_bytes() == b"new\r\n"
     assert sorted(p.name for p in (tmp_path / "exports").iterdir()) == ["ledger.csv"]
+
+
+def test_an_export_to_dev_stdout_appended_to_a_file_keeps_what_was_there(tmp_path: Path) -> None:
+    """`kessai ledger export --output /dev/stdout >> all.csv`: /dev/stdout resolves to all.csv, and
+    the temporary file moved there replaced it, losing every earlier export `>>` was keeping. The
+    descriptor the shell opened is written into, as with no --output."""
+    import subprocess
+    import sys
+
+    kept = tmp_path / "all.csv"
+    kept.write_bytes(b"earlier\r\n")
+    with open(kept, "ab") as appended:
+        r = subprocess.run([sys.executable, "-c", "from bot import exporting; "
+                            "exporting.write(iter(['new\\r\\n']), '/dev/stdout', count=1, what_ja='記録')"],
+                           stdout=appended, stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert r.returncode == 0, r.stderr
+    assert kept.read_bytes() == b"earlier\r\nnew\r\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]
