@@ -52,7 +52,9 @@ UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 # The same refusal of a channel (one channel, one Slack error) is told to the escalation channel once
 # an hour: every thread reply and redraw meant for it fails alike, and a report for each would bury
 # the escalation channel's incident alerts under copies of one line. A person who cannot be reached
-# is told once a day instead, in one message edited to count (_escalate_once_a_day).
+# is told once a day instead, in one message edited to count. Both go through _escalate_once (keys
+# from undeliverable_key); this hour's key below serves only the start-up check that the bot can
+# read each intake channel (check_intake_channels).
 REPORT_AGAIN_AFTER = "%Y%m%d%H"
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
 REPORT_FLAG = "_failure_report"
@@ -250,8 +252,9 @@ class DeliveryFailureReporter:
         if not earlier:
             if claimed:
                 self._escalate(s, now, text, key=key)
-            else:  # claimed by a message of its own (claim_channel_report), which said it already
-                log.error("a message failed (%s); the escalation channel was told of it this hour", key)
+            else:  # claimed by a message of its own (claim_channel_report), which said it already,
+                # or by a report that had no escalation channel to go to (logged then)
+                log.error("a message failed (%s); reported already, by another message or in the log", key)
             return
         if outbox.message_location(s, key) is None and not outbox.post_on_its_way(s, key):
             # The day's message could not be posted (the channel refused it; its members had it by
