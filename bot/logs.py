@@ -20,6 +20,14 @@ _SECRET_PATTERNS = [
     re.compile(r"(?i)(signing_secret|client_secret|password)=([^&\s]+)"),
     re.compile(r"(postgres(?:ql)?(?:\+\w+)?://[^:/@\s]+:)[^@\s]+@"),
 ]
+# PostgreSQL's DETAIL line of a failed write quotes the row (a key's value, a NOT NULL or CHECK
+# violation's whole row), which SQLAlchemy's hide_parameters cannot reach: a draft's text could be
+# in it. The line's shape stays, for diagnosis; a server speaking Japanese says 「キー (key)=(…) は
+# すでに存在します」「失敗した行は(…)を含みます」.
+_ROW_DETAILS = [
+    re.compile(r"((?:Key|キー) ?\([^)\n]*\)=\()[^\n]*"),
+    re.compile(r"((?:Failing row contains|失敗した行は) ?\()[^\n]*"),
+]
 
 
 def redact(text: str, extra: tuple[str, ...] = ()) -> str:
@@ -29,7 +37,10 @@ def redact(text: str, extra: tuple[str, ...] = ()) -> str:
     text = _SECRET_PATTERNS[0].sub("xox?-[REDACTED]", text)
     text = _SECRET_PATTERNS[1].sub("xapp-[REDACTED]", text)
     text = _SECRET_PATTERNS[2].sub(r"\1=[REDACTED]", text)
-    return _SECRET_PATTERNS[3].sub(r"\1[REDACTED]@", text)
+    text = _SECRET_PATTERNS[3].sub(r"\1[REDACTED]@", text)
+    for detail in _ROW_DETAILS:
+        text = detail.sub(r"\1[REDACTED])", text)
+    return text
 
 
 class RedactingFilter(logging.Filter):

@@ -256,6 +256,44 @@ def test_redact_covers_app_tokens_and_urls() -> None:
     assert redact("signing_secret=abc&x=1") == "signing_secret=[REDACTED]&x=1"
 
 
+@pytest.mark.parametrize("detail", [
+    "DETAIL:  Key (message_key)=(thread:1:パスワード Kessai2026!) already exists.",
+    "DETAIL:  Failing row contains (7, null, パスワード Kessai2026!, 2026-12-04).",
+    "詳細: キー (message_key)=(thread:1:パスワード Kessai2026!) はすでに存在します。",
+    "詳細: 失敗した行は(7, null, パスワード Kessai2026!, 2026-12-04)を含みます",
+])
+def test_redact_takes_the_row_out_of_postgresqls_detail_line(detail: str) -> None:
+    """hide_parameters keeps a failed statement's values out of the exception, but PostgreSQL's own
+    DETAIL line quotes the key or the whole row, which could hold a draft's text."""
+    clean = redact(f"psycopg.errors.UniqueViolation: duplicate key\n{detail}\n[SQL: INSERT …]")
+    assert "Kessai2026" not in clean and "[REDACTED])" in clean and "[SQL: INSERT …]" in clean
+
+
+def test_a_failed_write_on_postgresql_logs_no_value_of_its_row(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    db = Database(database_url("postgres", tmp_path))
+    buf = io.StringIO()
+    handler = logging.StreamHandler(buf)
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger("kessai.test.detail")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    try:
+        with db.engine.begin() as c:
+            c.execute(text("CREATE TEMP TABLE t (k text PRIMARY KEY)"))
+            row = {"k": "パスワード Kessai2026!"}
+            c.execute(text("INSERT INTO t VALUES (:k)"), row)
+            try:
+                with c.begin_nested():
+                    c.execute(text("INSERT INTO t VALUES (:k)"), row)
+            except Exception:
+                logger.exception("write failed")
+    finally:
+        db.dispose()
+    assert "write failed" in buf.getvalue() and "Kessai2026" not in buf.getvalue()
+
+
 def test_serve_takes_the_log_format_from_dot_env(tmp_path: Path, org: OrgConfig) -> None:
     """KESSAI_LOG_FORMAT in .env (as .env.example lists it) used to be ignored by serve."""
     from bot.localstack import slack_users
