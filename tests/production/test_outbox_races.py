@@ -412,7 +412,7 @@ def test_a_held_dm_settled_while_another_replica_claims_it_is_either_never_sent_
             if threading.current_thread() is not worker:
                 if first == "drop" and statement.startswith("DELETE FROM outbox"):
                     deleted.set()  # the drop's row lock is taken, not committed:
-                    claimed.wait()  # the claim runs now
+                    claimed.wait(30)  # the claim runs now (bounded: a regression fails, not hangs)
                 return
             if first == "claim" and statement.startswith("UPDATE outbox SET claimed_until") and not other.ident:
                 other.start()  # the claim is made, not committed: the drop runs now
@@ -420,7 +420,7 @@ def test_a_held_dm_settled_while_another_replica_claims_it_is_either_never_sent_
                     time.sleep(0.01)
             elif first == "drop" and "FROM outbox" in statement and not other.ident:
                 other.start()  # the pass has not claimed yet
-                deleted.wait()
+                assert deleted.wait(30), "the drop never reached its DELETE"
             elif first == "drop" and statement.startswith("UPDATE outbox SET claimed_until"):
                 claimed.set()
 
@@ -430,7 +430,7 @@ def test_a_held_dm_settled_while_another_replica_claims_it_is_either_never_sent_
         finally:
             claimed.set()
             if other.ident:
-                other.join()
+                other.join(30)
             # Only once the other side is done: removing a listener while another thread runs
             # the listeners fails that thread ("deque mutated during iteration").
             event.remove(db.engine, "after_cursor_execute", race)
