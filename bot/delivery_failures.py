@@ -53,9 +53,9 @@ UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 # an hour: every thread reply and redraw meant for it fails alike, and a report for each would bury
 # the escalation channel's incident alerts under copies of one line. A person who cannot be reached
 # is told once a day instead, in one message edited to count. Both go through _escalate_once (keys
-# from undeliverable_key); this hour's key below serves only the start-up check that the bot can
-# read each intake channel (check_intake_channels).
-REPORT_AGAIN_AFTER = "%Y%m%d%H"
+# from undeliverable_key); the start-up check that the bot can read each intake channel and the
+# archive notice claim the channel's hour too (claim_channel_report), so the bounces that follow
+# do not say it again.
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
 REPORT_FLAG = "_failure_report"
 
@@ -308,16 +308,12 @@ class DeliveryFailureReporter:
             for channel, error in refused:
                 names = "、".join(escape(a.name) for a in self.org.accounts_for_channel(channel))
                 log.error("the bot cannot read intake channel %s (%s): drafts pasted there never reach it", channel, error)
-                if not self._told_this_hour(s, now, channel, error):
+                # The hour's report on this channel: the replies that bounce off it next say the same.
+                if draft_repo.claim_event(s, channel_report_key(channel, error, now, self.tz), now):
                     self._escalate(s, now, f":warning: kessai は受付チャンネル <#{channel}>（{names}）の書き込みを"
                                            f"読めません（{CHANNEL_PROBLEMS[error]}）。このままでは、このチャンネルに書き込まれた"
                                            f"下書きは kessai に届かず、確認も決裁もされません。{CHANNEL_ADVICE[error]}")
         return refused
-
-    @staticmethod
-    def _told_this_hour(s: Session, now: datetime, target: str, error: str) -> bool:
-        """Whether the escalation channel heard of ``error`` for ``target`` within this hour."""
-        return not draft_repo.claim_event(s, f"delivery-report:{target}:{error}:{now:{REPORT_AGAIN_AFTER}}", now)
 
     def _escalate(self, s: object, now: datetime, text: str, *, key: str | None = None) -> None:
         channel = self.org.policy.escalation_channel

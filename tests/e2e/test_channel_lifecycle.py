@@ -57,6 +57,25 @@ def test_an_intake_channel_the_bot_is_not_in_is_reported_at_start_up(sqlite_stac
     assert DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client) == []
 
 
+def test_the_start_up_report_on_an_intake_channel_takes_that_hours_bounce_report(sqlite_stack: LocalStack) -> None:
+    """The bot removed from an intake channel: the start-up check said so, and the first reply that
+    bounced off the channel in the same hour said it again with the same advice."""
+    from bot.delivery_failures import DeliveryFailureReporter
+
+    st = sqlite_stack
+    st.slack.inject("conversations.history", error="not_in_channel", channel="C0INTAKE", times=1)
+    DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_intake_channels(st.rt.client)
+    st.rt.gateway.kick()
+    settle(st)
+    st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=100)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a, 1)
+    settle(st)
+    reports = [m.text for m in st.slack.messages("C0ESCALATE")]
+    assert len(reports) == 1 and "読めません" in reports[0], reports
+
+
 def test_inviting_the_bot_posts_the_waiting_drafts_now_and_says_what_was_missed(stack: LocalStack) -> None:
     """The author of a form draft the channel refused was told it would be posted within 10
     minutes of the invitation; the operators who pasted drafts while the bot was not there were
