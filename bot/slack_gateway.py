@@ -433,8 +433,10 @@ class SlackGateway:
                     log.log(logging.ERROR if news else logging.INFO,
                             "Slack refused the bot token (%s); outbox %s waits for a working token", refusal, row.id)
                 if isinstance(outcome, Transient):
-                    own = self._slack_took_others_since(row)
-                    if row.attempts + 1 >= MAX_ATTEMPTS and not isinstance(outcome, AuthFailure | RateLimited) and own:
+                    # A 429 or a refused token says nothing about the message either: it counts as an
+                    # outage's failure does, so a long burst does not leave it one 5xx from the end.
+                    own = not isinstance(outcome, AuthFailure | RateLimited) and self._slack_took_others_since(row)
+                    if row.attempts + 1 >= MAX_ATTEMPTS and own:
                         log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1,
                                   outcome)
                         outbox.mark_failed(s, row.id, str(outcome))

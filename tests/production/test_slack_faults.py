@@ -396,6 +396,33 @@ def test_a_message_failing_once_as_slack_comes_back_from_a_long_outage_is_not_gi
         st.stop()
 
 
+def test_a_message_held_back_by_a_long_429_burst_is_not_given_up_at_its_first_5xx(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """Slack pacing one channel with 429 while other messages go out: each 429 counted as an
+    attempt of the message's own, so after fifty of them the first 503 gave it up."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        dm_channel = st.slack.dm_channel(APPROVERS[0])
+        st.slack.inject("chat.postMessage", status=429, retry_after=30, times=10_000, channel=dm_channel)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(MAX_ATTEMPTS + 10):
+            st.driver.app_home_opened("U0OPERATOR")  # other messages keep going out meanwhile
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        st.slack.clear_faults()
+        st.slack.inject("chat.postMessage", status=503, channel=dm_channel)
+        st.driver.app_home_opened("U0OPERATOR")
+        st.deliver()
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,)) == []
+        clock.t += MAX_BACKOFF
+        st.deliver()
+        assert len(dm(st, APPROVERS[0])) == 1
+    finally:
+        st.stop()
+
+
 def test_a_replica_that_cannot_reach_slack_says_so_while_another_delivers(tmp_path: Path, org: OrgConfig) -> None:
     """Two replicas, one behind a proxy that answers 502 for everything: each message it claims
     fails there and goes out from the other one, so the stalled count of the database stays at 0
