@@ -5,7 +5,8 @@ the 運用管理責任者 consults 情報政策室 and 広報対話課 (上越�
 ``escalation_channel`` with the type's checklist drawn from the guidelines; until someone presses
 対応開始 the sweep re-alerts every ``incident_ack_within`` with @-mentions of the escalation
 members; an acknowledged incident still open after ``holding_statement_after`` prompts the
-acknowledger to post that the response takes time (上越市 6(2)); resolution records a summary,
+acknowledger (the escalation members, if the acknowledger has left them since) to post that the
+response takes time (上越市 6(2)); resolution records a summary,
 and every step is kept in ``incident_events`` for the record (``kessai incidents export``).
 
 **Escalation members** (mentioned in re-alerts; the only people who may acknowledge or resolve):
@@ -398,6 +399,15 @@ class IncidentService:
             "対応がされていない等の批判を招かないためです（上越市 6(2)・美祢市社協 6(4)）。\n"
             "解決したら、アラートの「解決」を押して経過をまとめてください。")
         self._event(s, inc, now, None, "holding_reminded", f"{waited}経過")
+        members = self.escalation_members(inc.account_id)
+        if inc.acked_by not in members:
+            # The acknowledger has left the organisation file (or the escalation members) since: a
+            # DM would ask someone who can no longer act, and nobody who can would hear of it.
+            mentions = " ".join(f"<@{m}>" for m in members)
+            self._thread_note(s, now, inc, (
+                f"{mentions}\n{text}\n対応を開始した {render.escape(self._name(inc.acked_by))} さんは、"
+                "現在の名簿では対応できる方に含まれていないため、皆さまにお願いしています。"), broadcast=True)
+            return True
         self._post(s, now, inc.acked_by, render.plain(text))
         self._thread_note(s, now, inc, f"<@{inc.acked_by}> さんに、対応中である旨の書き込みをお願いしました。")
         return True

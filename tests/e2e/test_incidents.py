@@ -4,16 +4,22 @@ requests to the real bolt app and the local Slack server; time moves by calling 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from bot import incidents as inc
+from bot.config import OrgConfig
 from bot.localstack import LocalStack
 from bot.sandbox.records import Message
 from bot.sweep import Sweeper
 from storage.models import IncidentEventRow, IncidentRow
+from tests.conftest import database_url
 from tests.e2e.conftest import all_text, buttons, dm, settle, wait_ephemeral
+from tests.e2e.test_roster_change import Restarts, edited_org
 
 DESCRIPTION = "昨夜の投稿に批判が殺到しています。<!channel> 引用元の確認が必要です。"
 
@@ -242,3 +248,39 @@ def test_an_alert_quoting_a_bulletin_board_shows_what_it_says_it_shows(sqlite_st
     assert len(body) <= 3000 and body.rstrip().endswith("文字を表示しています）_")
     shown = int(body.rsplit("先頭 ", 1)[1].split(" 文字")[0].replace(",", ""))
     assert body.count("&gt;") == description[:shown].count(">")  # every character it says it shows
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def incident_restarts(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[Restarts]:
+    r = Restarts(database_url(request.param, tmp_path), org)
+    yield r
+    r.st.stop()
+
+
+JOHO_MEMBER = '[[members]]\nslack_id = "U0JOHO"\nname = "木田 四郎"\norg = "joho"\nrank = "課長"\n\n'
+
+
+def test_the_holding_reminder_of_an_acknowledger_who_left_the_file_reaches_those_who_can_act(
+        incident_restarts: Restarts) -> None:
+    """情報政策室's 木田 acknowledged, then left the organisation file (kessai restarted with it):
+    two hours on, the reminder to post a holding statement went to 木田's DM alone and the thread
+    said 木田 had been asked — nobody who could still act heard of it."""
+    restarts = incident_restarts
+    st = restarts.st
+    report(st)
+    settle(st)
+    msg = alert(st)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    settle(st)
+    acked_at = incident_row(st).acked_at
+    assert acked_at is not None
+
+    st = restarts.restart(edited_org((JOHO_MEMBER, "")))
+    sweep_at(st, acked_at + timedelta(hours=2))
+    assert not any("経過の書き込み" in all_text(m) for m in dm(st, "U0JOHO"))
+    [note] = [r for r in replies(st, msg) if "経過の書き込みのお願い" in r]
+    assert "<@U0MANAGER>" in note and "<@U0JOHO>" not in note and "皆さまにお願い" in note
+    with st.rt.db.session() as s:
+        events = [e.event for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
+    assert events == ["reported", "acked", "holding_reminded"]
