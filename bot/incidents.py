@@ -17,6 +17,7 @@ organisation whose name contains 情報政策 or 広報 (情報政策室, 広報
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -143,6 +144,28 @@ class UnknownAccount(errors.KessaiError):
     pass
 
 
+# 「パスワード: Joetsu2026!」「PW＝abc12345」「password=…」: the value after a password label.
+# A report of a leak often pastes the leaked password; the alert, the record and the export would
+# spread it further, against 上越市 6(1)①（第三者に知られることのないよう厳重に管理）. Only an
+# ASCII run of 4+ characters not running on into a kanji counts as a value (possessive, so it
+# cannot shrink to end before one): 「パスワードは2026年1月に変更済み」 and 「パスワードは変更済み」 stay.
+_SECRET = re.compile(
+    r"(?<![A-Za-z])(?P<label>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|password|passwd|pass|pwd|pw)\s*(?:は|:|：|=|＝)\s*[\"'「『]?)"
+    r"(?P<value>[!-~]{4,}+)(?![\u3400-\u9fff])", re.IGNORECASE)
+SECRET_MASK = "＊＊＊＊（伏せ字）"
+
+
+def mask_secrets(text: str) -> tuple[str, int]:
+    """``text`` with the value of each password written in it replaced by SECRET_MASK, and how many."""
+
+    def hide(m: re.Match[str]) -> str:
+        value = m.group("value")
+        closing = value[-1] if value[-1] in "\"'" else ""  # a closing quote is not part of it
+        return m.group("label") + SECRET_MASK + closing
+
+    return _SECRET.subn(hide, text)
+
+
 def alert_key_prefix(incident_id: int) -> str:
     return f"incident:{incident_id}:alert:"
 
@@ -201,6 +224,7 @@ class IncidentService:
             raise errors.InvalidInput("何が起きているかを入力してください。")
         if len(description) > DESCRIPTION_LIMIT:  # the form allows no more; a forged one is told, not cut
             raise errors.InvalidInput(f"内容は {DESCRIPTION_LIMIT:,} 文字以内で書いてください（今は {len(description):,} 文字です）。")
+        description, masked = mask_secrets(description)
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
             if not self.kessai.claim_submission(s, submission, now):
@@ -216,7 +240,9 @@ class IncidentService:
             self._post(s, now, reporter, {"text": (
                 f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
                 "情報政策室・広報対話課と運用管理責任者に通知しました。担当者が対応を始めるまで、"
-                "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。")})
+                "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
+                + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
+                   "変更してください（上越市 6(1)①）。" if masked else ""))})
             incident_id = inc.id or 0
         self.kessai.after_commit()
         return incident_id
@@ -347,6 +373,7 @@ class IncidentService:
             raise errors.InvalidInput("どのように解決したかを入力してください。")
         if len(summary) > SUMMARY_LIMIT:
             raise errors.InvalidInput(f"まとめは {SUMMARY_LIMIT:,} 文字以内で書いてください（今は {len(summary):,} 文字です）。")
+        summary, _ = mask_secrets(summary)
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
             if not self.kessai.claim_submission(s, submission, now):

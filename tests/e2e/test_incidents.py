@@ -284,3 +284,29 @@ def test_the_holding_reminder_of_an_acknowledger_who_left_the_file_reaches_those
     with st.rt.db.session() as s:
         events = [e.event for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
     assert events == ["reported", "acked", "holding_reminded"]
+
+
+def test_a_password_pasted_into_a_leak_report_is_masked_in_the_alert_the_record_and_the_export(
+        sqlite_stack: LocalStack) -> None:
+    """Someone reporting a leak pastes the leaked password: the alert in the escalation channel,
+    the record and `kessai incidents export` carried it in full (上越市 6(1)①: 第三者に知られることの
+    ないよう厳重に管理). The reporter is told, and prose about passwords is left as it is."""
+    st = sqlite_stack
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    st.slack.wait_for_call("views.open", timeout=10)
+    description = ("ログイン情報を誤って庁外の人に送りました。ID: joetsu_koho パスワードは Joetsu2026! です。\n"
+                   "PW：abc12345 も同じ人に送っています。パスワードは2026年1月に変更済みのものです。")
+    answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "password_leak", inc.DESCRIPTION_ACTION: description})
+    assert answer.json() is None
+    settle(st)
+    shown = all_text(alert(st))
+    stored = incident_row(st).description
+    with st.rt.db.session() as s:
+        exported = inc.to_csv(inc.export_rows(s, st.rt.org, {}, st.rt.kessai.tz))
+    for where in (shown, stored, exported):
+        assert "Joetsu2026!" not in where and "abc12345" not in where
+        assert "パスワードは ＊＊＊＊（伏せ字） です" in where and "PW：＊＊＊＊（伏せ字）" in where
+        assert "ID: joetsu_koho" in where and "2026年1月に変更済み" in where
+    [receipt] = [m for m in dm(st, "U0OPERATOR") if "受け付けました" in m.text]
+    assert "伏せ字" in receipt.text and "直ちに変更" in receipt.text
