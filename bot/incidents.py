@@ -17,7 +17,6 @@ organisation whose name contains 情報政策 or 広報 (情報政策室, 広報
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +27,7 @@ from sqlmodel import Session, col, select
 
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
+from bot.rules import secret_value_spans
 from storage import outbox
 from storage import reminders as reminder_repo
 from storage.models import IncidentEventRow, IncidentRow
@@ -144,26 +144,20 @@ class UnknownAccount(errors.KessaiError):
     pass
 
 
-# 「パスワード: Joetsu2026!」「PW＝abc12345」「password=…」: the value after a password label.
-# A report of a leak often pastes the leaked password; the alert, the record and the export would
-# spread it further, against 上越市 6(1)①（第三者に知られることのないよう厳重に管理）. Only an
-# ASCII run of 4+ characters not running on into a kanji counts as a value (possessive, so it
-# cannot shrink to end before one): 「パスワードは2026年1月に変更済み」 and 「パスワードは変更済み」 stay.
-_SECRET = re.compile(
-    r"(?<![A-Za-z])(?P<label>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|password|passwd|pass|pwd|pw)\s*(?:は|:|：|=|＝)\s*[\"'「『]?)"
-    r"(?P<value>[!-~]{4,}+)(?![\u3400-\u9fff])", re.IGNORECASE)
+# A report of a leak often pastes the leaked password or token: the alert, the record and the
+# export would spread it further, against 上越市 6(1)①（第三者に知られることのないよう厳重に管理）.
+# The values are the ones confidential.secret finds in a draft (one reading of what a secret is).
 SECRET_MASK = "＊＊＊＊（伏せ字）"
 
 
 def mask_secrets(text: str) -> tuple[str, int]:
-    """``text`` with the value of each password written in it replaced by SECRET_MASK, and how many."""
-
-    def hide(m: re.Match[str]) -> str:
-        value = m.group("value")
-        closing = value[-1] if value[-1] in "\"'" else ""  # a closing quote is not part of it
-        return m.group("label") + SECRET_MASK + closing
-
-    return _SECRET.subn(hide, text)
+    """``text`` with each secret value written in it replaced by SECRET_MASK, and how many."""
+    spans = secret_value_spans(text)
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], SECRET_MASK]
+        last = end
+    return "".join(out) + text[last:], len(spans)
 
 
 def alert_key_prefix(incident_id: int) -> str:

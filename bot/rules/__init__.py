@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from bot.rules import a11y, confidential, dates, links, misc, pii, platform, prohibited  # noqa: F401 (registration)
+from bot.rules.confidential import secret_value_spans
 from bot.rules.engine import check, is_blocking
 from bot.rules.misc import DuplicateSignature, duplicate_signature
 from bot.rules.model import (
@@ -97,4 +98,5 @@ __all__ = [
     "check",
     "duplicate_signature",
     "is_blocking",
+    "secret_value_spans",
 ]

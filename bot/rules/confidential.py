@@ -366,6 +366,15 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             yield hit
 
 
+def secret_value_spans(text: str) -> list[tuple[int, int]]:
+    """Where the secret values written in ``text`` stand (code-point spans of ``text``): what
+    confidential.secret masks, past a token's public prefix. For text kessai keeps and shows
+    beyond a draft (an incident report of a leak pastes the leaked password)."""
+    doc = Document(text)
+    spans = [doc.span(c.value_start + c.shown, c.value_end) for c in find_credentials(doc.latin)]
+    return [(a, b) for a, b in spans if a < b]
+
+
 # A fraud warning quotes what the caller says: 「「口外しないで」と言われたら詐欺です」. Said-secrecy
 # phrases in brackets, in a sentence about a scam, are the scammer's words, not the post's.
 _SAID_SECRECY = re.compile(r"他言無用|口外")

@@ -310,3 +310,15 @@ def test_a_password_pasted_into_a_leak_report_is_masked_in_the_alert_the_record_
         assert "ID: joetsu_koho" in where and "2026年1月に変更済み" in where
     [receipt] = [m for m in dm(st, "U0OPERATOR") if "受け付けました" in m.text]
     assert "伏せ字" in receipt.text and "直ちに変更" in receipt.text
+
+
+def test_a_leak_report_is_masked_as_the_rule_engine_reads_secrets() -> None:
+    """The incident form had a password regex of its own, weaker than confidential.secret: a token,
+    a kana password or one typed in full width went into the alert and the record whole."""
+    for text, secret in (("トークン xoxb-1234-5678-abcdefghij を貼ってしまいました", "abcdefghij"),
+                         ("パスワードは　さくら２０２６　です", "さくら"),
+                         ("Ｐａｓｓｗｏｒｄ：Ｋｅｓｓａｉ２０２６！", "Ｋｅｓｓａｉ"),
+                         ("Wi-Fi の暗号化キー：Mnm#2026shel が掲示されていました", "Mnm#2026")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1 and inc.SECRET_MASK in masked, masked
+    assert inc.mask_secrets("パスワードは2026年1月に変更済みです") == ("パスワードは2026年1月に変更済みです", 0)
