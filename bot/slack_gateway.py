@@ -170,8 +170,11 @@ class SlackGateway:
         # goes out or Slack answers auth.test. With replicas the
         # others deliver those messages, so nothing in the database shows that this one cannot.
         self._failing_since: datetime | None = None
+        # Since when passes have failed so, not yet told from one message refused on its own: made
+        # _failing_since only once auth.test fails too (/healthz must not say 503 while it is asked).
+        self._failing_from: datetime | None = None
         self._probed_at: datetime | None = None  # when _probe_if_wanted last asked, and the answer
-        self._probe_answered = False
+        self._probe_answered: bool | None = None  # (None: not yet, or being asked)
         self._probe_wanted = False
 
     def access_lost(self, reason: str) -> None:
@@ -299,8 +302,8 @@ class SlackGateway:
         try:
             return self._deliver_due(limit)
         finally:
-            # Outside the pass's lock: a Slack that does not answer holds up neither the next pass
-            # nor the last one at shutdown.
+            # Outside the pass's lock: another thread's pass does not wait for a Slack that does not
+            # answer (this thread's next pass does: the client's timeout, twice for a failed connection, once a minute).
             self._probe_if_wanted()
 
     def _deliver_due(self, limit: int) -> int:
@@ -411,12 +414,11 @@ class SlackGateway:
         located: list[tuple[str, str, str]] = []
         if any(not isinstance(o, Exception) for o in outcomes):
             with self._auth_lock:
-                self._delivered_at, self._failing_since = self.clock(), None
+                self._delivered_at, self._failing_since, self._failing_from = self.clock(), None, None
         elif any(isinstance(o, Transient) and not isinstance(o, AuthFailure | RateLimited) for o in outcomes):
             now = self.clock()
             with self._auth_lock:
-                if not (self._probe_answered and self._probed_recently(now)):
-                    self._failing_since = self._failing_since or now
+                self._failing_from = self._failing_from or now
                 self._probe_wanted = True  # asked once the outcomes are recorded (_probe_if_wanted)
         with self.db.session() as s:
             for job, outcome in zip(jobs, outcomes, strict=True):
@@ -480,10 +482,15 @@ class SlackGateway:
         ``_failing_since`` ends. Behind a broken proxy, or in an outage, auth.test fails too."""
         now = self.clock()
         with self._auth_lock:
-            if not self._probe_wanted or self._probed_recently(now):
-                self._probe_wanted = False
+            if not self._probe_wanted:
                 return
-            self._probe_wanted, self._probed_at = False, now
+            self._probe_wanted = False
+            if self._probed_recently(now):
+                # Asked a moment ago: that answer holds (one being asked gives its own).
+                if self._probe_answered is not None:
+                    self._settle_failing(self._probe_answered)
+                return
+            self._probed_at, self._probe_answered = now, None
         try:
             self.client.auth_test()
         except Exception as e:
@@ -494,8 +501,15 @@ class SlackGateway:
             answered = True
         with self._auth_lock:
             self._probe_answered = answered
-            if answered:
-                self._failing_since = None
+            self._settle_failing(answered)
+
+    def _settle_failing(self, answered: bool) -> None:
+        """(Under _auth_lock.) What auth.test said makes the failures since _failing_from one
+        message's own (Slack answered) or this process's failing for want of Slack."""
+        if answered:
+            self._failing_since = self._failing_from = None
+        elif self._failing_from is not None:
+            self._failing_since = self._failing_since or self._failing_from
 
     def failing_since(self) -> datetime | None:
         """Since when Slack has taken nothing this process tried to send (``_failing_since``)."""

@@ -579,3 +579,44 @@ def test_one_message_failing_on_a_quiet_night_does_not_mark_the_replica_unhealth
         assert status == 503 and report["slack_delivery"].startswith("failing since "), report
     finally:
         st.stop()
+
+
+def _quiet_night_stalled(st: LocalStack, clock: Any, **auth_test_fault: Any) -> None:
+    """One message Slack keeps refusing (a 500 for that message), nothing else to send, retried
+    until it is reported stalled; auth.test answers ``auth_test_fault`` meanwhile, if given (from
+    after the draft was received: bolt asks auth.test too)."""
+    st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(APPROVERS[0]))
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    if auth_test_fault:
+        st.slack.inject("auth.test", times=10_000, **auth_test_fault)
+    st.deliver()
+    for _ in range(STALLED_ATTEMPTS + 2):
+        clock.t += MAX_BACKOFF
+        st.deliver()
+
+
+def test_the_quiet_night_replica_is_not_503_while_auth_test_is_being_asked(
+        tmp_path: Path, org: OrgConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each retry of the one refused message marked the process failing for want of Slack until
+    auth.test answered: a /healthz asked meanwhile (the whole auth.test round trip, every retry)
+    answered 503, and a load balancer polling every few seconds took the replica out."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        _quiet_night_stalled(st, clock)
+        seen: list[int] = []
+        answer = st.rt.gateway.client.auth_test
+
+        def auth_test(**kwargs: Any) -> Any:
+            seen.append(health(st.rt)[0])
+            return answer(**kwargs)
+
+        monkeypatch.setattr(st.rt.gateway.client, "auth_test", auth_test)
+        for _ in range(3):
+            clock.t += MAX_BACKOFF
+            st.deliver()
+        assert seen and set(seen) == {200}, seen
+        assert health(st.rt)[0] == 200
+    finally:
+        st.stop()
+
