@@ -491,8 +491,18 @@ class SlackGateway:
                     self._settle_failing(self._probe_answered)
                 return
             self._probed_at, self._probe_answered = now, None
+        refusal = None
         try:
             self.client.auth_test()
+        except SlackApiError as e:
+            # Slack's own JSON (ratelimited, invalid_auth…) is Slack answering this process; a
+            # proxy's page or a 5xx is not.
+            code = error_code(e)
+            answered = bool(code) and e.response.status_code < 500
+            refusal = code if code in AUTH_ERRORS else None
+            if not answered:
+                log.info("everything the last delivery tried failed, and Slack does not answer auth.test either "
+                         "(HTTP %s)", e.response.status_code)
         except Exception as e:
             log.info("everything the last delivery tried failed, and Slack does not answer auth.test either "
                      "(%s: %s)", type(e).__name__, e)
@@ -502,6 +512,12 @@ class SlackGateway:
         with self._auth_lock:
             self._probe_answered = answered
             self._settle_failing(answered)
+            news = refusal is not None and refusal != self.auth_error
+            if refusal is not None:
+                self.auth_error = refusal
+        if news:
+            log.error("Slack refused the bot token (%s) when asked auth.test; messages wait for a working token",
+                      refusal)
 
     def _settle_failing(self, answered: bool) -> None:
         """(Under _auth_lock.) What auth.test said makes the failures since _failing_from one

@@ -620,3 +620,32 @@ def test_the_quiet_night_replica_is_not_503_while_auth_test_is_being_asked(
     finally:
         st.stop()
 
+
+@pytest.mark.parametrize("fault", [{"status": 429}, {"error": "ratelimited"}])
+def test_auth_test_rate_limited_is_slack_answering(tmp_path: Path, org: OrgConfig, fault: dict[str, Any]) -> None:
+    """auth.test answered 429 (Slack pacing the app, e.g. with the other replicas' calls) is Slack
+    answering this process: it was taken for Slack out of reach, and the quiet night's one
+    refused message made the replica 503 as cut off from Slack (slack_delivery)."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        _quiet_night_stalled(st, clock, **fault)
+        status, report = health(st.rt)
+        assert report["outbox_stalled"] == 1
+        assert status == 200 and "slack_delivery" not in report, report
+    finally:
+        st.stop()
+
+
+def test_auth_test_refusing_the_token_is_reported_as_the_token(tmp_path: Path, org: OrgConfig) -> None:
+    """auth.test answered invalid_auth: Slack answers, and it refuses the token. /healthz said
+    'slack_delivery: failing since …' (the network to check) and slack_auth 'ok'."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        _quiet_night_stalled(st, clock, error="invalid_auth")
+        status, report = health(st.rt)
+        assert status == 503 and report["slack_auth"] == "invalid_auth", report
+        assert "slack_delivery" not in report, report
+    finally:
+        st.stop()
