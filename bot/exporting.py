@@ -136,8 +136,9 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         with open(os.dup(fd), "w", encoding="utf-8", newline="") as f:
             for chunk in chunks:
                 f.write(chunk)
-        print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。",
-              file=sys.stderr)
+        if not _is_stderr(fd):  # (/dev/stderr: the note would be the export's last line)
+            print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。",
+                  file=sys.stderr)
         return
     named = Path(output)
     if named.is_dir():
@@ -186,6 +187,14 @@ def _open_descriptor(output: str) -> int | None:
     except OSError:
         return None
     return fd
+
+
+def _is_stderr(fd: int) -> bool:
+    """Whether ``fd`` is what stderr writes into (/dev/stderr, or a /dev/fd/N that 2>&N shares)."""
+    try:
+        return fd == 2 or os.path.samestat(os.fstat(fd), os.fstat(2))
+    except OSError:
+        return False
 
 
 def _umask() -> int:

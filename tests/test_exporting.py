@@ -110,3 +110,20 @@ def test_an_export_to_dev_stdout_appended_to_a_file_keeps_what_was_there(tmp_pat
     assert r.returncode == 0, r.stderr
     assert kept.read_bytes() == b"earlier\r\nnew\r\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]
+
+
+def test_an_export_to_dev_stderr_appended_to_a_file_has_no_note_in_it(tmp_path: Path) -> None:
+    """`--output /dev/stderr 2>> all.csv`: the note 「N 件の…を書き出しました。」 goes to stderr too, and
+    was appended to the export as a last line of the CSV."""
+    import subprocess
+    import sys
+
+    kept = tmp_path / "all.csv"
+    kept.write_bytes(b"earlier\r\n")
+    with open(kept, "ab") as appended:
+        r = subprocess.run([sys.executable, "-c", "from bot import exporting; "
+                            "exporting.write(iter(['new\\r\\n']), '/dev/stderr', count=1, what_ja='記録')"],
+                           stderr=appended, stdout=subprocess.PIPE, text=True,
+                           env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert r.returncode == 0
+    assert kept.read_bytes() == b"earlier\r\nnew\r\n"
