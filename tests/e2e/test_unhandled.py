@@ -90,12 +90,9 @@ def test_tokens_revoked_for_others_is_no_alarm(sqlite_stack: LocalStack, caplog:
     caplog.set_level(logging.INFO)
     for tokens in ({"oauth": ["U0OPERATOR"]}, {"oauth": [], "bot": ["U0OTHERBOT"]}):
         assert st.driver.event({"type": "tokens_revoked", "tokens": tokens}).status == 200
-    # kessai's own loggers: under load waitress may warn of its task queue, which says nothing here.
-    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and r.name.split(".")[0] in KESSAI_LOGGERS]
+    # Under load waitress may warn of its task queue, which says nothing here; any other warning does.
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and not r.name.startswith("waitress")]
     assert health(st.rt)[0] == 200
-
-
-KESSAI_LOGGERS = ("bot", "handlers", "storage", "slack_bolt")
 
 
 def test_other_interactions_are_acknowledged(sqlite_stack: LocalStack) -> None:
