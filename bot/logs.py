@@ -23,10 +23,18 @@ _SECRET_PATTERNS = [
 # PostgreSQL's DETAIL line of a failed write quotes the row (a key's value, a NOT NULL or CHECK
 # violation's whole row), which SQLAlchemy's hide_parameters cannot reach: a draft's text could be
 # in it. The line's shape stays, for diagnosis; a server speaking Japanese says 「キー (key)=(…) は
-# すでに存在します」「失敗した行は(…)を含みます」.
+# すでに存在します」「失敗した行は(…)を含みます」. A server with log_parameter_max_length_on_error
+# set (a DBA's diagnosis) also quotes every parameter in CONTEXT (「unnamed portal with
+# parameters: $1 = '…'」). A value may run over many lines (a draft's text does): it is hidden up to
+# the next field of the error (HINT, CONTEXT…), the SQLAlchemy statement, the next chained
+# exception of a traceback or the end, not the end of its first line. The column list before a
+# key's value is bounded (PostgreSQL's names are 63 bytes at most), so no line is read twice over.
+_ERROR_FIELD_END = (r"(?=\n(?:HINT|CONTEXT|LOCATION|STATEMENT|ヒント|文脈|コンテキスト|場所|\[SQL: |"
+                    r"\(Background on this error)|\n\n(?:The above exception|During handling)|\Z)")
 _ROW_DETAILS = [
-    re.compile(r"((?:Key|キー) ?\([^)\n]*\)=\()[^\n]*"),
-    re.compile(r"((?:Failing row contains|失敗した行は) ?\()[^\n]*"),
+    re.compile(r"((?:Key|キー) ?\([^\n]{0,300}?\)=\()[\s\S]*?" + _ERROR_FIELD_END),
+    re.compile(r"((?:Failing row contains|失敗した行は) ?\()[\s\S]*?" + _ERROR_FIELD_END),
+    re.compile(r"(\$\d+ = ')[\s\S]*?" + _ERROR_FIELD_END),
 ]
 
 
@@ -39,7 +47,7 @@ def redact(text: str, extra: tuple[str, ...] = ()) -> str:
     text = _SECRET_PATTERNS[2].sub(r"\1=[REDACTED]", text)
     text = _SECRET_PATTERNS[3].sub(r"\1[REDACTED]@", text)
     for detail in _ROW_DETAILS:
-        text = detail.sub(r"\1[REDACTED])", text)
+        text = detail.sub(lambda m: m.group(1) + ("[REDACTED]'" if m.group(1).endswith("'") else "[REDACTED])"), text)
     return text
 
 

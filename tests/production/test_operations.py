@@ -294,6 +294,56 @@ def test_a_failed_write_on_postgresql_logs_no_value_of_its_row(tmp_path: Path) -
     assert "write failed" in buf.getvalue() and "Kessai2026" not in buf.getvalue()
 
 
+@pytest.mark.parametrize("detail", [
+    "DETAIL:  Failing row contains (7, null, お知らせ\nパスワード Kessai2026!\n\n以上, 2026-12-04).",
+    "DETAIL:  Key (message_key)=(thread:1:お知らせ\nパスワード Kessai2026!) already exists.",
+    "DETAIL:  Key (lower(name::text))=(パスワード Kessai2026!) already exists.",
+    "詳細: 失敗した行は(7, お知らせ\nパスワード Kessai2026!)を含みます",
+    "CONTEXT:  unnamed portal with parameters: $1 = 'お知らせ\nパスワード Kessai2026!', $2 = '7'",
+])
+def test_redact_takes_a_value_of_many_lines_out_of_postgresqls_error(detail: str) -> None:
+    """A draft's text runs over many lines: its second line was left in the log whole. A key on an
+    expression, and parameters a server quotes in CONTEXT, are values too."""
+    clean = redact(f"psycopg.errors.NotNullViolation: null value\n{detail}\n[SQL: INSERT …]\n"
+                   "(Background on this error at: https://sqlalche.me/e/20/gkpj)")
+    assert "Kessai2026" not in clean and "[REDACTED]" in clean
+    assert "[SQL: INSERT …]" in clean and "(Background on this error" in clean
+
+
+def test_redact_of_a_long_error_line_is_linear() -> None:
+    """Each 「Key (」 with no 「)=(」 after it read the rest of the line again."""
+    started = time.perf_counter()
+    redact("DETAIL:  Failing row contains (" + "Key (" * 40_000)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_failed_write_of_many_lines_on_postgresql_logs_no_value_of_it(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    db = Database(database_url("postgres", tmp_path))
+    buf = io.StringIO()
+    handler = logging.StreamHandler(buf)
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger("kessai.test.detail_lines")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    try:
+        with db.engine.begin() as c:
+            # A DBA's diagnosis setting: the server then quotes every parameter of a failed statement.
+            c.execute(text("SET LOCAL log_parameter_max_length_on_error = -1"))
+            c.execute(text("CREATE TEMP TABLE t (k text PRIMARY KEY, n int NOT NULL)"))
+            row = {"k": "お知らせ\nパスワード Kessai2026!"}  # (the traceback quotes the failing line)
+            try:
+                with c.begin_nested():
+                    c.execute(text("INSERT INTO t VALUES (:k, NULL)"), row)
+            except Exception:
+                logger.exception("write failed")
+    finally:
+        db.dispose()
+    assert "write failed" in buf.getvalue() and "Failing row contains" in buf.getvalue()
+    assert "Kessai2026" not in buf.getvalue()
+
+
 def test_serve_takes_the_log_format_from_dot_env(tmp_path: Path, org: OrgConfig) -> None:
     """KESSAI_LOG_FORMAT in .env (as .env.example lists it) used to be ignored by serve."""
     from bot.localstack import slack_users
