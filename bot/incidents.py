@@ -224,7 +224,7 @@ class IncidentService:
             if not self.kessai.claim_submission(s, submission, now):
                 log.info("incident form %s was submitted again; reported already", submission)
                 return 0
-            inc = IncidentRow(kind=kind, account_id=account_id or None, description=description[:DESCRIPTION_LIMIT],
+            inc = IncidentRow(kind=kind, account_id=account_id or None, description=description,
                               reporter_id=reporter, status="open", checklist_done=[], created_at=now)
             s.add(inc)
             s.flush()
@@ -367,6 +367,7 @@ class IncidentService:
             raise errors.InvalidInput("どのように解決したかを入力してください。")
         if len(summary) > SUMMARY_LIMIT:
             raise errors.InvalidInput(f"まとめは {SUMMARY_LIMIT:,} 文字以内で書いてください（今は {len(summary):,} 文字です）。")
+        # Checked before masking: the mask is longer than most values, and the text is kept whole.
         summary, _ = mask_secrets(summary)
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
@@ -379,11 +380,11 @@ class IncidentService:
             res = s.exec(update(IncidentRow)  # type: ignore[call-overload]
                          .where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) != "resolved")
                          .values(status="resolved", resolved_at=now, resolved_by=actor,
-                                 summary=summary[:SUMMARY_LIMIT]))
+                                 summary=summary))
             if res.rowcount != 1:
                 raise AlreadyResolved()
             s.refresh(inc)
-            self._event(s, inc, now, actor, "resolved", summary[:SUMMARY_LIMIT])
+            self._event(s, inc, now, actor, "resolved", summary)
             s.flush()
             self._refresh_alerts(s, now, inc)
             self._thread_note(s, now, inc, (

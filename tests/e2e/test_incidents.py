@@ -322,3 +322,34 @@ def test_a_leak_report_is_masked_as_the_rule_engine_reads_secrets() -> None:
         masked, count = inc.mask_secrets(text)
         assert secret not in masked and count == 1 and inc.SECRET_MASK in masked, masked
     assert inc.mask_secrets("パスワードは2026年1月に変更済みです") == ("パスワードは2026年1月に変更済みです", 0)
+
+
+def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
+    """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
+    was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
+    what has been done already) were lost from the record and the export without a word."""
+    st = sqlite_stack
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    st.slack.wait_for_call("views.open", timeout=10)
+    head = "PW：abc12345 と パスワード：Kes2026! を誤って送りました。\n"
+    tail = "\n最後に：送信先には削除を依頼済みです。"
+    description = head + "経過の詳細。" * ((inc.DESCRIPTION_LIMIT - len(head) - len(tail)) // 6)
+    description = description + "。" * (inc.DESCRIPTION_LIMIT - len(description) - len(tail)) + tail
+    assert len(description) == inc.DESCRIPTION_LIMIT
+    answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "password_leak", inc.DESCRIPTION_ACTION: description})
+    assert answer.json() is None
+    settle(st)
+    stored = incident_row(st).description
+    assert "abc12345" not in stored and "Kes2026!" not in stored
+    assert stored.endswith("削除を依頼済みです。")
+
+    msg = alert(st)
+    st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    summary = description.replace("削除を依頼済み", "削除を確認済み")
+    done = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: summary})
+    assert done.json() is None
+    settle(st)
+    resolved = incident_row(st).summary or ""
+    assert "abc12345" not in resolved and resolved.endswith("削除を確認済みです。")
