@@ -456,7 +456,10 @@ class SlackGateway:
                     log.log(logging.ERROR if first else logging.INFO,
                             "outbox %s (a thread parent) refused by %s: %s; its replies go to the author, "
                             "and it is tried again in %s", row.id, row.payload.get("channel"), outcome, PARENT_RETRY)
-                    outbox.mark_retry(s, row.id, self.clock() + PARENT_RETRY, PARENT_REFUSED_PREFIX + str(outcome))
+                    # Given up after PARENT_GIVE_UP, not by count: a night of refusals counts as an
+                    # outage's failures do, or the first 5xx once the bot is invited gave the post up.
+                    outbox.mark_retry(s, row.id, self.clock() + PARENT_RETRY, PARENT_REFUSED_PREFIX + str(outcome),
+                                      counted_up_to=OUTAGE_COUNT)
                     failures.append((job, str(outcome)))
                 elif isinstance(outcome, Permanent):
                     log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, outcome)

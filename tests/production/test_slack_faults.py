@@ -649,3 +649,34 @@ def test_auth_test_refusing_the_token_is_reported_as_the_token(tmp_path: Path, o
         assert "slack_delivery" not in report, report
     finally:
         st.stop()
+
+
+def test_a_thread_parent_refused_for_a_night_is_not_given_up_at_its_first_5xx_once_the_bot_is_invited(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A draft's channel post refused (the bot not in the channel) is tried again every PARENT_RETRY
+    for PARENT_GIVE_UP: each refusal counted as an attempt, so after a night of them (fifty, about
+    eight hours) the first 503 once the bot was invited gave the post up, while other messages went
+    out, and the draft never appeared in its channel."""
+    from bot.slack_gateway import PARENT_RETRY
+    from tests.e2e.test_workflow_drafting import root_message, submit_draft
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=10_000)
+        assert submit_draft(st).status == 200
+        for _ in range(MAX_ATTEMPTS + 10):
+            st.driver.app_home_opened("U0OPERATOR")  # other messages keep going out meanwhile
+            st.deliver()
+            clock.t += PARENT_RETRY
+        st.slack.clear_faults()  # the bot is invited
+        st.slack.inject("chat.postMessage", status=503, channel="C0INTAKE")
+        st.driver.app_home_opened("U0OPERATOR")
+        st.deliver()
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,)) == []
+        clock.t += MAX_BACKOFF
+        st.deliver()
+        assert root_message(st)
+    finally:
+        st.stop()
