@@ -49,13 +49,6 @@ CHANNEL_ADVICE = {
 # invited to a public channel (not_in_channel), or a private one it was not invited to is hidden
 # from it, like a wrong ID (channel_not_found).
 UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
-# The same refusal of a channel (one channel, one Slack error) is told to the escalation channel once
-# an hour: every thread reply and redraw meant for it fails alike, and a report for each would bury
-# the escalation channel's incident alerts under copies of one line. A person who cannot be reached
-# is told once a day instead, in one message edited to count. Both go through _escalate_once (keys
-# from undeliverable_key); the start-up check that the bot can read each intake channel and the
-# archive notice claim the channel's hour too (claim_channel_report), so the bounces that follow
-# do not say it again.
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
 REPORT_FLAG = "_failure_report"
 
@@ -73,7 +66,14 @@ def _minutes(d: timedelta) -> int:
 
 def undeliverable_key(target: str, error: str, period: str) -> str:
     """The escalation channel's one message, per ``period`` (a day for a person, an hour for a
-    channel), on what could not reach ``target`` for ``error``."""
+    channel), on what could not reach ``target`` for ``error``.
+
+    Every thread reply, DM and redraw meant for a refusing channel or an unreachable person fails
+    alike, and a report for each would bury the escalation channel's incident alerts under copies
+    of one line: the period's first is posted and the later ones edit it to count
+    (``DeliveryFailureReporter._escalate_once``). The start-up check that the bot can read each
+    intake channel and the archive notice claim the channel's hour too (``claim_channel_report``),
+    so the bounces that follow do not say it again."""
     return f"undeliverable:{target}:{error}:{period}"
 
 

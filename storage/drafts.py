@@ -327,11 +327,15 @@ def current_versions(s: Session, drafts: Sequence[DraftRow]) -> dict[int, DraftV
     return {v.draft_id: v for v in s.exec(q) if wanted.get(v.draft_id) == v.number}
 
 
+# Drafts still in progress: not yet published, withdrawn or ended (rejected, expired).
+IN_PROGRESS = ("checking", "needs_fix", "pending", "approved", "exempt")
+
+
 def open_in_channel(s: Session, channel: str) -> int:
     """How many drafts of ``channel`` are still in progress (not published, withdrawn or ended)."""
     q = select(func.count()).select_from(DraftRow).where(
         col(DraftRow.channel) == channel,
-        col(DraftRow.state).in_(["checking", "needs_fix", "pending", "approved", "exempt"]))
+        col(DraftRow.state).in_(IN_PROGRESS))
     return int(s.exec(q).one())
 
 
@@ -580,7 +584,7 @@ def not_final(s: Session, author: str, ended_since: datetime, limit: int) -> tup
     progress, and those rejected or expired since ``ended_since`` (the author may fix and
     resubmit). The oldest ``limit`` of them, and how many there are."""
     needs = (col(DraftRow.author_id) == author) & (
-        col(DraftRow.state).in_(["checking", "needs_fix", "pending", "approved", "exempt"])
+        col(DraftRow.state).in_(IN_PROGRESS)
         | (col(DraftRow.state).in_(["rejected", "expired"]) & (col(DraftRow.updated_at) >= ended_since)))
     total = s.exec(select(func.count()).select_from(DraftRow).where(needs)).one()
     return list(s.exec(select(DraftRow).where(needs).order_by(col(DraftRow.id)).limit(limit))), total
