@@ -5,7 +5,8 @@ Pure code (no I/O, no "now"): every function takes the instants it reasons about
 Business time is the working hours (e.g. ``"08:30-17:15"``, start inclusive, end exclusive) of
 business days: weekdays that are neither a Japanese public holiday (祝日・振替休日・国民の休日,
 computed by ``jpholiday`` from the 祝日法 rules, so future years need no table updates) nor
-年末年始 (12/29–1/3, the closing days of 行政機関の休日に関する法律).
+年末年始 (12/29–1/3, the closing days of 行政機関の休日に関する法律), nor one of the
+organisation's own 閉庁日 (``[policy] closed_days``: a date, or a month and day every year).
 
 Durations such as ``"1d"`` in the organisation file are business time: **one day ("1d") is one
 full working day**, i.e. the length of the working hours (8h45m for ``08:30-17:15``), not 24 hours.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,8 +34,10 @@ __all__ = [
     "DEFAULT_TZ",
     "DEFAULT_WORKING_HOURS",
     "BusinessCalendar",
+    "ClosedDay",
     "format_duration",
     "is_year_end_closure",
+    "parse_closed_day",
     "parse_duration",
     "parse_working_hours",
 ]
@@ -146,6 +149,40 @@ def holiday_name(d: date) -> str | None:
     # Cached because reminder sweeps ask about the same few dates for thousands of drafts.
     name: str | None = jpholiday.is_holiday_name(d)
     return name
+
+
+#: A closed day of ``[policy] closed_days``: one date, or (month, day) every year.
+ClosedDay = date | tuple[int, int]
+
+_CLOSED_MONTH_DAY = re.compile(r"(\d{1,2})[-/月](\d{1,2})日?")
+
+
+def parse_closed_day(value: str | date) -> ClosedDay:
+    """A 閉庁日 as written in the organisation file: ``"2027-06-23"`` (that day; also 2027/6/23,
+    令和9年6月23日, or a TOML date) or ``"06-23"`` / ``"6/23"`` / ``"6月23日"`` (every year, such as
+    a 創立記念日 or 慰霊の日). Raises ValueError (Japanese) for anything else or a day that does not
+    exist; ``"02-29"`` is accepted and is closed in leap years only."""
+    if isinstance(value, datetime):
+        raise ValueError(f"閉庁日「{value.isoformat()}」に時刻が付いています。「2027-06-23」のように日付だけを書いてください。")
+    if isinstance(value, date):
+        return value
+    written = unicodedata.normalize("NFKC", value).strip()
+    if m := _CLOSED_MONTH_DAY.fullmatch(written):
+        month, day = int(m.group(1)), int(m.group(2))
+        try:
+            date(2000, month, day)  # a leap year: 2/29 exists
+        except ValueError:
+            raise ValueError(f"閉庁日「{value}」は存在しない日付です。月と日を確かめてください。") from None
+        return month, day
+    if _WRITTEN_DATE.fullmatch(written) or _ERA_DATE.fullmatch(written):
+        found = parse_date(written)
+        if found is None:
+            raise ValueError(f"閉庁日「{value}」は存在しない日付です。年・月・日を確かめてください。")
+        return found
+    raise ValueError(
+        f"閉庁日「{value}」を日付として読み取れません。その年だけなら「2027-06-23」、"
+        "毎年なら「06-23」のように書いてください。"
+    )
 
 
 _WRITTEN_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
@@ -309,31 +346,39 @@ def _require_aware(t: datetime, what: str) -> None:
 class BusinessCalendar:
     """Working hours on business days in one time zone. Immutable and cheap to build."""
 
-    __slots__ = ("working_hours", "tz", "zone", "start", "end", "day_length")
+    __slots__ = ("working_hours", "tz", "zone", "start", "end", "day_length", "closed_dates", "closed_yearly")
 
-    def __init__(self, working_hours: str = DEFAULT_WORKING_HOURS, tz: str = DEFAULT_TZ) -> None:
+    def __init__(self, working_hours: str = DEFAULT_WORKING_HOURS, tz: str = DEFAULT_TZ,
+                 closed: Iterable[ClosedDay] = ()) -> None:
         self.working_hours = working_hours
         self.tz = tz
         self.zone = _load_zone(tz)
         self.start, self.end = parse_working_hours(working_hours)
         #: one "d" of a business-time duration
         self.day_length = _working_day_length(self.start, self.end)
+        closed = tuple(closed)
+        #: the organisation's own 閉庁日 (``[policy] closed_days``): these dates, and these (month, day) every year
+        self.closed_dates = frozenset(c for c in closed if isinstance(c, date))
+        self.closed_yearly = frozenset(c for c in closed if isinstance(c, tuple))
 
     def __repr__(self) -> str:
         return f"BusinessCalendar(working_hours={self.working_hours!r}, tz={self.tz!r})"
 
+    def _key(self) -> tuple[object, ...]:
+        return (self.start, self.end, self.tz, self.closed_dates, self.closed_yearly)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BusinessCalendar):
             return NotImplemented
-        return (self.start, self.end, self.tz) == (other.start, other.end, other.tz)
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.start, self.end, self.tz))
+        return hash(self._key())
 
     # --- days -------------------------------------------------------------------------------
 
     def non_business_reason(self, d: date) -> str | None:
-        """Why ``d`` is not a business day, in Japanese (「土曜日」「勤労感謝の日」「年末年始」), or None."""
+        """Why ``d`` is not a business day, in Japanese (「土曜日」「勤労感謝の日」「年末年始」「閉庁日」), or None."""
         if d.weekday() == 5:
             return "土曜日"
         if d.weekday() == 6:
@@ -341,10 +386,14 @@ class BusinessCalendar:
         name = holiday_name(d)
         if name is not None:
             return name
-        return "年末年始" if is_year_end_closure(d) else None
+        if is_year_end_closure(d):
+            return "年末年始"
+        if d in self.closed_dates or (d.month, d.day) in self.closed_yearly:
+            return "閉庁日"
+        return None
 
     def is_business_day(self, d: date) -> bool:
-        """A weekday that is not a Japanese public holiday and not in 12/29–1/3."""
+        """A weekday that is not a Japanese public holiday, not in 12/29–1/3 and not a 閉庁日."""
         return self.non_business_reason(d) is None
 
     def next_business_day(self, d: date) -> date:

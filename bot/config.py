@@ -23,7 +23,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -35,7 +35,9 @@ from bot.calendar import (
     DEFAULT_TZ,
     DEFAULT_WORKING_HOURS,
     BusinessCalendar,
+    ClosedDay,
     format_duration,
+    parse_closed_day,
     parse_duration,
     parse_working_hours,
 )
@@ -377,6 +379,7 @@ class Policy:
     official_phone_numbers: tuple[str, ...] = ()
     password_rotation_days: int = 90  # 上越市 6(1)① パスワードは定期的に変更
     holding_statement_after: timedelta = timedelta(hours=2)  # wall-clock, after an incident's ack
+    closed_days: tuple[ClosedDay, ...] = ()  # the organisation's own 閉庁日: dates, and (month, day) every year
 
 
 @dataclass(frozen=True)
@@ -465,7 +468,7 @@ class OrgConfig:
         return [a for a in self.accounts if slack_id in a.approvers or slack_id in a.deputies]
 
     def calendar(self, tz: str = DEFAULT_TZ) -> BusinessCalendar:
-        return BusinessCalendar(self.policy.working_hours, tz)
+        return BusinessCalendar(self.policy.working_hours, tz, self.policy.closed_days)
 
     def rule_policy(self, tz: str = DEFAULT_TZ) -> RulePolicy:
         from bot.rules import RulePolicy  # lazy: the rule engine must not be needed to load config
@@ -477,6 +480,7 @@ class OrgConfig:
             official_phone_numbers=p.official_phone_numbers,
             working_hours=p.working_hours,
             tz=tz,
+            closed_days=p.closed_days,
         )
 
     def rule_overrides(self) -> dict[str, RuleOverride]:
@@ -750,6 +754,7 @@ _TYPE_NAMES: dict[str, str] = {
     "int": "整数",
     "bool": "true か false",
     "strlist": '文字列の配列（["...", "..."]）',
+    "datelist": '日付の配列（["2027-06-23", "06-23"]）',
     "table": "テーブル",
 }
 
@@ -769,6 +774,7 @@ _POLICY_SPEC: _Spec = {
     "official_phone_numbers": ("strlist", False),
     "password_rotation_days": ("int", False),
     "holding_statement_after": ("str", False),
+    "closed_days": ("datelist", False),
 }
 _ORG_SPEC: _Spec = {"id": ("str", True), "name": ("str", True)}
 _MEMBER_SPEC: _Spec = {
@@ -868,6 +874,9 @@ class _Validator:
             kind = spec[key][0]
             if kind == "strlist":
                 ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            elif kind == "datelist":
+                # 2027-06-23 unquoted is a TOML date; a date with a time is refused item by item.
+                ok = isinstance(value, list) and all(isinstance(v, str | date) for v in value)
             elif kind == "int":
                 ok = isinstance(value, int) and not isinstance(value, bool)
             elif kind == "bool":
@@ -1046,6 +1055,20 @@ class _Validator:
                 else:
                     domains.append(d)
             values[key] = tuple(domains)
+
+        closed: list[ClosedDay] = []
+        for i, written in enumerate(p.get("closed_days", [])):
+            try:
+                closed_day = parse_closed_day(written)
+            except ValueError as exc:
+                self.problem(path + ("closed_days", i), f"[policy] の closed_days: {exc}")
+                continue
+            if closed_day in closed:
+                self.problem(path + ("closed_days", i),
+                             f"[policy] の closed_days に「{written}」が2回あります。1つにしてください。")
+                continue
+            closed.append(closed_day)
+        values["closed_days"] = tuple(closed)
 
         phones = []
         for i, number in enumerate(p.get("official_phone_numbers", [])):

@@ -14,6 +14,7 @@ from bot.calendar import (
     BusinessCalendar,
     format_duration,
     is_year_end_closure,
+    parse_closed_day,
     parse_date_range,
     parse_duration,
     parse_working_hours,
@@ -191,6 +192,59 @@ def test_next_business_day_is_strictly_after() -> None:
 )
 def test_last_business_day(year: int, month: int, expected: date) -> None:
     assert CAL.last_business_day(year, month) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2026-12-28", date(2026, 12, 28)),
+        ("2027/6/23", date(2027, 6, 23)),
+        ("令和9年6月23日", date(2027, 6, 23)),
+        ("06-23", (6, 23)),
+        ("6/23", (6, 23)),
+        ("６月２３日", (6, 23)),
+        ("02-29", (2, 29)),
+        (date(2027, 4, 30), date(2027, 4, 30)),
+    ],
+)
+def test_closed_days_are_read_as_written(written: str | date, expected: date | tuple[int, int]) -> None:
+    assert parse_closed_day(written) == expected
+
+
+@pytest.mark.parametrize("written", ["2026-02-30", "02-30", "13-01", "創立記念日", "", datetime(2027, 6, 23, 9, 0)])
+def test_a_closed_day_that_is_no_date_is_refused_in_japanese(written: str | datetime) -> None:
+    with pytest.raises(ValueError) as err:
+        parse_closed_day(written)
+    assert has_japanese(str(err.value))
+
+
+def test_closed_days_are_not_business_days() -> None:
+    # A town closed on 12/28 as well: December's last business day, and the day a 12/25 evening
+    # request resumes, move with it.
+    cal = BusinessCalendar(closed=[date(2026, 12, 28), (6, 23)])
+    assert cal.non_business_reason(date(2026, 12, 28)) == "閉庁日"
+    assert cal.non_business_reason(date(2026, 12, 29)) == "年末年始"
+    assert cal.last_business_day(2026, 12) == date(2026, 12, 25)
+    assert cal.next_business_day(date(2026, 12, 25)) == date(2027, 1, 4)
+    assert cal.add_business_time(jst(2026, 12, 25, 17, 0), timedelta(hours=1)) == jst(2027, 1, 4, 9, 15)
+    assert not cal.is_business_day(date(2027, 6, 23)) and not cal.is_business_day(date(2031, 6, 23))
+    assert cal.is_business_day(date(2027, 12, 28))
+    assert BusinessCalendar(closed=[(2, 29)]).is_business_day(date(2027, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("year", "last", "first"),
+    [
+        (2026, date(2026, 12, 28), date(2027, 1, 4)),  # 1/4 a Monday
+        (2027, date(2027, 12, 28), date(2028, 1, 4)),  # 1/3 a Monday: still 年末年始
+        (2030, date(2030, 12, 27), date(2031, 1, 6)),  # 12/28 a Saturday, 1/4 a Saturday
+        (2031, date(2031, 12, 26), date(2032, 1, 5)),  # 12/28 a Sunday, 1/4 a Sunday
+    ],
+)
+def test_year_end_closure_around_weekends(year: int, last: date, first: date) -> None:
+    assert CAL.last_business_day(year, 12) == last
+    assert CAL.next_business_day(last) == first
+    assert CAL.business_day_on_or_after(date(year + 1, 1, 1)) == first
 
 
 # --- instants -------------------------------------------------------------------------------

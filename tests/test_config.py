@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -216,6 +216,44 @@ def test_calendar_from_policy() -> None:
     c = load_demo_config()
     assert c.calendar() == BusinessCalendar("08:30-17:15", "Asia/Tokyo")
     assert c.calendar("UTC").tz == "UTC"
+
+
+def test_closed_days_make_the_calendar_skip_them() -> None:
+    """An organisation's own 閉庁日 (a 創立記念日, a town that closes on 12/28, 慰霊の日 in Okinawa):
+    one year's date, or a month and day every year; a TOML date literal works too."""
+    text = BASE.replace('working_hours = "08:30-17:15"',
+                        'working_hours = "08:30-17:15"\nclosed_days = ["2026-12-28", "06-23", 2027-04-30, "２月２９日"]')
+    c = parse_org_config(text)
+    assert c.policy.closed_days == (date(2026, 12, 28), (6, 23), date(2027, 4, 30), (2, 29))
+    cal = c.calendar()
+    assert cal.non_business_reason(date(2026, 12, 28)) == "閉庁日"
+    assert cal.last_business_day(2026, 12) == date(2026, 12, 25)
+    assert not cal.is_business_day(date(2027, 6, 23)) and not cal.is_business_day(date(2028, 6, 23))
+    assert cal.is_business_day(date(2027, 12, 28))  # that one was 2026's only
+    assert cal.is_business_day(date(2027, 3, 1)) and not cal.is_business_day(date(2028, 2, 29))
+    assert c.rule_policy().closed_days == c.policy.closed_days  # the posting-hours rule sees them too
+    assert c.calendar() != load_demo_config().calendar()
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ('"2026-02-30"', "存在しない日付"),
+        ('"13-01"', "存在しない日付"),
+        ('"創立記念日"', "その年だけなら「2027-06-23」、毎年なら「06-23」"),
+        ("2026-12-28T10:00:00", "時刻が付いています"),
+    ],
+)
+def test_a_closed_day_that_is_no_date_is_refused_with_its_line(written: str, says: str) -> None:
+    p = only_problem(replace_line(BASE, 4, f'working_hours = "08:30-17:15"\nclosed_days = ["06-23", {written}]'))
+    assert p.line == 5 and "closed_days" in p.message and says in p.message
+
+
+def test_closed_days_written_twice_or_not_as_a_list_are_refused() -> None:
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nclosed_days = ["6/23", "6月23日"]'))
+    assert p.line == 5 and "2回" in p.message
+    p = only_problem(replace_line(BASE, 4, 'working_hours = "08:30-17:15"\nclosed_days = "2026-12-28"'))
+    assert p.line == 5 and "日付の配列" in p.message
 
 
 def test_rule_settings_are_read() -> None:

@@ -1272,7 +1272,7 @@ def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     ),
 )
 def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """就業時間外・休日（土日、祝日、12/29〜1/3）に投稿される下書きを知らせます。
+    """就業時間外・休日（土日、祝日、12/29〜1/3、組織設定の閉庁日）に投稿される下書きを知らせます。
 
     上越市 6(1)②【時間】は「原則として就業時間内に行ってください。ただし、災害やイベントなど
     即時性が求められる情報は、夜間・休日など就業時間外も発信することができる」としているので、
@@ -1287,7 +1287,7 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
     if ctx.scheduled_at is None:
         return  # posted whenever it is approved: there is no posting time to judge yet
-    calendar = BusinessCalendar(ctx.policy.working_hours, ctx.policy.tz)
+    calendar = BusinessCalendar(ctx.policy.working_hours, ctx.policy.tz, ctx.policy.closed_days)
     when = ctx.scheduled_at
     if calendar.is_business_instant(when):
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
@@ -42,6 +42,7 @@ class RulePolicy:
     official_phone_numbers: tuple[str, ...] = ()
     working_hours: str = "08:30-17:15"
     tz: str = "Asia/Tokyo"
+    closed_days: tuple[date | tuple[int, int], ...] = ()  # [policy] closed_days (bot.calendar.ClosedDay)
 
 
 @dataclass(frozen=True, kw_only=True)

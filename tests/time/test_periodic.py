@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
 
 from bot import errors
 from bot.incidents import UnknownAccount
 from storage import reminders
+from storage.models import OutboxRow
 from tests.time.conftest import World, jst
 
 POST_URL = "https://x.com/joetsu_city_example/status/1"
@@ -252,3 +254,27 @@ def test_kessai_installed_after_the_last_business_day_sends_no_late_notice(world
     report = world.sweep(jst(2027, 1, 4, 8, 30))
     assert report.sent["monthly.lastday"] == 0
     assert world.posts(to="U0CHIEF", contains="12月の投稿についてのお知らせ") == []
+
+
+def test_a_town_closed_on_12_28_hears_of_december_on_12_25(db, org) -> None:  # type: ignore[no-untyped-def]
+    """[policy] closed_days = ["12-28"]: December's last business day is 12/25 (Fri), and nothing
+    is sent on the closed 12/28."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    closed = replace(org, policy=replace(org.policy, closed_days=((12, 28),)))
+    with db.session() as s:
+        roster.sync(s, closed)
+    clock = Clock(jst(2026, 12, 21, 9, 0))
+    kessai = Kessai(db, closed, clock=clock)
+    sweeper = Sweeper(kessai)
+    sweeper.sweep(jst(2026, 12, 21, 9, 0))
+    assert sweeper.sweep(jst(2026, 12, 25, 8, 30)).sent["monthly.lastday"] == 3
+    with db.session() as s:
+        assert any("本日が今月最後の業務日です" in (r.payload.get("text") or "")
+                   for r in s.exec(select(OutboxRow)))
+    assert sweeper.sweep(jst(2026, 12, 28, 9, 0)).total == 0
