@@ -476,22 +476,35 @@ _NEXT_WORD = re.compile(r"[ \t]++(?:/[ \t]*+)?([!-~]++)")
 _STANDARD_WORDS = 4  # 「WPA2/WPA3 Mixed Personal」: more words than a router's spec has are a value
 
 
-def _standard_named(norm: str, a: int, value: str) -> bool:
-    """Whether ``value`` at ``a`` names a Wi-Fi standard, and every word after it on its line is a
-    mode or another standard (「WPA2 Personal」「WPA2/WPA3」): 「パスワード：WPA2 joetsu2026」 and
-    「接続キー：WPA2 Personal Kessai2026」 give the key after the standard and its mode."""
+# A mode written with its cipher in brackets, as routers show it: 「Personal（AES）」 (「Personal(AES)」 in
+# this view, with no space before the bracket).
+_MODE_PARTS = re.compile(r"[()\[\]]")
+
+
+def _is_standard_word(word: str) -> bool:
+    parts = [p.rstrip(".,;:") for p in _MODE_PARTS.split(word)]
+    return all(p.lower() in _STANDARD_MODES or _STANDARD_VALUE.fullmatch(p) for p in parts if p)
+
+
+def _key_after_standard(norm: str, a: int, value: str) -> tuple[str, int] | None:
+    """When ``value`` at ``a`` names a Wi-Fi standard: the key written after it and its modes on its
+    line (「パスワード：WPA2 joetsu2026」「接続キー：WPA2 Personal Kessai2026」) and where it starts, or
+    ("", a) when every word after it is a mode or another standard (「WPA2 Personal（AES）」, a router's
+    spec). None when ``value`` names no standard. Read as the value, the standard was what got masked
+    and the key after it was shown in full."""
     if not _STANDARD_VALUE.fullmatch(value):
-        return False
+        return None
     pos = a + len(value)
-    for _ in range(_STANDARD_WORDS):
+    for _ in range(_STANDARD_WORDS + 1):
         nxt = _NEXT_WORD.match(norm, pos)
         if nxt is None:
-            return True
-        word = nxt[1].strip("()[]")  # 「WPA2 Personal（AES）」
-        if word.lower() not in _STANDARD_MODES and _STANDARD_VALUE.fullmatch(word) is None:
-            return False
+            return "", a
+        if not _is_standard_word(nxt[1]):
+            return nxt[1], nxt.start(1)
         pos = nxt.end()
-    return _NEXT_WORD.match(norm, pos) is None
+    # More words than a router's spec has: the next one is the value.
+    nxt = _NEXT_WORD.match(norm, pos)
+    return ("", a) if nxt is None else (nxt[1], nxt.start(1))
 
 
 # After a quoted word, what names a part of a screen: 「パスワードは「settings」画面から変更」
@@ -745,9 +758,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # (「パスワード Office2026 です」) or in quotes (「パスワード「Office2026」でログイン」) it is the value.
             if m["loose"] == "" and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
-            if _standard_named(norm, a, value) or (
-                _SERVICE_NAME.fullmatch(value) and _SERVICE_AFTER.match(norm, a + len(value))
-            ):
+            if (after_standard := _key_after_standard(norm, a, value)) is not None:
+                if not after_standard[0]:
+                    continue
+                value, a = after_standard
+                value = value.rstrip(_TRAILING)
+            elif _SERVICE_NAME.fullmatch(value) and _SERVICE_AFTER.match(norm, a + len(value)):
                 continue
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if not (
@@ -870,9 +886,7 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         if _TECHNICAL.fullmatch(words[0]) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
             continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
-        if _STANDARD_VALUE.fullmatch(value) or all(
-            _STANDARD_VALUE.fullmatch(w) or w.lower() in _STANDARD_MODES for w in words
-        ):
+        if _STANDARD_VALUE.fullmatch(value) or all(_is_standard_word(w) for w in words):
             continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):
             continue

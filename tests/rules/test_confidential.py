@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from bot.rules import RuleOverride, check
+from bot.rules import RuleOverride, check, secret_value_spans
 from bot.rules.credentials import find_credentials, mask
 from tests.rules.conftest import codes, ctx, findings_of
 
@@ -198,11 +198,15 @@ LEAKS = [
     ("パスワード：wpa2joetsu", "wpa2joetsu"),
     ("パスワード：Wifi6 2026!", None),
     ("パスワード：Microsoft2026", "Microsoft2026"),
-    # A standard and its mode before the key: the mode is no end of the value (36ae7e3 read one word on).
-    ("接続キー：WPA2 Personal Kessai2026", None),
-    ("パスワード：WPA2 PSK Kessai2026", None),
-    ("パスワード：WPA2 AES Joetsu2026", None),
-    ("パスワード：WPA2/WPA3 Mixed Kessai2026", None),
+    # A standard and its mode before the key: the mode is no end of the value (36ae7e3 read one word on),
+    # and the key after them is what is masked, not the standard's name.
+    ("接続キー：WPA2 Personal Kessai2026", "Kessai2026"),
+    ("パスワード：WPA2 PSK Kessai2026", "Kessai2026"),
+    ("パスワード：WPA2 AES Joetsu2026", "Joetsu2026"),
+    ("パスワード：WPA2/WPA3 Mixed Kessai2026", "Kessai2026"),
+    ("SSID: city-free パスワード: WPA2 kessai-2026-ab", "kessai-2026-ab"),
+    ("パスワード：WPA2-PSK(AES) Kessai2026", "Kessai2026"),
+    ("パスワード：WPA2 Personal（AES） kessai2026", "kessai2026"),
 ]
 
 
@@ -215,6 +219,17 @@ def test_a_written_out_credential_fires_and_is_masked(text: str, value: str | No
         assert value in text[f.start : f.end]
         assert value not in f.excerpt and value not in f.message
     assert "＊" in f.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("SSID: city-free パスワード: WPA2 kessai-2026-ab", "kessai-2026-ab"),
+        ("接続キー：WPA2 Personal（AES） Kessai2026", "Kessai2026"),
+    ],
+)
+def test_the_key_after_a_wifi_standard_is_what_slack_echoes_mask(text: str, key: str) -> None:
+    assert [text[a:b] for a, b in secret_value_spans(text)] == [key]
 
 
 def test_a_private_key_fires_and_only_its_header_shows() -> None:
@@ -517,6 +532,9 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "接続キー：WPA3-Personal",
         "暗号化：あり　パスワード：WPA2 Personal",
         "パスワード：WPA2/WPA3",
+        # The cipher in full-width brackets, glued to the mode once normalised (「Personal(AES)」).
+        "Wi-Fiのパスワード：WPA2 Personal（AES）",
+        "接続キー：WPA2/WPA3 Mixed Personal（AES）",
         "パスワード：Microsoft アカウントと同じ",
         "パスワード：Googleアカウントのパスワードと同じです",
     ],
