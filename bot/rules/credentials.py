@@ -118,7 +118,13 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             0,
         ),
         ("GitHub のトークン", ("github_pat_",), rf"{_B}(?P<prefix>github_pat_)[A-Za-z0-9_]{{22,255}}{_E}", 0),
-        ("API キー", ("sk-",), rf"{_B}(?P<prefix>sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{{20,}}{_E}", 0),
+        # A space after a hyphen, as for Slack above (「sk- proj-AbC…」 copied from a wrapped window).
+        (
+            "API キー",
+            ("sk-",),
+            rf"{_B}(?P<prefix>sk-[ \t]?(?:(?:proj|svcacct|admin)-[ \t]?)?)[A-Za-z0-9_\-]{{20,}}{_E}",
+            0,
+        ),
         ("API キー", ("k_live_",), rf"{_B}(?P<prefix>[sr]k_live_)[A-Za-z0-9]{{16,}}{_E}", 0),
         ("Google の API キー", ("AIza",), rf"{_B}(?P<prefix>AIza)(?:[ \t]?[0-9A-Za-z_\-]){{35}}{_E}", 0),
         ("GitLab のトークン", ("glpat-",), rf"{_B}(?P<prefix>glpat-)[A-Za-z0-9_\-]{{20,}}{_E}", 0),

@@ -1407,6 +1407,9 @@ def test_a_quoted_or_numbered_katakana_value_or_a_hiragana_one_still_fires(text:
         "AWS アクセスキー AKIA 1234 5678 ABCD EFGH",
         "GitHubトークン ghp_ AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
         "Webhook: https://hooks.slack.com/services/ T0123ABCD/B0123ABCD/ AbCdEfGhIjKlMnOpQrSt",
+        "APIキーは sk- proj-AbCdEfGhIjKlMnOpQrStUvWx0123456789 です",
+        "OpenAI のキー sk- abcdefGHIJKL1234567890mnopQRSTuvWx",
+        "sk-proj- AbCdEfGhIjKlMnOpQrStUvWx0123456789",
     ],
 )
 def test_a_token_broken_by_spaces_is_still_the_token(text: str) -> None:
@@ -1416,7 +1419,13 @@ def test_a_token_broken_by_spaces_is_still_the_token(text: str) -> None:
     assert "abcd" not in _shown(text) and "StUv" not in _shown(text) and "EFGH" not in _shown(text)
 
 
-@pytest.mark.parametrize("text", ["xoxb-で始まる文字列はSlackのトークンです", "xoxb- abc です", "AKIA とは何ですか"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xoxb-で始まる文字列はSlackのトークンです", "xoxb- abc です", "AKIA とは何ですか",
+        "sk- で始まる文字列は OpenAI の API キーです", "sk- abcdefghijklmnopqrstuvwxyz は製品名です",
+    ],
+)
 def test_a_token_prefix_with_no_token_after_it_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
