@@ -193,6 +193,12 @@ LEAKS = [
     ("共有フォルダのパスワードは以下のとおりです。\nJoetsu2026", "Joetsu2026"),
     ("パスワードは、次のとおりです。\n\nKessai2026!\nよろしくお願いします", "Kessai2026!"),
     ("金庫の暗証番号は下記です\n4821", "4821"),
+    # A clause between the label and the announcement, and the value after its 「。」 on the same line.
+    ("管理画面のパスワードは、先日お知らせしたとおり、次のとおりです。Kessai#2026", "Kessai#2026"),
+    ("管理画面のパスワードは、先日お知らせしたとおり、次のとおりです。\nKessai#2026", "Kessai#2026"),
+    ("広報用PCのパスワードは、前回と同じく、以下のとおりです。\nKoho@2026", "Koho@2026"),
+    ("パスワードは以下のとおりです。Kessai#2026", "Kessai#2026"),
+    ("暗証番号は、前回と同じく、次のとおりです。\n4821", "4821"),
     # A standard's name inside the value, or a standard before the key, is no exemption.
     ("避難所Wi-Fi パスワード：Wifi2026!", "Wifi2026!"),
     ("パスワード：wpa2joetsu", "wpa2joetsu"),
@@ -532,6 +538,12 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "接続キー：WPA3-Personal",
         "暗号化：あり　パスワード：WPA2 Personal",
         "パスワード：WPA2/WPA3",
+        # An announcement whose sentence goes on, or that announces no value.
+        "パスワードは次のとおりです。Windows11のPCではサインイン画面から入力します。",
+        "パスワードは、セキュリティ強化のため、次のとおり変更してください。\n英数字8文字以上",
+        "パスワードは以下のとおりです：8文字以上",
+        "パスワードの条件は、次のとおりです。ABC123",
+        "パスワードは、ご本人に限り、下記の窓口でお伝えします。",
         # The cipher in full-width brackets, glued to the mode once normalised (「Personal(AES)」).
         "Wi-Fiのパスワード：WPA2 Personal（AES）",
         "接続キー：WPA2/WPA3 Mixed Personal（AES）",
