@@ -1072,6 +1072,9 @@ _COMMAND_PASSWORD = re.compile(
 )
 _ADMIN_PROBES = ("admin", "root", "-u", "--user", "-p")
 _VARIABLE = "$%{<"  # 「-u koho:$PASSWORD」「%PASS%」「{{password}}」: a variable or a template, not the value
+# 「ID：admin　PW：Kessai2026」: after the administrator comes the password's own label; read as the
+# value, 「PW:」 was shown and the finding said nothing of where the password begins. _labelled reads it.
+_LABEL_FIRST = re.compile(rf"(?i){_PASSWORD_LABEL}[ \t]*+[:=]")
 
 
 def _admin_pairs(norm: str) -> Iterator[Credential]:
@@ -1092,6 +1095,8 @@ def _admin_pairs(norm: str) -> Iterator[Credential]:
             and not _LOGIN_CONTEXT.search(_line_of(norm, m.start(), m.end()))
         )
         if ((m["mark"] is None or label_colon) and not symbol) or value[:1] in _VARIABLE or _TECHNICAL.fullmatch(value):
+            continue
+        if _LABEL_FIRST.match(value):
             continue
         if _password_like(value, loose=True) and (cases or symbol) and not _HANDLE_LIKE.match(value):
             a = m.start("value")

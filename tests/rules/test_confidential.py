@@ -238,6 +238,16 @@ def test_the_key_after_a_wifi_standard_is_what_slack_echoes_mask(text: str, key:
     assert [text[a:b] for a, b in secret_value_spans(text)] == [key]
 
 
+@pytest.mark.parametrize("text", ["ID：admin　PW：Kessai2026", "admin PW=Kessai#2026", "ユーザー admin パスワード：Kessai2026"])
+def test_a_password_label_after_an_administrator_is_the_labels_value(text: str) -> None:
+    """Read as the administrator's password, 「PW：」 itself was the value: the excerpt began
+    「admin　PW＊＊＊」 and the mask in Slack covered the label too."""
+    [f] = findings_of("confidential.secret", text)
+    assert not f.excerpt.startswith("admin")
+    [(a, b)] = secret_value_spans(text)
+    assert text[a:b] in ("Kessai2026", "Kessai#2026")
+
+
 def test_a_private_key_fires_and_only_its_header_shows() -> None:
     text = (
         "鍵です\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1234abcdEFGH\n-----END RSA PRIVATE KEY-----"
