@@ -49,6 +49,18 @@ _GUEST_WIFI_NOTE = (
     "避難所や施設の利用者向け（ゲスト用）の Wi-Fi のパスワードを案内する場合は、管理用のパスワードでないことを"
     "確かめたうえで、理由を付けて決裁を依頼してください。"
 )
+# A public online briefing is announced with its meeting's passcode on purpose, as a guest Wi-Fi key
+# is; an internal meeting's passcode looks the same, so the error stands and the message says how to
+# send a public one on. Only after a passcode's own label: a host's login password is never public.
+_WEB_MEETING = re.compile(
+    r"(?i)zoom|webex|teams|ウェビナー|webinar|ミーティング\s*ID|meeting\s*id|"
+    r"オンライン(?:説明会|会議|セミナー|講座|研修|相談|配信|イベント)"
+)
+_MEETING_PASSCODE_LABEL = re.compile(r"(?i)パスコード|passcode|ミーティング\s*パスワード|meeting\s*password")
+_PUBLIC_MEETING_NOTE = (
+    "公開のオンライン説明会などの参加用パスコードを案内する場合は、庁内の会議やホスト用のものでないことを"
+    "確かめたうえで、理由を付けて決裁を依頼してください。"
+)
 _SIGNED_URL_MESSAGE = (
     "{kind} が書かれています。この URL を知っている人は誰でも、期限が来るまで非公開のファイルを開けます"
     "（書き込みまでできる場合もあります）。公開する資料は公式ホームページに掲載し、そのページの URL を"
@@ -215,7 +227,7 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         yield Hit(start, end, _MARK_MESSAGE.format(word=doc.text[start:end]))
 
 
-def _credential_hit(doc: Document, c: Credential, *, about_wifi: bool) -> Hit:
+def _credential_hit(doc: Document, c: Credential, *, about_wifi: bool, about_meeting: bool) -> Hit:
     start, end = doc.span(c.start, c.end)
     value_start, value_end = doc.span(c.value_start, c.value_end)
     value = doc.text[value_start:value_end]
@@ -234,6 +246,8 @@ def _credential_hit(doc: Document, c: Credential, *, about_wifi: bool) -> Hit:
     message = template.format(kind=c.kind, action=action)
     if about_wifi and c.kind in ("パスワード", "Wi-Fi のパスワード"):
         message += _GUEST_WIFI_NOTE
+    if about_meeting and c.kind == "パスワード" and _MEETING_PASSCODE_LABEL.search(doc.latin, c.start, c.value_start):
+        message += _PUBLIC_MEETING_NOTE
     return Hit(
         start,
         end,
@@ -334,7 +348,9 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     どのアカウントのものかを示すサービス名（「パスワード：Microsoft アカウントと同じ」）も止めません（「パスワード：WPA2 Personal（AES）」のように方式を括弧で添えたものも同じです。「パスワード：wpa2joetsu」「パスワード：WPA2 joetsu2026」は止め、規格名の後に書いたキーを伏せます）。
     避難所や施設のゲスト用 Wi-Fi のように案内のために載せるパスワードも、管理用のパスワードと見分けが
     つかないため止めます。Wi-Fi の話題の下書きでは、管理用でないことを確かめて理由を付けて決裁を
-    依頼するよう、メッセージで案内します。
+    依頼するよう、メッセージで案内します。Zoom などのオンライン説明会の参加用パスコード（「パスコード：482913」）も、
+    公開の説明会のために載せるものと庁内の会議のものとを見分けられないため止め、オンライン会議の話題の下書きでは、
+    庁内の会議やホスト用のものでないことを確かめて理由を付けて決裁を依頼するよう案内します。
 
     2段階認証などの認証コード・確認コード・ワンタイムパスワード（OTP）・セキュリティコードに続けて書かれた 4〜8 桁の値
     （「認証コード：482913」）と、クレジットカードのセキュリティコード（「セキュリティコード 123」
@@ -357,7 +373,8 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     if credentials:
         # Once per draft: a draft of many passwords must not read the whole text for each.
         about_wifi = bool(_WIFI.search(doc.norm))
-        hits.extend(_credential_hit(doc, c, about_wifi=about_wifi) for c in credentials)
+        about_meeting = bool(_WEB_MEETING.search(doc.norm))
+        hits.extend(_credential_hit(doc, c, about_wifi=about_wifi, about_meeting=about_meeting) for c in credentials)
     if not hits:
         return
     allow = allowed_spans(doc, load_sections("secret.txt").get("allow", ()))

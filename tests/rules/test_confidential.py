@@ -798,6 +798,27 @@ def test_a_wifi_password_still_blocks_and_says_how_to_send_a_guest_key_on(text: 
     assert f.severity == "error" and "ゲスト用" in f.message and "理由を付けて決裁を依頼" in f.message
 
 
+@pytest.mark.parametrize("text", [
+    "オンライン説明会（Zoom）\nミーティングID：812 3456 7890\nパスコード：482913",
+    "Webinar on Dec 10 via Zoom. Passcode: 482913",
+])
+def test_a_meeting_passcode_still_blocks_and_says_how_to_send_a_public_one_on(text: str) -> None:
+    """A public briefing's passcode is published on purpose, and an internal meeting's looks the
+    same: the error stands (the rule reads パスコード as a PIN), and the message says what to do."""
+    [f] = findings_of("confidential.secret", text)
+    assert f.severity == "error" and "参加用パスコード" in f.message and "理由を付けて決裁を依頼" in f.message
+    assert "482913" not in f.excerpt
+
+
+@pytest.mark.parametrize("text", [
+    "Zoom ホスト用のログイン：koho@example.lg.jp / Zoom#Host2026",  # a host's password is never public
+    "金庫のパスコード：482913",  # no online meeting
+])
+def test_no_meeting_note_without_a_meeting_or_on_a_login(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "参加用パスコード" not in f.message
+
+
 def test_a_password_without_wifi_gets_no_guest_note() -> None:
     [f] = [f for f in check("管理画面のパスワード: hinan2026", ctx()) if f.code == "confidential.secret"]
     assert "ゲスト用" not in f.message
