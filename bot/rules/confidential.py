@@ -229,6 +229,7 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
 
 def _credential_hit(doc: Document, c: Credential, *, about_wifi: bool, about_meeting: bool) -> Hit:
     start, end = doc.span(c.start, c.end)
+    shown_from = start if c.context_start is None else doc.span(c.context_start, c.start)[0]
     value_start, value_end = doc.span(c.value_start, c.value_end)
     value = doc.text[value_start:value_end]
     masked = mask(value, c.shown)
@@ -252,7 +253,7 @@ def _credential_hit(doc: Document, c: Credential, *, about_wifi: bool, about_mee
         start,
         end,
         message,
-        excerpt=doc.text[start:value_start] + masked + doc.text[value_end:end],
+        excerpt=doc.text[shown_from:start] + doc.text[start:value_start] + masked + doc.text[value_end:end],
         redact=tuple(redact.items()),
     )
 
@@ -333,7 +334,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     上越市 6(1)①【パスワード】と美祢市 4(4) はパスワードを第三者に知られないよう管理する
     ことを、和気町 5(4) セキュリティー対策3 は漏えいが判明したら直ちに統括課へ報告し変更する
     ことを求めています。Slack の下書きに書いた時点で共有されているので、メッセージは変更と報告を
-    促します。該当箇所は先頭の数文字以外を＊で伏せて示し（英字のない暗証番号やコードはすべて伏せます）（他のルールの指摘でも伏せます）、
+    促します。該当箇所は先頭の数文字以外を＊で伏せて示し（英字のない暗証番号やコードはすべて伏せます。表の値は、どの行のものか分かるよう、その行の前の列と一緒に示します）（他のルールの指摘でも伏せます）、
     スレッドで再び見えないようにします。「パスワードを定期的に変更しましょう」「パスワードは
     8文字以上に」「暗証番号を聞く電話は詐欺です」のように値のない注意喚起や、「1234 のような」
     と例に挙げた値には反応しません。暗証番号・パスコード・PINコードは数字そのものが値なので、

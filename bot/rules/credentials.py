@@ -56,6 +56,9 @@ class Credential:
     value_end: int
     kind: str  # what it is, for the message: 「パスワード」「Slack のトークン」「キーまたはトークン」
     shown: int  # leading characters of the value that may stay visible (a token's public prefix)
+    # Where the excerpt shown to the operator starts, when before ``start``: the row of a table's cell,
+    # whose masked value alone (「＊＊＊＊」) says nothing of which of the table's rows it is.
+    context_start: int | None = None
 
 
 # --- tokens in a well-known format -----------------------------------------------------------------
@@ -942,6 +945,7 @@ _HEADER_LABEL = re.compile(
 )
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # a Markdown table's |---|---| row
 _MAX_ROWS = 100
+_ROW_CONTEXT = 40
 _HEADER_PROBES = ("パスワード", "パスコード", "暗証番号", "pass", "pw", "p/w", "pin")
 
 
@@ -986,7 +990,10 @@ def _tables(norm: str) -> Iterator[Credential]:
                     if any(c.isspace() for c in value) or not (_password_like(value, loose=loose) or pin):
                         continue
                     a = at + sum(len(v) + len(sep) for v in values[:k]) + (len(cell) - len(cell.lstrip()))
-                    yield Credential(a, a + len(value), a, a + len(value), "パスワード", 0)
+                    # The row up to the cell (「田中\t」「| 本庁 | 」) when short: other secrets in it are
+                    # masked in the excerpt as everywhere.
+                    context = at if 0 < a - at <= _ROW_CONTEXT else None
+                    yield Credential(a, a + len(value), a, a + len(value), "パスワード", 0, context)
             break  # one separator per header line
 
 

@@ -765,13 +765,26 @@ def test_passwords_in_a_table_of_accounts_are_each_found(sep: str) -> None:
     text = "\n".join(sep.join(r) for r in rows)
     found = findings_of("confidential.secret", text)
     assert [text[f.start : f.end] for f in found] == ["Kessai2026!", "Yuki#2026"]
-    assert [f.excerpt for f in found] == ["Ke＊＊＊＊＊＊＊＊＊", "Yu＊＊＊＊＊＊＊"]
+    # With the row's head, so that the operator sees which account's it is.
+    assert [f.excerpt for f in found] == [
+        f"X{sep}joetsu_city{sep}Ke＊＊＊＊＊＊＊＊＊", f"Instagram{sep}joetsu.official{sep}Yu＊＊＊＊＊＊＊"
+    ]
 
 
 def test_a_markdown_table_of_accounts_is_read_by_its_columns() -> None:
     text = "| アカウント | ID | パスワード |\n|---|---|---|\n| X | joetsu_city | Kessai2026! |"
     [f] = findings_of("confidential.secret", text)
     assert text[f.start : f.end] == "Kessai2026!"
+
+
+def test_a_table_cells_excerpt_says_which_row_it_is_and_shows_no_secret() -> None:
+    """A PIN masked whole is 「＊＊＊＊」: without its row, two findings of a table read the same in
+    Slack, which shows no line numbers. The row's head is shown; the other secrets in it stay masked."""
+    text = "名前\t暗証番号\n田中\t4821\n佐藤\t5930"
+    assert [f.excerpt for f in findings_of("confidential.secret", text)] == ["田中\t＊＊＊＊", "佐藤\t＊＊＊＊"]
+    text = "ID\tPW\tPIN\nkoho01\tKessai2026\t4821"
+    excerpts = "\n".join(f.excerpt for f in check(text, ctx()))
+    assert "koho01" in excerpts and "Kessai2026" not in excerpts and "4821" not in excerpts
 
 
 @pytest.mark.parametrize("text", [
