@@ -367,7 +367,7 @@ _SEPARATOR = (
     rf"(?P<english>{_ENGLISH})|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
     # separates no more surely than a space does: loose too.
-    r"(?P<loose>[ \t]*+(?:を|が)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
+    r"(?P<loose>[ \t]*+(?:を|が|、)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
 )
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
@@ -483,12 +483,13 @@ _STANDARD_VALUE = re.compile(
     r"(?:\((?:aes|tkip|ccmp)\))?|wi-?fi[ \t]?[4-7]e?|(?:ieee[ \t]?)?802\.11[a-z]{1,2}"
 )
 _STANDARD_MODES = frozenset({"personal", "enterprise", "psk", "mixed", "mode"})
-# A company's name before 「アカウント」「と同じ」「のもの」 (「パスワード：Microsoft アカウントと同じ」
-# 「パスワード：Google のものを使います」): which account's password it is, not the password.
+# A company's name (or a product's, 「Windows11」「Office365」, read by _TECHNICAL) before 「アカウント」
+# 「と同じ」「のもの」 (「パスワード：Microsoft アカウントと同じ」「パスワード：Google のものを使います」): which
+# account's password it is, not the password.
 _SERVICE_NAME = re.compile(
     r"(?i)microsoft|google|apple|windows|office|facebook|instagram|amazon|yahoo!?|icloud|outlook|gmail|line"
 )
-_SERVICE_AFTER = re.compile(r"[ \t]*+(?:アカウント|ID|と同じ|と共通|のもの|のパスワード)")
+_SERVICE_AFTER = re.compile(r"[ \t]*+(?:(?:の[ \t]*+)?(?:アカウント|ID)|と同じ|と共通|のもの|のパスワード)")
 _NEXT_WORD = re.compile(r"[ \t]++(?:/[ \t]*+)?([!-~]++)")
 _STANDARD_WORDS = 4  # 「WPA2/WPA3 Mixed Personal」: more words than a router's spec has are a value
 
@@ -773,15 +774,19 @@ def _labelled(norm: str) -> Iterator[Credential]:
         else:
             # Written straight after the label only (「パスワードMicrosoft365の管理」): after a space
             # (「パスワード Office2026 です」) or in quotes (「パスワード「Office2026」でログイン」) it is the value.
-            if m["loose"] == "" and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
+            # A 「、」 reads as no separator here: 「パスワード、Microsoft365の管理」.
+            glued = m["loose"] == "" or (m["loose"] is not None and m["loose"].strip(" \t") == "、")
+            if glued and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
             if (after_standard := _key_after_standard(norm, a, value)) is not None:
                 if not after_standard[0]:
                     continue
                 value, a = after_standard
                 value = value.rstrip(_TRAILING)
-            elif _SERVICE_NAME.fullmatch(value) and _SERVICE_AFTER.match(norm, a + len(value)):
-                continue
+            elif (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value)) and _SERVICE_AFTER.match(
+                norm, a + len(value)
+            ):
+                continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if not (
                 _APP_PASSWORD.fullmatch(value)

@@ -199,6 +199,9 @@ LEAKS = [
     ("広報用PCのパスワードは、前回と同じく、以下のとおりです。\nKoho@2026", "Koho@2026"),
     ("パスワードは以下のとおりです。Kessai#2026", "Kessai#2026"),
     ("暗証番号は、前回と同じく、次のとおりです。\n4821", "4821"),
+    # A 「、」 between the label and the value, as a chat has it.
+    ("公用スマホの暗証番号、4821です", "4821"),
+    ("パスワード、Kessai2026です", "Kessai2026"),
     # A standard's name inside the value, or a standard before the key, is no exemption.
     ("避難所Wi-Fi パスワード：Wifi2026!", "Wifi2026!"),
     ("パスワード：wpa2joetsu", "wpa2joetsu"),
@@ -554,6 +557,14 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワードは以下のとおりです：8文字以上",
         "パスワードの条件は、次のとおりです。ABC123",
         "パスワードは、ご本人に限り、下記の窓口でお伝えします。",
+        # After 「、」 a rule, an example or which account's password it is.
+        "パスワード、2026年度から変更になります",
+        "暗証番号、4桁の数字を入力してください",
+        "暗証番号、1234のような単純なものは避けましょう",
+        "パスワード、Windows11と同じにしないでください",
+        "パスワード、Microsoft365のものを使います",
+        "パスワード Windows11 と同じです",
+        "パスワード：Office365 のアカウントと同じ",
         # The cipher in full-width brackets, glued to the mode once normalised (「Personal(AES)」).
         "Wi-Fiのパスワード：WPA2 Personal（AES）",
         "接続キー：WPA2/WPA3 Mixed Personal（AES）",
