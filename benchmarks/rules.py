@@ -194,6 +194,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 23: a Wi-Fi standard with its cipher in brackets, and the key after it.
                "パスワード：WPA2 Personal（AES） ", "接続キー：WPA2 Personal Ab1234 ",
                "sk- proj- a1", "パスワードは、あ、", "パスワードは次のとおりです。a1", "暗証番号、 ", "パスワード、Windows11と同じ ",
+               "名前\t暗証番号\n田中\t4821\n",
                # A midwife's post, women only.
                "助産師募集（女性のみ）", "求人 助産師（会計年度任用職員）",
                # Quoted words as the topic of the hurt they do.
