@@ -250,6 +250,14 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     多言語のお知らせの中国語・韓国語で、属性のすぐ後に追い出す言葉を続けたもの（「外国人滚出去」
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
+    属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」）、その直後に「生産性がない」「気持ち悪い」
+    「いらない」「甘え」「役に立たない」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
+    「生活保護は甘え」）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
+    書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
+    「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
+    決めつける文も反応します（固定的な性別役割分担意識）。「」に入れて示したものや、「という考え方を見直しましょう」
+    「という思い込みはありませんか」「と言われて育った」のように問い直す文、「男性も家事・育児に参加しましょう」は
+    対象外です。
     """
     taught = _Taught(doc)
     listed: list[tuple[int, int]] = []
@@ -269,7 +277,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     covered = SpanSet(listed)
     statements = [h for h in _group_statements(doc) if not covered.covers(h.start, h.end) and not taught.named(h)]
     yield from statements
-    wished = [h for h in _wished_away(doc) if not taught.named(h)]
+    wished = [h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc)) if not taught.named(h)]
     yield from _in_other_sentences(
         doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc))
     )
@@ -470,6 +478,112 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         done.add(sent)  # fired, or no statement follows this group nor any later one
         if k < len(xs):
             yield Hit(g.start, xs[k].end, message)
+
+
+# The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
+_VERDICT_TOPIC = frozenset(("ハ", "モ", "ッテ", "ナンテ", "ナンカ", "ナンゾ"))
+_GROUP_SUFFIXES = frozenset(("タチ", "達", "ラ", "ドモ", "共"))
+# What may follow the verdict to the end of its sentence: a copula, a particle, a mark, 「と思う」.
+# Not 「か」 nor a question mark: 「外国人労働者はいらない？」 asks, and what follows answers.
+_VERDICT_TAIL = re.compile(
+    r"(?:です|でした|だった|だよ|だね|だ|である|よね|よな|よ|ね|な|わ|でしょう|でしょ|じゃん|じゃね|と思う|と思います"
+    r"|んだ|んです|のだ|のです|マジで|まじで|[^\w？?]|[ｗw笑草])*"
+)
+_VERDICT_TAIL_REACH = 30
+
+
+def _verdicts(doc: Document) -> Iterator[Hit]:
+    """Sentences that say what a group is, with the group as the topic right before the verdict
+    ([verdict]) and the verdict ending the sentence: 「LGBTの人は生産性がない」「同性愛は気持ち悪い」
+    「外国人労働者はいらない」. Not said of something else (「生産性がない長時間労働」「高齢者は予約は
+    いらない」), nor in a sentence that opposes such words ([deny]), nor asked (「…いらない？」)."""
+    verdict = matcher("discrimination.txt", "verdict")
+    if not verdict.present(doc):
+        return
+    groups = matcher("discrimination.txt", "groups")
+    if not groups.present(doc):
+        return
+    deny = matcher("discrimination.txt", "deny")
+    by_first: dict[int, Match] = {}
+    for v in verdict.find(doc):
+        if v.first not in by_first or v.end > by_first[v.first].end:
+            by_first[v.first] = v
+    tokens = doc.tokens
+    seen: set[tuple[int, int]] = set()
+    for g in groups.find(doc):
+        sent = doc.sentence_at(g.start)
+        if sent in seen:
+            continue
+        k = g.last + 1
+        # 「LGBTの人は」「在日の連中は」「移民たちは」: the group's people.
+        if k + 1 < len(tokens) and tokens[k].surface == "ノ" and tokens[k + 1].surface in _PEOPLE | {"ヤツ", "ヤツラ", "奴"}:
+            k += 2
+        while k < len(tokens) and tokens[k].pos == "接尾辞" and tokens[k].surface in _GROUP_SUFFIXES:
+            k += 1
+        if k >= len(tokens) or tokens[k].pos != "助詞" or tokens[k].surface not in _VERDICT_TOPIC:
+            continue
+        said = by_first.get(k + 1)
+        # Measured before it is cut out: a sentence may hold thousands of groups.
+        if said is None or said.end > sent[1] or sent[1] - said.end > _VERDICT_TAIL_REACH:
+            continue
+        if not _VERDICT_TAIL.fullmatch(doc.text, said.end, sent[1]):
+            continue
+        seen.add(sent)
+        if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
+            continue
+        yield Hit(
+            g.start,
+            said.end,
+            f"「{doc.text[g.start : g.end]}」の人々をおとしめ、差別する表現と受け取られます。表現を改めてください。",
+        )
+
+
+# A role assigned by sex, as the post's own word (固定的性別役割分担意識, which 男女共同参画 notices ask
+# readers to let go of): 「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」.
+_WOMAN = r"(?:女|女性|女の子|女子|嫁|妻|主婦|オンナ)"
+_MAN = r"(?:男|男性|男の子|男子|夫|旦那)"
+_AS_ONE = r"(?:は|なら|だったら|なんだから|のくせに|って|たるもの|というものは)[、,]?[ \t]*"
+_HOME = r"(?:家事|料理|炊事|子育て|育児|家庭|家|台所|家のこと|夫|旦那|お茶くみ)"
+_GENDER_ROLE = re.compile(
+    rf"{_WOMAN}{_AS_ONE}[^。！？!?\n「」]{{0,8}}?{_HOME}(?:を|に|が|だけ|さえ|の|と)?[^。！？!?\n「」]{{0,8}}?"
+    r"(?:(?:して|やって)(?:い)?(?:れば|りゃ)(?:いい|よい|良い|いいんだ)|すれば(?:いい|よい|良い)|に(?:入|はい)(?:れ(?![ばるたてなまずよ])|るべき|ればいい)"
+    r"|に(?:い|居)れば(?:いい|よい|良い)|に専念(?:すべき|しろ|せよ|すればいい|していればいい)|(?:を)?(?:す|や)(?:べき|るべき|るもの|ればいい)"
+    r"|が(?:仕事|役目|務め|本分|幸せ)|に(?:従え|従うべき|尽くせ|尽くすべき)|を(?:支えろ|支えるべき|守れ))"
+    rf"|{_HOME}(?:は|なんて|なんか)[、,]?[ \t]*{_WOMAN}(?:が|の)(?:(?:す|や)るもの|(?:す|や)るべき|仕事|役目|務め|本分)"
+    rf"|{_MAN}{_AS_ONE}[^。！？!?\n「」]{{0,8}}?(?:泣くな|泣くんじゃない|泣いては(?:いけない|だめ|ダメ)|泣いちゃ(?:いけない|だめ|ダメ)"
+    r"|弱音を吐くな|弱音を吐いては(?:いけない|だめ|ダメ)|めそめそするな|外で働け|稼げ|稼いでこい|稼いで来い|家族を養え|家族を養うべき"
+    r"|家事なんて(?:しなくていい|するな)|台所に立つな)"
+    rf"|{_MAN}は(?:仕事|外)[、,・][ \t]*{_WOMAN}は(?:家庭|家|内)"
+)
+# The role named to be questioned: 「「男は仕事、女は家庭」という考え方を見直しましょう」「女性は家事をすべき、という
+# 思い込みはありませんか」「男の子なら泣くなと言われて育った」. Also denied or asked (「〜わけではありません」「〜でしょうか」).
+_ROLE_QUESTIONED = re.compile(
+    r"という|といった|などの|考え|意識|価値観|固定観念|固定的|役割分担|思い込|押し付け|押しつけ|決めつけ|決め付け|偏見|差別|"
+    r"見直|古い|時代|昔|かつて|言われ|と言う|と言って|と(?:いう|言う)の|では(?:なく|ありません|ない)|じゃない|のではなく|なくそう|"
+    r"アンコンシャス|無意識|男女共同参画|ジェンダー|誤解|わけでは|わけじゃ|ません|でしょうか|ですか|[？?]"
+)
+
+
+def _gender_roles(doc: Document) -> Iterator[Hit]:
+    """Sentences that assign a role by sex as the post's own word (`_GENDER_ROLE`), not one quoted
+    in 「」 nor named to be questioned (`_ROLE_QUESTIONED`)."""
+    if not any(w in doc.text for w in ("女", "男", "嫁", "妻", "主婦", "オンナ", "家事")):
+        return
+    seen: set[tuple[int, int]] = set()
+    for m in _GENDER_ROLE.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent in seen:
+            continue
+        seen.add(sent)
+        if doc.enclosing_quote(m.start(), m.end(), 40) is not None:
+            continue
+        if _ROLE_QUESTIONED.search(doc.text, sent[0], m.start()) or _ROLE_QUESTIONED.search(doc.text, m.end(), sent[1]):
+            continue
+        yield Hit(
+            m.start(),
+            m.end(),
+            "性別で役割を決めつける表現（固定的な性別役割分担意識）と受け取られます。表現を改めてください。",
+        )
 
 
 def _in_other_sentences(doc: Document, reported: Sequence[Hit], found: Iterable[Hit]) -> list[Hit]:

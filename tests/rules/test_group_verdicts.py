@@ -1,0 +1,80 @@
+"""Statements that disparage a group or assign a role by sex without an [exclusion] word: a verdict
+said of the group as the topic (「LGBTの人は生産性がない」), and 固定的な性別役割分担意識 as the post's
+own word (「女は家事をしていればいい」). Reviewed against 茅野市 4(7)③ and 和気町 4(5)イ."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("LGBTの人は生産性がない", "LGBT"),
+        ("LGBTって生産性ないよね", "LGBT"),
+        ("同性愛は気持ち悪いです。", "同性愛"),
+        ("同性愛者はキモい😅", "同性愛者"),
+        ("ゲイってキモい", "ゲイ"),
+        ("外国人労働者はいらない。", "外国人労働者"),
+        ("在日はいらねー", "在日"),
+        ("生活保護は甘え", "生活保護"),
+        ("障がい者なんて役に立たない", "障がい者"),
+        ("移民たちは犯罪者だと思う。", "移民"),
+    ],
+)
+def test_a_verdict_on_a_group_fires(text: str, group: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert f.severity == "error"
+    assert f"「{group}」" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女は家事をしていればいい。",
+        "男なら泣くな！",
+        "家事は女がするもの。",
+        "男は仕事、女は家庭。",
+        "嫁は家のことだけやっていればいい",
+        "女性は家庭に入るべきだ。",
+        "男のくせに泣くんじゃない。",
+    ],
+)
+def test_a_role_assigned_by_sex_fires(text: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert "性別役割分担" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The verdict said of something else, or not ending the sentence.
+        "女性活躍推進：生産性がない長時間労働を見直しましょう。",
+        "高齢者は予約はいらないです。",
+        "外国籍の方は不要です。",
+        "健診の結果、高齢者は異常なし。",
+        "外国人労働者はいらない？市民の声を聞くアンケートを実施します。",
+        # Quoted or named to be opposed.
+        "「LGBTの人は生産性がない」という発言が批判を受けました。",
+        "「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています。",
+        "同性愛は病気ではありません。",
+        "障害者は甘えだという誤解をなくしましょう。",
+        "同性愛と人権について考える講演会を開催します。",
+        "LGBTの人も暮らしやすいまちへ。",
+        # Gender roles questioned, or not assigned.
+        "「男は仕事、女は家庭」という考え方を見直しましょう。",
+        "男性も家事・育児に参加しましょう。",
+        "男の子だって泣いていい。",
+        "女性は家事をすべき、という思い込みはありませんか。",
+        "「男なら泣くな」と言われて育った世代の方も多いでしょう。",
+        "お母さんは料理が得意です。",
+        "女子会プランは家族連れにも人気です。",
+        "男子ハンドボール部が全国大会で優勝しました。",
+        "女性の家事時間は男性の約3倍です（内閣府調査）。",
+        "パートの女性は夫の扶養に入れば保険料の負担がなくなります。",
+    ],
+)
+def test_posts_that_name_such_words_or_say_them_of_something_else_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
