@@ -171,3 +171,23 @@ def test_separate_words_are_still_separate_findings() -> None:
 )
 def test_an_insult_quoted_as_what_to_shout_at_someone_fires(text: str) -> None:
     assert "prohibited.insult" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部落の歴史を学ぶ人権講座を開催します。",
+        "部落史の研究者を招いた人権学習会を開催します。",
+        "水平社創立と部落の人々の歩みを紹介する企画展です。",
+    ],
+)
+def test_buraku_in_a_human_rights_lesson_is_the_history_taught(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["部落の連中はこれだから困る。", "あそこは部落だから近づくな。", "山あいの小さな部落に伝わる民話を紹介します。"],
+)
+def test_buraku_outside_a_human_rights_lesson_still_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
