@@ -47,6 +47,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
     対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
+    「奴は市から出て行け」「あいつらはこの町から出て行け」「お前らを追い出せ」のように、人を「奴」「あいつら」
+    「お前ら」と呼んで出ていけ・帰れと迫る文も反応します（「悪い奴は出ていけ！」「鬼を追い出そう」のように
+    別の言葉で相手を挙げたもの、「」に入れて言われたこととして示したものは対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [(h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message)]
@@ -55,6 +58,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         if _reported(doc, a, b) or _in_title(doc, a, b):
             continue
         yield Hit(a, b, message.format(word=doc.text[a:b]))
+    for a, b in _driven_out(doc):
+        if not any(x < b and a < y for x, y in spans):
+            yield Hit(a, b, f"「{doc.text[a:b]}」は人を侮辱し、排除する表現と受け取られます。削除するか別の表現に改めてください。")
 
 
 # An insult quoted as what was said or written, not said by the post: 「「バカ」と言われた」
@@ -113,6 +119,59 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
     if _DISCOURAGED.search(doc.text, *window):
         return True
     return not lesson and not _ENDORSED.search(doc.text, *window)
+
+
+# Pronouns that point at people with contempt (「奴は市から出て行け」「あいつらはこの町から出て行け」): no group
+# is named for prohibited.discrimination, but the post tells people to leave. Not 「ドイツ」 (Germany).
+_SCORNED = frozenset(("アイツ", "コイツ", "ソイツ", "オ前", "オマエ", "テメエ", "テメー", "手前", "貴様", "キサマ", "奴", "ヤツ",
+                      "ヤツラ", "オマエラ"))
+_SCORNED_TEXT = ("アイツ", "コイツ", "ソイツ", "オ前", "オマエ", "テメ", "手前", "貴様", "キサマ", "奴", "ヤツ")
+_SCORNED_SUFFIXES = frozenset(("ラ", "ドモ", "共", "タチ", "達"))
+_SCORNED_TOPIC = frozenset(("ハ", "モ", "ッテ", "ナンテ", "ナンカ", "、", ",", "，"))
+_SAID_TO = re.compile(r"[ \t]*(?:と|って)[ \t]*(?:言|い|云)われ")
+
+
+def _driven_out(doc: Document) -> Iterator[tuple[int, int]]:
+    """Sentences that open with a scornful pronoun and tell them to leave ([exclusion_next] of
+    discrimination.txt): 「奴は市から出て行け」「お前らはこの国から出てけ」. Only a pronoun that opens
+    the sentence: 「悪い奴は出ていけ！」 (a 節分 call) qualifies it, and 「鬼を追い出そう」 names another."""
+    driving_out = matcher("discrimination.txt", "exclusion_next")
+    if not driving_out.present(doc):
+        return
+    # Most drafts that say 出ていけ say it to no one scorned (「冬将軍、出ていけ！」): not even tokenized.
+    if not any(w in doc.folded for w in _SCORNED_TEXT):
+        return
+    tokens = doc.tokens
+    seen: set[tuple[int, int]] = set()
+    for x in _statements(doc, driving_out, (0, len(doc.text))):
+        sent = doc.sentence_at(x.start)
+        if sent in seen:
+            continue
+        seen.add(sent)
+        span = doc.token_range(sent)
+        k = span.start
+        while k < x.first and tokens[k].pos in ("補助記号", "空白"):
+            k += 1
+        if k >= x.first or tokens[k].surface not in _SCORNED:
+            continue
+        first = k
+        k += 1
+        while k < x.first and tokens[k].pos == "接尾辞" and tokens[k].surface in _SCORNED_SUFFIXES:
+            k += 1
+        # 「あいつらを追い出せ」: the many, as the object; not 「こいつを追い出せ」 (a pest, a cold).
+        many = k > first + 1 or tokens[first].surface in ("ヤツラ", "オマエラ")
+        if k < x.first and (tokens[k].surface in _SCORNED_TOPIC or (many and tokens[k].surface == "ヲ")):
+            k += 1
+        elif k < x.first and tokens[k].pos == "助詞":
+            continue  # 「あいつの家から」「こいつが」: said of something else, or not the one told to go
+        if _says_of_something_else(doc, sent, x.first):
+            continue
+        if doc.enclosing_quote(x.start, x.end, 40) is not None:
+            continue
+        # 「奴は出て行けと言われました」 reports it; 「…と言われても仕方ない」 says it again.
+        if _SAID_TO.match(doc.text, x.end, sent[1]) and not _SAID_FAIRLY.search(doc.text, *sent):
+            continue
+        yield tokens[first].start, x.end
 
 
 def _in_title(doc: Document, start: int, end: int) -> bool:
