@@ -970,6 +970,11 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     飲酒・運転・「大丈夫」「OK」などを一文で言うものも反応します（「「少しなら大丈夫」という油断が事故を招きます」
     「飲んだら運転代行を使えば大丈夫」「ノンアルコールビールなら運転しても大丈夫」「ワインを飲んでも大丈夫なように
     シャトルバスを運行」「運転は家族にお願いすればOK」「寝れば運転しても大丈夫、は誤解です」は反応しません）。
+    自転車・バイク・原付も同じです（「飲んだ後でも自転車なら大丈夫です」。道路交通法 第65条。「自転車は押して歩けば
+    大丈夫」は対象外です）。
+    違法行為の名前を出さずに、「ゴミは夜中に河川敷に捨てれば見つかりません」「ここに停めても捕まらない」のように
+    見つからない・捕まらないと請け合う文も反応します（「夜中に捨てれば見つからない、と思ったら大間違いです」
+    「お探しのページは見つかりません」「落とし物は雪に埋もれると春まで見つかりません」は対象外です）。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
@@ -979,6 +984,9 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     called = list(_act_calls(doc, opts))
     reported = {doc.sentence_at(h.start) for h in called}  # a drunk-driving hit spans its sentence
     yield from sorted([*called, *(h for h in drunk if (h.start, h.end) not in reported)], key=lambda h: h.start)
+    for h in _evasions(doc):
+        if doc.sentence_at(h.start) not in reported and not any(d.start <= h.start < d.end for d in drunk):
+            yield h
 
 
 def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
@@ -1058,15 +1066,20 @@ _QUESTION = re.compile(r"[？?]|か[、。，．]|か$")
 # Alcohol-free drinks are what a driver may have (「ノンアルコールビールなら運転しても大丈夫」).
 _ALCOHOL_FREE = re.compile(r"ノンアル(?:コール)?(?:ビール|飲料|カクテル)?|\bnon-?alcoholic\b", re.IGNORECASE)
 # 「車で大丈夫」 says driving too; not 「車でお越しの方」.
+# Riding a bicycle drunk is drunk driving too (道路交通法 第65条, penalised since 2024): 「飲んだ後でも
+# 自転車なら大丈夫です」. So is riding a moped or an e-scooter.
 _DRIVING = re.compile(
-    r"運転|ハンドル|車で(?:帰|行|も?(?:大丈夫|平気|OK))|車に乗|乗って帰|\bdriv(?:e|es|ing)\b", re.IGNORECASE
+    r"運転|ハンドル|車で(?:帰|行|も?(?:大丈夫|平気|OK))|車に乗|乗って帰|自転車|チャリ|バイク|原付|キックボード"
+    r"|\bdriv(?:e|es|ing)\b|\b(?:ride|riding|cycle|cycling)\b",
+    re.IGNORECASE,
 )
 _ALLOWED = re.compile(
     r"大丈夫|平気|問題(?:ない|ありません|なし)|影響(?:は|が)?(?:ない|ありません|なし)|OK|オッケー|構わない|構いません|かまわない|かまいません"
     r"|捕まらない|捕まりません|つかまらない|バレない|ばれない|バレません|(?:て|で)も(?:いい|良い|よい)"
     # Only the driving itself being possible: 「運転できます」, not 「…でも参加できます」.
     r"|運転(?:は|も|して|することが|が)?でき(?:ます|る)"
-    r"|\b(?:fine|okay|all right|alright|no problem)\b",
+    # 「酒飲んでチャリ乗ってもセーフ」: net slang for OK.
+    r"|セーフ|\b(?:fine|okay|all right|alright|no problem)\b",
     re.IGNORECASE,
 )
 # A warning, or the way home without driving: 「「少しなら大丈夫」という油断が事故を招きます」
@@ -1076,10 +1089,50 @@ _NOT_ENCOURAGED = re.compile(
     r"|避け|控え|油断|過信|思い込|誤り|間違い(?!なし)|誤解|勘違い|危険|事故|代行|タクシー|ハンドルキーパー|送迎|公共交通"
     # 「飲まなければ大丈夫」; a shuttle, a train, a walk or a night's stay; someone else at the wheel.
     r"|飲まなけれ|シャトル|バス|電車|列車|徒歩|宿泊|家族(?:に|が)|(?:他|ほか)の(?:人|方)"
+    # 「自転車は押して帰れば大丈夫」: walking it home is walking.
+    r"|押して|押せ|駐輪|置いて"
     r"|\b(?:never|not|don't|do not|no|illegal|crime|designated)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r'「[^「」]*」|『[^『』]*』|"[^"]*"|“[^“”]*”')
+
+
+# An illegal act described without its name, with the promise that no one will find out: 「ゴミは夜中に
+# 河川敷に捨てれば見つかりません」「ここに停めても捕まらない」. Only the verbs of such acts (dumping,
+# burning, parking, taking) with a condition before the promise: 「落とし物は雪に埋もれると春まで
+# 見つかりません」 warns, and 「お探しのページは見つかりません」 is no act.
+_EVADED = re.compile(
+    r"(?:捨て|燃や[しせ]|埋め|停め|止め(?=て|れ|ちゃ|とけ)|駐車し|置いて(?:いけ|おけ|け|っ)|持ち帰|盗[まんっ]|採っ|獲っ|釣っ|ダウンロードし|流[しせ]|放流し)"
+    r"[^。！？!?\n「」]{0,6}?(?:れば|ても|たって|たら|ちゃえば|ちゃっても|とけば|ておけば|てしまえば|ば)"
+    r"[^。！？!?\n「」]{0,10}?"
+    r"(?:見つから(?:ない|ねえ|ねー|ず)|見つかりません|見つかりっこない|バレ(?:ない|ません|ねえ|ねー|へん)|ばれ(?:ない|ません|ねえ|ねー)"
+    r"|捕まら(?:ない|ねえ|ず)|捕まりません|つかまらない|つかまりません)"
+)
+# Said to be wrong, watched for or punished: 「夜中に捨てれば見つからないと思ったら大間違いです」「監視カメラで
+# 見つかります」. What the promise itself says (見つからない) is taken out first.
+_EVASION_WARNED = re.compile(r"監視|パトロール|警察|逮捕|通報|罰|懲役|不法投棄|違法|禁止|犯罪|思ったら|思って|考え|甘い")
+
+
+def _evasions(doc: Document) -> Iterator[Hit]:
+    """Sentences that describe an illegal act and promise it will go unnoticed (`_EVADED`), with no
+    warning (`_NOT_ENCOURAGED`, `_EVASION_WARNED`) and not quoted or asked."""
+    seen: set[tuple[int, int]] = set()
+    for m in _EVADED.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent in seen:
+            continue
+        seen.add(sent)
+        rest = doc.text[sent[0] : m.start()] + doc.text[m.end() : sent[1]]
+        if _QUESTION.search(doc.text[sent[0] : sent[1]].rstrip()) or _NOT_ENCOURAGED.search(rest) or _EVASION_WARNED.search(rest):
+            continue
+        if doc.enclosing_quote(m.start(), m.end(), 40) is not None:
+            continue
+        yield Hit(
+            m.start(),
+            m.end(),
+            "見つからない・捕まらないとして、ごみの不法投棄や違法駐車などの違法行為を勧める表現と受け取られる"
+            "おそれがあります。内容を確認してください。",
+        )
 
 
 # 「政党名（自民党、公明党など）」: parties named as examples of what a ballot takes.

@@ -1,0 +1,46 @@
+"""Illegal acts encouraged without naming the law: drunk cycling (道路交通法 第65条, penalised since
+November 2024) and an act promised to go unnoticed (「捨てれば見つかりません」). 茅野市 4(7)④."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "飲んだ後でも自転車なら大丈夫です。",
+        "ビール1杯くらいなら自転車で帰っても平気",
+        "It's fine to ride a bike after a couple of beers.",
+        "ゴミは夜中に河川敷に捨てれば見つかりません。",
+        "粗大ごみは山に捨ててもバレないよ",
+        "ここに車を停めても捕まらないですよ",
+    ],
+)
+def test_unnamed_illegal_acts_encouraged_fire(text: str) -> None:
+    [f] = findings_of("prohibited.illegal", text)
+    assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "飲酒運転は絶対にやめましょう。",
+        "自転車の飲酒運転も罰則の対象です。",
+        "お酒を飲んだら自転車も押して帰りましょう。",
+        "お酒を飲んだら自転車は押して歩けば大丈夫です。",
+        "お酒を飲んでも自転車なら大丈夫、と思っていませんか？",
+        "ビールを飲みながら自転車レースを観戦できます。",
+        "サイクリングの後はビールで乾杯！自転車は駐輪場に置いて大丈夫です。",
+        "自転車でお越しの方は試飲できません。",
+        "甘酒は自転車に乗る前に飲んでも大丈夫です。",
+        "夜中に河川敷に捨てれば見つからない、と思ったら大間違いです。監視カメラを設置しています。",
+        "落とし物は、雪に埋もれると春まで見つかりません。",
+        "お探しのページは見つかりません。",
+        "ごみは決められた日の朝8時までに集積所に出してください。",
+    ],
+)
+def test_warnings_and_ordinary_posts_are_silent(text: str) -> None:
+    assert "prohibited.illegal" not in codes(text)
