@@ -1449,7 +1449,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     同じ文か前後の文で選挙・立候補に触れているときだけ反応します（それだけでは現職の市長への
     声援と区別できないため）。「中川市長をよろしく」「山田議員をよろしく」のように市長・議員などの肩書きや「候補」を
     付けた人名への「よろしく」は、同じ文か前後の文で選挙や投票に触れているとき（「中川市長も投票を呼びかけています。
-    中川市長をよろしく」）に反応します（就任のあいさつの「中川市長が就任しました。中川市長をよろしくお願いします」、
+    中川市長をよろしく」）に反応します。「現職の中川をよろしく」のように現職・新人と示した人名や、文の初めの
+    「中川をよろしく」は、肩書きがなくても同じです（「選挙管理委員会の中川さんをよろしく」、就任のあいさつの「中川市長が就任しました。中川市長をよろしくお願いします」、
     「再選されました」のような結果の報告、生徒会選挙、人気投票の後は対象外です）。
     """
     f = "political.txt"
@@ -1670,6 +1671,12 @@ _SUPPORT_WORDS = ("応援", "支援", "支持", "一票")
 _REGARDS_AFTER = re.compile(
     r"[\s　]*(?:候補者?|議員|市長|知事|町長|村長|区長|市議|県議)[\s　]*を[\s　]*(?:よろしく|宜しく)"
 )
+# Without a title, only a name standing as a candidate (「投票日は12月7日。現職の中川をよろしく」) or
+# opening the sentence (「期日前投票始まったよ！中川をよろしく」). Not 「選挙管理委員会の中川さんを
+# よろしくお願いします」, a member of staff introduced by the office they work in.
+_REGARDS_BARE = re.compile(r"[\s　]*を[\s　]*(?:よろしく|宜しく)")
+_STANDING = re.compile(r"(?:現職|新人|前職|元職)(?:の|で)?[\s　]*$")
+_ANY_LETTER = re.compile(r"[^\W_]")
 _REGARDS_WORDS = ("よろしく", "宜しく")
 # A vote spoken of (「中川市長も投票を呼びかけています」): an election near enough for such regards.
 _VOTE = re.compile(r"(?<!人気)投票|一票")
@@ -1781,6 +1788,11 @@ def _regards_for(doc: Document, sentences: Sequence[tuple[int, int]], k: int) ->
     tokens = doc.tokens
     for i, j in doc.person_names((a, b)):
         m = _REGARDS_AFTER.match(doc.text, tokens[j - 1].end, b)
+        if m is None and (
+            _STANDING.search(doc.text, max(a, tokens[i].start - 6), tokens[i].start)
+            or not _ANY_LETTER.search(doc.text, a, tokens[i].start)
+        ):
+            m = _REGARDS_BARE.match(doc.text, tokens[j - 1].end, b)
         if m is not None:
             name = doc.text[tokens[i].start : tokens[j - 1].end]
             yield Hit(

@@ -467,3 +467,30 @@ def test_a_group_painted_with_a_vice_fires(text: str, group: str) -> None:
 )
 def test_the_same_named_as_a_prejudice_is_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("投票日は12月7日。現職の中川をよろしく", "中川"),
+        ("期日前投票が始まりました。新人の山田太郎をよろしく。", "山田太郎"),
+        ("期日前投票始まったよ！中川をよろしく👍", "中川"),
+    ],
+)
+def test_regards_for_a_name_without_a_title_next_to_a_vote_fire(text: str, name: str) -> None:
+    [f] = findings_of("prohibited.political", text)
+    assert f"「{name}」" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "期日前投票は12月1日から12月6日まで、市役所1階で受け付けています。",
+        "投票所は午前7時から午後8時まで開いています。投票所入場券をお持ちください。",
+        "投票日は12月7日です。選挙管理委員会の中川がご案内します。よろしくお願いします。",
+        "期日前投票所では、受付の中川をよろしくお願いします。",
+        "期日前投票が始まりました。中川さんをよろしくお願いします。",
+    ],
+)
+def test_neutral_voting_notices_are_silent(text: str) -> None:
+    assert "prohibited.political" not in codes(text)
