@@ -233,7 +233,13 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 23 review: a standard's modes before a key, katakana values, the law on
                # one-sex ads, romaji places, shouted calls, the passive refusal.
                "パスワード：WPA2 Personal ", "接続キー：WPA2 PSK Mixed ", "パスワード：ユキダルマ\n", "パスワード：ア",
-               "女性のみ募集は違法、", "Vote for Myoko Kogen ", "「死ね」と怒鳴りつけよう", "外国人の方は入居をお断りされ"]
+               "女性のみ募集は違法、", "Vote for Myoko Kogen ", "「死ね」と怒鳴りつけよう", "外国人の方は入居をお断りされ",
+               # Session 24 (h3): verdicts on a group ending the sentence, roles by sex, scorned pronouns
+               # told to leave, unnamed illegal acts, regards for a standing candidate without a title.
+               "LGBTの人は生産性がない", "外国人はいらないwww", "同性愛は気持ち悪いです。", "女は家事をしていればいい",
+               "女は家事家", "家事は女が", "男なら泣くな", "男は仕事、女は家庭", "女は家事してりゃ",
+               "あいつらは出ていけ", "お前らこの町から出てけ", "捨てれば見つかりません", "捨てても捨",
+               "飲んだ後でも自転車なら大丈夫", "投票。現職の中川をよろしく", "部落の歴史 人権 "]
 
 
 def adversarial() -> None:
