@@ -451,9 +451,9 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     """Apply the migrations; the revisions (before, after)."""
     from alembic import command
 
-    before = current_revision(engine)
-    command.upgrade(alembic_config(engine), revision)
-    after = current_revision(engine)
+    cfg = alembic_config(engine)
+    command.upgrade(cfg, revision)
+    before, after = cfg.attributes["found"], current_revision(engine)
     if after != before:
         log.info("database migrated from %s to %s", before or "empty", after)
     return before, after
@@ -464,9 +464,9 @@ def downgrade(engine: Engine, revision: str) -> tuple[str | None, str | None]:
     (before, after). Run with the newer code: only it has the scripts that undo its migrations."""
     from alembic import command
 
-    before = current_revision(engine)
-    command.downgrade(alembic_config(engine), revision)
-    after = current_revision(engine)
+    cfg = alembic_config(engine)
+    command.downgrade(cfg, revision)
+    before, after = cfg.attributes["found"], current_revision(engine)
     if after != before:
         log.info("database migrated back from %s to %s", before, after)
     return before, after

@@ -1,0 +1,62 @@
+"""Replicas of a new kessai started together on a database of an older one: each `serve` applies
+the pending migrations at start (SPEC 6), and only one may do so; the others wait for it and find
+the schema current."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import text
+
+from storage.db import Database, current_revision, head_revision, upgrade
+from tests.conftest import database_url
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_replicas_upgrading_an_old_postgres_database_at_once_migrate_it_once(tmp_path: Path) -> None:
+    url = database_url("postgres", tmp_path)
+    db = Database(url)
+    upgrade(db.engine, "0010")
+    code = "import sys; from storage.db import Database; print(*Database(sys.argv[1]).upgrade())"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # The test holds 0011's table, so that both replicas are inside the upgrade at the same time
+    # whatever the machine's speed: without a lock both read 0010 and both add the column.
+    with db.engine.connect() as holder, db.engine.connect() as watcher:
+        holder.execute(text("LOCK TABLE draft_versions IN ACCESS EXCLUSIVE MODE"))
+        procs = [subprocess.Popen([sys.executable, "-c", code, url], env=env, cwd=tmp_path, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+        deadline = time.monotonic() + 60
+        while True:
+            # From a connection of its own, each time in a new transaction: pg_stat_activity is
+            # read once per transaction.
+            waiting = watcher.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'")).scalar_one()
+            watcher.rollback()
+            if waiting >= 2 or time.monotonic() > deadline:
+                break
+            assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
+            time.sleep(0.1)
+        assert waiting == 2
+        holder.rollback()
+    results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
+    assert [r[2] for r in results] == [0, 0], [r[1] for r in results]
+    # One migrated from 0010; the other, let in after it, found nothing left to do.
+    assert sorted(r[0].split() for r in results) == [["0010", "0013"], ["0013", "0013"]]
+    assert current_revision(db.engine) == head_revision(db.engine)
+    db.dispose()
+
+
+def test_sqlite_takes_the_write_lock_before_reading_the_revision(tmp_path: Path) -> None:
+    """SQLite needs no lock of its own: the migration's transaction begins IMMEDIATE."""
+    db = Database(f"sqlite:///{tmp_path / 'k.db'}")
+    upgrade(db.engine, "0010")
+    assert db.upgrade() == ("0010", head_revision(db.engine))
+    assert db.upgrade() == (head_revision(db.engine),) * 2
+    db.dispose()
+
