@@ -17,6 +17,7 @@ import contextlib
 import difflib
 import functools
 import io
+import logging
 import os
 import re
 import tomllib
@@ -1546,6 +1547,50 @@ def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
     except UnicodeDecodeError as exc:
         raise ConfigError([ConfigProblem(filename, line_of(raw, exc), NOT_UTF8_JA)]) from exc
     return parse_org_config(text, filename)
+
+
+class ConfigFileWatch:
+    """The organisation file on disk, compared with the one ``serve`` started with.
+
+    ``serve`` reads the file once; an edit applies at the next restart (docs/operations.md). An IT
+    担当 who edits it while kessai runs heard nothing: a mistake in the edit surfaced only when the
+    process restarted (a reboot at night, a crash, systemd) and then refused to start, and a good
+    edit seemed to have been taken. Each changed content is reported once: ERROR with every
+    problem when the file would not load (the running process keeps the file it has), WARNING when
+    it would (it applies at the next restart)."""
+
+    def __init__(self, path: str | os.PathLike[str], loaded: bytes | None,
+                 log: logging.Logger | None = None) -> None:
+        self.path = Path(path)
+        self._loaded = loaded
+        self._seen = loaded
+        self._log = log or logging.getLogger(__name__)
+
+    @staticmethod
+    def read(path: str | os.PathLike[str]) -> bytes | None:
+        try:
+            return Path(path).read_bytes()
+        except OSError:
+            return None
+
+    def check(self) -> None:
+        raw = self.read(self.path)
+        if raw == self._seen:
+            return
+        self._seen = raw
+        if raw is not None and raw == self._loaded:
+            self._log.info("organisation file %s is again the one this process started with", self.path)
+            return
+        try:
+            load_org_config(self.path)
+        except ConfigError as e:
+            self._log.error(
+                "organisation file %s was changed and cannot be loaded; this process keeps running on the "
+                "file it started with, but a restart would refuse to start until it is fixed "
+                "(run `kessai config check`):\n%s", self.path, "\n".join(f"  {p}" for p in e.problems))
+        else:
+            self._log.warning("organisation file %s was changed; the change applies when kessai serve is "
+                              "restarted (run `kessai config check`, then restart every replica)", self.path)
 
 
 def demo_config_text() -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Runtime, build_runtime
-from bot.config import ConfigError, OrgConfig, Settings, load_org_config
+from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, load_org_config
 from bot.logs import dump_thread_stacks, setup_logging
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,8 @@ def serve(settings: Settings) -> int:
         for message in problems:
             print(message, file=sys.stderr)
         return 2
+    # Read before loading: an edit in between is then reported as a change, never missed.
+    loaded = ConfigFileWatch.read(settings.config_path)
     try:
         org = load_org_config(Path(settings.config_path))
     except FileNotFoundError:
@@ -144,6 +146,8 @@ def serve(settings: Settings) -> int:
     from bot.scheduler import start_scheduler
 
     scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)
+    scheduler.add_job(ConfigFileWatch(settings.config_path, loaded).check, "interval", seconds=60,
+                      id="kessai-config-watch", coalesce=True, max_instances=1)
     # Everything loaded so far (dictionaries, rule data, the ORM's mappers) lives as long as the
     # process: keep it out of the garbage collector's full passes, which would otherwise walk
     # it again and again and stall requests (p99) for nothing.

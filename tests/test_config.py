@@ -1129,3 +1129,41 @@ def test_working_hours_with_the_minus_sign_a_mac_types() -> None:
 def test_messages_keep_a_space_between_japanese_and_latin_words() -> None:
     p = only_problem(BASE + '\n[rules."link.insecure"]\nenabled = "no"\n')
     assert "は true か false で書いてください" in p.message
+
+
+def test_an_edit_of_the_file_while_serve_runs_is_reported_once_with_its_problems(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """serve reads the file at start: an edit is not taken, and a broken one would stop the next
+    start. Each new content is said once, and what is wrong with it is named with its line."""
+    from bot.config import ConfigFileWatch
+
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE, encoding="utf-8")
+    watch = ConfigFileWatch(path, path.read_bytes())
+    caplog.set_level("INFO", logger="bot.config")
+    watch.check()
+    assert caplog.records == []
+
+    path.write_text(BASE.replace('approvers = ["U0MANAGER"]', 'approvers = ["U0NOBODY"]'), encoding="utf-8")
+    watch.check()
+    watch.check()
+    [broken] = caplog.records
+    assert broken.levelname == "ERROR" and "keeps running on the file it started with" in broken.getMessage()
+    assert "U0NOBODY" in broken.getMessage() and f"{path}:" in broken.getMessage()
+
+    path.write_bytes(BASE.encode("cp932", errors="replace"))  # saved again from Notepad as ANSI
+    watch.check()
+    assert caplog.records[-1].levelname == "ERROR" and "UTF-8" in caplog.records[-1].getMessage()
+
+    path.unlink()
+    watch.check()
+    assert caplog.records[-1].levelname == "ERROR" and "見つかりません" in caplog.records[-1].getMessage()
+
+    path.write_text(BASE.replace('name = "上越 花子"', 'name = "上越 花子（異動）"'), encoding="utf-8")
+    watch.check()
+    assert caplog.records[-1].levelname == "WARNING" and "applies when kessai serve is restarted" in (
+        caplog.records[-1].getMessage())
+
+    path.write_text(BASE, encoding="utf-8")
+    watch.check()
+    assert caplog.records[-1].levelname == "INFO" and len(caplog.records) == 5
