@@ -73,8 +73,8 @@ def cmd_db_downgrade(args: argparse.Namespace) -> int:
     from storage.db import Database, current_revision, downgrade, known_revisions
 
     target = str(args.revision).strip()
-    # Not "base" (every table dropped, the ledger with them), nor 0001: 0002 adds a required
-    # column that its upgrade cannot fill for existing drafts, so that way back is one way.
+    # Not "base" (every table dropped, the ledger with them), nor 0001: undoing 0002 drops the
+    # drafts' publication records and their source (the upgrade back sets every draft's to channel).
     known = known_revisions()
     known = known[known.index(DOWNGRADE_FLOOR):]
     if target not in known:

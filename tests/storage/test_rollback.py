@@ -71,8 +71,31 @@ def test_downgrade_refuses_what_would_drop_the_ledger_and_names_the_range(db: Da
     url = db.engine.url.render_as_string(hide_password=False)
     r = kessai("db", "downgrade", "base", url=url, cwd=tmp_path)
     assert r.returncode == 2 and "0002 〜" in r.stderr and "Traceback" not in r.stderr
-    # 0001 cannot be come back from with drafts in the database (0002 adds a required column).
+    # Nor 0001: its way back loses the drafts' publication records.
     assert kessai("db", "downgrade", "0001", url=url, cwd=tmp_path).returncode == 2
     assert current_revision(db.engine) == known_revisions()[-1]
     same = kessai("db", "downgrade", known_revisions()[-1], url=url, cwd=tmp_path)
     assert same.returncode == 0 and "変更はありません" in same.stdout
+
+
+def test_a_database_of_the_first_version_holding_drafts_is_upgraded(db_url: str, tmp_path: Path) -> None:
+    """0002 added the required column drafts.source: a database of kessai's first version with
+    drafts in it failed to upgrade (NOT NULL on its rows). Those drafts came from a channel."""
+    from sqlalchemy import inspect, text
+
+    from storage.db import upgrade
+
+    db = Database(db_url)
+    upgrade(db.engine, "0001")
+    with db.engine.begin() as c:
+        c.execute(text("INSERT INTO drafts (id, account_id, author_id, channel, message_ts, state, current_version,"
+                       " category, created_at, updated_at) VALUES (1, 'joetsu-x', 'U0OPERATOR', 'C0INTAKE',"
+                       " '1700000000.000001', 'pending', 1, 'normal', '2026-11-21 01:00:00', '2026-11-21 01:00:00')"))
+    r = kessai("db", "upgrade", url=db_url, cwd=tmp_path)
+    assert r.returncode == 0 and "0001 から" in r.stdout, r.stderr
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT source FROM drafts")).scalar_one() == "channel"
+    # The schema is the one an empty database gets: no default left behind.
+    [source] = [col for col in inspect(db.engine).get_columns("drafts") if col["name"] == "source"]
+    assert source["default"] is None and source["nullable"] is False
+    db.dispose()

@@ -97,12 +97,20 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
 
     with op.batch_alter_table("drafts", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("source", sa.String(length=16), nullable=False))
+        # Drafts written by 0001 all came from an intake channel (there was no form yet): without
+        # the default a database holding any draft could not be upgraded (NOT NULL on NULLs).
+        batch_op.add_column(sa.Column("source", sa.String(length=16), nullable=False, server_default="channel"))
         batch_op.add_column(sa.Column("published_url", sa.String(length=500), nullable=True))
         batch_op.add_column(sa.Column("published_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("published_by", sa.String(length=32), nullable=True))
         batch_op.alter_column("account_id", existing_type=sa.VARCHAR(length=64), nullable=True)
         batch_op.create_index(batch_op.f("ix_drafts_published_at"), ["published_at"], unique=False)
+    # The default only fills the drafts already there: the schema stays the one created on an empty
+    # database (kessai always writes the column). A batch of its own: in SQLite's copy of the table
+    # the default must still exist when the rows are copied.
+    with op.batch_alter_table("drafts", schema=None) as batch_op:
+        batch_op.alter_column("source", existing_type=sa.String(length=16), existing_nullable=False,
+                              server_default=None)
 
 
 def downgrade() -> None:
