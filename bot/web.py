@@ -23,7 +23,7 @@ from bot.payload_shape import shape_problem
 from bot.slack_gateway import AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX, RATE_LIMITED_PREFIX
 from storage import drafts as draft_repo
 from storage import outbox
-from storage.db import describe_db_error, migrations_current, unreachable_cause
+from storage.db import describe_db_error, migrations_state, unreachable_cause
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,8 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
         report["status"] = "degraded"
         return 503, report
     try:
-        if not migrations_current(rt.db.engine):
-            report["migrations"] = "pending"
+        if (schema := migrations_state(rt.db.engine)) != "current":
+            report["migrations"] = schema
             status = 503
         with rt.db.session() as s:
             now = rt.gateway.clock()

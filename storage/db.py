@@ -507,5 +507,20 @@ def migrations_current(engine: Engine) -> bool:
     return current_revision(engine) == head_revision(engine)
 
 
+def migrations_state(engine: Engine) -> str:
+    """"current"; "pending" (migrations of this version not applied yet); "newer": a newer kessai
+    (another replica started on the next version) upgraded the database under this process, which
+    must be restarted on that version: `kessai db upgrade` here would only refuse."""
+    found = current_revision(engine)
+    if found == head_revision(engine):
+        return "current"
+    return "newer" if found is not None and found not in _script_revisions() else "pending"
+
+
+@functools.cache
+def _script_revisions() -> frozenset[str]:
+    return frozenset(known_revisions())  # read once, as _script_head: /healthz asks it
+
+
 def table_names(engine: Engine) -> list[str]:
     return inspect(engine).get_table_names()

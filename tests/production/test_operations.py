@@ -120,6 +120,38 @@ def test_healthz_reports_pending_migrations(tmp_path: Path, org: OrgConfig) -> N
         slack.stop()
 
 
+def test_healthz_tells_a_replica_left_behind_by_a_newer_kessai_from_pending_migrations(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """Rolling upgrade: a replica of the next version migrated the database under this one. It is
+    this process that is out of date: "pending" sent the IT 担当 to `kessai db upgrade`, which
+    refuses a database newer than itself."""
+    from sqlalchemy import text
+
+    from bot.app import build_runtime
+    from bot.config import Settings
+    from bot.sandbox.server import LocalSlack
+    from bot.web import HttpServer, wsgi_app
+
+    url = database_url("sqlite", tmp_path)
+    slack = LocalSlack().start()
+    rt = build_runtime(Settings(slack_bot_token=slack.token, slack_signing_secret="s", slack_api_url=slack.api_url,
+                                database_url=url), org, start_gateway=False)
+    server = HttpServer(wsgi_app(rt), "127.0.0.1", 0)
+    server.start()
+    try:
+        with rt.db.engine.begin() as c:
+            c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{server.port}/healthz", timeout=10)
+            raise AssertionError("expected 503")
+        except urllib.error.HTTPError as e:
+            assert e.code == 503 and json.loads(e.read())["migrations"] == "newer"
+    finally:
+        server.stop()
+        rt.stop()
+        slack.stop()
+
+
 def test_healthz_reports_an_unreachable_database(tmp_path: Path, org: OrgConfig) -> None:
     from sqlalchemy.engine import make_url
 
