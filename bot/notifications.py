@@ -91,6 +91,12 @@ def publish_key(draft_id: int, version: int) -> str:
     return f"thread:{draft_id}:v{version}:publish"
 
 
+def unpublished_key(draft_id: int, version: int) -> str:
+    """The author's 未投稿の確認 DM for a version (``bot.sweep``): one held for the business morning
+    is taken back when the version is published or voided before it goes."""
+    return f"unpublished:{draft_id}:v{version}"
+
+
 @dataclass(frozen=True)
 class Thread:
     """Where a draft's conversation happens.
@@ -233,6 +239,8 @@ class Notifier:
             self._settle_dm(s, now, key, render.approval_request(
                 view, voided_note=note, acting_for_name=acting_for.get(recipient_of(key))))
         self._drop_held_asked(s, view)
+        # A 未投稿の確認 held for the morning would ask the author to publish what no longer stands.
+        outbox.drop_unsent_post(s, unpublished_key(view.id, view.version))
         if outbox.posted_keys(s, status_key(view.id, view.version)):
             self._update(s, now, status_key(view.id, view.version), render.thread_status(view, voided_note=note))
         if outbox.posted_keys(s, publish_key(view.id, view.version)):
@@ -261,6 +269,8 @@ class Notifier:
     def published(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, url: str,
                   at: datetime, by_name: str) -> None:
         self._update(s, now, publish_key(view.id, view.version), render.published_notice(view, url, at, by_name))
+        # Marked published before the business morning: the 未投稿の確認 held until then has nothing to ask.
+        outbox.drop_unsent_post(s, unpublished_key(view.id, view.version))
 
     def expired(self, s: Session, now: datetime, *, thread: Thread, view: DraftView, note: str, author_id: str,
                 acting_for: Mapping[str, str] | None = None) -> None:

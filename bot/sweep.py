@@ -19,8 +19,11 @@ When each reminder fires (docs/reminders.md has the table):
   stead goes back to them (``Kessai.take_back``, as ``/kessai away off`` does).
 * expiry and absences change the database at their instant, but the posts they write (DMs,
   mentions) are delivered from the next business instant (``_hold_outside_hours``).
-* approved drafts whose scheduled time arrives unpublished — at that instant (posting is
-  time-critical, so wall-clock), to the author.
+* approved drafts whose scheduled time arrives unpublished — to the author, at that instant when it
+  is in business hours (posting is time-critical). Scheduled outside them (at night, a holiday,
+  年末年始, a closed day), the DM is written then but held for the next business morning and worded
+  for it: the post was reserved or is off-hours anyway, and its URL cannot be registered before it
+  exists. Held, it is taken back if the version is published or voided first. 緊急・災害 is on time.
 * monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
   opening of the first business day on or after the nominal date, since they ask people to act.
   A last-business-day reminder missed while kessai was down is sent late (saying so) until the
@@ -45,6 +48,7 @@ from bot import render
 from bot.calendar import BusinessCalendar
 from bot.config import Account, OrgConfig
 from bot.incidents import IncidentService
+from bot.notifications import unpublished_key
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
@@ -621,25 +625,45 @@ class Sweeper:
         return True
 
     def _unpublished(self, now: datetime, report: SweepReport) -> None:
+        """An approved (or exempt) version whose scheduled time has come and that is not marked
+        published: its author is asked to register the post. At that instant in business hours (the
+        reminder is also the prompt to post by hand). Scheduled outside them (at night, on a holiday,
+        in 年末年始, on a closed day) the post was reserved on the SNS or is out of office hours anyway, and the author
+        can only register its URL once it exists: the DM is written at the scheduled time but held
+        in the outbox for the next business morning, worded for then, and taken back if the version
+        is published or voided first (``Notifier.published``/``voided``). 緊急・災害 stays on time."""
         with self.db.session() as s:
             due = repo.scheduled_between(s, ["approved", "exempt"], now - UNPUBLISHED_LOOKBACK, now)
         due = self._configured(due)
         items = [(f"draft.unpublished:{c.draft.id}:v{c.version.number}", c) for c in due]
 
         def send(s: Session, c: repo.DraftCandidate) -> bool:
-            draft = s.get(DraftRow, c.draft.id)
-            if draft is None or draft.published_at is not None or draft.state not in ("approved", "exempt"):
+            # Locked: a 「投稿済みにする」 committed at this instant either comes first (and is seen
+            # here) or after (and takes back the DM held for the morning).
+            draft = draft_repo.get(s, c.draft.id or 0, lock=True)
+            if draft is None or draft.published_at is not None or draft.state not in ("approved", "exempt") \
+                    or draft.current_version != c.version.number:
                 return False
             version: DraftVersionRow = c.version
             assert version.scheduled_at is not None
+            at = as_utc(version.scheduled_at)
+            after_hours = draft.category != "emergency" and not self.cal.is_business_instant(at)
+            if after_hours:
+                outbox.hold_posts_until(s, next_business_instant(self.cal, now))
             link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
-            self._post(s, now, draft.author_id, (
-                f":calendar: *投稿予定時刻になりました*\n{self._account_name(draft.account_id)} の下書き"
-                f"（第{version.number}版）は {self._fmt(version.scheduled_at)} に投稿する予定ですが、"
-                "まだ投稿済みになっていません。\n"
-                f">{self._excerpt(version.text)}\n"
-                "SNS に投稿したら、下書きのスレッドの「投稿済みにする」を押して投稿の URL を登録してください"
-                f"（{link}）。投稿を取りやめる場合は、スレッドにその旨を書いてください。"))
+            account = self._account_name(draft.account_id)
+            if after_hours:
+                head = (f":calendar: *未投稿の下書きの確認*\n{self._fmt(at)} に投稿予定だった {account} の下書き"
+                        f"（第{version.number}版）が、まだ投稿済みになっていません。")
+                ask = ("SNS に投稿されていたら、下書きのスレッドの「投稿済みにする」を押して投稿の URL を登録してください"
+                       f"（{link}）。まだ投稿していない場合は投稿してから登録し、投稿を取りやめる場合はスレッドにその旨を書いてください。")
+            else:
+                head = (f":calendar: *投稿予定時刻になりました*\n{account} の下書き"
+                        f"（第{version.number}版）は {self._fmt(at)} に投稿する予定ですが、まだ投稿済みになっていません。")
+                ask = ("SNS に投稿したら、下書きのスレッドの「投稿済みにする」を押して投稿の URL を登録してください"
+                       f"（{link}）。投稿を取りやめる場合は、スレッドにその旨を書いてください。")
+            self._post(s, now, draft.author_id, f"{head}\n>{self._excerpt(version.text)}\n{ask}",
+                       key=unpublished_key(draft.id or 0, version.number))
             return True
 
         self._claim_each(report, "draft.unpublished", items, send)

@@ -144,15 +144,15 @@ def test_reminder_mentions_the_scheduled_time(world: World) -> None:
 
 
 def test_approved_but_unpublished_draft_reminds_its_author_at_the_scheduled_time(world: World) -> None:
-    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 28, 10, 0))  # Saturday
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 27, 10, 0))  # Friday
     world.clock.t = jst(2026, 11, 24, 11, 0)
     world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
-    assert world.sweep(jst(2026, 11, 28, 9, 59)).sent["draft.unpublished"] == 0
-    # Posting times are wall-clock: a Saturday post is reminded on Saturday.
-    assert world.sweep(jst(2026, 11, 28, 10, 0)).sent["draft.unpublished"] == 1
-    assert world.sweep(jst(2026, 11, 28, 10, 30)).sent["draft.unpublished"] == 0
+    assert world.sweep(jst(2026, 11, 27, 9, 59)).sent["draft.unpublished"] == 0
+    # Posting times in business hours are wall-clock (outside them, see tests/time/test_unpublished.py).
+    assert world.sweep(jst(2026, 11, 27, 10, 0)).sent["draft.unpublished"] == 1
+    assert world.sweep(jst(2026, 11, 27, 10, 30)).sent["draft.unpublished"] == 0
     [text] = world.posts(to="U0OPERATOR", contains="投稿予定時刻になりました")
-    assert "「投稿済みにする」" in text["text"] and "2026年11月28日（土）10:00" in text["text"]
+    assert "「投稿済みにする」" in text["text"] and "2026年11月27日（金）10:00" in text["text"]
 
 
 def test_published_draft_is_not_reminded(world: World) -> None:
