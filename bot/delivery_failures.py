@@ -13,13 +13,13 @@ from sqlmodel import Session
 
 from bot import slack_gateway
 from bot.config import OrgConfig
-from bot.incidents import escalation_people
+from bot.incidents import INCIDENT_REF, alert_key, escalation_people
 from bot.notifications import draft_of_root, root_key
 from bot.render import escape
 from storage import drafts as draft_repo
 from storage import outbox
 from storage.db import Database
-from storage.models import DraftRow, OutboxRow
+from storage.models import DraftRow, IncidentRow, OutboxRow
 
 log = logging.getLogger(__name__)
 
@@ -269,7 +269,10 @@ class DeliveryFailureReporter:
         """The escalation channel itself refuses messages (an incident alert, a reminder, a report):
         they must still reach someone, so each escalation member gets it in a DM, after a line on
         why and how to mend the channel."""
-        people = escalation_people(self.org)
+        incident = self._incident_of(s, row)
+        # An incident's people include its account's 運用管理責任者 and 代決者, whom its receipt
+        # tells the reporter were notified; the channel's other messages go to 情報政策室・広報対話課.
+        people = escalation_people(self.org, incident.account_id if incident else None)
         if not people:
             log.error("escalation channel %s refused outbox %s (%s) and nobody to DM", channel, row.id, error)
             return
@@ -277,11 +280,56 @@ class DeliveryFailureReporter:
                   f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
                   "届かなかったメッセージを次にお送りします。")
         copy = {k: v for k, v in row.payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
+        if incident is not None and self._incident_to_people(s, now, row, incident, channel, error, people, notice, copy):
+            return
         for person in people:
             outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
             outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
         log.error("escalation channel %s refused outbox %s (%s); sent to %d people directly instead",
                   channel, row.id, error, len(people))
+
+    @staticmethod
+    def _incident_of(s: object, row: OutboxRow) -> IncidentRow | None:
+        ref = row.payload.get(INCIDENT_REF)
+        if not isinstance(ref, int):
+            return None
+        return s.get(IncidentRow, ref)  # type: ignore[attr-defined, no-any-return]
+
+    def _incident_to_people(self, s: object, now: datetime, row: OutboxRow, incident: IncidentRow, channel: str,
+                            error: str, people: list[str], notice: str, copy: dict[str, object]) -> bool:
+        """An incident's alert, or a note in its thread, refused by the escalation channel.
+
+        Each person's copy of the alert is kept under its own alert key: pressing 対応開始 or 解決
+        in one then redraws every copy (``IncidentService._refresh_alerts``), instead of leaving
+        the others with the old state and live buttons. The notes that follow (re-alerts, who
+        acknowledged, the resolution) go in each copy's thread. The reporter, told the alert was
+        sent, is told where it went. False: nothing of the incident's to follow (the default way)."""
+        iid = incident.id or 0
+        if row.op == "post" and row.message_key == alert_key(iid, channel):
+            for person in people:
+                outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+                outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now,  # type: ignore[arg-type]
+                               message_key=alert_key(iid, person))
+            if incident.reporter_id not in people:
+                names = "、".join(f"{escape(self._name(p))} さん" for p in people)
+                outbox.enqueue(s, "post", {"channel": incident.reporter_id, REPORT_FLAG: True, "text": (  # type: ignore[arg-type]
+                    f":warning: インシデント（受付番号 {iid}）の通知を、エスカレーション先のチャンネル <#{channel}> に"
+                    f"投稿できませんでした（{CHANNEL_PROBLEMS[error]}）。代わりに、{names}に"
+                    "ダイレクトメッセージで直接お知らせしました。急ぎの場合は、電話などでも連絡してください。")}, now=now)
+            log.error("escalation channel %s refused incident %s's alert (%s); sent to %d people directly instead",
+                      channel, iid, error, len(people))
+            return True
+        copies = [p for p in people if outbox.keys_present(s, [alert_key(iid, p)])]  # type: ignore[arg-type]
+        if not copies:
+            return False
+        for person in copies:
+            outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+        for person in set(people) - set(copies):  # joined the escalation members since the alert
+            outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+            outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+        log.error("escalation channel %s refused a note on incident %s (%s); sent in %d people's copies of the alert",
+                  channel, iid, error, len(copies))
+        return True
 
     def check_intake_channels(self, client: WebClient) -> list[tuple[str, str]]:
         """Whether the bot can read each intake channel (at start-up): Slack tells a bot only of the

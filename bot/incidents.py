@@ -160,6 +160,20 @@ def mask_secrets(text: str) -> tuple[str, int]:
     return "".join(out) + text[last:], len(spans)
 
 
+# Payload key (not sent to Slack) naming the incident a message to the escalation channel is
+# about: when the channel refuses it, its DM copies go to that incident's people (delivery_failures).
+INCIDENT_REF = "_incident"
+
+
+def incident_of_alert_key(key: str | None) -> tuple[int, str] | None:
+    """(incident id, destination) of an alert's message key; None for any other key."""
+    head, sep, dest = (key or "").partition(":alert:")
+    prefix, _, ref = head.partition(":")
+    if not sep or prefix != "incident" or not ref.isdecimal() or not dest:
+        return None
+    return int(ref), dest
+
+
 def alert_key_prefix(incident_id: int) -> str:
     return f"incident:{incident_id}:alert:"
 
@@ -230,7 +244,7 @@ class IncidentService:
             s.flush()
             self._event(s, inc, now, reporter, "reported")
             for dest in self._destinations(inc):
-                self._post(s, now, dest, self.alert(inc), key=alert_key(inc.id or 0, dest))
+                self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
             self._post(s, now, reporter, {"text": (
                 f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
                 "情報政策室・広報対話課と運用管理責任者に通知しました。担当者が対応を始めるまで、"
@@ -268,7 +282,7 @@ class IncidentService:
         for dest in self._destinations(inc):
             loc = outbox.message_location(s, alert_key(inc.id or 0, dest))
             self._post(s, now, loc.channel if loc else dest, render.plain(text) | {
-                "blocks": [render.section(text)]},
+                "blocks": [render.section(text)], INCIDENT_REF: inc.id},
                 thread_ts=loc.ts if loc else None, broadcast=broadcast)
 
     def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:

@@ -353,3 +353,54 @@ def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(s
     settle(st)
     resolved = incident_row(st).summary or ""
     assert "abc12345" not in resolved and resolved.endswith("削除を確認済みです。")
+
+
+def dm_alert(st: LocalStack, user: str) -> Message | None:
+    return next((m for m in dm(st, user) if "受付番号" in all_text(m) and not m.thread_ts and m.blocks), None)
+
+
+def test_an_alert_the_archived_escalation_channel_refuses_is_handled_in_every_dm_copy(stack: LocalStack) -> None:
+    """The escalation channel archived: the alert reached 情報政策室・広報対話課 by DM, but each copy
+    was a plain post: 対応開始 pressed in one left the others 未対応 with live buttons, the notes
+    (who acknowledged, re-alerts) came as new loose DMs, and the reporter, told it was sent to the
+    escalation members, never heard it did not reach the channel."""
+    st = stack
+    for method in ("chat.postMessage", "chat.update"):
+        st.slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    st.slack.wait_for_call("views.open", timeout=10)
+    assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: DESCRIPTION}).json() is None
+    people = inc.escalation_people(st.rt.org, "joetsu-x")
+    for person in people:
+        st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=15, message=f"{person}'s copy of the alert")
+    settle(st)
+    told = [m.text for m in dm(st, "U0OPERATOR") if "投稿できませんでした" in m.text]
+    assert len(told) == 1 and "<#C0ESCALATE>" in told[0] and "木田 四郎 さん" in told[0] and "上越 花子 さん" in told[0]
+
+    mine = dm_alert(st, "U0JOHO")
+    assert mine is not None and inc.ACK_ACTION in buttons(mine)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=mine.channel, message_ts=mine.ts)
+    for person in people:
+        st.slack.wait_for(lambda p=person: "対応中" in all_text(dm_alert(st, p)), timeout=10,  # type: ignore[arg-type]
+                          message=f"{person}'s copy redrawn")
+    settle(st)
+    for person in people:
+        copy = dm_alert(st, person)
+        assert copy is not None and inc.ACK_ACTION not in buttons(copy)
+        notes = [all_text(m) for m in st.slack.messages(copy.channel, thread_ts=copy.ts) if m.ts != copy.ts]
+        assert any("対応を開始しました" in n for n in notes), person
+    # The note went into each copy's thread, not as a loose DM after another 「送れませんでした」.
+    assert not any("対応を開始しました" in m.text for m in dm(st, "U0MANAGER") if not m.thread_ts)
+
+    other = dm_alert(st, "U0MANAGER")
+    assert other is not None
+    st.driver.block_action("U0MANAGER", inc.RESOLVE_ACTION, channel=other.channel, message_ts=other.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    assert st.driver.view_submission("U0MANAGER", inc.RESOLVE_CALLBACK,
+                                     {inc.SUMMARY_ACTION: "事実を確認し、訂正を投稿しました。"}).json() is None
+    for person in people:
+        st.slack.wait_for(lambda p=person: "解決済み" in all_text(dm_alert(st, p)), timeout=10,  # type: ignore[arg-type]
+                          message=f"{person}'s copy resolved")
+    settle(st)
+    assert all(buttons(dm_alert(st, p)) == {} for p in people)  # type: ignore[arg-type]
