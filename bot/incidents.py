@@ -50,6 +50,11 @@ def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str
             people.append(m.slack_id)
     return list(dict.fromkeys(people))
 DESCRIPTION_LIMIT = 3000
+# A second report of the same kind on the same account this soon after the first, while that one
+# is unresolved, is taken as news of the same incident (another person who saw the same 炎上, or
+# the same person sending the form again): it goes in the first alert's thread, without a second
+# alarm to everyone. A different kind, another account or 「特定のアカウントではない」 is its own.
+SAME_INCIDENT_WITHIN = timedelta(hours=1)
 SUMMARY_LIMIT = 3000
 
 REPORT_CALLBACK = "incident_report"
@@ -74,6 +79,7 @@ STATUS_JA = {"open": "未対応", "acked": "対応中", "resolved": "解決済�
 EVENT_JA = {
     "reported": "報告", "realerted": "再通知", "acked": "対応開始", "checked": "チェック",
     "unchecked": "チェック解除", "holding_reminded": "経過の書き込みを依頼", "resolved": "解決",
+    "reported_again": "追加の報告",
 }
 
 
@@ -238,6 +244,13 @@ class IncidentService:
             if not self.kessai.claim_submission(s, submission, now):
                 log.info("incident form %s was submitted again; reported already", submission)
                 return 0
+            first = reminder_repo.recent_unresolved_incident(s, account_id, kind, now - SAME_INCIDENT_WITHIN) \
+                if account_id else None
+            if first is not None:
+                self._reported_again(s, now, first, reporter, description, masked)
+                first_id = first.id or 0
+                self.kessai.after_commit()
+                return first_id
             inc = IncidentRow(kind=kind, account_id=account_id or None, description=description,
                               reporter_id=reporter, status="open", checklist_done=[], created_at=now)
             s.add(inc)
@@ -254,6 +267,33 @@ class IncidentService:
             incident_id = inc.id or 0
         self.kessai.after_commit()
         return incident_id
+
+    def _reported_again(self, s: Session, now: datetime, first: IncidentRow, reporter: str, description: str,
+                        masked: int) -> None:
+        """A report of the incident ``first`` (``SAME_INCIDENT_WITHIN``): what it says goes in the
+        record and the alert's thread, unless it repeats, word for word, what is there already."""
+        said = {first.description} | {e.detail for e in self._events(s, first) if e.event == "reported_again"}
+        kind = KINDS.get(first.kind, first.kind)
+        ref = (f"{kind}（{render.escape(self._account_label(first))}）は、{render.fmt_time(first.created_at.astimezone(self.zone))}"
+               f"に {render.escape(self._name(first.reporter_id))} さんから報告されています（受付番号 {first.id}、"
+               f"{STATUS_JA.get(first.status, first.status)}）。")
+        if description in said:
+            self._post(s, now, reporter, {"text": (
+                f"同じ内容の報告をすでに受け付けています。{ref}重ねての通知はしていません。")})
+            return
+        self._event(s, first, now, reporter, "reported_again", description)
+        # The acknowledger may not follow the alert's thread (a button press does not subscribe).
+        who = f"<@{first.acked_by}> " if first.status == "acked" and first.acked_by in self.escalation_members(
+            first.account_id) else ""
+        self._thread_note(s, now, first, (
+            f":memo: {who}{render.escape(self._name(reporter))} さんから、このインシデントについて追加の報告がありました。\n"
+            + render.quote(description, 1500)))
+        self._post(s, now, reporter, {"text": (
+            f"報告を受け付けました。同じアカウントの{ref}同じインシデントとみなし、あなたの報告は続報として"
+            "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別の事案の場合は、"
+            "お手数ですが情報政策室・広報対話課に直接お知らせください。"
+            + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
+               "変更してください（上越市 6(1)①）。" if masked else ""))})
 
     def _destinations(self, inc: IncidentRow) -> list[str]:
         channel = self.org.policy.escalation_channel

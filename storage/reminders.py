@@ -169,6 +169,18 @@ def incidents_unacked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
     return list(s.exec(q))
 
 
+def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: datetime) -> IncidentRow | None:
+    """The first unresolved incident of ``kind`` on ``account_id`` reported at ``since`` or later."""
+    q = (
+        select(IncidentRow)
+        .where(col(IncidentRow.account_id) == account_id, col(IncidentRow.kind) == kind,
+               col(IncidentRow.status) != "resolved", col(IncidentRow.created_at) >= since)
+        .order_by(col(IncidentRow.id))
+        .limit(1)
+    )
+    return s.exec(q).first()
+
+
 def incidents_acked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
     q = (
         select(IncidentRow)

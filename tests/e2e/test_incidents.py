@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from bot import incidents as inc
 from bot.config import OrgConfig
+from bot.incidents import IncidentService
 from bot.localstack import LocalStack
 from bot.sandbox.records import Message
 from bot.sweep import Sweeper
@@ -223,14 +224,19 @@ def test_a_report_form_sent_twice_raises_one_alarm(sqlite_stack: LocalStack) -> 
         assert len(s.exec(select(IncidentRow)).all()) == 1
     assert len(st.slack.messages("C0ESCALATE")) == 1
     assert len([m for m in dm(st, "U0OPERATOR") if "受け付けました" in m.text]) == 1
-    # A new form is a new report, even with the same words.
+    # A new form with the same words (the person was not sure the first went): still one alarm,
+    # and the person is told it was received before.
     st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
     st.slack.wait_for(lambda: (v := st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK)) and v.id != form.id,
                       timeout=10, message="a second report form")
     assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, values).json() is None
     settle(st)
     with st.rt.db.session() as s:
-        assert len(s.exec(select(IncidentRow)).all()) == 2
+        assert len(s.exec(select(IncidentRow)).all()) == 1
+        assert [e.event for e in s.exec(select(IncidentEventRow))] == ["reported"]
+    assert len(st.slack.messages("C0ESCALATE")) == 1
+    [again_told] = [m.text for m in dm(st, "U0OPERATOR") if "同じ内容の報告をすでに受け付けています" in m.text]
+    assert "受付番号 1" in again_told
 
 
 def test_an_alert_quoting_a_bulletin_board_shows_what_it_says_it_shows(sqlite_stack: LocalStack) -> None:
@@ -404,3 +410,46 @@ def test_an_alert_the_archived_escalation_channel_refuses_is_handled_in_every_dm
                           message=f"{person}'s copy resolved")
     settle(st)
     assert all(buttons(dm_alert(st, p)) == {} for p in people)  # type: ignore[arg-type]
+
+
+def submit_report(st: LocalStack, user: str, kind: str, description: str, account: str = "joetsu-x") -> None:
+    st.driver.slash_command(user, "/kessai", f"incident {account}")
+    st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=10, message="report form")
+    view = st.slack.latest_view(user, inc.REPORT_CALLBACK)
+    answer = st.driver.view_submission(user, inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: kind, inc.DESCRIPTION_ACTION: description}, view_id=view.id if view else None)
+    assert answer.status == 200 and answer.json() is None, answer.body
+    settle(st)
+
+
+def test_a_second_report_of_the_same_incident_joins_the_first_instead_of_a_second_alarm(stack: LocalStack) -> None:
+    """Two staff members saw the same 炎上 and each reported it: two alerts, two rounds of re-alerts
+    with @-mentions every 15 minutes, two acknowledgements needed for one incident."""
+    st = stack
+    submit_report(st, "U0OPERATOR", "flaming", "昨夜の投稿に批判が殺到しています。")
+    msg = alert(st)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    settle(st)
+    submit_report(st, "U0OPERATOR2", "flaming", "<!channel> 同じ投稿が引用で拡散されています <@U0CHIEF>")
+
+    assert alert(st).ts == msg.ts  # still the one alert
+    with st.rt.db.session() as s:
+        assert len(s.exec(select(IncidentRow)).all()) == 1
+        [again] = s.exec(select(IncidentEventRow).where(IncidentEventRow.event == "reported_again")).all()
+        assert again.actor_id == "U0OPERATOR2" and "引用で拡散" in (again.detail or "")
+    [note] = [r for r in replies(st, msg) if "追加の報告" in r]
+    # What it adds reaches the thread, the acknowledger is mentioned, and its mentions stay text.
+    assert "<@U0JOHO>" in note and "直江津 みどり" in note and "引用で拡散" in note
+    assert "<!channel>" not in note and "<@U0CHIEF>" not in note
+    [told] = [m.text for m in dm(st, "U0OPERATOR2") if "受け付けました" in m.text]
+    assert "受付番号 1" in told and "高田 太郎 さん" in told and "続報" in told
+
+    # Another kind on the same account is another incident; so is the same kind once resolved.
+    submit_report(st, "U0OPERATOR2", "impersonation", "市を名乗る偽アカウントがあります。")
+    with st.rt.db.session() as s:
+        assert [r.kind for r in s.exec(select(IncidentRow).order_by(IncidentRow.id))] == ["flaming", "impersonation"]
+    IncidentService(st.rt.kessai).resolve(1, "U0JOHO", "訂正を投稿しました。")
+    submit_report(st, "U0OPERATOR", "flaming", "昨夜の投稿に批判が殺到しています。")
+    with st.rt.db.session() as s:
+        assert len(s.exec(select(IncidentRow)).all()) == 3
