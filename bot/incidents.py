@@ -30,7 +30,7 @@ from bot.config import Account, OrgConfig
 from bot.rules import secret_value_spans
 from storage import outbox
 from storage import reminders as reminder_repo
-from storage.models import IncidentEventRow, IncidentRow
+from storage.models import IncidentEventRow, IncidentRow, MemberRow
 
 log = logging.getLogger(__name__)
 
@@ -219,8 +219,14 @@ class IncidentService:
         now: datetime = self.kessai.clock()
         return now.astimezone(UTC)
 
-    def _name(self, slack_id: str | None) -> str:
-        return self.kessai.name_of(slack_id) if slack_id else ""
+    def _name(self, slack_id: str | None, s: Session | None = None) -> str:
+        """The person's name; of someone since removed from the organisation file (an acknowledger
+        who left), the name the roster last had, rather than a bare Slack ID."""
+        if not slack_id:
+            return ""
+        if s is not None and self.org.member(slack_id) is None and (row := s.get(MemberRow, slack_id)) is not None:
+            return row.name
+        return self.kessai.name_of(slack_id)
 
     # -- report -----------------------------------------------------------------------------
     def report(self, *, kind: str, account_id: str | None, description: str, reporter: str,
@@ -315,7 +321,7 @@ class IncidentService:
 
     def _refresh_alerts(self, s: Session, now: datetime, inc: IncidentRow) -> None:
         for key in outbox.posted_keys(s, alert_key_prefix(inc.id or 0)):
-            outbox.enqueue(s, "update", self.alert(inc, events=self._events(s, inc)), now=now, message_key=key)
+            outbox.enqueue(s, "update", self.alert(inc, events=self._events(s, inc), s=s), now=now, message_key=key)
 
     def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
         """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
@@ -347,7 +353,7 @@ class IncidentService:
                 raise AlreadyResolved()
             if inc.status == "acked":
                 raise errors.AlreadyDecided(
-                    f"このインシデントは {self._name(inc.acked_by)} さんがすでに対応を始めています。")
+                    f"このインシデントは {self._name(inc.acked_by, s)} さんがすでに対応を始めています。")
             # Compare-and-set: of two people pressing 対応開始 at once, exactly one is recorded.
             res = s.exec(update(IncidentRow).where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) == "open")
                          .values(status="acked", acked_at=now, acked_by=actor))  # type: ignore[call-overload]
@@ -356,7 +362,7 @@ class IncidentService:
                 fresh = self._load(s, incident_id)
                 s.refresh(fresh)
                 raise errors.AlreadyDecided(
-                    f"このインシデントは {self._name(fresh.acked_by)} さんがすでに対応を始めています。")
+                    f"このインシデントは {self._name(fresh.acked_by, s)} さんがすでに対応を始めています。")
             s.refresh(inc)
             self._event(s, inc, now, actor, "acked")
             s.flush()
@@ -481,8 +487,9 @@ class IncidentService:
             # DM would ask someone who can no longer act, and nobody who can would hear of it.
             mentions = " ".join(f"<@{m}>" for m in members)
             self._thread_note(s, now, inc, (
-                f"{mentions}\n{text}\n対応を開始した {render.escape(self._name(inc.acked_by))} さんは、"
+                f"{mentions}\n{text}\n対応を開始した {render.escape(self._name(inc.acked_by, s))} さんは、"
                 "現在の名簿では対応できる方に含まれていないため、皆さまにお願いしています。"), broadcast=True)
+            self._refresh_alerts(s, now, inc)  # so the alert no longer reads as in the leaver's hands
             return True
         self._post(s, now, inc.acked_by, render.plain(text))
         self._thread_note(s, now, inc, f"<@{inc.acked_by}> さんに、対応中である旨の書き込みをお願いしました。")
@@ -525,20 +532,23 @@ class IncidentService:
             return account.name
         return inc.account_id or "アカウント指定なし"
 
-    def alert(self, inc: IncidentRow, events: Sequence[IncidentEventRow] = ()) -> dict[str, Any]:
+    def alert(self, inc: IncidentRow, events: Sequence[IncidentEventRow] = (), s: Session | None = None) -> dict[str, Any]:
         """The alert in the escalation channel; re-rendered (chat.update) after every change."""
         kind = KINDS.get(inc.kind, inc.kind)
         title = f"インシデント: {kind}（{self._account_label(inc)}）"
         fmt = lambda t: render.fmt_time(t.astimezone(self.zone)) if t else ""  # noqa: E731
         state = STATUS_JA.get(inc.status, inc.status)
         if inc.status == "acked":
-            state += f"（{render.escape(self._name(inc.acked_by))} さん、{fmt(inc.acked_at)}〜）"
+            state += f"（{render.escape(self._name(inc.acked_by, s))} さん、{fmt(inc.acked_at)}〜）"
+            if inc.acked_by not in self.escalation_members(inc.account_id):
+                # Left since (the file changed): whoever takes over should not think it in hand.
+                state += "\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や情報政策室・広報対話課の方が引き継いでください。"
         elif inc.status == "resolved":
-            state += f"（{render.escape(self._name(inc.resolved_by))} さん、{fmt(inc.resolved_at)}）"
+            state += f"（{render.escape(self._name(inc.resolved_by, s))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
             render.header(":rotating_light: " + title),
             render.section(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
-                     f"*報告者:* {render.escape(self._name(inc.reporter_id))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
+                     f"*報告者:* {render.escape(self._name(inc.reporter_id, s))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
             render.section("*内容:*\n" + render.quote(inc.description, 1500)),
         ]
         items = CHECKLISTS.get(inc.kind, ())

@@ -287,6 +287,17 @@ def test_the_holding_reminder_of_an_acknowledger_who_left_the_file_reaches_those
     assert not any("経過の書き込み" in all_text(m) for m in dm(st, "U0JOHO"))
     [note] = [r for r in replies(st, msg) if "経過の書き込みのお願い" in r]
     assert "<@U0MANAGER>" in note and "<@U0JOHO>" not in note and "皆さまにお願い" in note
+    # Named as people knew them, not by a bare Slack ID, in the note and in the alert, which
+    # says the incident is no longer in hand.
+    assert "木田 四郎 さんは" in note and "U0JOHO さん" not in note
+    settle(st)
+    state = all_text(alert(st))
+    assert "木田 四郎 さん" in state and "U0JOHO" not in state and "含まれていません" in state
+    # A second 対応開始 (from a copy of the alert drawn before) is refused by name; the leaver may not act.
+    st.driver.block_action("U0MANAGER", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
+    assert "木田 四郎 さんがすでに対応を始めています" in wait_ephemeral(st, "U0MANAGER", "すでに")
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
+    assert "運用管理責任者" in wait_ephemeral(st, "U0JOHO", "対応開始")
     with st.rt.db.session() as s:
         events = [e.event for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
     assert events == ["reported", "acked", "holding_reminded"]
