@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot import incidents as inc
 from bot.config import OrgConfig
@@ -459,7 +459,7 @@ def test_a_second_report_of_the_same_incident_joins_the_first_instead_of_a_secon
     # Another kind on the same account is another incident; so is the same kind once resolved.
     submit_report(st, "U0OPERATOR2", "impersonation", "市を名乗る偽アカウントがあります。")
     with st.rt.db.session() as s:
-        assert [r.kind for r in s.exec(select(IncidentRow).order_by(IncidentRow.id))] == ["flaming", "impersonation"]
+        assert [r.kind for r in s.exec(select(IncidentRow).order_by(col(IncidentRow.id)))] == ["flaming", "impersonation"]
     IncidentService(st.rt.kessai).resolve(1, "U0JOHO", "訂正を投稿しました。")
     submit_report(st, "U0OPERATOR", "flaming", "昨夜の投稿に批判が殺到しています。")
     with st.rt.db.session() as s:
