@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from bot.config import OrgConfig, Settings
 from bot.delivery_failures import DeliveryFailureReporter
+from bot.incidents import IncidentService
 from bot.services import Kessai
 from bot.slack_gateway import SlackGateway
 from bot.slack_http import KeepAliveWebClient
@@ -73,9 +74,10 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
         db.upgrade()
     client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,  # type: ignore[arg-type]
                                 timeout=slack_timeout)
-    gateway = SlackGateway(db, client, clock=clock,
-                           on_permanent_failure=DeliveryFailureReporter(db, org, clock, tz=settings.tz))
+    failures = DeliveryFailureReporter(db, org, clock, tz=settings.tz)
+    gateway = SlackGateway(db, client, clock=clock, on_permanent_failure=failures)
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
+    failures.incident_alert = IncidentService(kessai).current_alert
     kessai.on_access_lost = gateway.access_lost
     schema_current = upgrade or migrations_current(db.engine)
     with db.session() as s:

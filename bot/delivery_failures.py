@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
@@ -96,6 +97,9 @@ class DeliveryFailureReporter:
         self.org = org
         self.clock = clock
         self.tz = ZoneInfo(tz)
+        # The current alert of an incident (IncidentService.current_alert), set once the service
+        # exists: a note refused after the alert itself was delivered brings each person a copy.
+        self.incident_alert: Callable[[Session, int], dict[str, Any] | None] | None = None
 
     def __call__(self, row: OutboxRow, error: str) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
@@ -307,6 +311,8 @@ class DeliveryFailureReporter:
         iid = incident.id or 0
         if row.op == "post" and row.message_key == alert_key(iid, channel):
             for person in people:
+                if outbox.keys_present(s, [alert_key(iid, person)]):  # type: ignore[arg-type]
+                    continue  # a note bounced first and brought the alert already
                 outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
                 outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now,  # type: ignore[arg-type]
                                message_key=alert_key(iid, person))
@@ -320,13 +326,21 @@ class DeliveryFailureReporter:
                       channel, iid, error, len(people))
             return True
         copies = [p for p in people if outbox.keys_present(s, [alert_key(iid, p)])]  # type: ignore[arg-type]
-        if not copies:
+        # The alert went to the channel before it was archived (or the bot removed), or these
+        # people joined the escalation members since: its buttons there can no longer be pressed,
+        # so each gets the alert as it is now, with the note in its thread.
+        current = self.incident_alert(s, iid) if self.incident_alert else None  # type: ignore[arg-type]
+        if current is None and not copies:
             return False
-        for person in copies:
+        for person in people:
+            if person not in copies:
+                outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+                if current is None:
+                    outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+                    continue
+                outbox.enqueue(s, "post", {**current, "channel": person, REPORT_FLAG: True}, now=now,  # type: ignore[arg-type]
+                               message_key=alert_key(iid, person))
             outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
-        for person in set(people) - set(copies):  # joined the escalation members since the alert
-            outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
-            outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
         log.error("escalation channel %s refused a note on incident %s (%s); sent in %d people's copies of the alert",
                   channel, iid, error, len(copies))
         return True

@@ -301,6 +301,13 @@ class IncidentService:
             + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
                "変更してください（上越市 6(1)①）。" if masked else ""))})
 
+    def current_alert(self, s: Session, incident_id: int) -> dict[str, Any] | None:
+        """The alert as it should look now (None: no such incident), for a copy sent late."""
+        inc = s.get(IncidentRow, incident_id)
+        if inc is None:
+            return None
+        return self.alert(inc, events=self._events(s, inc), s=s) | {INCIDENT_REF: inc.id}
+
     def _destinations(self, inc: IncidentRow) -> list[str]:
         channel = self.org.policy.escalation_channel
         # Without an escalation channel the alert goes to each escalation member directly.

@@ -464,3 +464,31 @@ def test_a_second_report_of_the_same_incident_joins_the_first_instead_of_a_secon
     submit_report(st, "U0OPERATOR", "flaming", "昨夜の投稿に批判が殺到しています。")
     with st.rt.db.session() as s:
         assert len(s.exec(select(IncidentRow)).all()) == 3
+
+
+def test_an_escalation_channel_archived_after_the_alert_brings_each_person_a_live_copy(stack: LocalStack) -> None:
+    """The alert was posted, then the channel archived: its buttons can no longer be pressed there,
+    and each re-alert reached people as a loose DM asking them to press 対応開始 on it."""
+    st = stack
+    report(st)
+    settle(st)
+    created = incident_row(st).created_at
+    for method in ("chat.postMessage", "chat.update"):
+        st.slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+    sweep_at(st, created + timedelta(minutes=15))
+    people = inc.escalation_people(st.rt.org, "joetsu-x")
+    for person in people:
+        copy = st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=10, message=f"{person}'s live copy")
+        assert inc.ACK_ACTION in buttons(copy)
+        st.slack.wait_for(lambda c=copy: any("対応開始されていません" in all_text(m) for m in st.slack.messages(
+            c.channel, thread_ts=c.ts) if m.ts != c.ts), timeout=10, message=f"the re-alert in {person}'s copy")
+    settle(st)
+    mine = dm_alert(st, "U0CHIEF")
+    assert mine is not None
+    st.driver.block_action("U0CHIEF", inc.ACK_ACTION, channel=mine.channel, message_ts=mine.ts)
+    for person in people:
+        st.slack.wait_for(lambda p=person: "対応中" in all_text(dm_alert(st, p)), timeout=10,  # type: ignore[arg-type]
+                          message=f"{person}'s copy redrawn")
+    settle(st)
+    assert all(len([m for m in dm(st, p) if "受付番号" in all_text(m) and not m.thread_ts and m.blocks]) == 1
+               for p in people)
