@@ -117,9 +117,11 @@ def run_remind(args: argparse.Namespace) -> int:
             from bot.slack_http import KeepAliveWebClient
 
             client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
-            gateway = SlackGateway(db, client, render_home=kessai.homes.render,
-                                   on_permanent_failure=DeliveryFailureReporter(db, org, kessai.clock,
-                                                                                  tz=settings.tz))
+            from bot.incidents import IncidentService
+
+            failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz)
+            failures.incident_alert = IncidentService(kessai).current_alert
+            gateway = SlackGateway(db, client, render_home=kessai.homes.render, on_permanent_failure=failures)
             sent = gateway.deliver_due()
             print(f"Slack に {sent} 件のメッセージを送りました。")
         elif report.total:
