@@ -262,6 +262,7 @@ class IncidentService:
             s.add(inc)
             s.flush()
             self._event(s, inc, now, reporter, "reported")
+            self._refresh_homes(s, now, inc)
             for dest in self._destinations(inc):
                 self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
             self._post(s, now, reporter, {"text": (
@@ -307,6 +308,15 @@ class IncidentService:
         if inc is None:
             return None
         return self.alert(inc, events=self._events(s, inc), s=s) | {INCIDENT_REF: inc.id}
+
+    def _refresh_homes(self, s: Session, now: datetime, inc: IncidentRow) -> None:
+        """Redraw the App Home of everyone who sees the incident there (bot.home): a Home left open
+        kept showing 未対応 after 対応開始, or an incident resolved hours before."""
+        people = self.involved(inc)
+        if inc.account_id is None:  # shown to everyone who runs an account
+            people |= {p for a in self.org.accounts for p in (*a.operators, *a.approvers, *a.deputies)}
+        for person in sorted(people):
+            self.kessai.notify.refresh_home(s, now, user=person)
 
     def _destinations(self, inc: IncidentRow) -> list[str]:
         channel = self.org.policy.escalation_channel
@@ -374,6 +384,7 @@ class IncidentService:
             self._event(s, inc, now, actor, "acked")
             s.flush()
             self._refresh_alerts(s, now, inc)
+            self._refresh_homes(s, now, inc)
             holding = render.fmt_time((now + self.org.policy.holding_statement_after).astimezone(self.zone))
             self._thread_note(s, now, inc, (
                 f":raising_hand: {render.escape(self._name(actor))} さんが対応を開始しました。"
@@ -454,6 +465,7 @@ class IncidentService:
             self._event(s, inc, now, actor, "resolved", summary)
             s.flush()
             self._refresh_alerts(s, now, inc)
+            self._refresh_homes(s, now, inc)
             self._thread_note(s, now, inc, (
                 f":white_check_mark: {render.escape(self._name(actor))} さんが解決として記録しました。"
                 "経過は `kessai incidents export` で書き出せます。\n" + render.labelled("*まとめ:*", summary[:500])))

@@ -492,3 +492,23 @@ def test_an_escalation_channel_archived_after_the_alert_brings_each_person_a_liv
     settle(st)
     assert all(len([m for m in dm(st, p) if "受付番号" in all_text(m) and not m.thread_ts and m.blocks]) == 1
                for p in people)
+
+
+def home_says(st: LocalStack, user: str, text: str) -> bool:
+    view = st.slack.home(user)
+    return view is not None and text in str(view)
+
+
+def test_an_open_app_home_follows_the_incident(sqlite_stack: LocalStack) -> None:
+    """App Home lists open incidents with their state; it was drawn only when opened, so a Home left
+    open said 未対応 after 対応開始 and kept a resolved incident listed."""
+    st = sqlite_stack
+    st.driver.app_home_opened("U0OPERATOR2")
+    st.slack.wait_for(lambda: st.slack.home("U0OPERATOR2"), timeout=10, message="App Home drawn")
+    report(st)
+    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "未対応"), timeout=10, message="the report on Home")
+    msg = alert(st)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "対応中"), timeout=10, message="対応中 on Home")
+    IncidentService(st.rt.kessai).resolve(1, "U0JOHO", "説明を投稿しました。")
+    st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "炎上"), timeout=10, message="gone from Home")
