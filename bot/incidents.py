@@ -250,8 +250,10 @@ class IncidentService:
             if not self.kessai.claim_submission(s, submission, now):
                 log.info("incident form %s was submitted again; reported already", submission)
                 return 0
-            first = reminder_repo.recent_unresolved_incident(s, account_id, kind, now - SAME_INCIDENT_WITHIN) \
-                if account_id else None
+            first = None
+            if account_id:
+                reminder_repo.lock_incident_reports(s, account_id, kind)
+                first = reminder_repo.recent_unresolved_incident(s, account_id, kind, now - SAME_INCIDENT_WITHIN)
             if first is not None:
                 self._reported_again(s, now, first, reporter, description, masked)
                 first_id = first.id or 0

@@ -12,11 +12,12 @@ migration ``0003_sweep``), so a sweep with nothing to do costs a few index look-
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import func, text, update
 from sqlmodel import Session, col, select
 
 from storage import outbox
@@ -167,6 +168,20 @@ def incidents_unacked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
         .order_by(col(IncidentRow.id))
     )
     return list(s.exec(q))
+
+
+# The class of the advisory locks (PostgreSQL) that take turns on reports of one kind on one account.
+INCIDENT_REPORT_LOCK_CLASS = 0x6B657369  # "kesi"
+
+
+def lock_incident_reports(s: Session, account_id: str, kind: str) -> None:
+    """Take turns, until commit, with other reports of ``kind`` on ``account_id`` (PostgreSQL;
+    SQLite's BEGIN IMMEDIATE already does): two people reporting the same 炎上 at the same moment
+    would each miss the other's uncommitted report and raise two alarms for it."""
+    if s.get_bind().dialect.name == "postgresql":
+        digest = hashlib.blake2b(f"{account_id}:{kind}".encode(), digest_size=4).digest()
+        s.connection().execute(text("SELECT pg_advisory_xact_lock(:cls, :key)"),
+                               {"cls": INCIDENT_REPORT_LOCK_CLASS, "key": int.from_bytes(digest, "big", signed=True)})
 
 
 def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: datetime) -> IncidentRow | None:

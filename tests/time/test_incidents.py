@@ -231,3 +231,26 @@ def test_people_ticking_different_items_at_once_from_the_same_message_keep_every
     finally:
         for db in replicas:
             db.dispose()
+
+
+def test_two_people_reporting_the_same_incident_at_once_raise_one_alarm(world: World) -> None:
+    """Each report looked for an earlier one before the other had committed its own (PostgreSQL):
+    both missed and two alerts went out."""
+    for round_ in range(5):
+        barrier = threading.Barrier(2)
+        ids: list[int] = []
+        at = jst(2026, 11, 24, 10 + round_, 0)
+
+        def send(who: str, at: datetime = at, barrier: threading.Barrier = barrier, ids: list[int] = ids) -> None:
+            barrier.wait()
+            ids.append(world.incidents.report(kind="impersonation", account_id="joetsu-x", reporter=who, now=at,
+                                              description=f"{who} が偽アカウントを見つけました。"))
+
+        threads = [threading.Thread(target=send, args=(w,)) for w in ("U0OPERATOR", "U0OPERATOR2")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(set(ids)) == 1, round_
+        assert timeline(world, ids[0]) == ["reported", "reported_again"]
+        world.incidents.resolve(ids[0], "U0JOHO", "削除を依頼しました。", now=at)
