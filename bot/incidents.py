@@ -470,7 +470,7 @@ class IncidentService:
             self._refresh_homes(s, now, inc)
             self._thread_note(s, now, inc, (
                 f":white_check_mark: {render.escape(self._name(actor))} さんが解決として記録しました。"
-                "経過は `kessai incidents export` で書き出せます。\n" + render.labelled("*まとめ:*", summary[:500])))
+                "経過は `kessai incidents export` で書き出せます。\n*まとめ:*\n" + render.quote(summary, 500)))
         self.kessai.after_commit()
 
     # -- sweep hooks (called inside the sweep's transaction, after its claim) -----------------

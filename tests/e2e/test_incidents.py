@@ -512,3 +512,15 @@ def test_an_open_app_home_follows_the_incident(sqlite_stack: LocalStack) -> None
     st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "対応中"), timeout=10, message="対応中 on Home")
     IncidentService(st.rt.kessai).resolve(1, "U0JOHO", "説明を投稿しました。")
     st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "炎上"), timeout=10, message="gone from Home")
+
+
+def test_a_long_resolution_summary_is_said_to_be_cut_in_the_thread(sqlite_stack: LocalStack) -> None:
+    """The thread's note cut the summary at 500 characters mid-sentence, without saying so."""
+    st = sqlite_stack
+    msg = report(st)
+    settle(st)
+    summary = "説明と訂正を投稿し、経過をホームページにも掲載しました。" * 30
+    IncidentService(st.rt.kessai).resolve(1, "U0JOHO", summary)
+    settle(st)
+    [note] = [r for r in replies(st, msg) if "解決として記録しました" in r]
+    assert f"全 {len(summary):,} 文字のうち先頭 500 文字を表示しています" in note
