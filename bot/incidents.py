@@ -340,6 +340,10 @@ class IncidentService:
 
     def _refresh_alerts(self, s: Session, now: datetime, inc: IncidentRow) -> None:
         for key in outbox.posted_keys(s, alert_key_prefix(inc.id or 0)):
+            if outbox.failed_for_good(s, key):
+                # Refused (an archived escalation channel): there is nothing to redraw, and each
+                # try would log one more error; the DM copies that stood in for it are redrawn.
+                continue
             outbox.enqueue(s, "update", self.alert(inc, events=self._events(s, inc), s=s), now=now, message_key=key)
 
     def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:

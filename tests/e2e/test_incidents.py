@@ -17,6 +17,7 @@ from bot.incidents import IncidentService
 from bot.localstack import LocalStack
 from bot.sandbox.records import Message
 from bot.sweep import Sweeper
+from storage import outbox
 from storage.models import IncidentEventRow, IncidentRow
 from tests.conftest import database_url
 from tests.e2e.conftest import all_text, buttons, dm, settle, wait_ephemeral
@@ -421,6 +422,10 @@ def test_an_alert_the_archived_escalation_channel_refuses_is_handled_in_every_dm
                           message=f"{person}'s copy resolved")
     settle(st)
     assert all(buttons(dm_alert(st, p)) == {} for p in people)  # type: ignore[arg-type]
+    # The alert the channel refused is not redrawn (each try an error in the log for IT).
+    assert not [c for c in st.slack.calls_of("chat.update") if c.params.get("channel") == "C0ESCALATE"]
+    with st.rt.db.session() as s:
+        assert not [r for r in outbox.rows(s) if r.op == "update" and r.message_key == inc.alert_key(1, "C0ESCALATE")]
 
 
 def submit_report(st: LocalStack, user: str, kind: str, description: str, account: str = "joetsu-x") -> None:
