@@ -269,7 +269,9 @@ class IncidentService:
                 self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
             self._post(s, now, reporter, {"text": (
                 f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
-                "情報政策室・広報対話課と運用管理責任者に通知しました。担当者が対応を始めるまで、"
+                # Without an account there is no 運用管理責任者 of its own to tell.
+                + ("情報政策室・広報対話課と運用管理責任者" if account_id else "情報政策室・広報対話課")
+                + "に通知しました。担当者が対応を始めるまで、"
                 "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
                 + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
                    "変更してください（上越市 6(1)①）。" if masked else ""))})

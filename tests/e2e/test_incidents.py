@@ -529,3 +529,16 @@ def test_a_long_resolution_summary_is_said_to_be_cut_in_the_thread(sqlite_stack:
     settle(st)
     [note] = [r for r in replies(st, msg) if "解決として記録しました" in r]
     assert f"全 {len(summary):,} 文字のうち先頭 500 文字を表示しています" in note
+
+
+def test_a_report_about_no_account_does_not_claim_to_have_told_its_manager(sqlite_stack: LocalStack) -> None:
+    """「特定のアカウントではない」: there is no 運用管理責任者 of its own, yet the receipt said one was told."""
+    st = sqlite_stack
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: inc.NO_ACCOUNT,
+        inc.DESCRIPTION_ACTION: "市長を名乗る偽アカウントがあります。"}).json() is None
+    settle(st)
+    [told] = [m.text for m in dm(st, "U0OPERATOR") if "受け付けました" in m.text]
+    assert "情報政策室・広報対話課に通知しました" in told and "運用管理責任者" not in told
