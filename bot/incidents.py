@@ -376,6 +376,11 @@ class IncidentService:
                 raise NotEscalationMember()
             if inc.status == "resolved":
                 raise AlreadyResolved()
+            if inc.status == "acked" and inc.acked_by == actor:
+                # A double click, or a press on a copy not yet redrawn: what they asked for is done,
+                # and 「…さんがすでに対応を始めています」 about themselves would read as a failure.
+                log.info("incident %s: %s pressed 対応開始 again", incident_id, actor)
+                return
             if inc.status == "acked":
                 raise errors.AlreadyDecided(
                     f"このインシデントは {self._name(inc.acked_by, s)} さんがすでに対応を始めています。")
@@ -386,6 +391,8 @@ class IncidentService:
                 s.rollback()
                 fresh = self._load(s, incident_id)
                 s.refresh(fresh)
+                if fresh.acked_by == actor and fresh.status == "acked":
+                    return
                 raise errors.AlreadyDecided(
                     f"このインシデントは {self._name(fresh.acked_by, s)} さんがすでに対応を始めています。")
             s.refresh(inc)

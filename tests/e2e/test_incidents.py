@@ -542,3 +542,18 @@ def test_a_report_about_no_account_does_not_claim_to_have_told_its_manager(sqlit
     settle(st)
     [told] = [m.text for m in dm(st, "U0OPERATOR") if "受け付けました" in m.text]
     assert "情報政策室・広報対話課に通知しました" in told and "運用管理責任者" not in told
+
+
+def test_pressing_acknowledge_twice_is_not_refused_as_someone_elses(sqlite_stack: LocalStack) -> None:
+    """A double click on 対応開始 told the person 「木田 四郎 さんがすでに対応を始めています」 —
+    themselves — as if it had failed."""
+    st = sqlite_stack
+    msg = report(st)
+    settle(st)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
+    settle(st)
+    assert st.slack.ephemerals("U0JOHO") == []
+    assert len([r for r in replies(st, msg) if "対応を開始しました" in r]) == 1
+    with st.rt.db.session() as s:
+        assert [e.event for e in s.exec(select(IncidentEventRow))] == ["reported", "acked"]
