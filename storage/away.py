@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from storage.db import many
+from storage.db import is_in
 from storage.models import MemberRow
 
 
@@ -33,7 +33,7 @@ def absence(s: Session, slack_id: str) -> tuple[datetime, datetime] | None:
 
 def absent_query(slack_ids: Sequence[str] | Any, at: datetime | Any) -> SelectOfScalar[str]:
     """SELECT the slack_id of those of ``slack_ids`` absent at ``at`` (absences are [from, until))."""
-    return select(MemberRow.slack_id).where(col(MemberRow.slack_id).in_(many(slack_ids)), absent_at(at))
+    return select(MemberRow.slack_id).where(is_in(col(MemberRow.slack_id), slack_ids), absent_at(at))
 
 
 def absent_at(at: datetime | Any) -> Any:

@@ -153,6 +153,18 @@ def many(values: Any) -> Any:
     return values if isinstance(values, BindParameter) else list(values)
 
 
+def is_in(column: Any, values: Any) -> Any:
+    """``column IN values``, or ``column = ANY(:values)`` for a bind parameter of an ARRAY type
+    (PostgreSQL): one parameter however many values, so a statement built once is also compiled
+    once (an expanding IN is rendered again on every execution, 0.15 ms of an intake's read)."""
+    from sqlalchemy import ARRAY, any_
+    from sqlalchemy.sql.elements import BindParameter
+
+    if isinstance(values, BindParameter) and isinstance(values.type, ARRAY):
+        return column == any_(values)
+    return column.in_(many(values))
+
+
 def starts_with(column: Any, prefix: str, dialect: str) -> Any:
     """``column LIKE 'prefix%'`` in a form an index answers: a range of byte-ordered strings.
 

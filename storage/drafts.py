@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.away import absent_at
-from storage.db import insert_if_absent, insert_many_if_absent, insert_rows, many
+from storage.db import insert_if_absent, insert_many_if_absent, insert_rows, is_in, many
 from storage.models import (
     ApprovalRequestRow,
     DeletedMessageRow,
@@ -296,7 +296,7 @@ def recent_texts_query(account_id: Any, since: Any, states: Sequence[str] | Any,
              .join(DraftVersionRow, col(DraftVersionRow.id) == candidates.c.id)
              .join(DraftRow, IS_CURRENT_VERSION))
     q = q.where(col(DraftRow.account_id) == account_id, col(DraftRow.created_at) >= since,
-                col(DraftRow.state).in_(many(states)))
+                is_in(col(DraftRow.state), states))
     if exclude_draft is not None:
         q = q.where(col(DraftRow.id) != exclude_draft)
     return q

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Text, bindparam, cast, func, literal_column, select, union_all
+from sqlalchemy import ARRAY, String, Text, bindparam, cast, func, literal_column, select, union_all
 from sqlmodel import Session
 
 from storage import outbox
@@ -39,10 +39,13 @@ class IntakeReads:
     home_keys: frozenset[str]  # which keys ``homes`` covers
 
 
-def _param(name: str, *, expanding: bool = False) -> Any:
+def _param(name: str, *, many: bool = False, array: bool = False) -> Any:
     # A placeholder where the query helpers take values: the statement is built once and run
-    # with the values of each intake (typed Any, as it stands for a value of any type).
-    return bindparam(name, expanding=expanding)
+    # with the values of each intake (typed Any, as it stands for a value of any type). A list
+    # is one array on PostgreSQL (``= ANY``): an expanding IN would be rendered again each time.
+    if many and array:
+        return bindparam(name, type_=ARRAY(String))
+    return bindparam(name, expanding=many)
 
 
 @functools.cache
@@ -53,12 +56,12 @@ def _statement(lock: bool) -> Any:
             literal_column(f"'{tag}'", String).label("kind"), cast(list(sub.c)[0], column_type).label("value"))
 
     parts = [
-        tagged("r", recent_texts_query(_param("account_id"), _param("since"), _param("states", expanding=True),
+        tagged("r", recent_texts_query(_param("account_id"), _param("since"), _param("states", many=True, array=lock),
                                        like=DuplicateFilter(*(_param(f"dup_{f}") for f in DuplicateFilter._fields)),
                                        versions_since=_param("versions_since")),
                Text),
-        tagged("a", absent_query(_param("people", expanding=True), _param("at")), String),
-        tagged("h", outbox.keys_present_query(_param("home_keys", expanding=True)), String),
+        tagged("a", absent_query(_param("people", many=True, array=lock), _param("at")), String),
+        tagged("h", outbox.keys_present_query(_param("home_keys", many=True, array=lock)), String),
     ]
     if lock:
         # drafts.lock_message, taken by the same round trip (its one row, "l", is no answer).

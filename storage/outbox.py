@@ -12,7 +12,7 @@ from sqlalchemy import select as select_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage.db import as_utc, dialect_insert, many, starts_with
+from storage.db import as_utc, dialect_insert, is_in, starts_with
 from storage.models import OutboxRow, SlackMessageRow
 
 log = logging.getLogger(__name__)
@@ -590,8 +590,8 @@ def keys_present(s: Session, keys: Sequence[str]) -> set[str]:
 def keys_present_query(keys: Sequence[str]) -> Any:
     """SELECT each of ``keys`` that has an outbox row, or had one (once): a delivered post is
     remembered in ``slack_messages``, and of other keys (App Homes) the newest row is kept."""
-    return union(select(OutboxRow.message_key).where(col(OutboxRow.message_key).in_(many(keys))),
-                 select(SlackMessageRow.key).where(col(SlackMessageRow.key).in_(many(keys))))
+    return union(select(OutboxRow.message_key).where(is_in(col(OutboxRow.message_key), keys)),
+                 select(SlackMessageRow.key).where(is_in(col(SlackMessageRow.key), keys)))
 
 
 # Ops whose delivered rows nothing reads again (only posts are looked up, through slack_messages,
