@@ -378,14 +378,12 @@ class Kessai:
             draft.state = assessed.state
         elif message is not None:
             draft_repo.lock_message(s, *message)
-        if not draft_repo.insert_draft(s, draft):
+        if not draft_repo.insert_draft_with_version(s, draft, version):
             return None
-        version.draft_id = draft.id or 0
         if source != "channel" and account is not None:
             preview = self._preview(draft, account, content)
             self.notify.draft_root(s, now, channel=channel, draft_id=draft.id or 0,
                                    msg=render.draft_root(preview, source))
-        draft_repo.insert_version(s, version)
         if account is not None:
             self._check_and_route(s, now, draft, account, version, assessed=assessed, reads=reads)
         self._refresh_homes(s, now, self._concerned(s, draft), reads=reads)

@@ -176,6 +176,41 @@ def was_deleted(s: Session, channel: str, ts: str) -> bool:
     return s.get(DeletedMessageRow, (channel, ts)) is not None
 
 
+@functools.cache
+def _insert_draft_and_version_statement() -> Any:
+    """PostgreSQL: ``_insert_draft_statement`` and the first version's INSERT in one statement
+    (the version goes in only when the draft did), so a new draft costs one round trip, not two.
+    The version's values are the parameters named ``v_`` + its column."""
+    drafts_insert = _insert_draft_statement("postgresql").cte("new_draft")
+    table: Any = DraftVersionRow.__table__  # type: ignore[attr-defined]
+    columns = [c for c in table.c if c.name not in ("id", "draft_id")]
+    values = [cast(bindparam(f"v_{c.name}", type_=c.type), c.type) for c in columns]
+    return (postgresql.insert(table)
+            .from_select(["draft_id", *[c.name for c in columns]], select_(drafts_insert.c.id, *values))
+            .returning(table.c.draft_id, table.c.id))
+
+
+def insert_draft_with_version(s: Session, draft: DraftRow, version: DraftVersionRow) -> bool:
+    """``insert_draft`` and then ``insert_version`` for its first version (``version.draft_id``
+    set to the new draft's id); False, with neither written, as ``insert_draft``."""
+    if s.get_bind().dialect.name != "postgresql":  # no INSERT in WITH: one after the other
+        if not insert_draft(s, draft):
+            return False
+        version.draft_id = draft.id or 0
+        insert_version(s, version)
+        return True
+    s.flush()  # as insert_version: whatever the session holds goes in first
+    params = draft.model_dump(exclude={"id"})
+    params.update({f"v_{k}": v for k, v in version.model_dump(exclude={"id", "draft_id"}).items()})
+    inserted = s.connection().execute(_insert_draft_and_version_statement(), params).all()
+    if not inserted:
+        return False
+    _persistent(s, draft, int(inserted[0][0]))
+    version.draft_id = draft.id or 0
+    _persistent(s, version, int(inserted[0][1]))
+    return True
+
+
 def insert_version(s: Session, version: DraftVersionRow) -> None:
     s.flush()  # the draft row it belongs to may have pending changes (current_version)
     inserted = insert_rows(s, DraftVersionRow.__table__, [version.model_dump(exclude={"id"})])  # type: ignore[attr-defined]

@@ -84,6 +84,31 @@ def test_a_message_becomes_one_draft_and_the_transaction_stays_usable(db: Databa
     assert rows[0].id == first
 
 
+def test_a_draft_and_its_first_version_go_in_together_or_not_at_all(db: Database) -> None:
+    def version(text: str) -> DraftVersionRow:
+        return DraftVersionRow(draft_id=0, number=1, text=text, alt_texts=["写真"], content_hash="0" * 64,
+                               created_at=NOW, dup_key="k", dup_numbers="", dup_version=1)
+
+    with db.session() as s:
+        d, v = draft("x", "3.1"), version("本文")
+        assert drafts.insert_draft_with_version(s, d, v)
+        assert v.draft_id == d.id and v.id is not None
+        v.note = "承認者へ"  # both are persistent rows of the session: changes become UPDATEs
+        d.state = "approved"
+        drafts.remember_deletion(s, "C0INTAKE", "3.9", NOW)
+    with db.session() as s:
+        # The same message again, and a message deleted before its event: nothing of either.
+        assert not drafts.insert_draft_with_version(s, draft("x", "3.1"), version("二度目"))
+        assert not drafts.insert_draft_with_version(s, draft("x", "3.9"), version("消された"))
+        assert drafts.insert_draft_with_version(s, draft("x", "3.2"), version("次"))  # the transaction is usable
+    with db.session() as s:
+        rows = s.exec(select(DraftRow).order_by(DraftRow.id)).all()  # type: ignore[arg-type]
+        versions = s.exec(select(DraftVersionRow).order_by(DraftVersionRow.id)).all()  # type: ignore[arg-type]
+    assert [(r.message_ts, r.state) for r in rows] == [("3.1", "approved"), ("3.2", "pending")]
+    assert [(x.draft_id, x.text, x.note, x.alt_texts, x.dup_key) for x in versions] == [
+        (rows[0].id, "本文", "承認者へ", ["写真"], "k"), (rows[1].id, "次", None, ["写真"], "k")]
+
+
 def test_outbox_rows_go_in_together_in_order_and_reads_see_them(db: Database) -> None:
     with db.session() as s:
         for n in range(3):
