@@ -330,6 +330,9 @@ def database_connect_failure(detail: str) -> str:
     return f"データベースに接続できませんでした。{cause}" + (f"\n（データベースからの応答: {first}）" if first else "")
 
 
+DATABASE_LOST_JA = ("途中でデータベースとの接続が切れました（データベースサーバーの再起動・停止や、管理者による接続の切断など）。"
+                    "データベースサーバーが動いていることを確認してください。")
+
 # What went wrong on a database kessai did reach, by kind (see database_problem), and what to do.
 _DATABASE_PROBLEMS_JA = {
     "permission": ("データベースの権限が足りないため、実行できませんでした。PostgreSQL では DATABASE_URL のユーザーに "
@@ -414,6 +417,7 @@ def explain_failure(e: BaseException) -> str | None:
     from sqlalchemy.exc import DBAPIError
 
     from bot.errors import OS_REASONS_JA
+    from bot.exporting import CutShort
 
     if type(e).__name__ == "CommandError" and (m := re.search(r"Can't locate revision identified by '([^']+)'",
                                                               str(e))):
@@ -423,6 +427,14 @@ def explain_failure(e: BaseException) -> str | None:
         return (f"データベースは、この kessai より新しい版で更新されています（データベースの構成 {m.group(1)}、"
                 f"この版は {known_revisions()[-1]} まで）。新しい版の kessai で `kessai db downgrade "
                 f"{known_revisions()[-1]}` を実行してから、この版を起動してください（docs/operations.md「前の版に戻す」）。")
+    if isinstance(e, CutShort):
+        cause = e.cause
+        if isinstance(cause, DBAPIError) and database_problem(cause) == "connect":
+            # It was reached and answering: the connection settings are right, and asking to check
+            # them (database_connect_failure) would send the IT 担当 the wrong way.
+            first = next((line.strip() for line in str(cause.orig or cause).splitlines() if line.strip()), "")
+            return e.explain_ja(DATABASE_LOST_JA + (f"\n（データベースからの応答: {first}）" if first else ""))
+        return e.explain_ja(explain_failure(cause) or f"（{type(cause).__name__}: {cause}）")
     if isinstance(e, DBAPIError):
         return database_failure(e)
     if isinstance(e, SlackApiError):

@@ -8,9 +8,12 @@ import io
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
 from typing import TypeVar
@@ -123,8 +126,14 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
     ``text`` may come in chunks, written as they come (``count`` is then asked after the last).
     A FILE appears only whole: it is written beside its place and moved there at the end, so an
     export that fails half-way leaves no file to be taken for the whole ledger, and an earlier
-    file of that name as it was."""
-    chunks = [text] if isinstance(text, str) else text
+    file of that name as it was. Chunks that stop coming half-way (the database went away) raise
+    CutShort: to stdout, what was written cannot be taken back, and must be said to be partial."""
+    source = [text] if isinstance(text, str) else text
+
+    def written() -> int:
+        return count if isinstance(count, int) else count()
+
+    chunks = _from_source(source, written, output)
     if not output or output == "-":
         for chunk in chunks:
             sys.stdout.write(chunk)
@@ -137,8 +146,7 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
             for chunk in chunks:
                 f.write(chunk)
         if not _is_stderr(fd):  # (/dev/stderr: the note would be the export's last line)
-            print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。",
-                  file=sys.stderr)
+            print(f"{written()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
         return
     named = Path(output)
     if named.is_dir():
@@ -150,8 +158,7 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         with open(named, "w", encoding="utf-8", newline="") as f:
             for chunk in chunks:
                 f.write(chunk)
-        print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。",
-              file=sys.stderr)
+        print(f"{written()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
         return
     # Through a symbolic link (a `latest.csv` kept pointing at the newest export), the file it
     # names is the one replaced; the link stays.
@@ -160,17 +167,84 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as e:  # named after the file asked for, not the temporary one
         raise type(e)(e.errno, e.strerror, output) from None
+    moved = False
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as f:
-            for chunk in chunks:
-                f.write(chunk)
-        # A temporary file is private (0600); the export gets the permissions a new file gets.
-        os.chmod(part, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
-        os.replace(part, target)
-    except BaseException:
+        with _signals_unwind():
+            with open(fd, "w", encoding="utf-8", newline="") as f:
+                for chunk in chunks:
+                    f.write(chunk)
+            # A temporary file is private (0600); the export gets the permissions a new file gets.
+            os.chmod(part, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
+            os.replace(part, target)
+            moved = True
+    except BaseException as e:
         Path(part).unlink(missing_ok=True)
+        if not moved and not isinstance(e, Exception):  # Ctrl-C, or a signal _signals_unwind raises on
+            print(f"書き出しを中断しました。{output} は作成していません"
+                  "（同じ名前のファイルがあった場合は、以前の内容のままです）。", file=sys.stderr)
         raise
-    print(f"{count if isinstance(count, int) else count()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
+    print(f"{written()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
+
+
+class CutShort(Exception):
+    """The rows stopped coming part-way through an export (the database restarted, the connection
+    was ended): what reached stdout is not the whole export, though it may look like it (a CSV
+    ends at any row); a FILE was not made. ``cause``: what the rows' source raised."""
+
+    def __init__(self, written: int, output: str | None, cause: Exception) -> None:
+        super().__init__(f"export cut short after {written} rows: {cause}")
+        self.written = written
+        self.output = None if output in (None, "", "-") else output
+        self.cause = cause
+
+    def explain_ja(self, cause_ja: str) -> str:
+        """The sentence for the person who ran the export, before ``cause_ja`` (why the rows stopped)."""
+        where = (f"{self.output} は作成していません（同じ名前のファイルがあった場合は、以前の内容のままです）。"
+                 if self.output else "出力された内容は途中までのもので、全件ではありません。使わずに破棄してください。")
+        done = "読み出した" if self.output else "書き出した"
+        return (f"書き出しが途中で止まりました（{self.written} 件を{done}ところ）。{where}"
+                f"原因を取り除いてから、もう一度実行してください。\n{cause_ja}")
+
+
+def _from_source(chunks: Iterable[str], written: Callable[[], int], output: str | None) -> Iterator[str]:
+    """``chunks``, with a failure to produce the next one raised as CutShort: an error of the
+    source (the database), told apart from one writing the output (a full disk), which is the
+    output's own and said as it is."""
+    it = iter(chunks)
+    while True:
+        try:
+            chunk = next(it)
+        except StopIteration:
+            return
+        except Exception as e:
+            raise CutShort(written(), output, e) from e
+        yield chunk
+
+
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """SIGTERM (`kill`, systemd stopping a unit, a cron job's timeout) and SIGHUP (the terminal or
+    the SSH session closed) end Python on the spot, without running ``except``/``finally``: the
+    hidden .part file of a FILE export stayed behind. Here they raise SystemExit (with the status a
+    shell gives a process the signal ended), so that it is removed on the way out. A signal set to
+    be ignored (nohup) stays ignored; the handlers can only be set from the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def unwind(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    for sig, handler in previous.items():
+        if handler is signal.SIG_DFL:
+            signal.signal(sig, unwind)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            if handler is signal.SIG_DFL:
+                signal.signal(sig, handler)
 
 
 _DESCRIPTOR = re.compile(r"/dev/(?:std(?P<std>out|err)|fd/(?P<fd>\d+))|/proc/self/fd/(?P<proc>\d+)")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +16,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot import exporting
+
+ROOT = Path(__file__).resolve().parents[1]
 
 values = st.none() | st.integers() | st.booleans() | st.text() | st.lists(st.text(), max_size=3)
 rows = st.lists(st.dictionaries(st.text(max_size=8), values, max_size=4), max_size=5)
@@ -37,13 +42,61 @@ def failing_halfway() -> Iterator[str]:
 
 def test_an_export_that_fails_halfway_leaves_no_file_and_an_earlier_one_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "ledger.csv"
-    with pytest.raises(ConnectionError):
+    with pytest.raises(exporting.CutShort):
         exporting.write(failing_halfway(), str(out), count=lambda: 1, what_ja="記録")
     assert list(tmp_path.iterdir()) == []  # nor a temporary file beside it
     out.write_text("先月の書き出し", encoding="utf-8")
-    with pytest.raises(ConnectionError):
+    with pytest.raises(exporting.CutShort):
         exporting.write(failing_halfway(), str(out), count=lambda: 1, what_ja="記録")
     assert list(tmp_path.iterdir()) == [out] and out.read_text(encoding="utf-8") == "先月の書き出し"
+
+
+def test_an_export_to_stdout_that_fails_halfway_is_said_to_be_partial(capsys: pytest.CaptureFixture[str]) -> None:
+    """What reached stdout cannot be taken back, and a CSV cut after any row looks whole: the
+    failure comes out as CutShort, with what was written and the source's own error."""
+    with pytest.raises(exporting.CutShort) as cut:
+        exporting.write(failing_halfway(), None, count=lambda: 1, what_ja="記録")
+    assert capsys.readouterr().out == "\ufeff通番\r\n1\r\n"
+    assert cut.value.written == 1 and isinstance(cut.value.cause, ConnectionError)
+    said = cut.value.explain_ja("原因")
+    assert "1 件を書き出したところ" in said and "全件ではありません" in said
+
+
+def test_an_error_writing_the_output_is_not_taken_for_the_source_failing(tmp_path: Path) -> None:
+    """A full disk is the output's error, said as it is (bot.cli explains an OSError), not CutShort."""
+    with pytest.raises(OSError) as raised:
+        exporting.write(iter(["x" * 10]), "/dev/full", count=1, what_ja="記録")
+    assert not isinstance(raised.value, exporting.CutShort)
+
+
+# The child writes an export whose source sends the child a signal half-way, as `kill`, systemd,
+# a closed terminal (SIGHUP) or Ctrl-C (SIGINT) would.
+SIGNALLED = """
+import os, signal, sys
+from bot import exporting
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job ignores it
+def chunks():
+    yield "\\ufeff通番\\r\\n1\\r\\n"
+    os.kill(os.getpid(), getattr(signal, sys.argv[2]))
+    yield "2\\r\\n"
+try:
+    exporting.write(chunks(), sys.argv[1], count=2, what_ja="記録")
+except KeyboardInterrupt:
+    raise SystemExit(130)
+"""
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_an_export_ended_by_a_signal_leaves_no_temporary_file(tmp_path: Path, sig: str) -> None:
+    """SIGTERM and SIGHUP ended Python without unwinding: the hidden .part file stayed beside the
+    export, a file of the ledger's first rows, in every folder an export was ever stopped in."""
+    out = tmp_path / "ledger.csv"
+    out.write_text("先月の書き出し", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", SIGNALLED, str(out), sig], capture_output=True, text=True,
+                       cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert r.returncode == 128 + getattr(signal, sig), r.stderr
+    assert list(tmp_path.iterdir()) == [out] and out.read_text(encoding="utf-8") == "先月の書き出し"
+    assert "書き出しを中断しました" in r.stderr and "作成していません" in r.stderr
 
 
 def test_an_export_file_is_readable_as_a_new_file_is_and_replaces_an_earlier_one(

@@ -40,3 +40,37 @@ def test_an_export_read_slowly_from_postgresql_is_not_cut_off(tmp_path: Path) ->
     err = proc.stderr.read().decode()
     assert proc.wait() == 0, err
     assert (first + rest).count(b"\r\n") == 2_501  # the headings and every entry
+
+
+def test_an_export_to_stdout_whose_connection_is_ended_exits_non_zero_saying_it_is_partial(tmp_path: Path) -> None:
+    """PostgreSQL restarted, or the connection ended (pg_terminate_backend) half-way: the CSV on
+    stdout stopped at a row, which looks like a whole export, and the message asked to check
+    DATABASE_URL, as if the database had never been reached."""
+    url = database_url("postgres", tmp_path)
+    db = Database(url)
+    db.upgrade()
+    try:
+        write_ledger(db, 2_500)
+    finally:
+        db.dispose()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))",
+         "ledger", "export", "--format", "csv"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(1000)  # the child now waits on the full pipe, inside its first thousand entries
+    admin = Database(url)
+    try:
+        with admin.engine.connect() as c:
+            ended = c.exec_driver_sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                      "WHERE datname = current_database() AND pid <> pg_backend_pid()").scalar()
+    finally:
+        admin.dispose()
+    assert ended == 1
+    rest = proc.stdout.read()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 1
+    assert (first + rest).count(b"\r\n") < 2_501
+    assert "書き出しが途中で止まりました" in err and "全件ではありません" in err
+    assert "接続が切れました" in err and "DATABASE_URL" not in err
