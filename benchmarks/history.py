@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
+from benchmarks.scratch_db import reset  # noqa: E402
 from bot.config import Account, Member, Org, OrgConfig, Policy  # noqa: E402
 from bot.ledger import export_rows, to_json, verify_chain  # noqa: E402
 from bot.services import IncomingMessage, Kessai  # noqa: E402
@@ -80,18 +81,6 @@ def build_org(n_accounts: int) -> OrgConfig:
         for i in range(n_accounts))
     return OrgConfig(policy=Policy(escalation_channel="C0ESCALATE"), orgs=(Org("koho", "広報対話課"),),
                      members=tuple(members), accounts=accounts)
-
-
-def reset(url: str) -> None:
-    if url.startswith("sqlite"):
-        return
-    from sqlalchemy import create_engine
-
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with engine.connect() as c:
-        c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        c.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def busiest(org: OrgConfig) -> Account:

@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, text, update  # noqa: E402
 
+from benchmarks.scratch_db import reset  # noqa: E402
 from bot.ledger import GENESIS_HASH, content_hash, entry_hash, verify_chain  # noqa: E402
 from storage import ledger as ledger_repo  # noqa: E402
 from storage.db import Database  # noqa: E402
@@ -52,18 +53,6 @@ CHILD = ("import re, sys\nfrom bot.cli import main\nrc = main(sys.argv[1:])\nsys
          "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())\n"
          "print('maxrss_kb', hwm.group(1) if hwm else 0, file=sys.stderr)\n"
          "raise SystemExit(rc)\n")
-
-
-def reset(url: str) -> None:
-    if url.startswith("sqlite"):
-        return
-    from sqlalchemy import create_engine
-
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with engine.connect() as c:
-        c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        c.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def write_ledger(db: Database, n: int) -> None:

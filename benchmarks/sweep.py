@@ -34,8 +34,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
 
+from benchmarks.scratch_db import reset  # noqa: E402
 from bot.config import Account, Member, Org, OrgConfig, Policy  # noqa: E402
 from bot.services import Kessai  # noqa: E402
 from bot.sweep import Sweeper  # noqa: E402
@@ -67,16 +68,6 @@ def build_org(n_accounts: int) -> OrgConfig:
         for i in range(n_accounts))
     return OrgConfig(policy=Policy(escalation_channel="C0ESCALATE"), orgs=(Org("koho", "広報対話課"),),
                      members=tuple(members), accounts=accounts)
-
-
-def reset(url: str) -> None:
-    if url.startswith("sqlite"):
-        return
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with engine.connect() as c:
-        c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        c.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def populate(db: Database, org: OrgConfig, n_drafts: int, rng: random.Random) -> None:
