@@ -102,7 +102,7 @@ def cmd_db_downgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
-    from bot.ledger import verify_chain
+    from bot.ledger import verify_with_versions
     from storage import ledger as ledger_repo
     from storage.db import Database
 
@@ -110,7 +110,7 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     with db.session() as s:
         head = ledger_repo.head(s)
-        result = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s, ZoneInfo(settings.tz)), head)
+        result = verify_with_versions(ledger_repo.iter_entries_with_versions(s, ZoneInfo(settings.tz)), head)
     if result.ok:
         print(f"台帳は正常です（{result.count} 件の記録を検証しました）。")
         if result.count:

@@ -118,10 +118,27 @@ def verify_chain(
     only an edit of the ledger row. ``head`` is the
     (seq, hash) the database recorded for the last append: it catches deleting the newest rows.
     """
+    if version_hashes is None:
+        return _verify(((e, None) for e in entries), False, head)
+    return verify_with_versions(((e, version_hashes.get((e.draft_id, e.version_number))) for e in entries), head)
+
+
+def verify_with_versions(
+    checked: Iterable[tuple[LedgerEntry, Collection[str] | None]], head: tuple[int, str] | None = None,
+) -> VerifyResult:
+    """``verify_chain``, each entry coming with the hashes of the version it decided (None: no such
+    version stored), as storage.ledger.iter_entries_with_versions reads them a batch at a time:
+    a ledger of years is verified without a map of all its versions in memory."""
+    return _verify(checked, True, head)
+
+
+def _verify(
+    checked: Iterable[tuple[LedgerEntry, Collection[str] | None]], versions: bool, head: tuple[int, str] | None,
+) -> VerifyResult:
     prev = GENESIS_HASH
     expected_seq = 1
     count = 0
-    for e in entries:
+    for e, stored in checked:
         count += 1
         if e.seq != expected_seq:
             return VerifyResult(False, count, e.seq, f"通番が {expected_seq} のはずが {e.seq} です（削除または挿入の疑い）。")
@@ -129,8 +146,7 @@ def verify_chain(
             return VerifyResult(False, count, e.seq, "直前の記録のハッシュと一致しません（削除・並べ替え・挿入の疑い）。")
         if entry_hash(e.body()) != e.entry_hash:
             return VerifyResult(False, count, e.seq, "記録の内容がハッシュと一致しません（改ざんの疑い）。")
-        if version_hashes is not None:
-            stored = version_hashes.get((e.draft_id, e.version_number))
+        if versions:
             if stored is None:
                 return VerifyResult(False, count, e.seq, "決裁対象の版がデータベースに見つかりません。")
             if e.content_hash not in stored:

@@ -650,3 +650,23 @@ def test_the_held_notice_naming_many_deputies_fits_its_key_and_is_still_dropped(
         Notifier()._drop_held_asked(s, view)
     with db.session() as s:
         assert outbox.posted_keys(s, asked_prefix(view.id, view.version)) == []
+
+
+def test_verify_reads_the_versions_a_batch_at_a_time_and_still_finds_an_edited_one(db: Database) -> None:
+    """`kessai ledger verify` no longer builds a map of every version first (its memory grew with
+    the ledger): each batch of entries reads its own versions. An approved text edited in a later
+    batch is still named, and the same entry as the whole map names."""
+    from benchmarks.ledger import write_ledger
+    from bot.ledger import verify_with_versions
+
+    n = 2 * ledger_repo.VERIFY_BATCH + 100
+    write_ledger(db, n)
+    with db.session() as s:
+        intact = verify_with_versions(ledger_repo.iter_entries_with_versions(s), ledger_repo.head(s))
+    assert intact.ok and intact.count == n
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE draft_versions SET text = '別の本文' WHERE draft_id = :d"), {"d": n - 50})
+    with db.session() as s:
+        batched = verify_with_versions(ledger_repo.iter_entries_with_versions(s), ledger_repo.head(s))
+        whole = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s))
+    assert batched == whole and batched.first_bad_seq == n - 50 and "変更されています" in (batched.problem_ja or "")
