@@ -36,6 +36,19 @@ _INTERACTIONS = frozenset({"block_actions", "view_submission", "view_closed", "s
                            "block_suggestion"})
 
 
+SEVERAL_ACTIONS_JA = ("一度に複数の操作が届いたため、どれも実行していません（承認・差戻しなども記録していません）。"
+                      "お手数ですが、ボタンをもう一度、一つずつ押してください。")
+
+
+def several_actions(body: Any) -> bool:
+    """A block_actions payload whose ``actions`` holds more than one: a person's click sends one,
+    and bolt runs the listener of the first only, so the others would be dropped unsaid (承認 and
+    差戻し in one payload: approved, the 差戻し lost). Refused whole: acting on each could decide a
+    draft twice, from what was one request."""
+    return (isinstance(body, dict) and body.get("type") == "block_actions"
+            and isinstance(body.get("actions"), list) and len(body["actions"]) > 1)
+
+
 def _is_id_holder(value: Any) -> bool:
     """``team`` / ``user`` / ``channel`` / ``enterprise`` as Slack sends them: absent, an id, or an
     object whose ``id`` (when present) is a string; either way no longer than an id."""

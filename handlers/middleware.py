@@ -10,6 +10,7 @@ from slack_bolt import App, BoltResponse
 from sqlalchemy.exc import DataError, DBAPIError
 
 from bot import errors
+from bot.payload_shape import SEVERAL_ACTIONS_JA, several_actions
 from bot.services import Kessai
 from storage.db import describe_db_error
 
@@ -34,6 +35,11 @@ def team_of(body: dict[str, Any]) -> str | None:
     return str(found) if found else None
 
 
+def _object(body: dict[str, Any], key: str) -> dict[str, Any]:
+    value = body.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def safe_response_url(body: dict[str, Any], prefixes: tuple[str, ...]) -> str | None:
     """A response_url we may POST to: only Slack's own (or the configured local) hosts."""
     url = body.get("response_url")
@@ -55,6 +61,17 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         if body.get("type") == "app_rate_limited":
             # Not an event: Slack says it is holding events back. Bolt has no listener for it (404).
             kessai.events_rate_limited(body.get("minute_rate_limited"))
+            return BoltResponse(status=200, body="")
+        return next()
+
+    @app.middleware
+    def one_action_at_a_time(body: dict[str, Any], context: Any, next: Callable[[], BoltResponse]) -> Any:
+        if several_actions(body):
+            names = [str(a.get("action_id"))[:40] for a in body["actions"] if isinstance(a, dict)]
+            log.warning("refused a click carrying %d actions %s", len(body["actions"]), names[:5])
+            container, channel, user = (_object(body, k) for k in ("container", "channel", "user"))
+            kessai.tell(text=SEVERAL_ACTIONS_JA, response_url=safe_response_url(body, response_url_prefixes),
+                        channel=channel.get("id") or container.get("channel_id"), user=user.get("id") or None)
             return BoltResponse(status=200, body="")
         return next()
 

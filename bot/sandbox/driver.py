@@ -550,6 +550,7 @@ class SlackDriver:
         view: View | str | None = None,
         team_id: str | None = None,
         seen: Message | None = None,
+        also: Sequence[str] = (),
     ) -> BotReply:
         """``user`` clicks (or selects in) the element ``action_id`` of a message or a view.
 
@@ -557,7 +558,9 @@ class SlackDriver:
         and type; ``value`` defaults to the element's own value and can be set to anything to
         simulate a tampered request. ``seen``: the message as the clicker's screen still showed
         it (an earlier copy, from before another person's click redrew it); Slack sends that
-        message with the click. Default: the message as it is now.
+        message with the click. Default: the message as it is now. ``also``: the action_ids of more
+        elements of the same blocks, sent in the same payload's ``actions`` (a list, which a
+        person's click fills with one: for testing what kessai makes of several).
         """
         action_ts = self.slack.next_ts()
         trigger_id = self._fresh_trigger(user)
@@ -603,6 +606,11 @@ class SlackDriver:
         resolved_block = block_id or (found[0] if found else None)
         action = action_entry(element, action_id, resolved_block, value, action_ts)
         payload["actions"] = [action]
+        for other in also:
+            more = find_element(blocks, other, None)
+            more_element = more[1] if more else None
+            payload["actions"].append(action_entry(more_element, other, more[0] if more else None,
+                                                   more_element.get("value") if more_element else None, action_ts))
         if action["type"] == "button":
             what = f"「{action.get('text', {}).get('text')}」を押しました"
         elif action["type"] == "checkboxes":
