@@ -14,8 +14,9 @@ from handlers.slack_text import addressed_to, has_text, shared_message, typed_te
 log = logging.getLogger(__name__)
 
 # What a person writes: a plain message, or one with files attached (a draft with its images).
-# Every other subtype is Slack or an app speaking (joins, topic changes, huddles, /me, bots,
-# thread broadcasts, …), and Slack keeps adding them, so only these two can be drafts.
+# Every other subtype is Slack or an app speaking (joins, topic changes, huddles, bots, thread
+# broadcasts, …), and Slack keeps adding them, so only these two can be drafts. (/me is a person
+# writing, but what they are doing rather than a post: no draft, and they are told, is_me_message.)
 DRAFT_SUBTYPES = frozenset({None, "file_share"})
 
 
@@ -80,6 +81,12 @@ def is_person_message(msg: dict[str, Any]) -> bool:
     if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts"):
         return False
     return msg.get("thread_ts") in (None, msg.get("ts"))
+
+
+def is_me_message(msg: dict[str, Any]) -> bool:
+    """A top-level message a person posted with 「/me」, with text in it."""
+    return (msg.get("subtype") == "me_message" and is_person_message({**msg, "subtype": None})
+            and has_text(msg))
 
 
 def is_thread_reply(msg: dict[str, Any]) -> bool:
@@ -156,7 +163,8 @@ def register(app: App, kessai: Kessai) -> None:
         # send a draft (once in a while, not for every file: see Kessai.receive_message).
         files_only = not forwarded and is_person_message(event) and not is_written_message(event) \
             and unchecked_files(event) > 0
-        if not forwarded and not files_only and not is_written_message(event):
+        me_message = is_me_message(event)
+        if not forwarded and not files_only and not me_message and not is_written_message(event):
             log.debug("ignored a %s message", subtype or "plain")
             return
         text = typed_text(event, kessai.name_of)
@@ -164,6 +172,7 @@ def register(app: App, kessai: Kessai) -> None:
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
-                            forwarded=forwarded, files_only=files_only, to_bot=addressed_to(event, kessai.bot_user_id),
+                            forwarded=forwarded, files_only=files_only, me_message=me_message,
+                            to_bot=addressed_to(event, kessai.bot_user_id),
                             typed_command=reads_as_command(text))
         )

@@ -300,7 +300,6 @@ def test_an_edit_of_someone_elses_message_is_still_no_draft(stack: LocalStack) -
 
 SYSTEM_MESSAGES = [
     {"subtype": "huddle_thread", "text": "", "room": {"id": "R0HUDDLE"}},
-    {"subtype": "me_message", "text": "が休憩中です"},
     {"subtype": "channel_convert_to_private", "text": "チャンネルを非公開にしました"},
     {"subtype": "bot_add", "text": "連携アプリを追加しました"},
     {"subtype": "channel_posting_permissions", "text": "投稿できる人を変更しました"},
@@ -315,11 +314,12 @@ SYSTEM_MESSAGES = [
 
 
 def test_what_slack_or_apps_post_in_the_channel_is_no_draft(stack: LocalStack) -> None:
-    """Only a message a person wrote, with text or pictures, is a draft: huddles, /me, channel
+    """Only a message a person wrote, with text or pictures, is a draft: huddles, channel
     changes, apps or an empty message are not (before, each became one), nor are the edits
     Slack makes to them (a huddle's message changes as people join). Nobody is told anything:
     nothing was written. (A PDF alone is no draft either, but its sender is told why: see
-    test_a_file_alone_is_no_draft_and_its_sender_is_told_once_a_week.)"""
+    test_a_file_alone_is_no_draft_and_its_sender_is_told_once_a_week; /me is no draft either, and its
+    operator is told: tests/e2e/test_payload_shapes.py.)"""
     st = stack
     for n, fields in enumerate(SYSTEM_MESSAGES):
         ts = f"1764000{n:03d}.000100"

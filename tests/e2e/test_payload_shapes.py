@@ -3,8 +3,12 @@ kinds of message Slack posts into an intake channel besides a plain one."""
 
 from __future__ import annotations
 
+from sqlmodel import select
+
 from bot.localstack import LocalStack
+from bot.sandbox.payloads import message_text, rich_text_blocks
 from storage import ledger as ledger_repo
+from storage.models import DraftVersionRow
 from tests.e2e.conftest import APPROVERS, CLEAN_DRAFT, buttons, dm, drafts, settle, wait_dm, wait_ephemeral
 
 
@@ -34,3 +38,58 @@ def test_a_click_carrying_several_actions_decides_nothing_and_says_so(stack: Loc
     # Pressed again, on its own, the button works as always.
     st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
     st.slack.wait_for(lambda: ledger_kinds(st) == ["approved"], timeout=10)
+
+
+def posted(st: LocalStack, user: str, text: str, *, subtype: str | None = None, blocks: list | None = None,
+           thread_ts: str | None = None, **fields: object) -> str:
+    """A message ``user`` posted in the intake channel, delivered as Slack sends its event with
+    ``subtype`` and ``fields``; returns its ts."""
+    body = blocks if blocks is not None else rich_text_blocks(text)
+    ts = st.slack.post_as_user("C0INTAKE", user, message_text(text) if text else "", blocks=body,
+                               thread_ts=thread_ts).ts
+    event: dict[str, object] = {"type": "message", "text": message_text(text) if text else "", "user": user, "ts": ts,
+                                "team": st.slack.team_id, "blocks": body, "channel": "C0INTAKE", "event_ts": ts,
+                                "channel_type": "channel", **fields}
+    if subtype:
+        event["subtype"] = subtype
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    st.driver.event(event)
+    return ts
+
+
+def test_a_me_message_is_no_draft_and_its_operator_is_told_so(stack: LocalStack) -> None:
+    """「/me 11月28日に…」: Slack posts it in italics, as subtype me_message, and kessai ignored it
+    without a word; an operator who wrote a draft that way waited for a 決裁 nobody was asked for.
+    /me says what the writer is doing (「が休憩中です」), so it does not go to the approvers as a
+    draft; its operator is told, privately, to post the text without /me. Someone who is no
+    operator, whose /me is no draft in any case, is not answered."""
+    st = stack
+    posted(st, "U0OPERATOR", CLEAN_DRAFT, subtype="me_message")
+    said = wait_ephemeral(st, "U0OPERATOR", "/me")
+    assert "下書きとしては受け付けていません" in said and "付けずに" in said
+    posted(st, "U0STRANGER", "が休憩中です", subtype="me_message")
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+    assert len(st.slack.ephemerals("U0OPERATOR")) == 1 and st.slack.ephemerals("U0STRANGER") == []
+    # Written again without /me, it is a draft.
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+
+
+def test_other_message_shapes_in_an_intake_channel(stack: LocalStack) -> None:
+    st = stack
+    draft_ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    # A thread reply also sent to the channel is a reply, not a second draft.
+    posted(st, "U0OPERATOR", "日付を確認しました。", subtype="thread_broadcast", thread_ts=draft_ts,
+           root={"ts": draft_ts, "user": "U0OPERATOR", "text": CLEAN_DRAFT})
+    # Only rich text blocks, the text empty: read from the blocks.
+    blocks_only = CLEAN_DRAFT.replace("紅葉", "雪灯籠")
+    only_blocks_ts = posted(st, "U0OPERATOR", "", blocks=rich_text_blocks(blocks_only))
+    settle(st)
+    assert [d.message_ts for d in drafts(st)] == [draft_ts, only_blocks_ts]
+    with st.rt.db.session() as s:
+        assert blocks_only in s.exec(select(DraftVersionRow).where(DraftVersionRow.draft_id == drafts(st)[1].id)).one().text
