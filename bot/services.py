@@ -87,6 +87,10 @@ class IncomingMessage:
     # です」): no draft, which would ask the approvers about a status; an operator is told how to
     # send a draft, since one written with /me by habit or by mistake was otherwise lost unsaid.
     me_message: bool = False
+    # Nothing written, only legacy attachments with text (an app posting with the person's token,
+    # an e-mail shared from Outlook): the checks read what was typed, not what an app framed, so no
+    # draft; an operator is told as for files only (once a week), not left waiting unsaid.
+    attachments_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,12 @@ FORWARD_REFUSED_JA = (
 ME_MESSAGE_JA = (
     "「/me」を付けて書き込んだメッセージは、状況のお知らせとして扱い、下書きとしては受け付けていません。"
     "このメッセージを決裁に回す場合は、「/me」を付けずに、投稿する文面をこのチャンネルに書き込んでください。"
+)
+
+ATTACHMENTS_ONLY_JA = (
+    "アプリが付けた枠（添付）の中だけに文面があるメッセージは、kessai では確認していません（決裁にも回りません）。"
+    "kessai が確認するのは、メッセージに直接書き込まれた文面と、添付された画像・動画です。"
+    "この内容を SNS に投稿する場合は、投稿する文面をこのチャンネルに書き込むか、`/kessai draft` から提出してください。"
 )
 
 FILES_ONLY_JA = (
@@ -243,19 +253,22 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            refused = not operated or m.forwarded or m.to_bot or m.typed_command or m.files_only or m.me_message
+            refused = (not operated or m.forwarded or m.to_bot or m.typed_command or m.files_only or m.me_message
+                       or m.attachments_only)
             if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
             if refused and draft_repo.was_deleted(s, m.channel, m.ts):
                 return self._deleted_before(m)
-            if m.files_only:
+            if m.files_only or m.attachments_only:
                 # Most such files are documents shared for reference: one note a week per person
                 # and channel tells whoever expected a check, without answering every file. Someone
-                # who is no operator could not send a draft here anyway, and is not told.
+                # who is no operator could not send a draft here anyway, and is not told. (An app
+                # posting attachments as the person may post many: the same one note a week.)
                 year, week_number, _ = self.local(now).isocalendar()
                 week = f"{year}-W{week_number:02d}"
                 if operated and draft_repo.claim_event(s, f"files-only-note:{m.channel}:{m.user}:{week}", now):
-                    self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=FILES_ONLY_JA)
+                    self.notify.ephemeral(s, now, channel=m.channel, user=m.user,
+                                          text=FILES_ONLY_JA if m.files_only else ATTACHMENTS_ONLY_JA)
                     outcome = Outcome("files_only")
                 else:
                     outcome = Outcome("files_only_quiet")

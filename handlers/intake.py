@@ -9,7 +9,7 @@ from slack_bolt import App
 
 from bot.services import IncomingMessage, Kessai
 from handlers.commands import reads_as_command
-from handlers.slack_text import addressed_to, has_text, shared_message, typed_text
+from handlers.slack_text import addressed_to, attachment_text, has_text, shared_message, typed_text
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,10 @@ def register(app: App, kessai: Kessai) -> None:
         files_only = not forwarded and is_person_message(event) and not is_written_message(event) \
             and unchecked_files(event) > 0
         me_message = is_me_message(event)
-        if not forwarded and not files_only and not me_message and not is_written_message(event):
+        # Only text an app framed (legacy attachments): told as a file alone is, not ignored.
+        attachments_only = not forwarded and not files_only and is_person_message(event) \
+            and not is_written_message(event) and attachment_text(event)
+        if not (forwarded or files_only or me_message or attachments_only or is_written_message(event)):
             log.debug("ignored a %s message", subtype or "plain")
             return
         text = typed_text(event, kessai.name_of)
@@ -173,6 +176,7 @@ def register(app: App, kessai: Kessai) -> None:
                             text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
                             forwarded=forwarded, files_only=files_only, me_message=me_message,
+                            attachments_only=attachments_only,
                             to_bot=addressed_to(event, kessai.bot_user_id),
                             typed_command=reads_as_command(text))
         )

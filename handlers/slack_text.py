@@ -356,6 +356,15 @@ def shared_message(message: Mapping[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def attachment_text(message: Mapping[str, Any]) -> bool:
+    """Whether a message's legacy ``attachments`` show any text (an app's framed content)."""
+    attachments = message.get("attachments")
+    return isinstance(attachments, list) and any(
+        isinstance(a, dict) and any(isinstance(a.get(k), str) and a[k].strip()
+                                    for k in ("pretext", "title", "text", "fallback"))
+        for a in attachments)
+
+
 def addressed_to(msg: Mapping[str, Any], user_id: str | None) -> bool:
     """Whether the message begins with a mention of ``user_id`` (``<@U…>`` or ``<@U…|name>``)."""
     if not user_id:

@@ -9,7 +9,18 @@ from bot.localstack import LocalStack
 from bot.sandbox.payloads import message_text, rich_text_blocks
 from storage import ledger as ledger_repo
 from storage.models import DraftVersionRow
-from tests.e2e.conftest import APPROVERS, CLEAN_DRAFT, buttons, dm, drafts, settle, wait_dm, wait_ephemeral
+from tests.e2e.conftest import (
+    APPROVERS,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    drafts,
+    settle,
+    thread,
+    wait_dm,
+    wait_ephemeral,
+)
 
 
 def ledger_kinds(st: LocalStack) -> list[str]:
@@ -93,3 +104,93 @@ def test_other_message_shapes_in_an_intake_channel(stack: LocalStack) -> None:
     assert [d.message_ts for d in drafts(st)] == [draft_ts, only_blocks_ts]
     with st.rt.db.session() as s:
         assert blocks_only in s.exec(select(DraftVersionRow).where(DraftVersionRow.draft_id == drafts(st)[1].id)).one().text
+
+
+def test_an_edit_of_an_approved_draft_is_a_new_version_to_decide_again(stack: LocalStack) -> None:
+    """message_changed of a draft after its 承認 (the operator fixes a typo before posting): the
+    approval is of the text as it was, so it is void, recorded as such, and the new version goes
+    to the approvers again; the edit delivered twice makes one version."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    request = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: ledger_kinds(st) == ["approved"], timeout=10)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("紅葉", "菊まつり"))
+    st.driver.retry_last_event()
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    settle(st)
+    (d,) = drafts(st)
+    assert (d.current_version, d.state) == (2, "pending")
+    assert ledger_kinds(st) == ["approved", "void"]
+    newest = dm(st, "U0MANAGER")[-1]
+    assert "菊まつり" in all_text(newest) and set(buttons(newest)) == {"approve_draft", "reject_draft"}
+
+
+def test_a_message_of_legacy_attachments_only_is_no_draft_and_its_operator_is_told(stack: LocalStack) -> None:
+    """No text and no blocks, only a legacy attachment with text (an app posting with a person's
+    token, an e-mail shared from Outlook): ignored without a word, as an empty message is. What an
+    app framed is not what the operator typed, so it is no draft; the operator is told, once a week
+    as for a file alone, how to send it."""
+    st = stack
+
+    def framed(text: str) -> None:
+        ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", "", attachments=[{"text": text, "fallback": text}]).ts
+        st.driver.event({"type": "message", "text": "", "user": "U0OPERATOR", "ts": ts, "team": st.slack.team_id,
+                         "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel",
+                         "attachments": [{"id": 1, "text": text, "fallback": text}]})
+
+    framed(CLEAN_DRAFT)
+    said = wait_ephemeral(st, "U0OPERATOR", "アプリが付けた枠")
+    assert "書き込む" in said
+    framed(CLEAN_DRAFT.replace("紅葉", "菊"))
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+    assert len(st.slack.ephemerals("U0OPERATOR")) == 1
+
+
+def test_a_file_share_with_text_is_a_draft_of_its_text(stack: LocalStack) -> None:
+    """A PDF flyer posted with the post's text: the text is the draft, checked and sent on."""
+    st = stack
+    ts = posted(st, "U0OPERATOR", CLEAN_DRAFT, subtype="file_share", upload=False,
+                files=[{"id": "F0PDF1", "name": "flyer.pdf", "mimetype": "application/pdf", "filetype": "pdf",
+                        "mode": "hosted", "user": "U0OPERATOR"}])
+    for a in APPROVERS:
+        wait_dm(st, a)
+    assert [(d.message_ts, d.state) for d in drafts(st)] == [(ts, "pending")]
+
+
+def test_huge_and_deeply_nested_blocks_are_answered_and_checked(stack: LocalStack) -> None:
+    """50 rich text blocks of Slack's 40,000 characters, and one nested 300 deep: answered 200 (no
+    retry), the draft checked and held up by its length, not lost in a 500."""
+    st = stack
+    big = ("高田城址公園の紅葉ライトアップのお知らせです。" * 2000)[:39_000]
+    blocks: list[dict[str, object]] = [
+        {"type": "rich_text", "block_id": f"b{i}", "elements": [{"type": "rich_text_section", "elements": [
+            {"type": "text", "text": big[i * 780:(i + 1) * 780], "style": {"bold": i % 2 == 0}}]}]} for i in range(50)]
+    deep: dict[str, object] = {"type": "text", "text": "x"}
+    for _ in range(300):
+        deep = {"type": "rich_text_section", "elements": [deep]}
+    ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", big, blocks=blocks).ts
+    reply = st.driver.event({"type": "message", "text": big, "user": "U0OPERATOR", "ts": ts, "team": st.slack.team_id,
+                             "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel",
+                             "blocks": [*blocks, {"type": "rich_text", "elements": [deep]}]})
+    assert reply.status == 200
+    st.slack.wait_for(lambda: any("platform.length" in all_text(m) for m in thread(st, "C0INTAKE", ts)), timeout=20)
+    assert [(d.message_ts, d.state) for d in drafts(st)] == [(ts, "needs_fix")]
+
+
+def test_a_slack_connect_user_of_another_organisation_is_told_it_is_no_draft(stack: LocalStack) -> None:
+    """A shared channel (Slack Connect): a person of another workspace (``user_team`` theirs) who
+    is no operator posts in the intake channel. The request is the workspace's own (its team_id),
+    so it is not refused as another workspace's; the person is told it is no draft, as anyone who
+    is no operator is, and nobody is asked to approve it."""
+    st = stack
+    posted(st, "U0OUTSIDER", CLEAN_DRAFT, user_team="T0OTHERORG", source_team="T0OTHERORG",
+           user_profile={"real_name": "他社 太郎", "team": "T0OTHERORG"})
+    said = wait_ephemeral(st, "U0OUTSIDER", "運用担当者として登録されていない")
+    assert "下書きとして受け付けませんでした" in said
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
