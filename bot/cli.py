@@ -331,7 +331,7 @@ def database_connect_failure(detail: str) -> str:
 
 
 DATABASE_LOST_JA = ("途中でデータベースとの接続が切れました（データベースサーバーの再起動・停止や、管理者による接続の切断など）。"
-                    "データベースサーバーが動いていることを確認してください。")
+                    "データベースサーバーが動いていることを確認して、もう一度実行してください。")
 
 # What went wrong on a database kessai did reach, by kind (see database_problem), and what to do.
 _DATABASE_PROBLEMS_JA = {
@@ -397,6 +397,8 @@ def database_failure(e: BaseException) -> str:
 
     orig = getattr(e, "orig", None) or e
     kind = database_problem(e)
+    if kind == "connect" and connection_lost(orig):
+        return database_lost(orig)
     if kind == "connect":
         return database_connect_failure(str(orig))
     if kind == "no_tables":
@@ -404,6 +406,24 @@ def database_failure(e: BaseException) -> str:
     first = next((line.strip() for line in str(orig).splitlines() if line.strip()), "")
     first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)
     return _DATABASE_PROBLEMS_JA[kind] + (f"\n（データベースからの応答: {first}）" if first else "")
+
+
+# A connection kessai had, ended by the server (a restart, pg_terminate_backend) or lost on the
+# way: the settings in DATABASE_URL were right, and asking to check them sent the IT 担当 astray.
+_LOST = re.compile(r"server closed the connection unexpectedly|terminating connection|consuming input failed|"
+                   r"connection (?:was )?(?:lost|closed)|SSL SYSCALL error: EOF", re.IGNORECASE)
+
+
+def connection_lost(orig: BaseException) -> bool:
+    """Whether a connection failure (database_problem's ``connect``) ended a connection that was
+    open, rather than failing to open one: the server's shutdown codes, or libpq's words for it."""
+    return getattr(orig, "sqlstate", None) in ("57P01", "57P02") or bool(_LOST.search(str(orig)))
+
+
+def database_lost(orig: BaseException) -> str:
+    first = next((line.strip() for line in str(orig).splitlines() if line.strip()), "")
+    first = re.sub(r"^\(\w+(\.\w+)*\)\s*", "", first)
+    return DATABASE_LOST_JA + (f"\n（データベースからの応答: {first}）" if first else "")
 
 
 def explain_failure(e: BaseException) -> str | None:
@@ -430,10 +450,8 @@ def explain_failure(e: BaseException) -> str | None:
     if isinstance(e, CutShort):
         cause = e.cause
         if isinstance(cause, DBAPIError) and database_problem(cause) == "connect":
-            # It was reached and answering: the connection settings are right, and asking to check
-            # them (database_connect_failure) would send the IT 担当 the wrong way.
-            first = next((line.strip() for line in str(cause.orig or cause).splitlines() if line.strip()), "")
-            return e.explain_ja(DATABASE_LOST_JA + (f"\n（データベースからの応答: {first}）" if first else ""))
+            # It was reached and answering: the connection settings are right, whatever the words.
+            return e.explain_ja(database_lost(cause.orig or cause))
         return e.explain_ja(explain_failure(cause) or f"（{type(cause).__name__}: {cause}）")
     if isinstance(e, DBAPIError):
         return database_failure(e)

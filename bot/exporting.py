@@ -203,7 +203,7 @@ class CutShort(Exception):
                  if self.output else "出力された内容は途中までのもので、全件ではありません。使わずに破棄してください。")
         done = "読み出した" if self.output else "書き出した"
         return (f"書き出しが途中で止まりました（{self.written} 件を{done}ところ）。{where}"
-                f"原因を取り除いてから、もう一度実行してください。\n{cause_ja}")
+                f"\n{cause_ja}")
 
 
 def _from_source(chunks: Iterable[str], written: Callable[[], int], output: str | None) -> Iterator[str]:

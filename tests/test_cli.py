@@ -344,3 +344,21 @@ def test_each_kind_of_database_error_gets_its_own_sentence(tmp_path: Path) -> No
 
     for said in (twice, full, busy, not_a_db, missing):
         assert "接続できませんでした" not in said and "パスワード" not in said
+
+
+def test_a_connection_ended_by_the_server_is_not_explained_as_wrong_settings() -> None:
+    """`kessai ledger verify` (or any command) whose connection PostgreSQL ended half-way (a
+    restart, pg_terminate_backend) was told to check DATABASE_URL's host, port, user and password,
+    which were right: it is told the connection was lost."""
+    import psycopg
+
+    from bot.cli import database_failure
+
+    for lost in (psycopg.errors.AdminShutdown("terminating connection due to administrator command"),
+                 psycopg.OperationalError("consuming input failed: server closed the connection unexpectedly\n"
+                                          "\tThis probably means the server terminated abnormally")):
+        said = database_failure(lost)
+        assert "接続が切れました" in said and "DATABASE_URL" not in said, said
+    refused = database_failure(psycopg.OperationalError(
+        'connection failed: connection to server at "127.0.0.1", port 5432 failed: Connection refused'))
+    assert "起動していない" in refused
