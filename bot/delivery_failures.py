@@ -37,6 +37,18 @@ USER_PROBLEMS = {
     "user_disabled": "Slack のアカウントが停止（無効化）されています",
     "user_not_visible": "ボットからこの方の Slack アカウントが見えない設定になっています",
 }
+# Slack refusing a message for what it is, not where it goes: no retry changes that.
+MESSAGE_PROBLEMS = {
+    "msg_too_long": "メッセージが長すぎるため、Slack が受け付けませんでした",
+    "msg_blocks_too_long": "メッセージが長すぎるため、Slack が受け付けませんでした",
+    "invalid_blocks": "メッセージの形式を Slack が受け付けませんでした",
+    "no_text": "メッセージの形式を Slack が受け付けませんでした",
+    "invalid_arguments": "メッセージの形式を Slack が受け付けませんでした",
+}
+# The reason of a message given up on after MAX_ATTEMPTS tries with no error code from Slack
+# (its text, "unreadable answer (HTTP 200)" or a network error, is for the log, not for a key).
+GAVE_UP = "gave_up"
+MESSAGE_PROBLEMS[GAVE_UP] = "何度送っても Slack から正常な応答がありませんでした"
 # What IT can do about each channel problem: inviting the bot does not reopen an archived channel.
 CHANNEL_ADVICE = {
     # Slack hides a private channel from a bot that was not invited to it, as it does a wrong ID.
@@ -151,8 +163,32 @@ class DeliveryFailureReporter:
                 self._escalate_once(s, now, undeliverable_key(person, error, day), text, "本日これまでに",
                                     "決裁依頼の分は、それぞれの下書きのスレッドでもお知らせしています")
                 self._tell_draft_thread(s, now, row, text)
+            elif row.op == "post" and target[:1] in ("C", "G", "U", "W", "D"):
+                # Posts only: an ephemeral whisper or an App Home redraw refused is no message lost.
+                self._refused_message(s, now, row, target, error)
             else:
                 log.error("outbox %s (%s to %s) failed with %s; nobody to tell in Slack", row.id, row.op, target, error)
+
+    def _refused_message(self, s: Session, now: datetime, row: OutboxRow, target: str, error: str) -> None:
+        """Slack refused the message itself (msg_too_long, invalid_blocks), or never answered it
+        properly in MAX_ATTEMPTS tries (a proxy's page, a redirect, a 5xx for it alone): only the
+        log said so, and an approver whose request was refused was never asked, while the thread
+        said they had been. The escalation channel hears of it once a day per recipient and
+        reason, and a draft's thread too (its operator can ask the approver directly)."""
+        code = error if slack_gateway.ERROR_CODE.fullmatch(error) else GAVE_UP
+        problem = MESSAGE_PROBLEMS.get(code) or _problem(code)
+        if target[:1] in ("C", "G"):
+            whom = f"チャンネル <#{target}> へのメッセージ"
+            person = target
+        else:
+            person = self._slack_id(row, target)
+            whom = f"{escape(self._name(person))} さんへの" + (
+                "決裁依頼のメッセージ" if (row.message_key or "").startswith("dm:") else "メッセージ")
+        text = (f":warning: {whom}を届けられませんでした（{problem}）。"
+                "必要であれば、ご本人に直接お知らせください。IT 担当の方は、ログの `outbox` の行で詳細を確認できます。")
+        day = now.astimezone(self.tz).strftime("%Y-%m-%d")
+        self._escalate_once(s, now, undeliverable_key(person, code, day), text, "本日これまでに")
+        self._tell_draft_thread(s, now, row, text)
 
     def _parent_refused(self, s: Session, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
         """A modal draft's post in its intake channel was refused (the gateway tries it again).

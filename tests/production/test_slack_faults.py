@@ -680,3 +680,33 @@ def test_a_thread_parent_refused_for_a_night_is_not_given_up_at_its_first_5xx_on
         assert root_message(st)
     finally:
         st.stop()
+
+
+@pytest.mark.parametrize("fault, reason", [
+    ({"error": "msg_too_long"}, "メッセージが長すぎるため"),
+    ({"error": "invalid_blocks"}, "メッセージの形式を Slack が受け付けませんでした"),
+    ({"status": 200, "body": "<html>captive portal</html>"}, "何度送っても Slack から正常な応答がありませんでした"),
+])
+def test_an_approval_request_slack_refuses_for_itself_is_reported(
+        tmp_path: Path, org: OrgConfig, fault: dict[str, Any], reason: str) -> None:
+    """An approver's DM refused for what it is (msg_too_long, invalid_blocks), or never properly
+    answered in MAX_ATTEMPTS tries (a captive proxy's page for that conversation), was given up with
+    only a log line: the thread said the approver had been asked, and nobody learnt they were not."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", times=10_000, channel=st.slack.dm_channel(APPROVERS[0]), **fault)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(MAX_ATTEMPTS if "body" in fault else 1):
+            clock.t += MAX_BACKOFF
+            st.driver.app_home_opened("U0OPERATOR")  # other messages go out meanwhile
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == [f"dm:1:v1:{APPROVERS[0]}"]
+        name = org.member(APPROVERS[0]).name  # type: ignore[union-attr]
+        reports = [t for t in escalation_texts(st) if name in t and reason in t]
+        assert len(reports) == 1, escalation_texts(st)
+        assert [m for m in st.slack.messages("C0INTAKE") if m.thread_ts and name in m.text and reason in m.text]
+    finally:
+        st.stop()
