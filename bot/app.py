@@ -91,12 +91,14 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
             log.warning("database migrations are pending: threads of authors whose standing changed "
                         "are redrawn at the next start")
     gateway.render_home = kessai.homes.render
+    with db.session() as s:  # read before asking: only these can the answer say are over
+        lost_before = draft_repo.access_lost_records(s)
     auth = client.auth_test()
     team_id = str(auth.get("team_id") or "") or None
     kessai.workspace_url = str(auth.get("url") or "") or None
     kessai.bot_user_id = str(auth.get("user_id") or "") or None
     with db.session() as s:  # Slack accepts this token: a revocation recorded earlier is over
-        if draft_repo.forget_access_lost(s):
+        if draft_repo.forget_access_lost(s, lost_before):
             log.info("Slack accepts the bot token again: /healthz no longer reports the token revoked")
     app = App(
         client=client,

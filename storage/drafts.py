@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.away import absent_at
-from storage.db import insert_if_absent, insert_many_if_absent, insert_rows, is_in, many
+from storage.db import dialect_insert, insert_if_absent, insert_many_if_absent, insert_rows, is_in, many
 from storage.models import (
     ApprovalRequestRow,
     DeletedMessageRow,
@@ -57,8 +57,11 @@ ACCESS_LOST_KEYS = {kind: f"slack-access-lost:{kind}" for kind in ("tokens_revok
 
 
 def record_access_lost(s: Session, kind: str, now: datetime) -> None:
-    insert_if_absent(s, ProcessedEventRow.__table__, {"key": ACCESS_LOST_KEYS[kind], "received_at": now},  # type: ignore[attr-defined]
-                     ["key"])
+    """Record the loss now, or move an earlier record of it to now: a process clearing what it read
+    before its auth.test (``forget_access_lost``) then leaves this one standing."""
+    table = ProcessedEventRow.__table__  # type: ignore[attr-defined]
+    stmt = dialect_insert(s)(table).values(key=ACCESS_LOST_KEYS[kind], received_at=now)
+    s.connection().execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"received_at": now}))
 
 
 def access_lost(s: Session) -> str | None:
@@ -67,11 +70,24 @@ def access_lost(s: Session) -> str | None:
     return next((kind for kind, key in ACCESS_LOST_KEYS.items() if key in keys), None)
 
 
-def forget_access_lost(s: Session) -> int:
-    """A process started with a token Slack accepts (auth.test): the loss is over; how many went."""
-    gone = s.connection().execute(delete(ProcessedEventRow).where(
-        col(ProcessedEventRow.key).in_(ACCESS_LOST_KEYS.values()))).rowcount
-    return int(gone or 0)
+def access_lost_records(s: Session) -> list[tuple[str, datetime]]:
+    """The access losses recorded, as (key, when): read before a start's auth.test, and given to
+    ``forget_access_lost`` once that succeeds."""
+    return [(k, at) for k, at in s.exec(select(ProcessedEventRow.key, ProcessedEventRow.received_at)
+                                        .where(col(ProcessedEventRow.key).in_(ACCESS_LOST_KEYS.values())))]
+
+
+def forget_access_lost(s: Session, seen: Sequence[tuple[str, datetime]]) -> int:
+    """A process started with a token Slack accepts (auth.test): the losses it read before asking
+    (``access_lost_records``) are over; how many went. Only those, as they were: a loss another
+    replica recorded while auth.test was on its way (a new row, or the same key moved to a later
+    time) is the token revoked after it answered, and deleting every record, as before, left every
+    replica at 200 with a revoked token."""
+    gone = 0
+    for key, at in seen:
+        gone += s.connection().execute(delete(ProcessedEventRow).where(
+            col(ProcessedEventRow.key) == key, col(ProcessedEventRow.received_at) == at)).rowcount or 0
+    return gone
 
 
 def wait_for_event(s: Session, key: str) -> None:

@@ -151,3 +151,40 @@ def test_another_slash_command_is_told_what_kessai_answers_to(sqlite_stack: Loca
     reply = sqlite_stack.driver.slash_command("U0OPERATOR", "/kessai-old", "help")
     assert reply.status == 200 and "/kessai help" in reply.json()["text"]
     settle(sqlite_stack)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_revocation_recorded_while_a_replica_starts_is_not_cleared_by_it(
+        kind: str, earlier: bool, tmp_path: Path, org: OrgConfig) -> None:
+    """A replica starting asks auth.test and, the token accepted, cleared every recorded access
+    loss: one another replica recorded while that auth.test was on its way (the token revoked just
+    after it answered) went too, and every replica said 200 with a revoked token until the next
+    start. ``earlier``: a loss was recorded before (the same key, moved to the new time)."""
+    import threading
+
+    from bot.web import health
+
+    url = database_url(kind, tmp_path)
+    a = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        if earlier:
+            with a.rt.db.session() as s:
+                draft_repo.record_access_lost(s, "tokens_revoked", datetime.now(UTC) - timedelta(hours=1))
+        a.slack.inject("auth.test", status=200, delay=2.0)  # the next start's auth.test, answered late
+        started: list[LocalStack] = []
+        starting = threading.Thread(target=lambda: started.append(
+            start_local_stack(org, url, slack=a.slack, clock=shifted_clock(BUSINESS_MORNING))))
+        starting.start()
+        a.slack.wait_for_call("auth.test", lambda c: c.fault is not None, timeout=30)
+        with a.rt.db.session() as s:  # revoked while it waits for the answer
+            draft_repo.record_access_lost(s, "tokens_revoked", datetime.now(UTC))
+        starting.join(60)
+        assert started
+        started[0].server.stop()
+        started[0].rt.stop()
+        with a.rt.db.session() as s:
+            assert draft_repo.access_lost(s) == "tokens_revoked"
+        assert health(a.rt)[0] == 503
+    finally:
+        a.stop()
