@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -113,21 +114,34 @@ class DeliveryFailureReporter:
         # exists: a note refused after the alert itself was delivered brings each person a copy.
         self.incident_alert: Callable[[Session, int], dict[str, Any] | None] | None = None
 
-    def __call__(self, row: OutboxRow, error: str) -> None:
+    @contextmanager
+    def _session(self, outer: Session | None) -> Iterator[Session]:
+        """``outer``, the transaction recording the failure, in a savepoint (a report that fails
+        must not undo the recording, which would send the message again); else one of its own."""
+        if outer is None:
+            with self.db.session() as s:
+                yield s
+            return
+        outbox.flush_pending(outer)  # rows written before are not the savepoint's to forget
+        with outer.begin_nested():
+            yield outer
+            outbox.flush_pending(outer)  # inserted inside it: a failing insert is undone with it
+
+    def __call__(self, row: OutboxRow, error: str, session: Session | None = None) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
         if row.op == "post" and row.message_key and draft_of_root(row.message_key) is not None:
             # A draft's post in its channel, whatever Slack's reason: its replies need another way.
-            with self.db.session() as s:
+            with self._session(session) as s:
                 self._parent_refused(s, self.clock(), row, target, error)
             return
         if error in CHANNEL_PROBLEMS and target and target == self.org.policy.escalation_channel:
             # Reports included: the escalation channel is where they go, so they too need another way.
-            with self.db.session() as s:
+            with self._session(session) as s:
                 self._around_escalation_channel(s, self.clock(), row, target, error)
             return
         parent_key = outbox.parent_of_stand_in(row.message_key or "")
         if parent_key is not None:
-            with self.db.session() as s:
+            with self._session(session) as s:
                 self._stand_in_refused(s, self.clock(), row, parent_key, error)
             return
         if row.op in ("publish_home", "refresh_home") and self.org.member(target) is None:
@@ -140,7 +154,7 @@ class DeliveryFailureReporter:
             log.error("a delivery-failure report could not be delivered either (%s); see the log above", error)
             return
         now = self.clock()
-        with self.db.session() as s:
+        with self._session(session) as s:
             if error in CHANNEL_PROBLEMS and target[:1] in ("C", "G"):
                 # Once an hour: the bot removed from an intake channel fails every reply in every
                 # thread there, each the same news; the hour's message counts them.

@@ -24,6 +24,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
 from bot.logs import FailureStreak
 from bot.slack_http import KeepAliveWebClient, call_deadline
@@ -137,7 +138,7 @@ class SlackGateway:
         client: WebClient,
         *,
         clock: Callable[[], datetime] = utcnow,
-        on_permanent_failure: Callable[[OutboxRow, str], None] | None = None,
+        on_permanent_failure: Callable[[OutboxRow, str, Session | None], None] | None = None,
         render_home: Callable[[str], dict[str, Any]] | None = None,
     ) -> None:
         self.db = db
@@ -268,8 +269,7 @@ class SlackGateway:
     def _deliver_express_jobs(self, jobs: list[_Job]) -> None:
         try:
             outcomes = [self._send(j) for j in jobs]
-            for job, reason in self._record(jobs, outcomes):
-                self._report(job.row, reason)
+            self._record(jobs, outcomes)
             self._probe_if_wanted()
         except Exception:  # the claim lapses and the worker retries
             log.exception("express delivery failed; the outbox worker will retry")
@@ -334,8 +334,7 @@ class SlackGateway:
                 # claimed; when the lease expires they are re-delivered, and a post that did reach
                 # Slack is found by its outbox id (_find_posted) instead of being sent twice.
                 outcomes = list(self._pool.map(self._send, jobs)) if len(jobs) > 1 else [self._send(jobs[0])]
-                for job, reason in self._record(jobs, outcomes):
-                    self._report(job.row, reason)
+                self._record(jobs, outcomes)
                 sent_now = sum(1 for o in outcomes if not isinstance(o, Exception))
                 sent_total += sent_now
                 if sent_now == 0:
@@ -475,6 +474,11 @@ class SlackGateway:
                         self.auth_error = None
             outbox.remember_messages(s, located)
             outbox.mark_sent_many(s, sent, self.clock())
+            # In the transaction that records the failures: a crash between the two commits lost
+            # the report (the Japanese notice to the escalation channel, the author's stand-in DM),
+            # and nothing looked for it again.
+            for job, reason in failures:
+                self._report(job.row, reason, s)
         return failures
 
     def _probed_recently(self, now: datetime) -> bool:
@@ -558,13 +562,15 @@ class SlackGateway:
             return False
         return self.clock() - as_utc(row.created_at) < PARENT_GIVE_UP
 
-    def _report(self, row: OutboxRow, reason: str) -> None:
+    def _report(self, row: OutboxRow, reason: str, s: Session | None = None) -> None:
+        """Tell someone of ``row``'s failure, in ``s`` when given (the reporter keeps its writes
+        in a savepoint there, so its own failure does not undo the recording)."""
         if self.on_permanent_failure is None:
             return
         try:
-            self.on_permanent_failure(row, reason)
+            self.on_permanent_failure(row, reason, s)
         except Exception:
-            log.exception("could not report a failed delivery")
+            log.exception("could not report a failed delivery (outbox %s: %s)", row.id, reason)
 
     def _call(self, job: _Job) -> tuple[str, str] | None:
         row = job.row

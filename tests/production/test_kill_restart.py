@@ -167,3 +167,49 @@ def test_sigterm_lets_a_request_in_flight_finish_before_exiting(world: tuple[Loc
     assert [c.ok for c in slack.calls_of("views.open")] == [True]
     assert "stopped" in serve.log()
     assert time.monotonic() - started < 10  # and did not wait for idle connections to time out
+
+
+def test_a_failure_report_survives_a_kill_before_it_was_written(tmp_path: Path, org: OrgConfig) -> None:
+    """The outcome of a refused DM (user_not_found) was committed, and the report of it (to the
+    escalation channel and the draft's thread) written in a transaction of its own afterwards: a
+    kill between the two lost the report for good, the DM being marked failed already. Here the
+    report's transaction is held (another transaction claims its once-a-day key, uncommitted) and
+    the process killed meanwhile: after the restart the report is made all the same."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import insert
+
+    from bot.delivery_failures import undeliverable_key
+    from storage.models import ProcessedEventRow
+    from tests.e2e.conftest import CLEAN_DRAFT
+
+    url = database_url("postgres", tmp_path)  # SQLite has no row lock to hold the report on
+    slack = LocalSlack(users=slack_users(org)).start()
+    blocker_db = Database(url)
+    blocker_db.upgrade()
+    serve = None
+    try:
+        approver = APPROVERS[0]
+        day = datetime.now(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d")
+        key = undeliverable_key(approver, "user_not_found", day)
+        conn = blocker_db.engine.connect()
+        held = conn.begin()
+        conn.execute(insert(ProcessedEventRow.__table__).values(key=key, received_at=datetime.now(ZoneInfo("UTC"))))  # type: ignore[attr-defined]
+        serve = ServeProcess(slack, url, tmp_path).start()
+        slack.inject("chat.postMessage", error="user_not_found", channel=slack.dm_channel(approver), times=10_000)
+        serve.driver().message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        slack.wait_for_call("chat.postMessage", lambda c: c.response.get("error") == "user_not_found", timeout=30)
+        time.sleep(1.5)  # the outcome recorded (before the fix: committed), the report waiting on the key
+        serve.kill()
+        held.rollback()
+        conn.close()
+        serve = ServeProcess(slack, url, tmp_path).start()
+        name = org.member(approver).name  # type: ignore[union-attr]
+        slack.wait_for(lambda: any(name in m.text for m in slack.messages("C0ESCALATE")), timeout=60,
+                       message="the escalation channel told of the refused DM")
+    finally:
+        if serve is not None:
+            serve.stop()
+        blocker_db.dispose()
+        slack.stop()
