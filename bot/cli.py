@@ -414,9 +414,20 @@ _LOST = re.compile(r"server closed the connection unexpectedly|terminating conne
                    r"connection (?:was )?(?:lost|closed)|SSL SYSCALL error: EOF", re.IGNORECASE)
 
 
+# How psycopg and libpq begin a failure to open a connection. Its reason can be the very words of
+# a lost one: a port where something other than PostgreSQL listens (another service, a proxy
+# without a backend) takes the connection and closes it, and libpq says "server closed the
+# connection unexpectedly"; the host or port in DATABASE_URL is then what to check. (Anchored:
+# matched at the start only, linear in the message's length.)
+_OPENING = re.compile(r"(?:\(\w+(?:\.\w+)*\)\s*)?(?:connection failed: )?connection to server (?:at|on socket) ",
+                      re.IGNORECASE)
+
+
 def connection_lost(orig: BaseException) -> bool:
     """Whether a connection failure (database_problem's ``connect``) ended a connection that was
     open, rather than failing to open one: the server's shutdown codes, or libpq's words for it."""
+    if _OPENING.match(str(orig).lstrip()):
+        return False
     return getattr(orig, "sqlstate", None) in ("57P01", "57P02") or bool(_LOST.search(str(orig)))
 
 

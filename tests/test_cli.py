@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from tests.conftest import DEMO_TOML
@@ -362,3 +364,31 @@ def test_a_connection_ended_by_the_server_is_not_explained_as_wrong_settings() -
     refused = database_failure(psycopg.OperationalError(
         'connection failed: connection to server at "127.0.0.1", port 5432 failed: Connection refused'))
     assert "起動していない" in refused
+
+
+def test_a_port_that_takes_the_connection_and_closes_it_is_not_a_connection_lost(tmp_path: Path) -> None:
+    """DATABASE_URL naming a port where something other than PostgreSQL listens (another service,
+    a proxy without its backend): libpq says "server closed the connection unexpectedly" while
+    connecting, the words of a connection lost half-way, and the IT 担当 was told to run it again
+    instead of to check the host and port."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def close_each() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:  # the listener closed: the test is over
+                return
+            conn.recv(1024)
+            conn.close()
+
+    threading.Thread(target=close_each, daemon=True).start()
+    try:
+        r = kessai("ledger", "verify", cwd=tmp_path,
+                   DATABASE_URL=f"postgresql://kessai:secret@127.0.0.1:{listener.getsockname()[1]}/kessai")
+    finally:
+        listener.close()
+    assert r.returncode == 1 and "server closed the connection unexpectedly" in r.stderr, r.stderr
+    assert "接続が切れました" not in r.stderr and "DATABASE_URL" in r.stderr and "Traceback" not in r.stderr
