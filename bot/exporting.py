@@ -133,9 +133,8 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
     def written() -> int:
         return count if isinstance(count, int) else count()
 
-    chunks = _from_source(source, written, output)
     if not output or output == "-":
-        for chunk in chunks:
+        for chunk in _from_source(source, written, None, in_place=True):
             sys.stdout.write(chunk)
         return
     if (fd := _open_descriptor(output)) is not None:
@@ -143,7 +142,7 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         # such as journald's takes it), not a file replaced at the path that it resolves to, which
         # lost what `>>` had kept and needed write access to that file's directory.
         with open(os.dup(fd), "w", encoding="utf-8", newline="") as f:
-            for chunk in chunks:
+            for chunk in _from_source(source, written, output, in_place=True):
                 f.write(chunk)
         if not _is_stderr(fd):  # (/dev/stderr: the note would be the export's last line)
             print(f"{written()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
@@ -156,7 +155,7 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
         # file there would replace the pipe (or the device entry) instead of feeding its reader.
         # (Not through realpath: /dev/stdout on a pipe resolves to a /proc name that is no file.)
         with open(named, "w", encoding="utf-8", newline="") as f:
-            for chunk in chunks:
+            for chunk in _from_source(source, written, output, in_place=True):
                 f.write(chunk)
         print(f"{written()} 件の{what_ja}を {output} に書き出しました。", file=sys.stderr)
         return
@@ -171,7 +170,7 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
     try:
         with _signals_unwind():
             with open(fd, "w", encoding="utf-8", newline="") as f:
-                for chunk in chunks:
+                for chunk in _from_source(source, written, output, in_place=False):
                     f.write(chunk)
             # A temporary file is private (0600); the export gets the permissions a new file gets.
             os.chmod(part, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
@@ -189,24 +188,33 @@ def write(text: str | Iterable[str], output: str | None, *, count: int | Callabl
 class CutShort(Exception):
     """The rows stopped coming part-way through an export (the database restarted, the connection
     was ended): what reached stdout is not the whole export, though it may look like it (a CSV
-    ends at any row); a FILE was not made. ``cause``: what the rows' source raised."""
+    ends at any row); a FILE was not made. ``cause``: what the rows' source raised. ``in_place``:
+    the rows went straight into ``output`` (stdout, /dev/stdout or /dev/fd/N the shell opened, a
+    named pipe), where what was written stays, as on stdout."""
 
-    def __init__(self, written: int, output: str | None, cause: Exception) -> None:
+    def __init__(self, written: int, output: str | None, cause: Exception, *, in_place: bool = False) -> None:
         super().__init__(f"export cut short after {written} rows: {cause}")
         self.written = written
         self.output = None if output in (None, "", "-") else output
         self.cause = cause
+        self.in_place = in_place or self.output is None
 
     def explain_ja(self, cause_ja: str) -> str:
         """The sentence for the person who ran the export, before ``cause_ja`` (why the rows stopped)."""
-        where = (f"{self.output} は作成していません（同じ名前のファイルがあった場合は、以前の内容のままです）。"
-                 if self.output else "出力された内容は途中までのもので、全件ではありません。使わずに破棄してください。")
-        done = "読み出した" if self.output else "書き出した"
+        if self.in_place:
+            # `--output /dev/stdout >> all.csv`: the rows are in all.csv, and "not made, the earlier
+            # file as it was" would have it kept as a whole export.
+            into = f"{self.output} に" if self.output else ""
+            where = f"{into}出力された内容は途中までのもので、全件ではありません。使わずに破棄してください。"
+        else:
+            where = f"{self.output} は作成していません（同じ名前のファイルがあった場合は、以前の内容のままです）。"
+        done = "書き出した" if self.in_place else "読み出した"
         return (f"書き出しが途中で止まりました（{self.written} 件を{done}ところ）。{where}"
                 f"\n{cause_ja}")
 
 
-def _from_source(chunks: Iterable[str], written: Callable[[], int], output: str | None) -> Iterator[str]:
+def _from_source(chunks: Iterable[str], written: Callable[[], int], output: str | None, *,
+                 in_place: bool) -> Iterator[str]:
     """``chunks``, with a failure to produce the next one raised as CutShort: an error of the
     source (the database), told apart from one writing the output (a full disk), which is the
     output's own and said as it is."""
@@ -217,7 +225,7 @@ def _from_source(chunks: Iterable[str], written: Callable[[], int], output: str 
         except StopIteration:
             return
         except Exception as e:
-            raise CutShort(written(), output, e) from e
+            raise CutShort(written(), output, e, in_place=in_place) from e
         yield chunk
 
 

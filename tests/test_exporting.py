@@ -180,3 +180,21 @@ def test_an_export_to_dev_stderr_appended_to_a_file_has_no_note_in_it(tmp_path: 
                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
     assert r.returncode == 0
     assert kept.read_bytes() == b"earlier\r\nnew\r\n"
+
+
+def test_an_export_into_a_descriptor_that_fails_halfway_is_said_to_be_partial(tmp_path: Path) -> None:
+    """`--output /dev/stdout >> all.csv` (or /dev/fd/N, a named pipe) is written into as it is, so
+    the rows before the failure are there, in all.csv: it was told that no file had been made and
+    that an earlier file was as it had been, so the partial export was kept as a whole one."""
+    kept = tmp_path / "all.csv"
+    kept.write_text("先月の書き出し\n", encoding="utf-8")
+    fd = os.open(kept, os.O_WRONLY | os.O_APPEND)
+    try:
+        with pytest.raises(exporting.CutShort) as cut:
+            exporting.write(failing_halfway(), f"/dev/fd/{fd}", count=lambda: 1, what_ja="記録")
+    finally:
+        os.close(fd)
+    assert kept.read_bytes().decode() == "先月の書き出し\n\ufeff通番\r\n1\r\n"
+    said = cut.value.explain_ja("原因")
+    assert "全件ではありません" in said and "1 件を書き出したところ" in said, said
+    assert "作成していません" not in said and "以前の内容のまま" not in said, said
