@@ -263,10 +263,13 @@ class Kessai:
                 # Most such files are documents shared for reference: one note a week per person
                 # and channel tells whoever expected a check, without answering every file. Someone
                 # who is no operator could not send a draft here anyway, and is not told. (An app
-                # posting attachments as the person may post many: the same one note a week.)
+                # posting attachments as the person may post many: one note a week of those too.
+                # Each note is counted on its own: the one about a PDF does not say why a framed
+                # message was not checked, which then went unsaid for the rest of the week.)
                 year, week_number, _ = self.local(now).isocalendar()
                 week = f"{year}-W{week_number:02d}"
-                if operated and draft_repo.claim_event(s, f"files-only-note:{m.channel}:{m.user}:{week}", now):
+                note = "files-only-note" if m.files_only else "attachments-only-note"
+                if operated and draft_repo.claim_event(s, f"{note}:{m.channel}:{m.user}:{week}", now):
                     self.notify.ephemeral(s, now, channel=m.channel, user=m.user,
                                           text=FILES_ONLY_JA if m.files_only else ATTACHMENTS_ONLY_JA)
                     outcome = Outcome("files_only")

@@ -194,3 +194,30 @@ def test_a_slack_connect_user_of_another_organisation_is_told_it_is_no_draft(sta
     assert "下書きとして受け付けませんでした" in said
     settle(st)
     assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+
+
+def test_the_note_about_a_file_alone_does_not_silence_the_one_about_a_framed_message(stack: LocalStack) -> None:
+    """Both notes were counted under one weekly key: an operator told on Monday about a PDF alone
+    had an e-mail shared from Outlook on Tuesday (text only in its attachment) ignored without a
+    word, which is what the attachments note is for. Each is said once a week; a person who is no
+    operator is told neither."""
+    from tests.e2e.test_intake_edges import PDF_FILE, file_alone
+
+    st = stack
+
+    def framed(user: str, text: str) -> None:
+        ts = st.slack.post_as_user("C0INTAKE", user, "", attachments=[{"text": text, "fallback": text}]).ts
+        st.driver.event({"type": "message", "text": "", "user": user, "ts": ts, "team": st.slack.team_id,
+                         "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel",
+                         "attachments": [{"id": 1, "text": text, "fallback": text}]})
+
+    file_alone(st, "U0OPERATOR", PDF_FILE)
+    wait_ephemeral(st, "U0OPERATOR", "文面のないメッセージに添付されたファイル")
+    framed("U0OPERATOR", CLEAN_DRAFT)
+    wait_ephemeral(st, "U0OPERATOR", "アプリが付けた枠")
+    file_alone(st, "U0OPERATOR", PDF_FILE)
+    framed("U0OPERATOR", CLEAN_DRAFT.replace("紅葉", "菊"))
+    framed("U0STRANGER", CLEAN_DRAFT)
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+    assert len(st.slack.ephemerals("U0OPERATOR")) == 2 and st.slack.ephemerals("U0STRANGER") == []
