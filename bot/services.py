@@ -83,10 +83,6 @@ class IncomingMessage:
     # Nothing written, only files the checks do not read (a PDF flyer): no draft; an operator is
     # told, once a week per person and channel, that only written text is checked and how to send a draft.
     files_only: bool = False
-    # Posted with 「/me」 (subtype me_message, shown in italics as what the writer is doing: 「が休憩中
-    # です」): no draft, which would ask the approvers about a status; an operator is told how to
-    # send a draft, since one written with /me by habit or by mistake was otherwise lost unsaid.
-    me_message: bool = False
     # Nothing written, only legacy attachments with text (an app posting with the person's token,
     # an e-mail shared from Outlook): the checks read what was typed, not what an app framed, so no
     # draft; an operator is told as for files only (once a week), not left waiting unsaid.
@@ -118,11 +114,6 @@ FORWARD_REFUSED_JA = (
     "転送されたメッセージは、下書きとして受け付けていません（添えたコメントも下書きにはなりません）。"
     "投稿する文面をこのチャンネルに直接書き込むか、転送されたメッセージのメニュー（︙）の"
     "「決裁に回す」から提出してください。"
-)
-
-ME_MESSAGE_JA = (
-    "「/me」を付けて書き込んだメッセージは、状況のお知らせとして扱い、下書きとしては受け付けていません。"
-    "このメッセージを決裁に回す場合は、「/me」を付けずに、投稿する文面をこのチャンネルに書き込んでください。"
 )
 
 ATTACHMENTS_ONLY_JA = (
@@ -253,7 +244,7 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            refused = (not operated or m.forwarded or m.to_bot or m.typed_command or m.files_only or m.me_message
+            refused = (not operated or m.forwarded or m.to_bot or m.typed_command or m.files_only
                        or m.attachments_only)
             if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
@@ -275,12 +266,6 @@ class Kessai:
                     outcome = Outcome("files_only")
                 else:
                     outcome = Outcome("files_only_quiet")
-            elif m.me_message:
-                # Someone who is no operator could not send a draft here anyway: their /me is a
-                # status, and answering it with "not an operator" would be noise.
-                if operated:
-                    self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=ME_MESSAGE_JA)
-                outcome = Outcome("me_message" if operated else "me_message_quiet")
             elif m.typed_command:
                 # Before the operator check: whoever typed it meant a command, and the way to run
                 # one helps them more than hearing that they are not an operator.

@@ -13,11 +13,12 @@ from handlers.slack_text import addressed_to, attachment_text, has_text, shared_
 
 log = logging.getLogger(__name__)
 
-# What a person writes: a plain message, or one with files attached (a draft with its images).
-# Every other subtype is Slack or an app speaking (joins, topic changes, huddles, bots, thread
-# broadcasts, …), and Slack keeps adding them, so only these two can be drafts. (/me is a person
-# writing, but what they are doing rather than a post: no draft, and they are told, is_me_message.)
-DRAFT_SUBTYPES = frozenset({None, "file_share"})
+# What a person writes: a plain message, one with files attached (a draft with its images), or one
+# posted with 「/me」 (SPEC 4.1: an operator's message is a draft, and /me is not among the
+# exceptions; ignoring it lost a draft written that way without a word). Every other subtype is
+# Slack or an app speaking (joins, topic changes, huddles, bots, thread broadcasts, …), and Slack
+# keeps adding them, so only these can be drafts.
+DRAFT_SUBTYPES = frozenset({None, "file_share", "me_message"})
 
 
 def event_key(body: dict[str, Any], event: dict[str, Any]) -> str:
@@ -81,12 +82,6 @@ def is_person_message(msg: dict[str, Any]) -> bool:
     if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts"):
         return False
     return msg.get("thread_ts") in (None, msg.get("ts"))
-
-
-def is_me_message(msg: dict[str, Any]) -> bool:
-    """A top-level message a person posted with 「/me」, with text in it."""
-    return (msg.get("subtype") == "me_message" and is_person_message({**msg, "subtype": None})
-            and has_text(msg))
 
 
 def is_thread_reply(msg: dict[str, Any]) -> bool:
@@ -163,11 +158,10 @@ def register(app: App, kessai: Kessai) -> None:
         # send a draft (once in a while, not for every file: see Kessai.receive_message).
         files_only = not forwarded and is_person_message(event) and not is_written_message(event) \
             and unchecked_files(event) > 0
-        me_message = is_me_message(event)
         # Only text an app framed (legacy attachments): told as a file alone is, not ignored.
         attachments_only = not forwarded and not files_only and is_person_message(event) \
             and not is_written_message(event) and attachment_text(event)
-        if not (forwarded or files_only or me_message or attachments_only or is_written_message(event)):
+        if not (forwarded or files_only or attachments_only or is_written_message(event)):
             log.debug("ignored a %s message", subtype or "plain")
             return
         text = typed_text(event, kessai.name_of)
@@ -175,7 +169,7 @@ def register(app: App, kessai: Kessai) -> None:
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
-                            forwarded=forwarded, files_only=files_only, me_message=me_message,
+                            forwarded=forwarded, files_only=files_only,
                             attachments_only=attachments_only,
                             to_bot=addressed_to(event, kessai.bot_user_id),
                             typed_command=reads_as_command(text))

@@ -318,8 +318,8 @@ def test_what_slack_or_apps_post_in_the_channel_is_no_draft(stack: LocalStack) -
     changes, apps or an empty message are not (before, each became one), nor are the edits
     Slack makes to them (a huddle's message changes as people join). Nobody is told anything:
     nothing was written. (A PDF alone is no draft either, but its sender is told why: see
-    test_a_file_alone_is_no_draft_and_its_sender_is_told_once_a_week; /me is no draft either, and its
-    operator is told: tests/e2e/test_payload_shapes.py.)"""
+    test_a_file_alone_is_no_draft_and_its_sender_is_told_once_a_week. An operator's /me is a
+    person writing, and a draft: tests/e2e/test_payload_shapes.py.)"""
     st = stack
     for n, fields in enumerate(SYSTEM_MESSAGES):
         ts = f"1764000{n:03d}.000100"
