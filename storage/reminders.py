@@ -135,15 +135,17 @@ def scheduled_between(s: Session, states: Sequence[str], since: datetime, until:
                                                          col(DraftVersionRow.scheduled_at) <= until)))
     if not versions:
         return []
-    by_draft = {v.draft_id: v for v in versions}
+    # Keyed by version too: a draft corrected to an earlier time has both versions in the window
+    # once kessai was down past both, and one per draft could keep the superseded one and hide the
+    # current one for good.
+    by_version = {(v.draft_id, v.number): v for v in versions}
     out = []
-    ids = sorted(by_draft)
+    ids = sorted({draft_id for draft_id, _ in by_version})
     for i in range(0, len(ids), _CHUNK):
         q = select(DraftRow).where(col(DraftRow.id).in_(ids[i:i + _CHUNK]), col(DraftRow.state).in_(list(states)),
                                    col(DraftRow.published_at).is_(None))
         for d in s.exec(q):
-            v = by_draft[d.id or 0]
-            if v.number == d.current_version:
+            if (v := by_version.get((d.id or 0, d.current_version))) is not None:
                 out.append(DraftCandidate(d, v))
     return sorted(out, key=lambda c: c.draft.id or 0)
 

@@ -172,3 +172,21 @@ def test_a_post_scheduled_on_the_organisations_closed_day_waits_for_the_next_bus
     assert w.sweep(clock.t).sent["draft.unpublished"] == 1
     [dm] = asked(w)
     assert as_utc(dm.next_attempt_at) == jst(2026, 11, 30, 8, 30).astimezone(UTC)
+
+
+def test_a_version_moved_earlier_is_asked_about_after_kessai_was_down_past_both_times(world: World) -> None:
+    """Version 1 for Friday 10:30, corrected to version 2 for 10:00 and approved; kessai was down
+    from 09:55 to 10:45. Both versions' times are in the window the sweep reads: the current one
+    must be found, not hidden behind the superseded one."""
+    draft_id = approved(world, jst(2026, 11, 27, 10, 30))
+    world.clock.t = jst(2026, 11, 25, 10, 0)
+    form = DraftForm(account_id="joetsu-x", text=f"{CLEAN_TEXT}（訂正）", scheduled_at=jst(2026, 11, 27, 10, 0),
+                     category="normal", image_count=0, alt_texts=(), portrait_consent=False, note=None)
+    world.kessai.revise(draft_id, 1, "U0OPERATOR", form)
+    world.clock.t = jst(2026, 11, 25, 11, 0)
+    assert world.kessai.decide(draft_id, 2, "U0CHIEF", approve=True).kind == "approved"
+    assert world.sweep(jst(2026, 11, 27, 9, 55)).sent["draft.unpublished"] == 0
+    world.clock.t = jst(2026, 11, 27, 10, 45)
+    assert world.sweep(world.clock.t).sent["draft.unpublished"] == 1
+    [dm] = asked(world)
+    assert "（第2版）" in dm.payload["text"] and "2026年11月27日（金）10:00" in dm.payload["text"]
