@@ -1523,25 +1523,20 @@ def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
     filename = str(path)
     try:
         raw = Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise ConfigError(
-            [
-                ConfigProblem(
-                    filename,
-                    None,
-                    "設定ファイルが見つかりません。KESSAI_CONFIG で場所を指定するか、"
-                    "kessai.example.toml をコピーして作ってください。",
-                )
-            ]
-        ) from exc
     except OSError as exc:
-        raise ConfigError(
-            [
-                ConfigProblem(
-                    filename, None, f"設定ファイルを読めません（{os_reason_ja(exc)}）。"
-                )
-            ]
-        ) from exc
+        raise _unreadable(filename, exc) from exc
+    return _org_config_from_bytes(raw, filename)
+
+
+def _unreadable(filename: str, exc: OSError) -> ConfigError:
+    if isinstance(exc, FileNotFoundError):
+        return ConfigError([ConfigProblem(
+            filename, None,
+            "設定ファイルが見つかりません。KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。")])
+    return ConfigError([ConfigProblem(filename, None, f"設定ファイルを読めません（{os_reason_ja(exc)}）。")])
+
+
+def _org_config_from_bytes(raw: bytes, filename: str) -> OrgConfig:
     try:
         text = decode_saved(raw)
     except UnicodeDecodeError as exc:
@@ -1574,7 +1569,11 @@ class ConfigFileWatch:
             return None
 
     def check(self) -> None:
-        raw = self.read(self.path)
+        failure: OSError | None = None
+        try:
+            raw: bytes | None = self.path.read_bytes()
+        except OSError as exc:
+            raw, failure = None, exc
         if raw == self._seen:
             return
         self._seen = raw
@@ -1582,7 +1581,12 @@ class ConfigFileWatch:
             self._log.info("organisation file %s is again the one this process started with", self.path)
             return
         try:
-            load_org_config(self.path)
+            # The content just compared is the one judged: reading the file again could find a
+            # later save, said now and once more at the next check, and this content never.
+            if raw is None:
+                assert failure is not None
+                raise _unreadable(str(self.path), failure)
+            _org_config_from_bytes(raw, str(self.path))
         except ConfigError as e:
             self._log.error(
                 "organisation file %s was changed and cannot be loaded; this process keeps running on the "

@@ -1167,3 +1167,34 @@ def test_an_edit_of_the_file_while_serve_runs_is_reported_once_with_its_problems
     path.write_text(BASE, encoding="utf-8")
     watch.check()
     assert caplog.records[-1].levelname == "INFO" and len(caplog.records) == 5
+
+
+def test_the_watch_judges_the_content_it_compared_not_a_later_save(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An IT 担当 saves a good edit and, a moment later, a broken one, the second landing between
+    the watch's reading of the file and its judging: the good content is said to apply at restart,
+    then the broken one once, each for what it is."""
+    from bot.config import ConfigFileWatch
+
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE, encoding="utf-8")
+    watch = ConfigFileWatch(path, path.read_bytes())
+    good = BASE.replace('name = "上越 花子"', 'name = "上越 花子（異動）"').encode()
+    broken = BASE.replace('approvers = ["U0MANAGER"]', 'approvers = ["U0NOBODY"]').encode()
+    path.write_bytes(good)
+    read_bytes = Path.read_bytes
+    saves = [broken]
+
+    def saved_again_right_after_a_read(self: Path) -> bytes:
+        raw = read_bytes(self)
+        if self == path and saves:
+            path.write_bytes(saves.pop())
+        return raw
+
+    monkeypatch.setattr(Path, "read_bytes", saved_again_right_after_a_read)
+    caplog.set_level("INFO", logger="bot.config")
+    watch.check()
+    watch.check()
+    watch.check()
+    assert [r.levelname for r in caplog.records] == ["WARNING", "ERROR"]
+    assert "U0NOBODY" in caplog.records[1].getMessage()
