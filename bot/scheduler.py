@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,6 +22,7 @@ from bot.sweep import Sweeper
 log = logging.getLogger(__name__)
 
 SWEEP_JOB_ID = "kessai-sweep"
+CONFIG_WATCH_JOB_ID = "kessai-config-watch"
 
 
 def start_scheduler(runtime: Any, *, interval_seconds: int = 60) -> BackgroundScheduler:
@@ -50,6 +52,16 @@ def start_scheduler(runtime: Any, *, interval_seconds: int = 60) -> BackgroundSc
     _watch_clock(scheduler, timedelta(seconds=interval_seconds))
     log.info("reminder sweep scheduled every %ss (time zone %s)", interval_seconds, tz)
     return scheduler
+
+
+def watch_config_file(scheduler: BackgroundScheduler, check: Callable[[], None], *,
+                      interval_seconds: int = 60) -> None:
+    """Run ``check`` (``bot.config.ConfigFileWatch.check``) every ``interval_seconds``."""
+    # APScheduler's default grace is one second: a run woken a little late (a busy host, a
+    # suspended VM, a clock stepped forward) was skipped with a WARNING of its own each time. As the
+    # sweep's, a run late within its interval is still run.
+    scheduler.add_job(check, "interval", seconds=interval_seconds, id=CONFIG_WATCH_JOB_ID,
+                      coalesce=True, max_instances=1, misfire_grace_time=interval_seconds)
 
 
 def realign(scheduler: BackgroundScheduler, now: datetime, interval: timedelta) -> bool:

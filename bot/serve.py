@@ -143,11 +143,10 @@ def serve(settings: Settings) -> int:
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
     rt = build_runtime(settings, org)
-    from bot.scheduler import start_scheduler
+    from bot.scheduler import start_scheduler, watch_config_file
 
     scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)
-    scheduler.add_job(ConfigFileWatch(settings.config_path, loaded).check, "interval", seconds=60,
-                      id="kessai-config-watch", coalesce=True, max_instances=1)
+    watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded).check)
     # Everything loaded so far (dictionaries, rule data, the ORM's mappers) lives as long as the
     # process: keep it out of the garbage collector's full passes, which would otherwise walk
     # it again and again and stall requests (p99) for nothing.
