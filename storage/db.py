@@ -450,6 +450,11 @@ def _mark_write(conn: Any, cursor: Any, statement: str, parameters: Any, context
             info[_WROTE] = True
 
 
+# An arbitrary constant naming the migrations' advisory lock (PostgreSQL, storage/migrations/env.py);
+# storage.roster has another. Here, not in env.py, which runs the migrations when imported.
+MIGRATION_LOCK = 0x6B657375  # "kesu"
+
+
 def alembic_config(engine: Engine | None) -> Any:
     from alembic.config import Config
 

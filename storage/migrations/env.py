@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from alembic import context
 from sqlalchemy import MetaData, text
 
+from storage.db import MIGRATION_LOCK
 from storage.models import NAMING_CONVENTION
 
-# An arbitrary constant naming the migrations' advisory lock (PostgreSQL); storage.roster has another.
-MIGRATION_LOCK = 0x6B657375  # "kesu"
+log = logging.getLogger("storage.db")
 
 target_metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -22,12 +24,16 @@ def run_migrations_online() -> None:
             render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         )
         with context.begin_transaction():
-            if connection.dialect.name == "postgresql":
-                # Replicas of a new version started together each upgrade at start: without the
-                # lock both read the old revision and the second fails on what the first created
-                # (a column that already exists). Taken before the revision is read, held to the
-                # commit, so the second finds the schema current. SQLite: BEGIN IMMEDIATE already
-                # excludes other writers (storage.db).
+            # Replicas of a new version started together each upgrade at start: without the lock
+            # both read the old revision and the second fails on what the first created (a column
+            # that already exists). Taken before the revision is read, held to the commit, so the
+            # second finds the schema current. SQLite: BEGIN IMMEDIATE already excludes other
+            # writers (storage.db).
+            if connection.dialect.name == "postgresql" and not connection.execute(
+                    text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}).scalar_one():
+                # Said before waiting: a start (or `kessai db upgrade`) that waits minutes for a
+                # long migration, or one stuck behind a long transaction, is not silent.
+                log.info("another kessai is migrating the database; waiting for it to finish")
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             # What this process found, read under the lock: the revision before may have moved
             # while it waited, and `kessai db upgrade` reports what it changed.

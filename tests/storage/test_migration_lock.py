@@ -60,3 +60,37 @@ def test_sqlite_takes_the_write_lock_before_reading_the_revision(tmp_path: Path)
     assert db.upgrade() == (head_revision(db.engine),) * 2
     db.dispose()
 
+
+
+def test_a_start_waiting_for_another_replicas_migration_says_so(tmp_path: Path) -> None:
+    """A long migration (or one stuck behind a long transaction) held every other start, and
+    `kessai db upgrade`, without a word; the one waiting says why before it waits."""
+    from storage.db import MIGRATION_LOCK
+
+    url = database_url("postgres", tmp_path)
+    db = Database(url)
+    upgrade(db.engine, "0010")
+    code = ("import logging, sys; logging.basicConfig(level='INFO'); from storage.db import Database; "
+            "print(*Database(sys.argv[1]).upgrade())")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with db.engine.connect() as holder, db.engine.connect() as watcher:
+        holder.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})  # another replica
+        proc = subprocess.Popen([sys.executable, "-c", code, url], env=env, cwd=tmp_path, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while True:
+            waiting = watcher.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND wait_event = 'advisory'")).scalar_one()
+            watcher.rollback()
+            if waiting >= 1 or time.monotonic() > deadline:
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+        assert waiting == 1
+        holder.rollback()
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "another kessai is migrating the database; waiting" in err
+    assert out.split() == ["0010", head_revision(db.engine)]
+    db.dispose()
