@@ -833,6 +833,8 @@ def _type_of(value: Any) -> str:
         return "配列"
     if isinstance(value, dict):
         return "テーブル"
+    if isinstance(value, time):
+        return "時刻"
     return "日時"
 
 
@@ -885,10 +887,14 @@ class _Validator:
             else:
                 ok = isinstance(value, str)
             if not ok:
-                self.problem(
-                    path + (key,),
-                    f"{label} の {key} は{_spaced_name(_TYPE_NAMES[kind])}で書いてください（今は{_type_of(value)}です）。",
-                )
+                where, now_is = path + (key,), f"{_type_of(value)}です"
+                if kind in ("strlist", "datelist") and isinstance(value, list):
+                    # An array with one wrong item (「6」 unquoted, 10:00 for a date): 「今は配列です」
+                    # would contradict the request; name the item, on its own line.
+                    i, item = next((i, v) for i, v in enumerate(value)
+                                   if not isinstance(v, str | date if kind == "datelist" else str))
+                    where, now_is = path + (key, i), f" {i + 1} 番目が{_type_of(item)}です"
+                self.problem(where, f"{label} の {key} は{_spaced_name(_TYPE_NAMES[kind])}で書いてください（今は{now_is}）。")
                 continue
             if kind == "str" and not value.strip() and spec[key][1]:
                 self.problem(path + (key,), f"{label} の {key} が空です。値を書いてください。")

@@ -1198,3 +1198,17 @@ def test_the_watch_judges_the_content_it_compared_not_a_later_save(
     watch.check()
     assert [r.levelname for r in caplog.records] == ["WARNING", "ERROR"]
     assert "U0NOBODY" in caplog.records[1].getMessage()
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "says"),
+    [
+        ('closed_days = [\n  "06-23",\n  20270623,\n]', 7, "今は 2 番目が整数です"),
+        ("closed_days = [10:00:00]", 5, "今は 1 番目が時刻です"),
+        ('allowed_link_domains = ["city.joetsu.niigata.jp", 6]', 5, "今は 2 番目が整数です"),
+    ],
+)
+def test_an_array_with_one_wrong_item_is_refused_naming_the_item(written: str, line: int, says: str) -> None:
+    """「今は配列です」 answered an array with a number or a time in it, as if the array were wrong."""
+    p = only_problem(replace_line(BASE, 4, f'working_hours = "08:30-17:15"\n{written}'))
+    assert p.line == line and says in p.message and "配列です" not in p.message
