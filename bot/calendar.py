@@ -190,6 +190,25 @@ _ERA_DATE = re.compile(r"(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})[月.](\
 _MONTH_DAY = re.compile(r"(\d{1,2})[/月](\d{1,2})日?")
 
 
+def month_without_business_day(closed: Iterable[ClosedDay], start: date, months: int = 48) -> tuple[int, int] | None:
+    """The first (year, month) from ``start`` on with no business day left under these 閉庁日, if any.
+
+    The calendar's searches for the next or previous business day assume there is one within
+    reach; a ``closed_days`` list that closes every weekday of a month (a pasted list of every
+    date, a range typed day by day) would make them search for ever, so the file is refused.
+    """
+    cal = BusinessCalendar(closed=closed)
+    year, month = start.year, start.month
+    for _ in range(months):
+        d = date(year, month, 1)
+        while d.month == month and not cal.is_business_day(d):
+            d += timedelta(days=1)
+        if d.month != month:
+            return year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def parse_date(text: str, today: date | None = None) -> date | None:
     """A date as people type it: 2026-12-01, 2026/12/1, 2026.12.1, ２０２６年１２月１日 (full-width digits
     are read as typed on a PC), 令和8年12月1日 or R8.12.1; with ``today``, also 12/1 and 12月1日: the

@@ -38,6 +38,7 @@ from bot.calendar import (
     BusinessCalendar,
     ClosedDay,
     format_duration,
+    month_without_business_day,
     parse_closed_day,
     parse_duration,
     parse_working_hours,
@@ -1075,6 +1076,11 @@ class _Validator:
                              f"[policy] の closed_days に「{written}」が2回あります。1つにしてください。")
                 continue
             closed.append(closed_day)
+        empty_month = month_without_business_day(closed, date.today()) if closed else None
+        if empty_month is not None:
+            self.problem(path + ("closed_days",),
+                         f"[policy] の closed_days では、{empty_month[0]}年{empty_month[1]}月に業務日が1日もなくなります。"
+                         "閉庁日には、業務を休む日だけを書いてください。")
         values["closed_days"] = tuple(closed)
 
         phones = []

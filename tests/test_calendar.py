@@ -14,6 +14,7 @@ from bot.calendar import (
     BusinessCalendar,
     format_duration,
     is_year_end_closure,
+    month_without_business_day,
     parse_closed_day,
     parse_date_range,
     parse_duration,
@@ -217,6 +218,16 @@ def test_a_closed_day_that_is_no_date_is_refused_in_japanese(written: str | date
         parse_closed_day(written)
     assert has_japanese(str(err.value))
 
+
+
+def test_a_month_left_without_business_day_is_found() -> None:
+    weekdays_of_june_2027 = [date(2027, 6, d) for d in range(1, 31) if date(2027, 6, d).weekday() < 5]
+    assert month_without_business_day(weekdays_of_june_2027, date(2026, 12, 5)) == (2027, 6)
+    assert month_without_business_day(weekdays_of_june_2027[1:], date(2026, 12, 5)) is None
+    # Only the months from ``start`` on are looked at.
+    assert month_without_business_day(weekdays_of_june_2027, date(2027, 7, 1)) is None
+    # 12/29–1/3 and the weekends never empty a month by themselves.
+    assert month_without_business_day([], date(2026, 1, 1), months=12 * 30) is None
 
 def test_closed_days_are_not_business_days() -> None:
     # A town closed on 12/28 as well: December's last business day, and the day a 12/25 evening

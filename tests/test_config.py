@@ -256,6 +256,18 @@ def test_closed_days_written_twice_or_not_as_a_list_are_refused() -> None:
     assert p.line == 5 and "日付の配列" in p.message
 
 
+
+def test_closed_days_that_close_a_whole_month_are_refused() -> None:
+    # Every weekday of June, every year (a list pasted day by day): the searches for the next
+    # business day would never end, so the file is refused with the month named.
+    june = ", ".join(f'"06-{d:02d}"' for d in range(1, 31))
+    p = only_problem(replace_line(BASE, 4, f'working_hours = "08:30-17:15"\nclosed_days = [{june}]'))
+    assert p.line == 5 and "6月に業務日が1日もなくなります" in p.message
+    # A few days left open are enough (some of 27–30 is a weekday every year).
+    june = ", ".join(f'"06-{d:02d}"' for d in range(1, 27))
+    org = parse_org_config(replace_line(BASE, 4, f'working_hours = "08:30-17:15"\nclosed_days = [{june}]'), "kessai.toml")
+    assert len(org.policy.closed_days) == 26
+
 def test_rule_settings_are_read() -> None:
     text = (
         BASE
