@@ -974,7 +974,9 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     大丈夫」は対象外です）。
     違法行為の名前を出さずに、「ゴミは夜中に河川敷に捨てれば見つかりません」「ここに停めても捕まらない」のように
     見つからない・捕まらないと請け合う文も反応します（「夜中に捨てれば見つからない、と思ったら大間違いです」
-    「お探しのページは見つかりません」「落とし物は雪に埋もれると春まで見つかりません」は対象外です）。
+    「お探しのページは見つかりません」「落とし物は雪に埋もれると春まで見つかりません」、ごみではない物を埋める
+    「タイムカプセルを埋めれば見つかりません」は対象外です。「人がいない夜中に捨てれば見つからない」のように、同じ文に
+    ほかの打ち消しがあっても反応します）。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
@@ -1109,13 +1111,28 @@ _EVADED = re.compile(
     r"|捕まら(?:ない|ねえ|ず)|捕まりません|つかまらない|つかまりません)"
 )
 # Said to be wrong, watched for or punished: 「夜中に捨てれば見つからないと思ったら大間違いです」「監視カメラで
-# 見つかります」. What the promise itself says (見つからない) is taken out first.
-_EVASION_WARNED = re.compile(r"監視|パトロール|警察|逮捕|通報|罰|懲役|不法投棄|違法|禁止|犯罪|思ったら|思って|考え|甘い")
+# 見つかります」. What the promise itself says (見つからない) is taken out first. Not _NOT_ENCOURAGED, which
+# is for drunk driving: its bare 「ない」 took 「人がいない夜中に捨てれば見つからない」 for a warning, and its ways
+# home (バス・電車・駐輪・家族に) 「バス停に停めても捕まらない」.
+_EVASION_WARNED = re.compile(
+    r"監視|パトロール|警察|逮捕|通報|罰|懲役|不法|違法|違反|禁止|犯罪|ポイ捨て|迷惑|思ったら|思って|思われ|考え|甘い"
+    r"|ダメ|だめ|駄目|やめ|絶対|厳禁|いけ(?:ない|ません)|誤り|間違い|誤解|勘違い|思い込|油断|防止|撲滅|根絶|後を絶"
+    r"|\b(?:never|not|don't|do not|illegal|crime)\b",
+    re.IGNORECASE,
+)
+# What is buried unseen is a dumping only when it is waste: 「タイムカプセルを埋めれば見つかりません」「球根を
+# 埋めたら見つからない」 are a school's and a garden's.
+_WASTE = re.compile(r"ゴミ|ごみ|廃|不用品|粗大|家電|タイヤ|残土|がれき|瓦礫|死骸|ガラ")
+# The promise denied after it: 「…捨てても見つからない、なんてことはありません」「…捕まらないわけではない」.
+_EVASION_DENIED = re.compile(
+    r"ことは(?:ない|ありません|ありえ|あり得)|わけ(?:では|じゃ|が|は)(?:ない|ありません|ねえ)|はず(?:が|は)(?:ない|ありません)"
+    r"|とは限ら|では(?:ない|ありません)|じゃない"
+)
 
 
 def _evasions(doc: Document) -> Iterator[Hit]:
     """Sentences that describe an illegal act and promise it will go unnoticed (`_EVADED`), with no
-    warning (`_NOT_ENCOURAGED`, `_EVASION_WARNED`) and not quoted or asked."""
+    warning (`_EVASION_WARNED`) nor denial after it (`_EVASION_DENIED`) and not quoted or asked."""
     seen: set[tuple[int, int]] = set()
     for m in _EVADED.finditer(doc.text):
         sent = doc.sentence_at(m.start())
@@ -1123,7 +1140,13 @@ def _evasions(doc: Document) -> Iterator[Hit]:
             continue
         seen.add(sent)
         rest = doc.text[sent[0] : m.start()] + doc.text[m.end() : sent[1]]
-        if _QUESTION.search(doc.text[sent[0] : sent[1]].rstrip()) or _NOT_ENCOURAGED.search(rest) or _EVASION_WARNED.search(rest):
+        if m[0].startswith("埋め") and not _WASTE.search(rest):
+            continue
+        if (
+            _QUESTION.search(doc.text[sent[0] : sent[1]].rstrip())
+            or _EVASION_WARNED.search(rest)
+            or _EVASION_DENIED.search(doc.text, m.end(), sent[1])
+        ):
             continue
         if doc.enclosing_quote(m.start(), m.end(), 40) is not None:
             continue

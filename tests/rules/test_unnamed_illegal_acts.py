@@ -17,6 +17,12 @@ from tests.rules.conftest import codes, findings_of
         "ゴミは夜中に河川敷に捨てれば見つかりません。",
         "粗大ごみは山に捨ててもバレないよ",
         "ここに車を停めても捕まらないですよ",
+        # A 「ない」 elsewhere in the sentence, or a bus stop, station or bicycle park, is no warning.
+        "人がいない夜中に捨てれば見つからない",
+        "カメラもないし、夜中に捨ててもバレない",
+        "バス停に停めても捕まらない",
+        "自転車を駐輪場以外に停めても捕まらない",
+        "粗大ごみは山に埋めればバレない",
     ],
 )
 def test_unnamed_illegal_acts_encouraged_fire(text: str) -> None:
@@ -39,6 +45,12 @@ def test_unnamed_illegal_acts_encouraged_fire(text: str) -> None:
         "夜中に河川敷に捨てれば見つからない、と思ったら大間違いです。監視カメラを設置しています。",
         "落とし物は、雪に埋もれると春まで見つかりません。",
         "お探しのページは見つかりません。",
+        "夜中に捨てても見つからない、なんてことはありません。",
+        "ここに停めても捕まらないと思われがちですが、そうではありません。",
+        "捨てても見つからないからと、ポイ捨てする人が後を絶ちません。",
+        # Buried, but no waste: a school's time capsule, a garden's bulbs.
+        "卒業生のタイムカプセルは、校庭の隅に埋めれば見つかりません。",
+        "チューリップの球根を埋めたら見つからない！",
         "ごみは決められた日の朝8時までに集積所に出してください。",
     ],
 )
