@@ -49,7 +49,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
     「奴は市から出て行け」「あいつらはこの町から出て行け」「お前らを追い出せ」のように、人を「奴」「あいつら」
     「お前ら」と呼んで出ていけ・帰れと迫る文も反応します（「悪い奴は出ていけ！」「鬼を追い出そう」のように
-    別の言葉で相手を挙げたもの、「」に入れて言われたこととして示したものは対象外です）。
+    別の言葉で相手を挙げたもの、「」に入れて言われたこととして示したものや「お前は出ていけ、と言われた経験はありませんか」
+    「お前らは帰れ！と怒鳴られた」のように言われたこととして書いたもの、「ゴミ箱を荒らすカラス。あいつらを追い出せ！」のように
+    動物や虫・花粉などを指すものは対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [(h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message)]
@@ -128,7 +130,19 @@ _SCORNED = frozenset(("アイツ", "コイツ", "ソイツ", "オ前", "オマ�
 _SCORNED_TEXT = ("アイツ", "コイツ", "ソイツ", "オ前", "オマエ", "テメ", "手前", "貴様", "キサマ", "奴", "ヤツ")
 _SCORNED_SUFFIXES = frozenset(("ラ", "ドモ", "共", "タチ", "達"))
 _SCORNED_TOPIC = frozenset(("ハ", "モ", "ッテ", "ナンテ", "ナンカ", "、", ",", "，"))
-_SAID_TO = re.compile(r"[ \t]*(?:と|って)[ \t]*(?:言|い|云)われ")
+# Reported as said or shouted to someone, after a comma or the 「！」 that ends the sentence in this view
+# (「お前は出ていけ、と言われた経験はありませんか」「お前は出ていけ！と怒鳴られた」).
+_SAID_TO = re.compile(
+    r"[ \t]*[！!、,]?[ \t]*(?:と|って)[ \t]*(?:(?:言|い|云)われ|怒鳴られ|どなられ|叫ばれ|罵られ|ののしられ|書き込まれ)"
+)
+_SAID_TO_REACH = 16
+# What the pronoun points back to in the sentence before or its own: a pest, a pollen, a cold
+# (「ゴミ箱を荒らすカラス。あいつらを追い出せ！」「花粉症の季節。あいつらは出ていけ！」), not people.
+_NOT_PEOPLE = re.compile(
+    r"カラス|ハト|鳩|サル|猿|イノシシ|猪|シカ|鹿|クマ|熊|タヌキ|アライグマ|ハクビシン|ネズミ|ゴキブリ|害虫|害獣|虫|蚊|ハチ|蜂"
+    r"|ムカデ|ダニ|カメムシ|ヘビ|外来種|花粉|ウイルス|ウィルス|菌|カビ|雑草|鬼|邪気|冬将軍"
+)
+_NOT_PEOPLE_REACH = 200
 
 
 def _driven_out(doc: Document) -> Iterator[tuple[int, int]]:
@@ -169,7 +183,10 @@ def _driven_out(doc: Document) -> Iterator[tuple[int, int]]:
         if doc.enclosing_quote(x.start, x.end, 40) is not None:
             continue
         # 「奴は出て行けと言われました」 reports it; 「…と言われても仕方ない」 says it again.
-        if _SAID_TO.match(doc.text, x.end, sent[1]) and not _SAID_FAIRLY.search(doc.text, *sent):
+        said_end = min(len(doc.text), x.end + _SAID_TO_REACH)
+        if _SAID_TO.match(doc.text, x.end, said_end) and not _SAID_FAIRLY.search(doc.text, sent[0], said_end):
+            continue
+        if _NOT_PEOPLE.search(doc.text, max(0, sent[0] - _NOT_PEOPLE_REACH), x.start):
             continue
         yield tokens[first].start, x.end
 
