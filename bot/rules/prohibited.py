@@ -1490,7 +1490,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     声援と区別できないため）。「中川市長をよろしく」「山田議員をよろしく」のように市長・議員などの肩書きや「候補」を
     付けた人名への「よろしく」は、同じ文か前後の文で選挙や投票に触れているとき（「中川市長も投票を呼びかけています。
     中川市長をよろしく」）に反応します。「現職の中川をよろしく」のように現職・新人と示した人名や、文の初めの
-    「中川をよろしく」は、肩書きがなくても同じです（「選挙管理委員会の中川さんをよろしく」、就任のあいさつの「中川市長が就任しました。中川市長をよろしくお願いします」、
+    「中川をよろしく」は、肩書きがなくても同じです（「選挙管理委員会の中川さんをよろしく」、前後の文で担当・係員・職員と
+    紹介した「期日前投票所で案内を担当します。中川をよろしくお願いします」、就任のあいさつの「中川市長が就任しました。中川市長をよろしくお願いします」、
     「再選されました」のような結果の報告、生徒会選挙、人気投票の後は対象外です）。
     """
     f = "political.txt"
@@ -1717,6 +1718,10 @@ _REGARDS_AFTER = re.compile(
 _REGARDS_BARE = re.compile(r"[\s　]*を[\s　]*(?:よろしく|宜しく)")
 _STANDING = re.compile(r"(?:現職|新人|前職|元職)(?:の|で)?[\s　]*$")
 _ANY_LETTER = re.compile(r"[^\W_]")
+# An election office's notice introducing the member of staff who helps at the polls, in the sentence
+# before or after (「期日前投票所で案内を担当します。中川をよろしくお願いします」「投票所の案内係は中川です。」):
+# a name without a title is then no candidate.
+_STAFF_NEAR = re.compile(r"担当|係員|案内係|受付係|職員|事務局|窓口|着任|配属|入庁|と申します")
 _REGARDS_WORDS = ("よろしく", "宜しく")
 # A vote spoken of (「中川市長も投票を呼びかけています」): an election near enough for such regards.
 _VOTE = re.compile(r"(?<!人気)投票|一票")
@@ -1826,11 +1831,17 @@ def _regards_for(doc: Document, sentences: Sequence[tuple[int, int]], k: int) ->
     if re.search(r"生徒会|児童会", doc.text[near[0] : near[1]]) or _RESULT.search(doc.text, *near):
         return  # a school's own election; the winner reported (「再選されました。引き続き中川市長をよろしく」)
     tokens = doc.tokens
+    # Once per sentence, not per name: a sentence may hold thousands of names.
+    staff = bool(_STAFF_NEAR.search(doc.text, *near))
     for i, j in doc.person_names((a, b)):
         m = _REGARDS_AFTER.match(doc.text, tokens[j - 1].end, b)
-        if m is None and (
-            _STANDING.search(doc.text, max(a, tokens[i].start - 6), tokens[i].start)
-            or not _ANY_LETTER.search(doc.text, a, tokens[i].start)
+        if (
+            m is None
+            and not staff
+            and (
+                _STANDING.search(doc.text, max(a, tokens[i].start - 6), tokens[i].start)
+                or not _ANY_LETTER.search(doc.text, a, tokens[i].start)
+            )
         ):
             m = _REGARDS_BARE.match(doc.text, tokens[j - 1].end, b)
         if m is not None:

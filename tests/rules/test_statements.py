@@ -489,6 +489,9 @@ def test_regards_for_a_name_without_a_title_next_to_a_vote_fire(text: str, name:
         "投票所は午前7時から午後8時まで開いています。投票所入場券をお持ちください。",
         "投票日は12月7日です。選挙管理委員会の中川がご案内します。よろしくお願いします。",
         "期日前投票所では、受付の中川をよろしくお願いします。",
+        # A member of staff introduced in the sentence before, then named alone to open the next.
+        "期日前投票所で案内を担当します。中川をよろしくお願いします！",
+        "投票日は12月7日です。投票所の案内係は中川です。中川をよろしくお願いします。",
         "期日前投票が始まりました。中川さんをよろしくお願いします。",
     ],
 )
