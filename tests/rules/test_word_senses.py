@@ -179,6 +179,7 @@ def test_an_insult_quoted_as_what_to_shout_at_someone_fires(text: str) -> None:
         "部落の歴史を学ぶ人権講座を開催します。",
         "部落史の研究者を招いた人権学習会を開催します。",
         "水平社創立と部落の人々の歩みを紹介する企画展です。",
+        "人権週間に、部落の歴史を学びましょう。",
     ],
 )
 def test_buraku_in_a_human_rights_lesson_is_the_history_taught(text: str) -> None:
@@ -187,7 +188,14 @@ def test_buraku_in_a_human_rights_lesson_is_the_history_taught(text: str) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["部落の連中はこれだから困る。", "あそこは部落だから近づくな。", "山あいの小さな部落に伝わる民話を紹介します。"],
+    [
+        "部落の連中はこれだから困る。",
+        "あそこは部落だから近づくな。",
+        "山あいの小さな部落に伝わる民話を紹介します。",
+        # 人権 or 同和 in a slur's own sentence is no lesson.
+        "部落の人は人権なんてない。",
+        "同和地区の部落には近づくな。",
+    ],
 )
 def test_buraku_outside_a_human_rights_lesson_still_fires(text: str) -> None:
     assert "prohibited.discrimination" in codes(text)
