@@ -643,6 +643,10 @@ _ROLE_QUESTIONED = re.compile(
 )
 
 
+_GOES_ON = re.compile(r"[ \t]*(?:と|って)")
+_GOES_ON_REACH = 40
+
+
 def _gender_roles(doc: Document) -> Iterator[Hit]:
     """Sentences that assign a role by sex as the post's own word (`_GENDER_ROLE`), not one quoted
     in 「」 nor named to be questioned (`_ROLE_QUESTIONED`)."""
@@ -656,7 +660,11 @@ def _gender_roles(doc: Document) -> Iterator[Hit]:
         seen.add(sent)
         if doc.enclosing_quote(m.start(), m.end(), 40) is not None:
             continue
-        if _ROLE_QUESTIONED.search(doc.text, sent[0], m.start()) or _ROLE_QUESTIONED.search(doc.text, m.end(), sent[1]):
+        # 「男なら泣くな！と言われて育った」: the 「！」 ends the sentence in this view, and the report goes on after it.
+        end = sent[1]
+        if doc.text[end - 1 : end] in ("！", "!") and _GOES_ON.match(doc.text, end):
+            end = min(doc.sentence_at(end)[1], end + _GOES_ON_REACH)
+        if _ROLE_QUESTIONED.search(doc.text, sent[0], m.start()) or _ROLE_QUESTIONED.search(doc.text, m.end(), end):
             continue
         yield Hit(
             m.start(),
