@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime, tzinfo
 
 from bot import exporting
+from bot.attachments import AttachedFile, identities
 
 GENESIS_HASH = "0" * 64
 
@@ -27,34 +28,36 @@ def _canonical(data: Mapping[str, object]) -> bytes:
 
 
 def content_hash(
-    *, text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str], video_count: int = 0
+    *, text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str], video_count: int = 0,
+    files: Sequence[AttachedFile] = (),
 ) -> str:
     """SHA-256 of exactly what an approver saw; any change to it is a different 決裁 subject.
 
     The scheduled time goes in as its UTC instant, so that ``kessai ledger verify`` can recompute
     the hash from the stored version (the database keeps the instant, not the zone it was typed in).
     Videos count only when there are some, so that versions recorded before they were counted
-    keep the hash they were decided under.
+    keep the hash they were decided under; so do the attached files (which ones: their Slack id,
+    name and size), which a PDF swapped after the 承認 would otherwise leave the ledger verifying.
     """
     return _hash_content(text, account_id, scheduled_at.astimezone(UTC) if scheduled_at else None, alt_texts,
-                         video_count)
+                         video_count, files)
 
 
 def recorded_content_hashes(
     *, text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str], tz: tzinfo,
-    video_count: int = 0,
+    video_count: int = 0, files: Sequence[AttachedFile] = (),
 ) -> frozenset[str]:
     """The hashes a stored version's content may have been recorded under: ``content_hash``, and
     for versions recorded before it hashed UTC instants, the same instant in the zone of the
     organisation (``KESSAI_TZ``), as it was typed. Both describe the same content and instant."""
     local = scheduled_at.astimezone(tz) if scheduled_at else None
     return frozenset({content_hash(text=text, account_id=account_id, scheduled_at=scheduled_at, alt_texts=alt_texts,
-                                   video_count=video_count),
-                      _hash_content(text, account_id, local, alt_texts, video_count)})
+                                   video_count=video_count, files=files),
+                      _hash_content(text, account_id, local, alt_texts, video_count, files)})
 
 
 def _hash_content(text: str, account_id: str, scheduled_at: datetime | None, alt_texts: Sequence[str],
-                  video_count: int) -> str:
+                  video_count: int, files: Sequence[AttachedFile]) -> str:
     content: dict[str, object] = {
         "text": text,
         "account": account_id,
@@ -63,6 +66,8 @@ def _hash_content(text: str, account_id: str, scheduled_at: datetime | None, alt
     }
     if video_count:
         content["videos"] = video_count
+    if files:
+        content["files"] = identities(files)
     return hashlib.sha256(_canonical(content)).hexdigest()
 
 

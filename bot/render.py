@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from bot.attachments import AttachedFile, kind_ja
 from bot.publication import URL_MAX
 from bot.rules import Finding
 
@@ -268,6 +269,7 @@ class DraftView:
     video_count: int = 0
     portrait_consent: bool = False
     note: str | None = None
+    files: Sequence[AttachedFile] = ()  # every file attached to the draft's message, pictures included
     source: str = "channel"  # channel | modal | shortcut: whether its author can edit the message
     content_hash: str = ""  # of this version; its decision buttons carry a prefix of it
     # Slack mentions left in the text (「@春日山 一郎」, 「@channel」): see slack_mentions.
@@ -429,14 +431,66 @@ def _request_fields(view: DraftView) -> list[dict[str, Any]]:
             pieces += _labelled(f"　{i}枚目の代替テキスト: ", alt or "（なし）")
     if view.video_count:
         pieces.append((f"*動画:* {view.video_count}本（肖像権: {consent}）", 0))
+    pieces += [(line, 0) for line in files_lines(view.files)]
     if view.note:
         pieces += _labelled("*決裁者へのメモ:* ", view.note)
     texts = pack(pieces)
     if sum(len(t) for t, _ in texts) > FIELDS_BUDGET:
         # Only text written to defeat escaping gets here (a 2,000-character note of "&"); the
         # message must still go out, and the draft's text matters more.
-        texts = pack([*_first_fitting(pieces, FIELDS_BUDGET), ("_（メモ・代替テキストが長いため、一部を省略しました）_", 0)])
+        what = "メモ・代替テキスト・添付ファイルの一覧" if view.files else "メモ・代替テキスト"
+        texts = pack([*_first_fitting(pieces, FIELDS_BUDGET), (f"_（{what}が長いため、一部を省略しました）_", 0)])
     return [section(t) for t, _ in texts]
+
+
+FILES_UNCHECKED_JA = "kessai は添付ファイルの中身を確認していません。開いて内容をご確認ください。"
+_KB, _MB = 1024, 1024 * 1024
+
+
+def _size_ja(size: int | None) -> str:
+    if size is None or size < 0:
+        return ""
+    if size >= _MB:
+        return f"{size / _MB:.1f} MB"
+    if size >= _KB:
+        return f"{size / _KB:.0f} KB"
+    return f"{size:,} バイト"
+
+
+def _safe_link(url: str | None) -> str | None:
+    """A link Slack's mrkdwn cannot be made to read as something else (its own markup, a mention)."""
+    if url and url.startswith("https://") and len(url) <= 500 and not re.search(r"[\s<>|]", url):
+        return url
+    return None
+
+
+def file_label(f: AttachedFile) -> str:
+    """「<permalink|チラシ.pdf>（PDF・1.2 MB）」: the name opens the file in Slack (on a phone too)."""
+    name = escape(clean_text(_shortened(f.name))) if f.name.strip() else "（ファイル名を取得できませんでした）"
+    link = _safe_link(f.permalink)
+    shown = f"<{link}|{name}>" if link and f.name.strip() else name
+    kind = "・".join(p for p in (kind_ja(f), _size_ja(f.size)) if p)
+    return f"{shown}（{kind}）"
+
+
+def _shortened(name: str, limit: int = 120) -> str:
+    return name if len(name) <= limit else name[:limit - 1] + "…"
+
+
+# Slack takes up to 10 files a message; a payload with more is not a person's, and is not listed whole.
+FILES_LISTED = 10
+
+
+def files_lines(files: Sequence[AttachedFile]) -> list[str]:
+    """The files attached to a draft, for the approver and the draft's thread: a heading saying
+    kessai has not looked inside them, then each file's name (a link), kind and size."""
+    if not files:
+        return []
+    lines = [f"*添付ファイル:* {len(files)}件 — {FILES_UNCHECKED_JA}"]
+    lines += [f"　{i}. {file_label(f)}" for i, f in enumerate(files[:FILES_LISTED], 1)]
+    if len(files) > FILES_LISTED:
+        lines.append(f"　ほか {len(files) - FILES_LISTED}件")
+    return lines
 
 
 def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,
@@ -509,12 +563,18 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
                 f"\n投稿予定: {fmt_time(view.scheduled_at)}")
     else:
         text = f"第{view.version}版: " + decision_line(decided)
-        if decided.kind == "approved":
+        if decided.kind == "approved" and view.files:
+            # The operator posts what was approved: these files with the text, not others.
+            text += "\n承認された内容には、下の添付ファイルが含まれます。この文面とファイルでSNSへの投稿をお願いします。"
+        elif decided.kind == "approved":
             text += "\nSNSへの投稿をお願いします。"
         else:
             text += ("\n内容を修正する場合は、元のメッセージを編集してください"
                      "（`/kessai draft` や「決裁に回す」で提出した下書きは、修正した内容で提出し直してください）。")
-    return message(text.split("\n")[0], [section(text)])
+    blocks = [section(text)]
+    if view.files and not voided_note and (decided is None or decided.kind == "approved"):
+        blocks.extend(section(t) for t, _ in pack([(line, 0) for line in files_lines(view.files)]))
+    return message(text.split("\n")[0], blocks)
 
 
 def plain(text: str) -> dict[str, Any]:

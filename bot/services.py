@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from bot import errors, render
+from bot.attachments import AttachedFile, from_stored
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import claim_channel_report
 from bot.drafting import DraftForm
@@ -73,6 +74,8 @@ class IncomingMessage:
     event_key: str
     image_alts: tuple[str, ...] = ()  # one per attached picture: its alt text, "" when none
     video_count: int = 0  # attached videos: people in them need consent as in pictures (上越市 5(3))
+    # Every file attached (pictures and videos too): the approver is shown them and the hash binds them.
+    files: tuple[AttachedFile, ...] = ()
     forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
     # Begins with a mention of the bot (「@kessai 使い方は？」): a question, not a post; answered with the way in.
     to_bot: bool = False
@@ -190,6 +193,7 @@ class VersionContent:
     video_count: int = 0
     portrait_consent: bool = False
     note: str | None = None
+    files: tuple[AttachedFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -294,7 +298,7 @@ class Kessai:
                 # because the checks (length, hashtags) depend on the platform.
                 account = operated[0] if len(operated) == 1 else None
                 content = VersionContent(text=m.text, image_count=len(m.image_alts), alt_texts=m.image_alts,
-                                         video_count=m.video_count)
+                                         video_count=m.video_count, files=_storable_files(m.files))
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
                                            content=content, source="channel", edited_ts=m.edited_ts)
                 if draft is None:
@@ -411,7 +415,7 @@ class Kessai:
             author_id=draft.author_id, author_name=self.name_of(draft.author_id), text=c.text,
             scheduled_at=self.local(c.scheduled_at) if c.scheduled_at else None, category=draft.category,
             image_count=c.image_count, alt_texts=c.alt_texts, video_count=c.video_count,
-            portrait_consent=c.portrait_consent, note=c.note,
+            portrait_consent=c.portrait_consent, note=c.note, files=c.files,
             source=draft.source,
         )
 
@@ -431,7 +435,7 @@ class Kessai:
             draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
             alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
             video_count=content.video_count, portrait_consent=content.portrait_consent,
-            note=storable(content.note) if content.note else None,
+            note=storable(content.note) if content.note else None, files=[f.stored() for f in content.files],
             content_hash=self._hash(text, account.id if account else "", content), created_at=now,
             dup_key=sig.key, dup_numbers=sig.numbers, dup_version=sig.version,
         )
@@ -455,7 +459,7 @@ class Kessai:
     @staticmethod
     def _hash(text: str, account_id: str, c: VersionContent) -> str:
         return content_hash(text=text, account_id=account_id, scheduled_at=c.scheduled_at,
-                            alt_texts=[storable(a) for a in c.alt_texts], video_count=c.video_count)
+                            alt_texts=[storable(a) for a in c.alt_texts], video_count=c.video_count, files=c.files)
 
     def _assess(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: DraftVersionRow,
                 recent_texts: Sequence[str]) -> _Assessment:
@@ -538,7 +542,7 @@ class Kessai:
             approver_names=[self.name_of(a) for a in self.approvers_for(account, author=draft.author_id)],
             category=draft.category, image_count=version.image_count, alt_texts=tuple(version.alt_texts),
             video_count=version.video_count, portrait_consent=version.portrait_consent, note=version.note,
-            source=draft.source, content_hash=version.content_hash,
+            files=from_stored(version.files), source=draft.source, content_hash=version.content_hash,
             slack_mentions=render.slack_mentions(version.text, [m.name for m in self.org.members]),
         )
 
@@ -940,18 +944,19 @@ class Kessai:
 
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
-                     image_alts: tuple[str, ...] = (), video_count: int = 0, edited_ts: str | None = None,
-                     to_bot: bool = False, typed_command: bool = False) -> Outcome:
+                     image_alts: tuple[str, ...] = (), video_count: int = 0, files: tuple[AttachedFile, ...] = (),
+                     edited_ts: str | None = None, to_bot: bool = False, typed_command: bool = False) -> Outcome:
         """The intake message of a draft was edited: its text, pictures and videos (``image_alts``
-        and ``video_count``, as for ``IncomingMessage``: the edited message's files) make the new
-        version. ``edited_ts``: Slack's time of the edit, by which a late retry of an older edit
+        and ``video_count``, as for ``IncomingMessage``: the edited message's files, all of them in
+        ``files``) make the new version. ``edited_ts``: Slack's time of the edit, by which a late retry of an older edit
         is told from a new one. ``to_bot``: the edited message begins with a mention of the bot;
         ``typed_command``: it reads as a /kessai command Slack did not run (see IncomingMessage)."""
         now = self.clock()
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             outcome = draft if isinstance(draft, Outcome) else self._timed_edit(
-                s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count, edited_ts=edited_ts)
+                s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count, files=files,
+                edited_ts=edited_ts)
         if outcome.kind == "not_a_draft" and to_bot:
             return Outcome("to_bot")  # a question to the bot, edited: it was answered when posted
         if outcome.kind == "not_a_draft" and typed_command:
@@ -965,7 +970,8 @@ class Kessai:
             # the old text, and then finds the draft already made from the new one.
             made = self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
                                                         event_key=f"{event_key}:as-new", image_alts=image_alts,
-                                                        video_count=video_count, edited_ts=edited_ts))
+                                                        video_count=video_count, files=files,
+                                                        edited_ts=edited_ts))
             if made.kind != "duplicate":
                 return made
             # The message event (another worker, another replica) made the draft from the old text
@@ -975,7 +981,7 @@ class Kessai:
                 if made_meanwhile is None:
                     return made
                 outcome = self._timed_edit(s, now, made_meanwhile, user=user, text=text, image_alts=image_alts,
-                                           video_count=video_count, edited_ts=edited_ts)
+                                           video_count=video_count, files=files, edited_ts=edited_ts)
         self.after_commit()
         return outcome
 
@@ -1004,22 +1010,26 @@ class Kessai:
         return Outcome("old_message_edit")
 
     def _timed_edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
-                    image_alts: tuple[str, ...], video_count: int, edited_ts: str | None) -> Outcome:
+                    image_alts: tuple[str, ...], video_count: int, files: tuple[AttachedFile, ...],
+                    edited_ts: str | None) -> Outcome:
         """An edit made at ``edited_ts`` (Slack's time) applied to ``draft``, unless a later one was."""
         if is_stale_edit(edited_ts, draft.edited_ts):
             log.info("ignored an edit of draft %s made at %s: the edit of %s is applied already",
                      draft.id, edited_ts, draft.edited_ts)
             return Outcome("stale_edit", draft.id)
-        outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count)
+        outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count,
+                             files=files)
         if edited_ts is not None and outcome.kind != "withdrawn":
             draft.edited_ts = edited_ts
         return outcome
 
     def _edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
-              image_alts: tuple[str, ...], video_count: int) -> Outcome:
+              image_alts: tuple[str, ...], video_count: int, files: tuple[AttachedFile, ...]) -> Outcome:
         current = draft_repo.version(s, draft.id or 0, draft.current_version)
+        files = _storable_files(files)
         if current is not None and current.text == storable(text) and current.image_count == len(image_alts) \
-                and list(current.alt_texts) == [storable(a) for a in image_alts] and current.video_count == video_count:
+                and list(current.alt_texts) == [storable(a) for a in image_alts] and current.video_count == video_count \
+                and _same_files(current.files, files):
             # Link unfurls and attachments also arrive as message_changed with the same text.
             return Outcome("unchanged", draft.id)
         if draft.state == DraftState.WITHDRAWN:
@@ -1041,12 +1051,13 @@ class Kessai:
                       f"受け付けませんでした（決裁の対象は第{draft.current_version}版の文面のままです）。"
                       + self._ask_operators(account)))
             return Outcome("not_operator", draft.id)
-        # The pictures are the message's as much as its text: added, removed or described
-        # anew, they are checked again and shown to the approver (and hashed) with it.
-        content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts, video_count=video_count)
+        # The files are the message's as much as its text: a picture or a PDF added, removed or
+        # described anew is checked again and shown to the approver (and hashed) with it.
+        content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts, video_count=video_count,
+                                 files=files)
         if current is not None:
             content = replace(_content(current), text=text, image_count=len(image_alts), alt_texts=image_alts,
-                              video_count=video_count)
+                              video_count=video_count, files=files)
         self._apply_edit(s, now, draft, content)
         self._refresh_homes(s, now, self._concerned(s, draft))
         return Outcome(draft.state, draft.id)
@@ -1804,7 +1815,22 @@ class Kessai:
 def _content(v: DraftVersionRow) -> VersionContent:
     return VersionContent(text=v.text, scheduled_at=v.scheduled_at, alt_texts=tuple(v.alt_texts),
                           image_count=v.image_count, video_count=v.video_count, portrait_consent=v.portrait_consent,
-                          note=v.note)
+                          note=v.note, files=from_stored(v.files))
+
+
+def _storable_files(files: Sequence[AttachedFile]) -> tuple[AttachedFile, ...]:
+    """``files`` as the database keeps them, so that the hash of a version is the one recomputed
+    from it (a name with a NUL, say, is stored with a replacement character)."""
+    return tuple(replace(f, id=storable(f.id), name=storable(f.name), mimetype=storable(f.mimetype),
+                         filetype=storable(f.filetype), permalink=storable(f.permalink) if f.permalink else None)
+                 for f in files)
+
+
+def _same_files(recorded: list[dict[str, object]] | None, files: Sequence[AttachedFile]) -> bool:
+    """The same files, by what the hash binds: a link that moved (a channel renamed) is no new
+    version. A version written before files were recorded (None) says nothing of them, and an edit
+    event with its text unchanged (a link's unfurl arriving after an upgrade) must not void its 承認."""
+    return recorded is None or [f.identity() for f in from_stored(recorded)] == [f.identity() for f in files]
 
 
 def _finding(r: FindingRow) -> Finding:

@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt import App
 
+from bot.attachments import AttachedFile
 from bot.services import IncomingMessage, Kessai
 from handlers.commands import reads_as_command
 from handlers.slack_text import addressed_to, attachment_text, has_text, shared_message, typed_text
@@ -57,6 +58,26 @@ def unchecked_files(event: dict[str, Any]) -> int:
     return sum(1 for f in files if isinstance(f, dict) and f.get("id")
                and f.get("mode") not in ("tombstone", "hidden_by_limit")
                and not str(f.get("mimetype") or "").startswith(("image/", "video/")))
+
+
+def attached_files(event: dict[str, Any]) -> tuple[AttachedFile, ...]:
+    """Every file attached to a message, as Slack describes it, for the approver and the content
+    hash: a deleted one (tombstone) is no longer part of the post; one Slack does not describe
+    (Slack Connect's check_file_info, past a free plan's limit) is, by its id only."""
+    files = event.get("files")
+    if not isinstance(files, list):
+        return ()
+    out = []
+    for f in files:
+        if not isinstance(f, dict) or not isinstance(f.get("id"), str) or not f["id"] or f.get("mode") == "tombstone":
+            continue
+        size = f.get("size")
+        link = f.get("permalink")
+        out.append(AttachedFile(
+            id=f["id"], name=str(f.get("name") or f.get("title") or ""), mimetype=str(f.get("mimetype") or ""),
+            filetype=str(f.get("filetype") or ""), size=size if isinstance(size, int) and not isinstance(size, bool) else None,
+            permalink=link if isinstance(link, str) and link else None))
+    return tuple(out)
 
 
 def edit_time(msg: dict[str, Any]) -> str | None:
@@ -130,7 +151,8 @@ def register(app: App, kessai: Kessai) -> None:
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=text, event_key=event_key(body, event),
-                image_alts=attached_images(msg), video_count=attached_videos(msg), edited_ts=edit_time(msg),
+                image_alts=attached_images(msg), video_count=attached_videos(msg), files=attached_files(msg),
+                edited_ts=edit_time(msg),
                 to_bot=addressed_to(msg, kessai.bot_user_id), typed_command=reads_as_command(text),
             )
             return
@@ -169,7 +191,7 @@ def register(app: App, kessai: Kessai) -> None:
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
-                            forwarded=forwarded, files_only=files_only,
+                            files=attached_files(event), forwarded=forwarded, files_only=files_only,
                             attachments_only=attachments_only,
                             to_bot=addressed_to(event, kessai.bot_user_id),
                             typed_command=reads_as_command(text))

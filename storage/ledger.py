@@ -11,6 +11,7 @@ from sqlalchemy import select as select_
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from bot.attachments import from_stored
 from bot.ledger import GENESIS_HASH, LedgerEntry, entry_hash, recorded_content_hashes
 from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow, LedgerHeadRow
 
@@ -85,12 +86,12 @@ def version_hashes(s: Session, tz: tzinfo = DEFAULT_TZ) -> dict[tuple[int, int],
     it, which an edit of the text could leave as it was). ``tz``: the organisation's zone."""
     # The columns the hash needs, not whole rows: no ORM object for each of 100,000 versions.
     v = DraftVersionRow
-    columns = (v.draft_id, v.number, v.text, v.scheduled_at, v.alt_texts, v.video_count, DraftRow.account_id)
+    columns = (v.draft_id, v.number, v.text, v.scheduled_at, v.alt_texts, v.video_count, v.files, DraftRow.account_id)
     q = select_(*map(col, columns)).join(DraftRow, col(DraftRow.id) == v.draft_id)
     return {
         (r.draft_id, r.number): recorded_content_hashes(text=r.text, account_id=r.account_id or "",
                                                         scheduled_at=r.scheduled_at, alt_texts=r.alt_texts, tz=tz,
-                                                        video_count=r.video_count)
+                                                        video_count=r.video_count, files=from_stored(r.files))
         for r in s.connection().execute(q)
     }
 
@@ -113,13 +114,13 @@ def iter_entries_with_versions(s: Session, tz: tzinfo = DEFAULT_TZ) -> Iterator[
 
 def _hashes_of(s: Session, wanted: set[tuple[int, int]], tz: tzinfo) -> dict[tuple[int, int], frozenset[str]]:
     v = DraftVersionRow
-    columns = (v.draft_id, v.number, v.text, v.scheduled_at, v.alt_texts, v.video_count, DraftRow.account_id)
+    columns = (v.draft_id, v.number, v.text, v.scheduled_at, v.alt_texts, v.video_count, v.files, DraftRow.account_id)
     q = (select_(*map(col, columns)).join(DraftRow, col(DraftRow.id) == v.draft_id)
          .where(col(v.draft_id).in_({d for d, _ in wanted})))
     return {
         (r.draft_id, r.number): recorded_content_hashes(text=r.text, account_id=r.account_id or "",
                                                         scheduled_at=r.scheduled_at, alt_texts=r.alt_texts, tz=tz,
-                                                        video_count=r.video_count)
+                                                        video_count=r.video_count, files=from_stored(r.files))
         for r in s.connection().execute(q) if (r.draft_id, r.number) in wanted
     }
 

@@ -6,6 +6,7 @@ Times are aware datetimes; sqlmodel stores them as UTC on both SQLite and Postgr
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Column, Index, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -92,6 +93,10 @@ class DraftVersionRow(SQLModel, table=True):
     alt_texts: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     image_count: int = 0
     video_count: int = 0  # videos attached to the message (肖像権 covers 映像 too)
+    # Every file attached to the message (bot.attachments.AttachedFile.stored), pictures included:
+    # shown to the approver and bound by the content hash. NULL on versions written before: not
+    # known, which an edit event with the same text must not take for files added (see 0014).
+    files: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     portrait_consent: bool = False
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # for the approver
     content_hash: str = Field(max_length=64)

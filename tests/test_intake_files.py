@@ -65,3 +65,20 @@ def test_a_message_with_its_text_only_in_its_blocks_can_be_a_draft() -> None:
                                                   "elements": [{"type": "text", "text": "お知らせ"}]}]}]
     assert is_written_message({**MESSAGE, "subtype": None, "text": "", "blocks": blocks})
     assert not is_written_message({**MESSAGE, "subtype": None, "text": "", "blocks": []})
+
+
+def test_every_file_is_told_to_the_approver_by_its_identity_name_and_link() -> None:
+    from handlers.intake import attached_files
+
+    msg = with_files(
+        {"id": "F1", "name": "チラシ.pdf", "mimetype": "application/pdf", "filetype": "pdf", "size": 1200,
+         "permalink": "https://t.slack.com/files/U0/F1/chirashi.pdf", "mode": "hosted"},
+        {"id": "F2", "title": "会場地図", "mimetype": "image/png", "filetype": "png", "size": True},
+        {"id": "F3", "file_access": "check_file_info", "mode": "file_access"},  # Slack Connect: described later
+        {"id": "F4", "mode": "tombstone"},  # deleted: no longer part of the post
+        {"name": "no-id.pdf"}, "F5", {"id": 6},
+    )
+    files = attached_files(msg)
+    assert [(f.id, f.name, f.size) for f in files] == [("F1", "チラシ.pdf", 1200), ("F2", "会場地図", None), ("F3", "", None)]
+    assert files[0].permalink == "https://t.slack.com/files/U0/F1/chirashi.pdf" and files[1].permalink is None
+    assert attached_files({**MESSAGE, "files": "x"}) == () == attached_files(MESSAGE)

@@ -165,3 +165,23 @@ def test_each_reason_reads_back_from_the_csv_by_taking_one_leading_quote_off() -
     parsed = list(csv.DictReader(io.StringIO(to_csv(export_rows(entries, {})).lstrip("\ufeff"))))
     cells = [p["理由"] for p in parsed]
     assert [c[1:] if c.startswith("'") else c or None for c in cells] == reasons
+
+
+def test_attached_files_are_bound_by_identity_and_only_when_there_are_some() -> None:
+    from bot.attachments import AttachedFile
+
+    # The hash of 2026-12-04 (before files entered it), pinned: a version without files keeps it.
+    kw = dict(text="雁木通りの紅葉が見頃です。", account_id="x-joetsu", scheduled_at=None, alt_texts=["会場の地図"],
+              video_count=1)
+    pinned = "85e8d0ba156763fd645212026ddd52fa7a538a3c0b11fef82ef7f09200928754"
+    assert content_hash(**kw) == content_hash(**kw, files=()) == pinned  # type: ignore[arg-type]
+    flyer = AttachedFile(id="F0FLYER1", name="チラシ.pdf", mimetype="application/pdf", filetype="pdf", size=1000,
+                         permalink="https://example.slack.com/files/U0/F0FLYER1/chirashi.pdf")
+    with_flyer = content_hash(**kw, files=[flyer])  # type: ignore[arg-type]
+    assert with_flyer != pinned
+    assert with_flyer in recorded_content_hashes(**kw, files=[flyer], tz=JST)  # type: ignore[arg-type]
+    # Another file, or the same name with other bytes (another size), is other content…
+    assert content_hash(**kw, files=[dataclasses.replace(flyer, id="F0FLYER2")]) != with_flyer  # type: ignore[arg-type]
+    assert content_hash(**kw, files=[dataclasses.replace(flyer, size=1001)]) != with_flyer  # type: ignore[arg-type]
+    # …where the file is shown from is not.
+    assert content_hash(**kw, files=[dataclasses.replace(flyer, permalink=None)]) == with_flyer  # type: ignore[arg-type]

@@ -209,3 +209,26 @@ def test_the_author_and_the_approver_are_told_of_a_slack_mention() -> None:
     assert "Slack のメンション（「@春日山 一郎」）があります" in reply and "削除してください" in reply
     plain = replace(view, text="詳しくは広報対話課まで。", slack_mentions=())
     assert "メンション" not in json.dumps(render.approval_request(plain), ensure_ascii=False)
+
+
+def test_files_are_listed_with_links_and_still_fit_when_written_to_defeat_the_limits() -> None:
+    from bot.attachments import AttachedFile
+
+    flyer = AttachedFile(id="F1", name="チラシ.pdf", mimetype="application/pdf", filetype="pdf", size=1_258_291,
+                         permalink="https://t.slack.com/files/U0/F1/chirashi.pdf")
+    unnamed = AttachedFile(id="F2")
+    docx = AttachedFile(id="F3", name="案内文.docx", filetype="docx", size=900, permalink="javascript:alert(1)")
+    text = "\n".join(sections(approval_request(view("本文です。", files=[flyer, unnamed, docx]))))
+    assert "*添付ファイル:* 3件 — kessai は添付ファイルの中身を確認していません。" in text
+    assert "　1. <https://t.slack.com/files/U0/F1/chirashi.pdf|チラシ.pdf>（PDF・1.2 MB）" in text
+    assert "　2. （ファイル名を取得できませんでした）（種類不明）" in text
+    assert "　3. 案内文.docx（Word・900 バイト）" in text  # no link that is not Slack's kind of link
+    # Slack takes 10 files a message; a payload with 500 long names still makes one request.
+    many = [AttachedFile(id=f"F{i}", name="&" * 300, filetype="pdf", size=1, permalink="https://t.slack.com/f/" + "a" * 1900)
+            for i in range(500)]
+    msg = approval_request(view("本文です。", files=many, note="&" * 2000))
+    within_limits(msg)
+    assert "*添付ファイル:* 500件" in sections(msg)[0] and "添付ファイルの一覧が長いため、一部を省略しました" in str(msg)
+    within_limits(render.thread_status(view("本文です。", files=many)))
+    twelve = "\n".join(sections(render.thread_status(view("本文です。", files=[flyer] * 12))))
+    assert "添付ファイル:* 12件" in twelve and "　10. <https://" in twelve and "　ほか 2件" in twelve

@@ -277,13 +277,15 @@ class SlackDriver:
         videos: int = 0,
         bold: Sequence[str] = (),
         block: str | None = None,
+        files: Sequence[JsonDict] | None = None,
     ) -> str:
         """A person posts ``text``; returns its ts. Reusing ``ts`` + ``event_id`` with ``retry_num``
         redelivers the same event as a Slack retry without creating a second message. ``images``:
         pictures attached to the message, each given by its description (alt text; "" for none),
         sent as Slack sends a message with files (subtype ``file_share``); ``videos``: how many
         videos (MP4) go with them. ``bold``: words made bold in the composer; ``block``: the
-        whole message made a code block ("code") or a quote ("quote") there."""
+        whole message made a code block ("code") or a quote ("quote") there. ``files``: more files
+        after those (a PDF flyer: see ``file``)."""
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, ts) if ts else None
         if stored is None:
@@ -305,10 +307,10 @@ class SlackDriver:
             event["thread_ts"] = stored.thread_ts
             parent = self.slack.message(channel_id, stored.thread_ts)
             event["parent_user_id"] = parent.user if parent else user
-        if images is not None or videos:
+        if images is not None or videos or files:
             event["subtype"] = "file_share"
             event["upload"] = False
-            event["files"] = self._files(stored.ts, user, images or (), videos)
+            event["files"] = self._files(stored.ts, user, images or (), videos) + list(files or ())
         self.event(event, event_id=event_id, retry_num=retry_num)
         return stored.ts
 
@@ -341,30 +343,34 @@ class SlackDriver:
         self.event(event)
         return stored.ts
 
-    @staticmethod
-    def _files(ts: str, user: str, images: Sequence[str], videos: int = 0) -> list[JsonDict]:
+    def file(self, file_id: str, name: str, user: str, *, mimetype: str = "application/pdf", size: int = 245_760,
+             alt: str = "") -> JsonDict:
+        """A file as a message's ``files`` carry it (a PDF flyer by default), with its permalink."""
+        filetype = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        return {"id": file_id, "name": name, "title": name, "mimetype": mimetype, "filetype": filetype,
+                "pretty_type": filetype.upper(), "user": user, "mode": "hosted", "size": size,
+                "permalink": f"https://{self.slack.team_id.lower()}.slack.com/files/{user}/{file_id}/{name}",
+                "url_private": f"https://files.slack.com/files-pri/{self.slack.team_id}-{file_id}/{name}",
+                **({"alt_txt": alt} if alt else {})}
+
+    def _files(self, ts: str, user: str, images: Sequence[str], videos: int = 0) -> list[JsonDict]:
         """The ``files`` of a message with pictures, each described by its alt text ("" for none),
         then ``videos`` videos (Slack has no alt text for those)."""
-        pictures: list[JsonDict] = [
-            {"id": f"F{ts.replace('.', '')}{i}", "name": f"photo{i}.jpg", "title": f"photo{i}.jpg",
-             "mimetype": "image/jpeg", "filetype": "jpg", "user": user, "mode": "hosted",
-             **({"alt_txt": alt} if alt else {})}
-            for i, alt in enumerate(images, 1)
-        ]
-        return pictures + [
-            {"id": f"F{ts.replace('.', '')}V{i}", "name": f"video{i}.mp4", "title": f"video{i}.mp4",
-             "mimetype": "video/mp4", "filetype": "mp4", "user": user, "mode": "hosted"}
-            for i in range(1, videos + 1)
-        ]
+        stem = f"F{ts.replace('.', '')}"
+        return [self.file(f"{stem}{i}", f"photo{i}.jpg", user, mimetype="image/jpeg", size=524_288, alt=alt)
+                for i, alt in enumerate(images, 1)] + \
+            [self.file(f"{stem}V{i}", f"video{i}.mp4", user, mimetype="video/mp4", size=8_388_608)
+             for i in range(1, videos + 1)]
 
     def message_changed(self, channel: str, ts: str, user: str, new_text: str, *,
                         images: Sequence[str] | None = None, videos: int = 0,
-                        attachments: Sequence[JsonDict] | None = None) -> BotReply:
+                        attachments: Sequence[JsonDict] | None = None,
+                        files: Sequence[JsonDict] | None = None) -> BotReply:
         """``user`` edits their message ``ts`` to ``new_text`` (subtype ``message_changed``).
         ``images``: the pictures the edited message has, by description (alt text; "" for none);
         Slack's edited message carries its ``files`` as the original message did; ``videos``: how
         many videos it has besides; ``attachments``: what Slack added to it (a link's unfurl, say),
-        else those it had."""
+        else those it had; ``files``: its other files (see ``file``)."""
         channel_id = self._channel_id(channel)
         edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text), rich_text_blocks(new_text))
         edit_ts = self.slack.next_ts()
@@ -385,8 +391,8 @@ class SlackDriver:
                 "source_team": self.slack.team_id,
                 "user_team": self.slack.team_id,
                 **thread,
-                **({"upload": False, "files": self._files(ts, user, images or (), videos)}
-                   if images is not None or videos else {}),
+                **({"upload": False, "files": self._files(ts, user, images or (), videos) + list(files or ())}
+                   if images is not None or videos or files else {}),
                 # What Slack attached (a forwarded message) stays with the edited message.
                 **({"attachments": list(attachments)} if attachments is not None else
                    {"attachments": before.extra["attachments"]} if "attachments" in before.extra else {}),

@@ -1,0 +1,163 @@
+"""Files posted with a draft (a PDF flyer, a map, photos): the approver is told which files go with
+the post and can open them, and the 決裁 binds them: a file swapped after the 承認 is a new version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+from sqlmodel import select
+
+from bot.ledger import verify_with_versions
+from bot.localstack import LocalStack
+from storage import ledger as ledger_repo
+from storage.models import DraftVersionRow
+from tests.e2e.conftest import (
+    APPROVERS,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    drafts,
+    settle,
+    thread,
+    wait_dm,
+    wait_thread,
+)
+
+UNCHECKED = "kessai は添付ファイルの中身を確認していません"
+
+
+def versions(st: LocalStack) -> list[DraftVersionRow]:
+    with st.rt.db.session() as s:
+        return list(s.exec(select(DraftVersionRow).order_by(DraftVersionRow.number)))  # type: ignore[arg-type]
+
+
+def ledger_kinds(st: LocalStack) -> list[tuple[str, int]]:
+    with st.rt.db.session() as s:
+        return [(e.kind, e.version_number) for e in ledger_repo.iter_entries(s)]
+
+
+def ledger_verifies(st: LocalStack) -> bool:
+    """What `kessai ledger verify` computes: the chain, and each decided version's content."""
+    with st.rt.db.session() as s:
+        return verify_with_versions(ledger_repo.iter_entries_with_versions(s, st.rt.kessai.tz),
+                                    ledger_repo.head(s)).ok
+
+
+def flyer(st: LocalStack, file_id: str = "F0FLYER1", name: str = "チラシ.pdf", size: int = 1_258_291) -> dict[str, Any]:
+    return st.driver.file(file_id, name, "U0OPERATOR", size=size)
+
+
+def link(st: LocalStack, file_id: str, name: str) -> str:
+    return f"<https://{st.slack.team_id.lower()}.slack.com/files/U0OPERATOR/{file_id}/{name}|{name}>"
+
+
+def status(st: LocalStack, ts: str, contains: str) -> str:
+    found = wait_thread(st, "C0INTAKE", ts, lambda ms: any(contains in all_text(m) for m in ms))
+    return all_text(next(m for m in found if contains in all_text(m)))
+
+
+@pytest.mark.parametrize(("images", "pdf", "listed"), [
+    (["高田城三重櫓のライトアップ"], False, ["photo1.jpg（画像・512 KB）"]),
+    (["高田城三重櫓", "", "堀の桜"], False, ["photo1.jpg", "photo2.jpg", "photo3.jpg"]),
+    (None, True, ["チラシ.pdf（PDF・1.2 MB）"]),
+    (["会場の地図"], True, ["photo1.jpg（画像・512 KB）", "チラシ.pdf（PDF・1.2 MB）"]),
+])
+def test_the_approver_and_the_thread_are_told_of_every_attached_file(
+        sqlite_stack: LocalStack, images: list[str] | None, pdf: bool, listed: list[str]) -> None:
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, images=images, files=[flyer(st)] if pdf else None)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    request = all_text(dm(st, "U0MANAGER")[0])
+    assert f"*添付ファイル:* {len(listed)}件 — {UNCHECKED}" in request
+    for i, name in enumerate(listed, 1):
+        assert f"　{i}. <https://" in request and name.split("（")[0] + ">" in request and name in request.replace(">", "")
+    if pdf:
+        assert link(st, "F0FLYER1", "チラシ.pdf") in request  # opens the PDF in Slack, on a phone too
+    pending = status(st, ts, "決裁待ち")
+    assert f"添付ファイル:* {len(listed)}件" in pending and UNCHECKED in pending
+    # Pictures count for the picture rules as the form's do (a11y.image_alt, portrait.consent);
+    # a PDF alone does not.
+    check = status(st, ts, "第1版")
+    assert ("a11y.image_alt" in check) == ("" in (images or ["x"]))
+    assert ("portrait.consent" in check) == bool(images)
+
+
+def test_a_file_swapped_after_the_approval_voids_it_and_the_ledger_binds_which_file(stack: LocalStack) -> None:
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, files=[flyer(st)])
+    for a in APPROVERS:
+        wait_dm(st, a)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1)], timeout=10, message="approval")
+    approved = status(st, ts, "承認しました")
+    assert "この文面とファイルでSNSへの投稿をお願いします" in approved and link(st, "F0FLYER1", "チラシ.pdf") in approved
+    # The same text and file again (a link's unfurl): nothing changes.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, files=[flyer(st)])
+    # The flyer replaced by another file of the same name, text untouched: a new version.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, files=[flyer(st, "F0FLYER2", size=2_000_000)])
+    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1), ("void", 1)], timeout=10, message="void")
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    settle(st)
+    v1, v2 = versions(st)
+    assert v1.content_hash != v2.content_hash
+    assert [f["id"] for f in v2.files or []] == ["F0FLYER2"]
+    assert "2件" not in all_text(dm(st, "U0MANAGER")[-1]) and "1.9 MB" in all_text(dm(st, "U0MANAGER")[-1])
+    assert [d.state for d in drafts(st)] == ["pending"]
+    # The file removed: one more version, whose request lists no file.
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT)
+    st.slack.wait_for(lambda: len(versions(st)) == 3, timeout=10, message="third version")
+    for a in APPROVERS:
+        wait_dm(st, a, 3)
+    assert "添付ファイル" not in all_text(dm(st, "U0MANAGER")[-1])
+    last = dm(st, "U0MANAGER")[-1]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=last.channel, message_ts=last.ts)
+    st.slack.wait_for(lambda: ("approved", 3) in ledger_kinds(st), timeout=10, message="second approval")
+    assert ledger_verifies(st)
+    # Swapping the file in the database after the 承認 is caught by `kessai ledger verify`.
+    with st.rt.db.session() as s:
+        s.execute(update(DraftVersionRow).where(DraftVersionRow.number == 1)  # type: ignore[arg-type]
+                  .values(files=[{**(v1.files or [])[0], "id": "F0OTHER"}]))
+        s.commit()
+    assert not ledger_verifies(st)
+
+
+def test_a_draft_recorded_before_files_were_keeps_its_approval_and_verifies(stack: LocalStack) -> None:
+    """A version written before files were recorded has NULL, not []: its hash is unchanged, and a
+    message_changed with the same text (an unfurl arriving after the upgrade) does not take the
+    message's files for files added and void its 承認. An edit of the text records them."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: ledger_kinds(st) == [("approved", 1)], timeout=10, message="approval")
+    settle(st)
+    with st.rt.db.session() as s:
+        s.execute(update(DraftVersionRow).values(files=None))
+        s.commit()
+    assert versions(st)[0].files is None and ledger_verifies(st)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT, files=[flyer(st)])
+    settle(st)
+    assert len(versions(st)) == 1 and ledger_kinds(st) == [("approved", 1)]
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT + "（雨天決行）", files=[flyer(st)])
+    st.slack.wait_for(lambda: len(versions(st)) == 2, timeout=10, message="second version")
+    assert [f["name"] for f in versions(st)[1].files or []] == ["チラシ.pdf"]
+    settle(st)
+    assert ledger_kinds(st) == [("approved", 1), ("void", 1)] and ledger_verifies(st)
+
+
+def test_a_file_name_cannot_ping_or_forge_a_link(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    evil = {**flyer(st), "name": "<!channel> <https://evil.example|公式>.pdf",
+            "permalink": "https://evil.example/x|<!here>"}
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, files=[evil])
+    request = all_text(wait_dm(st, "U0MANAGER")[0])
+    assert "&lt;!channel&gt; &lt;https://evil.example|公式&gt;.pdf（PDF・1.2 MB）" in request
+    assert "<!" not in request and "<https://evil" not in request
+    assert buttons(dm(st, "U0MANAGER")[0])
+    assert "<!" not in "".join(all_text(m) for m in thread(st, "C0INTAKE", ts))
