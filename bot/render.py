@@ -702,6 +702,7 @@ def published_notice(view: DraftView, url: str, at: datetime, by_name: str) -> d
 
 # -- modals ----------------------------------------------------------------------------------
 STALE_FORM_CALLBACK = "stale_form"
+REFUSED_CALLBACK = "refused_notice"  # a form refused as a whole (from another workspace): nothing to submit
 STALE_FORM_SHOWN = 5  # typed texts given back; a form of kessai has no more
 
 

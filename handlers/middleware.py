@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from sqlalchemy.exc import DataError, DBAPIError
 
-from bot import errors
+from bot import errors, render
 from bot.payload_shape import SEVERAL_ACTIONS_JA, several_actions
 from bot.services import Kessai
 from storage.db import describe_db_error
@@ -56,13 +57,33 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         context["response_url_prefixes"] = response_url_prefixes
         sender_team = team_of(body)
         if team_id and sender_team and sender_team != team_id:
-            log.warning("refused a request from workspace %s", sender_team)
-            return BoltResponse(status=200, body=errors.WrongWorkspace.message_ja)
+            log.warning("refused a %s request from workspace %s", str(body.get("type") or "command")[:40], sender_team)
+            return refuse_other_workspace(body)
         if body.get("type") == "app_rate_limited":
             # Not an event: Slack says it is holding events back. Bolt has no listener for it (404).
             kessai.events_rate_limited(body.get("minute_rate_limited"))
             return BoltResponse(status=200, body="")
         return next()
+
+    def refuse_other_workspace(body: dict[str, Any]) -> BoltResponse:
+        """Tell the person, where Slack shows what we answer: it drops an interaction's response
+        body, so a 承認 pressed from a Slack Connect workspace used to change nothing in silence."""
+        text = errors.WrongWorkspace.message_ja
+        kind = body.get("type")
+        if kind == "view_submission":
+            # An empty answer closes the form as if it had been taken.
+            view = render.notice_view(render.REFUSED_CALLBACK, "受け付けできません", text)
+            return BoltResponse(status=200, body=json.dumps({"response_action": "update", "view": view}),
+                                headers={"content-type": "application/json"})
+        if kind in ("block_actions", "message_action"):
+            container, channel, user = (_object(body, k) for k in ("container", "channel", "user"))
+            where = channel.get("id") or container.get("channel_id")
+            kessai.tell(text=text, response_url=safe_response_url(body, response_url_prefixes),
+                        channel=where, user=(user.get("id") or None) if where else None)
+            return BoltResponse(status=200, body="")
+        if body.get("command"):
+            return BoltResponse(status=200, body=text)  # a slash command's answer is shown to its sender
+        return BoltResponse(status=200, body="")
 
     @app.middleware
     def one_action_at_a_time(body: dict[str, Any], context: Any, next: Callable[[], BoltResponse]) -> Any:

@@ -458,12 +458,21 @@ def test_rate_limit_then_server_error_still_delivers(stack: LocalStack) -> None:
 
 
 def test_other_workspace_is_refused(sqlite_stack: LocalStack) -> None:
+    """Slack Connect: an approver of another organisation's workspace (the click's team and the
+    user's team theirs) presses 承認. Refused, and told so politely: Slack drops what the click is
+    answered with, so the refusal used to leave them pressing a button that did nothing."""
     st = sqlite_stack
     submit_clean(st)
     msg = dm(st, "U0MANAGER")[0]
-    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts, team_id="T0OTHER")
+    reply = st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts,
+                                   team_id="T0OTHER")
+    assert reply.status == 200
+    said = wait_ephemeral(st, "U0MANAGER", "Slack Connect")
+    assert "何も変更されていません" in said and "kessai を導入しているワークスペースのアカウントで" in said
     settle(st)
-    assert ledger(st) == []
+    assert ledger(st) == [] and [d.state for d in drafts(st)] == ["pending"]
+    assert set(buttons(dm(st, "U0MANAGER")[0])) == {"approve_draft", "reject_draft"}
+    assert len(st.slack.ephemerals("U0MANAGER")) == 1
 
 
 def test_a_button_sent_for_other_content_decides_nothing(sqlite_stack: LocalStack) -> None:
