@@ -264,9 +264,10 @@ class IncidentService:
             s.add(inc)
             s.flush()
             self._event(s, inc, now, reporter, "reported")
-            self._refresh_homes(s, now, inc)
             for dest in self._destinations(inc):
                 self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
+            # After the alert, which the outbox sends first: it is the urgent one.
+            self._refresh_homes(s, now, inc)
             self._post(s, now, reporter, {"text": (
                 f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
                 # Without an account there is no 運用管理責任者 of its own to tell.
@@ -319,7 +320,11 @@ class IncidentService:
         people = self.involved(inc)
         if inc.account_id is None:  # shown to everyone who runs an account
             people |= {p for a in self.org.accounts for p in (*a.operators, *a.approvers, *a.deputies)}
-        for person in sorted(people):
+        # Only Homes drawn before (as Kessai._refresh_homes): the others are drawn fresh on opening.
+        # Publishing to all of them cost a views.publish each per change (a whole roster for a
+        # report on no account), and the published key counted them as having a Home ever after.
+        members = [p for p in sorted(people) if self.org.member(p) is not None]
+        for person in self.kessai.notify.with_home(s, members):
             self.kessai.notify.refresh_home(s, now, user=person)
 
     def _destinations(self, inc: IncidentRow) -> list[str]:

@@ -557,3 +557,23 @@ def test_pressing_acknowledge_twice_is_not_refused_as_someone_elses(sqlite_stack
     assert len([r for r in replies(st, msg) if "対応を開始しました" in r]) == 1
     with st.rt.db.session() as s:
         assert [e.event for e in s.exec(select(IncidentEventRow))] == ["reported", "acked"]
+
+
+def test_an_incident_redraws_only_the_homes_that_were_drawn(sqlite_stack: LocalStack) -> None:
+    """Each report, 対応開始 and 解決 published the Home of everyone who sees the incident, opened or
+    not: a report on no account cost a views.publish for every operator, approver and deputy, and
+    each of them counted as having a Home (redrawn on every change of every draft) ever after."""
+    st = sqlite_stack
+    st.driver.app_home_opened("U0OPERATOR2")
+    st.slack.wait_for(lambda: st.slack.home("U0OPERATOR2"), timeout=10, message="App Home drawn")
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    assert st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: inc.NO_ACCOUNT,
+        inc.DESCRIPTION_ACTION: "市長を名乗る偽アカウントがあります。"}).json() is None
+    st.slack.wait_for(lambda: home_says(st, "U0OPERATOR2", "なりすまし"), timeout=10, message="the report on Home")
+    IncidentService(st.rt.kessai).ack(1, "U0JOHO")
+    IncidentService(st.rt.kessai).resolve(1, "U0JOHO", "運営者に通報し、削除されました。")
+    st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "なりすまし"), timeout=10, message="gone from Home")
+    settle(st)
+    assert {c.params.get("user_id") for c in st.slack.calls_of("views.publish")} == {"U0OPERATOR2"}
