@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import true, update
 from sqlmodel import Session, col, select
 
 from bot import errors, exporting, render
@@ -386,11 +386,15 @@ class IncidentService:
                 # and 「…さんがすでに対応を始めています」 about themselves would read as a failure.
                 log.info("incident %s: %s pressed 対応開始 again", incident_id, actor)
                 return
-            if inc.status == "acked":
+            # An acknowledger since removed from the escalation members (the file changed) can no
+            # longer act: the alert asks someone who can to take it over, which is a 対応開始 of theirs.
+            taking_over = inc.status == "acked" and inc.acked_by not in self.escalation_members(inc.account_id)
+            if inc.status == "acked" and not taking_over:
                 raise errors.AlreadyDecided(
                     f"このインシデントは {self._name(inc.acked_by, s)} さんがすでに対応を始めています。")
             # Compare-and-set: of two people pressing 対応開始 at once, exactly one is recorded.
-            res = s.exec(update(IncidentRow).where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) == "open")
+            res = s.exec(update(IncidentRow).where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) == inc.status,
+                                                   col(IncidentRow.acked_by) == inc.acked_by if taking_over else true())
                          .values(status="acked", acked_at=now, acked_by=actor))  # type: ignore[call-overload]
             if res.rowcount != 1:
                 s.rollback()
@@ -581,7 +585,7 @@ class IncidentService:
             state += f"（{render.escape(self._name(inc.acked_by, s))} さん、{fmt(inc.acked_at)}〜）"
             if inc.acked_by not in self.escalation_members(inc.account_id):
                 # Left since (the file changed): whoever takes over should not think it in hand.
-                state += "\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や情報政策室・広報対話課の方が引き継いでください。"
+                state += "\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や情報政策室・広報対話課の方は、「引き継いで対応開始」を押して引き継いでください。"
         elif inc.status == "resolved":
             state += f"（{render.escape(self._name(inc.resolved_by, s))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
@@ -613,6 +617,8 @@ class IncidentService:
             buttons: list[dict[str, Any]] = []
             if inc.status == "open":
                 buttons.append(render.button(ACK_ACTION, "対応開始", str(inc.id), style="primary"))
+            elif inc.acked_by not in self.escalation_members(inc.account_id):
+                buttons.append(render.button(ACK_ACTION, "引き継いで対応開始", str(inc.id), style="primary"))
             buttons.append(render.button(RESOLVE_ACTION, "解決", str(inc.id)))
             blocks.append({"type": "actions", "block_id": f"incident_buttons:{inc.id}", "elements": buttons})
         return {"text": f"{render.escape(title)} — {state}", "blocks": blocks}

@@ -294,14 +294,20 @@ def test_the_holding_reminder_of_an_acknowledger_who_left_the_file_reaches_those
     settle(st)
     state = all_text(alert(st))
     assert "木田 四郎 さん" in state and "U0JOHO" not in state and "含まれていません" in state
-    # A second 対応開始 (from a copy of the alert drawn before) is refused by name; the leaver may not act.
-    st.driver.block_action("U0MANAGER", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
-    assert "木田 四郎 さんがすでに対応を始めています" in wait_ephemeral(st, "U0MANAGER", "すでに")
+    # The leaver may not act; the alert asks someone who can to take it over, and its button does
+    # (it refused them: 「木田 四郎 さんがすでに対応を始めています」, though 木田 no longer could).
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
     assert "運用管理責任者" in wait_ephemeral(st, "U0JOHO", "対応開始")
+    assert "引き継いで対応開始" in str(alert(st).blocks)
+    st.driver.block_action("U0MANAGER", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: incident_row(st).acked_by == "U0MANAGER", timeout=10, message="taken over")
+    settle(st)
+    state = all_text(alert(st))
+    assert "含まれていません" not in state and "引き継いで対応開始" not in str(alert(st).blocks)
+    assert st.slack.ephemerals("U0MANAGER") == []
     with st.rt.db.session() as s:
         events = [e.event for e in s.exec(select(IncidentEventRow).order_by(IncidentEventRow.id))]
-    assert events == ["reported", "acked", "holding_reminded"]
+    assert events == ["reported", "acked", "holding_reminded", "acked"]
 
 
 def test_a_password_pasted_into_a_leak_report_is_masked_in_the_alert_the_record_and_the_export(
