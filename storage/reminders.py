@@ -187,13 +187,16 @@ def lock_incident_reports(s: Session, account_id: str, kind: str) -> None:
 
 
 def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: datetime) -> IncidentRow | None:
-    """The first unresolved incident of ``kind`` on ``account_id`` reported at ``since`` or later."""
+    """The first unresolved incident of ``kind`` on ``account_id`` reported at ``since`` or later,
+    locked until commit (PostgreSQL): a 解決 being committed is waited for, and the incident,
+    resolved, is not returned; a report joined to it would be told 「対応中」 and alert nobody."""
     q = (
         select(IncidentRow)
         .where(col(IncidentRow.account_id) == account_id, col(IncidentRow.kind) == kind,
                col(IncidentRow.status) != "resolved", col(IncidentRow.created_at) >= since)
         .order_by(col(IncidentRow.id))
         .limit(1)
+        .with_for_update()
     )
     return s.exec(q).first()
 

@@ -7,7 +7,8 @@ import threading
 from datetime import datetime
 
 import pytest
-from sqlmodel import select
+from sqlalchemy import text, update
+from sqlmodel import col, select
 
 from bot import errors
 from bot import incidents as inc
@@ -254,3 +255,36 @@ def test_two_people_reporting_the_same_incident_at_once_raise_one_alarm(world: W
         assert len(set(ids)) == 1, round_
         assert timeline(world, ids[0]) == ["reported", "reported_again"]
         world.incidents.resolve(ids[0], "U0JOHO", "削除を依頼しました。", now=at)
+
+
+def test_a_report_arriving_while_the_first_is_being_resolved_is_not_joined_to_it(world: World) -> None:
+    """A second report read the first as unresolved while its 解決 was still being committed
+    (PostgreSQL): it was joined to an incident resolved a moment later, its reporter told 「対応中」,
+    its note posted under the resolution, and nobody alerted. (SQLite: BEGIN IMMEDIATE takes turns.)"""
+    if world.db.engine.dialect.name != "postgresql":
+        pytest.skip("row locks are PostgreSQL's")
+    first = report(world)
+    ids: list[int] = []
+    failures: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            ids.append(world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2",
+                                              now=jst(2026, 11, 24, 10, 20), description="引用で拡散されています。"))
+        except BaseException as e:  # surfaced below
+            failures.append(e)
+
+    with world.db.session() as resolving:
+        resolving.exec(update(IncidentRow).where(col(IncidentRow.id) == first).values(status="resolved"))  # type: ignore[call-overload]
+        thread = threading.Thread(target=second)
+        thread.start()
+        # Until the report waits for the resolution's row (or, joining it unseen, is done).
+        with world.db.engine.connect() as watcher:
+            while thread.is_alive() and not watcher.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )).scalar():
+                thread.join(0.01)
+    thread.join()
+    assert failures == []
+    assert ids != [first] and timeline(world, ids[0]) == ["reported"]
+    assert timeline(world, first) == ["reported"]
