@@ -421,6 +421,7 @@ class SlackGateway:
             with self._auth_lock:
                 self._failing_from = self._failing_from or now
                 self._probe_wanted = True  # asked once the outcomes are recorded (_probe_if_wanted)
+        again: list[tuple[_Job, str]] = []
         with self.db.session() as s:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
@@ -478,7 +479,14 @@ class SlackGateway:
             # the report (the Japanese notice to the escalation channel, the author's stand-in DM),
             # and nothing looked for it again.
             for job, reason in failures:
-                self._report(job.row, reason, s)
+                if not self._report(job.row, reason, s):
+                    again.append((job, reason))
+        # Reported in one transaction, two people's failures hold the first one's report key while
+        # asking for the second's; another replica reporting them the other way round holds the
+        # second and asks for the first, and PostgreSQL fails one report to end the deadlock. That
+        # one is made again on its own (one key at a time, as before): it is not lost.
+        for job, reason in again:
+            self._report(job.row, reason)
         return failures
 
     def _probed_recently(self, now: datetime) -> bool:
@@ -562,15 +570,24 @@ class SlackGateway:
             return False
         return self.clock() - as_utc(row.created_at) < PARENT_GIVE_UP
 
-    def _report(self, row: OutboxRow, reason: str, s: Session | None = None) -> None:
+    def _report(self, row: OutboxRow, reason: str, s: Session | None = None) -> bool:
         """Tell someone of ``row``'s failure, in ``s`` when given (the reporter keeps its writes
-        in a savepoint there, so its own failure does not undo the recording)."""
+        in a savepoint there, so its own failure does not undo the recording). False when the
+        database refused it in ``s`` (a deadlock with another replica's report): to be made again
+        in a transaction of its own once ``s`` is committed."""
         if self.on_permanent_failure is None:
-            return
+            return True
         try:
             self.on_permanent_failure(row, reason, s)
+        except DBAPIError as e:
+            if s is not None:
+                log.warning("could not report a failed delivery (outbox %s: %s) with its recording (%s); "
+                            "trying again on its own", row.id, reason, type(e.orig).__name__)
+                return False
+            log.exception("could not report a failed delivery (outbox %s: %s)", row.id, reason)
         except Exception:
             log.exception("could not report a failed delivery (outbox %s: %s)", row.id, reason)
+        return True
 
     def _call(self, job: _Job) -> tuple[str, str] | None:
         row = job.row

@@ -497,3 +497,62 @@ def test_two_replicas_reporting_one_unreachable_person_post_one_report(postgres:
     with db.session() as s:
         ops = [r.op for r in s.exec(select(OutboxRow).where(OutboxRow.message_key == key)).all()]
     assert sorted(ops) == ["post", "update"]
+
+
+def test_replicas_reporting_two_people_in_opposite_orders_lose_no_report(postgres: Database, org: Any) -> None:
+    """Each failure's report is written in the transaction recording it (c70da5a): a pass that gave
+    up DMs to two deactivated approvers took the first one's report key and then waited for the
+    second's, which another replica, reporting them the other way round, held while it waited
+    for the first. PostgreSQL ended the deadlock by failing one report, whose savepoint was rolled
+    back: that approver's failure was neither counted in the escalation channel nor told in its
+    draft's thread. The report failed there is made again once the recording is committed."""
+    from bot.delivery_failures import DeliveryFailureReporter
+    from bot.slack_gateway import Permanent, _Job
+
+    db = postgres
+    now = datetime.now(UTC)
+    reporter = DeliveryFailureReporter(db, org, lambda: now)
+    people = ["U0CHIEF", "U0MANAGER"]
+
+    def job(n: int, person: str) -> _Job:
+        row = OutboxRow(id=2000 + n, op="post", payload={"channel": person, "text": "決裁依頼"},
+                        message_key=f"dm:{950 + n}:v1:{person}", status=outbox.PENDING, attempts=0,
+                        next_attempt_at=now, created_at=now)
+        return _Job(row=row, location=None)
+
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url)
+        gateways = [SlackGateway(db, client, clock=lambda: now, on_permanent_failure=reporter) for _ in people]
+        first_claims = threading.Barrier(2)
+        claimed: set[int] = set()
+
+        def hold_first_claim(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            # Each replica has taken its first person's report key: now each asks for the other's.
+            me = threading.get_ident()
+            if statement.startswith("INSERT INTO processed_events") and me not in claimed:
+                claimed.add(me)
+                first_claims.wait(30)
+
+        def replica(gateway: SlackGateway, order: list[str], base: int) -> None:
+            jobs = [job(base + i, person) for i, person in enumerate(order)]
+            gateway._record(jobs, [Permanent("user_disabled") for _ in jobs])
+
+        event.listen(db.engine, "after_cursor_execute", hold_first_claim)
+        threads = [threading.Thread(target=replica, args=(gateways[0], people, 0)),
+                   threading.Thread(target=replica, args=(gateways[1], people[::-1], 10))]
+        try:
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(60)
+        finally:
+            first_claims.abort()
+            event.remove(db.engine, "after_cursor_execute", hold_first_claim)
+        assert not any(t.is_alive() for t in threads)
+    with db.session() as s:
+        rows = [r for r in outbox.rows(s, (outbox.PENDING,)) if (r.message_key or "").startswith("undeliverable:")]
+    for person in people:
+        mine = [r for r in rows if (r.message_key or "").startswith(f"undeliverable:{person}:")]
+        assert [r.op for r in mine if r.op == "post"] == ["post"], person
+        assert "同じ理由で 2 件" in max((r for r in mine if r.op == "update"), key=lambda r: r.id or 0,
+                                        default=mine[0]).payload["text"], person
