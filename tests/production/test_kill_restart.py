@@ -200,7 +200,13 @@ def test_a_failure_report_survives_a_kill_before_it_was_written(tmp_path: Path, 
         slack.inject("chat.postMessage", error="user_not_found", channel=slack.dm_channel(approver), times=10_000)
         serve.driver().message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         slack.wait_for_call("chat.postMessage", lambda c: c.response.get("error") == "user_not_found", timeout=30)
-        time.sleep(1.5)  # the outcome recorded (before the fix: committed), the report waiting on the key
+        # The report waits on the key (the outcome recorded; before the fix, committed). A fixed
+        # sleep here let a slow machine kill the process before the outcome was recorded at all,
+        # and the restart then reported the failure with or without the fix.
+        give_up = time.monotonic() + 60  # bounded: a regression fails here rather than hangs
+        while not _waiting_on_a_lock(blocker_db) and time.monotonic() < give_up:
+            time.sleep(0.05)
+        assert _waiting_on_a_lock(blocker_db), "the failure's report never reached its once-a-day key"
         serve.kill()
         held.rollback()
         conn.close()
@@ -213,3 +219,10 @@ def test_a_failure_report_survives_a_kill_before_it_was_written(tmp_path: Path, 
             serve.stop()
         blocker_db.dispose()
         slack.stop()
+
+
+def _waiting_on_a_lock(db: Database) -> bool:
+    # A fresh connection each look: pg_stat_activity is one snapshot per transaction.
+    with db.engine.connect() as c:
+        return bool(c.exec_driver_sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                      "AND datname = current_database()").scalar())
