@@ -194,12 +194,15 @@ class DeliveryFailureReporter:
         if target[:1] in ("C", "G"):
             whom = f"チャンネル <#{target}> へのメッセージ"
             person = target
+            # A channel has no 本人 to tell: whoever waits on that message (its thread's operator).
+            tell = "関係する方"
         else:
             person = self._slack_id(row, target)
             whom = f"{escape(self._name(person))} さんへの" + (
                 "決裁依頼のメッセージ" if (row.message_key or "").startswith("dm:") else "メッセージ")
+            tell = "ご本人"
         text = (f":warning: {whom}を届けられませんでした（{problem}）。"
-                "必要であれば、ご本人に直接お知らせください。IT 担当の方は、ログの `outbox` の行で詳細を確認できます。")
+                f"必要であれば、{tell}に直接お知らせください。IT 担当の方は、ログの `outbox` の行で詳細を確認できます。")
         day = now.astimezone(self.tz).strftime("%Y-%m-%d")
         self._escalate_once(s, now, undeliverable_key(person, code, day), text, "本日これまでに")
         self._tell_draft_thread(s, now, row, text)

@@ -710,3 +710,31 @@ def test_an_approval_request_slack_refuses_for_itself_is_reported(
         assert [m for m in st.slack.messages("C0INTAKE") if m.thread_ts and name in m.text and reason in m.text]
     finally:
         st.stop()
+
+
+def test_a_message_a_channel_refuses_for_itself_asks_to_tell_those_concerned_not_the_person(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """The report of a message Slack refused for what it is (607805d) asked the escalation channel
+    to tell 「ご本人」 directly, also when the message was for a channel (a check result too long
+    for the intake thread), where there is no 本人: those concerned are asked to be told."""
+    from datetime import UTC
+
+    from bot.delivery_failures import DeliveryFailureReporter
+    from storage.db import Database
+    from storage.models import OutboxRow
+
+    db = Database(database_url("sqlite", tmp_path))
+    db.upgrade()
+    now = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
+    reporter = DeliveryFailureReporter(db, org, lambda: now)
+    for n, channel in enumerate(["C0INTAKE", APPROVERS[0]]):
+        reporter(OutboxRow(id=500 + n, op="post", payload={"channel": channel, "text": "確認結果"}, status=outbox.FAILED,
+                           attempts=1, next_attempt_at=now, created_at=now), "msg_too_long")
+    try:
+        with db.session() as s:
+            texts = {(r.message_key or "").split(":")[1]: r.payload["text"] for r in outbox.rows(s, (outbox.PENDING,))}
+    finally:
+        db.dispose()
+    assert "チャンネル <#C0INTAKE> へのメッセージ" in texts["C0INTAKE"]
+    assert "関係する方に直接" in texts["C0INTAKE"] and "ご本人" not in texts["C0INTAKE"]
+    assert "ご本人に直接" in texts[APPROVERS[0]]
