@@ -50,11 +50,15 @@ def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str
             people.append(m.slack_id)
     return list(dict.fromkeys(people))
 DESCRIPTION_LIMIT = 3000
-# A second report of the same kind on the same account this soon after the first, while that one
-# is unresolved, is taken as news of the same incident (another person who saw the same 炎上, or
-# the same person sending the form again): it goes in the first alert's thread, without a second
-# alarm to everyone. A different kind, another account or 「特定のアカウントではない」 is its own.
+# A second report of the same kind on the same account this soon after the last report of an
+# unresolved one (the first, or news already joined to it) is taken as news of the same incident
+# (another person who saw the same 炎上, or the same person sending the form again): it goes in the
+# first alert's thread, without a second alarm to everyone. The window runs from the latest report,
+# so a 炎上 still being reported at 11:05 after a 10:00 first report is not alarmed twice. A different
+# kind, another account, 「特定のアカウントではない」 or 「その他」 (which says nothing of what it is
+# about, so two of them on one account are as likely two matters as one) is its own.
 SAME_INCIDENT_WITHIN = timedelta(hours=1)
+NEVER_JOINED_KINDS = frozenset({"other"})
 SUMMARY_LIMIT = 3000
 
 REPORT_CALLBACK = "incident_report"
@@ -251,7 +255,7 @@ class IncidentService:
                 log.info("incident form %s was submitted again; reported already", submission)
                 return 0
             first = None
-            if account_id:
+            if account_id and kind not in NEVER_JOINED_KINDS:
                 reminder_repo.lock_incident_reports(s, account_id, kind)
                 first = reminder_repo.recent_unresolved_incident(s, account_id, kind, now - SAME_INCIDENT_WITHIN)
             if first is not None:
@@ -284,10 +288,13 @@ class IncidentService:
                         masked: int) -> None:
         """A report of the incident ``first`` (``SAME_INCIDENT_WITHIN``): what it says goes in the
         record and the alert's thread, unless it repeats, word for word, what is there already."""
-        said = {first.description} | {e.detail for e in self._events(s, first) if e.event == "reported_again"}
+        # Word for word what this reporter said before is their form sent again; the same words from
+        # someone else are a second person who saw it, which the handlers should know.
+        said = ({first.description} if first.reporter_id == reporter else set()) | {
+            e.detail for e in self._events(s, first) if e.event == "reported_again" and e.actor_id == reporter}
         kind = KINDS.get(first.kind, first.kind)
         ref = (f"{kind}（{render.escape(self._account_label(first))}）は、{render.fmt_time(first.created_at.astimezone(self.zone))}"
-               f"に {render.escape(self._name(first.reporter_id))} さんから報告されています（受付番号 {first.id}、"
+               f"に {render.escape(self._name(first.reporter_id, s))} さんから報告されています（受付番号 {first.id}、"
                f"{STATUS_JA.get(first.status, first.status)}）。")
         if description in said:
             self._post(s, now, reporter, {"text": (

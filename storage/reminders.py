@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, text, update
+from sqlalchemy import func, or_, text, update
 from sqlmodel import Session, col, select
 
 from storage import outbox
@@ -28,6 +28,7 @@ from storage.models import (
     ApprovalRequestRow,
     DraftRow,
     DraftVersionRow,
+    IncidentEventRow,
     IncidentRow,
     MemberRow,
     OutboxRow,
@@ -187,13 +188,16 @@ def lock_incident_reports(s: Session, account_id: str, kind: str) -> None:
 
 
 def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: datetime) -> IncidentRow | None:
-    """The first unresolved incident of ``kind`` on ``account_id`` reported at ``since`` or later,
-    locked until commit (PostgreSQL): a 解決 being committed is waited for, and the incident,
-    resolved, is not returned; a report joined to it would be told 「対応中」 and alert nobody."""
+    """The first unresolved incident of ``kind`` on ``account_id`` reported, or reported again, at
+    ``since`` or later, locked until commit (PostgreSQL): a 解決 being committed is waited for, and
+    the incident, resolved, is not returned; a report joined to it would be told 「対応中」 and alert nobody."""
+    reported_again = select(IncidentEventRow.incident_id).where(
+        col(IncidentEventRow.event) == "reported_again", col(IncidentEventRow.at) >= since)
     q = (
         select(IncidentRow)
         .where(col(IncidentRow.account_id) == account_id, col(IncidentRow.kind) == kind,
-               col(IncidentRow.status) != "resolved", col(IncidentRow.created_at) >= since)
+               col(IncidentRow.status) != "resolved",
+               or_(col(IncidentRow.created_at) >= since, col(IncidentRow.id).in_(reported_again)))
         .order_by(col(IncidentRow.id))
         .limit(1)
         .with_for_update()

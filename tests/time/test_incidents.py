@@ -288,3 +288,43 @@ def test_a_report_arriving_while_the_first_is_being_resolved_is_not_joined_to_it
     assert failures == []
     assert ids != [first] and timeline(world, ids[0]) == ["reported"]
     assert timeline(world, first) == ["reported"]
+
+
+def test_the_window_for_joining_a_report_runs_from_the_latest_report(world: World) -> None:
+    """A 炎上 reported at 10:00 and again at 10:50 was alarmed a second time, with its own round of
+    re-alerts, when a third person reported it at 11:05: the hour counted from the first report."""
+    first = report(world)
+    for who, at in (("U0OPERATOR2", jst(2026, 11, 24, 10, 50)), ("U0MANAGER", jst(2026, 11, 24, 11, 5))):
+        joined = world.incidents.report(kind="flaming", account_id="joetsu-x", reporter=who, now=at,
+                                        description=f"{who}: 引用で拡散が続いています。")
+        assert joined == first
+    assert timeline(world, first) == ["reported", "reported_again", "reported_again"]
+    # An hour after the latest report, it is taken as a new incident.
+    later = world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2",
+                                   now=jst(2026, 11, 24, 12, 6), description="別の投稿にも批判が出ています。")
+    assert later != first and timeline(world, later) == ["reported"]
+
+
+def test_two_reports_of_other_on_one_account_are_two_incidents(world: World) -> None:
+    """「その他」 says nothing of what a report is about: a second one within the hour was joined
+    to an unrelated first, and nobody was alerted of it."""
+    first = report(world, kind="other")
+    second = world.incidents.report(kind="other", account_id="joetsu-x", reporter="U0OPERATOR2",
+                                    now=jst(2026, 11, 24, 10, 10), description="ログイン通知が海外から届きました。")
+    assert second != first and timeline(world, second) == ["reported"]
+
+
+def test_the_same_words_from_another_person_are_recorded_as_a_second_witness(world: World) -> None:
+    """Someone else sending exactly the first report's words was told 「同じ内容の報告をすでに受け付けて
+    います」 and the handlers never learned a second person had seen it; only the same person's
+    words again are their form sent twice."""
+    first = report(world)
+    same_words = "昨日の投稿に批判が殺到しています <!channel> 至急"
+    world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR", now=jst(2026, 11, 24, 10, 5),
+                           description=same_words)
+    assert timeline(world, first) == ["reported"]
+    world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2", now=jst(2026, 11, 24, 10, 6),
+                           description=same_words)
+    world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2", now=jst(2026, 11, 24, 10, 7),
+                           description=same_words)
+    assert timeline(world, first) == ["reported", "reported_again"]
