@@ -923,6 +923,36 @@ HOME_NOT_OPERATOR_JA = ("下書きはありません。あなたはどのアカ�
                         "登録が必要な場合は、情報政策室にご相談ください。")
 
 
+HOME_ACCOUNT_SECTIONS = 3  # sections of 「今月の投稿数」 on App Home; the accounts beyond them are counted
+HOME_ACCOUNT_NAME_SHOWN = 100
+
+
+def _account_month_blocks(accounts: Sequence[AccountMonth]) -> list[dict[str, Any]]:
+    """One line per account, in as many sections as they need up to HOME_ACCOUNT_SECTIONS. An
+    approver of every account of a city (a hundred and more) would otherwise get one section cut
+    at Slack's 3,000 characters in the middle of a name, with no word of the accounts left out;
+    when they do not all fit, those short of the minimum come first, as they are what needs doing."""
+    short = [a for a in accounts if a.published < a.minimum]
+    lines = []
+    for a in accounts:
+        mark = ":white_check_mark:" if a.published >= a.minimum else ":warning:"
+        name = a.name if len(a.name) <= HOME_ACCOUNT_NAME_SHOWN else a.name[:HOME_ACCOUNT_NAME_SHOWN] + "…"
+        lines.append((f"{mark} {escape(name)}: {a.published}件（最低 {a.minimum}件）", 1))
+    texts = pack(lines)
+    if len(texts) > HOME_ACCOUNT_SECTIONS:
+        # Stable: within each group the organisation file's order is kept.
+        lines = [line for line, a in sorted(zip(lines, accounts, strict=True), key=lambda p: p[1].published >= p[1].minimum)]
+        texts = pack(lines)[:HOME_ACCOUNT_SECTIONS]
+    blocks = [section(t) for t, _ in texts]
+    shown = sum(n for _, n in texts)
+    if shown < len(accounts):
+        first = f"基準に達していない {len(short)} アカウントを先に、" if short else ""
+        blocks.append(context(
+            f"全 {len(accounts)} アカウントのうち、{first}{shown} アカウントを表示しています。"
+            f"残りの {len(accounts) - shown} アカウントは、長くなるため表示を省略しました。"))
+    return blocks
+
+
 def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_name: str,
               accounts: Sequence[AccountMonth] = (), incidents: Sequence[IncidentItem] = (),
               month_label: str = "", waiting_total: int | None = None, can_submit: bool = True) -> dict[str, Any]:
@@ -967,11 +997,7 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
     if accounts:
         blocks.append({"type": "divider"})
         blocks.append(header(f"今月の投稿数{month_label}"))
-        lines = []
-        for a in accounts:
-            mark = ":white_check_mark:" if a.published >= a.minimum else ":warning:"
-            lines.append(f"{mark} {escape(a.name)}: {a.published}件（最低 {a.minimum}件）")
-        blocks.append(section("\n".join(lines)))
+        blocks.extend(_account_month_blocks(accounts))
     blocks.append({"type": "divider"})
     blocks.append(header(f"対応中のインシデント（{len(incidents)}件）"))
     if not incidents:

@@ -21,6 +21,7 @@ from bot.render import (
     quote_blocks,
     text_size,
 )
+from bot.sandbox.blockkit import view_errors
 from handlers.slack_text import unescape
 
 
@@ -232,3 +233,33 @@ def test_files_are_listed_with_links_and_still_fit_when_written_to_defeat_the_li
     within_limits(render.thread_status(view("本文です。", files=many)))
     twelve = "\n".join(sections(render.thread_status(view("本文です。", files=[flyer] * 12))))
     assert "添付ファイル:* 12件" in twelve and "　10. <https://" in twelve and "　ほか 2件" in twelve
+def _home_accounts(home: dict[str, Any]) -> str:
+    """The 「今月の投稿数」 part of App Home, as text."""
+    blocks = home["blocks"]
+    start = next(i for i, b in enumerate(blocks) if b["type"] == "header" and "今月の投稿数" in b["text"]["text"])
+    end = next(i for i, b in enumerate(blocks) if i > start and b["type"] == "divider")
+    return "\n".join(b["text"]["text"] if b["type"] == "section" else b["elements"][0]["text"]
+                     for b in blocks[start + 1:end])
+
+
+def test_home_lists_every_account_of_an_approver_of_150_accounts_within_slacks_limits() -> None:
+    accounts = [render.AccountMonth(f"上越市公式アカウント{i}番（観光振興課）", i % 5, 4) for i in range(150)]
+    home = render.home_view(waiting=[], mine=[], viewer_name="上越 花子", accounts=accounts)
+    assert not view_errors(home)
+    shown = _home_accounts(home)
+    assert all(f"上越市公式アカウント{i}番（観光振興課）: {i % 5}件（最低 4件）" in shown for i in range(150))
+    assert "省略" not in shown
+
+
+def test_home_accounts_that_do_not_fit_are_counted_and_those_short_of_the_minimum_come_first() -> None:
+    names = [f"{'とても長い名前の公式アカウント' * 5}{i}" for i in range(150)]
+    accounts = [render.AccountMonth(n, 4 if i < 100 else 0, 4) for i, n in enumerate(names)]
+    home = render.home_view(waiting=[], mine=[], viewer_name="上越 花子", accounts=accounts)
+    assert not view_errors(home)
+    shown = _home_accounts(home)
+    assert all(f"{n}: 0件（最低 4件）" in shown for n in names[100:])  # every account short of posts
+    listed = sum(1 for n in names if f"{n}:" in shown)
+    assert 50 <= listed < 150
+    assert (f"全 150 アカウントのうち、基準に達していない 50 アカウントを先に、{listed} アカウントを表示しています。"
+            f"残りの {150 - listed} アカウントは、長くなるため表示を省略しました。") in shown
+    assert all(line.endswith("件）") for line in shown.split("\n")[:-1])  # no line cut in the middle
