@@ -764,6 +764,7 @@ def button(action_id: str, label: str, value: str, *, style: str | None = None) 
 F_ACCOUNT, F_TEXT, F_DATE, F_TIME = "account", "text", "date", "time"
 F_CATEGORY, F_IMAGES, F_ALTS, F_CONSENT, F_NOTE = "category", "images", "alt_texts", "consent", "note"
 MAX_IMAGES = 10
+FORM_TEXT_MAX = 3000  # Slack's most for a plain_text_input
 
 
 def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata: str = "",
@@ -781,9 +782,11 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
         account_el["initial_option"] = next(option(a, n) for a, n in accounts if a == initial)
     v = revising
     text = v.text if v is not None else text
-    text_el: dict[str, Any] = {"type": "plain_text_input", "action_id": F_TEXT, "multiline": True, "max_length": 3000}
+    text_el: dict[str, Any] = {"type": "plain_text_input", "action_id": F_TEXT, "multiline": True,
+                               "max_length": FORM_TEXT_MAX}
+    text = clean_text(text)
     if text:
-        text_el["initial_value"] = clean_text(text)[:3000]
+        text_el["initial_value"] = text[:FORM_TEXT_MAX]
     date_el: dict[str, Any] = {"type": "datepicker", "action_id": F_DATE}
     time_el: dict[str, Any] = {"type": "timepicker", "action_id": F_TIME}
     if v is not None and v.scheduled_at is not None:
@@ -805,6 +808,13 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
     head = [] if v is None else [context(
         f"第{v.version}版を修正して、第{v.version + 1}版として提出します。提出すると、もう一度ガイドラインで確認し、"
         f"第{v.version}版への決裁依頼や承認は無効になります。")]
+    if len(text) > FORM_TEXT_MAX:
+        # The field holds no more: the end of a long message (a Facebook post) would otherwise be
+        # dropped unseen, and the shortened text approved and recorded as if it were the post.
+        head.append(section(
+            f":warning: 元のメッセージは {len(text):,} 文字あり、入力欄には {FORM_TEXT_MAX:,} 文字までしか入らないため、"
+            f"先頭の {FORM_TEXT_MAX:,} 文字だけを入れました（以下省略）。このまま提出すると、省略した部分は決裁に回りません。"
+            "全文を決裁に回すには、受付チャンネルに文面をそのまま書き込んでください。"))
     title, submit = ("下書きを修正する", "修正して提出") if v is not None else ("下書きを決裁に回す", "確認して提出")
     return modal(REVISE_CALLBACK if v is not None else DRAFT_CALLBACK, title, submit, [
             *head,

@@ -263,3 +263,15 @@ def test_home_accounts_that_do_not_fit_are_counted_and_those_short_of_the_minimu
     assert (f"全 150 アカウントのうち、基準に達していない 50 アカウントを先に、{listed} アカウントを表示しています。"
             f"残りの {150 - listed} アカウントは、長くなるため表示を省略しました。") in shown
     assert all(line.endswith("件）") for line in shown.split("\n")[:-1])  # no line cut in the middle
+
+
+def test_a_message_too_long_for_the_draft_form_is_cut_visibly() -> None:
+    text = "市民の皆さまへのお知らせです。\n" * 400  # 6,400 characters: a Facebook post
+    form = render.draft_modal([("joetsu-fb", "上越市公式Facebook")], text=text, metadata="shortcut")
+    assert not view_errors(form)
+    blocks = {b.get("block_id"): b for b in form["blocks"]}
+    assert blocks["text"]["element"]["initial_value"] == text[:3000]
+    notes = [b["text"]["text"] for b in form["blocks"] if b["type"] == "section"]
+    assert any("6,400 文字" in n and "先頭の 3,000 文字だけ" in n and "受付チャンネル" in n for n in notes)
+    short = render.draft_modal([("joetsu-fb", "上越市公式Facebook")], text=text[:3000], metadata="shortcut")
+    assert not [b for b in short["blocks"] if b["type"] == "section"]

@@ -41,3 +41,15 @@ def test_app_home_of_an_approver_of_150_accounts_lists_them_all(big_stack: Local
     assert home is not None and not view_errors(home)
     # Every account on its own line, the last one included (one section cut them at 3,000 characters).
     assert all(f"上越市公式アカウント{i}番（観光振興課）: 0件（最低 " in text for i in range(MANY))
+
+
+def test_the_shortcut_on_a_message_longer_than_the_form_says_what_it_left_out(sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    text = "高田城址公園の観桜会についてのお知らせです。\n" * 250  # 5,750 characters
+    ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", text).ts
+    st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts)
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    blocks = {b.get("block_id"): b for b in view.view["blocks"]}
+    assert blocks["text"]["element"]["initial_value"] == text[:3000]
+    shown = "\n".join(b["text"]["text"] for b in view.view["blocks"] if b["type"] == "section")
+    assert "元のメッセージは 5,750 文字あり" in shown and "先頭の 3,000 文字だけ" in shown
