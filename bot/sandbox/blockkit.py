@@ -20,6 +20,8 @@ MAX_MESSAGE_TEXT = 40_000  # Slack truncates longer text rather than refusing it
 # undocumented, about 12,000 characters plus room for the blocks themselves (bolt-js#2509).
 MAX_BLOCKS_TEXT = 12_000
 _TEXT_LIMITS = {"section": 3000, "header": 150, "input_label": 2000, "button": 75, "option": 75}
+# Most options per element: a static_select holds 100, checkboxes and radio buttons 10, an overflow menu 5.
+_OPTIONS_LIMITS = {"checkboxes": 10, "radio_buttons": 10, "overflow": 5}
 _BLOCK_TYPES = {
     "actions", "context", "divider", "file", "header", "image", "input", "rich_text", "section",
     "video", "markdown", "context_actions", "table",
@@ -59,6 +61,10 @@ class _Checker:
             return
         self.length(element, "action_id", 255, pointer)
         kind = element.get("type")
+        if "placeholder" in element:
+            self.text(element["placeholder"], f"{pointer}/placeholder", limit=150, plain_only=True)
+        if isinstance(element.get("confirm"), Mapping):
+            self.confirm(element["confirm"], f"{pointer}/confirm")
         if kind == "button":
             self.text(element.get("text"), f"{pointer}/text", limit=_TEXT_LIMITS["button"], plain_only=True)
             self.length(element, "value", 2000, pointer)
@@ -66,20 +72,46 @@ class _Checker:
             if "style" in element and element["style"] not in ("primary", "danger"):
                 self.fail("must be a valid enum value", f"{pointer}/style")
         elif kind == "plain_text_input":
-            max_length = element.get("max_length")
-            if isinstance(max_length, int) and max_length > 3000:
-                self.fail("must be less than 3001", f"{pointer}/max_length")
-        options = element.get("options")
-        if isinstance(options, list):
-            if len(options) > 100:
-                self.fail("must provide no more than 100 items", f"{pointer}/options")
-            for index, option in enumerate(options):
-                here = f"{pointer}/options/{index}"
-                if isinstance(option, Mapping):
-                    self.text(option.get("text"), f"{here}/text", limit=_TEXT_LIMITS["option"])
-                    self.length(option, "value", 150, here)
-                else:
+            for key in ("max_length", "min_length"):
+                value = element.get(key)
+                if isinstance(value, int) and value > 3000:
+                    self.fail("must be less than 3001", f"{pointer}/{key}")
+        elif kind == "image":
+            self.length(element, "alt_text", 2000, pointer)
+            self.length(element, "image_url", 3000, pointer)
+        self.options(element.get("options"), f"{pointer}/options", limit=_OPTIONS_LIMITS.get(str(kind), 100))
+        groups = element.get("option_groups")
+        if isinstance(groups, list):
+            if len(groups) > 100:
+                self.fail("must provide no more than 100 items", f"{pointer}/option_groups")
+            for index, group in enumerate(groups):
+                here = f"{pointer}/option_groups/{index}"
+                if not isinstance(group, Mapping):
                     self.fail("must be an object", here)
+                    continue
+                self.text(group.get("label"), f"{here}/label", limit=75, plain_only=True)
+                self.options(group.get("options"), f"{here}/options", limit=100)
+
+    def options(self, options: Any, pointer: str, *, limit: int) -> None:
+        if not isinstance(options, list):
+            return
+        if len(options) > limit:
+            self.fail(f"must provide no more than {limit} items", pointer)
+        for index, option in enumerate(options):
+            here = f"{pointer}/{index}"
+            if isinstance(option, Mapping):
+                self.text(option.get("text"), f"{here}/text", limit=_TEXT_LIMITS["option"])
+                self.length(option, "value", 150, here)
+                if "description" in option:
+                    self.text(option["description"], f"{here}/description", limit=75)
+            else:
+                self.fail("must be an object", here)
+
+    def confirm(self, confirm: Mapping[str, Any], pointer: str) -> None:
+        self.text(confirm.get("title"), f"{pointer}/title", limit=100, plain_only=True)
+        self.text(confirm.get("text"), f"{pointer}/text", limit=300)
+        self.text(confirm.get("confirm"), f"{pointer}/confirm", limit=30, plain_only=True)
+        self.text(confirm.get("deny"), f"{pointer}/deny", limit=30, plain_only=True)
 
     def block(self, block: Any, pointer: str) -> None:
         if not isinstance(block, Mapping):
@@ -118,6 +150,8 @@ class _Checker:
                 if kind == "context":
                     if isinstance(element, Mapping) and element.get("type") in ("plain_text", "mrkdwn"):
                         self.text(element, here, limit=3000)
+                    elif isinstance(element, Mapping) and element.get("type") == "image":
+                        self.length(element, "alt_text", 2000, here)
                     continue
                 self.element(element, here)
                 action_id = element.get("action_id") if isinstance(element, Mapping) else None
@@ -129,10 +163,17 @@ class _Checker:
             self.text(
                 block.get("label"), f"{pointer}/label", limit=_TEXT_LIMITS["input_label"], plain_only=True
             )
+            if "hint" in block:
+                self.text(block["hint"], f"{pointer}/hint", limit=2000, plain_only=True)
             if not isinstance(block.get("element"), Mapping):
                 self.fail("must provide an element", f"{pointer}/element")
             else:
                 self.element(block["element"], f"{pointer}/element")
+        elif kind == "image":
+            self.length(block, "alt_text", 2000, pointer)
+            self.length(block, "image_url", 3000, pointer)
+            if "title" in block:
+                self.text(block["title"], f"{pointer}/title", limit=2000, plain_only=True)
 
 
 def block_errors(blocks: Any, *, limit: int = MAX_MESSAGE_BLOCKS, pointer: str = "/blocks") -> list[str]:

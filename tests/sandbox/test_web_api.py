@@ -135,6 +135,51 @@ def test_blocks_breaking_slack_limits_are_invalid_blocks(client: WebClient) -> N
     assert "/blocks/0/text/text" in excinfo.value.response["errors"][0]
 
 
+def _opts(n: int) -> list[dict[str, Any]]:
+    return [{"text": {"type": "plain_text", "text": f"項目{i}"}, "value": str(i)} for i in range(n)]
+
+
+@pytest.mark.parametrize(("element", "pointer"), [
+    ({"type": "static_select", "action_id": "a", "options": _opts(3),
+      "placeholder": {"type": "plain_text", "text": "選" * 151}}, "/elements/0/placeholder/text"),
+    ({"type": "checkboxes", "action_id": "a", "options": _opts(11)}, "/elements/0/options"),
+    ({"type": "radio_buttons", "action_id": "a", "options": _opts(11)}, "/elements/0/options"),
+    ({"type": "overflow", "action_id": "a", "options": _opts(6)}, "/elements/0/options"),
+    ({"type": "checkboxes", "action_id": "a", "options": [
+        {**_opts(1)[0], "description": {"type": "plain_text", "text": "説" * 76}}]},
+     "/elements/0/options/0/description/text"),
+    ({"type": "static_select", "action_id": "a", "option_groups": [
+        {"label": {"type": "plain_text", "text": "群"}, "options": _opts(101)}]},
+     "/elements/0/option_groups/0/options"),
+    ({"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "承認"}, "confirm": {
+        "title": {"type": "plain_text", "text": "確認"}, "text": {"type": "plain_text", "text": "本" * 301},
+        "confirm": {"type": "plain_text", "text": "はい"}, "deny": {"type": "plain_text", "text": "いいえ"}}},
+     "/elements/0/confirm/text/text"),
+])
+def test_elements_breaking_slack_limits_are_invalid_blocks(
+    client: WebClient, element: dict[str, Any], pointer: str
+) -> None:
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_postMessage(channel="C0INTAKE", text="x", blocks=[{"type": "actions", "elements": [element]}])
+    assert api_error(excinfo) == "invalid_blocks"
+    assert any(f"/blocks/0{pointer}]" in e for e in excinfo.value.response["errors"])
+
+
+def test_image_alt_text_and_input_hint_are_limited_like_slack(client: WebClient, slack: LocalSlack) -> None:
+    image = {"type": "image", "image_url": "https://example.jp/a.png", "alt_text": "説" * 2001}
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_postMessage(channel="C0INTAKE", text="x", blocks=[image])
+    assert "/blocks/0/alt_text" in excinfo.value.response["errors"][0]
+    hinted = {"type": "input", "block_id": "b", "label": {"type": "plain_text", "text": "理由"},
+              "hint": {"type": "plain_text", "text": "例" * 2001},
+              "element": {"type": "plain_text_input", "action_id": "a"}}
+    view = {**MODAL, "blocks": [hinted]}
+    with pytest.raises(SlackApiError) as invalid:
+        client.views_open(trigger_id=slack.issue_trigger_id("U0MANAGER"), view=view)
+    assert api_error(invalid) == "invalid_arguments"
+    assert "/view/blocks/0/hint/text" in invalid.value.response["response_metadata"]["messages"][0]
+
+
 def test_text_over_forty_thousand_characters_is_truncated_like_slack(
     client: WebClient, slack: LocalSlack
 ) -> None:
