@@ -637,8 +637,9 @@ class IncidentService:
         mine = [a for a in self.org.accounts if reporter in (*a.operators, *a.approvers, *a.deputies)]
         others = [a for a in self.org.accounts if a not in mine]
         options = [render.option(NO_ACCOUNT, "特定のアカウントではない")]
-        options += [render.option(a.id, a.name) for a in (mine + others)[:99]]
-        account_el: dict[str, Any] = {"type": "static_select", "action_id": ACCOUNT_ACTION, "options": options,
+        options += [render.option(a.id, a.name) for a in (mine + others)]
+        account_el: dict[str, Any] = {"type": "static_select", "action_id": ACCOUNT_ACTION,
+                                      **render.select_options(options),
                                       "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}
         # Given as its id or as the name people know it by (「上越市公式X」).
         chosen = next((o for o in options[1:] if initial_account in (o["value"], o["text"]["text"])), None)

@@ -615,8 +615,7 @@ def account_question(draft_id: int, author_id: str, options: Sequence[tuple[str,
         {"type": "actions", "block_id": f"{CHOOSE_ACCOUNT_ACTION}:{draft_id}", "elements": [{
             "type": "static_select", "action_id": CHOOSE_ACCOUNT_ACTION,
             "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
-            "options": [option(aid, name)
-                        for aid, name in list(options)[:100]],
+            **select_options([option(aid, name) for aid, name in options]),
         }]},
     ])
 
@@ -748,6 +747,21 @@ def option(value: str, label: str) -> dict[str, Any]:
     return {"text": {"type": "plain_text", "text": label[:75]}, "value": value}
 
 
+SELECT_OPTIONS_MAX = 100  # Slack's most options in a static_select, and in each of its option groups
+
+
+def select_options(options: Sequence[dict[str, Any]], *, noun: str = "アカウント") -> dict[str, Any]:
+    """The ``options`` of a static_select, or past Slack's 100 its ``option_groups`` of 100 each:
+    a city's file may name 150 accounts, and cutting the list at 100 left the rest unselectable
+    without a word."""
+    if len(options) <= SELECT_OPTIONS_MAX:
+        return {"options": list(options)}
+    n = SELECT_OPTIONS_MAX
+    return {"option_groups": [
+        {"label": {"type": "plain_text", "text": f"{noun}（{i + 1}〜{min(i + n, len(options))}件目）"},
+         "options": list(options[i:i + n])} for i in range(0, min(len(options), n * n), n)]}
+
+
 def revise_button(view: DraftView) -> dict[str, Any]:
     return button(REVISE_ACTION, "修正する", version_ref(view.id, view.version, view.content_hash), style="primary")
 
@@ -776,7 +790,7 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
     """
     account_el: dict[str, Any] = {"type": "static_select", "action_id": F_ACCOUNT,
                                   "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
-                                  "options": [option(a, n) for a, n in list(accounts)[:100]]}
+                                  **select_options([option(a, n) for a, n in accounts])}
     initial = account_id or (accounts[0][0] if len(accounts) == 1 else None)
     if initial:
         account_el["initial_option"] = next(option(a, n) for a, n in accounts if a == initial)

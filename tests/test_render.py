@@ -275,3 +275,13 @@ def test_a_message_too_long_for_the_draft_form_is_cut_visibly() -> None:
     assert any("6,400 文字" in n and "先頭の 3,000 文字だけ" in n and "受付チャンネル" in n for n in notes)
     short = render.draft_modal([("joetsu-fb", "上越市公式Facebook")], text=text[:3000], metadata="shortcut")
     assert not [b for b in short["blocks"] if b["type"] == "section"]
+
+
+def test_a_select_of_more_than_100_options_is_grouped_so_every_one_can_be_picked() -> None:
+    few = render.select_options([render.option(str(i), f"{i}") for i in range(100)])
+    assert list(few) == ["options"] and len(few["options"]) == 100
+    many = render.select_options([render.option(f"a{i}", f"アカウント{i}") for i in range(150)])
+    assert [g["label"]["text"] for g in many["option_groups"]] == ["アカウント（1〜100件目）", "アカウント（101〜150件目）"]
+    assert [o["value"] for g in many["option_groups"] for o in g["options"]] == [f"a{i}" for i in range(150)]
+    form = render.draft_modal([(f"a{i}", f"アカウント{i}") for i in range(150)], account_id="a149")
+    assert not view_errors(form)

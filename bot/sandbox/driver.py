@@ -808,7 +808,8 @@ class SocketModeDriver(SlackDriver):
 
 def _option_labels(element: Mapping[str, Any] | None, value: Any) -> str:
     """What the person saw and picked (the options' labels), for the demo's narration."""
-    labels = {str(o.get("value")): str(o.get("text", {}).get("text", "")) for o in (element or {}).get("options", [])
-              if isinstance(o, Mapping)}
+    options = [*(element or {}).get("options", []),
+               *(o for g in (element or {}).get("option_groups", []) for o in g.get("options", []))]
+    labels = {str(o.get("value")): str(o.get("text", {}).get("text", "")) for o in options if isinstance(o, Mapping)}
     values = value if isinstance(value, list) else [value]
     return "、".join(labels.get(str(v)) or str(v) for v in values)

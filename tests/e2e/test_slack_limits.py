@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot import incidents as inc
+from bot import render
 from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.blockkit import view_errors
 from tests.conftest import database_url
-from tests.e2e.conftest import BUSINESS_MORNING
+from tests.e2e.conftest import BUSINESS_MORNING, all_text
 from tests.e2e.test_workflow_publish_home import home_text
 
 MANY = 150
@@ -53,3 +56,38 @@ def test_the_shortcut_on_a_message_longer_than_the_form_says_what_it_left_out(sq
     assert blocks["text"]["element"]["initial_value"] == text[:3000]
     shown = "\n".join(b["text"]["text"] for b in view.view["blocks"] if b["type"] == "section")
     assert "元のメッセージは 5,750 文字あり" in shown and "先頭の 3,000 文字だけ" in shown
+
+
+def offered(form: dict[str, Any], block_id: str) -> list[str]:
+    """The values a person can pick in a form's select (the driver would submit any value)."""
+    [element] = [b["element"] for b in form["blocks"] if b.get("block_id") == block_id]
+    groups = element.get("option_groups") or [{"options": element.get("options") or []}]
+    return [o["value"] for g in groups for o in g["options"]]
+
+
+def test_every_one_of_150_accounts_can_be_chosen_in_the_draft_and_incident_forms(big_stack: LocalStack) -> None:
+    st = big_stack
+    st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.DRAFT_CALLBACK), timeout=10)
+    assert not view_errors(form.view)
+    assert offered(form.view, render.F_ACCOUNT) == [f"acct-{i}" for i in range(MANY)]
+    reply = st.driver.view_submission("U0OPERATOR", render.DRAFT_CALLBACK, {
+        render.F_ACCOUNT: "acct-140", render.F_TEXT: "高田城址公園の観桜会は4月1日からです。"})
+    assert reply.json() is None, reply.body
+    root = st.slack.wait_for(lambda: next((m for m in st.slack.messages("C0INTAKE") if "観桜会" in all_text(m)), None),
+                             timeout=10, message="the draft in the intake channel")
+    assert "上越市公式アカウント140番（観光振興課）" in all_text(root)
+
+    description = "なりすましアカウントが市の名前で投稿しています。" * 125  # 3,000 characters, the form's most
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+    assert not view_errors(form.view)
+    assert offered(form.view, inc.ACCOUNT_BLOCK) == [inc.NO_ACCOUNT, *(f"acct-{i}" for i in range(MANY))]
+    reply = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: "acct-149", inc.DESCRIPTION_ACTION: description})
+    assert reply.json() is None, reply.body
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10,
+                              message="incident alert")
+    text = all_text(alert)
+    assert "上越市公式アカウント149番（観光振興課）" in text
+    assert "全 3,000 文字のうち先頭 1,500 文字を表示しています" in text
