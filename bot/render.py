@@ -558,7 +558,7 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
     if voided_note:
         text = f":no_entry_sign: 第{view.version}版の決裁依頼: {voided_note}"
     elif decided is None:
-        names = "、".join(recipients) or "、".join(f"{escape(n)} さん" for n in view.approver_names) or "決裁者"
+        names = _names_within(list(recipients) or [f"{escape(n)} さん" for n in view.approver_names]) or "決裁者"
         text = (f":hourglass_flowing_sand: 決裁待ち（第{view.version}版）: {names}に決裁を依頼しました。"
                 f"\n投稿予定: {fmt_time(view.scheduled_at)}")
     else:
@@ -575,6 +575,23 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
     if view.files and not voided_note and (decided is None or decided.kind == "approved"):
         blocks.extend(section(t) for t, _ in pack([(line, 0) for line in files_lines(view.files)]))
     return message(text.split("\n")[0], blocks)
+
+
+RECIPIENTS_ROOM = 2_500  # of the status line's section, leaving the rest to the schedule
+
+
+def _names_within(names: Sequence[str], room: int = RECIPIENTS_ROOM) -> str:
+    """``names`` joined with 「、」, as many as fit in ``room`` and the rest counted: thirty approvers
+    and thirty deputies with long names would otherwise push the schedule out of the section."""
+    shown: list[str] = []
+    used = 0
+    for name in names:
+        if used + len(name) + 1 > room - 20:
+            break
+        shown.append(name)
+        used += len(name) + 1
+    more = f" ほか{len(names) - len(shown)}名" if len(shown) < len(names) else ""
+    return "、".join(shown) + more
 
 
 def plain(text: str) -> dict[str, Any]:

@@ -285,3 +285,14 @@ def test_a_select_of_more_than_100_options_is_grouped_so_every_one_can_be_picked
     assert [o["value"] for g in many["option_groups"] for o in g["options"]] == [f"a{i}" for i in range(150)]
     form = render.draft_modal([(f"a{i}", f"アカウント{i}") for i in range(150)], account_id="a149")
     assert not view_errors(form)
+
+
+def test_the_status_line_of_sixty_recipients_with_long_names_still_says_when_it_is_to_be_posted() -> None:
+    long = "情報政策課 課長補佐 兼 広報対話課 SNS担当 上越"
+    recipients = [render.recipient_label(f"{long}{i}", f"{long}{i + 30}" if i < 30 else None) for i in range(60)]
+    draft = replace(view("お知らせ"), scheduled_at=datetime(2026, 12, 7, 9, 30))
+    status = render.thread_status(draft, recipients=recipients)
+    [text] = sections(status)
+    assert len(text) <= SECTION_LIMIT
+    assert text.endswith("投稿予定: 2026年12月7日（月）09:30")
+    assert recipients[0] in text and "ほか" in text and "名に決裁を依頼しました。" in text
