@@ -60,6 +60,8 @@ SECTION_LIMIT = 3000
 MESSAGE_TEXT_BUDGET = 11_000
 # What the request's fields (account … note, alt texts) may take of it, leaving the rest to the draft.
 FIELDS_BUDGET = 6_000
+# What a decided request's reason may take of it (the thread has the whole of it).
+DM_REASON_ROOM = 2_900
 FINDINGS_DISPLAY_LIMIT = 20
 
 
@@ -527,7 +529,11 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     if voided_note:
         blocks.append(section(f":no_entry_sign: {voided_note}"))
     elif decided is not None:
-        blocks.append(section(decision_line(decided)))
+        pieces = decision_pieces(decided)
+        kept = _first_fitting(pieces, DM_REASON_ROOM)
+        if len(kept) < len(pieces):
+            kept.append(("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_", 0))
+        blocks.extend(section(t) for t, _ in pack(kept))
     else:
         blocks.append(_decision_buttons(value, block_id="decision"))
     blocks[at:at] = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks))
@@ -536,14 +542,19 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
 
 
 def decision_line(d: DecisionView) -> str:
-    who = recipient_label(d.decider_name, d.acting_for_name)  # 「A さん（B さんの代決）」
+    return "\n".join(line for line, _ in decision_pieces(d))
+
+
+def decision_pieces(d: DecisionView, *, prefix: str = "") -> list[tuple[str, int]]:
+    """``decision_line`` as mrkdwn lines each within a section, for ``pack``: a reason of 2,000
+    characters, escaped (each 「<」 becomes 「&lt;」) or of many short lines, is longer
+    than one section, and cutting it there dropped its end without a word."""
+    who = recipient_label(d.decider_name, d.acting_for_name)
     when = fmt_time(d.decided_at)
     if d.kind == "approved":
-        return f":white_check_mark: {who}が承認しました（{when}）。"
-    text = f":leftwards_arrow_with_hook: {who}が差し戻しました（{when}）。"
-    if d.reason:
-        text += "\n" + labelled("*理由:*", d.reason)
-    return text
+        return [(f"{prefix}:white_check_mark: {who}が承認しました（{when}）。", 0)]
+    head = f"{prefix}:leftwards_arrow_with_hook: {who}が差し戻しました（{when}）。"
+    return [(head, 0), *(_labelled("*理由:* ", d.reason) if d.reason else [])]
 
 
 def recipient_label(name: str, acting_for_name: str | None) -> str:
@@ -562,16 +573,20 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
         text = (f":hourglass_flowing_sand: 決裁待ち（第{view.version}版）: {names}に決裁を依頼しました。"
                 f"\n投稿予定: {fmt_time(view.scheduled_at)}")
     else:
-        text = f"第{view.version}版: " + decision_line(decided)
         if decided.kind == "approved" and view.files:
             # The operator posts what was approved: these files with the text, not others.
-            text += "\n承認された内容には、下の添付ファイルが含まれます。この文面とファイルでSNSへの投稿をお願いします。"
+            after = "承認された内容には、下の添付ファイルが含まれます。この文面とファイルでSNSへの投稿をお願いします。"
         elif decided.kind == "approved":
-            text += "\nSNSへの投稿をお願いします。"
+            after = "SNSへの投稿をお願いします。"
         else:
-            text += ("\n内容を修正する場合は、元のメッセージを編集してください"
+            after = ("内容を修正する場合は、元のメッセージを編集してください"
                      "（`/kessai draft` や「決裁に回す」で提出した下書きは、修正した内容で提出し直してください）。")
-    blocks = [section(text)]
+        # The whole reason, over as many sections as it takes: this line is where its author reads it.
+        texts = pack([*decision_pieces(decided, prefix=f"第{view.version}版: "), (after, 0)])
+        text = texts[0][0]
+        blocks = [section(t) for t, _ in texts]
+    if decided is None or voided_note:
+        blocks = [section(text)]
     if view.files and not voided_note and (decided is None or decided.kind == "approved"):
         blocks.extend(section(t) for t, _ in pack([(line, 0) for line in files_lines(view.files)]))
     return message(text.split("\n")[0], blocks)

@@ -296,3 +296,17 @@ def test_the_status_line_of_sixty_recipients_with_long_names_still_says_when_it_
     assert len(text) <= SECTION_LIMIT
     assert text.endswith("投稿予定: 2026年12月7日（月）09:30")
     assert recipients[0] in text and "ほか" in text and "名に決裁を依頼しました。" in text
+
+
+def test_a_long_rejection_reason_is_shown_whole_in_the_thread_and_cut_visibly_in_the_dm() -> None:
+    reason = "<修正前>と<修正後>を比べてください\n" * 100  # 2,000 characters, escaped past one section
+    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=datetime(2026, 12, 7, 9, 30),
+                                  reason=reason)
+    status = render.thread_status(view("お知らせ"), decided=decided)
+    assert all(len(t) <= SECTION_LIMIT for t in sections(status))
+    in_thread = "\n".join(sections(status))
+    assert in_thread.count("&lt;修正前&gt;と&lt;修正後&gt;を比べてください") == 100
+    assert in_thread.endswith("修正した内容で提出し直してください）。")
+    request = approval_request(view("お知らせ"), decided=decided)
+    within_limits(request)
+    assert "_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_" in "\n".join(sections(request))

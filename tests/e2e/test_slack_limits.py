@@ -16,7 +16,7 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.blockkit import view_errors
 from tests.conftest import database_url
-from tests.e2e.conftest import BUSINESS_MORNING, all_text
+from tests.e2e.conftest import BUSINESS_MORNING, all_text, dm, settle, thread, wait_dm
 from tests.e2e.test_workflow_publish_home import home_text
 
 MANY = 150
@@ -91,3 +91,40 @@ def test_every_one_of_150_accounts_can_be_chosen_in_the_draft_and_incident_forms
     text = all_text(alert)
     assert "上越市公式アカウント149番（観光振興課）" in text
     assert "全 3,000 文字のうち先頭 1,500 文字を表示しています" in text
+
+
+@pytest.fixture
+def facebook_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    facebook = replace(org.accounts[0], platform="facebook", name="上越市公式Facebook")
+    st = start_local_stack(replace(org, accounts=(facebook, *org.accounts[1:])), database_url("sqlite", tmp_path),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    yield st
+    st.stop()
+
+
+def test_a_facebook_post_of_20000_characters_and_a_long_rejection_reason_reach_everyone_readably(
+    facebook_stack: LocalStack,
+) -> None:
+    """Every message and view below goes through the local Slack's Block Kit checks: none is refused."""
+    st = facebook_stack
+    text = ("上越市からのお知らせです。高田城址公園の観桜会は4月1日から開催します。皆さまのお越しをお待ちしています。\n" * 400)[:20_000]
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", text)
+    [request] = wait_dm(st, "U0MANAGER")
+    shown = all_text(request)
+    assert "全 20,000 文字のうち先頭" in shown and "続きは受付チャンネルの元のメッセージでご確認ください" in shown
+    home_text(st, "U0MANAGER", "決裁待ち（1件）")
+
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=request.channel, message_ts=request.ts)
+    form = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10)
+    assert "全 20,000 文字のうち先頭 500 文字を表示しています" in str(form.view["blocks"])
+    reason = "<修正前>と<修正後>を比べてください\n" * 100  # 2,000 characters, the form's most
+    reply = st.driver.view_submission("U0MANAGER", render.REJECT_CALLBACK, {render.REJECT_REASON_ACTION: reason})
+    assert reply.status == 200 and not reply.body.strip(), reply.body
+    status = st.slack.wait_for(lambda: next((m for m in thread(st, "C0INTAKE", ts) if "差し戻しました" in all_text(m)),
+                                            None), timeout=10, message="the status line decided")
+    assert all_text(status).count("&lt;修正前&gt;と&lt;修正後&gt;を比べてください") == 100  # the whole reason
+    assert "元のメッセージを編集してください" in all_text(status)
+    st.slack.wait_for(lambda: "全文は下書きのスレッドをご覧ください" in all_text(dm(st, "U0MANAGER")[0]), timeout=10,
+                      message="the request DM decided")
+    settle(st)
+    assert [(c.method, c.response.get("error")) for c in st.slack.calls if not c.ok] == []
