@@ -495,6 +495,15 @@ def files_lines(files: Sequence[AttachedFile]) -> list[str]:
     return lines
 
 
+def _within_room(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A reason in a request DM: as much as fits in DM_REASON_ROOM (the draft needs the rest of
+    the message), saying so when cut; the thread has the whole of it."""
+    kept = _first_fitting(pieces, DM_REASON_ROOM)
+    if len(kept) < len(pieces):
+        kept.append(("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_", 0))
+    return kept
+
+
 def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,
                      acting_for_name: str | None = None) -> dict[str, Any]:
     """The DM an approver (or a deputy, for ``acting_for_name``) receives; buttons while decidable."""
@@ -514,9 +523,9 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
         findings_blocks.extend(section(line) for line in lines[:10])
     if view.override_reason:
         # The approver must weigh the errors against the reason before reading the text itself.
-        blocks.append(section(
-            ":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
-            + labelled("*理由:*", view.override_reason[:2000])))
+        blocks.extend(section(t) for t, _ in pack(_within_room([
+            (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*", 0),
+            *_labelled("*理由:* ", view.override_reason)])))
         blocks.extend(findings_blocks)
     blocks.extend(_request_fields(view))
     note = mention_note(view, approver=True)
@@ -529,11 +538,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     if voided_note:
         blocks.append(section(f":no_entry_sign: {voided_note}"))
     elif decided is not None:
-        pieces = decision_pieces(decided)
-        kept = _first_fitting(pieces, DM_REASON_ROOM)
-        if len(kept) < len(pieces):
-            kept.append(("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_", 0))
-        blocks.extend(section(t) for t, _ in pack(kept))
+        blocks.extend(section(t) for t, _ in pack(_within_room(decision_pieces(decided))))
     else:
         blocks.append(_decision_buttons(value, block_id="decision"))
     blocks[at:at] = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks))

@@ -310,3 +310,15 @@ def test_a_long_rejection_reason_is_shown_whole_in_the_thread_and_cut_visibly_in
     request = approval_request(view("お知らせ"), decided=decided)
     within_limits(request)
     assert "_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_" in "\n".join(sections(request))
+
+
+def test_a_long_override_reason_is_cut_visibly_in_the_request() -> None:
+    reason = "<見出し>は<必須>です\n" * 150  # 2,000 characters, escaped past one section
+    request = approval_request(view("お知らせ", override_reason=reason[:2000]))
+    within_limits(request)
+    text = "\n".join(sections(request))
+    assert text.startswith(":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n*理由:*\n>&lt;見出し&gt;")
+    assert "_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_" in text
+    short = approval_request(view("お知らせ", override_reason="広報課長の指示です。"))
+    assert sections(short)[0] == (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
+                                  "*理由:* 広報課長の指示です。")
