@@ -587,7 +587,13 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
             after = ("内容を修正する場合は、元のメッセージを編集してください"
                      "（`/kessai draft` や「決裁に回す」で提出した下書きは、修正した内容で提出し直してください）。")
         # The whole reason, over as many sections as it takes: this line is where its author reads it.
-        texts = pack([*decision_pieces(decided, prefix=f"第{view.version}版: "), (after, 0)])
+        pieces = decision_pieces(decided, prefix=f"第{view.version}版: ")
+        room = MESSAGE_TEXT_BUDGET - 500 - sum(len(line) + 1 for line in files_lines(view.files))
+        kept = _first_fitting(pieces, room)
+        if len(kept) < len(pieces):
+            # Only a reason written to defeat escaping (2,000 「&」) gets here; the ledger has it whole.
+            kept.append(("_（理由が長いため、以下省略しました。全文は台帳に記録されています）_", 0))
+        texts = pack([*kept, (after, 0)])
         text = texts[0][0]
         blocks = [section(t) for t, _ in texts]
     if decided is None or voided_note:

@@ -322,3 +322,13 @@ def test_a_long_override_reason_is_cut_visibly_in_the_request() -> None:
     short = approval_request(view("お知らせ", override_reason="広報課長の指示です。"))
     assert sections(short)[0] == (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
                                   "*理由:* 広報課長の指示です。")
+
+
+def test_a_rejection_reason_written_to_defeat_escaping_still_fits_one_message() -> None:
+    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=datetime(2026, 12, 7, 9, 30),
+                                  reason="&\n" * 1000 + "&" * 2000)
+    status = render.thread_status(view("お知らせ"), decided=decided)
+    within_limits(status)
+    text = "\n".join(sections(status))
+    assert "_（理由が長いため、以下省略しました。全文は台帳に記録されています）_" in text
+    assert text.endswith("修正した内容で提出し直してください）。")
