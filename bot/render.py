@@ -504,46 +504,70 @@ def _within_room(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return kept
 
 
+# What a request DM keeps for the draft's own text before findings are listed: the approver
+# decides on the text, and the thread has every finding.
+DRAFT_SHOWN_MIN = SECTION_LIMIT
+
+
+def _quoted_size(text: str) -> int:
+    """About how many characters ``quote_blocks`` needs to show ``text`` whole."""
+    text = clean_text(text)
+    return len(escape(text)) + 2 * (text.count("\n") + 1)
+
+
+def _findings_blocks(findings: Sequence[Finding], room: int) -> list[dict[str, Any]]:
+    """The findings of a request DM or 事後報告: at most ten, as many as fit in ``room``, and
+    the rest counted (the thread's check result lists them)."""
+    if not findings:
+        return []
+    blocks = [section(f"*確認結果:* {severity_counts(findings)}")]
+    lines = [(line, 1) for line in finding_lines(list(findings))[:min(10, len(findings))]]
+    shown = _first_fitting(lines, room - text_size(blocks) - 200)
+    blocks.extend(section(line) for line, _ in shown)
+    if len(shown) < len(findings):
+        blocks.append(context(f"ほか {len(findings) - len(shown)} 件の指摘は省略しました。"
+                              "下書きのスレッドの確認結果でご確認ください。"))
+    return blocks
+
+
 def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,
                      acting_for_name: str | None = None) -> dict[str, Any]:
     """The DM an approver (or a deputy, for ``acting_for_name``) receives; buttons while decidable."""
     kind = "代決依頼" if acting_for_name else "決裁依頼"
     title = f"{kind}: {view.account_name}（第{view.version}版）"
-    blocks: list[dict[str, Any]] = [
+    head: list[dict[str, Any]] = [
         header(title),
     ]
     if acting_for_name:
-        blocks.append(section(
+        head.append(section(
             f":busts_in_silhouette: *代決* — {escape(acting_for_name)} さんに代わって決裁をお願いします"
             "（不在、または決裁が遅れているため）。決裁は台帳に代決として記録されます。"))
-    lines = finding_lines(list(view.findings))
-    findings_blocks = []
-    if lines:
-        findings_blocks.append(section(f"*確認結果:* {severity_counts(view.findings)}"))
-        findings_blocks.extend(section(line) for line in lines[:10])
+    reason: list[dict[str, Any]] = []
     if view.override_reason:
-        # The approver must weigh the errors against the reason before reading the text itself.
-        blocks.extend(section(t) for t, _ in pack(_within_room([
+        reason = [section(t) for t, _ in pack(_within_room([
             (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*", 0),
-            *_labelled("*理由:* ", view.override_reason)])))
-        blocks.extend(findings_blocks)
-    blocks.extend(_request_fields(view))
+            *_labelled("*理由:* ", view.override_reason)]))]
+    fields = _request_fields(view)
     note = mention_note(view, approver=True)
     if note:
-        blocks.append(section(note))
-    at = len(blocks)
-    if not view.override_reason:
-        blocks.extend(findings_blocks)
+        fields.append(section(note))
     value = version_ref(view.id, view.version, view.content_hash)
     if voided_note:
-        blocks.append(section(f":no_entry_sign: {voided_note}"))
+        end = [section(f":no_entry_sign: {voided_note}")]
     elif decided is not None:
-        blocks.extend(section(t) for t, _ in pack(_within_room(decision_pieces(decided))))
+        end = [section(t) for t, _ in pack(_within_room(decision_pieces(decided)))]
     else:
-        blocks.append(_decision_buttons(value, block_id="decision"))
-    blocks[at:at] = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks))
+        end = [_decision_buttons(value, block_id="decision")]
+    room = MESSAGE_TEXT_BUDGET - text_size([*head, *reason, *fields, *end])
+    findings = _findings_blocks(view.findings, room - min(_quoted_size(view.text), DRAFT_SHOWN_MIN))
+    if view.override_reason:
+        # The approver must weigh the errors against the reason before reading the text itself.
+        before, after = [*head, *reason, *findings, *fields], end
+    else:
+        before, after = [*head, *fields], [*findings, *end]
+    quoted = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*before, *after]))
     fallback = f"{escape(title)} — 作成者 {escape(view.author_name)}"
-    return message(fallback, blocks)
+    return message(fallback, [*before, *quoted, *after])
 
 
 def decision_line(d: DecisionView) -> str:
@@ -718,12 +742,9 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
                  "内容に問題があれば、作成者に連絡してください。"),
         *_request_fields(view),
     ]
-    at = len(blocks)
-    lines = finding_lines(list(view.findings))
-    if lines:
-        blocks.append(section(f"*確認結果:* {severity_counts(view.findings)}"))
-        blocks.extend(section(line) for line in lines[:10])
-    blocks[at:at] = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks))
+    findings = _findings_blocks(view.findings, MESSAGE_TEXT_BUDGET - text_size(blocks)
+                                - min(_quoted_size(view.text), DRAFT_SHOWN_MIN))
+    blocks += [*quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*blocks, *findings])), *findings]
     return message(f"{escape(title)} — 作成者 {escape(view.author_name)}", blocks)
 
 

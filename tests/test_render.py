@@ -21,6 +21,7 @@ from bot.render import (
     quote_blocks,
     text_size,
 )
+from bot.rules import Finding
 from bot.sandbox.blockkit import view_errors
 from handlers.slack_text import unescape
 
@@ -332,3 +333,21 @@ def test_a_rejection_reason_written_to_defeat_escaping_still_fits_one_message() 
     text = "\n".join(sections(status))
     assert "_（理由が長いため、以下省略しました。全文は台帳に記録されています）_" in text
     assert text.endswith("修正した内容で提出し直してください）。")
+
+
+def test_an_approver_always_sees_the_draft_however_many_findings_and_long_fields_come_with_it() -> None:
+    finding = Finding(code="privacy.phone_number", severity="error",
+                      message="個人の電話番号の可能性がある番号が含まれています。公開してよい番号か確認してください。",
+                      start=0, end=1, excerpt="お問い合わせは担当の上越（090-1234-5678）まで。" * 6,
+                      clause="上越市ソーシャルメディアガイドライン 5(2)②",
+                      suggestion="市の代表番号（025-526-5111）に置き換えてください。" * 5)
+    text = "高田城址公園の観桜会のお知らせです。" * 1000  # a Facebook post of 18,000 characters
+    draft = view(text, findings=[finding] * 12, image_count=10, alt_texts=["桜の下を歩く親子連れと高田城三重櫓。" * 9] * 10,
+                 note="確認をお願いします。" * 200, override_reason="当日の連絡先として必要なため掲載します。" * 100)
+    for msg in (approval_request(draft), render.after_report(draft, "緊急・災害")):
+        within_limits(msg)
+        quoted = "".join(line[1:] for t in sections(msg) for line in t.split("\n") if line.startswith(">高田"))
+        assert len(quoted) >= 2_500  # was none of it: findings and fields took the whole message
+        notes = [b["elements"][0]["text"] for b in msg["blocks"] if b["type"] == "context"]
+        assert any(n.startswith("ほか ") and "件の指摘は省略しました。下書きのスレッドの確認結果でご確認ください。" in n
+                   for n in notes)
