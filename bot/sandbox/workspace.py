@@ -281,7 +281,10 @@ class Workspace:
         text = params.get("text")
         if not text and not blocks and not params.get("attachments"):
             raise ApiError("no_text")
-        return str(text or "")[:MAX_MESSAGE_TEXT]
+        text = str(text or "")
+        if len(text) > MAX_MESSAGE_TEXT:
+            raise ApiError("msg_too_long")
+        return text
 
     def _chat_post_message(self, params: JsonDict) -> JsonDict:
         channel = self.resolve_channel(params.get("channel"))

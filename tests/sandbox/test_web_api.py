@@ -180,11 +180,18 @@ def test_image_alt_text_and_input_hint_are_limited_like_slack(client: WebClient,
     assert "/view/blocks/0/hint/text" in invalid.value.response["response_metadata"]["messages"][0]
 
 
-def test_text_over_forty_thousand_characters_is_truncated_like_slack(
+def test_text_over_forty_thousand_characters_is_refused_like_slack(
     client: WebClient, slack: LocalSlack
 ) -> None:
-    client.chat_postMessage(channel="C0INTAKE", text="長" * 40_500)
-    assert len(slack.messages("C0INTAKE")[0].text) == 40_000
+    client.chat_postMessage(channel="C0INTAKE", text="長" * 40_000)
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_postMessage(channel="C0INTAKE", text="長" * 40_001)
+    assert api_error(excinfo) == "msg_too_long"
+    posted = client.chat_postMessage(channel="C0INTAKE", text="短い")
+    with pytest.raises(SlackApiError) as updated:
+        client.chat_update(channel="C0INTAKE", ts=posted["ts"], text="長" * 40_001)
+    assert api_error(updated) == "msg_too_long"
+    assert [len(m.text) for m in slack.messages("C0INTAKE")] == [40_000, 2]
 
 
 def test_thread_replies_history_and_replies(client: WebClient, slack: LocalSlack) -> None:
