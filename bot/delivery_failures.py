@@ -50,6 +50,11 @@ MESSAGE_PROBLEMS = {
 # (its text, "unreadable answer (HTTP 200)" or a network error, is for the log, not for a key).
 GAVE_UP = "gave_up"
 MESSAGE_PROBLEMS[GAVE_UP] = "何度送っても Slack から正常な応答がありませんでした"
+# Given up after failing for a day while Slack answered kessai and other messages went through
+# (slack_gateway.ALONE_GIVE_UP): not an outage, something about this conversation.
+MESSAGE_PROBLEMS[slack_gateway.FAILING_ALONE] = (
+    f"{round(slack_gateway.ALONE_GIVE_UP.total_seconds() / 3600)} 時間以上、この宛先へのメッセージだけが Slack に"
+    "受け付けられませんでした。Slack には接続できており、ほかの宛先には届いています")
 # What IT can do about each channel problem: inviting the bot does not reopen an archived channel.
 CHANNEL_ADVICE = {
     # Slack hides a private channel from a bot that was not invited to it, as it does a wrong ID.
@@ -71,6 +76,8 @@ def _problem(error: str) -> str:
     """Slack's error code as a reason a person can read (unknown codes are quoted as they are)."""
     if error in CHANNEL_PROBLEMS:
         return CHANNEL_PROBLEMS[error]
+    if error == slack_gateway.FAILING_ALONE:
+        return MESSAGE_PROBLEMS[error]
     return f"Slack のエラー「{escape(error)}」"
 
 
@@ -231,7 +238,9 @@ class DeliveryFailureReporter:
             if error in CHANNEL_PROBLEMS:
                 text += (CHANNEL_ADVICE[error] + "投稿できるようになれば、下書きは自動で投稿し直されます。")
             else:
-                text += ("Slack が受け付けない内容だったため、投稿し直しはしません。確認結果や決裁の状況は作成者に DM で"
+                text += ("このチャンネルへの投稿に Slack から正常な応答がないため、" if error == slack_gateway.FAILING_ALONE
+                         else "Slack が受け付けない内容だったため、")
+                text += ("投稿し直しはしません。確認結果や決裁の状況は作成者に DM で"
                          "お知らせし、決裁の手続きはそのまま進みます。ログの `outbox` の行で詳細を確認できます。")
             self._escalate(s, now, text)
         moved, gone = outbox.replies_to_stand_in(

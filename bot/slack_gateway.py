@@ -82,9 +82,21 @@ PARENT_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_ar
 PARENT_REFUSED_PREFIX = "slack_channel: "
 PARENT_RETRY = timedelta(minutes=10)
 PARENT_GIVE_UP = timedelta(days=7)
+# A message that fails (5xx, no proper answer) while Slack demonstrably answers this process and no
+# other conversation fails: one conversation's problem, not an outage. The count above stops at
+# OUTAGE_COUNT while nothing else goes out (a quiet night), so without a clock of its own such a
+# message was retried for ever, holding up its thread's later replies, and nobody was told.
+# A day: several times Slack's longest outages (hours), so a message that waited one out is not
+# taken for failing alone, and short enough that a thread is released and someone told the next
+# day. The time is counted only across attempts with that evidence, kept in the row's payload.
+ALONE_GIVE_UP = timedelta(hours=24)
+FAILING_ALONE_SINCE = "_failing_alone_since"  # payload key (ISO time); "_" keys never reach Slack
+FAILING_ALONE_PREFIX = "failing alone: "  # last_error of a message given up so
 
 
 METADATA_EVENT = "kessai_outbox"
+# The reason a message given up on for failing alone is reported with (bot.delivery_failures).
+FAILING_ALONE = "failing_alone"
 
 
 def error_code(e: SlackApiError) -> str:
@@ -93,6 +105,22 @@ def error_code(e: SlackApiError) -> str:
     data = getattr(e.response, "data", None)
     code = str(data.get("error") or "") if isinstance(data, dict) else ""
     return code if ERROR_CODE.fullmatch(code) else ""
+
+
+def _for_want_of_slack(outcome: object) -> bool:
+    """A failure that says Slack did not answer (5xx, network, a proxy's page), not a refusal
+    of the token or a 429 (both Slack answering) nor a message Slack refused for what it is."""
+    return isinstance(outcome, Transient) and not isinstance(outcome, AuthFailure | RateLimited)
+
+
+def _since(row: OutboxRow) -> datetime | None:
+    value = row.payload.get(FAILING_ALONE_SINCE)
+    return as_utc(datetime.fromisoformat(value)) if isinstance(value, str) else None
+
+
+def _with_since(payload: dict[str, Any], since: datetime | None) -> dict[str, Any]:
+    stripped = {k: v for k, v in payload.items() if k != FAILING_ALONE_SINCE}
+    return stripped if since is None else {**stripped, FAILING_ALONE_SINCE: since.isoformat()}
 
 
 @dataclass(eq=False)
@@ -177,6 +205,10 @@ class SlackGateway:
         self._probed_at: datetime | None = None  # when _probe_if_wanted last asked, and the answer
         self._probe_answered: bool | None = None  # (None: not yet, or being asked)
         self._probe_wanted = False
+        self._answered_at: datetime | None = None  # when auth.test last answered this process
+        # When each conversation last failed for want of an answer (a 5xx, a network error): a
+        # message is failing alone only while no other conversation fails (ALONE_GIVE_UP).
+        self._conversation_failed: dict[str, datetime] = {}
 
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
@@ -222,6 +254,8 @@ class SlackGateway:
             stranded = [OutboxRow.model_validate(r.model_dump()) for r in outbox.stranded(s)]
         for row in stranded:
             error = (row.last_error or "unknown").removeprefix(PARENT_REFUSED_PREFIX)
+            if error.startswith(FAILING_ALONE_PREFIX):
+                error = FAILING_ALONE
             log.warning("outbox %s (%s) failed earlier and replies still wait for it; handling it now (%s)",
                         row.id, row.message_key, error)
             self._report(row, error)
@@ -422,6 +456,14 @@ class SlackGateway:
                 self._failing_from = self._failing_from or now
                 self._probe_wanted = True  # asked once the outcomes are recorded (_probe_if_wanted)
         again: list[tuple[_Job, str]] = []
+        unanswered = [self._where(job) for job, o in zip(jobs, outcomes, strict=True) if _for_want_of_slack(o)]
+        if unanswered:
+            now = self.clock()
+            with self._auth_lock:  # before judging any of them: the others of this pass count too
+                self._conversation_failed.update(dict.fromkeys(unanswered, now))
+                for c, at in list(self._conversation_failed.items()):
+                    if now - at > ALONE_GIVE_UP:
+                        del self._conversation_failed[c]
         with self.db.session() as s:
             for job, outcome in zip(jobs, outcomes, strict=True):
                 row = job.row
@@ -446,12 +488,31 @@ class SlackGateway:
                         outbox.mark_failed(s, row.id, str(outcome))
                         failures.append((job, str(outcome)))
                         continue
+                    since, alone = self._failing_alone_since(job, outcome)
+                    if alone and since is not None and self.clock() - since >= ALONE_GIVE_UP:
+                        log.error("outbox %s (%s to %s) gave up: it has failed since %s while Slack answered this "
+                                  "process and no other conversation failed: %s", row.id, row.op, self._where(job),
+                                  since.isoformat(), outcome)
+                        outbox.mark_failed(s, row.id, f"{FAILING_ALONE_PREFIX}since {since.isoformat()}: {outcome}")
+                        # Its thread's later replies go to the same conversation: each is tried once
+                        # more, and given up at its first failure rather than after a day of its own.
+                        if row.thread_key:
+                            outbox.mark_thread_from(s, row.thread_key, row.id, FAILING_ALONE_SINCE, since.isoformat())
+                        failures.append((job, FAILING_ALONE))
+                        continue
                     delay = timedelta(seconds=outcome.retry_after) if outcome.retry_after else min(
                         MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(row.attempts, 12)))
-                    log.warning("outbox %s (%s) will retry in %.1fs: %s", row.id, row.op, delay.total_seconds(),
-                                outcome)
+                    if since is None:
+                        log.warning("outbox %s (%s) will retry in %.1fs: %s", row.id, row.op, delay.total_seconds(),
+                                    outcome)
+                    else:  # for IT, on each retry: who is waiting for it, and until when
+                        log.warning("outbox %s (%s to %s) will retry in %.1fs: %s; it has failed alone since %s "
+                                    "(Slack answers, other conversations work) and is given up at %s",
+                                    row.id, row.op, self._where(job), delay.total_seconds(), outcome,
+                                    since.isoformat(), (since + ALONE_GIVE_UP).isoformat())
+                    stamped = None if since == _since(row) else _with_since(row.payload, since)
                     outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome),
-                                      counted_up_to=None if own else OUTAGE_COUNT)
+                                      counted_up_to=None if own else OUTAGE_COUNT, payload=stamped)
                 elif isinstance(outcome, Permanent) and self._parent_waits(row, str(outcome)):
                     # Said loudly once; the retries every PARENT_RETRY are news to nobody until one works.
                     first = not (row.last_error or "").startswith(PARENT_REFUSED_PREFIX)
@@ -488,6 +549,43 @@ class SlackGateway:
         for job, reason in again:
             self._report(job.row, reason)
         return failures
+
+    def _where(self, job: _Job) -> str:
+        """The conversation ``job`` goes to (a DM as its channel once opened here)."""
+        if job.location is not None:
+            return job.location[0]
+        p = job.row.payload
+        target = str(p.get("channel") or p.get("user_id") or "")
+        with self._dm_lock:
+            return self._dm_channels.get(target, target)
+
+    def _failing_alone_since(self, job: _Job, outcome: Exception) -> tuple[datetime | None, bool]:
+        """Since when ``job``'s message has failed alone (ALONE_GIVE_UP), counting this attempt
+        (None: not, or Slack failing for everything interrupted it), and whether this attempt did.
+
+        Alone: since about its previous attempt (it came due at most MAX_BACKOFF after it), Slack
+        answered this process (auth.test, _probe_if_wanted, or another message went out), this
+        process is not cut off, and no other conversation failed for want of an answer (in an
+        outage every conversation fails). Slack not answering auth.test, or another conversation
+        failing too, starts the count again, so a message that waited out an outage is not given
+        up as it ends; an attempt with no answer known yet leaves it as it was.
+        """
+        since = _since(job.row)
+        if not _for_want_of_slack(outcome):
+            return since, False
+        window = as_utc(job.row.next_attempt_at) - MAX_BACKOFF
+        where = self._where(job)
+        with self._auth_lock:
+            if self._failing_since is not None or self._probe_answered is False:
+                return None, False
+            answered = (self._answered_at is not None and self._answered_at >= window) or (
+                self._delivered_at is not None and self._delivered_at >= window)
+            others = any(at >= window for c, at in self._conversation_failed.items() if c != where)
+        if others:
+            return None, False  # an outage, or two conversations failing at once (/healthz 503s for that)
+        if not answered:
+            return since, False
+        return since or self.clock(), True
 
     def _probed_recently(self, now: datetime) -> bool:
         return self._probed_at is not None and timedelta(0) <= now - self._probed_at < PROBE_EVERY
@@ -528,6 +626,8 @@ class SlackGateway:
             answered = True
         with self._auth_lock:
             self._probe_answered = answered
+            if answered:
+                self._answered_at = now
             self._settle_failing(answered)
             news = refusal is not None and refusal != self.auth_error
             if refusal is not None:

@@ -513,16 +513,34 @@ def mark_later(s: Session, row_id: int, at: datetime) -> None:
                            .values(next_attempt_at=at, claimed_until=None))
 
 
-def mark_retry(s: Session, row_id: int, at: datetime, error: str, *, counted_up_to: int | None = None) -> None:
+def mark_retry(s: Session, row_id: int, at: datetime, error: str, *, counted_up_to: int | None = None,
+               payload: dict[str, Any] | None = None) -> None:
     """Try the row again at ``at``. ``counted_up_to``: this attempt adds to the row's count only
-    below that many (an attempt that says nothing about the message, see SlackGateway._record)."""
+    below that many (an attempt that says nothing about the message, see SlackGateway._record).
+    ``payload``: the row's payload with its delivery bookkeeping changed (the caller holds the
+    row's claim, so nothing else writes it meanwhile)."""
     attempts: Any = OutboxRow.attempts + 1
     if counted_up_to is not None:
         attempts = case((col(OutboxRow.attempts) < counted_up_to, OutboxRow.attempts + 1), else_=OutboxRow.attempts)
-    s.connection().execute(
-        update(OutboxRow).where(col(OutboxRow.id) == row_id)
-        .values(next_attempt_at=at, claimed_until=None, last_error=error[:2000], attempts=attempts)
-    )
+    values: dict[str, Any] = {"next_attempt_at": at, "claimed_until": None, "last_error": error[:2000],
+                              "attempts": attempts}
+    if payload is not None:
+        values["payload"] = payload
+    s.connection().execute(update(OutboxRow).where(col(OutboxRow.id) == row_id).values(**values))
+
+
+def mark_thread_from(s: Session, thread_key: str, after_id: int, key: str, value: Any) -> int:
+    """Set the bookkeeping ``key`` of the thread's waiting rows written after ``after_id``, where
+    it is not set yet; how many. A few rows at most: the replies queued behind one."""
+    flush_pending(s)
+    changed = 0
+    for row in s.exec(select(OutboxRow).where(OutboxRow.status == PENDING, OutboxRow.thread_key == thread_key,
+                                              col(OutboxRow.id) > after_id)).all():
+        if key not in row.payload:
+            row.payload = {**row.payload, key: value}  # a new dict: JSON columns track assignment
+            s.add(row)
+            changed += 1
+    return changed
 
 
 def mark_failed(s: Session, row_id: int, error: str) -> None:

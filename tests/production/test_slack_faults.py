@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -738,3 +738,151 @@ def test_a_message_a_channel_refuses_for_itself_asks_to_tell_those_concerned_not
     assert "チャンネル <#C0INTAKE> へのメッセージ" in texts["C0INTAKE"]
     assert "関係する方に直接" in texts["C0INTAKE"] and "ご本人" not in texts["C0INTAKE"]
     assert "ご本人に直接" in texts[APPROVERS[0]]
+def _thread_replies(st: LocalStack) -> list[Any]:
+    with st.rt.db.session() as s:
+        return [r for r in outbox.rows(s, (outbox.PENDING, outbox.FAILED)) if r.thread_key]
+
+
+def test_a_thread_reply_failing_alone_on_a_quiet_night_is_given_up_after_a_day_and_its_thread_released(
+        db_url: str, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """The intake channel answering 500 for the draft's thread, nothing else to send: the first
+    reply's count stopped at OUTAGE_COUNT (it counts on only while other messages go out), so it
+    was retried every five minutes for ever, the thread's later replies were never tried and
+    nobody was told. Slack answers auth.test all along and no other conversation fails: after
+    ALONE_GIVE_UP it is given up and reported in Japanese, and the later replies are tried once
+    each, in order, and given up with it."""
+    from bot.slack_gateway import ALONE_GIVE_UP, FAILING_ALONE_PREFIX
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        caplog.set_level(logging.WARNING, logger="bot.slack_gateway")
+        st.deliver()
+        for a in APPROVERS:  # the DMs went out; from now on nothing else is sent
+            assert len(dm(st, a)) == 1
+        replies = _thread_replies(st)
+        assert len(replies) >= 2 and {r.payload["channel"] for r in replies} == {"C0INTAKE"}
+        hours = int(ALONE_GIVE_UP.total_seconds() // 3600)
+        for _ in range(hours - 1):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        assert [r.status for r in _thread_replies(st)] == [outbox.PENDING] * len(replies)  # not a day yet
+        assert "failed alone since" in caplog.text  # IT sees it in the log meanwhile
+        tried = {c.params.get("text") for c in st.slack.calls_of("chat.postMessage")
+                 if c.params.get("channel") == "C0INTAKE"}
+        assert len(tried) == 1  # only the first reply, again and again
+        for _ in range(len(replies) + 1):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        after = _thread_replies(st)
+        assert [r.status for r in after] == [outbox.FAILED] * len(replies)
+        assert all((r.last_error or "").startswith(FAILING_ALONE_PREFIX) for r in after)
+        tried = {c.params.get("text") for c in st.slack.calls_of("chat.postMessage")
+                 if c.params.get("channel") == "C0INTAKE"}
+        assert len(tried) == len(replies)  # each later reply was tried before it was given up
+        reports = [t for t in escalation_texts(st) if "<#C0INTAKE>" in t]
+        assert len(reports) == 1 and "この宛先へのメッセージだけが Slack に受け付けられませんでした" in reports[0], \
+            escalation_texts(st)
+        status, report = health(st.rt)
+        assert status == 200 and "outbox_stalled" not in report, report
+    finally:
+        st.stop()
+
+
+def test_a_dm_failing_alone_is_given_up_after_a_day_of_its_own_not_counting_an_outage(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A lone approval DM Slack answers 500 for ever behaves the same, and is reported in the
+    draft's thread too. A Slack outage in the middle of its day (auth.test failing too) says
+    nothing about the message: its day starts again once Slack answers."""
+    from bot.slack_gateway import ALONE_GIVE_UP
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        dm_channel = st.slack.dm_channel(APPROVERS[0])
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        hours = int(ALONE_GIVE_UP.total_seconds() // 3600)
+        for _ in range(hours - 4):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        st.slack.inject("*", status=502, body="<html>Bad Gateway</html>", times=10**6)  # Slack down for 10 hours
+        for _ in range(10):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        st.slack.clear_faults()  # Slack is back; the one conversation still fails
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        for _ in range(hours):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        with st.rt.db.session() as s:  # not a day alone since Slack answered auth.test again (its next retry)
+            assert outbox.rows(s, (outbox.FAILED,)) == []
+        for _ in range(2):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == [f"dm:1:v1:{APPROVERS[0]}"]
+        st.deliver()  # the reports written with the failure
+        name = org.member(APPROVERS[0]).name  # type: ignore[union-attr]
+        assert [t for t in escalation_texts(st) if name in t and "この宛先へのメッセージだけ" in t]
+        assert [m for m in st.slack.messages("C0INTAKE") if m.thread_ts and name in m.text]
+    finally:
+        st.stop()
+
+
+@pytest.mark.parametrize("down", ["chat.postMessage", "*"])
+def test_messages_wait_out_a_slack_outage_of_more_than_a_day(tmp_path: Path, org: OrgConfig, down: str) -> None:
+    """Every conversation failing (auth.test answering or not) is an outage, however long: no
+    message is given up for failing alone."""
+    from bot.slack_gateway import ALONE_GIVE_UP
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=503, times=10**6)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.slack.inject(down, status=503, times=10**6)
+        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 6):
+            st.deliver()
+            clock.t += timedelta(hours=1)
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,)) == []
+        st.slack.clear_faults()
+        st.deliver()
+        for a in APPROVERS:
+            assert len(dm(st, a)) == 1
+    finally:
+        st.stop()
+
+
+def test_a_draft_post_failing_alone_is_given_up_after_a_day_and_its_replies_go_to_the_author(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A modal draft's post in its intake channel answered 500 for ever, nothing else to send:
+    its replies (check result, 決裁待ち) were held for it for ever. Given up after a day alone, it
+    is handled as a refused post: the author gets the replies by DM, IT is told why."""
+    from bot.slack_gateway import ALONE_GIVE_UP
+    from tests.e2e.test_workflow_drafting import submit_draft
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        assert submit_draft(st).status == 200
+        st.deliver()
+        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 2):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == ["draft:1:root"]
+            assert outbox.held(s, clock.t)[0] == 0
+        author = [m.text for m in st.slack.messages(st.slack.dm_channel("U0OPERATOR"))]
+        assert any("受付チャンネル <#C0INTAKE> に投稿できませんでした" in t for t in author), author
+        assert len(author) >= 3  # the notice, then the thread's replies
+        reports = [t for t in escalation_texts(st) if "<#C0INTAKE>" in t]
+        assert any("この宛先へのメッセージだけが Slack に受け付けられませんでした" in t and "正常な応答がないため" in t
+                   for t in reports), reports
+    finally:
+        st.stop()
