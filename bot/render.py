@@ -197,11 +197,22 @@ def quote_blocks(text: str, *, budget: int, where: str = "受付チャンネル�
     text = clean_text(text)
     lines: list[tuple[str, int]] = []
     for raw in text.split("\n"):
-        lines.extend((f">{piece}", n + 1) for piece, n in _escaped_pieces(raw, SECTION_LIMIT - 1))
+        pieces = _escaped_pieces(raw, SECTION_LIMIT - 1)
+        # The line break counts once, after the line's last piece: the sum is where the text shown ends.
+        lines.extend((f">{piece}", n + (i == len(pieces) - 1)) for i, (piece, n) in enumerate(pieces))
     texts = pack(lines)
     if sum(len(t) for t, _ in texts) > budget:
         # Only the lines that fit, with room for the note, so the cut falls between lines where it can.
         kept = _first_fitting(lines, budget - 200)
+        # and then as much of the next one as fits: a paragraph is cut in pieces of a whole section,
+        # so with a little under 3,200 left none of a long paragraph was shown (「先頭 0 文字」).
+        room = budget - 200 - sum(len(line) + 1 for line, _ in kept) - 2
+        start = sum(n for _, n in kept)
+        rest = text[start:].split("\n", 1)[0]
+        if room > 0 and rest:
+            part, n = _escaped_pieces(rest, room)[0]
+            if n and len(part) <= room:
+                kept.append((f">{part}", n))
         texts = pack(kept)
         shown = min(len(text), sum(n for _, n in kept))
         return [*(section(t) for t, _ in texts),

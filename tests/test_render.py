@@ -351,3 +351,21 @@ def test_an_approver_always_sees_the_draft_however_many_findings_and_long_fields
         notes = [b["elements"][0]["text"] for b in msg["blocks"] if b["type"] == "context"]
         assert any(n.startswith("ほか ") and "件の指摘は省略しました。下書きのスレッドの確認結果でご確認ください。" in n
                    for n in notes)
+
+
+def test_a_long_paragraph_is_shown_as_far_as_the_room_left_allows() -> None:
+    # A paragraph is cut in pieces of a whole section; with a little under 3,200 left for the
+    # draft (override reason, note, alt texts and a mention note in the DM) none of it was shown.
+    text = "高田城址公園の観桜会のお知らせです。" * 1000
+    for budget in (3_100, 7_000):
+        blocks = quote_blocks(text, budget=budget)
+        assert text_size(blocks) <= budget
+        n = len(shown(blocks[:-1]))
+        assert n >= budget - 400 and text.startswith(shown(blocks[:-1]))
+        assert f"全 {len(text):,} 文字のうち先頭 {n:,} 文字を表示しています。" in blocks[-1]["elements"][0]["text"]
+    draft = view(text, findings=[], image_count=10, alt_texts=["桜の下を歩く親子連れと高田城三重櫓。" * 9] * 10,
+                 note="確認をお願いします。" * 200, override_reason="当日の連絡先として必要なため掲載します。" * 100,
+                 slack_mentions=("@channel", "@here"))
+    msg = approval_request(draft)
+    within_limits(msg)
+    assert len("".join(line[1:] for t in sections(msg) for line in t.split("\n") if line.startswith(">高田"))) >= 2_500
