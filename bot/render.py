@@ -608,34 +608,44 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
     """The status line kept up to date in the draft's thread (``recipients`` come from recipient_label)."""
     if voided_note:
         text = f":no_entry_sign: 第{view.version}版の決裁依頼: {voided_note}"
-    elif decided is None:
+        return message(text.split("\n")[0], [section(text)])
+    if decided is None:
         names = _names_within(list(recipients) or [f"{escape(n)} さん" for n in view.approver_names]) or "決裁者"
         text = (f":hourglass_flowing_sand: 決裁待ち（第{view.version}版）: {names}に決裁を依頼しました。"
                 f"\n投稿予定: {fmt_time(view.scheduled_at)}")
+        return message(text.split("\n")[0], [section(text), *_status_files(view)])
+    if decided.kind == "approved" and view.files:
+        # The operator posts what was approved: these files with the text, not others.
+        after = "承認された内容には、下の添付ファイルが含まれます。この文面とファイルでSNSへの投稿をお願いします。"
+    elif decided.kind == "approved":
+        after = "SNSへの投稿をお願いします。"
     else:
-        if decided.kind == "approved" and view.files:
-            # The operator posts what was approved: these files with the text, not others.
-            after = "承認された内容には、下の添付ファイルが含まれます。この文面とファイルでSNSへの投稿をお願いします。"
-        elif decided.kind == "approved":
-            after = "SNSへの投稿をお願いします。"
-        else:
-            after = ("内容を修正する場合は、元のメッセージを編集してください"
-                     "（`/kessai draft` や「決裁に回す」で提出した下書きは、修正した内容で提出し直してください）。")
-        # The whole reason, over as many sections as it takes: this line is where its author reads it.
-        pieces = decision_pieces(decided, prefix=f"第{view.version}版: ")
-        room = MESSAGE_TEXT_BUDGET - 500 - sum(len(line) + 1 for line in files_lines(view.files))
-        kept = _first_fitting(pieces, room)
-        if len(kept) < len(pieces):
-            # Only a reason written to defeat escaping (2,000 「&」) gets here; the ledger has it whole.
-            kept.append(("_（理由が長いため、以下省略しました。全文は台帳に記録されています）_", 0))
-        texts = pack([*kept, (after, 0)])
-        text = texts[0][0]
-        blocks = [section(t) for t, _ in texts]
-    if decided is None or voided_note:
-        blocks = [section(text)]
-    if view.files and not voided_note and (decided is None or decided.kind == "approved"):
-        blocks.extend(section(t) for t, _ in pack([(line, 0) for line in files_lines(view.files)]))
-    return message(text.split("\n")[0], blocks)
+        after = ("内容を修正する場合は、元のメッセージを編集してください"
+                 "（`/kessai draft` や「決裁に回す」で提出した下書きは、修正した内容で提出し直してください）。")
+    shown_files = _status_files(view) if decided.kind == "approved" else []
+    # The whole reason, over as many sections as it takes: this line is where its author reads it.
+    # Who decided and how always stays, whatever the reason and the files take.
+    head, *reason = decision_pieces(decided, prefix=f"第{view.version}版: ")
+    kept = [head, *_first_fitting(reason, MESSAGE_TEXT_BUDGET - 500 - text_size(shown_files) - len(head[0]) - 1)]
+    if len(kept) < 1 + len(reason):
+        # Only a reason written to defeat escaping (2,000 「&」) gets here; the ledger has it whole.
+        kept.append(("_（理由が長いため、以下省略しました。全文は台帳に記録されています）_", 0))
+    texts = pack([*kept, (after, 0)])
+    return message(texts[0][0].split("\n")[0], [*(section(t) for t, _ in texts), *shown_files])
+
+
+# What the files list of a status line may take: ten files with long names and links, escaped
+# (「&」 becomes 「&amp;」), would otherwise push the message past Slack's ~12,000 characters.
+STATUS_FILES_ROOM = 6_000
+
+
+def _status_files(view: DraftView) -> list[dict[str, Any]]:
+    """The files of a status line, as far as they fit in STATUS_FILES_ROOM, saying so when cut."""
+    lines = [(line, 0) for line in files_lines(view.files)]
+    kept = _first_fitting(lines, STATUS_FILES_ROOM)
+    if len(kept) < len(lines):
+        kept.append(("_（添付ファイルの一覧が長いため、一部を省略しました。元のメッセージでご確認ください）_", 0))
+    return [section(t) for t, _ in pack(kept)]
 
 
 RECIPIENTS_ROOM = 2_500  # of the status line's section, leaving the rest to the schedule

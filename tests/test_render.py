@@ -369,3 +369,22 @@ def test_a_long_paragraph_is_shown_as_far_as_the_room_left_allows() -> None:
     msg = approval_request(draft)
     within_limits(msg)
     assert len("".join(line[1:] for t in sections(msg) for line in t.split("\n") if line.startswith(">高田"))) >= 2_500
+
+
+def test_the_status_line_keeps_the_decision_and_fits_with_files_written_to_defeat_the_limits() -> None:
+    from bot.attachments import AttachedFile
+
+    # Ten files (Slack's most) whose names escape five times longer, with the longest link kept.
+    files = [AttachedFile(id=f"F{i}", name="&" * 120, filetype="pdf", size=1,
+                          permalink="https://t.slack.com/files/U0/F1/" + "a" * 460) for i in range(10)]
+    draft = view("お知らせ", files=files)
+    now = datetime(2026, 4, 1, 10, 0)
+    pending = render.thread_status(draft, recipients=["上越 花子 さん"])
+    within_limits(pending)  # was 13,500 characters: msg_blocks_too_long
+    assert "添付ファイルの一覧が長いため、一部を省略しました。元のメッセージでご確認ください" in str(pending)
+    for kind, said in (("approved", "が承認しました"), ("rejected", "が差し戻しました")):
+        status = render.thread_status(draft, decided=render.DecisionView(kind, "上越 花子", now, reason="&" * 2000))
+        within_limits(status)
+        assert said in sections(status)[0]  # was dropped: the files took the room of the whole line
+    rejected = render.thread_status(draft, decided=render.DecisionView("rejected", "上越 花子", now, reason="誤字があります。"))
+    assert "誤字があります。" in str(rejected) and "以下省略" not in str(rejected)
