@@ -190,22 +190,35 @@ _ERA_DATE = re.compile(r"(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})[月.](\
 _MONTH_DAY = re.compile(r"(\d{1,2})[/月](\d{1,2})日?")
 
 
-def month_without_business_day(closed: Iterable[ClosedDay], start: date, months: int = 48) -> tuple[int, int] | None:
+# The weekdays a month can lose to holidays and 年末年始 alone (January: 1/1–1/3, 成人の日 and a
+# substitute holiday); a month with more weekdays than this left open has a business day.
+_MOST_WEEKDAYS_HOLIDAYS_TAKE = 8
+# Which weekday a month starts on, and so which of its dates are weekdays, repeats every 28 years
+# (between 1901 and 2099): a yearly 閉庁日 empties a month within 28 years from now or never.
+_WEEKDAY_CYCLE_YEARS = 28
+
+
+def month_without_business_day(closed: Iterable[ClosedDay], start: date) -> tuple[int, int] | None:
     """The first (year, month) from ``start`` on with no business day left under these 閉庁日, if any.
 
-    The calendar's searches for the next or previous business day assume there is one within
-    reach; a ``closed_days`` list that closes every weekday of a month (a pasted list of every
-    date, a range typed day by day) would make them search for ever, so the file is refused.
+    A ``closed_days`` list that closes every weekday of a month (a pasted list of every date, a
+    range typed day by day) leaves the month without a last business day, so the file is refused.
+    Every month a dated 閉庁日 falls in is looked at, and a yearly one's month over a whole cycle
+    of weekdays: a list that empties June only when 6/27 is a Saturday (2037) is refused today.
     """
     cal = BusinessCalendar(closed=closed)
-    year, month = start.year, start.month
-    for _ in range(months):
-        d = date(year, month, 1)
-        while d.month == month and not cal.is_business_day(d):
-            d += timedelta(days=1)
-        if d.month != month:
+    first = (start.year, start.month)
+    months = {(d.year, d.month) for d in cal.closed_dates}
+    months |= {(y, m) for m, _ in cal.closed_yearly for y in range(start.year, start.year + _WEEKDAY_CYCLE_YEARS + 1)}
+    for year, month in sorted(m for m in months if m >= first):
+        days = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+        open_weekdays = [d for d in (date(year, month, n) for n in range(1, days + 1))
+                         if d.weekday() < 5 and d not in cal.closed_dates and (month, d.day) not in cal.closed_yearly]
+        if len(open_weekdays) > _MOST_WEEKDAYS_HOLIDAYS_TAKE:
+            continue
+        # Only the few weekdays left open are asked of the holiday table (slow: jpholiday).
+        if not any(cal.is_business_day(d) for d in open_weekdays):
             return year, month
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
 
 

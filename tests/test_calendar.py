@@ -227,7 +227,21 @@ def test_a_month_left_without_business_day_is_found() -> None:
     # Only the months from ``start`` on are looked at.
     assert month_without_business_day(weekdays_of_june_2027, date(2027, 7, 1)) is None
     # 12/29–1/3 and the weekends never empty a month by themselves.
-    assert month_without_business_day([], date(2026, 1, 1), months=12 * 30) is None
+    assert month_without_business_day([], date(2026, 1, 1)) is None
+
+
+def test_a_yearly_list_that_empties_a_month_only_years_from_now_is_found() -> None:
+    # Every June day but 6/27 and 6/28: both fall on a weekend only when 6/27 is a Saturday, which
+    # after 2026 is next in 2037, past the four years once looked at.
+    june = [(6, d) for d in range(1, 31) if d not in (27, 28)]
+    assert month_without_business_day(june, date(2026, 12, 5)) == (2037, 6)
+    # A dated one however far ahead: every weekday of June 2040.
+    june_2040 = [date(2040, 6, d) for d in range(1, 31) if date(2040, 6, d).weekday() < 5]
+    assert month_without_business_day(june_2040, date(2026, 12, 5)) == (2040, 6)
+    # Holidays count: May 2027 with its weekdays closed but for 5/3–5/5 (憲法記念日・みどりの日・こどもの日).
+    may = [date(2027, 5, d) for d in range(1, 32) if date(2027, 5, d).weekday() < 5 and d not in (3, 4, 5)]
+    assert month_without_business_day(may, date(2026, 12, 5)) == (2027, 5)
+    assert month_without_business_day(may[1:], date(2026, 12, 5)) is None
 
 def test_closed_days_are_not_business_days() -> None:
     # A town closed on 12/28 as well: December's last business day, and the day a 12/25 evening
