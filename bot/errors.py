@@ -45,7 +45,7 @@ class UnknownDraft(KessaiError):
 class WrongWorkspace(KessaiError):
     message_ja = (
         "kessai は、導入されているワークスペースのメンバーの操作だけを受け付けています。ほかの組織のワークスペース"
-        "（Slack Connect）からの操作は、安全のため受け付けていないため、何も変更されていません。"
+        "（Slack Connect）からの操作は、安全のため受け付けておらず、何も変更されていません。"
         "決裁などの操作は、kessai を導入しているワークスペースのアカウントで行ってください。"
         "ご不明な点は、情報政策室（システム管理者）にお問い合わせください。"
     )

@@ -72,7 +72,7 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         kind = body.get("type")
         if kind == "view_submission":
             # An empty answer closes the form as if it had been taken.
-            view = render.notice_view(render.REFUSED_CALLBACK, "受け付けできません", text)
+            view = render.notice_view(render.REFUSED_CALLBACK, "受け付けられません", text)
             return BoltResponse(status=200, body=json.dumps({"response_action": "update", "view": view}),
                                 headers={"content-type": "application/json"})
         if kind in ("block_actions", "message_action"):

@@ -633,8 +633,9 @@ class SlackDriver:
         values: Mapping[str, Any] | None = None,
         private_metadata: str | None = None,
         view_id: str | None = None,
+        team_id: str | None = None,
     ) -> BotReply:
-        """``user`` presses the submit button of a modal.
+        """``user`` presses the submit button of a modal (from workspace ``team_id``: Slack Connect).
 
         The modal is ``view_id`` or the user's topmost open one (with ``callback_id`` if given);
         ``values`` fill its inputs, keyed by action_id (or ``{block_id: {action_id: value}}``), as
@@ -667,8 +668,8 @@ class SlackDriver:
         view["state"] = {"values": state_values(view.get("blocks", []), values or {})}
         payload: JsonDict = {
             "type": "view_submission",
-            "team": self._team_object(),
-            "user": self._user_object(user),
+            "team": self._team_object(team_id),
+            "user": self._user_object(user, team_id),
             "api_app_id": self.slack.app_id,
             "token": self.verification_token,
             "trigger_id": self._fresh_trigger(user),

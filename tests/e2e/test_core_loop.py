@@ -475,6 +475,26 @@ def test_other_workspace_is_refused(sqlite_stack: LocalStack) -> None:
     assert len(st.slack.ephemerals("U0MANAGER")) == 1
 
 
+def test_a_form_sent_from_another_workspace_is_answered_with_a_notice_and_decides_nothing(
+        sqlite_stack: LocalStack) -> None:
+    """A 差戻し form sent with another organisation's workspace as its team (Slack Connect): an empty
+    answer would close it as if the 差戻し were taken, so it is replaced by the reason it was not."""
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for_call("views.open", timeout=10)
+    reply = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"},
+                                      team_id="T0OTHER")
+    answer = reply.json()
+    assert reply.status == 200 and answer["response_action"] == "update"
+    assert answer["view"]["callback_id"] == render.REFUSED_CALLBACK and "submit" not in answer["view"]
+    shown = json.dumps(answer["view"], ensure_ascii=False)
+    assert "何も変更されていません" in shown and "Slack Connect" in shown
+    settle(st)
+    assert ledger(st) == [] and [d.state for d in drafts(st)] == ["pending"]
+
+
 def test_a_button_sent_for_other_content_decides_nothing(sqlite_stack: LocalStack) -> None:
     """After a restore from a backup, draft numbers are handed out again: a 承認 button sent before
     the restore names the same draft and version as a new, different draft. It must not approve it."""
