@@ -219,3 +219,31 @@ def test_the_note_about_a_file_alone_does_not_silence_the_one_about_a_framed_mes
     settle(st)
     assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
     assert len(st.slack.ephemerals("U0OPERATOR")) == 2 and st.slack.ephemerals("U0STRANGER") == []
+
+
+def test_an_operators_me_message_edited_or_written_in_a_thread(stack: LocalStack) -> None:
+    """/me as Slack sends it (text only, no rich text blocks): a draft read from its text. Edited,
+    the edit (a message_changed whose message is still a me_message) makes its next version; a
+    /me reply in the draft's thread is talk about the draft, not a second draft."""
+    st = stack
+    ts = posted(st, "U0OPERATOR", CLEAN_DRAFT, subtype="me_message", blocks=[])
+    for a in APPROVERS:
+        wait_dm(st, a)
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [CLEAN_DRAFT]
+    fixed = CLEAN_DRAFT.replace("11月28日（土）", "11月29日（日）")
+    edit_ts = st.slack.next_ts()
+    st.driver.event({
+        "type": "message", "subtype": "message_changed", "channel": "C0INTAKE", "ts": edit_ts, "event_ts": edit_ts,
+        "hidden": True, "channel_type": "channel",
+        "message": {"type": "message", "subtype": "me_message", "user": "U0OPERATOR", "text": message_text(fixed),
+                    "ts": ts, "edited": {"user": "U0OPERATOR", "ts": edit_ts}, "team": st.slack.team_id},
+        "previous_message": {"type": "message", "subtype": "me_message", "user": "U0OPERATOR", "ts": ts,
+                             "text": message_text(CLEAN_DRAFT)},
+    })
+    st.slack.wait_for(lambda: any("第2版" in all_text(m) for m in dm(st, "U0MANAGER")), timeout=10)
+    posted(st, "U0OPERATOR", "が確認中です", subtype="me_message", blocks=[], thread_ts=ts)
+    settle(st)
+    assert len(drafts(st)) == 1
+    with st.rt.db.session() as s:
+        assert [v.text for v in s.exec(select(DraftVersionRow).order_by(DraftVersionRow.number))] == [CLEAN_DRAFT, fixed]
