@@ -867,11 +867,13 @@ FORM_TEXT_MAX = 3000  # Slack's most for a plain_text_input
 
 
 def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata: str = "",
-                account_id: str | None = None, revising: DraftView | None = None) -> dict[str, Any]:
+                account_id: str | None = None, revising: DraftView | None = None,
+                files_left_out: int = 0) -> dict[str, Any]:
     """/kessai draft: one modal with everything the checks and the approver need (SPEC §4.1).
 
     ``revising``: the same form for 「修正する」, filled in with that version and sent back as the
-    next version of the same draft (its account cannot change).
+    next version of the same draft (its account cannot change). ``files_left_out``: the files of
+    the message 「決裁に回す」 was picked on, which the form cannot carry to the approver.
     """
     account_el: dict[str, Any] = {"type": "static_select", "action_id": F_ACCOUNT,
                                   "placeholder": {"type": "plain_text", "text": "アカウントを選択"},
@@ -914,6 +916,13 @@ def draft_modal(accounts: Sequence[tuple[str, str]], *, text: str = "", metadata
             f":warning: 元のメッセージは {len(text):,} 文字あり、入力欄には {FORM_TEXT_MAX:,} 文字までしか入らないため、"
             f"先頭の {FORM_TEXT_MAX:,} 文字だけを入れました（以下省略）。このまま提出すると、省略した部分は決裁に回りません。"
             "全文を決裁に回すには、受付チャンネルに文面をそのまま書き込んでください。"))
+    if files_left_out:
+        # A flyer PDF attached to the message would otherwise stay behind unseen, and the text be
+        # approved as if it were all (a draft posted in the intake channel carries its files).
+        head.append(section(
+            f":warning: 元のメッセージに添付されたファイル（{files_left_out:,}件）は、このフォームからは決裁に回らず、"
+            "決裁者にも表示されません。ファイルも一緒に確認してもらうには、受付チャンネルに文面とファイルを"
+            "一緒に投稿してください。"))
     title, submit = ("下書きを修正する", "修正して提出") if v is not None else ("下書きを決裁に回す", "確認して提出")
     return modal(REVISE_CALLBACK if v is not None else DRAFT_CALLBACK, title, submit, [
             *head,

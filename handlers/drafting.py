@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 from bot import drafting, errors, render
 from bot.services import Kessai
 from handlers.approval import parse_version_ref
+from handlers.intake import attached_files
 from handlers.payloads import (
     FORM_NOT_OPENED_JA,
     field,
@@ -34,12 +35,13 @@ NO_ACCOUNT_JA = ("あなたはどのアカウントの運用担当者として�
                  "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。")
 
 
-def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str) -> dict[str, Any]:
+def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str, files_left_out: int = 0) -> dict[str, Any]:
     """The draft form for ``user`` (refused when they operate no account)."""
     accounts = kessai.accounts_for_form(user)
     if not accounts:
         raise errors.NotYourDraft(NO_ACCOUNT_JA)
-    return render.draft_modal([(a.id, a.name) for a in accounts], text=text, metadata=source)
+    return render.draft_modal([(a.id, a.name) for a in accounts], text=text, metadata=source,
+                              files_left_out=files_left_out)
 
 
 def _str(v: Any) -> str | None:
@@ -86,7 +88,8 @@ def register(app: App, kessai: Kessai) -> None:
         channel_id = str(channel.get("id") or "") if isinstance(channel, dict) else ""
         try:
             kessai.check_not_a_draft(channel_id, str(body.get("message_ts") or message.get("ts") or ""))
-            view = draft_modal_for(kessai, user_id(body), text=text, source="shortcut")
+            view = draft_modal_for(kessai, user_id(body), text=text, source="shortcut",
+                                   files_left_out=len(attached_files(message)))
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return

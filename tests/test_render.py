@@ -388,3 +388,11 @@ def test_the_status_line_keeps_the_decision_and_fits_with_files_written_to_defea
         assert said in sections(status)[0]  # was dropped: the files took the room of the whole line
     rejected = render.thread_status(draft, decided=render.DecisionView("rejected", "上越 花子", now, reason="誤字があります。"))
     assert "誤字があります。" in str(rejected) and "以下省略" not in str(rejected)
+def test_the_draft_form_says_when_the_messages_files_stay_behind() -> None:
+    form = render.draft_modal([("x-joetsu", "上越市公式X")], text="観桜会のお知らせです。", metadata="shortcut",
+                              files_left_out=2)
+    assert not view_errors(form)
+    notes = [b["text"]["text"] for b in form["blocks"] if b["type"] == "section"]
+    assert any("添付されたファイル（2件）" in n and "決裁者にも表示されません" in n for n in notes)
+    plain = render.draft_modal([("x-joetsu", "上越市公式X")], text="観桜会のお知らせです。", metadata="shortcut")
+    assert not [b for b in plain["blocks"] if b["type"] == "section"]

@@ -733,9 +733,11 @@ class SlackDriver:
         return self._post_form(fields)
 
     def message_shortcut(
-        self, user: str, callback_id: str, channel: str, message_ts: str, text: str | None = None
+        self, user: str, callback_id: str, channel: str, message_ts: str, text: str | None = None,
+        files: Sequence[JsonDict] | None = None,
     ) -> BotReply:
-        """``user`` picks the message shortcut ``callback_id`` on the message ``message_ts``."""
+        """``user`` picks the message shortcut ``callback_id`` on the message ``message_ts``
+        (with ``files`` attached to it: see ``file``)."""
         channel_id = self._channel_id(channel)
         stored = self.slack.message(channel_id, message_ts)
         if stored is not None:
@@ -745,6 +747,8 @@ class SlackDriver:
         else:
             message = {"type": "message", "text": message_text(text or ""), "blocks": rich_text_blocks(text or ""),
                        "user": user, "ts": message_ts}
+        if files:
+            message["files"] = list(files)
         payload: JsonDict = {
             "type": "message_action",
             "token": self.verification_token,

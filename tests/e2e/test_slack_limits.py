@@ -128,3 +128,15 @@ def test_a_facebook_post_of_20000_characters_and_a_long_rejection_reason_reach_e
                       message="the request DM decided")
     settle(st)
     assert [(c.method, c.response.get("error")) for c in st.slack.calls if not c.ok] == []
+
+
+def test_the_shortcut_on_a_message_with_a_flyer_says_the_file_does_not_go_with_the_form(
+        sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    text = "高田城址公園の観桜会は4月1日からです。詳しくはチラシをご覧ください。"
+    ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", text).ts
+    flyer = st.driver.file("F0FLYER1", "観桜会チラシ.pdf", "U0OPERATOR")
+    st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts, files=[flyer])
+    view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    shown = "\n".join(b["text"]["text"] for b in view.view["blocks"] if b["type"] == "section")
+    assert "添付されたファイル（1件）は、このフォームからは決裁に回らず" in shown and "受付チャンネル" in shown
