@@ -255,9 +255,16 @@ class IncidentService:
                 log.info("incident form %s was submitted again; reported already", submission)
                 return 0
             first = None
-            if account_id and kind not in NEVER_JOINED_KINDS:
+            if account_id:
                 reminder_repo.lock_incident_reports(s, account_id, kind)
-                first = reminder_repo.recent_unresolved_incident(s, account_id, kind, now - SAME_INCIDENT_WITHIN)
+                since = now - SAME_INCIDENT_WITHIN
+                if kind in NEVER_JOINED_KINDS:
+                    # Joined to nothing, but the same person's same words again are their form sent
+                    # twice (0402e31), which must not alarm everyone a second time.
+                    first = reminder_repo.unresolved_incident_reported_as(s, account_id, kind, since,
+                                                                           reporter=reporter, description=description)
+                else:
+                    first = reminder_repo.recent_unresolved_incident(s, account_id, kind, since)
             if first is not None:
                 self._reported_again(s, now, first, reporter, description, masked)
                 first_id = first.id or 0

@@ -205,6 +205,22 @@ def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: da
     return s.exec(q).first()
 
 
+def unresolved_incident_reported_as(s: Session, account_id: str, kind: str, since: datetime, *, reporter: str,
+                                    description: str) -> IncidentRow | None:
+    """The unresolved incident of ``kind`` on ``account_id`` that ``reporter`` reported at ``since``
+    or later in these very words (their form sent again), locked as ``recent_unresolved_incident``."""
+    q = (
+        select(IncidentRow)
+        .where(col(IncidentRow.account_id) == account_id, col(IncidentRow.kind) == kind,
+               col(IncidentRow.status) != "resolved", col(IncidentRow.created_at) >= since,
+               col(IncidentRow.reporter_id) == reporter, col(IncidentRow.description) == description)
+        .order_by(col(IncidentRow.id))
+        .limit(1)
+        .with_for_update()
+    )
+    return s.exec(q).first()
+
+
 def incidents_acked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
     q = (
         select(IncidentRow)

@@ -314,6 +314,18 @@ def test_two_reports_of_other_on_one_account_are_two_incidents(world: World) -> 
     assert second != first and timeline(world, second) == ["reported"]
 
 
+def test_an_other_report_sent_again_by_its_reporter_alarms_once(world: World) -> None:
+    """「その他」 is joined to nothing, but its reporter sending the same form again (another form,
+    the same words) is no second matter: before 0402e31 every report alarmed again, and 83f454d
+    brought that back for 「その他」."""
+    first = report(world, kind="other")
+    alerts = len(world.posts(to="C0ESCALATE", contains="インシデント"))
+    again = report(world, at=jst(2026, 11, 24, 10, 3), kind="other")
+    assert again == first and timeline(world, first) == ["reported"]
+    assert len(world.posts(to="C0ESCALATE", contains="インシデント")) == alerts
+    assert any("同じ内容の報告をすでに受け付けています" in str(p) for p in world.posts(to="U0OPERATOR"))
+
+
 def test_the_same_words_from_another_person_are_recorded_as_a_second_witness(world: World) -> None:
     """Someone else sending exactly the first report's words was told 「同じ内容の報告をすでに受け付けて
     います」 and the handlers never learned a second person had seen it; only the same person's
