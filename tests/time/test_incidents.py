@@ -278,11 +278,14 @@ def test_a_report_arriving_while_the_first_is_being_resolved_is_not_joined_to_it
         resolving.exec(update(IncidentRow).where(col(IncidentRow.id) == first).values(status="resolved"))  # type: ignore[call-overload]
         thread = threading.Thread(target=second)
         thread.start()
-        # Until the report waits for the resolution's row (or, joining it unseen, is done).
+        # Until the report waits for the resolution's row (or, joining it unseen, is done). Each look
+        # in a transaction of its own: pg_stat_activity is one snapshot per transaction, and a first
+        # look taken before the report blocked would otherwise be seen again for ever.
         with world.db.engine.connect() as watcher:
             while thread.is_alive() and not watcher.execute(text(
                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
             )).scalar():
+                watcher.rollback()
                 thread.join(0.01)
     thread.join()
     assert failures == []
