@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import re
 import select
 import sqlite3
 import time
@@ -443,8 +444,18 @@ def _remember_session(session: Session, transaction: Any, connection: Any) -> No
     connection.info[_SESSION_INFO] = session.info
 
 
+# A statement that opens with a common table expression writes when one of its parts does
+# (storage.drafts: a new draft and its first version in one ``WITH … INSERT``).
+_CTE_WRITE = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+def _is_write(statement: str) -> bool:
+    head = statement.lstrip()[:6].upper()
+    return head in _WRITES or (head[:4] == "WITH" and _CTE_WRITE.search(statement) is not None)
+
+
 def _mark_write(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
-    if statement.lstrip()[:6].upper() in _WRITES:
+    if _is_write(statement):
         info = conn.info.get(_SESSION_INFO)
         if info is not None:
             info[_WROTE] = True
