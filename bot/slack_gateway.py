@@ -494,10 +494,13 @@ class SlackGateway:
                                   "process and no other conversation failed: %s", row.id, row.op, self._where(job),
                                   since.isoformat(), outcome)
                         outbox.mark_failed(s, row.id, f"{FAILING_ALONE_PREFIX}since {since.isoformat()}: {outcome}")
-                        # Its thread's later replies go to the same conversation: each is tried once
-                        # more, and given up at its first failure rather than after a day of its own.
+                        # Its thread's next reply goes to the same conversation: it is tried once more,
+                        # and given up at its first failure rather than after a day of its own (and
+                        # marks the one after it so in turn). Only the next: once one goes through,
+                        # the conversation works, and a passing 5xx must not give up the rest.
                         if row.thread_key:
-                            outbox.mark_thread_from(s, row.thread_key, row.id, FAILING_ALONE_SINCE, since.isoformat())
+                            outbox.mark_next_in_thread(s, row.thread_key, row.id, FAILING_ALONE_SINCE,
+                                                       since.isoformat())
                         failures.append((job, FAILING_ALONE))
                         continue
                     delay = timedelta(seconds=outcome.retry_after) if outcome.retry_after else min(

@@ -529,18 +529,18 @@ def mark_retry(s: Session, row_id: int, at: datetime, error: str, *, counted_up_
     s.connection().execute(update(OutboxRow).where(col(OutboxRow.id) == row_id).values(**values))
 
 
-def mark_thread_from(s: Session, thread_key: str, after_id: int, key: str, value: Any) -> int:
-    """Set the bookkeeping ``key`` of the thread's waiting rows written after ``after_id``, where
-    it is not set yet; how many. A few rows at most: the replies queued behind one."""
+def mark_next_in_thread(s: Session, thread_key: str, after_id: int, key: str, value: Any) -> bool:
+    """Set the bookkeeping ``key`` of the thread's next waiting row after ``after_id``, where it is
+    not set yet; whether one was. Only the next: a later one is marked when that one is given up
+    in turn, so once one goes through the rest are judged on their own again."""
     flush_pending(s)
-    changed = 0
-    for row in s.exec(select(OutboxRow).where(OutboxRow.status == PENDING, OutboxRow.thread_key == thread_key,
-                                              col(OutboxRow.id) > after_id)).all():
-        if key not in row.payload:
-            row.payload = {**row.payload, key: value}  # a new dict: JSON columns track assignment
-            s.add(row)
-            changed += 1
-    return changed
+    row = s.exec(select(OutboxRow).where(OutboxRow.status == PENDING, OutboxRow.thread_key == thread_key,
+                                         col(OutboxRow.id) > after_id).order_by(col(OutboxRow.id))).first()
+    if row is None or key in row.payload:
+        return False
+    row.payload = {**row.payload, key: value}  # a new dict: JSON columns track assignment
+    s.add(row)
+    return True
 
 
 def mark_failed(s: Session, row_id: int, error: str) -> None:

@@ -886,3 +886,47 @@ def test_a_draft_post_failing_alone_is_given_up_after_a_day_and_its_replies_go_t
                    for t in reports), reports
     finally:
         st.stop()
+
+
+def test_a_thread_that_works_again_after_a_reply_was_given_up_gives_its_later_replies_their_own_day(
+        db_url: str, org: OrgConfig) -> None:
+    """The first reply failed alone for a day and was given up; the intake channel then took the
+    next reply. The reply after that was still marked as failing since the day before, and one
+    passing 500 from a channel that demonstrably works again gave it up at its first failure,
+    although the retry a minute later would have gone out."""
+    from bot.slack_gateway import ALONE_GIVE_UP, FAILING_ALONE_PREFIX
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        msg = dm(st, "U0MANAGER")[0]
+        st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+        st.deliver()
+        waiting = [r for r in _thread_replies(st) if r.op == "post"]
+        assert len(waiting) >= 3, waiting  # check result, 決裁待ち, the decision
+        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 1):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+            with st.rt.db.session() as s:
+                if outbox.rows(s, (outbox.FAILED,)):
+                    break
+        with st.rt.db.session() as s:
+            assert [r.id for r in outbox.rows(s, (outbox.FAILED,))] == [waiting[0].id]
+        st.slack.clear_faults()  # the channel works again: the next reply goes out...
+        st.slack.inject("chat.postMessage", status=200, delay=0.01, channel="C0INTAKE")
+        st.slack.inject("chat.postMessage", status=500, channel="C0INTAKE")  # ...and the one after meets a 500
+        st.deliver()
+        clock.t += MAX_BACKOFF
+        st.deliver()
+        with st.rt.db.session() as s:
+            failed = outbox.rows(s, (outbox.FAILED,))
+        assert [r.id for r in failed] == [waiting[0].id]
+        assert (failed[0].last_error or "").startswith(FAILING_ALONE_PREFIX)
+        with st.rt.db.session() as s:
+            sent = {r.id for r in outbox.rows(s, (outbox.SENT,))}
+        assert {r.id for r in waiting[1:]} <= sent
+    finally:
+        st.stop()
