@@ -92,6 +92,11 @@ PARENT_GIVE_UP = timedelta(days=7)
 ALONE_GIVE_UP = timedelta(hours=24)
 FAILING_ALONE_SINCE = "_failing_alone_since"  # payload key (ISO time); "_" keys never reach Slack
 FAILING_ALONE_PREFIX = "failing alone: "  # last_error of a message given up so
+# A retry comes due at most MAX_BACKOFF after the last attempt and is made within a second or so.
+# One made this much later followed a pause (a suspended VM, a stopped process, the clock stepped
+# forward): the time in between was not watched, and what this process last heard from Slack is
+# old news (it may be down now), so that attempt does not count and its time is left out.
+ALONE_LATE = timedelta(hours=1)
 
 
 METADATA_EVENT = "kessai_outbox"
@@ -571,11 +576,15 @@ class SlackGateway:
         process is not cut off, and no other conversation failed for want of an answer (in an
         outage every conversation fails). Slack not answering auth.test, or another conversation
         failing too, starts the count again, so a message that waited out an outage is not given
-        up as it ends; an attempt with no answer known yet leaves it as it was.
+        up as it ends; an attempt with no answer known yet leaves it as it was, and one made long
+        after it was due (ALONE_LATE) moves it on by that long.
         """
         since = _since(job.row)
         if not _for_want_of_slack(outcome):
             return since, False
+        late = self.clock() - as_utc(job.row.next_attempt_at)
+        if job.row.attempts and late > ALONE_LATE:  # (a reply's first attempt is due since it was written)
+            return (None if since is None else since + late), False
         window = as_utc(job.row.next_attempt_at) - MAX_BACKOFF
         where = self._where(job)
         with self._auth_lock:

@@ -930,3 +930,44 @@ def test_a_thread_that_works_again_after_a_reply_was_given_up_gives_its_later_re
         assert {r.id for r in waiting[1:]} <= sent
     finally:
         st.stop()
+
+
+def test_a_message_failing_alone_is_not_given_up_on_old_news_after_the_process_was_paused(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A reply failing alone for a few hours, then the process paused for most of a day (a VM
+    suspended, the clock stepped forward) and Slack down when it resumes. The first attempt after
+    the pause took auth.test's answer of the day before and the empty day as a day of failing
+    alone, and gave the reply up in the middle of the outage. The unobserved time does not count,
+    and an attempt that comes late says nothing until Slack is asked again."""
+    from bot.slack_gateway import ALONE_GIVE_UP
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(3):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        clock.t += ALONE_GIVE_UP - timedelta(hours=2)  # paused: no attempt, nothing learnt
+        st.slack.inject("*", status=503, times=10**6)  # and Slack is down as it resumes
+        for _ in range(3):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,)) == []
+        st.slack.clear_faults()  # Slack is back; the channel still fails: a day of its own from now
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) - 1):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,)) == []
+        for _ in range(3):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,))
+    finally:
+        st.stop()
