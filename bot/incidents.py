@@ -175,15 +175,6 @@ def mask_secrets(text: str) -> tuple[str, int]:
 INCIDENT_REF = "_incident"
 
 
-def incident_of_alert_key(key: str | None) -> tuple[int, str] | None:
-    """(incident id, destination) of an alert's message key; None for any other key."""
-    head, sep, dest = (key or "").partition(":alert:")
-    prefix, _, ref = head.partition(":")
-    if not sep or prefix != "incident" or not ref.isdecimal() or not dest:
-        return None
-    return int(ref), dest
-
-
 def alert_key_prefix(incident_id: int) -> str:
     return f"incident:{incident_id}:alert:"
 
