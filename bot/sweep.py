@@ -631,7 +631,8 @@ class Sweeper:
         in 年末年始, on a closed day) the post was reserved on the SNS or is out of office hours anyway, and the author
         can only register its URL once it exists: the DM is written at the scheduled time but held
         in the outbox for the next business morning, worded for then, and taken back if the version
-        is published or voided first (``Notifier.published``/``voided``). 緊急・災害 stays on time."""
+        is published or voided first (``Notifier.published``/``voided``). So is one the sweep reaches
+        only after hours (kessai was down), as other reminders missed then. 緊急・災害 stays on time."""
         with self.db.session() as s:
             due = repo.scheduled_between(s, ["approved", "exempt"], now - UNPUBLISHED_LOOKBACK, now)
         due = self._configured(due)
@@ -647,7 +648,10 @@ class Sweeper:
             version: DraftVersionRow = c.version
             assert version.scheduled_at is not None
             at = as_utc(version.scheduled_at)
-            after_hours = draft.category != "emergency" and not self.cal.is_business_instant(at)
+            # A time in business hours reached only after them (kessai was down until the evening)
+            # waits for the morning too: the author is no more at work to post or register it.
+            after_hours = draft.category != "emergency" and not (self.cal.is_business_instant(at)
+                                                                 and self.cal.is_business_instant(now))
             if after_hours:
                 outbox.hold_posts_until(s, next_business_instant(self.cal, now))
             link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)

@@ -160,6 +160,18 @@ def test_a_morning_reminder_missed_while_kessai_was_down_is_worded_for_the_morni
 
 
 
+def test_an_afternoon_reminder_missed_while_kessai_was_down_waits_for_the_next_morning(world: World) -> None:
+    """Scheduled for Friday 16:00, kessai down until 19:00: not sent at night, as other reminders
+    missed while kessai was down are not (docs/reminders.md), but on Monday morning, worded for it."""
+    approved(world, jst(2026, 11, 27, 16, 0))
+    world.clock.t = jst(2026, 11, 27, 19, 0)
+    assert world.sweep(world.clock.t).sent["draft.unpublished"] == 1
+    [dm] = asked(world)
+    assert as_utc(dm.next_attempt_at) == jst(2026, 11, 30, 8, 30).astimezone(UTC)
+    assert "2026年11月27日（金）16:00 に投稿予定だった" in dm.payload["text"]
+    assert "投稿予定時刻になりました" not in dm.payload["text"]
+
+
 def test_a_post_scheduled_on_the_organisations_closed_day_waits_for_the_next_business_day(
         world: World, db: Database, org: OrgConfig) -> None:
     """[policy] closed_days: Friday 11/27 is the office's 閉庁日 this year."""
