@@ -258,27 +258,26 @@ class IncidentService:
                     first = reminder_repo.recent_unresolved_incident(s, account_id, kind, since)
             if first is not None:
                 self._reported_again(s, now, first, reporter, description, masked)
-                first_id = first.id or 0
-                self.kessai.after_commit()
-                return first_id
-            inc = IncidentRow(kind=kind, account_id=account_id or None, description=description,
-                              reporter_id=reporter, status="open", checklist_done=[], created_at=now)
-            s.add(inc)
-            s.flush()
-            self._event(s, inc, now, reporter, "reported")
-            for dest in self._destinations(inc):
-                self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
-            # After the alert, which the outbox sends first: it is the urgent one.
-            self._refresh_homes(s, now, inc)
-            self._post(s, now, reporter, {"text": (
-                f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
-                # Without an account there is no 運用管理責任者 of its own to tell.
-                + ("情報政策室・広報対話課と運用管理責任者" if account_id else "情報政策室・広報対話課")
-                + "に通知しました。担当者が対応を始めるまで、"
-                "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
-                + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
-                   "変更してください（上越市 6(1)①）。" if masked else ""))})
-            incident_id = inc.id or 0
+                incident_id = first.id or 0
+            else:
+                inc = IncidentRow(kind=kind, account_id=account_id or None, description=description,
+                                  reporter_id=reporter, status="open", checklist_done=[], created_at=now)
+                s.add(inc)
+                s.flush()
+                self._event(s, inc, now, reporter, "reported")
+                for dest in self._destinations(inc):
+                    self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
+                # After the alert, which the outbox sends first: it is the urgent one.
+                self._refresh_homes(s, now, inc)
+                self._post(s, now, reporter, {"text": (
+                    f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
+                    # Without an account there is no 運用管理責任者 of its own to tell.
+                    + ("情報政策室・広報対話課と運用管理責任者" if account_id else "情報政策室・広報対話課")
+                    + "に通知しました。担当者が対応を始めるまで、"
+                    "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
+                    + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
+                       "変更してください（上越市 6(1)①）。" if masked else ""))})
+                incident_id = inc.id or 0
         self.kessai.after_commit()
         return incident_id
 

@@ -343,3 +343,33 @@ def test_the_same_words_from_another_person_are_recorded_as_a_second_witness(wor
     world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2", now=jst(2026, 11, 24, 10, 7),
                            description=same_words)
     assert timeline(world, first) == ["reported", "reported_again"]
+
+
+def test_a_joined_report_wakes_the_outbox_after_its_messages_are_committed(world: World, db: Database) -> None:
+    """The outbox worker is woken (``after_commit``) to send at once what a report wrote: for a report
+    joined to an earlier one it was woken inside the transaction, found nothing committed, and the
+    thread note and the reporter's receipt waited for the next poll."""
+    committed_when_woken: list[int] = []
+
+    def count_committed_posts() -> None:
+        # Its own connection, as the outbox worker's: it sees only what is committed.
+        conn = db.engine.raw_connection()
+        try:
+            cur = conn.cursor()
+            cur.execute("SELECT count(*) FROM outbox WHERE op = 'post'")
+            row = cur.fetchone()
+            assert row is not None
+            committed_when_woken.append(row[0])
+        finally:
+            conn.close()
+
+    service = IncidentService(Kessai(db, world.org, clock=world.clock, after_commit=count_committed_posts))
+    first = service.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR", now=TUESDAY_10,
+                           description="昨日の投稿に批判が殺到しています。")
+    written = len(world.posts())
+    assert committed_when_woken == [written]
+    joined = service.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2",
+                            now=jst(2026, 11, 24, 10, 5), description="引用で拡散が続いています。")
+    assert joined == first
+    assert len(world.posts()) > written
+    assert committed_when_woken == [written, len(world.posts())]
