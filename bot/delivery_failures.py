@@ -331,7 +331,7 @@ class DeliveryFailureReporter:
                 + (f"{also}。" if also else ""))
         outbox.enqueue(s, "update", {"text": text + more, REPORT_FLAG: True}, now=now, message_key=key)
 
-    def _around_escalation_channel(self, s: object, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
+    def _around_escalation_channel(self, s: Session, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
         """The escalation channel itself refuses messages (an incident alert, a reminder, a report):
         they must still reach someone, so each escalation member gets it in a DM, after a line on
         why and how to mend the channel."""
@@ -349,20 +349,20 @@ class DeliveryFailureReporter:
         if incident is not None and self._incident_to_people(s, now, row, incident, channel, error, people, notice, copy):
             return
         for person in people:
-            outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
-            outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+            outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)
+            outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)
         log.error("escalation channel %s refused outbox %s (%s); sent to %d people directly instead",
                   channel, row.id, error, len(people))
 
     @staticmethod
-    def _incident_of(s: object, row: OutboxRow) -> IncidentRow | None:
+    def _incident_of(s: Session, row: OutboxRow) -> IncidentRow | None:
         ref = row.payload.get(INCIDENT_REF)
         if not isinstance(ref, int):
             return None
-        return s.get(IncidentRow, ref)  # type: ignore[attr-defined, no-any-return]
+        return s.get(IncidentRow, ref)
 
-    def _incident_to_people(self, s: object, now: datetime, row: OutboxRow, incident: IncidentRow, channel: str,
-                            error: str, people: list[str], notice: str, copy: dict[str, object]) -> bool:
+    def _incident_to_people(self, s: Session, now: datetime, row: OutboxRow, incident: IncidentRow, channel: str,
+                            error: str, people: list[str], notice: str, copy: dict[str, Any]) -> bool:
         """An incident's alert, or a note in its thread, refused by the escalation channel.
 
         Each person's copy of the alert is kept under its own alert key: pressing 対応開始 or 解決
@@ -373,36 +373,36 @@ class DeliveryFailureReporter:
         iid = incident.id or 0
         if row.op == "post" and row.message_key == alert_key(iid, channel):
             for person in people:
-                if outbox.keys_present(s, [alert_key(iid, person)]):  # type: ignore[arg-type]
+                if outbox.keys_present(s, [alert_key(iid, person)]):
                     continue  # a note bounced first and brought the alert already
-                outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
-                outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now,  # type: ignore[arg-type]
+                outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)
+                outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
             if incident.reporter_id not in people:
                 names = "、".join(f"{escape(self._name(p))} さん" for p in people)
-                outbox.enqueue(s, "post", {"channel": incident.reporter_id, REPORT_FLAG: True, "text": (  # type: ignore[arg-type]
+                outbox.enqueue(s, "post", {"channel": incident.reporter_id, REPORT_FLAG: True, "text": (
                     f":warning: インシデント（受付番号 {iid}）の通知を、エスカレーション先のチャンネル <#{channel}> に"
                     f"投稿できませんでした（{CHANNEL_PROBLEMS[error]}）。代わりに、{names}に"
                     "ダイレクトメッセージで直接お知らせしました。急ぎの場合は、電話などでも連絡してください。")}, now=now)
             log.error("escalation channel %s refused incident %s's alert (%s); sent to %d people directly instead",
                       channel, iid, error, len(people))
             return True
-        copies = [p for p in people if outbox.keys_present(s, [alert_key(iid, p)])]  # type: ignore[arg-type]
+        copies = [p for p in people if outbox.keys_present(s, [alert_key(iid, p)])]
         # The alert went to the channel before it was archived (or the bot removed), or these
         # people joined the escalation members since: its buttons there can no longer be pressed,
         # so each gets the alert as it is now, with the note in its thread.
-        current = self.incident_alert(s, iid) if self.incident_alert else None  # type: ignore[arg-type]
+        current = self.incident_alert(s, iid) if self.incident_alert else None
         if current is None and not copies:
             return False
         for person in people:
             if person not in copies:
-                outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+                outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)
                 if current is None:
-                    outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+                    outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)
                     continue
-                outbox.enqueue(s, "post", {**current, "channel": person, REPORT_FLAG: True}, now=now,  # type: ignore[arg-type]
+                outbox.enqueue(s, "post", {**current, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
-            outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)  # type: ignore[arg-type]
+            outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)
         log.error("escalation channel %s refused a note on incident %s (%s); sent in %d people's copies of the alert",
                   channel, iid, error, len(copies))
         return True
@@ -439,15 +439,15 @@ class DeliveryFailureReporter:
                                            f"下書きは kessai に届かず、確認も決裁もされません。{CHANNEL_ADVICE[error]}")
         return refused
 
-    def _escalate(self, s: object, now: datetime, text: str, *, key: str | None = None) -> None:
+    def _escalate(self, s: Session, now: datetime, text: str, *, key: str | None = None) -> None:
         channel = self.org.policy.escalation_channel
         if not channel:
             log.error("no escalation_channel configured: %s", text)
             return
-        outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now,  # type: ignore[arg-type]
+        outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now,
                        message_key=key)
 
-    def _tell_draft_thread(self, s: object, now: datetime, row: OutboxRow, text: str) -> None:
+    def _tell_draft_thread(self, s: Session, now: datetime, row: OutboxRow, text: str) -> None:
         key = row.message_key or ""
         if not key.startswith("dm:"):
             return
@@ -455,14 +455,14 @@ class DeliveryFailureReporter:
             draft_id = int(key.split(":")[1])
         except (IndexError, ValueError):
             return
-        draft = draft_repo.get(s, draft_id)  # type: ignore[arg-type]
+        draft = draft_repo.get(s, draft_id)
         if draft is None:
             return
         if draft.source != "channel":
             # A modal draft's message_ts is made up: its thread is the bot's root post, which
             # may not be posted yet (or stand in a DM, see _parent_refused).
-            outbox.enqueue_reply_after(s, root_key(draft_id), {"channel": draft.channel, "text": text,  # type: ignore[arg-type]
+            outbox.enqueue_reply_after(s, root_key(draft_id), {"channel": draft.channel, "text": text,
                                                                REPORT_FLAG: True}, now=now)
             return
-        outbox.enqueue(s, "post", {"channel": draft.channel, "thread_ts": draft.message_ts, "text": text,  # type: ignore[arg-type]
+        outbox.enqueue(s, "post", {"channel": draft.channel, "thread_ts": draft.message_ts, "text": text,
                                    REPORT_FLAG: True}, now=now)
