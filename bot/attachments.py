@@ -7,10 +7,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# Slack gives no digest of a file's bytes; what it does give and never changes for one upload is
-# its id, and with its name and size a replaced file (deleted and uploaded again) is a new one.
-IDENTITY_KEYS = ("id", "name", "size")
-
 
 @dataclass(frozen=True)
 class AttachedFile:
@@ -23,6 +19,9 @@ class AttachedFile:
 
     def identity(self) -> dict[str, object]:
         """What the content hash binds: which file, not where it is shown."""
+        # Slack gives no digest of a file's bytes; what it does give and never changes for one
+        # upload is its id, and with its name and size a replaced file (deleted and uploaded
+        # again) is a new one.
         return {"id": self.id, "name": self.name, "size": self.size}
 
     def stored(self) -> dict[str, object]:

@@ -581,14 +581,10 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     return message(fallback, [*before, *quoted, *after])
 
 
-def decision_line(d: DecisionView) -> str:
-    return "\n".join(line for line, _ in decision_pieces(d))
-
-
 def decision_pieces(d: DecisionView, *, prefix: str = "") -> list[tuple[str, int]]:
-    """``decision_line`` as mrkdwn lines each within a section, for ``pack``: a reason of 2,000
-    characters, escaped (each 「<」 becomes 「&lt;」) or of many short lines, is longer
-    than one section, and cutting it there dropped its end without a word."""
+    """Who decided, how and when, and a rejection's reason, as mrkdwn lines each within a section,
+    for ``pack``: a reason of 2,000 characters, escaped (each 「<」 becomes 「&lt;」) or of many
+    short lines, is longer than one section, and cutting it there dropped its end without a word."""
     who = recipient_label(d.decider_name, d.acting_for_name)
     when = fmt_time(d.decided_at)
     if d.kind == "approved":

@@ -181,9 +181,9 @@ def test_a_persons_text_of_several_lines_is_quoted_so_no_line_passes_for_the_bot
     for line in shown.split("\n"):
         if "承認しました" in line or "エラー 0件" in line:
             assert line.startswith(">"), line
-    line = render.decision_line(render.DecisionView(kind="rejected", decider_name="上越 花子",
-                                                    decided_at=datetime(2026, 12, 7, 9, 30), reason=forged))
-    assert line.endswith("\n*理由:*\n>公式の番号です。\n>:white_check_mark: 上越 花子 さんが承認しました\n>*確認結果:* エラー 0件")
+    status = "\n".join(sections(render.thread_status(view("本文です。"), decided=render.DecisionView(
+        kind="rejected", decider_name="上越 花子", decided_at=datetime(2026, 12, 7, 9, 30), reason=forged))))
+    assert "\n*理由:*\n>公式の番号です。\n>:white_check_mark: 上越 花子 さんが承認しました\n>*確認結果:* エラー 0件\n" in status
 
 
 MEMBERS = ("上越 花子", "春日山 一郎", "上越 花")
