@@ -448,14 +448,15 @@ class SlackGateway:
                         type(e).__name__, e, exc_info=log.isEnabledFor(logging.DEBUG))
             return Transient(f"unexpected answer: {type(e).__name__}")
 
-    def _record(self, jobs: list[_Job], outcomes: list[Any]) -> list[tuple[_Job, str]]:
+    def _record(self, jobs: list[_Job], outcomes: list[Any]) -> None:
+        """Record what each send did, and report the messages given up on (with the recording)."""
         failures: list[tuple[_Job, str]] = []
         sent: list[int] = []
         located: list[tuple[str, str, str]] = []
         if any(not isinstance(o, Exception) for o in outcomes):
             with self._auth_lock:
                 self._delivered_at, self._failing_since, self._failing_from = self.clock(), None, None
-        elif any(isinstance(o, Transient) and not isinstance(o, AuthFailure | RateLimited) for o in outcomes):
+        elif any(_for_want_of_slack(o) for o in outcomes):
             now = self.clock()
             with self._auth_lock:
                 self._failing_from = self._failing_from or now
@@ -556,7 +557,6 @@ class SlackGateway:
         # one is made again on its own (one key at a time, as before): it is not lost.
         for job, reason in again:
             self._report(job.row, reason)
-        return failures
 
     def _where(self, job: _Job) -> str:
         """The conversation ``job`` goes to (a DM as its channel once opened here)."""
