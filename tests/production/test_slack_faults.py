@@ -971,3 +971,34 @@ def test_a_message_failing_alone_is_not_given_up_on_old_news_after_the_process_w
             assert outbox.rows(s, (outbox.FAILED,))
     finally:
         st.stop()
+
+
+def test_the_copies_of_a_message_the_escalation_channel_refused_start_their_own_day(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A reminder had failed alone in the escalation channel for twenty hours (the gateway keeps
+    since when in its payload) when the channel was archived. Its copies to each member's DM took
+    that mark along, so a DM that failed alone once a few hours later was given up at once, as if
+    it had been failing for a day: each copy is a new message to a new conversation."""
+    from datetime import UTC
+
+    from bot.delivery_failures import DeliveryFailureReporter
+    from bot.slack_gateway import FAILING_ALONE_SINCE
+    from storage.db import Database
+    from storage.models import OutboxRow
+
+    db = Database(database_url("sqlite", tmp_path))
+    db.upgrade()
+    now = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
+    reporter = DeliveryFailureReporter(db, org, lambda: now)
+    channel = org.policy.escalation_channel
+    assert channel
+    since = (now - timedelta(hours=20)).isoformat()
+    reporter(OutboxRow(id=700, op="post", payload={"channel": channel, "text": "決裁の督促です。",
+                                                     FAILING_ALONE_SINCE: since},
+                       status=outbox.FAILED, attempts=5, next_attempt_at=now, created_at=now), "is_archived")
+    try:
+        with db.session() as s:
+            copies = [r.payload for r in outbox.rows(s, (outbox.PENDING,)) if r.payload.get("text") == "決裁の督促です。"]
+    finally:
+        db.dispose()
+    assert copies and all(FAILING_ALONE_SINCE not in p for p in copies), copies
