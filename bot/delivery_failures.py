@@ -72,12 +72,18 @@ UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 REPORT_FLAG = "_failure_report"
 
 
+def _no_proper_answer(error: str) -> bool:
+    """Given up for want of a proper answer (after MAX_ATTEMPTS, or failing alone for a day), not
+    refused: the reason is then the gateway's text for the log (「unreadable answer (HTTP 200)」)."""
+    return error == slack_gateway.FAILING_ALONE or not slack_gateway.ERROR_CODE.fullmatch(error)
+
+
 def _problem(error: str) -> str:
     """Slack's error code as a reason a person can read (unknown codes are quoted as they are)."""
     if error in CHANNEL_PROBLEMS:
         return CHANNEL_PROBLEMS[error]
-    if error == slack_gateway.FAILING_ALONE:
-        return MESSAGE_PROBLEMS[error]
+    if _no_proper_answer(error):
+        return MESSAGE_PROBLEMS[slack_gateway.FAILING_ALONE if error == slack_gateway.FAILING_ALONE else GAVE_UP]
     return f"Slack のエラー「{escape(error)}」"
 
 
@@ -238,7 +244,7 @@ class DeliveryFailureReporter:
             if error in CHANNEL_PROBLEMS:
                 text += (CHANNEL_ADVICE[error] + "投稿できるようになれば、下書きは自動で投稿し直されます。")
             else:
-                text += ("このチャンネルへの投稿に Slack から正常な応答がないため、" if error == slack_gateway.FAILING_ALONE
+                text += ("このチャンネルへの投稿に Slack から正常な応答がないため、" if _no_proper_answer(error)
                          else "Slack が受け付けない内容だったため、")
                 text += ("投稿し直しはしません。確認結果や決裁の状況は作成者に DM で"
                          "お知らせし、決裁の手続きはそのまま進みます。ログの `outbox` の行で詳細を確認できます。")

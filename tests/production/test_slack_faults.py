@@ -1002,3 +1002,34 @@ def test_the_copies_of_a_message_the_escalation_channel_refused_start_their_own_
     finally:
         db.dispose()
     assert copies and all(FAILING_ALONE_SINCE not in p for p in copies), copies
+
+
+def test_a_draft_post_never_properly_answered_is_reported_as_such_not_as_refused_content(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A modal draft's post answered with a proxy's page MAX_ATTEMPTS times while other messages
+    went out was given up and reported with its log text as 「Slack のエラー「unreadable answer
+    (HTTP 200)」」 to its author, and to IT as 「Slack が受け付けない内容だったため」, which it was
+    not: both say Slack never answered properly, as the report of an approver's DM does."""
+    from tests.e2e.test_workflow_drafting import submit_draft
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=200, body="<html>captive portal</html>", times=10**6,
+                        channel="C0INTAKE")
+        assert submit_draft(st).status == 200
+        st.deliver()
+        for _ in range(MAX_ATTEMPTS):
+            clock.t += MAX_BACKOFF
+            st.driver.app_home_opened("U0OPERATOR")  # other messages go out meanwhile
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == ["draft:1:root"]
+        [report] = [t for t in escalation_texts(st) if "<#C0INTAKE>" in t]
+        assert "何度送っても Slack から正常な応答がありませんでした" in report, report
+        assert "正常な応答がないため" in report and "受け付けない内容" not in report, report
+        author = [m.text for m in st.slack.messages(st.slack.dm_channel("U0OPERATOR"))]
+        [notice] = [t for t in author if "投稿できませんでした" in t]
+        assert "何度送っても Slack から正常な応答がありませんでした" in notice and "Slack のエラー" not in notice, notice
+    finally:
+        st.stop()
