@@ -234,6 +234,8 @@ def test_files_are_listed_with_links_and_still_fit_when_written_to_defeat_the_li
     within_limits(render.thread_status(view("本文です。", files=many)))
     twelve = "\n".join(sections(render.thread_status(view("本文です。", files=[flyer] * 12))))
     assert "添付ファイル:* 12件" in twelve and "　10. <https://" in twelve and "　ほか 2件" in twelve
+
+
 def _home_accounts(home: dict[str, Any]) -> str:
     """The 「今月の投稿数」 part of App Home, as text."""
     blocks = home["blocks"]
@@ -388,6 +390,8 @@ def test_the_status_line_keeps_the_decision_and_fits_with_files_written_to_defea
         assert said in sections(status)[0]  # was dropped: the files took the room of the whole line
     rejected = render.thread_status(draft, decided=render.DecisionView("rejected", "上越 花子", now, reason="誤字があります。"))
     assert "誤字があります。" in str(rejected) and "以下省略" not in str(rejected)
+
+
 def test_the_draft_form_says_when_the_messages_files_stay_behind() -> None:
     form = render.draft_modal([("x-joetsu", "上越市公式X")], text="観桜会のお知らせです。", metadata="shortcut",
                               files_left_out=2)

@@ -738,6 +738,8 @@ def test_a_message_a_channel_refuses_for_itself_asks_to_tell_those_concerned_not
     assert "チャンネル <#C0INTAKE> へのメッセージ" in texts["C0INTAKE"]
     assert "関係する方に直接" in texts["C0INTAKE"] and "ご本人" not in texts["C0INTAKE"]
     assert "ご本人に直接" in texts[APPROVERS[0]]
+
+
 def _thread_replies(st: LocalStack) -> list[Any]:
     with st.rt.db.session() as s:
         return [r for r in outbox.rows(s, (outbox.PENDING, outbox.FAILED)) if r.thread_key]
