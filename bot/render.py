@@ -60,7 +60,8 @@ SECTION_LIMIT = 3000
 MESSAGE_TEXT_BUDGET = 11_000
 # What the request's fields (account … note, alt texts) may take of it, leaving the rest to the draft.
 FIELDS_BUDGET = 6_000
-# What a decided request's reason may take of it (the thread has the whole of it).
+# What each reason in a request DM (the author's for an override, the decider's for a rejection)
+# may take of it, so that the draft keeps its room; the thread has the whole of either.
 DM_REASON_ROOM = 2_900
 FINDINGS_DISPLAY_LIMIT = 20
 
