@@ -252,8 +252,8 @@ class IncidentService:
                 if kind in NEVER_JOINED_KINDS:
                     # Joined to nothing, but the same person's same words again are their form sent
                     # twice (0402e31), which must not alarm everyone a second time.
-                    first = reminder_repo.unresolved_incident_reported_as(s, account_id, kind, since,
-                                                                           reporter=reporter, description=description)
+                    first = reminder_repo.recent_unresolved_incident(s, account_id, kind, since,
+                                                                     resent=(reporter, description))
                 else:
                     first = reminder_repo.recent_unresolved_incident(s, account_id, kind, since)
             if first is not None:

@@ -41,6 +41,18 @@ def _object(body: dict[str, Any], key: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def tell_clicker(kessai: Kessai, body: dict[str, Any], prefixes: tuple[str, ...], text: str, *,
+                 by_dm: bool = True) -> None:
+    """Answer the person who clicked, privately: through the response URL when Slack gave a safe
+    one, else as an ephemeral message in the conversation the click came from, else (``by_dm``) by
+    DM. Read defensively: the middlewares call it before any listener has checked the payload."""
+    container, channel, user = (_object(body, k) for k in ("container", "channel", "user"))
+    where = channel.get("id") or container.get("channel_id")
+    who = str(user.get("id") or "") or None
+    kessai.tell(text=text, response_url=safe_response_url(body, prefixes), channel=where,
+                user=who if where or by_dm else None)
+
+
 def safe_response_url(body: dict[str, Any], prefixes: tuple[str, ...]) -> str | None:
     """A response_url we may POST to: only Slack's own (or the configured local) hosts."""
     url = body.get("response_url")
@@ -76,10 +88,8 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
             return BoltResponse(status=200, body=json.dumps({"response_action": "update", "view": view}),
                                 headers={"content-type": "application/json"})
         if kind in ("block_actions", "message_action"):
-            container, channel, user = (_object(body, k) for k in ("container", "channel", "user"))
-            where = channel.get("id") or container.get("channel_id")
-            kessai.tell(text=text, response_url=safe_response_url(body, response_url_prefixes),
-                        channel=where, user=(user.get("id") or None) if where else None)
+            # No DM to a person of another workspace (an App Home click has no conversation).
+            tell_clicker(kessai, body, response_url_prefixes, text, by_dm=False)
             return BoltResponse(status=200, body="")
         if body.get("command"):
             return BoltResponse(status=200, body=text)  # a slash command's answer is shown to its sender
@@ -90,9 +100,7 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         if several_actions(body):
             names = [str(a.get("action_id"))[:40] for a in body["actions"] if isinstance(a, dict)]
             log.warning("refused a click carrying %d actions %s", len(body["actions"]), names[:5])
-            container, channel, user = (_object(body, k) for k in ("container", "channel", "user"))
-            kessai.tell(text=SEVERAL_ACTIONS_JA, response_url=safe_response_url(body, response_url_prefixes),
-                        channel=channel.get("id") or container.get("channel_id"), user=user.get("id") or None)
+            tell_clicker(kessai, body, response_url_prefixes, SEVERAL_ACTIONS_JA)
             return BoltResponse(status=200, body="")
         return next()
 

@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services import Kessai
 from bot.slack_gateway import error_code
-from handlers.middleware import safe_response_url
+from handlers.middleware import tell_clicker
 from handlers.slack_text import unescape
 
 log = logging.getLogger(__name__)
@@ -71,10 +71,7 @@ def refuse_form(ack: Ack, problems: Mapping[str, str]) -> None:
 def tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
     """Answer the person who clicked, privately: through the response URL when Slack gave a safe
     one, else as an ephemeral message in the conversation the click came from."""
-    url = safe_response_url(body, context.get("response_url_prefixes", ()))
-    container = body.get("container") or {}
-    channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
-    kessai.tell(text=text, response_url=url, channel=channel, user=user_id(body) or None)
+    tell_clicker(kessai, body, context.get("response_url_prefixes", ()), text)
 
 
 def _quick(client: WebClient) -> WebClient:

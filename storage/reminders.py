@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, text, update
+from sqlalchemy import and_, func, or_, text, update
 from sqlmodel import Session, col, select
 
 from storage import outbox
@@ -187,33 +187,24 @@ def lock_incident_reports(s: Session, account_id: str, kind: str) -> None:
                                {"cls": INCIDENT_REPORT_LOCK_CLASS, "key": int.from_bytes(digest, "big", signed=True)})
 
 
-def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: datetime) -> IncidentRow | None:
+def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: datetime, *,
+                               resent: tuple[str, str] | None = None) -> IncidentRow | None:
     """The first unresolved incident of ``kind`` on ``account_id`` reported, or reported again, at
     ``since`` or later, locked until commit (PostgreSQL): a 解決 being committed is waited for, and
-    the incident, resolved, is not returned; a report joined to it would be told 「対応中」 and alert nobody."""
-    reported_again = select(IncidentEventRow.incident_id).where(
-        col(IncidentEventRow.event) == "reported_again", col(IncidentEventRow.at) >= since)
+    the incident, resolved, is not returned; a report joined to it would be told 「対応中」 and alert nobody.
+    ``resent`` (reporter, description): only the one that person first reported in these very words
+    (their form sent again), for a kind whose reports are otherwise never joined."""
+    if resent is None:
+        reported_again = select(IncidentEventRow.incident_id).where(
+            col(IncidentEventRow.event) == "reported_again", col(IncidentEventRow.at) >= since)
+        which = or_(col(IncidentRow.created_at) >= since, col(IncidentRow.id).in_(reported_again))
+    else:
+        which = and_(col(IncidentRow.created_at) >= since, col(IncidentRow.reporter_id) == resent[0],
+                     col(IncidentRow.description) == resent[1])
     q = (
         select(IncidentRow)
         .where(col(IncidentRow.account_id) == account_id, col(IncidentRow.kind) == kind,
-               col(IncidentRow.status) != "resolved",
-               or_(col(IncidentRow.created_at) >= since, col(IncidentRow.id).in_(reported_again)))
-        .order_by(col(IncidentRow.id))
-        .limit(1)
-        .with_for_update()
-    )
-    return s.exec(q).first()
-
-
-def unresolved_incident_reported_as(s: Session, account_id: str, kind: str, since: datetime, *, reporter: str,
-                                    description: str) -> IncidentRow | None:
-    """The unresolved incident of ``kind`` on ``account_id`` that ``reporter`` reported at ``since``
-    or later in these very words (their form sent again), locked as ``recent_unresolved_incident``."""
-    q = (
-        select(IncidentRow)
-        .where(col(IncidentRow.account_id) == account_id, col(IncidentRow.kind) == kind,
-               col(IncidentRow.status) != "resolved", col(IncidentRow.created_at) >= since,
-               col(IncidentRow.reporter_id) == reporter, col(IncidentRow.description) == description)
+               col(IncidentRow.status) != "resolved", which)
         .order_by(col(IncidentRow.id))
         .limit(1)
         .with_for_update()
