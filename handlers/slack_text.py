@@ -316,6 +316,9 @@ def rich_text_of(blocks: Any, name_of: Callable[[str], str] | None = None) -> st
                     pieces.append("    " * indent + f"{mark} {_inlines(item, name_of)}\n")
             elif kind in ("rich_text_section", "rich_text_preformatted", "rich_text_quote"):
                 text = _inlines(element, name_of)
+                if kind == "rich_text_quote":
+                    # A blank line of a quote reads as empty, as _unblock reads 「&gt; 」 alone from ``text``.
+                    text = "\n".join(line if line.strip() else "" for line in text.split("\n"))
                 pieces.append(text + ("\n" if kind != "rich_text_section" and not text.endswith("\n") else ""))
         lines.append("".join(pieces).rstrip("\n"))
     return "\n".join(line for line in lines if line)
