@@ -84,16 +84,7 @@ DEFAULT_TZ = ZoneInfo("Asia/Tokyo")  # KESSAI_TZ's default
 def version_hashes(s: Session, tz: tzinfo = DEFAULT_TZ) -> dict[tuple[int, int], frozenset[str]]:
     """For each stored version, the hashes recomputed from its content (not the hash stored beside
     it, which an edit of the text could leave as it was). ``tz``: the organisation's zone."""
-    # The columns the hash needs, not whole rows: no ORM object for each of 100,000 versions.
-    v = DraftVersionRow
-    columns = (v.draft_id, v.number, v.text, v.scheduled_at, v.alt_texts, v.video_count, v.files, DraftRow.account_id)
-    q = select_(*map(col, columns)).join(DraftRow, col(DraftRow.id) == v.draft_id)
-    return {
-        (r.draft_id, r.number): recorded_content_hashes(text=r.text, account_id=r.account_id or "",
-                                                        scheduled_at=r.scheduled_at, alt_texts=r.alt_texts, tz=tz,
-                                                        video_count=r.video_count, files=from_stored(r.files))
-        for r in s.connection().execute(q)
-    }
+    return _recomputed_hashes(s, None, tz)
 
 
 # Each batch's draft ids go into one IN (…): under the 999 parameters SQLite before 3.32 allows.
@@ -107,21 +98,25 @@ def iter_entries_with_versions(s: Session, tz: tzinfo = DEFAULT_TZ) -> Iterator[
     (about 0.5 kB an entry: 55 MB more at 100,000 entries) in `kessai ledger verify`."""
     entries = iter_entries(s)
     while batch := list(islice(entries, VERIFY_BATCH)):
-        hashes = _hashes_of(s, {(e.draft_id, e.version_number) for e in batch}, tz)
+        hashes = _recomputed_hashes(s, {(e.draft_id, e.version_number) for e in batch}, tz)
         for e in batch:
             yield e, hashes.get((e.draft_id, e.version_number))
 
 
-def _hashes_of(s: Session, wanted: set[tuple[int, int]], tz: tzinfo) -> dict[tuple[int, int], frozenset[str]]:
+def _recomputed_hashes(s: Session, wanted: set[tuple[int, int]] | None,
+                       tz: tzinfo) -> dict[tuple[int, int], frozenset[str]]:
+    """The versions in ``wanted`` (None: all), hashed from their content."""
+    # The columns the hash needs, not whole rows: no ORM object for each of 100,000 versions.
     v = DraftVersionRow
     columns = (v.draft_id, v.number, v.text, v.scheduled_at, v.alt_texts, v.video_count, v.files, DraftRow.account_id)
-    q = (select_(*map(col, columns)).join(DraftRow, col(DraftRow.id) == v.draft_id)
-         .where(col(v.draft_id).in_({d for d, _ in wanted})))
+    q = select_(*map(col, columns)).join(DraftRow, col(DraftRow.id) == v.draft_id)
+    if wanted is not None:
+        q = q.where(col(v.draft_id).in_({d for d, _ in wanted}))
     return {
         (r.draft_id, r.number): recorded_content_hashes(text=r.text, account_id=r.account_id or "",
                                                         scheduled_at=r.scheduled_at, alt_texts=r.alt_texts, tz=tz,
                                                         video_count=r.video_count, files=from_stored(r.files))
-        for r in s.connection().execute(q) if (r.draft_id, r.number) in wanted
+        for r in s.connection().execute(q) if wanted is None or (r.draft_id, r.number) in wanted
     }
 
 
