@@ -292,6 +292,10 @@ class DeliveryFailureReporter:
         else:
             text += ("IT 担当に、組織設定ファイルの受付チャンネル（intake_channel）の確認を依頼してください"
                      "（IT 担当にもお知らせしています）。")
+        if error not in CHANNEL_PROBLEMS:
+            # Not retried (see the report to IT): "until it is posted" would promise a post that never comes.
+            return text + ("\nこの下書きの確認結果や決裁の状況は、このダイレクトメッセージでお知らせします。"
+                           "決裁の手続きは、チャンネルへの投稿がなくても進みます。")
         return text + ("\nチャンネルに投稿されるまでの間、この下書きの確認結果や決裁の状況は、"
                        "このダイレクトメッセージでお知らせします。決裁の手続きは、チャンネルへの投稿を待たずに進みます。")
 

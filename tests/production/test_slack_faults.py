@@ -881,7 +881,9 @@ def test_a_draft_post_failing_alone_is_given_up_after_a_day_and_its_replies_go_t
             assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == ["draft:1:root"]
             assert outbox.held(s, clock.t)[0] == 0
         author = [m.text for m in st.slack.messages(st.slack.dm_channel("U0OPERATOR"))]
-        assert any("受付チャンネル <#C0INTAKE> に投稿できませんでした" in t for t in author), author
+        notice = next(t for t in author if "受付チャンネル <#C0INTAKE> に投稿できませんでした" in t)
+        assert "投稿されるまでの間" not in notice, notice  # it is not posted again: no promise of a post
+        assert "このダイレクトメッセージでお知らせします" in notice, notice
         assert len(author) >= 3  # the notice, then the thread's replies
         reports = [t for t in escalation_texts(st) if "<#C0INTAKE>" in t]
         assert any("この宛先へのメッセージだけが Slack に受け付けられませんでした" in t and "正常な応答がないため" in t

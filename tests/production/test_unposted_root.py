@@ -73,6 +73,7 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
     ms = wait_dm_containing(st, "U0OPERATOR", "指摘はありません")
     notice = index_of(ms, "投稿できませんでした")
     assert "<#C0INTAKE>" in all_text(ms[notice]) and "/invite" in all_text(ms[notice])
+    assert "投稿されるまでの間" in all_text(ms[notice])  # it will be posted, once invited
     assert notice < index_of(ms, "指摘はありません") < index_of(ms, "決裁待ち")
     # IT hears of it once in the escalation channel, however often the post is tried again.
     st.slack.wait_for(lambda: len([c for c in st.slack.calls_of("chat.postMessage")
@@ -259,6 +260,7 @@ def test_a_draft_post_slack_rejects_for_its_content_sends_the_replies_to_the_aut
     ms = wait_dm_containing(st, "U0OPERATOR", "指摘はありません")
     notice = index_of(ms, "投稿できませんでした")
     assert "invalid_blocks" in all_text(ms[notice]) and "IT 担当" in all_text(ms[notice])
+    assert "投稿されるまでの間" not in all_text(ms[notice])  # never posted again: no such promise
     st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE") if "invalid_blocks" in m.text],
                       timeout=10, message="IT told")
     st.slack.wait_for(lambda: held_rows(st) == 0, timeout=10, message="nothing held")
