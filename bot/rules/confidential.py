@@ -242,7 +242,8 @@ def _credential_hit(doc: Document, c: Credential, *, about_wifi: bool, about_mee
     elif c.kind == "カードのセキュリティコード":  # only the card company can stop the card
         action = "カード会社に連絡してカードを止め"
     else:
-        action = "変更し" if c.kind.endswith("パスワード") else "無効化して発行し直し"
+        # A Zoom host key is changed on the user's profile, as a password is; nothing issues it.
+        action = "変更し" if c.kind.endswith("パスワード") or c.kind == "ホストキー" else "無効化して発行し直し"
     template = _SIGNED_URL_MESSAGE if c.kind in SIGNED_URL_KINDS else _CREDENTIAL_MESSAGE
     message = template.format(kind=c.kind, action=action)
     if about_wifi and c.kind in ("パスワード", "Wi-Fi のパスワード"):
@@ -310,7 +311,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     DO NOT DISTRIBUTE・NOT FOR PUBLICATION も表示とみなします（文の中の「not an INTERNAL ONLY event」は対象外）。英語の
     「Internal use only」「Not for distribution」「Strictly confidential」「Private & Confidential」もどこにあっても止めます。
 
-    パスワード・暗証番号・PW などの語（「暗証」「ぱすわーど」「P@ssword」「pass word」、錠を開ける「解錠番号」「金庫の番号」「キーボックスの番号」も）に続けて書かれた値（「パスワードは Kessai2026! です」
+    パスワード・暗証番号・PW などの語（「暗証」「ぱすわーど」「P@ssword」「pass word」、錠を開ける「解錠番号」「金庫の番号」「キーボックスの番号」、公用スマホや警備装置の「ロック解除」「解除番号」、Zoom の「ホストキー」も。ロック解除・解除番号・ホストキーは数字の値だけを止め、「ロック解除：Face ID」やサーバーの「ホストキー：SHA256:…」は対象外です）に続けて書かれた値（「パスワードは Kessai2026! です」
     「PW: …」「パスワード→…」「パスワード - …」「パスワード変更しました→…」「【パスワード】…」、語の文字間に空白を入れた「パ ス ワ ー ド：…」、
     「ID …」と並べた「PW …」（同じ行でも次の行でも）、フォームのように次の行に値だけを書いたもの（「パスワードは以下のとおりです。」の次の行や、同じ行の「。」の後に値だけを書いたもの、「パスワードは、先日お知らせしたとおり、次のとおりです。」のように短い句を挟んだものも）、表計算ソフトや CSV・Markdown の表で「パスワード」の列に
     書いた値、JSON や設定ファイルの「"password": "…"」、Wi-Fi の QR コードの文字列（WIFI:…;P:…;）、「パス：…」「パスは「…」」、Wi-Fi の「暗号化キー：…」

@@ -255,6 +255,14 @@ def _spaced(word: str) -> str:
     return "[ \t]?".join(re.escape(c) for c in word)
 
 
+# Labels after which only a PIN is a value: 「ロック解除：Face ID」「サーバーのホストキー：SHA256:…」 (an
+# SSH host key's fingerprint, which is public) name no secret. 「ブロック解除」 is no phone's lock.
+_PIN_ONLY = (
+    r"(?:(?<![ァ-ヺー])ロック)?解除(?:番号|コード)|(?<![ァ-ヺー])ロック解除|ホスト[ \t]?キー|"
+    r"(?<![A-Za-z])host[ \t]?key(?![A-Za-z])"
+)
+_PIN_ONLY_LABEL = re.compile(rf"(?i){_PIN_ONLY}")
+_HOST_KEY_LABEL = re.compile(r"(?i)ホスト[ \t]?キー|host[ \t]?key")
 # Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
 _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
@@ -262,6 +270,10 @@ _PASSWORD_LABEL = (
     # 「暗証」 alone, the short form (「口座番号 1234567 暗証 4821」), and the number that opens a lock, as
     # secret as a PIN: 「解錠番号」「金庫の番号」「キーボックスの番号」.
     r"暗証(?!番号)|[解開]錠(?:番号|コード)|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)|"
+    # Labels whose value is only ever a number (_PIN_ONLY_LABEL): what unlocks a shared phone or an
+    # alarm (「公用スマホのロック解除は 482913 です」), and a Zoom host key, which makes whoever types
+    # it the meeting's host.
+    rf"{_PIN_ONLY}|"
     # A Wi-Fi network's key, as routers and their manuals label it.
     # A passphrase is what WPA calls its key (「パスフレーズ＝…」); 「接続キー」 what a notice calls it.
     rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|暗号キー|"
@@ -383,6 +395,7 @@ _LABELLED = re.compile(
 # Strings one of the password labels holds (checked before the patterns run).
 _PASSWORD_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "ぱすわーど", "p@ss", "錠", "金庫", "キーボックス"),
+    *("解除", "ホスト", "host"),
     *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
 )
 _LABEL_PROBES = (
@@ -397,6 +410,7 @@ _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 _NUMERIC_LABEL = re.compile(
     r"(?i)暗証(?:番号)?|パスコード|PIN\s?コード|[解開]錠(?:番号|コード)"
     r"|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)"
+    rf"|{_PIN_ONLY}"
 )
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
@@ -788,6 +802,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             ):
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
+            if m["label"] and _PIN_ONLY_LABEL.fullmatch(m["label"]):
+                if _pin_like(tested):
+                    kind = "ホストキー" if _HOST_KEY_LABEL.fullmatch(m["label"]) else "パスワード"
+                    yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)
+                continue
             if not (
                 _APP_PASSWORD.fullmatch(value)
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
@@ -831,6 +850,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
         if _EXAMPLE_AFTER.match(norm, _past_more_quoted(norm, m.end())):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」「パスワード「dragon」「monkey」など」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
+        if _PIN_ONLY_LABEL.fullmatch(m["label"]) and not _pin_like(value):
+            continue
         if group != "quoted" and _TECHNICAL.fullmatch(value):
             continue  # 「パスワード【Ver2.0】の管理ガイド」; quotes mark a value (「パスワード「Office2026」」)
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
@@ -914,10 +935,13 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         joined = "".join(words)
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
-        if _password_like(joined, loose=True) or (numeric and _pin_like(joined)):
+        pin_only = _PIN_ONLY_LABEL.fullmatch(m["label"]) is not None
+        if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):
             a = m.start("value")
             yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
     for m in _KANA_VALUE.finditer(norm):
+        if _PIN_ONLY_LABEL.fullmatch(m["label"]):
+            continue  # 「ロック解除は「スワイプ」です」
         value = m["value"]
         quoted = m["open"] is not None or m["quoted"] is not None
         kana = sum(not c.isdigit() for c in value)

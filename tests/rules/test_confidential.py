@@ -1559,3 +1559,51 @@ def test_an_official_account_found_by_id_search_is_an_introduction(text: str) ->
 
 def test_an_id_that_is_not_a_search_still_makes_the_line_a_login() -> None:
     assert "confidential.secret" in codes("公式アカウント joetsu_snowfes SnowFes2026 ID共有用")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The number that unlocks a shared phone or tablet is its PIN, whatever the label says.
+        ("公用スマホのロック解除は 482913 です", "482913"),
+        ("iPadのロック解除コード：4821", "4821"),
+        ("ロック解除：482913", "482913"),
+        ("ロック解除番号 4821", "4821"),
+        ("警備システムの解除番号は 4821 です", "4821"),
+        # A Zoom host key makes whoever types it the meeting's host (recording, removing people).
+        ("ホストキー：482913", "482913"),
+        ("Zoomのホストキーは 482913 です", "482913"),
+        ("host key: 482913", "482913"),
+    ],
+)
+def test_an_unlock_number_or_a_host_key_fires_and_is_masked(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert f.severity == "error" and value not in f.excerpt and "＊" in f.excerpt
+    assert value not in _shown(text)
+    assert "参加用パスコード" not in f.message  # a host key is never a public briefing's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロック解除は 10時から",
+        "ロック解除は2026年4月1日からです",
+        "ロック解除は 4 桁の数字です",
+        "公用スマホのロック解除は上にスワイプします",
+        "ロック解除：Face ID",
+        "シェアサイクルのロック解除は 0120-123-456 へ",
+        "ロック解除 3回失敗すると初期化されます",
+        "ホストキー（6桁）を入力",
+        "ホストキーを入力してホストになる",
+        "ホストキー：Zoomのプロフィール画面で確認できます",
+        "サーバーのホストキー：SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+        "避難指示の解除は 15時です",
+    ],
+)
+def test_texts_about_unlocking_or_host_keys_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+def test_a_host_key_is_named_and_asked_to_be_changed() -> None:
+    [f] = findings_of("confidential.secret", "オンライン説明会（Zoom）のホストキー：482913")
+    assert f.message.startswith("ホストキーが書かれています") and "直ちに変更し" in f.message
