@@ -245,8 +245,10 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "人がいない夜中に捨てれば見つからない", "埋めれば見つから", "お前は出ていけ、と言われ",
                "カラス。あいつらを追い出せ", "案内を担当します。中川をよろしく", "男なら泣くな！と", "泣くな！",
                "部落 人権講座 ",
-               # Labels whose value is only a number (a phone's unlock number, a Zoom host key).
-               "ロック解除は 482913 ", "ロックロック解除：", "ホストキー：SHA256:a1 ", "host key ", "解除番号 1 "]
+               # Labels whose value is only a number (a phone's unlock number, a Zoom host key), and a
+               # step's heading after an announced password.
+               "ロック解除は 482913 ", "ロックロック解除：", "ホストキー：SHA256:a1 ", "host key ", "解除番号 1 ",
+               "パスワードは以下のとおりです。STEP1", "パスワード：Step 1 "]
 
 
 def adversarial() -> None:

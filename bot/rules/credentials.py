@@ -489,6 +489,14 @@ _TECHNICAL = re.compile(
 )
 
 
+# The heading of the first of the steps that an announcement introduces (「パスワードは以下のとおりです。
+# STEP1」「パスワード変更：STEP1 設定画面を開く」「No.1」): a word and a number of one or two digits, which
+# no password given out is.
+_HEADING = re.compile(
+    r"(?i)(?:step|part|phase|chapter|section|no|q|vol|ver|lv|level|day|page|case|point)[.\-_]?[0-9]{1,2}[.:)]?"
+)
+
+
 # A Wi-Fi standard or its security mode after a label with a separator (「パスワード：WPA2」
 # 「接続キー：WPA3-Personal」「パスワード：Wi-Fi 6対応」, a router's spec copied into a shelter's notice):
 # no key is ever only the name of its protocol. Whole values only, so that 「wpa2joetsu」 is a value.
@@ -765,6 +773,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             continue  # a sentence that goes on after a label ending its line is prose, not a form
         if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # a column header: the value under it is _tables' to find, not the next row
+        if not m["key"] and _HEADING.fullmatch(value):
+            continue  # 「パスワードは以下のとおりです。STEP1」: the first of the steps that follow
         if m["key"]:
             if not _key_like(value):
                 continue
@@ -934,6 +944,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):
             continue
         joined = "".join(words)
+        if _HEADING.fullmatch(joined):
+            continue  # 「パスワード：Step 12 をご覧ください」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
         pin_only = _PIN_ONLY_LABEL.fullmatch(m["label"]) is not None
         if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):

@@ -1604,6 +1604,35 @@ def test_texts_about_unlocking_or_host_keys_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A heading of the steps that follow the announcement, not the password.
+        "パスワードは以下のとおりです。STEP1",
+        "パスワードは以下のとおりです。\nSTEP1",
+        "パスワードの再設定は以下のとおりです。\nStep.2",
+        "パスワードは以下のとおりです。\nNo.1",
+        "パスワード変更：STEP1 設定画面を開く",
+        "パスワード：Part3 をご覧ください",
+    ],
+)
+def test_a_step_heading_after_a_password_label_is_no_value(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワードは以下のとおりです。\nStep2026!", "Step2026!"),
+        ("パスワード：No1Joetsu", "No1Joetsu"),
+        ("パスワード：Step12345", "Step12345"),
+    ],
+)
+def test_a_value_starting_like_a_heading_still_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in _shown(text)
+
+
 def test_a_host_key_is_named_and_asked_to_be_changed() -> None:
     [f] = findings_of("confidential.secret", "オンライン説明会（Zoom）のホストキー：482913")
     assert f.message.startswith("ホストキーが書かれています") and "直ちに変更し" in f.message
