@@ -259,6 +259,8 @@ def _spaced(word: str) -> str:
 # SSH host key's fingerprint, which is public) name no secret. 「ブロック解除」 is no phone's lock.
 _PIN_ONLY = (
     r"(?:(?<![ァ-ヺー])ロック)?解除(?:番号|コード)|(?<![ァ-ヺー])ロック解除|ホスト[ \t]?キー|"
+    # A padlock or a key box named as the label of its combination (「倉庫の南京錠は 4821 です」).
+    r"ダイヤル錠|南京錠|ダイヤルロック|キーボックス|ダイヤル式の?(?:鍵|錠|ロック)|"
     r"(?<![A-Za-z])host[ \t]?key(?![A-Za-z])"
 )
 _PIN_ONLY_LABEL = re.compile(rf"(?i){_PIN_ONLY}")
@@ -315,7 +317,7 @@ _QUERY_REACH = 2000
 # account for a few minutes, pasted by mistake with the draft. 「確認番号」 is left out: event
 # lotteries publish theirs.
 _CODE_LABEL = (
-    r"(?:認証コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code|"
+    r"(?:認証の?コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code|"
     # A one-time password is such a code, whatever the screen calls it (「ワンタイムパスワード 482913」
     # would otherwise ask for letters as a password does after a space).
     r"ワンタイム(?:パスワード|パスコード|コード)|"
@@ -395,7 +397,7 @@ _LABELLED = re.compile(
 # Strings one of the password labels holds (checked before the patterns run).
 _PASSWORD_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "ぱすわーど", "p@ss", "錠", "金庫", "キーボックス"),
-    *("解除", "ホスト", "host"),
+    *("解除", "ホスト", "host", "ダイヤル"),
     *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
 )
 _LABEL_PROBES = (
@@ -408,7 +410,7 @@ _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # Labels whose value is a number by nature: after them a number is the value even after a mere
 # space, を or が (「暗証番号 4821」「暗証番号を4821に変更」), where a password needs letters too.
 _NUMERIC_LABEL = re.compile(
-    r"(?i)暗証(?:番号)?|パスコード|PIN\s?コード|[解開]錠(?:番号|コード)"
+    r"(?i)暗証(?:番号)?|パスコード|PIN(?:\s?(?:コード|number|code))?|[解開]錠(?:番号|コード)"
     r"|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)"
     rf"|{_PIN_ONLY}"
 )
@@ -650,7 +652,9 @@ def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
 
 
 # The line before a login pair's 「PW xxxx」: 「ID joetsu.city」「ユーザー名：…」「login: …」.
-_ID_WORDS = r"(?P<id>id|ssid|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)"
+# A network is named by its SSID or as 「Wi-Fi：joetsu-free」.
+_ID_WORDS = r"(?P<id>id|ssid|wi-?fi|ネットワーク名|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)"
+_NETWORK_IDS = frozenset({"ssid", "wi-fi", "wifi", "ネットワーク名"})
 _ID_LINE = re.compile(rf"(?i)[ \t]*{_ID_WORDS}[ \t:=：]")
 # The same pair on one line (「ID koho01 PW …」「SSID joetsu-staff / PASS …」): the ID's label as a
 # word of its own (「ID」「SSID:」), or glued to its value (「ID:koho01」).
@@ -726,9 +730,13 @@ def _labelled(norm: str) -> Iterator[Credential]:
     if not any(p in lowered for p in _LABEL_PROBES):
         return
     for m in _LABELLED.finditer(norm):
-        if m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m):
+        if (
+            m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m)
+            # 「PIN 4821」 as 「暗証番号 4821」: in capitals the label is no word of a sentence (「enamel pin 2026」).
+            and not (m["label"] == "PIN" and not m["loose"].strip(" \t") and _pin_like(m["value"]))
+        ):
             continue
-        if m["bare_key"] is not None and _id_before(norm, m) != "ssid":
+        if m["bare_key"] is not None and _id_before(norm, m) not in _NETWORK_IDS:
             continue  # 「KEY」 alone is a Wi-Fi key only beside the network's SSID
         if m["changed"] and m["explicit"] is None and m["line"] is None:
             continue  # 「パスワードを変更しました Kessai…」 reads on as prose; the explicit forms are enough

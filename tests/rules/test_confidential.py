@@ -1636,3 +1636,44 @@ def test_a_value_starting_like_a_heading_still_fires(text: str, value: str) -> N
 def test_a_host_key_is_named_and_asked_to_be_changed() -> None:
     [f] = findings_of("confidential.secret", "オンライン説明会（Zoom）のホストキー：482913")
     assert f.message.startswith("ホストキーが書かれています") and "直ちに変更し" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A padlock's or a key box's combination, the lock itself named as the label.
+        ("倉庫の南京錠は 4821 です", "4821"),
+        ("キーボックス 4821", "4821"),
+        ("ダイヤル式の鍵：4821", "4821"),
+        # A two-step code under a longer name.
+        ("2段階認証のコード：482913", "482913"),
+        ("二段階認証コード 482913", "482913"),
+        # A PIN after the capital English label and a space, as in 「暗証番号 4821」.
+        ("PIN 4821", "4821"),
+        # A router's key beside the network named by 「Wi-Fi」 rather than 「SSID」.
+        ("Wi-Fi：joetsu-free　キー：kessai2026", "kessai2026"),
+    ],
+)
+def test_a_lock_combination_a_two_step_code_or_a_pin_fires_and_is_masked(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in _shown(text) and "＊" in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南京錠は 1000円で販売しています",
+        "キーボックス 2個を設置しました",
+        "キーボックスは2026年度に設置します",
+        "ダイヤル式の鍵：4桁の番号を設定してください",
+        "2段階認証のコード：SMSで届きます",
+        "2段階認証のコード（6桁）を入力してください",
+        "PIN 4 digits",
+        "Enamel pin 2026 edition",
+        "Wi-Fi：joetsu-free　キー：フロントでお尋ねください",
+        "Wi-Fi 対応。キー 2本をお渡しします",
+        "Wi-Fiルーターのキー：WPA2",
+    ],
+)
+def test_texts_about_locks_codes_and_wifi_keys_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
