@@ -247,7 +247,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "部落 人権講座 ",
                # Labels whose value is only a number (a phone's unlock number, a Zoom host key), and a
                # step's heading after an announced password.
-               "ロック解除は 482913 ", "ロックロック解除：", "ホストキー：SHA256:a1 ", "host key ", "解除番号 1 ",
+               "ロック解除は 482913 ", "ロックロック解除：", "ホストキー：SHA256:a1 ", "host key ", "解除番号 1 ", "xoxe-1-a1 ",
                "パスワードは以下のとおりです。STEP1", "パスワード：Step 1 ",
                "南京錠 ", "キーボックス 4821 ", "ダイヤル式の鍵：", "2段階認証のコード：", "PIN 4821 ", "Wi-Fi:a キー:b1 "]
 

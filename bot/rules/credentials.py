@@ -17,7 +17,7 @@ zero-width space inside a token changes nothing):
   its label (「セキュリティコード 123」「CVV: 123」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
   (「アプリパスワード abcd efgh ijkl mnop」);
-- a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xapp-…,
+- a token whose format alone says it is a secret, whatever precedes it: Slack (xoxb-…, xoxe-…, xapp-…,
   hooks.slack.com/services|workflows|triggers/…), Discord webhooks, AWS access key ids (AKIA…),
   GitHub (ghp_…, github_pat_…), OpenAI-style (sk-…), Stripe (sk_live_…), Google (AIza…, ya29.…,
   GOCSPX-…), Meta (EAA…, IGQV…), GitLab (glpat-…), npm (npm_…), SendGrid (SG.….…), an OAuth
@@ -75,7 +75,8 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (
             "Slack のトークン",
             ("xox",),
-            rf"{_B}(?P<prefix>xox[abpros]-)(?:[ \t]?[A-Za-z0-9]+-){{0,12}}+[ \t]?[A-Za-z0-9]+{_E}",
+            # xoxe: a refresh token of token rotation; xoxc: a client's token, as a browser holds it.
+            rf"{_B}(?P<prefix>xox[abceoprs]-)(?:[ \t]?[A-Za-z0-9]+-){{0,12}}+[ \t]?[A-Za-z0-9]+{_E}",
             0,
         ),
         ("Slack のアプリトークン", ("xapp-",), rf"{_B}(?P<prefix>xapp-)[A-Za-z0-9\-]{{10,}}{_E}", 0),

@@ -1677,3 +1677,16 @@ def test_a_lock_combination_a_two_step_code_or_a_pin_fires_and_is_masked(text: s
 )
 def test_texts_about_locks_codes_and_wifi_keys_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A Slack refresh token (token rotation) and a client token, which the other xox… prefixes left out.
+        ("xoxe-1-My0xLTEyMzQ1Njc4OTAxMi0xMjM0NTY3ODkwMTIzLWFiY2RlZmdoaWprbG1ub3A", "My0xLTEyMzQ1Njc4OTAxMi0xMjM0NTY3"),
+        ("xoxc-1234567890-1234567890123-1234567890123-abcdef0123456789abcdef0123456789", "abcdef0123456789abcdef"),
+    ],
+)
+def test_slack_refresh_and_client_tokens_fire_and_are_masked(text: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "Slack のトークン" in f.message and secret not in _shown(text)
