@@ -56,7 +56,10 @@ _WEB_MEETING = re.compile(
     r"(?i)zoom|webex|teams|ウェビナー|webinar|ミーティング\s*ID|meeting\s*id|"
     r"オンライン(?:説明会|会議|セミナー|講座|研修|相談|配信|イベント)"
 )
-_MEETING_PASSCODE_LABEL = re.compile(r"(?i)パスコード|passcode|ミーティング\s*パスワード|meeting\s*password")
+# 「?pwd=」 is how a Zoom join link carries its passcode (「zoom.us/j/812…?pwd=…」).
+_MEETING_PASSCODE_LABEL = re.compile(
+    r"(?i)パスコード|passcode|ミーティング\s*パスワード|meeting\s*password|(?<=[?&])pwd(?==)"
+)
 _PUBLIC_MEETING_NOTE = (
     "公開のオンライン説明会などの参加用パスコードを案内する場合は、庁内の会議やホスト用のものでないことを"
     "確かめたうえで、理由を付けて決裁を依頼してください。"
@@ -350,7 +353,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     どのアカウントのものかを示すサービスや製品の名前（「パスワード：Microsoft アカウントと同じ」「パスワード Windows11 と同じです」）も止めません（「パスワード：WPA2 Personal（AES）」のように方式を括弧で添えたものも同じです。「パスワード：wpa2joetsu」「パスワード：WPA2 joetsu2026」は止め、規格名の後に書いたキーを伏せます）。
     避難所や施設のゲスト用 Wi-Fi のように案内のために載せるパスワードも、管理用のパスワードと見分けが
     つかないため止めます。Wi-Fi の話題の下書きでは、管理用でないことを確かめて理由を付けて決裁を
-    依頼するよう、メッセージで案内します。Zoom などのオンライン説明会の参加用パスコード（「パスコード：482913」）も、
+    依頼するよう、メッセージで案内します。Zoom などのオンライン説明会の参加用パスコード（「パスコード：482913」や、参加 URL の「?pwd=…」）も、
     公開の説明会のために載せるものと庁内の会議のものとを見分けられないため止め、オンライン会議の話題の下書きでは、
     庁内の会議やホスト用のものでないことを確かめて理由を付けて決裁を依頼するよう案内します。
 

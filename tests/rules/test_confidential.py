@@ -1690,3 +1690,12 @@ def test_texts_about_locks_codes_and_wifi_keys_stay_silent(text: str) -> None:
 def test_slack_refresh_and_client_tokens_fire_and_are_masked(text: str, secret: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert "Slack のトークン" in f.message and secret not in _shown(text)
+
+
+def test_the_passcode_in_a_zoom_links_query_gets_the_public_meeting_note() -> None:
+    """「?pwd=」 of a Zoom join link is the meeting's passcode, encoded: as after 「パスコード：」, the
+    error stands and the message says how to send a public briefing's link on."""
+    text = "オンライン説明会はこちらから https://us02web.zoom.us/j/81234567890?pwd=AbCdEfGhIjKlMnOpQrStUvWxYz123456.1"
+    [f] = findings_of("confidential.secret", text)
+    assert f.severity == "error" and "参加用パスコード" in f.message
+    assert "AbCdEfGhIjKlMnOpQrStUvWxYz123456" not in _shown(text)
