@@ -1092,6 +1092,8 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
         value = m["value"].rstrip("".join(_TRAILING))
         if not _password_like(value, loose=True):
             continue
+        if _SERVICE_NAME.fullmatch(m["id"]) and (_TECHNICAL.fullmatch(value) or _SERVICE_NAME.fullmatch(value)):
+            continue  # 「ログイン：Google / Microsoft365」: the services one logs in with
         if m["mark"] is None or (m["label"].startswith("アカウント") and not m["label"].endswith("情報")):
             cases = any(c.isupper() for c in value) and any(c.islower() for c in value)
             symbol = any(not c.isalnum() and c not in "._-" for c in value)

@@ -1699,3 +1699,20 @@ def test_the_passcode_in_a_zoom_links_query_gets_the_public_meeting_note() -> No
     [f] = findings_of("confidential.secret", text)
     assert f.severity == "error" and "参加用パスコード" in f.message
     assert "AbCdEfGhIjKlMnOpQrStUvWxYz123456" not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Which services one logs in with, not an ID and its password.
+        "ログイン：Google / Microsoft365 のアカウントに対応しています",
+        "ログイン：LINE / Office365",
+    ],
+)
+def test_two_services_after_a_login_label_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["ログインID：koho01 / Windows11", "ログイン：koho / Office365"])
+def test_an_id_and_a_product_like_password_after_a_login_label_still_fire(text: str) -> None:
+    assert "confidential.secret" in codes(text)
