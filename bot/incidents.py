@@ -593,7 +593,7 @@ class IncidentService:
         elif inc.status == "resolved":
             state += f"（{render.escape(self._name(inc.resolved_by, s))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
-            render.header(":rotating_light: " + title),
+            render.header_naming(f":rotating_light: インシデント: {kind}（", self._account_label(inc), "）"),
             render.section(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
                      f"*報告者:* {render.escape(self._name(inc.reporter_id, s))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
             render.section("*内容:*\n" + render.quote(inc.description, 1500)),

@@ -356,9 +356,22 @@ def message(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
     return {"text": text, "blocks": blocks}
 
 
+HEADER_LIMIT = 150
+
+
 def header(text: str) -> dict[str, Any]:
     # Slack caps header text at 150 characters; emoji codes in it are shown as emoji.
-    return {"type": "header", "text": {"type": "plain_text", "text": text[:150], "emoji": True}}
+    return {"type": "header", "text": {"type": "plain_text", "text": text[:HEADER_LIMIT], "emoji": True}}
+
+
+def header_naming(before: str, name: str, after: str) -> dict[str, Any]:
+    """A header with a name from the organisation file in it: the name is shortened (with 「…」)
+    so that what follows it stays. The file sets no length on names, and a long account name cut
+    at Slack's 150 took the 「（第N版）」 with it, which is what an approver decides on."""
+    room = HEADER_LIMIT - len(before) - len(after)
+    if len(name) > room:
+        name = name[:max(room - 1, 0)] + "…"
+    return header(before + name + after)
 
 
 def section(text: str) -> dict[str, Any]:
@@ -548,7 +561,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     kind = "代決依頼" if acting_for_name else "決裁依頼"
     title = f"{kind}: {view.account_name}（第{view.version}版）"
     head: list[dict[str, Any]] = [
-        header(title),
+        header_naming(f"{kind}: ", view.account_name, f"（第{view.version}版）"),
     ]
     if acting_for_name:
         head.append(section(
@@ -755,7 +768,7 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
     """事後報告: what went out without prior approval, so the approver can still object."""
     title = f"事後報告（決裁省略）: {view.account_name}（第{view.version}版）"
     blocks: list[dict[str, Any]] = [
-        header(title),
+        header_naming("事後報告（決裁省略）: ", view.account_name, f"（第{view.version}版）"),
         section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
                  "内容に問題があれば、作成者に連絡してください。"),
         *_request_fields(view),

@@ -400,3 +400,16 @@ def test_the_draft_form_says_when_the_messages_files_stay_behind() -> None:
     assert any("添付されたファイル（2件）" in n and "決裁者にも表示されません" in n for n in notes)
     plain = render.draft_modal([("x-joetsu", "上越市公式X")], text="観桜会のお知らせです。", metadata="shortcut")
     assert not [b for b in plain["blocks"] if b["type"] == "section"]
+
+
+def test_a_long_account_name_never_pushes_the_version_out_of_a_header() -> None:
+    """Slack cuts a header at 150 characters: a 300-character account name in the organisation file
+    left 「決裁依頼: 上越市…」 with no 「（第N版）」, and an approver could not tell which version to decide."""
+    long = "上越市" + "公式アカウント" * 42
+    v = replace(view("本文です。"), account_name=long, version=12)
+    for msg in (approval_request(v), approval_request(v, acting_for_name="上越 花子"),
+                render.after_report(v, "緊急")):
+        [head] = [b["text"]["text"] for b in msg["blocks"] if b["type"] == "header"]
+        assert len(head) <= 150 and head.endswith("…（第12版）") and "上越市公式アカウント" in head
+    short = approval_request(view("本文です。"))
+    assert [b["text"]["text"] for b in short["blocks"] if b["type"] == "header"] == ["決裁依頼: 上越市公式LINE（第1版）"]
