@@ -67,6 +67,7 @@ __all__ = [
     "load_org_config",
     "load_settings",
     "parse_org_config",
+    "read_org_config",
 ]
 
 # ============================================================================================
@@ -1532,12 +1533,19 @@ def parse_org_config(text: str, filename: str = "kessai.toml") -> OrgConfig:
 
 def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
     """Read and validate the organisation file at ``path`` (see ``parse_org_config``)."""
+    return read_org_config(path)[0]
+
+
+def read_org_config(path: str | os.PathLike[str]) -> tuple[OrgConfig, bytes]:
+    """``load_org_config``, and the bytes it was loaded from, read once: ``serve`` gives them to
+    ``ConfigFileWatch``. Read twice (once for the watch, once to load), an edit saved in between
+    was loaded and yet reported as one that "applies when kessai serve is restarted"."""
     filename = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise _unreadable(filename, exc) from exc
-    return _org_config_from_bytes(raw, filename)
+    return _org_config_from_bytes(raw, filename), raw
 
 
 def _unreadable(filename: str, exc: OSError) -> ConfigError:
@@ -1572,13 +1580,6 @@ class ConfigFileWatch:
         self._loaded = loaded
         self._seen = loaded
         self._log = log or logging.getLogger(__name__)
-
-    @staticmethod
-    def read(path: str | os.PathLike[str]) -> bytes | None:
-        try:
-            return Path(path).read_bytes()
-        except OSError:
-            return None
 
     def check(self) -> None:
         failure: OSError | None = None

@@ -11,11 +11,10 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from bot.app import Runtime, build_runtime
-from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, load_org_config
+from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config
 from bot.logs import dump_thread_stacks, setup_logging
 
 log = logging.getLogger(__name__)
@@ -129,14 +128,11 @@ def serve(settings: Settings) -> int:
         for message in problems:
             print(message, file=sys.stderr)
         return 2
-    # Read before loading: an edit in between is then reported as a change, never missed.
-    loaded = ConfigFileWatch.read(settings.config_path)
     try:
-        org = load_org_config(Path(settings.config_path))
-    except FileNotFoundError:
-        print(f"組織設定ファイル {settings.config_path} が見つかりません。起動を中止しました。", file=sys.stderr)
-        return 2
-    except ConfigError as e:
+        # The watch compares the file with the very bytes loaded: an edit saved after them is
+        # reported as a change, and one saved before them is not reported as pending.
+        org, loaded = read_org_config(settings.config_path)
+    except ConfigError as e:  # a missing or unreadable file too, with its reason
         print("組織設定ファイルに問題があるため、起動を中止しました。", file=sys.stderr)
         for p in e.problems:
             print(f"  {p}", file=sys.stderr)

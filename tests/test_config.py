@@ -1224,3 +1224,31 @@ def test_an_array_with_one_wrong_item_is_refused_naming_the_item(written: str, l
     """「今は配列です」 answered an array with a number or a time in it, as if the array were wrong."""
     p = only_problem(replace_line(BASE, 4, f'working_hours = "08:30-17:15"\n{written}'))
     assert p.line == line and says in p.message and "配列です" not in p.message
+
+
+def test_serve_watches_the_very_bytes_it_loaded(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve read the file for the watch, then again to load it: an edit saved between the two was
+    loaded, and yet the watch said it "applies when kessai serve is restarted"."""
+    from bot.config import ConfigFileWatch, read_org_config
+
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE, encoding="utf-8")
+    edited = BASE.replace('name = "上越 花子"', 'name = "上越 花子（異動）"').encode()
+    read_bytes = Path.read_bytes
+    saves = [edited]
+
+    def saved_again_right_after_a_read(self: Path) -> bytes:
+        raw = read_bytes(self)
+        if self == path and saves:
+            path.write_bytes(saves.pop())
+        return raw
+
+    monkeypatch.setattr(Path, "read_bytes", saved_again_right_after_a_read)
+    org, loaded = read_org_config(path)
+    caplog.set_level("INFO", logger="bot.config")
+    ConfigFileWatch(path, loaded).check()
+    member = org.member("U0MANAGER")
+    assert member is not None and member.name == "上越 花子"  # the content before the edit...
+    [said] = caplog.records  # ...so the edit is the one pending, and said to be
+    assert said.levelname == "WARNING" and "applies when kessai serve is restarted" in said.getMessage()
