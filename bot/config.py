@@ -20,9 +20,10 @@ import io
 import logging
 import os
 import re
+import time as time_module
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from importlib import resources
@@ -1574,37 +1575,65 @@ class ConfigFileWatch:
     problem when the file would not load (the running process keeps the file it has), WARNING when
     it would (it applies at the next restart)."""
 
+    # A save caught half-way (an editor that writes the file in place, or renames it away before
+    # writing the new one) reads as a broken or missing file: said as an ERROR, and corrected by
+    # the next check a minute later, it sent the IT 担当 after a mistake that was never there. A
+    # content that will not load is read again after a pause; it is reported only when unchanged.
+    SETTLE_SECONDS = 2.0
+    SETTLE_READS = 3
+
     def __init__(self, path: str | os.PathLike[str], loaded: bytes | None,
-                 log: logging.Logger | None = None) -> None:
+                 log: logging.Logger | None = None, *, settle_seconds: float = SETTLE_SECONDS,
+                 sleep: Callable[[float], None] = time_module.sleep) -> None:
         self.path = Path(path)
         self._loaded = loaded
         self._seen = loaded
         self._log = log or logging.getLogger(__name__)
+        self._settle_seconds = settle_seconds
+        self._sleep = sleep
 
-    def check(self) -> None:
-        failure: OSError | None = None
+    def _read(self) -> tuple[bytes | None, OSError | None]:
         try:
-            raw: bytes | None = self.path.read_bytes()
+            return self.path.read_bytes(), None
         except OSError as exc:
-            raw, failure = None, exc
-        if raw == self._seen:
-            return
-        self._seen = raw
-        if raw is not None and raw == self._loaded:
-            self._log.info("organisation file %s is again the one this process started with", self.path)
-            return
+            return None, exc
+
+    def _problems(self, raw: bytes | None, failure: OSError | None) -> ConfigError | None:
+        # The content just compared is the one judged: reading the file again could find a
+        # later save, said now and once more at the next check, and this content never.
         try:
-            # The content just compared is the one judged: reading the file again could find a
-            # later save, said now and once more at the next check, and this content never.
             if raw is None:
                 assert failure is not None
                 raise _unreadable(str(self.path), failure)
             _org_config_from_bytes(raw, str(self.path))
         except ConfigError as e:
+            return e
+        return None
+
+    def check(self) -> None:
+        raw, failure = self._read()
+        error: ConfigError | None = None
+        for attempt in range(self.SETTLE_READS):
+            if raw == self._seen or (raw is not None and raw == self._loaded):
+                break
+            error = self._problems(raw, failure)
+            if error is None or attempt == self.SETTLE_READS - 1:
+                break
+            self._sleep(self._settle_seconds)
+            again, again_failure = self._read()
+            if again == raw:
+                break
+            raw, failure = again, again_failure
+        if raw == self._seen:
+            return
+        self._seen = raw
+        if raw is not None and raw == self._loaded:
+            self._log.info("organisation file %s is again the one this process started with", self.path)
+        elif error is not None:
             self._log.error(
                 "organisation file %s was changed and cannot be loaded; this process keeps running on the "
                 "file it started with, but a restart would refuse to start until it is fixed "
-                "(run `kessai config check`):\n%s", self.path, "\n".join(f"  {p}" for p in e.problems))
+                "(run `kessai config check`):\n%s", self.path, "\n".join(f"  {p}" for p in error.problems))
         else:
             self._log.warning("organisation file %s was changed; the change applies when kessai serve is "
                               "restarted (run `kessai config check`, then restart every replica)", self.path)

@@ -1151,7 +1151,7 @@ def test_an_edit_of_the_file_while_serve_runs_is_reported_once_with_its_problems
 
     path = tmp_path / "kessai.toml"
     path.write_text(BASE, encoding="utf-8")
-    watch = ConfigFileWatch(path, path.read_bytes())
+    watch = ConfigFileWatch(path, path.read_bytes(), settle_seconds=0)
     caplog.set_level("INFO", logger="bot.config")
     watch.check()
     assert caplog.records == []
@@ -1190,7 +1190,7 @@ def test_the_watch_judges_the_content_it_compared_not_a_later_save(
 
     path = tmp_path / "kessai.toml"
     path.write_text(BASE, encoding="utf-8")
-    watch = ConfigFileWatch(path, path.read_bytes())
+    watch = ConfigFileWatch(path, path.read_bytes(), settle_seconds=0)
     good = BASE.replace('name = "上越 花子"', 'name = "上越 花子（異動）"').encode()
     broken = BASE.replace('approvers = ["U0MANAGER"]', 'approvers = ["U0NOBODY"]').encode()
     path.write_bytes(good)
@@ -1252,3 +1252,33 @@ def test_serve_watches_the_very_bytes_it_loaded(
     assert member is not None and member.name == "上越 花子"  # the content before the edit...
     [said] = caplog.records  # ...so the edit is the one pending, and said to be
     assert said.levelname == "WARNING" and "applies when kessai serve is restarted" in said.getMessage()
+
+
+@pytest.mark.parametrize("caught", [b"half", None], ids=["written-half-way", "renamed-away"])
+def test_a_save_caught_half_way_is_read_again_and_not_reported_as_broken(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+        caught: bytes | None) -> None:
+    """The watch read the file while an editor was still writing it (or had renamed it away to
+    write the new one): a false ERROR about a mistake nobody made, taken back a minute later."""
+    from bot.config import ConfigFileWatch
+
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE, encoding="utf-8")
+    watch = ConfigFileWatch(path, path.read_bytes(), settle_seconds=0)
+    saved = BASE.replace('name = "上越 花子"', 'name = "上越 花子（異動）"').encode()
+    path.write_bytes(saved)
+    read_bytes = Path.read_bytes
+    reads = [saved[: len(saved) // 2] if caught else None]
+
+    def caught_mid_save(self: Path) -> bytes:
+        if self == path and reads:
+            if (raw := reads.pop()) is None:
+                raise FileNotFoundError(2, "No such file or directory", str(path))
+            return raw
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", caught_mid_save)
+    caplog.set_level("INFO", logger="bot.config")
+    watch.check()
+    watch.check()
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
