@@ -1205,6 +1205,7 @@ class _Validator:
     def accounts(self, data: Mapping[str, Any], policy: Policy, org_ids: set[str]) -> list[Account]:
         accounts: list[Account] = []
         first_line: dict[str, int | None] = {}
+        named: dict[tuple[str, str], tuple[str, int | None]] = {}  # (platform, folded name) → (id, line)
         for path, raw in self.array_of_tables(data, "accounts"):
             a = self.table(raw, path, _ACCOUNT_SPEC)
             ok = all(k in a for k, (_, required) in _ACCOUNT_SPEC.items() if required)
@@ -1230,6 +1231,21 @@ class _Validator:
                     f"{label} の platform「{a['platform']}」は使えません。{hint}{', '.join(PLATFORMS)} のどれかを書いてください。",
                 )
                 ok = False
+            if a.get("name") and a.get("platform") in PLATFORMS and "id" in a:
+                # The account menus (the draft form, a shared intake channel) show only the name: two
+                # accounts of one platform whose names differ in width, case or spaces look the same
+                # there, and a draft is checked and approved for the wrong one. The same name on two
+                # platforms (every account called 「上越市」) is common and allowed.
+                folded = re.sub(r"\s", "", unicodedata.normalize("NFKC", a["name"])).casefold()
+                other = named.setdefault((a["platform"], folded), (a["id"], self.loc.line(path + ("name",))))
+                if other[0] != a["id"]:
+                    self.problem(
+                        path + ("name",),
+                        f"{label} の name「{a['name']}」は、{other[1]} 行目のアカウント「{other[0]}」（同じ {a['platform']}）"
+                        "の name と同じに見えます（全角・半角、大文字・小文字、空白の違いだけです）。アカウントを選ぶ画面で"
+                        "見分けられないため、別の名前にしてください。",
+                    )
+                    ok = False
             url = a.get("url", "")
             if url and not re.match(r"^https?://\S+$", url):
                 self.problem(

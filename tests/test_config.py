@@ -1282,3 +1282,30 @@ def test_a_save_caught_half_way_is_read_again_and_not_reported_as_broken(
     watch.check()
     watch.check()
     assert [r.levelname for r in caplog.records] == ["WARNING"]
+
+
+def second_account(name: str, platform: str = "x") -> str:
+    return BASE + f"""
+[[accounts]]
+id = "joetsu-x2"
+platform = "{platform}"
+name = "{name}"
+url = "https://x.com/example2"
+org = "koho"
+intake_channel = "C0OTHER"
+operators = ["U0OPERATOR"]
+approvers = ["U0MANAGER"]
+"""
+
+
+@pytest.mark.parametrize("name", ["上越市公式X", "上越市公式Ｘ", "上越市公式x", "上越市 公式X", "上越市公式X　"])
+def test_two_accounts_of_one_platform_named_alike_are_refused(name: str) -> None:
+    """The account menus of the draft form and of a shared intake channel show only the name: two
+    that look alike (a full-width Ｘ, a space) cannot be told apart, and a draft goes to the wrong one."""
+    p = only_problem(second_account(name))
+    assert p.line == 37 and "26 行目" in p.message and "joetsu-x" in p.message and "別の名前" in p.message
+
+
+def test_one_name_on_two_platforms_is_allowed() -> None:
+    """Many cities call every account just 「上越市」: on different platforms that is not a mistake."""
+    assert len(parse_org_config(second_account("上越市公式X", platform="facebook")).accounts) == 2
