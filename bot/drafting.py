@@ -15,6 +15,10 @@ from bot import render
 CATEGORIES = tuple(render.CATEGORY_JA)
 # A draft scheduled a minute ago was meant "now"; more than that is a mistake worth a question.
 PAST_TOLERANCE = timedelta(minutes=1)
+# The furthest the platforms schedule a post (X: 18 months). Further is a year mistyped in Slack's
+# date picker (2062 for 2026, 9999): taken, it waited for approval for decades, and the holiday table
+# behind the checks fails on the last years of the calendar, so the draft was never checked.
+FUTURE_LIMIT = timedelta(days=550)
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,10 @@ def _scheduled(raw: DraftInput, now: datetime, tz: str, errors: dict[str, str]) 
         return None
     if at < now - PAST_TOLERANCE:
         errors[render.F_DATE] = "投稿予定日時が過去になっています。これから投稿する日時を指定してください。"
+        return None
+    if at > now + FUTURE_LIMIT:
+        errors[render.F_DATE] = (f"投稿予定日が{at.year}年{at.month}月{at.day}日と、1年半より先になっています。"
+                                 "年に誤りがないか確かめて、指定し直してください。")
         return None
     return at
 
