@@ -107,7 +107,7 @@ def run_remind(args: argparse.Namespace) -> int:
         report = Sweeper(kessai, settle_until=real_now).sweep(now)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if now > real_now + timedelta(minutes=1):
-            print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）は、"
+            print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）と未投稿の確認は、"
                   "今の時点で投稿予定時刻を過ぎているものだけを処理しました。")
         if report.total and settings.slack_bot_token:
             # Run from cron without a serve process: deliver what the sweep wrote now. With serve

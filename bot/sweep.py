@@ -193,7 +193,8 @@ class Sweeper:
         """``settle_until``: what cannot be undone happens only as of this instant at the latest
         (``kessai remind --now`` passes the real time): a sweep run ahead of the clock to try
         tomorrow's reminders must not expire a draft its approver can still decide today (a ledger
-        entry), nor end an absence that is still on (its requests taken back from the deputies)."""
+        entry), nor end an absence that is still on (its requests taken back from the deputies), nor
+        ask once-only 未投稿の確認 before the scheduled time has come."""
         self.kessai = kessai
         self.settle_until = settle_until
         self.db: Database = kessai.db
@@ -633,6 +634,9 @@ class Sweeper:
         in the outbox for the next business morning, worded for then, and taken back if the version
         is published or voided first (``Notifier.published``/``voided``). So is one the sweep reaches
         only after hours (kessai was down), as other reminders missed then. 緊急・災害 stays on time."""
+        # Asked once per version: a sweep ahead of the clock (remind --now tomorrow) would tell the
+        # author the time has come before it has, and take the key of the asking at the time itself.
+        now = self._settled_by(now)
         with self.db.session() as s:
             due = repo.scheduled_between(s, ["approved", "exempt"], now - UNPUBLISHED_LOOKBACK, now)
         due = self._configured(due)

@@ -202,3 +202,17 @@ def test_a_version_moved_earlier_is_asked_about_after_kessai_was_down_past_both_
     assert world.sweep(world.clock.t).sent["draft.unpublished"] == 1
     [dm] = asked(world)
     assert "（第2版）" in dm.payload["text"] and "2026年11月27日（金）10:00" in dm.payload["text"]
+
+
+def test_a_sweep_ahead_of_the_clock_does_not_ask_early_and_lose_the_asking_on_time(world: World) -> None:
+    """``kessai remind --now`` tomorrow (trying tomorrow's reminders) sent 「投稿予定時刻になりました」
+    for a post due tomorrow, today; its key was then taken, and at the time itself nobody was asked."""
+    due = jst(2026, 11, 25, 10, 0)
+    approved(world, due)
+    world.clock.t = jst(2026, 11, 24, 12, 0)
+    ahead = Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2026, 11, 25, 11, 0))
+    assert ahead.sent["draft.unpublished"] == 0 and asked(world) == []
+    world.clock.t = due
+    assert world.sweep(due).sent["draft.unpublished"] == 1
+    [dm] = asked(world)
+    assert "投稿予定時刻になりました" in dm.payload["text"]
