@@ -181,7 +181,7 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
         raise _UsageError(f"組織設定ファイル {path} が見つかりません。--config か KESSAI_CONFIG で場所を確認してください。")
 
     try:
-        cfg = load_org_config(path)
+        cfg = load_org_config(path, tz=tz)
     except ConfigError as exc:
         raise _UsageError(
             "\n".join(["組織設定ファイルに問題があります:", *(f"  {p}" for p in exc.problems)])

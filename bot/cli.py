@@ -23,7 +23,7 @@ _TO_HELP = "この日まで（その日を含む）"
 
 
 def _org(settings: Settings, path: str | None = None):  # type: ignore[no-untyped-def]
-    return load_org_config(Path(path or settings.config_path))
+    return load_org_config(Path(path or settings.config_path), tz=settings.tz)
 
 
 def cmd_config_check(args: argparse.Namespace) -> int:
@@ -34,7 +34,7 @@ def cmd_config_check(args: argparse.Namespace) -> int:
               "kessai.example.toml をコピーして作成してください。", file=sys.stderr)
         return 2
     try:
-        org = load_org_config(path)
+        org = load_org_config(path, tz=settings.tz)
     except ConfigError as e:
         print(f"{path} に {len(e.problems)} 件の問題があります。", file=sys.stderr)
         for p in e.problems:

@@ -25,11 +25,12 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
@@ -847,8 +848,9 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 class _Validator:
-    def __init__(self, text: str, filename: str) -> None:
+    def __init__(self, text: str, filename: str, today: date) -> None:
         self.filename = filename
+        self.today = today
         self.problems: list[ConfigProblem] = []
         self.loc = _Locator(text)
         # Every [[members]] entry by slack_id, valid or not, so that a member with (say) an unknown
@@ -1078,7 +1080,7 @@ class _Validator:
                              f"[policy] の closed_days に「{written}」が2回あります。1つにしてください。")
                 continue
             closed.append(closed_day)
-        empty_month = month_without_business_day(closed, date.today()) if closed else None
+        empty_month = month_without_business_day(closed, self.today) if closed else None
         if empty_month is not None:
             self.problem(path + ("closed_days",),
                          f"[policy] の closed_days では、{empty_month[0]}年{empty_month[1]}月に業務日が1日もなくなります。"
@@ -1533,14 +1535,19 @@ def _full_width_syntax(lines: list[str]) -> str:
     return "・".join(found)
 
 
-def parse_org_config(text: str, filename: str = "kessai.toml") -> OrgConfig:
-    """Parse and validate organisation-file text; raises ``ConfigError`` with every problem."""
+def parse_org_config(text: str, filename: str = "kessai.toml", *, tz: str = DEFAULT_TZ,
+                     today: date | None = None) -> OrgConfig:
+    """Parse and validate organisation-file text; raises ``ConfigError`` with every problem.
+
+    ``today`` (default: the date now in ``tz``, KESSAI_TZ) is the first month the closed_days check
+    looks at. The host's date was used: on a UTC server, from 00:00 to 09:00 in Japan on the 1st it
+    was still last month, and a file emptying last month was refused, so serve did not start."""
     text = text.removeprefix("\ufeff")  # Windows メモ帳 saves UTF-8 with a BOM, which tomllib refuses
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([_toml_syntax_problem(exc, text, filename)]) from exc
-    validator = _Validator(text, filename)
+    validator = _Validator(text, filename, today or _today_in(tz))
     config = validator.run(data)
     if validator.problems:
         problems = sorted(validator.problems, key=lambda p: p.line or 0)
@@ -1548,12 +1555,20 @@ def parse_org_config(text: str, filename: str = "kessai.toml") -> OrgConfig:
     return config
 
 
-def load_org_config(path: str | os.PathLike[str]) -> OrgConfig:
+def _today_in(tz: str) -> date:
+    try:
+        zone = ZoneInfo(tz)
+    except (ValueError, ZoneInfoNotFoundError):  # KESSAI_TZ is refused with its reason by load_settings
+        zone = ZoneInfo(DEFAULT_TZ)
+    return datetime.now(zone).date()
+
+
+def load_org_config(path: str | os.PathLike[str], *, tz: str = DEFAULT_TZ) -> OrgConfig:
     """Read and validate the organisation file at ``path`` (see ``parse_org_config``)."""
-    return read_org_config(path)[0]
+    return read_org_config(path, tz=tz)[0]
 
 
-def read_org_config(path: str | os.PathLike[str]) -> tuple[OrgConfig, bytes]:
+def read_org_config(path: str | os.PathLike[str], *, tz: str = DEFAULT_TZ) -> tuple[OrgConfig, bytes]:
     """``load_org_config``, and the bytes it was loaded from, read once: ``serve`` gives them to
     ``ConfigFileWatch``. Read twice (once for the watch, once to load), an edit saved in between
     was loaded and yet reported as one that "applies when kessai serve is restarted"."""
@@ -1562,7 +1577,7 @@ def read_org_config(path: str | os.PathLike[str]) -> tuple[OrgConfig, bytes]:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise _unreadable(filename, exc) from exc
-    return _org_config_from_bytes(raw, filename), raw
+    return _org_config_from_bytes(raw, filename, tz), raw
 
 
 def _unreadable(filename: str, exc: OSError) -> ConfigError:
@@ -1573,12 +1588,12 @@ def _unreadable(filename: str, exc: OSError) -> ConfigError:
     return ConfigError([ConfigProblem(filename, None, f"設定ファイルを読めません（{os_reason_ja(exc)}）。")])
 
 
-def _org_config_from_bytes(raw: bytes, filename: str) -> OrgConfig:
+def _org_config_from_bytes(raw: bytes, filename: str, tz: str = DEFAULT_TZ) -> OrgConfig:
     try:
         text = decode_saved(raw)
     except UnicodeDecodeError as exc:
         raise ConfigError([ConfigProblem(filename, line_of(raw, exc), NOT_UTF8_JA)]) from exc
-    return parse_org_config(text, filename)
+    return parse_org_config(text, filename, tz=tz)
 
 
 class ConfigFileWatch:
@@ -1600,13 +1615,14 @@ class ConfigFileWatch:
 
     def __init__(self, path: str | os.PathLike[str], loaded: bytes | None,
                  log: logging.Logger | None = None, *, settle_seconds: float = SETTLE_SECONDS,
-                 sleep: Callable[[float], None] = time_module.sleep) -> None:
+                 sleep: Callable[[float], None] = time_module.sleep, tz: str = DEFAULT_TZ) -> None:
         self.path = Path(path)
         self._loaded = loaded
         self._seen = loaded
         self._log = log or logging.getLogger(__name__)
         self._settle_seconds = settle_seconds
         self._sleep = sleep
+        self._tz = tz
 
     def _read(self) -> tuple[bytes | None, OSError | None]:
         try:
@@ -1621,7 +1637,7 @@ class ConfigFileWatch:
             if raw is None:
                 assert failure is not None
                 raise _unreadable(str(self.path), failure)
-            _org_config_from_bytes(raw, str(self.path))
+            _org_config_from_bytes(raw, str(self.path), self._tz)
         except ConfigError as e:
             return e
         return None

@@ -90,7 +90,7 @@ def run_remind(args: argparse.Namespace) -> int:
         print(f"--now「{args.now}」は今より {FUTURE_LIMIT.days} 日以上先の日時です。日時を確かめてください"
               "（先の日時で実行すると、期限切れなどが取り消せない形で台帳に記録されます）。", file=sys.stderr)
         return 2
-    org = load_org_config(Path(settings.config_path))
+    org = load_org_config(Path(settings.config_path), tz=settings.tz)
     db = Database(settings.database_url)
     try:
         problem = pending_migrations_ja(db)
@@ -144,7 +144,7 @@ def run_incidents_export(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(e, file=sys.stderr)
         return 2
-    org = load_org_config(Path(settings.config_path))
+    org = load_org_config(Path(settings.config_path), tz=settings.tz)
     db = Database(settings.database_url)
     try:
         with db.session() as s:

@@ -131,7 +131,7 @@ def serve(settings: Settings) -> int:
     try:
         # The watch compares the file with the very bytes loaded: an edit saved after them is
         # reported as a change, and one saved before them is not reported as pending.
-        org, loaded = read_org_config(settings.config_path)
+        org, loaded = read_org_config(settings.config_path, tz=settings.tz)
     except ConfigError as e:  # a missing or unreadable file too, with its reason
         print("組織設定ファイルに問題があるため、起動を中止しました。", file=sys.stderr)
         for p in e.problems:
@@ -142,7 +142,7 @@ def serve(settings: Settings) -> int:
     from bot.scheduler import start_scheduler, watch_config_file
 
     scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)
-    watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded).check)
+    watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded, tz=settings.tz).check)
     # Everything loaded so far (dictionaries, rule data, the ORM's mappers) lives as long as the
     # process: keep it out of the garbage collector's full passes, which would otherwise walk
     # it again and again and stall requests (p99) for nothing.

@@ -1309,3 +1309,29 @@ def test_two_accounts_of_one_platform_named_alike_are_refused(name: str) -> None
 def test_one_name_on_two_platforms_is_allowed() -> None:
     """Many cities call every account just 「上越市」: on different platforms that is not a mistake."""
     assert len(parse_org_config(second_account("上越市公式X", platform="facebook")).accounts) == 2
+
+
+def test_the_closed_days_check_starts_from_the_month_it_is_in_japan() -> None:
+    """A dated list that closed every weekday of November 2026 is past on 1 December in Japan; on a
+    UTC server from 00:00 to 09:00 JST the host's date was still 30 November, and the file was
+    refused (serve did not start) until 09:00."""
+    november = ", ".join(f'"2026-11-{d:02d}"' for d in range(1, 31))
+    text = replace_line(BASE, 4, f'working_hours = "08:30-17:15"\nclosed_days = [{november}]')
+    p = only_problem_at(text, date(2026, 11, 30))
+    assert "2026年11月に業務日が1日もなくなります" in p.message
+    assert len(parse_org_config(text, today=date(2026, 12, 1)).policy.closed_days) == 30
+
+
+def only_problem_at(text: str, today: date) -> ConfigProblem:
+    with pytest.raises(ConfigError) as err:
+        parse_org_config(text, today=today)
+    [p] = err.value.problems
+    return p
+
+
+def test_today_is_taken_in_the_time_zone_given() -> None:
+    """The two ends of the world's clock are always on different dates: the zone given decides."""
+    from bot.config import _today_in
+
+    west, east = _today_in("Etc/GMT+12"), _today_in("Pacific/Kiritimati")
+    assert west < east and east - west <= timedelta(days=2)
