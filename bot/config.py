@@ -904,6 +904,19 @@ class _Validator:
             if kind == "str" and not value.strip() and spec[key][1]:
                 self.problem(path + (key,), f"{label} の {key} が空です。値を書いてください。")
                 continue
+            if key == "name" and path[:1] in (("accounts",), ("members",)):
+                # These names are shown in headers, account menus and App Home: one of invisible characters
+                # only (a zero-width space pasted from a web page) is a blank menu item, and a line
+                # break or tab inside one splits the bold 「*名前*」 around it into literal asterisks.
+                stripped = value.strip()
+                if stripped and all(c.isspace() or unicodedata.category(c) == "Cf" for c in stripped):
+                    self.problem(path + (key,), f"{label} の {key} は見えない文字だけでできています。"
+                                 "表示される名前を書いてください。")
+                    continue
+                if any(unicodedata.category(c) == "Cc" for c in stripped):
+                    self.problem(path + (key,), f"{label} の {key} に改行やタブが含まれています。"
+                                 '名前は1行で、"..." の中に続けて書いてください。')
+                    continue
             clean[key] = value.strip() if kind == "str" else value
         for key, (_, required) in spec.items():
             if required and key not in data:

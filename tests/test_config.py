@@ -1335,3 +1335,16 @@ def test_today_is_taken_in_the_time_zone_given() -> None:
 
     west, east = _today_in("Etc/GMT+12"), _today_in("Pacific/Kiritimati")
     assert west < east and east - west <= timedelta(days=2)
+
+
+@pytest.mark.parametrize(("written", "says"), [
+    ('"\\u200b"', "見えない文字だけ"),
+    ('"\\u3000\\u200d"', "見えない文字だけ"),
+    ('"上越市\\n公式X"', "改行やタブ"),
+    ('"上越市\\t公式X"', "改行やタブ"),
+])
+def test_a_name_that_shows_blank_or_on_several_lines_is_refused(written: str, says: str) -> None:
+    """A name is shown in headers, menus and App Home: one of invisible characters only showed as a
+    blank menu item, and a line break split 「*上越市\\n公式X*」 so Slack showed the asterisks."""
+    p = only_problem(BASE.replace('name = "上越市公式X"', f"name = {written}"))
+    assert p.line == 26 and says in p.message and "name" in p.message
