@@ -165,7 +165,7 @@ def parse_closed_day(value: str | date) -> ClosedDay:
     if isinstance(value, datetime):
         raise ValueError(f"閉庁日「{value.isoformat()}」に時刻が付いています。「2027-06-23」のように日付だけを書いてください。")
     if isinstance(value, date):
-        return value
+        return _in_calendar_years(value, value.isoformat())
     written = unicodedata.normalize("NFKC", value).strip()
     if m := _CLOSED_MONTH_DAY.fullmatch(written):
         month, day = int(m.group(1)), int(m.group(2))
@@ -178,11 +178,23 @@ def parse_closed_day(value: str | date) -> ClosedDay:
         found = parse_date(written)
         if found is None:
             raise ValueError(f"閉庁日「{value}」は存在しない日付です。年・月・日を確かめてください。")
-        return found
+        return _in_calendar_years(found, value)
     raise ValueError(
         f"閉庁日「{value}」を日付として読み取れません。その年だけなら「2027-06-23」、"
         "毎年なら「06-23」のように書いてください。"
     )
+
+
+# The years kessai's holiday table and date arithmetic serve (as `kessai check --at`): 「9999-12-31」,
+# typed as "for ever", failed the closed_days check with a traceback (year 10000 is out of range).
+CALENDAR_YEARS = range(2000, 2200)
+
+
+def _in_calendar_years(day: date, written: str) -> date:
+    if day.year not in CALENDAR_YEARS:
+        raise ValueError(f"閉庁日「{written}」の年が範囲外です。2000年から2199年までの日付を書いてください"
+                         "（毎年の閉庁日は「06-23」のように月日だけを書きます）。")
+    return day
 
 
 _WRITTEN_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")

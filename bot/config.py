@@ -1560,6 +1560,9 @@ def parse_org_config(text: str, filename: str = "kessai.toml", *, tz: str = DEFA
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([_toml_syntax_problem(exc, text, filename)]) from exc
+    except RecursionError as exc:  # tomllib recurses once per level of [ or {
+        raise ConfigError([ConfigProblem(filename, None, "配列や表の入れ子が深すぎて読み取れません。"
+                                         "「[」「{」の閉じ忘れや、誤って貼り付けた部分がないか確かめてください。")]) from exc
     validator = _Validator(text, filename, today or _today_in(tz))
     config = validator.run(data)
     if validator.problems:

@@ -1348,3 +1348,17 @@ def test_a_name_that_shows_blank_or_on_several_lines_is_refused(written: str, sa
     blank menu item, and a line break split 「*上越市\\n公式X*」 so Slack showed the asterisks."""
     p = only_problem(BASE.replace('name = "上越市公式X"', f"name = {written}"))
     assert p.line == 26 and says in p.message and "name" in p.message
+
+
+@pytest.mark.parametrize("written", ['"9999-12-31"', "9999-12-30", '"0001-01-01"', '"2200/1/5"'])
+def test_a_closed_day_in_an_absurd_year_is_refused_not_a_traceback(written: str) -> None:
+    """「9999-12-31」 (a far-off end date typed for 'forever') made `kessai config check` and serve
+    fail with ValueError: year 10000 is out of range."""
+    p = only_problem(replace_line(BASE, 4, f'working_hours = "08:30-17:15"\nclosed_days = [{written}]'))
+    assert p.line == 5 and "2000年から2199年" in p.message
+
+
+def test_arrays_nested_too_deep_are_refused_not_a_traceback() -> None:
+    """tomllib recurses once per level: a file of thousands of 「[」 ended in RecursionError."""
+    p = only_problem(BASE + "x = " + "[" * 5000 + "]" * 5000 + "\n")
+    assert p.line is None and "入れ子" in p.message
