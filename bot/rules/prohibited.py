@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
+from bot.rules import analyzer
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document, is_person_name
@@ -331,7 +332,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」）、その直後に「生産性がない」「気持ち悪い」
     「いらない」「甘え」「役に立たない」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
-    「生活保護は甘え」）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
+    「生活保護は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
     決めつける文も反応します（固定的な性別役割分担意識）。「」に入れて示したものや、「という考え方を見直しましょう」
@@ -571,6 +572,30 @@ _VERDICT_TAIL = re.compile(
 _VERDICT_TAIL_REACH = 30
 
 
+# Words that only press the verdict harder, between the topic and it: 「外国人は本当にいらない」「生活保護は
+# やっぱり甘え」「障害者は正直いらない」. Adverbs, and the nouns that serve as such with their に or で.
+# A noun of another kind (「高齢者は予約はいらない」) still says the verdict of something else.
+_INTENSIFIERS = frozenset(("本当", "ホント", "ホントウ", "マジ", "絶対", "正直", "結局", "所詮", "全員", "全部", "基本", "基本的"))
+_INTENSIFIER_REACH = 6
+
+
+def _past_intensifiers(tokens: Sequence[analyzer.Token], k: int, end: int) -> int:
+    """The index of the first morpheme from ``k`` on that is not an intensifier (nor its comma), within
+    a few morphemes and the sentence ending at ``end``."""
+    stop = min(len(tokens), k + _INTENSIFIER_REACH)
+    while k < stop and tokens[k].start < end:
+        t = tokens[k]
+        if t.pos == "副詞" or t.surface in _COMMAS:
+            k += 1
+        elif t.surface in _INTENSIFIERS:
+            k += 1
+            if k < stop and tokens[k].surface in ("ニ", "デ") and tokens[k].pos in ("助詞", "助動詞"):
+                k += 1
+        else:
+            break
+    return k
+
+
 def _verdicts(doc: Document) -> Iterator[Hit]:
     """Sentences that say what a group is, with the group as the topic right before the verdict
     ([verdict]) and the verdict ending the sentence: 「LGBTの人は生産性がない」「同性愛は気持ち悪い」
@@ -601,7 +626,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
             k += 1
         if k >= len(tokens) or tokens[k].pos != "助詞" or tokens[k].surface not in _VERDICT_TOPIC:
             continue
-        said = by_first.get(k + 1)
+        said = by_first.get(_past_intensifiers(tokens, k + 1, sent[1]))
         # Measured before it is cut out: a sentence may hold thousands of groups.
         if said is None or said.end > sent[1] or sent[1] - said.end > _VERDICT_TAIL_REACH:
             continue

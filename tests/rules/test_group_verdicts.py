@@ -22,6 +22,14 @@ from tests.rules.conftest import codes, findings_of
         ("生活保護は甘え", "生活保護"),
         ("障がい者なんて役に立たない", "障がい者"),
         ("移民たちは犯罪者だと思う。", "移民"),
+        # A word that only presses the verdict harder stands between.
+        ("外国人は本当にいらない", "外国人"),
+        ("生活保護はやっぱり甘え", "生活保護"),
+        ("外国人はマジでいらない。", "外国人"),
+        ("障害者は正直いらない", "障害者"),
+        ("移民は絶対にいらない！", "移民"),
+        ("LGBTは所詮病気", "LGBT"),
+        ("外国人はもう本当に本当にいらない", "外国人"),
     ],
 )
 def test_a_verdict_on_a_group_fires(text: str, group: str) -> None:
@@ -56,6 +64,12 @@ def test_a_role_assigned_by_sex_fires(text: str) -> None:
         "高齢者は予約はいらないです。",
         "外国籍の方は不要です。",
         "健診の結果、高齢者は異常なし。",
+        # An adverb before what is said of something else (a booking, a form), or before a denial.
+        "高齢者は特に予約はいらないです。",
+        "65歳以上の高齢者は基本的に申請はいらないです。",
+        "外国籍の方は特に手続きはいらないです。",
+        "同性愛は決して病気ではありません。",
+        "外国人は、本当にいらない？市民の声を聞くアンケートを実施します。",
         "外国人労働者はいらない？市民の声を聞くアンケートを実施します。",
         # Quoted or named to be opposed.
         "「LGBTの人は生産性がない」という発言が批判を受けました。",
