@@ -334,6 +334,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「いらない」「甘え」「役に立たない」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
     「生活保護は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
+    人権啓発の投稿で偏見を一文として示し、すぐ次の文で問い直すもの（「生活保護は甘え。そう思っていませんか。」
+    「外国人はいらない。それは誤解です。」「…。そんな声を耳にします。しかし、それは偏見です。」）は反応しません
+    （「そう思いませんか？」「それは差別ではありません」「そう思っている人は多いはずだ」のように同意・擁護する文や、
+    段落が変わったものは反応します）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
     決めつける文も反応します（固定的な性別役割分担意識）。「」に入れて示したものや、「という考え方を見直しましょう」
     「という思い込みはありませんか」「と言われて育った」のように問い直す文、「男性も家事・育児に参加しましょう」は
@@ -355,13 +359,74 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     # A statement that is also a listed word (「女のくせに」) is one finding, not two, and none when the
     # word is named rather than used.
     covered = SpanSet(listed)
-    statements = [h for h in _group_statements(doc) if not covered.covers(h.start, h.end) and not taught.named(h)]
+    statements = [
+        h for h in _group_statements(doc)
+        if not covered.covers(h.start, h.end) and not taught.named(h) and not _rebutted_after(doc, h)
+    ]
     yield from statements
-    wished = [h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc)) if not taught.named(h)]
+    wished = [
+        h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc))
+        if not taught.named(h) and not _rebutted_after(doc, h)
+    ]
     yield from _in_other_sentences(
         doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc))
     )
     yield from _gendered_hiring(doc)
+
+
+# A human-rights post may set the prejudice down as a sentence of its own and take it up in the next:
+# 「生活保護は甘え。そう思っていませんか。」「外国人はいらない。それは誤解です。」. Only the next sentence
+# of the paragraph, opening with a word that points back to it and asking readers to look at their own
+# belief, or naming it a prejudice. Not 「そう思いませんか」 (which asks them to agree), nor 「それは差別では
+# ありません」 (which defends it).
+_POINTER = r"(?:そう|こう|そんな|こんな|そのよう|このよう|そうした|こうした|その|この)(?:な|に|ふうに|風に)?[ \t　]*"
+_REBUTTAL = re.compile(
+    r"[ \t　]*(?:[―—…‥]+[ \t　]*)?(?:"
+    rf"{_POINTER}(?:思|考|感じ)(?:って|て)(?:い)?(?:ませんか|ないでしょうか)"
+    r"|(?:それ|これ|そんなこと|そのようなこと|こうした考え|そうした考え)(?:は|も)?[、 \t　]*"
+    r"(?:誤解|偏見|思い込み|間違い|誤り|差別|ヘイト|デマ|事実ではありません|本当でしょうか|正しいでしょうか)(?!では|じゃ)"
+    r"|(?:本当|ほんとう)(?:に)?(?:そう|そうなの)でしょうか|いいえ[、。]"
+    r")"
+)
+# The belief pointed back to as one some hold (「そう思っている人もいるでしょう」「そんな声を耳にします」
+# 「その言葉、」): a rebuttal only when that sentence or the next goes on to question it (「でも違います」
+# 「しかし、それは偏見です」); 「そう思っている人は多いはずだ」 agrees.
+_POINTED_BACK = re.compile(
+    r"[ \t　]*(?:[―—…‥]+[ \t　]*)?"
+    rf"{_POINTER}(?:(?:思|考|感じ)(?:って|て)(?:い)?る(?:方|人)|思い込(?:んで|み)|決めつけ|決め付け"
+    r"|(?:声|言葉|考え|考え方|見方|イメージ|意見)(?:を|が|に|は|も|、))"
+)
+_QUESTIONS_IT = re.compile(
+    r"ませんか|でしょうか|傷つ|誤解|偏見|差別|思い込み|間違い|誤り|事実ではありません|根拠|正しく(?:ありません|ない)"
+    r"|でも|しかし|けれど|違います|違う"
+)
+_REBUTTAL_REACH = 40
+
+
+def _rebutted_after(doc: Document, hit: Hit) -> bool:
+    """Whether the sentence after the one that ends ``hit``, in the same paragraph, takes the statement
+    up to question or correct it (`_REBUTTAL`, or `_POINTED_BACK` then `_QUESTIONS_IT`), as a
+    human-rights post does."""
+    sent = doc.sentence_at(hit.end - 1)
+    after = doc.sentence_after(sent[1] - 1)
+    if after is None or doc.text[sent[1] : after[0]].count("\n") > 1:
+        return False
+    reach = min(after[1], after[0] + _REBUTTAL_REACH)
+    if _REBUTTAL.match(doc.text, after[0], reach):
+        return True
+    m = _POINTED_BACK.match(doc.text, after[0], reach)
+    if m is None:
+        return False
+    end = after[1]
+    if (further := doc.sentence_after(after[1] - 1)) is not None and doc.text[after[1] : further[0]].count("\n") <= 1:
+        end = min(further[1], after[1] + _REBUTTAL_REACH)
+    if _DEFENDED.search(doc.text, m.end(), end):
+        return False
+    return _QUESTIONS_IT.search(doc.text, m.end(), end) is not None
+
+
+# 「それは差別ではありません」「偏見じゃない」: the belief defended, not questioned.
+_DEFENDED = re.compile(r"(?:差別|偏見|誤解|間違い|誤り|思い込み)(?:では|じゃ)(?:ない|ありません|なく)")
 
 
 # A term shown in brackets: 「らい病」「えた・非人」, not a whole quoted speech.
