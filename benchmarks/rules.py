@@ -252,7 +252,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "南京錠 ", "キーボックス 4821 ", "ダイヤル式の鍵：", "2段階認証のコード：", "PIN 4821 ", "Wi-Fi:a キー:b1 ",
                # Session 25 (h4): a verdict pressed by an adverb, a prejudice questioned in the next sentence.
                "外国人は本当に本当に", "生活保護は、やっぱり甘え。", "外国人はいらない。そう思っていませんか。",
-               "外国人は出ていけ。そんな声を", "外国人は出ていけ。そう思っている人"]
+               "外国人は出ていけ。そんな声を", "外国人は出ていけ。そう思っている人",
+               # A statement spelled in kana or broken by marks.
+               "がいこくじんはでていけ。", "がいこくじん", "外🇨🇳国人は", "やっぱりやっぱり", "ほんとにほんとに"]
 
 
 def adversarial() -> None:

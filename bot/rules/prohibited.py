@@ -334,6 +334,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「いらない」「甘え」「役に立たない」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
     「生活保護は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
+    ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」）や、文字の間に空白や絵文字を
+    入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（「」に入れたもの、「？」で問うもの、
+    やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
     人権啓発の投稿で偏見を一文として示し、すぐ次の文で問い直すもの（「生活保護は甘え。そう思っていませんか。」
     「外国人はいらない。それは誤解です。」「…。そんな声を耳にします。しかし、それは偏見です。」）は反応しません
     （「そう思いませんか？」「それは差別ではありません」「そう思っている人は多いはずだ」のように同意・擁護する文や、
@@ -365,7 +368,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     ]
     yield from statements
     wished = [
-        h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc))
+        h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc))
         if not taught.named(h) and not _rebutted_after(doc, h)
     ]
     yield from _in_other_sentences(
@@ -705,6 +708,58 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
             said.end,
             f"「{doc.text[g.start : g.end]}」の人々をおとしめ、差別する表現と受け取られます。表現を改めてください。",
         )
+
+
+# A statement spelled to slip past the morphemes: in kana (「がいこくじんはでていけ」, which Sudachi cuts
+# its own way), or with emoji and marks inside (「外🇨🇳国人は出て💢いけ」「がいこくじん は でていけ」).
+# Read on the letters of a short sentence that is nothing but the statement: a group, as the topic,
+# then what drives its people out or disparages them, and a tail of particles.
+_SPELLED_MAX = 60
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_SPELLED_LEAD = r"(?:ヤッパ(?:リ)?|ヤハリ|正直|ショウジキ|マジデ?|ホント(?:ウ)?ニ?|本当ニ?|結局|ケッキョク|アノ|日本ノ|ニホンノ)*"
+_SPELLED_PEOPLE = r"(?:ノ(?:ヒト|人|カタ|方|ヤツ|奴|レンチュウ|連中))?(?:タチ|達|ラ|ドモ|共)?"
+_SPELLED_TOPIC = r"(?:ハ|ワ|モ|ッテ|ナンテ|ナンカ)"
+_SPELLED_PRESS = r"(?:ホント(?:ウ)?ニ?|本当ニ?|マジデ?|ヤッパ(?:リ)?|正直|ショウジキ|絶対ニ?|ゼッタイニ?|モウ|サッサト|ハヤク|早ク|全員|ゼンイン|ミンナ)*"
+_SPELLED_WHENCE = (
+    r"(?:(?:ニホン|日本|コノ(?:マチ|町|国|クニ|市|シ)|ジョウエツ|上越)カラ|(?:ジブンノ|自分ノ)?(?:クニ|国|母国|ボコク)(?:ニ|ヘ)?)?"
+)
+_SPELLED_SAID = (
+    r"(?:デテ|出テ)(?:イ|行)?ケ|(?:カエ|帰)レ|(?:オイダ|追イ出)セ|イナクナレ|イナクナッテ|(?:ク|来)ルナ|(?:キ|来)ナイデ"
+    r"|(?:ヒッコ|引ッ込)ンデ(?:イ)?ロ|(?:キエ|消エ)ロ|(?:シ|死)ネ|(?:オコトワ|オ断)リ"
+    r"|(?:ジャマ|邪魔|メイワク|迷惑)(?:ダ|デス)?|(?:イ|要)ラ(?:ナイ|ネ[ーエ]?|ン)|(?:アマ|甘)エ|キモ(?:イ)?|キショ(?:イ)?"
+    r"|(?:キタナ|汚)イ|(?:クサ|臭)イ|(?:キ|気)(?:モチ|持チ)(?:ワル|悪)イ|(?:ヤク|役)(?:タ|立)タズ"
+)
+_SPELLED_TAIL = r"(?:ダ|デス|ヨ|ネ|ナ|ゾ|ヤ|ワ|ダロ(?:ウ)?|デショ(?:ウ)?|ジャン|W|w|草|笑)*"
+
+
+def _spelled(groups: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted({fold(g) for g in groups if not g.isascii()}, key=len, reverse=True)
+    group = "|".join(map(re.escape, alternatives))
+    return re.compile(
+        f"{_SPELLED_LEAD}(?:{group}){_SPELLED_PEOPLE}{_SPELLED_TOPIC}{_SPELLED_PRESS}{_SPELLED_WHENCE}"
+        f"(?:{_SPELLED_SAID}){_SPELLED_TAIL}"
+    )
+
+
+_SPELLED_STATEMENT = _spelled(
+    (*load_sections("discrimination.txt").get("groups", ()), *load_sections("discrimination.txt").get("groups_kana", ()))
+)
+# Quoted (shown as what was said) or asked (「がいこくじんは いらない？」, a survey's question).
+_QUOTE_MARKS = re.compile(r"[「」『』\"“”？?]")
+
+
+def _spelled_statements(doc: Document) -> Iterator[Hit]:
+    """Short sentences that are nothing but a group told to leave or disparaged, read on their letters
+    alone (`_SPELLED_STATEMENT`): 「がいこくじんはでていけ」「外国人は　でて　いけ！」. Not one in quotes,
+    which a human-rights post shows as what was said, nor a question."""
+    for a, b in doc.sentences:
+        if b - a > _SPELLED_MAX or _QUOTE_MARKS.search(doc.text, max(0, a - 1), min(len(doc.text), b + 1)):
+            continue
+        letters = _NOT_LETTERS.sub("", fold(doc.text[a:b]))
+        if _SPELLED_STATEMENT.fullmatch(letters):
+            text = doc.text[a:b]
+            start, end = a + len(text) - len(text.lstrip()), a + len(text.rstrip())
+            yield Hit(start, end, f"「{text.strip()}」は人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。")
 
 
 # A role assigned by sex, as the post's own word (固定的性別役割分担意識, which 男女共同参画 notices ask

@@ -1,0 +1,55 @@
+"""Statements against a group spelled to slip past the morphemes: in kana, which Sudachi cuts its own
+way, or with emoji, spaces and marks between the letters (茅野市 4(7)③)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "がいこくじんはでていけ",
+        "がいこくじんは　でていけ。",
+        "ガイコクジンハデテイケ！",
+        "外🇨🇳国人は出て💢いけ",
+        "外国人は　で　て　い　け",
+        "外国人はでていけ！",
+        "いみんはいらない",
+        "せいかつほごはあまえ",
+        "しょうがいしゃはじゃま",
+        "ざいにちはかえれ",
+        "がいこくじんはくにへかえれ",
+        "としよりはじゃまだ",
+        "やっぱりがいこくじんはいらない",
+        "なまぽはあまえｗｗｗ",
+        "がいこくじんのやつらはでていけ",
+    ],
+)
+def test_a_statement_spelled_in_kana_or_broken_by_marks_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quoted as what was said, asked, or questioned in the next sentence.
+        "「がいこくじんはでていけ。」と書かれた張り紙がありました。",
+        "「がいこくじんはでていけ」",
+        "がいこくじんはいらない？",
+        "がいこくじんは　でていけ。そう思っていませんか。",
+        # やさしい日本語 notices for foreign residents, in kana with spaces.
+        "がいこくじんは、くにへかえるとき、てつづきがひつようです。",
+        "やさしい にほんごで おしらせします。がいこくじんの みなさん、ごみの だしかたが かわります。",
+        "がいこくじんの ひとは、やくしょで てつづきを して ください。",
+        "がいこくじんは かえれます。",
+        "こうれいしゃは むりを しないで ください。",
+        "しょうがいしゃの かたは、えれべーたーを つかって ください。",
+        "せいかつほごの そうだんは 2かいです。",
+        "おんなはつよい",
+    ],
+)
+def test_kana_notices_and_quoted_statements_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
