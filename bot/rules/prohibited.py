@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 from bot.rules import analyzer
+from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import Document, is_person_name
@@ -38,6 +39,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     そっくりなキリル文字・ギリシャ文字を混ぜた書き方も語として扱います。
     「バカアホマヌケ」のように語をつなげて一語にしたカタカナも、全体が語彙の語だけでできていれば
     それぞれの語として扱います（「バカンス」、同じ語を二度重ねた「カスカス」「シナシナ」は対象外）。
+    「市長は〇ね」「そんなことを言う人はし😡ね」のように、文の途中で「死ね」の一文字を〇で隠したものや、「し」と「ね」の間に
+    絵文字や記号を入れたものも、人（名前・肩書き・「あいつ」「人」など）に向けて言うときは反応します（「正解は○ね」
+    「楽しいですし😊ね」は対象外です）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
@@ -57,13 +61,64 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [(h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message)]
     # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
-    for a, b in merged([*spans, *_standalone(doc, "insult.txt")]):
+    for a, b in merged([*spans, *_standalone(doc, "insult.txt"), *_masked_die(doc)]):
         if _reported(doc, a, b) or _in_title(doc, a, b):
             continue
         yield Hit(a, b, message.format(word=doc.text[a:b]))
     for a, b in _driven_out(doc):
         if not any(x < b and a < y for x, y in spans):
             yield Hit(a, b, f"「{doc.text[a:b]}」は人を侮辱し、排除する表現と受け取られます。削除するか別の表現に改めてください。")
+
+
+# 死ね told to someone inside a sentence, its letters masked or kept apart so that no word list reads it:
+# 「市長は〇ね」「そんなことを言う人はし😡ね」「お前ら、し・ね」. 〇ね is also 「正解は○ね」 and しね the particles
+# of 「ですしね」, so only right after the person it is told to (a name, a title, a pronoun, 「人」 …) and
+# a topic particle or a comma.
+_MASKED_DIE = re.compile(
+    rf"(?:[〇○◯●]|[しシ死](?:{EMOJI.pattern}|[ \t　・･*＊~〜～_/／\-])+)[ねネ](?:[よやヨヤ])?(?![^\W_])"
+)
+_TOLD_TO = ("市長", "町長", "村長", "知事", "議員", "議長", "職員", "先生", "人", "者", "奴", "ヤツ", "ヤツラ", "連中",
+            "人間", "役人", "公務員", "政治家", "首相", "総理", "大臣", "オマエラ")
+_TOLD_TO_SUFFIXES = frozenset(("サン", "様", "サマ", "氏", "ラ", "ドモ", "共", "タチ", "達", "君", "クン", "チャン"))
+_BETWEEN_TOLD = frozenset(("ハ", "モ", "ガ", "、", ",", "，", "全員", "ミンナ", "皆", "ゼンイン"))
+
+
+def _masked_die(doc: Document) -> Iterator[tuple[int, int]]:
+    """`_MASKED_DIE` right after the person it is told to, or opening its sentence when its letters
+    are kept apart (「し😡ね、と書き込む」)."""
+    if not any(c in doc.text for c in "〇○◯●しシ死"):
+        return
+    found = list(_MASKED_DIE.finditer(doc.text))
+    if not found:
+        return  # not tokenized for nothing: a long draft of し without ね is costly to analyse
+    tokens = doc.tokens
+    for m in found:
+        at = doc.token_range((m.start(), m.start() + 1))
+        if not at:
+            continue  # inside a word: 「必死」
+        k = at.start
+        sentence_start = doc.sentence_at(m.start())[0]
+        j = k - 1
+        while j >= 0 and k - j <= 3 and tokens[j].end > sentence_start and (
+            tokens[j].surface in _BETWEEN_TOLD or tokens[j].pos == "空白"
+        ):
+            j -= 1
+        if j < 0 or tokens[j].end <= sentence_start:
+            # Alone, 〇ね is [standalone] of insult.txt; し😡ね opening a sentence is told to the reader.
+            if m.group()[0] in "しシ死":
+                yield m.start(), m.end()
+            continue
+        if tokens[j].pos == "接尾辞" and tokens[j].surface in _TOLD_TO_SUFFIXES and j > 0:
+            j -= 1
+        # The person, read on the text: Sudachi cuts 「市長、」 as 市/長.
+        before = fold(doc.text[max(sentence_start, tokens[j].end - 4) : tokens[j].end])
+        if not (
+            tokens[j].pos == "代名詞" or is_person_name(tokens[j]) or before.endswith(_TOLD_TO)
+        ):
+            continue
+        if doc.enclosing_quote(m.start(), m.end(), 20) is not None and _reported(doc, m.start(), m.end()):
+            continue
+        yield m.start(), m.end()
 
 
 # An insult quoted as what was said or written, not said by the post: 「「バカ」と言われた」
