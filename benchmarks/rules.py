@@ -256,7 +256,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A statement spelled in kana or broken by marks.
                "がいこくじんはでていけ。", "がいこくじん", "外🇨🇳国人は", "やっぱりやっぱり", "ほんとにほんとに",
                # 死ね masked or kept apart inside a sentence.
-               "市長は〇ね", "人はし😡ね", "し😡", "〇", "は、、、〇ね", "し・・・"]
+               "市長は〇ね", "人はし😡ね", "し😡", "〇", "は、、、〇ね", "し・・・",
+               # 部落 taught in a sentence after the lesson is named.
+               "人権講座。部落の歴史を学ぶ。", "部落の歴史 ", "部落、"]
 
 
 def adversarial() -> None:

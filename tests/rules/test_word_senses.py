@@ -199,3 +199,32 @@ def test_buraku_in_a_human_rights_lesson_is_the_history_taught(text: str) -> Non
 )
 def test_buraku_outside_a_human_rights_lesson_still_fires(text: str) -> None:
     assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部落差別をなくす人権学習会を開きます。部落の歴史について学びます。",
+        "人権講座「部落の歴史」。部落の成り立ちを学びます。",
+        "【人権講座】\n部落の歴史と水平社の歩みを学びます。",
+        "12月は人権週間です。\n部落の歴史をたどるパネル展を開催します。",
+        "【人権講座のお知らせ】\n\n部落の歴史について学びます。",
+        "部落差別の解消に向けて。部落の成り立ちを学ぶ講演会を開きます。",
+    ],
+)
+def test_buraku_taught_in_a_sentence_after_the_lesson_is_named_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人権講座を開きます。あの部落には近づくな。",
+        "人権講座を開きます。部落の子は学校に来るな。",
+        "部落差別の講演会です。あの部落の連中は怖い。",
+        "部落の歴史について学びます。",
+        "山あいの部落を訪ねる講座です。",
+    ],
+)
+def test_buraku_said_of_people_or_with_no_lesson_named_still_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
