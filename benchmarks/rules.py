@@ -258,7 +258,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # 死ね masked or kept apart inside a sentence.
                "市長は〇ね", "人はし😡ね", "し😡", "〇", "は、、、〇ね", "し・・・",
                # 部落 taught in a sentence after the lesson is named.
-               "人権講座。部落の歴史を学ぶ。", "部落の歴史 ", "部落、"]
+               "人権講座。部落の歴史を学ぶ。", "部落の歴史 ", "部落、",
+               # A drunk-driving misconception described as others'.
+               "自転車なら飲んでも大丈夫と思っている人 ", "と思っている人"]
 
 
 def adversarial() -> None:

@@ -14,6 +14,9 @@ from tests.rules.conftest import codes, findings_of
         "飲んだ後でも自転車なら大丈夫です。",
         "ビール1杯くらいなら自転車で帰っても平気",
         "It's fine to ride a bike after a couple of beers.",
+        # Said as the post's own belief, not described as others'.
+        "自転車なら、お酒を飲んでも大丈夫と思います。",
+        "ビール1杯なら運転しても平気だと思う。",
         "ゴミは夜中に河川敷に捨てれば見つかりません。",
         "粗大ごみは山に捨ててもバレないよ",
         "ここに車を停めても捕まらないですよ",
@@ -42,6 +45,11 @@ def test_unnamed_illegal_acts_encouraged_fire(text: str) -> None:
         "サイクリングの後はビールで乾杯！自転車は駐輪場に置いて大丈夫です。",
         "自転車でお越しの方は試飲できません。",
         "甘酒は自転車に乗る前に飲んでも大丈夫です。",
+        # The misconception described as some people's, which a traffic-safety post corrects.
+        "自転車なら、お酒を飲んでも大丈夫と思っている人が多いようです。",
+        "自転車なら飲んでも平気、という人がいます。",
+        "ビールを1杯くらいなら運転しても大丈夫と考えている方はいませんか。",
+        "お酒を飲んでも自転車なら大丈夫と思いがちです。",
         "夜中に河川敷に捨てれば見つからない、と思ったら大間違いです。監視カメラを設置しています。",
         "落とし物は、雪に埋もれると春まで見つかりません。",
         "お探しのページは見つかりません。",
