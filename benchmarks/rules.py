@@ -260,7 +260,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # 部落 taught in a sentence after the lesson is named.
                "人権講座。部落の歴史を学ぶ。", "部落の歴史 ", "部落、",
                # A drunk-driving misconception described as others'.
-               "自転車なら飲んでも大丈夫と思っている人 ", "と思っている人"]
+               "自転車なら飲んでも大丈夫と思っている人 ", "と思っている人",
+               # A verdict after 「はっきり言って」.
+               "外国人は、はっきり言って、", "障害者は正直言って邪魔。"]
 
 
 def adversarial() -> None:

@@ -396,7 +396,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」）、その直後に「生産性がない」「気持ち悪い」
-    「いらない」「甘え」「役に立たない」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
+    「いらない」「甘え」「役に立たない」「邪魔」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
     「生活保護は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」）や、文字の間に空白や絵文字を
@@ -750,6 +750,9 @@ def _past_intensifiers(tokens: Sequence[analyzer.Token], k: int, end: int) -> in
         t = tokens[k]
         if t.pos == "副詞" or t.surface in _COMMAS:
             k += 1
+            # 「はっきり言って」「正直言って」: the manner of saying it, then the verdict.
+            if k + 1 < stop and tokens[k].lemma in ("言ウ", "イウ") and tokens[k + 1].surface == "テ":
+                k += 2
         elif t.surface in _INTENSIFIERS:
             k += 1
             if k < stop and tokens[k].surface in ("ニ", "デ") and tokens[k].pos in ("助詞", "助動詞"):
