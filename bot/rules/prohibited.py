@@ -101,6 +101,7 @@ def _masked_die(doc: Document) -> Iterator[tuple[int, int]]:
     if not found:
         return  # not tokenized for nothing: a long draft of し without ね is costly to analyse
     tokens = doc.tokens
+    graded: dict[tuple[int, int], bool] = {}
     for m in found:
         at = doc.token_range((m.start(), m.start() + 1))
         if not at:
@@ -127,7 +128,17 @@ def _masked_die(doc: Document) -> Iterator[tuple[int, int]]:
             continue
         if doc.enclosing_quote(m.start(), m.end(), 20) is not None and _reported(doc, m.start(), m.end()):
             continue
+        if m.group()[0] not in "しシ死":
+            sent = doc.sentence_at(m.start())
+            if sent not in graded:  # per sentence: one may hold thousands of matches
+                graded[sent] = _GRADED.search(doc.text, *sent) is not None
+            if graded[sent]:
+                continue  # 「全部わかった人は〇ね！」: a circle for those who got it right
         yield m.start(), m.end()
+
+
+# A quiz or a self-check that marks with a circle: 「全部できた人は○ね」「鈴木さんは○、佐藤さんは×ね」.
+_GRADED = re.compile(r"正解|答え|クイズ|問題|できた|わかった|分かった|当てはま|チェック|[×✕✖]|ばつ|バツ|点")
 
 
 # An insult quoted as what was said or written, not said by the post: 「「バカ」と言われた」
