@@ -262,7 +262,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # A drunk-driving misconception described as others'.
                "自転車なら飲んでも大丈夫と思っている人 ", "と思っている人",
                # A verdict after 「はっきり言って」.
-               "外国人は、はっきり言って、", "障害者は正直言って邪魔。", "人は〇ね、"]
+               "外国人は、はっきり言って、", "障害者は正直言って邪魔。", "人は〇ね、", "外国人住民は", "外国人とか、", "外国人とか"]
 
 
 def adversarial() -> None:

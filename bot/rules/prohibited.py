@@ -406,7 +406,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     多言語のお知らせの中国語・韓国語で、属性のすぐ後に追い出す言葉を続けたもの（「外国人滚出去」
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
-    属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」）、その直後に「生産性がない」「気持ち悪い」
+    属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
     「いらない」「甘え」「役に立たない」「邪魔」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
     「生活保護は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
@@ -737,6 +737,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
 # The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
 _VERDICT_TOPIC = frozenset(("ハ", "モ", "ッテ", "ナンテ", "ナンカ", "ナンゾ"))
 _GROUP_SUFFIXES = frozenset(("タチ", "達", "ラ", "ドモ", "共"))
+_GROUP_PEOPLE = frozenset(("住民", "観光客", "労働者", "受給者", "居住者", "市民", "旅行者", "客", "家庭", "世帯"))
 # What may follow the verdict to the end of its sentence: a copula, a particle, a mark, 「と思う」.
 # Not 「か」 nor a question mark: 「外国人労働者はいらない？」 asks, and what follows answers.
 _VERDICT_TAIL = re.compile(
@@ -749,7 +750,7 @@ _VERDICT_TAIL_REACH = 30
 # Words that only press the verdict harder, between the topic and it: 「外国人は本当にいらない」「生活保護は
 # やっぱり甘え」「障害者は正直いらない」. Adverbs, and the nouns that serve as such with their に or で.
 # A noun of another kind (「高齢者は予約はいらない」) still says the verdict of something else.
-_INTENSIFIERS = frozenset(("本当", "ホント", "ホントウ", "マジ", "絶対", "正直", "結局", "所詮", "全員", "全部", "基本", "基本的"))
+_INTENSIFIERS = frozenset(("本当", "ホント", "ホントウ", "ホンマ", "マジ", "絶対", "正直", "結局", "所詮", "全員", "全部", "基本", "基本的"))
 _INTENSIFIER_REACH = 6
 
 
@@ -799,9 +800,17 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         # 「LGBTの人は」「在日の連中は」「移民たちは」: the group's people.
         if k + 1 < len(tokens) and tokens[k].surface == "ノ" and tokens[k + 1].surface in _PEOPLE | {"ヤツ", "ヤツラ", "奴"}:
             k += 2
+        # 「外国人住民は」「生活保護受給者は」: the group's kind of people. Only people: 「障害者手帳はいらない」
+        # is a form's.
+        if k < len(tokens) and tokens[k].surface in _GROUP_PEOPLE:
+            k += 1
         while k < len(tokens) and tokens[k].pos == "接尾辞" and tokens[k].surface in _GROUP_SUFFIXES:
             k += 1
-        if k >= len(tokens) or tokens[k].pos != "助詞" or tokens[k].surface not in _VERDICT_TOPIC:
+        # 「外国人とか、」: named as one of a kind, then the verdict (the とか read as the topic).
+        named_as_kind = k + 1 < len(tokens) and tokens[k].surface == "ト" and tokens[k + 1].surface == "カ"
+        if named_as_kind:
+            k += 1
+        elif k >= len(tokens) or tokens[k].pos != "助詞" or tokens[k].surface not in _VERDICT_TOPIC:
             continue
         said = by_first.get(_past_intensifiers(tokens, k + 1, sent[1]))
         # Measured before it is cut out: a sentence may hold thousands of groups.
