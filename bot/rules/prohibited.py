@@ -403,6 +403,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     どちらかの文が差別・人権などに触れているもの、段落が変わったもの、「鬼を追い出そう！」「感染症なんて
     いなくなれ！」「出ていけ、鬼！」のように別の相手を挙げたものは対象外です。
     属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」）も反応します。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」）は対象外です。
+    「障害者用駐車場への一般車の駐車は迷惑です」「高齢者向け住宅の前への路上駐車は迷惑です」のように、属性の人のための
+    もの（〜用・〜向け・〜専用・〜優先）を挙げた文は対象外です。
     多言語のお知らせの中国語・韓国語で、属性のすぐ後に追い出す言葉を続けたもの（「外国人滚出去」
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
@@ -665,6 +667,9 @@ _SAID_FAIRLY = re.compile(
 )
 
 
+_FOR_THEIR_USE = re.compile(r"[ \t]*(?:用|向け|専用|優先)")
+
+
 def _group_statements(doc: Document) -> Iterator[Hit]:
     groups = matcher("discrimination.txt", "groups")
     if not groups.present(doc):
@@ -680,7 +685,9 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     denied: dict[tuple[int, int], bool] = {}
     statements: dict[tuple[int, int], tuple[list[int], list[Match]]] = {}
     # In order: a sentence is done when no statement follows a group, as none follows a later one.
-    found = sorted(groups.find(doc), key=lambda h: h.start)
+    # 「障害者用駐車場」「高齢者向け住宅」「障害者専用スペース」 name a thing for them, not them: the
+    # manners post 「障害者用駐車場への一般車の駐車は迷惑です」 says 迷惑 of the parking.
+    found = sorted((g for g in groups.find(doc) if not _FOR_THEIR_USE.match(doc.text, g.end)), key=lambda h: h.start)
     ends_at: dict[int, int] = {}
     for h in found:
         ends_at[h.start] = max(h.end, ends_at.get(h.start, h.end))

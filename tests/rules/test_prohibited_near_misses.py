@@ -16,6 +16,7 @@ from tests.rules.conftest import codes
         ("外国人はさっさと国に帰れ。", "prohibited.discrimination"),
         ("ざいにちは　にほんから　でていけ！！", "prohibited.discrimination"),
         ("障害者は本当に迷惑です。", "prohibited.discrimination"),
+        ("障害者施設は迷惑だ", "prohibited.discrimination"),
         ("障害者は正直言って邪魔。", "prohibited.discrimination"),
         ("高齢者はお荷物", "prohibited.discrimination"),
         ("年寄りはもう引っ込んでろ。", "prohibited.discrimination"),
@@ -75,6 +76,12 @@ def test_hostile_posts_fire(text: str, code: str) -> None:
         "女性は本当に健診を受けてほしい。乳がん検診のご案内です。",
         "年末はゴミ出しの日に注意。燃やせるごみは本当に分別してね。",
         "クイズ：正解は○ね！答えは3番でした。",
+        # Manners around things for their use: 迷惑 is said of the parking, not of them.
+        "障害者用駐車場への一般車の駐車は迷惑です。",
+        "高齢者向け住宅の前への路上駐車は迷惑です。",
+        "障害者専用スペースへの駐車は迷惑です。",
+        "障害者用トイレを長時間使うのは迷惑です。",
+        "高齢者優先席に若者が座るのは迷惑です。",
     ],
 )
 def test_legitimate_posts_near_them_are_silent(text: str) -> None:
