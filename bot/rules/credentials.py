@@ -493,11 +493,15 @@ _TECHNICAL = re.compile(
 
 
 # The heading of the first of the steps that an announcement introduces (「パスワードは以下のとおりです。
-# STEP1」「パスワード変更：STEP1 設定画面を開く」「No.1」): a word and a number of one or two digits, which
-# no password given out is.
+# STEP1」「パスワード変更：STEP1 設定画面を開く」「No.1」): a word of a document's parts and one digit, or two
+# after a mark (「Step.12」「No.12」). Words and numbers a password is made of are left out: 「Level10」
+# 「Case01」「Day12」「Step12」 were let through as headings.
 _HEADING = re.compile(
-    r"(?i)(?:step|part|phase|chapter|section|no|q|vol|ver|lv|level|day|page|case|point)[.\-_]?[0-9]{1,2}[.:)]?"
+    r"(?i)(?:step|part|phase|chapter|section|no|q|vol|ver)(?:[.\-_ \t]?0?[1-9]|[.\-_ \t][0-9]{2})[.:)]?"
 )
+# What follows a heading on its line: the step's title (「STEP1 設定画面を開く」「Part3 をご覧ください」).
+# A value that ends its line, or ends a sentence (「パスワード：Step1 です」), is the password itself.
+_TITLE_AFTER = re.compile(r"[ \t]*+(?!です|でした|になります|となります|でございます)[^\s。.!?、,()]")
 
 
 # A Wi-Fi standard or its security mode after a label with a separator (「パスワード：WPA2」
@@ -782,7 +786,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             continue  # a sentence that goes on after a label ending its line is prose, not a form
         if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # a column header: the value under it is _tables' to find, not the next row
-        if not m["key"] and _HEADING.fullmatch(value):
+        if (
+            not m["key"] and _HEADING.fullmatch(value)
+            and (m["line"] is not None or _TITLE_AFTER.match(norm, a + len(value)))
+        ):
             continue  # 「パスワードは以下のとおりです。STEP1」: the first of the steps that follow
         if m["key"]:
             if not _key_like(value):
@@ -953,8 +960,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):
             continue
         joined = "".join(words)
-        if _HEADING.fullmatch(joined):
-            continue  # 「パスワード：Step 12 をご覧ください」
+        if _HEADING.fullmatch(value) and _TITLE_AFTER.match(norm, m.start("value") + len(value)):
+            continue  # 「パスワード：Phase 12 をご覧ください」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
         pin_only = _PIN_ONLY_LABEL.fullmatch(m["label"]) is not None
         if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):

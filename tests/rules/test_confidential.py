@@ -1633,6 +1633,28 @@ def test_a_value_starting_like_a_heading_still_fires(text: str, value: str) -> N
     assert value not in _shown(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A heading is the first of the steps that follow, on its own after an announcement or with the
+        # step's title after it: a value of the same shape that ends its line after 「：」 is the password.
+        ("パスワード：Step12", "Step12"),
+        ("パスワード：STEP1", "STEP1"),
+        ("パスワードは Level10 です", "Level10"),
+        ("パスワード：Case01", "Case01"),
+        ("暗証番号：Day12", "Day12"),
+        ("PW: Step12", "Step12"),
+        ("ID: koho01\nPW: Step12", "Step12"),
+        # After an announcement, a word and two digits with no mark between them is no step's heading.
+        ("パスワードは次のとおり。Step12", "Step12"),
+        ("パスワードは以下のとおりです。\nLevel10", "Level10"),
+    ],
+)
+def test_a_password_shaped_like_a_heading_still_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in _shown(text)
+
+
 def test_a_host_key_is_named_and_asked_to_be_changed() -> None:
     [f] = findings_of("confidential.secret", "オンライン説明会（Zoom）のホストキー：482913")
     assert f.message.startswith("ホストキーが書かれています") and "直ちに変更し" in f.message
