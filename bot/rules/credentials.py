@@ -1092,6 +1092,12 @@ def _line_of(norm: str, start: int, end: int) -> str:
     return norm[a:b if nl < 0 else nl]
 
 
+# A service one signs in with whose name has a number in it (「ログイン：Google / Microsoft365」); a
+# name without one is no password here. Not every product's name with its version: 「Office2026」
+# 「Windows11」「iPhone15」 are the passwords such pairs leak.
+_SIGN_IN_SERVICE = re.compile(r"(?i)(?:microsoft|office)[ \t]?365")
+
+
 def _login_pairs(norm: str) -> Iterator[Credential]:
     if "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm:
         return
@@ -1099,7 +1105,7 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
         value = m["value"].rstrip("".join(_TRAILING))
         if not _password_like(value, loose=True):
             continue
-        if _SERVICE_NAME.fullmatch(m["id"]) and (_TECHNICAL.fullmatch(value) or _SERVICE_NAME.fullmatch(value)):
+        if _SERVICE_NAME.fullmatch(m["id"]) and _SIGN_IN_SERVICE.fullmatch(value):
             continue  # 「ログイン：Google / Microsoft365」: the services one logs in with
         if m["mark"] is None or (m["label"].startswith("アカウント") and not m["label"].endswith("情報")):
             cases = any(c.isupper() for c in value) and any(c.islower() for c in value)

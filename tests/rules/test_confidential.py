@@ -1738,3 +1738,19 @@ def test_two_services_after_a_login_label_stay_silent(text: str) -> None:
 @pytest.mark.parametrize("text", ["ログインID：koho01 / Windows11", "ログイン：koho / Office365"])
 def test_an_id_and_a_product_like_password_after_a_login_label_still_fire(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A service's name as the ID, and after it a password made of a product's or a word's name and
+        # a number: no service one logs in with is called so.
+        ("ログイン：google / Office2026", "Office2026"),
+        ("ログイン：line / Windows11", "Windows11"),
+        ("ログイン：apple / iPhone15", "iPhone15"),
+        ("ログイン：Google / Level10", "Level10"),
+    ],
+)
+def test_a_product_named_password_after_a_service_named_id_still_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in _shown(text)
