@@ -266,6 +266,12 @@ _PIN_ONLY = (
 )
 _PIN_ONLY_LABEL = re.compile(rf"(?i){_PIN_ONLY}")
 _HOST_KEY_LABEL = re.compile(r"(?i)ホスト[ \t]?キー|host[ \t]?key")
+
+
+def _pin_kind(label: str) -> str:
+    """What the finding calls a value after ``label``: a host key is named, whichever shape held it
+    (「ホストキー「482913」」「ホストキー：482 913」), so that the message says what to change."""
+    return "ホストキー" if _HOST_KEY_LABEL.fullmatch(label) else "パスワード"
 # Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
 _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
@@ -830,8 +836,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if m["label"] and _PIN_ONLY_LABEL.fullmatch(m["label"]):
                 if _pin_like(tested):
-                    kind = "ホストキー" if _HOST_KEY_LABEL.fullmatch(m["label"]) else "パスワード"
-                    yield Credential(m.start(), a + len(value), a, a + len(value), kind, 0)
+                    yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
                 continue
             if not (
                 _APP_PASSWORD.fullmatch(value)
@@ -883,7 +888,7 @@ def _bracketed(norm: str) -> Iterator[Credential]:
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
             group == "quoted" and _quoted_word(value, norm, m.end())
         ):
-            yield Credential(m.start(), m.end(), m.start(group), m.end(group), "パスワード", 0)
+            yield Credential(m.start(), m.end(), m.start(group), m.end(group), _pin_kind(m["label"]), 0)
 
 
 # --- a value with a space in it, or in kana -------------------------------------------------------
@@ -966,7 +971,7 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         pin_only = _PIN_ONLY_LABEL.fullmatch(m["label"]) is not None
         if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):
             a = m.start("value")
-            yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+            yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
     for m in _KANA_VALUE.finditer(norm):
         if _PIN_ONLY_LABEL.fullmatch(m["label"]):
             continue  # 「ロック解除は「スワイプ」です」

@@ -1660,6 +1660,12 @@ def test_a_host_key_is_named_and_asked_to_be_changed() -> None:
     assert f.message.startswith("ホストキーが書かれています") and "直ちに変更し" in f.message
 
 
+@pytest.mark.parametrize("text", ["ホストキー「482913」", "ホストキー（482913）", "ホストキー【482913】", "ホストキー：482 913"])
+def test_a_host_key_in_brackets_or_spaced_is_named_as_a_host_key(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert f.message.startswith("ホストキーが書かれています") and "直ちに変更し" in f.message
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
