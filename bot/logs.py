@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 
 # Slack tokens, and anything that looks like a signing secret or a password in a URL.
 _SECRET_PATTERNS = [
-    re.compile(r"xox[abposr]-[A-Za-z0-9-]+"),
+    # xoxe: a refresh token of token rotation; xoxc: a client's token (as confidential.secret reads them).
+    re.compile(r"xox[abceoprs]-[A-Za-z0-9-]+"),
     re.compile(r"xapp-[A-Za-z0-9-]+"),
     re.compile(r"(?i)(signing_secret|client_secret|password)=([^&\s]+)"),
     re.compile(r"(postgres(?:ql)?(?:\+\w+)?://[^:/@\s]+:)[^@\s]+@"),

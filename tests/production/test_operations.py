@@ -288,6 +288,12 @@ def test_redact_covers_app_tokens_and_urls() -> None:
     assert redact("signing_secret=abc&x=1") == "signing_secret=[REDACTED]&x=1"
 
 
+@pytest.mark.parametrize("token", ["xoxe-1-My0xLTEyMzQ1Njc4OTAtYWJjZGVm", "xoxc-123456-789012-abcdef0123456789"])
+def test_redact_covers_slacks_refresh_and_client_tokens(token: str) -> None:
+    # confidential.secret reads these as Slack tokens (d1d1286); a log line must not keep them either.
+    assert token[5:] not in redact(f"Slack API error for {token}")
+
+
 @pytest.mark.parametrize("detail", [
     "DETAIL:  Key (message_key)=(thread:1:パスワード Kessai2026!) already exists.",
     "DETAIL:  Failing row contains (7, null, パスワード Kessai2026!, 2026-12-04).",
