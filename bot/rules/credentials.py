@@ -417,7 +417,8 @@ _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # Labels whose value is a number by nature: after them a number is the value even after a mere
 # space, を or が (「暗証番号 4821」「暗証番号を4821に変更」), where a password needs letters too.
 _NUMERIC_LABEL = re.compile(
-    r"(?i)暗証(?:番号)?|パスコード|PIN(?:\s?(?:コード|number|code))?|[解開]錠(?:番号|コード)"
+    # 「PIN」 alone in capitals only (「PIN 4821」): 「Enamel pin (2026)」 is a badge and its year.
+    r"(?i)暗証(?:番号)?|パスコード|PIN\s?(?:コード|number|code)|(?-i:PIN)|[解開]錠(?:番号|コード)"
     r"|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)"
     rf"|{_PIN_ONLY}"
 )

@@ -1698,6 +1698,9 @@ def test_a_lock_combination_a_two_step_code_or_a_pin_fires_and_is_masked(text: s
         "2段階認証のコード（6桁）を入力してください",
         "PIN 4 digits",
         "Enamel pin 2026 edition",
+        # A pin badge's year in brackets: the lower-case word is no PIN's label.
+        "Enamel pin (2026)",
+        "Pin (2025) limited edition",
         "Wi-Fi：joetsu-free　キー：フロントでお尋ねください",
         "Wi-Fi 対応。キー 2本をお渡しします",
         "Wi-Fiルーターのキー：WPA2",
