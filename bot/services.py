@@ -1677,21 +1677,36 @@ class Kessai:
         begins = datetime.combine(start, time(0), self.tz)
         until = datetime.combine(end + timedelta(days=1), time(0), self.tz)
         with self.db.session() as s:
+            before = away_repo.absence(s, actor)
             if not away_repo.set_away(s, actor, begins, until):
                 raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")
-            moved = 0
+            moved = taken_back = 0
             if begins <= now:
                 # Requests already waiting for this person now wait for the deputies too.
                 for draft in draft_repo.pending_asked(s, actor):
                     moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
+            elif before is not None and as_utc(before[0]) <= now < as_utc(before[1]):
+                # The absence in effect is replaced by a later one: the person is back until then,
+                # as after `/kessai away off`, so what the deputies hold for them comes back (else
+                # the deputies keep buttons that refuse them, and nothing ends the absence).
+                taken_back = self.take_back(s, now, actor)
             self._refresh_homes(s, now, [actor])
         self.after_commit()
         approves = any(actor in a.approvers for a in self.org.accounts)
         text = (f"{render.fmt_date(start)}から{render.fmt_date(end)}まで不在として登録しました。"
                 + ("この間に届く決裁依頼は代決者に送られます。" if approves
                    else "この間は、あなたに代決の依頼は届きません。"))
+        if before is not None and as_utc(before[1]) > now and (as_utc(before[0]), as_utc(before[1])) != (begins, until):
+            # One absence per person: say so, or someone entering a second period believes both stand.
+            old_first = self.local(as_utc(before[0])).date()
+            old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)
+            text += (f"それまで登録されていた不在（{render.fmt_date(old_first)}から{render.fmt_date(old_last)}まで）は、"
+                     "この期間に置き換えました（不在は一人につき一つの期間だけ登録できます）。")
         if moved:
             text += f"決裁待ちの依頼 {moved} 件を代決者に送りました。"
+        if taken_back:
+            text += (f"不在の間に代決者へ送っていた決裁待ちの依頼 {taken_back} 件は、あなたにお送りしました"
+                     "（代決者への依頼は取り消しました）。")
         return text + "予定が変わったときは `/kessai away off` で取り消せます。"
 
     def clear_away(self, actor: str) -> str:

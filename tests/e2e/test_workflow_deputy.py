@@ -227,3 +227,29 @@ def test_once_the_absence_has_ended_the_deputy_cannot_decide_before_the_sweep_ta
     assert ledger(st) == []
     with st.rt.db.session() as s:
         assert s.exec(select(DraftRow)).one().state == "pending"
+
+
+def test_an_absence_replaced_by_a_later_one_gives_the_deputies_requests_back(stack: LocalStack) -> None:
+    """One absence per person: an approver away today who enters next week's absence instead is
+    back until then. Before, the deputy kept live buttons that only refused them (「不在期間が
+    終わった」), nothing withdrew them, and the approver was not told the first period was gone."""
+    st = stack
+    away(st, "U0MANAGER", "11/24 11/26")
+    st.driver.message("C0INSTA", "U0OPERATOR2", "写真展のお知らせです。会場は市民会館、どなたでも参加できます。#上越市")
+    deputy_dm = wait_dm(st, "U0DEPUTY")[0]
+    settle(st)
+    assert dm(st, "U0MANAGER") == []
+    answer = away(st, "U0MANAGER", "11/30 12/2")
+    assert "2026年11月30日（月）から2026年12月2日（水）まで不在" in answer, answer
+    assert "それまで登録されていた不在（2026年11月24日（火）から2026年11月26日（木）まで）は、この期間に置き換えました" in answer
+    assert "1 件は、あなたにお送りしました" in answer
+    manager_dm = wait_dm(st, "U0MANAGER")[0]
+    assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
+    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10,
+                      message="the deputy's DM withdrawn")
+    assert buttons(dm(st, "U0DEPUTY")[0]) == {}
+    st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+    wait_ephemeral(st, "U0DEPUTY", "戻られたため")
+    assert ledger(st) == []
+    # Typing the same period again replaces nothing, and says nothing about it.
+    assert "置き換えました" not in away(st, "U0MANAGER", "11/30 12/2")
