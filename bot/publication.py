@@ -7,6 +7,7 @@ post of *this* account on *its* platform — not a link to the city's homepage o
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import parse_qsl, urlsplit
 
 HOSTS: dict[str, tuple[str, ...]] = {
@@ -39,11 +40,19 @@ def _handle(account_url: str) -> str:
 URL_MAX = 500
 
 
+# A host name's dot (「x.com/…」 without https:// is answered as such below); a fixed width, so linear.
+_HOST_DOT = re.compile(r"[A-Za-z0-9-]\.[A-Za-z]{2}")
+
+
 def check_post_url(platform: str, account_url: str, url: str) -> str | None:
     """None when ``url`` is a post of the account at ``account_url``; else why not, in Japanese."""
     url = url.strip()
     if not url:
         return "投稿のURLを入力してください。"
+    written = unicodedata.normalize("NFKC", url)
+    if "://" not in written and not _HOST_DOT.search(written):
+        # 「投稿しました」「済」 typed where the address goes: not a URL with 全角 in it.
+        return "入力された内容はURLではないようです。投稿を開いて、そのURL（https:// で始まるもの）を貼り付けてください。"
     if any(c.isspace() for c in url) or not url.isascii():
         return "URLに空白や全角文字が含まれています。投稿のURLをそのまま貼り付けてください。"
     if len(url) > URL_MAX:

@@ -72,6 +72,12 @@ def test_post_urls_accepted(platform: str, account: str, url: str) -> None:
     ("blog", "https://www.city.example.lg.jp/blog/", "https://www.city.example.lg.jp/blog/", "トップページ"),
     ("blog", "https://www.city.example.lg.jp/blog/", "https://www.city.example.lg.jp/", "トップページ"),
     ("x", "https://x.com/joetsu_city_example", "https://x.com/someone_else/status/1", "@someone_else の投稿"),
+    # Words typed where the address goes are not a URL 「with 全角 characters」.
+    ("x", "https://x.com/joetsu_city_example", "投稿しました", "URLではないようです"),
+    ("x", "https://x.com/joetsu_city_example", "済", "URLではないようです"),
+    ("x", "https://x.com/joetsu_city_example", "ｈｔｔｐｓ://x.com/joetsu_city_example/status/1", "全角"),
+    ("x", "https://x.com/joetsu_city_example", "https://x.com/joetsu_city_example/status/1 投稿しました", "空白"),
+    ("x", "https://x.com/joetsu_city_example", "x.com/joetsu_city_example/status/1", "https://"),
 ])
 def test_addresses_that_are_no_post_of_the_account_are_refused(platform: str, account: str, url: str,
                                                                says: str) -> None:

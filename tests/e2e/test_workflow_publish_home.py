@@ -64,6 +64,7 @@ def test_publication_refuses_a_bad_url_and_accepts_the_accounts_post(stack: Loca
         ("https://www.city.joetsu.niigata.jp/news/1.html", "Xの投稿のURL"),
         ("http://x.com/joetsu_city_example/status/1", "https://"),
         ("ｈｔｔｐｓ://x.com/joetsu_city_example/status/1", "全角"),
+        ("投稿しました", "URLではないようです"),
         # Longer than the form allows (Slack enforces it; a forged submission does not): the column
         # would refuse it on PostgreSQL.
         ("https://x.com/joetsu_city_example/status/1?utm_source=" + "a" * 500, "長すぎます"),
