@@ -645,7 +645,20 @@ class Kessai:
                                    self.name_of(a.acting_for_id) if a.acting_for_id else None) for a in asks])
         if absent.intersection(approvers) and not deputies:
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
-                "決裁者が不在ですが、代決者が設定されていない（または全員不在の）ため、不在の決裁者にも依頼しました。"))
+                f"決裁者が不在ですが、{self._why_no_deputy(draft, account)}ため、不在の決裁者にも依頼しました。"))
+
+    @staticmethod
+    def _why_no_deputy(draft: DraftRow, account: Account) -> str:
+        """Why no deputy could stand in, for the thread: the author reads it, and an author who is
+        the account's deputy would otherwise be told that no deputy is set."""
+        named = [d for d in account.deputies if d not in account.approvers]
+        if not named:
+            return "代決者が設定されていない"
+        if all(d == draft.author_id for d in named):
+            return "代決者が下書きを書いたご本人で、ご自身の下書きは代決できない"
+        if draft.author_id in named:
+            return "ほかの代決者も不在で、ご自身の下書きは代決できない"
+        return "代決者も全員不在の"
 
     @staticmethod
     def _deputy_candidates(draft: DraftRow, account: Account) -> list[str]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlmodel import select
 
-from bot.localstack import LocalStack
+from bot.app import shifted_clock
+from bot.localstack import LocalStack, start_local_stack
 from storage import drafts as draft_repo
 from storage import ledger as ledger_repo
 from storage.models import ApprovalRequestRow, DraftRow, MemberRow
+from tests.conftest import database_url
 from tests.e2e.conftest import (
     BUSINESS_MORNING,
     CLEAN_DRAFT,
@@ -17,7 +21,9 @@ from tests.e2e.conftest import (
     settle,
     wait_dm,
     wait_ephemeral,
+    wait_thread,
 )
+from tests.e2e.test_roster_change import edited_org
 
 
 def requests(st: LocalStack) -> list[tuple[str, str | None, str]]:
@@ -253,3 +259,34 @@ def test_an_absence_replaced_by_a_later_one_gives_the_deputies_requests_back(sta
     assert ledger(st) == []
     # Typing the same period again replaces nothing, and says nothing about it.
     assert "置き換えました" not in away(st, "U0MANAGER", "11/30 12/2")
+
+
+def test_an_author_who_is_the_deputy_never_decides_and_the_thread_says_why_the_absent_are_asked(
+        tmp_path: Path) -> None:
+    """The author can never decide their own draft, even as the account's deputy: with the approver
+    away, the absent approver is asked too, and the thread said 「代決者が設定されていない」 — to an
+    author who is the deputy."""
+    org = edited_org(('operators = ["U0OPERATOR", "U0OPERATOR2"]', 'operators = ["U0OPERATOR", "U0OPERATOR2", "U0DEPUTY"]'))
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        away(st, "U0MANAGER", "11/24 11/26")
+        ts = st.driver.message("C0INTAKE", "U0DEPUTY", CLEAN_DRAFT)
+        notice = wait_thread(st, "C0INTAKE", ts, lambda ms: any("不在の決裁者にも依頼" in m.text for m in ms))
+        text = next(m.text for m in notice if "不在の決裁者にも依頼" in m.text)
+        assert "代決者が下書きを書いたご本人で、ご自身の下書きは代決できないため" in text, text
+        manager_dm = wait_dm(st, "U0MANAGER")[0]
+        wait_dm(st, "U0CHIEF")
+        settle(st)
+        assert dm(st, "U0DEPUTY") == []
+        st.driver.block_action("U0DEPUTY", "approve_draft", buttons(manager_dm)["approve_draft"],
+                               channel=manager_dm.channel, message_ts=manager_dm.ts)
+        wait_ephemeral(st, "U0DEPUTY", "ご自身が作成した下書き")
+        # A draft by someone else, with the deputy away too: no deputy is free.
+        away(st, "U0DEPUTY", "11/24 11/26")
+        ts = st.driver.message("C0INTAKE", "U0OPERATOR", "12月5日（土）に直江津で冬の朝市を開きます。地元の野菜や海産物が並びます。")
+        notice = wait_thread(st, "C0INTAKE", ts, lambda ms: any("不在の決裁者にも依頼" in m.text for m in ms))
+        assert any("代決者も全員不在のため" in m.text for m in notice)
+        settle(st)
+        assert ledger(st) == []
+    finally:
+        st.stop()
