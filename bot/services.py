@@ -1519,11 +1519,24 @@ class Kessai:
             raise errors.ContentMismatch()
         return draft
 
+    def _refuse_past_due(self, s: Session, draft_id: int, version: int, now: datetime) -> None:
+        """A pending version whose scheduled time has come is 期限切れ from that minute (the sweep's
+        ``pending_scheduled_before``), whether or not the sweep has run yet: a click in the minute
+        before it does must not approve a post that is already late. Nothing is changed here; the
+        sweep records the expiry and tells everyone."""
+        v = draft_repo.version(s, draft_id, version)
+        if v is not None and v.scheduled_at is not None and as_utc(v.scheduled_at) <= now:
+            when = render.fmt_time(self.local(as_utc(v.scheduled_at)))
+            raise errors.AlreadyDecided(
+                f"投稿予定時刻（{when}）を過ぎたため、この決裁依頼は期限切れになり、決裁できません。"
+                "投稿する場合は、作成者が投稿予定日時を見直して改めて提出します。")
+
     def check_can_decide(self, draft_id: int, version: int, actor: str, *,
                          shown_hash: str | None = None) -> DraftView:
         with self.db.session() as s:
             draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             self.decider_role(s, draft, version, actor)
+            self._refuse_past_due(s, draft_id, version, self.clock())
             return self.load_view(s, draft, version)
 
     def decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None = None,
@@ -1539,6 +1552,7 @@ class Kessai:
                 return Outcome("duplicate", draft_id)
             draft = self._draft_as_shown(s, draft_id, version, shown_hash, lock=True)
             role = self.decider_role(s, draft, version, actor)
+            self._refuse_past_due(s, draft_id, version, now)
             event = DraftEvent.APPROVE if approve else DraftEvent.REJECT
             new_state = next_state(draft.state, event)
             if not draft_repo.compare_and_set_state(s, draft_id, expected_state=DraftState.PENDING,

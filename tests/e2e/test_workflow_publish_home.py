@@ -310,3 +310,39 @@ def test_expire_updates_dms_thread_and_ledger(stack: LocalStack) -> None:
     msg = dm(st, "U0CHIEF")[0]
     st.driver.block_action("U0CHIEF", "approve_draft", "1:1", channel=msg.channel, message_ts=msg.ts)
     wait_ephemeral(st, "U0CHIEF", "期限切れ")
+
+
+def test_from_the_scheduled_minute_a_click_does_not_approve_before_the_sweep_expires_the_draft(
+        stack: LocalStack) -> None:
+    """A pending draft is 期限切れ from its scheduled minute (the sweep's rule), but the sweep runs
+    once a minute: a 承認 tapped in between approved a post that was already late."""
+    from datetime import UTC
+
+    from bot.sweep import Sweeper
+    from storage.models import DraftVersionRow
+
+    st = stack
+    submit_draft(st)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    chief = wait_dm(st, "U0CHIEF")[0]
+    st.driver.block_action("U0CHIEF", "reject_draft", channel=chief.channel, message_ts=chief.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0CHIEF", "reject_reason"), timeout=10, message="reject form")
+    settle(st)
+    now = st.rt.kessai.clock()
+    with st.rt.db.session() as s:  # as if it had been written for this very minute
+        v = s.exec(select(DraftVersionRow)).one()
+        v.scheduled_at = now.replace(second=0, microsecond=0).astimezone(UTC)
+        s.add(v)
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    assert "期限切れ" in wait_ephemeral(st, "U0MANAGER", "投稿予定時刻")
+    answer = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": "日付を確認してください。"}).json()
+    assert "期限切れ" in answer["errors"]["reason"]
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    wait_ephemeral(st, "U0MANAGER", "期限切れ")
+    settle(st)
+    with st.rt.db.session() as s:
+        assert list(ledger_repo.iter_entries(s)) == []
+    assert draft_row(st).state == "pending"
+    assert len(st.slack.calls_of("views.open")) == 2  # the draft form, and the rejection form opened before
+    Sweeper(st.rt.kessai).sweep(st.rt.kessai.clock())
+    assert draft_row(st).state == "expired"
