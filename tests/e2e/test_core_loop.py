@@ -402,6 +402,34 @@ def test_edit_voids_an_earlier_approval(stack: LocalStack) -> None:
     assert [d.state for d in drafts(st)] == ["pending"]
 
 
+def test_a_rejection_form_opened_before_an_edit_or_anothers_decision_decides_nothing(stack: LocalStack) -> None:
+    """A manager opens 差戻し on a phone between meetings; before they send it the author edits the
+    draft (a new version), or a colleague approves it. The form was about what they read: it must
+    not reject the new version, nor undo the colleague's approval."""
+    st = stack
+    ts = submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", "reject_reason"), timeout=10, message="form")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", CLEAN_DRAFT.replace("11月28日（土）", "11月29日（日）"))
+    new = wait_dm(st, "U0MANAGER", 2)[1]
+    answer = st.driver.view_submission("U0MANAGER", "reject_reason", {"reason_text": "日付を確認してください。"}).json()
+    assert answer["response_action"] == "errors" and "古い版" in answer["errors"]["reason"]
+    settle(st)
+    assert [e.kind for e in ledger(st)] == []
+    assert [(d.state, d.current_version) for d in drafts(st)] == [("pending", 2)]
+    # The new version's form, overtaken by a colleague's approval.
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=new.channel, message_ts=new.ts)
+    st.slack.wait_for(lambda: len(st.slack.calls_of("views.open")) == 2, timeout=10, message="second form")
+    chief = wait_dm(st, "U0CHIEF", 2)[1]
+    st.driver.block_action("U0CHIEF", "approve_draft", channel=chief.channel, message_ts=chief.ts)
+    st.slack.wait_for(lambda: ledger(st), timeout=10, message="the approval")
+    answer = st.driver.view_submission("U0MANAGER", "reject_reason", {"preset_reasons": ["typo"]}).json()
+    assert "春日山 一郎 さんがすでに承認しています" in answer["errors"]["reason"]
+    settle(st)
+    assert [(e.kind, e.version_number, e.decider_id) for e in ledger(st)] == [("approved", 2, "U0CHIEF")]
+
+
 def test_unchanged_edit_such_as_an_unfurl_does_nothing(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
     ts = submit_clean(st)
