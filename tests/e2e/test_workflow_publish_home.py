@@ -346,3 +346,22 @@ def test_from_the_scheduled_minute_a_click_does_not_approve_before_the_sweep_exp
     assert len(st.slack.calls_of("views.open")) == 2  # the draft form, and the rejection form opened before
     Sweeper(st.rt.kessai).sweep(st.rt.kessai.clock())
     assert draft_row(st).state == "expired"
+
+
+def test_mark_published_pressed_again_after_the_post_was_recorded_is_told_so(sqlite_stack: LocalStack) -> None:
+    """A colleague whose screen still shows the button (Slack has not redrawn it) presses it after
+    the post was recorded: they are told it is recorded, no form opens, the URL stays."""
+    st = sqlite_stack
+    ts = approved_draft(st)
+    button = publish_button(st, ts)
+    st.driver.block_action("U0OPERATOR", "mark_published", channel="C0INTAKE", message_ts=button.ts)
+    assert submit_publication(st, "U0OPERATOR", GOOD_URL).json() is None
+    st.slack.wait_for(lambda: buttons(st.slack.message("C0INTAKE", button.ts)) == {}, timeout=10,
+                      message="the button taken away")
+    opened = len(st.slack.calls_of("views.open"))
+    st.driver.block_action("U0OPERATOR2", "mark_published", channel="C0INTAKE", message_ts=button.ts, seen=button)
+    wait_ephemeral(st, "U0OPERATOR2", "すでに投稿済みとして登録されています")
+    settle(st)
+    assert len(st.slack.calls_of("views.open")) == opened
+    d = draft_row(st)
+    assert (d.state, d.published_url, d.published_by) == ("published", GOOD_URL, "U0OPERATOR")
