@@ -1476,7 +1476,7 @@ class Kessai:
                 f"決裁できるのは{self.org.policy.approver_min_rank}以上の職員です（あなたの職位: {member.rank}）。"
             )
         if draft.current_version != version:
-            raise errors.StaleVersion()
+            raise self._stale(s, draft)
         if draft.state != DraftState.PENDING:
             raise self._already_decided(s, draft)
         if withdrawn_for is not None:
@@ -1492,6 +1492,14 @@ class Kessai:
     def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
         """Raise the refusal that applies to ``actor`` deciding ``draft`` at ``version``."""
         return self.decider_role(s, draft, version, actor).account
+
+    def _stale(self, s: Session, draft: DraftRow) -> errors.KessaiError:
+        """A button of an older version. 「最新の依頼から決裁してください」 only when the newest one
+        still waits: else the person would look for a request that is already settled."""
+        if draft.state == DraftState.PENDING:
+            return errors.StaleVersion()
+        settled = self._already_decided(s, draft).message_ja.removeprefix("この下書きは")
+        return errors.StaleVersion(f"この決裁依頼は古い版に対するものです。下書きは編集され、最新の第{draft.current_version}版は{settled}")
 
     def _already_decided(self, s: Session, draft: DraftRow) -> errors.KessaiError:
         entries = [e for e in ledger_repo.entries_for_draft(s, draft.id or 0) if e.kind in ("approved", "rejected")]
@@ -1562,7 +1570,7 @@ class Kessai:
                 assert fresh is not None
                 s.refresh(fresh)
                 if fresh.current_version != version:
-                    raise errors.StaleVersion()
+                    raise self._stale(s, fresh)
                 raise self._already_decided(s, fresh)
             s.refresh(draft)
             v = draft_repo.version(s, draft_id, version)

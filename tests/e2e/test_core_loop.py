@@ -426,6 +426,10 @@ def test_a_rejection_form_opened_before_an_edit_or_anothers_decision_decides_not
     st.slack.wait_for(lambda: ledger(st), timeout=10, message="the approval")
     answer = st.driver.view_submission("U0MANAGER", "reject_reason", {"preset_reasons": ["typo"]}).json()
     assert "春日山 一郎 さんがすでに承認しています" in answer["errors"]["reason"]
+    # The first version's 承認, tapped last: not sent looking for a newest request that is settled.
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts, seen=msg)
+    told = wait_ephemeral(st, "U0MANAGER", "古い版")
+    assert "最新の第2版は 春日山 一郎 さんがすでに承認しています。" in told and "最新の依頼から" not in told
     settle(st)
     assert [(e.kind, e.version_number, e.decider_id) for e in ledger(st)] == [("approved", 2, "U0CHIEF")]
 
