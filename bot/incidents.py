@@ -636,7 +636,7 @@ class IncidentService:
         options = [render.option(NO_ACCOUNT, "特定のアカウントではない")]
         options += [render.option(a.id, a.name) for a in (mine + others)]
         account_el: dict[str, Any] = {"type": "static_select", "action_id": ACCOUNT_ACTION,
-                                      **render.select_options(options),
+                                      **render.select_options(options, leading=1),
                                       "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}
         # Given as its id or as the name people know it by (「上越市公式X」).
         chosen = next((o for o in options[1:] if initial_account in (o["value"], o["text"]["text"])), None)

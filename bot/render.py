@@ -845,16 +845,20 @@ def option(value: str, label: str) -> dict[str, Any]:
 SELECT_OPTIONS_MAX = 100  # Slack's most options in a static_select, and in each of its option groups
 
 
-def select_options(options: Sequence[dict[str, Any]], *, noun: str = "アカウント") -> dict[str, Any]:
+def select_options(options: Sequence[dict[str, Any]], *, noun: str = "アカウント", leading: int = 0) -> dict[str, Any]:
     """The ``options`` of a static_select, or past Slack's 100 its ``option_groups`` of 100 each:
     a city's file may name 150 accounts, and cutting the list at 100 left the rest unselectable
-    without a word."""
+    without a word. ``leading``: how many options at the start are not of the ``noun``
+    (「特定のアカウントではない」), which the labels' 「何件目」 do not count."""
     if len(options) <= SELECT_OPTIONS_MAX:
         return {"options": list(options)}
     n = SELECT_OPTIONS_MAX
-    return {"option_groups": [
-        {"label": {"type": "plain_text", "text": f"{noun}（{i + 1}〜{min(i + n, len(options))}件目）"},
-         "options": list(options[i:i + n])} for i in range(0, min(len(options), n * n), n)]}
+    groups = []
+    for i in range(0, min(len(options), n * n), n):
+        first, last = max(i + 1 - leading, 1), min(i + n, len(options)) - leading
+        groups.append({"label": {"type": "plain_text", "text": f"{noun}（{first}〜{last}件目）"},
+                       "options": list(options[i:i + n])})
+    return {"option_groups": groups}
 
 
 def revise_button(view: DraftView) -> dict[str, Any]:

@@ -12,10 +12,12 @@ from sqlmodel import col, select
 
 from bot import errors
 from bot import incidents as inc
+from bot.config import parse_org_config
 from bot.incidents import IncidentService
 from bot.services import Kessai
 from storage.db import Database
 from storage.models import IncidentEventRow, IncidentRow
+from tests.conftest import DEMO_TOML
 from tests.time.conftest import World, jst
 
 ESCALATION = ("U0MANAGER", "U0CHIEF", "U0DEPUTY", "U0JOHO")
@@ -373,3 +375,20 @@ def test_a_joined_report_wakes_the_outbox_after_its_messages_are_committed(world
     assert joined == first
     assert len(world.posts()) > written
     assert committed_when_woken == [written, len(world.posts())]
+
+
+def test_the_report_forms_account_groups_count_accounts_not_the_no_account_choice(world: World) -> None:
+    """Past 100 accounts the form's select is grouped; its first option is 「特定のアカウントではない」,
+    yet the second group was labelled 「101〜151件目」 for the 100th account onward."""
+    many = "".join(f'\n[[accounts]]\nid = "extra-{i}"\nplatform = "x"\nname = "追加アカウント{i}"\norg = "koho"\n'
+                   f'intake_channel = "C0INTAKE"\noperators = ["U0OPERATOR"]\napprovers = ["U0MANAGER"]\n'
+                   for i in range(150 - len(world.org.accounts)))
+    org = parse_org_config(DEMO_TOML.read_text(encoding="utf-8") + many)
+    assert len(org.accounts) == 150
+    modal = IncidentService(Kessai(world.db, org, clock=world.clock)).report_modal("U0STRANGER")
+    [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
+    groups = select_["option_groups"]
+    assert [g["label"]["text"] for g in groups] == ["アカウント（1〜99件目）", "アカウント（100〜150件目）"]
+    accounts = [o["text"]["text"] for g in groups for o in g["options"]][1:]
+    assert accounts == [a.name for a in org.accounts]
+    assert accounts[99] == groups[1]["options"][0]["text"]["text"]  # the 100th is where the label says
