@@ -56,7 +56,8 @@ DESCRIPTION_LIMIT = 3000
 # first alert's thread, without a second alarm to everyone. The window runs from the latest report,
 # so a 炎上 still being reported at 11:05 after a 10:00 first report is not alarmed twice. A different
 # kind, another account, 「特定のアカウントではない」 or 「その他」 (which says nothing of what it is
-# about, so two of them on one account are as likely two matters as one) is its own.
+# about, so two of them on one account are as likely two matters as one) is its own — except the
+# same person's same words again, which are their form sent twice.
 SAME_INCIDENT_WITHIN = timedelta(hours=1)
 NEVER_JOINED_KINDS = frozenset({"other"})
 SUMMARY_LIMIT = 3000
@@ -245,17 +246,15 @@ class IncidentService:
             if not self.kessai.claim_submission(s, submission, now):
                 log.info("incident form %s was submitted again; reported already", submission)
                 return 0
-            first = None
-            if account_id:
-                reminder_repo.lock_incident_reports(s, account_id, kind)
-                since = now - SAME_INCIDENT_WITHIN
-                if kind in NEVER_JOINED_KINDS:
-                    # Joined to nothing, but the same person's same words again are their form sent
-                    # twice (0402e31), which must not alarm everyone a second time.
-                    first = reminder_repo.recent_unresolved_incident(s, account_id, kind, since,
-                                                                     resent=(reporter, description))
-                else:
-                    first = reminder_repo.recent_unresolved_incident(s, account_id, kind, since)
+            reminder_repo.lock_incident_reports(s, account_id or None, kind)
+            since = now - SAME_INCIDENT_WITHIN
+            if not account_id or kind in NEVER_JOINED_KINDS:
+                # Joined to nothing, but the same person's same words again are their form sent
+                # twice (0402e31), which must not alarm everyone a second time.
+                first = reminder_repo.recent_unresolved_incident(s, account_id or None, kind, since,
+                                                                 resent=(reporter, description))
+            else:
+                first = reminder_repo.recent_unresolved_incident(s, account_id, kind, since)
             if first is not None:
                 self._reported_again(s, now, first, reporter, description, masked)
                 incident_id = first.id or 0

@@ -177,23 +177,25 @@ def incidents_unacked_since(s: Session, cutoff: datetime) -> list[IncidentRow]:
 INCIDENT_REPORT_LOCK_CLASS = 0x6B657369  # "kesi"
 
 
-def lock_incident_reports(s: Session, account_id: str, kind: str) -> None:
+def lock_incident_reports(s: Session, account_id: str | None, kind: str) -> None:
     """Take turns, until commit, with other reports of ``kind`` on ``account_id`` (PostgreSQL;
     SQLite's BEGIN IMMEDIATE already does): two people reporting the same 炎上 at the same moment
-    would each miss the other's uncommitted report and raise two alarms for it."""
+    would each miss the other's uncommitted report and raise two alarms for it. ``account_id``
+    None: reports on no particular account (「特定のアカウントではない」)."""
     if s.get_bind().dialect.name == "postgresql":
-        digest = hashlib.blake2b(f"{account_id}:{kind}".encode(), digest_size=4).digest()
+        # An account id cannot be empty (config), so "" stands for no account without a clash.
+        digest = hashlib.blake2b(f"{account_id or ''}:{kind}".encode(), digest_size=4).digest()
         s.connection().execute(text("SELECT pg_advisory_xact_lock(:cls, :key)"),
                                {"cls": INCIDENT_REPORT_LOCK_CLASS, "key": int.from_bytes(digest, "big", signed=True)})
 
 
-def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: datetime, *,
+def recent_unresolved_incident(s: Session, account_id: str | None, kind: str, since: datetime, *,
                                resent: tuple[str, str] | None = None) -> IncidentRow | None:
     """The first unresolved incident of ``kind`` on ``account_id`` reported, or reported again, at
     ``since`` or later, locked until commit (PostgreSQL): a 解決 being committed is waited for, and
     the incident, resolved, is not returned; a report joined to it would be told 「対応中」 and alert nobody.
     ``resent`` (reporter, description): only the one that person first reported in these very words
-    (their form sent again), for a kind whose reports are otherwise never joined."""
+    (their form sent again), for reports otherwise never joined (「その他」, or on no account)."""
     if resent is None:
         reported_again = select(IncidentEventRow.incident_id).where(
             col(IncidentEventRow.event) == "reported_again", col(IncidentEventRow.at) >= since)
@@ -203,7 +205,8 @@ def recent_unresolved_incident(s: Session, account_id: str, kind: str, since: da
                      col(IncidentRow.description) == resent[1])
     q = (
         select(IncidentRow)
-        .where(col(IncidentRow.account_id) == account_id, col(IncidentRow.kind) == kind,
+        .where(col(IncidentRow.account_id).is_(None) if account_id is None else col(IncidentRow.account_id) == account_id,
+               col(IncidentRow.kind) == kind,
                col(IncidentRow.status) != "resolved", which)
         .order_by(col(IncidentRow.id))
         .limit(1)

@@ -583,3 +583,31 @@ def test_an_incident_redraws_only_the_homes_that_were_drawn(sqlite_stack: LocalS
     st.slack.wait_for(lambda: not home_says(st, "U0OPERATOR2", "なりすまし"), timeout=10, message="gone from Home")
     settle(st)
     assert {c.params.get("user_id") for c in st.slack.calls_of("views.publish")} == {"U0OPERATOR2"}
+
+
+def test_a_report_about_no_account_sent_again_in_the_same_words_raises_one_alarm(sqlite_stack: LocalStack) -> None:
+    """The person was not sure their 「特定のアカウントではない」 report went and sent a new form
+    with the same words: a second alert and a second round of re-alerts went out for it (as for
+    「その他」 before 0402e31). Another person's report, or other words, is still its own."""
+    st = sqlite_stack
+
+    def send(user: str, description: str) -> None:
+        st.driver.slash_command(user, "/kessai", "incident")
+        st.slack.wait_for(lambda: st.slack.latest_view(user, inc.REPORT_CALLBACK), timeout=10)
+        view = st.slack.latest_view(user, inc.REPORT_CALLBACK)
+        assert st.driver.view_submission(user, inc.REPORT_CALLBACK, {
+            inc.KIND_ACTION: "impersonation", inc.ACCOUNT_ACTION: inc.NO_ACCOUNT,
+            inc.DESCRIPTION_ACTION: description}, view_id=view.id if view else None).json() is None
+        settle(st)
+
+    send("U0OPERATOR", "市長を名乗る偽アカウントがあります。")
+    send("U0OPERATOR", "市長を名乗る偽アカウントがあります。")
+    with st.rt.db.session() as s:
+        assert len(s.exec(select(IncidentRow)).all()) == 1
+    assert len(st.slack.messages("C0ESCALATE")) == 1
+    [told] = [m.text for m in dm(st, "U0OPERATOR") if "同じ内容の報告をすでに受け付けています" in m.text]
+    assert "受付番号 1" in told and "アカウント指定なし" in told
+    send("U0OPERATOR2", "市長を名乗る偽アカウントがあります。")
+    send("U0OPERATOR", "観光協会を名乗る偽アカウントもあります。")
+    with st.rt.db.session() as s:
+        assert len(s.exec(select(IncidentRow)).all()) == 3
