@@ -385,9 +385,11 @@ class DeliveryFailureReporter:
         sent, is told where it went. False: nothing of the incident's to follow (the default way)."""
         iid = incident.id or 0
         if row.op == "post" and row.message_key == alert_key(iid, channel):
+            sent = 0
             for person in people:
                 if outbox.keys_present(s, [alert_key(iid, person)]):
                     continue  # a note bounced first and brought the alert already
+                sent += 1
                 outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)
                 outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
@@ -397,8 +399,8 @@ class DeliveryFailureReporter:
                     f":warning: インシデント（受付番号 {iid}）の通知を、エスカレーション先のチャンネル <#{channel}> に"
                     f"投稿できませんでした（{CHANNEL_PROBLEMS[error]}）。代わりに、{names}に"
                     "ダイレクトメッセージで直接お知らせしました。急ぎの場合は、電話などでも連絡してください。")}, now=now)
-            log.error("escalation channel %s refused incident %s's alert (%s); sent to %d people directly instead",
-                      channel, iid, error, len(people))
+            log.error("escalation channel %s refused incident %s's alert (%s); sent to %d people directly instead"
+                      " (%d had it already)", channel, iid, error, sent, len(people) - sent)
             return True
         copies = [p for p in people if outbox.keys_present(s, [alert_key(iid, p)])]
         # The alert went to the channel before it was archived (or the bot removed), or these
@@ -416,8 +418,9 @@ class DeliveryFailureReporter:
                 outbox.enqueue(s, "post", {**current, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
             outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)
-        log.error("escalation channel %s refused a note on incident %s (%s); sent in %d people's copies of the alert",
-                  channel, iid, error, len(copies))
+        # Everyone had it: in the copy they had, in one brought now, or (no alert to bring) alone.
+        log.error("escalation channel %s refused a note on incident %s (%s); sent to %d people directly instead"
+                  " (%d given a copy of the alert now)", channel, iid, error, len(people), len(people) - len(copies))
         return True
 
     def check_intake_channels(self, client: WebClient) -> list[tuple[str, str]]:

@@ -611,3 +611,24 @@ def test_a_report_about_no_account_sent_again_in_the_same_words_raises_one_alarm
     send("U0OPERATOR", "観光協会を名乗る偽アカウントもあります。")
     with st.rt.db.session() as s:
         assert len(s.exec(select(IncidentRow)).all()) == 3
+
+
+def test_a_note_the_archived_channel_refuses_is_logged_with_how_many_it_reached(
+        stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """The log said a re-alert refused by the channel was 「sent in 0 people's copies of the alert」
+    when it had just brought every escalation member a copy with the note: it counted the copies
+    that were there before."""
+    st = stack
+    report(st)
+    settle(st)
+    created = incident_row(st).created_at
+    for method in ("chat.postMessage", "chat.update"):
+        st.slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+    people = inc.escalation_people(st.rt.org, "joetsu-x")
+    with caplog.at_level("ERROR", logger="bot.delivery_failures"):
+        sweep_at(st, created + timedelta(minutes=15))
+        for person in people:
+            st.slack.wait_for(lambda p=person: dm_alert(st, p), timeout=10, message=f"{person}'s live copy")
+        settle(st)
+    [line] = [r.getMessage() for r in caplog.records if "refused a note on incident" in r.getMessage()]
+    assert f"sent to {len(people)} people" in line, line
