@@ -134,8 +134,8 @@ class NotEscalationMember(errors.KessaiError):
 
 
 class NotInvolved(errors.KessaiError):
-    message_ja = ("このチェックリストを更新できるのは、アカウントの運用担当者・運用管理責任者と、"
-                  "情報政策室・広報対話課の担当者です。")
+    message_ja = ("このチェックリストを更新できるのは、アカウントの運用担当者・運用管理責任者・代決者と、"
+                  "情報政策室・広報対話課の職員、このインシデントを報告した方です。")
 
 
 class UnknownIncident(errors.KessaiError):
@@ -204,7 +204,24 @@ class IncidentService:
     def escalation_members(self, account_id: str | None) -> list[str]:
         return escalation_people(self.org, account_id)
 
+    def may_tick(self, s: Session, inc: IncidentRow) -> set[str]:
+        """Who may tick the checklist: the escalation members and the account's operators, every
+        member of 情報政策室・広報対話課 (whom the escalation channel serves, and with whom the
+        運用管理責任者 responds: 上越市 6(2)), and everyone who reported it — the first reporter
+        could, while a second one, joined to it, was refused."""
+        people = set(self.escalation_members(inc.account_id)) | {inc.reporter_id}
+        account = self.org.account(inc.account_id or "")
+        if account is not None:
+            people |= set(account.operators)
+        for m in self.org.members:
+            o = self.org.org(m.org)
+            if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS):
+                people.add(m.slack_id)
+        people |= {e.actor_id for e in self._events(s, inc) if e.event == "reported_again" and e.actor_id}
+        return people
+
     def involved(self, inc: IncidentRow) -> set[str]:
+        """Whose App Home shows the incident: the escalation members, the operators, the reporter."""
         account = self.org.account(inc.account_id or "")
         people = set(self.escalation_members(inc.account_id)) | {inc.reporter_id}
         if account is not None:
@@ -433,7 +450,7 @@ class IncidentService:
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
             inc = self._load(s, incident_id, lock=True)
-            if actor not in self.involved(inc):
+            if actor not in self.may_tick(s, inc):
                 raise NotInvolved()
             if inc.status == "resolved":
                 raise AlreadyResolved()

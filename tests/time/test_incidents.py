@@ -134,9 +134,35 @@ def test_checklist_is_saved_and_only_people_involved_may_tick(world: World) -> N
     world.incidents.set_checklist(incident_id, "U0MANAGER", ["consult", "calm"], now=jst(2026, 11, 24, 10, 11))
     assert incident(world, incident_id).checklist_done == ["calm", "consult"]
     with pytest.raises(inc.NotInvolved):
-        world.incidents.set_checklist(incident_id, "U0STRANGER", [], now=jst(2026, 11, 24, 10, 12))
+        world.incidents.set_checklist(incident_id, "U0NOBODY", [], now=jst(2026, 11, 24, 10, 12))
     assert incident(world, incident_id).checklist_done == ["calm", "consult"]
     assert timeline(world, incident_id) == ["reported", "checked", "checked"]
+
+
+WELFARE = ('\n[[orgs]]\nid = "fukushi"\nname = "福祉課"\n\n[[members]]\nslack_id = "U0FUKUSHI"\n'
+           'name = "福祉 五郎"\norg = "fukushi"\nrank = "主事"\n')
+
+
+def test_a_second_reporter_and_any_member_of_the_escalation_sections_may_tick_the_checklist(world: World) -> None:
+    """A second reporter (joined to the first report) who did not run the account was refused the
+    checklist, while the first reporter, whoever they were, could tick it; and 情報政策室's 係長,
+    a member of the escalation channel the refusal itself named (「情報政策室・広報対話課の担当者」),
+    was refused too."""
+    other = '\n[[members]]\nslack_id = "U0FUKUSHI2"\nname = "福祉 六郎"\norg = "fukushi"\nrank = "主事"\n'
+    org = parse_org_config(DEMO_TOML.read_text(encoding="utf-8") + WELFARE + other)
+    service = IncidentService(Kessai(world.db, org, clock=world.clock))
+    at = jst(2026, 11, 24, 10, 0)
+    incident_id = service.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR", now=at,
+                                 description="市の投稿に批判が集まっています。")
+    again = service.report(kind="flaming", account_id="joetsu-x", reporter="U0FUKUSHI", now=at,
+                           description="引用でも拡散されています。")
+    assert again == incident_id
+    service.set_checklist(incident_id, "U0FUKUSHI", ["calm"], now=jst(2026, 11, 24, 10, 5))
+    service.set_checklist(incident_id, "U0STRANGER", ["calm", "consult"], now=jst(2026, 11, 24, 10, 6))
+    assert incident(world, incident_id).checklist_done == ["calm", "consult"]
+    with pytest.raises(inc.NotInvolved):  # 福祉課, and not a reporter of this one
+        service.set_checklist(incident_id, "U0FUKUSHI2", ["explain"], now=jst(2026, 11, 24, 10, 7))
+    assert incident(world, incident_id).checklist_done == ["calm", "consult"]
 
 
 def test_resolution_is_recorded_with_its_timeline_and_exported(world: World) -> None:
