@@ -71,6 +71,26 @@ def workspace_url(settings: Any) -> str | None:
     return str(auth.get("url") or "") or None
 
 
+# A pass of the gateway stops at a batch of which nothing went out (Slack refused all of it): what
+# the failure handling wrote instead — an incident alert's copies to each escalation member, when
+# the escalation channel is archived — is due at once, and serve's worker would send it a moment
+# later. From cron there is no later: it waited for the next run that had something to remind of
+# (the next re-alert, 15 minutes on). A few more passes send it; rows put off (Slack down) are not due.
+SETTLE_PASSES = 5
+
+
+def deliver_until_settled(db: Any, gateway: Any) -> int:
+    from storage import outbox
+
+    sent = 0
+    for _ in range(SETTLE_PASSES):
+        sent += gateway.deliver_due()
+        with db.session() as s:
+            if not outbox.eligible(s, gateway.clock(), 1):
+                break
+    return sent
+
+
 def run_remind(args: argparse.Namespace) -> int:
     from bot.services import Kessai
     from bot.sweep import Sweeper
@@ -122,7 +142,7 @@ def run_remind(args: argparse.Namespace) -> int:
             failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz)
             failures.incident_alert = IncidentService(kessai).current_alert
             gateway = SlackGateway(db, client, render_home=kessai.homes.render, on_permanent_failure=failures)
-            sent = gateway.deliver_due()
+            sent = deliver_until_settled(db, gateway)
             print(f"Slack に {sent} 件のメッセージを送りました。")
         elif report.total:
             print("SLACK_BOT_TOKEN がないため、まだ Slack には送っていません。kessai serve が動いていれば、"

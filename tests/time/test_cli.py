@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,43 @@ def test_remind_does_not_migrate_the_database_and_says_what_to_run(
     err = capsys.readouterr().err
     assert "新しい版で更新" in err and "kessai db upgrade" not in err
     db.dispose()
+
+
+def test_remind_brings_an_incident_the_escalation_channel_refuses_to_its_people(
+        env: Database, org: OrgConfig, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The alert reached the escalation channel, which was then archived; `kessai remind` from cron
+    (no serve running) re-alerts: the re-alert must still reach the account's 運用管理責任者・代決者
+    and 情報政策室 by DM, each in a live copy of the alert (its buttons in the archived channel can
+    no longer be pressed) — the CLI wires the same fallback as serve."""
+    from bot.incidents import IncidentService, escalation_people
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_gateway import SlackGateway
+    from bot.slack_http import KeepAliveWebClient
+
+    slack = LocalSlack(token="xoxb-cli-test", users=slack_users(org)).start()
+    try:
+        monkeypatch.setenv("SLACK_BOT_TOKEN", slack.token)
+        monkeypatch.setenv("SLACK_API_URL", slack.api_url)
+        reported = datetime.now(UTC) - timedelta(minutes=20)
+        kessai = Kessai(env, org, clock=Clock(reported))
+        incident_id = IncidentService(kessai).report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR",
+                                                     description="昨夜の投稿に批判が殺到しています。")
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        SlackGateway(env, client, render_home=kessai.homes.render).deliver_due()  # serve, at the time
+        [posted] = slack.messages("C0ESCALATE")
+        for method in ("chat.postMessage", "chat.update"):
+            slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        assert main(["remind", "--now", datetime.now(UTC).isoformat(timespec="seconds")]) == 0
+        assert "Slack に" in capsys.readouterr().out
+        people = escalation_people(org, "joetsu-x")
+        assert {"U0MANAGER", "U0CHIEF", "U0DEPUTY", "U0JOHO"} <= set(people)
+        for person in people:
+            channel = slack.dm_channel(person)
+            [copy] = [m for m in slack.messages(channel) if f"受付番号:* {incident_id}" in str(m.blocks)]
+            assert "incident_ack" in str(copy.blocks)
+            notes = [m.text for m in slack.messages(channel, thread_ts=copy.ts) if m.ts != copy.ts]
+            assert any("対応開始されていません" in n and f"<@{person}>" in n for n in notes), (person, notes)
+        assert [m.ts for m in slack.messages("C0ESCALATE")] == [posted.ts]
+    finally:
+        slack.stop()
