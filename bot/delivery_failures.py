@@ -393,6 +393,14 @@ class DeliveryFailureReporter:
                 outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)
                 outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
+            # Notes written before the alert was posted wait for it (IncidentService._thread_note):
+            # each goes in every copy's thread instead, or it would wait for ever.
+            for held in outbox.held_replies(s, alert_key(iid, channel)):
+                note = {k: v for k, v in held.payload.items()
+                        if k not in ("channel", "thread_ts", "reply_broadcast", outbox.AFTER, outbox.PLAIN)}
+                for person in people:
+                    outbox.enqueue_reply_after(s, alert_key(iid, person), {**note, REPORT_FLAG: True}, now=now)
+                s.delete(held)
             if incident.reporter_id not in people:
                 names = "、".join(f"{escape(self._name(p))} さん" for p in people)
                 outbox.enqueue(s, "post", {"channel": incident.reporter_id, REPORT_FLAG: True, "text": (

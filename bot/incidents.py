@@ -375,11 +375,19 @@ class IncidentService:
 
     def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
         """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
+        msg = render.plain(text) | {"blocks": [render.section(text)], INCIDENT_REF: inc.id}
         for dest in self._destinations(inc):
-            loc = outbox.message_location(s, alert_key(inc.id or 0, dest))
-            self._post(s, now, loc.channel if loc else dest, render.plain(text) | {
-                "blocks": [render.section(text)], INCIDENT_REF: inc.id},
-                thread_ts=loc.ts if loc else None, broadcast=broadcast)
+            key = alert_key(inc.id or 0, dest)
+            loc = outbox.message_location(s, key)
+            if loc is None and outbox.keys_present(s, [key]) and not outbox.failed_for_good(s, key):
+                # The alert is not posted yet (a second report or 対応開始 within seconds of the
+                # first): posted now, the note would stand loose in the channel, away from it.
+                # Held for the alert; if the channel refuses that, delivery_failures brings it
+                # into each person's copy.
+                outbox.enqueue_reply_after(s, key, {"channel": dest, **msg, "unfurl_links": False, "unfurl_media": False}
+                                           | ({"reply_broadcast": True} if broadcast else {}), now=now)
+                continue
+            self._post(s, now, loc.channel if loc else dest, msg, thread_ts=loc.ts if loc else None, broadcast=broadcast)
 
     def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:
         return list(s.exec(select(IncidentEventRow).where(col(IncidentEventRow.incident_id) == inc.id)

@@ -354,6 +354,13 @@ def replies_back_to_post(s: Session, parent_key: str, error: str) -> tuple[int, 
     return moved, gone
 
 
+def held_replies(s: Session, parent_key: str) -> list[OutboxRow]:
+    """The replies held for ``parent_key`` (``enqueue_reply_after``), in the order written."""
+    flush_pending(s)
+    return [row for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD, OutboxRow.thread_key == parent_key)
+                                  .order_by(col(OutboxRow.id))).all() if row.payload.get(AFTER) == parent_key]
+
+
 def fail_held(s: Session, parent_key: str, error: str) -> int:
     """Give up on the replies waiting for ``parent_key`` (it will never be posted, and there is no
     stand-in to take them); how many. They stay in the outbox as failed, for IT to see."""

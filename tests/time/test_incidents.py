@@ -13,10 +13,15 @@ from sqlmodel import col, select
 from bot import errors
 from bot import incidents as inc
 from bot.config import parse_org_config
+from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
+from bot.localstack import slack_users
+from bot.sandbox.server import LocalSlack
 from bot.services import Kessai
+from bot.slack_gateway import SlackGateway
+from bot.slack_http import KeepAliveWebClient
 from storage.db import Database
-from storage.models import IncidentEventRow, IncidentRow
+from storage.models import IncidentEventRow, IncidentRow, OutboxRow
 from tests.conftest import DEMO_TOML
 from tests.time.conftest import World, jst
 
@@ -418,3 +423,45 @@ def test_the_report_forms_account_groups_count_accounts_not_the_no_account_choic
     accounts = [o["text"]["text"] for g in groups for o in g["options"]][1:]
     assert accounts == [a.name for a in org.accounts]
     assert accounts[99] == groups[1]["options"][0]["text"]["text"]  # the 100th is where the label says
+
+
+def deliver(world: World, slack: LocalSlack) -> None:
+    """What serve's outbox worker does, at the world's time, with the failure handling serve has."""
+    failures = DeliveryFailureReporter(world.db, world.org, world.clock)
+    failures.incident_alert = world.incidents.current_alert
+    client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+    gateway = SlackGateway(world.db, client, render_home=world.kessai.homes.render, clock=world.clock,
+                           on_permanent_failure=failures)
+    for _ in range(5):
+        gateway.deliver_due()
+
+
+@pytest.mark.parametrize("archived", [False, True])
+def test_a_note_written_before_the_alert_is_posted_goes_in_its_thread(world: World, archived: bool) -> None:
+    """A second report (or 対応開始) written before the outbox had posted the alert found no thread
+    to reply in and went to the escalation channel as a loose message, away from the alert it is
+    about. It waits for the alert now; if the channel refuses the alert, it goes in each person's
+    copy of it."""
+    slack = LocalSlack(token="xoxb-note-test", users=slack_users(world.org)).start()
+    try:
+        if archived:
+            for method in ("chat.postMessage", "chat.update"):
+                slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        incident_id = report(world)
+        world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2",
+                               description="引用で拡散されています。", now=jst(2026, 11, 24, 10, 1))
+        world.clock.t = jst(2026, 11, 24, 10, 2)
+        deliver(world, slack)
+        places = ([slack.dm_channel(p) for p in inc.escalation_people(world.org, "joetsu-x")] if archived
+                  else ["C0ESCALATE"])
+        for channel in places:
+            [alert] = [m for m in slack.messages(channel) if f"受付番号:* {incident_id}" in str(m.blocks)]
+            loose = [m.text for m in slack.messages(channel) if "追加の報告" in m.text and not m.thread_ts]
+            assert loose == [], channel
+            notes = [m.text for m in slack.messages(channel, thread_ts=alert.ts) if m.ts != alert.ts]
+            assert len([n for n in notes if "追加の報告" in n]) == 1, (channel, notes)
+        with world.db.session() as s:
+            assert s.exec(select(OutboxRow).where(OutboxRow.status == "held")).all() == []
+    finally:
+        slack.stop()
+
