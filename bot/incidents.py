@@ -376,6 +376,18 @@ class IncidentService:
     def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
         """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
         msg = render.plain(text) | {"blocks": [render.section(text)], INCIDENT_REF: inc.id}
+        channel = self.org.policy.escalation_channel
+        people = self.escalation_members(inc.account_id)
+        copies = [alert_key(inc.id or 0, p) for p in people]
+        if channel and people and len(outbox.keys_present(s, copies)) == len(copies):
+            # The channel refused this incident's alert or a note on it (archived, the bot removed),
+            # and every escalation member was given a copy of the alert to act on instead: the
+            # note goes in each copy's thread. Tried in the channel first, each re-alert (every
+            # 15 minutes, all night) was refused again and logged as an error for IT.
+            for person in people:
+                outbox.enqueue_reply_after(s, alert_key(inc.id or 0, person), {
+                    **msg, "unfurl_links": False, "unfurl_media": False}, now=now)
+            return
         for dest in self._destinations(inc):
             key = alert_key(inc.id or 0, dest)
             loc = outbox.message_location(s, key)

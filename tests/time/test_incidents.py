@@ -465,3 +465,36 @@ def test_a_note_written_before_the_alert_is_posted_goes_in_its_thread(world: Wor
     finally:
         slack.stop()
 
+
+def test_once_the_archived_channel_refused_a_note_the_next_go_straight_to_the_copies(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """The escalation channel archived after the alert: the first re-alert bounced and brought each
+    escalation member a live copy. Every later re-alert (every 15 minutes, all night) was tried in
+    the channel first, refused again, and logged two ERROR lines for IT each time."""
+    slack = LocalSlack(token="xoxb-note-test", users=slack_users(world.org)).start()
+    try:
+        incident_id = report(world)
+        deliver(world, slack)
+        for method in ("chat.postMessage", "chat.update"):
+            slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        world.clock.t = jst(2026, 11, 24, 10, 15)
+        assert world.sweep(world.clock.t).sent["incident.unacked"] == 1
+        deliver(world, slack)
+        tried = len([c for c in slack.calls_of("chat.postMessage") if c.params.get("channel") == "C0ESCALATE"])
+        caplog.clear()
+        with caplog.at_level("ERROR"):
+            for minutes in (30, 45):
+                world.clock.t = jst(2026, 11, 24, 10, minutes)
+                assert world.sweep(world.clock.t).sent["incident.unacked"] == 1
+                deliver(world, slack)
+        assert len([c for c in slack.calls_of("chat.postMessage") if c.params.get("channel") == "C0ESCALATE"]) == tried
+        assert [r.getMessage() for r in caplog.records] == []
+        for person in inc.escalation_people(world.org, "joetsu-x"):
+            channel = slack.dm_channel(person)
+            [copy] = [m for m in slack.messages(channel) if f"受付番号:* {incident_id}" in str(m.blocks)]
+            notes = [m.text for m in slack.messages(channel, thread_ts=copy.ts) if m.ts != copy.ts]
+            assert len([n for n in notes if "対応開始されていません" in n]) == 3, (person, notes)
+            assert not [m for m in slack.messages(channel) if "対応開始されていません" in m.text and not m.thread_ts]
+    finally:
+        slack.stop()
+
