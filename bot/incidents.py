@@ -641,9 +641,7 @@ class IncidentService:
                 f"{':white_check_mark:' if i.id in done else ':white_square:'} {i.text}" for i in items)))
             blocks.append(render.section("*まとめ:*\n" + render.quote(inc.summary or "", 1500)))
             if events:
-                blocks.append(render.context("経過: " + " → ".join(
-                    f"{render.fmt_time(e.at.astimezone(self.zone))} {EVENT_JA.get(e.event, e.event)}"
-                    for e in events if e.event in ("reported", "realerted", "acked", "resolved"))))
+                blocks.append(render.context("経過: " + " → ".join(self._steps(events))))
         else:
             options = [render.option(i.id, i.text) for i in items]
             checkboxes: dict[str, Any] = {"type": "checkboxes", "action_id": CHECKLIST_ACTION, "options": options}
@@ -662,6 +660,30 @@ class IncidentService:
             buttons.append(render.button(RESOLVE_ACTION, "解決", str(inc.id)))
             blocks.append({"type": "actions", "block_id": f"incident_buttons:{inc.id}", "elements": buttons})
         return {"text": f"{render.escape(title)} — {state}", "blocks": blocks}
+
+    def _steps(self, events: Sequence[IncidentEventRow]) -> list[str]:
+        """The resolved alert's 「経過」. A run of re-alerts is one step with its count: unacknowledged
+        over a night of 年末年始, a hundred of them, one each, filled the line and Slack's 3,000
+        characters cut off 対応開始 and 解決."""
+        fmt = lambda t: render.fmt_time(t.astimezone(self.zone))  # noqa: E731
+        steps: list[str] = []
+        run: list[IncidentEventRow] = []
+
+        def close_run() -> None:
+            if len(run) == 1:
+                steps.append(f"{fmt(run[0].at)} {EVENT_JA['realerted']}")
+            elif run:
+                steps.append(f"{fmt(run[0].at)}〜{fmt(run[-1].at)} {EVENT_JA['realerted']} {len(run)}回")
+            run.clear()
+
+        for e in events:
+            if e.event == "realerted":
+                run.append(e)
+            elif e.event in ("reported", "acked", "resolved"):
+                close_run()
+                steps.append(f"{fmt(e.at)} {EVENT_JA.get(e.event, e.event)}")
+        close_run()
+        return steps
 
     def report_modal(self, reporter: str, initial_account: str | None = None) -> dict[str, Any]:
         """The report form; only people in the roster may report (the alert names the reporter)."""

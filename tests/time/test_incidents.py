@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import text, update
@@ -497,4 +497,34 @@ def test_once_the_archived_channel_refused_a_note_the_next_go_straight_to_the_co
             assert not [m for m in slack.messages(channel) if "対応開始されていません" in m.text and not m.thread_ts]
     finally:
         slack.stop()
+
+
+def test_an_incident_at_3am_in_the_new_year_holidays_is_realerted_all_night_and_its_record_keeps_every_step(
+        world: World) -> None:
+    """年末年始 (not business time), 3 a.m.: the SPEC's re-alerts go every 15 minutes all night and
+    day, each mentioning every escalation member, none held for business hours. Once the incident
+    was acknowledged a day later and resolved, the resolved alert's 「経過」 (one line, cut at
+    Slack's 3,000 characters) had been filled by some hundred 再通知 and cut off before 対応開始 and
+    解決 — what the record is for."""
+    start = jst(2026, 12, 29, 3, 0)
+    incident_id = report(world, at=start)
+    t, sent = start, 0
+    while t < jst(2026, 12, 30, 9, 0):
+        t += timedelta(minutes=15)
+        sent += world.sweep(t).sent["incident.unacked"]
+    assert sent == 30 * 4
+    realerts = world.posts(to="C0ESCALATE", contains="対応開始されていません")
+    assert len(realerts) == sent and all(p.get("reply_broadcast") for p in realerts)
+    assert all(f"<@{m}>" in p["text"] for p in realerts for m in ESCALATION)
+    assert "報告から 30時間経っても" in realerts[-1]["text"]
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 12, 30, 9, 5))
+    world.incidents.resolve(incident_id, "U0JOHO", "運営者に通報し、削除されました。", now=jst(2026, 12, 30, 10, 0))
+    assert timeline(world, incident_id).count("realerted") == sent
+    with world.db.session() as s:
+        alert = world.incidents.current_alert(s, incident_id)
+    assert alert is not None
+    [steps] = [e["text"] for b in alert["blocks"] if b["type"] == "context" for e in b["elements"]
+               if e["text"].startswith("経過")]
+    assert len(steps) <= 3000
+    assert "対応開始" in steps and "解決" in steps and "再通知 120回" in steps, steps
 
