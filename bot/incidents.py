@@ -442,6 +442,8 @@ class IncidentService:
                 s.refresh(fresh)
                 if fresh.acked_by == actor and fresh.status == "acked":
                     return
+                if fresh.status == "resolved":  # resolved meanwhile (on another replica), maybe never acknowledged
+                    raise AlreadyResolved()
                 raise errors.AlreadyDecided(
                     f"このインシデントは {self._name(fresh.acked_by, s)} さんがすでに対応を始めています。")
             s.refresh(inc)

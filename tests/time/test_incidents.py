@@ -528,3 +528,33 @@ def test_an_incident_at_3am_in_the_new_year_holidays_is_realerted_all_night_and_
     assert len(steps) <= 3000
     assert "対応開始" in steps and "解決" in steps and "再通知 120回" in steps, steps
 
+
+def test_acknowledging_while_another_replica_resolves_says_it_is_resolved(world: World) -> None:
+    """対応開始 pressed on one replica while another was committing 解決 (PostgreSQL): it read the
+    incident as 未対応, lost the compare-and-set, and told the person 「このインシデントは  さんが
+    すでに対応を始めています」 — nobody's name: it had been resolved, without an acknowledgement."""
+    if world.db.engine.dialect.name != "postgresql":
+        pytest.skip("row locks are PostgreSQL's")
+    incident_id = report(world)
+    failures: list[BaseException] = []
+
+    def press() -> None:
+        try:
+            world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 3))
+        except BaseException as e:  # surfaced below
+            failures.append(e)
+
+    with world.db.session() as resolving:
+        resolving.exec(update(IncidentRow).where(col(IncidentRow.id) == incident_id)  # type: ignore[call-overload]
+                       .values(status="resolved", resolved_by="U0MANAGER", summary="訂正を投稿しました。"))
+        thread = threading.Thread(target=press)
+        thread.start()
+        with world.db.engine.connect() as watcher:  # until the press waits for the resolution's row
+            while thread.is_alive() and not watcher.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )).scalar():
+                watcher.rollback()
+                thread.join(0.01)
+    thread.join()
+    assert len(failures) == 1 and isinstance(failures[0], inc.AlreadyResolved), failures
+    assert timeline(world, incident_id) == ["reported"]
