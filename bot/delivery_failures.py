@@ -355,10 +355,7 @@ class DeliveryFailureReporter:
         notice = (f":warning: kessai がエスカレーション先のチャンネル <#{channel}> にメッセージを送れませんでした"
                   f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
                   "届かなかったメッセージを次にお送りします。")
-        # Since when the channel failed alone (the gateway's mark) is not the copies': each goes to
-        # a new conversation and, carrying it, was given up at its first failure there.
-        copy = {k: v for k, v in row.payload.items()
-                if k not in ("channel", "thread_ts", "reply_broadcast", slack_gateway.FAILING_ALONE_SINCE)}
+        copy = {k: v for k, v in row.payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
         if incident is not None and self._incident_to_people(s, now, row, incident, channel, error, people, notice, copy):
             return
         for person in people:

@@ -88,9 +88,9 @@ PARENT_GIVE_UP = timedelta(days=7)
 # message was retried for ever, holding up its thread's later replies, and nobody was told.
 # A day: several times Slack's longest outages (hours), so a message that waited one out is not
 # taken for failing alone, and short enough that a thread is released and someone told the next
-# day. The time is counted only across attempts with that evidence, kept in the row's payload.
+# day. The time is counted only across attempts with that evidence, kept in the row's
+# failing_alone_since column (a copy of the message, a new row, starts without it).
 ALONE_GIVE_UP = timedelta(hours=24)
-FAILING_ALONE_SINCE = "_failing_alone_since"  # payload key (ISO time); "_" keys never reach Slack
 FAILING_ALONE_PREFIX = "failing alone: "  # last_error of a message given up so
 # A retry comes due at most MAX_BACKOFF after the last attempt and is made within a second or so.
 # One made this much later followed a pause (a suspended VM, a stopped process, the clock stepped
@@ -119,13 +119,7 @@ def _for_want_of_slack(outcome: object) -> bool:
 
 
 def _since(row: OutboxRow) -> datetime | None:
-    value = row.payload.get(FAILING_ALONE_SINCE)
-    return as_utc(datetime.fromisoformat(value)) if isinstance(value, str) else None
-
-
-def _with_since(payload: dict[str, Any], since: datetime | None) -> dict[str, Any]:
-    stripped = {k: v for k, v in payload.items() if k != FAILING_ALONE_SINCE}
-    return stripped if since is None else {**stripped, FAILING_ALONE_SINCE: since.isoformat()}
+    return None if row.failing_alone_since is None else as_utc(row.failing_alone_since)
 
 
 @dataclass(eq=False)
@@ -505,8 +499,7 @@ class SlackGateway:
                         # marks the one after it so in turn). Only the next: once one goes through,
                         # the conversation works, and a passing 5xx must not give up the rest.
                         if row.thread_key:
-                            outbox.mark_next_in_thread(s, row.thread_key, row.id, FAILING_ALONE_SINCE,
-                                                       since.isoformat())
+                            outbox.mark_next_in_thread_failing_alone(s, row.thread_key, row.id, since)
                         failures.append((job, FAILING_ALONE))
                         continue
                     delay = timedelta(seconds=outcome.retry_after) if outcome.retry_after else min(
@@ -519,9 +512,8 @@ class SlackGateway:
                                     "(Slack answers, other conversations work) and is given up at %s",
                                     row.id, row.op, self._where(job), delay.total_seconds(), outcome,
                                     since.isoformat(), (since + ALONE_GIVE_UP).isoformat())
-                    stamped = None if since == _since(row) else _with_since(row.payload, since)
                     outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome),
-                                      counted_up_to=None if own else OUTAGE_COUNT, payload=stamped)
+                                      counted_up_to=None if own else OUTAGE_COUNT, failing_alone_since=since)
                 elif isinstance(outcome, Permanent) and self._parent_waits(row, str(outcome)):
                     # Said loudly once; the retries every PARENT_RETRY are news to nobody until one works.
                     first = not (row.last_error or "").startswith(PARENT_REFUSED_PREFIX)

@@ -182,6 +182,10 @@ class OutboxRow(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_at: datetime
     sent_at: datetime | None = None
+    # Since when the message has failed while Slack answered and no other conversation failed
+    # (bot.slack_gateway.ALONE_GIVE_UP). A column, not a payload key: a copy of the message to
+    # another conversation (a new row) starts without it, and nothing has to keep it from Slack.
+    failing_alone_since: datetime | None = None
 
 
 class SlackMessageRow(SQLModel, table=True):

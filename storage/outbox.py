@@ -520,32 +520,36 @@ def mark_later(s: Session, row_id: int, at: datetime) -> None:
                            .values(next_attempt_at=at, claimed_until=None))
 
 
+_UNCHANGED: Any = object()
+
+
 def mark_retry(s: Session, row_id: int, at: datetime, error: str, *, counted_up_to: int | None = None,
-               payload: dict[str, Any] | None = None) -> None:
+               failing_alone_since: datetime | None = _UNCHANGED) -> None:
     """Try the row again at ``at``. ``counted_up_to``: this attempt adds to the row's count only
     below that many (an attempt that says nothing about the message, see SlackGateway._record).
-    ``payload``: the row's payload with its delivery bookkeeping changed (the caller holds the
-    row's claim, so nothing else writes it meanwhile)."""
+    ``failing_alone_since``: since when the message has failed alone, as this attempt leaves it
+    (the caller holds the row's claim, so nothing else writes it meanwhile); left as it is when
+    not given."""
     attempts: Any = OutboxRow.attempts + 1
     if counted_up_to is not None:
         attempts = case((col(OutboxRow.attempts) < counted_up_to, OutboxRow.attempts + 1), else_=OutboxRow.attempts)
     values: dict[str, Any] = {"next_attempt_at": at, "claimed_until": None, "last_error": error[:2000],
                               "attempts": attempts}
-    if payload is not None:
-        values["payload"] = payload
+    if failing_alone_since is not _UNCHANGED:
+        values["failing_alone_since"] = failing_alone_since
     s.connection().execute(update(OutboxRow).where(col(OutboxRow.id) == row_id).values(**values))
 
 
-def mark_next_in_thread(s: Session, thread_key: str, after_id: int, key: str, value: Any) -> bool:
-    """Set the bookkeeping ``key`` of the thread's next waiting row after ``after_id``, where it is
-    not set yet; whether one was. Only the next: a later one is marked when that one is given up
-    in turn, so once one goes through the rest are judged on their own again."""
+def mark_next_in_thread_failing_alone(s: Session, thread_key: str, after_id: int, since: datetime) -> bool:
+    """Mark the thread's next waiting row after ``after_id`` as failing alone ``since``, where it
+    is not marked yet; whether one was. Only the next: a later one is marked when that one is given
+    up in turn, so once one goes through the rest are judged on their own again."""
     flush_pending(s)
     row = s.exec(select(OutboxRow).where(OutboxRow.status == PENDING, OutboxRow.thread_key == thread_key,
                                          col(OutboxRow.id) > after_id).order_by(col(OutboxRow.id))).first()
-    if row is None or key in row.payload:
+    if row is None or row.failing_alone_since is not None:
         return False
-    row.payload = {**row.payload, key: value}  # a new dict: JSON columns track assignment
+    row.failing_alone_since = since
     s.add(row)
     return True
 

@@ -979,14 +979,13 @@ def test_a_message_failing_alone_is_not_given_up_on_old_news_after_the_process_w
 
 def test_the_copies_of_a_message_the_escalation_channel_refused_start_their_own_day(
         tmp_path: Path, org: OrgConfig) -> None:
-    """A reminder had failed alone in the escalation channel for twenty hours (the gateway keeps
-    since when in its payload) when the channel was archived. Its copies to each member's DM took
-    that mark along, so a DM that failed alone once a few hours later was given up at once, as if
-    it had been failing for a day: each copy is a new message to a new conversation."""
+    """A reminder had failed alone in the escalation channel for twenty hours when the channel was
+    archived. Its copies to each member's DM took that mark along (it was kept in the payload), so
+    a DM that failed alone once a few hours later was given up at once, as if it had been failing
+    for a day: each copy is a new message to a new conversation."""
     from datetime import UTC
 
     from bot.delivery_failures import DeliveryFailureReporter
-    from bot.slack_gateway import FAILING_ALONE_SINCE
     from storage.db import Database
     from storage.models import OutboxRow
 
@@ -996,16 +995,16 @@ def test_the_copies_of_a_message_the_escalation_channel_refused_start_their_own_
     reporter = DeliveryFailureReporter(db, org, lambda: now)
     channel = org.policy.escalation_channel
     assert channel
-    since = (now - timedelta(hours=20)).isoformat()
-    reporter(OutboxRow(id=700, op="post", payload={"channel": channel, "text": "決裁の督促です。",
-                                                     FAILING_ALONE_SINCE: since},
+    reporter(OutboxRow(id=700, op="post", payload={"channel": channel, "text": "決裁の督促です。"},
+                       failing_alone_since=now - timedelta(hours=20),
                        status=outbox.FAILED, attempts=5, next_attempt_at=now, created_at=now), "is_archived")
     try:
         with db.session() as s:
-            copies = [r.payload for r in outbox.rows(s, (outbox.PENDING,)) if r.payload.get("text") == "決裁の督促です。"]
+            copies = [r for r in outbox.rows(s, (outbox.PENDING,)) if r.payload.get("text") == "決裁の督促です。"]
     finally:
         db.dispose()
-    assert copies and all(FAILING_ALONE_SINCE not in p for p in copies), copies
+    assert copies and all(r.failing_alone_since is None for r in copies), copies
+    assert all(not k.startswith("_failing") for r in copies for k in r.payload), copies
 
 
 def test_a_draft_post_never_properly_answered_is_reported_as_such_not_as_refused_content(

@@ -99,3 +99,55 @@ def test_a_database_of_the_first_version_holding_drafts_is_upgraded(db_url: str,
     [source] = [col for col in inspect(db.engine).get_columns("drafts") if col["name"] == "source"]
     assert source["default"] is None and source["nullable"] is False
     db.dispose()
+
+
+def test_since_when_a_message_failed_alone_moves_from_its_payload_to_a_column_and_back(
+        db_url: str, tmp_path: Path) -> None:
+    """0015: the older versions kept since when a message failed alone (its day, ALONE_GIVE_UP) under
+    the payload key ``_failing_alone_since``. A row that had it keeps its day in the column, and
+    the key leaves the payload (the other bookkeeping keys stay); going back puts it where the
+    older version reads it."""
+    import json
+    from datetime import UTC, datetime
+
+    from sqlalchemy import inspect, text
+
+    from storage import outbox
+    from storage.db import upgrade
+
+    db = Database(db_url)
+    upgrade(db.engine, "0014")
+    rows = [
+        (1, {"channel": "C0ESC", "text": "督促", "_failing_alone_since": "2026-12-04T11:00:00+00:00"}),
+        (2, {"channel": "U0MANAGER", "text": "確認", "_after": "draft:1", "_failing_alone_since":
+             "2026-12-04T20:30:00+09:00"}),
+        (3, {"channel": "C0ESC", "text": "ふつう"}),
+    ]
+    with db.engine.begin() as c:
+        for row_id, payload in rows:
+            c.execute(text("INSERT INTO outbox (id, op, payload, status, attempts, next_attempt_at, created_at)"
+                           " VALUES (:id, 'post', :payload, 'pending', 3, '2026-12-05 01:00:00',"
+                           " '2026-12-04 10:00:00')"), {"id": row_id, "payload": json.dumps(payload)})
+    r = kessai("db", "upgrade", url=db_url, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    with db.session() as s:
+        found = {row.id: row for row in outbox.rows(s)}
+    assert {i: (row.payload, row.failing_alone_since and row.failing_alone_since.replace(tzinfo=UTC))
+            for i, row in found.items()} == {
+        1: ({"channel": "C0ESC", "text": "督促"}, datetime(2026, 12, 4, 11, 0, tzinfo=UTC)),
+        2: ({"channel": "U0MANAGER", "text": "確認", "_after": "draft:1"}, datetime(2026, 12, 4, 11, 30, tzinfo=UTC)),
+        3: ({"channel": "C0ESC", "text": "ふつう"}, None),
+    }
+    r = kessai("db", "downgrade", "0014", url=db_url, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    db.engine.dispose()
+    assert "failing_alone_since" not in {c["name"] for c in inspect(db.engine).get_columns("outbox")}
+    with db.engine.connect() as c:
+        back = {i: p if isinstance(p, dict) else json.loads(p)
+                for i, p in c.execute(text("SELECT id, payload FROM outbox"))}
+    assert back[3] == {"channel": "C0ESC", "text": "ふつう"}
+    assert back[2]["_after"] == "draft:1"
+    # As the older version reads it: an ISO time, the same instant.
+    assert {i: datetime.fromisoformat(back[i]["_failing_alone_since"]) for i in (1, 2)} == {
+        1: datetime(2026, 12, 4, 11, 0, tzinfo=UTC), 2: datetime(2026, 12, 4, 11, 30, tzinfo=UTC)}
+    db.dispose()
