@@ -8,6 +8,7 @@ Slack outage delays a notification but never loses it.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import logging
 import re
@@ -764,7 +765,7 @@ class SlackGateway:
                     if (meta.get("event_type") == METADATA_EVENT
                             and (meta.get("event_payload") or {}).get("outbox_id") == row.id):
                         return channel, str(m["ts"])
-        except (SlackApiError, OSError, Transient, Permanent) as e:
+        except (SlackApiError, OSError, http.client.HTTPException, Transient, Permanent) as e:
             log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
         return None
 
@@ -816,8 +817,9 @@ class SlackGateway:
             if error in PERMANENT_ERRORS or status < 500:
                 raise Permanent(error or f"HTTP {status}") from e
             raise Transient(error) from e
-        except (OSError, TimeoutError) as e:
-            raise Transient(f"network: {e}") from e
+        except (OSError, TimeoutError, http.client.HTTPException) as e:
+            # HTTPException: the answer broke off (IncompleteRead) or was not HTTP; not an OSError.
+            raise Transient(f"network: {type(e).__name__}: {e}") from e
 
     def _respond(self, url: str, body: dict[str, Any]) -> None:
         req = urllib.request.Request(
@@ -831,5 +833,5 @@ class SlackGateway:
                 raise Transient(f"response_url answered {e.code}", float(e.headers.get("Retry-After") or 1)) from e
             # response_urls expire after 30 minutes; an expired one cannot be retried.
             raise Permanent(f"response_url answered {e.code}") from e
-        except OSError as e:
-            raise Transient(f"network: {e}") from e
+        except (OSError, http.client.HTTPException) as e:
+            raise Transient(f"network: {type(e).__name__}: {e}") from e

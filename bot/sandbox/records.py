@@ -27,11 +27,15 @@ class Fault:
     applied: bool = False
     # Answered as is instead of Slack's JSON: what a proxy's error page or a broken edge sends.
     body: str | None = None
+    # The answer stops part-way (the connection closes before the promised length): the client
+    # reads an incomplete body, as when a proxy or Slack's edge drops a connection mid-answer.
+    cut_short: bool = False
 
     @property
     def slow_success(self) -> bool:
         """A slow Slack, not a failing one: the call is made and succeeds, answered ``delay`` late."""
-        return self.status == 200 and bool(self.delay) and self.error is None and self.body is None
+        return (self.status == 200 and bool(self.delay) and self.error is None and self.body is None
+                and not self.cut_short)
 
     def describe(self) -> str:
         parts = [f"status={self.status}"] if self.status else []
@@ -43,6 +47,8 @@ class Fault:
             parts.append(f"retry_after={self.retry_after}")
         if self.delay is not None:
             parts.append(f"delay={self.delay}")
+        if self.cut_short:
+            parts.append("cut short")
         if self.applied:
             parts.append("applied")
         return f"{self.method}: " + ", ".join(parts or ["status=500"])

@@ -42,6 +42,8 @@ DEFAULT_TOKEN = "xoxb-kessai-sandbox-token"
 DEFAULT_APP_TOKEN = "xapp-kessai-sandbox-token"  # the app-level token Socket Mode connects with
 # Form-encoded requests carry structured arguments as JSON strings; these are the ones Slack parses.
 _JSON_PARAMS = frozenset({"blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks"})
+# An internal header: the answer it comes with is cut short (Fault.cut_short), never sent itself.
+CUT_SHORT = "X-Local-Slack-Cut-Short"
 _STATUS_ERRORS = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
 
 
@@ -202,6 +204,7 @@ class LocalSlack:
         applied: bool = False,
         channel: str | None = None,
         body: str | None = None,
+        cut_short: bool = False,
     ) -> None:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
 
@@ -213,14 +216,17 @@ class LocalSlack:
         ``body`` answers that text instead of Slack's JSON (with ``status``, default 200): an HTML
         error page from a proxy, an empty body, JSON of another shape. ``status=200`` with ``delay``
         and nothing else is a slow Slack, not a failing one: the call succeeds, answered late.
+        ``cut_short`` sends the start of an answer and closes the connection before the length its
+        headers promised (the client reads an incomplete body).
         """
         if times < 1:
             raise ValueError("times must be at least 1")
         if status == 429 and retry_after is None:
             retry_after = 1
         if status is None and error is None and delay is None:
-            status = 200 if body is not None else 500
-        fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body)
+            status = 200 if body is not None or cut_short else 500
+        fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body,
+                      cut_short=cut_short)
         if fault.slow_success:
             fault = dataclasses.replace(fault, applied=True)  # the call is made, its answer held back
         with self._cond:
@@ -371,6 +377,12 @@ class LocalSlack:
     def _faulted(
         self, method: str, params: dict[str, Any], fault: Fault
     ) -> tuple[int, JsonDict | str, dict[str, str]]:
+        if fault.cut_short:
+            self._record(SlackCall(method, params, {"ok": False, "body": "cut short"}, fault.status or 200,
+                                   time.time(), fault))
+            if fault.delay:
+                self._sleep(fault.delay)
+            return fault.status or 200, '{"ok": true, "channel": "', {CUT_SHORT: "1"}
         if fault.body is not None:
             status = fault.status or 200
             self._record(SlackCall(method, params, {"ok": False, "body": fault.body}, status, time.time(), fault))
@@ -687,14 +699,20 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
             log.debug("local slack: " + format, *args)
 
         def _send(self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
+            cut_short = CUT_SHORT in headers
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
+                # A cut-short answer promises more than it sends, then closes (Fault.cut_short).
+                self.send_header("Content-Length", str(len(body) + (64 if cut_short else 0)))
                 for name, value in headers.items():
-                    self.send_header(name, value)
+                    if name != CUT_SHORT:
+                        self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body)
+                if cut_short:
+                    self.wfile.flush()
+                    self.close_connection = True
             except (BrokenPipeError, ConnectionResetError):
                 # The client gave up (an injected delay outlived its timeout); nothing to tell it.
                 self.close_connection = True

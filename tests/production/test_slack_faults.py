@@ -1036,3 +1036,19 @@ def test_a_draft_post_never_properly_answered_is_reported_as_such_not_as_refused
         assert "何度送っても Slack から正常な応答がありませんでした" in notice and "Slack のエラー" not in notice, notice
     finally:
         st.stop()
+
+
+def test_an_answer_cut_short_is_a_network_error_retried_not_an_unexpected_answer(
+        fast_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """Slack's answer breaking off part-way (http.client.IncompleteRead: the connection closed
+    before the length it promised) was logged as 「unexpected answer from Slack」, the line kept for
+    answers of a shape Slack does not send, and recorded so. It is a network error, retried as
+    such; a post Slack made before the answer broke off is found, not posted twice."""
+    st = fast_stack
+    st.slack.inject("chat.postMessage", cut_short=True, applied=True, channel=st.slack.dm_channel("U0MANAGER"))
+    st.slack.inject("chat.postMessage", cut_short=True, channel=st.slack.dm_channel("U0CHIEF"))
+    with caplog.at_level(logging.WARNING, logger="bot.slack_gateway"):
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        each_approver_asked_once(st)
+    assert "unexpected answer" not in caplog.text
+    assert "IncompleteRead" in caplog.text and "network" in caplog.text
