@@ -63,6 +63,10 @@ CHANNEL_ADVICE = {
     "not_in_channel": "そのチャンネルで `/invite @kessai` と入力してボットを招待してください。",
     "is_archived": ("チャンネルのアーカイブを解除するか、組織設定ファイルのチャンネル ID を使用中のチャンネルに変更して kessai を"
                     "再起動してください。"),
+    # Slack answering for everything but this channel: nothing kessai's side can mend, but a channel
+    # that works can be named instead.
+    slack_gateway.FAILING_ALONE: ("Slack の障害情報やチャンネルの状態を確認し、直らない場合は組織設定ファイルのチャンネル ID を"
+                                  "別のチャンネルに変更して kessai を再起動してください。"),
 }
 # What conversations.history answers for a channel whose messages the bot is not sent: it was not
 # invited to a public channel (not_in_channel), or a private one it was not invited to is hidden
@@ -147,8 +151,10 @@ class DeliveryFailureReporter:
             with self._session(session) as s:
                 self._parent_refused(s, self.clock(), row, target, error)
             return
-        if error in CHANNEL_PROBLEMS and target and target == self.org.policy.escalation_channel:
+        escalation = target and target == self.org.policy.escalation_channel
+        if escalation and (error in CHANNEL_PROBLEMS or error == slack_gateway.FAILING_ALONE):
             # Reports included: the escalation channel is where they go, so they too need another way.
+            # Failing alone for a day as well: a report to the channel would wait a day and fail too.
             with self._session(session) as s:
                 self._around_escalation_channel(s, self.clock(), row, target, error)
             return
@@ -353,7 +359,7 @@ class DeliveryFailureReporter:
             log.error("escalation channel %s refused outbox %s (%s) and nobody to DM", channel, row.id, error)
             return
         notice = (f":warning: kessai がエスカレーション先のチャンネル <#{channel}> にメッセージを送れませんでした"
-                  f"（{CHANNEL_PROBLEMS[error]}）。{CHANNEL_ADVICE[error]}"
+                  f"（{_problem(error)}）。{CHANNEL_ADVICE[error]}"
                   "届かなかったメッセージを次にお送りします。")
         copy = {k: v for k, v in row.payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
         if incident is not None and self._incident_to_people(s, now, row, incident, channel, error, people, notice, copy):
@@ -402,7 +408,7 @@ class DeliveryFailureReporter:
                 names = "、".join(f"{escape(self._name(p))} さん" for p in people)
                 outbox.enqueue(s, "post", {"channel": incident.reporter_id, REPORT_FLAG: True, "text": (
                     f":warning: インシデント（受付番号 {iid}）の通知を、エスカレーション先のチャンネル <#{channel}> に"
-                    f"投稿できませんでした（{CHANNEL_PROBLEMS[error]}）。代わりに、{names}に"
+                    f"投稿できませんでした（{_problem(error)}）。代わりに、{names}に"
                     "ダイレクトメッセージで直接お知らせしました。急ぎの場合は、電話などでも連絡してください。")}, now=now)
             log.error("escalation channel %s refused incident %s's alert (%s); sent to %d people directly instead"
                       " (%d had it already)", channel, iid, error, sent, len(people) - sent)

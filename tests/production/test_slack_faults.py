@@ -1052,3 +1052,40 @@ def test_an_answer_cut_short_is_a_network_error_retried_not_an_unexpected_answer
         each_approver_asked_once(st)
     assert "unexpected answer" not in caplog.text
     assert "IncompleteRead" in caplog.text and "network" in caplog.text
+
+
+def test_the_escalation_channel_failing_alone_is_told_to_its_people_not_to_itself(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A reminder to the escalation channel failed alone for a day (the channel answering 5xx while
+    everything else went out) and was given up: its report went to the escalation channel, which
+    failed it in turn, and only a log line ever said so. The channel's people get the notice and
+    the message by DM, as when the channel is archived."""
+    from datetime import UTC
+
+    from bot.delivery_failures import DeliveryFailureReporter
+    from bot.incidents import escalation_people
+    from bot.slack_gateway import FAILING_ALONE
+    from storage.db import Database
+    from storage.models import OutboxRow
+
+    db = Database(database_url("sqlite", tmp_path))
+    db.upgrade()
+    now = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
+    reporter = DeliveryFailureReporter(db, org, lambda: now)
+    channel = org.policy.escalation_channel
+    assert channel
+    reporter(OutboxRow(id=701, op="post", payload={"channel": channel, "text": "決裁の督促です。"},
+                       failing_alone_since=now - timedelta(hours=24), status=outbox.FAILED, attempts=40,
+                       next_attempt_at=now, created_at=now - timedelta(hours=25)), FAILING_ALONE)
+    try:
+        with db.session() as s:
+            waiting = [r.payload for r in outbox.rows(s, (outbox.PENDING,))]
+    finally:
+        db.dispose()
+    assert not [p for p in waiting if p.get("channel") == channel], waiting
+    people = escalation_people(org)
+    assert people
+    for person in people:
+        texts = [str(p.get("text")) for p in waiting if p.get("channel") == person]
+        assert "決裁の督促です。" in texts, waiting
+        assert any(f"<#{channel}>" in t and "24 時間以上" in t for t in texts), texts
