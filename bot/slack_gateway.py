@@ -529,6 +529,10 @@ class SlackGateway:
                 elif isinstance(outcome, Permanent):
                     log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, outcome)
                     outbox.mark_failed(s, row.id, str(outcome))
+                    if row.thread_key and (since := _since(row)) is not None:
+                        # A refusal is not the message going through: the conversation is still
+                        # known to fail alone, and the thread's next reply is judged as this one was.
+                        outbox.mark_next_in_thread_failing_alone(s, row.thread_key, row.id, since)
                     failures.append((job, str(outcome)))
                 else:
                     if outcome is not None and row.message_key:

@@ -936,6 +936,45 @@ def test_a_thread_that_works_again_after_a_reply_was_given_up_gives_its_later_re
         st.stop()
 
 
+def test_a_reply_refused_outright_after_its_thread_was_released_passes_the_release_on(
+        db_url: str, org: OrgConfig) -> None:
+    """The first reply failed alone for a day and was given up; the next one, tried once more as
+    the thread was released, was refused outright (msg_too_long) while the channel still answered
+    500. The reply after it was then judged afresh and waited a day of its own behind a channel
+    known to fail: a refusal is not the message going through, so the release goes on to it."""
+    from bot.slack_gateway import ALONE_GIVE_UP, FAILING_ALONE_PREFIX
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        msg = dm(st, "U0MANAGER")[0]
+        st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+        st.deliver()
+        waiting = [r for r in _thread_replies(st) if r.op == "post"]
+        assert len(waiting) >= 3, waiting  # check result, 決裁待ち, the decision
+        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 1):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+            with st.rt.db.session() as s:
+                if outbox.rows(s, (outbox.FAILED,)):
+                    break
+        st.slack.clear_faults()
+        st.slack.inject("chat.postMessage", error="msg_too_long", channel="C0INTAKE")
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        for _ in range(3):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        with st.rt.db.session() as s:
+            failed = {r.id: r.last_error or "" for r in outbox.rows(s, (outbox.FAILED,))}
+        assert failed.get(waiting[1].id) == "msg_too_long", failed
+        assert failed.get(waiting[2].id, "").startswith(FAILING_ALONE_PREFIX), failed
+    finally:
+        st.stop()
+
+
 def test_a_message_failing_alone_is_not_given_up_on_old_news_after_the_process_was_paused(
         tmp_path: Path, org: OrgConfig) -> None:
     """A reply failing alone for a few hours, then the process paused for most of a day (a VM
