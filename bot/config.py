@@ -913,7 +913,8 @@ class _Validator:
                     self.problem(path + (key,), f"{label} の {key} は見えない文字だけでできています。"
                                  "表示される名前を書いてください。")
                     continue
-                if any(unicodedata.category(c) == "Cc" for c in stripped):
+                # U+2028/U+2029 (line and paragraph separators) break the line in Slack as \n does.
+                if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in stripped):
                     self.problem(path + (key,), f"{label} の {key} に改行やタブが含まれています。"
                                  '名前は1行で、"..." の中に続けて書いてください。')
                     continue
@@ -1251,13 +1252,15 @@ class _Validator:
                 # accounts of one platform whose names differ in width, case or spaces look the same
                 # there, and a draft is checked and approved for the wrong one. The same name on two
                 # platforms (every account called 「上越市」) is common and allowed.
-                folded = re.sub(r"\s", "", unicodedata.normalize("NFKC", a["name"])).casefold()
+                # Format characters (a zero-width space pasted from a web page) are not seen either.
+                folded = "".join(c for c in unicodedata.normalize("NFKC", a["name"]).casefold()
+                                 if not c.isspace() and unicodedata.category(c) != "Cf")
                 other = named.setdefault((a["platform"], folded), (a["id"], self.loc.line(path + ("name",))))
                 if other[0] != a["id"]:
                     self.problem(
                         path + ("name",),
                         f"{label} の name「{a['name']}」は、{other[1]} 行目のアカウント「{other[0]}」（同じ {a['platform']}）"
-                        "の name と同じに見えます（全角・半角、大文字・小文字、空白の違いだけです）。アカウントを選ぶ画面で"
+                        "の name と同じに見えます（全角・半角、大文字・小文字、空白や見えない文字の違いだけです）。アカウントを選ぶ画面で"
                         "見分けられないため、別の名前にしてください。",
                     )
                     ok = False

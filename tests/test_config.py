@@ -1298,7 +1298,9 @@ approvers = ["U0MANAGER"]
 """
 
 
-@pytest.mark.parametrize("name", ["上越市公式X", "上越市公式Ｘ", "上越市公式x", "上越市 公式X", "上越市公式X　"])
+@pytest.mark.parametrize("name", ["上越市公式X", "上越市公式Ｘ", "上越市公式x", "上越市 公式X", "上越市公式X　",
+                                  # invisible in a menu: a zero-width space or joiner pasted from a web page
+                                  "\\u200b上越市公式X", "上越市\\u200d公式X", "上越市公式X\\ufeff"])
 def test_two_accounts_of_one_platform_named_alike_are_refused(name: str) -> None:
     """The account menus of the draft form and of a shared intake channel show only the name: two
     that look alike (a full-width Ｘ, a space) cannot be told apart, and a draft goes to the wrong one."""
@@ -1342,6 +1344,8 @@ def test_today_is_taken_in_the_time_zone_given() -> None:
     ('"\\u3000\\u200d"', "見えない文字だけ"),
     ('"上越市\\n公式X"', "改行やタブ"),
     ('"上越市\\t公式X"', "改行やタブ"),
+    ('"上越市\\u2028公式X"', "改行やタブ"),  # LINE SEPARATOR: Slack breaks the line there too
+    ('"上越市\\u2029公式X"', "改行やタブ"),
 ])
 def test_a_name_that_shows_blank_or_on_several_lines_is_refused(written: str, says: str) -> None:
     """A name is shown in headers, menus and App Home: one of invisible characters only showed as a
