@@ -68,6 +68,7 @@ __all__ = [
     "load_demo_config",
     "load_org_config",
     "load_settings",
+    "look_alike_key",
     "parse_org_config",
     "read_org_config",
 ]
@@ -847,6 +848,13 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return _suggest(close[0] if close else None)
 
 
+def look_alike_key(name: str) -> str:
+    """What a menu leaves of an account name to tell it apart: the same for names that differ only
+    in width, case, spaces or invisible format characters (a zero-width space pasted from a web page)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", name).casefold()
+                   if not c.isspace() and unicodedata.category(c) != "Cf")
+
+
 class _Validator:
     def __init__(self, text: str, filename: str, today: date) -> None:
         self.filename = filename
@@ -1252,9 +1260,7 @@ class _Validator:
                 # accounts of one platform whose names differ in width, case or spaces look the same
                 # there, and a draft is checked and approved for the wrong one. The same name on two
                 # platforms (every account called 「上越市」) is common and allowed.
-                # Format characters (a zero-width space pasted from a web page) are not seen either.
-                folded = "".join(c for c in unicodedata.normalize("NFKC", a["name"]).casefold()
-                                 if not c.isspace() and unicodedata.category(c) != "Cf")
+                folded = look_alike_key(a["name"])
                 other = named.setdefault((a["platform"], folded), (a["id"], self.loc.line(path + ("name",))))
                 if other[0] != a["id"]:
                     self.problem(

@@ -15,7 +15,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.attachments import AttachedFile, kind_ja
-from bot.publication import URL_MAX
+from bot.config import look_alike_key
+from bot.publication import PLATFORM_JA, URL_MAX
 from bot.rules import Finding
 
 SEVERITY_ICON = {"error": ":x:", "warning": ":warning:", "info": ":information_source:"}
@@ -838,8 +839,26 @@ def input_block(block_id: str, label: str, element: dict[str, Any], *, optional:
     return block
 
 
+OPTION_LABEL_MAX = 75  # Slack's most characters in an option's text
+
+
 def option(value: str, label: str) -> dict[str, Any]:
-    return {"text": {"type": "plain_text", "text": label[:75]}, "value": value}
+    return {"text": {"type": "plain_text", "text": label[:OPTION_LABEL_MAX]}, "value": value}
+
+
+def account_choices(accounts: Sequence[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(id, label) of accounts given as (id, name, platform), for the account menus. One name on
+    two platforms is allowed (every account called 「上越市」), and a menu showed it twice, the same:
+    such names are followed by their platform, which the name gives way to at Slack's 75."""
+    keys = [look_alike_key(name) for _, name, _ in accounts]
+    out = []
+    for (account_id, name, platform), key in zip(accounts, keys, strict=True):
+        if keys.count(key) > 1:
+            suffix = f"（{PLATFORM_JA.get(platform, platform)}）"
+            room = OPTION_LABEL_MAX - len(suffix)
+            name = (name if len(name) <= room else name[:room - 1] + "…") + suffix
+        out.append((account_id, name))
+    return out
 
 
 SELECT_OPTIONS_MAX = 100  # Slack's most options in a static_select, and in each of its option groups

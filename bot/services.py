@@ -307,7 +307,8 @@ class Kessai:
                     return Outcome("duplicate")  # this message is already a draft (another event id)
                 if account is None:
                     self.notify.account_question(s, now, thread=self.thread_of(draft), draft_id=draft.id or 0,
-                                                 author_id=m.user, options=[(a.id, a.name) for a in operated])
+                                                 author_id=m.user, options=render.account_choices(
+                                                     [(a.id, a.name, a.platform) for a in operated]))
                 outcome = Outcome(draft.state, draft.id)
         self.after_commit()
         return outcome

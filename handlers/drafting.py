@@ -40,8 +40,8 @@ def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str, files_
     accounts = kessai.accounts_for_form(user)
     if not accounts:
         raise errors.NotYourDraft(NO_ACCOUNT_JA)
-    return render.draft_modal([(a.id, a.name) for a in accounts], text=text, metadata=source,
-                              files_left_out=files_left_out)
+    choices = render.account_choices([(a.id, a.name, a.platform) for a in accounts])
+    return render.draft_modal(choices, text=text, metadata=source, files_left_out=files_left_out)
 
 
 def _str(v: Any) -> str | None:

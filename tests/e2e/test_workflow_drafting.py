@@ -280,3 +280,27 @@ def test_a_draft_form_sent_twice_files_one_draft(sqlite_stack: LocalStack) -> No
     settle(st)
     assert len(drafts(st)) == 1
     assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+
+
+def test_accounts_of_one_name_on_two_platforms_are_told_apart_in_the_menus(tmp_path: Path) -> None:
+    """Many cities call every account just 「上越市」, which the file allows on different platforms;
+    the menus showed only the name, so the draft form and a shared channel's question offered
+    「上越市」 twice, and a draft went to the account not meant."""
+    text = (DEMO_TOML.read_text(encoding="utf-8").replace('intake_channel = "C0INSTA"', 'intake_channel = "C0INTAKE"')
+            .replace('name = "上越市公式X"', 'name = "上越市"').replace('name = "上越市公式Instagram"', 'name = "上越市"'))
+    st = start_local_stack(parse_org_config(text, "same-name.toml"), database_url("sqlite", tmp_path),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        open_draft_modal(st, "U0OPERATOR2")
+        view = st.slack.latest_view("U0OPERATOR2", "submit_draft")
+        assert view is not None
+        [menu] = [b["element"] for b in view.view["blocks"] if b.get("block_id") == "account"]
+        assert sorted(o["text"]["text"] for o in menu["options"]) == ["上越市（Instagram）", "上越市（X）"]
+        ts = st.driver.message("C0INTAKE", "U0OPERATOR2", CLEAN_DRAFT)
+        question = st.slack.wait_for(
+            lambda: next((m for m in thread(st, "C0INTAKE", ts) if "choose_account" in str(m.blocks)), None),
+            timeout=10, message="account question")
+        [select] = [el for b in question.blocks if b.get("type") == "actions" for el in b["elements"]]
+        assert sorted(o["text"]["text"] for o in select["options"]) == ["上越市（Instagram）", "上越市（X）"]
+    finally:
+        st.stop()
