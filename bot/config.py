@@ -1640,7 +1640,7 @@ class ConfigFileWatch:
 
     def __init__(self, path: str | os.PathLike[str], loaded: bytes | None,
                  log: logging.Logger | None = None, *, settle_seconds: float = SETTLE_SECONDS,
-                 sleep: Callable[[float], None] = time_module.sleep, tz: str = DEFAULT_TZ) -> None:
+                 sleep: Callable[[float], object] = time_module.sleep, tz: str = DEFAULT_TZ) -> None:
         self.path = Path(path)
         self._loaded = loaded
         self._seen = loaded

@@ -141,14 +141,17 @@ def serve(settings: Settings) -> int:
     rt = build_runtime(settings, org)
     from bot.scheduler import start_scheduler, watch_config_file
 
+    stopping = threading.Event()
     scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)
-    watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded, tz=settings.tz).check)
+    # The watch's pause before reading a half-saved file again ends at a stop signal: shutdown
+    # waits for the scheduler's jobs, and this one should not hold it for seconds.
+    watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded, tz=settings.tz,
+                                                 sleep=stopping.wait).check)
     # Everything loaded so far (dictionaries, rule data, the ORM's mappers) lives as long as the
     # process: keep it out of the garbage collector's full passes, which would otherwise walk
     # it again and again and stall requests (p99) for nothing.
     gc.collect()
     gc.freeze()
-    stopping = threading.Event()
 
     def on_signal(signum: int, _frame: Any) -> None:
         log.info("signal %s received: finishing in-flight work and stopping", signum)
