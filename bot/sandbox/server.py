@@ -83,6 +83,14 @@ def _parse_body(content_type: str, body: bytes) -> dict[str, Any]:
     return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
 
 
+@dataclasses.dataclass(eq=False)
+class _Queued:
+    """An injected fault and how many more calls it fails."""
+
+    fault: Fault
+    left: int
+
+
 class LocalSlack:
     """A Slack Web API stand-in on 127.0.0.1; use as a context manager or ``start()``/``stop()``."""
 
@@ -114,7 +122,9 @@ class LocalSlack:
         self._cond = threading.Condition(threading.RLock())
         self._stopping = threading.Event()
         self._calls: list[SlackCall] = []
-        self._faults: deque[Fault] = deque()
+        # Each queued fault with how many calls it has yet to fail, in the order injected: a fault
+        # injected "for ever" (times=10**6) is one entry, not a million looked through on every call.
+        self._faults: deque[_Queued] = deque()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         # Slack lets an app hold several Socket Mode connections (one per replica, say) and hands
@@ -230,7 +240,7 @@ class LocalSlack:
         if fault.slow_success:
             fault = dataclasses.replace(fault, applied=True)  # the call is made, its answer held back
         with self._cond:
-            self._faults.extend([fault] * times)
+            self._faults.append(_Queued(fault, times))
 
     def clear_faults(self) -> None:
         with self._cond:
@@ -238,15 +248,18 @@ class LocalSlack:
 
     def pending_faults(self) -> list[Fault]:
         with self._cond:
-            return list(self._faults)
+            return [q.fault for q in self._faults for _ in range(q.left)]
 
     def _take_fault(self, method: str, channel: str | None = None) -> Fault | None:
         with self._cond:
-            for fault in self._faults:
+            for queued in self._faults:
+                fault = queued.fault
                 if fault.channel is not None and fault.channel != channel:
                     continue
                 if fault.method in (method, "*") and not (fault.method == "*" and method == "response_url"):
-                    self._faults.remove(fault)
+                    queued.left -= 1
+                    if not queued.left:
+                        self._faults.remove(queued)  # by identity (eq=False): this entry, not an equal one
                     return fault
         return None
 
