@@ -79,6 +79,25 @@ def test_times_and_wildcard(client: WebClient, slack: LocalSlack) -> None:
     assert slack.pending_faults() == []
 
 
+def test_queued_faults_are_taken_in_the_order_injected_each_as_many_times_as_asked(
+        client: WebClient, slack: LocalSlack) -> None:
+    """Faults are queued with a count (one entry for times=10**6): each call takes the first one
+    that applies to it, and what is left stays in order."""
+    slack.inject("chat.postMessage", status=503, times=2)
+    slack.inject("*", status=502, times=10**6)
+    with pytest.raises(SlackApiError) as first:
+        client.auth_test()  # passes over the chat.postMessage faults
+    assert first.value.response.status_code == 502
+    statuses = []
+    for _ in range(3):
+        with pytest.raises(SlackApiError) as excinfo:
+            client.chat_postMessage(channel="C0INTAKE", text="x")
+        statuses.append(excinfo.value.response.status_code)
+    assert statuses == [503, 503, 502]
+    assert [f.status for f in slack.pending_faults()[:1]] == [502]
+    assert len(slack.pending_faults()) == 10**6 - 2
+
+
 def test_faults_only_hit_their_method(client: WebClient, slack: LocalSlack) -> None:
     slack.inject("chat.update", status=500)
     assert client.chat_postMessage(channel="C0INTAKE", text="x")["ok"]
