@@ -406,7 +406,7 @@ class Kessai:
             self.notify.draft_root(s, now, channel=channel, draft_id=draft.id or 0,
                                    msg=render.draft_root(preview, source))
         if account is not None:
-            self._check_and_route(s, now, draft, account, version, assessed=assessed, reads=reads)
+            self._check_and_route(s, now, draft, account, version, assessed=assessed, reads=reads, first=True)
         self._refresh_homes(s, now, self._concerned(s, draft), reads=reads)
         return draft
 
@@ -485,7 +485,8 @@ class Kessai:
 
     def _check_and_route(self, s: Session, now: datetime, draft: DraftRow, account: Account,
                          version: DraftVersionRow, *, assessed: _Assessment | None = None,
-                         reads: IntakeReads | None = None) -> None:
+                         reads: IntakeReads | None = None, first: bool = False) -> None:
+        """``first``: the version was written in this transaction, with its draft (no one was asked yet)."""
         if assessed is None:
             recent = draft_repo.recent_texts(s, account.id, now - DUPLICATE_WINDOW, list(DUPLICATE_STATES), draft.id,
                                              self._duplicate_filter(version))
@@ -515,7 +516,7 @@ class Kessai:
                 f"区分は「{render.CATEGORY_JA[draft.category]}」ですが、このアカウントの決裁者が登録した定型文"
                 "（下書きを書いた人自身が登録したものを除きます）と一致しないため、決裁省略にはせず通常どおり"
                 "決裁を依頼します（`/kessai template list` で定型文と使われるアカウントを確認できます）。"))
-        self._route(s, now, draft, account, view, reads=reads)
+        self._route(s, now, draft, account, view, reads=reads, first=first)
 
     def approvers_for(self, account: Account, *, author: str) -> list[str]:
         # The author never decides on their own draft, so they are not asked to.
@@ -619,7 +620,7 @@ class Kessai:
 
     # -- routing, 代決 -------------------------------------------------------------------------
     def _route(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView, *,
-               reads: IntakeReads | None = None) -> None:
+               reads: IntakeReads | None = None, first: bool = False) -> None:
         """Ask every approver; for an absent one, the deputies (代決). Every DM gets its request row."""
         approvers = self.approvers_for(account, author=draft.author_id)
         candidates = self._deputy_candidates(draft, account)
@@ -638,7 +639,7 @@ class Kessai:
                 asks += [draft_repo.Ask(d, a, "away") for d in deputies]
         # A deputy standing in for two absent approvers is asked once, for the first.
         asks = list({ask.recipient_id: ask for ask in reversed(asks)}.values())[::-1]
-        self._ask(s, now, view, asks)
+        self._ask(s, now, view, asks, first=first)
         s.info.setdefault(ASKED_KEY, {})[(view.id, view.version)] = [a.recipient_id for a in asks]
         # A version is routed once, so the asks are exactly its requests (no need to read them back).
         self.notify.pending_status(s, now, thread=self.thread_of(draft), view=view, recipients=[
@@ -675,10 +676,13 @@ class Kessai:
         deputies = self._available_deputies(s, now, draft, account)
         return self._ask(s, now, view, [draft_repo.Ask(d, acting_for, reason) for d in deputies])
 
-    def _ask(self, s: Session, now: datetime, view: DraftView, asks: Sequence[draft_repo.Ask]) -> list[str]:
+    def _ask(self, s: Session, now: datetime, view: DraftView, asks: Sequence[draft_repo.Ask], *,
+             first: bool = False) -> list[str]:
         """Record each request and DM its recipient; returns who was asked now (someone already
-        asked for this version is not asked again). The row is what gives a deputy authority."""
-        created = draft_repo.add_requests(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
+        asked for this version is not asked again). The row is what gives a deputy authority.
+        ``first``: no one can have been asked for this version yet (see _check_and_route)."""
+        add = draft_repo.add_first_requests if first else draft_repo.add_requests
+        created = add(s, draft_id=view.id, version_number=view.version, asks=asks, now=now)
         if len(created) < len(asks):
             created |= draft_repo.reinstate_withdrawn(s, draft_id=view.id, version_number=view.version, now=now,
                                                       asks=[a for a in asks if a.recipient_id not in created])

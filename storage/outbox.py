@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -12,7 +13,7 @@ from sqlalchemy import select as select_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage.db import as_utc, dialect_insert, is_in, starts_with
+from storage.db import as_utc, dialect_insert, is_in, starts_with, take_riders
 from storage.models import OutboxRow, SlackMessageRow
 
 log = logging.getLogger(__name__)
@@ -85,14 +86,37 @@ def enqueue(
     })
 
 
-def flush_pending(s: Session) -> None:
-    """Insert the rows ``enqueue`` collected; every read of the outbox in a session calls this first."""
-    pending = s.info.pop(PENDING_ROWS, None)
-    if not pending:
-        return
+# More rows than this may go in several INSERTs (SQLAlchemy's insertmanyvalues batches), each of
+# which would write the riders again: they then go in on their own.
+_RIDERS_WITH_AT_MOST = 100
+
+
+@functools.cache
+def _insert_statement(riders: tuple[Any, ...]) -> Any:
     table = OutboxRow.__table__  # type: ignore[attr-defined]
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    ids = [int(r[0]) for r in s.connection().execute(stmt, pending)]
+    return stmt.add_cte(*(r.cte(f"rider_{i}") for i, r in enumerate(riders))) if riders else stmt
+
+
+def flush_pending(s: Session) -> None:
+    """Insert the rows ``enqueue`` collected, with those riding along (``db.ride_along``) in the
+    same statement; every read of the outbox in a session calls this first."""
+    riders = take_riders(s)
+    pending = s.info.pop(PENDING_ROWS, None)
+    if riders and not (pending and len(pending) <= _RIDERS_WITH_AT_MOST):
+        for statement, columns in riders.items():
+            s.connection().execute(statement, columns)
+        riders = {}
+    if not pending:
+        return
+    stmt = _insert_statement(tuple(riders))
+    if riders:
+        # Every parameter set carries the riders' arrays; the statement uses them once.
+        extra = {k: v for columns in riders.values() for k, v in columns.items()}
+        pending_params = [{**row, **extra} for row in pending]
+    else:
+        pending_params = pending
+    ids = [int(r[0]) for r in s.connection().execute(stmt, pending_params)]
     express = [OutboxRow(id=i, **row) for i, row in zip(ids, pending, strict=True) if row["claimed_until"] is not None]
     if express:
         s.info.setdefault(EXPRESS, []).extend(express)

@@ -170,3 +170,56 @@ def test_a_failed_commit_hands_nothing_over(db: Database) -> None:
     except RuntimeError:
         pass
     assert handed == []
+
+
+def test_a_new_drafts_requests_go_in_with_its_dms(db: Database) -> None:
+    statements: list[str] = []
+    from sqlalchemy import event
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def note(*args: Any) -> None:
+        statements.append(str(args[2]).lstrip().upper())
+
+    asks = [drafts.Ask("U0MANAGER", None, "normal"), drafts.Ask("U0DEPUTY", "U0CHIEF", "away")]
+    with db.session() as s:
+        statements.clear()
+        assert drafts.add_first_requests(s, draft_id=7, version_number=1, asks=asks, now=NOW) == {
+            "U0MANAGER", "U0DEPUTY"}
+        for a in asks:
+            outbox.enqueue(s, "post", {"channel": a.recipient_id, "text": "決裁依頼"}, now=NOW)
+    with db.session() as s:
+        assert drafts.request_recipients(s, 7, 1) == ["U0MANAGER", "U0DEPUTY"]
+        assert drafts.request_for(s, 7, 1, "U0DEPUTY").acting_for_id == "U0CHIEF"  # type: ignore[union-attr]
+        assert [r.payload["channel"] for r in outbox.rows(s)] == ["U0MANAGER", "U0DEPUTY"]
+    if db.is_postgres:
+        assert [q.split()[0] for q in statements if not q.startswith("SELECT")] == ["WITH"]
+
+
+def test_a_new_drafts_requests_are_written_before_anything_reads_them(db: Database) -> None:
+    with db.session() as s:
+        drafts.add_first_requests(s, draft_id=8, version_number=1, asks=[drafts.Ask("U0MANAGER", None, "normal")],
+                                  now=NOW)
+        outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW)
+        assert drafts.request_recipients(s, 8, 1) == ["U0MANAGER"]  # Core
+        assert [r.recipient_id for r in drafts.requests_for(s, 8, 1)] == ["U0MANAGER"]  # ORM
+    with db.session() as s:
+        assert drafts.request_recipients(s, 8, 1) == ["U0MANAGER"]  # once
+        assert len(outbox.rows(s)) == 1
+
+
+def test_a_new_drafts_requests_are_forgotten_with_their_transaction(db: Database) -> None:
+    with db.session() as s:
+        drafts.add_first_requests(s, draft_id=9, version_number=1, asks=[drafts.Ask("U0MANAGER", None, "normal")],
+                                  now=NOW)
+        s.rollback()
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "残す"}, now=NOW)
+    try:
+        with db.session() as s:
+            drafts.add_first_requests(s, draft_id=10, version_number=1,
+                                      asks=[drafts.Ask("U0MANAGER", None, "normal")], now=NOW)
+            raise RuntimeError("the use case failed")
+    except RuntimeError:
+        pass
+    with db.session() as s:
+        assert drafts.request_recipients(s, 9, 1) == [] and drafts.request_recipients(s, 10, 1) == []
+        assert [r.payload["text"] for r in outbox.rows(s)] == ["残す"]
