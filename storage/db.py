@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, create_engine, event, inspect
+from sqlalchemy import ARRAY, Engine, and_, bindparam, create_engine, event, func, insert, inspect
+from sqlalchemy import select as sql_select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
@@ -449,21 +450,36 @@ def _remember_session(session: Session, transaction: Any, connection: Any) -> No
 RIDERS = "kessai_riders"
 
 
-def ride_along(s: Session, statement: Any, columns: dict[str, list[Any]]) -> None:
-    """Write rows with this transaction's outbox rows, as a ``WITH`` of their INSERT (PostgreSQL):
-    a draft's approval requests and its approval DMs then cost one round trip, not two.
+@functools.cache
+def _unnest_insert(table: Any, columns: tuple[str, ...]) -> Any:
+    """INSERT INTO table (columns) SELECT FROM unnest(one array parameter per column, named
+    table + "_" + column): any number of rows, one statement built once."""
+    rows = func.unnest(*(bindparam(f"{table.name}_{c}", type_=ARRAY(table.c[c].type)) for c in columns)) \
+        .table_valued(*columns).render_derived()
+    return insert(table).from_select(list(columns), sql_select(*(rows.c[c] for c in columns)))
 
-    ``statement`` is an INSERT … SELECT FROM unnest(…) of array parameters, built once; ``columns``
-    are its parameters (one list per column, one item per row), added to those of earlier calls
-    with the same statement. The rows go in at the latest before the commit (outbox.flush_pending),
-    and before any other statement of the transaction (``_riders_first``): nothing reads around
-    them, and a failure to write them fails the transaction as an immediate INSERT would.
+
+def ride_along(s: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (same keys each) in this transaction, on PostgreSQL as a ``WITH`` of its
+    next outbox INSERT: a new draft's approval requests and findings then cost no round trip of
+    their own. (SQLite, which has no INSERT inside WITH, writes them now.)
+
+    The rows go in at the latest before the commit (outbox.flush_pending), and before any other
+    statement of the transaction (``_riders_first``): nothing reads around them, and a failure
+    to write them fails the transaction as an immediate INSERT would. Only for rows whose
+    insertion cannot be refused (no ON CONFLICT here) and whose ids nobody needs.
     """
+    if not rows:
+        return
+    if s.get_bind().dialect.name != "postgresql":
+        s.connection().execute(insert(table), list(rows))
+        return
     s.connection()  # the rows belong to this transaction: a rollback of it forgets them
+    keys = tuple(rows[0])
     riders: dict[Any, dict[str, list[Any]]] = s.info.setdefault(RIDERS, {})
-    held = riders.setdefault(statement, {k: [] for k in columns})
-    for k, v in columns.items():
-        held[k].extend(v)
+    held = riders.setdefault(_unnest_insert(table, keys), {f"{table.name}_{k}": [] for k in keys})
+    for k in keys:
+        held[f"{table.name}_{k}"].extend(r[k] for r in rows)
 
 
 def take_riders(s: Session) -> dict[Any, dict[str, list[Any]]]:

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
-    ARRAY,
     ColumnElement,
     String,
     and_,
@@ -18,7 +17,6 @@ from sqlalchemy import (
     delete,
     exists,
     func,
-    insert,
     literal_column,
     text,
     tuple_,
@@ -243,8 +241,9 @@ def insert_version(s: Session, version: DraftVersionRow) -> None:
 
 
 def add_findings(s: Session, version_id: int, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
-        s.connection().execute(insert(FindingRow.__table__), [{**r, "version_id": version_id} for r in rows])  # type: ignore[attr-defined]
+    """The findings of a version, written with the transaction's outbox rows (the check result
+    that shows them): no round trip of their own (``db.ride_along``)."""
+    ride_along(s, FindingRow.__table__, [{**r, "version_id": version_id} for r in rows])  # type: ignore[attr-defined]
 
 
 def by_message(s: Session, channel: str, ts: str, *, lock: bool = True) -> DraftRow | None:
@@ -451,31 +450,15 @@ def add_requests(s: Session, *, draft_id: int, version_number: int, asks: Sequen
     )}
 
 
-_REQUEST_COLUMNS = ("draft_id", "version_number", "recipient_id", "acting_for_id", "reason", "created_at")
-
-
-@functools.cache
-def _first_requests_statement() -> Any:
-    """PostgreSQL: the INSERT of ``add_first_requests`` (one array parameter per column, ``ar_`` + its name)."""
-    table: Any = ApprovalRequestRow.__table__  # type: ignore[attr-defined]
-    rows = func.unnest(*(bindparam(f"ar_{c}", type_=ARRAY(table.c[c].type)) for c in _REQUEST_COLUMNS)) \
-        .table_valued(*_REQUEST_COLUMNS).render_derived()
-    return insert(table).from_select(list(_REQUEST_COLUMNS), select_(*(rows.c[c] for c in _REQUEST_COLUMNS)))
-
-
 def add_first_requests(s: Session, *, draft_id: int, version_number: int, asks: Sequence[Ask],
                        now: datetime) -> set[str]:
     """``add_requests`` for a version no one can have been asked about yet (written in this
-    transaction): everyone is asked. On PostgreSQL the rows go in with the transaction's outbox
-    rows, the DMs that ask (``db.ride_along``): one round trip fewer on a new draft."""
-    if s.get_bind().dialect.name != "postgresql":
-        return add_requests(s, draft_id=draft_id, version_number=version_number, asks=asks, now=now)
-    if asks:
-        s.flush()  # as add_requests
-        ride_along(s, _first_requests_statement(), {
-            "ar_draft_id": [draft_id] * len(asks), "ar_version_number": [version_number] * len(asks),
-            "ar_recipient_id": [a.recipient_id for a in asks], "ar_acting_for_id": [a.acting_for_id for a in asks],
-            "ar_reason": [a.reason for a in asks], "ar_created_at": [now] * len(asks)})
+    transaction): everyone is asked, and the rows go in with the transaction's outbox rows, the
+    DMs that ask (``db.ride_along``): one round trip fewer on a new draft."""
+    s.flush()  # as add_requests
+    ride_along(s, ApprovalRequestRow.__table__, [  # type: ignore[attr-defined]
+        {"draft_id": draft_id, "version_number": version_number, "recipient_id": a.recipient_id,
+         "acting_for_id": a.acting_for_id, "reason": a.reason, "created_at": now} for a in asks])
     return {a.recipient_id for a in asks}
 
 

@@ -223,3 +223,26 @@ def test_a_new_drafts_requests_are_forgotten_with_their_transaction(db: Database
     with db.session() as s:
         assert drafts.request_recipients(s, 9, 1) == [] and drafts.request_recipients(s, 10, 1) == []
         assert [r.payload["text"] for r in outbox.rows(s)] == ["残す"]
+
+
+def test_a_versions_findings_go_in_with_the_check_result(db: Database) -> None:
+    statements: list[str] = []
+    from sqlalchemy import event
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def note(*args: Any) -> None:
+        statements.append(str(args[2]).lstrip().upper())
+
+    found = [{"code": "link.untrusted", "severity": "warning", "message": "リンク先", "start": 3, "end": 22,
+              "excerpt": "https://example.com", "clause": "4(2)", "suggestion": None},
+             {"code": "schedule.outside_hours", "severity": "warning", "message": "時間外", "start": 0, "end": 0,
+              "excerpt": "", "clause": "5", "suggestion": "平日の日中に"}]
+    with db.session() as s:
+        statements.clear()
+        drafts.add_findings(s, 11, found)
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "確認結果"}, now=NOW)
+    with db.session() as s:
+        assert [(f.code, f.start, f.end, f.suggestion) for f in drafts.findings(s, 11)] == [
+            ("link.untrusted", 3, 22, None), ("schedule.outside_hours", 0, 0, "平日の日中に")]
+    if db.is_postgres:
+        assert [q.split()[0] for q in statements if not q.startswith("SELECT")] == ["WITH"]
