@@ -492,6 +492,10 @@ class Kessai:
                                              self._duplicate_filter(version))
             assessed = self._assess(s, now, draft, account, version, recent)
         findings, blocking, exemption = assessed.findings, assessed.blocking, assessed.exemption
+        if first:
+            # Nobody was asked about a version written in this transaction, unless _route asks now:
+            # the App Home refresh need not read it back (nor write the findings first to read it).
+            s.info.setdefault(ASKED_KEY, {})[(draft.id, version.number)] = []
         draft_repo.add_findings(s, version.id or 0, [
             {"code": f.code, "severity": f.severity, "message": f.message, "start": f.start, "end": f.end,
              "excerpt": storable(f.excerpt), "clause": f.clause, "suggestion": f.suggestion} for f in findings])
