@@ -17,6 +17,9 @@ from tests.rules.conftest import codes
         ("ざいにちは　にほんから　でていけ！！", "prohibited.discrimination"),
         ("障害者は本当に迷惑です。", "prohibited.discrimination"),
         ("障害者施設は迷惑だ", "prohibited.discrimination"),
+        # What they are given for being who they are, with no thing named: said of them.
+        ("障害者専用は迷惑だ", "prohibited.discrimination"),
+        ("外国人向けは邪魔だ。", "prohibited.discrimination"),
         ("障害者は正直言って邪魔。", "prohibited.discrimination"),
         ("高齢者はお荷物", "prohibited.discrimination"),
         ("年寄りはもう引っ込んでろ。", "prohibited.discrimination"),
@@ -82,6 +85,10 @@ def test_hostile_posts_fire(text: str, code: str) -> None:
         "障害者専用スペースへの駐車は迷惑です。",
         "障害者用トイレを長時間使うのは迷惑です。",
         "高齢者優先席に若者が座るのは迷惑です。",
+        "ここは障害者用、一般車の駐車は迷惑です。",
+        "この駐車場は障害者用です。一般車の駐車は迷惑です。",
+        "障害者用は左側です。一般車の駐車はご遠慮ください。",
+        "高齢者向けは、段差がなく迷惑をかけずに使えます。",
     ],
 )
 def test_legitimate_posts_near_them_are_silent(text: str) -> None:
