@@ -418,7 +418,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
     人権啓発の投稿で偏見を一文として示し、すぐ次の文で問い直すもの（「生活保護は甘え。そう思っていませんか。」
     「外国人はいらない。それは誤解です。」「…。そんな声を耳にします。しかし、それは偏見です。」）は反応しません
-    （「そう思いませんか？」「それは差別ではありません」「そう思っている人は多いはずだ」のように同意・擁護する文や、
+    （「そう思いませんか？」「それは差別ではありません」「それは間違いない」「そう思っている人は多いはずだ」のように
+    同意・擁護する文、問い直した後に「私もそう思います」「はい、そうです」と続けるものや、
     段落が変わったものは反応します）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
     決めつける文も反応します（固定的な性別役割分担意識）。「」に入れて示したものや、「という考え方を見直しましょう」
@@ -466,8 +467,14 @@ _REBUTTAL = re.compile(
     r"[ \t　]*(?:[―—…‥]+[ \t　]*)?(?:"
     rf"{_POINTER}(?:思|考|感じ)(?:って|て)(?:い)?(?:ませんか|ないでしょうか)"
     r"|(?:それ|これ|そんなこと|そのようなこと|こうした考え|そうした考え)(?:は|も)?[、 \t　]*"
-    r"(?:誤解|偏見|思い込み|間違い|誤り|差別|ヘイト|デマ|事実ではありません|本当でしょうか|正しいでしょうか)(?!では|じゃ)"
-    r"|(?:本当|ほんとう)(?:に)?(?:そう|そうなの)でしょうか|いいえ[、。]"
+    # The word said of the belief, not denied of it (「それは誤解なんかじゃない」「差別でも何でもない」「差別とは
+    # 違う」), nor 「間違いない」「間違いありません」 (certainly), nor put in others' mouths (「偏見だと言われるが」).
+    r"(?:(?:大きな|よくある|根強い|明らかな|単なる|全くの|まったくの|ひどい)?(?:誤解|偏見|思い込み|間違い|誤り|差別|ヘイト|デマ)"
+    r"(?!では|じゃ|でも|でな|とは|なんか|なんて|ない|なく|あり(?:ません|え|得)|(?:だ)?と(?:言|い|呼|思わ|され))"
+    r"|事実ではありません(?!か)|本当でしょうか|正しいでしょうか)"
+    r"|(?:本当|ほんとう)(?:に)?(?:そう|そうなの)でしょうか"
+    # 「いいえ、」 only going on to deny it: not 「いいえ、本当にいらない」.
+    r"|いいえ[、。][ \t　]*(?:そんな|そういう|それは|違|誤解|偏見|決して)"
     r")"
 )
 # The belief pointed back to as one some hold (「そう思っている人もいるでしょう」「そんな声を耳にします」
@@ -479,7 +486,8 @@ _POINTED_BACK = re.compile(
     r"|(?:声|言葉|考え|考え方|見方|イメージ|意見)(?:を|が|に|は|も|、))"
 )
 _QUESTIONS_IT = re.compile(
-    r"ませんか|でしょうか|傷つ|誤解|偏見|差別|思い込み|間違い|誤り|事実ではありません|根拠|正しく(?:ありません|ない)"
+    r"ませんか|でしょうか|傷つ|誤解|偏見|差別|思い込み|間違い|誤り|事実ではありません|正しく(?:ありません|ない)"
+    r"|根拠(?:が|は)?(?:ない|なく|ありません)|根拠のない"
     r"|でも|しかし|けれど|違います|違う"
 )
 _REBUTTAL_REACH = 40
@@ -488,27 +496,44 @@ _REBUTTAL_REACH = 40
 def _rebutted_after(doc: Document, hit: Hit) -> bool:
     """Whether the sentence after the one that ends ``hit``, in the same paragraph, takes the statement
     up to question or correct it (`_REBUTTAL`, or `_POINTED_BACK` then `_QUESTIONS_IT`), as a
-    human-rights post does."""
+    human-rights post does, and what follows does not take its side (`_DEFENDED`, `_AGREED`)."""
     sent = doc.sentence_at(hit.end - 1)
     after = doc.sentence_after(sent[1] - 1)
     if after is None or doc.text[sent[1] : after[0]].count("\n") > 1:
         return False
     reach = min(after[1], after[0] + _REBUTTAL_REACH)
-    if _REBUTTAL.match(doc.text, after[0], reach):
-        return True
-    m = _POINTED_BACK.match(doc.text, after[0], reach)
-    if m is None:
-        return False
-    end = after[1]
+    end = min(after[1], after[0] + 2 * _REBUTTAL_REACH)
     if (further := doc.sentence_after(after[1] - 1)) is not None and doc.text[after[1] : further[0]].count("\n") <= 1:
         end = min(further[1], after[1] + _REBUTTAL_REACH)
-    if _DEFENDED.search(doc.text, m.end(), end):
+    if (m := _REBUTTAL.match(doc.text, after[0], reach)) is not None:
+        # 「そう思っていませんか。私もそう思います。」「本当にそうでしょうか。はい、そうです。」: asked, then answered yes.
+        return not _took_its_side(doc, m.end(), end, after[1])
+    m = _POINTED_BACK.match(doc.text, after[0], reach)
+    if m is None or _took_its_side(doc, m.end(), end, after[1]):
         return False
     return _QUESTIONS_IT.search(doc.text, m.end(), end) is not None
 
 
+def _took_its_side(doc: Document, start: int, end: int, sentence_end: int) -> bool:
+    """Whether [start, end) defends the belief or agrees with it (the sentence after the rebuttal's
+    opens at ``sentence_end``, where 「はい、」 answers it)."""
+    return bool(
+        _DEFENDED.search(doc.text, start, end)
+        or _AGREED.search(doc.text, start, end)
+        or _ANSWERED_YES.match(doc.text, sentence_end, end)
+    )
+
+
 # 「それは差別ではありません」「偏見じゃない」: the belief defended, not questioned.
 _DEFENDED = re.compile(r"(?:差別|偏見|誤解|間違い|誤り|思い込み)(?:では|じゃ)(?:ない|ありません|なく)")
+# 「私もそう思う」「その通り」「でも、それが現実だ」: the belief agreed with after all. Not 「私も以前はそう思って
+# いました」, a testimony.
+_AGREED = re.compile(
+    r"(?:私|わたし|僕|ぼく|俺|自分)も(?:そう|同じ(?:ように|く)?)(?:思(?:う|います)|考え(?:る|ます)|です|だ)|その(?:通り|とおり)(?:です|だ)?(?:[、。！!]|$)|同感|賛成"
+    r"|(?:それ|これ)(?:が|こそ)(?:事実|現実|本当|本音|真実)|(?:それ|これ)は(?:事実|現実|本当のこと|本音|真実)(?:だ|です|なの)"
+)
+# Not 「はい、と答えた人は3割でした」, a survey's figure.
+_ANSWERED_YES = re.compile(r"[ \t　]*(?:はい|ええ|うん|そうです|そうだ)[、。！!](?![ \t　]*と)")
 
 
 # A term shown in brackets: 「らい病」「えた・非人」, not a whole quoted speech.
