@@ -371,7 +371,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
     入っており反応しません。人権講座・人権学習・同和問題・水平社・部落解放など、人権学習や運動の名前に触れた文の「部落」（「部落の歴史を学ぶ人権講座」）と
     「部落史」も、歴史の用語として反応しません。下書きのほかの文で講座や人権学習の名前、「部落差別」などを挙げていれば、
-    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（集落の意味の「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
+    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（集落の意味の「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
     みなさず、「部落の人は人権なんてない」「同和地区の部落には近づくな」は反応します）。
     差別・偏見・人権について書いた下書きで「」に入れて示した語
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
@@ -584,8 +584,23 @@ class _Taught:
             return False
         sent = doc.sentence_at(hit.start)
         if sent not in self._lessons:  # per sentence: one may hold thousands of the word
-            self._lessons[sent] = _LESSON.search(doc.text, *sent) is not None
+            self._lessons[sent] = _LESSON.search(doc.text, *sent) is not None and not _said_against(doc, sent)
         return self._lessons[sent]
+
+
+def _said_against(doc: Document, sent: tuple[int, int]) -> bool:
+    """Whether the sentence, though it names a lesson's words, tells people off or passes a verdict
+    (「部落出身者は講座に来るな」「部落の歴史は汚い」「部落の人は学習しても無駄」), other than as what was said to
+    them (「結婚するな、と言われた歴史を学びます」)."""
+    ends = [m.end() for m in _FORBIDDING.finditer(doc.text, *sent)]
+    for name in ("exclusion", "verdict"):
+        ends += [x.end for x in matcher("discrimination.txt", name).find(doc, within=sent)]
+    return any(not _SAID_TO_THEM.match(doc.text, end, sent[1]) for end in ends)
+
+
+# A prohibition (「来るな」「近づくな」), or a lesson said to be no use.
+_FORBIDDING = re.compile(r"(?:[るくすうつぬむぶぐ]な(?:よ|や)?|無駄|むだ|必要(?:は|も)?ない|意味(?:が|は)?ない|怖い|こわい)(?![^\W_])")
+_SAID_TO_THEM = re.compile(r"[、 \t　]*[」』]?[、 \t　]*(?:と(?:いう|言|い|書|教|呼|聞|思|され|考え)|など|なんて言葉)")
 
 
 _ISSUE_NAMED = re.compile(r"部落差別|部落問題|部落史")

@@ -210,6 +210,10 @@ def test_buraku_outside_a_human_rights_lesson_still_fires(text: str) -> None:
         "12月は人権週間です。\n部落の歴史をたどるパネル展を開催します。",
         "【人権講座のお知らせ】\n\n部落の歴史について学びます。",
         "部落差別の解消に向けて。部落の成り立ちを学ぶ講演会を開きます。",
+        # What was said to them, in the history taught.
+        "人権学習会を開きます。部落の人とは結婚するな、と言われた歴史を学びます。",
+        "部落差別の講演会です。部落の人は怖い、という偏見がなぜ生まれたのか、歴史から学びます。",
+        "部落差別は過去の問題です。部落の歴史を学ぶ必要はない、という誤解を解く講座です。",
     ],
 )
 def test_buraku_taught_in_a_sentence_after_the_lesson_is_named_is_silent(text: str) -> None:
@@ -224,6 +228,11 @@ def test_buraku_taught_in_a_sentence_after_the_lesson_is_named_is_silent(text: s
         "部落差別の講演会です。あの部落の連中は怖い。",
         "部落の歴史について学びます。",
         "山あいの部落を訪ねる講座です。",
+        # A lesson's word in the sentence does not make a slur a lesson.
+        "部落差別の講座です。部落出身者は講座に来るな。",
+        "部落差別の講演会です。部落の歴史は汚い。",
+        "部落差別の学習会。部落の人は学習しても無駄。",
+        "部落差別をなくす講座です。部落の連中の歴史なんて学ぶ必要はない。",
     ],
 )
 def test_buraku_said_of_people_or_with_no_lesson_named_still_fires(text: str) -> None:
