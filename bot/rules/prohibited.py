@@ -1310,7 +1310,8 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「飲んだら運転代行を使えば大丈夫」「ノンアルコールビールなら運転しても大丈夫」「ワインを飲んでも大丈夫なように
     シャトルバスを運行」「運転は家族にお願いすればOK」「寝れば運転しても大丈夫、は誤解です」は反応しません）。
     自転車・バイク・原付も同じです（「飲んだ後でも自転車なら大丈夫です」。道路交通法 第65条。「自転車は押して歩けば
-    大丈夫」、思い違いとして紹介する「自転車なら、お酒を飲んでも大丈夫と思っている人が多いようです」は対象外です）。
+    大丈夫」、思い違いとして紹介する「自転車なら、お酒を飲んでも大丈夫と思っている人が多いようです」は対象外です。
+    「…という話です」と伝えるものや、「…と思っている人、正解です」と認めるものは反応します）。
     違法行為の名前を出さずに、「ゴミは夜中に河川敷に捨てれば見つかりません」「ここに停めても捕まらない」のように
     見つからない・捕まらないと請け合う文も反応します（「夜中に捨てれば見つからない、と思ったら大間違いです」
     「お探しのページは見つかりません」「落とし物は雪に埋もれると春まで見つかりません」、ごみではない物を埋める
@@ -1432,14 +1433,18 @@ _NOT_ENCOURAGED = re.compile(
     r"|飲まなけれ|シャトル|バス|電車|列車|徒歩|宿泊|家族(?:に|が)|(?:他|ほか)の(?:人|方)"
     # 「自転車は押して帰れば大丈夫」: walking it home is walking.
     r"|押して|押せ|駐輪|置いて"
-    # The belief described as some people's, which a traffic-safety post sets out to correct: 「自転車なら、
-    # お酒を飲んでも大丈夫と思っている人が多いようです」「…という声を聞きます」.
-    r"|と(?:思|考|感じ)(?:って|て)(?:い)?(?:る|た)(?:人|方)|と(?:思|考)い?がち|と思われがち|と(?:勘違い|誤解)し"
-    r"|と(?:いう|言う)(?:人|方|声|話)"
     r"|\b(?:never|not|don't|do not|no|illegal|crime|designated)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r'「[^「」]*」|『[^『』]*』|"[^"]*"|“[^“”]*”')
+# The belief described as some people's, which a traffic-safety post sets out to correct: 「自転車なら、
+# お酒を飲んでも大丈夫と思っている人が多いようです」「…という声を聞きます」. Not 「…という話です」, which
+# passes it on, nor when the post then agrees with them (「…と思っている人、正解です！」).
+_BELIEF_DESCRIBED = re.compile(
+    r"と(?:思|考|感じ)(?:って|て)(?:い)?(?:る|た)(?:人|方)|と(?:思|考)い?がち|と思われがち|と(?:勘違い|誤解)し"
+    r"|と(?:いう|言う)(?:人|方|声)|と(?:いう|言う)話を"
+)
+_BELIEF_ENDORSED = re.compile(r"正解|その(?:通り|とおり)|(?:本当|ほんと|実際)(?:に|は)?(?:大丈夫|平気|OK|オッケー)")
 
 
 # An illegal act described without its name, with the promise that no one will find out: 「ゴミは夜中に
@@ -1519,7 +1524,9 @@ def _drunk_driving(doc: Document) -> Iterator[Hit]:
             continue
         # A quoted 「少しなら大丈夫」 is the excuse a warning names, not what the post says.
         said = _QUOTED.sub("", sentence)
-        if _ALLOWED.search(said) and not _NOT_ENCOURAGED.search(_ALLOWED.sub("", sentence)):
+        rest = _ALLOWED.sub("", sentence)
+        described = _BELIEF_DESCRIBED.search(rest) is not None and not _BELIEF_ENDORSED.search(sentence)
+        if _ALLOWED.search(said) and not _NOT_ENCOURAGED.search(rest) and not described:
             yield Hit(
                 a,
                 b,

@@ -16,6 +16,10 @@ from tests.rules.conftest import codes, findings_of
         "It's fine to ride a bike after a couple of beers.",
         # Said as the post's own belief, not described as others'.
         "自転車なら、お酒を飲んでも大丈夫と思います。",
+        # Passed on, or the belief described and then agreed with.
+        "自転車なら飲んでも大丈夫という話です。",
+        "自転車なら飲んでも大丈夫、という人もいますが、本当に大丈夫です。",
+        "自転車なら、お酒を飲んでも大丈夫と思っている人、正解です！",
         "ビール1杯なら運転しても平気だと思う。",
         "ゴミは夜中に河川敷に捨てれば見つかりません。",
         "粗大ごみは山に捨ててもバレないよ",
@@ -47,6 +51,7 @@ def test_unnamed_illegal_acts_encouraged_fire(text: str) -> None:
         "甘酒は自転車に乗る前に飲んでも大丈夫です。",
         # The misconception described as some people's, which a traffic-safety post corrects.
         "自転車なら、お酒を飲んでも大丈夫と思っている人が多いようです。",
+        "自転車なら飲んでも大丈夫という話を聞きます。",
         "自転車なら飲んでも平気、という人がいます。",
         "ビールを1杯くらいなら運転しても大丈夫と考えている方はいませんか。",
         "お酒を飲んでも自転車なら大丈夫と思いがちです。",
