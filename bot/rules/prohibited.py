@@ -50,7 +50,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     それぞれの語として扱います（「バカンス」、同じ語を二度重ねた「カスカス」「シナシナ」は対象外）。
     「市長は〇ね」「そんなことを言う人はし😡ね」のように、文の途中で「死ね」の一文字を〇で隠したものや、「し」と「ね」の間に
     絵文字や記号を入れたものも、人（名前・肩書き・「あいつ」「人」など）に向けて言うときは反応します（「正解は○ね」
-    「楽しいですし😊ね」は対象外です）。
+    「参加する人は〇ね！」「楽しいですし😊ね」は対象外です）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
@@ -137,8 +137,12 @@ def _masked_die(doc: Document) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
-# A quiz or a self-check that marks with a circle: 「全部できた人は○ね」「鈴木さんは○、佐藤さんは×ね」.
-_GRADED = re.compile(r"正解|答え|クイズ|問題|できた|わかった|分かった|当てはま|チェック|[×✕✖]|ばつ|バツ|点")
+# A quiz or a self-check that marks with a circle: 「全部できた人は○ね」「鈴木さんは○、佐藤さんは×ね」; a show
+# of hands, as an event's or a children's post asks for one: 「参加する人は〇ね！」「おやつがすきな人は〇ね」.
+_GRADED = re.compile(
+    r"正解|答え|クイズ|問題|できた|わかった|分かった|当てはま|チェック|[×✕✖]|ばつ|バツ|点"
+    r"|参加|出席|欠席|出欠|希望|賛成|反対|回答|アンケート|好き|すき|できる"
+)
 
 
 # An insult quoted as what was said or written, not said by the post: 「「バカ」と言われた」

@@ -45,6 +45,10 @@ def test_a_masked_die_told_to_someone_fires(text: str, word: str) -> None:
         "楽しいですし😊ね",
         "必死😅ね",
         "「市長は〇ね」と書き込まれました。",
+        # A show of hands.
+        "参加する人は〇ね！",
+        "アンケート：賛成の人は〇ね",
+        "きょうのおやつがすきな人は〇ね！",
     ],
 )
 def test_a_circle_or_particles_elsewhere_are_silent(text: str) -> None:
