@@ -349,10 +349,13 @@ def test_redact_takes_a_value_of_many_lines_out_of_postgresqls_error(detail: str
 
 
 def test_redact_of_a_long_error_line_is_linear() -> None:
-    """Each 「Key (」 with no 「)=(」 after it read the rest of the line again."""
+    """Each 「Key (」 with no 「)=(」 after it read the rest of the line again (a log line that took
+    minutes). A guard against that hang, not a speed measurement: the bound is far above the
+    linear time, so a loaded machine does not fail it."""
+    line = "DETAIL:  Failing row contains (" + "Key (" * 40_000
     started = time.perf_counter()
-    redact("DETAIL:  Failing row contains (" + "Key (" * 40_000)
-    assert time.perf_counter() - started < 0.5
+    assert redact(line).startswith("DETAIL:")
+    assert time.perf_counter() - started < 10
 
 
 def test_a_failed_write_of_many_lines_on_postgresql_logs_no_value_of_it(tmp_path: Path) -> None:
