@@ -1729,10 +1729,13 @@ class Kessai:
                 # Requests already waiting for this person now wait for the deputies too.
                 for draft in draft_repo.pending_asked(s, actor):
                     moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
-            elif before is not None and as_utc(before[0]) <= now < as_utc(before[1]):
+            elif before is not None and as_utc(before[0]) <= now:
                 # The absence in effect is replaced by a later one: the person is back until then,
                 # as after `/kessai away off`, so what the deputies hold for them comes back (else
-                # the deputies keep buttons that refuse them, and nothing ends the absence).
+                # the deputies keep buttons that refuse them, and nothing ends the absence). Also
+                # one that has ended but that the sweep has not seen yet (kessai down overnight, or
+                # the minute before it runs): the sweep finds an ended absence by ``away_until``,
+                # which the new period overwrites, so nothing else would give the requests back.
                 taken_back = self.take_back(s, now, actor)
             self._refresh_homes(s, now, [actor])
         self.after_commit()

@@ -19,6 +19,7 @@ from tests.e2e.conftest import (
     buttons,
     dm,
     settle,
+    thread,
     wait_dm,
     wait_ephemeral,
     wait_thread,
@@ -290,3 +291,40 @@ def test_an_author_who_is_the_deputy_never_decides_and_the_thread_says_why_the_a
         assert ledger(st) == []
     finally:
         st.stop()
+
+
+def test_an_absence_that_ended_unswept_then_replaced_by_a_later_one_gives_the_requests_back(
+        stack: LocalStack) -> None:
+    """The sweep gives a deputy's requests back once an absence has ended, found by the member's
+    ``away_until``. An approver whose absence ended (overnight while kessai was down, or in the
+    minute before the sweep) and who then entered next week's absence overwrote that end: the
+    sweep never gave the requests back, the deputy kept a 代決 button that only refused them, and
+    the roster sweep asked the approver 「決裁者の設定が変わったため」."""
+    from datetime import UTC, timedelta
+
+    from bot.sweep import Sweeper
+
+    st = stack
+    away(st, "U0MANAGER", "2026-11-24 2026-11-24")
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    deputy_dm = wait_dm(st, "U0DEPUTY")[0]
+    settle(st)
+    assert dm(st, "U0MANAGER") == []
+    with st.rt.db.session() as s:  # the absence is over (as after midnight), and no sweep has run since
+        member = s.get(MemberRow, "U0MANAGER")
+        assert member is not None
+        member.away_until = (BUSINESS_MORNING - timedelta(minutes=1)).astimezone(UTC)
+        member.away_from = member.away_until - timedelta(days=1)
+        s.add(member)
+    answer = away(st, "U0MANAGER", "11/30 12/2")
+    assert "1 件は、あなたにお送りしました" in answer, answer
+    Sweeper(st.rt.kessai).sweep(st.rt.kessai.clock())
+    settle(st)
+    manager_dm = wait_dm(st, "U0MANAGER")[0]
+    assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
+    assert "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]) and buttons(dm(st, "U0DEPUTY")[0]) == {}
+    assert not any("決裁者の設定が変わった" in all_text(m) for m in thread(st, "C0INTAKE", ts))
+    assert ("U0DEPUTY", "U0MANAGER", "away") not in requests(st)
+    st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+    wait_ephemeral(st, "U0DEPUTY", "戻られたため")
+    assert ledger(st) == []
