@@ -1511,7 +1511,10 @@ class Kessai:
         return errors.StaleVersion(f"この決裁依頼は古い版に対するものです。下書きは編集され、最新の第{draft.current_version}版は{settled}")
 
     def _already_decided(self, s: Session, draft: DraftRow) -> errors.KessaiError:
-        entries = [e for e in ledger_repo.entries_for_draft(s, draft.id or 0) if e.kind in ("approved", "rejected")]
+        # The current version's own decision: an earlier version's, voided by the edit, would be
+        # credited to a newest version that was 決裁省略 and then posted.
+        entries = [e for e in ledger_repo.entries_for_draft(s, draft.id or 0)
+                   if e.kind in ("approved", "rejected") and e.version_number == draft.current_version]
         if entries and draft.state in (DraftState.APPROVED, DraftState.REJECTED, DraftState.PUBLISHED):
             e = entries[-1]
             label = {"approved": "承認", "rejected": "差戻し"}.get(e.kind, e.kind)

@@ -365,3 +365,30 @@ def test_mark_published_pressed_again_after_the_post_was_recorded_is_told_so(sql
     assert len(st.slack.calls_of("views.open")) == opened
     d = draft_row(st)
     assert (d.state, d.published_url, d.published_by) == ("published", GOOD_URL, "U0OPERATOR")
+
+
+def test_an_older_versions_button_does_not_credit_the_newest_with_an_earlier_versions_decision(
+        stack: LocalStack) -> None:
+    """The first version approved, then revised as a 簡易な返信 (決裁省略) and posted: a 承認 of the
+    first version tapped from a screen not yet redrawn was told 「最新の第2版は 春日山 一郎 さんが
+    すでに承認しています」 — the approval of the first version, voided by the revision."""
+    from bot.drafting import DraftForm
+
+    st = stack
+    submit_draft(st)
+    manager = wait_dm(st, "U0MANAGER")[0]
+    chief = wait_dm(st, "U0CHIEF")[0]
+    st.driver.block_action("U0CHIEF", "approve_draft", channel=chief.channel, message_ts=chief.ts)
+    st.slack.wait_for(lambda: draft_row(st).state == "approved", timeout=10, message="the approval")
+    settle(st)
+    d = draft_row(st)
+    kessai = st.rt.kessai
+    kessai.revise(d.id or 0, 1, "U0OPERATOR", DraftForm(
+        account_id="joetsu-x", text="お問い合わせありがとうございます。担当課からご連絡いたします。", scheduled_at=None,
+        category="reply", image_count=0, alt_texts=(), portrait_consent=False, note=None))
+    assert draft_row(st).state == "exempt"
+    kessai.publish(d.id or 0, 2, "U0OPERATOR", url=GOOD_URL, at=kessai.clock())
+    settle(st)
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=manager.channel, message_ts=manager.ts, seen=manager)
+    told = wait_ephemeral(st, "U0MANAGER", "古い版")
+    assert "春日山 一郎" not in told and "投稿済み" in told, told
