@@ -1517,8 +1517,9 @@ class Kessai:
                    if e.kind in ("approved", "rejected") and e.version_number == draft.current_version]
         if entries and draft.state in (DraftState.APPROVED, DraftState.REJECTED, DraftState.PUBLISHED):
             e = entries[-1]
-            label = {"approved": "承認", "rejected": "差戻し"}.get(e.kind, e.kind)
-            return errors.AlreadyDecided(f"この下書きは {render.escape(self.name_of(e.decider_id))} さんがすでに{label}しています。")
+            # 「差戻ししています」 is not Japanese; the thread says 「差し戻しました」.
+            done = {"approved": "承認しています", "rejected": "差し戻しています"}[e.kind]
+            return errors.AlreadyDecided(f"この下書きは {render.escape(self.name_of(e.decider_id))} さんがすでに{done}。")
         return errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、決裁できません。")
 
     def _draft_as_shown(self, s: Session, draft_id: int, version: int, shown_hash: str | None, *,

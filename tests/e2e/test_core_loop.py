@@ -345,6 +345,7 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
     st = stack
     ts = submit_clean(st)
     msg = dm(st, "U0CHIEF")[0]
+    other = wait_dm(st, "U0MANAGER")[0]
     st.driver.block_action("U0CHIEF", "reject_draft", channel=msg.channel, message_ts=msg.ts)
     st.slack.wait_for_call("views.open", timeout=10)
     for blank in ("   ", "\u200b\u200b", "\u2060\u3000\u2800"):  # spaces, or characters that show nothing
@@ -359,6 +360,9 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
     assert entries[0].reason == "事実関係の確認が必要です。日付の曜日を確認してください。"
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
     st.slack.wait_for(lambda: "差し戻しました" in all_text(dm(st, "U0MANAGER")[0]), timeout=10)
+    # A colleague's 承認 from a screen not yet redrawn: told in the words the thread uses.
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=other.channel, message_ts=other.ts, seen=other)
+    assert wait_ephemeral(st, "U0MANAGER", "すでに") == "この下書きは 春日山 一郎 さんがすでに差し戻しています。"
 
 
 def test_a_ticked_common_reason_is_reason_enough(sqlite_stack: LocalStack) -> None:
