@@ -16,7 +16,7 @@ HOSTS: dict[str, tuple[str, ...]] = {
     "facebook": ("facebook.com", "m.facebook.com", "fb.com", "web.facebook.com"),
     "line": ("line.me", "page.line.me", "linevoom.line.me", "timeline.line.me", "lin.ee"),
     "youtube": ("youtube.com", "m.youtube.com", "youtu.be"),
-    "tiktok": ("tiktok.com", "m.tiktok.com", "vm.tiktok.com"),
+    "tiktok": ("tiktok.com", "m.tiktok.com", "vm.tiktok.com", "vt.tiktok.com"),
 }
 PLATFORM_JA = {"x": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE", "youtube": "YouTube",
                "tiktok": "TikTok", "blog": "ブログ"}
@@ -42,6 +42,15 @@ URL_MAX = 500
 
 # A host name's dot (「x.com/…」 without https:// is answered as such below); a fixed width, so linear.
 _HOST_DOT = re.compile(r"[A-Za-z0-9-]\.[A-Za-z]{2}")
+
+
+# Punctuation that ends the sentence a URL was copied from (「…/status/123。」), never part of a post's URL.
+_TRAILING_JA = "。、．，」』）】"
+
+
+def clean_post_url(url: str) -> str:
+    """The URL as typed, without surrounding spaces and the Japanese punctuation copied after it."""
+    return url.strip().rstrip(_TRAILING_JA).rstrip()
 
 
 def check_post_url(platform: str, account_url: str, url: str) -> str | None:
@@ -91,6 +100,11 @@ def check_post_url(platform: str, account_url: str, url: str) -> str | None:
             return f"このURLは {m['handle']} の投稿です。このアカウント（{handle}）の投稿のURLを貼り付けてください。"
         return None
     if platform == "tiktok":
+        if host in _TIKTOK_SHORT_HOSTS:
+            # The app's 「リンクをコピー」 gives a short link: it names no account to compare.
+            if _TIKTOK_SHORT.fullmatch(path.rstrip("/")):
+                return None
+            return "TikTokの短縮リンクは https://vt.tiktok.com/英数字/ の形です。投稿を開いてリンクをコピーしてください。"
         m = _TIKTOK_VIDEO.fullmatch(path.rstrip("/"))
         if not m:
             return "TikTokの投稿のURLは https://www.tiktok.com/@アカウント名/video/数字 の形です。"
@@ -136,6 +150,8 @@ _PLATFORM_HOSTS = frozenset({"x.com", "instagram.com", "facebook.com", "youtube.
 _X_STATUS = re.compile(r"/(?P<handle>[A-Za-z0-9_]{1,50})(?:/web)?/status/(?P<id>\d+)(?:/(?:photo|video)/\d+)?")
 _INSTAGRAM_CODE = re.compile(r"/(?:(?P<handle>[A-Za-z0-9_.]+)/)?(?:p|reel|reels|tv)/(?P<id>[A-Za-z0-9_-]+)")
 _YOUTUBE_PATH = re.compile(r"/(?:shorts|live|embed)/(?P<id>[A-Za-z0-9_-]+)")
+_TIKTOK_SHORT = re.compile(r"/(?P<code>[A-Za-z0-9]{5,20})")
+_TIKTOK_SHORT_HOSTS = frozenset({"vm.tiktok.com", "vt.tiktok.com"})
 _TIKTOK_VIDEO = re.compile(r"/@(?P<handle>[A-Za-z0-9_.]+)/(?:video|photo)/(?P<id>\d+)")
 
 
@@ -158,6 +174,8 @@ def post_key(url: str) -> tuple[str, ...]:
         return ("youtube", m["id"])
     if host == "tiktok.com" and (m := _TIKTOK_VIDEO.fullmatch(path)):
         return ("tiktok", m["id"])
+    if host in _TIKTOK_SHORT_HOSTS and (m := _TIKTOK_SHORT.fullmatch(path)):
+        return ("tiktok-short", m["code"])
     if host == "facebook.com":
         path = path.lower()  # a page's name in any letter case is the same page
     kept = tuple(f"{k}={v}" for k, v in sorted(query.items())

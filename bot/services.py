@@ -24,7 +24,7 @@ from bot.drafting import DraftForm
 from bot.home import HomeViews
 from bot.ledger import content_hash
 from bot.notifications import Notifier, Thread, asked_key, draft_of_root, home_key, root_key
-from bot.publication import check_post_url, same_post
+from bot.publication import check_post_url, clean_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
@@ -1666,7 +1666,7 @@ class Kessai:
         ``submission``: the form's identity (see ``claim_submission``); ``shown_hash``: see
         ``_draft_as_shown``."""
         now = self.clock()
-        url = url.strip()
+        url = clean_post_url(url)
         with self.db.session() as s:
             if not self.claim_submission(s, submission, now):
                 return Outcome("duplicate", draft_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.publication import check_post_url, same_post
+from bot.publication import check_post_url, clean_post_url, same_post
 
 X = "https://x.com/joetsu_city_example/status/1861234567890123456"
 YOUTUBE = "https://www.youtube.com/watch?v=AAAA1111"
@@ -93,3 +93,23 @@ def test_review_more_addresses_of_posts_and_query_names_that_name_an_article() -
     # ?s= is X's share marker, but on a blog it names the article.
     assert not same_post("https://www.city.example.lg.jp/news.php?s=5", "https://www.city.example.lg.jp/news.php?s=6")
     assert same_post(X + "?s=20", X)
+
+
+def test_a_url_copied_with_the_sentences_full_stop_is_the_post() -> None:
+    """「https://x.com/…/status/1861234567890123456。」 copied from a colleague's message was refused
+    as 「URLに空白や全角文字が含まれています」."""
+    for typed in (X + "。", X + "）", " " + X + "、 ", X + "」。"):
+        assert clean_post_url(typed) == X
+        assert check_post_url("x", "https://x.com/joetsu_city_example", clean_post_url(typed)) is None
+    assert clean_post_url("https://www.city.example.lg.jp/blog/a.html") == "https://www.city.example.lg.jp/blog/a.html"
+
+
+def test_tiktok_short_links_from_the_apps_copy_link_are_posts() -> None:
+    """TikTok's 「リンクをコピー」 gives vt.tiktok.com/… (or vm.): refused before as no /@name/video/ path."""
+    account = "https://www.tiktok.com/@joetsu"
+    assert check_post_url("tiktok", account, "https://vt.tiktok.com/ZSjAbc123/") is None
+    assert check_post_url("tiktok", account, "https://vm.tiktok.com/ZMabc1234/") is None
+    assert same_post("https://vt.tiktok.com/ZSjAbc123/", "https://vt.tiktok.com/ZSjAbc123?_r=1")
+    assert not same_post("https://vt.tiktok.com/ZSjAbc123/", "https://vt.tiktok.com/ZSjAbc124/")
+    problem = check_post_url("tiktok", account, "https://vt.tiktok.com/")
+    assert problem is not None and "短縮リンク" in problem
