@@ -145,6 +145,19 @@ class DeliveryFailureReporter:
             outbox.flush_pending(outer)  # inserted inside it: a failing insert is undone with it
 
     def __call__(self, row: OutboxRow, error: str, session: Session | None = None) -> None:
+        self._handle(row, error, session)
+        key = row.message_key or ""
+        if row.op == "post" and key.startswith("incident:") and ":alert:" in key:
+            # Notes written before the alert was posted wait for it (IncidentService._thread_note).
+            # The escalation channel's fallback has taken them into each person's copy; refused for
+            # anything else (invalid_blocks, given up after 50 tries, a disabled member's copy),
+            # they go where the alert was to go, on their own, as they did before they waited.
+            with self._session(session) as s:
+                if moved := outbox.release_loose(s, key, str(row.payload.get("channel") or "")):
+                    log.warning("outbox %s (%s) was given up on; %d note(s) held for it are sent on their own",
+                                row.id, key, moved)
+
+    def _handle(self, row: OutboxRow, error: str, session: Session | None) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
         if row.op == "post" and row.message_key and draft_of_root(row.message_key) is not None:
             # A draft's post in its channel, whatever Slack's reason: its replies need another way.

@@ -385,6 +385,21 @@ def held_replies(s: Session, parent_key: str) -> list[OutboxRow]:
                                   .order_by(col(OutboxRow.id))).all() if row.payload.get(AFTER) == parent_key]
 
 
+def release_loose(s: Session, parent_key: str, channel: str) -> int:
+    """Send the replies held for ``parent_key`` to ``channel`` as messages of their own, now that
+    the parent was given up on with no stand-in (Slack refused it for what it was); how many.
+    Held for ever they reached nobody, and /healthz stayed degraded."""
+    moved = 0
+    for row in held_replies(s, parent_key):
+        row.payload = {**{k: v for k, v in row.payload.items() if k not in (AFTER, PLAIN, "thread_ts", "reply_broadcast")},
+                       "channel": channel}
+        row.status = PENDING
+        row.thread_key = None
+        s.add(row)
+        moved += 1
+    return moved
+
+
 def fail_held(s: Session, parent_key: str, error: str) -> int:
     """Give up on the replies waiting for ``parent_key`` (it will never be posted, and there is no
     stand-in to take them); how many. They stay in the outbox as failed, for IT to see."""

@@ -558,3 +558,22 @@ def test_acknowledging_while_another_replica_resolves_says_it_is_resolved(world:
     thread.join()
     assert len(failures) == 1 and isinstance(failures[0], inc.AlreadyResolved), failures
     assert timeline(world, incident_id) == ["reported"]
+
+def test_a_note_held_for_an_alert_slack_refused_for_its_content_is_sent_on_its_own(world: World) -> None:
+    """A second report written before the alert was posted waited for it; Slack then refused the
+    alert itself (invalid_blocks; or 50 tries without a proper answer), which is not the channel's
+    problem and has no copies: the note waited for ever, reached nobody, and kept /healthz at 503.
+    It goes to the channel on its own, as it did before notes waited for the alert."""
+    slack = LocalSlack(token="xoxb-note-test", users=slack_users(world.org)).start()
+    try:
+        slack.inject("chat.postMessage", error="invalid_blocks", channel="C0ESCALATE", times=1)
+        report(world)
+        world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2",
+                               description="引用で拡散されています。", now=jst(2026, 11, 24, 10, 1))
+        world.clock.t = jst(2026, 11, 24, 10, 2)
+        deliver(world, slack)
+        assert [m for m in slack.messages("C0ESCALATE") if "追加の報告" in m.text]
+        with world.db.session() as s:
+            assert s.exec(select(OutboxRow).where(OutboxRow.status == "held")).all() == []
+    finally:
+        slack.stop()
