@@ -441,7 +441,8 @@ class DeliveryFailureReporter:
                     continue
                 outbox.enqueue(s, "post", {**current, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
-            outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)
+            if not outbox.failed_for_good(s, alert_key(iid, person)):  # else held for ever (a disabled account)
+                outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)
         # Everyone had it: in the copy they had, in one brought now, or (no alert to bring) alone.
         log.error("escalation channel %s refused a note on incident %s (%s); sent to %d people directly instead"
                   " (%d given a copy of the alert now)", channel, iid, error, len(people), len(people) - len(copies))

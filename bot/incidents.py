@@ -385,6 +385,10 @@ class IncidentService:
             # note goes in each copy's thread. Tried in the channel first, each re-alert (every
             # 15 minutes, all night) was refused again and logged as an error for IT.
             for person in people:
+                if outbox.failed_for_good(s, alert_key(inc.id or 0, person)):
+                    # Their copy never reached them (a disabled account, reported when it failed):
+                    # a note held for it would wait for ever, and keep /healthz degraded.
+                    continue
                 outbox.enqueue_reply_after(s, alert_key(inc.id or 0, person), {
                     **msg, "unfurl_links": False, "unfurl_media": False}, now=now)
             return

@@ -577,3 +577,30 @@ def test_a_note_held_for_an_alert_slack_refused_for_its_content_is_sent_on_its_o
             assert s.exec(select(OutboxRow).where(OutboxRow.status == "held")).all() == []
     finally:
         slack.stop()
+
+
+def test_notes_are_not_held_for_ever_for_a_copy_a_disabled_member_never_got(world: World) -> None:
+    """The escalation channel archived after the alert, and one escalation member's Slack account
+    disabled (異動・退職, not yet taken out of the file): their copy of the alert was refused, and
+    each re-alert every 15 minutes, all night, was held for that copy for ever — /healthz at 503
+    an hour later, for nothing anyone could deliver. The others still get every note."""
+    slack = LocalSlack(token="xoxb-note-test", users=slack_users(world.org)).start()
+    try:
+        report(world)
+        deliver(world, slack)
+        for method in ("chat.postMessage", "chat.update"):
+            slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        slack.inject("chat.postMessage", error="user_disabled", channel=slack.dm_channel("U0CHIEF"), times=1000)
+        for minutes in (15, 30, 45):
+            world.clock.t = jst(2026, 11, 24, 10, minutes)
+            assert world.sweep(world.clock.t).sent["incident.unacked"] == 1
+            deliver(world, slack)
+        with world.db.session() as s:
+            assert s.exec(select(OutboxRow).where(OutboxRow.status == "held")).all() == []
+        for person in ("U0MANAGER", "U0DEPUTY", "U0JOHO"):
+            channel = slack.dm_channel(person)
+            [copy] = [m for m in slack.messages(channel) if "incident_ack" in str(m.blocks)]
+            notes = [m.text for m in slack.messages(channel, thread_ts=copy.ts) if m.ts != copy.ts]
+            assert len([n for n in notes if "対応開始されていません" in n]) == 3, (person, notes)
+    finally:
+        slack.stop()
