@@ -604,3 +604,37 @@ def test_notes_are_not_held_for_ever_for_a_copy_a_disabled_member_never_got(worl
             assert len([n for n in notes if "対応開始されていません" in n]) == 3, (person, notes)
     finally:
         slack.stop()
+
+
+def test_after_the_channel_is_unarchived_a_new_incident_is_alerted_there_again(world: World) -> None:
+    """Notes on an incident whose every escalation member has a DM copy go straight to the copies;
+    that must not stop the next incident from trying the channel, once it is unarchived."""
+    slack = LocalSlack(token="xoxb-note-test", users=slack_users(world.org)).start()
+    try:
+        first = report(world)
+        deliver(world, slack)
+        for method in ("chat.postMessage", "chat.update"):
+            slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        world.clock.t = jst(2026, 11, 24, 10, 15)
+        world.sweep(world.clock.t)
+        deliver(world, slack)
+        slack.clear_faults()
+        world.clock.t = jst(2026, 11, 24, 10, 20)
+        second = world.incidents.report(kind="impersonation", account_id="joetsu-x", reporter="U0OPERATOR",
+                                        description="市長を名乗る偽アカウントがあります。", now=world.clock.t)
+        deliver(world, slack)
+        world.incidents.ack(second, "U0JOHO", now=jst(2026, 11, 24, 10, 21))
+        world.clock.t = jst(2026, 11, 24, 10, 30)
+        assert world.sweep(world.clock.t).sent["incident.unacked"] == 1  # the first, still open
+        deliver(world, slack)
+        [alert] = [m for m in slack.messages("C0ESCALATE") if f"受付番号:* {second}" in str(m.blocks)]
+        notes = [m.text for m in slack.messages("C0ESCALATE", thread_ts=alert.ts) if m.ts != alert.ts]
+        assert any("対応を開始しました" in n for n in notes), notes
+        for person in inc.escalation_people(world.org, "joetsu-x"):
+            assert not [m for m in slack.messages(slack.dm_channel(person)) if f"受付番号:* {second}" in str(m.blocks)]
+            channel = slack.dm_channel(person)
+            [copy] = [m for m in slack.messages(channel) if f"受付番号:* {first}" in str(m.blocks)]
+            notes = [m.text for m in slack.messages(channel, thread_ts=copy.ts) if m.ts != copy.ts]
+            assert len([n for n in notes if "対応開始されていません" in n]) == 2, (person, notes)
+    finally:
+        slack.stop()
