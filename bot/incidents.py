@@ -679,7 +679,10 @@ class IncidentService:
             if len(run) == 1:
                 steps.append(f"{fmt(run[0].at)} {EVENT_JA['realerted']}")
             elif run:
-                steps.append(f"{fmt(run[0].at)}〜{fmt(run[-1].at)} {EVENT_JA['realerted']} {len(run)}回")
+                first, last = (e.at.astimezone(self.zone) for e in (run[0], run[-1]))
+                # Within one day the date once: 「11月24日（火）10:15〜2026年11月24日（火）11:00」 read twice.
+                end = f"{last:%H:%M}" if last.date() == first.date() else fmt(last)
+                steps.append(f"{fmt(first)}〜{end} {EVENT_JA['realerted']} {len(run)}回")
             run.clear()
 
         for e in events:

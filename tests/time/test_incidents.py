@@ -638,3 +638,20 @@ def test_after_the_channel_is_unarchived_a_new_incident_is_alerted_there_again(w
             assert len([n for n in notes if "対応開始されていません" in n]) == 2, (person, notes)
     finally:
         slack.stop()
+
+
+def test_a_run_of_realerts_within_one_day_names_its_date_once(world: World) -> None:
+    """「2026年11月24日（火）10:15〜2026年11月24日（火）10:45 再通知 3回」 repeated the date in a line
+    read by people; within a day the end is its time alone, and the steps keep their order."""
+    incident_id = report(world)
+    for minutes in (15, 30, 45):
+        assert world.sweep(jst(2026, 11, 24, 10, minutes)).sent["incident.unacked"] == 1
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 50))
+    world.incidents.resolve(incident_id, "U0JOHO", "訂正を投稿しました。", now=jst(2026, 11, 24, 11, 0))
+    with world.db.session() as s:
+        alert = world.incidents.current_alert(s, incident_id)
+    assert alert is not None
+    [steps] = [e["text"] for b in alert["blocks"] if b["type"] == "context" for e in b["elements"]
+               if e["text"].startswith("経過")]
+    assert steps == ("経過: 2026年11月24日（火）10:00 報告 → 2026年11月24日（火）10:15〜10:45 再通知 3回"
+                     " → 2026年11月24日（火）10:50 対応開始 → 2026年11月24日（火）11:00 解決"), steps
