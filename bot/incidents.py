@@ -376,6 +376,11 @@ class IncidentService:
     def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
         """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
         msg = render.plain(text) | {"blocks": [render.section(text)], INCIDENT_REF: inc.id}
+        for dest in self._destinations(inc):
+            # Wait for a delivery recording the alert at this moment (posted, or refused and the
+            # notes held for it moved into the copies): read before it commits, the alert looked
+            # on its way, and a note held for it then was never moved.
+            outbox.lock_post(s, alert_key(inc.id or 0, dest))
         channel = self.org.policy.escalation_channel
         people = self.escalation_members(inc.account_id)
         copies = [alert_key(inc.id or 0, p) for p in people]

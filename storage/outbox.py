@@ -148,6 +148,15 @@ def parent_of_stand_in(key: str) -> str | None:
     return key[: -len(STAND_IN_SUFFIX)] if key.endswith(STAND_IN_SUFFIX) else None
 
 
+def lock_post(s: Session, key: str) -> None:
+    """Take turns, until commit, with the delivery recording the post ``key`` (PostgreSQL; SQLite
+    writes one at a time already): a reply held for it while its refusal was being handled was
+    committed after the handling had moved the held ones elsewhere, and waited for ever."""
+    flush_pending(s)
+    if s.get_bind().dialect.name == "postgresql":
+        s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key, OutboxRow.op == "post").with_for_update()).all()
+
+
 def failed_for_good(s: Session, key: str) -> bool:
     """Whether the post ``key`` was given up on (and so never reached Slack)."""
     flush_pending(s)

@@ -655,3 +655,46 @@ def test_a_run_of_realerts_within_one_day_names_its_date_once(world: World) -> N
                if e["text"].startswith("経過")]
     assert steps == ("経過: 2026年11月24日（火）10:00 報告 → 2026年11月24日（火）10:15〜10:45 再通知 3回"
                      " → 2026年11月24日（火）10:50 対応開始 → 2026年11月24日（火）11:00 解決"), steps
+
+
+def test_a_note_written_while_the_channels_refusal_of_the_alert_is_recorded_is_not_held_for_ever(world: World) -> None:
+    """Another replica recorded the escalation channel's refusal of the alert (and moved the notes
+    held for it into each person's copy) while a second report was being written: the report found
+    the alert neither posted nor failed, held its note for it, and committed after the move had
+    looked. Nothing looked again: the note waited for ever (a restart re-reported the refusal)."""
+    if world.db.engine.dialect.name != "postgresql":
+        pytest.skip("row locks are PostgreSQL's")
+    from storage import outbox
+    incident_id = report(world)
+    failures = DeliveryFailureReporter(world.db, world.org, world.clock)
+    failures.incident_alert = world.incidents.current_alert
+    errors_: list[BaseException] = []
+
+    def second_report() -> None:
+        try:
+            world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR2",
+                                   description="引用で拡散されています。", now=jst(2026, 11, 24, 10, 1))
+        except BaseException as e:  # surfaced below
+            errors_.append(e)
+
+    with world.db.session() as recording:  # the gateway's transaction recording the refusal
+        [row] = [r for r in outbox.rows(recording, (outbox.PENDING,))
+                 if r.message_key == inc.alert_key(incident_id, "C0ESCALATE")]
+        outbox.mark_failed(recording, row.id or 0, "is_archived")
+        failures(row, "is_archived", recording)
+        thread = threading.Thread(target=second_report)
+        thread.start()
+        with world.db.engine.connect() as watcher:  # until the report waits for the refusal's row, or is done
+            while thread.is_alive() and not watcher.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )).scalar():
+                watcher.rollback()
+                thread.join(0.01)
+    thread.join()
+    assert errors_ == []
+    with world.db.session() as s:
+        held = s.exec(select(OutboxRow).where(OutboxRow.status == "held")).all()
+        assert [r.thread_key for r in held if r.thread_key == inc.alert_key(incident_id, "C0ESCALATE")] == []
+        # It waits for each person's copy instead, which is on its way.
+        waiting = {r.thread_key for r in held if "追加の報告" in r.payload.get("text", "")}
+        assert waiting == {inc.alert_key(incident_id, p) for p in inc.escalation_people(world.org, "joetsu-x")}
