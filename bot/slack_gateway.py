@@ -760,7 +760,8 @@ class SlackGateway:
         return opened
 
     def _find_posted(self, row: OutboxRow, p: dict[str, Any]) -> tuple[str, str] | None:
-        """Look in the conversation for this row's message; None when absent or when we cannot tell."""
+        """Look in the conversation for this row's message; None when absent or when Slack answers
+        the look-up with an error; Transient when the look-up went unanswered or its answer broke off."""
         try:
             channel = self._conversation(str(p["channel"]))
             for page in self._pages_since(row, p, channel):
@@ -769,7 +770,12 @@ class SlackGateway:
                     if (meta.get("event_type") == METADATA_EVENT
                             and (meta.get("event_payload") or {}).get("outbox_id") == row.id):
                         return channel, str(m["ts"])
-        except (SlackApiError, OSError, http.client.HTTPException, Transient, Permanent) as e:
+        except (OSError, http.client.HTTPException) as e:
+            # No answer, or one broken off: the post it looks for may well be there (its own answer
+            # broke off the same way), and posting now would post it twice. Tried again later,
+            # the look-up first.
+            raise Transient(f"network: {type(e).__name__}: {e} (looking for an earlier attempt)") from e
+        except (SlackApiError, Transient, Permanent) as e:
             log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
         return None
 

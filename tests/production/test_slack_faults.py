@@ -1128,3 +1128,17 @@ def test_the_escalation_channel_failing_alone_is_told_to_its_people_not_to_itsel
         texts = [str(p.get("text")) for p in waiting if p.get("channel") == person]
         assert "決裁の督促です。" in texts, waiting
         assert any(f"<#{channel}>" in t and "24 時間以上" in t for t in texts), texts
+
+
+def test_a_post_cut_short_is_not_posted_twice_when_the_look_up_for_it_is_cut_short_too(
+        fast_stack: LocalStack) -> None:
+    """The approver's DM was posted but its answer broke off (IncompleteRead); the retry looks for
+    it first, and that look-up broke off too. It was taken for 'cannot tell' and the DM was posted
+    again: the approver had two requests. Not knowing for want of an answer is not knowing that it
+    is absent; the attempt is retried (the look-up first) instead."""
+    st = fast_stack
+    manager = st.slack.dm_channel("U0MANAGER")
+    st.slack.inject("chat.postMessage", cut_short=True, applied=True, channel=manager)
+    st.slack.inject("conversations.history", cut_short=True, channel=manager)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    each_approver_asked_once(st)
