@@ -165,9 +165,10 @@ class DeliveryFailureReporter:
                 self._parent_refused(s, self.clock(), row, target, error)
             return
         escalation = target and target == self.org.policy.escalation_channel
-        if escalation and (error in CHANNEL_PROBLEMS or error == slack_gateway.FAILING_ALONE):
+        if escalation and (error in CHANNEL_PROBLEMS or _no_proper_answer(error)):
             # Reports included: the escalation channel is where they go, so they too need another way.
-            # Failing alone for a day as well: a report to the channel would wait a day and fail too.
+            # Never properly answered as well (failing alone for a day, or MAX_ATTEMPTS of 5xx on a
+            # working day, which comes first): a report to the channel would fail the same way.
             with self._session(session) as s:
                 self._around_escalation_channel(s, self.clock(), row, target, error)
             return
@@ -372,7 +373,7 @@ class DeliveryFailureReporter:
             log.error("escalation channel %s refused outbox %s (%s) and nobody to DM", channel, row.id, error)
             return
         notice = (f":warning: kessai がエスカレーション先のチャンネル <#{channel}> にメッセージを送れませんでした"
-                  f"（{_problem(error)}）。{CHANNEL_ADVICE[error]}"
+                  f"（{_problem(error)}）。{CHANNEL_ADVICE.get(error, CHANNEL_ADVICE[slack_gateway.FAILING_ALONE])}"
                   "届かなかったメッセージを次にお送りします。")
         copy = {k: v for k, v in row.payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
         if incident is not None and self._incident_to_people(s, now, row, incident, channel, error, people, notice, copy):

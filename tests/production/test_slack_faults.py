@@ -1142,3 +1142,36 @@ def test_a_post_cut_short_is_not_posted_twice_when_the_look_up_for_it_is_cut_sho
     st.slack.inject("conversations.history", cut_short=True, channel=manager)
     st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     each_approver_asked_once(st)
+
+
+def test_the_escalation_channel_given_up_after_its_attempts_is_told_to_its_people_not_to_itself(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """The escalation channel answered 500 while everything else went out (a working day): its
+    message was given up after MAX_ATTEMPTS (about four hours, well before ALONE_GIVE_UP), with
+    「Slack answered 500」 rather than failing_alone. That reason went the ordinary way, a report to
+    the escalation channel itself, which failed in turn; the report's own failure was only logged.
+    Its people get the notice and the message by DM, as for a channel failing alone."""
+    from bot.incidents import escalation_people
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0ESCALATE")
+        # An approver's DM refused for what it is: its report goes to the escalation channel.
+        st.slack.inject("chat.postMessage", error="msg_too_long", channel=st.slack.dm_channel(APPROVERS[0]))
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(MAX_ATTEMPTS + 5):
+            clock.t += MAX_BACKOFF
+            st.driver.app_home_opened("U0OPERATOR")  # other messages go out meanwhile
+            st.deliver()
+        with st.rt.db.session() as s:
+            given_up = [r for r in outbox.rows(s, (outbox.FAILED,)) if r.payload.get("channel") == "C0ESCALATE"]
+        assert given_up, "the escalation channel's message was not given up"
+        name = org.member(APPROVERS[0]).name  # type: ignore[union-attr]
+        for person in escalation_people(org):
+            texts = [m.text for m in dm(st, person)]
+            assert any("<#C0ESCALATE>" in t for t in texts), (person, texts)
+            assert any(name in t and "メッセージが長すぎるため" in t for t in texts), (person, texts)
+    finally:
+        st.stop()
