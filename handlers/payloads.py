@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import logging
 import threading
 from collections.abc import Mapping
@@ -100,8 +101,8 @@ def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> bool:
         log.warning("could not open a form: Slack answered %s (HTTP %s)", error_code(e) or "something unreadable",
                     getattr(e.response, "status_code", "?"))
         return False
-    except OSError as e:
-        log.warning("could not open a form: %s", e)
+    except (OSError, http.client.HTTPException) as e:  # HTTPException: the answer broke off (IncompleteRead)
+        log.warning("could not open a form: %s: %s", type(e).__name__, e)
         return False
     except (AttributeError, KeyError, TypeError, ValueError) as e:  # an answer of a shape Slack does not send
         log.warning("could not open a form: unexpected answer from Slack (%s)", type(e).__name__)

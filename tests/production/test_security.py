@@ -514,6 +514,15 @@ def test_a_form_slack_answers_with_garbage_is_said_not_opened(sqlite_stack: Loca
     assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
 
 
+def test_a_form_whose_answer_broke_off_is_said_not_opened(sqlite_stack: LocalStack) -> None:
+    """views.open answered part-way and the connection closed (http.client.IncompleteRead, not an
+    OSError): the request failed with 500 and Slack showed the person a bare error, not ours."""
+    st = sqlite_stack
+    st.slack.inject("views.open", cut_short=True)
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
+    assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
+
+
 def test_a_form_slack_is_slow_to_open_is_said_not_opened_before_slacks_own_timeout(sqlite_stack: LocalStack) -> None:
     """The trigger lasts 3 s and Slack waits 3 s for the answer: waiting for the bot client's
     usual timeout (10 s) left the person with Slack's bare "did not respond" instead of ours."""
