@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import http.client
 import logging
 import sys
 from datetime import UTC, datetime, timedelta
@@ -65,8 +66,9 @@ def workspace_url(settings: Any) -> str | None:
 
     try:
         auth = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10).auth_test()
-    except (SlackApiError, OSError) as e:
-        log.warning("could not ask Slack for the workspace URL (%s); reminders link to the channel", e)
+    except (SlackApiError, OSError, http.client.HTTPException) as e:  # HTTPException: an answer broken off
+        log.warning("could not ask Slack for the workspace URL (%s: %s); reminders link to the channel",
+                    type(e).__name__, e)
         return None
     return str(auth.get("url") or "") or None
 

@@ -1175,3 +1175,20 @@ def test_the_escalation_channel_given_up_after_its_attempts_is_told_to_its_peopl
             assert any(name in t and "メッセージが長すぎるため" in t for t in texts), (person, texts)
     finally:
         st.stop()
+
+
+def test_kessai_remind_links_the_channel_when_the_workspace_url_answer_broke_off() -> None:
+    """`kessai remind` (cron) asks auth.test for the workspace URL, to link reminders to their
+    threads; without it they link the channel. An answer broken off part-way (IncompleteRead, not
+    an OSError) escaped that fallback and ended the run: nobody was reminded."""
+    from types import SimpleNamespace
+
+    from bot.remind_cli import workspace_url
+    from bot.sandbox.server import DEFAULT_TOKEN
+
+    slack = LocalSlack().start()
+    try:
+        slack.inject("auth.test", cut_short=True)
+        assert workspace_url(SimpleNamespace(slack_bot_token=DEFAULT_TOKEN, slack_api_url=slack.api_url)) is None
+    finally:
+        slack.stop()
