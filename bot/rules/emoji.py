@@ -16,9 +16,10 @@ _BMP_PRESENTATION = (
 )
 _ASTRAL = "\U0001f004\U0001f0cf\U0001f18e\U0001f191-\U0001f19a\U0001f201\U0001f21a\U0001f22f\U0001f232-\U0001f236\U0001f238-\U0001f23a\U0001f250\U0001f251\U0001f300-\U0001f64f\U0001f680-\U0001f6ff\U0001f7e0-\U0001f7eb\U0001f90c-\U0001f9ff\U0001fa70-\U0001faff"
 # Extended pictographic symbols that become emoji with VS16 (☀️, ❤️, ©️ …).
-_TEXT_DEFAULT = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u2328\u23cf\u23ed-\u23ef\u23f1\u23f2\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb\u25fc\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u3030\u303d\u3297\u3299\U0001f170-\U0001f189"
+_TEXT_DEFAULT = "\U0001f202\U0001f237\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u2328\u23cf\u23ed-\u23ef\u23f1\u23f2\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb\u25fc\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u3030\u303d\u3297\u3299\U0001f170-\U0001f189"
 _MOD = "\U0001f3fb-\U0001f3ff"
-_ELEMENT = rf"(?:[{_BMP_PRESENTATION}{_ASTRAL}](?:\ufe0f|[{_MOD}])?|[{_TEXT_DEFAULT}]\ufe0f)"
+# A text-default symbol becomes an emoji with VS16 or with a skin tone (✌🏻, ☝🏿).
+_ELEMENT = rf"(?:[{_BMP_PRESENTATION}{_ASTRAL}](?:\ufe0f|[{_MOD}])?|[{_TEXT_DEFAULT}](?:\ufe0f|[{_MOD}]))"
 EMOJI = re.compile(
     rf"(?:[\U0001f1e6-\U0001f1ff]{{2}}"  # flags
     rf"|[0-9#*]\ufe0f?\u20e3"  # keycaps

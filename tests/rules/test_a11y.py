@@ -137,6 +137,12 @@ def test_emoji_sequences_count_once() -> None:
     assert "a11y.emoji_overuse" not in codes("👨‍👩‍👧‍👦👍🏽🇯🇵1️⃣❤️ 家族で参加")
 
 
+def test_a_text_style_symbol_with_a_skin_tone_is_one_emoji() -> None:
+    # ✌ and ☝ are text by default; a skin tone makes them an emoji as 👍🏽 is.
+    [f] = findings_of("a11y.emoji_overuse", "✌🏻✌🏻✌🏻 ピース")
+    assert f.excerpt == "✌🏻✌🏻✌🏻"
+
+
 @pytest.mark.parametrize(
     ("alts", "bad"),
     [

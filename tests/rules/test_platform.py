@@ -18,6 +18,12 @@ from tests.rules.conftest import codes, findings_of
         ("🇯🇵", 2),
         ("👍🏽", 2),
         ("“quoted” – dash", 15),
+        # A symbol that is text by default takes a skin tone as an emoji does (twemoji-parser: one emoji).
+        ("✌🏻", 2),
+        ("☝🏿です", 6),
+        # 🈂 and 🈷 are text by default; with U+FE0F they are one emoji.
+        ("🈂️", 2),
+        ("🈷️", 2),
     ],
 )
 def test_x_weighted_length_follows_twitter_text_v3(text: str, weighted: int) -> None:
