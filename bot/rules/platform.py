@@ -58,6 +58,28 @@ def _nfc_starts(text: str) -> list[int]:
     return starts
 
 
+def _is_compat(ch: str) -> bool:
+    return not ch.isascii() and unicodedata.normalize("NFKC", ch) != ch
+
+
+def _x_url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The parts of the link text[a:b] that twitter-text counts as links.
+
+    The link rules read the text NFKC-normalised, where 「ｈｔｔｐｓ：／／」 and 「Ａ.html」 are URL
+    characters; twitter-text reads the text as written, so its link starts after and ends before
+    such a character (「３example.co.jp」 is 「３」 and a link, 「…/Ａ.html」 a link, 「Ａ」 and 「.html」).
+    """
+    if all(not _is_compat(c) for c in text[a:b]):
+        return [(a, b)]
+    i = a
+    while i < b and _is_compat(text[i]):
+        i += 1
+    j = i
+    while j < b and not _is_compat(text[j]):
+        j += 1
+    return [(i + u.start, i + u.end) for u in Document(text[i:j]).urls]
+
+
 def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int | None]:
     """twitter-text v3 weighted length of `text`, and the index where the 280 limit is first exceeded.
 
@@ -70,7 +92,8 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
     entities: dict[int, tuple[int, int]] = {}
     d = doc if doc is not None and nfc == text else Document(nfc)
     for u in d.urls:
-        entities[u.start] = (u.end, _X_URL_WEIGHT)
+        for a, b in _x_url_spans(nfc, u.start, u.end):
+            entities[a] = (b, _X_URL_WEIGHT)
     if _EMOJI_CANDIDATE.search(nfc):
         for m in EMOJI.finditer(nfc):
             if d.url_at(m.start()) is None:

@@ -24,6 +24,13 @@ from tests.rules.conftest import codes, findings_of
         # 🈂 and 🈷 are text by default; with U+FE0F they are one emoji.
         ("🈂️", 2),
         ("🈷️", 2),
+        # Full-width letters are no URL characters for twitter-text, though they read as one for the
+        # link rules: a URL typed all in full width is counted letter by letter, and a link ends at
+        # the first full-width letter (「Ａ.html」) or starts after it (「３example.co.jp」).
+        ("ｈｔｔｐｓ：／／ｗｗｗ．ｅｘａｍｐｌｅ．ｊｐ／", 2 * 23),
+        ("https://www.city.joetsu.niigata.jp/kouhou/Ａ.html", 23 + 2 + 5),
+        ("bit.ly/xyz３", 23 + 2),
+        ("３example.co.jp", 2 + 23),
     ],
 )
 def test_x_weighted_length_follows_twitter_text_v3(text: str, weighted: int) -> None:
