@@ -144,6 +144,8 @@ _IDN_URL_RE = re.compile(
     rf"(?i)(?<![A-Za-z0-9])https?://(?=[^/?#\s]*[^\x00-\x7f])(?:[^\W_](?:[\w\-]*[^\W_])?\.)+[A-Za-z]{{2,}}"
     rf"(?![\w\-])(?:[/?#][{URL_CHARS}]*)?"
 )
+# A letter or digit right before a scheme or 「www.」, as NFKC may have made it of a mark (「①https://」).
+_GLUED_START = re.compile(r"(?i)[A-Za-z0-9](?=https?://|www\.)")
 # What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
 # Japanese writing puts its notes right after a link.
 _WIDE_STOPS = "()[]{},"
@@ -443,11 +445,25 @@ class Document:
         return raw
 
     @cached_property
+    def _url_view(self) -> str:
+        """`norm` with a letter or digit that was not ASCII as written (「①」「Ａ」「１」) blanked when
+        a scheme or 「www.」 follows it: 「①https://…」 is a link on every platform, but NFKC makes it
+        「1https://…」, one word for the patterns. Same length, so offsets stay those of `norm`."""
+        if not _GLUED_START.search(self.norm):
+            return self.norm
+        view = list(self.norm)
+        for m in _GLUED_START.finditer(self.norm):
+            if not self.original(m.start(), m.end()).isascii():
+                view[m.start()] = " "
+        return "".join(view)
+
+    @cached_property
     def urls(self) -> list[Url]:
         found: list[Url] = []
         taken: list[tuple[int, int]] = []
         pos = 0
-        while m := _URL_RE.search(self.norm, pos):
+        view = self._url_view
+        while m := _URL_RE.search(view, pos):
             raw = self._cut_at_wide_bracket(m.start(), m.group())
             # After a cut, look again from there: 「…/x，https://…」 holds a second link.
             pos = m.start() + len(raw) + 1 if raw != m.group() else m.end()
@@ -456,13 +472,13 @@ class Document:
                 found.append(u)
                 taken.append((m.start(), m.start() + len(raw)))
         if "://" in self.norm and not self.norm.isascii():
-            for m in _IDN_URL_RE.finditer(self.norm):
+            for m in _IDN_URL_RE.finditer(view):
                 if not _overlaps(taken, m.start(), m.end()):
                     u = _url(self, m.start(), self._cut_at_wide_bracket(m.start(), m.group()))
                     if u:
                         found.append(u)
                         insort(taken, (m.start(), m.start() + len(u.url)))
-        for m in _BARE_DOMAIN_RE.finditer(self.norm):
+        for m in _BARE_DOMAIN_RE.finditer(view):
             if _overlaps(taken, m.start(), m.start() + 1):
                 continue
             from bot.rules.domains import is_known_suffix

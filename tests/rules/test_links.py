@@ -684,3 +684,12 @@ def test_a_domain_after_a_percentage_is_a_link_when_its_letters_read_as_hex() ->
         assert "link.untrusted" in codes(text), text
     # The @ of a percent-encoded address is still no domain's start (94032dc).
     assert "link.untrusted" not in codes("mailto:kouhou%40city.joetsu.niigata.jp へご連絡ください")
+
+
+@pytest.mark.parametrize("mark", ["①", "１", "Ａ", "⑴"])
+def test_a_link_right_after_a_numbered_mark_is_still_a_link(mark: str) -> None:
+    # 「①https://…」 is linked by every platform; NFKC makes the mark 「1」, and 「1https」 read as one
+    # word hid the link from every link rule.
+    assert "link.shortener" in codes(f"申込方法\n{mark}https://bit.ly/3abc")
+    [f] = findings_of("link.untrusted", f"{mark}www.evil-example.com/form", policy=JOETSU)
+    assert "evil-example.com" in f.message and f.excerpt.startswith("www.")
