@@ -215,8 +215,9 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         )
 
 
-# The characters of a hashtag's word.
-_TAG_CHARS = r"[\w\u30fc\u3005]"
+# The characters of a hashtag's word: 「・」 too, which twitter-text keeps inside a hashtag
+# (「#上越・妙高」 is one tag).
+_TAG_CHARS = r"[\w\u30fc\u3005\u30fb]"
 # A hashtag: # (or ＃) not glued to a preceding word, then word characters, not only digits.
 _HASHTAG = re.compile(rf"(?<![\w&#])#(?!\d+(?![\w]))({_TAG_CHARS}+)")
 
@@ -320,7 +321,8 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         return
     allowed = {fold(t.lstrip("#＃")) for t in (*ctx.hashtags_allowed, *opts.allow)}
     for start, end, tag in hashtags(doc):
-        if fold(tag) not in allowed:
+        # A 「・」 at the end is the sentence's (「#上越市・#妙高市」): the tag is the same.
+        if fold(tag.rstrip("・")) not in allowed:
             yield Hit(
                 start,
                 end,

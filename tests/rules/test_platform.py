@@ -150,3 +150,12 @@ def test_hashtags_glued_together_are_no_hashtags_after_the_first() -> None:
     assert "空白がない" in f.message
     for text in ("C#プログラミング教室 #上越", "https://www.city.joetsu.niigata.jp/#a#b"):
         assert not findings_of("platform.hashtags", text), text
+
+
+def test_an_approved_hashtag_with_a_middle_dot_is_approved() -> None:
+    # X and Instagram keep 「・」 inside a hashtag: the account's own 「#上越・妙高」 was reported as an
+    # unapproved 「#上越」.
+    allowed = {"platform": "instagram", "hashtags_allowed": ("上越・妙高", "上越市")}
+    assert not findings_of("platform.hashtag_unlisted", "雪景色 #上越・妙高 #上越市", **allowed)
+    [f] = findings_of("platform.hashtag_unlisted", "雪景色 #上越・糸魚川", **allowed)
+    assert f.excerpt == "#上越・糸魚川"
