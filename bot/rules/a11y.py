@@ -536,6 +536,24 @@ def _latin_words(text: str, a: int, b: int, urls: list[Url]) -> int | None:
     return sum(len(_WORD.findall(p)) for p in pieces)
 
 
+def _seen_length(text: str, a: int, b: int, urls: list[Url]) -> int:
+    """The characters of text[a:b] outside the links, as a reader sees them: か + U+3099 is one
+    「が」 and 👨‍👩‍👧‍👦 (seven code points) one emoji."""
+    pieces, pos = [], a
+    for u in urls:
+        pieces.append(text[pos : max(pos, u.start)])
+        pos = max(pos, u.end)
+    pieces.append(text[pos:b])
+    n = 0
+    for piece in pieces:
+        if piece.isascii():
+            n += len(piece)
+            continue
+        nfc = unicodedata.normalize("NFC", piece)
+        n += len(nfc) - sum(len(m.group()) - 1 for m in EMOJI.finditer(nfc))
+    return n
+
+
 @rule(
     code="a11y.long_sentence",
     severity="info",
@@ -549,13 +567,14 @@ def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
     美祢市 5(2)イ（ウェブアクセシビリティ）・5(2)ア（誤解を招かない記述）。長い文は読みにくく、
     スマートフォンの画面や読み上げでは特に理解しにくくなります。文を分けてください。
-    URL は文字数に数えません。外国人住民向けの英語などの文（ラテン文字で書き、語を空白で区切る言語）は、
+    URL は文字数に数えません。文字は見えるとおりに数えます（濁点を分けて入力した「が」や、組み合わせの
+    絵文字 👨‍👩‍👧‍👦 も1文字）。外国人住民向けの英語などの文（ラテン文字で書き、語を空白で区切る言語）は、
     100文字が20語ほどにしかならないので語数で数え、25語を超えるときに知らせます（英国政府のウェブ文章の
     指針が目安とする長さです）。ベトナム語は音節ごとに区切るので文字数のままです。
     """
     for a, b in doc.sentences:
         urls = doc.urls_within(a, b)
-        length = b - a - sum(min(b, u.end) - max(a, u.start) for u in urls)
+        length = _seen_length(doc.text, a, b, urls)
         if length > _MAX_SENTENCE // 2 and (words := _latin_words(doc.text, a, b, urls)) is not None:
             if words > _MAX_WORDS:
                 yield Hit(

@@ -204,6 +204,15 @@ def test_long_sentence_is_info_and_urls_do_not_count() -> None:
     assert "a11y.long_sentence" not in codes("あ" * 90 + "https://www.city.joetsu.lg.jp/" + "a" * 40 + "。")
 
 
+def test_a_sentence_is_measured_in_the_characters_a_reader_sees() -> None:
+    # 「が」 typed as か + U+3099 (text copied from a PDF or a Mac file name) and a family emoji of
+    # seven code points are one character each: 61 and 91 characters, not 121 and 211.
+    assert "a11y.long_sentence" not in codes("か\u3099" * 60 + "。")
+    assert "a11y.long_sentence" not in codes("👨‍👩‍👧‍👦" * 20 + "あ" * 70 + "。")
+    [f] = findings_of("a11y.long_sentence", "か\u3099" * 101 + "。")
+    assert f.message.startswith("一文が102文字あります。")
+
+
 def test_sentences_of_multilingual_notices_end_at_their_full_stops() -> None:
     """Notices for foreign residents are written in English, Vietnamese or Korean: each of their
     sentences is short, and a text of several is not one 150-character sentence."""
