@@ -146,6 +146,7 @@ _IDN_URL_RE = re.compile(
 )
 # A letter or digit right before a scheme or 「www.」, as NFKC may have made it of a mark (「①https://」).
 _GLUED_START = re.compile(r"(?i)[A-Za-z0-9](?=https?://|www\.)")
+_ELLIPSES = "\u2024\u2025\u2026"
 # What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
 # Japanese writing puts its notes right after a link.
 _WIDE_STOPS = "()[]{},"
@@ -448,13 +449,22 @@ class Document:
     def _url_view(self) -> str:
         """`norm` with a letter or digit that was not ASCII as written (「①」「Ａ」「１」) blanked when
         a scheme or 「www.」 follows it: 「①https://…」 is a link on every platform, but NFKC makes it
-        「1https://…」, one word for the patterns. Same length, so offsets stay those of `norm`."""
-        if not _GLUED_START.search(self.norm):
+        「1https://…」, one word for the patterns. So are the dots NFKC makes of 「…」 and 「‥」
+        (「詳しくは…bit.ly/…」). Same length, so offsets stay those of `norm`."""
+        glued = _GLUED_START.search(self.norm)
+        ellipsis = any(c in self.text for c in _ELLIPSES)
+        if not glued and not ellipsis:
             return self.norm
         view = list(self.norm)
-        for m in _GLUED_START.finditer(self.norm):
+        for m in _GLUED_START.finditer(self.norm) if glued else ():
             if not self.original(m.start(), m.end()).isascii():
                 view[m.start()] = " "
+        if ellipsis:
+            i = self.norm.find(".")
+            while i >= 0:
+                if self.original(i, i + 1) in _ELLIPSES:
+                    view[i] = " "
+                i = self.norm.find(".", i + 1)
         return "".join(view)
 
     @cached_property

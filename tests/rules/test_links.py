@@ -693,3 +693,11 @@ def test_a_link_right_after_a_numbered_mark_is_still_a_link(mark: str) -> None:
     assert "link.shortener" in codes(f"申込方法\n{mark}https://bit.ly/3abc")
     [f] = findings_of("link.untrusted", f"{mark}www.evil-example.com/form", policy=JOETSU)
     assert "evil-example.com" in f.message and f.excerpt.startswith("www.")
+
+
+@pytest.mark.parametrize("dots", ["…", "‥"])
+def test_a_domain_right_after_an_ellipsis_is_still_a_link(dots: str) -> None:
+    # NFKC makes 「…」 「...」, and a domain right after a dot read as part of a longer name.
+    assert "link.shortener" in codes(f"詳しくは{dots}bit.ly/3abc")
+    [f] = findings_of("link.untrusted", f"続きは{dots}evil-example.com/form", policy=JOETSU)
+    assert f.excerpt == "evil-example.com/form"

@@ -31,6 +31,7 @@ from tests.rules.conftest import codes, findings_of
         ("https://www.city.joetsu.niigata.jp/kouhou/Ａ.html", 23 + 2 + 5),
         ("bit.ly/xyz３", 23 + 2),
         ("３example.co.jp", 2 + 23),
+        ("詳しくは…bit.ly/xyz", 8 + 2 + 23),
     ],
 )
 def test_x_weighted_length_follows_twitter_text_v3(text: str, weighted: int) -> None:
