@@ -105,7 +105,9 @@ def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     if "゛" in text or "゜" in text:
         text = _SPACING_MARK.sub(_as_combining, text)
     fast = text.translate(_NFKC_TABLE)
-    if len(fast) == len(text) and not _COMBINING.search(fast):
+    # The same length is only one character for one when none was dropped: 「🙇‍♂️」 loses two
+    # (ZWJ, VS16) that a 「…」 made 「...」 gives back, and every offset between them would be off.
+    if len(fast) == len(text) and not _COMBINING.search(fast) and not _INVISIBLE_RE.search(text):
         return fast, None, None
     out: list[str] = []
     starts: list[int] = []

@@ -96,3 +96,16 @@ def test_a_right_to_left_override_is_reported_and_its_text_read_as_it_is_seen() 
 @pytest.mark.parametrize("mark", ["\u0336", "\u0338", "\u20dd", "\u0332"])
 def test_a_mark_drawn_over_a_letter_does_not_hide_the_word(mark: str) -> None:
     assert findings_of("prohibited.insult", f"市長はバ{mark}カ{mark}")
+
+
+@pytest.mark.parametrize("before", ["🙇\u200d♂️", "\u200b\u200b", "❤️🙇\u200d♂️"])
+def test_offsets_stay_original_when_dropped_and_widened_characters_even_out(before: str) -> None:
+    # Two dropped characters (ZWJ, VS16) and one 「…」 made 「...」 left the normalised text as long as
+    # the draft, and the offsets were taken as unchanged: every finding between them was two
+    # characters off (the excerpt of 「090-1234-5678」 was 「帯 090-1234-56」).
+    text = f"{before}携帯 090-1234-5678 までお願いします…"
+    doc = Document(text)
+    start, end = doc.span(doc.norm.index("090"), doc.norm.index("まで") - 1)
+    assert text[start:end] == "090-1234-5678"
+    [f] = findings_of("pii.phone", text)
+    assert f.excerpt == "090-1234-5678"
