@@ -71,13 +71,21 @@ def _x_url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """
     if all(not _is_compat(c) for c in text[a:b]):
         return [(a, b)]
+    spans: list[tuple[int, int]] = []
     i = a
-    while i < b and _is_compat(text[i]):
-        i += 1
-    j = i
-    while j < b and not _is_compat(text[j]):
-        j += 1
-    return [(i + u.start, i + u.end) for u in Document(text[i:j]).urls]
+    while i < b:
+        while i < b and _is_compat(text[i]):
+            i += 1
+        j = i
+        while j < b and not _is_compat(text[j]):
+            j += 1
+        if i < j:
+            # Each run between full-width letters may hold a link of its own (「…?a=1：logo.ai」).
+            part = Document(text[i:j])
+            spans += [(i + u.start, i + u.end) for u in part.urls]
+            spans += [(i + s, i + e) for s, e in part.names_like_domains]
+        i = j
+    return spans
 
 
 def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int | None]:
@@ -94,6 +102,9 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
     for u in d.urls:
         for a, b in _x_url_spans(nfc, u.start, u.end):
             entities[a] = (b, _X_URL_WEIGHT)
+    for a, b in d.names_like_domains:
+        for a2, b2 in _x_url_spans(nfc, a, b):
+            entities[a2] = (b2, _X_URL_WEIGHT)
     if _EMOJI_CANDIDATE.search(nfc):
         for m in EMOJI.finditer(nfc):
             if d.url_at(m.start()) is None:

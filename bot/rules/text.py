@@ -471,6 +471,18 @@ class Document:
 
     @cached_property
     def urls(self) -> list[Url]:
+        return self._links[0]
+
+    @cached_property
+    def names_like_domains(self) -> list[tuple[int, int]]:
+        """Original spans of the domain-like names that are no link for the link rules (「logo.ai」,
+        「official.wake.town」, a newer top-level domain without a path): X still counts each as a
+        link of 23."""
+        return self._links[1]
+
+    @cached_property
+    def _links(self) -> tuple[list[Url], list[tuple[int, int]]]:
+        names: list[tuple[int, int]] = []
         found: list[Url] = []
         taken: list[tuple[int, int]] = []
         pos = 0
@@ -501,12 +513,13 @@ class Document:
             if m.group(2) is None and (
                 host.rsplit(".", 1)[1] not in _BARE_TLDS or self.norm[m.start() - 1 : m.start()] in (")", "]")
             ):
+                names.append(self.span(m.start(), m.end()))
                 continue  # a file, an account name, or the domain of 「taro[at]gmail.com」
             u = _url(self, m.start(), self._cut_at_wide_bracket(m.start(), m.group()))
             if u:
                 found.append(u)
         found.sort(key=lambda u: u.start)
-        return found
+        return found, names
 
     @cached_property
     def _url_starts(self) -> list[int]:

@@ -32,6 +32,11 @@ from tests.rules.conftest import codes, findings_of
         ("bit.ly/xyz３", 23 + 2),
         ("３example.co.jp", 2 + 23),
         ("詳しくは…bit.ly/xyz", 8 + 2 + 23),
+        # No link for the link rules (an account name, a file), but a link of 23 for X.
+        ("Instagram：official.wake.town", 9 + 2 + 23),
+        ("ロゴ（logo.ai）", 4 + 2 + 23 + 2),
+        ("詳しくは example.tokyo へ", 8 + 1 + 23 + 1 + 2),
+        ("https://example.com/?a=1：logo.ai", 23 + 2 + 23),
     ],
 )
 def test_x_weighted_length_follows_twitter_text_v3(text: str, weighted: int) -> None:
