@@ -174,15 +174,19 @@ def _written_year(m: re.Match[str]) -> int | None:
 
 
 def _nearest(month: int, day: int, today: date) -> date | None:
+    """The date `day` of `month` in the year nearest `today`, or None when that month has no such
+    day. The nearest month decides the year: 「2月29日」 written in December 2025 is February 2026,
+    which has no 29th, not 29 February 2024 (the nearest one that exists, 22 months back)."""
+    if not 1 <= month <= 12:
+        return None
     best: date | None = None
     for year in (today.year - 1, today.year, today.year + 1):
-        try:
-            cand = date(year, month, day)
-        except ValueError:
-            continue
+        cand = date(year, month, min(max(day, 1), monthrange(year, month)[1]))
         if best is None or abs((cand - today).days) < abs((best - today).days):
             best = cand
-    return best
+    if best is None or not 1 <= day <= monthrange(best.year, month)[1]:
+        return None
+    return best.replace(day=day)
 
 
 def _zone(ctx: CheckContext) -> ZoneInfo:
@@ -212,7 +216,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「十一月二十一日（金）」
     の形と、やさしい日本語の「12月6日（どようび）」「（土よう日）」「12がつ6にち（どようび）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
-    翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月）。
+    翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月。12月に書く「2月29日（日）」は
+    翌年2月で、うるう年でなければその日はありません）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（月）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「21日(金)～23日(日)」「12/6（土）～7（日）」「12/6（土）10:00～7（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日

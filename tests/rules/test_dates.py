@@ -352,6 +352,21 @@ def test_a_day_that_does_not_exist_fires(text: str, limit: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("now", "limit"),
+    [
+        (datetime(2025, 12, 20, 10, 0, tzinfo=JST), "2026年2月は28日まで"),
+        (datetime(2025, 2, 10, 10, 0, tzinfo=JST), "2025年2月は28日まで"),
+    ],
+)
+def test_a_leap_day_in_the_nearest_february_that_has_none_does_not_exist(now: datetime, limit: str) -> None:
+    # The nearest February is the one meant; 「2024年2月29日は木曜日です」 named a day 22 months
+    # back because it was the nearest 29 February.
+    [f] = findings_of("date.weekday_mismatch", "開催日：2月29日（日）", now=now)
+    assert "という日付はありません" in f.message and limit in f.message
+    assert not findings_of("date.weekday_mismatch", "開催日：2月29日（木）", now=datetime(2024, 1, 10, 10, 0, tzinfo=JST))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "2028年2月29日（火）",
