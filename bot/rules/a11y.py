@@ -175,6 +175,10 @@ def _kaomoji(text: str) -> Iterator[tuple[int, int]]:
 _WORD_RUN = re.compile(rf"{WORD_LETTER}{{2}}")
 
 
+# The combining voiced and semi-voiced marks NFKC makes of 「ﾞ」「ﾟ」, and the visible marks.
+_COMBINING_VOICE = {"\u3099": "\u309b", "\u309a": "\u309c"}
+
+
 @rule(
     code="a11y.halfwidth_kana",
     severity="warning",
@@ -201,6 +205,15 @@ def halfwidth_kana(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         if k >= 0 and b <= faces[k][1]:
             continue  # the eye or arm of a face: 「(｡•̀ᴗ-)✧」「(ﾉ´ヮ`)ﾉ*: ･ﾟ」
         fixed = unicodedata.normalize("NFKC", run)
+        if fixed[0] in _COMBINING_VOICE:
+            # A leading 「ﾞ」「ﾟ」 is NFKC's combining mark, shown as nothing or a stray mark: one
+            # letter with the full-width kana before it (「カﾞ」 → 「ガ」), else the visible mark.
+            joined = unicodedata.normalize("NFC", doc.text[a - 1 : a] + fixed[0])
+            if a > 0 and len(joined) == 1:
+                a, fixed = a - 1, joined + fixed[1:]
+            else:
+                fixed = _COMBINING_VOICE[fixed[0]] + fixed[1:]
+        run = doc.text[a:b]
         yield Hit(a, b, f"半角カタカナ「{run}」は全角の「{fixed}」にしてください。", suggestion=fixed)
 
 

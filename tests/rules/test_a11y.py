@@ -67,6 +67,15 @@ def test_halfwidth_kana_with_voiced_marks_is_replaced_as_one_run() -> None:
     assert (f.start, f.end, f.suggestion) == (0, 5, "イベント")
 
 
+def test_a_halfwidth_voiced_mark_alone_is_replaced_by_a_visible_one() -> None:
+    # NFKC makes 「ﾞ」 the combining U+3099, which shows as nothing or a stray mark of its own.
+    [f] = findings_of("a11y.halfwidth_kana", "テレビﾞの時間")  # typed twice
+    assert f.suggestion == "゛" and "\u3099" not in f.message
+    # After a full-width kana that takes the mark, the two are one letter: 「カﾞ」 is 「ガ」.
+    [f] = findings_of("a11y.halfwidth_kana", "カﾞイド")
+    assert (f.start, f.end, f.suggestion) == (0, 2, "ガ")
+
+
 @pytest.mark.parametrize(
     "text",
     [
