@@ -115,6 +115,42 @@ def test_a_channel_fault_only_hits_that_conversation(client: WebClient, slack: L
     assert slack.pending_faults() == []
 
 
+def test_a_counted_channel_fault_is_passed_over_by_other_conversations_without_using_it_up(
+        client: WebClient, slack: LocalSlack) -> None:
+    """A call for another conversation takes the general fault behind a channel's counted one and
+    leaves the channel's count as it was: only the calls it applies to use it up."""
+    slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=2)
+    slack.inject("chat.postMessage", status=503, times=2)
+    errors = []
+    for channel in ("C0ESCALATE", "C0INTAKE", "C0ESCALATE", "C0INTAKE"):
+        with pytest.raises(SlackApiError) as excinfo:
+            client.chat_postMessage(channel=channel, text="x")
+        errors.append(excinfo.value.response["error"])
+    assert errors == ["service_unavailable", "not_in_channel", "service_unavailable", "not_in_channel"]
+    assert slack.pending_faults() == []
+    assert client.chat_postMessage(channel="C0INTAKE", text="x")["ok"]
+
+
+def test_a_counted_fault_fails_exactly_that_many_calls_made_at_once(slack: LocalSlack) -> None:
+    slack.inject("auth.test", status=500, times=40)
+    failed: list[int] = []
+
+    def call() -> None:
+        client = WebClient(token=slack.token, base_url=slack.api_url)
+        for _ in range(10):
+            try:
+                client.auth_test()
+            except SlackApiError:
+                failed.append(1)
+
+    threads = [threading.Thread(target=call) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(failed) == 40 and slack.pending_faults() == []
+
+
 def test_stop_does_not_wait_for_a_pending_delay(slack: LocalSlack) -> None:
     slack.inject("auth.test", delay=30)
     impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)  # type: ignore[arg-type]  # annotated int, passed to urllib as float
