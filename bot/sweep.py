@@ -248,11 +248,17 @@ class Sweeper:
         return [c for c in candidates if c.draft.account_id and self.org.account(c.draft.account_id) is not None]
 
     def _claim_each(self, report: SweepReport, kind: str, items: Sequence[tuple[str, Any]],
-                    send: Any) -> None:
+                    send: Any, *, periodic: bool = False) -> None:
         """Claim each ``(key, item)`` not yet claimed and ``send(s, item)`` in the same transaction.
 
         ``send`` returns False to give the claim back (nothing to do now, look again later), or
-        ``SETTLED`` to keep it without counting anything sent (nothing to do, ever)."""
+        ``SETTLED`` to keep it without counting anything sent (nothing to do, ever).
+
+        ``periodic``: keys end in ``:<period>`` (a reminder repeated every business day, every
+        quarter hour). Sending period ``n`` also claims the periods before it that no sweep sent
+        (kessai was down then): they are over, and a clock set back into one of them (NTP correcting
+        a fast clock, ``kessai remind --now`` replayed for an earlier instant) must not send a second
+        reminder for what was just caught up."""
         if not items:
             return
         with self.db.session() as s:
@@ -273,11 +279,22 @@ class Sweeper:
                         continue
                     if outcome is SETTLED:
                         continue  # done for good with nothing to send: the claim stays, nothing is counted
+                    if periodic:
+                        self._settle_earlier_periods(s, key, report.now)
             except Exception:
                 log.exception("reminder %s could not be prepared; the next sweep retries it", key)
                 report.failed += 1
                 continue
             report.sent[kind] += 1
+
+    @staticmethod
+    def _settle_earlier_periods(s: Session, key: str, now: datetime) -> None:
+        ref, _, period = key.rpartition(":")
+        earlier = [f"{ref}:{p}" for p in range(int(period))]
+        done = repo.claimed(s, earlier)
+        for k in earlier:
+            if k not in done:
+                repo.claim(s, k, now)
 
     def _post(self, s: Session, now: datetime, channel: str, text: str, *, thread_ts: str | None = None,
               key: str | None = None, broadcast: bool = False) -> None:
@@ -369,7 +386,8 @@ class Sweeper:
         self._claim_each(report, "approval.escalate", escalations,
                          lambda s, c: self._escalate(s, now, c))
         self._claim_each(report, "approval.remind", reminds,
-                         lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff))
+                         lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff),
+                         periodic=True)
         self._due_soon(now, report)
 
     def _due_soon(self, now: datetime, report: SweepReport) -> None:
@@ -692,9 +710,9 @@ class Sweeper:
             period = int((now - inc.acked_at) // p.holding_statement_after)
             holdings.append((f"incident.holding:{inc.id}:{period}", (inc.id, period)))
         self._claim_each(report, "incident.unacked", realerts,
-                         lambda s, item: self.incidents.realert(s, now, *item))
+                         lambda s, item: self.incidents.realert(s, now, *item), periodic=True)
         self._claim_each(report, "incident.holding", holdings,
-                         lambda s, item: self.incidents.holding_reminder(s, now, *item))
+                         lambda s, item: self.incidents.holding_reminder(s, now, *item), periodic=True)
 
     # -- monthly minimum (上越市 4(4)②) ------------------------------------------------------
     def _monthly(self, now: datetime, report: SweepReport) -> None:

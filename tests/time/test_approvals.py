@@ -52,6 +52,22 @@ def test_the_same_sweep_twice_sends_one_reminder(world: World) -> None:
     assert len(reminders_to(world, "U0MANAGER")) == 1
 
 
+def test_after_a_catch_up_a_clock_set_back_sends_no_second_reminder(world: World) -> None:
+    """kessai was down Tuesday to Friday; the catch-up at Fri 12:00 sends one reminder (for the
+    fourth business day). The clock then steps back an hour (NTP corrects a fast clock, or someone
+    replays `kessai remind --now` for 11:00): the reminders of the days already gone by were never
+    sent, but they are over — sending the third day's now would be a second reminder within the hour."""
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert world.sweep(jst(2026, 11, 27, 12, 0)).sent["approval.remind"] == 1
+    for back in (jst(2026, 11, 27, 11, 0), jst(2026, 11, 26, 12, 0), jst(2026, 11, 24, 12, 0)):
+        assert world.sweep(back).sent["approval.remind"] == 0, back
+    assert world.sweep(jst(2026, 11, 27, 12, 0)).sent["approval.remind"] == 0
+    assert len(reminders_to(world, "U0MANAGER")) == 1
+    # The next business day's reminder still comes, as the second this approver receives.
+    assert world.sweep(jst(2026, 11, 30, 12, 0)).sent["approval.remind"] == 1
+    assert "（2回目）" in reminders_to(world, "U0MANAGER")[-1]
+
+
 def test_reminded_again_once_per_business_day(world: World) -> None:
     world.pending_draft(jst(2026, 11, 24, 10, 0))
     world.sweep(jst(2026, 11, 24, 12, 0))

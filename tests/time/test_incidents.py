@@ -47,6 +47,16 @@ def timeline(w: World, incident_id: int) -> list[str]:
                                         .order_by(IncidentEventRow.id))]
 
 
+def test_after_a_catch_up_a_clock_set_back_does_not_re_alert_again(world: World) -> None:
+    """Down for an hour after the report: the catch-up at 11:00 re-alerts once. A clock then set back
+    by 20 minutes must not mention everyone a second time for a quarter already past."""
+    report(world)
+    assert world.sweep(jst(2026, 11, 24, 11, 0)).sent["incident.unacked"] == 1
+    for back in (jst(2026, 11, 24, 10, 40), jst(2026, 11, 24, 10, 15)):
+        assert world.sweep(back).sent["incident.unacked"] == 0, back
+    assert world.sweep(jst(2026, 11, 24, 11, 15)).sent["incident.unacked"] == 1
+
+
 def test_report_alerts_the_escalation_channel_with_the_checklist(world: World) -> None:
     report(world)
     [alert] = world.posts(to="C0ESCALATE", contains="インシデント")
