@@ -720,6 +720,10 @@ class Sweeper:
         # instant, not at 23:30 on a Saturday.
         if not self.cal.is_business_instant(now):
             return
+        if self.org.policy.min_posts_per_month <= 0:
+            # 0 switches the monthly minimum off (kessai.example.toml): a monthly report that every
+            # account met 「月0回以上」 would only be noise in the escalation channel.
+            return
         local = now.astimezone(self.zone)
         y, m = local.year, local.month
         last_day = self.cal.last_business_day(y, m)

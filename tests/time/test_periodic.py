@@ -75,6 +75,29 @@ def test_new_year_report_waits_for_the_end_of_the_closure(world: World) -> None:
     assert world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")
 
 
+def test_min_posts_zero_turns_the_monthly_minimum_off(db, org) -> None:  # type: ignore[no-untyped-def]
+    """``min_posts_per_month = 0`` is documented as "この催促をしません": no 20th or last-business-day
+    reminder, and no monthly report to the escalation channel either (「基準: 月0回以上 … 全アカウントが
+    基準を満たしました」 every month is noise about a rule the organisation does not apply)."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    off = replace(org, policy=replace(org.policy, min_posts_per_month=0))
+    with db.session() as s:
+        roster.sync(s, off)
+    sweeper = Sweeper(Kessai(db, off, clock=Clock(jst(2026, 11, 2, 9, 0))))
+    sweeper.sweep(jst(2026, 11, 2, 9, 0))
+    for t in (jst(2026, 11, 20, 8, 30), jst(2026, 11, 30, 8, 30), jst(2026, 12, 1, 8, 30), jst(2026, 12, 21, 9, 0)):
+        report = sweeper.sweep(t)
+        assert not any(report.sent[k] for k in ("monthly.midmonth", "monthly.lastday", "monthly.report")), t
+    with db.session() as s:
+        assert not [r for r in s.exec(select(OutboxRow)) if "投稿件数" in (r.payload.get("text") or "")]
+
+
 def test_plan_renewal_on_the_first_of_march(world: World) -> None:
     assert world.sweep(jst(2027, 2, 26, 17, 0)).sent["plan.renewal"] == 0
     assert world.sweep(jst(2027, 3, 1, 8, 29)).sent["plan.renewal"] == 0
