@@ -211,6 +211,9 @@ class Sweeper:
         report = SweepReport(now=now)
         with self.db.session() as s:
             repo.claim(s, repo.IN_USE_KEY, now)  # the first sweep: a month before it has no records to report
+        with self.db.session() as s:
+            # An account added to the file mid-month has records from then only (the monthly counts).
+            repo.note_accounts(s, [a.id for a in self.org.accounts], self._roster_digest(), now)
         clock_now = self.kessai.clock().astimezone(UTC)
         if now > clock_now:
             with self.db.session() as s:
@@ -787,6 +790,35 @@ class Sweeper:
             return None
         return since.astimezone(self.zone).date()
 
+    def _added_during(self, y: int, m: int) -> dict[str, date]:
+        """Accounts added to the organisation file during month ``m``, after kessai came into use,
+        and the local day each was: their posts before then never went through kessai."""
+        with self.db.session() as s:
+            since = repo.in_use_since(s)
+            known = repo.accounts_known_since(s)
+        start, end = month_bounds(y, m, self.zone)
+        return {a: t.astimezone(self.zone).date() for a, t in known.items()
+                if start < t < end and (since is None or t > since)}
+
+    @staticmethod
+    def _since_phrase(started: date | None, added: date | None) -> str | None:
+        """From when a month's count of one account is kept, when not from the month's start."""
+        if added is not None:
+            return f"{added.month}月{added.day}日に kessai に登録されてから"
+        if started is not None:
+            return f"{started.month}月{started.day}日に kessai の利用を始めてから"
+        return None
+
+    def _list_lines(self, short: list[tuple[Account, int]], added: dict[str, date]) -> list[str]:
+        lines = []
+        for a, n in short[:REPORT_LIST_LIMIT]:
+            d = added.get(a.id)
+            note = f"（{d.month}月{d.day}日に kessai に登録されてからの記録）" if d is not None else ""
+            lines.append(f"・{self._account_name(a.id)}: {n} 件{note}")
+        if len(short) > REPORT_LIST_LIMIT:
+            lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
+        return lines
+
     @staticmethod
     def _partial_note(started: date) -> str:
         return (f"{started.month}月{started.day}日に kessai の利用を始めてからの記録による件数です"
@@ -817,16 +849,17 @@ class Sweeper:
         # In the month kessai started, "現在 0 件" would claim posts that may well have been made
         # (before kessai) did not happen; the reminder still goes, with the count it can vouch for.
         started = self._started_during(y, m)
+        added = self._added_during(y, m)
         if late:
             log.info("%s for %04d-%02d sent late: kessai was not running on %s", kind, y, m, last_day)
 
         def send(s: Session, item: tuple[Account, int]) -> bool:
             account, n = item
             people = list(account.operators) + (list(account.approvers) if lastday else [])
+            since = self._since_phrase(started, added.get(account.id))
             if late:
-                count = (f"{n} 件でした" if started is None else
-                         f"{started.month}月{started.day}日に kessai の利用を始めてからの記録では {n} 件でした"
-                         "（それより前の投稿は kessai には記録されていません）")
+                count = (f"{n} 件でした" if since is None else
+                         f"{since}の記録では {n} 件でした（それより前の投稿は kessai には記録されていません）")
                 text = (
                     f":calendar: *{m}月の投稿についてのお知らせ*\n{self._account_name(account.id)} の{m}月の投稿は、"
                     f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です（{GUIDELINE_MONTHLY}）。\n"
@@ -836,9 +869,8 @@ class Sweeper:
                     "（記録された投稿だけが数えられます）。今月も基準を満たすよう、投稿をお願いします。")
             else:
                 when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
-                count = (f"現在 {n} 件です" if started is None else
-                         f"{started.month}月{started.day}日に kessai の利用を始めてからの記録では {n} 件です"
-                         "（それより前の投稿は kessai には記録されていません）")
+                count = (f"現在 {n} 件です" if since is None else
+                         f"{since}の記録では {n} 件です（それより前の投稿は kessai には記録されていません）")
                 text = (
                     f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
                     f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
@@ -853,9 +885,7 @@ class Sweeper:
         # Late, the channel's list would repeat the report on last month it gets the same morning.
         if lastday and short and channel and not late:
             def channel_send(s: Session, _item: None) -> bool:
-                lines = [f"・{self._account_name(a.id)}: {n} 件" for a, n in short[:REPORT_LIST_LIMIT]]
-                if len(short) > REPORT_LIST_LIMIT:
-                    lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
+                lines = self._list_lines(short, added)
                 self._post(s, now, channel, (
                     f":warning: *{m}月の投稿が基準（月{need}回以上）に達していないアカウント"
                     f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n"
@@ -876,6 +906,7 @@ class Sweeper:
         short = self._shortfalls(y, m)
         need = self.org.policy.min_posts_per_month
         started = self._started_during(y, m)
+        added = self._added_during(y, m)
 
         def send(s: Session, _item: None) -> bool:
             head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
@@ -884,9 +915,7 @@ class Sweeper:
             if not short:
                 body = f"全 {len(self.org.accounts)} アカウントが基準を満たしました。"
             else:
-                lines = [f"・{self._account_name(a.id)}: {n} 件" for a, n in short[:REPORT_LIST_LIMIT]]
-                if len(short) > REPORT_LIST_LIMIT:
-                    lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
+                lines = self._list_lines(short, added)
                 body = (f"基準に達しなかったアカウントは {len(short)} 件です。\n" + "\n".join(lines)
                         + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
                           "（上越市ソーシャルメディアガイドライン 6(1)③）。")

@@ -40,6 +40,10 @@ from storage.models import (
 _CHUNK = 900
 # Claimed by the first sweep ever: from then on kessai has been keeping records.
 IN_USE_KEY = "kessai.in_use_since"
+# Claimed per account when a sweep first finds it in the organisation file (``note_accounts``).
+ACCOUNT_KNOWN_PREFIX = "account.known:"
+# Claimed per roster (a digest of the account ids) once its accounts are noted.
+ACCOUNTS_NOTED_PREFIX = "accounts.noted:"
 
 
 def claim(s: Session, key: str, now: datetime) -> bool:
@@ -53,6 +57,29 @@ def in_use_since(s: Session) -> datetime | None:
     first_draft = s.exec(select(func.min(DraftRow.created_at))).one()
     times = [as_utc(t) for t in (marker and marker.claimed_at, first_draft) if t]
     return min(times) if times else None
+
+
+def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: datetime) -> None:
+    """Record when each account was first in the organisation file: its posts before then could not
+    go through kessai, so the monthly counts of that month are partial for it. Looked at once per
+    roster (``digest``). The first time ever (a new installation, or one from before this record)
+    the accounts are dated from when kessai came into use: they were there all along."""
+    noted = ACCOUNTS_NOTED_PREFIX + digest
+    if claimed(s, [noted]):
+        return
+    at = (in_use_since(s) or now) if count(s, ACCOUNTS_NOTED_PREFIX) == 0 else now
+    have = claimed(s, (ACCOUNT_KNOWN_PREFIX + a for a in account_ids))
+    for a in account_ids:
+        if ACCOUNT_KNOWN_PREFIX + a not in have:
+            claim(s, ACCOUNT_KNOWN_PREFIX + a, at)
+    claim(s, noted, now)
+
+
+def accounts_known_since(s: Session) -> dict[str, datetime]:
+    """When each account was first in the organisation file (see ``note_accounts``)."""
+    rows = s.exec(select(ReminderRow.key, ReminderRow.claimed_at)
+                  .where(col(ReminderRow.key).startswith(ACCOUNT_KNOWN_PREFIX)))
+    return {key.removeprefix(ACCOUNT_KNOWN_PREFIX): as_utc(at) for key, at in rows}
 
 
 def claimed(s: Session, keys: Iterable[str]) -> set[str]:

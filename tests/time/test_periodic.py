@@ -98,6 +98,56 @@ def test_min_posts_zero_turns_the_monthly_minimum_off(db, org) -> None:  # type:
         assert not [r for r in s.exec(select(OutboxRow)) if "投稿件数" in (r.payload.get("text") or "")]
 
 
+def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # type: ignore[no-untyped-def]
+    """kessai in use since 2 November; 上越市公式Facebook is added to the organisation file on the 25th.
+    Its posts before then could not go through kessai: 「11月2日に kessai の利用を始めてからの記録では
+    0 件」 would tell its people (and the 撤退 report) that it was silent for the whole month. It is still
+    reminded (the standard applies to it), with the count said from when it was registered."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
+    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
+                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
+    grown = replace(org, accounts=(*org.accounts, fb))
+    with db.session() as s:
+        roster.sync(s, grown)
+    sweeper = Sweeper(Kessai(db, grown, clock=Clock(jst(2026, 11, 25, 9, 0))))
+    sweeper.sweep(jst(2026, 11, 25, 9, 0))
+    assert sweeper.sweep(jst(2026, 11, 30, 8, 30)).sent["monthly.lastday"] == 4  # three accounts + channel
+    assert sweeper.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+    with db.session() as s:
+        texts = [(r.payload["channel"], r.payload.get("text") or "") for r in s.exec(select(OutboxRow))]
+    lastday = [(to, t) for to, t in texts if "本日が今月最後の業務日" in t]
+    [fb_dm] = [t for to, t in lastday if to == "U0OPERATOR" and "上越市公式Facebook の11月" in t]
+    assert "11月25日に kessai に登録されてからの記録では 0 件です" in fb_dm and "11月2日" not in fb_dm
+    [x_dm] = [t for to, t in lastday if to == "U0OPERATOR" and "上越市公式X の11月" in t]
+    assert "11月2日に kessai の利用を始めてからの記録では 0 件です" in x_dm
+    [summary] = [t for to, t in texts if to == "C0ESCALATE" and "達していないアカウント" in t]
+    [report] = [t for to, t in texts if to == "C0ESCALATE" and "投稿件数の報告" in t]
+    for text in (summary, report):
+        assert "・上越市公式Facebook: 0 件（11月25日に kessai に登録されてからの記録）" in text
+        assert "・上越市公式X: 0 件\n" in text
+    # December is the first whole month kessai keeps for it: plain counts.
+    sweeper.sweep(jst(2026, 12, 21, 9, 0))
+    with db.session() as s:
+        december = [r.payload.get("text") or "" for r in s.exec(select(OutboxRow))
+                    if "上越市公式Facebook の12月" in (r.payload.get("text") or "")]
+    assert december and "現在 0 件です" in december[0]
+
+
+def test_an_account_in_the_file_from_the_first_sweep_is_not_counted_as_added(world: World) -> None:
+    world.sweep(jst(2026, 11, 12, 10, 0))
+    world.sweep(jst(2026, 11, 30, 8, 30))
+    assert all("登録されて" not in t for t in monthly_dms(world, "U0OPERATOR2"))
+
+
 def test_plan_renewal_on_the_first_of_march(world: World) -> None:
     assert world.sweep(jst(2027, 2, 26, 17, 0)).sent["plan.renewal"] == 0
     assert world.sweep(jst(2027, 3, 1, 8, 29)).sent["plan.renewal"] == 0
