@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import select
 
@@ -43,6 +45,50 @@ def test_a_20th_on_a_sunday_waits_for_monday_morning(world: World) -> None:
     assert world.sweep(jst(2026, 12, 20, 10, 0)).sent["monthly.midmonth"] == 0  # Sunday
     assert world.sweep(jst(2026, 12, 21, 8, 29)).sent["monthly.midmonth"] == 0
     assert world.sweep(jst(2026, 12, 21, 8, 30)).sent["monthly.midmonth"] == 2
+
+
+@pytest.mark.parametrize(("first_quiet", "opens"), [
+    # 2026-09-20 (Sun), 21 敬老の日, 22 国民の休日, 23 秋分の日: Silver Week; the 20th's reminder on Thursday.
+    (jst(2026, 9, 20, 10, 0), jst(2026, 9, 24, 8, 30)),
+    # 2027-03-20 (Sat), 21 春分の日 (Sun), 22 振替休日: Tuesday.
+    (jst(2027, 3, 20, 10, 0), jst(2027, 3, 23, 8, 30)),
+])
+def test_a_20th_in_a_run_of_holidays_waits_for_the_next_business_morning(world_factory, first_quiet,  # type: ignore[no-untyped-def]
+                                                                          opens) -> None:
+    w = world_factory(first_quiet.replace(day=1))
+    w.sweep(first_quiet.replace(day=2, hour=9))  # in use since the start of the month
+    t = first_quiet
+    while t < opens:
+        assert w.sweep(t).sent["monthly.midmonth"] == 0, t
+        t += timedelta(hours=7)
+    assert w.sweep(opens - timedelta(minutes=1)).sent["monthly.midmonth"] == 0
+    assert w.sweep(opens).sent["monthly.midmonth"] == 2
+    assert w.sweep(opens + timedelta(hours=3)).sent["monthly.midmonth"] == 0
+
+
+def test_april_2027_ends_on_friday_the_30th_and_mays_report_waits_for_golden_week(world_factory) -> None:  # type: ignore[no-untyped-def]
+    w = world_factory(jst(2027, 4, 1, 9, 0))
+    w.sweep(jst(2027, 4, 1, 9, 0))
+    assert w.sweep(jst(2027, 4, 28, 9, 0)).sent["monthly.lastday"] == 0  # 4/29 昭和の日 is no last day
+    assert w.sweep(jst(2027, 4, 30, 8, 30)).sent["monthly.lastday"] == 3
+    for closed in (jst(2027, 5, 1, 9, 0), jst(2027, 5, 3, 9, 0), jst(2027, 5, 5, 17, 0)):
+        assert w.sweep(closed).sent["monthly.report"] == 0, closed
+    report = w.sweep(jst(2027, 5, 6, 8, 30))
+    assert report.sent["monthly.report"] == 1 and report.sent["monthly.lastday"] == 0
+
+
+def test_a_first_on_a_sunday_reports_on_monday_and_catches_up_a_missed_last_day(world: World) -> None:
+    """Down from Friday 10/30 (October's last business day) over the weekend; back on Sunday 11/1:
+    nothing on Sunday; on Monday 11/2 the late notice on October and the report, once each, and
+    no 「今月の投稿のお願い」 about November (nor October's 20th)."""
+    world.sweep(jst(2026, 10, 21, 9, 0))
+    assert world.sweep(jst(2026, 11, 1, 10, 0)).total == 0
+    report = world.sweep(jst(2026, 11, 2, 8, 30))
+    assert (report.sent["monthly.lastday"], report.sent["monthly.report"], report.sent["monthly.midmonth"]) == (2, 1, 0)
+    assert world.sweep(jst(2026, 11, 2, 8, 30)).total == 0
+    assert world.posts(contains="の11月の投稿は") == []
+    assert len(world.posts(to="U0CHIEF", contains="今月の投稿のお願い")) == 0  # October's 20th went to operators only
+    assert len(world.posts(to="U0CHIEF", contains="10月の投稿についてのお知らせ")) == 1
 
 
 def test_last_business_day_tells_approvers_and_the_escalation_channel(world: World) -> None:
