@@ -93,6 +93,42 @@ def test_year_end_closure_and_holidays_do_not_count(world: World) -> None:
     assert world.sweep(jst(2027, 1, 4, 9, 15)).sent["approval.remind"] == 1
 
 
+def test_a_request_at_1759_on_the_friday_before_a_three_day_weekend(world: World) -> None:
+    """Sent after closing on Friday 2027-01-08; Monday 1/11 is 成人の日. Business time starts on
+    Tuesday 08:30: reminded at 10:30, handed to the deputies at the first business instant after a
+    full working day (Tuesday 17:15 is closing, so Wednesday 08:30)."""
+    world.pending_draft(jst(2027, 1, 8, 17, 59))
+    for quiet in (jst(2027, 1, 8, 18, 0), jst(2027, 1, 9, 10, 0), jst(2027, 1, 11, 10, 0), jst(2027, 1, 12, 10, 29)):
+        report = world.sweep(quiet)
+        assert (report.sent["approval.remind"], report.sent["approval.escalate"]) == (0, 0), quiet
+    assert world.sweep(jst(2027, 1, 12, 10, 30)).sent["approval.remind"] == 1
+    [text] = reminders_to(world, "U0MANAGER")
+    assert "2027年1月8日（金）17:59 から決裁待ち" in text and "2027年1月12日（火）17:15 までに決裁がない場合" in text
+    assert world.sweep(jst(2027, 1, 12, 17, 14)).sent["approval.escalate"] == 0
+    assert world.sweep(jst(2027, 1, 13, 8, 30)).sent["approval.escalate"] == 1
+
+
+def test_a_closed_day_does_not_count_as_business_time(world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from storage import roster
+
+    w = world_factory(jst(2027, 6, 22, 16, 0))
+    closed = replace(org, policy=replace(org.policy, closed_days=((6, 23),)))  # 創立記念日, a Wednesday
+    with w.db.session() as s:
+        roster.sync(s, closed)
+    w.kessai = Kessai(w.db, closed, clock=w.clock)
+    w.sweeper = Sweeper(w.kessai)
+    w.pending_draft(jst(2027, 6, 22, 16, 0))  # 1h15m left on Tuesday
+    assert w.sweep(jst(2027, 6, 23, 10, 0)).sent["approval.remind"] == 0
+    assert w.sweep(jst(2027, 6, 24, 9, 14)).sent["approval.remind"] == 0
+    assert w.sweep(jst(2027, 6, 24, 9, 15)).sent["approval.remind"] == 1
+    # One working day (8h45m): 1h15m on Tuesday, then Thursday 08:30–16:00.
+    assert w.sweep(jst(2027, 6, 24, 15, 59)).sent["approval.escalate"] == 0
+    assert w.sweep(jst(2027, 6, 24, 16, 0)).sent["approval.escalate"] == 1
+
+
 def test_escalates_to_deputies_after_one_business_day_once(world: World) -> None:
     draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
     assert world.sweep(jst(2026, 11, 25, 9, 59)).sent["approval.escalate"] == 0
