@@ -440,7 +440,7 @@ class IncidentService:
             taking_over = inc.status == "acked" and inc.acked_by not in self.escalation_members(inc.account_id)
             if inc.status == "acked" and not taking_over:
                 raise errors.AlreadyDecided(
-                    f"このインシデントは {self._name(inc.acked_by, s)} さんがすでに対応を始めています。")
+                    f"このインシデントは {render.escape(self._name(inc.acked_by, s))} さんがすでに対応を始めています。")
             # Compare-and-set: of two people pressing 対応開始 at once, exactly one is recorded.
             res = s.exec(update(IncidentRow).where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) == inc.status,
                                                    col(IncidentRow.acked_by) == inc.acked_by if taking_over else true())
@@ -454,7 +454,7 @@ class IncidentService:
                 if fresh.status == "resolved":  # resolved meanwhile (on another replica), maybe never acknowledged
                     raise AlreadyResolved()
                 raise errors.AlreadyDecided(
-                    f"このインシデントは {self._name(fresh.acked_by, s)} さんがすでに対応を始めています。")
+                    f"このインシデントは {render.escape(self._name(fresh.acked_by, s))} さんがすでに対応を始めています。")
             s.refresh(inc)
             self._event(s, inc, now, actor, "acked")
             s.flush()

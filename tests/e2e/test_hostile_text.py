@@ -203,3 +203,21 @@ def test_refusals_after_the_organisation_file_changed_name_people_escaped(hostil
     assert any("代決者として登録されていない" in t for t in said)
     found = problems(st, [])
     assert found == [], "\n".join(found)
+
+
+def test_second_acknowledger_is_told_who_acknowledged_escaped(hostile: LocalStack) -> None:
+    """A second escalation member pressing 対応開始 is told who pressed it first: by name, which
+    comes from the organisation file and must ping and link nobody in that private answer."""
+    st = hostile
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    open_form(st, "U0OPERATOR", inc.REPORT_CALLBACK)
+    st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {inc.KIND_ACTION: "flaming", inc.DESCRIPTION_ACTION: "炎上しています"})
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts)
+    settle(st)
+    st.driver.block_action("U0MANAGER", inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts, seen=alert)
+    settle(st)
+    said = [e.text for e in st.slack.ephemerals()]
+    assert any("すでに対応を始めています" in t for t in said), said
+    found = problems(st, [])
+    assert found == [], "\n".join(found)
