@@ -362,17 +362,33 @@ HEADER_LIMIT = 150
 
 def header(text: str) -> dict[str, Any]:
     # Slack caps header text at 150 characters; emoji codes in it are shown as emoji.
-    return {"type": "header", "text": {"type": "plain_text", "text": text[:HEADER_LIMIT], "emoji": True}}
+    return {"type": "header", "text": {"type": "plain_text", "text": shortened(text, HEADER_LIMIT), "emoji": True}}
 
 
 def header_naming(before: str, name: str, after: str) -> dict[str, Any]:
     """A header with a name from the organisation file in it: the name is shortened (with 「…」)
     so that what follows it stays. The file sets no length on names, and a long account name cut
     at Slack's 150 took the 「（第N版）」 with it, which is what an approver decides on."""
-    room = HEADER_LIMIT - len(before) - len(after)
-    if len(name) > room:
-        name = name[:max(room - 1, 0)] + "…"
-    return header(before + name + after)
+    return header(before + shortened(name, HEADER_LIMIT - len(before) - len(after)) + after)
+
+
+def _joins_previous(ch: str) -> bool:
+    # Combining marks (が saved as か and ゛), variation selectors (異体字 of 葛 or 辻), emoji skin
+    # tones and the zero-width joiner inside 👨‍👩‍👧: drawn as one with the character before them.
+    return (unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+            or ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
+            or "\U0001f3fb" <= ch <= "\U0001f3ff")
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, ending in 「…」 when cut. Cut between characters
+    as a reader sees them: a cut before a combining mark showed 「か…」 for 「が…」, another word."""
+    if len(text) <= limit:
+        return text
+    end = max(limit - 1, 0)
+    while end > 0 and (_joins_previous(text[end]) or text[end - 1] == "\u200d"):
+        end -= 1
+    return text[:end or max(limit - 1, 0)] + "…"  # nothing but marks: cut where it must
 
 
 def section(text: str) -> dict[str, Any]:
@@ -502,7 +518,7 @@ def file_label(f: AttachedFile) -> str:
 
 
 def _shortened(name: str, limit: int = 120) -> str:
-    return name if len(name) <= limit else name[:limit - 1] + "…"
+    return shortened(name, limit)
 
 
 # Slack takes up to 10 files a message; a payload with more is not a person's, and is not listed whole.
@@ -843,7 +859,7 @@ OPTION_LABEL_MAX = 75  # Slack's most characters in an option's text
 
 
 def option(value: str, label: str) -> dict[str, Any]:
-    return {"text": {"type": "plain_text", "text": label[:OPTION_LABEL_MAX]}, "value": value}
+    return {"text": {"type": "plain_text", "text": shortened(label, OPTION_LABEL_MAX)}, "value": value}
 
 
 def account_choices(accounts: Sequence[tuple[str, str, str]]) -> list[tuple[str, str]]:
@@ -855,8 +871,7 @@ def account_choices(accounts: Sequence[tuple[str, str, str]]) -> list[tuple[str,
     for (account_id, name, platform), key in zip(accounts, keys, strict=True):
         if keys.count(key) > 1:
             suffix = f"（{PLATFORM_JA.get(platform, platform)}）"
-            room = OPTION_LABEL_MAX - len(suffix)
-            name = (name if len(name) <= room else name[:room - 1] + "…") + suffix
+            name = shortened(name, OPTION_LABEL_MAX - len(suffix)) + suffix
         out.append((account_id, name))
     return out
 

@@ -413,3 +413,19 @@ def test_a_long_account_name_never_pushes_the_version_out_of_a_header() -> None:
         assert len(head) <= 150 and head.endswith("…（第12版）") and "上越市公式アカウント" in head
     short = approval_request(view("本文です。"))
     assert [b["text"]["text"] for b in short["blocks"] if b["type"] == "header"] == ["決裁依頼: 上越市公式LINE（第1版）"]
+
+
+def test_shortened_names_are_cut_between_characters_as_seen() -> None:
+    """「…」 never parts a combining mark, a variation selector or an emoji's joined pieces from
+    the character they are drawn with (the account menu, headers, file names)."""
+    decomposed = "上越市公式X" + "か\u3099" * 80  # が saved as か and ゛ (text copied from a Mac's file name)
+    choices = render.account_choices([("x", "a" + decomposed, "x"), ("i", "a" + decomposed, "instagram"),
+                                       ("y", "ab" + decomposed, "youtube"), ("l", "ab" + decomposed, "line")])
+    for _, label in choices:
+        assert "か…" not in label and len(label) <= render.OPTION_LABEL_MAX, label
+    for name in ("a" + decomposed, "ab" + decomposed):
+        assert render.option("v", name)["text"]["text"].endswith("\u3099…")
+    head = render.header_naming("決裁依頼: ", "家族" + "👨\u200d👩\u200d👧" * 60, "（第1版）")["text"]["text"]
+    assert head.endswith("👧…（第1版）") and len(head) <= render.HEADER_LIMIT, head
+    assert render.shortened("辻\U000e0101" * 10, 4) == "辻\U000e0101…"
+    assert render.shortened("\u3099" * 10, 4) == "\u3099" * 3 + "…"

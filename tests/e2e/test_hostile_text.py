@@ -221,3 +221,30 @@ def test_second_acknowledger_is_told_who_acknowledged_escaped(hostile: LocalStac
     assert any("すでに対応を始めています" in t for t in said), said
     found = problems(st, [])
     assert found == [], "\n".join(found)
+
+
+def test_shortened_names_keep_whole_characters(tmp_path: Path) -> None:
+    """A long account name shortened with 「…」 (the request's header, the account menu) is cut
+    between characters as a reader sees them: a name saved decomposed (が as か and ゛, as text
+    copied from a Mac's file name is) lost the ゛ at the cut, showing 「か…」, another word."""
+    long = "a" + "か\u3099" * 80
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    toml = toml.replace('name = "上越市公式X"', f'name = "上越市公式X{long}"')
+    toml = toml.replace('name = "上越市公式Instagram"', f'name = "上越市公式X{long}"')  # one name on two platforms
+    st = start_local_stack(parse_org_config(toml, "long.toml"), database_url("sqlite", tmp_path),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        wait_dm(st, "U0MANAGER")
+        st.driver.slash_command("U0OPERATOR2", "/kessai", "draft")
+        open_form(st, "U0OPERATOR2", render.DRAFT_CALLBACK)
+        settle(st)
+        shown: list[tuple[str, str, bool]] = []
+        for c in st.slack.calls:
+            strings({k: json.loads(v) if k in ("blocks", "view") and isinstance(v, str) else v
+                     for k, v in c.params.items()}, c.method, shown)
+        cut = [(path, s) for path, s, plain in shown if plain and "…" in s and "か" in s]
+        assert any("header" not in p for p, _ in cut) and len(cut) >= 2, cut  # the menu and the header
+        assert [(p, s) for p, s in cut if "か…" in s] == []
+    finally:
+        st.stop()
