@@ -706,7 +706,10 @@ class IncidentService:
         mine = [a for a in self.org.accounts if reporter in (*a.operators, *a.approvers, *a.deputies)]
         others = [a for a in self.org.accounts if a not in mine]
         options = [render.option(NO_ACCOUNT, "特定のアカウントではない")]
-        options += [render.option(a.id, a.name) for a in (mine + others)]
+        # One name on two platforms is shown with its platform, as in the draft form: alike, the
+        # report went to the other account, and its alert to that account's approvers.
+        options += [render.option(i, label) for i, label in
+                    render.account_choices([(a.id, a.name, a.platform) for a in (mine + others)])]
         account_el: dict[str, Any] = {"type": "static_select", "action_id": ACCOUNT_ACTION,
                                       **render.select_options(options, leading=1),
                                       "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}

@@ -115,3 +115,27 @@ def test_a_report_at_night_on_a_holiday_is_escalated_at_once(night_stack: LocalS
     submit_report(st, "U0OPERATOR", "impersonation", "市を名乗る偽アカウントが年始のあいさつを投稿しています。")
     assert "なりすまし" in all_text(alert(st))
     assert any("受け付けました" in m.text for m in dm(st, "U0OPERATOR"))
+
+
+def test_report_form_tells_same_named_accounts_apart(tmp_path: Path) -> None:
+    """One name on two platforms (every account called 「上越市」) is allowed: the report form's
+    menu names the platform after it, as the draft form's does. Shown alike, a 炎上 on Instagram
+    could be reported on X, and the alert went to the other account's approvers."""
+    from bot.config import parse_org_config
+    from tests.conftest import DEMO_TOML
+    from tests.e2e.conftest import BUSINESS_MORNING
+
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    toml = toml.replace('name = "上越市公式X"', 'name = "上越市"').replace('name = "上越市公式Instagram"', 'name = "上越市"')
+    st = start_local_stack(parse_org_config(toml, "same.toml"), database_url("sqlite", tmp_path),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        st.driver.slash_command("U0OPERATOR", "/kessai", "incident")
+        view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", inc.REPORT_CALLBACK), timeout=10)
+        menu = next(b["element"] for b in view.view["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK)
+        labels = {o["value"]: o["text"]["text"] for o in menu["options"]}
+        assert labels["joetsu-x"] == "上越市（X）" and labels["joetsu-insta"] == "上越市（Instagram）", labels
+        # 「上越市」 as typed names neither account: none is chosen for the reporter but their own.
+        assert menu.get("initial_option", {}).get("value") == "joetsu-x"
+    finally:
+        st.stop()
