@@ -474,10 +474,18 @@ def ride_along(s: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
     if s.get_bind().dialect.name != "postgresql":
         s.connection().execute(insert(table), list(rows))
         return
-    s.connection()  # the rows belong to this transaction: a rollback of it forgets them
     keys = tuple(rows[0])
-    riders: dict[Any, dict[str, list[Any]]] = s.info.setdefault(RIDERS, {})
-    held = riders.setdefault(_unnest_insert(table, keys), {f"{table.name}_{k}": [] for k in keys})
+    statement = _unnest_insert(table, keys)
+    riders: dict[Any, dict[str, list[Any]]] = s.info.get(RIDERS, {})
+    if any(held is not statement and held.table is table for held in riders):
+        # The held rows of this table have other columns, and both statements' parameters are named
+        # after the table's columns: in one outbox INSERT one set would take the other's place.
+        # Written now (``_riders_first`` writes those held before them first).
+        s.connection().execute(insert(table), list(rows))
+        return
+    s.connection()  # the rows belong to this transaction: a rollback of it forgets them
+    riders = s.info.setdefault(RIDERS, {})
+    held = riders.setdefault(statement, {f"{table.name}_{k}": [] for k in keys})
     for k in keys:
         held[f"{table.name}_{k}"].extend(r[k] for r in rows)
 

@@ -246,3 +246,19 @@ def test_a_versions_findings_go_in_with_the_check_result(db: Database) -> None:
             ("link.untrusted", 3, 22, None), ("schedule.outside_hours", 0, 0, "平日の日中に")]
     if db.is_postgres:
         assert [q.split()[0] for q in statements if not q.startswith("SELECT")] == ["WITH"]
+
+
+def test_rows_of_one_table_with_other_columns_keep_their_values(db: Database) -> None:
+    # Two rides for one table with different columns: their array parameters are named after the
+    # table's columns, so in one outbox INSERT the second took the first's place (its rows twice).
+    def finding(code: str) -> dict[str, Any]:
+        return {"code": code, "severity": "warning", "message": "確認", "start": 0, "end": 0, "excerpt": "",
+                "clause": "4(2)"}
+
+    with db.session() as s:
+        drafts.add_findings(s, 12, [{**finding("link.untrusted"), "suggestion": "公式サイトのリンクに"}])
+        drafts.add_findings(s, 13, [finding("schedule.outside_hours")])
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "確認結果"}, now=NOW)
+    with db.session() as s:
+        assert [(f.code, f.suggestion) for f in drafts.findings(s, 12)] == [("link.untrusted", "公式サイトのリンクに")]
+        assert [f.code for f in drafts.findings(s, 13)] == ["schedule.outside_hours"]
