@@ -262,3 +262,54 @@ def test_rows_of_one_table_with_other_columns_keep_their_values(db: Database) ->
     with db.session() as s:
         assert [(f.code, f.suggestion) for f in drafts.findings(s, 12)] == [("link.untrusted", "公式サイトのリンクに")]
         assert [f.code for f in drafts.findings(s, 13)] == ["schedule.outside_hours"]
+
+
+def test_riders_go_in_once_whatever_the_number_of_outbox_rows(db: Database) -> None:
+    # Several outbox rows make an executemany: SQLAlchemy sends it as one INSERT … VALUES (…), (…)
+    # up to its page size, and a second page, or a row at a time, would write the riders again (the
+    # requests' unique key would then fail the draft, the findings would be doubled).
+    from sqlalchemy import event
+
+    sent: list[str] = []
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def note(*args: Any) -> None:
+        sent.append(str(args[2]))
+
+    for draft_id, dms in enumerate([1, 2, 30, 60, outbox._RIDERS_WITH_AT_MOST, outbox._RIDERS_WITH_AT_MOST + 1],
+                                   start=20):
+        # Absent approvers each with a deputy standing in (30 + 30), one DM per request.
+        asks = [drafts.Ask(f"U0DEPUTY{i}", f"U0BOSS{i}", "away") for i in range(dms // 2)]
+        asks += [drafts.Ask(f"U0APPROVER{i}", None, "normal") for i in range(dms - dms // 2)]
+        sent.clear()
+        with db.session() as s:
+            drafts.add_first_requests(s, draft_id=draft_id, version_number=1, asks=asks, now=NOW)
+            drafts.add_findings(s, draft_id, [{"code": "link.untrusted", "severity": "warning", "message": "リンク先",
+                                               "start": 0, "end": 1, "excerpt": "h", "clause": "4(2)",
+                                               "suggestion": None}])
+            for a in asks:
+                outbox.enqueue(s, "post", {"channel": a.recipient_id, "text": "決裁依頼"}, now=NOW)
+        with db.session() as s:
+            assert sorted(drafts.request_recipients(s, draft_id, 1)) == sorted(a.recipient_id for a in asks)
+            assert len(drafts.findings(s, draft_id)) == 1
+        if db.is_postgres:
+            assert sum("INSERT INTO approval_requests" in q for q in sent) == 1, dms
+
+
+def test_a_savepoint_rolled_back_forgets_only_its_own_riders(db: Database) -> None:
+    # bot.delivery_failures records a report in a savepoint of the transaction it belongs to.
+    with db.session() as s:
+        drafts.add_first_requests(s, draft_id=30, version_number=1, asks=[drafts.Ask("U0MANAGER", None, "normal")],
+                                  now=NOW)
+        try:
+            with s.begin_nested():
+                drafts.add_first_requests(s, draft_id=31, version_number=1,
+                                          asks=[drafts.Ask("U0CHIEF", None, "normal")], now=NOW)
+                raise RuntimeError("the report failed")
+        except RuntimeError:
+            pass
+        with s.begin_nested():
+            drafts.add_first_requests(s, draft_id=32, version_number=1,
+                                      asks=[drafts.Ask("U0DEPUTY", None, "normal")], now=NOW)
+    with db.session() as s:
+        assert [drafts.request_recipients(s, d, 1) for d in (30, 31, 32)] == [["U0MANAGER"], [], ["U0DEPUTY"]]
