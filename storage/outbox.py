@@ -87,8 +87,19 @@ def enqueue(
 
 
 # More rows than this may go in several INSERTs (SQLAlchemy's insertmanyvalues batches), each of
-# which would write the riders again: they then go in on their own.
+# which would write the riders again: they then go in on their own. (Fewer when the dialect's pages
+# are smaller, see _riders_fit.)
 _RIDERS_WITH_AT_MOST = 100
+
+
+def _riders_fit(s: Session, pending: list[dict[str, Any]] | None, riders: int) -> bool:
+    """Whether the outbox INSERT of ``pending`` is one statement, able to carry the riders once."""
+    if not pending:
+        return False
+    dialect = s.get_bind().dialect
+    # Per row its values and the counter that keeps RETURNING in order; the riders' arrays once.
+    by_parameters = (dialect.insertmanyvalues_max_parameters - riders) // (len(pending[0]) + 1)
+    return len(pending) <= min(_RIDERS_WITH_AT_MOST, dialect.insertmanyvalues_page_size, by_parameters)
 
 
 @functools.cache
@@ -103,7 +114,7 @@ def flush_pending(s: Session) -> None:
     same statement; every read of the outbox in a session calls this first."""
     riders = take_riders(s)
     pending = s.info.pop(PENDING_ROWS, None)
-    if riders and not (pending and len(pending) <= _RIDERS_WITH_AT_MOST):
+    if riders and not _riders_fit(s, pending, sum(len(columns) for columns in riders.values())):
         for statement, columns in riders.items():
             s.connection().execute(statement, columns)
         riders = {}

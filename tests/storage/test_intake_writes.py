@@ -313,3 +313,21 @@ def test_a_savepoint_rolled_back_forgets_only_its_own_riders(db: Database) -> No
                                       asks=[drafts.Ask("U0DEPUTY", None, "normal")], now=NOW)
     with db.session() as s:
         assert [drafts.request_recipients(s, d, 1) for d in (30, 31, 32)] == [["U0MANAGER"], [], ["U0DEPUTY"]]
+
+
+def test_riders_go_in_once_when_the_outbox_insert_takes_several_pages(db: Database) -> None:
+    # How many rows SQLAlchemy puts in one INSERT is the dialect's (insertmanyvalues_page_size,
+    # 1000 by default, and fewer when the parameters would be too many): with a smaller page the
+    # riders went in with each page, and a draft with 30 approvers failed on the requests' key.
+    db.engine.dialect.insertmanyvalues_page_size = 10
+    asks = [drafts.Ask(f"U0APPROVER{i}", None, "normal") for i in range(30)]
+    with db.session() as s:
+        drafts.add_first_requests(s, draft_id=40, version_number=1, asks=asks, now=NOW)
+        drafts.add_findings(s, 40, [{"code": "link.untrusted", "severity": "warning", "message": "リンク先",
+                                     "start": 0, "end": 1, "excerpt": "h", "clause": "4(2)", "suggestion": None}])
+        for a in asks:
+            outbox.enqueue(s, "post", {"channel": a.recipient_id, "text": "決裁依頼"}, now=NOW)
+    with db.session() as s:
+        assert len(drafts.request_recipients(s, 40, 1)) == 30
+        assert len(drafts.findings(s, 40)) == 1
+        assert len(outbox.rows(s)) == 30
