@@ -467,7 +467,9 @@ def ride_along(s: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
     The rows go in at the latest before the commit (outbox.flush_pending), and before any other
     statement of the transaction (``_riders_first``): nothing reads around them, and a failure
     to write them fails the transaction as an immediate INSERT would. Only for rows whose
-    insertion cannot be refused (no ON CONFLICT here) and whose ids nobody needs.
+    insertion cannot be refused (no ON CONFLICT here) and whose ids nobody needs. A statement
+    sent past SQLAlchemy's ``before_execute`` (``exec_driver_sql``, a DBAPI cursor) does not see
+    them: read through ``execute`` (a ``text()`` will do) in such a transaction.
     """
     if not rows:
         return
