@@ -139,8 +139,7 @@ class DeliveryFailureReporter:
             with self.db.session() as s:
                 yield s
             return
-        outbox.flush_pending(outer)  # rows written before are not the savepoint's to forget
-        with outer.begin_nested():
+        with outer.begin_nested():  # (rows collected before it are written as it begins)
             yield outer
             outbox.flush_pending(outer)  # inserted inside it: a failing insert is undone with it
 

@@ -20,6 +20,7 @@ from sqlalchemy import select as sql_select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
+from sqlalchemy.pool import Pool
 from sqlmodel import Session
 
 log = logging.getLogger(__name__)
@@ -443,6 +444,20 @@ class _UnitOfWork(Session):
 @event.listens_for(_UnitOfWork, "after_begin")
 def _remember_session(session: Session, transaction: Any, connection: Any) -> None:
     connection.info[_SESSION_INFO] = session.info
+
+
+@event.listens_for(Pool, "checkin")
+def _forget_session(_dbapi_conn: Any, record: Any) -> None:
+    # A connection back in the pool belongs to no session: its next user must not see (and write)
+    # rows the last one held (ride_along) or be taken for having written (health's read-only check).
+    if record is not None:
+        record.info.pop(_SESSION_INFO, None)
+
+
+def session_info_of(connection: Any) -> dict[Any, Any] | None:
+    """The ``info`` of the session whose transaction runs on ``connection`` (engine events, which
+    see the connection only)."""
+    return connection.info.get(_SESSION_INFO)  # type: ignore[no-any-return]
 
 
 # Session.info key: rows to write in the same statement as the transaction's next outbox rows (see

@@ -10,10 +10,12 @@ from typing import Any
 
 from sqlalchemy import CompoundSelect, and_, case, delete, event, exists, func, insert, or_, union, update
 from sqlalchemy import select as select_
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import SavepointClause
 from sqlmodel import Session, col, select
 
-from storage.db import as_utc, dialect_insert, is_in, starts_with, take_riders
+from storage.db import as_utc, dialect_insert, is_in, session_info_of, starts_with, take_riders
 from storage.models import OutboxRow, SlackMessageRow
 
 log = logging.getLogger(__name__)
@@ -120,6 +122,11 @@ def flush_pending(s: Session) -> None:
         riders = {}
     if not pending:
         return
+    _insert_pending(s.connection(), s.info, pending, riders)
+
+
+def _insert_pending(conn: Any, info: dict[Any, Any], pending: list[dict[str, Any]],
+                    riders: dict[Any, dict[str, list[Any]]]) -> None:
     stmt = _insert_statement(tuple(riders))
     if riders:
         # Every parameter set carries the riders' arrays; the statement uses them once.
@@ -127,10 +134,22 @@ def flush_pending(s: Session) -> None:
         pending_params = [{**row, **extra} for row in pending]
     else:
         pending_params = pending
-    ids = [int(r[0]) for r in s.connection().execute(stmt, pending_params)]
+    ids = [int(r[0]) for r in conn.execute(stmt, pending_params)]
     express = [OutboxRow(id=i, **row) for i, row in zip(ids, pending, strict=True) if row["claimed_until"] is not None]
     if express:
-        s.info.setdefault(EXPRESS, []).extend(express)
+        info.setdefault(EXPRESS, []).extend(express)
+
+
+@event.listens_for(Engine, "before_execute")
+def _pending_before_savepoint(conn: Any, clause: Any, multiparams: Any, params: Any, options: Any) -> None:
+    # A savepoint rolled back forgets the rows collected since the transaction began
+    # (_forget_on_rollback): those collected before the savepoint are written as it begins, so
+    # that a failure inside it does not take the outer transaction's messages with it.
+    if not isinstance(clause, SavepointClause):
+        return
+    info = session_info_of(conn)
+    if info is not None and info.get(PENDING_ROWS):
+        _insert_pending(conn, info, info.pop(PENDING_ROWS), {})
 
 
 @event.listens_for(Session, "before_commit")

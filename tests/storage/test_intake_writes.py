@@ -331,3 +331,21 @@ def test_riders_go_in_once_when_the_outbox_insert_takes_several_pages(db: Databa
         assert len(drafts.request_recipients(s, 40, 1)) == 30
         assert len(drafts.findings(s, 40)) == 1
         assert len(outbox.rows(s)) == 30
+
+
+def test_a_savepoint_rolled_back_keeps_the_outer_transactions_messages(db: Database) -> None:
+    """Messages collected before a savepoint were forgotten with it when it was rolled back (each
+    rollback dropped every row not yet inserted): a failed report inside a delivery's recording
+    would have taken the DMs of the same transaction with it."""
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW, message_key="outer")
+        try:
+            with s.begin_nested():
+                outbox.enqueue(s, "post", {"channel": "U0CHIEF", "text": "報告"}, now=NOW, message_key="inner")
+                raise RuntimeError("the report failed")
+        except RuntimeError:
+            pass
+        with s.begin_nested():
+            outbox.enqueue(s, "post", {"channel": "U0DEPUTY", "text": "報告"}, now=NOW, message_key="kept")
+    with db.session() as s:
+        assert sorted(r.message_key or "" for r in outbox.rows(s, (outbox.PENDING,))) == ["kept", "outer"]
