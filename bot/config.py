@@ -338,13 +338,23 @@ def database_url_problem(url: str) -> str | None:
 
     example = "sqlite:///kessai.db や postgresql://ユーザー名@ホスト名/データベース名"
     try:
-        backend = make_url(url).get_backend_name()
+        u = make_url(url)
+        backend, driver = u.get_backend_name(), u.get_driver_name()
     except (ArgumentError, ValueError):
         return f"DATABASE_URL を読み取れません。{example} の形で書いてください。"
     if backend not in ("sqlite", "postgresql"):
         return (f"DATABASE_URL のデータベース「{backend}」には対応していません。"
                 f"SQLite か PostgreSQL を、{example} の形で指定してください。")
+    # Another application's URL (postgresql+asyncpg://) names a driver kessai does not install: it
+    # ended in ModuleNotFoundError's traceback. storage.db.make_engine uses psycopg for psycopg2.
+    if driver not in _DATABASE_DRIVERS[backend]:
+        return (f"DATABASE_URL のドライバー「{driver}」は kessai に含まれていません。"
+                f"「{backend}+{driver}://」の「+{driver}」を削除して、{example} の形で指定してください。")
     return None
+
+
+# The drivers kessai ships, by backend ("" is SQLAlchemy's default for it).
+_DATABASE_DRIVERS = {"sqlite": ("", "pysqlite"), "postgresql": ("", "psycopg", "psycopg2")}
 
 
 # ============================================================================================

@@ -83,6 +83,20 @@ def test_bad_environment_values_are_explained_without_a_traceback(tmp_path: Path
         assert "環境変数" in r.stderr and "secret" not in r.stderr
 
 
+def test_a_database_driver_kessai_does_not_ship_is_explained_without_a_traceback(tmp_path: Path) -> None:
+    """Copied from another application's instructions: postgresql+asyncpg:// ended in
+    ModuleNotFoundError's traceback; the driver kessai uses is psycopg."""
+    for url in ("postgresql+asyncpg://kessai:secret@127.0.0.1:1/kessai", "postgresql+pg8000://kessai:secret@db/kessai",
+                f"sqlite+aiosqlite:///{tmp_path / 'k.db'}"):
+        r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert "DATABASE_URL" in r.stderr and "secret" not in r.stderr
+    # The drivers it does ship, written out, are still accepted.
+    for url in (f"sqlite+pysqlite:///{tmp_path / 'k.db'}",):
+        r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+        assert r.returncode == 0, r.stderr
+
+
 def test_database_problems_are_explained_without_a_traceback(tmp_path: Path) -> None:
     unmigrated = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL=f"sqlite:///{tmp_path / 'new.db'}")
     assert unmigrated.returncode == 1 and "kessai db upgrade" in unmigrated.stderr
