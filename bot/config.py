@@ -461,6 +461,18 @@ class OrgConfig:
     def account(self, account_id: str) -> Account | None:
         return self._accounts.get(account_id)
 
+    def find_account(self, typed: str) -> Account | None:
+        """The account a person means by ``typed`` in a command: its id or its name, as written or
+        as the Japanese input writes it (ｊｏｅｔｓｕ－ｘ, 上越市公式Ｘ) or in another case. None when
+        nothing, or more than one account, reads so."""
+        typed = typed.strip()
+        exact = self._accounts.get(typed) or next((a for a in self.accounts if a.name == typed), None)
+        if exact is not None or not typed:
+            return exact
+        folded = _typed_form(typed)
+        matches = {a.id: a for a in self.accounts if folded in (_typed_form(a.id), _typed_form(a.name))}
+        return next(iter(matches.values())) if len(matches) == 1 else None
+
     def rank_at_least(self, rank: str, minimum: str) -> bool:
         """Ranks are listed highest first; an unknown rank is never "at least" anything."""
         ranks = self.policy.ranks
@@ -851,6 +863,11 @@ def _type_of(value: Any) -> str:
     if isinstance(value, time):
         return "時刻"
     return "日時"
+
+
+def _typed_form(word: str) -> str:
+    # Full-width and upper case alike, and invisible format characters pasted along dropped.
+    return "".join(ch for ch in unicodedata.normalize("NFKC", word).casefold() if unicodedata.category(ch) != "Cf")
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:

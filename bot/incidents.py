@@ -612,7 +612,7 @@ class IncidentService:
             raise UnknownAccount(
                 f"アカウントを指定してください。例: `/kessai password-rotated {self.org.accounts[0].id if self.org.accounts else 'joetsu-x'}`\n"
                 f"登録されているアカウント: {listing}")
-        account = self.org.account(ref) or next((a for a in self.org.accounts if a.name == ref), None)
+        account = self.org.find_account(ref)
         if account is None:
             raise UnknownAccount(
                 f"「{render.escape(ref[:60])}」というアカウントは登録されていません。"
@@ -714,7 +714,8 @@ class IncidentService:
                                       **render.select_options(options, leading=1),
                                       "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}
         # Given as its id or as the name people know it by (「上越市公式X」).
-        chosen = next((o for o in options[1:] if initial_account in (o["value"], o["text"]["text"])), None)
+        named = self.org.find_account(initial_account) if initial_account else None
+        chosen = next((o for o in options[1:] if named is not None and o["value"] == named.id), None)
         if chosen is None and len(mine) == 1:
             chosen = options[1]
         if chosen is not None:

@@ -135,6 +135,10 @@ def test_password_rotated_command_records_and_refuses_politely(sqlite_stack: Loc
     assert "運用担当者" in stranger.json()["text"]
     ok = st.driver.slash_command("U0OPERATOR", "/kessai", "password-rotated joetsu-x")
     assert "記録しました" in ok.json()["text"]
+    # As /kessai itself reads ｈｅｌｐ and HELP: the account typed with the Japanese input on, or by its name.
+    for typed in ("ｊｏｅｔｓｕ－ｘ", "Joetsu-X", "上越市公式Ｘ"):
+        again = st.driver.slash_command("U0OPERATOR", "/kessai", f"password-rotated {typed}")
+        assert "記録しました" in again.json()["text"], typed
     helptext = st.driver.slash_command("U0OPERATOR", "/kessai", "help").json()["text"]
     assert "/kessai incident" in helptext and "/kessai password-rotated" in helptext
 
@@ -162,7 +166,8 @@ def test_incident_modal_refuses_missing_fields(sqlite_stack: LocalStack) -> None
 
 def test_incident_command_preselects_the_account_by_id_or_by_name(sqlite_stack: LocalStack) -> None:
     st = sqlite_stack
-    for given in ("上越市公式Instagram", "joetsu-insta"):  # the name is what people type
+    # The name is what people type; with the Japanese input on it comes full-width (ｊｏｅｔｓｕ－ｉｎｓｔａ).
+    for given in ("上越市公式Instagram", "joetsu-insta", "ｊｏｅｔｓｕ－ｉｎｓｔａ", "上越市公式ＩＮＳＴＡＧＲＡＭ", "JOETSU-INSTA"):
         st.driver.slash_command("U0MANAGER", "/kessai", f"incident {given}")
         view = st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", inc.REPORT_CALLBACK), timeout=10)
         select = next(b["element"] for b in view.view["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK)
