@@ -140,6 +140,9 @@ def register(app: App, kessai: Kessai) -> None:
     def kessai_command(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         text = plain_text(str(command.get("text") or ""), kessai.name_of)
         parts = text.lstrip(_LEADING_JUNK).split(maxsplit=1)
+        if parts and command_word(parts[0]) == "/kessai":
+            # 「/kessai help」 pasted from the help after typing /kessai: the command said twice.
+            parts = parts[1].split(maxsplit=1) if len(parts) > 1 else []
         name = command_word(parts[0]) if parts else "help"
         name = ALIASES.get(name, name)
         handler = SUBCOMMANDS.get(name)

@@ -238,6 +238,11 @@ def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
     # Typed with the Japanese input on, in capitals, or with an invisible mark pasted in front.
     for typed in ("ｈｅｌｐ", "HELP", "\u202e\u200bhelp", "　help", "？"):
         assert ask(st, "U0OPERATOR", typed) == help_text, repr(typed)
+    # The example pasted whole after typing /kessai (「/kessai help」 is what the help shows), or
+    # typed again with the Japanese input on.
+    for typed in ("/kessai help", "／ｋｅｓｓａｉ　help", "/kessai"):
+        assert ask(st, "U0OPERATOR", typed) == help_text, repr(typed)
+    assert "不在期間を指定してください" in ask(st, "U0OPERATOR", "/kessai away")
     unknown = ask(st, "U0OPERATOR", "<!channel> please")
     assert "「&lt;!channel&gt;」というコマンドはありません" in unknown and "<!channel>" not in unknown
     assert unknown.endswith("。")
