@@ -18,6 +18,9 @@ from bot.logs import setup_logging
 log = logging.getLogger("kessai")
 
 
+# 128 + SIGPIPE: what the shell reports for a program whose reader went away (`cat | head`).
+EXIT_BROKEN_PIPE = 141
+
 _FROM_HELP = "この日から（その日を含む）。2026-12-01、2026/12/1、令和8年12月1日 のように年から書きます"
 _TO_HELP = "この日まで（その日を含む）"
 
@@ -283,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         # Whoever read the output stopped (`kessai check --jsonl … | head`): nothing went wrong here,
         # and it is not Slack being unreachable. Point stdout at nothing so the exit flush is quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        # Not 1: for `kessai check` that says 「an error finding」, and none may have been found.
+        return EXIT_BROKEN_PIPE
     except Exception as e:  # the IT 担当 gets a sentence to act on; the traceback goes to the log
         explained = explain_failure(e)
         if explained is None:
