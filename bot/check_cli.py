@@ -194,7 +194,8 @@ def _parse_at(value: str | None, tz: str) -> datetime:
     if value is None:
         return datetime.now(zone)
     try:
-        t = datetime.fromisoformat(value)
+        # A spreadsheet's column keeps the space after the value, and the message would not show it.
+        t = datetime.fromisoformat(value.strip())
     except ValueError as exc:
         raise _UsageError(
             f"日時「{value}」を読み取れません。ISO 8601 形式（例: 2025-11-20T10:00+09:00）で指定してください。"

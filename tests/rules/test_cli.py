@@ -406,3 +406,14 @@ def test_platform_names_are_read_in_any_case() -> None:
 def test_x_written_as_twitter_or_in_full_width_is_x(name: str) -> None:
     r = run_in(ROOT, "check", "--platform", name, "--json", "--at", "2025-11-20T10:00+09:00", stdin="あ".encode() * 141)
     assert r.returncode == 1 and "platform.length" in r.stdout.decode()
+
+
+def test_at_with_the_spaces_a_spreadsheet_leaves_is_read_as_remind_now_reads_it() -> None:
+    """A column exported from Excel keeps its trailing space; 「日時「2025-11-20T10:00+09:00 」を読み
+    取れません」 shows nothing wrong to the person reading it."""
+    r = kessai("check", "--json", "--at", " 2025-11-20T10:00+09:00 ", stdin="本日は晴れです。")
+    assert r.returncode == 0 and json.loads(r.stdout) == {"findings": [], "blocking": False}, r.stderr
+    line = json.dumps({"id": 1, "text": "本日は晴れです。", "at": "2025-11-20T10:00+09:00\t"}, ensure_ascii=False)
+    out = json.loads(kessai("check", "--jsonl", stdin=line + "\n").stdout)
+    assert out == {"id": 1, "findings": [], "blocking": False}
+
