@@ -303,13 +303,16 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
             text = item.get("text")
             if not isinstance(text, str):
                 raise _UsageError('"text" に本文の文字列がありません')
-            platform = item.get("platform", default_platform)
+            # null as for "at": the line has no platform of its own, and --platform applies.
+            platform = item.get("platform")
+            platform = default_platform if platform is None else platform
             if isinstance(platform, str):
                 platform = _platform_name(platform)
             if platform not in PLATFORMS:
-                raise _UsageError(
-                    f'"platform" は {"・".join(PLATFORMS)} のいずれかにしてください（「{platform}」）'
-                )
+                # As the line wrote it (a list as ["x"]), not in Python's words (['x'], True).
+                shown = platform if isinstance(platform, str) else json.dumps(platform, ensure_ascii=False)
+                given = f"（「{shown[:40]}」）"
+                raise _UsageError(f'"platform" は {"・".join(PLATFORMS)} のいずれかにしてください{given}')
             at = item.get("at")
             if at is not None and not isinstance(at, str):
                 raise _UsageError('"at" は ISO 8601 の文字列にしてください')

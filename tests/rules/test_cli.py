@@ -417,3 +417,13 @@ def test_at_with_the_spaces_a_spreadsheet_leaves_is_read_as_remind_now_reads_it(
     out = json.loads(kessai("check", "--jsonl", stdin=line + "\n").stdout)
     assert out == {"id": 1, "findings": [], "blocking": False}
 
+
+def test_jsonl_platform_null_is_the_default_platform_as_at_null_is_the_default_time() -> None:
+    """It was refused as 「（「None」）」, Python's word, where "at": null means --at."""
+    line = json.dumps({"id": 1, "text": "本日は晴れです。", "platform": None, "at": "2025-11-20T10:00+09:00"},
+                      ensure_ascii=False)
+    r = kessai("check", "--jsonl", "--platform", "instagram", stdin=line + "\n")
+    assert json.loads(r.stdout) == {"id": 1, "findings": [], "blocking": False} and r.returncode == 0, r.stdout
+    wrong = json.dumps({"id": 2, "text": "本日は晴れです。", "platform": ["x"]})
+    out = json.loads(kessai("check", "--jsonl", stdin=wrong + "\n").stdout)
+    assert "None" not in out["error"] and "'x'" not in out["error"] and '"platform"' in out["error"], out
