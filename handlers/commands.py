@@ -195,6 +195,11 @@ def _away(call: SubcommandCall) -> None:
         call.reply(call.kessai.clear_away(call.user))
         return
     period = parse_date_range(call.args, call.kessai.local(call.kessai.clock()).date())
+    if period is None and call.args.strip():
+        # Three or more pieces (a reason typed after the dates): say what was read, not that nothing was.
+        shown = render.escape(render.clean_text(call.args.strip()[:60]))
+        call.reply(f"「{shown}」から不在期間を読み取れませんでした。開始日と終了日の2つだけを指定してください。" + AWAY_USAGE)
+        return
     if period is None:
         call.reply("不在期間を指定してください。" + AWAY_USAGE)
         return

@@ -157,6 +157,9 @@ def test_away_command_refusals(sqlite_stack: LocalStack) -> None:
     assert "決裁者" in away(st, "U0OPERATOR", "2026-11-24 2026-11-25")
     assert "不在は登録されていません" in away(st, "U0MANAGER", "off")
     assert "指定してください" in away(st, "U0MANAGER", "")
+    # A period was given, with more after it: not 「不在期間を指定してください」, which says none was.
+    more = away(st, "U0MANAGER", "2026-12-01 2026-12-05 研修のため")
+    assert "不在期間を指定してください" not in more and "開始日と終了日" in more and "研修のため" in more
     with st.rt.db.session() as s:
         assert all(m.away_from is None for m in s.exec(select(MemberRow)))
 
