@@ -177,6 +177,8 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
         if not Path(DEFAULT_CONFIG_PATH).is_file():
             return RulePolicy(tz=tz), {}
         path = DEFAULT_CONFIG_PATH
+    if Path(path).is_dir():
+        raise _UsageError(f"組織設定ファイル {path} はフォルダーです。--config か KESSAI_CONFIG にファイル名まで指定してください。")
     if not Path(path).is_file():
         raise _UsageError(f"組織設定ファイル {path} が見つかりません。--config か KESSAI_CONFIG で場所を確認してください。")
 

@@ -273,6 +273,12 @@ def test_invalid_config_prints_problems_and_exits_2(tmp_path: Path) -> None:
     assert "bad.toml" in r.stderr
 
 
+def test_a_config_that_is_a_folder_is_said_to_be_one_not_missing(tmp_path: Path) -> None:
+    """It said 「見つかりません」 of a folder that is there; `kessai config check` says 「フォルダーです」."""
+    r = kessai("check", "--config", str(tmp_path), stdin="x")
+    assert r.returncode == 2 and "フォルダー" in r.stderr and "見つかりません" not in r.stderr, r.stderr
+
+
 def test_rules_lists_every_code_and_markdown_matches_docs() -> None:
     from bot.rules import REGISTRY
 
