@@ -32,9 +32,24 @@ class _UnreadableLine(Exception):
     """A line that is not JSON (the message says where, in Japanese)."""
 
 
+class _BrokenUtf16(bytes):
+    """A line of an input that starts as UTF-16 (its BOM) and does not decode as it; ``at`` is
+    where in the whole input it stopped decoding."""
+
+    at: int
+
+
+def _broken_utf16(at: int) -> str:
+    # Not 「UTF-8 ではありません」: it was saved as Notepad's 「Unicode」, and is cut short or damaged.
+    return ("UTF-16（メモ帳の「Unicode」）で保存されていますが、途中で切れているか壊れていて読めません"
+            f"（{at + 1}バイト目）。元のファイルから UTF-8 で保存し直してください")
+
+
 def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
     """Why bytes are refused, naming Shift_JIS when they read as it: Windows tools (Excel's CSV,
     Notepad's ANSI) save in it, and the person then knows what to change."""
+    if data.startswith(UTF16_BOMS):
+        return _broken_utf16(exc.start)
     hint = "Shift_JIS（ANSI）で保存されているようです。" if reads_as_shift_jis(data) else ""
     return f"UTF-8 ではありません（{exc.start + 1}バイト目）。{hint}UTF-8 で保存してください"
 
@@ -42,6 +57,9 @@ def _not_utf8(exc: UnicodeDecodeError, data: bytes) -> str:
 def _decoded_line(data: bytes) -> str:
     # The BOM of 「UTF-8 (BOM 付き)」 is not part of the line; files saved so and joined with
     # `cat` have one at the start of each file's first line, anywhere in the input.
+    if isinstance(data, _BrokenUtf16):
+        # Its lines split at b"\n" are not lines of the text; some even read as UTF-8 (with NULs).
+        raise _UnreadableLine(_broken_utf16(data.at))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -56,9 +74,12 @@ def _input_lines(stream: Any) -> Iterator[bytes]:
         data = first + stream.read()
         try:
             text = data.decode("utf-16")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
             # Broken UTF-16: each line is refused in its own result, none silently dropped.
-            yield from data.splitlines(keepends=True)
+            for raw in data.splitlines(keepends=True):
+                line = _BrokenUtf16(raw)
+                line.at = exc.start
+                yield line
             return
         yield from (line.encode("utf-8") for line in text.splitlines(keepends=True))
         return

@@ -197,6 +197,16 @@ def test_jsonl_saved_as_utf16_is_read_line_by_line() -> None:
                        cwd=ROOT, timeout=120)
     out = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert out and all("error" in o for o in out) and r.returncode == 2
+    # Saved as UTF-16, it is not said to be 「UTF-8 ではありません」: that sends the person to save as
+    # what they believe they did.
+    assert all("UTF-16" in o["error"] and "UTF-8 ではありません" not in o["error"] for o in out), out
+
+
+def test_a_draft_saved_as_utf16_and_cut_short_is_said_to_be_broken_utf16(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes("本日は晴れです。".encode("utf-16")[:-1])
+    r = kessai("check", str(draft))
+    assert r.returncode == 2 and "UTF-16" in r.stderr and "UTF-8 ではありません" not in r.stderr, r.stderr
 
 
 def test_lone_surrogate_in_jsonl_is_escaped_not_a_crash() -> None:
