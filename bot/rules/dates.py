@@ -184,7 +184,15 @@ def _nearest(month: int, day: int, today: date) -> date | None:
         cand = date(year, month, min(max(day, 1), monthrange(year, month)[1]))
         if best is None or abs((cand - today).days) < abs((best - today).days):
             best = cand
-    if best is None or not 1 <= day <= monthrange(best.year, month)[1]:
+    if best is None:
+        return None
+    if not 1 <= day <= monthrange(best.year, month)[1]:
+        # Only 29 February can be missing from the nearest February. The next leap day, when it is
+        # less than a year ahead, is the one meant: 「2月29日（火）」 written in June 2027 announces
+        # 29 February 2028, as no 29 February is nearer.
+        ahead = best.year + 1
+        if day <= monthrange(ahead, month)[1] and 0 < (date(ahead, month, day) - today).days <= 366:
+            return date(ahead, month, day)
         return None
     return best.replace(day=day)
 
@@ -217,7 +225,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     の形と、やさしい日本語の「12月6日（どようび）」「（土よう日）」「12がつ6にち（どようび）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（金）」は翌年1月。12月に書く「2月29日（日）」は
-    翌年2月で、うるう年でなければその日はありません）。
+    翌年2月で、うるう年でなければその日はありません。その2月より後に書く「2月29日」は、1年以内に来るうるう年の2月29日です）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（月）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「21日(金)～23日(日)」「12/6（土）～7（日）」「12/6（土）10:00～7（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日

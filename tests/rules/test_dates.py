@@ -351,6 +351,15 @@ def test_a_day_that_does_not_exist_fires(text: str, limit: str) -> None:
     assert f.suggestion is None
 
 
+@pytest.mark.parametrize("now", [datetime(2027, 3, 5, 10, 0, tzinfo=JST), datetime(2027, 6, 1, 10, 0, tzinfo=JST)])
+def test_a_leap_day_less_than_a_year_ahead_is_the_one_meant(now: datetime) -> None:
+    # February 2027 has no 29th, so 「2月29日（火）」 written after it announces 29 February 2028, a
+    # Tuesday; it was told that the day does not exist.
+    assert not findings_of("date.weekday_mismatch", "受付は2月29日（火）まで", now=now)
+    [f] = findings_of("date.weekday_mismatch", "受付は2月29日（水）まで", now=now)
+    assert "2028年2月29日は火曜日" in f.message
+
+
 @pytest.mark.parametrize(
     ("now", "limit"),
     [
