@@ -12,7 +12,7 @@ from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
-from bot.rules.text import WORD_LETTER, Document, Url
+from bot.rules.text import INVISIBLE, WORD_LETTER, Document, Url
 
 # Blocks whose compatibility characters are the classic 機種依存文字 (NEC row 13 and friends).
 _MD_BLOCKS = (
@@ -549,6 +549,9 @@ def _latin_words(text: str, a: int, b: int, urls: list[Url]) -> int | None:
     return sum(len(_WORD.findall(p)) for p in pieces)
 
 
+_UNSEEN = frozenset(INVISIBLE)
+
+
 def _seen_length(text: str, a: int, b: int, urls: list[Url]) -> int:
     """The characters of text[a:b] outside the links, as a reader sees them: か + U+3099 is one
     「が」 and 👨‍👩‍👧‍👦 (seven code points) one emoji."""
@@ -562,8 +565,11 @@ def _seen_length(text: str, a: int, b: int, urls: list[Url]) -> int:
         if piece.isascii():
             n += len(piece)
             continue
-        nfc = unicodedata.normalize("NFC", piece)
-        n += len(nfc) - sum(len(m.group()) - 1 for m in EMOJI.finditer(nfc))
+        # An emoji is one character; so is a letter with the marks NFC leaves apart (「ア゙」, a
+        # strike-through 「バ̶」) or the variation selector of a name's kanji (葛󠄀), and an invisible
+        # character (a zero-width space) is none.
+        seen = EMOJI.sub("\x00", unicodedata.normalize("NFC", piece))
+        n += sum(1 for c in seen if c not in _UNSEEN and unicodedata.category(c) not in ("Mn", "Me"))
     return n
 
 

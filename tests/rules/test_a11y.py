@@ -222,6 +222,15 @@ def test_a_sentence_is_measured_in_the_characters_a_reader_sees() -> None:
     assert f.message.startswith("一文が102文字あります。")
 
 
+@pytest.mark.parametrize("letter", ["葛\U000e0100", "☀\ufe0e", "あ\u200b", "バ\u0336", "ア\u3099"])
+def test_marks_and_invisible_characters_add_no_character_a_reader_sees(letter: str) -> None:
+    # A kanji with its variation selector (葛󠄀飾区), a text-style symbol, a zero-width space, a
+    # struck-through letter, a voiced mark NFC cannot join: each is one letter on the screen.
+    assert not findings_of("a11y.long_sentence", letter * 60 + "。")
+    [f] = findings_of("a11y.long_sentence", letter * 101 + "。")
+    assert f.message.startswith("一文が102文字あります。")
+
+
 def test_sentences_of_multilingual_notices_end_at_their_full_stops() -> None:
     """Notices for foreign residents are written in English, Vietnamese or Korean: each of their
     sentences is short, and a text of several is not one 150-character sentence."""
