@@ -148,7 +148,8 @@ _IDN_URL_RE = re.compile(
 )
 # A letter or digit right before a scheme or 「www.」, as NFKC may have made it of a mark (「①https://」).
 _GLUED_START = re.compile(r"(?i)[A-Za-z0-9](?=https?://|www\.)")
-_ELLIPSES = "\u2024\u2025\u2026"
+# Not the one dot leader (U+2024): drawn like a full stop, it is how 「bit․ly」 disguises a link.
+_ELLIPSES = "\u2025\u2026"
 # What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
 # Japanese writing puts its notes right after a link.
 _WIDE_STOPS = "()[]{},"

@@ -701,3 +701,11 @@ def test_a_domain_right_after_an_ellipsis_is_still_a_link(dots: str) -> None:
     assert "link.shortener" in codes(f"詳しくは{dots}bit.ly/3abc")
     [f] = findings_of("link.untrusted", f"続きは{dots}evil-example.com/form", policy=JOETSU)
     assert f.excerpt == "evil-example.com/form"
+
+
+@pytest.mark.parametrize("text", ["https://bit\u2024ly/3abc", "詳しくは bit\u2024ly/3abc へ"])
+def test_a_one_dot_leader_in_a_link_is_no_ellipsis(text: str) -> None:
+    # U+2024 looks like a full stop and is how a link is disguised; taking it for the dots of 「…」
+    # (6400882) cut 「bit․ly」 in two and hid the link from every rule.
+    found = codes(text)
+    assert "link.shortener" in found and "link.malformed" in found
