@@ -196,6 +196,20 @@ def test_check_never_raises_and_offsets_are_in_bounds(text: str) -> None:
                 "と記載しましたが",
                 "（火・祝）",
                 "(振休)",
+                # Dropped and widened characters that even out (🙇‍♂️ and 「…」), marks glued to a
+                # link, a skin tone on a text-style symbol, names X takes for links.
+                "🙇\u200d♂\ufe0f",
+                "…",
+                "‥",
+                "\u2024",
+                "✌🏻",
+                "bit.ly/",
+                "logo.ai",
+                "official.wake.town",
+                "#上越・妙高",
+                "・",
+                "ｶﾞ",
+                "\r\n",
             ]
         ),
         max_size=60,
