@@ -724,7 +724,7 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         address = f"{local}@{domain}".lower()
         return address in allowed or any(host_matches(domain.lower(), d) for d in (*official, *allowed))
 
-    addresses = [(m.start(), m.end(), m.group().rsplit("@", 1)[0], m.group(1)) for m in _EMAIL.finditer(doc.norm)]
+    addresses = [(m.start(), m.end(), m.group().rsplit("@", 1)[0], m.group(1)) for m in _EMAIL.finditer(doc.link_view)]
     if "@" in doc.norm and _ODD_DOT_HINT.search(doc.norm):
         odd: dict[int, tuple[int, int, str, str]] = {}
         for m in _ODD_DOT_EMAIL.finditer(doc.norm):

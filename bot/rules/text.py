@@ -449,11 +449,12 @@ class Document:
         return raw
 
     @cached_property
-    def _url_view(self) -> str:
+    def link_view(self) -> str:
         """`norm` with a letter or digit that was not ASCII as written (「①」「Ａ」「１」) blanked when
         a scheme or 「www.」 follows it: 「①https://…」 is a link on every platform, but NFKC makes it
         「1https://…」, one word for the patterns. So are the dots NFKC makes of 「…」 and 「‥」
-        (「詳しくは…bit.ly/…」). Same length, so offsets stay those of `norm`."""
+        (「詳しくは…bit.ly/…」), where mail addresses are looked for too (「お問い合わせ…taro@gmail.com」).
+        Same length, so offsets stay those of `norm`."""
         glued = _GLUED_START.search(self.norm)
         ellipsis = any(c in self.text for c in _ELLIPSES)
         if not glued and not ellipsis:
@@ -487,7 +488,7 @@ class Document:
         found: list[Url] = []
         taken: list[tuple[int, int]] = []
         pos = 0
-        view = self._url_view
+        view = self.link_view
         while m := _URL_RE.search(view, pos):
             raw = self._cut_at_wide_bracket(m.start(), m.group())
             # After a cut, look again from there: 「…/x，https://…」 holds a second link.

@@ -1008,3 +1008,11 @@ def test_a_full_width_secret_with_a_full_width_space_is_not_shown_half_width(tex
     for f in found:
         for shown in (f.excerpt, f.message, f.suggestion or ""):
             assert secret not in shown, (f.code, shown)
+
+
+@pytest.mark.parametrize("dots", ["…", "‥"])
+def test_an_address_right_after_an_ellipsis_is_an_address(dots: str) -> None:
+    # NFKC makes 「…」 「...」, and an address right after a dot read as the end of a longer name,
+    # as a link did before 6400882.
+    [f] = findings_of("pii.email", f"お問い合わせ{dots}taro.yamada@gmail.com")
+    assert f.excerpt == "taro.yamada@gmail.com"
