@@ -226,19 +226,24 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         )
 
 
-# The characters of a hashtag's word: 「・」 too, which twitter-text keeps inside a hashtag
-# (「#上越・妙高」 is one tag).
-_TAG_CHARS = r"[\w\u30fc\u3005\u30fb]"
+# The characters of a hashtag's word. On X, 「・」 too: twitter-text keeps it inside a hashtag
+# (「#上越・妙高」 is one tag, and a 「#」 right after it starts none). Instagram and the others
+# are not known to, so there it ends the tag as before.
+_TAG_CHARS = r"[\w\u30fc\u3005]"
+_TAG_CHARS_X = r"[\w\u30fc\u3005\u30fb]"
 # A hashtag: # (or ＃) not glued to a preceding word, then word characters, not only digits.
 _HASHTAG = re.compile(rf"(?<![\w&#])#(?!\d+(?![\w]))({_TAG_CHARS}+)")
+_HASHTAG_DOTTED = re.compile(rf"(?<![\w&#])#(?!\d+(?![\w]))({_TAG_CHARS}+)((?:・{_TAG_CHARS}+)*)")
+_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#(?!\d+(?![\w]))({_TAG_CHARS_X}+)")
 
 
-def hashtags(doc: Document) -> list[tuple[int, int, str]]:
-    """The hashtags of the draft; a `#` inside a URL (`…/bunka/#access`) is the URL's anchor."""
+def hashtags(doc: Document, *, middle_dot: bool = False) -> list[tuple[int, int, str]]:
+    """The hashtags of the draft; a `#` inside a URL (`…/bunka/#access`) is the URL's anchor.
+    ``middle_dot``: 「・」 is part of a tag (X's reading)."""
     out: list[tuple[int, int, str]] = []
     if "#" not in doc.norm:
         return out
-    for m in _HASHTAG.finditer(doc.norm):
+    for m in (_HASHTAG_X if middle_dot else _HASHTAG).finditer(doc.norm):
         start, end = doc.span(m.start(), m.end())
         if doc.url_at(start) is not None:
             continue
@@ -250,8 +255,9 @@ def hashtags(doc: Document) -> list[tuple[int, int, str]]:
 # hashtag and is not one.
 _MUSIC_SHARP = re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
 # A hashtag right after another with no space (「#上越市#春日山」): X, Instagram and Facebook link
-# only the first.
+# only the first. On X, after a 「・」 too (「#上越市・#妙高市」).
 _GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")
+_GLUED_HASHTAG_X = re.compile(rf"(?<![\w&#\u30fb])#{_TAG_CHARS_X}+((?:#{_TAG_CHARS_X}+)+)")
 
 
 @rule(
@@ -281,7 +287,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             suggestion="#" + m.group(1),
         )
     if "#" in doc.norm:
-        for m in _GLUED_HASHTAG.finditer(doc.norm):
+        for m in (_GLUED_HASHTAG_X if platform == "x" else _GLUED_HASHTAG).finditer(doc.norm):
             start, end = doc.span(m.start(1), m.end(1))
             if doc.url_at(start) is not None:
                 continue
@@ -293,7 +299,7 @@ def hashtag_count(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
                 "それぞれの「#」の前に空白を入れてください。",
                 suggestion=" " + " ".join("#" + t for t in glued.replace("＃", "#").split("#") if t),
             )
-    tags = hashtags(doc)
+    tags = hashtags(doc, middle_dot=platform == "x")
     if platform == "instagram":
         if len(tags) > 30:
             yield Hit(
@@ -331,9 +337,16 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     if ctx.platform.lower() != "instagram" or not ctx.hashtags_allowed:
         return
     allowed = {fold(t.lstrip("#＃")) for t in (*ctx.hashtags_allowed, *opts.allow)}
-    for start, end, tag in hashtags(doc):
-        # A 「・」 at the end is the sentence's (「#上越市・#妙高市」): the tag is the same.
-        if fold(tag.rstrip("・")) not in allowed:
+    if "#" not in doc.norm:
+        return
+    # Each tag as Instagram is taken to end it (at 「・」), and with the 「・」-joined words after it:
+    # an approved 「上越・妙高」 is found whole, and 「#上越市・妙高市の皆さんへ」 is the approved 上越市.
+    for m in _HASHTAG_DOTTED.finditer(doc.norm):
+        start, end = doc.span(m.start(), m.end())
+        if doc.url_at(start) is not None:
+            continue
+        tag = m.group(1) + m.group(2)
+        if fold(m.group(1)) not in allowed and fold(tag) not in allowed:
             yield Hit(
                 start,
                 end,

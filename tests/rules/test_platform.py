@@ -165,3 +165,19 @@ def test_an_approved_hashtag_with_a_middle_dot_is_approved() -> None:
     assert not findings_of("platform.hashtag_unlisted", "雪景色 #上越・妙高 #上越市", **allowed)
     [f] = findings_of("platform.hashtag_unlisted", "雪景色 #上越・糸魚川", **allowed)
     assert f.excerpt == "#上越・糸魚川"
+
+
+def test_a_middle_dot_joins_a_hashtag_on_x_only() -> None:
+    """twitter-text keeps 「・」 inside a hashtag, so on X 「#上越市・#妙高市」 links only the first;
+    Instagram is not known to, and the two rules contradicted each other there (「#妙高市 は一覧に
+    ありません」 beside 「「#妙高市」はハッシュタグになりません」)."""
+    text = "雪景色 #上越市・#妙高市"
+    assert findings_of("platform.hashtags", text, platform="x")
+    assert not findings_of("platform.hashtags", text, platform="instagram")
+    allowed = {"platform": "instagram", "hashtags_allowed": ("上越市",)}
+    [f] = findings_of("platform.hashtag_unlisted", text, **allowed)
+    assert f.excerpt == "#妙高市"
+    # An approved tag followed by 「・」 and words: the tag is the approved one where Instagram ends it.
+    assert not findings_of("platform.hashtag_unlisted", "#上越市・妙高市の皆さんへ", **allowed)
+    # Counting: on X, 「#上越・妙高」 is one tag; elsewhere 「#上越」.
+    assert not findings_of("platform.hashtags", "#上越・妙高 #a #b", platform="x")
