@@ -273,7 +273,7 @@ class Sweeper:
             # reminder that cannot be sent does not hold back the others.
             try:
                 with self.db.session() as s:
-                    if not repo.claim(s, key, report.now):
+                    if not self._claim(s, key, report.now, periodic=periodic):
                         continue  # another sweep (replica) got there first
                     outcome = send(s, item)
                     if outcome is False:
@@ -282,8 +282,6 @@ class Sweeper:
                         continue
                     if outcome is SETTLED:
                         continue  # done for good with nothing to send: the claim stays, nothing is counted
-                    if periodic:
-                        self._settle_earlier_periods(s, key, report.now)
             except Exception:
                 log.exception("reminder %s could not be prepared; the next sweep retries it", key)
                 report.failed += 1
@@ -291,13 +289,18 @@ class Sweeper:
             report.sent[kind] += 1
 
     @staticmethod
-    def _settle_earlier_periods(s: Session, key: str, now: datetime) -> None:
+    def _claim(s: Session, key: str, now: datetime, *, periodic: bool) -> bool:
+        """Claim ``key``; periodic, with the earlier periods no sweep claimed (see ``_claim_each``).
+
+        All in ascending period order, in one statement: a replica whose clock is ahead, catching
+        up period n while another catches up n - 1, would otherwise hold n and wait for n - 1 while
+        the other holds n - 1 and waits for an earlier one — a deadlock on PostgreSQL."""
+        if not periodic:
+            return repo.claim(s, key, now)
         ref, _, period = key.rpartition(":")
         earlier = [f"{ref}:{p}" for p in range(int(period))]
-        done = repo.claimed(s, earlier)
-        for k in earlier:
-            if k not in done:
-                repo.claim(s, k, now)
+        done = repo.claimed(s, earlier)  # committed claims: skipping them changes no lock order
+        return key in repo.claim_in_order(s, [k for k in earlier if k not in done] + [key], now)
 
     def _post(self, s: Session, now: datetime, channel: str, text: str, *, thread_ts: str | None = None,
               key: str | None = None, broadcast: bool = False) -> None:

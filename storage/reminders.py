@@ -21,7 +21,7 @@ from sqlalchemy import and_, func, or_, text, update
 from sqlmodel import Session, col, select
 
 from storage import outbox
-from storage.db import as_utc, insert_if_absent
+from storage.db import as_utc, insert_if_absent, insert_many_if_absent
 from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, RETRACTED, WITHDRAWN, skipped_while_away_clause
 from storage.models import (
     AccountRoleRow,
@@ -49,6 +49,16 @@ ACCOUNTS_NOTED_PREFIX = "accounts.noted:"
 def claim(s: Session, key: str, now: datetime) -> bool:
     """Claim ``key``; False when it was claimed before (by this or any other sweep)."""
     return insert_if_absent(s, ReminderRow.__table__, {"key": key, "claimed_at": now}, ["key"])  # type: ignore[attr-defined]
+
+
+def claim_in_order(s: Session, keys: Sequence[str], now: datetime) -> set[str]:
+    """Claim ``keys`` in the order given, in one statement; the ones that were not claimed before.
+
+    On PostgreSQL each key another transaction has inserted and not yet committed is waited for:
+    two sweeps claiming overlapping keys must take them in the same order, or each waits for
+    the other (a deadlock, and one of them is aborted)."""
+    rows = [{"key": k, "claimed_at": now} for k in keys]
+    return {str(k) for (k,) in insert_many_if_absent(s, ReminderRow.__table__, rows, ["key"])}  # type: ignore[attr-defined]
 
 
 def in_use_since(s: Session) -> datetime | None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
 
+import pytest
+from sqlalchemy import create_engine, text
 from sqlmodel import col, select
 
 from bot.services import IncomingMessage, Kessai, Outcome
-from bot.sweep import Sweeper
+from bot.sweep import Sweeper, SweepReport
 from storage.db import Database
 from storage.models import DraftRow, DraftVersionRow, ReminderRow
 from tests.time.conftest import CLEAN_TEXT, World, jst
@@ -200,3 +203,64 @@ def test_an_edit_that_came_before_its_message_is_kept_when_the_message_lands_in_
         version = s.exec(select(DraftVersionRow).where(DraftVersionRow.draft_id == draft.id,
                                                        DraftVersionRow.number == draft.current_version)).one()
     assert (draft.current_version, version.text, draft.edited_ts) == (2, edited, "1700000005.000000")
+
+
+def test_replicas_whose_clocks_disagree_catch_up_adjacent_periods_without_a_deadlock(world: World) -> None:
+    """After an outage, a replica whose clock is a day ahead sends the reminder of period 3 while
+    the other sends period 2; each also settles the periods before its own. Claiming their keys in
+    different orders (its own period first, then the earlier ones) made PostgreSQL abort one of them
+    as a deadlock, logged as an error with a traceback. Both take the keys in the same order now:
+    one waits for the other, and the reminder goes out once."""
+    if not world.db.url.startswith("postgresql"):
+        pytest.skip("SQLite runs one writer at a time (BEGIN IMMEDIATE): no lock order to get wrong")
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    url = world.db.url.replace("postgresql://", "postgresql+psycopg://", 1)
+    engine = create_engine(url)
+    # A third transaction holds period 1 (a sweep that has claimed it and not yet committed), so the
+    # replicas reach the contested keys in a known order: ahead first, then behind.
+    holder = engine.connect()
+    holder.begin()
+    holder.execute(text("INSERT INTO reminders (key, claimed_at) VALUES (:k, :t)"),
+                   {"k": f"approval.remind:{draft_id}:v1:1", "t": jst(2026, 11, 26, 12, 0)})
+    reports: dict[str, SweepReport] = {}
+    failures: list[BaseException] = []
+    replicas: list[Database] = []
+
+    def run(name: str, now: datetime) -> None:
+        db = Database(world.db.url)
+        replicas.append(db)
+        try:
+            reports[name] = Sweeper(Kessai(db, world.org, clock=world.clock)).sweep(now)
+        except BaseException as e:  # surfaced below; a thread's exception would otherwise vanish
+            failures.append(e)
+
+    def waiting(n: int) -> None:
+        with engine.connect() as c:
+            for _ in range(600):
+                if c.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                  "AND datname = current_database()")).scalar_one() >= n:
+                    return
+                c.rollback()  # a transaction sees one snapshot of pg_stat_activity
+                threading.Event().wait(0.05)
+        raise AssertionError(f"{n} sweep(s) never came to wait: {reports} {failures}")
+
+    ahead = threading.Thread(target=run, args=("ahead", jst(2026, 11, 27, 12, 0)))
+    behind = threading.Thread(target=run, args=("behind", jst(2026, 11, 26, 12, 0)))
+    try:
+        ahead.start()
+        waiting(1)  # ahead has claimed period 3 and period 0, and waits for period 1
+        behind.start()
+        waiting(2)  # behind waits for ahead
+    finally:
+        holder.rollback()
+        holder.close()
+        for t in (ahead, behind):
+            if t.is_alive():
+                t.join()
+        for db in replicas:
+            db.dispose()
+        engine.dispose()
+    assert failures == []
+    assert reports["ahead"].failed == 0 and reports["behind"].failed == 0
+    assert reports["ahead"].sent["approval.remind"] + reports["behind"].sent["approval.remind"] == 1
+    assert len(world.posts(to="U0MANAGER", contains="決裁のお願い")) == 1
