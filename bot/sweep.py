@@ -211,10 +211,12 @@ class Sweeper:
         report = SweepReport(now=now)
         with self.db.session() as s:
             repo.claim(s, repo.IN_USE_KEY, now)  # the first sweep: a month before it has no records to report
+        clock_now = self.kessai.clock().astimezone(UTC)
         with self.db.session() as s:
             # An account added to the file mid-month has records from then only (the monthly counts).
-            repo.note_accounts(s, [a.id for a in self.org.accounts], self._roster_digest(), now)
-        clock_now = self.kessai.clock().astimezone(UTC)
+            # When it was first in the file is a fact of the real clock: a `remind --now` for the
+            # 30th (a rehearsal) or the 10th (a replay) run on the 25th did not see it then.
+            repo.note_accounts(s, [a.id for a in self.org.accounts], self._roster_digest(), clock_now)
         if now > clock_now:
             with self.db.session() as s:
                 high_water = repo.outbox_high_water(s)

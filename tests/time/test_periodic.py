@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, delete, select
 
 from bot import errors
 from bot.incidents import UnknownAccount
 from storage import reminders
-from storage.models import OutboxRow
+from storage.models import OutboxRow, ReminderRow
 from tests.time.conftest import World, jst
 
 POST_URL = "https://x.com/joetsu_city_example/status/1"
@@ -186,6 +186,40 @@ def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # 
         december = [r.payload.get("text") or "" for r in s.exec(select(OutboxRow))
                     if "上越市公式Facebook の12月" in (r.payload.get("text") or "")]
     assert december and "現在 0 件です" in december[0]
+
+
+def test_remind_now_for_another_day_does_not_date_an_added_account_from_that_day(db, org) -> None:  # type: ignore[no-untyped-def]
+    """上越市公式Facebook is added on the 25th; the first sweep to see it is a `kessai remind --now`
+    run that day for another instant (a rehearsal of the last business day, a replay of the 10th).
+    It was first in the file on the 25th, whatever instant the sweep was asked to act as of: the
+    reminders of November must say 「11月25日に kessai に登録されてから」, not the 30th or the 10th."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
+    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
+                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
+    grown = replace(org, accounts=(*org.accounts, fb))
+    with db.session() as s:
+        roster.sync(s, grown)
+    clock = Clock(jst(2026, 11, 25, 9, 0))
+    sweeper = Sweeper(Kessai(db, grown, clock=clock))
+    for first in (jst(2026, 12, 21, 9, 0), jst(2026, 11, 10, 9, 0)):
+        with db.session() as s:  # the file as it was before this sweep saw it
+            s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
+                (col(ReminderRow.key) == "account.known:joetsu-fb")
+                | (col(ReminderRow.key).startswith("accounts.noted:") & (col(ReminderRow.claimed_at) > jst(2026, 11, 2, 9, 0)))))
+        sweeper.sweep(first)
+        with db.session() as s:
+            known = reminders.accounts_known_since(s)
+        assert known["joetsu-fb"] == jst(2026, 11, 25, 9, 0), first
+        assert known["joetsu-x"] == jst(2026, 11, 2, 9, 0), first
 
 
 def test_an_account_in_the_file_from_the_first_sweep_is_not_counted_as_added(world: World) -> None:
