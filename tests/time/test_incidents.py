@@ -132,6 +132,19 @@ def test_only_escalation_members_may_acknowledge(world: World) -> None:
     assert world.sweep(jst(2026, 11, 24, 10, 45)).sent["incident.unacked"] == 0
 
 
+def test_after_a_catch_up_a_clock_set_back_asks_for_no_second_holding_statement(world: World) -> None:
+    """Acknowledged at 10:35, then kessai was down until 16:40 (the third two-hour mark was 16:35):
+    the catch-up asks once. A clock then set back to 15:00 (in the second period, never sent) must
+    not ask the acknowledger again 25 minutes later."""
+    incident_id = report(world)
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 35))
+    assert world.sweep(jst(2026, 11, 24, 16, 40)).sent["incident.holding"] == 1
+    for back in (jst(2026, 11, 24, 15, 0), jst(2026, 11, 24, 13, 0)):
+        assert world.sweep(back).sent["incident.holding"] == 0, back
+    assert len(world.posts(to="U0JOHO", contains="経過の書き込みのお願い")) == 1
+    assert world.sweep(jst(2026, 11, 24, 18, 35)).sent["incident.holding"] == 1
+
+
 def test_acknowledged_but_unresolved_reminds_the_acknowledger_to_post_a_holding_statement(world: World) -> None:
     incident_id = report(world)
     world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 35))
