@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import SavepointClause
 from sqlmodel import Session, col, select
 
-from storage.db import as_utc, dialect_insert, is_in, session_info_of, starts_with, take_riders
+from storage.db import RIDERS, as_utc, dialect_insert, is_in, session_info_of, starts_with, take_riders
 from storage.models import OutboxRow, SlackMessageRow
 
 log = logging.getLogger(__name__)
@@ -150,6 +150,16 @@ def _pending_before_savepoint(conn: Any, clause: Any, multiparams: Any, params: 
     info = session_info_of(conn)
     if info is not None and info.get(PENDING_ROWS):
         _insert_pending(conn, info, info.pop(PENDING_ROWS), {})
+
+
+@event.listens_for(Session, "after_transaction_create")
+def _savepoint_at_once(s: Session, transaction: Any) -> None:
+    # SQLAlchemy emits a savepoint's SAVEPOINT at its first statement: one whose body failed
+    # before any (a report that broke while composing its text) was rolled back without it, and
+    # the rollback forgot the outer transaction's rows and riders with its own. Begun now, they
+    # are written as it begins (_pending_before_savepoint, db._riders_first).
+    if transaction.nested and (s.info.get(PENDING_ROWS) or s.info.get(RIDERS)):
+        s.connection()
 
 
 @event.listens_for(Session, "before_commit")

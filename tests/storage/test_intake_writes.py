@@ -349,3 +349,17 @@ def test_a_savepoint_rolled_back_keeps_the_outer_transactions_messages(db: Datab
             outbox.enqueue(s, "post", {"channel": "U0DEPUTY", "text": "報告"}, now=NOW, message_key="kept")
     with db.session() as s:
         assert sorted(r.message_key or "" for r in outbox.rows(s, (outbox.PENDING,))) == ["kept", "outer"]
+
+
+def test_a_savepoint_that_fails_before_its_first_statement_keeps_the_outer_messages(db: Database) -> None:
+    """SQLAlchemy emits SAVEPOINT at the savepoint's first statement: one whose body failed before
+    any was rolled back without it, and took the outer transaction's messages with it."""
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW, message_key="outer")
+        try:
+            with s.begin_nested():
+                raise RuntimeError("the report failed before reading anything")
+        except RuntimeError:
+            pass
+    with db.session() as s:
+        assert [r.message_key for r in outbox.rows(s, (outbox.PENDING,))] == ["outer"]
