@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import weakref
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -40,6 +41,8 @@ EXPRESS = "kessai_express_rows"
 # Session.info key: new posts written in this transaction are not delivered before this instant
 # (see hold_posts_until).
 POSTS_NOT_BEFORE = "kessai_posts_not_before"
+# Per savepoint (its SessionTransaction), how many express rows were its outer transaction's.
+_express_marks: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
 def hold_posts_until(s: Session, at: datetime | None) -> None:
@@ -158,8 +161,14 @@ def _savepoint_at_once(s: Session, transaction: Any) -> None:
     # before any (a report that broke while composing its text) was rolled back without it, and
     # the rollback forgot the outer transaction's rows and riders with its own. Begun now, they
     # are written as it begins (_pending_before_savepoint, db._riders_first).
-    if transaction.nested and (s.info.get(PENDING_ROWS) or s.info.get(RIDERS)):
+    if not transaction.nested:
+        return
+    if s.info.get(PENDING_ROWS) or s.info.get(RIDERS):
         s.connection()
+    if s.info.get(EXPRESS):
+        # The outer transaction's express rows stay in the database when the savepoint is rolled
+        # back: they must still be sent right after the commit, not 15 s later when their claim lapses.
+        _express_marks[transaction] = len(s.info[EXPRESS])
 
 
 @event.listens_for(Session, "before_commit")
@@ -168,11 +177,15 @@ def _flush_before_commit(s: Session) -> None:
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _forget_on_rollback(s: Session, _previous: Any) -> None:
+def _forget_on_rollback(s: Session, previous: Any) -> None:
     # Rows collected for a transaction that was rolled back must not ride on a later commit of
     # the same session (the sweep undoes a reminder's claim this way and carries on).
     s.info.pop(PENDING_ROWS, None)
-    s.info.pop(EXPRESS, None)
+    mark = _express_marks.pop(previous, None)
+    if mark:
+        del s.info[EXPRESS][mark:]
+    else:
+        s.info.pop(EXPRESS, None)
 
 
 STAND_IN_SUFFIX = ":stand-in"

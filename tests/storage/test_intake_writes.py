@@ -363,3 +363,24 @@ def test_a_savepoint_that_fails_before_its_first_statement_keeps_the_outer_messa
             pass
     with db.session() as s:
         assert [r.message_key for r in outbox.rows(s, (outbox.PENDING,))] == ["outer"]
+
+
+def test_a_savepoint_rolled_back_keeps_the_outer_transactions_express_rows(db: Database) -> None:
+    """The outer transaction's express rows stay in the database when a savepoint is rolled back:
+    they were dropped from the rows sent right after the commit, and waited for their claim to lapse."""
+    committed: list[list[str | None]] = []
+    db.on_commit.append(lambda info: committed.append([r.message_key for r in info.get(outbox.EXPRESS, [])]))
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW, message_key="outer",
+                       express_until=NOW + timedelta(seconds=15))
+        try:
+            with s.begin_nested():
+                outbox.enqueue(s, "post", {"channel": "U0CHIEF", "text": "報告"}, now=NOW, message_key="inner",
+                               express_until=NOW + timedelta(seconds=15))
+                outbox.flush_pending(s)
+                raise RuntimeError("the report failed")
+        except RuntimeError:
+            pass
+    assert committed == [["outer"]]
+    with db.session() as s:
+        assert [r.message_key for r in outbox.rows(s, (outbox.PENDING,))] == ["outer"]
