@@ -1703,7 +1703,8 @@ class ConfigFileWatch:
             error = self._problems(raw, failure)
             if error is None or attempt == self.SETTLE_READS - 1:
                 break
-            self._sleep(self._settle_seconds)
+            if self._sleep(self._settle_seconds) is True:
+                return  # stopping (serve's Event.wait): a save still being written is not judged
             again, again_failure = self._read()
             if again == raw:
                 break

@@ -1366,3 +1366,22 @@ def test_arrays_nested_too_deep_are_refused_not_a_traceback() -> None:
     """tomllib recurses once per level: a file of thousands of 「[」 ended in RecursionError."""
     p = only_problem(BASE + "x = " + "[" * 5000 + "]" * 5000 + "\n")
     assert p.line is None and "入れ子" in p.message
+
+
+def test_a_half_saved_file_met_at_shutdown_is_not_reported(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """serve's watch pauses on the stop signal's Event (c1ba66c): at SIGTERM the pause ends at once,
+    and a file caught half-saved was read again straight away and reported as broken, an ERROR
+    in the log of a clean shutdown for a save that was still being written."""
+    import threading
+
+    from bot.config import ConfigFileWatch
+
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE, encoding="utf-8")
+    stopping = threading.Event()
+    watch = ConfigFileWatch(path, path.read_bytes(), sleep=stopping.wait)
+    path.write_bytes(BASE.encode()[: len(BASE.encode()) // 2])  # the editor is still writing it
+    stopping.set()
+    caplog.set_level("INFO", logger="bot.config")
+    watch.check()
+    assert [r.levelname for r in caplog.records] == []
