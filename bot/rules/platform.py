@@ -342,11 +342,12 @@ def hashtag_unlisted(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     # Each tag as Instagram is taken to end it (at 「・」), and with the 「・」-joined words after it:
     # an approved 「上越・妙高」 is found whole, and 「#上越市・妙高市の皆さんへ」 is the approved 上越市.
     for m in _HASHTAG_DOTTED.finditer(doc.norm):
-        start, end = doc.span(m.start(), m.end())
+        # The tag itself is what is quoted (「#妙高市」, not 「#妙高市・上越市の皆さんへ」).
+        start, end = doc.span(m.start(), m.end(1))
         if doc.url_at(start) is not None:
             continue
-        tag = m.group(1) + m.group(2)
-        if fold(m.group(1)) not in allowed and fold(tag) not in allowed:
+        tag = m.group(1)
+        if fold(tag) not in allowed and fold(tag + m.group(2)) not in allowed:
             yield Hit(
                 start,
                 end,

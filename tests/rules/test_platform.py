@@ -159,12 +159,13 @@ def test_hashtags_glued_together_are_no_hashtags_after_the_first() -> None:
 
 
 def test_an_approved_hashtag_with_a_middle_dot_is_approved() -> None:
-    # X and Instagram keep 「・」 inside a hashtag: the account's own 「#上越・妙高」 was reported as an
-    # unapproved 「#上越」.
+    # The account's own 「#上越・妙高」 (approved whole) was reported as an unapproved 「#上越」.
     allowed = {"platform": "instagram", "hashtags_allowed": ("上越・妙高", "上越市")}
     assert not findings_of("platform.hashtag_unlisted", "雪景色 #上越・妙高 #上越市", **allowed)
     [f] = findings_of("platform.hashtag_unlisted", "雪景色 #上越・糸魚川", **allowed)
-    assert f.excerpt == "#上越・糸魚川"
+    assert f.excerpt == "#上越"  # the tag where Instagram is taken to end it
+    [f] = findings_of("platform.hashtag_unlisted", "#妙高市・上越市の皆さんへ", **allowed)
+    assert f.excerpt == "#妙高市" and "#妙高市 は" in f.message
 
 
 def test_a_middle_dot_joins_a_hashtag_on_x_only() -> None:
