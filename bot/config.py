@@ -465,13 +465,23 @@ class OrgConfig:
         """The account a person means by ``typed`` in a command: its id or its name, as written or
         as the Japanese input writes it (ｊｏｅｔｓｕ－ｘ, 上越市公式Ｘ) or in another case. None when
         nothing, or more than one account, reads so."""
+        matches = self.accounts_typed_as(typed)
+        return matches[0] if len(matches) == 1 else None
+
+    def accounts_typed_as(self, typed: str) -> list[Account]:
+        """Every account ``typed`` may mean, in file order: the one whose id it is; else those whose
+        name it is as written (one name on two platforms is allowed, 「上越市」 for X and Instagram);
+        else those it names in another width or case."""
         typed = typed.strip()
-        exact = self._accounts.get(typed) or next((a for a in self.accounts if a.name == typed), None)
-        if exact is not None or not typed:
-            return exact
+        if not typed:
+            return []
+        if typed in self._accounts:
+            return [self._accounts[typed]]
+        named = [a for a in self.accounts if a.name == typed]
+        if named:
+            return named
         folded = _typed_form(typed)
-        matches = {a.id: a for a in self.accounts if folded in (_typed_form(a.id), _typed_form(a.name))}
-        return next(iter(matches.values())) if len(matches) == 1 else None
+        return [a for a in self.accounts if folded in (_typed_form(a.id), _typed_form(a.name))]
 
     def rank_at_least(self, rank: str, minimum: str) -> bool:
         """Ranks are listed highest first; an unknown rank is never "at least" anything."""

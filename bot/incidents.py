@@ -612,7 +612,15 @@ class IncidentService:
             raise UnknownAccount(
                 f"アカウントを指定してください。例: `/kessai password-rotated {self.org.accounts[0].id if self.org.accounts else 'joetsu-x'}`\n"
                 f"登録されているアカウント: {listing}")
-        account = self.org.find_account(ref)
+        matches = self.org.accounts_typed_as(ref)
+        if len(matches) > 1:
+            # One name on two platforms (「上越市」 for X and Instagram): the first was recorded, and
+            # the other's password went on being counted from its old change.
+            alike = "、".join(f"`{render.escape(a.id)}`（{render.escape(render.PLATFORM_JA.get(a.platform, a.platform))}）"
+                              for a in matches[:30])
+            raise UnknownAccount(
+                f"「{render.escape(ref[:60])}」と読めるアカウントが複数あります。id で指定してください: {alike}")
+        account = matches[0] if matches else None
         if account is None:
             raise UnknownAccount(
                 f"「{render.escape(ref[:60])}」というアカウントは登録されていません。"
@@ -714,9 +722,11 @@ class IncidentService:
                                       **render.select_options(options, leading=1),
                                       "placeholder": {"type": "plain_text", "text": "アカウントを選択"}}
         # Given as its id or as the name people know it by (「上越市公式X」).
-        named = self.org.find_account(initial_account) if initial_account else None
-        chosen = next((o for o in options[1:] if named is not None and o["value"] == named.id), None)
-        if chosen is None and len(mine) == 1:
+        # A name two accounts share (「上越市」 on X and Instagram) chooses neither: the report and its
+        # alert would go to the file's first of them.
+        named = self.org.accounts_typed_as(initial_account) if initial_account else []
+        chosen = next((o for o in options[1:] if len(named) == 1 and o["value"] == named[0].id), None)
+        if chosen is None and len(mine) == 1 and (not named or mine[0] in named):
             chosen = options[1]
         if chosen is not None:
             account_el["initial_option"] = chosen

@@ -1385,3 +1385,35 @@ def test_a_half_saved_file_met_at_shutdown_is_not_reported(tmp_path: Path, caplo
     caplog.set_level("INFO", logger="bot.config")
     watch.check()
     assert [r.levelname for r in caplog.records] == []
+def _with_second_account(account_id: str, platform: str, name: str) -> str:
+    return BASE + f"""
+[[accounts]]
+id = "{account_id}"
+platform = "{platform}"
+name = "{name}"
+url = "https://example.jp/"
+org = "koho"
+intake_channel = "C0INTAKE2"
+operators = ["U0OPERATOR"]
+approvers = ["U0MANAGER"]
+deputies = []
+"""
+
+
+def test_find_account_refuses_a_name_two_accounts_share_as_written() -> None:
+    """One name on two platforms is allowed (every account called 「上越市」): the name as written
+    picked the first of them, and /kessai password-rotated 上越市 recorded the X account's
+    password change for someone who changed Instagram's. Alike in width or case it was refused."""
+    org = parse_org_config(_with_second_account("joetsu-insta", "instagram", "上越市公式X"))
+    assert org.find_account("上越市公式X") is None
+    assert org.find_account("上越市公式Ｘ") is None
+    assert [a.id for a in org.accounts_typed_as("上越市公式X")] == ["joetsu-x", "joetsu-insta"]
+    # Ids are one each: an id picks its account even where it is also some account's name.
+    assert org.find_account("joetsu-insta").id == "joetsu-insta"  # type: ignore[union-attr]
+
+
+def test_find_account_by_id_wins_over_another_accounts_name_and_folds_alike_are_ambiguous() -> None:
+    org = parse_org_config(_with_second_account("Joetsu-X", "instagram", "上越市公式Instagram"))
+    assert org.find_account("joetsu-x").id == "joetsu-x"  # type: ignore[union-attr]
+    assert org.find_account("Joetsu-X").id == "Joetsu-X"  # type: ignore[union-attr]
+    assert org.find_account("ＪＯＥＴＳＵ－Ｘ") is None  # both read so

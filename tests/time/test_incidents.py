@@ -721,3 +721,20 @@ def test_a_note_written_while_the_channels_refusal_of_the_alert_is_recorded_is_n
         # It waits for each person's copy instead, which is on its way.
         waiting = {r.thread_key for r in held if "追加の報告" in r.payload.get("text", "")}
         assert waiting == {inc.alert_key(incident_id, p) for p in inc.escalation_people(world.org, "joetsu-x")}
+
+
+def test_a_name_two_accounts_share_is_not_read_as_the_first_of_them(world: World) -> None:
+    """One name on two platforms is allowed (「上越市」 for X and Instagram): the name picked the file's
+    first such account, so /kessai password-rotated 上越市 recorded X's password change for whoever
+    changed Instagram's, and /kessai incident 上越市 pre-selected X."""
+    shared = DEMO_TOML.read_text(encoding="utf-8").replace('name = "上越市公式Instagram"', 'name = "上越市公式X"')
+    org = parse_org_config(shared)
+    service = IncidentService(Kessai(world.db, org, clock=world.clock))
+    with pytest.raises(errors.KessaiError) as e:
+        service.record_password_rotation("上越市公式X", "U0OPERATOR2")
+    assert "joetsu-x" in e.value.message_ja and "joetsu-insta" in e.value.message_ja
+    assert "登録されていません" not in e.value.message_ja  # it is, twice
+    assert "記録しました" in service.record_password_rotation("joetsu-insta", "U0OPERATOR2")
+    modal = service.report_modal("U0OPERATOR2", "上越市公式X")
+    [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
+    assert "initial_option" not in select_
