@@ -339,7 +339,9 @@ def database_url_problem(url: str) -> str | None:
     example = "sqlite:///kessai.db や postgresql://ユーザー名@ホスト名/データベース名"
     try:
         u = make_url(url)
-        backend, driver = u.get_backend_name(), u.get_driver_name()
+        # As written, not get_driver_name(): that loads the dialect, and for a database SQLAlchemy
+        # does not know (mongodb://) fails as if the URL were unreadable.
+        backend, driver = u.get_backend_name(), u.drivername.partition("+")[2]
     except (ArgumentError, ValueError):
         return f"DATABASE_URL を読み取れません。{example} の形で書いてください。"
     if backend not in ("sqlite", "postgresql"):

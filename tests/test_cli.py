@@ -97,6 +97,13 @@ def test_a_database_driver_kessai_does_not_ship_is_explained_without_a_traceback
         assert r.returncode == 0, r.stderr
 
 
+def test_a_database_sqlalchemy_has_no_dialect_for_is_named_not_called_unreadable(tmp_path: Path) -> None:
+    """Reading the driver asked SQLAlchemy for the dialect, and a URL of a database it does not know
+    (mongodb://) became 「DATABASE_URL を読み取れません」 instead of naming the database."""
+    r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL="mongodb://kessai:secret@db/kessai")
+    assert r.returncode == 2 and "「mongodb」には対応していません" in r.stderr and "secret" not in r.stderr, r.stderr
+
+
 def test_database_problems_are_explained_without_a_traceback(tmp_path: Path) -> None:
     unmigrated = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL=f"sqlite:///{tmp_path / 'new.db'}")
     assert unmigrated.returncode == 1 and "kessai db upgrade" in unmigrated.stderr
