@@ -75,9 +75,10 @@ def _input_lines(stream: Any) -> Iterator[bytes]:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            # Broken UTF-16: each line is refused in its own result, none silently dropped.
-            for raw in data.splitlines(keepends=True):
-                line = _BrokenUtf16(raw)
+            # Broken UTF-16: each line is refused in its own result, none silently dropped. Its lines
+            # are those of the text: split as bytes, 「」 (U+300D is 0D 30) broke a line in two.
+            for piece in data.decode("utf-16", errors="replace").splitlines(keepends=True):
+                line = _BrokenUtf16(piece.encode("utf-8", errors="replace"))
                 line.at = exc.start
                 yield line
             return

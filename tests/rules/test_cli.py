@@ -202,6 +202,19 @@ def test_jsonl_saved_as_utf16_is_read_line_by_line() -> None:
     assert all("UTF-16" in o["error"] and "UTF-8 ではありません" not in o["error"] for o in out), out
 
 
+def test_broken_utf16_jsonl_gives_one_result_per_line_of_its_text() -> None:
+    """Its bytes were split at 0x0A and 0x0D, which are also halves of characters: 「」 is U+300C
+    U+300D, 0D 30 in UTF-16, so three posts with 「」《》 in them gave eleven 「N行目」 results and the
+    line numbers matched none of the file's lines."""
+    items = [{"id": i, "text": "「市民の皆さまへ」《お知らせ》本日は晴れです。"} for i in range(3)]
+    data = "\r\n".join(json.dumps(i, ensure_ascii=False) for i in items).encode("utf-16")
+    r = subprocess.run([sys.executable, "-c", RUN, "check", "--jsonl"], input=data[:-1], capture_output=True,
+                       cwd=ROOT, timeout=120)
+    out = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [o["error"].split(":")[0] for o in out] == ["1行目", "2行目", "3行目"], out
+    assert r.returncode == 2 and all("UTF-16" in o["error"] for o in out)
+
+
 def test_a_draft_saved_as_utf16_and_cut_short_is_said_to_be_broken_utf16(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_bytes("本日は晴れです。".encode("utf-16")[:-1])
