@@ -71,6 +71,7 @@ __all__ = [
     "look_alike_key",
     "parse_org_config",
     "read_org_config",
+    "typed_form",
 ]
 
 # ============================================================================================
@@ -482,8 +483,8 @@ class OrgConfig:
         named = [a for a in self.accounts if a.name == typed]
         if named:
             return named
-        folded = _typed_form(typed)
-        return [a for a in self.accounts if folded in (_typed_form(a.id), _typed_form(a.name))]
+        folded = typed_form(typed)
+        return [a for a in self.accounts if folded in (typed_form(a.id), typed_form(a.name))]
 
     def rank_at_least(self, rank: str, minimum: str) -> bool:
         """Ranks are listed highest first; an unknown rank is never "at least" anything."""
@@ -877,8 +878,9 @@ def _type_of(value: Any) -> str:
     return "日時"
 
 
-def _typed_form(word: str) -> str:
-    # Full-width and upper case alike, and invisible format characters pasted along dropped.
+def typed_form(word: str) -> str:
+    """A word as typed, compared: ｈｅｌｐ or ＪＯＥＴＳＵ (the Japanese input on) is help or joetsu,
+    HELP is help, and invisible format characters pasted along (a direction mark) do not count."""
     return "".join(ch for ch in unicodedata.normalize("NFKC", word).casefold() if unicodedata.category(ch) != "Cf")
 
 
@@ -890,8 +892,7 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 def look_alike_key(name: str) -> str:
     """What a menu leaves of an account name to tell it apart: the same for names that differ only
     in width, case, spaces or invisible format characters (a zero-width space pasted from a web page)."""
-    return "".join(c for c in unicodedata.normalize("NFKC", name).casefold()
-                   if not c.isspace() and unicodedata.category(c) != "Cf")
+    return "".join(c for c in typed_form(name) if not c.isspace())
 
 
 class _Validator:

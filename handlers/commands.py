@@ -18,6 +18,7 @@ from slack_sdk import WebClient
 
 from bot import errors, render
 from bot.calendar import parse_date_range
+from bot.config import typed_form
 from bot.services import Kessai
 from handlers.payloads import field, refuse_form, user_id, view_values
 from handlers.slack_text import plain_text
@@ -79,8 +80,7 @@ _LEADING_JUNK = " \t\n\u3000\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u20
 def command_word(word: str) -> str:
     """A typed command word as we compare it: ｈｅｌｐ (typed with the Japanese input on) is help,
     HELP is help, and invisible characters pasted along (a direction mark) do not count."""
-    folded = unicodedata.normalize("NFKC", word).casefold()
-    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return typed_form(word)
 
 
 def reads_as_command(text: str) -> bool:
