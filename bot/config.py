@@ -464,17 +464,11 @@ class OrgConfig:
     def account(self, account_id: str) -> Account | None:
         return self._accounts.get(account_id)
 
-    def find_account(self, typed: str) -> Account | None:
-        """The account a person means by ``typed`` in a command: its id or its name, as written or
-        as the Japanese input writes it (ｊｏｅｔｓｕ－ｘ, 上越市公式Ｘ) or in another case. None when
-        nothing, or more than one account, reads so."""
-        matches = self.accounts_typed_as(typed)
-        return matches[0] if len(matches) == 1 else None
-
     def accounts_typed_as(self, typed: str) -> list[Account]:
         """Every account ``typed`` may mean, in file order: the one whose id it is; else those whose
         name it is as written (one name on two platforms is allowed, 「上越市」 for X and Instagram);
-        else those it names in another width or case."""
+        else those it names in another width or case (ｊｏｅｔｓｕ－ｘ, 上越市公式Ｘ, as the Japanese input
+        writes them). More than one: the caller asks which."""
         typed = typed.strip()
         if not typed:
             return []
