@@ -508,17 +508,16 @@ def _safe_link(url: str | None) -> str | None:
     return None
 
 
+FILE_NAME_SHOWN = 120
+
+
 def file_label(f: AttachedFile) -> str:
     """「<permalink|チラシ.pdf>（PDF・1.2 MB）」: the name opens the file in Slack (on a phone too)."""
-    name = escape(clean_text(_shortened(f.name))) if f.name.strip() else "（ファイル名を取得できませんでした）"
+    name = escape(clean_text(shortened(f.name, FILE_NAME_SHOWN))) if f.name.strip() else "（ファイル名を取得できませんでした）"
     link = _safe_link(f.permalink)
     shown = f"<{link}|{name}>" if link and f.name.strip() else name
     kind = "・".join(p for p in (kind_ja(f), _size_ja(f.size)) if p)
     return f"{shown}（{kind}）"
-
-
-def _shortened(name: str, limit: int = 120) -> str:
-    return shortened(name, limit)
 
 
 # Slack takes up to 10 files a message; a payload with more is not a person's, and is not listed whole.
@@ -1102,7 +1101,7 @@ def _account_month_blocks(accounts: Sequence[AccountMonth]) -> list[dict[str, An
     lines = []
     for a in accounts:
         mark = ":white_check_mark:" if a.published >= a.minimum else ":warning:"
-        name = a.name if len(a.name) <= HOME_ACCOUNT_NAME_SHOWN else a.name[:HOME_ACCOUNT_NAME_SHOWN] + "…"
+        name = shortened(a.name, HOME_ACCOUNT_NAME_SHOWN)
         lines.append((f"{mark} {escape(name)}: {a.published}件（最低 {a.minimum}件）", 1))
     texts = pack(lines)
     if len(texts) > HOME_ACCOUNT_SECTIONS:

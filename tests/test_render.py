@@ -268,6 +268,15 @@ def test_home_accounts_that_do_not_fit_are_counted_and_those_short_of_the_minimu
     assert all(line.endswith("件）") for line in shown.split("\n")[:-1])  # no line cut in the middle
 
 
+def test_home_cuts_a_long_account_name_between_characters_as_seen() -> None:
+    """A name past HOME_ACCOUNT_NAME_SHOWN was cut at a code point: 「が」 saved as か and ゛ showed
+    as 「か…」, another word, as the menus and headers no longer do."""
+    name = "上越市公式" + "か\u3099" * 60
+    home = render.home_view(waiting=[], mine=[], viewer_name="上越 花子", accounts=[render.AccountMonth(name, 0, 4)])
+    shown = _home_accounts(home)
+    assert "か…" not in shown and "か\u3099…: 0件（最低 4件）" in shown, shown
+
+
 def test_a_message_too_long_for_the_draft_form_is_cut_visibly() -> None:
     text = "市民の皆さまへのお知らせです。\n" * 400  # 6,400 characters: a Facebook post
     form = render.draft_modal([("joetsu-fb", "上越市公式Facebook")], text=text, metadata="shortcut")
