@@ -8,10 +8,14 @@ import logging
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.config import load_org_config, load_settings
+
+if TYPE_CHECKING:  # annotations only: the commands import storage and Slack's SDK where they use them
+    from bot.slack_gateway import SlackGateway
+    from storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +85,7 @@ def workspace_url(settings: Any) -> str | None:
 SETTLE_PASSES = 5
 
 
-def deliver_until_settled(db: Any, gateway: Any) -> int:
+def deliver_until_settled(db: Database, gateway: SlackGateway) -> int:
     from storage import outbox
 
     sent = 0
