@@ -209,10 +209,7 @@ class IncidentService:
         member of 情報政策室・広報対話課 (whom the escalation channel serves, and with whom the
         運用管理責任者 responds: 上越市 6(2)), and everyone who reported it — the first reporter
         could, while a second one, joined to it, was refused."""
-        people = set(self.escalation_members(inc.account_id)) | {inc.reporter_id}
-        account = self.org.account(inc.account_id or "")
-        if account is not None:
-            people |= set(account.operators)
+        people = self.involved(inc)
         for m in self.org.members:
             o = self.org.org(m.org)
             if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS):
