@@ -1507,10 +1507,15 @@ class Kessai:
         still waits: else the person would look for a request that is already settled."""
         if draft.state == DraftState.PENDING:
             return errors.StaleVersion()
-        settled = self._already_decided(s, draft).message_ja.removeprefix("この下書きは")
-        return errors.StaleVersion(f"この決裁依頼は古い版に対するものです。下書きは編集され、最新の第{draft.current_version}版は{settled}")
+        return errors.StaleVersion(f"この決裁依頼は古い版に対するものです。下書きは編集され、最新の第{draft.current_version}版は"
+                                   + self._why_settled(s, draft))
 
     def _already_decided(self, s: Session, draft: DraftRow) -> errors.KessaiError:
+        return errors.AlreadyDecided("この下書きは" + self._why_settled(s, draft))
+
+    def _why_settled(self, s: Session, draft: DraftRow) -> str:
+        """Why the draft's current version can no longer be decided, as the end of a sentence about
+        it (「この下書きは」「最新の第2版は」…)."""
         # The current version's own decision: an earlier version's, voided by the edit, would be
         # credited to a newest version that was 決裁省略 and then posted.
         entries = [e for e in ledger_repo.entries_for_draft(s, draft.id or 0)
@@ -1519,8 +1524,8 @@ class Kessai:
             e = entries[-1]
             # 「差戻ししています」 is not Japanese; the thread says 「差し戻しました」.
             done = {"approved": "承認しています", "rejected": "差し戻しています"}[e.kind]
-            return errors.AlreadyDecided(f"この下書きは {render.escape(self.name_of(e.decider_id))} さんがすでに{done}。")
-        return errors.AlreadyDecided(f"この下書きは現在「{state_ja(draft.state)}」のため、決裁できません。")
+            return f" {render.escape(self.name_of(e.decider_id))} さんがすでに{done}。"
+        return f"現在「{state_ja(draft.state)}」のため、決裁できません。"
 
     def _draft_as_shown(self, s: Session, draft_id: int, version: int, shown_hash: str | None, *,
                         lock: bool = False) -> DraftRow:
