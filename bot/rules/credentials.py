@@ -272,6 +272,8 @@ def _pin_kind(label: str) -> str:
     """What the finding calls a value after ``label``: a host key is named, whichever shape held it
     (「ホストキー「482913」」「ホストキー：482 913」), so that the message says what to change."""
     return "ホストキー" if _HOST_KEY_LABEL.fullmatch(label) else "パスワード"
+
+
 # Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
 _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
