@@ -477,8 +477,9 @@ class OrgConfig:
         named = [a for a in self.accounts if a.name == typed]
         if named:
             return named
-        folded = typed_form(typed)
-        return [a for a in self.accounts if folded in (typed_form(a.id), typed_form(a.name))]
+        # Spaces too are ignored, as look_alike_key does: 「上越市公式X」 typed for 「上越市 公式X」.
+        folded = look_alike_key(typed)
+        return [a for a in self.accounts if folded in (look_alike_key(a.id), look_alike_key(a.name))]
 
     def rank_at_least(self, rank: str, minimum: str) -> bool:
         """Ranks are listed highest first; an unknown rank is never "at least" anything."""

@@ -1416,3 +1416,12 @@ def test_an_id_wins_over_another_accounts_name_and_folds_alike_are_ambiguous() -
     assert [a.id for a in org.accounts_typed_as("joetsu-x")] == ["joetsu-x"]
     assert [a.id for a in org.accounts_typed_as("Joetsu-X")] == ["Joetsu-X"]
     assert len(org.accounts_typed_as("ＪＯＥＴＳＵ－Ｘ")) == 2  # both read so
+
+
+def test_a_name_typed_without_its_space_finds_the_account() -> None:
+    """Config check takes names that differ only in spaces for one (the menus cannot tell them
+    apart), but the typed name still had to match its spaces: 「上越市公式Instagram」 found nothing
+    for an account named 「上越市 公式Instagram」."""
+    org = parse_org_config(_with_second_account("joetsu-insta", "instagram", "上越市 公式Instagram"))
+    assert [a.id for a in org.accounts_typed_as("上越市公式Instagram")] == ["joetsu-insta"]
+    assert [a.id for a in org.accounts_typed_as("上越市　公式ｉｎｓｔａｇｒａｍ")] == ["joetsu-insta"]
