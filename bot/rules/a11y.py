@@ -592,6 +592,8 @@ def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     指針が目安とする長さです）。ベトナム語は音節ごとに区切るので文字数のままです。
     """
     for a, b in doc.sentences:
+        if b - a <= _MAX_SENTENCE // 2:
+            continue  # as seen it is no longer than its code points: too short for either count
         urls = doc.urls_within(a, b)
         length = _seen_length(doc.text, a, b, urls)
         if length > _MAX_SENTENCE // 2 and (words := _latin_words(doc.text, a, b, urls)) is not None:

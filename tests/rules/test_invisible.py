@@ -109,3 +109,11 @@ def test_offsets_stay_original_when_dropped_and_widened_characters_even_out(befo
     assert text[start:end] == "090-1234-5678"
     [f] = findings_of("pii.phone", text)
     assert f.excerpt == "090-1234-5678"
+
+
+def test_the_invisible_characters_pattern_is_exactly_the_list() -> None:
+    """The pattern is written as ranges for speed; it must match INVISIBLE and nothing else."""
+    from bot.rules.text import _INVISIBLE_RE, INVISIBLE
+
+    matched = {c for c in map(chr, range(0x110000)) if _INVISIBLE_RE.fullmatch(c)}
+    assert matched == set(INVISIBLE)
