@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -18,6 +19,7 @@ from sqlmodel import Session
 
 from bot import errors, render
 from bot.attachments import AttachedFile, from_stored
+from bot.calendar import parse_date_range
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import claim_channel_report
 from bot.drafting import DraftForm
@@ -211,6 +213,10 @@ BOT_JOINED_JA = (
 # the newest, which someone may still act on; a click on an older one is refused with the reason.
 AUTHOR_REDRAW_LIMIT = 200
 
+
+
+AWAY_USAGE = "`/kessai away 開始日 終了日`（例: `/kessai away 2026-12-01 2026-12-05`）、取り消しは `/kessai away off` です。"
+_AWAY_OFF = ("off", "cancel", "取消", "解除")
 
 class Kessai:
     def __init__(self, db: Database, org: OrgConfig, *, clock: Callable[[], datetime] = utcnow,
@@ -1715,6 +1721,25 @@ class Kessai:
         return Outcome(DraftState.PUBLISHED, draft_id)
 
     # -- absence (不在) ------------------------------------------------------------------------
+    def away_command(self, actor: str, typed: str) -> str:
+        """``/kessai away …`` as typed: a period, or off; the answer in Japanese."""
+        words = unicodedata.normalize("NFKC", typed).split()
+        if words and words[0].lower() in _AWAY_OFF:
+            return self.clear_away(actor)  # a reason after 「off」 is the person's own note
+        period = parse_date_range(typed, self.local(self.clock()).date())
+        if period is None and typed.strip():
+            # Three or more pieces (a reason typed after the dates): say what was read, not that nothing was.
+            shown = render.escape(render.clean_text(typed.strip()[:60]))
+            return f"「{shown}」から不在期間を読み取れませんでした。開始日と終了日の2つだけを指定してください。" + AWAY_USAGE
+        if period is None:
+            return "不在期間を指定してください。" + AWAY_USAGE
+        bad, start, end = period
+        if start is not None and end is None and bad == "から":
+            return "終了日も指定してください（例: `/kessai away 12/10から12/15まで`）。" + AWAY_USAGE
+        if start is None or end is None:
+            return f"「{render.escape(render.clean_text(bad[:40]))}」を日付として読み取れませんでした。" + AWAY_USAGE
+        return self.set_away(actor, start, end)
+
     def set_away(self, actor: str, start: date, end: date) -> str:
         """Mark ``actor`` absent for the days ``start``..``end`` (JST, inclusive); answer in Japanese."""
         if not self.org.accounts_decided_by(actor):

@@ -8,7 +8,6 @@ Sub-commands are looked up when the command arrives, so registration order does 
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,6 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import errors, render
-from bot.calendar import parse_date_range
 from bot.config import typed_form
 from bot.services import Kessai
 from handlers.payloads import field, refuse_form, user_id, view_values
@@ -187,30 +185,8 @@ def _status(call: SubcommandCall) -> None:
     call.reply(call.kessai.homes.status_text(call.user))
 
 
-AWAY_USAGE = "`/kessai away 開始日 終了日`（例: `/kessai away 2026-12-01 2026-12-05`）、取り消しは `/kessai away off` です。"
-
-
 def _away(call: SubcommandCall) -> None:
-    if unicodedata.normalize("NFKC", call.args).strip().lower() in ("off", "cancel", "取消", "解除"):
-        call.reply(call.kessai.clear_away(call.user))
-        return
-    period = parse_date_range(call.args, call.kessai.local(call.kessai.clock()).date())
-    if period is None and call.args.strip():
-        # Three or more pieces (a reason typed after the dates): say what was read, not that nothing was.
-        shown = render.escape(render.clean_text(call.args.strip()[:60]))
-        call.reply(f"「{shown}」から不在期間を読み取れませんでした。開始日と終了日の2つだけを指定してください。" + AWAY_USAGE)
-        return
-    if period is None:
-        call.reply("不在期間を指定してください。" + AWAY_USAGE)
-        return
-    bad, start, end = period
-    if start is not None and end is None and bad == "から":
-        call.reply("終了日も指定してください（例: `/kessai away 12/10から12/15まで`）。" + AWAY_USAGE)
-        return
-    if start is None or end is None:
-        call.reply(f"「{render.escape(render.clean_text(bad[:40]))}」を日付として読み取れませんでした。" + AWAY_USAGE)
-        return
-    call.reply(call.kessai.set_away(call.user, start, end))
+    call.reply(call.kessai.away_command(call.user, call.args))
 
 
 TEMPLATE_USAGE = ("`/kessai template add`（入力画面が開きます）または `/kessai template add 名前 本文`、"

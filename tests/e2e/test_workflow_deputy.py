@@ -331,3 +331,13 @@ def test_an_absence_that_ended_unswept_then_replaced_by_a_later_one_gives_the_re
     st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
     wait_ephemeral(st, "U0DEPUTY", "戻られたため")
     assert ledger(st) == []
+
+
+def test_away_off_with_a_note_after_it_cancels(sqlite_stack: LocalStack) -> None:
+    """「/kessai away off 研修が中止になったため」 was read as a date 「off」 and cancelled nothing."""
+    st = sqlite_stack
+    assert "不在" in away(st, "U0MANAGER", "2026-12-01 2026-12-05")
+    answer = away(st, "U0MANAGER", "off 研修が中止になったため")
+    assert "日付として読み取れません" not in answer and "読み取れませんでした" not in answer, answer
+    with st.rt.db.session() as s:
+        assert all(m.away_from is None for m in s.exec(select(MemberRow)))
