@@ -308,10 +308,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         )
         log_level = "INFO"
 
-    database_url = get("DATABASE_URL") or DEFAULT_DATABASE_URL
-    if database_url.startswith("postgres://"):
-        # The spelling of Heroku, Render and libpq itself; SQLAlchemy only knows "postgresql".
-        database_url = "postgresql://" + database_url[len("postgres://"):]
+    database_url = sqlalchemy_spelling(get("DATABASE_URL") or DEFAULT_DATABASE_URL)
     problem = database_url_problem(database_url)
     if problem:
         problems.append(problem)
@@ -330,6 +327,14 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         log_format="json" if log_format == "json" else "text",
         log_level=log_level,
     )
+
+
+def sqlalchemy_spelling(database_url: str) -> str:
+    """``postgres://…`` — the spelling of Heroku, Render and libpq itself — as SQLAlchemy's
+    ``postgresql://…``."""
+    if database_url.startswith("postgres://"):
+        return "postgresql://" + database_url[len("postgres://"):]
+    return database_url
 
 
 def database_url_problem(url: str) -> str | None:

@@ -165,6 +165,9 @@ def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
     logging.getLogger().setLevel(logging.WARNING)
     out: Callable[[str], None] = (lambda _s: None) if quiet else print
     if database_url:
+        from bot.config import sqlalchemy_spelling
+
+        database_url = sqlalchemy_spelling(database_url)  # as DATABASE_URL is read
         refusal = _unusable_for_demo(database_url)
         if refusal:
             print(refusal, file=sys.stderr)

@@ -148,6 +148,14 @@ def test_the_demo_refuses_a_database_kessai_already_uses(tmp_path: Path) -> None
     assert r.returncode == 2 and "空のデータベース" in r.stderr
 
 
+def test_the_demo_reads_a_postgres_url_as_database_url_is_read(tmp_path: Path) -> None:
+    """「postgres://…」 (Heroku's and libpq's spelling) works in DATABASE_URL; given to the demo's
+    --database-url it was refused as a database kessai does not support."""
+    r = kessai("demo", "--quiet", "--database-url", "postgres://kessai@127.0.0.1:1/kessai", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "対応していません" not in r.stderr and "接続できませんでした" in r.stderr, r.stderr
+
+
 def test_the_demo_on_a_file_that_is_not_a_database_is_not_told_to_check_the_password(tmp_path: Path) -> None:
     (tmp_path / "notes.db").write_text("これはデータベースではありません。" * 100, encoding="utf-8")
     r = kessai("demo", "--quiet", "--database-url", f"sqlite:///{tmp_path / 'notes.db'}", cwd=tmp_path)
