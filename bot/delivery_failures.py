@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot import slack_gateway
 from bot.config import OrgConfig
-from bot.incidents import INCIDENT_REF, alert_key, escalation_people
+from bot.incidents import ESCALATION_ORG_MARKERS, INCIDENT_REF, alert_key, escalation_people
 from bot.notifications import draft_of_root, root_key
 from bot.render import escape
 from storage import drafts as draft_repo
@@ -479,6 +479,65 @@ class DeliveryFailureReporter:
                                            f"読めません（{CHANNEL_PROBLEMS[error]}）。このままでは、このチャンネルに書き込まれた"
                                            f"下書きは kessai に届かず、確認も決裁もされません。{CHANNEL_ADVICE[error]}")
         return refused
+
+    def check_escalation_members(self, client: WebClient) -> list[tuple[str, str]]:
+        """Whether Slack still knows each escalation member (at start-up): the re-alerts of an
+        unacknowledged incident mention them in the escalation channel, where a deactivated
+        account (退職・異動) or a wrong ID fails nothing and nobody is told, so the roster kept
+        someone who would never see a 炎上 while the others thought them told. The escalation
+        channel hears of it once a day (a restart or a second replica says nothing more);
+        returns the members Slack refused, with the reason (``user_not_found``, ``user_disabled``)."""
+        people = escalation_people(self.org)
+        for account in self.org.accounts:
+            people += escalation_people(self.org, account.id)
+        found: list[tuple[str, str]] = []
+        for person in dict.fromkeys(people):
+            try:
+                user = client.users_info(user=person).get("user") or {}
+            except SlackApiError as e:
+                error = slack_gateway.error_code(e)
+                if error == "user_not_found":
+                    found.append((person, error))
+                else:  # no scope, rate limited, the token refused: nothing said about the person
+                    log.warning("could not check escalation member %s: %s", person, error or e)
+                continue
+            except Exception as e:  # Slack unreachable: checked again at the next start
+                log.warning("could not check escalation member %s: %s", person, e)
+                return found
+            if isinstance(user, dict) and user.get("deleted"):
+                found.append((person, "user_disabled"))
+        if not found:
+            return found
+        now = self.clock()
+        day = now.astimezone(self.tz).strftime("%Y-%m-%d")
+        with self.db.session() as s:
+            lines = []
+            for person, error in found:
+                log.error("escalation member %s is unknown to Slack or deactivated (%s): incident re-alerts "
+                          "mention them in vain", person, error)
+                if draft_repo.claim_event(s, f"escalation-member:{person}:{error}:{day}", now):
+                    lines.append(f"・{escape(self._name(person))} さん（{person}、{self._roles(person)}）: "
+                                 f"{USER_PROBLEMS[error]}")
+            if lines:
+                self._escalate(s, now, (
+                    ":warning: インシデントの通知先（エスカレーション先）に、Slack で連絡のつかない方が含まれています。"
+                    "インシデントの再通知でこの方をメンションしても届かず、対応開始が遅れるおそれがあります。\n"
+                    + "\n".join(lines)
+                    + "\n退職・異動の場合は、組織設定ファイルの該当するアカウントの approvers・deputies から外すか後任の方に"
+                    "差し替え、[[members]] の登録（org・rank）も改めてから、kessai を再起動してください。Slack ID の誤りで"
+                    "あれば、[[members]] の slack_id を正しい ID に直してください。"))
+        return found
+
+    def _roles(self, person: str) -> str:
+        """Where the organisation file makes ``person`` an escalation member, for the line that asks IT to fix it."""
+        roles = [f"{escape(a.name)}（{a.id}）の {label}" for a in self.org.accounts
+                 for label, ids in (("approvers", a.approvers), ("deputies", a.deputies)) if person in ids]
+        member = self.org.member(person)
+        org = self.org.org(member.org) if member else None
+        if member and org and any(mark in org.name for mark in ESCALATION_ORG_MARKERS) \
+                and self.org.is_approver_rank(person):
+            roles.append(f"{escape(org.name)}の{escape(member.rank)}")
+        return "・".join(roles) or "組織設定ファイル"
 
     def _escalate(self, s: Session, now: datetime, text: str, *, key: str | None = None) -> None:
         channel = self.org.policy.escalation_channel

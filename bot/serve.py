@@ -96,8 +96,9 @@ def dump_stacks_on_sigusr1(log_format: str) -> None:
 
 
 def check_intake_channels_in_background(rt: Runtime) -> threading.Thread:
-    """Whether the bot can read each intake channel (DeliveryFailureReporter.check_intake_channels),
-    asked once the bot is already serving: it is one Slack call per channel, each allowed the
+    """Whether the bot can read each intake channel (DeliveryFailureReporter.check_intake_channels)
+    and whether Slack still knows each escalation member (check_escalation_members), asked once
+    the bot is already serving: it is one Slack call per channel or person, each allowed the
     client's timeout, and a slow Slack held the start (and /healthz) for that long per channel. Its
     failure (Slack or the database out of reach) is logged; the bot keeps serving."""
     from bot.delivery_failures import DeliveryFailureReporter
@@ -108,6 +109,12 @@ def check_intake_channels_in_background(rt: Runtime) -> threading.Thread:
                 rt.gateway.kick()  # the escalation channel hears of it now, not at the next poll
         except Exception:
             log.exception("could not check at start-up whether the bot can read the intake channels; "
+                          "it is checked again at the next start")
+        try:
+            if DeliveryFailureReporter(rt.db, rt.org, rt.kessai.clock, tz=rt.settings.tz).check_escalation_members(rt.client):
+                rt.gateway.kick()
+        except Exception:
+            log.exception("could not check at start-up whether Slack knows the escalation members; "
                           "it is checked again at the next start")
 
     thread = threading.Thread(target=run, name="kessai-intake-check", daemon=True)

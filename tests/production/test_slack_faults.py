@@ -1192,3 +1192,31 @@ def test_kessai_remind_links_the_channel_when_the_workspace_url_answer_broke_off
         assert workspace_url(SimpleNamespace(slack_bot_token=DEFAULT_TOKEN, slack_api_url=slack.api_url)) is None
     finally:
         slack.stop()
+
+
+def test_a_deactivated_or_unknown_escalation_member_is_reported_once_at_start_up(tmp_path: Path, org: OrgConfig) -> None:
+    """An escalation member Slack has deactivated (退職) or never knew (a mistyped ID) stays in the
+    roster: the incident re-alerts mention them in the escalation channel, which fails nothing, so
+    nobody was ever told that one of the people counted on for a 炎上 would not see it. The start-up
+    check says so once a day, naming what to fix in the organisation file; a restart or a second
+    replica says nothing more."""
+    from bot.delivery_failures import DeliveryFailureReporter
+
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    del users["U0JOHO"]
+    slack = LocalSlack(users=users).start()
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    try:
+        for _ in range(2):  # a restart, or two replicas starting
+            found = DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_escalation_members(st.rt.client)
+            assert sorted(found) == [("U0CHIEF", "user_disabled"), ("U0JOHO", "user_not_found")]
+        st.rt.gateway.kick()
+        settle(st)
+        [report] = escalation_texts(st)
+        assert "春日山 一郎 さん（U0CHIEF、上越市公式X（joetsu-x）の approvers・広報対話課の課長）" in report
+        assert "停止" in report and "木田 四郎 さん（U0JOHO、情報政策室の課長）" in report
+        assert "見つかりません" in report and "approvers・deputies" in report and "再起動" in report
+        assert "U0MANAGER" not in report
+    finally:
+        st.stop()
