@@ -158,6 +158,11 @@ class DeliveryFailureReporter:
 
     def _handle(self, row: OutboxRow, error: str, session: Session | None) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")
+        ref, channel = row.payload.get(INCIDENT_REF), self.org.policy.escalation_channel
+        if not target and row.op == "update" and isinstance(ref, int) and channel and row.message_key == alert_key(ref, channel):
+            # A redraw names its message by key only: this one is the incident's alert in the
+            # escalation channel, refused like any message there (logged as going to nobody).
+            target = channel
         if row.op == "post" and row.message_key and draft_of_root(row.message_key) is not None:
             # A draft's post in its channel, whatever Slack's reason: its replies need another way.
             with self._session(session) as s:
@@ -441,8 +446,16 @@ class DeliveryFailureReporter:
                     continue
                 outbox.enqueue(s, "post", {**current, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
+            if row.op == "update":
+                continue  # the redraw refused is the alert itself, which the copy shows as it is now
             if not outbox.failed_for_good(s, alert_key(iid, person)):  # else held for ever (a disabled account)
                 outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)
+        if row.op == "update":
+            # Said once: the later changes redraw the copies only (IncidentService._refresh_alerts).
+            log.error("escalation channel %s refused to redraw incident %s's alert (%s); each of %d people has a"
+                      " live copy by DM (%d given one now), and later changes redraw the copies only",
+                      channel, iid, error, len(people), len(people) - len(copies))
+            return True
         # Everyone had it: in the copy they had, in one brought now, or (no alert to bring) alone.
         log.error("escalation channel %s refused a note on incident %s (%s); sent to %d people directly instead"
                   " (%d given a copy of the alert now)", channel, iid, error, len(people), len(people) - len(copies))

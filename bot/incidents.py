@@ -363,12 +363,27 @@ class IncidentService:
         s.add(IncidentEventRow(incident_id=inc.id or 0, at=at, actor_id=actor, event=event, detail=detail))
 
     def _refresh_alerts(self, s: Session, now: datetime, inc: IncidentRow) -> None:
+        channel_key = alert_key(inc.id or 0, self.org.policy.escalation_channel) \
+            if self.org.policy.escalation_channel else None
         for key in outbox.posted_keys(s, alert_key_prefix(inc.id or 0)):
             if outbox.failed_for_good(s, key):
                 # Refused (an archived escalation channel): there is nothing to redraw, and each
                 # try would log one more error; the DM copies that stood in for it are redrawn.
                 continue
-            outbox.enqueue(s, "update", self.alert(inc, events=self._events(s, inc), s=s), now=now, message_key=key)
+            if key == channel_key and self._channel_stood_in_for(s, inc):
+                # Posted, then the channel refused something of this incident's (archived, the
+                # bot removed) and every escalation member has a copy: each tick or 対応開始 was
+                # one more refused redraw, two ERROR lines each, for what the copies show.
+                continue
+            outbox.enqueue(s, "update", self.alert(inc, events=self._events(s, inc), s=s) | {INCIDENT_REF: inc.id},
+                           now=now, message_key=key)
+
+    def _channel_stood_in_for(self, s: Session, inc: IncidentRow) -> bool:
+        """Whether every escalation member has their own copy of the alert, which is given once the
+        escalation channel refused this incident's alert, a note on it or a redraw of it."""
+        people = self.escalation_members(inc.account_id)
+        copies = [alert_key(inc.id or 0, p) for p in people]
+        return bool(self.org.policy.escalation_channel and people) and len(outbox.keys_present(s, copies)) == len(copies)
 
     def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
         """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
@@ -378,10 +393,8 @@ class IncidentService:
             # notes held for it moved into the copies): read before it commits, the alert looked
             # on its way, and a note held for it then was never moved.
             outbox.lock_post(s, alert_key(inc.id or 0, dest))
-        channel = self.org.policy.escalation_channel
         people = self.escalation_members(inc.account_id)
-        copies = [alert_key(inc.id or 0, p) for p in people]
-        if channel and people and len(outbox.keys_present(s, copies)) == len(copies):
+        if self._channel_stood_in_for(s, inc):
             # The channel refused this incident's alert or a note on it (archived, the bot removed),
             # and every escalation member was given a copy of the alert to act on instead: the
             # note goes in each copy's thread. Tried in the channel first, each re-alert (every

@@ -637,3 +637,47 @@ def test_a_note_the_archived_channel_refuses_is_logged_with_how_many_it_reached(
         settle(st)
     [line] = [r.getMessage() for r in caplog.records if "refused a note on incident" in r.getMessage()]
     assert f"sent to {len(people)} people" in line, line
+
+
+def test_an_alert_in_an_archived_channel_is_not_redrawn_there_at_every_change(
+        sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """The alert was posted, then the escalation channel archived: each change after it (対応開始,
+    every tick of the checklist) asked Slack to redraw the alert there, refused each time and
+    logged as two ERROR lines (「failed permanently: is_archived」, 「update to  failed … nobody to
+    tell in Slack」). The first refused redraw brings everyone a live copy and says so once; the
+    later changes redraw the copies only."""
+    st = sqlite_stack
+    report(st)
+    settle(st)
+    channel_alert = alert(st)
+    for method in ("chat.postMessage", "chat.update"):
+        st.slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+    service = IncidentService(st.rt.kessai)
+    iid = incident_row(st).id or 0
+    with caplog.at_level("ERROR"):
+        service.set_checklist(iid, "U0CHIEF", ["calm"])  # the first change: a redraw alone, no note
+        settle(st)
+        for items in (["calm", "consult"], ["calm", "consult", "explain"]):
+            service.set_checklist(iid, "U0CHIEF", items)
+            settle(st)
+    people = inc.escalation_people(st.rt.org, "joetsu-x")
+    for person in people:
+        copy = dm_alert(st, person)
+        assert copy is not None and inc.ACK_ACTION in buttons(copy), person
+        st.slack.wait_for(lambda p=person: len(shown_ticked(dm_alert(st, p))) == 3, timeout=10,  # type: ignore[arg-type]
+                          message=f"{person}'s copy redrawn with the ticks")
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len([e for e in errors if "(update)" in e or "update to" in e]) == 1, errors
+    assert len([e for e in errors if "refused to redraw incident" in e]) == 1, errors
+    assert not any("nobody to tell" in e for e in errors), errors
+    # No copy of the alert was posted into anyone's thread as if it were a note.
+    assert all(not any("受付番号" in all_text(m) and m.blocks and m.thread_ts for m in dm(st, p)) for p in people)
+    assert channel_alert.ts  # the channel's alert stays as it was: it cannot be redrawn
+
+
+def shown_ticked(msg: Message) -> list[str]:
+    for b in msg.blocks or []:
+        for el in b.get("elements") or []:
+            if isinstance(el, dict) and el.get("action_id") == inc.CHECKLIST_ACTION:
+                return [o["value"] for o in el.get("initial_options") or []]
+    return []
