@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from bot import render
 from bot.config import OrgConfig
-from bot.incidents import escalation_people
+from bot.incidents import ACK_ACTION, RESOLVE_ACTION, escalation_people
 from bot.render import HomeItem
 from bot.workflow import DraftState, state_ja
 from storage import away as away_repo
@@ -81,7 +81,8 @@ class HomeViews:
             id=i.id or 0, kind_ja=INCIDENT_KINDS_JA.get(i.kind, i.kind),
             account_name=self._account_name(i.account_id),
             status_ja=INCIDENT_STATUS_JA.get(i.status, i.status), description=i.description,
-            created_at=self.local(i.created_at)) for i in draft_repo.open_incidents(s, limit=OPEN_INCIDENTS_READ)
+            created_at=self.local(i.created_at), action=self._incident_action(viewer, i))
+            for i in draft_repo.open_incidents(s, limit=OPEN_INCIDENTS_READ)
             if self._sees_incident(viewer, i, has_account=bool(mine_accounts))]
         return render.home_view(waiting=waiting, waiting_total=waiting_total, mine=mine, viewer_name=self.name_of(viewer), accounts=months,
                                 incidents=incidents, month_label=f"（{local.year}年{local.month}月）",
@@ -93,6 +94,13 @@ class HomeViews:
         account = self.org.account(account_id)
         # An account since removed from the organisation file is still the one it was about.
         return account.name if account else f"（設定にないアカウント: {account_id}）"
+
+    def _incident_action(self, viewer: str, inc: IncidentRow) -> tuple[str, str] | None:
+        """The button ``viewer`` is offered on the incident: only the escalation members may press
+        対応開始 or 解決 (IncidentService); the others see it listed."""
+        if viewer not in escalation_people(self.org, inc.account_id):
+            return None
+        return (ACK_ACTION, "対応開始") if inc.status == "open" else (RESOLVE_ACTION, "解決")
 
     def _sees_incident(self, viewer: str, inc: IncidentRow, *, has_account: bool) -> bool:
         """Whether an open incident is ``viewer``'s to see: the people its alert reaches (the

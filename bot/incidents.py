@@ -567,7 +567,7 @@ class IncidentService:
         self._thread_note(s, now, inc, (
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
             f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}経っても"
-            "対応開始されていません。対応できる方は、アラートの「対応開始」を押してから対応を始めてください"
+            "対応開始されていません。対応できる方は、アラート（または kessai のホームタブ）の「対応開始」を押してから対応を始めてください"
             "（上越市 6(2): 運用管理責任者が情報政策室・広報対話課と協議します）。"), broadcast=True)
         return True
 

@@ -1068,6 +1068,10 @@ class IncidentItem:
     status_ja: str
     description: str
     created_at: datetime
+    # (action_id, label) of the button shown to an escalation member: 対応開始 while nobody has,
+    # else 解決. The alert's buttons are the only other way, and an alert deleted in Slack (or
+    # buried in a channel) left an incident nobody could acknowledge or resolve.
+    action: tuple[str, str] | None = None
 
 
 def _decision_buttons(value: str, *, block_id: str | None = None) -> dict[str, Any]:
@@ -1168,9 +1172,12 @@ def home_view(*, waiting: Sequence[HomeItem], mine: Sequence[HomeItem], viewer_n
     if not incidents:
         blocks.append(section("対応中のインシデントはありません。"))
     for inc in list(incidents)[:HOME_INCIDENTS_SHOWN]:
-        blocks.append(section(
+        block = section(
             f"*#{inc.id} {escape(inc.kind_ja)}* — {escape(inc.account_name)}（{inc.status_ja}、{fmt_time(inc.created_at)}）\n"
-            f"{quote(inc.description, 200)}"))
+            f"{quote(inc.description, 200)}")
+        if inc.action is not None:  # an accessory, not a block of its own: App Home holds 100 blocks
+            block["accessory"] = button(inc.action[0], inc.action[1], str(inc.id))
+        blocks.append(block)
     if len(incidents) > HOME_INCIDENTS_SHOWN:
         blocks.append(context(f"新しいものから{HOME_INCIDENTS_SHOWN}件を表示しています。残りの"
                               f"{len(incidents) - HOME_INCIDENTS_SHOWN}件は、エスカレーション用チャンネルの通知をご覧ください。"))

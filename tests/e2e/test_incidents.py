@@ -681,3 +681,28 @@ def shown_ticked(msg: Message) -> list[str]:
             if isinstance(el, dict) and el.get("action_id") == inc.CHECKLIST_ACTION:
                 return [o["value"] for o in el.get("initial_options") or []]
     return []
+
+
+def test_an_incident_whose_alert_was_deleted_in_slack_is_acknowledged_and_resolved_from_app_home(
+        sqlite_stack: LocalStack) -> None:
+    """Someone deleted the alert in the escalation channel (a workspace admin tidying up, a slip of
+    the hand): its 対応開始 and 解決 buttons were the only way to act on the incident, so it stayed
+    未対応 and was re-alerted every 15 minutes, asking people to press a button nobody could see.
+    App Home offers the escalation members the same button; the operator who runs the account
+    sees the incident listed, without one."""
+    st = sqlite_stack
+    report(st)
+    settle(st)
+    st.driver.message_deleted("C0ESCALATE", alert(st).ts)
+    for person in ("U0CHIEF", "U0OPERATOR"):
+        st.driver.app_home_opened(person)
+        st.slack.wait_for(lambda p=person: home_says(st, p, "未対応"), timeout=10, message=f"{person}'s Home")
+    assert inc.ACK_ACTION not in str(st.slack.home("U0OPERATOR"))
+    st.driver.block_action("U0CHIEF", inc.ACK_ACTION, view=st.slack.home_view("U0CHIEF"))
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged from Home")
+    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0CHIEF")), timeout=10, message="解決 on Home")
+    st.driver.block_action("U0CHIEF", inc.RESOLVE_ACTION, view=st.slack.home_view("U0CHIEF"))
+    st.slack.wait_for_call("views.open", timeout=10)
+    done = st.driver.view_submission("U0CHIEF", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: "削除依頼を出し、解決しました。"})
+    assert done.status == 200 and done.json() is None, done.body
+    assert incident_row(st).status == "resolved" and incident_row(st).resolved_by == "U0CHIEF"
