@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot import slack_gateway
 from bot.config import OrgConfig
-from bot.incidents import ESCALATION_ORG_MARKERS, INCIDENT_REF, alert_key, escalation_people
+from bot.incidents import ESCALATION_ORG_MARKERS, INCIDENT_REF, alert_key, alert_key_prefix, escalation_people
 from bot.notifications import draft_of_root, root_key
 from bot.render import escape
 from storage import drafts as draft_repo
@@ -163,6 +163,12 @@ class DeliveryFailureReporter:
             # A redraw names its message by key only: this one is the incident's alert in the
             # escalation channel, refused like any message there (logged as going to nobody).
             target = channel
+        if row.op == "update" and error == "message_not_found" and isinstance(ref, int) \
+                and (row.message_key or "").startswith(alert_key_prefix(ref)):
+            # Said once: it is not redrawn again (IncidentService._refresh_alerts).
+            log.warning("incident %s's alert (%s) was deleted in Slack, so it is no longer redrawn; the escalation"
+                        " members acknowledge and resolve the incident from App Home", ref, row.message_key)
+            return
         if row.op == "post" and row.message_key and draft_of_root(row.message_key) is not None:
             # A draft's post in its channel, whatever Slack's reason: its replies need another way.
             with self._session(session) as s:

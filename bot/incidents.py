@@ -370,6 +370,10 @@ class IncidentService:
                 # Refused (an archived escalation channel): there is nothing to redraw, and each
                 # try would log one more error; the DM copies that stood in for it are redrawn.
                 continue
+            if outbox.deleted_in_slack(s, key):
+                # Someone deleted it in Slack: each change was one more refused edit and two ERROR
+                # lines. The escalation members act from App Home (its buttons) instead.
+                continue
             if key == channel_key and self._channel_stood_in_for(s, inc):
                 # Posted, then the channel refused something of this incident's (archived, the
                 # bot removed) and every escalation member has a copy: each tick or 対応開始 was

@@ -218,6 +218,15 @@ def failed_for_good(s: Session, key: str) -> bool:
                                    OutboxRow.status == FAILED).limit(1)).first() is not None
 
 
+def deleted_in_slack(s: Session, key: str) -> bool:
+    """Whether Slack answered an edit of the message ``key`` that it no longer has (someone
+    deleted it): every later edit would be refused alike."""
+    flush_pending(s)
+    return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key, OutboxRow.op == "update",
+                                             OutboxRow.status == FAILED,
+                                             OutboxRow.last_error == "message_not_found").limit(1)).first() is not None
+
+
 def drop_unsent_post(s: Session, key: str) -> bool:
     """Take back a post of ``key`` held for later (``hold_posts_until``) that was never handed to
     Slack, because what it asks for is settled (the draft was decided, the request withdrawn);

@@ -706,3 +706,28 @@ def test_an_incident_whose_alert_was_deleted_in_slack_is_acknowledged_and_resolv
     done = st.driver.view_submission("U0CHIEF", inc.RESOLVE_CALLBACK, {inc.SUMMARY_ACTION: "削除依頼を出し、解決しました。"})
     assert done.status == 200 and done.json() is None, done.body
     assert incident_row(st).status == "resolved" and incident_row(st).resolved_by == "U0CHIEF"
+
+
+def test_a_deleted_alert_is_not_redrawn_at_every_change(sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """The alert deleted in Slack: each change (対応開始, each tick, 解決) asked Slack to edit it,
+    refused with message_not_found and logged as two ERROR lines (one 「nobody to tell in Slack」).
+    The first refusal is said in one line; later changes leave the deleted alert alone."""
+    st = sqlite_stack
+    report(st)
+    settle(st)
+    st.driver.message_deleted("C0ESCALATE", alert(st).ts)
+    service = IncidentService(st.rt.kessai)
+    iid = incident_row(st).id or 0
+    with caplog.at_level("WARNING"):
+        service.ack(iid, "U0CHIEF")
+        settle(st)
+        for items in (["calm"], ["calm", "consult"]):
+            service.set_checklist(iid, "U0CHIEF", items)
+            settle(st)
+        service.resolve(iid, "U0CHIEF", "削除依頼を出しました。")
+        settle(st)
+    said = [r.getMessage() for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+    assert len([m for m in said if "message_not_found" in m]) == 1, said
+    assert len([m for m in said if "was deleted in Slack" in m]) == 1, said
+    assert not any("nobody to tell" in m for m in said), said
+    assert incident_row(st).status == "resolved"
