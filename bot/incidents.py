@@ -740,16 +740,25 @@ class IncidentService:
         # alert would go to the file's first of them.
         named = self.org.accounts_typed_as(initial_account) if initial_account else []
         chosen = next((o for o in options[1:] if len(named) == 1 and o["value"] == named[0].id), None)
-        if chosen is None and len(mine) == 1 and (not named or mine[0] in named):
+        # A name that is no account of the file (a typo, an unregistered account, the fake one of an
+        # impersonation) chooses none: the reporter's own account, chosen for it silently, sent the
+        # report and its alert to that account's approvers as if it were about it.
+        unknown = bool(initial_account) and not named
+        if chosen is None and len(mine) == 1 and not unknown and (not named or mine[0] in named):
             chosen = options[1]
         if chosen is not None:
             account_el["initial_option"] = chosen
+        typed: list[dict[str, Any]] = [render.context(
+            f":warning: 「{render.escape((initial_account or '')[:60])}」というアカウントは kessai に登録されていません。"
+            "一覧から選び直すか、登録されていないアカウント（なりすましの相手など）のことであれば「特定のアカウントではない」を"
+            "選び、内容にアカウント名や URL を書いてください。")] if unknown else []
         kinds = [render.option(k, label) for k, label in KINDS.items()]
         return render.modal(REPORT_CALLBACK, "インシデントの報告", "報告する", [
             render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、情報政策室・広報対話課と"
                      "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
             render.input_block(KIND_BLOCK, "種類", {"type": "static_select", "action_id": KIND_ACTION, "options": kinds,
                                                   "placeholder": {"type": "plain_text", "text": "種類を選択"}}),
+            *typed,
             render.input_block(ACCOUNT_BLOCK, "アカウント", account_el),
             render.input_block(DESCRIPTION_BLOCK, "何が起きていますか", {
                 "type": "plain_text_input", "action_id": DESCRIPTION_ACTION, "multiline": True,

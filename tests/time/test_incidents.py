@@ -12,7 +12,7 @@ from sqlmodel import col, select
 
 from bot import errors
 from bot import incidents as inc
-from bot.config import parse_org_config
+from bot.config import load_org_config, parse_org_config
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
 from bot.localstack import slack_users
@@ -738,3 +738,24 @@ def test_a_name_two_accounts_share_is_not_read_as_the_first_of_them(world: World
     modal = service.report_modal("U0OPERATOR2", "上越市公式X")
     [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
     assert "initial_option" not in select_
+
+
+def test_an_account_name_the_file_does_not_have_chooses_none_and_says_so(world: World) -> None:
+    """`/kessai incident 上越市公式LINE` from an operator of one account (上越市公式X), about an account
+    kessai does not know (a typo, an unregistered account): the form chose the operator's own
+    account without a word, and the report went to its approvers as a 炎上 of 上越市公式X."""
+    org = load_org_config(DEMO_TOML)
+    service = IncidentService(Kessai(world.db, org, clock=world.clock))
+    mine = [a.id for a in org.accounts if "U0OPERATOR" in a.operators]
+    assert len(mine) == 1  # else nothing would be pre-selected anyway
+    for typed in ("上越市公式LINE", "<!channel>"):
+        modal = service.report_modal("U0OPERATOR", typed)
+        [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
+        assert "initial_option" not in select_, typed
+        [note] = [b["elements"][0]["text"] for b in modal["blocks"] if b.get("type") == "context"]
+        assert "登録されていません" in note and "特定のアカウントではない" in note and "<!channel>" not in note
+    # Without a name, the only account the reporter runs is still chosen for them.
+    modal = service.report_modal("U0OPERATOR")
+    [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
+    assert select_["initial_option"]["value"] == mine[0]
+    assert not [b for b in modal["blocks"] if b.get("type") == "context"]
