@@ -414,6 +414,7 @@ _LABEL_PROBES = (
     *("キー", "key", "secret", "シークレット", "トークン", "token", "auth", "sig=", "sid=", "session"),
     *("認証番号", "code", "cvv", "cvc", "otp", "time"),  # the other code labels end in コード, probed above
 )
+_YEAR = re.compile(r"(?:19[5-9]|20[0-4])[0-9]")
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # Labels whose value is a number by nature: after them a number is the value even after a mere
@@ -747,7 +748,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
         if (
             m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m)
             # 「PIN 4821」 as 「暗証番号 4821」: in capitals the label is no word of a sentence (「enamel pin 2026」).
-            and not (m["label"] == "PIN" and not m["loose"].strip(" \t") and _pin_like(m["value"]))
+            # A year a space after it is a name's (「ANA PIN 2026」, a pin badge's series): a PIN of that
+            # shape is given with a separator (「PIN：2026」).
+            and not (m["label"] == "PIN" and not m["loose"].strip(" \t") and _pin_like(m["value"])
+                     and not _YEAR.fullmatch(m["value"]))
         ):
             continue
         if m["bare_key"] is not None and _id_before(norm, m) not in _NETWORK_IDS:

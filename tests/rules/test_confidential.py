@@ -1678,6 +1678,8 @@ def test_a_host_key_in_brackets_or_spaced_is_named_as_a_host_key(text: str) -> N
         ("二段階認証コード 482913", "482913"),
         # A PIN after the capital English label and a space, as in 「暗証番号 4821」.
         ("PIN 4821", "4821"),
+        # A year-shaped PIN given with a separator is a PIN all the same.
+        ("PIN：2026", "2026"),
         # A router's key beside the network named by 「Wi-Fi」 rather than 「SSID」.
         ("Wi-Fi：joetsu-free　キー：kessai2026", "kessai2026"),
     ],
@@ -1701,6 +1703,9 @@ def test_a_lock_combination_a_two_step_code_or_a_pin_fires_and_is_masked(text: s
         # A pin badge's year in brackets: the lower-case word is no PIN's label.
         "Enamel pin (2026)",
         "Pin (2025) limited edition",
+        # A year a space after the capital label: a brand's or a series' name, no PIN.
+        "ANA PIN 2026",
+        "ANA PIN 2026キャンペーン開催中",
         "Wi-Fi：joetsu-free　キー：フロントでお尋ねください",
         "Wi-Fi 対応。キー 2本をお渡しします",
         "Wi-Fiルーターのキー：WPA2",
