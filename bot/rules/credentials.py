@@ -740,6 +740,32 @@ def _on_media(norm: str, query: int) -> bool:
     return mark >= 0 and _MEDIA_PATH.search(norm, max(0, mark - 8), mark) is not None
 
 
+# A lock named a space before a number, in a shop's or a purchase's notice (「キーボックス 3980（税込）」
+# 「南京錠 1280 / キーボックス 3980 円」): the number is its price. Only a lock's name followed by a mere
+# space: after 「は」 or a colon the number is its combination (「キーボックス：3980」).
+_LOCK_NAME = re.compile(r"ダイヤル錠|南京錠|ダイヤルロック|キーボックス|ダイヤル式の?(?:鍵|錠|ロック)")
+_PRICE_WORDS = re.compile(r"(?i)円|¥|\$|税込|税抜|価格|値段|定価|特価|販売|セール|割引|お買い?得|yen")
+
+
+# Whatever the separator, a number followed by its tax is a price (「キーボックス：3980（税込）」).
+_TAX_AFTER = re.compile(r"[ \t]*+\(?[ \t]*+税[込抜別]")
+
+
+def _priced(norm: str, m: re.Match[str], end: int) -> bool:
+    """Whether the number after a lock's name (matched by ``m``, the number ending at ``end``) is a
+    price: followed by its tax, or a space after the name with a word of prices on its line, a
+    bounded way each side."""
+    if _LOCK_NAME.fullmatch(m["label"]) is None:
+        return False
+    if _TAX_AFTER.match(norm, end):
+        return True
+    return (
+        m["loose"] is not None
+        and not m["loose"].strip(" \t")
+        and _PRICE_WORDS.search(_line_of(norm, m.start(), end)) is not None
+    )
+
+
 def _labelled(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _LABEL_PROBES):
@@ -842,7 +868,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if m["label"] and _PIN_ONLY_LABEL.fullmatch(m["label"]):
-                if _pin_like(tested):
+                if _pin_like(tested) and not _priced(norm, m, a + len(value)):
                     yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
                 continue
             if not (

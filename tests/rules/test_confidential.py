@@ -1672,6 +1672,9 @@ def test_a_host_key_in_brackets_or_spaced_is_named_as_a_host_key(text: str) -> N
         # A padlock's or a key box's combination, the lock itself named as the label.
         ("倉庫の南京錠は 4821 です", "4821"),
         ("キーボックス 4821", "4821"),
+        # Words of a purchase that are no price's do not make the combination one.
+        ("新しく購入したキーボックス 4821 に鍵を入れてあります", "4821"),
+        ("キーボックス 4821（本体は玄関の横です）", "4821"),
         ("ダイヤル式の鍵：4821", "4821"),
         # A two-step code under a longer name.
         ("2段階認証のコード：482913", "482913"),
@@ -1694,6 +1697,11 @@ def test_a_lock_combination_a_two_step_code_or_a_pin_fires_and_is_masked(text: s
     [
         "南京錠は 1000円で販売しています",
         "キーボックス 2個を設置しました",
+        # A lock's price in a shop's list or with its tax, no combination.
+        "キーボックス 3980（税込）",
+        "キーボックス：3980（税込）",
+        "ホームセンターの特価：キーボックス 3980、南京錠 1280",
+        "南京錠 1280 / キーボックス 3980 円",
         "キーボックスは2026年度に設置します",
         "ダイヤル式の鍵：4桁の番号を設定してください",
         "2段階認証のコード：SMSで届きます",
