@@ -266,7 +266,10 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 25 review: a slur in a lesson's sentence, a rebuttal agreed with, a group's own 専用 as the topic.
                "部落差別。部落の歴史は汚い。", "部落の歴史来るな、", "そう思っていませんか。私もそう思います。", "障害者専用は",
                "パスワードは以下のとおりです。STEP1", "パスワード：Step 1 ", "パスワード：STEP1 a", "パスワード：STEP1 です",
-               "南京錠 ", "キーボックス 4821 ", "ダイヤル式の鍵：", "2段階認証のコード：", "PIN 4821 ", "Wi-Fi:a キー:b1 "]
+               "南京錠 ", "キーボックス 4821 ", "ダイヤル式の鍵：", "2段階認証のコード：", "PIN 4821 ", "Wi-Fi:a キー:b1 ",
+               # Session 25 (c): a year after PIN, a lock's price, an ID and its password a slash apart.
+               "ANA PIN 2026 ", "キーボックス 3980 円 ", "キーボックス：3980（税込）", "ID: a1 / ", "ID: a1 / b1cdef ",
+               "a1 / Ab1#cdef\n", "a1 / "]
 
 
 def adversarial() -> None:

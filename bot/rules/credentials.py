@@ -1100,8 +1100,12 @@ def _tables(norm: str) -> Iterator[Credential]:
 # be what no handle is, upper and lower case or a symbol, and the ID must have a digit or a mark in it
 # (a word of letters is a service's name); an ID starting with 「@」 and a value starting with 「@」「#」
 # (a hashtag) are not read.
+# 「ID」 alone (「ID: joetsu01 / abc12345」) as a word of its own, not the end of another's name
+# (「会員ID」「ミーティングID」「LINE」 before it is a service's), and only with a slash between the two
+# values: after a space a second ID or a year follows as often (「ID: A-123 2026年度」).
 _LOGIN_PAIR = re.compile(
-    r"(?P<label>ログイン情報|アカウント情報|認証情報|ログイン(?:ID|名)?|アカウント(?:名|ID)?)[ \t]*+[:：]?[ \t]*+"
+    r"(?P<label>ログイン情報|アカウント情報|認証情報|ログイン(?:ID|名)?|アカウント(?:名|ID)?"
+    r"|(?P<bare_id>(?<![A-Za-z0-9ァ-ヺー\u3400-\u9fff々])ID))[ \t]*+[:：]?[ \t]*+"
     r"(?P<id>[A-Za-z0-9._@\-]{2,64}+)(?:[ \t]*+(?P<mark>[/／・、,])[ \t]*+|[ \t]++)(?P<value>[!-~]{6,64}+)"
 )
 _HANDLE_LIKE = re.compile(r"[@#]|.*(?:/|@|://)")
@@ -1136,12 +1140,21 @@ def _line_of(norm: str, start: int, end: int) -> str:
 _SIGN_IN_SERVICE = re.compile(r"(?i)(?:microsoft|office)[ \t]?365")
 
 
+def _siblings(first: str, second: str) -> bool:
+    """Two IDs of one series (「koho01 / koho02」): the same letters, only the digits differ."""
+    return len(first) == len(second) and first.rstrip("0123456789") == second.rstrip("0123456789")
+
+
 def _login_pairs(norm: str) -> Iterator[Credential]:
-    if "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm:
+    if "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm and "ID" not in norm:
         return
     for m in _LOGIN_PAIR.finditer(norm):
         value = m["value"].rstrip("".join(_TRAILING))
         if not _password_like(value, loose=True):
+            continue
+        if m["bare_id"] is not None and (
+            m["mark"] != "/" or m["id"].startswith("@") or _HANDLE_LIKE.match(value) or _siblings(m["id"], value)
+        ):
             continue
         if _SERVICE_NAME.fullmatch(m["id"]) and _SIGN_IN_SERVICE.fullmatch(value):
             continue  # 「ログイン：Google / Microsoft365」: the services one logs in with
@@ -1165,6 +1178,34 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
                 continue
         a = m.start("value")
         yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
+
+
+# An ID and a password with no label at all, alone on their line with a slash between them
+# (「joetsu01 / Xy7#pq2L」, pasted from a note or a sticky): the second value must be what no word, name,
+# version or path is, upper and lower case, a digit and a symbol (not a mark of a name: 「._-」), and the
+# first an ID (a letter first, a digit in it). 「Model01 / Ver2.0-Beta」 stays a name.
+_BARE_PAIR = re.compile(
+    r"(?m)^[ \t]*+(?P<id>[A-Za-z][A-Za-z0-9._\-]{2,31}+)[ \t]*+/[ \t]*+(?P<value>[!-.0-~]{8,64}+)[ \t]*+$"
+)
+
+
+def _bare_pairs(norm: str) -> Iterator[Credential]:
+    if "/" not in norm:
+        return
+    for m in _BARE_PAIR.finditer(norm):
+        value = m["value"]
+        if not (
+            _has_digit(m["id"])
+            and _has_digit(value)
+            and any(c.isupper() for c in value)
+            and any(c.islower() for c in value)
+            and any(not c.isalnum() and c not in "._-" for c in value)
+            and value[0] not in "@#"
+            and not _TECHNICAL.fullmatch(m["id"])
+        ):
+            continue
+        a = m.start("value")
+        yield Credential(m.start("id"), a + len(value), a, a + len(value), "パスワード", 0)
 
 
 # A device's or a server's administrator and its password, with no label (「ルーターの管理画面 admin /
@@ -1282,7 +1323,7 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_admin_pairs(norm), *_value_first(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_value_first(norm),
         *_spaced_values(norm),
     ]
     for c in _labelled(norm):

@@ -1776,3 +1776,43 @@ def test_an_id_and_a_product_like_password_after_a_login_label_still_fire(text: 
 def test_a_product_named_password_after_a_service_named_id_still_fires(text: str, value: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert value not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # An ID and its password a slash apart after 「ID」 alone, the password in lower case and digits.
+        ("ID: joetsu01 / abc12345", "abc12345"),
+        ("ID：joetsu01／abc12345", "abc12345"),
+        ("ID: joetsu01 / joetsu2026", "joetsu2026"),
+        # With no label at all, alone on a line: a password of every kind of character.
+        ("joetsu01 / Xy7#pq2L", "Xy7#pq2L"),
+        ("共有PCのログイン先です。\nkoho01/Kessai2026!\nよろしくお願いします。", "Kessai2026!"),
+    ],
+)
+def test_an_id_and_a_password_without_a_password_label_fire(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in _shown(text)
+    assert "joetsu01" in f.excerpt or "koho01" in f.excerpt  # which account's password is to be changed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # IDs of one series, another's ID (会員ID), a handle, a year or Japanese after the ID.
+        "ID: joetsu01 / joetsu02",
+        "ID: koho01 / koho02 / koho03",
+        "会員ID: A12345 / B67890x",
+        "LINE ID: @joetsu_city / Instagram: @joetsu2026",
+        "ID: A-123 2026年度",
+        "受付ID: ev2026a / 第2回",
+        # A line of two names, versions or times a slash apart, and a lower-case word with no label.
+        "Model01 / Ver2.0-Beta",
+        "Windows11 / Office2026",
+        "開館時間 9:00 / 17:00",
+        "koho01 / #Joetsu2026",
+        "joetsu01 / abc12345",
+    ],
+)
+def test_ids_names_and_times_a_slash_apart_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
