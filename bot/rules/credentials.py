@@ -327,6 +327,10 @@ _QUERY_REACH = 2000
 # lotteries publish theirs.
 _CODE_LABEL = (
     r"(?:認証の?コード|認証番号|確認コード|セキュリティコード|ログインコード|verification\s?code|"
+    # The same codes named by their use (「確認用コード」「認証用のコード」「2FAコード」) or by how they came
+    # (「SMSで届いたコード」「届いた6桁のコード」): a code sent to one's phone.
+    r"(?:認証|確認|ログイン|サインイン)用の?コード|(?<![A-Za-z])(?:2fa|mfa)[ \t]?コード|"
+    r"届いた(?:[0-9]桁の)?(?:認証)?コード|"
     # A one-time password is such a code, whatever the screen calls it (「ワンタイムパスワード 482913」
     # would otherwise ask for letters as a password does after a space).
     r"ワンタイム(?:パスワード|パスコード|コード)|"

@@ -1816,3 +1816,37 @@ def test_an_id_and_a_password_without_a_password_label_fire(text: str, value: st
 )
 def test_ids_names_and_times_a_slash_apart_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A one-time code named by its use or by how it came, in a sentence.
+        "届いたコード482913を入力してください",
+        "SMSで届いた6桁のコード「482913」",
+        "SMSに届いたコードは482913です",
+        "認証用のコードは482913です",
+        "確認用コード：482913",
+        "ログイン用コード：482913",
+        "2FAコード: 482913",
+    ],
+)
+def test_a_one_time_code_named_by_its_use_or_its_arrival_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert f.message.startswith("認証コードが書かれています") and "482913" not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "届いたコードを入力してください",
+        "SMSで届いた6桁のコードを入力してください",
+        "確認用コード（6桁）を入力",
+        "お手元に届いたコードでログインしてください",
+        "2FAコードの設定方法",
+        "確認用コードは郵送します",
+        "届いた認証コード 4 桁を入力",
+    ],
+)
+def test_instructions_about_codes_that_arrive_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
