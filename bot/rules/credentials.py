@@ -1292,6 +1292,24 @@ def _value_first(norm: str) -> Iterator[Credential]:
             yield Credential(a, m.end(), a, a + len(value), "パスワード", 0)
 
 
+# A code as the text message that brings it says it, the code first (「G-482913 があなたの Google 確認
+# コードです」「G-482913 is your Google verification code」, forwarded from a phone with the draft).
+_CODE_SMS = re.compile(
+    r"(?<![A-Za-z0-9_\-])G-(?P<value>[0-9]{6})(?![0-9])[ \t]*+"
+    r"(?:(?:が|は)[ \t]*+あなたの[ \t]*+Google[ \t]*+確認コード|is[ \t]++your[ \t]++Google[ \t]++verification[ \t]++code)"
+)
+
+
+def _code_messages(norm: str) -> Iterator[Credential]:
+    if "Google" not in norm:
+        return
+    for m in _CODE_SMS.finditer(norm):
+        if not _code_like(m["value"]):
+            continue  # 「G-123456」 in a warning about such messages: an example
+        a, b = m.span("value")
+        yield Credential(m.start(), m.end(), a, b, "認証コード", 0)
+
+
 # A dash look-alike between two letters or digits (「sk‐live‐…」 with U+2010, 「ghp‑…」 with a
 # non-breaking hyphen, 「Kessai–2026」 with an en dash, the 「ー」 of a Japanese input method): what a
 # word processor or a font turns a hyphen into, or someone types to slip past a check. Read as the
@@ -1327,7 +1345,7 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_value_first(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_code_messages(norm), *_value_first(norm),
         *_spaced_values(norm),
     ]
     for c in _labelled(norm):

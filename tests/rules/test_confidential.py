@@ -1850,3 +1850,23 @@ def test_a_one_time_code_named_by_its_use_or_its_arrival_fires(text: str) -> Non
 )
 def test_instructions_about_codes_that_arrive_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["G-482913 があなたの Google 確認コードです。", "転送します：G-482913 is your Google verification code."],
+)
+def test_a_forwarded_code_message_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert f.message.startswith("認証コードが書かれています") and "482913" not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「G-123456 があなたの Google 確認コードです」という SMS を他人に教えないでください。",
+        "Google の確認コードは SMS で届きます",
+    ],
+)
+def test_an_example_code_message_or_a_word_on_codes_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
