@@ -262,6 +262,9 @@ _PIN_ONLY = (
     r"(?:(?<![ァ-ヺー])ロック)?解除(?:番号|コード)|(?<![ァ-ヺー])ロック解除|ホスト[ \t]?キー|"
     # A padlock or a key box named as the label of its combination (「倉庫の南京錠は 4821 です」).
     r"ダイヤル錠|南京錠|ダイヤルロック|キーボックス|ダイヤル式の?(?:鍵|錠|ロック)|"
+    # A door's keypad, named by the lock or the keys one types on (「オートロックの番号は4821です」
+    # 「入口のテンキーは 4821」「入館コード 4821」).
+    r"(?:オートロック|ドアロック|テンキー)(?:の?(?:番号|ナンバー|コード|解除(?:番号|コード)?))?|入館コード|"
     r"(?<![A-Za-z])host[ \t]?key(?![A-Za-z])"
 )
 _PIN_ONLY_LABEL = re.compile(rf"(?i){_PIN_ONLY}")
@@ -410,7 +413,7 @@ _LABELLED = re.compile(
 # Strings one of the password labels holds (checked before the patterns run).
 _PASSWORD_PROBES = (
     *("パ", "暗", "pass", "pw", "p/w", "pin", "psk", "ぱすわーど", "p@ss", "錠", "金庫", "キーボックス"),
-    *("解除", "ホスト", "host", "ダイヤル"),
+    *("解除", "ホスト", "host", "ダイヤル", "ロック", "テンキー", "入館"),
     *("密", "비", "senha", "contrase", "khẩu", "khau", "पास"),
 )
 _LABEL_PROBES = (
@@ -432,7 +435,7 @@ _NUMERIC_LABEL = re.compile(
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
     r"[ \t]*+(?:のような|のように|などの?|といった|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
-    r"年|月|日|時|分|秒|円|回|件|人|個|種類|ヶ月|か月|カ月|歳|%)"
+    r"年|月|日|時|分|秒|円|回|件|人|個|台|種類|ヶ月|か月|カ月|歳|%)"
 )
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
 # list is one example, and only what follows its last item says so. A list of examples is short: an
@@ -747,8 +750,11 @@ def _on_media(norm: str, query: int) -> bool:
 # A lock named a space before a number, in a shop's or a purchase's notice (「キーボックス 3980（税込）」
 # 「南京錠 1280 / キーボックス 3980 円」): the number is its price. Only a lock's name followed by a mere
 # space: after 「は」 or a colon the number is its combination (「キーボックス：3980」).
-_LOCK_NAME = re.compile(r"ダイヤル錠|南京錠|ダイヤルロック|キーボックス|ダイヤル式の?(?:鍵|錠|ロック)")
-_PRICE_WORDS = re.compile(r"(?i)円|¥|\$|税込|税抜|価格|値段|定価|特価|販売|セール|割引|お買い?得|yen")
+_LOCK_NAME = re.compile(
+    r"ダイヤル錠|南京錠|ダイヤルロック|キーボックス|ダイヤル式の?(?:鍵|錠|ロック)|オートロック|ドアロック|テンキー"
+)
+# 家賃 and 賃料: a flat's rent after its オートロック in a housing notice (「オートロック 家賃 24500」).
+_PRICE_WORDS = re.compile(r"(?i)円|¥|\$|税込|税抜|価格|値段|定価|特価|販売|セール|割引|お買い?得|家賃|賃料|yen")
 
 
 # Whatever the separator, a number followed by its tax is a price (「キーボックス：3980（税込）」).
@@ -871,6 +877,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             ):
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
+            if _LOCK_NAME.fullmatch(m["label"] or ""):
+                tested = tested.removesuffix("#")  # the keypad's enter key: 「オートロック 4821#」
             if m["label"] and _PIN_ONLY_LABEL.fullmatch(m["label"]):
                 if _pin_like(tested) and not _priced(norm, m, a + len(value)):
                     yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)

@@ -1870,3 +1870,37 @@ def test_a_forwarded_code_message_fires(text: str) -> None:
 )
 def test_an_example_code_message_or_a_word_on_codes_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A door's keypad code, named by the lock or by the keys.
+        "オートロックの番号は4821です",
+        "入口のテンキーは 4821",
+        "入館コード 4821",
+        "ドアロック：4821",
+        "オートロック 4821#",
+        "オートロック解除 4821",
+    ],
+)
+def test_a_door_keypad_code_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "4821" not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "オートロック付き 2026年築",
+        "市営住宅 オートロック 2DK 家賃 24500",
+        "オートロック完備 家賃 45000",
+        "テンキー付きキーボード 1980",
+        "テンキー 3000台を配布",
+        "オートロックは 2026年4月に導入します",
+        "入館コードは受付でお渡しします",
+        "ドアロック：スマートロック",
+    ],
+)
+def test_housing_notices_and_keypads_as_things_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
