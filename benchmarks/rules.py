@@ -270,7 +270,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 25 (c): a year after PIN, a lock's price, an ID and its password a slash apart.
                "ANA PIN 2026 ", "キーボックス 3980 円 ", "キーボックス：3980（税込）", "ID: a1 / ", "ID: a1 / b1cdef ",
                "a1 / Ab1#cdef\n", "a1 / ", "届いたコード", "届いた6桁のコード「48", "確認用コード：4 ", "2FAコード ", "G-482913 があなたの Google ", "G-482913 is your Google ",
-               "オートロック 4821# ", "テンキーは ", "オートロック解除 1 ", "オートロック 家賃 2 "]
+               "オートロック 4821# ", "テンキーは ", "オートロック解除 1 ", "オートロック 家賃 2 ", "1・", "暗証番号：4・8・2・1・"]
 
 
 def adversarial() -> None:

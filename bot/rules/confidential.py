@@ -323,7 +323,7 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     sk-…、Google の AIza…・ya29.…・GOCSPX-…、Facebook・Instagram の EAA…・IGQV…、npm_…、SendGrid の
     SG.…、「Bearer …」、Discord の Webhook URL、JWT の eyJ….eyJ….…、秘密鍵 -----BEGIN … PRIVATE
     KEY-----、URL やデータベースの接続文字列（postgres://…:…@…）の中のパスワード、.env 形式の「AWS_SECRET_ACCESS_KEY=…」「…_ACCESS_TOKEN=…」）も止め
-    ます。PDF や折り返した画面から写して空白が入ったトークン（「xoxb- 1234- 5678-abcd」「AKIA 1234 5678 ABCD EFGH」「sk- proj-…」）も同じです。語や値にキリル文字・ギリシャ文字の似た字を混ぜたもの（「Pаssword:」の а がキリル文字）も同じです。トークンや値の中のハイフンを似た字（‐ ‑ – ー など）にしたもの（「sk‐live‐…」「ghp‑…」）、漢数字で書いた暗証番号（「暗証番号は四八二一です」「暗証番号：４八２１」）も同じです。
+    ます。PDF や折り返した画面から写して空白が入ったトークン（「xoxb- 1234- 5678-abcd」「AKIA 1234 5678 ABCD EFGH」「sk- proj-…」）も同じです。語や値にキリル文字・ギリシャ文字の似た字を混ぜたもの（「Pаssword:」の а がキリル文字）も同じです。トークンや値の中のハイフンを似た字（‐ ‑ – ー など）にしたもの（「sk‐live‐…」「ghp‑…」）、漢数字で書いた暗証番号（「暗証番号は四八二一です」「暗証番号：４八２１」）や、1桁ずつ「・」で区切った暗証番号（「暗証番号：4・8・2・1」「暗証番号は一・二・八・四」）も同じです。
     「フリーパス」「パスポート」「キャンパス」の「パス」や、「合言葉は「やまびこ」」のような
     催しの合言葉には反応しません。
 

@@ -1334,11 +1334,26 @@ def _kanji_digits(m: re.Match[str]) -> str:
     return m.group().translate(_KANJI_DIGITS)
 
 
+# A PIN written one digit at a time with 「・」 between (「暗証番号：4・8・2・1」「暗証番号は一・二・八・四」),
+# as a number is read out: four to twelve single digits, read as the digits one space apart, the
+# shape of a PIN typed one character a box.
+_DOTTED_DIGITS = re.compile(
+    r"(?<![0-9〇一二三四五六七八九・])[0-9〇一二三四五六七八九](?:・[0-9〇一二三四五六七八九]){3,11}+"
+    r"(?![0-9〇一二三四五六七八九・])"
+)
+
+
+def _dotted_digits(m: re.Match[str]) -> str:
+    return m.group().translate(_KANJI_DIGITS).replace("・", " ")
+
+
 def credential_view(norm: str) -> str:
-    """``norm`` with dash look-alikes inside a word as 「-」 and runs of kanji digits as digits (same
-    offsets): the view credentials are read on."""
+    """``norm`` with dash look-alikes inside a word as 「-」, runs of kanji digits as digits and
+    digits one 「・」 apart as digits one space apart (same offsets): the view credentials are read on."""
     if _DASH_IN_WORD.search(norm):
         norm = _DASH_IN_WORD.sub("-", norm)
+    if "・" in norm:
+        norm = _DOTTED_DIGITS.sub(_dotted_digits, norm)
     if _KANJI_DIGIT_PROBE.search(norm):
         norm = _KANJI_DIGIT_RUN.sub(_kanji_digits, norm)
     return norm

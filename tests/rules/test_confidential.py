@@ -1904,3 +1904,19 @@ def test_a_door_keypad_code_fires(text: str) -> None:
 )
 def test_housing_notices_and_keypads_as_things_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["暗証番号：4・8・2・1", "暗証番号は４・８・２・１です", "暗証番号は一・二・八・四", "暗証番号 4・8・2・1"],
+)
+def test_a_pin_read_out_one_digit_at_a_time_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "＊" in f.excerpt and not any(d in f.excerpt for d in "4８八")
+
+
+@pytest.mark.parametrize(
+    "text", ["第1・2・3・4回の説明会", "暗証番号は4桁・8桁・2桁のいずれか", "パスワード：1・2・3・4章を参照", "暗証番号：1・2・3・4"]
+)
+def test_numbers_listed_with_dots_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
