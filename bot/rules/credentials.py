@@ -291,7 +291,8 @@ _PASSWORD_LABEL = (
     # A Wi-Fi network's key, as routers and their manuals label it.
     # A passphrase is what WPA calls its key (「パスフレーズ＝…」); 「接続キー」 what a notice calls it.
     rf"{_spaced('暗号化キー')}|{_spaced('セキュリティキー')}|{_spaced('ネットワークキー')}|パスキー|暗号キー|"
-    rf"{_spaced('パスフレーズ')}|接続キー|(?<![A-Za-z])pass[ \t-]?phrase(?![A-Za-z])|"
+    # 「事前共有キー」 is the Japanese name of WPA's pre-shared key (PSK) on a router's screen.
+    rf"{_spaced('パスフレーズ')}|接続キー|事前共有キー|ログインキー|(?<![A-Za-z])pass[ \t-]?phrase(?![A-Za-z])|"
     r"(?<![A-Za-z])(?:wpa2?|wep|wi-?fi)\s?キー|"
     # In a notice for foreign residents (a shelter's Wi-Fi): Chinese, Korean, Portuguese, Spanish,
     # Vietnamese (with or without its marks) and Nepali.
@@ -1116,7 +1117,7 @@ def _tables(norm: str) -> Iterator[Credential]:
 # (「会員ID」「ミーティングID」「LINE」 before it is a service's), and only with a slash between the two
 # values: after a space a second ID or a year follows as often (「ID: A-123 2026年度」).
 _LOGIN_PAIR = re.compile(
-    r"(?P<label>ログイン情報|アカウント情報|認証情報|ログイン(?:ID|名)?|アカウント(?:名|ID)?"
+    r"(?P<label>ログイン情報|アカウント情報|認証情報|接続情報|ログイン(?:ID|名)?|アカウント(?:名|ID)?"
     r"|(?P<bare_id>(?<![A-Za-z0-9ァ-ヺー\u3400-\u9fff々])ID))[ \t]*+[:：]?[ \t]*+"
     r"(?P<id>[A-Za-z0-9._@\-]{2,64}+)(?:[ \t]*+(?P<mark>[/／・、,])[ \t]*+|[ \t]++)(?P<value>[!-~]{6,64}+)"
 )

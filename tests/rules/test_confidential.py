@@ -1920,3 +1920,26 @@ def test_a_pin_read_out_one_digit_at_a_time_fires(text: str) -> None:
 )
 def test_numbers_listed_with_dots_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A router's screen names WPA's pre-shared key so; a login key; a pair under 「接続情報」.
+        ("WPA2-PSK の事前共有キー：kessai2026", "kessai2026"),
+        ("事前共有キー kessai2026", "kessai2026"),
+        ("ログインキー：Kessai2026", "Kessai2026"),
+        ("共有フォルダの接続情報 koho / Kessai2026!", "Kessai2026!"),
+    ],
+)
+def test_a_pre_shared_key_a_login_key_and_connection_details_fire(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["事前共有キーは8文字以上で設定してください", "事前共有キー：WPA2", "接続情報は受付でお渡しします", "ログインキーを忘れた場合は"],
+)
+def test_words_on_keys_and_connection_details_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
