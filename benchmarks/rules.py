@@ -159,6 +159,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "Lorem ipsum dolor sit amet ", "\u202eあ", "バ\u0336", "bаka ", "マイナンバー1",
                "パスワード\tx\n", "a\tKessai2026!\n", "WIFI:S:a;P:", "mail a at b dot c ", "CVV: 1",
                '"password": "', "https://www.google.com/url?q=https://a.jp/ ",
+               "○", "外国人滚出去", "外国人滚出去 ",
                "三丁目四番", "佐藤方 本町3-4-5 ", "平成38年", "平成31年5月1日", "2026/2/30 ",
                # Session 19: reported insults, quoted scam lines, safety share requests, doubts,
                # month headings, fiscal years, wrapped numbers, PIN labels.
@@ -304,6 +305,8 @@ def adversarial() -> None:
 PADDED = [(start, fill, end) for start in ("11/25", "12月5日", "令和8年（2026", "本日11/25", "https://a.jp/", "第1",
                                            "パスワード", "090", "午後", "https://[", "postgres://a")
           for fill in (" ", "　", "\t") for end in ("(", "x", "日", "時", "@")]
+# Names and calls apart by a run of spaces (session 25: timed here, no longer in tests/rules/).
+PADDED += [("外国人", " ", "滚"), ("자민당", " ", "지"), ("市長選挙です。山田太郎", " ", "を応援")]
 
 
 def padded(ctx: CheckContext) -> None:

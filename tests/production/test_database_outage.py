@@ -81,8 +81,6 @@ def test_a_database_host_gone_silent_fails_requests_in_seconds_not_minutes(tmp_p
     """No refusal, no reset: nothing answers. libpq's defaults wait about 2 minutes for a new
     connection (and about 15 for an open one on a real network); every request thread, the
     outbox worker and the scheduler hung that long."""
-    import time
-
     from sqlalchemy import text
     from sqlalchemy.exc import OperationalError
 
@@ -97,10 +95,10 @@ def test_a_database_host_gone_silent_fails_requests_in_seconds_not_minutes(tmp_p
             assert s.connection().execute(text("SELECT 1")).scalar() == 1
         db.engine.dispose()  # the next request needs a new connection, as after a failover
         proxy.silent()
-        started = time.monotonic()
-        with pytest.raises(OperationalError), db.session() as s:
+        # The attempt is ended by connect_timeout (libpq says so), not by the proxy or a reset;
+        # a connection left waiting for the network's own timeout is stopped by pytest-timeout.
+        with pytest.raises(OperationalError, match="timeout expired"), db.session() as s:
             s.connection().execute(text("SELECT 1"))
-        assert time.monotonic() - started < 6
         proxy.up()
         with db.session() as s:  # and work resumes by itself
             assert s.connection().execute(text("SELECT 1")).scalar() == 1

@@ -159,14 +159,14 @@ def test_sigterm_lets_a_request_in_flight_finish_before_exiting(world: tuple[Loc
     while not slack.calls_of("views.open") and time.monotonic() < deadline:
         time.sleep(0.02)
     assert slack.calls_of("views.open")  # the request is in the middle of its work
-    started = time.monotonic()
+    # terminate() waits 20 s for the exit, less than the 30 s an idle connection is kept
+    # (bot.web.IDLE_TIMEOUT_SECONDS): a stop that waited for the idle connection fails there.
     assert serve.terminate() == 0, serve.log()
     request.join(5)
     assert replies and replies[0].status == 200
     assert "フォームを開けませんでした" not in replies[0].body
     assert [c.ok for c in slack.calls_of("views.open")] == [True]
     assert "stopped" in serve.log()
-    assert time.monotonic() - started < 10  # and did not wait for idle connections to time out
 
 
 def test_a_failure_report_survives_a_kill_before_it_was_written(tmp_path: Path, org: OrgConfig) -> None:

@@ -348,14 +348,12 @@ def test_redact_takes_a_value_of_many_lines_out_of_postgresqls_error(detail: str
     assert "[SQL: INSERT …]" in clean and "(Background on this error" in clean
 
 
-def test_redact_of_a_long_error_line_is_linear() -> None:
+def test_redact_of_a_long_error_line_hides_the_whole_row() -> None:
     """Each 「Key (」 with no 「)=(」 after it read the rest of the line again (a log line that took
-    minutes). A guard against that hang, not a speed measurement: the bound is far above the
-    linear time, so a loaded machine does not fail it."""
+    minutes). What is left of the row is checked here (a hang is stopped by pytest-timeout); the
+    time is measured in benchmarks/redact.py."""
     line = "DETAIL:  Failing row contains (" + "Key (" * 40_000
-    started = time.perf_counter()
-    assert redact(line).startswith("DETAIL:")
-    assert time.perf_counter() - started < 10
+    assert redact(line) == "DETAIL:  Failing row contains ([REDACTED])"
 
 
 def test_a_failed_write_of_many_lines_on_postgresql_logs_no_value_of_it(tmp_path: Path) -> None:
@@ -481,11 +479,17 @@ def test_nothing_is_logged_every_minute_or_every_start_that_needs_no_one(tmp_pat
     assert "was missed" in r.stderr and "Unhandled request" in r.stderr
 
 
-def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_running() -> None:
+def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_running(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """Stopping finishes the request being handled and sends its answer, closes the connection
     Slack keeps alive between requests (without waiting for its idle timeout) and ends every
     thread the server started."""
+    import bot.web
     from bot.web import HttpServer
+
+    # An idle timeout of an hour: a stop that waited for it would be stopped by pytest-timeout,
+    # which tells a wait for idle connections from a quick stop without timing the stop.
+    monkeypatch.setattr(bot.web, "IDLE_TIMEOUT_SECONDS", 3600)
 
     started = threading.Event()
 
@@ -513,12 +517,9 @@ def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_r
     request = threading.Thread(target=slow)
     request.start()
     assert started.wait(5)
-    t0 = time.monotonic()
     server.stop()
-    took = time.monotonic() - t0
     request.join(5)
     assert answers == [(200, b"/slow")]
-    assert took < 3, took
     with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
         kept.request("GET", "/fast")
         kept.getresponse()

@@ -530,12 +530,10 @@ def test_a_form_slack_is_slow_to_open_is_said_not_opened_before_slacks_own_timeo
     from handlers.payloads import VIEWS_OPEN_TIMEOUT
 
     assert VIEWS_OPEN_TIMEOUT < 3.0  # the form's own wait ends inside Slack's
-    st.slack.inject("views.open", delay=12)
-    started = time.monotonic()
+    # Slack answers "ok" after 6.5 s: a bot on the client's usual 10 s wait would get that answer
+    # and say nothing, one on the short wait has given up and said so (nothing here is timed).
+    st.slack.inject("views.open", status=200, delay=VIEWS_OPEN_TIMEOUT + 4)
     reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
-    # Answered on the short wait, not after the client's usual 10 s (the bound is not Slack's 3 s:
-    # a loaded test machine adds to the short wait, and that is no defect of the bot).
-    assert time.monotonic() - started < 8.0
     assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
 
 

@@ -805,13 +805,10 @@ def test_placeholder_circles_and_landlines_stay_silent(text: str) -> None:
     assert "pii.phone" not in codes(text)
 
 
-def test_a_run_of_circles_is_read_in_linear_time() -> None:
-    import time
-
-    text = "○" * 40_000
-    start = time.perf_counter()
-    codes(text)
-    assert time.perf_counter() - start < 5
+def test_a_run_of_circles_is_no_phone_number() -> None:
+    """40,000 placeholder circles: no number is read out of them. (A hang is stopped by
+    pytest-timeout; the time is measured in benchmarks/rules.py, ADVERSARIAL.)"""
+    assert "pii.phone" not in codes("○" * 40_000)
 
 
 @pytest.mark.parametrize(

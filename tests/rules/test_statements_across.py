@@ -4,8 +4,6 @@ multilingual notices."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.rules.conftest import codes, findings_of
@@ -248,21 +246,22 @@ def test_driving_the_group_itself_out_still_fires(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "外国人" + " " * 40_000 + "滚",
-        "자민당" + " " * 40_000 + "지",
-        "市長選挙です。山田太郎" + " " * 40_000 + "を応援",
-        '"' + "外国人滚出去" * 6_667,
-        "外国人滚出去 " * 5_715,
+        ("外国人" + " " * 40_000 + "滚", set()),
+        ("자민당" + " " * 40_000 + "지", set()),
+        ("市長選挙です。山田太郎" + " " * 40_000 + "を応援", set()),
+        ('"' + "外国人滚出去" * 6_667, {"prohibited.discrimination"}),
+        ("外国人滚出去 " * 5_715, {"prohibited.discrimination"}),
     ],
 )
-def test_long_runs_of_spaces_after_a_name_are_read_in_linear_time(text: str) -> None:
+def test_long_runs_of_spaces_after_a_name_are_read_whole(text: str, expected: set[str]) -> None:
     """Two optional runs of spaces around an optional word backtracked quadratically: 「外国人」 and
-    40,000 spaces took 34 s to check."""
-    start = time.perf_counter()
-    codes(text)
-    assert time.perf_counter() - start < 3
+    40,000 spaces took 34 s to check. What is found is checked here (a hang is stopped by
+    pytest-timeout); the time is measured in benchmarks/rules.py (PADDED and ADVERSARIAL)."""
+    # 40,000 spaces are no sentence: the words on either side are not read as one call to drive
+    # a group out, and the length findings are the only ones.
+    assert set(codes(text)) - {"a11y.long_sentence", "platform.length"} == expected
 
 
 @pytest.mark.parametrize(
