@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jpholiday
 
 from bot.rules.dates import ERA_BASE
+from bot.typed import typed_form
 
 __all__ = [
     "DEFAULT_TZ",
@@ -55,8 +56,9 @@ _HOURS_RE = re.compile(rf"{_CLOCK_RE}\s*[-~〜–—−‐]\s*{_CLOCK_RE}")
 
 def _normalise(s: str) -> str:
     # NFKC turns full-width digits/letters (「２ｈ」「０８：３０」) into ASCII, which an IT 担当
-    # typing in a Japanese IME produces easily; refusing them would only be unkind.
-    return unicodedata.normalize("NFKC", s).strip().lower()
+    # typing in a Japanese IME produces easily; refusing them would only be unkind. A zero-width
+    # space copied along from a web page is as invisible in the file as in the message.
+    return typed_form(s).strip()
 
 
 def parse_working_hours(s: str) -> tuple[time, time]:

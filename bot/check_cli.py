@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -19,6 +18,7 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from bot.saved_text import UTF16_BOMS, decode_saved, reads_as_shift_jis
+from bot.typed import typed_form
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
@@ -118,8 +118,10 @@ _PLATFORM_ALIASES = {"twitter": "x"}
 
 
 def _platform_name(value: str) -> str:
-    """「X」「Instagram」「ｘ」「twitter」 as people write the names: the codes are lower case ASCII."""
-    name = unicodedata.normalize("NFKC", value).strip().lower()
+    """「X」「Instagram」「ｘ」「twitter」 as people write the names: the codes are lower case ASCII.
+    A direction mark or zero-width space copied along with a name from a web page or a
+    spreadsheet cell does not count, as in every other word kessai reads (typed_form)."""
+    name = typed_form(value).strip()
     return _PLATFORM_ALIASES.get(name, name)
 
 

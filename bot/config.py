@@ -47,6 +47,7 @@ from bot.calendar import (
 )
 from bot.errors import os_reason_ja
 from bot.saved_text import decode_saved, line_of
+from bot.typed import typed_form
 
 if TYPE_CHECKING:
     from bot.rules import RuleOverride, RulePolicy
@@ -876,12 +877,6 @@ def _type_of(value: Any) -> str:
     if isinstance(value, time):
         return "時刻"
     return "日時"
-
-
-def typed_form(word: str) -> str:
-    """A word as typed, compared: ｈｅｌｐ or ＪＯＥＴＳＵ (the Japanese input on) is help or joetsu,
-    HELP is help, and invisible format characters pasted along (a direction mark) do not count."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", word).casefold() if unicodedata.category(ch) != "Cf")
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -16,8 +16,8 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import errors, render
-from bot.config import typed_form
 from bot.services import Kessai
+from bot.typed import typed_form
 from handlers.payloads import field, refuse_form, user_id, view_values
 from handlers.slack_text import plain_text
 

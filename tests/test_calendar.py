@@ -97,6 +97,13 @@ def test_parse_working_hours() -> None:
     assert parse_working_hours("０８：３０－１７：１５") == (time(8, 30), time(17, 15))
 
 
+def test_working_hours_copied_with_a_zero_width_space_are_read() -> None:
+    """Copied from a web page or a chat, the value carries a zero-width space or a direction mark
+    nobody can see in the file; 「勤務時間「08:30-17:15」を読み取れません」 would show nothing wrong."""
+    assert parse_working_hours("08:30-17:15\u200b") == (time(8, 30), time(17, 15))
+    assert parse_working_hours("\u200e08:30\u200b-17:15") == (time(8, 30), time(17, 15))
+
+
 @pytest.mark.parametrize(
     "text", ["", "08:30", "8-17", "08:30-24:00", "08:60-17:00", "17:15-08:30", "09:00-09:00"]
 )

@@ -431,8 +431,9 @@ def test_platform_names_are_read_in_any_case() -> None:
     assert "error" not in out and not out["blocking"]  # 141 characters are fine on Instagram
 
 
-@pytest.mark.parametrize("name", ["twitter", "Twitter", "ｘ", "Ｘ"])
+@pytest.mark.parametrize("name", ["twitter", "Twitter", "ｘ", "Ｘ", "x\u200b", "\u200ex"])
 def test_x_written_as_twitter_or_in_full_width_is_x(name: str) -> None:
+    # A zero-width space or a direction mark copied along from a spreadsheet cell does not count.
     r = run_in(ROOT, "check", "--platform", name, "--json", "--at", "2025-11-20T10:00+09:00", stdin="あ".encode() * 141)
     assert r.returncode == 1 and "platform.length" in r.stdout.decode()
 
