@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.attachments import AttachedFile, kind_ja
 from bot.config import look_alike_key
+from bot.graphemes import shortened
 from bot.publication import PLATFORM_JA, URL_MAX
 from bot.rules import Finding
 
@@ -370,25 +371,6 @@ def header_naming(before: str, name: str, after: str) -> dict[str, Any]:
     so that what follows it stays. The file sets no length on names, and a long account name cut
     at Slack's 150 took the 「（第N版）」 with it, which is what an approver decides on."""
     return header(before + shortened(name, HEADER_LIMIT - len(before) - len(after)) + after)
-
-
-def _joins_previous(ch: str) -> bool:
-    # Combining marks (が saved as か and ゛), variation selectors (異体字 of 葛 or 辻), emoji skin
-    # tones and the zero-width joiner inside 👨‍👩‍👧: drawn as one with the character before them.
-    return (unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Mc", "Me")
-            or ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
-            or "\U0001f3fb" <= ch <= "\U0001f3ff")
-
-
-def shortened(text: str, limit: int) -> str:
-    """``text`` in at most ``limit`` characters, ending in 「…」 when cut. Cut between characters
-    as a reader sees them: a cut before a combining mark showed 「か…」 for 「が…」, another word."""
-    if len(text) <= limit:
-        return text
-    end = max(limit - 1, 0)
-    while end > 0 and (_joins_previous(text[end]) or text[end - 1] == "\u200d"):
-        end -= 1
-    return text[:end or max(limit - 1, 0)] + "…"  # nothing but marks: cut where it must
 
 
 def section(text: str) -> dict[str, Any]:

@@ -330,8 +330,9 @@ class Sweeper:
 
     def _excerpt(self, text: str, limit: int = 60) -> str:
         one_line = " ".join(render.clean_text(text).split())
-        cut = one_line[:limit] + ("…" if len(one_line) > limit else "")
-        return render.escape(cut)
+        # ``limit`` characters and 「…」, as before; cut between characters as a reader sees them (a
+        # cut at a code point left half of 👍🏽 or of a family emoji in the reminder).
+        return render.escape(render.shortened(one_line, limit + 1))
 
     def _thread_ts(self, s: Session, draft: DraftRow) -> str | None:
         # Drafts made in the modal live under a message the bot posted; find where it landed.

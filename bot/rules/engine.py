@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.graphemes import shortened
 from bot.rules.model import CheckContext, Finding
 from bot.rules.registry import _RULES as REGISTRY
 from bot.rules.text import Document
@@ -23,8 +24,8 @@ log = logging.getLogger(__name__)
 
 
 def _excerpt(text: str, start: int, end: int | None) -> str:
-    piece = text[start:end]
-    return piece if len(piece) <= _MAX_EXCERPT else piece[: _MAX_EXCERPT - 1] + "…"
+    # Cut between characters as a reader sees them: a cut at a code point showed 「が」 as 「か…」.
+    return shortened(text[start:end], _MAX_EXCERPT)
 
 
 # A piece of a secret quoted in another finding's message (「全角英数字（「４」「２１」）…」).

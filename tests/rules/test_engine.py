@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.rules import Finding, RuleOverride, check, is_blocking
-from tests.rules.conftest import codes, ctx
+from tests.rules.conftest import codes, ctx, findings_of
 
 
 def test_override_disables_a_rule() -> None:
@@ -266,3 +266,13 @@ def test_a_rule_that_fails_is_a_warning_naming_the_check_not_a_lost_draft(caplog
     assert "「同じ内容の繰り返し投稿」の確認中に" in failed.message and "確認できていません" in failed.message
     assert (failed.start, failed.end, failed.excerpt) == (0, 0, "")
     assert "spam.duplicate" in caplog.text and "TypeError" in caplog.text
+
+
+@pytest.mark.parametrize("mark", ["\u3099", "\U0001f3fd", "\u200d👩"])
+def test_a_long_excerpt_is_not_cut_inside_a_character(mark: str) -> None:
+    """An excerpt is cut at 80 characters: at a code point, 「か」 and its voiced mark (が saved
+    decomposed, as a Mac does) showed 「か…」, another word, and 👍🏽 lost its skin tone."""
+    base = "か" if mark == "\u3099" else "👍" if mark == "\U0001f3fd" else "👨"
+    text = "あ" * 78 + base + mark + "い" * 100 + "。"
+    [long] = findings_of("a11y.long_sentence", text)
+    assert long.excerpt == "あ" * 78 + "…"

@@ -11,7 +11,7 @@ from sqlmodel import select
 from bot.sweep import Sweeper
 from storage import ledger as ledger_repo
 from storage.models import ApprovalRequestRow
-from tests.time.conftest import World, jst
+from tests.time.conftest import CLEAN_TEXT, World, jst
 
 
 def reminders_to(w: World, user: str) -> list[str]:
@@ -544,3 +544,12 @@ def test_a_button_sent_for_other_content_decides_nothing(world: World) -> None:
     with world.db.session() as s:
         assert list(ledger_repo.iter_entries(s)) == []
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True, shown_hash=shown).kind == "approved"
+
+
+def test_a_reminder_quotes_the_draft_without_cutting_an_emoji_in_two(world: World) -> None:
+    """The reminder quotes the first 60 characters: cut at a code point, 👍🏽 lost its skin tone
+    (shown as a lone brown square after 👍)."""
+    world.pending_draft(jst(2026, 11, 24, 10, 0), text="あ" * 59 + "👍🏽" + CLEAN_TEXT)
+    world.sweep(jst(2026, 11, 24, 12, 0))
+    [text] = reminders_to(world, "U0MANAGER")
+    assert ">" + "あ" * 59 + "…\n" in text

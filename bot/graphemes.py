@@ -1,0 +1,28 @@
+"""Cutting text short between characters as a reader sees them, never inside one.
+
+A leaf module: the rule engine (bot.rules) cuts its excerpts with it, and bot.render, which
+imports bot.rules, shows it as ``render.shortened``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def joins_previous(ch: str) -> bool:
+    # Combining marks (が saved as か and ゛), variation selectors (異体字 of 葛 or 辻), emoji skin
+    # tones and the zero-width joiner inside 👨‍👩‍👧: drawn as one with the character before them.
+    return (unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+            or ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
+            or "\U0001f3fb" <= ch <= "\U0001f3ff")
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, ending in 「…」 when cut. Cut between characters
+    as a reader sees them: a cut before a combining mark showed 「か…」 for 「が…」, another word."""
+    if len(text) <= limit:
+        return text
+    end = max(limit - 1, 0)
+    while end > 0 and (joins_previous(text[end]) or text[end - 1] == "\u200d"):
+        end -= 1
+    return text[:end or max(limit - 1, 0)] + "…"  # nothing but marks: cut where it must
