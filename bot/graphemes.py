@@ -14,7 +14,24 @@ def joins_previous(ch: str) -> bool:
     # tones and the zero-width joiner inside 👨‍👩‍👧: drawn as one with the character before them.
     return (unicodedata.combining(ch) != 0 or unicodedata.category(ch) in ("Mn", "Mc", "Me")
             or ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
-            or "\U0001f3fb" <= ch <= "\U0001f3ff")
+            or "\U0001f3fb" <= ch <= "\U0001f3ff"
+            # The tags that spell a subdivision flag after 🏴 (Scotland, Wales), ending in U+E007F.
+            or "\U000e0020" <= ch <= "\U000e007f")
+
+
+def _regional_indicator(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
+
+
+def _second_of_a_flag(text: str, i: int) -> bool:
+    """``text[i]`` is the second letter of a flag: 🇯🇵 is two regional indicators, paired from the
+    start of their run, and one alone shows as a boxed letter."""
+    if not _regional_indicator(text[i]):
+        return False
+    run = 0
+    while i - run - 1 >= 0 and _regional_indicator(text[i - run - 1]):
+        run += 1
+    return run % 2 == 1
 
 
 def shortened(text: str, limit: int) -> str:
@@ -23,6 +40,6 @@ def shortened(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     end = max(limit - 1, 0)
-    while end > 0 and (joins_previous(text[end]) or text[end - 1] == "\u200d"):
+    while end > 0 and (joins_previous(text[end]) or text[end - 1] == "\u200d" or _second_of_a_flag(text, end)):
         end -= 1
     return text[:end or max(limit - 1, 0)] + "…"  # nothing but marks: cut where it must

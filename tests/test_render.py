@@ -438,3 +438,17 @@ def test_shortened_names_are_cut_between_characters_as_seen() -> None:
     assert head.endswith("👧…（第1版）") and len(head) <= render.HEADER_LIMIT, head
     assert render.shortened("辻\U000e0101" * 10, 4) == "辻\U000e0101…"
     assert render.shortened("\u3099" * 10, 4) == "\u3099" * 3 + "…"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("あ🇯🇵🇯🇵", 3, "あ…"),  # 🇯 alone is a boxed J
+        ("あ🇯🇵🇯🇵", 4, "あ🇯🇵…"),
+        ("🇯🇵🇯🇵🇯🇵", 4, "🇯🇵…"),
+        ("🇯🇵🇯🇵🇯🇵", 5, "🇯🇵🇯🇵…"),
+        ("あ🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007fい", 4, "あ…"),  # the flag of Scotland
+    ],
+)
+def test_shortened_does_not_cut_a_flag_in_two(text: str, limit: int, expected: str) -> None:
+    assert render.shortened(text, limit) == expected
