@@ -15,7 +15,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ARRAY, Engine, and_, bindparam, create_engine, event, func, insert, inspect
+from sqlalchemy import (
+    ARRAY,
+    Engine,
+    Insert,
+    Table,
+    and_,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+)
 from sqlalchemy import select as sql_select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
@@ -466,7 +478,7 @@ RIDERS = "kessai_riders"
 
 
 @functools.cache
-def _unnest_insert(table: Any, columns: tuple[str, ...]) -> Any:
+def _unnest_insert(table: Table, columns: tuple[str, ...]) -> Insert:
     """INSERT INTO table (columns) SELECT FROM unnest(one array parameter per column, named
     table + "_" + column): any number of rows, one statement built once."""
     rows = func.unnest(*(bindparam(f"{table.name}_{c}", type_=ARRAY(table.c[c].type)) for c in columns)) \
@@ -474,7 +486,7 @@ def _unnest_insert(table: Any, columns: tuple[str, ...]) -> Any:
     return insert(table).from_select(list(columns), sql_select(*(rows.c[c] for c in columns)))
 
 
-def ride_along(s: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+def ride_along(s: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """INSERT ``rows`` (same keys each) in this transaction, on PostgreSQL as a ``WITH`` of its
     next outbox INSERT: a new draft's approval requests and findings then cost no round trip of
     their own. (SQLite, which has no INSERT inside WITH, writes them now.)
@@ -493,7 +505,7 @@ def ride_along(s: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
         return
     keys = tuple(rows[0])
     statement = _unnest_insert(table, keys)
-    riders: dict[Any, dict[str, list[Any]]] = s.info.get(RIDERS, {})
+    riders: dict[Insert, dict[str, list[Any]]] = s.info.get(RIDERS, {})
     if any(held is not statement and held.table is table for held in riders):
         # The held rows of this table have other columns, and both statements' parameters are named
         # after the table's columns: in one outbox INSERT one set would take the other's place.
@@ -507,7 +519,7 @@ def ride_along(s: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
         held[f"{table.name}_{k}"].extend(r[k] for r in rows)
 
 
-def take_riders(s: Session) -> dict[Any, dict[str, list[Any]]]:
+def take_riders(s: Session) -> dict[Insert, dict[str, list[Any]]]:
     """The rows ``ride_along`` holds for the caller to write (and no longer held)."""
     return s.info.pop(RIDERS, None) or {}
 

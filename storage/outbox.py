@@ -9,7 +9,20 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CompoundSelect, and_, case, delete, event, exists, func, insert, or_, union, update
+from sqlalchemy import (
+    CompoundSelect,
+    Insert,
+    and_,
+    case,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    or_,
+    union,
+    update,
+)
 from sqlalchemy import select as select_
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
@@ -108,7 +121,7 @@ def _riders_fit(s: Session, pending: list[dict[str, Any]] | None, riders: int) -
 
 
 @functools.cache
-def _insert_statement(riders: tuple[Any, ...]) -> Any:
+def _insert_statement(riders: tuple[Insert, ...]) -> Any:
     table = OutboxRow.__table__  # type: ignore[attr-defined]
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return stmt.add_cte(*(r.cte(f"rider_{i}") for i, r in enumerate(riders))) if riders else stmt
@@ -129,7 +142,7 @@ def flush_pending(s: Session) -> None:
 
 
 def _insert_pending(conn: Any, info: dict[Any, Any], pending: list[dict[str, Any]],
-                    riders: dict[Any, dict[str, list[Any]]]) -> None:
+                    riders: dict[Insert, dict[str, list[Any]]]) -> None:
     stmt = _insert_statement(tuple(riders))
     if riders:
         # Every parameter set carries the riders' arrays; the statement uses them once.
