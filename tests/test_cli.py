@@ -421,3 +421,23 @@ def test_a_port_that_takes_the_connection_and_closes_it_is_not_a_connection_lost
         listener.close()
     assert r.returncode == 1 and "server closed the connection unexpectedly" in r.stderr, r.stderr
     assert "接続が切れました" not in r.stderr and "DATABASE_URL" in r.stderr and "Traceback" not in r.stderr
+
+
+def _with_the_reader_gone(*args: str, cwd: Path) -> tuple[int, str]:
+    # The read end is closed before the command starts: its first write finds nobody, as after
+    # `| head` has read its lines (without racing the reader).
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
+    try:
+        r = subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, stdout=write_end, stderr=subprocess.PIPE,
+                           text=True, timeout=60, env={**clean, "PYTHONPATH": str(REPO)})
+    finally:
+        os.close(write_end)
+    return r.returncode, r.stderr
+
+
+def test_every_command_whose_reader_went_away_ends_with_141_as_the_readme_says(tmp_path: Path) -> None:
+    """README says 141 (128 + SIGPIPE) for `| head` of any command, not only of kessai check."""
+    for args in (("rules",), ("rules", "--markdown"), ("config", "check", "--config", str(DEMO_TOML))):
+        assert _with_the_reader_gone(*args, cwd=tmp_path) == (141, ""), args
