@@ -1732,6 +1732,40 @@ class ConfigFileWatch:
                               "restarted (run `kessai config check`, then restart every replica)", self.path)
 
 
+def read_org_config_settled(path: str | os.PathLike[str], *, tz: str = DEFAULT_TZ,
+                            sleep: Callable[[float], object] = time_module.sleep,
+                            settle_seconds: float = ConfigFileWatch.SETTLE_SECONDS) -> tuple[OrgConfig, bytes]:
+    """``read_org_config`` for ``serve``'s start, which reads a file that will not load again after
+    a pause, as ``ConfigFileWatch`` does: systemd restarting kessai while an IT 担当 saved the file
+    (an editor writing it in place, or renaming it away first) met half of it, and the process that
+    should have come back stopped. A content still the same after the pause is refused with its
+    problems; one still changing is read again up to ``SETTLE_READS`` times in all."""
+    filename = str(path)
+
+    def read() -> tuple[bytes | None, OSError | None]:
+        try:
+            return Path(path).read_bytes(), None
+        except OSError as exc:
+            return None, exc
+
+    raw, failure = read()
+    for attempt in range(ConfigFileWatch.SETTLE_READS):
+        try:
+            if raw is None:
+                assert failure is not None
+                raise _unreadable(filename, failure)
+            return _org_config_from_bytes(raw, filename, tz), raw
+        except ConfigError:
+            if attempt == ConfigFileWatch.SETTLE_READS - 1:
+                raise
+            sleep(settle_seconds)
+            again, again_failure = read()
+            if again == raw:
+                raise
+            raw, failure = again, again_failure
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
 def demo_config_text() -> str:
     """The bundled ``bot/data/demo.toml`` (used by ``kessai demo``)."""
     return resources.files("bot").joinpath("data/demo.toml").read_text(encoding="utf-8")

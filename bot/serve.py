@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.app import Runtime, build_runtime
-from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config
+from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config_settled
 from bot.logs import dump_thread_stacks, setup_logging
 
 log = logging.getLogger(__name__)
@@ -138,9 +138,11 @@ def serve(settings: Settings) -> int:
     try:
         # The watch compares the file with the very bytes loaded: an edit saved after them is
         # reported as a change, and one saved before them is not reported as pending.
-        org, loaded = read_org_config(settings.config_path, tz=settings.tz)
+        # A file caught half-saved is read again after a pause, as the watch below does.
+        org, loaded = read_org_config_settled(settings.config_path, tz=settings.tz)
     except ConfigError as e:  # a missing or unreadable file too, with its reason
-        print("組織設定ファイルに問題があるため、起動を中止しました。", file=sys.stderr)
+        print("組織設定ファイルに問題があるため、起動を中止しました（保存の途中を読んだ場合に備えて、"
+              f"{ConfigFileWatch.SETTLE_SECONDS:g} 秒おいて読み直しましたが、次の問題が残っています）。", file=sys.stderr)
         for p in e.problems:
             print(f"  {p}", file=sys.stderr)
         return 2

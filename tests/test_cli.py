@@ -67,6 +67,7 @@ def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
     r = kessai("serve", cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(path), SLACK_BOT_TOKEN="xoxb-1",
                SLACK_SIGNING_SECRET="s")
     assert r.returncode == 2 and "起動を中止しました" in r.stderr
+    assert "2 秒おいて読み直しましたが、次の問題が残っています" in r.stderr  # not a save caught half-way
 
 
 def test_serve_without_tokens_says_what_is_missing(tmp_path: Path) -> None:

@@ -1425,3 +1425,62 @@ def test_a_name_typed_without_its_space_finds_the_account() -> None:
     org = parse_org_config(_with_second_account("joetsu-insta", "instagram", "上越市 公式Instagram"))
     assert [a.id for a in org.accounts_typed_as("上越市公式Instagram")] == ["joetsu-insta"]
     assert [a.id for a in org.accounts_typed_as("上越市　公式ｉｎｓｔａｇｒａｍ")] == ["joetsu-insta"]
+
+
+def _startup_read(path: Path, during_pause: list[bytes | None]) -> tuple[object, list[float]]:
+    """``read_org_config_settled`` where each pause lets the editor write the next content
+    (None: the file is renamed away); returns what it read (or the ConfigError) and its pauses."""
+    from bot.config import ConfigError, read_org_config_settled
+
+    pauses: list[float] = []
+
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        if during_pause:
+            content = during_pause.pop(0)
+            if content is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(content)
+
+    try:
+        return read_org_config_settled(path, sleep=pause), pauses
+    except ConfigError as e:
+        return e, pauses
+
+
+@pytest.mark.parametrize("first", [b"half", None], ids=["written-half-way", "renamed-away"])
+def test_a_file_caught_half_saved_at_startup_is_read_again_after_a_pause(tmp_path: Path, first: bytes | None) -> None:
+    """systemd restarted kessai while the IT 担当 saved the file: the half it read stopped the start."""
+    path = tmp_path / "kessai.toml"
+    whole = BASE.encode()
+    if first is not None:
+        path.write_bytes(whole[: len(whole) // 2])
+    got, pauses = _startup_read(path, [whole])
+    assert isinstance(got, tuple) and got[1] == whole and got[0].accounts  # type: ignore[attr-defined]
+    assert pauses == [2.0]
+
+
+def test_a_file_that_stays_broken_at_startup_is_refused_after_one_pause(tmp_path: Path) -> None:
+    from bot.config import ConfigError
+
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE.replace("[policy]", "[policy", 1), encoding="utf-8")
+    got, pauses = _startup_read(path, [])
+    assert isinstance(got, ConfigError) and pauses == [2.0]
+    missing, pauses = _startup_read(tmp_path / "none.toml", [])
+    assert isinstance(missing, ConfigError) and "見つかりません" in str(missing.problems[0]) and pauses == [2.0]
+
+
+def test_a_file_still_being_rewritten_at_startup_is_read_three_times_at_most(tmp_path: Path) -> None:
+    path = tmp_path / "kessai.toml"
+    path.write_bytes(b"[a")
+    got, pauses = _startup_read(path, [b"[ab", b"[abc", BASE.encode()])
+    assert type(got).__name__ == "ConfigError" and len(pauses) == 2
+
+
+def test_a_good_file_at_startup_is_read_once_without_a_pause(tmp_path: Path) -> None:
+    path = tmp_path / "kessai.toml"
+    path.write_text(BASE, encoding="utf-8")
+    got, pauses = _startup_read(path, [])
+    assert isinstance(got, tuple) and pauses == []
