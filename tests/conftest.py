@@ -7,12 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Connection, create_engine, text
 
 from bot.config import OrgConfig, load_org_config
 from storage.db import Database
 
 DEMO_TOML = Path(__file__).resolve().parents[1] / "bot" / "data" / "demo.toml"
+
+# No test is timed (speed is measured in benchmarks/): hypothesis's default deadline of 200 ms per
+# example failed a property test that set none (DeadlineExceeded, or Flaky) on a loaded machine.
+hypothesis_settings.register_profile("kessai", deadline=None)
+hypothesis_settings.load_profile("kessai")
 
 
 def postgres_url() -> str | None:

@@ -290,3 +290,11 @@ def test_a_message_of_only_blocks_can_address_the_bot() -> None:
     later = _blocks_only({"type": "rich_text_section", "elements": [
         {"type": "text", "text": "お知らせ "}, {"type": "user", "user_id": "U0KESSAIBOT"}]})
     assert not addressed_to(later, "U0KESSAIBOT")
+
+
+def test_property_tests_are_not_timed() -> None:
+    """The @given tests here set no deadline of their own: hypothesis's default (200 ms an
+    example) was a speed assertion, failing them when the machine was busy."""
+    from hypothesis import settings
+
+    assert settings().deadline is None
