@@ -73,6 +73,10 @@ PERMANENT_ERRORS = frozenset(
 # without a limit, reported by /healthz, and retried at once when the process restarts.
 AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"})
 AUTH_FAILURE_PREFIX = "slack_auth: "
+# Trouble on Slack's side that Slack may answer with HTTP 200 and ok:false, as a 5xx is: retried
+# (for fatal_error and internal_error Slack says part of the call may have been made, so a post's
+# retry looks for it first, as after a timeout).
+SLACK_SIDE_ERRORS = frozenset({"fatal_error", "internal_error", "service_unavailable", "request_timeout"})
 # The last error of a message Slack answered 429: waiting its turn, not stalled (bot.web.health).
 RATE_LIMITED_PREFIX = "rate limited"
 # A thread parent (a modal draft's root post) the channel refuses: usually the bot has not been
@@ -822,6 +826,8 @@ class SlackGateway:
                 raise RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", float(retry_after) if retry_after else 1.0) from e
             if status >= 500:
                 raise Transient(f"Slack answered {status}") from e
+            if error in SLACK_SIDE_ERRORS:
+                raise Transient(f"Slack answered {error}") from e
             if error in AUTH_ERRORS:
                 raise AuthFailure(AUTH_FAILURE_PREFIX + error) from e
             if error in PERMANENT_ERRORS or status < 500:

@@ -1220,3 +1220,15 @@ def test_a_deactivated_or_unknown_escalation_member_is_reported_once_at_start_up
         assert "U0MANAGER" not in report
     finally:
         st.stop()
+@pytest.mark.parametrize("error", ["fatal_error", "internal_error", "service_unavailable", "request_timeout"])
+def test_slacks_own_trouble_answered_as_ok_false_is_retried_not_given_up(
+        fast_stack: LocalStack, error: str) -> None:
+    """Slack can answer HTTP 200 with ok:false for trouble on its side; for fatal_error and
+    internal_error its documentation adds that part of the call may have been made. Such a post
+    was given up at once (the approver never asked, the escalation channel told it failed)."""
+    st = fast_stack
+    st.slack.inject("chat.postMessage", error=error, applied=True, channel=st.slack.dm_channel("U0MANAGER"))
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    each_approver_asked_once(st)
+    with st.rt.db.session() as s:
+        assert not outbox.rows(s, statuses=[outbox.FAILED])
