@@ -11,6 +11,7 @@ import contextlib
 import http.client
 import json
 import logging
+import math
 import re
 import threading
 import time
@@ -60,6 +61,12 @@ FIND_PAGES = 25
 ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*")
 
 MAX_BACKOFF = timedelta(minutes=5)
+# The longest wait a Retry-After is followed for. Slack asks for seconds; a day or a year (a
+# proxy's misconfiguration, a broken edge) held every message it answered for that long, and
+# one past the year 9999 failed every delivery pass. Beyond this, the message is asked about again.
+MAX_RETRY_AFTER = timedelta(hours=1)
+# When Retry-After is absent, not a number of seconds, zero or negative: waited all the same.
+DEFAULT_RETRY_AFTER = 1.0
 # Errors no retry can fix: log them and let the person who can act know.
 PERMANENT_ERRORS = frozenset(
     {
@@ -115,6 +122,19 @@ def error_code(e: SlackApiError) -> str:
     data = getattr(e.response, "data", None)
     code = str(data.get("error") or "") if isinstance(data, dict) else ""
     return code if ERROR_CODE.fullmatch(code) else ""
+
+
+def retry_after_seconds(value: str | None) -> float:
+    """The wait a Retry-After header asks for, in seconds, within DEFAULT_RETRY_AFTER and
+    MAX_RETRY_AFTER. Only a number of seconds is read (what Slack sends); an HTTP date, garbage,
+    "inf" or "nan" is the default wait, not an exception that counted the 429 as Slack failing."""
+    try:
+        seconds = float((value or "").strip())
+    except ValueError:
+        return DEFAULT_RETRY_AFTER
+    if not math.isfinite(seconds):
+        return DEFAULT_RETRY_AFTER if math.isnan(seconds) else MAX_RETRY_AFTER.total_seconds()
+    return min(max(seconds, DEFAULT_RETRY_AFTER), MAX_RETRY_AFTER.total_seconds())
 
 
 def _for_want_of_slack(outcome: object) -> bool:
@@ -823,7 +843,7 @@ class SlackGateway:
                 raise Transient(f"unreadable answer (HTTP {status})") from e
             if status == 429 or error == "ratelimited":
                 retry_after = e.response.headers.get("Retry-After") or e.response.headers.get("retry-after")
-                raise RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", float(retry_after) if retry_after else 1.0) from e
+                raise RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", retry_after_seconds(retry_after)) from e
             if status >= 500:
                 raise Transient(f"Slack answered {status}") from e
             if error in SLACK_SIDE_ERRORS:
@@ -846,7 +866,7 @@ class SlackGateway:
                 r.read()
         except urllib.error.HTTPError as e:
             if e.code == 429 or e.code >= 500:
-                raise Transient(f"response_url answered {e.code}", float(e.headers.get("Retry-After") or 1)) from e
+                raise Transient(f"response_url answered {e.code}", retry_after_seconds(e.headers.get("Retry-After"))) from e
             # response_urls expire after 30 minutes; an expired one cannot be retried.
             raise Permanent(f"response_url answered {e.code}") from e
         except (OSError, http.client.HTTPException) as e:

@@ -19,7 +19,8 @@ class Fault:
 
     method: str
     status: int | None = None
-    retry_after: float | None = None
+    # Seconds, or the header's text as is (an HTTP date, garbage) to see how a client copes.
+    retry_after: float | str | None = None
     error: str | None = None
     delay: float | None = None
     # Only calls to this conversation fault (others pass), as when one channel lacks the bot.

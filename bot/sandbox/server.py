@@ -207,7 +207,7 @@ class LocalSlack:
         method: str,
         *,
         status: int | None = None,
-        retry_after: float | None = None,
+        retry_after: float | str | None = None,
         error: str | None = None,
         delay: float | None = None,
         times: int = 1,
@@ -219,7 +219,7 @@ class LocalSlack:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
 
         ``error`` answers 200 ``{"ok": false, "error": error}``; ``status`` answers that HTTP status
-        (429 carries ``Retry-After``, default 1 s); ``delay`` holds the answer that long so a client
+        (429 carries ``Retry-After``, default 1 s; a string is sent as is); ``delay`` holds the answer that long so a client
         with a shorter timeout gives up. With no kind given the fault is a 500. ``applied=True``
         performs the call before the delayed/failed answer, as when Slack posted but the reply was lost.
         ``channel`` limits the fault to calls whose ``channel`` argument is that conversation.
@@ -411,7 +411,8 @@ class LocalSlack:
             )
         else:
             status, response = 504, {"ok": False, "error": "request_timeout"}
-        headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
+        after = fault.retry_after
+        headers = {} if after is None else {"Retry-After": after if isinstance(after, str) else f"{after:g}"}
         self._record(SlackCall(method, params, response, status, time.time(), fault))
         if fault.delay:
             self._sleep(fault.delay)

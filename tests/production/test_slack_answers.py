@@ -1,0 +1,77 @@
+"""Answers from Slack no well-behaved Slack sends, met by the outbox gateway alone (no bot around
+it): what it records for the message decides when, and whether, the message goes out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.server import LocalSlack
+from bot.slack_gateway import DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER, RATE_LIMITED_PREFIX, SlackGateway
+from bot.slack_http import KeepAliveWebClient
+from storage import outbox
+from storage.db import Database, as_utc
+from storage.models import OutboxRow
+from tests.conftest import database_url
+from tests.time.conftest import Clock
+
+NOW = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    d = Database(database_url("sqlite", tmp_path))
+    d.upgrade()
+    yield d
+    d.dispose()
+
+
+def the_row(db: Database) -> OutboxRow:
+    with db.session() as s:
+        (row,) = outbox.rows(s, statuses=[outbox.PENDING, outbox.FAILED, outbox.SENT])
+        return OutboxRow.model_validate(row.model_dump())
+
+
+@pytest.mark.parametrize(("header", "waits"), [
+    ("0", DEFAULT_RETRY_AFTER),
+    ("-30", DEFAULT_RETRY_AFTER),  # was a retry due 30 s ago: Slack asked again at once, and again
+    ("abc", DEFAULT_RETRY_AFTER),  # was a ValueError, counted as Slack failing rather than asking to wait
+    ("Wed, 21 Oct 2026 07:28:00 GMT", DEFAULT_RETRY_AFTER),
+    ("nan", DEFAULT_RETRY_AFTER),
+    ("86400000", MAX_RETRY_AFTER.total_seconds()),  # a thousand days: the message held that long
+    ("1e12", MAX_RETRY_AFTER.total_seconds()),  # past the year 9999: every delivery pass failed
+    ("inf", MAX_RETRY_AFTER.total_seconds()),
+    ("30", 30.0),
+])
+def test_a_429_waits_what_its_retry_after_can_sensibly_mean(db: Database, header: str, waits: float) -> None:
+    clock = Clock(NOW)
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
+        slack.inject("chat.postMessage", status=429, retry_after=header)
+        gateway.deliver_due()
+        row = the_row(db)
+        assert row.status == outbox.PENDING
+        assert (row.last_error or "").startswith(RATE_LIMITED_PREFIX)
+        assert as_utc(row.next_attempt_at) - NOW == timedelta(seconds=waits)
+        clock.t = NOW + timedelta(seconds=waits)
+        gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
+
+
+def test_ratelimited_inside_ok_false_waits_its_retry_after(db: Database) -> None:
+    clock = Clock(NOW)
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=NOW)
+        slack.inject("chat.postMessage", error="ratelimited", retry_after="12")
+        gateway.deliver_due()
+        row = the_row(db)
+        assert (row.last_error or "").startswith(RATE_LIMITED_PREFIX)
+        assert as_utc(row.next_attempt_at) - NOW == timedelta(seconds=12)
