@@ -23,6 +23,8 @@ from __future__ import annotations
 import http.client
 import io
 import logging
+import select
+import socket
 import ssl
 import threading
 import time
@@ -69,9 +71,16 @@ def call_deadline(seconds: float) -> Iterator[None]:
         _deadline.at = previous
 
 
+# Calls that, made twice, do twice: RemoteDisconnected or a reset after the request was sent may
+# follow Slack (or a proxy) having made the call, and an immediate retry posted the message again
+# without looking for it. The outbox tries such a post again later, looking for it first
+# (slack_gateway._find_posted). A request that could not be sent (URLError) is still retried.
+NOT_REPEATABLE = frozenset({"chat.postMessage"})
+
+
 class DeadlineConnectionRetry(ConnectionErrorRetryHandler):
     """slack_sdk's retry of a call whose connection failed (once), unless it could end after
-    the caller's ``call_deadline``."""
+    the caller's ``call_deadline``, or a post may have been made (NOT_REPEATABLE)."""
 
     def __init__(self, timeout: float) -> None:
         super().__init__(max_retry_count=1,
@@ -80,12 +89,26 @@ class DeadlineConnectionRetry(ConnectionErrorRetryHandler):
 
     def _can_retry(self, *, state: RetryState, request: HttpRequest, response: HttpResponse | None = None,
                    error: Exception | None = None) -> bool:
+        if not isinstance(error, URLError) and urlsplit(request.url).path.rsplit("/", 1)[-1] in NOT_REPEATABLE:
+            log.info("a post whose connection broke after it was sent is not sent again at once: Slack may "
+                     "have made it (the outbox looks for it before trying again)")
+            return False
         at = getattr(_deadline, "at", None)
         if at is not None and time.monotonic() + RETRY_WAIT_SECONDS + self.timeout > at:
             log.info("a Slack call whose connection failed is not tried again at once: another attempt could "
                      "outlast the message's claim (the outbox tries it again later)")
             return False
         return super()._can_retry(state=state, request=request, response=response, error=error)
+
+
+def _readable(sock: socket.socket) -> bool:
+    """Whether an idle kept connection has something to read: the server closed it (or sent what
+    no request asked for). Sending on it would fail after the request left, and a post that fails
+    so is not retried at once (NOT_REPEATABLE): a new connection is opened instead."""
+    try:
+        return bool(select.select([sock], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True
 
 
 class _Kept:
@@ -156,7 +179,8 @@ class KeepAliveWebClient(WebClient):
         kept: dict[tuple[str, str, int], _Kept] = self._local.__dict__.setdefault("kept", {})
         k = kept.get(key)
         # (No socket: closed by close(), which a thread still running may meet.)
-        if k is not None and k.conn.sock is not None and time.monotonic() - k.last_used <= IDLE_REUSE_SECONDS:
+        if (k is not None and k.conn.sock is not None and time.monotonic() - k.last_used <= IDLE_REUSE_SECONDS
+                and not _readable(k.conn.sock)):
             return k.conn
         if k is not None:
             self._forget(k.conn)

@@ -31,12 +31,15 @@ class Fault:
     # The answer stops part-way (the connection closes before the promised length): the client
     # reads an incomplete body, as when a proxy or Slack's edge drops a connection mid-answer.
     cut_short: bool = False
+    # No answer at all: the connection closes once the request is read (the client sees
+    # RemoteDisconnected), as when a proxy or Slack's edge drops it; with ``applied``, after the call was made.
+    dropped: bool = False
 
     @property
     def slow_success(self) -> bool:
         """A slow Slack, not a failing one: the call is made and succeeds, answered ``delay`` late."""
         return (self.status == 200 and bool(self.delay) and self.error is None and self.body is None
-                and not self.cut_short)
+                and not self.cut_short and not self.dropped)
 
     def describe(self) -> str:
         parts = [f"status={self.status}"] if self.status else []
@@ -50,6 +53,8 @@ class Fault:
             parts.append(f"delay={self.delay}")
         if self.cut_short:
             parts.append("cut short")
+        if self.dropped:
+            parts.append("dropped")
         if self.applied:
             parts.append("applied")
         return f"{self.method}: " + ", ".join(parts or ["status=500"])

@@ -44,6 +44,7 @@ DEFAULT_APP_TOKEN = "xapp-kessai-sandbox-token"  # the app-level token Socket Mo
 _JSON_PARAMS = frozenset({"blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks"})
 # An internal header: the answer it comes with is cut short (Fault.cut_short), never sent itself.
 CUT_SHORT = "X-Local-Slack-Cut-Short"
+DROPPED = "X-Local-Slack-Dropped"
 _STATUS_ERRORS = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
 
 
@@ -215,6 +216,7 @@ class LocalSlack:
         channel: str | None = None,
         body: str | None = None,
         cut_short: bool = False,
+        dropped: bool = False,
     ) -> None:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
 
@@ -227,16 +229,17 @@ class LocalSlack:
         error page from a proxy, an empty body, JSON of another shape. ``status=200`` with ``delay``
         and nothing else is a slow Slack, not a failing one: the call succeeds, answered late.
         ``cut_short`` sends the start of an answer and closes the connection before the length its
-        headers promised (the client reads an incomplete body).
+        headers promised (the client reads an incomplete body). ``dropped`` closes the connection
+        without any answer once the request is read (the client sees RemoteDisconnected).
         """
         if times < 1:
             raise ValueError("times must be at least 1")
         if status == 429 and retry_after is None:
             retry_after = 1
         if status is None and error is None and delay is None:
-            status = 200 if body is not None or cut_short else 500
+            status = 200 if body is not None or cut_short or dropped else 500
         fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body,
-                      cut_short=cut_short)
+                      cut_short=cut_short, dropped=dropped)
         if fault.slow_success:
             fault = dataclasses.replace(fault, applied=True)  # the call is made, its answer held back
         with self._cond:
@@ -390,6 +393,11 @@ class LocalSlack:
     def _faulted(
         self, method: str, params: dict[str, Any], fault: Fault
     ) -> tuple[int, JsonDict | str, dict[str, str]]:
+        if fault.dropped:
+            self._record(SlackCall(method, params, {"ok": False, "body": "dropped"}, 0, time.time(), fault))
+            if fault.delay:
+                self._sleep(fault.delay)
+            return 0, "", {DROPPED: "1"}
         if fault.cut_short:
             self._record(SlackCall(method, params, {"ok": False, "body": "cut short"}, fault.status or 200,
                                    time.time(), fault))
@@ -714,6 +722,9 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
 
         def _send(self, status: int, body: bytes, content_type: str, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
             cut_short = CUT_SHORT in headers
+            if DROPPED in headers:  # no answer at all (Fault.dropped): the connection just closes
+                self.close_connection = True
+                return
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)

@@ -75,3 +75,33 @@ def test_ratelimited_inside_ok_false_waits_its_retry_after(db: Database) -> None
         row = the_row(db)
         assert (row.last_error or "").startswith(RATE_LIMITED_PREFIX)
         assert as_utc(row.next_attempt_at) - NOW == timedelta(seconds=12)
+
+
+def test_a_post_whose_connection_dropped_without_an_answer_is_not_posted_twice(db: Database) -> None:
+    """Slack (or a proxy on the way) made the post and closed the connection without answering:
+    the client sees RemoteDisconnected. slack_sdk's own retry of a failed connection sent the post
+    again at once, without looking for it; the outbox's retry looks first."""
+    now = datetime.now(UTC)  # the local server's message times are the real time's
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        # serve's timeout: a second attempt fits in the claim, so slack_sdk made it.
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client, clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+        slack.inject("chat.postMessage", applied=True, dropped=True)
+        gateway.deliver_due()
+        clock.t = now + timedelta(minutes=5)
+        gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
+
+
+def test_an_update_whose_connection_dropped_is_made_again_at_once(db: Database) -> None:
+    """Editing a message twice to the same text changes nothing: slack_sdk's immediate retry stays."""
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url)
+        ts = client.chat_postMessage(channel="C0INTAKE", text="状況: 決裁待ち")["ts"]
+        slack.inject("chat.update", applied=True, dropped=True)
+        assert client.chat_update(channel="C0INTAKE", ts=ts, text="状況: 承認されました")["ok"]
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["状況: 承認されました"]
