@@ -595,10 +595,10 @@ class SlackGateway:
         Alone: since about its previous attempt (it came due at most MAX_BACKOFF after it), Slack
         answered this process (auth.test, _probe_if_wanted, or another message went out), this
         process is not cut off, and no other conversation failed for want of an answer (in an
-        outage every conversation fails). Slack not answering auth.test, or another conversation
-        failing too, starts the count again, so a message that waited out an outage is not given
-        up as it ends; an attempt with no answer known yet leaves it as it was, and one made long
-        after it was due (ALONE_LATE) moves it on by that long.
+        outage every conversation fails). Slack not answering auth.test starts the count again,
+        so a message that waited out an outage is not given up as it ends; another conversation
+        failing too pauses it (that attempt's time is left out); an attempt with no answer known
+        yet leaves it as it was, and one made long after it was due (ALONE_LATE) moves it on by that long.
         """
         since = _since(job.row)
         if not _for_want_of_slack(outcome):
@@ -615,10 +615,20 @@ class SlackGateway:
                 self._delivered_at is not None and self._delivered_at >= window)
             others = any(at >= window for c, at in self._conversation_failed.items() if c != where)
         if others:
-            return None, False  # an outage, or two conversations failing at once (/healthz 503s for that)
+            # An outage, or two conversations failing at once: this attempt says nothing about this
+            # message, so its time is left out of the count (paused), not the count started again.
+            # Restarting it, one other conversation's bad hour at the 20th hour of a day cost the
+            # message another whole day, and two failing on and off restarted each other's for ever.
+            return (None if since is None else since + self._since_previous_attempt(job)), False
         if not answered:
             return since, False
         return since or self.clock(), True
+
+    def _since_previous_attempt(self, job: _Job) -> timedelta:
+        """About how long ago ``job``'s previous attempt was: its due time less the backoff it
+        was given then (a failure for want of Slack's, the only kind that counts toward failing alone)."""
+        backoff = min(MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(max(job.row.attempts - 1, 0), 12)))
+        return max(timedelta(0), self.clock() - (as_utc(job.row.next_attempt_at) - backoff))
 
     def _probed_recently(self, now: datetime) -> bool:
         return self._probed_at is not None and timedelta(0) <= now - self._probed_at < PROBE_EVERY

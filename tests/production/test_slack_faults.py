@@ -1232,3 +1232,40 @@ def test_slacks_own_trouble_answered_as_ok_false_is_retried_not_given_up(
     each_approver_asked_once(st)
     with st.rt.db.session() as s:
         assert not outbox.rows(s, statuses=[outbox.FAILED])
+
+
+def test_another_conversation_failing_for_a_while_pauses_a_lone_failures_day_not_restarts_it(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A DM failing alone for 20 hours; then the escalation channel fails too for two hours (its
+    own trouble) and recovers. Those two hours say nothing either way about the DM, but they
+    started its day again: it was given up (and someone told) after 45 hours instead of 26, and
+    two conversations failing on and off restarted each other's day for ever."""
+    from bot.slack_gateway import ALONE_GIVE_UP
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        dm_channel = st.slack.dm_channel(APPROVERS[0])
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(20):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0ESCALATE")
+        with st.rt.db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0ESCALATE", "text": "お知らせ"}, now=clock())
+        for _ in range(2):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        st.slack.clear_faults()  # the escalation channel works again; the DM still fails
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        hours = int(ALONE_GIVE_UP.total_seconds() // 3600)
+        for _ in range(hours - 20 + 4):  # its own day, the two hours paused, and a little more
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == [f"dm:1:v1:{APPROVERS[0]}"]
+        assert "お知らせ" in escalation_texts(st)
+    finally:
+        st.stop()
