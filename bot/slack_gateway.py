@@ -553,9 +553,13 @@ class SlackGateway:
                 elif isinstance(outcome, Permanent):
                     log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, outcome)
                     outbox.mark_failed(s, row.id, str(outcome))
-                    if row.thread_key and (since := _since(row)) is not None:
+                    if (row.thread_key and (since := _since(row)) is not None
+                            and str(outcome) not in PARENT_CHANNEL_ERRORS):
                         # A refusal is not the message going through: the conversation is still
                         # known to fail alone, and the thread's next reply is judged as this one was.
+                        # Not after the channel refused the bot (not_in_channel…): Slack answered
+                        # for the conversation, and once someone invites the bot its later replies
+                        # get a day of their own (they were given up at their first passing 500).
                         outbox.mark_next_in_thread_failing_alone(s, row.thread_key, row.id, since)
                     failures.append((job, str(outcome)))
                 else:

@@ -1269,3 +1269,44 @@ def test_another_conversation_failing_for_a_while_pauses_a_lone_failures_day_not
         assert "お知らせ" in escalation_texts(st)
     finally:
         st.stop()
+
+
+def test_a_channel_that_refused_the_bot_gives_its_later_replies_their_own_day_once_it_is_invited(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """The first reply failed alone for a day and was given up; the next, tried once more, was
+    refused not_in_channel (someone removed the bot meanwhile). Slack answered for the channel
+    with what is wrong, not for want of an answer: once the bot is invited, the reply after it
+    is judged on its own. It inherited the day-old mark and was given up at its first passing 500."""
+    from bot.slack_gateway import ALONE_GIVE_UP, FAILING_ALONE_PREFIX
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        msg = dm(st, "U0MANAGER")[0]
+        st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+        st.deliver()
+        waiting = [r for r in _thread_replies(st) if r.op == "post"]
+        assert len(waiting) >= 3, waiting
+        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 1):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+            with st.rt.db.session() as s:
+                if outbox.rows(s, (outbox.FAILED,)):
+                    break
+        st.slack.clear_faults()
+        st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE")
+        st.slack.inject("chat.postMessage", status=500, channel="C0INTAKE")  # once, after the invite
+        for _ in range(4):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        with st.rt.db.session() as s:
+            failed = {r.id: r.last_error or "" for r in outbox.rows(s, (outbox.FAILED,))}
+        assert failed.get(waiting[0].id, "").startswith(FAILING_ALONE_PREFIX), failed
+        assert failed.get(waiting[1].id) == "not_in_channel", failed
+        assert waiting[2].id not in failed, failed
+        assert not st.slack.pending_faults()
+    finally:
+        st.stop()
