@@ -34,12 +34,16 @@ class Fault:
     # No answer at all: the connection closes once the request is read (the client sees
     # RemoteDisconnected), as when a proxy or Slack's edge drops it; with ``applied``, after the call was made.
     dropped: bool = False
+    # A slow drip: the answer (a success) goes out one byte every this many seconds, each byte
+    # within any read timeout, the whole far beyond it.
+    drip: float | None = None
 
     @property
     def slow_success(self) -> bool:
         """A slow Slack, not a failing one: the call is made and succeeds, answered ``delay`` late."""
         return (self.status == 200 and bool(self.delay) and self.error is None and self.body is None
-                and not self.cut_short and not self.dropped)
+                and not self.cut_short and not self.dropped
+                and self.drip is None)
 
     def describe(self) -> str:
         parts = [f"status={self.status}"] if self.status else []
@@ -55,6 +59,8 @@ class Fault:
             parts.append("cut short")
         if self.dropped:
             parts.append("dropped")
+        if self.drip is not None:
+            parts.append(f"drip={self.drip}")
         if self.applied:
             parts.append("applied")
         return f"{self.method}: " + ", ".join(parts or ["status=500"])

@@ -45,6 +45,7 @@ _JSON_PARAMS = frozenset({"blocks", "attachments", "view", "metadata", "unfurls"
 # An internal header: the answer it comes with is cut short (Fault.cut_short), never sent itself.
 CUT_SHORT = "X-Local-Slack-Cut-Short"
 DROPPED = "X-Local-Slack-Dropped"
+DRIP = "X-Local-Slack-Drip"
 _STATUS_ERRORS = {429: "ratelimited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
 
 
@@ -217,6 +218,7 @@ class LocalSlack:
         body: str | None = None,
         cut_short: bool = False,
         dropped: bool = False,
+        drip: float | None = None,
     ) -> None:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
 
@@ -230,17 +232,18 @@ class LocalSlack:
         and nothing else is a slow Slack, not a failing one: the call succeeds, answered late.
         ``cut_short`` sends the start of an answer and closes the connection before the length its
         headers promised (the client reads an incomplete body). ``dropped`` closes the connection
-        without any answer once the request is read (the client sees RemoteDisconnected).
+        without any answer once the request is read (the client sees RemoteDisconnected). ``drip``
+        makes the call and sends its answer one byte every ``drip`` seconds.
         """
         if times < 1:
             raise ValueError("times must be at least 1")
         if status == 429 and retry_after is None:
             retry_after = 1
         if status is None and error is None and delay is None:
-            status = 200 if body is not None or cut_short or dropped else 500
+            status = 200 if body is not None or cut_short or dropped or drip else 500
         fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body,
-                      cut_short=cut_short, dropped=dropped)
-        if fault.slow_success:
+                      cut_short=cut_short, dropped=dropped, drip=drip)
+        if fault.slow_success or fault.drip:
             fault = dataclasses.replace(fault, applied=True)  # the call is made, its answer held back
         with self._cond:
             self._faults.append(_Queued(fault, times))
@@ -387,6 +390,9 @@ class LocalSlack:
             self._record(SlackCall(method, params, response, 200, time.time(), fault))
             self._sleep(fault.delay or 0)
             return 200, response, {}
+        if fault.drip:
+            self._record(SlackCall(method, params, response, 200, time.time(), fault))
+            return 200, response, {DRIP: f"{fault.drip:g}"}
         # An applied fault: the change is made, then the client sees the failure.
         return self._faulted(method, params, fault)
 
@@ -725,6 +731,9 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
             if DROPPED in headers:  # no answer at all (Fault.dropped): the connection just closes
                 self.close_connection = True
                 return
+            if DRIP in headers:  # the whole answer, a byte at a time (Fault.drip)
+                self._drip(status, body, content_type, float(headers[DRIP]))
+                return
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
@@ -741,6 +750,22 @@ def _make_handler(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 # The client gave up (an injected delay outlived its timeout); nothing to tell it.
                 self.close_connection = True
+
+        def _drip(self, status: int, body: bytes, content_type: str, every: float) -> None:
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.flush()
+                for i in range(len(body)):
+                    if slack._stopping.wait(every):
+                        break
+                    self.wfile.write(body[i:i + 1])
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
 
         def _json(self, status: int, payload: JsonDict | str, headers: Mapping[str, str] = {}) -> None:  # noqa: B006
             if isinstance(payload, str):  # a faulted answer that is not Slack's JSON

@@ -271,3 +271,14 @@ def test_stopping_closes_every_threads_kept_connection_on_both_ends() -> None:
         slack.stop()
     time.sleep(0.3)
     assert open_files() <= before + 2
+
+
+def test_an_answer_trickling_in_past_the_timeout_is_cut_off(slack: LocalSlack) -> None:
+    """Each byte within the socket's timeout, the answer far beyond it (a broken proxy): the call
+    held the outbox's delivery pass, and its claim on the message, for as long as it dripped."""
+    c = client_for(slack, timeout=1)
+    slack.inject("chat.postMessage", drip=0.3)  # about 200 bytes: a minute
+    with pytest.raises(TimeoutError):
+        c.chat_postMessage(channel="C0INTAKE", text="ゆっくり")
+    assert c.chat_postMessage(channel="C0INTAKE", text="次の通知")["message"]["text"] == "次の通知"
+    assert c.connections_opened == 2
