@@ -137,6 +137,27 @@ def retry_after_seconds(value: str | None) -> float:
     return min(max(seconds, DEFAULT_RETRY_AFTER), MAX_RETRY_AFTER.total_seconds())
 
 
+def _slack_failure(e: SlackApiError) -> Transient | Permanent:
+    """What a refused call means for the message it was made for."""
+    status = e.response.status_code
+    error = error_code(e)
+    if not error and status != 429 and status < 500:
+        # Not Slack's JSON (a proxy's HTML page, an empty body: the client library puts its
+        # own sentence in "error") or ok:false without a code: nothing says the message is
+        # refused for good, so it is tried again.
+        return Transient(f"unreadable answer (HTTP {status})")
+    if status == 429 or error == "ratelimited":
+        retry_after = e.response.headers.get("Retry-After") or e.response.headers.get("retry-after")
+        return RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", retry_after_seconds(retry_after))
+    if status >= 500:
+        return Transient(f"Slack answered {status}")
+    if error in SLACK_SIDE_ERRORS:
+        return Transient(f"Slack answered {error}")
+    if error in AUTH_ERRORS:
+        return AuthFailure(AUTH_FAILURE_PREFIX + error)
+    return Permanent(error or f"HTTP {status}")
+
+
 def _for_want_of_slack(outcome: object) -> bool:
     """A failure that says Slack did not answer (5xx, network, a proxy's page), not a refusal
     of the token or a 429 (both Slack answering) nor a message Slack refused for what it is."""
@@ -813,7 +834,15 @@ class SlackGateway:
             # broke off the same way), and posting now would post it twice. Tried again later,
             # the look-up first.
             raise Transient(f"network: {type(e).__name__}: {e} (looking for an earlier attempt)") from e
-        except (SlackApiError, Transient, Permanent) as e:
+        except SlackApiError as e:
+            failure = _slack_failure(e)
+            if isinstance(failure, Transient):
+                # Not now (429, a 5xx, Slack's own trouble, no proper answer, the token): the post
+                # may well be there, so it waits for a look-up that can answer, as above. Posting
+                # sent it twice whenever a retried backlog met the look-up's rate limit.
+                raise failure from e
+            log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
+        except Permanent as e:
             log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
         return None
 
@@ -848,25 +877,7 @@ class SlackGateway:
         try:
             return method(**kwargs)
         except SlackApiError as e:
-            status = e.response.status_code
-            error = error_code(e)
-            if not error and status != 429 and status < 500:
-                # Not Slack's JSON (a proxy's HTML page, an empty body: the client library puts its
-                # own sentence in "error") or ok:false without a code: nothing says the message is
-                # refused for good, so it is tried again.
-                raise Transient(f"unreadable answer (HTTP {status})") from e
-            if status == 429 or error == "ratelimited":
-                retry_after = e.response.headers.get("Retry-After") or e.response.headers.get("retry-after")
-                raise RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", retry_after_seconds(retry_after)) from e
-            if status >= 500:
-                raise Transient(f"Slack answered {status}") from e
-            if error in SLACK_SIDE_ERRORS:
-                raise Transient(f"Slack answered {error}") from e
-            if error in AUTH_ERRORS:
-                raise AuthFailure(AUTH_FAILURE_PREFIX + error) from e
-            if error in PERMANENT_ERRORS or status < 500:
-                raise Permanent(error or f"HTTP {status}") from e
-            raise Transient(error) from e
+            raise _slack_failure(e) from e
         except (OSError, TimeoutError, http.client.HTTPException) as e:
             # HTTPException: the answer broke off (IncompleteRead) or was not HTTP; not an OSError.
             raise Transient(f"network: {type(e).__name__}: {e}") from e

@@ -105,3 +105,27 @@ def test_an_update_whose_connection_dropped_is_made_again_at_once(db: Database) 
         slack.inject("chat.update", applied=True, dropped=True)
         assert client.chat_update(channel="C0INTAKE", ts=ts, text="状況: 承認されました")["ok"]
         assert [m.text for m in slack.messages("C0INTAKE")] == ["状況: 承認されました"]
+
+
+@pytest.mark.parametrize("fault", [{"status": 429, "retry_after": 30}, {"status": 503}, {"error": "fatal_error"}])
+def test_a_post_whose_look_up_slack_could_not_answer_now_is_not_posted_blindly(
+        db: Database, fault: dict[str, object]) -> None:
+    """A post Slack made without answering is retried, looking for it first. The look-up answered
+    429 (conversations.history allows about 50 calls a minute: a backlog retried after an outage
+    meets it) or a 5xx, and the post was sent again without knowing: twice. Only a refusal of the
+    look-up itself (missing_scope…) leaves posting as the only way on."""
+    now = datetime.now(UTC)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+        slack.inject("chat.postMessage", applied=True, dropped=True)
+        gateway.deliver_due()
+        slack.inject("conversations.history", **fault)  # type: ignore[arg-type]
+        for minutes in (5, 10):
+            clock.t = now + timedelta(minutes=minutes)
+            gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
