@@ -671,6 +671,9 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     ("「死ね」は冗談なので、誰も傷つけないので大丈夫", "prohibited.insult"),
     ("「バカ」「アホ」——こんな言葉は誰も傷つけません。", "prohibited.insult"),
     ("「障害者は家にいてほしい」という声は、誰も傷つけることはない。", "prohibited.discrimination"),
+    # The act of saying it named, and called fine.
+    ("「死ね」と書き込むのは自由です。", "prohibited.insult"),
+    ("市長に「バカ」と言うのは当然だ。", "prohibited.insult"),
 ])
 def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
@@ -703,6 +706,11 @@ def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> Non
     # The denial reported as a belief, to be refuted.
     "「キモい」は傷つける言葉ではない、と思っている人もいますが、言われた人は深く傷ついています。",
     "「バカ」は傷つける言葉ではない、って思っていませんか。",
+    # The act of saying it named as the topic, and called bullying or an offence.
+    "ネットに「死ね」と書き込むのはいじめです",
+    "SNSで「キモい」と送るのも、立派ないじめです。",
+    "「死ね」と書き込むことは侮辱罪にあたる可能性があります。",
+    "友達に「バカ」と言うのはやめましょう。",
 ])
 def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
