@@ -384,6 +384,10 @@ def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: 
         "「障害者は家にいてほしい」という声に、当事者は深く傷ついています。",
         "障害者には施設にいてほしい、という考えは偏見です。",
         "子どもたちには、暗くなる前に家に帰ってほしい。",
+        # The opposite wish: that they stay.
+        "外国人には国に帰ってほしくない。",
+        "留学生の皆さんには、卒業後も国に帰ってほしくないと思っています。",
+        "障害者の方に、家にいてほしくない。どんどん外に出かけてほしいです。",
     ],
 )
 def test_farewells_and_advice_in_the_same_words_are_silent(text: str) -> None:
