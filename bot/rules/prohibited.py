@@ -416,7 +416,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     出ていけと言いたくなります。」）。「」に入れて示したもの（「「出ていけ」と書かれた張り紙がありました」）、
     どちらかの文が差別・人権などに触れているもの、段落が変わったもの、「鬼を追い出そう！」「感染症なんて
     いなくなれ！」「出ていけ、鬼！」のように別の相手を挙げたものは対象外です。
-    属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」）も反応します。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」）は対象外です。
+    属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」、主題のすぐ後の「外国人には本当に帰ってほしい」「外国人は国に帰るべきだ」「障害者は施設にいればいい」）も反応します（「帰ってほしくない」は対象外です）。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」）は対象外です。
     「障害者用駐車場への一般車の駐車は迷惑です」「高齢者向け住宅の前への路上駐車は迷惑です」のように、属性の人のための
     もの（〜用・〜向け・〜専用・〜優先）を挙げた文は対象外です（「障害者専用は迷惑だ」のように、それを主題にして
     決めつけるものは反応します）。
@@ -1099,7 +1099,16 @@ _WISHED_AWAY = re.compile(
     r"|(?:家|施設)(?:の中)?に(?:い|居)て(?:(?:ほし|欲し|もらいた)(?!くな)[いく]?|くれ)"
     r"|引っ?込んで(?:い)?て(?:(?:ほし|欲し|もらいた)(?!くな)[いく]?|くれ)"
     r"|(?:出て(?:い|行)って|いなくなって|消えて)(?:(?:ほし|欲し|もらいた)(?!くな)[いく]?|くれ)"
+    # What they should do, said as the post's own advice: 「外国人は自分の国に帰るべきだ」「障害者は施設にいればいい」.
+    # Only right after the group as the topic: 「技能実習生には、技術を身につけて国に帰るべきだと伝えています」
+    # says what they go home with.
+    r"|(?P<advice>(?:(?:自分の|元の|母|祖|本)?国|故郷|母国)(?:に|へ)(?:帰|かえ)(?:るべき|れば(?:いい|よい|良い))"
+    r"|(?:家|施設)(?:の中)?に(?:い|居)(?:るべき|れば(?:いい|よい|良い)))"
+    # 「外国人には本当に帰ってほしい」: home unnamed, also only right after the topic.
+    r"|(?P<bare>(?:帰|かえ)って(?:ほし|欲し|もらいた)(?!くな)[いく]?)"
 )
+# Words that only press the bare wish harder, besides the adverbs of `_past_intensifiers`: 「外国人は早く帰ってほしい」.
+_HURRY = frozenset(("早ク", "ハヤク", "スグ", "直グ", "今スグ"))
 # Kindness or care in the sentence: a farewell (「元気に」「無事に」「気をつけて」「また来て」) or advice for
 # their own sake (「大雪の日は無理に外出せず家にいてほしい」「体調の悪いときは来ないでほしい」).
 _CARE = re.compile(
@@ -1146,6 +1155,14 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
             if k < len(tokens) and tokens[k].surface == "ニ":
                 k += 1
             if k < len(tokens) and tokens[k].surface in _TOPIC and tokens[k].pos == "助詞" and tokens[k].end <= w.start():
+                if w.group("bare") is not None or w.group("advice") is not None:
+                    # Only the wish itself after the topic: 「子どもたちには暗くなる前に家に帰ってほしい」
+                    # 「高齢者の方は、集会が終わったら早めに帰ってほしい」 say where or when.
+                    j = _past_intensifiers(tokens, k + 1, sent[1])
+                    while j < len(tokens) and tokens[j].surface in _HURRY:
+                        j = _past_intensifiers(tokens, j + 1, sent[1])
+                    if j >= len(tokens) or tokens[j].start != w.start():
+                        continue
                 yield Hit(
                     g.start,
                     w.end(),

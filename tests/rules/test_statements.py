@@ -362,6 +362,13 @@ def test_a_statement_reported_as_hurtful_stays_silent() -> None:
         ("障害者は家にいてほしいという声もあります。", "障害者"),
         ("障害者は外に出てこないでほしい。", "障害者"),
         ("高齢者は免許を返納して引っ込んでいてほしい。", "高齢者"),
+        # Home unnamed, right after the topic; and the same as the post's advice.
+        ("外国人には本当に帰ってほしい", "外国人"),
+        ("外国人は早く帰ってほしい。", "外国人"),
+        ("正直、移民には帰ってもらいたい。", "移民"),
+        ("外国人は国に帰るべきだ。", "外国人"),
+        ("外国人はさっさと自分の国に帰ればいい。", "外国人"),
+        ("障害者は施設にいればいい。", "障害者"),
     ],
 )
 def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: str) -> None:
@@ -386,6 +393,11 @@ def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: 
         "子どもたちには、暗くなる前に家に帰ってほしい。",
         # The opposite wish: that they stay.
         "外国人には国に帰ってほしくない。",
+        # Where, when or with what they go home: not the bare wish.
+        "高齢者の方は、集会が終わったら早めに帰ってほしい。",
+        "外国人観光客には、日本を楽しんで帰ってほしい。",
+        "技能実習生には、技術を身につけて国に帰るべきだと伝えています。",
+        "高齢者は、熱中症予防のため日中は家にいるべきです。",
         "留学生の皆さんには、卒業後も国に帰ってほしくないと思っています。",
         "障害者の方に、家にいてほしくない。どんどん外に出かけてほしいです。",
     ],
