@@ -425,7 +425,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
     「いらない」「甘え」「役に立たない」「邪魔」など（[verdict]）と決めつけて文を終えるものも反応します（「同性愛は気持ち悪い」
-    「生活保護は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
+    「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」）や、文字の間に空白や絵文字を
     入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（「」に入れたもの、「？」で問うもの、
@@ -842,6 +842,31 @@ def _past_intensifiers(tokens: Sequence[analyzer.Token], k: int, end: int) -> in
     return k
 
 
+# 「生活保護を受けている人」「生活保護に頼ってる連中」: the people a benefit is named for, as the topic of the
+# verdict (「生活保護を受けている人は甘え」). Only receiving it: 「生活保護を見直す人」 are someone else.
+_RECEIVING = frozenset(("受ケル", "モラウ", "貰ウ", "頼ル"))
+_RECEIVED_FROM = frozenset(("ヲ", "ニ"))
+
+
+def _past_receiving(tokens: Sequence[analyzer.Token], k: int) -> int:
+    """The index of the people noun after 「を受けている」「もらってる」「を受給している」 at ``k``, or ``k``
+    when the words there are not the group received and its people."""
+    j = k
+    if j < len(tokens) and tokens[j].surface in _RECEIVED_FROM and tokens[j].pos == "助詞":
+        j += 1
+    if j < len(tokens) and tokens[j].surface == "受給":
+        j += 1
+    if j >= len(tokens) or not (tokens[j].lemma in _RECEIVING or (j > k and tokens[j - 1].surface == "受給" and tokens[j].lemma == "スル")):
+        return k
+    j += 1
+    # 「受けている」「受けてる」「受けた」
+    while j < len(tokens) and j <= k + 6 and tokens[j].surface in ("テ", "デ", "イル", "テル", "デル", "タ", "ダ", "ル"):
+        j += 1
+    if j < len(tokens) and tokens[j].surface in _PEOPLE | {"ヤツ", "ヤツラ", "奴"}:
+        return j + 1
+    return k
+
+
 def _verdicts(doc: Document) -> Iterator[Hit]:
     """Sentences that say what a group is, with the group as the topic right before the verdict
     ([verdict]) and the verdict ending the sentence: 「LGBTの人は生産性がない」「同性愛は気持ち悪い」
@@ -868,6 +893,8 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         # 「LGBTの人は」「在日の連中は」「移民たちは」: the group's people.
         if k + 1 < len(tokens) and tokens[k].surface == "ノ" and tokens[k + 1].surface in _PEOPLE | {"ヤツ", "ヤツラ", "奴"}:
             k += 2
+        # 「生活保護を受けている人は」「生活保護もらってる奴は」: the people who live on it.
+        k = _past_receiving(tokens, k)
         # 「外国人住民は」「生活保護受給者は」: the group's kind of people. Only people: 「障害者手帳はいらない」
         # is a form's.
         if k < len(tokens) and tokens[k].surface in _GROUP_PEOPLE:

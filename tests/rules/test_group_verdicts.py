@@ -36,6 +36,11 @@ from tests.rules.conftest import codes, findings_of
         ("中国人観光客はいらない", "中国人"),
         ("生活保護受給者は甘え", "生活保護"),
         ("外国人とか、マジでいらない。", "外国人"),
+        # The people who receive the benefit named.
+        ("生活保護を受けている人は甘え", "生活保護"),
+        ("生活保護受けてる奴は甘えだ。", "生活保護"),
+        ("生活保護を受給している人はいらない。", "生活保護"),
+        ("生活保護に頼っている人は本当に甘えだと思う。", "生活保護"),
     ],
 )
 def test_a_verdict_on_a_group_fires(text: str, group: str) -> None:
@@ -102,6 +107,11 @@ def test_a_role_assigned_by_sex_fires(text: str) -> None:
         "男子ハンドボール部が全国大会で優勝しました。",
         "女性の家事時間は男性の約3倍です（内閣府調査）。",
         "パートの女性は夫の扶養に入れば保険料の負担がなくなります。",
+        # The people who receive the benefit, with something else said of them, or the verdict denied.
+        "生活保護を受けている方は、手続きはいりません。",
+        "生活保護を受けている人は病院の窓口負担がいりません。",
+        "生活保護を受けている人は、甘えではありません。",
+        "生活保護を受けている人は甘え、という偏見をなくしましょう。",
     ],
 )
 def test_posts_that_name_such_words_or_say_them_of_something_else_are_silent(text: str) -> None:
