@@ -513,3 +513,35 @@ def test_regards_for_a_name_without_a_title_next_to_a_vote_fire(text: str, name:
 )
 def test_neutral_voting_notices_are_silent(text: str) -> None:
     assert "prohibited.political" not in codes(text)
+
+
+# Session 25: the licence taken from a whole age group, as the post's own order.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高齢者は免許を返納しろ",
+        "年寄りは早く免許を返納すべきだ。",
+        "高齢者は運転免許を返納するべきです。",
+        "老人はさっさと返納しろ。",
+        "老人から免許を取り上げろ。",
+    ],
+)
+def test_an_age_group_told_to_give_up_its_licence_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高齢者の免許返納を支援します",
+        "運転に不安のある方は免許の自主返納をご検討ください",
+        "高齢者の運転免許の自主返納について、ご家族で話し合ってみませんか。",
+        "高齢者の方へ。運転に不安を感じたら、免許の返納をご検討ください。",
+        "「高齢者は免許を返納しろ」という言葉に傷つく方もいます。",
+        # Asked, not said.
+        "高齢者は免許を返納すべきか、ご意見を募集します。",
+        "高齢者は免許を返納すべきかどうか、家族で話し合いましょう。",
+    ],
+)
+def test_licence_return_services_and_questions_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
