@@ -250,6 +250,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # step's heading after an announced password.
                "ロック解除は 482913 ", "ロックロック解除：", "ホストキー：SHA256:a1 ", "host key ", "解除番号 1 ", "xoxe-1-a1 ",
                "パスワードは以下のとおりです。STEP1", "パスワード：Step 1 ",
+               # Session 25 (b): a bare wish or advice right after the topic, a benefit's people, a licence, the act of saying.
+               "外国人には本当に帰ってほしい", "国に帰るべき", "外国人は早く早く", "生活保護を受けている人は", "生活保護もらってる",
+               "高齢者は免許を返納すべきか、", "「死ね」と書き込むのは", "」と書き込むのは",
                "南京錠 ", "キーボックス 4821 ", "ダイヤル式の鍵：", "2段階認証のコード：", "PIN 4821 ", "Wi-Fi:a キー:b1 ",
                # Session 25 (h4): a verdict pressed by an adverb, a prejudice questioned in the next sentence.
                "外国人は本当に本当に", "生活保護は、やっぱり甘え。", "外国人はいらない。そう思っていませんか。",
@@ -271,7 +274,11 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 25 (c): a year after PIN, a lock's price, an ID and its password a slash apart.
                "ANA PIN 2026 ", "キーボックス 3980 円 ", "キーボックス：3980（税込）", "ID: a1 / ", "ID: a1 / b1cdef ",
                "a1 / Ab1#cdef\n", "a1 / ", "届いたコード", "届いた6桁のコード「48", "確認用コード：4 ", "2FAコード ", "G-482913 があなたの Google ", "G-482913 is your Google ",
-               "オートロック 4821# ", "テンキーは ", "オートロック解除 1 ", "オートロック 家賃 2 ", "1・", "暗証番号：4・8・2・1・"]
+               "オートロック 4821# ", "テンキーは ", "オートロック解除 1 ", "オートロック 家賃 2 ", "1・", "暗証番号：4・8・2・1・",
+               # Session 25 (b): a bare wish or advice right after the topic, a benefit's people, a licence, the act of saying.
+               "外国人には本当に帰ってほしい", "国に帰るべき", "外国人は早く早く", "生活保護を受けている人は", "生活保護もらってる",
+               "高齢者は免許を返納すべきか、", "「死ね」と書き込むのは", "」と書き込むのは",
+               "南京錠 ", "キーボックス 4821 ", "ダイヤル式の鍵：", "2段階認証のコード：", "PIN 4821 ", "Wi-Fi:a キー:b1 "]
 
 
 def adversarial() -> None:

@@ -1158,6 +1158,8 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
     if not wishes:
         return
     groups = matcher("discrimination.txt", "groups")
+    if not groups.present(doc):
+        return  # 「国に帰るべき」 is said of no one: not tokenized for nothing
     deny = matcher("discrimination.txt", "deny")
     tokens = doc.tokens
     seen: set[tuple[int, int]] = set()
