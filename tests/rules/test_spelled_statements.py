@@ -26,6 +26,13 @@ from tests.rules.conftest import codes
         "やっぱりがいこくじんはいらない",
         "なまぽはあまえｗｗｗ",
         "がいこくじんのやつらはでていけ",
+        # Session 25: wishes, advice, a benefit's people and the licence, spelled in kana.
+        "がいこくじんはかえってほしい",
+        "がいこくじんには　ほんとうに　かえってほしい！",
+        "せいかつほごをうけているひとはあまえ",
+        "せいかつほごもらってるやつはあまえだ",
+        "こうれいしゃはめんきょをへんのうしろ",
+        "しょうがいしゃはしせつにいればいい",
     ],
 )
 def test_a_statement_spelled_in_kana_or_broken_by_marks_fires(text: str) -> None:
@@ -49,6 +56,10 @@ def test_a_statement_spelled_in_kana_or_broken_by_marks_fires(text: str) -> None
         "しょうがいしゃの かたは、えれべーたーを つかって ください。",
         "せいかつほごの そうだんは 2かいです。",
         "おんなはつよい",
+        "がいこくじんのみなさんには、げんきにかえってほしいです",
+        "こうれいしゃのかたは、めんきょのへんのうをけんとうしてください",
+        "がいこくじんはかえってほしい？",
+        "せいかつほごをうけているひとは、しんせいしてください",
     ],
 )
 def test_kana_notices_and_quoted_statements_are_silent(text: str) -> None:
