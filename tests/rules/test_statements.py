@@ -545,3 +545,36 @@ def test_an_age_group_told_to_give_up_its_licence_fires(text: str) -> None:
 )
 def test_licence_return_services_and_questions_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+# Session 25: the polite names for disabled people, as a venue's refusal words them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "障害のある方はご遠慮ください。",
+        "障がいのある方の入店はお断りします。",
+        "車いすの方のご来店はご遠慮ください。",
+        "会場は2階でエレベーターがないため、車いすの方はご遠慮ください。",
+        "障害のある方は家にいてほしい。",
+        "障害のある方は邪魔です。",
+    ],
+)
+def test_a_refusal_of_disabled_people_in_polite_words_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "障害のある方は、ご遠慮なくお申し出ください。",
+        "障害のある方もご遠慮なくご利用ください。",
+        "障害のある方は、障害者手帳をお持ちください。",
+        "車いすの方は、事前にご連絡ください。",
+        "障害のある方への合理的配慮の提供が義務化されました。",
+        "車いすの方は、エレベーターをご利用ください。階段の利用はご遠慮ください。",
+        "障害のある方の駐車スペースへの一般車の駐車はご遠慮ください。",
+        "車いすの方のための駐車場です。一般車の駐車はお断りします。",
+    ],
+)
+def test_services_for_disabled_people_in_polite_words_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
