@@ -429,7 +429,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」「がいこくじんにはかえってほしい」「せいかつほごをうけているひとはあまえ」「こうれいしゃはめんきょをへんのうしろ」）や、文字の間に空白や絵文字を
-    入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（「」に入れたもの、「？」で問うもの、
+    入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（助詞を省いたハッシュタグの「#外国人いらない」「#生活保護甘え」も同じです。「」に入れて示したものや差別に触れた文のものは対象外です）（「」に入れたもの、「？」で問うもの、
     やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
     人権啓発の投稿で偏見を一文として示し、すぐ次の文で問い直すもの（「生活保護は甘え。そう思っていませんか。」
     「外国人はいらない。それは誤解です。」「…。そんな声を耳にします。しかし、それは偏見です。」）は反応しません
@@ -954,18 +954,20 @@ _SPELLED_SAID = (
 _SPELLED_TAIL = r"(?:ダ|デス|ヨ|ネ|ナ|ゾ|ヤ|ワ|ダロ(?:ウ)?|デショ(?:ウ)?|ジャン|W|w|草|笑)*"
 
 
-def _spelled(groups: Iterable[str]) -> re.Pattern[str]:
+def _spelled(groups: Iterable[str], topic: str = _SPELLED_TOPIC) -> re.Pattern[str]:
     alternatives = sorted({fold(g) for g in groups if not g.isascii()}, key=len, reverse=True)
     group = "|".join(map(re.escape, alternatives))
     return re.compile(
-        f"{_SPELLED_LEAD}(?:{group}){_SPELLED_PEOPLE}{_SPELLED_TOPIC}{_SPELLED_PRESS}{_SPELLED_WHENCE}"
+        f"{_SPELLED_LEAD}(?:{group}){_SPELLED_PEOPLE}{topic}{_SPELLED_PRESS}{_SPELLED_WHENCE}"
         f"(?:{_SPELLED_SAID}){_SPELLED_TAIL}"
     )
 
 
-_SPELLED_STATEMENT = _spelled(
-    (*load_sections("discrimination.txt").get("groups", ()), *load_sections("discrimination.txt").get("groups_kana", ()))
-)
+_ALL_GROUPS = (*load_sections("discrimination.txt").get("groups", ()), *load_sections("discrimination.txt").get("groups_kana", ()))
+_SPELLED_STATEMENT = _spelled(_ALL_GROUPS)
+# A hashtag runs its words together and drops the particle: 「#外国人いらない」「#生活保護甘え」「#障害者邪魔」.
+_HASHTAG_STATEMENT = _spelled(_ALL_GROUPS, f"{_SPELLED_TOPIC}?")
+_HASHTAG = re.compile(r"[#＃]([^\s#＃]{2,60})")
 # Quoted (shown as what was said) or asked (「がいこくじんは いらない？」, a survey's question).
 _QUOTE_MARKS = re.compile(r"[「」『』\"“”？?]")
 
@@ -982,6 +984,16 @@ def _spelled_statements(doc: Document) -> Iterator[Hit]:
             text = doc.text[a:b]
             start, end = a + len(text) - len(text.lstrip()), a + len(text.rstrip())
             yield Hit(start, end, f"「{text.strip()}」は人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。")
+    if "#" not in doc.text and "＃" not in doc.text:
+        return
+    deny = matcher("discrimination.txt", "deny")
+    for m in _HASHTAG.finditer(doc.text):
+        if not _HASHTAG_STATEMENT.fullmatch(_NOT_LETTERS.sub("", fold(m.group(1)))):
+            continue
+        # 「「#外国人いらない」というハッシュタグが広がっています」: a tag reported or opposed by the post.
+        if doc.enclosing_quote(m.start(), m.end(), 70) is not None or deny.find(doc, within=doc.sentence_at(m.start())):
+            continue
+        yield Hit(m.start(), m.end(), f"ハッシュタグ「{m.group()}」は人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。")
 
 
 # A role assigned by sex, as the post's own word (固定的性別役割分担意識, which 男女共同参画 notices ask

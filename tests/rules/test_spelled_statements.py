@@ -64,3 +64,31 @@ def test_a_statement_spelled_in_kana_or_broken_by_marks_fires(text: str) -> None
 )
 def test_kana_notices_and_quoted_statements_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+# Session 25: a hashtag runs the statement together and drops its particle.
+@pytest.mark.parametrize(
+    "text",
+    ["#外国人いらない", "#障害者いらない #拡散希望", "#生活保護甘え", "#老人邪魔", "#がいこくじんいらない", "今日も雪です #外国人いらない"],
+)
+def test_a_statement_as_a_hashtag_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#外国人観光客歓迎 #上越市",
+        "#高齢者見守り",
+        "#女性活躍",
+        "#外国人住民 #多文化共生",
+        "#障害者週間",
+        "#生活保護 #相談窓口",
+        "#高齢者免許返納",
+        "#難民支援",
+        "SNSで「#外国人いらない」というハッシュタグが広がっています。",
+        "#外国人いらない という投稿は差別です。",
+    ],
+)
+def test_hashtags_of_services_and_tags_reported_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
