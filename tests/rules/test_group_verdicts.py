@@ -41,6 +41,11 @@ from tests.rules.conftest import codes, findings_of
         ("生活保護受けてる奴は甘えだ。", "生活保護"),
         ("生活保護を受給している人はいらない。", "生活保護"),
         ("生活保護に頼っている人は本当に甘えだと思う。", "生活保護"),
+        # Manners and breeding laid on a whole people, in polite words too.
+        ("外国人の方はマナーが悪いですね。", "外国人"),
+        ("中国人観光客は民度が低い。", "中国人"),
+        ("外国人観光客は本当にマナーが悪すぎる！", "外国人"),
+        ("韓国人は下品だ。", "韓国人"),
     ],
 )
 def test_a_verdict_on_a_group_fires(text: str, group: str) -> None:
@@ -112,6 +117,11 @@ def test_a_role_assigned_by_sex_fires(text: str) -> None:
         "生活保護を受けている人は病院の窓口負担がいりません。",
         "生活保護を受けている人は、甘えではありません。",
         "生活保護を受けている人は甘え、という偏見をなくしましょう。",
+        "外国人観光客はマナーが悪い一部の人に困っています。",
+        "高齢者は運転マナーが悪いと思われがちですが、事故の多くは若者です。",
+        "外国人観光客はマナーが悪い？そんなことはありません。",
+        "外国人観光客の皆さんへ：ゴミのポイ捨てはマナー違反です。",
+        "外国人はマナーが悪いという偏見をなくしましょう。",
     ],
 )
 def test_posts_that_name_such_words_or_say_them_of_something_else_are_silent(text: str) -> None:
