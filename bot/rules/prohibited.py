@@ -436,6 +436,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「そう思いませんか？」「それは差別ではありません」「それは間違いない」「そう思っている人は多いはずだ」のように
     同意・擁護する文、問い直した後に「私もそう思います」「はい、そうです」と続けるものや、
     段落が変わったものは反応します）。
+    国籍や性別で人々を比べて優劣をつける文（「中国人より日本人の方が優秀です」「日本人は中国人より勤勉です」
+    「外国人より日本人を優先すべきです」）も反応します（「日本人より外国人の方が多い地区」のような数や、調査結果の紹介、
+    問いかけ、「〜なんてことはありません」と打ち消すものは対象外です）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
     決めつける文も反応します（固定的な性別役割分担意識）。「」に入れて示したものや、「という考え方を見直しましょう」
     「という思い込みはありませんか」「と言われて育った」のように問い直す文、「男性も家事・育児に参加しましょう」は
@@ -463,7 +466,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     ]
     yield from statements
     wished = [
-        h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc))
+        h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc))
         if not taught.named(h) and not _rebutted_after(doc, h)
     ]
     yield from _in_other_sentences(
@@ -994,6 +997,53 @@ def _spelled_statements(doc: Document) -> Iterator[Hit]:
         if doc.enclosing_quote(m.start(), m.end(), 70) is not None or deny.find(doc, within=doc.sentence_at(m.start())):
             continue
         yield Hit(m.start(), m.end(), f"ハッシュタグ「{m.group()}」は人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。")
+
+
+# One people ranked above another (「中国人より日本人の方が優秀です」「日本人は中国人より勤勉です」「中国人は日本人と
+# 違ってマナーが悪い」), or put first by the post (「外国人より日本人を優先すべきです」). Only peoples and the sexes,
+# and only a word of worth: 「日本人より外国人の方が多い地区」「10年前より外国人の方が増えています」 count.
+_PEOPLES = (
+    r"(?:(?:日本|中国|韓国|朝鮮|ベトナム|フィリピン|ブラジル|ネパール|インドネシア|タイ|アメリカ|インド|ミャンマー|ペルー"
+    r"|ロシア|アジア|アフリカ|欧米|白|黒)人|外国人|在日|移民|男性|女性|男|女)(?:の(?:方々|人たち|人))?"
+)
+_WORTH = (
+    r"(?:優秀|優れ|賢い|頭が(?:いい|良い)|勤勉|真面目|まじめ|礼儀正し|民度が(?:高|低)|マナーが(?:いい|良い|悪い)|上品|下品"
+    r"|信用でき|信頼でき|清潔|正直|働き者|劣って|劣る|ずるい|汚い|うるさい|怠け者|怠惰|野蛮|役に立|使える|使えない|価値が)"
+)
+_RANKED = re.compile(
+    rf"{_PEOPLES}(?:より|よりも)[、,]?[ \t]*{_PEOPLES}(?:の)?(?:方|ほう)が[^。！？!?\n「」]{{0,12}}?{_WORTH}"
+    rf"|{_PEOPLES}(?:は|の(?:方|ほう)が)[、,]?[ \t]*{_PEOPLES}(?:より|よりも|と(?:は)?違って|と比べて|に比べて|と比べると)[、,]?"
+    rf"[^。！？!?\n「」]{{0,12}}?{_WORTH}"
+    rf"|{_PEOPLES}(?:より|よりも)[、,]?[ \t]*{_PEOPLES}を(?:優先|優遇)(?:す(?:べき|る(?:べき)?)|しろ|せよ|して(?:ほしい|ください))"
+)
+
+
+_RANKING_DENIED = re.compile(
+    r"(?:なんて|という|といった)?(?:こと|事|わけ)(?:は|では|じゃ)?(?:ない|ありません|ございません)|ではありません|じゃない"
+    r"|とは限(?:らない|りません)|とは言えない|とは言えません|根拠(?:は|が)?(?:ない|ありません)"
+)
+_SURVEYED = re.compile(r"調査|統計|データ|割合|傾向|結果|研究|によると")
+
+
+def _rankings(doc: Document) -> Iterator[Hit]:
+    """Sentences that rank one people above another by worth (`_RANKED`), not in quotes, asked, nor
+    in a sentence that opposes such words ([deny])."""
+    if "より" not in doc.text and "違って" not in doc.text and "比べ" not in doc.text:
+        return
+    deny = matcher("discrimination.txt", "deny")
+    seen: set[tuple[int, int]] = set()
+    for m in _RANKED.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent in seen:
+            continue
+        seen.add(sent)
+        if doc.enclosing_quote(m.start(), m.end(), 60) is not None or deny.find(doc, within=sent):
+            continue
+        if _QUESTION.search(doc.text[m.end() : sent[1]]) or _RANKING_DENIED.search(doc.text, m.end(), sent[1]):
+            continue  # 「日本人の方が外国人より優秀なのでしょうか？」「…優秀、なんてことはありません」
+        if _SURVEYED.search(doc.text, *sent):
+            continue  # 「女性の方が男性より…という調査結果が出ました」: a finding reported, with its source
+        yield Hit(m.start(), m.end(), f"「{m.group()}」は人々を国籍・性別で比べておとしめる表現と受け取られます。表現を改めてください。")
 
 
 # A role assigned by sex, as the post's own word (固定的性別役割分担意識, which 男女共同参画 notices ask

@@ -126,3 +126,37 @@ def test_a_role_assigned_by_sex_fires(text: str) -> None:
 )
 def test_posts_that_name_such_words_or_say_them_of_something_else_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+# Session 25: one people or one sex ranked above another by worth.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国人より日本人の方が優秀です。",
+        "韓国人より日本人の方がマナーがいい。",
+        "日本人は中国人より勤勉です。",
+        "中国人は日本人と違ってマナーが悪い。",
+        "外国人より日本人を優先すべきです。",
+        "女は男より劣っている。",
+    ],
+)
+def test_a_people_ranked_above_another_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日本人より外国人の方が多い地区です。",
+        "10年前より外国人の方が増えています。",
+        "男性より女性の方が平均寿命が長いです。",
+        "女性より男性の方が、健診の受診率が低い傾向にあります。",
+        "日本人の方が外国人より優秀なのでしょうか？",
+        "「日本人は外国人より優秀だ」という考えは偏見です。",
+        "外国人より日本人の方が優秀、なんてことはありません。",
+        "日本人が外国人より優れているわけではありません。",
+        "女性の方が男性よりマナーがいい、という調査結果が出ました。",
+    ],
+)
+def test_counts_findings_and_rankings_denied_are_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
