@@ -634,9 +634,10 @@ _LESSON = re.compile(r"歴史|成り立ち|由来|起源|歩み|学ぶ|学び|�
 # A group turned away in so many words, written right after it: 「外国人の方はお断りしています」
 # 「外国籍の方の入居は不可」「外国籍の方への譲渡は不可です」「障害者の方は入店をご遠慮ください」. Not 「お断り」 elsewhere in the sentence: 「外国人観光客の方へ、予約のない
 # 団体の入場はお断りしています」「高齢者の方へ：不審な勧誘はきっぱりお断りしましょう」 refuse something else.
+# A comma may follow the topic: 「同性愛の方は、ご遠慮いただいております」.
 _SERVICE = r"(?:ご|お)?(?:参加|入居|利用|入場|入店|来店|申込み?|申し込み|応募|譲渡|契約|宿泊)"
 _REFUSED = re.compile(
-    rf"(?:の)?(?:方|方々|皆さん|皆様|人)?(?:(?:の|への|に対する){_SERVICE})?(?:は|も)?[ \t]*(?:{_SERVICE}を?)?[ \t]*(?:お断り(?!\s*され)|不可(?!欠|能|避|解|思議|分|侵|逆)"
+    rf"(?:の)?(?:方|方々|皆さん|皆様|人)?(?:(?:の|への|に対する){_SERVICE})?(?:(?:は|も)[、,]?)?[ \t]*(?:{_SERVICE}を?)?[ \t]*(?:お断り(?!\s*され)|不可(?!欠|能|避|解|思議|分|侵|逆)"
     # 「お断りされた経験はありませんか」 asks those turned away (a human-rights consultation).
     # 「ご遠慮ください」「ご遠慮いただいております」 turn them away politely; 「ご遠慮なく」 welcomes them.
     r"|ご遠慮(?!\s*(?:なく|無く|なさらず|せず|は(?:いりません|無用|不要))))"

@@ -588,3 +588,25 @@ def test_a_refusal_of_disabled_people_in_polite_words_fires(text: str) -> None:
 )
 def test_services_for_disabled_people_in_polite_words_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+# Session 25: a comma after the topic of a refusal.
+@pytest.mark.parametrize(
+    "text",
+    ["同性愛の方は、ご遠慮いただいております。", "外国人の方は、お断りしています。", "生活保護の方も、お断りです。"],
+)
+def test_a_refusal_after_a_comma_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人の方は、ご遠慮なくお問い合わせください。",
+        "高齢者の方は、お断りしません。",
+        "妊娠中の女性は、ご遠慮ください。",
+        "外国人の方も、お断りすることはありません。",
+    ],
+)
+def test_a_welcome_after_a_comma_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
