@@ -428,6 +428,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」も同じです）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
+    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるものは対象外です）。
     ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」「がいこくじんにはかえってほしい」「せいかつほごをうけているひとはあまえ」「こうれいしゃはめんきょをへんのうしろ」）や、文字の間に空白や絵文字を
     入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（助詞を省いたハッシュタグの「#外国人いらない」「#生活保護甘え」も同じです。「」に入れて示したものや差別に触れた文のものは対象外です）（「」に入れたもの、「？」で問うもの、
     やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
@@ -914,13 +915,21 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
             continue
         said = by_first.get(_past_intensifiers(tokens, k + 1, sent[1]))
         # Measured before it is cut out: a sentence may hold thousands of groups.
-        if said is None or said.end > sent[1] or sent[1] - said.end > _VERDICT_TAIL_REACH:
+        if said is None or said.end > sent[1]:
             continue
-        if not _VERDICT_TAIL.fullmatch(doc.text, said.end, sent[1]):
+        # A statement quoted whole ends at its 」, as one in 「」 says 外国人は出ていけ: a citizen's comment or
+        # someone's remark the post passes on (「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」).
+        quote = doc.enclosing_quote(g.start, said.end, 40)
+        end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
+        if end - said.end > _VERDICT_TAIL_REACH or not _VERDICT_TAIL.fullmatch(doc.text, said.end, end):
             continue
         seen.add(sent)
         if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
             continue
+        if end != sent[1] and not _HURT_DENIED.search(doc.text, end, sent[1]) and (
+            _HURTS.search(doc.text, end, sent[1]) or _DISCOURAGED.search(doc.text, end, sent[1])
+        ):
+            continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
         yield Hit(
             g.start,
             said.end,

@@ -160,3 +160,31 @@ def test_a_people_ranked_above_another_fires(text: str) -> None:
 )
 def test_counts_findings_and_rankings_denied_are_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+# Session 25: a verdict quoted whole and passed on without opposing it, as 「「外国人は出ていけ」という
+# ご意見をいただきました」 already fires: the official account would publish it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【市民の声】「生活保護の人は甘えている」とのご意見をいただきました。",
+        "市長は「生活保護は甘えだ」と述べ、批判が集まっています。",
+        "「高齢者はいらない」という声もあります。",
+        "生活保護の人は甘えている。",
+    ],
+)
+def test_a_verdict_quoted_and_passed_on_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています。",
+        "「外国人はいらない」と思っていませんか。",
+        "「高齢者は予約はいらない」とのことです。",
+        "子どもは親に甘えている。",
+    ],
+)
+def test_a_verdict_quoted_to_oppose_it_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
