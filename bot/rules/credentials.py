@@ -423,6 +423,11 @@ _LABEL_PROBES = (
     *("認証番号", "code", "cvv", "cvc", "otp", "time"),  # the other code labels end in コード, probed above
 )
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])[0-9]")
+# A name in Latin letters right before 「PIN 2026」 makes it a brand's or a series' (「ANA PIN 2026」):
+# without one, or after what holds a PIN (「SIM PIN 1985」), a year is a PIN as often as any number
+# (a birth year is the commonest PIN of all).
+_NAME_BEFORE_PIN = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z0-9&]{1,15}+)[ \t]++$")
+_HOLDS_A_PIN = frozenset(("SIM", "ATM", "ID", "PC", "IC", "USB", "WPS", "BIOS", "CARD", "MY", "NEW", "YOUR", "THE"))
 # Short English labels are ordinary words too (「day pass 1000yen」): they need a real separator.
 _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # Labels whose value is a number by nature: after them a number is the value even after a mere
@@ -741,6 +746,16 @@ def _under_an_id(norm: str, m: re.Match[str]) -> bool:
     return m["label"].lower() in ("pw", "pwd", "p/w", "pass") and _id_before(norm, m) is not None
 
 
+def _named_year(norm: str, m: re.Match[str]) -> bool:
+    """Whether 「PIN」 a space before a year (matched by ``m``) follows a brand's name, a bounded way
+    back: 「ANA PIN 2026」."""
+    if not _YEAR.fullmatch(m["value"]):
+        return False
+    start = m.start("label")
+    name = _NAME_BEFORE_PIN.search(norm, max(0, start - 24), start)
+    return name is not None and name["name"].upper() not in _HOLDS_A_PIN
+
+
 def _on_media(norm: str, query: int) -> bool:
     """Whether the URL whose query parameter starts after ``query`` (its 「?」 or 「&」) leads to an
     image or a video."""
@@ -788,7 +803,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # A year a space after it is a name's (「ANA PIN 2026」, a pin badge's series): a PIN of that
             # shape is given with a separator (「PIN：2026」).
             and not (m["label"] == "PIN" and not m["loose"].strip(" \t") and _pin_like(m["value"])
-                     and not _YEAR.fullmatch(m["value"]))
+                     and not _named_year(norm, m))
         ):
             continue
         if m["bare_key"] is not None and _id_before(norm, m) not in _NETWORK_IDS:

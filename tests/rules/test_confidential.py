@@ -1683,6 +1683,13 @@ def test_a_host_key_in_brackets_or_spaced_is_named_as_a_host_key(text: str) -> N
         ("PIN 4821", "4821"),
         # A year-shaped PIN given with a separator is a PIN all the same.
         ("PIN：2026", "2026"),
+        # A year a space after PIN with no brand's name before it, or after what holds a PIN: a birth
+        # year is a PIN as often as any number.
+        ("PIN 1985", "1985"),
+        ("カードの PIN 2026 を入力してください", "2026"),
+        ("キャッシュカードのPIN 2031", "2031"),
+        ("SIM PIN 1985", "1985"),
+        ("ID koho01 PIN 2026", "2026"),
         # A router's key beside the network named by 「Wi-Fi」 rather than 「SSID」.
         ("Wi-Fi：joetsu-free　キー：kessai2026", "kessai2026"),
     ],
