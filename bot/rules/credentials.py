@@ -777,6 +777,22 @@ _PRICE_WORDS = re.compile(r"(?i)円|¥|\$|税込|税抜|価格|値段|定価|特
 _TAX_AFTER = re.compile(r"[ \t]*+\(?[ \t]*+税[込抜別]")
 
 
+_SUM = re.compile(r"(?i)[¥$][ \t]*+[0-9]|[0-9][ \t]*+(?:円|yen)|税[込抜別]")
+_SENTENCE_ENDS = "。！？!?\n"
+
+
+def _sentence_around(norm: str, start: int, value: int, end: int) -> tuple[str, str]:
+    """The text of the sentence from a bounded way before ``start`` up to ``value``, and after
+    ``end`` a bounded way."""
+    a = max(0, start - _CONTEXT_REACH)
+    b = min(len(norm), end + _CONTEXT_REACH)
+    before = norm[a:value]
+    after = norm[end:b]
+    cut = max(before.rfind(c) for c in _SENTENCE_ENDS)
+    ends = [i for c in _SENTENCE_ENDS if (i := after.find(c)) >= 0]
+    return before[cut + 1:], after[:min(ends)] if ends else after
+
+
 def _priced(norm: str, m: re.Match[str], end: int) -> bool:
     """Whether the number after a lock's name (matched by ``m``, the number ending at ``end``) is a
     price: followed by its tax, or a space after the name with a word of prices on its line, a
@@ -785,11 +801,13 @@ def _priced(norm: str, m: re.Match[str], end: int) -> bool:
         return False
     if _TAX_AFTER.match(norm, end):
         return True
-    return (
-        m["loose"] is not None
-        and not m["loose"].strip(" \t")
-        and _PRICE_WORDS.search(_line_of(norm, m.start(), end)) is not None
-    )
+    if m["loose"] is None or m["loose"].strip(" \t"):
+        return False
+    # Only the number's own sentence tells: 「キーボックス 4821 です。予算は1万円以内」 gives the
+    # combination and then a budget. After the number only a sum counts (「3980 円」「1280 / 3980 円」);
+    # a word of shops there is what was done with the lock (「4821 を設置、販売店で購入」).
+    before, after = _sentence_around(norm, m.start(), m.start("value"), end)
+    return _PRICE_WORDS.search(before) is not None or _SUM.search(after) is not None
 
 
 def _labelled(norm: str) -> Iterator[Credential]:

@@ -1675,6 +1675,10 @@ def test_a_host_key_in_brackets_or_spaced_is_named_as_a_host_key(text: str) -> N
         # Words of a purchase that are no price's do not make the combination one.
         ("新しく購入したキーボックス 4821 に鍵を入れてあります", "4821"),
         ("キーボックス 4821（本体は玄関の横です）", "4821"),
+        # A sum in the next sentence, or a word of shops after the number, makes no price of it.
+        ("キーボックス 4821 です。予算は1万円以内", "4821"),
+        ("キーボックス 4821 を玄関に設置、販売店で購入", "4821"),
+        ("倉庫のキーボックス 4821 です。設置費用は0円でした", "4821"),
         ("ダイヤル式の鍵：4821", "4821"),
         # A two-step code under a longer name.
         ("2段階認証のコード：482913", "482913"),
