@@ -272,7 +272,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "パスワードは以下のとおりです。STEP1", "パスワード：Step 1 ", "パスワード：STEP1 a", "パスワード：STEP1 です",
                "南京錠 ", "キーボックス 4821 ", "ダイヤル式の鍵：", "2段階認証のコード：", "PIN 4821 ", "Wi-Fi:a キー:b1 ",
                # Session 25 (c): a year after PIN, a lock's price, an ID and its password a slash apart.
-               "ANA PIN 2026 ", "A PIN 2026 ", "SIM PIN 1985 ", "キーボックス 3980 円 ", "特価 キーボックス 3980。", "キーボックス 3980 、", "キーボックス：3980（税込）", "ID: a1 / ", "ID: a1 / b1cdef ",
+               "ANA PIN 2026 ", "A PIN 2026 ", "SIM PIN 1985 ", "キーボックス 3980 円 ", "テンキー 5678 ", "オートロック 1205号 ", "特価 キーボックス 3980。", "キーボックス 3980 、", "キーボックス：3980（税込）", "ID: a1 / ", "ID: a1 / b1cdef ",
                "a1 / Ab1#cdef\n", "a1 / ", "届いたコード", "届いた6桁のコード「48", "確認用コード：4 ", "2FAコード ", "G-482913 があなたの Google ", "G-482913 is your Google ",
                "オートロック 4821# ", "テンキーは ", "オートロック解除 1 ", "オートロック 家賃 2 ", "1・", "暗証番号：4・8・2・1・",
                # Session 25 (b): a bare wish or advice right after the topic, a benefit's people, a licence, the act of saying.

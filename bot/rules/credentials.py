@@ -441,7 +441,7 @@ _NUMERIC_LABEL = re.compile(
 # What follows a value that is only an example or a rule: 「1234 のような」「8 文字以上」「123456 や」.
 _EXAMPLE_AFTER = re.compile(
     r"[ \t]*+(?:のような|のように|などの?|といった|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
-    r"年|月|日|時|分|秒|円|回|件|人|個|台|種類|ヶ月|か月|カ月|歳|%)"
+    r"年|月|日|時|分|秒|円|回|件|人|個|台|号|世帯|戸|階|種類|ヶ月|か月|カ月|歳|%)"
 )
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
 # list is one example, and only what follows its last item says so. A list of examples is short: an
@@ -823,6 +823,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and not (m["label"] == "PIN" and not m["loose"].strip(" \t") and _pin_like(m["value"])
                      and not _named_year(norm, m))
         ):
+            continue
+        if m["label"] == "テンキー" and m["loose"] is not None:
+            # The keys alone with no 「は」 or colon are what a PC class types on (「テンキー 5678 と入力」)
+            # or a shop sells (「テンキー 2980」); a door's code is given as 「入口のテンキーは 4821」.
             continue
         if m["bare_key"] is not None and _id_before(norm, m) not in _NETWORK_IDS:
             continue  # 「KEY」 alone is a Wi-Fi key only beside the network's SSID

@@ -1908,6 +1908,11 @@ def test_a_door_keypad_code_fires(text: str) -> None:
         "オートロック完備 家賃 45000",
         "テンキー付きキーボード 1980",
         "テンキー 3000台を配布",
+        # The keys alone in a PC class or a shop's list, a room or a count of flats after the lock.
+        "パソコン教室 テンキー 5678 と入力してみましょう",
+        "テンキー（USB接続） 1980",
+        "オートロック 1205号室まで",
+        "オートロック 8025世帯",
         "オートロックは 2026年4月に導入します",
         "入館コードは受付でお渡しします",
         "ドアロック：スマートロック",
