@@ -1239,6 +1239,11 @@ _BARE_PAIR = re.compile(
 )
 
 
+# A name with its qualifier in brackets (「Influenza(H3N2)」「Excel(2019)」「Gate2(East)」): a list of
+# two things a slash apart in a health notice or a PC class, the brackets its only symbols.
+_QUALIFIED_NAME = re.compile(r"[A-Za-z0-9._\-]++\([A-Za-z0-9._\- ]*+\)")
+
+
 def _bare_pairs(norm: str) -> Iterator[Credential]:
     if "/" not in norm:
         return
@@ -1252,6 +1257,7 @@ def _bare_pairs(norm: str) -> Iterator[Credential]:
             and any(not c.isalnum() and c not in "._-" for c in value)
             and value[0] not in "@#"
             and not _TECHNICAL.fullmatch(m["id"])
+            and not _QUALIFIED_NAME.fullmatch(value)
         ):
             continue
         a = m.start("value")

@@ -1798,6 +1798,7 @@ def test_a_product_named_password_after_a_service_named_id_still_fires(text: str
         ("ID: joetsu01 / joetsu2026", "joetsu2026"),
         # With no label at all, alone on a line: a password of every kind of character.
         ("joetsu01 / Xy7#pq2L", "Xy7#pq2L"),
+        ("joetsu01 / Kessai(2026)!", "Kessai(2026)!"),
         ("共有PCのログイン先です。\nkoho01/Kessai2026!\nよろしくお願いします。", "Kessai2026!"),
     ],
 )
@@ -1822,6 +1823,10 @@ def test_an_id_and_a_password_without_a_password_label_fire(text: str, value: st
         "Windows11 / Office2026",
         "開館時間 9:00 / 17:00",
         "koho01 / #Joetsu2026",
+        # Two things a slash apart, the second named with its qualifier in brackets.
+        "Covid-19 / Influenza(H3N2)",
+        "Word2019 / Excel(2019)",
+        "Gate1 / Gate2(East)",
         "joetsu01 / abc12345",
     ],
 )
