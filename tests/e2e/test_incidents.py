@@ -731,3 +731,35 @@ def test_a_deleted_alert_is_not_redrawn_at_every_change(sqlite_stack: LocalStack
     assert len([m for m in said if "was deleted in Slack" in m]) == 1, said
     assert not any("nobody to tell" in m for m in said), said
     assert incident_row(st).status == "resolved"
+
+
+REFUSED = inc.NotEscalationMember.message_ja
+
+
+def test_app_home_buttons_are_refused_to_someone_who_is_not_an_escalation_member(sqlite_stack: LocalStack) -> None:
+    """App Home's 対応開始 and 解決 are checked where the alert's are: a Home drawn while its viewer
+    was an escalation member stays on their screen after the file removes them (退職・異動), and a
+    click can be forged. The click from Home has no conversation and no response URL: the refusal
+    goes by DM, the incident stays as it was and no 解決 form opens."""
+    st = sqlite_stack
+    report(st)  # by U0OPERATOR, who runs the account: not an escalation member
+    settle(st)
+    st.driver.app_home_opened("U0CHIEF")
+    st.slack.wait_for(lambda: inc.ACK_ACTION in str(st.slack.home("U0CHIEF")), timeout=10, message="対応開始 on Home")
+    stale = st.slack.home_view("U0CHIEF")
+    st.driver.block_action("U0OPERATOR", inc.ACK_ACTION, view=stale)
+    st.slack.wait_for(lambda: any(REFUSED in all_text(m) for m in dm(st, "U0OPERATOR")), timeout=10,
+                      message="the refusal by DM")
+    settle(st)
+    assert incident_row(st).status == "open"
+    # 解決 offered on Home once it is acknowledged: the same refusal, and no form.
+    IncidentService(st.rt.kessai).ack(incident_row(st).id or 0, "U0CHIEF")
+    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0CHIEF")), timeout=10, message="解決 on Home")
+    refusals = len([m for m in dm(st, "U0OPERATOR") if REFUSED in all_text(m)])
+    forms = len(st.slack.calls_of("views.open"))  # the report's own form
+    st.driver.block_action("U0OPERATOR", inc.RESOLVE_ACTION, view=st.slack.home_view("U0CHIEF"))
+    st.slack.wait_for(lambda: len([m for m in dm(st, "U0OPERATOR") if REFUSED in all_text(m)]) > refusals,
+                      timeout=10, message="the second refusal by DM")
+    settle(st)
+    assert len(st.slack.calls_of("views.open")) == forms
+    assert incident_row(st).status == "acked" and incident_row(st).acked_by == "U0CHIEF"
