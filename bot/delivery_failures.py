@@ -520,9 +520,11 @@ class DeliveryFailureReporter:
                 else:  # no scope, rate limited, the token refused: nothing said about the person
                     log.warning("could not check escalation member %s: %s", person, error or e)
                 continue
-            except Exception as e:  # Slack unreachable: checked again at the next start
-                log.warning("could not check escalation member %s: %s", person, e)
-                return found
+            except Exception as e:  # Slack unreachable: the rest are checked again at the next start
+                # Not a return: a member already found deactivated went unlogged and unreported
+                # when a later call broke off, and was found again only if the next start got further.
+                log.warning("could not check escalation member %s (nor those after them): %s", person, e)
+                break
             if isinstance(user, dict) and user.get("deleted"):
                 found.append((person, "user_disabled"))
         if not found:

@@ -226,7 +226,8 @@ class LocalSlack:
         (429 carries ``Retry-After``, default 1 s; a string is sent as is); ``delay`` holds the answer that long so a client
         with a shorter timeout gives up. With no kind given the fault is a 500. ``applied=True``
         performs the call before the delayed/failed answer, as when Slack posted but the reply was lost.
-        ``channel`` limits the fault to calls whose ``channel`` argument is that conversation.
+        ``channel`` limits the fault to calls whose ``channel`` argument is that conversation (or,
+        for a call without one such as users.info, whose ``user`` argument is that person).
         ``body`` answers that text instead of Slack's JSON (with ``status``, default 200): an HTML
         error page from a proxy, an empty body, JSON of another shape. ``status=200`` with ``delay``
         and nothing else is a slow Slack, not a failing one: the call succeeds, answered late.
@@ -366,7 +367,7 @@ class LocalSlack:
         self, method: str, params: dict[str, Any], token: str | None
     ) -> tuple[int, JsonDict | str, dict[str, str]]:
         """Answer one Web API call: (status, JSON body or a faulted raw body, extra headers)."""
-        fault = self._take_fault(method, str(params.get("channel") or "") or None)
+        fault = self._take_fault(method, str(params.get("channel") or params.get("user") or "") or None)
         if fault is not None and not fault.applied:
             return self._faulted(method, params, fault)
         with self._cond:

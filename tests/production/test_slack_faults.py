@@ -1308,5 +1308,27 @@ def test_a_channel_that_refused_the_bot_gives_its_later_replies_their_own_day_on
         assert failed.get(waiting[1].id) == "not_in_channel", failed
         assert waiting[2].id not in failed, failed
         assert not st.slack.pending_faults()
+
+
+def test_escalation_members_found_before_slack_broke_off_are_still_reported(tmp_path: Path, org: OrgConfig) -> None:
+    """The start-up check stops at the first call Slack does not answer (no point waiting out a
+    timeout per person), but a member already found deactivated before it was neither logged nor
+    told to the escalation channel: the check returned what it had found and said nothing."""
+    from bot.delivery_failures import DeliveryFailureReporter
+
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    slack = LocalSlack(users=users).start()
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    try:
+        # Checked in the order of the roster: U0MANAGER, U0CHIEF, U0DEPUTY, U0JOHO.
+        slack.inject("users.info", channel="U0DEPUTY", cut_short=True)
+        found = DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_escalation_members(st.rt.client)
+        assert found == [("U0CHIEF", "user_disabled")]
+        assert [c.params.get("user") for c in slack.calls_of("users.info")][-1] == "U0DEPUTY"  # and no further
+        st.rt.gateway.kick()
+        settle(st)
+        [report] = escalation_texts(st)
+        assert "春日山 一郎 さん（U0CHIEF" in report
     finally:
         st.stop()
