@@ -97,10 +97,17 @@ class HomeViews:
 
     def _incident_action(self, viewer: str, inc: IncidentRow) -> tuple[str, str] | None:
         """The button ``viewer`` is offered on the incident: only the escalation members may press
-        対応開始 or 解決 (IncidentService); the others see it listed."""
-        if viewer not in escalation_people(self.org, inc.account_id):
+        対応開始 or 解決 (IncidentService); the others see it listed. One acknowledged by someone the
+        file no longer counts among them offers 引き継いで対応開始 first, as its alert does: with the
+        alert deleted, 解決 alone left it in the leaver's name, nobody able to take it over."""
+        members = escalation_people(self.org, inc.account_id)
+        if viewer not in members:
             return None
-        return (ACK_ACTION, "対応開始") if inc.status == "open" else (RESOLVE_ACTION, "解決")
+        if inc.status == "open":
+            return ACK_ACTION, "対応開始"
+        if inc.acked_by not in members:
+            return ACK_ACTION, "引き継いで対応開始"
+        return RESOLVE_ACTION, "解決"
 
     def _sees_incident(self, viewer: str, inc: IncidentRow, *, has_account: bool) -> bool:
         """Whether an open incident is ``viewer``'s to see: the people its alert reaches (the

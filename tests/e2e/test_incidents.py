@@ -763,3 +763,26 @@ def test_app_home_buttons_are_refused_to_someone_who_is_not_an_escalation_member
     settle(st)
     assert len(st.slack.calls_of("views.open")) == forms
     assert incident_row(st).status == "acked" and incident_row(st).acked_by == "U0CHIEF"
+
+
+def test_app_home_offers_to_take_over_an_incident_acknowledged_by_someone_who_left_the_file(
+        incident_restarts: Restarts) -> None:
+    """木田 acknowledged, then left the organisation file; the alert was deleted in Slack. The alert
+    asked someone who can to take it over with 引き継いで対応開始, but App Home, the only place
+    left to act, offered 解決 alone: the incident stayed in the name of someone who can no longer act."""
+    restarts = incident_restarts
+    st = restarts.st
+    report(st)
+    settle(st)
+    msg = alert(st)
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    settle(st)
+    st = restarts.restart(edited_org((JOHO_MEMBER, "")))
+    st.driver.message_deleted("C0ESCALATE", msg.ts)
+    st.driver.app_home_opened("U0MANAGER")
+    st.slack.wait_for(lambda: home_says(st, "U0MANAGER", "引き継いで対応開始"), timeout=10, message="take over on Home")
+    st.driver.block_action("U0MANAGER", inc.ACK_ACTION, view=st.slack.home_view("U0MANAGER"))
+    st.slack.wait_for(lambda: incident_row(st).acked_by == "U0MANAGER", timeout=10, message="taken over from Home")
+    st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0MANAGER")), timeout=10, message="解決 on Home")
+    assert "引き継いで対応開始" not in str(st.slack.home("U0MANAGER"))
