@@ -742,7 +742,9 @@ class IncidentService:
         chosen = next((o for o in options[1:] if len(named) == 1 and o["value"] == named[0].id), None)
         # A name that is no account of the file (a typo, an unregistered account, the fake one of an
         # impersonation) chooses none: the reporter's own account, chosen for it silently, sent the
-        # report and its alert to that account's approvers as if it were about it.
+        # report and its alert to that account's approvers as if it were about it. The fake of an
+        # impersonation is reported as about the account it imitates, whose 運用管理責任者 must hear
+        # of it (a report about no account reaches only 情報政策室・広報対話課): the note says so.
         unknown = bool(initial_account) and not named
         if chosen is None and len(mine) == 1 and not unknown and (not named or mine[0] in named):
             chosen = options[1]
@@ -750,8 +752,9 @@ class IncidentService:
             account_el["initial_option"] = chosen
         typed: list[dict[str, Any]] = [render.context(
             f":warning: 「{render.escape((initial_account or '')[:60])}」というアカウントは kessai に登録されていません。"
-            "一覧から選び直すか、登録されていないアカウント（なりすましの相手など）のことであれば「特定のアカウントではない」を"
-            "選び、内容にアカウント名や URL を書いてください。")] if unknown else []
+            "一覧から選び直してください。なりすましの報告では、なりすまされている公式アカウントを選び、相手のアカウント名や "
+            "URL は内容に書いてください。どの公式アカウントにも関わらない場合は「特定のアカウントではない」を選んでください。")] \
+            if unknown else []
         kinds = [render.option(k, label) for k, label in KINDS.items()]
         return render.modal(REPORT_CALLBACK, "インシデントの報告", "報告する", [
             render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、情報政策室・広報対話課と"

@@ -754,6 +754,9 @@ def test_an_account_name_the_file_does_not_have_chooses_none_and_says_so(world: 
         assert "initial_option" not in select_, typed
         [note] = [b["elements"][0]["text"] for b in modal["blocks"] if b.get("type") == "context"]
         assert "登録されていません" in note and "特定のアカウントではない" in note and "<!channel>" not in note
+        # The fake of an impersonation is not 「特定のアカウントではない」: the account it imitates
+        # is the one whose 運用管理責任者 must be alerted.
+        assert "なりすまされている公式アカウントを選び" in note
     # Without a name, the only account the reporter runs is still chosen for them.
     modal = service.report_modal("U0OPERATOR")
     [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
