@@ -1308,6 +1308,8 @@ def test_a_channel_that_refused_the_bot_gives_its_later_replies_their_own_day_on
         assert failed.get(waiting[1].id) == "not_in_channel", failed
         assert waiting[2].id not in failed, failed
         assert not st.slack.pending_faults()
+    finally:
+        st.stop()
 
 
 def test_escalation_members_found_before_slack_broke_off_are_still_reported(tmp_path: Path, org: OrgConfig) -> None:
