@@ -587,7 +587,7 @@ class IncidentService:
             "解決まで時間がかかる場合は、公式アカウントに対応中である旨を書き込んでください"
             "（例:「現在、事実関係を確認しております。確認でき次第、改めてお知らせします。」）。"
             "対応がされていない等の批判を招かないためです（上越市 6(2)・美祢市社協 6(4)）。\n"
-            "解決したら、アラートの「解決」を押して経過をまとめてください。")
+            "解決したら、アラート（または kessai のホームタブ）の「解決」を押して経過をまとめてください。")
         self._event(s, inc, now, None, "holding_reminded", f"{waited}経過")
         members = self.escalation_members(inc.account_id)
         if inc.acked_by not in members:

@@ -104,6 +104,7 @@ def test_long_waits_are_told_in_hours_and_days_not_minutes(world: World) -> None
     world.sweep(jst(2026, 11, 27, 17, 50))
     [dm] = world.posts(to="U0JOHO", contains="経過の書き込みのお願い")
     assert "対応開始から 2時間30分が経ちました" in dm["text"]
+    assert "アラート（または kessai のホームタブ）の「解決」" in dm["text"]  # the alert may have been deleted
     with world.db.session() as s:
         notes = [e.detail for e in s.exec(select(IncidentEventRow).where(IncidentEventRow.incident_id == incident_id)
                                         .order_by(IncidentEventRow.id))]
