@@ -102,6 +102,33 @@ class Outcome:
     draft_id: int | None = None
 
 
+@dataclass(frozen=True)
+class TakenBack:
+    """What ``Kessai.take_back`` did: pending drafts sent back to the returning approver, and how
+    many of them the deputies keep (they had waited ``approval_escalate_after`` already)."""
+
+    drafts: int = 0
+    kept_by_deputies: int = 0
+
+    def __bool__(self) -> bool:
+        return self.drafts > 0
+
+    def summary_ja(self, wait_label: str) -> str:
+        """For the approver's `/kessai away` answer; empty when nothing came back."""
+        if not self.drafts:
+            return ""
+        if not self.kept_by_deputies:
+            return (f"不在の間に代決者へ送っていた決裁待ちの依頼 {self.drafts} 件は、あなたにお送りしました"
+                    "（代決者への依頼は取り消しました）。")
+        text = f"不在の間に代決者へ送っていた決裁待ちの依頼 {self.drafts} 件は、あなたにもお送りしました。"
+        if self.kept_by_deputies < self.drafts:
+            text += (f"そのうち {self.kept_by_deputies} 件は決裁待ちが{wait_label}を過ぎているため、"
+                     "代決者にも引き続き決裁をお願いしています（ほかの件の代決者への依頼は取り消しました）。")
+        else:
+            text += f"いずれも決裁待ちが{wait_label}を過ぎているため、代決者にも引き続き決裁をお願いしています。"
+        return text
+
+
 TYPED_COMMAND_REFUSED_JA = (
     "このメッセージは「/kessai」で始まっていますが、コマンドとして実行されずに、ふつうのメッセージとして"
     "書き込まれたため、下書きとしては受け付けていません。全角の「／」で始まっていたり、先頭に空白があったりすると、"
@@ -1758,7 +1785,8 @@ class Kessai:
             before = away_repo.absence(s, actor)
             if not away_repo.set_away(s, actor, begins, until):
                 raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")
-            moved = taken_back = 0
+            moved = 0
+            taken_back = TakenBack()
             if begins <= now:
                 # Requests already waiting for this person now wait for the deputies too.
                 for draft in draft_repo.pending_asked(s, actor):
@@ -1785,9 +1813,7 @@ class Kessai:
                      "この期間に置き換えました（不在は一人につき一つの期間だけ登録できます）。")
         if moved:
             text += f"決裁待ちの依頼 {moved} 件を代決者に送りました。"
-        if taken_back:
-            text += (f"不在の間に代決者へ送っていた決裁待ちの依頼 {taken_back} 件は、あなたにお送りしました"
-                     "（代決者への依頼は取り消しました）。")
+        text += taken_back.summary_ja(self._escalation_wait_label())
         return text + "予定が変わったときは `/kessai away off` で取り消せます。"
 
     def clear_away(self, actor: str) -> str:
@@ -1806,16 +1832,21 @@ class Kessai:
             taken_back = self.take_back(s, now, actor)
         self.after_commit()
         text = "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
-        if taken_back:
-            text += (f"不在の間に代決者へ送っていた決裁待ちの依頼 {taken_back} 件は、あなたにお送りしました"
-                     "（代決者への依頼は取り消しました）。")
+        text += taken_back.summary_ja(self._escalation_wait_label())
         return text
 
-    def take_back(self, s: Session, now: datetime, approver: str) -> int:
+    def _escalation_wait_label(self) -> str:
+        """「業務時間で1日」: how long a request waits before the deputies are asked too."""
+        return f"業務時間で{render.fmt_duration(self.org.policy.approval_escalate_after, day=self.org.calendar(str(self.tz)).day_length)}"
+
+    def take_back(self, s: Session, now: datetime, approver: str) -> TakenBack:
         """An approver is back: what deputies were asked to decide in their absence comes back to
         them. 代決 stands in for an absent approver only, so those deputy requests are withdrawn
-        (their DMs say so) and the approver is asked, if they were not already. Returns how many
-        pending drafts came back.
+        (their DMs say so) and the approver is asked, if they were not already. A draft that has
+        already waited ``approval_escalate_after`` would go to the deputies anyway (SPEC 4.3): their
+        request stays, as an escalation, with nothing said to them — withdrawing it only for the
+        escalation to ask them again in the same sweep sent two contradictory DMs. Returns how many
+        pending drafts came back, and how many of them the deputies keep.
 
         `/kessai away off` calls this, and the sweep once an absence has simply ended; the caller
         commits, then calls ``self.after_commit()``."""
@@ -1823,7 +1854,8 @@ class Kessai:
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)
         concerned = [approver]
-        taken_back = 0
+        taken_back = kept = 0
+        cal = self.org.calendar(str(self.tz))
         for draft, reqs in by_draft.values():
             account = self._account(draft)
             if approver not in account.approvers:
@@ -1832,6 +1864,11 @@ class Kessai:
             version = draft.current_version
             view = self.load_view(s, draft, version)
             self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
+            if cal.business_time_between(as_utc(draft.updated_at), now) >= self.org.policy.approval_escalate_after:
+                draft_repo.keep_as_escalated(s, [r.id for r in reqs if r.id is not None])
+                kept += 1
+                concerned += [r.recipient_id for r in reqs]
+                continue
             draft_repo.withdraw_requests(s, [r.id for r in reqs if r.id is not None])
             name = self.name_of(approver)
             for r in reqs:
@@ -1848,7 +1885,7 @@ class Kessai:
                          [draft_repo.Ask(approver, None, "normal")]):
                 taken_back += 1
         self._refresh_homes(s, now, list(dict.fromkeys(concerned)))
-        return taken_back
+        return TakenBack(taken_back, kept)
 
     # -- App Home and status ------------------------------------------------------------------
     def _concerned(self, s: Session, draft: DraftRow) -> list[str]:

@@ -473,7 +473,7 @@ class Sweeper:
         items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
         def send(s: Session, who: str) -> object:
             self._hold_outside_hours(s, now)
-            if self.kessai.take_back(s, now, who) > 0:
+            if self.kessai.take_back(s, now, who):
                 return True
             # Nothing came back: the approver was removed from those accounts' approvers meanwhile
             # (the deputies keep the requests), or the drafts were decided. Either way this absence

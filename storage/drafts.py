@@ -607,6 +607,14 @@ def skipped_while_away(s: Session, approver: str, account_ids: Sequence[str]) ->
     return list(s.exec(q))
 
 
+def keep_as_escalated(s: Session, request_ids: Sequence[int]) -> None:
+    """Deputies' requests made while the approver was away that stay with them as an escalation
+    (the draft has waited ``approval_escalate_after`` by the time the approver is back)."""
+    if request_ids:
+        s.connection().execute(update(ApprovalRequestRow).where(col(ApprovalRequestRow.id).in_(list(request_ids)))
+                               .values(reason="escalated"))
+
+
 def withdraw_requests(s: Session, request_ids: Sequence[int], *, reason: str = WITHDRAWN) -> None:
     """Requests that no longer hold (``WITHDRAWN``: the approver a deputy stood in for is back;
     ``REMOVED``: the organisation file no longer names the recipient): kept, so a click explains itself."""

@@ -409,9 +409,10 @@ def test_both_approvers_away_over_the_new_year_each_gets_the_request_on_return(w
     assert len(approval_dms(world, "U0CHIEF")) == 1 and approval_dms(world, "U0MANAGER") == []
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
     assert world.sweep(jst(2027, 1, 4, 0, 1)).sent["approval.back"] == 0
-    # U0MANAGER is back on 1/8: the deputy's request is taken back as before; nobody is asked twice.
+    # U0MANAGER is back on 1/8: asked; nobody is asked twice. The draft has waited more than a
+    # business day (the escalation came on 1/4), so the deputy keeps the request as an escalation.
     assert world.sweep(jst(2027, 1, 8, 0, 0)).sent["approval.back"] == 1
-    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
     assert len(approval_dms(world, "U0CHIEF")) == 1 and len(approval_dms(world, "U0MANAGER")) == 1
     world.clock.t = jst(2027, 1, 8, 9, 0)
     assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
@@ -553,3 +554,44 @@ def test_a_reminder_quotes_the_draft_without_cutting_an_emoji_in_two(world: Worl
     world.sweep(jst(2026, 11, 24, 12, 0))
     [text] = reminders_to(world, "U0MANAGER")
     assert ">" + "あ" * 59 + "…\n" in text
+def buttons_to(w: World, user: str) -> list[dict]:  # type: ignore[type-arg]
+    return [p for p in w.posts(to=user) if any(el.get("action_id") == "approve_draft" for b in p.get("blocks", [])
+                                               if b["type"] == "actions" for el in b["elements"])]
+
+
+def test_an_absence_ending_when_the_draft_is_due_for_escalation_leaves_the_deputy_asked(world: World) -> None:
+    """kessai was down overnight: its first sweep both ends the approver's absence and finds the
+    draft waited a business day. The deputy used to be told their request was withdrawn and, in
+    the same minute, asked again (two DMs, two thread lines): the request stays with them."""
+    from storage.models import OutboxRow
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 9, 5))
+    deputy_dms = len(buttons_to(world, "U0DEPUTY"))
+    thread_lines = len(world.posts(to="C0INTAKE"))
+    world.clock.t = jst(2026, 11, 25, 9, 30)
+    report = world.sweep(jst(2026, 11, 25, 9, 30))
+    assert report.sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
+    assert len(buttons_to(world, "U0DEPUTY")) == deputy_dms == 1  # not asked a second time (a reminder, as it holds it)
+    with world.db.session() as s:
+        edits = list(s.exec(select(OutboxRow).where(OutboxRow.op == "update",
+                                                     OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY")))
+    assert edits == []  # nor told it was withdrawn
+    assert len(approval_dms(world, "U0MANAGER")) == 1
+    [notice] = world.posts(to="C0INTAKE")[thread_lines:]
+    assert "決裁待ちのまま業務時間で1日が過ぎました" in notice["text"] and "すでに決裁を依頼しています" in notice["text"]
+    assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
+
+
+def test_away_off_after_a_business_day_of_waiting_keeps_the_deputy_asked_and_says_so(world: World) -> None:
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    late = world.pending_draft(jst(2026, 11, 24, 9, 5))
+    recent = world.pending_draft(jst(2026, 11, 25, 9, 0))
+    world.clock.t = jst(2026, 11, 25, 9, 30)
+    answer = world.kessai.clear_away("U0MANAGER")
+    assert deputy_requests(world, late) == [("escalated", "U0MANAGER")]
+    assert deputy_requests(world, recent) == [("withdrawn", "U0MANAGER")]
+    assert "2 件" in answer and "1 件は" in answer and "代決者にも引き続き" in answer
