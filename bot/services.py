@@ -1428,11 +1428,25 @@ class Kessai:
             raise errors.AlreadyDecided(
                 f"この下書きは現在「{state_ja(draft.state)}」のため、理由を付けた決裁依頼はできません。")
 
+    def _refuse_override_past_due(self, s: Session, draft_id: int, version: int, now: datetime) -> None:
+        """A version whose scheduled time has come cannot be approved (``_refuse_past_due``) and the
+        sweep expires it at once: sent on with a reason — typically 「今すぐ」, the current minute,
+        which the form accepts and schedule.past flags — it buzzed the approvers for a request
+        nobody could grant, and the author learnt it only from the expiry. Said before anything is sent."""
+        v = draft_repo.version(s, draft_id, version)
+        if v is not None and v.scheduled_at is not None and as_utc(v.scheduled_at) <= now:
+            when = render.fmt_time(self.local(as_utc(v.scheduled_at)))
+            raise errors.InvalidInput(
+                f"投稿予定時刻（{when}）をすでに過ぎているため、このまま決裁を依頼しても承認できません"
+                "（決裁者が押す前に期限切れになります）。お手数ですが、「修正する」から投稿予定日時を見直して"
+                "提出し直してください。すぐに投稿する場合は、投稿予定日時を空欄にして提出してください。")
+
     def check_can_override(self, draft_id: int, version: int, actor: str, *,
                            shown_hash: str | None = None) -> DraftView:
         with self.db.session() as s:
             draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             self._authorize_override(draft, version, actor)
+            self._refuse_override_past_due(s, draft_id, version, self.clock())
             return self.load_view(s, draft, version)
 
     def override(self, draft_id: int, version: int, actor: str, reason: str, *,
@@ -1448,6 +1462,7 @@ class Kessai:
                 return Outcome("duplicate", draft_id)
             draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             self._authorize_override(draft, version, actor)
+            self._refuse_override_past_due(s, draft_id, version, now)
             new_state = next_state(draft.state, DraftEvent.OVERRIDE)
             if not draft_repo.compare_and_set_state(s, draft_id, expected_state=DraftState.NEEDS_FIX,
                                                     expected_version=version, new_state=new_state, now=now):

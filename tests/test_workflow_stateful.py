@@ -353,7 +353,14 @@ class WorkflowMachine(RuleBasedStateMachine):
         info = self.info[draft_id]
         call = lambda: self.kessai.override(draft_id, d.current_version, info["author"],  # noqa: E731
                                             "イベント当日の問い合わせ先として必要なため")
-        if d.state == DraftState.NEEDS_FIX:
+        with self.db.session() as s:
+            v = draft_repo.version(s, draft_id, d.current_version)
+            late = v is not None and v.scheduled_at is not None and as_utc(v.scheduled_at) <= self.now()
+        if d.state == DraftState.NEEDS_FIX and late:
+            # It could never be approved (its time has come): refused, with what to do.
+            assert "投稿予定時刻" in self.refused(call, f"override #{draft_id} after its time").message_ja
+            event("override refused: scheduled time passed")
+        elif d.state == DraftState.NEEDS_FIX:
             out = call()
             assert out.kind == DraftState.PENDING
             self.log.append(f"override #{draft_id} v{d.current_version}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -595,3 +595,48 @@ def test_away_off_after_a_business_day_of_waiting_keeps_the_deputy_asked_and_say
     assert deputy_requests(world, late) == [("escalated", "U0MANAGER")]
     assert deputy_requests(world, recent) == [("withdrawn", "U0MANAGER")]
     assert "2 件" in answer and "1 件は" in answer and "代決者にも引き続き" in answer
+
+
+def form_draft(w: World, at: datetime, scheduled: datetime, text: str) -> int:
+    from bot.drafting import DraftForm
+
+    w.clock.t = at
+    form = DraftForm(account_id="joetsu-x", text=text, scheduled_at=scheduled, category="normal", image_count=0,
+                     alt_texts=(), portrait_consent=False, note=None)
+    out = w.kessai.submit_form(form, "U0OPERATOR")
+    assert out.kind == "needs_fix" and out.draft_id is not None, out
+    return out.draft_id
+
+
+def test_an_override_of_a_draft_whose_scheduled_time_has_come_is_refused_with_what_to_do(world: World) -> None:
+    """「今すぐ」: the form takes the current minute (10:00 at 10:00:30), the check finds it past
+    (schedule.past), and the author sends it on with a reason. Routed, it could never be approved
+    (a click is refused from 10:00, the sweep expires it) and the author was not told."""
+    from bot import errors
+
+    draft_id = form_draft(world, jst(2026, 11, 24, 10, 0, 30), jst(2026, 11, 24, 10, 0), CLEAN_TEXT)
+    for press in (lambda: world.kessai.check_can_override(draft_id, 1, "U0OPERATOR"),
+                  lambda: world.kessai.override(draft_id, 1, "U0OPERATOR", "至急お知らせする必要があるため")):
+        with pytest.raises(errors.KessaiError) as refused:
+            press()
+        assert "投稿予定時刻（" in refused.value.message_ja and "承認できません" in refused.value.message_ja
+        assert "「修正する」" in refused.value.message_ja
+    assert world.draft(draft_id).state == "needs_fix"
+    assert world.posts(to="U0MANAGER") == [] and ledger_repo_kinds(world) == []
+
+
+def test_an_override_submitted_after_the_scheduled_time_came_while_writing_the_reason(world: World) -> None:
+    from bot import errors
+
+    draft_id = form_draft(world, jst(2026, 11, 24, 9, 58), jst(2026, 11, 24, 10, 0),
+                          CLEAN_TEXT + "担当の携帯 090-1234-5678")
+    world.kessai.check_can_override(draft_id, 1, "U0OPERATOR")  # the form opens at 09:58
+    world.clock.t = jst(2026, 11, 24, 10, 0, 10)
+    with pytest.raises(errors.InvalidInput, match="承認できません"):
+        world.kessai.override(draft_id, 1, "U0OPERATOR", "本人の了解を得て掲載するため")
+    assert world.draft(draft_id).state == "needs_fix" and world.posts(to="U0MANAGER") == []
+
+
+def ledger_repo_kinds(w: World) -> list[str]:
+    with w.db.session() as s:
+        return [e.kind for e in ledger_repo.iter_entries(s)]
