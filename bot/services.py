@@ -184,6 +184,17 @@ REVISION_IN_FORM_THREAD_JA = (
     "スレッドに書き込んだ文面は、下書きの新しい版にはなりません（確認も決裁もされません）。"
     "直した文面で確認し直すには、このスレッドの確認結果にある「修正する」を押して、入力画面から出し直してください。"
 )
+# Slack cannot add files to a message already posted: the draft is posted again with them.
+MEDIA_IN_THREAD_JA = (
+    "スレッドに添付した画像・動画は、下書きには含まれず、決裁者には届いていません（肖像権や代替テキストの確認もされていません）。"
+    "画像・動画も決裁を受けるには、お手数ですが、元のメッセージ（スレッドの最初の投稿）を削除して取り下げ、"
+    "本文と画像・動画を一つのメッセージにして、このチャンネルに投稿し直してください。"
+)
+MEDIA_IN_FORM_THREAD_JA = (
+    "スレッドに添付した画像・動画は、下書きには含まれず、決裁者には届いていません（肖像権や代替テキストの確認もされていません）。"
+    "画像・動画を付けて投稿する場合は、このスレッドの確認結果にある「修正する」を押して、入力画面で画像の枚数と"
+    "代替テキストを入力し、出し直してください。"
+)
 # A reply shorter than this is conversation (「修正します」「承知しました」), never a new version.
 _REVISION_MIN_CHARS = 20
 # How alike a reply and the draft must be to read as its new version (difflib's ratio; a revised
@@ -1248,18 +1259,30 @@ class Kessai:
         self.after_commit()
         return Outcome("rate_limited")
 
-    def receive_thread_reply(self, *, channel: str, thread_ts: str, user: str, text: str, event_key: str) -> Outcome:
+    def receive_thread_reply(self, *, channel: str, thread_ts: str, user: str, text: str, event_key: str,
+                             media: int = 0) -> Outcome:
         """A reply in the thread of a draft made in the channel. Staff who were told to fix a draft
         sometimes post the fixed text there, and then wait for a check that never comes: when the
         draft's author replies with what reads as the draft written again, they are told (only them)
-        to edit the original message instead. Any other reply is conversation and is left alone."""
-        if len(text.strip()) < _REVISION_MIN_CHARS or not self.org.accounts_for_channel(channel):
+        to edit the original message instead. Any other reply is conversation and is left alone.
+
+        ``media``: pictures and videos attached to the reply. The author adding the post's photo
+        in the thread (「写真はこちらです」) believed it went with the draft; the approver never sees
+        it and neither the 肖像権 nor the alt-text check reads it, so they are told how to send it."""
+        if (len(text.strip()) < _REVISION_MIN_CHARS and not media) or not self.org.accounts_for_channel(channel):
             return Outcome("conversation")
         now = self.clock()
         with self.db.session() as s:
             draft = draft_repo.by_message(s, channel, thread_ts, lock=False) or self._form_draft_at(s, channel, thread_ts)
             if draft is None or draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
                 return Outcome("conversation")
+            if media:
+                if not draft_repo.claim_event(s, event_key, now):
+                    return Outcome("duplicate")
+                hint = MEDIA_IN_THREAD_JA if draft.source == "channel" else MEDIA_IN_FORM_THREAD_JA
+                self.notify.ephemeral(s, now, channel=channel, user=user, text=hint, thread_ts=thread_ts)
+                self.after_commit()
+                return Outcome("media_in_thread", draft.id)
             current = draft_repo.version(s, draft.id or 0, draft.current_version)
             if current is None or not reads_as_revision(text, current.text):
                 return Outcome("conversation")

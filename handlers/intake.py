@@ -106,11 +106,12 @@ def is_person_message(msg: dict[str, Any]) -> bool:
 
 
 def is_thread_reply(msg: dict[str, Any]) -> bool:
-    """A person's reply in a thread (also sent to the channel or not), with text in it."""
+    """A person's reply in a thread (also sent to the channel or not), with text, pictures or videos in it."""
     if msg.get("subtype") not in DRAFT_SUBTYPES | {"thread_broadcast"} or msg.get("bot_id") or not msg.get("user"):
         return False
     thread_ts = msg.get("thread_ts")
-    return isinstance(thread_ts, str) and bool(thread_ts) and thread_ts != msg.get("ts") and has_text(msg)
+    return isinstance(thread_ts, str) and bool(thread_ts) and thread_ts != msg.get("ts") and (
+        has_text(msg) or bool(attached_images(msg)) or attached_videos(msg) > 0)
 
 
 def is_written_message(msg: dict[str, Any]) -> bool:
@@ -170,7 +171,8 @@ def register(app: App, kessai: Kessai) -> None:
         if is_thread_reply(event):
             kessai.receive_thread_reply(channel=str(event.get("channel", "")), thread_ts=str(event["thread_ts"]),
                                         user=str(event["user"]), text=typed_text(event, kessai.name_of),
-                                        event_key=event_key(body, event))
+                                        event_key=event_key(body, event),
+                                        media=len(attached_images(event)) + attached_videos(event))
             return
         # A forward (Slack's 「転送」) is refused with an explanation, with a comment or without: the
         # comment is not the post, and the forwarded message is not text its operator typed here.

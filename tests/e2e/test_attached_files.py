@@ -23,6 +23,7 @@ from tests.e2e.conftest import (
     settle,
     thread,
     wait_dm,
+    wait_ephemeral,
     wait_thread,
 )
 
@@ -161,3 +162,23 @@ def test_a_file_name_cannot_ping_or_forge_a_link(sqlite_stack: LocalStack) -> No
     assert "<!" not in request and "<https://evil" not in request
     assert buttons(dm(st, "U0MANAGER")[0])
     assert "<!" not in "".join(all_text(m) for m in thread(st, "C0INTAKE", ts))
+
+
+@pytest.mark.parametrize("comment", ["", "写真はこちらです。"])
+def test_a_picture_posted_in_the_drafts_thread_is_said_not_to_go_with_the_draft(stack: LocalStack,
+                                                                                 comment: str) -> None:
+    """The author posts the draft, then adds its photo in the thread: the approver never sees it and
+    no 肖像権 or alt-text check runs, so the author is told, privately, how to send it with the draft."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    st.driver.message("C0INTAKE", "U0OPERATOR", comment, thread_ts=ts, images=["会場の様子"])
+    note = wait_ephemeral(st, "U0OPERATOR", "スレッドに添付")
+    assert "決裁者には届いていません" in note and "削除" in note
+    settle(st)
+    assert [d.current_version for d in drafts(st)] == [1]
+    # Someone else's picture in the thread is conversation (an approver showing what they mean).
+    st.driver.message("C0INTAKE", "U0MANAGER", "", thread_ts=ts, images=["参考"])
+    settle(st)
+    assert not any("スレッドに添付" in e.text for e in st.slack.ephemerals("U0MANAGER"))
+    assert sum("スレッドに添付" in e.text for e in st.slack.ephemerals("U0OPERATOR")) == 1
