@@ -7,6 +7,7 @@ together or not at all; only afterwards is the Slack gateway woken to deliver.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -200,6 +201,24 @@ _REVISION_MIN_CHARS = 20
 # How alike a reply and the draft must be to read as its new version (difflib's ratio; a revised
 # paragraph keeps most of its characters, a remark about it shares few).
 _REVISION_LIKENESS = 0.6
+
+
+DECISION_IN_THREAD_JA = (
+    "スレッドへの書き込みでは、決裁は記録されません（下書きは決裁待ちのままです）。"
+    "お手数ですが、kessai からのダイレクトメッセージ（決裁依頼）にある「承認」または「差戻し」を押してください。"
+    "kessai のホームタブの「あなたの決裁待ち」からも押せます。"
+)
+# Words by which an approver answering in the thread means a decision. A remark that only
+# happens to hold one costs them a private note, once a version.
+_DECISION_WORDS = re.compile(r"承認|差し?戻|却下|了承|決裁し|(?<![a-z])ok(?![a-z])|オッケー|おっけー")
+# Longer than this, a reply is a discussion of the draft, not a decision written out.
+_DECISION_REPLY_MAX = 200
+
+
+def reads_as_decision(reply: str) -> bool:
+    """Whether a short thread reply reads as a decision (「承認します」「OKです」「差し戻します」)."""
+    folded = unicodedata.normalize("NFKC", reply).strip().lower()
+    return 0 < len(folded) <= _DECISION_REPLY_MAX and _DECISION_WORDS.search(folded) is not None
 
 
 def reads_as_revision(reply: str, draft_text: str) -> bool:
@@ -1269,12 +1288,19 @@ class Kessai:
         ``media``: pictures and videos attached to the reply. The author adding the post's photo
         in the thread (「写真はこちらです」) believed it went with the draft; the approver never sees
         it and neither the 肖像権 nor the alt-text check reads it, so they are told how to send it."""
-        if (len(text.strip()) < _REVISION_MIN_CHARS and not media) or not self.org.accounts_for_channel(channel):
+        decision_like = reads_as_decision(text)
+        if (len(text.strip()) < _REVISION_MIN_CHARS and not media and not decision_like) \
+                or not self.org.accounts_for_channel(channel):
             return Outcome("conversation")
         now = self.clock()
         with self.db.session() as s:
             draft = draft_repo.by_message(s, channel, thread_ts, lock=False) or self._form_draft_at(s, channel, thread_ts)
-            if draft is None or draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
+            if draft is None:
+                return Outcome("conversation")
+            if decision_like and draft.author_id != user and draft.state == DraftState.PENDING \
+                    and self._holds_request(s, draft, user):
+                return self._decision_in_thread(s, now, draft, channel=channel, thread_ts=thread_ts, user=user)
+            if draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
                 return Outcome("conversation")
             if media:
                 if not draft_repo.claim_event(s, event_key, now):
@@ -1292,6 +1318,23 @@ class Kessai:
             self.notify.ephemeral(s, now, channel=channel, user=user, text=hint, thread_ts=thread_ts)
         self.after_commit()
         return Outcome("revision_in_thread", draft.id)
+
+    @staticmethod
+    def _holds_request(s: Session, draft: DraftRow, user: str) -> bool:
+        """Whether ``user`` is asked to decide ``draft``'s current version now."""
+        return any(r.recipient_id == user and r.reason not in draft_repo.RETRACTED
+                   for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version))
+
+    def _decision_in_thread(self, s: Session, now: datetime, draft: DraftRow, *, channel: str, thread_ts: str,
+                            user: str) -> Outcome:
+        """An approver wrote 「承認します」 in the thread instead of pressing the button: nothing is
+        recorded, the author takes it for the 決裁, and only the reminders would tell them otherwise.
+        Said to them once a version (a second 「OKです」 needs no second note)."""
+        if draft_repo.claim_event(s, f"decision-in-thread:{draft.id}:v{draft.current_version}:{user}", now):
+            self.notify.ephemeral(s, now, channel=channel, user=user, text=DECISION_IN_THREAD_JA, thread_ts=thread_ts)
+            self.after_commit()
+            return Outcome("decision_in_thread", draft.id)
+        return Outcome("conversation", draft.id)
 
     @staticmethod
     def _form_draft_at(s: Session, channel: str, ts: str) -> DraftRow | None:
