@@ -31,6 +31,7 @@ from bot.publication import check_post_url, clean_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
+from bot.sweep import deputies_due
 from bot.template_admin import TemplateAdmin
 from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, is_stale_edit, next_state, state_ja
 from storage import away as away_repo
@@ -123,10 +124,10 @@ class TakenBack:
                     "（代決者への依頼は取り消しました）。")
         text = f"不在の間に代決者へ送っていた決裁待ちの依頼 {self.drafts} 件は、あなたにもお送りしました。"
         if self.kept_by_deputies < self.drafts:
-            text += (f"そのうち {self.kept_by_deputies} 件は決裁待ちが{wait_label}を過ぎているため、"
+            text += (f"そのうち {self.kept_by_deputies} 件は決裁待ちが{wait_label}を過ぎているか、投稿予定時刻が近いため、"
                      "代決者にも引き続き決裁をお願いしています（ほかの件の代決者への依頼は取り消しました）。")
         else:
-            text += f"いずれも決裁待ちが{wait_label}を過ぎているため、代決者にも引き続き決裁をお願いしています。"
+            text += f"いずれも決裁待ちが{wait_label}を過ぎているか、投稿予定時刻が近いため、代決者にも引き続き決裁をお願いしています。"
         return text
 
 
@@ -1945,7 +1946,7 @@ class Kessai:
             version = draft.current_version
             view = self.load_view(s, draft, version)
             self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
-            if cal.business_time_between(as_utc(draft.updated_at), now) >= self.org.policy.approval_escalate_after:
+            if deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now):
                 draft_repo.keep_as_escalated(s, [r.id for r in reqs if r.id is not None])
                 kept += 1
                 concerned += [r.recipient_id for r in reqs]

@@ -97,6 +97,27 @@ def business_instant_before(cal: BusinessCalendar, t: datetime, d: timedelta) ->
         day = cal.previous_business_day(day)
 
 
+def deputies_due(cal: BusinessCalendar, policy: Any, since: datetime, scheduled_at: datetime | None,
+                 now: datetime) -> bool:
+    """Whether the sweep hands a draft pending since ``since`` to the deputies by ``now``: it has
+    waited ``approval_escalate_after`` of business time, or its scheduled time is DUE_SOON_LEAD
+    away and that wait would end after it (``Sweeper._due_soon``). ``Kessai.take_back`` asks it
+    too: a deputy's request it withdrew would otherwise be asked again in the same sweep."""
+    since, now = as_utc(since), now.astimezone(UTC)
+    if cal.business_time_between(since, now) >= policy.approval_escalate_after:
+        return True
+    return scheduled_at is not None and due_soon_hand_off(cal, policy, since, as_utc(scheduled_at), now)
+
+
+def due_soon_hand_off(cal: BusinessCalendar, policy: Any, since: datetime, at: datetime, now: datetime) -> bool:
+    """``Sweeper._due_soon``'s hand-off: the scheduled time ``at`` is near, the draft has waited
+    long enough to be reminded of it, and the usual escalation would come after it."""
+    due = business_instant_before(cal, at, DUE_SOON_LEAD)
+    if at <= now or now < due or cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT:
+        return False
+    return cal.add_business_time(since, policy.approval_escalate_after) > at
+
+
 def business_opening_on_or_after(cal: BusinessCalendar, d: date) -> datetime:
     """Opening time of the first business day on or after ``d`` (when date-based reminders fire)."""
     day = cal.business_day_on_or_after(d)
@@ -422,7 +443,7 @@ class Sweeper:
             if at <= now or now < due or self.cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT:
                 continue
             ref = f"{c.draft.id}:v{c.version.number}"
-            if self.cal.add_business_time(since, p.approval_escalate_after) > at:
+            if due_soon_hand_off(self.cal, p, since, at, now):
                 # The same key as the usual hand-off: the deputies are asked once either way.
                 escalations.append((f"approval.escalate:{ref}", (c, at)))
             reminds.append((f"draft.due_soon:{ref}", (c, at)))

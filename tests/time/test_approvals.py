@@ -640,3 +640,22 @@ def test_an_override_submitted_after_the_scheduled_time_came_while_writing_the_r
 def ledger_repo_kinds(w: World) -> list[str]:
     with w.db.session() as s:
         return [e.kind for e in ledger_repo.iter_entries(s)]
+
+
+def test_an_absence_ending_when_the_scheduled_time_is_near_leaves_the_deputy_asked(world: World) -> None:
+    """As above, with the hand-off the near scheduled time calls for (the usual one would come after it)."""
+    from storage.models import OutboxRow
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), jst(2026, 11, 25, 9, 30))
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    world.clock.t = jst(2026, 11, 25, 8, 30)
+    report = world.sweep(jst(2026, 11, 25, 8, 30))  # the first sweep since the evening
+    assert report.sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
+    assert len(buttons_to(world, "U0DEPUTY")) == 1
+    with world.db.session() as s:
+        assert not list(s.exec(select(OutboxRow).where(OutboxRow.op == "update",
+                                                        OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY")))
+    assert len(approval_dms(world, "U0MANAGER")) == 1
