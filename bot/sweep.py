@@ -27,7 +27,7 @@ When each reminder fires (docs/reminders.md has the table):
 * monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
   opening of the first business day on or after the nominal date, since they ask people to act.
   A last-business-day reminder missed while kessai was down is sent late (saying so) until the
-  first business day of the next month closes.
+  first business day of the next month closes; the report on last month, until this month ends.
 * incidents — wall-clock (an incident does not wait for Monday).
 """
 
@@ -768,7 +768,9 @@ class Sweeper:
         phases = []
         # Each phase runs until the next one starts: a sweep that was stopped on the day catches up
         # later, but never sends a stale phase (no "20th" reminder on the last business day).
-        if report_open <= now < mid_open:
+        # Except the report on last month: it is what 撤退 is decided on, so one missed because kessai
+        # was down until after the 20th still goes (saying it is late) while this month lasts.
+        if report_open <= now < month_end:
             phases.append(f"monthly.report.done:{ptag}")
         if mid_open <= now < last_open:
             phases.append(f"monthly.midmonth.done:{tag}")
@@ -790,7 +792,7 @@ class Sweeper:
             late = phase.endswith(f".done:{ptag}")
             kind = phase.removesuffix(f".done:{ptag}").removesuffix(f".done:{tag}")
             if kind == "monthly.report":
-                self._monthly_report(now, report, py, pm)
+                self._monthly_report(now, report, py, pm, due=report_open)
             elif late:
                 self._monthly_shortfall(now, report, kind, py, pm, self.cal.last_business_day(py, pm), late=True)
             else:
@@ -922,7 +924,8 @@ class Sweeper:
 
             self._claim_each(report, kind, [(f"{kind}.channel:{tag}", None)], channel_send)
 
-    def _monthly_report(self, now: datetime, report: SweepReport, y: int, m: int) -> None:
+    def _monthly_report(self, now: datetime, report: SweepReport, y: int, m: int, *, due: datetime) -> None:
+        """``due``: the opening at which the report is sent; one sent after that day closed says so."""
         channel = self.org.policy.escalation_channel
         if not channel:
             return
@@ -946,6 +949,10 @@ class Sweeper:
                 body = (f"基準に達しなかったアカウントは {len(short)} 件です。\n" + "\n".join(lines)
                         + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
                           "（上越市ソーシャルメディアガイドライン 6(1)③）。")
+            due_day = due.astimezone(self.zone).date()
+            if now >= datetime.combine(due_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
+                body += (f"\nこの報告は {self._fmt_day(due_day)}にお送りするものでしたが、その日は kessai が"
+                         "動いていなかったため、本日お送りしています（件数は本日までに記録された投稿によります）。")
             self._post(s, now, channel, head + body)
             return True
 

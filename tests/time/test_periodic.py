@@ -431,3 +431,33 @@ def test_a_town_closed_on_12_28_hears_of_december_on_12_25(db, org) -> None:  # 
         assert any("本日が今月最後の業務日です" in (r.payload.get("text") or "")
                    for r in s.exec(select(OutboxRow)))
     assert sweeper.sweep(jst(2026, 12, 28, 9, 0)).total == 0
+
+
+def test_a_report_missed_while_down_until_after_the_20th_is_sent_late_once(world: World) -> None:
+    """kessai was down from 11/30 to 12/21 (a server move): the report on November, which 撤退 is
+    decided on, still reaches the escalation channel when it is back, saying it is late; the 20th's
+    reminder goes too, and neither twice (two replicas share the claims)."""
+    world.sweep(jst(2026, 11, 24, 9, 0))
+    report = world.sweep(jst(2026, 12, 21, 9, 0))
+    assert report.sent["monthly.report"] == 1 and report.sent["monthly.midmonth"] == 2
+    replica = world_twin(world)
+    for t in (jst(2026, 12, 21, 9, 1), jst(2026, 12, 28, 9, 0)):
+        assert replica.sweep(t).sent["monthly.report"] == 0
+        assert world.sweep(t).sent["monthly.report"] == 0
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "12月1日（火）にお送りするものでしたが" in msg["text"] and "本日お送りしています" in msg["text"]
+
+
+def test_a_report_sent_on_its_day_does_not_say_it_is_late(world: World) -> None:
+    world.sweep(jst(2026, 11, 24, 9, 0))
+    assert world.sweep(jst(2026, 12, 1, 17, 14)).sent["monthly.report"] == 1
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "お送りするものでしたが" not in msg["text"]
+
+
+def world_twin(w: World):  # type: ignore[no-untyped-def]
+    """A second replica: its own services and sweeper on the same database."""
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    return Sweeper(Kessai(w.db, w.org, clock=w.clock))
