@@ -937,18 +937,31 @@ class Sweeper:
         need = self.org.policy.min_posts_per_month
         started = self._started_during(y, m)
         added = self._added_during(y, m)
+        # An account registered on the month's last business day (or after it) had no working day
+        # to post in before the month ended: listing it as short is a 撤退 case nobody could avoid.
+        last_day = self.cal.last_business_day(y, m)
+        too_late = [a for a in self.org.accounts if (d := added.get(a.id)) is not None and d >= last_day]
+        short = [(a, n) for a, n in short if all(a.id != b.id for b in too_late)]
 
         def send(s: Session, _item: None) -> bool:
             head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
             if started is not None:
                 head += self._partial_note(started) + "\n"
+            judged = len(self.org.accounts) - len(too_late)
             if not short:
-                body = f"全 {len(self.org.accounts)} アカウントが基準を満たしました。"
+                body = (f"全 {judged} アカウントが基準を満たしました。" if not too_late
+                        else f"対象の {judged} アカウントがすべて基準を満たしました。" if judged else "")
             else:
                 lines = self._list_lines(short, added)
                 body = (f"基準に達しなかったアカウントは {len(short)} 件です。\n" + "\n".join(lines)
                         + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
                           "（上越市ソーシャルメディアガイドライン 6(1)③）。")
+            if too_late:
+                names = "、".join(self._account_name(a.id) for a in too_late[:REPORT_LIST_LIMIT])
+                more = f" ほか {len(too_late) - REPORT_LIST_LIMIT} アカウント" if len(too_late) > REPORT_LIST_LIMIT else ""
+                body += ("\n" if body else "") + (
+                    f"{names}{more} は{m}月の最終業務日（{self._fmt_day(last_day)}）以降に kessai に登録されたため、"
+                    f"{m}月は基準の対象にしていません（{m % 12 + 1}月から数えます）。")
             due_day = due.astimezone(self.zone).date()
             if now >= datetime.combine(due_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
                 body += (f"\nこの報告は {self._fmt_day(due_day)}にお送りするものでしたが、その日は kessai が"

@@ -461,3 +461,34 @@ def world_twin(w: World):  # type: ignore[no-untyped-def]
     from bot.sweep import Sweeper
 
     return Sweeper(Kessai(w.db, w.org, clock=w.clock))
+
+
+def test_an_account_added_on_the_last_business_day_is_not_in_the_report_as_short(db, org) -> None:  # type: ignore[no-untyped-def]
+    """上越市公式Facebook is added on 11/30 (Mon, November's last business day) at 14:00: it had no
+    working day to post in. The report of 12/1 (basis for 撤退) must not list it as short, and says
+    why it is left out; December counts it."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
+    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
+                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
+    grown = replace(org, accounts=(*org.accounts, fb))
+    with db.session() as s:
+        roster.sync(s, grown)
+    clock = Clock(jst(2026, 11, 30, 14, 0))
+    sweeper = Sweeper(Kessai(db, grown, clock=clock))
+    sweeper.sweep(jst(2026, 11, 30, 14, 0))
+    clock.t = jst(2026, 12, 1, 8, 30)
+    assert sweeper.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+    with db.session() as s:
+        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+    assert "・上越市公式Facebook" not in report
+    assert "基準に達しなかったアカウントは 2 件です" in report
+    assert "上越市公式Facebook は11月の最終業務日（11月30日（月））以降に kessai に登録されたため" in report
