@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, text, update
+from sqlalchemy import and_, delete, func, or_, text, update
 from sqlmodel import Session, col, select
 
 from storage import outbox
@@ -44,6 +44,8 @@ IN_USE_KEY = "kessai.in_use_since"
 ACCOUNT_KNOWN_PREFIX = "account.known:"
 # Claimed per roster (a digest of the account ids) once its accounts are noted.
 ACCOUNTS_NOTED_PREFIX = "accounts.noted:"
+# Claimed per account when a roster without it is noted: taken out of the organisation file.
+ACCOUNT_GONE_PREFIX = "account.gone:"
 
 
 def claim(s: Session, key: str, now: datetime) -> bool:
@@ -78,10 +80,27 @@ def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: date
     if claimed(s, [noted]):
         return
     at = (in_use_since(s) or now) if count(s, ACCOUNTS_NOTED_PREFIX) == 0 else now
-    have = claimed(s, (ACCOUNT_KNOWN_PREFIX + a for a in account_ids))
+    known = set(accounts_known_since(s))
+    gone = {str(k).removeprefix(ACCOUNT_GONE_PREFIX) for k in s.exec(
+        select(ReminderRow.key).where(col(ReminderRow.key).startswith(ACCOUNT_GONE_PREFIX)))}
+    current = set(account_ids)
     for a in account_ids:
-        if ACCOUNT_KNOWN_PREFIX + a not in have:
+        if a in gone:
+            # Taken out of the file and put back: its posts while it was out never went through
+            # kessai, so its counts run from its return, not from when it was first added.
+            s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
+                col(ReminderRow.key).in_([ACCOUNT_KNOWN_PREFIX + a, ACCOUNT_GONE_PREFIX + a])))
+            claim(s, ACCOUNT_KNOWN_PREFIX + a, now)
+        elif a not in known:
             claim(s, ACCOUNT_KNOWN_PREFIX + a, at)
+    dropped = known - current - gone
+    for a in sorted(dropped):
+        claim(s, ACCOUNT_GONE_PREFIX + a, now)
+    if dropped:
+        # A roster noted before, which had these accounts, is looked at again when it comes back
+        # (the file reverted to a copy with them): that is when they are put back.
+        s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
+            col(ReminderRow.key).startswith(ACCOUNTS_NOTED_PREFIX)))
     claim(s, noted, now)
 
 

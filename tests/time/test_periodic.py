@@ -492,3 +492,36 @@ def test_an_account_added_on_the_last_business_day_is_not_in_the_report_as_short
     assert "・上越市公式Facebook" not in report
     assert "基準に達しなかったアカウントは 2 件です" in report
     assert "上越市公式Facebook は11月の最終業務日（11月30日（月））以降に kessai に登録されたため" in report
+
+
+def test_an_account_taken_out_of_the_file_and_put_back_is_counted_from_its_return(db, org) -> None:  # type: ignore[no-untyped-def]
+    """上越市公式Instagram is in the file from 11/2, taken out on 11/5 (運用を休止) and put back on
+    11/25 (the file reverted to the copy of 11/2). Its posts while it was out never went through
+    kessai: the report on November must say its count runs from 11/25, not report a silent month
+    as if it had been in kessai all along."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    clock = Clock(jst(2026, 11, 2, 9, 0))
+    Sweeper(Kessai(db, org, clock=clock)).sweep(clock.t)
+    without = replace(org, accounts=tuple(a for a in org.accounts if a.id != "joetsu-insta"))
+    clock.t = jst(2026, 11, 5, 9, 0)
+    Sweeper(Kessai(db, without, clock=clock)).sweep(clock.t)
+    clock.t = jst(2026, 11, 25, 9, 0)
+    sweeper = Sweeper(Kessai(db, org, clock=clock))
+    sweeper.sweep(clock.t)
+    with db.session() as s:
+        known = reminders.accounts_known_since(s)
+    assert known["joetsu-insta"] == jst(2026, 11, 25, 9, 0) and known["joetsu-x"] == jst(2026, 11, 2, 9, 0)
+    clock.t = jst(2026, 12, 1, 8, 30)
+    assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
+    with db.session() as s:
+        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+    assert "・上越市公式Instagram: 0 件（11月25日に kessai に登録されてからの記録）" in report
+    assert "・上越市公式X: 0 件\n" in report
