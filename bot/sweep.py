@@ -238,6 +238,8 @@ class Sweeper:
             # When it was first in the file is a fact of the real clock: a `remind --now` for the
             # 30th (a rehearsal) or the 10th (a replay) run on the 25th did not see it then.
             repo.note_accounts(s, [a.id for a in self.org.accounts], self._roster_digest(), clock_now)
+            repo.note_minimum(s, f"{clock_now.astimezone(self.zone):%Y-%m}", self.org.policy.min_posts_per_month,
+                              clock_now)
         if now > clock_now:
             with self.db.session() as s:
                 high_water = repo.outbox_high_water(s)
@@ -800,14 +802,22 @@ class Sweeper:
             with self.db.session() as s:
                 repo.claim(s, phase, now)
 
-    def _shortfalls(self, year: int, month: int, until: datetime | None = None) -> list[tuple[Account, int]]:
+    def _shortfalls(self, year: int, month: int, need: int, until: datetime | None = None) -> list[tuple[Account, int]]:
         start, end = month_bounds(year, month, self.zone)
         if until is not None:
             end = min(end, until)
         with self.db.session() as s:
             counts = repo.publications_by_account(s, start, end)
-        need = self.org.policy.min_posts_per_month
         return [(a, counts.get(a.id, 0)) for a in self.org.accounts if counts.get(a.id, 0) < need]
+
+    def _minimum_of(self, y: int, m: int) -> int:
+        """The standard a month that is over is judged by: ``min_posts_per_month`` as it was during
+        that month (the file may have been changed since, e.g. on 4/1 for the new 運用計画書), the
+        lowest when it changed within the month, so that no account is reported short (撤退) of a
+        standard that did not hold all month. Months without a record: the file's value now."""
+        with self.db.session() as s:
+            seen = {n for n in repo.minimums(s, f"{y:04d}-{m:02d}") if n > 0}
+        return min(seen) if seen else self.org.policy.min_posts_per_month
 
     def _started_during(self, y: int, m: int) -> date | None:
         """The local day kessai started being used, when that was after the start of month ``m``:
@@ -871,8 +881,8 @@ class Sweeper:
             # be untrue. The report on the month, sent the same morning, has its numbers.
             log.info("no late %s reminder for %04d-%02d: kessai came into use after %s", kind, y, m, last_day)
             return
-        short = self._shortfalls(y, m, until=now)
-        need = self.org.policy.min_posts_per_month
+        need = self._minimum_of(y, m) if late else self.org.policy.min_posts_per_month
+        short = self._shortfalls(y, m, need, until=now)
         tag = f"{y:04d}-{m:02d}"
         lastday = kind == "monthly.lastday"
         # In the month kessai started, "現在 0 件" would claim posts that may well have been made
@@ -933,8 +943,8 @@ class Sweeper:
             # kessai was not running that month: its zero counts would be a false report.
             log.info("no report for %04d-%02d: kessai was not in use that month", y, m)
             return
-        short = self._shortfalls(y, m)
-        need = self.org.policy.min_posts_per_month
+        need = self._minimum_of(y, m)
+        short = self._shortfalls(y, m, need)
         started = self._started_during(y, m)
         added = self._added_during(y, m)
         # An account registered on the month's last business day (or after it) had no working day

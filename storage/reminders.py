@@ -104,6 +104,25 @@ def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: date
     claim(s, noted, now)
 
 
+# Claimed per month and value of ``min_posts_per_month`` a sweep ran under in that month (real clock).
+MINIMUM_PREFIX = "monthly.minimum:"
+
+
+def note_minimum(s: Session, month: str, need: int, now: datetime) -> None:
+    """Record that ``min_posts_per_month`` was ``need`` during ``month`` (``"2026-11"``): the file
+    may be changed before the report on that month is sent, and the month is judged by its own."""
+    key = f"{MINIMUM_PREFIX}{month}:{need}"
+    if not claimed(s, [key]):
+        claim(s, key, now)
+
+
+def minimums(s: Session, month: str) -> set[int]:
+    """The values of ``min_posts_per_month`` sweeps ran under during ``month`` (see ``note_minimum``)."""
+    prefix = f"{MINIMUM_PREFIX}{month}:"
+    keys = s.exec(select(ReminderRow.key).where(col(ReminderRow.key).startswith(prefix)))
+    return {int(k.removeprefix(prefix)) for k in keys if k.removeprefix(prefix).isdigit()}
+
+
 def accounts_known_since(s: Session) -> dict[str, datetime]:
     """When each account was first in the organisation file (see ``note_accounts``)."""
     rows = s.exec(select(ReminderRow.key, ReminderRow.claimed_at)

@@ -525,3 +525,28 @@ def test_an_account_taken_out_of_the_file_and_put_back_is_counted_from_its_retur
         [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
     assert "・上越市公式Instagram: 0 件（11月25日に kessai に登録されてからの記録）" in report
     assert "・上越市公式X: 0 件\n" in report
+
+
+def test_a_month_is_reported_against_its_own_minimum_after_the_file_changes(world: World) -> None:
+    """November ran under 月1回以上; on 12/1 at 8:00, before the report, the file is changed to
+    月4回以上 for the new plan. 上越市公式X posted once in November: it met November's standard and
+    must not be listed for 撤退 against one that did not exist then."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    world.sweep(jst(2026, 11, 24, 9, 0))
+    publish_one(world, 25)
+    world.clock.t = jst(2026, 12, 1, 8, 0)
+    four = replace(world.org, policy=replace(world.org.policy, min_posts_per_month=4))
+    sweeper = Sweeper(Kessai(world.db, four, clock=world.clock))
+    sweeper.sweep(world.clock.t)
+    world.clock.t = jst(2026, 12, 1, 8, 30)
+    assert sweeper.sweep(world.clock.t).sent["monthly.report"] == 1
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "基準: 1アカウント月1回以上" in msg["text"]
+    assert "上越市公式Instagram: 0 件" in msg["text"] and "上越市公式X" not in msg["text"]
+    # December is asked against the file as it is now.
+    sweeper.sweep(jst(2026, 12, 21, 9, 0))
+    assert any("1か月に4回以上" in p["text"] for p in world.posts(to="U0OPERATOR", contains="12月の投稿は"))
