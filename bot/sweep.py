@@ -784,6 +784,11 @@ class Sweeper:
         first_day = self.cal.business_day_on_or_after(date(y, m, 1))
         if now < datetime.combine(first_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
             phases.insert(0, f"monthly.lastday.done:{ptag}")
+        if self._settled_by(now) < month_bounds(py, pm, self.zone)[1]:
+            # `remind --now` run ahead of the clock into the next month (trying the 1st's reminders on
+            # the 27th): last month is not over, and its report, once sent, is never sent again with
+            # the posts of its last days (the basis of 撤退). It goes when the month is really over.
+            phases = [p for p in phases if not p.endswith(f".done:{ptag}")]
         if not phases:
             return
         with self.db.session() as s:

@@ -550,3 +550,20 @@ def test_a_month_is_reported_against_its_own_minimum_after_the_file_changes(worl
     # December is asked against the file as it is now.
     sweeper.sweep(jst(2026, 12, 21, 9, 0))
     assert any("1か月に4回以上" in p["text"] for p in world.posts(to="U0OPERATOR", contains="12月の投稿は"))
+
+
+def test_remind_now_ahead_into_next_month_does_not_send_a_report_on_a_month_not_over(world: World) -> None:
+    """On Friday 11/27 the IT 担当 tries `kessai remind --now 2026-12-01T09:00`. November is not over:
+    a report sent then (and claimed) would leave out the posts of 11/30 for good. The report goes on
+    the real 12/1, with them."""
+    from bot.sweep import Sweeper
+
+    world.sweep(jst(2026, 11, 24, 9, 0))
+    world.clock.t = jst(2026, 11, 27, 10, 0)
+    ahead = Sweeper(world.kessai, settle_until=world.clock.t).sweep(jst(2026, 12, 1, 9, 0))
+    assert ahead.sent["monthly.report"] == 0 and ahead.sent["monthly.lastday"] == 0
+    publish_one(world, 30)
+    world.clock.t = jst(2026, 12, 1, 8, 30)
+    assert world.sweep(world.clock.t).sent["monthly.report"] == 1
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "上越市公式Instagram: 0 件" in msg["text"] and "上越市公式X" not in msg["text"]
