@@ -215,7 +215,8 @@ class Sweeper:
         (``kessai remind --now`` passes the real time): a sweep run ahead of the clock to try
         tomorrow's reminders must not expire a draft its approver can still decide today (a ledger
         entry), nor end an absence that is still on (its requests taken back from the deputies), nor
-        ask once-only 未投稿の確認 before the scheduled time has come."""
+        ask once-only 未投稿の確認 before the scheduled time has come. Run behind it (a replay), the
+        monthly asks whose day is over by this instant are not sent."""
         self.kessai = kessai
         self.settle_until = settle_until
         self.db: Database = kessai.db
@@ -774,15 +775,20 @@ class Sweeper:
         # was down until after the 20th still goes (saying it is late) while this month lasts.
         if report_open <= now < month_end:
             phases.append(f"monthly.report.done:{ptag}")
-        if mid_open <= now < last_open:
+        # The asks are stale by the real time too (``settle_until``, which `remind --now` passes): a
+        # replay on 12/4 for 11/20 must not ask, on 12/4, for posts 「11月30日までに」 (its messages
+        # go out now, whatever --now says).
+        real = (self.settle_until or now).astimezone(UTC)
+        if mid_open <= now < last_open and real < last_open:
             phases.append(f"monthly.midmonth.done:{tag}")
-        if last_open <= now < month_end:
+        if last_open <= now < month_end and real < month_end:
             phases.append(f"monthly.lastday.done:{tag}")
         # Last month's last business day, missed (kessai down all of 12/28, the last one before
         # 年末年始): caught up until the first business day of this month closes, so that the
         # people concerned still hear it; later it is stale, and the 1st's report has the numbers.
         first_day = self.cal.business_day_on_or_after(date(y, m, 1))
-        if now < datetime.combine(first_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
+        first_close = datetime.combine(first_day, self.cal.end, tzinfo=self.zone).astimezone(UTC)
+        if now < first_close and real < first_close:
             phases.insert(0, f"monthly.lastday.done:{ptag}")
         if self._settled_by(now) < month_bounds(py, pm, self.zone)[1]:
             # `remind --now` run ahead of the clock into the next month (trying the 1st's reminders on
@@ -978,7 +984,9 @@ class Sweeper:
                     f"{names}{more} は{m}月の最終業務日（{self._fmt_day(last_day)}）以降に kessai に登録されたため、"
                     f"{m}月は基準の対象にしていません（{m % 12 + 1}月から数えます）。")
             due_day = due.astimezone(self.zone).date()
-            if now >= datetime.combine(due_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
+            # Late by the real clock too: a replay for the 1st run on the 4th is sent on the 4th.
+            sent_at = max(now, (self.settle_until or now).astimezone(UTC))
+            if sent_at >= datetime.combine(due_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
                 body += (f"\nこの報告は {self._fmt_day(due_day)}にお送りするものでしたが、その日は kessai が"
                          "動いていなかったため、本日お送りしています（件数は本日までに記録された投稿によります）。")
             self._post(s, now, channel, head + body)

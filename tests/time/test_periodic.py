@@ -567,3 +567,22 @@ def test_remind_now_ahead_into_next_month_does_not_send_a_report_on_a_month_not_
     assert world.sweep(world.clock.t).sent["monthly.report"] == 1
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
     assert "上越市公式Instagram: 0 件" in msg["text"] and "上越市公式X" not in msg["text"]
+
+
+def test_remind_now_replayed_for_a_past_month_does_not_ask_for_posts_by_a_day_gone_by(world: World) -> None:
+    """kessai was down from 11/19 to 12/4. On 12/4 the IT 担当 replays the missed cron runs with
+    `kessai remind --now 2026-11-20T09:00` and `--now 2026-11-30T09:00`: asking operators on 12/4 to
+    post 「11月30日（月）までに」 or 「本日中に」 would be nonsense. The report on November still goes, and
+    says it is late."""
+    from bot.sweep import Sweeper
+
+    world.sweep(jst(2026, 11, 18, 9, 0))
+    world.clock.t = jst(2026, 12, 4, 10, 0)
+    replay = Sweeper(world.kessai, settle_until=world.clock.t)
+    for past in (jst(2026, 11, 20, 9, 0), jst(2026, 11, 30, 9, 0)):
+        report = replay.sweep(past)
+        assert report.sent["monthly.midmonth"] == 0 and report.sent["monthly.lastday"] == 0, past
+    assert world.posts(to="U0OPERATOR", contains="11月の投稿") == []
+    assert replay.sweep(jst(2026, 12, 1, 9, 0)).sent["monthly.report"] == 1
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "12月1日（火）にお送りするものでしたが" in msg["text"]
