@@ -819,7 +819,16 @@ class Sweeper:
             end = min(end, until)
         with self.db.session() as s:
             counts = repo.publications_by_account(s, start, end)
-        return [(a, counts.get(a.id, 0)) for a in self.org.accounts if counts.get(a.id, 0) < need]
+        return [(a, counts.get(a.id, 0)) for a in self._accounts_of(year, month) if counts.get(a.id, 0) < need]
+
+    def _accounts_of(self, y: int, m: int) -> list[Account]:
+        """The accounts of the file that were in kessai during month ``m``: one first in the file
+        after it (added, and kessai restarted, on the 1st at 8:00) was not, and 「0 件」 in the report
+        on that month would be untrue of it."""
+        with self.db.session() as s:
+            known = repo.accounts_known_since(s)
+        end = month_bounds(y, m, self.zone)[1]
+        return [a for a in self.org.accounts if (t := known.get(a.id)) is None or t < end]
 
     def _minimum_of(self, y: int, m: int) -> int:
         """The standard a month that is over is judged by: ``min_posts_per_month`` as it was during
@@ -963,12 +972,12 @@ class Sweeper:
         last_day = self.cal.last_business_day(y, m)
         too_late = [a for a in self.org.accounts if (d := added.get(a.id)) is not None and d >= last_day]
         short = [(a, n) for a, n in short if all(a.id != b.id for b in too_late)]
+        judged = len(self._accounts_of(y, m)) - len(too_late)
 
         def send(s: Session, _item: None) -> bool:
             head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
             if started is not None:
                 head += self._partial_note(started) + "\n"
-            judged = len(self.org.accounts) - len(too_late)
             if not short:
                 body = (f"全 {judged} アカウントが基準を満たしました。" if not too_late
                         else f"対象の {judged} アカウントがすべて基準を満たしました。" if judged else "")

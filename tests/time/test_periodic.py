@@ -586,3 +586,34 @@ def test_remind_now_replayed_for_a_past_month_does_not_ask_for_posts_by_a_day_go
     assert replay.sweep(jst(2026, 12, 1, 9, 0)).sent["monthly.report"] == 1
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
     assert "12月1日（火）にお送りするものでしたが" in msg["text"]
+
+
+def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(db, org) -> None:  # type: ignore[no-untyped-def]
+    """The IT 担当 adds 上越市公式Facebook to the file and restarts kessai on 12/1 at 8:00: it was not
+    in kessai at all in November, so the report on November (8:30, basis for 撤退) must not list
+    it as 0 件, nor must the late notice on November's last business day be sent to its people."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
+    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
+                 url="https://www.facebook.com/example", operators=("U0FBOPERATOR",))
+    grown = replace(org, accounts=(*org.accounts, fb))
+    with db.session() as s:
+        roster.sync(s, grown)
+    clock = Clock(jst(2026, 12, 1, 8, 0))
+    sweeper = Sweeper(Kessai(db, grown, clock=clock))
+    sweeper.sweep(clock.t)
+    clock.t = jst(2026, 12, 1, 8, 30)
+    assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
+    with db.session() as s:
+        texts = [(r.payload["channel"], r.payload.get("text") or "") for r in s.exec(select(OutboxRow))]
+    [report] = [t for to, t in texts if to == "C0ESCALATE" and "投稿件数の報告" in t]
+    assert "上越市公式Facebook" not in report and "基準に達しなかったアカウントは 2 件です" in report
+    assert not [t for to, t in texts if to == "U0FBOPERATOR" and "11月" in t]
