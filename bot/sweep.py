@@ -1013,7 +1013,9 @@ class Sweeper:
         fiscal_end = datetime(year, 4, 1, tzinfo=self.zone).astimezone(UTC)
         if not (opens <= now < fiscal_end) or not self._in_use_before(fiscal_end):
             return
-        done_key = f"plan.renewal.done:{year}"
+        # Per roster: an account added in March (after the 1st's reminders) needs a plan for the
+        # coming 年度 too; the per-account keys keep the others from being asked twice.
+        done_key = f"plan.renewal.done:{year}:{self._roster_digest()}"
         with self.db.session() as s:
             if repo.claimed(s, [done_key]):
                 return

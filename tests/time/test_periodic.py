@@ -617,3 +617,30 @@ def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(db, o
     [report] = [t for to, t in texts if to == "C0ESCALATE" and "投稿件数の報告" in t]
     assert "上越市公式Facebook" not in report and "基準に達しなかったアカウントは 2 件です" in report
     assert not [t for to, t in texts if to == "U0FBOPERATOR" and "11月" in t]
+
+
+def test_an_account_added_in_march_is_asked_for_next_years_plan_too(db, org) -> None:  # type: ignore[no-untyped-def]
+    """上越市公式Facebook is added on 3/10, after the 3/1 reminders: its 運用期間 is 年度単位 like the
+    others', so its approvers are asked for the coming year's 運用計画書 as well (and the other
+    accounts' approvers not a second time)."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    assert Sweeper(Kessai(db, org, clock=Clock(jst(2027, 3, 1, 8, 30)))).sweep(jst(2027, 3, 1, 8, 30)).sent["plan.renewal"] == 2
+    fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
+                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
+    grown = replace(org, accounts=(*org.accounts, fb))
+    with db.session() as s:
+        roster.sync(s, grown)
+    sweeper = Sweeper(Kessai(db, grown, clock=Clock(jst(2027, 3, 10, 9, 0))))
+    assert sweeper.sweep(jst(2027, 3, 10, 9, 0)).sent["plan.renewal"] == 1
+    assert sweeper.sweep(jst(2027, 3, 10, 9, 1)).sent["plan.renewal"] == 0
+    with db.session() as s:
+        asked = [r.payload.get("text") or "" for r in s.exec(select(OutboxRow)) if "運用計画書の更新" in (r.payload.get("text") or "")]
+    assert sum("上越市公式Facebook" in t for t in asked) >= 1
