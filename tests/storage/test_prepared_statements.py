@@ -1,0 +1,40 @@
+"""The statements psycopg prepares on a pooled PostgreSQL connection stay prepared: planning the
+intake's reads costs more than running them (about 1 ms against 0.3), and psycopg prepares a
+statement only after its fifth run on a connection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from storage.db import Database, migrations_state
+from tests.conftest import database_url
+
+
+@pytest.fixture
+def pg(tmp_path: Path) -> Iterator[Database]:
+    d = Database(database_url("postgres", tmp_path))
+    d.upgrade()
+    yield d
+    d.dispose()
+
+
+def prepared_here(db: Database) -> int:
+    with db.session() as s:
+        return int(s.connection().execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar_one())
+
+
+def test_the_health_checks_migration_read_keeps_prepared_statements(pg: Database) -> None:
+    pg.engine.dispose()  # one pooled connection, used by everything below
+    for _ in range(8):
+        with pg.session() as s:
+            s.connection().execute(text("SELECT count(*) FROM drafts WHERE id > :n"), {"n": 0}).all()
+    assert prepared_here(pg) >= 1
+    assert pg.engine.pool.checkedin() == 1  # type: ignore[attr-defined]
+
+    assert migrations_state(pg.engine) == "current"  # what /healthz asks on every poll
+
+    assert prepared_here(pg) >= 1
