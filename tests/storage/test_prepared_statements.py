@@ -38,3 +38,15 @@ def test_the_health_checks_migration_read_keeps_prepared_statements(pg: Database
     assert migrations_state(pg.engine) == "current"  # what /healthz asks on every poll
 
     assert prepared_here(pg) >= 1
+
+
+def test_the_connection_returned_last_is_used_next(pg: Database) -> None:
+    first, second = pg.engine.raw_connection(), pg.engine.raw_connection()
+    first_id, second_id = id(first.dbapi_connection), id(second.dbapi_connection)
+    first.close()
+    second.close()
+    again = pg.engine.raw_connection()
+    try:
+        assert id(again.dbapi_connection) == second_id != first_id
+    finally:
+        again.close()
