@@ -156,6 +156,10 @@ def serve(settings: Settings) -> int:
     # waits for the scheduler's jobs, and this one should not hold it for seconds.
     watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded, tz=settings.tz,
                                                  sleep=stopping.wait).check)
+    try:
+        rt.kessai.warm_up_checks()
+    except Exception:  # a rule that fails here fails on drafts too, and says so there; serving matters more
+        log.exception("could not run the checks once at start; the first draft builds what they need")
     # Everything loaded so far (dictionaries, rule data, the ORM's mappers) lives as long as the
     # process: keep it out of the garbage collector's full passes, which would otherwise walk
     # it again and again and stall requests (p99) for nothing.

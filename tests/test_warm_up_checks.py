@@ -1,0 +1,22 @@
+"""kessai serve runs the checks once before serving, so that no user's draft waits while the rules
+build what they build on first use (the confidential stamps' patterns, with the organisation's
+own words, took tens of milliseconds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.config import OrgConfig
+from bot.rules import confidential
+from bot.services import Kessai
+from storage.db import Database
+
+
+def test_warm_up_builds_the_patterns_of_the_organisation(org: OrgConfig, tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'kessai.db'}")
+    try:
+        confidential._mark_patterns.cache_clear()
+        Kessai(db, org).warm_up_checks()
+        assert confidential._mark_patterns.cache_info().currsize >= 1
+    finally:
+        db.dispose()
