@@ -16,7 +16,17 @@ def joins_previous(ch: str) -> bool:
             or ch == "\u200d" or "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
             or "\U0001f3fb" <= ch <= "\U0001f3ff"
             # The tags that spell a subdivision flag after 🏴 (Scotland, Wales), ending in U+E007F.
-            or "\U000e0020" <= ch <= "\U000e007f")
+            or "\U000e0020" <= ch <= "\U000e007f"
+            # The vowel and final consonant of a Hangul syllable saved decomposed (각 as ᄀ, ᅡ and ᆨ,
+            # as a Mac saves it): cut before them, 각 showed as ᄀ or 가, another letter. Thai and Lao
+            # SARA AM are letters by category but drawn on the consonant before them (กำ).
+            or "\u1160" <= ch <= "\u11ff" or "\ud7b0" <= ch <= "\ud7ff" or ch in "\u0e33\u0eb3")
+
+
+def _after_a_virama(text: str, i: int) -> bool:
+    """``text[i]`` is a letter after a virama (Devanagari ्, Bengali ্…): the two consonants are
+    drawn as one conjunct (क्ष), and a cut between them left 「क्」, half of it."""
+    return i > 0 and unicodedata.combining(text[i - 1]) == 9 and unicodedata.category(text[i]) == "Lo"
 
 
 def _regional_indicator(ch: str) -> bool:
@@ -40,6 +50,7 @@ def shortened(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     end = max(limit - 1, 0)
-    while end > 0 and (joins_previous(text[end]) or text[end - 1] == "\u200d" or _second_of_a_flag(text, end)):
+    while end > 0 and (joins_previous(text[end]) or text[end - 1] == "\u200d" or _after_a_virama(text, end)
+                       or _second_of_a_flag(text, end)):
         end -= 1
     return text[:end or max(limit - 1, 0)] + "…"  # nothing but marks: cut where it must

@@ -452,3 +452,23 @@ def test_shortened_names_are_cut_between_characters_as_seen() -> None:
 )
 def test_shortened_does_not_cut_a_flag_in_two(text: str, limit: int, expected: str) -> None:
     assert render.shortened(text, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        # 각 saved decomposed (ᄀ ᅡ ᆨ, as a Mac saves it): ᄀ or 가 alone is another letter.
+        ("공지\u1100\u1161\u11a8입니다", 4, "공지…"),
+        ("공지\u1100\u1161\u11a8입니다", 5, "공지…"),
+        ("공지\u1100\u1161\u11a8입니다", 6, "공지\u1100\u1161\u11a8…"),
+        # क्ष is one conjunct: 「क्」 is half of it. A vowel sign after it stays with it too.
+        ("सूचना क\u094dष\u093fति", 8, "सूचना …"),
+        ("सूचना क\u094dष\u093fति", 9, "सूचना …"),
+        ("xกำหนด", 3, "x…"),  # กำ: SARA AM is drawn on the consonant before it
+        # What was cut between already still is.
+        ("ab\u0915\u093f", 3, "ab…"),
+        ("공지사항입니다", 4, "공지사…"),
+    ],
+)
+def test_shortened_does_not_cut_a_hangul_syllable_or_a_conjunct_in_two(text: str, limit: int, expected: str) -> None:
+    assert render.shortened(text, limit) == expected
