@@ -70,6 +70,69 @@ def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
     assert "2 秒おいて読み直しましたが、次の問題が残っています" in r.stderr  # not a save caught half-way
 
 
+def test_serve_reads_a_file_caught_half_saved_again_before_giving_up(tmp_path: Path) -> None:
+    """`kessai serve` started while the IT 担当 saved the file: the half it read first must not stop
+    it. The file is a FIFO, so the process gets the half on its first read and the whole only when
+    it opens the file again; the database is one a newer kessai upgraded, so a start that got past
+    the file ends right after it, saying so."""
+    import errno
+    import sqlite3
+    import time
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    with sqlite3.connect(tmp_path / "k.db") as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
+    fifo = tmp_path / "kessai.toml"
+    os.mkfifo(fifo)
+    whole = DEMO_TOML.read_bytes()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**clean, "PYTHONPATH": str(REPO), "DATABASE_URL": url, "KESSAI_CONFIG": str(fifo),
+                                 "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
+                                 "SLACK_API_URL": "http://127.0.0.1:1/api/"})
+
+    def reading() -> bool:  # the process has the file open (Linux: its descriptors in /proc)
+        fds = Path(f"/proc/{proc.pid}/fd")
+        try:
+            return any(os.readlink(fds / fd) == str(fifo) for fd in os.listdir(fds))
+        except OSError:
+            return False
+
+    def hand_over(content: bytes) -> None:
+        """``content`` as what the next read of the file gets, if the process makes one; returns
+        once that read has ended (the process closed the file)."""
+        while proc.poll() is None:
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as e:
+                assert e.errno == errno.ENXIO  # nobody is opening it for reading yet
+                time.sleep(0.02)
+                continue
+            os.set_blocking(fd, True)
+            os.write(fd, content)
+            # Closed only once the reader's open has returned: closed while it was still opening,
+            # the next content written would have joined this one in the same read.
+            while not reading() and proc.poll() is None:
+                time.sleep(0.02)
+            os.close(fd)  # the end of the file for the reader
+            while reading():
+                time.sleep(0.02)
+            return
+
+    try:
+        hand_over(whole[: len(whole) // 2])
+        hand_over(whole)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "起動を中止しました" not in err, err
+    assert proc.returncode == 1 and "新しい版で更新されています" in err, err
+
+
 def test_serve_without_tokens_says_what_is_missing(tmp_path: Path) -> None:
     r = kessai("serve", cwd=tmp_path, KESSAI_CONFIG=str(DEMO_TOML))
     assert r.returncode == 2
