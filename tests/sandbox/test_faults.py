@@ -155,7 +155,8 @@ def test_stop_does_not_wait_for_a_pending_delay(slack: LocalSlack) -> None:
     # An hour's delay: a stop that waited for it would be stopped by pytest-timeout (the stop is
     # not timed here).
     slack.inject("auth.test", delay=3600)
-    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2)  # type: ignore[arg-type]  # annotated int, passed to urllib as float
+    # No retry handlers: slack_sdk's own would try the refused connection below again after a pause.
+    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2, retry_handlers=[])  # type: ignore[arg-type]  # annotated int, passed to urllib as float
     with pytest.raises((TimeoutError, socket.timeout, urllib.error.URLError)):
         impatient.auth_test()
     slack.stop()
