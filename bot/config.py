@@ -1281,7 +1281,12 @@ class _Validator:
                     first_line[a["id"]] = self.loc.line(path + ("id",))
             if "platform" in a and a["platform"] not in PLATFORMS:
                 folded = unicodedata.normalize("NFKC", a["platform"]).strip().lower()
-                hint = ("X（旧 Twitter）は「x」と書きます。" if folded == "twitter"
+                # A zero-width space or a direction mark copied along: 「platform「x」は使えません。
+                # もしかして「x」ですか？」 showed nothing to correct.
+                unseen = typed_form(a["platform"]).strip()
+                hint = ("X（旧 Twitter）は「x」と書きます。" if unseen == "twitter"
+                        else f"目に見えない文字（ゼロ幅スペースなど）が含まれています。「{unseen}」と書き直してください。"
+                        if unseen in PLATFORMS and unseen != folded
                         else f"全角で書かれています。半角で「{folded}」と書いてください。"
                         if folded in PLATFORMS and folded != a["platform"].strip().lower()
                         else _did_you_mean(a["platform"].lower(), PLATFORMS))

@@ -1484,3 +1484,21 @@ def test_a_good_file_at_startup_is_read_once_without_a_pause(tmp_path: Path) -> 
     path.write_text(BASE, encoding="utf-8")
     got, pauses = _startup_read(path, [])
     assert isinstance(got, tuple) and pauses == []
+
+
+@pytest.mark.parametrize(
+    ("platform", "hint"),
+    [
+        ("x\u200b", "目に見えない文字（ゼロ幅スペースなど）が含まれています。「x」と書き直してください。"),
+        ("\u200einstagram", "目に見えない文字（ゼロ幅スペースなど）が含まれています。「instagram」と書き直してください。"),
+        ("ｘ", "全角で書かれています。半角で「x」と書いてください。"),
+        ("twitter\u200b", "X（旧 Twitter）は「x」と書きます。"),
+    ],
+)
+def test_a_platform_with_an_invisible_character_says_so(platform: str, hint: str) -> None:
+    """Copied from a web page with a zero-width space, 「x」 was refused with 「もしかして「x」ですか？」:
+    the value and the suggestion looked the same, and nothing said what to correct."""
+    with pytest.raises(ConfigError) as e:
+        parse_org_config(_with_second_account("joetsu-x2", platform, "上越市 X 2"))
+    [problem] = [p for p in e.value.problems if "platform" in p.message]
+    assert hint in problem.message and "もしかして" not in problem.message
