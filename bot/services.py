@@ -209,17 +209,25 @@ DECISION_IN_THREAD_JA = (
     "お手数ですが、kessai からのダイレクトメッセージ（決裁依頼）にある「承認」または「差戻し」を押してください。"
     "kessai のホームタブの「あなたの決裁待ち」からも押せます。"
 )
-# Words by which an approver answering in the thread means a decision. A remark that only
-# happens to hold one costs them a private note, once a version.
-_DECISION_WORDS = re.compile(r"承認|差し?戻|却下|了承|決裁し|(?<![a-z])ok(?![a-z])|オッケー|おっけー")
+# Words by which an approver answering in the thread means a decision: the verb said (「承認します」
+# 「差し戻しました」「承認できません」, or the word alone: 「承認。」), not the noun in a remark about
+# the process (「部長の承認が必要です」「承認前に確認させてください」「本人の了承が取れていれば」),
+# which a bare substring matched and answered with a note to press a button. A remark that still
+# reads as one costs them a private note, once a version.
+_DECISION_WORDS = re.compile(
+    r"(?:承認|差し?戻し?|却下|了承|決裁)"
+    r"(?:(?:し|いたし|でき|とし)?(?:ます|ました|ません)|です|でお願いします|ok|(?=[。、,.!\s]|$))"
+    r"|(?<![a-z0-9/._:-])ok(?![a-z0-9/._-])|オッケー|おっけー")
 # Longer than this, a reply is a discussion of the draft, not a decision written out.
 _DECISION_REPLY_MAX = 200
 
 
 def reads_as_decision(reply: str) -> bool:
-    """Whether a short thread reply reads as a decision (「承認します」「OKです」「差し戻します」)."""
+    """Whether a short thread reply reads as a decision (「承認します」「OKです」「差し戻します」).
+    A question (「承認してよいですか？」「写真はOKですか？」) asks, it does not decide."""
     folded = unicodedata.normalize("NFKC", reply).strip().lower()
-    return 0 < len(folded) <= _DECISION_REPLY_MAX and _DECISION_WORDS.search(folded) is not None
+    return (0 < len(folded) <= _DECISION_REPLY_MAX and "?" not in folded
+            and _DECISION_WORDS.search(folded) is not None)
 
 
 def reads_as_revision(reply: str, draft_text: str) -> bool:

@@ -34,3 +34,19 @@ def test_an_approver_approving_in_the_thread_is_told_to_press_the_button(stack: 
     # A rejection written in the thread, by the other approver.
     st.driver.message("C0INTAKE", "U0CHIEF", "日付が違うので差し戻します", thread_ts=ts)
     wait_ephemeral(st, "U0CHIEF", HINT)
+
+
+def test_an_approver_asking_or_discussing_the_approval_is_not_told_to_press_a_button(stack: LocalStack) -> None:
+    """An approver's question, or a remark naming the approval as a step, decides nothing: a note
+    telling them to press 承認/差戻し answers something they did not say (the first word list
+    matched 承認 and OK anywhere)."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    for remark in ("承認前に一点確認させてください。開催日は11日でよいですか？", "この件は部長の承認も必要なので確認します",
+                   "写真はOKですか？", "本人の了承が取れているなら問題ありません", "参考: https://example.com/ok/"):
+        st.driver.message("C0INTAKE", "U0MANAGER", remark, thread_ts=ts)
+    settle(st)
+    assert hints(st, "U0MANAGER") == 0
+    st.driver.message("C0INTAKE", "U0MANAGER", "確認しました。承認します。", thread_ts=ts)
+    wait_ephemeral(st, "U0MANAGER", HINT)
