@@ -197,6 +197,11 @@ MEDIA_IN_FORM_THREAD_JA = (
     "画像・動画を付けて投稿する場合は、このスレッドの確認結果にある「修正する」を押して、入力画面で画像の枚数と"
     "代替テキストを入力し、出し直してください。"
 )
+# Drafts whose author is told a picture in the thread does not go with them: those still to be
+# decided. Once approved or posted as 決裁省略, a picture there is mostly the post as published
+# or a photo from the site (緊急・災害), and the note — 「決裁者には届いていません」, delete the
+# message and post again — would withdraw a decided draft over it.
+_MEDIA_NOTE_STATES = frozenset({DraftState.NEEDS_FIX, DraftState.PENDING, DraftState.REJECTED})
 # A reply shorter than this is conversation (「修正します」「承知しました」), never a new version.
 _REVISION_MIN_CHARS = 20
 # How alike a reply and the draft must be to read as its new version (difflib's ratio; a revised
@@ -1327,7 +1332,7 @@ class Kessai:
                 return self._decision_in_thread(s, now, draft, channel=channel, thread_ts=thread_ts, user=user)
             if draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
                 return Outcome("conversation")
-            if media:
+            if media and draft.state in _MEDIA_NOTE_STATES:
                 if not draft_repo.claim_event(s, event_key, now):
                     return Outcome("duplicate")
                 hint = MEDIA_IN_THREAD_JA if draft.source == "channel" else MEDIA_IN_FORM_THREAD_JA

@@ -182,3 +182,17 @@ def test_a_picture_posted_in_the_drafts_thread_is_said_not_to_go_with_the_draft(
     settle(st)
     assert not any("スレッドに添付" in e.text for e in st.slack.ephemerals("U0MANAGER"))
     assert sum("スレッドに添付" in e.text for e in st.slack.ephemerals("U0OPERATOR")) == 1
+
+
+def test_a_picture_in_the_thread_of_an_approved_draft_is_not_answered(stack: LocalStack) -> None:
+    """Once approved, the author's picture in the thread is mostly the post as published: told it
+    「決裁者には届いていません」 and to delete the message, they would withdraw the approved draft."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=10)
+    st.driver.message("C0INTAKE", "U0OPERATOR", "投稿しました。", thread_ts=ts, images=["投稿のスクリーンショット"])
+    settle(st)
+    assert not any("スレッドに添付" in e.text for e in st.slack.ephemerals("U0OPERATOR"))
+    assert [d.state for d in drafts(st)] == ["approved"]
