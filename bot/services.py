@@ -207,6 +207,8 @@ _REVISION_MIN_CHARS = 20
 # How alike a reply and the draft must be to read as its new version (difflib's ratio; a revised
 # paragraph keeps most of its characters, a remark about it shares few).
 _REVISION_LIKENESS = 0.6
+# What receive_thread_reply may answer with a note to the replier (sent once its session has committed).
+_TOLD_IN_THREAD = frozenset({"media_in_thread", "decision_in_thread", "revision_in_thread"})
 
 
 DECISION_IN_THREAD_JA = (
@@ -1324,29 +1326,35 @@ class Kessai:
             return Outcome("conversation")
         now = self.clock()
         with self.db.session() as s:
-            draft = draft_repo.by_message(s, channel, thread_ts, lock=False) or self._form_draft_at(s, channel, thread_ts)
-            if draft is None:
-                return Outcome("conversation")
-            if decision_like and draft.author_id != user and draft.state == DraftState.PENDING \
-                    and self._holds_request(s, draft, user):
-                return self._decision_in_thread(s, now, draft, channel=channel, thread_ts=thread_ts, user=user)
-            if draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
-                return Outcome("conversation")
-            if media and draft.state in _MEDIA_NOTE_STATES:
-                if not draft_repo.claim_event(s, event_key, now):
-                    return Outcome("duplicate")
-                hint = MEDIA_IN_THREAD_JA if draft.source == "channel" else MEDIA_IN_FORM_THREAD_JA
-                self.notify.ephemeral(s, now, channel=channel, user=user, text=hint, thread_ts=thread_ts)
-                self.after_commit()
-                return Outcome("media_in_thread", draft.id)
-            current = draft_repo.version(s, draft.id or 0, draft.current_version)
-            if current is None or not reads_as_revision(text, current.text):
-                return Outcome("conversation")
+            outcome = self._thread_reply(s, now, channel=channel, thread_ts=thread_ts, user=user, text=text,
+                                         event_key=event_key, media=media, decision_like=decision_like)
+        if outcome.kind in _TOLD_IN_THREAD:
+            self.after_commit()  # after the session's commit: the note is in the outbox by now
+        return outcome
+
+    def _thread_reply(self, s: Session, now: datetime, *, channel: str, thread_ts: str, user: str, text: str,
+                      event_key: str, media: int, decision_like: bool) -> Outcome:
+        draft = draft_repo.by_message(s, channel, thread_ts, lock=False) or self._form_draft_at(s, channel, thread_ts)
+        if draft is None:
+            return Outcome("conversation")
+        if decision_like and draft.author_id != user and draft.state == DraftState.PENDING \
+                and self._holds_request(s, draft, user):
+            return self._decision_in_thread(s, now, draft, channel=channel, thread_ts=thread_ts, user=user)
+        if draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
+            return Outcome("conversation")
+        if media and draft.state in _MEDIA_NOTE_STATES:
             if not draft_repo.claim_event(s, event_key, now):
                 return Outcome("duplicate")
-            hint = REVISION_IN_THREAD_JA if draft.source == "channel" else REVISION_IN_FORM_THREAD_JA
+            hint = MEDIA_IN_THREAD_JA if draft.source == "channel" else MEDIA_IN_FORM_THREAD_JA
             self.notify.ephemeral(s, now, channel=channel, user=user, text=hint, thread_ts=thread_ts)
-        self.after_commit()
+            return Outcome("media_in_thread", draft.id)
+        current = draft_repo.version(s, draft.id or 0, draft.current_version)
+        if current is None or not reads_as_revision(text, current.text):
+            return Outcome("conversation")
+        if not draft_repo.claim_event(s, event_key, now):
+            return Outcome("duplicate")
+        hint = REVISION_IN_THREAD_JA if draft.source == "channel" else REVISION_IN_FORM_THREAD_JA
+        self.notify.ephemeral(s, now, channel=channel, user=user, text=hint, thread_ts=thread_ts)
         return Outcome("revision_in_thread", draft.id)
 
     @staticmethod
@@ -1362,7 +1370,6 @@ class Kessai:
         Said to them once a version (a second 「OKです」 needs no second note)."""
         if draft_repo.claim_event(s, f"decision-in-thread:{draft.id}:v{draft.current_version}:{user}", now):
             self.notify.ephemeral(s, now, channel=channel, user=user, text=DECISION_IN_THREAD_JA, thread_ts=thread_ts)
-            self.after_commit()
             return Outcome("decision_in_thread", draft.id)
         return Outcome("conversation", draft.id)
 
