@@ -84,8 +84,10 @@ def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: date
     gone = {str(k).removeprefix(ACCOUNT_GONE_PREFIX) for k in s.exec(
         select(ReminderRow.key).where(col(ReminderRow.key).startswith(ACCOUNT_GONE_PREFIX)))}
     current = set(account_ids)
+    returned = False
     for a in account_ids:
         if a in gone:
+            returned = True
             # Taken out of the file and put back: its posts while it was out never went through
             # kessai, so its counts run from its return, not from when it was first added.
             s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
@@ -96,9 +98,12 @@ def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: date
     dropped = known - current - gone
     for a in sorted(dropped):
         claim(s, ACCOUNT_GONE_PREFIX + a, now)
-    if dropped:
+    if dropped or returned:
         # A roster noted before, which had these accounts, is looked at again when it comes back
-        # (the file reverted to a copy with them): that is when they are put back.
+        # (the file reverted to a copy with them): that is when they are put back. And one without
+        # the accounts put back is looked at again too: during a rolling deploy the replica with the
+        # old file notes last, and unless the new file's roster is noted after it, the removal it
+        # makes is lost (the account then put back months later is dated from the deploy).
         s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
             col(ReminderRow.key).startswith(ACCOUNTS_NOTED_PREFIX)))
     claim(s, noted, now)

@@ -644,3 +644,35 @@ def test_an_account_added_in_march_is_asked_for_next_years_plan_too(db, org) -> 
     with db.session() as s:
         asked = [r.payload.get("text") or "" for r in s.exec(select(OutboxRow)) if "運用計画書の更新" in (r.payload.get("text") or "")]
     assert sum("上越市公式Facebook" in t for t in asked) >= 1
+
+
+def test_a_removal_made_by_a_rolling_deploy_is_kept_and_the_return_counted_from_then(db, org) -> None:  # type: ignore[no-untyped-def]
+    """On 11/5 上越市公式Instagram is taken out of the file (運用を休止) and kessai is redeployed one
+    replica at a time: for a few minutes the replica with the old file and the one with the new file
+    both sweep. When the old one is gone the account is out of kessai; put back on 11/25, its count
+    runs from 11/25 (not from the deploy on 11/5, which would report the weeks it was out as silent)."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    clock = Clock(jst(2026, 11, 2, 9, 0))
+    old = Sweeper(Kessai(db, org, clock=clock))
+    old.sweep(clock.t)
+    without = replace(org, accounts=tuple(a for a in org.accounts if a.id != "joetsu-insta"))
+    new = Sweeper(Kessai(db, without, clock=clock))
+    for minute in range(3):
+        clock.t = jst(2026, 11, 5, 9, minute)
+        new.sweep(clock.t)
+        old.sweep(clock.t)
+    clock.t = jst(2026, 11, 5, 9, 5)
+    new.sweep(clock.t)  # the old replica has stopped
+    clock.t = jst(2026, 11, 25, 9, 0)
+    Sweeper(Kessai(db, org, clock=clock)).sweep(clock.t)
+    with db.session() as s:
+        known = reminders.accounts_known_since(s)
+    assert known["joetsu-insta"] == jst(2026, 11, 25, 9, 0) and known["joetsu-x"] == jst(2026, 11, 2, 9, 0)
