@@ -834,10 +834,12 @@ class Sweeper:
         """The standard a month that is over is judged by: ``min_posts_per_month`` as it was during
         that month (the file may have been changed since, e.g. on 4/1 for the new 運用計画書), the
         lowest when it changed within the month, so that no account is reported short (撤退) of a
-        standard that did not hold all month. Months without a record: the file's value now."""
+        standard that did not hold all month. Months without a record: the file's value now.
+        0 when it was switched off (0) at some time in the month: no standard held all month, and
+        a month run with it off must not be reported against the value it was switched back on at."""
         with self.db.session() as s:
-            seen = {n for n in repo.minimums(s, f"{y:04d}-{m:02d}") if n > 0}
-        return min(seen) if seen else self.org.policy.min_posts_per_month
+            seen = repo.minimums(s, f"{y:04d}-{m:02d}")
+        return max(0, min(seen)) if seen else self.org.policy.min_posts_per_month
 
     def _started_during(self, y: int, m: int) -> date | None:
         """The local day kessai started being used, when that was after the start of month ``m``:
@@ -902,6 +904,9 @@ class Sweeper:
             log.info("no late %s reminder for %04d-%02d: kessai came into use after %s", kind, y, m, last_day)
             return
         need = self._minimum_of(y, m) if late else self.org.policy.min_posts_per_month
+        if need <= 0:
+            log.info("no late %s reminder for %04d-%02d: min_posts_per_month was 0 then", kind, y, m)
+            return
         short = self._shortfalls(y, m, need, until=now)
         tag = f"{y:04d}-{m:02d}"
         lastday = kind == "monthly.lastday"
@@ -964,6 +969,10 @@ class Sweeper:
             log.info("no report for %04d-%02d: kessai was not in use that month", y, m)
             return
         need = self._minimum_of(y, m)
+        if need <= 0:
+            # Switched off (0) during that month: there was no standard to report the month against.
+            log.info("no report for %04d-%02d: min_posts_per_month was 0 then", y, m)
+            return
         short = self._shortfalls(y, m, need)
         started = self._started_during(y, m)
         added = self._added_during(y, m)

@@ -676,3 +676,26 @@ def test_a_removal_made_by_a_rolling_deploy_is_kept_and_the_return_counted_from_
     with db.session() as s:
         known = reminders.accounts_known_since(s)
     assert known["joetsu-insta"] == jst(2026, 11, 25, 9, 0) and known["joetsu-x"] == jst(2026, 11, 2, 9, 0)
+
+
+def test_a_month_run_with_the_minimum_switched_off_is_not_reported_when_it_is_switched_on(world: World) -> None:
+    """November ran with ``min_posts_per_month = 0`` (off) from 11/3; on 12/3 the file is changed back to
+    月1回以上. November had no standard: a report on it against 月1回以上 would list accounts for 撤退
+    (and say 「その日は kessai が動いていなかった」, while it ran all along); December is reminded as usual."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    world.sweep(jst(2026, 11, 2, 9, 0))
+    off = replace(world.org, policy=replace(world.org.policy, min_posts_per_month=0))
+    switched_off = Sweeper(Kessai(world.db, off, clock=world.clock))
+    for t in (jst(2026, 11, 3, 9, 0), jst(2026, 11, 30, 9, 0), jst(2026, 12, 1, 8, 30), jst(2026, 12, 2, 9, 0)):
+        world.clock.t = t
+        switched_off.sweep(t)
+    world.clock.t = jst(2026, 12, 3, 9, 0)
+    report = world.sweep(world.clock.t)
+    assert report.sent["monthly.report"] == 0 and report.sent["monthly.lastday"] == 0
+    assert world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告") == []
+    world.clock.t = jst(2026, 12, 21, 9, 0)
+    assert world.sweep(world.clock.t).sent["monthly.midmonth"] == 2
