@@ -1005,8 +1005,10 @@ class Sweeper:
             # Late by the real clock too: a replay for the 1st run on the 4th is sent on the 4th.
             sent_at = max(now, (self.settle_until or now).astimezone(UTC))
             if sent_at >= datetime.combine(due_day, self.cal.end, tzinfo=self.zone).astimezone(UTC):
-                body += (f"\nこの報告は {self._fmt_day(due_day)}にお送りするものでしたが、その日は kessai が"
-                         "動いていなかったため、本日お送りしています（件数は本日までに記録された投稿によります）。")
+                # Not 「kessai was down」: it is late too when escalation_channel or the minimum was
+                # set after that day, and the wording must stay true whatever the cause.
+                body += (f"\nこの報告は本来 {self._fmt_day(due_day)}にお送りするものでしたが、遅れて本日お送りしています"
+                         "（件数は本日までに記録された投稿によります）。")
             self._post(s, now, channel, head + body)
             return True
 
