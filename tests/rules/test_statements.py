@@ -369,6 +369,8 @@ def test_a_statement_reported_as_hurtful_stays_silent() -> None:
         ("外国人は国に帰るべきだ。", "外国人"),
         ("外国人はさっさと自分の国に帰ればいい。", "外国人"),
         ("障害者は施設にいればいい。", "障害者"),
+        ("外国人は国に帰るべきだと思います。", "外国人"),
+        ("障害者は施設にいればいいのに。", "障害者"),
         # The same in polite words, right after the topic and ending the sentence.
         ("外国人は来ないでください。", "外国人"),
         ("外国人には来てほしくない。", "外国人"),
@@ -410,6 +412,13 @@ def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: 
         "高齢者は、夜は運転しないでください。",
         "留学生の皆さんには、卒業後も国に帰ってほしくないと思っています。",
         "障害者の方に、家にいてほしくない。どんどん外に出かけてほしいです。",
+        # The advice denied, reported, refuted or asked: it must end the sentence as said.
+        "外国人は国に帰るべきではありません。",
+        "外国人は国に帰るべきだとは思いません。",
+        "外国人は国に帰るべきという考えは誤りです。",
+        "外国人は国に帰るべきだという意見もありますが、市は多文化共生を進めています。",
+        "障害者は施設にいればいい、とはもう言わせない。",
+        "外国人は国に帰るべき？",
     ],
 )
 def test_farewells_and_advice_in_the_same_words_are_silent(text: str) -> None:
