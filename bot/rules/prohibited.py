@@ -398,7 +398,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、嘘つきばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します）。
-    年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」は対象外です）。
+    年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
@@ -805,6 +805,9 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         k = bisect_right(ends, g.start)
         done.add(sent)  # fired, or no statement follows this group nor any later one
         if k < len(xs):
+            # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
+            if _is_licence(doc, xs[k]) and _narrowed(doc, g):
+                continue
             yield Hit(g.start, xs[k].end, message)
 
 
@@ -1140,6 +1143,25 @@ def _own_object(doc: Document, first: int, groups_end: set[int]) -> bool:
     return not (tokens[j].surface in _PEOPLE and j >= 1 and tokens[j - 1].surface == "ノ")
 
 
+def _is_licence(doc: Document, x: Match) -> bool:
+    """True when the [exclusion] match `x` is the order that a driving licence be given up."""
+    said = doc.text[x.start : x.end]
+    return "返納" in said or "取り上げ" in said
+
+
+# A group narrowed to some of its people by what comes before it (「運転に不安を感じる高齢者は」「認知機能が
+# 低下した高齢者は」: a verb, adjective or auxiliary ending a clause on it), or named to be gone beyond
+# (「高齢者に限らず、運転に不安がある方は」).
+_BEYOND_GROUP = re.compile(r"[ \t]*(?:に限らず|にかぎらず|だけでなく|だけではなく|以外)")
+
+
+def _narrowed(doc: Document, g: Match) -> bool:
+    tokens = doc.tokens
+    if g.first > 0 and tokens[g.first - 1].pos in ("動詞", "形容詞", "助動詞") and tokens[g.first - 1].end == g.start:
+        return True
+    return _BEYOND_GROUP.match(doc.text, g.end) is not None
+
+
 def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) -> Iterator[Match]:
     """The [exclusion] matches of the sentence `sent` that are said, not conjugated on."""
     tokens = doc.tokens
@@ -1152,6 +1174,11 @@ def _statements(doc: Document, exclusion: WordMatcher, sent: tuple[int, int]) ->
             continue
         # Asked, not said: 「高齢者は免許を返納すべきか、ご意見を募集します」.
         if nxt is not None and nxt.surface == "カ" and nxt.pos == "助詞":
+            continue
+        # The licence order is an opinion argued in public, not a slur: only said as the post's own, ending
+        # the sentence. 「高齢者は免許を返納すべき？」 asks, 「〜返納すべきとの声が高まっています」 reports,
+        # 「高齢者だから免許を返納すべき、というわけではありません」 denies.
+        if _is_licence(doc, x) and not _ADVICE_TAIL.fullmatch(doc.text, x.end, sent[1]):
             continue
         # English has no imperative form to tell 「Foreigners go home!」 from 「Foreigners who go home
         # for the holidays need a re-entry permit」: the English words only end the sentence.

@@ -543,6 +543,8 @@ def test_neutral_voting_notices_are_silent(text: str) -> None:
         "高齢者は運転免許を返納するべきです。",
         "老人はさっさと返納しろ。",
         "老人から免許を取り上げろ。",
+        "75歳以上の高齢者は免許を返納すべきだと思います。",
+        "高齢者は、免許を返納すべきです！",
     ],
 )
 def test_an_age_group_told_to_give_up_its_licence_fires(text: str) -> None:
@@ -560,6 +562,14 @@ def test_an_age_group_told_to_give_up_its_licence_fires(text: str) -> None:
         # Asked, not said.
         "高齢者は免許を返納すべきか、ご意見を募集します。",
         "高齢者は免許を返納すべきかどうか、家族で話し合いましょう。",
+        "高齢者は免許を返納すべき？皆さんのご意見をお聞かせください。",
+        # Reported, denied, or advised to those who feel unsafe at the wheel rather than the age group.
+        "高齢者の事故が増え、免許を返納すべきとの声が高まっています。",
+        "高齢者は免許を返納すべきだという意見もありますが、地方では車が生活の足です。",
+        "高齢者だから免許を返納すべき、というわけではありません。",
+        "運転に不安を感じる高齢者は、免許を返納すべきです。",
+        "認知機能が低下した高齢者は免許を返納すべきです。",
+        "高齢者に限らず、運転に不安がある方は免許を返納すべきです。",
     ],
 )
 def test_licence_return_services_and_questions_are_silent(text: str) -> None:
