@@ -342,6 +342,15 @@ _DISCOURAGED = re.compile(
     r"|のではなく|のでなく"
 )
 
+# A quoted statement reported with what befell it: taken back, apologised for, called improper, criticised or
+# protested (「市長は「生活保護は甘えだ」と述べ、謝罪しました」「「外国人は出ていけ」との発言は不適切だとして、
+# 議長が注意しました」「…と発言した議員に対し、抗議文を送りました」). Not 「と抗議した」, the words as the
+# protest's own; nor 「批判が集まっています」 alone, which 0d3a7a4 keeps as passing the remark on.
+_REPUDIATED = re.compile(
+    r"謝罪|陳謝|お詫び|おわび|撤回|不適切|問題視|問題発言|失言|辞任|辞職|懲戒|厳重注意"
+    r"|抗議(?:文|声明|を(?:受け|申し入れ))|に(?:対し|対して)[、 \t　]*抗議"
+)
+
 
 # What says the quoted word through the quote: agreeing with it, or calling for it.
 _ENDORSED = re.compile(
@@ -428,7 +437,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」も同じです）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
-    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるものは対象外です）。
+    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
     ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」「がいこくじんにはかえってほしい」「せいかつほごをうけているひとはあまえ」「こうれいしゃはめんきょをへんのうしろ」）や、文字の間に空白や絵文字を
     入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（助詞を省いたハッシュタグの「#外国人いらない」「#生活保護甘え」も同じです。「」に入れて示したものや差別に触れた文のものは対象外です）（「」に入れたもの、「？」で問うもの、
     やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
@@ -808,6 +817,10 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
             if _is_licence(doc, xs[k]) and _narrowed(doc, g):
                 continue
+            # 「市長の「外国人は出ていけ」との発言は不適切だとして、…」: a remark reported with its repudiation.
+            quote = doc.enclosing_quote(g.start, xs[k].end, 40)
+            if quote is not None and _REPUDIATED.search(doc.text, quote[1], sent[1]):
+                continue
             yield Hit(g.start, xs[k].end, message)
 
 
@@ -931,6 +944,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
             continue
         if end != sent[1] and not _HURT_DENIED.search(doc.text, end, sent[1]) and (
             _HURTS.search(doc.text, end, sent[1]) or _DISCOURAGED.search(doc.text, end, sent[1])
+            or _REPUDIATED.search(doc.text, end, sent[1])
         ):
             continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
         yield Hit(
@@ -1290,6 +1304,7 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
         quote = doc.enclosing_quote(w.start(), w.end(), 40)
         if quote is not None and not _HURT_DENIED.search(doc.text, quote[1], sent[1]) and (
             _HURTS.search(doc.text, quote[1], sent[1]) or _DISCOURAGED.search(doc.text, quote[1], sent[1])
+            or _REPUDIATED.search(doc.text, quote[1], sent[1])
         ):
             continue  # 「「障害者は家にいてほしい」という声に、当事者は傷ついています」
         for g in groups.find(doc, within=(sent[0], w.start())):

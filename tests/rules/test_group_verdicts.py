@@ -171,6 +171,8 @@ def test_counts_findings_and_rankings_denied_are_silent(text: str) -> None:
         "市長は「生活保護は甘えだ」と述べ、批判が集まっています。",
         "「高齢者はいらない」という声もあります。",
         "生活保護の人は甘えている。",
+        "市長は「生活保護は甘えだ」と述べました。",
+        "「生活保護は甘えだ」と抗議しました。",
     ],
 )
 def test_a_verdict_quoted_and_passed_on_fires(text: str) -> None:
@@ -184,6 +186,11 @@ def test_a_verdict_quoted_and_passed_on_fires(text: str) -> None:
         "「外国人はいらない」と思っていませんか。",
         "「高齢者は予約はいらない」とのことです。",
         "子どもは親に甘えている。",
+        # Reported with what befell it: taken back, apologised for, called improper, protested.
+        "市長は「生活保護は甘えだ」と述べ、謝罪しました。",
+        "議員は「生活保護は甘えだ」との発言を撤回しました。",
+        "「生活保護は甘えだ」との発言は不適切だとして、議長が注意しました。",
+        "「生活保護は甘えだ」と発言した議員に対し、抗議文を送りました。",
     ],
 )
 def test_a_verdict_quoted_to_oppose_it_is_silent(text: str) -> None:

@@ -418,6 +418,8 @@ def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: 
         "外国人は国に帰るべきという考えは誤りです。",
         "外国人は国に帰るべきだという意見もありますが、市は多文化共生を進めています。",
         "障害者は施設にいればいい、とはもう言わせない。",
+        # A remark reported with its repudiation.
+        "議員は「外国人には国に帰ってほしい」との発言を撤回し、謝罪しました。",
         "外国人は国に帰るべき？",
     ],
 )
@@ -629,3 +631,23 @@ def test_a_refusal_after_a_comma_fires(text: str) -> None:
 )
 def test_a_welcome_after_a_comma_is_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+# A quoted statement reported with its repudiation is the news of its being taken back, not the statement.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市議の「外国人は出ていけ」との発言は不適切だとして、議長が厳重注意しました。",
+        "市長は「外国人は出ていけ」と述べ、謝罪しました。",
+    ],
+)
+def test_a_quoted_statement_reported_as_repudiated_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["市長は「外国人は出ていけ」と述べました。", "「外国人は出ていけ」と抗議しました。", "外国人は出ていけ。謝罪しろ。"],
+)
+def test_a_quoted_statement_passed_on_still_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
