@@ -138,6 +138,9 @@ def test_posts_that_name_such_words_or_say_them_of_something_else_are_silent(tex
         "中国人は日本人と違ってマナーが悪い。",
         "外国人より日本人を優先すべきです。",
         "女は男より劣っている。",
+        "中国人より日本人の方が優秀だと思います。",
+        "中国人より日本人の方が優秀な民族です。",
+        "日本人は中国人より勤勉で、真面目です。",
     ],
 )
 def test_a_people_ranked_above_another_fires(text: str) -> None:
@@ -156,6 +159,12 @@ def test_a_people_ranked_above_another_fires(text: str) -> None:
         "外国人より日本人の方が優秀、なんてことはありません。",
         "日本人が外国人より優れているわけではありません。",
         "女性の方が男性よりマナーがいい、という調査結果が出ました。",
+        # Worth said of a manner, of a thing, or as what others answer, feel or say.
+        "アンケートでは、女性より男性の方が運転マナーが悪いと答えた人が多くなりました。",
+        "男性より女性の方が真面目に健診を受けています。",
+        "市内では、日本人より外国人の方が使える窓口が少ないのが課題です。",
+        "女性より男性の方がうるさいと感じる人が多いそうです。",
+        "外国人より日本人の方がマナーが悪いという意見もありました。",
     ],
 )
 def test_counts_findings_and_rankings_denied_are_silent(text: str) -> None:
