@@ -377,6 +377,8 @@ def test_a_statement_reported_as_hurtful_stays_silent() -> None:
         ("在日の方々には帰っていただきたい。", "在日"),
         ("外国人の方には、お引き取り願いたいですね。", "外国人"),
         ("高齢者は運転しないでください。", "高齢者"),
+        ("大雪です。\n\n高齢者は運転しないでください。", "高齢者"),
+        ("高齢者の事故が増えています。高齢者は運転しないでください。", "高齢者"),
     ],
 )
 def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: str) -> None:
@@ -410,6 +412,9 @@ def test_a_wish_that_a_group_leave_or_keep_out_of_sight_fires(text: str, group: 
         "外国人の方は、この窓口には来ないでください。国際交流センターへお越しください。",
         "高齢者の方は、体調が悪いときは運転しないでください。",
         "高齢者は、夜は運転しないでください。",
+        # An advisory with its reason in the sentences before, in the same paragraph.
+        "大雪のため、路面が凍結しています。高齢者は運転しないでください。",
+        "【大雪警報】\n不要不急の外出は控えてください。\n高齢者の方は運転しないでください。",
         "留学生の皆さんには、卒業後も国に帰ってほしくないと思っています。",
         "障害者の方に、家にいてほしくない。どんどん外に出かけてほしいです。",
         # The advice denied, reported, refuted or asked: it must end the sentence as said.
