@@ -56,7 +56,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
     「「払わないと殺すぞ」と脅す電話は詐欺です」「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」、言うこと・書き込むことをいじめや犯罪として戒める「ネットに「死ね」と書き込むのはいじめです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
-    （「市長は「バカ」だ」「「バカ」と言われても仕方ない」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
+    （「市長は「バカ」だ」「「バカ」と言われても仕方ない」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」「〜のはいじめではありません」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
     対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
@@ -192,6 +192,8 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
     # 「ネットに「死ね」と書き込むのはいじめです」: the act of saying it, named as the topic of what the
     # sentence says of it. Only a warning against it: 「「死ね」と書き込むのは自由です」 says it is fine.
     if _ACT_OF_SAYING.match(doc.text, closing, closing + 16):
+        if _OFFENCE_DENIED.search(doc.text, *window):
+            return False
         return bool(_DISCOURAGED.search(doc.text, *window) or _UNLAWFUL.search(doc.text, *window))
     if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
         # 「「うざい」「死ね」——何気ない言葉が友達を傷つけます」: the words named as words after a dash
@@ -305,6 +307,14 @@ _ACT_OF_SAYING = re.compile(
 )
 # What a warning says of the act besides 「いじめ」「やめましょう」 (`_DISCOURAGED`): that it is an offence.
 _UNLAWFUL = re.compile(r"犯罪|違法|罪に|侮辱罪|名誉毀損|脅迫罪|処罰|罰せられ|逮捕|訴えられ")
+# The offence denied of the act (「「死ね」と書き込むのはいじめではありません」「犯罪にはならない」「違法とは
+# 言えない」): it is called fine, as 「自由です」 does. Not the belief asked about or refuted (「いじめではない、
+# と思っていませんか」「いじめではないと思うかもしれませんが」).
+_OFFENCE_DENIED = re.compile(
+    r"(?:いじめ|イジメ|犯罪|違法|罪|暴言|ハラスメント)(?:では|じゃ|には|とは|に)[ \t]*"
+    r"(?:ない|なく|ありません|なりません|ならない|言えない|言えません|いえない|いえません|当たらない|当たりません|あたらない|あたりません)"
+    r"(?![ \t]*(?:[、,][ \t]*)?(?:と|って|か|でしょうか|のでは))"
+)
 _INSTEAD = re.compile(r"」\s*(?:では|じゃ|で)?なく(?:て)?\s*[、,]?\s*「")
 # The quoted words as the topic (「「死ね」は、」「「キモい」も」), and the hurt such a sentence says they do
 # or the saying it advises against (「「ばか」「あほ」は言わないで」, a bullying-prevention poster's title).

@@ -674,6 +674,10 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     # The act of saying it named, and called fine.
     ("「死ね」と書き込むのは自由です。", "prohibited.insult"),
     ("市長に「バカ」と言うのは当然だ。", "prohibited.insult"),
+    # The offence denied of the act: called fine, as 「自由です」 is.
+    ("「死ね」と書き込むのはいじめではありません。", "prohibited.insult"),
+    ("「死ね」と書き込むのは犯罪にはならない。", "prohibited.insult"),
+    ("「バカ」と言うのは、違法とは言えません。", "prohibited.insult"),
 ])
 def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> None:
     assert code in codes(text)
@@ -711,6 +715,8 @@ def test_the_same_words_said_by_the_post_still_fire(text: str, code: str) -> Non
     "SNSで「キモい」と送るのも、立派ないじめです。",
     "「死ね」と書き込むことは侮辱罪にあたる可能性があります。",
     "友達に「バカ」と言うのはやめましょう。",
+    "「死ね」と書き込むのはいじめではない、と思っていませんか。",
+    "友達に「バカ」と言うのはやめて、いじめないクラスをつくろう。",
 ])
 def test_anti_bullying_posts_quoting_the_words_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
