@@ -420,7 +420,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
-    「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
+    「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
     re-entry permit」は対象外です）。
@@ -675,6 +675,14 @@ _FOR_THEIR_SAKE = re.compile(r"妊娠|持病|体調|心臓|血圧|疾患|医師|
 # 「安全上の理由により、外国籍の方の入居はご遠慮いただいております」 give a pretext, and a blanket refusal
 # of disabled people 「安全のため」 is the unfair treatment 障害者差別解消法 names.
 _BODILY_GROUPS = frozenset({"女", "女性", "高齢者", "老人", "年寄り"})
+# A room kept for men, named in the sentence or the ones before it in its paragraph: there women are turned away
+# by what the room is (「男性更衣室です。女性の方はご遠慮ください」「男性専用サウナのため、女性の方は、ご遠慮
+# ください」), as 「女性専用車両です。男性の方はご遠慮ください」 turns men away.
+_KEPT_FOR_MEN = re.compile(
+    r"(?:男性|男子|男)(?:専用|用(?:の)?(?:更衣室|トイレ|浴場|浴室|脱衣所|サウナ|シャワー)|更衣室|トイレ|浴場|浴室|脱衣所|サウナ"
+    r"|シャワー室|大浴場|寮)|男湯"
+)
+_KEPT_FOR_MEN_REACH = 200
 # What joins groups listed as one subject: 「高齢者・障害者」「外国人や障害者」「外国人、生活保護の方」.
 _GROUP_JOIN = re.compile(r"[ \t]*(?:の方)?(?:[・、,/／]|や|と|及び|および|又は|または)[ \t]*")
 
@@ -808,6 +816,11 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             and _FOR_THEIR_SAKE.search(doc.text, *sent)
         ):
             refused = None
+        if refused is not None and all(doc.text[a:b] in ("女", "女性") for a, b in members):
+            before = max(0, sent[0] - _KEPT_FOR_MEN_REACH)
+            before = max(before, doc.text.rfind("\n\n", before, sent[0]))
+            if _KEPT_FOR_MEN.search(doc.text, before, sent[1]):
+                refused = None
         if refused is not None:
             done.add(sent)
             yield Hit(g.start, refused.end(), message)

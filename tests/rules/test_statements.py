@@ -468,6 +468,10 @@ def test_a_group_turned_away_politely_fires(text: str, excerpt: str) -> None:
         "障害者の方も入店をご遠慮なくどうぞ。",
         "外国人の方も入店をお断りしません。",
         "心臓に持病のある方、高齢者の方はご遠慮ください。",
+        # A room kept for men: women turned away by what the room is.
+        "男性更衣室です。女性の方はご遠慮ください。",
+        "男性専用サウナのため、女性の方は、ご遠慮ください。",
+        "こちらは男湯です。\n女性の方の入場はお断りしています。",
     ],
 )
 def test_go_ahead_and_precautions_in_the_same_words_are_silent(text: str) -> None:
@@ -481,6 +485,10 @@ def test_go_ahead_and_precautions_in_the_same_words_are_silent(text: str) -> Non
         "安全上の理由により、外国籍の方の入居はご遠慮いただいております。",
         "トラブル防止と安全のため、生活保護の方の入居はご遠慮ください。",
         "安全のため、障害者の方の入店はご遠慮ください。",
+        # A room for men does not turn away other groups, nor women where none is named.
+        "男性更衣室です。外国人の方はご遠慮ください。",
+        "男性更衣室です。\n\n女性の方はご遠慮ください。",
+        "女性の方はお断りしています。",
     ],
 )
 def test_safety_given_as_the_reason_to_turn_away_a_group_it_cannot_concern_fires(text: str) -> None:
