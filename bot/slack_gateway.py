@@ -679,9 +679,10 @@ class SlackGateway:
             self.client.auth_test()
         except SlackApiError as e:
             # Slack's own JSON (ratelimited, invalid_auth…) is Slack answering this process; a
-            # proxy's page or a 5xx is not.
+            # proxy's page or a 5xx is not, nor Slack's own trouble said with HTTP 200
+            # (SLACK_SIDE_ERRORS): messages wait through it as through a 5xx.
             code = error_code(e)
-            answered = bool(code) and e.response.status_code < 500
+            answered = bool(code) and e.response.status_code < 500 and code not in SLACK_SIDE_ERRORS
             refusal = code if code in AUTH_ERRORS else None
             if not answered:
                 log.info("everything the last delivery tried failed, and Slack does not answer auth.test either "

@@ -14,7 +14,7 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
-from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT
+from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT, SLACK_SIDE_ERRORS
 from bot.web import STALLED_ATTEMPTS, health
 from storage import outbox
 from tests.conftest import database_url
@@ -1232,6 +1232,30 @@ def test_slacks_own_trouble_answered_as_ok_false_is_retried_not_given_up(
     each_approver_asked_once(st)
     with st.rt.db.session() as s:
         assert not outbox.rows(s, statuses=[outbox.FAILED])
+
+
+@pytest.mark.parametrize("error", sorted(SLACK_SIDE_ERRORS))
+def test_slack_answering_its_own_trouble_to_everything_is_slack_failing_not_answering(
+        tmp_path: Path, org: OrgConfig, error: str) -> None:
+    """In an incident Slack answers every call, auth.test too, with HTTP 200 and its own trouble
+    (service_unavailable…): the messages wait as for a 5xx, and auth.test's answer is no more
+    Slack answering this process than a 503 is. It was: /healthz stayed 200, however long nothing
+    went out, and a lone message's day of failing alone ran on through the incident."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.slack.inject("*", error=error, times=10**6)
+        for _ in range(4):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        st.deliver()
+        status, report = health(st.rt)
+        assert status == 503 and report["slack_delivery"].startswith("failing since "), report
+        with st.rt.db.session() as s:
+            assert not outbox.rows(s, statuses=[outbox.FAILED])
+    finally:
+        st.stop()
 
 
 def test_another_conversation_failing_for_a_while_pauses_a_lone_failures_day_not_restarts_it(
