@@ -15,7 +15,8 @@ what they see with the stock client.
 
 Behind a proxy (``HTTPS_PROXY`` / ``HTTP_PROXY``, unless ``NO_PROXY`` names Slack's host), calls
 go through urllib as before, one connection each: the proxy, its authentication and its tunnel
-stay urllib's business.
+stay urllib's business (only its connections are watched, so that an answer trickling in is cut
+off there too).
 """
 
 from __future__ import annotations
@@ -107,7 +108,9 @@ class DeadlineConnectionRetry(ConnectionErrorRetryHandler):
 
 @dataclass(eq=False)
 class _Armed:
-    conn: http.client.HTTPConnection
+    # The connection's socket (kept: urllib lets go of it once the answer begins); None until
+    # urllib's connection is made (_Watched*Connection).
+    sock: socket.socket | None
     at: float
     done: bool = False
     cut: bool = False
@@ -123,8 +126,8 @@ class _Watchdog:
         self._seq = itertools.count()
         self._thread: threading.Thread | None = None
 
-    def arm(self, seconds: float, conn: http.client.HTTPConnection) -> _Armed:
-        armed = _Armed(conn, time.monotonic() + seconds)
+    def arm(self, seconds: float, sock: socket.socket | None) -> _Armed:
+        armed = _Armed(sock, time.monotonic() + seconds)
         with self._cond:
             heapq.heappush(self._heap, (armed.at, next(self._seq), armed))
             if self._thread is None:
@@ -133,6 +136,14 @@ class _Watchdog:
             if self._heap[0][2] is armed:
                 self._cond.notify()
         return armed
+
+    def attach(self, armed: _Armed, sock: socket.socket) -> None:
+        """The connection urllib made for an armed call; cut at once if its deadline passed meanwhile."""
+        with self._cond:
+            armed.sock = sock
+            cut = armed.cut
+        if cut:
+            _cut(sock)
 
     def disarm(self, armed: _Armed) -> bool:
         """Whether the connection was cut (the answer took too long)."""
@@ -157,13 +168,49 @@ class _Watchdog:
                     heapq.heappop(self._heap)
                     armed.done = armed.cut = True
                     break
-            sock = armed.conn.sock
-            if sock is not None:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+            if armed.sock is not None:
+                _cut(armed.sock)
+
+
+def _cut(sock: socket.socket) -> None:
+    # socket.socket's shutdown, not SSLSocket's: that one first drops the TLS state, and a read
+    # starting in between would take the encrypted bytes for the answer.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 _WATCHDOG = _Watchdog()
+# The armed call of this thread going through urllib (behind a proxy): its connection, made
+# inside urllib, is handed to the watchdog as it is made.
+_watching = threading.local()
+
+
+class _WatchedHTTPConnection(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        if (armed := getattr(_watching, "armed", None)) is not None and self.sock is not None:
+            _WATCHDOG.attach(armed, self.sock)
+
+
+class _WatchedHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        if (armed := getattr(_watching, "armed", None)) is not None and self.sock is not None:
+            _WATCHDOG.attach(armed, self.sock)
+
+
+class _WatchedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_WatchedHTTPConnection, req)
+
+
+class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, context: ssl.SSLContext | None) -> None:
+        super().__init__(context=context)
+        self._watched_context = context
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_WatchedHTTPSConnection, req, context=self._watched_context)
 
 
 def _readable(sock: socket.socket) -> bool:
@@ -206,8 +253,10 @@ class KeepAliveWebClient(WebClient):
 
     def _perform_urllib_http_request_internal(self, url: str, req: urllib.request.Request) -> dict[str, Any]:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname or self._proxied(parts.scheme, parts.hostname):
+        if parts.scheme not in ("http", "https") or not parts.hostname:
             return super()._perform_urllib_http_request_internal(url, req)
+        if self._proxied(parts.scheme, parts.hostname):
+            return self._through_proxy(url, req)
         key = (parts.scheme, parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
         conn = self._connection(key)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -220,7 +269,7 @@ class KeepAliveWebClient(WebClient):
         # The socket's timeout bounds each read, not the answer: one trickling in a byte at a time
         # (a broken proxy, a congested link) held the call for as long as it dripped, and with it
         # the outbox's delivery pass and its claim. Past the timeout the connection is cut.
-        armed = _WATCHDOG.arm(float(self.timeout), conn)
+        armed = _WATCHDOG.arm(float(self.timeout), conn.sock)
         try:
             resp = conn.getresponse()
             body = resp.read()
@@ -238,14 +287,44 @@ class KeepAliveWebClient(WebClient):
             self._local.kept[key].last_used = time.monotonic()
         return self._answer(url, resp, body)
 
+    def _through_proxy(self, url: str, req: urllib.request.Request) -> dict[str, Any]:
+        """A call through the proxy, as slack_sdk makes it (urllib, a connection each), cut off as
+        a direct one is when its answer is still being read at the timeout: a broken proxy is
+        where an answer trickles in. The deadline runs from the start (urllib makes the
+        connection and sends the request in one go)."""
+        handlers: list[urllib.request.BaseHandler] = [_WatchedHTTPHandler(), _WatchedHTTPSHandler(self.ssl)]
+        if self.proxy:
+            handlers.insert(0, urllib.request.ProxyHandler({"http": self.proxy, "https": self.proxy}))
+        opener = urllib.request.build_opener(*handlers)  # (the environment's proxies unless given)
+        armed = _WATCHDOG.arm(float(self.timeout), None)
+        _watching.armed = armed
+        try:
+            try:
+                with opener.open(req, timeout=self.timeout) as resp:
+                    body = resp.read()
+            except HTTPError as e:
+                # Read here, under the watchdog, not later by slack_sdk; passed on as urllib raised it.
+                with e:
+                    error_body = e.read()
+                raise HTTPError(url, e.code, e.reason, e.headers, io.BytesIO(error_body)) from None
+        except BaseException as e:
+            if _WATCHDOG.disarm(armed):
+                raise TimeoutError(f"Slack's answer took longer than {self.timeout} s") from e
+            raise
+        finally:
+            _watching.armed = None
+        _WATCHDOG.disarm(armed)  # cut as the last byte arrived: the answer is whole, its connection closed
+        return self._answer(url, resp, body)
+
     def _answer(self, url: str, resp: http.client.HTTPResponse, body: bytes) -> dict[str, Any]:
+        # (headers, not msg: urllib puts the reason in msg.)
         if resp.status >= 400:
             # As urllib's urlopen, which slack_sdk reads the status, headers and body from.
-            raise HTTPError(url, resp.status, resp.reason, resp.msg, io.BytesIO(body))
-        if resp.msg.get_content_type() == "application/gzip":
-            return {"status": resp.status, "headers": resp.msg, "body": body}
-        charset = resp.msg.get_content_charset() or "utf-8"
-        return {"status": resp.status, "headers": resp.msg, "body": body.decode(charset)}
+            raise HTTPError(url, resp.status, resp.reason, resp.headers, io.BytesIO(body))
+        if resp.headers.get_content_type() == "application/gzip":
+            return {"status": resp.status, "headers": resp.headers, "body": body}
+        charset = resp.headers.get_content_charset() or "utf-8"
+        return {"status": resp.status, "headers": resp.headers, "body": body.decode(charset)}
 
     def _proxied(self, scheme: str, host: str) -> bool:
         if self.proxy:

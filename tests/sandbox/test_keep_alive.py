@@ -282,3 +282,28 @@ def test_an_answer_trickling_in_past_the_timeout_is_cut_off(slack: LocalSlack) -
         c.chat_postMessage(channel="C0INTAKE", text="ゆっくり")
     assert c.chat_postMessage(channel="C0INTAKE", text="次の通知")["message"]["text"] == "次の通知"
     assert c.connections_opened == 2
+
+
+@pytest.mark.parametrize("how", ["environment", "argument"])
+def test_an_answer_trickling_in_through_a_proxy_is_cut_off_too(
+        slack: LocalSlack, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """Behind HTTPS_PROXY (usual in a municipal network) calls go through urllib, which the cut-off
+    did not reach: a dripping answer held the call, the delivery pass and the message's claim for
+    as long as it dripped, the very case (a broken proxy) the cut-off is for."""
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    proxy = slack.api_url.removesuffix("/api/")
+    if how == "environment":
+        monkeypatch.setenv("http_proxy", proxy)
+        c = client_for(slack, timeout=1)
+    else:
+        c = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=1, proxy=proxy)
+    slack.inject("chat.postMessage", drip=0.3)  # about 200 bytes: a minute
+    with pytest.raises(TimeoutError):
+        c.chat_postMessage(channel="C0INTAKE", text="ゆっくり")
+    assert c.chat_postMessage(channel="C0INTAKE", text="次の通知")["message"]["text"] == "次の通知"
+    slack.inject("chat.postMessage", status=500)
+    with pytest.raises(SlackApiError) as refused:
+        c.chat_postMessage(channel="C0INTAKE", text="断られる")
+    assert refused.value.response.status_code == 500
+    assert c.connections_opened == 0
