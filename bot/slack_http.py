@@ -218,6 +218,12 @@ def _readable(sock: socket.socket) -> bool:
     no request asked for). Sending on it would fail after the request left, and a post that fails
     so is not retried at once (NOT_REPEATABLE): a new connection is opened instead."""
     try:
+        if hasattr(select, "poll"):
+            # poll, not select: select cannot watch a descriptor numbered 1024 or more, and every
+            # connection of a process with that many files open was taken for closed.
+            watched = select.poll()
+            watched.register(sock, select.POLLIN)
+            return bool(watched.poll(0))
         return bool(select.select([sock], [], [], 0)[0])
     except (OSError, ValueError):
         return True

@@ -307,3 +307,27 @@ def test_an_answer_trickling_in_through_a_proxy_is_cut_off_too(
         c.chat_postMessage(channel="C0INTAKE", text="断られる")
     assert refused.value.response.status_code == 500
     assert c.connections_opened == 0
+
+
+def test_connections_are_kept_in_a_process_with_many_files_open(slack: LocalSlack) -> None:
+    """select() cannot watch a descriptor numbered 1024 or more (ValueError): once the process had
+    that many files and sockets open, every kept connection was taken for closed by the server and
+    each call paid a new connection and TLS handshake again, without a word."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip("cannot open 1,100 files here")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200) if hard == resource.RLIM_INFINITY
+                                                else min(max(soft, 1200), hard), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        c = client_for(slack)
+        for text in ("一通目", "二通目", "三通目"):
+            assert c.chat_postMessage(channel="C0INTAKE", text=text)["ok"]
+        c.close()
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert c.connections_opened == 1
