@@ -67,14 +67,6 @@ MAX_BACKOFF = timedelta(minutes=5)
 MAX_RETRY_AFTER = timedelta(hours=1)
 # When Retry-After is absent, not a number of seconds, zero or negative: waited all the same.
 DEFAULT_RETRY_AFTER = 1.0
-# Errors no retry can fix: log them and let the person who can act know.
-PERMANENT_ERRORS = frozenset(
-    {
-        "channel_not_found", "not_in_channel", "user_not_found", "is_archived", "invalid_blocks",
-        "message_not_found", "cant_update_message", "msg_too_long", "no_text", "missing_scope",
-        "restricted_action", "user_not_in_channel", "invalid_arguments", "cannot_dm_bot", "msg_blocks_too_long",
-    }
-)
 # Slack refusing the bot's token: nothing is wrong with the message, and once the IT 担当 installs
 # a new token (operations.md) every waiting message must still go out. So these are retried
 # without a limit, reported by /healthz, and retried at once when the process restarts.
@@ -155,6 +147,7 @@ def _slack_failure(e: SlackApiError) -> Transient | Permanent:
         return Transient(f"Slack answered {error}")
     if error in AUTH_ERRORS:
         return AuthFailure(AUTH_FAILURE_PREFIX + error)
+    # Any other code Slack gives (channel_not_found, msg_too_long, invalid_blocks…): no retry can fix it.
     return Permanent(error or f"HTTP {status}")
 
 
