@@ -65,8 +65,12 @@ MAX_BACKOFF = timedelta(minutes=5)
 # proxy's misconfiguration, a broken edge) held every message it answered for that long, and
 # one past the year 9999 failed every delivery pass. Beyond this, the message is asked about again.
 MAX_RETRY_AFTER = timedelta(hours=1)
-# When Retry-After is absent, not a number of seconds, zero or negative: waited all the same.
+# When Retry-After is zero or negative: waited all the same (asked again at once, again and again).
 DEFAULT_RETRY_AFTER = 1.0
+# When it is absent or no number of seconds (an HTTP date, garbage): Slack always sends seconds, so
+# a proxy or a broken edge answered; a 429 is not counted towards giving up, and at 1 s each waiting
+# message would ask it every second for ever.
+UNREADABLE_RETRY_AFTER = 60.0
 # Slack refusing the bot's token: nothing is wrong with the message, and once the IT 担当 installs
 # a new token (operations.md) every waiting message must still go out. So these are retried
 # without a limit, reported by /healthz, and retried at once when the process restarts.
@@ -118,14 +122,14 @@ def error_code(e: SlackApiError) -> str:
 
 def retry_after_seconds(value: str | None) -> float:
     """The wait a Retry-After header asks for, in seconds, within DEFAULT_RETRY_AFTER and
-    MAX_RETRY_AFTER. Only a number of seconds is read (what Slack sends); an HTTP date, garbage,
-    "inf" or "nan" is the default wait, not an exception that counted the 429 as Slack failing."""
+    MAX_RETRY_AFTER. Only a number of seconds is read (what Slack sends); none, an HTTP date,
+    garbage or "nan" is UNREADABLE_RETRY_AFTER, not an exception that counted the 429 as Slack failing."""
     try:
         seconds = float((value or "").strip())
     except ValueError:
-        return DEFAULT_RETRY_AFTER
+        return UNREADABLE_RETRY_AFTER
     if not math.isfinite(seconds):
-        return DEFAULT_RETRY_AFTER if math.isnan(seconds) else MAX_RETRY_AFTER.total_seconds()
+        return UNREADABLE_RETRY_AFTER if math.isnan(seconds) else MAX_RETRY_AFTER.total_seconds()
     return min(max(seconds, DEFAULT_RETRY_AFTER), MAX_RETRY_AFTER.total_seconds())
 
 

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from bot.sandbox.server import LocalSlack
-from bot.slack_gateway import DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER, RATE_LIMITED_PREFIX, SlackGateway
+from bot.slack_gateway import (
+    DEFAULT_RETRY_AFTER,
+    MAX_RETRY_AFTER,
+    RATE_LIMITED_PREFIX,
+    UNREADABLE_RETRY_AFTER,
+    SlackGateway,
+)
 from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database, as_utc
@@ -38,9 +44,12 @@ def the_row(db: Database) -> OutboxRow:
 @pytest.mark.parametrize(("header", "waits"), [
     ("0", DEFAULT_RETRY_AFTER),
     ("-30", DEFAULT_RETRY_AFTER),  # was a retry due 30 s ago: Slack asked again at once, and again
-    ("abc", DEFAULT_RETRY_AFTER),  # was a ValueError, counted as Slack failing rather than asking to wait
-    ("Wed, 21 Oct 2026 07:28:00 GMT", DEFAULT_RETRY_AFTER),
-    ("nan", DEFAULT_RETRY_AFTER),
+    # Was a ValueError, counted as Slack failing rather than asking to wait; not every second
+    # either (a 429 is not counted towards giving up): whoever answered is not Slack's limiter.
+    ("abc", UNREADABLE_RETRY_AFTER),
+    ("Wed, 21 Oct 2026 07:28:00 GMT", UNREADABLE_RETRY_AFTER),
+    ("nan", UNREADABLE_RETRY_AFTER),
+    ("", UNREADABLE_RETRY_AFTER),
     ("86400000", MAX_RETRY_AFTER.total_seconds()),  # a thousand days: the message held that long
     ("1e12", MAX_RETRY_AFTER.total_seconds()),  # past the year 9999: every delivery pass failed
     ("inf", MAX_RETRY_AFTER.total_seconds()),
