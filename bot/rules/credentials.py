@@ -443,6 +443,11 @@ _EXAMPLE_AFTER = re.compile(
     r"[ \t]*+(?:のような|のように|などの?|といった|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
     r"年|月|日|時|分|秒|円|回|件|人|個|台|号|世帯|戸|階|種類|ヶ月|か月|カ月|歳|%)"
 )
+# A room or a count of flats after a door's number (「オートロック 1205号室まで」「オートロック 8025世帯」).
+# A PIN's own label right before the number says what it is, whatever follows it (「暗証番号 4821 号」
+# 「PIN 4821号」, a number a draft cut or typed on): only after a lock's name is it a room.
+_ROOM_AFTER = re.compile(r"[ \t]*+(?:号|世帯|戸|階)")
+_PIN_WORD = re.compile(r"(?i)暗証(?:番号)?|パスコード|PIN(?:\s?(?:コード|number|code))?")
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
 # list is one example, and only what follows its last item says so. A list of examples is short: an
 # unbounded walk went, from every label in a run of quoted words (「"パスワード" "x"」 repeated), to
@@ -867,7 +872,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
             after = _past_more_quoted(norm, after + 1)
-        if _EXAMPLE_AFTER.match(norm, after):
+        if _EXAMPLE_AFTER.match(norm, after) and not (
+            _ROOM_AFTER.match(norm, after)
+            and _PIN_WORD.fullmatch(_BLANKS.sub("", m["label"] or ""))
+            and (m["explicit"] is not None or (m["loose"] is not None and not m["loose"].strip(" \t")))
+        ):
             continue
         if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
             continue  # a sentence that goes on after a label ending its line is prose, not a form

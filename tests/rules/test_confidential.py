@@ -1927,6 +1927,17 @@ def test_housing_notices_and_keypads_as_things_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize("text", ["暗証番号 4821 号", "PIN 4821号", "暗証番号は4821号です", "暗証番号：4821 階"])
+def test_a_pin_label_right_before_the_number_wins_over_a_room_after_it(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "4821" not in f.excerpt
+
+
+@pytest.mark.parametrize("text", ["暗証番号を 8025 世帯に郵送しました", "キーボックス 1205号室", "オートロック 1205号室まで"])
+def test_a_room_or_a_count_after_a_lock_or_a_pin_sent_out_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 @pytest.mark.parametrize(
     "text",
     ["暗証番号：4・8・2・1", "暗証番号は４・８・２・１です", "暗証番号は一・二・八・四", "暗証番号 4・8・2・1"],
