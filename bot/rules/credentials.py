@@ -660,8 +660,9 @@ def _key_like(value: str) -> bool:
 
 # A password or PIN typed one character a box, as a paper form or a slide spaces it (「4 8 2 1」
 # 「J o e t s u 2 0 2 6」): four or more single characters one space apart. Read without its spaces.
-_BOXED_REST = re.compile(r"(?:[ \t][!-~](?![!-~])){3,63}")
-_BOXED_VALUE = re.compile(r"[!-~](?:[ \t][!-~])+")
+# Digits may stand up to three blanks apart: 「4 ・ 8 ・ 2 ・ 1」 is read as 「4   8   2   1」.
+_BOXED_REST = re.compile(r"(?:[ \t][!-~](?![!-~])){3,63}+|(?:[ \t]{1,3}+[0-9](?![!-~])){3,11}+")
+_BOXED_VALUE = re.compile(r"[!-~](?:[ \t][!-~])+|[0-9](?:[ \t]{1,3}+[0-9])+")
 _BLANKS = re.compile(r"[ \t]")
 
 
@@ -1389,10 +1390,12 @@ def _kanji_digits(m: re.Match[str]) -> str:
 
 # A PIN written one digit at a time with 「・」 between (「暗証番号：4・8・2・1」「暗証番号は一・二・八・四」),
 # as a number is read out: four to twelve single digits, read as the digits one space apart, the
-# shape of a PIN typed one character a box.
+# shape of a PIN typed one character a box. A space either side of the dot (「4 ・ 8 ・ 2 ・ 1」, as a
+# font with a narrow 「・」 makes people type it) is read as more space between the boxes.
 _DOTTED_DIGITS = re.compile(
-    r"(?<![0-9〇一二三四五六七八九・])[0-9〇一二三四五六七八九](?:・[0-9〇一二三四五六七八九]){3,11}+"
-    r"(?![0-9〇一二三四五六七八九・])"
+    r"(?<![0-9〇一二三四五六七八九・])(?<!・[ \t])[0-9〇一二三四五六七八九]"
+    r"(?:[ \t]?・[ \t]?[0-9〇一二三四五六七八九]){3,11}+"
+    r"(?![0-9〇一二三四五六七八九・])(?![ \t]?・[ \t]?[0-9〇一二三四五六七八九])"
 )
 
 

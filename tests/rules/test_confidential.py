@@ -1940,7 +1940,11 @@ def test_a_room_or_a_count_after_a_lock_or_a_pin_sent_out_stays_silent(text: str
 
 @pytest.mark.parametrize(
     "text",
-    ["暗証番号：4・8・2・1", "暗証番号は４・８・２・１です", "暗証番号は一・二・八・四", "暗証番号 4・8・2・1"],
+    [
+        "暗証番号：4・8・2・1", "暗証番号は４・８・２・１です", "暗証番号は一・二・八・四", "暗証番号 4・8・2・1",
+        # A space either side of each dot, or on one side only.
+        "暗証番号は 4 ・ 8 ・ 2 ・ 1", "暗証番号：4 ・8 ・2 ・1 です", "暗証番号は 一 ・ 二 ・ 八 ・ 四",
+    ],
 )
 def test_a_pin_read_out_one_digit_at_a_time_fires(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
@@ -1948,7 +1952,11 @@ def test_a_pin_read_out_one_digit_at_a_time_fires(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["第1・2・3・4回の説明会", "暗証番号は4桁・8桁・2桁のいずれか", "パスワード：1・2・3・4章を参照", "暗証番号：1・2・3・4"]
+    "text",
+    [
+        "第1・2・3・4回の説明会", "暗証番号は4桁・8桁・2桁のいずれか", "パスワード：1・2・3・4章を参照", "暗証番号：1・2・3・4",
+        "第1 ・ 2 ・ 3 ・ 4回の説明会", "暗証番号は4桁 ・ 8桁のいずれか", "暗証番号：1 ・ 2 ・ 3 ・ 4", "暗証番号 1 ・ 2 ・ 3",
+    ],
 )
 def test_numbers_listed_with_dots_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
