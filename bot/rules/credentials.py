@@ -1356,9 +1356,11 @@ def _value_first(norm: str) -> Iterator[Credential]:
 
 # A code as the text message that brings it says it, the code first (「G-482913 があなたの Google 確認
 # コードです」「G-482913 is your Google verification code」, forwarded from a phone with the draft).
+# Retyped rather than forwarded, it gains spaces and a 「の」 (「G-482913 が あなたの Google の確認コードです」).
 _CODE_SMS = re.compile(
     r"(?<![A-Za-z0-9_\-])G-(?P<value>[0-9]{6})(?![0-9])[ \t]*+"
-    r"(?:(?:が|は)[ \t]*+あなたの[ \t]*+Google[ \t]*+確認コード|is[ \t]++your[ \t]++Google[ \t]++verification[ \t]++code)"
+    r"(?:(?:が|は)[ \t]*+あなたの[ \t]*+Google[ \t]*+(?:の[ \t]*+)?確認[ \t]*+コード"
+    r"|is[ \t]++your[ \t]++Google[ \t]++verification[ \t]++code)"
 )
 
 

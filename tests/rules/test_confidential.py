@@ -1870,7 +1870,11 @@ def test_instructions_about_codes_that_arrive_stay_silent(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["G-482913 があなたの Google 確認コードです。", "転送します：G-482913 is your Google verification code."],
+    [
+        "G-482913 があなたの Google 確認コードです。", "転送します：G-482913 is your Google verification code.",
+        # Retyped from the phone, with spaces and a 「の」.
+        "G-482913 が あなたの Google の確認コードです", "G-482913 があなたのGoogleの確認 コードです",
+    ],
 )
 def test_a_forwarded_code_message_fires(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
@@ -1882,6 +1886,7 @@ def test_a_forwarded_code_message_fires(text: str) -> None:
     [
         "「G-123456 があなたの Google 確認コードです」という SMS を他人に教えないでください。",
         "Google の確認コードは SMS で届きます",
+        "「G-123456 が あなたの Google の確認コードです」という SMS を他人に教えないでください。",
     ],
 )
 def test_an_example_code_message_or_a_word_on_codes_stays_silent(text: str) -> None:
