@@ -287,7 +287,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "男性更衣室女性の方はご遠慮", "男湯女性はお断り、", "」と書き込むのはいじめではない", "雪\n高齢者は運転しないで",
                # Session 25 (i): a PIN's dots with spaces around them.
                "暗証番号 4 ・ 8 ・ ", "1 ・ ", " ・ 1", "暗証番号 4   8   ", "暗証番号：4 ・8 ・2 ・1 ・ ",
-               "G-482913 が あなたの Google の ", "G-482913 があなたの Google の確認 "]
+               "G-482913 が あなたの Google の ", "G-482913 があなたの Google の確認 ",
+               "passcode 4821 ", "Passcode 1 "]
 
 
 def adversarial() -> None:

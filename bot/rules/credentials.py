@@ -434,7 +434,8 @@ _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 # space, を or が (「暗証番号 4821」「暗証番号を4821に変更」), where a password needs letters too.
 _NUMERIC_LABEL = re.compile(
     # 「PIN」 alone in capitals only (「PIN 4821」): 「Enamel pin (2026)」 is a badge and its year.
-    r"(?i)暗証(?:番号)?|パスコード|PIN\s?(?:コード|number|code)|(?-i:PIN)|[解開]錠(?:番号|コード)"
+    # 「passcode」 is what Zoom's English invitation calls the meeting's number (「Passcode 482913」).
+    r"(?i)暗証(?:番号)?|パスコード|passcode|PIN\s?(?:コード|number|code)|(?-i:PIN)|[解開]錠(?:番号|コード)"
     r"|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)"
     rf"|{_PIN_ONLY}"
 )
@@ -941,7 +942,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(tested)
                     and not _UNIT_AFTER.match(norm, a + len(value)))
                 or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
-                    and _pin_like(tested))
+                    and _pin_like(tested) and not _UNIT_AFTER.match(norm, a + len(value)))
                 or (m["quote"] and m["explicit"] is not None
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
                     and _quoted_word(value, norm, a + len(value) + 1))

@@ -825,6 +825,9 @@ def test_a_wifi_password_still_blocks_and_says_how_to_send_a_guest_key_on(text: 
 @pytest.mark.parametrize("text", [
     "オンライン説明会（Zoom）\nミーティングID：812 3456 7890\nパスコード：482913",
     "Webinar on Dec 10 via Zoom. Passcode: 482913",
+    # Zoom's English invitation on one line, the passcode after a mere space.
+    "Zoom ID: 812 3456 7890 / passcode 482913",
+    "Meeting ID: 812 3456 7890 Passcode 482913",
 ])
 def test_a_meeting_passcode_still_blocks_and_says_how_to_send_a_public_one_on(text: str) -> None:
     """A public briefing's passcode is published on purpose, and an internal meeting's looks the
@@ -832,6 +835,11 @@ def test_a_meeting_passcode_still_blocks_and_says_how_to_send_a_public_one_on(te
     [f] = findings_of("confidential.secret", text)
     assert f.severity == "error" and "参加用パスコード" in f.message and "理由を付けて決裁を依頼" in f.message
     assert "482913" not in f.excerpt
+
+
+@pytest.mark.parametrize("text", ["The passcode is 6 digits long", "Enter the passcode 4821 digits", "Zoom passcodes 482913"])
+def test_the_length_of_a_passcode_or_the_plural_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
 
 
 @pytest.mark.parametrize("text", [
