@@ -178,7 +178,15 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     )
 )
 # Families whose body is random base62: a run of letters only (sk-abcdefghij…) is a word, not a key.
-_NEEDS_DIGIT = {"API キー", "Slack のトークン", "Slack のアプリトークン", "GitLab のトークン"}
+_NEEDS_DIGIT = {"API キー", "Slack のトークン", "Slack のアプリトークン"}
+# A GitLab token's 20 random characters have no digit one time in thirty (「glpat-AbCdEfGhIjKlMnOpQrSt」):
+# both cases of letter mark it as random as well as a digit does. A placeholder is in one case
+# (「glpat-xxxxxxxxxxxxxxxxxxxx」「glpat-yourpersonalaccesstoken」).
+_RANDOM_CASE = {"GitLab のトークン"}
+
+
+def _mixed_case(s: str) -> bool:
+    return any(c.isupper() for c in s) and any(c.islower() for c in s)
 
 
 def _basic_credentials(body: str) -> bool:
@@ -201,6 +209,8 @@ def _tokens(norm: str) -> Iterator[Credential]:
             if (kind in _NEEDS_DIGIT or m["prefix"].endswith("-") and kind == "GitHub のトークン") and not (
                 _has_digit(body) and _has_letter(body)
             ):
+                continue
+            if kind in _RANDOM_CASE and not (_has_letter(body) and (_has_digit(body) or _mixed_case(body))):
                 continue
             if kind == "Basic 認証のパスワード" and not _basic_credentials(body):
                 continue

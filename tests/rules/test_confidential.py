@@ -56,6 +56,9 @@ LEAKS = [
     ("パスは「hanabi2026」です", "hanabi2026"),
     ("パス：hanabi2026", "hanabi2026"),
     ("glpat-Ab12Cd34Ef56Gh78Ij90", "glpat-Ab12Cd34Ef56Gh78Ij90"),
+    # One GitLab token in thirty has no digit: both cases of letter say it is random (session 25).
+    ("glpat-AbCdEfGhIjKlMnOpQrSt", "glpat-AbCdEfGhIjKlMnOpQrSt"),
+    ("glpat-z_sxgtrfAxKrhqBTPYwY", "glpat-z_sxgtrfAxKrhqBTPYwY"),
     (
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
@@ -517,6 +520,9 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "暗証番号が2つ必要です",
         "【パスワード】について",
         "glpat-xxxxxxxxxxxxxxxxxxxx",
+        "glpat-XXXXXXXXXXXXXXXXXXXX",
+        "glpat-yourpersonalaccesstoken",
+        "glpat-12345678901234567890",
         "eyJhbGciOi で始まる文字列は JWT です",
         "パスキーでログインできるようになりました",
         "暗号化キーは定期的に変更しましょう",
