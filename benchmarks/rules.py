@@ -288,7 +288,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 25 (i): a PIN's dots with spaces around them.
                "暗証番号 4 ・ 8 ・ ", "1 ・ ", " ・ 1", "暗証番号 4   8   ", "暗証番号：4 ・8 ・2 ・1 ・ ",
                "G-482913 が あなたの Google の ", "G-482913 があなたの Google の確認 ",
-               "passcode 4821 ", "Passcode 1 "]
+               "passcode 4821 ", "Passcode 1 ",
+               "キーボックスの暗証番号は1234です", "金庫の暗証番号：0000\n", "ミーティングID 812 パスコード 1234 ",
+               "暗証番号は1111です。", "鍵 暗証番号：1111 例"]
 
 
 def adversarial() -> None:

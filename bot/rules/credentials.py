@@ -827,6 +827,68 @@ def _priced(norm: str, m: re.Match[str], end: int) -> bool:
     return _PRICE_WORDS.search(before) is not None or _SUM.search(after) is not None
 
 
+# A well-known PIN (1234, 0000) or one digit repeated (7777) is skipped as what awareness posts name
+# (「暗証番号を1234などにしないで」「暗証番号は1111のような…」); said as THE code of something, as a
+# sentence of its own, it is a real one all the same (「キーボックスの暗証番号は1234です」「金庫の暗証番号：
+# 0000」), and so is a passcode given after its meeting's ID (「ミーティングID 812 3456 7890 パスコード 1234」).
+# Said as a sentence: after 「は」 with です (or …になりました) ending it, or after a colon ending its line.
+_STATED_AFTER_WA = re.compile(
+    r"[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました)[ \t]*+(?:[。.!)]|\n|$)"
+)
+_STATED_AFTER_COLON = re.compile(r"[ \t]*+(?:です)?[ \t]*+(?:[。.!)]|\n|$)")
+# What says that a sentence names an example, a bad habit or a statistic, not a code in use: before
+# the label, on its line or the one before (「例：」「NG例」「よく使われる暗証番号は1234です」「初期の暗証番号は0000です」, a
+# factory default that the manual publishes), or in the sentence after (「…は1234です。推測されやすいので
+# 避けましょう」).
+_NOT_IN_USE_BEFORE = re.compile(
+    r"(?i)例|NG|ダメ|だめ|駄目|×|悪い|危険|危な|弱い|よく|多い|多く|ありがち|推測|避け|単純|簡単|初期|"
+    r"出荷時|デフォルト|default|人気|ランキング|ワースト|定番|ありふれ|ような|みたいな|など|仮に|たとえ|もし|"
+    r"しないで|しないよう|使わない|やめ|狙われ|破られ"
+)
+_NOT_IN_USE_AFTER = re.compile(
+    r"避け|しないで|しないよう|使わない|やめ|危険|危な|推測|NG|ダメ|だめ|駄目|よくない|良くない|狙われ|破られ|"
+    r"見破|ばれ|バレ|簡単|単純|ような|など|例"
+)
+# Whose code it is: 「金庫の暗証番号：」, or what it opens named just before (「倉庫の鍵⏎暗証番号：…」).
+_OWNER_BEFORE = re.compile(
+    r"の[ \t]*+$|鍵|カギ|かぎ|金庫|倉庫|ロッカー|扉|ドア|入口|玄関|門|ゲート|スマホ|端末|携帯|タブレット|口座|カード"
+)
+# A meeting's ID, the passcode that follows it on the line being that meeting's.
+_MEETING_ID = re.compile(r"(?i)(?:ミーティング|meeting|会議|zoom|webex)[ \t]*+(?:ID|番号)[ \t]*+:?[ \t]*+[0-9]{3}")
+_STATED_PIN_LABEL = re.compile(rf"(?i)暗証(?:番号)?|パスコード|passcode|PIN(?:\s?(?:コード|number|code))?|{_PIN_ONLY}")
+
+
+def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
+    """Whether ``value``, a number too common to be taken for a PIN on its own, is given after the
+    label ``m`` as the code of something in use (see _STATED_AFTER_WA)."""
+    if not (value.isdigit() and 4 <= len(value) <= 12):
+        return False
+    label = _BLANKS.sub("", m["label"] or "")
+    if not (_STATED_PIN_LABEL.fullmatch(label) or _NUMERIC_LABEL.fullmatch(label)):
+        return False
+    # A bounded way back, over the line before too: a slide's 「×悪い例」 heads the line under it.
+    before = norm[max(0, m.start() - _PAIR_WINDOW) : m.start()]
+    if _MEETING_ID.search(before) and re.fullmatch(r"(?i)パスコード|passcode", label):
+        return True
+    separator = (m["explicit"] or "").strip(" \t、,")
+    if separator == "は":
+        stated = _STATED_AFTER_WA.match(norm, end)
+    elif separator in (":", "=", "::"):
+        # A label and a colon alone are also how a how-to shows the field (「PIN: 1 2 3 4」): only
+        # when the draft says whose code it is.
+        if not (_PIN_ONLY_LABEL.fullmatch(label) or _OWNER_BEFORE.search(before)):
+            return False
+        stated = _STATED_AFTER_COLON.match(norm, end)
+    else:
+        return False
+    if stated is None or _NOT_IN_USE_BEFORE.search(before):
+        return False
+    # The sentence after this one, up to its end.
+    rest = norm[stated.end() : stated.end() + _CONTEXT_REACH]
+    ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
+    return _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest) is None
+
+
 def _labelled(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _LABEL_PROBES):
@@ -939,7 +1001,9 @@ def _labelled(norm: str) -> Iterator[Credential]:
             if _LOCK_NAME.fullmatch(m["label"] or ""):
                 tested = tested.removesuffix("#")  # the keypad's enter key: 「オートロック 4821#」
             if m["label"] and _PIN_ONLY_LABEL.fullmatch(m["label"]):
-                if _pin_like(tested) and not _priced(norm, m, a + len(value)):
+                if (
+                    _pin_like(tested) or _stated_pin(norm, m, a + len(value), tested)
+                ) and not _priced(norm, m, a + len(value)):
                     yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
                 continue
             if not (
@@ -953,6 +1017,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                     and not _UNIT_AFTER.match(norm, a + len(value)))
                 or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
                     and _pin_like(tested) and not _UNIT_AFTER.match(norm, a + len(value)))
+                or _stated_pin(norm, m, a + len(value), tested)
                 or (m["quote"] and m["explicit"] is not None
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
                     and _quoted_word(value, norm, a + len(value) + 1))

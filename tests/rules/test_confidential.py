@@ -1946,6 +1946,53 @@ def test_housing_notices_and_keypads_as_things_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A well-known PIN or one digit repeated, said as THE code of something in use.
+        "キーボックスの暗証番号は1234です",
+        "キーボックスの暗証番号は 1234 です。鍵は元に戻してください",
+        "倉庫のキーボックスは0000です",
+        "金庫の暗証番号：0000",
+        "公用スマホのロック解除は 1111 です",
+        "倉庫の鍵\n暗証番号：1111\n使用後は元に戻してください",
+        # A passcode after its meeting's ID.
+        "ミーティングID 812 3456 7890 パスコード 1234",
+        "Zoom ID: 812 3456 7890 / passcode 1234",
+        "ミーティングID：812 3456 7890\nパスコード：1234",
+    ],
+)
+def test_a_well_known_pin_stated_as_the_code_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert not any(v in f.excerpt for v in ("1234", "0000", "1111"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Awareness posts name the same numbers as examples or as a statistic.
+        "暗証番号を1234などにしないで",
+        "暗証番号は1234にしないでください",
+        "暗証番号は1234のようなものは避けましょう",
+        "例：暗証番号は1234です",
+        "NG例）暗証番号：0000",
+        "×悪い例\n暗証番号：1234",
+        "暗証番号を1234にしないでください。\n暗証番号：1234",
+        "よく使われる暗証番号は1234です。",
+        "最も多い暗証番号は1234です",
+        "暗証番号は1234です。推測されやすいので変更しましょう",
+        "初期の暗証番号は0000です。必ず変更してください",
+        "「暗証番号は1234です」という電話は詐欺です",
+        "暗証番号は1234ですか？",
+        "キーボックス 1234",
+        "暗証番号 1234",
+        "暗証番号：1234",  # a how-to's field, whose code unsaid
+    ],
+)
+def test_a_well_known_pin_as_an_example_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 @pytest.mark.parametrize("text", ["暗証番号 4821 号", "PIN 4821号", "暗証番号は4821号です", "暗証番号：4821 階"])
 def test_a_pin_label_right_before_the_number_wins_over_a_room_after_it(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
