@@ -1093,7 +1093,12 @@ _KATAKANA_WHERE = re.compile(
     r"パスポート|メッセージ|チャット|マニュアル|ガイド|ホーム|バースデー|ニックネーム|デフォルト|オリジナル)"
 )
 # What may follow a kana value: its closing quote, the copula, the end of its sentence or line.
-_KANA_END = re.compile(r"[ \t]*+(?:[」』\"”]|です|でした|になります|となります|[。.!！\n(（]|$)")
+_KANA_END = re.compile(
+    r"[ \t]*+(?:[」』\"”]|です|でした|になります|となります|(?:に|と)(?:なりました|なった|しました|かわりました)|[。.!！\n(（]|$)"
+)
+# The verb of the sentence run on after a kana value: 「…になりました」「…にしました」. Not 「です」:
+# after 「は」 it is what tells a kana value (「もみじがりです」) from a word (「たいせつです」).
+_KANA_TAIL = re.compile(r"(?:に|と)(?:なりました|なります|なった|しました|かわりました)$")
 _KANA_END_UNQUOTED_WA = re.compile(r"[ \t]*+(?:です|でした|になります|となります)")
 # Kana words that say there is no value here, or where it is: 「なし」「ありません」「ふよう」「ひみつ」.
 _KANA_NO_VALUE = re.compile(
@@ -1146,10 +1151,16 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue  # 「ロック解除は「スワイプ」です」
         value = m["value"]
         quoted = m["open"] is not None or m["quoted"] is not None
+        if not quoted and (tail := _KANA_TAIL.search(value)) and tail.start() > 0:
+            # 「暗証番号は4821になりました」「パスワードはさくら2026になりました」: the sentence's verb, in
+            # kana as the value is, is no part of it (masked with it, the finding hid its own sentence).
+            value = value[: tail.start()]
+            if value.isdigit():
+                continue  # a PIN: _labelled reads it
         kana = sum(not c.isdigit() for c in value)
         if kana < 3 or len(value) < 4 or _KANA_NO_VALUE.search(value):
             continue
-        end = m.end("value")
+        end = m.start("value") + len(value)
         if not _KANA_END.match(norm, end):
             continue  # a word of a longer sentence: 「パスワード：メールでお知らせします」
         if _EXAMPLE_AFTER.match(norm, end + (1 if quoted else 0)):

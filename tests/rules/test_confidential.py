@@ -1993,6 +1993,24 @@ def test_a_well_known_pin_as_an_example_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("暗証番号は4821になりました。", "4821"),
+        ("パスワードはさくら2026になりました。", "さくら2026"),
+        ("パスワード：さくら2026になります", "さくら2026"),
+        ("パスワードは2026さくらにしました", "2026さくら"),
+    ],
+)
+def test_the_verb_after_a_value_is_no_part_of_it(text: str, value: str) -> None:
+    assert [text[a:b] for a, b in secret_value_spans(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["パスワードはたいせつになりました", "パスワードはひまわりになりました。", "パスワードは たいせつです"])
+def test_a_kana_word_after_wa_before_a_verb_stays_prose(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
 @pytest.mark.parametrize("text", ["暗証番号 4821 号", "PIN 4821号", "暗証番号は4821号です", "暗証番号：4821 階"])
 def test_a_pin_label_right_before_the_number_wins_over_a_room_after_it(text: str) -> None:
     [f] = findings_of("confidential.secret", text)
