@@ -238,7 +238,8 @@ class Sweeper:
             # An account added to the file mid-month has records from then only (the monthly counts).
             # When it was first in the file is a fact of the real clock: a `remind --now` for the
             # 30th (a rehearsal) or the 10th (a replay) run on the 25th did not see it then.
-            repo.note_accounts(s, [a.id for a in self.org.accounts], self._roster_digest(), clock_now)
+            repo.note_accounts(s, [a.id for a in self.org.accounts], self._roster_digest(), clock_now,
+                               brief=self._brief_absence)
             repo.note_minimum(s, f"{clock_now.astimezone(self.zone):%Y-%m}", self.org.policy.min_posts_per_month,
                               clock_now)
         if now > clock_now:
@@ -256,6 +257,12 @@ class Sweeper:
             self.kessai.after_commit()
             log.info("sweep at %s: %s", now.isoformat(), dict(report.sent))
         return report
+
+    def _brief_absence(self, out: datetime, back: datetime) -> bool:
+        """An account out of the file for less than one business day's working hours (minutes on
+        the same day, or only the nights and closed days between) lost no working day to post in:
+        it keeps its first registration. A longer absence is counted from its return."""
+        return self.cal.business_time_between(out, back) < self.cal.day_length
 
     def _forget_old_deliveries(self, clock_now: datetime) -> None:
         """Retries and out-of-order events are recognised for DELIVERY_MEMORY; older records only

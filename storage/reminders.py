@@ -13,7 +13,7 @@ migration ``0003_sweep``), so a sweep with nothing to do costs a few index look-
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -71,22 +71,30 @@ def in_use_since(s: Session) -> datetime | None:
     return min(times) if times else None
 
 
-def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: datetime) -> None:
+def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: datetime, *,
+                  brief: Callable[[datetime, datetime], bool] = lambda _out, _back: False) -> None:
     """Record when each account was first in the organisation file: its posts before then could not
     go through kessai, so the monthly counts of that month are partial for it. Looked at once per
     roster (``digest``). The first time ever (a new installation, or one from before this record)
-    the accounts are dated from when kessai came into use: they were there all along."""
+    the accounts are dated from when kessai came into use: they were there all along.
+    ``brief(out, back)``: an absence from the file too short to count (a mistaken edit reverted)."""
     noted = ACCOUNTS_NOTED_PREFIX + digest
     if claimed(s, [noted]):
         return
     at = (in_use_since(s) or now) if count(s, ACCOUNTS_NOTED_PREFIX) == 0 else now
     known = set(accounts_known_since(s))
-    gone = {str(k).removeprefix(ACCOUNT_GONE_PREFIX) for k in s.exec(
-        select(ReminderRow.key).where(col(ReminderRow.key).startswith(ACCOUNT_GONE_PREFIX)))}
+    gone = {str(k).removeprefix(ACCOUNT_GONE_PREFIX): as_utc(t) for k, t in s.exec(
+        select(ReminderRow.key, ReminderRow.claimed_at).where(col(ReminderRow.key).startswith(ACCOUNT_GONE_PREFIX)))}
     current = set(account_ids)
     returned = False
     for a in account_ids:
-        if a in gone:
+        if a in gone and a in known and brief(gone[a], now):
+            returned = True
+            # Out for minutes (an edit reverted, a wrong file deployed and rolled back): nothing could
+            # have been posted outside kessai meanwhile, and dating it from its return would call an
+            # account there all month 「最終業務日以降に登録された」 and drop it from the 撤退 report.
+            s.exec(delete(ReminderRow).where(col(ReminderRow.key) == ACCOUNT_GONE_PREFIX + a))  # type: ignore[call-overload]
+        elif a in gone:
             returned = True
             # Taken out of the file and put back: its posts while it was out never went through
             # kessai, so its counts run from its return, not from when it was first added.
@@ -95,7 +103,7 @@ def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: date
             claim(s, ACCOUNT_KNOWN_PREFIX + a, now)
         elif a not in known:
             claim(s, ACCOUNT_KNOWN_PREFIX + a, at)
-    dropped = known - current - gone
+    dropped = known - current - set(gone)
     for a in sorted(dropped):
         claim(s, ACCOUNT_GONE_PREFIX + a, now)
     if dropped or returned:

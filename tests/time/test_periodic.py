@@ -700,3 +700,74 @@ def test_a_month_run_with_the_minimum_switched_off_is_not_reported_when_it_is_sw
     assert world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告") == []
     world.clock.t = jst(2026, 12, 21, 9, 0)
     assert world.sweep(world.clock.t).sent["monthly.midmonth"] == 2
+
+
+@pytest.mark.parametrize(("out", "back"), [
+    (jst(2026, 11, 30, 10, 0), jst(2026, 11, 30, 10, 5)),  # a mistaken edit, reverted five minutes later
+    (jst(2026, 11, 27, 18, 0), jst(2026, 11, 30, 8, 0)),   # out over a weekend, no working hour lost
+])
+def test_an_account_out_of_the_file_for_less_than_a_business_day_keeps_its_first_registration(  # type: ignore[no-untyped-def]
+        db, org, out, back) -> None:
+    """上越市公式Instagram is in kessai all November; on 11/30 (its last business day) the file is edited
+    by mistake at 10:00 and reverted at 10:05. It was not 「最終業務日以降に kessai に登録された」: the
+    report of 12/1 must list it as short like any account that was there all month (a 撤退 candidate),
+    with no 「登録されてからの記録」 note."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    clock = Clock(jst(2026, 11, 2, 9, 0))
+    Sweeper(Kessai(db, org, clock=clock)).sweep(clock.t)
+    without = replace(org, accounts=tuple(a for a in org.accounts if a.id != "joetsu-insta"))
+    clock.t = out
+    Sweeper(Kessai(db, without, clock=clock)).sweep(clock.t)
+    clock.t = back
+    sweeper = Sweeper(Kessai(db, org, clock=clock))
+    sweeper.sweep(clock.t)
+    with db.session() as s:
+        known = reminders.accounts_known_since(s)
+    assert known["joetsu-insta"] == jst(2026, 11, 2, 9, 0)
+    clock.t = jst(2026, 12, 1, 8, 30)
+    assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
+    with db.session() as s:
+        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+    assert "・上越市公式Instagram: 0 件\n" in report
+    assert "登録され" not in report
+
+
+def test_an_account_out_of_the_file_for_days_until_the_last_business_day_is_counted_from_its_return(  # type: ignore[no-untyped-def]
+        db, org) -> None:
+    """上越市公式Instagram is taken out on 11/25 (運用を休止) and put back on 11/30 at 10:05. It was out
+    of kessai for most of the month's last week: counted from its return, which is on the last business
+    day, so November is not held against it (as for an account added that day)."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    with db.session() as s:
+        roster.sync(s, org)
+    clock = Clock(jst(2026, 11, 2, 9, 0))
+    Sweeper(Kessai(db, org, clock=clock)).sweep(clock.t)
+    without = replace(org, accounts=tuple(a for a in org.accounts if a.id != "joetsu-insta"))
+    clock.t = jst(2026, 11, 25, 10, 0)
+    Sweeper(Kessai(db, without, clock=clock)).sweep(clock.t)
+    clock.t = jst(2026, 11, 30, 10, 5)
+    sweeper = Sweeper(Kessai(db, org, clock=clock))
+    sweeper.sweep(clock.t)
+    with db.session() as s:
+        known = reminders.accounts_known_since(s)
+    assert known["joetsu-insta"] == jst(2026, 11, 30, 10, 5)
+    clock.t = jst(2026, 12, 1, 8, 30)
+    assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
+    with db.session() as s:
+        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+    assert "・上越市公式Instagram" not in report
+    assert "上越市公式Instagram は11月の最終業務日（11月30日（月））以降に kessai に登録されたため" in report
