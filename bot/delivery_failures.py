@@ -500,11 +500,12 @@ class DeliveryFailureReporter:
         return refused
 
     def check_escalation_members(self, client: WebClient) -> list[tuple[str, str]]:
-        """Whether Slack still knows each escalation member (at start-up): the re-alerts of an
+        """Whether Slack still knows each escalation member (at start-up, and from the sweep once a
+        business day, ``Sweeper._check_escalation_members``): the re-alerts of an
         unacknowledged incident mention them in the escalation channel, where a deactivated
         account (退職・異動) or a wrong ID fails nothing and nobody is told, so the roster kept
         someone who would never see a 炎上 while the others thought them told. The escalation
-        channel hears of it once a day (a restart or a second replica says nothing more);
+        channel hears of it once a day (a restart, a second replica or the day's check says nothing more);
         returns the members Slack refused, with the reason (``user_not_found``, ``user_disabled``)."""
         people = escalation_people(self.org)
         for account in self.org.accounts:
@@ -520,7 +521,7 @@ class DeliveryFailureReporter:
                 else:  # no scope, rate limited, the token refused: nothing said about the person
                     log.warning("could not check escalation member %s: %s", person, error or e)
                 continue
-            except Exception as e:  # Slack unreachable: the rest are checked again at the next start
+            except Exception as e:  # Slack unreachable: the rest are checked again at the next start or business day
                 # Not a return: a member already found deactivated went unlogged and unreported
                 # when a later call broke off, and was found again only if the next start got further.
                 log.warning("could not check escalation member %s (nor those after them): %s", person, e)

@@ -15,6 +15,7 @@ from typing import Any
 
 from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN  # type: ignore[import-untyped]
 from apscheduler.schedulers.background import BackgroundScheduler  # type: ignore[import-untyped]
+from slack_sdk import WebClient
 
 from bot.logs import FailureStreak
 from bot.sweep import Sweeper
@@ -25,10 +26,11 @@ SWEEP_JOB_ID = "kessai-sweep"
 CONFIG_WATCH_JOB_ID = "kessai-config-watch"
 
 
-def start_scheduler(runtime: Any, *, interval_seconds: int = 60) -> BackgroundScheduler:
+def start_scheduler(runtime: Any, *, interval_seconds: int = 60, slack: WebClient | None = None) -> BackgroundScheduler:
     """Start sweeping every ``interval_seconds`` (first run right away); returns the scheduler to
-    ``shutdown()`` when the bot stops."""
-    sweeper = Sweeper(runtime.kessai)
+    ``shutdown()`` when the bot stops. ``slack``: the sweep looks up the escalation members in it
+    once a business day (``Sweeper._check_escalation_members``)."""
+    sweeper = Sweeper(runtime.kessai, slack=slack)
     tz = runtime.settings.tz
     failing = FailureStreak("reminder sweep", log, every=600)
 

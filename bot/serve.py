@@ -151,7 +151,7 @@ def serve(settings: Settings) -> int:
     from bot.scheduler import start_scheduler, watch_config_file
 
     stopping = threading.Event()
-    scheduler = start_scheduler(rt)  # the reminder sweep, every minute (SPEC §4.5)
+    scheduler = start_scheduler(rt, slack=rt.client)  # the reminder sweep, every minute (SPEC §4.5)
     # The watch's pause before reading a half-saved file again ends at a stop signal: shutdown
     # waits for the scheduler's jobs, and this one should not hold it for seconds.
     watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded, tz=settings.tz,

@@ -28,12 +28,14 @@ When each reminder fires (docs/reminders.md has the table):
   opening of the first business day on or after the nominal date, since they ask people to act.
   A last-business-day reminder missed while kessai was down is sent late (saying so) until the
   first business day of the next month closes; the report on last month, until this month ends.
-* incidents — wall-clock (an incident does not wait for Monday).
+* incidents — wall-clock (an incident does not wait for Monday). Under ``kessai serve``, once a
+  business day, whether Slack still knows each escalation member (beside the sweep, not in it).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,12 +43,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from slack_sdk import WebClient
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot import render
 from bot.calendar import BusinessCalendar
 from bot.config import Account, OrgConfig
+from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
 from bot.notifications import unpublished_key
 from storage import drafts as draft_repo
@@ -60,6 +64,9 @@ log = logging.getLogger(__name__)
 # What a reminder's ``send`` returns when there is nothing to send and never will be (see _claim_each).
 SETTLED = object()
 
+# Claimed per local business day by the sweep that asks Slack whether the escalation members are
+# still there (``_check_escalation_members``): one replica asks, once a day.
+ESCALATION_MEMBERS_PREFIX = "escalation.members:"
 GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)②"
 # An approved draft nobody published for this long is history, not a reminder any more.
 UNPUBLISHED_LOOKBACK = timedelta(days=30)
@@ -210,15 +217,20 @@ class Sweeper:
     workflow operations the sweep triggers (代決 and expiry belong to the approval workflow)."""
 
     def __init__(self, kessai: Any, *, incidents: IncidentService | None = None,
-                 settle_until: datetime | None = None) -> None:
+                 settle_until: datetime | None = None, slack: WebClient | None = None) -> None:
         """``settle_until``: what cannot be undone happens only as of this instant at the latest
         (``kessai remind --now`` passes the real time): a sweep run ahead of the clock to try
         tomorrow's reminders must not expire a draft its approver can still decide today (a ledger
         entry), nor end an absence that is still on (its requests taken back from the deputies), nor
         ask once-only 未投稿の確認 before the scheduled time has come. Run behind it (a replay), the
-        monthly asks whose day is over by this instant are not sent."""
+        monthly asks whose day is over by this instant are not sent.
+        ``slack`` (``kessai serve``): each business day the escalation members are looked up in
+        Slack (``_check_escalation_members``); without it (``kessai remind``) they are not."""
         self.kessai = kessai
         self.settle_until = settle_until
+        self.slack = slack
+        #: the day's look-up of the escalation members, when this sweeper started one
+        self.member_check: threading.Thread | None = None
         self.db: Database = kessai.db
         self.org: OrgConfig = kessai.org
         self.zone: ZoneInfo = kessai.tz
@@ -253,10 +265,39 @@ class Sweeper:
             with self.db.session() as s:
                 repo.release_outbox(s, high_water, clock_now)
         self._forget_old_deliveries(clock_now)
+        self._check_escalation_members(clock_now)
         if report.total:
             self.kessai.after_commit()
             log.info("sweep at %s: %s", now.isoformat(), dict(report.sent))
         return report
+
+    def _check_escalation_members(self, clock_now: datetime) -> None:
+        """Once a business day, whether Slack still knows each escalation member, as at start-up
+        (``DeliveryFailureReporter.check_escalation_members``): one deactivated (退職・異動) while
+        kessai keeps running was noticed only at the next restart, weeks later, and every incident
+        re-alert meanwhile mentioned them in vain. One replica claims the day. The look-up runs
+        beside the sweep: it is one Slack call per person, each allowed the client's timeout, and a
+        slow Slack must not hold back the reminders and incident re-alerts of the minute. It stops at
+        the first call Slack does not answer; the day stays claimed (the next business day asks again)."""
+        client = self.slack
+        if client is None or not self.cal.is_business_instant(clock_now):
+            return
+        key = f"{ESCALATION_MEMBERS_PREFIX}{clock_now.astimezone(self.zone):%Y-%m-%d}"
+        with self.db.session() as s:
+            if not repo.claim(s, key, clock_now):
+                return
+        reporter = DeliveryFailureReporter(self.db, self.org, self.kessai.clock, tz=str(self.zone))
+
+        def run() -> None:
+            try:
+                if reporter.check_escalation_members(client):
+                    self.kessai.after_commit()  # the escalation channel hears of it now
+            except Exception:  # the database out of reach: logged, asked again the next business day
+                log.exception("could not check whether Slack knows the escalation members; "
+                              "it is checked again on the next business day")
+
+        self.member_check = threading.Thread(target=run, name="kessai-escalation-members", daemon=True)
+        self.member_check.start()
 
     def _brief_absence(self, out: datetime, back: datetime) -> bool:
         """An account out of the file for less than one business day's working hours (minutes on

@@ -1358,3 +1358,64 @@ def test_escalation_members_found_before_slack_broke_off_are_still_reported(tmp_
         assert "春日山 一郎 さん（U0CHIEF" in report
     finally:
         st.stop()
+
+
+def test_an_escalation_member_deactivated_while_kessai_runs_is_reported_by_the_days_sweep(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """課長 U0CHIEF leaves (Slack deactivates the account) while kessai keeps running: the start-up
+    check had found everyone, and nothing else asked again until the next restart, weeks later,
+    while every incident re-alert mentioned him in vain. The sweep asks Slack once a business
+    day; with two replicas sweeping, one of them asks, once; outside business hours nobody does."""
+    from bot.sweep import Sweeper
+
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    slack = LocalSlack(users=users).start()
+    clock = SteppedClock(datetime(2026, 11, 24, 7, 0, tzinfo=BUSINESS_MORNING.tzinfo))
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, slack=slack)
+    try:
+        replicas = [Sweeper(st.rt.kessai, slack=st.rt.client) for _ in range(2)]
+        for sweeper in replicas:
+            sweeper.sweep(clock())
+        assert all(sw.member_check is None for sw in replicas) and not slack.calls_of("users.info")
+        clock.t = BUSINESS_MORNING
+        for _ in range(2):
+            for sweeper in replicas:
+                sweeper.sweep(clock())
+            clock.t += timedelta(minutes=1)
+        [check] = [sw.member_check for sw in replicas if sw.member_check is not None]
+        check.join(30)
+        assert not check.is_alive()
+        assert sorted(c.params.get("user") for c in slack.calls_of("users.info")) == [
+            "U0CHIEF", "U0DEPUTY", "U0JOHO", "U0MANAGER"]
+        settle(st)
+        [report] = escalation_texts(st)
+        assert "春日山 一郎 さん（U0CHIEF、上越市公式X（joetsu-x）の approvers・広報対話課の課長）" in report
+        assert "停止" in report
+    finally:
+        st.stop()
+
+
+def test_the_days_escalation_member_check_stops_at_the_first_call_slack_does_not_answer(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """Slack does not answer the first users.info: the look-up stops there, as at start-up (no
+    timeout waited out per person), the sweep's own work is done all the same, and the day stays
+    claimed (no replica asks again every minute while Slack is in trouble)."""
+    from bot.sweep import Sweeper
+
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        st.slack.inject("users.info", cut_short=True)
+        sweeper = Sweeper(st.rt.kessai, slack=st.rt.client)
+        sweeper.sweep(st.rt.kessai.clock())
+        check = sweeper.member_check
+        assert check is not None
+        check.join(30)
+        assert not check.is_alive()
+        assert len(st.slack.calls_of("users.info")) == 1
+        sweeper.sweep(st.rt.kessai.clock())
+        assert sweeper.member_check is check and len(st.slack.calls_of("users.info")) == 1
+        settle(st)
+        assert not escalation_texts(st)
+    finally:
+        st.stop()
