@@ -883,8 +883,9 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
         return False
     if stated is None or _NOT_IN_USE_BEFORE.search(before):
         return False
-    # The sentence after this one, up to its end.
-    rest = norm[stated.end() : stated.end() + _CONTEXT_REACH]
+    # The sentence after this one, up to its end: an awareness slide puts it on the next line
+    # (「暗証番号は1234です。⏎推測されやすいので避けましょう」), so the breaks before it are skipped.
+    rest = norm[stated.end() : stated.end() + 2 * _CONTEXT_REACH].lstrip(" \t\n")[:_CONTEXT_REACH]
     ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
     return _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest) is None
 
