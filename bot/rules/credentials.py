@@ -455,9 +455,12 @@ _EXAMPLE_AFTER = re.compile(
     r"年|月|日|時|分|秒|円|回|件|人|個|台|号|世帯|戸|階|種類|ヶ月|か月|カ月|歳|%)"
 )
 # A room or a count of flats after a door's number (「オートロック 1205号室まで」「オートロック 8025世帯」).
-# A PIN's own label right before the number says what it is, whatever follows it (「暗証番号 4821 号」
-# 「PIN 4821号」, a number a draft cut or typed on): only after a lock's name is it a room.
-_ROOM_AFTER = re.compile(r"[ \t]*+(?:号|世帯|戸|階)")
+# A PIN's own label right before the number says what it is when a bare 「号」 or 「階」 follows it
+# (「暗証番号 4821 号」「PIN 4821号」, a number a draft cut or typed on): only after a lock's name is it a
+# room. A room or a count spelt out stays one after the label too: notices are mailed to households
+# (「暗証番号は8025世帯に郵送しました」「PINコードは1200戸に配布済みです」) and kept in a room
+# (「暗証番号は1205号室のキーボックスに」).
+_ROOM_AFTER = re.compile(r"[ \t]*+(?:号(?![ \t]*+[室棟館車線])|階)")
 _PIN_WORD = re.compile(r"(?i)暗証(?:番号)?|パスコード|PIN(?:\s?(?:コード|number|code))?")
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
 # list is one example, and only what follows its last item says so. A list of examples is short: an

@@ -2021,7 +2021,20 @@ def test_a_pin_label_right_before_the_number_wins_over_a_room_after_it(text: str
     assert "4821" not in f.excerpt
 
 
-@pytest.mark.parametrize("text", ["暗証番号を 8025 世帯に郵送しました", "キーボックス 1205号室", "オートロック 1205号室まで"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号を 8025 世帯に郵送しました",
+        "キーボックス 1205号室",
+        "オートロック 1205号室まで",
+        # A count or a room spelt out stays one after the PIN's own label.
+        "暗証番号は8025世帯に郵送しました",
+        "暗証番号：8025世帯へ発送済み",
+        "PINコードは1200戸に配布済みです",
+        "暗証番号は1205号室のキーボックスに",
+        "暗証番号 1205 号室の方へ",
+    ],
+)
 def test_a_room_or_a_count_after_a_lock_or_a_pin_sent_out_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
 
