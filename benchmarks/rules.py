@@ -291,7 +291,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "passcode 4821 ", "Passcode 1 ",
                "キーボックスの暗証番号は1234です", "金庫の暗証番号：0000\n", "ミーティングID 812 パスコード 1234 ",
                "暗証番号は1111です。", "鍵 暗証番号：1111 例",
-               "パスワードはさくら2026になりました", "パスワード：さくらになりました "]
+               "パスワードはさくら2026になりました", "パスワード：さくらになりました ",
+               # A PIN's wide boxes beside a table's row, on one long line and on short ones.
+               "暗証番号 4  8  2  1 12 3 4 ", "暗証番号 4  8  2  1\n12 3 4\n"]
 
 
 def adversarial() -> None:

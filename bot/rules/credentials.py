@@ -675,9 +675,32 @@ def _key_like(value: str) -> bool:
 # A password or PIN typed one character a box, as a paper form or a slide spaces it (「4 8 2 1」
 # 「J o e t s u 2 0 2 6」): four or more single characters one space apart. Read without its spaces.
 # Digits may stand up to three blanks apart: 「4 ・ 8 ・ 2 ・ 1」 is read as 「4   8   2   1」.
-_BOXED_REST = re.compile(r"(?:[ \t][!-~](?![!-~])){3,63}+|(?:[ \t]{1,3}+[0-9](?![!-~])){3,11}+")
+_BOXED_REST = re.compile(r"(?:[ \t][!-~](?![!-~])){3,63}+")
+_SPREAD_DIGITS_REST = re.compile(r"(?:[ \t]{1,3}+[0-9](?![!-~])){3,11}+")
 _BOXED_VALUE = re.compile(r"[!-~](?:[ \t][!-~])+|[0-9](?:[ \t]{1,3}+[0-9])+")
 _BLANKS = re.compile(r"[ \t]")
+# Digits spread over columns are also a table's row of counts, aligned under a header of months or
+# over a row of larger numbers (「　　4月　5月　6月⏎暗証番号　　3　　5　　2」). Three cells or more on
+# the line before or after, one of them of two digits or with a unit, say so; a form's boxes
+# (「口座番号 1 2 3 4 5 6 7」) have one digit a cell.
+_TABLE_CELLS = re.compile(r"[0-9]++[^\s0-9]{0,2}+(?:[ \t]++[0-9]++[^\s0-9]{0,2}+){2,}+")
+_TABLE_CELL_WIDE = re.compile(r"[0-9](?:[0-9]|[^\s0-9])")
+_ROW_REACH = 200
+
+
+def _table_row(norm: str, a: int) -> bool:
+    """Whether the line holding ``a`` sits in a table of numbers (see _TABLE_CELLS); the lines around
+    it are read within a bounded reach, so that a long line of labels stays linear."""
+    start = norm.rfind("\n", max(0, a - _ROW_REACH), a)
+    end = norm.find("\n", a, a + _ROW_REACH)
+    near = []
+    if start > 0:
+        near.append(norm[max(0, start - _ROW_REACH) : start].rpartition("\n")[2])
+    if end >= 0:
+        near.append(norm[end + 1 : end + 1 + _ROW_REACH].partition("\n")[0])
+    return any(
+        _TABLE_CELL_WIDE.search(cells.group()) for line in near for cells in _TABLE_CELLS.finditer(line)
+    )
 
 
 def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
@@ -687,6 +710,8 @@ def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
     if len(value) == 1 and not (m["backup"] or m["code"] or m["key"] or m["app"]):
         if boxed := _BOXED_REST.match(norm, a + 1):
             value += boxed.group()
+        elif (spread := _SPREAD_DIGITS_REST.match(norm, a + 1)) and not _table_row(norm, a):
+            value += spread.group()
     elif m["backup"] or m["code"]:
         if more := _MORE_GROUPS.match(norm, a + len(value)):
             value += more.group()

@@ -2064,6 +2064,32 @@ def test_numbers_listed_with_dots_stay_silent(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # A table's row of counts, aligned under its header or over a row of larger numbers: the
+        # digits up to three blanks apart are cells, not a PIN's boxes.
+        "内容　　　4月　5月　6月　7月\n暗証番号　　3　　5　　2　　7",
+        "問い合わせ件数（4月～7月）\n暗証番号：3  5  2  7\n住所変更：12  8  9  10",
+    ],
+)
+def test_a_row_of_single_digit_counts_in_a_table_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号　　４　　８　　２　　１",
+        "口座番号：1  2  3  4  5  6  7\n暗証番号：4  8  2  1",  # a form's boxes, one digit a cell
+        "暗証番号：4  8  2  1\n有効期限：2028年3月",
+    ],
+)
+def test_a_pin_spread_over_wide_boxes_outside_a_table_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "8" not in f.excerpt and "８" not in f.excerpt
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         # A router's screen names WPA's pre-shared key so; a login key; a pair under 「接続情報」.
