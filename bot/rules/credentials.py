@@ -869,8 +869,8 @@ _STATED_AFTER_COLON = re.compile(r"[ \t]*+(?:です)?[ \t]*+(?:[。.!)]|\n|$)")
 # factory default that the manual publishes), or in the sentence after (「…は1234です。推測されやすいので
 # 避けましょう」).
 _NOT_IN_USE_BEFORE = re.compile(
-    r"(?i)例|NG|ダメ|だめ|駄目|×|悪い|危険|危な|弱い|よく|多い|多く|ありがち|推測|避け|単純|簡単|初期|"
-    r"出荷時|デフォルト|default|人気|ランキング|ワースト|定番|ありふれ|ような|みたいな|など|仮に|たとえ|もし|"
+    r"(?i)例|NG|ダメ|だめ|駄目|×|悪い|危険(?!物)|危な|弱い|よく|多い|多く|ありがち|推測|避け|単純|簡単|初期|"
+    r"出荷時|購入時|お?買い?上げ時|デフォルト|default|人気|ランキング|ワースト|定番|ありふれ|ような|みたいな|など|仮に|たとえ|もし|"
     r"しないで|しないよう|使わない|やめ|狙われ|破られ"
 )
 _NOT_IN_USE_AFTER = re.compile(
@@ -909,7 +909,11 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
         stated = _STATED_AFTER_COLON.match(norm, end)
     else:
         return False
-    if stated is None or _NOT_IN_USE_BEFORE.search(before):
+    # Only this sentence, with the line before it when it opens a line (a slide's 「×悪い例」): an
+    # earlier sentence's words are about something else (「毛布など備品は倉庫にあります。キーボックスの
+    # 暗証番号は1234です。」).
+    own = before[max(before.rfind(c) for c in "。！？!?") + 1 :]
+    if stated is None or _NOT_IN_USE_BEFORE.search(own):
         return False
     # The sentence after this one, up to its end: an awareness slide puts it on the next line
     # (「暗証番号は1234です。⏎推測されやすいので避けましょう」), so the breaks before it are skipped.
