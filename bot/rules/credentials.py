@@ -181,12 +181,15 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
 _NEEDS_DIGIT = {"API キー", "Slack のトークン", "Slack のアプリトークン"}
 # A GitLab token's 20 random characters have no digit one time in thirty (「glpat-AbCdEfGhIjKlMnOpQrSt」):
 # both cases of letter mark it as random as well as a digit does. A placeholder is in one case
-# (「glpat-xxxxxxxxxxxxxxxxxxxx」「glpat-yourpersonalaccesstoken」).
+# (「glpat-xxxxxxxxxxxxxxxxxxxx」「glpat-yourpersonalaccesstoken」) or words in CamelCase
+# (「glpat-YourPersonalAccessToken」「glpat-ExampleTokenValueHere」), a shape twenty random letters
+# take about one time in three thousand.
 _RANDOM_CASE = {"GitLab のトークン"}
+_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}+)++")
 
 
 def _mixed_case(s: str) -> bool:
-    return any(c.isupper() for c in s) and any(c.islower() for c in s)
+    return any(c.isupper() for c in s) and any(c.islower() for c in s) and not _CAMEL_WORDS.fullmatch(s)
 
 
 def _basic_credentials(body: str) -> bool:

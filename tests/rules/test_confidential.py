@@ -522,6 +522,8 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "glpat-xxxxxxxxxxxxxxxxxxxx",
         "glpat-XXXXXXXXXXXXXXXXXXXX",
         "glpat-yourpersonalaccesstoken",
+        "glpat-YourPersonalAccessToken",
+        "glpat-ExampleTokenValueHere",
         "glpat-12345678901234567890",
         "eyJhbGciOi で始まる文字列は JWT です",
         "パスキーでログインできるようになりました",
