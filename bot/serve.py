@@ -10,12 +10,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.app import Runtime, build_runtime
 from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config_settled
 from bot.logs import dump_thread_stacks, setup_logging
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,29 @@ def _warn_of_a_foreign_time_zone(settings: Settings, org: OrgConfig) -> None:
         log.warning("KESSAI_TZ is %s, not Japan's time: working hours %s, business days and reminders follow "
                     "that zone (%s-%s in Japan today); unset KESSAI_TZ or set it to Asia/Tokyo unless this is "
                     "meant", settings.tz, org.policy.working_hours, f"{moved[0]:%H:%M}", f"{moved[1]:%H:%M}")
+
+
+# Replicas judge their claims on outbox messages (slack_gateway.LEASE) each by its own clock, and
+# a claim may be used until a second before its end (CALL_SLACK): one replica two seconds ahead of
+# another can already take a message the other is still sending, and post it twice.
+CLOCK_APART_WARNING = timedelta(seconds=2)
+
+
+def warn_of_a_clock_apart_from_the_database(db: Database, clock: Callable[[], datetime]) -> timedelta | None:
+    """Log a WARNING when ``clock`` is more than CLOCK_APART_WARNING away from PostgreSQL's;
+    how far apart they are (None for SQLite, or when the database could not be asked)."""
+    try:
+        apart = db.clock_apart(clock)
+    except Exception as e:  # a start-up courtesy: the database's own failures are reported where they matter
+        log.info("could not compare this server's clock with the database's (%s)", type(e).__name__)
+        return None
+    if apart is not None and abs(apart) > CLOCK_APART_WARNING:
+        log.warning("this server's clock is %.1f s %s the database's (PostgreSQL now()): replicas claim the "
+                    "messages they send to Slack by their own clocks, so with replicas on other hosts a message "
+                    "may be posted twice (a clock ahead takes over another's sends) or wait longer; synchronise "
+                    "every replica's clock with NTP (timedatectl set-ntp true, chrony), see docs/operations.md",
+                    abs(apart).total_seconds(), "behind" if apart > timedelta(0) else "ahead of")
+    return apart
 
 
 def dump_stacks_on_sigusr1(log_format: str) -> None:
@@ -148,6 +172,7 @@ def serve(settings: Settings) -> int:
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
     rt = build_runtime(settings, org)
+    warn_of_a_clock_apart_from_the_database(rt.db, rt.kessai.clock)
     from bot.scheduler import start_scheduler, watch_config_file
 
     stopping = threading.Event()

@@ -11,7 +11,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from sqlalchemy import (
     func,
     insert,
     inspect,
+    text,
 )
 from sqlalchemy import select as sql_select
 from sqlalchemy.engine import make_url
@@ -426,6 +427,23 @@ class Database:
     @property
     def is_postgres(self) -> bool:
         return self.engine.dialect.name == "postgresql"
+
+    def clock_apart(self, clock: Callable[[], datetime]) -> timedelta | None:
+        """How far the database's clock (PostgreSQL ``now()``) is ahead of ``clock``, less the
+        uncertainty of the round trip (zero when within it); None for SQLite, whose clock is this
+        host's. Asked twice on one connection: the first answer may wait for the connection's opening."""
+        if not self.is_postgres:
+            return None
+        with self.session() as s:  # ends with COMMIT: a rolled-back close drops the prepared statements
+            s.execute(text("SELECT 1"))
+            before = clock()
+            db_now = as_utc(s.execute(text("SELECT now()")).scalar_one())
+            after = clock()
+        half_trip = (after - before) / 2
+        apart = db_now - (before + half_trip)
+        if abs(apart) <= half_trip:
+            return timedelta(0)
+        return apart - half_trip if apart > timedelta(0) else apart + half_trip
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -1,0 +1,43 @@
+"""Replicas whose clocks disagree: told at start, before two of them post a message twice."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.app import shifted_clock
+from bot.serve import CLOCK_APART_WARNING, warn_of_a_clock_apart_from_the_database
+from storage.db import Database
+
+
+def test_a_clock_ahead_of_the_database_is_told_at_start(db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    ahead = shifted_clock(datetime.now(UTC) + timedelta(seconds=30))  # a replica whose clock runs 30 s fast
+    with caplog.at_level(logging.INFO, logger="bot.serve"):
+        apart = warn_of_a_clock_apart_from_the_database(db, ahead)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    if not db.is_postgres:
+        assert apart is None and warnings == []  # SQLite keeps this host's own clock
+        return
+    assert apart is not None and timedelta(seconds=-31) < apart < timedelta(seconds=-29)
+    assert len(warnings) == 1
+    assert "clock is 3" in warnings[0] and "s ahead of the database's" in warnings[0]
+    assert "posted twice" in warnings[0] and "NTP" in warnings[0]
+
+
+def test_a_clock_in_step_with_the_database_is_not_told(db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="bot.serve"):
+        apart = warn_of_a_clock_apart_from_the_database(db, lambda: datetime.now(UTC))
+    assert not [r for r in caplog.records if r.levelno >= logging.INFO]
+    if db.is_postgres:  # the test's PostgreSQL runs on this host
+        assert apart is not None and abs(apart) <= CLOCK_APART_WARNING
+
+
+def test_a_clock_behind_the_database_is_told_too(db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    if not db.is_postgres:
+        pytest.skip("SQLite keeps this host's own clock")
+    behind = shifted_clock(datetime.now(UTC) - timedelta(seconds=10))
+    with caplog.at_level(logging.WARNING, logger="bot.serve"):
+        warn_of_a_clock_apart_from_the_database(db, behind)
+    assert [r.getMessage() for r in caplog.records if "s behind the database's" in r.getMessage()]
