@@ -68,9 +68,9 @@ def _warn_of_a_foreign_time_zone(settings: Settings, org: OrgConfig) -> None:
                     "meant", settings.tz, org.policy.working_hours, f"{moved[0]:%H:%M}", f"{moved[1]:%H:%M}")
 
 
-# Replicas judge their claims on outbox messages (slack_gateway.LEASE) each by its own clock, and
-# a claim may be used until a second before its end (CALL_SLACK): one replica two seconds ahead of
-# another can already take a message the other is still sending, and post it twice.
+# NTP keeps clocks within milliseconds: seconds apart means it is not running. Claims on outbox
+# messages follow the database's clock (storage.outbox.Claim), but every time a replica stamps
+# (ledger entries, reminders, retries) is its own.
 CLOCK_APART_WARNING = timedelta(seconds=2)
 
 
@@ -83,10 +83,10 @@ def warn_of_a_clock_apart_from_the_database(db: Database, clock: Callable[[], da
         log.info("could not compare this server's clock with the database's (%s)", type(e).__name__)
         return None
     if apart is not None and abs(apart) > CLOCK_APART_WARNING:
-        log.warning("this server's clock is %.1f s %s the database's (PostgreSQL now()): replicas claim the "
-                    "messages they send to Slack by their own clocks, so with replicas on other hosts a message "
-                    "may be posted twice (a clock ahead takes over another's sends) or wait longer; synchronise "
-                    "every replica's clock with NTP (timedatectl set-ntp true, chrony), see docs/operations.md",
+        log.warning("this server's clock is %.1f s %s the database's (PostgreSQL now()): the times it stamps "
+                    "(decisions in the ledger, reminders, retries) disagree with other replicas' by as much, and "
+                    "Slack's requests are refused once it is 5 minutes off; synchronise every replica's clock "
+                    "with NTP (timedatectl set-ntp true, chrony), see docs/operations.md",
                     abs(apart).total_seconds(), "behind" if apart > timedelta(0) else "ahead of")
     return apart
 

@@ -175,8 +175,8 @@ class _Job:
     # A post that may already be in Slack: an earlier attempt was cut off before its answer was
     # recorded (a crash, or a timeout Slack may still have acted on).
     maybe_sent: bool = False
-    # Until when this delivery holds the row (outbox.claim_many, or the request's express claim).
-    claimed_until: datetime | None = None
+    # This delivery's hold on the row (outbox.claim_many, or the request's express claim).
+    claim: outbox.Claim | None = None
 
 
 class Transient(Exception):
@@ -322,18 +322,19 @@ class SlackGateway:
     def deliver_express(self, info: dict[str, Any]) -> None:
         """After a commit: send that transaction's express rows now, off the request thread.
 
-        The rows were written already claimed (claimed_until = now + LEASE), so the worker's
-        passes leave them alone; should this process die before recording them, the claim
+        The rows were written already claimed (for LEASE, by the database's clock), so the
+        worker's passes leave them alone; should this process die before recording them, the claim
         lapses and they are delivered like any other row (a post that did reach Slack is found
         by its outbox id). A failed send is recorded like any other attempt.
         """
         rows = info.pop(outbox.EXPRESS, None)
+        claims: dict[int, outbox.Claim] = info.pop(outbox.EXPRESS_CLAIMS, {})
         if not rows:
             return
         # The rows are this transaction's own (outbox.flush_pending made them and nothing else
         # holds them), not a session's: no copy is needed, and copying two approval DMs (their
         # blocks validated again) costs about a tenth of a millisecond each before the first is sent.
-        jobs = [_Job(row=r, location=None, claimed_until=r.claimed_until) for r in rows]
+        jobs = [_Job(row=r, location=None, claim=claims[r.id]) for r in rows if r.id in claims]
         with self._express_lock:
             self._express_inflight += 1
         try:
@@ -397,11 +398,12 @@ class SlackGateway:
                     if redirected := outbox.redirect_stranded(s):
                         log.info("sent on replies held for %d message(s) given up on", redirected)
             while True:
-                now = self.clock()
+                now, mono = self.clock(), time.monotonic()
                 with self.db.session() as s:
                     due = outbox.eligible(s, now, limit)
-                    mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], now, LEASE)
-                    jobs = [j for r in due if r.id in mine and (j := self._job(s, r, now + LEASE)) is not None]
+                    mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], LEASE)
+                    jobs = [j for r in due if r.id in mine
+                            and (j := self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE))) is not None]
                 if not jobs:
                     if mine:
                         continue  # everything claimed was superseded: look again
@@ -416,7 +418,7 @@ class SlackGateway:
                 if sent_now == 0:
                     return sent_total
 
-    def _job(self, s: Any, row: OutboxRow, claimed_until: datetime) -> _Job | None:
+    def _job(self, s: Any, row: OutboxRow, claim: outbox.Claim) -> _Job | None:
         if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):
             return None
         location = None
@@ -430,7 +432,7 @@ class SlackGateway:
                 return None
         snapshot = OutboxRow.model_validate(row.model_dump())
         maybe_sent = row.op == "post" and (row.attempts > 0 or row.claimed_until is not None)
-        return _Job(row=snapshot, location=location, maybe_sent=maybe_sent, claimed_until=claimed_until)
+        return _Job(row=snapshot, location=location, maybe_sent=maybe_sent, claim=claim)
 
     def _hold(self, job: _Job) -> None:
         """Make sure this delivery still holds its row for as long as a Slack call can take;
@@ -442,29 +444,28 @@ class SlackGateway:
         worker here) may have taken the row and sent it: sending it too would post it twice. A
         claim running short is renewed, only if it is still this one.
         """
-        held = job.claimed_until
-        if held is None:
+        claim = job.claim
+        if claim is None:
             return
-        now = self.clock()
-        held = as_utc(held)
-        if now + timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK <= held:
+        now, mono = self.clock(), time.monotonic()
+        if claim.left(now) >= timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK:
             return
         try:
             with self.db.session() as s:
-                renewed = outbox.renew_claim(s, job.row.id or 0, held, now + LEASE)
+                renewed = outbox.renew_claim(s, job.row.id or 0, claim.until, LEASE)
         except DBAPIError as e:  # not sent: the claim lapses and a later pass tries the row again
             raise Transient(f"could not renew the claim (database: {type(e.orig).__name__})") from e
-        if not renewed:
+        if renewed is None:
             raise Superseded()
-        job.claimed_until = now + LEASE
+        job.claim = outbox.Claim.taken(renewed, now, mono, LEASE)
 
     def _claimed(self, job: _Job) -> contextlib.AbstractContextManager[None]:
         """The Slack calls made in the block for ``job`` start while it is held (``_hold``) and end
         while it still is (slack_http.call_deadline)."""
         self._hold(job)
-        if job.claimed_until is None:
+        if job.claim is None:
             return contextlib.nullcontext()
-        left = as_utc(job.claimed_until) - self.clock() - CALL_SLACK
+        left = job.claim.left(self.clock()) - CALL_SLACK
         return call_deadline(left.total_seconds())
 
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
+    DateTime,
     Insert,
     and_,
     case,
@@ -26,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy import select as select_
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import SavepointClause
+from sqlalchemy.sql.elements import ColumnElement, SavepointClause
 from sqlmodel import Session, col, select
 
 from storage.db import RIDERS, as_utc, dialect_insert, is_in, session_info_of, starts_with, take_riders
@@ -51,11 +54,56 @@ PLAIN = "_plain"
 # rows the committing process delivers itself right after the commit (SlackGateway.deliver_express).
 PENDING_ROWS = "kessai_outbox_pending"
 EXPRESS = "kessai_express_rows"
+EXPRESS_CLAIMS = "kessai_express_claims"  # the express rows' claims (Claim), by outbox id
 # Session.info key: new posts written in this transaction are not delivered before this instant
 # (see hold_posts_until).
 POSTS_NOT_BEFORE = "kessai_posts_not_before"
 # Per savepoint (its SessionTransaction), how many express rows were its outer transaction's.
 _express_marks: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A delivery's hold on an outbox row.
+
+    Replicas on other hosts have clocks of their own: a claim ending at an instant of the
+    claimer's clock was taken by a replica whose clock ran a few seconds ahead while the claimer
+    was still sending, and the message was posted twice. So the claim's end is the database's
+    instant (``until``: written and judged by the database's clock, ``_now``), which is also the
+    token a renewal compares. The holder counts the time it has left by its own clock and by the
+    monotonic one, whichever ends first, both read before the database's clock was: elapsed time
+    is right on a clock that is off by a constant, and a clock stepped back does not stretch it.
+    """
+
+    until: datetime
+    local_until: datetime
+    mono_until: float
+
+    @classmethod
+    def taken(cls, until: datetime, now: datetime, mono: float, lease: timedelta) -> Claim:
+        """A claim of ``lease`` taken by a statement that ran after ``now`` and ``mono`` were read."""
+        return cls(until=until, local_until=now + lease, mono_until=mono + lease.total_seconds())
+
+    def left(self, now: datetime) -> timedelta:
+        """How long the holder can count on it still, ``now`` by its own clock."""
+        return min(self.local_until - now, timedelta(seconds=self.mono_until - time.monotonic()))
+
+
+# SQLite's clock in the text form SQLAlchemy stores datetimes in (milliseconds, padded to micro).
+_SQLITE_NOW = "%Y-%m-%d %H:%M:%f000"
+
+
+def _now(dialect: str) -> ColumnElement[datetime]:
+    """The database's clock: what every claim is written and judged by (see Claim)."""
+    if dialect == "postgresql":
+        return func.clock_timestamp(type_=DateTime(timezone=True))
+    return func.strftime(_SQLITE_NOW, "now", type_=DateTime)
+
+
+def _lease_end(dialect: str, lease: timedelta) -> ColumnElement[datetime]:
+    if dialect == "postgresql":
+        return func.clock_timestamp(type_=DateTime(timezone=True)) + lease
+    return func.strftime(_SQLITE_NOW, "now", f"{lease.total_seconds():+.6f} seconds", type_=DateTime)
 
 
 def hold_posts_until(s: Session, at: datetime | None) -> None:
@@ -83,9 +131,9 @@ def enqueue(
 
     Rows are collected and inserted together (``flush_pending``): one statement per transaction
     instead of one ORM object each — intake writes four to six of them per draft.
-    ``express_until``: the committing process claims the row until then and sends it itself once
-    the transaction commits; if that process dies first, the claim lapses and the row is
-    delivered like any other. ``thread_key``: replies with the same key are delivered one after
+    ``express_until``: the committing process claims the row until then (for as long from ``now``,
+    by the database's clock: see Claim) and sends it itself once the transaction commits; if that
+    process dies first, the claim lapses and the row is delivered like any other. ``thread_key``: replies with the same key are delivered one after
     another, in the order written.
     """
     s.connection()  # the rows belong to this transaction: a rollback of it forgets them (see below)
@@ -151,9 +199,29 @@ def _insert_pending(conn: Any, info: dict[Any, Any], pending: list[dict[str, Any
     else:
         pending_params = pending
     ids = [int(r[0]) for r in conn.execute(stmt, pending_params)]
-    express = [OutboxRow(id=i, **row) for i, row in zip(ids, pending, strict=True) if row["claimed_until"] is not None]
+    express = [(i, row) for i, row in zip(ids, pending, strict=True) if row["claimed_until"] is not None]
     if express:
-        info.setdefault(EXPRESS, []).extend(express)
+        _claim_express(conn, info, express)
+
+
+def _claim_express(conn: Any, info: dict[Any, Any], express: list[tuple[int, dict[str, Any]]]) -> None:
+    """Make the express rows' claims (written by the writer's clock) the database's, in the same
+    transaction: nobody has seen the writer's instants."""
+    mono = time.monotonic()
+    leases: dict[timedelta, list[int]] = {}
+    for i, row in express:
+        leases.setdefault(row["claimed_until"] - row["created_at"], []).append(i)
+    until: dict[int, datetime] = {}
+    for lease, ids in leases.items():
+        until.update((int(i), u) for i, u in conn.execute(
+            update(OutboxRow).where(col(OutboxRow.id).in_(ids))
+            .values(claimed_until=_lease_end(conn.dialect.name, lease))
+            .returning(col(OutboxRow.id), col(OutboxRow.claimed_until))))
+    claims = info.setdefault(EXPRESS_CLAIMS, {})
+    for i, row in express:
+        claims[i] = Claim(until=until[i], local_until=row["claimed_until"],
+                          mono_until=mono + (row["claimed_until"] - row["created_at"]).total_seconds())
+    info.setdefault(EXPRESS, []).extend(OutboxRow(id=i, **{**row, "claimed_until": until[i]}) for i, row in express)
 
 
 @event.listens_for(Engine, "before_execute")
@@ -199,6 +267,7 @@ def _forget_on_rollback(s: Session, previous: Any) -> None:
         del s.info[EXPRESS][mark:]
     else:
         s.info.pop(EXPRESS, None)
+        s.info.pop(EXPRESS_CLAIMS, None)
 
 
 STAND_IN_SUFFIX = ":stand-in"
@@ -515,9 +584,11 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     # Read before the scan: a held reply released between the two reads then shows in the scan,
     # and blocks what follows it there (read after, it would be in neither).
     held_threads = _held_threads(s)
+    # Claimed or not by the database's clock, like claim_many (see Claim); due by the caller's.
+    claimed_now = (col(OutboxRow.claimed_until) > _now(s.get_bind().dialect.name)).label("claimed")
     heads = s.execute(  # a Core select (more columns than sqlmodel's select types); autoflushes like exec
         select_(col(OutboxRow.id), col(OutboxRow.message_key), col(OutboxRow.thread_key),
-                col(OutboxRow.next_attempt_at), col(OutboxRow.claimed_until))
+                col(OutboxRow.next_attempt_at), claimed_now)
         .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
     ).all()
     if not heads:
@@ -530,7 +601,7 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     held_since = held_threads | _held_by_message_key(s, met) if held_threads else {}
     blocked: set[str] = set()
     chosen: list[int] = []
-    for row_id, key, thread, next_attempt_at, claimed_until in heads:
+    for row_id, key, thread, next_attempt_at, claimed in heads:
         if row_id is None:  # a primary key never is; the model types it Optional for new rows
             continue
         # Message keys and thread keys are kept apart: a thread is named by its parent's key.
@@ -539,7 +610,6 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
             blocked.update(keys)  # a later reply must not overtake this one either
             continue
         blocked.update(keys)
-        claimed = claimed_until is not None and as_utc(claimed_until) > now
         if as_utc(next_attempt_at) <= now and not claimed:
             chosen.append(row_id)
             if len(chosen) >= limit:
@@ -582,13 +652,14 @@ def post_on_its_way(s: Session, message_key: str) -> bool:
                                              col(OutboxRow.status).in_([PENDING, HELD])).limit(1)).first() is not None
 
 
-def claim(s: Session, row_id: int, now: datetime, lease: timedelta) -> bool:
+def claim(s: Session, row_id: int, lease: timedelta) -> bool:
     """Compare-and-set, so that two replicas never deliver the same row twice."""
-    return row_id in claim_many(s, [row_id], now, lease)
+    return row_id in claim_many(s, [row_id], lease)
 
 
-def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedelta) -> set[int]:
-    """Claim what nobody else holds, in one statement; returns the ids this caller now holds.
+def claim_many(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int, datetime]:
+    """Claim what nobody else holds, in one statement, for ``lease`` by the database's clock
+    (see Claim); returns the ids this caller now holds, with the end of each claim.
 
     A row another transaction has locked is left for a later pass rather than waited for
     (PostgreSQL: SKIP LOCKED; SQLite has no row locks). That transaction is changing the row's
@@ -599,10 +670,11 @@ def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedel
     Core statements, not ORM ones: the outbox is hot and needs no identity-map bookkeeping.
     """
     if not row_ids:
-        return set()
+        return {}
     flush_pending(s)
+    dialect = s.get_bind().dialect.name
     free = [col(OutboxRow.status) == PENDING,
-            (col(OutboxRow.claimed_until).is_(None)) | (col(OutboxRow.claimed_until) <= now)]
+            (col(OutboxRow.claimed_until).is_(None)) | (col(OutboxRow.claimed_until) <= _now(dialect))]
     # The outer statement repeats the conditions: it is the compare-and-set, checked again on the
     # row as it is when updated.
     lockable = select_(col(OutboxRow.id)).where(col(OutboxRow.id).in_(list(row_ids)), *free) \
@@ -610,23 +682,25 @@ def claim_many(s: Session, row_ids: Sequence[int], now: datetime, lease: timedel
     stmt = (
         update(OutboxRow)
         .where(col(OutboxRow.id).in_(lockable), *free)
-        .values(claimed_until=now + lease)
-        .returning(col(OutboxRow.id))
+        .values(claimed_until=_lease_end(dialect, lease))
+        .returning(col(OutboxRow.id), col(OutboxRow.claimed_until))
     )
-    return {row_id for (row_id,) in s.connection().execute(stmt) if row_id is not None}
+    return {row_id: until for row_id, until in s.connection().execute(stmt) if row_id is not None and until is not None}
 
 
-def renew_claim(s: Session, row_id: int, held_until: datetime, until: datetime) -> bool:
-    """Extend the claim that lasts until ``held_until`` to ``until``; False when it is no longer
-    this caller's (it lapsed and another delivery claimed the row, or delivered it)."""
+def renew_claim(s: Session, row_id: int, held_until: datetime, lease: timedelta) -> datetime | None:
+    """Extend the claim that lasts until ``held_until`` (the database's instant, see Claim) to
+    ``lease`` from now by the database's clock; its new end, or None when it is no longer this
+    caller's (it lapsed and another delivery claimed the row, or delivered it)."""
     flush_pending(s)
     result = s.connection().execute(
         update(OutboxRow)
         .where(col(OutboxRow.id) == row_id, col(OutboxRow.status) == PENDING,
                col(OutboxRow.claimed_until) == held_until)
-        .values(claimed_until=until)
-        .returning(col(OutboxRow.id)))
-    return result.first() is not None
+        .values(claimed_until=_lease_end(s.get_bind().dialect.name, lease))
+        .returning(col(OutboxRow.claimed_until)))
+    row = result.first()
+    return None if row is None else row[0]
 
 
 def mark_sent_many(s: Session, row_ids: Sequence[int], now: datetime) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, create_engine, select, text, update
 
 from bot.config import OrgConfig, load_org_config
 from storage.db import Database
@@ -72,3 +73,17 @@ def past_the_ledger_guard(c: Connection) -> None:
     else:
         for verb in ("update", "delete"):
             c.execute(text(f"DROP TRIGGER IF EXISTS ledger_entries_no_{verb}"))
+
+
+def lapse_outbox_claims(db: Database, by: timedelta = timedelta(seconds=20)) -> None:
+    """Move every claim on outbox rows ``by`` into the past: what that much time passing does to
+    them. Claims end at the database's instants (storage.outbox.Claim), which a test's clock does
+    not move."""
+    from storage.models import OutboxRow
+
+    with db.session() as s:
+        c = s.connection()
+        claimed = c.execute(select(OutboxRow.id, OutboxRow.claimed_until)  # type: ignore[call-overload]
+                            .where(OutboxRow.claimed_until.is_not(None))).all()  # type: ignore[union-attr]
+        for row_id, until in claimed:
+            c.execute(update(OutboxRow).where(OutboxRow.id == row_id).values(claimed_until=until - by))  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from bot.app import shifted_clock
@@ -10,7 +10,7 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.slack_gateway import LEASE
 from storage import outbox
-from tests.conftest import database_url
+from tests.conftest import database_url, lapse_outbox_claims
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
 
 
@@ -33,20 +33,15 @@ def test_approval_dms_are_sent_once_by_the_writer_and_recorded(stack: LocalStack
 def test_dms_of_a_writer_that_died_after_commit_go_out_when_its_claim_lapses(tmp_path: Path, org: OrgConfig) -> None:
     # A process that committed the draft but died before sending: its rows are written claimed,
     # and nothing sends them (no express lane running, as after a SIGKILL).
-    skew = [timedelta(0)]
-    base = shifted_clock(BUSINESS_MORNING)
-
-    def clock() -> datetime:
-        return base() + skew[0]
-
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING),
+                           start_gateway=False)
     try:
         st.rt.kessai.notify.express_lease = lambda: LEASE
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         st.deliver()  # the thread replies go; the DMs are still held by the dead writer
         assert all(dm(st, a) == [] for a in APPROVERS)
         assert all(r.status == "pending" for r in dm_rows(st))
-        skew[0] = LEASE + timedelta(seconds=1)
+        lapse_outbox_claims(st.rt.db, LEASE + timedelta(seconds=1))
         st.deliver()
         assert all(len(dm(st, a)) == 1 for a in APPROVERS)
         st.deliver()  # and never twice

@@ -1,4 +1,4 @@
-"""Replicas whose clocks disagree: told at start, before two of them post a message twice."""
+"""A replica whose clock is not the database's is told at start."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_a_clock_ahead_of_the_database_is_told_at_start(db: Database, caplog: py
     assert apart is not None and timedelta(seconds=-31) < apart < timedelta(seconds=-29)
     assert len(warnings) == 1
     assert "clock is 3" in warnings[0] and "s ahead of the database's" in warnings[0]
-    assert "posted twice" in warnings[0] and "NTP" in warnings[0]
+    assert "ledger" in warnings[0] and "NTP" in warnings[0]
 
 
 def test_a_clock_in_step_with_the_database_is_not_told(db: Database, caplog: pytest.LogCaptureFixture) -> None:

@@ -27,7 +27,7 @@ from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database
 from storage.models import OutboxRow
-from tests.conftest import database_url
+from tests.conftest import database_url, lapse_outbox_claims
 from tests.production.tcpproxy import TcpProxy
 from tests.time.conftest import Clock
 
@@ -145,6 +145,7 @@ def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database)
         b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
         info = _express_rows(db, clock, "決裁依頼")
         clock.t += LEASE + timedelta(seconds=5)  # replica a's express lane is still busy
+        lapse_outbox_claims(db)
         assert b.deliver_due() == 1  # the claim lapsed: replica b sends it
         a.deliver_express(info)  # a's turn comes at last
         a.stop()
@@ -190,8 +191,12 @@ def test_a_post_whose_claim_lapsed_while_its_dm_was_opened_is_not_made_twice(pos
     with LocalSlack() as slack:
         b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
         sent_by_b: list[int] = []
+        def b_passes() -> None:
+            lapse_outbox_claims(db)
+            sent_by_b.append(b.deliver_due())
+
         a = SlackGateway(db, _SlowToOpenDMs(token=slack.token, base_url=slack.api_url, clock=clock,
-                                            meanwhile=lambda: sent_by_b.append(b.deliver_due())), clock=clock)
+                                            meanwhile=b_passes), clock=clock)
         a.deliver_express(_express_rows(db, clock, "決裁依頼"))
         a.stop()
         b.stop()
@@ -257,6 +262,7 @@ def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_
             assert "unexpected answer from Slack" not in caplog.text
             proxy.up()
             clock.t += LEASE
+            lapse_outbox_claims(db)
             b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
             assert b.deliver_due() == 1
             b.stop()
@@ -455,12 +461,13 @@ def test_a_held_dm_claimed_by_a_replica_killed_before_sending_is_posted_and_edit
     _held_dm(db, night, clock.t)
     with db.session() as s:  # all a replica killed after its claim leaves behind
         [row] = outbox.rows(s, (outbox.PENDING,))
-        assert outbox.claim_many(s, [row.id or 0], clock.t, LEASE)
+        assert outbox.claim_many(s, [row.id or 0], LEASE)
     assert _settle(db, clock.t) is False  # it may be in Slack: kept, and edited
     with LocalSlack(channels={"C0DMCHIEF": "dm"}) as slack:
         gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
         assert gateway.deliver_due() == 0  # still claimed by the dead replica
         clock.t += LEASE
+        lapse_outbox_claims(db)
         gateway.deliver_due()
         gateway.deliver_due()
         assert [m.text for m in slack.messages("C0DMCHIEF")] == ["決裁依頼（承認済み）"]

@@ -20,7 +20,7 @@ from storage import drafts, outbox, roster
 from storage import ledger as ledger_repo
 from storage.db import Database, migrations_current
 from storage.models import AccountRoleRow, MemberRow
-from tests.conftest import database_url, past_the_ledger_guard
+from tests.conftest import database_url, lapse_outbox_claims, past_the_ledger_guard
 
 NOW = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 
@@ -163,7 +163,7 @@ def test_a_held_post_never_sent_is_dropped_with_the_edits_behind_it(
         outbox.enqueue(s, "update", {"text": "edited"}, now=NOW, message_key="dm:1:v1:U1")
     with db.session() as s:
         (u2,) = [r for r in outbox.rows(s) if r.message_key == "dm:1:v1:U2"]
-        assert outbox.claim(s, u2.id or 0, morning, timedelta(seconds=15))  # the worker took it
+        assert outbox.claim(s, u2.id or 0, timedelta(seconds=15))  # the worker took it
     with db.session() as s:
         (u1,) = [r.id for r in outbox.rows(s) if r.message_key == "dm:1:v1:U1" and r.op == "post"]
     with db.session() as s, caplog.at_level(logging.INFO, logger="storage.outbox"):
@@ -199,11 +199,11 @@ def test_a_held_post_claimed_while_it_is_dropped_is_sent_or_gone_never_both(db: 
     with db.session() as decision:
         outbox.flush_pending(decision)
         with db.session() as worker:
-            assert outbox.claim(worker, ids["dm:1:v1:U1"], morning, lease)
+            assert outbox.claim(worker, ids["dm:1:v1:U1"], lease)
         assert not outbox.drop_unsent_post(decision, "dm:1:v1:U1")  # taken first: edited, not dropped
         assert outbox.drop_unsent_post(decision, "dm:1:v1:U2")
         with db.session() as worker:  # dropped first (not committed yet): the worker passes it by
-            assert outbox.claim_many(worker, [ids["dm:1:v1:U2"]], morning, lease) == set()
+            assert outbox.claim_many(worker, [ids["dm:1:v1:U2"]], lease) == {}
     with db.session() as s:
         assert [r.message_key for r in outbox.rows(s)] == ["dm:1:v1:U1"]
 
@@ -494,11 +494,12 @@ def test_outbox_claim_is_exclusive(db: Database) -> None:
         row_id = outbox.rows(s)[0].id
     assert row_id is not None
     with db.session() as s:
-        assert outbox.claim(s, row_id, NOW, timedelta(seconds=60))
+        assert outbox.claim(s, row_id, timedelta(seconds=60))
     with db.session() as s:
-        assert not outbox.claim(s, row_id, NOW, timedelta(seconds=60))
-    with db.session() as s:  # the lease expires, e.g. after a replica died mid-delivery
-        assert outbox.claim(s, row_id, NOW + timedelta(minutes=2), timedelta(seconds=60))
+        assert not outbox.claim(s, row_id, timedelta(seconds=60))
+    lapse_outbox_claims(db, timedelta(minutes=2))  # the lease expires, e.g. after a replica died mid-delivery
+    with db.session() as s:
+        assert outbox.claim(s, row_id, timedelta(seconds=60))
 
 
 def test_roster_sync_updates_and_deactivates(db: Database, org: OrgConfig) -> None:
@@ -610,15 +611,20 @@ def test_a_claim_is_renewed_only_by_its_holder(db: Database) -> None:
         (row,) = outbox.rows(s)
         held = row.claimed_until
         assert held is not None
-        assert outbox.renew_claim(s, row.id or 0, held, NOW + timedelta(seconds=40))
-        assert not outbox.renew_claim(s, row.id or 0, held, NOW + timedelta(seconds=50))  # not held like that now
-    later = NOW + timedelta(seconds=60)
+        renewed = outbox.renew_claim(s, row.id or 0, held, timedelta(seconds=40))
+        assert renewed is not None and renewed > held
+        assert outbox.renew_claim(s, row.id or 0, held, timedelta(seconds=50)) is None  # not held like that now
+    lapse_outbox_claims(db, timedelta(minutes=1))
     with db.session() as s:
-        assert outbox.claim_many(s, [row.id or 0], later, timedelta(seconds=15)) == {row.id}  # lapsed: taken
-        assert not outbox.renew_claim(s, row.id or 0, NOW + timedelta(seconds=40), later + timedelta(seconds=15))
-        assert outbox.renew_claim(s, row.id or 0, later + timedelta(seconds=15), later + timedelta(seconds=30))
-        outbox.mark_sent_many(s, [row.id or 0], later)
-        assert not outbox.renew_claim(s, row.id or 0, later + timedelta(seconds=30), later + timedelta(seconds=45))
+        (row,) = outbox.rows(s)
+        lapsed = row.claimed_until
+        taken = outbox.claim_many(s, [row.id or 0], timedelta(seconds=15))  # lapsed: taken
+        assert set(taken) == {row.id}
+        assert outbox.renew_claim(s, row.id or 0, lapsed, timedelta(seconds=15)) is None  # not the holder's any more
+        again = outbox.renew_claim(s, row.id or 0, taken[row.id or 0], timedelta(seconds=30))
+        assert again is not None
+        outbox.mark_sent_many(s, [row.id or 0], NOW)
+        assert outbox.renew_claim(s, row.id or 0, again, timedelta(seconds=45)) is None
 
 
 def test_the_held_notice_naming_many_deputies_fits_its_key_and_is_still_dropped(db: Database) -> None:

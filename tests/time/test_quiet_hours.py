@@ -166,7 +166,7 @@ def test_a_held_request_the_gateway_has_taken_is_edited_when_decided(world: Worl
     draft_id, request = held_for_the_manager_on_new_year(world)
     assert request.id is not None
     with world.db.session() as s:
-        assert outbox.claim(s, request.id, FIRST_MORNING.astimezone(UTC), timedelta(seconds=15))
+        assert outbox.claim(s, request.id, timedelta(seconds=15))
     world.clock.t = FIRST_MORNING
     assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
     [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0MANAGER"]
