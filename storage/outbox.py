@@ -15,7 +15,10 @@ from sqlalchemy import (
     CompoundSelect,
     DateTime,
     Insert,
+    Interval,
+    String,
     and_,
+    bindparam,
     case,
     delete,
     event,
@@ -168,10 +171,26 @@ def _riders_fit(s: Session, pending: list[dict[str, Any]] | None, riders: int) -
     return len(pending) <= min(_RIDERS_WITH_AT_MOST, dialect.insertmanyvalues_page_size, by_parameters)
 
 
+# Insert parameter standing for claimed_until: how long an express row is claimed, by the
+# database's clock (see Claim); None for the others.
+_EXPRESS_LEASE = "express_lease"
+
+
+def _express_lease(dialect: str, lease: timedelta | None) -> Any:
+    if lease is None or dialect == "postgresql":
+        return lease
+    return f"{lease.total_seconds():+.6f} seconds"  # SQLite's modifier; strftime of a NULL one is NULL
+
+
 @functools.cache
-def _insert_statement(riders: tuple[Insert, ...]) -> Any:
+def _insert_statement(dialect: str, riders: tuple[Insert, ...]) -> Any:
     table = OutboxRow.__table__  # type: ignore[attr-defined]
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    if dialect == "postgresql":
+        claimed_until: Any = func.clock_timestamp(type_=DateTime(timezone=True)) + bindparam(_EXPRESS_LEASE, type_=Interval)
+    else:
+        claimed_until = func.strftime(_SQLITE_NOW, "now", bindparam(_EXPRESS_LEASE, type_=String), type_=DateTime)
+    stmt = insert(table).values(claimed_until=claimed_until) \
+        .returning(table.c.id, table.c.claimed_until, sort_by_parameter_order=True)
     return stmt.add_cte(*(r.cte(f"rider_{i}") for i, r in enumerate(riders))) if riders else stmt
 
 
@@ -191,37 +210,24 @@ def flush_pending(s: Session) -> None:
 
 def _insert_pending(conn: Any, info: dict[Any, Any], pending: list[dict[str, Any]],
                     riders: dict[Insert, dict[str, list[Any]]]) -> None:
-    stmt = _insert_statement(tuple(riders))
-    if riders:
-        # Every parameter set carries the riders' arrays; the statement uses them once.
-        extra = {k: v for columns in riders.values() for k, v in columns.items()}
-        pending_params = [{**row, **extra} for row in pending]
-    else:
-        pending_params = pending
-    ids = [int(r[0]) for r in conn.execute(stmt, pending_params)]
-    express = [(i, row) for i, row in zip(ids, pending, strict=True) if row["claimed_until"] is not None]
-    if express:
-        _claim_express(conn, info, express)
-
-
-def _claim_express(conn: Any, info: dict[Any, Any], express: list[tuple[int, dict[str, Any]]]) -> None:
-    """Make the express rows' claims (written by the writer's clock) the database's, in the same
-    transaction: nobody has seen the writer's instants."""
-    mono = time.monotonic()
-    leases: dict[timedelta, list[int]] = {}
-    for i, row in express:
-        leases.setdefault(row["claimed_until"] - row["created_at"], []).append(i)
-    until: dict[int, datetime] = {}
-    for lease, ids in leases.items():
-        until.update((int(i), u) for i, u in conn.execute(
-            update(OutboxRow).where(col(OutboxRow.id).in_(ids))
-            .values(claimed_until=_lease_end(conn.dialect.name, lease))
-            .returning(col(OutboxRow.id), col(OutboxRow.claimed_until))))
+    dialect = conn.dialect.name
+    stmt = _insert_statement(dialect, tuple(riders))
+    # An express row's claim (enqueue's express_until, by the writer's clock) is written as as long
+    # from now by the database's clock (see Claim).
+    leases = [None if row["claimed_until"] is None else row["claimed_until"] - row["created_at"] for row in pending]
+    extra = {k: v for columns in riders.values() for k, v in columns.items()}  # the riders' arrays, used once
+    params = [{**{k: v for k, v in row.items() if k != "claimed_until"}, **extra,
+               _EXPRESS_LEASE: _express_lease(dialect, lease)} for row, lease in zip(pending, leases, strict=True)]
+    mono = time.monotonic()  # before the database's clock is read
+    inserted = [(int(i), until) for i, until in conn.execute(stmt, params)]
+    express = [(i, until, row, lease) for (i, until), row, lease in zip(inserted, pending, leases, strict=True)
+               if lease is not None]
+    if not express:
+        return
     claims = info.setdefault(EXPRESS_CLAIMS, {})
-    for i, row in express:
-        claims[i] = Claim(until=until[i], local_until=row["claimed_until"],
-                          mono_until=mono + (row["claimed_until"] - row["created_at"]).total_seconds())
-    info.setdefault(EXPRESS, []).extend(OutboxRow(id=i, **{**row, "claimed_until": until[i]}) for i, row in express)
+    for i, until, row, lease in express:
+        claims[i] = Claim(until=until, local_until=row["claimed_until"], mono_until=mono + lease.total_seconds())
+    info.setdefault(EXPRESS, []).extend(OutboxRow(id=i, **{**row, "claimed_until": until}) for i, until, row, _ in express)
 
 
 @event.listens_for(Engine, "before_execute")

@@ -16,8 +16,9 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.services import IncomingMessage
+from bot.slack_gateway import LEASE
 from storage import drafts, outbox
-from storage.models import DraftRow, FindingRow
+from storage.models import DraftRow, FindingRow, OutboxRow
 from tests.conftest import database_url
 from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT
 
@@ -57,6 +58,20 @@ def test_a_clean_draft_is_one_read_and_two_writes(pg_stack: LocalStack) -> None:
         assert d.state == "pending"
         assert drafts.request_recipients(s, d.id or 0, 1) == ["U0MANAGER", "U0CHIEF"]
         assert {r.payload.get("channel") for r in outbox.rows(s)} >= {"U0MANAGER", "U0CHIEF"}
+
+
+def test_a_clean_draft_sent_express_is_one_read_and_two_writes(pg_stack: LocalStack) -> None:
+    # With the express lane open the DMs are written claimed by the database's clock
+    # (outbox.Claim), in the INSERT itself: no statement more before they can leave.
+    pg_stack.rt.kessai.notify.express_lease = lambda: LEASE
+    handed: list[list[OutboxRow]] = []
+    pg_stack.rt.db.on_commit.append(lambda info: handed.append(info.pop(outbox.EXPRESS, [])))
+    assert statements_of(pg_stack, CLEAN_DRAFT, "1764000000.000150") == ["SELECT", "WITH", "WITH"]
+    [dms] = [batch for batch in handed if batch]
+    assert sorted(r.payload["channel"] for r in dms) == ["U0CHIEF", "U0MANAGER"]
+    with pg_stack.rt.db.session() as s:
+        claimed = {r.id: r.claimed_until for r in outbox.rows(s) if r.claimed_until is not None}
+    assert claimed == {r.id: r.claimed_until for r in dms}
 
 
 def test_a_draft_held_by_a_finding_is_one_read_and_two_writes(pg_stack: LocalStack) -> None:
