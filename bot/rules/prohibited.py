@@ -456,6 +456,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「そう思いませんか？」「それは差別ではありません」「それは間違いない」「そう思っている人は多いはずだ」のように
     同意・擁護する文、問い直した後に「私もそう思います」「はい、そうです」と続けるものや、
     段落が変わったものは反応します）。
+    「外国人観光客はマナーが悪い！という声もありますが、多くの方はルールを守っています」のように、「！」「？」のすぐ後に「と」「って」と
+    続けて声や意見として伝えるものは、記号のない「〜悪いという声もありますが」と同じく一つの文として読みます（「〜！と思います」は反応します）。
     国籍や性別で人々を比べて優劣をつける文（「中国人より日本人の方が優秀です」「日本人は中国人より勤勉です」
     「外国人より日本人を優先すべきです」）も反応します（「日本人より外国人の方が多い地区」のような数や、調査結果の紹介、
     問いかけ、「〜なんてことはありません」と打ち消すもの、アンケートで「〜マナーが悪いと答えた人」のように人の答えや感じ方として伝えるもの、「男性より女性の方が真面目に健診を受けています」のような行いの様子は対象外です）。
@@ -536,7 +538,7 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
     """Whether the sentence after the one that ends ``hit``, in the same paragraph, takes the statement
     up to question or correct it (`_REBUTTAL`, or `_POINTED_BACK` then `_QUESTIONS_IT`), as a
     human-rights post does, and what follows does not take its side (`_DEFENDED`, `_AGREED`)."""
-    sent = doc.sentence_at(hit.end - 1)
+    sent = _said_sentence(doc, hit.end - 1)
     after = doc.sentence_after(sent[1] - 1)
     if after is None or doc.text[sent[1] : after[0]].count("\n") > 1:
         return False
@@ -764,6 +766,26 @@ _SAID_FAIRLY = re.compile(
 _FOR_THEIR_USE = re.compile(r"[ \t]*(?:用|向け|専用|優先)(?![ \t　]*(?:は|も|って|なんて|なんか|なんぞ))")
 
 
+# 「外国人観光客はマナーが悪い！という声もありますが、多くの方はルールを守っています」: the 「！」 or 「？」 ends
+# the sentence in the document's view, but the と or って right after it goes on with the same sentence,
+# which reports the statement rather than saying it. Read as one sentence, as 「〜悪いという声も…」 is.
+_SAID_ON = re.compile(r"[ \t　]*(?:と|って)")
+_SAID_ON_RUNS = 3
+
+
+def _said_sentence(doc: Document, pos: int) -> tuple[int, int]:
+    """The sentence at ``pos``, run on past a 「！」「？」 that a quoting と or って follows."""
+    sent = doc.sentence_at(pos)
+    for _ in range(_SAID_ON_RUNS):
+        if sent[1] >= len(doc.text) or doc.text[sent[1] - 1] not in "！？!?" or not _SAID_ON.match(doc.text, sent[1]):
+            break
+        after = doc.sentence_after(sent[1] - 1)
+        if after is None or after[0] != sent[1]:
+            break
+        sent = (sent[0], after[1])
+    return sent
+
+
 def _group_statements(doc: Document) -> Iterator[Hit]:
     groups = matcher("discrimination.txt", "groups")
     if not groups.present(doc):
@@ -786,7 +808,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     for h in found:
         ends_at[h.start] = max(h.end, ends_at.get(h.start, h.end))
     for g in found:
-        sent = doc.sentence_at(g.start)
+        sent = _said_sentence(doc, g.start)
         if sent in done:
             continue
         if sent not in denied:
@@ -931,7 +953,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
     tokens = doc.tokens
     seen: set[tuple[int, int]] = set()
     for g in groups.find(doc):
-        sent = doc.sentence_at(g.start)
+        sent = _said_sentence(doc, g.start)
         if sent in seen:
             continue
         k = g.last + 1
@@ -1031,6 +1053,9 @@ def _spelled_statements(doc: Document) -> Iterator[Hit]:
     which a human-rights post shows as what was said, nor a question."""
     for a, b in doc.sentences:
         if b - a > _SPELLED_MAX or _QUOTE_MARKS.search(doc.text, max(0, a - 1), min(len(doc.text), b + 1)):
+            continue
+        # 「外国人は出ていけ！という声もありますが、…」: not the whole sentence, which goes on to report it.
+        if _said_sentence(doc, a)[1] != b:
             continue
         letters = _NOT_LETTERS.sub("", fold(doc.text[a:b]))
         if _SPELLED_STATEMENT.fullmatch(letters):
@@ -1329,7 +1354,7 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
     tokens = doc.tokens
     seen: set[tuple[int, int]] = set()
     for w in wishes:
-        sent = doc.sentence_at(w.start())
+        sent = _said_sentence(doc, w.start())
         if sent in seen:
             continue
         seen.add(sent)
