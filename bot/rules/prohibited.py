@@ -448,6 +448,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
+    「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
+    その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
+    （「その通りだと思います」「当然です」のように同意するもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します）。
     ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」「がいこくじんにはかえってほしい」「せいかつほごをうけているひとはあまえ」「こうれいしゃはめんきょをへんのうしろ」）や、文字の間に空白や絵文字を
     入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（助詞を省いたハッシュタグの「#外国人いらない」「#生活保護甘え」も同じです。「」に入れて示したものや差別に触れた文のものは対象外です）（「」に入れたもの、「？」で問うもの、
     やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
@@ -484,12 +487,12 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     covered = SpanSet(listed)
     statements = [
         h for h in _group_statements(doc)
-        if not covered.covers(h.start, h.end) and not taught.named(h) and not _rebutted_after(doc, h)
+        if not covered.covers(h.start, h.end) and not taught.named(h) and not _rebutted_after(doc, h) and not _answered(doc, h)
     ]
     yield from statements
     wished = [
         h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc))
-        if not taught.named(h) and not _rebutted_after(doc, h)
+        if not taught.named(h) and not _rebutted_after(doc, h) and not _answered(doc, h)
     ]
     yield from _in_other_sentences(
         doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc))
@@ -553,6 +556,55 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
     if m is None or _took_its_side(doc, m.end(), end, after[1]):
         return False
     return _QUESTIONS_IT.search(doc.text, m.end(), end) is not None
+
+
+# A statement the post passes on as what people say, in 「」 or not: 「「生活保護の人は甘えている」とのご意見を
+# いただきました」「「外国人は出ていけ」という声を聞くことがあります」「生活保護は甘えだという意見もあります」.
+_PASSED_ON = re.compile(
+    r"[」』]?[ \t　]*(?:だ|です)?[ \t　]*[！!？?]?[ \t　]*"
+    r"(?:(?:と(?:の|いう|いった|する)?|って|という)[ \t　]*(?:ご|お)?"
+    r"(?:声|意見|苦情|要望|指摘|発言|書き込み|投稿|主張|考え|言葉|コメント|手紙|メール|電話|相談)"
+    r"|と(?:言|い|話|考え|思っ|感じ)[^\s。、「」]{0,6}?(?:人|方))"
+)
+# What answers it: the statement named a prejudice or an error, or the right it denies (「しかし、それは差別
+# です」「生活保護は憲法で保障された権利です」「根拠はありません」). Not denied of it (「差別ではありません」),
+# nor put in others' mouths (「偏見だと言われますが」), nor 「間違いない」, nor 「権利などない」.
+_ANSWER = re.compile(
+    r"(?:差別|偏見|誤解|誤り|間違い|思い込み|思いこみ|決めつけ|決め付け|ヘイト|デマ)"
+    r"(?!では|じゃ|でも|でな|とは|なんか|なんて|な[いくし]|あり(?:ません|え|得)|ござ"
+    r"|[ \t　]*(?:です|だ)?[、！!]?[ \t　]*(?:と(?:言|い|騒|叫|呼|思わ|され)|なんて|って))"
+    r"|(?:権利|人権)(?![ \t　]*(?:など|なんて|なんか|は|が|も)?[ \t　]*(?:な[いくし]|ありません|不要|いらない|必要ない))"
+    r"|許され(?:ません|ない)(?![ \t　]*(?:と|って|のか|のでしょうか))"
+    r"|根拠(?:は|が|の)?(?:ありません|ない|なく)|事実(?:ではありません|ではない|と異なります|と違います)"
+)
+# Sided with anywhere after it is passed on, besides `_AGREED`: 「その通りだと思います」「当然です」「仕方ない」.
+_SIDED = re.compile(r"その(?:通り|とおり)|同感|賛成|当然|当たり前|仕方(?:ない|が?ありません|がない)|しょうがない")
+# Given in, after the answer: 「しかし、それは差別です。とはいえ、一理あります」.
+_CONCEDED = re.compile(r"一理|もっとも(?:だ|です|な)|(?:気持ち|言い分)(?:は|も)?(?:よく)?(?:分か|わか)る")
+_ANSWER_SENTENCES = 2
+_ANSWER_REACH = 160
+
+
+def _answered(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` is a statement the post passes on as what people say (`_PASSED_ON`) and answers
+    in the rest of that sentence or the next two of its paragraph (`_ANSWER`), a human-rights post's
+    「…との声を聞きます。しかし、それは差別です」, without agreeing with it anywhere there (`_AGREED`,
+    `_DEFENDED`) or giving in after the answer (`_CONCEDED`)."""
+    quote = doc.enclosing_quote(hit.start, hit.end, 40)
+    passed = _PASSED_ON.match(doc.text, quote[1] if quote is not None else hit.end)
+    if passed is None:
+        return False
+    sent = _said_sentence(doc, hit.end - 1)
+    end = min(sent[1], passed.end() + _ANSWER_REACH)
+    for _ in range(_ANSWER_SENTENCES):
+        after = doc.sentence_after(end - 1)
+        if after is None or end < sent[1] or doc.text[end : after[0]].count("\n") > 1:
+            break
+        end = min(after[1], passed.end() + _ANSWER_REACH)
+    answers = list(_ANSWER.finditer(doc.text, passed.end(), end))
+    if not answers or any(p.search(doc.text, passed.end(), end) for p in (_AGREED, _SIDED, _DEFENDED)):
+        return False
+    return _CONCEDED.search(doc.text, answers[-1].end(), end) is None
 
 
 def _took_its_side(doc: Document, start: int, end: int, sentence_end: int) -> bool:

@@ -1,0 +1,51 @@
+"""A statement the post passes on as what people say (「「生活保護の人は甘えている」とのご意見をいただき
+ました」「「外国人は出ていけ」という声を聞くことがあります」) and answers in the sentences right after
+(「しかし、それは差別です」「生活保護は憲法で保障された権利です」) is a human-rights post, not the
+statement; agreed with or given in to, it is still the statement (茅野市 4(7)③)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【市民の声】「生活保護の人は甘えている」とのご意見をいただきました。生活保護は憲法で保障された権利です。",
+        "「生活保護は甘えだ」との意見もあります。しかし、生活保護は憲法で保障された権利です。",
+        "「生活保護の人は甘えている」とのご意見をいただきました。ですが、生活保護は権利です。",
+        "「外国人は出ていけ」と言う人がいます。しかし、それは許されません。",
+        "外国人は出ていけという声を聞くことがあります。でも、根拠はありません。",
+        "外国人は出ていけという声を聞くことがあります。しかし、それは差別です。",
+        # The answer in the second sentence after the report.
+        "「外国人は出ていけ」という声を聞くことがあります。しかし、外国人も大切な住民です。決して許されません。",
+        # Understanding shown first, then the answer.
+        "外国人は出ていけという声を聞きます。お気持ちはわかります。でも、根拠はありません。",
+    ],
+)
+def test_a_statement_passed_on_and_answered_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「外国人は出ていけ」という声を聞きます。その通りだと思います。",
+        "「外国人は出ていけ」という声を聞きます。しかし、それも一理あります。",
+        "「外国人は出ていけ」という声を聞きます。その通りだと思います。日本人の権利を守りましょう。",
+        "外国人は出ていけという声を聞きます。当然です。日本人の権利が先です。",
+        "外国人は出ていけという声を聞きます。根拠はありません。とはいえ、一理あります。",
+        "「生活保護は甘えだ」との意見もあります。受給者に権利などありません。",
+        # Passed on with no answer: the official account spreads it.
+        "「生活保護は甘えだ」との意見もあります",
+        "【市民の声】「生活保護の人は甘えている」とのご意見をいただきました。",
+        # Not passed on: said, then 「権利」 of someone else.
+        "外国人は出ていけ。日本人の権利を守りましょう。",
+        # A new paragraph is not the answer.
+        "外国人は出ていけという声を聞きます。\n\nしかし、根拠はありません。",
+    ],
+)
+def test_a_statement_passed_on_and_agreed_with_or_unanswered_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
