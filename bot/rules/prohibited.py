@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
@@ -451,6 +452,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
     （「その通りだと思います」「当然です」のように同意するもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します）。
+    答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
+    障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
+    設備の状況を伝える言い換えを、指摘の中でお示しします。
     ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」「がいこくじんにはかえってほしい」「せいかつほごをうけているひとはあまえ」「こうれいしゃはめんきょをへんのうしろ」）や、文字の間に空白や絵文字を
     入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（助詞を省いたハッシュタグの「#外国人いらない」「#生活保護甘え」も同じです。「」に入れて示したものや差別に触れた文のものは対象外です）（「」に入れたもの、「？」で問うもの、
     やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
@@ -486,12 +490,12 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     # word is named rather than used.
     covered = SpanSet(listed)
     statements = [
-        h for h in _group_statements(doc)
+        _hinted(doc, h) for h in _group_statements(doc)
         if not covered.covers(h.start, h.end) and not taught.named(h) and not _rebutted_after(doc, h) and not _answered(doc, h)
     ]
     yield from statements
     wished = [
-        h for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc))
+        _hinted(doc, h) for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc))
         if not taught.named(h) and not _rebutted_after(doc, h) and not _answered(doc, h)
     ]
     yield from _in_other_sentences(
@@ -585,13 +589,34 @@ _ANSWER_SENTENCES = 2
 _ANSWER_REACH = 160
 
 
+def _passed_on(doc: Document, hit: Hit) -> re.Match[str] | None:
+    """The words that pass ``hit`` on as what people say (`_PASSED_ON`), after its 」 when quoted."""
+    quote = doc.enclosing_quote(hit.start, hit.end, 40)
+    return _PASSED_ON.match(doc.text, quote[1] if quote is not None else hit.end)
+
+
+# A citizen's comment or a complaint the post passes on unanswered: 「「外国人観光客はマナーが悪い」という苦情が
+# 寄せられています」 still says it of every foreign visitor under the city's name.
+_PASSED_ON_HINT = (
+    "ご意見や苦情としてお伝えする場合も、公式アカウントがそのまま載せると、決めつけを広めることになります。"
+    "続けて「しかし、それは誤解です」のように市の考えを示すか、「ごみのポイ捨てについて苦情が寄せられています」"
+    "のように、人ではなく行いを書いてください。"
+)
+
+
+def _hinted(doc: Document, hit: Hit) -> Hit:
+    """``hit``, told how to pass a comment on when it is one."""
+    if hit.message.endswith(_REWRITE) and _passed_on(doc, hit) is not None:
+        return replace(hit, message=hit.message[: -len(_REWRITE)] + _PASSED_ON_HINT)
+    return hit
+
+
 def _answered(doc: Document, hit: Hit) -> bool:
     """Whether ``hit`` is a statement the post passes on as what people say (`_PASSED_ON`) and answers
     in the rest of that sentence or the next two of its paragraph (`_ANSWER`), a human-rights post's
     「…との声を聞きます。しかし、それは差別です」, without agreeing with it anywhere there (`_AGREED`,
     `_DEFENDED`) or giving in after the answer (`_CONCEDED`)."""
-    quote = doc.enclosing_quote(hit.start, hit.end, 40)
-    passed = _PASSED_ON.match(doc.text, quote[1] if quote is not None else hit.end)
+    passed = _passed_on(doc, hit)
     if passed is None:
         return False
     sent = _said_sentence(doc, hit.end - 1)
@@ -838,6 +863,29 @@ def _said_sentence(doc: Document, pos: int) -> tuple[int, int]:
     return sent
 
 
+_REWRITE = "表現を改めてください。"
+_DISABILITY = re.compile(r"障害|障がい|障碍|車いす|車椅子")
+_WHEELCHAIR = re.compile(r"車いす|車椅子")
+# The facility's reason the sentence gives before the group: 「展望台は階段のみのため、」.
+_FACILITY_REASON = re.compile(r"[^。！？!?\n]{1,40}(?:ため|ので)[、,][ \t　]*$")
+_FACILITY_REASON_REACH = 48
+
+
+def _refusal_hint(doc: Document, sent: tuple[int, int], start: int, group: str) -> str:
+    """How to say what a facility cannot offer without turning people away (「展望台は階段のみのため、
+    車いすの方はご遠慮ください」 fires by design: 障害者差別解消法 第8条): the building, then whom to ask."""
+    reason = _FACILITY_REASON.search(doc.text, max(sent[0], start - _FACILITY_REASON_REACH), start)
+    said = reason.group().strip() if reason is not None else ""
+    if _WHEELCHAIR.search(group):
+        example = f"{said}車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください"
+    else:
+        example = f"{said or '〇〇の設備がないため、'}ご利用が難しい場合があります。ご不明な点はお問い合わせください"
+    return (
+        "障害を理由に利用をお断りすることは、障害者差別解消法で禁じられている不当な差別的取扱いにあたるおそれがあります。"
+        f"設備の事情をお伝えする場合は、「{example}」のように、人ではなく設備の状況とお問い合わせ先を書いてください。"
+    )
+
+
 def _group_statements(doc: Document) -> Iterator[Hit]:
     groups = matcher("discrimination.txt", "groups")
     if not groups.present(doc):
@@ -882,7 +930,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
                 break
             end = ends_at[joined.end()]
             members.append((joined.end(), end))
-        message = f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。"
+        message = f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。{_REWRITE}"
         refused = _REFUSED.match(doc.text, end, sent[1]) if refusals else None
         if (
             refused is not None and refused.group().endswith("ご遠慮")
@@ -897,6 +945,8 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
                 refused = None
         if refused is not None:
             done.add(sent)
+            if any(_DISABILITY.search(doc.text, a, b) for a, b in members):
+                message = message[: -len(_REWRITE)] + _refusal_hint(doc, sent, g.start, doc.text[g.start : end])
             yield Hit(g.start, refused.end(), message)
             continue
         if sent not in statements:
