@@ -451,7 +451,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
-    （「その通りだと思います」「当然です」のように同意するもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します）。
+    （「その通りだと思います」「当然です」のように同意するもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、同意すれば反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
@@ -491,17 +491,27 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     covered = SpanSet(listed)
     statements = [
         _hinted(doc, h) for h in _group_statements(doc)
-        if not covered.covers(h.start, h.end) and not taught.named(h) and not _rebutted_after(doc, h) and not _answered(doc, h)
+        if not covered.covers(h.start, h.end) and _said(doc, taught, h)
     ]
     yield from statements
     wished = [
         _hinted(doc, h) for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc))
-        if not taught.named(h) and not _rebutted_after(doc, h) and not _answered(doc, h)
+        if _said(doc, taught, h)
     ]
     yield from _in_other_sentences(
         doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc))
     )
     yield from _gendered_hiring(doc)
+
+
+def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
+    """Whether the statement at ``hit`` is said, not named, rebutted nor answered. Agreed with after it
+    is passed on, it is said even in 「」 in a draft about discrimination (「【人権週間】「生活保護は甘えだ」との
+    意見もあります。当然です。」), which `_Taught` otherwise reads as a term taught about."""
+    reply = _reply(doc, hit)
+    if reply is False:
+        return True
+    return not reply and not taught.named(hit) and not _rebutted_after(doc, hit)
 
 
 # A human-rights post may set the prejudice down as a sentence of its own and take it up in the next:
@@ -582,7 +592,7 @@ _ANSWER = re.compile(
     r"|根拠(?:は|が|の)?(?:ありません|ない|なく)|事実(?:ではありません|ではない|と異なります|と違います)"
 )
 # Sided with anywhere after it is passed on, besides `_AGREED`: 「その通りだと思います」「当然です」「仕方ない」.
-_SIDED = re.compile(r"その(?:通り|とおり)|同感|賛成|当然|当たり前|仕方(?:ない|が?ありません|がない)|しょうがない")
+_SIDED = re.compile(r"その(?:通り|とおり)|同感|賛成|当然(?![、,の]|[ \t　]*(?:許|認め))|当たり前(?![、,の])|仕方(?:ない|が?ありません|がない)|しょうがない")
 # Given in, after the answer: 「しかし、それは差別です。とはいえ、一理あります」.
 _CONCEDED = re.compile(r"一理|もっとも(?:だ|です|な)|(?:気持ち|言い分)(?:は|も)?(?:よく)?(?:分か|わか)る")
 _ANSWER_SENTENCES = 2
@@ -605,20 +615,21 @@ _PASSED_ON_HINT = (
 
 
 def _hinted(doc: Document, hit: Hit) -> Hit:
-    """``hit``, told how to pass a comment on when it is one."""
-    if hit.message.endswith(_REWRITE) and _passed_on(doc, hit) is not None:
+    """``hit``, told how to pass a comment on when it is one left unanswered (not one agreed with)."""
+    if hit.message.endswith(_REWRITE) and _passed_on(doc, hit) is not None and _reply(doc, hit) is None:
         return replace(hit, message=hit.message[: -len(_REWRITE)] + _PASSED_ON_HINT)
     return hit
 
 
-def _answered(doc: Document, hit: Hit) -> bool:
-    """Whether ``hit`` is a statement the post passes on as what people say (`_PASSED_ON`) and answers
-    in the rest of that sentence or the next two of its paragraph (`_ANSWER`), a human-rights post's
-    「…との声を聞きます。しかし、それは差別です」, without agreeing with it anywhere there (`_AGREED`,
-    `_DEFENDED`) or giving in after the answer (`_CONCEDED`)."""
+def _reply(doc: Document, hit: Hit) -> bool | None:
+    """How the post replies to ``hit`` when it passes the statement on as what people say (`_PASSED_ON`),
+    in the rest of that sentence or the next two of its paragraph: True when it answers it (`_ANSWER`),
+    a human-rights post's 「…との声を聞きます。しかし、それは差別です」, and does not give in after
+    (`_CONCEDED`); False when it sides with it (`_DEFENDED` anywhere there, or `_AGREED`, `_SIDED` before
+    any answer: 「その通りだと思います」); None otherwise."""
     passed = _passed_on(doc, hit)
     if passed is None:
-        return False
+        return None
     sent = _said_sentence(doc, hit.end - 1)
     end = min(sent[1], passed.end() + _ANSWER_REACH)
     for _ in range(_ANSWER_SENTENCES):
@@ -627,8 +638,12 @@ def _answered(doc: Document, hit: Hit) -> bool:
             break
         end = min(after[1], passed.end() + _ANSWER_REACH)
     answers = list(_ANSWER.finditer(doc.text, passed.end(), end))
-    if not answers or any(p.search(doc.text, passed.end(), end) for p in (_AGREED, _SIDED, _DEFENDED)):
+    # 「しかし、それは差別です。私もそう思います」 agrees with the answer, not the statement.
+    before = answers[0].start() if answers else end
+    if _DEFENDED.search(doc.text, passed.end(), end) or any(p.search(doc.text, passed.end(), before) for p in (_AGREED, _SIDED)):
         return False
+    if not answers:
+        return None
     return _CONCEDED.search(doc.text, answers[-1].end(), end) is None
 
 

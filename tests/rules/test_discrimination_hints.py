@@ -39,3 +39,8 @@ def test_a_complaint_passed_on_unanswered_is_told_how_to_pass_it_on() -> None:
 
 def test_a_statement_said_keeps_the_plain_message() -> None:
     assert _message("外国人観光客はマナーが悪い").endswith("表現を改めてください。")
+
+
+def test_a_statement_agreed_with_is_not_told_to_answer_it() -> None:
+    message = _message("「外国人は出ていけ」という声を聞きます。その通りだと思います。")
+    assert message.endswith("表現を改めてください。")

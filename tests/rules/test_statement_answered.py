@@ -49,3 +49,29 @@ def test_a_statement_passed_on_and_answered_is_silent(text: str) -> None:
 )
 def test_a_statement_passed_on_and_agreed_with_or_unanswered_fires(text: str) -> None:
     assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A draft about human rights reads a short quote as a term taught about; agreed with, it is said.
+        "「外国人は出ていけ」という声を聞きます。その通りだと思います。差別ではありません。",
+        "「外国人は出ていけ」という声を聞きます。私もそう思います。人権週間に考えました。",
+        "【人権週間】「生活保護は甘えだ」との意見もあります。当然です。",
+    ],
+)
+def test_a_quoted_statement_agreed_with_fires_in_a_draft_about_human_rights(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 「当然、」 and agreement after the answer side with the answer.
+        "「外国人は出ていけ」という声を聞くことがあります。当然、差別は許されません。",
+        "外国人は出ていけという声を聞きます。しかし、それは差別です。人権が守られるのは当然です。",
+        "外国人は出ていけという声を聞きます。しかし、それは差別です。私もそう思います。",
+    ],
+)
+def test_agreement_with_the_answer_stays_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
