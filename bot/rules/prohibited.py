@@ -451,7 +451,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
-    （「その通りだと思います」「当然です」のように同意するもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、同意すれば反応します）。
+    （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、同意すれば反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
@@ -580,17 +580,22 @@ _PASSED_ON = re.compile(
     r"(?:声|意見|苦情|要望|指摘|発言|書き込み|投稿|主張|考え|言葉|コメント|手紙|メール|電話|相談)"
     r"|と(?:言|い|話|考え|思っ|感じ)[^\s。、「」]{0,6}?(?:人|方))"
 )
-# What answers it: the statement named a prejudice or an error, or the right it denies (「しかし、それは差別
-# です」「生活保護は憲法で保障された権利です」「根拠はありません」). Not denied of it (「差別ではありません」),
-# nor put in others' mouths (「偏見だと言われますが」), nor 「間違いない」, nor 「権利などない」.
+# What answers it: the statement named a prejudice (「しかし、それは差別です」「根拠はありません」), which says
+# it against the statement by itself; an error or a wrong (「間違いです」「許されません」) after a turn
+# (「しかし」「でも」), as 「外国人の犯罪は許されません」 may side with it; the right it denies, said of everyone
+# or as the constitution's (「生活保護は憲法で保障された権利です」「誰もが地域で暮らす権利があります」), or
+# after a turn, not 「日本人の権利が先です」. Not denied of it (「差別ではありません」「逆差別です」), nor put in
+# others' mouths (「偏見だと言われますが」「差別と呼ぶのは」), nor 「間違いない」, nor 「権利などない」.
 _ANSWER = re.compile(
-    r"(?:差別|偏見|誤解|誤り|間違い|思い込み|思いこみ|決めつけ|決め付け|ヘイト|デマ)"
+    r"(?P<named>(?<!逆)(?:差別|偏見|誤解(?!さ)|思い込み|思いこみ|決めつけ|決め付け|ヘイト|デマ)"
+    r"|根拠(?:は|が|の)?(?:ありません|ない|なく)|事実(?:ではありません|ではない|と異なります|と違います))"
     r"(?!では|じゃ|でも|でな|とは|なんか|なんて|な[いくし]|あり(?:ません|え|得)|ござ"
     r"|[ \t　]*(?:です|だ)?[、！!]?[ \t　]*(?:と(?:言|い|騒|叫|呼|思わ|され)|なんて|って))"
-    r"|(?:権利|人権)(?![ \t　]*(?:など|なんて|なんか|は|が|も)?[ \t　]*(?:な[いくし]|ありません|不要|いらない|必要ない))"
-    r"|許され(?:ません|ない)(?![ \t　]*(?:と|って|のか|のでしょうか))"
-    r"|根拠(?:は|が|の)?(?:ありません|ない|なく)|事実(?:ではありません|ではない|と異なります|と違います)"
+    r"|(?P<right>権利|人権)(?![ \t　]*(?:など|なんて|なんか|は|が|も)?[ \t　]*(?:な[いくし]|ありません|不要|いらない|必要ない|先|優先))"
+    r"|(?:誤り|間違い)(?:です|だ|でしょう)|許され(?:ません|ない)(?![ \t　]*(?:と|って|のか|のでしょうか))"
 )
+_TURN = re.compile(r"しかし|でも|ですが|だが|けれど|けど|ところが|とはいえ|いいえ|もちろん|決して|[^\W\d_]が[、,]")
+_EVERYONE_S = re.compile(r"憲法|保障|誰も|だれも|誰にでも|すべての|全ての|等しく|一人ひとり|ひとりひとり|国民")
 # Sided with anywhere after it is passed on, besides `_AGREED`: 「その通りだと思います」「当然です」「仕方ない」.
 _SIDED = re.compile(r"その(?:通り|とおり)|同感|賛成|当然(?![、,の]|[ \t　]*(?:許|認め))|当たり前(?![、,の])|仕方(?:ない|が?ありません|がない)|しょうがない")
 # Given in, after the answer: 「しかし、それは差別です。とはいえ、一理あります」.
@@ -621,6 +626,17 @@ def _hinted(doc: Document, hit: Hit) -> Hit:
     return hit
 
 
+def _answers(doc: Document, m: re.Match[str], start: int) -> bool:
+    """Whether the `_ANSWER` match ``m`` answers a statement passed on before ``start``."""
+    if m.group("named") is not None or _TURN.search(doc.text, start, m.start()):
+        return True
+    if m.group("right") is None:
+        return False
+    sent = doc.sentence_at(m.start())
+    # Near the right only: its sentence may run on for thousands of characters.
+    return _EVERYONE_S.search(doc.text, max(sent[0], start, m.start() - _ANSWER_REACH), min(sent[1], m.end() + _ANSWER_REACH)) is not None
+
+
 def _reply(doc: Document, hit: Hit) -> bool | None:
     """How the post replies to ``hit`` when it passes the statement on as what people say (`_PASSED_ON`),
     in the rest of that sentence or the next two of its paragraph: True when it answers it (`_ANSWER`),
@@ -637,7 +653,7 @@ def _reply(doc: Document, hit: Hit) -> bool | None:
         if after is None or end < sent[1] or doc.text[end : after[0]].count("\n") > 1:
             break
         end = min(after[1], passed.end() + _ANSWER_REACH)
-    answers = list(_ANSWER.finditer(doc.text, passed.end(), end))
+    answers = [m for m in _ANSWER.finditer(doc.text, passed.end(), end) if _answers(doc, m, passed.end())]
     # 「しかし、それは差別です。私もそう思います」 agrees with the answer, not the statement.
     before = answers[0].start() if answers else end
     if _DEFENDED.search(doc.text, passed.end(), end) or any(p.search(doc.text, passed.end(), before) for p in (_AGREED, _SIDED)):

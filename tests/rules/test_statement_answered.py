@@ -45,6 +45,12 @@ def test_a_statement_passed_on_and_answered_is_silent(text: str) -> None:
         "【市民の声】「生活保護の人は甘えている」とのご意見をいただきました。",
         # Not passed on: said, then 「権利」 of someone else.
         "外国人は出ていけ。日本人の権利を守りましょう。",
+        # Words of an answer said for the statement, not against it.
+        "外国人は出ていけという声があります。日本人の権利が先です。",
+        "外国人は出ていけという声があります。外国人の権利ばかり守られています。",
+        "外国人は出ていけという声があります。それを差別と呼ぶのは間違いです。",
+        "外国人は出ていけという声があります。外国人の犯罪は許されません。",
+        "外国人は出ていけという声があります。日本人への逆差別です。",
         # A new paragraph is not the answer.
         "外国人は出ていけという声を聞きます。\n\nしかし、根拠はありません。",
     ],
