@@ -582,7 +582,7 @@ _PASSED_ON = re.compile(
 )
 # What answers it: the statement named a prejudice (「しかし、それは差別です」「根拠はありません」), which says
 # it against the statement by itself; an error or a wrong (「間違いです」「許されません」) after a turn
-# (「しかし」「でも」), as 「外国人の犯罪は許されません」 may side with it; the right it denies, said of everyone
+# (「しかし」「でも」), as 「外国人の犯罪は許されません」 may side with it, and so 「多くの方は…」; the right it denies, said of everyone
 # or as the constitution's (「生活保護は憲法で保障された権利です」「誰もが地域で暮らす権利があります」), or
 # after a turn, not 「日本人の権利が先です」. Not denied of it (「差別ではありません」「逆差別です」), nor put in
 # others' mouths (「偏見だと言われますが」「差別と呼ぶのは」), nor 「間違いない」, nor 「権利などない」.
@@ -593,6 +593,8 @@ _ANSWER = re.compile(
     r"|[ \t　]*(?:です|だ)?[、！!]?[ \t　]*(?:と(?:言|い|騒|叫|呼|思わ|され)|なんて|って))"
     r"|(?P<right>権利|人権)(?![ \t　]*(?:など|なんて|なんか|は|が|も)?[ \t　]*(?:な[いくし]|ありません|不要|いらない|必要ない|先|優先))"
     r"|(?:誤り|間違い)(?:です|だ|でしょう)|許され(?:ません|ない)(?![ \t　]*(?:と|って|のか|のでしょうか))"
+    # 「しかし、多くの方はルールを守っています」: the verdict said of all, answered as true of a few.
+    r"|(?:多く|ほとんど|大半|大多数)の(?:方|人|皆さん|皆様)"
 )
 _TURN = re.compile(r"しかし|でも|ですが|だが|けれど|けど|ところが|とはいえ|いいえ|もちろん|決して|[^\W\d_]が[、,]")
 _EVERYONE_S = re.compile(r"憲法|保障|誰も|だれも|誰にでも|すべての|全ての|等しく|一人ひとり|ひとりひとり|国民")

@@ -23,6 +23,8 @@ from tests.rules.conftest import codes
         "外国人は出ていけと言う声もあります。しかし、根拠はありません。",
         # The answer in the second sentence after the report.
         "「外国人は出ていけ」という声を聞くことがあります。しかし、外国人も大切な住民です。決して許されません。",
+        # The verdict said of all, answered as untrue of most.
+        "「外国人観光客はマナーが悪い」という苦情が寄せられています。しかし、多くの方はルールを守っています。",
         # Understanding shown first, then the answer.
         "外国人は出ていけという声を聞きます。お気持ちはわかります。でも、根拠はありません。",
     ],
@@ -40,6 +42,8 @@ def test_a_statement_passed_on_and_answered_is_silent(text: str) -> None:
         "外国人は出ていけという声を聞きます。当然です。日本人の権利が先です。",
         "外国人は出ていけという声を聞きます。根拠はありません。とはいえ、一理あります。",
         "「生活保護は甘えだ」との意見もあります。受給者に権利などありません。",
+        # Most, said without a turn, may side with the verdict.
+        "「外国人観光客はマナーが悪い」という苦情が寄せられています。多くの方が迷惑しています。",
         # Passed on with no answer: the official account spreads it.
         "「生活保護は甘えだ」との意見もあります",
         "【市民の声】「生活保護の人は甘えている」とのご意見をいただきました。",
