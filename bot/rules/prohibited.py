@@ -451,7 +451,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
-    （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、同意すれば反応します）。
+    （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
@@ -1117,7 +1117,11 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         # someone's remark the post passes on (「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」).
         quote = doc.enclosing_quote(g.start, said.end, 40)
         end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
-        if end - said.end > _VERDICT_TAIL_REACH or not _VERDICT_TAIL.fullmatch(doc.text, said.end, end):
+        message = f"「{doc.text[g.start : g.end]}」の人々をおとしめ、差別する表現と受け取られます。{_REWRITE}"
+        # Not ending its sentence, it says nothing, unless passed on and then agreed with (「生活保護は甘えだ
+        # という意見もあります。その通りだと思います。」).
+        ends = end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end)
+        if not ends and (quote is not None or _reply(doc, Hit(g.start, said.end, message)) is not False):
             continue
         seen.add(sent)
         if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
@@ -1127,11 +1131,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
             or _REPUDIATED.search(doc.text, end, sent[1])
         ):
             continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
-        yield Hit(
-            g.start,
-            said.end,
-            f"「{doc.text[g.start : g.end]}」の人々をおとしめ、差別する表現と受け取られます。表現を改めてください。",
-        )
+        yield Hit(g.start, said.end, message)
 
 
 # A statement spelled to slip past the morphemes: in kana (「がいこくじんはでていけ」, which Sudachi cuts

@@ -87,3 +87,28 @@ def test_a_quoted_statement_agreed_with_fires_in_a_draft_about_human_rights(text
 )
 def test_agreement_with_the_answer_stays_silent(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生活保護は甘えだという意見もあります。その通りだと思います。",
+        "生活保護は甘え！って声、多いよね。その通り。",
+        "アンケートでは、外国人はマナーが悪いと感じている人もいました。当然です。",
+    ],
+)
+def test_a_verdict_passed_on_unquoted_and_agreed_with_fires(text: str) -> None:
+    assert "prohibited.discrimination" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Passed on unquoted with no reply: a report, as a survey's 「〜と感じる人」 is (ee1db3b).
+        "生活保護は甘えだという意見もあります。",
+        "外国人観光客はマナーが悪いという苦情が寄せられています。",
+        "生活保護は甘えだという意見もあります。しかし、それは誤解です。",
+    ],
+)
+def test_a_verdict_passed_on_unquoted_without_agreement_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
