@@ -592,12 +592,27 @@ _ANSWER = re.compile(
     r"(?!では|じゃ|でも|でな|とは|なんか|なんて|な[いくし]|あり(?:ません|え|得)|ござ"
     r"|[ \t　]*(?:です|だ)?[、！!]?[ \t　]*(?:と(?:言|い|騒|叫|呼|思わ|され)|なんて|って))"
     r"|(?P<right>権利|人権)(?![ \t　]*(?:など|なんて|なんか|は|が|も)?[ \t　]*(?:な[いくし]|ありません|不要|いらない|必要ない|先|優先))"
-    r"|(?:誤り|間違い)(?:です|だ|でしょう)|許され(?:ません|ない)(?![ \t　]*(?:と|って|のか|のでしょうか))"
+    r"|(?P<wrong>(?:誤り|間違い)(?:です|だ|でしょう)|許され(?:ません|ない)(?![ \t　]*(?:と|って|のか|のでしょうか)))"
     # 「しかし、多くの方はルールを守っています」: the verdict said of all, answered as true of a few.
-    r"|(?:多く|ほとんど|大半|大多数)の(?:方|人|皆さん|皆様)"
+    r"|(?P<most>(?:多く|ほとんど|大半|大多数)の(?:方|人|皆さん|皆様)は)"
 )
 _TURN = re.compile(r"しかし|でも|ですが|だが|けれど|けど|ところが|とはいえ|いいえ|もちろん|決して|[^\W\d_]が[、,]")
-_EVERYONE_S = re.compile(r"憲法|保障|誰も|だれも|誰にでも|すべての|全ての|等しく|一人ひとり|ひとりひとり|国民")
+# Not 「国民」, which 「国民の権利を守るべきです」 says against the foreigners it was told to leave.
+_EVERYONE_S = re.compile(r"憲法|保障|誰も|だれも|誰にでも|すべての|全ての|等しく|一人ひとり|ひとりひとり")
+# A wrong said of the statement: its clause holds no more than a turn, a word pointing back to it and
+# 「決して」 (「しかし、それは間違いです」「そのような発言は許されません」「決して許されません」), not a deed
+# of the people's own (「外国人の犯罪は許されません」「外国人を優遇するのは間違いです」).
+_WRONG_OF_IT = re.compile(
+    r"[ \t　]*(?:(?:しかし|でも|ですが|だが|けれど|けど|ところが|とはいえ|いいえ)[、, \t　]*)?"
+    r"(?:(?:それ|これ|そう(?:した|いった)|こう(?:した|いった)|その(?:ような)?|この(?:ような)?|そんな|こんな)"
+    r"(?:考え方?|意見|声|発言|言葉|見方|主張|苦情|書き込み|投稿|決めつけ)?(?:は|も)[、, \t　]*)?"
+    r"(?:決して[ \t　]*)?"
+)
+_WRONG_OF_IT_REACH = 32
+# A right claimed for one side (「日本人誰もが安心して暮らす権利があります」), not for everyone.
+_OURS = re.compile(r"日本人|日本国民|納税者|我々|われわれ|自分たち")
+# The few answered then still sided with: 「でも、多くの方はそう感じています」「多くの方は迷惑しています」.
+_MOST_AGREE = re.compile(r"そう|同じ|同様|迷惑|困|不安|感じ|思っ|賛成|同意|怖")
 # Sided with anywhere after it is passed on, besides `_AGREED`: 「その通りだと思います」「当然です」「仕方ない」.
 _SIDED = re.compile(r"その(?:通り|とおり)|同感|賛成|当然(?![、,の]|[ \t　]*(?:許|認め))|当たり前(?![、,の])|仕方(?:ない|が?ありません|がない)|しょうがない")
 # Given in, after the answer: 「しかし、それは差別です。とはいえ、一理あります」.
@@ -630,11 +645,26 @@ def _hinted(doc: Document, hit: Hit) -> Hit:
 
 def _answers(doc: Document, m: re.Match[str], start: int) -> bool:
     """Whether the `_ANSWER` match ``m`` answers a statement passed on before ``start``."""
-    if m.group("named") is not None or _TURN.search(doc.text, start, m.start()):
+    if m.group("named") is not None:
         return True
-    if m.group("right") is None:
-        return False
     sent = doc.sentence_at(m.start())
+    if m.group("wrong") is not None:
+        # The clause the wrong is said in: after the last comma or the start of its sentence.
+        lo = max(sent[0], start, m.start() - _WRONG_OF_IT_REACH)
+        clause = max(lo, *(doc.text.rfind(c, lo, m.start()) + 1 for c in "、,"))
+        if clause == lo and lo > max(sent[0], start):
+            return False
+        return _WRONG_OF_IT.fullmatch(doc.text, clause, m.start()) is not None
+    if m.group("most") is not None:
+        return (
+            _TURN.search(doc.text, start, m.start()) is not None
+            and _MOST_AGREE.search(doc.text, m.end(), min(sent[1], m.end() + _ANSWER_REACH)) is None
+        )
+    lo = max(sent[0], start, m.start() - _ANSWER_REACH)
+    if _OURS.search(doc.text, lo, m.start()):
+        return False
+    if _TURN.search(doc.text, start, m.start()):
+        return True
     # Near the right only: its sentence may run on for thousands of characters.
     return _EVERYONE_S.search(doc.text, max(sent[0], start, m.start() - _ANSWER_REACH), min(sent[1], m.end() + _ANSWER_REACH)) is not None
 
