@@ -62,6 +62,9 @@ def test_a_statement_passed_on_and_answered_is_silent(text: str) -> None:
         "「外国人は出ていけ」という声があります。外国人の犯罪は決して許されません。",
         "「外国人は出ていけ」という声があります。国民の権利を守るべきです。",
         "「外国人は出ていけ」という声があります。日本人誰もが安心して暮らす権利があります。",
+        # The answer's word put in others' mouths, then the statement held true.
+        "「外国人は出ていけ」という声があります。差別だと言う人もいますが、私は正しいと思います。",
+        "生活保護は甘えという意見があります。偏見だと言われますが事実です。",
         # Most, after a turn, still agreeing.
         "「外国人観光客はマナーが悪い」という苦情があります。しかし、多くの方が迷惑しています。",
         "「外国人観光客はマナーが悪い」という苦情があります。でも、多くの方はそう感じています。",
@@ -123,4 +126,16 @@ def test_a_verdict_passed_on_unquoted_and_agreed_with_fires(text: str) -> None:
     ],
 )
 def test_a_verdict_passed_on_unquoted_without_agreement_is_silent(text: str) -> None:
+    assert "prohibited.discrimination" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A fact granted on the way to the answer is not the statement held true.
+        "「外国人は犯罪が多い」という声があります。外国人の人口が増えているのは事実です。しかし、それは偏見です。",
+        "「外国人は犯罪が多い」という声があります。本当でしょうか。それは誤解です。",
+    ],
+)
+def test_a_fact_granted_before_the_answer_is_not_agreement(text: str) -> None:
     assert "prohibited.discrimination" not in codes(text)
