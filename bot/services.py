@@ -43,7 +43,7 @@ from storage import roster as roster_repo
 from storage import templates as template_repo
 from storage.db import Database, as_utc, storable, utcnow
 from storage.intake import IntakeReads
-from storage.models import ApprovalRequestRow, DraftRow, DraftVersionRow, FindingRow
+from storage.models import ApprovalRequestRow, DraftRow, DraftVersionRow, FindingRow, new_row
 
 log = logging.getLogger(__name__)
 
@@ -475,8 +475,8 @@ class Kessai:
         come in one query, the checks run before anything is written (the draft goes in with
         its checked state, no UPDATE after), and the outbox rows go in together at commit.
         """
-        draft = DraftRow(
-            account_id=account.id if account else None, author_id=author, channel=channel, message_ts=ts,
+        draft = new_row(
+            DraftRow, account_id=account.id if account else None, author_id=author, channel=channel, message_ts=ts,
             state=DraftState.CHECKING, current_version=1, created_at=now, updated_at=now, source=source,
             category=category, edited_ts=edited_ts,
         )
@@ -527,8 +527,8 @@ class Kessai:
                      now: datetime) -> DraftVersionRow:
         text = storable(content.text)
         sig = duplicate_signature(text)
-        return DraftVersionRow(
-            draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
+        return new_row(
+            DraftVersionRow, draft_id=draft.id or 0, number=number, text=text, scheduled_at=content.scheduled_at,
             alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
             video_count=content.video_count, portrait_consent=content.portrait_consent,
             note=storable(content.note) if content.note else None, files=[f.stored() for f in content.files],

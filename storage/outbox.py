@@ -36,7 +36,7 @@ from sqlalchemy.sql.elements import ColumnElement, SavepointClause
 from sqlmodel import Session, col, select
 
 from storage.db import RIDERS, as_utc, dialect_insert, is_in, session_info_of, starts_with, take_riders
-from storage.models import OutboxRow, SlackMessageRow
+from storage.models import OutboxRow, SlackMessageRow, new_row
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,8 @@ def _insert_pending(conn: Any, info: dict[Any, Any], pending: list[dict[str, Any
     claims = info.setdefault(EXPRESS_CLAIMS, {})
     for i, until, row, lease in express:
         claims[i] = Claim(until=until, local_until=row["claimed_until"], mono_until=mono + lease.total_seconds())
-    info.setdefault(EXPRESS, []).extend(OutboxRow(id=i, **{**row, "claimed_until": until}) for i, until, row, _ in express)
+    info.setdefault(EXPRESS, []).extend(new_row(OutboxRow, id=i, **{**row, "claimed_until": until})
+                                        for i, until, row, _ in express)
 
 
 @event.listens_for(Engine, "before_execute")
