@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.config import OrgConfig
 from bot.ledger import verify_chain
 from storage import drafts, outbox, roster
 from storage import ledger as ledger_repo
 from storage.db import Database, migrations_current
-from storage.models import AccountRoleRow, MemberRow
+from storage.models import AccountRoleRow, MemberRow, OutboxRow
 from tests.conftest import database_url, lapse_outbox_claims, past_the_ledger_guard
 
 NOW = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
@@ -500,6 +500,30 @@ def test_outbox_claim_is_exclusive(db: Database) -> None:
     lapse_outbox_claims(db, timedelta(minutes=2))  # the lease expires, e.g. after a replica died mid-delivery
     with db.session() as s:
         assert outbox.claim(s, row_id, timedelta(seconds=60))
+
+
+def test_claims_written_by_the_app_are_judged_in_the_same_form_by_the_databases_clock(db: Database) -> None:
+    # Claims are compared in SQL with the database's clock (outbox._now): on SQLite a string
+    # comparison with what SQLAlchemy writes ('YYYY-MM-DD HH:MM:SS.ffffff', UTC). A clock read in
+    # another form ('T' between date and time, an offset, local time) orders every stored claim
+    # wrongly: a live one taken (posted twice), or a lapsed one never. Such claims are an earlier
+    # version's, still there after an upgrade, and what lapse_outbox_claims writes.
+    now = datetime.now(UTC)
+    with db.session() as s:
+        for key in ("live", "lapsed"):
+            outbox.enqueue(s, "post", {"channel": "C1", "text": key}, now=now, message_key=key)
+    with db.session() as s:
+        ids = {r.message_key: r.id or 0 for r in outbox.rows(s)}
+        for key, until in (("live", now + timedelta(minutes=10)), ("lapsed", now - timedelta(minutes=10))):
+            s.connection().execute(update(OutboxRow).where(col(OutboxRow.id) == ids[key]).values(claimed_until=until))
+    with db.session() as s:
+        if db.is_postgres:  # timestamptz: the same instants whatever the session's zone
+            s.connection().execute(text("SET LOCAL TIME ZONE 'Asia/Tokyo'"))
+        assert [r.message_key for r in outbox.eligible(s, now)] == ["lapsed"]
+        assert set(outbox.claim_many(s, list(ids.values()), timedelta(seconds=15))) == {ids["lapsed"]}
+    with db.session() as s:  # and the database's own claim reads back as the instant it is
+        (taken,) = [r.claimed_until for r in outbox.rows(s) if r.message_key == "lapsed"]
+        assert taken is not None and timedelta(0) < taken - now < timedelta(minutes=1)
 
 
 def test_roster_sync_updates_and_deactivates(db: Database, org: OrgConfig) -> None:
