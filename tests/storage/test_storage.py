@@ -526,6 +526,17 @@ def test_claims_written_by_the_app_are_judged_in_the_same_form_by_the_databases_
         assert taken is not None and timedelta(0) < taken - now < timedelta(minutes=1)
 
 
+def test_a_claim_is_not_stretched_by_its_holders_clock_stepped_back() -> None:
+    # The database ends the claim LEASE after it was taken whatever the holder's clock says: an NTP
+    # step back (or a VM restored) in the middle of a send must not leave the holder believing it
+    # has longer than that, or it posts after another replica took the row (outbox.Claim).
+    lease = timedelta(seconds=15)
+    taken_at = datetime.now(UTC)
+    claim = outbox.Claim.taken(taken_at + lease, taken_at, time.monotonic(), lease)
+    assert claim.left(taken_at - timedelta(minutes=1)) <= lease
+    assert claim.left(taken_at + lease) <= timedelta(0)  # and a clock stepped forward shortens it
+
+
 def test_roster_sync_updates_and_deactivates(db: Database, org: OrgConfig) -> None:
     with db.session() as s:
         roster.sync(s, org)
