@@ -429,7 +429,8 @@ class Database:
         return self.engine.dialect.name == "postgresql"
 
     def clock_apart(self, clock: Callable[[], datetime]) -> timedelta | None:
-        """How far the database's clock (PostgreSQL ``now()``) is ahead of ``clock``, less the
+        """How far the database's clock (PostgreSQL ``clock_timestamp()``, the one outbox claims are
+        judged by; ``now()`` is the transaction's start, a round trip early) is ahead of ``clock``, less the
         uncertainty of the round trip (zero when within it); None for SQLite, whose clock is this
         host's. Asked twice on one connection: the first answer may wait for the connection's opening."""
         if not self.is_postgres:
@@ -437,7 +438,7 @@ class Database:
         with self.session() as s:  # ends with COMMIT: a rolled-back close drops the prepared statements
             s.execute(text("SELECT 1"))
             before = clock()
-            db_now = as_utc(s.execute(text("SELECT now()")).scalar_one())
+            db_now = as_utc(s.execute(text("SELECT clock_timestamp()")).scalar_one())
             after = clock()
         half_trip = (after - before) / 2
         apart = db_now - (before + half_trip)
