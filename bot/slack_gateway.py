@@ -193,6 +193,10 @@ class Superseded(Exception):
     """The row's claim lapsed before its turn came, and another delivery took it: not sent."""
 
 
+class NotTried(Exception):
+    """An earlier row of the same thread did not go in this batch: this one waits its turn."""
+
+
 class AuthFailure(Transient):
     """Slack refused the token: retried until a new token works, however long that takes."""
 
@@ -376,7 +380,8 @@ class SlackGateway:
         Each pass claims a batch in one short transaction, calls Slack with no transaction open
         (a slow Slack must not hold database locks), then records the outcomes in another.
         ``outbox.eligible`` yields at most one row per message, so the batch can go out in
-        parallel without an update overtaking the post it edits.
+        parallel without an update overtaking the post it edits; a thread's rows go one after
+        another in one task (``_send_in_turn``), so its replies still read in the order written.
         """
         try:
             return self._deliver_due(limit)
@@ -400,10 +405,11 @@ class SlackGateway:
             while True:
                 now, mono = self.clock(), time.monotonic()
                 with self.db.session() as s:
-                    due = outbox.eligible(s, now, limit)
+                    # A thread's next replies come with its first (in_turn): one pass, one claim and
+                    # one recording for a draft's replies, instead of a pass each (~4 ms of CPU each).
+                    due = outbox.eligible(s, now, limit, in_turn=True)
                     mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], LEASE)
-                    jobs = [j for r in due if r.id in mine
-                            and (j := self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE))) is not None]
+                    jobs = self._jobs(s, due, mine, now, mono)
                 if not jobs:
                     if mine:
                         continue  # everything claimed was superseded: look again
@@ -411,12 +417,56 @@ class SlackGateway:
                 # One transaction records the whole batch. A crash before it commits leaves the rows
                 # claimed; when the lease expires they are re-delivered, and a post that did reach
                 # Slack is found by its outbox id (_find_posted) instead of being sent twice.
-                outcomes = list(self._pool.map(self._send, jobs)) if len(jobs) > 1 else [self._send(jobs[0])]
+                turns: dict[object, list[_Job]] = {}
+                for j in jobs:
+                    turns.setdefault(j.row.thread_key or j, []).append(j)
+                if len(turns) > 1:
+                    sent_in_turn = list(self._pool.map(self._send_in_turn, turns.values()))
+                else:
+                    sent_in_turn = [self._send_in_turn(jobs)]
+                by_job = {id(j): o for turn, results in zip(turns.values(), sent_in_turn, strict=True)
+                          for j, o in zip(turn, results, strict=True)}
+                outcomes = [by_job[id(j)] for j in jobs]
                 self._record(jobs, outcomes)
                 sent_now = sum(1 for o in outcomes if not isinstance(o, Exception))
                 sent_total += sent_now
                 if sent_now == 0:
                     return sent_total
+
+    def _jobs(self, s: Any, due: list[OutboxRow], mine: dict[int, datetime], now: datetime,
+              mono: float) -> list[_Job]:
+        """The claimed rows to send (``mine``: claim_many's, read before it by ``now`` and ``mono``).
+        A thread's row goes only behind its thread's earlier rows of this batch: when one of those
+        is not sent now (another delivery claimed it, or it waits), the later ones are given back
+        unclaimed, not sent out of order."""
+        jobs: list[_Job] = []
+        stopped: set[str] = set()
+        for r in due:
+            if r.id is None or r.id not in mine:
+                if r.thread_key:
+                    stopped.add(r.thread_key)
+                continue
+            if r.thread_key and r.thread_key in stopped:
+                outbox.release_claim(s, r.id, mine[r.id], r.claimed_until)
+                continue
+            job = self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE))
+            if job is None:
+                if r.thread_key:
+                    stopped.add(r.thread_key)
+                continue
+            jobs.append(job)
+        return jobs
+
+    def _send_in_turn(self, jobs: list[_Job]) -> list[tuple[str, str] | None | Exception]:
+        """Send one thread's rows in order; after one that did not go, the rest are not tried
+        (NotTried: their claim is given back), so no reply overtakes one that failed."""
+        outcomes: list[tuple[str, str] | None | Exception] = []
+        for job in jobs:
+            if outcomes and isinstance(outcomes[-1], Exception):
+                outcomes.append(NotTried())
+            else:
+                outcomes.append(self._send(job))
+        return outcomes
 
     def _job(self, s: Any, row: OutboxRow, claim: outbox.Claim) -> _Job | None:
         if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):
@@ -514,6 +564,10 @@ class SlackGateway:
                 assert row.id is not None
                 if isinstance(outcome, Superseded):
                     continue  # the row is another delivery's now: it records what it did
+                if isinstance(outcome, NotTried):
+                    if job.claim is not None:  # due again for the next pass, no attempt counted
+                        outbox.release_claim(s, row.id, job.claim.until, row.claimed_until)
+                    continue
                 if isinstance(outcome, AuthFailure):
                     refusal = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)
                     # ERROR once per refusal: every waiting message retries until the token is

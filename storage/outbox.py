@@ -574,9 +574,13 @@ def fail_held(s: Session, parent_key: str, error: str) -> int:
 SCAN_LIMIT = 5000
 
 
-def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
+def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = False) -> list[OutboxRow]:
     """Due rows, oldest first, except those waiting behind an earlier row for the same message
     or the same thread.
+
+    ``in_turn``: a thread's due rows that follow one chosen here are chosen too, for a caller that
+    sends a thread's rows one after another, in order, and stops at the first that does not go
+    (SlackGateway): a draft's two replies then cost one delivery pass, not one each.
 
     An update must not overtake the post that creates the message it updates (a held reply
     blocks its key too, so an update of it waits for its release), and a thread's replies must
@@ -608,19 +612,28 @@ def eligible(s: Session, now: datetime, limit: int = 50) -> list[OutboxRow]:
     held_since = held_threads | _held_by_message_key(s, met) if held_threads else {}
     blocked: set[str] = set()
     chosen: list[int] = []
+    # (in_turn) Threads whose every row met so far is chosen: the next one may follow them.
+    followed: set[str] = set()
     for row_id, key, thread, next_attempt_at, claimed in heads:
         if row_id is None:  # a primary key never is; the model types it Optional for new rows
             continue
         # Message keys and thread keys are kept apart: a thread is named by its parent's key.
-        keys = [k for k in (key, thread and _THREAD + thread) if k]
-        if any(k in blocked or held_since.get(k, row_id) < row_id for k in keys):
+        turn = thread and _THREAD + thread
+        keys = [k for k in (key, turn) if k]
+        follows = bool(turn) and turn in followed
+        if any((k in blocked and not (follows and k == turn)) or held_since.get(k, row_id) < row_id for k in keys):
             blocked.update(keys)  # a later reply must not overtake this one either
+            followed.discard(turn or "")
             continue
         blocked.update(keys)
         if as_utc(next_attempt_at) <= now and not claimed:
             chosen.append(row_id)
+            if in_turn and turn:
+                followed.add(turn)
             if len(chosen) >= limit:
                 break
+        else:
+            followed.discard(turn or "")
     if not chosen:
         return []
     return list(s.exec(select(OutboxRow).where(col(OutboxRow.id).in_(chosen)).order_by(col(OutboxRow.id))))
@@ -708,6 +721,22 @@ def renew_claim(s: Session, row_id: int, held_until: datetime, lease: timedelta)
         .returning(col(OutboxRow.claimed_until)))
     row = result.first()
     return None if row is None else row[0]
+
+
+def release_claim(s: Session, row_id: int, held_until: datetime, before: datetime | None) -> None:
+    """Give up a claim without an attempt (the row was not tried), if it is still this caller's:
+    the row is due again at once, for the next pass.
+
+    ``held_until``: the claim's end as the database wrote it (claim_many, renew_claim; see Claim),
+    the token compared, like renew_claim's. ``before``: the row's claimed_until as read before this
+    claim, put back: a lapsed claim there says an earlier delivery may have posted the row before
+    it died (SlackGateway looks for the post before sending again), and none says nobody ever
+    claimed it (drop_unsent_post may still take it back).
+    """
+    s.connection().execute(
+        update(OutboxRow).where(col(OutboxRow.id) == row_id, col(OutboxRow.status) == PENDING,
+                                col(OutboxRow.claimed_until) == held_until)
+        .values(claimed_until=before))
 
 
 def mark_sent_many(s: Session, row_ids: Sequence[int], now: datetime) -> None:
