@@ -377,8 +377,9 @@ def enqueue_reply_after(
             error="neither the thread's parent nor its stand-in could be delivered" if gone else None)
 
 
-def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None:
+def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> int:
     flush_pending(s)
+    released = 0
     # A held reply's thread key is the key it waits for: no need to load every held row.
     for row in s.exec(select(OutboxRow).where(OutboxRow.status == HELD, OutboxRow.thread_key == parent_key)).all():
         if row.payload.get(AFTER) != parent_key:
@@ -389,6 +390,8 @@ def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> None
         row.status = PENDING
         _leave_thread_if_held_for_later(row)
         s.add(row)
+        released += 1
+    return released
 
 
 def _leave_thread_if_held_for_later(row: OutboxRow) -> None:
@@ -574,13 +577,16 @@ def fail_held(s: Session, parent_key: str, error: str) -> int:
 SCAN_LIMIT = 5000
 
 
-def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = False) -> list[OutboxRow]:
+def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = False,
+             left: set[int] | None = None) -> list[OutboxRow]:
     """Due rows, oldest first, except those waiting behind an earlier row for the same message
     or the same thread.
 
     ``in_turn``: a thread's due rows that follow one chosen here are chosen too, for a caller that
     sends a thread's rows one after another, in order, and stops at the first that does not go
     (SlackGateway): a draft's two replies then cost one delivery pass, not one each.
+    ``left``: gets the ids of due rows the scan passed over (waiting behind another row, or past
+    ``limit``): only when there are any can sending the chosen ones make more due at once.
 
     An update must not overtake the post that creates the message it updates (a held reply
     blocks its key too, so an update of it waits for its release), and a thread's replies must
@@ -617,23 +623,30 @@ def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = Fals
     for row_id, key, thread, next_attempt_at, claimed in heads:
         if row_id is None:  # a primary key never is; the model types it Optional for new rows
             continue
+        if len(chosen) >= limit:
+            if left is not None:
+                left.add(row_id)  # not looked at: perhaps due
+            break
         # Message keys and thread keys are kept apart: a thread is named by its parent's key.
         turn = thread and _THREAD + thread
         keys = [k for k in (key, turn) if k]
         follows = bool(turn) and turn in followed
+        due = as_utc(next_attempt_at) <= now and not claimed  # claimed by the database's clock
         if any((k in blocked and not (follows and k == turn)) or held_since.get(k, row_id) < row_id for k in keys):
             blocked.update(keys)  # a later reply must not overtake this one either
             followed.discard(turn or "")
+            if due and left is not None:
+                left.add(row_id)
             continue
         blocked.update(keys)
-        if as_utc(next_attempt_at) <= now and not claimed:
+        if due:
             chosen.append(row_id)
             if in_turn and turn:
                 followed.add(turn)
-            if len(chosen) >= limit:
-                break
         else:
             followed.discard(turn or "")
+    if left is not None and len(heads) >= SCAN_LIMIT and heads[-1][0] is not None:
+        left.add(heads[-1][0])  # the window was full: rows past it may be due, and come in once these go
     if not chosen:
         return []
     return list(s.exec(select(OutboxRow).where(col(OutboxRow.id).in_(chosen)).order_by(col(OutboxRow.id))))
@@ -794,18 +807,21 @@ def mark_failed(s: Session, row_id: int, error: str) -> None:
     )
 
 
-def remember_messages(s: Session, located: Sequence[tuple[str, str, str]]) -> None:
-    """Store where posted messages live (upsert), and release thread replies that waited for them."""
+def remember_messages(s: Session, located: Sequence[tuple[str, str, str]]) -> int:
+    """Store where posted messages live (upsert), and release thread replies that waited for them;
+    how many were released."""
     if not located:
-        return
+        return 0
     table = SlackMessageRow.__table__  # type: ignore[attr-defined]
     stmt = dialect_insert(s)(table)
     stmt = stmt.on_conflict_do_update(index_elements=["key"],
                                       set_={"channel": stmt.excluded.channel, "ts": stmt.excluded.ts})
     s.connection().execute(stmt, [{"key": k, "channel": c, "ts": t} for k, c, t in located])
+    released = 0
     if s.exec(select(OutboxRow.id).where(OutboxRow.status == HELD).limit(1)).first() is not None:
         for key, channel, ts in located:
-            _release_replies(s, key, channel, ts)
+            released += _release_replies(s, key, channel, ts)
+    return released
 
 
 def message_location(s: Session, key: str) -> SlackMessageRow | None:
