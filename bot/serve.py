@@ -83,7 +83,7 @@ def warn_of_a_clock_apart_from_the_database(db: Database, clock: Callable[[], da
         log.info("could not compare this server's clock with the database's (%s)", type(e).__name__)
         return None
     if apart is not None and abs(apart) > CLOCK_APART_WARNING:
-        log.warning("this server's clock is %.1f s %s the database's (PostgreSQL now()): the times it stamps "
+        log.warning("this server's clock is %.1f s %s the database's (PostgreSQL clock_timestamp()): the times it stamps "
                     "(decisions in the ledger, reminders, retries) disagree with other replicas' by as much, and "
                     "Slack's requests are refused once it is 5 minutes off; synchronise every replica's clock "
                     "with NTP (timedatectl set-ntp true, chrony), see docs/operations.md",
