@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from bot import render
 from bot.config import OrgConfig
-from bot.incidents import ACK_ACTION, RESOLVE_ACTION, escalation_people
+from bot.incidents import ACK_ACTION, RESOLVE_ACTION, ack_label, escalation_people
 from bot.render import HomeItem
 from bot.workflow import DraftState, state_ja
 from storage import away as away_repo
@@ -103,11 +103,8 @@ class HomeViews:
         members = escalation_people(self.org, inc.account_id)
         if viewer not in members:
             return None
-        if inc.status == "open":
-            return ACK_ACTION, "対応開始"
-        if inc.acked_by not in members:
-            return ACK_ACTION, "引き継いで対応開始"
-        return RESOLVE_ACTION, "解決"
+        label = ack_label(inc, members)
+        return (ACK_ACTION, label) if label is not None else (RESOLVE_ACTION, "解決")
 
     def _sees_incident(self, viewer: str, inc: IncidentRow, *, has_account: bool) -> bool:
         """Whether an open incident is ``viewer``'s to see: the people its alert reaches (the

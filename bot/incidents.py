@@ -49,6 +49,18 @@ def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str
         if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and org.is_approver_rank(m.slack_id):
             people.append(m.slack_id)
     return list(dict.fromkeys(people))
+
+
+def ack_label(inc: IncidentRow, members: Sequence[str]) -> str | None:
+    """The label of the 対応開始 button an unresolved incident offers, None once an escalation
+    member has acknowledged it (解決 only). The alert and App Home offer the same: one
+    acknowledged by someone the file no longer counts among ``members`` offers 引き継いで対応開始,
+    or it stayed in the leaver's name, nobody able to take it over."""
+    if inc.status == "open":
+        return "対応開始"
+    if inc.acked_by not in members:
+        return "引き継いで対応開始"
+    return None
 DESCRIPTION_LIMIT = 3000
 # A second report of the same kind on the same account this soon after the last report of an
 # unresolved one (the first, or news already joined to it) is taken as news of the same incident
@@ -686,10 +698,9 @@ class IncidentService:
             # Clauses in the checklist's order: cutting each item's text to fit split words mid-way.
             blocks.append(render.context("根拠（上の項目から順に）: " + " / ".join(i.clause for i in items)))
             buttons: list[dict[str, Any]] = []
-            if inc.status == "open":
-                buttons.append(render.button(ACK_ACTION, "対応開始", str(inc.id), style="primary"))
-            elif inc.acked_by not in self.escalation_members(inc.account_id):
-                buttons.append(render.button(ACK_ACTION, "引き継いで対応開始", str(inc.id), style="primary"))
+            label = ack_label(inc, self.escalation_members(inc.account_id))
+            if label is not None:
+                buttons.append(render.button(ACK_ACTION, label, str(inc.id), style="primary"))
             buttons.append(render.button(RESOLVE_ACTION, "解決", str(inc.id)))
             blocks.append({"type": "actions", "block_id": f"incident_buttons:{inc.id}", "elements": buttons})
         return {"text": f"{render.escape(title)} — {state}", "blocks": blocks}
