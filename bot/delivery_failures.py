@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot import slack_gateway
 from bot.config import OrgConfig
-from bot.incidents import ESCALATION_ORG_MARKERS, INCIDENT_REF, alert_key, alert_key_prefix, escalation_people
+from bot.incidents import INCIDENT_REF, alert_key, alert_key_prefix, escalation_people, is_escalation_officer
 from bot.notifications import draft_of_root, root_key
 from bot.render import escape
 from storage import drafts as draft_repo
@@ -556,8 +556,7 @@ class DeliveryFailureReporter:
                  for label, ids in (("approvers", a.approvers), ("deputies", a.deputies)) if person in ids]
         member = self.org.member(person)
         org = self.org.org(member.org) if member else None
-        if member and org and any(mark in org.name for mark in ESCALATION_ORG_MARKERS) \
-                and self.org.is_approver_rank(person):
+        if member and org and is_escalation_officer(self.org, person):
             roles.append(f"{escape(org.name)}の{escape(member.rank)}")
         return "・".join(roles) or "組織設定ファイル"
 

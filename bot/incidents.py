@@ -44,11 +44,16 @@ def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str
     account = org.account(account_id or "")
     if account is not None:
         people += list(account.approvers) + list(account.deputies)
-    for m in org.members:
-        o = org.org(m.org)
-        if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and org.is_approver_rank(m.slack_id):
-            people.append(m.slack_id)
+    people += [m.slack_id for m in org.members if is_escalation_officer(org, m.slack_id)]
     return list(dict.fromkeys(people))
+
+
+def is_escalation_officer(org: OrgConfig, slack_id: str) -> bool:
+    """Whether ``slack_id`` is one of the 課長補佐以上 of 情報政策室 / 広報対話課, whom every
+    escalation reaches whatever the account."""
+    member = org.member(slack_id)
+    o = org.org(member.org) if member else None
+    return bool(o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and org.is_approver_rank(slack_id))
 
 
 def ack_label(inc: IncidentRow, members: Sequence[str]) -> str | None:
