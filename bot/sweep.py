@@ -49,7 +49,7 @@ from sqlmodel import Session
 
 from bot import render
 from bot.calendar import BusinessCalendar
-from bot.config import Account, OrgConfig
+from bot.config import Account, OrgConfig, Policy
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
 from bot.notifications import unpublished_key
@@ -104,7 +104,7 @@ def business_instant_before(cal: BusinessCalendar, t: datetime, d: timedelta) ->
         day = cal.previous_business_day(day)
 
 
-def deputies_due(cal: BusinessCalendar, policy: Any, since: datetime, scheduled_at: datetime | None,
+def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, scheduled_at: datetime | None,
                  now: datetime) -> bool:
     """Whether the sweep hands a draft pending since ``since`` to the deputies by ``now``: it has
     waited ``approval_escalate_after`` of business time, or its scheduled time is DUE_SOON_LEAD
@@ -116,7 +116,7 @@ def deputies_due(cal: BusinessCalendar, policy: Any, since: datetime, scheduled_
     return scheduled_at is not None and due_soon_hand_off(cal, policy, since, as_utc(scheduled_at), now)
 
 
-def due_soon_hand_off(cal: BusinessCalendar, policy: Any, since: datetime, at: datetime, now: datetime) -> bool:
+def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime) -> bool:
     """``Sweeper._due_soon``'s hand-off: the scheduled time ``at`` is near, the draft has waited
     long enough to be reminded of it, and the usual escalation would come after it."""
     due = business_instant_before(cal, at, DUE_SOON_LEAD)
