@@ -1661,6 +1661,15 @@ def _org_config_from_bytes(raw: bytes, filename: str, tz: str = DEFAULT_TZ) -> O
     return parse_org_config(text, filename, tz=tz)
 
 
+def _read_bytes(path: Path) -> tuple[bytes | None, OSError | None]:
+    """The file's content, or why it could not be read: a file missing for a moment is part of a
+    save (an editor renaming it away first) until it is still missing after the pause."""
+    try:
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, exc
+
+
 class ConfigFileWatch:
     """The organisation file on disk, compared with the one ``serve`` started with.
 
@@ -1690,10 +1699,7 @@ class ConfigFileWatch:
         self._tz = tz
 
     def _read(self) -> tuple[bytes | None, OSError | None]:
-        try:
-            return self.path.read_bytes(), None
-        except OSError as exc:
-            return None, exc
+        return _read_bytes(self.path)
 
     def _problems(self, raw: bytes | None, failure: OSError | None) -> ConfigError | None:
         # The content just compared is the one judged: reading the file again could find a
@@ -1746,14 +1752,7 @@ def read_org_config_settled(path: str | os.PathLike[str], *, tz: str = DEFAULT_T
     should have come back stopped. A content still the same after the pause is refused with its
     problems; one still changing is read again up to ``SETTLE_READS`` times in all."""
     filename = str(path)
-
-    def read() -> tuple[bytes | None, OSError | None]:
-        try:
-            return Path(path).read_bytes(), None
-        except OSError as exc:
-            return None, exc
-
-    raw, failure = read()
+    raw, failure = _read_bytes(Path(path))
     for attempt in range(ConfigFileWatch.SETTLE_READS):
         try:
             if raw is None:
@@ -1764,7 +1763,7 @@ def read_org_config_settled(path: str | os.PathLike[str], *, tz: str = DEFAULT_T
             if attempt == ConfigFileWatch.SETTLE_READS - 1:
                 raise
             sleep(settle_seconds)
-            again, again_failure = read()
+            again, again_failure = _read_bytes(Path(path))
             if again == raw:
                 raise
             raw, failure = again, again_failure
