@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -29,7 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jpholiday
 
 from bot.rules.dates import ERA_BASE
-from bot.typed import typed_form
+from bot.typed import typed_form, visible_form
 
 __all__ = [
     "DEFAULT_TZ",
@@ -168,7 +167,7 @@ def parse_closed_day(value: str | date) -> ClosedDay:
         raise ValueError(f"閉庁日「{value.isoformat()}」に時刻が付いています。「2027-06-23」のように日付だけを書いてください。")
     if isinstance(value, date):
         return _in_calendar_years(value, value.isoformat())
-    written = unicodedata.normalize("NFKC", value).strip()
+    written = visible_form(value).strip()
     if m := _CLOSED_MONTH_DAY.fullmatch(written):
         month, day = int(m.group(1)), int(m.group(2))
         try:
@@ -241,7 +240,7 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     are read as typed on a PC), 令和8年12月1日 or R8.12.1; with ``today``, also 12/1 and 12月1日: the
     next such day from today (on a phone nobody types the year; in November, 1/5 is next January).
     None when it is not a date, or not one that exists (2026-13-01, 2/30)."""
-    written = unicodedata.normalize("NFKC", text).strip()
+    written = visible_form(text).strip()
     try:
         if m := _WRITTEN_DATE.fullmatch(written):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -316,7 +315,7 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
     12/4 is past, and refused). An end after a start is the first such day from the start when that
     makes a period of half a year at most (「12/28 1/5」「12/25-3/31」 run over the new year), else it
     is read in the start's year, so that 「12/10 12/5」 is refused as reversed, not a year away."""
-    written = _WEEKDAY_NOTE.sub("", unicodedata.normalize("NFKC", text)).strip()
+    written = _WEEKDAY_NOTE.sub("", visible_form(text)).strip()
     until = bool(_UNTIL.search(written)) or written[:1] in "~〜"
     written = _UNTIL.sub("", written).lstrip("~〜 ").strip()
     open_ended = written.endswith("から")

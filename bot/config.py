@@ -47,7 +47,7 @@ from bot.calendar import (
 )
 from bot.errors import os_reason_ja
 from bot.saved_text import decode_saved, line_of
-from bot.typed import typed_form
+from bot.typed import typed_form, visible_form
 
 if TYPE_CHECKING:
     from bot.rules import RuleOverride, RulePolicy
@@ -770,7 +770,7 @@ def _meant_id(value: str, pattern: re.Pattern[str]) -> str | None:
     full-width letters, spaces around it, a mention copied from a message, a link copied from
     Slack); else None."""
     # Zero-width characters come along when an ID is copied from a web page or a chat.
-    candidate = "".join(ch for ch in unicodedata.normalize("NFKC", value) if unicodedata.category(ch) != "Cf").strip()
+    candidate = visible_form(value).strip()
     if m := _MENTION.match(candidate) or _SLACK_LINK.match(candidate):
         candidate = m.group(1)
     candidate = candidate.upper()

@@ -104,6 +104,18 @@ def test_working_hours_copied_with_a_zero_width_space_are_read() -> None:
     assert parse_working_hours("\u200e08:30\u200b-17:15") == (time(8, 30), time(17, 15))
 
 
+def test_dates_copied_with_a_zero_width_space_are_read() -> None:
+    """Closed days pasted from the city's web page and an absence typed after copying a date carry
+    the same invisible characters: 「閉庁日「2027-06-23」を日付として読み取れません」 showed nothing wrong."""
+    from bot.calendar import parse_closed_day, parse_date, parse_date_range
+
+    assert parse_closed_day("2027-06-23\u200b") == parse_closed_day("2027-06-23")
+    assert parse_closed_day("\u200e06-23") == parse_closed_day("06-23")
+    assert parse_date("2026/12/1\u200b") == date(2026, 12, 1)
+    assert parse_date("R8.12.1\u2060") == date(2026, 12, 1)  # case kept: the era letter still reads
+    assert parse_date_range("12/1\u200b 12/5", date(2026, 11, 24)) == parse_date_range("12/1 12/5", date(2026, 11, 24))
+
+
 @pytest.mark.parametrize(
     "text", ["", "08:30", "8-17", "08:30-24:00", "08:60-17:00", "17:15-08:30", "09:00-09:00"]
 )
