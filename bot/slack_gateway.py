@@ -469,12 +469,21 @@ class SlackGateway:
         """Send one thread's rows in order; after one that did not go, the rest are not tried
         (NotTried: their claim is given back), so no reply overtakes one that failed."""
         outcomes: list[tuple[str, str] | None | Exception] = []
-        for job in jobs:
-            if outcomes and isinstance(outcomes[-1], Exception):
+        for i, job in enumerate(jobs):
+            if outcomes and (isinstance(outcomes[-1], Exception) or not self._held_through_a_call(jobs[:i])):
                 outcomes.append(NotTried())
             else:
                 outcomes.append(self._send(job))
         return outcomes
+
+    def _held_through_a_call(self, sent: list[_Job]) -> bool:
+        """Whether the rows this turn already sent stay claimed through one more Slack call. They are
+        recorded only when the turn ends: a claim lapsing before that (Slack answering slowly, one
+        reply after another) lets another delivery take a sent row, which costs a look-up and posts
+        it twice if the look-up misses it. The rest of the turn waits for the next pass instead."""
+        now = self.clock()
+        need = timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK
+        return all(job.claim is None or job.claim.left(now) >= need for job in sent)
 
     def _job(self, s: Any, row: OutboxRow, claim: outbox.Claim) -> _Job | None:
         if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):

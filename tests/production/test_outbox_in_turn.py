@@ -273,3 +273,37 @@ def test_a_pass_looks_again_when_a_row_it_chose_was_held_at_its_claim(db: Databa
             other.close()
         assert steps == ["claimed", "given back"]
         assert sorted(m.text for m in slack.messages(CHANNEL)) == sorted(["一件目", "二件目"])
+
+
+class SlowClock:
+    """The delivery's own clock, two seconds later at each reading: Slack answering slowly, as far
+    as the claims' time left is concerned (their monotonic bound is not hurried, only tightened)."""
+
+    def __init__(self) -> None:
+        self.t = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        self.t += timedelta(seconds=2)
+        return self.t
+
+
+def test_a_turn_stops_before_its_sent_replies_claims_could_lapse_unrecorded(db: Database) -> None:
+    """Replies sent in turn are recorded when the turn ends. With Slack slow, the first reply's claim
+    ran out while the next ones were still being sent: another delivery could take the sent reply
+    (a look-up, or a second post if it missed it). The turn stops while the sent ones are still
+    held through a call; the rest go in the next pass, still in order."""
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client, clock=SlowClock())
+        parent = client.chat_postMessage(channel=CHANNEL, text="下書き")["ts"]
+        texts = ["チェック結果: 問題なし", "決裁を依頼しました", "状況: 決裁待ち"]
+        reply(db, parent, texts, "a")
+        gateway.deliver_due()
+        got = [m.text for m in slack.messages(CHANNEL) if m.thread_ts == parent and m.ts != parent]
+        assert got == texts
+        assert not slack.calls_of("conversations.history")  # no sent reply was taken for lost
+        with db.session() as s:
+            assert {r.status for r in outbox.rows(s)} == {outbox.SENT}
+            assert {r.attempts for r in outbox.rows(s)} == {1}
+            # Recorded in more than one pass: one could not hold the first reply long enough.
+            assert len({r.sent_at for r in outbox.rows(s)}) >= 2
