@@ -650,11 +650,11 @@ class IncidentService:
             alike = "、".join(f"`{render.escape(a.id)}`（{render.escape(render.PLATFORM_JA.get(a.platform, a.platform))}）"
                               for a in matches[:30])
             raise UnknownAccount(
-                f"「{render.escape(ref[:60])}」と読めるアカウントが複数あります。id で指定してください: {alike}")
+                f"「{render.escape(render.shortened(ref, 60))}」と読めるアカウントが複数あります。id で指定してください: {alike}")
         account = matches[0] if matches else None
         if account is None:
             raise UnknownAccount(
-                f"「{render.escape(ref[:60])}」というアカウントは登録されていません。"
+                f"「{render.escape(render.shortened(ref, 60))}」というアカウントは登録されていません。"
                 f"登録されているアカウント: {listing}")
         return account
 
@@ -767,7 +767,7 @@ class IncidentService:
         if chosen is not None:
             account_el["initial_option"] = chosen
         typed: list[dict[str, Any]] = [render.context(
-            f":warning: 「{render.escape((initial_account or '')[:60])}」というアカウントは kessai に登録されていません。"
+            f":warning: 「{render.escape(render.shortened(initial_account or '', 60))}」というアカウントは kessai に登録されていません。"
             "一覧から選び直してください。なりすましの報告では、なりすまされている公式アカウントを選び、相手のアカウント名や "
             "URL は内容に書いてください。どの公式アカウントにも関わらない場合は「特定のアカウントではない」を選んでください。")] \
             if unknown else []

@@ -1874,7 +1874,7 @@ class Kessai:
         period = parse_date_range(typed, self.local(self.clock()).date())
         if period is None and typed.strip():
             # Three or more pieces (a reason typed after the dates): say what was read, not that nothing was.
-            shown = render.escape(render.clean_text(typed.strip()[:60]))
+            shown = render.escape(render.clean_text(render.shortened(typed.strip(), 60)))
             return f"「{shown}」から不在期間を読み取れませんでした。開始日と終了日の2つだけを指定してください。" + AWAY_USAGE
         if period is None:
             return "不在期間を指定してください。" + AWAY_USAGE

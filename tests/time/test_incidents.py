@@ -758,6 +758,11 @@ def test_an_account_name_the_file_does_not_have_chooses_none_and_says_so(world: 
         # The fake of an impersonation is not 「特定のアカウントではない」: the account it imitates
         # is the one whose 運用管理責任者 must be alerted.
         assert "なりすまされている公式アカウントを選び" in note
+    # A long name is cut between characters as a reader sees them, not inside a family emoji.
+    modal = service.report_modal("U0OPERATOR", "あ" * 58 + "👨\u200d👩\u200d👧" + "い" * 10)
+    [note] = [b["elements"][0]["text"] for b in modal["blocks"] if b.get("type") == "context"]
+    assert "あ」" in note or "あ…」" in note, note
+    assert "\u200d」" not in note and "👨」" not in note and "👨\u200d…" not in note
     # Without a name, the only account the reporter runs is still chosen for them.
     modal = service.report_modal("U0OPERATOR")
     [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
