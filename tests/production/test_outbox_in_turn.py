@@ -44,13 +44,14 @@ def reply(db: Database, parent_ts: str, texts: list[str], thread: str) -> None:
                            now=datetime.now(UTC), message_key=f"{thread}:{i}", thread_key=f"{CHANNEL}:{parent_ts}")
 
 
-def claims_during(db: Database, gateway: SlackGateway) -> int:
-    """How many times a delivery claimed rows while ``gateway`` delivered what is due."""
+def statements_during(gateway: SlackGateway, prefix: str) -> int:
+    """How many statements starting with ``prefix`` this thread ran while ``gateway`` delivered
+    what is due (the delivery pool's threads are not counted)."""
     seen: list[str] = []
     me = threading.get_ident()
 
     def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if threading.get_ident() == me and statement.startswith("UPDATE outbox SET claimed_until"):
+        if threading.get_ident() == me and statement.startswith(prefix):
             seen.append(statement)
 
     event.listen(Engine, "before_cursor_execute", note)
@@ -59,6 +60,11 @@ def claims_during(db: Database, gateway: SlackGateway) -> int:
     finally:
         event.remove(Engine, "before_cursor_execute", note)
     return len(seen)
+
+
+def claims_during(db: Database, gateway: SlackGateway) -> int:
+    """How many times a delivery claimed rows while ``gateway`` delivered what is due."""
+    return statements_during(gateway, "UPDATE outbox SET claimed_until")
 
 
 def test_a_threads_replies_go_in_one_pass_in_the_order_written(db: Database) -> None:
@@ -161,19 +167,7 @@ def test_a_reply_not_tried_keeps_the_mark_of_a_delivery_that_died_sending_it(db:
 
 def scans_during(db: Database, gateway: SlackGateway) -> int:
     """How many times ``gateway`` scanned the waiting rows while delivering what is due."""
-    seen: list[str] = []
-    me = threading.get_ident()
-
-    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if threading.get_ident() == me and statement.startswith("SELECT outbox.id, outbox.message_key"):
-            seen.append(statement)
-
-    event.listen(Engine, "before_cursor_execute", note)
-    try:
-        gateway.deliver_due()
-    finally:
-        event.remove(Engine, "before_cursor_execute", note)
-    return len(seen)
+    return statements_during(gateway, "SELECT outbox.id, outbox.message_key")
 
 
 def test_a_pass_that_left_nothing_behind_does_not_scan_again(db: Database) -> None:

@@ -8,22 +8,12 @@ from tests.time.conftest import World, jst
 
 
 def _waking_kessai(world: World, db: Database, committed_when_woken: list[int]) -> Kessai:
-    def count_committed_rows() -> None:
-        # Its own connection, as the outbox worker's: it sees only what is committed.
-        conn = db.engine.raw_connection()
-        try:
-            cur = conn.cursor()
-            cur.execute("SELECT count(*) FROM outbox")
-            row = cur.fetchone()
-            assert row is not None
-            committed_when_woken.append(row[0])
-        finally:
-            conn.close()
-
-    return Kessai(db, world.org, clock=world.clock, after_commit=count_committed_rows)
+    return Kessai(db, world.org, clock=world.clock,
+                  after_commit=lambda: committed_when_woken.append(_outbox_rows(db)))
 
 
 def _outbox_rows(db: Database) -> int:
+    """Outbox rows committed: read on a connection of its own, as the outbox worker's."""
     conn = db.engine.raw_connection()
     try:
         cur = conn.cursor()
