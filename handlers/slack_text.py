@@ -334,9 +334,13 @@ def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None 
     Slack's markup undone, emoji as characters, and no style markers (bold, italic, strike, code,
     code blocks, quotes). A message with an empty ``text`` is read from its rich text blocks."""
     blocks = message.get("blocks")
-    if not str(message.get("text") or "").strip():
-        return rich_text_of(blocks, name_of)
-    text = _unblock(plain_text(str(message.get("text") or ""), name_of, emoji_in(blocks)), blocks)
+    sent = str(message.get("text") or "")
+    if not sent.strip():
+        from_blocks = rich_text_of(blocks, name_of)
+        # Blank either way (only spaces and line breaks): the text as sent, since the blocks'
+        # reading drops the line breaks a section ends with and 「\n」 came back as 「」.
+        return from_blocks if from_blocks.strip() else plain_text(sent, name_of)
+    text = _unblock(plain_text(sent, name_of, emoji_in(blocks)), blocks)
     runs = styled_runs(blocks)
     return _unstyle(text, runs) if runs else text
 
