@@ -27,7 +27,8 @@ When each reminder fires (docs/reminders.md has the table):
 * monthly minimum (上越市 4(4)②), 運用計画書 renewal (上越市 6(1)①) and password rotation — at the
   opening of the first business day on or after the nominal date, since they ask people to act.
   A last-business-day reminder missed while kessai was down is sent late (saying so) until the
-  first business day of the next month closes; the report on last month, until this month ends.
+  first business day of the next month closes; the report on a month, whenever kessai is next
+  running (each month missed, up to CATCH_UP_MONTHS back, oldest first).
 * incidents — wall-clock (an incident does not wait for Monday). Under ``kessai serve``, once a
   business day, whether Slack still knows each escalation member (beside the sweep, not in it).
 """
@@ -76,6 +77,8 @@ UNPUBLISHED_LOOKBACK = timedelta(days=30)
 DUE_SOON_LEAD = timedelta(hours=1)
 # ...unless it has waited less than this by then: the request itself, just sent, shows the time.
 DUE_SOON_MIN_WAIT = timedelta(minutes=30)
+# Monthly reports caught up after an outage go back at most this many months (last month included).
+CATCH_UP_MONTHS = 12
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
 
@@ -151,6 +154,12 @@ def month_bounds(year: int, month: int, zone: ZoneInfo) -> tuple[datetime, datet
 
 def previous_month(year: int, month: int) -> tuple[int, int]:
     return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def _month_of(key: str) -> tuple[int, int]:
+    """The month a ``…:YYYY-MM`` key is about."""
+    y, _, m = key.rpartition(":")[2].partition("-")
+    return int(y), int(m)
 
 
 def draft_link(channel: str, ts: str | None, label: str = "下書きのスレッド", *,
@@ -822,7 +831,15 @@ class Sweeper:
         # Except the report on last month: it is what 撤退 is decided on, so one missed because kessai
         # was down until after the 20th still goes (saying it is late) while this month lasts.
         if report_open <= now < month_end:
-            phases.append(f"monthly.report.done:{ptag}")
+            # Months before last month whose report no sweep sent (kessai down from 10/28 to 12/3
+            # misses October's, due 11/2, as well as November's): each still goes, oldest first and
+            # saying it is late, since 撤退 is decided on them. Within CATCH_UP_MONTHS: a copy of a
+            # database restored after years would otherwise flood the channel with reports nobody
+            # asked for. Months before kessai was in use are skipped by ``_monthly_report``.
+            earlier = [(py, pm)]
+            while len(earlier) < CATCH_UP_MONTHS:
+                earlier.append(previous_month(*earlier[-1]))
+            phases += [f"monthly.report.done:{ky:04d}-{km:02d}" for ky, km in reversed(earlier)]
         # The asks are stale by the real time too (``settle_until``, which `remind --now` passes): a
         # replay on 12/4 for 11/20 must not ask, on 12/4, for posts 「11月30日までに」 (its messages
         # go out now, whatever --now says).
@@ -837,12 +854,15 @@ class Sweeper:
         first_day = self.cal.business_day_on_or_after(date(y, m, 1))
         first_close = datetime.combine(first_day, self.cal.end, tzinfo=self.zone).astimezone(UTC)
         if now < first_close and real < first_close:
-            phases.insert(0, f"monthly.lastday.done:{ptag}")
-        if self._settled_by(now) < month_bounds(py, pm, self.zone)[1]:
-            # `remind --now` run ahead of the clock into the next month (trying the 1st's reminders on
-            # the 27th): last month is not over, and its report, once sent, is never sent again with
-            # the posts of its last days (the basis of 撤退). It goes when the month is really over.
-            phases = [p for p in phases if not p.endswith(f".done:{ptag}")]
+            # Before last month's report (which follows it in time), after any older ones.
+            at = phases.index(f"monthly.report.done:{ptag}") if f"monthly.report.done:{ptag}" in phases else 0
+            phases.insert(at, f"monthly.lastday.done:{ptag}")
+        settled = self._settled_by(now)
+        # `remind --now` run ahead of the clock into the next month (trying the 1st's reminders on
+        # the 27th): last month is not over, and its report, once sent, is never sent again with
+        # the posts of its last days (the basis of 撤退). It goes when the month is really over.
+        phases = [p for p in phases if p.endswith(f".done:{tag}") or settled >= month_bounds(
+            *_month_of(p), self.zone)[1]]
         if not phases:
             return
         with self.db.session() as s:
@@ -850,12 +870,13 @@ class Sweeper:
         for phase in phases:
             if phase in done:
                 continue
-            late = phase.endswith(f".done:{ptag}")
-            kind = phase.removesuffix(f".done:{ptag}").removesuffix(f".done:{tag}")
+            kind, _, _ = phase.partition(".done:")
+            ky, km = _month_of(phase)
             if kind == "monthly.report":
-                self._monthly_report(now, report, py, pm, due=report_open)
-            elif late:
-                self._monthly_shortfall(now, report, kind, py, pm, self.cal.last_business_day(py, pm), late=True)
+                ny, nm = (ky + 1, 1) if km == 12 else (ky, km + 1)
+                self._monthly_report(now, report, ky, km, due=business_opening_on_or_after(self.cal, date(ny, nm, 1)))
+            elif (ky, km) != (y, m):
+                self._monthly_shortfall(now, report, kind, ky, km, self.cal.last_business_day(ky, km), late=True)
             else:
                 self._monthly_shortfall(now, report, kind, y, m, last_day)
             with self.db.session() as s:
@@ -1024,6 +1045,10 @@ class Sweeper:
         short = self._shortfalls(y, m, need)
         started = self._started_during(y, m)
         added = self._added_during(y, m)
+        # No sweep ran in the month (each notes the month's minimum, by the real clock): kessai was
+        # down all of it, and its 「0 件」 say nothing of what was posted meanwhile outside kessai.
+        with self.db.session() as s:
+            down_all_month = started is None and not repo.minimums(s, f"{y:04d}-{m:02d}")
         # An account registered on the month's last business day (or after it) had no working day
         # to post in before the month ended: listing it as short is a 撤退 case nobody could avoid.
         last_day = self.cal.last_business_day(y, m)
@@ -1035,6 +1060,9 @@ class Sweeper:
             head = f":bar_chart: *{y}年{m}月の投稿件数の報告（基準: 1アカウント月{need}回以上、{GUIDELINE_MONTHLY}）*\n"
             if started is not None:
                 head += self._partial_note(started) + "\n"
+            if down_all_month:
+                head += (f"{m}月は kessai が停止していたため、その間に kessai を通さずに行われた投稿は件数に含まれていません。"
+                         "撤退の判断の前に、各アカウントの実際の投稿を確かめてください。\n")
             if not short:
                 body = (f"全 {judged} アカウントが基準を満たしました。" if not too_late
                         else f"対象の {judged} アカウントがすべて基準を満たしました。" if judged else "")

@@ -771,3 +771,50 @@ def test_an_account_out_of_the_file_for_days_until_the_last_business_day_is_coun
         [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
     assert "・上越市公式Instagram" not in report
     assert "上越市公式Instagram は11月の最終業務日（11月30日（月））以降に kessai に登録されたため" in report
+
+
+def run_at(w: World, t):  # type: ignore[no-untyped-def]
+    """A sweep by ``serve`` at ``t``: the real clock is ``t`` too (each sweep notes the month)."""
+    w.clock.t = t
+    return w.sweep(t)
+
+
+def test_an_outage_of_more_than_a_month_sends_every_missed_report_oldest_first_each_late(world: World) -> None:
+    """Down from 10/28 to 12/3: October's report (due 11/2) was lost along with November's (due 12/1).
+    Both go on 12/3, October first, each saying when it was due; November, when kessai did not run
+    at all, says that its counts miss what was posted meanwhile. Neither goes twice."""
+    run_at(world, jst(2026, 9, 15, 10, 0))  # in use since September
+    run_at(world, jst(2026, 10, 1, 8, 30))  # September's report, on time
+    run_at(world, jst(2026, 10, 27, 10, 0))
+    report = run_at(world, jst(2026, 12, 3, 8, 30))
+    assert report.sent["monthly.report"] == 2
+    assert run_at(world, jst(2026, 12, 3, 9, 0)).sent["monthly.report"] == 0
+    assert world_twin(world).sweep(jst(2026, 12, 4, 9, 0)).sent["monthly.report"] == 0
+    texts = [p["text"] for p in world.posts(to="C0ESCALATE", contains="の投稿件数の報告")]
+    assert [t.split("年")[1].split("の")[0] for t in texts] == ["9月", "10月", "11月"]
+    september, october, november = texts
+    assert "遅れて" not in september
+    assert "本来 11月2日（月）にお送りするものでしたが、遅れて本日お送りしています" in october
+    assert "本来 12月1日（火）にお送りするものでしたが、遅れて本日お送りしています" in november
+    assert "11月は kessai が停止していた" in november and "停止していた" not in october
+
+
+def test_reports_caught_up_after_a_long_outage_go_back_twelve_months(world: World) -> None:
+    run_at(world, jst(2024, 5, 10, 10, 0))  # in use since May 2024, then not run until December 2026
+    assert run_at(world, jst(2026, 12, 3, 8, 30)).sent["monthly.report"] == 12
+    texts = [p["text"] for p in world.posts(to="C0ESCALATE", contains="の投稿件数の報告")]
+    assert "2025年12月の投稿件数の報告" in texts[0] and "2026年11月の投稿件数の報告" in texts[-1]
+
+
+def test_remind_now_ahead_catches_up_only_months_that_are_over(world: World) -> None:
+    """Run ahead of the clock (real time 11/24) for 2/1: neither November, December nor January is
+    over by the real clock, so none of their reports is sent (each goes once, when it is)."""
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    run_at(world, jst(2026, 10, 5, 10, 0))
+    run_at(world, jst(2026, 11, 2, 8, 30))  # October's report
+    world.clock.t = jst(2026, 11, 24, 10, 0)
+    ahead = Sweeper(Kessai(world.db, world.org, clock=world.clock), settle_until=world.clock.t)
+    assert ahead.sweep(jst(2027, 2, 1, 8, 30)).sent["monthly.report"] == 0
+    assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
