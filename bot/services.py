@@ -31,7 +31,7 @@ from bot.publication import check_post_url, clean_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
-from bot.sweep import deputies_due
+from bot.sweep import deputies_due, report_correction
 from bot.template_admin import TemplateAdmin
 from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, is_stale_edit, next_state, state_ja
 from storage import away as away_repo
@@ -1861,6 +1861,7 @@ class Kessai:
             view = self.load_view(s, draft, version)
             self.notify.published(s, now, thread=self.thread_of(draft), view=view, url=url, at=self.local(at),
                                   by_name=self.name_of(actor))
+            report_correction(s, self.org, self.tz, account, at, now)
             self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()
         return Outcome(DraftState.PUBLISHED, draft_id)

@@ -175,6 +175,52 @@ def draft_link(channel: str, ts: str | None, label: str = "下書きのスレッ
     return f"<{workspace_url.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}|{label}>"
 
 
+def report_key(y: int, m: int) -> str:
+    """The outbox key of the escalation channel's report on month ``m`` (its corrections reply to it)."""
+    return f"monthly.report:{y:04d}-{m:02d}"
+
+
+def report_correction(s: Session, org: OrgConfig, zone: ZoneInfo, account: Account, at: datetime,
+                      now: datetime) -> bool:
+    """A post of ``account`` published ``at`` was just recorded (in ``s``): if the month's report was
+    sent already and this post is the one that brings the account up to the month's minimum, the
+    report listed it as short (a 撤退 case) and is now wrong. The report is not sent again (a second
+    report on one month would leave readers comparing two lists); one short reply under it names the
+    account, once per account and month (``monthly.report.correction``). A post that leaves the
+    account short, or one after it met the minimum, changes nothing the report said: no message."""
+    local = at.astimezone(zone)
+    y, m = local.year, local.month
+    tag = f"{y:04d}-{m:02d}"
+    channel = org.policy.escalation_channel
+    if not channel or not repo.claimed(s, [f"monthly.report:{tag}"]):
+        return False  # not reported yet: the report, when it goes, counts this post
+    seen = repo.minimums(s, tag)
+    need = max(0, min(seen)) if seen else org.policy.min_posts_per_month
+    start, end = month_bounds(y, m, zone)
+    n = repo.publications_by_account(s, start, end).get(account.id, 0)
+    if need <= 0 or n != need:
+        return False
+    known = repo.accounts_known_since(s).get(account.id)
+    last_day = org.calendar(str(zone)).last_business_day(y, m)
+    if known is not None and (known >= end or known.astimezone(zone).date() >= last_day):
+        return False  # not judged in that month's report (see Sweeper._monthly_report)
+    if not repo.claim(s, f"monthly.report.correction:{account.id}:{tag}", now):
+        return False
+    name = render.escape(account.name)
+    text = (f":pencil2: *{y}年{m}月の投稿件数の報告の訂正*\n報告の後に {name} の{m}月{local.day}日の投稿が記録され、"
+            f"{m}月の投稿は {n} 件になりました。基準（月{need}回以上）を満たしていますので、"
+            "先の報告の「基準に達しなかったアカウント」からは除いてください。")
+    payload: dict[str, Any] = {"channel": channel, "text": text, "blocks": [render.section(text)],
+                               "unfurl_links": False, "unfurl_media": False}
+    key = report_key(y, m)
+    if outbox.keys_present(s, [key]):
+        outbox.enqueue_reply_after(s, key, payload, now=now)
+    else:
+        # A report sent before reports were keyed: its place is unknown, so the note stands alone.
+        outbox.enqueue(s, "post", payload, now=now)
+    return True
+
+
 @dataclass
 class SweepReport:
     """What one sweep sent, per reminder kind (for the CLI, logs and tests)."""
@@ -1085,7 +1131,8 @@ class Sweeper:
                 # set after that day, and the wording must stay true whatever the cause.
                 body += (f"\nこの報告は本来 {self._fmt_day(due_day)}にお送りするものでしたが、遅れて本日お送りしています"
                          "（件数は本日までに記録された投稿によります）。")
-            self._post(s, now, channel, head + body)
+            # Keyed: a post recorded for the month after this report replies under it (report_correction).
+            self._post(s, now, channel, head + body, key=report_key(y, m))
             return True
 
         self._claim_each(report, "monthly.report", [(f"monthly.report:{y:04d}-{m:02d}", None)], send)

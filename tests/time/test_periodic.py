@@ -818,3 +818,45 @@ def test_remind_now_ahead_catches_up_only_months_that_are_over(world: World) -> 
     ahead = Sweeper(Kessai(world.db, world.org, clock=world.clock), settle_until=world.clock.t)
     assert ahead.sweep(jst(2027, 2, 1, 8, 30)).sent["monthly.report"] == 0
     assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+
+
+def publish_on(w: World, day: tuple[int, int, int], recorded: tuple[int, int, int], account_user: str = "U0OPERATOR") -> None:
+    """A post on 上越市公式X made on ``day`` and recorded (「投稿済みにする」) on ``recorded``."""
+    y, mo, d = day
+    draft_id = w.scheduled_draft(jst(y, mo, d, 9, 0), scheduled=jst(y, mo, d, 11, 0), user=account_user)
+    w.clock.t = jst(y, mo, d, 9, 30)
+    w.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    w.clock.t = jst(*recorded, 10, 0)
+    w.kessai.publish(draft_id, 1, account_user, url=f"https://x.com/joetsu_city_example/status/{draft_id}",
+                     at=jst(y, mo, d, 11, 0))
+
+
+def test_a_post_recorded_after_its_months_report_is_corrected_once_under_the_report(world: World) -> None:
+    """November's report (12/1) lists 上越市公式X as short; on 12/3 its post of 11/27 is recorded.
+    The report is not sent again; one reply under it says the account met the standard. A second
+    late post on 11/28, recorded afterwards, changes nothing the report said: no second note."""
+    from storage import outbox
+
+    run_at(world, jst(2026, 11, 2, 9, 0))
+    run_at(world, jst(2026, 12, 1, 8, 30))
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "上越市公式X: 0 件" in msg["text"]
+    with world.db.session() as s:  # the report as delivered: Slack gave it a ts
+        outbox.remember_messages(s, [("monthly.report:2026-11", "C0ESCALATE", "1764547200.000100")])
+    publish_on(world, (2026, 11, 27), recorded=(2026, 12, 3))
+    publish_on(world, (2026, 11, 26), recorded=(2026, 12, 4))
+    notes = [p for p in world.posts(contains="投稿件数の報告の訂正")]
+    assert len(notes) == 1
+    assert "上越市公式X の11月27日の投稿が記録され、11月の投稿は 1 件になりました" in notes[0]["text"]
+    assert notes[0]["channel"] == "C0ESCALATE" and notes[0]["thread_ts"] == "1764547200.000100"
+    assert world.sweep(jst(2026, 12, 4, 9, 0)).sent["monthly.report"] == 0
+    assert len(world.posts(to="C0ESCALATE", contains=":bar_chart: *2026年11月の投稿件数の報告")) == 1
+
+
+def test_a_post_recorded_before_its_months_report_needs_no_correction(world: World) -> None:
+    run_at(world, jst(2026, 11, 2, 9, 0))
+    publish_on(world, (2026, 11, 27), recorded=(2026, 11, 30))
+    run_at(world, jst(2026, 12, 1, 8, 30))
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    assert "上越市公式X" not in msg["text"]
+    assert world.posts(contains="投稿件数の報告の訂正") == []
