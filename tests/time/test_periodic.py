@@ -860,3 +860,21 @@ def test_a_post_recorded_before_its_months_report_needs_no_correction(world: Wor
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
     assert "上越市公式X" not in msg["text"]
     assert world.posts(contains="投稿件数の報告の訂正") == []
+
+
+def test_a_correction_to_a_report_sent_before_reports_were_keyed_stands_alone(world: World) -> None:
+    """A report written by an older kessai has no outbox key: the note goes to the channel on its own
+    (waiting for a parent that will never be found would keep it from ever being sent)."""
+    from sqlalchemy import update
+
+    run_at(world, jst(2026, 11, 2, 9, 0))
+    run_at(world, jst(2026, 12, 1, 8, 30))
+    with world.db.session() as s:
+        s.exec(update(OutboxRow).where(OutboxRow.message_key == "monthly.report:2026-11")  # type: ignore[call-overload]
+               .values(message_key=None))
+    publish_on(world, (2026, 11, 27), recorded=(2026, 12, 3))
+    [note] = world.posts(to="C0ESCALATE", contains="投稿件数の報告の訂正")
+    assert "thread_ts" not in note and "上越市公式X の11月27日の投稿" in note["text"]
+    with world.db.session() as s:
+        [row] = [r for r in s.exec(select(OutboxRow)) if "報告の訂正" in (r.payload.get("text") or "")]
+        assert row.status == "pending"  # due now, not held for a parent
