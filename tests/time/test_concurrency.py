@@ -264,3 +264,35 @@ def test_replicas_whose_clocks_disagree_catch_up_adjacent_periods_without_a_dead
     assert reports["ahead"].failed == 0 and reports["behind"].failed == 0
     assert reports["ahead"].sent["approval.remind"] + reports["behind"].sent["approval.remind"] == 1
     assert len(world.posts(to="U0MANAGER", contains="決裁のお願い")) == 1
+
+
+def test_two_replicas_catching_up_months_of_reports_send_each_once(world: World) -> None:
+    """Back after eight months: two replicas catch up the reports at the same instant; each month
+    goes once, and neither waits for the other forever (one key per transaction)."""
+    world.clock.t = jst(2026, 3, 10, 10, 0)
+    world.sweep(world.clock.t)  # in use since March; then down until December
+    world.clock.t = now = jst(2026, 12, 3, 9, 0)
+    replicas = [Database(world.db.url) for _ in range(2)]
+    sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
+    barrier = threading.Barrier(2)
+    totals: list[Counter[str]] = []
+    failures: list[BaseException] = []
+
+    def run(sweeper: Sweeper) -> None:
+        barrier.wait()
+        try:
+            totals.append(sweeper.sweep(now).sent)
+        except BaseException as e:
+            failures.append(e)
+
+    threads = [threading.Thread(target=run, args=(sw,)) for sw in sweepers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in replicas:
+        db.dispose()
+    assert failures == []
+    assert (totals[0] + totals[1])["monthly.report"] == 9  # March to November
+    months = [p["text"].split("年")[1].split("の")[0] for p in world.posts(to="C0ESCALATE", contains=":bar_chart:")]
+    assert sorted(months, key=lambda m: int(m.removesuffix("月"))) == [f"{m}月" for m in range(3, 12)]
