@@ -108,6 +108,9 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
         # retries it (our inbound dedup makes the retry safe), instead of being acked and lost.
         process_before_response=True,
         raise_error_for_unhandled_request=False,
+        # Bolt's filter of the bot's own events also drops the deletion of a message of ours (an
+        # incident's alert): handlers.middleware filters them instead, keeping that one.
+        ignoring_self_events_enabled=False,
     )
     prefixes = response_url_prefixes(settings.slack_api_url)
     register_listeners(app, kessai, team_id=team_id, response_url_prefixes=prefixes)

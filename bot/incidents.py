@@ -201,6 +201,13 @@ def alert_key(incident_id: int, destination: str) -> str:
     return f"{alert_key_prefix(incident_id)}{destination}"
 
 
+def is_alert_key(key: str) -> bool:
+    """Whether ``key`` is that of an incident's alert (in the escalation channel or a person's copy)."""
+    head, _, rest = key.partition(":")
+    number, _, tail = rest.partition(":")
+    return head == "incident" and number.isdecimal() and tail.startswith("alert:")
+
+
 def parse_incident_ref(value: Any) -> int:
     """An incident id from a button value or modal metadata; anything else is refused."""
     if not isinstance(value, str) or not value.isascii() or not value.isdecimal() or len(value) > 12:
@@ -430,6 +437,13 @@ class IncidentService:
             return
         for dest in self._destinations(inc):
             key = alert_key(inc.id or 0, dest)
+            if outbox.deleted_in_slack(s, key):
+                # Slack takes a reply under a deleted alert and shows it to nobody (no tombstone
+                # when it had no replies): the note stands in the channel, saying what it is about.
+                top = (f"*受付番号 {inc.id}（{KINDS.get(inc.kind, inc.kind)}、{render.escape(self._account_label(inc))}）"
+                       "のインシデントについて*（アラートが削除されているため、チャンネルにお知らせします）\n" + text)
+                self._post(s, now, dest, render.plain(top) | {"blocks": [render.section(top)], INCIDENT_REF: inc.id})
+                continue
             loc = outbox.message_location(s, key)
             if loc is None and outbox.keys_present(s, [key]) and not outbox.failed_for_good(s, key):
                 # The alert is not posted yet (a second report or 対応開始 within seconds of the

@@ -1402,6 +1402,14 @@ class Kessai:
             draft = draft_repo.by_message(s, channel, ts)
             if draft is None:
                 if not remember:
+                    from bot.incidents import is_alert_key
+                    if any(is_alert_key(k) for k in outbox.message_keys_at(s, channel, ts)):
+                        # An incident's alert: Slack takes a reply under a deleted message and
+                        # shows it to nobody, so the notes still to come go to the channel itself.
+                        draft_repo.remember_deletion(s, channel, ts, now)
+                        log.warning("the incident alert %s in %s was deleted in Slack: its notes go to the "
+                                    "channel from now on", ts, channel)
+                        return Outcome("incident_alert_deleted")
                     return Outcome("not_a_draft")
                 draft_repo.remember_deletion(s, channel, ts, now)
                 log.info("message %s in %s deleted before it was taken as a draft: remembered", ts, channel)

@@ -49,6 +49,7 @@ from storage.models import (
     IncidentRow,
     MemberRow,
     ProcessedEventRow,
+    SlackMessageRow,
 )
 
 
@@ -117,6 +118,11 @@ def forget_old_deliveries(s: Session, before: datetime, limit: int = 5000) -> in
         oldest = select_(*keys).where(col(column) < before).limit(limit)
         if table is ProcessedEventRow:
             oldest = oldest.where(col(ProcessedEventRow.key).not_in(ACCESS_LOST_KEYS.values()))
+        else:
+            # A message of ours deleted in Slack (an incident's alert) stays known as deleted while
+            # we remember where it was: an incident open for weeks would post under it again.
+            oldest = oldest.where(~exists().where(col(SlackMessageRow.channel) == col(DeletedMessageRow.channel),
+                                                  col(SlackMessageRow.ts) == col(DeletedMessageRow.ts)))
         if len(keys) == 1:
             doomed = delete(table).where(keys[0].in_(oldest))
         else:
@@ -190,7 +196,8 @@ def lock_message(s: Session, channel: str, ts: str) -> None:
 
 def remember_deletion(s: Session, channel: str, ts: str, now: datetime) -> None:
     """Remember that the intake message ``(channel, ts)``, which has no draft, was deleted: its
-    message event, should it come later (out of order, a retry), is then no draft."""
+    message event, should it come later (out of order, a retry), is then no draft. Also a message
+    of ours (an incident's alert): what would have been replies under it go elsewhere."""
     insert_if_absent(s, DeletedMessageRow.__table__, {"channel": channel, "ts": ts, "deleted_at": now},  # type: ignore[attr-defined]
                      ["channel", "ts"])
 

@@ -36,7 +36,7 @@ from sqlalchemy.sql.elements import ColumnElement, SavepointClause
 from sqlmodel import Session, col, select
 
 from storage.db import RIDERS, as_utc, dialect_insert, is_in, session_info_of, starts_with, take_riders
-from storage.models import OutboxRow, SlackMessageRow, new_row
+from storage.models import DeletedMessageRow, OutboxRow, SlackMessageRow, new_row
 
 log = logging.getLogger(__name__)
 
@@ -308,9 +308,13 @@ def failed_for_good(s: Session, key: str) -> bool:
 
 
 def deleted_in_slack(s: Session, key: str) -> bool:
-    """Whether Slack answered an edit of the message ``key`` that it no longer has (someone
-    deleted it): every later edit would be refused alike."""
+    """Whether the message ``key`` was deleted in Slack: its deletion event came (Slack accepts a
+    reply under a deleted message and shows it to nobody), or Slack answered an edit of it that it
+    no longer has (every later edit would be refused alike)."""
     flush_pending(s)
+    loc = message_location(s, key)
+    if loc is not None and s.get(DeletedMessageRow, (loc.channel, loc.ts)) is not None:
+        return True
     return s.exec(select(OutboxRow.id).where(OutboxRow.message_key == key, OutboxRow.op == "update",
                                              OutboxRow.status == FAILED,
                                              OutboxRow.last_error == "message_not_found").limit(1)).first() is not None

@@ -715,7 +715,9 @@ def test_a_deleted_alert_is_not_redrawn_at_every_change(sqlite_stack: LocalStack
     st = sqlite_stack
     report(st)
     settle(st)
-    st.driver.message_deleted("C0ESCALATE", alert(st).ts)
+    # Deleted without the event reaching kessai (lost, or sent while it was down): the first refused
+    # edit is how it learns of it.
+    st.slack.delete_as_user("C0ESCALATE", alert(st).ts)
     service = IncidentService(st.rt.kessai)
     iid = incident_row(st).id or 0
     with caplog.at_level("WARNING"):
@@ -786,3 +788,40 @@ def test_app_home_offers_to_take_over_an_incident_acknowledged_by_someone_who_le
     st.slack.wait_for(lambda: incident_row(st).acked_by == "U0MANAGER", timeout=10, message="taken over from Home")
     st.slack.wait_for(lambda: inc.RESOLVE_ACTION in str(st.slack.home("U0MANAGER")), timeout=10, message="解決 on Home")
     assert "引き継いで対応開始" not in str(st.slack.home("U0MANAGER"))
+
+
+def orphans(st: LocalStack, parent_ts: str) -> list[str]:
+    """Replies under the deleted alert ``parent_ts``: Slack takes them and shows them to nobody."""
+    return [all_text(m) for m in st.slack.messages("C0ESCALATE") if m.thread_ts == parent_ts and m.ts != parent_ts]
+
+
+@pytest.mark.parametrize("replied", [False, True], ids=["deleted", "tombstone"])
+def test_notes_on_an_incident_whose_alert_was_deleted_go_to_the_channel_itself(
+        sqlite_stack: LocalStack, replied: bool) -> None:
+    """The alert deleted in Slack (with no replies yet: gone; with some: a tombstone): 対応開始,
+    the holding reminder and the resolution were still posted as replies under it, which Slack
+    accepts and shows to nobody. Once the deletion is known they stand in the channel, each
+    naming the incident it is about, and nothing goes under the deleted alert."""
+    st = sqlite_stack
+    report(st)
+    settle(st)
+    msg = alert(st)
+    if replied:
+        submit_report(st, "U0OPERATOR2", "flaming", "同じ投稿が引用で拡散されています。")
+        settle(st)
+        assert any("追加の報告" in r for r in replies(st, msg))
+    before = len(orphans(st, msg.ts))
+    st.driver.message_deleted("C0ESCALATE", msg.ts)
+    settle(st)
+    service = IncidentService(st.rt.kessai)
+    service.ack(1, "U0JOHO")
+    settle(st)
+    sweep_at(st, incident_row(st).acked_at + st.rt.org.policy.holding_statement_after + timedelta(minutes=1))
+    service.resolve(1, "U0JOHO", "削除依頼を出しました。")
+    settle(st)
+    assert orphans(st, msg.ts)[before:] == []
+    top = [all_text(m) for m in st.slack.messages("C0ESCALATE") if not m.thread_ts and "受付番号 1（炎上" in all_text(m)]
+    assert any("対応を開始しました" in t for t in top), top
+    assert any("対応中である旨の書き込みをお願いしました" in t for t in top), top
+    assert any("解決として記録しました" in t and "削除依頼を出しました" in t for t in top), top
+    assert all("アラートが削除されている" in t for t in top), top

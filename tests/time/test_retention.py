@@ -40,6 +40,23 @@ def test_the_sweep_forgets_deliveries_older_than_a_week_and_still_recognises_rec
     assert w.kessai.receive_message(message).kind == "duplicate"
 
 
+def test_a_deleted_incident_alert_stays_known_as_deleted_after_a_week(world: World) -> None:
+    """The deletion of a message of ours (an incident's alert) is kept while we remember where the
+    message was: forgotten after a week like an intake message's, the notes of an incident still
+    open went under the deleted alert again, where Slack shows them to nobody."""
+    w = world
+    old = jst(2026, 11, 2, 10, 0)
+    with w.db.session() as s:
+        outbox.remember_messages(s, [("incident:1:alert:C0ESCALATE", "C0ESCALATE", "1700000000.000100")])
+        draft_repo.remember_deletion(s, "C0ESCALATE", "1700000000.000100", old)
+        draft_repo.remember_deletion(s, "C0INTAKE", "1700000001.000100", old)
+    with w.db.session() as s:
+        assert draft_repo.forget_old_deliveries(s, old + timedelta(days=30)) == 1
+    with w.db.session() as s:
+        assert outbox.deleted_in_slack(s, "incident:1:alert:C0ESCALATE")
+        assert not draft_repo.was_deleted(s, "C0INTAKE", "1700000001.000100")
+
+
 def test_a_large_backlog_is_forgotten_in_batches(world: World) -> None:
     w = world
     old = jst(2026, 1, 1, 10, 0)
