@@ -146,6 +146,21 @@ def check_intake_channels_in_background(rt: Runtime) -> threading.Thread:
     return thread
 
 
+def start_sweeping(rt: Runtime) -> Any:
+    """The reminder sweep, every minute (SPEC §4.5), from now; returns its scheduler."""
+    from bot.scheduler import start_scheduler
+    from bot.sweep import claim_escalation_member_check
+
+    # The start-up check (check_intake_channels_in_background) looks the escalation members up in
+    # Slack; on a business day it is the day's look-up, which the first sweep, moments before it,
+    # made as well: every users.info call twice, and each member Slack refused logged twice.
+    try:
+        claim_escalation_member_check(rt.kessai, rt.kessai.clock())
+    except Exception:  # at worst the first sweep looks them up as well
+        log.exception("could not record the start-up look-up of the escalation members as the day's")
+    return start_scheduler(rt, slack=rt.client)
+
+
 def serve(settings: Settings) -> int:
     # A bot that runs but has stopped doing something (a wait on the database or on Slack that
     # does not end) shows where on SIGUSR1: every thread's stack goes to stderr, the log. No
@@ -173,10 +188,10 @@ def serve(settings: Settings) -> int:
     _warn_of_a_foreign_time_zone(settings, org)
     rt = build_runtime(settings, org)
     warn_of_a_clock_apart_from_the_database(rt.db, rt.kessai.clock)
-    from bot.scheduler import start_scheduler, watch_config_file
+    from bot.scheduler import watch_config_file
 
     stopping = threading.Event()
-    scheduler = start_scheduler(rt, slack=rt.client)  # the reminder sweep, every minute (SPEC §4.5)
+    scheduler = start_sweeping(rt)
     # The watch's pause before reading a half-saved file again ends at a stop signal: shutdown
     # waits for the scheduler's jobs, and this one should not hold it for seconds.
     watch_config_file(scheduler, ConfigFileWatch(settings.config_path, loaded, tz=settings.tz,

@@ -267,6 +267,17 @@ KIND_LABELS_JA = {
 }
 
 
+def claim_escalation_member_check(kessai: Any, clock_now: datetime) -> bool:
+    """Claim the day's look-up of the escalation members in Slack (``Sweeper._check_escalation_members``);
+    False outside business hours, or when it was claimed before — by a sweep, another replica, or
+    ``kessai serve``'s own look-up at start-up, which is that day's (``bot.serve``)."""
+    zone: ZoneInfo = kessai.tz
+    if not kessai.org.calendar(str(zone)).is_business_instant(clock_now):
+        return False
+    with kessai.db.session() as s:
+        return repo.claim(s, f"{ESCALATION_MEMBERS_PREFIX}{clock_now.astimezone(zone):%Y-%m-%d}", clock_now)
+
+
 class Sweeper:
     """Runs the sweep for one organisation; ``kessai`` provides the database, the roster and the
     workflow operations the sweep triggers (代決 and expiry belong to the approval workflow)."""
@@ -335,12 +346,8 @@ class Sweeper:
         slow Slack must not hold back the reminders and incident re-alerts of the minute. It stops at
         the first call Slack does not answer; the day stays claimed (the next business day asks again)."""
         client = self.slack
-        if client is None or not self.cal.is_business_instant(clock_now):
+        if client is None or not claim_escalation_member_check(self.kessai, clock_now):
             return
-        key = f"{ESCALATION_MEMBERS_PREFIX}{clock_now.astimezone(self.zone):%Y-%m-%d}"
-        with self.db.session() as s:
-            if not repo.claim(s, key, clock_now):
-                return
         reporter = DeliveryFailureReporter(self.db, self.org, self.kessai.clock, tz=str(self.zone))
 
         def run() -> None:

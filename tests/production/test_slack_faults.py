@@ -1419,3 +1419,37 @@ def test_the_days_escalation_member_check_stops_at_the_first_call_slack_does_not
         assert not escalation_texts(st)
     finally:
         st.stop()
+
+
+def test_a_start_on_a_business_day_looks_the_escalation_members_up_once(tmp_path: Path, org: OrgConfig) -> None:
+    """kessai serve started on a business morning: its start-up check and its first sweep (the
+    day's check) each asked Slack about every escalation member, and logged each one it refused twice."""
+    import threading
+
+    from bot.serve import check_intake_channels_in_background, start_sweeping
+    from bot.sweep import Sweeper
+    from storage import reminders
+    from storage.models import ReminderRow
+
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        scheduler = start_sweeping(st.rt)
+        try:
+            def swept() -> bool:
+                with st.rt.db.session() as s:
+                    return s.get(ReminderRow, reminders.IN_USE_KEY) is not None
+            st.slack.wait_for(swept, timeout=30, message="the first sweep")
+        finally:
+            scheduler.shutdown(wait=True)
+        check_intake_channels_in_background(st.rt).join(60)
+        for thread in threading.enumerate():
+            if thread.name == "kessai-escalation-members":
+                thread.join(60)
+        assert sorted(c.params.get("user") for c in st.slack.calls_of("users.info")) == [
+            "U0CHIEF", "U0DEPUTY", "U0JOHO", "U0MANAGER"]
+        # The day is taken: a later sweep (this replica's or another's) does not ask again.
+        sweeper = Sweeper(st.rt.kessai, slack=st.rt.client)
+        sweeper.sweep(st.rt.kessai.clock())
+        assert sweeper.member_check is None
+    finally:
+        st.stop()
