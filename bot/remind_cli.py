@@ -14,7 +14,11 @@ from zoneinfo import ZoneInfo
 from bot.config import load_org_config, load_settings
 
 if TYPE_CHECKING:  # annotations only: the commands import storage and Slack's SDK where they use them
+    from slack_sdk import WebClient
+
+    from bot.services import Kessai
     from bot.slack_gateway import SlackGateway
+    from bot.sweep import SweepReport
     from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -97,9 +101,26 @@ def deliver_until_settled(db: Database, gateway: SlackGateway) -> int:
     return sent
 
 
+def sweep_once(kessai: Kessai, now: datetime, *, settle_until: datetime,
+               client: WebClient | None = None) -> tuple[SweepReport, bool]:
+    """One sweep as of ``now``, and whether it looked the escalation members up in Slack.
+
+    With ``client`` (a bot token) the sweep also makes the business day's look-up of the
+    escalation members (key ``escalation.members:<date>``, once a day whoever sweeps): an install
+    that runs only from cron, no ``kessai serve``, never checked them, and a member deactivated
+    (退職・異動) went on being mentioned in re-alerts nobody read. The look-up runs beside the
+    sweep; it is waited for here, since the process ends once what it wrote is delivered."""
+    from bot.sweep import Sweeper
+
+    sweeper = Sweeper(kessai, settle_until=settle_until, slack=client)
+    report = sweeper.sweep(now)
+    if sweeper.member_check is not None:
+        sweeper.member_check.join()
+    return report, sweeper.member_check is not None
+
+
 def run_remind(args: argparse.Namespace) -> int:
     from bot.services import Kessai
-    from bot.sweep import Sweeper
     from storage import roster
     from storage.db import Database
 
@@ -130,20 +151,23 @@ def run_remind(args: argparse.Namespace) -> int:
             kessai.follow_author_standing(s, datetime.now(UTC), sorted(changed))
         kessai.workspace_url = workspace_url(settings)
         real_now = datetime.now(UTC)
-        report = Sweeper(kessai, settle_until=real_now).sweep(now)
+        client = None
+        if settings.slack_bot_token:
+            from bot.slack_http import KeepAliveWebClient
+
+            client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
+        report, checked = sweep_once(kessai, now, settle_until=real_now, client=client)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if now > real_now + timedelta(minutes=1):
             print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）と未投稿の確認は、"
                   "今の時点で投稿予定時刻を過ぎているものだけを処理しました。")
-        if report.total and settings.slack_bot_token:
-            # Run from cron without a serve process: deliver what the sweep wrote now. With serve
-            # running, its outbox worker would deliver them anyway (claims keep it to once).
+        if (report.total or checked) and client is not None:
+            # Run from cron without a serve process: deliver what the sweep wrote now (and what the
+            # look-up of the escalation members told their channel). With serve running, its
+            # outbox worker would deliver them anyway (claims keep it to once).
             from bot.delivery_failures import DeliveryFailureReporter
-            from bot.slack_gateway import SlackGateway
-            from bot.slack_http import KeepAliveWebClient
-
-            client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
             from bot.incidents import IncidentService
+            from bot.slack_gateway import SlackGateway
 
             failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz)
             failures.incident_alert = IncidentService(kessai).current_alert

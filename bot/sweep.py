@@ -290,8 +290,8 @@ class Sweeper:
         entry), nor end an absence that is still on (its requests taken back from the deputies), nor
         ask once-only 未投稿の確認 before the scheduled time has come. Run behind it (a replay), the
         monthly asks whose day is over by this instant are not sent.
-        ``slack`` (``kessai serve``): each business day the escalation members are looked up in
-        Slack (``_check_escalation_members``); without it (``kessai remind``) they are not."""
+        ``slack`` (``kessai serve``, and ``kessai remind`` given a bot token): each business day the
+        escalation members are looked up in Slack (``_check_escalation_members``); without it they are not."""
         self.kessai = kessai
         self.settle_until = settle_until
         self.slack = slack

@@ -183,3 +183,36 @@ def test_remind_brings_an_incident_the_escalation_channel_refuses_to_its_people(
         assert [m.ts for m in slack.messages("C0ESCALATE")] == [posted.ts]
     finally:
         slack.stop()
+
+
+def test_remind_looks_the_escalation_members_up_once_a_business_day(env: Database, org: OrgConfig) -> None:
+    """An install that runs `kessai remind` from cron and no `kessai serve` never asked Slack
+    whether the escalation members are still there: 課長 U0CHIEF, deactivated (退職), went on being
+    mentioned in every incident re-alert. remind makes the business day's look-up (the key serve's
+    sweep takes, so it is once a day whoever sweeps), and waits for it before delivering."""
+    from bot.localstack import slack_users
+    from bot.remind_cli import sweep_once
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_http import KeepAliveWebClient
+    from storage import outbox
+
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    slack = LocalSlack(token="xoxb-cli-test", users=users).start()
+    try:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        morning = jst(2026, 11, 24, 10, 0)
+        kessai = Kessai(env, org, clock=Clock(morning))
+        _, checked = sweep_once(kessai, morning, settle_until=morning, client=client)
+        assert checked
+        assert sorted(c.params.get("user") for c in slack.calls_of("users.info")) == [
+            "U0CHIEF", "U0DEPUTY", "U0JOHO", "U0MANAGER"]
+        with env.session() as s:
+            told = [r.payload.get("text", "") for r in outbox.rows(s, (outbox.PENDING,))
+                    if r.payload.get("channel") == "C0ESCALATE"]
+        assert any("U0CHIEF" in t and "連絡のつかない方" in t for t in told), told
+        later = morning + timedelta(minutes=5)
+        _, checked = sweep_once(Kessai(env, org, clock=Clock(later)), later, settle_until=later, client=client)
+        assert not checked and len(slack.calls_of("users.info")) == 4
+    finally:
+        slack.stop()
