@@ -353,6 +353,21 @@ def test_a_leak_report_is_masked_as_the_rule_engine_reads_secrets() -> None:
     assert inc.mask_secrets("パスワードは2026年1月に変更済みです") == ("パスワードは2026年1月に変更済みです", 0)
 
 
+def test_a_weak_leaked_password_is_masked_too() -> None:
+    """The rule engine leaves a weak value after 「パスワード」 alone (in a draft, 「パスワード 1234
+    のような…」 is more often advice than a leak): the report of a leak of 「abc123」 put it in the
+    escalation channel, the record and the export as typed."""
+    for text, secret in (("旧パスワード abc123 を使い回していました", "abc123"),
+                         ("パスワードが「12345678」のままでした", "12345678"),
+                         ("PW: sakura が付箋で貼られていた", "sakura"),
+                         ("パスワードは abcd1234を使い回し", "abcd1234")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1 and inc.SECRET_MASK in masked, masked
+    for kept in ("パスワードは 8 文字以上にしてください", "パスワード 2024年度から同じものでした", "パスポートの写真 1234",
+                 "PWA 化の作業中でした", "パスワードを変更しました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
