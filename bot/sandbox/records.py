@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,9 @@ class Fault:
     # A slow drip: the answer (a success) goes out one byte every this many seconds, each byte
     # within any read timeout, the whole far beyond it.
     drip: float | None = None
+    # Ends ``delay`` early once set, so that a test holds an answer until something has happened
+    # rather than for a time a loaded machine may outlast; ``delay`` stays the longest it waits.
+    released: threading.Event | None = field(default=None, compare=False)
 
     @property
     def slow_success(self) -> bool:

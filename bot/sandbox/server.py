@@ -219,6 +219,7 @@ class LocalSlack:
         cut_short: bool = False,
         dropped: bool = False,
         drip: float | None = None,
+        released: threading.Event | None = None,
     ) -> None:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
 
@@ -234,7 +235,8 @@ class LocalSlack:
         ``cut_short`` sends the start of an answer and closes the connection before the length its
         headers promised (the client reads an incomplete body). ``dropped`` closes the connection
         without any answer once the request is read (the client sees RemoteDisconnected). ``drip``
-        makes the call and sends its answer one byte every ``drip`` seconds.
+        makes the call and sends its answer one byte every ``drip`` seconds. ``released`` ends
+        ``delay`` as soon as it is set (``delay`` is then only the longest the answer is held).
         """
         if times < 1:
             raise ValueError("times must be at least 1")
@@ -243,7 +245,7 @@ class LocalSlack:
         if status is None and error is None and delay is None:
             status = 200 if body is not None or cut_short or dropped or drip else 500
         fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body,
-                      cut_short=cut_short, dropped=dropped, drip=drip)
+                      cut_short=cut_short, dropped=dropped, drip=drip, released=released)
         if fault.slow_success or fault.drip:
             fault = dataclasses.replace(fault, applied=True)  # the call is made, its answer held back
         with self._cond:
@@ -277,8 +279,16 @@ class LocalSlack:
             self._calls.append(call)
             self._cond.notify_all()
 
-    def _sleep(self, seconds: float) -> None:
-        self._stopping.wait(seconds)
+    def _sleep(self, seconds: float, released: threading.Event | None = None) -> None:
+        if released is None:
+            self._stopping.wait(seconds)
+            return
+        end = time.monotonic() + seconds
+        while not released.is_set() and not self._stopping.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            released.wait(min(left, 0.05))
 
     # Socket Mode -------------------------------------------------------------------------------
 
@@ -389,7 +399,7 @@ class LocalSlack:
                 return 200, response, {}
         if fault.slow_success:
             self._record(SlackCall(method, params, response, 200, time.time(), fault))
-            self._sleep(fault.delay or 0)
+            self._sleep(fault.delay or 0, fault.released)
             return 200, response, {}
         if fault.drip:
             self._record(SlackCall(method, params, response, 200, time.time(), fault))
@@ -403,19 +413,19 @@ class LocalSlack:
         if fault.dropped:
             self._record(SlackCall(method, params, {"ok": False, "body": "dropped"}, 0, time.time(), fault))
             if fault.delay:
-                self._sleep(fault.delay)
+                self._sleep(fault.delay, fault.released)
             return 0, "", {DROPPED: "1"}
         if fault.cut_short:
             self._record(SlackCall(method, params, {"ok": False, "body": "cut short"}, fault.status or 200,
                                    time.time(), fault))
             if fault.delay:
-                self._sleep(fault.delay)
+                self._sleep(fault.delay, fault.released)
             return fault.status or 200, '{"ok": true, "channel": "', {CUT_SHORT: "1"}
         if fault.body is not None:
             status = fault.status or 200
             self._record(SlackCall(method, params, {"ok": False, "body": fault.body}, status, time.time(), fault))
             if fault.delay:
-                self._sleep(fault.delay)
+                self._sleep(fault.delay, fault.released)
             return status, fault.body, {}
         if fault.error is not None:
             status, response = 200, {"ok": False, "error": fault.error}
@@ -430,7 +440,7 @@ class LocalSlack:
         headers = {} if after is None else {"Retry-After": after if isinstance(after, str) else f"{after:g}"}
         self._record(SlackCall(method, params, response, status, time.time(), fault))
         if fault.delay:
-            self._sleep(fault.delay)
+            self._sleep(fault.delay, fault.released)
         return status, response, headers
 
     def handle_response_url(self, url_id: str, payload: JsonDict) -> tuple[int, str]:
@@ -442,7 +452,7 @@ class LocalSlack:
                 SlackCall("response_url", params, {"ok": False, "body": "fault"}, status, time.time(), fault)
             )
             if fault.delay:
-                self._sleep(fault.delay)
+                self._sleep(fault.delay, fault.released)
             return status, "internal_error"
         with self._cond:
             status, body = self._ws.respond(url_id, payload)
@@ -453,7 +463,7 @@ class LocalSlack:
             )
         if fault is not None:
             if fault.delay:
-                self._sleep(fault.delay)
+                self._sleep(fault.delay, fault.released)
             return fault.status or 500, "internal_error"
         return status, body
 

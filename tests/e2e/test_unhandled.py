@@ -171,14 +171,19 @@ def test_a_revocation_recorded_while_a_replica_starts_is_not_cleared_by_it(
         if earlier:
             with a.rt.db.session() as s:
                 draft_repo.record_access_lost(s, "tokens_revoked", datetime.now(UTC) - timedelta(hours=1))
-        a.slack.inject("auth.test", status=200, delay=2.0)  # the next start's auth.test, answered late
+        # The next start's auth.test is answered only once the revocation below is recorded (held
+        # for a fixed time, a loaded machine recorded it after the answer); 30 s only ends a hang,
+        # within the starting replica's Slack timeout.
+        revoked = threading.Event()
+        a.slack.inject("auth.test", status=200, delay=30.0, released=revoked)
         started: list[LocalStack] = []
         starting = threading.Thread(target=lambda: started.append(
-            start_local_stack(org, url, slack=a.slack, clock=shifted_clock(BUSINESS_MORNING))))
+            start_local_stack(org, url, slack=a.slack, clock=shifted_clock(BUSINESS_MORNING), slack_timeout=60)))
         starting.start()
         a.slack.wait_for_call("auth.test", lambda c: c.fault is not None, timeout=30)
         with a.rt.db.session() as s:  # revoked while it waits for the answer
             draft_repo.record_access_lost(s, "tokens_revoked", datetime.now(UTC))
+        revoked.set()
         starting.join(60)
         assert started
         started[0].server.stop()

@@ -164,6 +164,21 @@ def test_stop_does_not_wait_for_a_pending_delay(slack: LocalSlack) -> None:
         impatient.auth_test()
 
 
+def test_a_held_answer_goes_out_when_released(slack: LocalSlack) -> None:
+    # An hour's hold: an answer sent only at its end would be stopped by pytest-timeout.
+    released = threading.Event()
+    slack.inject("auth.test", status=200, delay=3600, released=released)
+    patient = WebClient(token=slack.token, base_url=slack.api_url, timeout=3600)
+    answers: list[bool] = []
+    asking = threading.Thread(target=lambda: answers.append(bool(patient.auth_test()["ok"])))
+    asking.start()
+    slack.wait_for_call("auth.test", lambda c: c.fault is not None, timeout=30)
+    assert answers == []  # made and recorded, its answer held
+    released.set()
+    asking.join(30)
+    assert answers == [True]
+
+
 def test_wait_for_wakes_when_a_call_arrives(client: WebClient, slack: LocalSlack) -> None:
     threading.Timer(0.1, lambda: client.chat_postMessage(channel="U0MANAGER", text="決裁依頼")).start()
     call = slack.wait_for_call("chat.postMessage", lambda c: c.params["channel"] == "U0MANAGER", timeout=3)
