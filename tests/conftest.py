@@ -18,8 +18,16 @@ DEMO_TOML = Path(__file__).resolve().parents[1] / "bot" / "data" / "demo.toml"
 
 # No test is timed (speed is measured in benchmarks/): hypothesis's default deadline of 200 ms per
 # example failed a property test that set none (DeadlineExceeded, or Flaky) on a loaded machine.
-hypothesis_settings.register_profile("kessai", deadline=None)
-hypothesis_settings.load_profile("kessai")
+# A failure prints the @reproduce_failure line, so it can be replayed where it was not found.
+hypothesis_settings.register_profile("kessai", deadline=None, print_blob=True)
+# CI (.ci/run) draws the same examples every run: a red run is the change's doing, not a draw that
+# found an old defect in someone else's change, and it fails the same way on a developer's machine.
+# Finding new examples is left to developers' runs (random, remembered in .hypothesis/) and, for a
+# deliberate hunt, to "explore" (ten times the examples; the stateful test has its own
+# KESSAI_STATEFUL_EXAMPLES).
+hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profile("ci"), deadline=None)
+hypothesis_settings.register_profile("explore", parent=hypothesis_settings.get_profile("kessai"), max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("KESSAI_HYPOTHESIS_PROFILE", "kessai"))
 
 
 def postgres_url() -> str | None:

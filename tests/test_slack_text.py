@@ -300,3 +300,17 @@ def test_property_tests_are_not_timed() -> None:
     from hypothesis import settings
 
     assert settings().deadline is None
+
+
+def test_ci_draws_the_same_property_examples_every_run() -> None:
+    """CI's property tests were random: an old defect surfaced in an unrelated change's run, and
+    CI kept no example database to replay it from."""
+    from pathlib import Path
+
+    from hypothesis import settings
+
+    ci = settings.get_profile("ci")
+    assert ci.derandomize and ci.print_blob and ci.deadline is None
+    assert settings.get_profile("explore").max_examples > settings.get_profile("kessai").max_examples
+    ci_run = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
+    assert "export KESSAI_HYPOTHESIS_PROFILE=ci\n" in ci_run
