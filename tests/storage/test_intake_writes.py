@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlmodel import select
 
 from bot.rules import duplicate_signature
@@ -123,13 +124,10 @@ def test_outbox_rows_go_in_together_in_order_and_reads_see_them(db: Database) ->
 
 
 def test_nothing_is_written_when_the_transaction_fails(db: Database) -> None:
-    try:
-        with db.session() as s:
-            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "x"}, now=NOW)
-            outbox.flush_pending(s)
-            raise RuntimeError("the use case failed")
-    except RuntimeError:
-        pass
+    with pytest.raises(RuntimeError), db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "x"}, now=NOW)
+        outbox.flush_pending(s)
+        raise RuntimeError("the use case failed")
     with db.session() as s:
         assert outbox.rows(s) == []
 
@@ -165,12 +163,9 @@ def test_express_rows_are_claimed_and_handed_over_after_commit(db: Database) -> 
 def test_a_failed_commit_hands_nothing_over(db: Database) -> None:
     handed: list[Any] = []
     db.on_commit.append(handed.append)
-    try:
-        with db.session() as s:
-            outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "x"}, now=NOW, express_until=NOW)
-            raise RuntimeError("rolled back")
-    except RuntimeError:
-        pass
+    with pytest.raises(RuntimeError), db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "x"}, now=NOW, express_until=NOW)
+        raise RuntimeError("rolled back")
     assert handed == []
 
 
@@ -215,13 +210,10 @@ def test_a_new_drafts_requests_are_forgotten_with_their_transaction(db: Database
                                   now=NOW)
         s.rollback()
         outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "残す"}, now=NOW)
-    try:
-        with db.session() as s:
-            drafts.add_first_requests(s, draft_id=10, version_number=1,
-                                      asks=[drafts.Ask("U0MANAGER", None, "normal")], now=NOW)
-            raise RuntimeError("the use case failed")
-    except RuntimeError:
-        pass
+    with pytest.raises(RuntimeError), db.session() as s:
+        drafts.add_first_requests(s, draft_id=10, version_number=1,
+                                  asks=[drafts.Ask("U0MANAGER", None, "normal")], now=NOW)
+        raise RuntimeError("the use case failed")
     with db.session() as s:
         assert drafts.request_recipients(s, 9, 1) == [] and drafts.request_recipients(s, 10, 1) == []
         assert [r.payload["text"] for r in outbox.rows(s)] == ["残す"]
@@ -303,13 +295,10 @@ def test_a_savepoint_rolled_back_forgets_only_its_own_riders(db: Database) -> No
     with db.session() as s:
         drafts.add_first_requests(s, draft_id=30, version_number=1, asks=[drafts.Ask("U0MANAGER", None, "normal")],
                                   now=NOW)
-        try:
-            with s.begin_nested():
-                drafts.add_first_requests(s, draft_id=31, version_number=1,
-                                          asks=[drafts.Ask("U0CHIEF", None, "normal")], now=NOW)
-                raise RuntimeError("the report failed")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError), s.begin_nested():
+            drafts.add_first_requests(s, draft_id=31, version_number=1,
+                                      asks=[drafts.Ask("U0CHIEF", None, "normal")], now=NOW)
+            raise RuntimeError("the report failed")
         with s.begin_nested():
             drafts.add_first_requests(s, draft_id=32, version_number=1,
                                       asks=[drafts.Ask("U0DEPUTY", None, "normal")], now=NOW)
@@ -341,12 +330,9 @@ def test_a_savepoint_rolled_back_keeps_the_outer_transactions_messages(db: Datab
     would have taken the DMs of the same transaction with it."""
     with db.session() as s:
         outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW, message_key="outer")
-        try:
-            with s.begin_nested():
-                outbox.enqueue(s, "post", {"channel": "U0CHIEF", "text": "報告"}, now=NOW, message_key="inner")
-                raise RuntimeError("the report failed")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError), s.begin_nested():
+            outbox.enqueue(s, "post", {"channel": "U0CHIEF", "text": "報告"}, now=NOW, message_key="inner")
+            raise RuntimeError("the report failed")
         with s.begin_nested():
             outbox.enqueue(s, "post", {"channel": "U0DEPUTY", "text": "報告"}, now=NOW, message_key="kept")
     with db.session() as s:
@@ -358,11 +344,8 @@ def test_a_savepoint_that_fails_before_its_first_statement_keeps_the_outer_messa
     any was rolled back without it, and took the outer transaction's messages with it."""
     with db.session() as s:
         outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW, message_key="outer")
-        try:
-            with s.begin_nested():
-                raise RuntimeError("the report failed before reading anything")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError), s.begin_nested():
+            raise RuntimeError("the report failed before reading anything")
     with db.session() as s:
         assert [r.message_key for r in outbox.rows(s, (outbox.PENDING,))] == ["outer"]
 
@@ -375,14 +358,11 @@ def test_a_savepoint_rolled_back_keeps_the_outer_transactions_express_rows(db: D
     with db.session() as s:
         outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW, message_key="outer",
                        express_until=NOW + timedelta(seconds=15))
-        try:
-            with s.begin_nested():
-                outbox.enqueue(s, "post", {"channel": "U0CHIEF", "text": "報告"}, now=NOW, message_key="inner",
-                               express_until=NOW + timedelta(seconds=15))
-                outbox.flush_pending(s)
-                raise RuntimeError("the report failed")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError), s.begin_nested():
+            outbox.enqueue(s, "post", {"channel": "U0CHIEF", "text": "報告"}, now=NOW, message_key="inner",
+                           express_until=NOW + timedelta(seconds=15))
+            outbox.flush_pending(s)
+            raise RuntimeError("the report failed")
     assert committed == [["outer"]]
     with db.session() as s:
         assert [r.message_key for r in outbox.rows(s, (outbox.PENDING,))] == ["outer"]
