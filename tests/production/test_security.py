@@ -90,7 +90,10 @@ def test_reasons_are_escaped_when_echoed(sqlite_stack: LocalStack) -> None:
                               {"reason_text": "<!everyone> <@U0CHIEF> *太字* <https://evil.example|公式サイト>"})
     wait_thread(st, "C0INTAKE", ts, lambda ms: any("差し戻しました" in all_text(m) for m in ms))
     settle(st)
-    for m in thread(st, "C0INTAKE", ts) + dm(st, "U0CHIEF"):
+    shown = thread(st, "C0INTAKE", ts) + dm(st, "U0CHIEF")
+    # The reason is echoed (as text): without it the check below would pass on a reason never shown.
+    assert any("太字" in all_text(m) and "公式サイト" in all_text(m) for m in shown), [all_text(m) for m in shown]
+    for m in shown:
         text = all_text(m)
         assert "<!everyone>" not in text and "<@U0CHIEF>" not in text and "<https://evil" not in text
 
