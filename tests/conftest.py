@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from datetime import timedelta
@@ -28,6 +29,24 @@ hypothesis_settings.register_profile("kessai", deadline=None, print_blob=True)
 hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profile("ci"), deadline=None)
 hypothesis_settings.register_profile("explore", parent=hypothesis_settings.get_profile("kessai"), max_examples=1000)
 hypothesis_settings.load_profile(os.environ.get("KESSAI_HYPOTHESIS_PROFILE", "kessai"))
+
+
+@pytest.fixture(autouse=True)
+def _root_logging_restored() -> Iterator[None]:
+    """A command run in-process (bot.cli.main) sets up logging as serve does: a handler on the
+    sys.stderr of that moment, the test's capture, closed when the test ends. Left on the root
+    logger, it took every later record of the session, and a thread logging after pytest's capture
+    had ended printed "I/O operation on closed file" at the end of the run."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in handlers and not type(handler).__module__.startswith("_pytest."):
+            root.removeHandler(handler)
+    for handler in handlers:
+        if handler not in root.handlers and not type(handler).__module__.startswith("_pytest."):
+            root.addHandler(handler)
+    root.setLevel(level)
 
 
 def postgres_url() -> str | None:
