@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlmodel import col, delete, select
@@ -11,7 +12,12 @@ from bot import errors
 from bot.incidents import UnknownAccount
 from storage import reminders
 from storage.models import OutboxRow, ReminderRow
-from tests.time.conftest import World, jst
+from tests.time.conftest import Clock, World, jst
+
+if TYPE_CHECKING:
+    from bot.config import OrgConfig
+    from bot.sweep import Sweeper
+    from storage.db import Database
 
 POST_URL = "https://x.com/joetsu_city_example/status/1"
 
@@ -495,35 +501,47 @@ def test_an_account_added_on_the_last_business_day_is_not_in_the_report_as_short
     assert "上越市公式Facebook は11月の最終業務日（11月30日（月））以降に kessai に登録されたため" in report
 
 
-def test_an_account_taken_out_of_the_file_and_put_back_is_counted_from_its_return(db, org) -> None:  # type: ignore[no-untyped-def]
-    """上越市公式Instagram is in the file from 11/2, taken out on 11/5 (運用を休止) and put back on
-    11/25 (the file reverted to the copy of 11/2). Its posts while it was out never went through
-    kessai: the report on November must say its count runs from 11/25, not report a silent month
-    as if it had been in kessai all along."""
+def joetsu_insta_out_and_back(db: Database, org: OrgConfig, *, out: datetime, back: datetime) -> tuple[Sweeper, Clock]:
+    """kessai runs from 11/2; 上越市公式Instagram is taken out of the file at ``out`` and put back at
+    ``back`` (a sweep at each). The sweeper of the file with it, and its clock, at ``back``."""
     from dataclasses import replace
 
     from bot.services import Kessai
     from bot.sweep import Sweeper
     from storage import roster
-    from tests.time.conftest import Clock
 
     with db.session() as s:
         roster.sync(s, org)
     clock = Clock(jst(2026, 11, 2, 9, 0))
     Sweeper(Kessai(db, org, clock=clock)).sweep(clock.t)
     without = replace(org, accounts=tuple(a for a in org.accounts if a.id != "joetsu-insta"))
-    clock.t = jst(2026, 11, 5, 9, 0)
+    clock.t = out
     Sweeper(Kessai(db, without, clock=clock)).sweep(clock.t)
-    clock.t = jst(2026, 11, 25, 9, 0)
+    clock.t = back
     sweeper = Sweeper(Kessai(db, org, clock=clock))
     sweeper.sweep(clock.t)
-    with db.session() as s:
-        known = reminders.accounts_known_since(s)
-    assert known["joetsu-insta"] == jst(2026, 11, 25, 9, 0) and known["joetsu-x"] == jst(2026, 11, 2, 9, 0)
+    return sweeper, clock
+
+
+def december_first_report(db: Database, sweeper: Sweeper, clock: Clock) -> str:
+    """The report on November, sent by the sweep of 12/1 8:30."""
     clock.t = jst(2026, 12, 1, 8, 30)
     assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
     with db.session() as s:
         [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+    return report
+
+
+def test_an_account_taken_out_of_the_file_and_put_back_is_counted_from_its_return(db, org) -> None:  # type: ignore[no-untyped-def]
+    """上越市公式Instagram is in the file from 11/2, taken out on 11/5 (運用を休止) and put back on
+    11/25 (the file reverted to the copy of 11/2). Its posts while it was out never went through
+    kessai: the report on November must say its count runs from 11/25, not report a silent month
+    as if it had been in kessai all along."""
+    sweeper, clock = joetsu_insta_out_and_back(db, org, out=jst(2026, 11, 5, 9, 0), back=jst(2026, 11, 25, 9, 0))
+    with db.session() as s:
+        known = reminders.accounts_known_since(s)
+    assert known["joetsu-insta"] == jst(2026, 11, 25, 9, 0) and known["joetsu-x"] == jst(2026, 11, 2, 9, 0)
+    report = december_first_report(db, sweeper, clock)
     assert "・上越市公式Instagram: 0 件（11月25日に kessai に登録されてからの記録）" in report
     assert "・上越市公式X: 0 件\n" in report
 
@@ -712,30 +730,11 @@ def test_an_account_out_of_the_file_for_less_than_a_business_day_keeps_its_first
     by mistake at 10:00 and reverted at 10:05. It was not 「最終業務日以降に kessai に登録された」: the
     report of 12/1 must list it as short like any account that was there all month (a 撤退 candidate),
     with no 「登録されてからの記録」 note."""
-    from dataclasses import replace
-
-    from bot.services import Kessai
-    from bot.sweep import Sweeper
-    from storage import roster
-    from tests.time.conftest import Clock
-
-    with db.session() as s:
-        roster.sync(s, org)
-    clock = Clock(jst(2026, 11, 2, 9, 0))
-    Sweeper(Kessai(db, org, clock=clock)).sweep(clock.t)
-    without = replace(org, accounts=tuple(a for a in org.accounts if a.id != "joetsu-insta"))
-    clock.t = out
-    Sweeper(Kessai(db, without, clock=clock)).sweep(clock.t)
-    clock.t = back
-    sweeper = Sweeper(Kessai(db, org, clock=clock))
-    sweeper.sweep(clock.t)
+    sweeper, clock = joetsu_insta_out_and_back(db, org, out=out, back=back)
     with db.session() as s:
         known = reminders.accounts_known_since(s)
     assert known["joetsu-insta"] == jst(2026, 11, 2, 9, 0)
-    clock.t = jst(2026, 12, 1, 8, 30)
-    assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
-    with db.session() as s:
-        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+    report = december_first_report(db, sweeper, clock)
     assert "・上越市公式Instagram: 0 件\n" in report
     assert "登録され" not in report
 
@@ -745,30 +744,11 @@ def test_an_account_out_of_the_file_for_days_until_the_last_business_day_is_coun
     """上越市公式Instagram is taken out on 11/25 (運用を休止) and put back on 11/30 at 10:05. It was out
     of kessai for most of the month's last week: counted from its return, which is on the last business
     day, so November is not held against it (as for an account added that day)."""
-    from dataclasses import replace
-
-    from bot.services import Kessai
-    from bot.sweep import Sweeper
-    from storage import roster
-    from tests.time.conftest import Clock
-
-    with db.session() as s:
-        roster.sync(s, org)
-    clock = Clock(jst(2026, 11, 2, 9, 0))
-    Sweeper(Kessai(db, org, clock=clock)).sweep(clock.t)
-    without = replace(org, accounts=tuple(a for a in org.accounts if a.id != "joetsu-insta"))
-    clock.t = jst(2026, 11, 25, 10, 0)
-    Sweeper(Kessai(db, without, clock=clock)).sweep(clock.t)
-    clock.t = jst(2026, 11, 30, 10, 5)
-    sweeper = Sweeper(Kessai(db, org, clock=clock))
-    sweeper.sweep(clock.t)
+    sweeper, clock = joetsu_insta_out_and_back(db, org, out=jst(2026, 11, 25, 10, 0), back=jst(2026, 11, 30, 10, 5))
     with db.session() as s:
         known = reminders.accounts_known_since(s)
     assert known["joetsu-insta"] == jst(2026, 11, 30, 10, 5)
-    clock.t = jst(2026, 12, 1, 8, 30)
-    assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
-    with db.session() as s:
-        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+    report = december_first_report(db, sweeper, clock)
     assert "・上越市公式Instagram" not in report
     assert "上越市公式Instagram は11月の最終業務日（11月30日（月））以降に kessai に登録されたため" in report
 
