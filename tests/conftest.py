@@ -87,6 +87,16 @@ def db(db_url: str) -> Iterator[Database]:
     d.dispose()
 
 
+@pytest.fixture
+def postgres(tmp_path: Path) -> Iterator[Database]:
+    """A PostgreSQL database alone (skipped without TEST_DATABASE_URL): two transactions at once,
+    or what only PostgreSQL does (prepared statements)."""
+    d = Database(database_url("postgres", tmp_path))
+    d.upgrade()
+    yield d
+    d.dispose()
+
+
 @pytest.fixture(scope="session")
 def org() -> OrgConfig:
     return load_org_config(DEMO_TOML)

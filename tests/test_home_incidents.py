@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from bot.config import OrgConfig, parse_org_config
 from bot.home import HomeViews
 from storage.db import Database
 from storage.models import IncidentRow
-from tests.conftest import DEMO_TOML
+from tests.conftest import DEMO_TOML, database_url
 
 TZ = ZoneInfo("Asia/Tokyo")
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
@@ -23,11 +22,8 @@ WELFARE = ('\n[[orgs]]\nid = "fukushi"\nname = "福祉課"\n\n[[members]]\nslack
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    d = Database(f"sqlite:///{tmp_path / 'k.db'}")
-    d.upgrade()
-    yield d
-    d.dispose()
+def db_url(tmp_path: Path) -> str:
+    return database_url("sqlite", tmp_path)  # tests/conftest.py's db, on SQLite only
 
 
 def home_text(org: OrgConfig, db: Database, viewer: str) -> str:

@@ -9,9 +9,7 @@ reply that failed is not tried: its claim is given back without counting an atte
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,17 +22,9 @@ from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database
 from storage.models import OutboxRow
-from tests.conftest import database_url, lapse_outbox_claims
+from tests.conftest import lapse_outbox_claims
 
 CHANNEL = "C0INTAKE"
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    d = Database(database_url(request.param, tmp_path))
-    d.upgrade()
-    yield d
-    d.dispose()
 
 
 def reply(db: Database, parent_ts: str, texts: list[str], thread: str) -> None:

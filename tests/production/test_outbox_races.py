@@ -11,7 +11,6 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,14 +32,6 @@ from tests.time.conftest import Clock
 
 ROOT = "draft:9:root"
 STATUS = "thread:9:v1:status"
-
-
-@pytest.fixture
-def postgres(tmp_path: Path) -> Iterator[Database]:
-    db = Database(database_url("postgres", tmp_path))  # two transactions at once: PostgreSQL's case
-    db.upgrade()
-    yield db
-    db.dispose()
 
 
 def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgres: Database) -> None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from bot.app import shifted_clock
 from bot.sandbox.server import LocalSlack
@@ -15,15 +12,6 @@ from bot.slack_gateway import SlackGateway
 from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database
-from tests.conftest import database_url
-
-
-@pytest.fixture
-def postgres(tmp_path: Path) -> Iterator[Database]:
-    db = Database(database_url("postgres", tmp_path))
-    db.upgrade()
-    yield db
-    db.dispose()
 
 
 class _SlowToOpenDMs(KeepAliveWebClient):

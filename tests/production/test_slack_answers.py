@@ -3,7 +3,6 @@ it): what it records for the message decides when, and whether, the message goes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,11 +27,8 @@ NOW = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    d = Database(database_url("sqlite", tmp_path))
-    d.upgrade()
-    yield d
-    d.dispose()
+def db_url(tmp_path: Path) -> str:
+    return database_url("sqlite", tmp_path)  # tests/conftest.py's db, on SQLite only
 
 
 def the_row(db: Database) -> OutboxRow:

@@ -4,22 +4,9 @@ statement only after its fifth run on a connection."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy import text
 
 from storage.db import Database, migrations_state
-from tests.conftest import database_url
-
-
-@pytest.fixture
-def pg(tmp_path: Path) -> Iterator[Database]:
-    d = Database(database_url("postgres", tmp_path))
-    d.upgrade()
-    yield d
-    d.dispose()
 
 
 def prepared_here(db: Database) -> int:
@@ -27,25 +14,25 @@ def prepared_here(db: Database) -> int:
         return int(s.connection().execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar_one())
 
 
-def test_the_health_checks_migration_read_keeps_prepared_statements(pg: Database) -> None:
-    pg.engine.dispose()  # one pooled connection, used by everything below
+def test_the_health_checks_migration_read_keeps_prepared_statements(postgres: Database) -> None:
+    postgres.engine.dispose()  # one pooled connection, used by everything below
     for _ in range(8):
-        with pg.session() as s:
+        with postgres.session() as s:
             s.connection().execute(text("SELECT count(*) FROM drafts WHERE id > :n"), {"n": 0}).all()
-    assert prepared_here(pg) >= 1
-    assert pg.engine.pool.checkedin() == 1  # type: ignore[attr-defined]
+    assert prepared_here(postgres) >= 1
+    assert postgres.engine.pool.checkedin() == 1  # type: ignore[attr-defined]
 
-    assert migrations_state(pg.engine) == "current"  # what /healthz asks on every poll
+    assert migrations_state(postgres.engine) == "current"  # what /healthz asks on every poll
 
-    assert prepared_here(pg) >= 1
+    assert prepared_here(postgres) >= 1
 
 
-def test_the_connection_returned_last_is_used_next(pg: Database) -> None:
-    first, second = pg.engine.raw_connection(), pg.engine.raw_connection()
+def test_the_connection_returned_last_is_used_next(postgres: Database) -> None:
+    first, second = postgres.engine.raw_connection(), postgres.engine.raw_connection()
     first_id, second_id = id(first.dbapi_connection), id(second.dbapi_connection)
     first.close()
     second.close()
-    again = pg.engine.raw_connection()
+    again = postgres.engine.raw_connection()
     try:
         assert id(again.dbapi_connection) == second_id != first_id
     finally:
