@@ -17,6 +17,7 @@ from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT, SLACK_SIDE_ERRORS
 from bot.web import STALLED_ATTEMPTS, health
 from storage import outbox
+from storage.models import OutboxRow
 from tests.conftest import database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
 
@@ -892,31 +893,41 @@ def test_a_draft_post_failing_alone_is_given_up_after_a_day_and_its_replies_go_t
         st.stop()
 
 
+def _first_reply_given_up_after_failing_alone(st: LocalStack, clock: SteppedClock) -> list[OutboxRow]:
+    """The intake channel answers 500 to every post: a clean draft is approved, and the replies in
+    its thread wait until the first is given up for failing alone (ALONE_GIVE_UP, hour by hour).
+    The replies, in the order written."""
+    from bot.slack_gateway import ALONE_GIVE_UP
+
+    st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    st.deliver()
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.deliver()
+    waiting = [r for r in _thread_replies(st) if r.op == "post"]
+    assert len(waiting) >= 3, waiting  # check result, 決裁待ち, the decision
+    for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 1):
+        clock.t += timedelta(hours=1)
+        st.deliver()
+        with st.rt.db.session() as s:
+            if outbox.rows(s, (outbox.FAILED,)):
+                break
+    return waiting
+
+
 def test_a_thread_that_works_again_after_a_reply_was_given_up_gives_its_later_replies_their_own_day(
         db_url: str, org: OrgConfig) -> None:
     """The first reply failed alone for a day and was given up; the intake channel then took the
     next reply. The reply after that was still marked as failing since the day before, and one
     passing 500 from a channel that demonstrably works again gave it up at its first failure,
     although the retry a minute later would have gone out."""
-    from bot.slack_gateway import ALONE_GIVE_UP, FAILING_ALONE_PREFIX
+    from bot.slack_gateway import FAILING_ALONE_PREFIX
 
     clock = SteppedClock(BUSINESS_MORNING)
     st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
     try:
-        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
-        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        st.deliver()
-        msg = dm(st, "U0MANAGER")[0]
-        st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-        st.deliver()
-        waiting = [r for r in _thread_replies(st) if r.op == "post"]
-        assert len(waiting) >= 3, waiting  # check result, 決裁待ち, the decision
-        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 1):
-            clock.t += timedelta(hours=1)
-            st.deliver()
-            with st.rt.db.session() as s:
-                if outbox.rows(s, (outbox.FAILED,)):
-                    break
+        waiting = _first_reply_given_up_after_failing_alone(st, clock)
         with st.rt.db.session() as s:
             assert [r.id for r in outbox.rows(s, (outbox.FAILED,))] == [waiting[0].id]
         st.slack.clear_faults()  # the channel works again: the next reply goes out...
@@ -942,25 +953,12 @@ def test_a_reply_refused_outright_after_its_thread_was_released_passes_the_relea
     the thread was released, was refused outright (msg_too_long) while the channel still answered
     500. The reply after it was then judged afresh and waited a day of its own behind a channel
     known to fail: a refusal is not the message going through, so the release goes on to it."""
-    from bot.slack_gateway import ALONE_GIVE_UP, FAILING_ALONE_PREFIX
+    from bot.slack_gateway import FAILING_ALONE_PREFIX
 
     clock = SteppedClock(BUSINESS_MORNING)
     st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
     try:
-        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
-        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        st.deliver()
-        msg = dm(st, "U0MANAGER")[0]
-        st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-        st.deliver()
-        waiting = [r for r in _thread_replies(st) if r.op == "post"]
-        assert len(waiting) >= 3, waiting  # check result, 決裁待ち, the decision
-        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 1):
-            clock.t += timedelta(hours=1)
-            st.deliver()
-            with st.rt.db.session() as s:
-                if outbox.rows(s, (outbox.FAILED,)):
-                    break
+        waiting = _first_reply_given_up_after_failing_alone(st, clock)
         st.slack.clear_faults()
         st.slack.inject("chat.postMessage", error="msg_too_long", channel="C0INTAKE")
         st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
@@ -1301,25 +1299,12 @@ def test_a_channel_that_refused_the_bot_gives_its_later_replies_their_own_day_on
     refused not_in_channel (someone removed the bot meanwhile). Slack answered for the channel
     with what is wrong, not for want of an answer: once the bot is invited, the reply after it
     is judged on its own. It inherited the day-old mark and was given up at its first passing 500."""
-    from bot.slack_gateway import ALONE_GIVE_UP, FAILING_ALONE_PREFIX
+    from bot.slack_gateway import FAILING_ALONE_PREFIX
 
     clock = SteppedClock(BUSINESS_MORNING)
     st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
-        st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
-        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        st.deliver()
-        msg = dm(st, "U0MANAGER")[0]
-        st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
-        st.deliver()
-        waiting = [r for r in _thread_replies(st) if r.op == "post"]
-        assert len(waiting) >= 3, waiting
-        for _ in range(int(ALONE_GIVE_UP.total_seconds() // 3600) + 1):
-            clock.t += timedelta(hours=1)
-            st.deliver()
-            with st.rt.db.session() as s:
-                if outbox.rows(s, (outbox.FAILED,)):
-                    break
+        waiting = _first_reply_given_up_after_failing_alone(st, clock)
         st.slack.clear_faults()
         st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE")
         st.slack.inject("chat.postMessage", status=500, channel="C0INTAKE")  # once, after the invite
