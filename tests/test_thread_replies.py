@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services import reads_as_revision
+from bot.services import reads_as_decision, reads_as_revision
 
 DRAFT = "詳しくは担当の携帯 090-1234-5678 まで。11月28日（土）に高田城址公園で紅葉ライトアップを行います。"
 
@@ -61,3 +61,19 @@ def test_the_draft_of_a_thread_parent_key(key: str, draft: int | None) -> None:
 
     assert draft_of_root(key) == draft
     assert draft_of_root(root_key(7)) == 7
+
+
+@pytest.mark.parametrize("reply", ["承認します", "確認しました。承認します。", "ＯＫです", "OK", "オッケーです！",
+                                   "OKです、公開してください", "OKです。ありがとうございます。投稿お願いします",
+                                   "了承しました", "日付が違うので差し戻します", "承認します、ありがとうございます"])
+def test_a_decision_written_out_reads_as_one(reply: str) -> None:
+    assert reads_as_decision(reply)
+
+
+@pytest.mark.parametrize("reply", ["OKです、ありがとうございます", "ＯＫです！ありがとうございました。",
+                                   "了承しました。ご対応ありがとうございます", "OK、了解です", "オッケー、お疲れさまです",
+                                   "写真はOKですか？", "本人の了承が取れているなら問題ありません"])
+def test_an_acknowledgement_or_a_question_does_not(reply: str) -> None:
+    """「OKです、ありがとうございます」 thanks the author (for a fix, for a report): a note telling the
+    approver to press 承認 answered something they did not decide."""
+    assert not reads_as_decision(reply)
