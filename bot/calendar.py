@@ -545,3 +545,27 @@ class BusinessCalendar:
     def parse_duration(self, s: str) -> timedelta:
         """``parse_duration`` with this calendar's working day as ``1d``."""
         return parse_duration(s, day=self.day_length)
+
+
+def business_instant_before(cal: BusinessCalendar, t: datetime, d: timedelta) -> datetime:
+    """The latest instant ``x`` with ``cal.business_time_between(x, t) >= d``.
+
+    The inverse of ``add_business_time``: a draft pending since ``x`` or earlier has waited at
+    least ``d`` of business time at ``t``. It turns "has this draft waited long enough?" into an
+    indexed ``updated_at <= cutoff`` query instead of a calendar walk per pending draft.
+    """
+    t_utc = t.astimezone(UTC)
+    remaining = d
+    day = t_utc.astimezone(cal.zone).date()
+    if not cal.is_business_day(day):
+        day = cal.previous_business_day(day)
+    while True:
+        w_start = datetime.combine(day, cal.start, tzinfo=cal.zone).astimezone(UTC)
+        w_end = datetime.combine(day, cal.end, tzinfo=cal.zone).astimezone(UTC)
+        end = min(w_end, t_utc)
+        if end > w_start:
+            available = end - w_start
+            if remaining <= available:
+                return end - remaining
+            remaining -= available
+        day = cal.previous_business_day(day)

@@ -31,9 +31,18 @@ from bot.publication import check_post_url, clean_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
-from bot.sweep import deputies_due, report_correction
+from bot.sweep import report_correction
 from bot.template_admin import TemplateAdmin
-from bot.workflow import VOIDED_BY_EDIT, DraftEvent, DraftState, can, is_stale_edit, next_state, state_ja
+from bot.workflow import (
+    VOIDED_BY_EDIT,
+    DraftEvent,
+    DraftState,
+    can,
+    deputies_due,
+    is_stale_edit,
+    next_state,
+    state_ja,
+)
 from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import intake as intake_repo

@@ -49,11 +49,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot import render
-from bot.calendar import BusinessCalendar
-from bot.config import Account, OrgConfig, Policy
+from bot.calendar import BusinessCalendar, business_instant_before
+from bot.config import Account, OrgConfig
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
 from bot.notifications import unpublished_key
+from bot.workflow import DUE_SOON_LEAD, DUE_SOON_MIN_WAIT, due_soon_hand_off
+from bot.workflow import deputies_due as deputies_due  # re-exported: it lived here before (SPEC 4.3 rule)
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
@@ -71,61 +73,10 @@ ESCALATION_MEMBERS_PREFIX = "escalation.members:"
 GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)②"
 # An approved draft nobody published for this long is history, not a reminder any more.
 UNPUBLISHED_LOOKBACK = timedelta(days=30)
-# A pending draft whose scheduled time is this much business time away is brought to the approvers'
-# attention once more (and handed to the deputies if the usual hand-off would come too late): a
-# draft sent on 12/28 16:00 for 1/4 09:00 would otherwise expire before its first reminder.
-DUE_SOON_LEAD = timedelta(hours=1)
-# ...unless it has waited less than this by then: the request itself, just sent, shows the time.
-DUE_SOON_MIN_WAIT = timedelta(minutes=30)
 # Monthly reports caught up after an outage go back at most this many months (last month included).
 CATCH_UP_MONTHS = 12
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
-
-
-def business_instant_before(cal: BusinessCalendar, t: datetime, d: timedelta) -> datetime:
-    """The latest instant ``x`` with ``cal.business_time_between(x, t) >= d``.
-
-    The inverse of ``add_business_time``: a draft pending since ``x`` or earlier has waited at
-    least ``d`` of business time at ``t``. It turns "has this draft waited long enough?" into an
-    indexed ``updated_at <= cutoff`` query instead of a calendar walk per pending draft.
-    """
-    t_utc = t.astimezone(UTC)
-    remaining = d
-    day = t_utc.astimezone(cal.zone).date()
-    if not cal.is_business_day(day):
-        day = cal.previous_business_day(day)
-    while True:
-        w_start = datetime.combine(day, cal.start, tzinfo=cal.zone).astimezone(UTC)
-        w_end = datetime.combine(day, cal.end, tzinfo=cal.zone).astimezone(UTC)
-        end = min(w_end, t_utc)
-        if end > w_start:
-            available = end - w_start
-            if remaining <= available:
-                return end - remaining
-            remaining -= available
-        day = cal.previous_business_day(day)
-
-
-def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, scheduled_at: datetime | None,
-                 now: datetime) -> bool:
-    """Whether the sweep hands a draft pending since ``since`` to the deputies by ``now``: it has
-    waited ``approval_escalate_after`` of business time, or its scheduled time is DUE_SOON_LEAD
-    away and that wait would end after it (``Sweeper._due_soon``). ``Kessai.take_back`` asks it
-    too: a deputy's request it withdrew would otherwise be asked again in the same sweep."""
-    since, now = as_utc(since), now.astimezone(UTC)
-    if cal.business_time_between(since, now) >= policy.approval_escalate_after:
-        return True
-    return scheduled_at is not None and due_soon_hand_off(cal, policy, since, as_utc(scheduled_at), now)
-
-
-def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime) -> bool:
-    """``Sweeper._due_soon``'s hand-off: the scheduled time ``at`` is near, the draft has waited
-    long enough to be reminded of it, and the usual escalation would come after it."""
-    due = business_instant_before(cal, at, DUE_SOON_LEAD)
-    if at <= now or now < due or cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT:
-        return False
-    return cal.add_business_time(since, policy.approval_escalate_after) > at
 
 
 def business_opening_on_or_after(cal: BusinessCalendar, d: date) -> datetime:

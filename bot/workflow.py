@@ -1,4 +1,4 @@
-"""The life of a draft, as pure code.
+"""The life of a draft, as pure code: its states, and when the deputies are asked to decide.
 
     checking ─┬─ clean ──────────► pending ─┬─ approve ─► approved ─┐
               ├─ blocking ───────► needs_fix │  reject ──► rejected  ├─ publish ─► published
@@ -10,7 +10,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from bot.calendar import business_instant_before
+
+if TYPE_CHECKING:
+    from bot.calendar import BusinessCalendar
+    from bot.config import Policy
 
 
 class DraftState(StrEnum):
@@ -118,3 +126,38 @@ def is_stale_edit(edited_ts: str | None, applied_ts: str | None) -> bool:
         return False
     new, applied = _slack_time(edited_ts), _slack_time(applied_ts)
     return new is not None and applied is not None and new <= applied
+
+
+# -- when the deputies are asked (SPEC 4.3: 代決 after approval_escalate_after) ----------------------
+# A pending draft whose scheduled time is this much business time away is brought to the approvers'
+# attention once more (and handed to the deputies if the usual hand-off would come too late): a
+# draft sent on 12/28 16:00 for 1/4 09:00 would otherwise expire before its first reminder.
+DUE_SOON_LEAD = timedelta(hours=1)
+# ...unless it has waited less than this by then: the request itself, just sent, shows the time.
+DUE_SOON_MIN_WAIT = timedelta(minutes=30)
+
+
+def _utc(t: datetime) -> datetime:
+    """A stored time as aware UTC (SQLite hands back naive UTC datetimes)."""
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
+
+
+def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, scheduled_at: datetime | None,
+                 now: datetime) -> bool:
+    """Whether the sweep hands a draft pending since ``since`` to the deputies by ``now``: it has
+    waited ``approval_escalate_after`` of business time, or its scheduled time is DUE_SOON_LEAD
+    away and that wait would end after it (``bot.sweep.Sweeper._due_soon``). ``Kessai.take_back``
+    asks it too: a deputy's request it withdrew would otherwise be asked again in the same sweep."""
+    since, now = _utc(since), now.astimezone(UTC)
+    if cal.business_time_between(since, now) >= policy.approval_escalate_after:
+        return True
+    return scheduled_at is not None and due_soon_hand_off(cal, policy, since, _utc(scheduled_at), now)
+
+
+def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime) -> bool:
+    """``bot.sweep.Sweeper._due_soon``'s hand-off: the scheduled time ``at`` is near, the draft has
+    waited long enough to be reminded of it, and the usual escalation would come after it."""
+    due = business_instant_before(cal, at, DUE_SOON_LEAD)
+    if at <= now or now < due or cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT:
+        return False
+    return cal.add_business_time(since, policy.approval_escalate_after) > at
