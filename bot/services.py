@@ -120,6 +120,7 @@ class TakenBack:
 
     drafts: int = 0
     kept_by_deputies: int = 0
+    ended: bool = False  # the absence had run out: the deputies keep every request
 
     def __bool__(self) -> bool:
         return self.drafts > 0
@@ -132,6 +133,8 @@ class TakenBack:
             return (f"不在の間に代決者へ送っていた決裁待ちの依頼 {self.drafts} 件は、あなたにお送りしました"
                     "（代決者への依頼は取り消しました）。")
         text = f"不在の間に代決者へ送っていた決裁待ちの依頼 {self.drafts} 件は、あなたにもお送りしました。"
+        if self.ended:
+            return text + "不在期間が終わる前から代決者にお願いしていたため、代決者にも引き続き決裁をお願いしています（先に決裁した方の判断が記録されます）。"
         if self.kept_by_deputies < self.drafts:
             text += (f"そのうち {self.kept_by_deputies} 件は決裁待ちが{wait_label}を過ぎているか、投稿予定時刻が近いため、"
                      "代決者にも引き続き決裁をお願いしています（ほかの件の代決者への依頼は取り消しました）。")
@@ -1948,7 +1951,7 @@ class Kessai:
                 # one that has ended but that the sweep has not seen yet (kessai down overnight, or
                 # the minute before it runs): the sweep finds an ended absence by ``away_until``,
                 # which the new period overwrites, so nothing else would give the requests back.
-                taken_back = self.take_back(s, now, actor)
+                taken_back = self.take_back(s, now, actor, ended=as_utc(before[1]) <= now)
             self._refresh_homes(s, now, [actor])
         self.after_commit()
         approves = any(actor in a.approvers for a in self.org.accounts)
@@ -1975,7 +1978,7 @@ class Kessai:
             away_repo.set_away(s, actor, None, None)
             if as_utc(absence[1]) <= now:
                 # It ended by itself; the sweep has already given back what the deputies held.
-                self.take_back(s, now, actor)
+                self.take_back(s, now, actor, ended=True)
                 last_day = self.local(as_utc(absence[1])).date() - timedelta(days=1)
                 return (f"登録されていた不在は {last_day.month}月{last_day.day}日で終わっています。"
                         "決裁依頼はすでにあなたに届くようになっています。")
@@ -1989,17 +1992,24 @@ class Kessai:
         """「業務時間で1日」: how long a request waits before the deputies are asked too."""
         return f"業務時間で{render.fmt_duration(self.org.policy.approval_escalate_after, day=self.org.calendar(str(self.tz)).day_length)}"
 
-    def take_back(self, s: Session, now: datetime, approver: str) -> TakenBack:
+    def take_back(self, s: Session, now: datetime, approver: str, *, ended: bool = False) -> TakenBack:
         """An approver is back: what deputies were asked to decide in their absence comes back to
-        them. 代決 stands in for an absent approver only, so those deputy requests are withdrawn
-        (their DMs say so) and the approver is asked, if they were not already. A draft that has
-        already waited ``approval_escalate_after`` would go to the deputies anyway (SPEC 4.3): their
-        request stays, as an escalation, with nothing said to them — withdrawing it only for the
-        escalation to ask them again in the same sweep sent two contradictory DMs. Returns how many
-        pending drafts came back, and how many of them the deputies keep.
+        them, and the approver is asked, if they were not already.
 
-        `/kessai away off` calls this, and the sweep once an absence has simply ended; the caller
-        commits, then calls ``self.after_commit()``."""
+        ``ended``: the absence simply ran out (the sweep, at the midnight after its last day, or a
+        command that finds it over). The deputies keep what they hold, as an escalation, with
+        nothing said to them: they may be halfway through it, the approver is not at work at
+        midnight, and withdrawing it then left the draft with nobody until the approver's morning
+        (SPEC 4.3 has a deputy decide, it never takes a request back). The first decision wins.
+
+        Otherwise (`/kessai away off`, or a later absence replacing the one in effect) the approver
+        takes them back in person: 代決 stands in for an absent approver only, so those deputy
+        requests are withdrawn (their DMs say so). Except for a draft that has already waited
+        ``approval_escalate_after``, which would go to the deputies anyway: withdrawing it only for
+        the escalation to ask them again in the same sweep sent two contradictory DMs. Returns how
+        many pending drafts came back, and how many of them the deputies keep.
+
+        The caller commits, then calls ``self.after_commit()``."""
         by_draft: dict[int, tuple[DraftRow, list[ApprovalRequestRow]]] = {}
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)
@@ -2014,7 +2024,7 @@ class Kessai:
             version = draft.current_version
             view = self.load_view(s, draft, version)
             self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
-            if deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now):
+            if ended or deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now):
                 draft_repo.keep_as_escalated(s, [r.id for r in reqs if r.id is not None])
                 kept += 1
                 concerned += [r.recipient_id for r in reqs]
@@ -2035,7 +2045,7 @@ class Kessai:
                          [draft_repo.Ask(approver, None, "normal")]):
                 taken_back += 1
         self._refresh_homes(s, now, list(dict.fromkeys(concerned)))
-        return TakenBack(taken_back, kept)
+        return TakenBack(taken_back, kept, ended)
 
     # -- App Home and status ------------------------------------------------------------------
     def _concerned(self, s: Session, draft: DraftRow) -> list[str]:

@@ -547,8 +547,8 @@ class Sweeper:
                 report.sent["approval.removed"] += 1
 
     def _absences_ended(self, now: datetime, report: SweepReport) -> None:
-        """An absence that simply ran out is over as if `/kessai away off` had been typed: what the
-        deputies were asked in the approver's stead goes back to the approver (``Kessai.take_back``).
+        """An absence that simply ran out: the approver is asked again what the deputies were asked
+        in their stead, and the deputies keep it until it is decided (``Kessai.take_back``).
         At the end of the absence itself, not at the next business hour: from then on the deputies
         no longer stand in for anyone. Claimed per absence (its end is in the key), so two replicas
         do it once, and a later absence of the same person is its own."""
@@ -558,7 +558,7 @@ class Sweeper:
         items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
         def send(s: Session, who: str) -> object:
             self._hold_outside_hours(s, now)
-            if self.kessai.take_back(s, now, who):
+            if self.kessai.take_back(s, now, who, ended=True):
                 return True
             # Nothing came back: the approver was removed from those accounts' approvers meanwhile
             # (the deputies keep the requests), or the drafts were decided. Either way this absence

@@ -428,6 +428,9 @@ WITHDRAWN = "withdrawn"
 REMOVED = "removed"
 # Requests that no longer hold, for either reason: their recipient is not waited for.
 RETRACTED = (WITHDRAWN, REMOVED)
+# Deputy requests that show approvers were away when the draft was routed: an approver among them
+# who was never asked is asked on their return (``skipped_while_away_clause``).
+DEPUTY_HELD = ("away", "escalated", WITHDRAWN)
 
 
 class Ask(NamedTuple):
@@ -593,10 +596,11 @@ def skipped_while_away_clause(approver: str | Mapped[str]) -> ColumnElement[bool
     theirs = select_(col(asked.id)).where(
         col(asked.draft_id) == col(DraftRow.id), col(asked.version_number) == col(DraftRow.current_version),
         col(asked.recipient_id) == approver).exists()
-    # Held by a deputy, or given back to the other approver on their return (withdrawn).
+    # Held by a deputy (also kept as an escalation when the other approver's absence ran out), or
+    # given back to the other approver on their return (withdrawn).
     deputy_held = select_(col(held.id)).where(
         col(held.draft_id) == col(DraftRow.id), col(held.version_number) == col(DraftRow.current_version),
-        col(held.reason).in_(["away", WITHDRAWN])).exists()
+        col(held.reason).in_(DEPUTY_HELD)).exists()
     return and_(col(DraftRow.state) == "pending", col(DraftRow.author_id) != approver, deputy_held, ~theirs)
 
 

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from storage import outbox
 from storage.db import as_utc, insert_if_absent, insert_many_if_absent
-from storage.drafts import ASKED_NOW, IS_CURRENT_VERSION, RETRACTED, WITHDRAWN, skipped_while_away_clause
+from storage.drafts import ASKED_NOW, DEPUTY_HELD, IS_CURRENT_VERSION, RETRACTED, skipped_while_away_clause
 from storage.models import (
     AccountRoleRow,
     ApprovalRequestRow,
@@ -362,7 +362,7 @@ def absences_ended_with_deputies(s: Session, now: datetime) -> list[tuple[str, d
         select(ApprovalRequestRow.id)
         .select_from(DraftRow)
         .join(ApprovalRequestRow, ASKED_NOW)
-        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason).in_(["away", WITHDRAWN]))
+        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason).in_(DEPUTY_HELD))
         .limit(1)
     )
     if s.exec(held).first() is None:

@@ -356,9 +356,11 @@ def deputy_requests(w: World, draft_id: int) -> list[tuple[str, str | None]]:
             ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
 
 
-def test_when_an_absence_ends_the_sweep_takes_the_requests_back_from_the_deputies(world: World) -> None:
-    from bot import errors
-
+def test_when_an_absence_ends_the_deputy_keeps_the_request_and_the_approver_is_asked_too(world: World) -> None:
+    """The absence runs out at midnight: the deputy, who may be halfway through the draft, keeps
+    it until it is decided (their DM is not edited to 「取り消されました」 at midnight, leaving the
+    draft with nobody until the approver's morning), and the approver is asked as well. The first
+    decision wins."""
     world.clock.t = jst(2026, 11, 24, 8, 45)
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
     draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
@@ -367,7 +369,7 @@ def test_when_an_absence_ends_the_sweep_takes_the_requests_back_from_the_deputie
     assert world.sweep(jst(2026, 11, 24, 23, 59)).sent["approval.back"] == 0  # still away
     # Midnight: the absence is over, nobody typed `/kessai away off`.
     assert world.sweep(jst(2026, 11, 25, 0, 0)).sent["approval.back"] == 1
-    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
     [request] = world.posts(to="U0MANAGER")
     actions = [el["action_id"] for b in request["blocks"] if b["type"] == "actions" for el in b["elements"]]
     assert "approve_draft" in actions
@@ -376,14 +378,33 @@ def test_when_an_absence_ends_the_sweep_takes_the_requests_back_from_the_deputie
 
         edits = [r.payload for r in s.exec(select(OutboxRow).where(OutboxRow.op == "update",
                                                                     OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY"))]
-    assert edits and "戻られたため" in str(edits[-1])
-    world.clock.t = jst(2026, 11, 25, 9, 0)
-    with pytest.raises(errors.NotAnApprover, match="戻られたため"):
-        world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True)
+    assert not any("取り消" in str(e) for e in edits)
     # Once: later sweeps find nothing more to take back, and the manager is not asked twice.
     assert world.sweep(jst(2026, 11, 25, 0, 1)).sent["approval.back"] == 0
     assert world.sweep(jst(2026, 11, 25, 9, 0)).sent["approval.back"] == 0
     assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1
+    world.clock.t = jst(2026, 11, 25, 9, 0)
+    assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
+    with world.db.session() as s:
+        from storage.models import LedgerEntryRow
+
+        [entry] = [e for e in s.exec(select(LedgerEntryRow)) if e.draft_id == draft_id and e.kind == "approved"]
+    assert (entry.decider_id, entry.acting_for_id) == ("U0DEPUTY", "U0MANAGER")
+
+
+def test_away_off_still_takes_the_requests_back_from_the_deputies(world: World) -> None:
+    """`/kessai away off` is the approver, present, taking the requests back in person: the
+    deputy's request is withdrawn, as before."""
+    from bot import errors
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    assert "取り消しました" in world.kessai.clear_away("U0MANAGER")
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    with pytest.raises(errors.NotAnApprover, match="戻られたため"):
+        world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True)
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
 
 
@@ -424,7 +445,7 @@ def test_both_approvers_away_the_first_named_back_first_the_other_is_asked_later
     world.kessai.set_away("U0CHIEF", jst(2026, 12, 26).date(), jst(2027, 1, 7).date())
     draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
     assert world.sweep(jst(2027, 1, 4, 0, 0)).sent["approval.back"] == 1
-    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]  # the deputy keeps it
     assert len(approval_dms(world, "U0MANAGER")) == 1 and approval_dms(world, "U0CHIEF") == []
     assert world.sweep(jst(2027, 1, 8, 0, 0)).sent["approval.back"] == 1
     assert len(approval_dms(world, "U0CHIEF")) == 1 and len(approval_dms(world, "U0MANAGER")) == 1
@@ -450,10 +471,10 @@ def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: Wor
     report = world.sweep(jst(2026, 11, 25, 0, 30))
     assert report.sent["approval.back"] == 1
     assert deputy_requests(world, decided) == [("away", "U0MANAGER")]  # history stays as it was
-    assert deputy_requests(world, waiting) == [("withdrawn", "U0MANAGER")]
+    assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]  # kept until decided
     assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1  # only the draft still pending
-    # A day later the escalation asks the deputy again, this time because the draft is late.
-    assert world.sweep(jst(2026, 11, 25, 9, 5)).sent["approval.escalate"] == 1
+    # A day later the escalation finds the deputy asked already: nobody is asked twice.
+    world.sweep(jst(2026, 11, 25, 9, 5))
     assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]
 
 

@@ -93,7 +93,7 @@ def test_an_expiry_in_business_hours_is_announced_at_once(world: World) -> None:
     assert notices and all(as_utc(r.next_attempt_at) == jst(2026, 11, 24, 15, 0).astimezone(UTC) for r in notices)
 
 
-def test_an_absence_ending_at_new_year_midnight_takes_back_then_and_asks_the_approver_on_the_first_morning(
+def test_an_absence_ending_at_new_year_midnight_asks_the_approver_on_the_first_morning(
         world: World) -> None:
     world.clock.t = jst(2026, 12, 24, 10, 0)
     world.kessai.set_away("U0MANAGER", jst(2026, 12, 28).date(), jst(2026, 12, 31).date())
@@ -104,7 +104,8 @@ def test_an_absence_ending_at_new_year_midnight_takes_back_then_and_asks_the_app
     [request] = rows(world, "post", channel="U0MANAGER")
     assert as_utc(request.next_attempt_at) == FIRST_MORNING.astimezone(UTC)
     assert request.claimed_until is None  # not sent by the committing process right away either
-    # The deputy no longer stands in from midnight: that is recorded (and their DM edited) then.
+    # The deputy keeps the request (nothing is edited at midnight); the manager is asked too.
+    assert not [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0DEPUTY"]
     world.clock.t = jst(2027, 1, 4, 10, 0)
     assert world.sweep(world.clock.t).sent["approval.back"] == 0
     assert [r.id for r in rows(world, "post", channel="U0MANAGER") if "approve_draft" in str(r.payload)] == [request.id]
