@@ -72,6 +72,10 @@ ASKED_KEY = "kessai_asked"
 DUPLICATE_STATES = (DraftState.PENDING, DraftState.APPROVED, DraftState.EXEMPT, DraftState.PUBLISHED)
 EXEMPT_CATEGORIES = ("emergency", "template", "reply")  # 和気町 5(4) 決裁を省略できる事項 1〜3
 MIN_OVERRIDE_REASON = 5
+# 理由を付けて決裁依頼 needs an approver to read the findings and the reason before the scheduled time:
+# a version due sooner than this is refused (it expired seconds after routing, when the form had
+# taken 「1分後」). Clean drafts are not held to it: nothing there needs weighing first.
+MIN_OVERRIDE_LEAD = timedelta(minutes=10)
 MAX_AWAY_DAYS = 366
 PUBLISH_CLOCK_SKEW = timedelta(minutes=5)
 SYSTEM_ID = "kessai"  # decider of entries no person made (expiry)
@@ -1569,14 +1573,25 @@ class Kessai:
         """A version whose scheduled time has come cannot be approved (``_refuse_past_due``) and the
         sweep expires it at once: sent on with a reason — typically 「今すぐ」, the current minute,
         which the form accepts and schedule.past flags — it buzzed the approvers for a request
-        nobody could grant, and the author learnt it only from the expiry. Said before anything is sent."""
+        nobody could grant, and the author learnt it only from the expiry. Said before anything is sent.
+        Likewise a version due within MIN_OVERRIDE_LEAD: routed at 10:00 for 10:01, it expired before
+        the approver had read the reason."""
         v = draft_repo.version(s, draft_id, version)
-        if v is not None and v.scheduled_at is not None and as_utc(v.scheduled_at) <= now:
-            when = render.fmt_time(self.local(as_utc(v.scheduled_at)))
+        if v is None or v.scheduled_at is None:
+            return
+        when = render.fmt_time(self.local(as_utc(v.scheduled_at)))
+        if as_utc(v.scheduled_at) <= now:
             raise errors.InvalidInput(
                 f"投稿予定時刻（{when}）をすでに過ぎているため、このまま決裁を依頼しても承認できません"
                 "（決裁者が押す前に期限切れになります）。お手数ですが、「修正する」から投稿予定日時を見直して"
                 "提出し直してください。すぐに投稿する場合は、投稿予定日時を空欄にして提出してください。")
+        if as_utc(v.scheduled_at) < now + MIN_OVERRIDE_LEAD:
+            lead = render.fmt_duration(MIN_OVERRIDE_LEAD)
+            raise errors.InvalidInput(
+                f"投稿予定時刻（{when}）まで{lead}を切っているため、決裁者が確認結果と理由を読んで判断する前に"
+                "期限切れになるおそれがあり、理由を付けた決裁依頼はできません。お手数ですが、「修正する」から"
+                f"投稿予定日時を{lead}以上先に見直して提出し直してください。すぐに投稿する場合は、投稿予定日時を"
+                "空欄にして提出してください（承認され次第、投稿できます）。")
 
     def check_can_override(self, draft_id: int, version: int, actor: str, *,
                            shown_hash: str | None = None) -> DraftView:

@@ -245,3 +245,21 @@ def test_override_of_a_stale_or_clean_draft_is_refused(sqlite_stack: LocalStack)
     settle(st)
     assert ledger(st) == [] and states(st) == ["pending"]
     assert len(thread(st, "C0INTAKE", ts)) >= 2
+
+
+def test_an_override_for_a_time_minutes_away_is_refused_before_anyone_is_asked(sqlite_stack: LocalStack) -> None:
+    """A /kessai draft for 10:05 today, sent at 10:00 with an error: 「理由を付けて決裁依頼」 used to
+    route it, and the request expired minutes later before the approver had read the reason. The
+    author is told at the button, in Japanese, what to do instead; nothing reaches the approver."""
+    from datetime import date, time
+
+    st = sqlite_stack
+    assert submit_draft(st, text=PHONE_DRAFT, date=date(2026, 11, 24), time=time(10, 5)).json() is None
+    root = root_message(st, "災害ボランティア")
+    check = next(m for m in wait_root_thread(st, root, "pii.phone") if "override_draft" in buttons(m))
+    st.driver.block_action("U0OPERATOR", "override_draft", channel="C0INTAKE", message_ts=check.ts)
+    refusal = wait_ephemeral(st, "U0OPERATOR", "10分を切っている")
+    assert "「修正する」" in refusal and "空欄" in refusal
+    assert st.slack.latest_view("U0OPERATOR", "override_reason") is None
+    settle(st)
+    assert dm(st, "U0MANAGER") == [] and states(st) == ["needs_fix"] and ledger(st) == []

@@ -649,13 +649,33 @@ def test_an_override_of_a_draft_whose_scheduled_time_has_come_is_refused_with_wh
 def test_an_override_submitted_after_the_scheduled_time_came_while_writing_the_reason(world: World) -> None:
     from bot import errors
 
-    draft_id = form_draft(world, jst(2026, 11, 24, 9, 58), jst(2026, 11, 24, 10, 0),
+    draft_id = form_draft(world, jst(2026, 11, 24, 9, 50), jst(2026, 11, 24, 10, 0),
                           CLEAN_TEXT + "担当の携帯 090-1234-5678")
-    world.kessai.check_can_override(draft_id, 1, "U0OPERATOR")  # the form opens at 09:58
+    world.kessai.check_can_override(draft_id, 1, "U0OPERATOR")  # the form opens at 09:50
     world.clock.t = jst(2026, 11, 24, 10, 0, 10)
     with pytest.raises(errors.InvalidInput, match="承認できません"):
         world.kessai.override(draft_id, 1, "U0OPERATOR", "本人の了解を得て掲載するため")
     assert world.draft(draft_id).state == "needs_fix" and world.posts(to="U0MANAGER") == []
+
+
+def test_an_override_due_in_a_minute_is_refused_and_one_due_in_ten_minutes_is_sent(world: World) -> None:
+    """Sent on at 10:00 for 10:01, the request expired seconds after reaching the approver, who had
+    not yet read the reason: refused under MIN_OVERRIDE_LEAD, saying what to do instead."""
+    from bot import errors
+    from bot.services import MIN_OVERRIDE_LEAD
+
+    phone = CLEAN_TEXT + "担当の携帯 090-1234-5678"
+    soon = form_draft(world, jst(2026, 11, 24, 10, 0), jst(2026, 11, 24, 10, 1), phone)
+    for press in (lambda: world.kessai.check_can_override(soon, 1, "U0OPERATOR"),
+                  lambda: world.kessai.override(soon, 1, "U0OPERATOR", "本人の了解を得て掲載するため")):
+        with pytest.raises(errors.InvalidInput) as refused:
+            press()
+        said = refused.value.message_ja
+        assert "10:01" in said and "10分を切っている" in said and "「修正する」" in said and "空欄" in said, said
+    assert world.draft(soon).state == "needs_fix" and world.posts(to="U0MANAGER") == []
+    assert MIN_OVERRIDE_LEAD.total_seconds() == 600  # docs/usage.md states it
+    enough = form_draft(world, jst(2026, 11, 24, 10, 0), jst(2026, 11, 24, 10, 10), phone)
+    assert world.kessai.override(enough, 1, "U0OPERATOR", "本人の了解を得て掲載するため").kind == "pending"
 
 
 def ledger_repo_kinds(w: World) -> list[str]:
