@@ -91,6 +91,16 @@ def visible_length(text: str) -> int:
                                         or unicodedata.category(ch) in ("Cf", "Cc", "Cs")))
 
 
+# A Slack emoji code as typed (「:x:」「:man-gesturing-no::skin-tone-2:」): a picture, not words.
+_EMOJI_CODE = re.compile(r":[a-z0-9_+'-]{1,100}:")
+
+
+def says_something(text: str) -> bool:
+    """Whether ``text`` has a word in it (a letter or a digit of any script): a reason of only
+    emoji, emoji codes or punctuation (「🙅」「:x:」「。。。」「×」) tells its reader nothing to act on."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in _EMOJI_CODE.sub("", text.lower()))
+
+
 # What a quote may take once escaped: with a label before it and its note after, it stays within
 # a section's 3,000 characters (「>>12」 quoted from a bulletin board escapes to four times as many).
 QUOTE_ROOM = 2_700

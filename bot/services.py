@@ -1772,6 +1772,10 @@ class Kessai:
         reason = (reason or "").strip() or None
         if not approve and not render.visible_length(reason or ""):
             raise errors.InvalidInput("差戻しの理由を入力してください。")
+        if not approve and not render.says_something(reason or ""):
+            # The author must learn what to fix: 「🙅」 alone was recorded in the ledger as the reason.
+            raise errors.InvalidInput("差戻しの理由は、作成者が何を直せばよいか分かるように言葉で入力してください"
+                                      "（絵文字や記号だけでは理由になりません）。よくある理由から選ぶこともできます。")
         now = self.clock()
         with self.db.session() as s:
             if not self.claim_submission(s, submission, now):

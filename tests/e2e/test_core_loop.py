@@ -352,6 +352,11 @@ def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:
         reply = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": blank})
         assert reply.json()["errors"]["reason"] == "よくある理由を選ぶか、差戻しの理由を入力してください。"
     assert ledger(st) == []
+    # Only emoji, emoji codes or punctuation: the author would learn nothing of what to fix.
+    for picture in ("🙅", ":x:", " :man-gesturing-no::skin-tone-2: ", "。。。", "×", "🙅‍♂️！"):
+        reply = st.driver.view_submission("U0CHIEF", "reject_reason", {"reason_text": picture})
+        assert "言葉で入力してください" in reply.json()["errors"]["reason"], picture
+    assert ledger(st) == []
     reply = st.driver.view_submission("U0CHIEF", "reject_reason",
                                       {"reason_text": "日付の曜日を確認してください。", "preset_reasons": ["facts"]})
     assert reply.status == 200 and not reply.body.strip()
