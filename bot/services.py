@@ -1606,8 +1606,9 @@ class Kessai:
         """``submission``: the form's identity (see ``claim_submission``); ``shown_hash``: see
         ``_draft_as_shown``."""
         reason = storable(reason.strip())
-        if render.visible_length(reason) < MIN_OVERRIDE_REASON:
-            raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください。")
+        if render.visible_length(reason) < MIN_OVERRIDE_REASON or not render.says_something(reason):
+            # 「🙏🙏🙏🙏🙏」 counted five characters: the approver read it as the reason for an error.
+            raise errors.InvalidInput(f"理由を{MIN_OVERRIDE_REASON}文字以上で具体的に書いてください（絵文字や記号だけでは理由になりません）。")
         now = self.clock()
         with self.db.session() as s:
             if not self.claim_submission(s, submission, now):

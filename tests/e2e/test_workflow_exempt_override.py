@@ -213,6 +213,9 @@ def test_override_with_a_reason_reaches_the_approver_reason_first(stack: LocalSt
     assert answer["response_action"] == "errors" and "5文字以上" in answer["errors"]["override_reason"]
     answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "確認\u200b\u200b\u200b"}).json()
     assert answer["response_action"] == "errors" and "5文字以上" in answer["errors"]["override_reason"]
+    for pictures in ("🙏🙏🙏🙏🙏", ":pray::pray::pray:", "！！！！！"):  # five characters, and no words
+        answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": pictures}).json()
+        assert answer["response_action"] == "errors" and "5文字以上" in answer["errors"]["override_reason"], pictures
     reason = "災害対応の公用携帯で、番号は市の防災計画で公表済みです。"
     assert st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": reason}).json() is None
     msg = wait_dm(st, "U0MANAGER")[0]
