@@ -6,7 +6,9 @@ import argparse
 import http.client
 import logging
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -101,22 +103,30 @@ def deliver_until_settled(db: Database, gateway: SlackGateway) -> int:
     return sent
 
 
-def sweep_once(kessai: Kessai, now: datetime, *, settle_until: datetime,
-               client: WebClient | None = None) -> tuple[SweepReport, bool]:
-    """One sweep as of ``now``, and whether it looked the escalation members up in Slack.
+def sweep_once(kessai: Kessai, now: datetime, *, settle_until: datetime, client: WebClient | None = None,
+               deliver: Callable[[], int] | None = None) -> tuple[SweepReport, bool, int]:
+    """One sweep as of ``now``: its report, whether it looked the escalation members up in Slack,
+    and how many messages ``deliver`` (the outbox to Slack, when there is a bot token) sent.
 
     With ``client`` (a bot token) the sweep also makes the business day's look-up of the
     escalation members (key ``escalation.members:<date>``, once a day whoever sweeps): an install
     that runs only from cron, no ``kessai serve``, never checked them, and a member deactivated
     (退職・異動) went on being mentioned in re-alerts nobody read. The look-up runs beside the
-    sweep; it is waited for here, since the process ends once what it wrote is delivered."""
+    sweep, one Slack call per person each allowed the client's timeout: what the sweep wrote (an
+    incident's re-alert) is delivered first, and the look-up is waited for after it, since the
+    process ends once what the look-up wrote is delivered too. Waited for first, a slow Slack held
+    the morning's re-alerts back for the whole look-up."""
     from bot.sweep import Sweeper
 
     sweeper = Sweeper(kessai, settle_until=settle_until, slack=client)
     report = sweeper.sweep(now)
+    checked = sweeper.member_check is not None
+    sent = deliver() if deliver is not None and report.total else 0
     if sweeper.member_check is not None:
         sweeper.member_check.join()
-    return report, sweeper.member_check is not None
+    if deliver is not None and checked:
+        sent += deliver()
+    return report, checked, sent
 
 
 def run_remind(args: argparse.Namespace) -> int:
@@ -156,12 +166,8 @@ def run_remind(args: argparse.Namespace) -> int:
             from bot.slack_http import KeepAliveWebClient
 
             client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
-        report, checked = sweep_once(kessai, now, settle_until=real_now, client=client)
-        print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
-        if now > real_now + timedelta(minutes=1):
-            print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）と未投稿の確認は、"
-                  "今の時点で投稿予定時刻を過ぎているものだけを処理しました。")
-        if (report.total or checked) and client is not None:
+        deliver: Callable[[], int] | None = None
+        if client is not None:
             # Run from cron without a serve process: deliver what the sweep wrote now (and what the
             # look-up of the escalation members told their channel). With serve running, its
             # outbox worker would deliver them anyway (claims keep it to once).
@@ -172,7 +178,13 @@ def run_remind(args: argparse.Namespace) -> int:
             failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz)
             failures.incident_alert = IncidentService(kessai).current_alert
             gateway = SlackGateway(db, client, render_home=kessai.homes.render, on_permanent_failure=failures)
-            sent = deliver_until_settled(db, gateway)
+            deliver = partial(deliver_until_settled, db, gateway)
+        report, checked, sent = sweep_once(kessai, now, settle_until=real_now, client=client, deliver=deliver)
+        print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
+        if now > real_now + timedelta(minutes=1):
+            print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）と未投稿の確認は、"
+                  "今の時点で投稿予定時刻を過ぎているものだけを処理しました。")
+        if (report.total or checked) and client is not None:
             print(f"Slack に {sent} 件のメッセージを送りました。")
         elif report.total:
             print("SLACK_BOT_TOKEN がないため、まだ Slack には送っていません。kessai serve が動いていれば、"

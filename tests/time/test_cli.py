@@ -203,7 +203,7 @@ def test_remind_looks_the_escalation_members_up_once_a_business_day(env: Databas
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
         morning = jst(2026, 11, 24, 10, 0)
         kessai = Kessai(env, org, clock=Clock(morning))
-        _, checked = sweep_once(kessai, morning, settle_until=morning, client=client)
+        _, checked, _ = sweep_once(kessai, morning, settle_until=morning, client=client)
         assert checked
         assert sorted(c.params.get("user") for c in slack.calls_of("users.info")) == [
             "U0CHIEF", "U0DEPUTY", "U0JOHO", "U0MANAGER"]
@@ -212,7 +212,47 @@ def test_remind_looks_the_escalation_members_up_once_a_business_day(env: Databas
                     if r.payload.get("channel") == "C0ESCALATE"]
         assert any("U0CHIEF" in t and "連絡のつかない方" in t for t in told), told
         later = morning + timedelta(minutes=5)
-        _, checked = sweep_once(Kessai(env, org, clock=Clock(later)), later, settle_until=later, client=client)
+        _, checked, _ = sweep_once(Kessai(env, org, clock=Clock(later)), later, settle_until=later, client=client)
         assert not checked and len(slack.calls_of("users.info")) == 4
+    finally:
+        slack.stop()
+
+
+def test_remind_delivers_the_sweeps_re_alert_without_waiting_for_a_slow_member_look_up(
+        env: Database, org: OrgConfig) -> None:
+    """The business day's first `kessai remind` also looks the escalation members up, one users.info
+    call per person, each allowed 10 s. It waited for the whole look-up before delivering anything:
+    with Slack slow to answer users.info, the unacknowledged incident's re-alert of that run stood in
+    the outbox until the last person was looked up (the sweep itself keeps the look-up apart so that
+    a slow Slack does not hold re-alerts back). What the sweep wrote goes out first."""
+    from functools import partial
+
+    from bot.incidents import IncidentService
+    from bot.localstack import slack_users
+    from bot.remind_cli import deliver_until_settled, sweep_once
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_gateway import SlackGateway
+    from bot.slack_http import KeepAliveWebClient
+
+    slack = LocalSlack(token="xoxb-cli-test", users=slack_users(org)).start()
+    try:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        morning = jst(2026, 11, 24, 10, 0)
+        reported = Kessai(env, org, clock=Clock(morning - timedelta(minutes=20)))
+        IncidentService(reported).report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR",
+                                         description="昨夜の投稿に批判が殺到しています。")
+        gateway = SlackGateway(env, client, render_home=reported.homes.render)
+        gateway.deliver_due()
+        [alert] = slack.messages("C0ESCALATE")
+        slack.inject("users.info", status=200, delay=1.5, times=4)  # slow, but answering
+        kessai = Kessai(env, org, clock=Clock(morning))
+        report, checked, sent = sweep_once(kessai, morning, settle_until=morning, client=client,
+                                           deliver=partial(deliver_until_settled, env, gateway))
+        assert report.total and checked and sent
+        calls = [c for c in slack.calls if c.method in ("users.info", "chat.postMessage")]
+        re_alert = next(i for i, c in enumerate(calls)
+                        if c.method == "chat.postMessage" and c.params.get("thread_ts") == alert.ts)
+        looked_up = [i for i, c in enumerate(calls) if c.method == "users.info"]
+        assert len(looked_up) == 4 and re_alert < looked_up[-1], [c.method for c in calls]
     finally:
         slack.stop()
