@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -189,6 +190,24 @@ _LABELLED_VALUE = re.compile(
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value.
     r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』]|[ぁ-ん]|$)")
 _CLOSERS = "\"')）」』’”"
+# What a report says about the password rather than the password: when it was changed or leaked
+# (「2026/11/30」「10/1」「9:30」), how often it was tried (「1,000 回」), a year or a count spelt with a
+# space before its unit (「2026 年」「12 桁」). Masked, the record lost the date of the change and the
+# escalation channel read 「パスワードを ＊＊＊＊（伏せ字） に変更済み」 as a password written there.
+_DATE = re.compile(r"(?:(?:19|20)\d\d[/.\-])?(\d{1,2})[/.\-](\d{1,2})")
+_TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::[0-5]\d)?")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_UNIT_AFTER = re.compile(r"[ \t\u3000]*[年月日時分秒回件人桁文字度歳]")
+
+
+def _says_about_the_value(value: str, after: str) -> bool:
+    """Whether ``value`` (what follows a password's label), then ``after``, is a date, a time or a count."""
+    value = unicodedata.normalize("NFKC", value)
+    if (m := _DATE.fullmatch(value)) and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
+        return True
+    if (m := _TIME.fullmatch(value)) and int(m[1]) <= 24:
+        return True
+    return bool(_GROUPED.fullmatch(value) or (value.isdecimal() and _UNIT_AFTER.match(after)))
 
 
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
@@ -197,7 +216,7 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
         start, end = m.span(1)
         while end > start and text[end - 1] in _CLOSERS + "、。,.":
             end -= 1
-        if end - start >= 4:
+        if end - start >= 4 and not _says_about_the_value(text[start:end], text[end:end + 8]):
             spans.append((start, end))
     return spans
 

@@ -368,6 +368,22 @@ def test_a_weak_leaked_password_is_masked_too() -> None:
         assert inc.mask_secrets(kept) == (kept, 0)
 
 
+def test_a_date_a_time_or_a_count_after_a_passwords_label_is_not_masked_as_a_weak_password() -> None:
+    """What a leak report says about the password: when it was changed (「2026/11/30」「10/1」), how
+    often it was tried (「1,000 回」), a year with a space before 年. Masked as a weak password, the
+    record lost the date of the change, and the escalation channel read 「パスワードを
+    ＊＊＊＊（伏せ字） に変更済み」 as though the password had been written there."""
+    for kept in ("パスワードを 2026/11/30 に変更済みです", "パスワードを 10/1 に変更しました",
+                 "パスワードが 1,000 回試行されました", "パスワードを 2026 年 4 月から変えていません",
+                 "パスワードは １２ 桁にしました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+    # A value that only looks like one is still masked: no such month or day, or no unit after it.
+    for text, secret in (("パスワードは 13/45 でした", "13/45"), ("暗証番号 0930 が漏れていました", "0930"),
+                         ("パスワードは 1,2345 でした", "1,2345"), ("パスワードは 2026 のまま", "2026")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
