@@ -384,6 +384,19 @@ def test_a_date_a_time_or_a_count_after_a_passwords_label_is_not_masked_as_a_wea
         assert secret not in masked and count == 1, masked
 
 
+def test_a_url_with_password_in_its_path_is_kept_whole() -> None:
+    """A phishing page reported by its address (「https://…/password/reset」): the label matched the
+    URL's folder and what followed it was masked as a weak password, cutting the evidence in the
+    escalation channel and the record. A value in a URL's query is still a value."""
+    for kept in ("偽のログイン画面 https://examp1e-city.jp/password/reset に誘導されました",
+                 "偽サイト https://x.example/pw/reset?id=1 でした"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+    for text, secret in (("https://x.example/login?pw=abcd1234 で送られてきた", "abcd1234"),
+                         ("ID/PW: admin1 が付箋に", "admin1")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
