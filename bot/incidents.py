@@ -185,11 +185,12 @@ SECRET_MASK = "＊＊＊＊（伏せ字）"
 # report of an incident it is the leaked password, and it was echoed into the escalation channel.
 # A tool's name hidden by mistake (「パスワードは Google で管理」) costs the record one word.
 _LABELLED_VALUE = re.compile(
-    r"(?<![A-Za-z])(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|(?i:pw|pass(?:word)?))(?![A-Za-z])"
-    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->)?[ \t\u3000]*+[「『(（\"“'‘]?[ \t\u3000]*+"
+    r"(?<![A-Za-z])(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|PIN|(?i:pw|pass(?:word|code)?))(?![A-Za-z])"
+    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->)?[ \t\u3000]*+[「『【〔(（\"“'‘]?[ \t\u3000]*+"
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
     # path either: in 「https://…/password/reset」 the label is a URL's folder (a phishing page's).
-    r"(?![/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』]|[ぁ-ん]|$)")
+    # A quoted value ends at its closing quote, curly ones too (「“abc123”」, as Japanese input types them).
+    r"(?![/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕”’]|[ぁ-ん]|$)")
 _CLOSERS = "\"')）」』’”"
 # What a report says about the password rather than the password: when it was changed or leaked
 # (「2026/11/30」「10/1」「9:30」), how often it was tried (「1,000 回」), a year or a count spelt with a

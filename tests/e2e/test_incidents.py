@@ -397,6 +397,19 @@ def test_a_url_with_password_in_its_path_is_kept_whole() -> None:
         assert secret not in masked and count == 1, masked
 
 
+def test_a_weak_leaked_password_in_curly_quotes_or_after_a_pin_label_is_masked() -> None:
+    """A value in “…” (what Japanese input types for quotes) or 【…】 ended at a character the mask
+    did not take for the value's end, and a PIN or a パスコード had no label at all: each went into
+    the escalation channel and the record as typed."""
+    for text, secret in (("パスワードは“abc123”です", "abc123"), ("パスワードは【sakura】でした", "sakura"),
+                         ("PIN: 1234 が漏れていました", "1234"), ("パスコード 123456 を共有していました", "123456"),
+                         ("パスワードは‘qwerty’のまま", "qwerty")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("PIN 留めの投稿を外しました", "Pinterest のパスワードを変更しました", "パスコードを変更しました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
