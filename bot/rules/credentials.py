@@ -1540,6 +1540,39 @@ def credential_view(norm: str) -> str:
     return norm
 
 
+# A post that explains a fraud quotes the code the fraudster asks for, in the victim's or the
+# fraudster's words: 「届いたコード 482913 を教えてと言われたら詐欺です」, or a scene in dialogue form
+# (「【詐欺の手口】⏎犯人：暗証番号を教えてください。⏎被害者：暗証番号は4821です。」). Such a post names
+# the fraud near the code; a leaked code is not asked for, nor said by a speaker of a scene. Tokens in a
+# known format are never examples of this kind and stay found.
+_FRAUD_WORDS = re.compile(r"詐欺|さぎ|サギ|なりすまし|成りすまし|フィッシング|不審な?(?:電話|メール|SMS)|手口|だまし|騙")
+_FRAUD_REACH = 200
+# After the value, in its sentence: it is being asked for (「…を教えて」「…と聞かれ」「…を伝えるよう」).
+_ASKED_AFTER = re.compile(
+    r"[ 	]*+(?:を|と|って)?[ 	]*+(?:教え|おしえ|聞か|聞い|きか|伝え|つたえ|言われ|言って|いわれ|読み上げ|求め|尋ね|入力させ)"
+)
+# Before the label, at the start of its line or sentence: a speaker of a scene (「被害者：」「犯人「」「A:」).
+# Not a login's own labels (「ID:koho01 PW:…」 beside a fraud warning is a login all the same): no
+# digits in the speaker, and no Latin letters or digits between the speaker and the label.
+_SPEAKER_BEFORE = re.compile(
+    r"(?:^|[\n。」])[ \t]*+(?P<speaker>[^\s:：「」。、0-9]{1,10}+)[ \t]*+(?::|「)[^\n。!-~]{0,12}+$"
+)
+_LOGIN_WORD = re.compile(rf"(?i){_ID_WORDS}|.*(?:{_PASSWORD_LABEL})")
+_EXAMPLE_KINDS = frozenset({"パスワード", "認証コード", "カードのセキュリティコード", "ホストキー"})
+
+
+def _fraud_example(norm: str, c: Credential) -> bool:
+    """Whether ``c`` is the code a post about a fraud quotes (see _FRAUD_WORDS)."""
+    if c.kind not in _EXAMPLE_KINDS:
+        return False
+    if not _FRAUD_WORDS.search(norm, max(0, c.start - _FRAUD_REACH), c.value_end + _FRAUD_REACH):
+        return False
+    if _ASKED_AFTER.match(norm, c.value_end):
+        return True
+    speaker = _SPEAKER_BEFORE.search(norm, max(0, c.start - 24), c.start)
+    return speaker is not None and not _LOGIN_WORD.fullmatch(speaker["speaker"])
+
+
 def find_credentials(norm: str) -> list[Credential]:
     """Every credential in `norm`, one per place (read on `credential_view`).
 
@@ -1569,7 +1602,7 @@ def find_credentials(norm: str) -> list[Credential]:
         if out and c.start < out[-1].end:
             continue
         out.append(c)
-    return out
+    return [c for c in out if not _fraud_example(norm, c)]
 
 
 def mask(value: str, shown: int = 0) -> str:

@@ -2119,3 +2119,33 @@ def test_a_pre_shared_key_a_login_key_and_connection_details_fire(text: str, val
 )
 def test_words_on_keys_and_connection_details_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "届いたコード 482913 を教えてと言われたら詐欺です",
+        "「認証コード 482913 を教えて」と電話があったら、なりすまし詐欺です。",
+        "【詐欺の手口】犯人：暗証番号を教えてください。被害者：暗証番号は4821です。",
+        "【詐欺の手口】犯人：暗証番号を教えてください。被害者：暗証番号は1234です。",
+        "還付金詐欺の例\n男：キャッシュカードの暗証番号は？\n女：暗証番号は 0815 です。",
+        "【詐欺の手口】\n犯人「暗証番号を教えてください」\n被害者「暗証番号は4821です」",
+    ],
+)
+def test_the_code_a_fraud_warning_quotes_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Beside a fraud warning, a login pasted by mistake is a login all the same.
+        "【なりすましメールにご注意】\nID：koho01 PW：Kessai2026!",
+        "フィッシング詐欺対策の研修資料です。\nログイン情報：koho_admin / Kessai2026!",
+        "詐欺に注意。金庫の暗証番号は4821です。",
+        # Asked for, with no fraud named: a code pasted from a chat.
+        "認証コード 482913 を教えてください",
+    ],
+)
+def test_a_code_beside_a_fraud_warning_but_not_its_example_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
