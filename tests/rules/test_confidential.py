@@ -2149,3 +2149,11 @@ def test_the_code_a_fraud_warning_quotes_stays_silent(text: str) -> None:
 )
 def test_a_code_beside_a_fraud_warning_but_not_its_example_fires(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["パスワード：ゆうびんでおくりました", "パスワード：ゆうそうしました", "パスワード：のちほどおつたえします"],
+)
+def test_a_sentence_in_kana_saying_how_the_password_was_sent_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
