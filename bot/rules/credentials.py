@@ -804,6 +804,25 @@ def _named_year(norm: str, m: re.Match[str]) -> bool:
     return name is not None and name["name"].upper() not in _HOLDS_A_PIN
 
 
+# A year a space after an English label and followed by a word is a title (「Passcode 2026 workshop」
+# 「PASSCODE 2026 Tour」「Passcode 2026 ワークショップ」): a passcode given out ends there or goes on in a
+# sentence (「Passcode 2026 です」「passcode 1985 and ID …」). With a separator (「Passcode: 2026」) it is
+# the value all the same.
+_TITLE_WORD_AFTER = re.compile(
+    r"[ \t]++(?:(?!(?:is|was|and|or|then|to|for|please|only|with)(?![A-Za-z]))[A-Za-z]{3,}+"
+    r"|ワークショップ|イベント|セミナー|ツアー|ライブ|公演|大会|フェス|講座|開催|展)"
+)
+
+
+def _titled_year(norm: str, m: re.Match[str], end: int) -> bool:
+    """Whether a year after an English label a mere space away (matched by ``m``, the year ending at
+    ``end``) is part of a title (see _TITLE_WORD_AFTER)."""
+    return (
+        m["loose"] is not None and not m["loose"].strip(" \t") and m["label"].isascii()
+        and _YEAR.fullmatch(m["value"]) is not None and _TITLE_WORD_AFTER.match(norm, end) is not None
+    )
+
+
 def _on_media(norm: str, query: int) -> bool:
     """Whether the URL whose query parameter starts after ``query`` (its 「?」 or 「&」) leads to an
     image or a video."""
@@ -1052,7 +1071,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(tested)
                     and not _UNIT_AFTER.match(norm, a + len(value)))
                 or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
-                    and _pin_like(tested) and not _UNIT_AFTER.match(norm, a + len(value)))
+                    and _pin_like(tested) and not _UNIT_AFTER.match(norm, a + len(value))
+                    and not _titled_year(norm, m, a + len(value)))
                 or _stated_pin(norm, m, a + len(value), tested)
                 or (m["quote"] and m["explicit"] is not None
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES

@@ -2157,3 +2157,19 @@ def test_a_code_beside_a_fraud_warning_but_not_its_example_fires(text: str) -> N
 )
 def test_a_sentence_in_kana_saying_how_the_password_was_sent_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Passcode 2026 workshop", "PASSCODE 2026 Tour 上越公演", "Passcode 2026 ワークショップ", "PIN 2026 Collection"],
+)
+def test_a_year_in_a_title_after_an_english_label_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Passcode 2026", "Passcode 2026 です", "passcode 1985 and meeting ID 812 3456 7890", "Passcode 4821 workshop"],
+)
+def test_a_passcode_that_is_a_year_but_no_title_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
