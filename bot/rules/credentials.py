@@ -1350,6 +1350,18 @@ def _siblings(first: str, second: str) -> bool:
     return len(first) == len(second) and first.rstrip("0123456789") == second.rstrip("0123456789")
 
 
+_SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "A" * 26 + "9" * 10)
+
+
+def _same_code_shape(first: str, second: str) -> bool:
+    """Two codes of one format in capitals and digits (「ID: ABC-123 / DEF-456」, product or form
+    numbers listed): a password has lower-case letters, or is not cut to its ID's pattern."""
+    return (
+        not any(c.islower() for c in first + second)
+        and first.translate(_SHAPE) == second.rstrip(_TRAILING).translate(_SHAPE)
+    )
+
+
 def _login_pairs(norm: str) -> Iterator[Credential]:
     if "ログイン" not in norm and "情報" not in norm and "アカウント" not in norm and "ID" not in norm:
         return
@@ -1359,6 +1371,7 @@ def _login_pairs(norm: str) -> Iterator[Credential]:
             continue
         if m["bare_id"] is not None and (
             m["mark"] != "/" or m["id"].startswith("@") or _HANDLE_LIKE.match(value) or _siblings(m["id"], value)
+            or _same_code_shape(m["id"], value)
         ):
             continue
         if _SERVICE_NAME.fullmatch(m["id"]) and _SIGN_IN_SERVICE.fullmatch(value):

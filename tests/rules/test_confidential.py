@@ -2173,3 +2173,17 @@ def test_a_year_in_a_title_after_an_english_label_stays_silent(text: str) -> Non
 )
 def test_a_passcode_that_is_a_year_but_no_title_fires(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ID: ABC-123 / DEF-456", "ID：AB12-3456 / CD34-5678", "ID: ABC-123 / DEF-456 / GHI-789"]
+)
+def test_two_codes_of_one_format_after_id_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["ID: KOHO01 / KESSAI2026!", "ID: ABC-123 / XyZ-789", "ID: ABC123 / K7Q9#M2P"]
+)
+def test_an_id_and_a_password_of_another_shape_fire(text: str) -> None:
+    assert "confidential.secret" in codes(text)
