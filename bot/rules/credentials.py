@@ -1235,6 +1235,46 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), end, a, end, "パスワード", 0)
 
 
+# --- the combination of a lock, stated ------------------------------------------------------------
+
+# A key, a safe, a locker or a door named as the label of a number (「鍵の番号：4821」「金庫：4821」
+# 「ロッカーの番号は 0815 です」「倉庫の鍵の番号は4821です。」): the combination that opens it. The same
+# words label numbers that are no secret (「ロッカー：100円」「鍵は2026年に交換」「ロッカーの番号は 15 番
+# です」), so only a number of 4–12 digits stated as a sentence of its own counts: after 「は」 with
+# です ending it, or after a colon ending its line (the tests of _stated_pin).
+_LOCK_CODE = re.compile(
+    r"(?P<label>(?:鍵|カギ|かぎ|金庫|(?<![ァ-ヺー])ロッカー|ドア|扉|玄関|倉庫|物置|書庫|保管庫)の?(?:番号|ナンバー|コード)"
+    r"|金庫|鍵|カギ|(?<![ァ-ヺー])ロッカー(?![ァ-ヺー]))"
+    r"[ \t]*+(?P<sep>は|::?|=|→)[ \t]*+(?P<quote>[「『\"“])?(?P<value>[0-9]{4,12}+)(?![0-9])(?P<close>[」』\"”])?"
+)
+# Or the number as what one types or turns to open it: 「鍵の番号：4821 を入力して解錠」「金庫は 4821 で開きます」.
+_TYPED_AFTER = re.compile(r"[ \t]*+(?:を|で|に|と)[ \t]*+(?:入力|押|打|解錠|開|合わせ|回)")
+_LOCK_PROBES = ("鍵", "カギ", "かぎ", "金庫", "ロッカー", "ドア", "扉", "玄関", "倉庫", "物置", "書庫", "保管庫")
+
+
+def _lock_codes(norm: str) -> Iterator[Credential]:
+    if not any(p in norm for p in _LOCK_PROBES):
+        return
+    for m in _LOCK_CODE.finditer(norm):
+        value = m["value"]
+        if len(set(value)) == 1 and value not in ("0000",):
+            continue
+        stated = (_STATED_AFTER_WA if m["sep"] == "は" else _STATED_AFTER_COLON).match(norm, m.end()) or (
+            _TYPED_AFTER.match(norm, m.end())
+        )
+        if stated is None:
+            continue
+        # 「よく使われる金庫の番号は1234です」「初期の鍵の番号は0000です」: an example or a factory default.
+        before = norm[max(0, m.start() - _PAIR_WINDOW) : m.start()]
+        own = before[max(before.rfind(c) for c in "。！？!?\n") + 1 :]
+        rest = norm[stated.end() : stated.end() + _CONTEXT_REACH]
+        ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
+        if _NOT_IN_USE_BEFORE.search(own) or _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest):
+            continue
+        a, b = m.span("value")
+        yield Credential(m.start(), b, a, b, "パスワード", 0)
+
+
 # --- a table of accounts ---------------------------------------------------------------------------
 
 # A list of accounts copied from a spreadsheet (cells split by tabs), a CSV file or a Markdown table:
@@ -1618,7 +1658,7 @@ def find_credentials(norm: str) -> list[Credential]:
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_code_messages(norm), *_value_first(norm),
-        *_spaced_values(norm),
+        *_spaced_values(norm), *_lock_codes(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

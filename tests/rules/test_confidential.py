@@ -2187,3 +2187,41 @@ def test_two_codes_of_one_format_after_id_stay_silent(text: str) -> None:
 )
 def test_an_id_and_a_password_of_another_shape_fire(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("鍵の番号：4821", "4821"),
+        ("金庫：4821", "4821"),
+        ("ロッカーの番号は 0815 です", "0815"),
+        ("倉庫の鍵の番号は4821です。", "4821"),
+        ("金庫は「4821」です", "4821"),
+        ("書庫の鍵の番号は 1234 です。", "1234"),
+        ("鍵の番号：4821 を入力して解錠", "4821"),
+        ("金庫は 4821 で開きます", "4821"),
+    ],
+)
+def test_the_combination_of_a_lock_stated_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロッカー：100円",
+        "鍵は2026年に交換します",
+        "ロッカーの番号は 15 番です",
+        "ロッカーの番号は 1205 番です",
+        "ロッカーの番号は1205で、2階にあります",
+        "コインロッカー：1205",
+        "よく使われる金庫の番号は1234です",
+        "初期の鍵の番号は0000です。",
+        "金庫：2026年度購入",
+        "鍵の番号は1234のようなものは避けましょう",
+        "鍵の受け渡し：2026",
+    ],
+)
+def test_numbers_beside_locks_that_are_no_combination_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
