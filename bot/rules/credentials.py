@@ -1235,6 +1235,41 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), end, a, end, "パスワード", 0)
 
 
+# --- a password given in pieces -------------------------------------------------------------------
+
+# A password split into quoted pieces, with how to join them (「パスワードは「abc」と「123!」をつなげた
+# ものです」「パスワード：「koho」＋「2026!」」「PWは「Joetsu」「2026」を続けて入力」): written so to look
+# harmless, it gives the password away as surely as written whole. The pieces are ASCII (「「英字」と
+# 「数字」を組み合わせる」 is a rule), and what they make must be a password (「abc」「123」 make a famous
+# example).
+_PIECE = r"[「『\"“][ \t]*+[!-~]{1,32}+[ \t]*+[」』\"”]"
+_PIECES = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL}){_QUALIFIER}[ \t]*+(?:は|::?|=|→)?[ \t、,]*+"
+    rf"(?P<pieces>{_PIECE}(?:[ \t]*+(?:と|、|,|\+|＋|の後に|のあとに|に)?[ \t]*+{_PIECE}){{1,7}}+)"
+    r"(?P<joined>[ \t]*+(?:を|の)?[ \t]*+(?:つなげ|繋げ|つな|連結|結合|組み合わせ|続け|並べ|合わせ|くっつけ)"
+    r"|(?=[ \t]*+(?:です|。|\n|$)))"
+)
+_PIECE_VALUE = re.compile(r"[「『\"“][ \t]*+([!-~]{1,32}+)[ \t]*+[」』\"”]")
+
+
+def _pieces(norm: str) -> Iterator[Credential]:
+    lowered = norm.lower()
+    if not any(p in lowered for p in _PASSWORD_PROBES):
+        return
+    for m in _PIECES.finditer(norm):
+        parts = list(_PIECE_VALUE.finditer(norm, m.start("pieces"), m.end("pieces")))
+        joined = "".join(p[1] for p in parts)
+        # Joined by 「と」 or a comma alone with no verb saying to join them, two words may be two
+        # examples (「パスワードは「sakura」「tanaka」です」 is read by _labelled's quoted word, if at all).
+        if not m["joined"].strip() and "+" not in m["pieces"] and "＋" not in m["pieces"]:
+            continue
+        if not (_password_like(joined, loose=False) or _pin_like(joined)) or joined.lower() in _FAMOUS_EXAMPLES:
+            continue
+        if _WEAK_AFTER.match(norm, m.end()) or _EXAMPLE_AFTER.match(norm, m.end("pieces")):
+            continue
+        yield Credential(m.start(), m.end("pieces"), parts[0].start(1), parts[-1].end(1), "パスワード", 0)
+
+
 # --- the combination of a lock, stated ------------------------------------------------------------
 
 # A key, a safe, a locker or a door named as the label of a number (「鍵の番号：4821」「金庫：4821」
@@ -1658,7 +1693,7 @@ def find_credentials(norm: str) -> list[Credential]:
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_code_messages(norm), *_value_first(norm),
-        *_spaced_values(norm), *_lock_codes(norm),
+        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

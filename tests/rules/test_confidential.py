@@ -2225,3 +2225,31 @@ def test_the_combination_of_a_lock_stated_fires(text: str, value: str) -> None:
 )
 def test_numbers_beside_locks_that_are_no_combination_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("パスワードは「abc」と「123!」をつなげたものです", ("abc", "123!")),
+        ("パスワード：「koho」＋「2026!」", ("koho", "2026!")),
+        ("PWは「Joetsu」「2026」を続けて入力", ("Joetsu", "2026")),
+        ("Wi-Fiのパスワードは「joetsu」の後に「2026」をつなげたものです", ("joetsu", "2026")),
+    ],
+)
+def test_a_password_given_in_quoted_pieces_fires_with_every_piece_masked(text: str, pieces: tuple[str, ...]) -> None:
+    [f] = findings_of("confidential.secret", text)
+    for piece in pieces:
+        assert piece not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは「英字」と「数字」を組み合わせてください",
+        "パスワードは「abc」と「123」を組み合わせたようなものは危険です",
+        "パスワードは「sakura」と「tanaka」を組み合わせるような単純なものは避けましょう",
+        "パスワードは「A」「B」を組み合わせて作りましょう",
+    ],
+)
+def test_rules_on_joining_pieces_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
