@@ -331,7 +331,10 @@ _KEY_LABEL = (
     # or a session (「;jsessionid=…」, whoever has it is logged in): too common a word in prose to be a
     # label anywhere else.
     r"(?<=[?&;])(?:key|auth|authkey|auth_key|access_key|accesskey|x-api-key|api-key|sig|"
-    r"(?:access|auth|refresh|id)token|j?sessionid|phpsessid|session_id|sid)(?==))"
+    r"(?:access|auth|refresh|id)token|j?sessionid|phpsessid|session_id|sid|"
+    # An OAuth authorization code, on the address a login redirected to (「…/callback?code=4/0Aean…
+    # &state=…」): exchanged for a token by whoever has it first. Only on such an address (_oauth_url).
+    r"(?P<oauth_code>code))(?==))"
 )
 # The value of a query parameter ends where the next parameter or the fragment begins.
 _QUERY_VALUE_END = re.compile(r"[&#]")
@@ -823,6 +826,26 @@ def _titled_year(norm: str, m: re.Match[str], end: int) -> bool:
     )
 
 
+# What marks the address a login redirected to: its path (「/callback」「/oauth2/…」「/auth/…」
+# 「/signin-oidc」) or the parameters an authorization response carries beside the code.
+_OAUTH_PATH = re.compile(r"(?i)callback|oauth|/auth|redirect|signin|sign-in|login|/cb(?![A-Za-z0-9])|oidc")
+_OAUTH_PARAMS = re.compile(r"(?i)[?&](?:state|session_state|scope|authuser|iss)=")
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def _oauth_url(norm: str, query: int, end: int) -> bool:
+    """Whether the URL whose 「code=」 parameter follows ``query`` (its 「?」 or 「&」), the code ending
+    at ``end``, is an OAuth redirect (see _OAUTH_PATH), read a bounded way each side."""
+    a = max(0, query - _QUERY_REACH)
+    starts = [u.start() for u in _URL_START.finditer(norm, a, query)]
+    if not starts:
+        return False
+    tail = norm[end : end + _QUERY_REACH]
+    url = norm[starts[-1] : end] + tail[: next((i for i, c in enumerate(tail) if c.isspace()), len(tail))]
+    mark = url.find("?")
+    return _OAUTH_PATH.search(url, 0, mark if mark >= 0 else len(url)) is not None or bool(_OAUTH_PARAMS.search(url))
+
+
 def _on_media(norm: str, query: int) -> bool:
     """Whether the URL whose query parameter starts after ``query`` (its 「?」 or 「&」) leads to an
     image or a video."""
@@ -997,6 +1020,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value = _QUERY_VALUE_END.split(value, maxsplit=1)[0]
             if m["label"].lower() == "sig" and _on_media(norm, m.start() - 1):
                 continue
+            if m["oauth_code"] is not None and not (_key_like(value) and _oauth_url(norm, m.start() - 1, a + len(value))):
+                continue  # 「?code=13201」: a municipality's, a product's or a form's code
         # A quoted example is followed by its closing quote first: 「パスワードは「yuki2025」のような…」.
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:

@@ -2253,3 +2253,36 @@ def test_a_password_given_in_quoted_pieces_fires_with_every_piece_masked(text: s
 )
 def test_rules_on_joining_pieces_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (
+            "ログイン後のURL https://city.example.jp/callback?code=4/0AeanS0ZxQ8kq9pL3mNvB7cD2eF5gH6jK1lM&state=xyz",
+            "0AeanS0ZxQ8kq9pL3mNvB7cD2eF5gH6jK1lM",
+        ),
+        ("https://app.example.com/?code=AbCdEf1234567890GhIj&state=af0ifjsldkj", "AbCdEf1234567890GhIj"),
+        ("https://city.example.jp/oauth2/redirect?code=SplxlOBeZQQYbYS6WxSbIA8a", "SplxlOBeZQQYbYS6WxSbIA8a"),
+        # Tokens in a redirect's fragment (implicit flow), found by their parameter's name.
+        ("https://city.example.jp/cb#access_token=ya29a0AfB_byC1234567890abcdefghijk&token_type=Bearer",
+         "ya29a0AfB_byC1234567890abcdefghijk"),
+        ("https://city.example.jp/cb#state=1&id_token=abcdefghijklmnopqrstu12345.xyz", "abcdefghijklmnopqrstu12345"),
+    ],
+)
+def test_an_oauth_code_or_token_in_a_redirect_url_fires(text: str, secret: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert secret not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp/search?code=152226",
+        "https://shop.example.jp/item?code=ABCD1234EFGH5678XYZ",
+        "https://www.city.example.jp/kosodate?code=AbCdEf1234567890GhIj",
+        "詳しくは https://www.example.jp/login?code=ab ご確認ください",
+    ],
+)
+def test_a_code_parameter_outside_a_login_redirect_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
