@@ -135,6 +135,24 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("Grafana のトークン", ("glsa_",), rf"{_B}(?P<prefix>glsa_)[A-Za-z0-9]{{32}}_[A-Fa-f0-9]{{8}}{_E}", 0),
         ("DigitalOcean のトークン", ("_v1_",), rf"{_B}(?P<prefix>do[opr]_v1_)[a-f0-9]{{64}}{_E}", 0),
         ("Hugging Face のトークン", ("hf_",), rf"{_B}(?P<prefix>hf_)[A-Za-z]{{34}}{_E}", 0),
+        # Services a municipality's web or events staff may hold keys of, each by its documented prefix:
+        # Shopify (a shop of local products), PyPI, Notion, Atlassian (Jira, Confluence), Postman,
+        # Square (payments at an event), a Mapbox secret key (sk.; pk. is the public one, published
+        # on every map), Grafana Cloud, Mailgun.
+        ("Shopify のアクセストークン", ("shp",), rf"{_B}(?P<prefix>shp(?:at|ss|ca|pa)_)[a-fA-F0-9]{{32}}{_E}", 0),
+        ("PyPI のトークン", ("pypi-",), rf"{_B}(?P<prefix>pypi-AgE)[A-Za-z0-9_\-]{{50,}}{_E}", 0),
+        ("Notion のトークン", ("ntn_",), rf"{_B}(?P<prefix>ntn_)[A-Za-z0-9]{{40,}}{_E}", 0),
+        ("Atlassian の API トークン", ("ATATT",), rf"{_B}(?P<prefix>ATATT3)[A-Za-z0-9_\-=]{{50,}}{_E}", 0),
+        ("Postman の API キー", ("PMAK-",), rf"{_B}(?P<prefix>PMAK-)[a-f0-9]{{24}}-[a-f0-9]{{34}}{_E}", 0),
+        ("Square のアクセストークン", ("sq0",), rf"{_B}(?P<prefix>sq0(?:atp|csp)-)[A-Za-z0-9_\-]{{22,43}}{_E}", 0),
+        (
+            "Mapbox のシークレットトークン",
+            ("sk.eyJ",),
+            rf"{_B}(?P<prefix>sk\.eyJ)[A-Za-z0-9_\-]{{16,}}\.[A-Za-z0-9_\-]{{16,}}{_E}",
+            0,
+        ),
+        ("Grafana Cloud のトークン", ("glc_",), r"(?<![A-Za-z0-9_\-])(?P<prefix>glc_)[A-Za-z0-9+/]{32,}={0,2}(?![A-Za-z0-9+/=])", 0),
+        ("Mailgun の API キー", ("key-",), rf"{_B}(?P<prefix>key-)[a-f0-9]{{32}}{_E}", 0),
         # A Telegram bot's token: the bot's number, then its secret.
         ("Telegram のボットトークン", (":AA",), rf"{_B}(?P<prefix>[0-9]{{8,10}}:AA)[A-Za-z0-9_\-]{{30,40}}{_E}", 0),
         # 「Authorization: Basic …」: a user name and password, only base64-encoded (checked below).

@@ -2286,3 +2286,35 @@ def test_an_oauth_code_or_token_in_a_redirect_url_fires(text: str, secret: str) 
 )
 def test_a_code_parameter_outside_a_login_redirect_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("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", "Shopify"),
+        ("pypi-AgEIcHlwaS5vcmcCJGFiY2RlZmdoLWlqa2wtbW5vcC1xcnN0LXV2d3h5ejEyMzQ1Ng", "PyPI"),
+        ("ntn_123456789012abcdefghijklmnopqrstuvwxyzABCDEF", "Notion"),
+        ("ATATT3xFfGF0abcdefghijklmnopqrstuvwxyz1234567890ABCDEFGHIJ=12345678", "Atlassian"),
+        ("PMAK-1234567890abcdef12345678-1234567890abcdef1234567890abcdef12", "Postman"),
+        ("sq0atp-AbCdEfGhIjKlMnOpQrStUv", "Square"),
+        ("sk.eyJ1IjoiY2l0eSIsImEiOiJja2FiY2RlZjEyMzQ1In0.AbCdEfGhIjKlMnOpQrStUv", "Mapbox"),
+        ("glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMzQ1Ni1obS1yZWFkIiwiayI6IjEyMzQ1NiJ9", "Grafana"),
+        ("key-1234567890abcdef1234567890abcdef", "Mailgun"),
+    ],
+)
+def test_tokens_of_more_services_fire_by_their_prefix(text: str, kind: str) -> None:
+    [c] = find_credentials(text)
+    assert kind in c.kind
+    assert text[c.value_start + c.shown + 4 :] not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Mapbox public key is published with every map.
+        "地図は pk.eyJ1IjoiY2l0eSIsImEiOiJja2FiY2RlZjEyMzQ1In0.AbCdEfGhIjKlMnOpQrStUv で表示",
+        "shop_items_2026 と sq0 の説明、key-visual のデザイン、ntn_ プレフィックス",
+    ],
+)
+def test_words_beside_the_new_prefixes_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
