@@ -750,8 +750,9 @@ def _whole(norm: str, m: re.Match[str], a: int, value: str) -> str:
 
 # The line before a login pair's 「PW xxxx」: 「ID joetsu.city」「ユーザー名：…」「login: …」.
 # A network is named by its SSID or as 「Wi-Fi：joetsu-free」.
-_ID_WORDS = r"(?P<id>id|ssid|wi-?fi|ネットワーク名|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)"
-_NETWORK_IDS = frozenset({"ssid", "wi-fi", "wifi", "ネットワーク名"})
+_ID_WORDS = r"(?P<id>id|ssid|wi-?fi|ネットワーク名|ネットワーク|user(?:name)?|login|ユーザー(?:名|id)?|ログイン(?:id|名)?|アカウント(?:名|id)?)"
+# 「ネットワーク：joetsu-staff⏎キー：…」: a notice names the SSID by the network alone as often.
+_NETWORK_IDS = frozenset({"ssid", "wi-fi", "wifi", "ネットワーク名", "ネットワーク"})
 _ID_LINE = re.compile(rf"(?i)[ \t]*{_ID_WORDS}[ \t:=：]")
 # The same pair on one line (「ID koho01 PW …」「SSID joetsu-staff / PASS …」): the ID's label as a
 # word of its own (「ID」「SSID:」), or glued to its value (「ID:koho01」).

@@ -2318,3 +2318,19 @@ def test_tokens_of_more_services_fire_by_their_prefix(text: str, kind: str) -> N
 )
 def test_words_beside_the_new_prefixes_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wi-Fi情報\nネットワーク：joetsu-staff\nキー：yukimatsuri2026", "ネットワーク joetsu-staff KEY yuki2026matsuri"],
+)
+def test_a_key_under_a_network_named_by_the_word_network_fires(text: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert "yukimatsuri2026" not in f.excerpt and "yuki2026matsuri" not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text", ["ネットワーク：地域の見守り\nキー：地域の絆", "ネットワーク：joetsu-staff\nキー：WPA2", "防災ネットワーク\nキーワード：Joetsu2026"]
+)
+def test_words_under_a_network_that_are_no_key_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
