@@ -1314,6 +1314,36 @@ def _pieces(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), m.end("pieces"), parts[0].start(1), parts[-1].end(1), "パスワード", 0)
 
 
+# --- new and old values under a heading -----------------------------------------------------------
+
+# A notice of a changed password, its values on lines of their own under a heading that names it
+# (「パスワード変更のお知らせ⏎新：Kessai2026!⏎旧：Yuki2025!」): the old one is as secret as the new, reused
+# elsewhere as often as not. Only a value alone on its line, a short way under the heading.
+_NEW_OLD = re.compile(
+    r"(?m)^[ \t]*+(?P<label>新|旧|新しい(?:もの)?|変更後|変更前|現在|現行|以前|従来)[ \t]*+(?::|=|→|⇒|>)[ \t]*+"
+    r"(?P<value>[!-~]{4,64}+)[ \t]*+$"
+)
+_HEADING_REACH = 160
+_HEADING_LABEL = re.compile(rf"(?i){_PASSWORD_LABEL}")
+
+
+def _new_and_old(norm: str) -> Iterator[Credential]:
+    if "新" not in norm and "旧" not in norm and "変更" not in norm and "現" not in norm and "以前" not in norm:
+        return
+    for m in _NEW_OLD.finditer(norm):
+        heading = _HEADING_LABEL.search(norm, max(0, m.start() - _HEADING_REACH), m.start())
+        if heading is None:
+            continue
+        value = m["value"].rstrip(_TRAILING)
+        numeric = _NUMERIC_LABEL.fullmatch(_BLANKS.sub("", heading.group())) is not None
+        if not (_password_like(value, loose=False) or (numeric and _pin_like(value))):
+            continue
+        if _TECHNICAL.fullmatch(value):
+            continue  # 「パスワードの変更手順⏎新：Windows11⏎旧：Windows10」: the systems compared
+        a = m.start("value")
+        yield Credential(m.start("label"), a + len(value), a, a + len(value), "パスワード", 0)
+
+
 # --- the combination of a lock, stated ------------------------------------------------------------
 
 # A key, a safe, a locker or a door named as the label of a number (「鍵の番号：4821」「金庫：4821」
@@ -1737,7 +1767,7 @@ def find_credentials(norm: str) -> list[Credential]:
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_code_messages(norm), *_value_first(norm),
-        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm),
+        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

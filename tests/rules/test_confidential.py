@@ -2334,3 +2334,29 @@ def test_a_key_under_a_network_named_by_the_word_network_fires(text: str) -> Non
 )
 def test_words_under_a_network_that_are_no_key_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("パスワード変更のお知らせ\n新：Kessai2026!\n旧：Yuki2025!", ("Kessai2026!", "Yuki2025!")),
+        ("暗証番号を変更しました\n変更後：4821\n変更前：0815", ("4821", "0815")),
+    ],
+)
+def test_new_and_old_values_under_a_password_heading_fire(text: str, values: tuple[str, ...]) -> None:
+    assert len(findings_of("confidential.secret", text)) == len(values)
+    for value in values:
+        assert value not in _shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワード変更のお知らせ\n新：2026年4月から\n旧：従来どおり",
+        "パスワードの変更手順\n新：Windows11\n旧：Windows10",
+        "料金改定\n新：1200\n旧：1000",
+        "パスワード変更\n新→ https://example.jp/new",
+    ],
+)
+def test_new_and_old_lines_that_are_no_password_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
