@@ -1293,6 +1293,13 @@ _PIECES = re.compile(
     r"(?P<joined>[ \t]*+(?:を|の)?[ \t]*+(?:つなげ|繋げ|つな|連結|結合|組み合わせ|続け|並べ|合わせ|くっつけ)"
     r"|(?=[ \t]*+(?:です|。|\n|$)))"
 )
+# The same without quotes, when the words say which comes after which (「パスワードは Kessai の後に
+# 2026! です」「PW：koho + 2026!」, 「+」 being 「＋」 in this view).
+_BARE_PIECES = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL}){_QUALIFIER}[ \t]*+(?:は|::?|=|→)[ \t、,]*+"
+    r"(?P<first>[!-~]{1,32}+)[ \t]*+(?:の後に|のあとに|に続けて|の次に|\+)[ \t]*+(?P<second>[!-*,-~][!-~]{0,31}+)"
+    r"(?=[ \t]*+(?:です|を(?:つなげ|繋げ|続け|付け|つけ)|と(?:続け|入力)|。|\n|$))"
+)
 _PIECE_VALUE = re.compile(r"[「『\"“][ \t]*+([!-~]{1,32}+)[ \t]*+[」』\"”]")
 
 
@@ -1312,6 +1319,15 @@ def _pieces(norm: str) -> Iterator[Credential]:
         if _WEAK_AFTER.match(norm, m.end()) or _EXAMPLE_AFTER.match(norm, m.end("pieces")):
             continue
         yield Credential(m.start(), m.end("pieces"), parts[0].start(1), parts[-1].end(1), "パスワード", 0)
+    for m in _BARE_PIECES.finditer(norm):
+        first, second = m["first"].rstrip("+"), m["second"].rstrip(_TRAILING)
+        joined = first + second
+        if not (_password_like(joined, loose=False) or _pin_like(joined)) or joined.lower() in _FAMOUS_EXAMPLES:
+            continue
+        if _TECHNICAL.fullmatch(first) or _SERVICE_NAME.fullmatch(first) or _WEAK_AFTER.match(norm, m.end()):
+            continue
+        yield Credential(m.start(), m.start("second") + len(second), m.start("first"), m.start("second") + len(second),
+                         "パスワード", 0)
 
 
 # --- new and old values under a heading -----------------------------------------------------------

@@ -2360,3 +2360,21 @@ def test_new_and_old_values_under_a_password_heading_fire(text: str, values: tup
 )
 def test_new_and_old_lines_that_are_no_password_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [("パスワードは Kessai の後に 2026! です", ("Kessai", "2026!")), ("PW：koho + 2026!", ("koho", "2026!"))],
+)
+def test_a_password_in_unquoted_pieces_with_their_order_fires(text: str, pieces: tuple[str, ...]) -> None:
+    [f] = findings_of("confidential.secret", text)
+    for piece in pieces:
+        assert piece not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["パスワードは abc の後に 123 です", "パスワード：Windows の後に PIN を入力", "パスワード: 英字 + 数字", "パスワード：a + b"],
+)
+def test_unquoted_words_joined_in_a_rule_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
