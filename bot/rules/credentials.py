@@ -1352,9 +1352,10 @@ def _new_and_old(norm: str) -> Iterator[Credential]:
             continue
         value = m["value"].rstrip(_TRAILING)
         numeric = _NUMERIC_LABEL.fullmatch(_BLANKS.sub("", heading.group())) is not None
-        if not (_password_like(value, loose=False) or (numeric and _pin_like(value))):
+        # A password has a letter: 「変更前：2026/3/31」「新：0120-123-456」 are dates and numbers of a notice.
+        if not ((_password_like(value, loose=False) and _has_letter(value)) or (numeric and _pin_like(value))):
             continue
-        if _TECHNICAL.fullmatch(value):
+        if _TECHNICAL.fullmatch(value) or _UNIT_AFTER.fullmatch(" " + value.lstrip("0123456789")):
             continue  # 「パスワードの変更手順⏎新：Windows11⏎旧：Windows10」: the systems compared
         a = m.start("value")
         yield Credential(m.start("label"), a + len(value), a, a + len(value), "パスワード", 0)

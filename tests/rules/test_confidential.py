@@ -2356,6 +2356,9 @@ def test_new_and_old_values_under_a_password_heading_fire(text: str, values: tup
         "パスワードの変更手順\n新：Windows11\n旧：Windows10",
         "料金改定\n新：1200\n旧：1000",
         "パスワード変更\n新→ https://example.jp/new",
+        "PIN変更の手続き\n変更前：2026/3/31\n変更後：2026/4/1",
+        "パスワードの問い合わせ先\n旧：025-526-5111\n新：025-526-5112",
+        "パスワードポリシー\n旧：8chars\n新：12characters",
     ],
 )
 def test_new_and_old_lines_that_are_no_password_stay_silent(text: str) -> None:
