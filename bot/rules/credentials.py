@@ -1369,7 +1369,9 @@ def _new_and_old(norm: str) -> Iterator[Credential]:
 # です」), so only a number of 4–12 digits stated as a sentence of its own counts: after 「は」 with
 # です ending it, or after a colon ending its line (the tests of _stated_pin).
 _LOCK_CODE = re.compile(
-    r"(?P<label>(?:鍵|カギ|かぎ|金庫|(?<![ァ-ヺー])ロッカー|ドア|扉|玄関|倉庫|物置|書庫|保管庫)の?(?:番号|ナンバー|コード)"
+    # A door's or a storeroom's 「番号」 is which one it is (「倉庫の番号は 0012 です」「ドアの番号：1205」):
+    # only its 「コード」 opens it.
+    r"(?P<label>(?:鍵|カギ|かぎ|金庫|(?<![ァ-ヺー])ロッカー)の?(?:番号|ナンバー|コード)|(?:ドア|扉|玄関|倉庫|物置|書庫|保管庫)の?コード"
     r"|金庫|鍵|カギ|(?<![ァ-ヺー])ロッカー(?![ァ-ヺー]))"
     r"[ \t]*+(?P<sep>は|::?|=|→)[ \t]*+(?P<quote>[「『\"“])?(?P<value>[0-9]{4,12}+)(?![0-9])(?P<close>[」』\"”])?"
 )

@@ -2200,6 +2200,7 @@ def test_an_id_and_a_password_of_another_shape_fire(text: str) -> None:
         ("書庫の鍵の番号は 1234 です。", "1234"),
         ("鍵の番号：4821 を入力して解錠", "4821"),
         ("金庫は 4821 で開きます", "4821"),
+        ("倉庫のコード：4821", "4821"),
     ],
 )
 def test_the_combination_of_a_lock_stated_fires(text: str, value: str) -> None:
@@ -2221,6 +2222,8 @@ def test_the_combination_of_a_lock_stated_fires(text: str, value: str) -> None:
         "金庫：2026年度購入",
         "鍵の番号は1234のようなものは避けましょう",
         "鍵の受け渡し：2026",
+        "防災倉庫の番号は 0012 です",
+        "ドアの番号：1205",
     ],
 )
 def test_numbers_beside_locks_that_are_no_combination_stay_silent(text: str) -> None:
