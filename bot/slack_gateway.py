@@ -76,6 +76,11 @@ UNREADABLE_RETRY_AFTER = 60.0
 # without a limit, reported by /healthz, and retried at once when the process restarts.
 AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"})
 AUTH_FAILURE_PREFIX = "slack_auth: "
+# While Slack refuses the token, the messages wait together: one question at a time (auth.test,
+# which posts nothing) tells when it works again, each message no longer asking on its own (500
+# waiting messages were 500 refused calls every few minutes, each counted against the bot's rate
+# limits). Asked again after 0.5 s, 1 s, 2 s… up to this: a token put right is noticed within it.
+TOKEN_ASK_EVERY = timedelta(minutes=1)
 # Trouble on Slack's side that Slack may answer with HTTP 200 and ok:false, as a 5xx is: retried
 # (for fatal_error and internal_error Slack says part of the call may have been made, so a post's
 # retry looks for it first, as after a timeout).
@@ -201,6 +206,10 @@ class AuthFailure(Transient):
     """Slack refused the token: retried until a new token works, however long that takes."""
 
 
+class HeldForToken(NotTried):
+    """Not tried: Slack refuses the token, and the messages wait until auth.test says it works."""
+
+
 class RateLimited(Transient):
     """Slack asked to slow down (429): never the message's fault, so never counted against it."""
 
@@ -255,6 +264,11 @@ class SlackGateway:
         # When each conversation last failed for want of an answer (a 5xx, a network error): a
         # message is failing alone only while no other conversation fails (ALONE_GIVE_UP).
         self._conversation_failed: dict[str, datetime] = {}
+        # The refusal messages are held for (TOKEN_ASK_EVERY), when Slack was last asked about the
+        # token, and how many times it has refused it since the hold began; None: nothing held.
+        self._token_refused: str | None = None
+        self._token_asked_at: datetime | None = None
+        self._token_asks = 0
 
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
@@ -403,6 +417,8 @@ class SlackGateway:
                     if redirected := outbox.redirect_stranded(s):
                         log.info("sent on replies held for %d message(s) given up on", redirected)
             while True:
+                if not self._token_works():
+                    return sent_total
                 now, mono = self.clock(), time.monotonic()
                 with self.db.session() as s:
                     # A thread's next replies come with its first (in_turn): one pass, one claim and
@@ -535,10 +551,66 @@ class SlackGateway:
         left = job.claim.left(self.clock()) - CALL_SLACK
         return call_deadline(left.total_seconds())
 
+    def _held_for_token(self) -> bool:
+        with self._auth_lock:
+            return self._token_refused is not None
+
+    def _hold_for_token(self, refusal: str) -> None:
+        """Slack refused the token: the messages not yet sent wait for _token_works."""
+        with self._auth_lock:
+            if self._token_refused is None:
+                self._token_asks = 0
+            self._token_refused = refusal
+            self._token_asked_at = self.clock()  # the refusal was this interval's question
+
+    def _token_works(self) -> bool:
+        """Whether messages may be sent: Slack has not refused the token, or auth.test, asked at most
+        once per interval while it does (TOKEN_ASK_EVERY), says it works again. Then the messages held
+        for it are made due in the database before any is sent."""
+        with self._auth_lock:
+            refused, asked_at, asks = self._token_refused, self._token_asked_at, self._token_asks
+            if refused is None:
+                return True
+            now = self.clock()
+            wait = min(TOKEN_ASK_EVERY, timedelta(seconds=0.5 * 2 ** min(asks, 12)))
+            if asked_at is not None and timedelta(0) <= now - asked_at < wait:
+                return False
+            self._token_asked_at, self._token_asks = now, asks + 1
+        try:
+            self.client.auth_test()
+        except SlackApiError as e:
+            code = error_code(e)
+            if code in AUTH_ERRORS:
+                with self._auth_lock:
+                    self._token_refused = self.auth_error = code
+                log.info("Slack still refuses the bot token (%s); messages wait for a working token, asking again "
+                         "within %s", code, TOKEN_ASK_EVERY)
+            else:
+                log.info("could not ask Slack whether it accepts the bot token again (HTTP %s, %s); messages "
+                         "keep waiting", e.response.status_code, code or "no Slack answer")
+            return False
+        except Exception as e:
+            log.info("could not ask Slack whether it accepts the bot token again (%s: %s); messages keep waiting",
+                     type(e).__name__, e)
+            return False
+        with self.db.session() as s:
+            released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
+        with self._auth_lock:
+            self._token_refused = None
+            self.auth_error = None
+        log.warning("Slack accepts the bot token again (auth.test): %d message(s) held for it are sent now", released)
+        return True
+
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
+        if self._held_for_token():
+            # Not even a look-up: every call fails while the token is refused.
+            return HeldForToken()
         try:
             with self._claimed(job):
                 return self._call(job)
+        except AuthFailure as e:
+            self._hold_for_token(str(e).removeprefix(AUTH_FAILURE_PREFIX))
+            return e
         except Superseded as e:
             log.info("outbox %s (%s): its claim lapsed while it waited and another delivery took it; "
                      "not sent again here", job.row.id, job.row.op)
@@ -584,7 +656,9 @@ class SlackGateway:
                     continue  # the row is another delivery's now: it records what it did
                 if isinstance(outcome, NotTried):
                     if job.claim is not None:  # due again for the next pass, no attempt counted
-                        outbox.release_claim(s, row.id, job.claim.until, row.claimed_until)
+                        # (An express row was written with this claim: nobody claimed it before.)
+                        before = None if row.claimed_until == job.claim.until else row.claimed_until
+                        outbox.release_claim(s, row.id, job.claim.until, before)
                     continue
                 if isinstance(outcome, AuthFailure):
                     refusal = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)

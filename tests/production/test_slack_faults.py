@@ -149,22 +149,70 @@ def test_a_refused_token_holds_messages_until_slack_accepts_it_again(fast_stack:
 
 
 def test_a_refused_token_is_one_error_not_one_per_message_and_retry(
-    fast_stack: LocalStack, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, org: OrgConfig, caplog: pytest.LogCaptureFixture
 ) -> None:
     """監視 pages on ERROR: a revoked token is one thing to fix, however many messages wait on it
-    and however often each is retried."""
-    st = fast_stack
-    st.driver.app_home_opened("U0OPERATOR")  # bolt checks the token once; its answer is kept
-    settle(st)
-    st.slack.inject("*", error="token_revoked", times=12)  # then every call kessai makes is refused
-    with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
-        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    and however often Slack is asked whether it works again."""
+    from bot.slack_gateway import TOKEN_ASK_EVERY
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.driver.app_home_opened("U0OPERATOR")  # bolt checks the token once; its answer is kept
+        st.deliver()
+        st.slack.inject("*", error="token_revoked", times=12)  # then every call kessai makes is refused
+        with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+            st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+            while st.slack.pending_faults():
+                st.deliver()
+                clock.t += TOKEN_ASK_EVERY
+            st.deliver()
+        assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+        refusals = [r for r in caplog.records if "the bot token (token_revoked)" in r.getMessage()]
+        assert len(refusals) > 3  # refused, then asked about again and again
+        assert [r.levelno for r in refusals].count(logging.ERROR) == 1
+    finally:
+        st.stop()
+
+
+def test_messages_held_by_a_refused_token_ask_slack_once_an_interval_not_each_on_its_own(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """Each message waiting on a revoked token asked Slack on its own, up to every MAX_BACKOFF: 500
+    waiting messages were 500 refused calls every five minutes. They wait together now: one
+    auth.test an interval, then every one of them once, none twice, none given up."""
+    from bot.slack_gateway import TOKEN_ASK_EVERY
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        for n in range(3):
+            st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
+        with st.rt.db.session() as s:
+            waiting = outbox.backlog(s, clock())
+        assert waiting >= 12
+        st.slack.inject("*", error="token_revoked", times=10_000)
+        st.deliver()
+        assert health(st.rt)[1]["slack_auth"] == "token_revoked"
+        first = len(st.slack.calls)
+        for _ in range(20):
+            clock.t += MAX_BACKOFF
+            st.deliver()
+        later = st.slack.calls[first:]
+        assert [c.method for c in later] == ["auth.test"] * 20
+        assert health(st.rt)[1]["slack_auth"] == "token_revoked"
+        st.slack.clear_faults()  # the token works again
+        clock.t += TOKEN_ASK_EVERY
+        st.deliver()
+        assert health(st.rt)[1]["slack_auth"] == "ok"
         for a in APPROVERS:
-            wait_dm(st, a)
-        settle(st)
-    refusals = [r for r in caplog.records if "refused the bot token" in r.getMessage()]
-    assert len(refusals) > 3  # several messages, each retried
-    assert [r.levelno for r in refusals].count(logging.ERROR) == 1
+            assert len(dm(st, a)) == 3
+        with st.rt.db.session() as s:
+            assert outbox.backlog(s, clock()) == 0
+            assert not outbox.rows(s, statuses=[outbox.FAILED])
+        posted = [c.params.get("metadata") for c in st.slack.calls_of("chat.postMessage", ok=True)]
+        assert len(posted) == len({str(m) for m in posted}) >= 12
+    finally:
+        st.stop()
 
 
 def test_bot_not_in_intake_channel_alerts_the_escalation_channel(
