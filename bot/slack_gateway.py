@@ -1034,7 +1034,9 @@ class SlackGateway:
         )
         try:
             with urllib.request.urlopen(req, timeout=10) as r:  # noqa: S310 - URL comes from Slack
-                r.read()
+                # Slack took the reply once it answered 200 (its body says nothing more): only the
+                # start is read, so an answer without end is not held in memory, nor the reply sent again.
+                r.read(1 << 16)
         except urllib.error.HTTPError as e:
             if e.code == 429 or e.code >= 500:
                 raise Transient(f"response_url answered {e.code}", retry_after_seconds(e.headers.get("Retry-After"))) from e

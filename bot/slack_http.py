@@ -54,6 +54,44 @@ IDLE_REUSE_SECONDS = 20.0
 # up to a second of jitter) so that the time a retry can take is known (call_deadline).
 RETRY_WAIT_SECONDS = 0.5
 
+# The most of an answer that is read. Slack's answers to what kessai asks are small (a message
+# posted comes back whole, well under a megabyte even at Slack's limits); the largest are the pages
+# of conversations.history / replies that look for a post before it is made again: 200 messages,
+# a 3,000-character draft about 36 KB of JSON each, so some 7 MB at worst in practice. A proxy or
+# broken edge answering without end (a gigabyte) was held in memory whole, once per sending thread.
+MAX_ANSWER_BYTES = 8 * 2**20
+MAX_PAGE_BYTES = 64 * 2**20
+PAGE_METHODS = frozenset({"conversations.history", "conversations.replies"})
+
+
+class AnswerTooLong(http.client.HTTPException):
+    """An answer longer than Slack sends (MAX_ANSWER_BYTES): the call failed, as one whose answer broke
+    off does (not retried at once by slack_sdk; a post is looked for before it is made again)."""
+
+
+def _answer_limit(url: str) -> int:
+    return MAX_PAGE_BYTES if urlsplit(url).path.rsplit("/", 1)[-1] in PAGE_METHODS else MAX_ANSWER_BYTES
+
+
+def _read_capped(resp: Any, limit: int) -> bytes:
+    """The answer's body, or AnswerTooLong past ``limit`` bytes (without reading more than that)."""
+    declared = (resp.headers.get("Content-Length") or "").strip()
+    if declared.isdigit() and int(declared) > limit:
+        raise AnswerTooLong(f"Slack's answer is {int(declared)} bytes long, more than the {limit} read")
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := resp.read(min(1 << 16, limit + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise AnswerTooLong(f"Slack's answer goes on past the {limit} bytes read")
+    body = b"".join(chunks)
+    if declared.isdigit() and total < int(declared):
+        # As read() without a size says it (a read of a size ends short without a word).
+        raise http.client.IncompleteRead(body, int(declared) - total)
+    return body
+
+
 _deadline = threading.local()
 
 
@@ -278,7 +316,7 @@ class KeepAliveWebClient(WebClient):
         armed = _WATCHDOG.arm(float(self.timeout), conn.sock)
         try:
             resp = conn.getresponse()
-            body = resp.read()
+            body = _read_capped(resp, _answer_limit(url))
         except BaseException as e:
             self._drop(key)
             if _WATCHDOG.disarm(armed):
@@ -307,11 +345,11 @@ class KeepAliveWebClient(WebClient):
         try:
             try:
                 with opener.open(req, timeout=self.timeout) as resp:
-                    body = resp.read()
+                    body = _read_capped(resp, _answer_limit(url))
             except HTTPError as e:
                 # Read here, under the watchdog, not later by slack_sdk; passed on as urllib raised it.
                 with e:
-                    error_body = e.read()
+                    error_body = _read_capped(e, _answer_limit(url))
                 raise HTTPError(url, e.code, e.reason, e.headers, io.BytesIO(error_body)) from None
         except BaseException as e:
             if _WATCHDOG.disarm(armed):

@@ -3,6 +3,8 @@ it): what it records for the message decides when, and whether, the message goes
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -134,3 +136,42 @@ def test_a_post_whose_look_up_slack_could_not_answer_now_is_not_posted_blindly(
             gateway.deliver_due()
         assert the_row(db).status == outbox.SENT
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
+
+
+def test_an_answer_streaming_without_end_is_cut_at_the_cap_not_read_into_memory() -> None:
+    """No Content-Length to refuse it by: a chunked answer that never ends (a broken proxy) was read
+    until the watchdog cut it, all of it in memory on the way (a gigabyte on a fast link)."""
+    import socket
+    import threading
+
+    from slack_sdk import WebClient
+
+    from bot.slack_http import MAX_ANSWER_BYTES, AnswerTooLong
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    sent = [0]
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                         b"c\r\n{\"ok\": true,\r\n")
+            chunk = b"x" * 65536
+            with contextlib.suppress(OSError):
+                while sent[0] <= 4 * MAX_ANSWER_BYTES:  # (a bound for the test: Slack's edge had none)
+                    conn.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    sent[0] += len(chunk)
+
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
+    client: WebClient = KeepAliveWebClient(token="xoxb-test", timeout=120,
+                                           base_url=f"http://127.0.0.1:{listener.getsockname()[1]}/api/")
+    try:
+        with pytest.raises(AnswerTooLong):
+            client.chat_postMessage(channel="C1", text="hi")
+    finally:
+        client.close()
+        server.join()
+        listener.close()
+    assert sent[0] < 4 * MAX_ANSWER_BYTES  # the client stopped reading; nothing asked for the rest

@@ -110,6 +110,23 @@ def test_a_post_slack_made_but_answered_with_garbage_is_not_posted_twice(fast_st
     each_approver_asked_once(st)
 
 
+def test_an_answer_longer_than_slack_sends_is_a_failed_call_not_a_post_made(fast_stack: LocalStack) -> None:
+    """An answer of megabytes on megabytes (a proxy or broken edge streaming without end) was read
+    whole into memory, and when it began like Slack's JSON the post was recorded as made. It is cut
+    at MAX_ANSWER_BYTES and the call fails: the post is looked for, and made since it is not there."""
+    from bot.slack_http import MAX_ANSWER_BYTES
+
+    st = fast_stack
+    dm_channel = st.slack.dm_channel("U0MANAGER")
+    pad = "x" * (MAX_ANSWER_BYTES + 1)
+    st.slack.inject("chat.postMessage", channel=dm_channel,
+                    body=f'{{"ok": true, "channel": "{dm_channel}", "ts": "1700000000.000001", "pad": "{pad}"}}')
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    each_approver_asked_once(st)
+    with st.rt.db.session() as s:
+        assert not outbox.rows(s, statuses=[outbox.FAILED])
+
+
 def test_a_post_slack_made_is_found_behind_hundreds_of_newer_messages(fast_stack: LocalStack) -> None:
     """Slack made the post but the answer was lost; by the retry, the approver's DM had more new
     messages than one page of history holds (a busy day, a second replica sending): the post was
