@@ -232,9 +232,19 @@ class _WatchedHTTPConnection(http.client.HTTPConnection):
 
 class _WatchedHTTPSConnection(http.client.HTTPSConnection):
     def connect(self) -> None:
-        super().connect()
-        if (armed := getattr(_watching, "armed", None)) is not None and self.sock is not None:
+        # HTTPSConnection.connect, with the TLS handshake under the watchdog: the socket's timeout
+        # bounds each read of it, not the handshake, and a server (or middlebox) sending it a byte
+        # at a time held the call past its claim before the request was even sent.
+        http.client.HTTPConnection.connect(self)
+        armed = getattr(_watching, "armed", None)
+        if armed is not None and self.sock is not None:
             _WATCHDOG.attach(armed, self.sock)
+        server_hostname = self._tunnel_host or self.host  # type: ignore[attr-defined]
+        self.sock = self._context.wrap_socket(self.sock, server_hostname=server_hostname,  # type: ignore[attr-defined]
+                                              do_handshake_on_connect=False)
+        if armed is not None:
+            _WATCHDOG.attach(armed, self.sock)  # (the plain socket is detached: this one is cut)
+        self.sock.do_handshake()
 
 
 class _WatchedHTTPHandler(urllib.request.HTTPHandler):
@@ -304,16 +314,28 @@ class KeepAliveWebClient(WebClient):
         key = (parts.scheme, parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
         conn = self._connection(key)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
+        # The socket's timeout bounds each read, not the answer: one trickling in a byte at a time
+        # (a broken proxy, a congested link) held the call for as long as it dripped, and with it
+        # the outbox's delivery pass and its claim. Past the timeout the connection is cut. The
+        # deadline runs from before a new connection is made: the TCP connect (up to the timeout)
+        # and the TLS handshake (a read at a time) came on top of it, and a post on a new
+        # connection could outlast its claim (the outbox counts on one timeout a call).
+        armed = _WATCHDOG.arm(float(self.timeout), conn.sock)
+        _watching.armed = armed
         try:
             conn.request(req.get_method(), path, body=req.data, headers=dict(req.header_items()))  # type: ignore[arg-type]
         except OSError as e:
-            # As urllib: a request that could not be sent is a URLError (retried once by slack_sdk).
             self._drop(key)
+            if _WATCHDOG.disarm(armed):
+                raise TimeoutError(f"Slack could not be reached within {self.timeout} s") from e
+            # As urllib: a request that could not be sent is a URLError (retried once by slack_sdk).
             raise URLError(e) from e
-        # The socket's timeout bounds each read, not the answer: one trickling in a byte at a time
-        # (a broken proxy, a congested link) held the call for as long as it dripped, and with it
-        # the outbox's delivery pass and its claim. Past the timeout the connection is cut.
-        armed = _WATCHDOG.arm(float(self.timeout), conn.sock)
+        except BaseException:
+            self._drop(key)
+            _WATCHDOG.disarm(armed)
+            raise
+        finally:
+            _watching.armed = None
         try:
             resp = conn.getresponse()
             body = _read_capped(resp, _answer_limit(url))
@@ -387,10 +409,10 @@ class KeepAliveWebClient(WebClient):
         scheme, host, port = key
         conn: http.client.HTTPConnection
         if scheme == "https":
-            conn = http.client.HTTPSConnection(host, port, timeout=self.timeout,
-                                               context=self.ssl or ssl.create_default_context())
+            conn = _WatchedHTTPSConnection(host, port, timeout=self.timeout,
+                                           context=self.ssl or ssl.create_default_context())
         else:
-            conn = http.client.HTTPConnection(host, port, timeout=self.timeout)
+            conn = _WatchedHTTPConnection(host, port, timeout=self.timeout)
         kept[key] = _Kept(conn)
         with self._lock:
             self._open.add(conn)

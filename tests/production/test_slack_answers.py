@@ -175,3 +175,52 @@ def test_an_answer_streaming_without_end_is_cut_at_the_cap_not_read_into_memory(
         server.join()
         listener.close()
     assert sent[0] < 4 * MAX_ANSWER_BYTES  # the client stopped reading; nothing asked for the rest
+
+
+def test_a_call_on_a_new_connection_ends_within_its_timeout_handshake_included(tmp_path: Path) -> None:
+    """The watchdog started once the request was sent: on a new connection the TCP connect and the
+    TLS handshake (each bounded by the timeout on its own) came before it, so a call could take up
+    to three timeouts, and a post outlive its claim (the outbox counts on one timeout a call).
+    Here the handshake and the answer each take most of the timeout: together they are past it."""
+    import shutil
+    import socket
+    import ssl
+    import subprocess
+    import threading
+    import time
+
+    from slack_sdk import WebClient
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make the test server's certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert, key)
+    listener = socket.create_server(("127.0.0.1", 0))
+    timeout, slow = 1.0, 0.7  # each step within the timeout, the two together past it
+
+    def serve() -> None:
+        raw, _ = listener.accept()
+        time.sleep(slow)  # the handshake waits for the server
+        with contextlib.suppress(OSError), server_tls.wrap_socket(raw, server_side=True) as conn:
+            conn.recv(65536)
+            time.sleep(slow)  # and so does the answer
+            body = b'{"ok": true, "channel": "C1", "ts": "1700000000.000001"}'
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
+                         % (len(body), body))
+
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
+    client: WebClient = KeepAliveWebClient(token="xoxb-test", timeout=timeout,
+                                           ssl=ssl.create_default_context(cafile=str(cert)),
+                                           base_url=f"https://127.0.0.1:{listener.getsockname()[1]}/api/")
+    try:
+        with pytest.raises(TimeoutError):
+            client.chat_postMessage(channel="C1", text="hi")
+    finally:
+        client.close()
+        server.join()
+        listener.close()
