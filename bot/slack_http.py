@@ -132,6 +132,11 @@ class DeadlineConnectionRetry(ConnectionErrorRetryHandler):
 
     def _can_retry(self, *, state: RetryState, request: HttpRequest, response: HttpResponse | None = None,
                    error: Exception | None = None) -> bool:
+        if error is None:
+            # slack_sdk asks after every answer too (a 200 OK: error None): nothing broke. Let
+            # through, every post logged that its connection broke, and the deadline's line below
+            # came with answers that arrived in time.
+            return False
         if not isinstance(error, URLError) and urlsplit(request.url).path.rsplit("/", 1)[-1] in NOT_REPEATABLE:
             log.info("a post whose connection broke after it was sent is not sent again at once: Slack may "
                      "have made it (the outbox looks for it before trying again)")
