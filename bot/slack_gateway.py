@@ -425,8 +425,10 @@ class SlackGateway:
                     # one recording for a draft's replies, instead of a pass each (~4 ms of CPU each).
                     left: set[int] = set()
                     due = outbox.eligible(s, now, limit, in_turn=True, left=left)
-                    mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], LEASE)
-                    jobs = self._jobs(s, due, mine, now, mono)
+                    claimed = outbox.claim_many_attempts(s, [r.id for r in due if r.id is not None], LEASE)
+                    mine = {row_id: until for row_id, (until, _) in claimed.items()}
+                    tried = {row_id for row_id, (_, attempts) in claimed.items() if attempts}
+                    jobs = self._jobs(s, due, mine, now, mono, tried)
                 if not jobs:
                     if mine:
                         continue  # everything claimed was superseded: look again
@@ -458,8 +460,9 @@ class SlackGateway:
                     return sent_total
 
     def _jobs(self, s: Any, due: list[OutboxRow], mine: dict[int, datetime], now: datetime,
-              mono: float) -> list[_Job]:
-        """The claimed rows to send (``mine``: claim_many's, read before it by ``now`` and ``mono``).
+              mono: float, tried: set[int]) -> list[_Job]:
+        """The claimed rows to send (``mine``: claim_many's, read before it by ``now`` and ``mono``;
+        ``tried``: those attempted before, by the claim, which may be newer news than ``due``).
         A thread's row goes only behind its thread's earlier rows of this batch: when one of those
         is not sent now (another delivery claimed it, or it waits), the later ones are given back
         unclaimed, not sent out of order."""
@@ -473,7 +476,7 @@ class SlackGateway:
             if r.thread_key and r.thread_key in stopped:
                 outbox.release_claim(s, r.id, mine[r.id], r.claimed_until)
                 continue
-            job = self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE))
+            job = self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE), r.id in tried)
             if job is None:
                 if r.thread_key:
                     stopped.add(r.thread_key)
@@ -501,7 +504,7 @@ class SlackGateway:
         need = timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK
         return all(job.claim is None or job.claim.left(now) >= need for job in sent)
 
-    def _job(self, s: Any, row: OutboxRow, claim: outbox.Claim) -> _Job | None:
+    def _job(self, s: Any, row: OutboxRow, claim: outbox.Claim, tried: bool = False) -> _Job | None:
         if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):
             return None
         location = None
@@ -514,7 +517,8 @@ class SlackGateway:
                 outbox.mark_later(s, row.id or 0, self.clock() + UPDATE_WAITS_FOR_POST)
                 return None
         snapshot = OutboxRow.model_validate(row.model_dump())
-        maybe_sent = row.op == "post" and (row.attempts > 0 or row.claimed_until is not None)
+        # (``tried``: the row was read before another delivery tried it, and claimed after.)
+        maybe_sent = row.op == "post" and (tried or row.attempts > 0 or row.claimed_until is not None)
         return _Job(row=snapshot, location=location, maybe_sent=maybe_sent, claim=claim)
 
     def _hold(self, job: _Job) -> None:

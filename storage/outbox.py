@@ -695,6 +695,11 @@ def claim(s: Session, row_id: int, lease: timedelta) -> bool:
 
 
 def claim_many(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int, datetime]:
+    """Claim what nobody else holds (claim_many_attempts), with the end of each claim."""
+    return {row_id: until for row_id, (until, _) in claim_many_attempts(s, row_ids, lease).items()}
+
+
+def claim_many_attempts(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int, tuple[datetime, int]]:
     """Claim what nobody else holds, in one statement, for ``lease`` by the database's clock
     (see Claim); returns the ids this caller now holds, with the end of each claim.
 
@@ -705,6 +710,10 @@ def claim_many(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int
     server reads the closed socket only when that wait ends, and keeps the session's locks until
     then). Waiting would hold this whole batch, and with it every message of the pass, that long.
     Core statements, not ORM ones: the outbox is hot and needs no identity-map bookkeeping.
+
+    With each claim, the row's attempts as claimed: the rows were read before (``eligible``), and
+    another delivery may have claimed, tried and given back a row in between (a post Slack made
+    and answered 500): nothing in the read says so, and the post was made again without a look-up.
     """
     if not row_ids:
         return {}
@@ -720,9 +729,10 @@ def claim_many(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int
         update(OutboxRow)
         .where(col(OutboxRow.id).in_(lockable), *free)
         .values(claimed_until=_lease_end(dialect, lease))
-        .returning(col(OutboxRow.id), col(OutboxRow.claimed_until))
+        .returning(col(OutboxRow.id), col(OutboxRow.claimed_until), col(OutboxRow.attempts))
     )
-    return {row_id: until for row_id, until in s.connection().execute(stmt) if row_id is not None and until is not None}
+    return {row_id: (until, attempts) for row_id, until, attempts in s.connection().execute(stmt)
+            if row_id is not None and until is not None}
 
 
 def renew_claim(s: Session, row_id: int, held_until: datetime, lease: timedelta) -> datetime | None:

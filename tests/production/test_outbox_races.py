@@ -126,6 +126,43 @@ def assert_sent_once(db: Database, slack: LocalSlack) -> None:
         assert (row.status, row.attempts) == (outbox.SENT, 1)
 
 
+def test_a_post_another_replica_tried_between_this_passs_read_and_claim_is_looked_for_first(
+        postgres: Database) -> None:
+    """Two replicas' passes chose the same fresh row. Replica a claimed it first and posted it; Slack
+    made the post and answered 500, and a gave the row back as tried once. Replica b, which had read
+    the row before all that, claimed it then (nothing held it) and, by what it had read (never tried,
+    never claimed), posted it without looking: the approver's DM twice."""
+    db = postgres
+    with LocalSlack() as slack:
+        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
+        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url))
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=datetime.now(UTC))
+        slack.inject("chat.postMessage", status=500, applied=True)
+        replica_a_went: list[bool] = []
+
+        def a_goes_between(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            # Right after b's pass read the rows it chose (eligible), before it claims them: a's
+            # whole delivery of the row.
+            if not replica_a_went and "outbox.payload" in statement and "WHERE outbox.id IN" in statement \
+                    and "ORDER BY outbox.id" in statement:
+                replica_a_went.append(True)
+                a.deliver_due()
+
+        event.listen(db.engine, "after_cursor_execute", a_goes_between)
+        try:
+            b.deliver_due()
+        finally:
+            event.remove(db.engine, "after_cursor_execute", a_goes_between)
+        assert replica_a_went and not slack.pending_faults()
+        a.stop()
+        b.stop()
+        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
+        with db.session() as s:
+            (row,) = outbox.rows(s)
+            assert row.status == outbox.SENT
+
+
 def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database) -> None:
     """Slack was slow: a request's express send waited in line longer than its claim, another
     replica's delivery pass took the row and sent it; the late send must not post it again."""
