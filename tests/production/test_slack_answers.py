@@ -4,7 +4,6 @@ it): what it records for the message decides when, and whether, the message goes
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
