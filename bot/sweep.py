@@ -1051,8 +1051,13 @@ class Sweeper:
         added = self._added_during(y, m)
         # No sweep ran in the month (each notes the month's minimum, by the real clock): kessai was
         # down all of it, and its 「0 件」 say nothing of what was posted meanwhile outside kessai.
+        # Only for a month that began after sweeps started noting it: an older kessai ran without
+        # noting, and the first report after the upgrade must not say that it was stopped.
         with self.db.session() as s:
-            down_all_month = started is None and not repo.minimums(s, f"{y:04d}-{m:02d}")
+            kept_since = repo.minimums_kept_since(s)
+            down_all_month = (started is None and kept_since is not None
+                              and kept_since <= month_bounds(y, m, self.zone)[0]
+                              and not repo.minimums(s, f"{y:04d}-{m:02d}"))
         # An account registered on the month's last business day (or after it) had no working day
         # to post in before the month ended: listing it as short is a 撤退 case nobody could avoid.
         last_day = self.cal.last_business_day(y, m)

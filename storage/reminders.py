@@ -136,6 +136,13 @@ def minimums(s: Session, month: str) -> set[int]:
     return {int(k.removeprefix(prefix)) for k in keys if k.removeprefix(prefix).isdigit()}
 
 
+def minimums_kept_since(s: Session) -> datetime | None:
+    """When sweeps started noting ``min_posts_per_month`` (the first ``note_minimum``, real clock):
+    before then, a month without a record says nothing (an older kessai ran without noting it)."""
+    first = s.exec(select(func.min(ReminderRow.claimed_at)).where(col(ReminderRow.key).startswith(MINIMUM_PREFIX))).one()
+    return as_utc(first) if first else None
+
+
 def accounts_known_since(s: Session) -> dict[str, datetime]:
     """When each account was first in the organisation file (see ``note_accounts``)."""
     rows = s.exec(select(ReminderRow.key, ReminderRow.claimed_at)

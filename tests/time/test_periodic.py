@@ -858,3 +858,16 @@ def test_a_correction_to_a_report_sent_before_reports_were_keyed_stands_alone(wo
     with world.db.session() as s:
         [row] = [r for r in s.exec(select(OutboxRow)) if "報告の訂正" in (r.payload.get("text") or "")]
         assert row.status == "pending"  # due now, not held for a parent
+
+
+def test_the_first_report_after_upgrading_does_not_say_kessai_was_stopped(world: World) -> None:
+    """An older kessai ran all of November without noting its minimum (``monthly.minimum:…``);
+    upgraded before the report of 12/1, it must not tell the channel that it was stopped in November."""
+    run_at(world, jst(2026, 10, 5, 10, 0))
+    run_at(world, jst(2026, 11, 2, 8, 30))
+    run_at(world, jst(2026, 11, 27, 10, 0))
+    with world.db.session() as s:  # what the older kessai left: no notes of the minimum
+        s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(reminders.MINIMUM_PREFIX)))
+    assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+    [november] = [p["text"] for p in world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")]
+    assert "停止していた" not in november
