@@ -871,3 +871,23 @@ def test_the_first_report_after_upgrading_does_not_say_kessai_was_stopped(world:
     assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
     [november] = [p["text"] for p in world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")]
     assert "停止していた" not in november
+
+
+def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(world: World) -> None:
+    """min_posts_per_month was 0 (off) from May to November under an older kessai, which noted no
+    minimum and, with it off, claimed no report. Switched on with the upgrade on 12/1: only
+    November's report goes (as before), not six more months judged against a standard that was off."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    off = replace(world.org, policy=replace(world.org.policy, min_posts_per_month=0))
+    older = Sweeper(Kessai(world.db, off, clock=world.clock))
+    for month in range(5, 12):
+        world.clock.t = jst(2026, month, 6, 10, 0)
+        older.sweep(world.clock.t)
+    with world.db.session() as s:  # what the older kessai left: no notes of the minimum
+        s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(reminders.MINIMUM_PREFIX)))
+    assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+    assert [p["text"].split("*")[1][:8] for p in world.posts(to="C0ESCALATE", contains="投稿件数の報告")] == ["2026年11月"]
