@@ -1064,9 +1064,9 @@ class Sweeper:
         # noting, and the first report after the upgrade must not say that it was stopped.
         with self.db.session() as s:
             kept_since = repo.minimums_kept_since(s)
+            noted = repo.minimums(s, f"{y:04d}-{m:02d}")
             down_all_month = (started is None and kept_since is not None
-                              and kept_since <= month_bounds(y, m, self.zone)[0]
-                              and not repo.minimums(s, f"{y:04d}-{m:02d}"))
+                              and kept_since <= month_bounds(y, m, self.zone)[0] and not noted)
         # An account registered on the month's last business day (or after it) had no working day
         # to post in before the month ended: listing it as short is a 撤退 case nobody could avoid.
         last_day = self.cal.last_business_day(y, m)
@@ -1105,6 +1105,12 @@ class Sweeper:
                          "（件数は本日までに記録された投稿によります）。")
             # Keyed: a post recorded for the month after this report replies under it (report_correction).
             self._post(s, now, channel, head + body, key=report_key(y, m))
+            if not noted:
+                # No sweep ran that month: the standard is today's file. Noted with the report, so that
+                # report_correction judges a later record by what the report said even if the file
+                # changes meanwhile (it would otherwise take the new value: a note about an account the
+                # report never listed, and none for one it did).
+                repo.note_minimum(s, f"{y:04d}-{m:02d}", need, self.kessai.clock().astimezone(UTC))
             return True
 
         self._claim_each(report, "monthly.report", [(f"monthly.report:{y:04d}-{m:02d}", None)], send)

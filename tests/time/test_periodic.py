@@ -891,3 +891,37 @@ def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(worl
         s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(reminders.MINIMUM_PREFIX)))
     assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
     assert [p["text"].split("*")[1][:8] for p in world.posts(to="C0ESCALATE", contains="投稿件数の報告")] == ["2026年11月"]
+
+
+
+def _november_unnoted_then_minimum_two(w: World, *, recorded_before_report: bool) -> str:
+    """kessai stopped all of November (no note of its minimum): the report of 12/1 judges November by
+    the file's 1. Afterwards the file says 2. The report's text."""
+    from dataclasses import replace
+
+    from bot.services import Kessai
+
+    run_at(w, jst(2026, 10, 5, 10, 0))
+    run_at(w, jst(2026, 10, 27, 10, 0))  # then stopped until 12/1
+    if recorded_before_report:
+        publish_on(w, (2026, 11, 27), recorded=(2026, 12, 1))  # kessai back on 12/1, before the report
+    run_at(w, jst(2026, 12, 1, 8, 30))
+    [msg] = w.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    two = replace(w.org, policy=replace(w.org.policy, min_posts_per_month=2))
+    w.kessai = Kessai(w.db, two, clock=w.clock)
+    return str(msg["text"])
+
+
+def test_no_correction_for_an_account_the_report_did_not_list_after_the_minimum_was_raised(world: World) -> None:
+    report = _november_unnoted_then_minimum_two(world, recorded_before_report=True)
+    assert "上越市公式X" not in report  # its one post met 「月1回以上」
+    publish_on(world, (2026, 11, 26), recorded=(2026, 12, 2))
+    assert world.posts(contains="投稿件数の報告の訂正") == []
+
+
+def test_a_correction_judges_by_the_standard_the_report_used_after_the_minimum_was_raised(world: World) -> None:
+    report = _november_unnoted_then_minimum_two(world, recorded_before_report=False)
+    assert "上越市公式X: 0 件" in report
+    publish_on(world, (2026, 11, 26), recorded=(2026, 12, 2))
+    [note] = world.posts(contains="投稿件数の報告の訂正")
+    assert "11月の投稿は 1 件になりました。基準（月1回以上）を満たしています" in note["text"]
