@@ -297,3 +297,51 @@ def test_two_replicas_catching_up_months_of_reports_send_each_once(world: World)
     assert (totals[0] + totals[1])["monthly.report"] == 9  # March to November
     months = [p["text"].split("年")[1].split("の")[0] for p in world.posts(to="C0ESCALATE", contains=":bar_chart:")]
     assert sorted(months, key=lambda m: int(m.removesuffix("月"))) == [f"{m}月" for m in range(3, 12)]
+
+
+def test_a_post_recorded_while_the_monthly_report_is_claimed_is_in_the_report_or_corrected(world: World) -> None:
+    """上越市公式X's November post is being recorded (投稿済み) at the instant the report of 12/1 goes:
+    the record saw no report to correct, and the report, counted before the record committed,
+    listed the account as short. One of the two must know of the other."""
+    from bot.sweep import report_correction
+    from storage import drafts as draft_repo
+
+    if world.db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite takes the write lock at BEGIN: the sweep cannot start between the two")
+    world.clock.t = jst(2026, 10, 5, 10, 0)
+    world.sweep(world.clock.t)
+    draft_id = world.scheduled_draft(jst(2026, 11, 27, 9, 0), scheduled=jst(2026, 11, 27, 11, 0))
+    world.clock.t = jst(2026, 11, 27, 9, 30)
+    world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True)
+    world.clock.t = jst(2026, 11, 27, 13, 0)
+    world.sweep(world.clock.t)  # its 「投稿しましたか」 (draft.unpublished) went: the sweep of 12/1 leaves the draft alone
+    world.clock.t = now = jst(2026, 12, 1, 8, 30)
+    account = world.org.account("joetsu-x")
+    assert account is not None
+    replica = Database(world.db.url)
+    done = threading.Event()
+
+    def sweep() -> None:
+        try:
+            Sweeper(Kessai(replica, world.org, clock=world.clock)).sweep(now)
+        finally:
+            done.set()
+
+    with world.db.session() as s:  # Kessai.publish's steps, its transaction held open
+        draft_repo.lock_publications(s)
+        assert draft_repo.mark_published(s, draft_id, expected_state="approved", expected_version=1,
+                                         url="https://x.com/joetsu_city_example/status/9", at=jst(2026, 11, 27, 11, 0),
+                                         by="U0OPERATOR", now=now)
+        assert not report_correction(s, world.org, world.kessai.tz, account, jst(2026, 11, 27, 11, 0), now)
+        thread = threading.Thread(target=sweep)
+        thread.start()
+        while not done.wait(0.05):  # until the sweep is done, or waits for this registration
+            with world.db.engine.connect() as c:
+                if c.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND wait_event_type = 'Lock'")).scalar_one():
+                    break
+    thread.join()
+    replica.dispose()
+    [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
+    corrected = world.posts(contains="投稿件数の報告の訂正")
+    assert "上越市公式X" not in msg["text"] or corrected
