@@ -737,8 +737,7 @@ class SlackGateway:
                     sent.append(row.id)
                     with self._auth_lock:
                         self.auth_error = None
-            released = outbox.remember_messages(s, located)
-            outbox.mark_sent_many(s, sent, self.clock())
+            released = outbox.record_sent(s, located, sent, self.clock())
             # In the transaction that records the failures: a crash between the two commits lost
             # the report (the Japanese notice to the escalation channel, the author's stand-in DM),
             # and nothing looked for it again.

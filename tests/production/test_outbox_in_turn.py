@@ -160,6 +160,50 @@ def scans_during(db: Database, gateway: SlackGateway) -> int:
     return statements_during(gateway, "SELECT outbox.id, outbox.message_key")
 
 
+def recordings_during(gateway: SlackGateway) -> list[str]:
+    """The statements of this thread that recorded sent messages (where they went, that they went)
+    while ``gateway`` delivered what is due."""
+    seen: list[str] = []
+    me = threading.get_ident()
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if threading.get_ident() == me and statement.startswith(
+                ("INSERT INTO slack_messages", "UPDATE outbox SET status", "WITH located_messages")):
+            seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", note)
+    try:
+        gateway.deliver_due()
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
+    return seen
+
+
+def test_a_pass_records_what_it_sent_in_one_statement(db: Database) -> None:
+    # Every message the worker or the express lane sends is recorded: where it went and that it
+    # went were two statements (and a look for held replies a third), two more round trips a draft.
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no INSERT inside WITH: the recording is its statements one after another")
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client)
+        parent = client.chat_postMessage(channel=CHANNEL, text="下書き")["ts"]
+        reply(db, parent, ["チェック結果: 問題なし", "決裁を依頼しました"], "a")
+        now = datetime.now(UTC)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "お知らせ"}, now=now, message_key="b:0")
+            outbox.enqueue_reply_after(s, "b:0", {"channel": CHANNEL, "text": "続き"}, now=now, message_key="b:1")
+        assert len(recordings_during(gateway)) == 2  # the pass, and the one its released reply made due
+        with db.session() as s:
+            assert {r.message_key: r.status for r in outbox.rows(s)} == dict.fromkeys(
+                ["a:0", "a:1", "b:0", "b:1"], outbox.SENT)
+            assert all(r.attempts == 1 and r.sent_at is not None and r.claimed_until is None for r in outbox.rows(s))
+            where = {k: outbox.message_location(s, k) for k in ("a:0", "a:1", "b:0", "b:1")}
+        assert all(m is not None and m.channel == CHANNEL for m in where.values())
+        (notice,) = [m for m in slack.messages(CHANNEL) if m.text == "お知らせ"]
+        assert [m.text for m in slack.messages(CHANNEL) if m.thread_ts == notice.ts and m.ts != notice.ts] == ["続き"]
+
+
 def test_a_pass_that_left_nothing_behind_does_not_scan_again(db: Database) -> None:
     with LocalSlack() as slack:
         gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10))
