@@ -28,8 +28,11 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    literal_column,
+    null,
     or_,
     union,
+    union_all,
     update,
 )
 from sqlalchemy import select as select_
@@ -602,20 +605,21 @@ def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = Fals
     only the small columns of waiting rows; payloads are loaded for the chosen rows alone.
 
     Held rows are not scanned: thousands of them (a parent that cannot be posted) would fill the
-    window and starve the due rows behind them. What they hold back is looked up separately,
-    as the oldest held row of each thread and of each message key the scan met.
+    window and starve the due rows behind them. What they hold back is looked up apart from the
+    waiting rows: the oldest held row of each thread in the scan's own statement, and of each
+    message key the scan met in one more when anything is held.
     """
     flush_pending(s)
-    # Read before the scan: a held reply released between the two reads then shows in the scan,
-    # and blocks what follows it there (read after, it would be in neither).
-    held_threads = _held_threads(s)
-    # Claimed or not by the database's clock, like claim_many (see Claim); due by the caller's.
-    claimed_now = (col(OutboxRow.claimed_until) > _now(s.get_bind().dialect.name)).label("claimed")
-    heads = s.execute(  # a Core select (more columns than sqlmodel's select types); autoflushes like exec
-        select_(col(OutboxRow.id), col(OutboxRow.message_key), col(OutboxRow.thread_key),
-                col(OutboxRow.next_attempt_at), claimed_now)
-        .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(SCAN_LIMIT)
-    ).all()
+    # The oldest held row of each thread comes with the scan, in the same statement and so from the
+    # same snapshot: a held reply released meanwhile is held in both parts or waiting in both.
+    held_threads: dict[str, int] = {}
+    heads: list[Any] = []
+    for row_id, key, thread, next_attempt_at, claimed, held in s.execute(
+            _scan_statement(s.get_bind().dialect.name), {"scan_limit": SCAN_LIMIT}):
+        if not held:
+            heads.append((row_id, key, thread, next_attempt_at, claimed))
+        elif thread and row_id is not None:
+            held_threads[_THREAD + thread] = row_id
     if not heads:
         return []
     # Held rows by message key: looked up only for the keys met (thousands may be held), and only
@@ -664,12 +668,22 @@ _THREAD = "\x00thread:"
 _KEYS_PER_QUERY = 500  # well under every driver's limit on bound parameters
 
 
-def _held_threads(s: Session) -> dict[str, int]:
-    """The id of the oldest held row per thread (as ``_THREAD`` + its key): a later row of the
-    thread waits behind it. Few groups: held rows are replies, one thread per parent not yet posted."""
-    groups = s.exec(select(OutboxRow.thread_key, func.min(OutboxRow.id)).where(col(OutboxRow.status) == HELD)
-                    .group_by(col(OutboxRow.thread_key))).all()
-    return {_THREAD + thread: oldest for thread, oldest in groups if thread and oldest is not None}
+@functools.cache
+def _scan_statement(dialect: str) -> Any:
+    """``eligible``'s scan, built once: the small columns of up to ``scan_limit`` waiting rows,
+    oldest first (held = 0), then the oldest held row of each thread (held = 1; a later row of the
+    thread waits behind it; few groups: held rows are replies, one thread per parent not yet posted).
+    ORM attributes, not the table's columns: the session autoflushes before it runs, as before
+    every read of the outbox (rows released in this transaction are due)."""
+    # Claimed or not by the database's clock, like claim_many (see Claim); due by the caller's.
+    claimed_now = (col(OutboxRow.claimed_until) > _now(dialect)).label("claimed")
+    waiting = select_(col(OutboxRow.id), col(OutboxRow.message_key), col(OutboxRow.thread_key),
+                      col(OutboxRow.next_attempt_at), claimed_now, literal_column("0").label("held")) \
+        .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(bindparam("scan_limit")).subquery()
+    held: Any = select_(func.min(OutboxRow.id), null(), col(OutboxRow.thread_key), null(), null(), literal_column("1")) \
+        .where(col(OutboxRow.status) == HELD).group_by(col(OutboxRow.thread_key))
+    scan = union_all(select_(*waiting.c), held).subquery()
+    return select_(*scan.c).order_by(scan.c.held, scan.c.id)
 
 
 def _held_by_message_key(s: Session, message_keys: set[str]) -> dict[str, int]:
