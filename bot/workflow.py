@@ -121,9 +121,14 @@ def _slack_time(ts: str) -> tuple[int, int] | None:
 def is_stale_edit(edited_ts: str | None, applied_ts: str | None) -> bool:
     """Whether an edit of a draft's message made at ``edited_ts`` is older than (or the same as) the
     edit already applied at ``applied_ts``: Slack retries an undelivered event minutes later, after
-    newer ones, and the message shows the newest edit's text. Unknown times never make an edit stale."""
-    if edited_ts is None or applied_ts is None:
+    newer ones, and the message shows the newest edit's text. A change without an edit time
+    (``edited_ts`` None: Slack adding a link's preview) shows the message as it was before any edit,
+    since Slack keeps ``edited`` on a message once edited: older than any edit applied. Times that
+    cannot be read never make an edit stale."""
+    if applied_ts is None:
         return False
+    if edited_ts is None:
+        return True
     new, applied = _slack_time(edited_ts), _slack_time(applied_ts)
     return new is not None and applied is not None and new <= applied
 

@@ -110,7 +110,8 @@ def test_state_labels_are_japanese_and_unknown_states_pass_through() -> None:
         ("1700000201", "1700000200.9", False),  # seconds compare first, then micro
         ("1700000200.9", "1700000200.000100", False),  # 「.9」 is 900000 µs
         ("1700000300.000000", None, False),  # no edit applied yet (or before edits were timed)
-        (None, "1700000200.000100", False),  # an edit without Slack's time
+        (None, "1700000200.000100", True),  # the message before any edit (a link preview added)
+        (None, None, False),
         ("garbage", "1700000200.000100", False),
         ("1700000100.0001", "not-a-ts", False),
         ("１７００.０", "1800.0", False),  # not ASCII digits: no time, never stale

@@ -414,6 +414,22 @@ class SlackDriver:
         }
         return self.event(event)
 
+    def link_unfurled(self, channel: str, ts: str, attachments: Sequence[JsonDict]) -> BotReply:
+        """Slack adds the previews of the links in the message ``ts`` (its ``attachments``), a moment
+        after it was posted, and says so with a ``message_changed`` event: the message as it stands
+        then, which carries ``edited`` only when its author had edited it by then."""
+        channel_id = self._channel_id(channel)
+        stored = self.slack.message(channel_id, ts)
+        if stored is None:
+            raise ValueError(f"unknown message {ts} in {channel_id}")
+        message = {**stored.to_api(self.slack.team_id), "attachments": list(attachments)}
+        event_ts = self.slack.next_ts()
+        return self.event({
+            "type": "message", "subtype": "message_changed", "hidden": True, "channel": channel_id,
+            "message": message, "previous_message": stored.to_api(self.slack.team_id),
+            "ts": event_ts, "event_ts": event_ts, "channel_type": self._channel_type(channel_id),
+        })
+
     def message_deleted(self, channel: str, ts: str, *, tombstone: bool | None = None) -> BotReply:
         """The message ``ts`` is deleted. As Slack does it: a message without replies goes with a
         ``message_deleted`` event; one with replies stays as a tombstone ("This message was
