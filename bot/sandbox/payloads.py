@@ -72,6 +72,21 @@ def message_text(typed: str, *, links: bool = True, bold: Sequence[str] = (), bl
 
 
 def _rich_elements(text: str) -> list[JsonDict]:
+    """Rich text elements of ``text`` as Slack makes them: a URL is a ``link`` element, an emoji
+    an ``emoji`` element, the rest ``text``."""
+    elements: list[JsonDict] = []
+    pos = 0
+    for m in _TYPED_URL.finditer(text):
+        if m.start() > pos:
+            elements.extend(_emoji_and_text(text[pos:m.start()]))
+        elements.append({"type": "link", "url": m.group(0)})
+        pos = m.end()
+    if pos < len(text) or not elements:
+        elements.extend(_emoji_and_text(text[pos:]))
+    return elements
+
+
+def _emoji_and_text(text: str) -> list[JsonDict]:
     elements: list[JsonDict] = []
     pos = 0
     for m in _EMOJI.finditer(text):

@@ -112,12 +112,14 @@ def test_a_draft_pasted_as_a_code_block_or_quote_is_stored_without_slacks_marks(
     """Staff paste a draft as a code block to keep its line breaks: 「```…```」 or 「> 」 on X would
     be the bot's doing, since the approver approved what the bot showed."""
     st = sqlite_stack
-    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, block=block)
+    # With its link, as most posts have one (a link in a quote kept the quote's 「> 」 in the draft).
+    typed = CLEAN_DRAFT + "\n詳しくは https://www.city.joetsu.niigata.jp/event/momiji をご覧ください。"
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", typed, block=block)
     for a in APPROVERS:
         wait_dm(st, a)
     assert ("```" if block == "code" else "&gt; ") in st.slack.message("C0INTAKE", ts).text  # as Slack sent it
     with st.rt.db.session() as s:
-        assert [v.text for v in s.exec(select(DraftVersionRow))] == [CLEAN_DRAFT]
+        assert [v.text for v in s.exec(select(DraftVersionRow))] == [typed]
     assert "```" not in all_text(dm(st, "U0MANAGER")[0])
 
 
