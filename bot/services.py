@@ -1654,7 +1654,6 @@ class Kessai:
             raise errors.OwnDraft()
         acting_for: str | None = None
         withdrawn_for: str | None = None
-        returned: str | None = None
         if member is None:
             raise errors.NotAnApprover()
         if actor not in account.approvers:
@@ -1675,12 +1674,11 @@ class Kessai:
                         "あなたはこのアカウントの代決者ですが、この下書きの代決は依頼されていません。"
                         "決裁者の不在時や決裁が遅れたときに、代決の依頼が届きます。")
                 raise errors.NotAnApprover()
+            # An absence that has run out, the sweep not yet past it (the minute after midnight, or
+            # kessai down overnight), leaves the request with the deputy as it will once the sweep
+            # has run (``take_back(ended=True)``): refusing the click in that minute told the
+            # deputy 「決裁はご本人が行います」 and the same button decided a minute later.
             acting_for = req.acting_for_id
-            if req.reason == "away" and acting_for in account.approvers \
-                    and not away_repo.away_at(s, [acting_for], self.clock()):
-                # The absence is over: the sweep gives the request back within the minute, and
-                # until it has, the deputy no longer stands in for anyone.
-                returned = acting_for
         if not self.org.rank_at_least(member.rank, self.org.policy.approver_min_rank):
             raise errors.NotAnApprover(
                 f"決裁できるのは{self.org.policy.approver_min_rank}以上の職員です（あなたの職位: {member.rank}）。"
@@ -1693,10 +1691,6 @@ class Kessai:
             raise errors.NotAnApprover(
                 f"{render.escape(self.name_of(withdrawn_for))} さんが不在から戻られたため、この下書きの代決の依頼は取り消されました。"
                 "決裁はご本人が行います。")
-        if returned is not None:
-            raise errors.NotAnApprover(
-                f"{render.escape(self.name_of(returned))} さんの不在期間が終わったため、この下書きは代決できません。"
-                "決裁はご本人が行います（決裁の依頼はまもなくご本人に届きます）。")
         return DeciderRole(account, acting_for)
 
     def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
