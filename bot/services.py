@@ -240,31 +240,26 @@ DECISION_IN_THREAD_JA = (
 _DECISION_WORDS = re.compile(
     r"(?:承認|差し?戻し?|却下|決裁)"
     r"(?:(?:し|いたし|でき|とし)?(?:ます|ました|ません)|です|でお願いします|ok|(?=[。、,.!\s]|$))")
-# Words that agree without naming the decision (「OKです」「了承しました」): a decision when they stand
-# alone or say what to do next (「OKです、公開してください」), an acknowledgement when they come with
-# thanks and nothing to do (「OKです、ありがとうございます」 answers the author's 「修正しました」 or a
-# report): a note telling them to press 承認 answered a thanks.
+# Words that agree without naming the decision (「OKです」「了承しました」). With thanks too
+# (「修正ありがとうございます。OKです」「OKです、ありがとうございます」) they still read as one: the
+# note only reaches an approver who holds the pending version's request, in its thread, where an
+# OK answering the author's 「修正しました」 is the approval of the fix — the author takes it for
+# the 決裁 and the draft waits for reminders, the case the note exists for. A thanks that decided
+# nothing costs a private note, once a version.
 _AGREEMENT_WORDS = re.compile(
     r"了承(?:(?:し|いたし)?(?:ます|ました)|です|(?=[。、,.!\s]|$))"
     r"|(?<![a-z0-9/._:-])ok(?![a-z0-9/._-])|オッケー|おっけー")
-_THANKS = re.compile(r"ありがと|有難|有り難|感謝|お疲れ|おつかれ|助かり|了解|承知")
-_GO_AHEAD = re.compile(r"公開|投稿|掲載|配信|発信|進め|載せ|出して|お願い")
 # Longer than this, a reply is a discussion of the draft, not a decision written out.
 _DECISION_REPLY_MAX = 200
 
 
 def reads_as_decision(reply: str) -> bool:
-    """Whether a short thread reply reads as a decision (「承認します」「OKです」「OKです、公開して
-    ください」「差し戻します」). A question (「承認してよいですか？」「写真はOKですか？」) asks, and an
-    agreement with thanks and nothing to do (「OKです、ありがとうございます」) acknowledges: neither decides."""
+    """Whether a short thread reply reads as a decision (「承認します」「OKです」「OKです、ありがとう
+    ございます」「差し戻します」). A question (「承認してよいですか？」「写真はOKですか？」) asks: it does
+    not decide."""
     folded = unicodedata.normalize("NFKC", reply).strip().lower()
-    if not 0 < len(folded) <= _DECISION_REPLY_MAX or "?" in folded:
-        return False
-    if _DECISION_WORDS.search(folded) is not None:
-        return True
-    if _AGREEMENT_WORDS.search(folded) is None:
-        return False
-    return _THANKS.search(folded) is None or _GO_AHEAD.search(folded) is not None
+    return (0 < len(folded) <= _DECISION_REPLY_MAX and "?" not in folded
+            and (_DECISION_WORDS.search(folded) is not None or _AGREEMENT_WORDS.search(folded) is not None))
 
 
 def reads_as_revision(reply: str, draft_text: str) -> bool:

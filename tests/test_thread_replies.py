@@ -65,15 +65,17 @@ def test_the_draft_of_a_thread_parent_key(key: str, draft: int | None) -> None:
 
 @pytest.mark.parametrize("reply", ["承認します", "確認しました。承認します。", "ＯＫです", "OK", "オッケーです！",
                                    "OKです、公開してください", "OKです。ありがとうございます。投稿お願いします",
-                                   "了承しました", "日付が違うので差し戻します", "承認します、ありがとうございます"])
+                                   "了承しました", "日付が違うので差し戻します", "承認します、ありがとうございます",
+                                   # an approver's OK to the author's 「修正しました」: the approval of the fix
+                                   "OKです、ありがとうございます", "修正ありがとうございます。OKです",
+                                   "ＯＫです！ありがとうございました。", "OKです、ありがとうございます。このままで大丈夫です"])
 def test_a_decision_written_out_reads_as_one(reply: str) -> None:
+    """The author reads 「OKです、ありがとうございます」 in the thread as the 決裁, and so does the
+    approver who wrote it: without the note, the draft waited for reminders."""
     assert reads_as_decision(reply)
 
 
-@pytest.mark.parametrize("reply", ["OKです、ありがとうございます", "ＯＫです！ありがとうございました。",
-                                   "了承しました。ご対応ありがとうございます", "OK、了解です", "オッケー、お疲れさまです",
-                                   "写真はOKですか？", "本人の了承が取れているなら問題ありません"])
-def test_an_acknowledgement_or_a_question_does_not(reply: str) -> None:
-    """「OKです、ありがとうございます」 thanks the author (for a fix, for a report): a note telling the
-    approver to press 承認 answered something they did not decide."""
+@pytest.mark.parametrize("reply", ["写真はOKですか？", "本人の了承が取れているなら問題ありません",
+                                   "部長の承認が必要です", "参考: https://example.com/ok/"])
+def test_a_question_or_a_remark_does_not(reply: str) -> None:
     assert not reads_as_decision(reply)

@@ -44,10 +44,10 @@ def test_an_approver_asking_or_discussing_the_approval_is_not_told_to_press_a_bu
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     wait_dm(st, "U0MANAGER")
     for remark in ("承認前に一点確認させてください。開催日は11日でよいですか？", "この件は部長の承認も必要なので確認します",
-                   "写真はOKですか？", "本人の了承が取れているなら問題ありません", "参考: https://example.com/ok/",
-                   "OKです、ありがとうございます"):  # thanks for a fix or a report: it decides nothing
+                   "写真はOKですか？", "本人の了承が取れているなら問題ありません", "参考: https://example.com/ok/"):
         st.driver.message("C0INTAKE", "U0MANAGER", remark, thread_ts=ts)
     settle(st)
     assert hints(st, "U0MANAGER") == 0
-    st.driver.message("C0INTAKE", "U0MANAGER", "OKです、公開してください", thread_ts=ts)
+    # An OK with thanks, answering the author, is the approval the author and the approver believe was given.
+    st.driver.message("C0INTAKE", "U0MANAGER", "修正ありがとうございます。OKです", thread_ts=ts)
     wait_ephemeral(st, "U0MANAGER", HINT)
