@@ -1,0 +1,32 @@
+"""Session 26 (b): prejudice said of a group in words the rule had not seen, beside the human-rights
+and service posts nearest to them, which must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes
+
+CODE = "prohibited.discrimination"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The belief asked about, as 「と思っていませんか」 is.
+        "「生活保護は甘え」と思い込んでいませんか。",
+        "「生活保護は甘え」と思いこんでいませんか。生活保護は憲法で保障された権利です。",
+    ],
+)
+def test_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生活保護は甘え。思い込んでいる人は多いけど、事実だ。",
+    ],
+)
+def test_fires(text: str) -> None:
+    assert CODE in codes(text)
