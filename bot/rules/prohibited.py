@@ -405,7 +405,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
     入っており反応しません。人権講座・人権学習・同和問題・水平社・部落解放など、人権学習や運動の名前に触れた文の「部落」（「部落の歴史を学ぶ人権講座」）と
     「部落史」も、歴史の用語として反応しません。下書きのほかの文で講座や人権学習の名前、「部落差別」などを挙げていれば、
-    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（集落の意味の「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
+    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を説明する「「部落」は地域によって集落を指すこともあります」は反応しません。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
     みなさず、「部落の人は人権なんてない」「同和地区の部落には近づくな」は反応します）。
     差別・偏見・人権について書いた下書きで「」に入れて示した語
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
@@ -749,7 +749,30 @@ class _Taught:
             k = bisect_right(self._quotes, (hit.start, len(doc.text))) - 1
             if k >= 0 and hit.end <= self._quotes[k][1]:
                 return True
-        return _reported(doc, hit.start, hit.end, lesson=True) or self._in_lesson(hit)
+        return _reported(doc, hit.start, hit.end, lesson=True) or self._in_lesson(hit) or self._defined(hit)
+
+    def _defined(self, hit: Hit) -> bool:
+        """The word alone in 「」 as the topic of a sentence that says what it means (「「部落」は地域によって
+        集落を指すこともあります」「「部落」という言葉は本来、集落の意味です」): the word explained, not used.
+        Not when the same sentence tells people off or passes a verdict, even as the meaning (「「部落」は汚い
+        所を指す」「「部落」は怖いところという意味だ」)."""
+        doc = self.doc
+        # Only the word with a sense of its own (a hamlet): 「「ガイジ」は〇〇さんを指す」 names someone by a slur.
+        if fold(doc.text[hit.start : hit.end]) != fold("部落"):
+            return False
+        quote = doc.enclosing_quote(hit.start, hit.end, 1)
+        if quote is None or quote != (hit.start - 1, hit.end):
+            return False
+        sent = doc.sentence_at(hit.start)
+        topic = _WORD_AS_TOPIC.match(doc.text, hit.end)
+        return (
+            topic is not None
+            and _MEANS.search(doc.text, topic.end(), sent[1]) is not None
+            # Not even as what the word is said to mean (「…は怖いところという意味だ」).
+            and _FORBIDDING.search(doc.text, *sent) is None
+            and _MEANT_ILL.search(doc.text, *sent) is None
+            and not any(matcher("discrimination.txt", name).find(doc, within=sent) for name in ("exclusion", "verdict"))
+        )
 
     def _in_lesson(self, hit: Hit) -> bool:
         """「部落」 in a sentence about what a lesson teaches, in a draft that names the lesson in
@@ -772,6 +795,13 @@ class _Taught:
         if sent not in self._lessons:  # per sentence: one may hold thousands of the word
             self._lessons[sent] = _LESSON.search(doc.text, *sent) is not None and not _said_against(doc, sent)
         return self._lessons[sent]
+
+
+# The quoted word as what the sentence explains, and the words that say what it means.
+_WORD_AS_TOPIC = re.compile(r"」[ \t　]*(?:という(?:言葉|語|呼び方)|の語)?[ \t　]*(?:は|とは)")
+_MEANS = re.compile(r"指す|指し|意味")
+# A meaning that slurs the place or its people.
+_MEANT_ILL = re.compile(r"怖|こわ|恐ろし|汚|きたな|臭|くさ|危険|危な|近づ|近寄|避け|関わ|悪い|貧し|劣")
 
 
 def _said_against(doc: Document, sent: tuple[int, int]) -> bool:

@@ -30,3 +30,28 @@ def test_passes(text: str) -> None:
 )
 def test_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「部落」は地域によって集落を指すこともあります。",
+        "「部落」という言葉は、本来は集落を意味します。",
+        "「部落」とは、もともと村の中の小さな集まりを指す言葉です。",
+    ],
+)
+def test_word_explained_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「部落」は汚い所を指す。",
+        "「部落」は怖いところという意味だ。",
+        "「部落」は地域によって集落を指すが、あそこの部落には近づくな。",
+        "「ガイジ」は市長を指す。",
+    ],
+)
+def test_word_explained_ill_fires(text: str) -> None:
+    assert CODE in codes(text)
