@@ -445,7 +445,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
-    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」も同じです）（「同性愛は気持ち悪い」
+    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」も同じです。仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、「韓国人は嘘つき」「女性は感情的」も同じです）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
@@ -1131,6 +1131,24 @@ def _past_receiving(tokens: Sequence[analyzer.Token], k: int) -> int:
     return k
 
 
+# The people of a place, as the topic of a verdict: 「大阪人は」「東北の人は」「沖縄出身者は」. Sudachi reads the
+# place as 固有名詞・地名.
+_PLACE_PEOPLE = frozenset(("人", "出身者", "県民", "府民", "道民", "都民", "市民", "町民", "村民"))
+
+
+def _place_people(doc: Document) -> Iterator[Match]:
+    """A place name and the word for its people, as a [groups] match: 「大阪人」「東北の人」."""
+    tokens = doc.tokens
+    for i, t in enumerate(tokens):
+        if t.pos2 != "固有名詞" or t.pos3 != "地名":
+            continue
+        j = i + 1
+        if j + 1 < len(tokens) and tokens[j].surface == "ノ" and tokens[j + 1].surface == "人":
+            j += 1
+        if j < len(tokens) and tokens[j].surface in _PLACE_PEOPLE:
+            yield Match(t.start, tokens[j].end, doc.text[t.start : tokens[j].end], i, j)
+
+
 def _verdicts(doc: Document) -> Iterator[Hit]:
     """Sentences that say what a group is, with the group as the topic right before the verdict
     ([verdict]) and the verdict ending the sentence: 「LGBTの人は生産性がない」「同性愛は気持ち悪い」
@@ -1139,8 +1157,11 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
     verdict = matcher("discrimination.txt", "verdict")
     if not verdict.present(doc):
         return
-    groups = matcher("discrimination.txt", "groups")
-    if not groups.present(doc):
+    found = sorted(
+        (*matcher("discrimination.txt", "groups").find(doc), *matcher("discrimination.txt", "verdict_groups").find(doc), *_place_people(doc)),
+        key=lambda m: m.start,
+    )
+    if not found:
         return
     deny = matcher("discrimination.txt", "deny")
     by_first: dict[int, Match] = {}
@@ -1149,7 +1170,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
             by_first[v.first] = v
     tokens = doc.tokens
     seen: set[tuple[int, int]] = set()
-    for g in groups.find(doc):
+    for g in found:
         sent = _said_sentence(doc, g.start)
         if sent in seen:
             continue

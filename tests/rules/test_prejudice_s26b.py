@@ -55,3 +55,42 @@ def test_word_explained_passes(text: str) -> None:
 )
 def test_word_explained_ill_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東北の人は田舎者ばかり",
+        "派遣社員は使い捨て",
+        "〇〇県民は民度が低い",
+        "大阪人は民度が低い",
+        "沖縄の人は怠け者",
+        "県民は嘘つきばかり",
+        "韓国人は嘘つき",
+        "中国人は信用できない",
+        "女は感情的",
+        "女性は感情的です。",
+    ],
+)
+def test_region_work_and_trait_verdicts_fire(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "派遣社員は使い捨てではありません。",
+        "派遣社員の皆さんは、使い捨てのマスクをご利用ください。",
+        "紙コップは使い捨てです。",
+        "県民は入場無料です。",
+        "東京都民は対象外です。",
+        "東北の人は我慢強いと言われます。",
+        "沖縄の人は長寿です。",
+        "〇〇県民は病気の予防に取り組みましょう。",
+        "女性は感情的だという思い込みはありませんか。",
+        "「女性は感情的」という決めつけをやめましょう。",
+        "京都の人は嘘つきという声がありますが、それは偏見です。",
+    ],
+)
+def test_region_work_and_trait_neighbours_pass(text: str) -> None:
+    assert CODE not in codes(text)
