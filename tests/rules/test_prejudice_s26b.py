@@ -94,3 +94,25 @@ def test_region_work_and_trait_verdicts_fire(text: str) -> None:
 )
 def test_region_work_and_trait_neighbours_pass(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「生活保護は甘え」という考え方を見直しましょう。",
+        "「外国人はいらない」という考えを改めましょう。",
+    ],
+)
+def test_belief_to_rethink_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「外国人はいらない」という考え方を広めよう。",
+        "「外国人はいらない」。この考え方を見直す必要はない。",
+    ],
+)
+def test_belief_spread_fires(text: str) -> None:
+    assert CODE in codes(text)
