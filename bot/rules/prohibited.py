@@ -447,7 +447,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
-    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」も同じです。仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、「韓国人は嘘つき」「女性は感情的」も同じです）（「同性愛は気持ち悪い」
+    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」も同じです。仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、「韓国人は嘘つき」「女性は感情的」も同じです）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
@@ -1079,6 +1079,11 @@ _VERDICT_TAIL = re.compile(
     r"|んだ|んです|のだ|のです|マジで|まじで|[^\w？?]|[ｗw笑草])*"
 )
 _VERDICT_TAIL_REACH = 30
+# The verdict given as the reason for what the sentence goes on to say: 「女性は感情的なので管理職には
+# 向きません」「生活保護は甘えだから減らすべき」. It is still said of the whole group.
+# Not the medical words as a reason: 「高齢者は病気なので、無理をしないでください」 may be care, clumsily put.
+_MEDICAL = frozenset(("病気", "異常"))
+_VERDICT_AS_REASON = re.compile(r"(?:な|だ|です)?(?:ので|から)(?!は|も|こそ)[、,]?")
 
 
 # Words that only press the verdict harder, between the topic and it: 「外国人は本当にいらない」「生活保護は
@@ -1205,7 +1210,9 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         message = f"「{doc.text[g.start : g.end]}」の人々をおとしめ、差別する表現と受け取られます。{_REWRITE}"
         # Not ending its sentence, it says nothing, unless passed on and then agreed with (「生活保護は甘えだ
         # という意見もあります。その通りだと思います。」).
-        ends = end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end)
+        ends = (end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end)) or (
+            said.entry not in _MEDICAL and _VERDICT_AS_REASON.match(doc.text, said.end, end) is not None
+        )
         if not ends and (quote is not None or _reply(doc, Hit(g.start, said.end, message)) is not False):
             continue
         seen.add(sent)

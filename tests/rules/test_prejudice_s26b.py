@@ -116,3 +116,32 @@ def test_belief_to_rethink_passes(text: str) -> None:
 )
 def test_belief_spread_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女性は感情的なので管理職には向きません",
+        "生活保護は甘えだから減らすべき",
+        "外国人はマナーが悪いので入店を断っています",
+        "障害者は邪魔だから来ないで",
+    ],
+)
+def test_verdict_as_reason_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「女性は感情的なので管理職に向かない」という考え方を見直しましょう。",
+        "女性は感情的なので管理職に向かない、と思っていませんか。",
+        "高齢者は病気になりやすいので注意しましょう。",
+        "高齢者は臭いに敏感なので、香水は控えめに。",
+        "外国籍の方は不要なので記入しないでください。",
+        "高齢者は病気なので、無理をしないでください。",
+        "女性は感情的なので、という声も聞きますが、それは偏見です。",
+    ],
+)
+def test_verdict_as_reason_neighbours_pass(text: str) -> None:
+    assert CODE not in codes(text)
