@@ -200,6 +200,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "助産師募集（女性のみ）", "求人 助産師（会計年度任用職員）",
                # Quoted words as the topic of the hurt they do.
                "「死ね」は、", "「死ね」は、傷つけ",
+               # Session 26 (b): a group's coming blamed for crime, a verdict as a reason, 「部落」 explained.
+               "外国人が増えると治安が悪く", "外国人が増えると治安が悪くなります", "女性は感情的なので",
+               "「部落」は集落を指す", "派遣社員は使い捨て", "東北の人は",
                # Discriminatory words quoted in a warning against them.
                "「女のくせに」——", "「女のくせに」などと言わないよう",
                # A clean vote asked after a contest.

@@ -467,6 +467,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     段落が変わったものは反応します）。
     「外国人観光客はマナーが悪い！という声もありますが、多くの方はルールを守っています」のように、「！」「？」のすぐ後に「と」「って」と
     続けて声や意見として伝えるものは、記号のない「〜悪いという声もありますが」と同じく一つの文として読みます（「〜！と思います」は反応します）。
+    属性の人々が増える・来ることを犯罪と結びつけて言い切る文（「外国人が増えると治安が悪くなります」「移民が来たら犯罪が増える」）も
+    反応します（「〜という根拠はありません」「〜という偏見をなくしましょう」、問いかけ、「空き家が増えると治安が悪くなります」は対象外です）。
     国籍や性別で人々を比べて優劣をつける文（「中国人より日本人の方が優秀です」「日本人は中国人より勤勉です」
     「外国人より日本人を優先すべきです」）も反応します（「日本人より外国人の方が多い地区」のような数や、調査結果の紹介、
     問いかけ、「〜なんてことはありません」と打ち消すもの、アンケートで「〜マナーが悪いと答えた人」のように人の答えや感じ方として伝えるもの、「男性より女性の方が真面目に健診を受けています」のような行いの様子は対象外です）。
@@ -497,7 +499,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     ]
     yield from statements
     wished = [
-        _hinted(doc, h) for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc))
+        _hinted(doc, h) for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc))
         if _said(doc, taught, h)
     ]
     yield from _in_other_sentences(
@@ -1224,6 +1226,45 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         ):
             continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
         yield Hit(g.start, said.end, message)
+
+
+# A group's coming blamed for crime: 「外国人が増えると治安が悪くなります」「移民が来たら犯罪が増える」. Only the
+# group as the one that comes, and the crime as the end of the sentence: 「外国人が増えると治安が悪くなるという
+# 根拠はありません」 goes on, and 「外国人が増えると多言語の案内が必要になります」 blames nothing.
+_BLAMED = re.compile(
+    r"(?:住民|観光客|労働者|居住者|移住者)?[ \t　]*(?:の(?:方|人|人々)(?:たち|達)?)?(?:が|は|も)[ \t　]*"
+    r"(?:増え(?:る|ると|たら|れば|たから|たので|たせいで)|増加(?:すると|したら|すれば)|来(?:ると|たら|れば)|住(?:むと|んだら|めば)"
+    r"|多い(?:と|から|ので|せいで)?|多くなると|いると|いるから|いたら)"
+    r"[ \t　]*[、,]?[ \t　]*(?:(?:この|その|地域|まち|町|街|日本|市内|地元)の?)?"
+    r"(?:治安が(?:悪く(?:なる|なります|なった|なりました|なっている|なっています)|悪化(?:する|します|した|しました|している|しています))"
+    r"|犯罪が(?:増え(?:る|ます|た|ました|ている|ています)|増加(?:する|します|した|しました|している|しています)))"
+)
+
+
+def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
+    """Sentences that blame a group's coming for crime (`_BLAMED`), ending there."""
+    if "治安" not in doc.text and "犯罪" not in doc.text:
+        return
+    deny = matcher("discrimination.txt", "deny")
+    for g in matcher("discrimination.txt", "groups").find(doc):
+        m = _BLAMED.match(doc.text, g.end)
+        if m is None:
+            continue
+        sent = _said_sentence(doc, g.start)
+        quote = doc.enclosing_quote(g.start, m.end(), 40)
+        end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
+        message = f"「{doc.text[g.start : g.end]}」の人々を犯罪と結びつけ、差別する表現と受け取られます。{_REWRITE}"
+        ends = end - m.end() <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, m.end(), end)
+        if not ends and (quote is not None or _reply(doc, Hit(g.start, m.end(), message)) is not False):
+            continue
+        if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
+            continue
+        if end != sent[1] and not _HURT_DENIED.search(doc.text, end, sent[1]) and (
+            _HURTS.search(doc.text, end, sent[1]) or _DISCOURAGED.search(doc.text, end, sent[1])
+            or _REPUDIATED.search(doc.text, end, sent[1])
+        ):
+            continue
+        yield Hit(g.start, m.end(), message)
 
 
 # A statement spelled to slip past the morphemes: in kana (「がいこくじんはでていけ」, which Sudachi cuts

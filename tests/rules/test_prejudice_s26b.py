@@ -145,3 +145,33 @@ def test_verdict_as_reason_fires(text: str) -> None:
 )
 def test_verdict_as_reason_neighbours_pass(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人が増えると治安が悪くなります",
+        "外国人住民が増えると治安が悪くなる。",
+        "移民が来たら犯罪が増える",
+        "外国人が多いと治安が悪化します。",
+        "「外国人が増えると治安が悪くなる」という声を聞きます。その通りです。",
+    ],
+)
+def test_crime_blamed_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人が増えると治安が悪くなるという根拠はありません。",
+        "「外国人が増えると治安が悪くなる」という声がありますが、それは誤解です。",
+        "外国人が増えると治安が悪くなる、と思っていませんか。",
+        "外国人住民が増えると治安が悪くなるという偏見をなくしましょう。",
+        "外国人が増えると治安が悪くなるのでしょうか？",
+        "外国人が増えると多言語の案内が必要になります。",
+        "空き家が増えると治安が悪くなります。",
+    ],
+)
+def test_crime_blamed_neighbours_pass(text: str) -> None:
+    assert CODE not in codes(text)
