@@ -203,6 +203,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Session 26 (b): a group's coming blamed for crime, a verdict as a reason, 「部落」 explained.
                "外国人が増えると治安が悪く", "外国人が増えると治安が悪くなります", "女性は感情的なので",
                "「部落」は集落を指す", "派遣社員は使い捨て", "東北の人は",
+               "「外国人は出ていけ」という声", "【人権週間】\n", "#a https://a.jp\n",
                # Discriminatory words quoted in a warning against them.
                "「女のくせに」——", "「女のくせに」などと言わないよう",
                # A clean vote asked after a contest.

@@ -453,7 +453,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
-    （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
+    （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
@@ -503,7 +503,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         if _said(doc, taught, h)
     ]
     yield from _in_other_sentences(
-        doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc))
+        doc, statements, (*wished, *_group_statements_across(doc), *_foreign_language_exclusion(doc), *_unanswered_last(doc))
     )
     yield from _gendered_hiring(doc)
 
@@ -1265,6 +1265,63 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         ):
             continue
         yield Hit(g.start, m.end(), message)
+
+
+# A statement quoted as what people say, in the draft's last sentence, with nothing after it and no
+# answer anywhere else in the draft: 「【人権週間】「外国人は出ていけ」という声を聞きます。」. The heading
+# names the week, but the post as written only repeats the words under the city's name.
+_TRAILER = re.compile(r"(?:[#＃]\S+|https?://\S+)")
+_HEADING = re.compile(r"\s*[【［\[][^】］\]\n]{1,30}[】］\]]\s*")
+_TRAILER_ANSWER = re.compile(r"差別|偏見|ヘイト|なくそう|ゼロ|許さ|共生|多文化|ともに|共に|みんな")
+_LAST_QUOTE = re.compile(r"「([^「」\n]{1,40})」")
+# A post passes on a voice or two; more are a list, and each is read as a draft of its own.
+_LAST_QUOTES_TRIED = 3
+
+
+def _end_of_post(doc: Document) -> int:
+    """Where the draft's own words end: before trailing blank lines and lines of hashtags or links only."""
+    end = len(doc.text.rstrip())
+    while end > 0:
+        start = doc.text.rfind("\n", 0, end) + 1
+        line = doc.text[start:end]
+        if line.strip() and _TRAILER.sub("", line).strip():
+            break
+        end = len(doc.text[:start].rstrip())
+    return end
+
+
+def _unanswered_last(doc: Document) -> Iterator[Hit]:
+    """A statement passed on in 「」 (`_PASSED_ON`) in the draft's last sentence, with no answer
+    (`_ANSWER`) nor [deny] word in any other sentence of the draft."""
+    end = _end_of_post(doc)
+    if end == 0:
+        return
+    sent = doc.sentence_at(end - 1)
+    deny = matcher("discrimination.txt", "deny")
+    # A heading alone on its line (「【人権週間】」) and the hashtags after the post (「#人権週間」) name the
+    # occasion, and answer nothing; a hashtag that takes a side (「#差別をなくそう」) does.
+    before = [x for x in doc.sentences if x[1] <= sent[0] and not _HEADING.fullmatch(doc.text, *x)]
+    if _TRAILER_ANSWER.search(doc.text, end, len(doc.text)) or any(
+        deny.find(doc, within=x) or _ANSWER.search(doc.text, *x) for x in before
+    ):
+        return
+    tried = 0
+    for q in _LAST_QUOTE.finditer(doc.text, *sent):
+        passed = _PASSED_ON.match(doc.text, q.end())
+        if passed is None:
+            continue
+        tried += 1
+        if tried > _LAST_QUOTES_TRIED:
+            return
+        after = (q.end(), end)
+        # Answered, discouraged or repudiated in the rest: 「…という考え方を見直しましょう」「…との発言に抗議します」.
+        if deny.find(doc, within=after) or any(p.search(doc.text, *after) for p in (_ANSWER, _DISCOURAGED, _HURTS, _REPUDIATED)):
+            continue
+        # Its words alone, as if the post said them.
+        sub = Document(q.group(1))
+        said = next(iter((*_group_statements(sub), *_verdicts(sub), *_wished_away(sub), *_blamed_for_crime(sub))), None)
+        if said is not None:
+            yield Hit(q.start(1) + said.start, q.start(1) + said.end, said.message.removesuffix(_REWRITE) + _PASSED_ON_HINT)
 
 
 # A statement spelled to slip past the morphemes: in kana (「がいこくじんはでていけ」, which Sudachi cuts

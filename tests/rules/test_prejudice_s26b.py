@@ -175,3 +175,31 @@ def test_crime_blamed_fires(text: str) -> None:
 )
 def test_crime_blamed_neighbours_pass(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【人権週間】「外国人は出ていけ」という声を聞きます。",
+        "【人権週間】「外国人は出ていけ」という声を聞きます。\n#人権週間 https://example.jp/jinken",
+        "【人権週間】\n「外国人は出ていけ」という声を聞きます。",
+        "【人権週間】「生活保護は甘え」という声を聞きます。",
+    ],
+)
+def test_unanswered_last_voice_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【人権週間】「外国人は出ていけ」という声を聞きます。外国人も大切な住民です。",
+        "【人権週間】「外国人は出ていけ」という声を聞きます。誰もが暮らしやすいまちに。",
+        "【人権週間】「外国人は出ていけ」という声を聞きます。しかし、それは差別です。",
+        "【人権週間】「外国人は出ていけ」という声を聞きます。\n#差別をなくそう",
+        "差別のないまちへ。「外国人は出ていけ」という声を聞きます。",
+        "【人権週間】「外国人は出ていけ」という声は許されません。",
+    ],
+)
+def test_answered_voice_passes(text: str) -> None:
+    assert CODE not in codes(text)
