@@ -741,6 +741,8 @@ class _Taught:
         self._quotes: list[tuple[int, int]] | None = None
         self._lesson_named: bool | None = None
         self._lessons: dict[tuple[int, int], bool] = {}
+        # Per sentence, where its last word of meaning starts (-1: none, or the sentence slurs).
+        self._meanings: dict[tuple[int, int], int] = {}
 
     def named(self, hit: Hit) -> bool:
         doc = self.doc
@@ -767,16 +769,19 @@ class _Taught:
         quote = doc.enclosing_quote(hit.start, hit.end, 1)
         if quote is None or quote != (hit.start - 1, hit.end):
             return False
-        sent = doc.sentence_at(hit.start)
         topic = _WORD_AS_TOPIC.match(doc.text, hit.end)
-        return (
-            topic is not None
-            and _MEANS.search(doc.text, topic.end(), sent[1]) is not None
+        if topic is None:
+            return False
+        sent = doc.sentence_at(hit.start)
+        if sent not in self._meanings:  # per sentence: one may hold thousands of the word
             # Not even as what the word is said to mean (「…は怖いところという意味だ」).
-            and _FORBIDDING.search(doc.text, *sent) is None
-            and _MEANT_ILL.search(doc.text, *sent) is None
-            and not any(matcher("discrimination.txt", name).find(doc, within=sent) for name in ("exclusion", "verdict"))
-        )
+            ill = (
+                _FORBIDDING.search(doc.text, *sent) is not None
+                or _MEANT_ILL.search(doc.text, *sent) is not None
+                or any(matcher("discrimination.txt", name).find(doc, within=sent) for name in ("exclusion", "verdict"))
+            )
+            self._meanings[sent] = -1 if ill else max((m.start() for m in _MEANS.finditer(doc.text, *sent)), default=-1)
+        return self._meanings[sent] >= topic.end()
 
     def _in_lesson(self, hit: Hit) -> bool:
         """「部落」 in a sentence about what a lesson teaches, in a draft that names the lesson in
