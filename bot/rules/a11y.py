@@ -164,7 +164,7 @@ _FACE_ARMS = re.compile(r"[ﾉﾟ･｡ﾞｼノヽヾゞ٩۶و＼／\\/*:✧☆
 def _kaomoji(text: str) -> Iterator[tuple[int, int]]:
     for m in _FACE.finditer(text):
         inner = m.group("inner")
-        if _FACE_MARKS.search(inner) and not _WORD_RUN.search(inner):
+        if _FACE_MARKS.search(inner) and not _WORD_RUN.search(inner) and not _HALFWIDTH_WORD.search(inner):
             start = m.start()
             while start > 0 and start > m.start() - 8 and _FACE_ARMS.fullmatch(text[start - 1]):
                 start -= 1
@@ -173,6 +173,9 @@ def _kaomoji(text: str) -> Iterator[tuple[int, int]]:
 
 
 _WORD_RUN = re.compile(rf"{WORD_LETTER}{{2}}")
+# Two half-width kana letters in a row (a voicing mark between them allowed) spell a word
+# (「(ｲﾍﾞﾝﾄ ﾊﾟ)」); a face uses them one at a time as an arm or a mouth (「(ﾉ´ヮ`)ﾉ」「(´ｰ`)」).
+_HALFWIDTH_WORD = re.compile(r"[\uff66-\uff9d][\uff9e\uff9f]?[\uff66-\uff9d]")
 
 
 # The combining voiced and semi-voiced marks NFKC makes of 「ﾞ」「ﾟ」, and the visible marks.

@@ -57,7 +57,7 @@ def test_halfwidth_marks_drawing_a_kaomoji_are_no_kana(text: str) -> None:
     assert "a11y.halfwidth_kana" not in codes(text)
 
 
-@pytest.mark.parametrize("text", ["(・ω・)ｲﾍﾞﾝﾄ開催", "ｲﾍﾞﾝﾄ(ｶｲｻｲ)"])
+@pytest.mark.parametrize("text", ["(・ω・)ｲﾍﾞﾝﾄ開催", "ｲﾍﾞﾝﾄ(ｶｲｻｲ)", "（ ｲﾍﾞﾝﾄ ﾊﾟ）", "(ｲﾍﾞﾝﾄ ﾟ)"])
 def test_halfwidth_kana_beside_or_in_brackets_without_a_face_still_fire(text: str) -> None:
     assert "a11y.halfwidth_kana" in codes(text)
 
