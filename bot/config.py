@@ -351,6 +351,12 @@ def database_url_problem(url: str) -> str | None:
         backend, driver = u.get_backend_name(), u.drivername.partition("+")[2]
     except (ArgumentError, ValueError):
         return f"DATABASE_URL を読み取れません。{example} の形で書いてください。"
+    if u.host and "@" in u.host:
+        # postgresql://kessai:p@ss@db/kessai: the password ends at the first @, and the rest of it
+        # was taken for the host name, printed by the 「ホスト名が見つかりません」 that followed.
+        return ("DATABASE_URL のホスト名の前に「@」が2つ以上あります。パスワードに「@」を含む場合は、"
+                "その「@」を「%40」と書いてください（例: パスワードが p@ss なら postgresql://ユーザー名:p%40ss@ホスト名/"
+                "データベース名）。「%」を含む場合は「%25」と書きます。")
     if backend not in ("sqlite", "postgresql"):
         return (f"DATABASE_URL のデータベース「{backend}」には対応していません。"
                 f"SQLite か PostgreSQL を、{example} の形で指定してください。")

@@ -1502,3 +1502,21 @@ def test_a_platform_with_an_invisible_character_says_so(platform: str, hint: str
         parse_org_config(_with_second_account("joetsu-x2", platform, "上越市 X 2"))
     [problem] = [p for p in e.value.problems if "platform" in p.message]
     assert hint in problem.message and "もしかして" not in problem.message
+
+
+@pytest.mark.parametrize("url", ["postgresql://kessai:p@ss-secret@db:5432/kessai",
+                                 "postgres://kessai:p@ss-secret@db/kessai?sslmode=require"])
+def test_an_at_sign_left_unescaped_in_the_database_url_is_named(url: str) -> None:
+    # The password ended at its first @ and the rest was taken for the host: 「ホスト名が見つかりません」
+    # followed, printing that rest of the password as the host the database server could not find.
+    with pytest.raises(SettingsError) as err:
+        load_settings({"DATABASE_URL": url}, dotenv=None)
+    message = str(err.value)
+    assert "%40" in message and "ss-secret" not in message
+
+
+@pytest.mark.parametrize("url", ["postgresql://kessai:p%40ss@db:5432/kessai",
+                                 # Azure's user@server user name: SQLAlchemy reads it as written.
+                                 "postgresql://kessai@myserver:pw@db.postgres.database.azure.com/kessai"])
+def test_an_at_sign_sqlalchemy_reads_as_meant_is_accepted(url: str) -> None:
+    assert load_settings({"DATABASE_URL": url}, dotenv=None).database_url == url
