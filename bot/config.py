@@ -269,6 +269,11 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
             "SLACK_APP_TOKEN には xapp- のアプリレベルトークンを書いてください。"
         )
 
+    for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
+        problem = _secret_characters_problem(key, get(key))
+        if problem:
+            problems.append(problem)
+
     api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
     if not re.match(r"^https?://[^/\s]+", api_url):
         problems.append(
@@ -328,6 +333,18 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         log_format="json" if log_format == "json" else "text",
         log_level=log_level,
     )
+
+
+def _secret_characters_problem(key: str, value: str | None) -> str | None:
+    """Slack's tokens and signing secret are printable ASCII without spaces. One copied from a chat,
+    a web page or Word can carry a zero-width space or a full-width letter that strip() leaves in:
+    the token then failed inside http.client (latin-1 headers) with a bare traceback at the first
+    call to Slack, and a signing secret refused every request. The value is never echoed."""
+    if value is None or all("!" <= c <= "~" for c in value):
+        return None
+    return (f"{key} に、トークンに使われない文字（全角の文字・空白・改行、ゼロ幅スペースなどの見えない文字）が"
+            "含まれています。Slack アプリの管理画面の「Copy」ボタンでコピーし直し、メモ帳などを経由せずに"
+            "そのまま貼り付けてください。")
 
 
 def sqlalchemy_spelling(database_url: str) -> str:

@@ -1520,3 +1520,22 @@ def test_an_at_sign_left_unescaped_in_the_database_url_is_named(url: str) -> Non
                                  "postgresql://kessai@myserver:pw@db.postgres.database.azure.com/kessai"])
 def test_an_at_sign_sqlalchemy_reads_as_meant_is_accepted(url: str) -> None:
     assert load_settings({"DATABASE_URL": url}, dotenv=None).database_url == url
+
+
+@pytest.mark.parametrize("key", ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"])
+@pytest.mark.parametrize("pasted", ["\u200b", "\uff11", " 2", "\u00a0"])
+def test_a_secret_pasted_with_characters_no_token_has_is_refused(key: str, pasted: str) -> None:
+    # A zero-width space or a full-width digit from a chat or a web page: the first call to Slack
+    # failed in http.client's latin-1 header encoding with a bare traceback.
+    value = {"SLACK_BOT_TOKEN": "xoxb-1-secretpart", "SLACK_APP_TOKEN": "xapp-1-secretpart",
+             "SLACK_SIGNING_SECRET": "abc0123secretpart"}[key]
+    with pytest.raises(SettingsError) as err:
+        load_settings({key: value[:6] + pasted + value[6:]}, dotenv=None)
+    assert len(err.value.problems) == 1
+    assert key in err.value.problems[0] and "ゼロ幅スペース" in err.value.problems[0]
+    assert "secretpart" not in err.value.problems[0]
+
+
+def test_a_secret_with_a_trailing_newline_from_a_password_manager_is_accepted() -> None:
+    s = load_settings({"SLACK_BOT_TOKEN": "xoxb-1-abc\n", "SLACK_SIGNING_SECRET": " abc\u3000"}, dotenv=None)
+    assert (s.slack_bot_token, s.slack_signing_secret) == ("xoxb-1-abc", "abc")
