@@ -374,6 +374,16 @@ def database_url_problem(url: str) -> str | None:
         return ("DATABASE_URL のホスト名の前に「@」が2つ以上あります。パスワードに「@」を含む場合は、"
                 "その「@」を「%40」と書いてください（例: パスワードが p@ss なら postgresql://ユーザー名:p%40ss@ホスト名/"
                 "データベース名）。「%」を含む場合は「%25」と書きます。")
+    if backend == "sqlite" and (u.host or u.username or u.port):
+        # sqlite://kessai.db (two slashes, as in http://) names a host, not a file: SQLAlchemy
+        # refused it inside create_engine, and the IT 担当 got its traceback.
+        return ("DATABASE_URL の SQLite のファイル名は「sqlite:///」（スラッシュ3つ）に続けて書いてください"
+                "（例: sqlite:///kessai.db。絶対パスなら sqlite:////var/lib/kessai/kessai.db のようにスラッシュ4つ）。")
+    if backend == "sqlite" and u.database in (None, "", ":memory:"):
+        # sqlite:// is SQLite's in-memory database: every 決裁 gone at a restart, and each thread of
+        # serve (the scheduler's, the outbox's) given a database of its own.
+        return ("DATABASE_URL の SQLite にファイル名がありません（メモリー上のデータベースになり、"
+                "停止すると決裁の記録がすべて失われます）。sqlite:///kessai.db のようにファイル名を書いてください。")
     if backend not in ("sqlite", "postgresql"):
         return (f"DATABASE_URL のデータベース「{backend}」には対応していません。"
                 f"SQLite か PostgreSQL を、{example} の形で指定してください。")

@@ -1539,3 +1539,20 @@ def test_a_secret_pasted_with_characters_no_token_has_is_refused(key: str, paste
 def test_a_secret_with_a_trailing_newline_from_a_password_manager_is_accepted() -> None:
     s = load_settings({"SLACK_BOT_TOKEN": "xoxb-1-abc\n", "SLACK_SIGNING_SECRET": " abc\u3000"}, dotenv=None)
     assert (s.slack_bot_token, s.slack_signing_secret) == ("xoxb-1-abc", "abc")
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("sqlite://kessai.db", "スラッシュ3つ"),  # was: SQLAlchemy's ArgumentError traceback
+    ("sqlite://", "失われます"),  # was: accepted, an in-memory database each thread had its own of
+    ("sqlite:///:memory:", "失われます"),
+])
+def test_a_sqlite_url_that_names_no_file_is_refused(url: str, says: str) -> None:
+    with pytest.raises(SettingsError) as err:
+        load_settings({"DATABASE_URL": url}, dotenv=None)
+    assert len(err.value.problems) == 1 and says in err.value.problems[0]
+
+
+@pytest.mark.parametrize("url", ["sqlite:///kessai.db", "sqlite:////var/lib/kessai/決裁 台帳.db",
+                                 "sqlite+pysqlite:///./data/kessai.db"])
+def test_a_sqlite_url_naming_a_file_is_accepted(url: str) -> None:
+    assert load_settings({"DATABASE_URL": url}, dotenv=None).database_url == url
