@@ -246,6 +246,9 @@ def parse_date(text: str, today: date | None = None) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if m := _ERA_DATE.fullmatch(written):
             era = m.group(1).upper() if m.group(1).isascii() else m.group(1)
+            if m.group(2) != "元" and int(m.group(2)) == 0:
+                # An era counts from 元年 (1): 令和0年 was read as 2018, a year of 平成.
+                return None
             year = ERA_BASE[era] + (1 if m.group(2) == "元" else int(m.group(2)))
             return date(year, int(m.group(3)), int(m.group(4)))
         if today is not None and (m := _MONTH_DAY.fullmatch(written)):

@@ -542,3 +542,15 @@ def test_a_period_names_the_piece_that_is_no_date(typed: str, bad: str) -> None:
 @pytest.mark.parametrize("typed", ["", "   ", "11/24 11/25 11/26"])
 def test_a_period_of_no_or_three_pieces_is_none(typed: str) -> None:
     assert parse_date_range(typed, TUESDAY) is None
+
+
+@pytest.mark.parametrize("written", ["令和0年1月2日", "R0.1.2", "平成00年5月1日"])
+def test_an_era_year_zero_is_no_date(written: str) -> None:
+    """An era starts at 元年: 令和0年1月2日 was read as 2018-01-02, a closed day of 平成30年 that
+    kessai config check accepted, and a `ledger export --from` eight years early."""
+    from bot.calendar import parse_date
+
+    assert parse_date(written) is None
+    with pytest.raises(ValueError, match="存在しない日付"):
+        parse_closed_day(written)
+    assert parse_date("令和元年5月1日") == date(2019, 5, 1)
