@@ -181,7 +181,14 @@ def _stdout() -> IO[str]:
 
 def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
     from bot.calendar import DEFAULT_TZ, BusinessCalendar
-    from bot.config import DEFAULT_CONFIG_PATH, ConfigError, SettingsError, environment_value, load_org_config
+    from bot.config import (
+        DEFAULT_CONFIG_PATH,
+        ConfigError,
+        SettingsError,
+        environment_value,
+        home_expanded,
+        load_org_config,
+    )
     from bot.rules import RulePolicy
 
     try:
@@ -191,6 +198,7 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
         tz = environment_value("KESSAI_TZ") or DEFAULT_TZ
         if path is None:
             path = environment_value("KESSAI_CONFIG")
+            path = home_expanded(path) if path else path
     except SettingsError as exc:
         raise _UsageError("\n".join(exc.problems)) from exc
     try:

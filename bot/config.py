@@ -314,7 +314,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         )
         log_level = "INFO"
 
-    database_url = sqlalchemy_spelling(get("DATABASE_URL") or DEFAULT_DATABASE_URL)
+    database_url = sqlite_home_expanded(sqlalchemy_spelling(get("DATABASE_URL") or DEFAULT_DATABASE_URL))
     problem = database_url_problem(database_url)
     if problem:
         problems.append(problem)
@@ -327,7 +327,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         slack_signing_secret=get("SLACK_SIGNING_SECRET"),
         slack_api_url=api_url,
         database_url=database_url,
-        config_path=get("KESSAI_CONFIG") or DEFAULT_CONFIG_PATH,
+        config_path=home_expanded(get("KESSAI_CONFIG") or DEFAULT_CONFIG_PATH),
         tz=tz,
         port=port,
         log_format="json" if log_format == "json" else "text",
@@ -345,6 +345,27 @@ def _secret_characters_problem(key: str, value: str | None) -> str | None:
     return (f"{key} に、トークンに使われない文字（全角の文字・空白・改行、ゼロ幅スペースなどの見えない文字）が"
             "含まれています。Slack アプリの管理画面の「Copy」ボタンでコピーし直し、メモ帳などを経由せずに"
             "そのまま貼り付けてください。")
+
+
+def home_expanded(path: str) -> str:
+    """``~/kessai.toml`` as the shell would read it. In ``.env`` (and systemd's EnvironmentFile)
+    nothing expands it: 「~/kessai.toml が見つかりません」 was said of a file ``ls`` showed there."""
+    return os.path.expanduser(path) if path.startswith("~") else path
+
+
+def sqlite_home_expanded(database_url: str) -> str:
+    """``sqlite:///~/kessai.db`` with its ``~`` expanded: unexpanded, a folder named 「~」 was made in
+    the working directory, and a start from another directory found an empty database there."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        u = make_url(database_url)
+    except (ArgumentError, ValueError):
+        return database_url  # database_url_problem says what is wrong with it
+    if u.get_backend_name() != "sqlite" or not (u.database or "").startswith("~"):
+        return database_url
+    return u.set(database=home_expanded(u.database or "")).render_as_string(hide_password=False)
 
 
 def sqlalchemy_spelling(database_url: str) -> str:

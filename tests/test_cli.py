@@ -259,6 +259,10 @@ def test_check_uses_the_organisation_file_serve_uses(tmp_path: Path) -> None:
     (tmp_path / "kessai.toml").unlink()
     assert "link.untrusted" not in codes(KESSAI_CONFIG=str(DEMO_TOML))
     assert "見つかりません" in codes(KESSAI_CONFIG=str(tmp_path / "nope.toml"))
+    # Written in .env as ~/…: nothing expands it there (and serve reads it expanded).
+    (tmp_path / "kessai.toml").write_text(toml, encoding="utf-8")
+    found = codes(KESSAI_CONFIG="~/kessai.toml", HOME=str(tmp_path))
+    assert '"findings"' in found and "link.untrusted" not in found
 
 
 def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:

@@ -1556,3 +1556,19 @@ def test_a_sqlite_url_that_names_no_file_is_refused(url: str, says: str) -> None
                                  "sqlite+pysqlite:///./data/kessai.db"])
 def test_a_sqlite_url_naming_a_file_is_accepted(url: str) -> None:
     assert load_settings({"DATABASE_URL": url}, dotenv=None).database_url == url
+
+
+def test_a_home_folder_written_as_tilde_in_dotenv_is_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # .env (and systemd's EnvironmentFile) expands nothing: 「~/kessai.toml が見つかりません」 was said
+    # of a file that was there, and sqlite:///~/kessai.db made a folder named 「~」 in the working directory.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    env_file = tmp_path / ".env"
+    env_file.write_text("KESSAI_CONFIG=~/kessai/kessai.toml\nDATABASE_URL=sqlite:///~/data/kessai.db\n", encoding="utf-8")
+    s = load_settings({}, dotenv=str(env_file))
+    assert s.config_path == str(tmp_path / "kessai" / "kessai.toml")
+    assert s.database_url == f"sqlite:///{tmp_path / 'data' / 'kessai.db'}"
+
+
+def test_a_postgresql_url_is_left_as_written_when_expanding_home() -> None:
+    url = "postgresql://kessai:p%40ss@db:5432/kessai?options=-c%20x%3D1"
+    assert load_settings({"DATABASE_URL": url, "KESSAI_CONFIG": "/etc/kessai.toml"}, dotenv=None).database_url == url
