@@ -81,6 +81,9 @@ AUTH_FAILURE_PREFIX = "slack_auth: "
 # waiting messages were 500 refused calls every few minutes, each counted against the bot's rate
 # limits). Asked again after 0.5 s, 1 s, 2 s… up to this: a token put right is noticed within it.
 TOKEN_ASK_EVERY = timedelta(minutes=1)
+# What is sent without the bot token (a response_url carries its own authority): not held with
+# the rest. The person who clicked is answered, and a response_url lasts only 30 minutes.
+TOKENLESS_OPS = frozenset({"respond"})
 # Trouble on Slack's side that Slack may answer with HTTP 200 and ok:false, as a 5xx is: retried
 # (for fatal_error and internal_error Slack says part of the call may have been made, so a post's
 # retry looks for it first, as after a timeout).
@@ -418,7 +421,7 @@ class SlackGateway:
                         log.info("sent on replies held for %d message(s) given up on", redirected)
             while True:
                 if not self._token_works():
-                    return sent_total
+                    return sent_total + self._deliver_tokenless(limit)
                 now, mono = self.clock(), time.monotonic()
                 with self.db.session() as s:
                     # A thread's next replies come with its first (in_turn): one pass, one claim and
@@ -605,8 +608,22 @@ class SlackGateway:
         log.warning("Slack accepts the bot token again (auth.test): %d message(s) held for it are sent now", released)
         return True
 
+    def _deliver_tokenless(self, limit: int) -> int:
+        """While the token is refused, what needs none (TOKENLESS_OPS); how many were sent."""
+        now, mono = self.clock(), time.monotonic()
+        with self.db.session() as s:
+            due = outbox.due_of(s, sorted(TOKENLESS_OPS), now, limit)
+            mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], LEASE)
+            jobs = [j for r in due if r.id in mine
+                    and (j := self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE))) is not None]
+        if not jobs:
+            return 0
+        outcomes = [self._send(j) for j in jobs]
+        self._record(jobs, outcomes)
+        return sum(1 for o in outcomes if not isinstance(o, Exception))
+
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
-        if self._held_for_token():
+        if job.row.op not in TOKENLESS_OPS and self._held_for_token():
             # Not even a look-up: every call fails while the token is refused.
             return HeldForToken()
         try:

@@ -707,6 +707,16 @@ def post_on_its_way(s: Session, message_key: str) -> bool:
                                              col(OutboxRow.status).in_([PENDING, HELD])).limit(1)).first() is not None
 
 
+def due_of(s: Session, ops: Sequence[str], now: datetime, limit: int) -> list[OutboxRow]:
+    """Due rows of ``ops`` that nobody holds, oldest first. Only for ops without a message or
+    thread key (``eligible`` keeps those in order; these have no order to keep)."""
+    flush_pending(s)
+    free = col(OutboxRow.claimed_until).is_(None) | (col(OutboxRow.claimed_until) <= _now(s.get_bind().dialect.name))
+    return list(s.exec(select(OutboxRow).where(
+        col(OutboxRow.status) == PENDING, col(OutboxRow.op).in_(list(ops)), col(OutboxRow.next_attempt_at) <= now,
+        free).order_by(col(OutboxRow.id)).limit(limit)).all())
+
+
 def claim(s: Session, row_id: int, lease: timedelta) -> bool:
     """Compare-and-set, so that two replicas never deliver the same row twice."""
     return row_id in claim_many(s, [row_id], lease)

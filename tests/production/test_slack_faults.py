@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -1503,3 +1503,38 @@ def test_a_start_on_a_business_day_looks_the_escalation_members_up_once(tmp_path
         assert sweeper.member_check is None
     finally:
         st.stop()
+
+
+def test_a_reply_through_a_response_url_is_not_held_for_a_refused_token(tmp_path: Path) -> None:
+    """A response_url takes no token: while the refused token holds the other messages, the reply
+    to someone who clicked still goes (it was sent before the hold, and a response_url lasts only
+    30 minutes: held longer, the reply was lost)."""
+    from bot.slack_gateway import SlackGateway
+    from bot.slack_http import KeepAliveWebClient
+    from storage.db import Database
+    from tests.time.conftest import Clock
+
+    now = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
+    clock = Clock(now)
+    db = Database(database_url("sqlite", tmp_path))
+    db.upgrade()
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+        for method in ("chat.postMessage", "auth.test"):
+            slack.inject(method, error="token_revoked", times=10_000)
+        gateway.deliver_due()
+        assert gateway.auth_error == "token_revoked"  # held
+        url = slack.new_response_url(channel="C0INTAKE", user="U0OPERATOR")
+        with db.session() as s:
+            outbox.enqueue(s, "respond", {"response_url": url, "body": {
+                "response_type": "ephemeral", "replace_original": False, "text": "受け付けました"}}, now=now)
+        clock.t = now + timedelta(seconds=5)
+        gateway.deliver_due()
+        assert [e.text for e in slack.ephemerals("U0OPERATOR")] == ["受け付けました"]
+        with db.session() as s:
+            post = next(r for r in outbox.rows(s, statuses=[outbox.PENDING, outbox.SENT, outbox.FAILED])
+                        if r.op == "post")
+            assert post.status == outbox.PENDING  # still held, not failed
+    db.dispose()
