@@ -228,7 +228,48 @@ _WATCHDOG = _Watchdog()
 _watching = threading.local()
 
 
+def _connect_in_time(address: tuple[str, int], timeout: Any = None,
+                     source_address: tuple[str, int] | None = None) -> socket.socket:
+    """socket.create_connection, the addresses sharing what is left of the armed call's deadline.
+
+    create_connection gives each address the whole timeout, one after another: with the deadline
+    running from before the connect, a first address that never answers (IPv6 routed nowhere, an
+    edge address a firewall drops) used all of it, and the call failed although the next address
+    works, on every new connection; before, such a call was slow but went through. Each address
+    now gets at most its share of the time left, so the next one is still tried in time."""
+    armed = getattr(_watching, "armed", None)
+    if armed is None:
+        return socket.create_connection(address, timeout, source_address)
+    host, port = address
+    infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    error: OSError = OSError(f"getaddrinfo found no address for {host}")
+    for i, (family, kind, proto, _, sockaddr) in enumerate(infos):
+        left = armed.at - time.monotonic()
+        if left <= 0:
+            break
+        share = left / (len(infos) - i)
+        sock = socket.socket(family, kind, proto)
+        # (timeout: a number, or None, or http.client's "the default" marker, which is no number)
+        given = timeout if isinstance(timeout, int | float) else None
+        try:
+            sock.settimeout(share if given is None else min(given, share))
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+        except OSError as e:
+            sock.close()
+            error = e
+            continue
+        sock.settimeout(given if given is not None or timeout is None else socket.getdefaulttimeout())
+        return sock
+    raise error
+
+
 class _WatchedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_in_time
+
     def connect(self) -> None:
         super().connect()
         if (armed := getattr(_watching, "armed", None)) is not None and self.sock is not None:
@@ -236,6 +277,10 @@ class _WatchedHTTPConnection(http.client.HTTPConnection):
 
 
 class _WatchedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_in_time
+
     def connect(self) -> None:
         # HTTPSConnection.connect, with the TLS handshake under the watchdog: the socket's timeout
         # bounds each read of it, not the handshake, and a server (or middlebox) sending it a byte

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -223,3 +224,33 @@ def test_a_call_on_a_new_connection_ends_within_its_timeout_handshake_included(t
         client.close()
         server.join()
         listener.close()
+
+
+def test_a_first_address_that_never_answers_leaves_time_for_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slack's host has several addresses, and the first one may never answer (IPv6 routed nowhere,
+    an edge address a firewall drops). The connect gave it the whole timeout, and with the deadline
+    covering the connect, the call failed although the next address works, on every new connection."""
+    import socket
+    from urllib.parse import urlsplit
+
+    hole = socket.create_server(("127.0.0.1", 0), backlog=0)
+    filler = socket.create_connection(hole.getsockname())  # its queue is full: further SYNs go unanswered
+    resolve = socket.getaddrinfo
+    with LocalSlack() as slack:
+        working = urlsplit(slack.api_url)
+
+        def two_addresses(host: str, port: Any, *args: Any, **kwargs: Any) -> Any:
+            if host == "slack.test":
+                return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", hole.getsockname()),
+                        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", working.port))]
+            return resolve(host, port, *args, **kwargs)
+
+        monkeypatch.setattr(socket, "getaddrinfo", two_addresses)
+        client = KeepAliveWebClient(token=slack.token, base_url=f"http://slack.test:{working.port}{working.path}",
+                                    timeout=1.0)
+        try:
+            assert client.auth_test()["ok"]
+        finally:
+            client.close()
+    filler.close()
+    hole.close()
