@@ -261,6 +261,9 @@ def _connect_in_time(address: tuple[str, int], timeout: Any = None,
             error = e
             continue
         sock.settimeout(given if given is not None or timeout is None else socket.getdefaulttimeout())
+        # At once, not once connect() returns: behind a proxy, the CONNECT tunnel is set up in
+        # between, a read at a time, and a proxy answering it a byte at a time held the call.
+        _WATCHDOG.attach(armed, sock)
         return sock
     raise error
 

@@ -254,3 +254,40 @@ def test_a_first_address_that_never_answers_leaves_time_for_the_next(monkeypatch
             client.close()
     filler.close()
     hole.close()
+
+
+def test_a_proxy_answering_its_tunnel_a_byte_at_a_time_is_cut_at_the_deadline() -> None:
+    """Behind HTTPS_PROXY, the CONNECT tunnel is set up inside the connect, before the connection
+    was handed to the watchdog: each read bounded by the timeout, not the whole, so a proxy
+    answering a byte at a time held the call as long as it dripped."""
+    import socket
+    import threading
+    import time
+
+    from slack_sdk import WebClient
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    answer = b"HTTP/1.1 200 Connection established" + b" " * 40 + b"\r\n\r\n"
+    sent = [0]
+
+    def proxy() -> None:
+        conn, _ = listener.accept()
+        with conn, contextlib.suppress(OSError):
+            conn.recv(65536)
+            for byte in answer:
+                conn.sendall(bytes([byte]))
+                sent[0] += 1
+                time.sleep(0.1)
+
+    server = threading.Thread(target=proxy, daemon=True)
+    server.start()
+    client: WebClient = KeepAliveWebClient(token="xoxb-test", timeout=1.0, base_url="https://slack.test/api/",
+                                           proxy=f"http://127.0.0.1:{listener.getsockname()[1]}")
+    try:
+        with pytest.raises(TimeoutError):
+            client.auth_test()
+    finally:
+        client.close()
+        server.join()
+        listener.close()
+    assert sent[0] < len(answer)  # cut while it dripped, not once it was done
