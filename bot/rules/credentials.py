@@ -1758,22 +1758,36 @@ _ASKED_AFTER = re.compile(
 # Not a login's own labels (「ID:koho01 PW:…」 beside a fraud warning is a login all the same): no
 # digits in the speaker, and no Latin letters or digits between the speaker and the label.
 _SPEAKER_BEFORE = re.compile(
-    r"(?:^|[\n。」])[ \t]*+(?P<speaker>[^\s:：「」。、0-9]{1,10}+)[ \t]*+(?::|「)[^\n。!-~]{0,12}+$"
+    r"(?:^|[\n。」？?])[ \t]*+(?P<speaker>[^\s:：「」。、0-9]{1,10}+)[ \t]*+(?::|「)[^\n。!-~]{0,12}+$"
 )
 _LOGIN_WORD = re.compile(rf"(?i){_ID_WORDS}|.*(?:{_PASSWORD_LABEL})")
 _EXAMPLE_KINDS = frozenset({"パスワード", "認証コード", "カードのセキュリティコード", "ホストキー"})
+# The ask is a demand someone made, reported (「…を教えて」と電話があったら」「…を教えてと言われたら」
+# 「…を聞かれたら」), not the post asking its reader to pass the value on (「…を教えてあげてください」
+# 「…と伝えておきます」): that is a value given out all the same.
+_REPORTED_ASK = re.compile(r"[^。\n]{0,16}?(?:[」』]|れ|と(?:言|い|聞|き|電話|連絡)|って|という|よう)")
+# A scene's code is asked for by its other speaker first (「犯人：暗証番号を教えてください。」
+# 「男：暗証番号は？」); one speaker alone stating a code (「担当：暗証番号は4821です。」) is a minute.
+_ASKED_BEFORE = re.compile(r"教え|おしえ|聞か|聞い|尋ね|言って|は[？?]")
 
 
 def _fraud_example(norm: str, c: Credential) -> bool:
     """Whether ``c`` is the code a post about a fraud quotes (see _FRAUD_WORDS)."""
     if c.kind not in _EXAMPLE_KINDS:
         return False
+    # A fraud is told by the PIN or the one-time code it asks for: a password with letters near a
+    # fraud warning (「詐欺対策研修の会場です。Wi-Fiのパスワード Kessai2026! を教えてあげてください」) is given out.
+    if _has_letter(norm[c.value_start : c.value_end]):
+        return False
     if not _FRAUD_WORDS.search(norm, max(0, c.start - _FRAUD_REACH), c.value_end + _FRAUD_REACH):
         return False
-    if _ASKED_AFTER.match(norm, c.value_end):
+    if (ask := _ASKED_AFTER.match(norm, c.value_end)) and _REPORTED_ASK.match(norm, ask.end()):
         return True
     speaker = _SPEAKER_BEFORE.search(norm, max(0, c.start - 24), c.start)
-    return speaker is not None and not _LOGIN_WORD.fullmatch(speaker["speaker"])
+    return (
+        speaker is not None and not _LOGIN_WORD.fullmatch(speaker["speaker"])
+        and _ASKED_BEFORE.search(norm, max(0, c.start - _FRAUD_REACH), speaker.start("speaker")) is not None
+    )
 
 
 def find_credentials(norm: str) -> list[Credential]:

@@ -2130,6 +2130,8 @@ def test_words_on_keys_and_connection_details_stay_silent(text: str) -> None:
         "【詐欺の手口】犯人：暗証番号を教えてください。被害者：暗証番号は1234です。",
         "還付金詐欺の例\n男：キャッシュカードの暗証番号は？\n女：暗証番号は 0815 です。",
         "【詐欺の手口】\n犯人「暗証番号を教えてください」\n被害者「暗証番号は4821です」",
+        "【詐欺の手口】犯人：暗証番号は？ 被害者：暗証番号は4821です。",
+        "暗証番号 4821 を伝えるよう求められたら詐欺を疑ってください",
     ],
 )
 def test_the_code_a_fraud_warning_quotes_stays_silent(text: str) -> None:
@@ -2145,6 +2147,13 @@ def test_the_code_a_fraud_warning_quotes_stays_silent(text: str) -> None:
         "詐欺に注意。金庫の暗証番号は4821です。",
         # Asked for, with no fraud named: a code pasted from a chat.
         "認証コード 482913 を教えてください",
+        # A password with letters is no fraud's example; nor is a value the post asks to pass on, nor
+        # one speaker's minute with nobody asking.
+        "フィッシング詐欺対策研修\n山田：パスワードは Kessai2026! です",
+        "詐欺対策研修の会場です。新人さんにWi-Fiのパスワード Kessai2026! を教えてあげてください",
+        "詐欺対策研修の会場です。会議室の暗証番号 4821 を新人さんに教えてあげてください",
+        "詐欺被害防止の会議室の暗証番号は 4821 と伝えてください",
+        "不審なメール対策の件。担当：暗証番号は4821です。",
     ],
 )
 def test_a_code_beside_a_fraud_warning_but_not_its_example_fires(text: str) -> None:
