@@ -1523,10 +1523,14 @@ _SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "A" * 26 + "9" * 
 
 def _same_code_shape(first: str, second: str) -> bool:
     """Two codes of one format in capitals and digits (「ID: ABC-123 / DEF-456」, product or form
-    numbers listed): a password has lower-case letters, or is not cut to its ID's pattern."""
+    numbers listed): a password has lower-case letters, or is not cut to its ID's pattern. The format
+    has its separator (「-」「.」): 「ID: KOHO01 / PASS99」 is a login ID and a password in capitals, the
+    two of a length by chance."""
+    shape = first.translate(_SHAPE)
     return (
         not any(c.islower() for c in first + second)
-        and first.translate(_SHAPE) == second.rstrip(_TRAILING).translate(_SHAPE)
+        and shape == second.rstrip(_TRAILING).translate(_SHAPE)
+        and any(c not in "A9" for c in shape)
     )
 
 

@@ -2198,6 +2198,11 @@ def test_an_id_and_a_password_of_another_shape_fire(text: str) -> None:
     assert "confidential.secret" in codes(text)
 
 
+@pytest.mark.parametrize("text", ["ID: KOHO01 / PASS99", "ID: ABCD1234 / WXYZ9876"])
+def test_an_id_and_a_password_in_capitals_of_one_length_but_no_format_fire(text: str) -> None:
+    assert "confidential.secret" in codes(text)
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
