@@ -831,7 +831,10 @@ def _named_year(norm: str, m: re.Match[str]) -> bool:
 # sentence (「Passcode 2026 です」「passcode 1985 and ID …」). With a separator (「Passcode: 2026」) it is
 # the value all the same.
 _TITLE_WORD_AFTER = re.compile(
-    r"[ \t]++(?:(?!(?:is|was|and|or|then|to|for|please|only|with)(?![A-Za-z]))[A-Za-z]{3,}+"
+    # Not the words of an invitation the passcode goes on into (「Passcode 2026 Meeting ID 812 …」
+    # 「Passcode 2026 Zoom」「Passcode 2026 https://…」).
+    r"[ \t]++(?:(?!(?i:is|was|and|or|then|to|for|please|only|with|meeting|zoom|webex|teams|webinar|join|"
+    r"https?|url|link|passcode|password|pin|pass|code|host|thanks?)(?![A-Za-z]))[A-Za-z]{3,}+"
     r"|ワークショップ|イベント|セミナー|ツアー|ライブ|公演|大会|フェス|講座|開催|展)"
 )
 

@@ -2178,7 +2178,11 @@ def test_a_year_in_a_title_after_an_english_label_stays_silent(text: str) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["Passcode 2026", "Passcode 2026 です", "passcode 1985 and meeting ID 812 3456 7890", "Passcode 4821 workshop"],
+    [
+        "Passcode 2026", "Passcode 2026 です", "passcode 1985 and meeting ID 812 3456 7890", "Passcode 4821 workshop",
+        # The invitation goes on after the passcode, its words capitalised.
+        "Passcode 2026 Meeting ID 812 3456 7890", "Passcode 2026 Zoom", "PASSCODE 2026 MEETING ID 812 3456 7890",
+    ],
 )
 def test_a_passcode_that_is_a_year_but_no_title_fires(text: str) -> None:
     assert "confidential.secret" in codes(text)
