@@ -2162,10 +2162,18 @@ def test_a_code_beside_a_fraud_warning_but_not_its_example_fires(text: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["パスワード：ゆうびんでおくりました", "パスワード：ゆうそうしました", "パスワード：のちほどおつたえします"],
+    [
+        "パスワード：ゆうびんでおくりました", "パスワード：ゆうそうしました", "パスワード：のちほどおつたえします",
+        "パスワード：ゆうびんでおくります", "パスワード：てわたしで",
+    ],
 )
 def test_a_sentence_in_kana_saying_how_the_password_was_sent_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["パスワード：ゆうびんきょく", "パスワード：おくりびと2026", "パスワード：つたえるこころ"])
+def test_a_kana_password_with_the_sounds_of_sending_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
 
 
 @pytest.mark.parametrize(
