@@ -1306,6 +1306,7 @@ _BARE_PIECES = re.compile(
     r"(?P<first>[!-~]{1,32}+)[ \t]*+(?:の後に|のあとに|に続けて|の次に|\+)[ \t]*+(?P<second>[!-*,-~][!-~]{0,31}+)"
     r"(?=[ \t]*+(?:です|を(?:つなげ|繋げ|続け|付け|つけ)|と(?:続け|入力)|。|\n|$))"
 )
+_CHAR_RANGE = re.compile(r"[A-Za-z0-9][-~〜～][A-Za-z0-9]")
 _PIECE_VALUE = re.compile(r"[「『\"“][ \t]*+([!-~]{1,32}+)[ \t]*+[」』\"”]")
 
 
@@ -1321,6 +1322,10 @@ def _pieces(norm: str) -> Iterator[Credential]:
         if not m["joined"].strip() and "+" not in m["pieces"] and "＋" not in m["pieces"]:
             continue
         if not (_password_like(joined, loose=False) or _pin_like(joined)) or joined.lower() in _FAMOUS_EXAMPLES:
+            continue
+        # Kinds of characters named as a rule: ranges (「「A-Z」と「0-9」を組み合わせて」) or one or two of
+        # each kind (「「Aa」と「1」と「!」を組み合わせて」); a password's pieces are words and numbers.
+        if any(_CHAR_RANGE.fullmatch(p[1]) for p in parts) or all(len(p[1]) <= 2 for p in parts):
             continue
         if _WEAK_AFTER.match(norm, m.end()) or _EXAMPLE_AFTER.match(norm, m.end("pieces")):
             continue

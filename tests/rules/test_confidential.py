@@ -2278,6 +2278,9 @@ def test_a_password_given_in_quoted_pieces_fires_with_every_piece_masked(text: s
         "パスワードは「abc」と「123」を組み合わせたようなものは危険です",
         "パスワードは「sakura」と「tanaka」を組み合わせるような単純なものは避けましょう",
         "パスワードは「A」「B」を組み合わせて作りましょう",
+        "パスワードは「A-Z」と「0-9」を組み合わせてください",
+        "パスワードは「a-z」「A-Z」「0-9」を組み合わせて8文字以上",
+        "パスワードは「Aa」と「1」と「!」を組み合わせてください",
     ],
 )
 def test_rules_on_joining_pieces_stay_silent(text: str) -> None:
