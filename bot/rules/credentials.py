@@ -1306,6 +1306,7 @@ _BARE_PIECES = re.compile(
     r"(?P<first>[!-~]{1,32}+)[ \t]*+(?:の後に|のあとに|に続けて|の次に|\+)[ \t]*+(?P<second>[!-*,-~][!-~]{0,31}+)"
     r"(?=[ \t]*+(?:です|を(?:つなげ|繋げ|続け|付け|つけ)|と(?:続け|入力)|。|\n|$))"
 )
+_LENGTH_RULE_AFTER = re.compile(r"[^。.!?\n]{0,20}?[0-9]{1,3}+[ \t]*+(?:文字|桁|字)")
 _CHAR_RANGE = re.compile(r"[A-Za-z0-9][-~〜～][A-Za-z0-9]")
 _PIECE_VALUE = re.compile(r"[「『\"“][ \t]*+([!-~]{1,32}+)[ \t]*+[」』\"”]")
 
@@ -1327,6 +1328,8 @@ def _pieces(norm: str) -> Iterator[Credential]:
         # each kind (「「Aa」と「1」と「!」を組み合わせて」); a password's pieces are words and numbers.
         if any(_CHAR_RANGE.fullmatch(p[1]) for p in parts) or all(len(p[1]) <= 2 for p in parts):
             continue
+        if _LENGTH_RULE_AFTER.match(norm, m.end()):
+            continue  # 「「ABC」「abc」「123」「!#$」を組み合わせて12文字以上に」: kinds with the length to reach
         if _WEAK_AFTER.match(norm, m.end()) or _EXAMPLE_AFTER.match(norm, m.end("pieces")):
             continue
         yield Credential(m.start(), m.end("pieces"), parts[0].start(1), parts[-1].end(1), "パスワード", 0)

@@ -2281,6 +2281,7 @@ def test_a_password_given_in_quoted_pieces_fires_with_every_piece_masked(text: s
         "パスワードは「A-Z」と「0-9」を組み合わせてください",
         "パスワードは「a-z」「A-Z」「0-9」を組み合わせて8文字以上",
         "パスワードは「Aa」と「1」と「!」を組み合わせてください",
+        "パスワードは「ABC」「abc」「123」「!#$」を組み合わせて12文字以上にしてください",
     ],
 )
 def test_rules_on_joining_pieces_stay_silent(text: str) -> None:
