@@ -1354,7 +1354,14 @@ _NEW_OLD = re.compile(
     r"(?P<value>[!-~]{4,64}+)[ \t]*+$"
 )
 _HEADING_REACH = 160
-_HEADING_LABEL = re.compile(rf"(?i){_PASSWORD_LABEL}")
+# The heading says the password itself changed (「パスワード変更のお知らせ」「暗証番号を変更しました」):
+# a heading on something else about passwords lists its own new and old (「パスワード管理研修の日程変更
+# ⏎変更前：10/5(Sun)」「パスワード設定窓口⏎旧：9am-5pm」).
+_DATE_OR_TIME = re.compile(r"(?i)(?<![0-9])[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:am|pm)(?![a-z])|(?<![0-9])[0-9]{1,2}[/:][0-9]{2}(?![0-9])|"
+                           r"(?<![0-9])[0-9]{1,2}/[0-9]{1,2}(?![0-9])")
+_HEADING_LABEL = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL}){_QUALIFIER}[ \t]*+(?:の|を|が)?[ \t]*+(?:変更|再設定|再発行|更新|切り?替|変わ|リセット)"
+)
 
 
 def _new_and_old(norm: str) -> Iterator[Credential]:
@@ -1365,10 +1372,12 @@ def _new_and_old(norm: str) -> Iterator[Credential]:
         if heading is None:
             continue
         value = m["value"].rstrip(_TRAILING)
-        numeric = _NUMERIC_LABEL.fullmatch(_BLANKS.sub("", heading.group())) is not None
+        numeric = _NUMERIC_LABEL.fullmatch(_BLANKS.sub("", heading["label"])) is not None
         # A password has a letter: 「変更前：2026/3/31」「新：0120-123-456」 are dates and numbers of a notice.
         if not ((_password_like(value, loose=False) and _has_letter(value)) or (numeric and _pin_like(value))):
             continue
+        if _DATE_OR_TIME.search(value):
+            continue  # 「パスワード変更窓口の受付時間の変更⏎旧：9am-5pm⏎新：8:30am-5:15pm」「変更前：10/5(Sun)」
         if _TECHNICAL.fullmatch(value) or _UNIT_AFTER.fullmatch(" " + value.lstrip("0123456789")):
             continue  # 「パスワードの変更手順⏎新：Windows11⏎旧：Windows10」: the systems compared
         a = m.start("value")

@@ -2392,6 +2392,11 @@ def test_new_and_old_values_under_a_password_heading_fire(text: str, values: tup
         "PIN変更の手続き\n変更前：2026/3/31\n変更後：2026/4/1",
         "パスワードの問い合わせ先\n旧：025-526-5111\n新：025-526-5112",
         "パスワードポリシー\n旧：8chars\n新：12characters",
+        # New and old of something else under a heading on passwords: a date, a room, opening hours.
+        "パスワード管理研修の日程変更\n変更前：10/5(Sun)\n変更後：10/12(Sun)",
+        "パスワード管理研修\n現在：Room3A\n変更後：Room5B",
+        "パスワード設定窓口\n旧：9am-5pm\n新：8am-6pm",
+        "パスワード変更の受付時間の変更\n旧：9am-5pm\n新：8:30am-5:15pm",
     ],
 )
 def test_new_and_old_lines_that_are_no_password_stay_silent(text: str) -> None:
