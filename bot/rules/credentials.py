@@ -1399,7 +1399,8 @@ _LOCK_CODE = re.compile(
     r"[ \t]*+(?P<sep>は|::?|=|→)[ \t]*+(?P<quote>[「『\"“])?(?P<value>[0-9]{4,12}+)(?![0-9])(?P<close>[」』\"”])?"
 )
 # Or the number as what one types or turns to open it: 「鍵の番号：4821 を入力して解錠」「金庫は 4821 で開きます」.
-_TYPED_AFTER = re.compile(r"[ \t]*+(?:を|で|に|と)[ \t]*+(?:入力|押|打|解錠|開|合わせ|回)")
+# Not 「に」 before opening: 「鍵は 0830 に開けます」「金庫は 0900 に開きます」 say when.
+_TYPED_AFTER = re.compile(r"[ \t]*+(?:(?:を|で|と)[ \t]*+(?:入力|押|打|解錠|開|合わせ|回)|に[ \t]*+(?:合わせ|回))")
 _LOCK_PROBES = ("鍵", "カギ", "かぎ", "金庫", "ロッカー", "ドア", "扉", "玄関", "倉庫", "物置", "書庫", "保管庫")
 
 

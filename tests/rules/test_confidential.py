@@ -2248,6 +2248,10 @@ def test_the_combination_of_a_lock_stated_fires(text: str, value: str) -> None:
         "金庫：2026年度購入",
         "鍵の番号は1234のようなものは避けましょう",
         "鍵の受け渡し：2026",
+        # A time in four digits: when it opens, not how.
+        "鍵は 0830 に開けます",
+        "金庫は 0900 に開きます",
+        "鍵：0900 に開錠します",
         "防災倉庫の番号は 0012 です",
         "ドアの番号：1205",
     ],
