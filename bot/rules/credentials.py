@@ -850,7 +850,9 @@ def _titled_year(norm: str, m: re.Match[str], end: int) -> bool:
 
 # What marks the address a login redirected to: its path (「/callback」「/oauth2/…」「/auth/…」
 # 「/signin-oidc」) or the parameters an authorization response carries beside the code.
-_OAUTH_PATH = re.compile(r"(?i)callback|oauth|/auth|redirect|signin|sign-in|login|/cb(?![A-Za-z0-9])|oidc")
+# Not a login or sign-in page itself, nor any redirector: 「…/login?code=…」「…/signin?code=…」「…/redirect
+# ?code=…」 carry an invitation's, an event's or a form's code as often (「電子申請 https://…/login?code=…」).
+_OAUTH_PATH = re.compile(r"(?i)callback|oauth|/auth(?![A-Za-z])|/cb(?![A-Za-z0-9])|oidc")
 _OAUTH_PARAMS = re.compile(r"(?i)[?&](?:state|session_state|scope|authuser|iss)=")
 _URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 

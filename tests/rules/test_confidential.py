@@ -2319,6 +2319,11 @@ def test_an_oauth_code_or_token_in_a_redirect_url_fires(text: str, secret: str) 
         "https://shop.example.jp/item?code=ABCD1234EFGH5678XYZ",
         "https://www.city.example.jp/kosodate?code=AbCdEf1234567890GhIj",
         "詳しくは https://www.example.jp/login?code=ab ご確認ください",
+        # A login or sign-in page, or a redirector, with an invitation's or a form's code.
+        "電子申請はこちら https://apply.example.lg.jp/login?code=AbCdEf1234567890GhIj",
+        "申請フォーム https://form.example.jp/form/redirect?code=Xy7kP2mQ9rT4vW8zA1bC",
+        "イベント申込 https://event.example.jp/signin?code=Ev2026Summer12345",
+        "https://www.city.example.jp/authors/list?code=AbCdEf1234567890GhIj",
     ],
 )
 def test_a_code_parameter_outside_a_login_redirect_stays_silent(text: str) -> None:
