@@ -1795,7 +1795,7 @@ _EXAMPLE_KINDS = frozenset({"パスワード", "認証コード", "カードの�
 # The ask is a demand someone made, reported (「…を教えて」と電話があったら」「…を教えてと言われたら」
 # 「…を聞かれたら」), not the post asking its reader to pass the value on (「…を教えてあげてください」
 # 「…と伝えておきます」): that is a value given out all the same.
-_REPORTED_ASK = re.compile(r"[^。\n]{0,16}?(?:[」』]|れ|と(?:言|い|聞|き|電話|連絡)|って|という|よう)")
+_REPORTED_ASK = re.compile(r"[^。\n]{0,16}?(?:[」』]|[わかめら]れ|と(?:言|い|聞|き|電話|連絡)|って|という)")
 # A scene's code is asked for by its other speaker first (「犯人：暗証番号を教えてください。」
 # 「男：暗証番号は？」); one speaker alone stating a code (「担当：暗証番号は4821です。」) is a minute.
 _ASKED_BEFORE = re.compile(r"教え|おしえ|聞か|聞い|尋ね|言って|は[？?]")
