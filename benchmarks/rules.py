@@ -309,7 +309,10 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "被害者：暗証番号は4821です。詐欺", "詐欺 認証コード 482913 を", "鍵の番号は4821です", "金庫は 4821 で",
                "PW:「ab」+「12」 を", "パスワードは「a」と「b」", "https://a.jp/cb?code=AbCdEf1234567890GhIj ",
                "&code=AbCdEf1234567890GhIj", "sk.eyJaaaaaaaaaaaaaaaaaaaa.", "key-a", "ATATT3",
-               "パスワード\n新：Kessai2026!\n", "新：Kessai2026!\n", "PW：a + ", "パスワードは a の後に"]
+               "パスワード\n新：Kessai2026!\n", "新：Kessai2026!\n", "PW：a + ", "パスワードは a の後に",
+               # Session 26 review: the narrowed exemptions.
+               "詐欺 4821 を教えて", "犯人：暗証番号は？ 被害者：", "パスワード変更\n旧：9am-5pm\n", "12:30 pm ",
+               "パスワードは「A-Z」と「0-9」を組み合わせて12文字"]
 
 
 def adversarial() -> None:
