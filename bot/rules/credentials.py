@@ -1396,8 +1396,11 @@ def _new_and_old(norm: str) -> Iterator[Credential]:
 _LOCK_CODE = re.compile(
     # A door's or a storeroom's 「番号」 is which one it is (「倉庫の番号は 0012 です」「ドアの番号：1205」):
     # only its 「コード」 opens it.
-    r"(?P<label>(?:鍵|カギ|かぎ|金庫|(?<![ァ-ヺー])ロッカー)の?(?:番号|ナンバー|コード)|(?:ドア|扉|玄関|倉庫|物置|書庫|保管庫)の?コード"
-    r"|金庫|鍵|カギ|(?<![ァ-ヺー])ロッカー(?![ァ-ヺー]))"
+    # A bank named 金庫 (信用金庫, 労働金庫, 農林中央金庫) is listed with its four-digit bank code
+    # (「上越信用金庫：1141」「中央労働金庫：2963」), a notice on paying by account transfer.
+    r"(?P<label>(?:鍵|カギ|かぎ|(?<![用働央])金庫|(?<![ァ-ヺー])ロッカー)の?(?:番号|ナンバー|コード)"
+    r"|(?:ドア|扉|玄関|倉庫|物置|書庫|保管庫)の?コード"
+    r"|(?<![用働央])金庫|鍵|カギ|(?<![ァ-ヺー])ロッカー(?![ァ-ヺー]))"
     r"[ \t]*+(?P<sep>は|::?|=|→)[ \t]*+(?P<quote>[「『\"“])?(?P<value>[0-9]{4,12}+)(?![0-9])(?P<close>[」』\"”])?"
 )
 # Or the number as what one types or turns to open it: 「鍵の番号：4821 を入力して解錠」「金庫は 4821 で開きます」.

@@ -2250,6 +2250,9 @@ def test_the_combination_of_a_lock_stated_fires(text: str, value: str) -> None:
         "金庫：2026年度購入",
         "鍵の番号は1234のようなものは避けましょう",
         "鍵の受け渡し：2026",
+        # A bank named 金庫, with its bank code.
+        "口座振替の金融機関コード\n中央労働金庫：2963\n上越信用金庫：1141",
+        "農林中央金庫：3000",
         # A time in four digits: when it opens, not how.
         "鍵は 0830 に開けます",
         "金庫は 0900 に開きます",
