@@ -397,6 +397,25 @@ def test_a_url_with_password_in_its_path_is_kept_whole() -> None:
         assert secret not in masked and count == 1, masked
 
 
+def test_a_word_the_label_is_part_of_is_kept_whole() -> None:
+    """A phishing page's host or file (「https://password-reset.example/」「…/reset_password.php」), a
+    folder followed by its query (「…/password?next=」), a file's name (「パスワード.xlsx」) and an
+    English compound (「pass-through」): only 「/」 after the label was known not to start a value,
+    and the rest of the address or the name was masked as a weak password."""
+    for kept in ("偽サイト https://password-reset.example.com/ に誘導されました",
+                 "偽サイト hxxps://pw-reset.examp1e.jp/login でした",
+                 "https://x.example/reset_password.php にアクセスしました",
+                 "https://x.example/login/password?next=/home に誘導されました",
+                 "パスワード.xlsx をメールに添付して送ってしまいました",
+                 "password-reset を装うメールが届きました", "pass-through の設定でした"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+    # A label, then a mark, then a value with a digit, is still a value.
+    for text, secret in (("PW_abc123 が漏れました", "abc123"), ("PW.sakura2 が漏れました", "sakura2"),
+                         ("https://x.example/login?password=abc123&x=1 でした", "abc123")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+
+
 def test_a_weak_leaked_password_in_curly_quotes_or_after_a_pin_label_is_masked() -> None:
     """A value in “…” (what Japanese input types for quotes) or 【…】 ended at a character the mask
     did not take for the value's end, and a PIN or a パスコード had no label at all: each went into
