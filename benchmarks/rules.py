@@ -312,7 +312,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "パスワード\n新：Kessai2026!\n", "新：Kessai2026!\n", "PW：a + ", "パスワードは a の後に",
                # Session 26 review: the narrowed exemptions.
                "詐欺 4821 を教えて", "犯人：暗証番号は？ 被害者：", "パスワード変更\n旧：9am-5pm\n", "12:30 pm ",
-               "パスワードは「A-Z」と「0-9」を組み合わせて12文字"]
+               "パスワードは「A-Z」と「0-9」を組み合わせて12文字",
+               # Review of session 26: 「PIN番号」 as a label.
+               "PIN番号：4821 ", "PIN 番号 ", "PIN番号は4桁"]
 
 
 def adversarial() -> None:

@@ -311,7 +311,8 @@ def _pin_kind(label: str) -> str:
 # Labels of passwords and PINs. English ones stand alone (not inside 「passport」「pinch」).
 _PASSWORD_LABEL = (
     rf"(?:{_spaced('ログインパスワード')}|{_spaced('パスワード')}|{_spaced('パスコード')}|{_spaced('暗証番号')}|"
-    r"PIN\s?コード|ぱすわーど|"
+    # 「PIN番号」 is as common a name of it as 「PINコード」 (a card's, a phone's).
+    r"PIN\s?(?:コード|番号)|ぱすわーど|"
     # 「暗証」 alone, the short form (「口座番号 1234567 暗証 4821」), and the number that opens a lock, as
     # secret as a PIN: 「解錠番号」「金庫の番号」「キーボックスの番号」.
     r"暗証(?!番号)|[解開]錠(?:番号|コード)|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)|"
@@ -469,7 +470,7 @@ _SHORT_ENGLISH_LABEL = re.compile(r"(?i)pass|pwd|pw|p/w|pin|psk")
 _NUMERIC_LABEL = re.compile(
     # 「PIN」 alone in capitals only (「PIN 4821」): 「Enamel pin (2026)」 is a badge and its year.
     # 「passcode」 is what Zoom's English invitation calls the meeting's number (「Passcode 482913」).
-    r"(?i)暗証(?:番号)?|パスコード|passcode|PIN\s?(?:コード|number|code)|(?-i:PIN)|[解開]錠(?:番号|コード)"
+    r"(?i)暗証(?:番号)?|パスコード|passcode|PIN\s?(?:コード|番号|number|code)|(?-i:PIN)|[解開]錠(?:番号|コード)"
     r"|(?:金庫|ダイヤル錠|南京錠|キーボックス|ダイヤルロック)の?(?:番号|ナンバー)"
     rf"|{_PIN_ONLY}"
 )
@@ -485,7 +486,7 @@ _EXAMPLE_AFTER = re.compile(
 # (「暗証番号は8025世帯に郵送しました」「PINコードは1200戸に配布済みです」) and kept in a room
 # (「暗証番号は1205号室のキーボックスに」).
 _ROOM_AFTER = re.compile(r"[ \t]*+(?:号(?![ \t]*+[室棟館車線])|階)")
-_PIN_WORD = re.compile(r"(?i)暗証(?:番号)?|パスコード|PIN(?:\s?(?:コード|number|code))?")
+_PIN_WORD = re.compile(r"(?i)暗証(?:番号)?|パスコード|PIN(?:\s?(?:コード|番号|number|code))?")
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
 # list is one example, and only what follows its last item says so. A list of examples is short: an
 # unbounded walk went, from every label in a run of quoted words (「"パスワード" "x"」 repeated), to

@@ -159,6 +159,9 @@ LEAKS = [
     ("暗証番号を4821に変更しました", "4821"),
     ("金庫の暗証番号が 7351 になりました", "7351"),
     ("PINコード 482193", "482193"),
+    # 「PIN番号」, as common a name as 「PINコード」, was no label at all.
+    ("PIN番号：482193", "482193"),
+    ("カードのPIN番号は 7351 です", "7351"),
     ("パスコード 5521", "5521"),
     # The value in brackets right after the label, with no separator.
     ("パスワード（yuki2025）を入力してください。", "yuki2025"),
@@ -428,6 +431,8 @@ def test_a_token_after_its_label_is_one_finding_with_the_token_kind() -> None:
         "パスワード: 1234 のような単純なものは避けましょう",
         "暗証番号は 0000 にしないでください",
         "PINコードは4桁です",
+        "PIN番号は4桁です",
+        "PIN番号は1200戸に配布済みです",
         "ワンタイムパスワードは SMS で届きます",
         "Wi-Fi（SSID: JOETSU_FREE）はパスワード不要です",
         "パスワード管理アプリのご紹介",
