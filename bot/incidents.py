@@ -185,12 +185,15 @@ SECRET_MASK = "＊＊＊＊（伏せ字）"
 # report of an incident it is the leaked password, and it was echoed into the escalation channel.
 # A tool's name hidden by mistake (「パスワードは Google で管理」) costs the record one word.
 _LABELLED_VALUE = re.compile(
-    r"(?<![A-Za-z])(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|PIN|(?i:pw|pass(?:word|code)?))(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|PIN(?:[ \t]?(?:コード|番号))?|(?i:pw|pass(?:word|code)?))"
+    r"(?![A-Za-z])"
     # Not a word the label is part of either: a file's name (「パスワード.xlsx」), a host's or a
     # folder's (「https://password-reset.example/」「…/reset_password.php」「…/password?next=」), an
     # English compound (「password-reset」「pass-through」). Masked, the reported address was cut.
     # (A run of letters then a digit is still a value: 「PW.abc123」「PW_abc123」.)
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
+    # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
+    r"(?:[（(][^（）()\s]{1,8}+[）)])?"
     r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->)?[ \t\u3000]*+[「『【〔(（\"“'‘]?[ \t\u3000]*+"
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
     # path either: in 「https://…/password/reset」 the label is a URL's folder (a phishing page's).

@@ -397,6 +397,20 @@ def test_a_url_with_password_in_its_path_is_kept_whole() -> None:
         assert secret not in masked and count == 1, masked
 
 
+def test_a_weak_pin_after_its_japanese_label_or_a_password_after_a_note_is_masked() -> None:
+    """「PINコード」「PIN番号」 (how Japanese names a PIN more often than 「PIN」 alone) and a note in
+    brackets before the value (「パスワード（仮）：」) were no label to the leak report's mask: a weak
+    value after them went into the escalation channel and the record as typed."""
+    for text, secret in (("PINコード：1234 が漏れました", "1234"), ("PIN番号 0930 が漏れました", "0930"),
+                         ("PINコードは 0000 のままでした", "0000"), ("パスワード（仮）：abc123 を配布", "abc123"),
+                         ("PINコード(初期)：1111 のままでした", "1111")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("PINコードを再設定しました", "PINコードは 4 桁です", "パスワード（英数字）を変更しました",
+                 "パスワード(初期設定)のまま使っていました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_word_the_label_is_part_of_is_kept_whole() -> None:
     """A phishing page's host or file (「https://password-reset.example/」「…/reset_password.php」), a
     folder followed by its query (「…/password?next=」), a file's name (「パスワード.xlsx」) and an
