@@ -20,7 +20,12 @@ DEMO_TOML = Path(__file__).resolve().parents[1] / "bot" / "data" / "demo.toml"
 # No test is timed (speed is measured in benchmarks/): hypothesis's default deadline of 200 ms per
 # example failed a property test that set none (DeadlineExceeded, or Flaky) on a loaded machine.
 # A failure prints the @reproduce_failure line, so it can be replayed where it was not found.
-hypothesis_settings.register_profile("kessai", deadline=None, print_blob=True)
+# Built on Hypothesis's defaults, not on whatever profile is loaded: where CI is set (GitHub Actions
+# and the like), Hypothesis loads its own "ci" profile first, and a profile built on it was
+# derandomized with no example database, so a developer's run or an "explore" hunt there drew the
+# same examples every time and kept none it found.
+hypothesis_settings.register_profile("kessai", parent=hypothesis_settings.get_profile("default"), deadline=None,
+                                     print_blob=True)
 # CI (.ci/run) draws the same examples every run: a red run is the change's doing, not a draw that
 # found an old defect in someone else's change, and it fails the same way on a developer's machine.
 # Finding new examples is left to developers' runs (random, remembered in .hypothesis/) and, for a

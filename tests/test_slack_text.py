@@ -328,3 +328,21 @@ def test_ci_draws_the_same_property_examples_every_run() -> None:
     assert settings.get_profile("explore").max_examples > settings.get_profile("kessai").max_examples
     ci_run = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
     assert "export KESSAI_HYPOTHESIS_PROFILE=ci\n" in ci_run
+
+
+@pytest.mark.parametrize("profile", ["", "explore"])
+def test_developers_runs_stay_random_where_ci_is_set(profile: str) -> None:
+    """Hypothesis loads its own "ci" profile wherever CI is set (GitHub Actions sets CI=true): the
+    kessai and explore profiles were built on it and drew the same examples every run, with no
+    example database, though only .ci/run's KESSAI_HYPOTHESIS_PROFILE=ci is meant to."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k != "KESSAI_HYPOTHESIS_PROFILE"}
+    env.update({"CI": "true", "PYTHONPATH": str(root)} | ({"KESSAI_HYPOTHESIS_PROFILE": profile} if profile else {}))
+    code = "import tests.conftest; from hypothesis import settings; print(settings().derandomize, settings().database is None)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr
