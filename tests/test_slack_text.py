@@ -346,3 +346,20 @@ def test_developers_runs_stay_random_where_ci_is_set(profile: str) -> None:
     code = "import tests.conftest; from hypothesis import settings; print(settings().derandomize, settings().database is None)"
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"], out.stdout + out.stderr
+
+
+def test_the_ci_profile_does_not_need_hypothesis_own() -> None:
+    """Hypothesis has had a built-in "ci" profile only since late 2024; pyproject allows older ones
+    (hypothesis>=6.100), where tests/conftest.py asked for it and every test failed at import."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("from hypothesis import settings; settings._profiles.pop('ci', None)  # as before late 2024\n"
+            "import tests.conftest; ci = settings.get_profile('ci')\n"
+            "print(ci.derandomize, ci.database is None, ci.print_blob, ci.deadline)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.stdout.split() == ["True", "True", "True", "None"], out.stdout + out.stderr
