@@ -194,11 +194,11 @@ _LABELLED_VALUE = re.compile(
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
     r"(?:[（(][^（）()\s]{1,8}+[）)])?"
-    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->)?[ \t\u3000]*+[「『【〔(（\"“'‘]?[ \t\u3000]*+"
+    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->)?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+"
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
     # path either: in 「https://…/password/reset」 the label is a URL's folder (a phishing page's).
     # A quoted value ends at its closing quote, curly ones too (「“abc123”」, as Japanese input types them).
-    r"(?![/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕”’]|[ぁ-ん]|$)")
+    r"(?![/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 _CLOSERS = "\"')）」』’”"
 # What a report says about the password rather than the password: when it was changed or leaked
 # (「2026/11/30」「10/1」「9:30」), how often it was tried (「1,000 回」), a year or a count spelt with a

@@ -436,10 +436,13 @@ def test_a_weak_leaked_password_in_curly_quotes_or_after_a_pin_label_is_masked()
     the escalation channel and the record as typed."""
     for text, secret in (("パスワードは“abc123”です", "abc123"), ("パスワードは【sakura】でした", "sakura"),
                          ("PIN: 1234 が漏れていました", "1234"), ("パスコード 123456 を共有していました", "123456"),
-                         ("パスワードは‘qwerty’のまま", "qwerty")):
+                         ("パスワードは‘qwerty’のまま", "qwerty"),
+                         # 《…》 and 〈…〉 quote as 「…」 does.
+                         ("パスワードは《abc123》です", "abc123"), ("パスワードは〈sakura〉でした", "sakura")):
         masked, count = inc.mask_secrets(text)
         assert secret not in masked and count == 1, masked
-    for kept in ("PIN 留めの投稿を外しました", "Pinterest のパスワードを変更しました", "パスコードを変更しました"):
+    for kept in ("PIN 留めの投稿を外しました", "Pinterest のパスワードを変更しました", "パスコードを変更しました",
+                 "パスワード《初期》を変更しました"):
         assert inc.mask_secrets(kept) == (kept, 0)
 
 
