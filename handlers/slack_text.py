@@ -206,15 +206,29 @@ def _unstyle(text: str, runs: list[tuple[str, str]]) -> str:
     found (an emoji inside a bold stretch) keeps its markers."""
     pos = 0
     for run, markers in runs:
-        for order in dict.fromkeys(permutations(markers)):
-            opening = "".join(order)
-            wrapped = opening + run + opening[::-1]
-            at = text.find(wrapped, pos)
-            if at >= 0:
-                text = text[:at] + run + text[at + len(wrapped):]
-                pos = at + len(run)
-                break
+        done = _unwrap(text, run, markers, pos)
+        if done is None and "\n" in run:
+            # Slack's text closes a style at each line break (「*重要*\n*お知らせ*」) where the
+            # blocks hold one stretch: each line then, all of them or none.
+            done = text, pos
+            for line in filter(None, (part.strip() for part in run.split("\n"))):
+                if (done := _unwrap(done[0], line, markers, done[1])) is None:
+                    break
+        if done is not None:
+            text, pos = done
     return text
+
+
+def _unwrap(text: str, run: str, markers: str, pos: int) -> tuple[str, int] | None:
+    """``text`` with the first ``run`` wrapped in ``markers`` (in any order) from ``pos`` on
+    unwrapped, and where to look for the next run; None when it is not there."""
+    for order in dict.fromkeys(permutations(markers)):
+        opening = "".join(order)
+        wrapped = opening + run + opening[::-1]
+        at = text.find(wrapped, pos)
+        if at >= 0:
+            return text[:at] + run + text[at + len(wrapped):], at + len(run)
+    return None
 
 
 def _unblock(text: str, blocks: Any) -> str:

@@ -155,6 +155,27 @@ def test_a_bold_stretch_with_a_link_in_it_loses_its_markers_too() -> None:
     assert typed_text(message) == "詳しくは こちら（https://www.city.joetsu.niigata.jp/）"
 
 
+def test_a_bold_stretch_across_a_line_break_loses_the_markers_of_each_line() -> None:
+    """Slack's text closes a style at a line break (「*重要*」 then 「*お知らせ*」), while the blocks
+    hold the stretch as one element; with a link on the next line, the line before it kept its
+    asterisks too once a link counted in the stretch."""
+    message = {
+        "text": "*重要*\n*お知らせ*",
+        "blocks": _section({"type": "text", "text": "重要\nお知らせ", "style": {"bold": True}}),
+    }
+    assert typed_text(message) == "重要\nお知らせ"
+    linked = {
+        "text": "*詳しくは*\n*<https://www.city.joetsu.niigata.jp/>*",
+        "blocks": _section({"type": "text", "text": "詳しくは\n", "style": {"bold": True}},
+                           {"type": "link", "url": "https://www.city.joetsu.niigata.jp/", "style": {"bold": True}}),
+    }
+    assert typed_text(linked) == "詳しくは\nhttps://www.city.joetsu.niigata.jp/"
+    # A line of the stretch not found marked up keeps every line's markers, as a stretch not
+    # found does: no guessing which asterisks were typed.
+    partly = {"text": "*重要*\nお知らせ*", "blocks": message["blocks"]}
+    assert typed_text(partly) == "*重要*\nお知らせ*"
+
+
 def test_a_styled_run_whose_markup_is_not_found_keeps_it() -> None:
     # A workspace's own emoji has no character: the stretch 「*重要:logo:*」 cannot be matched whole.
     message = {
