@@ -231,10 +231,10 @@ def _unwrap(text: str, run: str, markers: str, pos: int) -> tuple[str, int] | No
     return None
 
 
-def _unblock(text: str, blocks: Any) -> str:
-    """``text`` without the fences of a code block (「```本文```」) and the 「> 」 of a quote, made in
-    the composer: staff paste a draft as a code block to keep its line breaks, and X would show
-    the backquotes. Fences and quote marks the blocks do not confirm are what was typed."""
+def _unfence(text: str, blocks: Any) -> str:
+    """``text`` without the fences of a code block (「```本文```」) made in the composer: staff paste
+    a draft as a code block to keep its line breaks, and X would show the backquotes. Fences the
+    blocks do not confirm are what was typed."""
     pos = 0
     for _ in _elements(blocks, _of_type("rich_text_preformatted")):
         opening = text.find("```", pos)
@@ -243,10 +243,17 @@ def _unblock(text: str, blocks: Any) -> str:
             break
         text = text[:opening] + text[opening + 3 : closing] + text[closing + 3 :]
         pos = closing - 3
+    return text
+
+
+def _unquote(text: str, blocks: Any) -> str:
+    """``text`` without the 「> 」 of a quote made in the composer (a draft pasted as a quote). Read
+    after the style markers are gone: the blocks' quoted lines have none. Quote marks the blocks
+    do not confirm are what was typed."""
     quoted: set[str] = set()
     for quote in _elements(blocks, _of_type("rich_text_quote")):
         pieces = [_inline(child) for child in quote.get("elements") or []]
-        if all(p is not None for p in pieces):  # a link or a mention inside: not matched, kept
+        if all(p is not None for p in pieces):  # a mention inside: not matched, kept
             # An empty line of a quote (a blank line inside it, or the line after a final line
             # break) arrives as 「&gt; 」 alone: "" stands for it.
             quoted.update(line if line.strip() else "" for line in "".join(p or "" for p in pieces).split("\n"))
@@ -333,7 +340,7 @@ def rich_text_of(blocks: Any, name_of: Callable[[str], str] | None = None) -> st
             elif kind in ("rich_text_section", "rich_text_preformatted", "rich_text_quote"):
                 text = _inlines(element, name_of)
                 if kind == "rich_text_quote":
-                    # A blank line of a quote reads as empty, as _unblock reads 「&gt; 」 alone from ``text``.
+                    # A blank line of a quote reads as empty, as _unquote reads 「&gt; 」 alone from ``text``.
                     text = "\n".join(line if line.strip() else "" for line in text.split("\n"))
                 pieces.append(text + ("\n" if kind != "rich_text_section" and not text.endswith("\n") else ""))
         lines.append("".join(pieces).rstrip("\n"))
@@ -356,9 +363,9 @@ def typed_text(message: Mapping[str, Any], name_of: Callable[[str], str] | None 
         # Blank either way (only spaces and line breaks): the text as sent, since the blocks'
         # reading drops the line breaks a section ends with and 「\n」 came back as 「」.
         return from_blocks if from_blocks.strip() else plain_text(sent, name_of)
-    text = _unblock(plain_text(sent, name_of, emoji_in(blocks)), blocks)
+    text = _unfence(plain_text(sent, name_of, emoji_in(blocks)), blocks)
     runs = styled_runs(blocks)
-    return _unstyle(text, runs) if runs else text
+    return _unquote(_unstyle(text, runs) if runs else text, blocks)
 
 
 def shared_message(message: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -176,6 +176,17 @@ def test_a_bold_stretch_across_a_line_break_loses_the_markers_of_each_line() -> 
     assert typed_text(partly) == "*重要*\nお知らせ*"
 
 
+def test_a_quote_with_a_bold_word_in_it_loses_its_mark_and_the_asterisks() -> None:
+    """A draft pasted as a quote with its heading made bold: Slack writes 「&gt; *【重要】* …」, and
+    the quoted line read from the blocks has no asterisks."""
+    quote = [{"type": "rich_text", "elements": [{"type": "rich_text_quote", "elements": [
+        {"type": "text", "text": "【重要】", "style": {"bold": True}}, {"type": "text", "text": "断水のお知らせ\n詳しくは "},
+        {"type": "link", "url": "https://www.city.joetsu.niigata.jp/", "style": {"bold": True}}]}]}]
+    message = {"text": "&gt; *【重要】*断水のお知らせ\n&gt; 詳しくは *<https://www.city.joetsu.niigata.jp/>*",
+               "blocks": quote}
+    assert typed_text(message) == "【重要】断水のお知らせ\n詳しくは https://www.city.joetsu.niigata.jp/"
+
+
 def test_a_styled_run_whose_markup_is_not_found_keeps_it() -> None:
     # A workspace's own emoji has no character: the stretch 「*重要:logo:*」 cannot be matched whole.
     message = {
