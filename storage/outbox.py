@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 # A reply waiting for its thread's parent (a message the bot itself posts) to be delivered: only
-# then is the parent's ts known. ``remember_messages`` releases it in the delivering transaction.
+# then is the parent's ts known. ``record_sent`` releases it in the delivering transaction.
 HELD = "held"
 AFTER = "_after"  # payload key naming the parent's message_key; removed on release
 # Payload flag of a post that other messages reply to (a modal draft's root post in the intake
@@ -418,9 +418,11 @@ def release_overlooked(s: Session) -> int:
     """Release replies still held for a parent that is posted; how many parents had some.
 
     A reply is held when its transaction finds no location for the parent, and released by the
-    transaction that records the location (``remember_messages``). When the two run at the same
+    transaction that records the location (``record_sent``). When the two run at the same
     time each misses the other's uncommitted row, and the reply would wait for ever: the outbox
-    worker calls this about once a second, so such a reply goes out soon after.
+    worker calls this about once a second, so such a reply goes out soon after. (On PostgreSQL
+    ``record_sent`` asks whether anything is held in the statement that writes the location, from
+    that statement's snapshot: a reply committed at any moment after it began is left to this.)
     """
     parents = s.exec(
         select(SlackMessageRow.key, SlackMessageRow.channel, SlackMessageRow.ts)
