@@ -376,6 +376,26 @@ def sqlalchemy_spelling(database_url: str) -> str:
     return database_url
 
 
+UNESCAPED_PASSWORD_AT_JA = (
+    "DATABASE_URL のホスト名の前に「@」が2つ以上あります。パスワードに「@」を含む場合は、"
+    "その「@」を「%40」と書いてください（例: パスワードが p@ss なら postgresql://ユーザー名:p%40ss@ホスト名/"
+    "データベース名）。「%」を含む場合は「%25」と書きます。")
+
+
+def _password_at_left_unescaped(url: str) -> bool:
+    """Whether an @ in the password was left as written. SQLAlchemy ends the password at its first
+    @ and reads the rest as host, port, database and query: postgresql://kessai:p@ss@db/kessai
+    gives the host 「ss@db」, and a rest with a / or ? in it (p@ss/wd@db, from base64) the host
+    「ss」, which 「ホスト名が見つかりません」 then printed. After the password's @ an @ belongs
+    only in a query value (?options=…, ?application_name=a@b); an @ in a user name (Azure's
+    user@server) comes before the password and is not looked at."""
+    m = re.match(r"[\w+]+://[^:/]*:[^@]*@", url)  # as SQLAlchemy's make_url reads it
+    if m is None:
+        return False
+    where, _, query = url[m.end():].partition("?")
+    return "@" in where or any("@" in part.partition("=")[0] for part in query.split("&"))
+
+
 def database_url_problem(url: str) -> str | None:
     """Why DATABASE_URL cannot work, in Japanese (never echoing a password); None when it can."""
     from sqlalchemy.engine import make_url
@@ -388,13 +408,11 @@ def database_url_problem(url: str) -> str | None:
         # does not know (mongodb://) fails as if the URL were unreadable.
         backend, driver = u.get_backend_name(), u.drivername.partition("+")[2]
     except (ArgumentError, ValueError):
+        if _password_at_left_unescaped(url):
+            return UNESCAPED_PASSWORD_AT_JA  # p@ss:1@db: the rest of the password read as a port
         return f"DATABASE_URL を読み取れません。{example} の形で書いてください。"
-    if u.host and "@" in u.host:
-        # postgresql://kessai:p@ss@db/kessai: the password ends at the first @, and the rest of it
-        # was taken for the host name, printed by the 「ホスト名が見つかりません」 that followed.
-        return ("DATABASE_URL のホスト名の前に「@」が2つ以上あります。パスワードに「@」を含む場合は、"
-                "その「@」を「%40」と書いてください（例: パスワードが p@ss なら postgresql://ユーザー名:p%40ss@ホスト名/"
-                "データベース名）。「%」を含む場合は「%25」と書きます。")
+    if backend != "sqlite" and _password_at_left_unescaped(url):
+        return UNESCAPED_PASSWORD_AT_JA
     if backend == "sqlite" and (u.host or u.username or u.port):
         # sqlite://kessai.db (two slashes, as in http://) names a host, not a file: SQLAlchemy
         # refused it inside create_engine, and the IT 担当 got its traceback.

@@ -1505,7 +1505,15 @@ def test_a_platform_with_an_invisible_character_says_so(platform: str, hint: str
 
 
 @pytest.mark.parametrize("url", ["postgresql://kessai:p@ss-secret@db:5432/kessai",
-                                 "postgres://kessai:p@ss-secret@db/kessai?sslmode=require"])
+                                 "postgres://kessai:p@ss-secret@db/kessai?sslmode=require",
+                                 # A / or ? after the @ (base64 passwords have /): SQLAlchemy took
+                                 # 「ss-secret」 for the host, and the DNS failure printed it.
+                                 "postgresql://kessai:p@ss-secret/wd@db:5432/kessai",
+                                 "postgresql+psycopg://kessai:p@ss-secret?wd@db/kessai",
+                                 "postgresql://kessai:p@ss-secret?wd@db/kessai?sslmode=require",
+                                 # A : after it: the rest was read as a port, 「読み取れません」 alone.
+                                 "postgresql://kessai:p@ss-secret:wd@db:5432/kessai",
+                                 "postgresql://kessai:p@ss-secret@[::1]:5432/kessai"])
 def test_an_at_sign_left_unescaped_in_the_database_url_is_named(url: str) -> None:
     # The password ended at its first @ and the rest was taken for the host: 「ホスト名が見つかりません」
     # followed, printing that rest of the password as the host the database server could not find.
@@ -1517,7 +1525,15 @@ def test_an_at_sign_left_unescaped_in_the_database_url_is_named(url: str) -> Non
 
 @pytest.mark.parametrize("url", ["postgresql://kessai:p%40ss@db:5432/kessai",
                                  # Azure's user@server user name: SQLAlchemy reads it as written.
-                                 "postgresql://kessai@myserver:pw@db.postgres.database.azure.com/kessai"])
+                                 "postgresql://kessai@myserver:pw@db.postgres.database.azure.com/kessai",
+                                 "postgresql://kessai%40myserver:p%40ss@db/kessai",
+                                 "postgresql://kessai:pw@[::1]:5432/kessai",
+                                 "postgresql://kessai@db/kessai",
+                                 "postgresql://kessai:pa/ss?w#d@db/kessai",
+                                 "postgresql://kessai:pw@db/kessai?options=-c%20x%3Dy@z&application_name=a@b",
+                                 "postgresql+psycopg://kessai:pw@db/kessai?sslmode=require&user=kessai@myserver",
+                                 "postgresql:///kessai?host=/var/run/postgresql",
+                                 "postgresql://kessai:pw@/kessai?host=db1&host=db2"])
 def test_an_at_sign_sqlalchemy_reads_as_meant_is_accepted(url: str) -> None:
     assert load_settings({"DATABASE_URL": url}, dotenv=None).database_url == url
 
