@@ -165,9 +165,10 @@ def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
     logging.getLogger().setLevel(logging.WARNING)
     out: Callable[[str], None] = (lambda _s: None) if quiet else print
     if database_url:
-        from bot.config import sqlalchemy_spelling
+        from bot.config import sqlalchemy_spelling, sqlite_home_expanded
 
-        database_url = sqlalchemy_spelling(database_url)  # as DATABASE_URL is read
+        # As DATABASE_URL is read: the shell leaves a ~ inside sqlite:///~/demo.db as written.
+        database_url = sqlite_home_expanded(sqlalchemy_spelling(database_url))
         refusal = _unusable_for_demo(database_url)
         if refusal:
             print(refusal, file=sys.stderr)

@@ -212,6 +212,16 @@ def test_the_demo_refuses_a_database_kessai_already_uses(tmp_path: Path) -> None
     assert r.returncode == 2 and "空のデータベース" in r.stderr
 
 
+def test_the_demo_reads_a_home_folder_in_a_sqlite_url_as_database_url_is_read(tmp_path: Path) -> None:
+    # The shell leaves the ~ of sqlite:///~/k.db as written: the demo made a folder named 「~」 and
+    # played on a new database there, not on the one in the home folder (refused here: kessai's).
+    home = tmp_path / "home"
+    kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=f"sqlite:///{home / 'k.db'}")
+    r = kessai("demo", "--quiet", "--database-url", "sqlite:///~/k.db", cwd=tmp_path, HOME=str(home))
+    assert r.returncode == 2 and "空のデータベース" in r.stderr, r.stderr
+    assert not (tmp_path / "~").exists()
+
+
 def test_the_demo_reads_a_postgres_url_as_database_url_is_read(tmp_path: Path) -> None:
     """「postgres://…」 (Heroku's and libpq's spelling) works in DATABASE_URL; given to the demo's
     --database-url it was refused as a database kessai does not support."""
