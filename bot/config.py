@@ -342,9 +342,15 @@ def _secret_characters_problem(key: str, value: str | None) -> str | None:
     call to Slack, and a signing secret refused every request. The value is never echoed."""
     if value is None or all("!" <= c <= "~" for c in value):
         return None
-    return (f"{key} に、トークンに使われない文字（全角の文字・空白・改行、ゼロ幅スペースなどの見えない文字）が"
-            "含まれています。Slack アプリの管理画面の「Copy」ボタンでコピーし直し、メモ帳などを経由せずに"
-            "そのまま貼り付けてください。")
+    # The signing secret has no 「Copy」 button on its page (only 「Show」), and .env is itself
+    # edited in Notepad: say where the value is, and which detours bring the characters in.
+    if key == "SLACK_SIGNING_SECRET":
+        what, where = ("Signing Secret ", "「Basic Information」の Signing Secret を「Show」で表示して"
+                       "コピーし直し")
+    else:
+        what, where = "トークン", "Slack アプリの管理画面の「Copy」ボタンでコピーし直し"
+    return (f"{key} に、{what}には使われない文字（全角の文字・空白・改行、ゼロ幅スペースなどの見えない文字）が"
+            f"含まれています。{where}、チャットや Word などを経由せずに .env へそのまま貼り付けてください。")
 
 
 def home_expanded(path: str) -> str:

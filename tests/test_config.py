@@ -1550,6 +1550,9 @@ def test_a_secret_pasted_with_characters_no_token_has_is_refused(key: str, paste
     assert len(err.value.problems) == 1
     assert key in err.value.problems[0] and "ゼロ幅スペース" in err.value.problems[0]
     assert "secretpart" not in err.value.problems[0]
+    # Slack's page shows the signing secret with 「Show」: there is no 「Copy」 button to point at.
+    shown = "「Show」で表示して" if key == "SLACK_SIGNING_SECRET" else "「Copy」ボタン"
+    assert shown in err.value.problems[0]
 
 
 def test_a_secret_with_a_trailing_newline_from_a_password_manager_is_accepted() -> None:
