@@ -204,6 +204,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "外国人が増えると治安が悪く", "外国人が増えると治安が悪くなります", "女性は感情的なので",
                "「部落」は集落を指す", "派遣社員は使い捨て", "東北の人は",
                "「外国人は出ていけ」という声", "【人権週間】\n", "#a https://a.jp\n",
+               "女性は感情的なので管理職、", "女性は感情的なので　　　　、", "生活保護は甘えだから、と",
                # Discriminatory words quoted in a warning against them.
                "「女のくせに」——", "「女のくせに」などと言わないよう",
                # A clean vote asked after a contest.

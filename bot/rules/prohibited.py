@@ -1090,7 +1090,17 @@ _VERDICT_TAIL_REACH = 30
 # 向きません」「生活保護は甘えだから減らすべき」. It is still said of the whole group.
 # Not the medical words as a reason: 「高齢者は病気なので、無理をしないでください」 may be care, clumsily put.
 _MEDICAL = frozenset(("病気", "異常"))
-_VERDICT_AS_REASON = re.compile(r"(?:な|だ|です)?(?:ので|から)(?!は|も|こそ)[、,]?")
+# Not a question (「生活保護は甘えなのでしょうか」「…なのですか」), nor a reason put in someone's mouth
+# (「生活保護は甘えだから、と申請をためらう方がいます」「女性は感情的だからと決めつけるのは」), nor a noun's
+# から without its copula (「生活保護は甘えから来るものではありません」: from, not because).
+_VERDICT_AS_REASON = re.compile(
+    r"(?P<copula>な|だ|です)?(?:ので(?!しょう|す)|から)(?!は|も|こそ|と|って|[、,][ \t　]*(?:と|って))[、,]?"
+)
+_UNCONJUGATED = frozenset(("名詞", "形状詞", "代名詞"))
+# How far after the reason its conclusion may run before the words that pass it on (「…なので管理職には
+# 向きません、という声」); bounded, as a sentence may hold thousands of verdicts.
+_VERDICT_REASON_REACH = 40
+_WORD_CHAR = re.compile(r"\w")
 
 
 # Words that only press the verdict harder, between the topic and it: 「外国人は本当にいらない」「生活保護は
@@ -1217,10 +1227,24 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         message = f"「{doc.text[g.start : g.end]}」の人々をおとしめ、差別する表現と受け取られます。{_REWRITE}"
         # Not ending its sentence, it says nothing, unless passed on and then agreed with (「生活保護は甘えだ
         # という意見もあります。その通りだと思います。」).
-        ends = (end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end)) or (
-            said.entry not in _MEDICAL and _VERDICT_AS_REASON.match(doc.text, said.end, end) is not None
-        )
-        if not ends and (quote is not None or _reply(doc, Hit(g.start, said.end, message)) is not False):
+        ends = bool(end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end))
+        replied = Hit(g.start, said.end, message)
+        reason = None if ends or said.entry in _MEDICAL else _VERDICT_AS_REASON.match(doc.text, said.end, end)
+        # Something must follow from the reason: 「「生活保護は甘えだから」と…」 ends its quote on the reason, and
+        # the と that puts it in someone's mouth lies past the quote.
+        if (
+            reason is not None
+            and _WORD_CHAR.search(doc.text, reason.end(), end)
+            and (reason.group("copula") is not None or tokens[said.last].pos not in _UNCONJUGATED)
+        ):
+            # The reason and what follows from it passed on as what people say (「女性は感情的なので管理職には
+            # 向きません、という声を聞きます。しかし、それは偏見です。」): answered as a verdict passed on is.
+            passed = None if quote is not None else _PASSED_ON.search(doc.text, reason.end(), min(end, reason.end() + _VERDICT_REASON_REACH))
+            if passed is None:
+                ends = True
+            else:
+                replied = Hit(g.start, passed.start(), message)
+        if not ends and (quote is not None or _reply(doc, replied) is not False):
             continue
         seen.add(sent)
         if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):

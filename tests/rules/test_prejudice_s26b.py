@@ -203,3 +203,41 @@ def test_unanswered_last_voice_fires(text: str) -> None:
 )
 def test_answered_voice_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asked, not said: なので here opens でしょうか/ですか.
+        "生活保護は甘えなのでしょうか。",
+        "生活保護は甘えなのでしょうか？いいえ、憲法で保障された権利です。",
+        "女性は感情的なのですか。",
+        # The reason put in someone's mouth by と/って, the welfare post's commonest line.
+        "生活保護は甘えだから、と申請をためらう方がいます。",
+        "「生活保護は甘えだから」と申請をためらう方がいます。",
+        "生活保護は甘えだからと遠慮せず、ご相談ください。",
+        "高齢者は迷惑だからと、相談をためらいがちです。",
+        "障がいのある方は足手まといだからと避難をためらうことがあります。",
+        "女性は感情的だからと決めつけるのはやめましょう。",
+        "高齢者は迷惑だからといって、外出を控える必要はありません。",
+        "生活保護は甘えだからって、我慢していませんか。",
+        # A noun's から is where from, not why.
+        "生活保護は甘えから来るものではありません。",
+        # The reason and its conclusion passed on, then answered.
+        "女性は感情的なので管理職には向きません、という声を聞くことがあります。しかし、それは偏見です。",
+    ],
+)
+def test_reason_asked_or_put_in_mouths_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女性は感情的なので管理職には向かないと思います。",
+        "女性は感情的なので管理職には向きません、という声があります。その通りだと思います。",
+        "生活保護は甘えなので、本当に困っている人だけにすべきだ。",
+    ],
+)
+def test_reason_said_or_agreed_fires(text: str) -> None:
+    assert CODE in codes(text)
