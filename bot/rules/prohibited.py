@@ -453,7 +453,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
-    （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
+    （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します（同じ文で「差別をなくすため、」「根拠のない」などと答えるもの、「〜という声を聞いたことはありませんか」のような問いかけは対象外です）。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
@@ -1303,6 +1303,9 @@ _TRAILER = re.compile(r"(?:[#＃]\S+|https?://\S+)")
 _HEADING = re.compile(r"\s*[【［\[][^】］\]\n]{1,30}[】］\]]\s*")
 _TRAILER_ANSWER = re.compile(r"差別|偏見|ヘイト|なくそう|ゼロ|許さ|共生|多文化|ともに|共に|みんな")
 _LAST_QUOTE = re.compile(r"「([^「」\n]{1,40})」")
+# The draft's last sentence asking a question, and a question that asks the readers to agree.
+_CLOSING = "」』）)。．.！! \t\n\u3000"
+_ASKS_AGREEMENT = re.compile(r"思いませんか|(?:ない|なかった)(?:でしょうか|ですか|か)|ありませんでしょうか")
 # A post passes on a voice or two; more are a list, and each is read as a draft of its own.
 _LAST_QUOTES_TRIED = 3
 
@@ -1317,6 +1320,13 @@ def _end_of_post(doc: Document) -> int:
             break
         end = len(doc.text[:start].rstrip())
     return end
+
+
+def _past_heading(doc: Document, start: int, end: int) -> int:
+    """Past a heading that opens the sentence (「【人権週間】「…」という声」): it names the occasion, and answers
+    nothing."""
+    heading = _HEADING.match(doc.text, start, end)
+    return heading.end() if heading is not None else start
 
 
 def _unanswered_last(doc: Document) -> Iterator[Hit]:
@@ -1343,8 +1353,16 @@ def _unanswered_last(doc: Document) -> Iterator[Hit]:
         if tried > _LAST_QUOTES_TRIED:
             return
         after = (q.end(), end)
-        # Answered, discouraged or repudiated in the rest: 「…という考え方を見直しましょう」「…との発言に抗議します」.
-        if deny.find(doc, within=after) or any(p.search(doc.text, *after) for p in (_ANSWER, _DISCOURAGED, _HURTS, _REPUDIATED)):
+        # Answered, discouraged or repudiated in the rest: 「…という考え方を見直しましょう」「…との発言に抗議します」,
+        # or before the quote in its sentence: 「差別をなくすため、「…」という声に向き合います」「根拠のない「…」という声」.
+        if any(
+            deny.find(doc, within=part) or any(p.search(doc.text, *part) for p in (_ANSWER, _DISCOURAGED, _HURTS, _REPUDIATED))
+            for part in (after, (_past_heading(doc, sent[0], q.start()), q.start()))
+        ):
+            continue
+        # Asked of the readers (「…という声を聞いたことはありませんか」「…という声にどう向き合うか」): the post asks
+        # them to think, as 「と思っていませんか」 does; not 「…と思いませんか」, which asks them to agree.
+        if doc.text[slice(*after)].rstrip(_CLOSING).endswith(("か", "？", "?")) and not _ASKS_AGREEMENT.search(doc.text, *after):
             continue
         # Its words alone, as if the post said them.
         sub = Document(q.group(1))

@@ -241,3 +241,31 @@ def test_reason_asked_or_put_in_mouths_passes(text: str) -> None:
 )
 def test_reason_said_or_agreed_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Answered before the quote, in the last sentence itself.
+        "差別をなくすため、「外国人は出ていけ」という声に向き合います。",
+        "【人権週間】\n根拠のない「外国人は犯罪者」という声を聞きます。",
+        # Asked of the readers, as a human-rights post asks them to think.
+        "【人権週間】\nあなたの周りで「外国人は出ていけ」という声を聞いたことはありませんか。",
+        "【人権週間】\n「外国人は出ていけ」という声を聞いたら、どうしますか。",
+        "【人権週間】\n講演「「外国人はいらない」という声にどう向き合うか」",
+    ],
+)
+def test_last_voice_answered_in_its_sentence_or_asked_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【人権週間】\n「外国人は出ていけ」という声、もっともだと思いませんか。",
+        "【人権週間】\n皆さんは「外国人は出ていけ」という声を聞きます。",
+        "【人権週間】\n「外国人は出ていけ」という声を聞きます。\n#人権週間",
+    ],
+)
+def test_last_voice_unanswered_still_fires(text: str) -> None:
+    assert CODE in codes(text)
