@@ -343,6 +343,13 @@ _EXAMPLES_OF_ABUSE = re.compile(
 # A DV or harassment notice quotes whole sentences: 「「お前はバカだ」「誰が稼いでると思ってるんだ」——
 # こんな言葉もDVです」.
 _NEXT_QUOTE = re.compile(r"\s*[、・,]?\s*「[^「」\n]{1,30}」")
+# A call refused: 「見直す必要はない」「改めるべきではない」「見直さないでください」「見直すなんて」. Not
+# 「見直しませんか」「見直さないといけません」.
+_RETHINK_REFUSED = (
+    r"(?:必要(?:は|も)(?:ない|無い|ありません|なし)|べき(?:で|じゃ)(?:は|も)?(?:ない|ありません)"
+    r"|なくて(?:も)?(?:いい|よい|良い|大丈夫|かまわ|構わ)|なんて|ことは(?:ない|ありません)|(?<!いけ)(?<!なり)(?<!なれ)ません(?!か)"
+    r"|ない(?!と(?:いけ|だめ|ダメ|なら)|か|でしょうか))"
+)
 _DISCOURAGED = re.compile(
     r"やめ|止め|ないよう|使わない|言わない|しない|いけない|ダメ|だめ|禁止|許され(?:ない|ません)|ではありません|"
     r"相談|傷つけ|傷付け|悩まず|通報|いじめ|DV|暴力|虐待|ハラスメント|パワハラ|モラハラ|セクハラ|カスハラ|詐欺"
@@ -351,8 +358,12 @@ _DISCOURAGED = re.compile(
     r"|て(?:は)?いませんか"
     # 「「いい加減にしろ」と怒鳴るのではなく、冷静に話しましょう」: the saying set aside for another way.
     r"|のではなく|のでなく"
-    # 「「外国人はいらない」という考え方を見直しましょう」: the belief the words voice, to be rethought.
-    r"|(?:考え方?|見方|意識)を[ \t　]*(?:見直|改め|考え直)"
+    # 「「外国人はいらない」という考え方を見直しましょう」: the belief the words voice, to be rethought. Not
+    # 改めて as "once more" (「…という考えを改めて訴えます」), not the rethinking refused (「見直す必要はない」
+    # 「改めるべきではない」「見直さないでください」), nor put in others' mouths (「見直しましょう、と言う人が
+    # いますが」).
+    r"|(?:考え方?|見方|意識)を[ \t　]*(?:(?:改めて|もう一度|いま一度|今一度)[ \t　]*)?(?:見直|考え直|改め(?!て(?!ください|下さい|ほしい|欲しい|いただ|頂|み|いき|いこ|いく|は|[、,])))"
+    rf"(?![^。、,！!？?\n]{{0,10}}?{_RETHINK_REFUSED}|[^。！!？?\n]{{0,12}}?(?:と|って)[ \t　]*(?:言|い[うわっいえ]|主張|訴え|求め))"
 )
 
 # A quoted statement reported with what befell it: taken back, apologised for, called improper, criticised or

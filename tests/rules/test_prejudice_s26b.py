@@ -269,3 +269,34 @@ def test_last_voice_answered_in_its_sentence_or_asked_passes(text: str) -> None:
 )
 def test_last_voice_unanswered_still_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The rethinking refused, 改めて as "once more", and the call put in others' mouths: the belief is kept.
+        "「外国人は犯罪者」という考え方を見直す必要はない。",
+        "「外国人は犯罪者」という考え方を見直す必要はありません。",
+        "「外国人はいらない」という考え方を見直すべきではない。",
+        "「外国人はいらない」という考えを改める必要はありません。",
+        "「外国人はいらない」という考えを改めて訴えます。",
+        "「生活保護は甘え」という考え方を見直しましょう、と言う人がいますが、甘えは甘えです。",
+    ],
+)
+def test_rethinking_refused_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「生活保護は甘え」という考えを改めてください。",
+        "「生活保護は甘え」という考えを改めていきましょう。",
+        "「生活保護は甘え」という考え方を見直しませんか。",
+        "「生活保護は甘え」という考え方を見直さないといけません。",
+        "「生活保護は甘え」という考え方を改めて見直しましょう。",
+        "「生活保護は甘え」という意識を見直し、誰もが安心して相談できるまちにしましょう。",
+    ],
+)
+def test_rethinking_asked_passes(text: str) -> None:
+    assert CODE not in codes(text)
