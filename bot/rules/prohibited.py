@@ -418,7 +418,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
     入っており反応しません。人権講座・人権学習・同和問題・水平社・部落解放など、人権学習や運動の名前に触れた文の「部落」（「部落の歴史を学ぶ人権講座」）と
     「部落史」も、歴史の用語として反応しません。下書きのほかの文で講座や人権学習の名前、「部落差別」などを挙げていれば、
-    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を説明する「「部落」は地域によって集落を指すこともあります」は反応しません。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
+    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
     みなさず、「部落の人は人権なんてない」「同和地区の部落には近づくな」は反応します）。
     差別・偏見・人権について書いた下書きで「」に入れて示した語
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
@@ -790,6 +790,16 @@ class _Taught:
                 _FORBIDDING.search(doc.text, *sent) is not None
                 or _MEANT_ILL.search(doc.text, *sent) is not None
                 or any(matcher("discrimination.txt", name).find(doc, within=sent) for name in ("exclusion", "verdict"))
+                # Nor pointing at a district (「「部落」は〇〇町の××地区を指します」「…は〇〇市の一部を指します」):
+                # naming where the places are is the harm itself.
+                or _PLACEHOLDER.search(doc.text, *sent) is not None
+                or (
+                    _MEANT_AS_SETTLEMENT.search(doc.text, *sent) is None
+                    and any(t.pos3 == "地名" and t.surface.endswith(_MUNICIPALITY) for t in (doc.tokens[k] for k in doc.token_range(sent)))
+                )
+                # The meaning must be a settlement's or the term's own (集落・村・被差別部落): 「「部落」は、あの
+                # 人たちが住む地域を指します」「…は穢れた地域を指します」 explain nothing.
+                or _MEANT_AS_TERM.search(doc.text, *sent) is None
             )
             self._meanings[sent] = -1 if ill else max((m.start() for m in _MEANS.finditer(doc.text, *sent)), default=-1)
         return self._meanings[sent] >= topic.end()
@@ -821,7 +831,16 @@ class _Taught:
 _WORD_AS_TOPIC = re.compile(r"」[ \t　]*(?:という(?:言葉|語|呼び方)|の語)?[ \t　]*(?:は|とは)")
 _MEANS = re.compile(r"指す|指し|意味")
 # A meaning that slurs the place or its people.
-_MEANT_ILL = re.compile(r"怖|こわ|恐ろし|汚|きたな|臭|くさ|危険|危な|近づ|近寄|避け|関わ|悪い|貧し|劣")
+_MEANT_ILL = re.compile(
+    r"怖|こわ|恐ろし|汚|きたな|臭|くさ|危険|危な|近づ|近寄|避け|関わ|悪い|貧し|劣|穢|けが[れら]|卑し|いやし|賤|下層|底辺"
+    r"|ヤバ|やば|あの人|あいつ|あの連中|よそ者|結婚"
+)
+# What the word may be explained as meaning: a settlement, or the term for the places discriminated against.
+# A town named beside the settlement meaning is where the word is said so (「松本市などでは集落を指します」).
+_MEANT_AS_SETTLEMENT = re.compile(r"集落|村|むら|ムラ|集まり|まとまり|共同体|地域社会|自治会|町内会")
+_MEANT_AS_TERM = re.compile(rf"{_MEANT_AS_SETTLEMENT.pattern}|被差別|同和|差別")
+_PLACEHOLDER = re.compile(r"[○〇◯×✕●◎△□■＊*]{2}")
+_MUNICIPALITY = ("市", "区", "町", "村", "郡", "丁目", "地区")
 
 
 def _said_against(doc: Document, sent: tuple[int, int]) -> bool:

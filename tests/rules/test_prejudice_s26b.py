@@ -300,3 +300,35 @@ def test_rethinking_refused_fires(text: str) -> None:
 )
 def test_rethinking_asked_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A meaning that is no settlement nor the term's: a slur in the shape of a definition.
+        "「部落」は、あの人たちが住む地域を指します。",
+        "「部落」は穢れた地域を指します。",
+        "「部落」は卑しい身分の人の集落を意味します。",
+        "「部落」はヤバい地域を指します。",
+        "「部落」は特定の地域を指します。そこの出身者とは結婚しないほうがいいです。",
+        # Pointing at the district itself.
+        "「部落」は〇〇町の××地区を指します。",
+        "「部落」は大阪市浪速区の一部を指します。",
+    ],
+)
+def test_word_explained_as_slur_or_district_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「部落」は西日本では被差別部落を、東日本では集落を指すことが多いです。",
+        "「部落」は、地方によっては自治会の単位を指すこともあります。",
+        "「部落」は松本市などでは集落を指す言葉として使われます。",
+        "「部落」は、江戸時代の身分制度のもとで差別を受けた人々が暮らした地域を指して使われてきました。",
+        "「部落」は、同和地区を指します。",
+    ],
+)
+def test_word_explained_as_settlement_or_term_passes(text: str) -> None:
+    assert CODE not in codes(text)
