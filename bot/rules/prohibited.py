@@ -418,7 +418,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「部落差別」「部落差別の解消」「同和問題」などは許可リスト（データファイルの [allow]）に
     入っており反応しません。人権講座・人権学習・同和問題・水平社・部落解放など、人権学習や運動の名前に触れた文の「部落」（「部落の歴史を学ぶ人権講座」）と
     「部落史」も、歴史の用語として反応しません。下書きのほかの文で講座や人権学習の名前、「部落差別」などを挙げていれば、
-    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
+    歴史や成り立ちを学ぶ文の「部落」（「人権講座を開きます。部落の歴史について学びます。」）も同じです（その文で「来るな」「汚い」などと言うものは反応します）（語の意味を集落や差別の用語として説明する「「部落」は地域によって集落を指すこともあります」は反応しません。「「部落」という言葉の意味を学ぶ」も同じです。説明の形でも「穢れた地域を指します」のようにおとしめるものや、「〇〇町の××地区を指します」のように場所を示すものは反応します。集落の意味で使った「山あいの部落」は反応します。「集落」と書いてください。「人権」「同和」の語だけでは歴史の用語とは
     みなさず、「部落の人は人権なんてない」「同和地区の部落には近づくな」は反応します）。
     差別・偏見・人権について書いた下書きで「」に入れて示した語
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
@@ -752,8 +752,9 @@ class _Taught:
         self._quotes: list[tuple[int, int]] | None = None
         self._lesson_named: bool | None = None
         self._lessons: dict[tuple[int, int], bool] = {}
-        # Per sentence, where its last word of meaning starts (-1: none, or the sentence slurs).
-        self._meanings: dict[tuple[int, int], int] = {}
+        # Per sentence: whether it slurs or points at a place, and where its last word of meaning starts (-1: none,
+        # or the meaning is neither a settlement's nor the term's).
+        self._meanings: dict[tuple[int, int], tuple[bool, int]] = {}
 
     def named(self, hit: Hit) -> bool:
         doc = self.doc
@@ -781,7 +782,9 @@ class _Taught:
         if quote is None or quote != (hit.start - 1, hit.end):
             return False
         topic = _WORD_AS_TOPIC.match(doc.text, hit.end)
-        if topic is None:
+        # 「「部落」という言葉の意味を学ぶ講座」: the word's meaning as what is learnt, explained by the lesson.
+        studied = topic is None and _WORD_STUDIED.match(doc.text, hit.end) is not None
+        if topic is None and not studied:
             return False
         sent = doc.sentence_at(hit.start)
         if sent not in self._meanings:  # per sentence: one may hold thousands of the word
@@ -797,12 +800,16 @@ class _Taught:
                     _MEANT_AS_SETTLEMENT.search(doc.text, *sent) is None
                     and any(t.pos3 == "地名" and t.surface.endswith(_MUNICIPALITY) for t in (doc.tokens[k] for k in doc.token_range(sent)))
                 )
-                # The meaning must be a settlement's or the term's own (集落・村・被差別部落): 「「部落」は、あの
-                # 人たちが住む地域を指します」「…は穢れた地域を指します」 explain nothing.
-                or _MEANT_AS_TERM.search(doc.text, *sent) is None
             )
-            self._meanings[sent] = -1 if ill else max((m.start() for m in _MEANS.finditer(doc.text, *sent)), default=-1)
-        return self._meanings[sent] >= topic.end()
+            # The meaning must be a settlement's or the term's own (集落・村・被差別部落): 「「部落」は、あの
+            # 人たちが住む地域を指します」「…は穢れた地域を指します」 explain nothing.
+            explained = not ill and _MEANT_AS_TERM.search(doc.text, *sent) is not None
+            last_means = max((m.start() for m in _MEANS.finditer(doc.text, *sent)), default=-1) if explained else -1
+            self._meanings[sent] = (ill, last_means)
+        ill, last_means = self._meanings[sent]
+        if studied:
+            return not ill
+        return topic is not None and last_means >= topic.end()
 
     def _in_lesson(self, hit: Hit) -> bool:
         """「部落」 in a sentence about what a lesson teaches, in a draft that names the lesson in
@@ -830,6 +837,9 @@ class _Taught:
 # The quoted word as what the sentence explains, and the words that say what it means.
 _WORD_AS_TOPIC = re.compile(r"」[ \t　]*(?:という(?:言葉|語|呼び方)|の語)?[ \t　]*(?:は|とは)")
 _MEANS = re.compile(r"指す|指し|意味")
+_WORD_STUDIED = re.compile(
+    r"」[ \t　]*(?:という(?:言葉|語|呼び方)|の語)の[ \t　]*(?:本来の)?(?:意味|由来|成り立ち|使われ方)[ \t　]*(?:を|について|や|と)"
+)
 # A meaning that slurs the place or its people.
 _MEANT_ILL = re.compile(
     r"怖|こわ|恐ろし|汚|きたな|臭|くさ|危険|危な|近づ|近寄|避け|関わ|悪い|貧し|劣|穢|けが[れら]|卑し|いやし|賤|下層|底辺"

@@ -332,3 +332,27 @@ def test_word_explained_as_slur_or_district_fires(text: str) -> None:
 )
 def test_word_explained_as_settlement_or_term_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「部落」という言葉の意味を学ぶ講座を開きます。",
+        "「部落」という言葉の由来について考えます。",
+        "「部落」という言葉の意味を知っていますか。",
+    ],
+)
+def test_word_meaning_studied_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「部落」という言葉の意味を学んでも、あそこには近づくな。",
+        "「部落」という言葉の意味を学べば、〇〇地区がどこか分かります。",
+        "「部落」という言葉が好きです。",
+    ],
+)
+def test_word_meaning_studied_ill_fires(text: str) -> None:
+    assert CODE in codes(text)
