@@ -356,3 +356,21 @@ def test_word_meaning_studied_passes(text: str) -> None:
 )
 def test_word_meaning_studied_ill_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 「根拠がないわけではありません」 grants the voice a ground: no answer.
+        "「生活保護は甘え」という声があります。根拠がないわけではありません。",
+        "「外国人は出ていけ」という声を聞きます。しかし、根拠がないわけではありません。",
+        "「生活保護は甘え」という声があります。根拠がないわけではなく、データもあります。",
+    ],
+)
+def test_answer_negated_by_wake_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+def test_plain_answer_still_passes() -> None:
+    assert CODE not in codes("「生活保護は甘え」という声があります。根拠はありません。")
+    assert CODE not in codes("「生活保護は甘え」という声があります。根拠がない決めつけです。")
