@@ -1341,7 +1341,8 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
 # names the week, but the post as written only repeats the words under the city's name.
 _TRAILER = re.compile(r"(?:[#＃]\S+|https?://\S+)")
 _HEADING = re.compile(r"\s*[【［\[][^】］\]\n]{1,30}[】］\]]\s*")
-_TRAILER_ANSWER = re.compile(r"差別|偏見|ヘイト|なくそう|ゼロ|許さ|共生|多文化|ともに|共に|みんな")
+# 「#STOPHATE」「#NoHate」 say ヘイト in English; 「#思いやり」「#多様性を尊重」 take the side the voice is against.
+_TRAILER_ANSWER = re.compile(r"差別|偏見|ヘイト|(?i:hate)|なくそう|ゼロ|許さ|共生|多文化|ともに|共に|みんな|思いやり|尊重|多様性")
 _LAST_QUOTE = re.compile(r"「([^「」\n]{1,40})」")
 # The draft's last sentence asking a question, and a question that asks the readers to agree.
 _CLOSING = "」』）)。．.！! \t\n\u3000"

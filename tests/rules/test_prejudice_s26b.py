@@ -374,3 +374,16 @@ def test_answer_negated_by_wake_fires(text: str) -> None:
 def test_plain_answer_still_passes() -> None:
     assert CODE not in codes("「生活保護は甘え」という声があります。根拠はありません。")
     assert CODE not in codes("「生活保護は甘え」という声があります。根拠がない決めつけです。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【人権週間】\n「外国人は出ていけ」という声を聞きます。\n#人権週間 #STOPHATE",
+        "【人権週間】\n「外国人は出ていけ」という声を聞きます。\n#人権週間 #NoHate",
+        "【人権週間】\n「外国人は出ていけ」という声を聞きます。\n#人権週間 #思いやり",
+        "【人権週間】\n「外国人は出ていけ」という声を聞きます。\n#多様性を尊重しよう",
+    ],
+)
+def test_last_voice_answered_by_hashtag_passes(text: str) -> None:
+    assert CODE not in codes(text)
