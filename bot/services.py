@@ -31,7 +31,7 @@ from bot.publication import check_post_url, clean_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
-from bot.sweep import report_correction
+from bot.sweep import next_business_instant, report_correction
 from bot.template_admin import TemplateAdmin
 from bot.workflow import (
     VOIDED_BY_EDIT,
@@ -119,12 +119,13 @@ class Outcome:
 
 @dataclass(frozen=True)
 class TakenBack:
-    """What ``Kessai.take_back`` did: pending drafts sent back to the returning approver, and how
-    many of them the deputies keep (they had waited ``approval_escalate_after`` already)."""
+    """What ``Kessai.take_back`` did: pending drafts sent back to the returning approver, how many
+    of them the deputies keep (they had waited ``approval_escalate_after`` already), and how many
+    the deputies go on deciding because no approver will be at work at the next business instant."""
 
     drafts: int = 0
     kept_by_deputies: int = 0
-    ended: bool = False  # the absence had run out: the deputies keep every request
+    standing_in: int = 0
 
     def __bool__(self) -> bool:
         return self.drafts > 0
@@ -133,17 +134,21 @@ class TakenBack:
         """For the approver's `/kessai away` answer; empty when nothing came back."""
         if not self.drafts:
             return ""
-        if not self.kept_by_deputies:
+        kept = self.kept_by_deputies + self.standing_in
+        if not kept:
             return (f"不在の間に代決者へ送っていた決裁待ちの依頼 {self.drafts} 件は、あなたにお送りしました"
                     "（代決者への依頼は取り消しました）。")
         text = f"不在の間に代決者へ送っていた決裁待ちの依頼 {self.drafts} 件は、あなたにもお送りしました。"
-        if self.ended:
-            return text + "不在期間が終わる前から代決者にお願いしていたため、代決者にも引き続き決裁をお願いしています（先に決裁した方の判断が記録されます）。"
-        if self.kept_by_deputies < self.drafts:
+        if self.standing_in:
+            which = f"そのうち {self.standing_in} 件は" if self.standing_in < self.drafts else "いずれも"
+            text += f"{which}、次の始業時刻にも決裁者が全員不在のため、引き続き代決者が決裁します。"
+        if self.kept_by_deputies and self.kept_by_deputies < self.drafts:
             text += (f"そのうち {self.kept_by_deputies} 件は決裁待ちが{wait_label}を過ぎているか、投稿予定時刻が近いため、"
-                     "代決者にも引き続き決裁をお願いしています（ほかの件の代決者への依頼は取り消しました）。")
-        else:
+                     "代決者にも引き続き決裁をお願いしています。")
+        elif self.kept_by_deputies:
             text += f"いずれも決裁待ちが{wait_label}を過ぎているか、投稿予定時刻が近いため、代決者にも引き続き決裁をお願いしています。"
+        if kept < self.drafts:
+            text += "ほかの件の代決者への依頼は取り消しました。"
         return text
 
 
@@ -1649,6 +1654,7 @@ class Kessai:
             raise errors.OwnDraft()
         acting_for: str | None = None
         withdrawn_for: str | None = None
+        returned: str | None = None
         if member is None:
             raise errors.NotAnApprover()
         if actor not in account.approvers:
@@ -1669,11 +1675,14 @@ class Kessai:
                         "あなたはこのアカウントの代決者ですが、この下書きの代決は依頼されていません。"
                         "決裁者の不在時や決裁が遅れたときに、代決の依頼が届きます。")
                 raise errors.NotAnApprover()
-            # An absence that has run out, the sweep not yet past it (the minute after midnight, or
-            # kessai down overnight), leaves the request with the deputy as it will once the sweep
-            # has run (``take_back(ended=True)``): refusing the click in that minute told the
-            # deputy 「決裁はご本人が行います」 and the same button decided a minute later.
+            # An absence that has run out leaves the request with the deputy until the approver's
+            # first business instant after it, when the sweep withdraws it in the transaction that
+            # asks the approver (``take_back``): until then the approver is not at work, and the
+            # deputy decides for them (refused at midnight, nobody could decide till the morning).
             acting_for = req.acting_for_id
+            if req.reason == "away" and acting_for in account.approvers \
+                    and self._back_at_work(s, draft, acting_for):
+                returned = acting_for
         if not self.org.rank_at_least(member.rank, self.org.policy.approver_min_rank):
             raise errors.NotAnApprover(
                 f"決裁できるのは{self.org.policy.approver_min_rank}以上の職員です（あなたの職位: {member.rank}）。"
@@ -1686,7 +1695,27 @@ class Kessai:
             raise errors.NotAnApprover(
                 f"{render.escape(self.name_of(withdrawn_for))} さんが不在から戻られたため、この下書きの代決の依頼は取り消されました。"
                 "決裁はご本人が行います。")
+        if returned is not None:
+            # The minute between the approver's first business instant and the sweep that withdraws
+            # the request: refused as the withdrawn request will be, not decided as 代決 for an
+            # approver at their desk.
+            raise errors.NotAnApprover(
+                f"{render.escape(self.name_of(returned))} さんが不在から戻られたため、この下書きはご本人が決裁します。"
+                "代決の依頼はまもなく取り消され、ご本人に決裁の依頼が届きます。")
         return DeciderRole(account, acting_for)
+
+    def _back_at_work(self, s: Session, draft: DraftRow, approver: str) -> bool:
+        """Has ``approver``'s absence run out, and their first business instant after it come, with
+        the draft not yet waiting long enough for the deputies to keep it (``take_back``)?"""
+        absence = away_repo.absence(s, approver)
+        if absence is None:
+            return False  # cleared by `/kessai away off`, which takes the requests back itself
+        now = self.clock()
+        cal = self.org.calendar(str(self.tz))
+        if next_business_instant(cal, as_utc(absence[1])) > now:
+            return False
+        scheduled_at = self.load_view(s, draft, draft.current_version).scheduled_at
+        return not deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now)
 
     def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
         """Raise the refusal that applies to ``actor`` deciding ``draft`` at ``version``."""
@@ -1960,7 +1989,7 @@ class Kessai:
                 # one that has ended but that the sweep has not seen yet (kessai down overnight, or
                 # the minute before it runs): the sweep finds an ended absence by ``away_until``,
                 # which the new period overwrites, so nothing else would give the requests back.
-                taken_back = self.take_back(s, now, actor, ended=as_utc(before[1]) <= now)
+                taken_back = self.take_back(s, now, actor)
             self._refresh_homes(s, now, [actor])
         self.after_commit()
         approves = any(actor in a.approvers for a in self.org.accounts)
@@ -1985,14 +2014,16 @@ class Kessai:
             if absence is None:
                 return "不在は登録されていません。"
             away_repo.set_away(s, actor, None, None)
-            if as_utc(absence[1]) <= now:
-                # It ended by itself; the sweep has already given back what the deputies held.
-                self.take_back(s, now, actor, ended=True)
-                last_day = self.local(as_utc(absence[1])).date() - timedelta(days=1)
-                return (f"登録されていた不在は {last_day.month}月{last_day.day}日で終わっています。"
-                        "決裁依頼はすでにあなたに届くようになっています。")
+            ended = as_utc(absence[1]) <= now
+            # An absence that ended by itself: the sweep gives back what the deputies held at the
+            # approver's first business instant, but the approver typing this is at work now.
             taken_back = self.take_back(s, now, actor)
         self.after_commit()
+        if ended:
+            last_day = self.local(as_utc(absence[1])).date() - timedelta(days=1)
+            return (f"登録されていた不在は {last_day.month}月{last_day.day}日で終わっています。"
+                    "決裁依頼はすでにあなたに届くようになっています。"
+                    + taken_back.summary_ja(self._escalation_wait_label()))
         text = "不在の登録を取り消しました。これからの決裁依頼はあなたに届きます。"
         text += taken_back.summary_ja(self._escalation_wait_label())
         return text
@@ -2001,29 +2032,29 @@ class Kessai:
         """「業務時間で1日」: how long a request waits before the deputies are asked too."""
         return f"業務時間で{render.fmt_duration(self.org.policy.approval_escalate_after, day=self.org.calendar(str(self.tz)).day_length)}"
 
-    def take_back(self, s: Session, now: datetime, approver: str, *, ended: bool = False) -> TakenBack:
+    def take_back(self, s: Session, now: datetime, approver: str) -> TakenBack:
         """An approver is back: what deputies were asked to decide in their absence comes back to
-        them, and the approver is asked, if they were not already.
+        them, and the approver is asked, if they were not already. `/kessai away off`, a later
+        absence replacing the one in effect, and the sweep at the approver's first business instant
+        after an absence that simply ran out (``Sweeper._absences_ended``) call this.
 
-        ``ended``: the absence simply ran out (the sweep, at the midnight after its last day, or a
-        command that finds it over). The deputies keep what they hold, as an escalation, with
-        nothing said to them: they may be halfway through it, the approver is not at work at
-        midnight, and withdrawing it then left the draft with nobody until the approver's morning
-        (SPEC 4.3 has a deputy decide, it never takes a request back). The first decision wins.
-
-        Otherwise (`/kessai away off`, or a later absence replacing the one in effect) the approver
-        takes them back in person: 代決 stands in for an absent approver only, so those deputy
-        requests are withdrawn (their DMs say so). Except for a draft that has already waited
-        ``approval_escalate_after``, which would go to the deputies anyway: withdrawing it only for
-        the escalation to ask them again in the same sweep sent two contradictory DMs. Returns how
-        many pending drafts came back, and how many of them the deputies keep.
+        代決 stands in for an absent approver only (SPEC 4.3; 事務決裁規程), so those deputy requests
+        are withdrawn (their DMs say so) in the transaction that asks the approver: the draft is
+        never left with nobody holding it. The deputies keep a request, as an escalation and with
+        nothing said to them, when the draft has already waited ``approval_escalate_after`` (or its
+        post is due soon): it would go to them anyway, and withdrawing it only for the escalation to
+        ask them again in the same sweep sent two contradictory DMs. They also keep it, as it is,
+        when no approver holding it will be at work at the next business instant (a later absence
+        that begins before then, the other approvers away): the approver is not back for 決裁, and
+        withdrawing would leave the draft with nobody. Returns how many pending drafts came back,
+        how many of them the deputies keep as an escalation, and how many they go on deciding.
 
         The caller commits, then calls ``self.after_commit()``."""
         by_draft: dict[int, tuple[DraftRow, list[ApprovalRequestRow]]] = {}
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)
         concerned = [approver]
-        taken_back = kept = 0
+        taken_back = kept = standing_in = 0
         cal = self.org.calendar(str(self.tz))
         for draft, reqs in by_draft.values():
             account = self._account(draft)
@@ -2033,16 +2064,24 @@ class Kessai:
             version = draft.current_version
             view = self.load_view(s, draft, version)
             self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
-            if ended or deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now):
+            if deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now):
                 draft_repo.keep_as_escalated(s, [r.id for r in reqs if r.id is not None])
                 kept += 1
+                concerned += [r.recipient_id for r in reqs]
+                continue
+            if not self._present_holder(s, draft, account, next_business_instant(cal, now)):
+                # No approver holding it will be at work by the next business instant (the
+                # approver's next absence begins before it, the others are away): withdrawing
+                # would leave the draft with nobody who can decide it; the deputies go on standing in.
+                standing_in += 1
                 concerned += [r.recipient_id for r in reqs]
                 continue
             draft_repo.withdraw_requests(s, [r.id for r in reqs if r.id is not None])
             name = self.name_of(approver)
             for r in reqs:
                 self.notify.withdrawn(s, now, view=view, recipient=r.recipient_id, acting_for_name=name,
-                                      note=f"{render.escape(name)} さんが不在から戻られたため、この代決の依頼は取り消されました。")
+                                      note=f"{render.escape(name)} さんが不在から戻られたため、この代決の依頼は取り消されました。"
+                                           "ここからはご本人が決裁します。")
                 concerned.append(r.recipient_id)
         # Drafts routed while this approver and another were both away: the deputy stands in for
         # the other one only, so nothing above names them, and they were never sent the request.
@@ -2054,7 +2093,15 @@ class Kessai:
                          [draft_repo.Ask(approver, None, "normal")]):
                 taken_back += 1
         self._refresh_homes(s, now, list(dict.fromkeys(concerned)))
-        return TakenBack(taken_back, kept, ended)
+        return TakenBack(taken_back, kept, standing_in)
+
+    def _present_holder(self, s: Session, draft: DraftRow, account: Account, at: datetime) -> bool:
+        """Does an approver of ``account`` who is not away at ``at`` hold a live request for the
+        draft's current version (so a deputy's request for it may be withdrawn)?"""
+        held = {r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)
+                if r.reason not in draft_repo.RETRACTED}
+        holders = [a for a in self.approvers_for(account, author=draft.author_id) if a in held]
+        return bool(set(holders) - away_repo.away_at(s, holders, at))
 
     # -- App Home and status ------------------------------------------------------------------
     def _concerned(self, s: Session, draft: DraftRow) -> list[str]:

@@ -547,18 +547,24 @@ class Sweeper:
                 report.sent["approval.removed"] += 1
 
     def _absences_ended(self, now: datetime, report: SweepReport) -> None:
-        """An absence that simply ran out: the approver is asked again what the deputies were asked
-        in their stead, and the deputies keep it until it is decided (``Kessai.take_back``).
-        At the end of the absence itself, not at the next business hour: from then on the deputies
-        no longer stand in for anyone. Claimed per absence (its end is in the key), so two replicas
-        do it once, and a later absence of the same person is its own."""
+        """An absence that simply ran out (the midnight after its last day) is over as if
+        `/kessai away off` had been typed, at the approver's first business instant after it (the
+        next opening of the calendar): 代決 stands in for an absent approver only (SPEC 4.3), and
+        until the approver is at work the deputy keeps the request and may decide, for them.
+        Withdrawing at midnight left the draft with nobody until the morning; keeping it until
+        decided had the deputy decide 代決 for an approver who was at their desk
+        (``Kessai.take_back``: the approver is asked and the deputy's request withdrawn in one
+        transaction, unless the draft has waited long enough to be an escalation). Claimed per
+        absence (its end is in the key), so two replicas do it once, and a later absence of the
+        same person is its own."""
         now = self._settled_by(now)
         with self.db.session() as s:
-            ended = repo.absences_ended_with_deputies(s, now)
+            ended = [(who, until) for who, until in repo.absences_ended_with_deputies(s, now)
+                     if next_business_instant(self.cal, until) <= now]
         items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
         def send(s: Session, who: str) -> object:
             self._hold_outside_hours(s, now)
-            if self.kessai.take_back(s, now, who, ended=True):
+            if self.kessai.take_back(s, now, who):
                 return True
             # Nothing came back: the approver was removed from those accounts' approvers meanwhile
             # (the deputies keep the requests), or the drafts were decided. Either way this absence

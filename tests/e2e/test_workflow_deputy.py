@@ -211,32 +211,42 @@ def test_when_the_approver_is_back_the_deputy_request_goes_back_to_them(stack: L
     assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0MANAGER", None)
 
 
-def test_once_the_absence_has_ended_the_deputy_decides_before_the_sweep_as_after_it(
+def test_once_the_approver_is_back_at_work_the_deputy_cannot_decide_before_the_sweep_withdraws(
         stack: LocalStack) -> None:
-    """An absence that runs out leaves the request with the deputy (``take_back(ended=True)``). A
-    click in the minute before the sweep sees the end was refused with 「決裁はご本人が行います」,
-    and the same button decided a minute later: the deputy decides then too, for the approver."""
+    """An absence that runs out leaves the request with the deputy until the approver's first
+    business instant after it; then the sweep asks the approver and withdraws the deputy's request.
+    A click in the minute between (or while kessai was down) decided 代決 for an approver at their
+    desk (SPEC 4.3: 代決 while the approver is absent): it is refused, as after the sweep."""
     from datetime import UTC, timedelta
 
-    from storage.models import MemberRow
+    from bot.sweep import Sweeper
 
     st = stack
     away(st, "U0MANAGER", "2026-11-24 2026-11-24")
     st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
     deputy_dm = wait_dm(st, "U0DEPUTY")[0]
     settle(st)
-    with st.rt.db.session() as s:  # the absence is over (as after midnight), and no sweep has run since
+    with st.rt.db.session() as s:  # the absence is over and the approver at work; no sweep has run since
         member = s.get(MemberRow, "U0MANAGER")
         assert member is not None
         member.away_until = (BUSINESS_MORNING - timedelta(minutes=1)).astimezone(UTC)
         member.away_from = member.away_until - timedelta(days=1)
         s.add(member)
-    st.driver.block_action("U0DEPUTY", "approve_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
-    st.slack.wait_for(lambda: ledger(st), timeout=10, message="the decision")
+    for action in ("approve_draft", "reject_draft"):
+        st.driver.block_action("U0DEPUTY", action, channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+        wait_ephemeral(st, "U0DEPUTY", "ご本人が決裁します")
     settle(st)
-    (entry,) = ledger(st)
-    assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0DEPUTY", "U0MANAGER")
-    assert not any("不在期間が終わった" in e.text for e in st.slack.ephemerals("U0DEPUTY"))
+    assert ledger(st) == []
+    Sweeper(st.rt.kessai).sweep(st.rt.kessai.clock())
+    settle(st)
+    manager_dm = wait_dm(st, "U0MANAGER")[0]
+    assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
+    st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10,
+                      message="the deputy's DM withdrawn")
+    assert buttons(dm(st, "U0DEPUTY")[0]) == {}
+    assert ("U0DEPUTY", "U0MANAGER", "withdrawn") in requests(st)
+    with st.rt.db.session() as s:
+        assert s.exec(select(DraftRow)).one().state == "pending"
 
 
 def test_an_absence_replaced_by_a_later_one_gives_the_deputies_requests_back(stack: LocalStack) -> None:
@@ -301,8 +311,8 @@ def test_an_absence_that_ended_unswept_then_replaced_by_a_later_one_gives_the_re
     """The sweep gives a deputy's requests back once an absence has ended, found by the member's
     ``away_until``. An approver whose absence ended (overnight while kessai was down, or in the
     minute before the sweep) and who then entered next week's absence overwrote that end: the
-    sweep never asked the approver again, and the roster sweep asked them 「決裁者の設定が変わったため」.
-    The absence had ended by itself, so the deputy keeps the request, as the sweep would leave it."""
+    sweep never gave the requests back, the deputy kept a 代決 button for an approver at work, and
+    the roster sweep asked the approver 「決裁者の設定が変わったため」."""
     from datetime import UTC, timedelta
 
     from bot.sweep import Sweeper
@@ -320,19 +330,17 @@ def test_an_absence_that_ended_unswept_then_replaced_by_a_later_one_gives_the_re
         member.away_from = member.away_until - timedelta(days=1)
         s.add(member)
     answer = away(st, "U0MANAGER", "11/30 12/2")
-    assert "1 件は、あなたにもお送りしました" in answer and "代決者にも引き続き" in answer, answer
+    assert "1 件は、あなたにお送りしました" in answer, answer
     Sweeper(st.rt.kessai).sweep(st.rt.kessai.clock())
     settle(st)
     manager_dm = wait_dm(st, "U0MANAGER")[0]
     assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
-    assert "戻られたため" not in all_text(dm(st, "U0DEPUTY")[0])
-    assert set(buttons(dm(st, "U0DEPUTY")[0])) == {"approve_draft", "reject_draft"}
+    assert "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]) and buttons(dm(st, "U0DEPUTY")[0]) == {}
     assert not any("決裁者の設定が変わった" in all_text(m) for m in thread(st, "C0INTAKE", ts))
-    assert ("U0DEPUTY", "U0MANAGER", "escalated") in requests(st)
+    assert ("U0DEPUTY", "U0MANAGER", "away") not in requests(st)
     st.driver.block_action("U0DEPUTY", "approve_draft", "1:1", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
-    settle(st)
-    [entry] = ledger(st)
-    assert (entry.decider_id, entry.acting_for_id) == ("U0DEPUTY", "U0MANAGER")
+    wait_ephemeral(st, "U0DEPUTY", "戻られたため")
+    assert ledger(st) == []
 
 
 def test_away_off_with_a_note_after_it_cancels(sqlite_stack: LocalStack) -> None:

@@ -356,40 +356,90 @@ def deputy_requests(w: World, draft_id: int) -> list[tuple[str, str | None]]:
             ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
 
 
-def test_when_an_absence_ends_the_deputy_keeps_the_request_and_the_approver_is_asked_too(world: World) -> None:
-    """The absence runs out at midnight: the deputy, who may be halfway through the draft, keeps
-    it until it is decided (their DM is not edited to 「取り消されました」 at midnight, leaving the
-    draft with nobody until the approver's morning), and the approver is asked as well. The first
-    decision wins."""
-    world.clock.t = jst(2026, 11, 24, 8, 45)
-    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
-    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
-    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
-    assert world.posts(to="U0MANAGER", contains="代決") == [] and not world.posts(to="U0MANAGER")
-    assert world.sweep(jst(2026, 11, 24, 23, 59)).sent["approval.back"] == 0  # still away
-    # Midnight: the absence is over, nobody typed `/kessai away off`.
-    assert world.sweep(jst(2026, 11, 25, 0, 0)).sent["approval.back"] == 1
-    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
-    [request] = world.posts(to="U0MANAGER")
-    actions = [el["action_id"] for b in request["blocks"] if b["type"] == "actions" for el in b["elements"]]
-    assert "approve_draft" in actions
-    with world.db.session() as s:
+def deputy_dm_edits(w: World, draft_id: int) -> list[str]:
+    with w.db.session() as s:
         from storage.models import OutboxRow
 
-        edits = [r.payload for r in s.exec(select(OutboxRow).where(OutboxRow.op == "update",
-                                                                    OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY"))]
-    assert not any("取り消" in str(e) for e in edits)
-    # Once: later sweeps find nothing more to take back, and the manager is not asked twice.
-    assert world.sweep(jst(2026, 11, 25, 0, 1)).sent["approval.back"] == 0
-    assert world.sweep(jst(2026, 11, 25, 9, 0)).sent["approval.back"] == 0
-    assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1
-    world.clock.t = jst(2026, 11, 25, 9, 0)
-    assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
+        return [str(r.payload) for r in s.exec(select(OutboxRow).where(
+            OutboxRow.op == "update", OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY"))]
+
+
+def test_an_ended_absence_leaves_the_request_with_the_deputy_until_the_approvers_first_business_instant(
+        world: World) -> None:
+    """SPEC 4.3 / 事務決裁規程: 代決 only while the approver is absent. The absence runs out at
+    midnight; the deputy keeps the request (and may decide, for the approver) until 08:30, the
+    approver's first business instant, when the approver is asked and the deputy's request is
+    withdrawn in one transaction. Withdrawn at midnight, the draft had nobody until the morning;
+    kept until decided, the deputy decided 代決 at 09:00 for an approver at their desk."""
+    from bot import errors
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    early = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 5))
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert world.sweep(jst(2026, 11, 24, 23, 59)).sent["approval.back"] == 0  # still away
+    # Midnight: the absence is over, nobody typed `/kessai away off`; the approver is not at work.
+    assert world.sweep(jst(2026, 11, 25, 0, 0)).sent["approval.back"] == 0
+    assert world.sweep(jst(2026, 11, 25, 8, 29)).sent["approval.back"] == 0
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert not world.posts(to="U0MANAGER") and deputy_dm_edits(world, draft_id) == []
+    world.clock.t = jst(2026, 11, 25, 7, 0)  # the deputy, early at work, decides for the approver
+    assert world.kessai.decide(early, 1, "U0DEPUTY", approve=True).kind == "approved"
     with world.db.session() as s:
         from storage.models import LedgerEntryRow
 
-        [entry] = [e for e in s.exec(select(LedgerEntryRow)) if e.draft_id == draft_id and e.kind == "approved"]
+        [entry] = [e for e in s.exec(select(LedgerEntryRow)) if e.draft_id == early and e.kind == "approved"]
     assert (entry.decider_id, entry.acting_for_id) == ("U0DEPUTY", "U0MANAGER")
+    # 08:30: the approver is back at work, asked; the deputy's request is withdrawn.
+    assert world.sweep(jst(2026, 11, 25, 8, 30)).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert len(approval_dms(world, "U0MANAGER")) == 1
+    [edit] = deputy_dm_edits(world, draft_id)
+    assert "戻られたため" in edit and "ご本人が決裁します" in edit
+    world.clock.t = jst(2026, 11, 25, 9, 0)
+    with pytest.raises(errors.NotAnApprover, match="戻られたため"):
+        world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True)
+    # Once: later sweeps find nothing more to take back, and the manager is not asked twice.
+    assert world.sweep(jst(2026, 11, 25, 8, 31)).sent["approval.back"] == 0
+    assert len(approval_dms(world, "U0MANAGER")) == 1
+    assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
+
+
+def test_a_reminder_due_at_the_approvers_return_does_not_reach_the_withdrawn_deputy(world: World) -> None:
+    """Routed at 15:15 while the manager is away: its first reminder is due at 08:30 the next
+    morning, the very sweep that gives the request back. The deputy, withdrawn in that sweep, is
+    not reminded of a request they no longer hold; the chief, present all along, is."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 15, 15))
+    assert world.sweep(jst(2026, 11, 24, 17, 14)).sent["approval.remind"] == 0
+    world.sweep(jst(2026, 11, 25, 0, 0))
+    report = world.sweep(jst(2026, 11, 25, 8, 30))
+    assert report.sent["approval.back"] == 1 and report.sent["approval.remind"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert reminders_to(world, "U0DEPUTY") == [] and len(reminders_to(world, "U0CHIEF")) == 1
+    assert reminders_to(world, "U0MANAGER") == []  # asked this very minute: the request is fresh
+
+
+def test_an_absence_replaced_overnight_by_one_from_the_next_morning_leaves_the_deputy_standing_in(
+        world: World) -> None:
+    """Away on 11/24 with the other approver away all week; at 23:00 the manager replaces the
+    absence by 11/25–11/26. Back only for the night, they will not be at work before their next
+    absence begins: withdrawing the deputy's request (and asking it again at midnight) would leave
+    the draft with nobody who can decide it meanwhile, and send the deputy two contradictory DMs."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 5))
+    world.clock.t = jst(2026, 11, 24, 23, 0)
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
+    assert "次の始業時刻にも決裁者が全員不在のため、引き続き代決者が決裁します" in answer, answer
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert deputy_dm_edits(world, draft_id) == []
+    world.sweep(jst(2026, 11, 25, 0, 0))
+    world.clock.t = jst(2026, 11, 25, 9, 0)
+    assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
 
 
 def test_away_off_still_takes_the_requests_back_from_the_deputies(world: World) -> None:
@@ -408,6 +458,23 @@ def test_away_off_still_takes_the_requests_back_from_the_deputies(world: World) 
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
 
 
+def test_away_off_before_the_first_business_instant_after_an_ended_absence_takes_the_requests_back(
+        world: World) -> None:
+    """The absence ran out at midnight; at 07:00 the manager, at work early, types
+    `/kessai away off`: they take the requests back in person then, as `/kessai away off` always
+    does, and are told so (it answered only that the absence had ended)."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    world.sweep(jst(2026, 11, 25, 0, 0))
+    world.clock.t = jst(2026, 11, 25, 7, 0)
+    answer = world.kessai.clear_away("U0MANAGER")
+    assert "11月24日で終わっています" in answer and "1 件は、あなたにお送りしました" in answer, answer
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert len(approval_dms(world, "U0MANAGER")) == 1
+    assert world.sweep(jst(2026, 11, 25, 8, 30)).sent["approval.back"] == 0
+
+
 def approval_dms(w: World, user: str) -> list[dict]:  # type: ignore[type-arg]
     return [p for p in w.posts(to=user, contains="決裁依頼: 上越市公式X")
             if any(el.get("action_id") == "approve_draft" for b in p.get("blocks", []) if b["type"] == "actions"
@@ -424,15 +491,16 @@ def test_both_approvers_away_over_the_new_year_each_gets_the_request_on_return(w
     draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
     assert approval_dms(world, "U0CHIEF") == [] and approval_dms(world, "U0MANAGER") == []
-    assert world.sweep(jst(2027, 1, 3, 23, 59)).sent["approval.back"] == 0
-    # U0CHIEF is back on 1/4: asked now; the deputy still stands in for U0MANAGER, who is away.
-    assert world.sweep(jst(2027, 1, 4, 0, 0)).sent["approval.back"] == 1
+    assert world.sweep(jst(2027, 1, 4, 8, 29)).sent["approval.back"] == 0
+    # U0CHIEF is back on 1/4 at 08:30: asked now; the deputy still stands in for U0MANAGER, who is away.
+    assert world.sweep(jst(2027, 1, 4, 8, 30)).sent["approval.back"] == 1
     assert len(approval_dms(world, "U0CHIEF")) == 1 and approval_dms(world, "U0MANAGER") == []
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
-    assert world.sweep(jst(2027, 1, 4, 0, 1)).sent["approval.back"] == 0
+    assert world.sweep(jst(2027, 1, 4, 8, 31)).sent["approval.back"] == 0
     # U0MANAGER is back on 1/8: asked; nobody is asked twice. The draft has waited more than a
     # business day (the escalation came on 1/4), so the deputy keeps the request as an escalation.
-    assert world.sweep(jst(2027, 1, 8, 0, 0)).sent["approval.back"] == 1
+    assert world.sweep(jst(2027, 1, 8, 0, 0)).sent["approval.back"] == 0
+    assert world.sweep(jst(2027, 1, 8, 8, 30)).sent["approval.back"] == 1
     assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
     assert len(approval_dms(world, "U0CHIEF")) == 1 and len(approval_dms(world, "U0MANAGER")) == 1
     world.clock.t = jst(2027, 1, 8, 9, 0)
@@ -444,10 +512,13 @@ def test_both_approvers_away_the_first_named_back_first_the_other_is_asked_later
     world.kessai.set_away("U0MANAGER", jst(2026, 12, 26).date(), jst(2027, 1, 3).date())
     world.kessai.set_away("U0CHIEF", jst(2026, 12, 26).date(), jst(2027, 1, 7).date())
     draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
-    assert world.sweep(jst(2027, 1, 4, 0, 0)).sent["approval.back"] == 1
-    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]  # the deputy keeps it
+    assert world.sweep(jst(2027, 1, 4, 0, 0)).sent["approval.back"] == 0  # not at work until 08:30
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert world.sweep(jst(2027, 1, 4, 8, 30)).sent["approval.back"] == 1
+    # 12/28 10:00–17:15 is less than a business day: U0MANAGER decides again, in person.
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
     assert len(approval_dms(world, "U0MANAGER")) == 1 and approval_dms(world, "U0CHIEF") == []
-    assert world.sweep(jst(2027, 1, 8, 0, 0)).sent["approval.back"] == 1
+    assert world.sweep(jst(2027, 1, 8, 8, 30)).sent["approval.back"] == 1
     assert len(approval_dms(world, "U0CHIEF")) == 1 and len(approval_dms(world, "U0MANAGER")) == 1
 
 
@@ -468,14 +539,31 @@ def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: Wor
     waiting = world.pending_draft(jst(2026, 11, 24, 9, 5))
     world.clock.t = jst(2026, 11, 24, 9, 30)
     world.kessai.decide(decided, 1, "U0DEPUTY", approve=True)
-    report = world.sweep(jst(2026, 11, 25, 0, 30))
+    assert world.sweep(jst(2026, 11, 25, 0, 30)).sent["approval.back"] == 0  # the deputy keeps it till 08:30
+    report = world.sweep(jst(2026, 11, 25, 8, 30))
     assert report.sent["approval.back"] == 1
     assert deputy_requests(world, decided) == [("away", "U0MANAGER")]  # history stays as it was
-    assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]  # kept until decided
+    assert deputy_requests(world, waiting) == [("withdrawn", "U0MANAGER")]
     assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1  # only the draft still pending
-    # A day later the escalation finds the deputy asked already: nobody is asked twice.
-    world.sweep(jst(2026, 11, 25, 9, 5))
+    # A business day after it was routed, the escalation asks the deputy again, this time because
+    # the draft is late.
+    assert world.sweep(jst(2026, 11, 25, 9, 5)).sent["approval.escalate"] == 1
     assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]
+
+
+def test_an_absence_ending_after_the_draft_waited_a_business_day_leaves_it_with_the_deputy(
+        world: World) -> None:
+    """An absence that runs out after the draft has waited ``approval_escalate_after``: the
+    deputy keeps the request at the approver's return, as an escalation (session 25), and the
+    approver is asked too; the deputy is told nothing."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 9, 0))
+    assert world.sweep(jst(2026, 11, 26, 8, 30)).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
+    assert deputy_dm_edits(world, draft_id) == [] and len(approval_dms(world, "U0MANAGER")) == 1
+    world.clock.t = jst(2026, 11, 26, 9, 0)
+    assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
 
 
 def test_an_ended_absence_of_an_approver_removed_from_the_file_is_settled_once(
@@ -495,7 +583,7 @@ def test_an_ended_absence_of_an_approver_removed_from_the_file_is_settled_once(
         else a for a in world.org.accounts))
     sweeper = Sweeper(Kessai(world.db, org, clock=world.clock))
     with caplog.at_level(logging.INFO, logger="bot.sweep"):
-        report = sweeper.sweep(jst(2026, 11, 25, 0, 0))
+        report = sweeper.sweep(jst(2026, 11, 25, 8, 30))
     assert report.sent["approval.back"] == 0 and report.failed == 0
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]  # the deputy still decides
     assert any("no request to take back" in r.getMessage() for r in caplog.records)
@@ -503,7 +591,7 @@ def test_an_ended_absence_of_an_approver_removed_from_the_file_is_settled_once(
         assert reminders.claimed(s, ["away.ended:U0MANAGER:20261124T150000"])
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="bot.sweep"):
-        sweeper.sweep(jst(2026, 11, 25, 0, 1))
+        sweeper.sweep(jst(2026, 11, 25, 8, 31))
     assert not any("no request to take back" in r.getMessage() for r in caplog.records)
 
 

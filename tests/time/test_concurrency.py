@@ -108,7 +108,7 @@ def test_an_ended_absence_is_taken_back_once_by_two_replicas(world: World) -> No
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
     for i in range(5):
         world.pending_draft(jst(2026, 11, 24, 9, 0, i))
-    now = jst(2026, 11, 25, 0, 0)
+    now = jst(2026, 11, 25, 8, 30)  # the manager's first business instant after the absence
     replicas = [Database(world.db.url) for _ in range(2)]
     sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
     barrier = threading.Barrier(2)
@@ -131,15 +131,73 @@ def test_an_ended_absence_is_taken_back_once_by_two_replicas(world: World) -> No
         db.dispose()
     assert failures == []
     assert (totals[0] + totals[1])["approval.back"] == 1
-    # Each draft's request reaches the manager once, and each deputy keeps theirs (kept once, untold).
+    # Each draft's request reaches the manager once, and each deputy DM is withdrawn once.
     assert len(world.posts(to="U0MANAGER")) == 5
     with world.db.session() as s:
         from storage.models import ApprovalRequestRow, OutboxRow
 
         edits = [r.message_key for r in s.exec(select(OutboxRow).where(OutboxRow.op == "update"))
                  if (r.message_key or "").endswith(":U0DEPUTY")]
-        kept = [r.reason for r in s.exec(select(ApprovalRequestRow)) if r.recipient_id == "U0DEPUTY"]
-    assert edits == [] and kept == ["escalated"] * 5
+        reasons = [r.reason for r in s.exec(select(ApprovalRequestRow)) if r.recipient_id == "U0DEPUTY"]
+    assert len(edits) == 5 == len(set(edits)) and reasons == ["withdrawn"] * 5
+
+
+def test_a_deputy_click_racing_the_return_of_the_approver_on_another_replica_decides_once(world: World) -> None:
+    """08:30, the manager's first business instant after the absence: one replica's sweep gives
+    the requests back while the deputy clicks 承認 on another. Each draft is decided by the
+    deputy (for the manager) or handed back to the manager with the click refused — never both,
+    and never left with nobody holding a request."""
+    from bot import errors
+    from storage.models import ApprovalRequestRow, LedgerEntryRow
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    drafts = [world.pending_draft(jst(2026, 11, 24, 9, 0, i)) for i in range(6)]
+    world.clock.t = now = jst(2026, 11, 25, 8, 30)
+    replicas = [Database(world.db.url) for _ in range(2)]
+    sweeper = Sweeper(Kessai(replicas[0], world.org, clock=world.clock))
+    clicker = Kessai(replicas[1], world.org, clock=world.clock)
+    barrier = threading.Barrier(2)
+    refused: list[int] = []
+    failures: list[BaseException] = []
+
+    def sweep() -> None:
+        barrier.wait()
+        try:
+            sweeper.sweep(now)
+        except BaseException as e:  # surfaced below
+            failures.append(e)
+
+    def click() -> None:
+        barrier.wait()
+        for d in drafts:
+            try:
+                clicker.decide(d, 1, "U0DEPUTY", approve=True)
+            except errors.NotAnApprover as e:
+                assert "戻られたため" in str(e)
+                refused.append(d)
+            except BaseException as e:
+                failures.append(e)
+
+    threads = [threading.Thread(target=sweep), threading.Thread(target=click)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in replicas:
+        db.dispose()
+    assert failures == []
+    with world.db.session() as s:
+        ledger = [e for e in s.exec(select(LedgerEntryRow)) if e.kind == "approved"]
+        requests = list(s.exec(select(ApprovalRequestRow)))
+        states = {d.id: d.state for d in s.exec(select(DraftRow))}
+    decided = {e.draft_id for e in ledger}
+    assert len(ledger) == len(decided) and all(e.acting_for_id == "U0MANAGER" for e in ledger)
+    assert decided.isdisjoint(refused) and decided | set(refused) == set(drafts)
+    for d in refused:  # handed back: the manager holds it, the deputy's request is withdrawn
+        assert states[d] == "pending"
+        held = {(r.recipient_id, r.reason) for r in requests if r.draft_id == d}
+        assert ("U0MANAGER", "normal") in held and ("U0DEPUTY", "withdrawn") in held
 
 
 def test_one_post_registered_for_two_drafts_at_once_counts_once(world: World) -> None:

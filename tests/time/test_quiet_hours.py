@@ -93,45 +93,52 @@ def test_an_expiry_in_business_hours_is_announced_at_once(world: World) -> None:
     assert notices and all(as_utc(r.next_attempt_at) == jst(2026, 11, 24, 15, 0).astimezone(UTC) for r in notices)
 
 
-def test_an_absence_ending_at_new_year_midnight_asks_the_approver_on_the_first_morning(
+def test_an_absence_ending_at_new_year_midnight_gives_the_request_back_on_the_first_morning(
         world: World) -> None:
+    """The absence runs out at 1/1 00:00; the manager is next at work on 1/4 at 08:30. Until then
+    the deputy keeps the request (nothing is edited at midnight); at 08:30 the manager is asked,
+    at once, and the deputy's request withdrawn in the same sweep (SPEC 4.3: 代決 while absent)."""
     world.clock.t = jst(2026, 12, 24, 10, 0)
     world.kessai.set_away("U0MANAGER", jst(2026, 12, 28).date(), jst(2026, 12, 31).date())
     draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
     assert world.posts(to="U0MANAGER") == []
     world.clock.t = NEW_YEAR
-    assert world.sweep(NEW_YEAR).sent["approval.back"] == 1
-    [request] = rows(world, "post", channel="U0MANAGER")
-    assert as_utc(request.next_attempt_at) == FIRST_MORNING.astimezone(UTC)
-    assert request.claimed_until is None  # not sent by the committing process right away either
-    # The deputy keeps the request (nothing is edited at midnight); the manager is asked too.
+    assert world.sweep(NEW_YEAR).sent["approval.back"] == 0
+    assert world.sweep(jst(2027, 1, 3, 12, 0)).sent["approval.back"] == 0
+    assert rows(world, "post", channel="U0MANAGER") == []
     assert not [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0DEPUTY"]
+    world.clock.t = FIRST_MORNING
+    assert world.sweep(FIRST_MORNING).sent["approval.back"] == 1
+    [request] = [r for r in rows(world, "post", channel="U0MANAGER") if "approve_draft" in str(r.payload)]
+    assert request.id in due_ids(world, FIRST_MORNING)
+    [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0DEPUTY"]
+    assert "戻られたため" in str(edit.payload)
     world.clock.t = jst(2027, 1, 4, 10, 0)
     assert world.sweep(world.clock.t).sent["approval.back"] == 0
-    assert [r.id for r in rows(world, "post", channel="U0MANAGER") if "approve_draft" in str(r.payload)] == [request.id]
-    assert request.id in due_ids(world, FIRST_MORNING)
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
 
 
-def held_for_the_manager_on_new_year(world: World) -> tuple[int, OutboxRow]:
-    """The manager's absence ends at 1/1 00:00: the request they get back waits for 1/4 08:30."""
-    world.clock.t = jst(2026, 12, 24, 10, 0)
-    world.kessai.set_away("U0MANAGER", jst(2026, 12, 28).date(), jst(2026, 12, 31).date())
+def held_for_the_deputy_on_new_year(world: World) -> tuple[int, OutboxRow]:
+    """The manager's absence begins at 1/1 00:00: the deputy's request waits for 1/4 08:30."""
+    world.clock.t = jst(2026, 12, 28, 10, 0)
     draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
+    world.kessai.set_away("U0MANAGER", jst(2027, 1, 1).date(), jst(2027, 1, 3).date())
     world.clock.t = NEW_YEAR
     world.sweep(NEW_YEAR)
-    [request] = rows(world, "post", channel="U0MANAGER")
+    [request] = rows(world, "post", channel="U0DEPUTY")
+    assert as_utc(request.next_attempt_at) == FIRST_MORNING.astimezone(UTC)
+    assert request.claimed_until is None  # not sent by the committing process right away either
     return draft_id, request
 
 
 def test_a_request_held_for_the_morning_and_decided_meanwhile_is_never_sent(world: World) -> None:
-    """The other approver decides on 1/2: the manager's phone must not buzz on 1/4 at 08:30 for a
+    """The other approver decides on 1/2: the deputy's phone must not buzz on 1/4 at 08:30 for a
     request settled two days before (it used to, and the DM was edited a moment later)."""
-    draft_id, request = held_for_the_manager_on_new_year(world)
+    draft_id, request = held_for_the_deputy_on_new_year(world)
     world.clock.t = jst(2027, 1, 2, 10, 0)
     assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
-    assert rows(world, "post", channel="U0MANAGER") == []
-    key = f"dm:{draft_id}:v1:U0MANAGER"
+    assert rows(world, "post", channel="U0DEPUTY") == []
+    key = f"dm:{draft_id}:v1:U0DEPUTY"
     assert [r for r in rows(world, "update") if r.message_key == key] == []
     assert request.id not in due_ids(world, FIRST_MORNING)
     # Nothing later edits a message that never was (the DMs of a version are edited by key).
@@ -143,38 +150,38 @@ def test_a_request_held_for_the_morning_and_decided_meanwhile_is_never_sent(worl
 
 
 def test_a_request_held_for_the_morning_and_retracted_meanwhile_is_never_sent(world: World) -> None:
-    """The manager is taken off the account's approvers on 1/2 (the file changed, kessai restarted)."""
+    """The deputy is taken off the account's deputies on 1/2 (the file changed, kessai restarted)."""
     import dataclasses
 
     from bot.services import Kessai
     from storage import roster
 
-    draft_id, request = held_for_the_manager_on_new_year(world)
+    draft_id, request = held_for_the_deputy_on_new_year(world)
     org = dataclasses.replace(world.org, accounts=tuple(
-        dataclasses.replace(a, approvers=tuple(x for x in a.approvers if x != "U0MANAGER")) if a.id == "joetsu-x"
+        dataclasses.replace(a, deputies=tuple(x for x in a.deputies if x != "U0DEPUTY")) if a.id == "joetsu-x"
         else a for a in world.org.accounts))
     with world.db.session() as s:
         roster.sync(s, org)
     world.clock.t = jst(2027, 1, 2, 10, 0)
     assert Sweeper(Kessai(world.db, org, clock=world.clock)).sweep(world.clock.t).sent["approval.removed"] == 1
-    assert rows(world, "post", channel="U0MANAGER") == []
-    assert [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0MANAGER"] == []
+    assert rows(world, "post", channel="U0DEPUTY") == []
+    assert [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0DEPUTY"] == []
 
 
 def test_a_held_request_the_gateway_has_taken_is_edited_when_decided(world: World) -> None:
     """At 08:30 the outbox worker claims the held request; a decision committed in that instant
     cannot take it back (it may be in Slack already): the DM is edited after it, as any other."""
-    draft_id, request = held_for_the_manager_on_new_year(world)
+    draft_id, request = held_for_the_deputy_on_new_year(world)
     assert request.id is not None
     with world.db.session() as s:
         assert outbox.claim(s, request.id, timedelta(seconds=15))
     world.clock.t = FIRST_MORNING
     assert world.kessai.decide(draft_id, 1, "U0CHIEF", approve=True).kind == "approved"
-    [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0MANAGER"]
+    [edit] = [r for r in rows(world, "update") if r.message_key == f"dm:{draft_id}:v1:U0DEPUTY"]
     assert "承認" in str(edit.payload) and edit.id is not None
-    assert [r.id for r in rows(world, "post", channel="U0MANAGER")] == [request.id]
+    assert [r.id for r in rows(world, "post", channel="U0DEPUTY")] == [request.id]
     with world.db.session() as s:  # the gateway delivered the request at 08:30
-        outbox.remember_messages(s, [(f"dm:{draft_id}:v1:U0MANAGER", "D0MANAGER", "1798300000.000100")])
+        outbox.remember_messages(s, [(f"dm:{draft_id}:v1:U0DEPUTY", "D0DEPUTY", "1798300000.000100")])
         outbox.mark_sent_many(s, [request.id], FIRST_MORNING.astimezone(UTC))
     assert edit.id in due_ids(world, FIRST_MORNING)
 
