@@ -99,7 +99,7 @@ class IncomingMessage:
     # Reads as ``/kessai …`` that Slack posted as a message instead of running it (typed with a
     # full-width 「／」 or after a space): a command, not a post; answered with how to run it.
     typed_command: bool = False
-    edited_ts: str | None = None  # the edit's time, when an edit tells of the message first
+    edited_ts: str | None = None  # the change's time (event ts), when an edit tells of the message first
     # Nothing written, only files the checks do not read (a PDF flyer): no draft; an operator is
     # told, once a week per person and channel, that only written text is checked and how to send a draft.
     files_only: bool = False
@@ -1092,18 +1092,23 @@ class Kessai:
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
                      image_alts: tuple[str, ...] = (), video_count: int = 0, files: tuple[AttachedFile, ...] = (),
-                     edited_ts: str | None = None, to_bot: bool = False, typed_command: bool = False) -> Outcome:
+                     edited_ts: str | None = None, changed_ts: str | None = None, to_bot: bool = False,
+                     typed_command: bool = False) -> Outcome:
         """The intake message of a draft was edited: its text, pictures and videos (``image_alts``
         and ``video_count``, as for ``IncomingMessage``: the edited message's files, all of them in
-        ``files``) make the new version. ``edited_ts``: Slack's time of the edit, by which a late retry of an older edit
-        is told from a new one. ``to_bot``: the edited message begins with a mention of the bot;
+        ``files``) make the new version. ``edited_ts``: Slack's time of the last edit of the text
+        (``edited.ts``); ``changed_ts``: that of this change (the event's ``ts``, which for an edit
+        is its ``edited.ts``, and is new when a picture is deleted or a preview added), by which a
+        late retry of an older change is told from a new one (``edited_ts`` when Slack gave none).
+        ``to_bot``: the edited message begins with a mention of the bot;
         ``typed_command``: it reads as a /kessai command Slack did not run (see IncomingMessage)."""
         now = self.clock()
+        changed_ts = changed_ts or edited_ts
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             outcome = draft if isinstance(draft, Outcome) else self._timed_edit(
                 s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count, files=files,
-                edited_ts=edited_ts)
+                changed_ts=changed_ts)
         if outcome.kind == "not_a_draft" and to_bot:
             return Outcome("to_bot")  # a question to the bot, edited: it was answered when posted
         if outcome.kind == "not_a_draft" and typed_command:
@@ -1118,7 +1123,7 @@ class Kessai:
             made = self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
                                                         event_key=f"{event_key}:as-new", image_alts=image_alts,
                                                         video_count=video_count, files=files,
-                                                        edited_ts=edited_ts))
+                                                        edited_ts=changed_ts))
             if made.kind != "duplicate":
                 return made
             # The message event (another worker, another replica) made the draft from the old text
@@ -1128,7 +1133,7 @@ class Kessai:
                 if made_meanwhile is None:
                     return made
                 outcome = self._timed_edit(s, now, made_meanwhile, user=user, text=text, image_alts=image_alts,
-                                           video_count=video_count, files=files, edited_ts=edited_ts)
+                                           video_count=video_count, files=files, changed_ts=changed_ts)
         self.after_commit()
         return outcome
 
@@ -1158,16 +1163,18 @@ class Kessai:
 
     def _timed_edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
                     image_alts: tuple[str, ...], video_count: int, files: tuple[AttachedFile, ...],
-                    edited_ts: str | None) -> Outcome:
-        """An edit made at ``edited_ts`` (Slack's time) applied to ``draft``, unless a later one was."""
-        if is_stale_edit(edited_ts, draft.edited_ts):
-            log.info("ignored an edit of draft %s made at %s: the edit of %s is applied already",
-                     draft.id, edited_ts, draft.edited_ts)
+                    changed_ts: str | None) -> Outcome:
+        """A change made at ``changed_ts`` (Slack's time) applied to ``draft``, unless a later one
+        was. A change that leaves the text and files as the current version has them (a preview
+        added after the edit) makes no version, but is as new: an older one retried after it is not."""
+        if is_stale_edit(changed_ts, draft.edited_ts):
+            log.info("ignored a change of draft %s made at %s: the change of %s is applied already",
+                     draft.id, changed_ts, draft.edited_ts)
             return Outcome("stale_edit", draft.id)
         outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count,
                              files=files)
-        if edited_ts is not None and outcome.kind != "withdrawn":
-            draft.edited_ts = edited_ts
+        if changed_ts is not None and outcome.kind != "withdrawn":
+            draft.edited_ts = changed_ts
         return outcome
 
     def _edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,

@@ -118,18 +118,18 @@ def _slack_time(ts: str) -> tuple[int, int] | None:
     return int(seconds), int(micro.ljust(6, "0")[:6]) if micro else 0
 
 
-def is_stale_edit(edited_ts: str | None, applied_ts: str | None) -> bool:
-    """Whether an edit of a draft's message made at ``edited_ts`` is older than (or the same as) the
-    edit already applied at ``applied_ts``: Slack retries an undelivered event minutes later, after
-    newer ones, and the message shows the newest edit's text. A change without an edit time
-    (``edited_ts`` None: Slack adding a link's preview) shows the message as it was before any edit,
-    since Slack keeps ``edited`` on a message once edited: older than any edit applied. Times that
-    cannot be read never make an edit stale."""
-    if applied_ts is None:
+def is_stale_edit(changed_ts: str | None, applied_ts: str | None) -> bool:
+    """Whether a change of a draft's message that Slack timed ``changed_ts`` is older than (or the
+    same as) the change already applied at ``applied_ts``. Each ``message_changed`` event carries
+    the whole message as it stood at the event's own ``ts``: an edit (whose ``ts`` is its
+    ``edited.ts``), and as much a link's preview added or a picture deleted, which get a ``ts`` of
+    their own and keep the ``edited.ts`` of the last edit. The latest of them shows the message;
+    Slack retries an undelivered event minutes later, after newer ones, with its old ``ts``. A
+    change not timed, or timed in a way that cannot be read, is never stale: whether it changes
+    the text or the files then decides."""
+    if changed_ts is None or applied_ts is None:
         return False
-    if edited_ts is None:
-        return True
-    new, applied = _slack_time(edited_ts), _slack_time(applied_ts)
+    new, applied = _slack_time(changed_ts), _slack_time(applied_ts)
     return new is not None and applied is not None and new <= applied
 
 

@@ -87,6 +87,17 @@ def edit_time(msg: dict[str, Any]) -> str | None:
     return ts if isinstance(ts, str) and ts else None
 
 
+def change_time(event: dict[str, Any]) -> str | None:
+    """Slack's time of a ``message_changed`` event (its ``ts``, as Slack's reference shows the event,
+    else its ``event_ts``): new for each change of the message, an edit or not (a link's preview, a
+    picture deleted), and kept by a retry."""
+    for key in ("ts", "event_ts"):
+        ts = event.get(key)
+        if isinstance(ts, str) and ts:
+            return ts
+    return None
+
+
 def may_be_draft(event: dict[str, Any]) -> bool:
     """Whether the deleted message could have been a draft, as far as the deletion event tells:
     thread replies and bots' messages never are (and need not be remembered as deleted)."""
@@ -153,7 +164,7 @@ def register(app: App, kessai: Kessai) -> None:
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
                 text=text, event_key=event_key(body, event),
                 image_alts=attached_images(msg), video_count=attached_videos(msg), files=attached_files(msg),
-                edited_ts=edit_time(msg),
+                edited_ts=edit_time(msg), changed_ts=change_time(event),
                 to_bot=addressed_to(msg, kessai.bot_user_id), typed_command=reads_as_command(text),
             )
             return

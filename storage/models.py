@@ -98,8 +98,10 @@ class DraftRow(SQLModel, table=True):
     published_url: str | None = Field(default=None, max_length=500)
     published_at: datetime | None = Field(default=None, index=True)
     published_by: str | None = Field(default=None, max_length=32)
-    # Slack's ``edited.ts`` of the last edit of the message applied as a version: a retry of an
-    # older edit, delivered after a newer one, is recognised by it and changes nothing.
+    # Slack's time of the last change of the message applied (the message_changed event's ``ts``,
+    # which for an edit is its ``edited.ts``, as migration 0013 stored; a picture deleted or a
+    # preview added has its own): a retry of an older change, delivered after a newer one, is
+    # recognised by it and changes nothing.
     edited_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime
     updated_at: datetime

@@ -102,24 +102,42 @@ def test_state_labels_are_japanese_and_unknown_states_pass_through() -> None:
 
 
 @pytest.mark.parametrize(
-    ("edited", "applied", "stale"),
+    ("changed", "applied", "stale"),
     [
-        ("1700000100.000200", "1700000200.000100", True),  # an older edit, retried late
-        ("1700000200.000100", "1700000200.000100", True),  # the same edit again
+        ("1700000100.000200", "1700000200.000100", True),  # an older change, retried late
+        ("1700000200.000100", "1700000200.000100", True),  # the same change again
+        # A picture deleted after the edit: its event's ts is new (its edited.ts is the edit's).
+        ("1700000250.000001", "1700000200.000100", False),
+        # A preview added before the edit (the text as first written), delivered after it.
+        ("1700000150.000001", "1700000200.000100", True),
         ("1700000200.000101", "1700000200.000100", False),
         ("1700000201", "1700000200.9", False),  # seconds compare first, then micro
         ("1700000200.9", "1700000200.000100", False),  # 「.9」 is 900000 µs
         ("1700000300.000000", None, False),  # no edit applied yet (or before edits were timed)
-        (None, "1700000200.000100", True),  # the message before any edit (a link preview added)
+        (None, "1700000200.000100", False),  # not timed: the text and files decide
         (None, None, False),
         ("garbage", "1700000200.000100", False),
         ("1700000100.0001", "not-a-ts", False),
         ("１７００.０", "1800.0", False),  # not ASCII digits: no time, never stale
     ],
 )
-def test_an_edit_is_stale_only_when_slack_timed_it_no_later_than_the_applied_one(
-        edited: str | None, applied: str | None, stale: bool) -> None:
-    assert is_stale_edit(edited, applied) is stale
+def test_a_change_is_stale_only_when_slack_timed_it_no_later_than_the_applied_one(
+        changed: str | None, applied: str | None, stale: bool) -> None:
+    assert is_stale_edit(changed, applied) is stale
+
+
+def test_a_change_is_timed_by_its_event_not_by_the_edit_the_message_shows() -> None:
+    """A picture deleted after an edit: the message keeps the edit's ``edited.ts``, the event's own
+    ``ts`` is the deletion's, and orders it after the edit (Slack's reference shows ``ts`` on the event)."""
+    from handlers.intake import change_time, edit_time
+
+    message = {"ts": "1700000000.000100", "edited": {"user": "U0OPERATOR", "ts": "1700000200.000100"}}
+    event = {"subtype": "message_changed", "ts": "1700000250.000001", "event_ts": "1700000250.000001",
+             "message": message}
+    assert (edit_time(message), change_time(event)) == ("1700000200.000100", "1700000250.000001")
+    assert not is_stale_edit(change_time(event), edit_time(message))
+    assert change_time({"event_ts": "1700000250.000001"}) == "1700000250.000001"
+    assert change_time({"ts": ""}) is None and change_time({"ts": 1700000250}) is None
 
 
 def test_an_edit_exactly_seven_days_after_its_message_is_too_late_as_the_note_says() -> None:

@@ -11,6 +11,7 @@ from sqlmodel import select
 from bot.ledger import LedgerEntry, verify_chain
 from bot.localstack import LocalStack
 from bot.sandbox.payloads import message_text, rich_text_blocks
+from bot.sandbox.records import JsonDict
 from storage import ledger as ledger_repo
 from storage.models import DeletedMessageRow, DraftVersionRow
 from tests.e2e.conftest import (
@@ -299,6 +300,89 @@ def test_a_link_preview_of_the_text_before_an_edit_delivered_late_changes_nothin
     st.driver.link_unfurled("C0INTAKE", ts, [{"id": 1, "from_url": link, "title": "紅葉ライトアップ"}])
     settle(st)
     assert drafts(st)[0].current_version == 2 and {a: len(dm(st, a)) for a in APPROVERS} == sent_before
+
+
+def _current_version(st: LocalStack) -> DraftVersionRow:
+    (d,) = drafts(st)
+    with st.rt.db.session() as s:
+        return s.exec(select(DraftVersionRow).where(DraftVersionRow.draft_id == d.id,
+                                                    DraftVersionRow.number == d.current_version)).one()
+
+
+def _picture_deleted(st: LocalStack, change: JsonDict, index: int) -> JsonDict:
+    """The message_changed event Slack sends when the picture ``index`` of the message that
+    ``change`` (an earlier message_changed envelope) shows is deleted: the file left as a tombstone,
+    the message's ``edited`` kept as the last edit of its text set it, the event's own ``ts`` new."""
+    event = change["event"]
+    message = dict(event["message"])
+    files = [dict(f) for f in message["files"]]
+    files[index] = {"id": files[index]["id"], "mode": "tombstone"}
+    message["files"] = files
+    at = st.slack.next_ts()
+    return {**event, "message": message, "previous_message": event["message"], "ts": at, "event_ts": at}
+
+
+def test_a_picture_deleted_after_an_edit_is_a_new_version_for_the_approvers(stack: LocalStack) -> None:
+    """The operator fixes the text of a draft with two pictures, then deletes one of them. Slack's
+    event for the deletion keeps the text edit's ``edited.ts``; its own ``ts`` is new. The approvers
+    must decide the message as it now stands, one picture, not the version that still shows two."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, images=["紅葉の写真", "地図"])
+    for a in APPROVERS:
+        wait_dm(st, a)
+    fixed = CLEAN_DRAFT.replace("紅葉", "雪灯籠")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", fixed, images=["紅葉の写真", "地図"])
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    settle(st)
+    edit = st.driver.last_event
+    assert edit is not None
+    deletion = _picture_deleted(st, edit, 1)
+    assert deletion["message"]["edited"] == edit["event"]["message"]["edited"]
+    st.driver.event(deletion)
+    for a in APPROVERS:
+        assert "雪灯籠" in all_text(wait_dm(st, a, 3)[-1])
+    settle(st)
+    (d,) = drafts(st)
+    v = _current_version(st)
+    assert (d.state, d.current_version, v.text, v.image_count, v.alt_texts) == ("pending", 3, fixed, 1, ["紅葉の写真"])
+    # The same message in a later event (Slack's language detection, a preview) is nothing new.
+    sent_before = {a: len(dm(st, a)) for a in APPROVERS}
+    at = st.slack.next_ts()
+    st.driver.event({**deletion, "ts": at, "event_ts": at})
+    settle(st)
+    assert drafts(st)[0].current_version == 3 and {a: len(dm(st, a)) for a in APPROVERS} == sent_before
+
+
+def test_a_picture_deletion_retried_after_a_later_edit_changes_nothing(stack: LocalStack) -> None:
+    """The event of a picture's deletion does not reach the bot; the operator then edits the text
+    (the message keeps one picture); Slack retries the deletion, whose message shows the text before
+    that edit. The later edit stays the version the approvers decide."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, images=["紅葉の写真", "地図"])
+    for a in APPROVERS:
+        wait_dm(st, a)
+    settle(st)
+    post = st.driver.last_event
+    assert post is not None
+    change = {"event": {"type": "message", "subtype": "message_changed", "hidden": True,
+                        "channel": post["event"]["channel"], "channel_type": post["event"].get("channel_type"),
+                        "message": {k: v for k, v in post["event"].items() if k not in ("channel", "channel_type",
+                                                                                          "event_ts")}}}
+    with st.driver.undelivered() as lost:
+        st.driver.event(_picture_deleted(st, change, 1))
+    fixed = CLEAN_DRAFT.replace("紅葉", "雪灯籠")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", fixed, images=["紅葉の写真"])
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    settle(st)
+    sent_before = {a: len(dm(st, a)) for a in APPROVERS}
+    assert st.driver.redeliver(lost[0]).status == 200
+    settle(st)
+    (d,) = drafts(st)
+    v = _current_version(st)
+    assert (d.current_version, v.text, v.image_count) == (2, fixed, 1)
+    assert {a: len(dm(st, a)) for a in APPROVERS} == sent_before
 
 
 def test_edits_delivered_newest_first_keep_the_newest_text(stack: LocalStack) -> None:
