@@ -35,6 +35,7 @@ __all__ = [
     "DEFAULT_WORKING_HOURS",
     "BusinessCalendar",
     "ClosedDay",
+    "WeekdayMismatch",
     "format_duration",
     "is_year_end_closure",
     "parse_closed_day",
@@ -175,8 +176,12 @@ def parse_closed_day(value: str | date) -> ClosedDay:
         except ValueError:
             raise ValueError(f"閉庁日「{value}」は存在しない日付です。月と日を確かめてください。") from None
         return month, day
-    if _WRITTEN_DATE.fullmatch(written) or _ERA_DATE.fullmatch(written):
-        found = parse_date(written)
+    dated = _WEEKDAY_NOTE.sub("", written).rstrip()  # 「2027-06-23(水)」, copied from a notice
+    if _WRITTEN_DATE.fullmatch(dated) or _ERA_DATE.fullmatch(dated):
+        try:
+            found = parse_noted_date(written)
+        except WeekdayMismatch as e:
+            raise ValueError(f"閉庁日「{value}」: {e}") from None
         if found is None:
             raise ValueError(f"閉庁日「{value}」は存在しない日付です。年・月・日を確かめてください。")
         return _in_calendar_years(found, value)
@@ -303,8 +308,54 @@ def _end_day(month: int, day: int, start: date) -> date | None:
 # one also joins the parts of 「2026-12-10」).
 _WAVE = re.compile(r"\s*(?:[~〜]|から)\s*")
 _DASHES = "-ー－‐−–—"
-_WEEKDAY_NOTE = re.compile(r"[(（][月火水木金土日](?:曜日?)?[)）]")
+_WEEKDAY_NOTE = re.compile(r"[(（]([月火水木金土日])(?:曜日?)?[)）]")
+_WEEKDAYS = "月火水木金土日"
+# The month (when written) and day just before a weekday note: 「12月1日」「12/1」「2026-12-01」「R8.12.1」「15」.
+_NOTED_DAY = re.compile(r"(?:(\d{1,2})[-/.月])?(\d{1,2})日?$")
 _UNTIL = re.compile(r"\s*まで$")
+
+
+class WeekdayMismatch(ValueError):
+    """A weekday typed next to a date is not that date's: which of the two was meant is unknown.
+    The message (Japanese) names both."""
+
+
+def _check_weekday_notes(written: str, days: Iterable[date]) -> None:
+    """Each weekday note of ``written`` (「12/1(火)」「12月1日（火曜日）」) against the one of ``days``
+    its date names: a note typed by someone looking at a calendar is the check of the date, and a
+    date that contradicts it is as likely the typo (last year's notice copied: 12/1 was a Monday
+    in 2025). A note no date before it names is left alone."""
+    candidates = list(dict.fromkeys(days))
+    wrong: list[str] = []
+    for note in _WEEKDAY_NOTE.finditer(written):
+        before = written[: note.start()].rstrip()
+        m = _NOTED_DAY.search(before[-8:])  # a month and a day are at most 6 characters
+        if m is None:
+            continue
+        month, day = (int(m.group(1)) if m.group(1) else None), int(m.group(2))
+        for candidate in candidates:
+            if candidate.day == day and month in (None, candidate.month):
+                real, typed = _WEEKDAYS[candidate.weekday()], note.group(1)
+                if real != typed:
+                    # The year too: one typed without it was chosen by kessai, and may be the one not meant.
+                    wrong.append(f"{candidate.year}年{candidate.month}月{candidate.day}日は{real}曜日で、"
+                                 f"{typed}曜日ではありません。")
+                break
+    if wrong:
+        raise WeekdayMismatch("".join(wrong) + "日付か曜日をお確かめください。")
+
+
+def parse_noted_date(text: str) -> date | None:
+    """``parse_date`` (with the year) of a date that may have its weekday after it (「2026-12-01(火)」):
+    None when it is not a date; WeekdayMismatch when the weekday is not the date's."""
+    written = visible_form(text).strip()
+    note = _WEEKDAY_NOTE.search(written)
+    if note is None or note.end() != len(written):
+        return parse_date(written)
+    found = parse_date(written[: note.start()])
+    if found is not None:
+        _check_weekday_notes(written, [found])
+    return found
 
 
 def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | None] | None:
@@ -317,8 +368,11 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
     「11/20 11/26」 on 11/24), else the next one; an end alone is read the same way (「11/30まで」 on
     12/4 is past, and refused). An end after a start is the first such day from the start when that
     makes a period of half a year at most (「12/28 1/5」「12/25-3/31」 run over the new year), else it
-    is read in the start's year, so that 「12/10 12/5」 is refused as reversed, not a year away."""
-    written = _WEEKDAY_NOTE.sub("", visible_form(text)).strip()
+    is read in the start's year, so that 「12/10 12/5」 is refused as reversed, not a year away.
+
+    A weekday typed after a date (「12/1(火)」) must be that date's: WeekdayMismatch otherwise."""
+    noted = visible_form(text)
+    written = _WEEKDAY_NOTE.sub("", noted).strip()
     until = bool(_UNTIL.search(written)) or written[:1] in "~〜"
     written = _UNTIL.sub("", written).lstrip("~〜 ").strip()
     open_ended = written.endswith("から")
@@ -328,17 +382,20 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
     if len(pieces) == 1 and until:
         # 「11/30まで」 typed on 12/4 is a date just past (refused), not next November.
         end = _period_date(pieces[0], lambda m, d: _start_day(m, d, today))
+        _check_weekday_notes(noted, [end] if end is not None else [])
         return ("" if end is not None else pieces[0]), (today if end is not None else None), end
     start = _period_date(pieces[0], lambda m, d: _start_day(m, d, today))
     if start is None:
         return pieces[0], None, None
     if len(pieces) == 1 and open_ended:
+        _check_weekday_notes(noted, [start])
         return "から", start, None
     end = _period_date(pieces[-1], lambda m, d: _end_day(m, d, start))
     if end is None and len(pieces) == 2 and (m := _DAY_ONLY.fullmatch(pieces[1])):
         # 「12/1〜5」「12月1日から5日まで」: that day of the start's month, or of the next one.
         day = int(m.group(1))
         end = parse_date(f"{start.month if day >= start.day else start.month % 12 + 1}/{day}", start)
+    _check_weekday_notes(noted, [start] if end is None else [start, end])
     return ("" if end is not None else pieces[-1]), start, end
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.calendar import parse_date
+from bot.calendar import WeekdayMismatch, parse_noted_date
 
 T = TypeVar("T")
 
@@ -38,7 +38,10 @@ def day_range(date_from: str | None, date_to: str | None, tz: ZoneInfo) -> tuple
     def day(s: str | None, end: bool) -> datetime | None:
         if not s:
             return None
-        written = parse_date(s)
+        try:
+            written = parse_noted_date(s)  # 「2026-12-01(火)」 as a calendar shows it
+        except WeekdayMismatch as e:
+            raise ValueError(f"--from / --to の「{s}」: {e}") from None
         if written is None:
             raise ValueError(RANGE_ERROR_JA.format(written=s))
         return datetime.combine(written, time.max if end else time.min, tzinfo=tz)

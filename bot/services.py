@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from bot import errors, render
 from bot.attachments import AttachedFile, from_stored
-from bot.calendar import parse_date_range
+from bot.calendar import WeekdayMismatch, parse_date_range
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import claim_channel_report
 from bot.drafting import DraftForm
@@ -1951,7 +1951,10 @@ class Kessai:
         words = unicodedata.normalize("NFKC", typed).split()
         if words and words[0].lower() in _AWAY_OFF:
             return self.clear_away(actor)  # a reason after 「off」 is the person's own note
-        period = parse_date_range(typed, self.local(self.clock()).date())
+        try:
+            period = parse_date_range(typed, self.local(self.clock()).date())
+        except WeekdayMismatch as e:
+            return f"{e}（何も登録していません）"
         if period is None and typed.strip():
             # Three or more pieces (a reason typed after the dates): say what was read, not that nothing was.
             shown = render.escape(render.clean_text(render.shortened(typed.strip(), 60)))

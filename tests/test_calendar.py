@@ -554,3 +554,57 @@ def test_an_era_year_zero_is_no_date(written: str) -> None:
     with pytest.raises(ValueError, match="存在しない日付"):
         parse_closed_day(written)
     assert parse_date("令和元年5月1日") == date(2019, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        ("12月1日（火）～12月5日（土）", date(2026, 12, 1), date(2026, 12, 5)),
+        ("12/1(火曜日)-12/5(土曜)", date(2026, 12, 1), date(2026, 12, 5)),
+        ("2026-12-01 (火) 2026-12-05 (土)", date(2026, 12, 1), date(2026, 12, 5)),
+        ("R8.12.1(火)〜R8.12.4(金)", date(2026, 12, 1), date(2026, 12, 4)),
+        ("12/10(木)-15(火)", date(2026, 12, 10), date(2026, 12, 15)),
+        ("〜12/10(木)まで", date(2026, 12, 5), date(2026, 12, 10)),
+    ],
+)
+def test_a_period_with_its_right_weekdays_is_read(typed: str, start: date, end: date) -> None:
+    assert parse_date_range(typed, date(2026, 12, 5)) == ("", start, end)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # Last year's notice copied: in 2025, 12/1 was a Monday and 12/5 a Friday.
+        ("12月1日(月)～12月5日(金)", "2026年12月1日は火曜日で、月曜日ではありません。2026年12月5日は土曜日で、金曜日ではありません。"),
+        ("12/1（火）-12/5（金曜日）", "2026年12月5日は土曜日で、金曜日ではありません。"),
+        ("12/10(木)-15(月)", "2026年12月15日は火曜日で、月曜日ではありません。"),
+        ("2026-12-01(水)", "2026年12月1日は火曜日で、水曜日ではありません。"),
+        ("12/1(水)から", "2026年12月1日は火曜日で、水曜日ではありません。"),
+        ("12/10(金)まで", "2026年12月10日は木曜日で、金曜日ではありません。"),
+    ],
+)
+def test_a_weekday_that_is_not_the_dates_is_refused(typed: str, said: str) -> None:
+    from bot.calendar import WeekdayMismatch
+
+    with pytest.raises(WeekdayMismatch) as refused:
+        parse_date_range(typed, date(2026, 12, 5))
+    assert str(refused.value) == said + "日付か曜日をお確かめください。"
+
+
+def test_a_date_with_its_weekday_for_export_and_closed_days() -> None:
+    """`ledger export --from 2026-12-01(火)` refused the date it could read; a wrong weekday names
+    both, in the export and in closed_days."""
+    from zoneinfo import ZoneInfo
+
+    from bot.calendar import parse_noted_date
+    from bot.exporting import day_range
+
+    assert parse_noted_date("2026-12-01（火曜日）") == date(2026, 12, 1)
+    assert parse_noted_date("2026-12-01(火)x") is None
+    start, _ = day_range("2026/12/1(火)", None, ZoneInfo("Asia/Tokyo"))
+    assert start is not None and start.date() == date(2026, 12, 1)
+    with pytest.raises(ValueError, match="2026年12月1日は火曜日で、月曜日ではありません"):
+        day_range("2026-12-01(月)", None, ZoneInfo("Asia/Tokyo"))
+    assert parse_closed_day("2027-06-23(水)") == date(2027, 6, 23)
+    with pytest.raises(ValueError, match="閉庁日「2027-06-23（木）」: 2027年6月23日は水曜日で、木曜日ではありません"):
+        parse_closed_day("2027-06-23（木）")

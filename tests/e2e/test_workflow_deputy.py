@@ -160,6 +160,11 @@ def test_away_command_refusals(sqlite_stack: LocalStack) -> None:
     # A period was given, with more after it: not 「不在期間を指定してください」, which says none was.
     more = away(st, "U0MANAGER", "2026-12-01 2026-12-05 研修のため")
     assert "不在期間を指定してください" not in more and "開始日と終了日" in more and "研修のため" in more
+    # A weekday that is not the date's (today is Tuesday 11/24): which of the two is the typo is
+    # unknown, so nothing is recorded (the answer showed 「（火）」 and took the date before).
+    wrong = away(st, "U0MANAGER", "11月24日(月)～11月25日(水)")
+    assert "2026年11月24日は火曜日で、月曜日ではありません" in wrong and "日付か曜日" in wrong, wrong
+    assert "不在として登録しました" not in wrong
     with st.rt.db.session() as s:
         assert all(m.away_from is None for m in s.exec(select(MemberRow)))
 
@@ -182,6 +187,11 @@ def test_away_dates_are_read_as_people_type_them(sqlite_stack: LocalStack) -> No
     answer = away(st, "U0MANAGER", "11/26まで")  # from today
     assert "2026年11月24日（火）から2026年11月26日（木）まで不在" in answer, answer
     away(st, "U0MANAGER", "off")
+    # The right weekday, as a calendar or a notice writes it, is read with its date.
+    for typed in ("11月24日（火）～11月25日（水曜日）", "11/24(火)-11/25(水)", "11/24（火曜）から11/25(水)まで"):
+        answer = away(st, "U0MANAGER", typed)
+        assert "2026年11月24日（火）から2026年11月25日（水）まで不在" in answer, answer
+        away(st, "U0MANAGER", "off")
     # A deputy who is nobody's approver is told what their absence means for them.
     answer = away(st, "U0DEPUTY", "2026-11-24 2026-11-25")
     assert "代決の依頼は届きません" in answer and "代決者に送られます" not in answer
