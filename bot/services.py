@@ -93,6 +93,7 @@ class IncomingMessage:
     video_count: int = 0  # attached videos: people in them need consent as in pictures (上越市 5(3))
     # Every file attached (pictures and videos too): the approver is shown them and the hash binds them.
     files: tuple[AttachedFile, ...] = ()
+    custom_emoji: tuple[str, ...] = ()  # names of the workspace's own emoji in it (CheckContext.custom_emoji)
     forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
     # Begins with a mention of the bot (「@kessai 使い方は？」): a question, not a post; answered with the way in.
     to_bot: bool = False
@@ -299,6 +300,8 @@ class VersionContent:
     portrait_consent: bool = False
     note: str | None = None
     files: tuple[AttachedFile, ...] = ()
+    # Not the post's content (its text says 「:name:」 either way), so not hashed: what the checks know of it.
+    custom_emoji: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -423,7 +426,8 @@ class Kessai:
                 # because the checks (length, hashtags) depend on the platform.
                 account = operated[0] if len(operated) == 1 else None
                 content = VersionContent(text=m.text, image_count=len(m.image_alts), alt_texts=m.image_alts,
-                                         video_count=m.video_count, files=_storable_files(m.files))
+                                         video_count=m.video_count, files=_storable_files(m.files),
+                                         custom_emoji=m.custom_emoji)
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
                                            content=content, source="channel", edited_ts=m.edited_ts)
                 if draft is None:
@@ -562,6 +566,7 @@ class Kessai:
             alt_texts=[storable(a) for a in content.alt_texts], image_count=content.image_count,
             video_count=content.video_count, portrait_consent=content.portrait_consent,
             note=storable(content.note) if content.note else None, files=[f.stored() for f in content.files],
+            custom_emoji=[storable(n) for n in content.custom_emoji] or None,
             content_hash=self._hash(text, account.id if account else "", content), created_at=now,
             dup_key=sig.key, dup_numbers=sig.numbers, dup_version=sig.version,
         )
@@ -659,6 +664,7 @@ class Kessai:
             image_count=version.image_count, alt_texts=tuple(version.alt_texts), video_count=version.video_count,
             portrait_consent=version.portrait_consent,
             hashtags_allowed=tuple(account.hashtags), recent_texts=tuple(recent_texts),
+            custom_emoji=tuple(version.custom_emoji or ()),
             policy=self.org.rule_policy(str(self.tz)), overrides=self.org.rule_overrides(),
         )
 
@@ -1093,7 +1099,7 @@ class Kessai:
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
                      image_alts: tuple[str, ...] = (), video_count: int = 0, files: tuple[AttachedFile, ...] = (),
                      edited_ts: str | None = None, changed_ts: str | None = None, to_bot: bool = False,
-                     typed_command: bool = False) -> Outcome:
+                     typed_command: bool = False, custom_emoji: tuple[str, ...] = ()) -> Outcome:
         """The intake message of a draft was edited: its text, pictures and videos (``image_alts``
         and ``video_count``, as for ``IncomingMessage``: the edited message's files, all of them in
         ``files``) make the new version. ``edited_ts``: Slack's time of the last edit of the text
@@ -1108,7 +1114,7 @@ class Kessai:
             draft = self._message_draft(s, now, channel, ts, event_key)
             outcome = draft if isinstance(draft, Outcome) else self._timed_edit(
                 s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count, files=files,
-                changed_ts=changed_ts)
+                changed_ts=changed_ts, custom_emoji=custom_emoji)
         if outcome.kind == "not_a_draft" and to_bot:
             return Outcome("to_bot")  # a question to the bot, edited: it was answered when posted
         if outcome.kind == "not_a_draft" and typed_command:
@@ -1123,7 +1129,7 @@ class Kessai:
             made = self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
                                                         event_key=f"{event_key}:as-new", image_alts=image_alts,
                                                         video_count=video_count, files=files,
-                                                        edited_ts=changed_ts))
+                                                        edited_ts=changed_ts, custom_emoji=custom_emoji))
             if made.kind != "duplicate":
                 return made
             # The message event (another worker, another replica) made the draft from the old text
@@ -1133,7 +1139,8 @@ class Kessai:
                 if made_meanwhile is None:
                     return made
                 outcome = self._timed_edit(s, now, made_meanwhile, user=user, text=text, image_alts=image_alts,
-                                           video_count=video_count, files=files, changed_ts=changed_ts)
+                                           video_count=video_count, files=files, changed_ts=changed_ts,
+                                           custom_emoji=custom_emoji)
         self.after_commit()
         return outcome
 
@@ -1163,7 +1170,7 @@ class Kessai:
 
     def _timed_edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
                     image_alts: tuple[str, ...], video_count: int, files: tuple[AttachedFile, ...],
-                    changed_ts: str | None) -> Outcome:
+                    changed_ts: str | None, custom_emoji: tuple[str, ...] = ()) -> Outcome:
         """A change made at ``changed_ts`` (Slack's time) applied to ``draft``, unless a later one
         was. A change that leaves the text and files as the current version has them (a preview
         added after the edit) makes no version, but is as new: an older one retried after it is not."""
@@ -1172,13 +1179,14 @@ class Kessai:
                      draft.id, changed_ts, draft.edited_ts)
             return Outcome("stale_edit", draft.id)
         outcome = self._edit(s, now, draft, user=user, text=text, image_alts=image_alts, video_count=video_count,
-                             files=files)
+                             files=files, custom_emoji=custom_emoji)
         if changed_ts is not None and outcome.kind != "withdrawn":
             draft.edited_ts = changed_ts
         return outcome
 
     def _edit(self, s: Session, now: datetime, draft: DraftRow, *, user: str, text: str,
-              image_alts: tuple[str, ...], video_count: int, files: tuple[AttachedFile, ...]) -> Outcome:
+              image_alts: tuple[str, ...], video_count: int, files: tuple[AttachedFile, ...],
+              custom_emoji: tuple[str, ...] = ()) -> Outcome:
         current = draft_repo.version(s, draft.id or 0, draft.current_version)
         files = _storable_files(files)
         if current is not None and current.text == storable(text) and current.image_count == len(image_alts) \
@@ -1208,10 +1216,10 @@ class Kessai:
         # The files are the message's as much as its text: a picture or a PDF added, removed or
         # described anew is checked again and shown to the approver (and hashed) with it.
         content = VersionContent(text=text, image_count=len(image_alts), alt_texts=image_alts, video_count=video_count,
-                                 files=files)
+                                 files=files, custom_emoji=custom_emoji)
         if current is not None:
             content = replace(_content(current), text=text, image_count=len(image_alts), alt_texts=image_alts,
-                              video_count=video_count, files=files)
+                              video_count=video_count, files=files, custom_emoji=custom_emoji)
         self._apply_edit(s, now, draft, content)
         self._refresh_homes(s, now, self._concerned(s, draft))
         return Outcome(draft.state, draft.id)
@@ -2174,7 +2182,7 @@ class Kessai:
 def _content(v: DraftVersionRow) -> VersionContent:
     return VersionContent(text=v.text, scheduled_at=v.scheduled_at, alt_texts=tuple(v.alt_texts),
                           image_count=v.image_count, video_count=v.video_count, portrait_consent=v.portrait_consent,
-                          note=v.note, files=from_stored(v.files))
+                          note=v.note, files=from_stored(v.files), custom_emoji=tuple(v.custom_emoji or ()))
 
 
 def _storable_files(files: Sequence[AttachedFile]) -> tuple[AttachedFile, ...]:

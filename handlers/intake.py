@@ -10,7 +10,14 @@ from slack_bolt import App
 from bot.attachments import AttachedFile
 from bot.services import IncomingMessage, Kessai
 from handlers.commands import reads_as_command
-from handlers.slack_text import addressed_to, attachment_text, has_text, shared_message, typed_text
+from handlers.slack_text import (
+    addressed_to,
+    attachment_text,
+    custom_emoji_in,
+    has_text,
+    shared_message,
+    typed_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +172,7 @@ def register(app: App, kessai: Kessai) -> None:
                 text=text, event_key=event_key(body, event),
                 image_alts=attached_images(msg), video_count=attached_videos(msg), files=attached_files(msg),
                 edited_ts=edit_time(msg), changed_ts=change_time(event),
+                custom_emoji=custom_emoji_in(msg),
                 to_bot=addressed_to(msg, kessai.bot_user_id), typed_command=reads_as_command(text),
             )
             return
@@ -204,7 +212,8 @@ def register(app: App, kessai: Kessai) -> None:
             IncomingMessage(channel=str(event.get("channel", "")), user=str(event["user"]), ts=str(event.get("ts", "")),
                             text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
-                            files=attached_files(event), forwarded=forwarded, files_only=files_only,
+                            files=attached_files(event), custom_emoji=custom_emoji_in(event),
+                            forwarded=forwarded, files_only=files_only,
                             attachments_only=attachments_only,
                             to_bot=addressed_to(event, kessai.bot_user_id),
                             typed_command=reads_as_command(text))

@@ -61,6 +61,16 @@ def emoji_in(blocks: Any) -> dict[str, str]:
     return found
 
 
+def custom_emoji_in(message: Mapping[str, Any]) -> tuple[str, ...]:
+    """The names of the custom emoji (the workspace's own, with no Unicode character) in a
+    message's rich text blocks, in order and once each. They stay 「:name:」 in the draft, which X
+    or Instagram would show as those letters; a name in Japanese (「お知らせ」) looks like no
+    shortcode, so only the blocks tell that it was one."""
+    names = (node["name"] for node in _elements(message.get("blocks"), _of_type("emoji"))
+             if isinstance(node.get("name"), str) and node["name"] and _chars(node.get("unicode")) is None)
+    return tuple(dict.fromkeys(names))
+
+
 def _chars(code_points: Any) -> str | None:
     if not isinstance(code_points, str) or not code_points:
         return None

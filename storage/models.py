@@ -124,6 +124,9 @@ class DraftVersionRow(SQLModel, table=True):
     files: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     portrait_consent: bool = False
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # for the approver
+    # The names of the custom Slack emoji its message held (bot.rules.CheckContext.custom_emoji),
+    # for checking the version again later (an account chosen, a revision). NULL before 0016, or none.
+    custom_emoji: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     content_hash: str = Field(max_length=64)
     created_at: datetime
     # The duplicate rule's signature (bot.rules.DuplicateSignature): lets the intake leave out the

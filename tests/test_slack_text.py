@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from bot.sandbox.payloads import EMOJI, message_text, rich_text_blocks
 from handlers.slack_text import (
     addressed_to,
+    custom_emoji_in,
     emoji_in,
     has_text,
     plain_text,
@@ -75,6 +76,22 @@ def test_emoji_come_back_as_characters_from_the_blocks_of_their_message() -> Non
         ]}]}],
     }
     assert typed_text(message) == "\U0001f338見頃です\U0001f44d\U0001f3fb :custom_logo: 10:30:00"
+
+
+def test_the_custom_emoji_of_a_message_are_named_from_its_blocks() -> None:
+    """Only the workspace's own emoji (no character): 🌸 becomes a character, and a name whatever
+    its script (「お知らせ」), once each, in order; a message without blocks has none."""
+    message = {
+        "text": ":お知らせ: :cherry_blossom: :custom_logo: :お知らせ: 問合せ:観光振興課:",
+        "blocks": [{"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+            {"type": "emoji", "name": "お知らせ"}, {"type": "text", "text": " "},
+            {"type": "emoji", "name": "cherry_blossom", "unicode": "1f338"}, {"type": "text", "text": " "},
+            {"type": "emoji", "name": "custom_logo"}, {"type": "text", "text": " "},
+            {"type": "emoji", "name": "お知らせ"}, {"type": "text", "text": " 問合せ:観光振興課:"},
+        ]}]}],
+    }
+    assert custom_emoji_in(message) == ("お知らせ", "custom_logo")
+    assert custom_emoji_in({"text": ":お知らせ:"}) == ()
 
 
 def test_a_colon_that_is_not_an_emoji_does_not_hide_the_next_one() -> None:

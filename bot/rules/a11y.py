@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 
@@ -88,12 +88,15 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
     Slack の絵文字の書き方（「:tada:」、組織で登録したカスタム絵文字「:joetsu_logo:」）が文面に
     残っている場合も知らせます。入力画面に打ち込んだ「:tada:」やカスタム絵文字は Slack の中でしか
     絵にならず、SNS ではその文字のまま表示されます。「10:30:00」「1:2:3」は対象外です。
+    日本語の名前のカスタム絵文字（「:お知らせ:」）は、Slack のメッセージが絵文字として送ったものに
+    限って知らせます（「問合せ:観光振興課:」のような普通の文は対象外です）。
     """
     if ":" in doc.text:
-        for m in _SLACK_SHORTCODE.finditer(doc.text):
+        shortcodes = [(m.start(), m.end()) for m in _SLACK_SHORTCODE.finditer(doc.text)]
+        for start, end in sorted({*shortcodes, *_custom_emoji_spans(doc.text, ctx.custom_emoji, shortcodes)}):
             yield Hit(
-                m.start(), m.end(),
-                f"「{m.group()}」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます。"
+                start, end,
+                f"「{doc.text[start:end]}」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます。"
                 "絵文字そのものを入力するか、削除してください。",
             )
     if "\u202d" in doc.text or "\u202e" in doc.text:
@@ -113,6 +116,22 @@ def machine_dependent(doc: Document, ctx: CheckContext, opts: RuleOptions) -> It
         yield Hit(
             a, b, f"「{run}」は機種依存文字です。「{fixed}」のように書き換えてください。", suggestion=fixed
         )
+
+
+def _custom_emoji_spans(text: str, names: tuple[str, ...], taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Where 「:name:」 of each custom emoji the message held stands in ``text``, outside the
+    shortcodes found already: a name in Japanese (「:お知らせ:」「:了解:」, as Japanese workspaces
+    name theirs) is no shortcode by its letters, only by Slack's word that it was an emoji."""
+    starts = [a for a, _ in taken]  # in order, and apart: finditer's
+    for name in dict.fromkeys(n for n in names if n):
+        code = f":{name}:"
+        at = text.find(code)
+        while at >= 0:
+            # The shortcode starting last before this one's end is the only one it may overlap.
+            i = bisect_left(starts, at + len(code)) - 1
+            if i < 0 or taken[i][1] <= at:
+                yield at, at + len(code)
+            at = text.find(code, at + len(code))
 
 
 # The overrides of text direction, which show what follows in reverse (U+202E 「\u202eカバ」 is seen

@@ -57,6 +57,10 @@ class CheckContext:
     portrait_consent: bool = False
     hashtags_allowed: tuple[str, ...] = ()
     recent_texts: tuple[str, ...] = ()
+    # The names of the organisation's own (custom) Slack emoji the draft's message held as emoji
+    # (「お知らせ」 for 「:お知らせ:」 in the text): Slack's rich text says which they are, the text
+    # alone cannot (「問合せ:観光振興課:」 is no emoji). Empty where no message was read (`kessai check`).
+    custom_emoji: tuple[str, ...] = ()
     policy: RulePolicy = RulePolicy()
     overrides: Mapping[str, RuleOverride] = field(default_factory=dict)
 

@@ -31,6 +31,10 @@ EMOJI: dict[str, tuple[str, int | None]] = {
     "\U0001f44d": ("+1", None),
 }
 _EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI, key=len, reverse=True)))
+# The workspace's own emoji (no Unicode character), named as Japanese workspaces name them: typed
+# as 「:name:」, Slack keeps that in the text and sends an emoji element without ``unicode``.
+CUSTOM_EMOJI = ("joetsu_logo", "お知らせ", "了解")
+_CUSTOM = re.compile("|".join(re.escape(f":{n}:") for n in CUSTOM_EMOJI))
 
 
 def _shortcode(chars: str) -> str:
@@ -89,10 +93,13 @@ def _rich_elements(text: str) -> list[JsonDict]:
 def _emoji_and_text(text: str) -> list[JsonDict]:
     elements: list[JsonDict] = []
     pos = 0
-    for m in _EMOJI.finditer(text):
+    for m in sorted([*_EMOJI.finditer(text), *_CUSTOM.finditer(text)], key=lambda m: m.start()):
+        if m.start() < pos:
+            continue  # a custom emoji's name holding a character (none does today)
         if m.start() > pos:
             elements.append({"type": "text", "text": text[pos:m.start()]})
-        elements.append(_emoji_element(m.group(0)))
+        custom = m.re is _CUSTOM
+        elements.append({"type": "emoji", "name": m.group(0)[1:-1]} if custom else _emoji_element(m.group(0)))
         pos = m.end()
     if pos < len(text) or not elements:
         elements.append({"type": "text", "text": text[pos:]})

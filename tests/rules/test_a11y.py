@@ -344,6 +344,18 @@ def test_colons_that_are_not_slack_emoji_codes_stay_silent(text: str) -> None:
     assert not [f for f in findings_of("a11y.machine_dependent", text) if "Slack" in f.message]
 
 
+def test_a_custom_emoji_with_a_japanese_name_fires_where_the_message_held_it() -> None:
+    """Japanese workspaces name their emoji in Japanese: 「:お知らせ:」 is no shortcode by its letters,
+    and X would show them. The message's rich text says which names were emoji."""
+    text = ":お知らせ: 雁木まつりは中止です:了解::了解:\n問合せ:観光振興課:025-526-5111 :joetsu_logo:"
+    found = findings_of("a11y.machine_dependent", text, custom_emoji=("お知らせ", "了解", "joetsu_logo", "無い"))
+    assert [text[f.start : f.end] for f in found] == [":お知らせ:", ":了解:", ":了解:", ":joetsu_logo:"]
+    assert all("SNS ではこの文字のまま表示されます" in f.message for f in found)
+    # Without Slack's word (`kessai check`, or names not held as emoji), ordinary text stays silent.
+    assert [text[f.start : f.end] for f in findings_of("a11y.machine_dependent", text)] == [":joetsu_logo:"]
+    assert not findings_of("a11y.machine_dependent", "問合せ:観光振興課:025-526-5111", custom_emoji=("お知らせ",))
+
+
 
 def test_a_space_between_a_one_letter_family_and_given_name_is_no_spacing() -> None:
     assert "a11y.spaced_word" not in codes("講師：林 功 氏")
