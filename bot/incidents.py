@@ -183,9 +183,10 @@ SECRET_MASK = "＊＊＊＊（伏せ字）"
 # What follows a password's label in a report: the rule engine leaves a weak value alone (「abc123」,
 # 「12345678」), as a draft's 「パスワード 1234 のような…」 is more often advice than a leak; in a
 # report of an incident it is the leaked password, and it was echoed into the escalation channel.
-# A tool's name hidden by mistake (「パスワードは Google で管理」) costs the record one word.
+# A tool's name hidden by mistake (「パスワードは Google で管理」) costs the record one word. A label
+# is read in any case, as confidential.secret reads it in a draft: 「Pin: 1234」「pin：1234」 were echoed.
 _LABELLED_VALUE = re.compile(
-    r"(?<![A-Za-z])(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|PIN(?:[ \t]?(?:コード|番号))?|(?i:pw|pass(?:word|code)?))"
+    r"(?<![A-Za-z])(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?i:pin)(?:[ \t]?(?:コード|番号))?|(?i:pw|pass(?:word|code)?))"
     r"(?![A-Za-z])"
     # Not a word the label is part of either: a file's name (「パスワード.xlsx」), a host's or a
     # folder's (「https://password-reset.example/」「…/reset_password.php」「…/password?next=」), an

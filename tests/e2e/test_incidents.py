@@ -446,6 +446,17 @@ def test_a_weak_leaked_password_in_curly_quotes_or_after_a_pin_label_is_masked()
         assert inc.mask_secrets(kept) == (kept, 0)
 
 
+def test_a_weak_pin_after_a_lower_or_mixed_case_label_is_masked() -> None:
+    """「Pin: 1234」「pin：1234」, as a reporter types the label, were no label to the leak report's
+    mask (it knew 「PIN」 in capitals only): the leaked PIN went into the escalation channel and the
+    record as typed. confidential.secret reads the label in any case in a draft already."""
+    for text, secret in (("Pin: 1234 が漏れました", "1234"), ("pin：1234", "1234"), ("Pin番号 0930 でした", "0930")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("Pinterest のパスワードを変更しました", "投稿を pin 留めしました", "pinned の投稿を外しました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
