@@ -185,9 +185,17 @@ SECRET_MASK = "＊＊＊＊（伏せ字）"
 # report of an incident it is the leaked password, and it was echoed into the escalation channel.
 # A tool's name hidden by mistake (「パスワードは Google で管理」) costs the record one word. A label
 # is read in any case, as confidential.secret reads it in a draft: 「Pin: 1234」「pin：1234」 were echoed.
+_LABEL_NOUNS = ("code", "number", "reset", "change", "changed", "manager", "policy", "list", "file", "expired",
+                "leak", "leaked", "recovery", "hint", "update", "updated", "settings?", "login", "lock", "locked",
+                "protected", "sharing", "spray(?:ing)?", "attack")
 _LABELLED_VALUE = re.compile(
-    r"(?<![A-Za-z])(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?i:pin)(?:[ \t]?(?:コード|番号))?|(?i:pw|pass(?:word|code)?))"
+    r"(?<![A-Za-z])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?i:pin)(?:[ \t]?(?:コード|番号))?|(?i:pw|pass(?:word|code)?))"
     r"(?![A-Za-z])"
+    # An English noun the label names with (「PIN code を変更」「password reset しました」) is part of
+    # the label: masked as the value, the record lost a word, and in 「PIN code: 1234」 the PIN after
+    # it went out as typed. Atomic, so that the noun is never retried as the value; only after a
+    # space, so that 「パスワード：reset」 is still a value.
+    rf"(?:[ \t\u3000]+(?i:{'|'.join(_LABEL_NOUNS)})(?![A-Za-z0-9]))?)"
     # Not a word the label is part of either: a file's name (「パスワード.xlsx」), a host's or a
     # folder's (「https://password-reset.example/」「…/reset_password.php」「…/password?next=」), an
     # English compound (「password-reset」「pass-through」). Masked, the reported address was cut.

@@ -457,6 +457,21 @@ def test_a_weak_pin_after_a_lower_or_mixed_case_label_is_masked() -> None:
         assert inc.mask_secrets(kept) == (kept, 0)
 
 
+def test_an_english_noun_after_the_label_is_part_of_it_and_the_value_after_it_is_masked() -> None:
+    """「PIN code」「password reset」: the English noun after the label was masked as a weak password
+    (「PIN ＊＊＊＊（伏せ字） を変更」), and the value written after it (「PIN code: 1234」「password
+    reset: abc123」) went into the escalation channel and the record as typed."""
+    for kept in ("PIN code を変更しました", "password reset しました", "Password Reset のメールが届きました",
+                 "パスワード reset の手順を確認中", "PW manager に保存していました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+    for text, secret in (("PIN code: 1234 が漏れました", "1234"), ("password reset: abc123 と書かれていた", "abc123"),
+                         ("PIN code 0930 でした", "0930"),
+                         # A value with a digit is a value, however it begins; so is one after a separator.
+                         ("password reset123 が漏れました", "reset123"), ("パスワード：reset のままでした", "reset")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
