@@ -217,16 +217,22 @@ _DATE = re.compile(r"(?:(?:19|20)\d\d[/.\-])?(\d{1,2})[/.\-](\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::[0-5]\d)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _UNIT_AFTER = re.compile(r"[ \t\u3000]*[年月日時分秒回件人桁文字度歳]")
+# A date or a time is one only when the report goes on as about a date (「2026/11/30 に変更」「10/1 から」
+# 「9:30 頃」「11/30（月）」): 「パスワード：3.14」「パスワードは 11.30 でした」 read as 3 月 14 日 and
+# 11 月 30 日, and the leaked password went into the escalation channel as typed.
+_DATE_AFTER = re.compile(r"[ \t\u3000]*(?:に|から|まで|以降|以前|以来|頃|ごろ|時点|付|現在|変更|更新|[（(〜～]"
+                         r"|の(?:変更|更新|設定|時点))")
 
 
 def _says_about_the_value(value: str, after: str) -> bool:
     """Whether ``value`` (what follows a password's label), then ``after``, is a date, a time or a count."""
     value = unicodedata.normalize("NFKC", value)
     if (m := _DATE.fullmatch(value)) and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
-        return True
+        return bool(_DATE_AFTER.match(after))
     if (m := _TIME.fullmatch(value)) and int(m[1]) <= 24:
-        return True
-    return bool(_GROUPED.fullmatch(value) or (value.isdecimal() and _UNIT_AFTER.match(after)))
+        return bool(_DATE_AFTER.match(after))
+    # A count has its unit too: 「PW: 1,234」 is a PIN written with a separator, 「1,000 回」 a count.
+    return bool((_GROUPED.fullmatch(value) or value.isdecimal()) and _UNIT_AFTER.match(after))
 
 
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:

@@ -472,6 +472,20 @@ def test_an_english_noun_after_the_label_is_part_of_it_and_the_value_after_it_is
         assert secret not in masked and count == 1, masked
 
 
+def test_a_password_that_reads_as_a_date_or_a_count_without_its_unit_is_masked() -> None:
+    """「パスワード：3.14」「パスワードは 11.30 でした」 were read as 3 月 14 日 and 11 月 30 日, and
+    「PW: 1,234」 as a count with no unit: the leaked password went into the escalation channel and
+    the record as typed. A date goes on as a date (「に変更」「から」), a count has its unit."""
+    for text, secret in (("パスワード：3.14", "3.14"), ("パスワードは 11.30 でした", "11.30"), ("PW: 1,234", "1,234"),
+                         ("パスワードは 10/1 のままでした", "10/1"), ("暗証番号は 9:30 でした", "9:30")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("パスワードを 2026/11/30 に変更しました", "パスワードを 11.30 に変更しました", "パスワードは 8 文字です",
+                 "パスワードを 9:30 頃に変更", "パスワードを 2026/11/30（月）に変更", "パスワードを 10/1 から使っていました",
+                 "パスワードが 1,000 回試行されました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
