@@ -246,9 +246,21 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BRACKETS = {"［": "］", "[": "]", "｛": "｝", "{": "}", "＜": "＞", "<": ">"}
+
+
+def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without its opening bracket when the value stands in brackets: confidential.secret
+    takes 「［」 for the value's first character and 「］」 for what follows it, and the mask left
+    「パスワード＊＊＊＊（伏せ字）］です」, a stray bracket in the escalation channel and the record."""
+    if end - start > 1 and (closer := _BRACKETS.get(text[start])) and text[end:end + 1] == closer:
+        return start + 1, end
+    return start, end
+
+
 def mask_secrets(text: str) -> tuple[str, int]:
     """``text`` with each secret value written in it replaced by SECRET_MASK, and how many."""
-    spans = secret_value_spans(text)
+    spans = [_inside_brackets(text, a, b) for a, b in secret_value_spans(text)]
     spans += [(a, b) for a, b in _labelled_value_spans(text) if not any(a < d and c < b for c, d in spans)]
     spans.sort()
     out, last = [], 0

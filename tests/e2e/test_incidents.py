@@ -486,6 +486,17 @@ def test_a_password_that_reads_as_a_date_or_a_count_without_its_unit_is_masked()
         assert inc.mask_secrets(kept) == (kept, 0)
 
 
+def test_a_password_in_brackets_is_masked_inside_them() -> None:
+    """A value in ［…］ (or [ ], ｛ ｝) was masked with its opening bracket and not its closing one:
+    the escalation channel read 「パスワード＊＊＊＊（伏せ字）］です」."""
+    m = inc.SECRET_MASK
+    for text, expected in (("パスワード［abc123］です", f"パスワード［{m}］です"),
+                           ("パスワード：［Kes2026!x］", f"パスワード：［{m}］"),
+                           ("パスワード[abc123]です", f"パスワード[{m}]です"),
+                           ("パスワード｛abc123｝です", f"パスワード｛{m}｝です")):
+        assert inc.mask_secrets(text) == (expected, 1)
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
