@@ -152,6 +152,9 @@ LEAKS = [
     ("The PIN is 4821.", "4821"),
     ("The PIN number is 482193", "482193"),
     ("pin code is 7351", "7351"),
+    # The label as a reporter types it, with a separator (the leak report's mask reads it so too).
+    ("Pin: 7351 を入力してください", "7351"),
+    ("pin：7351", "7351"),
     ("The passcode was changed to 7351", "7351"),
     ("Wi-Fi password is 20261203", "20261203"),
     # Session 19: a label whose value is a number by nature needs no colon (a password still does).
