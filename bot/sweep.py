@@ -261,7 +261,13 @@ class Sweeper:
         now = now.astimezone(UTC)
         report = SweepReport(now=now)
         with self.db.session() as s:
-            repo.claim(s, repo.IN_USE_KEY, now)  # the first sweep: a month before it has no records to report
+            # The first sweep: a month before it has no records to report. Dated by the real time
+            # (``settle_until``, which `remind --now` passes), not the time swept for: records are
+            # kept from when kessai really runs. A first `remind --now` for 15 October run on 1
+            # December dated it 15 October, and the report on November said 「0 件」 of every
+            # account; one ahead of the clock (a rehearsal) would date the months until then unkept.
+            # Not the earlier of the two: that is the date swept for in the case that went wrong.
+            repo.claim(s, repo.IN_USE_KEY, (self.settle_until or now).astimezone(UTC))
         clock_now = self.kessai.clock().astimezone(UTC)
         with self.db.session() as s:
             # An account added to the file mid-month has records from then only (the monthly counts).

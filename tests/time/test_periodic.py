@@ -10,6 +10,7 @@ from sqlmodel import col, delete, select
 
 from bot import errors
 from bot.incidents import UnknownAccount
+from bot.sweep import Sweeper
 from storage import reminders
 from storage.models import OutboxRow, ReminderRow
 from tests.time.conftest import Clock, World, jst
@@ -925,3 +926,17 @@ def test_a_correction_judges_by_the_standard_the_report_used_after_the_minimum_w
     publish_on(world, (2026, 11, 26), recorded=(2026, 12, 2))
     [note] = world.posts(contains="投稿件数の報告の訂正")
     assert "11月の投稿は 1 件になりました。基準（月1回以上）を満たしています" in note["text"]
+
+
+def test_remind_now_for_a_past_day_on_a_fresh_install_does_not_date_its_use_from_that_day(world_factory) -> None:  # type: ignore[no-untyped-def]
+    """The first sweep dates when kessai came into use. `kessai remind --now 2026-10-15T10:00` run
+    first on a new installation (trying it out) dated it 15 October: the real sweep on 1 December
+    reported every account 「0 件」 for November, a month kessai kept no records of (撤退 is
+    decided on that report). It is dated by the real clock, which `remind --now` passes."""
+    real = jst(2026, 12, 1, 8, 30)
+    w = world_factory(real)
+    Sweeper(w.kessai, settle_until=real).sweep(jst(2026, 10, 15, 10, 0))
+    assert w.sweep(real).sent["monthly.report"] == 0
+    assert not w.posts(to="C0ESCALATE", contains="投稿件数の報告")
+    # In use from 1 December: December's report goes in January.
+    assert w.sweep(jst(2027, 1, 4, 8, 30)).sent["monthly.report"] == 1
