@@ -887,6 +887,7 @@ class Sweeper:
         for phase in phases:
             if phase in done:
                 continue
+            failed = report.failed
             kind, _, _ = phase.partition(".done:")
             ky, km = _month_of(phase)
             if kind == "monthly.report":
@@ -904,6 +905,11 @@ class Sweeper:
                 self._monthly_shortfall(now, report, kind, ky, km, self.cal.last_business_day(ky, km), late=True)
             else:
                 self._monthly_shortfall(now, report, kind, y, m, last_day)
+            if report.failed > failed:
+                # A message of the phase could not be written: its claim went back with it, and the
+                # phase stays open so that the next sweep sends it (the claim keeps that to once).
+                # Marked done, the report on the month (what 撤退 is decided on) was never sent.
+                continue
             with self.db.session() as s:
                 repo.claim(s, phase, now)
 

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import text as sql
 from sqlmodel import select
 
 from bot.config import OrgConfig
@@ -111,3 +112,27 @@ def world_factory(db: Database, org: OrgConfig) -> Callable[[datetime], World]:
 @pytest.fixture
 def world(world_factory: Callable[[datetime], World]) -> World:
     return world_factory(jst(2026, 11, 24, 10, 0))
+
+
+def refuse_outbox_rows_keyed(db: Database, key: str) -> Callable[[], None]:
+    """The database refuses to write the outbox row with message key ``key`` (a full disk, a lost
+    connection mid-transaction) until the returned function is called."""
+    with db.engine.begin() as c:
+        if c.dialect.name == "postgresql":
+            c.execute(sql("CREATE FUNCTION test_refuse_row() RETURNS trigger LANGUAGE plpgsql AS "
+                          "$$ BEGIN RAISE EXCEPTION 'refused'; END $$"))
+            c.execute(sql(f"CREATE TRIGGER test_refuse BEFORE INSERT ON outbox FOR EACH ROW "
+                          f"WHEN (NEW.message_key = '{key}') EXECUTE FUNCTION test_refuse_row()"))
+        else:
+            c.execute(sql(f"CREATE TRIGGER test_refuse BEFORE INSERT ON outbox WHEN NEW.message_key = '{key}' "
+                          "BEGIN SELECT RAISE(ABORT, 'refused'); END"))
+
+    def allow() -> None:
+        with db.engine.begin() as c:
+            c.execute(sql("DROP TRIGGER test_refuse ON outbox" if c.dialect.name == "postgresql"
+                          else "DROP TRIGGER test_refuse"))
+            if c.dialect.name == "postgresql":
+                c.execute(sql("DROP FUNCTION test_refuse_row()"))
+
+    return allow
+

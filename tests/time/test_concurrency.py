@@ -15,7 +15,7 @@ from bot.services import IncomingMessage, Kessai, Outcome
 from bot.sweep import Sweeper, SweepReport
 from storage.db import Database
 from storage.models import DraftRow, DraftVersionRow, ReminderRow
-from tests.time.conftest import CLEAN_TEXT, World, jst
+from tests.time.conftest import CLEAN_TEXT, World, jst, refuse_outbox_rows_keyed
 
 
 def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
@@ -403,3 +403,36 @@ def test_a_post_recorded_while_the_monthly_report_is_claimed_is_in_the_report_or
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
     corrected = world.posts(contains="投稿件数の報告の訂正")
     assert "上越市公式X" not in msg["text"] or corrected
+
+
+def test_a_monthly_report_that_failed_is_sent_once_by_two_replicas_at_the_next_sweep(world: World) -> None:
+    """A report whose outbox row could not be written stays due; the two replicas of the next
+    sweep send it once between them (the claim and the row are one transaction)."""
+    world.sweep(jst(2026, 11, 2, 9, 0))
+    allow = refuse_outbox_rows_keyed(world.db, "monthly.report:2026-11")
+    assert world.sweep(jst(2026, 12, 1, 8, 30)).failed == 1
+    allow()
+    now = jst(2026, 12, 1, 8, 31)
+    replicas = [Database(world.db.url) for _ in range(2)]
+    sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
+    barrier = threading.Barrier(2)
+    totals: list[Counter[str]] = []
+    failures: list[BaseException] = []
+
+    def run(sweeper: Sweeper) -> None:
+        barrier.wait()
+        try:
+            totals.append(sweeper.sweep(now).sent)
+        except BaseException as e:
+            failures.append(e)
+
+    threads = [threading.Thread(target=run, args=(sw,)) for sw in sweepers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in replicas:
+        db.dispose()
+    assert failures == []
+    assert (totals[0] + totals[1])["monthly.report"] == 1
+    assert len(world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")) == 1

@@ -13,11 +13,10 @@ from bot.incidents import UnknownAccount
 from bot.sweep import Sweeper
 from storage import reminders
 from storage.models import OutboxRow, ReminderRow
-from tests.time.conftest import Clock, World, jst
+from tests.time.conftest import Clock, World, jst, refuse_outbox_rows_keyed
 
 if TYPE_CHECKING:
     from bot.config import OrgConfig
-    from bot.sweep import Sweeper
     from storage.db import Database
 
 POST_URL = "https://x.com/joetsu_city_example/status/1"
@@ -940,3 +939,18 @@ def test_remind_now_for_a_past_day_on_a_fresh_install_does_not_date_its_use_from
     assert not w.posts(to="C0ESCALATE", contains="投稿件数の報告")
     # In use from 1 December: December's report goes in January.
     assert w.sweep(jst(2027, 1, 4, 8, 30)).sent["monthly.report"] == 1
+
+
+def test_a_monthly_report_that_could_not_be_written_is_sent_at_the_next_sweep_once(world: World) -> None:
+    """The report's claim and its outbox row are one transaction, rolled back together when the row
+    cannot be written; but the month's phase was marked done all the same, and no later sweep looked
+    at the report again: the escalation channel never had November's report, which 撤退 is decided on."""
+    world.sweep(jst(2026, 11, 2, 9, 0))
+    allow = refuse_outbox_rows_keyed(world.db, "monthly.report:2026-11")
+    failed = world.sweep(jst(2026, 12, 1, 8, 30))
+    assert failed.sent["monthly.report"] == 0 and failed.failed == 1, failed
+    allow()
+    assert world.sweep(jst(2026, 12, 1, 8, 31)).sent["monthly.report"] == 1
+    assert world.sweep(jst(2026, 12, 1, 8, 32)).sent["monthly.report"] == 0
+    [report] = world.posts(to="C0ESCALATE", contains="投稿件数の報告")
+    assert "2026年11月" in report["text"]
