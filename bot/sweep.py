@@ -1166,8 +1166,11 @@ class Sweeper:
                 self._post(s, now, approver, text)
             return bool(account.approvers)
 
+        failed = report.failed
         self._claim_each(report, "plan.renewal",
                          [(f"plan.renewal:{a.id}:{year}", a) for a in self.org.accounts], send)
+        if report.failed > failed:
+            return  # an ask that could not be written goes at the next sweep (see _monthly)
         with self.db.session() as s:
             repo.claim(s, done_key, now)
 
@@ -1193,9 +1196,11 @@ class Sweeper:
                     items.append((f"password.rotate:{a.id}:{t.astimezone(UTC):%Y%m%dT%H%M%S}:{cycles}", (a, t)))
             elif check_never and a.id not in recorded:
                 items.append((f"password.rotate:{a.id}:never", (a, None)))
+        failed = report.failed
         self._claim_each(report, "password.rotate", items,
                          lambda s, item: self._password_reminder(s, now, *item))
-        if check_never:
+        # An ask that could not be written is looked for again at the next sweep (see _monthly).
+        if check_never and report.failed == failed:
             # Accounts without any record are asked once; until the roster changes there is no need
             # to list every account's rotations each minute to find the (already asked) few.
             with self.db.session() as s:

@@ -117,14 +117,25 @@ def world(world_factory: Callable[[datetime], World]) -> World:
 def refuse_outbox_rows_keyed(db: Database, key: str) -> Callable[[], None]:
     """The database refuses to write the outbox row with message key ``key`` (a full disk, a lost
     connection mid-transaction) until the returned function is called."""
+    return refuse_outbox_rows(db, f"NEW.message_key = '{key}'", f"NEW.message_key = '{key}'")
+
+
+def refuse_outbox_rows_saying(db: Database, words: str) -> Callable[[], None]:
+    """The database refuses to write an outbox row whose text contains ``words``, until the
+    returned function is called."""
+    return refuse_outbox_rows(db, f"NEW.payload->>'text' LIKE '%{words}%'",
+                              f"json_extract(NEW.payload, '$.text') LIKE '%{words}%'")
+
+
+def refuse_outbox_rows(db: Database, postgres_when: str, sqlite_when: str) -> Callable[[], None]:
     with db.engine.begin() as c:
         if c.dialect.name == "postgresql":
             c.execute(sql("CREATE FUNCTION test_refuse_row() RETURNS trigger LANGUAGE plpgsql AS "
                           "$$ BEGIN RAISE EXCEPTION 'refused'; END $$"))
             c.execute(sql(f"CREATE TRIGGER test_refuse BEFORE INSERT ON outbox FOR EACH ROW "
-                          f"WHEN (NEW.message_key = '{key}') EXECUTE FUNCTION test_refuse_row()"))
+                          f"WHEN ({postgres_when}) EXECUTE FUNCTION test_refuse_row()"))
         else:
-            c.execute(sql(f"CREATE TRIGGER test_refuse BEFORE INSERT ON outbox WHEN NEW.message_key = '{key}' "
+            c.execute(sql(f"CREATE TRIGGER test_refuse BEFORE INSERT ON outbox WHEN {sqlite_when} "
                           "BEGIN SELECT RAISE(ABORT, 'refused'); END"))
 
     def allow() -> None:
@@ -135,4 +146,3 @@ def refuse_outbox_rows_keyed(db: Database, key: str) -> Callable[[], None]:
                 c.execute(sql("DROP FUNCTION test_refuse_row()"))
 
     return allow
-

@@ -13,7 +13,7 @@ from bot.incidents import UnknownAccount
 from bot.sweep import Sweeper
 from storage import reminders
 from storage.models import OutboxRow, ReminderRow
-from tests.time.conftest import Clock, World, jst, refuse_outbox_rows_keyed
+from tests.time.conftest import Clock, World, jst, refuse_outbox_rows_keyed, refuse_outbox_rows_saying
 
 if TYPE_CHECKING:
     from bot.config import OrgConfig
@@ -954,3 +954,28 @@ def test_a_monthly_report_that_could_not_be_written_is_sent_at_the_next_sweep_on
     assert world.sweep(jst(2026, 12, 1, 8, 32)).sent["monthly.report"] == 0
     [report] = world.posts(to="C0ESCALATE", contains="投稿件数の報告")
     assert "2026年11月" in report["text"]
+
+
+def test_a_plan_renewal_that_could_not_be_written_is_sent_at_the_next_sweep(world: World) -> None:
+    """The per-account ask and its claim roll back together; but the sweep then marked the year's
+    round done (per roster), and the account whose ask failed was never asked for next year's
+    運用計画書 (上越市 6(1)①) unless the organisation file changed."""
+    allow = refuse_outbox_rows_saying(world.db, "Instagram の運用期間")
+    failed = world.sweep(jst(2027, 3, 1, 8, 30))
+    assert failed.sent["plan.renewal"] == 1 and failed.failed == 1
+    allow()
+    assert world.sweep(jst(2027, 3, 1, 8, 31)).sent["plan.renewal"] == 1
+    assert world.sweep(jst(2027, 3, 1, 8, 32)).sent["plan.renewal"] == 0
+    assert len(world.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")) == 2
+
+
+def test_a_first_password_ask_that_could_not_be_written_is_sent_at_the_next_sweep(world: World) -> None:
+    """As the plan renewal: the round of asks for accounts with no password change recorded was
+    marked done (per roster) with one ask rolled back, and that account was never asked."""
+    allow = refuse_outbox_rows_saying(world.db, "Instagram のパスワードを変更した記録がありません")
+    failed = world.sweep(jst(2026, 11, 24, 8, 30))
+    assert failed.sent["password.rotate"] == 1 and failed.failed == 1
+    allow()
+    assert world.sweep(jst(2026, 11, 24, 8, 31)).sent["password.rotate"] == 1
+    assert world.sweep(jst(2026, 11, 24, 8, 32)).sent["password.rotate"] == 0
+    assert world.posts(to="U0OPERATOR2", contains="Instagram のパスワードを変更した記録がありません")
