@@ -184,13 +184,15 @@ SECRET_MASK = "＊＊＊＊（伏せ字）"
 # 「12345678」), as a draft's 「パスワード 1234 のような…」 is more often advice than a leak; in a
 # report of an incident it is the leaked password, and it was echoed into the escalation channel.
 # A tool's name hidden by mistake (「パスワードは Google で管理」) costs the record one word. A label
-# is read in any case, as confidential.secret reads it in a draft: 「Pin: 1234」「pin：1234」 were echoed.
-_LABEL_NOUNS = ("code", "number", "reset", "change", "changed", "manager", "policy", "list", "file", "expired",
+# is read in any case, as confidential.secret reads it in a draft: 「Pin: 1234」「pin：1234」 were echoed;
+# and in full-width letters, as a Japanese input method types it: 「ＰＩＮ：１２３４」 was echoed too.
+_LABEL_NOUNS = ("code", "number", r"no\.", "reset", "change", "changed", "manager", "policy", "list", "file", "expired",
                 "leak", "leaked", "recovery", "hint", "update", "updated", "settings?", "login", "lock", "locked",
                 "protected", "sharing", "spray(?:ing)?", "attack")
 _LABELLED_VALUE = re.compile(
-    r"(?<![A-Za-z])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?i:pin)(?:[ \t]?(?:コード|番号))?|(?i:pw|pass(?:word|code)?))"
-    r"(?![A-Za-z])"
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?i:pin|ｐｉｎ)(?:[ \t]?(?:コード|番号))?"
+    r"|(?i:pw|pass(?:word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?))"
+    r"(?![A-Za-zＡ-Ｚａ-ｚ])"
     # An English noun the label names with (「PIN code を変更」「password reset しました」) is part of
     # the label: masked as the value, the record lost a word, and in 「PIN code: 1234」 the PIN after
     # it went out as typed. Atomic, so that the noun is never retried as the value; only after a

@@ -497,6 +497,19 @@ def test_a_password_in_brackets_is_masked_inside_them() -> None:
         assert inc.mask_secrets(text) == (expected, 1)
 
 
+def test_a_weak_leaked_value_after_a_full_width_label_is_masked() -> None:
+    """「ＰＩＮ：１２３４」「ＰＷ：abc123」, typed with the input method's full-width letters (as the
+    rest of a Japanese report is), were no label to the leak report's mask: the weak value went into
+    the escalation channel and the record as typed."""
+    for text, secret in (("ＰＩＮ：１２３４ が漏れました", "１２３４"), ("ｐｉｎ：１２３４", "１２３４"),
+                         ("ＰＷ：abc123 が付箋に", "abc123"), ("Ｐａｓｓｗｏｒｄ：sakura のまま", "sakura"),
+                         ("PIN no. 1234 でした", "1234")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("ＰＩＮ留めの投稿を外しました", "ＰＷＡ 化の作業中でした", "Ｐｉｎｔｅｒｅｓｔ の設定"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_full_length_leak_report_keeps_its_end_when_its_passwords_are_masked(sqlite_stack: LocalStack) -> None:
     """The mask is longer than most passwords: a report (or a summary) of the full 3,000 characters
     was cut to 3,000 again after masking, and its last lines (what the reporter wrote last, maybe
