@@ -789,8 +789,16 @@ class SlackGateway:
         so a message that waited out an outage is not given up as it ends; another conversation
         failing too pauses it (that attempt's time is left out); an attempt with no answer known
         yet leaves it as it was, and one made long after it was due (ALONE_LATE) moves it on by that long.
+        A refused token pauses it too, from the attempt before the refusal to the one after it.
         """
         since = _since(job.row)
+        if isinstance(outcome, AuthFailure) or (
+                _for_want_of_slack(outcome) and (job.row.last_error or "").startswith(AUTH_FAILURE_PREFIX)):
+            # The token refused, at this attempt or the one before (the messages then waited for a
+            # new token, for hours perhaps): that time says nothing about the message, so it is
+            # left out (paused), as an outage's is. Counted, a message failing alone was given up
+            # at its first 5xx once the token worked again.
+            return (None if since is None else min(since + self._since_previous_attempt(job), self.clock())), False
         if not _for_want_of_slack(outcome):
             return since, False
         late = self.clock() - as_utc(job.row.next_attempt_at)

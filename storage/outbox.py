@@ -1013,11 +1013,16 @@ def supersede(s: Session, row: OutboxRow, now: datetime) -> bool:
 
 
 def retry_now(s: Session, error_prefix: str, now: datetime) -> int:
-    """Make waiting rows whose last error starts with ``error_prefix`` due now; how many."""
+    """Make waiting rows whose last error starts with ``error_prefix`` due now; how many.
+
+    A row due already keeps its due time: it tells when the row was last tried (its backoff
+    before it), and how long it waited since, which SlackGateway leaves out of a message's time
+    failing alone (a refused token's hours, a stopped process's)."""
     flush_pending(s)
     result = s.connection().execute(
         update(OutboxRow).where(col(OutboxRow.status) == PENDING, col(OutboxRow.last_error).startswith(error_prefix))
-        .values(next_attempt_at=now).returning(col(OutboxRow.id)))
+        .values(next_attempt_at=case((col(OutboxRow.next_attempt_at) > now, now), else_=col(OutboxRow.next_attempt_at)))
+        .returning(col(OutboxRow.id)))
     return len(result.all())
 
 

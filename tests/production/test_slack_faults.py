@@ -1538,3 +1538,51 @@ def test_a_reply_through_a_response_url_is_not_held_for_a_refused_token(tmp_path
                         if r.op == "post")
             assert post.status == outbox.PENDING  # still held, not failed
     db.dispose()
+
+
+
+@pytest.mark.parametrize("refused", [timedelta(hours=10), timedelta(minutes=50)])
+def test_a_refused_token_pauses_a_lone_failures_day_not_counts_toward_it(
+        tmp_path: Path, org: OrgConfig, refused: timedelta) -> None:
+    """A DM failing alone for 23 hours; then Slack refuses the bot token (messages wait, auth.test
+    asked once an interval) until IT installs a new one. That time says nothing about the DM, but
+    it counted: once the token worked (the held rows made due at once, so the long-gap guard saw
+    no gap) the DM was given up at its first 500. The refused time is paused, as an outage of
+    another conversation's is: the DM gets the hour it had left, and is given up after it."""
+    from bot.slack_gateway import TOKEN_ASK_EVERY
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        dm_channel = st.slack.dm_channel(APPROVERS[0])
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(23):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        st.slack.clear_faults()
+        st.slack.inject("*", error="token_revoked", times=10**6)  # the token revoked
+        clock.t += timedelta(minutes=30)
+        st.deliver()  # the DM's retry is refused: the messages wait for a new token
+        clock.t += refused
+        st.deliver()  # auth.test: still refused
+        assert health(st.rt)[1]["slack_auth"] == "token_revoked"
+        st.slack.clear_faults()  # a new token; the DM still fails on its own
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        clock.t += TOKEN_ASK_EVERY
+        st.deliver()
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+        for _ in range(3):  # its next retries, Slack answering auth.test meanwhile
+            clock.t += MAX_BACKOFF
+            st.deliver()
+        assert st.slack.calls_of("chat.postMessage", ok=False)[-1].params.get("channel") == dm_channel
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,)) == []  # 23 hours alone, not a day
+        for _ in range(3):  # the hour it had left runs out
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == [f"dm:1:v1:{APPROVERS[0]}"]
+    finally:
+        st.stop()
