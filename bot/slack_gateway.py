@@ -428,10 +428,9 @@ class SlackGateway:
                     # one recording for a draft's replies, instead of a pass each (~4 ms of CPU each).
                     left: set[int] = set()
                     due = outbox.eligible(s, now, limit, in_turn=True, left=left)
-                    claimed = outbox.claim_many_attempts(s, [r.id for r in due if r.id is not None], LEASE)
-                    mine = {row_id: until for row_id, (until, _) in claimed.items()}
-                    tried = {row_id for row_id, (_, attempts) in claimed.items() if attempts}
-                    jobs = self._jobs(s, due, mine, now, mono, tried)
+                    found = outbox.claim_many_as_found(s, [r.id for r in due if r.id is not None], LEASE)
+                    mine = {row_id: f.until for row_id, f in found.items()}
+                    jobs = self._jobs(s, due, found, now, mono)
                 if not jobs:
                     if mine:
                         continue  # everything claimed was superseded: look again
@@ -462,24 +461,24 @@ class SlackGateway:
                     # may be giving it back (a reply behind one this pass took, see _jobs).
                     return sent_total
 
-    def _jobs(self, s: Any, due: list[OutboxRow], mine: dict[int, datetime], now: datetime,
-              mono: float, tried: set[int]) -> list[_Job]:
-        """The claimed rows to send (``mine``: claim_many's, read before it by ``now`` and ``mono``;
-        ``tried``: those attempted before, by the claim, which may be newer news than ``due``).
+    def _jobs(self, s: Any, due: list[OutboxRow], found: dict[int, outbox.Found], now: datetime,
+              mono: float) -> list[_Job]:
+        """The claimed rows to send (``found``: claim_many_as_found's, by ``now`` and ``mono`` read
+        before it; what the claim found may be newer news than ``due``).
         A thread's row goes only behind its thread's earlier rows of this batch: when one of those
         is not sent now (another delivery claimed it, or it waits), the later ones are given back
         unclaimed, not sent out of order."""
         jobs: list[_Job] = []
         stopped: set[str] = set()
         for r in due:
-            if r.id is None or r.id not in mine:
+            if r.id is None or r.id not in found:
                 if r.thread_key:
                     stopped.add(r.thread_key)
                 continue
             if r.thread_key and r.thread_key in stopped:
-                outbox.release_claim(s, r.id, mine[r.id], r.claimed_until)
+                outbox.release_claim(s, r.id, found[r.id].until, r.claimed_until)
                 continue
-            job = self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE), r.id in tried)
+            job = self._job(s, r, outbox.Claim.taken(found[r.id].until, now, mono, LEASE), found[r.id])
             if job is None:
                 if r.thread_key:
                     stopped.add(r.thread_key)
@@ -507,7 +506,7 @@ class SlackGateway:
         need = timedelta(seconds=float(self.client.timeout or 0)) + CALL_SLACK
         return all(job.claim is None or job.claim.left(now) >= need for job in sent)
 
-    def _job(self, s: Any, row: OutboxRow, claim: outbox.Claim, tried: bool = False) -> _Job | None:
+    def _job(self, s: Any, row: OutboxRow, claim: outbox.Claim, found: outbox.Found) -> _Job | None:
         if row.op == "refresh_home" and outbox.supersede(s, row, self.clock()):
             return None
         location = None
@@ -519,9 +518,10 @@ class SlackGateway:
                 # for the post instead of failing for want of a message to update.
                 outbox.mark_later(s, row.id or 0, self.clock() + UPDATE_WAITS_FOR_POST)
                 return None
-        snapshot = OutboxRow.model_validate(row.model_dump())
-        # (``tried``: the row was read before another delivery tried it, and claimed after.)
-        maybe_sent = row.op == "post" and (tried or row.attempts > 0 or row.claimed_until is not None)
+        # As the claim found it: the row may have been read before another delivery tried it, and
+        # claimed after; its attempt is recorded (_record) from what that one left.
+        snapshot = found.on(row)
+        maybe_sent = row.op == "post" and (snapshot.attempts > 0 or row.claimed_until is not None)
         return _Job(row=snapshot, location=location, maybe_sent=maybe_sent, claim=claim)
 
     def _hold(self, job: _Job) -> None:
@@ -613,9 +613,10 @@ class SlackGateway:
         now, mono = self.clock(), time.monotonic()
         with self.db.session() as s:
             due = outbox.due_of(s, sorted(TOKENLESS_OPS), now, limit)
-            mine = outbox.claim_many(s, [r.id for r in due if r.id is not None], LEASE)
-            jobs = [j for r in due if r.id in mine
-                    and (j := self._job(s, r, outbox.Claim.taken(mine[r.id], now, mono, LEASE))) is not None]
+            found = outbox.claim_many_as_found(s, [r.id for r in due if r.id is not None], LEASE)
+            jobs = [j for r in due if r.id in found
+                    and (j := self._job(s, r, outbox.Claim.taken(found[r.id].until, now, mono, LEASE),
+                                        found[r.id])) is not None]
         if not jobs:
             return 0
         outcomes = [self._send(j) for j in jobs]

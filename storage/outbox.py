@@ -725,11 +725,30 @@ def claim(s: Session, row_id: int, lease: timedelta) -> bool:
 
 
 def claim_many(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int, datetime]:
-    """Claim what nobody else holds (claim_many_attempts), with the end of each claim."""
-    return {row_id: until for row_id, (until, _) in claim_many_attempts(s, row_ids, lease).items()}
+    """Claim what nobody else holds (claim_many_as_found), with the end of each claim."""
+    return {row_id: found.until for row_id, found in claim_many_as_found(s, row_ids, lease).items()}
 
 
-def claim_many_attempts(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int, tuple[datetime, int]]:
+@dataclass(frozen=True)
+class Found:
+    """A row as its claim found it: ``until`` ends the claim (see Claim); the rest is what an
+    earlier attempt, of this delivery's or another's, left in the row."""
+
+    until: datetime
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    failing_alone_since: datetime | None
+
+    def on(self, row: OutboxRow) -> OutboxRow:
+        """A copy of ``row`` (read before the claim) with what the claim found instead; its
+        claimed_until as read (whether a delivery had claimed it before)."""
+        return OutboxRow.model_validate({**row.model_dump(), "attempts": self.attempts,
+                                         "next_attempt_at": self.next_attempt_at, "last_error": self.last_error,
+                                         "failing_alone_since": self.failing_alone_since})
+
+
+def claim_many_as_found(s: Session, row_ids: Sequence[int], lease: timedelta) -> dict[int, Found]:
     """Claim what nobody else holds, in one statement, for ``lease`` by the database's clock
     (see Claim); returns the ids this caller now holds, with the end of each claim.
 
@@ -741,9 +760,11 @@ def claim_many_attempts(s: Session, row_ids: Sequence[int], lease: timedelta) ->
     then). Waiting would hold this whole batch, and with it every message of the pass, that long.
     Core statements, not ORM ones: the outbox is hot and needs no identity-map bookkeeping.
 
-    With each claim, the row's attempts as claimed: the rows were read before (``eligible``), and
-    another delivery may have claimed, tried and given back a row in between (a post Slack made
-    and answered 500): nothing in the read says so, and the post was made again without a look-up.
+    With each claim, the row's attempts, due time, last error and time failing alone as claimed
+    (Found): the rows were read before (``eligible``), and another delivery may have claimed, tried
+    and given back a row in between (a post Slack made and answered 500): nothing in the read says
+    so, and the post was made again without a look-up; the attempt was recorded by the read, its
+    backoff a step short and an older failing_alone_since written back over the other's.
     """
     if not row_ids:
         return {}
@@ -759,9 +780,11 @@ def claim_many_attempts(s: Session, row_ids: Sequence[int], lease: timedelta) ->
         update(OutboxRow)
         .where(col(OutboxRow.id).in_(lockable), *free)
         .values(claimed_until=_lease_end(dialect, lease))
-        .returning(col(OutboxRow.id), col(OutboxRow.claimed_until), col(OutboxRow.attempts))
+        .returning(col(OutboxRow.id), col(OutboxRow.claimed_until), col(OutboxRow.attempts),
+                   col(OutboxRow.next_attempt_at), col(OutboxRow.last_error), col(OutboxRow.failing_alone_since))
     )
-    return {row_id: (until, attempts) for row_id, until, attempts in s.connection().execute(stmt)
+    return {row_id: Found(until, attempts, due, error, alone)
+            for row_id, until, attempts, due, error, alone in s.connection().execute(stmt)
             if row_id is not None and until is not None}
 
 

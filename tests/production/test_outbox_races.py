@@ -24,7 +24,7 @@ from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import LEASE, SlackGateway
 from bot.slack_http import KeepAliveWebClient
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, as_utc
 from storage.models import OutboxRow
 from tests.conftest import database_url, lapse_outbox_claims
 from tests.production.tcpproxy import TcpProxy
@@ -162,6 +162,48 @@ def test_a_post_another_replica_tried_between_this_passs_read_and_claim_is_looke
             (row,) = outbox.rows(s)
             assert row.status == outbox.SENT
 
+
+
+def test_an_attempt_on_a_row_another_replica_tried_between_read_and_claim_is_recorded_after_its(
+        postgres: Database) -> None:
+    """As above, and b's look-up for the post fails too (500). b recorded its attempt by what it
+    had read before a's: its backoff the first step again (0.5 s, not 1 s), and a's
+    failing_alone_since (a had seen Slack answer it, no other conversation failing) written back
+    as none, so the DM's day failing alone started again at the next attempt."""
+    db = postgres
+    clock = Clock(datetime.now(UTC))
+    with LocalSlack() as slack:
+        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=clock())
+        assert a.deliver_due() == 1  # Slack takes a's other message: a knows Slack answers it
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=clock())
+        slack.inject("chat.postMessage", status=500, applied=True)
+        slack.inject("conversations.history", status=500)
+        replica_a_went: list[bool] = []
+
+        def a_goes_between(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            if not replica_a_went and "outbox.payload" in statement and "WHERE outbox.id IN" in statement \
+                    and "ORDER BY outbox.id" in statement:
+                replica_a_went.append(True)
+                a.deliver_due()
+
+        event.listen(db.engine, "after_cursor_execute", a_goes_between)
+        try:
+            b.deliver_due()
+        finally:
+            event.remove(db.engine, "after_cursor_execute", a_goes_between)
+        assert replica_a_went and not slack.pending_faults()
+        a.stop()
+        b.stop()
+        assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]  # a's, once
+        with db.session() as s:
+            (row,) = [r for r in outbox.rows(s) if r.status == outbox.PENDING]
+        assert row.attempts == 2
+        assert as_utc(row.next_attempt_at) == clock() + timedelta(seconds=1)  # the second step of the backoff
+        assert row.failing_alone_since is not None and as_utc(row.failing_alone_since) == clock()
 
 def test_a_send_that_waited_past_its_claim_is_not_made_twice(postgres: Database) -> None:
     """Slack was slow: a request's express send waited in line longer than its claim, another
