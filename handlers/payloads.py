@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.services import Kessai
 from bot.slack_gateway import error_code
+from bot.slack_http import KeepAliveWebClient
 from handlers.middleware import tell_clicker
 from handlers.slack_text import unescape
 
@@ -76,16 +77,21 @@ def tell(kessai: Kessai, body: dict[str, Any], context: Any, text: str) -> None:
 
 
 def _quick(client: WebClient) -> WebClient:
-    """``client`` with the views.open timeout (made once per token and API URL)."""
+    """``client`` with the views.open timeout (made once per token and API URL).
+
+    The bot's own client (KeepAliveWebClient), not slack_sdk's: its timeout bounds the whole
+    answer (slack_sdk's bounds each read, and an answer trickling in held the request thread, and
+    the person's click, for as long as it dripped), its answers are read only up to a cap, and its
+    connection is kept for the next form instead of a new TLS handshake inside the 3 seconds."""
     if client.timeout <= VIEWS_OPEN_TIMEOUT:
         return client
     key = (client.token, client.base_url)
     with _quick_lock:
         quick = _quick_clients.get(key)
         if quick is None:
-            quick = _quick_clients[key] = WebClient(
+            quick = _quick_clients[key] = KeepAliveWebClient(
                 token=client.token, base_url=client.base_url, timeout=VIEWS_OPEN_TIMEOUT,  # type: ignore[arg-type]
-                ssl=client.ssl, proxy=client.proxy, headers=client.headers, retry_handlers=client.retry_handlers)
+                ssl=client.ssl, proxy=client.proxy, headers=client.headers)
         return quick
 
 

@@ -540,6 +540,20 @@ def test_a_form_slack_is_slow_to_open_is_said_not_opened_before_slacks_own_timeo
     assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
 
 
+
+def test_a_form_whose_answer_trickles_in_is_said_not_opened_before_slacks_own_timeout(
+        sqlite_stack: LocalStack) -> None:
+    """views.open answered a byte at a time (a broken proxy, a congested link): the form's client
+    was slack_sdk's, whose timeout bounds each read, not the answer, so the request thread waited
+    as long as it dripped, and the person got Slack's bare error instead of ours (or, with a long
+    enough drip, nothing at all while the thread was held). The bot's own client cuts it off."""
+    st = sqlite_stack
+    # Whole after several seconds, each byte well within any read timeout: a client that bounds
+    # the answer gives up and says so; one that bounds each read gets "ok" (nothing here is timed).
+    st.slack.inject("views.open", drip=0.004)
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
+    assert reply.status == 200 and "フォームを開けませんでした" in reply.json()["text"]
+
 _LONG = "U" + "0" * 40
 OVERLONG_IDS = {
     "message-user": {"type": "message", "channel": "C0INTAKE", "user": _LONG, "ts": "1700000001.000100", "text": "本文"},
