@@ -67,19 +67,27 @@ def pending_migrations_ja(db: Any) -> str | None:
             "`kessai db upgrade` を実行するか、kessai serve を新しい版で起動し直してから、もう一度実行してください。")
 
 
-def workspace_url(settings: Any) -> str | None:
-    """The workspace URL for message links in reminders; None (links to the channel) without Slack."""
+def workspace_url(settings: Any, timeout: float = 10.0) -> str | None:
+    """The workspace URL for message links in reminders; None (links to the channel) without Slack.
+
+    Asked with the bot's own client, as every other call is: slack_sdk's bounds each read, not the
+    answer, and one trickling in (a broken proxy) held the cron run, and every reminder, as long
+    as it dripped."""
     if not settings.slack_bot_token:
         return None
-    from slack_sdk import WebClient
     from slack_sdk.errors import SlackApiError
 
+    from bot.slack_http import KeepAliveWebClient
+
+    client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=timeout)
     try:
-        auth = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10).auth_test()
+        auth = client.auth_test()
     except (SlackApiError, OSError, http.client.HTTPException) as e:  # HTTPException: an answer broken off
         log.warning("could not ask Slack for the workspace URL (%s: %s); reminders link to the channel",
                     type(e).__name__, e)
         return None
+    finally:
+        client.close()
     return str(auth.get("url") or "") or None
 
 

@@ -1257,6 +1257,25 @@ def test_kessai_remind_links_the_channel_when_the_workspace_url_answer_broke_off
         slack.stop()
 
 
+def test_kessai_remind_links_the_channel_when_the_workspace_url_answer_trickles_in() -> None:
+    """An auth.test answer coming a byte at a time (a broken proxy): `kessai remind` asked it with
+    slack_sdk's client, whose timeout bounds each read, and the cron run (every reminder behind it)
+    waited as long as it dripped. Cut off at the timeout, the reminders link the channel."""
+    from types import SimpleNamespace
+
+    from bot.remind_cli import workspace_url
+    from bot.sandbox.server import DEFAULT_TOKEN
+
+    slack = LocalSlack().start()
+    try:
+        # Whole after several seconds, each byte well within the timeout (nothing here is timed).
+        slack.inject("auth.test", drip=0.03)
+        settings = SimpleNamespace(slack_bot_token=DEFAULT_TOKEN, slack_api_url=slack.api_url)
+        assert workspace_url(settings, timeout=1.0) is None
+    finally:
+        slack.stop()
+
+
 def test_a_deactivated_or_unknown_escalation_member_is_reported_once_at_start_up(tmp_path: Path, org: OrgConfig) -> None:
     """An escalation member Slack has deactivated (退職) or never knew (a mistyped ID) stays in the
     roster: the incident re-alerts mention them in the escalation channel, which fails nothing, so
