@@ -17,7 +17,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -57,6 +57,14 @@ OUTAGE_COUNT = MAX_ATTEMPTS - 10
 PROBE_EVERY = timedelta(minutes=1)
 # How far back a retry looks for its post (pages of 200 messages) before posting it again.
 FIND_PAGES = 25
+# One look-up page at a time in the process. A page is read up to slack_http.MAX_PAGE_BYTES, and
+# then held several times over while it is decoded, parsed and looked through; the look-ups of the
+# eight sending threads (four for passes, four for the express lane) at once could hold eight.
+# Measured on the sandbox's pages (Slack's format, non-ASCII as \u escapes): a person's draft of
+# 2,800 Japanese characters is 31.6 KB of JSON (its text twice: text and rich_text), a reply of the
+# bot's about 2 KB; a page of 200 such drafts about 6.3 MB. Look-ups are rare (a post retried
+# after an answer that never came) and each page is one call: taking turns costs them little.
+_PAGE_TURN = threading.Lock()
 # What Slack puts in "error": a code such as not_in_channel (anything else is not Slack speaking).
 ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -167,6 +175,15 @@ def _for_want_of_slack(outcome: object) -> bool:
     """A failure that says Slack did not answer (5xx, network, a proxy's page), not a refusal
     of the token or a 429 (both Slack answering) nor a message Slack refused for what it is."""
     return isinstance(outcome, Transient) and not isinstance(outcome, AuthFailure | RateLimited)
+
+
+def _posted_ts(row: OutboxRow, messages: list[dict[str, Any]]) -> str | None:
+    """The ts of the message ``row`` posted (its outbox id in the metadata), if among ``messages``."""
+    for m in messages:
+        meta = m.get("metadata") or {}
+        if meta.get("event_type") == METADATA_EVENT and (meta.get("event_payload") or {}).get("outbox_id") == row.id:
+            return str(m["ts"])
+    return None
 
 
 def _since(row: OutboxRow) -> datetime | None:
@@ -998,12 +1015,8 @@ class SlackGateway:
         the look-up with an error; Transient when the look-up went unanswered or its answer broke off."""
         try:
             channel = self._conversation(str(p["channel"]))
-            for page in self._pages_since(row, p, channel):
-                for m in page:
-                    meta = m.get("metadata") or {}
-                    if (meta.get("event_type") == METADATA_EVENT
-                            and (meta.get("event_payload") or {}).get("outbox_id") == row.id):
-                        return channel, str(m["ts"])
+            if (ts := self._posted_in_pages(row, p, channel)) is not None:
+                return channel, ts
         except (OSError, http.client.HTTPException) as e:
             # No answer, or one broken off: the post it looks for may well be there (its own answer
             # broke off the same way), and posting now would post it twice. Tried again later,
@@ -1021,32 +1034,46 @@ class SlackGateway:
             log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
         return None
 
-    def _pages_since(self, row: OutboxRow, p: dict[str, Any], channel: str) -> Iterator[list[dict[str, Any]]]:
-        """The thread's replies, or the conversation's messages since the row was written, page by
-        page. A busy DM gets more new messages before a retry than one page holds (an approver of
-        several accounts, a second replica sending), and a post missed is a post sent twice."""
+    def _posted_in_pages(self, row: OutboxRow, p: dict[str, Any], channel: str) -> str | None:
+        """The ts of ``row``'s message among the thread's replies, or the conversation's messages
+        since the row was written, looked through page by page; None when not there. A busy DM
+        gets more new messages before a retry than one page holds (an approver of several
+        accounts, a second replica sending), and a post missed is a post sent twice.
+
+        Each page is asked for and looked through in the process's turn (_PAGE_TURN), and let go
+        of before the next is asked for: one page in memory at a time (see _PAGE_TURN)."""
         if p.get("thread_ts"):
             cursor = None
             for _ in range(FIND_PAGES):
-                resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
-                                                         include_all_metadata=True, cursor=cursor)
-                yield resp.get("messages") or []
-                cursor = (resp.get("response_metadata") or {}).get("next_cursor")
-                if not resp.get("has_more") or not cursor:
-                    return
-            return
+                with _PAGE_TURN:
+                    resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
+                                                             include_all_metadata=True, cursor=cursor)
+                    if (found := _posted_ts(row, resp.get("messages") or [])) is not None:
+                        return found
+                    cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+                    more = bool(resp.get("has_more"))
+                    del resp
+                if not more or not cursor:
+                    return None
+            return None
         # Newest first: each page ends where the next begins (by ts, which every Slack-compatible
         # server supports; Slack's cursor would do the same).
         oldest, latest = str(row.created_at.timestamp() - 60), None
         for _ in range(FIND_PAGES):
-            resp = self.client.conversations_history(channel=channel, oldest=oldest, latest=latest, limit=200,
-                                                     include_all_metadata=True)
-            messages = resp.get("messages") or []
-            yield messages
-            if not resp.get("has_more") or not messages:
-                return
-            latest = min((str(m.get("ts") or "") for m in messages), key=lambda ts: float(ts or "inf"))
+            with _PAGE_TURN:
+                resp = self.client.conversations_history(channel=channel, oldest=oldest, latest=latest, limit=200,
+                                                         include_all_metadata=True)
+                messages = resp.get("messages") or []
+                if (found := _posted_ts(row, messages)) is not None:
+                    return found
+                more = bool(resp.get("has_more")) and bool(messages)
+                if more:
+                    latest = min((str(m.get("ts") or "") for m in messages), key=lambda ts: float(ts or "inf"))
+                del resp, messages
+            if not more:
+                return None
         log.warning("outbox %s: not found in the %d newest pages of %s; posting it", row.id, FIND_PAGES, channel)
+        return None
 
     def _api(self, method: Callable[..., Any], **kwargs: Any) -> Any:
         try:

@@ -59,6 +59,10 @@ RETRY_WAIT_SECONDS = 0.5
 # of conversations.history / replies that look for a post before it is made again: 200 messages,
 # a 3,000-character draft about 36 KB of JSON each, so some 7 MB at worst in practice. A proxy or
 # broken edge answering without end (a gigabyte) was held in memory whole, once per sending thread.
+# The page cap is not lower: Slack keeps messages of up to 40,000 characters (about 450 KB of JSON
+# each, its text twice, non-ASCII escaped), and a page refused leaves its post waiting for a
+# look-up that cannot end (in the end given up and reported, not sent). The outbox asks for one
+# page at a time in the process instead (slack_gateway._PAGE_TURN).
 MAX_ANSWER_BYTES = 8 * 2**20
 MAX_PAGE_BYTES = 64 * 2**20
 PAGE_METHODS = frozenset({"conversations.history", "conversations.replies"})

@@ -4,6 +4,7 @@ it): what it records for the message decides when, and whether, the message goes
 from __future__ import annotations
 
 import contextlib
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -291,3 +292,49 @@ def test_a_proxy_answering_its_tunnel_a_byte_at_a_time_is_cut_at_the_deadline() 
         server.join()
         listener.close()
     assert sent[0] < len(answer)  # cut while it dripped, not once it was done
+
+
+class _CountingPages(KeepAliveWebClient):
+    """Counts the look-up pages being asked for at once; each waits (a little) for a second."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._count = threading.Lock()
+        self._both = threading.Barrier(2, timeout=2)
+        self.in_flight = self.most = 0
+
+    def conversations_history(self, **kwargs: Any) -> Any:
+        with self._count:
+            self.in_flight += 1
+            self.most = max(self.most, self.in_flight)
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                self._both.wait()  # a second look-up asking meanwhile comes in now
+            return super().conversations_history(**kwargs)
+        finally:
+            with self._count:
+                self.in_flight -= 1
+
+
+def test_look_up_pages_are_asked_for_one_at_a_time_in_the_process(db: Database) -> None:
+    """A look-up page is read up to MAX_PAGE_BYTES (64 MB) and held several times over while it is
+    parsed and looked through: the eight sending threads looking up at once (a backlog of posts
+    whose answers never came, retried after an outage) could hold half a gigabyte or more on a
+    small VM. They take turns: one page at a time in the process."""
+    now = datetime.now(UTC)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        client = _CountingPages(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client, clock=clock)
+        with db.session() as s:
+            for channel in ("C0INTAKE", "C0ESCALATE"):
+                outbox.enqueue(s, "post", {"channel": channel, "text": "お知らせ"}, now=now)
+        slack.inject("chat.postMessage", applied=True, dropped=True, times=2)
+        gateway.deliver_due()  # both made, neither answered
+        clock.t = now + timedelta(minutes=5)
+        gateway.deliver_due()  # both looked for, in parallel, before they are posted again
+        gateway.stop()
+        assert len(slack.calls_of("conversations.history")) == 2
+        assert client.most == 1
+        for channel in ("C0INTAKE", "C0ESCALATE"):
+            assert [m.text for m in slack.messages(channel)] == ["お知らせ"]
