@@ -450,9 +450,11 @@ class KeepAliveWebClient(WebClient):
         return {"status": resp.status, "headers": resp.headers, "body": body.decode(charset)}
 
     def _proxied(self, scheme: str, host: str) -> bool:
-        if self.proxy:
-            return True
-        return bool(urllib.request.getproxies().get(scheme)) and not urllib.request.proxy_bypass(host)
+        # slack_sdk puts HTTPS_PROXY (or HTTP_PROXY…) in self.proxy without a look at NO_PROXY;
+        # urllib goes around any proxy for a host NO_PROXY names, and so do the kept connections.
+        if urllib.request.proxy_bypass(host):
+            return False
+        return bool(self.proxy) or bool(urllib.request.getproxies().get(scheme))
 
     def _connection(self, key: tuple[str, str, int]) -> http.client.HTTPConnection:
         kept: dict[tuple[str, str, int], _Kept] = self._local.__dict__.setdefault("kept", {})

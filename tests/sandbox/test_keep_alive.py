@@ -247,6 +247,25 @@ def test_behind_a_proxy_calls_go_through_urllib(slack: LocalSlack, monkeypatch: 
     assert posted(slack) == ["経由"]
 
 
+
+@pytest.mark.parametrize("variable", ["HTTPS_PROXY", "http_proxy"])
+def test_no_proxy_naming_slacks_host_connects_directly_and_keeps_the_connection(
+        slack: LocalSlack, monkeypatch: pytest.MonkeyPatch, variable: str) -> None:
+    """operations.md: with Slack's host in NO_PROXY, calls go straight to Slack on kept connections.
+    slack_sdk copies HTTPS_PROXY (…) into the client's proxy, and a client with a proxy sent every
+    call through urllib: urllib did go around the proxy (here one that is not there), but on a new
+    connection each time, TCP and TLS handshakes and all, for every DM of a reminder run."""
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(variable, f"http://127.0.0.1:{_closed_port()}")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    c = client_for(slack)
+    assert c.chat_postMessage(channel="C0INTAKE", text="直接")["ok"]
+    assert c.chat_postMessage(channel="C0INTAKE", text="直接")["ok"]
+    assert c.connections_opened == 1
+    assert posted(slack) == ["直接", "直接"]
+
+
 def test_a_kept_connection_reset_by_a_killed_client_is_not_reported_as_an_error(
         slack: LocalSlack, capfd: pytest.CaptureFixture[str]) -> None:
     host, port = slack.api_url.removeprefix("http://").split("/")[0].split(":")
