@@ -308,7 +308,9 @@ def _end_day(month: int, day: int, start: date) -> date | None:
 # one also joins the parts of 「2026-12-10」).
 _WAVE = re.compile(r"\s*(?:[~〜]|から)\s*")
 _DASHES = "-ー－‐−–—"
-_WEEKDAY_NOTE = re.compile(r"[(（]([月火水木金土日])(?:曜日?)?[)）]")
+# A calendar or a notice marks a holiday beside its weekday: 「11/23(月・祝)」, a substitute holiday
+# 「5/6(水・休)」, or 「(祝)」 alone; the weekday (when there is one) is still checked.
+_WEEKDAY_NOTE = re.compile(r"[(（](?:([月火水木金土日])(?:曜日?)?(?:・?[祝休]日?)?|[祝休]日?)[)）]")
 _WEEKDAYS = "月火水木金土日"
 # The month (when written) and day just before a weekday note: 「12月1日」「12/1」「2026-12-01」「R8.12.1」「15」.
 _NOTED_DAY = re.compile(r"(?:(\d{1,2})[-/.月])?(\d{1,2})日?$")
@@ -330,7 +332,7 @@ def _check_weekday_notes(written: str, days: Iterable[date]) -> None:
     for note in _WEEKDAY_NOTE.finditer(written):
         before = written[: note.start()].rstrip()
         m = _NOTED_DAY.search(before[-8:])  # a month and a day are at most 6 characters
-        if m is None:
+        if m is None or note.group(1) is None:  # 「(祝)」: no weekday to check
             continue
         month, day = (int(m.group(1)) if m.group(1) else None), int(m.group(2))
         for candidate in candidates:

@@ -608,3 +608,29 @@ def test_a_date_with_its_weekday_for_export_and_closed_days() -> None:
     assert parse_closed_day("2027-06-23(水)") == date(2027, 6, 23)
     with pytest.raises(ValueError, match="閉庁日「2027-06-23（木）」: 2027年6月23日は水曜日で、木曜日ではありません"):
         parse_closed_day("2027-06-23（木）")
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        # As calendars and notices print a holiday: 勤労感謝の日 2026-11-23 is a Monday.
+        ("11/23(月・祝)〜11/25(水)", date(2026, 11, 23), date(2026, 11, 25)),
+        ("11月23日（月・祝）から11月25日（水）まで", date(2026, 11, 23), date(2026, 11, 25)),
+        ("11/23（月祝）-11/25", date(2026, 11, 23), date(2026, 11, 25)),
+        ("11/23(祝)", date(2026, 11, 23), date(2026, 11, 23)),
+        # A substitute holiday (振替休日, 春分の日 2027-03-21 being a Sunday) is printed 「(月・休)」.
+        ("3/22(月・休)", date(2027, 3, 22), date(2027, 3, 22)),
+    ],
+)
+def test_a_holiday_mark_beside_the_weekday_is_read(typed: str, start: date, end: date) -> None:
+    """「(月・祝)」 was no weekday note: the whole period was 「読み取れません」."""
+    assert parse_date_range(typed, date(2026, 11, 20)) == ("", start, end)
+
+
+def test_a_holiday_mark_does_not_hide_a_wrong_weekday() -> None:
+    from bot.calendar import WeekdayMismatch, parse_noted_date
+
+    with pytest.raises(WeekdayMismatch, match="2026年11月23日は月曜日で、火曜日ではありません"):
+        parse_date_range("11/23(火・祝)", date(2026, 11, 20))
+    assert parse_noted_date("2026-11-23(月・祝)") == date(2026, 11, 23)
+    assert parse_closed_day("2027-05-05（水・祝）") == date(2027, 5, 5)
