@@ -374,7 +374,8 @@ def parse_date_range(text: str, today: date) -> tuple[str, date | None, date | N
 
     A weekday typed after a date (「12/1(火)」) must be that date's: WeekdayMismatch otherwise."""
     noted = visible_form(text)
-    written = _WEEKDAY_NOTE.sub("", noted).strip()
+    # A note between two dates parts them: 「12/1(火)12/5(土)」 is not 「12/112/5」.
+    written = _WEEKDAY_NOTE.sub(lambda m: " " if noted[m.end() : m.end() + 1].isdigit() else "", noted).strip()
     until = bool(_UNTIL.search(written)) or written[:1] in "~〜"
     written = _UNTIL.sub("", written).lstrip("~〜 ").strip()
     open_ended = written.endswith("から")

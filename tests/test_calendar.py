@@ -634,3 +634,10 @@ def test_a_holiday_mark_does_not_hide_a_wrong_weekday() -> None:
         parse_date_range("11/23(火・祝)", date(2026, 11, 20))
     assert parse_noted_date("2026-11-23(月・祝)") == date(2026, 11, 23)
     assert parse_closed_day("2027-05-05（水・祝）") == date(2027, 5, 5)
+
+
+@pytest.mark.parametrize("typed", ["12/1（火）12/5（土）", "12月1日(火)12月5日(土)", "12/1(火)12/5"])
+def test_a_weekday_note_between_two_dates_parts_them(typed: str) -> None:
+    """The note was taken out with nothing in its place: 「12/112/5」 was refused as no date, a
+    string the person never typed."""
+    assert parse_date_range(typed, date(2026, 11, 20)) == ("", date(2026, 12, 1), date(2026, 12, 5))
