@@ -472,8 +472,10 @@ class Kessai:
             text += "内容を直すときは、スレッドの「修正する」から出し直してください。"
         raise errors.InvalidInput(text)
 
-    def submit_form(self, form: DraftForm, actor: str, *, source: str = "modal", submission: str | None = None) -> Outcome:
+    def submit_form(self, form: DraftForm, actor: str, *, source: str = "modal", submission: str | None = None,
+                    custom_emoji: tuple[str, ...] = ()) -> Outcome:
         """A draft from /kessai draft or the 「決裁に回す」 shortcut (already validated by bot.drafting).
+        ``custom_emoji``: those of the message the shortcut was picked on (CheckContext.custom_emoji).
 
         The bot posts it into the account's intake channel so that it has a thread like a pasted
         draft; findings and status wait in the outbox until that message exists.
@@ -483,7 +485,8 @@ class Kessai:
             raise errors.InvalidInput("このアカウントの運用担当者として登録されていないため、下書きを提出できません。")
         now = self.clock()
         content = VersionContent(text=form.text, scheduled_at=form.scheduled_at, alt_texts=form.alt_texts,
-                                 image_count=form.image_count, portrait_consent=form.portrait_consent, note=form.note)
+                                 image_count=form.image_count, portrait_consent=form.portrait_consent, note=form.note,
+                                 custom_emoji=custom_emoji)
         with self.db.session() as s:
             # The same form sent again (its answer was lost and the person pressed 送信 once more):
             # the first one is the draft. Claimed in the draft's own transaction.

@@ -4,6 +4,7 @@ call the services, answer in the modal or privately."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -27,7 +28,7 @@ from handlers.payloads import (
     user_id,
     view_values,
 )
-from handlers.slack_text import shared_message, typed_text
+from handlers.slack_text import custom_emoji_in, shared_message, typed_text
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +36,46 @@ NO_ACCOUNT_JA = ("あなたはどのアカウントの運用担当者として�
                  "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。")
 
 
-def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str, files_left_out: int = 0) -> dict[str, Any]:
-    """The draft form for ``user`` (refused when they operate no account)."""
+def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str, files_left_out: int = 0,
+                    custom_emoji: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The draft form for ``user`` (refused when they operate no account). ``custom_emoji``: those
+    of the message the shortcut was picked on (see ``form_metadata``)."""
     accounts = kessai.accounts_for_form(user)
     if not accounts:
         raise errors.NotYourDraft(NO_ACCOUNT_JA)
     choices = render.account_choices([(a.id, a.name, a.platform) for a in accounts])
-    return render.draft_modal(choices, text=text, metadata=source, files_left_out=files_left_out)
+    return render.draft_modal(choices, text=text, metadata=form_metadata(source, custom_emoji),
+                              files_left_out=files_left_out)
+
+
+_METADATA_LIMIT = 3000  # Slack's, for a view's private_metadata
+
+
+def form_metadata(source: str, custom_emoji: tuple[str, ...]) -> str:
+    """The draft form's private_metadata: its source, then the names of the custom emoji of the
+    message 「決裁に回す」 was picked on. The form's text field holds them as 「:お知らせ:」 like any
+    typed letters, and only the message's blocks said they were emoji (CheckContext.custom_emoji).
+    Names that do not fit Slack's limit are left out (not checked), never cut in the middle."""
+    names = list(custom_emoji)
+    while names:
+        metadata = f"{source}\n{json.dumps(names, ensure_ascii=False)}"
+        if len(metadata) <= _METADATA_LIMIT:
+            return metadata
+        names.pop()
+    return source
+
+
+def read_form_metadata(metadata: Any) -> tuple[str, tuple[str, ...]]:
+    """``form_metadata`` read back: (source, custom emoji names). A form opened before the names
+    were kept has its source alone."""
+    source, _, listed = (metadata if isinstance(metadata, str) else "").partition("\n")
+    try:
+        names = json.loads(listed) if listed else []
+    except ValueError:
+        names = []
+    if not isinstance(names, list):
+        names = []
+    return source, tuple(n for n in names if isinstance(n, str) and n)
 
 
 def _str(v: Any) -> str | None:
@@ -83,13 +117,14 @@ def register(app: App, kessai: Kessai) -> None:
         ack()
         message = body.get("message") or {}
         # On a forward, what is meant for the post is the forwarded message, not the comment.
-        text = typed_text(shared_message(message) or message, kessai.name_of)
+        meant = shared_message(message) or message
+        text = typed_text(meant, kessai.name_of)
         channel = body.get("channel")
         channel_id = str(channel.get("id") or "") if isinstance(channel, dict) else ""
         try:
             kessai.check_not_a_draft(channel_id, str(body.get("message_ts") or message.get("ts") or ""))
             view = draft_modal_for(kessai, user_id(body), text=text, source="shortcut",
-                                   files_left_out=len(attached_files(message)))
+                                   files_left_out=len(attached_files(message)), custom_emoji=custom_emoji_in(meant))
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
@@ -105,9 +140,10 @@ def register(app: App, kessai: Kessai) -> None:
         if form is None:
             refuse_form(ack, problems)
             return
-        source = "shortcut" if view.get("private_metadata") == "shortcut" else "modal"
+        source, custom_emoji = read_form_metadata(view.get("private_metadata"))
         try:
-            kessai.submit_form(form, user, source=source, submission=submission_key(view))
+            kessai.submit_form(form, user, source="shortcut" if source == "shortcut" else "modal",
+                               submission=submission_key(view), custom_emoji=custom_emoji)
         except errors.KessaiError as e:
             refuse_form(ack, {render.F_TEXT: e.message_ja})
             return

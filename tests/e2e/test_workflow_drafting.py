@@ -136,6 +136,23 @@ def test_shortcut_prefills_the_modal_with_the_message_text(stack: LocalStack) ->
     assert [d.source for d in drafts(st)] == ["shortcut"]
 
 
+def test_shortcut_keeps_the_custom_emoji_of_the_message_for_the_checks(stack: LocalStack) -> None:
+    """「決裁に回す」 on a message holding 「:お知らせ:」 (the workspace's own emoji): the form's text
+    has the letters, which X would show, and only the message's blocks said they were an emoji.
+    Pasted into the intake channel it was pointed out; through the shortcut it was not."""
+    st = stack
+    text = CLEAN_DRAFT + ":お知らせ:\n問合せ:観光振興課:025-526-5111"
+    ts = st.slack.post_as_user("C0GENERAL", "U0OPERATOR", text).ts
+    # With the text: the message as Slack sends it, its blocks holding the emoji element.
+    st.driver.message_shortcut("U0OPERATOR", "submit_as_draft", "C0GENERAL", ts, text=text)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
+    st.driver.view_submission("U0OPERATOR", "submit_draft", {"date": TOMORROW, "time": time(9, 30)})
+    root = root_message(st, "観光振興課")
+    found = "\n".join(all_text(m) for m in wait_root_thread(st, root, "Slack の絵文字の書き方"))
+    assert "「:お知らせ:」は Slack の絵文字の書き方" in found and "「:観光振興課:」" not in found, found
+    assert [v.custom_emoji for v in versions(st)] == [["お知らせ"]]
+
+
 def test_shortcut_on_a_message_that_already_is_a_draft_is_refused_with_the_way_to_fix_it(stack: LocalStack) -> None:
     """「決裁に回す」 on a pasted draft made a second draft of the same message, held up as a
     duplicate of the first (spam.duplicate) with 「理由を付けて決裁依頼」 offered: the approvers
