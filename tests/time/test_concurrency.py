@@ -16,6 +16,7 @@ from bot.sweep import Sweeper, SweepReport
 from storage.db import Database
 from storage.models import DraftRow, DraftVersionRow, ReminderRow
 from tests.time.conftest import CLEAN_TEXT, World, jst, refuse_outbox_rows_keyed
+from tests.time.conftest import CLEAN_TEXT, Clock, World, jst
 
 
 def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
@@ -144,19 +145,23 @@ def test_an_ended_absence_is_taken_back_once_by_two_replicas(world: World) -> No
 
 def test_a_deputy_click_racing_the_return_of_the_approver_on_another_replica_decides_once(world: World) -> None:
     """08:30, the manager's first business instant after the absence: one replica's sweep gives
-    the requests back while the deputy clicks 承認 on another. Each draft is decided by the
-    deputy (for the manager) or handed back to the manager with the click refused — never both,
-    and never left with nobody holding a request."""
+    the requests back while the deputy's clicks of 08:29:59 (still allowed: the manager is not at
+    work yet) are decided on another. Each draft is decided by the deputy (for the manager) or
+    handed back to the manager with the click refused — never both (a draft decided and the
+    manager asked for it, the deputy told it was withdrawn), and never left with nobody holding
+    a request. A click timed 08:30 is refused whatever the sweep has done, and would leave the
+    draft lock untested."""
     from bot import errors
     from storage.models import ApprovalRequestRow, LedgerEntryRow
 
     world.clock.t = jst(2026, 11, 24, 8, 45)
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
-    drafts = [world.pending_draft(jst(2026, 11, 24, 9, 0, i)) for i in range(6)]
+    # 13:00: by 08:30 the next day the drafts have waited less than a business day.
+    drafts = [world.pending_draft(jst(2026, 11, 24, 13, 0, i)) for i in range(20)]
     world.clock.t = now = jst(2026, 11, 25, 8, 30)
     replicas = [Database(world.db.url) for _ in range(2)]
     sweeper = Sweeper(Kessai(replicas[0], world.org, clock=world.clock))
-    clicker = Kessai(replicas[1], world.org, clock=world.clock)
+    clicker = Kessai(replicas[1], world.org, clock=Clock(jst(2026, 11, 25, 8, 29, 59)))
     barrier = threading.Barrier(2)
     refused: list[int] = []
     failures: list[BaseException] = []
@@ -198,6 +203,9 @@ def test_a_deputy_click_racing_the_return_of_the_approver_on_another_replica_dec
         assert states[d] == "pending"
         held = {(r.recipient_id, r.reason) for r in requests if r.draft_id == d}
         assert ("U0MANAGER", "normal") in held and ("U0DEPUTY", "withdrawn") in held
+    for d in decided:  # decided before the sweep got to it: nothing came back to the manager
+        held = {(r.recipient_id, r.reason) for r in requests if r.draft_id == d}
+        assert ("U0DEPUTY", "away") in held and not any(who == "U0MANAGER" for who, _ in held), held
 
 
 def test_one_post_registered_for_two_drafts_at_once_counts_once(world: World) -> None:
