@@ -41,6 +41,7 @@ from bot.workflow import (
     deputies_due,
     is_stale_edit,
     next_state,
+    slack_time_or_none,
     state_ja,
 )
 from storage import away as away_repo
@@ -1112,7 +1113,10 @@ class Kessai:
         ``to_bot``: the edited message begins with a mention of the bot;
         ``typed_command``: it reads as a /kessai command Slack did not run (see IncomingMessage)."""
         now = self.clock()
-        changed_ts = changed_ts or edited_ts
+        # A time that does not read as Slack's is no time: stored, it made every later comparison
+        # unreadable, and a retried older change (the preview of the text as first written) came
+        # back as a new version.
+        changed_ts = slack_time_or_none(changed_ts) or slack_time_or_none(edited_ts)
         with self.db.session() as s:
             draft = self._message_draft(s, now, channel, ts, event_key)
             outcome = draft if isinstance(draft, Outcome) else self._timed_edit(

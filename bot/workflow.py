@@ -118,6 +118,11 @@ def _slack_time(ts: str) -> tuple[int, int] | None:
     return int(seconds), int(micro.ljust(6, "0")[:6]) if micro else 0
 
 
+def slack_time_or_none(ts: str | None) -> str | None:
+    """``ts`` when it reads as a Slack timestamp, else None (a change untimed)."""
+    return ts if ts is not None and _slack_time(ts) is not None else None
+
+
 def is_stale_edit(changed_ts: str | None, applied_ts: str | None) -> bool:
     """Whether a change of a draft's message that Slack timed ``changed_ts`` is older than (or the
     same as) the change already applied at ``applied_ts``. Each ``message_changed`` event carries

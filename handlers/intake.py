@@ -9,6 +9,7 @@ from slack_bolt import App
 
 from bot.attachments import AttachedFile
 from bot.services import IncomingMessage, Kessai
+from bot.workflow import slack_time_or_none
 from handlers.commands import reads_as_command
 from handlers.slack_text import (
     addressed_to,
@@ -97,10 +98,11 @@ def edit_time(msg: dict[str, Any]) -> str | None:
 def change_time(event: dict[str, Any]) -> str | None:
     """Slack's time of a ``message_changed`` event (its ``ts``, as Slack's reference shows the event,
     else its ``event_ts``): new for each change of the message, an edit or not (a link's preview, a
-    picture deleted), and kept by a retry."""
+    picture deleted), and kept by a retry. A value that does not read as Slack's time is skipped:
+    stored as the draft's last change, it left every later change untimed."""
     for key in ("ts", "event_ts"):
         ts = event.get(key)
-        if isinstance(ts, str) and ts:
+        if isinstance(ts, str) and slack_time_or_none(ts):
             return ts
     return None
 

@@ -322,6 +322,36 @@ def test_a_link_preview_of_the_text_before_an_edit_delivered_late_changes_nothin
     assert drafts(st)[0].current_version == 2 and {a: len(dm(st, a)) for a in APPROVERS} == sent_before
 
 
+def test_a_change_not_timed_as_slack_times_does_not_unlock_older_changes(stack: LocalStack) -> None:
+    """A message_changed whose ``ts`` does not read as Slack's time (a proxy or relay that rewrote
+    it) was stored as the draft's last change: every later comparison was then unreadable, and the
+    preview of the text as first written, retried after the edit, came back as a new version with
+    the old date for the approvers to decide."""
+    st = stack
+    link = "https://www.city.joetsu.niigata.jp/event/momiji"
+    original = CLEAN_DRAFT + "詳しくは " + link
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", original)
+    for a in APPROVERS:
+        wait_dm(st, a)
+    with st.driver.undelivered() as lost:
+        st.driver.link_unfurled("C0INTAKE", ts, [{"id": 1, "from_url": link, "title": "紅葉ライトアップ"}])
+    fixed = original.replace("11月28日（土）", "11月29日（日）")
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", fixed)
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    settle(st)
+    edit = st.driver.last_event
+    assert edit is not None
+    st.driver.event({**edit["event"], "ts": "not-a-ts", "event_ts": st.slack.next_ts()})
+    settle(st)
+    sent_before = {a: len(dm(st, a)) for a in APPROVERS}
+    assert st.driver.redeliver(lost[0]).status == 200
+    settle(st)
+    (d,) = drafts(st)
+    assert (d.state, d.current_version) == ("pending", 2) and current_version_text(st) == fixed
+    assert {a: len(dm(st, a)) for a in APPROVERS} == sent_before
+
+
 def _current_version(st: LocalStack) -> DraftVersionRow:
     (d,) = drafts(st)
     with st.rt.db.session() as s:
