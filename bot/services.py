@@ -1127,7 +1127,9 @@ class Kessai:
         if outcome.kind == "not_a_draft" and typed_command:
             return Outcome("typed_command")  # answered when posted; an edit is no draft either
         operator = any(user in a.operators for a in self.org.accounts_for_channel(channel))
-        if outcome.kind == "not_a_draft" and operator and self._long_before(ts, edited_ts, now):
+        # Aged to this change (``changed_ts``), not to the last edit of the text: a picture deleted
+        # today from a memo fixed a minute after it was posted months ago is a change of today.
+        if outcome.kind == "not_a_draft" and operator and self._long_before(ts, changed_ts, now):
             return self._old_message_edited(channel=channel, ts=ts, user=user)
         if outcome.kind == "not_a_draft" and operator:
             # An operator's message in an intake channel is a draft, whichever event tells of it
@@ -1153,8 +1155,8 @@ class Kessai:
 
     @staticmethod
     def _long_before(ts: str, edited_ts: str | None, now: datetime) -> bool:
-        """Whether the message ``ts`` was posted EDIT_AS_NEW_MAX_AGE or more before its edit (「7 日以上」, as the note says), by
-        Slack's clock (``edited_ts``; the bot's ``now`` when the edit does not say)."""
+        """Whether the message ``ts`` was posted EDIT_AS_NEW_MAX_AGE or more before its change (「7 日以上」, as the note says), by
+        Slack's clock (``edited_ts``: the change's time; the bot's ``now`` when the change does not say)."""
         try:
             posted = float(ts)
             edited = float(edited_ts) if edited_ts else now.timestamp()

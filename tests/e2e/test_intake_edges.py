@@ -557,6 +557,27 @@ def posted_days_ago(st: LocalStack, days: float, text: str) -> str:
                                  ts=f"{time.time() - days * 86400:.6f}").ts
 
 
+def test_a_change_today_of_an_old_message_edited_long_ago_is_not_routed(stack: LocalStack) -> None:
+    """A memo posted 90 days ago and fixed a minute after it was posted; today a change comes for
+    it that keeps that edit's ``edited.ts`` (a picture deleted, Slack's language detection). Its
+    age was measured to that old edit, a minute: the memo went to the approvers as a new draft.
+    The change is today's (the event's ``ts``), as for a memo never edited."""
+    st = stack
+    ts = posted_days_ago(st, 90, "来週の打合せは会議室Bです。")
+    edited = f"{float(ts) + 60:.6f}"
+    at = st.slack.next_ts()
+    st.driver.event({
+        "type": "message", "subtype": "message_changed", "hidden": True, "channel": "C0INTAKE",
+        "ts": at, "event_ts": at, "channel_type": "channel",
+        "message": {"type": "message", "user": "U0OPERATOR", "text": message_text("来週の打合せは会議室Bです。"),
+                    "blocks": rich_text_blocks("来週の打合せは会議室Bです。"), "ts": ts,
+                    "edited": {"user": "U0OPERATOR", "ts": edited}},
+    })
+    assert "7 日以上" in wait_ephemeral(st, "U0OPERATOR", "7 日以上")
+    settle(st)
+    assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+
+
 def test_an_edit_of_an_old_message_that_never_was_a_draft_is_not_routed(stack: LocalStack) -> None:
     """An operator fixes a typo in a message posted months ago (a memo from before the bot was
     invited): before, the edit sent it to the approvers as a new draft. Only a message posted
