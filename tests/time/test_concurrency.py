@@ -15,8 +15,7 @@ from bot.services import IncomingMessage, Kessai, Outcome
 from bot.sweep import Sweeper, SweepReport
 from storage.db import Database
 from storage.models import DraftRow, DraftVersionRow, ReminderRow
-from tests.time.conftest import CLEAN_TEXT, World, jst, refuse_outbox_rows_keyed
-from tests.time.conftest import CLEAN_TEXT, Clock, World, jst
+from tests.time.conftest import CLEAN_TEXT, Clock, World, jst, refuse_outbox_rows_keyed
 
 
 def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
