@@ -196,8 +196,10 @@ _LABELLED_VALUE = re.compile(
     # An English noun the label names with (「PIN code を変更」「password reset しました」) is part of
     # the label: masked as the value, the record lost a word, and in 「PIN code: 1234」 the PIN after
     # it went out as typed. Atomic, so that the noun is never retried as the value; only after a
-    # space, so that 「パスワード：reset」 is still a value.
-    rf"(?:[ \t\u3000]+(?i:{'|'.join(_LABEL_NOUNS)})(?![A-Za-z0-9]))?)"
+    # space, so that 「パスワード：reset」 is still a value. And only before a break (a space, a colon,
+    # Japanese): a password that begins with such a word (「PW Reset#2026」「PW List.2026」) is the
+    # value, and read as the noun it was echoed whole (the 「#」 then read as a URL's) or in part.
+    rf"(?:[ \t\u3000]+(?i:{'|'.join(_LABEL_NOUNS)})(?=$|[^!-~]|[:=(]|->|[.,;)](?![!-~])))?)"
     # Not a word the label is part of either: a file's name (「パスワード.xlsx」), a host's or a
     # folder's (「https://password-reset.example/」「…/reset_password.php」「…/password?next=」), an
     # English compound (「password-reset」「pass-through」). Masked, the reported address was cut.

@@ -472,6 +472,19 @@ def test_an_english_noun_after_the_label_is_part_of_it_and_the_value_after_it_is
         assert secret not in masked and count == 1, masked
 
 
+def test_a_password_that_begins_with_a_label_noun_is_masked_whole() -> None:
+    """「PW Reset#2026」「PW List.2026」: the word the password begins with was read as a noun of the
+    label (「PW reset」), and the rest as the value: 「#」 then read as a URL's, and the password went into
+    the escalation channel as typed; 「.2026」 alone was masked, and 「List」 went out. A noun of the label
+    ends at a break (a space, a colon, Japanese, the end of a sentence)."""
+    for text, secret in (("PW Reset#2026 が漏れました", "Reset#2026"), ("PW List.2026 です", "List"),
+                         ("パスワード Code!1234 でした", "Code")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("password reset. その後", "password reset, then", "PW reset（仮）の手順", "password manager。"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_password_that_reads_as_a_date_or_a_count_without_its_unit_is_masked() -> None:
     """「パスワード：3.14」「パスワードは 11.30 でした」 were read as 3 月 14 日 and 11 月 30 日, and
     「PW: 1,234」 as a count with no unit: the leaked password went into the escalation channel and
