@@ -220,7 +220,9 @@ _CLOSERS = "\"')）」』’”"
 _DATE = re.compile(r"(?:(?:19|20)\d\d[/.\-])?(\d{1,2})[/.\-](\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::[0-5]\d)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
-_UNIT_AFTER = re.compile(r"[ \t\u3000]*[年月日時分秒回件人桁文字度歳]")
+# Units a leak report counts in too: 「1,000 万件流出」「5,000 名分」「1,000 通り」「1,000 円で売られていた」.
+# Not 「か」 alone, which is 「or」 (「1234 か 5678」); 「番」 neither, which is what a PIN is (「1234 番」).
+_UNIT_AFTER = re.compile(r"[ \t\u3000]*(?:[年月日時分秒回件人桁文字度歳万億円名個倍割社台枚%％]|通り|[かヵヶカケ]月|種類)")
 # A date or a time is one only when the report goes on as about a date (「2026/11/30 に変更」「10/1 から」
 # 「9:30 頃」「11/30（月）」): 「パスワード：3.14」「パスワードは 11.30 でした」 read as 3 月 14 日 and
 # 11 月 30 日, and the leaked password went into the escalation channel as typed.

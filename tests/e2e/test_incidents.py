@@ -499,6 +499,19 @@ def test_a_password_that_reads_as_a_date_or_a_count_without_its_unit_is_masked()
         assert inc.mask_secrets(kept) == (kept, 0)
 
 
+def test_a_count_in_the_units_a_leak_report_counts_in_is_kept() -> None:
+    """A grouped number after the label is a count only with its unit, and the units were those of
+    a length or a number of tries: 「パスワードが 1,000 万件流出」「5,000 名分」「1,000 通り」「1,000 円で
+    売られていた」 (all kept before) read 「パスワードが ＊＊＊＊（伏せ字） 万件流出」 in the escalation channel."""
+    for kept in ("ID とパスワードが 1,000 万件流出した事案の報道", "パスワード 5,000 名分が名簿業者に",
+                 "パスワードを 1,000 通り試された形跡", "パスワードが 1,000 円で売られていました",
+                 "パスワード 2,000 個を照合", "パスワードを 1,200 か月変えていない"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+    for text, secret in (("PIN：1,234 番です", "1,234"), ("PIN 1234 か 5678", "1234")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count >= 1, masked
+
+
 def test_a_password_in_brackets_is_masked_inside_them() -> None:
     """A value in ［…］ (or [ ], ｛ ｝) was masked with its opening bracket and not its closing one:
     the escalation channel read 「パスワード＊＊＊＊（伏せ字）］です」."""
