@@ -16,6 +16,7 @@ organisation whose name contains 情報政策 or 広報 (情報政策室, 広報
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
@@ -266,8 +267,12 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 
 def mask_secrets(text: str) -> tuple[str, int]:
     """``text`` with each secret value written in it replaced by SECRET_MASK, and how many."""
-    spans = [_inside_brackets(text, a, b) for a, b in secret_value_spans(text)]
-    spans += [(a, b) for a, b in _labelled_value_spans(text) if not any(a < d and c < b for c, d in spans)]
+    spans = sorted(_inside_brackets(text, a, b) for a, b in secret_value_spans(text))
+    # The first span of the rule's that ends after a labelled value starts, by bisection: looking
+    # through all of them for each value took seconds for a long text with a password on each line.
+    ends = [d for _c, d in spans]
+    spans += [(a, b) for a, b in _labelled_value_spans(text)
+              if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
     spans.sort()
     out, last = [], 0
     for start, end in spans:
