@@ -227,8 +227,11 @@ _UNIT_AFTER = re.compile(r"[ \t\u3000]*(?:[年月日時分秒回件人桁文字�
 # A date or a time is one only when the report goes on as about a date (「2026/11/30 に変更」「10/1 から」
 # 「9:30 頃」「11/30（月）」): 「パスワード：3.14」「パスワードは 11.30 でした」 read as 3 月 14 日 and
 # 11 月 30 日, and the leaked password went into the escalation channel as typed.
+# So is one followed by its time or by another date (「12/1 9:00 に変更」「12/1 と 12/5 に変更」), by a part of
+# the day (「12/1 の朝に」), or by its expiry (「12/1 で失効」): masked, the record lost when it was changed.
 _DATE_AFTER = re.compile(r"[ \t\u3000]*(?:に|から|まで|以降|以前|以来|頃|ごろ|時点|付|現在|変更|更新|[（(〜～]"
-                         r"|の(?:変更|更新|設定|時点))")
+                         r"|の(?:変更|更新|設定|時点|朝|昼|夕方|夜|午前|午後|深夜|未明|始業|終業|[ \t\u3000]*[0-9０-９])"
+                         r"|で(?:失効|期限切れ|無効)|(?:と|及び|および|や|、)?[ \t\u3000]*[0-9０-９]{1,2}[/.:／：月][0-9０-９])")
 
 
 def _says_about_the_value(value: str, after: str) -> bool:

@@ -512,6 +512,19 @@ def test_a_count_in_the_units_a_leak_report_counts_in_is_kept() -> None:
         assert secret not in masked and count >= 1, masked
 
 
+def test_a_date_followed_by_its_time_another_date_or_a_part_of_the_day_is_kept() -> None:
+    """A date after the label is one when the report goes on as about a date; 「12/1 9:00 に変更」
+    「12/1 と 12/5 に変更」「12/1 の朝に変更」「12/1 で失効」 did not, and the record read
+    「パスワードを ＊＊＊＊（伏せ字） 9:00 に変更」 (they were kept before dates needed what follows)."""
+    for kept in ("パスワードを 12/1 9:00 に変更しました", "パスワードを 12/1 と 12/5 に変更", "パスワードを 12/1、12/5 に変更",
+                 "パスワードを 12/1 の朝に変更", "パスワードを 12/1 の 9:00 に変更", "パスワードが 12/1 で失効しました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+    for text, secret in (("PW: 11.30、ID: koho", "11.30"), ("パスワードは 12/1 でした", "12/1"),
+                         ("パスワード：3.14 と ID を書いた付箋", "3.14")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+
+
 def test_a_password_in_brackets_is_masked_inside_them() -> None:
     """A value in ［…］ (or [ ], ｛ ｝) was masked with its opening bracket and not its closing one:
     the escalation channel read 「パスワード＊＊＊＊（伏せ字）］です」."""
