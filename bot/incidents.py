@@ -200,7 +200,11 @@ _LABELLED_VALUE = re.compile(
     # space, so that 「パスワード：reset」 is still a value. And only before a break (a space, a colon,
     # Japanese): a password that begins with such a word (「PW Reset#2026」「PW List.2026」) is the
     # value, and read as the noun it was echoed whole (the 「#」 then read as a URL's) or in part.
-    rf"(?:[ \t\u3000]+(?i:{'|'.join(_LABEL_NOUNS)})(?=$|[^!-~]|[:=(]|->|[.,;)](?![!-~])))?)"
+    rf"(?:[ \t\u3000]+(?i:{'|'.join(_LABEL_NOUNS)})(?=$|[^!-~]|[:=(]|->|[.,;)](?![!-~]))"
+    # So is a Japanese one when a colon or an arrow follows (「パスワード変更：abc123」「PIN 変更 → 1234」
+    # went out as typed): with は or が after it (「パスワード変更は Windows から」) it is more often the
+    # subject of the sentence, and the word after it no password.
+    r"|[ \t\u3000]?(?:変更|再設定|再発行|更新|リセット|初期化|設定)(?:後|前)?(?=[ \t\u3000]*+(?:[:：=＝→]|->)))?)"
     # Not a word the label is part of either: a file's name (「パスワード.xlsx」), a host's or a
     # folder's (「https://password-reset.example/」「…/reset_password.php」「…/password?next=」), an
     # English compound (「password-reset」「pass-through」). Masked, the reported address was cut.

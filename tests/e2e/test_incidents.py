@@ -472,6 +472,19 @@ def test_an_english_noun_after_the_label_is_part_of_it_and_the_value_after_it_is
         assert secret not in masked and count == 1, masked
 
 
+def test_a_value_after_a_japanese_noun_of_the_label_and_a_colon_is_masked() -> None:
+    """「password change → abc123」 was masked, 「パスワード変更 → abc123」 not: 「変更」 after the label
+    was no separator, and the leaked password went into the escalation channel and the record as typed."""
+    for text, secret in (("パスワード変更：abc123 でした", "abc123"), ("パスワード変更後：abc123", "abc123"),
+                         ("パスワード変更 → abc123", "abc123"), ("PIN 変更：1234 が漏れました", "1234"),
+                         ("パスワード再設定: Kes2026x", "Kes2026x")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("パスワード変更は Windows から行います", "パスワード変更をお願いします", "パスワード設定：8 文字以上",
+                 "パスワード変更：済"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+
+
 def test_a_password_that_begins_with_a_label_noun_is_masked_whole() -> None:
     """「PW Reset#2026」「PW List.2026」: the word the password begins with was read as a noun of the
     label (「PW reset」), and the rest as the value: 「#」 then read as a URL's, and the password went into
