@@ -381,6 +381,17 @@ class Sweeper:
                 continue
             report.sent[kind] += 1
 
+    def _mark_done(self, report: SweepReport, failed_before: int, key: str, now: datetime) -> None:
+        """Claim ``key``, which says a whole phase was sent (a month's reports, the year's plan
+        renewals, the first password asks), unless a message of it could not be written since
+        ``report.failed`` was ``failed_before``: that message's claim went back with it, and the
+        phase stays open so that the next sweep sends it (its own claim keeps that to once).
+        Marked done, the report on a month (what 撤退 is decided on) was never sent."""
+        if report.failed > failed_before:
+            return
+        with self.db.session() as s:
+            repo.claim(s, key, now)
+
     @staticmethod
     def _claim(s: Session, key: str, now: datetime, *, periodic: bool) -> bool:
         """Claim ``key``; periodic, with the earlier periods no sweep claimed (see ``_claim_each``).
@@ -905,13 +916,7 @@ class Sweeper:
                 self._monthly_shortfall(now, report, kind, ky, km, self.cal.last_business_day(ky, km), late=True)
             else:
                 self._monthly_shortfall(now, report, kind, y, m, last_day)
-            if report.failed > failed:
-                # A message of the phase could not be written: its claim went back with it, and the
-                # phase stays open so that the next sweep sends it (the claim keeps that to once).
-                # Marked done, the report on the month (what 撤退 is decided on) was never sent.
-                continue
-            with self.db.session() as s:
-                repo.claim(s, phase, now)
+            self._mark_done(report, failed, phase, now)
 
     def _shortfalls(self, year: int, month: int, need: int, until: datetime | None = None) -> list[tuple[Account, int]]:
         start, end = month_bounds(year, month, self.zone)
@@ -1169,10 +1174,7 @@ class Sweeper:
         failed = report.failed
         self._claim_each(report, "plan.renewal",
                          [(f"plan.renewal:{a.id}:{year}", a) for a in self.org.accounts], send)
-        if report.failed > failed:
-            return  # an ask that could not be written goes at the next sweep (see _monthly)
-        with self.db.session() as s:
-            repo.claim(s, done_key, now)
+        self._mark_done(report, failed, done_key, now)
 
     # -- password rotation (上越市 6(1)①) ----------------------------------------------------
     def _passwords(self, now: datetime, report: SweepReport) -> None:
@@ -1199,12 +1201,10 @@ class Sweeper:
         failed = report.failed
         self._claim_each(report, "password.rotate", items,
                          lambda s, item: self._password_reminder(s, now, *item))
-        # An ask that could not be written is looked for again at the next sweep (see _monthly).
-        if check_never and report.failed == failed:
+        if check_never:
             # Accounts without any record are asked once; until the roster changes there is no need
             # to list every account's rotations each minute to find the (already asked) few.
-            with self.db.session() as s:
-                repo.claim(s, never_done, now)
+            self._mark_done(report, failed, never_done, now)
 
     def _roster_digest(self) -> str:
         import hashlib
