@@ -54,8 +54,7 @@ from bot.config import Account, OrgConfig
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
 from bot.notifications import unpublished_key
-from bot.workflow import DUE_SOON_LEAD, DUE_SOON_MIN_WAIT, due_soon_hand_off
-from bot.workflow import deputies_due as deputies_due  # re-exported: it lived here before (SPEC 4.3 rule)
+from bot.workflow import DUE_SOON_LEAD, DUE_SOON_MIN_WAIT, due_soon, due_soon_hand_off
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
@@ -520,8 +519,7 @@ class Sweeper:
                 continue
             at = as_utc(c.version.scheduled_at)
             since = as_utc(c.draft.updated_at)
-            due = business_instant_before(self.cal, at, DUE_SOON_LEAD)
-            if at <= now or now < due or self.cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT:
+            if not due_soon(self.cal, since, at, now):
                 continue
             ref = f"{c.draft.id}:v{c.version.number}"
             if due_soon_hand_off(self.cal, p, since, at, now):

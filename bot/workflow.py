@@ -164,10 +164,15 @@ def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, schedul
     return scheduled_at is not None and due_soon_hand_off(cal, policy, since, _utc(scheduled_at), now)
 
 
-def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime) -> bool:
-    """``bot.sweep.Sweeper._due_soon``'s hand-off: the scheduled time ``at`` is near, the draft has
-    waited long enough to be reminded of it, and the usual escalation would come after it."""
+def due_soon(cal: BusinessCalendar, since: datetime, at: datetime, now: datetime) -> bool:
+    """Whether a draft pending since ``since`` and scheduled at ``at`` is brought to the approvers'
+    attention by ``now`` (``bot.sweep.Sweeper._due_soon``): DUE_SOON_LEAD of business time or less
+    is left before ``at``, and the draft had waited DUE_SOON_MIN_WAIT by then."""
     due = business_instant_before(cal, at, DUE_SOON_LEAD)
-    if at <= now or now < due or cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT:
-        return False
-    return cal.add_business_time(since, policy.approval_escalate_after) > at
+    return not (at <= now or now < due or cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT)
+
+
+def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime) -> bool:
+    """``bot.sweep.Sweeper._due_soon``'s hand-off: the draft is ``due_soon``, and the usual
+    escalation would come after its scheduled time ``at``."""
+    return due_soon(cal, since, at, now) and cal.add_business_time(since, policy.approval_escalate_after) > at

@@ -155,14 +155,10 @@ def test_an_edit_exactly_seven_days_after_its_message_is_too_late_as_the_note_sa
 
 def test_the_deputy_hand_off_rule_is_pure_workflow_code() -> None:
     """SPEC 4.3's 「いつ代決者に回すか」 is an approval rule: bot.workflow holds it without storage or
-    Slack, and bot.sweep still offers it under its old name."""
+    Slack."""
     import subprocess
     import sys
 
-    import bot.sweep
-    import bot.workflow
-
-    assert bot.sweep.deputies_due is bot.workflow.deputies_due
     loaded = subprocess.run([sys.executable, "-c", "import sys, bot.workflow; print(' '.join(sys.modules))"],
                             capture_output=True, text=True, check=True).stdout.split()
     assert not [m for m in loaded if m.split(".")[0] in ("storage", "sqlalchemy", "sqlmodel", "slack_sdk", "slack_bolt")]
