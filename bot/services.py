@@ -101,7 +101,8 @@ class IncomingMessage:
     # Reads as ``/kessai …`` that Slack posted as a message instead of running it (typed with a
     # full-width 「／」 or after a space): a command, not a post; answered with how to run it.
     typed_command: bool = False
-    edited_ts: str | None = None  # the change's time (event ts), when an edit tells of the message first
+    # Slack's time of the change (the message_changed event's ts), when an edit tells of the message first.
+    changed_ts: str | None = None
     # Nothing written, only files the checks do not read (a PDF flyer): no draft; an operator is
     # told, once a week per person and channel, that only written text is checked and how to send a draft.
     files_only: bool = False
@@ -430,7 +431,7 @@ class Kessai:
                                          video_count=m.video_count, files=_storable_files(m.files),
                                          custom_emoji=m.custom_emoji)
                 draft = self._create_draft(s, now, account, author=m.user, channel=m.channel, ts=m.ts,
-                                           content=content, source="channel", edited_ts=m.edited_ts)
+                                           content=content, source="channel", changed_ts=m.changed_ts)
                 if draft is None:
                     if draft_repo.was_deleted(s, m.channel, m.ts):
                         return self._deleted_before(m)
@@ -505,7 +506,7 @@ class Kessai:
 
     def _create_draft(self, s: Session, now: datetime, account: Account | None, *, author: str, channel: str,
                       ts: str, content: VersionContent, source: str, category: str = "normal",
-                      edited_ts: str | None = None) -> DraftRow | None:
+                      changed_ts: str | None = None) -> DraftRow | None:
         """The new draft, checked, routed and shown on App Homes; None when this Slack message
         already has a draft.
 
@@ -516,7 +517,7 @@ class Kessai:
         draft = new_row(
             DraftRow, account_id=account.id if account else None, author_id=author, channel=channel, message_ts=ts,
             state=DraftState.CHECKING, current_version=1, created_at=now, updated_at=now, source=source,
-            category=category, edited_ts=edited_ts,
+            category=category, edited_ts=changed_ts,  # the column's name predates changes other than edits
         )
         version = self._version_row(draft, account, content, number=1, now=now)
         reads = assessed = None
@@ -1138,7 +1139,7 @@ class Kessai:
             made = self.receive_message(IncomingMessage(channel=channel, user=user, ts=ts, text=text,
                                                         event_key=f"{event_key}:as-new", image_alts=image_alts,
                                                         video_count=video_count, files=files,
-                                                        edited_ts=changed_ts, custom_emoji=custom_emoji))
+                                                        changed_ts=changed_ts, custom_emoji=custom_emoji))
             if made.kind != "duplicate":
                 return made
             # The message event (another worker, another replica) made the draft from the old text
@@ -1154,15 +1155,15 @@ class Kessai:
         return outcome
 
     @staticmethod
-    def _long_before(ts: str, edited_ts: str | None, now: datetime) -> bool:
+    def _long_before(ts: str, changed_ts: str | None, now: datetime) -> bool:
         """Whether the message ``ts`` was posted EDIT_AS_NEW_MAX_AGE or more before its change (「7 日以上」, as the note says), by
-        Slack's clock (``edited_ts``: the change's time; the bot's ``now`` when the change does not say)."""
+        Slack's clock (``changed_ts``; the bot's ``now`` when the change does not say)."""
         try:
             posted = float(ts)
-            edited = float(edited_ts) if edited_ts else now.timestamp()
+            changed = float(changed_ts) if changed_ts else now.timestamp()
         except ValueError:
             return False  # not Slack's ts: nothing tells the message's age
-        return edited - posted >= EDIT_AS_NEW_MAX_AGE.total_seconds()
+        return changed - posted >= EDIT_AS_NEW_MAX_AGE.total_seconds()
 
     def _old_message_edited(self, *, channel: str, ts: str, user: str) -> Outcome:
         """An operator edited a message of an intake channel posted long ago that never became a
