@@ -15,10 +15,11 @@ When each reminder fires (docs/reminders.md has the table):
   scheduled time, those holding the request hear once that it is near (and the deputies are asked
   then if the usual hand-off would come too late). A pending draft whose scheduled time passes is
   expired (``Kessai.expire``), never left silently pending.
-* absences — wall-clock: when an approver's absence ends, what the deputies were asked in their
-  stead goes back to them (``Kessai.take_back``, as ``/kessai away off`` does).
-* expiry and absences change the database at their instant, but the posts they write (DMs,
-  mentions) are delivered from the next business instant (``_hold_outside_hours``).
+* absences — wall-clock from their start; at the approver's first business instant after an
+  absence ends (until then the deputy may still decide for them), what the deputies were asked
+  in their stead goes back to them (``Kessai.take_back``, as ``/kessai away off`` does).
+* expiry and the start of an absence change the database at their instant, but the posts they
+  write (DMs, mentions) are delivered from the next business instant (``_hold_outside_hours``).
 * approved drafts whose scheduled time arrives unpublished — to the author, at that instant when it
   is in business hours (posting is time-critical). Scheduled outside them (at night, a holiday,
   年末年始, a closed day), the DM is written then but held for the next business morning and worded
@@ -606,7 +607,7 @@ class Sweeper:
             report.sent["approval.away"] += n
 
     def _hold_outside_hours(self, s: Session, at: datetime) -> None:
-        """Expiry and the start or end of an absence happen at their instant, at any hour; the
+        """Expiry and the start of an absence happen at their instant, at any hour; the
         messages they write (DMs, mentions) are delivered from the next business instant, as the
         reminders are: a 1/1 00:00 expiry should not buzz phones at midnight. The outbox keeps them
         until then, so a process that is down at that moment sends them when it is back."""
