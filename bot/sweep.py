@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
@@ -61,6 +61,9 @@ from storage import outbox
 from storage import reminders as repo
 from storage.db import Database, as_utc
 from storage.models import DraftRow, DraftVersionRow
+
+if TYPE_CHECKING:  # bot.services imports this module
+    from bot.services import Kessai
 
 log = logging.getLogger(__name__)
 
@@ -218,11 +221,11 @@ KIND_LABELS_JA = {
 }
 
 
-def claim_escalation_member_check(kessai: Any, clock_now: datetime) -> bool:
+def claim_escalation_member_check(kessai: Kessai, clock_now: datetime) -> bool:
     """Claim the day's look-up of the escalation members in Slack (``Sweeper._check_escalation_members``);
     False outside business hours, or when it was claimed before — by a sweep, another replica, or
     ``kessai serve``'s own look-up at start-up, which is that day's (``bot.serve``)."""
-    zone: ZoneInfo = kessai.tz
+    zone = kessai.tz
     if not kessai.org.calendar(str(zone)).is_business_instant(clock_now):
         return False
     with kessai.db.session() as s:
