@@ -275,12 +275,7 @@ def _connect_in_time(address: tuple[str, int], timeout: Any = None,
 class _WatchedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._create_connection = _connect_in_time
-
-    def connect(self) -> None:
-        super().connect()
-        if (armed := getattr(_watching, "armed", None)) is not None and self.sock is not None:
-            _WATCHDOG.attach(armed, self.sock)
+        self._create_connection = _connect_in_time  # which puts the socket under the armed call's watchdog
 
 
 class _WatchedHTTPSConnection(http.client.HTTPSConnection):
@@ -292,10 +287,8 @@ class _WatchedHTTPSConnection(http.client.HTTPSConnection):
         # HTTPSConnection.connect, with the TLS handshake under the watchdog: the socket's timeout
         # bounds each read of it, not the handshake, and a server (or middlebox) sending it a byte
         # at a time held the call past its claim before the request was even sent.
-        http.client.HTTPConnection.connect(self)
+        http.client.HTTPConnection.connect(self)  # the plain socket, watched from _connect_in_time
         armed = getattr(_watching, "armed", None)
-        if armed is not None and self.sock is not None:
-            _WATCHDOG.attach(armed, self.sock)
         server_hostname = self._tunnel_host or self.host  # type: ignore[attr-defined]
         self.sock = self._context.wrap_socket(self.sock, server_hostname=server_hostname,  # type: ignore[attr-defined]
                                               do_handshake_on_connect=False)
