@@ -811,11 +811,14 @@ class SlackGateway:
         """
         since = _since(job.row)
         if isinstance(outcome, AuthFailure) or (
-                _for_want_of_slack(outcome) and (job.row.last_error or "").startswith(AUTH_FAILURE_PREFIX)):
+                isinstance(outcome, Transient) and (job.row.last_error or "").startswith(AUTH_FAILURE_PREFIX)):
             # The token refused, at this attempt or the one before (the messages then waited for a
             # new token, for hours perhaps): that time says nothing about the message, so it is
             # left out (paused), as an outage's is. Counted, a message failing alone was given up
-            # at its first 5xx once the token worked again.
+            # at its first 5xx once the token worked again. Also when the attempt after the
+            # refusal is a 429 (the held backlog released at once meets the rate limit): that
+            # attempt leaves the row's last error "rate limited", and the refused hours counted at
+            # the 5xx after it.
             return (None if since is None else min(since + self._since_previous_attempt(job), self.clock())), False
         if not _for_want_of_slack(outcome):
             return since, False

@@ -1605,3 +1605,44 @@ def test_a_refused_token_pauses_a_lone_failures_day_not_counts_toward_it(
             assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == [f"dm:1:v1:{APPROVERS[0]}"]
     finally:
         st.stop()
+
+
+def test_a_rate_limit_right_after_a_refused_token_still_pauses_a_lone_failures_day(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """As above, but the DM's first attempt once the token works meets a 429 (every message held
+    for the token is made due at once, and the backlog meets the rate limit). That attempt left
+    "rate limited" as the row's last error, the refusal's hours were no longer seen, and the DM
+    was given up at the 500 after it: the ten hours of refused token counted as failing alone."""
+    from bot.slack_gateway import TOKEN_ASK_EVERY
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        dm_channel = st.slack.dm_channel(APPROVERS[0])
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        for _ in range(20):
+            clock.t += timedelta(hours=1)
+            st.deliver()
+        st.slack.clear_faults()
+        st.slack.inject("*", error="token_revoked", times=10**6)
+        clock.t += timedelta(minutes=30)
+        st.deliver()  # refused: the messages wait for a new token
+        clock.t += timedelta(hours=10)
+        st.deliver()
+        assert health(st.rt)[1]["slack_auth"] == "token_revoked"
+        st.slack.clear_faults()  # a new token; the DM's first attempt is rate limited, then fails alone
+        st.slack.inject("chat.postMessage", status=429, retry_after=1, times=1, channel=dm_channel)
+        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+        clock.t += TOKEN_ASK_EVERY
+        st.deliver()
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+        for _ in range(3):
+            clock.t += MAX_BACKOFF
+            st.deliver()
+        assert st.slack.calls_of("chat.postMessage", ok=False)[-1].params.get("channel") == dm_channel
+        with st.rt.db.session() as s:
+            assert outbox.rows(s, (outbox.FAILED,)) == []  # about 20 hours alone, not 30
+    finally:
+        st.stop()
