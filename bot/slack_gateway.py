@@ -17,7 +17,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -957,7 +957,7 @@ class SlackGateway:
         # Keys starting with "_" are our bookkeeping, not Slack arguments.
         p = {k: v for k, v in row.payload.items() if not k.startswith("_")}
         if row.op == "post":
-            if job.maybe_sent and (found := self._find_posted(row, p)) is not None:
+            if job.maybe_sent and (found := self._find_posted(job, p)) is not None:
                 log.info("outbox %s was already in Slack (%s); not posting it twice", row.id, found[1])
                 return found
             # The outbox id travels with the message, so a re-delivery can find it (see _find_posted).
@@ -1013,12 +1013,13 @@ class SlackGateway:
             self._dm_channels[channel] = opened
         return opened
 
-    def _find_posted(self, row: OutboxRow, p: dict[str, Any]) -> tuple[str, str] | None:
+    def _find_posted(self, job: _Job, p: dict[str, Any]) -> tuple[str, str] | None:
         """Look in the conversation for this row's message; None when absent or when Slack answers
         the look-up with an error; Transient when the look-up went unanswered or its answer broke off."""
+        row = job.row
         try:
             channel = self._conversation(str(p["channel"]))
-            if (ts := self._posted_in_pages(row, p, channel)) is not None:
+            if (ts := self._posted_in_pages(job, p, channel)) is not None:
                 return channel, ts
         except (OSError, http.client.HTTPException) as e:
             # No answer, or one broken off: the post it looks for may well be there (its own answer
@@ -1037,7 +1038,26 @@ class SlackGateway:
             log.warning("could not check whether outbox %s was already posted (%s); posting it", row.id, e)
         return None
 
-    def _posted_in_pages(self, row: OutboxRow, p: dict[str, Any], channel: str) -> str | None:
+    @contextlib.contextmanager
+    def _page_turn(self, job: _Job) -> Iterator[None]:
+        """The process's turn for a look-up page (_PAGE_TURN), with ``job``'s row held throughout.
+
+        The turn may come only after other threads' pages, each up to the client's timeout, while
+        the row's claim is sized for one call: it lapsed as the look-up waited, another delivery
+        (the other replica) took the row and looked for it too, and the first one's look-up ended
+        in Superseded, each turn wasted. The claim is renewed while the turn is waited for
+        (_hold), and a row another delivery took meanwhile is looked for no further (Superseded);
+        the turn comes with at least one call's time left on the claim."""
+        while True:
+            self._hold(job)
+            if _PAGE_TURN.acquire(timeout=CALL_SLACK.total_seconds()):
+                break
+        try:
+            yield
+        finally:
+            _PAGE_TURN.release()
+
+    def _posted_in_pages(self, job: _Job, p: dict[str, Any], channel: str) -> str | None:
         """The ts of ``row``'s message among the thread's replies, or the conversation's messages
         since the row was written, looked through page by page; None when not there. A busy DM
         gets more new messages before a retry than one page holds (an approver of several
@@ -1045,10 +1065,11 @@ class SlackGateway:
 
         Each page is asked for and looked through in the process's turn (_PAGE_TURN), and let go
         of before the next is asked for: one page in memory at a time (see _PAGE_TURN)."""
+        row = job.row
         if p.get("thread_ts"):
             cursor = None
             for _ in range(FIND_PAGES):
-                with _PAGE_TURN:
+                with self._page_turn(job):
                     resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
                                                              include_all_metadata=True, cursor=cursor)
                     if (found := _posted_ts(row, resp.get("messages") or [])) is not None:
@@ -1063,7 +1084,7 @@ class SlackGateway:
         # server supports; Slack's cursor would do the same).
         oldest, latest = str(row.created_at.timestamp() - 60), None
         for _ in range(FIND_PAGES):
-            with _PAGE_TURN:
+            with self._page_turn(job):
                 resp = self.client.conversations_history(channel=channel, oldest=oldest, latest=latest, limit=200,
                                                          include_all_metadata=True)
                 messages = resp.get("messages") or []

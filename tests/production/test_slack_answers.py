@@ -13,7 +13,9 @@ import pytest
 
 from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import (
+    _PAGE_TURN,
     DEFAULT_RETRY_AFTER,
+    LEASE,
     MAX_RETRY_AFTER,
     RATE_LIMITED_PREFIX,
     UNREADABLE_RETRY_AFTER,
@@ -338,3 +340,43 @@ def test_look_up_pages_are_asked_for_one_at_a_time_in_the_process(db: Database) 
         assert client.most == 1
         for channel in ("C0INTAKE", "C0ESCALATE"):
             assert [m.text for m in slack.messages(channel)] == ["お知らせ"]
+
+
+def _claimed_until(db: Database, wanted: Any, tries: int = 200) -> datetime | None:
+    """The row's claimed_until once ``wanted`` says yes to it (polled), or as it last was."""
+    until = None
+    for _ in range(tries):
+        until = the_row(db).claimed_until
+        if wanted(until):
+            break
+        threading.Event().wait(0.05)
+    return until
+
+
+def test_a_look_up_waiting_for_its_turn_keeps_its_claim(db: Database) -> None:
+    """A look-up waits for the process's turn (_PAGE_TURN) behind other threads' pages, each up to
+    the client's timeout, while its claim lasts for one call: it lapsed as the look-up waited, and
+    the other replica took the row and looked for it too (the first look-up, when its turn came,
+    was for nothing: Superseded). The claim is renewed while the turn is waited for."""
+    now = datetime.now(UTC)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client, clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+        slack.inject("chat.postMessage", applied=True, dropped=True)
+        gateway.deliver_due()  # made, not answered
+        clock.t = now + timedelta(minutes=5)
+        worker = threading.Thread(target=gateway.deliver_due)
+        with _PAGE_TURN:  # another thread's page, slow in coming
+            worker.start()
+            first = _claimed_until(db, lambda until: until is not None)
+            assert first is not None
+            clock.t += LEASE  # by this process's clock, the claim ran out while the look-up waited
+            renewed = _claimed_until(db, lambda until: until != first)
+        worker.join()
+        gateway.stop()
+        assert renewed is not None and as_utc(renewed) > as_utc(first)
+        assert len(slack.calls_of("conversations.history")) == 1
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]  # found, not posted twice
