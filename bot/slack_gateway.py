@@ -58,8 +58,9 @@ PROBE_EVERY = timedelta(minutes=1)
 # How far back a retry looks for its post (pages of 200 messages) before posting it again.
 FIND_PAGES = 25
 # One look-up page at a time in the process. A page is read up to slack_http.MAX_PAGE_BYTES, and
-# then held several times over while it is decoded, parsed and looked through; the look-ups of the
-# eight sending threads (four for passes, four for the express lane) at once could hold eight.
+# then held several times over while it is decoded, parsed and looked through; the look-ups of a
+# pass's four sending threads at once could hold four (the express lane sends only rows new from
+# their request, never looked for: _Job.maybe_sent).
 # Measured on the sandbox's pages (Slack's format, non-ASCII as \u escapes): a person's draft of
 # 2,800 Japanese characters is 31.6 KB of JSON (its text twice: text and rich_text), a reply of the
 # bot's about 2 KB; a page of 200 such drafts about 6.3 MB. Look-ups are rare (a post retried

@@ -320,7 +320,7 @@ class _CountingPages(KeepAliveWebClient):
 
 def test_look_up_pages_are_asked_for_one_at_a_time_in_the_process(db: Database) -> None:
     """A look-up page is read up to MAX_PAGE_BYTES (64 MB) and held several times over while it is
-    parsed and looked through: the eight sending threads looking up at once (a backlog of posts
+    parsed and looked through: a pass's four sending threads looking up at once (a backlog of posts
     whose answers never came, retried after an outage) could hold half a gigabyte or more on a
     small VM. They take turns: one page at a time in the process."""
     now = datetime.now(UTC)
