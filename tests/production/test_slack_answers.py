@@ -380,3 +380,39 @@ def test_a_look_up_waiting_for_its_turn_keeps_its_claim(db: Database) -> None:
         assert renewed is not None and as_utc(renewed) > as_utc(first)
         assert len(slack.calls_of("conversations.history")) == 1
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]  # found, not posted twice
+
+
+def test_a_look_up_waiting_for_its_turn_stops_when_another_delivery_took_its_row(db: Database) -> None:
+    """As above, but the claim could not be kept: another delivery (the other replica) took the row
+    while the look-up waited. The look-up asks Slack for no page (the other delivery looks for the
+    post itself), posts nothing, leaves the row as the other delivery has it, and gives the turn back."""
+    now = datetime.now(UTC)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client, clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+        slack.inject("chat.postMessage", applied=False, dropped=True)
+        gateway.deliver_due()  # not made, not answered
+        clock.t = now + timedelta(minutes=5)
+        worker = threading.Thread(target=gateway.deliver_due)
+        with _PAGE_TURN:
+            worker.start()
+            first = _claimed_until(db, lambda until: until is not None)
+            assert first is not None
+            others = as_utc(first) + timedelta(seconds=7)
+            with db.session() as s:  # the other replica's claim, taken as this one lapsed
+                row = s.get(OutboxRow, the_row(db).id)
+                assert row is not None
+                row.claimed_until = others
+            clock.t += LEASE
+            worker.join(10)
+            assert not worker.is_alive()
+        gateway.stop()
+        assert _PAGE_TURN.acquire(blocking=False)
+        _PAGE_TURN.release()
+        row = the_row(db)
+        assert row.status == outbox.PENDING and row.claimed_until is not None and as_utc(row.claimed_until) == others
+        assert slack.calls_of("conversations.history") == []
+        assert slack.messages("C0INTAKE") == []
