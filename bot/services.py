@@ -1740,7 +1740,8 @@ class Kessai:
         if next_business_instant(cal, as_utc(absence[1])) > now:
             return False
         scheduled_at = self.load_view(s, draft, draft.current_version).scheduled_at
-        return not deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now)
+        given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
+        return not deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now, given_back=given_back)
 
     def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
         """Raise the refusal that applies to ``actor`` deciding ``draft`` at ``version``."""
@@ -2092,7 +2093,8 @@ class Kessai:
             version = draft.current_version
             view = self.load_view(s, draft, version)
             self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
-            if deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now):
+            given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
+            if deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now, given_back=given_back):
                 draft_repo.keep_as_escalated(s, [r.id for r in reqs if r.id is not None])
                 kept += 1
                 concerned += [r.recipient_id for r in reqs]

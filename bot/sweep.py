@@ -55,7 +55,7 @@ from bot.config import Account, OrgConfig
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
 from bot.notifications import unpublished_key
-from bot.workflow import DUE_SOON_LEAD, DUE_SOON_MIN_WAIT, due_soon, due_soon_hand_off
+from bot.workflow import DUE_SOON_LEAD, DUE_SOON_MIN_WAIT, due_soon, due_soon_hand_off, escalation_start
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
@@ -483,14 +483,16 @@ class Sweeper:
         remind_cutoff = business_instant_before(self.cal, now, p.approval_reminder_after)
         escalate_cutoff = business_instant_before(self.cal, now, p.approval_escalate_after)
         with self.db.session() as s:
-            waiting = repo.pending_since_before(s, max(remind_cutoff, escalate_cutoff))
-        waiting = self._configured(waiting)
+            waiting = self._configured(repo.pending_since_before(s, max(remind_cutoff, escalate_cutoff)))
+            given_back = draft_repo.given_back_at(s, [c.draft.id or 0 for c in waiting])
         reminds: list[tuple[str, tuple[repo.DraftCandidate, int]]] = []
         escalations: list[tuple[str, repo.DraftCandidate]] = []
         for c in waiting:
             since = c.draft.updated_at
             ref = f"{c.draft.id}:v{c.version.number}"
-            if since <= escalate_cutoff:
+            # After a deputy's request was given back to the returning approver, from when the
+            # approver was asked (``deputies_due``): not an hour after withdrawing it.
+            if escalation_start(since, given_back.get(c.draft.id or 0)) <= as_utc(escalate_cutoff):
                 escalations.append((f"approval.escalate:{ref}", c))
             if since <= remind_cutoff:
                 waited = self.cal.business_time_between(since, now)
@@ -514,11 +516,12 @@ class Sweeper:
         # is due on 12/28 at 16:15). One bound, so the per-minute sweep reads only those drafts.
         horizon = next_business_instant(self.cal, self.cal.add_business_time(now, DUE_SOON_LEAD))
         with self.db.session() as s:
-            scheduled = repo.pending_scheduled_before(s, horizon)
+            scheduled = self._configured(repo.pending_scheduled_before(s, horizon))
+            given_back = draft_repo.given_back_at(s, [c.draft.id or 0 for c in scheduled])
         p = self.org.policy
         escalations: list[tuple[str, tuple[repo.DraftCandidate, datetime]]] = []
         reminds: list[tuple[str, tuple[repo.DraftCandidate, datetime]]] = []
-        for c in self._configured(scheduled):
+        for c in scheduled:
             if c.version.scheduled_at is None:
                 continue
             at = as_utc(c.version.scheduled_at)
@@ -526,7 +529,7 @@ class Sweeper:
             if not due_soon(self.cal, since, at, now):
                 continue
             ref = f"{c.draft.id}:v{c.version.number}"
-            if due_soon_hand_off(self.cal, p, since, at, now):
+            if due_soon_hand_off(self.cal, p, since, at, now, given_back=given_back.get(c.draft.id or 0)):
                 # The same key as the usual hand-off: the deputies are asked once either way.
                 escalations.append((f"approval.escalate:{ref}", (c, at)))
             reminds.append((f"draft.due_soon:{ref}", (c, at)))
@@ -700,7 +703,8 @@ class Sweeper:
             return bool(just_asked)
         p = self.org.policy
         since = draft.updated_at
-        escalate_at = self.cal.add_business_time(since, p.approval_escalate_after)
+        given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
+        escalate_at = self.cal.add_business_time(escalation_start(since, given_back), p.approval_escalate_after)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         lines = [
             f"{self._waiting_draft(draft, c.version)}が、{self._fmt(since)} から決裁待ちになっています。",

@@ -153,15 +153,21 @@ def _utc(t: datetime) -> datetime:
 
 
 def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, scheduled_at: datetime | None,
-                 now: datetime) -> bool:
+                 now: datetime, *, given_back: datetime | None = None) -> bool:
     """Whether the sweep hands a draft pending since ``since`` to the deputies by ``now``: it has
     waited ``approval_escalate_after`` of business time, or its scheduled time is DUE_SOON_LEAD
     away and that wait would end after it (``bot.sweep.Sweeper._due_soon``). ``Kessai.take_back``
-    asks it too: a deputy's request it withdrew would otherwise be asked again in the same sweep."""
+    asks it too: a deputy's request it withdrew would otherwise be asked again in the same sweep.
+
+    ``given_back``: when the approver a deputy stood in for was asked on their return
+    (``storage.drafts.given_back_at``). The wait counts from then: that request is the one not
+    decided in time (SPEC 4.3), and counted from ``since`` the deputy withdrawn at 08:30 was asked
+    again as late an hour later."""
     since, now = _utc(since), now.astimezone(UTC)
-    if cal.business_time_between(since, now) >= policy.approval_escalate_after:
+    if cal.business_time_between(escalation_start(since, given_back), now) >= policy.approval_escalate_after:
         return True
-    return scheduled_at is not None and due_soon_hand_off(cal, policy, since, _utc(scheduled_at), now)
+    return scheduled_at is not None and due_soon_hand_off(cal, policy, since, _utc(scheduled_at), now,
+                                                          given_back=given_back)
 
 
 def due_soon(cal: BusinessCalendar, since: datetime, at: datetime, now: datetime) -> bool:
@@ -172,7 +178,15 @@ def due_soon(cal: BusinessCalendar, since: datetime, at: datetime, now: datetime
     return not (at <= now or now < due or cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT)
 
 
-def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime) -> bool:
+def escalation_start(since: datetime, given_back: datetime | None) -> datetime:
+    """From when ``approval_escalate_after`` counts (``deputies_due``)."""
+    since = _utc(since)
+    return since if given_back is None else max(since, _utc(given_back))
+
+
+def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime,
+                      *, given_back: datetime | None = None) -> bool:
     """``bot.sweep.Sweeper._due_soon``'s hand-off: the draft is ``due_soon``, and the usual
-    escalation would come after its scheduled time ``at``."""
-    return due_soon(cal, since, at, now) and cal.add_business_time(since, policy.approval_escalate_after) > at
+    escalation (``deputies_due``) would come after its scheduled time ``at``."""
+    return due_soon(cal, since, at, now) and cal.add_business_time(
+        escalation_start(since, given_back), policy.approval_escalate_after) > at

@@ -32,6 +32,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.away import absent_at
 from storage.db import (
+    as_utc,
     dialect_insert,
     insert_if_absent,
     insert_many_if_absent,
@@ -624,6 +625,30 @@ def keep_as_escalated(s: Session, request_ids: Sequence[int]) -> None:
     if request_ids:
         s.connection().execute(update(ApprovalRequestRow).where(col(ApprovalRequestRow.id).in_(list(request_ids)))
                                .values(reason="escalated"))
+
+
+def given_back_at(s: Session, draft_ids: Sequence[int]) -> dict[int, datetime]:
+    """For pending drafts whose current version a deputy held for an absent approver until that
+    approver came back (the deputy's request ``WITHDRAWN``): when that approver was asked, the
+    latest if several were. The escalation to the deputies waits ``approval_escalate_after`` from
+    then (``bot.workflow.deputies_due``), not from when the draft was routed."""
+    if not draft_ids:
+        return {}
+    withdrawn, theirs = aliased(ApprovalRequestRow), aliased(ApprovalRequestRow)
+    q = (
+        select_(col(withdrawn.draft_id), func.max(col(theirs.created_at)))
+        .select_from(DraftRow)
+        .join(withdrawn, and_(col(withdrawn.draft_id) == col(DraftRow.id),
+                              col(withdrawn.version_number) == col(DraftRow.current_version),
+                              col(withdrawn.reason) == WITHDRAWN))
+        .join(theirs, and_(col(theirs.draft_id) == col(withdrawn.draft_id),
+                           col(theirs.version_number) == col(withdrawn.version_number),
+                           col(theirs.recipient_id) == col(withdrawn.acting_for_id),
+                           col(theirs.acting_for_id).is_(None), col(theirs.reason).not_in(RETRACTED)))
+        .where(col(DraftRow.id).in_(list(draft_ids)))
+        .group_by(col(withdrawn.draft_id))
+    )
+    return {d: as_utc(at) for d, at in s.connection().execute(q)}
 
 
 def withdraw_requests(s: Session, request_ids: Sequence[int], *, reason: str = WITHDRAWN) -> None:

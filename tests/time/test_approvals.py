@@ -339,14 +339,16 @@ def test_escalation_reaches_a_deputy_whose_earlier_request_was_taken_back(world:
     world.clock.t = jst(2026, 11, 24, 11, 0)
     world.kessai.clear_away("U0MANAGER")  # back: the deputy's request is withdrawn
     dms_before = len(world.posts(to="U0DEPUTY", contains="代決"))
-    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 1
+    # A business day after the manager was asked on their return (not after the draft was routed).
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 0
+    assert world.sweep(jst(2026, 11, 25, 11, 0)).sent["approval.escalate"] == 1
     with world.db.session() as s:
         [row] = list(s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == draft_id,
                                                               ApprovalRequestRow.recipient_id == "U0DEPUTY")))
     assert (row.reason, row.acting_for_id) == ("escalated", "U0MANAGER")
     assert len(world.posts(to="U0DEPUTY", contains="代決")) > dms_before
     assert not escalation_notices(world)  # the deputy was asked: the usual notice, not a warning
-    world.clock.t = jst(2026, 11, 25, 10, 5)
+    world.clock.t = jst(2026, 11, 25, 11, 5)
     assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
 
 
@@ -545,10 +547,57 @@ def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: Wor
     assert deputy_requests(world, decided) == [("away", "U0MANAGER")]  # history stays as it was
     assert deputy_requests(world, waiting) == [("withdrawn", "U0MANAGER")]
     assert len(world.posts(to="U0MANAGER", contains="決裁依頼: 上越市公式X")) == 1  # only the draft still pending
-    # A business day after it was routed, the escalation asks the deputy again, this time because
-    # the draft is late.
-    assert world.sweep(jst(2026, 11, 25, 9, 5)).sent["approval.escalate"] == 1
+    # The manager, asked at 08:30, has a business day before the deputy is asked again because the
+    # draft is late: a business day after it was routed (09:05) is 35 minutes after the withdrawal.
+    assert world.sweep(jst(2026, 11, 25, 9, 5)).sent["approval.escalate"] == 0
+    assert world.sweep(jst(2026, 11, 26, 8, 29)).sent["approval.escalate"] == 0
+    assert deputy_requests(world, waiting) == [("withdrawn", "U0MANAGER")]
+    assert world.sweep(jst(2026, 11, 26, 8, 30)).sent["approval.escalate"] == 1
     assert deputy_requests(world, waiting) == [("escalated", "U0MANAGER")]
+
+
+@pytest.mark.parametrize(("away", "routed", "back", "early", "late"), [
+    # An absence on Friday: back on Monday at 08:30; routed a business day before Monday 10:00.
+    (jst(2026, 11, 27), jst(2026, 11, 27, 10, 0), jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 10, 0),
+     jst(2026, 12, 1, 8, 30)),
+    # 年末年始: the last business day of the year off, back on 1/4.
+    (jst(2026, 12, 28), jst(2026, 12, 28, 10, 0), jst(2027, 1, 4, 8, 30), jst(2027, 1, 4, 10, 0),
+     jst(2027, 1, 5, 8, 30)),
+])
+def test_a_deputy_withdrawn_at_the_approvers_return_is_asked_again_a_business_day_after_the_approver(
+        world: World, away: datetime, routed: datetime, back: datetime, early: datetime, late: datetime) -> None:
+    """SPEC 4.3: the request not decided within ``approval_escalate_after`` goes to the deputies.
+    After the give-back that is the returning approver's request, asked at ``back``: counted from
+    when the draft was routed, the deputy was told 「ここからはご本人が決裁します」 at 08:30 and
+    asked again as late at 10:00."""
+    world.clock.t = away.replace(hour=8, minute=0)
+    world.kessai.set_away("U0MANAGER", away.date(), away.date())
+    draft_id = world.pending_draft(routed)
+    assert world.sweep(back).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert world.sweep(early).sent["approval.escalate"] == 0
+    assert world.sweep(late - timedelta(minutes=1)).sent["approval.escalate"] == 0
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    # Reminders say when the deputy will be asked: a business day after the manager's request (the
+    # close of that day; the next sweep in business hours asks).
+    reminders = [p["text"] for p in world.posts(contains="代決者にも決裁を依頼します")]
+    assert reminders and all(f"{back.month}月{back.day}日（月）17:15 までに" in r for r in reminders), reminders
+    assert world.sweep(late).sent["approval.escalate"] == 1
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
+
+
+def test_a_draft_due_soon_after_a_give_back_still_goes_to_the_deputy_before_its_time(world: World) -> None:
+    """The escalation now counting from the returning approver's request ends after the scheduled
+    time, so the due-soon hand-off asks the deputy, a business hour before it."""
+    world.clock.t = jst(2026, 11, 27, 8, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 27).date(), jst(2026, 11, 27).date())
+    draft_id = world.scheduled_draft(jst(2026, 11, 27, 10, 0), scheduled=jst(2026, 11, 30, 14, 0))
+    assert world.sweep(jst(2026, 11, 30, 8, 30)).sent["approval.back"] == 1
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+    assert world.sweep(jst(2026, 11, 30, 10, 0)).sent["approval.escalate"] == 0
+    assert world.sweep(jst(2026, 11, 30, 12, 59)).sent["approval.escalate"] == 0
+    assert world.sweep(jst(2026, 11, 30, 13, 0)).sent["approval.escalate"] == 1
+    assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
 
 
 def test_an_absence_ending_after_the_draft_waited_a_business_day_leaves_it_with_the_deputy(
