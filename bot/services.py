@@ -2001,9 +2001,18 @@ class Kessai:
             raise errors.InvalidInput(f"不在期間は{MAX_AWAY_DAYS}日以内で指定してください。")
         begins = datetime.combine(start, time(0), self.tz)
         until = datetime.combine(end + timedelta(days=1), time(0), self.tz)
+        cal = self.org.calendar(str(self.tz))
         with self.db.session() as s:
             before = away_repo.absence(s, actor)
-            if not away_repo.set_away(s, actor, begins, until):
+            # A period that begins before the person is back at work from the one in effect (by its
+            # end's next business instant: tomorrow, or Monday after a Friday) continues it: giving
+            # the deputies' requests back at 15:00 left the draft with an absent approver until the
+            # midnight that asked the deputies again.
+            continues = (before is not None and as_utc(before[0]) <= now
+                         and next_business_instant(cal, as_utc(before[1])) > now
+                         and begins <= next_business_instant(cal, as_utc(before[1])))
+            stored_from = min(begins, as_utc(before[0])) if continues and before is not None else begins
+            if not away_repo.set_away(s, actor, stored_from, until):
                 raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")
             moved = 0
             taken_back = TakenBack()
@@ -2011,7 +2020,7 @@ class Kessai:
                 # Requests already waiting for this person now wait for the deputies too.
                 for draft in draft_repo.pending_asked(s, actor):
                     moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
-            elif before is not None and as_utc(before[0]) <= now:
+            elif before is not None and as_utc(before[0]) <= now and not continues:
                 # The absence in effect is replaced by a later one: the person is back until then,
                 # as after `/kessai away off`, so what the deputies hold for them comes back (else
                 # the deputies keep buttons that refuse them, and nothing ends the absence). Also
@@ -2025,7 +2034,14 @@ class Kessai:
         text = (f"{render.fmt_date(start)}から{render.fmt_date(end)}まで不在として登録しました。"
                 + ("この間に届く決裁依頼は代決者に送られます。" if approves
                    else "この間は、あなたに代決の依頼は届きません。"))
-        if before is not None and as_utc(before[1]) > now and (as_utc(before[0]), as_utc(before[1])) != (begins, until):
+        if continues and before is not None:
+            old_first = self.local(as_utc(before[0])).date()
+            old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)
+            if (old_first, old_last) != (start, end):
+                text += (f"それまで登録されていた不在（{render.fmt_date(old_first)}から{render.fmt_date(old_last)}まで）と"
+                         f"間をあけずに続くため、{render.fmt_date(min(old_first, start))}から{render.fmt_date(end)}までの"
+                         "一つの不在として登録しました（不在は一人につき一つの期間だけ登録できます）。")
+        elif before is not None and as_utc(before[1]) > now and (as_utc(before[0]), as_utc(before[1])) != (begins, until):
             # One absence per person: say so, or someone entering a second period believes both stand.
             old_first = self.local(as_utc(before[0])).date()
             old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)

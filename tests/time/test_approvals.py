@@ -436,7 +436,8 @@ def test_an_absence_replaced_overnight_by_one_from_the_next_morning_leaves_the_d
     draft_id = world.pending_draft(jst(2026, 11, 24, 10, 5))
     world.clock.t = jst(2026, 11, 24, 23, 0)
     answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
-    assert "次の始業時刻にも決裁者が全員不在のため、引き続き代決者が決裁します" in answer, answer
+    # One absence 11/24–11/26 (the new period begins before the manager is back at work).
+    assert "11月24日（火）から2026年11月26日（木）までの一つの不在" in answer, answer
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
     assert deputy_dm_edits(world, draft_id) == []
     world.sweep(jst(2026, 11, 25, 0, 0))
@@ -837,3 +838,40 @@ def test_an_absence_ending_when_the_scheduled_time_is_near_leaves_the_deputy_ask
         assert not list(s.exec(select(OutboxRow).where(OutboxRow.op == "update",
                                                         OutboxRow.message_key == f"dm:{draft_id}:v1:U0DEPUTY")))
     assert len(approval_dms(world, "U0MANAGER")) == 1
+
+
+def test_an_absent_approver_extending_the_absence_during_the_day_keeps_the_deputy(world: World) -> None:
+    """At 15:00 the manager, away today, registers tomorrow and the day after: the deputy's request
+    stays (it was withdrawn at 15:00, the absent manager alone held the draft until midnight, and
+    then the deputy was asked again). The two periods are one absence, given back when it ends."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 5))
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    deputy_dms = len(world.posts(to="U0DEPUTY", contains="代決依頼"))
+    world.clock.t = jst(2026, 11, 24, 15, 0)
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
+    assert "取り消しました" not in answer and "代決者への依頼" not in answer, answer
+    assert "2026年11月24日（火）から2026年11月26日（木）までの一つの不在" in answer, answer
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert deputy_dm_edits(world, draft_id) == []
+    assert world.sweep(jst(2026, 11, 25, 0, 0)).sent["approval.away"] == 0
+    assert world.sweep(jst(2026, 11, 26, 15, 0)).sent["approval.back"] == 0
+    assert len(world.posts(to="U0DEPUTY", contains="代決依頼")) == deputy_dms  # asked once
+    # The end of the whole absence gives it back (the draft had waited a business day by then,
+    # so as an escalation the deputy keeps it, and the manager is asked).
+    assert world.sweep(jst(2026, 11, 27, 8, 30)).sent["approval.back"] == 1
+    assert len(approval_dms(world, "U0MANAGER")) == 1
+
+
+def test_a_later_absence_after_a_working_day_still_gives_the_requests_back(world: World) -> None:
+    """Not a continuation: the manager is back at work on 11/25 before the next period (11/26)."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 5))
+    world.clock.t = jst(2026, 11, 24, 15, 0)
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
+    assert "置き換えました" in answer and "一つの不在" not in answer, answer
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
