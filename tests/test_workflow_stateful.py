@@ -39,8 +39,8 @@ from bot.config import OrgConfig, load_org_config
 from bot.drafting import DraftForm
 from bot.ledger import verify_with_versions
 from bot.services import IncomingMessage, Kessai
-from bot.sweep import Sweeper
-from bot.workflow import DraftState
+from bot.sweep import Sweeper, next_business_instant
+from bot.workflow import DraftState, deputies_due
 from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import ledger as ledger_repo
@@ -192,8 +192,24 @@ class WorkflowMachine(RuleBasedStateMachine):
             if actor not in account.deputies:
                 return False
             if req.reason == "away" and req.acting_for_id in account.approvers:
-                return bool(away_repo.away_at(s, [req.acting_for_id], self.now()))
+                return self.stands_in(s, d, req.acting_for_id, sched)
             return True
+
+    def stands_in(self, s: Any, d: DraftRow, approver: str, scheduled_at: datetime | None) -> bool:
+        """SPEC 4.3 as e26daad reads it: a deputy asked for an absent approver decides while the
+        approver is away, until their first business instant after the absence, and after that
+        only when the draft has waited long enough to be an escalation."""
+        now = self.now()
+        if away_repo.away_at(s, [approver], now):
+            return True
+        absence = away_repo.absence(s, approver)
+        if absence is None:
+            return False
+        cal = self.org.calendar("Asia/Tokyo")
+        if next_business_instant(cal, as_utc(absence[1])) > now:
+            return True
+        given_back = draft_repo.given_back_at(s, [d.id or 0]).get(d.id or 0)
+        return deputies_due(cal, self.org.policy, d.updated_at, scheduled_at, now, given_back=given_back)
 
     def form(self, kind: str, when: timedelta | None, category: str) -> DraftForm:
         n = self.next_n()
