@@ -2007,10 +2007,13 @@ class Kessai:
             # A period that begins before the person is back at work from the one in effect (by its
             # end's next business instant: tomorrow, or Monday after a Friday) continues it: giving
             # the deputies' requests back at 15:00 left the draft with an absent approver until the
-            # midnight that asked the deputies again.
+            # midnight that asked the deputies again. Only today's part of that absence carries
+            # over: a later day of it that the new period leaves out is a day back at work (away
+            # until Friday, back on Tuesday, registering Thursday alone), as the replacement says.
+            tonight = datetime.combine(today + timedelta(days=1), time(0), self.tz)
             continues = (before is not None and as_utc(before[0]) <= now
                          and next_business_instant(cal, as_utc(before[1])) > now
-                         and begins <= next_business_instant(cal, as_utc(before[1])))
+                         and begins <= next_business_instant(cal, min(as_utc(before[1]), tonight)))
             stored_from = min(begins, as_utc(before[0])) if continues and before is not None else begins
             if not away_repo.set_away(s, actor, stored_from, until):
                 raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")

@@ -875,3 +875,21 @@ def test_a_later_absence_after_a_working_day_still_gives_the_requests_back(world
     answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
     assert "置き換えました" in answer and "一つの不在" not in answer, answer
     assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+
+
+def test_an_approver_back_early_registering_a_single_later_day_is_back_until_then(world: World) -> None:
+    """Away 11/24–11/27, the manager is back early and at 15:00 on 11/24 registers 11/26 alone: a
+    working day (11/25) lies between today and that day, so the new period replaces the absence
+    and the deputy's request comes back, as after a one-day absence. It was taken for a
+    continuation (11/26 begins before the manager's return on 11/30 from the old absence): kept
+    away on 11/25 at their desk, told 「（11/24から11/27まで）と間をあけずに続くため、11/24から
+    11/26まで」, while the deputy decided for them."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    draft_id = world.pending_draft(jst(2026, 11, 24, 10, 5))
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    world.clock.t = jst(2026, 11, 24, 15, 0)
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
+    assert "置き換えました" in answer and "一つの不在" not in answer, answer
+    assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
