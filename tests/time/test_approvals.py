@@ -893,3 +893,19 @@ def test_an_approver_back_early_registering_a_single_later_day_is_back_until_the
     answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
     assert "置き換えました" in answer and "一つの不在" not in answer, answer
     assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
+
+
+def test_a_reminder_of_a_draft_due_before_the_escalation_names_the_due_soon_hand_off(world: World) -> None:
+    """After a give-back the escalation counts from the manager's request (11/30 17:15), after the
+    post at 14:00: the deputy is asked by the due-soon hand-off at 13:00, and the 12:00 reminder
+    says so. It said 「17:15 までに決裁がない場合は、代決者にも」 above 「投稿予定は 14:00 です。
+    それまでに決裁がないと、この下書きは期限切れになります」."""
+    world.clock.t = jst(2026, 11, 27, 8, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 27).date(), jst(2026, 11, 27).date())
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 27).date(), jst(2026, 11, 30).date())
+    world.scheduled_draft(jst(2026, 11, 27, 10, 0), scheduled=jst(2026, 11, 30, 14, 0))
+    assert world.sweep(jst(2026, 11, 30, 8, 30)).sent["approval.back"] == 1
+    assert world.sweep(jst(2026, 11, 30, 12, 0)).sent["approval.remind"] == 1
+    reminders = reminders_to(world, "U0MANAGER")
+    assert len(reminders) == 1 and "11月30日（月）13:00 までに決裁がない場合は、代決者にも" in reminders[0], reminders
+    assert world.sweep(jst(2026, 11, 30, 13, 0)).sent["approval.escalate"] == 1
