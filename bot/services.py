@@ -2040,10 +2040,15 @@ class Kessai:
         if continues and before is not None:
             old_first = self.local(as_utc(before[0])).date()
             old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)
-            if (old_first, old_last) != (start, end):
-                text += (f"それまで登録されていた不在（{render.fmt_date(old_first)}から{render.fmt_date(old_last)}まで）と"
-                         f"間をあけずに続くため、{render.fmt_date(min(old_first, start))}から{render.fmt_date(end)}までの"
-                         "一つの不在として登録しました（不在は一人につき一つの期間だけ登録できます）。")
+            old_span = f"それまで登録されていた不在（{render.fmt_date(old_first)}から{render.fmt_date(old_last)}まで）"
+            span = f"{render.fmt_date(min(old_first, start))}から{render.fmt_date(end)}まで"
+            if end <= old_last and (old_first, old_last) != (start, end):
+                # Ending no later than the old one: a shorter absence, neither following it nor
+                # overlapping it as far as the person is concerned.
+                text += f"{old_span}は、{span}に変更しました（不在は一人につき一つの期間だけ登録できます）。"
+            elif end > old_last:
+                how = "と重なる" if begins < as_utc(before[1]) else "と間をあけずに続く"
+                text += f"{old_span}{how}ため、{span}の一つの不在として登録しました（不在は一人につき一つの期間だけ登録できます）。"
         elif before is not None and as_utc(before[1]) > now and (as_utc(before[0]), as_utc(before[1])) != (begins, until):
             # One absence per person: say so, or someone entering a second period believes both stand.
             old_first = self.local(as_utc(before[0])).date()

@@ -909,3 +909,18 @@ def test_a_reminder_of_a_draft_due_before_the_escalation_names_the_due_soon_hand
     reminders = reminders_to(world, "U0MANAGER")
     assert len(reminders) == 1 and "11月30日（月）13:00 までに決裁がない場合は、代決者にも" in reminders[0], reminders
     assert world.sweep(jst(2026, 11, 30, 13, 0)).sent["approval.escalate"] == 1
+
+
+def test_a_continued_absence_says_whether_it_was_shortened_or_overlapped(world: World) -> None:
+    """Away 11/24–11/27, at 15:00 on 11/24 the manager registers 11/25 alone: one absence
+    11/24–11/25, shortened, not 「（11/24から11/27まで）と間をあけずに続く」. Then 11/24–11/27
+    again: it overlaps the absence in effect rather than following it."""
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.clock.t = jst(2026, 11, 24, 15, 0)
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    assert "間をあけずに続く" not in answer, answer
+    assert "2026年11月24日（火）から2026年11月25日（水）までに変更しました" in answer, answer
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    assert "間をあけずに続く" not in answer, answer
+    assert "と重なるため、2026年11月24日（火）から2026年11月27日（金）までの一つの不在" in answer, answer
