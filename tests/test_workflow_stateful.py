@@ -38,7 +38,7 @@ from bot import errors
 from bot.config import OrgConfig, load_org_config
 from bot.drafting import DraftForm
 from bot.ledger import verify_with_versions
-from bot.services import IncomingMessage, Kessai
+from bot.services import MIN_OVERRIDE_LEAD, IncomingMessage, Kessai
 from bot.sweep import Sweeper, next_business_instant
 from bot.workflow import DraftState, deputies_due
 from storage import away as away_repo
@@ -371,7 +371,10 @@ class WorkflowMachine(RuleBasedStateMachine):
                                             "イベント当日の問い合わせ先として必要なため")
         with self.db.session() as s:
             v = draft_repo.version(s, draft_id, d.current_version)
-            late = v is not None and v.scheduled_at is not None and as_utc(v.scheduled_at) <= self.now()
+            # Due within MIN_OVERRIDE_LEAD (966754c) as much as past: the approver could not read the
+            # reason before it expired.
+            late = (v is not None and v.scheduled_at is not None
+                    and as_utc(v.scheduled_at) < self.now() + MIN_OVERRIDE_LEAD)
         if d.state == DraftState.NEEDS_FIX and late:
             # It could never be approved (its time has come): refused, with what to do.
             assert "投稿予定時刻" in self.refused(call, f"override #{draft_id} after its time").message_ja
