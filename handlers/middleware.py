@@ -29,8 +29,13 @@ log = logging.getLogger(__name__)
 
 
 def team_of(body: dict[str, Any]) -> str | None:
-    team, user = body.get("team"), body.get("user")
-    found = (body.get("team_id") or (team if isinstance(team, str) else None)
+    """The workspace a request is for. An event names it in ``authorizations`` (the installation it
+    is delivered to): its ``team_id`` is the workspace the event happened in, which for a Slack
+    Connect channel another organisation created is theirs, and every draft posted there was
+    refused as theirs. Bolt reads the team from there too."""
+    team, user, auths = body.get("team"), body.get("user"), body.get("authorizations")
+    installed = auths[0].get("team_id") if isinstance(auths, list) and auths and isinstance(auths[0], dict) else None
+    found = (installed or body.get("team_id") or (team if isinstance(team, str) else None)
              or (team.get("id") if isinstance(team, dict) else None)
              or (user.get("team_id") if isinstance(user, dict) else None))
     return str(found) if found else None

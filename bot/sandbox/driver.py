@@ -205,14 +205,19 @@ class SlackDriver:
         retry_num: int | None = None,
         retry_reason: str = "http_timeout",
         team_id: str | None = None,
+        channel_host_team: str | None = None,
     ) -> BotReply:
-        """Deliver any Events API ``event`` inside Slack's ``event_callback`` envelope."""
+        """Deliver any Events API ``event`` inside Slack's ``event_callback`` envelope.
+        ``channel_host_team``: the event happened in a Slack Connect channel that workspace (of
+        another organisation) hosts. Slack then names the host in the envelope's ``team_id``, and
+        the installation the event is delivered to only in ``authorizations``."""
         team = team_id or self.slack.team_id
+        host = channel_host_team or team
         event_time = int(float(event.get("event_ts") or self.clock()))
         envelope: JsonDict = {
             "token": self.verification_token,
-            "team_id": team,
-            "context_team_id": team,
+            "team_id": host,
+            "context_team_id": host,
             "context_enterprise_id": None,
             "api_app_id": self.slack.app_id,
             "event": event,
@@ -228,7 +233,7 @@ class SlackDriver:
                     "is_enterprise_install": False,
                 }
             ],
-            "is_ext_shared_channel": False,
+            "is_ext_shared_channel": channel_host_team is not None,
             "event_context": f"4-{secrets.token_urlsafe(24)}",
         }
         self.last_event = envelope

@@ -247,3 +247,31 @@ def test_an_operators_me_message_edited_or_written_in_a_thread(stack: LocalStack
     assert len(drafts(st)) == 1
     with st.rt.db.session() as s:
         assert [v.text for v in s.exec(select(DraftVersionRow).order_by(DraftVersionRow.number))] == [CLEAN_DRAFT, fixed]
+
+
+def test_a_draft_in_a_slack_connect_channel_another_organisation_hosts_is_taken(stack: LocalStack) -> None:
+    """An intake channel shared with a partner (Slack Connect) that the partner's workspace created:
+    Slack names the host workspace in the envelope's ``team_id`` and our installation only in
+    ``authorizations`` (bolt reads the team from there for this reason). Every event of the
+    channel was refused as another workspace's, so the operator's drafts went unanswered, and
+    unchecked, without a word to anyone but the log."""
+    st = stack
+    ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", message_text(CLEAN_DRAFT),
+                               blocks=rich_text_blocks(CLEAN_DRAFT)).ts
+    reply = st.driver.event({"type": "message", "text": message_text(CLEAN_DRAFT), "user": "U0OPERATOR", "ts": ts,
+                             "team": st.slack.team_id, "user_team": st.slack.team_id,
+                             "source_team": st.slack.team_id, "blocks": rich_text_blocks(CLEAN_DRAFT),
+                             "channel": "C0INTAKE", "event_ts": ts, "channel_type": "channel"},
+                            channel_host_team="T0PARTNER")
+    assert reply.status == 200
+    assert wait_dm(st, APPROVERS[0])
+    settle(st)
+    assert [(d.message_ts, d.state) for d in drafts(st)] == [(ts, "pending")]
+    # An event delivered to another workspace's installation is still refused.
+    other = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", message_text(CLEAN_DRAFT + "2"),
+                                  blocks=rich_text_blocks(CLEAN_DRAFT + "2")).ts
+    st.driver.event({"type": "message", "text": message_text(CLEAN_DRAFT + "2"), "user": "U0OPERATOR", "ts": other,
+                     "blocks": rich_text_blocks(CLEAN_DRAFT + "2"), "channel": "C0INTAKE", "event_ts": other,
+                     "channel_type": "channel"}, team_id="T0OTHERORG")
+    settle(st)
+    assert [d.message_ts for d in drafts(st)] == [ts]
