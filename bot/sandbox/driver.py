@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from bot.sandbox.blockkit import find_element
 from bot.sandbox.payloads import action_entry, describe_state, message_text, rich_text_blocks, state_values
-from bot.sandbox.records import JsonDict, Message, View
+from bot.sandbox.records import JsonDict, Message, View, edited_time
 from bot.sandbox.server import LocalSlack
 
 STALE_AFTER = 5 * 60  # Slack's documented replay window; bolt refuses older timestamps
@@ -378,7 +378,7 @@ class SlackDriver:
         else those it had; ``files``: its other files (see ``file``)."""
         channel_id = self._channel_id(channel)
         edited = self.slack.edit_as_user(channel_id, ts, message_text(new_text), rich_text_blocks(new_text))
-        edit_ts = self.slack.next_ts()
+        edit_ts = (edited[1].edited_ts if edited else None) or self.slack.next_ts()
         before = edited[0] if edited else Message(channel_id, ts, "", user)
         thread = {"thread_ts": before.thread_ts} if before.thread_ts else {}
         event = {
@@ -390,7 +390,7 @@ class SlackDriver:
                 "text": message_text(new_text),
                 "user": user,
                 "team": self.slack.team_id,
-                "edited": {"user": user, "ts": edit_ts},
+                "edited": {"user": user, "ts": edited_time(edit_ts)},
                 "blocks": rich_text_blocks(new_text),
                 "ts": ts,
                 "source_team": self.slack.team_id,

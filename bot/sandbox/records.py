@@ -86,6 +86,13 @@ class SlackCall:
         return self.status == 200 and bool(self.response.get("ok"))
 
 
+def edited_time(ts: str) -> str:
+    """A message's ``edited.ts`` as Slack gives it: whole seconds (「1700000100.000000」), while the
+    ``message_changed`` event of that edit has a ``ts`` with microseconds (「1700000100.482913」).
+    Slack's reference shows both alike, and the sandbox used to copy it."""
+    return f"{ts.partition('.')[0]}.000000"
+
+
 @dataclass
 class Message:
     """The current state of a channel message (``chat.update`` mutates it in place)."""
@@ -124,7 +131,7 @@ class Message:
             out["reply_count"] = len(self.reply_ts)
             out["latest_reply"] = self.reply_ts[-1]
         if self.edited_ts:
-            out["edited"] = {"user": self.user, "ts": self.edited_ts}
+            out["edited"] = {"user": self.user, "ts": edited_time(self.edited_ts)}
         if self.reactions:
             out["reactions"] = [
                 {"name": name, "users": list(users), "count": len(users)}

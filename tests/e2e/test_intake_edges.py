@@ -655,3 +655,30 @@ def test_a_slash_command_slack_posted_as_a_message_is_explained_not_routed(stack
     st.driver.message("C0INTAKE", "U0OPERATOR", "/kessaiの使い方説明会を開きます。" + CLEAN_DRAFT)
     settle(st)
     assert len(drafts(st)) == 2
+
+
+def test_two_edits_in_one_second_as_slack_times_them_keep_the_second(stack: LocalStack) -> None:
+    """Slack gives an edit's ``edited.ts`` in whole seconds and its event's ``ts`` with
+    microseconds: two edits made within one second carry the same ``edited.ts``. Ordered by it,
+    the second edit would be taken for a retry of the first and dropped, and the approvers asked
+    about the text as first fixed. Ordered by the event's ``ts``, the second is the draft; the
+    first, retried late, changes nothing."""
+    st = stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, APPROVERS[0])
+    second = int(float(ts)) + 5
+    first_fix, second_fix = CLEAN_DRAFT.replace("紅葉", "雪灯籠"), CLEAN_DRAFT.replace("紅葉", "桜")
+
+    def edit(text: str, at: str) -> JsonDict:
+        return {"type": "message", "subtype": "message_changed", "hidden": True, "channel": "C0INTAKE",
+                "ts": at, "event_ts": at, "channel_type": "channel",
+                "message": {"type": "message", "user": "U0OPERATOR", "text": message_text(text),
+                            "blocks": rich_text_blocks(text), "ts": ts, "team": st.slack.team_id,
+                            "edited": {"user": "U0OPERATOR", "ts": f"{second}.000000"}}}
+
+    st.driver.event(edit(first_fix, f"{second}.120000"), event_id="Ev0FIX1")
+    st.driver.event(edit(second_fix, f"{second}.870000"), event_id="Ev0FIX2")
+    st.driver.event(edit(first_fix, f"{second}.120000"), event_id="Ev0FIX1", retry_num=1)
+    settle(st)
+    (d,) = drafts(st)
+    assert [v.text for v in versions(st)][-1] == second_fix and d.current_version == len(versions(st))

@@ -184,6 +184,10 @@ def test_message_changed_and_deleted(driver: SlackDriver, bot: RecordingBot, sla
         "旧本文",
     )
     assert slack.messages("C0INTAKE")[0].text == "新本文"
+    # As Slack sends them: the edit's time in whole seconds, the event's with microseconds.
+    seconds, _, micros = event["ts"].partition(".")
+    assert event["message"]["edited"]["ts"] == f"{seconds}.000000" and len(micros) == 6
+    assert slack.messages("C0INTAKE")[0].to_api(slack.team_id)["edited"]["ts"] == f"{seconds}.000000"
     driver.message_deleted("C0INTAKE", ts)
     event = bot.last.json()["event"]
     assert (event["subtype"], event["deleted_ts"], event["previous_message"]["text"]) == (
