@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 # Slack or an app speaking (joins, topic changes, huddles, bots, thread broadcasts, …), and Slack
 # keeps adding them, so only these can be drafts.
 DRAFT_SUBTYPES = frozenset({None, "file_share", "me_message"})
+# Slackbot posts as a user, without bot_id or a subtype: a channel reminder set with /remind
+# (「Reminder: 今週の投稿予定を確認」) arrives as its message. It was answered as a person who is no
+# operator, by an ephemeral Slack refuses for Slackbot, logged as an ERROR at every reminder.
+SLACKBOT = "USLACKBOT"
 
 
 def event_key(body: dict[str, Any], event: dict[str, Any]) -> str:
@@ -120,14 +124,16 @@ def may_be_draft(event: dict[str, Any]) -> bool:
 
 def is_person_message(msg: dict[str, Any]) -> bool:
     """A top-level message a person posted (thread replies are conversation about a draft)."""
-    if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts"):
+    if msg.get("subtype") not in DRAFT_SUBTYPES or msg.get("bot_id") or not msg.get("user") or not msg.get("ts") \
+            or msg.get("user") == SLACKBOT:
         return False
     return msg.get("thread_ts") in (None, msg.get("ts"))
 
 
 def is_thread_reply(msg: dict[str, Any]) -> bool:
     """A person's reply in a thread (also sent to the channel or not), with text, pictures or videos in it."""
-    if msg.get("subtype") not in DRAFT_SUBTYPES | {"thread_broadcast"} or msg.get("bot_id") or not msg.get("user"):
+    if msg.get("subtype") not in DRAFT_SUBTYPES | {"thread_broadcast"} or msg.get("bot_id") or not msg.get("user") \
+            or msg.get("user") == SLACKBOT:
         return False
     thread_ts = msg.get("thread_ts")
     return isinstance(thread_ts, str) and bool(thread_ts) and thread_ts != msg.get("ts") and (

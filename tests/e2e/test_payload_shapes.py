@@ -275,3 +275,18 @@ def test_a_draft_in_a_slack_connect_channel_another_organisation_hosts_is_taken(
                      "channel_type": "channel"}, team_id="T0OTHERORG")
     settle(st)
     assert [d.message_ts for d in drafts(st)] == [ts]
+
+
+def test_a_slackbot_reminder_in_an_intake_channel_is_no_draft_and_not_answered(stack: LocalStack) -> None:
+    """A channel reminder set with /remind: Slackbot posts it as a user (``USLACKBOT``, no bot_id,
+    no subtype). It was answered as a person who is no operator, by an ephemeral for Slackbot that
+    nobody reads (Slack refuses it, an ERROR in the log at every reminder); in a draft's thread it
+    is not the author's reply either."""
+    st = stack
+    root = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, APPROVERS[0])
+    posted(st, "USLACKBOT", "Reminder: 今週の投稿予定を確認してください。")
+    posted(st, "USLACKBOT", "Reminder: " + CLEAN_DRAFT, thread_ts=root)
+    settle(st)
+    assert st.slack.calls_of("chat.postEphemeral") == []
+    assert [d.message_ts for d in drafts(st)] == [root]
