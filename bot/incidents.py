@@ -190,7 +190,7 @@ SECRET_MASK = "＊＊＊＊（伏せ字）"
 _LABEL_NOUNS = ("code", "number", r"no\.", "reset", "change", "changed", "manager", "policy", "list", "file", "expired",
                 "leak", "leaked", "recovery", "hint", "update", "updated", "settings?", "login", "lock", "locked",
                 "protected", "sharing", "spray(?:ing)?", "attack")
-_LABELLED_VALUE = re.compile(
+_LABEL = (
     r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?i:pin|ｐｉｎ)(?:[ \t]?(?:コード|番号))?"
     r"|(?i:pw|pass(?:word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?))"
     r"(?![A-Za-zＡ-Ｚａ-ｚ])"
@@ -211,13 +211,26 @@ _LABELLED_VALUE = re.compile(
     # (A run of letters then a digit is still a value: 「PW.abc123」「PW_abc123」.)
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
-    r"(?:[（(][^（）()\s]{1,8}+[）)])?"
+    r"(?:[（(][^（）()\s]{1,8}+[）)])?")
+_LABELLED_VALUE = re.compile(
+    _LABEL +
     r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->)?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+"
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
     # path either: in 「https://…/password/reset」 the label is a URL's folder (a phishing page's).
     # A quoted value ends at its closing quote, curly ones too (「“abc123”」, as Japanese input types them).
     r"(?![/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 _CLOSERS = "\"')）」』’”"
+# A passphrase after a colon (「パスワード：correct horse battery staple」): only its first word was
+# masked, and the rest of it went into the escalation channel and the record. Only after a colon or
+# an equals sign, where what follows is the value, and only when the words run to the end of the
+# line or to Japanese: after は (「パスワードは abc123 Google で管理」) the words are the sentence's.
+_PASSPHRASE = re.compile(
+    _LABEL + r"[ \t\u3000]*+[:：=＝][ \t\u3000]*+[「『\"“'‘]?"
+    # Words and their number bounded, so that a line of labels is not read to its end from each.
+    r"((?![/／])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)"
+    r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
+# A word that makes the run a description rather than a phrase: an address, a date or a time.
+_NOT_IN_A_PHRASE = re.compile(r"://|^www\.|^(?:(?:19|20)\d\d[/.\-])?\d{1,2}[/.\-]\d{1,2}$|^\d{1,2}:[0-5]\d$")
 # What a report says about the password rather than the password: when it was changed or leaked
 # (「2026/11/30」「10/1」「9:30」), how often it was tried (「1,000 回」), a year or a count spelt with a
 # space before its unit (「2026 年」「12 桁」). Masked, the record lost the date of the change and the
@@ -247,6 +260,18 @@ def _says_about_the_value(value: str, after: str) -> bool:
         return bool(_DATE_AFTER.match(after))
     # A count has its unit too: 「PW: 1,234」 is a PIN written with a separator, 「1,000 回」 a count.
     return bool((_GROUPED.fullmatch(value) or value.isdecimal()) and _UNIT_AFTER.match(after))
+
+
+def _passphrase_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PASSPHRASE.finditer(text):
+        start, end = m.span(1)
+        while end > start and text[end - 1] in _CLOSERS + "、。,.":
+            end -= 1
+        words = unicodedata.normalize("NFKC", text[start:end]).split()
+        if len("".join(words)) >= 8 and not any(_NOT_IN_A_PHRASE.search(w) for w in words):
+            spans.append((start, end))
+    return spans
 
 
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
@@ -280,12 +305,20 @@ def mask_secrets(text: str) -> tuple[str, int]:
     ends = [d for _c, d in spans]
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
+    spans += _passphrase_spans(text)
     spans.sort()
-    out, last = [], 0
+    # A passphrase's span holds the first word's: one mask for both, not the phrase's tail twice.
+    merged: list[tuple[int, int]] = []
     for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    out, last = [], 0
+    for start, end in merged:
         out += [text[last:start], SECRET_MASK]
         last = end
-    return "".join(out) + text[last:], len(spans)
+    return "".join(out) + text[last:], len(merged)
 
 
 # Payload key (not sent to Slack) naming the incident a message to the escalation channel is

@@ -1034,3 +1034,19 @@ def test_notes_on_an_incident_whose_alert_was_deleted_go_to_the_channel_itself(
     assert any("対応中である旨の書き込みをお願いしました" in t for t in top), top
     assert any("解決として記録しました" in t and "削除依頼を出しました" in t for t in top), top
     assert all("アラートが削除されている" in t for t in top), top
+
+
+def test_a_passphrase_after_a_colon_is_masked_whole() -> None:
+    """「パスワード：correct horse battery staple」: only the first word was masked, and the rest of
+    the passphrase went into the escalation channel, the record and the export."""
+    for text, secret in (("パスワード：correct horse battery staple", "horse battery staple"),
+                         ("PW: my dog is cute が漏れました", "dog is cute"),
+                         ("パスワード：「correct horse battery staple」でした\nID: joetsu", "battery")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    assert inc.mask_secrets("パスワード：correct horse battery staple\nID: joetsu_koho")[0] == (
+        "パスワード：＊＊＊＊（伏せ字）\nID: joetsu_koho")
+    # An address or a date after the value is the report's, and after は the words are the sentence's.
+    assert "on 11/30" in inc.mask_secrets("PW: changed on 11/30")[0]
+    assert inc.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
+    assert "Workspace で管理" in inc.mask_secrets("パスワードは Google Workspace で管理しています")[0]
