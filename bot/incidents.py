@@ -229,6 +229,22 @@ _PASSPHRASE = re.compile(
     # Words and their number bounded, so that a line of labels is not read to its end from each.
     r"((?![/／])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)"
     r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
+# A password in kana or kanji (「パスワード：桜並木」「パスワードは「さくらもち」」): the value was read
+# in ASCII only and went out as typed. Only after a colon or inside quotes, where what follows is the
+# value: after は alone (「パスワードは管理者に伝えました」) it is the sentence.
+_JAPANESE_VALUE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝][ \t\u3000]*+[「『]?|(?:は|が|を)?[ \t\u3000]*+[「『])"
+    r"([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{2,32}+)(?=[\s、。，．,」』（）()]|$)")
+_KANA_OR_KANJI = re.compile(r"[ぁ-んァ-ヺー一-鿿々]")
+# What a report says of the password after its colon rather than the password: 「パスワード：不明」
+# 「パスワード：変更済み」「パスワード：全アカウント共通」「パスワード：付箋に記載」. A particle after a
+# kanji or a katakana (「付箋に」「管理者へ」) is a sentence's; one among hiragana (「さくらもち」) is not.
+_SAID_OF_THE_PASSWORD = re.compile(
+    r"変更|済|未|不明|なし|無し|あり|有り|同じ|同一|同上|共通|使い回|流用|漏|流出|初期|設定|確認|調査|対応|発行|"
+    r"リセット|不要|省略|公開|伏せ|秘密|非表示|別途|別紙|口頭|後日|記載|担当|管理|失効|無効|有効|期限|登録|紛失|"
+    r"忘|わから|分から|知ら|空欄|空白|下記|上記|以下|以上|添付|メール|電話|文字|桁|英数|記号|大文字|小文字|半角|"
+    r"全角|推測|簡単|単純|入力|使用|利用|共有|保存|付箋|メモ|不正|ログイン|認証|盗|乗っ取|[^ぁ-ん][をにでがへのと]|"
+    r"(?:した|します|です|ます|ない|ません|ました|ている|てる|する|される|された)$")
 # A word that makes the run a description rather than a phrase: an address, a date or a time.
 _NOT_IN_A_PHRASE = re.compile(r"://|^www\.|^(?:(?:19|20)\d\d[/.\-])?\d{1,2}[/.\-]\d{1,2}$|^\d{1,2}:[0-5]\d$")
 # What a report says about the password rather than the password: when it was changed or leaked
@@ -274,6 +290,11 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _JAPANESE_VALUE.finditer(text)
+            if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
+
+
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LABELLED_VALUE.finditer(text):
@@ -305,9 +326,9 @@ def mask_secrets(text: str) -> tuple[str, int]:
     ends = [d for _c, d in spans]
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
-    spans += _passphrase_spans(text)
+    spans += _passphrase_spans(text) + _japanese_value_spans(text)
     spans.sort()
-    # A passphrase's span holds the first word's: one mask for both, not the phrase's tail twice.
+    # A passphrase's span holds the first word's (a kana value's, the rule's): one mask for both, not the tail twice.
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:

@@ -1050,3 +1050,17 @@ def test_a_passphrase_after_a_colon_is_masked_whole() -> None:
     assert "on 11/30" in inc.mask_secrets("PW: changed on 11/30")[0]
     assert inc.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
     assert "Workspace で管理" in inc.mask_secrets("パスワードは Google Workspace で管理しています")[0]
+
+
+def test_a_kana_or_kanji_password_after_a_colon_or_in_quotes_is_masked() -> None:
+    """「パスワード：桜並木」: the value was read in ASCII only, and a password in kana or kanji went
+    into the escalation channel and the record as typed. What a report says of the password after
+    its colon (「不明」「変更済み」「付箋に記載」) is kept, and so is a sentence after は."""
+    for text, secret in (("パスワード：桜並木", "桜並木"), ("パスワードは「さくらもち」でした", "さくらもち"),
+                         ("パスワード（仮）：ひまわり畑、ID：koho", "ひまわり"), ("PIN：いちにさんし", "いちにさんし")):
+        masked, count = inc.mask_secrets(text)
+        assert secret not in masked and count == 1, masked
+    for kept in ("パスワード：不明", "パスワード：変更済み", "パスワード：付箋に記載", "パスワード：全アカウント共通",
+                 "パスワードは管理者に伝えました", "パスワードを変更しました", "パスワードは「管理者に確認」とのこと",
+                 "パスワード：なし"):
+        assert inc.mask_secrets(kept) == (kept, 0)
