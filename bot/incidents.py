@@ -191,7 +191,9 @@ _LABEL_NOUNS = ("code", "number", r"no\.", "reset", "change", "changed", "manage
                 "leak", "leaked", "recovery", "hint", "update", "updated", "settings?", "login", "lock", "locked",
                 "protected", "sharing", "spray(?:ing)?", "attack")
 _LABEL = (
-    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?i:pin|ｐｉｎ)(?:[ \t]?(?:コード|番号))?"
+    # 「パス」 is how staff shorten パスワード (「パスは abc123」), but not inside a word (「コンパス」「パスポート」).
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])(?:パス|ﾊﾟｽ)(?![ァ-ヺーｦ-ﾟ])"
+    r"|(?i:pin|ｐｉｎ)(?:[ \t]?(?:コード|番号))?"
     r"|(?i:pw|pass(?:word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?))"
     r"(?![A-Za-zＡ-Ｚａ-ｚ])"
     # An English noun the label names with (「PIN code を変更」「password reset しました」) is part of

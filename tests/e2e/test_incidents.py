@@ -1064,3 +1064,13 @@ def test_a_kana_or_kanji_password_after_a_colon_or_in_quotes_is_masked() -> None
                  "パスワードは管理者に伝えました", "パスワードを変更しました", "パスワードは「管理者に確認」とのこと",
                  "パスワード：なし"):
         assert inc.mask_secrets(kept) == (kept, 0)
+
+
+def test_a_password_after_the_short_label_pasu_is_masked() -> None:
+    """「パスは abc123」: staff shorten パスワード to パス, and the leaked value after it went out as
+    typed. A katakana word パス is part of (「コンパス」「パスポート」) is no label."""
+    for text in ("パスは abc123 でした", "パス：abc123", "ﾊﾟｽ:abc123"):
+        masked, count = inc.mask_secrets(text)
+        assert "abc123" not in masked and count == 1, masked
+    for kept in ("コンパス 1234 を購入", "パスポート abcd1234 の写し", "定期パスは 2026年度から", "パスを通しました"):
+        assert inc.mask_secrets(kept) == (kept, 0)
