@@ -202,7 +202,7 @@ _LABEL = (
     # space, so that 「パスワード：reset」 is still a value. And only before a break (a space, a colon,
     # Japanese): a password that begins with such a word (「PW Reset#2026」「PW List.2026」) is the
     # value, and read as the noun it was echoed whole (the 「#」 then read as a URL's) or in part.
-    rf"(?:[ \t\u3000]+(?i:{'|'.join(_LABEL_NOUNS)})(?=$|[^!-~]|[:=(]|->|[.,;)](?![!-~]))"
+    rf"(?:[ \t\u3000]+(?i:{'|'.join(_LABEL_NOUNS)})(?=$|[^!-~]|[:=(]|->|[.,;)!](?![!-~]))"
     # So is a Japanese one when a colon or an arrow follows (「パスワード変更：abc123」「PIN 変更 → 1234」
     # went out as typed): with は or が after it (「パスワード変更は Windows から」) it is more often the
     # subject of the sentence, and the word after it no password.
@@ -215,8 +215,9 @@ _LABEL = (
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
     r"(?:[（(][^（）()\s]{1,8}+[）)])?")
 _LABELLED_VALUE = re.compile(
+    # An exclamation mark after the label is a mail's subject (「Password Reset! abc123」), not the value.
     _LABEL +
-    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->)?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+"
+    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|[!！](?=[ \t\u3000]))?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+"
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
     # path either: in 「https://…/password/reset」 the label is a URL's folder (a phishing page's).
     # A quoted value ends at its closing quote, curly ones too (「“abc123”」, as Japanese input types them).

@@ -1074,3 +1074,12 @@ def test_a_password_after_the_short_label_pasu_is_masked() -> None:
         assert "abc123" not in masked and count == 1, masked
     for kept in ("コンパス 1234 を購入", "パスポート abcd1234 の写し", "定期パスは 2026年度から", "パスを通しました"):
         assert inc.mask_secrets(kept) == (kept, 0)
+
+
+def test_a_value_after_a_label_and_an_exclamation_mark_is_masked() -> None:
+    """「Password Reset! abc123」 (a mail's subject pasted into the report): 「Reset!」 was masked as
+    the value and the password after it went out as typed."""
+    masked, count = inc.mask_secrets("Password Reset! abc123 というメールでした")
+    assert masked == "Password Reset! ＊＊＊＊（伏せ字） というメールでした" and count == 1
+    # A password that begins with the noun and the mark is still masked whole.
+    assert "Reset" not in inc.mask_secrets("PW Reset!2026 が漏れた")[0]
