@@ -281,6 +281,50 @@ def _says_about_the_value(value: str, after: str) -> bool:
     return bool((_GROUPED.fullmatch(value) or value.isdecimal()) and _UNIT_AFTER.match(after))
 
 
+# A second value after the first (「PIN 1234 か 5678」「abc123 から def456 に変更」「旧 abc123 / 新 def456」):
+# only the first had a label before it, and the other went out as typed. It has a digit, as the values
+# a report lists do; a word (「、Gmail のもの」), an address, a date or a count after the first is kept.
+_ANOTHER_VALUE = re.compile(
+    r"[ \t\u3000]*+(?:か|(?i:or)|または|もしくは|/|／|→|->|から|、|,)[ \t\u3000]*+"
+    r"(?:(?:新|旧|現)(?:パスワード)?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
+    r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
+# 「旧 abc123 / 新 def456」 in a report that names a password elsewhere: 旧 and 新 are its labels.
+_OLD_OR_NEW = re.compile(
+    r"(?:^|(?<=[\s、。：:（(「]))(?:新|旧|現)[ \t\u3000]*+[:：]?[ \t\u3000]*+"
+    r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
+_MENTIONS_A_PASSWORD = re.compile(r"パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])パス(?![ァ-ヺー])|(?i:\bpw\b|pass|\bpin\b)")
+_AN_ADDRESS = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.[\w.]+$")
+
+
+def _a_listed_value(text: str, start: int, end: int) -> bool:
+    value = unicodedata.normalize("NFKC", text[start:end]).rstrip(_CLOSERS + "、。,.")
+    return (len(value) >= 4 and any(c.isdigit() for c in value) and not _AN_ADDRESS.search(value)
+            and not _says_about_the_value(value, text[end:end + 8]))
+
+
+def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (sorted, apart) and the values listed after each, up to the next span: a chain is
+    followed once, from its last span, so that a long list is read once."""
+    out = []
+    for i, (start, end) in enumerate(spans):
+        out.append((start, end))
+        limit = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        while (m := _ANOTHER_VALUE.match(text, end)) and m.end(1) <= limit:
+            start, end = m.span(1)
+            while end > start and text[end - 1] in _CLOSERS + "、。,.":
+                end -= 1
+            if not _a_listed_value(text, start, end):
+                break
+            out.append((start, end))
+    return out
+
+
+def _old_and_new_spans(text: str, about_a_password: bool) -> list[tuple[int, int]]:
+    if not about_a_password and not _MENTIONS_A_PASSWORD.search(text):
+        return []
+    return [m.span(1) for m in _OLD_OR_NEW.finditer(text) if _a_listed_value(text, *m.span(1))]
+
+
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PASSPHRASE.finditer(text):
@@ -288,7 +332,7 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
         while end > start and text[end - 1] in _CLOSERS + "、。,.":
             end -= 1
         words = unicodedata.normalize("NFKC", text[start:end]).split()
-        if len("".join(words)) >= 8 and not any(_NOT_IN_A_PHRASE.search(w) for w in words):
+        if len("".join(words)) >= 8 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words):
             spans.append((start, end))
     return spans
 
@@ -321,23 +365,28 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def mask_secrets(text: str) -> tuple[str, int]:
-    """``text`` with each secret value written in it replaced by SECRET_MASK, and how many."""
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # A passphrase's span holds the first word's (a kana value's, the rule's): one mask for both, not the tail twice.
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int]:
+    """``text`` with each secret value written in it replaced by SECRET_MASK, and how many;
+    ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels)."""
     spans = sorted(_inside_brackets(text, a, b) for a, b in secret_value_spans(text))
     # The first span of the rule's that ends after a labelled value starts, by bisection: looking
     # through all of them for each value took seconds for a long text with a password on each line.
     ends = [d for _c, d in spans]
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
-    spans += _passphrase_spans(text) + _japanese_value_spans(text)
-    spans.sort()
-    # A passphrase's span holds the first word's (a kana value's, the rule's): one mask for both, not the tail twice.
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
+    spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
+    merged = _with_the_values_listed_after(text, _merged(spans))
     out, last = [], 0
     for start, end in merged:
         out += [text[last:start], SECRET_MASK]
@@ -435,7 +484,7 @@ class IncidentService:
             raise errors.InvalidInput("何が起きているかを入力してください。")
         if len(description) > DESCRIPTION_LIMIT:  # the form allows no more; a forged one is told, not cut
             raise errors.InvalidInput(f"内容は {DESCRIPTION_LIMIT:,} 文字以内で書いてください（今は {len(description):,} 文字です）。")
-        description, masked = mask_secrets(description)
+        description, masked = mask_secrets(description, about_a_password=kind == "password_leak")
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
             if not self.kessai.claim_submission(s, submission, now):
@@ -723,7 +772,6 @@ class IncidentService:
         if len(summary) > SUMMARY_LIMIT:
             raise errors.InvalidInput(f"まとめは {SUMMARY_LIMIT:,} 文字以内で書いてください（今は {len(summary):,} 文字です）。")
         # Checked before masking: the mask is longer than most values, and the text is kept whole.
-        summary, _ = mask_secrets(summary)
         now = (now or self._now()).astimezone(UTC)
         with self.db.session() as s:
             if not self.kessai.claim_submission(s, submission, now):
@@ -732,6 +780,7 @@ class IncidentService:
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
                 raise NotEscalationMember()
+            summary, _ = mask_secrets(summary, about_a_password=inc.kind == "password_leak")
             res = s.exec(update(IncidentRow)  # type: ignore[call-overload]
                          .where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) != "resolved")
                          .values(status="resolved", resolved_at=now, resolved_by=actor,

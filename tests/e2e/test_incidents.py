@@ -1083,3 +1083,37 @@ def test_a_value_after_a_label_and_an_exclamation_mark_is_masked() -> None:
     assert masked == "Password Reset! ＊＊＊＊（伏せ字） というメールでした" and count == 1
     # A password that begins with the noun and the mark is still masked whole.
     assert "Reset" not in inc.mask_secrets("PW Reset!2026 が漏れた")[0]
+
+
+def test_a_second_value_listed_after_the_first_is_masked() -> None:
+    """「PIN 1234 か 5678」「旧 abc123 / 新 def456」: only the value right after the label was masked,
+    and the other went into the escalation channel and the record as typed."""
+    for text, secrets in (("PIN 1234 か 5678 のどちらかです", ("1234", "5678")),
+                          ("パスワードを abc123 から def456 に変更しました", ("abc123", "def456")),
+                          ("パスワードを変更しました。旧 abc123 / 新 def456", ("abc123", "def456")),
+                          ("PIN：1234、5678 が漏れました", ("1234", "5678"))):
+        masked, count = inc.mask_secrets(text)
+        assert not any(x in masked for x in secrets) and count == 2, masked
+    # A word, an address, a date or a count after the first value is the report's.
+    for text, kept in (("パスワード：abc123、Gmail のものです", "Gmail"),
+                       ("パスワード：abc123、https://x.example/p1 で配布", "https://x.example/p1"),
+                       ("パスワード abc123 を 10/1 から 11/30 まで使用", "10/1 から 11/30")):
+        assert kept in inc.mask_secrets(text)[0]
+    # Without a password named, 旧 and 新 are no labels; in a report of a password leak they are.
+    assert inc.mask_secrets("旧 v2026 / 新 v2027 のロゴ") == ("旧 v2026 / 新 v2027 のロゴ", 0)
+    assert inc.mask_secrets("旧 abc123 / 新 def456", about_a_password=True) == (
+        "旧 ＊＊＊＊（伏せ字） / 新 ＊＊＊＊（伏せ字）", 2)
+
+
+def test_a_leak_report_listing_the_old_and_the_new_password_is_masked_in_the_alert(sqlite_stack: LocalStack) -> None:
+    """A password-leak report need not name the password: 「旧 abc123 / 新 def456」 went into the
+    escalation channel as typed."""
+    st = sqlite_stack
+    st.driver.slash_command("U0OPERATOR", "/kessai", "incident joetsu-x")
+    st.slack.wait_for_call("views.open", timeout=10)
+    answer = st.driver.view_submission("U0OPERATOR", inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "password_leak", inc.DESCRIPTION_ACTION: "付箋を掲示板に貼ったままでした。旧 abc123 / 新 def456"})
+    assert answer.json() is None
+    settle(st)
+    for where in (all_text(alert(st)), incident_row(st).description):
+        assert "abc123" not in where and "def456" not in where and "旧 ＊＊＊＊（伏せ字） / 新" in where
