@@ -379,7 +379,10 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int]:
     """``text`` with each secret value written in it replaced by SECRET_MASK, and how many;
     ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels)."""
-    spans = sorted(_inside_brackets(text, a, b) for a, b in secret_value_spans(text))
+    # A date the rule reads as the value (「パスワードは 2026/11/30 に変更」) is when it was changed, as
+    # after any label: masked, the record lost the date and read as though a password were written.
+    spans = sorted(_inside_brackets(text, a, b) for a, b in secret_value_spans(text)
+                   if not _says_about_the_value(text[a:b], text[b:b + 8]))
     # The first span of the rule's that ends after a labelled value starts, by bisection: looking
     # through all of them for each value took seconds for a long text with a password on each line.
     ends = [d for _c, d in spans]

@@ -1117,3 +1117,12 @@ def test_a_leak_report_listing_the_old_and_the_new_password_is_masked_in_the_ale
     settle(st)
     for where in (all_text(alert(st)), incident_row(st).description):
         assert "abc123" not in where and "def456" not in where and "旧 ＊＊＊＊（伏せ字） / 新" in where
+
+
+def test_a_date_after_pasuwado_wa_is_kept_as_after_any_label() -> None:
+    """「パスワードは 2026/11/30 に変更しました」: confidential.secret reads the date as the value after
+    「パスワードは」, and the record lost when the password was changed. A date with nothing date-like
+    after it is still masked."""
+    for kept in ("パスワードは 2026/11/30 に変更しました", "パスワードは 10/1 から変更していません"):
+        assert inc.mask_secrets(kept) == (kept, 0)
+    assert "2026/11/30" not in inc.mask_secrets("パスワードは 2026/11/30 でした")[0]
