@@ -624,7 +624,10 @@ class IncidentService:
 
     def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
         """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
-        msg = render.plain(text) | {"blocks": [render.section(text)], INCIDENT_REF: inc.id}
+        # Deleted in the seconds before the bot hears of it, the alert takes no more replies: Slack
+        # posts the note in the channel instead, and the gateway rewords it to this.
+        msg = render.plain(text) | {"blocks": [render.section(text)], INCIDENT_REF: inc.id,
+                                    outbox.ALONE: self._alone(inc, text)}
         for dest in self._destinations(inc):
             # Wait for a delivery recording the alert at this moment (posted, or refused and the
             # notes held for it moved into the copies): read before it commits, the alert looked
@@ -647,11 +650,9 @@ class IncidentService:
         for dest in self._destinations(inc):
             key = alert_key(inc.id or 0, dest)
             if outbox.deleted_in_slack(s, key):
-                # Slack takes a reply under a deleted alert and shows it to nobody (no tombstone
-                # when it had no replies): the note stands in the channel, saying what it is about.
-                top = (f"*受付番号 {inc.id}（{KINDS.get(inc.kind, inc.kind)}、{render.escape(self._account_label(inc))}）"
-                       "のインシデントについて*（アラートが削除されているため、チャンネルにお知らせします）\n" + text)
-                self._post(s, now, dest, render.plain(top) | {"blocks": [render.section(top)], INCIDENT_REF: inc.id})
+                # Slack posts a reply to a deleted alert in the channel itself (no tombstone when it
+                # had no replies): the note stands there, saying what it is about.
+                self._post(s, now, dest, self._alone(inc, text) | {INCIDENT_REF: inc.id})
                 continue
             loc = outbox.message_location(s, key)
             if loc is None and outbox.keys_present(s, [key]) and not outbox.failed_for_good(s, key):
@@ -663,6 +664,12 @@ class IncidentService:
                                            | ({"reply_broadcast": True} if broadcast else {}), now=now)
                 continue
             self._post(s, now, loc.channel if loc else dest, msg, thread_ts=loc.ts if loc else None, broadcast=broadcast)
+
+    def _alone(self, inc: IncidentRow, text: str) -> dict[str, Any]:
+        """A note as a message of the channel's own, naming the incident its deleted alert named."""
+        top = (f"*受付番号 {inc.id}（{KINDS.get(inc.kind, inc.kind)}、{render.escape(self._account_label(inc))}）"
+               "のインシデントについて*（アラートが削除されているため、チャンネルにお知らせします）\n" + text)
+        return render.plain(top) | {"blocks": [render.section(top)]}
 
     def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:
         return list(s.exec(select(IncidentEventRow).where(col(IncidentEventRow.incident_id) == inc.id)

@@ -971,6 +971,8 @@ class SlackGateway:
                 # "ok" without saying where: perhaps posted, perhaps not. The retry looks for it
                 # by its outbox id first, so it is neither lost nor posted twice.
                 raise Transient("answer without channel or ts")
+            if p.get("thread_ts") and isinstance(alone := row.payload.get(outbox.ALONE), dict):
+                self._reword_if_alone(resp, alone)
             return str(resp["channel"]), str(resp["ts"])
         if row.op == "update":
             if job.location is None:
@@ -996,6 +998,20 @@ class SlackGateway:
             self._respond(p["response_url"], p["body"])
             return None
         raise Permanent(f"unknown outbox op {row.op}")
+
+    def _reword_if_alone(self, resp: Any, alone: dict[str, Any]) -> None:
+        """A reply whose parent was deleted in the seconds before the bot heard of it: Slack posts
+        it in the channel (its answer without thread_ts), where a bare 「対応を開始しました」 says
+        nothing of what it is about. Reworded as a message of its own; if that fails, it stays."""
+        message = resp.get("message")
+        if not isinstance(message, dict) or message.get("thread_ts"):
+            return
+        log.warning("a reply was posted in %s itself (%s): its thread's parent is gone; rewording it to stand alone",
+                    resp["channel"], resp["ts"])
+        try:
+            self._api(self.client.chat_update, channel=str(resp["channel"]), ts=str(resp["ts"]), **alone)
+        except Exception as e:  # the post itself went through: it must be recorded, not retried
+            log.warning("could not reword the reply %s to stand alone: %s", resp["ts"], e)
 
     def _conversation(self, channel: str) -> str:
         """A DM addressed to a person goes to the conversation conversations.open gives for them.

@@ -58,6 +58,10 @@ AFTER = "_after"  # payload key naming the parent's message_key; removed on rele
 PARENT = "_thread_parent"
 # A held reply that goes to the stand-in's conversation as a message of its own (not in a thread).
 PLAIN = "_plain"
+# What a reply says when Slack posts it in the channel instead of its thread (its parent deleted in
+# the seconds before the bot heard of it): the text and blocks a message of its own needs to be
+# understood there, as ``chat.update`` arguments.
+ALONE = "_alone"
 
 
 # Session.info keys: rows written in this transaction but not yet inserted (see flush_pending), and

@@ -211,6 +211,12 @@ class Workspace:
         extra: JsonDict | None = None,
     ) -> Message:
         parent = self.find(channel, thread_ts) if thread_ts else None
+        if thread_ts and parent is None and not any(m.reply_ts for m in self._by_ts.get((channel, thread_ts), ())):
+            # A reply to a message deleted without replies (gone, no tombstone) is posted by Slack
+            # as a message of the channel itself, and its answer carries no thread_ts (as bots
+            # replying in the seconds after a deletion found: slack-go/slack#1571). One deleted
+            # with replies stays as a tombstone, and a reply goes into its thread.
+            thread_ts = None
         if parent is not None and parent.thread_ts and parent.thread_ts != parent.ts:
             # Replying to a reply lands in the parent's thread, as in the Slack client.
             thread_ts = parent.thread_ts

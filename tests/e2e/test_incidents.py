@@ -1126,3 +1126,19 @@ def test_a_date_after_pasuwado_wa_is_kept_as_after_any_label() -> None:
     for kept in ("パスワードは 2026/11/30 に変更しました", "パスワードは 10/1 から変更していません"):
         assert inc.mask_secrets(kept) == (kept, 0)
     assert "2026/11/30" not in inc.mask_secrets("パスワードは 2026/11/30 でした")[0]
+
+
+def test_a_note_written_just_before_the_alerts_deletion_is_heard_of_names_its_incident(sqlite_stack: LocalStack) -> None:
+    """The alert deleted in Slack, and 対応開始 pressed in App Home before the message_deleted event
+    arrived: the note went as a reply to the deleted alert, which Slack posts in the channel itself
+    (its answer without thread_ts). There it read 「…さんが対応を開始しました」 with nothing to say
+    which incident it was about. It is reworded as the notes sent once the deletion is known."""
+    st = sqlite_stack
+    report(st)
+    settle(st)
+    msg = alert(st)
+    st.slack.delete_as_user("C0ESCALATE", msg.ts)  # the deletion event is still on its way
+    IncidentService(st.rt.kessai).ack(1, "U0JOHO")
+    settle(st)
+    top = [all_text(m) for m in st.slack.messages("C0ESCALATE") if not m.thread_ts and "対応を開始しました" in all_text(m)]
+    assert len(top) == 1 and "受付番号 1（炎上" in top[0] and "アラートが削除されている" in top[0], top
