@@ -366,6 +366,15 @@ _DISCOURAGED = re.compile(
     rf"(?![^。、,！!？?\n]{{0,10}}?{_RETHINK_REFUSED}|[^。！!？?\n]{{0,12}}?(?:と|って)[ \t　]*(?:言|い[うわっいえ]|主張|訴え|求め))"
 )
 
+def _warned_after(doc: Document, start: int, end: int) -> bool:
+    """Whether the rest of a sentence after a quoted statement, [start, end), warns against the words,
+    asks readers to rethink the belief they voice, or reports them repudiated (not if it says they do no harm)."""
+    return not _HURT_DENIED.search(doc.text, start, end) and bool(
+        _HURTS.search(doc.text, start, end) or _DISCOURAGED.search(doc.text, start, end)
+        or _REPUDIATED.search(doc.text, start, end)
+    )
+
+
 # A quoted statement reported with what befell it: taken back, apologised for, called improper, criticised or
 # protested (「市長は「生活保護は甘えだ」と述べ、謝罪しました」「「外国人は出ていけ」との発言は不適切だとして、
 # 議長が注意しました」「…と発言した議員に対し、抗議文を送りました」). Not 「と抗議した」, the words as the
@@ -1108,9 +1117,11 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
             if _is_licence(doc, xs[k]) and _narrowed(doc, g):
                 continue
-            # 「市長の「外国人は出ていけ」との発言は不適切だとして、…」: a remark reported with its repudiation.
+            # 「市長の「外国人は出ていけ」との発言は不適切だとして、…」: a remark reported with its repudiation;
+            # 「「外国人は出ていけ」という考え方を見直しましょう」: the belief the words voice, to be rethought,
+            # as a quoted verdict (「「外国人はいらない」という…」) is.
             quote = doc.enclosing_quote(g.start, xs[k].end, 40)
-            if quote is not None and _REPUDIATED.search(doc.text, quote[1], sent[1]):
+            if quote is not None and quote[0] < g.start and _warned_after(doc, quote[1], sent[1]):
                 continue
             yield Hit(g.start, xs[k].end, message)
 
@@ -1289,10 +1300,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         seen.add(sent)
         if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
             continue
-        if end != sent[1] and not _HURT_DENIED.search(doc.text, end, sent[1]) and (
-            _HURTS.search(doc.text, end, sent[1]) or _DISCOURAGED.search(doc.text, end, sent[1])
-            or _REPUDIATED.search(doc.text, end, sent[1])
-        ):
+        if end != sent[1] and _warned_after(doc, end, sent[1]):
             continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
         yield Hit(g.start, said.end, message)
 
@@ -1328,10 +1336,7 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
             continue
         if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
             continue
-        if end != sent[1] and not _HURT_DENIED.search(doc.text, end, sent[1]) and (
-            _HURTS.search(doc.text, end, sent[1]) or _DISCOURAGED.search(doc.text, end, sent[1])
-            or _REPUDIATED.search(doc.text, end, sent[1])
-        ):
+        if end != sent[1] and _warned_after(doc, end, sent[1]):
             continue
         yield Hit(g.start, m.end(), message)
 
@@ -1781,10 +1786,7 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
             if _CARE.search(doc.text, before, sent[0]):
                 continue
         quote = doc.enclosing_quote(w.start(), w.end(), 40)
-        if quote is not None and not _HURT_DENIED.search(doc.text, quote[1], sent[1]) and (
-            _HURTS.search(doc.text, quote[1], sent[1]) or _DISCOURAGED.search(doc.text, quote[1], sent[1])
-            or _REPUDIATED.search(doc.text, quote[1], sent[1])
-        ):
+        if quote is not None and _warned_after(doc, quote[1], sent[1]):
             continue  # 「「障害者は家にいてほしい」という声に、当事者は傷ついています」
         for g in groups.find(doc, within=(sent[0], w.start())):
             k = g.last + 1
