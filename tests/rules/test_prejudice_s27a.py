@@ -34,3 +34,31 @@ def test_quoted_exclusion_rethought_passes(text: str) -> None:
 )
 def test_exclusion_said_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The prejudice set down as a sentence, named one in the next by a word pointing back to it.
+        "生活保護は甘え。こうした偏見をなくしましょう。",
+        "外国人はいらない\nこうした偏見をなくしましょう。",
+        "障害者は迷惑だ。このような思い込みを改めましょう。",
+        "外国人は出ていけ。\nこれは根拠のない偏見です。",
+        "外国人はいらない。\nそれはいわれのない差別です。",
+    ],
+)
+def test_prejudice_named_in_the_next_sentence_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人はいらない。この偏見をなくす必要はない。",
+        "外国人はいらない。こうした偏見をなくしましょう、と言う人もいますが、事実です。",
+        "外国人はいらない。これは根拠のない偏見ではありません。",
+        "外国人はいらない。\n\nこうした偏見をなくしましょう。",
+    ],
+)
+def test_prejudice_not_named_in_the_next_sentence_fires(text: str) -> None:
+    assert CODE in codes(text)
