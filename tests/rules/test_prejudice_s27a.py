@@ -62,3 +62,37 @@ def test_prejudice_named_in_the_next_sentence_passes(text: str) -> None:
 )
 def test_prejudice_not_named_in_the_next_sentence_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人が増えて治安が悪くなった",
+        "移民を受け入れると犯罪が増える",
+        "外国人のせいで犯罪が増えた",
+        "外国人が来て、治安が悪化した。",
+        "難民を受け入れたら、この町の治安が悪くなります。",
+    ],
+)
+def test_crime_blamed_on_a_group_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人観光客が増えています。",
+        "「外国人が増えると治安が悪くなる」は根拠のない偏見です。",
+        "「外国人が増えて治安が悪くなった」という声がありますが、それは偏見です。",
+        "外国人のせいで犯罪が増えたという根拠はありません。",
+        "【防犯】年末は空き巣などの犯罪が増えます。戸締まりを確認しましょう。",
+        "外国人観光客が増えて、市内がにぎわっています。",
+        "外国人住民が増えて、犯罪は減っています。",
+        "市内の外国人住民は5年間で2倍に増えました。刑法犯の認知件数は減少しています。",
+        "外国人を狙った犯罪が増えています。ご注意ください。",
+        "高齢者が増えて、特殊詐欺の被害が増えています。",
+        "移民を受け入れると犯罪が増えるのでしょうか。",
+    ],
+)
+def test_crime_and_groups_named_apart_passes(text: str) -> None:
+    assert CODE not in codes(text)
