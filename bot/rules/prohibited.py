@@ -470,6 +470,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」も同じです。仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、「韓国人は嘘つき」「女性は感情的」も同じです）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
+    病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校…）、「甘え」「言い訳」「気の持ちよう」「仮病」など
+    （[condition_verdict]）と決めつけて文を終えるもの（「うつ病は甘え」「発達障害は言い訳」）も反応します（「うつ病は病気です」
+    「うつ病は甘えではありません」「不登校は甘えではなく、子どもからのSOSです」、こころの健康相談のお知らせは対象外です）。
     「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
@@ -1241,12 +1244,20 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
     「外国人労働者はいらない」. Not said of something else (「生産性がない長時間労働」「高齢者は予約は
     いらない」), nor in a sentence that opposes such words ([deny]), nor asked (「…いらない？」)."""
     verdict = matcher("discrimination.txt", "verdict")
-    if not verdict.present(doc):
-        return
-    found = sorted(
-        (*matcher("discrimination.txt", "groups").find(doc), *matcher("discrimination.txt", "verdict_groups").find(doc), *_place_people(doc)),
-        key=lambda m: m.start,
-    )
+    if verdict.present(doc):
+        found = (*matcher("discrimination.txt", "groups").find(doc), *matcher("discrimination.txt", "verdict_groups").find(doc), *_place_people(doc))
+        yield from _verdicts_on(doc, verdict, found, "「{group}」の人々をおとしめ、差別する表現と受け取られます。")
+    # An illness or a condition dismissed as a weakness (「うつ病は甘え」「発達障害は言い訳」): its own verdicts,
+    # as 「うつ病は病気です」 is what a health post says.
+    verdict = matcher("discrimination.txt", "condition_verdict")
+    if verdict.present(doc):
+        found = tuple(matcher("discrimination.txt", "conditions").find(doc))
+        yield from _verdicts_on(doc, verdict, found, "「{group}」の当事者への偏見を助長する表現と受け取られます。")
+
+
+def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], said_of: str) -> Iterator[Hit]:
+    """`_verdicts` of the ``verdict`` matches said of ``groups``; ``said_of`` opens the message."""
+    found = sorted(groups, key=lambda m: m.start)
     if not found:
         return
     deny = matcher("discrimination.txt", "deny")
@@ -1286,7 +1297,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
         # someone's remark the post passes on (「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」).
         quote = doc.enclosing_quote(g.start, said.end, 40)
         end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
-        message = f"「{doc.text[g.start : g.end]}」の人々をおとしめ、差別する表現と受け取られます。{_REWRITE}"
+        message = said_of.format(group=doc.text[g.start : g.end]) + _REWRITE
         # Not ending its sentence, it says nothing, unless passed on and then agreed with (「生活保護は甘えだ
         # という意見もあります。その通りだと思います。」).
         ends = bool(end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end))

@@ -96,3 +96,42 @@ def test_crime_blamed_on_a_group_fires(text: str) -> None:
 )
 def test_crime_and_groups_named_apart_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "うつ病は甘え",
+        "うつ病は甘えだ。",
+        "ひきこもりは甘え",
+        "引きこもりは甘えです。",
+        "発達障害は言い訳",
+        "うつは気の持ちよう",
+        "うつ病なんて甘え",
+        "うつ病は本当に甘えだと思う。",
+        "不登校は甘え。",
+    ],
+)
+def test_condition_dismissed_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "うつ病は病気です。",
+        "うつ病は甘えではありません。",
+        "「うつ病は甘え」という誤解をなくしましょう。",
+        "【こころの健康相談】うつ病は誰でもかかる可能性のある病気です。つらいときは早めにご相談ください。",
+        "うつ病は甘えや怠けではなく、治療が必要な病気です。",
+        "うつ病は気の持ちようで治るものではありません。",
+        "「うつ病は甘え」と思っていませんか。",
+        "うつ病は甘え。そう思っていませんか。うつ病は誰でもかかる病気です。",
+        "うつ病は甘え？いいえ、病気です。",
+        "不登校は甘えではなく、子どもからのSOSです。",
+        "ひきこもりは甘えだという声もありますが、それは誤解です。",
+        "発達障害は、脳の働き方の違いによるものです。",
+    ],
+)
+def test_condition_explained_passes(text: str) -> None:
+    assert CODE not in codes(text)
