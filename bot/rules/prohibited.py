@@ -467,7 +467,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「외국인은 나가라」）にも反応します。引用符に入れて示したもの（「“外国人滚出去”等仇恨言论是不能容忍的」）や、
     同じ文で差別・ヘイトなどに触れているもの（「외국인은 나가라 같은 말은 차별입니다」）は対象外です。
     属性を主題にして（「LGBTの人は」「外国人労働者って」「障がい者なんて」「外国人住民は」「外国人とか、」）、その直後に「生産性がない」「気持ち悪い」
-    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」も同じです。仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、「韓国人は嘘つき」「女性は感情的」も同じです）（「同性愛は気持ち悪い」
+    「いらない」「甘え」「役に立たない」「邪魔」「マナーが悪い」「民度が低い」など（[verdict]）と決めつけて文を終えるものも反応します（丁寧に言った「外国人の方はマナーが悪いですね」、理由として続ける「女性は感情的なので管理職には向きません」も同じです。仕事や土地で一括りにした「派遣社員は使い捨て」「〇〇県民は民度が低い」「東北の人は田舎者ばかり」、名前を伏せた「A市民は民度が低い」「〇〇町の人は民度が低い」、「韓国人は嘘つき」「女性は感情的」も同じです。名前のない「市民は」「市民の皆さまへ」は対象外です）（「同性愛は気持ち悪い」
     「生活保護は甘え」「生活保護を受けている人は甘え」。「外国人は本当にいらない」「生活保護はやっぱり甘え」のように、間に強める言葉があっても同じです）。別のものについて言う「生産性がない長時間労働を見直しましょう」「高齢者は予約はいらない」、
     書類の「外国籍の方は不要です」、問いかけの「〜はいらない？」、「同性愛は病気ではありません」は対象外です。
     病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校…）、「甘え」「言い訳」「気の持ちよう」「仮病」など
@@ -1222,19 +1222,46 @@ def _past_receiving(tokens: Sequence[analyzer.Token], k: int) -> int:
 
 # The people of a place, as the topic of a verdict: 「大阪人は」「東北の人は」「沖縄出身者は」. Sudachi reads the
 # place as 固有名詞・地名.
-_PLACE_PEOPLE = frozenset(("人", "出身者", "県民", "府民", "道民", "都民", "市民", "町民", "村民"))
+_PLACE_PEOPLE = frozenset(("人", "出身者", "県民", "府民", "道民", "都民", "市民", "町民", "村民", "区民"))
+
+
+# A town's name left as a letter or a placeholder (「A市民は」「〇〇町の人は」「××村の人たちは」), which Sudachi does
+# not read as 地名: a name only right before the municipality's word. Bare 「市民は」 is no one named: 「市民は
+# 無料で利用できます」 is what a city's own post says.
+_STAND_IN = re.compile(r"[a-z]{1,3}|[〇○◯×✕●□△]{1,4}")
+_MUNICIPALITY_WORDS = frozenset(("市", "町", "村", "区"))
+_RESIDENTS = frozenset(("市民", "町民", "村民", "区民"))
+# 「東北の人」「X市の連中」「大阪の方」; not 「〇〇市の皆さま」, whom a post addresses.
+_PLACE_FOLK = frozenset(("人", "人々", "人間", "連中", "方", "方々", "者", "ヤツ", "ヤツラ", "奴"))
 
 
 def _place_people(doc: Document) -> Iterator[Match]:
-    """A place name and the word for its people, as a [groups] match: 「大阪人」「東北の人」."""
+    """A place name and the word for its people, as a [groups] match: 「大阪人」「東北の人」「和気町民」
+    「A市民」「〇〇町の人」."""
     tokens = doc.tokens
+    n = len(tokens)
     for i, t in enumerate(tokens):
-        if t.pos2 != "固有名詞" or t.pos3 != "地名":
+        if t.pos2 == "固有名詞" and t.pos3 == "地名":
+            j = i + 1
+        elif _STAND_IN.fullmatch(t.surface) and (i == 0 or not _STAND_IN.fullmatch(tokens[i - 1].surface)):
+            j = i + 1
+            while j < n and j - i < 4 and _STAND_IN.fullmatch(tokens[j].surface):
+                j += 1
+            if j >= n or not (tokens[j].surface in _MUNICIPALITY_WORDS or tokens[j].surface in _RESIDENTS):
+                continue
+            # 「〇〇」 alone is Sudachi's number: two marks at least, as a placeholder is written.
+            if j - i == 1 and not t.surface.isascii() and len(t.surface) < 2:
+                continue
+        else:
             continue
-        j = i + 1
-        if j + 1 < len(tokens) and tokens[j].surface == "ノ" and tokens[j + 1].surface == "人":
+        # 「A町の人」「〇〇町民」: the municipality's word, then its people.
+        if j + 1 < n and tokens[j].surface in _MUNICIPALITY_WORDS and tokens[j + 1].surface in ("民", "ノ"):
             j += 1
-        if j < len(tokens) and tokens[j].surface in _PLACE_PEOPLE:
+        if j + 1 < n and tokens[j].surface == "ノ" and tokens[j + 1].surface in _PLACE_FOLK:
+            j += 1
+        # 「和気町民」: Sudachi reads 和気町 as the place, 民 as its suffix.
+        residents = tokens[j].surface == "民" and tokens[j - 1].surface.endswith(tuple(_MUNICIPALITY_WORDS)) if j < n else False
+        if j < n and (tokens[j].surface in _PLACE_PEOPLE or residents or (tokens[j - 1].surface == "ノ" and tokens[j].surface in _PLACE_FOLK)):
             yield Match(t.start, tokens[j].end, doc.text[t.start : tokens[j].end], i, j)
 
 

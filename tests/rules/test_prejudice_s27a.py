@@ -135,3 +135,37 @@ def test_condition_dismissed_fires(text: str) -> None:
 )
 def test_condition_explained_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A市民は民度が低い",
+        "〇〇町の人は民度が低い",
+        "××村の人たちはマナーが悪い。",
+        "X市の連中は民度が低い",
+        "B区民は下品だ。",
+        "和気町民は民度が低い。",
+        "大阪の方は民度が低い。",
+    ],
+)
+def test_named_towns_people_judged_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市民の皆さまへ",
+        "市民は無料で利用できます。",
+        "市民は窓口で申請してください。",
+        "〇〇市民は無料で利用できます。",
+        "〇〇市民の皆さまへ、ごみの分別にご協力ください。",
+        "〇〇町の人は予約はいらない。",
+        "A市は汚い。",
+        "A市民は、検査の結果異常なし。",
+        "令和〇年度、〇〇市民は異常なし",
+    ],
+)
+def test_residents_not_judged_passes(text: str) -> None:
+    assert CODE not in codes(text)
