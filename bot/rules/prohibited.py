@@ -433,7 +433,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
     いるので反応しません。ハンセン病や強制隔離の歴史を伝える下書き
     （「ハンセン病は、かつて「らい病」と呼ばれ、患者は強制隔離されました」）も同じです。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
-    「ホモ・サピエンス」）も反応しません。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
+    「ホモ・サピエンス」）も反応しません。ひらがなで書いた「がいじ」「がいじん」は、それだけのときや「あいつはがいじだ」のように
+    人を呼ぶときに反応します（「子どもがいじめられた」「はがいじめ」「しょうがいじ」「まちがいじゃない」は対象外です）。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
     （「「女のくせに」——何気ない一言が誰かを傷つけていませんか」「「女のくせに」などと言わないようにしましょう」「「ホモ」「オカマ」などの言葉で、性的少数者を笑いのネタにしていませんか」）と、
     言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します）。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者（「障害のある方」「車いすの方」とも）、女性、高齢者、「あの地区」…）を排除・
@@ -515,6 +516,12 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         listed.append((hit.start, hit.end))
         if not taught.named(hit):
             words.append(hit)
+    for a, b in _hiragana_slurs(doc):
+        hit = Hit(a, b, f"「{doc.text[a:b]}」は差別語・不快用語にあたるおそれがあります。表現を改めてください。")
+        if not any(x < b and a < y for x, y in listed):
+            listed.append((a, b))
+            if not taught.named(hit):
+                words.append(hit)
     yield from words
     # A statement that is also a listed word (「女のくせに」) is one finding, not two, and none when the
     # word is named rather than used.
@@ -1391,6 +1398,26 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         if end != sent[1] and _warned_after(doc, end, sent[1]):
             continue
         yield Hit(g.start, m.end(), message)
+
+
+# 「ガイジ」「ガイジン」 spelled in hiragana, which Sudachi cuts as が + いじ (「あいつはがいじだ」). The same
+# letters are 「子どもがいじめられた」「はがいじめ」「しょうがいじ」「ながいじかん」「まちがいじゃない」
+# 「こどもがいじをはる」 (意地), so only alone (「がいじ」「がいじｗ」), or as what someone is called: after the
+# topic's は・も or a word not in hiragana (「あいつはがいじだ」「お前がいじかよ」), and ending there or with a copula.
+_HIRAGANA_SLUR = re.compile(
+    # 「がいじん」 opening a phrase is nothing else (「がいじんが多い」).
+    r"(?<![^\W_])がいじん"
+    r"|(?:(?<![^\W_])|(?<=[はも])|(?<=[\u4e00-\u9fffァ-ヺー]))がいじん?"
+    r"(?=$|[^\w]|[wｗ笑乙]|(?:だ|です|じゃん|かよ|やん|やろ|でしょ)(?![ぁ-ゖ])|か(?![ぁ-ゖ]))"
+)
+
+
+def _hiragana_slurs(doc: Document) -> Iterator[tuple[int, int]]:
+    """`_HIRAGANA_SLUR` matches, only where Sudachi has not read the letters as part of another word."""
+    if "がいじ" not in doc.text:
+        return
+    for m in _HIRAGANA_SLUR.finditer(doc.text):
+        yield m.start(), m.end()
 
 
 # A statement quoted as what people say, in the draft's last sentence, with nothing after it and no

@@ -169,3 +169,39 @@ def test_named_towns_people_judged_fires(text: str) -> None:
 )
 def test_residents_not_judged_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "がいじ",
+        "がいじｗｗ",
+        "あいつはがいじだ",
+        "お前がいじかよ",
+        "あいつはがいじん",
+        "がいじんが多い",
+        "ガイジかよｗ",
+    ],
+)
+def test_slur_in_hiragana_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "子どもがいじめられています。",
+        "はがいじめにされた",
+        "しょうがいじのための教室",
+        "ながいじかんまつ",
+        "まちがいじゃありません",
+        "ともだちがいじわるをする",
+        "こどもがいじってこわれた",
+        "こどもがいじをはる",
+        "けんこうがいじできます",
+        "かいがいじんざいの受け入れ",
+        "「がいじ」は差別語です。障害のある人を傷つけます。",
+    ],
+)
+def test_same_letters_in_other_words_pass(text: str) -> None:
+    assert CODE not in codes(text)
