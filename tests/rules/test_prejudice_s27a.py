@@ -205,3 +205,25 @@ def test_slur_in_hiragana_fires(text: str) -> None:
 )
 def test_same_letters_in_other_words_pass(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「外国人はいらない」\nこうした考えを見直しましょう。",
+        "外国人は出ていけ。このような考え方を改めましょう。",
+    ],
+)
+def test_belief_pointed_back_to_and_rethought_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人はいらない。こうした考えを改めて訴えます。",
+        "外国人はいらない。こうした考えを見直す必要はありません。",
+    ],
+)
+def test_belief_pointed_back_to_and_kept_fires(text: str) -> None:
+    assert CODE in codes(text)
