@@ -1152,7 +1152,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
 # The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
 _VERDICT_TOPIC = frozenset(("ハ", "モ", "ッテ", "ナンテ", "ナンカ", "ナンゾ"))
 _GROUP_SUFFIXES = frozenset(("タチ", "達", "ラ", "ドモ", "共"))
-_GROUP_PEOPLE = frozenset(("住民", "観光客", "労働者", "受給者", "居住者", "市民", "旅行者", "客", "家庭", "世帯"))
+_GROUP_PEOPLE = frozenset(("住民", "観光客", "労働者", "受給者", "居住者", "市民", "旅行者", "客", "家庭", "世帯", "患者", "当事者"))
 # What may follow the verdict to the end of its sentence: a copula, a particle, a mark, 「と思う」.
 # Not 「か」 nor a question mark: 「外国人労働者はいらない？」 asks, and what follows answers.
 _VERDICT_TAIL = re.compile(

@@ -227,3 +227,16 @@ def test_belief_pointed_back_to_and_rethought_passes(text: str) -> None:
 )
 def test_belief_pointed_back_to_and_kept_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["うつ病患者は甘え", "うつ病患者は気の持ちよう", "発達障害の人は言い訳ばかり", "ひきこもりは甘えてるだけ", "外国人患者はマナーが悪い。"],
+)
+def test_patients_judged_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize("text", ["うつ病患者は治療が必要です。", "外国人患者は通訳を利用できます。"])
+def test_patients_served_passes(text: str) -> None:
+    assert CODE not in codes(text)
