@@ -632,3 +632,20 @@ def business_instant_before(cal: BusinessCalendar, t: datetime, d: timedelta) ->
                 return end - remaining
             remaining -= available
         day = cal.previous_business_day(day)
+
+
+def business_opening_on_or_after(cal: BusinessCalendar, d: date) -> datetime:
+    """Opening time of the first business day on or after ``d`` (when date-based reminders fire)."""
+    day = cal.business_day_on_or_after(d)
+    return datetime.combine(day, cal.start, tzinfo=cal.zone).astimezone(UTC)
+
+
+def next_business_instant(cal: BusinessCalendar, t: datetime) -> datetime:
+    """``t`` itself during business hours, else the next opening."""
+    if cal.is_business_instant(t):
+        return t.astimezone(UTC)
+    local = t.astimezone(cal.zone)
+    day = local.date()
+    if cal.is_business_day(day) and local.time() < cal.start:
+        return business_opening_on_or_after(cal, day)
+    return business_opening_on_or_after(cal, cal.next_business_day(day))

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from bot import errors, render
 from bot.attachments import AttachedFile, from_stored
-from bot.calendar import WeekdayMismatch, parse_date_range
+from bot.calendar import WeekdayMismatch, next_business_instant, parse_date_range
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import claim_channel_report
 from bot.drafting import DraftForm
@@ -31,7 +31,7 @@ from bot.publication import check_post_url, clean_post_url, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
-from bot.sweep import next_business_instant, report_correction
+from bot.sweep import report_correction
 from bot.template_admin import TemplateAdmin
 from bot.workflow import (
     VOIDED_BY_EDIT,

@@ -50,7 +50,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot import render
-from bot.calendar import BusinessCalendar, business_instant_before
+from bot.calendar import (
+    BusinessCalendar,
+    business_instant_before,
+    business_opening_on_or_after,
+    next_business_instant,
+)
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
@@ -80,23 +85,6 @@ UNPUBLISHED_LOOKBACK = timedelta(days=30)
 CATCH_UP_MONTHS = 12
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
-
-
-def business_opening_on_or_after(cal: BusinessCalendar, d: date) -> datetime:
-    """Opening time of the first business day on or after ``d`` (when date-based reminders fire)."""
-    day = cal.business_day_on_or_after(d)
-    return datetime.combine(day, cal.start, tzinfo=cal.zone).astimezone(UTC)
-
-
-def next_business_instant(cal: BusinessCalendar, t: datetime) -> datetime:
-    """``t`` itself during business hours, else the next opening."""
-    if cal.is_business_instant(t):
-        return t.astimezone(UTC)
-    local = t.astimezone(cal.zone)
-    day = local.date()
-    if cal.is_business_day(day) and local.time() < cal.start:
-        return business_opening_on_or_after(cal, day)
-    return business_opening_on_or_after(cal, cal.next_business_day(day))
 
 
 def month_bounds(year: int, month: int, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from bot.calendar import (
     DEFAULT_WORKING_DAY,
     BusinessCalendar,
+    business_opening_on_or_after,
     format_duration,
     is_year_end_closure,
     month_without_business_day,
+    next_business_instant,
     parse_closed_day,
     parse_date_range,
     parse_duration,
@@ -641,3 +643,42 @@ def test_a_weekday_note_between_two_dates_parts_them(typed: str) -> None:
     """The note was taken out with nothing in its place: 「12/112/5」 was refused as no date, a
     string the person never typed."""
     assert parse_date_range(typed, date(2026, 11, 20)) == ("", date(2026, 12, 1), date(2026, 12, 5))
+
+
+# -- next_business_instant: where an absence's end, or "now", meets the calendar -------------------
+@pytest.mark.parametrize(("t", "expected"), [
+    # Inside hours: the instant itself (in UTC).
+    (datetime(2026, 11, 30, 10, 0, tzinfo=JST), datetime(2026, 11, 30, 10, 0, tzinfo=JST)),
+    # The opening minute is already business time; the closing minute is not.
+    (datetime(2026, 11, 30, 8, 30, tzinfo=JST), datetime(2026, 11, 30, 8, 30, tzinfo=JST)),
+    (datetime(2026, 11, 30, 17, 15, tzinfo=JST), datetime(2026, 12, 1, 8, 30, tzinfo=JST)),
+    # Before the opening of a business day: that morning.
+    (datetime(2026, 11, 30, 0, 0, tzinfo=JST), datetime(2026, 11, 30, 8, 30, tzinfo=JST)),
+    # An absence to Friday ends at Saturday 00:00: Monday morning.
+    (datetime(2026, 11, 28, 0, 0, tzinfo=JST), datetime(2026, 11, 30, 8, 30, tzinfo=JST)),
+    # 年末年始 and the weekend after it: the first opening of the year is 1/4 (a Monday).
+    (datetime(2026, 12, 28, 17, 30, tzinfo=JST), datetime(2027, 1, 4, 8, 30, tzinfo=JST)),
+    # 祝日 (勤労感謝の日 2026-11-23, a Monday): Tuesday.
+    (datetime(2026, 11, 23, 9, 0, tzinfo=JST), datetime(2026, 11, 24, 8, 30, tzinfo=JST)),
+    # An instant in another zone is read on the calendar's own (UTC 23:00 Sunday = JST 08:00 Monday).
+    (datetime(2026, 11, 29, 23, 0, tzinfo=UTC), datetime(2026, 11, 30, 8, 30, tzinfo=JST)),
+])
+def test_next_business_instant(t: datetime, expected: datetime) -> None:
+    got = next_business_instant(CAL, t)
+    assert got == expected
+    assert got.tzinfo is UTC
+
+
+def test_business_opening_on_or_after_skips_closed_days() -> None:
+    assert business_opening_on_or_after(CAL, date(2026, 11, 30)) == datetime(2026, 11, 30, 8, 30, tzinfo=JST)
+    assert business_opening_on_or_after(CAL, date(2026, 12, 29)) == datetime(2027, 1, 4, 8, 30, tzinfo=JST)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)))
+def test_next_business_instant_is_the_first_business_instant_not_before(naive: datetime) -> None:
+    t = naive.replace(tzinfo=UTC)
+    got = next_business_instant(CAL, t)
+    assert got >= t and CAL.is_business_instant(got)
+    # Nothing of business time lies between: it is the first one, not a later one.
+    assert CAL.business_time_between(t, got) == timedelta(0)

@@ -35,11 +35,12 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from bot import errors
+from bot.calendar import next_business_instant
 from bot.config import OrgConfig, load_org_config
 from bot.drafting import DraftForm
 from bot.ledger import verify_with_versions
 from bot.services import MIN_OVERRIDE_LEAD, IncomingMessage, Kessai
-from bot.sweep import Sweeper, next_business_instant
+from bot.sweep import Sweeper
 from bot.workflow import DraftState, deputies_due
 from storage import away as away_repo
 from storage import drafts as draft_repo

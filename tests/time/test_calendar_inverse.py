@@ -7,8 +7,12 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.calendar import BusinessCalendar
-from bot.sweep import business_instant_before, business_opening_on_or_after, next_business_instant
+from bot.calendar import (
+    BusinessCalendar,
+    business_instant_before,
+    business_opening_on_or_after,
+    next_business_instant,
+)
 from tests.time.conftest import jst
 
 CAL = BusinessCalendar("08:30-17:15", "Asia/Tokyo")
