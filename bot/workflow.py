@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.calendar import business_instant_before
+from bot.utc import as_utc
 
 if TYPE_CHECKING:
     from bot.calendar import BusinessCalendar
@@ -147,11 +148,6 @@ DUE_SOON_LEAD = timedelta(hours=1)
 DUE_SOON_MIN_WAIT = timedelta(minutes=30)
 
 
-def _utc(t: datetime) -> datetime:
-    """A stored time as aware UTC (SQLite hands back naive UTC datetimes)."""
-    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
-
-
 def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, scheduled_at: datetime | None,
                  now: datetime, *, given_back: datetime | None = None) -> bool:
     """Whether the sweep hands a draft pending since ``since`` to the deputies by ``now``: it has
@@ -163,10 +159,10 @@ def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, schedul
     (``storage.drafts.given_back_at``). The wait counts from then: that request is the one not
     decided in time (SPEC 4.3), and counted from ``since`` the deputy withdrawn at 08:30 was asked
     again as late an hour later."""
-    since, now = _utc(since), now.astimezone(UTC)
+    since, now = as_utc(since), now.astimezone(UTC)
     if cal.business_time_between(escalation_start(since, given_back), now) >= policy.approval_escalate_after:
         return True
-    return scheduled_at is not None and due_soon_hand_off(cal, policy, since, _utc(scheduled_at), now,
+    return scheduled_at is not None and due_soon_hand_off(cal, policy, since, as_utc(scheduled_at), now,
                                                           given_back=given_back)
 
 
@@ -180,8 +176,8 @@ def due_soon(cal: BusinessCalendar, since: datetime, at: datetime, now: datetime
 
 def escalation_start(since: datetime, given_back: datetime | None) -> datetime:
     """From when ``approval_escalate_after`` counts (``deputies_due``)."""
-    since = _utc(since)
-    return since if given_back is None else max(since, _utc(given_back))
+    since = as_utc(since)
+    return since if given_back is None else max(since, as_utc(given_back))
 
 
 def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime,

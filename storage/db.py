@@ -36,6 +36,8 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.pool import Pool
 from sqlmodel import Session
 
+from bot.utc import as_utc as as_utc  # re-exported: storage's callers read it from here
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -43,12 +45,6 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def as_utc(t: datetime) -> datetime:
-    """A stored time as an aware UTC datetime: SQLite hands back naive ones (everything is stored
-    in UTC), and rows read as column tuples bypass the model's UTC type."""
-    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
 
 
 def storable(text: str) -> str:

@@ -162,3 +162,24 @@ def test_the_deputy_hand_off_rule_is_pure_workflow_code() -> None:
     loaded = subprocess.run([sys.executable, "-c", "import sys, bot.workflow; print(' '.join(sys.modules))"],
                             capture_output=True, text=True, check=True).stdout.split()
     assert not [m for m in loaded if m.split(".")[0] in ("storage", "sqlalchemy", "sqlmodel", "slack_sdk", "slack_bolt")]
+
+
+def test_a_stored_time_is_read_as_utc_by_one_helper_both_layers_share() -> None:
+    """``bot.workflow`` and ``storage`` read stored times with the same ``as_utc`` (``bot.utc``), so
+    that a naive SQLite time cannot mean UTC in one and something else in the other; importing it
+    into storage loads neither the rule engine nor the workflow."""
+    import subprocess
+    import sys
+    from datetime import timedelta, timezone
+
+    from bot.utc import as_utc
+    from storage import db
+
+    assert db.as_utc is as_utc
+    naive = datetime(2026, 11, 30, 0, 0)
+    assert as_utc(naive) == datetime(2026, 11, 30, 0, 0, tzinfo=UTC)
+    jst = datetime(2026, 11, 30, 9, 0, tzinfo=timezone(timedelta(hours=9)))
+    assert as_utc(jst) is jst  # already aware: the same instant, left as it is
+    loaded = subprocess.run([sys.executable, "-c", "import sys, storage.db; print(' '.join(sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert [m for m in loaded if m.split(".")[0] == "bot"] == ["bot", "bot.utc"]
