@@ -37,6 +37,9 @@ from bot.workflow import (
     VOIDED_BY_EDIT,
     DraftEvent,
     DraftState,
+    absence_continues,
+    absence_over,
+    back_at_work,
     can,
     deputies_due,
     is_stale_edit,
@@ -1737,11 +1740,12 @@ class Kessai:
             return False  # cleared by `/kessai away off`, which takes the requests back itself
         now = self.clock()
         cal = self.org.calendar(str(self.tz))
-        if next_business_instant(cal, as_utc(absence[1])) > now:
-            return False
+        if not absence_over(cal, absence[1], now):
+            return False  # still away: nothing more to read
         scheduled_at = self.load_view(s, draft, draft.current_version).scheduled_at
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
-        return not deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now, given_back=given_back)
+        return back_at_work(cal, self.org.policy, absence[1], draft.updated_at, scheduled_at, now,
+                            given_back=given_back)
 
     def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
         """Raise the refusal that applies to ``actor`` deciding ``draft`` at ``version``."""
@@ -2004,16 +2008,7 @@ class Kessai:
         cal = self.org.calendar(str(self.tz))
         with self.db.session() as s:
             before = away_repo.absence(s, actor)
-            # A period that begins before the person is back at work from the one in effect (by its
-            # end's next business instant: tomorrow, or Monday after a Friday) continues it: giving
-            # the deputies' requests back at 15:00 left the draft with an absent approver until the
-            # midnight that asked the deputies again. Only today's part of that absence carries
-            # over: a later day of it that the new period leaves out is a day back at work (away
-            # until Friday, back on Tuesday, registering Thursday alone), as the replacement says.
-            tonight = datetime.combine(today + timedelta(days=1), time(0), self.tz)
-            continues = (before is not None and as_utc(before[0]) <= now
-                         and next_business_instant(cal, as_utc(before[1])) > now
-                         and begins <= next_business_instant(cal, min(as_utc(before[1]), tonight)))
+            continues = absence_continues(cal, before, begins, now)
             stored_from = min(begins, as_utc(before[0])) if continues and before is not None else begins
             if not away_repo.set_away(s, actor, stored_from, until):
                 raise errors.InvalidInput("組織設定に登録されていないため、不在を登録できません。")

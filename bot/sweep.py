@@ -60,7 +60,14 @@ from bot.config import Account, OrgConfig
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
 from bot.notifications import unpublished_key
-from bot.workflow import DUE_SOON_LEAD, DUE_SOON_MIN_WAIT, due_soon, due_soon_hand_off, escalation_start
+from bot.workflow import (
+    DUE_SOON_LEAD,
+    DUE_SOON_MIN_WAIT,
+    absence_over,
+    due_soon,
+    due_soon_hand_off,
+    escalation_start,
+)
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
@@ -570,7 +577,7 @@ class Sweeper:
         now = self._settled_by(now)
         with self.db.session() as s:
             ended = [(who, until) for who, until in repo.absences_ended_with_deputies(s, now)
-                     if next_business_instant(self.cal, until) <= now]
+                     if absence_over(self.cal, until, now)]
         items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
         def send(s: Session, who: str) -> object:
             self._hold_outside_hours(s, now)

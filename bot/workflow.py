@@ -10,11 +10,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.calendar import business_instant_before
+from bot.calendar import business_instant_before, next_business_instant
 from bot.utc import as_utc
 
 if TYPE_CHECKING:
@@ -186,3 +186,37 @@ def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at
     escalation (``deputies_due``) would come after its scheduled time ``at``."""
     return due_soon(cal, since, at, now) and cal.add_business_time(
         escalation_start(since, given_back), policy.approval_escalate_after) > at
+
+
+# -- absences (SPEC 4.3: 代決 stands in for an absent approver only) -----------------------------
+def absence_over(cal: BusinessCalendar, until: datetime, now: datetime) -> bool:
+    """Whether an absence that ran until ``until`` (the midnight after its last day) is over by
+    ``now``: the approver's first business instant after it has come. Until then the approver is
+    not at work (an absence to Friday runs over the weekend), and the deputies stand in for them."""
+    return next_business_instant(cal, as_utc(until)) <= now
+
+
+def absence_continues(cal: BusinessCalendar, before: tuple[datetime, datetime] | None, begins: datetime,
+                      now: datetime) -> bool:
+    """Whether a new absence from ``begins``, registered at ``now``, continues ``before`` (the
+    person's absence as stored: from, until) instead of replacing it (``Kessai.set_away``): the old
+    one is in effect, and the new one begins before the person is back at work from it (by its
+    end's next business instant: tomorrow, or Monday after a Friday). Giving the deputies' requests
+    back at 15:00 left the draft with an absent approver until the midnight that asked the deputies
+    again. Only today's part of the old absence counts: a later day of it that the new period
+    leaves out is a day back at work (away until Friday, back on Tuesday, registering Thursday
+    alone), as the replacement says."""
+    if before is None or as_utc(before[0]) > now or absence_over(cal, before[1], now):
+        return False
+    tonight = datetime.combine(now.astimezone(cal.zone).date() + timedelta(days=1), time(0), cal.zone)
+    return begins <= next_business_instant(cal, min(as_utc(before[1]), tonight))
+
+
+def back_at_work(cal: BusinessCalendar, policy: Policy, until: datetime, since: datetime,
+                 scheduled_at: datetime | None, now: datetime, *, given_back: datetime | None = None) -> bool:
+    """Whether a deputy's request made for an approver absent until ``until`` goes back to the
+    approver by ``now`` (``Kessai.take_back``; a deputy's click meanwhile is refused): the absence
+    is over (``absence_over``), and the draft, pending since ``since``, has not waited long enough
+    for the deputies to keep it as an escalation (``deputies_due``)."""
+    return absence_over(cal, until, now) and not deputies_due(cal, policy, since, scheduled_at, now,
+                                                              given_back=given_back)

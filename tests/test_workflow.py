@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.calendar import BusinessCalendar
 from bot.workflow import (
     STATE_LABELS_JA,
     TRANSITIONS,
@@ -14,6 +15,9 @@ from bot.workflow import (
     DraftEvent,
     DraftState,
     InvalidTransition,
+    absence_continues,
+    absence_over,
+    back_at_work,
     can,
     is_decidable,
     is_stale_edit,
@@ -183,3 +187,81 @@ def test_a_stored_time_is_read_as_utc_by_one_helper_both_layers_share() -> None:
     loaded = subprocess.run([sys.executable, "-c", "import sys, storage.db; print(' '.join(sys.modules))"],
                             capture_output=True, text=True, check=True).stdout.split()
     assert [m for m in loaded if m.split(".")[0] == "bot"] == ["bot", "bot.utc"]
+
+
+# -- absences: when a deputy stands in, and when the approver has it back (SPEC 4.3) -------------
+def _jst(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    return datetime(y, mo, d, h, mi, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
+def _cal() -> BusinessCalendar:
+    return BusinessCalendar("08:30-17:15", "Asia/Tokyo")
+
+
+SAT = _jst(2026, 11, 28)  # the midnight ending an absence whose last day is Friday 11/27
+
+
+@pytest.mark.parametrize(("until", "now", "over"), [
+    (SAT, _jst(2026, 11, 28, 10, 0), False),  # the weekend: not at work yet
+    (SAT, _jst(2026, 11, 30, 8, 29), False),
+    (SAT, _jst(2026, 11, 30, 8, 30), True),  # Monday's opening
+    (SAT.astimezone(UTC).replace(tzinfo=None), _jst(2026, 11, 30, 8, 30), True),  # as SQLite reads it back
+    (_jst(2026, 11, 25), _jst(2026, 11, 25, 8, 29), False),  # to Tuesday: Wednesday morning
+    (_jst(2026, 11, 25), _jst(2026, 11, 25, 8, 30), True),
+    (_jst(2026, 12, 29), _jst(2027, 1, 4, 8, 29), False),  # 年末年始 is no day back at work
+    (_jst(2026, 12, 29), _jst(2027, 1, 4, 8, 30), True),
+])
+def test_an_absence_is_over_at_the_approvers_first_business_instant_after_it(
+        until: datetime, now: datetime, over: bool) -> None:
+    assert absence_over(_cal(), until, now) is over
+
+
+MON, FRI_END = _jst(2026, 11, 30), _jst(2026, 12, 5)  # away Monday 11/30 to Friday 12/4
+
+
+@pytest.mark.parametrize(("before", "begins", "now", "continues"), [
+    (None, _jst(2026, 12, 1), _jst(2026, 12, 1, 10, 0), False),  # nothing to continue
+    ((_jst(2026, 12, 2), FRI_END), _jst(2026, 12, 1), _jst(2026, 12, 1, 10, 0), False),  # not begun yet
+    # On the last day, a period from Monday follows it with no day back at work in between...
+    ((MON, FRI_END), _jst(2026, 12, 7), _jst(2026, 12, 4, 15, 0), True),
+    # ...one from Tuesday leaves Monday at work: it replaces the old one.
+    ((MON, FRI_END), _jst(2026, 12, 8), _jst(2026, 12, 4, 15, 0), False),
+    # Over the weekend after it the person is not back yet: Monday's period still continues it.
+    ((MON, FRI_END), _jst(2026, 12, 7), _jst(2026, 12, 5, 11, 0), True),
+    # Monday's opening came: the old absence is over, and a new one is its own.
+    ((MON, FRI_END), _jst(2026, 12, 7), _jst(2026, 12, 7, 8, 30), False),
+    # Only today's part carries over: registering Thursday alone on Tuesday is back on Wednesday.
+    ((MON, FRI_END), _jst(2026, 12, 3), _jst(2026, 12, 1, 10, 0), False),
+    ((MON, FRI_END), _jst(2026, 12, 2), _jst(2026, 12, 1, 10, 0), True),
+    ((MON, FRI_END), _jst(2026, 12, 1), _jst(2026, 12, 1, 10, 0), True),
+])
+def test_a_new_absence_continues_the_one_in_effect_only_without_a_day_back_at_work_between(
+        before: tuple[datetime, datetime] | None, begins: datetime, now: datetime, continues: bool) -> None:
+    assert absence_continues(_cal(), before, begins, now) is continues
+
+
+FRI_4PM = _jst(2026, 11, 27, 16, 0)
+MON_OPEN = _jst(2026, 11, 30, 8, 30)
+
+
+@pytest.mark.parametrize(("since", "scheduled_at", "now", "given_back", "back"), [
+    # Monday's opening after an absence to Friday: a draft pending since Friday 16:00 (1h15 of
+    # business time) goes back to the approver.
+    (FRI_4PM, None, MON_OPEN, None, True),
+    (FRI_4PM, None, _jst(2026, 11, 30, 8, 29), None, False),  # still the weekend: the deputy has it
+    # Pending since Thursday morning: waited approval_escalate_after, so the deputies keep it.
+    (_jst(2026, 11, 26, 10, 0), None, MON_OPEN, None, False),
+    # ...unless the approver was asked again on Friday 16:00: the wait counts from then.
+    (_jst(2026, 11, 26, 10, 0), None, MON_OPEN, FRI_4PM, True),
+    # Scheduled Monday 09:00: the due-soon hand-off gave it to the deputies (Friday 16:45), who keep it.
+    (FRI_4PM, _jst(2026, 11, 30, 9, 0), MON_OPEN, None, False),
+    (FRI_4PM, _jst(2026, 12, 1, 9, 0), MON_OPEN, None, True),
+])
+def test_a_deputys_request_goes_back_to_the_approver_at_work_unless_it_is_an_escalation(
+        since: datetime, scheduled_at: datetime | None, now: datetime, given_back: datetime | None,
+        back: bool) -> None:
+    from bot.config import Policy
+
+    assert back_at_work(_cal(), Policy(), SAT, since, scheduled_at, now, given_back=given_back) is back
