@@ -28,20 +28,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, Phase, event, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from bot import errors
-from bot.calendar import next_business_instant
 from bot.config import OrgConfig, load_org_config
 from bot.drafting import DraftForm
 from bot.ledger import verify_with_versions
 from bot.services import MIN_OVERRIDE_LEAD, IncomingMessage, Kessai
 from bot.sweep import Sweeper
-from bot.workflow import DraftState, deputies_due
+from bot.workflow import DraftState, due_soon_hand_off
 from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import ledger as ledger_repo
@@ -198,8 +197,14 @@ class WorkflowMachine(RuleBasedStateMachine):
 
     def stands_in(self, s: Any, d: DraftRow, approver: str, scheduled_at: datetime | None) -> bool:
         """SPEC 4.3 as e26daad reads it: a deputy asked for an absent approver decides while the
-        approver is away, until their first business instant after the absence, and after that
-        only when the draft has waited long enough to be an escalation."""
+        approver is away, until the approver is back at work after the absence, and after that only
+        when the draft has waited long enough to be an escalation.
+
+        Stated here in the calendar's own words, not with ``bot.workflow.back_at_work`` (which
+        decides it for the service): back at work means some business time has passed since the
+        absence ended, or it is business time now; an escalation means ``approval_escalate_after``
+        of business time since the approver was last asked. Only the due-soon hand-off, which SPEC
+        4.3 does not describe, is read from the workflow (its own tests are in tests/time)."""
         now = self.now()
         if away_repo.away_at(s, [approver], now):
             return True
@@ -207,10 +212,18 @@ class WorkflowMachine(RuleBasedStateMachine):
         if absence is None:
             return False
         cal = self.org.calendar("Asia/Tokyo")
-        if next_business_instant(cal, as_utc(absence[1])) > now:
+        until = as_utc(absence[1])
+        back = until <= now and (cal.business_time_between(until, now) > timedelta(0) or cal.is_business_instant(now))
+        if not back:
             return True
+        asked = as_utc(d.updated_at)
         given_back = draft_repo.given_back_at(s, [d.id or 0]).get(d.id or 0)
-        return deputies_due(cal, self.org.policy, d.updated_at, scheduled_at, now, given_back=given_back)
+        if given_back is not None:
+            asked = max(asked, as_utc(given_back))
+        if cal.business_time_between(asked, now) >= self.org.policy.approval_escalate_after:
+            return True
+        return scheduled_at is not None and due_soon_hand_off(cal, self.org.policy, as_utc(d.updated_at),
+                                                              as_utc(scheduled_at), now, given_back=given_back)
 
     def form(self, kind: str, when: timedelta | None, category: str) -> DraftForm:
         n = self.next_n()
@@ -537,6 +550,35 @@ class WorkflowMachine(RuleBasedStateMachine):
             draft_id, version = int(m[1] or m[3]), int(m[2] or m[4])
             for recipient in m[5].split("+"):
                 assert (draft_id, version, recipient) in requests, (key, count, self.log[-8:])
+
+
+@settings(max_examples=1, database=None, deadline=None, phases=[Phase.generate])
+@given(st.just(None))
+def test_the_deputy_stands_in_until_the_approver_is_back_at_work(_: None) -> None:
+    """One path the search reaches only now and then, walked on purpose: an absence of one day runs
+    out at midnight, and the deputy's click at 04:00 is 代決 (the approver is not at work till
+    08:30), the one at 08:31 refused (the approver is; the sweep has not run yet). The oracle
+    (``stands_in``) reads this off the calendar itself, so a wrong ``bot.workflow.absence_over`` or
+    ``next_business_instant`` fails here instead of being repeated by the oracle."""
+    m = WorkflowMachine()
+    try:
+        m.start(STARTS[0])  # Tuesday 10:00
+        first = m.submit_form("U0OPERATOR", "clean", None, "normal")
+        second = m.submit_form("U0OPERATOR", "clean", None, "normal")
+        m.approver_goes_away("U0MANAGER", 0, 0)  # today only: until Wednesday 00:00
+        m.hours_pass(9)
+        m.hours_pass(9)  # Wednesday 04:00
+        assert m.may_decide(first, 1, DEPUTY)
+        m._decide(first, 0, DEPUTY, True)
+        m.hours_pass(4)
+        m.minutes_pass(31)  # Wednesday 08:31: back at work
+        assert not m.may_decide(second, 1, DEPUTY)
+        m._decide(second, 0, DEPUTY, True)
+        m.sweep()
+        m.ledger_verifies()
+        m.states_agree_with_the_ledger()
+    finally:
+        m.teardown()
 
 
 def ledger_select() -> Any:
