@@ -2102,17 +2102,21 @@ class Kessai:
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)
         concerned = [approver]
-        taken_back = kept = standing_in = 0
+        kept = standing_in = 0
         cal = self.org.calendar(str(self.tz))
+        theirs: list[tuple[DraftRow, list[ApprovalRequestRow], Account, DraftView]] = []
         for draft, reqs in by_draft.values():
             account = self._account(draft)
             if approver not in account.approvers:
                 continue  # no longer theirs to decide: the deputies keep the requests
-            taken_back += 1
-            version = draft.current_version
-            view = self.load_view(s, draft, version)
+            view = self.load_view(s, draft, draft.current_version)
             self._ask(s, now, view, [draft_repo.Ask(approver, None, "normal")])  # unless already asked
-            given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
+            theirs.append((draft, reqs, account, view))
+        taken_back = len(theirs)
+        # Read after the asks: one that reinstates the approver's retracted request asks them now.
+        given_back_at = draft_repo.given_back_at(s, [d.id or 0 for d, *_ in theirs])
+        for draft, reqs, account, view in theirs:
+            given_back = given_back_at.get(draft.id or 0)
             if deputies_due(cal, self.org.policy, draft.updated_at, view.scheduled_at, now, given_back=given_back):
                 draft_repo.keep_as_escalated(s, [r.id for r in reqs if r.id is not None])
                 kept += 1

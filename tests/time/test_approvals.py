@@ -924,3 +924,31 @@ def test_a_continued_absence_says_whether_it_was_shortened_or_overlapped(world: 
     answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
     assert "間をあけずに続く" not in answer, answer
     assert "と重なるため、2026年11月24日（火）から2026年11月27日（金）までの一つの不在" in answer, answer
+
+
+def test_an_approver_back_gets_every_draft_back_with_one_read_of_when_they_were_asked(world: World) -> None:
+    """``Kessai.take_back`` reads ``given_back_at`` once for all the drafts the deputies held (as the
+    sweep does), not once per draft: a week away can leave dozens of them."""
+    from typing import Any
+
+    from sqlalchemy import event
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    drafts = [world.pending_draft(jst(2026, 11, 24, 9, i)) for i in range(3)]
+    world.clock.t = jst(2026, 11, 24, 11, 0)
+    seen: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(world.db.engine, "before_cursor_execute", note)
+    try:
+        assert "3 件" in world.kessai.clear_away("U0MANAGER")
+    finally:
+        event.remove(world.db.engine, "before_cursor_execute", note)
+    given_back_reads = [q for q in seen if "max(" in q and "GROUP BY approval_requests" in q]
+    assert len(given_back_reads) == 1, given_back_reads
+    with world.db.session() as s:
+        withdrawn = s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.recipient_id == "U0DEPUTY")).all()
+    assert sorted((r.draft_id, r.reason) for r in withdrawn) == [(d, "withdrawn") for d in drafts]
