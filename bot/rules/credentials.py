@@ -571,6 +571,20 @@ _HEADING = re.compile(
 _TITLE_AFTER = re.compile(r"[ \t]*+(?!です|でした|になります|となります|でございます)[^\s。.!?、,()]")
 
 
+# A time or a date after the label, said as when something happens to the password (「パスワードは 9:30
+# に変更しました」「パスワードは 10/1(木) から変わります」「パスワードは 12:00 までに変更してください」), or
+# after a label of its change (「パスワード変更：10/1」): a notice's schedule, not the value. Read as a
+# value with a digit, it fired on the notice a password's change is announced with.
+_WHEN = re.compile(
+    r"(?i:(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?:[ \t]?[ap]\.?m\.?)?)"
+    r"|(?:(?:19|20)[0-9]{2}[/.\-])?(?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12][0-9]|3[01])"
+)
+_WHEN_AFTER = re.compile(
+    r"(?i:[ \t]?[ap]\.?m\.?(?![a-z]))?[ \t]*+(?:\([^()\n]{1,8}+\)[ \t]*+)?"
+    r"(?:に|から|まで|迄|より|以降|以後|以前|頃|ごろ|時点|付|[~〜\-–]|予定|開始|終了|締切|締め切り)"
+)
+
+
 # A Wi-Fi standard or its security mode after a label with a separator (「パスワード：WPA2」
 # 「接続キー：WPA3-Personal」「パスワード：Wi-Fi 6対応」, a router's spec copied into a shelter's notice):
 # no key is ever only the name of its protocol. Whole values only, so that 「wpa2joetsu」 is a value.
@@ -1103,6 +1117,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             ):
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
+            if _WHEN.fullmatch(value) and (m["changed"] or _WHEN_AFTER.match(norm, a + len(value))):
+                continue  # 「パスワードは 9:30 に変更しました」「パスワード変更：10/1」: when, not what
             if _LOCK_NAME.fullmatch(m["label"] or ""):
                 tested = tested.removesuffix("#")  # the keypad's enter key: 「オートロック 4821#」
             if m["label"] and _PIN_ONLY_LABEL.fullmatch(m["label"]):
@@ -1249,6 +1265,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):
             continue
+        if _WHEN.fullmatch(value) and _WHEN_AFTER.match(norm, m.start("value") + len(value)):
+            continue  # 「パスワードは 9:30 am に変更」
         joined = "".join(words)
         if _HEADING.fullmatch(value) and _TITLE_AFTER.match(norm, m.start("value") + len(value)):
             continue  # 「パスワード：Phase 12 をご覧ください」

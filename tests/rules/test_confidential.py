@@ -2441,3 +2441,29 @@ def test_a_password_in_unquoted_pieces_with_their_order_fires(text: str, pieces:
 )
 def test_unquoted_words_joined_in_a_rule_stay_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは 9:30 に変更しました",
+        "パスワードは 12:00 までに変更してください",
+        "パスワードは 10/1 に変更します",
+        "パスワードは 2026/10/01 に変更します",
+        "パスワードは 10/1(木) から変わります",
+        "パスワードは 9:30 am に変更",
+        "パスワードは 9:30〜17:00 の間に変更してください",
+        "パスワード変更：10/1",
+    ],
+)
+def test_a_time_or_date_of_a_password_change_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("パスワードは 10/1abc に変更しました", "10/1abc"), ("パスワード変更：Kessai2026!", "Kessai2026!")],
+)
+def test_a_value_after_a_change_that_is_no_date_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value not in f.excerpt
