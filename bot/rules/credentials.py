@@ -1653,19 +1653,58 @@ def _bare_pairs(norm: str) -> Iterator[Credential]:
 
 
 # A device's or a server's administrator and its password, with no label (「ルーターの管理画面 admin /
-# Kessai2026!」「root:Kessai2026!」), and a password on a command line (「curl -u koho:Kessai2026! …」,
-# 「mysql -u koho -pKessai2026!」). The value must be what no path or word is: letters and digits with
+# Kessai2026!」「root:Kessai2026!」); a password on a command line is _command_passwords'. The value must be what no path or word is: letters and digits with
 # mixed case or a symbol, and no slash (「admin/settings」「root:x:0:0:root:/root:/bin/bash」).
 _ADMIN_PAIR = re.compile(
     r"(?i)(?<![A-Za-z0-9_.\-@/])(?:admin|administrator|root)(?:[ \t]*+(?P<mark>[/:])[ \t]*+|[ \t]++)"
     r"(?P<value>[!-~]{6,64}+)"
 )
-_COMMAND_PASSWORD = re.compile(
-    r"(?<![A-Za-z0-9\-])(?:-u|--user)[ \t=]++[A-Za-z0-9._@\-]{1,64}+:(?P<value>[^\s'\"]{4,128}+)"
-    # A MySQL client takes the password glued to 「-p」; its own word ends the command's name.
-    r"|\b(?:mysql|mariadb|mysqldump)\b[^\n]{0,200}?[ \t]-p(?P<glued>[^\s'\"]{4,128}+)"
+# A command's argument: quoted (「-p 'Kessai 2026!'」, the quotes being the shell's, no part of it) or
+# bare, in ASCII (the Japanese that goes on after a command is no part of the value).
+_ARG = r"""(?:'(?P<sq>[ -&(-~]{4,128}+)'|"(?P<dq>[ !#-~]{4,128}+)"|(?P<bare>[!#-&(-~]{4,128}+))"""
+# Passwords on the command lines an IT memo or a screenshot shows, each in its tool's own syntax:
+# (strings one of which the line holds, pattern). A command's name is a word of its own, and what
+# lies between it and its password option is bounded to the line.
+_COMMAND_PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (probes, re.compile(pattern))
+    for probes, pattern in (
+        # curl, wget and most HTTP tools: 「-u user:password」.
+        (("-u", "--user"), r"(?<![A-Za-z0-9\-])(?:-u|--user)[ \t=]++[A-Za-z0-9._@\-]{1,64}+:" + _ARG),
+        # A MySQL client takes the password glued to 「-p」 (quoted or not).
+        (("mysql", "mariadb"), r"\b(?:mysql|mariadb|mysqldump|mysqladmin)\b[^\n]{0,200}?[ \t]-p" + _ARG),
+        # sshpass and SQL Server's tools take it after 「-p」 and 「-P」; rdesktop after 「-p」 (「-p -」
+        # asks for it), FreeRDP after 「/p:」.
+        (("sshpass",), r"\bsshpass\b[^\n]{0,100}?[ \t]-p[ \t]*+" + _ARG),
+        (("sqlcmd", "osql", "bcp"), r"\b(?:sqlcmd|osql|bcp)\b[^\n]{0,200}?[ \t]-P[ \t]*+" + _ARG),
+        (("rdesktop",), r"\brdesktop\b[^\n]{0,200}?[ \t]-p[ \t]++" + _ARG),
+        (("freerdp",), r"(?i)\b[xw]?freerdp[0-9]?\b[^\n]{0,200}?[ \t]/p:" + _ARG),
+        # Samba's tools: 「-U user%password」.
+        (("-u", "--user"), r"(?<![A-Za-z0-9\-])(?:-U|--user)[ \t=]++[A-Za-z0-9._@\\\-]{1,64}+%" + _ARG),
+        (("lftp",), r"\blftp\b[^\n]{0,100}?[ \t]-u[ \t]++[A-Za-z0-9._@\-]{1,64}+," + _ARG),
+        # Oracle's tools: 「sqlplus user/password@db」.
+        (
+            ("sqlplus", "expdp", "impdp"),
+            r"(?i)\b(?:sqlplus|expdp|impdp)\b[ \t]++(?:-[A-Za-z]++[ \t]++)*+[A-Za-z0-9_$#]{1,30}+/"
+            r"(?P<bare>[!#-&(-.0-?A-~]{4,128}+)(?=@|[ \t]|\n|$)",
+        ),
+        # Windows (in lower or upper case, as its manuals write it; 「Net User Forum 2026」 is a name):
+        # 「net use \\srv\share password /user:koho」 or 「… /user:koho password」 (a Japanese
+        # keyboard writes the backslashes as 「¥¥」), and 「net user koho password /add」; a value starting
+        # with 「/」 is the next option, 「*」 asks for it.
+        (
+            ("net",),
+            r"\b(?:net|NET)[ \t]++(?:use|USE)\b[^\n]{0,200}?(?:(?:\\\\|¥¥)[^\s]++|/(?i:u|user):[^\s]++)[ \t]++"
+            r"(?P<bare>[!#-&(-)+-.0-~][!#-&(-~]{3,127}+)",
+        ),
+        (
+            ("net",),
+            r"\b(?:net|NET)[ \t]++(?:user|USER)[ \t]++[^\s/]++[ \t]++(?P<bare>[!#-&(-)+-.0-~][!#-&(-~]{3,127}+)",
+        ),
+        # Environment variables these clients read the password from.
+        (("pgpassword", "sshpass", "mysql_pwd"), r"(?<![A-Za-z0-9_])(?:PGPASSWORD|SSHPASS|MYSQL_PWD)=" + _ARG),
+    )
 )
-_ADMIN_PROBES = ("admin", "root", "-u", "--user", "-p")
+_ADMIN_PROBES = ("admin", "root")
 _VARIABLE = "$%{<"  # 「-u koho:$PASSWORD」「%PASS%」「{{password}}」: a variable or a template, not the value
 # 「ID：admin　PW：Kessai2026」: after the administrator comes the password's own label; read as the
 # value, 「PW:」 was shown and the finding said nothing of where the password begins. _labelled reads it.
@@ -1696,11 +1735,18 @@ def _admin_pairs(norm: str) -> Iterator[Credential]:
         if _password_like(value, loose=True) and (cases or symbol) and not _HANDLE_LIKE.match(value):
             a = m.start("value")
             yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
-    for m in _COMMAND_PASSWORD.finditer(norm):
-        group = "value" if m["value"] is not None else "glued"
-        if _password_like(m[group], loose=False) and m[group][:1] not in _VARIABLE:
-            a, b = m.span(group)
-            yield Credential(m.start(), b, a, b, "パスワード", 0)
+
+
+def _command_passwords(norm: str) -> Iterator[Credential]:
+    lowered = norm.lower()
+    for probes, pattern in _COMMAND_PASSWORDS:
+        if not any(p in lowered for p in probes):
+            continue
+        for m in pattern.finditer(norm):
+            group = next(g for g in ("sq", "dq", "bare") if g in pattern.groupindex and m[g] is not None)
+            if _password_like(m[group], loose=False) and m[group][:1] not in _VARIABLE:
+                a, b = m.span(group)
+                yield Credential(m.start(), b, a, b, "パスワード", 0)
 
 
 # The value said first and named after it, as in a chat: 「Kessai2026! がパスワードです」「`4821` が新しい
@@ -1851,7 +1897,8 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_code_messages(norm), *_value_first(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm),
+        *_code_messages(norm), *_value_first(norm),
         *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm),
     ]
     for c in _labelled(norm):

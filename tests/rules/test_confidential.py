@@ -2467,3 +2467,48 @@ def test_a_time_or_date_of_a_password_change_stays_silent(text: str) -> None:
 def test_a_value_after_a_change_that_is_no_date_fires(text: str, value: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("net use \\\\srv\\share /user:koho P@ssw0rd9", "P@ssw0rd9"),
+        ("net use Z: \\\\fileserver\\koho Kessai2026! /user:joetsu\\koho", "Kessai2026!"),
+        ("net use Z: ¥¥fileserver¥koho Kessai2026! /user:koho", "Kessai2026!"),
+        ("NET USE Z: \\\\SRV\\SHARE Kessai2026!", "Kessai2026!"),
+        ("net user koho Kessai2026! /add", "Kessai2026!"),
+        ("sshpass -p 'Kessai2026!' ssh koho@10.0.0.5", "Kessai2026!"),
+        ("sshpass -p Kessai2026! ssh koho@10.0.0.5", "Kessai2026!"),
+        ("mysql -u koho -p'Kessai2026!' -h db", "Kessai2026!"),
+        ("PGPASSWORD=Kessai2026 psql -h db -U koho", "Kessai2026"),
+        ("smbclient //srv/share -U koho%Kessai2026!", "Kessai2026!"),
+        ("xfreerdp /v:srv /u:koho /p:Kessai2026!", "Kessai2026!"),
+        ("rdesktop -u koho -p Kessai2026! srv", "Kessai2026!"),
+        ("sqlcmd -S srv -U sa -P Kessai2026!", "Kessai2026!"),
+        ("sqlplus koho/Kessai2026@orcl", "Kessai2026"),
+        ("lftp -u koho,Kessai2026 ftp.example.jp", "Kessai2026"),
+    ],
+)
+def test_a_password_on_a_command_line_of_an_it_memo_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "net use Z: \\\\srv\\share /persistent:yes",
+        "net use Z: \\\\srv\\share で接続します",
+        "net use Z: \\\\srv\\share * /user:koho",
+        "net user koho /domain",
+        "net user koho * /add",
+        "Net User Forum 2026",
+        "sshpass -p $PASS ssh host",
+        "sshpass -f pwfile ssh host",
+        "rdesktop -u koho -p - srv",
+        "sqlplus / as sysdba",
+        "smbclient //srv/share -U koho",
+    ],
+)
+def test_a_command_line_without_a_password_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
