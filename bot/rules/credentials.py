@@ -440,10 +440,12 @@ _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
 # the network's SSID (「SSID: …⏎KEY: …」): only there is the bare word a password's label.
 _BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z])"
+# The label may be quoted, as a screen's field is named (「「パスワード」は Kessai2026! です」「『PW』は…」
+# 「"パスワード"：…」): its closing quote comes before the separator.
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
     rf"(?P<bare_key>{_BARE_KEY_LABEL})|"
-    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"']?{_QUALIFIER}{_CHANGED}{_SEPARATOR}"
+    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"'」』”’]?{_QUALIFIER}{_CHANGED}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 # Strings one of the password labels holds (checked before the patterns run).
@@ -1169,6 +1171,11 @@ def _bracketed(norm: str) -> Iterator[Credential]:
     for m in _BRACKETED.finditer(norm):
         group = next(g for g in ("paren", "quoted", "boxed") if m[g] is not None)
         value = m[group]
+        if value[0] in ":=":
+            # 「「"パスワード"：Kessai2026!」」: the quote closed the label, and the colon after it is no
+            # part of the value (_labelled reads it; read here, the excerpt masked the colon and showed
+            # nothing of where the password begins).
+            continue
         if _EXAMPLE_AFTER.match(norm, _past_more_quoted(norm, m.end())):
             continue  # 「パスワード「yuki2025」のような推測しやすいもの」「パスワード「dragon」「monkey」など」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
@@ -1196,12 +1203,12 @@ def _bracketed(norm: str) -> Iterator[Credential]:
 #   (「パスワードはわすれずに」「パスワード：ありません」) stays prose.
 _SPACED_SEPARATOR = r"[ \t]*+(?:は|::?|=>|->|=|→|】|\]|>)[ \t]*+"
 _SPACED_VALUE = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL}){_QUALIFIER}(?P<sep>{_SPACED_SEPARATOR})"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_QUALIFIER}(?P<sep>{_SPACED_SEPARATOR})"
     r"(?P<value>[!-~]{1,32}+(?:[ \t][!-~]{1,32}+){1,3}+)"
     r"(?=[ \t]*+(?:\n|$|[^\x00-\x7f]))"
 )
 _KANA_VALUE = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL}){_QUALIFIER}"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_QUALIFIER}"
     r"(?:(?P<sep>[ \t]*+(?:(?P<wa>は)|::?|=|→|】)[ \t]*+)(?P<open>[「『\"“])?|[ \t]*+を[ \t]*+(?P<quoted>[「『\"“]))"
     r"(?P<value>(?:[ぁ-ゖ]|[0-9])++|(?:[ァ-ヺー]|[0-9])++)"
 )

@@ -2512,3 +2512,46 @@ def test_a_password_on_a_command_line_of_an_it_memo_fires(text: str, value: str)
 )
 def test_a_command_line_without_a_password_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("『PW』は kessai2026 です", "kessai2026"),
+        ("「パスワード」は Kessai2026! です", "Kessai2026!"),
+        ("“パスワード”：Kessai2026!", "Kessai2026!"),
+        ("「暗証番号」は 4821 です", "4821"),
+        ("「パスワード」：Kessai 2026!", "Kessai 2026!"),
+        ("「パスワード」は さくら2026 です", "さくら2026"),
+        ("「パスワード」：\nKessai2026", "Kessai2026"),
+    ],
+)
+def test_a_value_after_a_quoted_label_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+def test_the_colon_after_a_quoted_label_is_no_part_of_the_value() -> None:
+    [f] = findings_of("confidential.secret", "「\"パスワード\"：Kessai2026!」")
+    assert "：Ke＊" in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「パスワード」は8文字以上にしてください",
+        "「パスワード」は「設定」画面から変更できます",
+        "「パスワード」欄に Kessai2026 を入力",
+        "「パスワード」 2026年版",
+        "「パスワード」Windows11の設定",
+        "「パスワード」が Microsoft365 と同じ場合",
+        "「パスワード」は 9:30 に変更",
+        "「パスワード」→「変更」を選ぶ",
+        "「パスワード」は Windows11 と同じです",
+        "「パスワード」を abc123 のような推測されやすいものにしない",
+        "『暗証番号』は 1234 などにしないで",
+        "「PIN」は 4桁です",
+    ],
+)
+def test_a_quoted_label_in_a_how_to_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
