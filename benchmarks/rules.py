@@ -321,7 +321,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "PIN番号：4821 ", "PIN 番号 ", "PIN番号は4桁",
                "パスワードは 9:30 am (", "パスワード変更：10/1(",
                "net use \\\\a ", "net use /user:a ", "sshpass -p ", "mysql -p'", "sqlplus a/", "-U a%", "lftp -u a,",
-               "「パスワード」は ", "“パスワード”：k", "「パスワード」：a b"]
+               "「パスワード」は ", "“パスワード”：k", "「パスワード」：a b",
+               "パスワードを教えて→", "パスワードは？ A. a", "暗証番号は何ですか⇒"]
 
 
 def adversarial() -> None:

@@ -1785,6 +1785,39 @@ def _value_first(norm: str) -> Iterator[Credential]:
             yield Credential(a, m.end(), a, a + len(value), "パスワード", 0)
 
 
+# A question about the password answered after an arrow or an 「A.」, as a chat or an FAQ is pasted
+# (「パスワードを教えてください → Kessai2026!」「Q. パスワードは？ A. Kessai2026!」「暗証番号は何ですか⇒4821」):
+# the question stands between the label and the separator, so _labelled does not read it.
+_ANSWERED = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?[ \t]*+(?:を|は)?[ \t]*+"
+    r"(?:教えて(?:ください|下さい|くれますか|もらえますか|いただけますか)?|何(?:ですか|でしたっけ|でしょうか)?|[?？])"
+    r"[ \t。.?？!！]*+(?:→|⇒|->|=>|➡\ufe0f?|👉|(?:A|答え?)[ \t]*+[.:]|:)[ \t]*+"
+    r"(?P<quote>[「『\"“])?(?P<value>[!-~]{4,64}+)"
+)
+
+
+def _answered(norm: str) -> Iterator[Credential]:
+    if "教えて" not in norm and "何" not in norm and "?" not in norm:
+        return
+    for m in _ANSWERED.finditer(norm):
+        value = m["value"]
+        if m["quote"]:
+            value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
+        value = value.rstrip(_TRAILING)
+        numeric = _NUMERIC_LABEL.fullmatch(_BLANKS.sub("", m["label"])) is not None
+        if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)) or _WHEN.fullmatch(value):
+            continue
+        if _TECHNICAL.fullmatch(value) or _HEADING.fullmatch(value):
+            continue  # 「→ Windows11 と同じです」「→ Step1 設定画面」: which account, or where to go
+        if _password_like(value, loose=False) or (numeric and _pin_like(value)):
+            if not _has_letter(value) and _FRAUD_WORDS.search(
+                norm, max(0, m.start() - _FRAUD_REACH), m.end() + _FRAUD_REACH
+            ):
+                continue  # 「暗証番号を教えてください → 4821」 as a fraud's script, in a warning about it
+            a = m.start("value")
+            yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
+
+
 # A code as the text message that brings it says it, the code first (「G-482913 があなたの Google 確認
 # コードです」「G-482913 is your Google verification code」, forwarded from a phone with the draft).
 # Retyped rather than forwarded, it gains spaces and a 「の」 (「G-482913 が あなたの Google の確認コードです」).
@@ -1904,7 +1937,7 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm),
         *_code_messages(norm), *_value_first(norm),
         *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm),
     ]

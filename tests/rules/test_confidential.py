@@ -2555,3 +2555,35 @@ def test_the_colon_after_a_quoted_label_is_no_part_of_the_value() -> None:
 )
 def test_a_quoted_label_in_a_how_to_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワードを教えてください → Kessai2026!", "Kessai2026!"),
+        ("Q. パスワードは？ A. Kessai2026!", "Kessai2026!"),
+        ("Q：パスワードは何ですか？ A：Kessai2026!", "Kessai2026!"),
+        ("暗証番号は何ですか⇒4821", "4821"),
+        ("パスワード教えて → 「Kessai2026!」", "Kessai2026!"),
+    ],
+)
+def test_a_password_given_as_the_answer_to_its_question_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードを教えてください → https://example.jp/reset",
+        "パスワードを教えてください → 窓口でお伝えします",
+        "パスワードを教えてください → 8文字以上です",
+        "Q. パスワードを忘れたら？ A. 再発行します",
+        "Q. パスワードは？ A. 9:30 に変更",
+        "詐欺の手口：暗証番号を教えてください → 4821",
+        "パスワードは？ → Step1 設定画面",
+        "パスワードを教えてください → Windows11 と同じです",
+    ],
+)
+def test_an_answer_to_a_password_question_that_is_no_value_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
