@@ -1818,6 +1818,44 @@ def _answered(norm: str) -> Iterator[Credential]:
             yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
 
 
+# A PIN read out in kana after its label (「暗証番号はよんはちにいち」「パスコード：ヨンハチニーイチです」), as a
+# phone call is noted down or someone writes it to slip past a check: a run made only of the readings
+# of digits, four to twelve of them, that ends where a value ends (です, a stop, a closing quote, the
+# line's end), so that a word in kana (「暗証番号はしっかり管理」) or a count (「暗証番号は四桁です」,
+# no kana) is no value. Katakana reads as hiragana does. Each run reads one way only: not
+# 「にい」 for 2, which would read 「にいち」 (2, 1) as 「にい」 and a stray 「ち」.
+_KANA_DIGIT_READINGS = (
+    ("ぜろ", "0"), ("れい", "0"), ("いち", "1"), ("にー", "2"), ("に", "2"), ("さん", "3"),
+    ("よん", "4"), ("しち", "7"), ("し", "4"), ("ごお", "5"), ("ごー", "5"), ("ご", "5"), ("ろく", "6"),
+    ("なな", "7"), ("はち", "8"), ("きゅう", "9"), ("きゅー", "9"), ("く", "9"),
+)
+_KATAKANA_TO_HIRAGANA = str.maketrans({chr(k): chr(k - 0x60) for k in range(0x30A1, 0x30F7)})
+_HIRAGANA_TO_KATAKANA = str.maketrans({chr(k - 0x60): chr(k) for k in range(0x30A1, 0x30F7)})
+_KANA_DIGIT = "(?:" + "|".join(
+    f"{r}|{r.translate(_HIRAGANA_TO_KATAKANA)}" for r, _ in _KANA_DIGIT_READINGS
+) + ")"
+_KANA_PIN = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?[ \t]*+(?:は|::?|=|→)[ \t]*+(?P<quote>[「『\"“])?"
+    rf"(?P<value>{_KANA_DIGIT}{{4,12}})"
+    r"(?=[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました|[。、.,!」』\"”)]|\n|$))"
+)
+_KANA_DIGIT_READING = re.compile(_KANA_DIGIT)
+_KANA_DIGIT_OF = dict(_KANA_DIGIT_READINGS)
+
+
+def _kana_pins(norm: str) -> Iterator[Credential]:
+    if not any(p in norm for p in _VALUE_FIRST_PROBES) and "PIN" not in norm.upper():
+        return
+    for m in _KANA_PIN.finditer(norm):
+        if not _NUMERIC_LABEL.fullmatch(_BLANKS.sub("", m["label"])):
+            continue
+        readings = _KANA_DIGIT_READING.findall(m["value"])
+        digits = "".join(_KANA_DIGIT_OF[r.translate(_KATAKANA_TO_HIRAGANA)] for r in readings)
+        if _pin_like(digits):
+            a, b = m.span("value")
+            yield Credential(m.start(), b, a, b, _pin_kind(m["label"]), 0)
+
+
 # A code as the text message that brings it says it, the code first (「G-482913 があなたの Google 確認
 # コードです」「G-482913 is your Google verification code」, forwarded from a phone with the draft).
 # Retyped rather than forwarded, it gains spaces and a 「の」 (「G-482913 が あなたの Google の確認コードです」).
@@ -1937,7 +1975,7 @@ def find_credentials(norm: str) -> list[Credential]:
     norm = credential_view(norm)
     tokens = [*_tokens(norm), *_signed_urls(norm)]
     found: list[Credential] = [
-        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm),
+        *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm),
         *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm),
     ]

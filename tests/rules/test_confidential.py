@@ -2587,3 +2587,34 @@ def test_a_password_given_as_the_answer_to_its_question_fires(text: str, value: 
 )
 def test_an_answer_to_a_password_question_that_is_no_value_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("暗証番号はよんはちにいち", "よんはちにいち"),
+        ("暗証番号はよんはちにいちになりました", "よんはちにいち"),
+        ("暗証番号：ヨンハチニーイチ", "ヨンハチニーイチ"),
+        ("暗証番号は「よんはちにいち」です", "よんはちにいち"),
+        ("パスコードはきゅうごななさんです。", "きゅうごななさん"),
+    ],
+)
+def test_a_pin_read_out_in_kana_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号は四桁です",
+        "暗証番号はよんけたです",
+        "暗証番号はしっかり管理しましょう",
+        "暗証番号はいちにさんし",  # 1234: the famous example, as in digits
+        "暗証番号はごくまれに漏れます",
+        "暗証番号はしちごさん",  # three readings: no PIN
+        "パスワードはよんはちにいち",  # only a PIN's label asks for a number
+    ],
+)
+def test_kana_after_a_pins_label_that_is_no_pin_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
