@@ -577,13 +577,26 @@ _TITLE_AFTER = re.compile(r"[ \t]*+(?!です|でした|になります|となり
 # に変更しました」「パスワードは 10/1(木) から変わります」「パスワードは 12:00 までに変更してください」), or
 # after a label of its change (「パスワード変更：10/1」): a notice's schedule, not the value. Read as a
 # value with a digit, it fired on the notice a password's change is announced with.
-_WHEN = re.compile(
-    r"(?i:(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?:[ \t]?[ap]\.?m\.?)?)"
-    r"|(?:(?:19|20)[0-9]{2}[/.\-])?(?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12][0-9]|3[01])"
+_TIME = r"(?i:(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?:[ \t]?[ap]\.?m\.?)?)"
+# A date in figures, also in the Japanese era's short form (「R8.4.1」: 令和8年4月1日).
+_DATE = (
+    r"(?:(?:19|20)[0-9]{2}[/.\-])?(?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12][0-9]|3[01])"
+    r"|(?i:[rhs])[0-9]{1,2}[./](?:0?[1-9]|1[0-2])(?:[./](?:0?[1-9]|[12][0-9]|3[01]))?"
 )
+# One, or a span of two (「10:00-12:00」「10/1~10/31」).
+_WHEN = re.compile(rf"(?:{_TIME}|{_DATE})(?:[~〜\-–](?:{_TIME}|{_DATE}))?")
 _WHEN_AFTER = re.compile(
     r"(?i:[ \t]?[ap]\.?m\.?(?![a-z]))?[ \t]*+(?:\([^()\n]{1,8}+\)[ \t]*+)?"
     r"(?:に|から|まで|迄|より|以降|以後|以前|頃|ごろ|時点|付|[~〜\-–]|予定|開始|終了|締切|締め切り)"
+)
+
+
+# A telephone number after the label, followed by how to call it (「暗証番号は 0120-123-456 にお問い合わせ
+# ください」「パスワードは 025-526-5111 まで」): a notice's contact, not the value.
+_PHONE = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}")
+_CONTACT_AFTER = re.compile(
+    r"[ \t]*+(?:\([^()\n]{1,12}+\)[ \t]*+)?"
+    r"(?:に(?!な)|へ|まで|で(?![すし])|から|より|宛|窓口|コールセンター|お?問い?合わせ|お?問合せ|お電話)"
 )
 
 
@@ -1121,6 +1134,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if _WHEN.fullmatch(value) and (m["changed"] or _WHEN_AFTER.match(norm, a + len(value))):
                 continue  # 「パスワードは 9:30 に変更しました」「パスワード変更：10/1」: when, not what
+            if _PHONE.fullmatch(value) and _CONTACT_AFTER.match(norm, a + len(value)):
+                continue  # 「暗証番号は 0120-123-456 にお問い合わせください」: whom to ask, not what
             if _LOCK_NAME.fullmatch(m["label"] or ""):
                 tested = tested.removesuffix("#")  # the keypad's enter key: 「オートロック 4821#」
             if m["label"] and _PIN_ONLY_LABEL.fullmatch(m["label"]):

@@ -2618,3 +2618,22 @@ def test_a_pin_read_out_in_kana_fires(text: str, value: str) -> None:
 )
 def test_kana_after_a_pins_label_that_is_no_pin_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは10:00-12:00に再設定してください",
+        "パスワードは R8.4.1 から変わります",
+        "暗証番号は 0120-123-456 にお問い合わせください",
+        "パスワードを忘れた方の暗証番号は 025-526-5111 まで",
+        "暗証番号は 080-1234-5678（平日9時から）へお電話ください",
+    ],
+)
+def test_a_span_of_times_an_era_date_or_a_phone_to_call_after_a_label_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["暗証番号は 0120-123-456 です", "暗証番号は 0120-123-456 になりました"])
+def test_a_number_said_to_be_the_pin_fires_whatever_its_shape(text: str) -> None:
+    assert "confidential.secret" in codes(text)
