@@ -433,7 +433,9 @@ _SEPARATOR = (
     rf"(?P<english>{_ENGLISH})|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
     # separates no more surely than a space does: loose too.
-    r"(?P<loose>[ \t]*+(?:を|が|、)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
+    # The field or the setting the value is put in (「パスワード欄に Kessai2026! と入力」「パスワードには … を
+    # 設定」「パスワードも … です」): loose too, the value asked for letters and digits.
+    r"(?P<loose>[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|も)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
 )
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
@@ -1119,7 +1121,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # Written straight after the label only (「パスワードMicrosoft365の管理」): after a space
             # (「パスワード Office2026 です」) or in quotes (「パスワード「Office2026」でログイン」) it is the value.
             # A 「、」 reads as no separator here: 「パスワード、Microsoft365の管理」.
-            glued = m["loose"] == "" or (m["loose"] is not None and m["loose"].strip(" \t") == "、")
+            # So do the particles of a field or a setting: 「パスワードには Microsoft365 の…」 names a service.
+            glued = m["loose"] == "" or (
+                m["loose"] is not None and m["loose"].strip(" \t") in ("、", "欄に", "欄へ", "には", "にも", "も")
+            )
             if glued and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
             if (after_standard := _key_after_standard(norm, a, value)) is not None:

@@ -2541,7 +2541,6 @@ def test_the_colon_after_a_quoted_label_is_no_part_of_the_value() -> None:
     [
         "「パスワード」は8文字以上にしてください",
         "「パスワード」は「設定」画面から変更できます",
-        "「パスワード」欄に Kessai2026 を入力",
         "「パスワード」 2026年版",
         "「パスワード」Windows11の設定",
         "「パスワード」が Microsoft365 と同じ場合",
@@ -2637,3 +2636,35 @@ def test_a_span_of_times_an_era_date_or_a_phone_to_call_after_a_label_stays_sile
 @pytest.mark.parametrize("text", ["暗証番号は 0120-123-456 です", "暗証番号は 0120-123-456 になりました"])
 def test_a_number_said_to_be_the_pin_fires_whatever_its_shape(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワード欄に Kessai2026! と入力してください", "Kessai2026!"),
+        ("「パスワード」欄に Kessai2026 を入力", "Kessai2026"),
+        ("パスワードには Kessai2026! を設定しています", "Kessai2026!"),
+        ("パスワードも Kessai2026! です", "Kessai2026!"),
+        ("暗証番号には 4821 を設定しました", "4821"),
+    ],
+)
+def test_a_value_put_in_the_password_field_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードには Microsoft365 のものを使います",
+        "パスワードにも Office365 と同じものを",
+        "パスワード欄に 8文字以上で入力",
+        "暗証番号にも 4桁の数字を",
+        "暗証番号には 3 回まで",
+        "パスワードも Windows11 と同じです",
+        "パスワードには Windows Hello を使います",
+        "パスワード欄に abc123 のような単純なものを入れない",
+    ],
+)
+def test_a_rule_or_a_service_for_the_password_field_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
