@@ -419,7 +419,8 @@ _EXPLICIT = (
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 # A sentence that announces the value on the next line (「パスワードは以下のとおりです。⏎Kessai2026」), or
-# after its 「。」 on the same line, the value then ending the line (「…次のとおりです。Kessai2026」); a
+# after its 「。」 or a space on the same line, the value then ending the line (「…次のとおりです。Kessai2026」
+# 「パスワードは下記のとおり Kessai2026!」); a
 # short clause may come between (「パスワードは、先日お知らせしたとおり、次のとおりです。」). Bounded, so
 # that every 「は」 after a label is read a few dozen characters at most.
 _ANNOUNCED_HEAD = (
@@ -429,7 +430,7 @@ _ANNOUNCED_HEAD = (
 _ANNOUNCED = _ANNOUNCED_HEAD + r"[。.:]?"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
-    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}|{_ANNOUNCED_HEAD}[。:][ \t]*+))|"
+    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}|{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++)))|"
     rf"(?P<english>{_ENGLISH})|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
     # separates no more surely than a space does: loose too.

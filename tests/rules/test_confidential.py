@@ -2668,3 +2668,29 @@ def test_a_value_put_in_the_password_field_fires(text: str, value: str) -> None:
 )
 def test_a_rule_or_a_service_for_the_password_field_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワードは下記のとおり Kessai2026!", "Kessai2026!"),
+        ("パスワードは以下のとおりです Kessai2026!", "Kessai2026!"),
+        ("暗証番号は次のとおり 4821", "4821"),
+    ],
+)
+def test_a_value_announced_a_space_after_its_sentence_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは以下のとおり STEP1 設定画面を開く",
+        "パスワードは次のとおり Windows11 と同じ",
+        "パスワードは以下のとおり 8文字以上",
+        "パスワードは次の通り Step1",
+    ],
+)
+def test_what_an_announcement_introduces_a_space_after_that_is_no_value_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
