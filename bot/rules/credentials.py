@@ -1861,6 +1861,7 @@ _KANA_PIN = re.compile(
     r"(?=[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました|[。、.,!」』\"”)]|\n|$))"
 )
 _KANA_DIGIT_READING = re.compile(_KANA_DIGIT)
+_KANA_DIGITS_ONLY = re.compile(rf"{_KANA_DIGIT}+")
 _KANA_DIGIT_OF = dict(_KANA_DIGIT_READINGS)
 
 
@@ -1974,7 +1975,9 @@ def _fraud_example(norm: str, c: Credential) -> bool:
         return False
     # A fraud is told by the PIN or the one-time code it asks for: a password with letters near a
     # fraud warning (「詐欺対策研修の会場です。Wi-Fiのパスワード Kessai2026! を教えてあげてください」) is given out.
-    if _has_letter(norm[c.value_start : c.value_end]):
+    # A PIN read out in kana (「よんはちにいち」) is digits all the same.
+    value = norm[c.value_start : c.value_end]
+    if _has_letter(value) and not _KANA_DIGITS_ONLY.fullmatch(value):
         return False
     if not _FRAUD_WORDS.search(norm, max(0, c.start - _FRAUD_REACH), c.value_end + _FRAUD_REACH):
         return False

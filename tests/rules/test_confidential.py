@@ -2694,3 +2694,8 @@ def test_a_value_announced_a_space_after_its_sentence_fires(text: str, value: st
 )
 def test_what_an_announcement_introduces_a_space_after_that_is_no_value_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+def test_a_pin_in_kana_said_in_a_fraud_scene_is_an_example_as_in_digits() -> None:
+    text = "【詐欺の手口】\n犯人：暗証番号を教えてください。\n被害者：暗証番号はよんはちにいちです。"
+    assert "confidential.secret" not in codes(text)
