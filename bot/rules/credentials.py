@@ -1276,6 +1276,9 @@ _PROSE_WORDS = frozenset({
 })
 
 
+_URL_WORD = re.compile(r"(?i)https?://|www\.")
+
+
 def _spaced_values(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _PASSWORD_PROBES) and "キー" not in norm and "key" not in lowered:
@@ -1289,6 +1292,10 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         if _TECHNICAL.fullmatch(words[0]) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
             continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
+        if any(_URL_WORD.match(w) for w in words[1:]):
+            # 「パスワード：Kessai2026! https://…/login からログイン」: the address where it is used follows
+            # the value (which _labelled reads); read into the value, the address was masked with it.
+            continue
         if _STANDARD_VALUE.fullmatch(value) or all(_is_standard_word(w) for w in words):
             continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):

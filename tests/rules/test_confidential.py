@@ -2699,3 +2699,16 @@ def test_what_an_announcement_introduces_a_space_after_that_is_no_value_stays_si
 def test_a_pin_in_kana_said_in_a_fraud_scene_is_an_example_as_in_digits() -> None:
     text = "【詐欺の手口】\n犯人：暗証番号を教えてください。\n被害者：暗証番号はよんはちにいちです。"
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wget --password=Kessai2026! https://example.jp/a",
+        "パスワード：Kessai2026! https://example.jp/login からログイン",
+        "PW: Kessai2026! www.example.jp",
+    ],
+)
+def test_the_address_after_a_password_is_not_masked_with_it(text: str) -> None:
+    [(a, b)] = secret_value_spans(text)
+    assert text[a:b] == "Kessai2026!"
