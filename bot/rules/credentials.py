@@ -1042,6 +1042,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # The keys alone with no 「は」 or colon are what a PC class types on (「テンキー 5678 と入力」)
             # or a shop sells (「テンキー 2980」); a door's code is given as 「入口のテンキーは 4821」.
             continue
+        if m["quote"] is None and norm[m.start() - 1 : m.start()] == "$":
+            # A PowerShell variable assigned an expression (「$pw = Read-Host -AsSecureString」「$password =
+            # ConvertTo-SecureString $plain …」): a string it is given is quoted (「$pw = "Kessai2026!"」).
+            continue
         if m["bare_key"] is not None and _id_before(norm, m) not in _NETWORK_IDS:
             continue  # 「KEY」 alone is a Wi-Fi key only beside the network's SSID
         if m["changed"] and m["explicit"] is None and m["line"] is None:
@@ -1284,6 +1288,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
     if not any(p in lowered for p in _PASSWORD_PROBES) and "キー" not in norm and "key" not in lowered:
         return
     for m in _SPACED_VALUE.finditer(norm):
+        if norm[m.start() - 1 : m.start()] == "$":
+            continue  # a PowerShell variable assigned an expression (see _labelled)
         if _ID_AND.search(norm, max(0, m.start() - 16), m.start()):
             continue  # 「IDとパスワード：koho01 Joetsu2026」: two values, read by _labelled as a pair
         value = m["value"].rstrip(_TRAILING)
@@ -1712,6 +1718,10 @@ _COMMAND_PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (("sshpass",), r"\bsshpass\b[^\n]{0,100}?[ \t]-p[ \t]*+" + _ARG),
         (("sqlcmd", "osql", "bcp"), r"\b(?:sqlcmd|osql|bcp)\b[^\n]{0,200}?[ \t]-P[ \t]*+" + _ARG),
         (("rdesktop",), r"\brdesktop\b[^\n]{0,200}?[ \t]-p[ \t]++" + _ARG),
+        # Sysinternals PsExec: 「psexec \\\\pc -u koho -p password cmd」.
+        (("psexec",), r"(?i)\bpsexec(?:64)?(?:\.exe)?\b[^\n]{0,200}?[ \t]-p[ \t]++" + _ARG),
+        # PowerShell, making a credential from the password in plain text.
+        (("securestring",), r"(?i)\bConvertTo-SecureString[ \t]++(?:-String[ \t]++)?" + _ARG),
         (("freerdp",), r"(?i)\b[xw]?freerdp[0-9]?\b[^\n]{0,200}?[ \t]/p:" + _ARG),
         # Samba's tools: 「-U user%password」.
         (("-u", "--user"), r"(?<![A-Za-z0-9\-])(?:-U|--user)[ \t=]++[A-Za-z0-9._@\\\-]{1,64}+%" + _ARG),

@@ -2712,3 +2712,31 @@ def test_a_pin_in_kana_said_in_a_fraud_scene_is_an_example_as_in_digits() -> Non
 def test_the_address_after_a_password_is_not_masked_with_it(text: str) -> None:
     [(a, b)] = secret_value_spans(text)
     assert text[a:b] == "Kessai2026!"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "psexec \\\\pc01 -u koho -p Kessai2026! cmd",
+        "PsExec64.exe \\\\pc01 -u koho -p Kessai2026! cmd",
+        '$pw = ConvertTo-SecureString "Kessai2026!" -AsPlainText -Force',
+        "ConvertTo-SecureString -String 'Kessai2026!' -AsPlainText -Force",
+        '$pw = "Kessai2026!"',
+    ],
+)
+def test_a_password_in_a_windows_admins_command_fires(text: str) -> None:
+    [(a, b)] = secret_value_spans(text)
+    assert text[a:b] == "Kessai2026!"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$pw = ConvertTo-SecureString $plain -AsPlainText -Force",
+        "$pw = Read-Host -AsSecureString | ConvertTo-SecureString",
+        "$password = Get-Content .\\pw.txt",
+        "psexec \\\\pc01 -u koho cmd",
+    ],
+)
+def test_a_powershell_variable_assigned_an_expression_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
