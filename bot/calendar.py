@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jpholiday
 
-from bot.rules.dates import ERA_BASE
+from bot.rules.dates import ERA_BASE, ERA_SPANS
 from bot.typed import typed_form, visible_form
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "DEFAULT_WORKING_HOURS",
     "BusinessCalendar",
     "ClosedDay",
+    "DateOutsideEra",
     "WeekdayMismatch",
     "format_duration",
     "is_year_end_closure",
@@ -182,6 +183,8 @@ def parse_closed_day(value: str | date) -> ClosedDay:
             found = parse_noted_date(written)
         except WeekdayMismatch as e:
             raise ValueError(f"閉庁日「{value}」: {e}") from None
+        except DateOutsideEra as e:
+            raise ValueError(f"閉庁日{e}") from None
         if found is None:
             raise ValueError(f"閉庁日「{value}」は存在しない日付です。年・月・日を確かめてください。")
         return _in_calendar_years(found, value)
@@ -240,11 +243,31 @@ def month_without_business_day(closed: Iterable[ClosedDay], start: date) -> tupl
     return None
 
 
+_ERA_OF_LETTER = {"R": "令和", "H": "平成"}
+
+
+class DateOutsideEra(ValueError):
+    """An era date its era never had (「令和元年4月30日」, 「平成31年5月1日」): read by arithmetic it
+    is a real day, but whether the era or the day is the typo is unknown. The message (Japanese)
+    names the date as typed and the era's span."""
+
+
+def _check_in_era(era: str, day: date, written: str) -> None:
+    first, last = next((a, b) for e, a, b in ERA_SPANS if e == era)
+    if first <= day <= last:
+        return
+    span = f"{first.year}年{first.month}月{first.day}日から"
+    if last != date.max:
+        span += f"{last.year}年{last.month}月{last.day}日まで"
+    raise DateOutsideEra(f"「{written}」は{era}の期間にない日付です（{era}は{span}です）。年号と年をお確かめください。")
+
+
 def parse_date(text: str, today: date | None = None) -> date | None:
     """A date as people type it: 2026-12-01, 2026/12/1, 2026.12.1, ２０２６年１２月１日 (full-width digits
     are read as typed on a PC), 令和8年12月1日 or R8.12.1; with ``today``, also 12/1 and 12月1日: the
     next such day from today (on a phone nobody types the year; in November, 1/5 is next January).
-    None when it is not a date, or not one that exists (2026-13-01, 2/30)."""
+    None when it is not a date, or not one that exists (2026-13-01, 2/30); DateOutsideEra for an era
+    date its era never had (令和元年4月30日)."""
     written = visible_form(text).strip()
     try:
         if m := _WRITTEN_DATE.fullmatch(written):
@@ -255,13 +278,17 @@ def parse_date(text: str, today: date | None = None) -> date | None:
                 # An era counts from 元年 (1): 令和0年 was read as 2018, a year of 平成.
                 return None
             year = ERA_BASE[era] + (1 if m.group(2) == "元" else int(m.group(2)))
-            return date(year, int(m.group(3)), int(m.group(4)))
+            read = date(year, int(m.group(3)), int(m.group(4)))
+            _check_in_era(_ERA_OF_LETTER.get(era, era), read, text.strip())
+            return read
         if today is not None and (m := _MONTH_DAY.fullmatch(written)):
             month, day = int(m.group(1)), int(m.group(2))
             for year in range(today.year, today.year + 5):  # 2/29 waits for a leap year
                 with contextlib.suppress(ValueError):
                     if (candidate := date(year, month, day)) >= today:
                         return candidate
+    except DateOutsideEra:
+        raise
     except ValueError:
         return None
     return None

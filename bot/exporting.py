@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.calendar import WeekdayMismatch, parse_noted_date
+from bot.calendar import DateOutsideEra, WeekdayMismatch, parse_noted_date
 
 T = TypeVar("T")
 
@@ -42,6 +42,8 @@ def day_range(date_from: str | None, date_to: str | None, tz: ZoneInfo) -> tuple
             written = parse_noted_date(s)  # 「2026-12-01(火)」 as a calendar shows it
         except WeekdayMismatch as e:
             raise ValueError(f"--from / --to の「{s}」: {e}") from None
+        except DateOutsideEra as e:
+            raise ValueError(f"--from / --to の{e}") from None
         if written is None:
             raise ValueError(RANGE_ERROR_JA.format(written=s))
         return datetime.combine(written, time.max if end else time.min, tzinfo=tz)

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from bot import errors, render
 from bot.attachments import AttachedFile, from_stored
-from bot.calendar import WeekdayMismatch, next_business_instant, parse_date_range
+from bot.calendar import DateOutsideEra, WeekdayMismatch, next_business_instant, parse_date_range
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import claim_channel_report
 from bot.drafting import DraftForm
@@ -1976,7 +1976,7 @@ class Kessai:
             return self.clear_away(actor)  # a reason after 「off」 is the person's own note
         try:
             period = parse_date_range(typed, self.local(self.clock()).date())
-        except WeekdayMismatch as e:
+        except (WeekdayMismatch, DateOutsideEra) as e:
             return f"{e}（何も登録していません）"
         if period is None and typed.strip():
             # Three or more pieces (a reason typed after the dates): say what was read, not that nothing was.

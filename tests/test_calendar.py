@@ -559,6 +559,36 @@ def test_an_era_year_zero_is_no_date(written: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "span"),
+    [
+        ("令和元年4月30日", "令和は2019年5月1日からです"),
+        ("R1.4.30", "令和は2019年5月1日からです"),
+        ("平成31年5月1日", "平成は1989年1月8日から2019年4月30日までです"),
+        ("H31.5.1", "平成は1989年1月8日から2019年4月30日までです"),
+        ("平成39年6月23日", "平成は1989年1月8日から2019年4月30日までです"),  # 平成 written by habit
+    ],
+)
+def test_an_era_date_the_era_never_had_is_refused_wherever_dates_are_typed(written: str, span: str) -> None:
+    """Read by arithmetic, 令和元年4月30日 was 2019-04-30 and 平成39年6月23日 2027-06-23: a closed
+    day, an export's range or an absence taken without a word, though the era or the year is the typo."""
+    from zoneinfo import ZoneInfo
+
+    from bot.calendar import DateOutsideEra, parse_date
+    from bot.exporting import day_range
+
+    with pytest.raises(DateOutsideEra, match=span) as refused:
+        parse_date(written)
+    assert str(refused.value).startswith(f"「{written}」は")
+    with pytest.raises(ValueError, match=f"閉庁日「{written}」は.*{span}"):
+        parse_closed_day(written)
+    with pytest.raises(ValueError, match=f"--from / --to の「{written}」は.*{span}"):
+        day_range(written, None, ZoneInfo("Asia/Tokyo"))
+    with pytest.raises(DateOutsideEra, match=span):
+        parse_date_range(f"{written}-2027-06-25", date(2026, 12, 5))
+    assert parse_date("令和元年5月1日") == date(2019, 5, 1) and parse_date("H31.4.30") == date(2019, 4, 30)
+
+
+@pytest.mark.parametrize(
     ("typed", "start", "end"),
     [
         ("12月1日（火）～12月5日（土）", date(2026, 12, 1), date(2026, 12, 5)),

@@ -242,6 +242,7 @@ def test_closed_days_make_the_calendar_skip_them() -> None:
         ('"13-01"', "存在しない日付"),
         ('"創立記念日"', "その年だけなら「2027-06-23」、毎年なら「06-23」"),
         ("2026-12-28T10:00:00", "時刻が付いています"),
+        ('"平成39年6月23日"', "「平成39年6月23日」は平成の期間にない日付です（平成は1989年1月8日から2019年4月30日までです）"),
     ],
 )
 def test_a_closed_day_that_is_no_date_is_refused_with_its_line(written: str, says: str) -> None:

@@ -426,7 +426,7 @@ def _era_mismatches(doc: Document) -> Iterator[Hit]:
 # When each era began and ended (明治 from its first year, as dates are written back to it). The
 # days 明治 and 大正, and 大正 and 昭和, changed hands belong to both (「明治45年7月30日」 is how the day
 # the emperor died is written, as is 「大正元年7月30日」).
-_ERA_SPANS = (
+ERA_SPANS = (
     ("明治", date(1868, 1, 1), date(1912, 7, 30)),
     ("大正", date(1912, 7, 30), date(1926, 12, 25)),
     ("昭和", date(1926, 12, 25), date(1989, 1, 7)),
@@ -445,7 +445,7 @@ _ERA_ABBR_HINT = re.compile(r"[RHS][0-9]{1,2}\.[0-9]")
 
 def _in_era(day: date) -> str:
     """「令和元年5月1日」 for 2019-05-01: the date as its own era writes it."""
-    era, start, _ = next(e for e in reversed(_ERA_SPANS) if e[1] <= day)
+    era, start, _ = next(e for e in reversed(ERA_SPANS) if e[1] <= day)
     year = day.year - ERA_BASE[era]
     return f"{era}{'元' if year == 1 else year}年{day.month}月{day.day}日"
 
@@ -462,7 +462,7 @@ def _stale_eras(doc: Document) -> Iterator[Hit]:
         year_of_era = year - ERA_BASE[era]
         if year_of_era == 0:
             continue  # 「令和〇年」: a blank to fill in
-        start_of, end_of = next((a, b) for e, a, b in _ERA_SPANS if e == era)
+        start_of, end_of = next((a, b) for e, a, b in ERA_SPANS if e == era)
         written = doc.original(m.start(), m.end())
         if month:
             try:

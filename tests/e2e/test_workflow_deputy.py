@@ -165,6 +165,10 @@ def test_away_command_refusals(sqlite_stack: LocalStack) -> None:
     wrong = away(st, "U0MANAGER", "11月24日(月)～11月25日(水)")
     assert "2026年11月24日は火曜日で、月曜日ではありません" in wrong and "日付か曜日" in wrong, wrong
     assert "不在として登録しました" not in wrong
+    # 平成 typed by habit: read by arithmetic, 平成38年 was 2026 and the absence was taken.
+    era = away(st, "U0MANAGER", "平成38年11月25日")
+    assert "「平成38年11月25日」は平成の期間にない日付です" in era and "2019年4月30日まで" in era, era
+    assert "不在として登録しました" not in era
     with st.rt.db.session() as s:
         assert all(m.away_from is None for m in s.exec(select(MemberRow)))
 
