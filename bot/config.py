@@ -50,6 +50,8 @@ from bot.saved_text import decode_saved, line_of
 from bot.typed import typed_form, visible_form
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from bot.rules import RuleOverride, RulePolicy
 
 __all__ = [
@@ -424,6 +426,10 @@ def database_url_problem(url: str) -> str | None:
         # refused it inside create_engine, and the IT 担当 got its traceback.
         return ("DATABASE_URL の SQLite のファイル名は「sqlite:///」（スラッシュ3つ）に続けて書いてください"
                 "（例: sqlite:///kessai.db。絶対パスなら sqlite:////var/lib/kessai/kessai.db のようにスラッシュ4つ）。")
+    if backend == "sqlite" and _sqlite_uri_in_memory(u):
+        return ("DATABASE_URL の SQLite は、ファイルに残らないデータベース（file::memory:、mode=memory、"
+                "「file:」だけの一時データベース）を指しています。停止すると決裁の記録がすべて失われます。"
+                "sqlite:///kessai.db のようにファイル名を書いてください。")
     if backend == "sqlite" and u.database in (None, "", ":memory:"):
         # sqlite:// is SQLite's in-memory database: every 決裁 gone at a restart, and each thread of
         # serve (the scheduler's, the outbox's) given a database of its own.
@@ -438,6 +444,22 @@ def database_url_problem(url: str) -> str | None:
         return (f"DATABASE_URL のドライバー「{driver}」は kessai に含まれていません。"
                 f"「{backend}+{driver}://」の「+{driver}」を削除して、{example} の形で指定してください。")
     return None
+
+
+def _sqlite_uri_in_memory(u: URL) -> bool:
+    """Whether a SQLite URI filename (``?uri=true``) opens no file that outlives the process: the
+    URL spellings of an in-memory database (file::memory:, ?mode=memory, which SQLAlchemy's own
+    documentation shows) and file: with no path (a temporary database, deleted when closed)."""
+    from sqlalchemy import util
+
+    try:
+        uri = util.asbool(u.query.get("uri", False))
+    except ValueError:
+        return False  # not a SQLite URI: the name is a file name
+    if not uri or not (u.database or "").startswith("file:"):
+        return False
+    path = (u.database or "").removeprefix("file:")
+    return path in ("", ":memory:") or u.query.get("mode") == "memory"
 
 
 # The drivers kessai ships, by backend ("" is SQLAlchemy's default for it).

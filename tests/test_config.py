@@ -1565,6 +1565,12 @@ def test_a_secret_with_a_trailing_newline_from_a_password_manager_is_accepted() 
     ("sqlite://kessai.db", "スラッシュ3つ"),  # was: SQLAlchemy's ArgumentError traceback
     ("sqlite://", "失われます"),  # was: accepted, an in-memory database each thread had its own of
     ("sqlite:///:memory:", "失われます"),
+    # The URI spellings SQLAlchemy's documentation shows for an in-memory database (uri=true):
+    # accepted, every 決裁 gone at the next restart.
+    ("sqlite:///file::memory:?uri=true", "file::memory:"),
+    ("sqlite:///file::memory:?cache=shared&uri=true", "失われます"),
+    ("sqlite:///file:kessai?mode=memory&cache=shared&uri=true", "mode=memory"),
+    ("sqlite+pysqlite:///file:?uri=1", "一時データベース"),  # SQLite's temporary database, deleted when closed
 ])
 def test_a_sqlite_url_that_names_no_file_is_refused(url: str, says: str) -> None:
     with pytest.raises(SettingsError) as err:
@@ -1573,7 +1579,8 @@ def test_a_sqlite_url_that_names_no_file_is_refused(url: str, says: str) -> None
 
 
 @pytest.mark.parametrize("url", ["sqlite:///kessai.db", "sqlite:////var/lib/kessai/決裁 台帳.db",
-                                 "sqlite+pysqlite:///./data/kessai.db"])
+                                 "sqlite+pysqlite:///./data/kessai.db", "sqlite:///file:kessai.db?uri=true",
+                                 "sqlite:///file::memory:"])  # without uri=true, a file of that name
 def test_a_sqlite_url_naming_a_file_is_accepted(url: str) -> None:
     assert load_settings({"DATABASE_URL": url}, dotenv=None).database_url == url
 
