@@ -378,10 +378,41 @@ def sqlite_home_expanded(database_url: str) -> str:
 
 def sqlalchemy_spelling(database_url: str) -> str:
     """``postgres://…`` — the spelling of Heroku, Render and libpq itself — as SQLAlchemy's
-    ``postgresql://…``."""
+    ``postgresql://…``, with an @ in a query value written %40 (see _query_at_escaped)."""
     if database_url.startswith("postgres://"):
-        return "postgresql://" + database_url[len("postgres://"):]
-    return database_url
+        database_url = "postgresql://" + database_url[len("postgres://"):]
+    return _query_at_escaped(database_url)
+
+
+def _query_at_escaped(url: str) -> str:
+    """``url`` with each @ of its query's values as %40, which SQLAlchemy decodes back. An @ is
+    valid there (RFC 3986), but SQLAlchemy's make_url reads a user name up to the last @ it can:
+    postgresql://kessai@db:5432/kessai?application_name=a@b was user 「kessai@db」, password
+    「5432/kessai?application_name=a」 on host 「b」. The query starts at the first ? after the
+    path's /; an @ in a key, or a rest with a / after its last @, is a password's (left to
+    _password_at_left_unescaped)."""
+    scheme = url.find("://")
+    path = url.find("/", scheme + 3) if scheme > 0 else -1
+    query = url.find("?", path) if path > 0 else -1
+    if query < 0 or "@" not in url[query:] or "/" in url[query:].rpartition("@")[2]:
+        return url
+    pairs = url[query + 1:].split("&")
+    if not all("=" in p and "@" not in p.partition("=")[0] for p in pairs):
+        return url
+    escaped = url[: query + 1] + "&".join(k + "=" + v.replace("@", "%40") for k, _, v in (p.partition("=") for p in pairs))
+    # Left as written where SQLAlchemy reads it as meant (a password's : ends the user name there).
+    return escaped if _url_parts(url) != _url_parts(escaped) else url
+
+
+def _url_parts(url: str) -> tuple[object, ...] | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        u = make_url(url)
+        return u.username, u.password, u.host, u.port, u.database
+    except (ArgumentError, ValueError):
+        return None
 
 
 UNESCAPED_PASSWORD_AT_JA = (

@@ -1596,6 +1596,22 @@ def test_a_home_folder_written_as_tilde_in_dotenv_is_the_home_folder(tmp_path: P
     assert s.database_url == f"sqlite:///{tmp_path / 'data' / 'kessai.db'}"
 
 
+@pytest.mark.parametrize("url", [
+    "postgresql://kessai@db:5432/kessai?application_name=kessai@city",
+    "postgres://db:5432/kessai?application_name=kessai@city",
+    "postgresql://kessai:secret@db:5432/kessai?application_name=kessai@city",
+    "postgresql://kessai@db:5432/kessai?sslmode=require&application_name=kessai@city",
+])
+def test_an_at_sign_in_a_query_value_is_read_as_the_query_s(url: str) -> None:
+    """An @ is valid in a query (RFC 3986), but SQLAlchemy's make_url read the user name up to it:
+    user 「kessai@db」 on host 「city」, and serve failed to find a host named 「city」."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(load_settings({"DATABASE_URL": url}, dotenv=None).database_url)
+    assert (u.host, u.port, u.database) == ("db", 5432, "kessai")
+    assert u.username in ("kessai", None) and u.query["application_name"] == "kessai@city"
+
+
 def test_a_postgresql_url_is_left_as_written_when_expanding_home() -> None:
     url = "postgresql://kessai:p%40ss@db:5432/kessai?options=-c%20x%3D1"
     assert load_settings({"DATABASE_URL": url, "KESSAI_CONFIG": "/etc/kessai.toml"}, dotenv=None).database_url == url
