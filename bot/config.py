@@ -1690,11 +1690,31 @@ def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str)
     else:
         line = None
     explanation = next((ja for en, ja in _TOML_MESSAGES if original.startswith(en)), "")
+    if line is not None and original.startswith(("Cannot declare", "Cannot overwrite a value")):
+        explanation = _single_bracket_list(text.splitlines()[line - 1:line]) or explanation
     if line is not None and (wide := _full_width_syntax(text.splitlines()[line - 1:line])):
         explanation += (f"この行に{wide}があります。記号と空白は半角で書いてください"
                         '（"..." の中の文字は全角でも構いません）。')
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
     return ConfigProblem(filename, line, f"TOML の書き方に誤りがあります。{explanation}（tomllib: {detail}）")
+
+
+# The lists of tables, and what each of their tables is.
+_TABLE_LISTS = {"orgs": "組織", "members": "職員", "accounts": "アカウント"}
+_HEADER = re.compile(r"\s*\[{1,2}\s*([A-Za-z_]+)\s*\]{1,2}\s*(?:#.*)?")
+
+
+def _single_bracket_list(lines: list[str]) -> str | None:
+    """For a second [members] (or a [[members]] after a [members]): the list's brackets. tomllib
+    says 「declared twice」 and 「同じ見出しが2回あります。1つにまとめてください」 was shown: followed,
+    two people merged into one table, and the first one's lines were overwritten by the second's."""
+    m = _HEADER.fullmatch(lines[0]) if lines else None
+    if m is None or m.group(1) not in _TABLE_LISTS:
+        return None
+    key = m.group(1)
+    what = _TABLE_LISTS[key]
+    return (f"{what}を2つ以上書くときは、{what}ごとに [[{key}]]（角かっこ2つ）の見出しを書いてください"
+            f"（[{key}]（角かっこ1つ）は1回しか書けません。1つにまとめると、前に書いた{what}が失われます）。")
 
 
 # Characters a Japanese IME types in place of TOML's ASCII syntax; each is refused by tomllib

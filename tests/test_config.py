@@ -324,6 +324,18 @@ def test_toml_syntax_error_reports_tomllib_line_in_japanese() -> None:
     assert "TOML" in p.message and '"..."' in p.message
 
 
+@pytest.mark.parametrize(("first", "second"), [("[members]", "[[members]]"), ("[members]", "[members]"),
+                                               ("[[members]]", "[members]  # 2人目")])
+def test_a_list_of_tables_written_with_single_brackets_asks_for_double_ones(first: str, second: str) -> None:
+    """A second [members] (or [[members]] after [members]) was 「同じ見出しが2回あります。1つにまとめて
+    ください」 or 「同じキーが2回」: followed, the second person's lines overwrote the first's."""
+    p = only_problem(replace_line(replace_line(BASE, 11, first), 17, second))
+    assert p.line == 17 and "[[members]]（角かっこ2つ）" in p.message and "まとめてください" not in p.message, p.message
+    # A table that is one table ([policy]) twice is still to be made one.
+    p = only_problem(BASE + "[policy]\nmax_hashtags = 3\n")
+    assert "1つにまとめてください" in p.message
+
+
 def test_toml_full_width_syntax_is_named_on_its_line() -> None:
     # A Japanese IME types ＝, a full-width space, “ ” or 、 where TOML wants ASCII; they look the same.
     for line, new, named in ((14, 'org ＝ "koho"', "全角の「＝」"), (14, 'org\u3000= "koho"', "全角の空白"),
