@@ -231,8 +231,8 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     """Read the environment (``os.environ`` when ``env`` is None) over the ``dotenv`` file.
 
     Real environment variables win over ``.env``, as with ``load_dotenv``. Empty values count as
-    unset, so ``SLACK_APP_TOKEN=`` in ``.env`` means HTTP mode. Raises ``SettingsError`` listing
-    every bad value in Japanese.
+    unset, so ``SLACK_APP_TOKEN=`` in ``.env`` means HTTP mode, and an empty environment variable
+    leaves ``.env``'s value in force. Raises ``SettingsError`` listing every bad value in Japanese.
     """
     merged: dict[str, str] = {}
     dotenv_text: str | None = None
@@ -240,7 +240,10 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         dotenv_text = _dotenv_text(dotenv)
         merged.update({k: v for k, v in dotenv_values(stream=io.StringIO(dotenv_text)).items()
                        if v is not None})
-    merged.update(os.environ if env is None else env)
+    # An empty variable (a compose file's ${DATABASE_URL} with nothing behind it) is unset, as in
+    # environment_value: it hid .env's value, and serve opened a new sqlite:///kessai.db while
+    # `kessai check` read .env's KESSAI_CONFIG.
+    merged.update({k: v for k, v in (os.environ if env is None else env).items() if v.strip()})
 
     def get(key: str) -> str | None:
         value = merged.get(key, "").strip()

@@ -950,6 +950,19 @@ def test_dotenv_is_read_and_real_environment_wins(tmp_path: Path) -> None:
     assert load_settings({}, dotenv=str(tmp_path / "absent.env")) == Settings()
 
 
+def test_an_empty_environment_variable_leaves_the_dotenv_value_in_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A compose file's DATABASE_URL: ${DATABASE_URL} with nothing behind it hid .env's PostgreSQL:
+    serve opened a new sqlite:///kessai.db, while `kessai check` (environment_value) read .env."""
+    from bot.config import environment_value
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("DATABASE_URL=postgresql://kessai@db/kessai\nKESSAI_CONFIG=/etc/kessai/kessai.toml\n",
+                        encoding="utf-8")
+    s = load_settings({"DATABASE_URL": "", "KESSAI_CONFIG": " "}, dotenv=str(env_file))
+    assert (s.database_url, s.config_path) == ("postgresql://kessai@db/kessai", "/etc/kessai/kessai.toml")
+    monkeypatch.setenv("KESSAI_CONFIG", "")
+    assert environment_value("KESSAI_CONFIG", dotenv=str(env_file)) == s.config_path
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_a_dotenv_copied_in_notepad_with_its_japanese_comments_is_read(tmp_path: Path, encoding: str) -> None:
     # .env.example has Japanese comments; 「UTF-8 (BOM 付き)」 and 「Unicode」 (UTF-16) say how to read them.
