@@ -190,6 +190,12 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
     person is told the setting is missing from the file they can see it in, or a misspelt
     optional one is silently ignored. Only keys still unset are suggested, so another program's
     look-alike (DATABASE_URI next to DATABASE_URL) is left alone. Values are never echoed."""
+    from dotenv.parser import parse_stream
+
+    # The lines python-dotenv skips (with an English warning): 「DATABASE_URL: postgresql://…」
+    # copied from a compose file or a manifest, or a quote left open. The setting was then said to
+    # be missing, or, for DATABASE_URL, the default sqlite:///kessai.db was opened in its place.
+    unread = {b.original.line for b in parse_stream(io.StringIO(text)) if b.error}
     problems: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
@@ -198,12 +204,19 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
         m = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=", stripped)
         if m is None:
             wide = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", unicodedata.normalize("NFKC", stripped))
+            named = re.match(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)(?=[\s:]|$)", stripped)
             if wide and wide.group(1) in SETTING_KEYS:
                 problems.append(f"{path} の {number} 行目: {wide.group(1)} の行に全角の文字（「＝」など）があり、"
                                 "読み取れません。「キー=値」の「=」とキーの名前は半角で書いてください。")
+            elif number in unread and named and named.group(1) in SETTING_KEYS:
+                problems.append(f"{path} の {number} 行目: {named.group(1)} の行に「=」がなく、読み取れません。"
+                                f"「:」や空白ではなく、「{named.group(1)}=値」のように半角の「=」でつないでください。")
             continue
         key = m.group(1)
         if key in SETTING_KEYS:
+            if number in unread:
+                problems.append(f"{path} の {number} 行目: {key} の値を読み取れません。値を「\"」や「'」で囲むときは、"
+                                "同じ引用符で閉じてください（値の中に同じ引用符があるときは、もう一方の引用符で囲みます）。")
             continue
         if key.upper() not in SETTING_KEYS and any(k in key.upper() for k in SETTING_KEYS):
             # A setting's whole name with more to it (SLACK_APP_TOKEN_OLD kept after a switch to

@@ -987,6 +987,11 @@ def test_a_dotenv_saved_as_shift_jis_is_refused_with_its_line(tmp_path: Path) ->
     ("KESSAI_LOG_FROMAT=json", "もしかして「KESSAI_LOG_FORMAT」"),  # was: silently text logs
     ("slack_bot_token=xoxb-from-file", "もしかして「SLACK_BOT_TOKEN」"),
     ("SLACK_BOT_TOKEN＝xoxb-from-file", "全角"),  # was: SLACK_BOT_TOKEN is not set
+    # Skipped by python-dotenv with an English warning: the setting was said to be missing, and a
+    # DATABASE_URL copied from a compose file opened the default sqlite:///kessai.db instead.
+    ("DATABASE_URL: postgresql://kessai:xoxb-from-file@db/kessai", "「DATABASE_URL=値」"),
+    ("SLACK_BOT_TOKEN xoxb-from-file", "「SLACK_BOT_TOKEN=値」"),
+    ('SLACK_BOT_TOKEN="xoxb-from-file', "同じ引用符で閉じてください"),
 ])
 def test_a_dotenv_line_meant_for_a_setting_is_named(tmp_path: Path, line: str, says: str) -> None:
     env_file = tmp_path / ".env"
