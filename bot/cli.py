@@ -200,6 +200,15 @@ class JapaneseArgumentParser(argparse.ArgumentParser):
     """argparse that explains a wrong command line in Japanese (its own messages are English)."""
 
     def error(self, message: str) -> NoReturn:
+        missing = re.fullmatch(r"the following arguments are required: (\S+)", message)
+        subcommands = [a for a in self._actions if isinstance(a, argparse._SubParsersAction)]
+        if missing and subcommands and missing.group(1) in (subcommands[0].dest, subcommands[0].metavar):
+            # 「次の指定が必要です: config_command」 named argparse's dest, a name no help shows.
+            names = list(subcommands[0].choices)
+            which = f"{names[0]} を" if len(names) == 1 else f"{'・'.join(names)} のどれかを"
+            self.print_usage(sys.stderr)
+            self.exit(2, f"コマンドの指定が足りません: 「{self.prog}」の後に、{which}書いてください"
+                         f"（例: {self.prog} {names[0]}）。`{self.prog} --help` で使い方を確認できます。\n")
         for pattern, replacement in _ARGPARSE_JA:
             if pattern.fullmatch(message):
                 message = pattern.sub(replacement, message)

@@ -280,6 +280,12 @@ def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:
     assert r.returncode == 2 and "--format に「xml」は指定できません" in r.stderr and "invalid choice" not in r.stderr
     r = kessai("frobnicate", cwd=tmp_path)
     assert r.returncode == 2 and "「frobnicate」は指定できません" in r.stderr
+    # A command without its subcommand named argparse's dest (「次の指定が必要です: config_command」).
+    r = kessai("config", cwd=tmp_path)
+    assert r.returncode == 2 and "「kessai config」の後に、check を書いてください" in r.stderr, r.stderr
+    r = kessai("ledger", cwd=tmp_path)
+    assert "「kessai ledger」の後に、verify・export のどれかを" in r.stderr and "_command" not in r.stderr, r.stderr
+    assert "serve・demo・check" in kessai(cwd=tmp_path).stderr
 
 
 def test_serve_facing_something_that_is_not_slack_says_so_without_a_traceback(tmp_path: Path) -> None:
