@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
 import os
 import re
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
@@ -215,6 +217,29 @@ class JapaneseArgumentParser(argparse.ArgumentParser):
                 break
         self.print_usage(sys.stderr)
         self.exit(2, f"コマンドの指定に誤りがあります: {message}。`{self.prog} --help` で使い方を確認できます。\n")
+
+
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            # argparse has the top parser refuse them, pointing at `kessai --help`, which does not
+            # show the options of `kessai config check`: the command's own parser says it, with the
+            # option meant when one is close (--confg).
+            parser = self._chosen(parsed)
+            options = [o for a in parser._actions for o in a.option_strings]
+            close = difflib.get_close_matches(extras[0].partition("=")[0], options, n=1, cutoff=0.75)
+            hint = f"（もしかして {close[0]} ですか？）" if close and extras[0].startswith("-") else ""
+            parser.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
+        return parsed
+
+    def _chosen(self, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
+                if isinstance(chosen, JapaneseArgumentParser):
+                    return chosen._chosen(parsed)
+        return self
 
 
 def build_parser() -> argparse.ArgumentParser:

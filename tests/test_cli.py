@@ -286,6 +286,11 @@ def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:
     r = kessai("ledger", cwd=tmp_path)
     assert "「kessai ledger」の後に、verify・export のどれかを" in r.stderr and "_command" not in r.stderr, r.stderr
     assert "serve・demo・check" in kessai(cwd=tmp_path).stderr
+    # An option the command does not have was refused by the top parser, pointing at `kessai
+    # --help`, which does not show `config check`'s options.
+    r = kessai("config", "check", "--confg", "k.toml", cwd=tmp_path)
+    assert r.returncode == 2 and "--confg k.toml（もしかして --config ですか？）" in r.stderr, r.stderr
+    assert "`kessai config check --help`" in r.stderr and "usage: kessai config check" in r.stderr
 
 
 def test_serve_facing_something_that_is_not_slack_says_so_without_a_traceback(tmp_path: Path) -> None:
