@@ -139,6 +139,10 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(e, file=sys.stderr)
         return 2
+    if kept := exporting.kept_file_problem(args.output, database_url=settings.database_url,
+                                           config_path=settings.config_path):
+        print(kept, file=sys.stderr)
+        return 2
     db = Database(settings.database_url)
 
     def in_range(e: ledger.LedgerEntry) -> bool:

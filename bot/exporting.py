@@ -125,6 +125,31 @@ class Counted(Iterator[T]):
         return item
 
 
+def kept_file_problem(output: str | None, *, database_url: str, config_path: str, dotenv: str = ".env") -> str | None:
+    """Why ``--output`` must not be written, when it names a file kessai keeps: the SQLite database
+    (`--output kessai.db`, a Tab completion away from kessai.csv, replaced the ledger itself with
+    the export of it), the organisation file or .env. None for any other name."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if not output or output == "-":
+        return None
+    kept: list[tuple[str, str]] = [(config_path, "組織設定ファイル"), (dotenv, ".env（環境設定）")]
+    try:
+        u = make_url(database_url)
+    except (ArgumentError, ValueError):
+        u = None
+    if u is not None and u.get_backend_name() == "sqlite" and u.database:
+        database = u.database.removeprefix("file:")
+        kept += [(database + suffix, "台帳のデータベース") for suffix in ("", "-wal", "-shm", "-journal")]
+    target = os.path.realpath(output)
+    for path, what in kept:
+        if os.path.realpath(path) == target:
+            return (f"--output「{output}」は kessai の{what}です。書き出すと中身が置き換わって失われるため、"
+                    "何も書き出していません。ledger.csv のように別のファイル名を指定してください。")
+    return None
+
+
 def write(text: str | Iterable[str], output: str | None, *, count: int | Callable[[], int], what_ja: str) -> None:
     """To FILE (with a note on stderr) or to stdout (no FILE, or 「-」 as other commands read it).
 

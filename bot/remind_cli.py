@@ -214,6 +214,10 @@ def run_incidents_export(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(e, file=sys.stderr)
         return 2
+    if kept := exporting.kept_file_problem(args.output, database_url=settings.database_url,
+                                           config_path=settings.config_path):
+        print(kept, file=sys.stderr)
+        return 2
     org = load_org_config(Path(settings.config_path), tz=settings.tz)
     db = Database(settings.database_url)
     try:

@@ -93,6 +93,24 @@ def test_insert_is_detected(db: Database, filled: str) -> None:
     assert r.returncode == 1 and "#5 " in r.stderr
 
 
+def test_an_export_over_a_file_kessai_keeps_is_refused(tmp_path: Path) -> None:
+    """`--output kessai.db` (Tab completion from 「kes」) replaced the SQLite ledger itself with its
+    export; the organisation file and .env were as easily replaced."""
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    Database(url).upgrade()
+    (tmp_path / "kessai.toml").write_text("# 組織設定\n", encoding="utf-8")
+    (tmp_path / ".env").write_text(f"DATABASE_URL={url}\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "KESSAI_CONFIG": "kessai.toml"}
+    env.pop("DATABASE_URL", None)
+    before = {name: (tmp_path / name).read_bytes() for name in ("kessai.db", "kessai.toml", ".env")}
+    for command, output, what in [("ledger", "kessai.db", "台帳のデータベース"), ("ledger", "./kessai.toml", "組織設定ファイル"),
+                                  ("incidents", ".env", ".env（環境設定）"), ("ledger", "kessai.db-wal", "台帳のデータベース")]:
+        r = subprocess.run([sys.executable, "-m", "bot", command, "export", "--output", output], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2 and f"--output「{output}」は kessai の{what}です" in r.stderr, r.stderr
+    assert {name: (tmp_path / name).read_bytes() for name in before} == before
+
+
 def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     out = tmp_path / "ledger.csv"
     r = kessai(filled, "ledger", "export", "--format", "csv", "--output", str(out), "--from", "2026-11-23")
