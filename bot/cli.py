@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
-from bot.config import ConfigError, Settings, SettingsError, load_org_config, load_settings
+from bot.config import ConfigError, Settings, SettingsError, environment_value, load_org_config, load_settings
 from bot.logs import setup_logging
 
 log = logging.getLogger("kessai")
@@ -302,8 +302,18 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _logging_from_settings() -> None:
+    """Logging as KESSAI_LOG_FORMAT / KESSAI_LOG_LEVEL say, from the environment or .env as every
+    setting is read: only serve read .env's, and a cron `kessai remind` beside a JSON serve wrote
+    text lines into the same log. A .env that cannot be read is said by load_settings later."""
+    try:
+        setup_logging(level=environment_value("KESSAI_LOG_LEVEL"), fmt=environment_value("KESSAI_LOG_FORMAT"))
+    except SettingsError:
+        setup_logging()
+
+
 def main(argv: list[str] | None = None) -> int:
-    setup_logging()
+    _logging_from_settings()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -291,6 +292,20 @@ def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:
     r = kessai("config", "check", "--confg", "k.toml", cwd=tmp_path)
     assert r.returncode == 2 and "--confg k.toml（もしかして --config ですか？）" in r.stderr, r.stderr
     assert "`kessai config check --help`" in r.stderr and "usage: kessai config check" in r.stderr
+
+
+def test_the_log_format_and_level_in_dotenv_are_used_by_every_command(tmp_path: Path) -> None:
+    """Only serve read them from .env: a cron `kessai remind` or `kessai db upgrade` beside a JSON
+    serve wrote text lines into the same log."""
+    (tmp_path / ".env").write_text(f"KESSAI_LOG_FORMAT=json\nDATABASE_URL=sqlite:///{tmp_path / 'k.db'}\n",
+                                   encoding="utf-8")
+    r = kessai("db", "upgrade", cwd=tmp_path)
+    logged = [line for line in r.stderr.splitlines() if "migrated" in line]
+    assert r.returncode == 0 and logged and json.loads(logged[0])["logger"] == "storage.db", r.stderr
+    (tmp_path / ".env").write_text(f"KESSAI_LOG_LEVEL=WARNING\nDATABASE_URL=sqlite:///{tmp_path / 'k2.db'}\n",
+                                   encoding="utf-8")
+    r = kessai("db", "upgrade", cwd=tmp_path)
+    assert r.returncode == 0 and "migrated" not in r.stderr, r.stderr
 
 
 def test_serve_facing_something_that_is_not_slack_says_so_without_a_traceback(tmp_path: Path) -> None:
