@@ -1709,7 +1709,7 @@ def _toml_syntax_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str)
     if line is not None and original.startswith(("Cannot declare", "Cannot overwrite a value")):
         explanation = _single_bracket_list(text.splitlines()[line - 1:line]) or explanation
     if line is not None and (wide := _full_width_syntax(text.splitlines()[line - 1:line])):
-        explanation += (f"この行に{wide}があります。記号と空白は半角で書いてください"
+        explanation += (f"この行に{wide}があります。キーの名前・数字・記号・空白は半角で書いてください"
                         '（"..." の中の文字は全角でも構いません）。')
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", original)
     return ConfigProblem(filename, line, f"TOML の書き方に誤りがあります。{explanation}（tomllib: {detail}）")
@@ -1761,6 +1761,9 @@ def _full_width_syntax(lines: list[str]) -> str:
                 break
             elif c in _FULL_WIDTH_SYNTAX:
                 found[_FULL_WIDTH_SYNTAX[c]] = None
+            elif "０" <= c <= "９" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" or c == "＿":
+                # A key typed with the IME still on (ｎａｍｅ): 「読み取れない行があります」 alone.
+                found["全角の英数字"] = None
     return "・".join(found)
 
 

@@ -339,7 +339,8 @@ def test_a_list_of_tables_written_with_single_brackets_asks_for_double_ones(firs
 def test_toml_full_width_syntax_is_named_on_its_line() -> None:
     # A Japanese IME types ＝, a full-width space, “ ” or 、 where TOML wants ASCII; they look the same.
     for line, new, named in ((14, 'org ＝ "koho"', "全角の「＝」"), (14, 'org\u3000= "koho"', "全角の空白"),
-                             (14, "org = “koho”", "全角の「“」"), (30, 'operators = ["U0OPERATOR"、"U0MANAGER"]', "読点「、」")):
+                             (14, "org = “koho”", "全角の「“」"), (30, 'operators = ["U0OPERATOR"、"U0MANAGER"]', "読点「、」"),
+                             (13, 'ｎａｍｅ = "上越 花子"', "全角の英数字"), (24, 'ｉｄ = "joetsu-x"', "全角の英数字")):
         p = only_problem(replace_line(BASE, line, new))
         assert p.line == line and named in p.message and "半角" in p.message, p.message
     # Inside a string or a comment, full-width characters are the person's own text.
