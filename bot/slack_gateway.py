@@ -223,6 +223,10 @@ class NotTried(Exception):
     """An earlier row of the same thread did not go in this batch: this one waits its turn."""
 
 
+class ClaimNotRenewed(NotTried):
+    """The database did not renew the row's claim: not sent, and nothing Slack did."""
+
+
 class AuthFailure(Transient):
     """Slack refused the token: retried until a new token works, however long that takes."""
 
@@ -561,8 +565,13 @@ class SlackGateway:
         try:
             with self.db.session() as s:
                 renewed = outbox.renew_claim(s, job.row.id or 0, claim.until, LEASE)
-        except DBAPIError as e:  # not sent: the claim lapses and a later pass tries the row again
-            raise Transient(f"could not renew the claim (database: {type(e.orig).__name__})") from e
+        except DBAPIError as e:
+            # Not sent, and Slack had no part in it: no attempt counted (a Transient was one towards
+            # giving the message up, started the failing-alone clock and asked auth.test). The claim
+            # is given back if the database lets _record, else it lapses; a later pass tries again.
+            log.warning("outbox %s (%s): could not renew its claim (database: %s); not sent now, tried again "
+                        "by a later pass", job.row.id, job.row.op, type(e.orig).__name__)
+            raise ClaimNotRenewed() from e
         if renewed is None:
             raise Superseded()
         job.claim = outbox.Claim.taken(renewed, now, mono, LEASE)
@@ -650,6 +659,8 @@ class SlackGateway:
                 return self._call(job)
         except AuthFailure as e:
             self._hold_for_token(str(e).removeprefix(AUTH_FAILURE_PREFIX))
+            return e
+        except NotTried as e:  # ClaimNotRenewed
             return e
         except Superseded as e:
             log.info("outbox %s (%s): its claim lapsed while it waited and another delivery took it; "

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, update
+from sqlalchemy import text as sql
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
@@ -341,6 +342,42 @@ def test_a_claim_that_cannot_be_renewed_while_the_database_is_away_is_sent_once_
         proxy.up()
         db.dispose()
         proxy.close()
+
+
+def test_a_claim_the_database_refuses_to_renew_is_given_back_untried_not_blamed_on_slack(
+        postgres: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """The claim ran short and the database refused to renew it (a statement timeout, a lock it
+    gave up on, a failover) while it answered the rest: the message was not sent, and Slack had
+    no part in it. Counted as Slack failing, it was an attempt against giving the message up, a
+    start of this replica's failing-alone clock and an auth.test asked for nothing. It is given
+    back untried instead, and the next pass sends it once."""
+    db = postgres
+    clock = Clock(datetime.now(UTC))
+    with db.engine.begin() as c:  # only a renewal pushes a held claim further: that one fails
+        c.execute(sql("CREATE FUNCTION test_refuse_renewal() RETURNS trigger LANGUAGE plpgsql AS "
+                      "$$ BEGIN RAISE EXCEPTION 'canceling statement due to statement timeout'; END $$"))
+        c.execute(sql("CREATE TRIGGER test_refuse BEFORE UPDATE ON outbox FOR EACH ROW WHEN "
+                      "(OLD.claimed_until IS NOT NULL AND NEW.claimed_until > OLD.claimed_until) "
+                      "EXECUTE FUNCTION test_refuse_renewal()"))
+    with LocalSlack() as slack:
+        a = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        info = _express_rows(db, clock, "決裁依頼")
+        clock.t += LEASE - timedelta(seconds=3)  # less than a call's worth of claim left
+        a.deliver_express(info)
+        a.stop()
+        assert slack.messages(slack.dm_channel("U0MANAGER")) == []
+        assert slack.calls_of("auth.test") == []
+        assert a.failing_since() is None
+        with db.session() as s:
+            (row,) = outbox.rows(s)
+            assert (row.status, row.attempts, row.claimed_until, row.last_error) == (outbox.PENDING, 0, None, None)
+        assert "will retry" not in caplog.text
+        with db.engine.begin() as c:
+            c.execute(sql("DROP TRIGGER test_refuse ON outbox"))
+        b = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url), clock=clock)
+        assert b.deliver_due() == 1
+        b.stop()
+        assert_sent_once(db, slack)
 
 
 def test_a_row_locked_by_a_transaction_that_does_not_end_holds_back_only_itself(postgres: Database) -> None:
