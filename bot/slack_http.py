@@ -25,6 +25,7 @@ import contextlib
 import heapq
 import http.client
 import io
+import ipaddress
 import itertools
 import logging
 import select
@@ -34,6 +35,8 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -232,6 +235,50 @@ _WATCHDOG = _Watchdog()
 _watching = threading.local()
 
 
+# The look-ups of host names under way, each awaited by every call that needs it: a resolver that
+# does not answer holds one thread per name, not one per call made meanwhile.
+_resolving: dict[tuple[str, int], Future[list[Any]]] = {}
+_resolving_lock = threading.Lock()
+
+
+def _resolve_in_time(host: str, port: int, armed: _Armed) -> list[Any]:
+    """socket.getaddrinfo for a connection, given up at the armed call's deadline (TimeoutError).
+
+    getaddrinfo cannot be interrupted, and a resolver that does not answer (a DNS server gone, a
+    firewall dropping its packets) makes it wait its retries over every server, a minute or more:
+    the call, its delivery pass and its message's claim waited with it, whatever the deadline.
+    So it runs in a thread of its own, left to finish in the background; a later call takes its
+    answer. An address needs no look-up, and none is started for it."""
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        pass
+    else:
+        return socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    key = (host, port)
+    with _resolving_lock:
+        if (pending := _resolving.get(key)) is None:
+            pending = _resolving[key] = Future()
+            threading.Thread(target=_resolve, args=(key, pending), name="kessai-slack-resolve", daemon=True).start()
+    try:
+        return pending.result(timeout=max(0.0, armed.at - time.monotonic()))
+    except FutureTimeout:
+        raise TimeoutError(f"the address of {host} could not be looked up in time") from None
+
+
+def _resolve(key: tuple[str, int], pending: Future[list[Any]]) -> None:
+    try:
+        infos = socket.getaddrinfo(key[0], key[1], 0, socket.SOCK_STREAM)
+    except BaseException as e:
+        with _resolving_lock:
+            _resolving.pop(key, None)
+        pending.set_exception(e)
+        return
+    with _resolving_lock:
+        _resolving.pop(key, None)
+    pending.set_result(infos)
+
+
 def _connect_in_time(address: tuple[str, int], timeout: Any = None,
                      source_address: tuple[str, int] | None = None) -> socket.socket:
     """socket.create_connection, the addresses sharing what is left of the armed call's deadline.
@@ -245,7 +292,7 @@ def _connect_in_time(address: tuple[str, int], timeout: Any = None,
     if armed is None:
         return socket.create_connection(address, timeout, source_address)
     host, port = address
-    infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    infos = _resolve_in_time(host, port, armed)
     error: OSError = OSError(f"getaddrinfo found no address for {host}")
     for i, (family, kind, proto, _, sockaddr) in enumerate(infos):
         left = armed.at - time.monotonic()

@@ -10,6 +10,7 @@ import struct
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 from urllib.error import URLError
 
 import pytest
@@ -364,3 +365,34 @@ def test_connections_are_kept_in_a_process_with_many_files_open(slack: LocalSlac
             os.close(fd)
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
     assert c.connections_opened == 1
+
+
+def test_a_resolver_that_does_not_answer_is_bounded_by_the_calls_timeout_too(
+        slack: LocalSlack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The DNS look-up of Slack's host came before the deadline's watch could start (connect, TLS and
+    the answer are watched): a resolver that did not answer (a DNS server gone, a firewall dropping
+    port 53; glibc waits timeout × attempts × servers) held the call, the delivery pass and the
+    message's claim for as long as it took. The call now fails at its timeout, the look-up left to
+    finish in the background, and a later call uses what it finds."""
+    host = "kessai-slack.test"
+    answer = threading.Event()
+    answered: list[bool] = []
+    real = socket.getaddrinfo
+
+    def resolver(name: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if name == host:
+            # Answers once the test says so, or gives up by itself (as glibc would, much later)
+            answered.append(answer.wait(10))
+            return real("127.0.0.1", port, *args, **kwargs)
+        return real(name, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    c = KeepAliveWebClient(token=slack.token, base_url=slack.api_url.replace("127.0.0.1", host), timeout=1)
+    try:
+        with pytest.raises(TimeoutError):
+            c.chat_postMessage(channel="C0INTAKE", text="名前が引けない")
+    finally:
+        answer.set()  # only now: the call above did not wait for the look-up
+    assert c.chat_postMessage(channel="C0INTAKE", text="次の通知")["ok"]
+    assert posted(slack) == ["次の通知"]
+    assert answered and all(answered)  # no look-up had to give up for the call to end
