@@ -92,6 +92,27 @@ UNPUBLISHED_LOOKBACK = timedelta(days=30)
 CATCH_UP_MONTHS = 12
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
+# A reminder that could not be written (its claim and messages rolled back) is tried again after
+# the first of these, then twice as long each time up to the second: one that fails every time (a
+# constraint, a trigger, a bug meeting that month's data) was tried, and logged at ERROR with its
+# traceback, every sweep minute until its period ended. Bounded so that, once the fault is put
+# right, it goes within half an hour (a restart of kessai serve tries it at once).
+RETRY_FIRST = timedelta(minutes=1)
+RETRY_MOST = timedelta(minutes=30)
+# What a sweeper remembers of a reminder that failed, after its last try: a draft decided or a
+# period over meanwhile is no longer swept for, and its entry would stay for ever.
+RETRY_MEMORY = timedelta(days=1)
+
+
+@dataclass
+class _Failing:
+    """A reminder whose writing failed at its last try: since when, how often, and when next."""
+
+    since: datetime
+    last: datetime
+    tries: int
+    error: str
+    next_try: datetime
 
 
 def month_bounds(year: int, month: int, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -177,10 +198,16 @@ class SweepReport:
     now: datetime
     sent: Counter[str] = field(default_factory=Counter)
     failed: int = 0  # reminders that raised; left unclaimed for the next sweep
+    deferred: int = 0  # reminders that raised before and wait for their next try (Sweeper._failing)
 
     @property
     def total(self) -> int:
         return sum(self.sent.values())
+
+    @property
+    def unsent(self) -> int:
+        """Reminders left for a later sweep, failed now or waiting to be tried again."""
+        return self.failed + self.deferred
 
     def summary_ja(self) -> str:
         if not self.total:
@@ -246,6 +273,8 @@ class Sweeper:
         self.slack = slack
         #: the day's look-up of the escalation members, when this sweeper started one
         self.member_check: threading.Thread | None = None
+        # Reminders whose writing failed, by key (RETRY_FIRST): this process's own, as its logs are.
+        self._failing: dict[str, _Failing] = {}
         self.db: Database = kessai.db
         self.org: OrgConfig = kessai.org
         self.zone: ZoneInfo = kessai.tz
@@ -360,32 +389,64 @@ class Sweeper:
         for key, item in items:
             if key in done:
                 continue
+            failing = self._failing.get(key)
+            if failing is not None and failing.last <= report.now < failing.next_try:
+                report.deferred += 1  # (a sweep for an earlier instant, a replay, tries it now)
+                continue
             # One transaction per reminder: its claim and its messages commit together, and one
             # reminder that cannot be sent does not hold back the others.
+            sent = False
             try:
                 with self.db.session() as s:
-                    if not self._claim(s, key, report.now, periodic=periodic):
-                        continue  # another sweep (replica) got there first
-                    outcome = send(s, item)
-                    if outcome is False:
-                        # Nothing to send after all (e.g. the state changed meanwhile): undo the claim.
-                        s.rollback()
-                        continue
-                    if outcome is SETTLED:
-                        continue  # done for good with nothing to send: the claim stays, nothing is counted
-            except Exception:
-                log.exception("reminder %s could not be prepared; the next sweep retries it", key)
-                report.failed += 1
+                    if self._claim(s, key, report.now, periodic=periodic):  # else another sweep (replica) did
+                        outcome = send(s, item)
+                        if outcome is False:
+                            # Nothing to send after all (e.g. the state changed meanwhile): undo the claim.
+                            s.rollback()
+                        # SETTLED: done for good with nothing to send: the claim stays, nothing is counted
+                        sent = outcome is not False and outcome is not SETTLED
+            except Exception as e:
+                self._failed(report, key, e)
                 continue
-            report.sent[kind] += 1
+            if failing is not None:
+                del self._failing[key]
+                # (Sent, found nothing to send, or another replica's sweep had it: it fails no more.)
+                log.info("reminder %s no longer fails, at its try %d (failing since %s)", key, failing.tries + 1,
+                         failing.since.isoformat())
+            if sent:
+                report.sent[kind] += 1
+
+    def _failed(self, report: SweepReport, key: str, e: Exception) -> None:
+        """Reminder ``key`` could not be written (rolled back, claim and all): tried again later,
+        ever less often while it fails (RETRY_FIRST). ERROR, with the traceback, when it starts
+        failing or fails otherwise than before: what monitoring pages the IT 担当 for, who is the
+        one who can act (the database, the code); a WARNING at each later try says it goes on."""
+        report.failed += 1
+        now = report.now
+        error = f"{type(e).__name__}: {e}".splitlines()[0][:300]
+        for k, f in list(self._failing.items()):
+            if now - f.last > RETRY_MEMORY:
+                del self._failing[k]
+        before = self._failing.get(key)
+        tries = 1 if before is None else before.tries + 1
+        wait = min(RETRY_MOST, RETRY_FIRST * 2 ** min(tries - 1, 12))
+        self._failing[key] = failing = _Failing(since=now if before is None else before.since, last=now,
+                                                tries=tries, error=error, next_try=now + wait)
+        if before is None or before.error != error:
+            log.exception("reminder %s could not be prepared (nothing of it was written); tried again at %s, "
+                          "then less often while it fails (at most every %s)", key, failing.next_try.isoformat(),
+                          RETRY_MOST)
+        else:
+            log.warning("reminder %s still could not be prepared at try %d (failing since %s): %s; next try at %s",
+                        key, tries, failing.since.isoformat(), error, failing.next_try.isoformat())
 
     def _mark_done(self, report: SweepReport, failed_before: int, key: str, now: datetime) -> None:
         """Claim ``key``, which says a whole phase was sent (a month's reports, the year's plan
         renewals, the first password asks), unless a message of it could not be written since
-        ``report.failed`` was ``failed_before``: that message's claim went back with it, and the
+        ``report.unsent`` was ``failed_before``: that message's claim went back with it, and the
         phase stays open so that the next sweep sends it (its own claim keeps that to once).
         Marked done, the report on a month (what 撤退 is decided on) was never sent."""
-        if report.failed > failed_before:
+        if report.unsent > failed_before:
             return
         with self.db.session() as s:
             repo.claim(s, key, now)
@@ -903,7 +964,7 @@ class Sweeper:
         for phase in phases:
             if phase in done:
                 continue
-            failed = report.failed
+            failed = report.unsent
             kind, _, _ = phase.partition(".done:")
             ky, km = _month_of(phase)
             if kind == "monthly.report":
@@ -1176,7 +1237,7 @@ class Sweeper:
                 self._post(s, now, approver, text)
             return bool(account.approvers)
 
-        failed = report.failed
+        failed = report.unsent
         self._claim_each(report, "plan.renewal",
                          [(f"plan.renewal:{a.id}:{year}", a) for a in self.org.accounts], send)
         self._mark_done(report, failed, done_key, now)
@@ -1203,7 +1264,7 @@ class Sweeper:
                     items.append((f"password.rotate:{a.id}:{t.astimezone(UTC):%Y%m%dT%H%M%S}:{cycles}", (a, t)))
             elif check_never and a.id not in recorded:
                 items.append((f"password.rotate:{a.id}:never", (a, None)))
-        failed = report.failed
+        failed = report.unsent
         self._claim_each(report, "password.rotate", items,
                          lambda s, item: self._password_reminder(s, now, *item))
         if check_never:

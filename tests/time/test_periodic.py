@@ -956,6 +956,30 @@ def test_a_monthly_report_that_could_not_be_written_is_sent_at_the_next_sweep_on
     assert "2026年11月" in report["text"]
 
 
+def test_a_monthly_report_that_keeps_failing_is_one_error_and_tried_less_often(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """A report whose writing fails every time (a constraint, a trigger, a bug with that month's
+    data) was tried at every sweep and logged an ERROR with its traceback every minute until the
+    month ended: some 30,000 pages to the IT 担当 for one fault. It is one ERROR, then a WARNING
+    at each try, the tries ever further apart; once the fault is put right, the next try sends it."""
+    import logging
+
+    world.sweep(jst(2026, 11, 2, 9, 0))
+    allow = refuse_outbox_rows_keyed(world.db, "monthly.report:2026-11")
+    tries = 0
+    with caplog.at_level(logging.INFO, logger="bot.sweep"):
+        for minute in range(90):  # 8:30 to 9:59, a sweep a minute
+            tries += world.sweep(jst(2026, 12, 1, 8, 30) + timedelta(minutes=minute)).failed
+    errors_logged = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors_logged) == 1, [r.getMessage() for r in errors_logged]
+    assert "monthly.report:2026-11" in errors_logged[0].getMessage()
+    assert 1 < tries < 10
+    allow()
+    sent = [world.sweep(jst(2026, 12, 1, 10, 0) + timedelta(minutes=m)).sent["monthly.report"] for m in range(60)]
+    assert sum(sent) == 1
+    assert len(world.posts(to="C0ESCALATE", contains="投稿件数の報告")) == 1
+
+
 def test_a_plan_renewal_that_could_not_be_written_is_sent_at_the_next_sweep(world: World) -> None:
     """The per-account ask and its claim roll back together; but the sweep then marked the year's
     round done (per roster), and the account whose ask failed was never asked for next year's
