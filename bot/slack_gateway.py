@@ -298,9 +298,18 @@ class SlackGateway:
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
         /healthz reports it now, not after the next message fails — with the app uninstalled no
-        event comes either, and a quiet weekend may send none. A call that succeeds clears it."""
+        event comes either, and a quiet weekend may send none. A call that succeeds clears it.
+
+        The messages wait as for a refused token (_token_works), not each tried and refused in turn
+        (every one a refused call, and a second ERROR for the refusal's own code). The event is
+        signed, but it may be a retry of one sent before a new token was installed, or cover
+        another installation: the next pass asks auth.test at once, and delivery goes on if
+        Slack accepts the token."""
         with self._auth_lock:
             self.auth_error = reason
+            if self._token_refused is None:
+                self._token_refused, self._token_asked_at, self._token_asks = reason, None, 0
+        self._wake.set()
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:

@@ -49,6 +49,37 @@ def test_losing_the_token_is_an_error_for_monitoring_and_health(
     assert status == 503 and report["slack_auth"] == event["type"]
 
 
+@pytest.mark.parametrize("event", [{"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["U0KESSAIBOT"]}},
+                                   {"type": "app_uninstalled"}])
+def test_messages_wait_for_a_working_token_from_the_event_on_not_from_a_refused_message(
+    sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture, event: dict  # type: ignore[type-arg]
+) -> None:
+    """Slack revoked the token and said so in an event; the messages written next (a sweep's) were
+    each sent and refused all the same (conversations.open, chat.postMessage), and the first
+    refusal logged a second ERROR for its own code. They now wait from the event on, auth.test
+    alone asking whether the token works; once Slack accepts the token again, they go out."""
+    st = sqlite_stack
+    caplog.set_level(logging.INFO)
+    token = st.slack.token
+    st.slack.token = "xoxb-revoked-" + token  # Slack refuses the bot's token from now on
+    assert st.driver.event(event).status == 200
+    st.slack.wait_for_call("auth.test", lambda c: not c.ok, timeout=10)  # the event checked with Slack
+    before = len(st.slack.calls)
+    kessai = st.rt.kessai
+    with st.rt.db.session() as s:  # what a sweep writes meanwhile (no event comes without a token)
+        kessai.notify.direct(s, kessai.clock(), user="U0MANAGER", text="決裁待ちの下書きがあります")
+    kessai.after_commit()
+    asked = len(st.slack.calls_of("auth.test"))
+    # Two more questions (0.5 s, then 1 s apart): passes went by, the messages waited through them.
+    st.slack.wait_for_call("auth.test", lambda c: not c.ok, count=asked + 2, timeout=10)
+    tried = [c.method for c in st.slack.calls[before:] if c.method != "auth.test"]
+    assert tried == [], tried
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and event["type"] in errors[0], errors
+    st.slack.token = token  # reinstalled with the same token (a local Slack's way of saying it works again)
+    assert [m.text for m in wait_dm(st, "U0MANAGER")] == ["決裁待ちの下書きがあります"]
+
+
 @pytest.mark.parametrize("kind", ["sqlite", "postgres"])
 def test_losing_the_token_is_reported_by_every_replica_until_one_starts_with_a_working_token(
     tmp_path: Path, org: OrgConfig, kind: str
