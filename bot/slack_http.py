@@ -27,6 +27,7 @@ import http.client
 import io
 import ipaddress
 import itertools
+import json
 import logging
 import select
 import socket
@@ -356,6 +357,37 @@ class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(_WatchedHTTPSConnection, req, context=self._watched_context)
+
+
+# Of a response_url's answer, only the start is read: Slack took the reply once it answered 200
+# (its body says nothing more), and an answer without end is not held in memory.
+RESPONSE_URL_READ = 1 << 16
+
+
+def post_to_response_url(url: str, body: dict[str, Any], *, timeout: float,
+                         context: ssl.SSLContext | None = None) -> None:
+    """POST ``body`` as JSON to a response_url, within ``timeout`` all told (the DNS look-up, the
+    connection, TLS, a proxy's tunnel and the answer), as a Web API call is: the outbox starts it
+    with that much of its claim left, and one outlasting the claim may be sent again by another
+    delivery. urlopen's own timeout bounds each read, with a fixed 10 s whatever the client's.
+    Raises as urllib does (HTTPError for an error status, OSError, http.client.HTTPException),
+    and TimeoutError when cut off; the body of an answer after its 200 is not waited for."""
+    # (Through the environment's proxy, NO_PROXY heeded, as urlopen went.)
+    opener = urllib.request.build_opener(_WatchedHTTPHandler(), _WatchedHTTPSHandler(context))
+    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    armed = _WATCHDOG.arm(timeout, None)
+    _watching.armed = armed
+    try:
+        resp = opener.open(req, timeout=timeout)
+    except BaseException as e:
+        if _WATCHDOG.disarm(armed):
+            raise TimeoutError(f"the response_url did not answer within {timeout} s") from e
+        raise
+    finally:
+        _watching.armed = None
+    with resp, contextlib.suppress(OSError, http.client.HTTPException):
+        resp.read(RESPONSE_URL_READ)  # cut at the deadline at the latest: the reply was taken all the same
+    _WATCHDOG.disarm(armed)
 
 
 def _readable(sock: socket.socket) -> bool:

@@ -1646,3 +1646,34 @@ def test_a_rate_limit_right_after_a_refused_token_still_pauses_a_lone_failures_d
             assert outbox.rows(s, (outbox.FAILED,)) == []  # about 20 hours alone, not 30
     finally:
         st.stop()
+
+
+def test_a_reply_through_a_response_url_ends_within_the_clients_timeout(tmp_path: Path) -> None:
+    """A response_url was posted to with urlopen's own 10 s, a read at a time, whatever the client's
+    timeout, which is what the claim on the row was checked for: a slow answer (or a DNS look-up, a
+    connection, a tunnel that does not end) outlasted the claim, and another delivery could send
+    the reply again meanwhile. It is cut off at the client's timeout as a Web API call is, and
+    tried again later."""
+    from bot.slack_gateway import SlackGateway
+    from bot.slack_http import KeepAliveWebClient
+    from storage.db import Database
+    from tests.time.conftest import Clock
+
+    now = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
+    db = Database(database_url("sqlite", tmp_path))
+    db.upgrade()
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=1),
+                               clock=Clock(now))
+        url = slack.new_response_url(channel="C0INTAKE", user="U0OPERATOR")
+        with db.session() as s:
+            outbox.enqueue(s, "respond", {"response_url": url, "body": {
+                "response_type": "ephemeral", "replace_original": False, "text": "受け付けました"}}, now=now)
+        # Answered 200 after 5 s: within urlopen's 10 s, past the client's 1 s (and the claim's check).
+        slack.inject("response_url", status=200, delay=5.0)
+        gateway.deliver_due()
+        with db.session() as s:
+            (row,) = outbox.rows(s, statuses=[outbox.PENDING, outbox.SENT, outbox.FAILED])
+            assert (row.status, row.attempts) == (outbox.PENDING, 1)
+        gateway.stop()
+    db.dispose()
