@@ -406,8 +406,12 @@ class Sweeper:
                         # SETTLED: done for good with nothing to send: the claim stays, nothing is counted
                         sent = outcome is not False and outcome is not SETTLED
             except Exception as e:
-                self._failed(report, key, e)
+                self._failed(report, key, e, periodic=periodic)
                 continue
+            if periodic:  # its earlier periods' failures are over too: failing again is news
+                ref = key.rpartition(":")[0]
+                for k in [k for k in self._failing if k != key and k.rpartition(":")[0] == ref]:
+                    del self._failing[k]
             if failing is not None:
                 del self._failing[key]
                 # (Sent, found nothing to send, or another replica's sweep had it: it fails no more.)
@@ -416,11 +420,14 @@ class Sweeper:
             if sent:
                 report.sent[kind] += 1
 
-    def _failed(self, report: SweepReport, key: str, e: Exception) -> None:
+    def _failed(self, report: SweepReport, key: str, e: Exception, *, periodic: bool = False) -> None:
         """Reminder ``key`` could not be written (rolled back, claim and all): tried again later,
         ever less often while it fails (RETRY_FIRST). ERROR, with the traceback, when it starts
         failing or fails otherwise than before: what monitoring pages the IT 担当 for, who is the
-        one who can act (the database, the code); a WARNING at each later try says it goes on."""
+        one who can act (the database, the code); a WARNING at each later try says it goes on.
+        ``periodic`` (see _claim_each): each period's key is tried on its own, but the same
+        reminder failing the same way in its next period (an incident's next 15 minutes) is no
+        new ERROR."""
         report.failed += 1
         now = report.now
         error = f"{type(e).__name__}: {e}".splitlines()[0][:300]
@@ -430,6 +437,9 @@ class Sweeper:
         before = self._failing.get(key)
         tries = 1 if before is None else before.tries + 1
         wait = min(RETRY_MOST, RETRY_FIRST * 2 ** min(tries - 1, 12))
+        if before is None and periodic:
+            ref = key.rpartition(":")[0]
+            before = next((f for k, f in self._failing.items() if k.rpartition(":")[0] == ref), None)
         self._failing[key] = failing = _Failing(since=now if before is None else before.since, last=now,
                                                 tries=tries, error=error, next_try=now + wait)
         if before is None or before.error != error:

@@ -93,6 +93,28 @@ def test_unacknowledged_incident_is_realerted_with_mentions_every_window(world: 
     assert timeline(world, incident_id) == ["reported", "realerted", "realerted"]
 
 
+def test_a_realert_that_keeps_failing_is_one_error_not_one_per_window(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """Each 15-minute window's re-alert has a key of its own: one that could not be written every
+    time logged a new ERROR, with its traceback, every window (96 a day for one fault). Each window
+    is still tried (an incident's alarm is not put off), and the ERROR is said once."""
+    import logging
+
+    from tests.time.conftest import refuse_outbox_rows_saying
+
+    report(world)
+    allow = refuse_outbox_rows_saying(world.db, "対応開始されていません")
+    failed = 0
+    with caplog.at_level(logging.INFO, logger="bot.sweep"):
+        for minute in range(61):  # 10:15 to 11:15: five windows
+            failed += world.sweep(jst(2026, 11, 24, 10, 15) + timedelta(minutes=minute)).failed
+    errors_logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors_logged) == 1, errors_logged
+    assert failed >= 5  # every window was tried
+    allow()
+    assert world.sweep(jst(2026, 11, 24, 11, 30)).sent["incident.unacked"] == 1
+
+
 def test_long_waits_are_told_in_hours_and_days_not_minutes(world: World) -> None:
     incident_id = report(world)
     world.sweep(jst(2026, 11, 25, 12, 0))  # nobody pressed 対応開始 for 26 hours
