@@ -617,6 +617,11 @@ class Sweeper:
         with self.db.session() as s:
             drifted = self.kessai.roster_drift(s, now, ask=ask)
         for draft_id in drifted:
+            key = f"roster.follow:{draft_id}"  # (for _failing only: the requests themselves say what is done)
+            failing = self._failing.get(key)
+            if failing is not None and failing.last <= now < failing.next_try:
+                report.deferred += 1
+                continue
             try:
                 with self.db.session() as s:
                     draft = draft_repo.get(s, draft_id, lock=True)
@@ -624,11 +629,14 @@ class Sweeper:
                         continue
                     self._hold_outside_hours(s, settled)
                     asked, retracted = self.kessai.follow_roster(s, draft, now, ask=ask)
-            except Exception:
-                log.exception("requests of draft %s could not follow the organisation file; the next sweep retries",
-                              draft_id)
-                report.failed += 1
+            except Exception as e:
+                # As a reminder that cannot be written: one ERROR, tried ever less often (_failed).
+                self._failed(report, key, e)
                 continue
+            if failing is not None:
+                del self._failing[key]
+                log.info("requests of draft %s follow the organisation file again, at try %d (failing since %s)",
+                         draft_id, failing.tries + 1, failing.since.isoformat())
             if asked:
                 report.sent["approval.added"] += 1
             if retracted:

@@ -13,7 +13,14 @@ from bot.incidents import UnknownAccount
 from bot.sweep import Sweeper
 from storage import reminders
 from storage.models import OutboxRow, ReminderRow
-from tests.time.conftest import Clock, World, jst, refuse_outbox_rows_keyed, refuse_outbox_rows_saying
+from tests.time.conftest import (
+    Clock,
+    World,
+    jst,
+    refuse_outbox_rows,
+    refuse_outbox_rows_keyed,
+    refuse_outbox_rows_saying,
+)
 
 if TYPE_CHECKING:
     from bot.config import OrgConfig
@@ -1003,3 +1010,42 @@ def test_a_first_password_ask_that_could_not_be_written_is_sent_at_the_next_swee
     assert world.sweep(jst(2026, 11, 24, 8, 31)).sent["password.rotate"] == 1
     assert world.sweep(jst(2026, 11, 24, 8, 32)).sent["password.rotate"] == 0
     assert world.posts(to="U0OPERATOR2", contains="Instagram のパスワードを変更した記録がありません")
+
+
+def test_a_roster_change_a_draft_keeps_failing_to_follow_is_one_error(
+        world: World, db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """The organisation file added an approver while a draft waits, and the request to them could
+    not be written (every time): an ERROR with its traceback every sweep minute, as a failing
+    reminder was. It is one ERROR, tried ever less often, and done once the fault is put right."""
+    import logging
+
+    from bot.config import parse_org_config
+    from bot.services import Kessai
+    from storage import roster
+    from tests.conftest import DEMO_TOML
+
+    world.pending_draft(jst(2026, 11, 24, 9, 0))
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    old = 'approvers = ["U0MANAGER", "U0CHIEF"]\ndeputies = ["U0DEPUTY"]'
+    assert toml.count(old) == 1
+    org = parse_org_config(toml.replace(old, 'approvers = ["U0MANAGER", "U0CHIEF", "U0JOHO"]\ndeputies = ["U0DEPUTY"]'),
+                           "demo.toml")
+    with db.session() as s:
+        roster.sync(s, org)
+    clock = Clock(jst(2026, 11, 24, 10, 0))
+    sweeper = Sweeper(Kessai(db, org, clock=clock))
+    allow = refuse_outbox_rows(db, "NEW.payload->>'channel' = 'U0JOHO'", "json_extract(NEW.payload, '$.channel') = 'U0JOHO'")
+    failed = 0
+    with caplog.at_level(logging.INFO, logger="bot.sweep"):
+        for minute in range(60):
+            clock.t = jst(2026, 11, 24, 10, 0) + timedelta(minutes=minute)
+            failed += sweeper.sweep(clock.t).failed
+    errors_logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors_logged) == 1, errors_logged
+    assert 1 < failed < 10
+    assert not world.posts(to="U0JOHO")
+    allow()
+    for minute in range(31):
+        clock.t = jst(2026, 11, 24, 11, 0) + timedelta(minutes=minute)
+        sweeper.sweep(clock.t)
+    assert world.posts(to="U0JOHO")  # asked (by the roster's follow or the day's reminder)
