@@ -247,7 +247,11 @@ _SAID_OF_THE_PASSWORD = re.compile(
     r"リセット|不要|省略|公開|伏せ|秘密|非表示|別途|別紙|口頭|後日|記載|担当|管理|失効|無効|有効|期限|登録|紛失|"
     r"忘|わから|分から|知ら|空欄|空白|下記|上記|以下|以上|添付|メール|電話|文字|桁|英数|記号|大文字|小文字|半角|"
     r"全角|推測|簡単|単純|入力|使用|利用|共有|保存|付箋|メモ|不正|ログイン|認証|盗|乗っ取|[^ぁ-ん][をにでがへのと]|"
-    r"(?:した|します|です|ます|ない|ません|ました|ている|てる|する|される|された)$")
+    r"(?:した|します|です|ます|ない|ません|ました|ている|てる|する|される|された)$|"
+    # When, and who: 「パスワード：本日 10:00 に変更」「パスワード：広報課 山田 が管理」「パスワード：山田さん」
+    # are the report's words, and masked, the record lost the day and the office that holds it.
+    r"本日|今日|昨日|明日|先日|前日|当日|翌日|毎日|今朝|昨夜|今夜|[今先来毎]週|[今先来毎]月|[今昨去来]年|年度|"
+    r"午前|午後|曜|[課係室局部班]長?$|さん$|様$")
 # A word that makes the run a description rather than a phrase: an address, a date or a time.
 _NOT_IN_A_PHRASE = re.compile(r"://|^www\.|^(?:(?:19|20)\d\d[/.\-])?\d{1,2}[/.\-]\d{1,2}$|^\d{1,2}:[0-5]\d$")
 # What a report says about the password rather than the password: when it was changed or leaked

@@ -1142,3 +1142,15 @@ def test_a_note_written_just_before_the_alerts_deletion_is_heard_of_names_its_in
     settle(st)
     top = [all_text(m) for m in st.slack.messages("C0ESCALATE") if not m.thread_ts and "対応を開始しました" in all_text(m)]
     assert len(top) == 1 and "受付番号 1（炎上" in top[0] and "アラートが削除されている" in top[0], top
+
+
+def test_when_and_who_after_a_colon_are_kept_while_a_kana_or_kanji_password_is_masked() -> None:
+    """「パスワード：本日 10:00 に変更しました」「パスワード：広報課 山田 が管理」: the word after the
+    colon is the report's (a day, an office, a person), not a password in kana or kanji, and masked,
+    the record lost when it was changed and who holds it."""
+    for kept in ("パスワード：本日 10:00 に変更しました", "パスワード：昨日 変更", "パスワード：先週 漏えい",
+                 "パスワード：広報課 山田 が管理", "パスワード：情報政策室 にて再設定", "パスワード：総務課長",
+                 "パスワード：山田さん"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+    for masked in ("パスワード：桜並木", "パスワード：月見団子", "パスワードは「さくらもち」でした"):
+        assert inc.mask_secrets(masked, about_a_password=True)[1] == 1, masked
