@@ -224,11 +224,12 @@ _LABELLED_VALUE = re.compile(
     r"(?![/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 _CLOSERS = "\"')）」』’”"
 # A passphrase after a colon (「パスワード：correct horse battery staple」): only its first word was
-# masked, and the rest of it went into the escalation channel and the record. Only after a colon or
-# an equals sign, where what follows is the value, and only when the words run to the end of the
+# masked, and the rest of it went into the escalation channel and the record. Only after a colon,
+# an equals sign or an arrow, where what follows is the value, and only when the words run to the end of the
 # line or to Japanese: after は (「パスワードは abc123 Google で管理」) the words are the sentence's.
 _PASSPHRASE = re.compile(
-    _LABEL + r"[ \t\u3000]*+[:：=＝][ \t\u3000]*+[「『\"“'‘]?"
+    # An arrow says what a colon says (「パスワード → correct horse battery staple」「PIN 変更 -> …」).
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->)[ \t\u3000]*+[「『\"“'‘]?"
     # Words and their number bounded, so that a line of labels is not read to its end from each.
     r"((?![/／])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)"
     r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")

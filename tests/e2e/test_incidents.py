@@ -1154,3 +1154,13 @@ def test_when_and_who_after_a_colon_are_kept_while_a_kana_or_kanji_password_is_m
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
     for masked in ("パスワード：桜並木", "パスワード：月見団子", "パスワードは「さくらもち」でした"):
         assert inc.mask_secrets(masked, about_a_password=True)[1] == 1, masked
+
+
+def test_a_passphrase_after_an_arrow_is_masked_whole() -> None:
+    """「パスワード → correct horse battery staple」: an arrow names the value as a colon does (the
+    rule reads 「PIN 変更 → 1234」 so), but only the first word was masked and 「horse battery
+    staple」 went into the alert and the record."""
+    for text in ("パスワード → correct horse battery staple", "PW変更 -> correct horse battery staple"):
+        out, n = inc.mask_secrets(text, about_a_password=True)
+        assert "horse" not in out and "staple" not in out and n == 1, out
+    assert inc.mask_secrets("パスワード → 2026/12/1 に変更") == ("パスワード → 2026/12/1 に変更", 0)
