@@ -239,6 +239,10 @@ _PASSPHRASE = re.compile(
 _JAPANESE_VALUE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:[:：=＝][ \t\u3000]*+[「『]?|(?:は|が|を)?[ \t\u3000]*+[「『])"
     r"([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{2,32}+)(?=[\s、。，．,」』（）()]|$)")
+# Inside quotes the value runs to the closing quote, spaces and all (「パスワード：「桜 並木」」): read
+# up to the space, it was one letter, too short to be taken for a value, and went out whole.
+_QUOTED_JAPANESE_VALUE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が|を)?[ \t\u3000]*+[「『]([^「」『』\r\n]{2,32}+)[」』]")
 _KANA_OR_KANJI = re.compile(r"[ぁ-んァ-ヺー一-鿿々]")
 # What a report says of the password after its colon rather than the password: 「パスワード：不明」
 # 「パスワード：変更済み」「パスワード：全アカウント共通」「パスワード：付箋に記載」. A particle after a
@@ -343,7 +347,7 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in _JAPANESE_VALUE.finditer(text)
+    return [m.span(1) for pattern in (_JAPANESE_VALUE, _QUOTED_JAPANESE_VALUE) for m in pattern.finditer(text)
             if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
 
 

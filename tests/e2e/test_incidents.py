@@ -1164,3 +1164,13 @@ def test_a_passphrase_after_an_arrow_is_masked_whole() -> None:
         out, n = inc.mask_secrets(text, about_a_password=True)
         assert "horse" not in out and "staple" not in out and n == 1, out
     assert inc.mask_secrets("パスワード → 2026/12/1 に変更") == ("パスワード → 2026/12/1 に変更", 0)
+
+
+def test_a_quoted_kana_or_kanji_password_with_a_space_in_it_is_masked() -> None:
+    """「パスワード：「桜 並木」」: the value was read up to the space, one letter too short to be a
+    value, and the password went into the alert and the record whole."""
+    for text in ("パスワード：「桜 並木」", "パスワードは「さくら もち」でした", "PW『春 夏 秋 冬』"):
+        out, n = inc.mask_secrets(text, about_a_password=True)
+        assert n == 1 and not any(w in out for w in ("並木", "もち", "秋")), out
+    for kept in ("パスワードは「前と 同じ」です", "件名「パスワード 変更のお知らせ」"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
