@@ -127,17 +127,27 @@ class Outcome:
 class TakenBack:
     """What ``Kessai.take_back`` did: pending drafts sent back to the returning approver, how many
     of them the deputies keep (they had waited ``approval_escalate_after`` already), and how many
-    the deputies go on deciding because no approver will be at work at the next business instant."""
+    the deputies go on deciding because no approver will be at work at the next business instant.
+    ``skipped``: drafts sent to them now that a deputy held for another absent approver, whose
+    requests stay as they are (the answer must not say they were withdrawn)."""
 
     drafts: int = 0
     kept_by_deputies: int = 0
     standing_in: int = 0
+    skipped: int = 0
 
     def __bool__(self) -> bool:
-        return self.drafts > 0
+        return self.drafts + self.skipped > 0
 
     def summary_ja(self, wait_label: str) -> str:
         """For the approver's `/kessai away` answer; empty when nothing came back."""
+        text = self._held_summary_ja(wait_label)
+        if self.skipped:
+            text += (f"{'ほかに、' if self.drafts else ''}不在の間に届いた決裁待ちの依頼 {self.skipped} 件"
+                     f"{'も' if self.drafts else 'を'}、あなたにお送りしました。")
+        return text
+
+    def _held_summary_ja(self, wait_label: str) -> str:
         if not self.drafts:
             return ""
         kept = self.kept_by_deputies + self.standing_in
@@ -2095,14 +2105,15 @@ class Kessai:
         when no approver holding it will be at work at the next business instant (a later absence
         that begins before then, the other approvers away): the approver is not back for 決裁, and
         withdrawing would leave the draft with nobody. Returns how many pending drafts came back,
-        how many of them the deputies keep as an escalation, and how many they go on deciding.
+        how many of them the deputies keep as an escalation, how many they go on deciding, and how
+        many a deputy held for another absent approver were sent to this one now (``skipped``).
 
         The caller commits, then calls ``self.after_commit()``."""
         by_draft: dict[int, tuple[DraftRow, list[ApprovalRequestRow]]] = {}
         for draft, req in draft_repo.standing_in_for(s, approver):
             by_draft.setdefault(draft.id or 0, (draft, []))[1].append(req)
         concerned = [approver]
-        kept = standing_in = 0
+        kept = standing_in = skipped = 0
         cal = self.org.calendar(str(self.tz))
         theirs: list[tuple[DraftRow, list[ApprovalRequestRow], Account, DraftView]] = []
         for draft, reqs in by_draft.values():
@@ -2144,9 +2155,9 @@ class Kessai:
                 continue
             if self._ask(s, now, self.load_view(s, draft, draft.current_version),
                          [draft_repo.Ask(approver, None, "normal")]):
-                taken_back += 1
+                skipped += 1
         self._refresh_homes(s, now, list(dict.fromkeys(concerned)))
-        return TakenBack(taken_back, kept, standing_in)
+        return TakenBack(taken_back, kept, standing_in, skipped)
 
     def _present_holder(self, s: Session, draft: DraftRow, account: Account, at: datetime) -> bool:
         """Does an approver of ``account`` who is not away at ``at`` hold a live request for the

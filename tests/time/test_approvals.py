@@ -535,6 +535,27 @@ def test_an_approver_skipped_while_away_is_asked_by_away_off(world: World) -> No
     assert "1 件" in answer and len(approval_dms(world, "U0CHIEF")) == 1
 
 
+def test_an_approver_skipped_while_away_is_not_told_the_deputys_request_was_withdrawn(world: World) -> None:
+    """The deputy stands in for U0MANAGER, still away: U0CHIEF's return asks U0CHIEF and leaves the
+    deputy's request as it is, so the answer must not tell U0CHIEF it was withdrawn (they would
+    believe nobody else can decide the draft while the deputy still can)."""
+    world.clock.t = jst(2026, 12, 24, 10, 0)
+    for who in ("U0CHIEF", "U0MANAGER"):
+        world.kessai.set_away(who, jst(2026, 12, 26).date(), jst(2027, 1, 5).date())
+    draft_id = world.pending_draft(jst(2026, 12, 28, 10, 0))
+    world.clock.t = jst(2026, 12, 28, 11, 0)
+    answer = world.kessai.clear_away("U0CHIEF")
+    assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
+    assert "代決者への依頼は取り消し" not in answer, answer
+    assert "不在の間に届いた決裁待ちの依頼 1 件を、あなたにお送りしました。" in answer, answer
+    # With requests of their own given back too, each kind is said for what it is.
+    from bot.services import TakenBack
+
+    assert TakenBack(drafts=2, skipped=1).summary_ja("業務時間で1日") == (
+        "不在の間に代決者へ送っていた決裁待ちの依頼 2 件は、あなたにお送りしました（代決者への依頼は取り消しました）。"
+        "ほかに、不在の間に届いた決裁待ちの依頼 1 件も、あなたにお送りしました。")
+
+
 def test_an_ended_absence_leaves_decided_drafts_and_escalations_alone(world: World) -> None:
     world.clock.t = jst(2026, 11, 24, 8, 45)
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
