@@ -350,6 +350,18 @@ _RETHINK_REFUSED = (
     r"|なくて(?:も)?(?:いい|よい|良い|大丈夫|かまわ|構わ)|なんて|ことは(?:ない|ありません)|(?<!いけ)(?<!なり)(?<!なれ)ません(?!か)"
     r"|ない(?!と(?:いけ|だめ|ダメ|なら)|か|でしょうか))"
 )
+# 「「外国人はいらない」という考え方を見直しましょう」: the belief the words voice, to be rethought. Not
+# 改めて as "once more" (「…という考えを改めて訴えます」), not the rethinking refused (「見直す必要はない」
+# 「改めるべきではない」「見直さないでください」), nor put in others' mouths (「見直しましょう、と言う人が
+# いますが」).
+_RETHINK = (
+    r"(?:考え方?|見方|意識)を[ \t　]*(?:(?:改めて|もう一度|いま一度|今一度)[ \t　]*)?(?:見直|考え直|改め(?!て(?!ください|下さい|ほしい|欲しい|いただ|頂|み|いき|いこ|いく|は|[、,])))"
+    rf"(?![^。、,！!？?\n]{{0,10}}?{_RETHINK_REFUSED}|[^。！!？?\n]{{0,12}}?(?:と|って)[ \t　]*(?:言|い[うわっいえ]|主張|訴え|求め))"
+)
+# An exclusion quoted (「「外国人は出ていけ」…」) passes only when asked to be rethought or reported repudiated,
+# not on the whole of `_DISCOURAGED`, whose 「しない」「やめ」「いけない」「相談」 just as well call for the words
+# (「「外国人は出ていけ」と遠慮しないで言おう」「…と言うのをやめる必要はない」).
+_RETHOUGHT = re.compile(_RETHINK)
 _DISCOURAGED = re.compile(
     r"やめ|止め|ないよう|使わない|言わない|しない|いけない|ダメ|だめ|禁止|許され(?:ない|ません)|ではありません|"
     r"相談|傷つけ|傷付け|悩まず|通報|いじめ|DV|暴力|虐待|ハラスメント|パワハラ|モラハラ|セクハラ|カスハラ|詐欺"
@@ -358,12 +370,7 @@ _DISCOURAGED = re.compile(
     r"|て(?:は)?いませんか"
     # 「「いい加減にしろ」と怒鳴るのではなく、冷静に話しましょう」: the saying set aside for another way.
     r"|のではなく|のでなく"
-    # 「「外国人はいらない」という考え方を見直しましょう」: the belief the words voice, to be rethought. Not
-    # 改めて as "once more" (「…という考えを改めて訴えます」), not the rethinking refused (「見直す必要はない」
-    # 「改めるべきではない」「見直さないでください」), nor put in others' mouths (「見直しましょう、と言う人が
-    # いますが」).
-    r"|(?:考え方?|見方|意識)を[ \t　]*(?:(?:改めて|もう一度|いま一度|今一度)[ \t　]*)?(?:見直|考え直|改め(?!て(?!ください|下さい|ほしい|欲しい|いただ|頂|み|いき|いこ|いく|は|[、,])))"
-    rf"(?![^。、,！!？?\n]{{0,10}}?{_RETHINK_REFUSED}|[^。！!？?\n]{{0,12}}?(?:と|って)[ \t　]*(?:言|い[うわっいえ]|主張|訴え|求め))"
+    rf"|{_RETHINK}"
 )
 
 def _warned_after(doc: Document, start: int, end: int) -> bool:
@@ -1144,7 +1151,9 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             # 「「外国人は出ていけ」という考え方を見直しましょう」: the belief the words voice, to be rethought,
             # as a quoted verdict (「「外国人はいらない」という…」) is.
             quote = doc.enclosing_quote(g.start, xs[k].end, 40)
-            if quote is not None and quote[0] < g.start and _warned_after(doc, quote[1], sent[1]):
+            if quote is not None and quote[0] < g.start and (
+                _REPUDIATED.search(doc.text, quote[1], sent[1]) or _RETHOUGHT.search(doc.text, quote[1], sent[1])
+            ):
                 continue
             yield Hit(g.start, xs[k].end, message)
 

@@ -240,3 +240,19 @@ def test_patients_judged_fires(text: str) -> None:
 @pytest.mark.parametrize("text", ["うつ病患者は治療が必要です。", "外国人患者は通訳を利用できます。"])
 def test_patients_served_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quoted exclusion passes when asked to be rethought, not on every 「しない」「やめ」「いけない」
+        # 「相談」 after it: these call for the words, and fired before the rethinking was let through.
+        "「外国人は出ていけ」と遠慮しないで言おう。",
+        "「外国人は出ていけ」と言うのをやめる必要はない。",
+        "「外国人は出ていけ」と言ってはいけないなんておかしい。",
+        "「外国人は帰れ」と言わない理由はない。",
+        "「外国人は出ていけ」という声に、行政は相談に乗るべきだ。",
+    ],
+)
+def test_quoted_exclusion_called_for_fires(text: str) -> None:
+    assert CODE in codes(text)
