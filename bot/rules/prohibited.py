@@ -441,7 +441,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     いるので反応しません。ハンセン病や強制隔離の歴史を伝える下書き
     （「ハンセン病は、かつて「らい病」と呼ばれ、患者は強制隔離されました」）も同じです。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
     「ホモ・サピエンス」）も反応しません。ひらがなで書いた「がいじ」「がいじん」は、それだけのときや「あいつはがいじだ」のように
-    人を呼ぶときに反応します（「子どもがいじめられた」「はがいじめ」「しょうがいじ」「まちがいじゃない」は対象外です）。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
+    人を呼ぶときに反応します（「子どもがいじめられた」「はがいじめ」「しょうがいじ」「まちがいじゃない」、漢字の読みとして添えた「外耳（がいじ）」は対象外です）。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
     （「「女のくせに」——何気ない一言が誰かを傷つけていませんか」「「女のくせに」などと言わないようにしましょう」「「ホモ」「オカマ」などの言葉で、性的少数者を笑いのネタにしていませんか」）と、
     言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します）。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者（「障害のある方」「車いすの方」とも）、女性、高齢者、「あの地区」…）を排除・
@@ -1423,12 +1423,21 @@ _HIRAGANA_SLUR = re.compile(
 )
 
 
+# The letters as a reading in brackets after kanji (「外耳（がいじ）」「外字（がいじ）」「外事（がいじ）課」),
+# which the word lists skip for ガイジ too: the kanji say which word it is.
+_READING_OPEN = re.compile(rf"[{analyzer.READ_WORD_CHARS}][(（]")
+_READING_CLOSE = (")", "）")
+
+
 def _hiragana_slurs(doc: Document) -> Iterator[tuple[int, int]]:
     """`_HIRAGANA_SLUR` matches, only where Sudachi has not read the letters as part of another word."""
     if "がいじ" not in doc.text:
         return
     for m in _HIRAGANA_SLUR.finditer(doc.text):
-        yield m.start(), m.end()
+        a, b = m.span()
+        if a >= 2 and _READING_OPEN.fullmatch(doc.text, a - 2, a) and doc.text[b : b + 1] in _READING_CLOSE:
+            continue
+        yield a, b
 
 
 # A statement quoted as what people say, in the draft's last sentence, with nothing after it and no

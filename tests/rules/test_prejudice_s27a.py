@@ -201,6 +201,10 @@ def test_slur_in_hiragana_fires(text: str) -> None:
         "けんこうがいじできます",
         "かいがいじんざいの受け入れ",
         "「がいじ」は差別語です。障害のある人を傷つけます。",
+        # A reading in brackets after kanji, as ガイジ's is skipped: ear, character, police section.
+        "外耳（がいじ）に水が入ったときは、無理に耳そうじをしないでください。",
+        "外字（がいじ）を含む氏名は、窓口でお申し出ください。",
+        "外事(がいじ)課",
     ],
 )
 def test_same_letters_in_other_words_pass(text: str) -> None:
