@@ -167,7 +167,7 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "来年度分は12月1日（月）", "090-1234-\n", "暗証番号 4821 ", "12月の", "〇ね ",
                "3/12 (Wed) ", "Wednesday 3/12 ", "「バカ」「", "「バカ」などの言葉はやめましょう ",
                "外国人はいらない。こうした偏見を", "外国人はいらない。これは根拠のない",
-               "外国人のせいで", "移民を受け入れると", "外国人が増えてこの", "うつ病は甘え。", "ひきこもりは本当に", "A市民は民度が低い。", "〇〇町の", "a市", "あいつはがいじだ。", "はがいじ",
+               "外国人のせいで", "移民を受け入れると", "外国人が増えてこの", "うつ病は甘え。", "ひきこもりは本当に", "A市民は民度が低い。", "〇〇町の", "a市", "あいつはがいじだ。", "はがいじ", "×うつ病は甘え\n○", "×\n",
                # Session 20: passwords in a draft about Wi-Fi, login pairs, party candidates, drinking
                # and driving, CSV cells, kanji-digit phones, stamps, a year before a date.
                "Wi-Fi パスワード: Kessai2026 ", "アカウント情報 abcdefgh/abcdefgh1 ", "ID koho01 PW Kessai2026 ",

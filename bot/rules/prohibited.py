@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -497,6 +497,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「そう思いませんか？」「それは差別ではありません」「それは間違いない」「そう思っている人は多いはずだ」のように
     同意・擁護する文、「この偏見をなくす必要はない」と退ける文、問い直した後に「私もそう思います」「はい、そうです」と続けるものや、
     段落が変わったものは反応します）。
+    「×うつ病は甘え」「○うつ病は治療が必要な病気です」のように、誤りを「×」、正しい内容を「○」で示して同じ段落に並べたものも
+    反応しません（「○」の行がないもの、「××市民は」のように名前を伏せたものは反応します）。
     「外国人観光客はマナーが悪い！という声もありますが、多くの方はルールを守っています」のように、「！」「？」のすぐ後に「と」「って」と
     続けて声や意見として伝えるものは、記号のない「〜悪いという声もありますが」と同じく一つの文として読みます（「〜！と思います」は反応します）。
     属性の人々が増える・来ることや受け入れることを犯罪と結びつけて言い切る文（「外国人が増えると治安が悪くなります」「移民が来たら犯罪が増える」
@@ -555,7 +557,41 @@ def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
     reply = _reply(doc, hit)
     if reply is False:
         return True
-    return not reply and not taught.named(hit) and not _rebutted_after(doc, hit)
+    return not reply and not taught.named(hit) and not _rebutted_after(doc, hit) and not _marked_wrong(doc, hit)
+
+
+# A health or human-rights post sets a myth beside the fact, one a line, with the marks for wrong and right
+# (「×うつ病は甘え」「○うつ病は治療が必要な病気です」). One mark only: 「××市民は」 is a name left out.
+_WRONG_MARK = re.compile(r"[ \t　]*(?:[・\-][ \t　]*)?[×✕✖❌✗](?![×✕✖❌✗])[ \t　：:.]*")
+_RIGHT_MARK = re.compile(r"(?m)^[ \t　]*(?:[・\-][ \t　]*)?(?:[○◯⭕]|〇)(?![○◯⭕〇])")
+
+
+_MARK_REACH = 8  # a bullet, spaces and the mark before the statement
+
+
+def _marked_wrong(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` opens a line marked wrong, beside a line marked right in the same paragraph."""
+    # Looked for only near the finding, and the paragraphs' marks found once: a draft may hold thousands.
+    reach = max(0, hit.start - _MARK_REACH)
+    newline = doc.text.rfind("\n", reach, hit.start)
+    if newline < 0 and reach > 0:
+        return False
+    line = newline + 1
+    # The finding starts after the mark, or at it when the statement was read through it (「×外国人は出ていけ」).
+    mark = _WRONG_MARK.match(doc.text, line)
+    if mark is None or hit.start > mark.end():
+        return False
+    breaks = doc.memo.get("paragraph_breaks")
+    rights = doc.memo.get("right_marks")
+    if not isinstance(breaks, list) or not isinstance(rights, list):
+        breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)]
+        rights = [m.start() for m in _RIGHT_MARK.finditer(doc.text)]
+        doc.memo["paragraph_breaks"], doc.memo["right_marks"] = breaks, rights
+    k = bisect_right(breaks, line)
+    start = breaks[k - 1] if k else 0
+    end = breaks[k] if k < len(breaks) else len(doc.text)
+    r = bisect_left(rights, start)
+    return r < len(rights) and rights[r] < end
 
 
 # A human-rights post may set the prejudice down as a sentence of its own and take it up in the next:

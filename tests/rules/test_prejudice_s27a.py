@@ -260,3 +260,31 @@ def test_patients_served_passes(text: str) -> None:
 )
 def test_quoted_exclusion_called_for_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A myth marked wrong beside the fact marked right, as health and human-rights posts set them out.
+        "×うつ病は甘え\n○うつ病は治療が必要な病気です",
+        "✕ 発達障害はわがまま\n◯ 発達障害は脳の特性です",
+        "よくある誤解\n×不登校は甘え\n〇不登校はどの子にも起こり得ます",
+        "・×生活保護は甘え\n・○生活保護は憲法で保障された権利です",
+        "×外国人は出ていけ\n○外国人も大切な市民です",
+    ],
+)
+def test_myth_marked_wrong_beside_the_fact_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "×うつ病は甘え",  # no fact beside it
+        "×うつ病は甘え\n\n○うつ病は病気です",  # another paragraph
+        "うつ病は甘え\n○うつ病は病気です",  # not marked wrong
+        "××市民は民度が低い\n○○市民は優しい",  # a name left out, not a mark
+    ],
+)
+def test_myth_not_marked_wrong_fires(text: str) -> None:
+    assert CODE in codes(text)
