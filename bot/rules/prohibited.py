@@ -1083,6 +1083,14 @@ def _said_sentence(doc: Document, pos: int) -> tuple[int, int]:
 
 
 _REWRITE = "表現を改めてください。"
+# A group already named as people (「外国人」「〇〇町の人」「A市民」「沖縄出身者」) is not followed by 「の人々」:
+# 「「東北の人」の人々」 says it twice.
+_PEOPLE_ENDINGS = ("人", "人々", "者", "民", "方", "方々", "連中", "ヤツ", "ヤツら", "やつ", "奴", "達", "たち", "客")
+
+
+def _people(group: str) -> str:
+    """The group quoted as the people the message speaks of: 「生活保護」の人々, but 「外国人」."""
+    return f"「{group}」" if group.endswith(_PEOPLE_ENDINGS) else f"「{group}」の人々"
 _DISABILITY = re.compile(r"障害|障がい|障碍|車いす|車椅子")
 _WHEELCHAIR = re.compile(r"車いす|車椅子")
 # The facility's reason the sentence gives before the group: 「展望台は階段のみのため、」.
@@ -1149,7 +1157,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
                 break
             end = ends_at[joined.end()]
             members.append((joined.end(), end))
-        message = f"「{doc.text[g.start : end]}」の人々を一括りにして排除・差別する表現と受け取られます。{_REWRITE}"
+        message = f"{_people(doc.text[g.start : end])}を一括りにして排除・差別する表現と受け取られます。{_REWRITE}"
         refused = _REFUSED.match(doc.text, end, sent[1]) if refusals else None
         if (
             refused is not None and refused.group().endswith("ご遠慮")
@@ -1327,7 +1335,7 @@ def _verdicts(doc: Document) -> Iterator[Hit]:
     verdict = matcher("discrimination.txt", "verdict")
     if verdict.present(doc):
         found = (*matcher("discrimination.txt", "groups").find(doc), *matcher("discrimination.txt", "verdict_groups").find(doc), *_place_people(doc))
-        yield from _verdicts_on(doc, verdict, found, "「{group}」の人々をおとしめ、差別する表現と受け取られます。")
+        yield from _verdicts_on(doc, verdict, found, "{people}をおとしめ、差別する表現と受け取られます。")
     # An illness or a condition dismissed as a weakness (「うつ病は甘え」「発達障害は言い訳」): its own verdicts,
     # as 「うつ病は病気です」 is what a health post says.
     verdict = matcher("discrimination.txt", "condition_verdict")
@@ -1378,7 +1386,7 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
         # someone's remark the post passes on (「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」).
         quote = doc.enclosing_quote(g.start, said.end, 40)
         end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
-        message = said_of.format(group=doc.text[g.start : g.end]) + _REWRITE
+        message = said_of.format(people=_people(doc.text[g.start : g.end]), group=doc.text[g.start : g.end]) + _REWRITE
         # Not ending its sentence, it says nothing, unless passed on and then agreed with (「生活保護は甘えだ
         # という意見もあります。その通りだと思います。」).
         ends = bool(end - said.end <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, said.end, end))
@@ -1436,7 +1444,7 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         sent = _said_sentence(doc, g.start)
         quote = doc.enclosing_quote(g.start, m.end(), 40)
         end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
-        message = f"「{doc.text[g.start : g.end]}」の人々を犯罪と結びつけ、差別する表現と受け取られます。{_REWRITE}"
+        message = f"{_people(doc.text[g.start : g.end])}を犯罪と結びつけ、差別する表現と受け取られます。{_REWRITE}"
         ends = end - m.end() <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, m.end(), end)
         if not ends and (quote is not None or _reply(doc, Hit(g.start, m.end(), message)) is not False):
             continue
@@ -1846,7 +1854,7 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
         yield Hit(
             g.start,
             x.end,
-            f"「{doc.text[g.start : g.end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+            f"{_people(doc.text[g.start : g.end])}を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
         )
 
 
@@ -1952,7 +1960,7 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
                 yield Hit(
                     g.start,
                     w.end(),
-                    f"「{doc.text[g.start : g.end]}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+                    f"{_people(doc.text[g.start : g.end])}を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
                 )
                 break
 
@@ -2084,7 +2092,7 @@ def _foreign_language_exclusion(doc: Document) -> Iterator[Hit]:
         yield Hit(
             m.start(),
             m.end(),
-            f"「{group}」の人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
+            f"{_people(group)}を一括りにして排除・差別する表現と受け取られます。表現を改めてください。",
         )
 
 

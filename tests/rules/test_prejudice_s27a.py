@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import codes
+from tests.rules.conftest import codes, findings_of
 
 CODE = "prohibited.discrimination"
 
@@ -288,3 +288,20 @@ def test_myth_marked_wrong_beside_the_fact_passes(text: str) -> None:
 )
 def test_myth_not_marked_wrong_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("〇〇町の人は民度が低い", "「〇〇町の人」を"),
+        ("A市民は民度が低い", "「A市民」を"),
+        ("東北の人は田舎者ばかり", "「東北の人」を"),
+        ("外国人が増えると治安が悪くなります", "「外国人」を"),
+        ("外国人は出ていけ", "「外国人」を"),
+        ("生活保護は甘え", "「生活保護」の人々を"),
+    ],
+)
+def test_message_names_the_people_once(text: str, people: str) -> None:
+    # 「「〇〇町の人」の人々をおとしめ」 said the people twice.
+    (finding,) = findings_of(CODE, text)
+    assert finding.message.startswith(people)
