@@ -305,3 +305,17 @@ def test_message_names_the_people_once(text: str, people: str) -> None:
     # 「「〇〇町の人」の人々をおとしめ」 said the people twice.
     (finding,) = findings_of(CODE, text)
     assert finding.message.startswith(people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The call to rethink waved away after a comma is no rebuttal.
+        "「外国人は出ていけ」という考えを見直しましょう、なんて綺麗ごとだ。",
+        "「外国人はいらない」という考えを見直しましょう、なんて綺麗ごとだ。",
+        "外国人はいらない。この考えを見直しましょう、なんて綺麗ごとだ。",
+        "外国人はいらない。こうした偏見をなくしましょう、なんて言われても困る。",
+    ],
+)
+def test_rethinking_waved_away_fires(text: str) -> None:
+    assert CODE in codes(text)
