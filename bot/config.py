@@ -405,12 +405,18 @@ def _query_at_escaped(url: str) -> str:
     valid there (RFC 3986), but SQLAlchemy's make_url reads a user name up to the last @ it can:
     postgresql://kessai@db:5432/kessai?application_name=a@b was user 「kessai@db」, password
     「5432/kessai?application_name=a」 on host 「b」. The query starts at the first ? after the
-    path's /; an @ in a key, or a rest with a / after its last @, is a password's (left to
+    path's /; an @ in a key, or a host and a path after its last @, is a password's (left to
     _password_at_left_unescaped)."""
     scheme = url.find("://")
     path = url.find("/", scheme + 3) if scheme > 0 else -1
     query = url.find("?", path) if path > 0 else -1
-    if query < 0 or "@" not in url[query:] or "/" in url[query:].rpartition("@")[2]:
+    if query < 0 or "@" not in url[query:]:
+        return url
+    host, slash, _ = url[query:].rpartition("@")[2].partition("/")
+    if slash and not re.search(r"[&=?]", host):
+        # A host and a path after the last @ (u:ab/c?d=e@db/kessai): the ? was a password's. A
+        # query's & or = there is no host: ?application_name=a@b&sslrootcert=/etc/root.crt
+        # was host 「b&sslrootcert=」 and database 「etc/root.crt」.
         return url
     pairs = url[query + 1:].split("&")
     if not all("=" in p and "@" not in p.partition("=")[0] for p in pairs):

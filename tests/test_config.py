@@ -1632,6 +1632,8 @@ def test_a_home_folder_written_as_tilde_in_dotenv_is_the_home_folder(tmp_path: P
     "postgres://db:5432/kessai?application_name=kessai@city",
     "postgresql://kessai:secret@db:5432/kessai?application_name=kessai@city",
     "postgresql://kessai@db:5432/kessai?sslmode=require&application_name=kessai@city",
+    # A / after the @ (a certificate's path) was taken for a password's: database 「etc/ssl/root.crt」.
+    "postgresql://kessai@db:5432/kessai?application_name=kessai@city&sslrootcert=/etc/ssl/root.crt",
 ])
 def test_an_at_sign_in_a_query_value_is_read_as_the_query_s(url: str) -> None:
     """An @ is valid in a query (RFC 3986), but SQLAlchemy's make_url read the user name up to it:
@@ -1641,6 +1643,14 @@ def test_an_at_sign_in_a_query_value_is_read_as_the_query_s(url: str) -> None:
     u = make_url(load_settings({"DATABASE_URL": url}, dotenv=None).database_url)
     assert (u.host, u.port, u.database) == ("db", 5432, "kessai")
     assert u.username in ("kessai", None) and u.query["application_name"] == "kessai@city"
+
+
+def test_a_password_with_a_slash_and_a_question_mark_is_still_the_password_s() -> None:
+    """Without %-escapes, u:ab/c?d=e@db is a password SQLAlchemy reads as meant: not a query."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(load_settings({"DATABASE_URL": "postgresql://u:ab/c?d=e@db/kessai"}, dotenv=None).database_url)
+    assert (u.password, u.host, u.database) == ("ab/c?d=e", "db", "kessai")
 
 
 def test_a_postgresql_url_is_left_as_written_when_expanding_home() -> None:
