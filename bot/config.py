@@ -208,7 +208,10 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
             if wide and wide.group(1) in SETTING_KEYS:
                 problems.append(f"{path} の {number} 行目: {wide.group(1)} の行に全角の文字（「＝」など）があり、"
                                 "読み取れません。「キー=値」の「=」とキーの名前は半角で書いてください。")
-            elif number in unread and named and named.group(1) in SETTING_KEYS:
+            elif named and named.group(1) in SETTING_KEYS and (
+                    number in unread or stripped[named.end():].startswith(":")):
+                # With no space after the colon (DATABASE_URL:postgresql://…) python-dotenv reads
+                # the whole line as one key of no value, without a warning: skipped all the same.
                 problems.append(f"{path} の {number} 行目: {named.group(1)} の行に「=」がなく、読み取れません。"
                                 f"「:」や空白ではなく、「{named.group(1)}=値」のように半角の「=」でつないでください。")
             continue

@@ -992,6 +992,8 @@ def test_a_dotenv_saved_as_shift_jis_is_refused_with_its_line(tmp_path: Path) ->
     # DATABASE_URL copied from a compose file opened the default sqlite:///kessai.db instead.
     ("DATABASE_URL: postgresql://kessai:xoxb-from-file@db/kessai", "「DATABASE_URL=値」"),
     ("SLACK_BOT_TOKEN xoxb-from-file", "「SLACK_BOT_TOKEN=値」"),
+    ("DATABASE_URL:postgresql://kessai:xoxb-from-file@db/kessai", "「DATABASE_URL=値」"),  # no warning either
+    ("DATABASE_URL:postgresql://kessai:xoxb-from-file@db/kessai?sslmode=require", "「DATABASE_URL=値」"),
     ('SLACK_BOT_TOKEN="xoxb-from-file', "同じ引用符で閉じてください"),
 ])
 def test_a_dotenv_line_meant_for_a_setting_is_named(tmp_path: Path, line: str, says: str) -> None:
