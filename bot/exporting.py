@@ -140,7 +140,7 @@ def kept_file_problem(output: str | None, *, database_url: str, config_path: str
     except (ArgumentError, ValueError):
         u = None
     if u is not None and u.get_backend_name() == "sqlite" and u.database:
-        database = u.database.removeprefix("file:")
+        database = _sqlite_file(u.database, u.query.get("uri"))
         kept += [(database + suffix, "台帳のデータベース") for suffix in ("", "-wal", "-shm", "-journal")]
     target = os.path.realpath(output)
     for path, what in kept:
@@ -148,6 +148,26 @@ def kept_file_problem(output: str | None, *, database_url: str, config_path: str
             return (f"--output「{output}」は kessai の{what}です。書き出すと中身が置き換わって失われるため、"
                     "何も書き出していません。ledger.csv のように別のファイル名を指定してください。")
     return None
+
+
+def _sqlite_file(database: str, uri: object) -> str:
+    """The file SQLite opens for a URL's database: a file: URI only with uri=true. Without it
+    sqlite:///file:kessai.db is a file named 「file:kessai.db」, which `--output file:kessai.db`
+    replaced while kessai.db was protected."""
+    from urllib.parse import unquote
+
+    from sqlalchemy import util
+
+    try:
+        is_uri = isinstance(uri, str) and util.asbool(uri)
+    except ValueError:
+        is_uri = False
+    if not is_uri or not database.startswith("file:"):
+        return database
+    path = database.removeprefix("file:")
+    if path.startswith("//"):  # file:///var/lib/kessai.db, file://localhost/var/lib/kessai.db
+        path = path[path.find("/", 2):] if path.find("/", 2) >= 0 else ""
+    return unquote(path)
 
 
 def write(text: str | Iterable[str], output: str | None, *, count: int | Callable[[], int], what_ja: str) -> None:

@@ -198,3 +198,20 @@ def test_an_export_into_a_descriptor_that_fails_halfway_is_said_to_be_partial(tm
     said = cut.value.explain_ja("原因")
     assert "全件ではありません" in said and "1 件を書き出したところ" in said, said
     assert "作成していません" not in said and "以前の内容のまま" not in said, said
+
+
+@pytest.mark.parametrize(("database_url", "ledger_file"), [
+    ("sqlite:///file:kessai.db", "file:kessai.db"),  # no uri=true: SQLite opens a file of that very name
+    ("sqlite:///file:kessai.db?uri=true", "kessai.db"),
+    ("sqlite:///file:data/kessai.db?mode=rw&uri=1", "data/kessai.db"),
+])
+def test_an_export_over_the_file_a_sqlite_url_opens_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               database_url: str, ledger_file: str) -> None:
+    """Without uri=true, sqlite:///file:kessai.db is the file 「file:kessai.db」: kessai.db was
+    protected and `--output file:kessai.db` replaced the ledger."""
+    kept_file_problem = exporting.kept_file_problem
+    monkeypatch.chdir(tmp_path)
+    assert kept_file_problem(ledger_file, database_url=database_url, config_path="kessai.toml")
+    assert kept_file_problem(f"./{ledger_file}-wal", database_url=database_url, config_path="kessai.toml")
+    other = "kessai.db" if ledger_file != "kessai.db" else "file:kessai.db"
+    assert kept_file_problem(other, database_url=database_url, config_path="kessai.toml") is None
