@@ -306,10 +306,16 @@ def _logging_from_settings() -> None:
     """Logging as KESSAI_LOG_FORMAT / KESSAI_LOG_LEVEL say, from the environment or .env as every
     setting is read: only serve read .env's, and a cron `kessai remind` beside a JSON serve wrote
     text lines into the same log. A .env that cannot be read is said by load_settings later."""
+    # python-dotenv warns of each line it cannot parse at every read, and logging is not set up
+    # yet: these two reads printed its English line twice more before load_settings' own read.
+    dotenv_log = logging.getLogger("dotenv.main")
+    dotenv_log.disabled = True
     try:
         setup_logging(level=environment_value("KESSAI_LOG_LEVEL"), fmt=environment_value("KESSAI_LOG_FORMAT"))
     except SettingsError:
         setup_logging()
+    finally:
+        dotenv_log.disabled = False
 
 
 def main(argv: list[str] | None = None) -> int:

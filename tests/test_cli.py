@@ -306,6 +306,10 @@ def test_the_log_format_and_level_in_dotenv_are_used_by_every_command(tmp_path: 
                                    encoding="utf-8")
     r = kessai("db", "upgrade", cwd=tmp_path)
     assert r.returncode == 0 and "migrated" not in r.stderr, r.stderr
+    # Reading the two settings early repeated python-dotenv's warning of an unreadable line.
+    (tmp_path / ".env").write_text(f"DATABASE_URL=sqlite:///{tmp_path / 'k3.db'}\nOTHER_TOOL value\n", encoding="utf-8")
+    r = kessai("db", "upgrade", cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr.count("could not parse statement starting at line 2") == 1, r.stderr
 
 
 def test_serve_facing_something_that_is_not_slack_says_so_without_a_traceback(tmp_path: Path) -> None:
