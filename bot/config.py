@@ -197,7 +197,10 @@ def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
     # be missing, or, for DATABASE_URL, the default sqlite:///kessai.db was opened in its place.
     unread = {b.original.line for b in parse_stream(io.StringIO(text)) if b.error}
     problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # Lines as python-dotenv counts them (and Notepad shows them), not str.splitlines, which also
+    # breaks at U+2028 or a form feed in a pasted comment: its numbers then ran one ahead, and
+    # another program's unreadable line was said to be the SLACK_BOT_TOKEN line above it.
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue

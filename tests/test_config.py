@@ -1005,6 +1005,19 @@ def test_a_dotenv_line_meant_for_a_setting_is_named(tmp_path: Path, line: str, s
     assert "3 行目" in err.value.problems[0] and "xoxb-from-file" not in err.value.problems[0]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c", "\x85"])
+def test_a_line_separator_pasted_into_a_dotenv_comment_does_not_shift_its_lines(tmp_path: Path, separator: str) -> None:
+    """python-dotenv breaks lines only at \\n and \\r: counted by str.splitlines, another program's
+    unreadable line (OTHER_TOOL some value) was said to be the SLACK_BOT_TOKEN line above it, and
+    a .env that had worked was refused."""
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"# Slack の設定{separator}（メモ）\nSLACK_BOT_TOKEN=xoxb-from-file\nOTHER_TOOL some value\n"
+                        "DATABASE_URL: postgresql://kessai@db/kessai\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        load_settings({}, dotenv=str(env_file))
+    assert len(err.value.problems) == 1 and "4 行目: DATABASE_URL の行に「=」がなく" in err.value.problems[0], err.value.problems
+
+
 def test_other_programs_settings_in_dotenv_are_left_alone(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("DATABASE_URL=sqlite:///k.db\nDATABASE_URI=x\nSLACK_CLIENT_SECRET=y\nHTTPS_PROXY=\n"
