@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from bot.config import ConfigError, Settings, SettingsError, environment_value, load_org_config, load_settings
@@ -205,6 +205,13 @@ _ARGPARSE_JA = [
 class JapaneseArgumentParser(argparse.ArgumentParser):
     """argparse that explains a wrong command line in Japanese (its own messages are English)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # argparse takes any unambiguous prefix for an option: `export --form 2026-04-01`, --from
+        # mistyped, was read as --format and refused as an unknown format, and `--out` as --output.
+        # Only the names the help shows are accepted; a near miss is named by parse_args.
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         missing = re.fullmatch(r"the following arguments are required: (\S+)", message)
         subcommands = [a for a in self._actions if isinstance(a, argparse._SubParsersAction)]
@@ -232,8 +239,9 @@ class JapaneseArgumentParser(argparse.ArgumentParser):
             # option meant when one is close (--confg).
             parser = self._chosen(parsed)
             options = [o for a in parser._actions for o in a.option_strings]
-            close = difflib.get_close_matches(extras[0].partition("=")[0], options, n=1, cutoff=0.75)
-            hint = f"（もしかして {close[0]} ですか？）" if close and extras[0].startswith("-") else ""
+            # Two when two are close: --form is as near to --format as to --from.
+            close = difflib.get_close_matches(extras[0].partition("=")[0], options, n=2, cutoff=0.75)
+            hint = f"（もしかして {' か '.join(close)} ですか？）" if close and extras[0].startswith("-") else ""
             parser.error(f"unrecognized arguments: {' '.join(extras)}{hint}")
         return parsed
 

@@ -292,6 +292,11 @@ def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:
     r = kessai("config", "check", "--confg", "k.toml", cwd=tmp_path)
     assert r.returncode == 2 and "--confg k.toml（もしかして --config ですか？）" in r.stderr, r.stderr
     assert "`kessai config check --help`" in r.stderr and "usage: kessai config check" in r.stderr
+    # A prefix of an option was taken for it: --form (meant --from) was read as --format.
+    r = kessai("ledger", "export", "--form", "2026-04-01", cwd=tmp_path)
+    assert r.returncode == 2 and "--form 2026-04-01（もしかして --format か --from ですか？）" in r.stderr, r.stderr
+    r = kessai("incidents", "export", "--out", "x.json", cwd=tmp_path)
+    assert r.returncode == 2 and "--out x.json" in r.stderr and not (tmp_path / "x.json").exists(), r.stderr
 
 
 def test_the_log_format_and_level_in_dotenv_are_used_by_every_command(tmp_path: Path) -> None:
