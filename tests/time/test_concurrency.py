@@ -18,18 +18,12 @@ from storage.models import DraftRow, DraftVersionRow, ReminderRow
 from tests.time.conftest import CLEAN_TEXT, Clock, World, jst, refuse_outbox_rows_keyed
 
 
-def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
-    for i in range(12):
-        world.pending_draft(jst(2026, 11, 24, 9, 0, i))
-    incident_id = world.incidents.report(kind="impersonation", account_id="joetsu-x", reporter="U0OPERATOR",
-                                         description="公式を名乗る偽アカウントがあります", now=jst(2026, 11, 24, 9, 0))
-    assert incident_id
-    now = jst(2026, 11, 25, 11, 30)  # reminders, 代決 escalations, re-alerts and monthly reminders are all due
-    replicas = []
-    for _ in range(2):
-        db = Database(world.db.url)  # its own engine and connection pool, like another process
-        replicas.append((db, Sweeper(Kessai(db, world.org, clock=world.clock))))
-    barrier = threading.Barrier(len(replicas))
+def sweep_on_two_replicas(world: World, now: datetime) -> Counter[str]:
+    """Two replicas (each its own engine and connection pool, like another process) sweep at the
+    same instant; what they sent between them. A thread's exception fails the test."""
+    replicas = [Database(world.db.url) for _ in range(2)]
+    sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
+    barrier = threading.Barrier(len(sweepers))
     totals: list[Counter[str]] = []
     failures: list[BaseException] = []
 
@@ -40,15 +34,25 @@ def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
         except BaseException as e:  # surfaced below; a thread's exception would otherwise vanish
             failures.append(e)
 
-    threads = [threading.Thread(target=run, args=(sw,)) for _, sw in replicas]
+    threads = [threading.Thread(target=run, args=(sw,)) for sw in sweepers]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    for db, _ in replicas:
+    for db in replicas:
         db.dispose()
     assert failures == []
-    combined = totals[0] + totals[1]
+    return totals[0] + totals[1]
+
+
+def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
+    for i in range(12):
+        world.pending_draft(jst(2026, 11, 24, 9, 0, i))
+    incident_id = world.incidents.report(kind="impersonation", account_id="joetsu-x", reporter="U0OPERATOR",
+                                         description="公式を名乗る偽アカウントがあります", now=jst(2026, 11, 24, 9, 0))
+    assert incident_id
+    now = jst(2026, 11, 25, 11, 30)  # reminders, 代決 escalations, re-alerts and monthly reminders are all due
+    combined = sweep_on_two_replicas(world, now)
     assert combined["approval.remind"] == 12
     assert combined["approval.escalate"] == 12
     assert combined["incident.unacked"] == 1
@@ -109,28 +113,7 @@ def test_an_ended_absence_is_taken_back_once_by_two_replicas(world: World) -> No
     for i in range(5):
         world.pending_draft(jst(2026, 11, 24, 9, 0, i))
     now = jst(2026, 11, 25, 8, 30)  # the manager's first business instant after the absence
-    replicas = [Database(world.db.url) for _ in range(2)]
-    sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
-    barrier = threading.Barrier(2)
-    totals: list[Counter[str]] = []
-    failures: list[BaseException] = []
-
-    def run(sweeper: Sweeper) -> None:
-        barrier.wait()
-        try:
-            totals.append(sweeper.sweep(now).sent)
-        except BaseException as e:  # surfaced below; a thread's exception would otherwise vanish
-            failures.append(e)
-
-    threads = [threading.Thread(target=run, args=(sw,)) for sw in sweepers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for db in replicas:
-        db.dispose()
-    assert failures == []
-    assert (totals[0] + totals[1])["approval.back"] == 1
+    assert sweep_on_two_replicas(world, now)["approval.back"] == 1
     # Each draft's request reaches the manager once, and each deputy DM is withdrawn once.
     assert len(world.posts(to="U0MANAGER")) == 5
     with world.db.session() as s:
@@ -338,28 +321,7 @@ def test_two_replicas_catching_up_months_of_reports_send_each_once(world: World)
     world.clock.t = jst(2026, 3, 10, 10, 0)
     world.sweep(world.clock.t)  # in use since March; then down until December
     world.clock.t = now = jst(2026, 12, 3, 9, 0)
-    replicas = [Database(world.db.url) for _ in range(2)]
-    sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
-    barrier = threading.Barrier(2)
-    totals: list[Counter[str]] = []
-    failures: list[BaseException] = []
-
-    def run(sweeper: Sweeper) -> None:
-        barrier.wait()
-        try:
-            totals.append(sweeper.sweep(now).sent)
-        except BaseException as e:
-            failures.append(e)
-
-    threads = [threading.Thread(target=run, args=(sw,)) for sw in sweepers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for db in replicas:
-        db.dispose()
-    assert failures == []
-    assert (totals[0] + totals[1])["monthly.report"] == 9  # March to November
+    assert sweep_on_two_replicas(world, now)["monthly.report"] == 9  # March to November
     months = [p["text"].split("年")[1].split("の")[0] for p in world.posts(to="C0ESCALATE", contains=":bar_chart:")]
     assert sorted(months, key=lambda m: int(m.removesuffix("月"))) == [f"{m}月" for m in range(3, 12)]
 
@@ -419,27 +381,5 @@ def test_a_monthly_report_that_failed_is_sent_once_by_two_replicas_at_the_next_s
     allow = refuse_outbox_rows_keyed(world.db, "monthly.report:2026-11")
     assert world.sweep(jst(2026, 12, 1, 8, 30)).failed == 1
     allow()
-    now = jst(2026, 12, 1, 8, 31)
-    replicas = [Database(world.db.url) for _ in range(2)]
-    sweepers = [Sweeper(Kessai(db, world.org, clock=world.clock)) for db in replicas]
-    barrier = threading.Barrier(2)
-    totals: list[Counter[str]] = []
-    failures: list[BaseException] = []
-
-    def run(sweeper: Sweeper) -> None:
-        barrier.wait()
-        try:
-            totals.append(sweeper.sweep(now).sent)
-        except BaseException as e:
-            failures.append(e)
-
-    threads = [threading.Thread(target=run, args=(sw,)) for sw in sweepers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for db in replicas:
-        db.dispose()
-    assert failures == []
-    assert (totals[0] + totals[1])["monthly.report"] == 1
+    assert sweep_on_two_replicas(world, jst(2026, 12, 1, 8, 31))["monthly.report"] == 1
     assert len(world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")) == 1
