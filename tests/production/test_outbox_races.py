@@ -127,6 +127,25 @@ def assert_sent_once(db: Database, slack: LocalSlack) -> None:
         assert (row.status, row.attempts) == (outbox.SENT, 1)
 
 
+def deliver_with_the_other_between_read_and_claim(db: Database, a: SlackGateway, b: SlackGateway) -> None:
+    """b's pass, with a's whole delivery of the rows right after b read the rows it chose
+    (eligible) and before b claims them."""
+    replica_a_went: list[bool] = []
+
+    def a_goes_between(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if not replica_a_went and "outbox.payload" in statement and "WHERE outbox.id IN" in statement \
+                and "ORDER BY outbox.id" in statement:
+            replica_a_went.append(True)
+            a.deliver_due()
+
+    event.listen(db.engine, "after_cursor_execute", a_goes_between)
+    try:
+        b.deliver_due()
+    finally:
+        event.remove(db.engine, "after_cursor_execute", a_goes_between)
+    assert replica_a_went
+
+
 def test_a_post_another_replica_tried_between_this_passs_read_and_claim_is_looked_for_first(
         postgres: Database) -> None:
     """Two replicas' passes chose the same fresh row. Replica a claimed it first and posted it; Slack
@@ -140,22 +159,8 @@ def test_a_post_another_replica_tried_between_this_passs_read_and_claim_is_looke
         with db.session() as s:
             outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=datetime.now(UTC))
         slack.inject("chat.postMessage", status=500, applied=True)
-        replica_a_went: list[bool] = []
-
-        def a_goes_between(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-            # Right after b's pass read the rows it chose (eligible), before it claims them: a's
-            # whole delivery of the row.
-            if not replica_a_went and "outbox.payload" in statement and "WHERE outbox.id IN" in statement \
-                    and "ORDER BY outbox.id" in statement:
-                replica_a_went.append(True)
-                a.deliver_due()
-
-        event.listen(db.engine, "after_cursor_execute", a_goes_between)
-        try:
-            b.deliver_due()
-        finally:
-            event.remove(db.engine, "after_cursor_execute", a_goes_between)
-        assert replica_a_went and not slack.pending_faults()
+        deliver_with_the_other_between_read_and_claim(db, a, b)
+        assert not slack.pending_faults()
         a.stop()
         b.stop()
         assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]
@@ -183,20 +188,8 @@ def test_an_attempt_on_a_row_another_replica_tried_between_read_and_claim_is_rec
             outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=clock())
         slack.inject("chat.postMessage", status=500, applied=True)
         slack.inject("conversations.history", status=500)
-        replica_a_went: list[bool] = []
-
-        def a_goes_between(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-            if not replica_a_went and "outbox.payload" in statement and "WHERE outbox.id IN" in statement \
-                    and "ORDER BY outbox.id" in statement:
-                replica_a_went.append(True)
-                a.deliver_due()
-
-        event.listen(db.engine, "after_cursor_execute", a_goes_between)
-        try:
-            b.deliver_due()
-        finally:
-            event.remove(db.engine, "after_cursor_execute", a_goes_between)
-        assert replica_a_went and not slack.pending_faults()
+        deliver_with_the_other_between_read_and_claim(db, a, b)
+        assert not slack.pending_faults()
         a.stop()
         b.stop()
         assert [m.text for m in slack.messages(slack.dm_channel("U0MANAGER"))] == ["決裁依頼"]  # a's, once
