@@ -1560,6 +1560,44 @@ def test_a_reply_through_a_response_url_is_not_held_for_a_refused_token(tmp_path
 
 
 
+def a_dm_failing_alone_through_a_refused_token(st: LocalStack, clock: SteppedClock, alone: int,
+                                               refused: timedelta, rate_limited_first: bool) -> str:
+    """A DM failing alone (500) for ``alone`` hours; then Slack refuses the bot token for ``refused``
+    (messages wait, auth.test asked once an interval); then a new token, the DM still failing on its
+    own (its first attempt rate limited first, if so said), through three more retries. The DM's
+    channel; the DM is not given up by then."""
+    from bot.slack_gateway import TOKEN_ASK_EVERY
+
+    dm_channel = st.slack.dm_channel(APPROVERS[0])
+    st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    st.deliver()
+    for _ in range(alone):
+        clock.t += timedelta(hours=1)
+        st.deliver()
+    st.slack.clear_faults()
+    st.slack.inject("*", error="token_revoked", times=10**6)  # the token revoked
+    clock.t += timedelta(minutes=30)
+    st.deliver()  # the DM's retry is refused: the messages wait for a new token
+    clock.t += refused
+    st.deliver()  # auth.test: still refused
+    assert health(st.rt)[1]["slack_auth"] == "token_revoked"
+    st.slack.clear_faults()  # a new token; the DM still fails on its own
+    if rate_limited_first:  # every message held for the token is due at once: the backlog meets the limit
+        st.slack.inject("chat.postMessage", status=429, retry_after=1, times=1, channel=dm_channel)
+    st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
+    clock.t += TOKEN_ASK_EVERY
+    st.deliver()
+    assert health(st.rt)[1]["slack_auth"] == "ok"
+    for _ in range(3):  # its next retries, Slack answering auth.test meanwhile
+        clock.t += MAX_BACKOFF
+        st.deliver()
+    assert st.slack.calls_of("chat.postMessage", ok=False)[-1].params.get("channel") == dm_channel
+    with st.rt.db.session() as s:
+        assert outbox.rows(s, (outbox.FAILED,)) == []  # the refused time not counted as failing alone
+    return dm_channel
+
+
 @pytest.mark.parametrize("refused", [timedelta(hours=10), timedelta(minutes=50)])
 def test_a_refused_token_pauses_a_lone_failures_day_not_counts_toward_it(
         tmp_path: Path, org: OrgConfig, refused: timedelta) -> None:
@@ -1568,36 +1606,10 @@ def test_a_refused_token_pauses_a_lone_failures_day_not_counts_toward_it(
     it counted: once the token worked (the held rows made due at once, so the long-gap guard saw
     no gap) the DM was given up at its first 500. The refused time is paused, as an outage of
     another conversation's is: the DM gets the hour it had left, and is given up after it."""
-    from bot.slack_gateway import TOKEN_ASK_EVERY
-
     clock = SteppedClock(BUSINESS_MORNING)
     st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
-        dm_channel = st.slack.dm_channel(APPROVERS[0])
-        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
-        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        st.deliver()
-        for _ in range(23):
-            clock.t += timedelta(hours=1)
-            st.deliver()
-        st.slack.clear_faults()
-        st.slack.inject("*", error="token_revoked", times=10**6)  # the token revoked
-        clock.t += timedelta(minutes=30)
-        st.deliver()  # the DM's retry is refused: the messages wait for a new token
-        clock.t += refused
-        st.deliver()  # auth.test: still refused
-        assert health(st.rt)[1]["slack_auth"] == "token_revoked"
-        st.slack.clear_faults()  # a new token; the DM still fails on its own
-        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
-        clock.t += TOKEN_ASK_EVERY
-        st.deliver()
-        assert health(st.rt)[1]["slack_auth"] == "ok"
-        for _ in range(3):  # its next retries, Slack answering auth.test meanwhile
-            clock.t += MAX_BACKOFF
-            st.deliver()
-        assert st.slack.calls_of("chat.postMessage", ok=False)[-1].params.get("channel") == dm_channel
-        with st.rt.db.session() as s:
-            assert outbox.rows(s, (outbox.FAILED,)) == []  # 23 hours alone, not a day
+        a_dm_failing_alone_through_a_refused_token(st, clock, 23, refused, rate_limited_first=False)
         for _ in range(3):  # the hour it had left runs out
             clock.t += timedelta(hours=1)
             st.deliver()
@@ -1613,37 +1625,10 @@ def test_a_rate_limit_right_after_a_refused_token_still_pauses_a_lone_failures_d
     for the token is made due at once, and the backlog meets the rate limit). That attempt left
     "rate limited" as the row's last error, the refusal's hours were no longer seen, and the DM
     was given up at the 500 after it: the ten hours of refused token counted as failing alone."""
-    from bot.slack_gateway import TOKEN_ASK_EVERY
-
     clock = SteppedClock(BUSINESS_MORNING)
     st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
-    try:
-        dm_channel = st.slack.dm_channel(APPROVERS[0])
-        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
-        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        st.deliver()
-        for _ in range(20):
-            clock.t += timedelta(hours=1)
-            st.deliver()
-        st.slack.clear_faults()
-        st.slack.inject("*", error="token_revoked", times=10**6)
-        clock.t += timedelta(minutes=30)
-        st.deliver()  # refused: the messages wait for a new token
-        clock.t += timedelta(hours=10)
-        st.deliver()
-        assert health(st.rt)[1]["slack_auth"] == "token_revoked"
-        st.slack.clear_faults()  # a new token; the DM's first attempt is rate limited, then fails alone
-        st.slack.inject("chat.postMessage", status=429, retry_after=1, times=1, channel=dm_channel)
-        st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
-        clock.t += TOKEN_ASK_EVERY
-        st.deliver()
-        assert health(st.rt)[1]["slack_auth"] == "ok"
-        for _ in range(3):
-            clock.t += MAX_BACKOFF
-            st.deliver()
-        assert st.slack.calls_of("chat.postMessage", ok=False)[-1].params.get("channel") == dm_channel
-        with st.rt.db.session() as s:
-            assert outbox.rows(s, (outbox.FAILED,)) == []  # about 20 hours alone, not 30
+    try:  # about 20 hours alone, not 30
+        a_dm_failing_alone_through_a_refused_token(st, clock, 20, timedelta(hours=10), rate_limited_first=True)
     finally:
         st.stop()
 
