@@ -293,31 +293,41 @@ def test_a_late_retry_of_an_older_edit_changes_nothing(stack: LocalStack) -> Non
     assert {a: len(dm(st, a)) for a in APPROVERS} == sent_before
 
 
-def test_a_link_preview_of_the_text_before_an_edit_delivered_late_changes_nothing(stack: LocalStack) -> None:
-    """Slack adds a link's preview to a draft just posted (a message_changed without ``edited``: the
-    message as first written); that event is retried after the operator's edit has been applied. It
-    must not bring the old date back as a new version for the approvers to decide."""
-    st = stack
-    link = "https://www.city.joetsu.niigata.jp/event/momiji"
-    original = CLEAN_DRAFT + "詳しくは " + link
+PREVIEWED_LINK = "https://www.city.joetsu.niigata.jp/event/momiji"
+
+
+def _preview_lost_then_edited(st: LocalStack) -> tuple[str, str, JsonDict]:
+    """A draft with a link; Slack's preview of it (a message_changed without ``edited``: the
+    message as first written) not delivered; then the operator's edit of the date, sent to the
+    approvers as version 2. The draft's ts, the edited text and the preview's lost event."""
+    original = CLEAN_DRAFT + "詳しくは " + PREVIEWED_LINK
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", original)
     for a in APPROVERS:
         wait_dm(st, a)
     with st.driver.undelivered() as lost:
-        st.driver.link_unfurled("C0INTAKE", ts, [{"id": 1, "from_url": link, "title": "紅葉ライトアップ"}])
+        st.driver.link_unfurled("C0INTAKE", ts, [{"id": 1, "from_url": PREVIEWED_LINK, "title": "紅葉ライトアップ"}])
     fixed = original.replace("11月28日（土）", "11月29日（日）")
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", fixed)
     for a in APPROVERS:
         wait_dm(st, a, 2)
     settle(st)
+    return ts, fixed, lost[0]
+
+
+def test_a_link_preview_of_the_text_before_an_edit_delivered_late_changes_nothing(stack: LocalStack) -> None:
+    """Slack adds a link's preview to a draft just posted (a message_changed without ``edited``: the
+    message as first written); that event is retried after the operator's edit has been applied. It
+    must not bring the old date back as a new version for the approvers to decide."""
+    st = stack
+    ts, fixed, lost = _preview_lost_then_edited(st)
     sent_before = {a: len(dm(st, a)) for a in APPROVERS}
-    assert st.driver.redeliver(lost[0]).status == 200
+    assert st.driver.redeliver(lost).status == 200
     settle(st)
     (d,) = drafts(st)
     assert (d.state, d.current_version) == ("pending", 2) and current_version_text(st) == fixed
     assert {a: len(dm(st, a)) for a in APPROVERS} == sent_before
     # A preview added after the edit is the edited message: no new version either.
-    st.driver.link_unfurled("C0INTAKE", ts, [{"id": 1, "from_url": link, "title": "紅葉ライトアップ"}])
+    st.driver.link_unfurled("C0INTAKE", ts, [{"id": 1, "from_url": PREVIEWED_LINK, "title": "紅葉ライトアップ"}])
     settle(st)
     assert drafts(st)[0].current_version == 2 and {a: len(dm(st, a)) for a in APPROVERS} == sent_before
 
@@ -328,24 +338,13 @@ def test_a_change_not_timed_as_slack_times_does_not_unlock_older_changes(stack: 
     preview of the text as first written, retried after the edit, came back as a new version with
     the old date for the approvers to decide."""
     st = stack
-    link = "https://www.city.joetsu.niigata.jp/event/momiji"
-    original = CLEAN_DRAFT + "詳しくは " + link
-    ts = st.driver.message("C0INTAKE", "U0OPERATOR", original)
-    for a in APPROVERS:
-        wait_dm(st, a)
-    with st.driver.undelivered() as lost:
-        st.driver.link_unfurled("C0INTAKE", ts, [{"id": 1, "from_url": link, "title": "紅葉ライトアップ"}])
-    fixed = original.replace("11月28日（土）", "11月29日（日）")
-    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", fixed)
-    for a in APPROVERS:
-        wait_dm(st, a, 2)
-    settle(st)
+    ts, fixed, lost = _preview_lost_then_edited(st)
     edit = st.driver.last_event
     assert edit is not None
     st.driver.event({**edit["event"], "ts": "not-a-ts", "event_ts": st.slack.next_ts()})
     settle(st)
     sent_before = {a: len(dm(st, a)) for a in APPROVERS}
-    assert st.driver.redeliver(lost[0]).status == 200
+    assert st.driver.redeliver(lost).status == 200
     settle(st)
     (d,) = drafts(st)
     assert (d.state, d.current_version) == ("pending", 2) and current_version_text(st) == fixed
