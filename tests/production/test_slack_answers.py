@@ -4,12 +4,15 @@ it): what it records for the message decides when, and whether, the message goes
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from slack_sdk import WebClient
 
 from bot.sandbox.server import LocalSlack
 from bot.slack_gateway import (
@@ -141,14 +144,23 @@ def test_a_post_whose_look_up_slack_could_not_answer_now_is_not_posted_blindly(
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
 
 
+def call_answered_by(serve: Callable[[], None], listener: socket.socket, client: WebClient,
+                     call: Callable[[WebClient], object]) -> None:
+    """``call`` made with ``client`` while ``serve`` (in a thread) answers on ``listener``; the client,
+    the server's thread and the listener closed after, however the call ended."""
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
+    try:
+        call(client)
+    finally:
+        client.close()
+        server.join()
+        listener.close()
+
+
 def test_an_answer_streaming_without_end_is_cut_at_the_cap_not_read_into_memory() -> None:
     """No Content-Length to refuse it by: a chunked answer that never ends (a broken proxy) was read
     until the watchdog cut it, all of it in memory on the way (a gigabyte on a fast link)."""
-    import socket
-    import threading
-
-    from slack_sdk import WebClient
-
     from bot.slack_http import MAX_ANSWER_BYTES, AnswerTooLong
 
     listener = socket.create_server(("127.0.0.1", 0))
@@ -166,17 +178,10 @@ def test_an_answer_streaming_without_end_is_cut_at_the_cap_not_read_into_memory(
                     conn.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                     sent[0] += len(chunk)
 
-    server = threading.Thread(target=serve, daemon=True)
-    server.start()
-    client: WebClient = KeepAliveWebClient(token="xoxb-test", timeout=120,
-                                           base_url=f"http://127.0.0.1:{listener.getsockname()[1]}/api/")
-    try:
-        with pytest.raises(AnswerTooLong):
-            client.chat_postMessage(channel="C1", text="hi")
-    finally:
-        client.close()
-        server.join()
-        listener.close()
+    client = KeepAliveWebClient(token="xoxb-test", timeout=120,
+                                base_url=f"http://127.0.0.1:{listener.getsockname()[1]}/api/")
+    with pytest.raises(AnswerTooLong):
+        call_answered_by(serve, listener, client, lambda c: c.chat_postMessage(channel="C1", text="hi"))
     assert sent[0] < 4 * MAX_ANSWER_BYTES  # the client stopped reading; nothing asked for the rest
 
 
@@ -186,13 +191,9 @@ def test_a_call_on_a_new_connection_ends_within_its_timeout_handshake_included(t
     to three timeouts, and a post outlive its claim (the outbox counts on one timeout a call).
     Here the handshake and the answer each take most of the timeout: together they are past it."""
     import shutil
-    import socket
     import ssl
     import subprocess
-    import threading
     import time
-
-    from slack_sdk import WebClient
 
     if not shutil.which("openssl"):
         pytest.skip("openssl is needed to make the test server's certificate")
@@ -215,25 +216,16 @@ def test_a_call_on_a_new_connection_ends_within_its_timeout_handshake_included(t
             conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
                          % (len(body), body))
 
-    server = threading.Thread(target=serve, daemon=True)
-    server.start()
-    client: WebClient = KeepAliveWebClient(token="xoxb-test", timeout=timeout,
-                                           ssl=ssl.create_default_context(cafile=str(cert)),
-                                           base_url=f"https://127.0.0.1:{listener.getsockname()[1]}/api/")
-    try:
-        with pytest.raises(TimeoutError):
-            client.chat_postMessage(channel="C1", text="hi")
-    finally:
-        client.close()
-        server.join()
-        listener.close()
+    client = KeepAliveWebClient(token="xoxb-test", timeout=timeout, ssl=ssl.create_default_context(cafile=str(cert)),
+                                base_url=f"https://127.0.0.1:{listener.getsockname()[1]}/api/")
+    with pytest.raises(TimeoutError):
+        call_answered_by(serve, listener, client, lambda c: c.chat_postMessage(channel="C1", text="hi"))
 
 
 def test_a_first_address_that_never_answers_leaves_time_for_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
     """Slack's host has several addresses, and the first one may never answer (IPv6 routed nowhere,
     an edge address a firewall drops). The connect gave it the whole timeout, and with the deadline
     covering the connect, the call failed although the next address works, on every new connection."""
-    import socket
     from urllib.parse import urlsplit
 
     hole = socket.create_server(("127.0.0.1", 0), backlog=0)
@@ -263,11 +255,7 @@ def test_a_proxy_answering_its_tunnel_a_byte_at_a_time_is_cut_at_the_deadline() 
     """Behind HTTPS_PROXY, the CONNECT tunnel is set up inside the connect, before the connection
     was handed to the watchdog: each read bounded by the timeout, not the whole, so a proxy
     answering a byte at a time held the call as long as it dripped."""
-    import socket
-    import threading
     import time
-
-    from slack_sdk import WebClient
 
     listener = socket.create_server(("127.0.0.1", 0))
     answer = b"HTTP/1.1 200 Connection established" + b" " * 40 + b"\r\n\r\n"
@@ -282,17 +270,10 @@ def test_a_proxy_answering_its_tunnel_a_byte_at_a_time_is_cut_at_the_deadline() 
                 sent[0] += 1
                 time.sleep(0.1)
 
-    server = threading.Thread(target=proxy, daemon=True)
-    server.start()
-    client: WebClient = KeepAliveWebClient(token="xoxb-test", timeout=1.0, base_url="https://slack.test/api/",
-                                           proxy=f"http://127.0.0.1:{listener.getsockname()[1]}")
-    try:
-        with pytest.raises(TimeoutError):
-            client.auth_test()
-    finally:
-        client.close()
-        server.join()
-        listener.close()
+    client = KeepAliveWebClient(token="xoxb-test", timeout=1.0, base_url="https://slack.test/api/",
+                                proxy=f"http://127.0.0.1:{listener.getsockname()[1]}")
+    with pytest.raises(TimeoutError):
+        call_answered_by(proxy, listener, client, lambda c: c.auth_test())
     assert sent[0] < len(answer)  # cut while it dripped, not once it was done
 
 
