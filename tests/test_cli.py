@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import contextlib
+import io
 import os
 import socket
 import subprocess
@@ -10,15 +12,37 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
+from bot.cli import main
 from tests.conftest import DEMO_TOML
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def kessai(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True, timeout=60,
-                          env={**clean, "PYTHONPATH": str(REPO), **env})
+def kessai(*args: str, cwd: Path, own_process: bool = False, **env: str) -> subprocess.CompletedProcess[str]:
+    """The command as ``python -m bot`` runs it (bot/__main__.py calls main and nothing else) in
+    ``cwd`` with only ``env`` of kessai's settings. One-shot commands run in this process: a new
+    Python took about 2 s (importing the rules compiles hundreds of patterns), and this file ran
+    dozens. ``serve`` runs in a process of its own (it must not start serving in the tests'), and
+    so does a command whose database the test then changes under it (``own_process``): a command
+    leaves its connections open for the end of its process, here the end of the test."""
+    if own_process or args[:1] == ("serve",):
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
+        return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True,
+                              timeout=60, env={**clean, "PYTHONPATH": str(REPO), **env})
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        mp.chdir(cwd)
+        for key in [k for k in os.environ if k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))]:
+            mp.delenv(key)
+        for key, value in env.items():
+            mp.setenv(key, value)
+        try:
+            code = main(list(args))
+        except SystemExit as e:  # argparse refusing the arguments
+            code = e.code if isinstance(e.code, int) else 2
+    return subprocess.CompletedProcess(["kessai", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_config_check_accepts_the_demo_file(tmp_path: Path) -> None:
@@ -357,7 +381,7 @@ REMIND = ("remind", "--now", "2026-11-24T10:00:00+09:00")
 
 def migrated_sqlite(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'k.db'}"
-    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url, own_process=True).returncode == 0
     return url
 
 
