@@ -1280,7 +1280,9 @@ _PROSE_WORDS = frozenset({
 })
 
 
-_URL_WORD = re.compile(r"(?i)https?://|www\.")
+# An address after the value (「パスワード：Kessai 2026! https://…/login からログイン」) ends it: the words
+# before it are the value, the address where it is used is not (masked with it, it hid where to look).
+_URL_AFTER = re.compile(r"(?i)[ \t]++(?:https?://|www\.)")
 
 
 def _spaced_values(norm: str) -> Iterator[Credential]:
@@ -1293,15 +1295,15 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         if _ID_AND.search(norm, max(0, m.start() - 16), m.start()):
             continue  # 「IDとパスワード：koho01 Joetsu2026」: two values, read by _labelled as a pair
         value = m["value"].rstrip(_TRAILING)
+        if (url := _URL_AFTER.search(value)) is not None:
+            # A value of one word before it is _labelled's (「PW: Kessai2026! https://…」); one of several
+            # words is still this function's (「PW: abc 123xyz https://…」 was let through when skipped).
+            value = value[: url.start()].rstrip(_TRAILING)
         words = value.split()
         if len(words) < 2 or any(w.lower().strip(_TRAILING) in _PROSE_WORDS for w in words):
             continue
         if _TECHNICAL.fullmatch(words[0]) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
             continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
-        if any(_URL_WORD.match(w) for w in words[1:]):
-            # 「パスワード：Kessai2026! https://…/login からログイン」: the address where it is used follows
-            # the value (which _labelled reads); read into the value, the address was masked with it.
-            continue
         if _STANDARD_VALUE.fullmatch(value) or all(_is_standard_word(w) for w in words):
             continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):

@@ -2740,3 +2740,18 @@ def test_a_password_in_a_windows_admins_command_fires(text: str) -> None:
 )
 def test_a_powershell_variable_assigned_an_expression_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PW: abc 123xyz https://example.jp/login", "abc 123xyz"),
+        ("パスワード：Kessai 2026! https://example.jp/login からログイン", "Kessai 2026!"),
+        ("パスワード：Kessai 2026! www.example.jp", "Kessai 2026!"),
+    ],
+)
+def test_a_password_of_several_words_before_an_address_fires_and_is_masked_without_it(
+    text: str, value: str
+) -> None:
+    [(a, b)] = secret_value_spans(text)
+    assert text[a:b] == value
