@@ -1290,8 +1290,10 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
     if not any(p in lowered for p in _PASSWORD_PROBES) and "キー" not in norm and "key" not in lowered:
         return
     for m in _SPACED_VALUE.finditer(norm):
-        if norm[m.start() - 1 : m.start()] == "$":
-            continue  # a PowerShell variable assigned an expression (see _labelled)
+        if norm[m.start() - 1 : m.start()] == "$" and m["value"][:1] not in "\"'“‘":
+            # A PowerShell variable assigned an expression (see _labelled); a quoted string is its value
+            # (「$pw = "Kessai 2026!"」, of two words, is this function's: _labelled reads 「Kessai」 alone).
+            continue
         if _ID_AND.search(norm, max(0, m.start() - 16), m.start()):
             continue  # 「IDとパスワード：koho01 Joetsu2026」: two values, read by _labelled as a pair
         value = m["value"].rstrip(_TRAILING)

@@ -2755,3 +2755,10 @@ def test_a_password_of_several_words_before_an_address_fires_and_is_masked_witho
 ) -> None:
     [(a, b)] = secret_value_spans(text)
     assert text[a:b] == value
+
+
+@pytest.mark.parametrize(
+    "text", ['$pw = "Kessai 2026!"', "$password = 'Kessai 2026!'", '$pw = "Kessai 2026!"\nConnect-Server -Password $pw']
+)
+def test_a_quoted_password_of_two_words_assigned_to_a_powershell_variable_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
