@@ -326,7 +326,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "暗証番号はよんはち", "PIN:ごごごごごごごごごごごごごご",
                "暗証番号は 0120-123-456 (", "パスワードは10:00-1",
                "パスワード欄に a1 ", "パスワードには ", "PWも", "パスワードは下記のとおり ", "PWは次 a",
-               "psexec -p ", "ConvertTo-SecureString '", "$pw = a b "]
+               "psexec -p ", "ConvertTo-SecureString '", "$pw = a b ",
+               # Review of session 27: the switches before ConvertTo-SecureString's string.
+               "ConvertTo-SecureString -Force "]
 
 
 def adversarial() -> None:

@@ -1724,8 +1724,12 @@ _COMMAND_PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (("rdesktop",), r"\brdesktop\b[^\n]{0,200}?[ \t]-p[ \t]++" + _ARG),
         # Sysinternals PsExec: 「psexec \\\\pc -u koho -p password cmd」.
         (("psexec",), r"(?i)\bpsexec(?:64)?(?:\.exe)?\b[^\n]{0,200}?[ \t]-p[ \t]++" + _ARG),
-        # PowerShell, making a credential from the password in plain text.
-        (("securestring",), r"(?i)\bConvertTo-SecureString[ \t]++(?:-String[ \t]++)?" + _ARG),
+        # PowerShell, making a credential from the password in plain text; its switches may come first
+        # (「ConvertTo-SecureString -AsPlainText -Force -String "…"」), and are no value.
+        (
+            ("securestring",),
+            r"(?i)\bConvertTo-SecureString(?:[ \t]++-(?:AsPlainText|Force)\b)*+[ \t]++(?:-String[ \t]++)?" + _ARG,
+        ),
         (("freerdp",), r"(?i)\b[xw]?freerdp[0-9]?\b[^\n]{0,200}?[ \t]/p:" + _ARG),
         # Samba's tools: 「-U user%password」.
         (("-u", "--user"), r"(?<![A-Za-z0-9\-])(?:-U|--user)[ \t=]++[A-Za-z0-9._@\\\-]{1,64}+%" + _ARG),

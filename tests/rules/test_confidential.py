@@ -2762,3 +2762,15 @@ def test_a_password_of_several_words_before_an_address_fires_and_is_masked_witho
 )
 def test_a_quoted_password_of_two_words_assigned_to_a_powershell_variable_fires(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '$pw = ConvertTo-SecureString -AsPlainText -Force -String "Kessai2026!"',
+        '$pw = ConvertTo-SecureString -AsPlainText "Kessai2026!" -Force',
+    ],
+)
+def test_the_switches_of_convertto_securestring_are_not_taken_for_the_password(text: str) -> None:
+    [(a, b)] = secret_value_spans(text)
+    assert text[a:b] == "Kessai2026!"
