@@ -2774,3 +2774,10 @@ def test_a_quoted_password_of_two_words_assigned_to_a_powershell_variable_fires(
 def test_the_switches_of_convertto_securestring_are_not_taken_for_the_password(text: str) -> None:
     [(a, b)] = secret_value_spans(text)
     assert text[a:b] == "Kessai2026!"
+
+
+@pytest.mark.parametrize(
+    "text", ["暗証番号変更：4-8-2-1", "暗証番号は 4-8-2-1 に変更しました", "パスワード変更：1-9-7-3", "暗証番号は何ですか→4-8-2-1"]
+)
+def test_a_pin_written_a_digit_at_a_time_with_hyphens_is_no_span_of_dates(text: str) -> None:
+    assert "confidential.secret" in codes(text)
