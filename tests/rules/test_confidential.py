@@ -2633,7 +2633,16 @@ def test_a_span_of_times_an_era_date_or_a_phone_to_call_after_a_label_stays_sile
     assert "confidential.secret" not in codes(text)
 
 
-@pytest.mark.parametrize("text", ["暗証番号は 0120-123-456 です", "暗証番号は 0120-123-456 になりました"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号は 0120-123-456 です",
+        "暗証番号は 0120-123-456 になりました",
+        "暗証番号は 0120-123-456 に変更しました",
+        "暗証番号は 0120-123-456 に変わりました",
+        "暗証番号は 0120-123-456 に設定しました",
+    ],
+)
 def test_a_number_said_to_be_the_pin_fires_whatever_its_shape(text: str) -> None:
     assert "confidential.secret" in codes(text)
 
