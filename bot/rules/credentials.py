@@ -1287,6 +1287,11 @@ _PROSE_WORDS = frozenset({
 _URL_AFTER = re.compile(r"(?i)[ \t]++(?:https?://|www\.)")
 
 
+# The kinds of characters a password must mix, as a registration guide lists them as ranges
+# (「パスワードは A-Z, 0-9 を含めます」「a-z, A-Z, 0-9 を組み合わせます」): a rule, not a value.
+_CHARACTER_RANGE = re.compile(r"(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])[,、]?")
+
+
 def _spaced_values(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _PASSWORD_PROBES) and "キー" not in norm and "key" not in lowered:
@@ -1308,6 +1313,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         if _TECHNICAL.fullmatch(words[0]) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
             continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
+        if all(_CHARACTER_RANGE.fullmatch(w) for w in words):
+            continue
         if _STANDARD_VALUE.fullmatch(value) or all(_is_standard_word(w) for w in words):
             continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):

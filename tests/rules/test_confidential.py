@@ -2790,3 +2790,19 @@ def test_the_switches_of_convertto_securestring_are_not_taken_for_the_password(t
 )
 def test_a_pin_written_a_digit_at_a_time_with_hyphens_is_no_span_of_dates(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは A-Z, 0-9 を含めます",
+        "「パスワード」は a-z, A-Z, 0-9 を組み合わせます",
+        "パスワード：a-z 0-9（8文字以上）",
+    ],
+)
+def test_the_ranges_of_characters_a_password_must_mix_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+def test_a_password_of_two_words_shaped_like_ranges_with_more_fires() -> None:
+    assert "confidential.secret" in codes("パスワード：A-Z 0-9x")
