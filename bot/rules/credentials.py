@@ -1062,18 +1062,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value, a = pair
         if m["quote"]:
             value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
-        # An opening bracket at the end opens the note after the value (「4821（変更しないでください）」,
-        # 「（」 being 「(」 in this view): left in, the value masked elsewhere was not the one other
-        # findings show.
-        while value and (value[-1] in _TRAILING or value[-1] in _OPENING) and not (value[-1] == ")" and "(" in value):
-            value = value[:-1]
-        # A note that opens with a digit or a letter (「0312（３月１２日生まれ）」「Kessai2026!（090-… 宛に
-        # SMS）」) is read into the value up to its first Japanese character: an opening bracket the value
-        # does not close starts the note, when what precedes it is a value on its own.
-        if (note := value.find("(")) > 0 and ")" not in value[note:]:
-            head = value[:note].rstrip(_TRAILING)
-            if _password_like(head, loose=False) or _pin_like(head):
-                value = head
+        value = _without_note(value)
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["quote"] is None:
@@ -1851,6 +1840,22 @@ _ANSWERED = re.compile(
 )
 
 
+def _without_note(value: str) -> str:
+    """The value without the note in brackets read into it after it (「4821（変更しないでください）」)."""
+    # An opening bracket at the end opens the note after the value (「（」 being 「(」 in this view):
+    # left in, the value masked elsewhere was not the one other findings show.
+    while value and (value[-1] in _TRAILING or value[-1] in _OPENING) and not (value[-1] == ")" and "(" in value):
+        value = value[:-1]
+    # A note that opens with a digit or a letter (「0312（３月１２日生まれ）」「Kessai2026!（090-… 宛に
+    # SMS）」) is read into the value up to its first Japanese character: an opening bracket the value
+    # does not close starts the note, when what precedes it is a value on its own.
+    if (note := value.find("(")) > 0 and ")" not in value[note:]:
+        head = value[:note].rstrip(_TRAILING)
+        if _password_like(head, loose=False) or _pin_like(head):
+            value = head
+    return value
+
+
 def _answered(norm: str) -> Iterator[Credential]:
     if "教えて" not in norm and "何" not in norm and "?" not in norm:
         return
@@ -1858,12 +1863,16 @@ def _answered(norm: str) -> Iterator[Credential]:
         value = m["value"]
         if m["quote"]:
             value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
-        value = value.rstrip(_TRAILING)
+        value = _without_note(value)
         numeric = _NUMERIC_LABEL.fullmatch(_BLANKS.sub("", m["label"])) is not None
         if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)) or _WHEN.fullmatch(value):
             continue
         if _TECHNICAL.fullmatch(value) or _HEADING.fullmatch(value):
             continue  # 「→ Windows11 と同じです」「→ Step1 設定画面」: which account, or where to go
+        if _STANDARD_VALUE.fullmatch(value) or (
+            _PHONE.fullmatch(value) and _CONTACT_AFTER.match(norm, m.start("value") + len(value))
+        ):
+            continue  # 「A. Wi-Fi6」「A. 0120-123-456 までお問い合わせください」, as after a label (_labelled)
         if _password_like(value, loose=False) or (numeric and _pin_like(value)):
             if not _has_letter(value) and _FRAUD_WORDS.search(
                 norm, max(0, m.start() - _FRAUD_REACH), m.end() + _FRAUD_REACH

@@ -2806,3 +2806,26 @@ def test_the_ranges_of_characters_a_password_must_mix_stay_silent(text: str) -> 
 
 def test_a_password_of_two_words_shaped_like_ranges_with_more_fires() -> None:
     assert "confidential.secret" in codes("パスワード：A-Z 0-9x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q. 暗証番号を忘れたときは？\nQ. 暗証番号は？ A. 0120-123-456 までお問い合わせください",
+        "Q. 暗証番号は何ですか？ A. 025-526-5111（市民課）へお電話ください",
+        "Q. パスワードは? A: Wi-Fi6",
+    ],
+)
+def test_an_faqs_answer_naming_a_number_to_call_or_a_standard_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["Q. 暗証番号は？ A. 0120-123-456 です", "Q. パスワードは? A: Wi-Fi6joetsu"])
+def test_an_faqs_answer_that_is_the_value_whatever_its_shape_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
+
+
+def test_the_note_after_an_faqs_answer_is_not_masked_with_it() -> None:
+    text = "Q. パスワードは？ A. Kessai2026!（変更しないでください）"
+    [(a, b)] = secret_value_spans(text)
+    assert text[a:b] == "Kessai2026!"
