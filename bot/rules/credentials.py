@@ -438,6 +438,9 @@ _SEPARATOR = (
     # 設定」「パスワードも … です」): loose too, the value asked for letters and digits.
     r"(?P<loose>[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|も)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
 )
+# What a PowerShell variable is assigned that is no password: a cmdlet (「Read-Host」「Get-Content」
+# 「ConvertTo-SecureString」), another variable, a subexpression, a cast or an array.
+_PS_EXPRESSION = re.compile(r"[$(\[@]|[A-Za-z]++-[A-Za-z]++(?![!-~])")
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
@@ -1044,9 +1047,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # The keys alone with no 「は」 or colon are what a PC class types on (「テンキー 5678 と入力」)
             # or a shop sells (「テンキー 2980」); a door's code is given as 「入口のテンキーは 4821」.
             continue
-        if m["quote"] is None and norm[m.start() - 1 : m.start()] == "$":
+        if m["quote"] is None and norm[m.start() - 1 : m.start()] == "$" and _PS_EXPRESSION.match(m["value"]):
             # A PowerShell variable assigned an expression (「$pw = Read-Host -AsSecureString」「$password =
-            # ConvertTo-SecureString $plain …」): a string it is given is quoted (「$pw = "Kessai2026!"」).
+            # ConvertTo-SecureString $plain …」): a string it is given is quoted (「$pw = "Kessai2026!"」),
+            # and one written bare in a memo (「$pw = Kessai2026!」) is no expression.
             continue
         if m["bare_key"] is not None and _id_before(norm, m) not in _NETWORK_IDS:
             continue  # 「KEY」 alone is a Wi-Fi key only beside the network's SSID
@@ -1286,7 +1290,7 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
     if not any(p in lowered for p in _PASSWORD_PROBES) and "キー" not in norm and "key" not in lowered:
         return
     for m in _SPACED_VALUE.finditer(norm):
-        if norm[m.start() - 1 : m.start()] == "$" and m["value"][:1] not in "\"'“‘":
+        if norm[m.start() - 1 : m.start()] == "$" and _PS_EXPRESSION.match(m["value"]):
             # A PowerShell variable assigned an expression (see _labelled); a quoted string is its value
             # (「$pw = "Kessai 2026!"」, of two words, is this function's: _labelled reads 「Kessai」 alone).
             continue

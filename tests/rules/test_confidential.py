@@ -2829,3 +2829,8 @@ def test_the_note_after_an_faqs_answer_is_not_masked_with_it() -> None:
     text = "Q. パスワードは？ A. Kessai2026!（変更しないでください）"
     [(a, b)] = secret_value_spans(text)
     assert text[a:b] == "Kessai2026!"
+
+
+@pytest.mark.parametrize("text", ["$pw = Kessai2026!", "$password = Kessai2026!\nConnect-Server -Password $password"])
+def test_a_bare_password_assigned_to_a_powershell_variable_in_a_memo_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
