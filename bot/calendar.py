@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jpholiday
 
-from bot.rules.dates import ERA_BASE, ERA_SPANS
+from bot.eras import ERA_BASE, ERA_SPANS
 from bot.typed import typed_form, visible_form
 
 __all__ = [

@@ -578,3 +578,14 @@ def test_every_command_whose_reader_went_away_ends_with_141_as_the_readme_says(t
     """README says 141 (128 + SIGPIPE) for `| head` of any command, not only of kessai check."""
     for args in (("rules",), ("rules", "--markdown"), ("config", "check", "--config", str(DEMO_TOML))):
         assert _with_the_reader_gone(*args, cwd=tmp_path) == (141, ""), args
+
+
+def test_a_command_does_not_load_the_rule_engine_it_does_not_use() -> None:
+    """bot.calendar read era dates from bot.rules.dates, which loads every rule (~600 regular
+    expressions, half a second) — at every `kessai` command, a cron `kessai remind` each minute
+    and each test that starts one. The eras live in bot.eras; the commands that check drafts load
+    the engine when they run."""
+    code = "import sys, bot.cli, bot.config, bot.calendar; print(' '.join(sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=REPO).stdout.split()
+    assert "bot.eras" in loaded and not [m for m in loaded if m.startswith("bot.rules")]

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
+from bot.eras import ERA_BASE, ERA_SPANS
 from bot.rules.model import EXAMPLE_NOW, CheckContext, Example, Hit, RuleOptions
 from bot.rules.registry import rule
 from bot.rules.text import KANJI_DIGITS, Document
@@ -59,17 +60,6 @@ _DATE = re.compile(
     rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
     rf"(?P<d_only>{_NUM})\s*+(?(bare)(?:日|にち)?|(?:日|にち))\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
 )
-# The year before each era's first (令和元年 is 2019); bot.calendar reads typed dates with it too.
-ERA_BASE = {
-    "令和": 2018,
-    "平成": 1988,
-    "昭和": 1925,
-    "大正": 1911,
-    "明治": 1867,
-    "R": 2018,
-    "H": 1988,
-    "S": 1925,
-}
 # English dates in notices for foreign residents: 「Sunday, December 14」「Sat., Dec. 5, 2026」
 # 「December 14 (Sun)」「Dec 5 (Sat.)」.
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -423,16 +413,6 @@ def _era_mismatches(doc: Document) -> Iterator[Hit]:
         )
 
 
-# When each era began and ended (明治 from its first year, as dates are written back to it). The
-# days 明治 and 大正, and 大正 and 昭和, changed hands belong to both (「明治45年7月30日」 is how the day
-# the emperor died is written, as is 「大正元年7月30日」).
-ERA_SPANS = (
-    ("明治", date(1868, 1, 1), date(1912, 7, 30)),
-    ("大正", date(1912, 7, 30), date(1926, 12, 25)),
-    ("昭和", date(1926, 12, 25), date(1989, 1, 7)),
-    ("平成", date(1989, 1, 8), date(2019, 4, 30)),
-    ("令和", date(2019, 5, 1), date.max),
-)
 _ERA_DATE = re.compile(
     rf"(?<![A-Za-z])(?P<era>令和|平成|昭和|大正|明治)\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+年"
     rf"(?P<fy>度)?(?:\s*+(?P<m>{_NUM})\s*+月\s*+(?P<d>{_NUM})\s*+日)?"
