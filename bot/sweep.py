@@ -40,7 +40,7 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -96,7 +96,8 @@ REPORT_LIST_LIMIT = 40
 # the first of these, then twice as long each time up to the second: one that fails every time (a
 # constraint, a trigger, a bug meeting that month's data) was tried, and logged at ERROR with its
 # traceback, every sweep minute until its period ended. Bounded so that, once the fault is put
-# right, it goes within half an hour (a restart of kessai serve tries it at once).
+# right, it goes within half an hour (a restart of kessai serve tries it at once). A periodic one
+# (an incident's re-alert, an approver's reminder) is tried at every sweep, only its WARNINGs so spaced.
 RETRY_FIRST = timedelta(minutes=1)
 RETRY_MOST = timedelta(minutes=30)
 # What a sweeper remembers of a reminder that failed, after its last try: a draft decided or a
@@ -390,7 +391,10 @@ class Sweeper:
             if key in done:
                 continue
             failing = self._failing.get(key)
-            if failing is not None and failing.last <= report.now < failing.next_try:
+            # A periodic one (an incident's re-alert, an approver's reminder) is tried at every sweep
+            # all the same: put off, an incident's re-alert went out up to seven minutes after the
+            # fault was put right, or only as the next window's. What is logged of it slows down.
+            if failing is not None and not periodic and failing.last <= report.now < failing.next_try:
                 report.deferred += 1  # (a sweep for an earlier instant, a replay, tries it now)
                 continue
             # One transaction per reminder: its claim and its messages commit together, and one
@@ -425,9 +429,9 @@ class Sweeper:
         ever less often while it fails (RETRY_FIRST). ERROR, with the traceback, when it starts
         failing or fails otherwise than before: what monitoring pages the IT 担当 for, who is the
         one who can act (the database, the code); a WARNING at each later try says it goes on.
-        ``periodic`` (see _claim_each): each period's key is tried on its own, but the same
-        reminder failing the same way in its next period (an incident's next 15 minutes) is no
-        new ERROR."""
+        ``periodic`` (see _claim_each): tried at every sweep, its WARNINGs at the pace above; each
+        period's key is its own, but the same reminder failing the same way in its next period (an
+        incident's next 15 minutes) is no new ERROR."""
         report.failed += 1
         now = report.now
         error = f"{type(e).__name__}: {e}".splitlines()[0][:300]
@@ -440,15 +444,26 @@ class Sweeper:
         if before is None and periodic:
             ref = key.rpartition(":")[0]
             before = next((f for k, f in self._failing.items() if k.rpartition(":")[0] == ref), None)
+        if periodic and before is not None and before.error == error:
+            # Tried at every sweep (_claim_each), but said no more often than a reminder put off is
+            # tried: next_try is when the next WARNING is due.
+            if before.last <= now < before.next_try:
+                self._failing[key] = replace(before, last=now, tries=tries)
+                log.debug("reminder %s still could not be prepared at try %d: %s", key, tries, error)
+                return
+            wait = min(RETRY_MOST, max(RETRY_FIRST, now - before.since))
         self._failing[key] = failing = _Failing(since=now if before is None else before.since, last=now,
                                                 tries=tries, error=error, next_try=now + wait)
-        if before is None or before.error != error:
+        next_try = "the next sweep" if periodic else failing.next_try.isoformat()
+        if (before is None or before.error != error) and periodic:
+            log.exception("reminder %s could not be prepared (nothing of it was written); tried again at every "
+                          "sweep", key)
+        elif before is None or before.error != error:
             log.exception("reminder %s could not be prepared (nothing of it was written); tried again at %s, "
-                          "then less often while it fails (at most every %s)", key, failing.next_try.isoformat(),
-                          RETRY_MOST)
+                          "then less often while it fails (at most every %s)", key, next_try, RETRY_MOST)
         else:
             log.warning("reminder %s still could not be prepared at try %d (failing since %s): %s; next try at %s",
-                        key, tries, failing.since.isoformat(), error, failing.next_try.isoformat())
+                        key, tries, failing.since.isoformat(), error, next_try)
 
     def _mark_done(self, report: SweepReport, failed_before: int, key: str, now: datetime) -> None:
         """Claim ``key``, which says a whole phase was sent (a month's reports, the year's plan

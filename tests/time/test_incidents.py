@@ -790,3 +790,18 @@ def test_an_account_name_the_file_does_not_have_chooses_none_and_says_so(world: 
     [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
     assert select_["initial_option"]["value"] == mine[0]
     assert not [b for b in modal["blocks"] if b.get("type") == "context"]
+
+
+def test_a_realert_whose_fault_is_put_right_mid_window_goes_at_the_next_sweep(world: World) -> None:
+    """A re-alert that could not be written is tried less often only as far as the log says so:
+    the database put right at 10:23, the 10:15 window's re-alert was tried next at 10:30 (after
+    10:15, 10:16, 10:18, 10:22), by then the next window's, and the escalation channel heard
+    nothing of the incident for seven minutes more. It goes at the first sweep after the fix."""
+    from tests.time.conftest import refuse_outbox_rows_saying
+
+    report(world)
+    allow = refuse_outbox_rows_saying(world.db, "対応開始されていません")
+    for minute in range(8):  # 10:15 to 10:22, each failing
+        assert world.sweep(jst(2026, 11, 24, 10, 15) + timedelta(minutes=minute)).failed <= 1
+    allow()
+    assert world.sweep(jst(2026, 11, 24, 10, 23)).sent["incident.unacked"] == 1
