@@ -242,6 +242,20 @@ _resolving: dict[tuple[str, int], Future[list[Any]]] = {}
 _resolving_lock = threading.Lock()
 
 
+class _LookUpTooLate(TimeoutError):
+    """The address look-up outlasted the call's deadline.
+
+    It gives up at the very instant the watchdog cuts the call, and when it wins that race the
+    watchdog has nothing to cut: the call must still end as a cut one (TimeoutError), not as a
+    request that could not be sent (URLError), which slack_sdk retries with a whole new timeout
+    waiting on the same look-up."""
+
+
+def _looked_up_too_late(error: BaseException) -> bool:
+    # urllib (the proxy's path) wraps it as a URLError's reason.
+    return isinstance(error, _LookUpTooLate) or isinstance(getattr(error, "reason", None), _LookUpTooLate)
+
+
 def _resolve_in_time(host: str, port: int, armed: _Armed) -> list[Any]:
     """socket.getaddrinfo for a connection, given up at the armed call's deadline (TimeoutError).
 
@@ -264,7 +278,7 @@ def _resolve_in_time(host: str, port: int, armed: _Armed) -> list[Any]:
     try:
         return pending.result(timeout=max(0.0, armed.at - time.monotonic()))
     except FutureTimeout:
-        raise TimeoutError(f"the address of {host} could not be looked up in time") from None
+        raise _LookUpTooLate(f"the address of {host} could not be looked up in time") from None
 
 
 def _resolve(key: tuple[str, int], pending: Future[list[Any]]) -> None:
@@ -455,7 +469,7 @@ class KeepAliveWebClient(WebClient):
             conn.request(req.get_method(), path, body=req.data, headers=dict(req.header_items()))  # type: ignore[arg-type]
         except OSError as e:
             self._drop(key)
-            if _WATCHDOG.disarm(armed):
+            if _WATCHDOG.disarm(armed) or _looked_up_too_late(e):
                 raise TimeoutError(f"Slack could not be reached within {self.timeout} s") from e
             # As urllib: a request that could not be sent is a URLError (retried once by slack_sdk).
             raise URLError(e) from e
@@ -503,7 +517,7 @@ class KeepAliveWebClient(WebClient):
                     error_body = _read_capped(e, _answer_limit(url))
                 raise HTTPError(url, e.code, e.reason, e.headers, io.BytesIO(error_body)) from None
         except BaseException as e:
-            if _WATCHDOG.disarm(armed):
+            if _WATCHDOG.disarm(armed) or _looked_up_too_late(e):
                 raise TimeoutError(f"Slack's answer took longer than {self.timeout} s") from e
             raise
         finally:

@@ -396,3 +396,18 @@ def test_a_resolver_that_does_not_answer_is_bounded_by_the_calls_timeout_too(
     assert c.chat_postMessage(channel="C0INTAKE", text="次の通知")["ok"]
     assert posted(slack) == ["次の通知"]
     assert answered and all(answered)  # no look-up had to give up for the call to end
+
+
+def test_a_look_up_given_up_is_a_cut_call_whichever_of_it_and_the_watchdog_comes_first() -> None:
+    """The look-up gives up at the instant the watchdog cuts the call; when it won that race
+    (1–3 % of hung look-ups), the watchdog had nothing to cut and the call ended as a request that
+    could not be sent (URLError), which slack_sdk retries with a whole new timeout on the same hung
+    look-up. Both the direct form and urllib's wrapping of it (the proxy's path) count as a cut."""
+    from urllib.error import URLError
+
+    from bot.slack_http import _looked_up_too_late, _LookUpTooLate
+
+    late = _LookUpTooLate("the address of slack.com could not be looked up in time")
+    assert isinstance(late, TimeoutError)
+    assert _looked_up_too_late(late) and _looked_up_too_late(URLError(late))
+    assert not _looked_up_too_late(URLError(ConnectionRefusedError())) and not _looked_up_too_late(TimeoutError())
