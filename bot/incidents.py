@@ -374,10 +374,22 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+# A note in brackets after the value (「パスワード：Kessai2026 (メールで送付)」) is the report's: the rule
+# and the passphrase read 「 (」 (「 (mail」) as part of the value, and the mask swallowed the opening
+# bracket, leaving 「＊＊＊＊（伏せ字）メールで送付)」 in the alert and the record.
+_A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]")
+
+
+def _before_a_note(text: str, start: int, end: int) -> tuple[int, int]:
+    if (m := _A_NOTE_OPENS.search(text, start, end)) and m.start() > start:
+        return start, m.start()
+    return start, end
+
+
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # A passphrase's span holds the first word's (a kana value's, the rule's): one mask for both, not the tail twice.
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for start, end in sorted(_before_a_note(text, a, b) for a, b in spans):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
@@ -398,7 +410,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
-    merged = _with_the_values_listed_after(text, _merged(spans))
+    merged = _with_the_values_listed_after(text, _merged(text, spans))
     out, last = [], 0
     for start, end in merged:
         out += [text[last:start], SECRET_MASK]

@@ -1174,3 +1174,12 @@ def test_a_quoted_kana_or_kanji_password_with_a_space_in_it_is_masked() -> None:
         assert n == 1 and not any(w in out for w in ("並木", "もち", "秋")), out
     for kept in ("パスワードは「前と 同じ」です", "件名「パスワード 変更のお知らせ」"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_note_in_brackets_after_a_password_keeps_its_opening_bracket() -> None:
+    """「パスワード：Kessai2026 (メールで送付)」: the rule and the passphrase read 「 (」 as the value's,
+    and the alert read 「＊＊＊＊（伏せ字）メールで送付)」, its bracket swallowed (「(mail」 whole)."""
+    for text, expected in (("パスワード：Kessai2026 (メールで送付)", "パスワード：＊＊＊＊（伏せ字） (メールで送付)"),
+                           ("パスワード：Kessai2026 (mail)", "パスワード：＊＊＊＊（伏せ字） (mail)"),
+                           ("PW: Kessai2026 [mail]", "PW: ＊＊＊＊（伏せ字） [mail]")):
+        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
