@@ -293,8 +293,9 @@ def _says_about_the_value(value: str, after: str) -> bool:
 # A second value after the first (「PIN 1234 か 5678」「abc123 から def456 に変更」「旧 abc123 / 新 def456」):
 # only the first had a label before it, and the other went out as typed. It has a digit, as the values
 # a report lists do; a word (「、Gmail のもの」), an address, a date or a count after the first is kept.
+# 「と」「や」「及び」 list them too (「PIN 1234 と 5678」): the second went out as typed.
 _ANOTHER_VALUE = re.compile(
-    r"[ \t\u3000]*+(?:か|(?i:or)|または|もしくは|/|／|→|->|から|、|,)[ \t\u3000]*+"
+    r"[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|->|から|、|,)[ \t\u3000]*+"
     r"(?:(?:新|旧|現)(?:パスワード)?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
     r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 # 「旧 abc123 / 新 def456」 in a report that names a password elsewhere: 旧 and 新 are its labels.

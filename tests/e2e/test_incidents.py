@@ -1183,3 +1183,13 @@ def test_a_note_in_brackets_after_a_password_keeps_its_opening_bracket() -> None
                            ("パスワード：Kessai2026 (mail)", "パスワード：＊＊＊＊（伏せ字） (mail)"),
                            ("PW: Kessai2026 [mail]", "PW: ＊＊＊＊（伏せ字） [mail]")):
         assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+
+
+def test_a_second_value_listed_after_to_or_ya_is_masked() -> None:
+    """「PIN 1234 と 5678」: 「と」 lists two values as 「か」 does, but only the first was masked and
+    5678 went into the alert and the record."""
+    for text in ("PIN 1234 と 5678 が漏れました", "パスワード：abc123 や def456 を使い回し", "PW abc123 and def456"):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count == 2 and not any(x in masked for x in ("5678", "def456")), masked
+    for kept in ("パスワード abc123 と 2026/12/1 に変更", "PIN 1234 と 1,000 件"):
+        assert kept.split(" と ")[1] in inc.mask_secrets(kept)[0]
