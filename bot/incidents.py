@@ -221,7 +221,9 @@ _LABELLED_VALUE = re.compile(
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
     # path either: in 「https://…/password/reset」 the label is a URL's folder (a phishing page's).
     # A quoted value ends at its closing quote, curly ones too (「“abc123”」, as Japanese input types them).
-    r"(?![/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
+    # Nor the colon: skipped as the label's, it was read as the value's first letter, 「：abc」 in
+    # 「パスワード：abc 123」 was four letters, and the colon went under the mask and 「123」 out.
+    r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 _CLOSERS = "\"')）」』’”"
 # A passphrase after a colon (「パスワード：correct horse battery staple」): only its first word was
 # masked, and the rest of it went into the escalation channel and the record. Only after a colon,
@@ -342,7 +344,8 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
         while end > start and text[end - 1] in _CLOSERS + "、。,.":
             end -= 1
         words = unicodedata.normalize("NFKC", text[start:end]).split()
-        if len("".join(words)) >= 8 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words):
+        # As long as a value after a label need be (「パスワード：abc 123」 went out as typed at 8).
+        if len("".join(words)) >= 4 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words):
             spans.append((start, end))
     return spans
 

@@ -1193,3 +1193,12 @@ def test_a_second_value_listed_after_to_or_ya_is_masked() -> None:
         assert count == 2 and not any(x in masked for x in ("5678", "def456")), masked
     for kept in ("パスワード abc123 と 2026/12/1 に変更", "PIN 1234 と 1,000 件"):
         assert kept.split(" と ")[1] in inc.mask_secrets(kept)[0]
+
+
+def test_a_short_password_with_a_space_in_it_is_masked_whole_and_the_colon_kept() -> None:
+    """「パスワード：abc 123」: the colon was read as the value's first letter (「：abc」 four letters),
+    the mask took it, and 「123」 went into the alert and the record."""
+    for text, expected in (("パスワード：abc 123", "パスワード：＊＊＊＊（伏せ字）"),
+                           ("パスワード: abc 123 です", "パスワード: ＊＊＊＊（伏せ字） です")):
+        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+    assert inc.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
