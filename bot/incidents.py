@@ -350,9 +350,28 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The words after a kana or kanji value after a colon (「パスワード：さくら もち」): read up to the space,
+# 「もち」 went into the alert and the record. A word said of the password (「が漏れました」「広報課」), a
+# particle alone (「さくら が…」) or a time ends the value; at most a few words, so that a line is read once.
+_NEXT_WORD = re.compile(r"[ \u3000]([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
+_A_PARTICLE = frozenset(("が", "を", "に", "で", "は", "と", "へ", "の", "も", "や", "から", "まで", "より", "にて"))
+_MORE_WORDS = 5
+
+
+def _with_its_next_words(text: str, end: int) -> int:
+    for _ in range(_MORE_WORDS):
+        m = _NEXT_WORD.match(text, end)
+        if not m or m[1] in _A_PARTICLE or _SAID_OF_THE_PASSWORD.search(m[1]) or _NOT_IN_A_PHRASE.search(m[1]):
+            break
+        end = m.end(1)
+    return end
+
+
 def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for pattern in (_JAPANESE_VALUE, _QUOTED_JAPANESE_VALUE) for m in pattern.finditer(text)
-            if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
+    spans = [m.span(1) for m in _QUOTED_JAPANESE_VALUE.finditer(text)
+             if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
+    return spans + [(m.start(1), _with_its_next_words(text, m.end(1))) for m in _JAPANESE_VALUE.finditer(text)
+                    if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
 
 
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:

@@ -1202,3 +1202,13 @@ def test_a_short_password_with_a_space_in_it_is_masked_whole_and_the_colon_kept(
                            ("パスワード: abc 123 です", "パスワード: ＊＊＊＊（伏せ字） です")):
         assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
     assert inc.mask_secrets("パスワード: 8 文字以上") == ("パスワード: 8 文字以上", 0)
+
+
+def test_a_kana_password_with_a_space_after_a_colon_is_masked_whole() -> None:
+    """「パスワード：さくら もち」: the value was read up to the space, and 「もち」 went into the alert
+    and the record. What the report says after it (「が漏れました」「広報課」) is kept."""
+    for text, expected in (("パスワード：さくら もち", "パスワード：＊＊＊＊（伏せ字）"),
+                           ("パスワード：さくら もち が漏れました", "パスワード：＊＊＊＊（伏せ字） が漏れました"),
+                           ("パスワード：ひまわり 広報課 山田 が管理", "パスワード：＊＊＊＊（伏せ字） 広報課 山田 が管理")):
+        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+    assert inc.mask_secrets("パスワード：広報課 山田 が管理", about_a_password=True)[1] == 0
