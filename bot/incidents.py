@@ -308,9 +308,23 @@ _MENTIONS_A_PASSWORD = re.compile(r"パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証
 _AN_ADDRESS = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.[\w.]+$")
 
 
+# What has a digit without being a value: a device, a system or a version (「、Windows11 の PC で」
+# 「から iOS17 に」「ver2」「v2.1」「No.2 の端末」「旧 PC-001」「新 iPhone15」) and a telephone number
+# (「PIN 1234、090-1234-5678 に連絡」). Read as a second value or after 旧/新, they were masked, and the
+# record lost which device and whom to call. Only there: after a label itself 「パスワード：Windows11」
+# is still the value. A product's number is short (a model, a version, an asset's); 「Win2026」 is a value.
+_A_DEVICE_OR_VERSION = re.compile(
+    r"(?i:v(?:er(?:sion)?)?\.?\d{1,3}(?:\.\d{1,3})*[a-z]?|no\.?\d{1,4}"
+    r"|(?:windows|win|ios|ipados|macos|android|iphone|ipad|pixel|galaxy|xperia|aquos|arrows|surface|pc|mac"
+    r"|office|microsoft|excel|chrome|edge|firefox|safari|thinkpad|dynabook|vaio|lavie)"
+    r"[ _-]?\d{1,3}(?:\.\d{1,3})*(?:pro|plus|max|mini|ultra|se|[a-z])?)"
+    r"|(?:0\d{0,4}|\+81-?\d{1,4})-\d{1,4}-\d{3,4}")
+
+
 def _a_listed_value(text: str, start: int, end: int) -> bool:
     value = unicodedata.normalize("NFKC", text[start:end]).rstrip(_CLOSERS + "、。,.")
     return (len(value) >= 4 and any(c.isdigit() for c in value) and not _AN_ADDRESS.search(value)
+            and not _A_DEVICE_OR_VERSION.fullmatch(value)
             and not _says_about_the_value(value, text[end:end + 8]))
 
 

@@ -1212,3 +1212,19 @@ def test_a_kana_password_with_a_space_after_a_colon_is_masked_whole() -> None:
                            ("パスワード：ひまわり 広報課 山田 が管理", "パスワード：＊＊＊＊（伏せ字） 広報課 山田 が管理")):
         assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
     assert inc.mask_secrets("パスワード：広報課 山田 が管理", about_a_password=True)[1] == 0
+
+
+def test_a_device_a_version_or_a_telephone_number_after_a_password_or_old_new_is_kept() -> None:
+    """「PW abc123、Windows11 の PC で」「旧 Windows10 端末から漏えい」: a second value, or one after
+    旧/新, was recognised by its digit alone, and the device, the version or the number to call was
+    masked, the record losing what IT needs to act. Listed passwords are still masked."""
+    for text, kept in (("PW abc123、Windows11 の PC で使用", "Windows11"), ("パスワード：abc123 から iOS17 に更新", "iOS17"),
+                       ("PW abc123、ver2 のアプリ", "ver2"), ("PW abc123、v2.1 のアプリ", "v2.1"),
+                       ("PW abc123、No.2 の端末", "No.2"), ("PIN 1234、090-1234-5678 に連絡", "090-1234-5678")):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert kept in masked and "abc123" not in masked and "1234、" not in masked and count == 1, masked
+    for kept in ("旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み", "旧 PC-001 から"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+    for text in ("PIN 1234 か 5678", "旧 abc123 / 新 def456", "パスワードを abc123 から def456 に変更",
+                 "旧 Win2026 / 新 Win2027"):
+        assert inc.mask_secrets(text, about_a_password=True)[1] == 2, text
