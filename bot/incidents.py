@@ -240,7 +240,7 @@ _PASSPHRASE = re.compile(
 # value: after は alone (「パスワードは管理者に伝えました」) it is the sentence.
 _JAPANESE_VALUE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:[:：=＝][ \t\u3000]*+[「『]?|(?:は|が|を)?[ \t\u3000]*+[「『])"
-    r"([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{2,32}+)(?=[\s、。，．,」』（）()]|$)")
+    r"([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
 # Inside quotes the value runs to the closing quote, spaces and all (「パスワード：「桜 並木」」): read
 # up to the space, it was one letter, too short to be taken for a value, and went out whole.
 _QUOTED_JAPANESE_VALUE = re.compile(
@@ -384,8 +384,16 @@ def _with_its_next_words(text: str, end: int) -> int:
 def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _QUOTED_JAPANESE_VALUE.finditer(text)
              if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
-    return spans + [(m.start(1), _with_its_next_words(text, m.end(1))) for m in _JAPANESE_VALUE.finditer(text)
-                    if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
+    for m in _JAPANESE_VALUE.finditer(text):
+        if not _KANA_OR_KANJI.search(m[1]) or _SAID_OF_THE_PASSWORD.search(m[1]):
+            continue
+        end = _with_its_next_words(text, m.end(1))
+        # One letter is a value only with words after it (「パスワード：桜 並 木」「PW：春 夏 秋 冬」, which
+        # went out whole), and not before a word a particle begins (「パスワード：次 の通り」), nor 旧/新,
+        # which label the value after them (「パスワード：旧 abc123 / 新 def456」 keeps its labels).
+        if len(m[1]) > 1 or (m[1] not in "旧新現" and end > m.end(1) and text[m.end(1) + 1] not in "のがをにでへとはも"):
+            spans.append((m.start(1), end))
+    return spans
 
 
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:

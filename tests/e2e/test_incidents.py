@@ -1228,3 +1228,14 @@ def test_a_device_a_version_or_a_telephone_number_after_a_password_or_old_new_is
     for text in ("PIN 1234 か 5678", "旧 abc123 / 新 def456", "パスワードを abc123 から def456 に変更",
                  "旧 Win2026 / 新 Win2027"):
         assert inc.mask_secrets(text, about_a_password=True)[1] == 2, text
+
+
+def test_a_kanji_password_of_one_letter_words_after_a_colon_is_masked() -> None:
+    """「パスワード：桜 並 木」「PW：春 夏 秋 冬」: each word was one letter, too short to be read as a
+    value, and the password went into the alert and the record whole (in quotes it was masked)."""
+    for text in ("パスワード：桜 並 木", "PW：春 夏 秋 冬"):
+        assert inc.mask_secrets(text, about_a_password=True)[1] == 1, text
+    for kept in ("パスワード：次 の通り", "パスワード：桜", "PW：桜 が漏れた"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+    assert inc.mask_secrets("パスワード：旧 abc123 / 新 def456", about_a_password=True) == (
+        "パスワード：旧 ＊＊＊＊（伏せ字） / 新 ＊＊＊＊（伏せ字）", 2)
