@@ -18,6 +18,7 @@ from typing import Any
 
 _MARKUP = re.compile(r"<([^<>]*)>")
 _SCHEMES = ("https://", "http://", "mailto:", "tel:")
+_ADDRESS_SCHEMES = ("mailto:", "tel:")
 _SPECIAL = {"here": "@here", "channel": "@channel", "everyone": "@everyone"}
 _SHORTCODE = re.compile(r":[a-z0-9_+'\-]+:(?::skin-tone-[2-6]:)?")
 
@@ -164,10 +165,14 @@ def _markers(node: Any) -> str:
     return "".join(m for name, m in _STYLE_MARKERS if style.get(name) is True)
 
 
-def _inline(node: Any) -> str | None:
+def _inline(node: Any, *, bare_address: bool = True) -> str | None:
     """The characters of an inline text, (standard) emoji or link element, as ``plain_text`` gives
     them from ``text``; None for anything else. Links count: a draft quoted or made bold in the
-    composer nearly always holds one, and its 「> 」 or asterisks stayed in the draft otherwise."""
+    composer nearly always holds one, and its 「> 」 or asterisks stayed in the draft otherwise.
+
+    A mail address or telephone number typed bare is linked by Slack as ``<mailto:a@b.jp|a@b.jp>``
+    in the text but has no ``text`` in its element: it reads as the address (``bare_address``),
+    else as typed with its scheme (「mailto:a@b.jp」, far rarer)."""
     if not isinstance(node, dict):
         return None
     if node.get("type") == "text" and isinstance(node.get("text"), str):
@@ -175,8 +180,12 @@ def _inline(node: Any) -> str | None:
     if node.get("type") == "emoji":
         return _chars(node.get("unicode"))
     if node.get("type") == "link" and isinstance(node.get("url"), str):
-        label = node.get("text")
-        return _link(node["url"], label if isinstance(label, str) else "")
+        url, label = str(node["url"]), node.get("text")
+        if isinstance(label, str):
+            return _link(url, label)
+        if bare_address and url.startswith(_ADDRESS_SCHEMES):
+            return _without_scheme(url)
+        return url
     return None
 
 
@@ -262,11 +271,12 @@ def _unquote(text: str, blocks: Any) -> str:
     do not confirm are what was typed."""
     quoted: set[str] = set()
     for quote in _elements(blocks, _of_type("rich_text_quote")):
-        pieces = [_inline(child) for child in quote.get("elements") or []]
-        if all(p is not None for p in pieces):  # a mention inside: not matched, kept
-            # An empty line of a quote (a blank line inside it, or the line after a final line
-            # break) arrives as 「&gt; 」 alone: "" stands for it.
-            quoted.update(line if line.strip() else "" for line in "".join(p or "" for p in pieces).split("\n"))
+        for bare in (True, False):  # an address typed bare, or with its scheme (see _inline)
+            pieces = [_inline(child, bare_address=bare) for child in quote.get("elements") or []]
+            if all(p is not None for p in pieces):  # a mention inside: not matched, kept
+                # An empty line of a quote (a blank line inside it, or the line after a final line
+                # break) arrives as 「&gt; 」 alone: "" stands for it.
+                quoted.update(line if line.strip() else "" for line in "".join(p or "" for p in pieces).split("\n"))
     if quoted:
         text = "\n".join(_unquoted(line, quoted) for line in text.split("\n"))
     return text

@@ -419,3 +419,21 @@ def test_the_ci_profile_does_not_need_hypothesis_own() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                          env={**env, "PYTHONPATH": str(root)})
     assert out.stdout.split() == ["True", "True", "True", "None"], out.stdout + out.stderr
+
+
+def test_a_quote_with_an_e_mail_address_in_it_loses_its_mark() -> None:
+    """Slack links an address typed bare: ``<mailto:…|…>`` in the text, and in the blocks a link
+    element to ``mailto:…`` with no ``text``. Read from the blocks as 「mailto:…」, the quoted line
+    matched nothing in the text, and the draft kept its 「> 」 on that line."""
+    typed = "【お問い合わせ】\n広報対話課 info@city.joetsu.lg.jp まで"
+    sent = {"text": message_text(typed, block="quote"), "blocks": rich_text_blocks(typed, block="quote")}
+    assert "mailto:" in sent["text"] and "text" not in rich_text_blocks(typed)[0]["elements"][0]["elements"][1]
+    assert typed_text(sent) == typed
+    # Made bold in the composer as well: the same link, and its asterisks go too.
+    bold = {"text": "*<mailto:info@city.jp|info@city.jp>*",
+            "blocks": _section({"type": "link", "url": "mailto:info@city.jp", "style": {"bold": True}})}
+    assert typed_text(bold) == "info@city.jp"
+    # An address typed with its scheme keeps it, and its quote loses its mark all the same.
+    quote = [{"type": "rich_text", "elements": [{"type": "rich_text_quote", "elements": [
+        {"type": "link", "url": "mailto:info@city.jp"}]}]}]
+    assert typed_text({"text": "&gt; <mailto:info@city.jp>", "blocks": quote}) == "mailto:info@city.jp"

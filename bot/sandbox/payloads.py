@@ -13,6 +13,11 @@ from bot.sandbox.records import JsonDict
 # What Slack's link detection takes as a URL: the scheme and ASCII URL characters after it (a
 # Japanese sentence right after a link is not part of it).
 _TYPED_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+# An e-mail address typed bare, which Slack links too: ``<mailto:a@b.jp|a@b.jp>`` in the text, and
+# a ``link`` element to ``mailto:a@b.jp`` with no ``text`` in the blocks. (Begun only where a word
+# begins, so that a long run of letters is not read again from each of them.)
+_TYPED_EMAIL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+_TYPED_LINK = re.compile(f"{_TYPED_URL.pattern}|{_TYPED_EMAIL}")
 
 
 def _escape(text: str) -> str:
@@ -67,9 +72,10 @@ def message_text(typed: str, *, links: bool = True, bold: Sequence[str] = (), bl
         return _escape(typed)
     out: list[str] = []
     pos = 0
-    for m in _TYPED_URL.finditer(typed):
+    for m in _TYPED_LINK.finditer(typed):
         out.append(_escape(_EMOJI.sub(lambda e: _shortcode(e.group(0)), typed[pos:m.start()])))
-        out.append(f"<{_escape(m.group(0))}>")
+        link = m.group(0)
+        out.append(f"<{_escape(link)}>" if "://" in link else f"<mailto:{_escape(link)}|{_escape(link)}>")
         pos = m.end()
     out.append(_escape(_EMOJI.sub(lambda e: _shortcode(e.group(0)), typed[pos:])))
     return "".join(out)
@@ -80,10 +86,11 @@ def _rich_elements(text: str) -> list[JsonDict]:
     an ``emoji`` element, the rest ``text``."""
     elements: list[JsonDict] = []
     pos = 0
-    for m in _TYPED_URL.finditer(text):
+    for m in _TYPED_LINK.finditer(text):
         if m.start() > pos:
             elements.extend(_emoji_and_text(text[pos:m.start()]))
-        elements.append({"type": "link", "url": m.group(0)})
+        link = m.group(0)
+        elements.append({"type": "link", "url": link if "://" in link else f"mailto:{link}"})
         pos = m.end()
     if pos < len(text) or not elements:
         elements.extend(_emoji_and_text(text[pos:]))
