@@ -31,7 +31,7 @@ from bot.logs import FailureStreak
 from bot.slack_http import KeepAliveWebClient, call_deadline, post_to_response_url
 from storage import outbox
 from storage.db import Database, as_utc, utcnow
-from storage.models import OutboxRow
+from storage.models import DeletedMessageRow, OutboxRow
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +184,15 @@ def _posted_ts(row: OutboxRow, messages: list[dict[str, Any]]) -> str | None:
         if meta.get("event_type") == METADATA_EVENT and (meta.get("event_payload") or {}).get("outbox_id") == row.id:
             return str(m["ts"])
     return None
+
+
+def _gone_as_known(s: Session, row: OutboxRow, error: str) -> bool:
+    """Whether Slack refused an edit with message_not_found of a message whose deletion kessai has
+    recorded (its message_deleted event came while the edit was on its way or waiting)."""
+    if row.op != "update" or error != "message_not_found" or not row.message_key:
+        return False
+    loc = outbox.message_location(s, row.message_key)
+    return loc is not None and s.get(DeletedMessageRow, (loc.channel, loc.ts)) is not None
 
 
 def _since(row: OutboxRow) -> datetime | None:
@@ -774,6 +783,12 @@ class SlackGateway:
                     outbox.mark_retry(s, row.id, self.clock() + PARENT_RETRY, PARENT_REFUSED_PREFIX + str(outcome),
                                       counted_up_to=OUTAGE_COUNT)
                     failures.append((job, str(outcome)))
+                elif isinstance(outcome, Permanent) and _gone_as_known(s, row, str(outcome)):
+                    # An edit of a message whose deletion kessai has recorded (the alert deleted
+                    # while its redraw was on its way): the expected end of it, nobody to tell.
+                    log.info("outbox %s (%s of %s) not applied: %s; the message was deleted in Slack",
+                             row.id, row.op, row.message_key, outcome)
+                    outbox.mark_failed(s, row.id, str(outcome))
                 elif isinstance(outcome, Permanent):
                     log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, outcome)
                     outbox.mark_failed(s, row.id, str(outcome))

@@ -1239,3 +1239,28 @@ def test_a_kanji_password_of_one_letter_words_after_a_colon_is_masked() -> None:
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
     assert inc.mask_secrets("パスワード：旧 abc123 / 新 def456", about_a_password=True) == (
         "パスワード：旧 ＊＊＊＊（伏せ字） / 新 ＊＊＊＊（伏せ字）", 2)
+def test_a_redraw_refused_because_the_alert_was_just_deleted_is_no_error(
+        sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """対応開始 redraws the alert while someone deletes it: the edit reaches Slack after the deletion
+    (whose event kessai has recorded), and Slack answers message_not_found. That is the expected
+    end of a message known to be gone, not something for the IT 担当 to look into: it was an ERROR
+    (「failed permanently」) and a WARNING that the alert 「is no longer redrawn」."""
+    import threading
+
+    st = sqlite_stack
+    msg = report(st)
+    settle(st)
+    held = threading.Event()
+    st.slack.inject("chat.update", delay=10, released=held, channel="C0ESCALATE")
+    with caplog.at_level("INFO"):
+        IncidentService(st.rt.kessai).ack(incident_row(st).id or 0, "U0CHIEF")
+        st.slack.wait_for(lambda: not st.slack.pending_faults(), timeout=10, message="the redraw on its way")
+        assert st.driver.message_deleted("C0ESCALATE", msg.ts).status == 200
+        held.set()
+        st.slack.wait_for(lambda: len(st.slack.calls_of("chat.update", ok=False)) > 0, timeout=10,
+                          message="the redraw refused")
+        settle(st)
+    said = [r.getMessage() for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+    assert not any("message_not_found" in m or "no longer redrawn" in m for m in said), said
+    assert any("message_not_found" in r.getMessage() for r in caplog.records if r.levelname == "INFO")
+    assert incident_row(st).status == "acked"
