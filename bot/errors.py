@@ -20,6 +20,15 @@ class NotAnApprover(KessaiError):
     message_ja = "この下書きを決裁できるのは、指定された運用管理責任者（課長補佐以上）だけです。"
 
 
+class ApproverBack(NotAnApprover):
+    """A deputy's click on a request made for an approver who is back at work (SPEC 4.3: 代決 while
+    the approver is absent); ``approver`` names them, for the give-back it calls for."""
+
+    def __init__(self, approver: str, message_ja: str | None = None) -> None:
+        super().__init__(message_ja)
+        self.approver = approver
+
+
 class OwnDraft(KessaiError):
     message_ja = "ご自身が作成した下書きを決裁することはできません。別の決裁者に依頼してください。"
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -38,8 +39,8 @@ from bot.workflow import (
     DraftEvent,
     DraftState,
     absence_continues,
+    absence_ended_key,
     absence_over,
-    back_at_work,
     can,
     deputies_due,
     is_stale_edit,
@@ -52,6 +53,7 @@ from storage import drafts as draft_repo
 from storage import intake as intake_repo
 from storage import ledger as ledger_repo
 from storage import outbox
+from storage import reminders as reminders_repo
 from storage import roster as roster_repo
 from storage import templates as template_repo
 from storage.db import Database, as_utc, storable, utcnow
@@ -59,6 +61,10 @@ from storage.intake import IntakeReads
 from storage.models import ApprovalRequestRow, DraftRow, DraftVersionRow, FindingRow, new_row
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
+# Why a deputy may no longer decide for the approver they were asked for (Kessai._back_at_work).
+_BACK = "back"  # the approver's first business instant after the absence has come
 
 DUPLICATE_WINDOW = timedelta(days=30)
 @dataclass(frozen=True)
@@ -1692,7 +1698,7 @@ class Kessai:
             raise errors.OwnDraft()
         acting_for: str | None = None
         withdrawn_for: str | None = None
-        returned: str | None = None
+        returned: str | None = None  # _BACK or None: see _back_at_work
         if member is None:
             raise errors.NotAnApprover()
         if actor not in account.approvers:
@@ -1718,9 +1724,8 @@ class Kessai:
             # asks the approver (``take_back``): until then the approver is not at work, and the
             # deputy decides for them (refused at midnight, nobody could decide till the morning).
             acting_for = req.acting_for_id
-            if req.reason == "away" and acting_for in account.approvers \
-                    and self._back_at_work(s, draft, acting_for):
-                returned = acting_for
+            if req.reason == "away" and acting_for in account.approvers:
+                returned = self._back_at_work(s, draft, account, acting_for)
         if not self.org.rank_at_least(member.rank, self.org.policy.approver_min_rank):
             raise errors.NotAnApprover(
                 f"決裁できるのは{self.org.policy.approver_min_rank}以上の職員です（あなたの職位: {member.rank}）。"
@@ -1733,29 +1738,63 @@ class Kessai:
             raise errors.NotAnApprover(
                 f"{render.escape(self.name_of(withdrawn_for))} さんが不在から戻られたため、この下書きの代決の依頼は取り消されました。"
                 "決裁はご本人が行います。")
-        if returned is not None:
-            # The minute between the approver's first business instant and the sweep that withdraws
-            # the request: refused as the withdrawn request will be, not decided as 代決 for an
-            # approver at their desk.
-            raise errors.NotAnApprover(
-                f"{render.escape(self.name_of(returned))} さんが不在から戻られたため、この下書きはご本人が決裁します。"
+        if returned == _BACK and acting_for is not None:
+            # Between the approver's first business instant and the sweep that withdraws the
+            # request (a minute, or longer after a restart): refused as the withdrawn request will
+            # be, not decided as 代決 for an approver at their desk. ``decide`` gives the requests
+            # back on catching this, and asks again.
+            raise errors.ApproverBack(acting_for,
+                f"{render.escape(self.name_of(acting_for))} さんが不在から戻られたため、この下書きはご本人が決裁します。"
                 "代決の依頼はまもなく取り消され、ご本人に決裁の依頼が届きます。")
         return DeciderRole(account, acting_for)
 
-    def _back_at_work(self, s: Session, draft: DraftRow, approver: str) -> bool:
-        """Has ``approver``'s absence run out, and their first business instant after it come, with
-        the draft not yet waiting long enough for the deputies to keep it (``take_back``)?"""
+    def _back_at_work(self, s: Session, draft: DraftRow, account: Account, approver: str) -> str | None:
+        """Whether a deputy may no longer decide for ``approver`` (SPEC 4.3: 代決 while the approver
+        is absent), with the draft not yet waiting long enough for the deputies to keep it
+        (``take_back``): _BACK once their first business instant after the absence has come;
+        else None."""
         absence = away_repo.absence(s, approver)
         if absence is None:
-            return False  # cleared by `/kessai away off`, which takes the requests back itself
+            return None  # cleared by `/kessai away off`, which takes the requests back itself
         now = self.clock()
         cal = self.org.calendar(str(self.tz))
         if not absence_over(cal, absence[1], now):
-            return False  # still away: nothing more to read
+            return None  # still away: nothing more to read
         scheduled_at = self.load_view(s, draft, draft.current_version).scheduled_at
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
-        return back_at_work(cal, self.org.policy, absence[1], draft.updated_at, scheduled_at, now,
-                            given_back=given_back)
+        if deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now, given_back=given_back):
+            return None
+        return _BACK
+
+    def give_back_now(self, approver: str) -> None:
+        """The give-back at the end of ``approver``'s absence (``take_back``), done for a deputy's
+        click that comes before the sweep does it (after a restart, up to a minute otherwise): the
+        approver is asked now, the deputy's request withdrawn. Claimed as the sweep claims it
+        (``absence_ended_key``): whichever comes first does it, and on PostgreSQL the other waits
+        for it to commit and then does nothing."""
+        now = self.clock()
+        cal = self.org.calendar(str(self.tz))
+        with self.db.session() as s:
+            absence = away_repo.absence(s, approver)
+            if absence is None or not absence_over(cal, absence[1], now):
+                return
+            if not reminders_repo.claim(s, absence_ended_key(approver, absence[1]), now):
+                return  # given back (or being given back) by a sweep, on this replica or another
+            if not cal.is_business_instant(now):
+                # (Kessai down all day after the absence: the sweep's messages wait for the morning too.)
+                outbox.hold_posts_until(s, next_business_instant(cal, now))
+            taken = self.take_back(s, now, approver)
+        self.after_commit()
+        log.info("absence of %s ended; given back at a deputy's click (%s)", approver, taken)
+
+    def _giving_back(self, attempt: Callable[[], _T]) -> _T:
+        """``attempt()``, once more after the give-back (``give_back_now``) when it was refused for an
+        approver back at work: the deputy is then told their request was withdrawn."""
+        try:
+            return attempt()
+        except errors.ApproverBack as back:
+            self.give_back_now(back.approver)
+        return attempt()
 
     def authorize_decider(self, s: Session, draft: DraftRow, version: int, actor: str) -> Account:
         """Raise the refusal that applies to ``actor`` deciding ``draft`` at ``version``."""
@@ -1818,6 +1857,10 @@ class Kessai:
 
     def check_can_decide(self, draft_id: int, version: int, actor: str, *,
                          shown_hash: str | None = None) -> DraftView:
+        return self._giving_back(lambda: self._check_can_decide(draft_id, version, actor, shown_hash=shown_hash))
+
+    def _check_can_decide(self, draft_id: int, version: int, actor: str, *,
+                          shown_hash: str | None = None) -> DraftView:
         with self.db.session() as s:
             draft = self._draft_as_shown(s, draft_id, version, shown_hash)
             self.decider_role(s, draft, version, actor)
@@ -1828,6 +1871,11 @@ class Kessai:
                submission: str | None = None, shown_hash: str | None = None) -> Outcome:
         """``submission``: the rejection form's identity (see ``claim_submission``); ``shown_hash``: the
         prefix of the content hash the button was sent with (see ``_draft_as_shown``)."""
+        return self._giving_back(lambda: self._decide(draft_id, version, actor, approve=approve, reason=reason,
+                                                      submission=submission, shown_hash=shown_hash))
+
+    def _decide(self, draft_id: int, version: int, actor: str, *, approve: bool, reason: str | None,
+                submission: str | None, shown_hash: str | None) -> Outcome:
         reason = (reason or "").strip() or None
         if not approve and not render.visible_length(reason or ""):
             raise errors.InvalidInput("差戻しの理由を入力してください。")

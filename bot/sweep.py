@@ -63,6 +63,7 @@ from bot.notifications import unpublished_key
 from bot.workflow import (
     DUE_SOON_LEAD,
     DUE_SOON_MIN_WAIT,
+    absence_ended_key,
     absence_over,
     due_soon,
     due_soon_hand_off,
@@ -672,7 +673,7 @@ class Sweeper:
         with self.db.session() as s:
             ended = [(who, until) for who, until in repo.absences_ended_with_deputies(s, now)
                      if absence_over(self.cal, until, now)]
-        items = [(f"away.ended:{who}:{until.astimezone(UTC):%Y%m%dT%H%M%S}", who) for who, until in ended]
+        items = [(absence_ended_key(who, until), who) for who, until in ended]
         def send(s: Session, who: str) -> object:
             self._hold_outside_hours(s, now)
             if self.kessai.take_back(s, now, who):

@@ -196,6 +196,13 @@ def absence_over(cal: BusinessCalendar, until: datetime, now: datetime) -> bool:
     return next_business_instant(cal, as_utc(until)) <= now
 
 
+def absence_ended_key(approver: str, until: datetime) -> str:
+    """The claim of the give-back at the end of ``approver``'s absence until ``until``: the sweep's
+    (``Sweeper._absences_ended``) and a deputy's click's (``Kessai.give_back_now``) are one, so
+    that it is done once whichever comes first, on any replica."""
+    return f"away.ended:{approver}:{as_utc(until):%Y%m%dT%H%M%S}"
+
+
 def absence_continues(cal: BusinessCalendar, before: tuple[datetime, datetime] | None, begins: datetime,
                       now: datetime) -> bool:
     """Whether a new absence from ``begins``, registered at ``now``, continues ``before`` (the

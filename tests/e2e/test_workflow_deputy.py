@@ -225,15 +225,18 @@ def test_when_the_approver_is_back_the_deputy_request_goes_back_to_them(stack: L
     assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0MANAGER", None)
 
 
-def test_once_the_approver_is_back_at_work_the_deputy_cannot_decide_before_the_sweep_withdraws(
+def test_once_the_approver_is_back_at_work_a_deputys_click_gives_the_request_back_before_the_sweep(
         stack: LocalStack) -> None:
     """An absence that runs out leaves the request with the deputy until the approver's first
     business instant after it; then the sweep asks the approver and withdraws the deputy's request.
-    A click in the minute between (or while kessai was down) decided 代決 for an approver at their
-    desk (SPEC 4.3: 代決 while the approver is absent): it is refused, as after the sweep."""
+    A click in the minute between (or after a restart, before the first sweep) decided 代決 for an
+    approver at their desk (SPEC 4.3: 代決 while the approver is absent); then it was refused with
+    「まもなく取り消され」 while nothing had asked the approver yet. The click gives the request
+    back itself, under the sweep's claim: the sweep that follows does not do it a second time."""
     from datetime import UTC, timedelta
 
     from bot.sweep import Sweeper
+    from storage import reminders
 
     st = stack
     away(st, "U0MANAGER", "2026-11-24 2026-11-24")
@@ -246,19 +249,27 @@ def test_once_the_approver_is_back_at_work_the_deputy_cannot_decide_before_the_s
         member.away_until = (BUSINESS_MORNING - timedelta(minutes=1)).astimezone(UTC)
         member.away_from = member.away_until - timedelta(days=1)
         s.add(member)
-    for action in ("approve_draft", "reject_draft"):
-        st.driver.block_action("U0DEPUTY", action, channel=deputy_dm.channel, message_ts=deputy_dm.ts)
-        wait_ephemeral(st, "U0DEPUTY", "ご本人が決裁します")
-    settle(st)
-    assert ledger(st) == []
-    Sweeper(st.rt.kessai).sweep(st.rt.kessai.clock())
-    settle(st)
+    st.driver.block_action("U0DEPUTY", "approve_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+    wait_ephemeral(st, "U0DEPUTY", "決裁はご本人が行います")
     manager_dm = wait_dm(st, "U0MANAGER")[0]
     assert set(buttons(manager_dm)) == {"approve_draft", "reject_draft"}
     st.slack.wait_for(lambda: "戻られたため" in all_text(dm(st, "U0DEPUTY")[0]), timeout=10,
                       message="the deputy's DM withdrawn")
     assert buttons(dm(st, "U0DEPUTY")[0]) == {}
-    assert ("U0DEPUTY", "U0MANAGER", "withdrawn") in requests(st)
+    settle(st)
+    before = (requests(st), len(st.slack.calls_of("chat.update")), len(st.slack.calls_of("chat.postMessage")))
+    assert ("U0DEPUTY", "U0MANAGER", "withdrawn") in before[0] and ("U0MANAGER", None, "normal") in before[0]
+    with st.rt.db.session() as s:
+        assert reminders.count(s, "away.ended:U0MANAGER:") == 1
+    Sweeper(st.rt.kessai).sweep(st.rt.kessai.clock())
+    settle(st)
+    after = (requests(st), len(st.slack.calls_of("chat.update")), len(st.slack.calls_of("chat.postMessage")))
+    assert after[0] == before[0] and len(dm(st, "U0MANAGER")) == 1
+    assert not [c for c in st.slack.calls_of("chat.update")[before[1]:] if c.params.get("channel") == deputy_dm.channel]
+    st.driver.block_action("U0DEPUTY", "reject_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+    wait_ephemeral(st, "U0DEPUTY", "決裁はご本人が行います")
+    settle(st)
+    assert ledger(st) == []
     with st.rt.db.session() as s:
         assert s.exec(select(DraftRow)).one().state == "pending"
 

@@ -190,6 +190,65 @@ def test_a_deputy_click_racing_the_return_of_the_approver_on_another_replica_dec
         assert ("U0DEPUTY", "away") in held and not any(who == "U0MANAGER" for who, _ in held), held
 
 
+def test_a_deputys_click_giving_the_requests_back_while_another_replica_sweeps_does_it_once(world: World) -> None:
+    """08:30, the manager's first business instant after the absence, just after a restart: the
+    deputy's clicks give the requests back themselves (``Kessai.give_back_now``) while another
+    replica's sweep does the same. Under one claim: the manager is asked once for each draft, each
+    deputy DM is withdrawn once, nothing is decided, and every click is told why."""
+    from bot import errors
+    from storage.models import ApprovalRequestRow, LedgerEntryRow, OutboxRow
+
+    world.clock.t = jst(2026, 11, 24, 8, 45)
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    drafts = [world.pending_draft(jst(2026, 11, 24, 13, 0, i)) for i in range(10)]
+    world.clock.t = now = jst(2026, 11, 25, 8, 30)
+    replicas = [Database(world.db.url) for _ in range(2)]
+    sweeper = Sweeper(Kessai(replicas[0], world.org, clock=world.clock))
+    clicker = Kessai(replicas[1], world.org, clock=Clock(jst(2026, 11, 25, 8, 30, 1)))
+    barrier = threading.Barrier(2)
+    said: list[str] = []
+    failures: list[BaseException] = []
+
+    def sweep() -> None:
+        barrier.wait()
+        try:
+            sweeper.sweep(now)
+        except BaseException as e:  # surfaced below
+            failures.append(e)
+
+    def click() -> None:
+        barrier.wait()
+        for d in drafts:
+            try:
+                clicker.decide(d, 1, "U0DEPUTY", approve=True)
+            except errors.NotAnApprover as e:
+                said.append(str(e))
+            except BaseException as e:
+                failures.append(e)
+
+    threads = [threading.Thread(target=sweep), threading.Thread(target=click)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in replicas:
+        db.dispose()
+    assert failures == []
+    assert len(said) == len(drafts) and all("戻られたため" in m for m in said), said
+    with world.db.session() as s:
+        assert not [e for e in s.exec(select(LedgerEntryRow)) if e.kind == "approved"]
+        requests = list(s.exec(select(ApprovalRequestRow)))
+        rows = list(s.exec(select(OutboxRow)))
+        claims = [k for k in s.exec(select(ReminderRow.key)) if k.startswith("away.ended:U0MANAGER:")]
+    assert len(claims) == 1
+    for d in drafts:
+        held = Counter((r.recipient_id, r.reason) for r in requests if r.draft_id == d)
+        assert held[("U0MANAGER", "normal")] == 1 and held[("U0DEPUTY", "withdrawn")] == 1, held
+        asked = [r for r in rows if r.op == "post" and r.message_key == f"dm:{d}:v1:U0MANAGER"]
+        withdrawn = [r for r in rows if r.op == "update" and r.message_key == f"dm:{d}:v1:U0DEPUTY"]
+        assert len(asked) == 1 and len(withdrawn) == 1, (asked, withdrawn)
+
+
 def test_one_post_registered_for_two_drafts_at_once_counts_once(world: World) -> None:
     """Two operators press 投稿済み for two drafts with the same post at the same moment, on two
     replicas: each transaction used to miss the other's URL, and the post counted twice."""
