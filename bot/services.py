@@ -65,6 +65,7 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 # Why a deputy may no longer decide for the approver they were asked for (Kessai._back_at_work).
 _BACK = "back"  # the approver's first business instant after the absence has come
+_OVER = "over"  # the absence has run out, and an approver who is not away holds the request
 
 DUPLICATE_WINDOW = timedelta(days=30)
 @dataclass(frozen=True)
@@ -1698,7 +1699,7 @@ class Kessai:
             raise errors.OwnDraft()
         acting_for: str | None = None
         withdrawn_for: str | None = None
-        returned: str | None = None  # _BACK or None: see _back_at_work
+        returned: str | None = None  # _BACK, _OVER or None: see _back_at_work
         if member is None:
             raise errors.NotAnApprover()
         if actor not in account.approvers:
@@ -1722,7 +1723,8 @@ class Kessai:
             # An absence that has run out leaves the request with the deputy until the approver's
             # first business instant after it, when the sweep withdraws it in the transaction that
             # asks the approver (``take_back``): until then the approver is not at work, and the
-            # deputy decides for them (refused at midnight, nobody could decide till the morning).
+            # deputy decides for them (refused at midnight, nobody could decide till the morning)
+            # — unless an approver who is not away holds the request (``_back_at_work``).
             acting_for = req.acting_for_id
             if req.reason == "away" and acting_for in account.approvers:
                 returned = self._back_at_work(s, draft, account, acting_for)
@@ -1746,25 +1748,35 @@ class Kessai:
             raise errors.ApproverBack(acting_for,
                 f"{render.escape(self.name_of(acting_for))} さんが不在から戻られたため、この下書きはご本人が決裁します。"
                 "代決の依頼はまもなく取り消され、ご本人に決裁の依頼が届きます。")
+        if returned == _OVER and acting_for is not None:
+            name = render.escape(self.name_of(acting_for))
+            raise errors.NotAnApprover(
+                f"{name} さんの不在期間は終わっています。この下書きは不在でない決裁者に決裁を依頼しているため、"
+                "代決はできません。この代決の依頼は、次の業務開始時に取り消されます。")
         return DeciderRole(account, acting_for)
 
     def _back_at_work(self, s: Session, draft: DraftRow, account: Account, approver: str) -> str | None:
         """Whether a deputy may no longer decide for ``approver`` (SPEC 4.3: 代決 while the approver
         is absent), with the draft not yet waiting long enough for the deputies to keep it
         (``take_back``): _BACK once their first business instant after the absence has come;
-        else None."""
+        _OVER when the absence has run out (the night before that) and an approver who is not
+        away holds the request (the returning one asked before the absence, another), so refusing
+        does not leave the draft with nobody; else None."""
         absence = away_repo.absence(s, approver)
         if absence is None:
             return None  # cleared by `/kessai away off`, which takes the requests back itself
         now = self.clock()
-        cal = self.org.calendar(str(self.tz))
-        if not absence_over(cal, absence[1], now):
+        if as_utc(absence[1]) > now:
             return None  # still away: nothing more to read
+        cal = self.org.calendar(str(self.tz))
+        back = absence_over(cal, absence[1], now)
+        if not back and not self._present_holder(s, draft, account, now):
+            return None
         scheduled_at = self.load_view(s, draft, draft.current_version).scheduled_at
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
         if deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now, given_back=given_back):
             return None
-        return _BACK
+        return _BACK if back else _OVER
 
     def give_back_now(self, approver: str) -> None:
         """The give-back at the end of ``approver``'s absence (``take_back``), done for a deputy's

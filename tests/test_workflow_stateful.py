@@ -218,7 +218,7 @@ class WorkflowMachine(RuleBasedStateMachine):
         cal = self.org.calendar("Asia/Tokyo")
         until = as_utc(absence[1])
         back = until <= now and (cal.business_time_between(until, now) > timedelta(0) or cal.is_business_instant(now))
-        if not back:
+        if not back and not (until <= now and self.held_by_another_present_approver(s, d, now)):
             return True
         asked = as_utc(d.updated_at)
         given_back = draft_repo.given_back_at(s, [d.id or 0]).get(d.id or 0)
@@ -228,6 +228,17 @@ class WorkflowMachine(RuleBasedStateMachine):
             return True
         return scheduled_at is not None and due_soon_hand_off(cal, self.org.policy, as_utc(d.updated_at),
                                                               as_utc(scheduled_at), now, given_back=given_back)
+
+    def held_by_another_present_approver(self, s: Any, d: DraftRow, now: datetime) -> bool:
+        """Between the end of an absence and the approver's return to work, the deputy stands in
+        only when no approver who is not away holds a live request for the draft: else 代決 would
+        decide for someone no longer absent (SPEC 4.3) with the draft not left with nobody."""
+        account = self.org.account(d.account_id or "")
+        assert account is not None
+        holders = {r.recipient_id for r in draft_repo.requests_for(s, d.id or 0, d.current_version)
+                   if r.reason not in draft_repo.RETRACTED and r.recipient_id in account.approvers
+                   and r.recipient_id != d.author_id}
+        return bool(holders - away_repo.away_at(s, holders, now))
 
     def form(self, kind: str, when: timedelta | None, category: str) -> DraftForm:
         n = self.next_n()
@@ -561,17 +572,21 @@ class WorkflowMachine(RuleBasedStateMachine):
 def test_the_deputy_stands_in_until_the_approver_is_back_at_work(_: None) -> None:
     """One path the search reaches only now and then, walked on purpose: an absence of one day runs
     out at midnight, and the deputy's click at 04:00 is 代決 (the approver is not at work till
-    08:30), the one at 08:31 refused (the approver is; the sweep has not run yet). The oracle
+    08:30) once the chief, who holds the request too, is away as well; the one at 08:31 refused
+    (the approver is; the sweep has not run yet). The oracle
     (``stands_in``) reads this off the calendar itself, so a wrong ``bot.workflow.absence_over`` or
     ``next_business_instant`` fails here instead of being repeated by the oracle."""
     m = WorkflowMachine()
     try:
         m.start(STARTS[0])  # Tuesday 10:00
+        m.approver_goes_away("U0MANAGER", 0, 0)  # today only: until Wednesday 00:00
         first = m.submit_form("U0OPERATOR", "clean", None, "normal")
         second = m.submit_form("U0OPERATOR", "clean", None, "normal")
-        m.approver_goes_away("U0MANAGER", 0, 0)  # today only: until Wednesday 00:00
         m.hours_pass(9)
         m.hours_pass(9)  # Wednesday 04:00
+        assert not m.may_decide(first, 1, DEPUTY)  # the chief, not away, holds it
+        m._decide(first, 0, DEPUTY, True)
+        m.approver_goes_away("U0CHIEF", 1, 0)  # now nobody else does: the deputy stands in
         assert m.may_decide(first, 1, DEPUTY)
         m._decide(first, 0, DEPUTY, True)
         m.hours_pass(4)

@@ -274,6 +274,46 @@ def test_once_the_approver_is_back_at_work_a_deputys_click_gives_the_request_bac
         assert s.exec(select(DraftRow)).one().state == "pending"
 
 
+def test_between_the_end_of_an_absence_and_the_morning_the_deputy_does_not_decide_when_another_approver_holds_it(
+        tmp_path: Path) -> None:
+    """SPEC 4.3: 代決 stands in for an absent approver. An absence to 11/24 has run out at
+    midnight; the deputy keeps the request until the approver's first business instant (08:30),
+    so that the draft is not left with nobody. With another approver (not away) holding it, it is
+    not: the deputy's click at 07:00 decided 代決 for an approver no longer absent."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+
+    early = datetime(2026, 11, 25, 7, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    st = start_local_stack(edited_org(), database_url("sqlite", tmp_path), clock=shifted_clock(early))
+    try:
+        away(st, "U0MANAGER", "2026-11-25 2026-11-25")
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        deputy_dm = wait_dm(st, "U0DEPUTY")[0]
+        settle(st)
+        assert ("U0CHIEF", None, "normal") in requests(st)
+        with st.rt.db.session() as s:  # the absence ran to this midnight: over, and the morning not come
+            member = s.get(MemberRow, "U0MANAGER")
+            assert member is not None
+            member.away_until = (early - timedelta(hours=7)).astimezone(UTC)
+            member.away_from = member.away_until - timedelta(days=1)
+            s.add(member)
+        st.driver.block_action("U0DEPUTY", "approve_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+        text = wait_ephemeral(st, "U0DEPUTY", "代決はできません")
+        assert "不在期間は終わっています" in text
+        settle(st)
+        assert ledger(st) == []
+        assert ("U0DEPUTY", "U0MANAGER", "away") in requests(st)  # given back by the morning's sweep
+        # With the other approver away too, nobody else holds it: the deputy decides, for the approver.
+        away(st, "U0CHIEF", "2026-11-25 2026-11-25")
+        st.driver.block_action("U0DEPUTY", "approve_draft", channel=deputy_dm.channel, message_ts=deputy_dm.ts)
+        st.slack.wait_for(lambda: ledger(st), timeout=10, message="the decision")
+        (entry,) = ledger(st)
+        assert (entry.kind, entry.decider_id, entry.acting_for_id) == ("approved", "U0DEPUTY", "U0MANAGER")
+    finally:
+        st.stop()
+
+
 def test_an_absence_replaced_by_a_later_one_gives_the_deputies_requests_back(stack: LocalStack) -> None:
     """One absence per person: an approver away today who enters next week's absence instead is
     back until then. Before, the deputy kept live buttons that only refused them (「不在期間が

@@ -372,7 +372,8 @@ def test_an_ended_absence_leaves_the_request_with_the_deputy_until_the_approvers
     midnight; the deputy keeps the request (and may decide, for the approver) until 08:30, the
     approver's first business instant, when the approver is asked and the deputy's request is
     withdrawn in one transaction. Withdrawn at midnight, the draft had nobody until the morning;
-    kept until decided, the deputy decided 代決 at 09:00 for an approver at their desk."""
+    kept until decided, the deputy decided 代決 at 09:00 for an approver at their desk. Before
+    08:30 the deputy decides only if no approver who is not away holds the request: the chief does."""
     from bot import errors
 
     world.clock.t = jst(2026, 11, 24, 8, 45)
@@ -386,13 +387,12 @@ def test_an_ended_absence_leaves_the_request_with_the_deputy_until_the_approvers
     assert world.sweep(jst(2026, 11, 25, 8, 29)).sent["approval.back"] == 0
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
     assert not world.posts(to="U0MANAGER") and deputy_dm_edits(world, draft_id) == []
-    world.clock.t = jst(2026, 11, 25, 7, 0)  # the deputy, early at work, decides for the approver
-    assert world.kessai.decide(early, 1, "U0DEPUTY", approve=True).kind == "approved"
-    with world.db.session() as s:
-        from storage.models import LedgerEntryRow
-
-        [entry] = [e for e in s.exec(select(LedgerEntryRow)) if e.draft_id == early and e.kind == "approved"]
-    assert (entry.decider_id, entry.acting_for_id) == ("U0DEPUTY", "U0MANAGER")
+    # The deputy, early at work, does not decide for an approver whose absence is over while the
+    # chief, not away, holds the request (the deputy keeps it for a draft nobody else holds).
+    world.clock.t = jst(2026, 11, 25, 7, 0)
+    with pytest.raises(errors.NotAnApprover, match="不在期間は終わっています"):
+        world.kessai.decide(early, 1, "U0DEPUTY", approve=True)
+    assert world.kessai.decide(early, 1, "U0CHIEF", approve=True).kind == "approved"
     # 08:30: the approver is back at work, asked; the deputy's request is withdrawn.
     assert world.sweep(jst(2026, 11, 25, 8, 30)).sent["approval.back"] == 1
     assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]

@@ -138,6 +138,9 @@ def test_a_deputy_click_racing_the_return_of_the_approver_on_another_replica_dec
 
     world.clock.t = jst(2026, 11, 24, 8, 45)
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    # The chief is away all week: before 08:30 the deputy stands in only when no approver who is
+    # not away holds the draft.
+    world.kessai.set_away("U0CHIEF", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
     # 13:00: by 08:30 the next day the drafts have waited less than a business day.
     drafts = [world.pending_draft(jst(2026, 11, 24, 13, 0, i)) for i in range(20)]
     world.clock.t = now = jst(2026, 11, 25, 8, 30)
