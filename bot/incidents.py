@@ -423,11 +423,17 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 # and the passphrase read 「 (」 (「 (mail」) as part of the value, and the mask swallowed the opening
 # bracket, leaving 「＊＊＊＊（伏せ字）メールで送付)」 in the alert and the record.
 _A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]")
+# The note, to its closing bracket. Only a note the value ends at is one: in 「パスワード：correct horse
+# (battery) staple」 the words after the bracket are the passphrase's, and cut at 「 (」 they went out as
+# typed. Nor one that holds a value and no Japanese (「PW: abc123 [old: xyz789]」): that is a password too.
+_A_NOTE = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]([^)）\]］」』】〕》〉\r\n]{0,32}+)[)）\]］」』】〕》〉]?")
 
 
 def _before_a_note(text: str, start: int, end: int) -> tuple[int, int]:
     if (m := _A_NOTE_OPENS.search(text, start, end)) and m.start() > start:
-        return start, m.start()
+        note = _A_NOTE.match(text, m.start())
+        if note and note.end() >= end and not (any(c.isdigit() for c in note[1]) and not _KANA_OR_KANJI.search(note[1])):
+            return start, m.start()
     return start, end
 
 

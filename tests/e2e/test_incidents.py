@@ -1264,3 +1264,16 @@ def test_a_redraw_refused_because_the_alert_was_just_deleted_is_no_error(
     assert not any("message_not_found" in m or "no longer redrawn" in m for m in said), said
     assert any("message_not_found" in r.getMessage() for r in caplog.records if r.levelname == "INFO")
     assert incident_row(st).status == "acked"
+
+
+def test_brackets_inside_a_passphrase_or_around_a_value_are_not_a_note() -> None:
+    """「パスワード：correct horse (battery) staple」: cut at 「 (」 as before a note, 「(battery) staple」
+    went into the alert as typed; so did 「xyz789」 in 「PW: abc123 [old: xyz789]」. A note in Japanese
+    after the value (「(メールで送付)」「(仮)」) keeps its bracket."""
+    for text, leaked in (("パスワード：correct horse (battery) staple", ("battery", "staple")),
+                         ("PW: abc123 [old: xyz789]", ("xyz789",)), ("PW: abc123 (xyz789)", ("xyz789",))):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count == 1 and not any(w in masked for w in leaked), masked
+    for text, expected in (("パスワード：Kessai2026 (メールで送付)", "パスワード：＊＊＊＊（伏せ字） (メールで送付)"),
+                           ("PW: abc 123 (仮)", "PW: ＊＊＊＊（伏せ字） (仮)")):
+        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
