@@ -321,11 +321,18 @@ _A_DEVICE_OR_VERSION = re.compile(
     r"|(?:0\d{0,4}|\+81-?\d{1,4})-\d{1,4}-\d{3,4}")
 
 
-def _a_listed_value(text: str, start: int, end: int) -> bool:
+def _a_listed_value(text: str, start: int, end: int, *, a_device_is_kept: bool = True) -> bool:
     value = unicodedata.normalize("NFKC", text[start:end]).rstrip(_CLOSERS + "、。,.")
     return (len(value) >= 4 and any(c.isdigit() for c in value) and not _AN_ADDRESS.search(value)
-            and not _A_DEVICE_OR_VERSION.fullmatch(value)
+            and not (a_device_is_kept and _A_DEVICE_OR_VERSION.fullmatch(value))
             and not _says_about_the_value(value, text[end:end + 8]))
+
+
+# 旧/新 right after a password's label and its colon (「パスワード：旧 iPhone15 / 新 iPhone16」「PW 旧 Win10
+# 新 Win11」), and the 旧/新 listed after them, label the passwords: a device's shape there is the value,
+# as after the label itself, and kept as a device both passwords went into the alert as typed.
+_A_LABEL_BEFORE_OLD_OR_NEW = re.compile(_LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->)?[ \t\u3000]*+(?=[新旧現])")
+_LISTED_AFTER = re.compile(r"[ \t\u3000]*+(?:/|／|→|->|、|,|から)?[ \t\u3000]*+")
 
 
 def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -348,7 +355,15 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
 def _old_and_new_spans(text: str, about_a_password: bool) -> list[tuple[int, int]]:
     if not about_a_password and not _MENTIONS_A_PASSWORD.search(text):
         return []
-    return [m.span(1) for m in _OLD_OR_NEW.finditer(text) if _a_listed_value(text, *m.span(1))]
+    labelled = {m.end() for m in _A_LABEL_BEFORE_OLD_OR_NEW.finditer(text)}
+    spans, last_labelled = [], -1
+    for m in _OLD_OR_NEW.finditer(text):
+        a_password = m.start() in labelled or (
+            last_labelled >= 0 and (sep := _LISTED_AFTER.match(text, last_labelled)) is not None and sep.end() == m.start())
+        if _a_listed_value(text, *m.span(1), a_device_is_kept=not a_password):
+            spans.append(m.span(1))
+            last_labelled = m.end() if a_password else -1
+    return spans
 
 
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:

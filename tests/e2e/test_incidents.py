@@ -1277,3 +1277,15 @@ def test_brackets_inside_a_passphrase_or_around_a_value_are_not_a_note() -> None
     for text, expected in (("パスワード：Kessai2026 (メールで送付)", "パスワード：＊＊＊＊（伏せ字） (メールで送付)"),
                            ("PW: abc 123 (仮)", "PW: ＊＊＊＊（伏せ字） (仮)")):
         assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+
+
+def test_old_and_new_passwords_shaped_like_devices_after_a_label_are_masked() -> None:
+    """「パスワード：旧 iPhone15 / 新 iPhone16」: 旧/新 after the label and its colon label the passwords, and
+    kept as devices both went into the alert as typed. 旧/新 in a sentence still name a device."""
+    for text, leaked in (("パスワード：旧 iPhone15 / 新 iPhone16", ("iPhone15", "iPhone16")),
+                         ("PW 旧 Win10 新 Win11", ("Win10", "Win11")),
+                         ("パスワード変更：旧 Pixel8 → 新 Pixel9", ("Pixel8", "Pixel9"))):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count == 2 and not any(w in masked for w in leaked), masked
+    for kept in ("パスワードは旧 Windows10 端末から漏えい", "旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
