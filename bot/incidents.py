@@ -385,12 +385,16 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
 _NEXT_WORD = re.compile(r"[ \u3000]([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
 _A_PARTICLE = frozenset(("が", "を", "に", "で", "は", "と", "へ", "の", "も", "や", "から", "まで", "より", "にて"))
 _MORE_WORDS = 5
+# A date, a time, a floor or a count written with its unit (「パスワード：さくら 10時 に変更」「さくら
+# 12月1日 変更」「さくら 3階」) ends it too: run on over it, the record lost when and where.
+_A_WORD_WITH_ITS_UNIT = re.compile(r"[0-9０-９]{1,4}(?:[年月日時分秒階回件人名桁台枚号]|文字)")
 
 
 def _with_its_next_words(text: str, end: int) -> int:
     for _ in range(_MORE_WORDS):
         m = _NEXT_WORD.match(text, end)
-        if not m or m[1] in _A_PARTICLE or _SAID_OF_THE_PASSWORD.search(m[1]) or _NOT_IN_A_PHRASE.search(m[1]):
+        if (not m or m[1] in _A_PARTICLE or _SAID_OF_THE_PASSWORD.search(m[1]) or _NOT_IN_A_PHRASE.search(m[1])
+                or _A_WORD_WITH_ITS_UNIT.match(m[1])):
             break
         end = m.end(1)
     return end

@@ -1289,3 +1289,12 @@ def test_old_and_new_passwords_shaped_like_devices_after_a_label_are_masked() ->
         assert count == 2 and not any(w in masked for w in leaked), masked
     for kept in ("パスワードは旧 Windows10 端末から漏えい", "旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_date_a_time_or_a_floor_after_a_kana_password_is_kept() -> None:
+    """「パスワード：さくら 10時 に変更」: the words after a kana password ran on over the time, and the
+    record lost when it was changed (「12月1日」, where 「3階」)."""
+    for text, expected in (("パスワード：さくら 10時 に変更", "パスワード：＊＊＊＊（伏せ字） 10時 に変更"),
+                           ("パスワード：さくら 12月1日 変更", "パスワード：＊＊＊＊（伏せ字） 12月1日 変更"),
+                           ("パスワード：さくら もち 3階 の端末", "パスワード：＊＊＊＊（伏せ字） 3階 の端末")):
+        assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
