@@ -582,9 +582,10 @@ def test_every_command_whose_reader_went_away_ends_with_141_as_the_readme_says(t
 
 def test_a_command_does_not_load_the_rule_engine_it_does_not_use() -> None:
     """bot.calendar read era dates from bot.rules.dates, which loads every rule (~600 regular
-    expressions, half a second) — at every `kessai` command, a cron `kessai remind` each minute
-    and each test that starts one. The eras live in bot.eras; the commands that check drafts load
-    the engine when they run."""
+    expressions, half a second) at every `kessai` command, those that never check a draft too
+    (`config check`, `db upgrade`, `ledger verify`, exports) and each test that starts one. The eras
+    live in bot.eras; the commands that check drafts (serve, demo, remind, check) load the engine
+    when they run."""
     code = "import sys, bot.cli, bot.config, bot.calendar; print(' '.join(sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=REPO).stdout.split()
