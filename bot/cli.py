@@ -114,6 +114,7 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
     settings = load_settings()
     db = Database(settings.database_url)
     with db.session() as s:
+        ledger_repo.read_one_moment(s)
         head = ledger_repo.head(s)
         result = verify_with_versions(ledger_repo.iter_entries_with_versions(s, ZoneInfo(settings.tz)), head)
     if result.ok:

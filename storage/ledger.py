@@ -120,6 +120,18 @@ def _recomputed_hashes(s: Session, wanted: set[tuple[int, int]] | None,
     }
 
 
+def read_one_moment(s: Session) -> None:
+    """Make the rest of ``s`` read the ledger as it stood at one moment (call it first).
+
+    `kessai ledger verify` reads the head, then the entries: on PostgreSQL each statement otherwise
+    sees what was committed when it began, so a decision recorded in between gave one entry more
+    than the head counted, and verify reported the ledger's end as tampered with. (SQLite's
+    transactions here take the write lock at BEGIN: nothing is appended meanwhile.)
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.connection().exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
 def head(s: Session) -> tuple[int, str]:
     h = s.get(LedgerHeadRow, 1)
     return (0, GENESIS_HASH) if h is None else (h.seq, h.entry_hash)
