@@ -162,11 +162,18 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             # The transaction waits on whoever reads the output (`| less`, a slow share): it must not
             # be ended as a stopped process's would be (storage.db.PG_SESSION_SETTINGS). It reads only.
             s.connection().exec_driver_sql("SET LOCAL idle_in_transaction_session_timeout = 0")
-        entries = (e for e in ledger_repo.iter_entries(s) if start is None and end is None or in_range(e))
+        # The whole ledger is read (a period is picked from it), so its chain is checked on the way.
+        watch = ledger.ChainWatch(ledger_repo.iter_entries(s))
+        entries = (e for e in watch if start is None and end is None or in_range(e))
         rows = exporting.Counted(ledger.iter_export_rows(entries, roster.member_names(s)))
         chunks = (exporting.csv_chunks(rows, ledger.EXPORT_COLUMNS) if args.format == "csv"
                   else exporting.json_chunks(rows))
         exporting.write(chunks, args.output, count=lambda: rows.count, what_ja="記録")
+    if watch.first_bad is not None:
+        seq, problem = watch.first_bad
+        print(f"注意: 台帳の記録 #{seq} に問題があります: {problem}書き出しはデータベースにあるとおりの内容です。"
+              "`kessai ledger verify` で台帳を確認し、この書き出しを提出する前に管理者に相談してください。",
+              file=sys.stderr)
     return 0
 
 

@@ -167,6 +167,29 @@ def test_an_export_of_a_damaged_ledger_keeps_the_entry_it_cannot_date(db: Databa
     assert "#2 の日時「garbage」を読めない" in r.stderr and "ledger verify" in r.stderr
 
 
+@pytest.mark.parametrize("sql", [
+    # Only the time zone the time is written in: the same instant, but not what was recorded.
+    "UPDATE ledger_entries SET decided_at = '2026-11-22T10:00:00+09:00' WHERE seq = 2",
+    "UPDATE ledger_entries SET acting_for_id = 'U0DEPUTY' WHERE seq = 2",
+    "DELETE FROM ledger_entries WHERE seq = 2",
+], ids=["time-zone", "deputy", "delete"])
+def test_an_export_of_a_tampered_ledger_says_so(db: Database, filled: str, tmp_path: Path, sql: str) -> None:
+    """The export is written as the database holds it, but whoever hands it to an auditor learns
+    that an entry breaks the chain, even one before the period exported."""
+    with db.engine.begin() as c:
+        past_the_ledger_guard(c)
+        c.execute(text(sql))
+    out = tmp_path / "ledger.json"
+    r = kessai(filled, "ledger", "export", "--format", "json", "--output", str(out), "--from", "2026-11-24")
+    assert r.returncode == 0 and [e["seq"] for e in json.loads(out.read_text(encoding="utf-8"))] == [4, 5]
+    assert "台帳の記録 #" in r.stderr and "に問題があります" in r.stderr and "kessai ledger verify" in r.stderr
+
+
+def test_an_export_of_an_intact_ledger_warns_of_nothing(filled: str) -> None:
+    r = kessai(filled, "ledger", "export", "--format", "json")
+    assert r.returncode == 0 and r.stderr == ""
+
+
 def test_export_to_a_dash_writes_to_standard_output(filled: str, tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "bot", "ledger", "export", "--format", "json", "--output", "-"],
                        env={**os.environ, "DATABASE_URL": filled, "PYTHONPATH": str(REPO)}, cwd=tmp_path,
