@@ -108,6 +108,7 @@ def cmd_db_downgrade(args: argparse.Namespace) -> int:
 
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
     from bot.ledger import verify_with_versions
+    from bot.workflow import state_ja
     from storage import ledger as ledger_repo
     from storage.db import Database
 
@@ -117,6 +118,13 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
         ledger_repo.read_one_moment(s)
         head = ledger_repo.head(s)
         result = verify_with_versions(ledger_repo.iter_entries_with_versions(s, ZoneInfo(settings.tz)), head)
+        unrecorded = ledger_repo.decided_without_entry(s) if result.ok else None
+    if unrecorded is not None:
+        draft_id, version, state = unrecorded
+        print(f"下書き #{draft_id} の第{version}版は「{state_ja(state)}」ですが、"
+              "台帳にその決裁の記録がありません（台帳の末尾の記録が ledger_head とともに削除された疑いがあります）。",
+              file=sys.stderr)
+        return 1
     if result.ok:
         print(f"台帳は正常です（{result.count} 件の記録を検証しました）。")
         if result.count:

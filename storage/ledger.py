@@ -132,6 +132,28 @@ def read_one_moment(s: Session) -> None:
         s.connection().exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
+# States a draft reaches only by a decision on its current version that the ledger records (a
+# published draft was approved or exempted first).
+DECIDED_STATES = ("approved", "rejected", "expired", "exempt", "published")
+
+
+def decided_without_entry(s: Session) -> tuple[int, int, str] | None:
+    """The first draft (id, current version, state) whose state says its current version was
+    decided, with no ledger entry for that version.
+
+    Deleting the newest entries and setting ``ledger_head`` back to the last one kept leaves a
+    chain that verifies; the drafts those entries decided still say they were decided.
+    """
+    e = LedgerEntryRow
+    recorded = select_(col(e.seq)).where(col(e.draft_id) == col(DraftRow.id),
+                                          col(e.version_number) == col(DraftRow.current_version))
+    q = (select_(col(DraftRow.id), col(DraftRow.current_version), col(DraftRow.state))
+         .where(col(DraftRow.state).in_(DECIDED_STATES), ~recorded.exists())
+         .order_by(col(DraftRow.id)).limit(1))
+    row = s.connection().execute(q).first()
+    return None if row is None else (row[0] or 0, row[1], str(row[2]))
+
+
 def head(s: Session) -> tuple[int, str]:
     h = s.get(LedgerHeadRow, 1)
     return (0, GENESIS_HASH) if h is None else (h.seq, h.entry_hash)

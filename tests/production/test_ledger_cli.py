@@ -112,6 +112,26 @@ def test_insert_is_detected(db: Database, filled: str) -> None:
     assert r.returncode == 1 and "#5 " in r.stderr
 
 
+def test_the_newest_entries_deleted_with_the_head_set_back_are_caught_by_the_drafts_they_decided(
+        db: Database, filled: str) -> None:
+    """The chain that is left verifies; draft 5 still says its version 1 was decided."""
+    with db.engine.begin() as c:
+        kept = c.execute(text("SELECT entry_hash FROM ledger_entries WHERE seq = 4")).scalar_one()
+        past_the_ledger_guard(c)
+        c.execute(text("DELETE FROM ledger_entries WHERE seq = 5"))
+        c.execute(text("UPDATE ledger_head SET seq = 4, entry_hash = :h"), {"h": kept})
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1 and "下書き #5 の第1版は「承認済み」ですが、台帳にその決裁の記録がありません" in r.stderr
+
+
+def test_a_draft_decided_on_an_earlier_version_and_edited_since_needs_no_entry_for_the_new_one(
+        db: Database, filled: str) -> None:
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE drafts SET state = 'pending', current_version = 2 WHERE id = 5"))
+        c.execute(text("UPDATE drafts SET state = 'withdrawn', current_version = 2 WHERE id = 4"))
+    assert kessai(filled, "ledger", "verify").returncode == 0
+
+
 def test_an_export_over_a_file_kessai_keeps_is_refused(tmp_path: Path) -> None:
     """`--output kessai.db` (Tab completion from 「kes」) replaced the SQLite ledger itself with its
     export; the organisation file and .env were as easily replaced."""
