@@ -328,7 +328,9 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "パスワード欄に a1 ", "パスワードには ", "PWも", "パスワードは下記のとおり ", "PWは次 a",
                "psexec -p ", "ConvertTo-SecureString '", "$pw = a b ",
                # Review of session 27: the switches before ConvertTo-SecureString's string.
-               "ConvertTo-SecureString -Force "]
+               "ConvertTo-SecureString -Force ",
+               "「障害者はいらない」と遠慮しないで言おう", "「障害者はいらない」と言わないで", "言っては",
+               "と言ってはいけない"]
 
 
 def adversarial() -> None:

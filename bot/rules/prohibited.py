@@ -379,6 +379,28 @@ _DISCOURAGED = re.compile(
     rf"|{_RETHINK}"
 )
 
+# The hurt the words do, of `_HURTS` (「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」), and the
+# advice not to say them (「「女性は感情的だ」と言わないようにしましょう」「…と言わないで」), not 「言わない理由」
+# nor 「言ってはいけないなんておかしい」.
+_WOUNDS = re.compile(
+    r"傷つけ|傷付け|傷つき|傷付き|深く傷"
+    r"|(?:言|い|使|書)わない(?:よう|でください|で下さい|でほしい|で欲しい|でいただ|でね|で[。！!]|で$)"
+    r"|(?:言|い|使|書)っては(?:いけません|いけない|だめ|ダメ)(?![^。！!？?\n]{0,8}(?:なんて|なんか|とは|って|のは|のか|理由|おかし|はず))"
+)
+
+
+def _disowned_after(doc: Document, start: int, end: int) -> bool:
+    """Whether the rest of a sentence after a quoted verdict, [start, end), says the words hurt, asks readers
+    to rethink the belief they voice, or reports them repudiated: not the whole of `_warned_after`, whose
+    「しない」「やめ」「ではありません」 just as well call for the words or defend them (「「障害者はいらない」と
+    遠慮しないで言おう」「「障害者はいらない」は差別ではありません」), as 7073c79 found for quoted exclusions."""
+    return bool(
+        _REPUDIATED.search(doc.text, start, end)
+        or _RETHOUGHT.search(doc.text, start, end)
+        or (_WOUNDS.search(doc.text, start, end) and not _HURT_DENIED.search(doc.text, start, end))
+    )
+
+
 def _warned_after(doc: Document, start: int, end: int) -> bool:
     """Whether the rest of a sentence after a quoted statement, [start, end), warns against the words,
     asks readers to rethink the belief they voice, or reports them repudiated (not if it says they do no harm)."""
@@ -1417,7 +1439,7 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
         seen.add(sent)
         if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
             continue
-        if end != sent[1] and _warned_after(doc, end, sent[1]):
+        if end != sent[1] and _disowned_after(doc, end, sent[1]):
             continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
         yield Hit(g.start, said.end, message)
 
@@ -1456,7 +1478,7 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
             continue
         if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
             continue
-        if end != sent[1] and _warned_after(doc, end, sent[1]):
+        if end != sent[1] and _disowned_after(doc, end, sent[1]):
             continue
         yield Hit(g.start, m.end(), message)
 
