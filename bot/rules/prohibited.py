@@ -583,9 +583,24 @@ def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
     is passed on, it is said even in 「」 in a draft about discrimination (「【人権週間】「生活保護は甘えだ」との
     意見もあります。当然です。」), which `_Taught` otherwise reads as a term taught about."""
     reply = _reply(doc, hit)
-    if reply is False:
+    if reply is False or _defended_after(doc, hit):
         return True
     return not reply and not taught.named(hit) and not _rebutted_after(doc, hit) and not _marked_wrong(doc, hit)
+
+
+# The names of the wrong a statement does, denied of it after it: 「「障害者はいらない」は差別ではありません」.
+_WRONG_NAMES = re.compile(r"差別|偏見|ヘイト|誤解|思い込み|思いこみ|決めつけ|決め付け|間違い|誤り")
+
+
+def _defended_after(doc: Document, hit: Hit) -> bool:
+    """Whether the rest of the sentence after ``hit`` (after its 」 when quoted) denies it is a wrong
+    (`_WRONG_NAMES` then `_DENY_DENIED`): an endorsement, even in 「」 in a draft about discrimination, which
+    `_Taught` would otherwise read as a term taught about."""
+    sent = _said_sentence(doc, hit.end - 1)
+    quote = doc.enclosing_quote(hit.start, hit.end, 40)
+    start = quote[1] if quote is not None else hit.end
+    end = min(sent[1], start + _REBUTTAL_REACH)
+    return any(_DENY_DENIED.match(doc.text, m.end()) for m in _WRONG_NAMES.finditer(doc.text, start, end))
 
 
 # A health or human-rights post sets a myth beside the fact, one a line, with the marks for wrong and right
@@ -1077,6 +1092,22 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
 _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
 
 
+# The word that opposes such statements denied of the one in the sentence: 「「障害者はいらない」は差別では
+# ありません」「外国人は出ていけ、は偏見とは言えない」 defend it. Not asked (「差別ではないでしょうか」「差別では
+# ありませんか」), which says it is.
+_DENY_DENIED = re.compile(
+    r"[ \t　]*(?:では|じゃ|とは|には|に)[ \t　]*"
+    r"(?:ない|なく|ありません|言えない|言えません|いえない|いえません|当たらない|当たりません|あたらない|あたりません|ならない|なりません)"
+    r"(?![ \t　]*(?:か|でしょう|のでは|です(?:か|よね)|よね))"
+)
+
+
+def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int]) -> bool:
+    """Whether ``sent`` opposes the statements in it ([deny]) with a word it does not deny (`_DENY_DENIED`),
+    and does not say they are deserved (`_SAID_FAIRLY`)."""
+    return any(not _DENY_DENIED.match(doc.text, d.end) for d in deny.find(doc, within=sent)) and not _SAID_FAIRLY.search(doc.text, *sent)
+
+
 # 「と言われ」 reports a statement (「「高齢者のくせに」と言われ、傷つきました」), and so opposes it; said to be
 # deserved, it is the statement again: 「外国人は出ていけと言われても仕方ない」.
 _SAID_FAIRLY = re.compile(
@@ -1167,7 +1198,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         if sent in done:
             continue
         if sent not in denied:
-            denied[sent] = bool(deny.find(doc, within=sent)) and not _SAID_FAIRLY.search(doc.text, *sent)
+            denied[sent] = _opposed(doc, deny, sent)
         if denied[sent]:
             done.add(sent)
             continue
@@ -1437,7 +1468,7 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
         if not ends and (quote is not None or _reply(doc, replied) is not False):
             continue
         seen.add(sent)
-        if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
+        if _opposed(doc, deny, sent):
             continue
         if end != sent[1] and _disowned_after(doc, end, sent[1]):
             continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
@@ -1476,7 +1507,7 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         ends = end - m.end() <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, m.end(), end)
         if not ends and (quote is not None or _reply(doc, Hit(g.start, m.end(), message)) is not False):
             continue
-        if deny.find(doc, within=sent) and not _SAID_FAIRLY.search(doc.text, *sent):
+        if _opposed(doc, deny, sent):
             continue
         if end != sent[1] and _disowned_after(doc, end, sent[1]):
             continue

@@ -36,3 +36,31 @@ def test_quoted_verdict_called_for_fires(text: str) -> None:
 )
 def test_quoted_verdict_disowned_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A denial that the words are discrimination is an endorsement, in 「」 in a draft about it or not.
+        "「障害者はいらない」は差別ではありません。",
+        "「外国人は出ていけ」は差別ではありません。",
+        "「外国人が増えると治安が悪くなる」は偏見とは言えない。",
+        "「うつ病は甘え」は誤解ではありません。",
+    ],
+)
+def test_quoted_statement_said_no_wrong_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「障害者はいらない」は差別です。",
+        "「障害者はいらない」は差別ではないでしょうか。",
+        "「障害者はいらない」は差別ではありませんか。",
+        "「うつ病は甘え」は誤解です。",
+        "「外国人」は差別語ではありません。",
+    ],
+)
+def test_quoted_statement_named_a_wrong_passes(text: str) -> None:
+    assert CODE not in codes(text)
