@@ -330,7 +330,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                # Review of session 27: the switches before ConvertTo-SecureString's string.
                "ConvertTo-SecureString -Force ",
                "「障害者はいらない」と遠慮しないで言おう", "「障害者はいらない」と言わないで", "言っては",
-               "と言ってはいけない", "「障害者はいらない」は差別ではありません。", "は差別では"]
+               "と言ってはいけない", "「障害者はいらない」は差別ではありません。", "は差別では",
+               "「うつ病は甘え」は本当でしょうか。", "「うつ病は甘え」は本当"]
 
 
 def adversarial() -> None:

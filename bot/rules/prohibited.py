@@ -585,7 +585,35 @@ def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
     reply = _reply(doc, hit)
     if reply is False or _defended_after(doc, hit):
         return True
-    return not reply and not taught.named(hit) and not _rebutted_after(doc, hit) and not _marked_wrong(doc, hit)
+    return (
+        not reply and not taught.named(hit) and not _rebutted_after(doc, hit) and not _marked_wrong(doc, hit)
+        and not _questioned(doc, hit)
+    )
+
+
+# A health or 多文化共生 post quotes the myth and asks whether it is true, to go on to the facts: 「「うつ病は
+# 甘え」は本当でしょうか。」「「外国人が増えて治安が悪くなった」って本当？」. Only the plain question ending the
+# sentence: 「…は本当ではないでしょうか」「…は本当だと思いませんか」 ask readers to agree.
+_ASKED_IF_TRUE = re.compile(
+    r"[」』]?[ \t　]*(?:は|って|というのは|というの|とは|、)[、 \t　]*(?:本当|ほんとう|ホント|ほんと|事実|真実|正しい)(?:に|なの|のこと)?"
+    r"[ \t　]*(?:でしょうか|ですか|か)?[ \t　]*[？?]*[ \t　]*[。．.]?[ \t　]*"
+)
+
+
+def _questioned(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit``, quoted, is asked about in the rest of its sentence (`_ASKED_IF_TRUE`), and what
+    follows in the paragraph does not answer yes or take its side (「はい、本当です」「その通りです」)."""
+    quote = doc.enclosing_quote(hit.start, hit.end, 40)
+    if quote is None:
+        return False
+    sent = _said_sentence(doc, hit.end - 1)
+    q = _ASKED_IF_TRUE.match(doc.text, quote[1], sent[1])
+    if q is None or q.end() != sent[1] or not any(c in doc.text[quote[1] : q.end()] for c in "かか？?"):
+        return False
+    # The answer is read in the next sentence even past a blank line: 「…は本当でしょうか。\n\nはい、本当です。」.
+    after = doc.sentence_after(sent[1] - 1)
+    end = sent[1] if after is None else min(after[1], after[0] + _REBUTTAL_REACH)
+    return not _took_its_side(doc, sent[1], end, sent[1]) and not _SIDED.search(doc.text, sent[1], end)
 
 
 # The names of the wrong a statement does, denied of it after it: 「「障害者はいらない」は差別ではありません」.

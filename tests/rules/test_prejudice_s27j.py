@@ -64,3 +64,35 @@ def test_quoted_statement_said_no_wrong_fires(text: str) -> None:
 )
 def test_quoted_statement_named_a_wrong_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A health or 多文化共生 post quotes the myth and asks whether it is true.
+        "「うつ病は甘え」は本当でしょうか。",
+        "「外国人が増えて治安が悪くなった」は本当でしょうか。",
+        "「うつ病は甘え」って本当？",
+        "【こころの健康】「うつ病は甘え」は本当でしょうか。うつ病は誰でもかかる可能性のある病気です。",
+    ],
+)
+def test_quoted_myth_questioned_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「うつ病は甘え」は本当でしょうか。はい、本当です。",
+        "「うつ病は甘え」は本当でしょうか。その通りです。",
+        "「うつ病は甘え」は本当でしょうか。私はそう思います。",
+        "「うつ病は甘え」は本当でしょうか。\n\nはい、本当です。",
+        # Questions that ask readers to agree.
+        "「うつ病は甘え」は本当ではないでしょうか。",
+        "「うつ病は甘え」は本当だと思いませんか。",
+        "「うつ病は甘え」は本当です。",
+        "うつ病は甘え",
+    ],
+)
+def test_quoted_myth_affirmed_fires(text: str) -> None:
+    assert CODE in codes(text)
