@@ -587,8 +587,59 @@ def _said(doc: Document, taught: _Taught, hit: Hit) -> bool:
         return True
     return (
         not reply and not taught.named(hit) and not _rebutted_after(doc, hit) and not _marked_wrong(doc, hit)
-        and not _questioned(doc, hit)
+        and not _questioned(doc, hit) and not _listed_as_myth(doc, hit)
     )
+
+
+# A health or human-rights post lists myths, one a line, under a heading that names them such (「よくある誤解」
+# 「こんな思い込みはありませんか」) or above a line that says all of them are wrong (「どちらも誤りです。」
+# 「いずれも誤解です」), in the same paragraph: 「よくある誤解\n・うつ病は甘え\n・ひきこもりは本人の責任\n
+# どちらも誤りです。」. Not the word denied (「誤解ではありません」「間違いない」).
+_MYTH_WORDS = (
+    r"(?:誤解|思い込み|思いこみ|偏見|迷信|俗説|誤った(?:認識|イメージ|考え)|間違った(?:認識|イメージ|考え)|間違い|誤り)"
+    r"(?!では|じゃ|でも|でな|とは|なんか|なんて|な[いくし]|あり(?:ません|え|得)"
+    r"|[ \t　]*(?:です|だ)?[、！!]?[ \t　]*(?:と(?:言|い|騒|叫|呼|思わ|され)|なんて|って))"
+)
+_MYTH_HEADING = re.compile(rf"(?m)^[ \t　]*[【［\[■◆●]?[^\n・\-]{{0,12}}?{_MYTH_WORDS}[^\n]{{0,16}}$")
+_ALL_WRONG = re.compile(
+    r"(?m)^[ \t　]*(?:どちらも|いずれも|どれも|これら(?:は|も)|これらは(?:すべて|全て|いずれも|どれも)|(?:上記|以上)(?:は|の(?:内容|例)は)(?:すべて|全て|いずれも|どれも)?)"
+    rf"[、 \t　]*(?:よくある|大きな|根拠のない|根拠の無い|誤った)?{_MYTH_WORDS}"
+)
+_LIST_ITEM = re.compile(r"[ \t　]*(?:[・\-‐•●■◆▪＊*]|[①-⑳]|\d{1,2}[.)）．])?[ \t　]*")
+_MYTH_REACH = 200  # how far after a listed myth the post is read for taking its side
+
+
+def _listed_as_myth(doc: Document, hit: Hit) -> bool:
+    """Whether ``hit`` opens a line of a list of myths (`_MYTH_HEADING` above it or `_ALL_WRONG` below it,
+    in its paragraph) and nothing after it in the paragraph takes its side."""
+    line = doc.text.rfind("\n", max(0, hit.start - _MARK_REACH), hit.start) + 1
+    if line == 0 and hit.start > _MARK_REACH:
+        return False
+    # The finding starts after the bullet, or at it when the statement was read through it (「・生活保護は甘え」).
+    item = _LIST_ITEM.match(doc.text, line)
+    if item is None or hit.start > item.end():
+        return False
+    # The paragraphs and the lines that name myths, found once: a draft may hold thousands of findings.
+    found = doc.memo.get("myth_lines")
+    if not isinstance(found, tuple):
+        found = (
+            [m.start() for m in re.finditer(r"\n[ \t　]*\n", doc.text)],
+            [m.start() for m in _MYTH_HEADING.finditer(doc.text)],
+            [m.start() for m in _ALL_WRONG.finditer(doc.text)],
+        )
+        doc.memo["myth_lines"] = found
+    breaks, headings, verdicts = found
+    k = bisect_right(breaks, line)
+    start = breaks[k - 1] if k else 0
+    end = breaks[k] if k < len(breaks) else len(doc.text)
+    h = bisect_left(headings, start)
+    headed = h < len(headings) and headings[h] < line
+    v = bisect_right(verdicts, hit.end)
+    judged = v < len(verdicts) and verdicts[v] < end
+    if not (headed or judged):
+        return False
+    after = min(end, hit.end + _MYTH_REACH)
+    return not (_DEFENDED.search(doc.text, hit.end, after) or _AGREED.search(doc.text, hit.end, after))
 
 
 # A health or 多文化共生 post quotes the myth and asks whether it is true, to go on to the facts: 「「うつ病は

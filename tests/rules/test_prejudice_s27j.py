@@ -96,3 +96,35 @@ def test_quoted_myth_questioned_passes(text: str) -> None:
 )
 def test_quoted_myth_affirmed_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Myths listed without ×/○ marks, under a heading naming them or above a line saying all are wrong.
+        "よくある誤解\n・うつ病は甘え\n・ひきこもりは本人の責任\nどちらも誤りです。",
+        "よくある誤解\n・うつ病は甘え\n・不登校は甘え",
+        "・うつ病は甘え\n・不登校は甘え\nいずれも誤解です。",
+        "【よくある誤解】\n①うつ病は甘え\n②発達障害は言い訳",
+        "こんな思い込みはありませんか\n・うつ病は甘え\n・生活保護は甘え",
+    ],
+)
+def test_myths_listed_pass(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "よくある誤解\n・うつ病は甘え\nその通りです。",
+        "よくある誤解\n\n・うつ病は甘え",  # another paragraph
+        "・うつ病は甘え\n・不登校は甘え",
+        "誤解ではありません\n・うつ病は甘え",
+        "偏見と言われようが\n・外国人は出ていけ",
+        "・うつ病は甘え\n・不登校は甘え\nどちらも誤りではありません。",
+        "・うつ病は甘え\n・不登校は甘え\nどちらも正しいです。",
+        "間違いない\n・うつ病は甘え",
+    ],
+)
+def test_myths_not_listed_as_such_fire(text: str) -> None:
+    assert CODE in codes(text)
