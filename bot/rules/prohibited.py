@@ -779,9 +779,38 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
         # 「そう思っていませんか。私もそう思います。」「本当にそうでしょうか。はい、そうです。」: asked, then answered yes.
         return not _took_its_side(doc, m.end(), end, after[1])
     m = _POINTED_BACK.match(doc.text, after[0], reach)
-    if m is None or _took_its_side(doc, m.end(), end, after[1]):
+    if m is None:
+        return _rebutted_third(doc, after)
+    if _took_its_side(doc, m.end(), end, after[1]):
         return False
-    return _QUESTIONS_IT.search(doc.text, m.end(), end) is not None
+    return _QUESTIONS_IT.search(doc.text, m.end(), end) is not None or _rebutted_third(doc, after)
+
+
+# The turn that may open the rebuttal in the third sentence: 「しかし、それは誤解です」「でも、それは偏見です」.
+_TURN_OPENING = re.compile(r"[ \t　]*(?:しかし|でも|ですが|だけど|けれども|けれど|ところが|とはいえ|実は|実際には)[、, \t　]*")
+
+
+def _rebutted_third(doc: Document, second: tuple[int, int]) -> bool:
+    """Whether the sentence after ``second``, in the same paragraph, opens with a rebuttal (`_REBUTTAL`,
+    after a turn), ``second`` being short and not taking the statement's side: 「うつ病は甘え。よく耳にする
+    言葉です。しかし、それは誤解です。」「…。そう言う人がいます。でも、それは誤解です。」. Not 「…。私もそう思います。
+    それは誤解ではありません。」."""
+    if second[1] - second[0] > _REBUTTAL_REACH:
+        return False
+    third = doc.sentence_after(second[1] - 1)
+    if third is None or doc.text[second[1] : third[0]].count("\n") > 1:
+        return False
+    if _took_its_side(doc, second[0], second[1], second[1]) or _SIDED.search(doc.text, second[0], second[1]):
+        return False
+    turn = _TURN_OPENING.match(doc.text, third[0], third[1])
+    start = turn.end() if turn is not None else third[0]
+    m = _REBUTTAL.match(doc.text, start, min(third[1], start + _REBUTTAL_REACH))
+    if m is None:
+        return False
+    end = min(third[1], m.end() + _REBUTTAL_REACH)
+    if (further := doc.sentence_after(third[1] - 1)) is not None and doc.text[third[1] : further[0]].count("\n") <= 1:
+        end = min(further[1], third[1] + _REBUTTAL_REACH)
+    return not _took_its_side(doc, m.end(), end, third[1])
 
 
 # A statement the post passes on as what people say, in 「」 or not: 「「生活保護の人は甘えている」とのご意見を

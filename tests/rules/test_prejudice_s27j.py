@@ -128,3 +128,31 @@ def test_myths_listed_pass(text: str) -> None:
 )
 def test_myths_not_listed_as_such_fire(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The rebuttal in the third sentence, after a short one that sets the prejudice as something heard.
+        "うつ病は甘え。よく耳にする言葉です。しかし、それは誤解です。",
+        "うつ病は甘え。そう言う人がいます。でも、それは誤解です。",
+        "生活保護は甘え。よく聞く声です。それは偏見です。",
+    ],
+)
+def test_rebutted_in_the_third_sentence_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "うつ病は甘え。よく耳にする言葉です。私もそう思います。",
+        "うつ病は甘え。よく耳にする言葉です。でも、それは誤解ではありません。",
+        "うつ病は甘え。そう言う人がいます。そのとおりです。",
+        "うつ病は甘え。まったく同感だ。しかし、それは誤解だと言う人もいる。",
+        "うつ病は甘え。よく耳にする言葉です。しかし、それは誤解です。はい、誤解ではありません。",
+        "うつ病は甘え。よく耳にする言葉です。\n\nしかし、それは誤解です。",
+    ],
+)
+def test_not_rebutted_in_the_third_sentence_fires(text: str) -> None:
+    assert CODE in codes(text)
