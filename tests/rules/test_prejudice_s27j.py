@@ -156,3 +156,30 @@ def test_rebutted_in_the_third_sentence_passes(text: str) -> None:
 )
 def test_not_rebutted_in_the_third_sentence_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A comma after を, or after the adverb.
+        "「外国人は出ていけ」という考え方を、今一度見直しましょう。",
+        "「障害者はいらない」という考えを、見直しましょう。",
+        "外国人はいらない。こうした考えを、今一度見直しましょう。",
+        "「外国人は出ていけ」という考え方を今一度、見直しましょう。",
+    ],
+)
+def test_rethought_after_a_comma_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「外国人は出ていけ」という考え方を、今一度見直す必要はありません。",
+        "「外国人は出ていけ」という考え方を、改めて訴えます。",
+        "外国人はいらない。この考えを、改めて訴えます。",
+        "「外国人は出ていけ」という考え方を、今一度見直しましょう、なんて綺麗ごとだ。",
+    ],
+)
+def test_rethinking_after_a_comma_refused_fires(text: str) -> None:
+    assert CODE in codes(text)
