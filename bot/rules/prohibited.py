@@ -1373,11 +1373,13 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
 # The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
 _VERDICT_TOPIC = frozenset(("ハ", "モ", "ッテ", "ナンテ", "ナンカ", "ナンゾ"))
 _GROUP_SUFFIXES = frozenset(("タチ", "達", "ラ", "ドモ", "共"))
+# The group's children, as its people: 「発達障害の子どもは言い訳ばかり」「外国人の子供はいらない」.
+_CHILDREN = frozenset(("子ドモ", "子供", "コドモ", "子", "児童", "生徒"))
 _GROUP_PEOPLE = frozenset(("住民", "観光客", "労働者", "受給者", "居住者", "市民", "旅行者", "客", "家庭", "世帯", "患者", "当事者"))
 # What may follow the verdict to the end of its sentence: a copula, a particle, a mark, 「と思う」.
 # Not 「か」 nor a question mark: 「外国人労働者はいらない？」 asks, and what follows answers.
 _VERDICT_TAIL = re.compile(
-    r"(?:です|でした|だった|だよ|だね|だ|である|よね|よな|よ|ね|な|わ|でしょう|でしょ|じゃん|じゃね|と思う|と思います"
+    r"(?:です|でした|だった|だよ|だね|だろう|だろ|だ|である|よね|よな|よ|ね|な|わ|でしょう|でしょ|じゃん|じゃね|と思う|と思います"
     r"|んだ|んです|のだ|のです|マジで|まじで|[^\w？?]|[ｗw笑草])*"
 )
 _VERDICT_TAIL_REACH = 30
@@ -1401,7 +1403,11 @@ _WORD_CHAR = re.compile(r"\w")
 # Words that only press the verdict harder, between the topic and it: 「外国人は本当にいらない」「生活保護は
 # やっぱり甘え」「障害者は正直いらない」. Adverbs, and the nouns that serve as such with their に or で.
 # A noun of another kind (「高齢者は予約はいらない」) still says the verdict of something else.
-_INTENSIFIERS = frozenset(("本当", "ホント", "ホントウ", "ホンマ", "マジ", "絶対", "正直", "結局", "所詮", "全員", "全部", "基本", "基本的"))
+_INTENSIFIERS = frozenset(
+    ("本当", "ホント", "ホントウ", "ホンマ", "マジ", "絶対", "正直", "結局", "所詮", "全員", "全部", "基本", "基本的", "完全", "単ナル")
+)
+# The nouns that press it with their の: 「不登校はただの甘え」「うつ病は只の甘え」.
+_MERE = frozenset(("タダ", "只"))
 _INTENSIFIER_REACH = 6
 
 
@@ -1420,6 +1426,8 @@ def _past_intensifiers(tokens: Sequence[analyzer.Token], k: int, end: int) -> in
             k += 1
             if k < stop and tokens[k].surface in ("ニ", "デ") and tokens[k].pos in ("助詞", "助動詞"):
                 k += 1
+        elif t.surface in _MERE and k + 1 < stop and tokens[k + 1].surface == "ノ":
+            k += 2
         else:
             break
     return k
@@ -1530,7 +1538,7 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
             continue
         k = g.last + 1
         # 「LGBTの人は」「在日の連中は」「移民たちは」: the group's people.
-        if k + 1 < len(tokens) and tokens[k].surface == "ノ" and tokens[k + 1].surface in _PEOPLE | {"ヤツ", "ヤツラ", "奴"}:
+        if k + 1 < len(tokens) and tokens[k].surface == "ノ" and tokens[k + 1].surface in _PEOPLE | _CHILDREN | {"ヤツ", "ヤツラ", "奴"}:
             k += 2
         # 「生活保護を受けている人は」「生活保護もらってる奴は」: the people who live on it.
         k = _past_receiving(tokens, k)

@@ -183,3 +183,35 @@ def test_rethought_after_a_comma_passes(text: str) -> None:
 )
 def test_rethinking_after_a_comma_refused_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不登校はただの甘え。",
+        "不登校は単なる甘え",
+        "うつ病は完全に甘え",
+        "うつ病なんて甘えだろ",
+        "うつ病は甘えだろう。",
+        "発達障害の子どもは言い訳ばかり",
+        "外国人の子供はいらない",
+    ],
+)
+def test_condition_dismissed_pressed_harder_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "うつ病は完全に治ります。",
+        "不登校はただの甘えではありません。",
+        "うつ病は甘えだろうか。",
+        "発達障害の子どもは、脳の働き方に特性があります。",
+        "外国人の子どもは日本語教室を利用できます。",
+        "不登校の子どもは甘えではありません。",
+        "高齢者の方は、完全予約制です。",
+    ],
+)
+def test_condition_explained_in_the_same_words_passes(text: str) -> None:
+    assert CODE not in codes(text)
