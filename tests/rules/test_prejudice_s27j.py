@@ -215,3 +215,29 @@ def test_condition_dismissed_pressed_harder_fires(text: str) -> None:
 )
 def test_condition_explained_in_the_same_words_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Judgement call: the growth of a group and the growth of crime in one sentence read as cause and
+        # effect, whoever the group is; the victims' side is said otherwise (below).
+        "外国人観光客が増えて、この地域の犯罪が増えています。",
+        "高齢者が増えて犯罪が増えています。",
+    ],
+)
+def test_group_growth_beside_crime_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外国人観光客が増えて、観光客を狙った置き引きが増えています。",
+        "高齢者を狙った犯罪が増えています。",
+        "一人暮らしの高齢者が増えて、特殊詐欺などの犯罪被害が増えています。ご注意ください。",
+        "外国人観光客が増えて、観光客が巻き込まれる犯罪が増えています。",
+    ],
+)
+def test_group_as_crime_victims_passes(text: str) -> None:
+    assert CODE not in codes(text)
