@@ -241,3 +241,18 @@ def test_group_growth_beside_crime_fires(text: str) -> None:
 )
 def test_group_as_crime_victims_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The judging called off, as e86d899 narrowed what passes a quoted verdict.
+        "「うつ病は甘え」と決めつけるのはやめましょう。",
+        "「不登校は甘え」と子どもを責めるのはやめましょう。",
+        "「うつ病は甘え」と言うのはやめてください。",
+        "「うつ病は甘え」と責めないでください。",
+        "「うつ病は甘え」と思わないでください。",
+    ],
+)
+def test_quoted_verdict_called_off_passes(text: str) -> None:
+    assert CODE not in codes(text)
