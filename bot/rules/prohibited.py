@@ -390,6 +390,9 @@ _WOUNDS = re.compile(
     # The saying or the judging called off: 「…と決めつけるのはやめましょう」「…と子どもを責めるのはやめて
     # ください」, not 「…と言うのをやめる必要はない」.
     r"|(?:やめ|止め)(?:ましょう|よう|てください|て下さい|てほしい|て欲しい|てね)"
+    # As in `_DISCOURAGED`: readers asked to look at their own words (「…と子どもに言っていませんか」), and the
+    # saying set aside for another way (「…と言うのではなく、話を聞きましょう」).
+    r"|て(?:は)?いませんか|のではなく|のでなく"
 )
 
 

@@ -252,6 +252,8 @@ def test_group_as_crime_victims_passes(text: str) -> None:
         "「うつ病は甘え」と言うのはやめてください。",
         "「うつ病は甘え」と責めないでください。",
         "「うつ病は甘え」と思わないでください。",
+        "「うつ病は甘え」と言うのではなく、話を聞きましょう。",
+        "「不登校は甘え」と子どもに言っていませんか。",
     ],
 )
 def test_quoted_verdict_called_off_passes(text: str) -> None:
