@@ -392,7 +392,9 @@ _WOUNDS = re.compile(
     r"|(?:やめ|止め)(?:ましょう|よう|てください|て下さい|てほしい|て欲しい|てね)"
     # As in `_DISCOURAGED`: readers asked to look at their own words (「…と子どもに言っていませんか」), and the
     # saying set aside for another way (「…と言うのではなく、話を聞きましょう」).
-    r"|て(?:は)?いませんか|のではなく|のでなく"
+    r"|て(?:は)?いませんか"
+    # Not set aside for saying it louder: 「…と陰で言うのではなく、堂々と言おう」.
+    r"|の(?:では|で)なく(?![^。！!？?\n]{0,16}?(?:言おう|言いましょう|言うべき|叫ぼう|書こう|伝えよう|訴えよう))"
 )
 
 

@@ -19,6 +19,7 @@ CODE = "prohibited.discrimination"
         "「生活保護は甘え」と言うのをやめる必要はない。",
         "「障害者はいらない」と言ってはいけないなんておかしい。",
         "「外国人が増えると治安が悪くなる」と遠慮しないで言おう。",
+        "「障害者はいらない」と陰で言うのではなく、堂々と言おう。",
     ],
 )
 def test_quoted_verdict_called_for_fires(text: str) -> None:
