@@ -1215,7 +1215,9 @@ _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$"
 _DENY_DENIED = re.compile(
     r"[ \t　]*(?:では|じゃ|とは|には|に)[ \t　]*"
     r"(?:ない|なく|ありません|言えない|言えません|いえない|いえません|当たらない|当たりません|あたらない|あたりません|ならない|なりません)"
-    r"(?![ \t　]*(?:か|でしょう|のでは|です(?:か|よね)|よね))"
+    r"(?![ \t　]*(?:か|でしょう|のでは|です(?:か|よね)|よね|よう))"
+    # Nor one wrong set aside for a worse: 「「障害者は迷惑」は誤解ではなく偏見です」.
+    r"(?![、, \t　]*(?:明らかな|単なる)?(?:差別|偏見|ヘイト|誤解|思い込み|決めつけ|決め付け|間違い|誤り|人権侵害))"
 )
 
 
@@ -1590,7 +1592,8 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
                 ends = True
             else:
                 replied = Hit(g.start, passed.start(), message)
-        if not ends and (quote is not None or _reply(doc, replied) is not False):
+        # Nor unless defended in the rest of it: 「障害者はいらない、これは差別ではない」.
+        if not ends and (quote is not None or _reply(doc, replied) is not False) and not _defended_after(doc, replied):
             continue
         seen.add(sent)
         if _opposed(doc, deny, sent):
@@ -1630,7 +1633,8 @@ def _blamed_for_crime(doc: Document) -> Iterator[Hit]:
         end = quote[1] if quote is not None and quote[0] < g.start else sent[1]
         message = f"{_people(doc.text[g.start : g.end])}を犯罪と結びつけ、差別する表現と受け取られます。{_REWRITE}"
         ends = end - m.end() <= _VERDICT_TAIL_REACH and _VERDICT_TAIL.fullmatch(doc.text, m.end(), end)
-        if not ends and (quote is not None or _reply(doc, Hit(g.start, m.end(), message)) is not False):
+        replied = Hit(g.start, m.end(), message)
+        if not ends and (quote is not None or _reply(doc, replied) is not False) and not _defended_after(doc, replied):
             continue
         if _opposed(doc, deny, sent):
             continue

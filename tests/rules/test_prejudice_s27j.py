@@ -61,6 +61,8 @@ def test_quoted_statement_said_no_wrong_fires(text: str) -> None:
         "「障害者はいらない」は差別ではありませんか。",
         "「うつ病は甘え」は誤解です。",
         "「外国人」は差別語ではありません。",
+        "「うつ病は甘え」は誤解ではなく偏見です。",
+        "生活保護は甘えという偏見にならないよう、表現に配慮します。",
     ],
 )
 def test_quoted_statement_named_a_wrong_passes(text: str) -> None:
@@ -258,4 +260,29 @@ def test_group_as_crime_victims_passes(text: str) -> None:
     ],
 )
 def test_quoted_verdict_called_off_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Defended in the rest of the sentence, with no quote: the verdict need not end it.
+        "障害者はいらない、これは差別ではない。",
+        "外国人が増えると治安が悪くなる、これは偏見ではありません。",
+        "うつ病は甘え、それは誤解じゃない。",
+    ],
+)
+def test_statement_defended_in_its_sentence_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "うつ病は甘えではなく、誤解されやすい病気です。",
+        "障害者はいらない、という考えは差別ではないでしょうか。",
+        "高齢者はいらない、という差別をなくしましょう。",
+    ],
+)
+def test_statement_named_a_wrong_in_its_sentence_passes(text: str) -> None:
     assert CODE not in codes(text)
