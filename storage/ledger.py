@@ -7,8 +7,8 @@ from datetime import datetime, tzinfo
 from itertools import islice
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import and_, or_, update
 from sqlalchemy import select as select_
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot.attachments import from_stored
@@ -132,23 +132,29 @@ def read_one_moment(s: Session) -> None:
         s.connection().exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
-# States a draft reaches only by a decision on its current version that the ledger records (a
-# published draft was approved or exempted first).
-DECIDED_STATES = ("approved", "rejected", "expired", "exempt", "published")
+# The states a draft reaches only by a decision on its current version, each with the kinds of
+# the ledger entries that record that decision (a published draft was approved or exempted
+# first). Any entry for the version is not enough: 理由を付けて決裁依頼 writes an override entry
+# for the very version the approver then decides.
+DECIDED_BY: dict[str, tuple[str, ...]] = {
+    "approved": ("approved",), "rejected": ("rejected",), "expired": ("expired",), "exempt": ("exempt",),
+    "published": ("approved", "exempt"),
+}
 
 
 def decided_without_entry(s: Session) -> tuple[int, int, str] | None:
     """The first draft (id, current version, state) whose state says its current version was
-    decided, with no ledger entry for that version.
+    decided, with no ledger entry of that decision for that version.
 
     Deleting the newest entries and setting ``ledger_head`` back to the last one kept leaves a
     chain that verifies; the drafts those entries decided still say they were decided.
     """
     e = LedgerEntryRow
-    recorded = select_(col(e.seq)).where(col(e.draft_id) == col(DraftRow.id),
-                                          col(e.version_number) == col(DraftRow.current_version))
+    recorded = select_(col(e.seq)).where(
+        col(e.draft_id) == col(DraftRow.id), col(e.version_number) == col(DraftRow.current_version),
+        or_(*(and_(col(DraftRow.state) == state, col(e.kind).in_(kinds)) for state, kinds in DECIDED_BY.items())))
     q = (select_(col(DraftRow.id), col(DraftRow.current_version), col(DraftRow.state))
-         .where(col(DraftRow.state).in_(DECIDED_STATES), ~recorded.exists())
+         .where(col(DraftRow.state).in_(tuple(DECIDED_BY)), ~recorded.exists())
          .order_by(col(DraftRow.id)).limit(1))
     row = s.connection().execute(q).first()
     return None if row is None else (row[0] or 0, row[1], str(row[2]))

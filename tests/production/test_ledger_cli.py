@@ -63,7 +63,8 @@ def filled(db: Database, db_url: str) -> str:
                                                alt_texts=[], tz=JST) - {h}
             now = datetime.now(UTC)
             s.add(DraftRow(id=i, account_id="joetsu-x", author_id="U0OPERATOR", channel="C0INTAKE",
-                           message_ts=f"{i}.0", state="approved", current_version=1, created_at=now, updated_at=now))
+                           message_ts=f"{i}.0", state="approved" if i % 2 else "rejected", current_version=1,
+                           created_at=now, updated_at=now))
             s.add(DraftVersionRow(draft_id=i, number=1, text=f"下書き{i}", scheduled_at=when, content_hash=h,
                                   created_at=now))
             ledger_repo.append(s, draft_id=i, version_number=1, kind="approved" if i % 2 else "rejected",
@@ -122,6 +123,29 @@ def test_the_newest_entries_deleted_with_the_head_set_back_are_caught_by_the_dra
         c.execute(text("UPDATE ledger_head SET seq = 4, entry_hash = :h"), {"h": kept})
     r = kessai(filled, "ledger", "verify")
     assert r.returncode == 1 and "下書き #5 の第1版は「承認済み」ですが、台帳にその決裁の記録がありません" in r.stderr
+
+
+def test_a_decision_deleted_after_an_override_of_the_same_version_is_caught(db: Database, filled: str) -> None:
+    """理由を付けて決裁依頼 writes an override entry for the version the approver then decides: that
+    entry is no record of the decision, so deleting the decision's entry (the newest) is caught."""
+    now = datetime.now(UTC)
+    h = content_hash(text="下書き6", account_id="joetsu-x", scheduled_at=None, alt_texts=[])
+    with db.session() as s:
+        s.add(DraftRow(id=6, account_id="joetsu-x", author_id="U0OPERATOR", channel="C0INTAKE", message_ts="6.0",
+                       state="approved", current_version=1, created_at=now, updated_at=now))
+        s.add(DraftVersionRow(draft_id=6, number=1, text="下書き6", content_hash=h, created_at=now))
+        s.flush()
+        for kind in ("override", "approved"):
+            ledger_repo.append(s, draft_id=6, version_number=1, kind=kind, content_hash=h, decider_id="U0MANAGER",
+                               acting_for_id=None, reason=None, decided_at=datetime(2026, 11, 26, 1, tzinfo=UTC))
+    assert kessai(filled, "ledger", "verify").returncode == 0
+    with db.engine.begin() as c:
+        kept = c.execute(text("SELECT entry_hash FROM ledger_entries WHERE seq = 6")).scalar_one()
+        past_the_ledger_guard(c)
+        c.execute(text("DELETE FROM ledger_entries WHERE seq = 7"))
+        c.execute(text("UPDATE ledger_head SET seq = 6, entry_hash = :h"), {"h": kept})
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1 and "下書き #6 の第1版は「承認済み」ですが、台帳にその決裁の記録がありません" in r.stderr
 
 
 def test_a_draft_decided_on_an_earlier_version_and_edited_since_needs_no_entry_for_the_new_one(
