@@ -165,6 +165,7 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
         return (start is None or at >= start) and (end is None or at <= end)
 
     with db.session() as s:
+        ledger_repo.read_one_moment(s)
         # Streamed from the database to the output: a ledger of years is never all in memory.
         if db.is_postgres:
             # The transaction waits on whoever reads the output (`| less`, a slow share): it must not

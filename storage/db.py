@@ -148,7 +148,15 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A session that only reads (READS_ONLY) must not hold the write lock: `kessai ledger
+        # export | less` would keep every decision waiting while the reader pauses.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READS_ONLY) else "BEGIN IMMEDIATE")
+
+
+# The execution option of a connection (Session.connection(execution_options=…), before the
+# session's first statement) whose SQLite transaction only reads: it begins DEFERRED, and in WAL
+# mode it reads the database as it stood at its first read while others write.
+READS_ONLY = "kessai_reads_only"
 
 
 def _insert_for(dialect: str) -> Any:

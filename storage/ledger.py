@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from bot.attachments import from_stored
 from bot.ledger import GENESIS_HASH, LedgerEntry, entry_hash, recorded_content_hashes
+from storage.db import READS_ONLY
 from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow, LedgerHeadRow
 
 
@@ -121,15 +122,20 @@ def _recomputed_hashes(s: Session, wanted: set[tuple[int, int]] | None,
 
 
 def read_one_moment(s: Session) -> None:
-    """Make the rest of ``s`` read the ledger as it stood at one moment (call it first).
+    """Make the rest of ``s`` read the ledger as it stood at one moment, without keeping anyone
+    from recording decisions meanwhile (call it before anything else in ``s``; ``s`` only reads).
 
     `kessai ledger verify` reads the head, then the entries: on PostgreSQL each statement otherwise
     sees what was committed when it began, so a decision recorded in between gave one entry more
-    than the head counted, and verify reported the ledger's end as tampered with. (SQLite's
-    transactions here take the write lock at BEGIN: nothing is appended meanwhile.)
+    than the head counted, and verify reported the ledger's end as tampered with. On SQLite a
+    transaction of kessai otherwise takes the write lock at BEGIN: one moment too, but every
+    decision waited for the reads (an export's for as long as `| less` was open) and failed after
+    busy_timeout.
     """
     if s.get_bind().dialect.name == "postgresql":
         s.connection().exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    else:
+        s.connection(execution_options={READS_ONLY: True})
 
 
 # The states a draft reaches only by a decision on its current version, each with the kinds of

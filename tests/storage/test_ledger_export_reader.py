@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -74,3 +75,36 @@ def test_an_export_to_stdout_whose_connection_is_ended_exits_non_zero_saying_it_
     assert (first + rest).count(b"\r\n") < 2_501
     assert "書き出しが途中で止まりました" in err and "全件ではありません" in err
     assert "接続が切れました" in err and "DATABASE_URL" not in err
+
+
+def test_an_export_read_slowly_from_sqlite_lets_the_bot_record_decisions(tmp_path: Path) -> None:
+    """Every SQLite transaction of kessai begins IMMEDIATE (the write lock): an export waiting on
+    its reader (`kessai ledger export | less`) held it, and each 承認 in Slack meanwhile waited
+    out busy_timeout and failed with 「database is locked」. In WAL mode a reading transaction
+    sees one moment of the database without the write lock."""
+    url = database_url("sqlite", tmp_path)
+    db = Database(url)
+    db.upgrade()
+    try:
+        write_ledger(db, 2_500)
+    finally:
+        db.dispose()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))",
+         "ledger", "export", "--format", "csv"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout is not None and proc.stderr is not None
+    try:
+        first = proc.stdout.read(1000)  # the child now waits on the full pipe, inside its transaction
+        writer = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=2, isolation_level=None)
+        try:
+            writer.execute("BEGIN IMMEDIATE")  # what recording a decision begins with
+            writer.execute("ROLLBACK")
+        finally:
+            writer.close()
+    finally:
+        rest = proc.stdout.read()
+        err = proc.stderr.read().decode()
+    assert proc.wait() == 0, err
+    assert (first + rest).count(b"\r\n") == 2_501
