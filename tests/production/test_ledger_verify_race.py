@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -28,8 +29,7 @@ def _decide(s: Session, i: int) -> None:
 
 
 def test_a_decision_recorded_while_verify_reads_is_no_tampering(postgres: Database) -> None:
-    """PostgreSQL only: SQLite's verify takes the write lock when it begins, so no decision is
-    recorded between its reads there."""
+    """PostgreSQL (LOCK TABLE holds verify between its reads); SQLite below."""
     with postgres.session() as s:
         for i in (1, 2):
             _decide(s, i)
@@ -55,3 +55,20 @@ def test_a_decision_recorded_while_verify_reads_is_no_tampering(postgres: Databa
     (r,) = ran
     assert r.returncode == 0, r.stderr
     assert "2 件" in r.stdout or "3 件" in r.stdout
+
+
+def test_on_sqlite_a_decision_recorded_between_the_reads_is_not_seen(tmp_path: Path) -> None:
+    """What verify's session reads on SQLite: the head and the entries of one moment, while a
+    decision is recorded in between (it no longer waits for verify's reads)."""
+    db = Database(f"sqlite:///{tmp_path / 'kessai.db'}")
+    db.upgrade()
+    with db.session() as s:
+        _decide(s, 1)
+    with db.session() as s:
+        ledger_repo.read_one_moment(s)
+        head = ledger_repo.head(s)
+        with db.session() as other:
+            _decide(other, 2)
+        assert head[0] == len(list(ledger_repo.iter_entries(s))) == 1
+        assert ledger_repo.decided_without_entry(s) is None
+    db.dispose()
