@@ -318,7 +318,10 @@ _A_DEVICE_OR_VERSION = re.compile(
     r"|(?:windows|win|ios|ipados|macos|android|iphone|ipad|pixel|galaxy|xperia|aquos|arrows|surface|pc|mac"
     r"|office|microsoft|excel|chrome|edge|firefox|safari|thinkpad|dynabook|vaio|lavie)"
     r"[ _-]?\d{1,3}(?:\.\d{1,3})*(?:pro|plus|max|mini|ultra|se|[a-z])?)"
-    r"|(?:0\d{0,4}|\+81-?\d{1,4})-\d{1,4}-\d{3,4}")
+    # A telephone number in the shapes Japanese numbers are written in (090-1234-5678, 03-1234-5678,
+    # 045-123-4567, 0256-12-3456, 0120-123-456, and +81 for the leading 0): any digits between hyphens
+    # kept 「0-12-3456」「01-23-4567」, a PIN's shape, as a number to call.
+    r"|(?:0|\+81-?)(?:[1-9]0-\d{4}|[1-9]-\d{4}|[1-9]\d-\d{3}|[1-9]\d\d-\d\d)-\d{4}|0120-\d{3}-\d{3}")
 
 
 def _a_listed_value(text: str, start: int, end: int, *, a_device_is_kept: bool = True) -> bool:

@@ -1298,3 +1298,14 @@ def test_a_date_a_time_or_a_floor_after_a_kana_password_is_kept() -> None:
                            ("パスワード：さくら 12月1日 変更", "パスワード：＊＊＊＊（伏せ字） 12月1日 変更"),
                            ("パスワード：さくら もち 3階 の端末", "パスワード：＊＊＊＊（伏せ字） 3階 の端末")):
         assert inc.mask_secrets(text, about_a_password=True) == (expected, 1)
+
+
+def test_only_a_japanese_telephone_numbers_shape_is_kept_as_a_number_to_call() -> None:
+    """「PIN 1234、01-23-4567 に連絡」: any digits between hyphens were read as a telephone number and
+    kept, and a second PIN went into the alert and the record as typed."""
+    for text in ("PIN 1234、0-12-3456 に連絡", "PIN 1234、01-23-4567 に連絡", "PIN 1234 / 0-1-234 に連絡"):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count == 2 and "-" not in masked, masked
+    for number in ("090-1234-5678", "03-1234-5678", "045-123-4567", "0256-12-3456", "0120-123-456", "+81-90-1234-5678"):
+        masked, count = inc.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
+        assert count == 1 and number in masked, masked
