@@ -1309,3 +1309,20 @@ def test_only_a_japanese_telephone_numbers_shape_is_kept_as_a_number_to_call() -
     for number in ("090-1234-5678", "03-1234-5678", "045-123-4567", "0256-12-3456", "0120-123-456", "+81-90-1234-5678"):
         masked, count = inc.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
         assert count == 1 and number in masked, masked
+
+
+def test_a_device_s_shape_is_kept_only_where_the_report_goes_on_about_a_device() -> None:
+    """「PW abc123 / iPhone15」「旧 Pixel8 / 新 Pixel9」: a second value, or one after 旧/新, shaped like a
+    device or a version was kept whatever followed, and the second password went into the alert and
+    the record as typed. Said of a device (「の PC」「端末」「を配布」「に更新」), it is still kept."""
+    for text in ("PW abc123 / iPhone15", "PW abc123、win123", "PW abc123 / Mac1", "PW abc123 / PC-123",
+                 "PW abc123 / v123", "PW abc123 / no.1234", "旧 Pixel8 / 新 Pixel9", "PW abc123 から Win11 に変更",
+                 "旧 Pixel8 から 新 Pixel9 に変更"):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count == 2 and not any(c.isdigit() for c in masked), masked
+    for text, kept in (("PW abc123、Windows11 の PC で", "Windows11"), ("PW abc123 / iPhone15 を配布済み", "iPhone15"),
+                       ("PW abc123、Windows11 端末から漏えい", "Windows11"), ("PIN 1234、03-1234-5678 まで", "03-1234-5678")):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count == 1 and kept in masked, masked
+    for kept in ("旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み", "旧 PC-001 から"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
