@@ -385,6 +385,23 @@ def _old_and_new_spans(text: str, about_a_password: bool) -> list[tuple[int, int
     return spans
 
 
+# What a report says in English after the colon instead of the password (「PW: no idea」「PW: by IT」
+# 「パスワード：not set」「パスワード：ask IT」「PW: unknown」): masked as a passphrase, the alert read as though
+# a password were written and the reporter was told to change it at once. Only words of no value, all
+# of them: 「PW: abc 123」 is still a passphrase. Not a word that is itself a common weak password
+# (admin, secret, default, password): 「PW: admin」 is the leak.
+_WORDS_OF_NO_VALUE = frozenset((
+    "not", "set", "yet", "no", "idea", "unknown", "ask", "by", "it", "see", "mail", "email", "none", "n/a", "na",
+    "tbd", "same", "as", "above", "below", "sent", "via", "is", "the", "to", "of", "in", "on", "and", "or",
+    "changed", "forgot", "forgotten", "lost", "don't", "dont", "know", "i", "we", "team", "dept",
+    "department", "manager", "later", "unset", "empty", "blank", "redacted"))
+
+
+def _of_no_value(value: str) -> bool:
+    words = unicodedata.normalize("NFKC", value).lower().rstrip(_CLOSERS + "、。,.!").split()
+    return bool(words) and all(w.strip(".,!?()") in _WORDS_OF_NO_VALUE for w in words)
+
+
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PASSPHRASE.finditer(text):
@@ -393,7 +410,8 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         words = unicodedata.normalize("NFKC", text[start:end]).split()
         # As long as a value after a label need be (「パスワード：abc 123」 went out as typed at 8).
-        if len("".join(words)) >= 4 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words):
+        if (len("".join(words)) >= 4 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
+                and not _of_no_value(text[start:end])):
             spans.append((start, end))
     return spans
 
@@ -440,7 +458,8 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
         start, end = m.span(1)
         while end > start and text[end - 1] in _CLOSERS + "、。,.":
             end -= 1
-        if end - start >= 4 and not _says_about_the_value(text[start:end], text[end:end + 8]):
+        if (end - start >= 4 and not _says_about_the_value(text[start:end], text[end:end + 8])
+                and not _of_no_value(text[start:end])):
             spans.append((start, end))
     return spans
 

@@ -1326,3 +1326,14 @@ def test_a_device_s_shape_is_kept_only_where_the_report_goes_on_about_a_device()
         assert count == 1 and kept in masked, masked
     for kept in ("旧 Windows10 端末から漏えい", "新 iPhone15 を配布済み", "旧 PC-001 から"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_english_words_of_no_value_after_a_colon_are_kept() -> None:
+    """「PW: no idea」「パスワード：ask IT」: masked as a passphrase, the alert read as though a password
+    were written there. A passphrase with any other word, or a weak password on its own, is masked."""
+    for kept in ("PW: no idea", "PW: by IT", "パスワード：not set", "パスワード：ask IT", "PW: not set yet",
+                 "PW: unknown", "パスワード：see mail", "PW: none"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+    for text in ("PW: abc 123", "PW: no idea abc123", "PW: admin", "PW: secret", "PW: notset", "PW: not set 2026"):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count == 1 and masked.startswith("PW: ＊＊＊＊（伏せ字）"), masked
