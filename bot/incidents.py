@@ -301,8 +301,10 @@ _ANOTHER_VALUE = re.compile(
     r"(?:(?:新|旧|現)(?:パスワード)?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
     r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 # 「旧 abc123 / 新 def456」 in a report that names a password elsewhere: 旧 and 新 are its labels.
+# After an arrow or an equals sign too, as a label's colon (「パスワード→旧 Win10、新 Win11」): read only
+# after a colon, a space or a bracket, both passwords went into the alert and the record as typed.
 _OLD_OR_NEW = re.compile(
-    r"(?:^|(?<=[\s、。：:（(「]))(?:新|旧|現)[ \t\u3000]*+[:：]?[ \t\u3000]*+"
+    r"(?:^|(?<=[\s、。：:（(「『【［\[→>=＝]))(?:新|旧|現)[ \t\u3000]*+[:：]?[ \t\u3000]*+"
     r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 _MENTIONS_A_PASSWORD = re.compile(r"パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])パス(?![ァ-ヺー])|(?i:\bpw\b|pass|\bpin\b)")
 _AN_ADDRESS = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.[\w.]+$")

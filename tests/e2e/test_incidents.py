@@ -1337,3 +1337,12 @@ def test_english_words_of_no_value_after_a_colon_are_kept() -> None:
     for text in ("PW: abc 123", "PW: no idea abc123", "PW: admin", "PW: secret", "PW: notset", "PW: not set 2026"):
         masked, count = inc.mask_secrets(text, about_a_password=True)
         assert count == 1 and masked.startswith("PW: ＊＊＊＊（伏せ字）"), masked
+
+
+def test_old_and_new_passwords_after_an_arrow_are_masked() -> None:
+    """「パスワード→旧 Win10、新 Win11」: 旧/新 were read only after a colon, a space or a bracket, and
+    both passwords went into the alert and the record as typed."""
+    for text in ("パスワード→旧 Win10、新 Win11", "PW->旧 abc123 / 新 def456", "パスワード＝旧 Pixel8、新 Pixel9",
+                 "パスワード【旧 abc123】"):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert count >= 1 and not any(c.isdigit() for c in masked), masked
