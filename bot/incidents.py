@@ -381,8 +381,13 @@ def _old_and_new_spans(text: str, about_a_password: bool) -> list[tuple[int, int
     for m in _OLD_OR_NEW.finditer(text):
         a_password = m.start() in labelled or (
             last_labelled >= 0 and (sep := _LISTED_AFTER.match(text, last_labelled)) is not None and sep.end() == m.start())
-        if _a_listed_value(text, *m.span(1), a_device_is_kept=not a_password):
-            spans.append(m.span(1))
+        # The bracket the value closes (「PW: abc123 (旧 xyz789)」) is the report's: masked with it, the
+        # alert read 「(旧 ＊＊＊＊（伏せ字）」, its bracket left open.
+        start, end = m.span(1)
+        while end > start and text[end - 1] in _CLOSERS + "]］、。,.":
+            end -= 1
+        if _a_listed_value(text, start, end, a_device_is_kept=not a_password):
+            spans.append((start, end))
             last_labelled = m.end() if a_password else -1
     return spans
 

@@ -1346,3 +1346,12 @@ def test_old_and_new_passwords_after_an_arrow_are_masked() -> None:
                  "パスワード【旧 abc123】"):
         masked, count = inc.mask_secrets(text, about_a_password=True)
         assert count >= 1 and not any(c.isdigit() for c in masked), masked
+
+
+def test_the_bracket_an_old_or_new_value_closes_is_kept() -> None:
+    """「PW: abc123 (旧 xyz789)」: the closing bracket was masked with the old password, and the alert
+    read 「(旧 ＊＊＊＊（伏せ字）」, its bracket left open."""
+    for text, expected in (("PW: abc123 (旧 xyz789)", "PW: ＊＊＊＊（伏せ字） (旧 ＊＊＊＊（伏せ字）)"),
+                           ("PW: abc123 [旧 xyz789]", "PW: ＊＊＊＊（伏せ字） [旧 ＊＊＊＊（伏せ字）]"),
+                           ("パスワード（旧 xyz789）", "パスワード（旧 ＊＊＊＊（伏せ字））")):
+        assert inc.mask_secrets(text, about_a_password=True) == (expected, 2 if "abc" in text else 1), text
