@@ -406,7 +406,9 @@ _WORDS_OF_NO_VALUE = frozenset((
 
 def _of_no_value(value: str) -> bool:
     words = unicodedata.normalize("NFKC", value).lower().rstrip(_CLOSERS + "、。,.!").split()
-    return bool(words) and all(w.strip(".,!?()") in _WORDS_OF_NO_VALUE for w in words)
+    # A bracket standing alone is a note's that follows (「not set (旧 xyz789)」), not a word of the value.
+    words = [w.strip(".,!?()[]") for w in words]
+    return any(words) and all(w in _WORDS_OF_NO_VALUE for w in words if w)
 
 
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:

@@ -1355,3 +1355,12 @@ def test_the_bracket_an_old_or_new_value_closes_is_kept() -> None:
                            ("PW: abc123 [旧 xyz789]", "PW: ＊＊＊＊（伏せ字） [旧 ＊＊＊＊（伏せ字）]"),
                            ("パスワード（旧 xyz789）", "パスワード（旧 ＊＊＊＊（伏せ字））")):
         assert inc.mask_secrets(text, about_a_password=True) == (expected, 2 if "abc" in text else 1), text
+
+
+def test_english_words_of_no_value_before_a_note_are_kept() -> None:
+    """「パスワード：not set (旧 xyz789)」: the note's opening bracket was read as a word of the value, and
+    「not set」 was masked as though a password were written there."""
+    assert inc.mask_secrets("パスワード：not set (旧 xyz789)", about_a_password=True) == (
+        "パスワード：not set (旧 ＊＊＊＊（伏せ字）)", 1)
+    assert inc.mask_secrets("PW: ( )", about_a_password=True)[1] == 0
+    assert inc.mask_secrets("PW: abc 123 (旧 xyz789)", about_a_password=True)[1] == 2
