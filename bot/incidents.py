@@ -503,10 +503,24 @@ def _before_a_note(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A separator standing alone after the value is the list's (「PW: abc123 / 新 def456」): the rule and the
+# passphrase read 「 /」 as the value's last word, and the alert read 「＊＊＊＊（伏せ字） 新 ＊＊＊＊（伏せ字）」,
+# the two passwords no longer told apart. 「abc123/」 written together is still the value.
+_SEPARATORS = ("/", "／", "→", "->", "&", "＆", "|", "｜")
+
+
+def _before_a_separator(start: int, end: int, text: str) -> tuple[int, int]:
+    value = text[start:end]
+    for sep in _SEPARATORS:
+        if value.endswith(sep) and (cut := len(value[:-len(sep)].rstrip(" \t\u3000"))) < len(value) - len(sep) and cut:
+            return start, start + cut
+    return start, end
+
+
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # A passphrase's span holds the first word's (a kana value's, the rule's): one mask for both, not the tail twice.
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(_before_a_note(text, a, b) for a, b in spans):
+    for start, end in sorted(_before_a_note(text, *_before_a_separator(a, b, text)) for a, b in spans):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:

@@ -1364,3 +1364,13 @@ def test_english_words_of_no_value_before_a_note_are_kept() -> None:
         "パスワード：not set (旧 ＊＊＊＊（伏せ字）)", 1)
     assert inc.mask_secrets("PW: ( )", about_a_password=True)[1] == 0
     assert inc.mask_secrets("PW: abc 123 (旧 xyz789)", about_a_password=True)[1] == 2
+
+
+def test_a_separator_between_listed_passwords_is_kept() -> None:
+    """「PW: abc123 / 新 def456」: 「 /」 was read as the value's last word and masked with it, and the
+    alert read 「＊＊＊＊（伏せ字） 新 ＊＊＊＊（伏せ字）」, the two passwords no longer told apart."""
+    for sep in ("/", "／", "->", "→"):
+        masked = inc.mask_secrets(f"PW: abc123 {sep} 新 def456", about_a_password=True)
+        assert masked == (f"PW: ＊＊＊＊（伏せ字） {sep} 新 ＊＊＊＊（伏せ字）", 2), masked
+    assert inc.mask_secrets("旧 PW: abc123 / 新 PW: def456") == ("旧 PW: ＊＊＊＊（伏せ字） / 新 PW: ＊＊＊＊（伏せ字）", 2)
+    assert inc.mask_secrets("PW: abc123/") == ("PW: ＊＊＊＊（伏せ字）", 1)
