@@ -2087,7 +2087,15 @@ class Kessai:
             if begins <= now:
                 # Requests already waiting for this person now wait for the deputies too.
                 for draft in draft_repo.pending_asked(s, actor):
-                    moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
+                    # A deputy's own request stands in for an approver: the other deputies are asked
+                    # for that approver, as it was asked. Asked "for" the deputy, the ledger named as
+                    # the approver someone who could never have decided the draft.
+                    held = draft_repo.request_for(s, draft.id or 0, draft.current_version, actor)
+                    if held is not None and held.acting_for_id is not None and held.reason in ("away", "escalated"):
+                        moved += len(self.send_to_deputies(s, draft, now, reason=held.reason,
+                                                           acting_for=held.acting_for_id))
+                    else:
+                        moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
             elif before is not None and as_utc(before[0]) <= now and not continues:
                 # The absence in effect is replaced by a later one: the person is back until then,
                 # as after `/kessai away off`, so what the deputies hold for them comes back (else

@@ -973,3 +973,38 @@ def test_an_approver_back_gets_every_draft_back_with_one_read_of_when_they_were_
     with world.db.session() as s:
         withdrawn = s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.recipient_id == "U0DEPUTY")).all()
     assert sorted((r.draft_id, r.reason) for r in withdrawn) == [(d, "withdrawn") for d in drafts]
+
+
+def test_a_deputy_going_away_hands_the_request_on_for_the_approver_not_for_themselves(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """A deputy standing in for an absent approver registers an absence of their own: the other
+    deputy (here of 情報政策室, a deputy of this account too) is asked in the approver's stead, not
+    「直江 兼続 さんの代決」: the deputy is no approver, and a decision recorded as made for them
+    names in the ledger someone who could never have decided the draft themselves."""
+    from dataclasses import replace
+
+    from storage import roster
+
+    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY", "U0JOHO"))
+    two_deputies = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
+    w = world_factory(jst(2026, 11, 24, 8, 45))
+    with w.db.session() as s:
+        roster.sync(s, two_deputies)
+    w.kessai.org = two_deputies
+    w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
+    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    w.clock.t = jst(2026, 11, 25, 8, 45)
+    answer = w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    assert "決裁待ちの依頼 1 件を代決者に送りました" in answer
+    with w.db.session() as s:
+        [joho] = s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
+    assert (joho.reason, joho.acting_for_id) == ("away", "U0MANAGER")
+    [notice] = [p["text"] for p in w.posts(contains="代決者の 木田 四郎 さん")]
+    assert "上越 花子 さんの代決" in notice and "直江 兼続 さんの代決" not in notice
+    assert w.kessai.decide(draft_id, 1, "U0JOHO", approve=True).kind == "approved"
+    with w.db.session() as s:
+        entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
+    assert (entry.decider_id, entry.acting_for_id) == ("U0JOHO", "U0MANAGER")
