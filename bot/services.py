@@ -1759,9 +1759,10 @@ class Kessai:
         """Whether a deputy may no longer decide for ``approver`` (SPEC 4.3: 代決 while the approver
         is absent), with the draft not yet waiting long enough for the deputies to keep it
         (``take_back``): _BACK once their first business instant after the absence has come;
-        _OVER when the absence has run out (the night before that) and an approver who is not
-        away holds the request (the returning one asked before the absence, another), so refusing
-        does not leave the draft with nobody; else None."""
+        _OVER when the absence has run out (the night or weekend before that) and an approver who
+        is not away holds the request (the returning one asked before the absence, another), so
+        refusing does not leave the draft with nobody, unless the post is due before that first
+        business instant; else None."""
         absence = away_repo.absence(s, approver)
         if absence is None:
             return None  # cleared by `/kessai away off`, which takes the requests back itself
@@ -1770,9 +1771,13 @@ class Kessai:
             return None  # still away: nothing more to read
         cal = self.org.calendar(str(self.tz))
         back = absence_over(cal, absence[1], now)
-        if not back and not self._present_holder(s, draft, account, now):
-            return None
         scheduled_at = self.load_view(s, draft, draft.current_version).scheduled_at
+        if not back and (not self._present_holder(s, draft, account, now) or (
+                scheduled_at is not None and scheduled_at <= next_business_instant(cal, as_utc(absence[1])))):
+            # Nobody else holds it, or its post is due before anyone is at work (an absence to
+            # Friday and a post on Saturday): refused, the deputy left it to expire unless someone
+            # happened to decide out of hours, with no reminder to prompt them.
+            return None
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
         if deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now, given_back=given_back):
             return None

@@ -218,7 +218,11 @@ class WorkflowMachine(RuleBasedStateMachine):
         cal = self.org.calendar("Asia/Tokyo")
         until = as_utc(absence[1])
         back = until <= now and (cal.business_time_between(until, now) > timedelta(0) or cal.is_business_instant(now))
-        if not back and not (until <= now and self.held_by_another_present_approver(s, d, now)):
+        # A post due with no business time after the absence comes before anyone is at work: the
+        # deputy keeps it, whoever else holds it.
+        due_before_back = scheduled_at is not None and cal.business_time_between(until, as_utc(scheduled_at)) == timedelta(0)
+        if not back and not (until <= now and self.held_by_another_present_approver(s, d, now)
+                             and not due_before_back):
             return True
         asked = as_utc(d.updated_at)
         given_back = draft_repo.given_back_at(s, [d.id or 0]).get(d.id or 0)

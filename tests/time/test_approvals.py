@@ -408,6 +408,32 @@ def test_an_ended_absence_leaves_the_request_with_the_deputy_until_the_approvers
     assert world.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
 
 
+def test_a_deputy_decides_a_post_due_before_the_approver_is_back_at_work_though_another_approver_holds_it(
+        world: World) -> None:
+    """An absence to Friday runs out at Saturday 00:00; the manager is back at work on Monday 08:30.
+    A draft routed on Friday at 16:50 for a Saturday 14:00 event is held by the chief too (not away:
+    nobody registers a weekend), and the deputy on duty on Saturday was refused 代決 for it
+    (「不在期間は終わっています」): the draft expired at 14:00 unless the chief happened to open Slack
+    on a Saturday, with nothing reminding them. Refusing only moves the decision to whoever is at
+    work first when the post can wait for that."""
+    from bot import errors
+    from storage.models import LedgerEntryRow
+
+    world.clock.t = jst(2026, 11, 27, 8, 45)  # Friday
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 27).date(), jst(2026, 11, 27).date())
+    saturday = world.scheduled_draft(jst(2026, 11, 27, 16, 50), jst(2026, 11, 28, 14, 0))
+    monday = world.scheduled_draft(jst(2026, 11, 27, 16, 55), jst(2026, 11, 30, 14, 0))
+    world.sweep(jst(2026, 11, 28, 0, 0))
+    world.clock.t = jst(2026, 11, 28, 10, 0)
+    assert world.kessai.decide(saturday, 1, "U0DEPUTY", approve=True).kind == "approved"
+    with world.db.session() as s:
+        [entry] = [e for e in s.exec(select(LedgerEntryRow)) if e.draft_id == saturday and e.kind == "approved"]
+    assert (entry.decider_id, entry.acting_for_id) == ("U0DEPUTY", "U0MANAGER")
+    # A post that can wait for Monday morning is still the chief's or the manager's to decide.
+    with pytest.raises(errors.NotAnApprover, match="不在期間は終わっています"):
+        world.kessai.decide(monday, 1, "U0DEPUTY", approve=True)
+
+
 def test_a_reminder_due_at_the_approvers_return_does_not_reach_the_withdrawn_deputy(world: World) -> None:
     """Routed at 15:15 while the manager is away: its first reminder is due at 08:30 the next
     morning, the very sweep that gives the request back. The deputy, withdrawn in that sweep, is
