@@ -1749,11 +1749,30 @@ class Kessai:
                 f"{render.escape(self.name_of(acting_for))} さんが不在から戻られたため、この下書きはご本人が決裁します。"
                 "代決の依頼はまもなく取り消され、ご本人に決裁の依頼が届きます。")
         if returned == _OVER and acting_for is not None:
-            name = render.escape(self.name_of(acting_for))
-            raise errors.NotAnApprover(
-                f"{name} さんの不在期間は終わっています。この下書きは不在でない決裁者に決裁を依頼しているため、"
-                "代決はできません。この代決の依頼は、次の業務開始時に取り消されます。")
+            raise errors.NotAnApprover(self._absence_over_refusal(s, draft, account, acting_for))
         return DeciderRole(account, acting_for)
+
+    def _absence_over_refusal(self, s: Session, draft: DraftRow, account: Account, approver: str) -> str:
+        """Why a deputy may not decide for ``approver`` after their absence ran out (_OVER), naming
+        who decides instead and what becomes of the deputy's request at the approver's first
+        business instant (``take_back``: withdrawn, or kept as an escalation if the draft has
+        waited that long by then): 「不在でない決裁者」 left the deputy to guess whom to ask."""
+        now = self.clock()
+        cal = self.org.calendar(str(self.tz))
+        name = render.escape(self.name_of(approver))
+        holders = "、".join(f"{render.escape(self.name_of(a))} さん" for a in self._present_holders(s, draft, account, now))
+        absence = away_repo.absence(s, approver)
+        morning = next_business_instant(cal, as_utc(absence[1]) if absence is not None else now)
+        scheduled_at = self.load_view(s, draft, draft.current_version).scheduled_at
+        given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
+        when = render.fmt_time(self.local(morning))
+        if deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, morning, given_back=given_back):
+            after = (f"{when}（{name} さんの始業時刻）までに決裁されない場合は、その時点から"
+                     "この依頼で代決していただけます。")
+        else:
+            after = f"この代決の依頼は、{when}（{name} さんの始業時刻）に取り消されます。"
+        return (f"{name} さんの不在期間は終わっています。この下書きは不在ではない {holders}が決裁できるため、"
+                f"代決はできません。{after}")
 
     def _back_at_work(self, s: Session, draft: DraftRow, account: Account, approver: str) -> str | None:
         """Whether a deputy may no longer decide for ``approver`` (SPEC 4.3: 代決 while the approver
@@ -2235,10 +2254,16 @@ class Kessai:
     def _present_holder(self, s: Session, draft: DraftRow, account: Account, at: datetime) -> bool:
         """Does an approver of ``account`` who is not away at ``at`` hold a live request for the
         draft's current version (so a deputy's request for it may be withdrawn)?"""
+        return bool(self._present_holders(s, draft, account, at))
+
+    def _present_holders(self, s: Session, draft: DraftRow, account: Account, at: datetime) -> list[str]:
+        """The approvers of ``account`` not away at ``at`` who hold a live request for the draft's
+        current version, in the organisation file's order."""
         held = {r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, draft.current_version)
                 if r.reason not in draft_repo.RETRACTED}
         holders = [a for a in self.approvers_for(account, author=draft.author_id) if a in held]
-        return bool(set(holders) - away_repo.away_at(s, holders, at))
+        away = away_repo.away_at(s, holders, at)
+        return [a for a in holders if a not in away]
 
     # -- App Home and status ------------------------------------------------------------------
     def _concerned(self, s: Session, draft: DraftRow) -> list[str]:

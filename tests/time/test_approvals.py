@@ -434,6 +434,36 @@ def test_a_deputy_decides_a_post_due_before_the_approver_is_back_at_work_though_
         world.kessai.decide(monday, 1, "U0DEPUTY", approve=True)
 
 
+def test_a_deputy_refused_after_the_absence_ran_out_is_told_who_decides_and_what_becomes_of_the_request(
+        world: World) -> None:
+    """「この下書きは不在でない決裁者に決裁を依頼しているため…次の業務開始時に取り消されます」 left
+    the deputy to guess whom to ask and when, and was wrong for a draft that has waited long enough
+    by then to stay with the deputy (``take_back`` keeps it: its post is due soon)."""
+    from bot import errors
+
+    world.clock.t = jst(2026, 11, 27, 8, 45)  # Friday, away for the day
+    world.kessai.set_away("U0MANAGER", jst(2026, 11, 27).date(), jst(2026, 11, 27).date())
+    fresh = world.pending_draft(jst(2026, 11, 27, 16, 0))
+    # Due at 09:30 on Monday: at 08:30 the post is an hour away, and the deputy is asked anyway.
+    due_monday = world.scheduled_draft(jst(2026, 11, 27, 16, 5), jst(2026, 11, 30, 9, 30))
+    world.sweep(jst(2026, 11, 28, 0, 0))
+    world.clock.t = jst(2026, 11, 28, 10, 0)  # Saturday
+    with pytest.raises(errors.NotAnApprover) as refused:
+        world.kessai.decide(fresh, 1, "U0DEPUTY", approve=True)
+    said = refused.value.message_ja
+    assert "不在期間は終わっています" in said and "代決はできません" in said
+    assert "不在ではない 春日山 一郎 さんが決裁できる" in said, said
+    assert "2026年11月30日（月）08:30（上越 花子 さんの始業時刻）に取り消されます" in said, said
+    with pytest.raises(errors.NotAnApprover) as refused:
+        world.kessai.decide(due_monday, 1, "U0DEPUTY", approve=True)
+    assert "取り消されます" not in refused.value.message_ja
+    assert "までに決裁されない場合は" in refused.value.message_ja, refused.value.message_ja
+    # Monday 08:30: as said, one withdrawn, the other kept for the deputy as an escalation.
+    world.sweep(jst(2026, 11, 30, 8, 30))
+    assert deputy_requests(world, fresh) == [("withdrawn", "U0MANAGER")]
+    assert deputy_requests(world, due_monday)[0][0] == "escalated"
+
+
 def test_a_reminder_due_at_the_approvers_return_does_not_reach_the_withdrawn_deputy(world: World) -> None:
     """Routed at 15:15 while the manager is away: its first reminder is due at 08:30 the next
     morning, the very sweep that gives the request back. The deputy, withdrawn in that sweep, is
