@@ -155,9 +155,13 @@ class WorkflowMachine(RuleBasedStateMachine):
         assert JAPANESE.search(caught.value.message_ja), (what, caught.value.message_ja)
         after = self.snapshot()
         changed = [t for t in before if before[t] != after[t]]
-        if isinstance(caught.value, errors.NotAnApprover) and "戻られたため" in caught.value.message_ja:
+        claimed = [r for r in after["reminders"] if r not in before["reminders"]]
+        if isinstance(caught.value, errors.NotAnApprover) and "戻られたため" in caught.value.message_ja \
+                and len(claimed) == 1 and any(str(v).startswith("away.ended:") for v in claimed[0]):
             # A deputy's click on a request for an approver back at work gives the requests back
-            # (Kessai.give_back_now) as the sweep would: the approver asked, the deputy withdrawn.
+            # (Kessai.give_back_now) as the sweep would: the approver asked, the deputy withdrawn,
+            # under the sweep's claim. Only then: a click refused after the give-back (the
+            # request already withdrawn) changes nothing.
             changed = [t for t in changed if t not in ("approval_requests", "outbox", "reminders")]
         assert not changed, f"{what} was refused ({caught.value.message_ja}) but changed {changed}"
         return caught.value
