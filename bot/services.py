@@ -41,6 +41,7 @@ from bot.workflow import (
     absence_continues,
     absence_ended_key,
     absence_over,
+    back_at_work,
     can,
     deputies_due,
     is_stale_edit,
@@ -1798,9 +1799,11 @@ class Kessai:
             # happened to decide out of hours, with no reminder to prompt them.
             return None
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
-        if deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now, given_back=given_back):
-            return None
-        return _BACK if back else _OVER
+        if back:
+            return _BACK if back_at_work(cal, self.org.policy, absence[1], draft.updated_at, scheduled_at, now,
+                                         given_back=given_back) else None
+        return None if deputies_due(cal, self.org.policy, draft.updated_at, scheduled_at, now,
+                                    given_back=given_back) else _OVER
 
     def give_back_now(self, approver: str) -> None:
         """The give-back at the end of ``approver``'s absence (``take_back``), done for a deputy's
