@@ -329,6 +329,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "psexec -p ", "ConvertTo-SecureString '", "$pw = a b ",
                # Review of session 27: the switches before ConvertTo-SecureString's string.
                "ConvertTo-SecureString -Force ",
+               # An announced value quoted or closed with です on its sentence's line.
+               "パスワードは下記のとおり「", "パスワードは下記のとおり K です ",
                "「障害者はいらない」と遠慮しないで言おう", "「障害者はいらない」と言わないで", "言っては",
                "と言ってはいけない", "「障害者はいらない」は差別ではありません。", "は差別では",
                "「うつ病は甘え」は本当でしょうか。", "「うつ病は甘え」は本当",

@@ -430,7 +430,9 @@ _ANNOUNCED_HEAD = (
 _ANNOUNCED = _ANNOUNCED_HEAD + r"[。.:]?"
 _SEPARATOR = (
     rf"(?:(?P<explicit>{_EXPLICIT})|"
-    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}|{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++)))|"
+    # The value may also be quoted straight after the sentence (「パスワードは下記のとおり「Kessai2026!」です」).
+    rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}|"
+    rf"{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++|(?=[「『\"“]))))|"
     rf"(?P<english>{_ENGLISH})|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
     # separates no more surely than a space does: loose too.
@@ -527,6 +529,11 @@ _LEADING = ";/|,"
 _CLOSE_QUOTES = "」』\"'”’"
 _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
 _ENDS_LINE = re.compile(rf"[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)")
+# A value announced on the sentence's own line may end it with its copula (「パスワードは下記のとおり
+# Kessai2026! です」「…「Kessai2026!」です。」): the sentence still ends with the value.
+_ENDS_ANNOUNCED = re.compile(
+    rf"[ \t{_CLOSE_QUOTES}]*+(?:です|でした|になります|となります|でございます)?[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)"
+)
 _MASK_ONLY = frozenset("*xX#?-_.")
 _IN_TABLE_ROW = re.compile(r"[\t|,]")
 
@@ -1088,7 +1095,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and (m["explicit"] is not None or (m["loose"] is not None and not m["loose"].strip(" \t")))
         ):
             continue
-        if m["line"] is not None and not _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0)):
+        if m["line"] is not None and not (
+            _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0))
+            or ("\n" not in m["line"] and _ENDS_ANNOUNCED.match(norm, a + len(value)))
+        ):
             continue  # a sentence that goes on after a label ending its line is prose, not a form
         if m["line"] is not None and _IN_TABLE_ROW.search(norm, norm.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # a column header: the value under it is _tables' to find, not the next row

@@ -2693,6 +2693,35 @@ def test_a_value_announced_a_space_after_its_sentence_fires(text: str, value: st
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワードは下記のとおり Kessai2026! です", "Kessai2026!"),
+        ("パスワードは以下のとおり Kessai2026! になります。", "Kessai2026!"),
+        ("パスワードは下記のとおり「Kessai2026!」です", "Kessai2026!"),
+        ("パスワードは下記のとおり「Kessai2026!」です。\nよろしくお願いします。", "Kessai2026!"),
+    ],
+)
+def test_a_value_announced_on_its_sentence_s_line_and_closed_with_desu_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは下記のとおり変更になります",
+        "パスワードは下記のとおり「8文字以上」です",
+        "パスワードは下記のとおり「STEP1」です",
+        "パスワードは以下のとおり STEP1 です",
+        "パスワードは以下のとおり「英数字8文字以上」です",
+        "パスワードは下記のとおり Kessai2026! などは避けてください",
+    ],
+)
+def test_an_announcement_closed_with_desu_around_no_value_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "パスワードは以下のとおり STEP1 設定画面を開く",
