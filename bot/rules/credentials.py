@@ -434,6 +434,10 @@ _SEPARATOR = (
     rf"(?P<line>[ \t]*+(?:(?:[:】\]]|{_ANNOUNCED})?[ \t]*+(?:\n[ \t]*+){{1,2}}|"
     rf"{_ANNOUNCED_HEAD}(?:[。:][ \t]*+|[ \t]++|(?=[「『\"“]))))|"
     rf"(?P<english>{_ENGLISH})|"
+    # A short clause between 「は」 and the value (「パスワードは全員共通で Kessai2026! です」「PWは引き続き
+    # 「Kessai2026!」です」): only when the value then ends the sentence with its copula (_ENDS_ANNOUNCED),
+    # and it must look like a password written loose. Possessive and bounded: a 「は」 reads 16 characters.
+    r"(?P<clause>[ \t]*+は[ \t、,]*+[^!-~\s。.!?「」『』\"“”]{1,16}+(?:[ \t]++|(?=[「『\"“])|(?<=[で、,])))|"
     # A dash or an ellipsis (「…」 is 「...」 in this view) between spaces (「パスワード - Kessai2026」)
     # separates no more surely than a space does: loose too.
     # The field or the setting the value is put in (「パスワード欄に Kessai2026! と入力」「パスワードには … を
@@ -1095,6 +1099,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and (m["explicit"] is not None or (m["loose"] is not None and not m["loose"].strip(" \t")))
         ):
             continue
+        if m["clause"] is not None and (
+            not _ENDS_ANNOUNCED.match(norm, a + len(value))
+            # Only a password's own label: a number after 「ロック解除は毎朝」 or 「認証コードは最大」 is a time or a count.
+            or m["key"] or m["backup"] or m["code"] or m["bare_key"] or _PIN_ONLY_LABEL.fullmatch(m["label"])
+        ):
+            continue  # 「パスワードは各自で Microsoft365 の画面から…」: the sentence goes on, prose
         if m["line"] is not None and not (
             _ENDS_LINE.match(norm, a + len(value) + (1 if m["quote"] else 0))
             or ("\n" not in m["line"] and _ENDS_ANNOUNCED.match(norm, a + len(value)))
@@ -1163,7 +1173,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 _APP_PASSWORD.fullmatch(value)
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
                 or _password_like(tested, loose=m["loose"] is not None or m["short"] is not None
-                                  or m["english"] is not None)
+                                  or m["english"] is not None or m["clause"] is not None)
                 # A number is no word, though: 「The PIN is 4821」 as 「暗証番号は4821」; but 「The bus
                 # pass is 2000」 is a price.
                 or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(tested)

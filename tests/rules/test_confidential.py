@@ -2722,6 +2722,36 @@ def test_an_announcement_closed_with_desu_around_no_value_stays_silent(text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワードは全員共通で Kessai2026! です", "Kessai2026!"),
+        ("パスワードは全員共通でKessai2026!です", "Kessai2026!"),
+        ("PWは引き続き「Kessai2026!」です。", "Kessai2026!"),
+        ("パスワードは今月から koho2026 になります。", "koho2026"),
+    ],
+)
+def test_a_value_after_a_short_clause_that_ends_the_sentence_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは全員共通です",
+        "パスワードは各自で Microsoft365 の画面から変更してください",
+        "パスワードは半角英数字で8文字以上です",
+        "パスワードは英数字を組み合わせて 8 文字以上にしてください",
+        "パスワードは推測されにくい abc123 などは避けて",
+        "パスワードは必ず 12文字以上 です",
+        "ロック解除は毎朝 0830 です",
+    ],
+)
+def test_a_clause_after_the_label_with_no_value_ending_the_sentence_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "パスワードは以下のとおり STEP1 設定画面を開く",
