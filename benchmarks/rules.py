@@ -331,6 +331,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "ConvertTo-SecureString -Force ",
                # An announced value quoted or closed with です on its sentence's line.
                "パスワードは下記のとおり「", "パスワードは下記のとおり K です ",
+               # htpasswd -b and a password piped to sudo -S.
+               "htpasswd -b ", "htpasswd -a ", "htpasswd -b a ", "echo 'aaaa' | sudo -a ", "| sudo -k ",
                # A short clause between 「は」 and the value: 「パスワードは全員共通で …」.
                "パスワードは全員共通で", "パスワードは全員共通で K ", "PWはああああああああああああああああああ",
                "「障害者はいらない」と遠慮しないで言おう", "「障害者はいらない」と言わないで", "言っては",

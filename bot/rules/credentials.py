@@ -1775,6 +1775,20 @@ _COMMAND_PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             ("net",),
             r"\b(?:net|NET)[ \t]++(?:user|USER)[ \t]++[^\s/]++[ \t]++(?P<bare>[!#-&(-)+-.0-~][!#-&(-~]{3,127}+)",
         ),
+        # Apache's htpasswd takes the password as its last argument with 「-b」 (「htpasswd -b .htpasswd koho
+        # Kessai2026」, 「htpasswd -nb koho Kessai2026」 with no file): the flags are bounded, so that a run
+        # of them is read once.
+        (
+            ("htpasswd",),
+            r"\bhtpasswd(?:[ \t]++-[A-Za-z]++){0,4}?[ \t]++-[A-Za-z]*b[A-Za-z]*+(?:[ \t]++-[A-Za-z]++){0,4}+"
+            r"[ \t]++(?:[^\s-][^\s]*+[ \t]++)?[A-Za-z0-9._@\-]{1,64}+[ \t]++" + _ARG,
+        ),
+        # sudo reads the password from its input with 「-S」: 「echo 'Kessai2026!' | sudo -S systemctl …」.
+        # Only among sudo's own flags: a 「-S」 after the command is the command's.
+        (
+            ("sudo",),
+            r"\becho[ \t]++(?:-[ne][ \t]++)?" + _ARG + r"[ \t]*+\|[ \t]*+sudo(?:[ \t]++-[A-Za-z]++){0,4}?[ \t]++-[A-Za-z]*S",
+        ),
         # Environment variables these clients read the password from.
         (("pgpassword", "sshpass", "mysql_pwd"), r"(?<![A-Za-z0-9_])(?:PGPASSWORD|SSHPASS|MYSQL_PWD)=" + _ARG),
     )

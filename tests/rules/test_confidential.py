@@ -2752,6 +2752,36 @@ def test_a_clause_after_the_label_with_no_value_ending_the_sentence_stays_silent
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("htpasswd -b .htpasswd koho Kessai2026", "Kessai2026"),
+        ("htpasswd -cb /etc/nginx/.htpasswd koho Kessai2026", "Kessai2026"),
+        ("htpasswd -nb koho Kessai2026", "Kessai2026"),
+        ("htpasswd -B -b .htpasswd koho 'Kessai 2026!'", "Kessai 2026!"),
+        ("echo 'Kessai2026!' | sudo -S systemctl restart nginx", "Kessai2026!"),
+        ('echo "Kessai2026!" | sudo -k -S apt update', "Kessai2026!"),
+    ],
+)
+def test_a_password_given_to_htpasswd_or_piped_to_sudo_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "htpasswd -c .htpasswd koho",
+        "htpasswd コマンドで -b オプションを使うとパスワードがコマンド履歴に残ります",
+        "echo 'hello' | sudo tee /etc/motd",
+        "echo 'Kessai2026!' | sudo tee -S",
+        "echo $PASSWORD | sudo -S ls",
+    ],
+)
+def test_htpasswd_and_sudo_with_no_password_given_stay_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "パスワードは以下のとおり STEP1 設定画面を開く",
