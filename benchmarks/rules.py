@@ -331,6 +331,8 @@ ADVERSARIAL = ["www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b
                "ConvertTo-SecureString -Force ",
                # An announced value quoted or closed with です on its sentence's line.
                "パスワードは下記のとおり「", "パスワードは下記のとおり K です ",
+               # A quoted password with spaces in it: 「$pw = "Kessai 2026!"」.
+               'PW: "a1 ', "PW: 'a1 b2 c3 d4 e5 f6 g7 ",
                # htpasswd -b and a password piped to sudo -S.
                "htpasswd -b ", "htpasswd -a ", "htpasswd -b a ", "echo 'aaaa' | sudo -a ", "| sudo -k ",
                # A short clause between 「は」 and the value: 「パスワードは全員共通で …」.

@@ -447,6 +447,8 @@ _SEPARATOR = (
 # What a PowerShell variable is assigned that is no password: a cmdlet (「Read-Host」「Get-Content」
 # 「ConvertTo-SecureString」), another variable, a subexpression, a cast or an array.
 _PS_EXPRESSION = re.compile(r"[$(\[@]|[A-Za-z]++-[A-Za-z]++(?![!-~])")
+# The rest of a quoted value that holds spaces, up to its closing quote on the same line: a few words.
+_QUOTED_REST = re.compile(r"(?:[ \t][!#-&(-~]++){1,6}+(?=[\"'」』”’])")
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
@@ -1077,6 +1079,15 @@ def _labelled(norm: str) -> Iterator[Credential]:
             value, a = pair
         if m["quote"]:
             value = _CLOSE_QUOTE.split(value, maxsplit=1)[0]
+            if (
+                norm[a + len(value) : a + len(value) + 1] in (" ", "\t")
+                and (rest := _QUOTED_REST.match(norm, a + len(value))) is not None
+                and _has_digit(spaced := value + rest.group())
+                and _has_letter(spaced)
+            ):
+                # 「$pw = "Kessai 2026!"」「パスワードは「Kessai 2026!」です」: the quotes hold the whole value,
+                # spaces and all. Letters and digits both, so that a quoted phrase (「PW: "see below"」) stays one.
+                value = spaced
         value = _without_note(value)
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value

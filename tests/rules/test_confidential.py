@@ -2782,6 +2782,31 @@ def test_htpasswd_and_sudo_with_no_password_given_stay_silent(text: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('$pw = "Kessai 2026!"; Connect-Server -Password $pw', "Kessai 2026!"),
+        ("パスワードは「Kessai 2026!」です", "Kessai 2026!"),
+    ],
+)
+def test_a_quoted_password_with_a_space_fires_whole(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'PW: "see below"',
+        'Password: "Ask the IT desk"',
+        "パスワードは「Kessai 2026」のような推測されやすいものは避けてください",
+        "パスワードは「Step 1」をご覧ください",
+    ],
+)
+def test_a_quoted_phrase_after_a_password_label_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "パスワードは以下のとおり STEP1 設定画面を開く",
