@@ -24,6 +24,9 @@ from tests.rules.conftest import codes, findings_of
         # 🈂 and 🈷 are text by default; with U+FE0F they are one emoji.
         ("🈂️", 2),
         ("🈷️", 2),
+        # 「©」「®」 are emoji for twemoji-parser even without U+FE0F: 2 each, as the letters after them.
+        ("©上越市", 2 + 6),
+        ("上越市®", 6 + 2),
         # Full-width letters are no URL characters for twitter-text, though they read as one for the
         # link rules: a URL typed all in full width is counted letter by letter, and a link ends at
         # the first full-width letter (「Ａ.html」) or starts after it (「３example.co.jp」).
@@ -51,6 +54,7 @@ def test_x_weighted_length_agrees_with_the_reference_port() -> None:
         "🎉🎆 夏祭り 2025 ★☆ ｶﾀｶﾅ ①②",
         "a" * 300 + "あ",
         "詳しくは joetsu-kankou.jp へ。Amazon.co.jp でも販売中です",  # a bare domain is a link (23)
+        "キャラクター画像 ©上越市 2025",
     ]
     for s in samples:
         assert x_weighted_length(s)[0] == twitter_text.parse_tweet(s).weightedLength, s
