@@ -94,6 +94,12 @@ def _x_url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
+# twitter-text links an address only when its host ends in a top-level domain, and never one with a
+# user name before 「@」: 「https://157.7.44.10/…」, 「http://[2001:db8::1]/…」 and
+# 「https://city.joetsu.niigata.jp@evil.example/…」 are text for X, however long.
+_NUMERIC_HOST = re.compile(r"\[.*\]|[0-9.]+")
+
+
 def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int | None]:
     """twitter-text v3 weighted length of `text`, and the index where the 280 limit is first exceeded.
 
@@ -106,6 +112,8 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
     entities: dict[int, tuple[int, int]] = {}
     d = doc if doc is not None and nfc == text else Document(nfc)
     for u in d.urls:
+        if u.userinfo or _NUMERIC_HOST.fullmatch(u.host):
+            continue  # X links neither, and counts each letter by letter (see _NUMERIC_HOST)
         for a, b in _x_url_spans(nfc, u.start, u.end):
             entities[a] = (b, _X_URL_WEIGHT)
     for a, b in d.names_like_domains:

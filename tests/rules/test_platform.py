@@ -40,6 +40,10 @@ from tests.rules.conftest import codes, findings_of
         ("ロゴ（logo.ai）", 4 + 2 + 23 + 2),
         ("詳しくは example.tokyo へ", 8 + 1 + 23 + 1 + 2),
         ("https://example.com/?a=1：logo.ai", 23 + 2 + 23),
+        # No link for X without a top-level domain or with a user name before 「@」: letter by letter.
+        ("https://157.7.44.10/" + "a" * 100, 20 + 100),
+        ("http://[2001:db8::1]/" + "a" * 50, 21 + 50),
+        ("https://city.joetsu.niigata.jp@evil.example/" + "a" * 50, 44 + 50),
     ],
 )
 def test_x_weighted_length_follows_twitter_text_v3(text: str, weighted: int) -> None:
@@ -55,6 +59,7 @@ def test_x_weighted_length_agrees_with_the_reference_port() -> None:
         "a" * 300 + "あ",
         "詳しくは joetsu-kankou.jp へ。Amazon.co.jp でも販売中です",  # a bare domain is a link (23)
         "キャラクター画像 ©上越市 2025",
+        "サーバー https://157.7.44.10/kouhou/2025/index.html を移転しました",
     ]
     for s in samples:
         assert x_weighted_length(s)[0] == twitter_text.parse_tweet(s).weightedLength, s
