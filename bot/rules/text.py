@@ -158,6 +158,10 @@ _ELLIPSES = "\u2025\u2026"
 # What NFKC makes URL characters of, but no platform links across when written full-width (「（」「，」):
 # Japanese writing puts its notes right after a link.
 _WIDE_STOPS = "()[]{},"
+# The start of a link, and the marks that may stand before an address inside another one (a
+# redirect's 「?url=https://…」), which a full-width one there is a typo in, not the end of the link.
+_NEXT_LINK = re.compile(r"(?i)https?://|www\.")
+_JOINS_ADDRESS = "/?#=&%"
 # What only an address has after such a character: a path, a query or a fragment.
 _GOES_ON = re.compile(r"[/?#=&]")
 # Greek and Cyrillic letters, some of which look exactly like Latin ones (Cyrillic «о», «а», «р»):
@@ -442,7 +446,14 @@ class Document:
         """``raw`` (a URL found in norm at ``a``) up to a full-width bracket or comma in the text,
         when what follows is a note or another link: 「…/a.pdf（PDF：1.2MB）」「…/x，https://…」. Every
         platform ends the link there, but NFKC has made 「（」 a URL character. When the address
-        goes on after it (「…/a（1）/b」), the full-width character is in the URL: link.malformed."""
+        goes on after it (「…/a（1）/b」), the full-width character is in the URL: link.malformed.
+        Any other full-width mark right before another link (「…/a！https://…」「…/a：https://…」)
+        ends this one too, unless it can join a query to an address (「?u＝https://…」)."""
+        for m in _NEXT_LINK.finditer(raw, 1):
+            i = m.start() - 1
+            if raw[i] not in _JOINS_ADDRESS and self.original(a + i, a + i + 1) != raw[i]:
+                raw = raw[:i]
+                break
         if not any(c in _WIDE_STOPS for c in raw):
             return raw
         wide = [i for i, c in enumerate(raw) if c in _WIDE_STOPS and self.original(a + i, a + i + 1) != c]

@@ -199,6 +199,13 @@ def test_fullwidth_characters_inside_a_url_are_malformed() -> None:
      ["https://www.city.joetsu.niigata.jp/a", "https://www.city.joetsu.niigata.jp/b"]),
     ("https://www.city.joetsu.niigata.jp/a.pdf（PDF）https://www.city.joetsu.niigata.jp/b.pdf（PDF）",
      ["https://www.city.joetsu.niigata.jp/a.pdf", "https://www.city.joetsu.niigata.jp/b.pdf"]),
+    # Any full-width mark right before another link ends the first: each link opens as written.
+    ("https://www.city.joetsu.niigata.jp/a！https://www.city.joetsu.niigata.jp/b",
+     ["https://www.city.joetsu.niigata.jp/a", "https://www.city.joetsu.niigata.jp/b"]),
+    ("日本語 https://www.city.joetsu.niigata.jp/ja：https://www.city.joetsu.niigata.jp/en English",
+     ["https://www.city.joetsu.niigata.jp/ja", "https://www.city.joetsu.niigata.jp/en"]),
+    ("https://www.city.joetsu.niigata.jp/a．www.city.joetsu.niigata.jp/b",
+     ["https://www.city.joetsu.niigata.jp/a", "www.city.joetsu.niigata.jp/b"]),
 ])
 def test_a_note_in_fullwidth_brackets_after_a_url_is_not_part_of_it(text: str, urls: list[str]) -> None:
     """「…/a.pdf（PDF：1.2MB）」 is how Japanese notices mark a file; every platform ends the link at 「（」.
@@ -207,6 +214,13 @@ def test_a_note_in_fullwidth_brackets_after_a_url_is_not_part_of_it(text: str, u
 
     assert [u.url for u in Document(text).urls] == urls
     assert codes(text, policy=JOETSU) == []
+
+
+def test_a_fullwidth_mark_joining_a_redirect_to_its_destination_is_still_malformed() -> None:
+    # 「＝」 before the destination is a typo inside one address, not the end of a link.
+    text = "https://www.city.joetsu.niigata.jp/jump?url＝https://www.city.joetsu.niigata.jp/b"
+    [f] = findings_of("link.malformed", text, policy=JOETSU)
+    assert text[f.start : f.end] == text
 
 
 def test_a_fullwidth_bracket_the_address_goes_on_after_is_still_malformed() -> None:
