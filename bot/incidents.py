@@ -17,6 +17,7 @@ organisation whose name contains 情報政策 or 広報 (情報政策室, 広報
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 import unicodedata
@@ -411,6 +412,24 @@ def _of_no_value(value: str) -> bool:
     return any(words) and all(w in _WORDS_OF_NO_VALUE for w in words if w)
 
 
+def _listed_after_words_of_no_value(text: str) -> list[tuple[int, int]]:
+    """The value listed after words of no value kept after a label (「PW: none、abc123」「PW: not set →
+    abc123」): the list is followed only from a masked value, and kept, the password after went out as typed."""
+    spans = []
+    for m in itertools.chain(_PASSPHRASE.finditer(text), _LABELLED_VALUE.finditer(text)):
+        start, end = m.span(1)
+        while end > start and text[end - 1] in _CLOSERS + "、。,.":
+            end -= 1
+        if not _of_no_value(text[start:end]) or not (nxt := _ANOTHER_VALUE.match(text, end)):
+            continue
+        start, end = nxt.span(1)
+        while end > start and text[end - 1] in _CLOSERS + "、。,.":
+            end -= 1
+        if _a_listed_value(text, start, end):
+            spans.append((start, end))
+    return spans
+
+
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PASSPHRASE.finditer(text):
@@ -541,6 +560,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
+    spans += _listed_after_words_of_no_value(text)
     merged = _with_the_values_listed_after(text, _merged(text, spans))
     out, last = [], 0
     for start, end in merged:

@@ -1374,3 +1374,17 @@ def test_a_separator_between_listed_passwords_is_kept() -> None:
         assert masked == (f"PW: ＊＊＊＊（伏せ字） {sep} 新 ＊＊＊＊（伏せ字）", 2), masked
     assert inc.mask_secrets("旧 PW: abc123 / 新 PW: def456") == ("旧 PW: ＊＊＊＊（伏せ字） / 新 PW: ＊＊＊＊（伏せ字）", 2)
     assert inc.mask_secrets("PW: abc123/") == ("PW: ＊＊＊＊（伏せ字）", 1)
+
+
+def test_a_password_listed_after_words_of_no_value_is_masked() -> None:
+    """「PW: none、abc123」「PW: not set → abc123」: the words of no value are kept, and the list after a
+    value was followed only from a masked one, so the password after them went out as typed."""
+    for text, masked in (("PW: none、abc123", "PW: none、＊＊＊＊（伏せ字）"),
+                         ("PW: not set → abc123", "PW: not set → ＊＊＊＊（伏せ字）"),
+                         ("パスワード：unknown、abc123", "パスワード：unknown、＊＊＊＊（伏せ字）"),
+                         ("PIN: none、1234", "PIN: none、＊＊＊＊（伏せ字）"),
+                         ("PW: ask IT → abc123、def456", "PW: ask IT → ＊＊＊＊（伏せ字）、＊＊＊＊（伏せ字）")):
+        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+    # What is listed after them and is no password stays: a number to call, a device, a date.
+    for text in ("PW: none、090-1234-5678 に連絡", "PW: not set、Windows11 の PC で", "PW: none、2026/12/1 に設定予定"):
+        assert inc.mask_secrets(text, about_a_password=True) == (text, 0), text
