@@ -342,11 +342,24 @@ _SAID_OF_A_DEVICE = re.compile(
     r"|から[ \t\u3000]*+(?:$|[。\r\n]|漏|流出|ログイン|アクセス|送|連絡|電話|着信))")
 
 
-def _a_listed_value(text: str, start: int, end: int, *, a_device_is_kept: bool = True) -> bool:
+# After 「から」 or an arrow from a password (「パスワードを abc123 から pc123 に更新」「PW を abc123 から
+# iphone15 に更新」) the update is the password's, changed from one value to the other: read as a device's,
+# the new password went into the alert and the record as typed. A system or a version is what is updated
+# to (「パスワード：abc123 から iOS17 に更新」), and stays.
+_A_CHANGE_FROM = ("から", "→", "->")
+_UPDATED_TO = re.compile(r"[ \t\u3000]*+[にへ][ \t\u3000]*+(?:更新|アップデート|アップグレード|移行)")
+_A_SYSTEM_OR_VERSION = re.compile(
+    r"(?i:v(?:er(?:sion)?)?\.?\d{1,3}(?:\.\d{1,3})*[a-z]?|(?:windows|win|ios|ipados|macos|android)[ _-]?\d{1,3}(?:\.\d{1,3})*)")
+
+
+def _a_listed_value(text: str, start: int, end: int, *, a_device_is_kept: bool = True,
+                    changed_from_a_password: bool = False) -> bool:
     value = unicodedata.normalize("NFKC", text[start:end]).rstrip(_CLOSERS + "、。,.")
+    after = text[end:end + 16]
     return (len(value) >= 4 and any(c.isdigit() for c in value) and not _AN_ADDRESS.search(value)
-            and not (a_device_is_kept and _A_DEVICE_OR_VERSION.fullmatch(value)
-                     and _SAID_OF_A_DEVICE.match(text[end:end + 16]))
+            and not (a_device_is_kept and _A_DEVICE_OR_VERSION.fullmatch(value) and _SAID_OF_A_DEVICE.match(after)
+                     and not (changed_from_a_password and _UPDATED_TO.match(after)
+                              and not _A_SYSTEM_OR_VERSION.fullmatch(value)))
             and not _says_about_the_value(value, text[end:end + 8]))
 
 
@@ -365,10 +378,11 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
         out.append((start, end))
         limit = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         while (m := _ANOTHER_VALUE.match(text, end)) and m.end(1) <= limit:
+            changed = text[end:m.start(1)].lstrip(" \t\u3000").startswith(_A_CHANGE_FROM)
             start, end = m.span(1)
             while end > start and text[end - 1] in _CLOSERS + "、。,.":
                 end -= 1
-            if not _a_listed_value(text, start, end):
+            if not _a_listed_value(text, start, end, changed_from_a_password=changed):
                 break
             out.append((start, end))
     return out

@@ -1388,3 +1388,17 @@ def test_a_password_listed_after_words_of_no_value_is_masked() -> None:
     # What is listed after them and is no password stays: a number to call, a device, a date.
     for text in ("PW: none、090-1234-5678 に連絡", "PW: not set、Windows11 の PC で", "PW: none、2026/12/1 に設定予定"):
         assert inc.mask_secrets(text, about_a_password=True) == (text, 0), text
+
+
+def test_a_device_shaped_password_a_password_is_changed_to_is_masked() -> None:
+    """「パスワードを abc123 から pc123 に更新」: 「に更新」 after the second value was read as a device's
+    update, and the new password went into the alert and the record as typed."""
+    for text, masked in (("パスワードを abc123 から pc123 に更新しました", "パスワードを ＊＊＊＊（伏せ字） から ＊＊＊＊（伏せ字） に更新しました"),
+                         ("PW を abc123 から iphone15 に更新", "PW を ＊＊＊＊（伏せ字） から ＊＊＊＊（伏せ字） に更新"),
+                         ("PW: abc123 → pixel8 に移行", "PW: ＊＊＊＊（伏せ字） → ＊＊＊＊（伏せ字） に移行")):
+        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+    # Listed after 「、」, the update is the device's still, a system is updated to, and a device a report
+    # goes on about is the device.
+    for text in ("PW abc123、iPhone15 に更新済み", "パスワード：abc123 から iOS17 に更新", "PW abc123 から PC-001 の端末に",
+                 "PIN 1234、090-1234-5678 に連絡"):
+        assert inc.mask_secrets(text, about_a_password=True)[1] == 1, text
