@@ -388,6 +388,19 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
     return out
 
 
+_OPENERS = {")": "(", "）": "（", "]": "[", "］": "［", "」": "「", "』": "『", "”": "“", "’": "‘"}
+
+
+def _an_unmatched_closer(value: str) -> bool:
+    """Whether ``value`` ends with a bracket or a quote it does not open. One it opens is the
+    password's (「旧 Pass(1)」「旧 [abc123]」): left outside the mask, the password's last letter went
+    into the alert, and 「[」 under the mask with 「]」 outside, the bracket read as the report's."""
+    closer = value[-1:]
+    if closer in ("\"", "'"):
+        return value.count(closer) % 2 == 1
+    return closer in _OPENERS and value.count(_OPENERS[closer]) < value.count(closer)
+
+
 def _old_and_new_spans(text: str, about_a_password: bool) -> list[tuple[int, int]]:
     if not about_a_password and not _MENTIONS_A_PASSWORD.search(text):
         return []
@@ -399,7 +412,7 @@ def _old_and_new_spans(text: str, about_a_password: bool) -> list[tuple[int, int
         # The bracket the value closes (「PW: abc123 (旧 xyz789)」) is the report's: masked with it, the
         # alert read 「(旧 ＊＊＊＊（伏せ字）」, its bracket left open.
         start, end = m.span(1)
-        while end > start and text[end - 1] in _CLOSERS + "]］、。,.":
+        while end > start and (text[end - 1] in "、。,." or _an_unmatched_closer(text[start:end])):
             end -= 1
         if _a_listed_value(text, start, end, a_device_is_kept=not a_password):
             spans.append((start, end))

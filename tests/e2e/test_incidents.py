@@ -1402,3 +1402,14 @@ def test_a_device_shaped_password_a_password_is_changed_to_is_masked() -> None:
     for text in ("PW abc123、iPhone15 に更新済み", "パスワード：abc123 から iOS17 に更新", "PW abc123 から PC-001 の端末に",
                  "PIN 1234、090-1234-5678 に連絡"):
         assert inc.mask_secrets(text, about_a_password=True)[1] == 1, text
+
+
+def test_a_bracket_a_value_after_old_or_new_opens_and_closes_is_masked_with_it() -> None:
+    """「旧 Pass(1) / 新 Pass(2)」「旧 [abc123]」: every closing bracket after a value after 旧/新 was left
+    outside the mask, the password's last letter with it, and 「旧 ＊＊＊＊（伏せ字）]」 read as the report's."""
+    for text, masked in (("旧 Pass(1) / 新 Pass(2)", "旧 ＊＊＊＊（伏せ字） / 新 ＊＊＊＊（伏せ字）"),
+                         ("旧 [abc123] / 新 [def456]", "旧 ＊＊＊＊（伏せ字） / 新 ＊＊＊＊（伏せ字）"),
+                         ("PW: abc123 (旧 Kes(1))", "PW: ＊＊＊＊（伏せ字） (旧 ＊＊＊＊（伏せ字）)"),
+                         ("PW: abc123 (旧 xyz789)", "PW: ＊＊＊＊（伏せ字） (旧 ＊＊＊＊（伏せ字）)"),
+                         ("PW: abc123 「旧 xyz789」", "PW: ＊＊＊＊（伏せ字） 「旧 ＊＊＊＊（伏せ字）」")):
+        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
