@@ -215,16 +215,25 @@ _LABEL = (
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
     r"(?:[（(][^（）()\s]{1,8}+[）)])?")
-_LABELLED_VALUE = re.compile(
+_BEFORE_A_LABELLED_VALUE = (
     # An exclamation mark after the label is a mail's subject (「Password Reset! abc123」), not the value.
     _LABEL +
-    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|[!！](?=[ \t\u3000]))?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+"
+    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|[!！](?=[ \t\u3000]))?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
+_LABELLED_VALUE = re.compile(
+    _BEFORE_A_LABELLED_VALUE +
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
     # path either: in 「https://…/password/reset」 the label is a URL's folder (a phishing page's).
     # A quoted value ends at its closing quote, curly ones too (「“abc123”」, as Japanese input types them).
     # Nor the colon: skipped as the label's, it was read as the value's first letter, 「：abc」 in
     # 「パスワード：abc 123」 was four letters, and the colon went under the mask and 「123」 out.
     r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
+# A value with a note in brackets written right after it (「PW: abc123（メールで送付）」「パスワード：abc123(仮)」,
+# as Japanese input types them): the bracket is of the run, and the run ends in Japanese, no break, so
+# the password went into the alert and the record as typed. The value up to the first bracket that
+# opens Japanese (「Kes(1)（仮）」 keeps its own); bounded, so that each label is read a few letters on.
+_LABELLED_VALUE_BEFORE_A_NOTE = re.compile(
+    _BEFORE_A_LABELLED_VALUE +
+    r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}?)(?=[(（][^()（）\r\n]{0,32}?[ぁ-んァ-ヺ一-鿿々])")
 _CLOSERS = "\"')）」』’”"
 # A passphrase after a colon (「パスワード：correct horse battery staple」): only its first word was
 # masked, and the rest of it went into the escalation channel and the record. Only after a colon,
@@ -509,7 +518,7 @@ def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
 
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in _LABELLED_VALUE.finditer(text):
+    for m in itertools.chain(_LABELLED_VALUE.finditer(text), _LABELLED_VALUE_BEFORE_A_NOTE.finditer(text)):
         start, end = m.span(1)
         while end > start and text[end - 1] in _CLOSERS + "、。,.":
             end -= 1

@@ -1413,3 +1413,14 @@ def test_a_bracket_a_value_after_old_or_new_opens_and_closes_is_masked_with_it()
                          ("PW: abc123 (旧 xyz789)", "PW: ＊＊＊＊（伏せ字） (旧 ＊＊＊＊（伏せ字）)"),
                          ("PW: abc123 「旧 xyz789」", "PW: ＊＊＊＊（伏せ字） 「旧 ＊＊＊＊（伏せ字）」")):
         assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+
+
+def test_a_value_with_its_note_in_brackets_right_after_it_is_masked() -> None:
+    """「PW: abc123（メールで送付）」: the bracket was read as the value's, the value then ran into
+    Japanese with no break, and the password went into the alert and the record as typed."""
+    for text, masked in (("PW: abc123（メールで送付）", "PW: ＊＊＊＊（伏せ字）（メールで送付）"),
+                         ("パスワード：abc123(仮)", "パスワード：＊＊＊＊（伏せ字）(仮)"),
+                         ("パスワード：Kes(1)（仮）", "パスワード：＊＊＊＊（伏せ字）（仮）")):
+        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+    for kept in ("パスワード：2026/12/1（月）に変更", "パスワード（8文字以上）を設定してください", "パスワードは2026年（令和8年）に変更"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
