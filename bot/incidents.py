@@ -331,9 +331,11 @@ _A_DEVICE_OR_VERSION = re.compile(
     r"|office|microsoft|excel|chrome|edge|firefox|safari|thinkpad|dynabook|vaio|lavie)"
     r"[ _-]?\d{1,3}(?:\.\d{1,3})*(?:pro|plus|max|mini|ultra|se|[a-z])?)"
     # A telephone number in the shapes Japanese numbers are written in (090-1234-5678, 03-1234-5678,
-    # 045-123-4567, 0256-12-3456, 0120-123-456, and +81 for the leading 0): any digits between hyphens
-    # kept 「0-12-3456」「01-23-4567」, a PIN's shape, as a number to call.
-    r"|(?:0|\+81-?)(?:[1-9]0-\d{4}|[1-9]-\d{4}|[1-9]\d-\d{3}|[1-9]\d\d-\d\d)-\d{4}|0120-\d{3}-\d{3}")
+    # 045-123-4567, 0256-12-3456, 0120-123-456, 0570-123-456, 0800-123-4567, and +81 for the leading 0):
+    # any digits between hyphens kept 「0-12-3456」「01-23-4567」, a PIN's shape, as a number to call.
+    # (A support desk's navi-dial 0570 and free-dial 0800 were masked, and the record lost whom to call.)
+    r"|(?:0|\+81-?)(?:[1-9]0-\d{4}|[1-9]-\d{4}|[1-9]\d-\d{3}|[1-9]\d\d-\d\d)-\d{4}|0120-\d{3}-\d{3}"
+    r"|0570-\d{3}-\d{3}|0800-\d{3}-\d{4}")
 
 
 # A device's shape is one only when the report goes on as about a device (「、Windows11 の PC で」「旧

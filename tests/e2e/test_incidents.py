@@ -1424,3 +1424,12 @@ def test_a_value_with_its_note_in_brackets_right_after_it_is_masked() -> None:
         assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
     for kept in ("パスワード：2026/12/1（月）に変更", "パスワード（8文字以上）を設定してください", "パスワードは2026年（令和8年）に変更"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_navi_dial_or_free_dial_number_to_call_is_kept() -> None:
+    """「PIN 1234、0570-123-456 に連絡」: a support desk's navi-dial (0570) and free-dial (0800) numbers
+    were not of the telephone shapes kept, and were masked as a second PIN; the record lost whom to call."""
+    for number in ("0570-123-456", "0800-123-4567"):
+        masked, count = inc.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
+        assert number in masked and count == 1, masked
+    assert inc.mask_secrets("PIN 1234、0570-1234 に連絡", about_a_password=True)[1] == 2
