@@ -441,13 +441,18 @@ _WORDS_OF_NO_VALUE = frozenset((
     "tbd", "same", "as", "above", "below", "sent", "via", "is", "the", "to", "of", "in", "on", "and", "or",
     "changed", "forgot", "forgotten", "lost", "don't", "dont", "know", "i", "we", "team", "dept",
     "department", "manager", "later", "unset", "empty", "blank", "redacted"))
+# Alone, a word is kept only when it cannot be the password: 「PW: manager」「PW: team」「PW: changed」 are as
+# likely the weak password itself as a note about it (manager is a well-known default).
+_ALONE_OF_NO_VALUE = frozenset(("none", "n/a", "na", "unknown", "tbd", "unset", "empty", "blank", "redacted"))
 
 
 def _of_no_value(value: str) -> bool:
     words = unicodedata.normalize("NFKC", value).lower().rstrip(_CLOSERS + "、。,.!").split()
     # A bracket standing alone is a note's that follows (「not set (旧 xyz789)」), not a word of the value.
-    words = [w.strip(".,!?()[]") for w in words]
-    return any(words) and all(w in _WORDS_OF_NO_VALUE for w in words if w)
+    words = [w for w in (w.strip(".,!?()[]") for w in words) if w]
+    if len(words) == 1:
+        return words[0] in _ALONE_OF_NO_VALUE
+    return any(words) and all(w in _WORDS_OF_NO_VALUE for w in words)
 
 
 def _listed_after_words_of_no_value(text: str) -> list[tuple[int, int]]:

@@ -1334,7 +1334,9 @@ def test_english_words_of_no_value_after_a_colon_are_kept() -> None:
     for kept in ("PW: no idea", "PW: by IT", "パスワード：not set", "パスワード：ask IT", "PW: not set yet",
                  "PW: unknown", "パスワード：see mail", "PW: none"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
-    for text in ("PW: abc 123", "PW: no idea abc123", "PW: admin", "PW: secret", "PW: notset", "PW: not set 2026"):
+    # A word alone that could be the weak password itself (manager is a well-known default).
+    for text in ("PW: abc 123", "PW: no idea abc123", "PW: admin", "PW: secret", "PW: notset", "PW: not set 2026",
+                 "PW: manager", "PW: team", "PW: email", "PW: changed"):
         masked, count = inc.mask_secrets(text, about_a_password=True)
         assert count == 1 and masked.startswith("PW: ＊＊＊＊（伏せ字）"), masked
 
