@@ -449,6 +449,10 @@ _SEPARATOR = (
 _PS_EXPRESSION = re.compile(r"[$(\[@]|[A-Za-z]++-[A-Za-z]++(?![!-~])")
 # The rest of a quoted value that holds spaces, up to its closing quote on the same line: a few words.
 _QUOTED_REST = re.compile(r"(?:[ \t][!#-&(-~]++){1,6}+(?=[\"'」』”’])")
+# A word of a quoted phrase that only a password has: letters and digits mixed (「Pass2026 word」) or a
+# mark no product's or heading's name is written with (「Kessai 2026!」). 「Office 365」「Windows 11 Pro」
+# 「ID 2」「see step 2」 are a product, an account or a step that a guide names in quotes.
+_SPACED_PASSWORD_WORD = re.compile(r"(?i)[a-z][0-9]|[0-9][a-z]|[!#$%&*=?@^~|]")
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
@@ -1084,9 +1088,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 and (rest := _QUOTED_REST.match(norm, a + len(value))) is not None
                 and _has_digit(spaced := value + rest.group())
                 and _has_letter(spaced)
+                and _SPACED_PASSWORD_WORD.search(spaced)
+                and not (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value))
             ):
                 # 「$pw = "Kessai 2026!"」「パスワードは「Kessai 2026!」です」: the quotes hold the whole value,
-                # spaces and all. Letters and digits both, so that a quoted phrase (「PW: "see below"」) stays one.
+                # spaces and all. Letters and digits both, so that a quoted phrase (「PW: "see below"」) stays one,
+                # and a word only a password has, so that a quoted name (「「Office 365」と同じ」) stays one too.
                 value = spaced
         value = _without_note(value)
         if value[:1] in _OPENING and value[1:-1].isalpha():

@@ -2786,6 +2786,7 @@ def test_htpasswd_and_sudo_with_no_password_given_stay_silent(text: str) -> None
     [
         ('$pw = "Kessai 2026!"; Connect-Server -Password $pw', "Kessai 2026!"),
         ("パスワードは「Kessai 2026!」です", "Kessai 2026!"),
+        ("パスワード：「Pass2026 word」", "Pass2026 word"),
     ],
 )
 def test_a_quoted_password_with_a_space_fires_whole(text: str, value: str) -> None:
@@ -2800,6 +2801,15 @@ def test_a_quoted_password_with_a_space_fires_whole(text: str, value: str) -> No
         'Password: "Ask the IT desk"',
         "パスワードは「Kessai 2026」のような推測されやすいものは避けてください",
         "パスワードは「Step 1」をご覧ください",
+        # A product, an account or a step a guide names in quotes, a version number and all.
+        "パスワードは「Office 365」と同じです",
+        "パスワードは「Windows 11」と同じです",
+        "パスワードはいつもの「Windows 11」です",
+        "パスワードは「Windows 11 Pro」の初期設定です",
+        "パスワードは「Office 2019 (32bit)」と同じです",
+        "パスワードは「ID 2」と同じです",
+        "パスワード：「Office 365」",
+        'password: "see step 2"',
     ],
 )
 def test_a_quoted_phrase_after_a_password_label_stays_silent(text: str) -> None:
