@@ -335,6 +335,7 @@ ADVERSARIAL = ["a（https://a.jp/", "https://a.jp/x！", "www.", "www.a", "https
                'PW: "a1 ', "PW: 'a1 b2 c3 d4 e5 f6 g7 ",
                # htpasswd -b and a password piped to sudo -S.
                "htpasswd -b ", "htpasswd -a ", "htpasswd -b a ", "echo 'aaaa' | sudo -a ", "| sudo -k ",
+               "htpasswd -b -C 1 a ", "echo aaaa|", "| sudo -u a ", "| /a/a/a", "| sudo --a ",
                # A short clause between 「は」 and the value: 「パスワードは全員共通で …」.
                "パスワードは全員共通で", "パスワードは全員共通で K ", "PWはああああああああああああああああああ",
                "「障害者はいらない」と遠慮しないで言おう", "「障害者はいらない」と言わないで", "言っては",

@@ -1747,6 +1747,8 @@ _ADMIN_PAIR = re.compile(
 # A command's argument: quoted (「-p 'Kessai 2026!'」, the quotes being the shell's, no part of it) or
 # bare, in ASCII (the Japanese that goes on after a command is no part of the value).
 _ARG = r"""(?:'(?P<sq>[ -&(-~]{4,128}+)'|"(?P<dq>[ !#-~]{4,128}+)"|(?P<bare>[!#-&(-~]{4,128}+))"""
+# A value piped on to the next command: a bare one ends at the pipe.
+_ARG_BEFORE_PIPE = r"""(?:'(?P<sq>[ -&(-~]{4,128}+)'|"(?P<dq>[ !#-~]{4,128}+)"|(?P<bare>[!#-&(-{}~]{4,128}+))"""
 # Passwords on the command lines an IT memo or a screenshot shows, each in its tool's own syntax:
 # (strings one of which the line holds, pattern). A command's name is a word of its own, and what
 # lies between it and its password option is bounded to the line.
@@ -1798,14 +1800,20 @@ _COMMAND_PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # of them is read once.
         (
             ("htpasswd",),
-            r"\bhtpasswd(?:[ \t]++-[A-Za-z]++){0,4}?[ \t]++-[A-Za-z]*b[A-Za-z]*+(?:[ \t]++-[A-Za-z]++){0,4}+"
+            # 「-C 10」 (bcrypt's cost) is the one flag that takes a number.
+            r"\bhtpasswd(?:[ \t]++-[A-Za-z]++(?:[ \t]++[0-9]++)?){0,4}?[ \t]++-[A-Za-z]*b[A-Za-z]*+"
+            r"(?:[ \t]++-[A-Za-z]++(?:[ \t]++[0-9]++)?){0,4}+"
             r"[ \t]++(?:[^\s-][^\s]*+[ \t]++)?[A-Za-z0-9._@\-]{1,64}+[ \t]++" + _ARG,
         ),
         # sudo reads the password from its input with 「-S」: 「echo 'Kessai2026!' | sudo -S systemctl …」.
-        # Only among sudo's own flags: a 「-S」 after the command is the command's.
+        # Only among sudo's own flags: a 「-S」 after the command is the command's. The flags that take a
+        # word (「sudo -u www-data -S」) take it with them, 「--stdin」 is 「-S」 spelt out, sudo may be called
+        # by its path (「/usr/bin/sudo」), and a bare value stops at the pipe (「echo Kessai2026|sudo -S」).
         (
             ("sudo",),
-            r"\becho[ \t]++(?:-[ne][ \t]++)?" + _ARG + r"[ \t]*+\|[ \t]*+sudo(?:[ \t]++-[A-Za-z]++){0,4}?[ \t]++-[A-Za-z]*S",
+            r"\becho[ \t]++(?:-[ne][ \t]++)?" + _ARG_BEFORE_PIPE + r"[ \t]*+\|[ \t]*+(?:(?:/[A-Za-z0-9_.-]++(?=/))*+/)?sudo"
+            r"(?:[ \t]++(?:-[A-Za-z]*[ugpCDhrTU][ \t]++[^\s-][^\s]*+|-[A-Za-z]++|--[a-z][a-z-]*+(?:=[^\s]*+)?)){0,4}?"
+            r"[ \t]++(?:-[A-Za-z]*S|--stdin)(?![A-Za-z-])",
         ),
         # Environment variables these clients read the password from.
         (("pgpassword", "sshpass", "mysql_pwd"), r"(?<![A-Za-z0-9_])(?:PGPASSWORD|SSHPASS|MYSQL_PWD)=" + _ARG),

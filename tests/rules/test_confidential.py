@@ -2760,6 +2760,13 @@ def test_a_clause_after_the_label_with_no_value_ending_the_sentence_stays_silent
         ("htpasswd -B -b .htpasswd koho 'Kessai 2026!'", "Kessai 2026!"),
         ("echo 'Kessai2026!' | sudo -S systemctl restart nginx", "Kessai2026!"),
         ('echo "Kessai2026!" | sudo -k -S apt update', "Kessai2026!"),
+        # bcrypt's cost after its flag, sudo's flags that take a word, its long flag, its path, no spaces.
+        ("htpasswd -b -B -C 10 .htpasswd koho Kessai2026", "Kessai2026"),
+        ("htpasswd -bB -C 12 .htpasswd koho Kessai2026", "Kessai2026"),
+        ("echo Kessai2026 | sudo -u www-data -S ls", "Kessai2026"),
+        ("echo Kessai2026 | sudo --stdin apt update", "Kessai2026"),
+        ("echo Kessai2026 | /usr/bin/sudo -S ls", "Kessai2026"),
+        ("echo Kessai2026|sudo -S ls", "Kessai2026"),
     ],
 )
 def test_a_password_given_to_htpasswd_or_piped_to_sudo_fires(text: str, value: str) -> None:
@@ -2775,6 +2782,8 @@ def test_a_password_given_to_htpasswd_or_piped_to_sudo_fires(text: str, value: s
         "echo 'hello' | sudo tee /etc/motd",
         "echo 'Kessai2026!' | sudo tee -S",
         "echo $PASSWORD | sudo -S ls",
+        "echo 'Kessai2026!' | sudo -u koho tee -S",
+        "echo 'Kessai2026!' | sudo --stdinx",
     ],
 )
 def test_htpasswd_and_sudo_with_no_password_given_stay_silent(text: str) -> None:
