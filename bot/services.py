@@ -2118,7 +2118,11 @@ class Kessai:
                     # for that approver, as it was asked. Asked "for" the deputy, the ledger named as
                     # the approver someone who could never have decided the draft.
                     held = draft_repo.request_for(s, draft.id or 0, draft.current_version, actor)
-                    if held is not None and held.acting_for_id is not None and held.reason in ("away", "escalated"):
+                    if held is None or held.reason in draft_repo.RETRACTED:
+                        # Withdrawn (the approver is back) or removed: nothing of theirs to hand on.
+                        # Read as their own, the other deputies were asked for them all the same.
+                        continue
+                    if held.acting_for_id is not None and held.reason in ("away", "escalated"):
                         moved += len(self.send_to_deputies(s, draft, now, reason=held.reason,
                                                            acting_for=held.acting_for_id))
                     else:

@@ -1064,3 +1064,34 @@ def test_a_deputy_going_away_hands_the_request_on_for_the_approver_not_for_thems
     with w.db.session() as s:
         entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
     assert (entry.decider_id, entry.acting_for_id) == ("U0JOHO", "U0MANAGER")
+
+
+def test_a_deputy_going_away_after_the_approver_came_back_asks_nobody_for_them(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """The approver is back and the deputy's request was withdrawn: the deputy then going away
+    hands nothing on. The withdrawn request names the approver too, but it stands in for nobody now;
+    read as the deputy's own, the other deputy was asked 「直江 兼続 さんの代決」 on a draft that the
+    approver, back at work, holds."""
+    from dataclasses import replace
+
+    from storage import roster
+
+    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY", "U0JOHO"))
+    two_deputies = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
+    w = world_factory(jst(2026, 11, 24, 8, 45))
+    with w.db.session() as s:
+        roster.sync(s, two_deputies)
+    w.kessai.org = two_deputies
+    w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
+    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    w.clock.t = jst(2026, 11, 25, 8, 45)
+    w.kessai.clear_away("U0MANAGER")
+    assert deputy_requests(w, draft_id) == [("withdrawn", "U0MANAGER")]
+    w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    with w.db.session() as s:
+        asked = s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
+    assert [(r.reason, r.acting_for_id) for r in asked] == []
+    assert not w.posts(contains="直江 兼続 さんの代決")
