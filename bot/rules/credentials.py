@@ -541,8 +541,11 @@ _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
 _ENDS_LINE = re.compile(rf"[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)")
 # A value announced on the sentence's own line may end it with its copula (「パスワードは下記のとおり
 # Kessai2026! です」「…「Kessai2026!」です。」): the sentence still ends with the value.
+# A copula closed by its full stop ends the sentence though another follows on the line, as it does
+# in a chat (「パスワードは全員共通で Kessai2026! です。初回ログイン後に変更してください。」).
 _ENDS_ANNOUNCED = re.compile(
-    rf"[ \t{_CLOSE_QUOTES}]*+(?:です|でした|になります|となります|でございます)?[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)"
+    rf"[ \t{_CLOSE_QUOTES}]*+(?:(?:です|でした|になります|となります|でございます)[ \t]*+[。.!?]"
+    rf"|(?:です|でした|になります|となります|でございます)?[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$))"
 )
 _MASK_ONLY = frozenset("*xX#?-_.")
 _IN_TABLE_ROW = re.compile(r"[\t|,]")

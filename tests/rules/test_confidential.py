@@ -2791,6 +2791,30 @@ def test_htpasswd_and_sudo_with_no_password_given_stay_silent(text: str) -> None
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは全員共通で Kessai2026! です。初回ログイン後に変更してください。",
+        "パスワードは下記のとおり Kessai2026! です。よろしくお願いします。",
+        "パスワードは下記のとおり「Kessai2026!」です。よろしくお願いします。",
+    ],
+)
+def test_an_announced_password_fires_though_another_sentence_follows_on_its_line(text: str) -> None:
+    assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは全員共通で Kessai2026! ですので、各自で変更してください",
+        "パスワードは各自で設定した Microsoft365 のものです。ご注意ください。",
+        "パスワードは下記のとおり STEP1 です。設定画面を開きます。",
+    ],
+)
+def test_an_announced_word_in_a_sentence_that_goes_on_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ('$pw = "Kessai 2026!"; Connect-Server -Password $pw', "Kessai 2026!"),
