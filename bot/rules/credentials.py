@@ -1124,6 +1124,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             not _ENDS_ANNOUNCED.match(norm, a + len(value))
             # Only a password's own label: a number after 「ロック解除は毎朝」 or 「認証コードは最大」 is a time or a count.
             or m["key"] or m["backup"] or m["code"] or m["bare_key"] or _PIN_ONLY_LABEL.fullmatch(m["label"])
+            # A date after 「変更期限が」「有効期限は」: 「R8.3.31」 is 令和8年3月31日, not a password.
+            or _WHEN.fullmatch(value)
         ):
             continue  # 「パスワードは各自で Microsoft365 の画面から…」: the sentence goes on, prose
         if m["line"] is not None and not (

@@ -2808,6 +2808,8 @@ def test_an_announced_password_fires_though_another_sentence_follows_on_its_line
         "パスワードは全員共通で Kessai2026! ですので、各自で変更してください",
         "パスワードは各自で設定した Microsoft365 のものです。ご注意ください。",
         "パスワードは下記のとおり STEP1 です。設定画面を開きます。",
+        "パスワードは変更期限が R8.3.31 です",
+        "パスワードは次回の変更日が H31.4.1 でした",
     ],
 )
 def test_an_announced_word_in_a_sentence_that_goes_on_stays_silent(text: str) -> None:
