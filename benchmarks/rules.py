@@ -258,6 +258,9 @@ ADVERSARIAL = ["a（https://a.jp/", "https://a.jp/x！", "a！https://", "www.a.
                # step's heading after an announced password.
                "ロック解除は 482913 ", "ロックロック解除：", "ホストキー：SHA256:a1 ", "host key ", "解除番号 1 ", "xoxe-1-a1 ",
                "パスワードは以下のとおりです。STEP1", "パスワード：Step 1 ",
+               # Session 27: links cut at a full-width bracket one after another in one run of URL
+               # characters (each was matched to the run's end again: 28 s at 80,000 characters).
+               "https://a.jp/（-",
                # Session 25 (b): a bare wish or advice right after the topic, a benefit's people, a licence, the act of saying.
                "外国人には本当に帰ってほしい", "国に帰るべき", "外国人は早く早く", "生活保護を受けている人は", "生活保護もらってる",
                "高齢者は免許を返納すべきか、", "「死ね」と書き込むのは", "」と書き込むのは", "#外国人", "#がいこくじんい", "#外国人いらない ", "日本人は中国人より", "中国人より日本人の方が", "「外国人はいらない」", "外国人はいらない」", "外国人は来ないでください",

@@ -167,7 +167,14 @@ _GOES_ON = re.compile(r"[/?#=&]")
 # Greek and Cyrillic letters, some of which look exactly like Latin ones (Cyrillic «о», «а», «р»):
 # a URL that contains them is one URL to report (link.malformed), not two pieces cut at the letter.
 LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
-_URL_RE = re.compile(rf"(?i)(?<![A-Za-z0-9{LOOKALIKE_LETTERS}])(?:https?://|www\.)[{URL_CHARS}{LOOKALIKE_LETTERS}]+")
+# The start of a link (a scheme or 「www.」 and a URL character), and the run of URL characters it is
+# in, matched apart: after a link is cut (「a（https://a.jp/」 repeated) the next one starts inside
+# the same run, and matching each start to the run's end again made such a draft quadratic.
+_URL_START_RE = re.compile(
+    rf"(?i)(?<![A-Za-z0-9{LOOKALIKE_LETTERS}])(?:https?://|www\.)(?=[{URL_CHARS}{LOOKALIKE_LETTERS}])"
+)
+_URL_RUN_RE = re.compile(rf"(?i)[{URL_CHARS}{LOOKALIKE_LETTERS}]+")
+_WIDE_STOP_RE = re.compile(f"[{re.escape(_WIDE_STOPS)}]")
 # A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
 # example.com へ」 into a link too. Never the local part of a mail address (「info.tokyo@…」), nor the
 # domain of one whose @ a link percent-encoded (「mailto:kouhou%40city.joetsu.niigata.jp」: not 40city…);
@@ -280,6 +287,48 @@ def is_ipv6_literal(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+class _Cuts:
+    """Where a link found in ``doc.link_view`` at some offset in [start, stop) ends, when the
+    address it was found in runs to ``stop``.
+
+    Up to a full-width bracket or comma in the text, when what follows is a note or another link:
+    「…/a.pdf（PDF：1.2MB）」「…/x，https://…」. Every platform ends the link there, but NFKC has made
+    「（」 a URL character. When the address goes on after it (「…/a（1）/b」), the full-width
+    character is in the URL: link.malformed. Any other full-width mark right before another link
+    (「…/a！https://…」「…/a：https://…」) ends this one too, unless it can join a query to an address
+    (「?u＝https://…」).
+
+    The marks are listed once for the run, so that the links cut one after another in it
+    (「a（https://a.jp/」 repeated) do not each read it to its end again."""
+
+    def __init__(self, doc: Document, start: int, stop: int) -> None:
+        view = doc.link_view
+        self.view, self.stop = view, stop
+        # Listed for the whole run: the first one after a link's start is where that link ends.
+        self.before_links = [
+            i
+            for m in _NEXT_LINK.finditer(view, start + 1, stop)
+            if view[i := m.start() - 1] not in _JOINS_ADDRESS and doc.original(i, i + 1) != view[i]
+        ]
+        self.wide = [
+            i for m in _WIDE_STOP_RE.finditer(view, start, stop) if doc.original(i := m.start(), i + 1) != view[i]
+        ]
+        self.goes_on = [m.start() for m in _GOES_ON.finditer(view, start, stop)]
+
+    def end_of(self, a: int) -> int:
+        """The end of the link that starts at ``a`` (a start after any earlier one's)."""
+        k = bisect_left(self.before_links, a)
+        end = self.before_links[k] if k < len(self.before_links) else self.stop
+        lo, hi = bisect_left(self.wide, a), bisect_left(self.wide, end)
+        if lo == hi:
+            return end
+        last = self.wide[hi - 1]
+        g = bisect_left(self.goes_on, last + 1)
+        if self.view.startswith(("http", "www."), last + 1, end) or g == len(self.goes_on) or self.goes_on[g] >= end:
+            return self.wide[lo]
+        return end
 
 
 def _url(doc: Document, a: int, raw: str) -> Url | None:
@@ -444,25 +493,8 @@ class Document:
 
     def _cut_at_wide_bracket(self, a: int, raw: str) -> str:
         """``raw`` (a URL found in norm at ``a``) up to a full-width bracket or comma in the text,
-        when what follows is a note or another link: 「…/a.pdf（PDF：1.2MB）」「…/x，https://…」. Every
-        platform ends the link there, but NFKC has made 「（」 a URL character. When the address
-        goes on after it (「…/a（1）/b」), the full-width character is in the URL: link.malformed.
-        Any other full-width mark right before another link (「…/a！https://…」「…/a：https://…」)
-        ends this one too, unless it can join a query to an address (「?u＝https://…」)."""
-        for m in _NEXT_LINK.finditer(raw, 1):
-            i = m.start() - 1
-            if raw[i] not in _JOINS_ADDRESS and self.original(a + i, a + i + 1) != raw[i]:
-                raw = raw[:i]
-                break
-        if not any(c in _WIDE_STOPS for c in raw):
-            return raw
-        wide = [i for i, c in enumerate(raw) if c in _WIDE_STOPS and self.original(a + i, a + i + 1) != c]
-        if not wide:
-            return raw
-        after = raw[wide[-1] + 1 :]
-        if after.startswith(("http", "www.")) or not _GOES_ON.search(after):
-            return raw[: wide[0]]
-        return raw
+        when what follows is a note or another link: see `_Cuts`."""
+        return raw[: _Cuts(self, a, a + len(raw)).end_of(a) - a]
 
     @cached_property
     def link_view(self) -> str:
@@ -505,26 +537,18 @@ class Document:
         taken: list[tuple[int, int]] = []
         pos = 0
         view = self.link_view
-        cuts = self._link_cuts
-        while True:
-            # Each search stops at the next full-width mark before a link: unbounded, every link of
-            # 「a！https://a！https://…」 was matched to the end of the text and cut back, which grew
-            # with the square of the text (40,000 characters: over a second).
-            k = bisect_right(cuts, pos)
-            end = cuts[k] if k < len(cuts) else len(view)
-            m = _URL_RE.search(view, pos, end)
-            if m is None:
-                if end >= len(view):
-                    break
-                pos = end
-                continue
-            raw = self._cut_at_wide_bracket(m.start(), m.group())
+        run: _Cuts | None = None
+        while m := _URL_START_RE.search(view, pos):
+            a = m.start()
+            if run is None or a >= run.stop:
+                run = _Cuts(self, a, _URL_RUN_RE.match(view, a).end())  # type: ignore[union-attr]
+            end = run.end_of(a)
             # After a cut, look again from there: 「…/x，https://…」 holds a second link.
-            pos = m.start() + len(raw) + 1 if raw != m.group() else m.end()
-            u = _url(self, m.start(), raw)
+            pos = end + 1 if end != run.stop else end
+            u = _url(self, a, view[a:end])
             if u:
                 found.append(u)
-                taken.append((m.start(), m.start() + len(raw)))
+                taken.append((a, end))
         if "://" in self.norm and not self.norm.isascii():
             for m in _IDN_URL_RE.finditer(view):
                 if not _overlaps(taken, m.start(), m.end()):
@@ -550,17 +574,6 @@ class Document:
                 found.append(u)
         found.sort(key=lambda u: u.start)
         return found, names
-
-    @cached_property
-    def _link_cuts(self) -> list[int]:
-        """Offsets in norm of the full-width marks right before a link (「…/a！https://…」) that end the
-        link before them (see _cut_at_wide_bracket), in order."""
-        norm = self.norm
-        return [
-            i
-            for m in _NEXT_LINK.finditer(self.link_view, 1)
-            if norm[i := m.start() - 1] not in _JOINS_ADDRESS and self.original(i, i + 1) != norm[i]
-        ]
 
     @cached_property
     def _url_starts(self) -> list[int]:

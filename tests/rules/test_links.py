@@ -216,6 +216,19 @@ def test_a_note_in_fullwidth_brackets_after_a_url_is_not_part_of_it(text: str, u
     assert codes(text, policy=JOETSU) == []
 
 
+def test_links_cut_one_after_another_in_one_address_each_end_where_they_did() -> None:
+    """Links cut in a row are found from one reading of the characters they run together in; each
+    still ends at its own mark: a link, a note, or an address that goes on (「（1）/c」)."""
+    from bot.rules.text import Document
+
+    text = f"{_CITY}/a（{_CITY}/b（1）/c，www.city.joetsu.niigata.jp/d（PDF）"
+    assert [(u.url, u.start, u.end) for u in Document(text).urls] == [
+        (f"{_CITY}/a", 0, 36),
+        (f"{_CITY}/b(1)/c", 37, 78),
+        ("www.city.joetsu.niigata.jp/d", 79, 107),
+    ]
+
+
 def test_a_fullwidth_mark_joining_a_redirect_to_its_destination_is_still_malformed() -> None:
     # 「＝」 before the destination is a typo inside one address, not the end of a link.
     text = "https://www.city.joetsu.niigata.jp/jump?url＝https://www.city.joetsu.niigata.jp/b"
