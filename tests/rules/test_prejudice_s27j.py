@@ -286,3 +286,26 @@ def test_statement_defended_in_its_sentence_fires(text: str) -> None:
 )
 def test_statement_named_a_wrong_in_its_sentence_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of 27 (j): the denial asked, denied twice, or put in others' mouths to be answered is no defence.
+        "「外国人は出ていけ」は差別ではないと思っている人もいますが、それは間違いです。",
+        "「外国人は出ていけ」は差別ではない、という主張は誤りです。",
+        "「外国人は出ていけ」と言うことが差別ではないと考える人はいません。",
+        "「障害者はいらない」は差別ではないのか。改めて考えてみましょう。",
+        "「外国人お断り」が差別にならないはずがありません。",
+    ],
+)
+def test_denial_answered_or_asked_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["「障害者はいらない」は差別ではないと思います。", "「外国人は出ていけ」は差別ではないのです。"],
+)
+def test_denial_said_still_fires(text: str) -> None:
+    assert CODE in codes(text)
