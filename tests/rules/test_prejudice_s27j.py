@@ -309,3 +309,33 @@ def test_denial_answered_or_asked_passes(text: str) -> None:
 )
 def test_denial_said_still_fires(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of 27 (j): a heading with a myth word that owns the list, not names it as myths.
+        "誤解を恐れずに言います\n・外国人は出ていけ\n・障害者はいらない",
+        "偏見かもしれませんが\n・うつ病は甘え\n・生活保護は甘え",
+        "誤解されがちな真実\n・うつ病は甘え\n・不登校は甘え",
+        "偏見上等\n・外国人は出ていけ",
+        "誤解のないように言っておきます\n・障害者はいらない",
+        "【独断と偏見】\n・うつ病は甘え",
+        # Nor a closing line that only starts like a verdict.
+        "・うつ病は甘え\n・不登校は甘え\nどちらも誤解されがちですが、本当のことです。",
+    ],
+)
+def test_list_owned_by_heading_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "【よくある誤解】", "よくある誤解と事実", "【こんな誤解をしていませんか】", "こんな誤解、ありませんか？",
+        "よくある誤解について", "その思い込み、見直しませんか？", "■ よくある誤解 ■", "精神疾患に関する誤解と偏見",
+        "よくある誤解3つ", "知っていますか？よくある誤解", "【不登校についてのよくある誤解】",
+    ],
+)
+def test_myth_headings_pass(heading: str) -> None:
+    assert CODE not in codes(heading + "\n・うつ病は甘え\n・不登校は甘え\n詳しくは保健センターへお問い合わせください。")
