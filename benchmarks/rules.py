@@ -388,6 +388,8 @@ PADDED = [(start, fill, end) for start in ("11/25", "12月5日", "令和8年（2
           for fill in (" ", "　", "\t") for end in ("(", "x", "日", "時", "@")]
 # Names and calls apart by a run of spaces (session 25: timed here, no longer in tests/rules/).
 PADDED += [("外国人", " ", "滚"), ("자민당", " ", "지"), ("市長選挙です。山田太郎", " ", "を応援")]
+# Review of 27 (j): a myth list's verdict line, then spaces (「どちらも誤解」 and 40,000 spaces took 30 s).
+PADDED += [("・うつ病は甘え\nどちらも誤解", " ", "x"), ("・うつ病は甘え\n\nよくある誤解", "　", "x")]
 
 
 def padded(ctx: CheckContext) -> None:
