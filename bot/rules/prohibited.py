@@ -673,6 +673,15 @@ _ASKED_IF_TRUE = re.compile(
 )
 
 
+# The question answered yes at the start of the next sentence, however it is put: 「もちろん本当です」
+# 「（？の後）　本当です」「答えはイエスです」. 「本当ではありません」「本当ですか」 are no yes.
+_TRUE_SAID_YES = re.compile(
+    r"[\s　]*(?:(?:はい|ええ|うん|もちろん|まさに|確かに|実際|残念ながら)[、,！!]?[ \t　]*){0,3}"
+    r"(?:(?:本当|ほんとう|ホント|事実|真実|正しい)(?:です|だ|なんです|なのです)(?![か？?])"
+    r"|答えは[ \t　]*[「『]?(?:イエス|はい|YES|Yes|yes)(?![a-z]))"
+)
+
+
 def _questioned(doc: Document, hit: Hit) -> bool:
     """Whether ``hit``, quoted, is asked about in the rest of its sentence (`_ASKED_IF_TRUE`), and what
     follows in the paragraph does not answer yes or take its side (「はい、本当です」「その通りです」)."""
@@ -686,7 +695,8 @@ def _questioned(doc: Document, hit: Hit) -> bool:
     # The answer is read in the next sentence even past a blank line: 「…は本当でしょうか。\n\nはい、本当です。」.
     after = doc.sentence_after(sent[1] - 1)
     end = sent[1] if after is None else min(after[1], after[0] + _REBUTTAL_REACH)
-    return not _took_its_side(doc, sent[1], end, sent[1]) and not _SIDED.search(doc.text, sent[1], end)
+    return (not _took_its_side(doc, sent[1], end, sent[1]) and not _SIDED.search(doc.text, sent[1], end)
+            and not _TRUE_SAID_YES.match(doc.text, sent[1], end))
 
 
 # The names of the wrong a statement does, denied of it after it: 「「障害者はいらない」は差別ではありません」.

@@ -90,6 +90,10 @@ def test_quoted_myth_questioned_passes(text: str) -> None:
         "「うつ病は甘え」は本当でしょうか。その通りです。",
         "「うつ病は甘え」は本当でしょうか。私はそう思います。",
         "「うつ病は甘え」は本当でしょうか。\n\nはい、本当です。",
+        # Yes said another way (they passed as the question alone did).
+        "「うつ病は甘え」は本当でしょうか。もちろん本当です。",
+        "「外国人が増えて治安が悪くなった」って本当？　本当です。",
+        "「うつ病は甘え」は本当でしょうか。答えはイエスです。",
         # Questions that ask readers to agree.
         "「うつ病は甘え」は本当ではないでしょうか。",
         "「うつ病は甘え」は本当だと思いませんか。",
@@ -339,3 +343,16 @@ def test_list_owned_by_heading_fires(text: str) -> None:
 )
 def test_myth_headings_pass(heading: str) -> None:
     assert CODE not in codes(heading + "\n・うつ病は甘え\n・不登校は甘え\n詳しくは保健センターへお問い合わせください。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「うつ病は甘え」は本当でしょうか。いいえ、うつ病は治療が必要な病気です。",
+        "「うつ病は甘え」は本当でしょうか。本当ではありません。うつ病は病気です。",
+        "「うつ病は甘え」は本当でしょうか。答えはノーです。うつ病は病気です。",
+        "「外国人が増えて治安が悪くなった」って本当？　警察の統計では、犯罪は減っています。",
+    ],
+)
+def test_quoted_myth_answered_no_passes(text: str) -> None:
+    assert CODE not in codes(text)
