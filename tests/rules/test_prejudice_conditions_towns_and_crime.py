@@ -1,4 +1,4 @@
-"""Session 27 (a): prejudice the rule had not seen, and answers to it it did not recognise, beside the
+"""Prejudice the rule had not seen, and answers to it it did not recognise, beside the
 municipal posts nearest to them, which must pass."""
 
 from __future__ import annotations

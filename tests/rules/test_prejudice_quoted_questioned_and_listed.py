@@ -1,4 +1,4 @@
-"""Session 27 (j): follow-ups to 27 (a) on prejudice quoted, questioned and listed as myths, beside the
+"""Prejudice quoted, questioned and listed as myths, beside the
 municipal posts nearest to them, which must pass."""
 
 from __future__ import annotations
@@ -295,7 +295,7 @@ def test_statement_named_a_wrong_in_its_sentence_passes(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # Review of 27 (j): the denial asked, denied twice, or put in others' mouths to be answered is no defence.
+        # The denial asked, denied twice, or put in others' mouths to be answered is no defence.
         "「外国人は出ていけ」は差別ではないと思っている人もいますが、それは間違いです。",
         "「外国人は出ていけ」は差別ではない、という主張は誤りです。",
         "「外国人は出ていけ」と言うことが差別ではないと考える人はいません。",
@@ -318,7 +318,7 @@ def test_denial_said_still_fires(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # Review of 27 (j): a heading with a myth word that owns the list, not names it as myths.
+        # A heading with a myth word that owns the list, not names it as myths.
         "誤解を恐れずに言います\n・外国人は出ていけ\n・障害者はいらない",
         "偏見かもしれませんが\n・うつ病は甘え\n・生活保護は甘え",
         "誤解されがちな真実\n・うつ病は甘え\n・不登校は甘え",

@@ -1,4 +1,4 @@
-"""Session 26 (b): prejudice said of a group in words the rule had not seen, beside the human-rights
+"""Prejudice said of a group in words the rule had not seen, beside the human-rights
 and service posts nearest to them, which must pass."""
 
 from __future__ import annotations
