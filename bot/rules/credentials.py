@@ -451,8 +451,9 @@ _PS_EXPRESSION = re.compile(r"[$(\[@]|[A-Za-z]++-[A-Za-z]++(?![!-~])")
 _QUOTED_REST = re.compile(r"(?:[ \t][!#-&(-~]++){1,6}+(?=[\"'」』”’])")
 # A word of a quoted phrase that only a password has: letters and digits mixed (「Pass2026 word」) or a
 # mark no product's or heading's name is written with (「Kessai 2026!」). 「Office 365」「Windows 11 Pro」
-# 「ID 2」「see step 2」 are a product, an account or a step that a guide names in quotes.
-_SPACED_PASSWORD_WORD = re.compile(r"(?i)[a-z][0-9]|[0-9][a-z]|[!#$%&*=?@^~|]")
+# 「ID 2」「see step 2」 are a product, an account or a step that a guide names in quotes. A year or a
+# longer number of its own (「Kessai 2026」「spring 2026 city」) is a passphrase's, as dd5a4b6 caught.
+_SPACED_PASSWORD_WORD = re.compile(r"(?i)[a-z][0-9]|[0-9][a-z]|[!#$%&*=?@^~|]|(?<![0-9.])[0-9]{4}")
 _OPEN_QUOTE = r"(?P<quote>[「『\"'“‘])?[ \t]*+"
 _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to

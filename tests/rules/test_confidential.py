@@ -2854,6 +2854,19 @@ def test_a_quoted_phrase_after_a_password_label_stays_silent(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # A passphrase of words and a year, quoted: caught since dd5a4b6, missed by 12769a33.
+        "パスワードは「Kessai 2026」です",
+        "パスワードは「spring 2026 city」です",
+        "パスワードは「Joetsu 2026 Spring」です",
+    ],
+)
+def test_a_quoted_passphrase_with_a_year_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "パスワードは以下のとおり STEP1 設定画面を開く",
         "パスワードは次のとおり Windows11 と同じ",
         "パスワードは以下のとおり 8文字以上",
