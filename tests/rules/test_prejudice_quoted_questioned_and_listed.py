@@ -356,3 +356,29 @@ def test_myth_headings_pass(heading: str) -> None:
 )
 def test_quoted_myth_answered_no_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Others' denial sided with defends the statement, as it did before bc4b527.
+        "「外国人は出ていけ」は差別ではないという意見に賛成です。",
+        "「外国人は出ていけ」は差別ではないという声はもっともです。",
+        "「外国人は出ていけ」は差別ではないという考えに共感します。",
+        "「外国人は出ていけ」は差別ではないという主張は正しいと思います。",
+    ],
+)
+def test_others_denial_agreed_with_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「外国人は出ていけ」は差別ではないという意見には賛成できません。",
+        "「外国人は出ていけ」は差別ではないという意見に、市は同意しません。",
+        "「外国人は出ていけ」は差別ではないという主張は正しいとは言えません。",
+    ],
+)
+def test_others_denial_not_agreed_with_passes(text: str) -> None:
+    assert CODE not in codes(text)
