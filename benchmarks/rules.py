@@ -143,7 +143,7 @@ def textlint(texts: list[str]) -> None:
 
 # Repeated to Slack's 40,000-character limit: the shapes each rule's scanning is most likely to
 # be slow on (long runs of hosts, numbers, mentions, emoji, words the analyser must split).
-ADVERSARIAL = ["「うつ病は甘え」は本当でしょうか。もちろん、", "a（https://a.jp/", "https://a.jp/x！", "a！https://", "www.a.jp！www.", "www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b.", "😀", "👨\u200d👩\u200d👧", "ﾊﾟ",
+ADVERSARIAL = ["よくある誤解\n", "誤解であり、", "「うつ病は甘え」は本当でしょうか。もちろん、", "a（https://a.jp/", "https://a.jp/x！", "a！https://", "www.a.jp！www.", "www.", "www.a", "https://a.", "0-", "1-1-", "12-34-", "a@", "a@b.", "😀", "👨\u200d👩\u200d👧", "ﾊﾟ",
                "死ね", "＃ａ ", "#", "。", "1月", "(月)", "〒", "\u200b", "ｈｔｔｐｓ：／／", "①https://a.jp/Ａ", "…a.jp",
                "第1・", "12月6日・", "https://あ.", "12月1日（周一）", "12월 1일(월)", "）・1（土）", "1/1 (T2) ",
                "土曜日（12月1日・", "1/1 Sat ", "?sv=1&sig=aaaaaaaaaaaaaaaaaa&",

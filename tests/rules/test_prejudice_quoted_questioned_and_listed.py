@@ -382,3 +382,34 @@ def test_others_denial_agreed_with_fires(text: str) -> None:
 )
 def test_others_denial_not_agreed_with_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headings and closing lines the narrowed heading of 05bbb2c refused: ordinary health and
+        # human-rights posts, silent under 77f1569's heading.
+        "よくある誤解と正しい理解\n・うつ病は甘え\n・ひきこもりは本人の責任",
+        "障害への誤解・偏見をなくそう\n・障害者はいらない\n・障害者は何もできない",
+        "精神疾患への偏見をなくしましょう\n・うつ病は甘え",
+        "よくある誤解とその答え\n・うつ病は甘え",
+        "よくある誤解Q&A\n・うつ病は甘え",
+        "・うつ病は甘え\n・ひきこもりは本人の責任\nこれらはすべて誤解であり、事実ではありません。",
+        "・うつ病は甘え\n・ひきこもりは本人の責任\nいずれも誤解に基づくものです。",
+        "・うつ病は甘え\n・ひきこもりは本人の責任\nどちらもよくある誤解ですが、事実ではありません。",
+    ],
+)
+def test_myth_lists_under_ordinary_headings_and_verdicts_pass(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "偏見上等\n・外国人は出ていけ",
+        "誤解のないように言っておきます\n・うつ病は甘え",
+        "・うつ病は甘え\nどちらも誤解ですが、事実です。",
+    ],
+)
+def test_myth_words_in_a_heading_that_owns_the_list_still_fire(text: str) -> None:
+    assert CODE in codes(text)
