@@ -455,12 +455,20 @@ def _of_no_value(value: str) -> bool:
     return any(words) and all(w in _WORDS_OF_NO_VALUE for w in words)
 
 
+# A word of no value too short to be read as a labelled value (four characters and more): 「PW: tbd → abc123」
+# 「PW: n/a → abc123」 were never followed to the value after them, which went out as typed.
+_SHORT_WORD_OF_NO_VALUE = re.compile(
+    _BEFORE_A_LABELLED_VALUE + r"(?P<short>(?i:tbd|n/a|na|none|n\.a\.))(?![!-~\uff01-\uff5e])")
+
+
 def _listed_after_words_of_no_value(text: str) -> list[tuple[int, int]]:
     """The value listed after words of no value kept after a label (「PW: none、abc123」「PW: not set →
     abc123」): the list is followed only from a masked value, and kept, the password after went out as typed."""
     spans = []
-    for m in itertools.chain(_PASSPHRASE.finditer(text), _LABELLED_VALUE.finditer(text)):
-        start, end = m.span(1)
+    shorts = (m.span("short") for m in _SHORT_WORD_OF_NO_VALUE.finditer(text))
+    found = itertools.chain((m.span(1) for m in _PASSPHRASE.finditer(text)),
+                            (m.span(1) for m in _LABELLED_VALUE.finditer(text)), shorts)
+    for start, end in found:
         while end > start and text[end - 1] in _CLOSERS + "、。,.":
             end -= 1
         if not _of_no_value(text[start:end]) or not (nxt := _ANOTHER_VALUE.match(text, end)):

@@ -1435,3 +1435,14 @@ def test_a_navi_dial_or_free_dial_number_to_call_is_kept() -> None:
         masked, count = inc.mask_secrets(f"PIN 1234、{number} に連絡", about_a_password=True)
         assert number in masked and count == 1, masked
     assert inc.mask_secrets("PIN 1234、0570-1234 に連絡", about_a_password=True)[1] == 2
+
+
+def test_a_value_listed_after_a_short_word_of_no_value_is_masked() -> None:
+    """「PW: tbd → abc123」「PW: n/a → abc123」: a word of no value under four characters was never read as
+    the label's value, so the list was never followed and the password after it went out as typed."""
+    for text, masked in (("PW: tbd → abc123", "PW: tbd → ＊＊＊＊（伏せ字）"),
+                         ("PW: n/a → abc123", "PW: n/a → ＊＊＊＊（伏せ字）"),
+                         ("パスワード：TBD、Kessai2026!", "パスワード：TBD、＊＊＊＊（伏せ字）")):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+    for kept in ("PW: tbd", "PW: n/a", "PW: tbd（後日連絡）"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
