@@ -45,6 +45,48 @@ def sweep_on_two_replicas(world: World, now: datetime) -> Counter[str]:
     return totals[0] + totals[1]
 
 
+def deputy_clicks_while_another_replica_sweeps(world: World, drafts: list[int], now: datetime,
+                                                click_at: datetime) -> dict[int, str]:
+    """The sweep of ``now`` on one replica while the deputy approves ``drafts`` one by one on
+    another (its clock at ``click_at``), both let go at once: the refusals' messages by draft.
+    Nothing else may fail on either side."""
+    from bot import errors
+
+    replicas = [Database(world.db.url) for _ in range(2)]
+    sweeper = Sweeper(Kessai(replicas[0], world.org, clock=world.clock))
+    clicker = Kessai(replicas[1], world.org, clock=Clock(click_at))
+    barrier = threading.Barrier(2)
+    refused: dict[int, str] = {}
+    failures: list[BaseException] = []
+
+    def sweep() -> None:
+        barrier.wait()
+        try:
+            sweeper.sweep(now)
+        except BaseException as e:  # surfaced below
+            failures.append(e)
+
+    def click() -> None:
+        barrier.wait()
+        for d in drafts:
+            try:
+                clicker.decide(d, 1, "U0DEPUTY", approve=True)
+            except errors.NotAnApprover as e:
+                refused[d] = str(e)
+            except BaseException as e:
+                failures.append(e)
+
+    threads = [threading.Thread(target=sweep), threading.Thread(target=click)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in replicas:
+        db.dispose()
+    assert failures == []
+    return refused
+
+
 def test_parallel_sweeps_send_each_reminder_once(world: World) -> None:
     for i in range(12):
         world.pending_draft(jst(2026, 11, 24, 9, 0, i))
@@ -133,7 +175,6 @@ def test_a_deputy_click_racing_the_return_of_the_approver_on_another_replica_dec
     manager asked for it, the deputy told it was withdrawn), and never left with nobody holding
     a request. A click timed 08:30 is refused whatever the sweep has done, and would leave the
     draft lock untested."""
-    from bot import errors
     from storage.models import ApprovalRequestRow, LedgerEntryRow
 
     world.clock.t = jst(2026, 11, 24, 8, 45)
@@ -144,39 +185,9 @@ def test_a_deputy_click_racing_the_return_of_the_approver_on_another_replica_dec
     # 13:00: by 08:30 the next day the drafts have waited less than a business day.
     drafts = [world.pending_draft(jst(2026, 11, 24, 13, 0, i)) for i in range(20)]
     world.clock.t = now = jst(2026, 11, 25, 8, 30)
-    replicas = [Database(world.db.url) for _ in range(2)]
-    sweeper = Sweeper(Kessai(replicas[0], world.org, clock=world.clock))
-    clicker = Kessai(replicas[1], world.org, clock=Clock(jst(2026, 11, 25, 8, 29, 59)))
-    barrier = threading.Barrier(2)
-    refused: list[int] = []
-    failures: list[BaseException] = []
-
-    def sweep() -> None:
-        barrier.wait()
-        try:
-            sweeper.sweep(now)
-        except BaseException as e:  # surfaced below
-            failures.append(e)
-
-    def click() -> None:
-        barrier.wait()
-        for d in drafts:
-            try:
-                clicker.decide(d, 1, "U0DEPUTY", approve=True)
-            except errors.NotAnApprover as e:
-                assert "戻られたため" in str(e)
-                refused.append(d)
-            except BaseException as e:
-                failures.append(e)
-
-    threads = [threading.Thread(target=sweep), threading.Thread(target=click)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for db in replicas:
-        db.dispose()
-    assert failures == []
+    said = deputy_clicks_while_another_replica_sweeps(world, drafts, now, jst(2026, 11, 25, 8, 29, 59))
+    assert all("戻られたため" in m for m in said.values()), said
+    refused = list(said)
     with world.db.session() as s:
         ledger = [e for e in s.exec(select(LedgerEntryRow)) if e.kind == "approved"]
         requests = list(s.exec(select(ApprovalRequestRow)))
@@ -198,45 +209,13 @@ def test_a_deputys_click_giving_the_requests_back_while_another_replica_sweeps_d
     deputy's clicks give the requests back themselves (``Kessai.give_back_now``) while another
     replica's sweep does the same. Under one claim: the manager is asked once for each draft, each
     deputy DM is withdrawn once, nothing is decided, and every click is told why."""
-    from bot import errors
     from storage.models import ApprovalRequestRow, LedgerEntryRow, OutboxRow
 
     world.clock.t = jst(2026, 11, 24, 8, 45)
     world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
     drafts = [world.pending_draft(jst(2026, 11, 24, 13, 0, i)) for i in range(10)]
     world.clock.t = now = jst(2026, 11, 25, 8, 30)
-    replicas = [Database(world.db.url) for _ in range(2)]
-    sweeper = Sweeper(Kessai(replicas[0], world.org, clock=world.clock))
-    clicker = Kessai(replicas[1], world.org, clock=Clock(jst(2026, 11, 25, 8, 30, 1)))
-    barrier = threading.Barrier(2)
-    said: list[str] = []
-    failures: list[BaseException] = []
-
-    def sweep() -> None:
-        barrier.wait()
-        try:
-            sweeper.sweep(now)
-        except BaseException as e:  # surfaced below
-            failures.append(e)
-
-    def click() -> None:
-        barrier.wait()
-        for d in drafts:
-            try:
-                clicker.decide(d, 1, "U0DEPUTY", approve=True)
-            except errors.NotAnApprover as e:
-                said.append(str(e))
-            except BaseException as e:
-                failures.append(e)
-
-    threads = [threading.Thread(target=sweep), threading.Thread(target=click)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for db in replicas:
-        db.dispose()
-    assert failures == []
+    said = list(deputy_clicks_while_another_replica_sweeps(world, drafts, now, jst(2026, 11, 25, 8, 30, 1)).values())
     assert len(said) == len(drafts) and all("戻られたため" in m for m in said), said
     with world.db.session() as s:
         assert not [e for e in s.exec(select(LedgerEntryRow)) if e.kind == "approved"]
