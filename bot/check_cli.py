@@ -156,8 +156,12 @@ def add_rules_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def main_for_tests(argv: Sequence[str]) -> int:
-    """Run `check`/`rules` as `kessai` would, without the rest of the application's CLI."""
-    parser = argparse.ArgumentParser(prog="kessai")
+    """Run `check`/`rules` as `kessai` would, without the rest of the application's CLI: with its
+    parser, so that `python -m bot.check_cli` refuses what `kessai check` refuses (a prefix of an
+    option, `--pl` for --platform, was taken for it) and says so, and its help, in Japanese."""
+    from bot.cli import JapaneseArgumentParser
+
+    parser = JapaneseArgumentParser(prog="kessai")
     sub = parser.add_subparsers(dest="command", required=True)
     add_check_parser(sub)
     add_rules_parser(sub)

@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,8 @@ EXIT_BROKEN_PIPE = 141
 
 _FROM_HELP = "この日から（その日を含む）。2026-12-01、2026/12/1、令和8年12月1日 のように年から書きます"
 _TO_HELP = "この日まで（その日を含む）"
+_FORMAT_HELP = "書き出す形式（既定: json）。csv は Excel で開けます"
+_OUTPUT_HELP = "書き出すファイル（省略または - で画面に表示）"
 
 
 def _org(settings: Settings, path: str | None = None):  # type: ignore[no-untyped-def]
@@ -216,18 +219,107 @@ _ARGPARSE_JA = [
     (re.compile(r"unrecognized arguments: (.*)"), r"分からない指定があります: \1"),
     (re.compile(r"argument (\S+): expected one argument"), r"\1 の後に値を書いてください"),
     (re.compile(r"argument (\S+): invalid (\w+) value: '(.*)'"), r"\1 の値「\3」を読み取れません"),
+    (re.compile(r"argument (\S+): ignored explicit argument '(.*)'"), r"\1 には値を付けません（「=\2」を外してください）"),
 ]
 
 
+USAGE_JA = "使い方: "
+POSITIONALS_JA = "引数"
+OPTIONALS_JA = "オプション"
+COMMANDS_JA = "コマンド"
+HELP_JA = "この使い方を表示して終了します"
+
+# Not at the start of a line (、。） after a break), nor at its end (（「 before one): 禁則.
+_NO_LINE_START = frozenset("、。，．）」』】〕］｝〉》・ーァィゥェォッャュョヮぁぃぅぇぉっゃゅょゎ！？：；")
+_NO_LINE_END = frozenset("（「『【〔［｛〈《")
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: a kanji or kana takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns (one that cannot be broken may be longer).
+    textwrap breaks at spaces only and counts a kanji as one column: a Japanese sentence was one
+    line, twice the terminal's width. Here a line may break between two Japanese characters, as
+    Japanese is written, and at spaces; never inside an ASCII word (an option, a path, a date)."""
+    units: list[str] = []  # the pieces a line is made of: " ", an ASCII word, one Japanese character
+    for c in " ".join(text.split()):
+        if c == " ":
+            units.append(c)
+            continue
+        prev = units[-1] if units and units[-1] != " " else ""
+        glued = bool(prev) and (c in _NO_LINE_START or prev[-1] in _NO_LINE_END
+                                or (_columns(c) == 1 and _columns(prev[-1]) == 1))
+        if glued:
+            units[-1] += c
+        else:
+            units.append(c)
+    lines: list[str] = []
+    line, used = "", 0
+    for unit in units:
+        if unit == " ":
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        size = _columns(unit)
+        if line.strip() and used + size > width:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + unit, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class JapaneseHelpFormatter(argparse.HelpFormatter):
+    """argparse's help with 「usage:」 in Japanese, and Japanese sentences wrapped to the terminal."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, USAGE_JA if prefix is None else prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_columns(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_columns(text, width - len(indent)))
+
+
+class _JapaneseSubParsers(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """A command's --help opens with what its line in the list says (it had no sentence at all)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        if kwargs.get("help") and "description" not in kwargs:
+            kwargs["description"] = kwargs["help"]
+        return super().add_parser(name, **kwargs)
+
+
 class JapaneseArgumentParser(argparse.ArgumentParser):
-    """argparse that explains a wrong command line in Japanese (its own messages are English)."""
+    """argparse that explains a wrong command line in Japanese (its own messages are English),
+    and whose --help is in Japanese throughout: the IT 担当 read 「usage:」「positional arguments:」
+    「options:」「show this help message and exit」 between kessai's own Japanese lines."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # argparse takes any unambiguous prefix for an option: `export --form 2026-04-01`, --from
         # mistyped, was read as --format and refused as an unknown format, and `--out` as --output.
         # Only the names the help shows are accepted; a near miss is named by parse_args.
         kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", JapaneseHelpFormatter)
+        # argparse adds -h with its English sentence; the same option, said in Japanese, is added below.
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        self._positionals.title = POSITIONALS_JA
+        self._optionals.title = OPTIONALS_JA
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=HELP_JA)
+        self.register("action", "parsers", _JapaneseSubParsers)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        # Listed under 「コマンド」, not among the arguments.
+        kwargs.setdefault("title", COMMANDS_JA)
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         missing = re.fullmatch(r"the following arguments are required: (\S+)", message)
@@ -291,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("config", help="組織設定ファイル")
     csub = sp.add_subparsers(dest="config_command", required=True)
     cc = csub.add_parser("check", help="組織設定ファイルを検証します")
-    cc.add_argument("--config", default=None, help="ファイルの場所（省略時は KESSAI_CONFIG）")
+    cc.add_argument("--config", default=None, metavar="FILE", help="ファイルの場所（省略時は KESSAI_CONFIG）")
     cc.set_defaults(func=cmd_config_check)
 
     sp = sub.add_parser("db", help="データベース")
@@ -299,7 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
     du = dsub.add_parser("upgrade", help="マイグレーションを適用します")
     du.set_defaults(func=cmd_db_upgrade)
     dd = dsub.add_parser("downgrade", help="マイグレーションを指定した構成まで戻します（古い版の kessai に戻すとき）")
-    dd.add_argument("revision", help="戻す先の構成（例 0012）")
+    dd.add_argument("revision", metavar="REVISION", help="戻す先の構成（例 0012）")
     dd.set_defaults(func=cmd_db_downgrade)
 
     sp = sub.add_parser("ledger", help="決裁台帳")
@@ -309,8 +401,8 @@ def build_parser() -> argparse.ArgumentParser:
     le = lsub.add_parser("export", help="台帳を書き出します")
     le.add_argument("--from", dest="date_from", default=None, metavar="DATE", help=_FROM_HELP)
     le.add_argument("--to", dest="date_to", default=None, metavar="DATE", help=_TO_HELP)
-    le.add_argument("--format", choices=["csv", "json"], default="json")
-    le.add_argument("--output", default=None, metavar="FILE")
+    le.add_argument("--format", choices=["csv", "json"], default="json", help=_FORMAT_HELP)
+    le.add_argument("--output", default=None, metavar="FILE", help=_OUTPUT_HELP)
     le.set_defaults(func=cmd_ledger_export)
 
     sp = sub.add_parser("remind", help="リマインダーを1回確認して送ります（cron からも使えます）")
@@ -321,8 +413,8 @@ def build_parser() -> argparse.ArgumentParser:
     ie = isub.add_parser("export", help="インシデントと経過を書き出します")
     ie.add_argument("--from", dest="date_from", default=None, metavar="DATE", help=_FROM_HELP)
     ie.add_argument("--to", dest="date_to", default=None, metavar="DATE", help=_TO_HELP)
-    ie.add_argument("--format", choices=["csv", "json"], default="json")
-    ie.add_argument("--output", default=None, metavar="FILE")
+    ie.add_argument("--format", choices=["csv", "json"], default="json", help=_FORMAT_HELP)
+    ie.add_argument("--output", default=None, metavar="FILE", help=_OUTPUT_HELP)
     ie.set_defaults(func=cmd_incidents_export)
     return p
 

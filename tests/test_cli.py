@@ -315,7 +315,7 @@ def test_a_wrong_command_line_is_explained_in_japanese(tmp_path: Path) -> None:
     # --help`, which does not show `config check`'s options.
     r = kessai("config", "check", "--confg", "k.toml", cwd=tmp_path)
     assert r.returncode == 2 and "--confg k.toml（もしかして --config ですか？）" in r.stderr, r.stderr
-    assert "`kessai config check --help`" in r.stderr and "usage: kessai config check" in r.stderr
+    assert "`kessai config check --help`" in r.stderr and "使い方: kessai config check" in r.stderr
     # A prefix of an option was taken for it: --form (meant --from) was read as --format.
     r = kessai("ledger", "export", "--form", "2026-04-01", cwd=tmp_path)
     assert r.returncode == 2 and "--form 2026-04-01（もしかして --format か --from ですか？）" in r.stderr, r.stderr
@@ -590,3 +590,93 @@ def test_a_command_does_not_load_the_rule_engine_it_does_not_use() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=REPO).stdout.split()
     assert "bot.eras" in loaded and not [m for m in loaded if m.startswith("bot.rules")]
+
+
+def _every_parser(parser: object) -> list[object]:
+    import argparse
+
+    assert isinstance(parser, argparse.ArgumentParser)
+    found: list[object] = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                found += _every_parser(sub)
+    return found
+
+
+def test_every_help_is_in_japanese(tmp_path: Path) -> None:
+    """`kessai --help` and each command's showed argparse's English headings between kessai's
+    Japanese lines: 「usage:」「positional arguments:」「options:」「show this help message and exit」."""
+    import argparse
+
+    from bot.cli import build_parser
+
+    parsers = _every_parser(build_parser())
+    assert len(parsers) >= 15
+    for parser in parsers:
+        assert isinstance(parser, argparse.ArgumentParser)
+        r = kessai(*parser.prog.split()[1:], "--help", cwd=tmp_path)
+        assert r.returncode == 0 and r.stdout.startswith(f"使い方: {parser.prog}"), r.stdout
+        for english in ("usage:", "positional arguments", "options:", "optional arguments", "show this help"):
+            assert english not in r.stdout, (parser.prog, r.stdout)
+        assert "-h, --help" in r.stdout and "この使い方を表示して終了します" in r.stdout
+        # Every option says what it is for, and every command below the top opens with its sentence.
+        for action in parser._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                assert action.help, (parser.prog, action.option_strings or action.dest)
+        if parser.prog != "kessai":
+            assert parser.description, parser.prog
+    top = kessai("--help", cwd=tmp_path).stdout
+    assert "コマンド:" in top and "オプション:" in top
+    assert "引数:" in kessai("check", "--help", cwd=tmp_path).stdout
+    # The names the SPEC fixes are unchanged.
+    export = kessai("ledger", "export", "--help", cwd=tmp_path).stdout
+    assert all(o in export for o in ("--from DATE", "--to DATE", "--format {csv,json}", "--output FILE"))
+    # A wrong command line shows the usage line in Japanese as well.
+    r = kessai("ledger", "export", "--format", cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.startswith("使い方: kessai ledger export") and "usage" not in r.stderr
+
+
+def test_help_lines_fit_the_terminal_in_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """argparse counted a kanji as one column and broke lines at spaces only: a Japanese sentence
+    ran to twice the width of the terminal, and the terminal broke it where it fell."""
+    import unicodedata
+
+    monkeypatch.setenv("COLUMNS", "60")
+    for args in (("check",), ("ledger", "export"), ()):
+        out = kessai(*args, "--help", cwd=tmp_path).stdout
+        for line in out.splitlines():
+            if line.lstrip().startswith("[--platform") or "--platform {" in line:
+                continue  # one option with its choices: argparse does not break it, nor may we
+            cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            assert cols <= 60, (cols, line)
+    out = kessai("check", "--help", cwd=tmp_path).stdout
+    # Broken between Japanese characters, never inside an option or a path, nor before 、。）.
+    assert "KESSAI_CONFIG" in out and "kessai.toml" in out
+    assert not any(line.strip()[:1] in "、。）」" for line in out.splitlines() if line.strip())
+
+
+def test_wrap_columns_keeps_words_whole_and_punctuation_attached() -> None:
+    from bot.cli import wrap_columns
+
+    assert wrap_columns("", 10) == []
+    assert wrap_columns("abc def", 80) == ["abc def"]
+    assert wrap_columns("あいうえお。かきくけこ", 10) == ["あいうえ", "お。かきく", "けこ"]
+    lines = wrap_columns("ファイル（省略時は KESSAI_CONFIG）です", 12)
+    assert "KESSAI_CONFIG）" in lines and not any(x.endswith("（") for x in lines), lines
+    assert wrap_columns("a-very-long-path/that/cannot/break", 5) == ["a-very-long-path/that/cannot/break"]
+    # Linear in the text's length: a line is never measured again from its start.
+    import time
+
+    def took(n: int) -> float:
+        t = time.perf_counter()
+        wrap_columns("決裁ルール abc、" * n, 70)
+        return time.perf_counter() - t
+
+    took(1000)
+    assert took(40000 // 10) / max(took(10000 // 10), 1e-6) < 8
+
+
+def test_a_value_after_a_switch_is_explained(tmp_path: Path) -> None:
+    r = kessai("check", "--json=1", cwd=tmp_path)
+    assert r.returncode == 2 and "--json には値を付けません（「=1」を外してください）" in r.stderr, r.stderr

@@ -457,3 +457,14 @@ def test_jsonl_platform_null_is_the_default_platform_as_at_null_is_the_default_t
     wrong = json.dumps({"id": 2, "text": "本日は晴れです。", "platform": ["x"]})
     out = json.loads(kessai("check", "--jsonl", stdin=wrong + "\n").stdout)
     assert "None" not in out["error"] and "'x'" not in out["error"] and '"platform"' in out["error"], out
+
+
+def test_python_m_bot_check_cli_refuses_a_prefix_of_an_option_as_kessai_does() -> None:
+    """`python -m bot.check_cli` (and this file's runner) took `--pl` for --platform and `--js` for
+    --json, which `kessai check` refuses; its help and refusals were argparse's English."""
+    r = kessai("check", "--js", "--at", "2025-11-20T10:00+09:00", stdin="お知らせ")
+    assert r.returncode == 2 and "分からない指定があります: --js" in r.stderr and '"findings"' not in r.stdout, r.stderr
+    r = kessai("check", "--plat", "line", stdin="お知らせ")
+    assert r.returncode == 2 and "--plat" in r.stderr and "使い方: kessai check" in r.stderr, r.stderr
+    r = kessai("check", "--help")
+    assert r.returncode == 0 and r.stdout.startswith("使い方: kessai check") and "options:" not in r.stdout
