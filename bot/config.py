@@ -494,6 +494,12 @@ def database_url_problem(url: str) -> str | None:
         # serve (the scheduler's, the outbox's) given a database of its own.
         return ("DATABASE_URL の SQLite にファイル名がありません（メモリー上のデータベースになり、"
                 "停止すると決裁の記録がすべて失われます）。sqlite:///kessai.db のようにファイル名を書いてください。")
+    if backend == "sqlite" and os.sep == "/" and _windows_path(u.database or ""):
+        # Copied from a Windows PC's set-up notes: on this server that is one file named
+        # 「C:\kessai\kessai.db」 in the working directory, and every 決裁 went into it unseen.
+        return (f"DATABASE_URL の SQLite のファイル名「{u.database}」は Windows の書き方です。このサーバーでは"
+                "フォルダーの区切りは「/」で、ドライブ名（C: など）はありません。"
+                "sqlite:////var/lib/kessai/kessai.db のように、このサーバーでの場所を書いてください。")
     if backend not in ("sqlite", "postgresql"):
         return (f"DATABASE_URL のデータベース「{backend}」には対応していません。"
                 f"SQLite か PostgreSQL を、{example} の形で指定してください。")
@@ -503,6 +509,11 @@ def database_url_problem(url: str) -> str | None:
         return (f"DATABASE_URL のドライバー「{driver}」は kessai に含まれていません。"
                 f"「{backend}+{driver}://」の「+{driver}」を削除して、{example} の形で指定してください。")
     return None
+
+
+def _windows_path(path: str) -> bool:
+    """Whether ``path`` is written as on Windows: a drive (C:\\, C:/) or folders parted by \\."""
+    return bool(re.match(r"(?:file:)?/*[A-Za-z]:[\\/]", path)) or "\\" in path
 
 
 def _sqlite_uri_in_memory(u: URL) -> bool:
@@ -1687,6 +1698,10 @@ class _Validator:
 # Organisation file: entry points
 # ============================================================================================
 
+_BACKSLASH_JA = ('"..." の中の「\\」（円記号）は、文字の指定（\\n など）の始まりと読まれます。'
+                 "「\\」そのものを書くときは「\\\\」と2つ重ねるか、値を '...'（半角の一重引用符）で囲んでください"
+                 "（例: \"a\\\\b\" または 'a\\b'）。")
+
 _TOML_MESSAGES: tuple[tuple[str, str], ...] = (
     ("Invalid value", '値の書き方が正しくありません。文字列は "..." で囲み、配列は [ ] を閉じてください。'),
     ("Unterminated string", '文字列の " が閉じられていません。'),
@@ -1705,6 +1720,10 @@ _TOML_MESSAGES: tuple[tuple[str, str], ...] = (
         'キーに使えない文字があります。英数字・_・- 以外を使うときは "..." で囲んでください。',
     ),
     ("Invalid statement", "読み取れない行があります。「キー = 値」か「[見出し]」の形で書いてください。"),
+    # "C:\kessai\…" or a \ kept from a pasted word: in "..." a \ starts an escape (\U, \u a
+    # character code, hence 「Invalid hex value」), and tomllib's words said nothing of the \.
+    ("Unescaped '\\' in a string", _BACKSLASH_JA),
+    ("Invalid hex value", _BACKSLASH_JA),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -353,6 +354,18 @@ def test_toml_unclosed_string_and_array_say_what_to_close() -> None:
     assert p.line == 13 and '「"」が行の終わりまでに閉じられていません' in p.message
     p = only_problem(replace_line(BASE, 30, 'operators = ["U0OPERATOR" "U0MANAGER"]'))
     assert p.line == 30 and "「,」" in p.message
+
+
+def test_a_backslash_in_a_string_is_explained() -> None:
+    """「C:\\Users\\…」 or a \\ (円記号 on a Japanese PC) in "...": tomllib's 「Invalid hex value」 or
+    「Unescaped '\\'」 was all that was said, nothing of the \\ or how to write it."""
+    for value in ('"広報\\課"', '"C:\\Users\\koho"', '"a\\u00"'):
+        p = only_problem(replace_line(BASE, 13, f"name = {value}"))
+        assert p.line == 13 and "「\\\\」と2つ重ねる" in p.message and "'...'" in p.message, p.message
+    # Written either way it says, the value is read as it was meant.
+    for value in ('"広報\\\\課"', "'広報\\課'"):
+        config = parse_org_config(replace_line(BASE, 13, f"name = {value}"), "kessai.toml")
+        assert any(m.name == "広報\\課" for m in config.members)
 
 
 def test_toml_unclosed_header() -> None:
@@ -1622,6 +1635,26 @@ def test_a_sqlite_url_that_names_no_file_is_refused(url: str, says: str) -> None
     with pytest.raises(SettingsError) as err:
         load_settings({"DATABASE_URL": url}, dotenv=None)
     assert len(err.value.problems) == 1 and says in err.value.problems[0]
+
+
+@pytest.mark.skipif(os.sep != "/", reason="a Windows path is this host's own on Windows")
+@pytest.mark.parametrize("url", ["sqlite:///C:\\kessai\\kessai.db", "sqlite:///C:/kessai/kessai.db",
+                                 "sqlite:///D:kessai\\kessai.db", "sqlite:///data\\kessai.db",
+                                 "sqlite:///file:C:/kessai/kessai.db?uri=true"])
+def test_a_sqlite_path_written_as_on_windows_is_refused_on_this_server(url: str, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copied from a Windows PC's notes, `db upgrade` made a file named 「C:\\kessai\\kessai.db」 in
+    the working directory of a Linux server, and every 決裁 went into it."""
+    with pytest.raises(SettingsError) as err:
+        load_settings({"DATABASE_URL": url}, dotenv=None)
+    assert len(err.value.problems) == 1 and "Windows の書き方です" in err.value.problems[0], err.value.problems
+    assert "「/」" in err.value.problems[0]
+    # Said by the command, and no file made.
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["db", "upgrade"]) == 2 and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("url", ["sqlite:///kessai.db", "sqlite:////var/lib/kessai/決裁 台帳.db",
