@@ -212,7 +212,9 @@ _LABEL = (
     # folder's (「https://password-reset.example/」「…/reset_password.php」「…/password?next=」), an
     # English compound (「password-reset」「pass-through」). Masked, the reported address was cut.
     # (A run of letters then a digit is still a value: 「PW.abc123」「PW_abc123」.)
-    r"(?![.．][A-Za-z]++(?![0-9])|[?#&]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
+    # Nor the user's part of an address's credentials (「https://user:pass@host/」): the password is what
+    # stands before 「@」, and read as a label, the host after it went under the mask.
+    r"(?![.．][A-Za-z]++(?![0-9])|[?#&@＠]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
     r"(?:[（(][^（）()\s]{1,8}+[）)])?")
 _BEFORE_A_LABELLED_VALUE = (
@@ -315,7 +317,9 @@ _ANOTHER_VALUE = re.compile(
 # after a colon, a space or a bracket, both passwords went into the alert and the record as typed.
 _OLD_OR_NEW = re.compile(
     r"(?:^|(?<=[\s、。：:（(「『【［\[→>=＝]))(?:新|旧|現)[ \t\u3000]*+[:：]?[ \t\u3000]*+"
-    r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
+    # Not 旧 in a label's note (「パスワード（旧）：abc123」): its bracket and colon were read as the value's
+    # first letters, and the mask swallowed them, the alert reading 「パスワード（旧＊＊＊＊（伏せ字）」.
+    r"(?![)）\]］」』:：=＝/／])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
 _MENTIONS_A_PASSWORD = re.compile(r"パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])パス(?![ァ-ヺー])|(?i:\bpw\b|pass|\bpin\b)")
 _AN_ADDRESS = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.[\w.]+$")
 
@@ -363,6 +367,14 @@ _A_SYSTEM_OR_VERSION = re.compile(
     r"(?i:v(?:er(?:sion)?)?\.?\d{1,3}(?:\.\d{1,3})*[a-z]?|(?:windows|win|ios|ipados|macos|android)[ _-]?\d{1,3}(?:\.\d{1,3})*)")
 
 
+# An office's own code for a device (「旧 A-101 端末」「新 KS-12 の PC」「TB03 タブレット」): letters, then a
+# number. Only with the device's noun right after it: masked, the record lost which device leaked the
+# password, and IT which one to check; before 「を使用」 or 「で作業」 it is as likely a password.
+_A_DEVICE_CODE = re.compile(r"[A-Za-z]{1,4}[-_]?\d{1,4}(?:-\d{1,4})?")
+_A_DEVICE_NOUN = re.compile(r"[ \t\u3000]*+の?[ \t\u3000]*+(?:端末|機器|(?i:pc)(?![A-Za-z0-9])|パソコン|タブレット|スマホ|"
+                            r"スマートフォン|携帯|ノート|サーバ|プリンタ|複合機|ルータ)")
+
+
 def _a_listed_value(text: str, start: int, end: int, *, a_device_is_kept: bool = True,
                     changed_from_a_password: bool = False) -> bool:
     value = unicodedata.normalize("NFKC", text[start:end]).rstrip(_CLOSERS + "、。,.")
@@ -371,6 +383,8 @@ def _a_listed_value(text: str, start: int, end: int, *, a_device_is_kept: bool =
             and not (a_device_is_kept and _A_DEVICE_OR_VERSION.fullmatch(value) and _SAID_OF_A_DEVICE.match(after)
                      and not (changed_from_a_password and _UPDATED_TO.match(after)
                               and not _A_SYSTEM_OR_VERSION.fullmatch(value)))
+            and not (a_device_is_kept and not changed_from_a_password and _A_DEVICE_CODE.fullmatch(value)
+                     and _A_DEVICE_NOUN.match(after))
             and not _says_about_the_value(value, text[end:end + 8]))
 
 
@@ -389,11 +403,16 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
         out.append((start, end))
         limit = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         while (m := _ANOTHER_VALUE.match(text, end)) and m.end(1) <= limit:
-            changed = text[end:m.start(1)].lstrip(" \t\u3000").startswith(_A_CHANGE_FROM)
+            between = text[end:m.start(1)].lstrip(" \t\u3000")
+            changed = between.startswith(_A_CHANGE_FROM)
             start, end = m.span(1)
             while end > start and text[end - 1] in _CLOSERS + "、。,.":
                 end -= 1
-            if not _a_listed_value(text, start, end, changed_from_a_password=changed):
+            # An arrow from a password leads to the password it was changed to (「PW: abc123 → win11 に更新」):
+            # a device or a system is what 「から」 or 「、」 goes on about, and kept as an OS's name after
+            # the arrow, the new password went into the alert and the record as typed.
+            if not _a_listed_value(text, start, end, changed_from_a_password=changed,
+                                   a_device_is_kept=not between.startswith(("→", "->"))):
                 break
             out.append((start, end))
     return out

@@ -1446,3 +1446,46 @@ def test_a_value_listed_after_a_short_word_of_no_value_is_masked() -> None:
         assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
     for kept in ("PW: tbd", "PW: n/a", "PW: tbd（後日連絡）"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+M = inc.SECRET_MASK
+
+
+def test_after_an_arrow_from_a_password_an_os_shaped_value_is_the_new_password() -> None:
+    """「PW: abc123 → win11 に更新」: 「win11」 was kept as an OS's name, and the password the old one was
+    changed to went into the alert and the record as typed. An arrow from a password leads to a password;
+    「から」 or 「、」 still go on about a system or a device."""
+    for text, masked in (("PW: abc123 → win11 に更新", f"PW: {M} → {M} に更新"),
+                         ("パスワード：abc123 → Windows10 に変更", f"パスワード：{M} → {M} に変更"),
+                         ("PIN 1234 → iPhone15 に更新", f"PIN {M} → {M} に更新")):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 2), text
+    for text, kept in (("パスワード：abc123 から iOS17 に更新", "iOS17"), ("PW abc123、Windows11 の PC で使用", "Windows11")):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert kept in masked and "abc123" not in masked and count == 1, masked
+
+
+def test_an_offices_device_code_before_its_device_noun_is_kept() -> None:
+    """「旧 A-101 端末から漏えい」: in a leak report 旧 labels the password, and the office's code for the
+    device was masked, the record losing which device to check. With the device's noun right after it
+    the code is the device; without it, or after a password's label, it is still masked."""
+    for kept in ("旧 A-101 端末から漏えい", "新 KS-12 の PC を配布済み", "旧 TB03 タブレットを回収"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+    for text, masked in (("パスワードは abc123、旧 A-101 端末で使用", f"パスワードは {M}、旧 A-101 端末で使用"),
+                         ("PIN 1234、KS-12 の PC で使用", f"PIN {M}、KS-12 の PC で使用")):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+    for text in ("旧 A-101 / 新 A-102", "旧 A-101 を使用", "パスワード：旧 A-101 端末", "PW: abc123 → A-101 端末に"):
+        masked, count = inc.mask_secrets(text, about_a_password=True)
+        assert "A-101" not in masked and count >= 1, masked
+
+
+def test_a_note_on_the_label_and_the_credentials_of_an_address_keep_their_own_text() -> None:
+    """「パスワード（旧）：abc123」: 旧 in the label's note was read as labelling 「）：abc123」, and the alert
+    read 「パスワード（旧＊＊＊＊（伏せ字）」. 「https://user:pass@host/」: 「pass」 was read as a label, and
+    the host after 「@」 went under the mask with the password."""
+    for text, masked in (("パスワード（旧）：abc123", f"パスワード（旧）：{M}"), ("パスワード(新)：abc123", f"パスワード(新)：{M}"),
+                         ("パスワード（旧）: abc123", f"パスワード（旧）: {M}"), ("パスワード（仮） abc123", f"パスワード（仮） {M}"),
+                         ("https://user:pass@host.example.jp/", f"https://user:{M}@host.example.jp/"),
+                         ("https://soumu:password@host.example.jp/", f"https://soumu:{M}@host.example.jp/"),
+                         ("<https://admin:Kessai2026@example.jp/|管理画面>", f"<https://admin:{M}@example.jp/|管理画面>")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
