@@ -195,7 +195,7 @@ _LABEL = (
     # 「パス」 is how staff shorten パスワード (「パスは abc123」), but not inside a word (「コンパス」「パスポート」).
     r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])(?:パス|ﾊﾟｽ)(?![ァ-ヺーｦ-ﾟ])"
     r"|(?i:pin|ｐｉｎ)(?:[ \t]?(?:コード|番号))?"
-    r"|(?i:pw|pass(?:word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?))"
+    r"|(?i:pwd?|pass(?:wd|word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?))"
     r"(?![A-Za-zＡ-Ｚａ-ｚ])"
     # An English noun the label names with (「PIN code を変更」「password reset しました」) is part of
     # the label: masked as the value, the record lost a word, and in 「PIN code: 1234」 the PIN after
@@ -216,11 +216,17 @@ _LABEL = (
     # stands before 「@」, and read as a label, the host after it went under the mask.
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&@＠]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
-    r"(?:[（(][^（）()\s]{1,8}+[）)])?")
+    r"(?:[（(][^（）()\s]{1,8}+[）)])?"
+    # The mark that closes the label before its colon: Slack's emphasis (「*パスワード*: abc123」「`PW`: abc123」)
+    # or a key's quote (「"password": "abc123"」 in a pasted JSON or YAML): read as no label, the password
+    # after it went into the alert and the record as typed.
+    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝]))?")
 _BEFORE_A_LABELLED_VALUE = (
     # An exclamation mark after the label is a mail's subject (「Password Reset! abc123」), not the value.
     _LABEL +
-    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|[!！](?=[ \t\u3000]))?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
+    # An English sentence says it with a verb (「The password is abc123.」「PIN was changed to 1234」).
+    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
+    r"[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)(?=[ \t]))?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
 _LABELLED_VALUE = re.compile(
     _BEFORE_A_LABELLED_VALUE +
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
@@ -462,7 +468,9 @@ _WORDS_OF_NO_VALUE = frozenset((
     "department", "manager", "later", "unset", "empty", "blank", "redacted"))
 # Alone, a word is kept only when it cannot be the password: 「PW: manager」「PW: team」「PW: changed」 are as
 # likely the weak password itself as a note about it (manager is a well-known default).
-_ALONE_OF_NO_VALUE = frozenset(("none", "n/a", "na", "unknown", "tbd", "unset", "empty", "blank", "redacted"))
+# (Nor an English sentence's word after its verb: 「The password is being changed」「… is still valid」.)
+_ALONE_OF_NO_VALUE = frozenset(("none", "n/a", "na", "unknown", "tbd", "unset", "empty", "blank", "redacted",
+                                "being", "been", "still", "also", "now", "not"))
 
 
 def _of_no_value(value: str) -> bool:
@@ -554,7 +562,9 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in itertools.chain(_LABELLED_VALUE.finditer(text), _LABELLED_VALUE_BEFORE_A_NOTE.finditer(text)):
         start, end = m.span(1)
-        while end > start and text[end - 1] in _CLOSERS + "、。,.":
+        # A pasted JSON's braces close the object, not the value (「{"password": "abc123"}」): under the
+        # mask, the alert read 「"＊＊＊＊（伏せ字）」, the snippet left open.
+        while end > start and (text[end - 1] in _CLOSERS + "、。,.;" or _an_unmatched_brace(text[start:end])):
             end -= 1
         if (end - start >= 4 and not _says_about_the_value(text[start:end], text[end:end + 8])
                 and not _of_no_value(text[start:end])):
@@ -562,7 +572,64 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A value of three letters (「パスワードは abc です」「PIN：123」「PW=abc」) was too short to be read as one,
+# and went into the alert and the record as typed. Read only after a colon, は/が/を or an English verb, or
+# after a space alone when it holds a digit (「PIN 123」): 「パスワード and ID」 is a sentence.
+_SHORT_VALUE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?P<sep>は|が|を|:|：|=|＝|→|->|(?<=[ \t])(?i:is|was|to)(?=[ \t]))?[ \t\u3000]*+"
+    r"(?P<q>[「『\"“'‘`])?(?![/／:：=＝「『\"“'‘`])([!-~\uff01-\uff5e]{3})"
+    r"(?=[\s\u3000、。）」』】〕》〉”’\"'`.,]|[ぁ-ん]|$)")
+# A value of words after は or を, as far as the sentence says what it is (「パスワードは abc 123 です」
+# 「パスワードを abc 123 に変更」): after は the words are more often the sentence's (「パスワードは abc123
+# Google で管理」), so only up to です or to what was done to the password.
+_SPACED_VALUE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:は|が|を)[ \t\u3000]*+"
+    r"((?:[!-~\uff01-\uff5e]{1,32}+[ \u3000]){1,3}[!-~\uff01-\uff5e]{1,32}+)"
+    r"[ \t\u3000]*+(?=です|でした|だった|だ(?![ぁ-ん])|に(?:変更|設定|更新|再設定)|へ(?:変更|更新)|と(?:入力|設定)|のまま)")
+# Nor an English word of a sentence (「the password is the same」「PIN for …」), nor an office's capitals
+# before what is done with it (「パスワードは PDF で送付」「SMS に届く」): those are the report's.
+_SHORT_WORDS = frozenset(("the", "and", "for", "but", "was", "has", "are", "our", "its", "new", "old", "all", "any",
+                          "too", "now", "not", "set", "yet", "see", "via", "ask"))
+_AN_ACRONYM_USED = re.compile(r"[ \t\u3000]*+(?:で|に|の|から|へ|を|と)")
+# The value on the line after its label, the label alone on its line (「パスワード：」 then 「abc123」).
+_NEXT_LINE_VALUE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+[「『\"“'‘`]?"
+    r"(?![/／:：=＝「『\"“'‘`])([!-~\uff01-\uff5e]{3,64}+)(?=[ \t\u3000]*+(?:\r?\n|$))")
+
+
+def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _SHORT_VALUE.finditer(text):
+        start, end = m.span(3)
+        value = unicodedata.normalize("NFKC", text[start:end])
+        if (value.lower() in _SHORT_WORDS or _of_no_value(value) or _says_about_the_value(value, text[end:end + 8])
+                or (m["sep"] is None and m["q"] is None and not any(c.isdigit() for c in value))
+                or (value.isalpha() and value.isupper() and _AN_ACRONYM_USED.match(text, end))):
+            continue
+        spans.append((start, end))
+    for m in _SPACED_VALUE.finditer(text):
+        words = unicodedata.normalize("NFKC", m[1]).split()
+        if (len("".join(words)) >= 3 and not _of_no_value(m[1])
+                and not all(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE for w in words)
+                and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)):
+            spans.append(m.span(1))
+    for m in _NEXT_LINE_VALUE.finditer(text):
+        start, end = m.span(1)
+        while end > start and (text[end - 1] in _CLOSERS + "、。,.;" or _an_unmatched_brace(text[start:end])):
+            end -= 1
+        value = unicodedata.normalize("NFKC", text[start:end])
+        if end - start >= 3 and not _of_no_value(value) and not _AN_ADDRESS.search(value) \
+                and not _says_about_the_value(value, text[end:end + 8]):
+            spans.append((start, end))
+    return spans
+
+
 _BRACKETS = {"［": "］", "[": "]", "｛": "｝", "{": "}", "＜": "＞", "<": ">"}
+
+
+def _an_unmatched_brace(value: str) -> bool:
+    closer = value[-1:]
+    return closer in ("}", "]") and value.count("{" if closer == "}" else "[") < value.count(closer)
 
 
 def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
@@ -630,7 +697,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
-    spans += _listed_after_words_of_no_value(text)
+    spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text)
     merged = _with_the_values_listed_after(text, _merged(text, spans))
     out, last = [], 0
     for start, end in merged:

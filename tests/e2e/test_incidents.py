@@ -1489,3 +1489,38 @@ def test_a_note_on_the_label_and_the_credentials_of_an_address_keep_their_own_te
                          ("<https://admin:Kessai2026@example.jp/|管理画面>", f"<https://admin:{M}@example.jp/|管理画面>")):
         for about in (False, True):
             assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+
+
+def test_a_short_or_spaced_value_a_value_on_the_next_line_and_english_or_json_shapes_are_masked() -> None:
+    """「パスワードは abc です」「パスワードは abc 123 です」「パスワード：」 then 「abc123」 on its own line,
+    「{"password": "abc123"}」「*パスワード*: abc123」「The password is abc123.」: each went into the alert
+    and the record as typed (three letters were too short, words after は were the sentence's, the label's
+    closing mark or quote was read as no label, an English verb as no separator)."""
+    for text, masked in (("パスワードは abc です", f"パスワードは {M} です"), ("パスワードはabcです", f"パスワードは{M}です"),
+                         ("パスワードは abc 123 です", f"パスワードは {M} です"), ("パスワードを abc 123 に変更", f"パスワードを {M} に変更"),
+                         ("ID: soumu / PW: abc", f"ID: soumu / PW: {M}"), ("PIN 123", f"PIN {M}"), ("暗証番号は 123 です", f"暗証番号は {M} です"),
+                         ("パスワード「abc」", f"パスワード「{M}」"), ("パスワード：\nabc123", f"パスワード：\n{M}"),
+                         ("*パスワード*\nabc123", f"*パスワード*\n{M}"), ("*パスワード*: abc123", f"*パスワード*: {M}"),
+                         ("`PW`: abc123", f"`PW`: {M}"), ('{"password": "abc123"}', f'{{"password": "{M}"}}'),
+                         ("'password': 'abc123'", f"'password': '{M}'"), ("passwd: abc123", f"passwd: {M}"),
+                         ("The password is abc123.", f"The password is {M}."),
+                         ("password was changed to abc123", f"password was changed to {M}"), ("PIN is 123.", f"PIN is {M}."),
+                         ("PW\tabc123", f"PW\t{M}")):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+    for kept in ("パスワードは OK です", "PW abc", "パスワードは PDF で送付しました", "パスワードは SMS に届きます",
+                 "the password is the same", "PIN for the office", "The password is being changed by IT today.",
+                 "パスワードは 123 回試行されました", "パスワードは not set です", "パスワードは ID と同じです",
+                 "パスワード：\n不明です", "パスワード漏えいの件\nabc123", "パスワード：\nhttps://example.jp/reset"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_masking_new_shapes_stays_linear_on_a_long_report() -> None:
+    import time
+    for shape in ("パスワードは abc です。", "PW\nabc\n", "パスワードは a b c d e です", '{"password": "abc"}', "*PW*: ab "):
+        took = []
+        for n in (10_000, 40_000):
+            text = (shape * (n // len(shape) + 1))[:n]
+            began = time.perf_counter()
+            inc.mask_secrets(text, about_a_password=True)
+            took.append(time.perf_counter() - began)
+        assert took[1] / took[0] < 8, (shape, took)
