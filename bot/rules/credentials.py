@@ -539,6 +539,7 @@ _OPENING = "([{"
 _LEADING = ";/|,"
 _CLOSE_QUOTES = "」』\"'”’"
 _CLOSE_QUOTE = re.compile(f"[{_CLOSE_QUOTES}]")
+_OPEN_QUOTES = "「『\"'“‘"
 _ENDS_LINE = re.compile(rf"[ \t.,;:。、)\]}}{_CLOSE_QUOTES}]*+(?:\n|$)")
 # A value announced on the sentence's own line may end it with its copula (「パスワードは下記のとおり
 # Kessai2026! です」「…「Kessai2026!」です。」): the sentence still ends with the value.
@@ -1027,7 +1028,7 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
     if _MEETING_ID.search(before) and re.fullmatch(r"(?i)パスコード|passcode", label):
         return True
     separator = (m["explicit"] or "").strip(" \t、,")
-    if separator == "は":
+    if separator == "は" or m["clause"] is not None:
         stated = _STATED_AFTER_WA.match(norm, end)
     elif separator in (":", "=", "::"):
         # A label and a colon alone are also how a how-to shows the field (「PIN: 1 2 3 4」): only
@@ -1040,7 +1041,8 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
     # Only this sentence, with the line before it when it opens a line (a slide's 「×悪い例」): an
     # earlier sentence's words are about something else (「毛布など備品は倉庫にあります。キーボックスの
     # 暗証番号は1234です。」).
-    own = before[max(before.rfind(c) for c in "。！？!?") + 1 :]
+    # The clause between the label and the number is the sentence's too: 「暗証番号はよく使われる 1234 です」.
+    own = before[max(before.rfind(c) for c in "。！？!?") + 1 :] + (m["clause"] or "")
     if stated is None or _NOT_IN_USE_BEFORE.search(own):
         return False
     # The sentence after this one, up to its end: an awareness slide puts it on the next line
@@ -1177,7 +1179,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 value, a = after_standard
                 value = value.rstrip(_TRAILING)
             elif (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value)) and _SERVICE_AFTER.match(
-                norm, a + len(value)
+                # Quoted, the name is followed by its closing quote first: 「パスワードは「Office365」と同じです」.
+                norm, a + len(value) + (1 if m["quote"] and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES else 0)
             ):
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
@@ -1202,7 +1205,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # pass is 2000」 is a price.
                 or (m["english"] is not None and m["label"].lower() != "pass" and _pin_like(tested)
                     and not _UNIT_AFTER.match(norm, a + len(value)))
-                or (m["loose"] is not None and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
+                # A PIN after a short clause too (「暗証番号は全員共通で 4821 です」): the clause is only taken
+                # when the number then ends the sentence with its copula.
+                or ((m["loose"] is not None
+                     or (m["clause"] is not None and not _NOT_IN_USE_BEFORE.search(m["clause"])))
+                    and _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"]))
                     and _pin_like(tested) and not _UNIT_AFTER.match(norm, a + len(value))
                     and not _titled_year(norm, m, a + len(value)))
                 or _stated_pin(norm, m, a + len(value), tested)
@@ -1247,6 +1254,8 @@ def _bracketed(norm: str) -> Iterator[Credential]:
             continue
         if group != "quoted" and _TECHNICAL.fullmatch(value):
             continue  # 「パスワード【Ver2.0】の管理ガイド」; quotes mark a value (「パスワード「Office2026」」)
+        if (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value)) and _SERVICE_AFTER.match(norm, m.end()):
+            continue  # 「パスワード：「Windows11」と同じです」: which account's password to use, as in _labelled
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
             group == "quoted" and _quoted_word(value, norm, m.end())
         ):
@@ -1348,7 +1357,9 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         words = value.split()
         if len(words) < 2 or any(w.lower().strip(_TRAILING) in _PROSE_WORDS for w in words):
             continue
-        if _TECHNICAL.fullmatch(words[0]) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
+        # The first word read without its opening quote: 「パスワード: "Step 1 を参照"」 points to a step
+        # of the guide as surely as 「パスワード：Step 1 を参照」 does.
+        if _TECHNICAL.fullmatch(words[0].lstrip(_OPEN_QUOTES)) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
             continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
         if all(_CHARACTER_RANGE.fullmatch(w) for w in words):
             continue
@@ -1782,10 +1793,12 @@ _COMMAND_PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # Samba's tools: 「-U user%password」.
         (("-u", "--user"), r"(?<![A-Za-z0-9\-])(?:-U|--user)[ \t=]++[A-Za-z0-9._@\\\-]{1,64}+%" + _ARG),
         (("lftp",), r"\blftp\b[^\n]{0,100}?[ \t]-u[ \t]++[A-Za-z0-9._@\-]{1,64}+," + _ARG),
-        # Oracle's tools: 「sqlplus user/password@db」.
+        # Oracle's tools: 「sqlplus user/password@db」. Nothing but a password stands after the slash, so a
+        # word of letters is one too (「sqlplus scott/tiger@db」, the sample schema's login): the group
+        # 「pair」 says so to _command_passwords.
         (
             ("sqlplus", "expdp", "impdp"),
-            r"(?i)\b(?:sqlplus|expdp|impdp)\b[ \t]++(?:-[A-Za-z]++[ \t]++)*+[A-Za-z0-9_$#]{1,30}+/"
+            r"(?i)(?P<pair>)\b(?:sqlplus|expdp|impdp)\b[ \t]++(?:-[A-Za-z]++[ \t]++)*+[A-Za-z0-9_$#]{1,30}+/"
             r"(?P<bare>[!#-&(-.0-?A-~]{4,128}+)(?=@|[ \t]|\n|$)",
         ),
         # Windows (in lower or upper case, as its manuals write it; 「Net User Forum 2026」 is a name):
@@ -1858,6 +1871,10 @@ def _admin_pairs(norm: str) -> Iterator[Credential]:
             yield Credential(m.start(), a + len(value), a, a + len(value), "パスワード", 0)
 
 
+# What a manual writes where the password goes (「sqlplus user/password@db」): no password of anyone's.
+_PLACEHOLDERS = frozenset({"password", "passwd", "pass", "pwd", "pword", "passphrase", "xxxx", "xxxxxxxx"})
+
+
 def _command_passwords(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     for probes, pattern in _COMMAND_PASSWORDS:
@@ -1865,7 +1882,9 @@ def _command_passwords(norm: str) -> Iterator[Credential]:
             continue
         for m in pattern.finditer(norm):
             group = next(g for g in ("sq", "dq", "bare") if g in pattern.groupindex and m[g] is not None)
-            if _password_like(m[group], loose=False) and m[group][:1] not in _VARIABLE:
+            value = m[group]
+            stands_alone = "pair" in pattern.groupindex and value.isalpha() and value.lower() not in _PLACEHOLDERS
+            if (_password_like(value, loose=False) or stands_alone) and value[:1] not in _VARIABLE:
                 a, b = m.span(group)
                 yield Credential(m.start(), b, a, b, "パスワード", 0)
 

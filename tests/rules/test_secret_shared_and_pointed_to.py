@@ -1,0 +1,98 @@
+"""confidential.secret: a value given to everyone, a login of letters on a command line, and a
+label that points to another password or a step instead of giving a value."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("暗証番号は全員共通で 4821 です", "4821"),
+        ("暗証番号は全員共通で「4821」です。", "4821"),
+        ("倉庫の暗証番号は共通で 4821 です", "4821"),
+        ("パスコードは参加者全員 482913 です", "482913"),
+        # A common number said as the code in use, as 「キーボックスの暗証番号は1234です」 is.
+        ("キーボックスの暗証番号は全員共通で 1234 です。", "1234"),
+    ],
+)
+def test_a_pin_given_after_a_short_clause_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号はよく使われる 1234 です",
+        "暗証番号は例えば 4821 です",
+        "暗証番号は原則 4 桁です",
+        "暗証番号は毎年 2026 年度に変更です",
+        "暗証番号は窓口で 4 桁の数字を設定していただきます",
+        "マイナンバーカードの暗証番号は数字4桁です。",
+    ],
+)
+def test_a_number_after_a_clause_that_is_no_pin_in_use_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("sqlplus scott/tiger@db で接続してください", "tiger"),
+        ("sqlplus scott/tiger", "tiger"),
+        ("expdp system/manager directory=dp_dir", "manager"),
+        ("sqlplus koho/Kessai2026@orcl", "Kessai2026"),
+    ],
+)
+def test_an_oracle_login_of_letters_on_a_command_line_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sqlplus user/password@db",
+        "sqlplus USER/PASSWORD@ORCL",
+        "sqlplus scott/pwd@orcl",
+        "sqlplus / as sysdba",
+        "sqlplus koho/$PASS@orcl",
+    ],
+)
+def test_an_oracle_command_line_with_a_placeholder_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'パスワード: "Step 1 を参照"',
+        'パスワード: "Step 1" を参照',
+        "パスワードは「Office365」と同じです",
+        "パスワード：「Windows11」と同じです",
+        "パスワード「Office365」と共通です",
+        "パスワードは Office365 と同じです",
+    ],
+)
+def test_a_label_that_points_to_a_step_or_another_account_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワードは Office2026 です", "Office2026"),
+        ("パスワードは「Office2026」です", "Office2026"),
+        ("パスワード「Office2026」でログイン", "Office2026"),
+        ("パスワード：「Kessai2026」と同じです", "Kessai2026"),
+        ('パスワード: "Kessai 2026!"', "Kessai 2026!"),
+        ('パスワード: "Kessai 2026!" です', "Kessai 2026!"),
+    ],
+)
+def test_a_value_that_looks_like_a_name_still_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
