@@ -716,6 +716,37 @@ def _quoted_word(value: str, norm: str, after: int) -> bool:
     )
 
 
+# English words a form or a sticker puts in a password's field when it gives no value (「Password:
+# required」「パスワード：unchanged」).
+_FIELD_WORDS = frozenset({
+    "nothing", "required", "optional", "unknown", "pending", "unchanged", "hidden", "masked", "default",
+    "disabled", "enabled", "undefined", "sample", "example", "omitted", "redacted", "removed", "deleted",
+})
+
+
+def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
+    """A password of lower-case letters only, written in its field as a form or a router's sticker
+    has it (「パスワード：kohoka」「SSID: joetsu-staff / PASS: joetsustaff」): after a colon or 「=」, alone
+    to the end of its line. Written so, it is no word of a sentence; after 「は」 or a space it may be
+    one (「パスワードは random に生成」), and _quoted_word reads it only when quoted. ``after``: just
+    past the value."""
+    label = m["label"] or ""
+    return (
+        (m["explicit"] or "").strip(" \t、,") in (":", "::", "=")
+        # 「Day pass: unlimited」「Free pass: included」 are tickets: 「pass」 is a label here in capitals
+        # only, as a sticker prints it (「PASS: joetsustaff」).
+        and (label.lower() != "pass" or label == "PASS")
+        and _ENDS_LINE.match(norm, after) is not None
+        and 6 <= len(value) <= 32
+        and value.isascii()
+        and value.isalpha()
+        and value.islower()
+        and value not in _FAMOUS_EXAMPLES
+        and value not in _PROSE_WORDS
+        and value not in _FIELD_WORDS
+    )
+
+
 def _pin_like(value: str) -> bool:
     return value.isdigit() and 4 <= len(value) <= 12 and len(set(value)) > 1 and value not in _FAMOUS_EXAMPLES
 
@@ -1216,6 +1247,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 or (m["quote"] and m["explicit"] is not None
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
                     and _quoted_word(value, norm, a + len(value) + 1))
+                or (not m["quote"] and _field_word(value, norm, m, a + len(value)))
             ):
                 continue
             kind = "パスワード"

@@ -96,3 +96,36 @@ def test_a_label_that_points_to_a_step_or_another_account_stays_silent(text: str
 def test_a_value_that_looks_like_a_name_still_fires(text: str, value: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワード：kohoka", "kohoka"),
+        ("共有フォルダ\nPW：joetsukoho\n", "joetsukoho"),
+        ("Wi-Fi（庁内）SSID: joetsu-staff / PASS: joetsustaff", "joetsustaff"),
+        ("管理画面\nID: koho\nパスワード=hinanjo。", "hinanjo"),
+    ],
+)
+def test_a_word_of_lower_case_letters_alone_in_its_field_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Password: required",
+        "パスワード：optional",
+        "パスワード：unchanged",
+        "パスワード：password",
+        "Day pass: unlimited",
+        "Free pass: included",
+        # Not alone in its field: a word of a sentence, as before.
+        "パスワード：random に生成されます",
+        "パスワードは kohoka です",
+        "パスワード: Joetsu",
+    ],
+)
+def test_a_form_word_or_a_word_of_a_sentence_in_the_field_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
