@@ -400,7 +400,14 @@ _GROUP_SEPARATORS = re.compile(r"[\s,、/-]+")
 # password label with a real separator, or after 「アプリパスワード」 itself.
 _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
-_QUALIFIER = r"(?:\([^)\n]{0,12}\))?"
+_QUALIFIER = r"(?:\((?P<qualifier>[^)\n]{0,12})\))?"
+# A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as
+# 「パスワード例：…」 does: a registration guide's sample, not a password in use. 「条例」 is no example.
+_EXAMPLE_QUALIFIER = re.compile(r"(?i)(?<!条)例|サンプル|見本|sample|example")
+
+
+def _example_qualified(m: re.Match[str]) -> bool:
+    return m["qualifier"] is not None and _EXAMPLE_QUALIFIER.search(m["qualifier"]) is not None
 # What a notice of a new password says between the label and the arrow or colon (「パスワード変更
 # しました→…」「パスワード更新後：…」「パスワード設定：…」): only before an explicit separator or the
 # end of the line.
@@ -1097,6 +1104,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                      and not _named_year(norm, m))
         ):
             continue
+        if _example_qualified(m):
+            continue
         if m["label"] == "テンキー" and m["loose"] is not None:
             # The keys alone with no 「は」 or colon are what a PC class types on (「テンキー 5678 と入力」)
             # or a shop sells (「テンキー 2980」); a door's code is given as 「入口のテンキーは 4821」.
@@ -1378,6 +1387,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         if norm[m.start() - 1 : m.start()] == "$" and _PS_EXPRESSION.match(m["value"]):
             # A PowerShell variable assigned an expression (see _labelled); a quoted string is its value
             # (「$pw = "Kessai 2026!"」, of two words, is this function's: _labelled reads 「Kessai」 alone).
+            continue
+        if _example_qualified(m):
             continue
         if _ID_AND.search(norm, max(0, m.start() - 16), m.start()):
             continue  # 「IDとパスワード：koho01 Joetsu2026」: two values, read by _labelled as a pair

@@ -129,3 +129,32 @@ def test_a_word_of_lower_case_letters_alone_in_its_field_fires(text: str, value:
 )
 def test_a_form_word_or_a_word_of_a_sentence_in_the_field_stays_silent(text: str) -> None:
     assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワード（例）：abc123XYZ!",
+        "パスワード（記入例）：abc123XYZ!",
+        "パスワード（サンプル）：Joetsu#2026",
+        "パスワード（例）：abc 123xyz",
+        "暗証番号（例）：4821",
+        # As the qualifier-less forms already were.
+        "パスワード例：Joetsu#2026",
+    ],
+)
+def test_a_value_the_label_calls_an_example_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワード（職員用）：Joetsu#2026", "Joetsu#2026"),
+        ("パスワード（条例担当）：Joetsu#2026", "Joetsu#2026"),
+        ("暗証番号（金庫）：4821", "4821"),
+    ],
+)
+def test_a_value_under_another_qualifier_still_fires(text: str, value: str) -> None:
+    [f] = findings_of("confidential.secret", text)
+    assert value in text[f.start : f.end] and value not in f.excerpt
