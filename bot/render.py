@@ -397,6 +397,8 @@ def severity_counts(findings: Sequence[Finding]) -> str:
 
 
 def finding_lines(findings: Sequence[Finding]) -> list[str]:
+    """One mrkdwn line per finding, for the first FINDINGS_DISPLAY_LIMIT of them; the caller says
+    how many it left out (a count line here was taken for a finding and counted twice)."""
     out = []
     for f in list(findings)[:FINDINGS_DISPLAY_LIMIT]:
         line = f"{SEVERITY_ICON.get(f.severity, '')} *{escape(f.code)}* {escape(f.message)}"
@@ -408,8 +410,6 @@ def finding_lines(findings: Sequence[Finding]) -> list[str]:
             line += f"\n修正案: {escape(clean_text(f.suggestion[:200]))}"
         line += f"\n_根拠: {escape(f.clause)}_"
         out.append(line)
-    if len(findings) > FINDINGS_DISPLAY_LIMIT:
-        out.append(f"ほか {len(findings) - FINDINGS_DISPLAY_LIMIT} 件の指摘があります。")
     return out
 
 
@@ -436,10 +436,10 @@ def findings_reply(view: DraftView, blocking: bool, *, stopped: str | None = Non
             )
         )
     room = MESSAGE_TEXT_BUDGET - text_size(blocks) - 300  # the override button and the notice below
-    shown = _first_fitting([(line, 0) for line in finding_lines(view.findings)[:45]], room)
+    shown = _first_fitting([(line, 0) for line in finding_lines(view.findings)], room)
     blocks.extend(section(line) for line, _ in shown)
     if len(shown) < len(view.findings):
-        blocks.append(context(f"ほか {len(view.findings) - len(shown)} 件の指摘は、長いため省略しました。"
+        blocks.append(context(f"ほか {len(view.findings) - len(shown)} 件の指摘は、この返信には載せきれないため省略しました。"
                               "同じ文面を `kessai check` で確認すると全件を見られます。"))
     if blocking and not stopped:
         revise = [revise_button(view)] if view.revisable_by_form else []

@@ -113,7 +113,30 @@ def test_adversarial_fields_and_findings_still_fit_one_message() -> None:
                         start=0, end=1, excerpt="&" * 200, clause="上越市 6(1)②", suggestion=None)] * 40
     reply = findings_reply(view("本文です。", findings=findings), blocking=False)
     within_limits(reply)
-    assert "件の指摘は、長いため省略しました" in str(reply)
+    listed = [t for t in sections(reply) if "*link.untrusted*" in t]
+    notes = [b["elements"][0]["text"] for b in reply["blocks"] if b["type"] == "context"]
+    assert notes == [f"ほか {40 - len(listed)} 件の指摘は、この返信には載せきれないため省略しました。"
+                     "同じ文面を `kessai check` で確認すると全件を見られます。"]
+
+
+@pytest.mark.parametrize("count", [21, 60])
+def test_findings_left_out_of_the_reply_are_counted_once(count: int) -> None:
+    """Past 20 findings the reply said 「ほか 40 件の指摘があります。」 and, counting that line as a
+    finding shown, 「ほか 39 件の指摘は、長いため省略しました」 under it: two counts, one of them wrong."""
+    from bot.render import findings_reply
+    from bot.rules import Finding
+
+    finding = Finding(code="words.caution", severity="warning", message="注意が必要な表現です。", start=0, end=1,
+                      excerpt="高田城址公園", clause="上越市 5(2)")
+    reply = findings_reply(view("本文です。", findings=[finding] * count), blocking=True)
+    within_limits(reply)
+    listed = [t for t in sections(reply) if "*words.caution*" in t]
+    assert len(listed) == render.FINDINGS_DISPLAY_LIMIT
+    said = [t for t in [*sections(reply), *(b["elements"][0]["text"] for b in reply["blocks"] if b["type"] == "context")]
+            if "ほか" in t]
+    assert said == [f"ほか {count - 20} 件の指摘は、この返信には載せきれないため省略しました。"
+                    "同じ文面を `kessai check` で確認すると全件を見られます。"]
+    assert reply["blocks"][-1]["type"] == "actions"  # the override stays offered
 
 
 @pytest.mark.parametrize(("d", "day", "expected"), [
