@@ -79,6 +79,9 @@ class _Checker:
                 value = element.get(key)
                 if isinstance(value, int) and value > 3000:
                     self.fail("must be less than 3001", f"{pointer}/{key}")
+            # Not in the element's reference, but Slack refuses a longer prefilled text like any
+            # other over its field's most; a form reopened on a long draft must cut it itself.
+            self.length(element, "initial_value", 3000, pointer)
         elif kind == "image":
             self.length(element, "alt_text", 2000, pointer)
             self.length(element, "image_url", 3000, pointer)

@@ -633,7 +633,11 @@ class Workspace:
         blocks = payload.get("blocks") or []
         if block_errors(blocks):
             return 400, "invalid_blocks"
+        if blocks_text_size(blocks) > MAX_BLOCKS_TEXT:
+            return 400, "msg_blocks_too_long"
         text = str(payload.get("text") or "")
+        if len(text) > MAX_MESSAGE_TEXT:
+            return 400, "msg_too_long"
         if not text and not blocks and not payload.get("delete_original"):
             return 400, "no_text"
         self.response_url_uses[url_id] = uses + 1

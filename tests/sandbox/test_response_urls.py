@@ -62,3 +62,19 @@ def test_response_url_faults(slack: LocalSlack) -> None:
     assert WebhookClient(url).send(text="x").status_code == 500
     assert slack.ephemerals() == []
     assert WebhookClient(url).send(text="x").status_code == 200
+
+
+def test_response_urls_refuse_what_chat_post_message_refuses_for_length(slack: LocalSlack) -> None:
+    """A reply through a response_url is a message like any other: 40,001 characters of text, or
+    blocks holding more than Slack's ~12,000 characters in all, are refused, and nothing is shown
+    (they were accepted, so a test of an over-long answer to a button passed)."""
+    url = slack.new_response_url(channel="C0INTAKE", user="U0OPERATOR")
+    long_text = WebhookClient(url).send(text="長" * 40_001)
+    assert (long_text.status_code, long_text.body) == (400, "msg_too_long")
+    sections = [{"type": "section", "text": {"type": "mrkdwn", "text": "長" * 3000}} for _ in range(5)]
+    long_blocks = WebhookClient(url).send(text="x", blocks=sections)
+    assert (long_blocks.status_code, long_blocks.body) == (400, "msg_blocks_too_long")
+    assert slack.ephemerals("U0OPERATOR") == []
+    fits = WebhookClient(url).send(text="長" * 40_000, blocks=sections[:4])
+    assert (fits.status_code, fits.body) == (200, "ok")
+    assert [len(e.text) for e in slack.ephemerals("U0OPERATOR")] == [40_000]

@@ -180,6 +180,22 @@ def test_image_alt_text_and_input_hint_are_limited_like_slack(client: WebClient,
     assert "/view/blocks/0/hint/text" in invalid.value.response["response_metadata"]["messages"][0]
 
 
+def test_a_prefilled_text_input_over_3000_characters_is_refused_like_slack(
+    client: WebClient, slack: LocalSlack
+) -> None:
+    """A form reopened on a long draft must cut what it prefills: Slack refuses the view."""
+    def form(initial: str) -> dict[str, Any]:
+        element = {"type": "plain_text_input", "action_id": "text", "multiline": True, "initial_value": initial}
+        return {**MODAL, "blocks": [{**MODAL["blocks"][0], "element": element}]}
+
+    with pytest.raises(SlackApiError) as excinfo:
+        client.views_open(trigger_id=slack.issue_trigger_id("U0MANAGER"), view=form("文" * 3001))
+    assert api_error(excinfo) == "invalid_arguments"
+    assert "/view/blocks/0/element/initial_value" in excinfo.value.response["response_metadata"]["messages"][0]
+    opened = client.views_open(trigger_id=slack.issue_trigger_id("U0MANAGER"), view=form("文" * 3000))
+    assert opened["view"]["blocks"][0]["element"]["initial_value"] == "文" * 3000
+
+
 def test_text_over_forty_thousand_characters_is_refused_like_slack(
     client: WebClient, slack: LocalSlack
 ) -> None:
