@@ -93,6 +93,11 @@ UNPUBLISHED_LOOKBACK = timedelta(days=30)
 CATCH_UP_MONTHS = 12
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
+# What a listed account's name may take (the file sets no length), and what the list may take in
+# all once escaped: forty names of 200 characters passed a section's 3,000, and Slack's cut took
+# the accounts after them, the 「ほか N アカウント」 and the closing guideline line without a word.
+REPORT_NAME_SHOWN = 100
+REPORT_LIST_ROOM = 6_000
 # A reminder that could not be written (its claim and messages rolled back) is tried again after
 # the first of these, then twice as long each time up to the second: one that fails every time (a
 # constraint, a trigger, a bug meeting that month's data) was tried, and logged at ERROR with its
@@ -493,8 +498,10 @@ class Sweeper:
 
     def _post(self, s: Session, now: datetime, channel: str, text: str, *, thread_ts: str | None = None,
               key: str | None = None, broadcast: bool = False) -> None:
-        payload: dict[str, Any] = {"channel": channel, "text": text,
-                                   "blocks": [render.section(text)],
+        # Over as many sections as its lines take: one section is cut at Slack's 3,000 characters,
+        # and a report's list of accounts lost its end (and the sentence after it) there.
+        sections = [render.section(t) for t, _ in render.pack([(line, 0) for line in text.split("\n")])]
+        payload: dict[str, Any] = {"channel": channel, "text": text, "blocks": sections,
                                    "unfurl_links": False, "unfurl_media": False}
         if thread_ts:
             payload["thread_ts"] = thread_ts
@@ -1075,14 +1082,24 @@ class Sweeper:
             return f"{started.month}月{started.day}日に kessai の利用を始めてから"
         return None
 
+    def _listed_name(self, account: Account) -> str:
+        return render.escape(render.shortened(account.name, REPORT_NAME_SHOWN))
+
     def _list_lines(self, short: list[tuple[Account, int]], added: dict[str, date]) -> list[str]:
-        lines = []
+        """One line per account short of the minimum, as many as REPORT_LIST_LIMIT and
+        REPORT_LIST_ROOM allow, the rest counted."""
+        lines: list[str] = []
+        used = 0
         for a, n in short[:REPORT_LIST_LIMIT]:
             d = added.get(a.id)
             note = f"（{d.month}月{d.day}日に kessai に登録されてからの記録）" if d is not None else ""
-            lines.append(f"・{self._account_name(a.id)}: {n} 件{note}")
-        if len(short) > REPORT_LIST_LIMIT:
-            lines.append(f"ほか {len(short) - REPORT_LIST_LIMIT} アカウント")
+            line = f"・{self._listed_name(a)}: {n} 件{note}"
+            if used + len(line) + 1 > REPORT_LIST_ROOM:
+                break
+            lines.append(line)
+            used += len(line) + 1
+        if len(short) > len(lines):
+            lines.append(f"ほか {len(short) - len(lines)} アカウント")
         return lines
 
     @staticmethod
@@ -1219,8 +1236,11 @@ class Sweeper:
                         + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
                           "（上越市ソーシャルメディアガイドライン 6(1)③）。")
             if too_late:
-                names = "、".join(self._account_name(a.id) for a in too_late[:REPORT_LIST_LIMIT])
-                more = f" ほか {len(too_late) - REPORT_LIST_LIMIT} アカウント" if len(too_late) > REPORT_LIST_LIMIT else ""
+                listed = [self._listed_name(a) for a in too_late[:REPORT_LIST_LIMIT]]
+                while len(listed) > 1 and sum(len(n) + 1 for n in listed) > REPORT_LIST_ROOM:
+                    listed.pop()
+                names = "、".join(listed)
+                more = f" ほか {len(too_late) - len(listed)} アカウント" if len(too_late) > len(listed) else ""
                 body += ("\n" if body else "") + (
                     f"{names}{more} は{m}月の最終業務日（{self._fmt_day(last_day)}）以降に kessai に登録されたため、"
                     f"{m}月は基準の対象にしていません（{m % 12 + 1}月から数えます）。")

@@ -1049,3 +1049,46 @@ def test_a_roster_change_a_draft_keeps_failing_to_follow_is_one_error(
         clock.t = jst(2026, 11, 24, 11, 0) + timedelta(minutes=minute)
         sweeper.sweep(clock.t)
     assert world.posts(to="U0JOHO")  # asked (by the roster's follow or the day's reminder)
+
+
+def test_a_report_listing_accounts_of_long_names_is_shown_whole(db, org) -> None:  # type: ignore[no-untyped-def]
+    """Sixty accounts short of the minimum, their names nearly 200 characters long (the file sets no
+    length): the channel's list (11/30) and the monthly report (12/1) put forty of them in one
+    section, which Slack cut at 3,000 characters — the accounts after the cut, 「ほか 20 アカウント」
+    and the closing line (撤退の判断材料, 個別にお知らせしました) were not shown, and nothing said so.
+    Each report now spans the sections it needs, names shortened, and counts what it leaves out."""
+    import re
+    from dataclasses import replace
+
+    from bot.sandbox.blockkit import MAX_BLOCKS_TEXT, block_errors, blocks_text_size
+    from bot.services import Kessai
+    from storage import roster
+    from tests.time.conftest import Clock
+
+    base = org.accounts[0]
+    accounts = tuple(replace(base, id=f"acct-{i}", name=f"{i}番 " + "上越市<!channel>&観光" * 12)
+                     for i in range(60))
+    big = replace(org, accounts=accounts)
+    with db.session() as s:
+        roster.sync(s, big)
+    clock = Clock(jst(2026, 11, 2, 9, 0))
+    sweeper = Sweeper(Kessai(db, big, clock=clock))
+    for t in (jst(2026, 11, 2, 9, 0), jst(2026, 11, 30, 9, 0), jst(2026, 12, 1, 8, 30)):
+        clock.t = t
+        sweeper.sweep(t)
+    with db.session() as s:
+        reports = [r.payload for r in s.exec(select(OutboxRow))
+                   if "基準" in (r.payload.get("text") or "") and "アカウント" in r.payload["text"]
+                   and r.payload["text"].count("\n・") > 1]
+    closings = ["運用担当者と運用管理責任者には個別にお知らせしました", "撤退（アカウント削除）の判断材料になります"]
+    assert len(reports) == 2
+    for payload, closing in zip(reports, closings, strict=True):
+        blocks = payload["blocks"]
+        assert block_errors(blocks) == [] and blocks_text_size(blocks) <= MAX_BLOCKS_TEXT
+        shown = "\n".join(b["text"]["text"] for b in blocks)
+        assert shown == payload["text"]  # nothing cut
+        assert closing in shown
+        listed = shown.count("\n・")
+        [more] = re.findall(r"ほか (\d+) アカウント", shown)
+        assert 20 <= listed <= 40 and listed + int(more) == 60
+        assert "<!channel>" not in shown and "上越市&lt;!channel&gt;&amp;観光" in shown
