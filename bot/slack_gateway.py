@@ -276,8 +276,12 @@ class SlackGateway:
         self._express_open = False
         self._express_inflight = 0
         self._express_lock = threading.Lock()
-        # The error code while Slack refuses the token (for /healthz); None once a call succeeds.
+        # The error code while Slack refuses the token; None once a call succeeds.
         self.auth_error: str | None = None
+        # Why, when Slack said so in an event (app_uninstalled, tokens_revoked): what /healthz shows
+        # (auth_problem) rather than the code auth.test refuses the token with afterwards
+        # (invalid_auth, account_inactive), which says nothing the IT 担当 can act on. None once a call succeeds.
+        self._access_lost: str | None = None
         self._auth_lock = threading.Lock()
         # When Slack last took a message from this process: a message that fails while others go
         # out is what fails (MAX_ATTEMPTS); one that fails while everything does waits for Slack.
@@ -314,10 +318,17 @@ class SlackGateway:
         another installation: the next pass asks auth.test at once, and delivery goes on if
         Slack accepts the token."""
         with self._auth_lock:
-            self.auth_error = reason
+            self.auth_error = self._access_lost = reason
             if self._token_refused is None:
                 self._token_refused, self._token_asked_at, self._token_asks = reason, None, 0
         self._wake.set()
+
+    def auth_problem(self) -> str | None:
+        """Why Slack does not take this process's messages for want of a working token (for /healthz):
+        the event's reason when Slack said why (access_lost), else the code it refuses the token
+        with; None when nothing says the token fails."""
+        with self._auth_lock:
+            return self._access_lost or self.auth_error
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
@@ -648,7 +659,7 @@ class SlackGateway:
             released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
         with self._auth_lock:
             self._token_refused = None
-            self.auth_error = None
+            self.auth_error = self._access_lost = None
         log.warning("Slack accepts the bot token again (auth.test): %d message(s) held for it are sent now", released)
         return True
 
@@ -806,7 +817,7 @@ class SlackGateway:
                         located.append((row.message_key, *outcome))
                     sent.append(row.id)
                     with self._auth_lock:
-                        self.auth_error = None
+                        self.auth_error = self._access_lost = None
             released = outbox.record_sent(s, located, sent, self.clock())
             # In the transaction that records the failures: a crash between the two commits lost
             # the report (the Japanese notice to the escalation channel, the author's stand-in DM),

@@ -58,8 +58,10 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
     connects to us, so there is nothing of ours to report.
     """
     report: dict[str, Any] = {"database": "ok", "database_writes": "ok", "migrations": "current",
-                              "outbox_backlog": None, "outbox_scheduled": None, "outbox_held": None, "slack_auth": rt.gateway.auth_error or "ok"}
-    status = 200 if rt.gateway.auth_error is None else 503
+                              "outbox_backlog": None, "outbox_scheduled": None, "outbox_held": None}
+    auth_problem = rt.gateway.auth_problem()
+    report["slack_auth"] = auth_problem or "ok"
+    status = 200 if auth_problem is None else 503
     if (refused := rt.db.write_failure()) is not None:
         # Reads still work on a full disk or a read-only database: only failed writes show it. The
         # reason itself is in the log (this answer may be public): only its type here.
@@ -90,7 +92,9 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
                                                            RATE_LIMITED_PREFIX))
             # Slack revoked the token (tokens_revoked, app_uninstalled), maybe in an event another
             # replica received: said here too, and not undone by a message that went out just before.
-            lost = None if rt.gateway.auth_error is not None else draft_repo.access_lost(s)
+            # It stands before this replica's own refusal (invalid_auth…): every replica gives the
+            # same reason, the one the IT 担当 can act on.
+            lost = draft_repo.access_lost(s)
         if lost is not None:
             report["slack_auth"] = lost
             status = 503

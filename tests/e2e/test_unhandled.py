@@ -224,3 +224,36 @@ def test_a_revocation_recorded_while_a_replica_starts_is_not_cleared_by_it(
         assert health(a.rt)[0] == 503
     finally:
         a.stop()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_every_replica_says_why_the_token_was_lost_not_the_code_slack_refuses_it_with(
+        tmp_path: Path, org: OrgConfig, kind: str) -> None:
+    """After app_uninstalled, the replica that received it asked auth.test, and its /healthz then
+    said what Slack refused the token with (invalid_auth) instead of the event's reason; another
+    replica said app_uninstalled until one of its own messages was refused, then invalid_auth too.
+    Every replica now says app_uninstalled, the reason the IT 担当 can act on (reinstall the app)."""
+    from bot.web import health
+
+    url = database_url(kind, tmp_path)
+    a = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
+    b = start_local_stack(org, url, slack=a.slack, clock=shifted_clock(BUSINESS_MORNING))
+    try:
+        a.slack.token = "xoxb-revoked-" + a.slack.token  # Slack refuses the bot's token from now on
+        assert a.driver.event({"type": "app_uninstalled"}).status == 200
+        a.slack.wait_for_call("auth.test", lambda c: not c.ok, timeout=10)  # the receiving replica asked
+        a.slack.wait_for(lambda: a.rt.gateway.auth_error == "invalid_auth", timeout=10, message="refusal recorded")
+        # Without the database's record too (its write may fail: the replica's own memory says it).
+        assert a.rt.gateway.auth_problem() == "app_uninstalled"
+        kessai = b.rt.kessai
+        with b.rt.db.session() as s:  # b sends something and is refused
+            kessai.notify.direct(s, kessai.clock(), user="U0MANAGER", text="決裁待ちの下書きがあります")
+        kessai.after_commit()
+        b.slack.wait_for(lambda: b.rt.gateway.auth_error is not None, timeout=10, message="b refused")
+        for replica in (a, b):
+            status, report = health(replica.rt)
+            assert status == 503 and report["slack_auth"] == "app_uninstalled", report
+    finally:
+        b.server.stop()
+        b.rt.stop()
+        a.stop()
