@@ -45,6 +45,7 @@ MESSAGE_PROBLEMS = {
     "invalid_blocks": "メッセージの形式を Slack が受け付けませんでした",
     "no_text": "メッセージの形式を Slack が受け付けませんでした",
     "invalid_arguments": "メッセージの形式を Slack が受け付けませんでした",
+    slack_gateway.PAYLOAD_TOO_LARGE: "メッセージが大きすぎるため、Slack または途中の通信経路（プロキシなど）が受け付けませんでした",
 }
 # The reason of a message given up on after MAX_ATTEMPTS tries with no error code from Slack
 # (its text, "unreadable answer (HTTP 200)" or a network error, is for the log, not for a key).
@@ -86,6 +87,10 @@ def _problem(error: str) -> str:
     """Slack's error code as a reason a person can read (unknown codes are quoted as they are)."""
     if error in CHANNEL_PROBLEMS:
         return CHANNEL_PROBLEMS[error]
+    if error in MESSAGE_PROBLEMS:
+        # Said in words, as the escalation channel's report says them: a draft's author was told
+        # 「Slack のエラー「msg_too_long」」, and kessai's own name for an HTTP 413 meant nothing to anyone.
+        return MESSAGE_PROBLEMS[error]
     if _no_proper_answer(error):
         return MESSAGE_PROBLEMS[slack_gateway.FAILING_ALONE if error == slack_gateway.FAILING_ALONE else GAVE_UP]
     return f"Slack のエラー「{escape(error)}」"

@@ -98,6 +98,16 @@ TOKENLESS_OPS = frozenset({"respond"})
 SLACK_SIDE_ERRORS = frozenset({"fatal_error", "internal_error", "service_unavailable", "request_timeout"})
 # The last error of a message Slack answered 429: waiting its turn, not stalled (bot.web.health).
 RATE_LIMITED_PREFIX = "rate limited"
+# HTTP 413 without Slack's JSON: a proxy on the way (or Slack's edge) refuses the request as too
+# large, and the same request is refused the same way every time. Retried as an unreadable answer,
+# it was given up only after MAX_ATTEMPTS (hours), and then reported as never answered. The reason
+# a message failed so is recorded and reported with (bot.delivery_failures).
+PAYLOAD_TOO_LARGE = "payload_too_large"
+# What the log says of a permanent failure whose reason is kessai's own, not Slack's error code.
+PERMANENT_EXPLAINED = {
+    PAYLOAD_TOO_LARGE: "HTTP 413: a proxy on the way to Slack, or Slack, refused the request as too large; it is not "
+                       "tried again (check the proxy's request size limit if messages of ordinary size fail so)",
+}
 # A thread parent (a modal draft's root post) the channel refuses: usually the bot has not been
 # invited yet. Its replies go to the author meanwhile (DeliveryFailureReporter), and the post is
 # tried again every PARENT_RETRY, and at once when the process restarts, until PARENT_GIVE_UP
@@ -153,6 +163,8 @@ def _slack_failure(e: SlackApiError) -> Transient | Permanent:
     """What a refused call means for the message it was made for."""
     status = e.response.status_code
     error = error_code(e)
+    if not error and status == 413:
+        return Permanent(PAYLOAD_TOO_LARGE)
     if not error and status != 429 and status < 500:
         # Not Slack's JSON (a proxy's HTML page, an empty body: the client library puts its
         # own sentence in "error") or ok:false without a code: nothing says the message is
@@ -801,7 +813,9 @@ class SlackGateway:
                              row.id, row.op, row.message_key, outcome)
                     outbox.mark_failed(s, row.id, str(outcome))
                 elif isinstance(outcome, Permanent):
-                    log.error("outbox %s (%s) failed permanently: %s", row.id, row.op, outcome)
+                    explained = PERMANENT_EXPLAINED.get(str(outcome))
+                    log.error("outbox %s (%s) failed permanently: %s%s", row.id, row.op, outcome,
+                              f" ({explained})" if explained else "")
                     outbox.mark_failed(s, row.id, str(outcome))
                     if (row.thread_key and (since := _since(row)) is not None
                             and str(outcome) not in PARENT_CHANNEL_ERRORS):

@@ -1662,3 +1662,63 @@ def test_a_reply_through_a_response_url_ends_within_the_clients_timeout(tmp_path
             assert (row.status, row.attempts) == (outbox.PENDING, 1)
         gateway.stop()
     db.dispose()
+
+
+TOO_LARGE_PAGE = "<html><head><title>413 Request Entity Too Large</title></head><body>nginx</body></html>"
+
+
+def test_a_message_a_proxy_refuses_as_too_large_is_reported_at_once_not_retried_fifty_times(
+        tmp_path: Path, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """A proxy's 413 page (HTML, not Slack's JSON) was retried as an unreadable answer up to
+    MAX_ATTEMPTS times, about four hours, before anyone heard of it; the same request is refused
+    the same way every time. It fails at once, says why in the log, and the approver's missing
+    request is reported in Japanese as a refused one is."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", status=413, body=TOO_LARGE_PAGE, times=10_000,
+                        channel=st.slack.dm_channel(APPROVERS[0]))
+        with caplog.at_level(logging.INFO):
+            st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+            st.deliver()
+        with st.rt.db.session() as s:
+            [failed] = outbox.rows(s, (outbox.FAILED,))
+        assert failed.message_key == f"dm:1:v1:{APPROVERS[0]}" and failed.attempts == 1, failed
+        assert len([c for c in st.slack.calls_of("chat.postMessage") if c.status == 413]) == 1
+        errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR and r.name == "bot.slack_gateway"]
+        assert any("failed permanently" in e and "413" in e and "too large" in e for e in errors), errors
+        name = org.member(APPROVERS[0]).name  # type: ignore[union-attr]
+        [report] = [t for t in escalation_texts(st) if name in t]
+        assert "大きすぎるため" in report and "プロキシ" in report, report
+        assert [m for m in st.slack.messages("C0INTAKE") if m.thread_ts and name in m.text and "大きすぎるため" in m.text]
+    finally:
+        st.stop()
+
+
+@pytest.mark.parametrize("fault, reason", [
+    ({"status": 413, "body": TOO_LARGE_PAGE}, "大きすぎるため"),
+    ({"error": "msg_too_long"}, "長すぎるため"),
+])
+def test_a_draft_post_refused_for_its_size_tells_its_author_why_in_japanese(
+        tmp_path: Path, org: OrgConfig, fault: dict[str, Any], reason: str) -> None:
+    """The author of a modal draft whose channel post was refused for its size (a proxy's 413,
+    Slack's msg_too_long) was told 「Slack のエラー「msg_too_long」」; now in words, as the
+    escalation channel is, and the draft goes on by DM."""
+    from tests.e2e.test_workflow_drafting import submit_draft
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", times=10**6, channel="C0INTAKE", **fault)
+        assert submit_draft(st).status == 200
+        st.deliver()
+        st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == ["draft:1:root"]
+        author = [m.text for m in st.slack.messages(st.slack.dm_channel("U0OPERATOR"))]
+        [notice] = [t for t in author if "投稿できませんでした" in t]
+        assert reason in notice and "Slack のエラー" not in notice, notice
+        [report] = [t for t in escalation_texts(st) if "<#C0INTAKE>" in t]
+        assert reason in report and "正常な応答がない" not in report, report
+    finally:
+        st.stop()
