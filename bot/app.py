@@ -67,13 +67,26 @@ def response_url_prefixes(api_url: str) -> tuple[str, ...]:
 
 def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, start_gateway: bool = True,
                   clock: Callable[[], datetime] = utcnow, slack_timeout: float = 10.0) -> Runtime:
-    from handlers import fallback, register_listeners
-
     db = Database(settings.database_url)
-    if upgrade:
-        db.upgrade()
     client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url,  # type: ignore[arg-type]
                                 timeout=slack_timeout)
+    try:
+        return _build_runtime(settings, org, db, client, upgrade=upgrade, start_gateway=start_gateway, clock=clock)
+    except BaseException:
+        # A start that fails (Slack refusing the token at auth.test, the database refusing the
+        # upgrade) leaves no connection open: in the process that called, they stayed until the
+        # garbage collector came by. (The gateway is started last: nothing else runs yet.)
+        client.close()
+        db.dispose()
+        raise
+
+
+def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: KeepAliveWebClient, *, upgrade: bool,
+                   start_gateway: bool, clock: Callable[[], datetime]) -> Runtime:
+    from handlers import fallback, register_listeners
+
+    if upgrade:
+        db.upgrade()
     failures = DeliveryFailureReporter(db, org, clock, tz=settings.tz)
     gateway = SlackGateway(db, client, clock=clock, on_permanent_failure=failures)
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)

@@ -12,11 +12,14 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from bot.config import ConfigError, Settings, SettingsError, environment_value, load_org_config, load_settings
 from bot.logs import setup_logging
+
+if TYPE_CHECKING:
+    from storage.db import Database
 
 log = logging.getLogger("kessai")
 
@@ -63,7 +66,10 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     db = Database(settings.database_url)
-    before, after = db.upgrade()
+    try:
+        before, after = db.upgrade()
+    finally:
+        db.dispose()
     # Said apart, so that the IT 担当 running it after an upgrade knows whether anything changed.
     if before == after:
         print(f"データベースはすでに最新の構成です（{after}）。変更はありません。")
@@ -78,7 +84,7 @@ DOWNGRADE_FLOOR = "0002"
 
 
 def cmd_db_downgrade(args: argparse.Namespace) -> int:
-    from storage.db import Database, current_revision, downgrade, known_revisions
+    from storage.db import Database, known_revisions
 
     target = str(args.revision).strip()
     # Not "base" (every table dropped, the ledger with them), nor 0001: undoing 0002 drops the
@@ -92,6 +98,15 @@ def cmd_db_downgrade(args: argparse.Namespace) -> int:
         return 2
     settings = load_settings()
     db = Database(settings.database_url)
+    try:
+        return _downgrade(db, known, target)
+    finally:
+        db.dispose()
+
+
+def _downgrade(db: Database, known: list[str], target: str) -> int:
+    from storage.db import current_revision, downgrade, known_revisions
+
     current = current_revision(db.engine)
     if current is None:
         print("データベースに kessai の表がありません。戻すものはありません。", file=sys.stderr)
@@ -117,11 +132,14 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     db = Database(settings.database_url)
-    with db.session() as s:
-        ledger_repo.read_one_moment(s)
-        head = ledger_repo.head(s)
-        result = verify_with_versions(ledger_repo.iter_entries_with_versions(s, ZoneInfo(settings.tz)), head)
-        unrecorded = ledger_repo.decided_without_entry(s) if result.ok else None
+    try:
+        with db.session() as s:
+            ledger_repo.read_one_moment(s)
+            head = ledger_repo.head(s)
+            result = verify_with_versions(ledger_repo.iter_entries_with_versions(s, ZoneInfo(settings.tz)), head)
+            unrecorded = ledger_repo.decided_without_entry(s) if result.ok else None
+    finally:
+        db.dispose()
     if unrecorded is not None:
         draft_id, version, state = unrecorded
         print(f"下書き #{draft_id} の第{version}版は「{state_ja(state)}」ですが、"
@@ -167,20 +185,23 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             return True
         return (start is None or at >= start) and (end is None or at <= end)
 
-    with db.session() as s:
-        ledger_repo.read_one_moment(s)
-        # Streamed from the database to the output: a ledger of years is never all in memory.
-        if db.is_postgres:
-            # The transaction waits on whoever reads the output (`| less`, a slow share): it must not
-            # be ended as a stopped process's would be (storage.db.PG_SESSION_SETTINGS). It reads only.
-            s.connection().exec_driver_sql("SET LOCAL idle_in_transaction_session_timeout = 0")
-        # The whole ledger is read (a period is picked from it), so its chain is checked on the way.
-        watch = ledger.ChainWatch(ledger_repo.iter_entries(s))
-        entries = (e for e in watch if start is None and end is None or in_range(e))
-        rows = exporting.Counted(ledger.iter_export_rows(entries, roster.member_names(s)))
-        chunks = (exporting.csv_chunks(rows, ledger.EXPORT_COLUMNS) if args.format == "csv"
-                  else exporting.json_chunks(rows))
-        exporting.write(chunks, args.output, count=lambda: rows.count, what_ja="記録")
+    try:
+        with db.session() as s:
+            ledger_repo.read_one_moment(s)
+            # Streamed from the database to the output: a ledger of years is never all in memory.
+            if db.is_postgres:
+                # The transaction waits on whoever reads the output (`| less`, a slow share): it must not
+                # be ended as a stopped process's would be (storage.db.PG_SESSION_SETTINGS). It reads only.
+                s.connection().exec_driver_sql("SET LOCAL idle_in_transaction_session_timeout = 0")
+            # The whole ledger is read (a period is picked from it), so its chain is checked on the way.
+            watch = ledger.ChainWatch(ledger_repo.iter_entries(s))
+            entries = (e for e in watch if start is None and end is None or in_range(e))
+            rows = exporting.Counted(ledger.iter_export_rows(entries, roster.member_names(s)))
+            chunks = (exporting.csv_chunks(rows, ledger.EXPORT_COLUMNS) if args.format == "csv"
+                      else exporting.json_chunks(rows))
+            exporting.write(chunks, args.output, count=lambda: rows.count, what_ja="記録")
+    finally:
+        db.dispose()
     if watch.first_bad is not None:
         seq, problem = watch.first_bad
         print(f"注意: 台帳の記録 #{seq} に問題があります: {problem}書き出しはデータベースにあるとおりの内容です。"

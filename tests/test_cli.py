@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,8 @@ def kessai(*args: str, cwd: Path, own_process: bool = False, **env: str) -> subp
     ``cwd`` with only ``env`` of kessai's settings. One-shot commands run in this process: a new
     Python took about 2 s (importing the rules compiles hundreds of patterns), and this file ran
     dozens. ``serve`` runs in a process of its own (it must not start serving in the tests'), and
-    so does a command whose database the test then changes under it (``own_process``): a command
-    leaves its connections open for the end of its process, here the end of the test."""
+    so does a command asked to (``own_process``). A command closes its database connections as it
+    ends, so a test may change its database afterwards."""
     if own_process or args[:1] == ("serve",):
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
         return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True,
@@ -381,7 +382,7 @@ REMIND = ("remind", "--now", "2026-11-24T10:00:00+09:00")
 
 def migrated_sqlite(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'k.db'}"
-    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url, own_process=True).returncode == 0
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0  # (closed: changed at will after)
     return url
 
 
@@ -680,3 +681,78 @@ def test_wrap_columns_keeps_words_whole_and_punctuation_attached() -> None:
 def test_a_value_after_a_switch_is_explained(tmp_path: Path) -> None:
     r = kessai("check", "--json=1", cwd=tmp_path)
     assert r.returncode == 2 and "--json には値を付けません（「=1」を外してください）" in r.stderr, r.stderr
+
+
+def _open_connections(url: str) -> int:
+    """Connections to ``url``'s database other than the one asking (PostgreSQL)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), poolclass=NullPool)
+    try:
+        with engine.connect() as c:
+            return int(c.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+@contextlib.contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    # The collector closed what a command left open at a moment of its choosing; the test looks at
+    # what the command itself closed.
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def test_database_commands_close_their_connections_when_they_end(tmp_path: Path) -> None:
+    """Each command left its connection pool open until the garbage collector came by: in the tests,
+    and wherever kessai's commands run in a longer-lived process, idle PostgreSQL connections
+    stayed open (and counted against max_connections). Failing or not, a command closes them."""
+    from tests.conftest import database_url
+
+    url = database_url("postgres", tmp_path)
+    env = {"DATABASE_URL": url, "KESSAI_CONFIG": str(DEMO_TOML)}
+    before = _open_connections(url)
+    with _no_garbage_collection():
+        runs = [
+            kessai("db", "upgrade", cwd=tmp_path, **env),
+            kessai("db", "downgrade", "0013", cwd=tmp_path, **env),
+            kessai("db", "upgrade", cwd=tmp_path, **env),
+            kessai("ledger", "verify", cwd=tmp_path, **env),
+            kessai("ledger", "export", "--format", "csv", "--output", str(tmp_path / "l.csv"), cwd=tmp_path, **env),
+            kessai("incidents", "export", "--output", str(tmp_path / "i.json"), cwd=tmp_path, **env),
+            kessai("remind", cwd=tmp_path, **env),
+        ]
+        assert [r.returncode for r in runs] == [0] * len(runs), [r.stderr for r in runs]
+        # Failing part-way, once the database was opened: an export into a folder.
+        failed = kessai("ledger", "export", "--format", "csv", "--output", str(tmp_path), cwd=tmp_path, **env)
+        assert failed.returncode == 1 and "フォルダーです" in failed.stderr
+        assert _open_connections(url) == before
+
+
+def test_a_start_slack_refuses_closes_its_database_connections(tmp_path: Path) -> None:
+    """`kessai serve` with a token Slack refuses stops at its auth.test, after the database was
+    opened (and upgraded): its connections stayed open until the garbage collector came by."""
+    from slack_sdk.errors import SlackApiError
+
+    from bot.app import build_runtime
+    from bot.config import Settings, load_org_config
+    from bot.sandbox.server import LocalSlack
+    from tests.conftest import database_url
+
+    url = database_url("postgres", tmp_path)
+    org = load_org_config(DEMO_TOML)
+    before = _open_connections(url)
+    with LocalSlack() as slack, _no_garbage_collection():
+        settings = Settings(slack_bot_token="xoxb-revoked", slack_signing_secret="s", slack_api_url=slack.api_url,
+                            database_url=url, port=0)
+        with pytest.raises(SlackApiError):
+            build_runtime(settings, org, start_gateway=False)
+        assert _open_connections(url) == before
