@@ -157,6 +157,7 @@ def run_remind(args: argparse.Namespace) -> int:
         return 2
     org = load_org_config(Path(settings.config_path), tz=settings.tz)
     db = Database(settings.database_url)
+    client = None
     try:
         problem = pending_migrations_ja(db)
         if problem:
@@ -169,7 +170,6 @@ def run_remind(args: argparse.Namespace) -> int:
             kessai.follow_author_standing(s, datetime.now(UTC), sorted(changed))
         kessai.workspace_url = workspace_url(settings)
         real_now = datetime.now(UTC)
-        client = None
         if settings.slack_bot_token:
             from bot.slack_http import KeepAliveWebClient
 
@@ -198,6 +198,8 @@ def run_remind(args: argparse.Namespace) -> int:
             print("SLACK_BOT_TOKEN がないため、まだ Slack には送っていません。kessai serve が動いていれば、"
                   "そちらがすぐに送ります（動いていなければ、トークンを設定してもう一度実行してください）。")
     finally:
+        if client is not None:
+            client.close()  # its kept connections to Slack, as the database's below
         db.dispose()
     return 0
 

@@ -256,3 +256,32 @@ def test_remind_delivers_the_sweeps_re_alert_without_waiting_for_a_slow_member_l
         assert len(looked_up) == 4 and re_alert < looked_up[-1], [c.method for c in calls]
     finally:
         slack.stop()
+
+
+def test_remind_closes_its_connections_to_slack_when_it_ends(
+        env: Database, org: OrgConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    """remind closed its database connections as it ended, not the ones it kept open to Slack
+    (slack_http keeps one per sending thread): they stayed open until the garbage collector came by."""
+    import gc
+
+    from bot.incidents import IncidentService
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+
+    slack = LocalSlack(token="xoxb-cli-test", users=slack_users(org)).start()
+    gc.collect()
+    gc.disable()
+    try:
+        monkeypatch.setenv("SLACK_BOT_TOKEN", slack.token)
+        monkeypatch.setenv("SLACK_API_URL", slack.api_url)
+        reported = datetime.now(UTC) - timedelta(minutes=20)  # unacknowledged: this run re-alerts it
+        IncidentService(Kessai(env, org, clock=Clock(reported))).report(
+            kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR", description="昨夜の投稿に批判が殺到しています。")
+        assert main(["remind", "--now", datetime.now(UTC).isoformat(timespec="seconds")]) == 0
+        assert slack.calls_of("chat.postMessage", ok=True)  # it did talk to Slack
+        server = slack._server
+        assert server is not None
+        slack.wait_for(lambda: not server._connections, timeout=5, message="the command's connections closed")
+    finally:
+        gc.enable()
+        slack.stop()
