@@ -935,6 +935,43 @@ _SLACK_LINK = re.compile(
 )
 
 
+# Where the database keeps a value of the file, for the keys whose column holds a limited number
+# of characters: a longer one was accepted here, and SQLite stores it, but on PostgreSQL
+# roster.sync failed (value too long for type character varying) and serve did not start.
+_STORED_IN: dict[tuple[str, str], tuple[str, str]] = {
+    ("orgs", "id"): ("OrgRow", "id"),
+    ("orgs", "name"): ("OrgRow", "name"),
+    ("members", "name"): ("MemberRow", "name"),
+    ("accounts", "id"): ("AccountRow", "id"),
+    ("accounts", "name"): ("AccountRow", "name"),
+    ("accounts", "url"): ("AccountRow", "url"),
+}
+
+
+@functools.cache
+def column_length(model: str, column: str) -> int:
+    """How many characters the column ``model.column`` of storage.models holds (varchar(n)).
+
+    Read from the model itself, so the file is refused exactly where the database would refuse.
+    Imported here, not at the top: the model loads sqlalchemy and sqlmodel, which nothing else
+    of the file's parsing needs."""
+    import storage.models
+
+    length = getattr(storage.models, model).__table__.c[column].type.length
+    assert isinstance(length, int), f"{model}.{column} has no length"
+    return length
+
+
+def _shown(value: str, at_most: int = 30) -> str:
+    """The start of a long value, to name it in a message without repeating it all."""
+    return value if len(value) <= at_most else value[:at_most] + "…"
+
+
+def _too_long(what: str, value: str, limit: int) -> str:
+    return (f"{what}「{_shown(value)}」が長すぎます（{len(value):,} 文字）。"
+            f"{limit:,} 文字以内にしてください（kessai のデータベースに保存できるのはそこまでです）。")
+
+
 def _meant_id(value: str, pattern: re.Pattern[str]) -> str | None:
     """The ID ``value`` was meant to be when it is one written the way people slip (lower case,
     full-width letters, spaces around it, a mention copied from a message, a link copied from
@@ -1131,6 +1168,12 @@ class _Validator:
                     self.problem(path + (key,), f"{label} の {key} に改行やタブが含まれています。"
                                  '名前は1行で、"..." の中に続けて書いてください。')
                     continue
+            if kind == "str" and (column := _STORED_IN.get((str(path[0]), key)) if path else None):
+                limit = column_length(*column)
+                if len(value.strip()) > limit:
+                    # Kept, not dropped: reported once here, not again as an org the members do not
+                    # find. The file is refused all the same (any problem refuses it).
+                    self.problem(path + (key,), _too_long(f"{label} の {key}", value.strip(), limit))
             clean[key] = value.strip() if kind == "str" else value
         for key, (_, required) in spec.items():
             if required and key not in data:
@@ -1207,11 +1250,14 @@ class _Validator:
                     path + ("ranks",), "[policy] の ranks が空です。職名を上位から順に並べてください。"
                 )
                 ranks = defaults.ranks
+            rank_limit = column_length("MemberRow", "rank")
             for i, r in enumerate(ranks):
                 if not r:
                     self.problem(
                         path + ("ranks", i), "[policy] の ranks に空の職名があります。削除してください。"
                     )
+                elif len(r) > rank_limit:
+                    self.problem(path + ("ranks", i), _too_long("[policy] の ranks にある職名", r, rank_limit))
             self.duplicates_in(path + ("ranks",), list(ranks), "[policy]")
         values["ranks"] = ranks
 
@@ -1355,7 +1401,13 @@ class _Validator:
 
     def channel_id_ok(self, path: Path_, value: str, what: str) -> bool:
         if _CHANNEL_ID.match(value):
-            return True
+            # Every channel of the file is stored beside the messages posted there (drafts,
+            # slack_messages): the account's column is as long as those.
+            limit = column_length("AccountRow", "intake_channel")
+            if len(value) <= limit:
+                return True
+            self.problem(path, _too_long(what, value, limit) + "Slack の画面からチャンネルID をコピーし直してください。")
+            return False
         self.problem(
             path,
             f"{what}「{value}」は Slack のチャンネルID に見えません。チャンネル名ではなく、チャンネル詳細の"
@@ -1365,7 +1417,11 @@ class _Validator:
 
     def user_id_ok(self, path: Path_, value: str, what: str) -> bool:
         if _USER_ID.match(value):
-            return True
+            limit = column_length("MemberRow", "slack_id")
+            if len(value) <= limit:
+                return True
+            self.problem(path, _too_long(what, value, limit) + "プロフィールの「メンバーIDをコピー」でコピーし直してください。")
+            return False
         self.problem(
             path,
             f"{what}「{value}」は Slack のユーザーID に見えません。表示名ではなく、プロフィールの"
