@@ -7,14 +7,19 @@ these run on PostgreSQL too (TEST_DATABASE_URL).
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import errors
 from bot.config import ConfigError, column_length, parse_org_config
-from storage import roster
+from bot.template_admin import TemplateAdmin
+from storage import roster, templates
 from storage.db import Database
 from storage.models import AccountRow, MemberRow, OrgRow
+from tests.conftest import DEMO_TOML
 from tests.test_cli import kessai
 from tests.test_config import BASE, problems_of, replace_line
 
@@ -114,3 +119,50 @@ def test_config_check_names_the_file_line_key_and_limit(tmp_path: Path) -> None:
     assert r.returncode != 0
     assert "kessai.toml:13" in r.stderr + r.stdout
     assert f"[members] の name「{'花' * 30}…」が長すぎます（{MEMBER_NAME + 5:,} 文字）。{MEMBER_NAME:,} 文字以内" in r.stderr + r.stdout
+
+
+# --- what else writes a column of limited length ----------------------------------------------
+
+
+def test_what_the_rule_engine_records_fits_the_findings_columns() -> None:
+    """A finding's code, severity and clause are stored in varchar columns: a rule with a longer
+    clause (a guideline's article named in full) would fail every draft it flags, on PostgreSQL only."""
+    from bot.rules import REGISTRY
+
+    assert max(len(code) for code in REGISTRY) <= column_length("FindingRow", "code")
+    assert max(len(rule.clause) for rule in REGISTRY.values()) <= column_length("FindingRow", "clause")
+    assert max(len(s) for s in ("error", "warning", "info")) <= column_length("FindingRow", "severity")
+
+
+def test_an_incident_kind_fits_its_column() -> None:
+    from bot.incidents import KINDS
+
+    assert max(len(kind) for kind in KINDS) <= column_length("IncidentRow", "kind")
+
+
+def test_the_published_url_form_allows_what_the_column_holds() -> None:
+    """The 投稿済み form's max_length and check_post_url's limit are the column's (drafts.published_url)."""
+    from bot.publication import URL_MAX, check_post_url
+
+    assert column_length("DraftRow", "published_url") == URL_MAX
+    long = "https://x.com/example/status/1?s=" + "a" * URL_MAX
+    assert check_post_url("x", "https://x.com/example", long) == (
+        f"URLが長すぎます（{URL_MAX}文字まで）。投稿を開いたときのアドレスをそのまま貼り付けてください。")
+
+
+def _admin(db: Database) -> TemplateAdmin:
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    return TemplateAdmin(db, parse_org_config(DEMO_TOML.read_text(encoding="utf-8")), clock=lambda: now,
+                         name_of=lambda u: u)
+
+
+def test_a_template_name_as_long_as_allowed_is_stored_and_a_longer_one_refused(db: Database) -> None:
+    """The form's limit (100 characters) is within templates.name: stored on PostgreSQL as typed;
+    one character more is refused with the limit named, and nothing is registered."""
+    admin = _admin(db)
+    assert column_length("TemplateRow", "name") >= 100
+    admin.add("U0MANAGER", "名" * 100, "本日の開庁時間は8時30分から17時15分です。")
+    with pytest.raises(errors.InvalidInput, match="100文字以内"):
+        admin.add("U0MANAGER", "名" * 101, "本日は休館日です。")
+    with db.session() as s:
+        assert [len(r.name) for r in templates.active(s)] == [100]
