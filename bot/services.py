@@ -1117,9 +1117,18 @@ class Kessai:
         absences that begin later. Returns how many deputy requests were written.
         """
         count = 0
-        for draft, approver in draft_repo.pending_of_absent(s, now):
-            count += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=approver))
+        for draft, held in draft_repo.pending_of_absent(s, now):
+            count += len(self._hand_on(s, draft, now, held))
         return count
+
+    def _hand_on(self, s: Session, draft: DraftRow, now: datetime, held: ApprovalRequestRow) -> list[str]:
+        """The holder of ``held`` is away: the deputies not yet asked are asked in their stead. A
+        deputy's own request stands in for an approver: the other deputies are asked for that
+        approver, as it was asked. Asked "for" the deputy, the ledger named as the approver someone
+        who could never have decided the draft."""
+        if held.acting_for_id is not None and held.reason in ("away", "escalated"):
+            return self.send_to_deputies(s, draft, now, reason=held.reason, acting_for=held.acting_for_id)
+        return self.send_to_deputies(s, draft, now, reason="away", acting_for=held.recipient_id)
 
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,
@@ -2114,19 +2123,12 @@ class Kessai:
             if begins <= now:
                 # Requests already waiting for this person now wait for the deputies too.
                 for draft in draft_repo.pending_asked(s, actor):
-                    # A deputy's own request stands in for an approver: the other deputies are asked
-                    # for that approver, as it was asked. Asked "for" the deputy, the ledger named as
-                    # the approver someone who could never have decided the draft.
                     held = draft_repo.request_for(s, draft.id or 0, draft.current_version, actor)
                     if held is None or held.reason in draft_repo.RETRACTED:
                         # Withdrawn (the approver is back) or removed: nothing of theirs to hand on.
                         # Read as their own, the other deputies were asked for them all the same.
                         continue
-                    if held.acting_for_id is not None and held.reason in ("away", "escalated"):
-                        moved += len(self.send_to_deputies(s, draft, now, reason=held.reason,
-                                                           acting_for=held.acting_for_id))
-                    else:
-                        moved += len(self.send_to_deputies(s, draft, now, reason="away", acting_for=actor))
+                    moved += len(self._hand_on(s, draft, now, held))
             elif before is not None and as_utc(before[0]) <= now and not continues:
                 # The absence in effect is replaced by a later one: the person is back until then,
                 # as after `/kessai away off`, so what the deputies hold for them comes back (else

@@ -555,19 +555,22 @@ def waiting_for(s: Session, viewer: str, *, approves: Sequence[str], accounts: S
     return [(rows[r.draft_id], r.acting_for) for r in page if r.draft_id in rows], total
 
 
-def pending_of_absent(s: Session, at: datetime) -> list[tuple[DraftRow, str]]:
-    """Pending drafts whose current version was sent to an approver who is absent at ``at``, with
-    that approver, by draft: what the sweep re-routes to deputies. Only these are read, not every
-    pending draft with its requests one by one (which the sweep did every minute while anyone
-    was away)."""
+def pending_of_absent(s: Session, at: datetime) -> list[tuple[DraftRow, ApprovalRequestRow]]:
+    """Pending drafts whose current version is held by someone absent at ``at``, with each such
+    request: an approver's own (``normal``), and a deputy's standing in for an approver (``away``,
+    ``escalated``) — what the sweep hands on to the deputies. A deputy's absence that began later
+    was not looked at, and the draft waited with nobody at work holding it. Only these are read,
+    not every pending draft with its requests one by one (which the sweep did every minute while
+    anyone was away)."""
     q = (
-        select(DraftRow, ApprovalRequestRow.recipient_id)
+        select(DraftRow, ApprovalRequestRow)
         .join(ApprovalRequestRow, ASKED_NOW)
         .join(MemberRow, col(MemberRow.slack_id) == col(ApprovalRequestRow.recipient_id))
-        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason) == "normal", absent_at(at))
+        .where(col(DraftRow.state) == "pending", col(ApprovalRequestRow.reason).in_(("normal", "away", "escalated")),
+               absent_at(at))
         .order_by(col(DraftRow.id), col(ApprovalRequestRow.recipient_id))
     )
-    return [(d, who) for d, who in s.exec(q)]
+    return [(d, r) for d, r in s.exec(q)]
 
 
 def standing_in_for(s: Session, approver: str) -> list[tuple[DraftRow, ApprovalRequestRow]]:

@@ -1095,3 +1095,73 @@ def test_a_deputy_going_away_after_the_approver_came_back_asks_nobody_for_them(
             ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
     assert [(r.reason, r.acting_for_id) for r in asked] == []
     assert not w.posts(contains="直江 兼続 さんの代決")
+
+
+def _two_deputies_world(world_factory, org, start: datetime) -> World:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from storage import roster
+
+    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY", "U0JOHO"))
+    two_deputies = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
+    w: World = world_factory(start)
+    with w.db.session() as s:
+        roster.sync(s, two_deputies)
+    w.kessai.org = two_deputies
+    w.sweeper.org = two_deputies
+    return w
+
+
+def test_a_deputys_absence_that_begins_later_hands_the_request_on_when_it_begins(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """The deputy standing in for an absent approver registers on Tuesday an absence for Wednesday
+    (a later start, as people plan a day off): on Wednesday morning the other deputy is asked in
+    the approver's stead, as when the deputy's absence begins at once. The sweep looked only at
+    approvers' own requests, and the draft waited all Wednesday with a deputy who was not there."""
+    w = _two_deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45))
+    w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
+    w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 26).date())
+    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    w.clock.t = jst(2026, 11, 24, 15, 0)
+    answer = w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    assert "代決者に送りました" not in answer  # not yet: the deputy is at work today
+    w.clock.t = jst(2026, 11, 24, 16, 0)
+    assert w.sweep(jst(2026, 11, 24, 16, 0)).sent["approval.away"] == 0
+    w.clock.t = jst(2026, 11, 25, 0, 1)
+    assert w.sweep(jst(2026, 11, 25, 0, 1)).sent["approval.away"] == 1
+    with w.db.session() as s:
+        [joho] = s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
+    assert (joho.reason, joho.acting_for_id) == ("away", "U0MANAGER")
+    [notice] = [p["text"] for p in w.posts(contains="代決者の 木田 四郎 さん")]
+    assert "上越 花子 さんの代決" in notice and "直江 兼続 さんの代決" not in notice
+    w.clock.t = jst(2026, 11, 25, 0, 2)
+    assert w.sweep(jst(2026, 11, 25, 0, 2)).sent["approval.away"] == 0  # once
+    w.clock.t = jst(2026, 11, 25, 9, 0)
+    assert w.kessai.decide(draft_id, 1, "U0JOHO", approve=True).kind == "approved"
+    with w.db.session() as s:
+        entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
+    assert (entry.decider_id, entry.acting_for_id) == ("U0JOHO", "U0MANAGER")
+
+
+def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """A request handed to a deputy because it waited too long (escalated, 代決 for the approver)
+    while the other deputy was away: the first deputy's absence that begins later hands it on to the
+    other one, back at work by then, as an escalation still."""
+    w = _two_deputies_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    w.kessai.set_away("U0JOHO", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
+    w.clock.t = jst(2026, 11, 25, 10, 0)
+    assert w.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 1
+    assert deputy_requests(w, draft_id) == [("escalated", "U0MANAGER")]
+    w.kessai.set_away("U0DEPUTY", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
+    w.clock.t = jst(2026, 11, 26, 8, 30)
+    assert w.sweep(jst(2026, 11, 26, 8, 30)).sent["approval.away"] == 1
+    with w.db.session() as s:
+        [joho] = s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
+    assert (joho.reason, joho.acting_for_id) == ("escalated", "U0MANAGER")
+    w.clock.t = jst(2026, 11, 26, 8, 31)
+    assert w.sweep(jst(2026, 11, 26, 8, 31)).sent["approval.away"] == 0
