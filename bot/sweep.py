@@ -1281,12 +1281,19 @@ class Sweeper:
             if repo.claimed(s, [done_key]):
                 return
 
+        # 年度末 (6(1)①: 年度末に再度計画書を作成し、広報対話課長に提出) as a day the 課 is open: when
+        # 3/31 falls on a Saturday or Sunday, 「3月31日までに」 promised a day nobody can receive it.
+        fiscal_last = date(year, 3, 31)
+        deadline = self.cal.last_business_day(year, 3)
+        closed_note = ("" if deadline == fiscal_last else
+                       f"（年度末の{self._fmt_day(fiscal_last)}は閉庁日のため、その前の業務日を期限としています）")
+
         def send(s: Session, account: Account) -> bool:
             text = (
                 f":memo: *運用計画書の更新のお願い*\n{self._account_name(account.id)} の運用期間は年度単位です"
                 "（上越市ソーシャルメディアガイドライン 6(1)①）。来年度も運用を続ける場合は、"
-                f"{year}年3月31日までに「上越市ソーシャルメディア運用計画書」を作成し、広報対話課長に提出して"
-                "ください。運用をやめる場合は、アカウントを停止する旨を周知してから削除する手順になります（6(1)③）。")
+                f"{render.fmt_date(deadline)}までに「上越市ソーシャルメディア運用計画書」を作成し、広報対話課長に提出して"
+                f"ください{closed_note}。運用をやめる場合は、アカウントを停止する旨を周知してから削除する手順になります（6(1)③）。")
             for approver in account.approvers:
                 self._post(s, now, approver, text)
             return bool(account.approvers)

@@ -247,7 +247,8 @@ def test_plan_renewal_on_the_first_of_march(world: World) -> None:
     assert world.sweep(jst(2027, 3, 1, 8, 30)).sent["plan.renewal"] == 2
     assert world.sweep(jst(2027, 3, 15, 10, 0)).sent["plan.renewal"] == 0
     texts = [p["text"] for p in world.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
-    assert len(texts) == 2 and all("2027年3月31日までに" in t and "6(1)①" in t for t in texts)
+    assert len(texts) == 2 and all("2027年3月31日（水）までに" in t and "6(1)①" in t for t in texts)
+    assert all("閉庁日" not in t for t in texts)
     assert world.posts(to="U0OPERATOR", contains="運用計画書") == []
 
 
@@ -255,6 +256,19 @@ def test_plan_renewal_when_march_first_is_a_sunday(world_factory) -> None:  # ty
     w = world_factory(jst(2026, 2, 1, 10, 0))
     assert w.sweep(jst(2026, 3, 1, 10, 0)).sent["plan.renewal"] == 0
     assert w.sweep(jst(2026, 3, 2, 8, 30)).sent["plan.renewal"] == 2
+
+
+def test_plan_renewal_when_march_thirty_first_is_a_saturday_asks_for_the_friday(
+        world_factory) -> None:  # type: ignore[no-untyped-def]
+    """2029-03-31 is a Saturday: 年度末に…広報対話課長に提出 (上越市 6(1)①) can be done by Friday 3/30
+    at the latest; 「3月31日までに」 promised a day the 課 is closed."""
+    w = world_factory(jst(2029, 2, 1, 10, 0))
+    assert w.sweep(jst(2029, 3, 1, 8, 30)).sent["plan.renewal"] == 2
+    texts = [p["text"] for p in w.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
+    assert len(texts) == 2
+    for t in texts:
+        assert "2029年3月30日（金）までに" in t and "3月31日までに" not in t
+        assert "年度末の3月31日（土）は閉庁日のため、その前の業務日を期限としています" in t
 
 
 def rotate(w: World, account: str, at, who: str = "U0OPERATOR") -> str:  # type: ignore[no-untyped-def]
