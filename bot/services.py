@@ -35,6 +35,7 @@ from bot.slack_gateway import PARENT_REFUSED_PREFIX
 from bot.sweep import report_correction
 from bot.template_admin import TemplateAdmin
 from bot.workflow import (
+    DUE_SOON_LEAD,
     VOIDED_BY_EDIT,
     DraftEvent,
     DraftState,
@@ -809,6 +810,29 @@ class Kessai:
         if absent.intersection(approvers) and not deputies:
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 f"決裁者が不在ですが、{self._why_no_deputy(draft, account)}ため、不在の決裁者にも依頼しました。"))
+        self._tell_short_notice(s, now, draft, view)
+
+    def _tell_short_notice(self, s: Session, now: datetime, draft: DraftRow, view: DraftView) -> None:
+        """Tell the author, in the thread, when less than DUE_SOON_LEAD of business time is left
+        before the scheduled time: a draft sent on Saturday for Monday 09:00 gives the approvers
+        half an hour at their desks, and it expired at 09:00 with its author told only then. Said
+        once, as the version is routed; the approvers' own reminder is ``Sweeper._due_soon``."""
+        if view.scheduled_at is None:
+            return
+        at = as_utc(view.scheduled_at)
+        if at <= now:
+            return  # schedule.past: not routed unless overridden, and expired by the next sweep
+        cal = self.org.calendar(str(self.tz))
+        left = cal.business_time_between(now, at)
+        if left >= DUE_SOON_LEAD:
+            return
+        when = render.fmt_time(self.local(at))
+        room = (f"決裁者の業務時間は残り{render.fmt_duration(left, day=cal.day_length)}しかありません"
+                if left >= timedelta(minutes=1) else "決裁者の業務時間がありません")
+        self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
+            f"<@{draft.author_id}> さん、第{view.version}版の投稿予定（{when}）までに、{room}。"
+            "それまでに決裁されないと、この決裁依頼は期限切れになります。"
+            "急ぎの場合は、決裁者に直接お知らせいただくか、投稿予定日時を見直して提出し直してください。"))
 
     @staticmethod
     def _why_no_deputy(draft: DraftRow, account: Account) -> str:

@@ -66,6 +66,7 @@ from bot.workflow import (
     absence_ended_key,
     absence_over,
     due_soon,
+    due_soon_at,
     due_soon_hand_off,
     escalation_start,
 )
@@ -855,7 +856,10 @@ class Sweeper:
         if not recipients:
             return bool(added)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
-        left = render.fmt_duration(DUE_SOON_LEAD, day=self.cal.day_length)
+        # From when it is due (``due_soon_at``), not from the sweep's second: a draft brought up at
+        # the first opening has less than DUE_SOON_LEAD left.
+        when = due_soon_at(self.cal, c.draft.updated_at, at) or now
+        left = render.fmt_duration(self.cal.business_time_between(min(when, now), at), day=self.cal.day_length)
         body = "\n".join([
             ":alarm_clock: *投稿予定が近づいています*",
             f"{self._waiting_draft(draft, c.version)}は {self._fmt(at)} に投稿予定ですが、まだ決裁されていません"

@@ -166,12 +166,36 @@ def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, schedul
                                                           given_back=given_back)
 
 
+def due_soon_at(cal: BusinessCalendar, since: datetime, at: datetime) -> datetime | None:
+    """When a draft pending since ``since`` and scheduled at ``at`` is brought to the approvers'
+    attention (``bot.sweep.Sweeper._due_soon``); None when it is not. DUE_SOON_LEAD of business time
+    before ``at``, if the draft had waited DUE_SOON_MIN_WAIT of business time by then: the request
+    itself, just sent, shows the time. A request that came on an earlier day than that instant's
+    working day (on a Saturday, a holiday, the evening before, or the afternoon before 年末年始) is
+    brought up at the opening of the first working day after it instead, when that comes before
+    ``at``: a draft sent on Saturday for Monday 09:00 had no business hour to wait before its due
+    instant (the Friday before), and expired at 09:00 with nobody reminded at 08:30."""
+    since, at = as_utc(since), as_utc(at)
+    due = business_instant_before(cal, at, DUE_SOON_LEAD)
+    if cal.business_time_between(since, due) >= DUE_SOON_MIN_WAIT:
+        return due
+    if cal.is_business_instant(since):
+        local = since.astimezone(cal.zone)
+        opening = next_business_instant(
+            cal, datetime.combine(local.date() + timedelta(days=1), time(0), cal.zone))
+    else:
+        opening = next_business_instant(cal, since)
+    if opening.astimezone(cal.zone).date() <= since.astimezone(cal.zone).date():
+        return None  # sent this very morning before opening: the request is fresh in hand
+    when = max(opening, due)
+    return when if when < at else None
+
+
 def due_soon(cal: BusinessCalendar, since: datetime, at: datetime, now: datetime) -> bool:
     """Whether a draft pending since ``since`` and scheduled at ``at`` is brought to the approvers'
-    attention by ``now`` (``bot.sweep.Sweeper._due_soon``): DUE_SOON_LEAD of business time or less
-    is left before ``at``, and the draft had waited DUE_SOON_MIN_WAIT by then."""
-    due = business_instant_before(cal, at, DUE_SOON_LEAD)
-    return not (at <= now or now < due or cal.business_time_between(since, due) < DUE_SOON_MIN_WAIT)
+    attention by ``now`` (``due_soon_at``), and its scheduled time has not come."""
+    when = due_soon_at(cal, since, at)
+    return when is not None and when <= now < as_utc(at)
 
 
 def escalation_start(since: datetime, given_back: datetime | None) -> datetime:

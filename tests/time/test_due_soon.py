@@ -55,10 +55,11 @@ def test_a_new_years_day_greeting_is_brought_up_on_the_last_business_day(world: 
 
 def test_a_draft_sent_with_little_time_left_gets_no_second_message_at_once(world: World) -> None:
     # Sent at 16:30 for 1/4 09:00: the request itself (which shows the time) came 15 minutes before
-    # the moment a reminder would be due; a second message then is noise.
+    # the moment a reminder would be due; a second message then is noise. (On the first morning of
+    # the new year it is not: test_a_draft_sent_the_afternoon_before_the_holidays_is_brought_up_….)
     draft_id = world.scheduled_draft(jst(2026, 12, 28, 16, 30), scheduled=jst(2027, 1, 4, 9, 0))
-    for t in (jst(2026, 12, 28, 16, 45), jst(2026, 12, 28, 17, 0), jst(2027, 1, 4, 8, 45)):
-        assert world.sweep(t).sent["draft.due_soon"] == 0
+    for t in (jst(2026, 12, 28, 16, 45), jst(2026, 12, 28, 17, 0), jst(2026, 12, 30, 10, 0)):
+        assert world.sweep(t).sent["draft.due_soon"] == 0, t
     assert deputy_requests(world, draft_id) == []
 
 
@@ -119,3 +120,81 @@ def test_an_approver_added_since_the_request_gets_the_request_itself(world_facto
         asked = {r.recipient_id for r in s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == draft_id))}
     assert "U0DEPUTY" in asked
     assert due_soon_to(world, "U0DEPUTY") == []  # the request itself, just sent, shows the time
+
+
+def test_a_draft_sent_on_saturday_for_monday_morning_is_brought_up_at_the_opening(world: World) -> None:
+    """Sent on Saturday 11/28 10:00 for Monday 11/30 09:00: its due instant (one business hour
+    before) is the Friday before it was sent, and no reminder would come before it expires. At the
+    Monday opening the approvers are asked once more, with the half hour that is really left, and
+    the deputies get the request (the usual hand-off comes on Tuesday)."""
+    draft_id = world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 0))
+    for quiet in (jst(2026, 11, 28, 10, 30), jst(2026, 11, 29, 20, 0), jst(2026, 11, 30, 8, 29)):
+        world.clock.t = quiet
+        report = world.sweep(quiet)
+        assert report.sent["draft.due_soon"] == 0 and report.sent["approval.escalate"] == 0, quiet
+    world.clock.t = jst(2026, 11, 30, 8, 30)
+    report = world.sweep(jst(2026, 11, 30, 8, 30))
+    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        [text] = due_soon_to(world, approver)
+        assert "2026年11月30日（月）09:00 に投稿予定ですが、まだ決裁されていません" in text
+        assert "業務時間は残り30分" in text
+    assert deputy_requests(world, draft_id) == ["escalated"]
+    world.clock.t = jst(2026, 11, 30, 8, 45)
+    assert world.sweep(jst(2026, 11, 30, 8, 45)).sent["draft.due_soon"] == 0  # once
+
+
+def test_a_draft_sent_the_afternoon_before_the_holidays_is_brought_up_again_on_the_first_morning(
+        world: World) -> None:
+    """Sent on 12/28 16:30 for 1/4 09:00: no second message at 16:45, 15 minutes after the request
+    (``test_a_draft_sent_with_little_time_left_gets_no_second_message_at_once``); six days later, on
+    the first morning, the half hour left is worth a word."""
+    world.scheduled_draft(jst(2026, 12, 28, 16, 30), scheduled=jst(2027, 1, 4, 9, 0))
+    assert world.sweep(jst(2026, 12, 28, 16, 45)).sent["draft.due_soon"] == 0
+    assert world.sweep(jst(2027, 1, 4, 8, 29)).sent["draft.due_soon"] == 0
+    assert world.sweep(jst(2027, 1, 4, 8, 30)).sent["draft.due_soon"] == 1
+    assert "業務時間は残り30分" in due_soon_to(world, "U0MANAGER")[0]
+
+
+def test_a_draft_sent_before_opening_on_the_day_is_not_brought_up_at_once(world: World) -> None:
+    """Sent on Monday 07:00 for 09:10: the approver finds the request itself on arriving at 08:30."""
+    world.scheduled_draft(jst(2026, 11, 30, 7, 0), scheduled=jst(2026, 11, 30, 9, 10))
+    for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 40), jst(2026, 11, 30, 9, 9)):
+        world.clock.t = t
+        assert world.sweep(t).sent["draft.due_soon"] == 0, t
+
+
+def test_a_draft_scheduled_for_the_opening_itself_has_no_moment_to_be_brought_up(world: World) -> None:
+    """Sent on Saturday for Monday 08:30: no business minute is left before it; nothing is sent
+    on Monday before it expires at 08:30 (a message then would arrive with the expiry)."""
+    world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 8, 30))
+    world.clock.t = jst(2026, 11, 30, 8, 30)
+    report = world.sweep(jst(2026, 11, 30, 8, 30))
+    assert report.sent["draft.due_soon"] == 0 and report.sent["draft.expire"] == 1
+
+
+def author_told(w: World) -> list[str]:
+    return [p["text"] for p in w.posts(to="C0INTAKE", contains="期限切れになります")]
+
+
+def test_the_author_of_a_draft_sent_on_saturday_for_monday_morning_is_told_at_once(world: World) -> None:
+    """The sender learns on sending, not at 09:00 on Monday from the expiry, that the approvers have
+    half an hour at their desks before the post."""
+    world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 0))
+    [text] = author_told(world)
+    assert text.startswith("<@U0OPERATOR> さん、第1版の投稿予定（2026年11月30日（月）09:00）までに")
+    assert "決裁者の業務時間は残り30分しかありません" in text and "急ぎの場合は" in text
+
+
+def test_the_author_is_told_when_no_business_time_is_left_before_the_post(world: World) -> None:
+    world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 8, 30))
+    [text] = author_told(world)
+    assert "2026年11月30日（月）08:30）までに、決裁者の業務時間がありません。" in text
+
+
+def test_the_author_of_a_draft_with_a_business_hour_or_more_left_is_not_told(world: World) -> None:
+    # Tuesday 16:00 for Wednesday 09:00: 1時間45分 of business time; the request and the due-soon
+    # reminder suffice, and a warning on every next-morning post would be noise.
+    world.scheduled_draft(jst(2026, 11, 24, 16, 0), scheduled=jst(2026, 11, 25, 9, 0))
+    world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 30))  # exactly 1時間
+    assert author_told(world) == []
