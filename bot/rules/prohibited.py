@@ -384,12 +384,9 @@ _DISCOURAGED = re.compile(
 # advice not to say them (「「女性は感情的だ」と言わないようにしましょう」「…と言わないで」), not 「言わない理由」
 # nor 「言ってはいけないなんておかしい」.
 _WOUNDS = re.compile(
-    r"傷つけ|傷付け|傷つき|傷付き|深く傷"
+    r"傷つけ|傷付け|傷つき|傷付き|傷つい|傷付い|深く傷"
     r"|(?:(?:言|い|使|書|思)わ|責め|決めつけ|決め付け)ない(?:よう|でください|で下さい|でほしい|で欲しい|でいただ|でね|で[。！!]|で$)"
     r"|(?:言|い|使|書)っては(?:いけません|いけない|だめ|ダメ)(?![^。！!？?\n]{0,8}(?:なんて|なんか|とは|って|のは|のか|理由|おかし|はず))"
-    # The saying or the judging called off: 「…と決めつけるのはやめましょう」「…と子どもを責めるのはやめて
-    # ください」, not 「…と言うのをやめる必要はない」.
-    r"|(?:やめ|止め)(?:ましょう|よう|てください|て下さい|てほしい|て欲しい|てね)"
     # As in `_DISCOURAGED`: readers asked to look at their own words (「…と子どもに言っていませんか」), and the
     # saying set aside for another way (「…と言うのではなく、話を聞きましょう」).
     r"|て(?:は)?いませんか"
@@ -398,24 +395,36 @@ _WOUNDS = re.compile(
 )
 
 
+# The saying or the judging of the quoted words called off: 「…と決めつけるのはやめましょう」「…と子どもを責めるのは
+# やめてください」「…のような発言はやめましょう」「…——そんな言葉はもうやめましょう」. Only when what is called off
+# takes the quote: not 「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」, holding
+# the words back called off, nor 「…を差別だと騒ぐのはやめましょう」, calling them a wrong called off; nor 「…と言うの
+# をやめる必要はない」.
+_STOP = r"[、, \t　]*(?:もう|いい加減|いいかげん)?[、, \t　]*(?:やめ|止め)(?:ましょう|よう|てください|て下さい|てほしい|て欲しい|てね|[てる]べき)"
+_SAYING_STOPPED = re.compile(
+    r"」[ \t　]*(?:など|なんて|等|とか)?[ \t　]*(?:"
+    r"(?:と|って)[ \t　]*(?:[^\s、。！？!?「」と]{1,10}?(?:を|に)[、 \t　]*)?"
+    r"(?:すぐ(?:に)?|安易に|簡単に|軽々しく|むやみに|一方的に|気軽に|平気で|冗談でも|冗談で)?[ \t　]*"
+    r"(?:言|い|書|書き込|投稿|口に|決めつけ|決め付け|責め|思|思い込|考え|叫|呼|からか|笑|話|ののし|罵|片付け|片づけ|"
+    r"非難|批判|否定|レッテルを貼|ばかに|バカに|馬鹿に)"
+    r"(?:う|く|む|ぶ|す|る|する|した|った|いた|んだ|たり(?:する)?|ったり(?:する)?|いたり(?:する)?|んだり(?:する)?)?"
+    r"[ \t　]*(?:の|こと)(?:は|を|も)"
+    r"|(?:[—―─…‥]+|[、,])?[ \t　]*(?:の(?:ような|様な)|といった|という|などの|なんて|(?:その|この|こんな|そんな|こうした|そうした)(?:ような)?)?"
+    r"[ \t　]*(?:発言|言葉|ことば|言い方|決めつけ|決め付け|偏見|差別|考え方?|書き込み|言動|ヤジ|やじ|悪口|思い込み|レッテル貼り)(?:は|を|も)"
+    rf"){_STOP}"
+)
+
+
 def _disowned_after(doc: Document, start: int, end: int) -> bool:
     """Whether the rest of a sentence after a quoted verdict, [start, end), says the words hurt, asks readers
-    to rethink the belief they voice, or reports them repudiated: not the whole of `_warned_after`, whose
+    to rethink the belief they voice, or reports them repudiated: not the whole of `_DISCOURAGED`, whose
     「しない」「やめ」「ではありません」 just as well call for the words or defend them (「「障害者はいらない」と
     遠慮しないで言おう」「「障害者はいらない」は差別ではありません」), as 7073c79 found for quoted exclusions."""
     return bool(
         _REPUDIATED.search(doc.text, start, end)
         or _RETHOUGHT.search(doc.text, start, end)
         or (_WOUNDS.search(doc.text, start, end) and not _HURT_DENIED.search(doc.text, start, end))
-    )
-
-
-def _warned_after(doc: Document, start: int, end: int) -> bool:
-    """Whether the rest of a sentence after a quoted statement, [start, end), warns against the words,
-    asks readers to rethink the belief they voice, or reports them repudiated (not if it says they do no harm)."""
-    return not _HURT_DENIED.search(doc.text, start, end) and bool(
-        _HURTS.search(doc.text, start, end) or _DISCOURAGED.search(doc.text, start, end)
-        or _REPUDIATED.search(doc.text, start, end)
+        or _SAYING_STOPPED.match(doc.text, start, end) is not None
     )
 
 
@@ -518,7 +527,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校…）、「甘え」「言い訳」「気の持ちよう」「仮病」など
     （[condition_verdict]）と決めつけて文を終えるもの（「うつ病は甘え」「発達障害は言い訳」）も反応します（「うつ病は病気です」
     「うつ病は甘えではありません」「不登校は甘えではなく、子どもからのSOSです」、こころの健康相談のお知らせは対象外です）。
-    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。
+    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。「「うつ病は甘え」と決めつけるのはやめましょう」「「障害者はいらない」のような発言はやめましょう」のように、言うことそのものをやめるよう呼びかける文は対象外ですが、「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」のように言い控えることをやめさせる文や、「…を差別だと騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」のように差別と指摘することを退ける文は反応します。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
     （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します（同じ文で「差別をなくすため、」「根拠のない」などと答えるもの、「〜という声を聞いたことはありませんか」のような問いかけは対象外です）。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
@@ -713,7 +722,10 @@ def _defended_after(doc: Document, hit: Hit) -> bool:
     quote = doc.enclosing_quote(hit.start, hit.end, 40)
     start = quote[1] if quote is not None else hit.end
     end = min(sent[1], start + _REBUTTAL_REACH)
-    return any(_DENY_DENIED.match(doc.text, m.end()) for m in _WRONG_NAMES.finditer(doc.text, start, end))
+    return any(
+        _DENY_DENIED.match(doc.text, m.end()) or _DENY_DISMISSED.match(doc.text, m.end())
+        for m in _WRONG_NAMES.finditer(doc.text, start, end)
+    )
 
 
 # A health or human-rights post sets a myth beside the fact, one a line, with the marks for wrong and right
@@ -1251,10 +1263,23 @@ _DENY_DENIED = re.compile(
 )
 
 
+# The wrong named only as what others make a fuss of, and that called off or scorned: 「「障害者はいらない」を差別だと
+# 騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」. The post sides with the words, as a denial does.
+_DENY_DISMISSED = re.compile(
+    r"[ \t　]*(?:だ|です|である)?[ \t　]*(?:と|って)[ \t　]*(?:すぐ(?:に)?|安易に|簡単に|一方的に|やたらと?|いちいち)?[ \t　]*"
+    r"(?:騒|言|い|叫|決めつけ|決め付け|責め|呼|非難|批判|指摘|大騒ぎ|文句を言|クレームをつけ|レッテルを貼)"
+    r"[^。、！!？?\n]{0,6}?(?:の|こと|人|方|連中)(?:は|を|も|たち|達)?[、 \t　]*(?:もう|いい加減|いいかげん)?[、 \t　]*"
+    r"(?:やめ|止め|おかし|間違|行き過ぎ|大げさ|大袈裟|過剰|うんざり|くだらな|ばかげ|馬鹿げ|ナンセンス|迷惑|うるさ)"
+)
+
+
 def _opposed(doc: Document, deny: WordMatcher, sent: tuple[int, int]) -> bool:
-    """Whether ``sent`` opposes the statements in it ([deny]) with a word it does not deny (`_DENY_DENIED`),
-    and does not say they are deserved (`_SAID_FAIRLY`)."""
-    return any(not _DENY_DENIED.match(doc.text, d.end) for d in deny.find(doc, within=sent)) and not _SAID_FAIRLY.search(doc.text, *sent)
+    """Whether ``sent`` opposes the statements in it ([deny]) with a word it does not deny (`_DENY_DENIED`)
+    nor dismiss (`_DENY_DISMISSED`), and does not say they are deserved (`_SAID_FAIRLY`)."""
+    return any(
+        not _DENY_DENIED.match(doc.text, d.end) and not _DENY_DISMISSED.match(doc.text, d.end)
+        for d in deny.find(doc, within=sent)
+    ) and not _SAID_FAIRLY.search(doc.text, *sent)
 
 
 # 「と言われ」 reports a statement (「「高齢者のくせに」と言われ、傷つきました」), and so opposes it; said to be
@@ -2147,7 +2172,9 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
             if _CARE.search(doc.text, before, sent[0]):
                 continue
         quote = doc.enclosing_quote(w.start(), w.end(), 40)
-        if quote is not None and _warned_after(doc, quote[1], sent[1]):
+        # As for a quoted verdict, not on any 「しない」「やめ」 after it: 「「外国人には国に帰ってほしい」と遠慮しないで
+        # 言おう」「…、遠慮するのはやめましょう」 call for the words.
+        if quote is not None and _disowned_after(doc, quote[1], sent[1]):
             continue  # 「「障害者は家にいてほしい」という声に、当事者は傷ついています」
         for g in groups.find(doc, within=(sent[0], w.start())):
             k = g.last + 1
