@@ -545,6 +545,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     段落が変わったものは反応します）。
     「×うつ病は甘え」「○うつ病は治療が必要な病気です」のように、誤りを「×」、正しい内容を「○」で示して同じ段落に並べたものも
     反応しません（「○」の行がないもの、「××市民は」のように名前を伏せたものは反応します）。
+    「「うつ病は甘え」は本当でしょうか。」のように「」に入れて問いかけ、事実を続けるものも反応しません（次の文で「はい、本当です」と認めるものや、
+    「実際、甘えている人が多いのです」「やはり甘えだと思います」のように同じ言葉で言い直すものは反応します。「甘えではなく、治療が必要な病気です」
+    「甘えに見えることもありますが、…」「甘えだと自分を責めてしまう人もいます」は対象外です）。
     「外国人観光客はマナーが悪い！という声もありますが、多くの方はルールを守っています」のように、「！」「？」のすぐ後に「と」「って」と
     続けて声や意見として伝えるものは、記号のない「〜悪いという声もありますが」と同じく一つの文として読みます（「〜！と思います」は反応します）。
     属性の人々が増える・来ることや受け入れることを犯罪と結びつけて言い切る文（「外国人が増えると治安が悪くなります」「移民が来たら犯罪が増える」
@@ -707,7 +710,46 @@ def _questioned(doc: Document, hit: Hit) -> bool:
     after = doc.sentence_after(sent[1] - 1)
     end = sent[1] if after is None else min(after[1], after[0] + _REBUTTAL_REACH)
     return (not _took_its_side(doc, sent[1], end, sent[1]) and not _SIDED.search(doc.text, sent[1], end)
-            and not _TRUE_SAID_YES.match(doc.text, sent[1], end))
+            and not _TRUE_SAID_YES.match(doc.text, sent[1], end)
+            and (after is None or not _verdict_restated(doc, hit, after)))
+
+
+# What keeps a sentence that repeats the verdict from asserting it: denied (「甘えではなく」「甘えとは違います」), turned
+# (「甘えに見えることもありますが、」), seen or said rather than so (「甘えと言われがち」「甘えに見えます」), a wrong named
+# (「甘えという誤解」), or asked.
+_NOT_RESTATED = re.compile(
+    r"ない|なく|ません|ず(?:に|[、。]|$)|無関係|違(?:い|う)|異な|誤|間違|偏見|差別|思い込み|決めつけ|決め付け|根拠|とは"
+    r"|と(?:も)?(?:言|い[うわ]|呼|され|思われ|考えられ|見な|捉え)|という|といった|見え|見られ|思われ|言われ|扱われ|され"
+    r"|[^\W\d_]が[、,]|けど|けれど|ものの|ても|いいえ|しかし|[？?]|か[。．]?\s*$"
+)
+_RESTATED_REACH = 60
+
+
+def _verdict_restated(doc: Document, hit: Hit, after: tuple[int, int]) -> bool:
+    """Whether the sentence ``after`` a quoted verdict asked about repeats its words (each word of the verdict
+    after the topic, by its first two letters: 甘エ of 「甘えている」) and asserts them: 「「うつ病は甘え」は本当
+    でしょうか。実際、甘えている人が多いのです。」 answers yes without the word."""
+    tokens = doc.tokens
+    span = doc.token_range((hit.start, hit.end))
+    topic = next((k for k in span if tokens[k].pos == "助詞" and tokens[k].surface in _VERDICT_TOPIC), None)
+    if topic is None:
+        return False
+    keys = [
+        t.surface[:2] for t in (tokens[k] for k in range(topic + 1, span.stop))
+        if t.pos in ("名詞", "動詞", "形容詞", "形状詞") and t.pos2 != "数詞"
+    ]
+    end = min(after[1], after[0] + _RESTATED_REACH)
+    said = fold(doc.text[after[0] : end])
+    if not keys or not all(k in said for k in keys) or _NOT_RESTATED.search(doc.text, after[0], end):
+        return False
+    # 「甘えだと自分を責めてしまう人もいます」 tells of a thought; only the post's own 「甘えだと思います」 says it.
+    rest = [tokens[k] for k in doc.token_range((after[0], end))]
+    for i, t in enumerate(rest):
+        if t.surface == "ト" and t.pos == "助詞" and i and rest[i - 1].surface[:2] in keys + ["ダ", "デス"]:
+            thought = i + 1 < len(rest) and rest[i + 1].lemma in ("思ウ", "考エル")
+            if not thought or any(u.pos not in ("助動詞", "助詞", "補助記号", "空白") for u in rest[i + 2 :]):
+                return False
+    return True
 
 
 # The names of the wrong a statement does, denied of it after it: 「「障害者はいらない」は差別ではありません」.

@@ -54,3 +54,41 @@ def test_holding_back_or_naming_the_wrong_called_off_fires(text: str) -> None:
 )
 def test_saying_called_off_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asked about, then said again in the next sentence in the verdict's own words.
+        "「うつ病は甘え」は本当でしょうか。実際、甘えている人が多いのです。",
+        "「うつ病は甘え」は本当でしょうか。やはり甘えだと思います。",
+        "「うつ病は甘え」って本当？　正直、甘えですよね。",
+        "「ひきこもりは怠け者」は本当でしょうか。実際、怠けているだけの人がほとんどです。",
+        "「外国人はマナーが悪い」って本当？　実際、マナーの悪い人が目立ちます。",
+        "「生活保護は甘え」は本当でしょうか。\n\n実際、甘えている人ばかりです。",
+    ],
+)
+def test_question_answered_in_the_verdicts_words_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「うつ病は甘え」は本当でしょうか。実際には、うつ病は誰でもかかりうる病気です。",
+        "「うつ病は甘え」は本当でしょうか。甘えではなく、治療が必要な病気です。",
+        "「うつ病は甘え」は本当でしょうか。いいえ、甘えではありません。",
+        "「うつ病は甘え」は本当でしょうか。実際、多くの人が治療で回復しています。",
+        "「うつ病は甘え」は本当でしょうか。甘えに見えることもありますが、脳の不調による病気です。",
+        "「うつ病は甘え」は本当でしょうか。甘えと誤解されがちですが、治療が必要です。",
+        "「うつ病は甘え」は本当でしょうか。甘えとは関係なく、誰でもかかる病気です。",
+        "「うつ病は甘え」は本当でしょうか。甘えているように見えても、本人はとてもつらいのです。",
+        "「不登校は甘え」は本当でしょうか。甘えで片づけず、子どもの声を聞きましょう。",
+        "「外国人はマナーが悪い」って本当？　マナーの違いを知ることから始めましょう。",
+        "「外国人はマナーが悪い」って本当？　マナーは国によって異なります。",
+        "「うつ病は甘え」は本当でしょうか。甘えだと自分を責めてしまう人もいます。",
+        "「うつ病は甘え」は本当でしょうか。甘えだと思う人もいますが、病気です。",
+    ],
+)
+def test_question_answered_with_the_facts_passes(text: str) -> None:
+    assert CODE not in codes(text)
