@@ -534,8 +534,8 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     答えのないまま伝えるもの（「「外国人観光客はマナーが悪い」という苦情が寄せられています」）には、市の考えを続けるか、人ではなく行いを書く言い換えを、
     障害を理由にした「ご遠慮」「お断り」（「展望台は階段のみのため、車いすの方はご遠慮ください」）には、「車いすでのご利用は難しい構造です。ご不明な点はお問い合わせください」のように
     設備の状況を伝える言い換えを、指摘の中でお示しします。
-    ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」「がいこくじんにはかえってほしい」「せいかつほごをうけているひとはあまえ」「こうれいしゃはめんきょをへんのうしろ」）や、文字の間に空白や絵文字を
-    入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（助詞を省いたハッシュタグの「#外国人いらない」「#生活保護甘え」も同じです。「」に入れて示したものや差別に触れた文のものは対象外です）（「」に入れたもの、「？」で問うもの、
+    ひらがな・カタカナで書いたもの（「がいこくじんはでていけ」「せいかつほごはあまえ」「がいこくじんにはかえってほしい」「せいかつほごをうけているひとはあまえ」「こうれいしゃはめんきょをへんのうしろ」、病気や状態を決めつける「うつびょうはあまえ」「ひきこもりのひとはなまけもの」）や、文字の間に空白や絵文字を
+    入れたもの（「外🇨🇳国人は出て💢いけ」）も、それだけの短い文なら反応します（助詞を省いたハッシュタグの「#外国人いらない」「#生活保護甘え」「#うつ病甘え」も同じです。「」に入れて示したものや差別に触れた文のものは対象外です）（「」に入れたもの、「？」で問うもの、
     やさしい日本語のお知らせの「がいこくじんは、くにへかえるとき、てつづきがひつようです」は対象外です）。
     人権啓発の投稿で偏見を一文として示し、すぐ次の文で問い直すもの（「生活保護は甘え。そう思っていませんか。」
     「外国人はいらない。それは誤解です。」「…。そんな声を耳にします。しかし、それは偏見です。」「障害者は迷惑だ。
@@ -1889,6 +1889,29 @@ _SPELLED_STATEMENT = _spelled(_ALL_GROUPS)
 # A hashtag runs its words together and drops the particle: 「#外国人いらない」「#生活保護甘え」「#障害者邪魔」.
 _HASHTAG_STATEMENT = _spelled(_ALL_GROUPS, f"{_SPELLED_TOPIC}?")
 _HASHTAG = re.compile(r"[#＃]([^\s#＃]{2,60})")
+# An illness or a condition dismissed as a weakness, spelled (「うつびょうはあまえ」「ひきこもりはあまえ」) or run
+# together in a hashtag (「#うつ病甘え」): [conditions] and [conditions_kana] with the kana of [condition_verdict].
+_CONDITION_SAID = (
+    r"(?:アマエ|甘エ)(?:ダ|テ(?:イ)?ル(?:ダケ)?)?|(?:イイワケ|言イ訳)(?:バカリ)?|(?:ナマケ|怠ケ)(?:モノ|者)?"
+    r"|(?:キ|気)ノ(?:モチ|持チ)(?:ヨウ|様)|(?:キ|気)ノセイ|(?:ココロ|心)ガ(?:ヨワ|弱)イ|(?:コンジョウ|根性)(?:ガ?ナイ|ナシ)"
+    r"|ケビョウ|仮病|ワガママ|(?:ドリョク|努力)(?:ブソク|不足)"
+)
+_ALL_CONDITIONS = (
+    *load_sections("discrimination.txt").get("conditions", ()), *load_sections("discrimination.txt").get("conditions_kana", ())
+)
+
+
+def _spelled_condition(topic: str) -> re.Pattern[str]:
+    alternatives = sorted({fold(c) for c in _ALL_CONDITIONS if not c.isascii()}, key=len, reverse=True)
+    return re.compile(
+        f"{_SPELLED_LEAD}(?:{'|'.join(map(re.escape, alternatives))})(?:ノ(?:ヒト|人|カタ|方)(?:タチ|達)?)?{topic}{_SPELLED_PRESS}"
+        f"(?:{_CONDITION_SAID}){_SPELLED_TAIL}"
+    )
+
+
+_SPELLED_CONDITION = _spelled_condition(_SPELLED_TOPIC)
+_HASHTAG_CONDITION = _spelled_condition(f"{_SPELLED_TOPIC}?")
+_CONDITION_MESSAGE = "{said}は、病気や障害の当事者への偏見を助長する表現と受け取られます。" + _REWRITE
 # Quoted (shown as what was said) or asked (「がいこくじんは いらない？」, a survey's question).
 _QUOTE_MARKS = re.compile(r"[「」『』\"“”？?]")
 
@@ -1904,20 +1927,27 @@ def _spelled_statements(doc: Document) -> Iterator[Hit]:
         if _said_sentence(doc, a)[1] != b:
             continue
         letters = _NOT_LETTERS.sub("", fold(doc.text[a:b]))
+        text = doc.text[a:b]
+        start, end = a + len(text) - len(text.lstrip()), a + len(text.rstrip())
         if _SPELLED_STATEMENT.fullmatch(letters):
-            text = doc.text[a:b]
-            start, end = a + len(text) - len(text.lstrip()), a + len(text.rstrip())
             yield Hit(start, end, f"「{text.strip()}」は人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。")
+        elif _SPELLED_CONDITION.fullmatch(letters):
+            yield Hit(start, end, _CONDITION_MESSAGE.format(said=f"「{text.strip()}」"))
     if "#" not in doc.text and "＃" not in doc.text:
         return
     deny = matcher("discrimination.txt", "deny")
     for m in _HASHTAG.finditer(doc.text):
-        if not _HASHTAG_STATEMENT.fullmatch(_NOT_LETTERS.sub("", fold(m.group(1)))):
+        letters = _NOT_LETTERS.sub("", fold(m.group(1)))
+        if _HASHTAG_STATEMENT.fullmatch(letters):
+            message = f"ハッシュタグ「{m.group()}」は人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。"
+        elif _HASHTAG_CONDITION.fullmatch(letters):
+            message = _CONDITION_MESSAGE.format(said=f"ハッシュタグ「{m.group()}」")
+        else:
             continue
         # 「「#外国人いらない」というハッシュタグが広がっています」: a tag reported or opposed by the post.
         if doc.enclosing_quote(m.start(), m.end(), 70) is not None or deny.find(doc, within=doc.sentence_at(m.start())):
             continue
-        yield Hit(m.start(), m.end(), f"ハッシュタグ「{m.group()}」は人々を一括りにして排除・差別する表現と受け取られます。表現を改めてください。")
+        yield Hit(m.start(), m.end(), message)
 
 
 # One people ranked above another (「中国人より日本人の方が優秀です」「日本人は中国人より勤勉です」「中国人は日本人と

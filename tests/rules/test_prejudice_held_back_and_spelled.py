@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import codes
+from tests.rules.conftest import codes, findings_of
 
 CODE = "prohibited.discrimination"
 
@@ -92,3 +92,48 @@ def test_question_answered_in_the_verdicts_words_fires(text: str) -> None:
 )
 def test_question_answered_with_the_facts_passes(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A condition dismissed as a weakness, spelled in kana or run together in a hashtag.
+        "#うつ病甘え",
+        "#ひきこもりあまえ",
+        "#不登校はわがまま",
+        "うつびょうはあまえ",
+        "うつ病はあまえ",
+        "ひきこもりはあまえ",
+        "はったつしょうがいはいいわけ",
+        "ふとうこうはあまえ",
+        "うつびょうは　あまえ！",
+        "ひきこもりのひとはなまけもの",
+        "うつびょうってきのもちよう",
+        "やっぱりうつびょうはあまえだよ",
+        "今日のお知らせ。うつびょうはあまえ。",
+    ],
+)
+def test_spelled_condition_verdict_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#うつ病は甘えじゃない",
+        "うつびょうはあまえではありません",
+        "「うつびょうはあまえ」はまちがいです",
+        "うつびょうはあまえ？",
+        "こころの相談会を開きます。 #うつ病 #ひきこもり支援 #不登校 #甘えていいんだよ",
+        "うつびょうは　びょうきです",
+        "ひきこもりは、だれにでもおこりえます",
+        "ふとうこうのこどもたちへ",
+    ],
+)
+def test_spelled_condition_said_of_fairly_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+def test_spelled_condition_names_the_harm() -> None:
+    [f] = findings_of(CODE, "#うつ病甘え")
+    assert "病気や障害の当事者への偏見" in f.message and f.excerpt == "#うつ病甘え"
