@@ -6,7 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bot.graphemes import shortened
 from bot.rules import check
+from bot.rules.engine import _MAX_EXCERPT
 from tests.rules.conftest import ctx
 
 # Characters the normalised view drops, widens, narrows or composes: emoji ZWJ sequences and
@@ -66,6 +68,9 @@ ANCHORS = {
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(["（"], ["ﾊﾟ", "）"], "a11y.halfwidth_kana")  # a word in brackets with a 「ﾟ」 read as a face
+# Emoji on both sides of the anchor in one finding longer than an excerpt: it is shown cut.
+@example(["🙇\u200d♂️"] * 17 + ["👨\u200d👩\u200d👧\u200d👦", "🙇\u200d♂️"], ["🙇\u200d♂️"] * 2 + ["👨\u200d👩\u200d👧\u200d👦"],
+         "a11y.halfwidth_kana")
 @given(
     st.lists(st.sampled_from(NOISE), max_size=20),
     st.lists(st.sampled_from(NOISE), max_size=20),
@@ -80,7 +85,8 @@ def test_findings_point_at_their_characters_after_any_normalisation(
     found = check(text, ctx())
     for f in found:
         assert 0 <= f.start <= f.end <= len(text), f
-        assert f.excerpt == text[f.start : f.end], f
+        # A long span is shown cut between characters (80 at most, ending in 「…」), never elsewhere.
+        assert f.excerpt == shortened(text[f.start : f.end], _MAX_EXCERPT), f
     a, b = at, at + len(anchor.strip())
     spans = [(f.start, f.end) for f in found if f.code == code]
     if code == "a11y.halfwidth_kana":
