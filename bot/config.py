@@ -403,7 +403,36 @@ def sqlalchemy_spelling(database_url: str) -> str:
     ``postgresql://…``, with an @ in a query value written %40 (see _query_at_escaped)."""
     if database_url.startswith("postgres://"):
         database_url = "postgresql://" + database_url[len("postgres://"):]
-    return _query_at_escaped(database_url)
+    return _socket_host_as_query(_query_at_escaped(database_url))
+
+
+def _socket_host_as_query(url: str) -> str:
+    """libpq's URI for a Unix socket, ``postgresql://kessai@%2Fvar%2Frun%2Fpostgresql/kessai``,
+    as ``postgresql://kessai@/kessai?host=/var/run/postgresql``. SQLAlchemy keeps a host
+    percent-encoded, and the connection failed with 「ホスト名が見つかりません」 for a server
+    that was there: libpq reads a host that is an absolute path as the socket's directory only
+    when it is given as a parameter. A port written after the host goes with it (it names the
+    socket file, .s.PGSQL.5432); one already in the query wins, as in libpq."""
+    from urllib.parse import unquote
+
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        u = make_url(url)
+    except (ArgumentError, ValueError):
+        return url  # database_url_problem says what is wrong with it
+    if u.get_backend_name() != "postgresql" or not u.host or "%" not in u.host or "host" in u.query:
+        return url
+    directory = unquote(u.host)
+    if not directory.startswith("/"):
+        return url
+    query: dict[str, str | tuple[str, ...]] = {**u.query, "host": directory}
+    if u.port is not None and "port" not in u.query:
+        query["port"] = str(u.port)
+    # URL.set(host=None) keeps the host: a new URL is the way to leave it out.
+    return URL.create(u.drivername, u.username, u.password, None, None, u.database, query).render_as_string(
+        hide_password=False)
 
 
 def _query_at_escaped(url: str) -> str:

@@ -256,6 +256,45 @@ def test_the_demo_reads_a_postgres_url_as_database_url_is_read(tmp_path: Path) -
     assert "対応していません" not in r.stderr and "接続できませんでした" in r.stderr, r.stderr
 
 
+def test_libpqs_uri_for_a_unix_socket_reaches_the_server_over_its_socket(tmp_path: Path) -> None:
+    """DATABASE_URL=postgresql://user@%2Ftmp:5432/db, libpq's way to name the socket's directory,
+    failed with 「ホスト名が見つかりません（failed to resolve host '%2Ftmp'）」."""
+    from urllib.parse import quote
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from bot.config import load_settings
+    from storage.db import Database
+    from tests.conftest import database_url
+
+    base = make_url(database_url("postgres", tmp_path))
+    engine = create_engine(base.set(drivername="postgresql+psycopg"))
+    with engine.connect() as c:
+        directories = str(c.execute(text("SHOW unix_socket_directories")).scalar() or "")
+        port = c.execute(text("SHOW port")).scalar()
+    engine.dispose()
+    directory = next((d.strip() for d in directories.split(",") if d.strip().startswith("/")), None)
+    if directory is None or not Path(directory, f".s.PGSQL.{port}").exists():
+        pytest.skip("this PostgreSQL server has no Unix socket on this machine")
+    user = quote(base.username or "", safe="")
+    password = f":{quote(base.password, safe='')}" if base.password else ""
+    url = f"postgresql://{user}{password}@{quote(directory, safe='')}:{port}/{base.database}"
+    for postgres in (url, url.replace("postgresql://", "postgres://", 1)):
+        r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=postgres)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+        assert "ホスト名" not in r.stderr and r.stdout.startswith("データベース"), r.stdout
+    r = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL=url)
+    assert r.returncode == 0, r.stderr
+    db = Database(load_settings({"DATABASE_URL": url}, dotenv=None).database_url)
+    try:
+        with db.engine.connect() as c:
+            # No server address: the connection went over the socket, not TCP.
+            assert c.execute(text("SELECT inet_server_addr()")).scalar() is None
+    finally:
+        db.dispose()
+
+
 def test_the_demo_on_a_file_that_is_not_a_database_is_not_told_to_check_the_password(tmp_path: Path) -> None:
     (tmp_path / "notes.db").write_text("これはデータベースではありません。" * 100, encoding="utf-8")
     r = kessai("demo", "--quiet", "--database-url", f"sqlite:///{tmp_path / 'notes.db'}", cwd=tmp_path)

@@ -947,6 +947,31 @@ def test_the_postgres_scheme_of_paas_and_libpq_is_postgresql() -> None:
     assert s.database_url == "postgresql://kessai:pw@db:5432/kessai"
 
 
+def test_libpqs_uri_for_a_unix_socket_is_given_to_sqlalchemy_as_a_host_parameter() -> None:
+    """libpq's postgresql://user@%2Fvar%2Frun%2Fpostgresql/db: SQLAlchemy kept the host
+    percent-encoded and the connection failed with 「ホスト名が見つかりません」."""
+    from sqlalchemy.engine import make_url
+
+    def parts(raw: str) -> tuple[object, ...]:
+        u = make_url(load_settings({"DATABASE_URL": raw}, dotenv=None).database_url)
+        return u.username, u.password, u.host, u.port, u.database, dict(u.query)
+
+    assert parts("postgresql://kessai@%2Fvar%2Frun%2Fpostgresql/kessai") == (
+        "kessai", None, None, None, "kessai", {"host": "/var/run/postgresql"})
+    # The port names the socket file (.s.PGSQL.54329); lower-case %2f and postgres:// as libpq writes them.
+    assert parts("postgres://kessai@%2ftmp:54329/kessai") == (
+        "kessai", None, None, None, "kessai", {"host": "/tmp", "port": "54329"})
+    # A password's escapes, the other parameters and a value's @ come through unchanged.
+    assert parts("postgresql://kessai:p%40ss%2Fw@%2Ftmp/kessai?sslmode=disable&application_name=a@b") == (
+        "kessai", "p@ss/w", None, None, "kessai", {"host": "/tmp", "sslmode": "disable", "application_name": "a@b"})
+    # No user name (libpq then uses the login name), and a port in the query wins, as in libpq.
+    assert parts("postgresql://%2Ftmp:5432/kessai?port=54329") == (
+        None, None, None, None, "kessai", {"host": "/tmp", "port": "54329"})
+    # Not a socket's directory: left as written, for the DNS to answer (or database_url_problem).
+    assert parts("postgresql://kessai@db%2Dprimary/kessai")[2] == "db%2Dprimary"
+    assert parts("postgresql://kessai@db.example.jp:5432/kessai")[2:4] == ("db.example.jp", 5432)
+
+
 def test_empty_values_count_as_unset() -> None:
     s = load_settings({"SLACK_APP_TOKEN": "", "PORT": " ", "DATABASE_URL": ""}, dotenv=None)
     assert not s.socket_mode and s.port == 3000 and s.database_url == "sqlite:///kessai.db"
