@@ -192,6 +192,7 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
         environment_value,
         home_expanded,
         load_org_config,
+        windows_config_path_ja,
     )
     from bot.rules import RulePolicy
 
@@ -216,7 +217,8 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
     if Path(path).is_dir():
         raise _UsageError(f"組織設定ファイル {path} はフォルダーです。--config か KESSAI_CONFIG にファイル名まで指定してください。")
     if not Path(path).is_file():
-        raise _UsageError(f"組織設定ファイル {path} が見つかりません。--config か KESSAI_CONFIG で場所を確認してください。")
+        raise _UsageError(f"組織設定ファイル {path} が見つかりません。"
+                          + (windows_config_path_ja(path) or "--config か KESSAI_CONFIG で場所を確認してください。"))
 
     try:
         cfg = load_org_config(path, tz=tz)

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo
 
-from bot.config import ConfigError, Settings, SettingsError, environment_value, load_org_config, load_settings
+from bot.config import (
+    ConfigError,
+    Settings,
+    SettingsError,
+    environment_value,
+    load_org_config,
+    load_settings,
+    windows_config_path_ja,
+)
 from bot.logs import setup_logging
 
 if TYPE_CHECKING:
@@ -41,8 +49,9 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     settings = load_settings()
     path = Path(args.config or settings.config_path)
     if not path.exists():
-        print(f"組織設定ファイル {path} が見つかりません。KESSAI_CONFIG で場所を指定するか、"
-              "kessai.example.toml をコピーして作成してください。", file=sys.stderr)
+        print(f"組織設定ファイル {path} が見つかりません。" + (
+            windows_config_path_ja(str(path))
+            or "KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作成してください。"), file=sys.stderr)
         return 2
     try:
         org = load_org_config(path, tz=settings.tz)

@@ -540,6 +540,17 @@ def database_url_problem(url: str) -> str | None:
     return None
 
 
+def windows_config_path_ja(path: str) -> str | None:
+    """What to say of a missing organisation file whose name is written as on Windows
+    (KESSAI_CONFIG=C:\\kessai\\kessai.toml, copied from a PC's set-up notes); None for any other
+    name. On this server it names a file 「C:\\kessai\\kessai.toml」 in the working directory,
+    and 「見つかりません」 alone sent the IT 担当 looking for a file that was on the PC."""
+    if os.sep != "/" or not _windows_path(path):
+        return None
+    return ("この場所は Windows の書き方です。このサーバーではフォルダーの区切りは「/」で、"
+            "ドライブ名（C: など）はありません。/etc/kessai/kessai.toml のように、このサーバーでの場所を書いてください。")
+
+
 def _windows_path(path: str) -> bool:
     """Whether ``path`` is written as on Windows: a drive (C:\\, C:/) or folders parted by \\."""
     return bool(re.match(r"(?:file:)?/*[A-Za-z]:[\\/]", path)) or "\\" in path
@@ -1935,7 +1946,8 @@ def _unreadable(filename: str, exc: OSError) -> ConfigError:
     if isinstance(exc, FileNotFoundError):
         return ConfigError([ConfigProblem(
             filename, None,
-            "設定ファイルが見つかりません。KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。")])
+            "設定ファイルが見つかりません。" + (windows_config_path_ja(filename)
+                                               or "KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。"))])
     return ConfigError([ConfigProblem(filename, None, f"設定ファイルを読めません（{os_reason_ja(exc)}）。")])
 
 

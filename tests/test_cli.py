@@ -81,6 +81,23 @@ def test_config_check_explains_a_missing_file(tmp_path: Path) -> None:
     assert r.returncode == 2 and "見つかりません" in r.stderr
 
 
+@pytest.mark.skipif(os.sep != "/", reason="a Windows path is this host's own on Windows")
+@pytest.mark.parametrize("path", ["C:\\kessai\\kessai.toml", "D:/kessai/kessai.toml", "kessai\\kessai.toml"])
+def test_a_missing_organisation_file_named_as_on_windows_is_explained(tmp_path: Path, path: str) -> None:
+    """KESSAI_CONFIG copied from a Windows PC's set-up notes only said the file was not found."""
+    for args in (("config", "check"), ("config", "check", "--config", path), ("check", "-", "--platform", "x"),
+                 ("remind", "--now", "2026-12-01T10:00+09:00")):
+        r = kessai(*args, cwd=tmp_path, KESSAI_CONFIG=path, DATABASE_URL=f"sqlite:///{tmp_path / 'k.db'}")
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert "見つかりません" in r.stderr and "Windows の書き方です" in r.stderr, (args, r.stderr)
+        assert "/etc/kessai/kessai.toml のように" in r.stderr
+    # A name as written on this server keeps what it said.
+    for args in (("config", "check"), ("check", "-", "--platform", "x")):
+        r = kessai(*args, cwd=tmp_path, KESSAI_CONFIG=str(tmp_path / "nope.toml"))
+        assert r.returncode == 2 and "見つかりません" in r.stderr and "Windows" not in r.stderr, r.stderr
+        assert "KESSAI_CONFIG で場所を" in r.stderr
+
+
 def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)

@@ -871,6 +871,11 @@ def test_load_org_config_file_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_org_config(tmp_path / "missing.toml")
     assert "見つかりません" in str(err.value) and "missing.toml" in str(err.value)
+    assert "Windows" not in str(err.value)
+    if os.sep == "/":  # on Windows it is this host's own way of writing it
+        with pytest.raises(ConfigError) as err:
+            load_org_config("C:\\kessai\\kessai.toml")
+        assert "見つかりません" in str(err.value) and "Windows の書き方です" in str(err.value)
     with pytest.raises(ConfigError) as err:
         load_org_config(tmp_path)  # KESSAI_CONFIG naming the folder, not the file
     assert "フォルダーです" in str(err.value) and "directory" not in str(err.value)
