@@ -22,6 +22,7 @@ from bot.config import (
     environment_value,
     load_org_config,
     load_settings,
+    missing_sqlite_file_ja,
     windows_config_path_ja,
 )
 from bot.logs import setup_logging
@@ -106,6 +107,9 @@ def cmd_db_downgrade(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     settings = load_settings()
+    if missing := missing_sqlite_file_ja(settings.database_url):
+        print(missing, file=sys.stderr)
+        return 1
     db = Database(settings.database_url)
     try:
         return _downgrade(db, known, target)
@@ -140,6 +144,9 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
     from storage.db import Database
 
     settings = load_settings()
+    if missing := missing_sqlite_file_ja(settings.database_url):
+        print(missing, file=sys.stderr)
+        return 1
     db = Database(settings.database_url)
     try:
         with db.session() as s:
@@ -182,6 +189,9 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
                                            config_path=settings.config_path):
         print(kept, file=sys.stderr)
         return 2
+    if missing := missing_sqlite_file_ja(settings.database_url):
+        print(missing, file=sys.stderr)
+        return 1
     db = Database(settings.database_url)
 
     def in_range(e: ledger.LedgerEntry) -> bool:

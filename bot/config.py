@@ -540,6 +540,29 @@ def database_url_problem(url: str) -> str | None:
     return None
 
 
+def missing_sqlite_file_ja(database_url: str) -> str | None:
+    """Why a command that only reads (or sweeps) a database cannot start on this one: the SQLite
+    file DATABASE_URL names does not exist. Opened anyway, SQLite made an empty file there (and
+    its folders), and 「kessai の表がありません。`kessai db upgrade` で作成して…」 led an auditor
+    with a mistyped path to make an empty ledger and export 「[]」 from it. None for PostgreSQL,
+    URI filenames (?uri=true) and a file that is there."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        u = make_url(database_url)
+    except (ArgumentError, ValueError):
+        return None
+    if u.get_backend_name() != "sqlite" or u.database in (None, "", ":memory:") or "uri" in u.query:
+        return None
+    path = Path(u.database or "")
+    if path.exists():
+        return None
+    return (f"DATABASE_URL の SQLite のファイル「{path.resolve()}」がありません。DATABASE_URL の場所"
+            "（作業フォルダーからの相対パスかどうかも）を確認してください。初めて使うデータベースなら、"
+            "`kessai db upgrade` で作成してください。")
+
+
 def windows_config_path_ja(path: str) -> str | None:
     """What to say of a missing organisation file whose name is written as on Windows
     (KESSAI_CONFIG=C:\\kessai\\kessai.toml, copied from a PC's set-up notes); None for any other

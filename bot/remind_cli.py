@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.config import load_org_config, load_settings
+from bot.config import load_org_config, load_settings, missing_sqlite_file_ja
 
 if TYPE_CHECKING:  # annotations only: the commands import storage and Slack's SDK where they use them
     from slack_sdk import WebClient
@@ -156,6 +156,9 @@ def run_remind(args: argparse.Namespace) -> int:
               "（先の日時で実行すると、期限切れなどが取り消せない形で台帳に記録されます）。", file=sys.stderr)
         return 2
     org = load_org_config(Path(settings.config_path), tz=settings.tz)
+    if missing := missing_sqlite_file_ja(settings.database_url):
+        print(missing, file=sys.stderr)
+        return 2
     db = Database(settings.database_url)
     client = None
     try:
@@ -221,6 +224,9 @@ def run_incidents_export(args: argparse.Namespace) -> int:
         print(kept, file=sys.stderr)
         return 2
     org = load_org_config(Path(settings.config_path), tz=settings.tz)
+    if missing := missing_sqlite_file_ja(settings.database_url):
+        print(missing, file=sys.stderr)
+        return 1
     db = Database(settings.database_url)
     try:
         with db.session() as s:

@@ -98,6 +98,25 @@ def test_a_missing_organisation_file_named_as_on_windows_is_explained(tmp_path: 
         assert "KESSAI_CONFIG で場所を" in r.stderr
 
 
+def test_commands_that_read_the_database_do_not_make_a_missing_sqlite_file(tmp_path: Path) -> None:
+    """A mistyped SQLite path: each command made an empty file (and its folders) there, then said
+    to run `kessai db upgrade`, which made an empty ledger for an auditor to export 「[]」 from."""
+    url = "sqlite:///typo/kessai.db"  # relative, as in .env: the working directory's
+    for args, code in ((("ledger", "verify"), 1), (("ledger", "export", "--format", "json"), 1),
+                       (("remind", "--now", "2026-12-01T10:00+09:00"), 2), (("incidents", "export"), 1),
+                       (("db", "downgrade", "0015"), 1)):
+        r = kessai(*args, cwd=tmp_path, DATABASE_URL=url, KESSAI_CONFIG=str(DEMO_TOML))
+        assert r.returncode == code and "Traceback" not in r.stderr, (args, r.stderr)
+        assert r.stdout == "" and f"「{tmp_path / 'typo' / 'kessai.db'}」がありません" in r.stderr, (args, r.stderr)
+        assert list(tmp_path.iterdir()) == [], args
+    # `db upgrade` is the command that makes it; the others then read it as before.
+    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    r = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL=url)
+    assert r.returncode == 0 and "0 件" in r.stdout, r.stderr
+    r = kessai("ledger", "export", "--format", "json", cwd=tmp_path, DATABASE_URL=url)
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stderr
+
+
 def test_db_upgrade_then_serve_refuses_an_invalid_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     r = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
