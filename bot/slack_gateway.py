@@ -89,6 +89,22 @@ AUTH_FAILURE_PREFIX = "slack_auth: "
 # waiting messages were 500 refused calls every few minutes, each counted against the bot's rate
 # limits). Asked again after 0.5 s, 1 s, 2 s… up to this: a token put right is noticed within it.
 TOKEN_ASK_EVERY = timedelta(minutes=1)
+# Slack refusing a method for the installation, not for the message: the app reinstalled with fewer
+# scopes (missing_scope: chat:write dropped from the manifest), or a token of another kind set as
+# SLACK_BOT_TOKEN (not_allowed_token_type: a user or app-level token). Given up as a message's own
+# refusal, every waiting message was lost at once, approval requests included, and the failure
+# reports (which need the same scope) failed too. The messages that need the refused method wait
+# instead, together, as for a refused token: one of them is tried again after 0.5 s, 1 s, 2 s… up
+# to TOKEN_ASK_EVERY (auth.test cannot tell, it needs no scope), and when it goes through, or the
+# process restarts, the rest are sent. Only what needs that method waits: without im:write the
+# DMs wait and the channel posts go on. A look-up (conversations.history, _find_posted) refused so
+# is not held: the post goes without it (docs/architecture.md).
+INSTALL_ERRORS = frozenset({"missing_scope", "not_allowed_token_type"})
+SCOPE_REFUSED_PREFIX = "slack_scope: "
+# The sending methods, by client method name, and what each needs: the name the waits are kept
+# under (views.publish needs no scope, only the bot token's kind).
+SCOPE_OF = {"chat_postMessage": "chat:write", "chat_update": "chat:write", "chat_postEphemeral": "chat:write",
+            "conversations_open": "im:write", "views_publish": "views.publish"}
 # What is sent without the bot token (a response_url carries its own authority): not held with
 # the rest. The person who clicked is answered, and a response_url lasts only 30 minutes.
 TOKENLESS_OPS = frozenset({"respond"})
@@ -186,7 +202,7 @@ def _slack_failure(e: SlackApiError) -> Transient | Permanent:
 def _for_want_of_slack(outcome: object) -> bool:
     """A failure that says Slack did not answer (5xx, network, a proxy's page), not a refusal
     of the token or a 429 (both Slack answering) nor a message Slack refused for what it is."""
-    return isinstance(outcome, Transient) and not isinstance(outcome, AuthFailure | RateLimited)
+    return isinstance(outcome, Transient) and not isinstance(outcome, AuthFailure | RateLimited | ScopeRefused)
 
 
 def _posted_ts(row: OutboxRow, messages: list[dict[str, Any]]) -> str | None:
@@ -223,6 +239,8 @@ class _Job:
     maybe_sent: bool = False
     # This delivery's hold on the row (outbox.claim_many, or the request's express claim).
     claim: outbox.Claim | None = None
+    # The refusable methods its sending calls (SCOPE_OF's names), as known when it was sent.
+    scopes: frozenset[str] = frozenset()
 
 
 class Transient(Exception):
@@ -253,6 +271,32 @@ class AuthFailure(Transient):
 
 class HeldForToken(NotTried):
     """Not tried: Slack refuses the token, and the messages wait until auth.test says it works."""
+
+
+class ScopeRefused(Transient):
+    """Slack refused a sending method for the installation (INSTALL_ERRORS): retried, never given
+    up, and the other messages that need ``scope`` wait for it (HeldForScope)."""
+
+    def __init__(self, message: str, scope: str) -> None:
+        super().__init__(message)
+        self.scope = scope
+
+
+class HeldForScope(Exception):
+    """Not tried: Slack refuses a method this message needs (ScopeRefused); it waits, no attempt
+    counted, until ``until``, when one waiting message is tried again."""
+
+    def __init__(self, refusal: str, until: datetime) -> None:
+        super().__init__(refusal)
+        self.until = until
+
+
+@dataclass
+class _ScopeHold:
+    refusal: str  # SCOPE_REFUSED_PREFIX, the scope and Slack's code: the waiting rows' last_error
+    asked_at: datetime  # when a message needing it was last tried
+    asks: int  # how many times it was tried since the wait began (the interval doubles)
+    told: bool = False  # the wait's ERROR is logged (once: every retry would page the IT 担当)
 
 
 class RateLimited(Transient):
@@ -318,6 +362,8 @@ class SlackGateway:
         self._token_refused: str | None = None
         self._token_asked_at: datetime | None = None
         self._token_asks = 0
+        # The methods Slack refuses for the installation (ScopeRefused), by SCOPE_OF's name.
+        self._scope_holds: dict[str, _ScopeHold] = {}
 
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
@@ -340,7 +386,8 @@ class SlackGateway:
         the event's reason when Slack said why (access_lost), else the code it refuses the token
         with; None when nothing says the token fails."""
         with self._auth_lock:
-            return self._access_lost or self.auth_error
+            scopes = ", ".join(f"{h.refusal.rsplit(': ', 1)[-1]} ({name})" for name, h in sorted(self._scope_holds.items()))
+            return self._access_lost or self.auth_error or scopes or None
 
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
@@ -348,8 +395,11 @@ class SlackGateway:
         with self.db.session() as s:
             released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
             refused = outbox.retry_now(s, PARENT_REFUSED_PREFIX, self.clock())
+            unscoped = outbox.retry_now(s, SCOPE_REFUSED_PREFIX, self.clock())
         if released:
             log.info("%d message(s) that Slack refused for the old token will be sent now", released)
+        if unscoped:
+            log.info("%d message(s) that waited for a scope Slack refused (missing_scope…) will be sent now", unscoped)
         if refused:
             log.info("%d draft post(s) a channel refused will be tried again now", refused)
         self._rescue_stranded()
@@ -690,15 +740,73 @@ class SlackGateway:
         self._record(jobs, outcomes)
         return sum(1 for o in outcomes if not isinstance(o, Exception))
 
+    def _scopes(self, row: OutboxRow) -> frozenset[str]:
+        """The refusable methods (SCOPE_OF's names) sending ``row`` calls."""
+        if row.op == "post":
+            channel = str(row.payload.get("channel") or "")
+            with self._dm_lock:
+                opens = channel[:1] in ("U", "W") and channel not in self._dm_channels
+            return frozenset({"chat:write", "im:write"} if opens else {"chat:write"})
+        if row.op in ("update", "ephemeral"):
+            return frozenset({"chat:write"})
+        if row.op in ("publish_home", "refresh_home"):
+            return frozenset({"views.publish"})
+        return frozenset()
+
+    @staticmethod
+    def _scope_wait(asks: int) -> timedelta:
+        return min(TOKEN_ASK_EVERY, timedelta(seconds=0.5 * 2 ** min(asks, 12)))
+
+    def _held_for_scope(self, scopes: frozenset[str]) -> HeldForScope | None:
+        """Whether a message calling ``scopes`` waits for one Slack refuses; None: it goes (nothing
+        refused, or it is the one tried again now for the others)."""
+        with self._auth_lock:
+            holds = [(name, h) for name, h in self._scope_holds.items() if name in scopes]
+            if not holds:
+                return None
+            now = self.clock()
+            for _, h in holds:
+                due = h.asked_at + self._scope_wait(h.asks)
+                if timedelta(0) <= now - h.asked_at and now < due:
+                    return HeldForScope(h.refusal, due)
+            for _, h in holds:  # this one asks for all of them
+                h.asked_at, h.asks = now, h.asks + 1
+        return None
+
+    def _hold_for_scope(self, e: ScopeRefused) -> None:
+        """Slack refused a method for the installation: the messages needing it wait (_held_for_scope),
+        and this one comes back when the next is tried."""
+        with self._auth_lock:
+            now = self.clock()
+            hold = self._scope_holds.get(e.scope)
+            if hold is None:
+                hold = self._scope_holds[e.scope] = _ScopeHold(str(e), now, 0)
+            hold.refusal, hold.asked_at = str(e), now
+            e.retry_after = self._scope_wait(hold.asks).total_seconds()
+
+    def _scope_works(self, s: Session, scopes: frozenset[str]) -> None:
+        """A message calling ``scopes`` went through: what waited for them is sent now."""
+        with self._auth_lock:
+            ended = [name for name in scopes if self._scope_holds.pop(name, None) is not None]
+        for name in ended:
+            released = outbox.retry_now(s, f"{SCOPE_REFUSED_PREFIX}{name}:", self.clock())
+            log.warning("Slack accepts %s again: %d message(s) held for it are sent now", name, released)
+
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
         if job.row.op not in TOKENLESS_OPS and self._held_for_token():
             # Not even a look-up: every call fails while the token is refused.
             return HeldForToken()
+        job.scopes = self._scopes(job.row)
+        if (held := self._held_for_scope(job.scopes)) is not None:
+            return held
         try:
             with self._claimed(job):
                 return self._call(job)
         except AuthFailure as e:
             self._hold_for_token(str(e).removeprefix(AUTH_FAILURE_PREFIX))
+            return e
+        except ScopeRefused as e:
+            self._hold_for_scope(e)
             return e
         except NotTried as e:  # ClaimNotRenewed
             return e
@@ -751,6 +859,24 @@ class SlackGateway:
                         before = None if row.claimed_until == job.claim.until else row.claimed_until
                         outbox.release_claim(s, row.id, job.claim.until, before)
                     continue
+                if isinstance(outcome, HeldForScope):
+                    # Not tried, nothing counted: back when the next message needing it is tried, or
+                    # now when one of this batch went through meanwhile (_scope_works).
+                    with self._auth_lock:
+                        waits = any(h.refusal == str(outcome) for h in self._scope_holds.values())
+                    outbox.mark_retry(s, row.id, outcome.until if waits else self.clock(), str(outcome),
+                                      counted_up_to=0)
+                    continue
+                if isinstance(outcome, ScopeRefused):
+                    with self._auth_lock:  # ERROR once per wait, as for a refused token
+                        hold = self._scope_holds.get(outcome.scope)
+                        news = hold is not None and not hold.told
+                        if hold is not None:
+                            hold.told = True
+                    log.log(logging.ERROR if news else logging.INFO,
+                            "Slack refuses %s for the installation (%s); outbox %s and every message that needs it "
+                            "wait until the app is reinstalled with manifest.yaml's scopes (or the right bot token "
+                            "is set), and are sent then", outcome.scope, str(outcome).rsplit(": ", 1)[-1], row.id)
                 if isinstance(outcome, AuthFailure):
                     refusal = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)
                     # ERROR once per refusal: every waiting message retries until the token is
@@ -762,7 +888,8 @@ class SlackGateway:
                 if isinstance(outcome, Transient):
                     # A 429 or a refused token says nothing about the message either: it counts as an
                     # outage's failure does, so a long burst does not leave it one 5xx from the end.
-                    own = not isinstance(outcome, AuthFailure | RateLimited) and self._slack_took_others_since(row)
+                    own = (not isinstance(outcome, AuthFailure | RateLimited | ScopeRefused)
+                           and self._slack_took_others_since(row))
                     if row.attempts + 1 >= MAX_ATTEMPTS and own:
                         log.error("outbox %s (%s) gave up after %s attempts: %s", row.id, row.op, row.attempts + 1,
                                   outcome)
@@ -832,6 +959,9 @@ class SlackGateway:
                     sent.append(row.id)
                     with self._auth_lock:
                         self.auth_error = self._access_lost = None
+                        scoped = bool(self._scope_holds)
+                    if scoped:
+                        self._scope_works(s, job.scopes)
             released = outbox.record_sent(s, located, sent, self.clock())
             # In the transaction that records the failures: a crash between the two commits lost
             # the report (the Japanese notice to the escalation channel, the author's stand-in DM),
@@ -870,8 +1000,8 @@ class SlackGateway:
         A refused token pauses it too, from the attempt before the refusal to the one after it.
         """
         since = _since(job.row)
-        if isinstance(outcome, AuthFailure) or (
-                isinstance(outcome, Transient) and (job.row.last_error or "").startswith(AUTH_FAILURE_PREFIX)):
+        if isinstance(outcome, AuthFailure | ScopeRefused) or (isinstance(outcome, Transient) and (
+                job.row.last_error or "").startswith((AUTH_FAILURE_PREFIX, SCOPE_REFUSED_PREFIX))):
             # The token refused, at this attempt or the one before (the messages then waited for a
             # new token, for hours perhaps): that time says nothing about the message, so it is
             # left out (paused), as an outage's is. Counted, a message failing alone was given up
@@ -1179,6 +1309,14 @@ class SlackGateway:
         try:
             return method(**kwargs)
         except SlackApiError as e:
+            code = error_code(e)
+            scope = SCOPE_OF.get(getattr(method, "__name__", ""))
+            if code in INSTALL_ERRORS and scope is not None and e.response.status_code < 500:
+                data = e.response.data if isinstance(e.response.data, dict) else {}
+                if needed := str(data.get("needed") or ""):  # Slack names the scopes it wants
+                    log.info("Slack refused %s (%s): it needs %s, the token has %s", method.__name__, code,
+                             needed[:200], str(data.get("provided") or "")[:500])
+                raise ScopeRefused(f"{SCOPE_REFUSED_PREFIX}{scope}: {code}", scope) from e
             raise _slack_failure(e) from e
         except (OSError, TimeoutError, http.client.HTTPException) as e:
             # HTTPException: the answer broke off (IncompleteRead) or was not HTTP; not an OSError.

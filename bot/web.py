@@ -20,7 +20,12 @@ from slack_bolt.request.internals import parse_body
 
 from bot.app import Runtime
 from bot.payload_shape import shape_problem
-from bot.slack_gateway import AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX, RATE_LIMITED_PREFIX
+from bot.slack_gateway import (
+    AUTH_FAILURE_PREFIX,
+    PARENT_REFUSED_PREFIX,
+    RATE_LIMITED_PREFIX,
+    SCOPE_REFUSED_PREFIX,
+)
 from storage import drafts as draft_repo
 from storage import outbox
 from storage.db import describe_db_error, migrations_state, unreachable_cause
@@ -86,10 +91,10 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
             report["outbox_backlog"] = outbox.backlog(s, now)
             report["outbox_scheduled"] = outbox.scheduled(s, now)
             held, stale = outbox.held(s, rt.gateway.clock() - HELD_TOO_LONG)
-            # A refused token (slack_auth) and a channel refusing a draft (outbox_held) say so themselves;
+            # A refused token or scope (slack_auth) and a channel refusing a draft (outbox_held) say so themselves;
             # a message last answered 429 is Slack pacing a burst (each 429 is an attempt), not stalled.
             stalled = outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX,
-                                                           RATE_LIMITED_PREFIX))
+                                                           RATE_LIMITED_PREFIX, SCOPE_REFUSED_PREFIX))
             # Slack revoked the token (tokens_revoked, app_uninstalled), maybe in an event another
             # replica received: said here too, and not undone by a message that went out just before.
             # It stands before this replica's own refusal (invalid_auth…): every replica gives the

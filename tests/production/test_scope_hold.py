@@ -1,0 +1,141 @@
+"""Slack refusing a method for the installation (missing_scope, not_allowed_token_type): the
+messages that need it wait, none is given up, and they go once the scope is back."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC
+
+import pytest
+
+from bot.config import OrgConfig
+from bot.delivery_failures import DeliveryFailureReporter
+from bot.localstack import LocalStack, start_local_stack
+from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, TOKEN_ASK_EVERY
+from bot.web import health
+from storage import outbox
+from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, wait_dm
+from tests.production.test_slack_faults import SteppedClock
+
+
+def _drain(st: LocalStack) -> None:
+    for _ in range(10):
+        if not st.deliver():
+            return
+
+
+def _nothing_failed(st: LocalStack) -> None:
+    with st.rt.db.session() as s:
+        assert not outbox.rows(s, statuses=[outbox.FAILED])
+
+
+@pytest.mark.parametrize("error", ["missing_scope", "not_allowed_token_type"])
+def test_chat_write_refused_holds_every_message_until_a_retry_goes_through(
+        db_url: str, org: OrgConfig, error: str, caplog: pytest.LogCaptureFixture) -> None:
+    """chat:write lost on a reinstall: every waiting message, approval DMs included, was given up at
+    once and the failure reports failed the same way. They wait now, one of them tried an interval,
+    /healthz says why, and everything goes once Slack takes a message again."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", error=error, times=10_000)
+        with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+            for n in range(3):
+                st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
+            st.deliver()
+            status, report = health(st.rt)
+            assert status == 503 and report["slack_auth"] == f"{error} (chat:write)", report
+            first = len(st.slack.calls_of("chat.postMessage"))
+            for _ in range(MAX_ATTEMPTS + 5):  # longer than any message was ever retried
+                clock.t += MAX_BACKOFF
+                st.deliver()
+            tries = st.slack.calls_of("chat.postMessage")[first:]
+            assert 0 < len(tries) <= MAX_ATTEMPTS + 5  # one message an interval, not each on its own
+            _nothing_failed(st)
+            assert health(st.rt)[1]["slack_auth"] == f"{error} (chat:write)"
+        refusals = [r for r in caplog.records if "for the installation" in r.getMessage()]
+        assert [r.levelno for r in refusals].count(logging.ERROR) == 1
+        st.slack.clear_faults()  # reinstalled with chat:write
+        clock.t += TOKEN_ASK_EVERY
+        _drain(st)
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+        for a in APPROVERS:
+            assert len(dm(st, a)) == 3
+        with st.rt.db.session() as s:
+            assert outbox.backlog(s, clock()) == 0
+        _nothing_failed(st)
+        assert not st.slack.messages("C0ESCALATE")  # nothing was given up, nothing to report
+        posted = [str(c.params.get("metadata")) for c in st.slack.calls_of("chat.postMessage", ok=True)]
+        assert len(posted) == len(set(posted))
+    finally:
+        st.stop()
+
+
+def test_messages_held_for_a_scope_go_after_a_restart(db_url: str, org: OrgConfig) -> None:
+    """The IT 担当 reinstalls the app and restarts kessai: what waited goes at once, not after an interval."""
+    clock = SteppedClock(BUSINESS_MORNING.astimezone(UTC))  # as the running clock (utcnow): SQLite keeps no zone
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    st.deliver()
+    st.deliver()
+    with st.rt.db.session() as s:
+        waiting = [r for r in outbox.rows(s, statuses=[outbox.PENDING]) if r.op == "post"]
+    assert {(r.last_error or "").startswith("slack_scope: chat:write: missing_scope") for r in waiting if r.last_error} == {True}, [
+        (r.message_key, r.last_error) for r in waiting if r.last_error]  # none tried yet (a reply behind its parent) waits too
+    _nothing_failed(st)
+    slack = st.slack
+    st.server.stop()
+    st.rt.stop()  # killed while held
+    slack.clear_faults()
+    st2 = start_local_stack(org, db_url, clock=clock, slack=slack)  # the same clock: no retry is due
+    try:
+        for a in APPROVERS:
+            wait_dm(st2, a)
+        assert all(len(dm(st2, a)) == 1 for a in APPROVERS)
+        _nothing_failed(st2)
+    finally:
+        st2.stop()
+
+
+def test_dms_wait_for_im_write_while_channel_posts_go_on(db_url: str, org: OrgConfig) -> None:
+    """Without im:write only the DMs fail (conversations.open): they wait, and the thread replies in
+    the intake channel are not held up with them."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(5):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        assert [m for m in st.slack.messages("C0INTAKE") if m.thread_ts]  # the check's result went out
+        assert all(not dm(st, a) for a in APPROVERS)
+        assert health(st.rt)[1]["slack_auth"] == "missing_scope (im:write)"
+        _nothing_failed(st)
+        st.slack.clear_faults()
+        clock.t += TOKEN_ASK_EVERY
+        _drain(st)
+        assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+        _nothing_failed(st)
+    finally:
+        st.stop()
+
+
+def test_missing_scope_of_a_look_up_stops_no_delivery(db_url: str, org: OrgConfig) -> None:
+    """users.info refused for want of users:read (the escalation members' check) is that check's
+    trouble only: the messages go, /healthz is not made 503 for it."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("users.info", error="missing_scope", times=10_000)
+        reporter = DeliveryFailureReporter(st.rt.db, org, clock)
+        assert reporter.check_escalation_members(st.rt.client) == []
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        st.deliver()
+        assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+    finally:
+        st.stop()
