@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -38,7 +38,12 @@ def add_draft(db: Database, account: str, ts: str, text: str, **kw: Any) -> int:
         return d.id or 0
 
 
-def test_intake_reads_answers_three_questions_in_one_query(db: Database) -> None:
+# A pasted draft's read also takes its message's lock, and on PostgreSQL runs as the driver's text
+# (storage.intake._postgresql_statement); a form draft's has no message.
+@pytest.mark.parametrize("message", [None, ("C0INTAKE", "9.9")])
+@pytest.mark.parametrize("zone", [UTC, timezone(timedelta(hours=9))])
+def test_intake_reads_answers_three_questions_in_one_query(db: Database, message: tuple[str, str] | None,
+                                                           zone: timezone) -> None:
     add_draft(db, "x", "1.1", "今日の図書館")
     add_draft(db, "x", "1.2", "明日の図書館", state="approved")
     add_draft(db, "x", "1.3", "差戻し済み", state="rejected")  # not a duplicate candidate
@@ -58,12 +63,24 @@ def test_intake_reads_answers_three_questions_in_one_query(db: Database) -> None
         statements.append(str(args[2]))
 
     with db.session() as s:
-        r = intake_reads(s, account_id="x", since=NOW - timedelta(days=30), states=STATES, like=like("今日の図書館"),
-                         people=["U0MANAGER", "U0CHIEF"], at=NOW, home_keys=["home:U0CHIEF", "home:U0MANAGER"])
+        # The same instants in Japan's time (the bot's clock): compared as instants, not as wall times.
+        at = NOW.astimezone(zone)
+        r = intake_reads(s, account_id="x", since=at - timedelta(days=30), states=STATES, like=like("今日の図書館"),
+                         people=["U0MANAGER", "U0CHIEF"], at=at, home_keys=["home:U0CHIEF", "home:U0MANAGER"],
+                         message=message)
     assert sorted(r.recent_texts) == ["今日の図書館", "明日の図書館"]
     assert r.away == {"U0MANAGER"} and r.people == {"U0MANAGER", "U0CHIEF"}
     assert r.homes == {"home:U0CHIEF"} and r.home_keys == {"home:U0CHIEF", "home:U0MANAGER"}
     assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) == 1
+
+
+@pytest.mark.parametrize("message", [None, ("C0INTAKE", "9.9")])
+def test_intake_reads_refuse_a_time_without_its_zone(db: Database, message: tuple[str, str] | None) -> None:
+    # As every datetime column does (sqlmodel's UTCDateTime): a wall time of unknown zone would be
+    # compared as UTC, nine hours off the bot's clock.
+    with db.session() as s, pytest.raises(Exception, match="timezone information"):
+        intake_reads(s, account_id="x", since=NOW, states=STATES, like=like("本文"), people=["U0MANAGER"],
+                     at=NOW.replace(tzinfo=None), home_keys=[], message=message)
 
 
 def test_intake_reads_with_nobody_to_ask(db: Database) -> None:
