@@ -34,6 +34,7 @@ from storage.away import absent_at
 from storage.db import (
     as_utc,
     dialect_insert,
+    execute_prebuilt,
     insert_if_absent,
     insert_many_if_absent,
     insert_rows,
@@ -233,7 +234,7 @@ def insert_draft_with_version(s: Session, draft: DraftRow, version: DraftVersion
     s.flush()  # as insert_version: whatever the session holds goes in first
     params = draft.model_dump(exclude={"id"})
     params.update({f"v_{k}": v for k, v in version.model_dump(exclude={"id", "draft_id"}).items()})
-    inserted = s.connection().execute(_insert_draft_and_version_statement(), params).all()
+    inserted = execute_prebuilt(s.connection(), _insert_draft_and_version_statement(), params).all()
     if not inserted:
         return False
     _persistent(s, draft, int(inserted[0][0]))

@@ -11,18 +11,17 @@ PostgreSQL the same round trip takes the message's lock against its deletion
 from __future__ import annotations
 
 import functools
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ARRAY, String, Text, bindparam, cast, func, literal_column, select, union_all
-from sqlalchemy.engine import Dialect
 from sqlmodel import Session
 
 from storage import outbox
 from storage.away import absent_query
+from storage.db import execute_prebuilt
 from storage.drafts import (
     MESSAGE_LOCK_CLASS,
     VERSION_CLOCK_SLACK,
@@ -72,24 +71,6 @@ def _statement(lock: bool) -> Any:
     return union_all(*parts)
 
 
-# The PostgreSQL statement as the driver's text, with the bind processors SQLAlchemy would apply
-# (UTC for datetimes), per dialect. Run past SQLAlchemy's statement cache, whose key of this
-# UNION ALL is computed again on every execute: a fifth of the read's CPU time, on the busiest
-# path (Session 28 in docs/benchmarks.md).
-_postgresql_sql: weakref.WeakKeyDictionary[Dialect, tuple[str, dict[str, Callable[[Any], Any]]]] = \
-    weakref.WeakKeyDictionary()
-
-
-def _postgresql_statement(dialect: Dialect) -> tuple[str, dict[str, Callable[[Any], Any]]]:
-    if (known := _postgresql_sql.get(dialect)) is None:
-        compiled: Any = _statement(True).compile(dialect=dialect)
-        # Every placeholder is a named parameter of intake_reads: nothing rendered per execution
-        # (the lists are arrays, not expanding INs) and no value of SQLAlchemy's own to fill in.
-        assert not compiled.post_compile_params and not compiled.literal_execute_params
-        known = _postgresql_sql[dialect] = (compiled.string, dict(compiled._bind_processors))
-    return known
-
-
 def intake_reads(s: Session, *, account_id: str, since: datetime, states: Sequence[str], like: DuplicateFilter,
                  people: Sequence[str], at: datetime, home_keys: Sequence[str],
                  message: tuple[str, str] | None = None) -> IntakeReads:
@@ -102,12 +83,8 @@ def intake_reads(s: Session, *, account_id: str, since: datetime, states: Sequen
         "home_keys": list(home_keys), **{f"dup_{f}": v for f, v in like._asdict().items()}}
     if lock and message is not None:
         params |= {"lock_class": MESSAGE_LOCK_CLASS, "lock_key": message_lock_key(*message)}
-    if lock:
-        # flush_pending above wrote any rows riding along (db.ride_along), which a statement past
-        # SQLAlchemy's before_execute would not see.
-        sql, processors = _postgresql_statement(s.get_bind().dialect)
-        rows = s.connection().exec_driver_sql(
-            sql, {k: processors[k](v) if k in processors else v for k, v in params.items()}).all()
+    if lock:  # every list an array: no placeholder rendered per execution
+        rows = execute_prebuilt(s.connection(), _statement(lock), params).all()
     else:
         rows = s.connection().execute(_statement(lock), params).all()
     return IntakeReads(

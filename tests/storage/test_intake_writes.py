@@ -383,3 +383,41 @@ def test_a_savepoint_rolled_back_keeps_the_outer_transactions_express_rows(db: D
     assert committed == [["outer"]]
     with db.session() as s:
         assert [r.message_key for r in outbox.rows(s, (outbox.PENDING,))] == ["outer"]
+
+
+def test_a_prebuilt_statement_sees_the_rows_riding_along(db: Database) -> None:
+    # execute_prebuilt runs past SQLAlchemy's before_execute, where held rows are written first
+    # (db._riders_first): it writes them itself, once, and nothing is read around them.
+    from sqlalchemy import bindparam, func
+    from sqlalchemy import select as sql_select
+
+    from storage.db import execute_prebuilt
+    from storage.models import ApprovalRequestRow
+
+    count = sql_select(func.count()).select_from(ApprovalRequestRow).where(
+        ApprovalRequestRow.draft_id == bindparam("draft_id"))  # type: ignore[arg-type]
+    with db.session() as s:
+        drafts.add_first_requests(s, draft_id=11, version_number=1, asks=[drafts.Ask("U0MANAGER", None, "normal")],
+                                  now=NOW)
+        assert execute_prebuilt(s.connection(), count, {"draft_id": 11}).scalar() == 1
+        outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "決裁依頼"}, now=NOW)
+    with db.session() as s:
+        assert drafts.request_recipients(s, 11, 1) == ["U0MANAGER"]  # once
+        assert len(outbox.rows(s)) == 1
+
+
+def test_a_prebuilt_statement_takes_only_the_callers_values(db: Database) -> None:
+    # A list rendered per execution (expanding IN) or a value of the statement's own would be
+    # missing from, or fixed in, the text compiled once: refused, not run wrong.
+    from sqlalchemy import bindparam, literal
+    from sqlalchemy import select as sql_select
+
+    from storage.db import execute_prebuilt
+    from storage.models import MemberRow as Member
+
+    expanding = sql_select(Member.slack_id).where(Member.slack_id.in_(bindparam("ids", expanding=True)))  # type: ignore[attr-defined]
+    own_value = sql_select(literal("x"))
+    with db.session() as s:
+        for statement, params in ((expanding, {"ids": ["U0MANAGER"]}), (own_value, {})):
+            with pytest.raises(TypeError, match="not a statement to run as its compiled text"):
+                execute_prebuilt(s.connection(), statement, params)
