@@ -7,7 +7,9 @@ Pastes ``--drafts`` clean drafts into the demo organisation's intake channel thr
 ``Kessai.receive_message`` (express lane open, as in ``kessai serve``) and prints, per operation,
 the median CPU time of this thread (``time.thread_time_ns``: waiting on the database is not
 counted). Then ``--drafts`` more, alternately built with ``storage.models.new_row`` and with the
-SQLModel constructors it replaced: the machine's load (other processes on the same cores) moves
+SQLModel constructors it replaced, and ``--drafts`` more with the intake's read and its draft
+INSERT run alternately by ``storage.db.execute_prebuilt`` (the driver's text, compiled once) and by
+SQLAlchemy's ``execute`` (session 28): the machine's load (other processes on the same cores) moves
 every figure by a third from run to run; alternating draft by draft, it moves both sides alike.
 A PostgreSQL URL's ``public`` schema is emptied first (benchmarks/scratch_db.py).
 """
@@ -32,6 +34,7 @@ from benchmarks.scratch_db import reset  # noqa: E402
 from bot import services  # noqa: E402
 from bot.config import load_org_config  # noqa: E402
 from bot.services import IncomingMessage, Kessai  # noqa: E402
+from storage import db as storage_db  # noqa: E402
 from storage import drafts, intake, models, outbox, roster  # noqa: E402
 from storage.db import Database  # noqa: E402
 
@@ -116,6 +119,20 @@ def main() -> int:
         by_way[way].append(time.thread_time_ns() - t0)
     print("  alternating, the whole receive_message:")
     for way, values in by_way.items():
+        print(f"    {way:36s} {statistics.median(values) / 1e3:7.0f} µs")
+
+    services.new_row = outbox.new_row = models.new_row  # type: ignore[attr-defined]
+    plain: Callable[..., Any] = lambda conn, statement, params: conn.execute(statement, params)  # noqa: E731
+    runs = {"execute_prebuilt": storage_db.execute_prebuilt, "SQLAlchemy execute": plain}
+    by_run: dict[str, list[int]] = defaultdict(list)
+    for i in range(a.drafts):
+        way = list(runs)[i % 2]
+        intake.execute_prebuilt = drafts.execute_prebuilt = runs[way]  # type: ignore[attr-defined]
+        t0 = time.thread_time_ns()
+        one()
+        by_run[way].append(time.thread_time_ns() - t0)
+    print("  alternating, the whole receive_message (the read and the draft INSERT):")
+    for way, values in by_run.items():
         print(f"    {way:36s} {statistics.median(values) / 1e3:7.0f} µs")
     db.dispose()
     return 0
