@@ -408,6 +408,13 @@ _EXAMPLE_QUALIFIER = re.compile(r"(?i)(?<!条)例|サンプル|見本|sample|exa
 
 def _example_qualified(m: re.Match[str]) -> bool:
     return m["qualifier"] is not None and _EXAMPLE_QUALIFIER.search(m["qualifier"]) is not None
+# Slack's emphasis closed after the label's colon (「*PW:* Kessai2026」「_パスワード：_ Kessai2026」) or before
+# it (「_パスワード_：Kessai2026」「*PW*: …」): the mark is the label's, not the value's. Read as the value's
+# first letter, the mark went under the mask and the finding's excerpt read 「PW:＊＊＊＊」.
+_MARK_CLOSED = r"(?:[*_~`]{1,2}+(?=[ \t]))?+"
+_MARK_BEFORE_SEPARATOR = r"(?:[*_~`]{1,2}+(?=[ \t]*+(?::|=|→)))?+"
+# 「パスワードの値は Kessai2026! です」: the value named as the password's value.
+_VALUE_OF = r"(?:の値)?"
 # What a notice of a new password says between the label and the arrow or colon (「パスワード変更
 # しました→…」「パスワード更新後：…」「パスワード設定：…」): only before an explicit separator or the
 # end of the line.
@@ -422,7 +429,8 @@ _CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|設定|リセット)(?:�
 # search cubic on a label followed by thousands of spaces (「PIN is」 and 3,000 tabs took 100 s).
 # Arrows and pointers of every style (「PW≫…」「パスワード☞…」「➔」「⇨」), and a doubled colon (「PW:: …」).
 _EXPLICIT = (
-    r"[ \t]*+(?:は|::?|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►|[≫》»☞➔➜➝⇨⇢⟶])[ \t、,]*+"
+    r"[ \t]*+(?:は|::?|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►|[≫》»☞➔➜➝⇨⇢⟶])"
+    rf"{_MARK_CLOSED}[ \t、,]*+"
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 # A sentence that announces the value on the next line (「パスワードは以下のとおりです。⏎Kessai2026」), or
@@ -471,7 +479,8 @@ _BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z]
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
     rf"(?P<bare_key>{_BARE_KEY_LABEL})|"
-    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"'」』”’]?{_QUALIFIER}{_CHANGED}{_SEPARATOR}"
+    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
+    rf"{_CHANGED}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
 # Strings one of the password labels holds (checked before the patterns run).
@@ -751,6 +760,42 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
         and value not in _FAMOUS_EXAMPLES
         and value not in _PROSE_WORDS
         and value not in _FIELD_WORDS
+    )
+
+
+# English nouns a password's label names with (「パスワード manager」「PW reset」): no value after an ID either.
+_LABEL_NOUNS = frozenset({
+    "manager", "policy", "reset", "change", "changed", "list", "file", "hint", "setting", "settings", "login",
+    "lock", "locked", "update", "updated", "recovery", "protected", "sharing", "expired", "leak", "leaked",
+    # What a free network's notice writes for no key (「SSID joetsu-free PASS free」).
+    "free", "open", "nashi", "blank", "empty",
+})
+
+
+_ID_VALUE_BEFORE = re.compile(r"(?:^|(?<=[ \t:=]))[!-~]{2,64}+[ \t]++$")
+
+
+def _paired_word(value: str, norm: str, m: re.Match[str]) -> bool:
+    """A password of letters only a mere space after its label, right after a user name and its value
+    (「接続情報：ユーザー名 koho パスワード koho」「ID soumu PW kessai」): the pair makes it a login's, as
+    the colon makes it a field's in _field_word. Without the pair a word after a space is prose
+    (「パスワード manager を導入」)."""
+    return (
+        m["loose"] is not None
+        and not m["loose"].strip(" \t")
+        and 4 <= len(value) <= 32
+        and value.isascii()
+        and value.isalpha()
+        and value.lower() not in _FAMOUS_EXAMPLES
+        and value.lower() not in _PROSE_WORDS
+        and value.lower() not in _FIELD_WORDS
+        and value.lower() not in _LABEL_NOUNS
+        # 「student ID 12345 pass holders only」: a ticket's pass, in lower case; a sticker prints 「PASS」.
+        and ((m["label"] or "").lower() != "pass" or m["label"] == "PASS")
+        and not _SERVICE_NAME.fullmatch(value)
+        # The user name's own value right before the label (「ID とパスワード koho」 names no user).
+        and _ID_VALUE_BEFORE.search(norm, max(0, m.start() - _PAIR_WINDOW), m.start()) is not None
+        and _id_before(norm, m) is not None
     )
 
 
@@ -1141,7 +1186,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # spaces and all. Letters and digits both, so that a quoted phrase (「PW: "see below"」) stays one,
                 # and a word only a password has, so that a quoted name (「「Office 365」と同じ」) stays one too.
                 value = spaced
-        value = _without_note(value)
+        value = _without_note(before_next_field(value))
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["quote"] is None:
@@ -1257,6 +1302,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
                     and _quoted_word(value, norm, a + len(value) + 1))
                 or (not m["quote"] and _field_word(value, norm, m, a + len(value)))
+                or (not m["quote"] and _paired_word(value, norm, m))
             ):
                 continue
             kind = "パスワード"
@@ -1315,9 +1361,10 @@ def _bracketed(norm: str) -> Iterator[Credential]:
 #   もみじがり」「パスコードは「ひまわり」です」), one script throughout and ending where a value
 #   ends (です, the line's end, a closing quote), so that a sentence in kana after the label
 #   (「パスワードはわすれずに」「パスワード：ありません」) stays prose.
-_SPACED_SEPARATOR = r"[ \t]*+(?:は|::?|=>|->|=|→|】|\]|>)[ \t]*+"
+_SPACED_SEPARATOR = rf"[ \t]*+(?:は|::?|=>|->|=|→|】|\]|>){_MARK_CLOSED}[ \t]*+"
 _SPACED_VALUE = re.compile(
-    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_QUALIFIER}(?P<sep>{_SPACED_SEPARATOR})"
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
+    rf"(?P<sep>{_SPACED_SEPARATOR})"
     r"(?P<value>[!-~]{1,32}+(?:[ \t][!-~]{1,32}+){1,3}+)"
     r"(?=[ \t]*+(?:\n|$|[^\x00-\x7f]))"
 )
@@ -1379,6 +1426,10 @@ _URL_AFTER = re.compile(r"(?i)[ \t]++(?:https?://|www\.)")
 _CHARACTER_RANGE = re.compile(r"(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])[,、]?")
 
 
+# An arrow standing alone between the words (「abc123 -> iOS17」): what it was changed to, not a word of the value.
+_ARROW_WORD = re.compile(r"[ \t]++(?:->|=>|→|⇒)(?:[ \t]|$)")
+
+
 def _spaced_values(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _PASSWORD_PROBES) and "キー" not in norm and "key" not in lowered:
@@ -1397,6 +1448,10 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             # A value of one word before it is _labelled's (「PW: Kessai2026! https://…」); one of several
             # words is still this function's (「PW: abc 123xyz https://…」 was let through when skipped).
             value = value[: url.start()].rstrip(_TRAILING)
+        if (arrow := _ARROW_WORD.search(value)) is not None:
+            # 「PW: Kessai2026 -> Joetsu2027 に更新」: two values, the old and the new, each _labelled's or a
+            # report's to mask; read as one, the arrow between them went under the mask.
+            value = value[: arrow.start()]
         words = value.split()
         if len(words) < 2 or any(w.lower().strip(_TRAILING) in _PROSE_WORDS for w in words):
             continue
@@ -1970,6 +2025,22 @@ _ANSWERED = re.compile(
     r"[ \t。.?？!！]*+(?:→|⇒|->|=>|➡\ufe0f?|👉|(?:A|答え?)[ \t]*+[.:]|:)[ \t]*+"
     r"(?P<quote>[「『\"“])?(?P<value>[!-~]{4,64}+)"
 )
+
+
+# Where a value written without spaces runs on into the next field of its line: a pasted JSON's or a
+# query's next key (「"pw":"Kessai2026","user":"soumu"」「パスワード:Kessai2026,ID:soumu」「…;host=db」), or the
+# element's closing tag (「<password>Kessai2026</password>」). Read into the value, the next field went
+# under the mask: the finding and a leak report's record lost which account it was, or the tag.
+NEXT_FIELD = re.compile(
+    r"(?i)[\"']?[,;&|][ \t]*+[\"']?(?:id|ssid|user(?:_?name|_?id)?|login(?:_?id)?|account|e-?mail|mail|host(?:name)?|"
+    r"server|port|db|database|domain|url|name|pw|pwd|pass(?:word|wd)?|pin)[\"']?[ \t]*+[:=]|</[A-Za-z]"
+)
+
+
+def before_next_field(value: str) -> str:
+    """``value`` up to the next field it runs on into (see NEXT_FIELD); the whole value when none."""
+    m = NEXT_FIELD.search(value, 1)
+    return value[: m.start()] if m else value
 
 
 def _without_note(value: str) -> str:
