@@ -32,6 +32,7 @@ from sqlmodel import Session, col, select
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
 from bot.rules import secret_value_spans
+from bot.rules.credentials import before_next_field
 from storage import outbox
 from storage import reminders as reminder_repo
 from storage.models import IncidentEventRow, IncidentRow, MemberRow
@@ -220,13 +221,20 @@ _LABEL = (
     # The mark that closes the label before its colon: Slack's emphasis (「*パスワード*: abc123」「`PW`: abc123」)
     # or a key's quote (「"password": "abc123"」 in a pasted JSON or YAML): read as no label, the password
     # after it went into the alert and the record as typed.
-    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝]))?")
+    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝]))?"
+    # 「パスワードの値は abc123 です」: the value named as the password's value went out as typed.
+    r"(?:の値)?")
+# Slack's emphasis closed after the label's colon (「*PW:* abc123」「_パスワード：_ abc123」): the mark is the
+# label's; read as the value's first letter, it went under the mask and the alert read 「*PW:＊＊＊＊（伏せ字）」.
+_MARK_CLOSED = r"(?:[*_~`]{1,2}+(?=[ \t\u3000]))?+"
 _BEFORE_A_LABELLED_VALUE = (
     # An exclamation mark after the label is a mail's subject (「Password Reset! abc123」), not the value.
     _LABEL +
     # An English sentence says it with a verb (「The password is abc123.」「PIN was changed to 1234」).
-    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
-    r"[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)(?=[ \t]))?[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
+    # The closing 「>」 of an element's tag (「<password>abc123</password>」) is read as the value's first letter.
+    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
+    r"[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)(?=[ \t]))?" + _MARK_CLOSED +
+    r"[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
 _LABELLED_VALUE = re.compile(
     _BEFORE_A_LABELLED_VALUE +
     # The whole run, then a break: 「2026年」「8文字」 are a date and a length, not a value. Not a
@@ -249,9 +257,11 @@ _CLOSERS = "\"')）」』’”"
 # line or to Japanese: after は (「パスワードは abc123 Google で管理」) the words are the sentence's.
 _PASSPHRASE = re.compile(
     # An arrow says what a colon says (「パスワード → correct horse battery staple」「PIN 変更 -> …」).
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->)[ \t\u3000]*+[「『\"“'‘]?"
-    # Words and their number bounded, so that a line of labels is not read to its end from each.
-    r"((?![/／])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)"
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->)" + _MARK_CLOSED + r"[ \t\u3000]*+[「『\"“'‘]?"
+    # Words and their number bounded, so that a line of labels is not read to its end from each. An arrow
+    # standing alone is no word of it (「PW: abc123 -> def456」): it leads to the new password, masked apart,
+    # and read into the phrase it went under the mask with both.
+    r"((?![/／])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000](?!(?:->|=>|＝＞)(?:[ \u3000]|$))[!-~\uff01-\uff5e]{1,64}+){1,11}+)"
     r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
 # A password in kana or kanji (「パスワード：桜並木」「パスワードは「さくらもち」」): the value was read
 # in ASCII only and went out as typed. Only after a colon or inside quotes, where what follows is the
@@ -558,10 +568,32 @@ def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Where a password is kept or which account's it is (「パスワードは Google Chrome に保存」「パスワードは Google で
+#管理」「パスワードは Microsoft アカウントと同じ」): a browser's, a service's or a password manager's name,
+# followed by another name or by what is done there. Masked, the record lost where the password is.
+# Only then: 「パスワードは Google です」 may be the (weak) password itself.
+_A_SERVICE = re.compile(
+    r"(?i:google|chrome|microsoft|apple|icloud|edge|firefox|safari|windows|outlook|gmail|yahoo|amazon|line"
+    r"|keychain|bitwarden|lastpass|1password|keepass|office)")
+_SAID_OF_A_SERVICE = re.compile(
+    r"(?:[ \t\u3000]+[A-Za-z][A-Za-z0-9]{1,20}+)?[ \t\u3000]*+(?:の|に|で(?![すし])|へ|から|と同じ|と共通|アカウント)")
+
+
+def _names_a_service(text: str, start: int, end: int) -> bool:
+    return bool(_A_SERVICE.fullmatch(unicodedata.normalize("NFKC", text[start:end]))
+                and _SAID_OF_A_SERVICE.match(text, end))
+
+
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in itertools.chain(_LABELLED_VALUE.finditer(text), _LABELLED_VALUE_BEFORE_A_NOTE.finditer(text)):
         start, end = m.span(1)
+        # The next field of a pasted JSON or a line of fields (「{"pw":"abc123","user":"soumu"}」
+        # 「パスワード:abc123,ID:soumu」「<password>abc123</password>」) is the report's: under the mask, the
+        # record lost which account leaked, or the closing tag.
+        end = start + len(before_next_field(text[start:end]))
+        if _names_a_service(text, start, end):
+            continue
         # A pasted JSON's braces close the object, not the value (「{"password": "abc123"}」): under the
         # mask, the alert read 「"＊＊＊＊（伏せ字）」, the snippet left open.
         while end > start and (text[end - 1] in _CLOSERS + "、。,.;" or _an_unmatched_brace(text[start:end])):
@@ -609,6 +641,9 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
     for m in _SPACED_VALUE.finditer(text):
         words = unicodedata.normalize("NFKC", m[1]).split()
+        # A date written with spaces (「パスワードは 12 / 1 に変更」) is when, as 「12/1」 is.
+        if _says_about_the_value("".join(words), text[m.end(1):m.end(1) + 8]):
+            continue
         if (len("".join(words)) >= 3 and not _of_no_value(m[1])
                 and not all(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE for w in words)
                 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)):

@@ -1524,3 +1524,41 @@ def test_masking_new_shapes_stays_linear_on_a_long_report() -> None:
             inc.mask_secrets(text, about_a_password=True)
             took.append(time.perf_counter() - began)
         assert took[1] / took[0] < 8, (shape, took)
+
+
+def test_the_mask_keeps_the_next_field_the_tag_the_mark_and_the_arrow() -> None:
+    """A leak report's record lost text around the password: the user name of a pasted JSON or a line of
+    fields, an element's closing tag, Slack's emphasis or the colon, the arrow to the new password."""
+    for text, masked in (('{"pw":"abc123","user":"soumu"}', f'{{"pw":"{M}","user":"soumu"}}'),
+                         ("パスワード:abc123,ID:soumu", f"パスワード:{M},ID:soumu"),
+                         ("<password>abc123</password>", f"<password>{M}</password>"),
+                         ("*PW:* abc123", f"*PW:* {M}"),
+                         ("_パスワード_：abc123", f"_パスワード_：{M}"),
+                         ("*パスワード*: abc123", f"*パスワード*: {M}")):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+    assert inc.mask_secrets("PW: abc123 -> iOS17 に更新", about_a_password=True) == (f"PW: {M} -> {M} に更新", 2)
+    assert inc.mask_secrets("PW: correct horse -> battery staple", about_a_password=True)[0].count("->") == 1
+
+
+def test_a_date_or_a_browser_after_the_label_is_kept_and_missed_values_are_masked() -> None:
+    for kept in ("パスワードは 12 / 1 に変更", "パスワードは Google Chrome に保存", "パスワードは Google で管理しています",
+                 "パスワードは Microsoft アカウントと同じです"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+    for text, masked in (("パスワードの値は abc123 です", f"パスワードの値は {M} です"),
+                         ("接続情報：ユーザー名 koho パスワード koho", f"接続情報：ユーザー名 koho パスワード {M}"),
+                         ("パスワードは Google です", f"パスワードは {M} です"),
+                         ("パスワードは 12 / 1 9x です", f"パスワードは {M} です")):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+
+
+def test_masking_the_field_and_mark_shapes_stays_linear() -> None:
+    import time
+    for shape in ('{"pw":"abc123","user":"a"}', "<pw>abc123</pw>", "*PW:* abc1 ", "PW: a b -> c ",
+                  "パスワードは Google Chrome ", "パスワードは 12 / 1 "):
+        took = []
+        for n in (10_000, 40_000):
+            text = (shape * (n // len(shape) + 1))[:n]
+            began = time.perf_counter()
+            inc.mask_secrets(text, about_a_password=True)
+            took.append(time.perf_counter() - began)
+        assert took[1] / took[0] < 6, (shape, took)
