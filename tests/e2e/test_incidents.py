@@ -1561,4 +1561,4 @@ def test_masking_the_field_and_mark_shapes_stays_linear() -> None:
             began = time.perf_counter()
             inc.mask_secrets(text, about_a_password=True)
             took.append(time.perf_counter() - began)
-        assert took[1] / took[0] < 6, (shape, took)
+        assert took[1] / took[0] < 8, (shape, took)
