@@ -567,7 +567,6 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
                      acting_for_name: str | None = None) -> dict[str, Any]:
     """The DM an approver (or a deputy, for ``acting_for_name``) receives; buttons while decidable."""
     kind = "代決依頼" if acting_for_name else "決裁依頼"
-    title = f"{kind}: {view.account_name}（第{view.version}版）"
     head: list[dict[str, Any]] = [
         header_naming(f"{kind}: ", view.account_name, f"（第{view.version}版）"),
     ]
@@ -599,8 +598,40 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     else:
         before, after = [*head, *fields], [*findings, *end]
     quoted = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*before, *after]))
-    fallback = f"{escape(title)} — 作成者 {escape(view.author_name)}"
+    fallback = _request_notification(view, decided=decided, voided_note=voided_note, acting_for_name=acting_for_name)
     return message(fallback, [*before, *quoted, *after])
+
+
+# Of a name from the organisation file in a notification preview: a phone shows the first hundred
+# or so characters, and the 投稿予定 after the names must still be among them.
+PREVIEW_NAME_CHARS = 40
+
+
+def _preview_name(n: str) -> str:
+    return escape(shortened(n, PREVIEW_NAME_CHARS))
+
+
+def _request_notification(view: DraftView, *, decided: DecisionView | None, voided_note: str | None,
+                          acting_for_name: str | None) -> str:
+    """The ``text`` of a request DM: all a phone's lock screen shows of it. One sentence that
+    stands alone — what is asked, of which account, for when — without mrkdwn or emoji codes."""
+    name = _preview_name
+    account = f"「{name(view.account_name)}」"
+    when = f"投稿予定: {fmt_time(view.scheduled_at)}"
+    kind = "代決依頼" if acting_for_name else "決裁依頼"
+    if voided_note:
+        return f"{account}第{view.version}版の{kind}: {' '.join(voided_note.split())}"
+    if decided is not None:
+        who = (f"{name(decided.decider_name)} さん（{name(decided.acting_for_name)} さんの代決）"
+               if decided.acting_for_name else f"{name(decided.decider_name)} さん")
+        done = "承認しました" if decided.kind == "approved" else "差し戻しました"
+        return f"{account}第{view.version}版の投稿（{when}）は、{who}が{done}。"
+    asked = (f"{name(acting_for_name)} さんに代わり、{account}の投稿の代決をお願いします" if acting_for_name
+             else f"{account}の投稿の決裁をお願いします")
+    text = f"{asked}（{when}、作成者: {name(view.author_name)} さん、第{view.version}版）。"
+    if view.override_reason:
+        text += "エラーがありますが、作成者が理由を付けて決裁を依頼しています。"
+    return text
 
 
 def decision_pieces(d: DecisionView, *, prefix: str = "") -> list[tuple[str, int]]:
@@ -774,7 +805,6 @@ def exempt_notice(view: DraftView, category_ja: str) -> dict[str, Any]:
 
 def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
     """事後報告: what went out without prior approval, so the approver can still object."""
-    title = f"事後報告（決裁省略）: {view.account_name}（第{view.version}版）"
     blocks: list[dict[str, Any]] = [
         header_naming("事後報告（決裁省略）: ", view.account_name, f"（第{view.version}版）"),
         section(f"「{category_ja}」に当たるため、和気町 5(4)（決裁を省略できる事項）により決裁を省略して投稿されます。"
@@ -784,7 +814,11 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
     findings = _findings_blocks(view.findings, MESSAGE_TEXT_BUDGET - text_size(blocks)
                                 - min(_quoted_size(view.text), DRAFT_SHOWN_MIN))
     blocks += [*quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*blocks, *findings])), *findings]
-    return message(f"{escape(title)} — 作成者 {escape(view.author_name)}", blocks)
+    # The notification preview, alone on a lock screen: what went out, for when, and why unasked.
+    preview = (f"事後報告: 「{_preview_name(view.account_name)}」の投稿は「{escape(category_ja)}」のため決裁を省略して"
+               f"投稿されます（投稿予定: {fmt_time(view.scheduled_at)}、作成者: {_preview_name(view.author_name)} さん、"
+               f"第{view.version}版）。")
+    return message(preview, blocks)
 
 
 def publish_prompt(view: DraftView) -> dict[str, Any]:

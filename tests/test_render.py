@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from bot import render
 from bot.render import (
     MESSAGE_TEXT_BUDGET,
     SECTION_LIMIT,
+    DecisionView,
     DraftView,
     approval_request,
     escape,
@@ -495,3 +497,38 @@ def test_shortened_does_not_cut_a_flag_in_two(text: str, limit: int, expected: s
 )
 def test_shortened_does_not_cut_a_hangul_syllable_or_a_conjunct_in_two(text: str, limit: int, expected: str) -> None:
     assert render.shortened(text, limit) == expected
+
+
+def test_a_request_dms_notification_says_alone_what_is_asked_for_which_account_and_when() -> None:
+    """A manager between meetings reads only the lock-screen preview (the message's ``text``): it
+    said 「決裁依頼: 上越市公式LINE（第1版） — 作成者 高田 太郎」, with no 投稿予定 to judge how
+    urgent it is, and no sentence saying what is asked."""
+    at = datetime(2026, 11, 28, 9, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    v = replace(view("本文です。"), scheduled_at=at)
+    text = approval_request(v)["text"]
+    assert text == ("「上越市公式LINE」の投稿の決裁をお願いします（投稿予定: 2026年11月28日（土）09:30、"
+                    "作成者: 高田 太郎 さん、第1版）。")
+    deputy = approval_request(v, acting_for_name="上越 花子")["text"]
+    assert deputy.startswith("上越 花子 さんに代わり、「上越市公式LINE」の投稿の代決をお願いします（投稿予定: 2026年11月28日（土）09:30")
+    unscheduled = approval_request(view("本文です。"))["text"]
+    assert "投稿予定: 指定なし" in unscheduled
+    overridden = approval_request(replace(v, override_reason="緊急のため"))["text"]
+    assert overridden.endswith("エラーがありますが、作成者が理由を付けて決裁を依頼しています。")
+    # Once decided or voided, the same message says so, not that a decision is still wanted.
+    decided = DecisionView(kind="approved", decider_name="上越 花子", decided_at=at, reason=None)
+    assert approval_request(v, decided=decided)["text"] == (
+        "「上越市公式LINE」第1版の投稿（投稿予定: 2026年11月28日（土）09:30）は、上越 花子 さんが承認しました。")
+    rejected = replace(decided, kind="rejected", reason="日付を確認してください。")
+    assert approval_request(v, decided=rejected)["text"].endswith("上越 花子 さんが差し戻しました。")
+    voided = approval_request(v, voided_note="作成者が下書きを編集したため、第1版の決裁依頼は取り消されました。")["text"]
+    assert voided == "「上越市公式LINE」第1版の決裁依頼: 作成者が下書きを編集したため、第1版の決裁依頼は取り消されました。"
+    for t in (text, deputy, overridden, voided):
+        assert "*" not in t and ":" + "rotating_light:" not in t and "\n" not in t
+    # A long name from the organisation file does not push the schedule out of the preview.
+    long = approval_request(replace(v, account_name="上越市" + "公式アカウント" * 40, author_name="高" * 200))["text"]
+    assert "投稿予定: 2026年11月28日（土）09:30" in long[:160]
+    # Names are escaped for Slack as the blocks are: 「<!channel>」 in a name pings nobody.
+    assert "&lt;!channel&gt;" in approval_request(replace(v, account_name="<!channel>"))["text"]
+    report = render.after_report(v, "緊急・災害")["text"]
+    assert report == ("事後報告: 「上越市公式LINE」の投稿は「緊急・災害」のため決裁を省略して投稿されます"
+                      "（投稿予定: 2026年11月28日（土）09:30、作成者: 高田 太郎 さん、第1版）。")

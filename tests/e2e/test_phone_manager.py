@@ -1,0 +1,117 @@
+"""A 課長補佐 deciding on a phone between meetings: the notification preview, a 差戻し form that
+Slack no longer lets us open, a draft taken back before the tap, and a long App Home."""
+
+from __future__ import annotations
+
+import re
+
+from bot import render
+from bot.localstack import LocalStack
+from handlers.payloads import FORM_NOT_OPENED_JA
+from tests.e2e.conftest import (
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    drafts,
+    settle,
+    wait_dm,
+    wait_ephemeral,
+)
+from tests.e2e.test_core_loop import ledger, submit_clean
+
+# What a lock screen cannot show: mrkdwn marks, emoji codes, Slack's link and mention syntax.
+MRKDWN_NOISE = re.compile(r"[*_~`]|:[a-z0-9_+-]+:|<[@#!]|\n")
+
+
+def test_the_request_dms_preview_says_what_is_asked_for_which_account_and_when(stack: LocalStack) -> None:
+    st = stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    assert msg.text.startswith("「上越市公式X」の投稿の決裁をお願いします（投稿予定: ")
+    assert "作成者: 高田 太郎 さん、第1版）。" in msg.text and not MRKDWN_NOISE.search(msg.text)
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    # The other approver's DM, redrawn, no longer asks for a decision in its text either.
+    st.slack.wait_for(lambda: "承認しました" in dm(st, "U0CHIEF")[0].text, timeout=10, message="redrawn DM")
+    assert "上越 花子 さんが承認しました。" in dm(st, "U0CHIEF")[0].text
+
+
+def test_a_rejection_form_slack_no_longer_lets_us_open_is_explained_and_decides_nothing(
+        sqlite_stack: LocalStack) -> None:
+    """The phone was slow: Slack answers views.open with expired_trigger_id. The manager is told
+    in words why nothing opened, nothing is decided, and the next tap opens the form."""
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.slack.inject("views.open", error="expired_trigger_id")
+    reply = st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    assert reply.status == 200
+    assert wait_ephemeral(st, "U0MANAGER", "フォームを開けませんでした") == FORM_NOT_OPENED_JA
+    settle(st)
+    assert ledger(st) == [] and [d.state for d in drafts(st)] == ["pending"]
+    assert set(buttons(dm(st, "U0MANAGER")[0])) == {"approve_draft", "reject_draft"}
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK), timeout=10,
+                      message="the form on the second tap")
+
+
+def test_a_trigger_that_really_expired_is_refused_by_the_local_slack_as_slack_does(sqlite_stack: LocalStack) -> None:
+    """Not a fault injected: the trigger_id Slack gave with the click is older than its 3 seconds."""
+    st = sqlite_stack
+    submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    expired = st.slack.issue_trigger_id("U0MANAGER", ttl=-1)
+    original = st.driver._fresh_trigger
+    st.driver._fresh_trigger = lambda user: expired  # type: ignore[method-assign]
+    try:
+        st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts)
+    finally:
+        st.driver._fresh_trigger = original  # type: ignore[method-assign]
+    wait_ephemeral(st, "U0MANAGER", "フォームを開けませんでした")
+    [call] = st.slack.calls_of("views.open")
+    assert call.response.get("error") == "expired_trigger_id"
+    settle(st)
+    assert ledger(st) == [] and st.slack.latest_view("U0MANAGER", render.REJECT_CALLBACK) is None
+
+
+def test_a_tap_on_a_request_the_author_took_back_is_told_so_and_decides_nothing(stack: LocalStack) -> None:
+    st = stack
+    ts = submit_clean(st)
+    msg = dm(st, "U0MANAGER")[0]
+    st.driver.message_deleted("C0INTAKE", ts, tombstone=False)
+    st.slack.wait_for(lambda: "取り下げ" in all_text(dm(st, "U0MANAGER")[0]), timeout=10, message="voided DM")
+    assert "取り下げ" in dm(st, "U0MANAGER")[0].text
+    # The phone still shows the buttons (not yet redrawn): 承認, then 差戻し.
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts, seen=msg)
+    assert wait_ephemeral(st, "U0MANAGER", "取り下げ") == "この下書きは現在「取り下げ」のため、決裁できません。"
+    st.driver.block_action("U0MANAGER", "reject_draft", channel=msg.channel, message_ts=msg.ts, seen=msg)
+    st.slack.wait_for(lambda: len(st.slack.ephemerals("U0MANAGER")) == 2, timeout=10, message="second refusal")
+    settle(st)
+    assert st.slack.calls_of("views.open") == []
+    assert [e.kind for e in ledger(st) if e.kind != "void"] == []
+
+
+def test_app_home_with_thirty_requests_lists_the_oldest_with_buttons_and_counts_the_rest(
+        sqlite_stack: LocalStack) -> None:
+    st = sqlite_stack
+    for i in range(30):
+        st.driver.message("C0INTAKE", "U0OPERATOR", f"第{i + 1}回 " + CLEAN_DRAFT)
+    st.slack.wait_for(lambda: len(dm(st, "U0MANAGER")) >= 30, timeout=60, message="thirty requests")
+    settle(st)
+    st.driver.app_home_opened("U0MANAGER")
+    st.slack.wait_for(lambda: "決裁待ち（30件）" in str(st.slack.home("U0MANAGER")), timeout=10, message="home")
+    home = st.slack.home("U0MANAGER")
+    assert home is not None and len(home["blocks"]) <= 100
+    rows = [b for b in home["blocks"] if b["type"] == "actions"]
+    assert len(rows) == render.HOME_WAITING_SHOWN
+    assert "残りの18件" in str(home["blocks"])
+    assert "第1回" in str(home["blocks"]) and "第30回" not in str(home["blocks"])
+    # 承認 tapped on Home decides the first listed; the count goes down.
+    home_view = st.slack.home_view("U0MANAGER")
+    assert home_view is not None
+    st.driver.block_action("U0MANAGER", "approve_draft", view=home_view,
+                           value=rows[0]["elements"][0]["value"])
+    st.slack.wait_for(lambda: "決裁待ち（29件）" in str(st.slack.home("U0MANAGER")), timeout=10,
+                      message="home after the decision")
+    assert [(e.kind, e.draft_id) for e in ledger(st)] == [("approved", 1)]
+    wait_dm(st, "U0MANAGER", 30)
