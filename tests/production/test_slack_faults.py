@@ -1722,3 +1722,32 @@ def test_a_draft_post_refused_for_its_size_tells_its_author_why_in_japanese(
         assert reason in report and "正常な応答がない" not in report, report
     finally:
         st.stop()
+
+
+def test_an_error_code_longer_than_slacks_is_a_proxys_answer_and_its_report_fits_the_database(
+        tmp_path: Path, org: OrgConfig, db_url: str) -> None:
+    """A proxy's JSON with an "error" of 190 lowercase letters passed for Slack's code: the approval
+    request was refused at once and the report's key (undeliverable:<person>:<code>:<day>) was longer
+    than processed_events.key's 200 characters, so on PostgreSQL the report itself failed and nobody
+    heard the approver was never asked. Such a code is not Slack's: retried, then reported as never
+    properly answered, once."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", times=10_000, channel=st.slack.dm_channel(APPROVERS[0]), error="x" * 190)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()
+        with st.rt.db.session() as s:
+            assert not outbox.rows(s, (outbox.FAILED,)), "a code no Slack sends is no refusal for good"
+        for _ in range(MAX_ATTEMPTS):
+            clock.t += MAX_BACKOFF
+            st.driver.app_home_opened("U0OPERATOR")
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert [r.message_key for r in outbox.rows(s, (outbox.FAILED,))] == [f"dm:1:v1:{APPROVERS[0]}"]
+        name = org.member(APPROVERS[0]).name  # type: ignore[union-attr]
+        reports = [t for t in escalation_texts(st) if name in t and "何度送っても Slack から正常な応答がありませんでした" in t]
+        assert len(reports) == 1, escalation_texts(st)
+        assert "x" * 20 not in "".join(escalation_texts(st))
+    finally:
+        st.stop()
