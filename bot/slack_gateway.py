@@ -867,8 +867,12 @@ class SlackGateway:
                     # now when one of this batch went through meanwhile (_scope_works).
                     with self._auth_lock:
                         waits = any(h.refusal == str(outcome) for h in self._scope_holds.values())
+                    # A lapsed claim found on the row (a delivery that died mid-call) is kept, as
+                    # NotTried's release_claim keeps it: it says the post may be in Slack, and the
+                    # retry looks for it first. Cleared, the post went out twice once the scope was back.
+                    lapsed = None if job.claim is None or row.claimed_until == job.claim.until else row.claimed_until
                     outbox.mark_retry(s, row.id, outcome.until if waits else self.clock(), str(outcome),
-                                      counted_up_to=0)
+                                      counted_up_to=0, lapsed_claim=lapsed)
                     continue
                 if isinstance(outcome, ScopeRefused):
                     with self._auth_lock:  # ERROR once per wait, as for a refused token

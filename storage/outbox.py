@@ -841,16 +841,17 @@ _UNCHANGED: Any = object()
 
 
 def mark_retry(s: Session, row_id: int, at: datetime, error: str, *, counted_up_to: int | None = None,
-               failing_alone_since: datetime | None = _UNCHANGED) -> None:
+               failing_alone_since: datetime | None = _UNCHANGED, lapsed_claim: datetime | None = None) -> None:
     """Try the row again at ``at``. ``counted_up_to``: this attempt adds to the row's count only
     below that many (an attempt that says nothing about the message, see SlackGateway._record).
     ``failing_alone_since``: since when the message has failed alone, as this attempt leaves it
     (the caller holds the row's claim, so nothing else writes it meanwhile); left as it is when
-    not given."""
+    not given. ``lapsed_claim``: the claim an earlier delivery left on the row, put back for a row
+    not tried now (see release_claim)."""
     attempts: Any = OutboxRow.attempts + 1
     if counted_up_to is not None:
         attempts = case((col(OutboxRow.attempts) < counted_up_to, OutboxRow.attempts + 1), else_=OutboxRow.attempts)
-    values: dict[str, Any] = {"next_attempt_at": at, "claimed_until": None, "last_error": error[:2000],
+    values: dict[str, Any] = {"next_attempt_at": at, "claimed_until": lapsed_claim, "last_error": error[:2000],
                               "attempts": attempts}
     if failing_alone_since is not _UNCHANGED:
         values["failing_alone_since"] = failing_alone_since

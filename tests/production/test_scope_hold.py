@@ -139,3 +139,53 @@ def test_missing_scope_of_a_look_up_stops_no_delivery(db_url: str, org: OrgConfi
         assert health(st.rt)[1]["slack_auth"] == "ok"
     finally:
         st.stop()
+
+
+
+def test_a_post_a_crashed_delivery_may_have_made_is_looked_for_after_a_scope_hold(db_url: str, org: OrgConfig) -> None:
+    """kessai killed while an approval DM was in flight (Slack made it), then the app reinstalled
+    without chat:write: the DM's lapsed claim said it may be in Slack, and its retry looks for it
+    first. Held for the scope, the row lost that mark and went out again unlooked for once the
+    scope was back: the approver got the request twice."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from bot.slack_gateway import METADATA_EVENT
+    from storage.models import OutboxRow
+
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
+        st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（1）")
+        st.deliver()  # the wait begins; the clock stands still, so nothing is tried again below
+        assert health(st.rt)[1]["slack_auth"] == "missing_scope (chat:write)"
+        with st.rt.db.session() as s:
+            before = {r.id for r in outbox.rows(s, statuses=[outbox.PENDING])}
+        st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（2）")
+        with st.rt.db.session() as s:
+            row = next(r for r in outbox.rows(s, statuses=[outbox.PENDING])
+                       if r.id not in before and r.op == "post" and r.payload.get("channel") == "U0MANAGER")
+        # What a delivery killed mid-call left: its post in Slack, and its claim, lapsed, on the row.
+        st.slack.clear_faults()  # (the planted post is not the kessai's: not refused)
+        assert st.slack.handle_api("chat.postMessage", {
+            "channel": st.slack.dm_channel("U0MANAGER"), "text": "承認依頼",
+            "metadata": {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}}, st.slack.token)[0] == 200
+        st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
+        with st.rt.db.session() as s:
+            s.connection().execute(update(OutboxRow).where(OutboxRow.id == row.id)  # type: ignore[arg-type]
+                                   .values(claimed_until=clock() - timedelta(minutes=5)))
+        st.deliver()  # every row of the second draft waits for the scope, untried
+        with st.rt.db.session() as s:
+            held = next(r for r in outbox.rows(s, statuses=[outbox.PENDING]) if r.id == row.id)
+        assert held.attempts == 0 and (held.last_error or "").startswith("slack_scope: chat:write")
+        st.slack.clear_faults()
+        clock.t += TOKEN_ASK_EVERY
+        _drain(st)
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+        assert len(dm(st, "U0MANAGER")) == 2, [m.text[:40] for m in dm(st, "U0MANAGER")]
+        assert len(dm(st, "U0CHIEF")) == 2
+        _nothing_failed(st)
+    finally:
+        st.stop()
