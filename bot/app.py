@@ -88,7 +88,8 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
     if upgrade:
         db.upgrade()
     failures = DeliveryFailureReporter(db, org, clock, tz=settings.tz)
-    gateway = SlackGateway(db, client, clock=clock, on_permanent_failure=failures)
+    gateway = SlackGateway(db, client, clock=clock, on_permanent_failure=failures,
+                           on_scope_change=failures.scope_changed)
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
     failures.incident_alert = IncidentService(kessai).current_alert
     kessai.on_access_lost = gateway.access_lost

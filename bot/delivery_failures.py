@@ -75,6 +75,9 @@ CHANNEL_ADVICE = {
 UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
 REPORT_FLAG = "_failure_report"
+# Claimed (draft_repo.claim_event) while the escalation channel has been told that Slack refuses
+# im:write, until a DM goes through (DeliveryFailureReporter.scope_changed).
+SCOPE_HOLD_KEY = "slack-scope-hold:im:write"
 
 
 def _no_proper_answer(error: str) -> bool:
@@ -375,6 +378,34 @@ class DeliveryFailureReporter:
         more = (f"\n{since}、同じ理由で {earlier + 1} 件のメッセージを届けられませんでした（このお知らせにまとめています）。"
                 + (f"{also}。" if also else ""))
         outbox.enqueue(s, "update", {"text": text + more, REPORT_FLAG: True}, now=now, message_key=key)
+
+    def scope_changed(self, s: Session, scope: str, refusal: str | None) -> None:
+        """Slack refuses ``scope`` for the installation (``refusal``: its code), or accepts it again
+        (None); called by the gateway in its recording transaction (SlackGateway.on_scope_change).
+
+        Without im:write every DM waits (approval requests, reminders, an incident's copies) while
+        the channel posts go on: the operators saw their drafts checked and the approvers were never
+        asked, and only the log said why. The escalation channel is told once per hold: the first
+        replica to claim the hold's key posts, the others and a restart during the hold say nothing
+        more, and the key is let go once a DM goes through, so that the next hold is told again.
+        (Without chat:write nothing can be posted, and the log and /healthz say so.)"""
+        if scope != "im:write":
+            return
+        if refusal is None:
+            draft_repo.forget_event(s, SCOPE_HOLD_KEY)
+            return
+        now = self.clock()
+        if not draft_repo.claim_event(s, SCOPE_HOLD_KEY, now):
+            log.info("Slack refuses im:write (%s); the escalation channel was told of this hold already", refusal)
+            return
+        self._escalate(s, now, (
+            ":warning: Slack が kessai に DM を送る権限（im:write）を認めていないため、決裁の依頼・決裁結果の"
+            "お知らせ・リマインダーなどの DM を送れず、止めています"
+            f"（Slack のエラー「{escape(refusal)}」）。チャンネルへの投稿は、これまでどおり届いています。"
+            "止めている DM は失われず、権限が戻りしだい送られます。\n"
+            "IT 担当の方は、manifest.yaml の内容でアプリを再インストールし（SLACK_BOT_TOKEN がボットトークン"
+            "（xoxb-）であることもご確認ください）、kessai を再起動してください。それまでの間、急ぎの決裁は"
+            "決裁者の方に直接お知らせください。"))
 
     def _around_escalation_channel(self, s: Session, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
         """The escalation channel itself refuses messages (an incident alert, a reminder, a report):

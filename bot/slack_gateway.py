@@ -315,8 +315,13 @@ class SlackGateway:
         clock: Callable[[], datetime] = utcnow,
         on_permanent_failure: Callable[[OutboxRow, str, Session | None], None] | None = None,
         render_home: Callable[[str], dict[str, Any]] | None = None,
+        on_scope_change: Callable[[Session, str, str | None], None] | None = None,
     ) -> None:
         self.db = db
+        # Told (in the recording transaction) when Slack starts refusing a scope for the installation
+        # (its code), and when a message needing it goes through (None): without im:write the DMs
+        # wait while the channel posts go on, and only the log said so (bot.delivery_failures).
+        self.on_scope_change = on_scope_change
         self.client = client
         self.clock = clock
         self.on_permanent_failure = on_permanent_failure
@@ -367,6 +372,9 @@ class SlackGateway:
         self._token_asks = 0
         # The methods Slack refuses for the installation (ScopeRefused), by SCOPE_OF's name.
         self._scope_holds: dict[str, _ScopeHold] = {}
+        # The scopes a message of this process went through with since it started or the scope's
+        # last hold here (on_scope_change is told once of each, not of every message).
+        self._scopes_working: set[str] = set()
 
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
@@ -784,6 +792,7 @@ class SlackGateway:
             hold = self._scope_holds.get(e.scope)
             if hold is None:
                 hold = self._scope_holds[e.scope] = _ScopeHold(str(e), now, 0)
+            self._scopes_working.discard(e.scope)
             hold.refusal, hold.asked_at = str(e), now
             e.retry_after = self._scope_wait(hold.asks).total_seconds()
 
@@ -794,6 +803,18 @@ class SlackGateway:
         for name in ended:
             released = outbox.retry_now(s, f"{SCOPE_REFUSED_PREFIX}{name}:", self.clock())
             log.warning("Slack accepts %s again: %d message(s) held for it are sent now", name, released)
+
+    def _scope_changed(self, s: Session, scope: str, refusal: str | None) -> None:
+        """Tell on_scope_change, in a savepoint of the recording transaction: its failing must not
+        undo the recording (which would send the messages again)."""
+        if self.on_scope_change is None:
+            return
+        try:
+            with s.begin_nested():
+                self.on_scope_change(s, scope, refusal)
+                outbox.flush_pending(s)
+        except DBAPIError:
+            log.exception("could not record that Slack %s %s", "refuses" if refusal else "accepts", scope)
 
     def _send(self, job: _Job) -> tuple[str, str] | None | Exception:
         if job.row.op not in TOKENLESS_OPS and self._held_for_token():
@@ -884,6 +905,8 @@ class SlackGateway:
                             "Slack refuses %s for the installation (%s); outbox %s and every message that needs it "
                             "wait until the app is reinstalled with manifest.yaml's scopes (or the right bot token "
                             "is set), and are sent then", outcome.scope, str(outcome).rsplit(": ", 1)[-1], row.id)
+                    if news:
+                        self._scope_changed(s, outcome.scope, str(outcome).rsplit(": ", 1)[-1])
                 if isinstance(outcome, AuthFailure):
                     refusal = str(outcome).removeprefix(AUTH_FAILURE_PREFIX)
                     # ERROR once per refusal: every waiting message retries until the token is
@@ -969,6 +992,11 @@ class SlackGateway:
                         scoped = bool(self._scope_holds)
                     if scoped:
                         self._scope_works(s, job.scopes)
+                    with self._auth_lock:
+                        working = job.scopes - self._scopes_working
+                        self._scopes_working |= working
+                    for scope in sorted(working):
+                        self._scope_changed(s, scope, None)
             released = outbox.record_sent(s, located, sent, self.clock())
             # In the transaction that records the failures: a crash between the two commits lost
             # the report (the Japanese notice to the escalation channel, the author's stand-in DM),

@@ -100,6 +100,11 @@ def forget_access_lost(s: Session, seen: Sequence[tuple[str, datetime]]) -> int:
     return gone
 
 
+def forget_event(s: Session, key: str) -> bool:
+    """Delete the record of ``key`` (``claim_event``), so that it can be claimed again; whether there was one."""
+    return bool(s.connection().execute(delete(ProcessedEventRow).where(col(ProcessedEventRow.key) == key)).rowcount)
+
+
 def wait_for_event(s: Session, key: str) -> None:
     """Hold the record of ``key`` (``claim_event``) until this transaction ends: another transaction
     doing the same waits here, and then reads what this one wrote (PostgreSQL; SQLite runs one

@@ -189,3 +189,68 @@ def test_a_post_a_crashed_delivery_may_have_made_is_looked_for_after_a_scope_hol
         _nothing_failed(st)
     finally:
         st.stop()
+
+
+def _im_write_notices(st: LocalStack) -> list[str]:
+    return [m.text for m in st.slack.messages("C0ESCALATE") if "im:write" in m.text]
+
+
+def test_escalation_channel_is_told_once_per_hold_of_im_write(db_url: str, org: OrgConfig) -> None:
+    """Without im:write the drafts were checked in the channel and the approvers never asked, and
+    nobody in Slack knew why. The escalation channel is told once for the hold, not per DM, not
+    again by a restart during it, and again for a later hold."""
+    clock = SteppedClock(BUSINESS_MORNING.astimezone(UTC))
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+    for n in range(3):
+        st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
+    for _ in range(6):
+        st.deliver()
+        clock.t += MAX_BACKOFF
+    notices = _im_write_notices(st)
+    assert len(notices) == 1, notices
+    assert "DM を送れず" in notices[0] and "missing_scope" in notices[0] and "再インストール" in notices[0]
+    assert all(not dm(st, a) for a in APPROVERS)
+    slack = st.slack
+    st.server.stop()
+    st.rt.stop()  # restarted while Slack still refuses im:write
+    st2 = start_local_stack(org, db_url, clock=clock, slack=slack, start_gateway=False)
+    try:
+        for _ in range(4):
+            st2.deliver()
+            clock.t += MAX_BACKOFF
+        assert len(_im_write_notices(st2)) == 1  # the same hold: not told again
+        st2.slack.clear_faults()  # reinstalled with im:write
+        clock.t += TOKEN_ASK_EVERY
+        _drain(st2)
+        assert all(len(dm(st2, a)) == 3 for a in APPROVERS)
+        _nothing_failed(st2)
+        st2.slack.inject("conversations.open", error="missing_scope", times=10_000)  # a later reinstall drops it again
+        st2.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（次）")
+        st2.rt.gateway._dm_channels.clear()  # a fresh process: no DM opened yet
+        for _ in range(4):
+            st2.deliver()
+            clock.t += MAX_BACKOFF
+        assert len(_im_write_notices(st2)) == 2
+    finally:
+        st2.stop()
+
+
+def test_chat_write_refused_posts_no_im_write_notice(db_url: str, org: OrgConfig) -> None:
+    """Only a hold of DMs is told in the channel: without chat:write nothing can be posted there."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(3):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        st.slack.clear_faults()
+        clock.t += TOKEN_ASK_EVERY
+        _drain(st)
+        assert _im_write_notices(st) == []
+        with st.rt.db.session() as s:
+            assert not outbox.rows(s, statuses=[outbox.FAILED])
+    finally:
+        st.stop()
