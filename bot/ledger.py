@@ -145,8 +145,8 @@ def _verify(
     count = 0
     for e, stored in checked:
         count += 1
-        if problem := _link_problem(e, expected_seq, prev):
-            return VerifyResult(False, count, e.seq, problem)
+        if bad := _link_problem(e, expected_seq, prev):
+            return VerifyResult(False, count, *bad)
         if versions:
             if stored is None:
                 return VerifyResult(False, count, e.seq, "決裁対象の版がデータベースに見つかりません。")
@@ -156,7 +156,8 @@ def _verify(
         expected_seq += 1
     if head is not None and count and head[0] == 0:
         return VerifyResult(False, count, count,
-                            "台帳の末尾の記録（ledger_head）がありません。削除された疑いがあります。")
+                            "台帳の末尾の記録（ledger_head）がないか、0 件に戻されています。"
+                            "台帳の末尾が削除された疑いがあります。")
     if head is not None and (head[0] != count or (count and head[1] != prev)):
         # Entries missing after the head's: the first missing one; entries beyond it: the first extra.
         first_bad = count + 1 if head[0] > count else head[0] + 1 if head[0] < count else count
@@ -167,14 +168,21 @@ def _verify(
     return VerifyResult(True, count)
 
 
-def _link_problem(e: LedgerEntry, expected_seq: int, prev: str) -> str | None:
-    """What is wrong with ``e`` as the entry after ``prev`` (the hash of entry expected_seq - 1)."""
+def _link_problem(e: LedgerEntry, expected_seq: int, prev: str) -> tuple[int, str] | None:
+    """The first entry that is wrong, up to ``e`` as the entry after ``prev`` (the hash of entry
+    expected_seq - 1), and what is wrong; None when ``e`` fits."""
     if e.seq != expected_seq:
-        return f"通番が {expected_seq} のはずが {e.seq} です（削除または挿入の疑い）。"
-    if e.prev_hash != prev:
-        return "直前の記録のハッシュと一致しません（削除・並べ替え・挿入の疑い）。"
+        return e.seq, f"通番が {expected_seq} のはずが {e.seq} です（削除または挿入の疑い）。"
     if entry_hash(e.body()) != e.entry_hash:
-        return "記録の内容がハッシュと一致しません（改ざんの疑い）。"
+        return e.seq, "記録の内容がハッシュと一致しません（改ざんの疑い）。"
+    if e.prev_hash != prev:
+        # ``e`` is whole (its own hash fits) and keeps the hash its predecessor had when ``e`` was
+        # written: the predecessor is the one that changed (its row replaced, hashed anew to fit
+        # itself, as an edited genesis entry is), unless ``e`` was itself made up with a wrong link.
+        if e.seq == 1:
+            return e.seq, "最初の記録なのに、直前の記録のハッシュが空（0 の並び）ではありません（差し替えの疑い）。"
+        return e.seq - 1, (f"この記録のハッシュが、次の記録 #{e.seq} に控えられた値と一致しません"
+                           f"（#{e.seq - 1} の差し替え、または #{e.seq} との間での削除・並べ替え・挿入の疑い）。")
     return None
 
 
@@ -195,8 +203,7 @@ class ChainWatch(Iterator[LedgerEntry]):
     def __next__(self) -> LedgerEntry:
         e = next(self._entries)
         if self.first_bad is None:
-            if problem := _link_problem(e, self._expected_seq, self._prev):
-                self.first_bad = (e.seq, problem)
+            self.first_bad = _link_problem(e, self._expected_seq, self._prev)
             self._prev = e.entry_hash
             self._expected_seq += 1
         return e

@@ -12,7 +12,9 @@ from zoneinfo import ZoneInfo
 from bot.ledger import (
     EXPORT_COLUMNS,
     GENESIS_HASH,
+    ChainWatch,
     LedgerEntry,
+    VerifyResult,
     content_hash,
     entry_hash,
     export_rows,
@@ -185,3 +187,46 @@ def test_attached_files_are_bound_by_identity_and_only_when_there_are_some() -> 
     assert content_hash(**kw, files=[dataclasses.replace(flyer, size=1001)]) != with_flyer  # type: ignore[arg-type]
     # …where the file is shown from is not.
     assert content_hash(**kw, files=[dataclasses.replace(flyer, permalink=None)]) == with_flyer  # type: ignore[arg-type]
+
+
+def rehashed(e: LedgerEntry, **changes: object) -> LedgerEntry:
+    """``e`` changed and hashed anew to fit itself: what anyone who reads this code can do."""
+    body = {**dataclasses.replace(e, **changes).body()}  # type: ignore[arg-type]
+    return LedgerEntry(**body, entry_hash=entry_hash(body))  # type: ignore[arg-type]
+
+
+def test_a_replaced_entry_hashed_anew_is_named_not_the_one_after_it() -> None:
+    """The genesis entry replaced (another decider, hashed to fit) broke only entry 2's link;
+    verify named #2, which is as it was written, and an auditor looked at the wrong decision."""
+    for replaced in (1, 3):
+        entries = chain(5)
+        entries[replaced - 1] = rehashed(entries[replaced - 1], decider_id="U0STRANGER")
+        r = verify_chain(entries, head=(5, entries[-1].entry_hash))
+        assert not r.ok and r.first_bad_seq == replaced, replaced
+        assert f"次の記録 #{replaced + 1} に控えられた値と一致しません" in (r.problem_ja or "")
+        watch = ChainWatch(entries)
+        assert list(watch) == entries and watch.first_bad is not None and watch.first_bad[0] == replaced
+
+
+def test_a_first_entry_that_does_not_start_from_the_genesis_hash_is_named() -> None:
+    entries = chain(3)
+    entries[0] = rehashed(entries[0], prev_hash="1" * 64)
+    r = verify_chain(entries)
+    assert not r.ok and r.first_bad_seq == 1 and "最初の記録" in (r.problem_ja or "")
+
+
+def test_an_edited_link_is_named_at_the_entry_that_holds_it() -> None:
+    entries = chain(4)
+    entries[2] = dataclasses.replace(entries[2], prev_hash="1" * 64)  # not hashed anew
+    r = verify_chain(entries)
+    assert not r.ok and r.first_bad_seq == 3
+
+
+def test_a_ledger_of_one_entry_and_an_empty_one_verify() -> None:
+    one = chain(1)
+    assert verify_chain(one, head=(1, one[0].entry_hash)).ok
+    assert verify_chain([], head=(0, GENESIS_HASH)) == VerifyResult(True, 0)
+    emptied = verify_chain([], head=(1, one[0].entry_hash))  # its only entry deleted, the head kept
+    assert not emptied.ok and emptied.first_bad_seq == 1
+    headless = verify_chain(one, head=(0, GENESIS_HASH))
+    assert not headless.ok and headless.first_bad_seq == 1 and "0 件に戻されています" in (headless.problem_ja or "")

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.cli import main
-from bot.ledger import content_hash, recorded_content_hashes
+from bot.ledger import LedgerEntry, content_hash, entry_hash, recorded_content_hashes
 from storage import ledger as ledger_repo
 from storage.db import Database
 from storage.models import DraftRow, DraftVersionRow
@@ -240,3 +240,20 @@ def test_export_to_a_dash_writes_to_standard_output(filled: str, tmp_path: Path)
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and [e["seq"] for e in json.loads(r.stdout)] == [1, 2, 3, 4, 5]
     assert not (tmp_path / "-").exists()
+
+
+def test_the_genesis_entry_replaced_and_hashed_anew_is_named(db: Database, filled: str) -> None:
+    """Whoever replaces a decision can hash the new row to fit itself; only the next entry's link
+    shows it. Verify named that next entry (#2), which is as it was written."""
+    with db.engine.begin() as c:
+        row = dict(c.execute(text("SELECT * FROM ledger_entries WHERE seq = 1")).mappings().one())
+        body = {k: row[k] for k in LedgerEntry.__dataclass_fields__ if k != "entry_hash"}
+        body["decider_id"] = "U0STRANGER"
+        past_the_ledger_guard(c)
+        c.execute(text("UPDATE ledger_entries SET decider_id = :d, entry_hash = :h WHERE seq = 1"),
+                  {"d": "U0STRANGER", "h": entry_hash(body)})
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1
+    assert "台帳の記録 #1 に問題があります: この記録のハッシュが、次の記録 #2 に控えられた値と一致しません" in r.stderr
+    r = kessai(filled, "ledger", "export", "--format", "json")
+    assert r.returncode == 0 and "台帳の記録 #1 に問題があります" in r.stderr
