@@ -138,7 +138,7 @@ def _downgrade(db: Database, known: list[str], target: str) -> int:
 
 
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
-    from bot.ledger import verify_with_versions
+    from bot.ledger import KIND_LABELS_JA, verify_with_versions
     from bot.workflow import state_ja
     from storage import ledger as ledger_repo
     from storage.db import Database
@@ -157,10 +157,17 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if unrecorded is not None:
-        draft_id, version, state = unrecorded
-        print(f"下書き #{draft_id} の第{version}版は「{state_ja(state)}」ですが、"
-              "台帳にその決裁の記録がありません（台帳の末尾の記録が ledger_head とともに削除された疑いがあります）。",
-              file=sys.stderr)
+        draft_id, version, state, last = unrecorded
+        said = f"下書き #{draft_id} の第{version}版は「{state_ja(state)}」ですが、"
+        if last is None:
+            said += ("台帳にその決裁の記録がありません（台帳の末尾の記録が ledger_head とともに削除されたか、"
+                     "下書きの状態が書き換えられた疑いがあります）。")
+        elif last[1] == "void":
+            said += f"台帳の記録 #{last[0]} でその決裁は無効（編集・取り下げ）になっています（下書きの状態が書き換えられた疑いがあります）。"
+        else:
+            said += (f"台帳の記録 #{last[0]} ではその版の決裁は「{KIND_LABELS_JA.get(last[1], last[1])}」です"
+                     "（下書きの状態が書き換えられた疑いがあります）。")
+        print(said, file=sys.stderr)
         return 1
     if result.ok:
         print(f"台帳は正常です（{result.count} 件の記録を検証しました）。")

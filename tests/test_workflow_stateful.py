@@ -483,7 +483,11 @@ class WorkflowMachine(RuleBasedStateMachine):
         with self.db.session() as s:
             head = ledger_repo.head(s)
             result = verify_with_versions(ledger_repo.iter_entries_with_versions(s, JST), head)
+            # What `kessai ledger verify` checks next: every decided draft's decision is on the
+            # record and not voided since (an edit or a withdrawal voids one only as it moves on).
+            unrecorded = ledger_repo.decided_without_entry(s)
         assert result.ok, result
+        assert unrecorded is None, unrecorded
 
     @invariant()
     def one_decision_per_version_and_never_another(self) -> None:

@@ -277,6 +277,8 @@ def test_deleting_the_draft_message_withdraws_it(stack: LocalStack) -> None:
     assert "削除" in (ledger(st)[1].reason or "")
     settle(st)
     assert len(ledger(st)) == 2
+    with st.rt.db.session() as s:  # the withdrawn draft agrees with its void entry
+        assert ledger_repo.decided_without_entry(s) is None
 
 
 def test_double_click_makes_one_decision(stack: LocalStack) -> None:
@@ -407,6 +409,8 @@ def test_edit_voids_an_earlier_approval(stack: LocalStack) -> None:
     new = wait_dm(st, "U0MANAGER", 2)[1]
     assert "第2版" in all_text(new) and set(buttons(new)) == {"approve_draft", "reject_draft"}
     assert [(e.kind, e.version_number) for e in ledger(st)] == [("approved", 1), ("void", 1)]
+    with st.rt.db.session() as s:  # the draft moved on to version 2: its void of version 1 is no contradiction
+        assert ledger_repo.decided_without_entry(s) is None
     # The old version's button no longer decides anything.
     st.driver.block_action("U0CHIEF", "approve_draft", "1:1", channel=msg.channel, message_ts=msg.ts)
     wait_ephemeral(st, "U0CHIEF", "古い版")

@@ -257,3 +257,58 @@ def test_the_genesis_entry_replaced_and_hashed_anew_is_named(db: Database, fille
     assert "台帳の記録 #1 に問題があります: この記録のハッシュが、次の記録 #2 に控えられた値と一致しません" in r.stderr
     r = kessai(filled, "ledger", "export", "--format", "json")
     assert r.returncode == 0 and "台帳の記録 #1 に問題があります" in r.stderr
+
+
+def withdraw_after_approval(db: Database, draft_id: int) -> None:
+    """What the bot records when an approved draft's message is deleted: a void entry, 取り下げ."""
+    with db.session() as s:
+        v = s.get(DraftVersionRow, draft_id)  # one version per draft: its row id is the draft's
+        assert v is not None and v.draft_id == draft_id
+        ledger_repo.append(s, draft_id=draft_id, version_number=1, kind="void", content_hash=v.content_hash,
+                           decider_id="U0OPERATOR", acting_for_id=None,
+                           reason="下書きのメッセージが削除（取り下げ）されたため、第1版の決裁は無効になりました。",
+                           decided_at=datetime(2026, 11, 27, 1, tzinfo=UTC))
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE drafts SET state = 'withdrawn' WHERE id = :d"), {"d": draft_id})
+
+
+@pytest.mark.parametrize("state", ["approved", "published"])
+def test_a_withdrawn_approval_set_back_to_approved_is_caught(db: Database, filled: str, state: str) -> None:
+    """The approval of draft 3 was voided when its message was deleted; setting the draft back to
+    承認済み (or 投稿済み) made it look approved, and verify passed: the approval is still in the
+    ledger, the void after it was not looked at."""
+    withdraw_after_approval(db, 3)
+    assert kessai(filled, "ledger", "verify").returncode == 0
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE drafts SET state = :s WHERE id = 3"), {"s": state})
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1
+    assert (f"下書き #3 の第1版は「{'承認済み' if state == 'approved' else '投稿済み'}」ですが、"
+            "台帳の記録 #6 でその決裁は無効（編集・取り下げ）になっています（下書きの状態が書き換えられた疑いがあります）。"
+            ) in r.stderr, r.stderr
+
+
+def test_a_rejected_draft_set_to_approved_names_the_rejection(db: Database, filled: str) -> None:
+    """Draft 2 was rejected (#2); its state rewritten to 承認済み was reported as the ledger's newest
+    entries deleted with ledger_head, which they were not: the ledger holds the 差戻し."""
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE drafts SET state = 'approved' WHERE id = 2"))
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1
+    assert ("下書き #2 の第1版は「承認済み」ですが、台帳の記録 #2 ではその版の決裁は「差戻し」です"
+            "（下書きの状態が書き換えられた疑いがあります）。") in r.stderr, r.stderr
+    assert "ledger_head" not in r.stderr
+
+
+def test_a_draft_set_to_approved_without_any_decision_says_either_may_have_happened(db: Database, filled: str) -> None:
+    now = datetime.now(UTC)
+    with db.session() as s:
+        s.add(DraftRow(id=6, account_id="joetsu-x", author_id="U0OPERATOR", channel="C0INTAKE", message_ts="6.0",
+                       state="pending", current_version=1, created_at=now, updated_at=now))
+    assert kessai(filled, "ledger", "verify").returncode == 0
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE drafts SET state = 'approved' WHERE id = 6"))
+    r = kessai(filled, "ledger", "verify")
+    assert r.returncode == 1 and ("下書き #6 の第1版は「承認済み」ですが、台帳にその決裁の記録がありません"
+                                  "（台帳の末尾の記録が ledger_head とともに削除されたか、下書きの状態が書き換えられた疑いがあります）。"
+                                  ) in r.stderr, r.stderr
