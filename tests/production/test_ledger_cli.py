@@ -88,8 +88,22 @@ def test_verify_passes_on_an_intact_ledger(filled: str) -> None:
     ("UPDATE draft_versions SET text = '別の本文' WHERE draft_id = 4", 4),
     ("UPDATE draft_versions SET scheduled_at = NULL WHERE draft_id = 3", 3),
     ("UPDATE drafts SET account_id = 'joetsu-insta' WHERE id = 2", 2),
+    # Every column the entry's hash covers, and changes a reader cannot see.
+    ("UPDATE ledger_entries SET version_number = 2 WHERE seq = 3", 3),
+    ("UPDATE ledger_entries SET kind = 'rejected' WHERE seq = 3", 3),
+    ("UPDATE ledger_entries SET acting_for_id = '' WHERE seq = 3", 3),
+    ("UPDATE ledger_entries SET decider_id = 'U0MANAGER\u200b' WHERE seq = 3", 3),
+    ("UPDATE ledger_entries SET reason = '日付を確認してくた\u3099さい' WHERE seq = 2", 2),  # NFD of だ
+    ("UPDATE ledger_entries SET decided_at = '2026-11-23T01:00:01+00:00' WHERE seq = 3", 3),
+    ("UPDATE ledger_entries SET entry_hash = upper(entry_hash) WHERE seq = 5", 5),
+    ("UPDATE draft_versions SET text = '下書き３' WHERE draft_id = 3", 3),
+    ("UPDATE draft_versions SET text = '下書き3\u200b' WHERE draft_id = 3", 3),
+    ("UPDATE ledger_entries SET seq = seq + 10", 11),
+    ("UPDATE ledger_head SET seq = 0", 5),
 ], ids=["edit", "delete", "reorder", "approved-text-and-hash-changed", "approved-text-changed",
-        "scheduled-time-changed", "account-changed"])
+        "scheduled-time-changed", "account-changed", "version", "kind", "deputy-empty", "decider-zero-width-space",
+        "reason-nfd", "time-by-a-second", "last-hash", "text-full-width-digit", "text-zero-width-space",
+        "renumbered", "head-reset"])
 def test_verify_names_the_first_bad_entry(db: Database, filled: str, sql: str, bad: int) -> None:
     with db.engine.begin() as c:
         past_the_ledger_guard(c)
