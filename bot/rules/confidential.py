@@ -474,7 +474,8 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     上越市 5(4) は「意思形成過程にある政策や事業内容など、市の公式見解でないものは発信せず」、
     茅野市 4(7)⑧ は「重要施策の意思形成過程における情報（検討中の素案…）」の発信を禁じています。
     形態素単位で照合するので「案内」「予定」「提案」は反応しません。パブリックコメント・意見募集・
-    縦覧や市民説明会・公聴会を告知する文の「（案）」「素案」は公表が目的なので反応しません（「内部検討」
+    縦覧や市民説明会・公聴会を告知する文の「（案）」「素案」は公表が目的なので反応しません（パブリック
+    コメント・意見募集・縦覧を告知する投稿では、別の文の「素案は市ホームページで閲覧できます」も同じです。「内部検討」
     「未定稿」「非公式案」は、そうした文にあっても庁内向けの印なので知らせます）。「正式決定前」と、施策（案・計画・
     予算・条例・新庁舎など）について書いた文の「個人的には」「私見」「個人的な意見」も知らせます
     （茅野市 4(7)⑧「それに対する個人的な意見」。「個人的にはこの景色が好きです」は対象外です）。
@@ -507,10 +508,20 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
                         )
                     )
                     break
+    # A post that announces a public consultation publishes its draft on purpose, whichever sentence
+    # names the draft: 「【パブリックコメント】\n…素案に対するご意見を募集します。\n素案は市ホームページで
+    # 閲覧できます。」 The weaker marks of [public] (説明会, お寄せください) may be about something
+    # else in the post, so they count only in the draft's own sentence; and an opinion of one's own
+    # stays the writer's, however public the draft it is about.
+    consultation = matcher("deliberation.txt", "consultation")
+    consulted = consultation.present(doc) and bool(consultation.find(doc))
+    drafts = {id(h) for h in hits}
     hits.extend(_opinions(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
     for hit in sorted(hits, key=lambda h: h.start):
         marked = any(w in fold(doc.text[hit.start : hit.end]) for w in internal)
+        if not marked and consulted and id(hit) in drafts:
+            continue
         if not marked and public.find(doc, within=doc.sentence_at(hit.start)):
             continue
         yield hit

@@ -763,3 +763,27 @@ def test_a_statement_quoted_in_a_post_about_discrimination_is_taught_as_a_word_i
     # statement it also is (「女」+「くせに」) fired in its place.
     text = "【人権週間】\n「〇〇人は国へ帰れ」\n「女のくせに」\n「障害者はいらない」\nこうした言葉は、人を深く傷つけ、差別を生みます。"
     assert "prohibited.discrimination" not in codes(text)
+
+
+# Session 28: a public consultation named anywhere in the post publishes its draft, not only in the
+# sentence that names it (found by a run of 300 realistic municipal posts).
+@pytest.mark.parametrize("text", [
+    "【パブリックコメント】\n「第2次上越市子ども・子育て支援事業計画」の素案に対するご意見を募集します。\n"
+    "素案は市ホームページ、各区総合事務所で閲覧できます。",
+    "新しい市民プールの基本計画（案）がまとまりました。7月10日（金）まで、パブリックコメントでご意見をお寄せください。",
+    "都市計画の変更（案）を作成しました。\n縦覧期間：6月15日（月）〜6月29日（月）",
+])
+def test_a_draft_in_a_post_announcing_a_public_consultation_is_public(text: str) -> None:
+    assert "confidential.deliberation" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # The weaker marks (a 説明会, 「お寄せください」) speak for their own sentence only.
+    "新庁舎建設の素案をまとめました。子育て説明会は明日です。",
+    "計画の素案です。ご感想をお寄せください。",
+    # Office-only marks and an opinion of one's own stay, however public the consultation.
+    "【未定稿】基本計画（案）がまとまりました。パブリックコメントを実施します。",
+    "新庁舎整備計画（案）のパブリックコメントを実施しています。新庁舎の建設には、個人的には反対です。",
+])
+def test_a_draft_outside_a_public_consultation_is_still_reported(text: str) -> None:
+    assert "confidential.deliberation" in codes(text)
