@@ -664,3 +664,28 @@ def test_a_quoted_statement_reported_as_repudiated_is_silent(text: str) -> None:
 )
 def test_a_quoted_statement_passed_on_still_fires(text: str) -> None:
     assert "prohibited.discrimination" in codes(text)
+
+
+# Session 28: a rumour denied with a clause between the rumour and 「誤りです」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SNSで「明日は給水が止まる」との投稿が拡散していますが、誤りです。給水所は明日も開設します。",
+        "「関川の堤防が決壊した」という情報が出回っていますが、誤りです。",
+        "断水が続くという情報がSNSで広がっていますが誤りです。",
+        "給水車が来ないといううわさが流れていますが、誤りです。",
+    ],
+)
+def test_a_rumour_spreading_and_then_denied_is_no_correction(text: str) -> None:
+    assert "correction.notice" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "先ほどの投稿が拡散していますが、日付に誤りがありました。",
+        "先ほどの投稿が拡散していますが、誤りです。お詫びして訂正します。",
+    ],
+)
+def test_the_citys_own_post_spreading_with_a_mistake_is_still_a_correction(text: str) -> None:
+    assert "correction.notice" in codes(text)
