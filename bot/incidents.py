@@ -217,7 +217,10 @@ _LABEL = (
     # stands before 「@」, and read as a label, the host after it went under the mask.
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&@＠]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
-    r"(?:[（(][^（）()\s]{1,8}+[）)])?"
+    r"(?:[（(][^（）()\s]{1,8}+[）)]"
+    # In square or lenticular brackets too (「パスワード[旧]:abc123」「パスワード【仮】：abc123」), but only before
+    # its colon: 「PW[abc123]」 is the value in brackets.
+    r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝]))?"
     # The mark that closes the label before its colon: Slack's emphasis (「*パスワード*: abc123」「`PW`: abc123」)
     # or a key's quote (「"password": "abc123"」 in a pasted JSON or YAML): read as no label, the password
     # after it went into the alert and the record as typed.
@@ -242,7 +245,7 @@ _LABELLED_VALUE = re.compile(
     # A quoted value ends at its closing quote, curly ones too (「“abc123”」, as Japanese input types them).
     # Nor the colon: skipped as the label's, it was read as the value's first letter, 「：abc」 in
     # 「パスワード：abc 123」 was four letters, and the colon went under the mask and 「123」 out.
-    r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
+    r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’→⇒]|[ぁ-ん]|$)")
 # A value with a note in brackets written right after it (「PW: abc123（メールで送付）」「パスワード：abc123(仮)」,
 # as Japanese input types them): the bracket is of the run, and the run ends in Japanese, no break, so
 # the password went into the alert and the record as typed. The value up to the first bracket that
@@ -325,9 +328,9 @@ def _says_about_the_value(value: str, after: str) -> bool:
 # a report lists do; a word (「、Gmail のもの」), an address, a date or a count after the first is kept.
 # 「と」「や」「及び」 list them too (「PIN 1234 と 5678」): the second went out as typed.
 _ANOTHER_VALUE = re.compile(
-    r"[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|->|から|、|,)[ \t\u3000]*+"
-    r"(?:(?:新|旧|現)(?:パスワード)?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
-    r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’]|[ぁ-ん]|$)")
+    r"[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|⇒|->|から|、|,)[ \t\u3000]*+"
+    r"(?:[（(【［\[]?(?:新|旧|現)(?:パスワード)?[）)】］\]]?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
+    r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’→⇒]|[ぁ-ん]|$)")
 # 「旧 abc123 / 新 def456」 in a report that names a password elsewhere: 旧 and 新 are its labels.
 # After an arrow or an equals sign too, as a label's colon (「パスワード→旧 Win10、新 Win11」): read only
 # after a colon, a space or a bracket, both passwords went into the alert and the record as typed.
@@ -377,7 +380,7 @@ _SAID_OF_A_DEVICE = re.compile(
 # iphone15 に更新」) the update is the password's, changed from one value to the other: read as a device's,
 # the new password went into the alert and the record as typed. A system or a version is what is updated
 # to (「パスワード：abc123 から iOS17 に更新」), and stays.
-_A_CHANGE_FROM = ("から", "→", "->")
+_A_CHANGE_FROM = ("から", "→", "⇒", "->")
 _UPDATED_TO = re.compile(r"[ \t\u3000]*+[にへ][ \t\u3000]*+(?:更新|アップデート|アップグレード|移行)")
 _A_SYSTEM_OR_VERSION = re.compile(
     r"(?i:v(?:er(?:sion)?)?\.?\d{1,3}(?:\.\d{1,3})*[a-z]?|(?:windows|win|ios|ipados|macos|android)[ _-]?\d{1,3}(?:\.\d{1,3})*)")
@@ -428,7 +431,7 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
             # a device or a system is what 「から」 or 「、」 goes on about, and kept as an OS's name after
             # the arrow, the new password went into the alert and the record as typed.
             if not _a_listed_value(text, start, end, changed_from_a_password=changed,
-                                   a_device_is_kept=not between.startswith(("→", "->"))):
+                                   a_device_is_kept=not between.startswith(("→", "⇒", "->"))):
                 break
             out.append((start, end))
     return out

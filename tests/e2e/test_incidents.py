@@ -1562,3 +1562,33 @@ def test_masking_the_field_and_mark_shapes_stays_linear() -> None:
             inc.mask_secrets(text, about_a_password=True)
             took.append(time.perf_counter() - began)
         assert took[1] / took[0] < 8, (shape, took)
+
+
+def test_a_label_note_in_square_or_lenticular_brackets_and_a_bracketed_new_password_are_masked() -> None:
+    """「パスワード[旧]:abc123」「パスワード【仮】：abc123」: the note in these brackets was not read as the label's,
+    and (since 旧 before 「]」 no longer labels the value) the password went into the alert as typed; in
+    「パスワード（旧）：abc123 → （新）：xyz789」 the new one did. 「PW[abc123]」 stays a value in brackets."""
+    for text, masked, count in (("パスワード[旧]:abc123", f"パスワード[旧]:{M}", 1),
+                                ("パスワード［旧］：abc123", f"パスワード［旧］：{M}", 1),
+                                ("パスワード【仮】：abc123", f"パスワード【仮】：{M}", 1),
+                                ("パスワード[初期]: abc123", f"パスワード[初期]: {M}", 1),
+                                ("パスワード（旧）：abc123 → （新）：xyz789", f"パスワード（旧）：{M} → （新）：{M}", 2),
+                                ("パスワード（旧）：abc123、【新】xyz789", f"パスワード（旧）：{M}、【新】{M}", 2)):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, count), text
+    masked, count = inc.mask_secrets("PW【abc123】")
+    assert "abc123" not in masked and count == 1, masked
+
+
+def test_passwords_joined_by_an_arrow_without_spaces_are_masked() -> None:
+    """「PW：abc123→xyz789」, as Japanese input types it: the run up to the arrow was no value (the arrow no
+    break), and both passwords went into the alert and the record as typed. 「⇒」 leads to the new one too."""
+    for text, masked in (("PW：abc123→xyz789", f"PW：{M}→{M}"),
+                         ("パスワード：abc123→xyz789に変更しました", f"パスワード：{M}→{M}に変更しました"),
+                         ("PW：abc123→win11に更新", f"PW：{M}→{M}に更新"),
+                         ("PW: abc123 ⇒ xyz789", f"PW: {M} ⇒ {M}"),
+                         ("PW: abc123 ⇒ win11 に更新", f"PW: {M} ⇒ {M} に更新")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 2), text
+    for kept in ("手順：設定→パスワード→変更", "PCの更新 Windows10→Windows11 を実施、パスワード変更なし"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
