@@ -190,3 +190,35 @@ def test_conditions_and_peoples_laid_low_fire(text: str) -> None:
 )
 def test_dementia_infection_and_rights_notices_pass(text: str) -> None:
     assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by review: the saying called off after 「なんて」「など」 with no 「と」, and 「やめにしましょう」.
+        "「うつ病は甘え」なんて言うのはやめましょう。",
+        "「障害者はいらない」なんて書き込むのはやめてください。",
+        "「うつ病は甘え」など、決めつけるのはやめましょう。",
+        "「うつ病は甘え」と考えるのはやめにしましょう。",
+        # Found by review: the next sentence commends leaning on others, not the verdict.
+        "「うつ病は甘え」は本当でしょうか。周りに甘えることも、回復には大切です。",
+        "「うつ病は甘え」は本当でしょうか。上手に周りに甘えることが大切です。",
+        "「うつ病は甘え」は本当でしょうか。つらいときは周りに甘えましょう。",
+        "「うつ病は甘え」は本当でしょうか。甘えられる相手がいることが回復を助けます。",
+    ],
+)
+def test_saying_called_off_after_nante_and_leaning_on_others_commended_pass(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「うつ病は甘え」なんて遠慮するのはやめましょう。",
+        "「障害者はいらない」なんて差別だと騒ぐのはやめましょう。",
+        "「うつ病は甘え」と遠慮するのはやめにしましょう。",
+        "「うつ病は甘え」は本当でしょうか。甘えている人が多いのが現実です。",
+    ],
+)
+def test_holding_back_after_nante_and_a_plain_restatement_still_fire(text: str) -> None:
+    assert CODE in codes(text)
