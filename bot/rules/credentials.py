@@ -403,7 +403,8 @@ _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 _QUALIFIER = r"(?:\((?P<qualifier>[^)\n]{0,12})\))?"
 # A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as
 # 「パスワード例：…」 does: a registration guide's sample, not a password in use. 「条例」 is no example.
-_EXAMPLE_QUALIFIER = re.compile(r"(?i)(?<!条)例|サンプル|見本|sample|example")
+# Nor 例外, 例年, 例会, 例月, 例規 (an exception, a usual year, a regular meeting, a rule book): 「パスワード（例外）：…」 is in use.
+_EXAMPLE_QUALIFIER = re.compile(r"(?i)(?<!条)例(?![外年会月規])|サンプル|見本|sample|example")
 
 
 def _example_qualified(m: re.Match[str]) -> bool:

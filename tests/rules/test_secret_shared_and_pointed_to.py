@@ -158,3 +158,17 @@ def test_a_value_the_label_calls_an_example_stays_silent(text: str) -> None:
 def test_a_value_under_another_qualifier_still_fires(text: str, value: str) -> None:
     [f] = findings_of("confidential.secret", text)
     assert value in text[f.start : f.end] and value not in f.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by review: 例 in a word that is no example (an exception, the usual year, a regular meeting).
+        "パスワード（例外）：Joetsu#2026",
+        "パスワード（例年）：Joetsu#2026",
+        "パスワード（例会用）：Joetsu#2026",
+        "パスワード（例規システム）：Joetsu#2026",
+    ],
+)
+def test_a_qualifier_with_a_word_that_is_no_example_still_fires(text: str) -> None:
+    assert "confidential.secret" in codes(text)
