@@ -738,6 +738,8 @@ def _quoted_word(value: str, norm: str, after: int) -> bool:
 _FIELD_WORDS = frozenset({
     "nothing", "required", "optional", "unknown", "pending", "unchanged", "hidden", "masked", "default",
     "disabled", "enabled", "undefined", "sample", "example", "omitted", "redacted", "removed", "deleted",
+    # What a tourist Wi-Fi notice says in the field (「Password: unnecessary」「Password: provided」 at the venue).
+    "unnecessary", "unneeded", "provided", "separately", "onsite", "distributed", "announced",
 })
 
 

@@ -172,3 +172,18 @@ def test_a_value_under_another_qualifier_still_fires(text: str, value: str) -> N
 )
 def test_a_qualifier_with_a_word_that_is_no_example_still_fires(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by review: an English Wi-Fi notice says there is none, or where it is given.
+        "Free Wi-Fi\nSSID: Joetsu_Free_WiFi\nPassword: unnecessary",
+        "SSID: Joetsu_Free_WiFi\nパスワード：unneeded",
+        "Wi-Fi available\nPassword: provided",
+        "Password: separately",
+        "Password: onsite",
+    ],
+)
+def test_a_field_word_of_a_wifi_notice_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
