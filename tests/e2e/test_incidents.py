@@ -1592,3 +1592,19 @@ def test_passwords_joined_by_an_arrow_without_spaces_are_masked() -> None:
             assert inc.mask_secrets(text, about_a_password=about) == (masked, 2), text
     for kept in ("手順：設定→パスワード→変更", "PCの更新 Windows10→Windows11 を実施、パスワード変更なし"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_label_in_japanese_quotes_and_an_english_is_with_a_colon_or_now_are_read() -> None:
+    """「「パスワード」：abc123」「「パスワード」は abc123 です」: a label in Japanese quotes was read as no label, as
+    「*パスワード*: abc123」 was before 71ea47c, and the password went into the alert as typed; so did the one in
+    「The password is: abc123」「The password is now abc123」."""
+    for text, masked in (("「パスワード」：abc123", f"「パスワード」：{M}"), ("『PW』: abc123", f"『PW』: {M}"),
+                         ("「パスワード」は abc123 です", f"「パスワード」は {M} です"),
+                         ("「パスワード」をabc123に変更", f"「パスワード」を{M}に変更"),
+                         ("The password is: abc123", f"The password is: {M}"),
+                         ("The password was: hunter2", f"The password was: {M}"),
+                         ("The password is now abc123", f"The password is now {M}")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+    for kept in ("「パスワード」が漏れました", "「パスワード」は2026年1月に変更済みです", "The password is now being changed"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
