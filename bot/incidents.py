@@ -21,7 +21,7 @@ import itertools
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
 from bot.rules import secret_value_spans
-from bot.rules.credentials import before_next_field
+from bot.rules.credentials import RESCAN_LIMIT, before_next_field
 from storage import outbox
 from storage import reminders as reminder_repo
 from storage.models import IncidentEventRow, IncidentRow, MemberRow
@@ -588,21 +588,38 @@ def _names_a_service(text: str, start: int, end: int) -> bool:
                 and _SAID_OF_A_SERVICE.match(text, end))
 
 
+def _labelled_values(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """The labelled values and where each ends before the next field it runs on into (see
+    before_next_field). The search resumes at that field, so that a secret in a field after it
+    (「PW=abc123;user=soumu;pin=4821」) is read too: passed over with the run, it went out as typed."""
+    resume = 0
+    while (m := _LABELLED_VALUE.search(text, resume)) is not None:
+        resume = m.end()
+        start, end = m.span(1)
+        if (cut := start + len(before_next_field(text[start:end]))) < end and end - cut <= RESCAN_LIMIT:
+            resume = cut
+        yield m, cut
+    for m in _LABELLED_VALUE_BEFORE_A_NOTE.finditer(text):
+        start, end = m.span(1)
+        yield m, start + len(before_next_field(text[start:end]))
+
+
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in itertools.chain(_LABELLED_VALUE.finditer(text), _LABELLED_VALUE_BEFORE_A_NOTE.finditer(text)):
-        start, end = m.span(1)
+    for m, end in _labelled_values(text):
+        start = m.start(1)
         # The next field of a pasted JSON or a line of fields (「{"pw":"abc123","user":"soumu"}」
         # 「パスワード:abc123,ID:soumu」「<password>abc123</password>」) is the report's: under the mask, the
-        # record lost which account leaked, or the closing tag.
-        end = start + len(before_next_field(text[start:end]))
+        # record lost which account leaked, or the closing tag. A value cut there is a field's however
+        # short (「PW=abc;host=db01」), as 「PW=abc」 is.
+        shortest = 4 if end == m.end(1) else 3
         if _names_a_service(text, start, end):
             continue
         # A pasted JSON's braces close the object, not the value (「{"password": "abc123"}」): under the
         # mask, the alert read 「"＊＊＊＊（伏せ字）」, the snippet left open.
         while end > start and (text[end - 1] in _CLOSERS + "、。,.;" or _an_unmatched_brace(text[start:end])):
             end -= 1
-        if (end - start >= 4 and not _says_about_the_value(text[start:end], text[end:end + 8])
+        if (end - start >= shortest and not _says_about_the_value(text[start:end], text[end:end + 8])
                 and not _of_no_value(text[start:end])):
             spans.append((start, end))
     return spans

@@ -1142,7 +1142,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _LABEL_PROBES):
         return
-    for m in _LABELLED.finditer(norm):
+    # Where the search resumes: past the match, or where a value was cut before the next field, so that
+    # a secret in a field after it (「PW=Kx7pq2;user=soumu;PIN=4821」) is read too; passed over with the
+    # rest of the run, that PIN was no value and went out as typed in a leak report's record.
+    resume = 0
+    while (m := _LABELLED.search(norm, resume)) is not None:
+        resume = m.end()
         if (
             m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m)
             # 「PIN 4821」 as 「暗証番号 4821」: in capitals the label is no word of a sentence (「enamel pin 2026」).
@@ -1189,7 +1194,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 # spaces and all. Letters and digits both, so that a quoted phrase (「PW: "see below"」) stays one,
                 # and a word only a password has, so that a quoted name (「「Office 365」と同じ」) stays one too.
                 value = spaced
-        value = _without_note(before_next_field(value))
+        if len(cut := before_next_field(value)) < len(value):
+            if m.end() - (a + len(cut)) <= RESCAN_LIMIT:
+                resume = a + len(cut)
+            value = cut
+        value = _without_note(value)
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["quote"] is None:
@@ -2038,6 +2047,12 @@ NEXT_FIELD = re.compile(
     r"(?i)[\"']?[,;&|][ \t]*+[\"']?(?:id|ssid|user(?:_?name|_?id)?|login(?:_?id)?|account|e-?mail|mail|host(?:name)?|"
     r"server|port|db|database|domain|url|name|pw|pwd|pass(?:word|wd)?|pin)[\"']?[ \t]*+[:=]|</[A-Za-z]"
 )
+
+
+# How far back past a match the search may resume (at the field after a cut value): a line of fields
+# is short, while a run of tens of thousands of characters with a field in it every few letters,
+# searched again from each field, took quadratic time.
+RESCAN_LIMIT = 512
 
 
 def before_next_field(value: str) -> str:

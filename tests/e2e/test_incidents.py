@@ -1608,3 +1608,34 @@ def test_a_label_in_japanese_quotes_and_an_english_is_with_a_colon_or_now_are_re
             assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
     for kept in ("「パスワード」が漏れました", "「パスワード」は2026年1月に変更済みです", "The password is now being changed"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_secret_in_the_field_after_a_password_is_masked_too() -> None:
+    """「PW=Kx7pq2;PIN=4821」: the password's value was cut before 「;PIN=」 and the scan went on past it, so
+    the PIN went into the alert and the record as typed (found by review)."""
+    for text, masked in (("PW=Kx7pq2;PIN=4821", f"PW={M};PIN={M}"),
+                         ("PW=Kx7pq2;user=soumu;PIN=4821", f"PW={M};user=soumu;PIN={M}"),
+                         ("password=Kx7pq2|pin=1234", f"password={M}|pin={M}"),
+                         ('{"pw":"Kx7pq2","pin":"4821"}', f'{{"pw":"{M}","pin":"{M}"}}')):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 2), text
+
+
+def test_a_short_value_cut_before_the_next_field_is_still_masked() -> None:
+    """「PW=abc;host=db01」: cut before 「;host=」, the three letters were too short for a labelled value and went
+    into the record as typed, as 「PW=abc」 alone does not (found by review)."""
+    for text, masked in (("PW=abc;host=db01", f"PW={M};host=db01"),
+                         ("<password>abc</password>", f"<password>{M}</password>"),
+                         ("パスワード:Kx7,ID:soumu", f"パスワード:{M},ID:soumu")):
+        assert inc.mask_secrets(text, about_a_password=True) == (masked, 1), text
+
+
+def test_masking_a_long_run_of_fields_stays_linear() -> None:
+    import time
+    for shape in ("PW=a;id=b;", "PW=abc;id=b;" * 20 + " "):
+        took = []
+        for n in (10_000, 40_000):
+            text = (shape * (n // len(shape) + 1))[:n]
+            began = time.perf_counter()
+            inc.mask_secrets(text, about_a_password=True)
+            took.append(time.perf_counter() - began)
+        assert took[1] / took[0] < 8, (shape, took)
