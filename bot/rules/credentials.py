@@ -797,7 +797,10 @@ def _paired_word(value: str, norm: str, m: re.Match[str]) -> bool:
         and ((m["label"] or "").lower() != "pass" or m["label"] == "PASS")
         and not _SERVICE_NAME.fullmatch(value)
         # The user name's own value right before the label (「ID とパスワード koho」 names no user).
-        and _ID_VALUE_BEFORE.search(norm, max(0, m.start() - _PAIR_WINDOW), m.start()) is not None
+        and (id_value := _ID_VALUE_BEFORE.search(norm, max(0, m.start() - _PAIR_WINDOW), m.start())) is not None
+        # 「Enter your User ID and Password then click Login」「ID or PASS Wrong」: a word of the sentence
+        # between the labels is no user name, and the word after the label no password.
+        and id_value.group().strip(" \t").lower() not in _PROSE_WORDS
         and _id_before(norm, m) is not None
     )
 
