@@ -576,11 +576,15 @@ def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
 #管理」「パスワードは Microsoft アカウントと同じ」): a browser's, a service's or a password manager's name,
 # followed by another name or by what is done there. Masked, the record lost where the password is.
 # Only then: 「パスワードは Google です」 may be the (weak) password itself.
+# 「パスワードを apple に変更しました」「Yahoo から Kx7pq2 に変更」: the word is what the password was set to,
+# or what it was before; kept as a service's name, the leaked password went into the record as typed.
+_CHANGED_TO = r"(?:変更|更新|再設定|設定|リセット|変え|替え|切り?替え)"
 _A_SERVICE = re.compile(
     r"(?i:google|chrome|microsoft|apple|icloud|edge|firefox|safari|windows|outlook|gmail|yahoo|amazon|line"
     r"|keychain|bitwarden|lastpass|1password|keepass|office)")
 _SAID_OF_A_SERVICE = re.compile(
-    r"(?:[ \t\u3000]+[A-Za-z][A-Za-z0-9]{1,20}+)?[ \t\u3000]*+(?:の|に|で(?![すし])|へ|から|と同じ|と共通|アカウント)")
+    r"(?:[ \t\u3000]+[A-Za-z][A-Za-z0-9]{1,20}+)?[ \t\u3000]*+(?:の|(?:に|へ)(?!" + _CHANGED_TO + r")|で(?![すし])"
+    r"|から(?![^\n]{0,40}?(?:に|へ)" + _CHANGED_TO + r")|と同じ|と共通|アカウント)")
 
 
 def _names_a_service(text: str, start: int, end: int) -> bool:

@@ -1639,3 +1639,16 @@ def test_masking_a_long_run_of_fields_stays_linear() -> None:
             inc.mask_secrets(text, about_a_password=True)
             took.append(time.perf_counter() - began)
         assert took[1] / took[0] < 8, (shape, took)
+
+
+def test_a_service_name_set_as_the_password_is_masked() -> None:
+    """「パスワードを apple に変更しました」: read as a service's name because 「に」 followed it, the password it
+    was changed to went into the record as typed; so did the old one in 「Google から Kx7pq2 に変更」 (found by
+    review). Where the password is kept stays readable."""
+    for text, masked in (("パスワードを apple に変更しました", f"パスワードを {M} に変更しました"),
+                         ("パスワードは office に変更", f"パスワードは {M} に変更"),
+                         ("パスワードを Yahoo に設定しました", f"パスワードを {M} に設定しました"),
+                         ("パスワードを Google から Kx7pq2 に変更", f"パスワードを {M} から {M} に変更")):
+        assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
+    for kept in ("パスワードは Google に保存してあります", "パスワードは Google から届いたメールに記載"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
