@@ -630,3 +630,33 @@ def test_sigusr1_stacks_come_with_json_logs_while_the_main_thread_waits_in_a_cal
         proc.wait()
     record = json.loads(line)
     assert record["message"].startswith("thread stacks on SIGUSR1") and "BEGIN EXCLUSIVE" in record["stacks"]
+
+
+def test_the_sandbox_trial_of_operations_md_starts_serve_without_alarms(tmp_path: Path) -> None:
+    """docs/operations.md「本番のトークンの前に試す」: the local Slack server as `python -m bot.sandbox`
+    runs it (no member list), `kessai serve` with the example organisation file. The start-up check
+    of the escalation members found every one of them "unknown to Slack": four ERROR lines and an
+    alarm in the escalation channel, in the trial meant to show that everything works."""
+    from bot.config import load_org_config
+    from bot.incidents import escalation_people
+    from bot.sandbox.server import LocalSlack
+    from tests.production.serveproc import REPO, ServeProcess
+
+    example = REPO / "kessai.example.toml"
+    org = load_org_config(example)
+    people = set(escalation_people(org)).union(*(escalation_people(org, a.id) for a in org.accounts))
+    with LocalSlack() as slack:
+        serve = ServeProcess(slack, f"sqlite:///{tmp_path / 'trial.db'}", tmp_path,
+                             extra_env={"KESSAI_CONFIG": str(example)}).start()
+        try:
+            deadline = time.monotonic() + 30
+            while {c.params.get("user") for c in slack.calls_of("users.info")} < people:
+                assert time.monotonic() < deadline, serve.log()
+                time.sleep(0.1)
+            with urllib.request.urlopen(f"http://127.0.0.1:{serve.port}/healthz", timeout=10) as r:
+                assert r.status == 200 and json.loads(r.read())["status"] == "ok"
+        finally:
+            assert serve.terminate() == 0
+        log = serve.log()
+        assert "unknown to Slack" not in log and " ERROR " not in log, log
+        assert not slack.calls_of("chat.postMessage"), [c.params for c in slack.calls_of("chat.postMessage")]

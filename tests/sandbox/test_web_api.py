@@ -348,3 +348,18 @@ def test_calls_params_are_json_serialisable(client: WebClient, slack: LocalSlack
     client.views_open(trigger_id=slack.issue_trigger_id("U0MANAGER"), view=MODAL)
     json.dumps([c.params for c in slack.calls])
     assert slack.calls_of("views.open")[0].params["view"] == MODAL
+
+
+def test_users_info_without_a_member_list_answers_for_anyone_as_dms_do() -> None:
+    """``python -m bot.sandbox`` without --users: DMs to any member already worked, yet users.info
+    said user_not_found for everyone, so the IT 担当's trial of `kessai serve` with their own
+    kessai.toml logged an ERROR per approver. A channel id is still no user; with a member list,
+    an unknown member is still user_not_found (test above)."""
+    with LocalSlack() as open_workspace:
+        client = WebClient(token=open_workspace.token, base_url=open_workspace.api_url)
+        user = client.users_info(user="U0SOMEONE")["user"]
+        assert user["id"] == "U0SOMEONE" and user["deleted"] is False
+        assert client.chat_postMessage(channel="U0SOMEONE", text="x")["ok"]
+        with pytest.raises(SlackApiError) as not_a_user:
+            client.users_info(user="C0INTAKE")
+        assert api_error(not_a_user) == "user_not_found"
