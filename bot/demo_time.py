@@ -48,7 +48,7 @@ def play_time(demo: Demo) -> bool:
     drv.message("C0INTAKE", "U0OPERATOR2",
                 "【募集】市民記者を募集しています。市の魅力を一緒に発信しませんか。"
                 "詳しくは https://www.city.joetsu.niigata.jp/ をご覧ください。")
-    demo.show("10. 新しい下書き → 決裁依頼（だれもすぐには決裁しません）")
+    demo.show("10. 運用担当者が今朝のパスワード変更を記録し、新しい下書きを投稿 → 決裁依頼（だれもすぐには決裁しません）")
     with st.rt.db.session() as s:
         draft = s.exec(select(DraftRow).where(col(DraftRow.state) == "pending")
                        .order_by(col(DraftRow.id).desc())).first()

@@ -9,3 +9,18 @@ def test_demo_plays_to_the_end(capsys) -> None:  # type: ignore[no-untyped-def]
     assert run_demo() == 0
     out = capsys.readouterr().out
     assert "台帳は正常です" in out and "代決" in out and "決裁省略" in out and "対応開始" in out
+
+
+def test_demo_shows_what_the_bot_answers_to_a_slash_command(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The bot answers /kessai away and /kessai password-rotated in the command's acknowledgement,
+    which Slack shows to the person alone. The demo printed 「▶ 上越 花子 が /kessai away …」 and
+    then nothing of it: the newcomer never saw that the absence was registered, nor why two
+    unexplained password-rotated commands came before a draft."""
+    assert run_demo() == 0
+    out = capsys.readouterr().out
+    away = out.index("が /kessai away 20")
+    said = out.index("kessai → 上越 花子 だけに表示:", away)
+    assert "不在として登録しました" in out[said:said + 300]
+    assert "不在の登録を取り消しました" in out
+    rotated = out.index("が /kessai password-rotated joetsu-x")
+    assert "パスワード変更を記録しました" in out[rotated:rotated + 400]

@@ -751,7 +751,13 @@ class SlackDriver:
             "trigger_id": self._fresh_trigger(user),
         }
         self.slack.note_interaction(user, f"が {command} {text}".rstrip(), channel=channel_id)
-        return self._post_form(fields)
+        reply = self._post_form(fields)
+        answer = reply.json() if reply.status == 200 and reply.body.lstrip().startswith("{") else None
+        if isinstance(answer, dict) and answer.get("response_type") != "in_channel" and (
+                answer.get("text") or answer.get("blocks")):
+            self.slack.note_command_reply(user, str(answer.get("text") or ""), answer.get("blocks") or [],
+                                          channel=channel_id)
+        return reply
 
     def message_shortcut(
         self, user: str, callback_id: str, channel: str, message_ts: str, text: str | None = None,

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -670,6 +670,13 @@ class LocalSlack:
         """Log what a person did (pressed a button, submitted a modal) for the transcript."""
         with self._cond:
             self._ws.note(TimelineEntry("interaction", channel, user, text))
+
+    def note_command_reply(self, user: str, text: str, blocks: Sequence[JsonDict], *, channel: str) -> None:
+        """The bot's answer to a slash command in its acknowledgement, which Slack shows to the
+        person who ran it (as an ephemeral). It never passes through the Web API, so without this the
+        transcript (and `kessai demo`) showed 「/kessai away …」 and nothing of what the bot said."""
+        with self._cond:
+            self._ws.note(TimelineEntry("ephemeral", channel, user, text, list(blocks)))
 
     def latest_view(self, user: str, callback_id: str | None = None) -> View | None:
         """The topmost open modal of ``user`` (optionally with that callback_id)."""

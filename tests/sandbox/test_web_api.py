@@ -363,3 +363,44 @@ def test_users_info_without_a_member_list_answers_for_anyone_as_dms_do() -> None
         with pytest.raises(SlackApiError) as not_a_user:
             client.users_info(user="C0INTAKE")
         assert api_error(not_a_user) == "user_not_found"
+
+
+def test_a_slash_commands_acknowledgement_is_in_the_transcript_as_slack_shows_it(tmp_path: Any) -> None:
+    """What a bot says in a slash command's ack reaches the person as an ephemeral (Slack shows it
+    to them alone); one posted in the channel (in_channel) is not an ephemeral, and an empty ack
+    says nothing. Neither is an ephemeral the bot sent through the Web API (``ephemerals``)."""
+    import http.server
+    import threading
+
+    from bot.sandbox.driver import SlackDriver
+
+    answers = [b'{"text": "\\u4e0d\\u5728\\u3068\\u3057\\u3066\\u767b\\u9332\\u3057\\u307e\\u3057\\u305f", '
+               b'"response_type": "ephemeral"}', b'{"text": "everyone", "response_type": "in_channel"}', b""]
+
+    class Bot(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = answers.pop(0)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Bot)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with LocalSlack(users={"U0MANAGER": {"name": "hanako", "real_name": "上越 花子"}}) as slack:
+            driver = SlackDriver(f"http://127.0.0.1:{server.server_port}/slack/events", "secret", slack=slack)
+            for text in ("away 2026-12-07 2026-12-07", "status", "help"):
+                assert driver.slash_command("U0MANAGER", "/kessai", text).status == 200
+            transcript = slack.transcript()
+            assert "kessai → 上越 花子 だけに表示:\n    不在として登録しました" in transcript, transcript
+            assert transcript.count("だけに表示") == 1 and "everyone" not in transcript
+            assert slack.ephemerals("U0MANAGER") == []
+    finally:
+        server.shutdown()
+        server.server_close()
