@@ -85,10 +85,11 @@ def open_form(st: LocalStack, user: str, callback_id: str) -> None:
 
 @pytest.fixture(params=["marked", "long"])
 def hostile(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LocalStack]:
-    """Every name in the organisation file with markup in it, or 1,200 characters of ``&<>``."""
+    """Every name in the organisation file with markup in it, or filled up with ``&<>`` to the longest
+    name the file may hold (200 characters, the database's column; each grows to 4–5 when escaped)."""
     toml = DEMO_TOML.read_text(encoding="utf-8")
-    tail = " <!here> *&* <@U0EVIL>" if request.param == "marked" else "&<>" * 400
     for name in NAMES:
+        tail = " <!here> *&* <@U0EVIL>" if request.param == "marked" else "&<>" * ((200 - len(name)) // 3)
         toml = toml.replace(f'name = "{name}"', f'name = "{name}{tail}"')
     st = start_local_stack(parse_org_config(toml, "hostile.toml"), database_url("sqlite", tmp_path),
                            clock=shifted_clock(BUSINESS_MORNING))
