@@ -77,7 +77,7 @@ UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 REPORT_FLAG = "_failure_report"
 # Claimed (draft_repo.claim_event) while the escalation channel has been told that Slack refuses
 # im:write, until a DM goes through (DeliveryFailureReporter.scope_changed).
-SCOPE_HOLD_KEY = "slack-scope-hold:im:write"
+SCOPE_HOLD_KEY = draft_repo.SCOPE_HOLD_KEY
 
 
 def _no_proper_answer(error: str) -> bool:

@@ -4,15 +4,17 @@ messages that need it wait, none is given up, and they go once the scope is back
 from __future__ import annotations
 
 import logging
-from datetime import UTC
+from datetime import UTC, timedelta
 
 import pytest
 
 from bot.config import OrgConfig
-from bot.delivery_failures import DeliveryFailureReporter
+from bot.delivery_failures import SCOPE_HOLD_KEY, DeliveryFailureReporter
 from bot.localstack import LocalStack, start_local_stack
 from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, TOKEN_ASK_EVERY
+from bot.sweep import DELIVERY_MEMORY, sweep
 from bot.web import health
+from storage import drafts as draft_repo
 from storage import outbox
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, wait_dm
 from tests.production.test_slack_faults import SteppedClock
@@ -254,3 +256,38 @@ def test_chat_write_refused_posts_no_im_write_notice(db_url: str, org: OrgConfig
             assert not outbox.rows(s, statuses=[outbox.FAILED])
     finally:
         st.stop()
+
+
+def test_a_hold_of_im_write_longer_than_the_delivery_memory_is_not_told_again_on_a_restart(
+        db_url: str, org: OrgConfig) -> None:
+    """The reinstall took the IT 担当 more than a week: the sweep forgot the hold's record with the
+    week-old inbound deliveries, and the next restart (still without im:write) told the escalation
+    channel a second time of the same hold."""
+    clock = SteppedClock(BUSINESS_MORNING.astimezone(UTC))
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    for _ in range(4):
+        st.deliver()
+        clock.t += MAX_BACKOFF
+    assert len(_im_write_notices(st)) == 1
+    clock.t += DELIVERY_MEMORY + timedelta(days=1)
+    sweep(st.rt.kessai, clock())  # what serve's scheduler runs every minute
+    slack = st.slack
+    st.server.stop()
+    st.rt.stop()  # restarted, still without im:write
+    st2 = start_local_stack(org, db_url, clock=clock, slack=slack, start_gateway=False)
+    try:
+        for _ in range(4):
+            st2.deliver()
+            clock.t += MAX_BACKOFF
+        assert health(st2.rt)[1]["slack_auth"] == "missing_scope (im:write)"
+        assert len(_im_write_notices(st2)) == 1, _im_write_notices(st2)
+        st2.slack.clear_faults()  # reinstalled: the DMs go, and a later hold is told again
+        clock.t += TOKEN_ASK_EVERY
+        _drain(st2)
+        assert all(dm(st2, a) for a in APPROVERS)
+        with st2.rt.db.session() as s:
+            assert draft_repo.claim_event(s, SCOPE_HOLD_KEY, clock())  # released with the hold
+    finally:
+        st2.stop()
