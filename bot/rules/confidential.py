@@ -460,6 +460,21 @@ class _ScamWarning:
         return self.advice[sentence]
 
 
+# A consultation not held yet or not at all (「意見募集前の資料」「パブコメ実施前のため」「意見募集は
+# 行いません」) publishes nothing; nor does one named in a memo that keeps the draft in the office
+# (「それまでは外部に出さないでください」「取扱注意」). 「住所・氏名は公表しません」 of a real
+# public-comment notice is no such instruction.
+_CONSULTATION_NOT_HELD = re.compile(
+    r"(?:の)?(?:実施|開始|手続き?)?(?:の)?前"
+    r"|(?:は|を)?(?:行い|行わ|実施し|実施せ|いたし|致し|し)(?:ません|ない|ず)"
+)
+_KEPT_IN_OFFICE = re.compile(
+    r"(?:外部|庁外|部外|外)に(?:は|も)?(?:出さ|漏らさ|流さ)(?:ない|ず)"
+    r"|(?:公開|公表|発信|投稿|掲載|口外)(?:は|も)?(?:しないで|せずに|厳禁|不可)"
+    r"|取り?扱い?注意|庁内限り|部外秘|公表前|公開前"
+)
+
+
 @rule(
     code="confidential.deliberation",
     severity="warning",
@@ -475,7 +490,9 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     茅野市 4(7)⑧ は「重要施策の意思形成過程における情報（検討中の素案…）」の発信を禁じています。
     形態素単位で照合するので「案内」「予定」「提案」は反応しません。パブリックコメント・意見募集・
     縦覧や市民説明会・公聴会を告知する文の「（案）」「素案」は公表が目的なので反応しません（パブリック
-    コメント・意見募集・縦覧を告知する投稿では、別の文の「素案は市ホームページで閲覧できます」も同じです。「内部検討」
+    コメント・意見募集・縦覧を告知する投稿では、別の文の「素案は市ホームページで閲覧できます」も同じです。
+    ただし「意見募集前」「パブコメ実施前」「意見募集は行いません」や、「外部に出さないでください」「取扱注意」
+    のある庁内向けの文書では公表されていないので知らせます。「内部検討」
     「未定稿」「非公式案」は、そうした文にあっても庁内向けの印なので知らせます）。「正式決定前」と、施策（案・計画・
     予算・条例・新庁舎など）について書いた文の「個人的には」「私見」「個人的な意見」も知らせます
     （茅野市 4(7)⑧「それに対する個人的な意見」。「個人的にはこの景色が好きです」は対象外です）。
@@ -514,7 +531,11 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     # else in the post, so they count only in the draft's own sentence; and an opinion of one's own
     # stays the writer's, however public the draft it is about.
     consultation = matcher("deliberation.txt", "consultation")
-    consulted = consultation.present(doc) and bool(consultation.find(doc))
+    consulted = (
+        consultation.present(doc)
+        and any(not _CONSULTATION_NOT_HELD.match(doc.text, m.end) for m in consultation.find(doc))
+        and not _KEPT_IN_OFFICE.search(doc.text)
+    )
     drafts = {id(h) for h in hits}
     hits.extend(_opinions(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
@@ -522,7 +543,10 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
         marked = any(w in fold(doc.text[hit.start : hit.end]) for w in internal)
         if not marked and consulted and id(hit) in drafts:
             continue
-        if not marked and public.find(doc, within=doc.sentence_at(hit.start)):
+        if not marked and any(
+            not _CONSULTATION_NOT_HELD.match(doc.text, m.end)
+            for m in public.find(doc, within=doc.sentence_at(hit.start))
+        ):
             continue
         yield hit
 

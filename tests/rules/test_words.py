@@ -787,3 +787,35 @@ def test_a_draft_in_a_post_announcing_a_public_consultation_is_public(text: str)
 ])
 def test_a_draft_outside_a_public_consultation_is_still_reported(text: str) -> None:
     assert "confidential.deliberation" in codes(text)
+
+
+# Review of session 28: a consultation that has not been held yet, that will not be held, or an
+# internal memo that asks to keep the draft in the office, does not publish the draft of the post.
+@pytest.mark.parametrize("text", [
+    "新庁舎整備計画の素案を共有します。\n来月パブリックコメントを予定していますが、それまでは外部に出さないでください。",
+    "パブリックコメント実施前のため、取扱いに注意してください。\n基本計画（案）を添付します。",
+    "基本計画（案）です。\nパブコメ前なので公開しないでください。",
+    "【庁内限り】意見募集前の資料です。\n新庁舎整備計画の素案を添付します。",
+    "新庁舎建設の素案をまとめました。\n意見募集は行いません。",
+    "市民プール再編の素案がまとまりました。\n縦覧開始前ですので、取扱注意でお願いします。",
+])
+def test_a_draft_before_or_without_a_public_consultation_is_still_reported(text: str) -> None:
+    assert "confidential.deliberation" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A public-comment notice telling residents what will not be published stays a public notice.
+    "新しい市民プールの基本計画（案）がまとまりました。\nパブリックコメントでご意見をお寄せください。\n"
+    "いただいたご意見の住所・氏名は公表しません。",
+    "基本計画（案）を公表しました。\n意見募集期間：7月1日〜7月31日\n個別の回答はいたしません。",
+])
+def test_a_public_consultation_saying_what_stays_unpublished_is_still_public(text: str) -> None:
+    assert "confidential.deliberation" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "パブリックコメント前の素案です。",
+    "意見募集前の基本計画（案）を共有します。",
+])
+def test_a_draft_in_the_sentence_of_a_consultation_not_yet_held_is_reported(text: str) -> None:
+    assert "confidential.deliberation" in codes(text)
