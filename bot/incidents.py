@@ -224,8 +224,9 @@ _LABEL = (
     # The mark that closes the label before its colon: Slack's emphasis (「*パスワード*: abc123」「`PW`: abc123」)
     # or a key's quote (「"password": "abc123"」 in a pasted JSON or YAML): read as no label, the password
     # after it went into the alert and the record as typed.
-    # So does a Japanese quote's, before は/を/が too (「「パスワード」：abc123」「『PW』: abc123」「「パスワード」は abc123」).
-    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝])|[」』](?=[ \t\u3000]*+(?:[:：=＝]|は|を|が)))?"
+    # So does a Japanese quote's, before は/を/が too (「「パスワード」：abc123」「『PW』: abc123」「「パスワード」は abc123」),
+    # a curly one's as Japanese input types it (「“パスワード”は abc123」), and before の値 (「「パスワード」の値は abc123」).
+    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝])|[」』”](?=[ \t\u3000]*+(?:[:：=＝]|は|を|が|の値)))?"
     # 「パスワードの値は abc123 です」: the value named as the password's value went out as typed.
     r"(?:の値)?")
 # Slack's emphasis closed after the label's colon (「*PW:* abc123」「_パスワード：_ abc123」): the mark is the
@@ -236,8 +237,11 @@ _BEFORE_A_LABELLED_VALUE = (
     _LABEL +
     # An English sentence says it with a verb (「The password is abc123.」「PIN was changed to 1234」).
     # The closing 「>」 of an element's tag (「<password>abc123</password>」) is read as the value's first letter.
+    # 「now」 or 「currently」 after the verb, with a colon or not (「The password is now: abc123」「is now set to
+    # abc123」「is currently abc123」): read as the value, the word went under the mask and the password out.
     r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
-    r"[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)(?:[ \t]*+[:：]|[ \t]+now)?(?=[ \t]))?" + _MARK_CLOSED +
+    r"[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)"
+    r"(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?(?=[ \t]))?" + _MARK_CLOSED +
     r"[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
 _LABELLED_VALUE = re.compile(
     _BEFORE_A_LABELLED_VALUE +

@@ -1652,3 +1652,19 @@ def test_a_service_name_set_as_the_password_is_masked() -> None:
         assert inc.mask_secrets(text, about_a_password=True)[0] == masked, text
     for kept in ("パスワードは Google に保存してあります", "パスワードは Google から届いたメールに記載"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_now_or_currently_with_a_colon_and_a_quoted_label_before_its_value_are_read() -> None:
+    """Close variants of 9215e3e (found by review): 「The password is now: abc123」 and 「is currently abc123」 masked
+    the word and left the password as typed, 「is now set to abc123」 and 「「パスワード」の値は abc123」 (the merge of
+    9215e3e with 「の値」) and 「“パスワード”は abc123」 masked nothing."""
+    for text, masked in (("The password is now: abc123", f"The password is now: {M}"),
+                         ("The password is currently abc123", f"The password is currently {M}"),
+                         ("The password is now set to abc123", f"The password is now set to {M}"),
+                         ("「パスワード」の値は abc123 です", f"「パスワード」の値は {M} です"),
+                         ("“パスワード”は abc123 です", f"“パスワード”は {M} です")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+    for kept in ("The password is now being changed", "The password is currently being reset",
+                 "「パスワード」の値は2026年1月に変更済みです"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
