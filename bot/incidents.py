@@ -225,10 +225,15 @@ _LABEL = (
     # or a key's quote (「"password": "abc123"」 in a pasted JSON or YAML): read as no label, the password
     # after it went into the alert and the record as typed.
     # So does a Japanese quote's, before は/を/が too (「「パスワード」：abc123」「『PW』: abc123」「「パスワード」は abc123」),
-    # a curly one's as Japanese input types it (「“パスワード”は abc123」), and before の値 (「「パスワード」の値は abc123」).
-    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝])|[」』”](?=[ \t\u3000]*+(?:[:：=＝]|は|を|が|の値)))?"
+    # a curly one's as Japanese input types it (「“パスワード”は abc123」), before の値 (「「パスワード」の値は abc123」)
+    # and before 欄 (「「パスワード」欄に abc123 と入力」).
+    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝])|[」』”](?=[ \t\u3000]*+(?:[:：=＝]|は|を|が|の値|の?(?:入力)?欄)))?"
     # 「パスワードの値は abc123 です」: the value named as the password's value went out as typed.
     r"(?:の値)?")
+# What was typed into the password's field (「パスワード欄に abc123 と入力してしまいました」「パスワードの入力欄に
+# abc123 を貼り付け」) is the password as often as what follows は: read as no separator, it went into the
+# alert and the record as typed.
+_IN_ITS_FIELD = r"(?:の)?(?:入力)?欄(?:に|へ)(?:は)?"
 # Slack's emphasis closed after the label's colon (「*PW:* abc123」「_パスワード：_ abc123」): the mark is the
 # label's; read as the value's first letter, it went under the mask and the alert read 「*PW:＊＊＊＊（伏せ字）」.
 _MARK_CLOSED = r"(?:[*_~`]{1,2}+(?=[ \t\u3000]))?+"
@@ -239,7 +244,7 @@ _BEFORE_A_LABELLED_VALUE = (
     # The closing 「>」 of an element's tag (「<password>abc123</password>」) is read as the value's first letter.
     # 「now」 or 「currently」 after the verb, with a colon or not (「The password is now: abc123」「is now set to
     # abc123」「is currently abc123」): read as the value, the word went under the mask and the password out.
-    r"[ \t\u3000]*+(?:は|が|を|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
+    r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|は|が|を|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
     r"[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)"
     r"(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?(?=[ \t]))?" + _MARK_CLOSED +
     r"[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
@@ -275,12 +280,12 @@ _PASSPHRASE = re.compile(
 # in ASCII only and went out as typed. Only after a colon or inside quotes, where what follows is the
 # value: after は alone (「パスワードは管理者に伝えました」) it is the sentence.
 _JAPANESE_VALUE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝][ \t\u3000]*+[「『]?|(?:は|が|を)?[ \t\u3000]*+[「『])"
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝][ \t\u3000]*+[「『]?|(?:" + _IN_ITS_FIELD + r"|は|が|を)?[ \t\u3000]*+[「『])"
     r"([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
 # Inside quotes the value runs to the closing quote, spaces and all (「パスワード：「桜 並木」」): read
 # up to the space, it was one letter, too short to be taken for a value, and went out whole.
 _QUOTED_JAPANESE_VALUE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が|を)?[ \t\u3000]*+[「『]([^「」『』\r\n]{2,32}+)[」』]")
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|" + _IN_ITS_FIELD + r"|は|が|を)?[ \t\u3000]*+[「『]([^「」『』\r\n]{2,32}+)[」』]")
 _KANA_OR_KANJI = re.compile(r"[ぁ-んァ-ヺー一-鿿々]")
 # What a report says of the password after its colon rather than the password: 「パスワード：不明」
 # 「パスワード：変更済み」「パスワード：全アカウント共通」「パスワード：付箋に記載」. A particle after a
@@ -627,7 +632,13 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
         # mask, the alert read 「"＊＊＊＊（伏せ字）」, the snippet left open.
         while end > start and (text[end - 1] in _CLOSERS + "、。,.;" or _an_unmatched_brace(text[start:end])):
             end -= 1
-        if (end - start >= shortest and not _says_about_the_value(text[start:end], text[end:end + 8])
+        # Brackets written right after the label hold the value (「PW[abc123]」): the report's, not the
+        # password's, and under the mask the alert read 「PW＊＊＊＊（伏せ字）」, as though nothing were there.
+        # As long as a value need be with them: 「PW[abc]」 was masked, and is.
+        long_enough = end - start >= shortest
+        if end - start > 2 and _BRACKETS.get(text[start]) == text[end - 1]:
+            start, end = start + 1, end - 1
+        if (long_enough and not _says_about_the_value(text[start:end], text[end:end + 8])
                 and not _of_no_value(text[start:end])):
             spans.append((start, end))
     return spans
@@ -637,16 +648,27 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
 # and went into the alert and the record as typed. Read only after a colon, は/が/を or an English verb, or
 # after a space alone when it holds a digit (「PIN 123」): 「パスワード and ID」 is a sentence.
 _SHORT_VALUE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?P<sep>は|が|を|:|：|=|＝|→|->|(?<=[ \t])(?i:is|was|to)(?=[ \t]))?[ \t\u3000]*+"
+    _LABEL + r"[ \t\u3000]*+(?P<sep>" + _IN_ITS_FIELD + r"|は|が|を|:|：|=|＝|→|->|(?<=[ \t])(?i:is|was|to)(?=[ \t]))?[ \t\u3000]*+"
     r"(?P<q>[「『\"“'‘`])?(?![/／:：=＝「『\"“'‘`])([!-~\uff01-\uff5e]{3})"
     r"(?=[\s\u3000、。）」』】〕》〉”’\"'`.,]|[ぁ-ん]|$)")
 # A value of words after は or を, as far as the sentence says what it is (「パスワードは abc 123 です」
 # 「パスワードを abc 123 に変更」): after は the words are more often the sentence's (「パスワードは abc123
-# Google で管理」), so only up to です or to what was done to the password.
+# Google で管理」), so only up to です or to what was done to the password, or to 「で、」 that goes on to
+# what came of it (「パスワードは abc 123 で、ログインできません」: 「123」 went out as typed).
 _SPACED_VALUE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:は|が|を)[ \t\u3000]*+"
+    _LABEL + r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|は|が|を)[ \t\u3000]*+"
     r"((?:[!-~\uff01-\uff5e]{1,32}+[ \u3000]){1,3}[!-~\uff01-\uff5e]{1,32}+)"
-    r"[ \t\u3000]*+(?=です|でした|だった|だ(?![ぁ-ん])|に(?:変更|設定|更新|再設定)|へ(?:変更|更新)|と(?:入力|設定)|のまま)")
+    r"[ \t\u3000]*+(?=です|でした|だった|だ(?![ぁ-ん])|に(?:変更|設定|更新|再設定)|へ(?:変更|更新)|[とを](?:入力|設定)|のまま"
+    r"|で[、，,。．])")
+# The same in an English sentence (「my password is abc 123」), to the end of the line, of the sentence or
+# of the English: only the first word was read, and 「123」 went out as typed. The last word is read
+# without the sentence's full stop or comma (「… is abc 123, sorry」).
+_SPACED_VALUE_IN_ENGLISH = re.compile(
+    _LABEL + r"[ \t]+(?i:is|was)[ \t]+((?:[!-~]{1,32}+[ \t]){1,3}?[!-~]{1,32}?)"
+    r"(?=[.,;!?。、](?:[ \t\u3000]|\r?\n|$)|[ \t\u3000]*+(?:\r?\n|$|[^!-~ \t\u3000\r\n]))")
+# A word of an English sentence after 「is」 (「The password is 12 characters long」), not of a value: a word
+# of lower-case letters alone, longer than a value's fragment is.
+_A_SENTENCES_WORD = re.compile(r"[a-z]{5,}")
 # Nor an English word of a sentence (「the password is the same」「PIN for …」), nor an office's capitals
 # before what is done with it (「パスワードは PDF で送付」「SMS に届く」): those are the report's.
 _SHORT_WORDS = frozenset(("the", "and", "for", "but", "was", "has", "are", "our", "its", "new", "old", "all", "any",
@@ -673,9 +695,17 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
         # A date written with spaces (「パスワードは 12 / 1 に変更」) is when, as 「12/1」 is.
         if _says_about_the_value("".join(words), text[m.end(1):m.end(1) + 8]):
             continue
-        if (len("".join(words)) >= 3 and not _of_no_value(m[1])
+        # Nor where it is kept (「パスワードは Google Chrome で、…」), which the record needs.
+        if (len("".join(words)) >= 3 and not _of_no_value(m[1]) and not _A_SERVICE.fullmatch(words[0])
                 and not all(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE for w in words)
                 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)):
+            spans.append(m.span(1))
+    for m in _SPACED_VALUE_IN_ENGLISH.finditer(text):
+        words = unicodedata.normalize("NFKC", m[1]).split()
+        if (any(c.isdigit() for c in m[1]) and not _of_no_value(m[1])
+                and not any(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE or _A_SENTENCES_WORD.fullmatch(w)
+                            or _NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
+                and not _says_about_the_value(words[-1], text[m.end(1):m.end(1) + 8])):
             spans.append(m.span(1))
     for m in _NEXT_LINE_VALUE.finditer(text):
         start, end = m.span(1)

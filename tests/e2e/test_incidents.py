@@ -1668,3 +1668,56 @@ def test_now_or_currently_with_a_colon_and_a_quoted_label_before_its_value_are_r
     for kept in ("The password is now being changed", "The password is currently being reset",
                  "「パスワード」の値は2026年1月に変更済みです"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_password_typed_into_its_field_is_masked() -> None:
+    """「パスワード欄に abc123 と入力してしまいました」「「パスワード」欄に abc123 と入力」: 欄に was read as no
+    separator, and the password went into the alert and the record as typed."""
+    for text, masked in (("パスワード欄に abc123 と入力してしまいました", f"パスワード欄に {M} と入力してしまいました"),
+                         ("「パスワード」欄に abc123 と入力", f"「パスワード」欄に {M} と入力"),
+                         ("パスワードの入力欄にabc123を貼り付けました", f"パスワードの入力欄に{M}を貼り付けました"),
+                         ("パスワード欄には abc と入力", f"パスワード欄には {M} と入力"),
+                         ("パスワード欄に abc 123 と入力", f"パスワード欄に {M} と入力"),
+                         ("パスワード欄に「さくら もち」と入力", f"パスワード欄に「{M}」と入力")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+    for kept in ("パスワード欄に何も入力せずに送信しました", "パスワード欄に ID を入力してしまいました",
+                 "「パスワード」欄が空欄のままでした", "パスワード欄に 12/1 に変更と書いた"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_spaced_password_before_de_or_in_an_english_sentence_is_masked_whole() -> None:
+    """「パスワードは abc 123 で、ログインできません」「my password is abc 123」: only 「abc」 was masked, and 「123」
+    went into the alert and the record as typed."""
+    for text, masked in (("パスワードは abc 123 で、ログインできません", f"パスワードは {M} で、ログインできません"),
+                         ("my password is abc 123", f"my password is {M}"),
+                         ("My password was abc 123, sorry.", f"My password was {M}, sorry."),
+                         ("The PIN is 12 34.\n以上です", f"The PIN is {M}.\n以上です"),
+                         ("password is Sakura 2026 です", f"password is {M} です")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+    for kept in ("The password is 12 characters long", "The password is the same as before",
+                 "The password is not set yet",
+                 "パスワードは Google Chrome で、保存しています"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_brackets_right_after_the_label_stay_outside_the_mask() -> None:
+    """「PW[abc123]」: the brackets went under the mask, and the alert read 「PW＊＊＊＊（伏せ字）」."""
+    for text, masked in (("PW[abc123]", f"PW[{M}]"), ("PW[abc123]です", f"PW[{M}]です"), ("PW [abc123]", f"PW [{M}]"),
+                         ("PW: [abc123]", f"PW: [{M}]"), ("PW【abc123】", f"PW【{M}】"), ("PW[abc]", f"PW[{M}]"),
+                         ("PW：{abc123}", f"PW：{{{M}}}")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+
+
+def test_masking_field_spaced_and_bracketed_shapes_stays_linear() -> None:
+    import time
+    for shape in ("パスワード欄に abc 12 ", "「パスワード」欄に ab ", "my password is a b c ", "PW[ab[", "password is 1 "):
+        took = []
+        for n in (10_000, 40_000):
+            text = (shape * (n // len(shape) + 1))[:n]
+            began = time.perf_counter()
+            inc.mask_secrets(text, about_a_password=True)
+            took.append(time.perf_counter() - began)
+        assert took[1] / took[0] < 8, (shape, took)
