@@ -222,3 +222,53 @@ def test_saying_called_off_after_nante_and_leaning_on_others_commended_pass(text
 )
 def test_holding_back_after_nante_and_a_plain_restatement_still_fire(text: str) -> None:
     assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by review: the words called off in the next sentence, the person not to be turned away on them,
+        # and the judging put off for help.
+        "「うつ病は甘え」。そんな言葉はもうやめましょう。",
+        "うつ病は甘え。そんな言葉はもうやめましょう。",
+        "「障害者はいらない」。こうした発言はやめてください。",
+        "「うつ病は甘え」と突き放さないでください。",
+        "「不登校は甘え」と切り捨てないでください。",
+        "「うつ病は甘え」と決めつける前に、専門家に相談しましょう。",
+        "「ひきこもりは怠け者」と決めつけるより、まず話を聞きましょう。",
+        "「うつ病は甘え」と責めるのではなく、寄り添いましょう。",
+    ],
+)
+def test_words_called_off_next_or_judging_put_off_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words not called off: their calling-off refused, saying them led up to, or holding them back called off.
+        "「うつ病は甘え」。その言葉をやめる必要はありません。",
+        "「うつ病は甘え」。そんな言葉はやめましょう、なんて言う人がいます。",
+        "「障害者はいらない」と言う前に、証拠を集めよう。",
+        "「うつ病は甘え」と遠慮しないで言おう。",
+        "「うつ病は甘え」、遠慮するのはやめましょう",
+    ],
+)
+def test_words_not_called_off_still_fire(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["「うつ病は甘え」。そんな言葉は", "「うつ病は甘え」と決めつける", "「うつ病は甘え」と突き放さ", "。その言葉をもう"],
+)
+def test_calling_off_shapes_stay_linear(shape: str) -> None:
+    import time
+
+    took = []
+    for n in (10_000, 40_000):
+        text = (shape * (n // len(shape) + 1))[:n]
+        began = time.perf_counter()
+        codes(text)
+        took.append(time.perf_counter() - began)
+    assert took[1] / took[0] < 8, (shape, took)
