@@ -1184,6 +1184,10 @@ class SlackGateway:
         if row.op == "post":
             if job.maybe_sent and (found := self._find_posted(job, p)) is not None:
                 log.info("outbox %s was already in Slack (%s); not posting it twice", row.id, found[1])
+                # Found by a look-up (conversations.history): no chat.postMessage was made, so it
+                # says nothing of chat:write. Taken for proof, it ended a hold of chat:write: every
+                # held message was let go, refused again, and a new hold logged a new ERROR.
+                job.scopes = job.scopes - {"chat:write"}
                 return found
             # The outbox id travels with the message, so a re-delivery can find it (see _find_posted).
             p["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}

@@ -291,3 +291,62 @@ def test_a_hold_of_im_write_longer_than_the_delivery_memory_is_not_told_again_on
             assert draft_repo.claim_event(s, SCOPE_HOLD_KEY, clock())  # released with the hold
     finally:
         st2.stop()
+
+
+def _refusal_errors(records: list[logging.LogRecord]) -> int:
+    return sum(1 for r in records if "for the installation" in r.getMessage() and r.levelno >= logging.ERROR)
+
+
+def test_a_post_found_already_in_slack_does_not_end_a_chat_write_hold(
+        db_url: str, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """A held post that a killed delivery had made is found by its retry (conversations.history):
+    no chat.postMessage was made, so it says nothing of chat:write. Taken for proof, every held
+    message was let go, refused again, a new hold began, /healthz said ok and a new ERROR was logged."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from bot.slack_gateway import METADATA_EVENT
+    from storage.models import OutboxRow
+
+    clock = SteppedClock(BUSINESS_MORNING.astimezone(UTC))
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
+        with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+            st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+            for _ in range(3):
+                st.deliver()
+                clock.t += MAX_BACKOFF
+            with st.rt.db.session() as s:
+                waiting = [r for r in outbox.rows(s, statuses=[outbox.PENDING])]
+            row = next(r for r in waiting if r.op == "post" and r.payload.get("channel") == "U0MANAGER")
+            # The approval DM a killed delivery made: in Slack, its lapsed claim on the row.
+            st.slack.clear_faults()
+            assert st.slack.handle_api("chat.postMessage", {
+                "channel": st.slack.dm_channel("U0MANAGER"), "text": "承認依頼",
+                "metadata": {"event_type": METADATA_EVENT, "event_payload": {"outbox_id": row.id}}},
+                st.slack.token)[0] == 200
+            st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
+            later = clock() + timedelta(hours=1)
+            with st.rt.db.session() as s:
+                s.connection().execute(update(OutboxRow).where(OutboxRow.id != row.id)  # type: ignore[arg-type]
+                                       .values(next_attempt_at=later))
+                s.connection().execute(update(OutboxRow).where(OutboxRow.id == row.id)  # type: ignore[arg-type]
+                                       .values(claimed_until=clock() - timedelta(minutes=5), next_attempt_at=clock()))
+            clock.t += TOKEN_ASK_EVERY
+            tried = len(st.slack.calls_of("chat.postMessage"))
+            st.deliver()  # only the found DM is due: it is the one asked, and found
+            with st.rt.db.session() as s:
+                assert next(r for r in outbox.rows(s) if r.id == row.id).status == outbox.SENT
+                others = [r for r in outbox.rows(s, statuses=[outbox.PENDING]) if r.id != row.id]
+            assert others and all(outbox.as_utc(r.next_attempt_at) >= later for r in others), \
+                "the held messages were let go as though chat:write worked"
+            assert health(st.rt)[1]["slack_auth"] == "missing_scope (chat:write)"
+            st.deliver()
+            assert len(st.slack.calls_of("chat.postMessage")) == tried  # none let go and refused again
+            assert _refusal_errors(caplog.records) == 1
+        _nothing_failed(st)
+        assert len(dm(st, "U0MANAGER")) == 1
+    finally:
+        st.stop()
