@@ -300,6 +300,13 @@ class _ScopeHold:
     asked_at: datetime  # when a message needing it was last tried
     asks: int  # how many times it was tried since the wait began (the interval doubles)
     told: bool = False  # the wait's ERROR is logged (once: every retry would page the IT 担当)
+    # Messages wait for it. False once none does any more, though none went through either (the
+    # last ones sent by another replica, given up for a refusal of their own, taken back by
+    # drop_unsent_post): /healthz said missing_scope for ever, with nothing waiting. Kept, not
+    # ended (nothing says the scope works): the next message needing it is tried at once, and a
+    # refusal of it is the same hold (no new ERROR, the escalation channel not told again).
+    waiting: bool = True
+    marks: int = 0  # how many times it was found waiting (_settle_scope_holds' question is then stale)
 
 
 class RateLimited(Transient):
@@ -375,6 +382,7 @@ class SlackGateway:
         # The scopes a message of this process went through with since it started or the scope's
         # last hold here (on_scope_change is told once of each, not of every message).
         self._scopes_working: set[str] = set()
+        self._scopes_settled_at: datetime | None = None  # when _settle_scope_holds last asked the database
 
     def access_lost(self, reason: str) -> None:
         """Slack said the bot's token no longer works (``reason``: tokens_revoked, app_uninstalled):
@@ -397,7 +405,8 @@ class SlackGateway:
         the event's reason when Slack said why (access_lost), else the code it refuses the token
         with; None when nothing says the token fails."""
         with self._auth_lock:
-            scopes = ", ".join(f"{h.refusal.rsplit(': ', 1)[-1]} ({name})" for name, h in sorted(self._scope_holds.items()))
+            scopes = ", ".join(f"{h.refusal.rsplit(': ', 1)[-1]} ({name})"
+                               for name, h in sorted(self._scope_holds.items()) if h.waiting)
             return self._access_lost or self.auth_error or scopes or None
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -542,6 +551,7 @@ class SlackGateway:
                         log.info("released replies held for %d message(s) already posted", released)
                     if redirected := outbox.redirect_stranded(s):
                         log.info("sent on replies held for %d message(s) given up on", redirected)
+            self._settle_scope_holds()
             while True:
                 if not self._token_works():
                     return sent_total + self._deliver_tokenless(limit)
@@ -794,7 +804,35 @@ class SlackGateway:
                 hold = self._scope_holds[e.scope] = _ScopeHold(str(e), now, 0)
             self._scopes_working.discard(e.scope)
             hold.refusal, hold.asked_at = str(e), now
+            hold.waiting, hold.marks = True, hold.marks + 1
             e.retry_after = self._scope_wait(hold.asks).total_seconds()
+
+    def _settle_scope_holds(self) -> None:
+        """Stop reporting a scope hold nothing waits for any more (_ScopeHold.waiting). Asked of the
+        database at most once per OVERLOOKED_EVERY, and only of a hold not tried for LEASE: a
+        message refused a moment ago may not be recorded yet (the express lane records on its own)."""
+        now = self.clock()
+        if self._scopes_settled_at is not None and timedelta(0) <= now - self._scopes_settled_at < timedelta(
+                seconds=OVERLOOKED_EVERY):
+            return
+        with self._auth_lock:
+            quiet = {name: h.marks for name, h in self._scope_holds.items()
+                     if h.waiting and now - h.asked_at >= LEASE}
+        if not quiet:
+            return
+        self._scopes_settled_at = now
+        with self.db.session() as s:
+            idle = [name for name in quiet if not outbox.waiting_with(s, f"{SCOPE_REFUSED_PREFIX}{name}:")]
+        for name in idle:
+            with self._auth_lock:
+                hold = self._scope_holds.get(name)
+                # Found waiting meanwhile (recorded after the question was asked): it still is.
+                if hold is None or hold.marks != quiet[name] or not hold.waiting:
+                    continue
+                hold.waiting = False
+            log.info("no message waits for %s any more (sent by another replica, given up for another reason, or "
+                     "taken back); it is no longer reported, and the next message that needs it is tried at once",
+                     name)
 
     def _scope_works(self, s: Session, scopes: frozenset[str]) -> None:
         """A message calling ``scopes`` went through: what waited for them is sent now."""
@@ -863,6 +901,7 @@ class SlackGateway:
                 self._failing_from = self._failing_from or now
                 self._probe_wanted = True  # asked once the outcomes are recorded (_probe_if_wanted)
         again: list[tuple[_Job, str]] = []
+        held_for: set[str] = set()  # the refusals rows were recorded waiting for
         unanswered = [self._where(job) for job, o in zip(jobs, outcomes, strict=True) if _for_want_of_slack(o)]
         if unanswered:
             now = self.clock()
@@ -894,8 +933,10 @@ class SlackGateway:
                     lapsed = None if job.claim is None or row.claimed_until == job.claim.until else row.claimed_until
                     outbox.mark_retry(s, row.id, outcome.until if waits else self.clock(), str(outcome),
                                       counted_up_to=0, lapsed_claim=lapsed)
+                    held_for.add(str(outcome))
                     continue
                 if isinstance(outcome, ScopeRefused):
+                    held_for.add(str(outcome))
                     with self._auth_lock:  # ERROR once per wait, as for a refused token
                         hold = self._scope_holds.get(outcome.scope)
                         news = hold is not None and not hold.told
@@ -942,14 +983,17 @@ class SlackGateway:
                         continue
                     delay = timedelta(seconds=outcome.retry_after) if outcome.retry_after else min(
                         MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(row.attempts, 12)))
+                    # A scope hold's retry (one a minute per replica for as long as the scope is
+                    # missing) is no news: its ERROR was logged once when the hold began.
+                    level = logging.INFO if isinstance(outcome, ScopeRefused) else logging.WARNING
                     if since is None:
-                        log.warning("outbox %s (%s) will retry in %.1fs: %s", row.id, row.op, delay.total_seconds(),
-                                    outcome)
+                        log.log(level, "outbox %s (%s) will retry in %.1fs: %s", row.id, row.op,
+                                delay.total_seconds(), outcome)
                     else:  # for IT, on each retry: who is waiting for it, and until when
-                        log.warning("outbox %s (%s to %s) will retry in %.1fs: %s; it has failed alone since %s "
-                                    "(Slack answers, other conversations work) and is given up at %s",
-                                    row.id, row.op, self._where(job), delay.total_seconds(), outcome,
-                                    since.isoformat(), (since + ALONE_GIVE_UP).isoformat())
+                        log.log(level, "outbox %s (%s to %s) will retry in %.1fs: %s; it has failed alone since %s "
+                                "(Slack answers, other conversations work) and is given up at %s",
+                                row.id, row.op, self._where(job), delay.total_seconds(), outcome,
+                                since.isoformat(), (since + ALONE_GIVE_UP).isoformat())
                     outbox.mark_retry(s, row.id, self.clock() + delay, str(outcome),
                                       counted_up_to=None if own else OUTAGE_COUNT, failing_alone_since=since)
                 elif isinstance(outcome, Permanent) and self._parent_waits(row, str(outcome)):
@@ -1004,6 +1048,12 @@ class SlackGateway:
             for job, reason in failures:
                 if not self._report(job.row, reason, s):
                     again.append((job, reason))
+        if held_for:
+            # After the commit: _settle_scope_holds, asking meanwhile, finds them or sees the mark.
+            with self._auth_lock:
+                for h in self._scope_holds.values():
+                    if h.refusal in held_for:
+                        h.waiting, h.marks = True, h.marks + 1
         # Reported in one transaction, two people's failures hold the first one's report key while
         # asking for the second's; another replica reporting them the other way round holds the
         # second and asks for the first, and PostgreSQL fails one report to end the deadlock. That

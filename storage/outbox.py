@@ -1054,6 +1054,13 @@ def retry_now(s: Session, error_prefix: str, now: datetime) -> int:
     return len(result.all())
 
 
+def waiting_with(s: Session, error_prefix: str) -> bool:
+    """Whether a waiting row's last error starts with ``error_prefix``."""
+    flush_pending(s)
+    return s.exec(select(OutboxRow.id).where(col(OutboxRow.status) == PENDING,
+                                             col(OutboxRow.last_error).startswith(error_prefix)).limit(1)).first() is not None
+
+
 def held(s: Session, older_than: datetime) -> tuple[int, int]:
     """How many replies wait for a parent message, and how many of them since before ``older_than``."""
     flush_pending(s)

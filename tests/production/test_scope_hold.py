@@ -350,3 +350,72 @@ def test_a_post_found_already_in_slack_does_not_end_a_chat_write_hold(
         assert len(dm(st, "U0MANAGER")) == 1
     finally:
         st.stop()
+
+
+def test_retries_during_a_scope_hold_log_info_not_a_warning_each_minute(
+        db_url: str, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """The IT 担当 sees one ERROR for the hold; the retry once a minute (per replica) logged a
+    WARNING each time for as long as the scope was missing."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+        with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+            st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+            for _ in range(8):
+                st.deliver()
+                clock.t += TOKEN_ASK_EVERY
+        mine = [r for r in caplog.records if r.name == "bot.slack_gateway"]
+        retries = [r for r in mine if "will retry" in r.getMessage() and "slack_scope: " in r.getMessage()]
+        assert len(retries) >= 5 and {r.levelno for r in retries} == {logging.INFO}
+        loud = [r.getMessage()[:80] for r in mine if r.levelno >= logging.WARNING]
+        assert len(loud) == 1 and _refusal_errors(mine) == 1, loud
+    finally:
+        st.stop()
+
+
+def test_healthz_is_ok_once_nothing_waits_for_the_refused_scope(
+        db_url: str, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """The hold ended only when a message needing the scope went through. The last held DMs ended
+    otherwise (each opened its conversation but Slack refused the post itself, for its own reason):
+    /healthz kept saying missing_scope (im:write) until a restart, with nothing waiting."""
+    from datetime import timedelta
+
+    from bot.slack_gateway import LEASE
+
+    clock = SteppedClock(BUSINESS_MORNING.astimezone(UTC))
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(3):
+            st.deliver()
+            clock.t += timedelta(seconds=1)
+        assert health(st.rt)[1]["slack_auth"] == "missing_scope (im:write)"
+        caplog.clear()
+        st.slack.clear_faults()  # reinstalled with im:write; each approver's DM refused for its own reason
+        for a in APPROVERS:
+            st.slack.inject("chat.postMessage", error="channel_not_found", channel=st.slack.dm_channel(a), times=10_000)
+        for _ in range(len(APPROVERS)):  # one held DM tried an interval
+            clock.t += TOKEN_ASK_EVERY
+            st.deliver()
+        with st.rt.db.session() as s:
+            assert not [r for r in outbox.rows(s, statuses=[outbox.PENDING])
+                        if (r.last_error or "").startswith("slack_scope: ")]
+        clock.t += LEASE
+        st.deliver()
+        status, report = health(st.rt)
+        assert report["slack_auth"] == "ok", report
+        # The scope was never seen working: a later DM refused so is the same hold, reported again
+        # by /healthz, without a second ERROR.
+        st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+        st.rt.gateway._dm_channels.clear()  # (as a fresh process: not opened yet)
+        with st.rt.db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "リマインド"}, now=clock())
+        with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
+            st.deliver()
+        assert health(st.rt)[1]["slack_auth"] == "missing_scope (im:write)"
+        assert _refusal_errors(caplog.records) == 0
+        assert [r for r in caplog.records if "for the installation" in r.getMessage()]
+    finally:
+        st.stop()
