@@ -1399,8 +1399,11 @@ class IncidentService:
             chosen = options[1]
         if chosen is not None:
             account_el["initial_option"] = chosen
+        # Masked as every other echo of a report: the typed text may be the leak itself
+        # (「/kessai incident パスワードは …」), and a screen share shows the form.
+        shown = mask_secrets(initial_account or "")[0]
         typed: list[dict[str, Any]] = [render.context(
-            f":warning: 「{render.escape(render.shortened(initial_account or '', 60))}」というアカウントは kessai に登録されていません。"
+            f":warning: 「{render.escape(render.shortened(shown, 60))}」というアカウントは kessai に登録されていません。"
             "一覧から選び直してください。なりすましの報告では、なりすまされている公式アカウントを選び、相手のアカウント名や "
             "URL は内容に書いてください。どの公式アカウントにも関わらない場合は「特定のアカウントではない」を選んでください。")] \
             if unknown else []

@@ -785,6 +785,12 @@ def test_an_account_name_the_file_does_not_have_chooses_none_and_says_so(world: 
     [note] = [b["elements"][0]["text"] for b in modal["blocks"] if b.get("type") == "context"]
     assert "あ」" in note or "あ…」" in note, note
     assert "\u200d」" not in note and "👨」" not in note and "👨\u200d…" not in note
+    # Typed in the command's argument (a user reporting the leak itself, 「/kessai incident パスワードは
+    # …」): echoed masked, as everything else kessai repeats of a report.
+    for typed in ("パスワードは Kessai#2026pw です", "password: hunter2-Xy9"):
+        modal = service.report_modal("U0OPERATOR", typed)
+        [note] = [b["elements"][0]["text"] for b in modal["blocks"] if b.get("type") == "context"]
+        assert inc.SECRET_MASK in note and "Kessai#2026pw" not in note and "hunter2" not in note, note
     # Without a name, the only account the reporter runs is still chosen for them.
     modal = service.report_modal("U0OPERATOR")
     [select_] = [b["element"] for b in modal["blocks"] if b.get("block_id") == inc.ACCOUNT_BLOCK]
