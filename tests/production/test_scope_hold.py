@@ -419,3 +419,56 @@ def test_healthz_is_ok_once_nothing_waits_for_the_refused_scope(
         assert [r for r in caplog.records if "for the installation" in r.getMessage()]
     finally:
         st.stop()
+
+
+def _intake_channels(org: OrgConfig) -> list[str]:
+    return sorted({a.intake_channel for a in org.accounts})
+
+
+def test_without_an_escalation_channel_the_im_write_hold_is_told_in_the_intake_channels(
+        db_url: str, org: OrgConfig) -> None:
+    """No escalation_channel configured: incident alerts and every notice go by DM, and under an
+    im:write hold they all waited; the notice of the hold went only to the log. The intake channels,
+    which the bot can still post to, are told once."""
+    import dataclasses
+
+    org = dataclasses.replace(org, policy=dataclasses.replace(org.policy, escalation_channel=""))
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+        for n in range(2):
+            st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
+        for _ in range(5):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        for channel in _intake_channels(org):
+            told = [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
+            assert len(told) == 1, (channel, told)
+            assert "DM を送れず" in told[0] and "インシデント" in told[0] and "再インストール" in told[0]
+        assert all(not dm(st, a) for a in APPROVERS)
+        _nothing_failed(st)
+    finally:
+        st.stop()
+
+
+def test_an_archived_escalation_channel_passes_the_im_write_notice_to_the_intake_channels(
+        db_url: str, org: OrgConfig) -> None:
+    """The escalation channel archived: its messages go to its members by DM, which im:write's
+    absence holds, so the notice of that very hold reached nobody. It goes to the intake channels."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+        st.slack.inject("chat.postMessage", error="is_archived", channel="C0ESCALATE", times=10_000)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(5):
+            st.deliver()
+            clock.t += MAX_BACKOFF
+        for channel in _intake_channels(org):
+            told = [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
+            assert len(told) == 1, (channel, told)
+        with st.rt.db.session() as s:  # no DM of it waits for the scope it is about
+            assert not [r for r in outbox.rows(s, statuses=[outbox.PENDING]) if "im:write" in str(r.payload.get("text"))]
+    finally:
+        st.stop()
