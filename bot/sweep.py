@@ -69,6 +69,7 @@ from bot.workflow import (
     due_soon_at,
     due_soon_hand_off,
     escalation_start,
+    request_in_hand_at,
 )
 from storage import drafts as draft_repo
 from storage import outbox
@@ -738,13 +739,17 @@ class Sweeper:
             # themselves, or not exist. In the draft's thread, as the workflow's own notices are: a
             # form draft's thread hangs on a message the outbox may not have delivered yet.
             account = self.org.account(draft.account_id or "")
-            if account is not None:
-                self.kessai.notify.thread_notice(s, now, thread=self.kessai.thread_of(draft), text=(
-                    self._escalation_notice(s, now, draft, account, c.version.number, due=due)))
+            notice = (self._escalation_notice(s, now, draft, account, c.version.number, due=due)
+                      if account is not None else None)
+            if notice is not None:
+                self.kessai.notify.thread_notice(s, now, thread=self.kessai.thread_of(draft), text=notice)
         return True
 
     def _escalation_notice(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: int,
-                           *, due: datetime | None = None) -> str:
+                           *, due: datetime | None = None) -> str | None:
+        """The thread's word that nobody new could be asked; None when those it would call on all
+        got the request in the last half hour (``request_in_hand_at``): a deputy asked at midnight
+        whose request, and the thread's notice of it, the opening delivers at this very minute."""
         holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
         standing_in = [r for r in holding if r.acting_for_id]
         candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
@@ -763,6 +768,9 @@ class Sweeper:
         asked = [r.recipient_id for r in holding if r.recipient_id != draft.author_id]
         away = repo.away_members(s, asked, now)
         who = [a for a in asked if a not in away] or asked
+        in_hand = set(self._in_hand_before(s, draft, version, now - DUE_SOON_MIN_WAIT))
+        if who and not in_hand.intersection(who):
+            return None
         if who:
             lines[-1] += "、".join(f"{self._name(a)} さん" for a in who) + "、決裁をお願いします。"
         return "".join(lines)
@@ -839,7 +847,7 @@ class Sweeper:
     def _press_in_request(link: str) -> str:
         return f"先にお送りした決裁依頼のメッセージで「承認」または「差戻し」を押してください（{link}）。"
 
-    def _remind_due_soon(self, s: Session, now: datetime, c: repo.DraftCandidate, at: datetime) -> bool:
+    def _remind_due_soon(self, s: Session, now: datetime, c: repo.DraftCandidate, at: datetime) -> object:
         draft = self._fresh_pending(s, c)
         account = self.org.account(draft.account_id or "") if draft is not None else None
         if draft is None or account is None:
@@ -848,13 +856,17 @@ class Sweeper:
         # request itself (which shows the scheduled time) is what they need.
         added = self.kessai.ask_added_approvers(s, draft, now)
         # Whoever holds the request, unless it reached them in the last half hour (a deputy asked in
-        # this very sweep, an approver just added): the request itself shows the scheduled time.
-        asked = [r for r in repo.asked_before(s, draft.id or 0, c.version.number, now - DUE_SOON_MIN_WAIT)
-                 if r != draft.author_id]
-        away = repo.away_members(s, asked, now)
-        recipients = list(dict.fromkeys(r for r in asked if r not in away))
+        # this very sweep, an approver just added, a deputy asked at midnight whose request the
+        # opening delivers): the request itself shows the scheduled time.
+        holders = self._in_hand_before(s, draft, c.version.number, None)
+        asked = set(self._in_hand_before(s, draft, c.version.number, now - DUE_SOON_MIN_WAIT))
+        away = repo.away_members(s, holders, now)
+        present = [r for r in dict.fromkeys(holders) if r not in away]
+        recipients = [r for r in present if r in asked]
         if not recipients:
-            return bool(added)
+            # Those at work have the request fresh in hand: done (once per version), not put off
+            # until it is half an hour old and then sent with a time left that is no longer true.
+            return True if added else SETTLED if present else False
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         # From when it is due (``due_soon_at``), not from the sweep's second: a draft brought up at
         # the first opening has less than DUE_SOON_LEAD left.
@@ -870,6 +882,13 @@ class Sweeper:
         for r in recipients:
             self._post(s, now, r, body)
         return True
+
+    def _in_hand_before(self, s: Session, draft: DraftRow, version: int, cutoff: datetime | None) -> list[str]:
+        """Who holds a request for ``version`` that was in their hands at or before ``cutoff``
+        (``request_in_hand_at``; None: whenever), the author aside."""
+        return [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, version)
+                if r.reason not in draft_repo.RETRACTED and r.recipient_id != draft.author_id
+                and (cutoff is None or request_in_hand_at(self.cal, r.created_at) <= cutoff)]
 
     def _unpublished(self, now: datetime, report: SweepReport) -> None:
         """An approved (or exempt) version whose scheduled time has come and that is not marked

@@ -191,6 +191,22 @@ def due_soon_at(cal: BusinessCalendar, since: datetime, at: datetime) -> datetim
     return when if when < at else None
 
 
+def request_in_hand_at(cal: BusinessCalendar, asked: datetime) -> datetime:
+    """From when a request written at ``asked`` is in its recipient's hands, for the due-soon
+    reminder's DUE_SOON_MIN_WAIT: the opening of the same day for one written that night or early
+    morning (the sweep holds what it writes then until the opening, ``Sweeper._hold_outside_hours``,
+    and a request sent by hand then is found on arriving), as ``due_soon_at`` treats a draft sent
+    before opening on the day. A deputy asked at 00:01 got the request, the reminder and the thread's
+    call together at 08:30. One written on an earlier day (a Saturday, the evening before) has been
+    there since: it is brought up again at the opening. A pure function of the time and the
+    calendar, so that it does not depend on when the outbox happened to deliver the DM."""
+    asked = as_utc(asked)
+    opening = next_business_instant(cal, asked)
+    if opening.astimezone(cal.zone).date() == asked.astimezone(cal.zone).date():
+        return opening
+    return asked
+
+
 def due_soon(cal: BusinessCalendar, since: datetime, at: datetime, now: datetime) -> bool:
     """Whether a draft pending since ``since`` and scheduled at ``at`` is brought to the approvers'
     attention by ``now`` (``due_soon_at``), and its scheduled time has not come."""

@@ -22,6 +22,7 @@ from bot.workflow import (
     is_decidable,
     is_stale_edit,
     next_state,
+    request_in_hand_at,
 )
 
 S, E = DraftState, DraftEvent
@@ -265,3 +266,21 @@ def test_a_deputys_request_goes_back_to_the_approver_at_work_unless_it_is_an_esc
     from bot.config import Policy
 
     assert back_at_work(_cal(), Policy(), SAT, since, scheduled_at, now, given_back=given_back) is back
+
+
+@pytest.mark.parametrize(("asked", "in_hand"), [
+    # Written by the sweep at midnight (an absence beginning), held for the opening: found then.
+    (_jst(2026, 11, 30, 0, 1), _jst(2026, 11, 30, 8, 30)),
+    (_jst(2026, 11, 30, 7, 0), _jst(2026, 11, 30, 8, 30)),
+    (_jst(2026, 11, 30, 10, 0), _jst(2026, 11, 30, 10, 0)),  # in business hours: at once
+    # On an earlier day (a Saturday, the evening before): there since, brought up again.
+    (_jst(2026, 11, 28, 10, 0), _jst(2026, 11, 28, 10, 0)),
+    (_jst(2026, 11, 27, 18, 0), _jst(2026, 11, 27, 18, 0)),
+    # A holiday morning (勤労感謝の日 11/23) is no opening of its own.
+    (_jst(2026, 11, 23, 0, 1), _jst(2026, 11, 23, 0, 1)),
+    # As SQLite reads the column back (naive UTC).
+    (_jst(2026, 11, 30, 0, 1).astimezone(UTC).replace(tzinfo=None), _jst(2026, 11, 30, 8, 30)),
+])
+def test_a_request_written_before_the_opening_is_in_hand_from_the_opening_of_that_day(
+        asked: datetime, in_hand: datetime) -> None:
+    assert request_in_hand_at(_cal(), asked) == in_hand

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from storage.models import ApprovalRequestRow
+from storage.db import as_utc
+from storage.models import ApprovalRequestRow, OutboxRow
 from tests.time.conftest import World, jst
 
 
@@ -198,3 +199,45 @@ def test_the_author_of_a_draft_with_a_business_hour_or_more_left_is_not_told(wor
     world.scheduled_draft(jst(2026, 11, 24, 16, 0), scheduled=jst(2026, 11, 25, 9, 0))
     world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 30))  # exactly 1時間
     assert author_told(world) == []
+
+
+def test_a_deputy_asked_at_midnight_gets_the_request_alone_at_the_opening(world: World) -> None:
+    """Both approvers register on Saturday an absence for Monday; the sweep at 00:01 asks the deputy,
+    and that DM waits for the opening. At 08:30 the draft (for 09:00) is due soon: the deputy finds
+    the request itself, which shows the time, and the thread's notice of it, not a reminder of the
+    request and a call in the thread on top of it (the reminder judged by 00:01, not by 08:30)."""
+    draft_id = world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 0))
+    world.clock.t = jst(2026, 11, 28, 11, 0)
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
+    world.clock.t = jst(2026, 11, 30, 0, 1)
+    assert world.sweep(jst(2026, 11, 30, 0, 1)).sent["approval.away"] == 1
+    assert deputy_requests(world, draft_id) == ["away"]
+    before = len(world.posts())
+    for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 31), jst(2026, 11, 30, 8, 59)):
+        world.clock.t = t
+        report = world.sweep(t)
+        assert report.sent["draft.due_soon"] == 0, t
+    assert due_soon_to(world, "U0DEPUTY") == []
+    assert not [p for p in world.posts()[before:] if p.get("channel") == "C0INTAKE"]
+    # The request itself reaches the deputy at the opening, with its thread notice.
+    with world.db.session() as s:
+        held = [r for r in s.exec(select(OutboxRow).where(OutboxRow.op == "post")) if r.payload.get("channel") in (
+            "U0DEPUTY", "C0INTAKE") and "直江 兼続" in str(r.payload)]
+    assert held and all(as_utc(r.next_attempt_at) == jst(2026, 11, 30, 8, 30) for r in held)
+
+
+def test_a_deputy_asked_at_midnight_is_reminded_once_the_request_has_been_in_hand_half_an_hour(
+        world: World) -> None:
+    """The same for a post at 10:00 (brought up at 09:00): by then the deputy has had the request
+    since the opening, and is reminded with the hour that is left."""
+    world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 10, 0))
+    world.clock.t = jst(2026, 11, 28, 11, 0)
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
+    world.clock.t = jst(2026, 11, 30, 0, 1)
+    world.sweep(jst(2026, 11, 30, 0, 1))
+    world.clock.t = jst(2026, 11, 30, 9, 0)
+    assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["draft.due_soon"] == 1
+    [text] = due_soon_to(world, "U0DEPUTY")
+    assert "業務時間は残り1時間" in text
