@@ -1151,8 +1151,49 @@ class Kessai:
         approver, as it was asked. Asked "for" the deputy, the ledger named as the approver someone
         who could never have decided the draft."""
         if held.acting_for_id is not None and held.reason in ("away", "escalated"):
-            return self.send_to_deputies(s, draft, now, reason=held.reason, acting_for=held.acting_for_id)
-        return self.send_to_deputies(s, draft, now, reason="away", acting_for=held.recipient_id)
+            # The thread says why: the deputy's absence, not the wait that once made it an escalation.
+            sent = self.send_to_deputies(s, draft, now, reason=held.reason, acting_for=held.acting_for_id,
+                                         why=f"代決者の {render.escape(self.name_of(held.recipient_id))} さんが不在の")
+        else:
+            sent = self.send_to_deputies(s, draft, now, reason="away", acting_for=held.recipient_id)
+        if not sent:
+            self._nobody_at_work(s, draft, now, held)
+        return sent
+
+    def _nobody_at_work(self, s: Session, draft: DraftRow, now: datetime, held: ApprovalRequestRow) -> None:
+        """The holder of ``held`` is away and no deputy is left to ask: when nobody at work holds
+        the request any more, the approvers not holding it are asked though absent, as when a draft
+        is routed with everyone away, and the thread says so once per version. The only deputy
+        standing in going away too left the draft with nobody asked and nothing said."""
+        if draft.state != DraftState.PENDING or draft.account_id is None:
+            return
+        version = draft.current_version
+        live = [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, version)
+                if r.reason not in draft_repo.RETRACTED]
+        away = away_repo.away_at(s, live, now)
+        if any(r not in away for r in live):
+            return  # someone at work can decide it
+        account = self._account(draft)
+        to_ask = [a for a in self.approvers_for(account, author=draft.author_id) if a not in live]
+        asked = self._ask(s, now, self.load_view(s, draft, version),
+                          [draft_repo.Ask(a, None, "normal") for a in to_ask]) if to_ask else []
+        if asked:
+            self._redraw_pending_status(s, now, draft)
+            self._refresh_homes(s, now, asked)
+        if not reminders_repo.claim(s, f"approval.nobody:{draft.id}:v{version}", now):
+            return
+        role = "代決者" if held.acting_for_id else "決裁者"
+        text = (f"{role}の {render.escape(self.name_of(held.recipient_id))} さんが不在になりましたが、"
+                f"{self._why_no_deputy(draft, account)}ため、")
+        if asked:
+            names = "、".join(f"{render.escape(self.name_of(a))} さん" for a in asked)
+            text += f"不在の決裁者の {names}に第{version}版の決裁を依頼しました。"
+        else:
+            text += f"第{version}版の決裁をほかの方に依頼できませんでした。"
+        holders = "、".join(f"{render.escape(self.name_of(a))} さん" for a in dict.fromkeys([*live, *asked]))
+        text += (f"{holders}が戻られるまで決裁されません。急ぎの場合は、決裁者に直接お知らせいただくか、"
+                 "投稿予定日時を見直してください。")
+        self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=text)
 
     # -- edits ----------------------------------------------------------------------------
     def receive_edit(self, *, channel: str, ts: str, user: str, text: str, event_key: str,

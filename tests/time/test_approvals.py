@@ -1163,5 +1163,101 @@ def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
         [joho] = s.exec(select(ApprovalRequestRow).where(
             ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
     assert (joho.reason, joho.acting_for_id) == ("escalated", "U0MANAGER")
+    # The thread gives the deputy's absence as the reason, not the wait that made it an escalation.
+    deputy, joho_name = w.kessai.name_of("U0DEPUTY"), w.kessai.name_of("U0JOHO")
+    [notice] = [p["text"] for p in w.posts(contains=f"代決者の {joho_name} さんにも")]
+    assert notice.startswith(f"代決者の {deputy} さんが不在のため、代決者の {joho_name} さんにも第1版の決裁を依頼しました")
+    assert "決裁が遅れている" not in notice
     w.clock.t = jst(2026, 11, 26, 8, 31)
     assert w.sweep(jst(2026, 11, 26, 8, 31)).sent["approval.away"] == 0
+
+
+def _one_deputy_world(world_factory, org, start: datetime) -> World:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from storage import roster
+
+    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY",))
+    one_deputy = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
+    w: World = world_factory(start)
+    with w.db.session() as s:
+        roster.sync(s, one_deputy)
+    w.kessai.org = one_deputy
+    w.sweeper.org = one_deputy
+    return w
+
+
+def nobody_notices(w: World) -> list[str]:
+    return [p["text"] for p in w.posts(to="C0INTAKE", contains="が不在になりましたが")]
+
+
+def test_the_only_deputys_absence_beginning_later_asks_the_absent_approver_and_says_so(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """The approver is away; the only deputy, standing in, registers an absence for the next day.
+    When it begins nobody at work holds the request: the absent approver is asked, as when a draft
+    is routed with everyone away, and the thread says so once. The sweep asked nobody and said
+    nothing, and the draft waited with nobody able to decide it."""
+    w = _one_deputy_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 26).date())
+    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
+    w.clock.t = jst(2026, 11, 24, 15, 0)
+    w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    assert w.sweep(jst(2026, 11, 24, 16, 0)).sent["approval.away"] == 0
+    assert nobody_notices(w) == []
+    w.clock.t = jst(2026, 11, 25, 0, 1)
+    w.sweep(jst(2026, 11, 25, 0, 1))
+    with w.db.session() as s:
+        [own] = s.exec(select(ApprovalRequestRow).where(
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0MANAGER")).all()
+    assert (own.reason, own.acting_for_id) == ("normal", None)
+    manager, deputy = w.kessai.name_of("U0MANAGER"), w.kessai.name_of("U0DEPUTY")
+    [notice] = nobody_notices(w)
+    assert notice.startswith(f"代決者の {deputy} さんが不在になりましたが、代決者も全員不在のため、")
+    assert f"不在の決裁者の {manager} さんに第1版の決裁を依頼しました。" in notice
+    assert "戻られるまで決裁されません" in notice
+    assert len(w.posts(to="U0MANAGER", contains="承認")) == 1  # the request itself, with its buttons
+    for t in (jst(2026, 11, 25, 0, 2), jst(2026, 11, 25, 8, 30), jst(2026, 11, 25, 9, 0)):
+        w.clock.t = t
+        w.sweep(t)
+    assert len(nobody_notices(w)) == 1  # once
+    assert len(w.posts(to="U0MANAGER", contains="承認")) == 1
+    w.clock.t = jst(2026, 11, 25, 10, 0)
+    assert w.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
+    with w.db.session() as s:
+        entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
+    assert (entry.decider_id, entry.acting_for_id) == ("U0MANAGER", None)
+
+
+def test_an_approvers_absence_beginning_later_with_no_deputy_at_work_is_said_in_the_thread(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """The approver holds the request and their absence begins the next day, the deputy away too:
+    nobody else can be asked, and the thread says so (once) rather than nothing."""
+    w = _one_deputy_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
+    draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
+    w.clock.t = jst(2026, 11, 24, 15, 0)
+    w.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    for t in (jst(2026, 11, 25, 0, 1), jst(2026, 11, 25, 0, 2), jst(2026, 11, 25, 9, 0)):
+        w.clock.t = t
+        w.sweep(t)
+    manager = w.kessai.name_of("U0MANAGER")
+    [notice] = nobody_notices(w)
+    assert notice.startswith(f"決裁者の {manager} さんが不在になりましたが、代決者も全員不在のため、"
+                             "第1版の決裁をほかの方に依頼できませんでした。")
+    assert f"{manager} さんが戻られるまで決裁されません" in notice
+    assert deputy_requests(w, draft_id) == []
+
+
+def test_with_another_approver_at_work_nothing_is_said_of_an_absence_without_deputies(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """Of two approvers, one goes away with the deputy away too: the other still holds the
+    request and can decide; no notice."""
+    w = world_factory(jst(2026, 11, 24, 9, 0))
+    w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
+    w.pending_draft(jst(2026, 11, 24, 10, 0))
+    w.clock.t = jst(2026, 11, 24, 15, 0)
+    w.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    w.clock.t = jst(2026, 11, 25, 0, 1)
+    w.sweep(jst(2026, 11, 25, 0, 1))
+    assert nobody_notices(w) == []
