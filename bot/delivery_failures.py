@@ -78,6 +78,9 @@ REPORT_FLAG = "_failure_report"
 # Claimed (draft_repo.claim_event) while the escalation channel has been told that Slack refuses
 # im:write, until a DM goes through (DeliveryFailureReporter.scope_changed).
 SCOPE_HOLD_KEY = draft_repo.SCOPE_HOLD_KEY
+# Payload key (not sent to Slack) of that notice: refused by the escalation channel, it goes to the
+# intake channels, not by DM to the escalation members (the DMs are what Slack refuses).
+SCOPE_NOTICE = "_scope_notice"
 
 
 def _no_proper_answer(error: str) -> bool:
@@ -183,6 +186,13 @@ class DeliveryFailureReporter:
                 self._parent_refused(s, self.clock(), row, target, error)
             return
         escalation = target and target == self.org.policy.escalation_channel
+        if escalation and row.payload.get(SCOPE_NOTICE) and (error in CHANNEL_PROBLEMS or _no_proper_answer(error)):
+            # The im:write notice: a DM to the escalation members would wait for the very scope it is about.
+            log.error("escalation channel %s refused the notice that Slack refuses im:write (%s); posting it "
+                      "in the intake channels", target, error)
+            with self._session(session) as s:
+                self._scope_notice_to_intake(s, self.clock(), str(row.payload.get("text") or ""))
+            return
         if escalation and (error in CHANNEL_PROBLEMS or _no_proper_answer(error)):
             # Reports included: the escalation channel is where they go, so they too need another way.
             # Never properly answered as well (failing alone for a day, or MAX_ATTEMPTS of 5xx on a
@@ -398,14 +408,30 @@ class DeliveryFailureReporter:
         if not draft_repo.claim_event(s, SCOPE_HOLD_KEY, now):
             log.info("Slack refuses im:write (%s); the escalation channel was told of this hold already", refusal)
             return
-        self._escalate(s, now, (
+        text = (
             ":warning: Slack が kessai に DM を送る権限（im:write）を認めていないため、決裁の依頼・決裁結果の"
-            "お知らせ・リマインダーなどの DM を送れず、止めています"
+            "お知らせ・リマインダー・インシデントのお知らせなどの DM を送れず、止めています"
             f"（Slack のエラー「{escape(refusal)}」）。チャンネルへの投稿は、これまでどおり届いています。"
             "止めている DM は失われず、権限が戻りしだい送られます。\n"
             "IT 担当の方は、manifest.yaml の内容でアプリを再インストールし（SLACK_BOT_TOKEN がボットトークン"
-            "（xoxb-）であることもご確認ください）、kessai を再起動してください。それまでの間、急ぎの決裁は"
-            "決裁者の方に直接お知らせください。"))
+            "（xoxb-）であることもご確認ください）、kessai を再起動してください。それまでの間、急ぎの決裁や"
+            "インシデントは、決裁者・情報政策室の方に直接お知らせください。")
+        channel = self.org.policy.escalation_channel
+        if channel:
+            outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True, SCOPE_NOTICE: True},
+                           now=now)
+        else:
+            # Without an escalation channel its messages (incident alerts included) go by DM, which
+            # is what waits: the intake channels are the only place left where staff can be told.
+            self._scope_notice_to_intake(s, now, text)
+
+    def _scope_notice_to_intake(self, s: Session, now: datetime, text: str) -> None:
+        """The im:write notice, in each intake channel (the channel posts still go)."""
+        channels = sorted({a.intake_channel for a in self.org.accounts if a.intake_channel})
+        for channel in channels:
+            outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now)
+        log.error("Slack refuses im:write, and there is no escalation channel to say so: told in %d intake "
+                  "channel(s) instead", len(channels))
 
     def _around_escalation_channel(self, s: Session, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
         """The escalation channel itself refuses messages (an incident alert, a reminder, a report):
