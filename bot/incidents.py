@@ -703,7 +703,8 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
     for m in _SPACED_VALUE_IN_ENGLISH.finditer(text):
         words = unicodedata.normalize("NFKC", m[1]).split()
         if (any(c.isdigit() for c in m[1]) and not _of_no_value(m[1])
-                and not any(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE or _A_SENTENCES_WORD.fullmatch(w)
+                # 「now:」 is the sentence's word with its colon (「The password is now: abc123」), not the value's.
+                and not any(w.lower().rstrip(":") in _SHORT_WORDS | _WORDS_OF_NO_VALUE or _A_SENTENCES_WORD.fullmatch(w)
                             or _NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
                 and not _says_about_the_value(words[-1], text[m.end(1):m.end(1) + 8])):
             spans.append(m.span(1))
