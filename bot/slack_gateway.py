@@ -788,10 +788,14 @@ class SlackGateway:
             now = self.clock()
             for _, h in holds:
                 due = h.asked_at + self._scope_wait(h.asks)
-                if timedelta(0) <= now - h.asked_at and now < due:
+                # A hold nothing waited for (_settle_scope_holds) is due at once: the next message
+                # waited out the rest of its interval (up to 45 s) though /healthz said ok.
+                if h.waiting and timedelta(0) <= now - h.asked_at and now < due:
                     return HeldForScope(h.refusal, due)
             for _, h in holds:  # this one asks for all of them
                 h.asked_at, h.asks = now, h.asks + 1
+                # The others of its pass wait for its answer, as for any hold's ask.
+                h.waiting, h.marks = True, h.marks + 1
         return None
 
     def _hold_for_scope(self, e: ScopeRefused) -> None:

@@ -472,3 +472,38 @@ def test_an_archived_escalation_channel_passes_the_im_write_notice_to_the_intake
             assert not [r for r in outbox.rows(s, statuses=[outbox.PENDING]) if "im:write" in str(r.payload.get("text"))]
     finally:
         st.stop()
+
+
+def test_a_hold_nothing_waits_for_lets_the_next_message_try_at_once(db_url: str, org: OrgConfig) -> None:
+    """Once nothing waited for im:write any more, /healthz said ok and the docs promise the next DM
+    is tried at once; it was held for what remained of the hold's interval (up to 45 s more), and
+    /healthz said missing_scope again though nothing had been tried."""
+    from sqlalchemy import update
+    from sqlmodel import col
+
+    from bot.slack_gateway import LEASE
+    from storage.models import OutboxRow
+
+    clock = SteppedClock(BUSINESS_MORNING.astimezone(UTC))
+    st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
+    try:
+        st.slack.inject("conversations.open", error="missing_scope", times=10_000)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        for _ in range(10):  # the interval grows to its longest (a minute)
+            st.deliver()
+            clock.t += TOKEN_ASK_EVERY
+        st.deliver()  # one held DM tried now: the next one in a minute
+        with st.rt.db.session() as s:  # the held DMs, sent by another replica
+            s.connection().execute(update(OutboxRow).where(  # type: ignore[arg-type]
+                col(OutboxRow.last_error).startswith("slack_scope: im:write:")).values(status=outbox.SENT))
+        clock.t += LEASE + timedelta(seconds=1)
+        st.deliver()
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+        st.slack.clear_faults()  # reinstalled with im:write, no restart
+        with st.rt.db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "U0MANAGER", "text": "リマインド"}, now=clock())
+        st.deliver()
+        assert [m for m in dm(st, "U0MANAGER") if m.text == "リマインド"], "the DM was held, not tried at once"
+        assert health(st.rt)[1]["slack_auth"] == "ok"
+    finally:
+        st.stop()
