@@ -428,6 +428,9 @@ class DeliveryFailureReporter:
     def _scope_notice_to_intake(self, s: Session, now: datetime, text: str) -> None:
         """The im:write notice, in each intake channel (the channel posts still go)."""
         channels = sorted({a.intake_channel for a in self.org.accounts if a.intake_channel})
+        # Read there by operators, while the notice asks the IT 担当 to reinstall the app: without
+        # this line nobody who can mend it was sure to hear of it.
+        text += "\nこのチャンネルをご覧の方は、このお知らせを IT 担当の方にお伝えください。"
         for channel in channels:
             outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now)
         log.error("Slack refuses im:write, and there is no escalation channel to say so: told in %d intake "

@@ -446,6 +446,8 @@ def test_without_an_escalation_channel_the_im_write_hold_is_told_in_the_intake_c
             told = [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
             assert len(told) == 1, (channel, told)
             assert "DM を送れず" in told[0] and "インシデント" in told[0] and "再インストール" in told[0]
+            # Read by operators, not by the IT 担当 it asks to reinstall: they are asked to pass it on.
+            assert "IT 担当の方にお伝えください" in told[0], told[0]
         assert all(not dm(st, a) for a in APPROVERS)
         _nothing_failed(st)
     finally:
@@ -468,6 +470,7 @@ def test_an_archived_escalation_channel_passes_the_im_write_notice_to_the_intake
         for channel in _intake_channels(org):
             told = [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
             assert len(told) == 1, (channel, told)
+            assert "IT 担当の方にお伝えください" in told[0], told[0]
         with st.rt.db.session() as s:  # no DM of it waits for the scope it is about
             assert not [r for r in outbox.rows(s, statuses=[outbox.PENDING]) if "im:write" in str(r.payload.get("text"))]
     finally:
