@@ -424,6 +424,8 @@ class DeliveryFailureReporter:
             # Without an escalation channel its messages (incident alerts included) go by DM, which
             # is what waits: the intake channels are the only place left where staff can be told.
             self._scope_notice_to_intake(s, now, text)
+            log.error("Slack refuses im:write, and there is no escalation channel to say so: told in the intake "
+                      "channels instead")
 
     def _scope_notice_to_intake(self, s: Session, now: datetime, text: str) -> None:
         """The im:write notice, in each intake channel (the channel posts still go)."""
@@ -433,8 +435,6 @@ class DeliveryFailureReporter:
         text += "\nこのチャンネルをご覧の方は、このお知らせを IT 担当の方にお伝えください。"
         for channel in channels:
             outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True}, now=now)
-        log.error("Slack refuses im:write, and there is no escalation channel to say so: told in %d intake "
-                  "channel(s) instead", len(channels))
 
     def _around_escalation_channel(self, s: Session, now: datetime, row: OutboxRow, channel: str, error: str) -> None:
         """The escalation channel itself refuses messages (an incident alert, a reminder, a report):

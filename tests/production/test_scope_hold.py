@@ -455,7 +455,7 @@ def test_without_an_escalation_channel_the_im_write_hold_is_told_in_the_intake_c
 
 
 def test_an_archived_escalation_channel_passes_the_im_write_notice_to_the_intake_channels(
-        db_url: str, org: OrgConfig) -> None:
+        db_url: str, org: OrgConfig, caplog: pytest.LogCaptureFixture) -> None:
     """The escalation channel archived: its messages go to its members by DM, which im:write's
     absence holds, so the notice of that very hold reached nobody. It goes to the intake channels."""
     clock = SteppedClock(BUSINESS_MORNING)
@@ -464,9 +464,14 @@ def test_an_archived_escalation_channel_passes_the_im_write_notice_to_the_intake
         st.slack.inject("conversations.open", error="missing_scope", times=10_000)
         st.slack.inject("chat.postMessage", error="is_archived", channel="C0ESCALATE", times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        for _ in range(5):
-            st.deliver()
-            clock.t += MAX_BACKOFF
+        with caplog.at_level(logging.INFO, logger="bot.delivery_failures"):
+            for _ in range(5):
+                st.deliver()
+                clock.t += MAX_BACKOFF
+        # The IT 担当 reads why: the channel refused it (an ERROR naming it), not that none is configured.
+        said = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR and "im:write" in r.getMessage()]
+        assert any("C0ESCALATE refused" in m for m in said), said
+        assert not any("no escalation channel" in m for m in said), said
         for channel in _intake_channels(org):
             told = [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
             assert len(told) == 1, (channel, told)
