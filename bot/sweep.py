@@ -1332,22 +1332,40 @@ class Sweeper:
         if not self.cal.is_business_instant(now):
             return
         every = timedelta(days=self.org.policy.password_rotation_days)
+        today = now.astimezone(self.zone).date()
         with self.db.session() as s:
             # Only accounts whose latest rotation is at least one period old come back.
             overdue = repo.last_rotations(s, not_after=now - every)
             never_done = f"password.never.done:{self._roster_digest()}"
-            check_never = not repo.claimed(s, [never_done])
-            recorded = repo.accounts_with_rotations(s) if check_never else set()
-        items: list[tuple[str, tuple[Account, datetime | None]]] = []
+            # Accounts still without a record are looked at again once a business day (and until the
+            # day's due asks are out): asked once and never again, an account whose operators let
+            # the first ask go by was left unrotated for good (上越市 6(1)①: 定期的に変更).
+            again_done = f"password.never.again.done:{today.isoformat()}:{self._roster_digest()}"
+            done = repo.claimed(s, [never_done, again_done])
+            check_never, check_again = never_done not in done, again_done not in done
+            recorded = repo.accounts_with_rotations(s) if check_never or check_again else set()
+            asked = repo.never_rotated_asks(s) if check_again else {}
+        items: list[tuple[str, tuple[Account, datetime | None, datetime | None]]] = []
+        later_today = False
+        close = datetime.combine(today, self.cal.end, tzinfo=self.zone).astimezone(UTC)
         for a in self.org.accounts:
             t = overdue.get(a.id)
             if t is not None:
                 # Due at the first business instant on or after t + every; then every cycle again.
                 cycles = int((now - t) // every)
                 if cycles >= 1 and next_business_instant(self.cal, t + cycles * every) <= now:
-                    items.append((f"password.rotate:{a.id}:{t.astimezone(UTC):%Y%m%dT%H%M%S}:{cycles}", (a, t)))
-            elif check_never and a.id not in recorded:
-                items.append((f"password.rotate:{a.id}:never", (a, None)))
+                    items.append((f"password.rotate:{a.id}:{t.astimezone(UTC):%Y%m%dT%H%M%S}:{cycles}", (a, t, None)))
+            elif a.id in recorded:
+                continue
+            elif check_again and (first := asked.get(a.id)) is not None:
+                # Every period after the first ask, as after a recorded change: one ask per period,
+                # however long kessai was down (the latest period's only).
+                cycles = int((now - first) // every)
+                if cycles >= 1:
+                    items.append((f"password.rotate:{a.id}:never:{cycles}", (a, None, first)))
+                later_today |= next_business_instant(self.cal, first + (cycles + 1) * every) <= close
+            elif check_never and a.id not in asked:
+                items.append((f"password.rotate:{a.id}:never", (a, None, None)))
         failed = report.unsent
         self._claim_each(report, "password.rotate", items,
                          lambda s, item: self._password_reminder(s, now, *item))
@@ -1355,6 +1373,8 @@ class Sweeper:
             # Accounts without any record are asked once; until the roster changes there is no need
             # to list every account's rotations each minute to find the (already asked) few.
             self._mark_done(report, failed, never_done, now)
+        if check_again and not later_today:
+            self._mark_done(report, failed, again_done, now)
 
     def _roster_digest(self) -> str:
         import hashlib
@@ -1362,10 +1382,17 @@ class Sweeper:
         ids = "\n".join(sorted(a.id for a in self.org.accounts))
         return hashlib.sha256(ids.encode()).hexdigest()[:16]
 
-    def _password_reminder(self, s: Session, now: datetime, account: Account, last: datetime | None) -> bool:
+    def _password_reminder(self, s: Session, now: datetime, account: Account, last: datetime | None,
+                           asked: datetime | None = None) -> bool:
+        """``asked``: when the operators were first asked about an account with no recorded change."""
         days = self.org.policy.password_rotation_days
         deadline = self.cal.add_business_time(now, 5 * self.cal.day_length)
-        if last is None:
+        if last is None and asked is not None:
+            head = (f"{self._account_name(account.id)} のパスワードを変更した記録が、まだありません"
+                    f"（{render.fmt_date(asked.astimezone(self.zone).date())}に変更と記録をお願いしてから"
+                    f" {(now.astimezone(self.zone).date() - asked.astimezone(self.zone).date()).days} 日が経ちました）。すでに変更している場合も、記録をお願いします。"
+                    f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています")
+        elif last is None:
             head = (f"{self._account_name(account.id)} のパスワードを変更した記録がありません。"
                     f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています")
         else:

@@ -336,6 +336,17 @@ def accounts_with_rotations(s: Session) -> set[str]:
     return set(s.exec(select(PasswordRotationRow.account_id).distinct()))
 
 
+NEVER_ROTATED_PREFIX, NEVER_ROTATED_SUFFIX = "password.rotate:", ":never"
+
+
+def never_rotated_asks(s: Session) -> dict[str, datetime]:
+    """When each account was first asked to change a password it had no record of
+    (``password.rotate:<account>:never``): the start of its rotation periods until one is recorded."""
+    rows = s.exec(select(ReminderRow.key, ReminderRow.claimed_at).where(
+        col(ReminderRow.key).startswith(NEVER_ROTATED_PREFIX), col(ReminderRow.key).endswith(NEVER_ROTATED_SUFFIX)))
+    return {key[len(NEVER_ROTATED_PREFIX):-len(NEVER_ROTATED_SUFFIX)]: as_utc(at) for key, at in rows}
+
+
 def record_rotation(s: Session, account_id: str, at: datetime, by: str) -> PasswordRotationRow:
     row = PasswordRotationRow(account_id=account_id, rotated_at=at, recorded_by=by)
     s.add(row)

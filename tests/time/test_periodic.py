@@ -307,6 +307,45 @@ def test_never_recorded_password_asks_once_in_business_hours(world: World) -> No
     assert "変更した記録がありません" in world.posts(to="U0OPERATOR2", contains="パスワード")[0]["text"]
 
 
+def test_never_recorded_password_is_asked_again_every_period_until_a_change_is_recorded(world: World) -> None:
+    # Asked at 14:00 on 11/24; nobody records a change: 90 days on (2027-02-22 (Mon) 14:00) both
+    # accounts are asked again, at that hour even though a sweep at the day's opening found nothing due.
+    assert world.sweep(jst(2026, 11, 24, 14, 0)).sent["password.rotate"] == 2
+    assert world.sweep(jst(2027, 2, 22, 8, 30)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 2, 22, 13, 59)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 2, 22, 14, 0)).sent["password.rotate"] == 2
+    assert world.sweep(jst(2027, 2, 22, 15, 0)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 2, 24, 9, 0)).sent["password.rotate"] == 0
+    *_, text = [p["text"] for p in world.posts(to="U0OPERATOR2", contains="パスワード変更のお願い")]
+    assert "上越市公式Instagram のパスワードを変更した記録が、まだありません" in text
+    assert "2026年11月24日（火）に変更と記録をお願いしてから 90 日が経ちました" in text
+    assert "すでに変更している場合も、記録をお願いします" in text
+    # 上越市公式X records its change on 3/1: from then on it follows its own record's cycle.
+    rotate(world, "joetsu-x", jst(2027, 3, 1, 10, 0))
+    # The third period of 上越市公式Instagram (2027-05-23 14:00) is a Sunday: Monday's opening.
+    assert world.sweep(jst(2027, 5, 23, 14, 0)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 5, 24, 8, 30)).sent["password.rotate"] == 1
+    assert len(world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")) == 2  # none for 上越市公式X
+    # Down from June to November: one ask for the period it is in, not one for each missed.
+    insta = "上越市公式Instagram のパスワードを変更した記録"
+    assert len(world.posts(to="U0OPERATOR2", contains=insta)) == 3
+    assert world.sweep(jst(2027, 11, 1, 10, 0)).sent["password.rotate"] == 2  # Instagram's 4th, X's record + 2 periods
+    assert world.sweep(jst(2027, 11, 1, 10, 1)).sent["password.rotate"] == 0
+    assert len(world.posts(to="U0OPERATOR2", contains=insta)) == 4
+    assert "お願いしてから 342 日が経ちました" in world.posts(to="U0OPERATOR2", contains=insta)[-1]["text"]
+    *_, x = [p["text"] for p in world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")]
+    assert "前回の変更（2027年3月1日（月）10:00）" in x
+
+
+def test_a_second_ask_about_a_never_recorded_password_goes_once_from_two_replicas(world_factory) -> None:  # type: ignore[no-untyped-def]
+    a, b = world_factory(jst(2026, 11, 24, 9, 0)), world_factory(jst(2026, 11, 24, 9, 0))
+    assert a.sweep(jst(2026, 11, 24, 9, 0)).sent["password.rotate"] == 2
+    assert b.sweep(jst(2026, 11, 24, 9, 0)).sent["password.rotate"] == 0
+    assert b.sweep(jst(2027, 2, 22, 9, 0)).sent["password.rotate"] == 2
+    assert a.sweep(jst(2027, 2, 22, 9, 0)).sent["password.rotate"] == 0
+    assert len(a.posts(to="U0OPERATOR", contains="パスワード変更のお願い")) == 2
+
+
 def test_password_rotated_refusals_are_polite(world: World) -> None:
     with pytest.raises(UnknownAccount) as e:
         world.incidents.record_password_rotation("joetsu-tiktok", "U0OPERATOR")
