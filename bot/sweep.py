@@ -1345,6 +1345,10 @@ class Sweeper:
             check_never, check_again = never_done not in done, again_done not in done
             recorded = repo.accounts_with_rotations(s) if check_never or check_again else set()
             asked = repo.never_rotated_asks(s) if check_again else {}
+            # Not before the account was in kessai (the real clock): a first ask sent by a `remind
+            # --now` for last year would otherwise date its periods from then, and ask again at once.
+            known = repo.accounts_known_since(s) if asked else {}
+            asked = {a: max(t, known[a]) if a in known else t for a, t in asked.items()}
         items: list[tuple[str, tuple[Account, datetime | None, datetime | None]]] = []
         later_today = False
         close = datetime.combine(today, self.cal.end, tzinfo=self.zone).astimezone(UTC)

@@ -346,6 +346,19 @@ def test_a_second_ask_about_a_never_recorded_password_goes_once_from_two_replica
     assert len(a.posts(to="U0OPERATOR", contains="パスワード変更のお願い")) == 2
 
 
+def test_a_first_password_ask_from_a_replay_for_last_year_dates_its_period_from_the_real_day(world: World) -> None:
+    # On 2026-11-24 (the fixture's clock) someone tries `remind --now` with the year mistyped on a
+    # fresh install: the first asks go out that day. The next ones are due 90 days after it, not at
+    # once as if asked in 2025.
+    assert Sweeper(world.kessai, settle_until=world.clock.t).sweep(
+        jst(2025, 11, 25, 10, 0)).sent["password.rotate"] == 2
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 2, 19, 10, 0)).sent["password.rotate"] == 0
+    assert world.sweep(jst(2027, 2, 22, 10, 0)).sent["password.rotate"] == 2
+    assert "2026年11月24日（火）に変更と記録をお願いしてから 90 日" in world.posts(
+        to="U0OPERATOR", contains="パスワード変更のお願い")[-1]["text"]
+
+
 def test_password_rotated_refusals_are_polite(world: World) -> None:
     with pytest.raises(UnknownAccount) as e:
         world.incidents.record_password_rotation("joetsu-tiktok", "U0OPERATOR")
