@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -134,3 +135,16 @@ def lapse_outbox_claims(db: Database, by: timedelta = timedelta(seconds=20)) -> 
                             .where(OutboxRow.claimed_until.is_not(None))).all()  # type: ignore[union-attr]
         for row_id, until in claimed:
             c.execute(update(OutboxRow).where(OutboxRow.id == row_id).values(claimed_until=until - by))  # type: ignore[arg-type]
+
+
+def assert_stays_linear(scan: Callable[[str], object], shape: str) -> None:
+    """``scan`` over 40,000 characters of ``shape`` repeated takes less than 8 times what it takes over
+    10,000: a regex that backtracks over the text again at each start (a user's long paste) grows
+    quadratically, 16 times."""
+    took = []
+    for n in (10_000, 40_000):
+        text = (shape * (n // len(shape) + 1))[:n]
+        began = time.perf_counter()
+        scan(text)
+        took.append(time.perf_counter() - began)
+    assert took[1] / took[0] < 8, (shape, took)

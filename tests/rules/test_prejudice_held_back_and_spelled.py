@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import codes, findings_of
 
 CODE = "prohibited.discrimination"
@@ -263,12 +264,4 @@ def test_words_not_called_off_still_fire(text: str) -> None:
     ["「うつ病は甘え」。そんな言葉は", "「うつ病は甘え」と決めつける", "「うつ病は甘え」と突き放さ", "。その言葉をもう"],
 )
 def test_calling_off_shapes_stay_linear(shape: str) -> None:
-    import time
-
-    took = []
-    for n in (10_000, 40_000):
-        text = (shape * (n // len(shape) + 1))[:n]
-        began = time.perf_counter()
-        codes(text)
-        took.append(time.perf_counter() - began)
-    assert took[1] / took[0] < 8, (shape, took)
+    assert_stays_linear(codes, shape)
