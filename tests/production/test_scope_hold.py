@@ -31,6 +31,22 @@ def _nothing_failed(st: LocalStack) -> None:
         assert not outbox.rows(s, statuses=[outbox.FAILED])
 
 
+def _deliver_rounds(st: LocalStack, clock: SteppedClock, rounds: int, step: timedelta = MAX_BACKOFF) -> None:
+    """``rounds`` runs of the delivery worker, ``step`` of time apart."""
+    for _ in range(rounds):
+        st.deliver()
+        clock.t += step
+
+
+def _restarted(st: LocalStack, org: OrgConfig, db_url: str, clock: SteppedClock) -> LocalStack:
+    """kessai stopped and started again on the same database, the same clock (no retry falls due for
+    it) and the same Slack, which still refuses what it refused."""
+    slack = st.slack
+    st.server.stop()
+    st.rt.stop()
+    return start_local_stack(org, db_url, clock=clock, slack=slack, start_gateway=False)
+
+
 @pytest.mark.parametrize("error", ["missing_scope", "not_allowed_token_type"])
 def test_chat_write_refused_holds_every_message_until_a_retry_goes_through(
         db_url: str, org: OrgConfig, error: str, caplog: pytest.LogCaptureFixture) -> None:
@@ -108,9 +124,7 @@ def test_dms_wait_for_im_write_while_channel_posts_go_on(db_url: str, org: OrgCo
     try:
         st.slack.inject("conversations.open", error="missing_scope", times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        for _ in range(5):
-            st.deliver()
-            clock.t += MAX_BACKOFF
+        _deliver_rounds(st, clock, 5)
         assert [m for m in st.slack.messages("C0INTAKE") if m.thread_ts]  # the check's result went out
         assert all(not dm(st, a) for a in APPROVERS)
         assert health(st.rt)[1]["slack_auth"] == "missing_scope (im:write)"
@@ -206,21 +220,14 @@ def test_escalation_channel_is_told_once_per_hold_of_im_write(db_url: str, org: 
     st.slack.inject("conversations.open", error="missing_scope", times=10_000)
     for n in range(3):
         st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
-    for _ in range(6):
-        st.deliver()
-        clock.t += MAX_BACKOFF
+    _deliver_rounds(st, clock, 6)
     notices = _im_write_notices(st)
     assert len(notices) == 1, notices
     assert "DM を送れず" in notices[0] and "missing_scope" in notices[0] and "再インストール" in notices[0]
     assert all(not dm(st, a) for a in APPROVERS)
-    slack = st.slack
-    st.server.stop()
-    st.rt.stop()  # restarted while Slack still refuses im:write
-    st2 = start_local_stack(org, db_url, clock=clock, slack=slack, start_gateway=False)
+    st2 = _restarted(st, org, db_url, clock)  # restarted while Slack still refuses im:write
     try:
-        for _ in range(4):
-            st2.deliver()
-            clock.t += MAX_BACKOFF
+        _deliver_rounds(st2, clock, 4)
         assert len(_im_write_notices(st2)) == 1  # the same hold: not told again
         st2.slack.clear_faults()  # reinstalled with im:write
         clock.t += TOKEN_ASK_EVERY
@@ -230,9 +237,7 @@ def test_escalation_channel_is_told_once_per_hold_of_im_write(db_url: str, org: 
         st2.slack.inject("conversations.open", error="missing_scope", times=10_000)  # a later reinstall drops it again
         st2.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（次）")
         st2.rt.gateway._dm_channels.clear()  # a fresh process: no DM opened yet
-        for _ in range(4):
-            st2.deliver()
-            clock.t += MAX_BACKOFF
+        _deliver_rounds(st2, clock, 4)
         assert len(_im_write_notices(st2)) == 2
     finally:
         st2.stop()
@@ -245,9 +250,7 @@ def test_chat_write_refused_posts_no_im_write_notice(db_url: str, org: OrgConfig
     try:
         st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        for _ in range(3):
-            st.deliver()
-            clock.t += MAX_BACKOFF
+        _deliver_rounds(st, clock, 3)
         st.slack.clear_faults()
         clock.t += TOKEN_ASK_EVERY
         _drain(st)
@@ -267,20 +270,13 @@ def test_a_hold_of_im_write_longer_than_the_delivery_memory_is_not_told_again_on
     st = start_local_stack(org, db_url, clock=clock, start_gateway=False)
     st.slack.inject("conversations.open", error="missing_scope", times=10_000)
     st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-    for _ in range(4):
-        st.deliver()
-        clock.t += MAX_BACKOFF
+    _deliver_rounds(st, clock, 4)
     assert len(_im_write_notices(st)) == 1
     clock.t += DELIVERY_MEMORY + timedelta(days=1)
     sweep(st.rt.kessai, clock())  # what serve's scheduler runs every minute
-    slack = st.slack
-    st.server.stop()
-    st.rt.stop()  # restarted, still without im:write
-    st2 = start_local_stack(org, db_url, clock=clock, slack=slack, start_gateway=False)
+    st2 = _restarted(st, org, db_url, clock)  # restarted, still without im:write
     try:
-        for _ in range(4):
-            st2.deliver()
-            clock.t += MAX_BACKOFF
+        _deliver_rounds(st2, clock, 4)
         assert health(st2.rt)[1]["slack_auth"] == "missing_scope (im:write)"
         assert len(_im_write_notices(st2)) == 1, _im_write_notices(st2)
         st2.slack.clear_faults()  # reinstalled: the DMs go, and a later hold is told again
@@ -315,9 +311,7 @@ def test_a_post_found_already_in_slack_does_not_end_a_chat_write_hold(
         st.slack.inject("chat.postMessage", error="missing_scope", times=10_000)
         with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
             st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-            for _ in range(3):
-                st.deliver()
-                clock.t += MAX_BACKOFF
+            _deliver_rounds(st, clock, 3)
             with st.rt.db.session() as s:
                 waiting = [r for r in outbox.rows(s, statuses=[outbox.PENDING])]
             row = next(r for r in waiting if r.op == "post" and r.payload.get("channel") == "U0MANAGER")
@@ -362,9 +356,7 @@ def test_retries_during_a_scope_hold_log_info_not_a_warning_each_minute(
         st.slack.inject("conversations.open", error="missing_scope", times=10_000)
         with caplog.at_level(logging.INFO, logger="bot.slack_gateway"):
             st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-            for _ in range(8):
-                st.deliver()
-                clock.t += TOKEN_ASK_EVERY
+            _deliver_rounds(st, clock, 8, step=TOKEN_ASK_EVERY)
         mine = [r for r in caplog.records if r.name == "bot.slack_gateway"]
         retries = [r for r in mine if "will retry" in r.getMessage() and "slack_scope: " in r.getMessage()]
         assert len(retries) >= 5 and {r.levelno for r in retries} == {logging.INFO}
@@ -388,9 +380,7 @@ def test_healthz_is_ok_once_nothing_waits_for_the_refused_scope(
     try:
         st.slack.inject("conversations.open", error="missing_scope", times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        for _ in range(3):
-            st.deliver()
-            clock.t += timedelta(seconds=1)
+        _deliver_rounds(st, clock, 3, step=timedelta(seconds=1))
         assert health(st.rt)[1]["slack_auth"] == "missing_scope (im:write)"
         caplog.clear()
         st.slack.clear_faults()  # reinstalled with im:write; each approver's DM refused for its own reason
@@ -423,6 +413,10 @@ def test_healthz_is_ok_once_nothing_waits_for_the_refused_scope(
 
 def _intake_channels(org: OrgConfig) -> list[str]:
     return sorted({a.intake_channel for a in org.accounts})
+
+
+def _im_write_notices_outside_threads(st: LocalStack, channel: str) -> list[str]:
+    return [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
 
 
 def test_without_an_escalation_channel_the_im_write_hold_is_told_in_the_intake_channels(
