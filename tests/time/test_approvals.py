@@ -352,10 +352,22 @@ def test_escalation_reaches_a_deputy_whose_earlier_request_was_taken_back(world:
     assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
 
 
-def deputy_requests(w: World, draft_id: int) -> list[tuple[str, str | None]]:
+def requests_of(w: World, draft_id: int, recipient: str) -> list[tuple[str, str | None]]:
+    """(reason, acting_for_id) of each approval request of the draft sent to ``recipient``."""
     with w.db.session() as s:
         return [(r.reason, r.acting_for_id) for r in s.exec(select(ApprovalRequestRow).where(
-            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0DEPUTY"))]
+            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == recipient))]
+
+
+def deputy_requests(w: World, draft_id: int) -> list[tuple[str, str | None]]:
+    return requests_of(w, draft_id, "U0DEPUTY")
+
+
+def last_decider(w: World, draft_id: int) -> tuple[str | None, str | None]:
+    """(decider_id, acting_for_id) of the draft's last ledger entry."""
+    with w.db.session() as s:
+        entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
+    return entry.decider_id, entry.acting_for_id
 
 
 def deputy_dm_edits(w: World, draft_id: int) -> list[str]:
@@ -1031,22 +1043,31 @@ def test_an_approver_back_gets_every_draft_back_with_one_read_of_when_they_were_
     assert sorted((r.draft_id, r.reason) for r in withdrawn) == [(d, "withdrawn") for d in drafts]
 
 
+def _deputies_world(world_factory, org, start: datetime,  # type: ignore[no-untyped-def]
+                    deputies: tuple[str, ...]) -> World:
+    """A world whose account joetsu-x has U0MANAGER as its only approver and ``deputies`` as its
+    deputies (U0JOHO is of 情報政策室: a deputy of this account too, where named)."""
+    from dataclasses import replace
+
+    from storage import roster
+
+    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=deputies)
+    changed = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
+    w: World = world_factory(start)
+    with w.db.session() as s:
+        roster.sync(s, changed)
+    w.kessai.org = changed
+    w.sweeper.org = changed
+    return w
+
+
 def test_a_deputy_going_away_hands_the_request_on_for_the_approver_not_for_themselves(
         world_factory, org) -> None:  # type: ignore[no-untyped-def]
     """A deputy standing in for an absent approver registers an absence of their own: the other
     deputy (here of 情報政策室, a deputy of this account too) is asked in the approver's stead, not
     「直江 兼続 さんの代決」: the deputy is no approver, and a decision recorded as made for them
     names in the ledger someone who could never have decided the draft themselves."""
-    from dataclasses import replace
-
-    from storage import roster
-
-    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY", "U0JOHO"))
-    two_deputies = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
-    w = world_factory(jst(2026, 11, 24, 8, 45))
-    with w.db.session() as s:
-        roster.sync(s, two_deputies)
-    w.kessai.org = two_deputies
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45), ("U0DEPUTY", "U0JOHO"))
     w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
     w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
     draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
@@ -1054,16 +1075,11 @@ def test_a_deputy_going_away_hands_the_request_on_for_the_approver_not_for_thems
     w.clock.t = jst(2026, 11, 25, 8, 45)
     answer = w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
     assert "決裁待ちの依頼 1 件を代決者に送りました" in answer
-    with w.db.session() as s:
-        [joho] = s.exec(select(ApprovalRequestRow).where(
-            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
-    assert (joho.reason, joho.acting_for_id) == ("away", "U0MANAGER")
+    assert requests_of(w, draft_id, "U0JOHO") == [("away", "U0MANAGER")]
     [notice] = [p["text"] for p in w.posts(contains="代決者の 木田 四郎 さん")]
     assert "上越 花子 さんの代決" in notice and "直江 兼続 さんの代決" not in notice
     assert w.kessai.decide(draft_id, 1, "U0JOHO", approve=True).kind == "approved"
-    with w.db.session() as s:
-        entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
-    assert (entry.decider_id, entry.acting_for_id) == ("U0JOHO", "U0MANAGER")
+    assert last_decider(w, draft_id) == ("U0JOHO", "U0MANAGER")
 
 
 def test_a_deputy_going_away_after_the_approver_came_back_asks_nobody_for_them(
@@ -1072,16 +1088,7 @@ def test_a_deputy_going_away_after_the_approver_came_back_asks_nobody_for_them(
     hands nothing on. The withdrawn request names the approver too, but it stands in for nobody now;
     read as the deputy's own, the other deputy was asked 「直江 兼続 さんの代決」 on a draft that the
     approver, back at work, holds."""
-    from dataclasses import replace
-
-    from storage import roster
-
-    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY", "U0JOHO"))
-    two_deputies = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
-    w = world_factory(jst(2026, 11, 24, 8, 45))
-    with w.db.session() as s:
-        roster.sync(s, two_deputies)
-    w.kessai.org = two_deputies
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45), ("U0DEPUTY", "U0JOHO"))
     w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
     w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 25).date())
     draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
@@ -1090,26 +1097,8 @@ def test_a_deputy_going_away_after_the_approver_came_back_asks_nobody_for_them(
     w.kessai.clear_away("U0MANAGER")
     assert deputy_requests(w, draft_id) == [("withdrawn", "U0MANAGER")]
     w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
-    with w.db.session() as s:
-        asked = s.exec(select(ApprovalRequestRow).where(
-            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
-    assert [(r.reason, r.acting_for_id) for r in asked] == []
+    assert requests_of(w, draft_id, "U0JOHO") == []
     assert not w.posts(contains="直江 兼続 さんの代決")
-
-
-def _two_deputies_world(world_factory, org, start: datetime) -> World:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from storage import roster
-
-    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY", "U0JOHO"))
-    two_deputies = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
-    w: World = world_factory(start)
-    with w.db.session() as s:
-        roster.sync(s, two_deputies)
-    w.kessai.org = two_deputies
-    w.sweeper.org = two_deputies
-    return w
 
 
 def test_a_deputys_absence_that_begins_later_hands_the_request_on_when_it_begins(
@@ -1118,7 +1107,7 @@ def test_a_deputys_absence_that_begins_later_hands_the_request_on_when_it_begins
     (a later start, as people plan a day off): on Wednesday morning the other deputy is asked in
     the approver's stead, as when the deputy's absence begins at once. The sweep looked only at
     approvers' own requests, and the draft waited all Wednesday with a deputy who was not there."""
-    w = _two_deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45))
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 8, 45), ("U0DEPUTY", "U0JOHO"))
     w.kessai.set_away("U0JOHO", jst(2026, 11, 24).date(), jst(2026, 11, 24).date())
     w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 26).date())
     draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
@@ -1130,19 +1119,14 @@ def test_a_deputys_absence_that_begins_later_hands_the_request_on_when_it_begins
     assert w.sweep(jst(2026, 11, 24, 16, 0)).sent["approval.away"] == 0
     w.clock.t = jst(2026, 11, 25, 0, 1)
     assert w.sweep(jst(2026, 11, 25, 0, 1)).sent["approval.away"] == 1
-    with w.db.session() as s:
-        [joho] = s.exec(select(ApprovalRequestRow).where(
-            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
-    assert (joho.reason, joho.acting_for_id) == ("away", "U0MANAGER")
+    assert requests_of(w, draft_id, "U0JOHO") == [("away", "U0MANAGER")]
     [notice] = [p["text"] for p in w.posts(contains="代決者の 木田 四郎 さん")]
     assert "上越 花子 さんの代決" in notice and "直江 兼続 さんの代決" not in notice
     w.clock.t = jst(2026, 11, 25, 0, 2)
     assert w.sweep(jst(2026, 11, 25, 0, 2)).sent["approval.away"] == 0  # once
     w.clock.t = jst(2026, 11, 25, 9, 0)
     assert w.kessai.decide(draft_id, 1, "U0JOHO", approve=True).kind == "approved"
-    with w.db.session() as s:
-        entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
-    assert (entry.decider_id, entry.acting_for_id) == ("U0JOHO", "U0MANAGER")
+    assert last_decider(w, draft_id) == ("U0JOHO", "U0MANAGER")
 
 
 def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
@@ -1150,7 +1134,7 @@ def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
     """A request handed to a deputy because it waited too long (escalated, 代決 for the approver)
     while the other deputy was away: the first deputy's absence that begins later hands it on to the
     other one, back at work by then, as an escalation still."""
-    w = _two_deputies_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 9, 0), ("U0DEPUTY", "U0JOHO"))
     w.kessai.set_away("U0JOHO", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
     draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
     w.clock.t = jst(2026, 11, 25, 10, 0)
@@ -1159,10 +1143,7 @@ def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
     w.kessai.set_away("U0DEPUTY", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
     w.clock.t = jst(2026, 11, 26, 8, 30)
     assert w.sweep(jst(2026, 11, 26, 8, 30)).sent["approval.away"] == 1
-    with w.db.session() as s:
-        [joho] = s.exec(select(ApprovalRequestRow).where(
-            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0JOHO")).all()
-    assert (joho.reason, joho.acting_for_id) == ("escalated", "U0MANAGER")
+    assert requests_of(w, draft_id, "U0JOHO") == [("escalated", "U0MANAGER")]
     # The thread gives the deputy's absence as the reason, not the wait that made it an escalation.
     deputy, joho_name = w.kessai.name_of("U0DEPUTY"), w.kessai.name_of("U0JOHO")
     [notice] = [p["text"] for p in w.posts(contains=f"代決者の {joho_name} さんにも")]
@@ -1170,21 +1151,6 @@ def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
     assert "決裁が遅れている" not in notice
     w.clock.t = jst(2026, 11, 26, 8, 31)
     assert w.sweep(jst(2026, 11, 26, 8, 31)).sent["approval.away"] == 0
-
-
-def _one_deputy_world(world_factory, org, start: datetime) -> World:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from storage import roster
-
-    account = replace(org.account("joetsu-x"), approvers=("U0MANAGER",), deputies=("U0DEPUTY",))
-    one_deputy = replace(org, accounts=tuple(account if a.id == account.id else a for a in org.accounts))
-    w: World = world_factory(start)
-    with w.db.session() as s:
-        roster.sync(s, one_deputy)
-    w.kessai.org = one_deputy
-    w.sweeper.org = one_deputy
-    return w
 
 
 def nobody_notices(w: World) -> list[str]:
@@ -1197,7 +1163,7 @@ def test_the_only_deputys_absence_beginning_later_asks_the_absent_approver_and_s
     When it begins nobody at work holds the request: the absent approver is asked, as when a draft
     is routed with everyone away, and the thread says so once. The sweep asked nobody and said
     nothing, and the draft waited with nobody able to decide it."""
-    w = _one_deputy_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 9, 0), ("U0DEPUTY",))
     w.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 26).date())
     draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
     assert deputy_requests(w, draft_id) == [("away", "U0MANAGER")]
@@ -1207,10 +1173,7 @@ def test_the_only_deputys_absence_beginning_later_asks_the_absent_approver_and_s
     assert nobody_notices(w) == []
     w.clock.t = jst(2026, 11, 25, 0, 1)
     w.sweep(jst(2026, 11, 25, 0, 1))
-    with w.db.session() as s:
-        [own] = s.exec(select(ApprovalRequestRow).where(
-            ApprovalRequestRow.draft_id == draft_id, ApprovalRequestRow.recipient_id == "U0MANAGER")).all()
-    assert (own.reason, own.acting_for_id) == ("normal", None)
+    assert requests_of(w, draft_id, "U0MANAGER") == [("normal", None)]
     manager, deputy = w.kessai.name_of("U0MANAGER"), w.kessai.name_of("U0DEPUTY")
     [notice] = nobody_notices(w)
     assert notice.startswith(f"代決者の {deputy} さんが不在になりましたが、代決者も全員不在のため、")
@@ -1224,16 +1187,14 @@ def test_the_only_deputys_absence_beginning_later_asks_the_absent_approver_and_s
     assert len(w.posts(to="U0MANAGER", contains="承認")) == 1
     w.clock.t = jst(2026, 11, 25, 10, 0)
     assert w.kessai.decide(draft_id, 1, "U0MANAGER", approve=True).kind == "approved"
-    with w.db.session() as s:
-        entry = ledger_repo.entries_for_draft(s, draft_id)[-1]
-    assert (entry.decider_id, entry.acting_for_id) == ("U0MANAGER", None)
+    assert last_decider(w, draft_id) == ("U0MANAGER", None)
 
 
 def test_an_approvers_absence_beginning_later_with_no_deputy_at_work_is_said_in_the_thread(
         world_factory, org) -> None:  # type: ignore[no-untyped-def]
     """The approver holds the request and their absence begins the next day, the deputy away too:
     nobody else can be asked, and the thread says so (once) rather than nothing."""
-    w = _one_deputy_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 9, 0), ("U0DEPUTY",))
     w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
     draft_id = w.pending_draft(jst(2026, 11, 24, 10, 0))
     w.clock.t = jst(2026, 11, 24, 15, 0)
