@@ -21,11 +21,7 @@ from tests.e2e.conftest import (
     wait_ephemeral,
     wait_thread,
 )
-
-
-def ledger(st: LocalStack) -> list[Any]:
-    with st.rt.db.session() as s:
-        return list(ledger_repo.iter_entries(s))
+from tests.e2e.test_core_loop import ledger
 
 
 def chain_ok(st: LocalStack) -> bool:
