@@ -108,32 +108,32 @@ def main() -> int:
     for label, values in sorted(spent.items(), key=lambda kv: -statistics.median(kv[1])):
         print(f"  {label:38s} {statistics.median(values) / 1e3:7.0f} µs")
 
-    constructor: Callable[..., Any] = lambda cls, **values: cls(**values)  # noqa: E731
-    ways = {"new_row": models.new_row, "SQLModel constructor": constructor}
-    by_way: dict[str, list[int]] = defaultdict(list)
-    for i in range(a.drafts):
-        way = list(ways)[i % 2]
-        services.new_row = outbox.new_row = ways[way]  # type: ignore[attr-defined]
-        t0 = time.thread_time_ns()
-        one()
-        by_way[way].append(time.thread_time_ns() - t0)
-    print("  alternating, the whole receive_message:")
-    for way, values in by_way.items():
-        print(f"    {way:36s} {statistics.median(values) / 1e3:7.0f} µs")
+    def alternately(what: str, ways: dict[str, Any], use: Callable[[Any], None]) -> None:
+        """``a.drafts`` drafts, each received with the other of the two ``ways`` in place (by ``use``):
+        the machine's load moves both sides alike."""
+        by_way: dict[str, list[int]] = defaultdict(list)
+        for i in range(a.drafts):
+            way = list(ways)[i % 2]
+            use(ways[way])
+            t0 = time.thread_time_ns()
+            one()
+            by_way[way].append(time.thread_time_ns() - t0)
+        print(f"  alternating, the whole receive_message{what}:")
+        for way, values in by_way.items():
+            print(f"    {way:36s} {statistics.median(values) / 1e3:7.0f} µs")
 
-    services.new_row = outbox.new_row = models.new_row  # type: ignore[attr-defined]
+    def build_rows_with(new_row: Any) -> None:
+        services.new_row = outbox.new_row = new_row  # type: ignore[attr-defined]
+
+    def run_statements_with(execute: Any) -> None:
+        intake.execute_prebuilt = drafts.execute_prebuilt = execute  # type: ignore[attr-defined]
+
+    constructor: Callable[..., Any] = lambda cls, **values: cls(**values)  # noqa: E731
+    alternately("", {"new_row": models.new_row, "SQLModel constructor": constructor}, build_rows_with)
+    build_rows_with(models.new_row)
     plain: Callable[..., Any] = lambda conn, statement, params: conn.execute(statement, params)  # noqa: E731
-    runs = {"execute_prebuilt": storage_db.execute_prebuilt, "SQLAlchemy execute": plain}
-    by_run: dict[str, list[int]] = defaultdict(list)
-    for i in range(a.drafts):
-        way = list(runs)[i % 2]
-        intake.execute_prebuilt = drafts.execute_prebuilt = runs[way]  # type: ignore[attr-defined]
-        t0 = time.thread_time_ns()
-        one()
-        by_run[way].append(time.thread_time_ns() - t0)
-    print("  alternating, the whole receive_message (the read and the draft INSERT):")
-    for way, values in by_run.items():
-        print(f"    {way:36s} {statistics.median(values) / 1e3:7.0f} µs")
+    alternately(" (the read and the draft INSERT)",
+                {"execute_prebuilt": storage_db.execute_prebuilt, "SQLAlchemy execute": plain}, run_statements_with)
     db.dispose()
     return 0
 
