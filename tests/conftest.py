@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -140,11 +141,16 @@ def lapse_outbox_claims(db: Database, by: timedelta = timedelta(seconds=20)) -> 
 def assert_stays_linear(scan: Callable[[str], object], shape: str) -> None:
     """``scan`` over 40,000 characters of ``shape`` repeated takes less than 8 times what it takes over
     10,000: a regex that backtracks over the text again at each start (a user's long paste) grows
-    quadratically, 16 times."""
-    took = []
-    for n in (10_000, 40_000):
-        text = (shape * (n // len(shape) + 1))[:n]
-        began = time.perf_counter()
-        scan(text)
-        took.append(time.perf_counter() - began)
+    quadratically, 16 times. Each size keeps its fastest run, measured again (three times at most)
+    only while the bound is not met: on a shared machine another process's burst made one 40,000
+    run 14 times slower than its 10,000 run, where quadratic time fails every run."""
+    took = [math.inf, math.inf]
+    for _ in range(3):
+        for i, n in enumerate((10_000, 40_000)):
+            text = (shape * (n // len(shape) + 1))[:n]
+            began = time.perf_counter()
+            scan(text)
+            took[i] = min(took[i], time.perf_counter() - began)
+        if took[1] / took[0] < 8:
+            break
     assert took[1] / took[0] < 8, (shape, took)
