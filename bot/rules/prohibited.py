@@ -2466,7 +2466,7 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     茅野市 4(7)④・和気町 4(5)ア・上越市 5(5) は「違法行為又は違法行為を煽る情報」を禁じています。
     違法行為の名前（[acts]）と勧誘の言い回し（[incite]）が同じ文にあり、否定や注意喚起の語
     （[deny]: ない・禁止・犯罪・やめ…）がないときだけ反応します。防犯・薬物乱用防止の啓発
-    （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。「バレない」「捕まらない」
+    （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。行為の名前のすぐ後の「してください」「をして下さい」（「会場周辺の道路に路上駐車してください」）も勧誘として反応します（「野焼きをする場合は届け出をしてください」のように別のことを頼む文は対象外です）。「バレない」「捕まらない」
     の「ない」、「バレません」「捕まりません」の「ませ」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」「スピード違反も、このあたりなら捕まりません」は反応します）。「違法薬物」
     「違法ダウンロード」の「違法」も行為の名前の一部なので否定とはみなしません（「違法ダウンロードで映画が無料で
     見られます」は反応し、「違法ダウンロードは犯罪です」は反応しません）。「身を守る」
@@ -2518,6 +2518,13 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         acts_here = acts.find(doc, within=sent)
         act_starts = [a.start for a in acts_here]
         calls = [c for c in incite.find(doc, within=sent) if not _quoted_apart(doc, c, acts_here, act_starts)]
+        # The act asked for outright: 「路上駐車してください」. Only right after the act, so a notice that
+        # names the act and asks something else (「野焼きをする場合は届け出をしてください」) is not one.
+        calls += [
+            Match(m.start(), m.end(), m.group(), a.first, a.last)
+            for a in acts_here
+            if (m := _ASKED_OUTRIGHT.match(doc.text, a.end, sent[1])) is not None
+        ]
         # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act; nor is the
         # 違法 of 「違法ダウンロード」 part of the act.
         # Nor is 「間違いなし」 a denial: it vouches for the call (「大麻が簡単に手に入ること間違いなし」).
@@ -2530,6 +2537,10 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 max(end, act.end),
                 f"「{act.entry}」を勧める・煽る表現と受け取られるおそれがあります。違法行為を促す内容になっていないか確認してください。",
             )
+
+
+# 「路上駐車してください」「不法投棄をして下さい」: a request for the act itself.
+_ASKED_OUTRIGHT = re.compile(r"[\s　]*(?:を[\s　]*)?して[\s　]*(?:ください|下さい|くださいね|OK|ＯＫ)")
 
 
 # 「間違いなし」「間違いありません」: the [deny] word 間違い (「…という考えは間違いです」) said the other way.
@@ -2954,7 +2965,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     示しています。投票・支持・応援などの呼びかけ（[calls]）と政党名（[parties]）が同じ文に
     あるとき、また人名（形態素解析の固有名詞・人名）について次の形があるときに反応します。
     「候補」「さん」「氏」「市長」などを伴う人名と投票・支持・「再選を応援」など（[person_calls]）、
-    「〜候補」と「よろしく」「応援」「必勝」など（[candidate_calls]。「〇〇党の候補者をよろしく」のように
+    「〜候補」と「よろしく」「応援」「必勝」「推します」「賛成」など（[candidate_calls]。「〇〇党の候補者をよろしく」のように
     名前のない政党の候補者も）、「〇〇へ投票を」、
     「〇〇を市長に！」。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
