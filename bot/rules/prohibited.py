@@ -59,6 +59,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」「〜のはいじめではありません」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
+    「ばか旨い」「バカ安い」「馬鹿美味しい」のように形容詞のすぐ前に置いた「ばか」は、話し言葉や新潟の方言の
+    「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」は反応します）。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
     対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
@@ -69,7 +71,9 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     動物や虫・花粉などを指すものは対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
-    spans = [(h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message)]
+    spans = [
+        (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message) if not _intensifier(doc, h.start, h.end)
+    ]
     # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
     for a, b in merged([*spans, *_standalone(doc, "insult.txt"), *_masked_die(doc)]):
         if _reported(doc, a, b) or _in_title(doc, a, b):
@@ -78,6 +82,24 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     for a, b in _driven_out(doc):
         if not any(x < b and a < y for x, y in spans):
             yield Hit(a, b, f"「{doc.text[a:b]}」は人を侮辱し、排除する表現と受け取られます。削除するか別の表現に改めてください。")
+
+
+# ばか written straight before an adjective is the intensifier "very" of speech and of Niigata dialect
+# (「ばか旨い雪下にんじん」「バカ安い」「馬鹿美味しい」), said of a thing, never of a person. Sudachi reads it
+# as a noun or an adverb by the script, so the adjective after it decides; 「バカくさい」「バカっぽい」 end in
+# a suffix, not an adjective, and an insulting adjective after it (「バカうざい」) is listed itself.
+_FOOL = frozenset(("バカ", "馬鹿"))
+
+
+def _intensifier(doc: Document, start: int, end: int) -> bool:
+    """Whether the listed word at [start, end) is ばか used as "very" before an adjective."""
+    if fold(doc.text[start:end]) not in _FOOL:
+        return False
+    after = doc.token_range((end, len(doc.text)))
+    if not after:
+        return False
+    nxt = doc.tokens[after.start]
+    return nxt.start == end and nxt.pos == "形容詞"
 
 
 # 死ね told to someone inside a sentence, its letters masked or kept apart so that no word list reads it:

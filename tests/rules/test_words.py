@@ -630,6 +630,13 @@ def test_an_office_only_mark_is_reported_even_beside_a_public_meeting(text: str)
     ("ガキ大将の遊び場", "prohibited.insult"),
     ("「ばか寒い」朝でした", "prohibited.insult"),  # the dialect's ばか: very
     ("ばかうめぇ！", "prohibited.insult"),
+    # ばか straight before an adjective is "very", in every script Sudachi reads as noun or adverb.
+    ("新潟の方言で言えば、ばか旨い雪下にんじんです。", "prohibited.insult"),
+    ("バカ旨い笹寿司をどうぞ", "prohibited.insult"),
+    ("馬鹿美味しいと評判の郷土料理です", "prohibited.insult"),
+    ("ばかおいしい、と子どもたちも大喜び", "prohibited.insult"),
+    ("直売所の野菜はバカ安いです", "prohibited.insult"),
+    ("海岸線がばか広い公園です", "prohibited.insult"),
     ("名物のバカ盛り定食", "prohibited.insult"),
     ("本「バカの壁」の読書会", "prohibited.insult"),
     ("鮭のカス漬け", "prohibited.insult"),
@@ -646,6 +653,11 @@ def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     ("市長は「バカ」と言われても仕方ない", "prohibited.insult"),  # said through the quote
     ("バカと言われた", "prohibited.insult"),  # no quote: the word itself
     ("このクズ野郎", "prohibited.insult"),
+    # Not the intensifier: a suffix or a copula after ばか, or a comma before the adjective.
+    ("こんな決まりはバカくさい", "prohibited.insult"),
+    ("あの職員はバカっぽい", "prohibited.insult"),
+    ("バカみたいな対応ですね", "prohibited.insult"),
+    ("お前はバカ、うるさい", "prohibited.insult"),
     ("あのブスが", "prohibited.insult"),
     ("おかまは気持ち悪い", "prohibited.discrimination"),
     ("この件は「口外しないで」ください", "confidential.secret"),
