@@ -259,11 +259,13 @@ def test_a_draft_post_slack_rejects_for_its_content_sends_the_replies_to_the_aut
     assert submit_draft(st).status == 200
     ms = wait_dm_containing(st, "U0OPERATOR", "指摘はありません")
     notice = index_of(ms, "投稿できませんでした")
-    # The author reads why in words (Slack's code is for the IT 担当, who gets it in the escalation channel).
+    # Why, in words (「Slack のエラー「invalid_blocks」」 meant nothing to the author); the escalation channel's
+    # report says the same words (the code is in the log for the IT 担当).
     said = all_text(ms[notice])
     assert "メッセージの形式を Slack が受け付けませんでした" in said and "IT 担当" in said and "invalid_blocks" not in said
     assert "投稿されるまでの間" not in all_text(ms[notice])  # never posted again: no such promise
-    st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE") if "invalid_blocks" in m.text],
+    st.slack.wait_for(lambda: [m for m in st.slack.messages("C0ESCALATE")
+                               if "メッセージの形式を Slack が受け付けませんでした" in m.text],
                       timeout=10, message="IT told")
     st.slack.wait_for(lambda: held_rows(st) == 0, timeout=10, message="nothing held")
 
