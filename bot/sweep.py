@@ -885,10 +885,13 @@ class Sweeper:
 
     def _in_hand_before(self, s: Session, draft: DraftRow, version: int, cutoff: datetime | None) -> list[str]:
         """Who holds a request for ``version`` that was in their hands at or before ``cutoff``
-        (``request_in_hand_at``; None: whenever), the author aside."""
+        (``request_in_hand_at``; None: whenever), the author aside. A deputy's request written
+        outside business hours is as a rule the sweep's at the midnight an absence began (an
+        escalation comes in business hours), its DM held until the next business instant; one a
+        `/kessai away` typed on a closed day wrote went at once, and loses only the reminder."""
         return [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, version)
                 if r.reason not in draft_repo.RETRACTED and r.recipient_id != draft.author_id
-                and (cutoff is None or request_in_hand_at(self.cal, r.created_at) <= cutoff)]
+                and (cutoff is None or request_in_hand_at(self.cal, r.created_at, held=r.acting_for_id is not None) <= cutoff)]
 
     def _unpublished(self, now: datetime, report: SweepReport) -> None:
         """An approved (or exempt) version whose scheduled time has come and that is not marked

@@ -191,7 +191,7 @@ def due_soon_at(cal: BusinessCalendar, since: datetime, at: datetime) -> datetim
     return when if when < at else None
 
 
-def request_in_hand_at(cal: BusinessCalendar, asked: datetime) -> datetime:
+def request_in_hand_at(cal: BusinessCalendar, asked: datetime, *, held: bool = False) -> datetime:
     """From when a request written at ``asked`` is in its recipient's hands, for the due-soon
     reminder's DUE_SOON_MIN_WAIT: the opening of the same day for one written that night or early
     morning (the sweep holds what it writes then until the opening, ``Sweeper._hold_outside_hours``,
@@ -199,8 +199,15 @@ def request_in_hand_at(cal: BusinessCalendar, asked: datetime) -> datetime:
     before opening on the day. A deputy asked at 00:01 got the request, the reminder and the thread's
     call together at 08:30. One written on an earlier day (a Saturday, the evening before) has been
     there since: it is brought up again at the opening. A pure function of the time and the
-    calendar, so that it does not depend on when the outbox happened to deliver the DM."""
+    calendar, so that it does not depend on when the outbox happened to deliver the DM.
+
+    ``held``: a request the sweep writes at the midnight an absence begins (a deputy's), whose DM waits for the next business instant whatever day that is: one written at
+    Saturday 00:01 for a week off from Saturday reaches the deputy at Monday's opening, as one
+    written at Monday 00:01 does, and counted from Saturday the deputy got the request, the
+    reminder and the thread's call together at 08:30 all the same."""
     asked = as_utc(asked)
+    if held:
+        return next_business_instant(cal, asked)
     opening = next_business_instant(cal, asked)
     if opening.astimezone(cal.zone).date() == asked.astimezone(cal.zone).date():
         return opening

@@ -284,3 +284,15 @@ def test_a_deputys_request_goes_back_to_the_approver_at_work_unless_it_is_an_esc
 def test_a_request_written_before_the_opening_is_in_hand_from_the_opening_of_that_day(
         asked: datetime, in_hand: datetime) -> None:
     assert request_in_hand_at(_cal(), asked) == in_hand
+
+
+@pytest.mark.parametrize(("asked", "in_hand"), [
+    # A deputy asked by the sweep at the midnight a week off began on Saturday: the DM waits for Monday.
+    (_jst(2026, 11, 28, 0, 1), _jst(2026, 11, 30, 8, 30)),
+    (_jst(2026, 11, 27, 18, 0), _jst(2026, 11, 30, 8, 30)),
+    (_jst(2026, 11, 30, 0, 1), _jst(2026, 11, 30, 8, 30)),
+    (_jst(2026, 11, 30, 10, 0), _jst(2026, 11, 30, 10, 0)),  # in business hours: at once
+])
+def test_a_request_the_sweep_held_is_in_hand_from_the_next_opening_whatever_day_it_is(
+        asked: datetime, in_hand: datetime) -> None:
+    assert request_in_hand_at(_cal(), asked, held=True) == in_hand

@@ -241,3 +241,28 @@ def test_a_deputy_asked_at_midnight_is_reminded_once_the_request_has_been_in_han
     assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["draft.due_soon"] == 1
     [text] = due_soon_to(world, "U0DEPUTY")
     assert "業務時間は残り1時間" in text
+
+
+def test_a_deputy_asked_at_the_midnight_a_weekend_absence_began_gets_the_request_alone_on_monday(
+        world: World) -> None:
+    """Both approvers are away from Saturday (a week off): the sweep at Saturday 00:01 asks the deputy,
+    and that DM waits for Monday's opening. At 08:30 on Monday the draft (for 09:00) is due soon: the
+    request reaches the deputy then, as the one written at Monday 00:01 does, and is the whole news:
+    no reminder of it and no call in the thread on top of it (found by review)."""
+    draft_id = world.scheduled_draft(jst(2026, 11, 27, 10, 0), scheduled=jst(2026, 11, 30, 9, 0))
+    world.clock.t = jst(2026, 11, 27, 11, 0)
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        world.kessai.set_away(approver, jst(2026, 11, 28).date(), jst(2026, 12, 4).date())
+    world.clock.t = jst(2026, 11, 28, 0, 1)
+    assert world.sweep(jst(2026, 11, 28, 0, 1)).sent["approval.away"] == 1
+    assert deputy_requests(world, draft_id) == ["away"]
+    before = len(world.posts())
+    for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 31), jst(2026, 11, 30, 8, 59)):
+        world.clock.t = t
+        assert world.sweep(t).sent["draft.due_soon"] == 0, t
+    assert due_soon_to(world, "U0DEPUTY") == []
+    assert not [p for p in world.posts()[before:] if p.get("channel") == "C0INTAKE"]
+    with world.db.session() as s:
+        held = [r for r in s.exec(select(OutboxRow).where(OutboxRow.op == "post")) if r.payload.get("channel") in (
+            "U0DEPUTY", "C0INTAKE") and "直江 兼続" in str(r.payload)]
+    assert held and all(as_utc(r.next_attempt_at) == jst(2026, 11, 30, 8, 30) for r in held)
