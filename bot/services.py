@@ -354,6 +354,11 @@ WARM_UP_TEXT = ("【お知らせ】12月5日（金）10時から市民会館で�
                 "詳しくは https://www.city.example.lg.jp/info をご覧ください。#市民会館 問合せ 025-000-0000")
 
 
+
+def nobody_at_work_key(draft_id: int, version: int) -> str:
+    """The claim that the thread was told nobody at work holds ``version`` (once per version)."""
+    return f"approval.nobody:{draft_id}:v{version}"
+
 class Kessai:
     def __init__(self, db: Database, org: OrgConfig, *, clock: Callable[[], datetime] = utcnow,
                  after_commit: Callable[[], None] = lambda: None, tz: str = "Asia/Tokyo") -> None:
@@ -810,6 +815,11 @@ class Kessai:
         if absent.intersection(approvers) and not deputies:
             self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
                 f"決裁者が不在ですが、{self._why_no_deputy(draft, account)}ため、不在の決裁者にも依頼しました。"))
+            if absent.issuperset(a.recipient_id for a in asks):
+                # Nobody at work holds it, and the thread has just said so: the sweep's notice of the
+                # same (``_nobody_at_work``) is this version's once, or the next sweep read
+                # 「…さんが不在になりましたが」 of someone away all along.
+                reminders_repo.claim(s, nobody_at_work_key(draft.id or 0, view.version), now)
         self._tell_short_notice(s, now, draft, view)
 
     def _tell_short_notice(self, s: Session, now: datetime, draft: DraftRow, view: DraftView) -> None:
@@ -1180,7 +1190,7 @@ class Kessai:
         if asked:
             self._redraw_pending_status(s, now, draft)
             self._refresh_homes(s, now, asked)
-        if not reminders_repo.claim(s, f"approval.nobody:{draft.id}:v{version}", now):
+        if not reminders_repo.claim(s, nobody_at_work_key(draft.id or 0, version), now):
             return
         role = "代決者" if held.acting_for_id else "決裁者"
         text = (f"{role}の {render.escape(self.name_of(held.recipient_id))} さんが不在になりましたが、"

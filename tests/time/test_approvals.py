@@ -1222,3 +1222,22 @@ def test_with_another_approver_at_work_nothing_is_said_of_an_absence_without_dep
     w.clock.t = jst(2026, 11, 25, 0, 1)
     w.sweep(jst(2026, 11, 25, 0, 1))
     assert nobody_notices(w) == []
+
+
+def test_a_draft_routed_with_everyone_away_is_not_said_again_to_have_lost_its_approver(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """The approver and the only deputy are both away when the draft comes in: it is routed to the
+    absent approver and the thread says so. The next sweep said it again, as news: 「決裁者の … さんが
+    不在になりましたが、…ほかの方に依頼できませんでした」 of someone away all along (found by review)."""
+    w = _one_deputy_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    for who in ("U0MANAGER", "U0DEPUTY"):
+        w.kessai.set_away(who, jst(2026, 11, 24).date(), jst(2026, 11, 26).date())
+    w.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert len(w.posts(to="C0INTAKE", contains="不在の決裁者にも依頼しました")) == 1
+    for t in (jst(2026, 11, 24, 10, 1), jst(2026, 11, 25, 0, 1), jst(2026, 11, 25, 9, 0)):
+        w.clock.t = t
+        w.sweep(t)
+    assert nobody_notices(w) == []
+    assert len(w.posts(to="C0INTAKE", contains="不在の決裁者にも依頼しました")) == 1
+    assert len(w.posts(to="U0MANAGER", contains="承認")) == 1
+
