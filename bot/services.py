@@ -1192,8 +1192,14 @@ class Kessai:
             self._refresh_homes(s, now, asked)
         if not reminders_repo.claim(s, nobody_at_work_key(draft.id or 0, version), now):
             return
-        role = "代決者" if held.acting_for_id else "決裁者"
-        text = (f"{role}の {render.escape(self.name_of(held.recipient_id))} さんが不在になりましたが、"
+        # Who became absent: the holder whose absence began last, not the first request of the
+        # sweep's order (an approver away all along was named, and the one just gone away not).
+        rows = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
+        began = {r.recipient_id: as_utc(a[0]) for r in rows if (a := away_repo.absence(s, r.recipient_id))}
+        gone = max(rows, key=lambda r: (began.get(r.recipient_id, as_utc(held.created_at)), r.id == held.id),
+                   default=held)
+        role = "代決者" if gone.acting_for_id else "決裁者"
+        text = (f"{role}の {render.escape(self.name_of(gone.recipient_id))} さんが不在になりましたが、"
                 f"{self._why_no_deputy(draft, account)}ため、")
         if asked:
             names = "、".join(f"{render.escape(self.name_of(a))} さん" for a in asked)

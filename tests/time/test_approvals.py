@@ -1241,3 +1241,21 @@ def test_a_draft_routed_with_everyone_away_is_not_said_again_to_have_lost_its_ap
     assert len(w.posts(to="C0INTAKE", contains="不在の決裁者にも依頼しました")) == 1
     assert len(w.posts(to="U0MANAGER", contains="承認")) == 1
 
+
+
+def test_with_an_approver_at_work_when_routed_a_later_absence_is_still_said(
+        world_factory, org) -> None:  # type: ignore[no-untyped-def]
+    """Routed with one approver away and the other at work (no deputy at work): the thread hears of
+    the absent one then; when the other's absence begins later, that is news, and is said."""
+    w = world_factory(jst(2026, 11, 24, 9, 0))
+    for who in ("U0CHIEF", "U0DEPUTY"):
+        w.kessai.set_away(who, jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    w.pending_draft(jst(2026, 11, 24, 10, 0))
+    w.clock.t = jst(2026, 11, 24, 15, 0)
+    w.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    assert nobody_notices(w) == []
+    w.clock.t = jst(2026, 11, 25, 0, 1)
+    w.sweep(jst(2026, 11, 25, 0, 1))
+    manager = w.kessai.name_of("U0MANAGER")
+    [notice] = nobody_notices(w)
+    assert notice.startswith(f"決裁者の {manager} さんが不在になりましたが、")
