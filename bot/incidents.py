@@ -639,9 +639,14 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
         if end - start > 2 and _BRACKETS.get(text[start]) == text[end - 1]:
             start, end = start + 1, end - 1
         if (long_enough and not _says_about_the_value(text[start:end], text[end:end + 8])
-                and not _of_no_value(text[start:end])):
+                and not _of_no_value(text[start:end]) and not _THE_VERBS_ADVERB.fullmatch(text[start:end])):
             spans.append((start, end))
     return spans
+
+
+# 「now」 or 「currently」 after 「is」, read as the value when the word after it is too short to be one
+# (「The password is currently abc 123」): the sentence's word, masked in place of the password's.
+_THE_VERBS_ADVERB = re.compile(r"(?i:now|currently)[:：]?")
 
 
 # A value of three letters (「パスワードは abc です」「PIN：123」「PW=abc」) was too short to be read as one,
@@ -664,7 +669,11 @@ _SPACED_VALUE = re.compile(
 # of the English: only the first word was read, and 「123」 went out as typed. The last word is read
 # without the sentence's full stop or comma (「… is abc 123, sorry」).
 _SPACED_VALUE_IN_ENGLISH = re.compile(
-    _LABEL + r"[ \t]+(?i:is|was)[ \t]+((?:[!-~]{1,32}+[ \t]){1,3}?[!-~]{1,32}?)"
+    # With the verbs and adverbs a one-word value may have (「is now: abc 123」「is currently abc 123」「was
+    # changed to abc 123」): read as 「is」 alone, 「now:」 went under the mask and 「abc 123」 out as typed.
+    _LABEL + r"[ \t]+(?i:(?:(?:is|was|has been|had been)[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)"
+    r"[ \t]+to|is|was)(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?"
+    r"[ \t]+((?:[!-~]{1,32}+[ \t]){1,3}?[!-~]{1,32}?)"
     r"(?=[.,;!?。、](?:[ \t\u3000]|\r?\n|$)|[ \t\u3000]*+(?:\r?\n|$|[^!-~ \t\u3000\r\n]))")
 # A word of an English sentence after 「is」 (「The password is 12 characters long」), not of a value: a word
 # of lower-case letters alone, longer than a value's fragment is.

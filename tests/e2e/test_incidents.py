@@ -1697,3 +1697,22 @@ def test_brackets_right_after_the_label_stay_outside_the_mask() -> None:
 def test_masking_field_spaced_and_bracketed_shapes_stays_linear() -> None:
     for shape in ("パスワード欄に abc 12 ", "「パスワード」欄に ab ", "my password is a b c ", "PW[ab[", "password is 1 "):
         assert_stays_linear(mask_a_password_report, shape)
+
+
+def test_a_spaced_password_after_now_currently_or_set_to_is_masked_whole() -> None:
+    """「The password is now: abc 123」: since the merge of the two English fixes, 「now:」 was masked and
+    「abc 123」 went into the alert and the record as typed; so did 「is now abc 123」「is set to abc 123」
+    (found by review)."""
+    for text, masked in (("The password is now abc 123", f"The password is now {M}"),
+                         ("my password is currently abc 123.", f"my password is currently {M}."),
+                         ("password is set to abc 123", f"password is set to {M}"),
+                         ("The password has been changed to abc 123", f"The password has been changed to {M}")):
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+    for text in ("The password is now: abc 123", "The password is currently: abc 123"):
+        head = text.rsplit(" ", 2)[0]
+        for about in (False, True):
+            assert inc.mask_secrets(text, about_a_password=about) == (f"{head} {M}", 1), text
+    for kept in ("The password is now 12 characters long", "The password has been reset to the default",
+                 "password is now 2 weeks old"):
+        assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
