@@ -1229,7 +1229,7 @@ def test_a_draft_routed_with_everyone_away_is_not_said_again_to_have_lost_its_ap
     """The approver and the only deputy are both away when the draft comes in: it is routed to the
     absent approver and the thread says so. The next sweep said it again, as news: 「決裁者の … さんが
     不在になりましたが、…ほかの方に依頼できませんでした」 of someone away all along (found by review)."""
-    w = _one_deputy_world(world_factory, org, jst(2026, 11, 24, 9, 0))
+    w = _deputies_world(world_factory, org, jst(2026, 11, 24, 9, 0), ("U0DEPUTY",))
     for who in ("U0MANAGER", "U0DEPUTY"):
         w.kessai.set_away(who, jst(2026, 11, 24).date(), jst(2026, 11, 26).date())
     w.pending_draft(jst(2026, 11, 24, 10, 0))
