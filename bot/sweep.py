@@ -380,8 +380,10 @@ class Sweeper:
         return [c for c in candidates if c.draft.account_id and self.org.account(c.draft.account_id) is not None]
 
     def _claim_each(self, report: SweepReport, kind: str, items: Sequence[tuple[str, Any]],
-                    send: Any, *, periodic: bool = False) -> None:
+                    send: Any, *, periodic: bool = False, claimed_at: datetime | None = None) -> None:
         """Claim each ``(key, item)`` not yet claimed and ``send(s, item)`` in the same transaction.
+
+        ``claimed_at``: the time the claims record (default: the instant swept for).
 
         ``send`` returns False to give the claim back (nothing to do now, look again later), or
         ``SETTLED`` to keep it without counting anything sent (nothing to do, ever).
@@ -410,7 +412,7 @@ class Sweeper:
             sent = False
             try:
                 with self.db.session() as s:
-                    if self._claim(s, key, report.now, periodic=periodic):  # else another sweep (replica) did
+                    if self._claim(s, key, claimed_at or report.now, periodic=periodic):  # else another sweep (replica) did
                         outcome = send(s, item)
                         if outcome is False:
                             # Nothing to send after all (e.g. the state changed meanwhile): undo the claim.
@@ -1348,10 +1350,13 @@ class Sweeper:
             check_never, check_again = never_done not in done, again_done not in done
             recorded = repo.accounts_with_rotations(s) if check_never or check_again else set()
             asked = repo.never_rotated_asks(s) if check_again else {}
-            # Not before the account was in kessai (the real clock): a first ask sent by a `remind
-            # --now` for last year would otherwise date its periods from then, and ask again at once.
-            known = repo.accounts_known_since(s) if asked else {}
-            asked = {a: max(t, known[a]) if a in known else t for a, t in asked.items()}
+            # The asks are claimed at the real time they went out (below). One claimed before that
+            # (at the instant swept for) is not dated before kessai came into use: a first ask sent
+            # by a `remind --now` for last year would otherwise date its periods from then, and ask
+            # again at once. Not the account's registration: an account taken out of the file and
+            # put back is registered anew, which restarted its periods and left it unasked for one.
+            since = repo.in_use_since(s) if asked else None
+            asked = {a: max(t, since) if since is not None else t for a, t in asked.items()}
         items: list[tuple[str, tuple[Account, datetime | None, datetime | None]]] = []
         later_today = False
         close = datetime.combine(today, self.cal.end, tzinfo=self.zone).astimezone(UTC)
@@ -1374,8 +1379,11 @@ class Sweeper:
             elif check_never and a.id not in asked:
                 items.append((f"password.rotate:{a.id}:never", (a, None, None)))
         failed = report.unsent
+        # Claimed at the real time: a first ask's claim dates the account's periods, and a `remind
+        # --now` for another day (a mistyped date) sends it now, not then.
         self._claim_each(report, "password.rotate", items,
-                         lambda s, item: self._password_reminder(s, now, *item))
+                         lambda s, item: self._password_reminder(s, now, *item),
+                         claimed_at=self.kessai.clock().astimezone(UTC))
         if check_never:
             # Accounts without any record are asked once; until the roster changes there is no need
             # to list every account's rotations each minute to find the (already asked) few.

@@ -359,6 +359,51 @@ def test_a_first_password_ask_from_a_replay_for_last_year_dates_its_period_from_
         to="U0OPERATOR", contains="パスワード変更のお願い")[-1]["text"]
 
 
+def test_an_account_put_back_in_the_file_keeps_the_periods_of_its_first_password_ask(world: World) -> None:
+    # Both accounts are asked on 11/24 and again on 2/22. 上越市公式Instagram is taken out of the file
+    # on 3/1 and put back on 3/15 (registered again from then): its periods still run from the ask of
+    # 11/24, so its next ask is the third period's (5/24), not a full period after 3/15 — whose first
+    # period's ask was already sent, leaving the account unasked until September.
+    from dataclasses import replace
+
+    from bot.services import Kessai
+
+    def sweep_with(org, at: datetime) -> int:  # type: ignore[no-untyped-def]
+        world.clock.t = at
+        return Sweeper(Kessai(world.db, org, clock=world.clock)).sweep(at).sent["password.rotate"]
+
+    without = replace(world.org, accounts=tuple(a for a in world.org.accounts if a.id != "joetsu-insta"))
+    assert sweep_with(world.org, jst(2026, 11, 24, 10, 0)) == 2
+    assert sweep_with(world.org, jst(2027, 2, 22, 10, 0)) == 2
+    assert sweep_with(without, jst(2027, 3, 1, 10, 0)) == 0
+    assert sweep_with(world.org, jst(2027, 3, 15, 10, 0)) == 0
+    assert sweep_with(world.org, jst(2027, 5, 24, 10, 0)) == 2
+    insta = world.posts(to="U0OPERATOR2", contains="上越市公式Instagram のパスワードを変更した記録")
+    assert len(insta) == 3
+    assert "2026年11月24日（火）に変更と記録をお願いしてから 181 日" in insta[-1]["text"]
+    assert sweep_with(world.org, jst(2027, 6, 14, 10, 0)) == 0
+
+
+def test_a_first_password_ask_from_a_replay_for_before_the_account_was_added_dates_from_the_real_day(
+        world: World) -> None:
+    # 上越市公式Facebook is added on 1/15; that day `remind --now` is replayed for 12/1 (a mistyped
+    # month). Its first ask goes out on 1/15: the next is due 90 days after that, not on 3/1.
+    from dataclasses import replace
+
+    from bot.services import Kessai
+
+    fb = replace(world.org.accounts[0], id="joetsu-fb", name="上越市公式Facebook")
+    grown = replace(world.org, accounts=(*world.org.accounts, fb))
+    assert world.sweep(jst(2026, 11, 24, 10, 0)).sent["password.rotate"] == 2
+    world.clock.t = jst(2027, 1, 15, 10, 0)
+    kessai = Kessai(world.db, grown, clock=world.clock)
+    assert Sweeper(kessai, settle_until=world.clock.t).sweep(jst(2026, 12, 1, 10, 0)).sent["password.rotate"] == 1
+    assert Sweeper(kessai).sweep(jst(2027, 3, 1, 10, 0)).sent["password.rotate"] == 2  # X and Instagram
+    assert Sweeper(kessai).sweep(jst(2027, 4, 15, 10, 0)).sent["password.rotate"] == 1
+    text = [p["text"] for p in world.posts(contains="上越市公式Facebook のパスワード")][-1]
+    assert "2027年1月15日（金）に変更と記録をお願いしてから 90 日" in text
+
+
 def test_password_rotated_refusals_are_polite(world: World) -> None:
     with pytest.raises(UnknownAccount) as e:
         world.incidents.record_password_rotation("joetsu-tiktok", "U0OPERATOR")
