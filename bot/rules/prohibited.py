@@ -2488,7 +2488,7 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     茅野市 4(7)④・和気町 4(5)ア・上越市 5(5) は「違法行為又は違法行為を煽る情報」を禁じています。
     違法行為の名前（[acts]）と勧誘の言い回し（[incite]）が同じ文にあり、否定や注意喚起の語
     （[deny]: ない・禁止・犯罪・やめ…）がないときだけ反応します。防犯・薬物乱用防止の啓発
-    （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。行為の名前のすぐ後の「してください」「をして下さい」（「会場周辺の道路に路上駐車してください」）も勧誘として反応します（「野焼きをする場合は届け出をしてください」のように別のことを頼む文は対象外です）。「バレない」「捕まらない」
+    （「違法薬物は犯罪です」「不法投棄はやめましょう」）は反応しません。行為の名前のすぐ後の「してください」「をして下さい」（「会場周辺の道路に路上駐車してください」）も勧誘として反応します（「野焼きをする場合は届け出をしてください」のように別のことを頼む文や、「飲酒運転をしてくださいと誘われても、絶対に断りましょう」のように頼まれたことを伝える文は対象外です）。「闇バイト募集中！」のように行為の名前のすぐ後の「募集」も勧誘として反応します（「闇バイト募集中の投稿に注意してください」のような注意喚起は反応しません）。「バレない」「捕まらない」
     の「ない」、「バレません」「捕まりません」の「ませ」は勧誘の一部なので否定とはみなしません（「無免許運転でもバレない」「スピード違反も、このあたりなら捕まりません」は反応します）。「違法薬物」
     「違法ダウンロード」の「違法」も行為の名前の一部なので否定とはみなしません（「違法ダウンロードで映画が無料で
     見られます」は反応し、「違法ダウンロードは犯罪です」は反応しません）。「身を守る」
@@ -2545,7 +2545,8 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         calls += [
             Match(m.start(), m.end(), m.group(), a.first, a.last)
             for a in acts_here
-            if (m := _ASKED_OUTRIGHT.match(doc.text, a.end, sent[1])) is not None
+            if (m := _ASKED_OUTRIGHT.match(doc.text, a.end, sent[1]) or _RECRUITED.match(doc.text, a.end, sent[1]))
+            is not None
         ]
         # The ない of 「バレない」「捕まらない」 is part of the call, not a denial of the act; nor is the
         # 違法 of 「違法ダウンロード」 part of the act.
@@ -2561,8 +2562,14 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             )
 
 
-# 「路上駐車してください」「不法投棄をして下さい」: a request for the act itself.
-_ASKED_OUTRIGHT = re.compile(r"[\s　]*(?:を[\s　]*)?して[\s　]*(?:ください|下さい|くださいね|OK|ＯＫ)")
+# 「路上駐車してください」「不法投棄をして下さい」: a request for the act itself. Not one reported
+# (「飲酒運転をしてくださいと誘われても、断りましょう」「…して下さい」という電話」): a warning names it.
+_ASKED_OUTRIGHT = re.compile(
+    r"[\s　]*(?:を[\s　]*)?して[\s　]*(?:くださいね|ください|下さい|OK|ＯＫ)(?![\s　]*(?:と|って|っていう|」|』))")
+# 「闇バイト募集中！」: the act recruited for. A call like the others, so that a warning about such
+# posts (「闇バイト募集中の投稿に注意してください」「「闇バイト募集」などの投稿には応募しないでください」)
+# stays silent, which the [words] entry it replaces did not.
+_RECRUITED = re.compile(r"募集")
 
 
 # 「間違いなし」「間違いありません」: the [deny] word 間違い (「…という考えは間違いです」) said the other way.
