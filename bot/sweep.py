@@ -741,17 +741,23 @@ class Sweeper:
             # themselves, or not exist. In the draft's thread, as the workflow's own notices are: a
             # form draft's thread hangs on a message the outbox may not have delivered yet.
             account = self.org.account(draft.account_id or "")
-            notice = (self._escalation_notice(s, now, draft, account, c.version.number, due=due)
-                      if account is not None else None)
-            if notice is not None:
-                self.kessai.notify.thread_notice(s, now, thread=self.kessai.thread_of(draft), text=notice)
+            if account is None:
+                return True
+            notice = self._escalation_notice(s, now, draft, account, c.version.number, due=due)
+            if notice is None:
+                # Put off, never dropped (SPEC 4.3): the claim is given back and a later sweep writes
+                # the notice once the request is half an hour in hand. Settled here, a deputy asked
+                # at midnight whose escalation fell due between 08:30 and 09:00 left the thread silent.
+                return False
+            self.kessai.notify.thread_notice(s, now, thread=self.kessai.thread_of(draft), text=notice)
         return True
 
     def _escalation_notice(self, s: Session, now: datetime, draft: DraftRow, account: Account, version: int,
                            *, due: datetime | None = None) -> str | None:
-        """The thread's word that nobody new could be asked; None when those it would call on all
-        got the request in the last half hour (``request_in_hand_at``): a deputy asked at midnight
-        whose request, and the thread's notice of it, the opening delivers at this very minute."""
+        """The thread's word that nobody new could be asked; None (not yet: ``_escalate`` tries again
+        at the next sweep) while those it would call on all got the request in the last half hour
+        (``request_in_hand_at``): a deputy asked at midnight whose request, and the thread's notice
+        of it, the opening delivers at this very minute."""
         holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
         standing_in = [r for r in holding if r.acting_for_id]
         candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]

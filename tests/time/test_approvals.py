@@ -1259,3 +1259,55 @@ def test_with_an_approver_at_work_when_routed_a_later_absence_is_still_said(
     manager = w.kessai.name_of("U0MANAGER")
     [notice] = nobody_notices(w)
     assert notice.startswith(f"決裁者の {manager} さんが不在になりましたが、")
+
+
+def test_escalation_due_while_the_deputy_asked_at_midnight_has_the_request_fresh_is_put_off_not_dropped(
+        world_factory) -> None:  # type: ignore[no-untyped-def]
+    """Sent on Friday at 08:45, the draft is due for the usual escalation on Monday at 08:45. Both
+    approvers are away on Monday: the sweep at 00:01 asks the deputy, and that DM is held until
+    08:30. At 08:45 nobody new can be asked and the only one the thread would call on has had the
+    request for a quarter of an hour: the notice waits until the request is half an hour old, and
+    is then written once, however many replicas sweep. It used to be settled unwritten, and the
+    thread never said 「決裁待ちのまま…が過ぎました」 (found by review; SPEC 4.3, 4.5)."""
+    world = world_factory(jst(2026, 11, 27, 8, 45))
+    other = world_factory(jst(2026, 11, 27, 8, 45))  # a second replica on the same database
+    draft_id = world.pending_draft(jst(2026, 11, 27, 8, 45))
+    world.clock.t = jst(2026, 11, 27, 11, 0)
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
+    world.clock.t = jst(2026, 11, 30, 0, 1)
+    assert world.sweep(jst(2026, 11, 30, 0, 1)).sent["approval.away"] == 1
+    for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 45), jst(2026, 11, 30, 8, 50), jst(2026, 11, 30, 8, 59)):
+        world.clock.t = other.clock.t = t
+        assert world.sweep(t).sent["approval.escalate"] == 0, t
+        assert other.sweep(t).sent["approval.escalate"] == 0, t
+    assert escalation_notices(world) == []
+    t = jst(2026, 11, 30, 9, 0)
+    world.clock.t = other.clock.t = t
+    sent = world.sweep(t).sent["approval.escalate"] + other.sweep(t).sent["approval.escalate"]
+    assert sent == 1
+    [notice] = escalation_notices(world)
+    assert "第1版は決裁待ちのまま業務時間で1日が過ぎました" in notice
+    assert "代決者の 直江 兼続 さん（" in notice and "の代決）にはすでに" in notice
+    assert "直江 兼続 さん、決裁をお願いします" in notice
+    for t in (jst(2026, 11, 30, 9, 1), jst(2026, 11, 30, 13, 0), jst(2026, 12, 1, 9, 0)):
+        world.clock.t = other.clock.t = t
+        assert world.sweep(t).sent["approval.escalate"] + other.sweep(t).sent["approval.escalate"] == 0, t
+    assert len(escalation_notices(world)) == 1
+    assert world.draft(draft_id).state == "pending"
+
+
+def test_escalation_put_off_for_a_fresh_request_is_written_by_the_first_sweep_after(world: World) -> None:
+    """The same with kessai stopped from 08:40 to 10:10: the sweep after the restart writes the notice."""
+    world.pending_draft(jst(2026, 11, 27, 8, 45))
+    world.clock.t = jst(2026, 11, 27, 11, 0)
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
+    world.clock.t = jst(2026, 11, 30, 0, 1)
+    world.sweep(jst(2026, 11, 30, 0, 1))
+    world.clock.t = jst(2026, 11, 30, 8, 45)
+    assert world.sweep(jst(2026, 11, 30, 8, 45)).sent["approval.escalate"] == 0
+    world.clock.t = jst(2026, 11, 30, 10, 10)
+    assert world.sweep(jst(2026, 11, 30, 10, 10)).sent["approval.escalate"] == 1
+    [notice] = escalation_notices(world)
+    assert "直江 兼続 さん、決裁をお願いします" in notice

@@ -266,3 +266,29 @@ def test_a_deputy_asked_at_the_midnight_a_weekend_absence_began_gets_the_request
         held = [r for r in s.exec(select(OutboxRow).where(OutboxRow.op == "post")) if r.payload.get("channel") in (
             "U0DEPUTY", "C0INTAKE") and "直江 兼続" in str(r.payload)]
     assert held and all(as_utc(r.next_attempt_at) == jst(2026, 11, 30, 8, 30) for r in held)
+
+
+def test_the_thread_says_the_time_is_near_once_the_deputy_asked_at_midnight_has_had_the_request_half_an_hour(
+        world: World) -> None:
+    """A post on Monday at 09:15, both approvers away on Monday: the deputy asked at 00:01 gets the
+    request at 08:30, when the draft is due soon and nobody new can be asked. The thread's
+    「…に投稿予定ですが、まだ決裁されていません」 waits until 09:00 rather than being dropped:
+    settled at 08:30, the thread never said the post was near (found by review; SPEC 4.3)."""
+    world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 15))
+    world.clock.t = jst(2026, 11, 28, 11, 0)
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
+    world.clock.t = jst(2026, 11, 30, 0, 1)
+    world.sweep(jst(2026, 11, 30, 0, 1))
+    for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 59)):
+        world.clock.t = t
+        assert world.sweep(t).sent["approval.escalate"] == 0, t
+    assert world.posts(to="C0INTAKE", contains="まだ決裁されていません") == []
+    world.clock.t = jst(2026, 11, 30, 9, 0)
+    assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["approval.escalate"] == 1
+    [notice] = world.posts(to="C0INTAKE", contains="まだ決裁されていません")
+    assert "2026年11月30日（月）09:15 に投稿予定ですが" in notice["text"]
+    assert "直江 兼続 さん、決裁をお願いします" in notice["text"]
+    world.clock.t = jst(2026, 11, 30, 9, 1)
+    assert world.sweep(jst(2026, 11, 30, 9, 1)).sent["approval.escalate"] == 0
+    assert due_soon_to(world, "U0DEPUTY") == []  # the reminder itself stays settled (d61bdbb)
