@@ -374,8 +374,9 @@ _RETHINK_REFUSED = (
 )
 # What turns a call to rethink or do away with a belief into its opposite: refused (「見直す必要はない」), put in
 # others' mouths (「見直しましょう、と言う人が」), or waved away after a comma (「見直しましょう、なんて綺麗ごとだ」).
+_PUT_IN_MOUTHS = r"(?:と|って)[ \t　]*(?:言|い[うわっいえ]|主張|訴え|求め)"
 _NOT_CALLED_FOR = (
-    rf"[^。、,！!？?\n]{{0,10}}?{_RETHINK_REFUSED}|[^。！!？?\n]{{0,12}}?(?:と|って)[ \t　]*(?:言|い[うわっいえ]|主張|訴え|求め)"
+    rf"[^。、,！!？?\n]{{0,10}}?{_RETHINK_REFUSED}|[^。！!？?\n]{{0,12}}?{_PUT_IN_MOUTHS}"
     r"|[^。！!？?\n]{0,12}?[、,][ \t　]*(?:なんて|なんか|なんぞ)"
 )
 # 「「外国人はいらない」という考え方を見直しましょう」: the belief the words voice, to be rethought. Not
@@ -408,7 +409,7 @@ _DISCOURAGED = re.compile(
 _WOUNDS = re.compile(
     r"傷つけ|傷付け|傷つき|傷付き|傷つい|傷付い|深く傷"
     # Turning the person away on those words too (「「うつ病は甘え」と突き放さないでください」「…と切り捨てないで」).
-    r"|(?:(?:言|い|使|書|思)わ|責め|決めつけ|決め付け|突き放さ|つき放さ|切り捨て|片付け|片づけ|突っぱね|見下さ)"
+    r"|(?:(?:言|い|使|書|思|叫|呼)[わば]|書き込ま|書きこま|投稿し|責め|決めつけ|決め付け|突き放さ|つき放さ|切り捨て|片付け|片づけ|突っぱね|見下さ)"
     r"ない(?:よう|でください|で下さい|でほしい|で欲しい|でいただ|でね|で[。！!]|で$)"
     r"|(?:言|い|使|書)っては(?:いけません|いけない|だめ|ダメ)(?![^。！!？?\n]{0,8}(?:なんて|なんか|とは|って|のは|のか|理由|おかし|はず))"
     # As in `_DISCOURAGED`: readers asked to look at their own words (「…と子どもに言っていませんか」), and the
@@ -450,18 +451,72 @@ _JUDGING_PUT_OFF = re.compile(
 )
 
 
+def _disowning(doc: Document, start: int, end: int) -> int | None:
+    """Where the words end that, in the rest of a sentence after a quoted verdict, [start, end), say the words
+    hurt, ask readers to rethink the belief they voice, or report them repudiated; None when none do. Not the
+    whole of `_DISCOURAGED`, whose 「しない」「やめ」「ではありません」 just as well call for the words or defend
+    them (「「障害者はいらない」と遠慮しないで言おう」「「障害者はいらない」は差別ではありません」), as 7073c79
+    found for quoted exclusions."""
+    found = [
+        m.end() for m in (
+            _REPUDIATED.search(doc.text, start, end),
+            _RETHOUGHT.search(doc.text, start, end),
+            _SAYING_STOPPED.match(doc.text, start, end),
+            _JUDGING_PUT_OFF.match(doc.text, start, end),
+        ) if m is not None
+    ]
+    if (wound := _WOUNDS.search(doc.text, start, end)) is not None and not _HURT_DENIED.search(doc.text, start, end):
+        found.append(wound.end())
+    return min(found, default=None)
+
+
 def _disowned_after(doc: Document, start: int, end: int) -> bool:
-    """Whether the rest of a sentence after a quoted verdict, [start, end), says the words hurt, asks readers
-    to rethink the belief they voice, or reports them repudiated: not the whole of `_DISCOURAGED`, whose
-    「しない」「やめ」「ではありません」 just as well call for the words or defend them (「「障害者はいらない」と
-    遠慮しないで言おう」「「障害者はいらない」は差別ではありません」), as 7073c79 found for quoted exclusions."""
-    return bool(
-        _REPUDIATED.search(doc.text, start, end)
-        or _RETHOUGHT.search(doc.text, start, end)
-        or (_WOUNDS.search(doc.text, start, end) and not _HURT_DENIED.search(doc.text, start, end))
-        or _SAYING_STOPPED.match(doc.text, start, end) is not None
-        or _JUDGING_PUT_OFF.match(doc.text, start, end) is not None
-    )
+    """Whether the rest of a sentence after a quoted statement, [start, end), disowns it (`_disowning`)."""
+    return _disowning(doc, start, end) is not None
+
+
+# What keeps the other way a post offers after calling the judging off from saying the verdict again: as
+# `_NOT_RESTATED`, without the advice (「ましょう」) and the saying (「と伝え」) that way is put in.
+_NOT_SAID_INSTEAD = re.compile(
+    r"ない|なく|ません|ず(?:に|[、。]|$)|無関係|違(?:い|う)|異な|誤|間違|偏見|差別|思い込み|決めつけ|決め付け|根拠|とは"
+    r"|という|といった|見え|見られ|思われ|言われ|扱われ|され|[^\W\d_]が[、,]|けど|けれど|ものの|ても|いいえ|しかし|[？?]"
+    r"|大切|大事|大丈夫|構いません|構わない|られ"
+)
+# The verdict's last word, said as what to tell or think: 「甘えだと」「言い訳だって」.
+_SAID_AS = r"(?:ダ|デス|デアル|ナノ|ナンダ)?[ \t　]*(?:ト|ッテ)(?!モ)"
+
+
+def _verdict_keys(doc: Document, hit: Hit) -> list[analyzer.Token]:
+    """The words of the verdict at ``hit`` after its topic (「甘え」 of 「うつ病は甘え」); none without a topic."""
+    tokens = doc.tokens
+    span = doc.token_range((hit.start, hit.end))
+    topic = next((k for k in span if tokens[k].pos == "助詞" and tokens[k].surface in _VERDICT_TOPIC), None)
+    if topic is None:
+        return []
+    return [
+        t for t in (tokens[k] for k in range(topic + 1, span.stop))
+        if t.pos in ("名詞", "動詞", "形容詞", "形状詞") and t.pos2 != "数詞"
+    ]
+
+
+def _said_anyway(doc: Document, hit: Hit, off: int, sent: tuple[int, int]) -> bool:
+    """Whether, after the words at ``off`` call off or put off the judging of the quoted verdict at ``hit``,
+    the post says the verdict anyway: in the other way it offers in the rest of the sentence (「「うつ病は甘え」と
+    決めつけるのではなく、甘えだと優しく伝えましょう」), or again in the next sentence in the verdict's own words,
+    as `_questioned` reads it (「…と決めつけるのはやめましょう。やはり甘えです。」)."""
+    words = _verdict_keys(doc, hit)
+    if not words:
+        return False
+    end = min(sent[1], off + _RESTATED_REACH)
+    rest = fold(doc.text[off:end])
+    if (
+        all(t.surface[:2] in rest for t in words)
+        and re.search(re.escape(words[-1].surface) + _SAID_AS, rest)
+        and not _NOT_SAID_INSTEAD.search(doc.text, off, end)
+    ):
+        return True
+    after = doc.sentence_after(sent[1] - 1)
+    return after is not None and _verdict_restated(doc, hit, after)
 
 
 # A quoted statement reported with what befell it: taken back, apologised for, called improper, criticised or
@@ -563,7 +618,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     病気や状態を主題にして（[conditions]: うつ病、発達障害、ひきこもり、不登校、認知症、HIV感染者…）、「甘え」「言い訳」「気の持ちよう」「仮病」「自業自得」「親のせい」など
     （[condition_verdict]）と決めつけて文を終えるもの（「うつ病は甘え」「発達障害は言い訳」「依存症は自業自得」「不登校は親のせい」）も反応します（「うつ病は病気です」「依存症は本人の責任ではありません」
     「うつ病は甘えではありません」「不登校は甘えではなく、子どもからのSOSです」、こころの健康相談のお知らせは対象外です）。
-    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。「「うつ病は甘え」と決めつけるのはやめましょう」「「うつ病は甘え」なんて言うのはやめましょう」「「障害者はいらない」のような発言はやめましょう」のように、言うことそのものをやめるよう呼びかける文（次の文で「そんな言葉はもうやめましょう」と呼びかけるもの、「…と突き放さないでください」「…と決めつける前に、専門家に相談しましょう」も）は対象外ですが、「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」のように言い控えることをやめさせる文や、「…を差別だと騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」のように差別と指摘することを退ける文は反応します。
+    「」に入れた文がそれだけで決めつけを言い切るもの（「【市民の声】「生活保護の人は甘えている」とのご意見をいただきました」「市長は「生活保護は甘えだ」と述べ…」）も、公式アカウントが広めることになるので反応します（同じ文で差別・誤解などと指摘するもの、傷つける言葉として戒めるもの、「「外国人はいらない」という考え方を見直しましょう」のように考え方を問い直すもの、「市長は「…」と述べ、謝罪しました」「「…」との発言は不適切だとして」のように撤回・謝罪・抗議などを伝えるものは対象外です。「」に入れた「出ていけ」なども同じです）。「「うつ病は甘え」と決めつけるのはやめましょう」「「うつ病は甘え」なんて言うのはやめましょう」「「障害者はいらない」のような発言はやめましょう」のように、言うことそのものをやめるよう呼びかける文（次の文で「そんな言葉はもうやめましょう」と呼びかけるもの、「…と突き放さないでください」「…と決めつける前に、専門家に相談しましょう」も。「」に入れた「外国人は出ていけ」を「…と言わないでください」「…と切り捨てないでください」と戒めるものも同じです）は対象外ですが、「…と決めつけるのではなく、甘えだと優しく伝えましょう」のように別のやり方で同じ決めつけを言うものや、「…と決めつけるのはやめましょう。やはり甘えです。」のように次の文で同じ言葉で言い直すもの、「「うつ病は甘え」。そんな言葉はもうやめましょう、と言う人がいますが、違います。」のようにやめるよう求める人に反論するものは反応します。また、「「障害者はいらない」、遠慮するのはやめましょう」「…と言うのを我慢するのはやめましょう」のように言い控えることをやめさせる文や、「…を差別だと騒ぐのはやめましょう」「…を偏見だと決めつけるのはおかしい」のように差別と指摘することを退ける文は反応します。
     「」に入れても入れなくても、ご意見や声として伝え（「〜とのご意見をいただきました」「〜という声を聞くことがあります」「〜と言う人がいます」）、
     その文の残りか続く二文のうちに答えるもの（「しかし、それは差別です」「生活保護は憲法で保障された権利です」「根拠はありません」「許されません」）は反応しません
     （「その通りだと思います」「当然です」のように同意するもの、「日本人の権利が先です」「外国人の犯罪は許されません」「逆差別です」のように同じ言葉で発言の側に立つもの、答えた後に「一理あります」と譲るもの、「権利などありません」、段落が変わったもの、答えのないものは反応します。人権週間などの見出しやハッシュタグがあっても、下書きの最後の文で「「外国人は出ていけ」という声を聞きます。」と伝えたまま、ほかの文にも答えがないものは反応します（同じ文で「差別をなくすため、」「根拠のない」などと答えるもの、「〜という声を聞いたことはありませんか」のような問いかけは対象外です）。差別・人権などに触れた下書きで「」に入れたものも、「」に入れずに伝えた決めつけ（「生活保護は甘えだという意見もあります」）も、同意すれば反応します）。
@@ -768,14 +823,7 @@ def _verdict_restated(doc: Document, hit: Hit, after: tuple[int, int]) -> bool:
     after the topic, by its first two letters: 甘エ of 「甘えている」) and asserts them: 「「うつ病は甘え」は本当
     でしょうか。実際、甘えている人が多いのです。」 answers yes without the word."""
     tokens = doc.tokens
-    span = doc.token_range((hit.start, hit.end))
-    topic = next((k for k in span if tokens[k].pos == "助詞" and tokens[k].surface in _VERDICT_TOPIC), None)
-    if topic is None:
-        return False
-    keys = [
-        t.surface[:2] for t in (tokens[k] for k in range(topic + 1, span.stop))
-        if t.pos in ("名詞", "動詞", "形容詞", "形状詞") and t.pos2 != "数詞"
-    ]
+    keys = [t.surface[:2] for t in _verdict_keys(doc, hit)]
     end = min(after[1], after[0] + _RESTATED_REACH)
     said = fold(doc.text[after[0] : end])
     if not keys or not all(k in said for k in keys) or _NOT_RESTATED.search(doc.text, after[0], end):
@@ -891,6 +939,12 @@ _QUESTIONS_IT = re.compile(
     r"|でも|しかし|けれど|違います|違う"
 )
 _REBUTTAL_REACH = 40
+# The words pointed back to, called off or to be rethought in others' mouths: 「そんな言葉はもうやめましょう、と
+# 言う人がいますが、違います」. What follows answers those people, and so sides with the words.
+_CALL_OFF_PUT_IN_MOUTHS = re.compile(
+    r"[^。！!？?\n]{0,12}?(?:やめ|止め|見直|考え直|改め|なくそ|なくし|無くそ|無くし)[^。、,！!？?\n]{0,8}?"
+    rf"[、, \t　]*{_PUT_IN_MOUTHS}"
+)
 
 
 def _rebutted_after(doc: Document, hit: Hit) -> bool:
@@ -911,7 +965,7 @@ def _rebutted_after(doc: Document, hit: Hit) -> bool:
     m = _POINTED_BACK.match(doc.text, after[0], reach)
     if m is None:
         return _rebutted_third(doc, after)
-    if _took_its_side(doc, m.end(), end, after[1]):
+    if _took_its_side(doc, m.end(), end, after[1]) or _CALL_OFF_PUT_IN_MOUTHS.match(doc.text, m.end(), after[1]):
         return False
     return _QUESTIONS_IT.search(doc.text, m.end(), end) is not None or _rebutted_third(doc, after)
 
@@ -1509,14 +1563,19 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             if _is_licence(doc, xs[k]) and _narrowed(doc, g):
                 continue
             # 「市長の「外国人は出ていけ」との発言は不適切だとして、…」: a remark reported with its repudiation;
-            # 「「外国人は出ていけ」という考え方を見直しましょう」: the belief the words voice, to be rethought,
-            # as a quoted verdict (「「外国人はいらない」という…」) is.
+            # 「「外国人は出ていけ」という考え方を見直しましょう」: the belief the words voice, to be rethought;
+            # 「「外国人は出ていけ」と言わないでください」「…と切り捨てないでください」: the words called off; all as a
+            # quoted verdict (「「外国人はいらない」という…」) is, unless they are said anyway.
+            hit = Hit(g.start, xs[k].end, message)
             quote = doc.enclosing_quote(g.start, xs[k].end, 40)
-            if quote is not None and quote[0] < g.start and (
-                _REPUDIATED.search(doc.text, quote[1], sent[1]) or _RETHOUGHT.search(doc.text, quote[1], sent[1])
+            if (
+                quote is not None and quote[0] < g.start
+                and (off := _disowning(doc, quote[1], sent[1])) is not None and not _said_anyway(doc, hit, off, sent)
             ):
+                # The same words said again past the quote in this sentence are still to be read.
+                done.discard(sent)
                 continue
-            yield Hit(g.start, xs[k].end, message)
+            yield hit
 
 
 # The group as the topic of the verdict: 「LGBTは」「外国人労働者って」「障がい者なんて」「在日の連中は」.
@@ -1737,9 +1796,11 @@ def _verdicts_on(doc: Document, verdict: WordMatcher, groups: Iterable[Match], s
         seen.add(sent)
         if _opposed(doc, deny, sent):
             continue
-        if end != sent[1] and _disowned_after(doc, end, sent[1]):
-            continue  # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」
-        yield Hit(g.start, said.end, message)
+        hit = Hit(g.start, said.end, message)
+        # 「「同性愛は気持ち悪い」——こんな言葉が当事者を深く傷つけています」, unless the verdict is said anyway.
+        if end != sent[1] and (off := _disowning(doc, end, sent[1])) is not None and not _said_anyway(doc, hit, off, sent):
+            continue
+        yield hit
 
 
 # A group's coming blamed for crime: 「外国人が増えると治安が悪くなります」「移民が来たら犯罪が増える」

@@ -265,3 +265,83 @@ def test_words_not_called_off_still_fire(text: str) -> None:
 )
 def test_calling_off_shapes_stay_linear(shape: str) -> None:
     assert_stays_linear(codes, shape)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by review: the judging called off or put off, then the verdict said anyway, in another way in
+        # the same sentence or again in the next one in the verdict's own words.
+        "「うつ病は甘え」と決めつけるのではなく、甘えだと優しく伝えましょう。",
+        "「うつ病は甘え」と責めるのではなく、甘えだと気づかせてあげましょう。",
+        "「発達障害は言い訳」と決めつけるのではなく、言い訳だと穏やかに教えましょう。",
+        "「うつ病は甘え」と決めつける前に、専門家に相談しましょう。やはり甘えです。",
+        "「うつ病は甘え」と決めつけるのはやめましょう。やはり甘えです。",
+        "「うつ病は甘え」と突き放さないでください。実際、甘えている人が多いのです。",
+        "「ひきこもりは怠け者」と決めつけるのはやめましょう。実際、怠けているだけの人がほとんどです。",
+        # The 違います answers those who ask to stop: the post sides with the words.
+        "「うつ病は甘え」。そんな言葉はもうやめましょう、と言う人がいますが、違います。",
+        "「うつ病は甘え」。そんな言葉はやめましょう、と言う人がいます。でも、違います。",
+        "「生活保護は甘え」。そういう考えを見直そう、と言う人もいますが、私は違うと思います。",
+    ],
+)
+def test_verdict_said_after_its_judging_is_called_off_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The other way, or the next sentence, says something else of the illness or of leaning on others.
+        "「うつ病は甘え」と決めつけるのではなく、甘えではないと伝えましょう。",
+        "「うつ病は甘え」と決めつけるのではなく、病気だと伝えましょう。",
+        "「うつ病は甘え」と決めつけるのではなく、甘えることも必要だと伝えましょう。",
+        "「うつ病は甘え」と決めつけるのではなく、甘えてもいいと伝えましょう。",
+        "「うつ病は甘え」と責めるのではなく、甘えと言われてつらい気持ちに寄り添いましょう。",
+        "「うつ病は甘え」と決めつける前に、専門家に相談しましょう。甘えではなく、治療が必要な病気です。",
+        "「うつ病は甘え」と決めつけるのはやめましょう。周りに甘えることも、回復には大切です。",
+        "「うつ病は甘え」と決めつけるのはやめましょう。甘えだと自分を責めてしまう人もいます。",
+        "「うつ病は甘え」と突き放さないでください。甘えに見えても、本人はとてもつらいのです。",
+        "「うつ病は甘え」と言わないでください。うつ病は誰でもかかりうる病気です。",
+        # The people who call the words off are agreed with, or others are answered.
+        "「うつ病は甘え」。そんな言葉はもうやめましょう。",
+        "「うつ病は甘え」。そんな言葉を耳にします。しかし、それは誤解です。",
+        "「うつ病は甘え」。そんな声を聞きますが、違います。",
+        # A quoted exclusion: the person not to be turned away on the words, the words not to be said.
+        "「外国人は出ていけ」と切り捨てないでください。",
+        "「外国人は出ていけ」と言わないでください。",
+        "「外国人は出ていけ」と書き込まないでください。",
+        "「外国人は出ていけ」などと言うのはやめましょう。",
+        "「外国人は出ていけ」のような発言はやめてください。",
+    ],
+)
+def test_judging_called_off_with_the_facts_after_passes(text: str) -> None:
+    assert CODE not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quoted exclusion still said: its saying called for, held back called off, or said again outside the quote.
+        "「外国人は出ていけ」と遠慮しないで言おう。",
+        "「外国人は出ていけ」、遠慮するのはやめましょう。",
+        "「外国人は出ていけ」と言うのをやめる必要はない。",
+        "「外国人は出ていけ」と陰で言うのではなく、堂々と言おう。",
+        "「外国人は出ていけ」と言わないでください、外国人は出ていけと叫びましょう。",
+    ],
+)
+def test_quoted_exclusion_still_said_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "「うつ病は甘え」と決めつけるのではなく、甘えだと",
+        "「うつ病は甘え」と決めつけるのはやめましょう。やはり甘え",
+        "「外国人は出ていけ」と切り捨てないでください。",
+        "。そんな言葉はもうやめましょう、と言う人",
+    ],
+)
+def test_said_after_calling_off_shapes_stay_linear(shape: str) -> None:
+    assert_stays_linear(codes, shape)
