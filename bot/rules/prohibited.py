@@ -467,7 +467,16 @@ def _disowning(doc: Document, start: int, end: int) -> int | None:
     ]
     if (wound := _WOUNDS.search(doc.text, start, end)) is not None and not _HURT_DENIED.search(doc.text, start, end):
         found.append(wound.end())
+    # 「…と言わないでください、なんて綺麗ごとです」「…と言わないでください、と言う人がいますが、違います」:
+    # the call itself waved away or answered; 「…と専門家は訴えています」 reports it and still disowns.
+    found = [e for e in found if _CALL_OFF_UNDONE.match(doc.text, e, end) is None]
     return min(found, default=None)
+
+
+_CALL_OFF_UNDONE = re.compile(
+    r"[^。！!？?\n]{0,6}?(?:[、,][ \t　]*(?:なんて|なんか|なんぞ)"
+    rf"|[、, \t　]*{_PUT_IN_MOUTHS}[^。！!？?\n]{{0,12}}?(?:が[、,]|けど|けれど|ものの|しかし))"
+)
 
 
 def _disowned_after(doc: Document, start: int, end: int) -> bool:

@@ -345,3 +345,29 @@ def test_quoted_exclusion_still_said_fires(text: str) -> None:
 )
 def test_said_after_calling_off_shapes_stay_linear(shape: str) -> None:
     assert_stays_linear(codes, shape)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The call to stop waved away, or put in others' mouths and then answered: it sides with the words.
+        "「外国人は出ていけ」と切り捨てないでください、なんて綺麗ごとです。",
+        "「外国人は出ていけ」と言わないでください、と言う人がいますが、出ていくべきです。",
+        "「外国人は出ていけ」と言わないでください、と言う人がいますが、違います。",
+        "「外国人は出ていけ」と言わないでくださいと求める声もありますが、出ていくべきです。",
+    ],
+)
+def test_call_off_waved_away_or_answered_fires(text: str) -> None:
+    assert CODE in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「外国人は出ていけ」と言わないでください、と専門家は訴えています。",
+        "「うつ病は甘え」と決めつけないでください、と医師は話します。",
+        "「外国人は出ていけ」と切り捨てないでください。",
+    ],
+)
+def test_call_off_reported_from_others_passes(text: str) -> None:
+    assert CODE not in codes(text)
