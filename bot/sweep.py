@@ -113,6 +113,16 @@ RETRY_MOST = timedelta(minutes=30)
 RETRY_MEMORY = timedelta(days=1)
 
 
+def _within_room(items: list[str]) -> list[str]:
+    """The first of ``items`` that fit REPORT_LIST_ROOM with a separator each (at least one)."""
+    used = 0
+    for i, item in enumerate(items):
+        used += len(item) + 1
+        if used > REPORT_LIST_ROOM and i > 0:
+            return items[:i]
+    return items
+
+
 @dataclass
 class _Failing:
     """A reminder whose writing failed at its last try: since when, how often, and when next."""
@@ -1122,16 +1132,12 @@ class Sweeper:
     def _list_lines(self, short: list[tuple[Account, int]], added: dict[str, date]) -> list[str]:
         """One line per account short of the minimum, as many as REPORT_LIST_LIMIT and
         REPORT_LIST_ROOM allow, the rest counted."""
-        lines: list[str] = []
-        used = 0
+        lines = []
         for a, n in short[:REPORT_LIST_LIMIT]:
             d = added.get(a.id)
             note = f"（{d.month}月{d.day}日に kessai に登録されてからの記録）" if d is not None else ""
-            line = f"・{self._listed_name(a)}: {n} 件{note}"
-            if used + len(line) + 1 > REPORT_LIST_ROOM:
-                break
-            lines.append(line)
-            used += len(line) + 1
+            lines.append(f"・{self._listed_name(a)}: {n} 件{note}")
+        lines = _within_room(lines)
         if len(short) > len(lines):
             lines.append(f"ほか {len(short) - len(lines)} アカウント")
         return lines
@@ -1270,9 +1276,7 @@ class Sweeper:
                         + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
                           "（上越市ソーシャルメディアガイドライン 6(1)③）。")
             if too_late:
-                listed = [self._listed_name(a) for a in too_late[:REPORT_LIST_LIMIT]]
-                while len(listed) > 1 and sum(len(n) + 1 for n in listed) > REPORT_LIST_ROOM:
-                    listed.pop()
+                listed = _within_room([self._listed_name(a) for a in too_late[:REPORT_LIST_LIMIT]])
                 names = "、".join(listed)
                 more = f" ほか {len(too_late) - len(listed)} アカウント" if len(too_late) > len(listed) else ""
                 body += ("\n" if body else "") + (

@@ -201,8 +201,8 @@ def request_in_hand_at(cal: BusinessCalendar, asked: datetime, *, held: bool = F
     there since: it is brought up again at the opening. A pure function of the time and the
     calendar, so that it does not depend on when the outbox happened to deliver the DM.
 
-    ``held``: a request the sweep writes at the midnight an absence begins (a deputy's), whose DM waits for the next business instant whatever day that is: one written at
-    Saturday 00:01 for a week off from Saturday reaches the deputy at Monday's opening, as one
+    ``held``: a request the sweep writes at the midnight an absence begins (a deputy's), whose DM
+    waits for the next business instant whatever day that is: one written at Saturday 00:01 for a week off from Saturday reaches the deputy at Monday's opening, as one
     written at Monday 00:01 does, and counted from Saturday the deputy got the request, the
     reminder and the thread's call together at 08:30 all the same."""
     asked = as_utc(asked)
