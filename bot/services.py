@@ -47,6 +47,7 @@ from bot.workflow import (
     deputies_due,
     is_stale_edit,
     next_state,
+    nobody_at_work_key,
     slack_time_or_none,
     state_ja,
 )
@@ -353,11 +354,6 @@ _AWAY_OFF = ("off", "cancel", "取消", "解除")
 WARM_UP_TEXT = ("【お知らせ】12月5日（金）10時から市民会館で説明会を開きます。参加費は無料です。"
                 "詳しくは https://www.city.example.lg.jp/info をご覧ください。#市民会館 問合せ 025-000-0000")
 
-
-
-def nobody_at_work_key(draft_id: int, version: int) -> str:
-    """The claim that the thread was told nobody at work holds ``version`` (once per version)."""
-    return f"approval.nobody:{draft_id}:v{version}"
 
 class Kessai:
     def __init__(self, db: Database, org: OrgConfig, *, clock: Callable[[], datetime] = utcnow,
@@ -1178,8 +1174,8 @@ class Kessai:
         if draft.state != DraftState.PENDING or draft.account_id is None:
             return
         version = draft.current_version
-        live = [r.recipient_id for r in draft_repo.requests_for(s, draft.id or 0, version)
-                if r.reason not in draft_repo.RETRACTED]
+        rows = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
+        live = [r.recipient_id for r in rows]
         away = away_repo.away_at(s, live, now)
         if any(r not in away for r in live):
             return  # someone at work can decide it
@@ -1194,7 +1190,6 @@ class Kessai:
             return
         # Who became absent: the holder whose absence began last, not the first request of the
         # sweep's order (an approver away all along was named, and the one just gone away not).
-        rows = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
         began = {r.recipient_id: as_utc(a[0]) for r in rows if (a := away_repo.absence(s, r.recipient_id))}
         gone = max(rows, key=lambda r: (began.get(r.recipient_id, as_utc(held.created_at)), r.id == held.id),
                    default=held)

@@ -243,6 +243,11 @@ def absence_over(cal: BusinessCalendar, until: datetime, now: datetime) -> bool:
     return next_business_instant(cal, as_utc(until)) <= now
 
 
+def nobody_at_work_key(draft_id: int, version: int) -> str:
+    """The claim that the thread was told nobody at work holds ``version`` (once per version)."""
+    return f"approval.nobody:{draft_id}:v{version}"
+
+
 def absence_ended_key(approver: str, until: datetime) -> str:
     """The claim of the give-back at the end of ``approver``'s absence until ``until``: the sweep's
     (``Sweeper._absences_ended``) and a deputy's click's (``Kessai.give_back_now``) are one, so
