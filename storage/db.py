@@ -557,6 +557,11 @@ def take_riders(s: Session) -> dict[Insert, dict[str, list[Any]]]:
 def _riders_first(conn: Any, clause: Any, multiparams: Any, params: Any, options: Any) -> None:
     # Any statement but the outbox's own INSERT (which pops the riders before it runs) sees them
     # written first: a read later in the transaction (a request read back) finds them.
+    _write_riders(conn)
+
+
+def _write_riders(conn: Any) -> None:
+    """Write the rows ``ride_along`` holds in ``conn``'s transaction (and no longer hold them)."""
     info = conn.info.get(_SESSION_INFO)
     if info is None or RIDERS not in info:
         return
@@ -591,10 +596,7 @@ def execute_prebuilt(conn: Any, statement: Any, params: dict[str, Any]) -> Any:
     sql, processors = entry
     if sql is None:
         return conn.execute(statement, params)
-    info = conn.info.get(_SESSION_INFO)
-    if info is not None and RIDERS in info:
-        for rider, columns in info.pop(RIDERS).items():
-            conn.execute(rider, columns)
+    _write_riders(conn)
     return conn.exec_driver_sql(sql, {k: processors[k](v) if k in processors else v for k, v in params.items()})
 
 
