@@ -220,20 +220,32 @@ _LABEL = (
     r"(?:[（(][^（）()\s]{1,8}+[）)]"
     # In square or lenticular brackets too (「パスワード[旧]:abc123」「パスワード【仮】：abc123」), but only before
     # its colon: 「PW[abc123]」 is the value in brackets.
-    r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝]))?"
+    r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝])"
+    # Or in any bracket or quote when the note is Japanese (「パスワード[旧] abc123」「パスワード【旧】abc123」
+    # 「パスワード「旧」: abc123」): not read as the label's, the password after it went out as typed. A
+    # value in brackets is not Japanese (「PW[abc123]」), and a kana one in quotes is read elsewhere.
+    r"|[\[［【〔「『〈《][ぁ-んァ-ヺー一-鿿々・]{1,8}+[\]］】〕」』〉》])?"
     # The mark that closes the label before its colon: Slack's emphasis (「*パスワード*: abc123」「`PW`: abc123」)
     # or a key's quote (「"password": "abc123"」 in a pasted JSON or YAML): read as no label, the password
     # after it went into the alert and the record as typed.
     # So does a Japanese quote's, before は/を/が too (「「パスワード」：abc123」「『PW』: abc123」「「パスワード」は abc123」),
     # a curly one's as Japanese input types it (「“パスワード”は abc123」), before の値 (「「パスワード」の値は abc123」)
     # and before 欄 (「「パスワード」欄に abc123 と入力」).
-    r"(?:[*_~`\"'’”]{1,2}+(?=[ \t\u3000]*+[:：=＝])|[」』”](?=[ \t\u3000]*+(?:[:：=＝]|は|を|が|の値|の?(?:入力)?欄)))?"
+    # The label's own brackets too, and a mark around its quote (「〔パスワード〕abc123」「【パスワード】 abc123」
+    # 「*「パスワード」* abc123」「"password" is abc123」), before a space or a particle as well as a colon: read
+    # as no label, the password after it went out as typed. Right before the value only after a bracket:
+    # 「PW"abc123"」 is the value in quotes.
+    r"(?:[」』〕】］\]》〉*_~`\"'’”]{1,3}+(?=[ \t\u3000]*+(?:[:：=＝]|は|を|が|とは|って|も|の値|の?(?:入力)?欄)"
+    r"|[ \t\u3000]|(?<=[」』〕】］\]》〉])[!-~\uff01-\uff5e]))?"
     # 「パスワードの値は abc123 です」: the value named as the password's value went out as typed.
     r"(?:の値)?")
 # What was typed into the password's field (「パスワード欄に abc123 と入力してしまいました」「パスワードの入力欄に
 # abc123 を貼り付け」) is the password as often as what follows は: read as no separator, it went into the
 # alert and the record as typed.
 _IN_ITS_FIELD = r"(?:の)?(?:入力)?欄(?:に|へ)(?:は)?"
+# What says the password is what follows, as は does: 「パスワードとは abc123 のことです」「パスワードって abc123」
+# 「パスワードも abc123 です」, with a comma after it too (「パスワードは、abc123 です」): the password went out as typed.
+_SAID_TO_BE = r"(?:とは|って|[はがをも])[、，]?"
 # Slack's emphasis closed after the label's colon (「*PW:* abc123」「_パスワード：_ abc123」): the mark is the
 # label's; read as the value's first letter, it went under the mask and the alert read 「*PW:＊＊＊＊（伏せ字）」.
 _MARK_CLOSED = r"(?:[*_~`]{1,2}+(?=[ \t\u3000]))?+"
@@ -244,7 +256,7 @@ _BEFORE_A_LABELLED_VALUE = (
     # The closing 「>」 of an element's tag (「<password>abc123</password>」) is read as the value's first letter.
     # 「now」 or 「currently」 after the verb, with a colon or not (「The password is now: abc123」「is now set to
     # abc123」「is currently abc123」): read as the value, the word went under the mask and the password out.
-    r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|は|が|を|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
+    r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|" + _SAID_TO_BE + r"|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
     r"[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)"
     r"(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?(?=[ \t]))?" + _MARK_CLOSED +
     r"[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
