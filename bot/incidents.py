@@ -651,9 +651,17 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
         if end - start > 2 and _BRACKETS.get(text[start]) == text[end - 1]:
             start, end = start + 1, end - 1
         if (long_enough and not _says_about_the_value(text[start:end], text[end:end + 8])
-                and not _of_no_value(text[start:end]) and not _THE_VERBS_ADVERB.fullmatch(text[start:end])):
+                and not _of_no_value(text[start:end]) and not _THE_VERBS_ADVERB.fullmatch(text[start:end])
+                and not (_A_PARTICIPLE.fullmatch(text[start:end]) and _AFTER_A_PARTICIPLE.match(text, end))):
             spans.append((start, end))
     return spans
+
+
+# The verb of an English sentence after 「was」 (「The password was shared on Slack」「was reset at 9:30」) when
+# a preposition follows it: read as the value, the sentence lost what happened to the password.
+_A_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en)|reset|sent|lost|kept|left|told|sold|found|known|shown")
+_AFTER_A_PARTICIPLE = re.compile(r"[ \t]+(?:on|at|in|by|to|from|via|with|and|for|through|over|before|after|since|during"
+                                 r"|yesterday|today|last|this)\b")
 
 
 # 「now」 or 「currently」 after 「is」, read as the value when the word after it is too short to be one
@@ -686,7 +694,11 @@ _SPACED_VALUE_IN_ENGLISH = re.compile(
     _LABEL + r"[ \t]+(?i:(?:(?:is|was|has been|had been)[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)"
     r"[ \t]+to|is|was)(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?"
     r"[ \t]+((?:[!-~]{1,32}+[ \t]){1,3}?[!-~]{1,32}?)"
-    r"(?=[.,;!?。、](?:[ \t\u3000]|\r?\n|$)|[ \t\u3000]*+(?:\r?\n|$|[^!-~ \t\u3000\r\n]))")
+    r"(?=[.,;!?。、](?:[ \t\u3000]|\r?\n|$)|[ \t\u3000]*+(?:\r?\n|$|[^!-~ \t\u3000\r\n])"
+    # Or to the word the sentence goes on with (「The password was abc 123 and it leaked」「… abc 123 on the
+    # sticky note」): read to the line's end, the words were the sentence's, and 「123」 went out as typed.
+    r"|[ \t]+(?:and|but|so|or|which|that|since|because|on|at|in|from|until|before|after|when|by|for|with"
+    r"|yesterday|today)(?=[ \t]))")
 # A word of an English sentence after 「is」 (「The password is 12 characters long」), not of a value: a word
 # of lower-case letters alone, longer than a value's fragment is.
 _A_SENTENCES_WORD = re.compile(r"[a-z]{5,}")

@@ -54,3 +54,28 @@ def test_a_decorated_label_before_ordinary_words_masks_nothing(kept: str) -> Non
 def test_decorated_labels_stay_linear() -> None:
     for shape in ("【パスワード】", "パスワード[旧] ", "「パスワード」とは ", "*「PW」* a", "パスワード「旧」"):
         assert_stays_linear(masked, shape)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The password was abc 123 and it leaked", f"The password was {M} and it leaked"),
+    ("My password is abc 123 so please change it", f"My password is {M} so please change it"),
+    ("The PIN was 12 34 and it was shared", f"The PIN was {M} and it was shared"),
+    ("The password is Kessai 2026 on the sticky note", f"The password is {M} on the sticky note"),
+    ("the password was abc 123 since 11/30", f"the password was {M} since 11/30"),
+])
+def test_a_spaced_value_in_an_english_sentence_that_goes_on_is_masked_whole(text: str, expected: str) -> None:
+    """Only the first word was read when the sentence went on after the value: 「123」 went out as typed."""
+    assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize("kept", [
+    "The password is 12 characters long and must be changed", "The password was shared on Slack and leaked",
+    "The password was reset at 9:30 and sent by mail", "The password is in the safe",
+])
+def test_an_english_sentence_about_the_password_keeps_its_words(kept: str) -> None:
+    assert masked(kept) == (kept, 0)
+
+
+def test_english_sentences_stay_linear() -> None:
+    for shape in ("The password was abc 123 and ", "password is a b c d and "):
+        assert_stays_linear(masked, shape)
