@@ -772,11 +772,13 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 # A note in brackets after the value (「パスワード：Kessai2026 (メールで送付)」) is the report's: the rule
 # and the passphrase read 「 (」 (「 (mail」) as part of the value, and the mask swallowed the opening
 # bracket, leaving 「＊＊＊＊（伏せ字）メールで送付)」 in the alert and the record.
-_A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]")
+# A full-width bracket opens one written right after the value too (「パスワード:abc123（11/30 変更）」, as Japanese
+# input types it): the rule reads 「abc123（11/30」 as the value, and the record lost the date of the change.
+_A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]|(?<=[!-~])（")
 # The note, to its closing bracket. Only a note the value ends at is one: in 「パスワード：correct horse
 # (battery) staple」 the words after the bracket are the passphrase's, and cut at 「 (」 they went out as
 # typed. Nor one that holds a value and no Japanese (「PW: abc123 [old: xyz789]」): that is a password too.
-_A_NOTE = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]([^)）\]］」』】〕》〉\r\n]{0,32}+)[)）\]］」』】〕》〉]?")
+_A_NOTE = re.compile(r"(?:[ \t\u3000]+[(（\[［「『【〔《〈]|（)([^)）\]］」』】〕》〉\r\n]{0,32}+)[)）\]］」』】〕》〉]?")
 
 
 def _before_a_note(text: str, start: int, end: int) -> tuple[int, int]:

@@ -79,3 +79,17 @@ def test_an_english_sentence_about_the_password_keeps_its_words(kept: str) -> No
 def test_english_sentences_stay_linear() -> None:
     for shape in ("The password was abc 123 and ", "password is a b c d and "):
         assert_stays_linear(masked, shape)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("パスワード:abc123（11/30 変更）", f"パスワード:{M}（11/30 変更）"),
+    ("PW：abc123（12/1 に失効）", f"PW：{M}（12/1 に失効）"),
+    ("パスワード：Kes(1)（旧）", f"パスワード：{M}（旧）"),
+])
+def test_a_note_in_full_width_brackets_right_after_a_weak_value_keeps_its_date(text: str, expected: str) -> None:
+    """The rule read 「abc123（11/30」 as the value: the mask swallowed the note's bracket and its date."""
+    assert masked(text) == (expected, 1)
+
+
+def test_a_full_width_bracket_of_the_value_itself_stays_under_the_mask() -> None:
+    assert masked("パスワード：abc（1）") == (f"パスワード：{M}", 1)
