@@ -814,6 +814,47 @@ def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+# A table of accounts pasted from a spreadsheet, a CSV file or a Markdown table, a password label as a
+# column's header: the rule reads the cells under it only when they look like passwords, and a weak one
+# (「koho01\tabc123」 under 「ID\tパスワード」) went into the alert and the record as typed.
+_TABLE_HEADER = re.compile(r"(?i)[*`]{0,2}(?:ログイン|旧|新|現|初期)?(?:パスワード|パスコード|暗証番号|pass(?:word|code)?|pwd?|p/w|pin)"
+                           r"(?:[（(][^（）()]{1,8}[）)])?[*`]{0,2}")
+_TABLE_SEPARATORS = ("\t", "|", ",")
+_TABLE_ROWS = 100
+
+
+def _table_cell_spans(text: str) -> list[tuple[int, int]]:
+    if not any(sep in text for sep in _TABLE_SEPARATORS) or not _MENTIONS_A_PASSWORD.search(text):
+        return []
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    spans = []
+    for i, (_, header) in enumerate(lines):
+        for sep in _TABLE_SEPARATORS:
+            if sep not in header:
+                continue
+            columns = [k for k, cell in enumerate(header.split(sep)) if _TABLE_HEADER.fullmatch(cell.strip())]
+            if not columns:
+                continue
+            for at, row in lines[i + 1:i + 1 + _TABLE_ROWS]:
+                cells = row.split(sep)
+                if sep not in row or any(_TABLE_HEADER.fullmatch(c.strip()) for c in cells):
+                    break  # the table ended, or another one's header: each row is read under one header
+                for k in columns:
+                    value = cells[k].strip() if k < len(cells) else ""
+                    a = at + sum(len(c) + len(sep) for c in cells[:k]) + len(cells[k]) - len(cells[k].lstrip()) \
+                        if value else 0
+                    # A note in the column (「11/30 変更」「不明」) is the report's, as after a label.
+                    if (len(value) < 3 or any(c.isspace() for c in value) or _of_no_value(value)
+                            or set(value) <= set("-:| ") or _says_about_the_value(value, text[a + len(value):a + len(value) + 8])):
+                        continue
+                    spans.append((a, a + len(value)))
+            break  # one separator per header line
+    return spans
+
+
 def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int]:
     """``text`` with each secret value written in it replaced by SECRET_MASK, and how many;
     ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels)."""
@@ -827,7 +868,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
-    spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text)
+    spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
     merged = _with_the_values_listed_after(text, _merged(text, spans))
     out, last = [], 0
     for start, end in merged:

@@ -93,3 +93,28 @@ def test_a_note_in_full_width_brackets_right_after_a_weak_value_keeps_its_date(t
 
 def test_a_full_width_bracket_of_the_value_itself_stays_under_the_mask() -> None:
     assert masked("パスワード：abc（1）") == (f"パスワード：{M}", 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ID\tパスワード\nkoho01\tabc123", f"ID\tパスワード\nkoho01\t{M}"),
+    ("アカウント\tID\tパスワード\nX\tkoho01\tabc123\nFacebook\tkoho02\tdef456",
+     f"アカウント\tID\tパスワード\nX\tkoho01\t{M}\nFacebook\tkoho02\t{M}"),
+    ("ID\tPW\tメモ\nkoho01\tabc123\t11/30 変更", f"ID\tPW\tメモ\nkoho01\t{M}\t11/30 変更"),
+    ("| ID | PW |\n|---|---|\n| koho01 | abc123 |", f"| ID | PW |\n|---|---|\n| koho01 | {M} |"),
+])
+def test_a_weak_password_in_a_pasted_table_is_masked(text: str, expected: str) -> None:
+    """A table pasted from Excel (or CSV, Markdown) with a password column: a weak value under it went out."""
+    assert masked(text)[0] == expected
+
+
+@pytest.mark.parametrize("kept", [
+    "ID\tパスワード\nkoho01\t不明", "アカウント\tパスワード変更日\nX\t11/30",
+    "日付\t場所\n11/30\t本庁舎", "ID\tパスワード\nkoho01\t-",
+])
+def test_a_table_keeps_what_is_no_password(kept: str) -> None:
+    assert masked(kept) == (kept, 0)
+
+
+def test_tables_stay_linear() -> None:
+    for shape in ("ID\tPW\nkoho\tabc1\n", "PW\tPW\n", "a,PW\nb,abc123\n"):
+        assert_stays_linear(masked, shape)
