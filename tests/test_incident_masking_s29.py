@@ -52,8 +52,8 @@ def test_a_decorated_label_before_ordinary_words_masks_nothing(kept: str) -> Non
 
 
 def test_decorated_labels_stay_linear() -> None:
-    for shape in ("【パスワード】", "パスワード[旧] ", "「パスワード」とは ", "*「PW」* a", "パスワード「旧」"):
-        assert_stays_linear(masked, shape)
+    # One shape holding every decorated label: each check costs seconds of CI on a loaded machine.
+    assert_stays_linear(masked, "【パスワード】パスワード[旧] 「パスワード」とは *「PW」* aパスワード「旧」")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -77,8 +77,7 @@ def test_an_english_sentence_about_the_password_keeps_its_words(kept: str) -> No
 
 
 def test_english_sentences_stay_linear() -> None:
-    for shape in ("The password was abc 123 and ", "password is a b c d and "):
-        assert_stays_linear(masked, shape)
+    assert_stays_linear(masked, "The password was abc 123 and password is a b c d and ")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -116,5 +115,4 @@ def test_a_table_keeps_what_is_no_password(kept: str) -> None:
 
 
 def test_tables_stay_linear() -> None:
-    for shape in ("ID\tPW\nkoho\tabc1\n", "PW\tPW\n", "a,PW\nb,abc123\n"):
-        assert_stays_linear(masked, shape)
+    assert_stays_linear(masked, "ID\tPW\nkoho\tabc1\nPW\tPW\na,PW\nb,abc123\n")
