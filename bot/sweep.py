@@ -829,9 +829,9 @@ class Sweeper:
         since = draft.updated_at
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
         escalate_at = self.cal.add_business_time(escalation_start(since, given_back), p.approval_escalate_after)
-        if c.version.scheduled_at is not None and escalate_at > as_utc(c.version.scheduled_at):
+        if c.version.scheduled_at is not None and escalate_at >= as_utc(c.version.scheduled_at):
             # Then the deputies are asked by the due-soon hand-off, a business hour before the post
-            # (``due_soon_hand_off``): a time after the post contradicts the line below it.
+            # (``due_soon_hand_off``): a time at or after the post contradicts the line below it.
             escalate_at = business_instant_before(self.cal, as_utc(c.version.scheduled_at), DUE_SOON_LEAD)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         lines = [

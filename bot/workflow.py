@@ -230,9 +230,11 @@ def escalation_start(since: datetime, given_back: datetime | None) -> datetime:
 def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime,
                       *, given_back: datetime | None = None) -> bool:
     """``bot.sweep.Sweeper._due_soon``'s hand-off: the draft is ``due_soon``, and the usual
-    escalation (``deputies_due``) would come after its scheduled time ``at``."""
+    escalation (``deputies_due``) would come at its scheduled time ``at`` or after it."""
+    # At ``at`` itself is too late as well: the sweep expires the draft before it escalates, and a
+    # draft sent at 10:00 for 10:00 the next day (one business day of 8h45m) reached no deputy.
     return due_soon(cal, since, at, now) and cal.add_business_time(
-        escalation_start(since, given_back), policy.approval_escalate_after) > at
+        escalation_start(since, given_back), policy.approval_escalate_after) >= at
 
 
 # -- absences (SPEC 4.3: 代決 stands in for an absent approver only) -----------------------------

@@ -292,3 +292,21 @@ def test_the_thread_says_the_time_is_near_once_the_deputy_asked_at_midnight_has_
     world.clock.t = jst(2026, 11, 30, 9, 1)
     assert world.sweep(jst(2026, 11, 30, 9, 1)).sent["approval.escalate"] == 0
     assert due_soon_to(world, "U0DEPUTY") == []  # the reminder itself stays settled (d61bdbb)
+
+
+def test_a_draft_whose_usual_hand_off_falls_at_its_scheduled_time_goes_to_the_deputies_an_hour_before(
+        world: World) -> None:
+    # Tuesday 10:00 for Wednesday 10:00, the same time the next day: one business day (8h45m) of
+    # waiting ends at Wednesday 10:00 itself, the instant the draft expires. The hand-off for a
+    # draft due before the usual one came only when that was *after* the post: the deputies were
+    # never asked, and the reminder promised them 「11月25日（水）10:00 までに決裁がない場合は」.
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 25, 10, 0))
+    assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
+    [reminder] = [p["text"] for p in world.posts(to="U0MANAGER", contains="決裁のお願い")]
+    assert "11月25日（水）09:00 までに決裁がない場合は、代決者にも" in reminder, reminder
+    assert world.sweep(jst(2026, 11, 25, 8, 59)).sent["approval.escalate"] == 0
+    report = world.sweep(jst(2026, 11, 25, 9, 0))
+    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
+    assert deputy_requests(world, draft_id) == ["escalated"]
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["draft.expire"] == 1
+
