@@ -886,10 +886,11 @@ class Sweeper:
             # until it is half an hour old and then sent with a time left that is no longer true.
             return True if added else SETTLED if present else False
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
-        # From when it is due (``due_soon_at``), not from the sweep's second: a draft brought up at
-        # the first opening has less than DUE_SOON_LEAD left.
-        when = due_soon_at(self.cal, c.draft.updated_at, at) or now
-        left = render.fmt_duration(self.cal.business_time_between(min(when, now), at), day=self.cal.day_length)
+        # From the sweep's minute, not its second (09:00:30 still has 「1時間」 left), nor from when
+        # it was due (``due_soon_at``): one kessai reached only at 09:45, back from a stop, has 15
+        # minutes left, not the hour it would have had at 09:00.
+        when = max(due_soon_at(self.cal, c.draft.updated_at, at) or now, now.replace(second=0, microsecond=0))
+        left = render.fmt_duration(self.cal.business_time_between(when, at), day=self.cal.day_length)
         body = "\n".join([
             ":alarm_clock: *投稿予定が近づいています*",
             f"{self._waiting_draft(draft, c.version)}は {self._fmt(at)} に投稿予定ですが、まだ決裁されていません"

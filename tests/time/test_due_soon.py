@@ -310,3 +310,11 @@ def test_a_draft_whose_usual_hand_off_falls_at_its_scheduled_time_goes_to_the_de
     assert deputy_requests(world, draft_id) == ["escalated"]
     assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["draft.expire"] == 1
 
+
+def test_a_draft_brought_up_late_after_a_restart_says_the_time_really_left(world: World) -> None:
+    # kessai was stopped from Tuesday evening until Wednesday 09:45: the reminder due at 09:00 goes
+    # at 09:45, with a quarter of an hour left, not the hour it would have had at 09:00.
+    world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 26, 10, 0))
+    assert world.sweep(jst(2026, 11, 26, 9, 45, 20)).sent["draft.due_soon"] == 1
+    [text] = due_soon_to(world, "U0MANAGER")
+    assert "業務時間は残り15分です" in text, text
