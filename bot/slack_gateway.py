@@ -92,6 +92,8 @@ AUTH_FAILURE_PREFIX = "slack_auth: "
 # waiting messages were 500 refused calls every few minutes, each counted against the bot's rate
 # limits). Asked again after 0.5 s, 1 s, 2 s… up to this: a token put right is noticed within it.
 TOKEN_ASK_EVERY = timedelta(minutes=1)
+# The first of those intervals (then doubled); tests that wait through a hold shorten it.
+HOLD_ASK_FIRST = 0.5
 # Slack refusing a method for the installation, not for the message: the app reinstalled with fewer
 # scopes (missing_scope: chat:write dropped from the manifest), or a token of another kind set as
 # SLACK_BOT_TOKEN (not_allowed_token_type: a user or app-level token). Given up as a message's own
@@ -717,7 +719,7 @@ class SlackGateway:
             if refused is None:
                 return True
             now = self.clock()
-            wait = min(TOKEN_ASK_EVERY, timedelta(seconds=0.5 * 2 ** min(asks, 12)))
+            wait = min(TOKEN_ASK_EVERY, timedelta(seconds=HOLD_ASK_FIRST * 2 ** min(asks, 12)))
             if asked_at is not None and timedelta(0) <= now - asked_at < wait:
                 return False
             self._token_asked_at, self._token_asks = now, asks + 1
@@ -776,7 +778,7 @@ class SlackGateway:
 
     @staticmethod
     def _scope_wait(asks: int) -> timedelta:
-        return min(TOKEN_ASK_EVERY, timedelta(seconds=0.5 * 2 ** min(asks, 12)))
+        return min(TOKEN_ASK_EVERY, timedelta(seconds=HOLD_ASK_FIRST * 2 ** min(asks, 12)))
 
     def _held_for_scope(self, scopes: frozenset[str]) -> HeldForScope | None:
         """Whether a message calling ``scopes`` waits for one Slack refuses; None: it goes (nothing

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import slack_gateway
 from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
@@ -52,7 +53,8 @@ def test_losing_the_token_is_an_error_for_monitoring_and_health(
 @pytest.mark.parametrize("event", [{"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["U0KESSAIBOT"]}},
                                    {"type": "app_uninstalled"}])
 def test_messages_wait_for_a_working_token_from_the_event_on_not_from_a_refused_message(
-    sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture, event: dict  # type: ignore[type-arg]
+    sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+    event: dict,  # type: ignore[type-arg]
 ) -> None:
     """Slack revoked the token and said so in an event; the messages written next (a sweep's) were
     each sent and refused all the same (conversations.open, chat.postMessage), and the first
@@ -60,6 +62,9 @@ def test_messages_wait_for_a_working_token_from_the_event_on_not_from_a_refused_
     alone asking whether the token works; once Slack accepts the token again, they go out."""
     st = sqlite_stack
     caplog.set_level(logging.INFO)
+    # In service the questions come 0.5 s, 1 s, 2 s… apart: by the time the token works again the next
+    # one was 8 s away. Here they come at every delivery pass (each second), and the wait still doubles.
+    monkeypatch.setattr(slack_gateway, "HOLD_ASK_FIRST", 0.05)
     token = st.slack.token
     st.slack.token = "xoxb-revoked-" + token  # Slack refuses the bot's token from now on
     assert st.driver.event(event).status == 200
@@ -70,7 +75,7 @@ def test_messages_wait_for_a_working_token_from_the_event_on_not_from_a_refused_
         kessai.notify.direct(s, kessai.clock(), user="U0MANAGER", text="決裁待ちの下書きがあります")
     kessai.after_commit()
     asked = len(st.slack.calls_of("auth.test"))
-    # Two more questions (0.5 s, then 1 s apart): passes went by, the messages waited through them.
+    # Two more questions (delivery passes apart): passes went by, the messages waited through them.
     st.slack.wait_for_call("auth.test", lambda c: not c.ok, count=asked + 2, timeout=10)
     tried = [c.method for c in st.slack.calls[before:] if c.method != "auth.test"]
     assert tried == [], tried
