@@ -31,8 +31,11 @@ STARTED: list[ServeProcess] = []
 
 class ServeProcess:
     def __init__(self, slack: LocalSlack, database_url: str, workdir: Path, *, name: str = "serve",
-                 extra_env: dict[str, str] | None = None) -> None:
+                 extra_env: dict[str, str] | None = None, socket_ping_seconds: float | None = None) -> None:
         self.slack = slack
+        # Socket Mode's ping interval (bot.serve.SOCKET_PING_SECONDS, 5 s): a lost socket is noticed
+        # after three unanswered pings, which a test waiting for it need not spend 15 s on.
+        self.socket_ping_seconds = socket_ping_seconds
         self.port = free_port()
         self.log_path = workdir / f"{name}-{self.port}.log"
         self.workdir = workdir
@@ -70,7 +73,11 @@ class ServeProcess:
     def _start(self, timeout: float, *, wait_health: bool) -> ServeProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         connected = self.slack.socket_connections  # other replicas' Socket Mode connections
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=self.workdir, env=self.env,
+        command = [sys.executable, "-m", "bot", "serve"]
+        if self.socket_ping_seconds is not None:
+            command = [sys.executable, "-c", "import sys, bot.serve, bot.cli; bot.serve.SOCKET_PING_SECONDS = "
+                       f"{self.socket_ping_seconds!r}; sys.exit(bot.cli.main(['serve']))"]
+        self.proc = subprocess.Popen(command, cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
         STARTED.append(self)
         if self.env.get("SLACK_APP_TOKEN"):
