@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+
+import pytest
+
 from bot.demo import run_demo
 
 
-def test_demo_plays_to_the_end(capsys) -> None:  # type: ignore[no-untyped-def]
-    assert run_demo() == 0
-    out = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def demo_output() -> str:
+    """One run of the demo (about 10 s: each scene waits for the bot to go quiet) for the tests that
+    read what it printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert run_demo() == 0
+    return out.getvalue()
+
+
+def test_demo_plays_to_the_end(demo_output: str) -> None:
+    out = demo_output
     assert "台帳は正常です" in out and "代決" in out and "決裁省略" in out and "対応開始" in out
 
 
-def test_demo_shows_what_the_bot_answers_to_a_slash_command(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_demo_shows_what_the_bot_answers_to_a_slash_command(demo_output: str) -> None:
     """The bot answers /kessai away and /kessai password-rotated in the command's acknowledgement,
     which Slack shows to the person alone. The demo printed 「▶ 上越 花子 が /kessai away …」 and
     then nothing of it: the newcomer never saw that the absence was registered, nor why two
     unexplained password-rotated commands came before a draft."""
-    assert run_demo() == 0
-    out = capsys.readouterr().out
+    out = demo_output
     away = out.index("が /kessai away 20")
     said = out.index("kessai → 上越 花子 だけに表示:", away)
     assert "不在として登録しました" in out[said:said + 300]
