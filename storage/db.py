@@ -425,9 +425,12 @@ class Database:
             log.exception("%s: the SQLite file %s is no longer the one kessai has open, and copying what "
                           "kessai still sees failed; do not restart kessai before saving it", problem, self._sqlite_path)
             return
+        # The -wal and -shm at the path are the ones kessai's connections still use: left there, SQLite
+        # replays the old file's pages onto the copy, whose pages VACUUM INTO laid out anew.
         log.error("%s: the SQLite file %s is no longer the one kessai has open; what kessai still sees "
-                  "(everything up to now) was copied to %s. Stop kessai, put that copy at %s, and start it again",
-                  problem, self._sqlite_path, target, self._sqlite_path)
+                  "(everything up to now) was copied to %s. Stop kessai, delete %s-wal and %s-shm (they belong "
+                  "to the file kessai had open), put that copy at %s, and start it again",
+                  problem, self._sqlite_path, target, self._sqlite_path, self._sqlite_path, self._sqlite_path)
 
     @property
     def is_postgres(self) -> bool:
