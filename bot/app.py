@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlparse
 
 from slack_bolt import App
+from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
 from slack_sdk import WebClient
 
 from bot.config import OrgConfig, Settings
@@ -126,6 +127,13 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
         # incident's alert): handlers.middleware filters them instead, keeping that one.
         ignoring_self_events_enabled=False,
     )
+    # Without verification Bolt asks auth.test again on the first request it receives and, when Slack
+    # refuses the token then (revoked since start), acks that request 200 with its own English
+    # "reinstall this app" and drops it: a draft Slack never resends. Handing it the answer above
+    # lets events be stored; what kessai sends then waits for a working token in the outbox.
+    for middleware in app._middleware_list:
+        if isinstance(middleware, SingleTeamAuthorization):
+            middleware.auth_test_result = auth
     prefixes = response_url_prefixes(settings.slack_api_url)
     register_listeners(app, kessai, team_id=team_id, response_url_prefixes=prefixes)
     fallback.register(app, kessai, response_url_prefixes=prefixes)  # last, so it only catches leftovers

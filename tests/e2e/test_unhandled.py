@@ -262,3 +262,18 @@ def test_every_replica_says_why_the_token_was_lost_not_the_code_slack_refuses_it
         b.server.stop()
         b.rt.stop()
         a.stop()
+
+
+def test_a_draft_written_after_the_token_was_revoked_is_kept_before_any_other_request(
+    sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Bolt asked auth.test again on the first request a process received: with the token revoked
+    (rotated at night, before anyone wrote), a draft was answered 200 with Bolt's English "reinstall
+    this app" and dropped, and Slack does not resend what got 200. kessai asked auth.test at start."""
+    st = sqlite_stack
+    st.slack.token = "xoxb-revoked-" + st.slack.token  # Slack refuses the bot's token from now on
+    caplog.set_level(logging.INFO)
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    with st.rt.db.session() as s:
+        assert [d.author_id for d in draft_repo.by_author(s, "U0OPERATOR")] == ["U0OPERATOR"]
+    assert not [r for r in caplog.records if r.name.startswith("slack_bolt") and r.levelno >= logging.ERROR]
