@@ -9,6 +9,7 @@ import hmac
 import io
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -209,6 +210,8 @@ def _signed_body(environ: dict[str, Any], length: int, secret: bytes) -> bytes |
         return None
     expected = "v0=" + hmac.new(secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, signature):
+        if _SLACK_SIGNATURE.fullmatch(signature) and abs(time.time() - int(timestamp)) <= SIGNATURE_MAX_AGE_SECONDS:
+            _secret_warning()
         return None
     skew = time.time() - int(timestamp)
     if abs(skew) > SIGNATURE_MAX_AGE_SECONDS:
@@ -219,6 +222,22 @@ def _signed_body(environ: dict[str, Any], length: int, secret: bytes) -> bytes |
 
 
 _last_clock_warning = [0.0]
+_last_secret_warning = [0.0]
+# What Slack's signature header looks like: a fresh one of that shape that does not match is, far more
+# often than a forgery, Slack signing with a Signing Secret regenerated since kessai read .env.
+_SLACK_SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
+
+
+def _secret_warning() -> None:
+    """Every request Slack sends is refused while SLACK_SIGNING_SECRET is not the app's current
+    Signing Secret: said at most once a minute (anyone can send such headers)."""
+    now = time.monotonic()
+    if now - _last_secret_warning[0] < 60:
+        return
+    _last_secret_warning[0] = now
+    log.warning("refused a request whose Slack signature does not match SLACK_SIGNING_SECRET: if the app's "
+                "Signing Secret was regenerated, put the new one in .env and restart kessai serve (every "
+                "replica); Slack's requests are refused until then")
 
 
 def _clock_warning(skew: float) -> None:

@@ -668,3 +668,24 @@ def test_the_self_event_filter_drops_what_bolts_did_but_the_deletion_of_a_messag
     # What the shapes stand for: the bot's own, but its deletions (an alert's: the tombstone is
     # Slackbot's edit) and its joining a channel (bot_joined), which listeners want.
     assert expected == (name.startswith("own") and name not in ("own deletion", "own tombstone", "own join"))
+
+
+def test_requests_signed_with_another_secret_point_at_the_signing_secret_once(
+        sqlite_stack: LocalStack, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """Signing Secret regenerated in Slack, .env not yet updated (or one replica not restarted): every
+    draft and button was refused 401 with only a DEBUG line, /healthz said ok and the log said nothing."""
+    from bot import web
+
+    monkeypatch.setattr(web, "_last_secret_warning", [0.0])
+    st = sqlite_stack
+    with caplog.at_level(logging.WARNING, logger="bot.web"):
+        assert _post(st.bot_url, b"{}", {"Content-Type": "application/json"}) == 401  # no signature: a scanner
+        assert _post(st.bot_url, b"{}", {"Content-Type": "application/json", "X-Slack-Signature": "v0=" + "0" * 64,
+                                         "X-Slack-Request-Timestamp": str(int(time.time()) - 3600)}) == 401
+        assert not [r for r in caplog.records if "SLACK_SIGNING_SECRET" in r.getMessage()]
+        for _ in range(2):
+            forged = st.driver.wrong_secret()
+            forged.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+            assert forged.last_reply is not None and forged.last_reply.status == 401
+    warnings = [r.getMessage() for r in caplog.records if "SLACK_SIGNING_SECRET" in r.getMessage()]
+    assert len(warnings) == 1 and "Signing Secret" in warnings[0], warnings
