@@ -16,9 +16,10 @@ from sqlmodel import select
 from bot.config import OrgConfig
 from bot.localstack import slack_users
 from bot.sandbox.server import LocalSlack
+from bot.slack_gateway import LEASE
 from storage.db import Database
 from storage.models import DraftRow, LedgerEntryRow, OutboxRow
-from tests.conftest import database_url
+from tests.conftest import database_url, lapse_outbox_claims
 from tests.e2e.conftest import APPROVERS, all_text, buttons
 from tests.production.serveproc import ServeProcess
 
@@ -61,6 +62,27 @@ def undelivered(url: str) -> int:
         db.dispose()
 
 
+def killed_and_restarted(serve: ServeProcess, url: str, *, slow_answers: threading.Event | None = None) -> ServeProcess:
+    """SIGKILL ``serve``, then start another process on its database, as an operator would.
+
+    The new process takes the rows the dead one held once their claims lapse: LEASE (15 s) by the
+    database's clock, up to 12 s of waiting at each step once the restart is up. The claims are
+    moved back by the lease instead (lapse_outbox_claims), which is all that waiting does to them;
+    the new process still finds them lapsed by the database's own clock. ``slow_answers`` (the
+    ``released`` of the step's injected delays) is set once the process is dead: a delay only had
+    to outlast the kill, and the faults left for the new process then fail at once rather than
+    after 3 s each."""
+    serve.kill()
+    if slow_answers is not None:
+        slow_answers.set()
+    db = Database(url)
+    try:
+        lapse_outbox_claims(db, LEASE)
+    finally:
+        db.dispose()
+    return ServeProcess(serve.slack, url, serve.workdir).start()
+
+
 def wait_decided_everywhere(slack: LocalSlack, timeout: float = 40) -> None:
     for a in APPROVERS:
         slack.wait_for(lambda a=a: (m := slack.messages(slack.dm_channel(a))) and "承認しました" in all_text(m[-1]),
@@ -74,8 +96,7 @@ def test_kill_at_every_step(world: tuple[LocalSlack, str, Path]) -> None:
         # 1. submit: killed right after acknowledging the event; Slack's retry reaches the new process.
         drv = serve.driver()
         drv.message("C0INTAKE", "U0OPERATOR", TEXT, event_id="Ev0KILL1")
-        serve.kill()
-        serve = ServeProcess(slack, url, tmp).start()
+        serve = killed_and_restarted(serve, url)
         drv = serve.driver()
         drv.message("C0INTAKE", "U0OPERATOR", TEXT, ts=slack.messages("C0INTAKE")[0].ts, event_id="Ev0KILL1", retry_num=1)
         for a in APPROVERS:
@@ -83,33 +104,33 @@ def test_kill_at_every_step(world: tuple[LocalSlack, str, Path]) -> None:
         assert len(drafts(url)) == 1
 
         # 2. route: killed while Slack is slow to accept the approval requests of a second draft.
-        slack.inject("chat.postMessage", delay=3, times=2)
+        slow = threading.Event()
+        slack.inject("chat.postMessage", delay=3, times=2, released=slow)
         drv.message("C0INTAKE", "U0OPERATOR2", TEXT + "（第2弾）", event_id="Ev0KILL2")
         slack.wait_for(lambda: any(c.fault is not None for c in slack.calls_of("chat.postMessage")), timeout=20)
-        serve.kill()
-        serve = ServeProcess(slack, url, tmp).start()
+        serve = killed_and_restarted(serve, url, slow_answers=slow)
         drv = serve.driver()
         for a in APPROVERS:
             slack.wait_for(lambda a=a: len(dm_of(slack, a)) >= 2, timeout=60, message=f"second request to {a}")
 
         # 3. decide: killed right after the decision is acknowledged, before anyone is told.
         first = dm_of(slack, "U0MANAGER")[0]
-        slack.inject("chat.update", delay=3, times=4)
+        slow = threading.Event()
+        slack.inject("chat.update", delay=3, times=4, released=slow)
         drv.block_action("U0MANAGER", "approve_draft", channel=first.channel, message_ts=first.ts)
         assert drv.last_reply is not None and drv.last_reply.status == 200
-        serve.kill()
-        serve = ServeProcess(slack, url, tmp).start()
+        serve = killed_and_restarted(serve, url, slow_answers=slow)
         drv = serve.driver()
         slack.wait_for(lambda: all("承認しました" in all_text(dm_of(slack, a)[0]) for a in APPROVERS), timeout=60)
 
         # 4. notify: killed while the updates of a second decision are on their way.
         second = dm_of(slack, "U0CHIEF")[1]
-        slack.inject("chat.update", delay=3, times=2)
+        slow = threading.Event()
+        slack.inject("chat.update", delay=3, times=2, released=slow)
         drv.block_action("U0CHIEF", "approve_draft", channel=second.channel, message_ts=second.ts)
         slack.wait_for(lambda: any(c.fault is not None and c.method == "chat.update" and c.time > time.time() - 10
                                    for c in slack.calls), timeout=20)
-        serve.kill()
-        serve = ServeProcess(slack, url, tmp).start()
+        serve = killed_and_restarted(serve, url, slow_answers=slow)
         try:
             slack.wait_for(lambda: all("承認しました" in all_text(dm_of(slack, a)[1]) for a in APPROVERS), timeout=60)
         except TimeoutError:
@@ -210,6 +231,9 @@ def test_a_failure_report_survives_a_kill_before_it_was_written(tmp_path: Path, 
         serve.kill()
         held.rollback()
         conn.close()
+        # The refused DM's claim lapses as after the lease (killed_and_restarted); the report is
+        # still only made if its outcome and the report were committed together.
+        lapse_outbox_claims(blocker_db, LEASE)
         serve = ServeProcess(slack, url, tmp_path).start()
         name = org.member(approver).name  # type: ignore[union-attr]
         slack.wait_for(lambda: any(name in m.text for m in slack.messages("C0ESCALATE")), timeout=60,
