@@ -189,6 +189,17 @@ _SAID_ABSENT = re.compile(
 )
 
 
+# 非公開 is no stamp on its own (「審議会は非公開で開催します」「回答データは非公開です」), but the material in hand
+# said to be non-public and then handed to staff only (「この資料は非公開です。職員の皆さんだけで確認してください。」)
+# is internal material pasted by mistake (上越市 5(4)). Only 「この/本」 with the staff asked to read it among
+# themselves, within the next 40 characters: 「回答は職員のみで確認します」 tells residents how it is handled.
+_STAFF_ONLY_DOCUMENT = re.compile(
+    r"(?:この|本)(?:資料|文書|書類|データ|ファイル)は[ \t]*(?P<mark>非公開)(?=(?:です|扱い|となります)"
+    r"[^\n]{0,40}?(?:職員|庁内|内部|課内|部内)(?:の(?:皆さん|皆様|方))?(?:だけ|のみ|限り)?で"
+    r"(?:確認|共有|閲覧|ご確認|ご覧|見|回覧)[^\n。]{0,6}?(?:ください|下さい|願います|お願いします))"
+)
+
+
 def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     patterns = _mark_patterns(opts.extra_words)
     norm = doc.norm
@@ -202,6 +213,8 @@ def _marks(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                 found.append(m.span(m.lastindex or 0))
     if "は" in norm:
         found.extend(m.span(1) for m in patterns.said_of_document.finditer(norm))
+    if "非公開" in norm:
+        found.extend(m.span("mark") for m in _STAFF_ONLY_DOCUMENT.finditer(norm))
     if patterns.spaced_words is not None and (" " in norm or "\t" in norm):
         found.extend(m.span() for m in patterns.spaced_words.finditer(norm))
     if "㊙" in doc.text or "秘" in doc.text:
@@ -307,6 +320,9 @@ def secret(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     （「㊙体験ツアー」は対象外です）。記号の代わりに
     丸を書いた「◯秘 組織再編」「○秘人事異動」も同じです（「○秘密のレシピ」「〇秘境の湯」は対象外です）。
     「非公開で開催します」「極秘ミッション」「マル秘スポット」「㊙スポット」「㊙情報」「秘境」「神秘的」は対象外です。
+    ただし「この資料は非公開です。職員の皆さんだけで確認してください。」のように、手元の資料を非公開と言ったうえで
+    職員だけで確認・共有するよう頼む文は、庁内の資料を貼り付けたものとして止めます（「回答データは非公開です。集計は
+    職員のみが行います」「この資料は非公開です。閲覧をご希望の方は窓口へ」は対象外です）。
     「他言無用」「口外しないでください」のように、言葉で秘密を示したものも止めます（「ここだけの話」
     「内緒ですが」は投稿で親しみを込めて使うことが多いので対象外です。詐欺の注意喚起で「」に入れて
     示した相手の言葉（「「口外しないで」と言われたら詐欺です」）も対象外です）。

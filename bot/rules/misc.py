@@ -259,14 +259,39 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     行うことを求めています。英語のお知らせの「Correction」「We apologize」なども対象です。
     工事や休館のお知らせの「We apologize for the inconvenience」（日本語の「ご迷惑をおかけします」にあたるもの）と、
     噂やデマを打ち消す「〜という情報は誤りです」は、市の投稿を訂正するものではないので対象外です。
+    「訂正」「お詫び」と書かずに、前の投稿の間違いや削除だけを伝える文（「さっきの投稿は間違いでした、削除します」
+    「昨日の投稿、時間が間違ってました」）も、和気町 6 が黙って削除しないよう求めているものなので対象です
+    （「先ほどの投稿の続きです」「昨日の投稿でご紹介したイベント、楽しさ間違いなしです」は対象外です）。
     """
-    seen = False
-    for hit in word_hits(
-        doc,
-        opts,
-        "correction.txt",
-        "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。",
-    ):
-        if not seen:
-            seen = True
-            yield hit
+    message = "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。"
+    for hit in word_hits(doc, opts, "correction.txt", message):
+        yield hit
+        return
+    silent = _silent_correction(doc)
+    if silent is not None:
+        yield Hit(silent[0], silent[1], message)
+
+
+# An earlier post of the city's own said to be wrong or deleted, with no 訂正/お詫び: 「さっきの投稿は間違いでした、
+# 削除します」「昨日の投稿、時間が間違ってました」. 和気町 6 asks for exactly these not to be deleted silently.
+_EARLIER_POST = re.compile(
+    r"(?:さっき|先ほど|先程|さきほど|昨日|きのう|今朝|前回|(?<![一-龥])前|以前|午前中?|本日午前)の(?:投稿|ポスト|ツイート|お知らせ|記事)"
+)
+# Not 「間違いなし」「間違いやすい」「間違い探し」「間違い電話」.
+_MISTAKE_OR_DELETED = re.compile(
+    r"間違(?:い(?!な[しいく]|あり|ござ|やす|探し|さがし|電話)|っ|え)|誤って|削除|消し(?:ます|ました|て)|取り消|取消"
+)
+
+
+def _silent_correction(doc: Document) -> tuple[int, int] | None:
+    """The span from a mention of an earlier post to the mistake or deletion said in its sentence."""
+    done: set[tuple[int, int]] = set()
+    for m in _EARLIER_POST.finditer(doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent in done:
+            continue
+        done.add(sent)
+        mistake = _MISTAKE_OR_DELETED.search(doc.text, sent[0], sent[1])
+        if mistake is not None:
+            return min(m.start(), mistake.start()), max(m.end(), mistake.end())
+    return None

@@ -69,6 +69,10 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     別の言葉で相手を挙げたもの、「」に入れて言われたこととして示したものや「お前は出ていけ、と言われた経験はありませんか」
     「お前らは帰れ！と怒鳴られた」のように言われたこととして書いたもの、「ゴミ箱を荒らすカラス。あいつらを追い出せ！」のように
     動物や虫・花粉などを指すものは対象外です）。
+    罵り語を使わずに丁寧な言葉で相手を見下す言い方（「頭が悪い人には難しいかもしれませんね」「何度説明しても
+    ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「嫌なら出て行けばいい」）も
+    茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
+    ようでしたら窓口へ」「日本語が読めない方のために」は対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [
@@ -82,6 +86,23 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     for a, b in _driven_out(doc):
         if not any(x < b and a < y for x, y in spans):
             yield Hit(a, b, f"「{doc.text[a:b]}」は人を侮辱し、排除する表現と受け取られます。削除するか別の表現に改めてください。")
+    for m in _CONTEMPT.finditer(doc.text):
+        a, b = m.span()
+        if not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b):
+            yield Hit(a, b, f"「{m.group()}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
+
+
+# Contempt with no abusive word in it, often in polite form, as in a reply to a complaint: 「頭が悪い人には
+# 難しいかもしれませんね」「何度説明してもご理解いただけないようですね」「知能を疑います」「日本語が読めないの
+# でしょうか」「嫌なら出て行けばいい」. Not 「頭が悪いからではありません」「ご理解いただけないようでしたら」
+# 「日本語が読めない方のために」, nor 「雨が嫌なら屋内の会場へ」.
+_CONTEMPT = re.compile(
+    r"頭(?:が|の)?悪(?:い|すぎ|そう)(?![^。！？!?\n]{0,4}?(?:では|じゃ)(?:ない|ありません|なく))"
+    r"|(?:ご理解|理解して|お分かり|おわかり|分かって|わかって)(?:いただけ|もらえ)(?:ない|ません)(?:よう|みたい)(?:です|だ)ね"
+    r"|知能を疑"
+    r"|日本語が(?:読め|分から|わから|理解でき)ない(?:の|ん)(?:でしょうか|ですか|だろうか|かな)"
+    r"|(?:嫌|いや|イヤ|文句がある|不満がある|不満な)なら[^。！？!?\n]{0,8}?出て(?:行|い)(?:け|って|きなさい)"
+)
 
 
 # ばか written straight before an adjective is the intensifier "very" of speech and of Niigata dialect
@@ -2576,6 +2597,12 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「お探しのページは見つかりません」「落とし物は雪に埋もれると春まで見つかりません」、ごみではない物を埋める
     「タイムカプセルを埋めれば見つかりません」は対象外です。「人がいない夜中に捨てれば見つからない」のように、同じ文に
     ほかの打ち消しがあっても反応します）。
+    「路上駐車してください、と言われても断りましょう」「…してください、なんて頼まれても」のように、読点をはさんで
+    頼まれたことを伝える文や、断るよう促す文（[deny]: 断り・断っ…）も対象外です。「駐車場がないので路上駐車して
+    ください」のように、行為の前で理由を述べる「〜ないので」「〜ないから」の「ない」は否定とはみなしません（「」の
+    ある文を除きます）。「野焼きしても通報されません」の「通報されない」「通報されません」は「バレない」と同じく勧誘です。
+    「漫画村」のような海賊版サイトの名前も、「無料で読めます」などと一緒に使えば反応します（茅野市 4(7)④ 違法行為を
+    煽る情報。「漫画村のような海賊版サイトは利用しないでください」は対象外です）。
     """
     yield from word_hits(
         doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
@@ -2623,7 +2650,8 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         # Nor is 「間違いなし」 a denial: it vouches for the call (「大麻が簡単に手に入ること間違いなし」).
         vouched = [m.span() for m in _VOUCHED.finditer(doc.text, *sent)]
         named = SpanSet([(c.start, c.end) for c in calls] + [(a.start, a.end) for a in acts_here] + vouched)
-        if calls and all(named.covers(d.start, d.end) for d in deny.find(doc, within=sent)):
+        denials = [d for d in deny.find(doc, within=sent) if not _lacking_as_reason(doc, d, act_starts[0], sent)]
+        if calls and all(named.covers(d.start, d.end) for d in denials):
             end = max(c.end for c in calls)
             yield Hit(
                 act.start,
@@ -2633,13 +2661,33 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
 
 
 # 「路上駐車してください」「不法投棄をして下さい」: a request for the act itself. Not one reported
-# (「飲酒運転をしてくださいと誘われても、断りましょう」「…して下さい」という電話」): a warning names it.
+# (「飲酒運転をしてくださいと誘われても、断りましょう」「…して下さい」という電話」), also after a comma
+# (「違法駐車をしてください、と言われても断りましょう」「…してください、なんて頼まれても」): a warning
+# names it. 「、とにかく」「、ところで」 go on with the post's own words.
 _ASKED_OUTRIGHT = re.compile(
-    r"[\s　]*(?:を[\s　]*)?して[\s　]*(?:くださいね|ください|下さい|OK|ＯＫ)(?![\s　]*(?:と|って|っていう|」|』))")
+    r"[\s　]*(?:を[\s　]*)?して[\s　]*(?:くださいね|ください|下さい|OK|ＯＫ)"
+    r"(?![\s　]*(?:[、,，][\s　]*)?(?:と(?!にかく|ころで|りあえず|いうわけで)|って|っていう|なんて|」|』))")
 # 「闇バイト募集中！」: the act recruited for. A call like the others, so that a warning about such
 # posts (「闇バイト募集中の投稿に注意してください」「「闇バイト募集」などの投稿には応募しないでください」)
 # stays silent, which the [words] entry it replaces did not.
 _RECRUITED = re.compile(r"募集")
+
+
+# 「駐車場がないので路上駐車してください」: the ない of a reason given before the act says what is
+# missing, not that the act is wrong.
+_REASON_AFTER = re.compile(r"(?:ので|んで|から|ため)")
+
+
+def _lacking_as_reason(doc: Document, deny: Match, first_act: int, sent: tuple[int, int]) -> bool:
+    """Whether a [deny] match is the ない of a reason clause (「…がないので」) ending before the sentence's
+    first act. Not in a sentence with a 「」 quote: 「「お金がないから万引きしよう」と考える若者」 reports a
+    thought a warning goes on to correct."""
+    return (
+        deny.entry == "ない"
+        and deny.end <= first_act
+        and _REASON_AFTER.match(doc.text, deny.end) is not None
+        and doc.text.find("「", *sent) < 0
+    )
 
 
 # 「間違いなし」「間違いありません」: the [deny] word 間違い (「…という考えは間違いです」) said the other way.

@@ -69,8 +69,9 @@ DRAFTS = [
     Bad('x', '【極秘】新庁舎の建設候補地は3か所に絞られました', 'confidential.secret', ('confidential.secret',)),
     Bad('x', 'マル秘\u3000来月の記者会見資料です', 'confidential.secret', ('confidential.secret',)),
     Bad('x', '他言無用でお願いしますが、市長が来期の不出馬を決めたそうです', 'confidential.secret', ('confidential.secret',)),
-    # Missed: bare 非公開 is left to labels (【非公開】): 「審議会は非公開で開催します」 is an ordinary notice.
-    Bad('facebook', 'この資料は非公開です。職員の皆さんだけで確認してください。', 'confidential.secret', (), missed=True),
+    # Bare 非公開 is left to labels (【非公開】) unless the material is handed to staff only: 「審議会は非公開で
+    # 開催します」 is an ordinary notice.
+    Bad('facebook', 'この資料は非公開です。職員の皆さんだけで確認してください。', 'confidential.secret', ('confidential.secret',)),
     Bad('x', '【部外秘】', 'confidential.secret', ('confidential.secret',)),
     Bad('x', 'ＩＮＴＥＲＮＡＬ ＵＳＥ ＯＮＬＹ - budget draft FY2027', 'confidential.secret', ('a11y.fullwidth_alnum', 'confidential.secret')),
     Bad('x', '（秘）次年度予算の査定結果', 'confidential.secret', ('confidential.secret',)),
@@ -87,8 +88,7 @@ DRAFTS = [
     Bad('x', 'ID: joetsu_koho / パスワード: Koho2026pass', 'confidential.secret', ('confidential.secret',)),
     Bad('line', '管理画面のログイン情報\nユーザー名 admin\nパスワード\u3000ｐａｓｓ１２３４', 'confidential.secret', ('a11y.fullwidth_alnum', 'confidential.secret')),
     Bad('x', '暗証番号は４８２９です。金庫の鍵と一緒に保管', 'confidential.secret', ('a11y.fullwidth_alnum', 'confidential.secret')),
-    # Missed: contempt in polite form has no word to match; a rule for it would flag apologies and FAQ replies.
-    Bad('x', '何度説明してもご理解いただけないようですね。', 'prohibited.insult', (), missed=True),
+    Bad('x', '何度説明してもご理解いただけないようですね。', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', 'そんなこともわからないんですか？馬鹿じゃないですか', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', '@kujou_taro 文句ばかり言うクズは黙っててください', 'prohibited.insult', ('prohibited.insult',)),
     # Missed: 「クレーマー」「迷惑です」 are words complaint-handling posts use about themselves.
@@ -97,15 +97,11 @@ DRAFTS = [
     Bad('x', 'こういう人ってほんとアホですよね🤣', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', '市長の悪口を言う人は非国民です', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', 'ご意見ありがとうございます。バーカ', 'prohibited.insult', ('prohibited.insult',)),
-    # Missed: contempt in polite form (知能を疑います).
-    Bad('x', 'そんな質問をする方の知能を疑います。', 'prohibited.insult', (), missed=True),
-    # Missed: 「出て行けばいい」 is contempt without an insulting word.
-    Bad('x', '嫌なら出て行けばいいと思います。', 'prohibited.insult', (), missed=True),
+    Bad('x', 'そんな質問をする方の知能を疑います。', 'prohibited.insult', ('prohibited.insult',)),
+    Bad('x', '嫌なら出て行けばいいと思います。', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', 'ば か ですか', 'prohibited.insult', ('prohibited.insult',)),
-    # Missed: contempt in polite form (日本語が読めない).
-    Bad('x', '日本語が読めないのでしょうか？よく読んでからご質問ください。', 'prohibited.insult', (), missed=True),
-    # Missed: 「頭が悪い」 is not in the insult list (a word-list decision for the product owner).
-    Bad('x', '頭が悪い人には難しいかもしれませんね', 'prohibited.insult', (), missed=True),
+    Bad('x', '日本語が読めないのでしょうか？よく読んでからご質問ください。', 'prohibited.insult', ('prohibited.insult',)),
+    Bad('x', '頭が悪い人には難しいかもしれませんね', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', '死ねばいいのに', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', '外国人が増えて治安が悪くなりました。夜は気をつけましょう。', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', '〇〇地区は部落なので土地が安いです', 'prohibited.discrimination', ('prohibited.discrimination',)),
@@ -126,17 +122,14 @@ DRAFTS = [
     Bad('x', '粗大ごみは夜中にこっそり山に捨てればバレませんよ', 'prohibited.illegal', ('prohibited.illegal',)),
     Bad('x', 'この歌詞いいですよね♪（歌詞全文を転載します）', 'quote.third_party', ('quote.third_party',)),
     Bad('x', 'ちょっとくらいの飲酒運転なら大丈夫です', 'prohibited.illegal', ('prohibited.illegal',)),
-    # Missed: a piracy site named without 海賊版/違法.
-    Bad('x', '漫画村で最新刊が無料で読めます', 'prohibited.illegal', (), missed=True),
-    # Missed: 「駐車場がないので」: ない is a denial word for the whole sentence.
-    Bad('x', '駐車場がないので路上駐車してください', 'prohibited.illegal', (), missed=True),
+    Bad('x', '漫画村で最新刊が無料で読めます', 'prohibited.illegal', ('prohibited.illegal',)),
+    Bad('x', '駐車場がないので路上駐車してください', 'prohibited.illegal', ('prohibited.illegal',)),
     Bad('x', '臨時駐車場は満車です。会場周辺の道路に路上駐車してください🚗', 'prohibited.illegal', ('prohibited.illegal',)),
     Bad('x', '粗大ごみは河川敷に不法投棄をして下さい', 'prohibited.illegal', ('prohibited.illegal',)),
     Bad('x', '闇バイト募集中！高収入', 'prohibited.illegal', ('prohibited.illegal',)),
     Bad('x', '【闇バイト募集中】日給５万円', 'prohibited.illegal', ('a11y.fullwidth_alnum', 'prohibited.illegal')),
     Bad('x', '税金は現金で払えば脱税してもバレない方法があります', 'prohibited.illegal', ('prohibited.illegal',)),
-    # Missed: 「通報されません」: 通報 is a denial word for the whole sentence.
-    Bad('x', '野焼きしちゃって大丈夫です、通報されません', 'prohibited.illegal', (), missed=True),
+    Bad('x', '野焼きしちゃって大丈夫です、通報されません', 'prohibited.illegal', ('prohibited.illegal',)),
     Bad('x', '〇〇川の堤防が決壊したらしいです！至急避難を', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', 'ダムが放流するとの噂があります', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', '未確認ですが、上越ICが通行止めになっているそうです', 'prohibited.rumor', ('prohibited.rumor',)),
@@ -178,10 +171,8 @@ DRAFTS = [
     Bad('x', 'まだ未発表ですが、来年のゆるキャラ大会は上越で開催です', 'press.embargo', ('press.embargo',)),
     Bad('x', '【プレスリリース】新庁舎の設計者が決定（解禁：6月12日14時）', 'press.embargo', ('press.embargo',)),
     Bad('x', '【訂正】先ほどの投稿で日付に誤りがありました。正しくは6月13日（土）です。', 'correction.notice', ('correction.notice',)),
-    # Missed: a silent correction without 訂正/誤り: 「間違ってました」 is not a correction word (間違い電話, 間違いなし).
-    Bad('x', '昨日の投稿、時間が間違ってました。10時じゃなくて11時です', 'correction.notice', (), missed=True),
-    # Missed: a deletion announced without 訂正/お詫び.
-    Bad('x', 'さっきの投稿は間違いでした、削除します', 'correction.notice', (), missed=True),
+    Bad('x', '昨日の投稿、時間が間違ってました。10時じゃなくて11時です', 'correction.notice', ('correction.notice',)),
+    Bad('x', 'さっきの投稿は間違いでした、削除します', 'correction.notice', ('correction.notice',)),
     Bad('x', '〇〇新聞の記事を転載します：「上越市、人口減少が加速」', 'quote.third_party', ('quote.third_party',)),
     Bad('x', 'RT @someone: 上越の桜がきれいです', 'quote.third_party', ('quote.third_party',)),
     Bad('x', '報道によると、〇〇小学校で食中毒が発生したとのことです', 'quote.third_party', ('quote.third_party',)),

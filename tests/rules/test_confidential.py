@@ -7,7 +7,9 @@ import unicodedata
 import pytest
 
 from bot.rules import RuleOverride, check, secret_value_spans
+from bot.rules.confidential import _STAFF_ONLY_DOCUMENT
 from bot.rules.credentials import find_credentials, mask
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import codes, ctx, findings_of
 
 # --- credentials ---------------------------------------------------------------------------------
@@ -3006,3 +3008,34 @@ def test_the_note_after_an_faqs_answer_is_not_masked_with_it() -> None:
 @pytest.mark.parametrize("text", ["$pw = Kessai2026!", "$password = Kessai2026!\nConnect-Server -Password $password"])
 def test_a_bare_password_assigned_to_a_powershell_variable_in_a_memo_fires(text: str) -> None:
     assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "この資料は非公開です。職員の皆さんだけで確認してください。",
+        "本資料は非公開です。職員のみでご確認ください。",
+        "この文書は非公開扱いです、庁内だけで共有してください",
+    ],
+)
+def test_a_document_said_to_be_non_public_and_for_staff_only_fires(text: str) -> None:
+    # Session 29: bare 非公開 was left to stamps (【非公開】), and this pasted material went through.
+    assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "この資料は非公開です。",
+        "審議会は非公開で開催します。職員のみで運営します。",
+        "アンケートの回答データは非公開です。集計は職員のみが行います。",
+        "個人情報を含むため、この資料は非公開です。閲覧をご希望の方は窓口でご相談ください。",
+        "この資料は非公開とします。回答は職員のみで確認します。",
+    ],
+)
+def test_a_non_public_document_without_a_staff_only_call_stays_silent(text: str) -> None:
+    assert "confidential.secret" not in codes(text)
+
+
+def test_non_public_documents_at_length_stay_linear() -> None:
+    assert_stays_linear(lambda t: [list(_STAFF_ONLY_DOCUMENT.finditer(t)) for _ in range(10)], "この資料は非公開です、職員")

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.rules.misc import _silent_correction
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import codes, findings_of
 
 
@@ -337,6 +340,51 @@ def test_a_works_apology_and_a_rumour_denied_are_no_correction(text: str) -> Non
 )
 def test_a_correction_of_the_citys_post_still_is_one(text: str) -> None:
     assert "correction.notice" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "さっきの投稿は間違いでした、削除します",
+        "昨日の投稿、時間が間違ってました。10時じゃなくて11時です",
+        "先ほどの投稿は削除しました。",
+        "今朝のポストで場所を間違えてしまいました。市民プラザです。",
+        "前回の投稿を取り消します。",
+        "先程のツイート、日付を間違えていました💦",
+    ],
+)
+def test_a_silent_correction_of_an_earlier_post_is_one(text: str) -> None:
+    # Session 29: without 訂正/お詫び/誤り the mistake or the deletion went unnoticed (和気町 6).
+    assert "correction.notice" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "先ほどの投稿の続きです。会場は市民プラザです。",
+        "昨日の投稿でご紹介したイベント、楽しさ間違いなしです！",
+        "前回の投稿に多くの「いいね」をいただきました。",
+        "不適切なコメントは削除します。",
+        "間違い電話にご注意ください。",
+        "昨日の投稿をご覧になった方、ありがとうございました。間違いやすい道なので、案内板を増やしました。",
+        "間違い探しクイズの答えは、先ほどの投稿にあります。",
+    ],
+)
+def test_an_earlier_post_named_without_a_mistake_is_no_correction(text: str) -> None:
+    assert "correction.notice" not in codes(text)
+
+
+def test_earlier_posts_named_at_length_stay_linear() -> None:
+    # Earlier posts named again and again in one long sentence and in many, none of them wrong. The documents
+    # are built beforehand, so only the scan is timed; it runs ten times, so a millisecond of noise does not
+    # decide the ratio.
+    for shape in ("先ほどの投稿の続き、", "先ほどの投稿の続き。"):
+        docs: dict[str, Document] = {}
+        for n in (10_000, 40_000):
+            text = (shape * (n // len(shape) + 1))[:n]
+            docs[text] = Document(text)
+            assert docs[text].sentences
+        assert_stays_linear(lambda t, docs=docs: [_silent_correction(docs[t]) for _ in range(10)], shape)
 
 
 @pytest.mark.parametrize(
@@ -689,3 +737,40 @@ def test_a_rumour_spreading_and_then_denied_is_no_correction(text: str) -> None:
 )
 def test_the_citys_own_post_spreading_with_a_mistake_is_still_a_correction(text: str) -> None:
     assert "correction.notice" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "頭が悪い人には難しいかもしれませんね",
+        "こんなことも分からないなんて、頭悪いですね。",
+        "何度説明してもご理解いただけないようですね。",
+        "何度お伝えしてもお分かりいただけないみたいですね",
+        "そんな質問をする方の知能を疑います。",
+        "嫌なら出て行けばいいと思います。",
+        "文句があるなら出ていけばいいのでは？",
+        "日本語が読めないのでしょうか？よく読んでからご質問ください。",
+        "日本語が分からないんですか？",
+    ],
+)
+def test_contempt_without_an_insulting_word_fires(text: str) -> None:
+    # Session 29: contempt said politely, or with words that are not abuse on their own, went through.
+    assert "prohibited.insult" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ご理解いただけないようでしたら、窓口までお問い合わせください。",
+        "ご理解いただけますよう、お願い申し上げます。",
+        "日本語が読めない方のために、やさしい日本語版を用意しました。",
+        "日本語が分からない方は、通訳サービスをご利用ください。",
+        "非常時は落ち着いて、非常口から外へ出て行けばいいです。",
+        "勉強が苦手なのは、頭が悪いからではありません。",
+        "「頭が悪い」と言われて傷ついた経験はありませんか。",
+        "雨が嫌なら、屋内の会場もあります。",
+        "常識を疑え！若手職員の新しい発想で事業を見直します。",
+    ],
+)
+def test_polite_notices_near_contempt_stay_silent(text: str) -> None:
+    assert "prohibited.insult" not in codes(text)
