@@ -2652,7 +2652,8 @@ def _act_calls(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         # Nor is 「間違いなし」 a denial: it vouches for the call (「大麻が簡単に手に入ること間違いなし」).
         vouched = [m.span() for m in _VOUCHED.finditer(doc.text, *sent)]
         named = SpanSet([(c.start, c.end) for c in calls] + [(a.start, a.end) for a in acts_here] + vouched)
-        denials = [d for d in deny.find(doc, within=sent) if not _lacking_as_reason(doc, d, act_starts[0], sent)]
+        quoted = doc.text.find("「", *sent) >= 0
+        denials = [d for d in deny.find(doc, within=sent) if quoted or not _lacking_as_reason(doc, d, act_starts[0])]
         if calls and all(named.covers(d.start, d.end) for d in denials):
             end = max(c.end for c in calls)
             yield Hit(
@@ -2680,16 +2681,11 @@ _RECRUITED = re.compile(r"募集")
 _REASON_AFTER = re.compile(r"(?:ので|んで|から|ため)")
 
 
-def _lacking_as_reason(doc: Document, deny: Match, first_act: int, sent: tuple[int, int]) -> bool:
+def _lacking_as_reason(doc: Document, deny: Match, first_act: int) -> bool:
     """Whether a [deny] match is the ない of a reason clause (「…がないので」) ending before the sentence's
-    first act. Not in a sentence with a 「」 quote: 「「お金がないから万引きしよう」と考える若者」 reports a
-    thought a warning goes on to correct."""
-    return (
-        deny.entry == "ない"
-        and deny.end <= first_act
-        and _REASON_AFTER.match(doc.text, deny.end) is not None
-        and doc.text.find("「", *sent) < 0
-    )
+    first act. The caller leaves out sentences with a 「」 quote: 「「お金がないから万引きしよう」と考える
+    若者」 reports a thought a warning goes on to correct."""
+    return deny.entry == "ない" and deny.end <= first_act and _REASON_AFTER.match(doc.text, deny.end) is not None
 
 
 # 「間違いなし」「間違いありません」: the [deny] word 間違い (「…という考えは間違いです」) said the other way.

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.rules import CheckContext, check
+from bot.rules.prohibited import _ASKED_OUTRIGHT
 from tests.conftest import assert_stays_linear
 
 NOW = datetime(2026, 6, 10, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
@@ -86,4 +87,7 @@ def test_warnings_near_the_session_29_calls_stay_silent(text: str) -> None:
 def test_recruiting_and_asking_stay_linear() -> None:
     assert_stays_linear(_illegal, "闇バイト募集中。")
     assert_stays_linear(_illegal, "路上駐車してくださいと")
-    assert_stays_linear(_illegal, "駐車場がないので路上駐車してください、")
+    # The request then a comma, many times over: the lookahead that reads 「、と」 after it stays bounded.
+    assert_stays_linear(
+        lambda t: [list(_ASKED_OUTRIGHT.finditer(t)) for _ in range(10)], "路上駐車してください、　 、"
+    )
