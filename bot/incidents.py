@@ -803,6 +803,72 @@ def _before_a_separator(start: int, end: int, text: str) -> tuple[int, int]:
     return start, end
 
 
+# A one-time code, a key or a token, and a secret question's answer, named by their label in a leak report
+# (「認証コード：123456」「2段階認証のコード 123456」「token: abc123def456」「秘密の質問の答え：さくら」): the
+# rule leaves a weak or a short one alone, as a draft's 「認証コード（例：123456）」 is more often a guide's;
+# in a report each is what was leaked, and it went into the escalation channel and the record as typed.
+_SEPARATOR_OF_A_NAMED_SECRET = r"[ \t\u3000]*+(?:[:：=＝]|->|→|は|が|を)?[ \t\u3000]*+[「『\"“'‘]?[ \t\u3000]*+"
+_A_ONE_TIME_CODE = re.compile(
+    r"(?:認証の?(?:用の?)?(?:コード|番号)|(?:確認|ログイン|サインイン|セキュリティ)(?:用の?)?コード|ワンタイム(?:パスワード|パスコード|コード)"
+    r"|届いた(?:[0-9０-９]桁の)?(?:認証)?コード"
+    r"|(?<![A-Za-z])(?i:verification[ \t]?code|one[- ]?time[ \t]?(?:code|password|passcode)|otp|(?:2fa|mfa)[ \t]?(?:code|コード)))"
+    + _SEPARATOR_OF_A_NAMED_SECRET +
+    # As services show it: digits, in two groups or after the service's letter (「482 913」「G-482913」).
+    r"((?:[A-Za-z]-)?(?:[0-9０-９]{3,4}[ \-][0-9０-９]{3,4}|[0-9０-９]{4,8}))(?![0-9０-９/.:／：])")
+_A_KEY_OR_TOKEN = re.compile(
+    r"(?:APIキー|アクセスキー|シークレット(?:キー)?|(?:アクセス|リフレッシュ)?トークン"
+    r"|(?<![A-Za-z])(?i:api[ \t_-]?key|apikey|(?:access|refresh|auth)?[ \t_-]?token|(?:client[ \t_-]?)?secret)(?![A-Za-z]))"
+    + _SEPARATOR_OF_A_NAMED_SECRET +
+    # A query's next parameter (「?token=…&page=2」) is the address's, not the key's.
+    r"([!-%'-~]{6,256}+)")
+_A_SECRET_ANSWER = re.compile(
+    r"(?:秘密の質問(?:への|の)?(?:答え|回答)|秘密の答え|(?<![A-Za-z])(?i:security|secret)[ \t](?i:answer)(?![A-Za-z]))"
+    r"[ \t\u3000]*+(?:[:：=＝]|は|が|->|→)?[ \t\u3000]*+"
+    # Quoted, the answer runs to its closing quote; bare, to a break or a copula (「…の答えは さくら です」).
+    r"(?:[「『\"“]([^「」『』\"“”\r\n]{1,32}+)[」』\"”]"
+    r"|([^\s、。，．,「」『』（）()【】<>＜＞:：]{1,32}?)(?=(?:です|でした|だった|だ|と|に)?(?:[\s、。，．,」』（）()]|$)))")
+
+
+def _named_secret_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _A_ONE_TIME_CODE.finditer(text):
+        if not _UNIT_AFTER.match(text, m.end(1)):  # 「認証コード 6 桁」「確認コードを 3 回間違えた」
+            spans.append(m.span(1))
+    for m in _A_KEY_OR_TOKEN.finditer(text):
+        start, end = m.start(1), m.start(1) + len(before_next_field(m[1]))
+        while end > start and text[end - 1] in _CLOSERS + "、。,.;":
+            end -= 1
+        value = text[start:end]
+        # A key has a digit; a word (「token: expired」), a date, a version or an address is the report's.
+        if (end - start >= 6 and any(c.isdigit() for c in value) and not _AN_ADDRESS.search(value)
+                and not _NOT_IN_A_PHRASE.search(value) and not _A_DEVICE_OR_VERSION.fullmatch(value)
+                and not _says_about_the_value(value, text[end:end + 8])):
+            spans.append((start, end))
+    for m in _A_SECRET_ANSWER.finditer(text):
+        group = 1 if m[1] is not None else 2
+        value = m[group].strip()
+        # 「秘密の質問の答え：不明」「…は漏えいしていません」「…は変更済み」 say what became of it.
+        if value and not _SAID_OF_THE_PASSWORD.search(value) and not _of_no_value(value):
+            spans.append(m.span(group))
+    return spans
+
+
+# A date or a time between a password's label and its value (「パスワードを 11/30 に abc123 へ変更」「PW は
+# 2026/11/30 9:00 に Kx7pq2 に更新」): the date is the report's and stays, but the value after it was read as no
+# label's and went out as typed. Only a value then said to be what the password was changed to.
+_A_VALUE_AFTER_A_DATE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:を|は|が|[:：])?[ \t\u3000]*+"
+    r"(?:(?:19|20)[0-9]{2}[/.\-年])?[0-9]{1,2}[/.\-月][0-9]{1,2}日?(?:[（(][^）)\n]{1,3}[）)])?"
+    r"(?:[ \t\u3000]*+[0-9]{1,2}[:：時][0-9]{0,2}分?)?[ \t\u3000]*+(?:に|付けで|付で|から|以降)?[、,]?[ \t\u3000]*+"
+    r"[「『\"“]?([!-~\uff01-\uff5e]{4,64}?)[」』\"”]?(?=[ \t\u3000]*+(?:[にへ][ \t\u3000]*+" + _CHANGED_TO + r"|から))")
+
+
+def _value_after_a_date_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _A_VALUE_AFTER_A_DATE.finditer(text)
+            if not _of_no_value(m[1]) and not _NOT_IN_A_PHRASE.search(m[1])  # 「12/1 9:00 に」「12/1 と 12/5 に」
+            and not _names_a_service(text, *m.span(1))]
+
+
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # A passphrase's span holds the first word's (a kana value's, the rule's): one mask for both, not the tail twice.
     merged: list[tuple[int, int]] = []
@@ -869,6 +935,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
     spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
+    spans += _named_secret_spans(text) + _value_after_a_date_spans(text)
     merged = _with_the_values_listed_after(text, _merged(text, spans))
     out, last = [], 0
     for start, end in merged:
