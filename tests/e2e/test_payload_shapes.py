@@ -3,6 +3,11 @@ kinds of message Slack posts into an intake channel besides a plain one."""
 
 from __future__ import annotations
 
+import json
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 from sqlmodel import select
 
 from bot.localstack import LocalStack
@@ -290,3 +295,50 @@ def test_a_slackbot_reminder_in_an_intake_channel_is_no_draft_and_not_answered(s
     settle(st)
     assert st.slack.calls_of("chat.postEphemeral") == []
     assert [d.message_ts for d in drafts(st)] == [root]
+
+
+
+def test_retries_racing_their_first_delivery_and_an_organisation_wide_install(
+        stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """Two shapes real Slack sends that the other tests do not: (1) a retry (``X-Slack-Retry-Reason:
+    http_timeout``, sent when our answer is late) arriving while the first delivery is still being
+    handled, with a double delivery under another event_id, all at once (on PostgreSQL the
+    transactions truly overlap); (2) Enterprise Grid with the app installed for the whole
+    organisation: ``authorizations`` names the organisation and no workspace, the envelope the
+    workspace the message was written in. Each makes one draft, one request per approver and one
+    check, and no ERROR is logged (a database conflict of the race would be one; a refusal of the
+    organisation's event, a WARNING, shows in the drafts asserted)."""
+    st = stack
+    caplog.set_level(logging.ERROR)
+
+    def posted_event(text: str) -> dict[str, object]:
+        ts = st.slack.post_as_user("C0INTAKE", "U0OPERATOR", message_text(text), blocks=rich_text_blocks(text)).ts
+        return {"type": "message", "text": message_text(text), "user": "U0OPERATOR", "ts": ts,
+                "team": st.slack.team_id, "blocks": rich_text_blocks(text), "channel": "C0INTAKE", "event_ts": ts,
+                "channel_type": "channel"}
+
+    raced = posted_event(CLEAN_DRAFT)
+    deliveries = [("Ev0FIRST1", None), ("Ev0FIRST1", 1), ("Ev0FIRST1", 2), ("Ev0DOUBLE", None)]
+    with ThreadPoolExecutor(len(deliveries)) as pool:
+        statuses = list(pool.map(lambda d: st.driver.event(raced, event_id=d[0], retry_num=d[1]).status, deliveries))
+    assert statuses == [200] * len(deliveries)
+
+    grid = posted_event("12月5日（土）に市民会館で年末コンサートを開催します。どなたでもご参加いただけます。")
+    envelope = {
+        "token": st.driver.verification_token, "team_id": st.slack.team_id, "enterprise_id": "E0JOETSU",
+        "context_team_id": st.slack.team_id, "context_enterprise_id": "E0JOETSU", "api_app_id": st.slack.app_id,
+        "type": "event_callback", "event_id": "Ev0GRID01", "event_time": int(float(str(grid["ts"]))), "event": grid,
+        "authorizations": [{"enterprise_id": "E0JOETSU", "team_id": None, "user_id": st.slack.bot_user_id,
+                            "is_bot": True, "is_enterprise_install": True}],
+        "is_ext_shared_channel": False, "event_context": "4-eyJldCI6Im1lc3NhZ2UifQ",
+    }
+    assert st.driver.raw(json.dumps(envelope, ensure_ascii=False)).status == 200
+    for a in APPROVERS:
+        wait_dm(st, a, 2)
+    settle(st)
+    assert [(d.message_ts, d.state) for d in drafts(st)] == [(raced["ts"], "pending"), (grid["ts"], "pending")]
+    assert all(len(dm(st, a)) == 2 for a in APPROVERS)
+    for ts in (raced["ts"], grid["ts"]):
+        replies = [m.text for m in thread(st, "C0INTAKE", str(ts))]
+        assert replies.count("第1版を確認しました。ガイドライン上の指摘はありません。") == 1
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
