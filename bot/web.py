@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
@@ -253,6 +254,20 @@ def _clock_warning(skew: float) -> None:
                 abs(skew), "before" if skew > 0 else "after", SIGNATURE_MAX_AGE_SECONDS)
 
 
+# Slack's ssl_check body is ``ssl_check=1&token=…`` (a legacy verification token: tens of characters).
+_SSL_CHECK_MAX_BYTES = 512
+
+
+def _is_ssl_check(body: bytes) -> bool:
+    """Whether ``body`` is Slack's certificate check and nothing else (exactly ssl_check=1, at most a
+    token beside it): any other unsigned form is refused as before."""
+    try:
+        form = urllib.parse.parse_qs(body.decode("ascii"), keep_blank_values=True, strict_parsing=True)
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return form.get("ssl_check") == ["1"] and set(form) <= {"ssl_check", "token"} and len(form.get("token", [""])) == 1
+
+
 def wsgi_app(rt: Runtime) -> WSGIApp:
     slack = SlackRequestHandler(rt.app, path=EVENTS_PATH)
     secret = (rt.settings.slack_signing_secret or "").encode()
@@ -267,6 +282,13 @@ def wsgi_app(rt: Runtime) -> WSGIApp:
         if length > MAX_BODY_BYTES:
             return _refuse(start_response, "413 Payload Too Large", b"payload too large")
         if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") == EVENTS_PATH:
+            if not environ.get("HTTP_X_SLACK_SIGNATURE") and 0 < length <= _SSL_CHECK_MAX_BYTES:
+                # Slack's certificate check of a slash command's URL comes unsigned: refused, Slack
+                # would take the URL for broken. It is answered with nothing and goes no further.
+                if _is_ssl_check(environ["wsgi.input"].read(length)):
+                    return _refuse(start_response, "200 OK", b"")
+                log.debug("refused a request without a valid Slack signature")
+                return _refuse(start_response, "401 Unauthorized", b"invalid request")
             body = _signed_body(environ, length, secret)
             if body is None:
                 log.debug("refused a request without a valid Slack signature")

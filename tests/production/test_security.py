@@ -325,6 +325,20 @@ def test_unsigned_requests_are_refused_before_their_body_is_parsed(sqlite_stack:
     assert parsed
 
 
+def test_slacks_unsigned_certificate_check_is_answered_and_nothing_else_unsigned_is(sqlite_stack: LocalStack) -> None:
+    """Slack checks a slash command URL's certificate with an unsigned ``ssl_check=1&token=…`` (bolt
+    answers it before verifying for that reason): refused 401, Slack took the URL for broken. Only that
+    exact shape passes unsigned, with an empty answer; a command or event dressed up with it does not."""
+    st = sqlite_stack
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert _post(st.bot_url, b"ssl_check=1&token=legacyverificationtoken", form) == 200
+    assert _post(st.bot_url, b"ssl_check=1", form) == 200
+    for smuggled in (b"ssl_check=1&token=x&command=%2Fkessai&text=help&user_id=U0OPERATOR",
+                     b"ssl_check=1&payload=%7B%22type%22%3A%22block_actions%22%7D", b"ssl_check=0&token=x",
+                     b"ssl_check=1&ssl_check=1", b"ssl_check=true", b"ssl_check=1&token=a&token=b", b"\xff\xfe"):
+        assert _post(st.bot_url, smuggled, form) == 401, smuggled
+
+
 def test_a_correctly_signed_but_old_request_points_at_the_clock_once(sqlite_stack: LocalStack,
                                                                      monkeypatch: pytest.MonkeyPatch,
                                                                      caplog: pytest.LogCaptureFixture) -> None:
