@@ -46,8 +46,11 @@ _PAIR_WD = rf"[(\[〔【]\s*+(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WE
 _ERAS = r"令和|平成|昭和|大正|明治|[RHS]"
 # Month and day in Arabic or kanji numerals (「十一月二十二日」).
 _NUM = rf"[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}}"
+# A date may follow another's weekday and a 「/」 (「12月5日（土）/12月19日（土）」「…土曜日/…」, 「／」 in
+# norm); any other 「/」 or 「.」 before the number makes it part of a longer number (「2026/12/5」「1/2日」).
+_AFTER_WEEKDAY_SLASH = r"(?<=[)\]〕】]/)|(?<=[)\]〕】] /)|(?<=曜日/)|(?<=曜日 /)"
 _DATE = re.compile(
-    rf"(?<![0-9/.{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
+    rf"(?:(?<![0-9/.{KANJI_DIGITS}十])|{_AFTER_WEEKDAY_SLASH})(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
     rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+[年.]\s*+)?"
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
     # やさしい日本語 may spell 月 and 日 out: 「1がつ4にち（げつようび）」.
@@ -56,7 +59,7 @@ _DATE = re.compile(
     # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
     # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」; what must come before the
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
-    rf"|(?<![0-9/.{KANJI_DIGITS}十])(?<![0-9{KANJI_DIGITS}十]月)"
+    rf"|(?:(?<![0-9/.{KANJI_DIGITS}十])|{_AFTER_WEEKDAY_SLASH})(?<![0-9{KANJI_DIGITS}十]月)"
     rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
     rf"(?P<d_only>{_NUM})\s*+(?(bare)(?:日|にち)?|(?:日|にち))\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
 )
@@ -233,7 +236,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
     「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
     「Thứ 7, ngày 12/12」（Thứ 2 が月曜日、Thứ 7 が土曜日）も確かめます（「lần thứ 2」のような順番は対象外です）。
-    「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめ、「11月31日（月）」
+    「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめます。「12/5(土)/12/19(土)」
+    「5日（土）／19日（土）」のように「/」で区切って並べた日付もそれぞれ確かめます。「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
     「12月第1土曜日（12月5日）」「第2・第4水曜日（12月9日・23日）」「12月12日（第2土曜日）」のように、

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.rules import RuleOverride
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import JST, NOW, codes, findings_of
 
 
@@ -875,3 +876,30 @@ def test_chinese_and_korean_weekdays_without_brackets_are_checked() -> None:
 ])
 def test_review_wrong_weekdays_still_fire(text: str) -> None:
     assert "date.weekday_mismatch" in codes(text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("11月22日（土）／11月29日（金）", "11月29日（金）"),
+    ("11/22(土)/11/29(土)/12/6(金)", "12/6(金)"),
+    ("11月22日（土） / 11月29日（金）", "11月29日（金）"),
+    ("11月22日（土）/29日（金）", "29日（金）"),
+    ("11月22日土曜日／11月29日金曜日", "11月29日金曜日"),
+])
+def test_wrong_weekday_after_a_slash_between_dates_fires(text: str, wrong: str) -> None:
+    """A list of dates is often separated by 「/」 or 「／」 with no space; the date after it was read
+    as the tail of a longer number (like 「2025/11/29」) and never checked."""
+    [f] = findings_of("date.weekday_mismatch", f"開催日：{text}")
+    assert f.excerpt == wrong and "土曜日" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "開催日：11/22(土)/11/29(土)/12/6(土)", "11月22日（土）／11月29日（土）", "11月22日（土）/29日（土）",
+    "1/2日（金）", "1日/2日（金）", "2025/11/22（土）", "資料 https://example.jp/11/21（土）",
+])
+def test_dates_after_a_slash_stay_silent_when_right(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_slash_separated_dates_stay_linear() -> None:
+    assert_stays_linear(codes, "11/22(土)/11/29(金)/")
+
