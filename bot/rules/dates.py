@@ -231,7 +231,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「13 Dec (Sun)」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
     （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」）と韓国語（「12월 31일(목)」
-    「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」）の日付も、その言語の曜日で確かめます。ベトナム語・ポルトガル語の、日を先に書く
+    「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
+    「12月5日（周六）、6日（周日）」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
     確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
     「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
@@ -1050,31 +1051,61 @@ _KO_DATE = re.compile(
     r"(?:[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]|,?\s*+(?P<w2>[월화수목금토일])(?P<suffix2>요일))"
 )
 
+# The later days of a range or list in the same month, the month left out as in Japanese:
+# 「12월 5일(토)~6일(일)」「12月5日（周六）、6日（周日）」.
+_ZH_NEXT = re.compile(
+    r"\s*+[~〜\-・,、]\s*+(?P<d>[0-9]{1,2})\s*+[日号號]\s*+"
+    r"(?:[(\[【]\s*+(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*+[)\]】]"
+    r"|,?\s*+(?P<pre2>星期|礼拜|禮拜)(?P<w2>[一二三四五六日天]))"
+)
+_KO_NEXT = re.compile(
+    r"\s*+[~〜\-・,、]\s*+(?P<d>[0-9]{1,2})\s*+일\s*+"
+    r"(?:[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]|,?\s*+(?P<w2>[월화수목금토일])(?P<suffix2>요일))"
+)
 
-# Each pattern with its weekdays (Monday first) and the words a draft must hold for it to be tried.
+# Each pattern with its weekdays (Monday first), the pattern of a later day in the same month, and
+# the words a draft must hold for it to be tried.
 _CJK_DATES = (
-    (_ZH_DATE, _ZH_DAYS, ("星期", "周", "週", "礼拜", "禮拜")),
-    (_KO_DATE, _KO_DAYS, ("월",)),
+    (_ZH_DATE, _ZH_DAYS, _ZH_NEXT, ("星期", "周", "週", "礼拜", "禮拜")),
+    (_KO_DATE, _KO_DAYS, _KO_NEXT, ("월",)),
 )
 
 
 def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
-    for pattern, days, probes in _CJK_DATES:
+    for pattern, days, next_day, probes in _CJK_DATES:
         if not any(p in doc.norm for p in probes):
             continue
         for m in pattern.finditer(doc.norm):
-            w = "w" if m.group("w") else "w2"
-            written = m.group(w)
             actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
-            if actual is None or actual.weekday() == days.index("日" if written == "天" else written):
-                continue
-            correct = days[actual.weekday()]
-            groups = m.groupdict()  # 「星期」 before a Chinese weekday, 「요일」 after a Korean one
-            pre = groups.get("pre") or groups.get("pre2") or ""
-            suffix = groups.get("suffix") or groups.get("suffix2") or ""
-            span = doc.span(m.start(), m.end())
-            yield _weekday_hit(doc, span, doc.span(*m.span(w)), actual, shown=pre + correct + suffix,
-                               quoted=doc.text[span[0] : span[1]], correct=correct)
+            yield from _cjk_weekday(doc, m, m.start(), actual, days)
+            # 「12월 5일(토)~6일(일)」: the later days take the month before them, or the next month
+            # when the day is smaller (「12월 31일(목)~3일(일)」).
+            n = next_day.match(doc.norm, m.end())
+            while actual is not None and n is not None:
+                d = int(n.group("d"))
+                ahead = actual.replace(day=1) + timedelta(days=32) if d < actual.day else actual
+                try:
+                    actual = ahead.replace(day=d)
+                except ValueError:
+                    actual = None
+                yield from _cjk_weekday(doc, n, n.start("d"), actual, days)
+                n = next_day.match(doc.norm, n.end())
+
+
+def _cjk_weekday(doc: Document, m: re.Match[str], start: int, actual: date | None, days: str) -> Iterator[Hit]:
+    """The finding for the Chinese or Korean date ``m`` (from ``start`` in norm) when its weekday is
+    not that of ``actual``."""
+    w = "w" if m.group("w") else "w2"
+    written = m.group(w)
+    if actual is None or actual.weekday() == days.index("日" if written == "天" else written):
+        return
+    correct = days[actual.weekday()]
+    groups = m.groupdict()  # 「星期」 before a Chinese weekday, 「요일」 after a Korean one
+    pre = groups.get("pre") or groups.get("pre2") or ""
+    suffix = groups.get("suffix") or groups.get("suffix2") or ""
+    span = doc.span(start, m.end())
+    yield _weekday_hit(doc, span, doc.span(*m.span(w)), actual, shown=pre + correct + suffix,
+                       quoted=doc.text[span[0] : span[1]], correct=correct)
 
 
 # Vietnamese and Portuguese notices write the day first (「29/12 (Thứ Ba)」「29/12 (terça-feira)」),

@@ -903,3 +903,29 @@ def test_dates_after_a_slash_stay_silent_when_right(text: str) -> None:
 def test_slash_separated_dates_stay_linear() -> None:
     assert_stays_linear(codes, "11/22(土)/11/29(金)/")
 
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("12월 6일(토)~7일(월)", "7일(월)"),
+    ("12월 6일(토), 7일(일), 8일(화)", "8일(화)"),
+    ("12월 31일(수)~3일(일)", "3일(일)"),
+    ("12월 6일 토요일~7일 월요일", "7일 월요일"),
+    ("12月6日（周六）～7日（周一）", "7日（周一）"),
+    ("12月6日（星期六）、7日（星期一）", "7日（星期一）"),
+])
+def test_later_day_of_a_chinese_or_korean_range_is_checked(text: str, wrong: str) -> None:
+    """A Korean or Chinese notice leaves the month out of the later days as Japanese does; those
+    days' weekdays went unchecked."""
+    [f] = findings_of("date.weekday_mismatch", f"행사 안내 / 活动通知：{text}")
+    assert f.excerpt == wrong
+
+
+@pytest.mark.parametrize("text", [
+    "12월 6일(토)~7일(일)", "12월 6일(토), 7일(일), 8일(월)", "12월 31일(수)~3일(토)", "2025년 12월 31일(수)~1월 3일(토)",
+    "12月6日（周六）～7日（周日）", "12月6日 星期六 - 7日 星期日", "12월 6일(토)~7일 10:00",
+])
+def test_right_chinese_or_korean_range_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_chinese_and_korean_ranges_stay_linear() -> None:
+    assert_stays_linear(codes, "12월 6일(토)~7일(일)、8日（周一）")
