@@ -124,7 +124,9 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
             if d.url_at(m.start()) is None:
                 entities[m.start()] = (m.end(), _X_EMOJI_WEIGHT)
     # Sum with C-speed string operations; walk character by character only when over the limit.
-    total = _plain_weight(nfc)
+    # The CR of a Windows line break (CR LF, a draft saved in Notepad) weighs nothing: the post box
+    # keeps one line break of the two characters.
+    total = _plain_weight(nfc) - nfc.count("\r\n") * 100
     for a, (b, w) in entities.items():
         total += w - _plain_weight(nfc[a:b])
     limit = _X_MAX_WEIGHTED * _X_SCALE
@@ -138,6 +140,8 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
         ent = entities.get(i)
         if ent and ent[0] > i:
             j, w = ent
+        elif nfc.startswith("\r\n", i):
+            j, w = i + 1, 0
         else:
             j, w = i + 1, _x_char_weight(nfc[i])
         running += w
@@ -205,7 +209,8 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     （UTF-16 単位）、YouTube 5,000 バイト（UTF-8）、TikTok 2,200 文字。ブログは上限なし。
     Instagram・Facebook・TikTok は数え方（絵文字の組み合わせを1文字と数えるか）を公表して
     いないため、Unicode の文字（コードポイント）で数えます。家族の絵文字 👨‍👩‍👧‍👦 は7文字と
-    数えるので、実際より多めに数えることがあります。超えた位置から末尾までを示し、位置が
+    数えるので、実際より多めに数えることがあります。Windows で保存した下書きの改行（CR LF の2文字）は、
+    投稿欄に貼ると1つの改行になるので、1つとして数えます。超えた位置から末尾までを示し、位置が
     絵文字や濁点付きの文字の途中になるときは、その文字の先頭からにします。
     """
     platform = ctx.platform.lower()
@@ -225,7 +230,10 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     limit, unit = _LIMITS[platform]
     total = 0
     over_at = None
-    for i, ch in enumerate(doc.text):
+    text = doc.text
+    for i, ch in enumerate(text):
+        if ch == "\r" and text.startswith("\n", i + 1):
+            continue  # a Windows line break (CR LF) is one line break in the post
         total += _units(ch, unit)
         if over_at is None and total > limit:
             over_at = i

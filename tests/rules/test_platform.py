@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rules.platform import x_weighted_length
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import codes, findings_of
 
 
@@ -101,6 +102,32 @@ def test_a_length_finding_never_starts_inside_an_emoji_sequence() -> None:
 def test_limits_per_platform(platform: str, ok: str, too_long: str) -> None:
     assert "platform.length" not in codes(ok, platform=platform)
     assert "platform.length" in codes(too_long, platform=platform)
+
+
+@pytest.mark.parametrize("platform", ["x", "instagram", "line", "youtube"])
+def test_windows_line_breaks_count_once(platform: str) -> None:
+    """A draft saved on Windows (Notepad, Word) ends its lines with CR LF; the post box turns each
+    into one line break, so 「\\r\\n」 counts as 「\\n」 does: counting both made a post that fits
+    fail the check."""
+    lines = {"x": 13, "instagram": 200, "line": 400, "youtube": 300}[platform]
+    body = {"x": "あ" * 10, "instagram": "あ" * 10, "line": "a" * 11, "youtube": "a" * 15}[platform]
+    limit = {"x": 280, "instagram": 2200, "line": 5000, "youtube": 5000}[platform]
+    unit = 2 if platform == "x" else 1
+    fits = (body + "\n") * lines
+    fill = (limit - (len(body) * unit + 1) * lines) // unit
+    fits += ("a" if platform != "x" else "あ") * fill
+    assert "platform.length" not in codes(fits, platform=platform)
+    assert "platform.length" not in codes(fits.replace("\n", "\r\n"), platform=platform)
+    assert "platform.length" in codes(fits.replace("\n", "\r\n") + "ab", platform=platform)
+
+
+def test_windows_line_breaks_keep_the_x_finding_in_place() -> None:
+    text = ("あ" * 9 + "\r\n") * 14 + "あいう"  # 14 × 19 + 6 = 272: fits
+    assert x_weighted_length(text) == (272, None)
+    text += "あ" * 5  # 282: the limit is passed at the fifth 「あ」's predecessor
+    weighted, over = x_weighted_length(text)
+    assert weighted == 282 and over == len(text) - 1
+    assert_stays_linear(lambda t: codes(t, platform="x"), "あ\r\nhttps://example.jp/a 😀\r\n")
 
 
 def test_blog_has_no_limit() -> None:
