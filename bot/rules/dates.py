@@ -249,7 +249,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     は対象外です。
 
     「11月25日（水・祝）」「12月23日（水・祝）」「11/25（祝）」のように祝日の印を付けた日が祝日（振替休日を
-    含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。
+    含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。「22日（日）～24日（火・祝）」
+    「12月の休館日：23日（水・祝）」のように月を省いた日も、曜日と同じく前の月として確かめます。
     「令和7年（2026年）」「2026年（令和7年）」のように和暦と西暦を並べた年が食い違うものも止めます。
     その元号の期間にない日付（「平成31年5月1日」は令和元年5月1日、「令和元年4月30日」は平成31年4月30日）と、
     平成が終わった後の「平成38年」「平成38年度」「H38.4.1」（更新されていない様式やシステムの日付）も止め、正しい元号の
@@ -336,16 +337,47 @@ def _not_holidays(doc: Document, today: date, reported: list[tuple[int, int]]) -
             continue
         if m.group("w") and WEEKDAYS[actual.weekday()] != m.group("w"):
             continue
-        mark_start, mark_end = doc.span(*m.span("h"))
-        fixed = doc.text[start:mark_start].rstrip("・･,、 　") + doc.text[mark_end:end]
-        yield Hit(
-            start,
-            end,
-            f"{actual.year}年{actual.month}月{actual.day}日は"
-            + ("振替休日" if m.group("h") == "振休" else "祝日")
-            + f"ではありません（「{doc.text[mark_start:mark_end]}」と書かれています）。日付か祝日の表示を確認してください。",
-            suggestion=fixed if m.group("w") else None,
-        )
+        yield _holiday_mark_hit(doc, (start, end), doc.span(*m.span("h")), actual, with_weekday=bool(m.group("w")))
+
+
+def _holiday_mark_hit(doc: Document, span: tuple[int, int], mark: tuple[int, int], actual: date, *,
+                      with_weekday: bool) -> Hit:
+    """The finding for a date (``span``) marked 祝 or 振休 (``mark``) that is no holiday; with its
+    weekday written, the suggestion is the date without the mark."""
+    (start, end), (mark_start, mark_end) = span, mark
+    written = doc.text[mark_start:mark_end]
+    fixed = doc.text[start:mark_start].rstrip("・･,、 　") + doc.text[mark_end:end]
+    return Hit(
+        start,
+        end,
+        f"{actual.year}年{actual.month}月{actual.day}日は"
+        + ("振替休日" if written == "振休" else "祝日")
+        + f"ではありません（「{written}」と書かれています）。日付か祝日の表示を確認してください。",
+        suggestion=fixed if with_weekday else None,
+    )
+
+
+# The holiday mark at the end of a later day's weekday: 「23日（月・祝）」 of 「22日（日）～23日（月・祝）」.
+_DAY_HOLIDAY_MARK = re.compile(r"(?P<h>祝日|祝|振休)\s*+[)\]〕】]$")
+
+
+def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: int | None, month: int,
+                           day: int) -> Iterator[Hit]:
+    """A later day of a range or list, its month carried from the date before (「11月22日（日）～
+    24日（火・祝）」), marked 祝 when it is no holiday; _HOLIDAY_MARK sees only dates with their month."""
+    mark = _DAY_HOLIDAY_MARK.search(m.group())
+    if mark is None:
+        return
+    from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
+
+    try:
+        actual = date(year, month, day) if year else _nearest(month, day, today)
+    except ValueError:
+        return
+    if actual is None or holiday_name(actual) is not None:
+        return
+    yield _holiday_mark_hit(doc, doc.span(m.start(), m.end()),
+                            doc.span(m.start() + mark.start("h"), m.start() + mark.end("h")), actual, with_weekday=True)
 
 
 # 「本日12月5日（金）」「明日（12月6日）」「12月6日（明日）」 in a post with a posting time: the word and
@@ -615,7 +647,10 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         last_month = (month, year, m.end())
         last_day = days[-1][2]
-        yield from _check_weekdays(doc, m, today, days, japanese)
+        weekday_hits = list(_check_weekdays(doc, m, today, days, japanese))
+        yield from weekday_hits
+        if not weekday_hits and not m.group("m") and ("祝" in m.group() or "振休" in m.group()):
+            yield from _later_day_not_holiday(doc, m, today, year, month, days[0][2])
     if "曜" in doc.norm:
         if "第" in doc.norm:
             yield from _nth_weekdays(doc, today)

@@ -929,3 +929,27 @@ def test_right_chinese_or_korean_range_is_silent(text: str) -> None:
 
 def test_chinese_and_korean_ranges_stay_linear() -> None:
     assert_stays_linear(codes, "12월 6일(토)~7일(일)、8日（周一）")
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("12月6日（土）・7日（日・祝）", "7日（日・祝）"),
+    ("12月29日（月）～1日（木・祝）、2日（金・祝）", "2日（金・祝）"),
+    ("11月22日（土）～25日（火・振休）", "25日（火・振休）"),
+    ("12月の休館日：23日（火・祝）", "23日（火・祝）"),
+])
+def test_a_later_day_marked_as_a_holiday_that_is_none_fires(text: str, wrong: str) -> None:
+    """The 祝 of a day that takes its month from the date before was never checked (only 「12月7日
+    （日・祝）」 with its month was); the Emperor's birthday no longer on 23 December is the classic."""
+    [f] = findings_of("date.weekday_mismatch", f"開館日：{text}")
+    assert f.excerpt == wrong and "ではありません" in f.message
+    assert f.suggestion == wrong.replace("・祝", "").replace("・振休", "")
+
+
+@pytest.mark.parametrize("text", [
+    "11月22日（土）～24日（月・振休）", "11月22日（土）～23日（日・祝）", "12月27日（土）～1日（木・祝）",
+    "12月の休館日：29日（月）～3日（土）", "11月22日（土）～24日（火・祝）",
+])
+def test_a_later_day_that_is_a_holiday_or_has_a_wrong_weekday_is_reported_once(text: str) -> None:
+    found = findings_of("date.weekday_mismatch", text)
+    assert [f.excerpt for f in found] == (["24日（火・祝）"] if "火" in text else [])
+    assert all("曜日です" in f.message for f in found)  # a wrong weekday, not also 「not a holiday」
