@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +14,8 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.records import Message
-from storage.db import Database
 from storage.models import DraftRow
-from tests.conftest import database_url
+from tests.conftest import migrated_database_url
 
 APPROVERS = ("U0MANAGER", "U0CHIEF")
 # Tests run as if on an ordinary Tuesday morning, whatever day the suite runs on.
@@ -28,41 +26,19 @@ SETTLE_POLL_SECONDS = 0.05
 CLEAN_DRAFT = "11月28日（土）に高田城址公園で紅葉ライトアップを行います。皆さまのお越しをお待ちしています。"
 
 
-@pytest.fixture(scope="session")
-def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty SQLite database with every migration applied, made once: each stack starts on a
-    copy instead of migrating its own (the migrations themselves are tested in tests/storage, and
-    a `kessai serve` on an empty database in tests/production)."""
-    path = tmp_path_factory.mktemp("migrated") / "kessai.db"
-    db = Database(f"sqlite:///{path}")
-    db.upgrade()
-    db.dispose()
-    return path
-
-
-def migrated_sqlite_url(template: Path, tmp_path: Path) -> str:
-    target = tmp_path / "kessai.db"
-    src, dst = sqlite3.connect(template), sqlite3.connect(target)
-    try:
-        src.backup(dst)  # consistent whatever the journal (WAL) holds
-    finally:
-        src.close()
-        dst.close()
-    return f"sqlite:///{target}"
-
-
+# Each stack starts on a copy of a database migrated once per session (tests/conftest.py): the
+# migrations themselves are tested in tests/storage, and a `kessai serve` on an empty database in
+# tests/production.
 @pytest.fixture(params=["sqlite", "postgres"])
-def stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig, migrated_sqlite: Path) -> Iterator[LocalStack]:
-    url = migrated_sqlite_url(migrated_sqlite, tmp_path) if request.param == "sqlite" else database_url(
-        request.param, tmp_path)
-    st = start_local_stack(org, url, clock=shifted_clock(BUSINESS_MORNING))
+def stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    st = start_local_stack(org, migrated_database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
 
 
 @pytest.fixture
-def sqlite_stack(tmp_path: Path, org: OrgConfig, migrated_sqlite: Path) -> Iterator[LocalStack]:
-    st = start_local_stack(org, migrated_sqlite_url(migrated_sqlite, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+def sqlite_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
 

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.e2e.conftest import migrated_sqlite, sqlite_stack, stack  # noqa: F401 - shared end-to-end fixtures
+from tests.e2e.conftest import sqlite_stack, stack  # noqa: F401 - shared end-to-end fixtures
 from tests.production.serveproc import STARTED
 
 # Enough of each log to see what a process was doing when the test gave up on it.
