@@ -10,7 +10,7 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.slack_gateway import LEASE
 from storage import outbox
-from tests.conftest import database_url, lapse_outbox_claims
+from tests.conftest import lapse_outbox_claims, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
 
 
@@ -33,7 +33,7 @@ def test_approval_dms_are_sent_once_by_the_writer_and_recorded(stack: LocalStack
 def test_dms_of_a_writer_that_died_after_commit_go_out_when_its_claim_lapses(tmp_path: Path, org: OrgConfig) -> None:
     # A process that committed the draft but died before sending: its rows are written claimed,
     # and nothing sends them (no express lane running, as after a SIGKILL).
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING),
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING),
                            start_gateway=False)
     try:
         st.rt.kessai.notify.express_lease = lambda: LEASE

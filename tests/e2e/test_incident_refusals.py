@@ -17,7 +17,7 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from storage.models import IncidentRow
-from tests.conftest import database_url
+from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import all_text, buttons, dm, settle, wait_ephemeral
 from tests.e2e.test_incidents import alert, incident_row, submit_report
 
@@ -105,7 +105,7 @@ def test_buttons_pressed_by_the_wrong_person_twice_late_or_out_of_order(stack: L
 
 @pytest.fixture
 def night_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(NEW_YEARS_NIGHT))
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(NEW_YEARS_NIGHT))
     yield st
     st.stop()
 

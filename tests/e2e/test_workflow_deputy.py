@@ -11,7 +11,7 @@ from bot.localstack import LocalStack, start_local_stack
 from storage import drafts as draft_repo
 from storage import ledger as ledger_repo
 from storage.models import ApprovalRequestRow, DraftRow, MemberRow
-from tests.conftest import database_url
+from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import (
     BUSINESS_MORNING,
     CLEAN_DRAFT,
@@ -346,7 +346,7 @@ def test_an_author_who_is_the_deputy_never_decides_and_the_thread_says_why_the_a
     away, the absent approver is asked too, and the thread said 「代決者が設定されていない」 — to an
     author who is the deputy."""
     org = edited_org(('operators = ["U0OPERATOR", "U0OPERATOR2"]', 'operators = ["U0OPERATOR", "U0OPERATOR2", "U0DEPUTY"]'))
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     try:
         away(st, "U0MANAGER", "11/24 11/26")
         ts = st.driver.message("C0INTAKE", "U0DEPUTY", CLEAN_DRAFT)

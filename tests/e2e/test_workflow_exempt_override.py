@@ -13,7 +13,7 @@ from bot.ledger import verify_chain
 from bot.localstack import LocalStack, start_local_stack
 from storage import ledger as ledger_repo
 from storage.models import DraftRow
-from tests.conftest import DEMO_TOML, database_url
+from tests.conftest import DEMO_TOML, migrated_database_url
 from tests.e2e.conftest import (
     BUSINESS_MORNING,
     all_text,
@@ -148,7 +148,7 @@ def test_a_template_exempts_only_drafts_its_registrant_would_have_decided(tmp_pa
     toml = toml.replace('operators = ["U0OPERATOR2"]\napprovers = ["U0MANAGER"]',
                         'operators = ["U0OPERATOR2"]\napprovers = ["U0JOHO"]')
     org = parse_org_config(toml)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     try:
         ask = lambda user, text: st.driver.slash_command(user, "/kessai", text).json()["text"]  # noqa: E731
         # An approver of the Instagram account only: their template does not cover X drafts.

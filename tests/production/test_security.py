@@ -24,7 +24,7 @@ from bot.sandbox.payloads import message_text
 from bot.web import MAX_BODY_BYTES
 from storage import drafts as draft_repo
 from storage.models import DraftRow, DraftVersionRow, LedgerEntryRow, OutboxRow
-from tests.conftest import DEMO_TOML, database_url
+from tests.conftest import DEMO_TOML, database_url, migrated_database_url
 from tests.e2e.conftest import (
     BUSINESS_MORNING,
     CLEAN_DRAFT,
@@ -101,7 +101,7 @@ def test_reasons_are_escaped_when_echoed(sqlite_stack: LocalStack) -> None:
 def test_names_from_the_organisation_file_are_escaped(tmp_path: Path) -> None:
     toml = DEMO_TOML.read_text(encoding="utf-8").replace('name = "高田 太郎"', 'name = "<!here> 高田 太郎"')
     org = parse_org_config(toml, "demo.toml")
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     try:
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         msg = wait_dm(st, "U0MANAGER")[0]

@@ -18,13 +18,13 @@ from bot.slack_gateway import MAX_ATTEMPTS, MAX_BACKOFF, OUTAGE_COUNT, SLACK_SID
 from bot.web import STALLED_ATTEMPTS, health
 from storage import outbox
 from storage.models import OutboxRow
-from tests.conftest import database_url
+from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, dm, settle, wait_dm
 
 
 @pytest.fixture
 def fast_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING),
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING),
                            slack_timeout=0.5)
     yield st
     st.stop()
@@ -173,7 +173,7 @@ def test_a_refused_token_is_one_error_not_one_per_message_and_retry(
     from bot.slack_gateway import TOKEN_ASK_EVERY
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.driver.app_home_opened("U0OPERATOR")  # bolt checks the token once; its answer is kept
         st.deliver()
@@ -200,7 +200,7 @@ def test_messages_held_by_a_refused_token_ask_slack_once_an_interval_not_each_on
     from bot.slack_gateway import TOKEN_ASK_EVERY
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         for n in range(3):
             st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
@@ -267,7 +267,7 @@ def test_a_channel_refusing_every_reply_is_reported_once_an_hour_not_once_a_mess
 def test_unknown_approver_is_reported_in_the_thread_and_escalated(tmp_path: Path, org: OrgConfig) -> None:
     users = {k: v for k, v in slack_users(org).items() if k != "U0CHIEF"}
     slack = LocalSlack(users=users).start()
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
         ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         wait_dm(st, "U0MANAGER")
@@ -287,7 +287,7 @@ def test_a_deactivated_approver_is_reported_in_the_thread_and_escalated(tmp_path
     users = slack_users(org)
     users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
     slack = LocalSlack(users=users).start()
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
         assert st.rt.client.users_info(user="U0CHIEF")["user"]["deleted"] is True
         ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -309,7 +309,7 @@ def test_a_deactivated_approver_of_several_drafts_is_escalated_once(tmp_path: Pa
     users = slack_users(org)
     users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
     slack = LocalSlack(users=users).start()
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
         threads = [st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）") for n in range(3)]
         for ts in threads:
@@ -328,7 +328,7 @@ def test_a_deactivated_approver_of_several_drafts_is_escalated_once(tmp_path: Pa
 def test_a_failing_report_does_not_loop(tmp_path: Path, org: OrgConfig) -> None:
     # The escalation channel does not exist in this workspace, so the report fails too.
     slack = LocalSlack(users=slack_users(org), channels={"C0INTAKE": "sns-intake"}).start()
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
         st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE")
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -413,7 +413,7 @@ def test_messages_wait_out_a_slack_outage_of_hours_instead_of_being_dropped(
     MAX_ATTEMPTS of every waiting message: all were marked failed and never sent, approval DMs
     included. Slack failing for everything says nothing about the message."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", times=10_000, **fault)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -442,7 +442,7 @@ def test_a_message_failing_once_as_slack_comes_back_from_a_long_outage_is_not_gi
     a backlog sent at once meets timeouts) was given up at once, as if it had failed on its own
     fifty times: an approval DM lost after the outage it had waited out."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=503, times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -467,7 +467,7 @@ def test_a_message_held_back_by_a_long_429_burst_is_not_given_up_at_its_first_5x
     """Slack pacing one channel with 429 while other messages go out: each 429 counted as an
     attempt of the message's own, so after fifty of them the first 503 gave it up."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         dm_channel = st.slack.dm_channel(APPROVERS[0])
         st.slack.inject("chat.postMessage", status=429, retry_after=30, times=10_000, channel=dm_channel)
@@ -528,7 +528,7 @@ def test_a_message_slack_keeps_failing_while_others_go_out_is_still_given_up(
     """The limit still ends a message that only fails itself, which would otherwise hold up its
     thread for ever."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(APPROVERS[0]))
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -553,7 +553,7 @@ def test_one_message_failing_while_others_go_out_does_not_mark_every_replica_unh
     it was given up, and a load balancer checking /healthz took them all out, turning Slack's
     events away. Slack takes this process's messages: the row is reported, the status stays 200."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(APPROVERS[0]))
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -575,7 +575,7 @@ def test_a_rate_limited_backlog_is_not_reported_as_stalled(tmp_path: Path, org: 
     a message answered 429 ten times in a row is waiting its turn, and /healthz stays 200. Each 429
     counted as an attempt, so a monitor paged the IT 担当 through a normal burst."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=429, retry_after=30, times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -625,7 +625,7 @@ def test_one_message_failing_on_a_quiet_night_does_not_mark_the_replica_unhealth
     /healthz 503 on every replica, and a load balancer turned all of Slack's events away until the
     morning. Slack still answers this process (auth.test): the row is reported, the status stays 200."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=500, times=10_000, channel=st.slack.dm_channel(APPROVERS[0]))
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -667,7 +667,7 @@ def test_the_quiet_night_replica_is_not_503_while_auth_test_is_being_asked(
     auth.test answered: a /healthz asked meanwhile (the whole auth.test round trip, every retry)
     answered 503, and a load balancer polling every few seconds took the replica out."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         _quiet_night_stalled(st, clock)
         seen: list[int] = []
@@ -693,7 +693,7 @@ def test_auth_test_rate_limited_is_slack_answering(tmp_path: Path, org: OrgConfi
     answering this process: it was taken for Slack out of reach, and the quiet night's one
     refused message made the replica 503 as cut off from Slack (slack_delivery)."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         _quiet_night_stalled(st, clock, **fault)
         status, report = health(st.rt)
@@ -707,7 +707,7 @@ def test_auth_test_refusing_the_token_is_reported_as_the_token(tmp_path: Path, o
     """auth.test answered invalid_auth: Slack answers, and it refuses the token. /healthz said
     'slack_delivery: failing since …' (the network to check) and slack_auth 'ok'."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         _quiet_night_stalled(st, clock, error="invalid_auth")
         status, report = health(st.rt)
@@ -727,7 +727,7 @@ def test_a_thread_parent_refused_for_a_night_is_not_given_up_at_its_first_5xx_on
     from tests.e2e.test_workflow_drafting import root_message, submit_draft
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", error="not_in_channel", channel="C0INTAKE", times=10_000)
         assert submit_draft(st).status == 200
@@ -759,7 +759,7 @@ def test_an_approval_request_slack_refuses_for_itself_is_reported(
     answered in MAX_ATTEMPTS tries (a captive proxy's page for that conversation), was given up with
     only a log line: the thread said the approver had been asked, and nobody learnt they were not."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", times=10_000, channel=st.slack.dm_channel(APPROVERS[0]), **fault)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -867,7 +867,7 @@ def test_a_dm_failing_alone_is_given_up_after_a_day_of_its_own_not_counting_an_o
     from bot.slack_gateway import ALONE_GIVE_UP
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         dm_channel = st.slack.dm_channel(APPROVERS[0])
         st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
@@ -908,7 +908,7 @@ def test_messages_wait_out_a_slack_outage_of_more_than_a_day(tmp_path: Path, org
     from bot.slack_gateway import ALONE_GIVE_UP
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=503, times=10**6)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -935,7 +935,7 @@ def test_a_draft_post_failing_alone_is_given_up_after_a_day_and_its_replies_go_t
     from tests.e2e.test_workflow_drafting import submit_draft
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
         assert submit_draft(st).status == 200
@@ -1048,7 +1048,7 @@ def test_a_message_failing_alone_is_not_given_up_on_old_news_after_the_process_w
     from bot.slack_gateway import ALONE_GIVE_UP
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0INTAKE")
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
@@ -1118,7 +1118,7 @@ def test_a_draft_post_never_properly_answered_is_reported_as_such_not_as_refused
     from tests.e2e.test_workflow_drafting import submit_draft
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=200, body="<html>captive portal</html>", times=10**6,
                         channel="C0INTAKE")
@@ -1217,7 +1217,7 @@ def test_the_escalation_channel_given_up_after_its_attempts_is_told_to_its_peopl
     from bot.incidents import escalation_people
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=500, times=10**6, channel="C0ESCALATE")
         # An approver's DM refused for what it is: its report goes to the escalation channel.
@@ -1288,7 +1288,7 @@ def test_a_deactivated_or_unknown_escalation_member_is_reported_once_at_start_up
     users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
     del users["U0JOHO"]
     slack = LocalSlack(users=users).start()
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
         for _ in range(2):  # a restart, or two replicas starting
             found = DeliveryFailureReporter(st.rt.db, st.rt.org, st.rt.kessai.clock).check_escalation_members(st.rt.client)
@@ -1324,7 +1324,7 @@ def test_slack_answering_its_own_trouble_to_everything_is_slack_failing_not_answ
     Slack answering this process than a 503 is. It was: /healthz stayed 200, however long nothing
     went out, and a lone message's day of failing alone ran on through the incident."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         st.slack.inject("*", error=error, times=10**6)
@@ -1349,7 +1349,7 @@ def test_another_conversation_failing_for_a_while_pauses_a_lone_failures_day_not
     from bot.slack_gateway import ALONE_GIVE_UP
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         dm_channel = st.slack.dm_channel(APPROVERS[0])
         st.slack.inject("chat.postMessage", status=500, times=10**6, channel=dm_channel)
@@ -1386,7 +1386,7 @@ def test_a_channel_that_refused_the_bot_gives_its_later_replies_their_own_day_on
     from bot.slack_gateway import FAILING_ALONE_PREFIX
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         waiting = _first_reply_given_up_after_failing_alone(st, clock)
         st.slack.clear_faults()
@@ -1414,7 +1414,7 @@ def test_escalation_members_found_before_slack_broke_off_are_still_reported(tmp_
     users = slack_users(org)
     users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
     slack = LocalSlack(users=users).start()
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
         # Checked in the order of the roster: U0MANAGER, U0CHIEF, U0DEPUTY, U0JOHO.
         slack.inject("users.info", channel="U0DEPUTY", cut_short=True)
@@ -1441,7 +1441,7 @@ def test_an_escalation_member_deactivated_while_kessai_runs_is_reported_by_the_d
     users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
     slack = LocalSlack(users=users).start()
     clock = SteppedClock(datetime(2026, 11, 24, 7, 0, tzinfo=BUSINESS_MORNING.tzinfo))
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, slack=slack)
     try:
         replicas = [Sweeper(st.rt.kessai, slack=st.rt.client) for _ in range(2)]
         for sweeper in replicas:
@@ -1472,7 +1472,7 @@ def test_the_days_escalation_member_check_stops_at_the_first_call_slack_does_not
     claimed (no replica asks again every minute while Slack is in trouble)."""
     from bot.sweep import Sweeper
 
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     try:
         st.slack.inject("users.info", cut_short=True)
         sweeper = Sweeper(st.rt.kessai, slack=st.rt.client)
@@ -1500,7 +1500,7 @@ def test_a_start_on_a_business_day_looks_the_escalation_members_up_once(tmp_path
     from storage import reminders
     from storage.models import ReminderRow
 
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     try:
         scheduler = start_sweeping(st.rt)
         try:
@@ -1607,7 +1607,7 @@ def test_a_refused_token_pauses_a_lone_failures_day_not_counts_toward_it(
     no gap) the DM was given up at its first 500. The refused time is paused, as an outage of
     another conversation's is: the DM gets the hour it had left, and is given up after it."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         a_dm_failing_alone_through_a_refused_token(st, clock, 23, refused, rate_limited_first=False)
         for _ in range(3):  # the hour it had left runs out
@@ -1626,7 +1626,7 @@ def test_a_rate_limit_right_after_a_refused_token_still_pauses_a_lone_failures_d
     "rate limited" as the row's last error, the refusal's hours were no longer seen, and the DM
     was given up at the 500 after it: the ten hours of refused token counted as failing alone."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:  # about 20 hours alone, not 30
         a_dm_failing_alone_through_a_refused_token(st, clock, 20, timedelta(hours=10), rate_limited_first=True)
     finally:
@@ -1674,7 +1674,7 @@ def test_a_message_a_proxy_refuses_as_too_large_is_reported_at_once_not_retried_
     the same way every time. It fails at once, says why in the log, and the approver's missing
     request is reported in Japanese as a refused one is."""
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", status=413, body=TOO_LARGE_PAGE, times=10_000,
                         channel=st.slack.dm_channel(APPROVERS[0]))
@@ -1707,7 +1707,7 @@ def test_a_draft_post_refused_for_its_size_tells_its_author_why_in_japanese(
     from tests.e2e.test_workflow_drafting import submit_draft
 
     clock = SteppedClock(BUSINESS_MORNING)
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False)
     try:
         st.slack.inject("chat.postMessage", times=10**6, channel="C0INTAKE", **fault)
         assert submit_draft(st).status == 200

@@ -23,7 +23,7 @@ from bot.sandbox.records import Message
 from bot.sandbox.server import LocalSlack
 from bot.web import health
 from storage import outbox
-from tests.conftest import database_url
+from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, all_text, dm, thread, wait_dm
 from tests.e2e.test_workflow_drafting import root_message, submit_draft
 
@@ -33,7 +33,7 @@ def quick_retry_stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgCo
                       monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalStack]:
     # In service a refused root post is tried again every few minutes; here every second.
     monkeypatch.setattr(slack_gateway, "PARENT_RETRY", timedelta(seconds=1))
-    st = start_local_stack(org, database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
 
@@ -116,7 +116,7 @@ def test_a_refused_root_post_is_reported_to_the_author_and_posted_once_the_bot_i
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def plain_stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
-    st = start_local_stack(org, database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
 
@@ -179,7 +179,7 @@ def test_an_unknown_approver_of_a_modal_draft_is_reported_in_the_drafts_thread(t
     """The report used to be posted with the draft's made-up message ts as thread, which Slack refuses."""
     users = {k: v for k, v in slack_users(org).items() if k != "U0CHIEF"}
     slack = LocalSlack(users=users).start()
-    st = start_local_stack(org, database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
     try:
         assert submit_draft(st).status == 200
         root = root_message(st)

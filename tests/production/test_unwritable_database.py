@@ -15,7 +15,7 @@ from sqlalchemy import event
 from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
-from tests.conftest import database_url
+from tests.conftest import migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, drafts, settle, wait_dm
 from tests.production.test_operations import healthz
 
@@ -26,7 +26,7 @@ LONG_DRAFT = CLEAN_DRAFT + "会場では温かい飲み物を用意していま�
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def stack(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
-    st = start_local_stack(org, database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
+    st = start_local_stack(org, migrated_database_url(request.param, tmp_path), clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
 

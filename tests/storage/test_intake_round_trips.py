@@ -19,13 +19,13 @@ from bot.services import IncomingMessage
 from bot.slack_gateway import LEASE
 from storage import drafts, outbox
 from storage.models import DraftRow, FindingRow, OutboxRow
-from tests.conftest import database_url
+from tests.conftest import migrated_database_url
 from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT
 
 
 @pytest.fixture
 def pg_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
-    st = start_local_stack(org, database_url("postgres", tmp_path), start_gateway=False,
+    st = start_local_stack(org, migrated_database_url("postgres", tmp_path), start_gateway=False,
                            clock=shifted_clock(BUSINESS_MORNING))
     yield st
     st.stop()
