@@ -177,8 +177,13 @@ def test_healthz_reports_an_unreachable_database(tmp_path: Path, org: OrgConfig)
 
 
 def test_healthz_says_when_the_database_host_does_not_answer(tmp_path: Path, org: OrgConfig,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
+                                                             caplog: pytest.LogCaptureFixture,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from sqlalchemy.engine import make_url
+
+    from bot import web
+
+    monkeypatch.setattr(web, "_unreachable_logged", {})  # another test's timeout, told < 1 min ago
 
     url = make_url(database_url("postgres", tmp_path))
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
@@ -188,16 +193,49 @@ def test_healthz_says_when_the_database_host_does_not_answer(tmp_path: Path, org
         proxy.silent()
         st.rt.db.engine.dispose()  # pooled connections would wait on a read, not on connecting
         with caplog.at_level(logging.WARNING, logger="bot.web"):
+            started = time.monotonic()
             status, body = healthz(st)
+            # One connection attempt, waited once: no retry of ours, no pre-ping before it.
+            assert time.monotonic() - started < 2 * 2
             assert status == 503 and body["database"] == "unreachable: timeout"
-            healthz(st)
-        # The whole error is in the log, once while the cause lasts (a monitor polls every few seconds).
+        # The whole error is in the log (once while the cause lasts: test_an_unreachable_database_is_logged_once…).
         [logged] = [r for r in caplog.records if "database is unreachable" in r.getMessage()]
         assert "(timeout)" in logged.getMessage() and logged.exc_info is not None
     finally:
-        proxy.up()
+        # Down, not up: the outbox worker's query sent into the silence would wait for an answer
+        # that never comes, and stopping it would wait its 10 s join.
+        proxy.down()
         st.stop()
         proxy.close()
+
+
+def test_an_unreachable_database_is_logged_once_while_the_cause_lasts(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A monitor polls /healthz every few seconds: the whole error is logged when the cause
+    changes, and again only after UNREACHABLE_LOG_EVERY."""
+    from bot import web
+
+    told: dict[str, float] = {}
+    monkeypatch.setattr(web, "_unreachable_logged", told)
+    error = TimeoutError("connection timeout expired")
+
+    def logged() -> list[str]:
+        return [r.getMessage() for r in caplog.records if "database is unreachable" in r.getMessage()]
+
+    with caplog.at_level(logging.WARNING, logger="bot.web"):
+        web._log_unreachable("timeout", error)
+        web._log_unreachable("timeout", error)
+        assert len(logged()) == 1 and "(timeout)" in logged()[0]
+        web._log_unreachable("connection refused", error)  # a new cause is told at once
+        assert len(logged()) == 2
+        web._log_unreachable("timeout", error)  # and so is the old one coming back
+        assert len(logged()) == 3
+        told["timeout"] -= web.UNREACHABLE_LOG_EVERY - 5  # as if told 55 s ago
+        web._log_unreachable("timeout", error)
+        assert len(logged()) == 3
+        told["timeout"] -= 5  # a minute ago
+        web._log_unreachable("timeout", error)
+        assert len(logged()) == 4
 
 
 def test_healthz_says_when_the_database_does_not_exist(tmp_path: Path, org: OrgConfig) -> None:
