@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 
 SOCKET_PING_SECONDS = 5.0
+# How long one Slack Web API call may take before it counts as failed (the client's timeout). The
+# tests that make Slack hang shorten it, as they do the ping interval.
+SLACK_TIMEOUT_SECONDS = 10.0
 
 
 def socket_alive(client: Any, now: Callable[[], float] = time.time) -> bool:
@@ -186,7 +189,7 @@ def serve(settings: Settings) -> int:
             print(f"  {p}", file=sys.stderr)
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
-    rt = build_runtime(settings, org)
+    rt = build_runtime(settings, org, slack_timeout=SLACK_TIMEOUT_SECONDS)
     warn_of_a_clock_apart_from_the_database(rt.db, rt.kessai.clock)
     from bot.scheduler import watch_config_file
 

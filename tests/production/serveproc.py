@@ -31,11 +31,16 @@ STARTED: list[ServeProcess] = []
 
 class ServeProcess:
     def __init__(self, slack: LocalSlack, database_url: str, workdir: Path, *, name: str = "serve",
-                 extra_env: dict[str, str] | None = None, socket_ping_seconds: float | None = None) -> None:
+                 extra_env: dict[str, str] | None = None, socket_ping_seconds: float | None = None,
+                 slack_timeout: float | None = None) -> None:
         self.slack = slack
-        # Socket Mode's ping interval (bot.serve.SOCKET_PING_SECONDS, 5 s): a lost socket is noticed
-        # after three unanswered pings, which a test waiting for it need not spend 15 s on.
-        self.socket_ping_seconds = socket_ping_seconds
+        # Knobs of bot.serve set before serve starts. Socket Mode's ping interval
+        # (SOCKET_PING_SECONDS, 5 s): a lost socket is noticed after three unanswered pings, which
+        # a test waiting for it need not spend 15 s on. The Slack client's timeout
+        # (SLACK_TIMEOUT_SECONDS, 10 s): a test where Slack hangs need not wait it out in full.
+        self.knobs = {name: value for name, value in (("SOCKET_PING_SECONDS", socket_ping_seconds),
+                                                      ("SLACK_TIMEOUT_SECONDS", slack_timeout))
+                      if value is not None}
         self.port = free_port()
         self.log_path = workdir / f"{name}-{self.port}.log"
         self.workdir = workdir
@@ -74,9 +79,9 @@ class ServeProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         connected = self.slack.socket_connections  # other replicas' Socket Mode connections
         command = [sys.executable, "-m", "bot", "serve"]
-        if self.socket_ping_seconds is not None:
-            command = [sys.executable, "-c", "import sys, bot.serve, bot.cli; bot.serve.SOCKET_PING_SECONDS = "
-                       f"{self.socket_ping_seconds!r}; sys.exit(bot.cli.main(['serve']))"]
+        if self.knobs:
+            knobs = "; ".join(f"bot.serve.{name} = {value!r}" for name, value in self.knobs.items())
+            command = [sys.executable, "-c", f"import sys, bot.serve, bot.cli; {knobs}; sys.exit(bot.cli.main(['serve']))"]
         self.proc = subprocess.Popen(command, cwd=self.workdir, env=self.env,
                                      stdout=log, stderr=subprocess.STDOUT)
         STARTED.append(self)

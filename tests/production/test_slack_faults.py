@@ -600,7 +600,8 @@ def test_serve_answers_healthz_while_slack_hangs_on_the_intake_channel_check(tmp
         assert len(channels) >= 2
         slack.inject("conversations.history", delay=600, channel=channels[0])  # hangs past the timeout
         slack.inject("conversations.history", error="not_in_channel", channel=channels[1])
-        serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path).start()
+        # The client's timeout shortened (10 s in production), with room for /healthz to answer first.
+        serve = ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path, slack_timeout=3.0).start()
         try:
             # /healthz said 200 while Slack still held the first channel's check
             assert "could not check intake channel" not in serve.log()
