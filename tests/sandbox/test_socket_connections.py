@@ -35,6 +35,16 @@ def connect(slack: LocalSlack, name: str, seen: list[str]) -> SocketModeClient:
     return client
 
 
+def close_all(*clients: SocketModeClient) -> None:
+    """Close the clients at once: SocketModeClient.close() waits for its receiving thread's read,
+    which gives up after 3 s; one after the other, each test spent that wait once per client."""
+    closing = [threading.Thread(target=c.close) for c in clients]
+    for t in closing:
+        t.start()
+    for t in closing:
+        t.join(10)
+
+
 def test_envelopes_are_handed_to_the_connections_in_turn(slack: LocalSlack) -> None:
     seen: list[str] = []
     first = connect(slack, "a", seen)
@@ -47,8 +57,7 @@ def test_envelopes_are_handed_to_the_connections_in_turn(slack: LocalSlack) -> N
             assert slack.socket_send("events_api", {"n": n}) is not None  # acknowledged
         assert sorted(seen) == ["a:0", "a:2", "b:1", "b:3"]
     finally:
-        first.close()
-        second.close()
+        close_all(first, second)
     slack.wait_for(lambda: slack.socket_connections == 0, timeout=10, message="both closed")
 
 
@@ -65,8 +74,7 @@ def test_a_refresh_moves_one_connection_and_spares_the_other(slack: LocalSlack) 
             assert slack.socket_send("events_api", {"n": n}) is not None
         assert {x.split(":")[0] for x in seen} == {"a", "b"}
     finally:
-        first.close()
-        second.close()
+        close_all(first, second)
 
 
 def test_sending_with_no_connection_is_an_error(slack: LocalSlack) -> None:
