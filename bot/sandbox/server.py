@@ -347,6 +347,13 @@ class LocalSlack:
         with self._cond:
             if not self._cond.wait_for(lambda: self._socket_generation > generation and bool(self._sockets), timeout):
                 raise TimeoutError(f"the app did not reconnect within {timeout}s")
+            old = [conn for s, conn in self._sockets if s is session]
+        # Then Slack closes the old connection itself. Left to the app, slack_sdk's close waits for
+        # its reader's next timeout (3 s); cut here, the read ends at once. Cut without a close
+        # frame: the SDK answers one by reconnecting the client's current connection.
+        for conn in old:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
 
     def wait_for_socket(self, timeout: float = 30.0, connections: int = 1) -> None:
         """Block until the app holds at least ``connections`` Socket Mode connections."""
