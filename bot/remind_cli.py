@@ -68,15 +68,22 @@ def pending_migrations_ja(db: Any) -> str | None:
 
 
 def workspace_url(settings: Any, timeout: float = 10.0) -> str | None:
-    """The workspace URL for message links in reminders; None (links to the channel) without Slack.
+    """The workspace URL for message links in reminders; None (links to the channel) without Slack."""
+    return ask_slack(settings, timeout)[0]
+
+
+def ask_slack(settings: Any, timeout: float = 10.0) -> tuple[str | None, str | None]:
+    """auth.test: the workspace URL (None: reminders link to the channel) and the code Slack refused
+    the bot token with (invalid_auth, token_revoked, account_inactive…), else None.
 
     Asked with the bot's own client, as every other call is: slack_sdk's bounds each read, not the
     answer, and one trickling in (a broken proxy) held the cron run, and every reminder, as long
     as it dripped."""
     if not settings.slack_bot_token:
-        return None
+        return None, None
     from slack_sdk.errors import SlackApiError
 
+    from bot.slack_gateway import AUTH_ERRORS, error_code
     from bot.slack_http import KeepAliveWebClient
 
     client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=timeout)
@@ -85,10 +92,11 @@ def workspace_url(settings: Any, timeout: float = 10.0) -> str | None:
     except (SlackApiError, OSError, http.client.HTTPException) as e:  # HTTPException: an answer broken off
         log.warning("could not ask Slack for the workspace URL (%s: %s); reminders link to the channel",
                     type(e).__name__, e)
-        return None
+        code = error_code(e) if isinstance(e, SlackApiError) else ""
+        return None, code if code in AUTH_ERRORS else None
     finally:
         client.close()
-    return str(auth.get("url") or "") or None
+    return str(auth.get("url") or "") or None, None
 
 
 # A pass of the gateway stops at a batch of which nothing went out (Slack refused all of it): what
@@ -137,6 +145,32 @@ def sweep_once(kessai: Kessai, now: datetime, *, settle_until: datetime, client:
     return report, checked, sent
 
 
+def waiting(db: Database) -> int:
+    """How many messages wait in the outbox to be sent."""
+    from sqlmodel import col, func, select
+
+    from storage import outbox
+    from storage.models import OutboxRow
+
+    with db.session() as s:
+        return int(s.exec(select(func.count()).where(col(OutboxRow.status) == outbox.PENDING)).one())
+
+
+def token_refused_ja(code: str, waiting: int) -> str:
+    return (f"Slack がボットのトークン（SLACK_BOT_TOKEN）を受け付けなかったため、Slack にメッセージを送れませんでした（{code}）。"
+            "アプリがワークスペースから削除されたか、トークンが取り消された・再発行された可能性があります。"
+            f"送るべきリマインダーなど {waiting} 件は送信待ちとしてデータベースに記録してあり、失われていません。"
+            "Slack のアプリの管理画面（OAuth & Permissions）で Bot User OAuth Token を確かめて .env の SLACK_BOT_TOKEN に"
+            "設定し、kessai serve を再起動するか kessai remind をもう一度実行してください。そのとき 1 回だけ送られます。")
+
+
+def slack_unreachable_ja(waiting: int) -> str:
+    return ("Slack に接続できなかったため（Slack の障害、ネットワーク、プロキシなど）、メッセージを送れませんでした。"
+            f"送るべきリマインダーなど {waiting} 件は送信待ちとしてデータベースに記録してあり、失われていません。"
+            "Slack に接続できるようになった後の kessai remind の実行（kessai serve が動いていれば、そちら）で 1 回だけ送られます。"
+            "続く場合は、このサーバーから https://slack.com/api/ に接続できるか（SLACK_API_URL・プロキシの設定）を確かめてください。")
+
+
 def run_remind(args: argparse.Namespace) -> int:
     from bot.services import Kessai
     from storage import roster
@@ -171,13 +205,14 @@ def run_remind(args: argparse.Namespace) -> int:
             changed = roster.sync(s, org)
             kessai.notify.roster_changed(s, datetime.now(UTC), users=changed)
             kessai.follow_author_standing(s, datetime.now(UTC), sorted(changed))
-        kessai.workspace_url = workspace_url(settings)
+        kessai.workspace_url, refused = ask_slack(settings)
         real_now = datetime.now(UTC)
-        if settings.slack_bot_token:
+        if settings.slack_bot_token and refused is None:
             from bot.slack_http import KeepAliveWebClient
 
             client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
         deliver: Callable[[], int] | None = None
+        gateway: SlackGateway | None = None
         if client is not None:
             # Run from cron without a serve process: deliver what the sweep wrote now (and what the
             # look-up of the escalation members told their channel). With serve running, its
@@ -189,17 +224,33 @@ def run_remind(args: argparse.Namespace) -> int:
             failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz)
             failures.incident_alert = IncidentService(kessai).current_alert
             gateway = SlackGateway(db, client, render_home=kessai.homes.render, on_permanent_failure=failures)
+            gateway.release_held_for_token()
             deliver = partial(deliver_until_settled, db, gateway)
         report, checked, sent = sweep_once(kessai, now, settle_until=real_now, client=client, deliver=deliver)
+        if deliver is not None and not report.total and not checked:
+            # What an earlier run left waiting (Slack refused the token, was down, or the run was
+            # killed before it sent): only delivered when this run wrote something, it waited for the
+            # next reminder due (a day, for a weekly report) when no serve runs.
+            sent = deliver()
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if now > real_now + timedelta(minutes=1):
             print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）と未投稿の確認は、"
                   "今の時点で投稿予定時刻を過ぎているものだけを処理しました。")
-        if (report.total or checked) and client is not None:
+        if client is not None and (report.total or checked or sent):
             print(f"Slack に {sent} 件のメッセージを送りました。")
-        elif report.total:
+        elif report.total and refused is None:
             print("SLACK_BOT_TOKEN がないため、まだ Slack には送っていません。kessai serve が動いていれば、"
                   "そちらがすぐに送ります（動いていなければ、トークンを設定してもう一度実行してください）。")
+        # Exit 1 (cron mails its admin) when Slack took none of what was to be sent: the messages wait
+        # in the database, and the next run (or serve) sends them, once, when Slack takes them again.
+        if refused is None and gateway is not None:
+            refused = gateway.auth_problem()
+        if refused is not None:
+            print(token_refused_ja(refused, waiting(db)), file=sys.stderr)
+            return 1
+        if gateway is not None and gateway.failing_since() is not None:
+            print(slack_unreachable_ja(waiting(db)), file=sys.stderr)
+            return 1
     finally:
         if client is not None:
             client.close()  # its kept connections to Slack, as the database's below

@@ -414,12 +414,10 @@ class SlackGateway:
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
         # Messages held back by a refused token go first: the restart is usually the new token.
+        self.release_held_for_token()
         with self.db.session() as s:
-            released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
             refused = outbox.retry_now(s, PARENT_REFUSED_PREFIX, self.clock())
             unscoped = outbox.retry_now(s, SCOPE_REFUSED_PREFIX, self.clock())
-        if released:
-            log.info("%d message(s) that Slack refused for the old token will be sent now", released)
         if unscoped:
             log.info("%d message(s) that waited for a scope Slack refused (missing_scope…) will be sent now", unscoped)
         if refused:
@@ -456,6 +454,16 @@ class SlackGateway:
             log.warning("outbox %s (%s) failed earlier and replies still wait for it; handling it now (%s)",
                         row.id, row.message_key, error)
             self._report(row, error)
+
+    def release_held_for_token(self) -> int:
+        """Make the messages held back by a refused token due now; how many. A process that starts
+        (serve, each cron ``kessai remind``) usually follows the new token, and a message held by an
+        earlier one must not wait out its backoff."""
+        with self.db.session() as s:
+            released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
+        if released:
+            log.info("%d message(s) that Slack refused for the old token will be sent now", released)
+        return released
 
     def stop(self, timeout: float = 10.0) -> None:
         self._express_open = False

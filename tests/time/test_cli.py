@@ -285,3 +285,64 @@ def test_remind_closes_its_connections_to_slack_when_it_ends(
     finally:
         gc.enable()
         slack.stop()
+
+
+def _outbox(db: Database) -> list[str]:
+    from storage.models import OutboxRow
+
+    with db.session() as s:
+        return [r.status for r in s.exec(select(OutboxRow)).all()]
+
+
+def test_remind_with_a_revoked_token_keeps_the_reminders_and_tells_cron(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app uninstalled (token refused): the run logged a WARNING, said 'Slack に 0 件' and exited 0,
+    so cron mailed nobody; and the next run with a working token, with no new reminder due, sent
+    nothing of what waited (delivery ran only when the sweep wrote something). Now it exits 1 with
+    the reason, and the next run sends each waiting message once."""
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        monkeypatch.setenv("SLACK_API_URL", slack.api_url)
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-revoked")
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 1
+        out = capsys.readouterr()
+        assert "決裁の催促 1件" in out.out
+        assert "トークン" in out.err and "invalid_auth" in out.err and "失われていません" in out.err
+        assert set(_outbox(env)) == {"pending"}
+        assert [c.method for c in slack.calls] == ["auth.test"]  # not every message refused in turn
+        waiting = len(_outbox(env))
+
+        monkeypatch.setenv("SLACK_BOT_TOKEN", slack.token)
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 0
+        out = capsys.readouterr()
+        assert f"Slack に {waiting} 件のメッセージを送りました" in out.out and not out.err
+        assert set(_outbox(env)) == {"sent"}
+        posted = len(slack.calls_of("chat.postMessage"))
+        assert main(["remind", "--now", "2026-11-24T12:02"]) == 0
+        assert len(slack.calls_of("chat.postMessage")) == posted
+
+
+def test_remind_whose_token_is_refused_mid_run_or_slack_down_exits_1(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """auth.test answered, then Slack refused the messages (the token revoked during the run), or
+    Slack answered nothing but 500s: 'Slack に 0 件' and exit 0 hid it from cron."""
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        monkeypatch.setenv("SLACK_API_URL", slack.api_url)
+        monkeypatch.setenv("SLACK_BOT_TOKEN", slack.token)
+        slack.inject("*", status=500, times=10**6)
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 1
+        err = capsys.readouterr().err
+        assert "Slack に接続できなかった" in err and "失われていません" in err
+        assert set(_outbox(env)) == {"pending"}
+
+        slack.clear_faults()
+        slack.inject("chat.postMessage", error="token_revoked", times=10**6)
+        slack.inject("conversations.open", error="token_revoked", times=10**6)
+        slack.inject("auth.test", error="token_revoked", times=10**6)
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 1
+        err = capsys.readouterr().err
+        assert "トークン" in err and "token_revoked" in err
+        assert set(_outbox(env)) == {"pending"}
