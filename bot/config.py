@@ -574,6 +574,23 @@ def windows_config_path_ja(path: str) -> str | None:
             "ドライブ名（C: など）はありません。/etc/kessai/kessai.toml のように、このサーバーでの場所を書いてください。")
 
 
+def relative_config_path_ja(path: str) -> str | None:
+    """What to say of a missing organisation file named relative to the working directory; None for
+    an absolute name. A cron job runs in the user's home folder: 「見つかりません…kessai.example.toml
+    をコピーして作ってください」 alone, in the mail cron sent, sent the IT 担当 to create a new file
+    there rather than to run kessai where its .env and kessai.toml are."""
+    if Path(path).expanduser().is_absolute():
+        return None
+    cwd = Path.cwd()
+    if (cwd / ".env").is_file():
+        return (f"作業フォルダー（コマンドを実行したフォルダー）{cwd} からの場所です。"
+                "KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。")
+    return (f"作業フォルダー（コマンドを実行したフォルダー）{cwd} からの場所ですが、このフォルダーには .env もありません。"
+            "kessai は .env と組織設定ファイルを作業フォルダーから読むため、cron などでは .env のあるフォルダーに移ってから"
+            "実行してください（例: cd /opt/kessai && /opt/kessai/.venv/bin/kessai remind）。"
+            "初めて設定する場合は、.env.example と kessai.example.toml をコピーして作ってください。")
+
+
 def _windows_path(path: str) -> bool:
     """Whether ``path`` is written as on Windows: a drive (C:\\, C:/) or folders parted by \\."""
     return bool(re.match(r"(?:file:)?/*[A-Za-z]:[\\/]", path)) or "\\" in path
@@ -1969,7 +1986,7 @@ def _unreadable(filename: str, exc: OSError) -> ConfigError:
     if isinstance(exc, FileNotFoundError):
         return ConfigError([ConfigProblem(
             filename, None,
-            "設定ファイルが見つかりません。" + (windows_config_path_ja(filename)
+            "設定ファイルが見つかりません。" + (windows_config_path_ja(filename) or relative_config_path_ja(filename)
                                                or "KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。"))])
     return ConfigError([ConfigProblem(filename, None, f"設定ファイルを読めません（{os_reason_ja(exc)}）。")])
 

@@ -1734,3 +1734,22 @@ def test_a_password_with_a_slash_and_a_question_mark_is_still_the_password_s() -
 def test_a_postgresql_url_is_left_as_written_when_expanding_home() -> None:
     url = "postgresql://kessai:p%40ss@db:5432/kessai?options=-c%20x%3D1"
     assert load_settings({"DATABASE_URL": url, "KESSAI_CONFIG": "/etc/kessai.toml"}, dotenv=None).database_url == url
+
+
+def test_a_missing_relative_config_names_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cron runs in the home folder: the mail said only 「kessai.toml: 設定ファイルが見つかりません。…
+    kessai.example.toml をコピーして作ってください」, and nothing of where kessai had looked nor that
+    the .env was not there either."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as err:
+        load_org_config("kessai.toml")
+    said = str(err.value)
+    assert str(tmp_path) in said and ".env もありません" in said and "cd /opt/kessai" in said
+    (tmp_path / ".env").write_text("KESSAI_CONFIG=kessai.toml\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_org_config("kessai.toml")
+    said = str(err.value)
+    assert str(tmp_path) in said and ".env もありません" not in said and "kessai.example.toml" in said
+    with pytest.raises(ConfigError) as err:
+        load_org_config(tmp_path / "missing.toml")  # an absolute name says where it is already
+    assert "作業フォルダー" not in str(err.value)
