@@ -230,7 +230,7 @@ def run_remind(args: argparse.Namespace) -> int:
         if deliver is not None and not report.total and not checked:
             # What an earlier run left waiting (Slack refused the token, was down, or the run was
             # killed before it sent): only delivered when this run wrote something, it waited for the
-            # next reminder due (a day, for a weekly report) when no serve runs.
+            # next reminder due (hours or days later) when no serve runs.
             sent = deliver()
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if now > real_now + timedelta(minutes=1):
@@ -244,7 +244,9 @@ def run_remind(args: argparse.Namespace) -> int:
         # Exit 1 (cron mails its admin) when Slack took none of what was to be sent: the messages wait
         # in the database, and the next run (or serve) sends them, once, when Slack takes them again.
         if refused is None and gateway is not None:
-            refused = gateway.auth_problem()
+            # The token's own refusal, not auth_problem(): a refused scope (im:write) is told in the
+            # escalation channel by the failure reporter and is no revoked token.
+            refused = gateway.auth_error
         if refused is not None:
             print(token_refused_ja(refused, waiting(db)), file=sys.stderr)
             return 1

@@ -346,3 +346,18 @@ def test_remind_whose_token_is_refused_mid_run_or_slack_down_exits_1(
         err = capsys.readouterr().err
         assert "トークン" in err and "token_revoked" in err
         assert set(_outbox(env)) == {"pending"}
+
+
+def test_remind_with_a_scope_refused_is_no_revoked_token(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slack refusing the DMs for want of im:write is told in the escalation channel (the failure
+    reporter), not as a revoked token: cron is not told to replace a token that works."""
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        monkeypatch.setenv("SLACK_API_URL", slack.api_url)
+        monkeypatch.setenv("SLACK_BOT_TOKEN", slack.token)
+        slack.inject("conversations.open", error="missing_scope", times=10**6)
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
+        assert "トークン" not in capsys.readouterr().err
+        assert "sent" in _outbox(env)  # what needs no DM went out
