@@ -703,3 +703,16 @@ def test_requests_signed_with_another_secret_point_at_the_signing_secret_once(
             assert forged.last_reply is not None and forged.last_reply.status == 401
     warnings = [r.getMessage() for r in caplog.records if "SLACK_SIGNING_SECRET" in r.getMessage()]
     assert len(warnings) == 1 and "Signing Secret" in warnings[0], warnings
+
+
+@pytest.mark.parametrize("timestamp", ["\xb2", "9" * 400, "1" * 5000])
+def test_a_forged_timestamp_is_refused_401_without_a_traceback(
+        sqlite_stack: LocalStack, caplog: pytest.LogCaptureFixture, timestamp: str) -> None:
+    """A Slack-shaped signature made the mismatch warning read the timestamp as a number: 「²」 passes
+    str.isdigit, 400 digits overflow the float subtraction, 5,000 exceed int()'s limit. Anyone could
+    send it and each one was a 500 with an ERROR traceback in the log (found by review)."""
+    caplog.set_level(logging.WARNING)
+    headers = {"Content-Type": "application/json", "X-Slack-Signature": "v0=" + "0" * 64,
+               "X-Slack-Request-Timestamp": timestamp}
+    assert _post(sqlite_stack.bot_url, b"{}", headers) == 401
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
