@@ -134,6 +134,10 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
     for middleware in app._middleware_list:
         if isinstance(middleware, SingleTeamAuthorization):
             middleware.auth_test_result = auth
+            break
+    else:  # a Bolt release that builds its middleware otherwise: say so rather than lose drafts unseen
+        log.warning("slack_bolt's SingleTeamAuthorization was not found: a draft written after the bot token "
+                    "is revoked may be acknowledged and dropped (check kessai with this slack_bolt version)")
     prefixes = response_url_prefixes(settings.slack_api_url)
     register_listeners(app, kessai, team_id=team_id, response_url_prefixes=prefixes)
     fallback.register(app, kessai, response_url_prefixes=prefixes)  # last, so it only catches leftovers
