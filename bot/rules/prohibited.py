@@ -72,7 +72,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     罵り語を使わずに丁寧な言葉で相手を見下す言い方（「頭が悪い人には難しいかもしれませんね」「何度説明しても
     ご理解いただけないようですね」「知能を疑います」「日本語が読めないのでしょうか」「嫌なら出て行けばいい」）も
     茅野市 4(7)① の「侮蔑」「不敬な言い方」にあたるので反応します（「頭が悪いからではありません」「ご理解いただけない
-    ようでしたら窓口へ」「日本語が読めない方のために」は対象外です）。
+    ようでしたら窓口へ」「日本語が読めない方のために」「頭が悪いと思い込まず、気軽に聞いてください」、
+    「…ようですね、という苦情をいただきます」のように言われたこととして書いたものは対象外です）。
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [
@@ -88,7 +89,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             yield Hit(a, b, f"「{doc.text[a:b]}」は人を侮辱し、排除する表現と受け取られます。削除するか別の表現に改めてください。")
     for m in _CONTEMPT.finditer(doc.text):
         a, b = m.span()
-        if not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b):
+        if (not any(x < b and a < y for x, y in spans) and not _reported(doc, a, b)
+                and not _CONTEMPT_REPORTED.match(doc.text, b)):
             yield Hit(a, b, f"「{m.group()}」は相手を見下す表現と受け取られます。削除するか別の表現に改めてください。")
 
 
@@ -96,13 +98,20 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 # 難しいかもしれませんね」「何度説明してもご理解いただけないようですね」「知能を疑います」「日本語が読めないの
 # でしょうか」「嫌なら出て行けばいい」. Not 「頭が悪いからではありません」「ご理解いただけないようでしたら」
 # 「日本語が読めない方のために」, nor 「雨が嫌なら屋内の会場へ」.
+# 頭が悪い only said of someone (「…人には」「…方は」) or as a verdict ending the sentence (「頭悪いですね」「頭悪すぎ。」):
+# on its own it fired on 「頭が悪いと思い込まず、気軽に聞いてください」「「頭が悪い」と自分を責めていませんか」
+# 「頭の悪い子なんていません」, posts that comfort the reader.
 _CONTEMPT = re.compile(
-    r"頭(?:が|の)?悪(?:い|すぎ|そう)(?![^。！？!?\n]{0,4}?(?:では|じゃ)(?:ない|ありません|なく))"
+    r"頭(?:が|の)?悪(?:い|すぎ|そう)(?:(?:人|方|奴|やつ|連中|子)(?:には|は|に|って)|です|ね|よね|でしょ|(?=[。！？!?…\n]|$))"
+    r"(?![^。！？!?\n]{0,4}?(?:では|じゃ)(?:ない|ありません|なく))"
     r"|(?:ご理解|理解して|お分かり|おわかり|分かって|わかって)(?:いただけ|もらえ)(?:ない|ません)(?:よう|みたい)(?:です|だ)ね"
     r"|知能を疑"
     r"|日本語が(?:読め|分から|わから|理解でき)ない(?:の|ん)(?:でしょうか|ですか|だろうか|かな)"
     r"|(?:嫌|いや|イヤ|文句がある|不満がある|不満な)なら[^。！？!?\n]{0,8}?出て(?:行|い)(?:け|って|きなさい)"
 )
+# The words reported after a comma (「何度説明してもご理解いただけないようですね、という苦情をいただきます」
+# 「日本語がわからないのでしょうか、と不安に思う外国人の方へ」): what was said to or felt by someone, not the post's.
+_CONTEMPT_REPORTED = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった|と(?:言|い|思|不安|心配|感じ|悩)|って(?:言|思))")
 
 
 # ばか written straight before an adjective is the intensifier "very" of speech and of Niigata dialect

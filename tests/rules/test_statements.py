@@ -751,6 +751,8 @@ def test_the_citys_own_post_spreading_with_a_mistake_is_still_a_correction(text:
         "文句があるなら出ていけばいいのでは？",
         "日本語が読めないのでしょうか？よく読んでからご質問ください。",
         "日本語が分からないんですか？",
+        "頭が悪すぎ。",
+        "頭の悪い方には理解できないでしょう。",
     ],
 )
 def test_contempt_without_an_insulting_word_fires(text: str) -> None:
@@ -770,6 +772,13 @@ def test_contempt_without_an_insulting_word_fires(text: str) -> None:
         "「頭が悪い」と言われて傷ついた経験はありませんか。",
         "雨が嫌なら、屋内の会場もあります。",
         "常識を疑え！若手職員の新しい発想で事業を見直します。",
+        # Found by review: 頭が悪い said of no one, and contempt reported after a comma.
+        "頭が悪いと思い込まず、わからないことは気軽に聞いてください。",
+        "「頭が悪い」と自分を責めていませんか。",
+        "頭の悪い子なんていません。",
+        "寝不足が続くと頭が悪くなったように感じることがあります。",
+        "何度説明してもご理解いただけないようですね、という苦情をいただくことがあります。",
+        "日本語がわからないのでしょうか、と不安に思う外国人の方へ。やさしい日本語でお知らせします。",
     ],
 )
 def test_polite_notices_near_contempt_stay_silent(text: str) -> None:
