@@ -659,7 +659,10 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
 
 # The verb of an English sentence after 「was」 (「The password was shared on Slack」「was reset at 9:30」) when
 # a preposition follows it: read as the value, the sentence lost what happened to the password.
-_A_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en)|reset|sent|lost|kept|left|told|sold|found|known|shown")
+# Past participles in -en are named, not matched by their ending: 「kitten」「garden」「seven」 are weak passwords too,
+# and read as the verb they went out as typed.
+_A_PARTICIPLE = re.compile(r"[a-z]{2,}ed|reset|sent|lost|kept|left|told|sold|found|known|shown|seen|given|taken|stolen"
+                           r"|written|rewritten|overwritten|hidden|forgotten|broken|chosen|spoken|gotten|frozen|beaten")
 _AFTER_A_PARTICIPLE = re.compile(r"[ \t]+(?:on|at|in|by|to|from|via|with|and|for|through|over|before|after|since|during"
                                  r"|yesterday|today|last|this)\b")
 
@@ -698,7 +701,7 @@ _SPACED_VALUE_IN_ENGLISH = re.compile(
     # Or to the word the sentence goes on with (「The password was abc 123 and it leaked」「… abc 123 on the
     # sticky note」): read to the line's end, the words were the sentence's, and 「123」 went out as typed.
     r"|[ \t]+(?:and|but|so|or|which|that|since|because|on|at|in|from|until|before|after|when|by|for|with"
-    r"|yesterday|today)(?=[ \t]))")
+    r"|then|while|though|although|if|unless|yesterday|today)(?=[ \t]))")
 # A word of an English sentence after 「is」 (「The password is 12 characters long」), not of a value: a word
 # of lower-case letters alone, longer than a value's fragment is.
 _A_SENTENCES_WORD = re.compile(r"[a-z]{5,}")

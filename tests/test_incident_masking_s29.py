@@ -76,6 +76,29 @@ def test_an_english_sentence_about_the_password_keeps_its_words(kept: str) -> No
     assert masked(kept) == (kept, 0)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A weak password that ends like a participle, before a preposition: masked before b8b0e65, then kept as
+    # the sentence's verb and sent as typed (found by review).
+    ("The password was kitten on the sticky note", f"The password was {M} on the sticky note"),
+    ("The password was garden in the old system", f"The password was {M} in the old system"),
+    ("The password was seven at the time", f"The password was {M} at the time"),
+    # The sentence going on with then/while/though/if: 「123」 went out as typed (found by review).
+    ("The password was abc 123 then it leaked", f"The password was {M} then it leaked"),
+    ("The password was abc 123 while I was on leave", f"The password was {M} while I was on leave"),
+    ("The password was abc 123 if I remember", f"The password was {M} if I remember"),
+])
+def test_a_weak_word_or_a_spaced_value_in_an_english_sentence_is_masked(text: str, expected: str) -> None:
+    assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize("kept", [
+    "The password was written on a sticky note", "The password was stolen by an intruder",
+    "The password was hidden in a drawer", "The password was emailed to all staff",
+])
+def test_an_english_participle_before_a_preposition_stays(kept: str) -> None:
+    assert masked(kept) == (kept, 0)
+
+
 def test_english_sentences_stay_linear() -> None:
     assert_stays_linear(masked, "The password was abc 123 and password is a b c d and ")
 
