@@ -76,6 +76,10 @@ def json_chunks(rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
 # width is forgiven); LibreOffice 7.4 keeps them as text when it opens a CSV, and Excel could not
 # be tried, so they are guarded too: the cost is a visible ' on a 差戻し reason such as 「－日付…」.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Digits Excel reads as a number it then shows otherwise: a leading 0 dropped (the first entry's
+# 「前の記録のハッシュ」, 64 zeros, showed as 「0」; a phone number), 12 digits or more shown as
+# 1.23457E+11, and past 15 the last digits lost.
+_NUMBER_EXCEL_CHANGES = re.compile(r"0[0-9]+|[0-9]{12,}")
 
 
 def _cell(v: object) -> object:
@@ -85,7 +89,7 @@ def _cell(v: object) -> object:
     recorded: an auditor re-computes the ledger's hashes from the CSV (docs/operations.md)."""
     if v is None:
         return ""
-    if isinstance(v, str) and v.startswith((*_FORMULA_START, "'")):
+    if isinstance(v, str) and (v.startswith((*_FORMULA_START, "'")) or _NUMBER_EXCEL_CHANGES.fullmatch(v)):
         return "'" + v
     return v
 

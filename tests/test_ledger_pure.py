@@ -230,3 +230,18 @@ def test_a_ledger_of_one_entry_and_an_empty_one_verify() -> None:
     assert not emptied.ok and emptied.first_bad_seq == 1
     headless = verify_chain(one, head=(0, GENESIS_HASH))
     assert not headless.ok and headless.first_bad_seq == 1 and "0 件に戻されています" in (headless.problem_ja or "")
+
+
+def test_a_value_excel_would_read_as_a_number_keeps_its_digits_in_the_csv() -> None:
+    """Excel reads a cell of digits as a number: the first entry's 「前の記録のハッシュ」, 64 zeros
+    (docs/operations.md tells the auditor to expect them), showed as 「0」, a reason of a phone
+    number lost its leading 0, one of 12 digits showed as 「1.23457E+11」 and one of 16 lost its
+    last digits. Such a cell gets the leading ' that gives back the recorded value; ordinary
+    numbers stay numbers."""
+    reasons = ["09012345678", "1234567890123456", "0", "2", "123456789012", "12345678901", "１２", None]
+    entries = [dataclasses.replace(e, reason=r) for e, r in zip(chain(len(reasons)), reasons, strict=True)]
+    parsed = list(csv.DictReader(io.StringIO(to_csv(export_rows(entries, {})).lstrip("\ufeff"))))
+    assert parsed[0]["前の記録のハッシュ"] == "'" + GENESIS_HASH
+    assert [p["理由"] for p in parsed] == ["'09012345678", "'1234567890123456", "0", "2", "'123456789012", "12345678901", "１２", ""]
+    assert [c[1:] if c.startswith("'") else c or None for c in (p["理由"] for p in parsed)] == reasons
+    assert json.loads(to_json(export_rows(entries, {})))[0]["prev_hash"] == GENESIS_HASH  # JSON as is
