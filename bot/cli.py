@@ -211,6 +211,7 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             return True
         return (start is None or at >= start) and (end is None or at <= end)
 
+    long_cells: list[exporting.LongCell] = []
     try:
         with db.session() as s:
             ledger_repo.read_one_moment(s)
@@ -223,11 +224,13 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             watch = ledger.ChainWatch(ledger_repo.iter_entries(s))
             entries = (e for e in watch if start is None and end is None or in_range(e))
             rows = exporting.Counted(ledger.iter_export_rows(entries, roster.member_names(s)))
-            chunks = (exporting.csv_chunks(rows, ledger.EXPORT_COLUMNS) if args.format == "csv"
-                      else exporting.json_chunks(rows))
+            chunks = (exporting.csv_chunks(rows, ledger.EXPORT_COLUMNS, long_cells=long_cells)
+                      if args.format == "csv" else exporting.json_chunks(rows))
             exporting.write(chunks, args.output, count=lambda: rows.count, what_ja="記録")
     finally:
         db.dispose()
+    if note := exporting.long_cells_ja(long_cells, ledger.EXPORT_COLUMNS["seq"]):
+        print(note, file=sys.stderr)
     if watch.first_bad is not None:
         seq, problem = watch.first_bad
         print(f"注意: 台帳の記録 #{seq} に問題があります: {problem}書き出しはデータベースにあるとおりの内容です。"

@@ -14,6 +14,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 from typing import TypeVar
@@ -103,17 +104,54 @@ def to_csv(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> 
     return "".join(csv_chunks(rows, columns))
 
 
-def csv_chunks(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> Iterator[str]:
-    """``to_csv``'s text, the headings and then a row at a time."""
+# Excel keeps at most this many characters (UTF-16 code units) in a cell, and cuts a longer
+# value of a CSV it opens without saying so.
+EXCEL_CELL_LIMIT = 32_767
+
+
+@dataclass(frozen=True)
+class LongCell:
+    """A cell longer than Excel holds: its line in the CSV (the headings are line 1, as Excel
+    numbers its rows), the row's first value, the column's heading and its length in UTF-16 units."""
+
+    line: int
+    key: str
+    heading: str
+    length: int
+
+
+def csv_chunks(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str], *,
+               long_cells: list[LongCell] | None = None) -> Iterator[str]:
+    """``to_csv``'s text, the headings and then a row at a time. Cells longer than Excel holds
+    are written whole and, given ``long_cells``, added to it (``long_cells_ja`` says them)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\r\n")
     w.writerow(dict(columns))
     yield "\ufeff" + buf.getvalue()
-    for r in rows:
+    first = next(iter(columns), None)
+    for line, r in enumerate(rows, start=2):
         buf.seek(0)
         buf.truncate()
-        w.writerow({k: _cell(v) for k, v in r.items()})
+        cells = {k: _cell(v) for k, v in r.items()}
+        if long_cells is not None:
+            for k, v in cells.items():
+                # Half the limit in code points cannot pass it in UTF-16 units: most cells are not encoded.
+                if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT // 2 \
+                        and (length := len(v.encode("utf-16-le", "surrogatepass")) // 2) > EXCEL_CELL_LIMIT:
+                    key = cells.get(first, "") if first is not None else ""
+                    long_cells.append(LongCell(line, str(key), columns.get(k, k), length))
+        w.writerow(cells)
         yield buf.getvalue()
+
+
+def long_cells_ja(long_cells: Sequence[LongCell], key_heading: str) -> str:
+    """The note for stderr on cells Excel would cut (empty when there are none)."""
+    if not long_cells:
+        return ""
+    each = "、".join(f"{c.line} 行目（{key_heading} {c.key}）の「{c.heading}」は {c.length:,} 文字" for c in long_cells)
+    return (f"注意: CSV の {each}で、Excel の 1 つのセルに入る {EXCEL_CELL_LIMIT:,} 文字を超えています。"
+            "Excel で開くと、このセルは途中で切れて表示されます（CSV ファイルには全文があります）。"
+            "全文は、テキストエディターで開くか、--format json で書き出して確かめてください。")
 
 
 class Counted(Iterator[T]):

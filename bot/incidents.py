@@ -1634,12 +1634,13 @@ def to_json(rows: list[dict[str, Any]]) -> str:
     return exporting.to_json(rows)
 
 
-def to_csv(rows: list[dict[str, Any]]) -> str:
-    """Like the ledger export; the checklist and the timeline are one readable cell each."""
+def to_csv(rows: list[dict[str, Any]], *, long_cells: list[exporting.LongCell] | None = None) -> str:
+    """Like the ledger export; the checklist and the timeline are one readable cell each (the
+    timeline of a long incident can pass what Excel holds in a cell: see ``exporting.LongCell``)."""
 
     def flat(r: dict[str, Any]) -> dict[str, Any]:
         return {**r, "checklist_done": " / ".join(r["checklist_done"]), "timeline": "\n".join(
             f"{e['at']} {e['event_ja']} {e['actor_name'] or e['actor_id'] or ''}".rstrip()
             + (f": {e['detail']}" if e["detail"] else "") for e in r["timeline"])}
 
-    return exporting.to_csv([flat(r) for r in rows], EXPORT_COLUMNS)
+    return "".join(exporting.csv_chunks([flat(r) for r in rows], EXPORT_COLUMNS, long_cells=long_cells))

@@ -286,6 +286,9 @@ def run_incidents_export(args: argparse.Namespace) -> int:
             rows = incidents.export_rows(s, org, roster.member_names(s), tz, start, end)
     finally:
         db.dispose()
-    text = incidents.to_csv(rows) if args.format == "csv" else exporting.to_json(rows)
+    long_cells: list[exporting.LongCell] = []
+    text = incidents.to_csv(rows, long_cells=long_cells) if args.format == "csv" else exporting.to_json(rows)
     exporting.write(text, args.output, count=len(rows), what_ja="インシデント")
+    if note := exporting.long_cells_ja(long_cells, incidents.EXPORT_COLUMNS["id"]):
+        print(note, file=sys.stderr)
     return 0

@@ -215,3 +215,32 @@ def test_an_export_over_the_file_a_sqlite_url_opens_is_refused(tmp_path: Path, m
     assert kept_file_problem(f"./{ledger_file}-wal", database_url=database_url, config_path="kessai.toml")
     other = "kessai.db" if ledger_file != "kessai.db" else "file:kessai.db"
     assert kept_file_problem(other, database_url=database_url, config_path="kessai.toml") is None
+
+
+def test_a_cell_longer_than_excel_holds_is_written_whole_and_noted() -> None:
+    """Excel holds 32,767 characters (UTF-16 units: an emoji is two) in a cell and cuts what is
+    longer when it opens the CSV, without a word: the row is noted, for whoever hands the file on."""
+    limit = exporting.EXCEL_CELL_LIMIT
+    rows = [{"id": 1, "text": "経" * limit}, {"id": 2, "text": "経" * (limit + 1)},
+            {"id": 3, "text": "😀" * (limit // 2 + 1)}, {"id": 4, "text": None}]
+    long_cells: list[exporting.LongCell] = []
+    text = "".join(exporting.csv_chunks(iter(rows), {"id": "受付番号", "text": "経過"}, long_cells=long_cells))
+    assert text == exporting.to_csv(rows, {"id": "受付番号", "text": "経過"})  # the file has every character
+    assert long_cells == [exporting.LongCell(line=3, key="2", heading="経過", length=limit + 1),
+                          exporting.LongCell(line=4, key="3", heading="経過", length=limit + 1)]
+    note = exporting.long_cells_ja(long_cells, "受付番号")
+    assert "3 行目（受付番号 2）の「経過」は 32,768 文字" in note and "4 行目（受付番号 3）" in note
+    assert "32,767 文字" in note and "--format json" in note
+    assert exporting.long_cells_ja([], "受付番号") == ""
+
+
+def test_noting_long_cells_stays_linear() -> None:
+    import time
+
+    def took(n: int) -> float:
+        rows = [{"id": i, "text": "＝" * n} for i in range(20)]
+        start = time.perf_counter()
+        "".join(exporting.csv_chunks(iter(rows), {"id": "通番", "text": "理由"}, long_cells=[]))
+        return time.perf_counter() - start
+
+    assert took(40_000) < 5 * took(10_000) + 0.05

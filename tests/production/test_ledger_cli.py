@@ -326,3 +326,16 @@ def test_a_draft_set_to_approved_without_any_decision_says_either_may_have_happe
     assert r.returncode == 1 and ("下書き #6 の第1版は「承認済み」ですが、台帳にその決裁の記録がありません"
                                   "（台帳の末尾の記録が ledger_head とともに削除されたか、下書きの状態が書き換えられた疑いがあります）。"
                                   ) in r.stderr, r.stderr
+
+
+def test_a_reason_longer_than_an_excel_cell_is_exported_whole_and_noted(db: Database, filled: str,
+                                                                         tmp_path: Path) -> None:
+    with db.session() as s:
+        ledger_repo.append(s, draft_id=5, version_number=1, kind="void", content_hash="a" * 64, decider_id="U0MANAGER",
+                           acting_for_id=None, reason="取り下げ" * 9000, decided_at=datetime(2026, 11, 28, 1, tzinfo=UTC))
+    out = tmp_path / "ledger.csv"
+    r = kessai(filled, "ledger", "export", "--format", "csv", "--output", str(out))
+    assert r.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows[-1]["理由"] == "取り下げ" * 9000
+    assert "7 行目（通番 6）の「理由」は 36,000 文字" in r.stderr and "32,767 文字" in r.stderr, r.stderr

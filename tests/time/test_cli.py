@@ -361,3 +361,30 @@ def test_remind_with_a_scope_refused_is_no_revoked_token(
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
         assert "トークン" not in capsys.readouterr().err
         assert "sent" in _outbox(env)  # what needs no DM went out
+
+
+def test_an_incident_whose_timeline_excel_would_cut_is_exported_whole_and_noted(
+        env: Database, org: OrgConfig, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An impersonation reported again and again (each report's words go into the timeline) made a
+    「経過」 cell longer than Excel's 32,767 characters: Excel cut it on opening, and nothing said so."""
+    import csv
+    import io
+
+    from bot.incidents import IncidentService
+
+    service = IncidentService(Kessai(env, org, clock=Clock(jst(2026, 11, 24, 10, 0))))
+    first = service.report(kind="impersonation", account_id="joetsu-x", reporter="U0OPERATOR",
+                           description="偽アカウントが投稿しています", now=jst(2026, 11, 24, 10, 0))
+    for i in range(11):  # the form holds 3,000 characters
+        again = service.report(kind="impersonation", account_id="joetsu-x", reporter="U0OPERATOR2",
+                               description=f"{i}回目の報告。" + "偽アカウントの投稿を見た住民から問い合わせ" * 140,
+                               now=jst(2026, 11, 24, 10, 1 + i))
+        assert again == first
+    target = tmp_path / "incidents.csv"
+    assert main(["incidents", "export", "--format", "csv", "--output", str(target)]) == 0
+    err = capsys.readouterr().err
+    (row,) = csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline=""))
+    assert len(row["経過"]) > 32_767 and row["経過"].endswith("問い合わせ")  # written whole
+    assert f"2 行目（受付番号 {first}）の「経過」は {len(row['経過']):,} 文字" in err and "Excel" in err, err
+    assert main(["incidents", "export", "--format", "json"]) == 0
+    assert "注意" not in capsys.readouterr().err  # JSON has no cells
