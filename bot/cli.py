@@ -231,6 +231,8 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
         db.dispose()
     if note := exporting.long_cells_ja(long_cells, ledger.EXPORT_COLUMNS["seq"]):
         print(note, file=sys.stderr)
+    if rows.count == 0 and args.output in (None, "", "-"):
+        print(exporting.nothing_written_ja("記録", args.date_from, args.date_to, args.format), file=sys.stderr)
     if watch.first_bad is not None:
         seq, problem = watch.first_bad
         print(f"注意: 台帳の記録 #{seq} に問題があります: {problem}書き出しはデータベースにあるとおりの内容です。"

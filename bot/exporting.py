@@ -154,6 +154,16 @@ def long_cells_ja(long_cells: Sequence[LongCell], key_heading: str) -> str:
             "全文は、テキストエディターで開くか、--format json で書き出して確かめてください。")
 
 
+def nothing_written_ja(what_ja: str, date_from: str | None, date_to: str | None, fmt: str) -> str:
+    """The note for stderr when an export to stdout had no rows: the headings alone (or ``[]``)
+    redirected into a file read as "nothing happened in that period", a mistyped period's too.
+    (An export to FILE says 「0 件の…を書き出しました」 already.)"""
+    period = (f"{date_from} から {date_to} までに" if date_from and date_to else f"{date_from} 以降に" if date_from
+              else f"{date_to} までに" if date_to else "")
+    wrote = "見出しの行だけ" if fmt == "csv" else "空の一覧"
+    return f"{period}書き出す{what_ja}はありません（{wrote}を書き出しました）。"
+
+
 class Counted(Iterator[T]):
     """``items``, counting those taken: how many rows an export wrote is known once it is written."""
 

@@ -291,4 +291,6 @@ def run_incidents_export(args: argparse.Namespace) -> int:
     exporting.write(text, args.output, count=len(rows), what_ja="インシデント")
     if note := exporting.long_cells_ja(long_cells, incidents.EXPORT_COLUMNS["id"]):
         print(note, file=sys.stderr)
+    if not rows and args.output in (None, "", "-"):
+        print(exporting.nothing_written_ja("インシデント", args.date_from, args.date_to, args.format), file=sys.stderr)
     return 0

@@ -244,3 +244,9 @@ def test_noting_long_cells_stays_linear() -> None:
         return time.perf_counter() - start
 
     assert took(40_000) < 5 * took(10_000) + 0.05
+
+
+def test_an_empty_export_names_the_period_it_looked_in() -> None:
+    assert exporting.nothing_written_ja("記録", None, None, "csv") == "書き出す記録はありません（見出しの行だけを書き出しました）。"
+    assert exporting.nothing_written_ja("インシデント", None, "2026-03-31", "json") == (
+        "2026-03-31 までに書き出すインシデントはありません（空の一覧を書き出しました）。")

@@ -339,3 +339,13 @@ def test_a_reason_longer_than_an_excel_cell_is_exported_whole_and_noted(db: Data
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
     assert rows[-1]["理由"] == "取り下げ" * 9000
     assert "7 行目（通番 6）の「理由」は 36,000 文字" in r.stderr and "32,767 文字" in r.stderr, r.stderr
+
+
+def test_an_empty_export_to_standard_output_says_that_nothing_was_in_the_period(filled: str) -> None:
+    """`kessai ledger export --from 2025-04-01 --to 2026-03-31 > r7.csv` wrote only the headings
+    and said nothing: the file read as "nothing was decided in 令和7年度", a typo's export as a fact."""
+    r = kessai(filled, "ledger", "export", "--format", "csv", "--from", "2025-04-01", "--to", "2026-03-31")
+    assert r.returncode == 0 and r.stdout.count("\r\n") == 1  # the headings only
+    assert "2025-04-01 から 2026-03-31 までに書き出す記録はありません" in r.stderr and "見出しの行だけ" in r.stderr
+    r = kessai(filled, "ledger", "export", "--format", "json", "--from", "2027-01-01")
+    assert r.returncode == 0 and json.loads(r.stdout) == [] and "2027-01-01 以降に書き出す記録はありません" in r.stderr and "空の一覧" in r.stderr
