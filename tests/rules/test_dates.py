@@ -911,6 +911,10 @@ def test_slash_separated_dates_stay_linear() -> None:
     ("12월 6일 토요일~7일 월요일", "7일 월요일"),
     ("12月6日（周六）～7日（周一）", "7日（周一）"),
     ("12月6日（星期六）、7日（星期一）", "7日（星期一）"),
+    # A range in words (found by review): 「至」「到」 in Chinese, 「부터」 in Korean.
+    ("12月6日（周六）至7日（周一）", "7日（周一）"),
+    ("12月6日（周六）到7日（周一）", "7日（周一）"),
+    ("12월 6일(토)부터 7일(월)까지", "7일(월)"),
 ])
 def test_later_day_of_a_chinese_or_korean_range_is_checked(text: str, wrong: str) -> None:
     """A Korean or Chinese notice leaves the month out of the later days as Japanese does; those
@@ -922,6 +926,7 @@ def test_later_day_of_a_chinese_or_korean_range_is_checked(text: str, wrong: str
 @pytest.mark.parametrize("text", [
     "12월 6일(토)~7일(일)", "12월 6일(토), 7일(일), 8일(월)", "12월 31일(수)~3일(토)", "2025년 12월 31일(수)~1월 3일(토)",
     "12月6日（周六）～7日（周日）", "12月6日 星期六 - 7日 星期日", "12월 6일(토)~7일 10:00",
+    "12月6日（周六）至7日（周日）", "12月31日（周三）至3日（周六）", "12월 6일(토)부터 7일(일)까지",
 ])
 def test_right_chinese_or_korean_range_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
