@@ -59,17 +59,25 @@ def test_x_weighted_length_follows_twitter_text_v3(text: str, weighted: int) -> 
 def _twitter_text() -> ModuleType:
     """twitter-text-parser 3.0 reads its emoji table with pkg_resources, which setuptools no longer
     ships (81+; CI installs the newest for its security fixes): without this the comparison was
-    silently skipped. Only the one call it makes is provided, through importlib.resources."""
-    if importlib.util.find_spec("pkg_resources") is None:
-        shim = ModuleType("pkg_resources")
+    silently skipped. Only the one call it makes is provided, and only while twitter_text is imported
+    (it reads the table then): left in sys.modules, the shim would be taken for setuptools'
+    pkg_resources by whatever the test session imports or runs later (pytest's own
+    monkeypatch.syspath_prepend imports fixup_namespace_packages from it when it is there)."""
+    if "twitter_text" in sys.modules or importlib.util.find_spec("pkg_resources") is not None:
+        import twitter_text
 
-        def resource_string(module: str, name: str) -> bytes:  # a file beside that module, as pkg_resources reads it
-            return (Path(str(sys.modules[module].__file__)).parent / name).read_bytes()
+        return twitter_text
+    shim = ModuleType("pkg_resources")
 
-        shim.resource_string = resource_string  # type: ignore[attr-defined]
-        sys.modules["pkg_resources"] = shim
-    import twitter_text
+    def resource_string(module: str, name: str) -> bytes:  # a file beside that module, as pkg_resources reads it
+        return (Path(str(sys.modules[module].__file__)).parent / name).read_bytes()
 
+    shim.resource_string = resource_string  # type: ignore[attr-defined]
+    sys.modules["pkg_resources"] = shim
+    try:
+        import twitter_text
+    finally:
+        del sys.modules["pkg_resources"]
     return twitter_text
 
 
@@ -86,6 +94,16 @@ def test_x_weighted_length_agrees_with_the_reference_port() -> None:
     ]
     for s in samples:
         assert x_weighted_length(s)[0] == twitter_text.parse_tweet(s).weightedLength, s
+
+
+def test_the_pkg_resources_stand_in_does_not_outlive_the_import(monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    """The stand-in is not setuptools' pkg_resources: left behind, the next
+    monkeypatch.syspath_prepend (which imports fixup_namespace_packages from it) failed."""
+    had_it = "pkg_resources" in sys.modules
+    _twitter_text()
+    assert ("pkg_resources" in sys.modules) == had_it
+    monkeypatch.syspath_prepend(str(tmp_path))
 
 
 def test_x_length_finding_starts_where_the_limit_is_exceeded() -> None:
