@@ -826,8 +826,9 @@ def _months_from(today: date, k: int) -> tuple[int, int]:
 # on the line just above.
 _LONE_MONTH = re.compile(
     # 「12月は」「12月：」「【12月】」「12月の休館日：」「12月の予定は」「【12月の開館日】」: a heading or a topic,
-    # not 「11月分の申請は」「11月いっぱい」「11月まで」「11月に続き」「12月から1月の」.
-    rf"(?<![0-9{KANJI_DIGITS}十~〜・、])(?P<m>{_NUM})\s*+月\s*+(?:には|は|も|[:】\]\n]|の[^\s。、:】\]の月]{{1,8}}(?:[:】\]\n]|は|[ \t\u3000]))"
+    # not 「11月分の申請は」「11月いっぱい」「11月まで」「11月に続き」「12月から1月の」. A 「、」 before it
+    # (「なお、12月の休館日は」) is a clause's, not a second month's: 「11月、12月の」 _month_heading refuses.
+    rf"(?<![0-9{KANJI_DIGITS}十~〜・])(?P<m>{_NUM})\s*+月\s*+(?:には|は|も|[:】\]\n]|の[^\s。、:】\]の月]{{1,8}}(?:[:】\]\n]|は|[ \t\u3000]))"
 )
 _HEADING_WITHIN = 24
 

@@ -958,3 +958,15 @@ def test_a_later_day_that_is_a_holiday_or_has_a_wrong_weekday_is_reported_once(t
     found = findings_of("date.weekday_mismatch", text)
     assert [f.excerpt for f in found] == (["24日（火・祝）"] if "火" in text else [])
     assert all("曜日です" in f.message for f in found)  # a wrong weekday, not also 「not a holiday」
+
+
+@pytest.mark.parametrize("text", [
+    "11月22日（土）に講演会を開きます。なお、12月の休館日は23日（火）です。",
+    "11月22日（土）に講演会を開きます。また、12月は23日（火）が休館日です。",
+])
+def test_a_month_named_after_a_comma_is_the_month_of_the_days_after_it(text: str) -> None:
+    """「なお、12月の休館日は23日（火）」 after an earlier date: the 、 before 「12月」 hid the heading, so
+    23日 took the earlier date's month and a right weekday was reported wrong (found by review)."""
+    assert "date.weekday_mismatch" not in codes(text)
+    [f] = findings_of("date.weekday_mismatch", text.replace("23日（火）", "23日（月）"))
+    assert f.message.startswith("2025年12月23日は火曜日です")
