@@ -249,7 +249,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     は対象外です。
 
     「11月25日（水・祝）」「12月23日（水・祝）」「11/25（祝）」のように祝日の印を付けた日が祝日（振替休日を
-    含む）でなければ知らせます（「（休）」は休館日の意味でも使うので対象外です）。「22日（日）～24日（火・祝）」
+    含む）でなければ知らせます（「（休）」は休館日の意味でも、「（振休）」は学校の振替休業日の意味でも使うので
+    対象外です）。「22日（日）～24日（火・祝）」
     「12月の休館日：23日（水・祝）」のように月を省いた日も、曜日と同じく前の月として確かめます。
     「令和7年（2026年）」「2026年（令和7年）」のように和暦と西暦を並べた年が食い違うものも止めます。
     その元号の期間にない日付（「平成31年5月1日」は令和元年5月1日、「令和元年4月30日」は平成31年4月30日）と、
@@ -270,7 +271,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     """
     today = _local_today(ctx)
     hits = list(_weekday_hits(doc, today))
-    if "祝" in doc.norm or "振休" in doc.norm:
+    if "祝" in doc.norm:
         hits.extend(_not_holidays(doc, today, [(h.start, h.end) for h in hits]))
     hits.extend(_impossible_dates(doc, today, [(h.start, h.end) for h in hits]))
     if "時" in doc.norm or ":" in doc.norm:
@@ -302,10 +303,11 @@ def _quoted_as_wrong(text: str, start: int, end: int) -> bool:
 
 # A month and a day: 「12月6日」「12/6」 (not 「12.6」: 「明日1.5倍」 is a number).
 _MD = rf"(?P<m>{_NUM})\s*+[月/]\s*+(?P<d>{_NUM})\s*+日?"
-# A date marked as a public holiday: 「11月24日（月・祝）」「11/24(祝)」「11月24日（振休）」. Not 「（休）」:
-# that is also a facility's closing day.
+# A date marked as a public holiday: 「11月24日（月・祝）」「11/24(祝)」. Not 「（休）」: that is also a
+# facility's closing day; nor 「（振休）」: schools write it for their own make-up day off (振替休業日,
+# 「学習発表会 12月6日（土）、8日（月・振休）」), which the national calendar does not know.
 _HOLIDAY_MARK = re.compile(
-    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+[年/.]\s*+)?{_MD}\s*+[(\[〔【]\s*+(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+[・･,、]?\s*+)?(?P<h>祝日|祝|振休)\s*+[)\]〕】]"
+    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+[年/.]\s*+)?{_MD}\s*+[(\[〔【]\s*+(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+[・･,、]?\s*+)?(?P<h>祝日|祝)\s*+[)\]〕】]"
 )
 
 
@@ -342,7 +344,7 @@ def _not_holidays(doc: Document, today: date, reported: list[tuple[int, int]]) -
 
 def _holiday_mark_hit(doc: Document, span: tuple[int, int], mark: tuple[int, int], actual: date, *,
                       with_weekday: bool) -> Hit:
-    """The finding for a date (``span``) marked 祝 or 振休 (``mark``) that is no holiday; with its
+    """The finding for a date (``span``) marked 祝 (``mark``) that is no holiday; with its
     weekday written, the suggestion is the date without the mark."""
     (start, end), (mark_start, mark_end) = span, mark
     written = doc.text[mark_start:mark_end]
@@ -350,15 +352,13 @@ def _holiday_mark_hit(doc: Document, span: tuple[int, int], mark: tuple[int, int
     return Hit(
         start,
         end,
-        f"{actual.year}年{actual.month}月{actual.day}日は"
-        + ("振替休日" if written == "振休" else "祝日")
-        + f"ではありません（「{written}」と書かれています）。日付か祝日の表示を確認してください。",
+        f"{actual.year}年{actual.month}月{actual.day}日は祝日ではありません（「{written}」と書かれています）。日付か祝日の表示を確認してください。",
         suggestion=fixed if with_weekday else None,
     )
 
 
 # The holiday mark at the end of a later day's weekday: 「23日（月・祝）」 of 「22日（日）～23日（月・祝）」.
-_DAY_HOLIDAY_MARK = re.compile(r"(?P<h>祝日|祝|振休)\s*+[)\]〕】]$")
+_DAY_HOLIDAY_MARK = re.compile(r"(?P<h>祝日|祝)\s*+[)\]〕】]$")
 
 
 def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: int | None, month: int,
@@ -649,7 +649,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
         last_day = days[-1][2]
         weekday_hits = list(_check_weekdays(doc, m, today, days, japanese))
         yield from weekday_hits
-        if not weekday_hits and not m.group("m") and ("祝" in m.group() or "振休" in m.group()):
+        if not weekday_hits and not m.group("m") and "祝" in m.group():
             yield from _later_day_not_holiday(doc, m, today, year, month, days[0][2])
     if "曜" in doc.norm:
         if "第" in doc.norm:
