@@ -262,6 +262,9 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
     「訂正」「お詫び」と書かずに、前の投稿の間違いや削除だけを伝える文（「さっきの投稿は間違いでした、削除します」
     「昨日の投稿、時間が間違ってました」）も、和気町 6 が黙って削除しないよう求めているものなので対象です
     （「先ほどの投稿の続きです」「昨日の投稿でご紹介したイベント、楽しさ間違いなしです」は対象外です）。
+    前の投稿そのものが間違っていた・削除したと書かれているときだけで、前の投稿の内容を引いているだけの文
+    （「先ほどの投稿のとおり、不要なメールは削除してください」「前回の記事で、申込書の書き間違いが多いと
+    お伝えしました」）は対象外です。
     """
     message = "訂正・お詫びの投稿です。元の投稿は黙って削除せず、何をどう訂正したかが分かるようにしてください。"
     for hit in word_hits(doc, opts, "correction.txt", message):
@@ -277,21 +280,48 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
 _EARLIER_POST = re.compile(
     r"(?:さっき|先ほど|先程|さきほど|昨日|きのう|今朝|前回|(?<![一-龥])前|以前|午前中?|本日午前)の(?:投稿|ポスト|ツイート|お知らせ|記事)"
 )
-# Not 「間違いなし」「間違いやすい」「間違い探し」「間違い電話」.
-_MISTAKE_OR_DELETED = re.compile(
-    r"間違(?:い(?!な[しいく]|あり|ござ|やす|探し|さがし|電話)|っ|え)|誤って|削除|消し(?:ます|ました|て)|取り消|取消"
+# The earlier post must be what is wrong or deleted: its subject or object (投稿は／が／を／に／、, or 投稿の日付が…),
+# or the post the mistake was made in (投稿で), with the mistake close after it and no second clause between
+# (「…の投稿を見て、登録を削除したい方」). Not 「…の投稿のとおり」「…の投稿で紹介した」: there the post is named
+# for what it said, and a mistake or a deletion after it is the reader's.
+_POST_AS_SUBJECT = re.compile(
+    r"(?:の[一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ]{1,6})?"
+    r"(?:[はがをに]|で(?!(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明|解説|取り上げ|触れ|まとめ|書い|述べ)|も)"
+    # What the post announced, itself said to be wrong: 「前回の投稿でご案内した日時が間違っていました」.
+    r"|で(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明)し(?:た|ました)[一-龥ァ-ヶーA-Za-z0-9０-９]{1,8}[はがに]"
+    r"|(?=[、,，]))"
+    r"[、,，]?[^、,，。！？!?\n]{0,12}?"
+    r"(?P<mistake>"
+    # A mistake admitted: 間違いでした／間違いがありました, 間違えて／間違っていました, 違っていました, 誤っていました.
+    # Not 「間違いやすい」「書き間違いが多い」「間違えやすい」「間違えないよう」.
+    r"間違い(?:でし|です|だっ|が(?:あり|あっ|ござい|見つか)|まし)"
+    r"|間違(?:え|っ)(?:て|まし|た(?![らり]))"
+    r"|(?<![間相])違(?:っ(?:て(?:い|おり|しまい|ま)|た(?![らり]))|いまし)"
+    r"|誤って(?:い|おり|しまい|掲載|記載|投稿|削除|消し|お知らせ|ご案内|案内|表示)"
+    # A deletion done or announced, not asked of the reader (削除してください／削除したい方／削除させる).
+    r"|削除(?:し(?:まし|ます|て(?:い|おり|しまい))|いたし|させていただ|済)"
+    r"|(?:取り|取)?消し(?:まし|ます|て(?:い|おり|しまい|しまっ))"
+    r"|取り?消し?(?:いたし|させていただ)"
+    r")"
 )
+# The mistake was what the earlier post told readers about: 「前回の記事で、書き間違いが多いとお伝えしました」.
+# Or someone's claim the city answers (「昨日の投稿が間違っているという声がありますが、内容は正しいです」).
+_SAID_BY_THE_POST = re.compile(
+    r"と(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明|解説|書い|述べ)|を(?:ご)?(?:紹介|まとめ|解説)|という|との"
+)
+_SAID_REACH = 30
 
 
 def _silent_correction(doc: Document) -> tuple[int, int] | None:
-    """The span from a mention of an earlier post to the mistake or deletion said in its sentence."""
-    done: set[tuple[int, int]] = set()
-    for m in _EARLIER_POST.finditer(doc.text):
+    """The span from a mention of an earlier post to the mistake or deletion said of it."""
+    text = doc.text
+    for m in _EARLIER_POST.finditer(text):
         sent = doc.sentence_at(m.start())
-        if sent in done:
+        said = _POST_AS_SUBJECT.match(text, m.end(), sent[1])
+        if said is None:
             continue
-        done.add(sent)
-        mistake = _MISTAKE_OR_DELETED.search(doc.text, sent[0], sent[1])
-        if mistake is not None:
-            return min(m.start(), mistake.start()), max(m.end(), mistake.end())
+        end = said.end("mistake")
+        if _SAID_BY_THE_POST.search(text, end, min(sent[1], end + _SAID_REACH)) is not None:
+            continue
+        return m.start(), end
     return None
