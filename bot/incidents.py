@@ -218,6 +218,9 @@ _LABEL = (
     r"(?![.．][A-Za-z]++(?![0-9])|[?#&@＠]|(?<=[A-Za-z])[-_][A-Za-z]++(?![0-9]))"
     # A note on the password before its value (「パスワード（仮）：abc123」「PINコード(初期)：0000」).
     r"(?:[（(][^（）()\s]{1,8}+[）)]"
+    # With a space in it (「パスワード（11/30 変更）：abc123」「PW(2026/11/30 変更)は abc123」), only before its colon
+    # or は: not read as the label's, the password after it went out as typed.
+    r"|[（(][^（）()\r\n]{1,16}+[）)](?=[ \t\u3000]*+(?:[:：=＝]|は|が))"
     # In square or lenticular brackets too (「パスワード[旧]:abc123」「パスワード【仮】：abc123」), but only before
     # its colon: 「PW[abc123]」 is the value in brackets.
     r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝])"
@@ -274,7 +277,9 @@ _LABELLED_VALUE = re.compile(
 # opens Japanese (「Kes(1)（仮）」 keeps its own); bounded, so that each label is read a few letters on.
 _LABELLED_VALUE_BEFORE_A_NOTE = re.compile(
     _BEFORE_A_LABELLED_VALUE +
-    r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}?)(?=[(（][^()（）\r\n]{0,32}?[ぁ-んァ-ヺ一-鿿々])")
+    # In any bracket or quote Japanese input types (「PW:abc123【11/30 変更】」「パスワード:abc123「11/30 変更」」): the run
+    # ends in no break there either, and the password went out as typed.
+    r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}?)(?=[(（\[［【「『〔《〈][^()（）\r\n]{0,32}?[ぁ-んァ-ヺ一-鿿々])")
 _CLOSERS = "\"')）」』’”"
 # A passphrase after a colon (「パスワード：correct horse battery staple」): only its first word was
 # masked, and the rest of it went into the escalation channel and the record. Only after a colon,
@@ -777,19 +782,50 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 # bracket, leaving 「＊＊＊＊（伏せ字）メールで送付)」 in the alert and the record.
 # A full-width bracket opens one written right after the value too (「パスワード:abc123（11/30 変更）」, as Japanese
 # input types it): the rule reads 「abc123（11/30」 as the value, and the record lost the date of the change.
-_A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]|(?<=[!-~])（")
+# A half-width one written right after it too (「パスワード:abc123(11/30 変更)」), when the note holds Japanese: the
+# mask took 「abc123(11/30」 and the alert read 「＊＊＊＊（伏せ字） 変更)」. 「Kes(1)」 keeps its own.
+_A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]|(?<=[!-~])[（(]")
 # The note, to its closing bracket. Only a note the value ends at is one: in 「パスワード：correct horse
 # (battery) staple」 the words after the bracket are the passphrase's, and cut at 「 (」 they went out as
 # typed. Nor one that holds a value and no Japanese (「PW: abc123 [old: xyz789]」): that is a password too.
-_A_NOTE = re.compile(r"(?:[ \t\u3000]+[(（\[［「『【〔《〈]|（)([^)）\]］」』】〕》〉\r\n]{0,32}+)[)）\]］」』】〕》〉]?")
+_A_NOTE = re.compile(r"(?:[ \t\u3000]+[(（\[［「『【〔《〈]|[（(])([^)）\]］」』】〕》〉\r\n]{0,32}+)[)）\]］」』】〕》〉]?")
 
 
 def _before_a_note(text: str, start: int, end: int) -> tuple[int, int]:
-    if (m := _A_NOTE_OPENS.search(text, start, end)) and m.start() > start:
+    for m in _A_NOTE_OPENS.finditer(text, start + 1, end):
         note = _A_NOTE.match(text, m.start())
-        if note and note.end() >= end and not (any(c.isdigit() for c in note[1]) and not _KANA_OR_KANJI.search(note[1])):
+        if not note or note.end() < end:
+            continue
+        if _KANA_OR_KANJI.search(note[1]) or (m[0] != "(" and not any(c.isdigit() for c in note[1])):
             return start, m.start()
     return start, end
+
+
+# The password a note after the value gives (「パスワード:abc123（新しいものはxyz789）」「…（変更後は xyz789 です）」): the
+# note holds Japanese and is kept whole as the report's, and the new password in it went out as typed. Only a
+# value said to be the new, the old or the former one: an account (「（IDはkoho01）」「担当は yamada01」) is the report's.
+_A_VALUE_IN_A_NOTE = re.compile(
+    r"(?:新|旧|現|変更後|変更前|前|元|以前)[^\s、。，,]{0,8}?(?:は|が|[:：=＝]|->|→)[ \t\u3000]*+[「『\"“]?"
+    r"([!-~\uff01-\uff5e]{4,64}+)")
+# What may follow a value that closes the note (「（新しいものは hunter2 です）」): no digit needed there.
+_THE_NOTES_END = re.compile(r"[ \t\u3000]*+[」』\"”]?[ \t\u3000]*+(?:です|でした)?[。．]?[ \t\u3000]*+$")
+
+
+def _values_in_notes_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for _start, end in spans:
+        if not (note := _A_NOTE.match(text, end)) or not _KANA_OR_KANJI.search(note[1]):
+            continue
+        for m in _A_VALUE_IN_A_NOTE.finditer(text, note.start(1), note.end(1)):
+            a, b = m.span(1)
+            while b > a and text[b - 1] in _CLOSERS + "、。,.":
+                b -= 1
+            value = text[a:b]
+            if _a_listed_value(text, a, b) or (
+                    len(value) >= 4 and _THE_NOTES_END.match(text[b:note.end(1)]) and not _of_no_value(value)
+                    and not _A_SERVICE.fullmatch(unicodedata.normalize("NFKC", value))):
+                out.append((a, b))
+    return out
 
 
 # A separator standing alone after the value is the list's (「PW: abc123 / 新 def456」): the rule and the
@@ -825,7 +861,10 @@ _A_KEY_OR_TOKEN = re.compile(
     # A query's next parameter (「?token=…&page=2」) is the address's, not the key's.
     r"([!-%'-~]{6,256}+)")
 _A_SECRET_ANSWER = re.compile(
-    r"(?:秘密の質問(?:への|の)?(?:答え|回答)|秘密の答え|(?<![A-Za-z])(?i:security|secret)[ \t](?i:answer)(?![A-Za-z]))"
+    # With the question in brackets between (「秘密の質問（母の旧姓）の答え：たなか」), or after it (「秘密の質問：ペットの
+    # 名前、答え：ポチ」): read as no label's, the answer went out as typed. The question itself is the report's.
+    r"(?:秘密の質問(?:[（(][^（）()\r\n]{1,16}+[）)])?(?:への|の)?(?:答え|回答)|秘密の答え"
+    r"|秘密の質問[^\r\n答回]{1,32}?[、，,。][ \t\u3000]*+(?:その)?(?:答え|回答)|(?<![A-Za-z])(?i:security|secret)[ \t](?i:answer)(?![A-Za-z]))"
     r"[ \t\u3000]*+(?:[:：=＝]|は|が|->|→)?[ \t\u3000]*+"
     # Quoted, the answer runs to its closing quote; bare, to a break or a copula (「…の答えは さくら です」).
     r"(?:[「『\"“]([^「」『』\"“”\r\n]{1,32}+)[」』\"”]"
@@ -858,18 +897,29 @@ def _named_secret_spans(text: str) -> list[tuple[int, int]]:
 
 # A date or a time between a password's label and its value (「パスワードを 11/30 に abc123 へ変更」「PW は
 # 2026/11/30 9:00 に Kx7pq2 に更新」): the date is the report's and stays, but the value after it was read as no
-# label's and went out as typed. Only a value then said to be what the password was changed to.
+# label's and went out as typed. Only a value then said to be what the password was changed to, or set to
+# (「…に abc123 にしました」「…に直しました」), or said to be the password from then on (「パスワードは 11/30 以降
+# abc123 です」「パスワード：11/30 から abc123」). A date in the era's years too (「令和8年11月30日に」), and in
+# full-width digits as Japanese input types them.
 _A_VALUE_AFTER_A_DATE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:を|は|が|[:：])?[ \t\u3000]*+"
-    r"(?:(?:19|20)[0-9]{2}[/.\-年])?[0-9]{1,2}[/.\-月][0-9]{1,2}日?(?:[（(][^）)\n]{1,3}[）)])?"
-    r"(?:[ \t\u3000]*+[0-9]{1,2}[:：時][0-9]{0,2}分?)?[ \t\u3000]*+(?:に|付けで|付で|から|以降)?[、,]?[ \t\u3000]*+"
-    r"[「『\"“]?([!-~\uff01-\uff5e]{4,64}?)[」』\"”]?(?=[ \t\u3000]*+(?:[にへ][ \t\u3000]*+" + _CHANGED_TO + r"|から))")
+    r"(?:(?:令和|平成|[RH])?[0-9０-９]{1,2}年|(?:19|20|１９|２０)[0-9０-９]{2}[/.\-／年])?"
+    r"[0-9０-９]{1,2}[/.\-／月][0-9０-９]{1,2}日?(?:[（(][^）)\n]{1,3}[）)])?"
+    r"(?:[ \t\u3000]*+[0-9０-９]{1,2}[:：時][0-9０-９]{0,2}分?)?[ \t\u3000]*+(?:に|付けで|付で|から|以降|以後|より)?[、,]?"
+    r"[ \t\u3000]*+[「『\"“]?([!-~\uff01-\uff5e]{4,64}?)[」』\"”]?(?=[ \t\u3000]*+(?:[にへ][ \t\u3000]*+(?:" + _CHANGED_TO +
+    r"|し(?:た|ま|て)|直し)|(?P<from>から)|(?:です|でした)|[。．]|\r?\n|$))")
+# 「から」 then what was done (「パスワードは 11/30 に Teams／Slack／iPhone から変更しました」) says where the password was
+# changed from: the service or the device is what the reader needs. A value with a digit is still the old password
+# (「…に abc123 から変更」).
+_DONE_FROM = re.compile(r"[ \t\u3000]*+(?:変更|更新|再設定|設定|リセット|ログイン|アクセス|操作|送|連絡)")
 
 
 def _value_after_a_date_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _A_VALUE_AFTER_A_DATE.finditer(text)
             if not _of_no_value(m[1]) and not _NOT_IN_A_PHRASE.search(m[1])  # 「12/1 9:00 に」「12/1 と 12/5 に」
-            and not _names_a_service(text, *m.span(1))]
+            and not _names_a_service(text, *m.span(1))
+            and not (m["from"] is not None and _DONE_FROM.match(text, m.end("from"))
+                     and not _a_listed_value(text, *m.span(1)))]
 
 
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -890,6 +940,17 @@ _TABLE_HEADER = re.compile(r"(?i)[*`]{0,2}(?:ログイン|旧|新|現|初期)?(?
                            r"(?:[（(][^（）()]{1,8}[）)])?[*`]{0,2}")
 _TABLE_SEPARATORS = ("\t", "|", ",")
 _TABLE_ROWS = 100
+
+
+_A_SPACED_CELL = re.compile(r"[!-~\uff01-\uff5e]{1,64}(?:[ \u3000]{1,3}[!-~\uff01-\uff5e]{1,64}){1,11}")
+
+
+def _a_spaced_cell_value(value: str) -> bool:
+    # With a digit, or a passphrase's words in lower case: an English note in the column (「see IT desk」) is kept.
+    words = unicodedata.normalize("NFKC", value).split()
+    return (bool(_A_SPACED_CELL.fullmatch(value)) and not _A_SERVICE.fullmatch(words[0])
+            and (any(c.isdigit() for c in value) or all(w.isalpha() and w.islower() for w in words))
+            and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words))
 
 
 def _table_cell_spans(text: str) -> list[tuple[int, int]]:
@@ -915,8 +976,11 @@ def _table_cell_spans(text: str) -> list[tuple[int, int]]:
                     value = cells[k].strip() if k < len(cells) else ""
                     a = at + sum(len(c) + len(sep) for c in cells[:k]) + len(cells[k]) - len(cells[k].lstrip()) \
                         if value else 0
-                    # A note in the column (「11/30 変更」「不明」) is the report's, as after a label.
-                    if (len(value) < 3 or any(c.isspace() for c in value) or _of_no_value(value)
+                    # A note in the column (「11/30 変更」「不明」) is the report's, as after a label. A value with a
+                    # space (「abc 123」「hunter 2」) is one still when it is all letters and digits, as a passphrase
+                    # after a colon is: skipped, it went out as typed.
+                    if (len(value) < 3 or (any(c.isspace() for c in value) and not _a_spaced_cell_value(value))
+                            or _of_no_value(value)
                             or set(value) <= set("-:| ") or _says_about_the_value(value, text[a + len(value):a + len(value) + 8])):
                         continue
                     spans.append((a, a + len(value)))
@@ -939,7 +1003,8 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
     spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
     spans += _named_secret_spans(text) + _value_after_a_date_spans(text)
-    merged = _with_the_values_listed_after(text, _merged(text, spans))
+    merged = _merged(text, spans)
+    merged = _with_the_values_listed_after(text, _merged(text, merged + _values_in_notes_spans(text, merged)))
     out, last = [], 0
     for start, end in merged:
         out += [text[last:start], SECRET_MASK]
