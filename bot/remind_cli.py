@@ -156,19 +156,29 @@ def waiting(db: Database) -> int:
         return int(s.exec(select(func.count()).where(col(OutboxRow.status) == outbox.PENDING)).one())
 
 
+def _kept_ja(waiting: int) -> str:
+    # A run with nothing waiting (a token refused before anything was due) said 「送るべき
+    # リマインダーなど 0 件は送信待ちとして…記録してあり、失われていません」.
+    if not waiting:
+        return "今のところ送信待ちのメッセージはありませんが、このままでは次のリマインダーなども送れません。"
+    return f"送るべきリマインダーなど {waiting} 件は送信待ちとしてデータベースに記録してあり、失われていません。"
+
+
 def token_refused_ja(code: str, waiting: int) -> str:
     return (f"Slack がボットのトークン（SLACK_BOT_TOKEN）を受け付けなかったため、Slack にメッセージを送れませんでした（{code}）。"
             "アプリがワークスペースから削除されたか、トークンが取り消された・再発行された可能性があります。"
-            f"送るべきリマインダーなど {waiting} 件は送信待ちとしてデータベースに記録してあり、失われていません。"
-            "Slack のアプリの管理画面（OAuth & Permissions）で Bot User OAuth Token を確かめて .env の SLACK_BOT_TOKEN に"
-            "設定し、kessai serve を再起動するか kessai remind をもう一度実行してください。そのとき 1 回だけ送られます。")
+            + _kept_ja(waiting)
+            + "Slack のアプリの管理画面（OAuth & Permissions）で Bot User OAuth Token を確かめて .env の SLACK_BOT_TOKEN に"
+            "設定し、kessai serve を再起動するか kessai remind をもう一度実行してください。"
+            + ("そのとき 1 回だけ送られます。" if waiting else ""))
 
 
 def slack_unreachable_ja(waiting: int) -> str:
     return ("Slack に接続できなかったため（Slack の障害、ネットワーク、プロキシなど）、メッセージを送れませんでした。"
-            f"送るべきリマインダーなど {waiting} 件は送信待ちとしてデータベースに記録してあり、失われていません。"
-            "Slack に接続できるようになった後の kessai remind の実行（kessai serve が動いていれば、そちら）で 1 回だけ送られます。"
-            "続く場合は、このサーバーから https://slack.com/api/ に接続できるか（SLACK_API_URL・プロキシの設定）を確かめてください。")
+            + _kept_ja(waiting)
+            + ("Slack に接続できるようになった後の kessai remind の実行（kessai serve が動いていれば、そちら）で 1 回だけ送られます。"
+               if waiting else "")
+            + "続く場合は、このサーバーから https://slack.com/api/ に接続できるか（SLACK_API_URL・プロキシの設定）を確かめてください。")
 
 
 def run_remind(args: argparse.Namespace) -> int:

@@ -388,3 +388,16 @@ def test_an_incident_whose_timeline_excel_would_cut_is_exported_whole_and_noted(
     assert f"2 行目（受付番号 {first}）の「経過」は {len(row['経過']):,} 文字" in err and "Excel" in err, err
     assert main(["incidents", "export", "--format", "json"]) == 0
     assert "注意" not in capsys.readouterr().err  # JSON has no cells
+
+
+def test_the_refusal_told_to_cron_with_nothing_waiting_does_not_count_zero_messages_kept() -> None:
+    """A token refused before anything was due said 「送るべきリマインダーなど 0 件は送信待ちとして
+    データベースに記録してあり、失われていません。…そのとき 1 回だけ送られます」."""
+    from bot.remind_cli import slack_unreachable_ja, token_refused_ja
+
+    for said in (token_refused_ja("invalid_auth", 0), slack_unreachable_ja(0)):
+        assert "0 件" not in said and "失われていません" not in said and "1 回だけ送られます" not in said
+        assert "送信待ちのメッセージはありません" in said and said.endswith("。")
+    assert "invalid_auth" in token_refused_ja("invalid_auth", 0) and "SLACK_BOT_TOKEN" in token_refused_ja("x", 0)
+    for said in (token_refused_ja("invalid_auth", 3), slack_unreachable_ja(3)):
+        assert "3 件は送信待ち" in said and "失われていません" in said and "1 回だけ送られます" in said
