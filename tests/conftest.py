@@ -19,7 +19,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Connection, Engine, create_engine, select, text, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from bot.config import OrgConfig, load_org_config
@@ -77,10 +77,24 @@ def postgres_url() -> str | None:
 
 def reset_postgres(url: str) -> None:
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with engine.connect() as c:
-        c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        c.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    try:
+        try:
+            connection = engine.connect()
+        except OperationalError as e:
+            # Each test drops the database and copies it from the template (migrated): a run
+            # interrupted (Ctrl-C) during the copy leaves none, and every PostgreSQL test of every
+            # later run failed to connect until someone ran createdb again.
+            name = make_url(url).database
+            if f'database "{name}" does not exist' not in str(e):
+                raise
+            with _postgres_admin(url).connect() as c:
+                c.execute(text(f'CREATE DATABASE "{name}"'))
+            connection = engine.connect()
+        with connection as c:
+            c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            c.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
 
 
 def database_url(kind: str, tmp_path: Path) -> str:
