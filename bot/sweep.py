@@ -65,6 +65,7 @@ from bot.workflow import (
     DUE_SOON_MIN_WAIT,
     absence_ended_key,
     absence_over,
+    deputies_asked_at,
     due_soon,
     due_soon_at,
     due_soon_hand_off,
@@ -612,8 +613,8 @@ class Sweeper:
     def _due_soon(self, now: datetime, report: SweepReport) -> None:
         """Pending drafts whose scheduled time is DUE_SOON_LEAD of business time away: the approvers
         are asked once more, and the deputies too when the usual hand-off (``approval_escalate_after``)
-        would come after the scheduled time — over a weekend or 年末年始 the regular reminders alone
-        let a draft expire unseen. Once per version (``draft.due_soon:下書き:版``)."""
+        would come no earlier (``due_soon_hand_off``), as in the last hour it leaves them no time.
+        Over a weekend or 年末年始 the regular reminders alone let a draft expire unseen. Once per version (``draft.due_soon:下書き:版``)."""
         # Due when at most DUE_SOON_LEAD of business time is left: scheduled at or before the end of
         # that much business time from now, or in the closed hours right after it (a 1/1 00:00 post
         # is due on 12/28 at 16:15). One bound, so the per-minute sweep reads only those drafts.
@@ -739,7 +740,7 @@ class Sweeper:
 
     def _escalate(self, s: Session, now: datetime, c: repo.DraftCandidate, *, due: datetime | None = None) -> bool:
         """Hand the draft to the deputies: it has waited ``approval_escalate_after``, or (``due``) its
-        scheduled time is near and that wait would end after it."""
+        scheduled time is near and that wait would not end before then."""
         draft = self._fresh_pending(s, c)
         if draft is None:
             return False
@@ -828,18 +829,16 @@ class Sweeper:
         p = self.org.policy
         since = draft.updated_at
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)
-        escalate_at = self.cal.add_business_time(escalation_start(since, given_back), p.approval_escalate_after)
-        if c.version.scheduled_at is not None and escalate_at >= as_utc(c.version.scheduled_at):
-            # Then the deputies are asked by the due-soon hand-off, a business hour before the post
-            # (``due_soon_hand_off``): a time at or after the post contradicts the line below it.
-            escalate_at = business_instant_before(self.cal, as_utc(c.version.scheduled_at), DUE_SOON_LEAD)
+        # The due-soon hand-off's instant when it comes first (``due_soon_hand_off``): the usual
+        # hand-off's time, at or after it, promised the deputies a draft they had minutes to decide.
+        escalate_at = deputies_asked_at(self.cal, p, since, c.version.scheduled_at, given_back=given_back)
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         lines = [
             f"{self._waiting_draft(draft, c.version)}が、{self._fmt(since)} から決裁待ちになっています。",
             f">{self._excerpt(c.version.text)}",
             f"内容を確認し、{self._press_in_request(link)}",
         ]
-        if escalate_at > now:
+        if escalate_at is not None and escalate_at > now:
             lines.append(f"{self._fmt(escalate_at)} までに決裁がない場合は、代決者にも決裁を依頼します。")
         if c.version.scheduled_at is not None:
             lines.append(f"投稿予定は {self._fmt(c.version.scheduled_at)} です。それまでに決裁がないと、"

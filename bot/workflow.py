@@ -152,7 +152,7 @@ def deputies_due(cal: BusinessCalendar, policy: Policy, since: datetime, schedul
                  now: datetime, *, given_back: datetime | None = None) -> bool:
     """Whether the sweep hands a draft pending since ``since`` to the deputies by ``now``: it has
     waited ``approval_escalate_after`` of business time, or its scheduled time is DUE_SOON_LEAD
-    away and that wait would end after it (``bot.sweep.Sweeper._due_soon``). ``Kessai.take_back``
+    away and that wait would not end before then (``bot.sweep.Sweeper._due_soon``). ``Kessai.take_back``
     asks it too: a deputy's request it withdrew would otherwise be asked again in the same sweep.
 
     ``given_back``: when the approver a deputy stood in for was asked on their return
@@ -230,11 +230,31 @@ def escalation_start(since: datetime, given_back: datetime | None) -> datetime:
 def due_soon_hand_off(cal: BusinessCalendar, policy: Policy, since: datetime, at: datetime, now: datetime,
                       *, given_back: datetime | None = None) -> bool:
     """``bot.sweep.Sweeper._due_soon``'s hand-off: the draft is ``due_soon``, and the usual
-    escalation (``deputies_due``) would come at its scheduled time ``at`` or after it."""
-    # At ``at`` itself is too late as well: the sweep expires the draft before it escalates, and a
-    # draft sent at 10:00 for 10:00 the next day (one business day of 8h45m) reached no deputy.
-    return due_soon(cal, since, at, now) and cal.add_business_time(
-        escalation_start(since, given_back), policy.approval_escalate_after) >= at
+    escalation (``deputies_due``) would come at its due-soon instant (``due_soon_at``) or after it."""
+    # Not only one at ``at`` or after it (the sweep expires the draft before it escalates): one in
+    # the last hour left the deputies minutes to decide, as a draft sent on Tuesday 09:59 for
+    # Wednesday 10:00, handed to them at 09:59.
+    if not due_soon(cal, since, at, now):
+        return False
+    due = due_soon_at(cal, since, at)
+    return due is not None and cal.add_business_time(
+        escalation_start(since, given_back), policy.approval_escalate_after) >= due
+
+
+def deputies_asked_at(cal: BusinessCalendar, policy: Policy, since: datetime, scheduled_at: datetime | None,
+                      *, given_back: datetime | None = None) -> datetime | None:
+    """When the sweep hands a draft pending since ``since`` to the deputies (``deputies_due``): after
+    ``approval_escalate_after`` of business time, or at its due-soon instant (``due_soon_at``) when
+    that comes first or at the same time; None when neither comes before its scheduled time (the
+    draft expires first). The time the approvers' reminder promises (「…までに決裁がない場合は」)."""
+    usual = cal.add_business_time(escalation_start(since, given_back), policy.approval_escalate_after)
+    if scheduled_at is None:
+        return usual
+    at = as_utc(scheduled_at)
+    due = due_soon_at(cal, since, at)
+    if due is not None and usual >= due:
+        return due
+    return usual if usual < at else None
 
 
 # -- absences (SPEC 4.3: 代決 stands in for an absent approver only) -----------------------------

@@ -19,6 +19,7 @@ from bot.workflow import (
     absence_over,
     back_at_work,
     can,
+    deputies_asked_at,
     is_decidable,
     is_stale_edit,
     next_state,
@@ -296,3 +297,43 @@ def test_a_request_written_before_the_opening_is_in_hand_from_the_opening_of_tha
 def test_a_request_the_sweep_held_is_in_hand_from_the_next_opening_whatever_day_it_is(
         asked: datetime, in_hand: datetime) -> None:
     assert request_in_hand_at(_cal(), asked, held=True) == in_hand
+
+
+TUE, WED = _jst(2026, 11, 24, 10, 0), _jst(2026, 11, 25, 10, 0)
+
+
+@pytest.mark.parametrize(("since", "scheduled_at", "given_back", "asked"), [
+    (TUE, None, None, WED),  # no post time: one business day (8h45m) of waiting
+    (TUE, _jst(2026, 11, 27, 10, 0), None, WED),  # the post is days later: as usual
+    # The usual hand-off a minute before the due-soon instant (Wednesday 10:01): as usual.
+    (TUE, _jst(2026, 11, 25, 11, 1), None, WED),
+    # At the due-soon instant or later, up to the post itself: the due-soon instant, an hour before.
+    (TUE, _jst(2026, 11, 25, 11, 0), None, WED),
+    (TUE, _jst(2026, 11, 25, 10, 59), None, _jst(2026, 11, 25, 9, 59)),
+    (TUE, _jst(2026, 11, 25, 10, 30), None, _jst(2026, 11, 25, 9, 30)),
+    (_jst(2026, 11, 24, 9, 59), WED, None, _jst(2026, 11, 25, 9, 0)),
+    (TUE, WED, None, _jst(2026, 11, 25, 9, 0)),
+    (TUE, _jst(2026, 11, 26, 10, 0), None, WED),
+    # Counted from the give-back (Tuesday 16:00: Wednesday 16:00), after Wednesday 15:30's due-soon instant.
+    (TUE, _jst(2026, 11, 25, 16, 30), _jst(2026, 11, 24, 16, 0), _jst(2026, 11, 25, 15, 30)),
+    # Sent on Saturday for Monday 09:00: at Monday's opening (``due_soon_at``).
+    (_jst(2026, 11, 28, 10, 0), _jst(2026, 11, 30, 9, 0), None, _jst(2026, 11, 30, 8, 30)),
+    # Sent before opening for 09:10 the same day: no due-soon instant, and the usual hand-off is after
+    # the post: the deputies are not asked before it expires.
+    (_jst(2026, 11, 30, 7, 0), _jst(2026, 11, 30, 9, 10), None, None),
+])
+def test_the_deputies_are_asked_at_the_usual_hand_off_or_an_hour_before_the_post_whichever_is_earlier(
+        since: datetime, scheduled_at: datetime | None, given_back: datetime | None,
+        asked: datetime | None) -> None:
+    from datetime import timedelta
+
+    from bot.config import Policy
+    from bot.workflow import deputies_due
+
+    cal, policy = _cal(), Policy()
+    assert deputies_asked_at(cal, policy, since, scheduled_at, given_back=given_back) == asked
+    if asked is not None:
+        # ``deputies_due`` (the sweep's and ``Kessai.take_back``'s question) agrees to the minute.
+        minute = timedelta(minutes=1)
+        assert not deputies_due(cal, policy, since, scheduled_at, asked - minute, given_back=given_back)
+        assert deputies_due(cal, policy, since, scheduled_at, asked, given_back=given_back)

@@ -318,3 +318,33 @@ def test_a_draft_brought_up_late_after_a_restart_says_the_time_really_left(world
     assert world.sweep(jst(2026, 11, 26, 9, 45, 20)).sent["draft.due_soon"] == 1
     [text] = due_soon_to(world, "U0MANAGER")
     assert "業務時間は残り15分です" in text, text
+
+
+def test_a_draft_whose_usual_hand_off_falls_in_the_last_hour_goes_to_the_deputies_at_the_due_soon_instant(
+        world: World) -> None:
+    # Tuesday 09:59 for Wednesday 10:00: one business day of waiting ends at Wednesday 09:59, a
+    # minute before the draft expires. The deputies were asked then, too late for anyone to decide,
+    # and the 12:00 reminder promised 「11月25日（水）09:59 までに決裁がない場合は、代決者にも」.
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 9, 59), scheduled=jst(2026, 11, 25, 10, 0))
+    assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
+    [reminder] = [p["text"] for p in world.posts(to="U0MANAGER", contains="決裁のお願い")]
+    assert "11月25日（水）09:00 までに決裁がない場合は、代決者にも" in reminder, reminder
+    assert world.sweep(jst(2026, 11, 25, 8, 59)).sent["approval.escalate"] == 0
+    report = world.sweep(jst(2026, 11, 25, 9, 0))
+    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
+    assert deputy_requests(world, draft_id) == ["escalated"]
+    assert any("投稿予定が近いため、代決者の" in p["text"] for p in world.posts(to="C0INTAKE"))
+    later = world.sweep(jst(2026, 11, 25, 9, 59))  # the usual hand-off's instant: nothing more
+    assert later.sent["approval.escalate"] == 0 and later.sent["draft.due_soon"] == 0
+    assert deputy_requests(world, draft_id) == ["escalated"]
+
+
+def test_a_draft_whose_usual_hand_off_is_half_an_hour_before_the_post_goes_to_the_deputies_an_hour_before(
+        world: World) -> None:
+    # Tuesday 10:00 for Wednesday 10:30: the usual hand-off (Wednesday 10:00) left the deputies 30 minutes.
+    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 25, 10, 30))
+    assert world.sweep(jst(2026, 11, 25, 9, 29)).sent["approval.escalate"] == 0
+    report = world.sweep(jst(2026, 11, 25, 9, 30))
+    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
+    assert deputy_requests(world, draft_id) == ["escalated"]
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 0
