@@ -13,7 +13,9 @@ import re
 import threading
 import time
 import urllib.parse
+import weakref
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -30,7 +32,7 @@ from bot.slack_gateway import (
 )
 from storage import drafts as draft_repo
 from storage import outbox
-from storage.db import describe_db_error, migrations_state, unreachable_cause
+from storage.db import Database, describe_db_error, migrations_state, unreachable_cause
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +60,146 @@ STOP_SECONDS = 10.0
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
+# How long /healthz waits for the database. libpq waits connect_timeout (10 s unless DATABASE_URL
+# says otherwise) for a silent host, per address (20 s for a name with IPv4 and IPv6 addresses); load
+# balancers and Kubernetes probes give up after 1-5 s, and saw a timeout instead of the cause.
+HEALTH_DATABASE_SECONDS = 3.0
+# Probes that may wait for the database check at once: each holds one of waitress's 8 threads, and
+# Slack's requests need the others (Slack gives up after 3 s). Probes beyond these answer at once.
+HEALTH_WAITING_PROBES = 3
+LATE_DATABASE_CAUSE = f"timeout (no answer within {HEALTH_DATABASE_SECONDS:g} s)"
+BUSY_DATABASE_CAUSE = "timeout (no answer yet; other health checks are waiting for the database)"
+
+
+@dataclass(frozen=True)
+class _DatabaseFacts:
+    """What /healthz reads from the database."""
+
+    gone: str | None = None  # the SQLite file was deleted or replaced: nothing else was read
+    schema: str = "current"
+    backlog: int = 0
+    scheduled: int = 0
+    held: int = 0
+    stale: int = 0
+    stalled: int = 0
+    lost: str | None = None
+
+
+def _read_database(rt: Runtime) -> _DatabaseFacts:
+    if (gone := rt.db.file_problem()) is not None:
+        # Pooled connections still answer from the file kessai had open, and a new one from what
+        # is at the path now: neither is what a restart will find, so the counts would mislead.
+        return _DatabaseFacts(gone=gone)
+    schema = migrations_state(rt.db.engine)
+    with rt.db.session() as s:
+        now = rt.gateway.clock()
+        held, stale = outbox.held(s, now - HELD_TOO_LONG)
+        return _DatabaseFacts(
+            schema=schema, backlog=outbox.backlog(s, now), scheduled=outbox.scheduled(s, now), held=held,
+            stale=stale,
+            # A refused token or scope (slack_auth) and a channel refusing a draft (outbox_held) say so
+            # themselves; a message last answered 429 is Slack pacing a burst (each 429 is an attempt).
+            stalled=outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX,
+                                                         RATE_LIMITED_PREFIX, SCOPE_REFUSED_PREFIX)),
+            # Slack revoked the token (tokens_revoked, app_uninstalled), maybe in an event another
+            # replica received: said here too, and not undone by a message that went out just before.
+            lost=draft_repo.access_lost(s))
+
+
+class _Reading:
+    """One look at the database, made on its own thread so that no probe waits longer than
+    HEALTH_DATABASE_SECONDS for it, however long libpq waits."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.finished = 0.0
+        self.done = threading.Event()
+        self.facts: _DatabaseFacts | None = None
+        self.cause = ""  # why the database could not be read, when facts is None
+
+    def outcome(self) -> _DatabaseFacts | str:
+        return self.facts if self.facts is not None else self.cause
+
+
+class _DatabaseCheck:
+    """One reading of the database at a time, for every probe of one process.
+
+    A silent host keeps a reading waiting for connect_timeout (or a query for tcp_user_timeout):
+    probes arriving meanwhile share it rather than each opening a connection and holding a thread.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: _Reading | None = None
+        self._last: _Reading | None = None
+        self._waiting = 0
+
+    def read(self, rt: Runtime) -> _DatabaseFacts | str:
+        """The facts, or the cause the database could not be read (LATE_DATABASE_CAUSE when no answer came in time)."""
+        now = time.monotonic()
+        with self._lock:
+            reading = self._running
+            if reading is None:
+                reading = self._running = _Reading()
+                threading.Thread(target=self._run, args=(rt, reading), name="kessai-health-database",
+                                 daemon=True).start()
+            deadline = reading.started + HEALTH_DATABASE_SECONDS
+            if now >= deadline:
+                return self._late(now - reading.started)
+            if self._waiting >= HEALTH_WAITING_PROBES:
+                last = self._last
+                # As good as an answer to a probe sent that moment earlier.
+                if last is not None and now - last.finished < HEALTH_DATABASE_SECONDS:
+                    return last.outcome()
+                return BUSY_DATABASE_CAUSE
+            self._waiting += 1
+        try:
+            reading.done.wait(deadline - now)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        if reading.done.is_set():
+            return reading.outcome()
+        return self._late(time.monotonic() - reading.started)
+
+    def _late(self, waited: float) -> str:
+        _log_unreachable("timeout", None, f"no answer for {waited:.1f} s; /healthz says so after "
+                         f"{HEALTH_DATABASE_SECONDS:g} s while the check waits on (DATABASE_URL's connect_timeout "
+                         "bounds a connection attempt, tcp_user_timeout a query)")
+        return LATE_DATABASE_CAUSE
+
+    def _run(self, rt: Runtime, reading: _Reading) -> None:
+        try:
+            reading.facts = _read_database(rt)
+        except Exception as e:  # the health check must answer even when the database does not
+            reading.cause = unreachable_cause(e)
+            _log_unreachable(reading.cause, e)
+        finally:
+            with self._lock:
+                reading.finished = time.monotonic()
+                if self._running is reading:
+                    self._running = None
+                self._last = reading
+            reading.done.set()
+
+
+_checks: weakref.WeakKeyDictionary[Database, _DatabaseCheck] = weakref.WeakKeyDictionary()
+_checks_lock = threading.Lock()
+
+
+def _database_check(db: Database) -> _DatabaseCheck:
+    with _checks_lock:
+        if (check := _checks.get(db)) is None:
+            check = _checks[db] = _DatabaseCheck()
+        return check
+
+
 def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tuple[int, dict[str, Any]]:
     """The health report and its status (200, or 503 when something needs attention).
 
     ``slack_connected`` (Socket Mode): whether the app's WebSocket is up; in HTTP mode Slack
-    connects to us, so there is nothing of ours to report.
+    connects to us, so there is nothing of ours to report. The database part answers within
+    HEALTH_DATABASE_SECONDS.
     """
     report: dict[str, Any] = {"database": "ok", "database_writes": "ok", "migrations": "current",
                               "outbox_backlog": None, "outbox_scheduled": None, "outbox_held": None}
@@ -78,57 +215,45 @@ def health(rt: Runtime, slack_connected: Callable[[], bool] | None = None) -> tu
         report["socket_mode"] = "connected" if slack_connected() else "disconnected"
         if report["socket_mode"] != "connected":
             status = 503
-    if (gone := rt.db.file_problem()) is not None:
-        # Pooled connections still answer from the file kessai had open, and a new one from what
-        # is at the path now: neither is what a restart will find, so the counts below would mislead.
-        report["database"] = f"unreachable: {gone}"
+    facts = _database_check(rt.db).read(rt)
+    if isinstance(facts, str):
+        report["database"] = f"unreachable: {facts}"
         report["status"] = "degraded"
         return 503, report
-    try:
-        if (schema := migrations_state(rt.db.engine)) != "current":
-            report["migrations"] = schema
+    if facts.gone is not None:
+        report["database"] = f"unreachable: {facts.gone}"
+        report["status"] = "degraded"
+        return 503, report
+    if facts.schema != "current":
+        report["migrations"] = facts.schema
+        status = 503
+    report["outbox_backlog"] = facts.backlog
+    report["outbox_scheduled"] = facts.scheduled
+    # It stands before this replica's own refusal (invalid_auth…): every replica gives the same
+    # reason, the one the IT 担当 can act on.
+    if facts.lost is not None:
+        report["slack_auth"] = facts.lost
+        status = 503
+    now = rt.gateway.clock()
+    if facts.stalled:
+        report["outbox_stalled"] = facts.stalled
+        # Nothing delivered for STALLED_QUIET may also be a quiet night (a weekend) with one
+        # message Slack refuses on its own and nothing else to send: one stalled row is that
+        # unless this process's own tries are failing for want of Slack (auth.test too, _probe).
+        if not rt.gateway.delivered_since(now - STALLED_QUIET) and (
+                facts.stalled > 1 or rt.gateway.failing_since() is not None):
             status = 503
-        with rt.db.session() as s:
-            now = rt.gateway.clock()
-            report["outbox_backlog"] = outbox.backlog(s, now)
-            report["outbox_scheduled"] = outbox.scheduled(s, now)
-            held, stale = outbox.held(s, rt.gateway.clock() - HELD_TOO_LONG)
-            # A refused token or scope (slack_auth) and a channel refusing a draft (outbox_held) say so themselves;
-            # a message last answered 429 is Slack pacing a burst (each 429 is an attempt), not stalled.
-            stalled = outbox.stalled(s, STALLED_ATTEMPTS, (AUTH_FAILURE_PREFIX, PARENT_REFUSED_PREFIX,
-                                                           RATE_LIMITED_PREFIX, SCOPE_REFUSED_PREFIX))
-            # Slack revoked the token (tokens_revoked, app_uninstalled), maybe in an event another
-            # replica received: said here too, and not undone by a message that went out just before.
-            # It stands before this replica's own refusal (invalid_auth…): every replica gives the
-            # same reason, the one the IT 担当 can act on.
-            lost = draft_repo.access_lost(s)
-        if lost is not None:
-            report["slack_auth"] = lost
-            status = 503
-        if stalled:
-            report["outbox_stalled"] = stalled
-            # Nothing delivered for STALLED_QUIET may also be a quiet night (a weekend) with one
-            # message Slack refuses on its own and nothing else to send: one stalled row is that
-            # unless this process's own tries are failing for want of Slack (auth.test too, _probe).
-            if not rt.gateway.delivered_since(now - STALLED_QUIET) and (
-                    stalled > 1 or rt.gateway.failing_since() is not None):
-                status = 503
-        if (failing := rt.gateway.failing_since()) is not None and now - failing >= STALLED_QUIET:
-            # This replica cannot reach Slack while the others deliver what it fails (behind a
-            # broken proxy or firewall): the count above stays at 0, and a load balancer should
-            # stop sending it Slack's requests, whose messages it would hold up.
-            report["slack_delivery"] = f"failing since {failing.isoformat()}"
-            status = 503
-        report["outbox_held"] = held
-        if stale:
-            # A reply waits that long only when its parent is stuck: a refused parent sends its
-            # replies elsewhere at once (bot.delivery_failures), Slack's outages rarely last that long.
-            report["outbox_held_stale"] = stale
-            status = 503
-    except Exception as e:  # the health check must answer even when the database does not
-        cause = unreachable_cause(e)
-        report["database"] = f"unreachable: {cause}"
-        _log_unreachable(cause, e)
+    if (failing := rt.gateway.failing_since()) is not None and now - failing >= STALLED_QUIET:
+        # This replica cannot reach Slack while the others deliver what it fails (behind a
+        # broken proxy or firewall): the count above stays at 0, and a load balancer should
+        # stop sending it Slack's requests, whose messages it would hold up.
+        report["slack_delivery"] = f"failing since {failing.isoformat()}"
+        status = 503
+    report["outbox_held"] = facts.held
+    if facts.stale:
+        # A reply waits that long only when its parent is stuck: a refused parent sends its
+        # replies elsewhere at once (bot.delivery_failures), Slack's outages rarely last that long.
+        report["outbox_held_stale"] = facts.stale
         status = 503
     report["status"] = "ok" if status == 200 else "degraded"
     return status, report
@@ -141,7 +266,7 @@ _unreachable_logged: dict[str, float] = {}
 _unreachable_lock = threading.Lock()
 
 
-def _log_unreachable(cause: str, error: BaseException) -> None:
+def _log_unreachable(cause: str, error: BaseException | None, detail: str = "") -> None:
     now = time.monotonic()
     with _unreachable_lock:
         last = _unreachable_logged.get(cause)
@@ -149,8 +274,8 @@ def _log_unreachable(cause: str, error: BaseException) -> None:
             return
         _unreachable_logged.clear()
         _unreachable_logged[cause] = now
-    log.warning("health check: the database is unreachable (%s): %s", cause, describe_db_error(error),
-                exc_info=error)
+    log.warning("health check: the database is unreachable (%s): %s", cause,
+                describe_db_error(error) if error is not None else detail, exc_info=error)
 
 
 def _is_health_check(environ: dict[str, Any]) -> bool:

@@ -209,6 +209,60 @@ def test_healthz_says_when_the_database_host_does_not_answer(tmp_path: Path, org
         proxy.close()
 
 
+@pytest.mark.parametrize("answered_just_before", [False, True], ids=["first-look", "after-an-answer"])
+def test_healthz_answers_in_time_and_probes_share_one_check_while_the_database_host_is_silent(
+        tmp_path: Path, org: OrgConfig, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        answered_just_before: bool) -> None:
+    """libpq waits connect_timeout (10 s by default, per address: 20 s for a name with IPv4 and IPv6)
+    for a silent host. A load balancer gives up after 1-5 s and saw a timeout instead of the cause,
+    and every probe held one of the 8 web server threads that long: a few took Slack's too.
+    Probes beyond the few that wait answer at once: with the answer of a moment ago when there is one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy.engine import make_url
+
+    from bot import web
+
+    monkeypatch.setattr(web, "_unreachable_logged", {})
+    url = make_url(database_url("postgres", tmp_path))
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    # No outbox worker: its own connection attempts would be counted with the health check's.
+    st = start_local_stack(org, url.set(host="127.0.0.1", port=proxy.port, query={"connect_timeout": "10"})
+                           .render_as_string(hide_password=False), start_gateway=False)
+    try:
+        if answered_just_before:
+            assert healthz(st)[0] == 200
+        proxy.silent()
+        st.rt.db.engine.dispose()
+        before = proxy.accepted
+        limit = web.HEALTH_DATABASE_SECONDS
+        started = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="bot.web"), ThreadPoolExecutor(10) as probes:
+            answers = [probes.submit(healthz, st) for _ in range(10)]
+            # Slack's request, sent while they wait, still finds a thread and is answered at once.
+            assert st.driver.url_verification("meanwhile").json() == {"challenge": "meanwhile"}
+            assert time.monotonic() - started < 1
+            results = [a.result() for a in answers]
+        assert time.monotonic() - started < limit + 1
+        assert proxy.accepted - before == 1  # one connection attempt for all ten
+        late = (503, f"unreachable: timeout (no answer within {limit:g} s)")
+        at_once = (200, "ok") if answered_just_before else (503, f"unreachable: {web.BUSY_DATABASE_CAUSE}")
+        seen = sorted((status, body["database"]) for status, body in results)
+        assert seen == sorted([late] * web.HEALTH_WAITING_PROBES + [at_once] * (10 - web.HEALTH_WAITING_PROBES))
+        # The check still waits on libpq: the next probe says so at once, without another attempt.
+        again = time.monotonic()
+        status, body = healthz(st)
+        assert time.monotonic() - again < 0.5 and proxy.accepted - before == 1
+        assert status == 503 and body["database"] == f"unreachable: timeout (no answer within {limit:g} s)"
+        # Told once for all these probes, as any cause is.
+        [logged] = [r.getMessage() for r in caplog.records if "database is unreachable" in r.getMessage()]
+        assert f"(timeout): no answer for {int(limit)}." in logged and "connect_timeout" in logged
+    finally:
+        proxy.down()
+        st.stop()
+        proxy.close()
+
+
 def test_an_unreachable_database_is_logged_once_while_the_cause_lasts(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     """A monitor polls /healthz every few seconds: the whole error is logged when the cause
