@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import sys
+import time
 import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -138,7 +139,7 @@ def _downgrade(db: Database, known: list[str], target: str) -> int:
 
 
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
-    from bot.ledger import KIND_LABELS_JA, verify_with_versions
+    from bot.ledger import KIND_LABELS_JA, Progress, verify_with_versions
     from bot.workflow import state_ja
     from storage import ledger as ledger_repo
     from storage.db import Database
@@ -152,7 +153,11 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
         with db.session() as s:
             ledger_repo.read_one_moment(s)
             head = ledger_repo.head(s)
-            result = verify_with_versions(ledger_repo.iter_entries_with_versions(s, ZoneInfo(settings.tz)), head)
+            checked = ledger_repo.iter_entries_with_versions(s, ZoneInfo(settings.tz))
+            if sys.stderr.isatty():
+                # Only to a person at a terminal: a cron job's mail or a log needs no line every 5 seconds.
+                checked = Progress(checked, head[0], sys.stderr, clock=time.monotonic)
+            result = verify_with_versions(checked, head)
             unrecorded = ledger_repo.decided_without_entry(s) if result.ok else None
     finally:
         db.dispose()

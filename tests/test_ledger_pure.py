@@ -245,3 +245,47 @@ def test_a_value_excel_would_read_as_a_number_keeps_its_digits_in_the_csv() -> N
     assert [p["理由"] for p in parsed] == ["'09012345678", "'1234567890123456", "0", "2", "'123456789012", "12345678901", "１２", ""]
     assert [c[1:] if c.startswith("'") else c or None for c in (p["理由"] for p in parsed)] == reasons
     assert json.loads(to_json(export_rows(entries, {})))[0]["prev_hash"] == GENESIS_HASH  # JSON as is
+
+
+class _Ticks:
+    """A clock that moves one second each time it is read."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def test_progress_says_how_far_verify_got_without_changing_the_items() -> None:
+    from io import StringIO
+
+    from bot.ledger import Progress
+
+    out = StringIO()
+    progress = Progress(range(12_345), 12_345, out, clock=_Ticks(), every=2.0)
+    assert list(progress) == list(range(12_345))
+    lines = out.getvalue().splitlines()
+    # The clock is read at each thousandth item (one second each): a note every second reading.
+    assert lines[0] == "台帳の記録を検証しています… 2,000 / 12,345 件（16%）"
+    assert lines[-1] == "台帳の記録を検証しています… 12,000 / 12,345 件（97%）"
+    assert len(lines) == 6 and progress.said and progress.count == 12_345
+
+
+def test_progress_is_silent_on_a_short_ledger_and_never_says_more_than_99_percent() -> None:
+    from io import StringIO
+
+    from bot.ledger import Progress
+
+    quiet = StringIO()
+    assert sum(1 for _ in Progress(range(999), 999, quiet, clock=_Ticks(), every=0.0)) == 999
+    assert quiet.getvalue() == ""
+    # A head of 0 (the ledger_head row reset, which verify reports) or behind the entries: no
+    # division by zero, no 「120%」.
+    out = StringIO()
+    list(Progress(range(3000), 0, out, clock=_Ticks(), every=0.0))
+    assert out.getvalue().splitlines()[-1] == "台帳の記録を検証しています… 3,000 / 0 件"
+    out = StringIO()
+    list(Progress(range(3000), 1000, out, clock=_Ticks(), every=0.0))
+    assert out.getvalue().splitlines()[-1] == "台帳の記録を検証しています… 3,000 / 1,000 件（99%）"
