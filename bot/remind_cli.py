@@ -173,6 +173,26 @@ def token_refused_ja(code: str, waiting: int) -> str:
             + ("そのとき 1 回だけ送られます。" if waiting else ""))
 
 
+def scope_refused_ja(code: str, waiting: int) -> str:
+    """Slack refusing chat:write: no message can be posted, the escalation channel's notice of it
+    included (im:write alone is told there, and the channel posts go on)."""
+    if code == "not_allowed_token_type":
+        why = ("SLACK_BOT_TOKEN に設定されているトークンがボットトークンではないため、Slack がメッセージの投稿を"
+               f"受け付けませんでした（{code}）。")
+        fix = ("Slack のアプリの管理画面（OAuth & Permissions）の Bot User OAuth Token（xoxb- で始まるもの）を "
+               "SLACK_BOT_TOKEN に設定し、")
+    else:
+        why = ("Slack がこのアプリにメッセージを投稿する権限（chat:write）を認めていないため、Slack にメッセージを"
+               f"送れませんでした（{code}）。")
+        fix = ("Slack のアプリの管理画面で、manifest.yaml の内容を App Manifest に貼り直すか、OAuth & Permissions の "
+               "Bot Token Scopes に chat:write を追加して、アプリをワークスペースに再インストールしてください。"
+               "Bot User OAuth Token が変わった場合は SLACK_BOT_TOKEN も設定し直し、")
+    return (why + "エスカレーション先のチャンネルにも、このことをお知らせできません。"
+            + _kept_ja(waiting)
+            + fix + "kessai serve を再起動するか kessai remind をもう一度実行してください。"
+            + ("そのとき 1 回だけ送られます。" if waiting else ""))
+
+
 def slack_unreachable_ja(waiting: int) -> str:
     return ("Slack に接続できなかったため（Slack の障害、ネットワーク、プロキシなど）、メッセージを送れませんでした。"
             + _kept_ja(waiting)
@@ -233,8 +253,12 @@ def run_remind(args: argparse.Namespace) -> int:
 
             failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz)
             failures.incident_alert = IncidentService(kessai).current_alert
-            gateway = SlackGateway(db, client, render_home=kessai.homes.render, on_permanent_failure=failures)
+            # A refused im:write is told in the escalation channel, as serve does: from cron alone the
+            # DMs (approval requests, reminders) waited and nobody was told.
+            gateway = SlackGateway(db, client, render_home=kessai.homes.render, on_permanent_failure=failures,
+                                   on_scope_change=failures.scope_changed)
             gateway.release_held_for_token()
+            gateway.release_held_for_scopes()
             deliver = partial(deliver_until_settled, db, gateway)
         report, checked, sent = sweep_once(kessai, now, settle_until=real_now, client=client, deliver=deliver)
         if deliver is not None and not report.total and not checked:
@@ -259,6 +283,11 @@ def run_remind(args: argparse.Namespace) -> int:
             refused = gateway.auth_error
         if refused is not None:
             print(token_refused_ja(refused, waiting(db)), file=sys.stderr)
+            return 1
+        # chat:write refused: nothing can be posted, and no channel can say so; cron must. A refused
+        # im:write alone stays exit 0: the channel posts go on and the escalation channel is told.
+        if gateway is not None and (code := gateway.scope_refusals().get("chat:write")) is not None:
+            print(scope_refused_ja(code, waiting(db)), file=sys.stderr)
             return 1
         if gateway is not None and gateway.failing_since() is not None:
             print(slack_unreachable_ja(waiting(db)), file=sys.stderr)

@@ -411,15 +411,19 @@ class SlackGateway:
                                for name, h in sorted(self._scope_holds.items()) if h.waiting)
             return self._access_lost or self.auth_error or scopes or None
 
+    def scope_refusals(self) -> dict[str, str]:
+        """The scopes (SCOPE_OF's names) Slack refuses with messages waiting for them, and the code
+        it refused each with (missing_scope, not_allowed_token_type)."""
+        with self._auth_lock:
+            return {name: h.refusal.rsplit(": ", 1)[-1] for name, h in self._scope_holds.items() if h.waiting}
+
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, poll_seconds: float = 1.0) -> None:
         # Messages held back by a refused token go first: the restart is usually the new token.
         self.release_held_for_token()
         with self.db.session() as s:
             refused = outbox.retry_now(s, PARENT_REFUSED_PREFIX, self.clock())
-            unscoped = outbox.retry_now(s, SCOPE_REFUSED_PREFIX, self.clock())
-        if unscoped:
-            log.info("%d message(s) that waited for a scope Slack refused (missing_scope…) will be sent now", unscoped)
+        self.release_held_for_scopes()
         if refused:
             log.info("%d draft post(s) a channel refused will be tried again now", refused)
         self._rescue_stranded()
@@ -463,6 +467,16 @@ class SlackGateway:
             released = outbox.retry_now(s, AUTH_FAILURE_PREFIX, self.clock())
         if released:
             log.info("%d message(s) that Slack refused for the old token will be sent now", released)
+        return released
+
+    def release_held_for_scopes(self) -> int:
+        """Make the messages held back by a refused scope due now; how many. A process that starts
+        usually follows the app's reinstall: a cron ``kessai remind`` run just after it sent nothing
+        of what waited out its backoff (up to TOKEN_ASK_EVERY), and said nothing was due."""
+        with self.db.session() as s:
+            released = outbox.retry_now(s, SCOPE_REFUSED_PREFIX, self.clock())
+        if released:
+            log.info("%d message(s) that waited for a scope Slack refused (missing_scope…) will be sent now", released)
         return released
 
     def stop(self, timeout: float = 10.0) -> None:

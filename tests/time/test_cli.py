@@ -361,6 +361,34 @@ def test_remind_with_a_scope_refused_is_no_revoked_token(
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
         assert "トークン" not in capsys.readouterr().err
         assert "sent" in _outbox(env)  # what needs no DM went out
+        # The notice was not wired into remind: from cron alone the DMs waited and nobody was told.
+        [notice] = [m for m in slack.messages("C0ESCALATE") if "im:write" in m.text]
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 0  # the hold told once, not every run
+        assert [m for m in slack.messages("C0ESCALATE") if "im:write" in m.text] == [notice]
+
+
+def test_remind_with_chat_write_refused_tells_cron(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without chat:write nothing can be posted, the escalation channel's notice included: the run said
+    「Slack に 0 件のメッセージを送りました」 and exited 0, and the reminders waited with nobody told."""
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        monkeypatch.setenv("SLACK_API_URL", slack.api_url)
+        monkeypatch.setenv("SLACK_BOT_TOKEN", slack.token)
+        slack.inject("chat.postMessage", error="missing_scope", times=10**6)
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 1
+        err = capsys.readouterr().err
+        waiting = len(_outbox(env))
+        assert "chat:write" in err and "missing_scope" in err and "再インストール" in err, err
+        assert f"{waiting} 件は送信待ち" in err and "失われていません" in err and "トークンを受け付けなかった" not in err
+        assert set(_outbox(env)) == {"pending"}
+
+        slack.clear_faults()  # the app reinstalled with the scope
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 0
+        out = capsys.readouterr()  # sent at once, not after the hold's backoff
+        assert f"Slack に {waiting} 件のメッセージを送りました" in out.out and "送信待ち" not in out.err
+        assert set(_outbox(env)) == {"sent"}
 
 
 def test_an_incident_whose_timeline_excel_would_cut_is_exported_whole_and_noted(
@@ -393,11 +421,22 @@ def test_an_incident_whose_timeline_excel_would_cut_is_exported_whole_and_noted(
 def test_the_refusal_told_to_cron_with_nothing_waiting_does_not_count_zero_messages_kept() -> None:
     """A token refused before anything was due said 「送るべきリマインダーなど 0 件は送信待ちとして
     データベースに記録してあり、失われていません。…そのとき 1 回だけ送られます」."""
-    from bot.remind_cli import slack_unreachable_ja, token_refused_ja
+    from bot.remind_cli import scope_refused_ja, slack_unreachable_ja, token_refused_ja
 
-    for said in (token_refused_ja("invalid_auth", 0), slack_unreachable_ja(0)):
+    for said in (token_refused_ja("invalid_auth", 0), slack_unreachable_ja(0), scope_refused_ja("missing_scope", 0)):
         assert "0 件" not in said and "失われていません" not in said and "1 回だけ送られます" not in said
         assert "送信待ちのメッセージはありません" in said and said.endswith("。")
     assert "invalid_auth" in token_refused_ja("invalid_auth", 0) and "SLACK_BOT_TOKEN" in token_refused_ja("x", 0)
-    for said in (token_refused_ja("invalid_auth", 3), slack_unreachable_ja(3)):
+    for said in (token_refused_ja("invalid_auth", 3), slack_unreachable_ja(3), scope_refused_ja("missing_scope", 3)):
         assert "3 件は送信待ち" in said and "失われていません" in said and "1 回だけ送られます" in said
+
+
+
+def test_a_chat_write_refused_for_the_token_kind_asks_for_the_bot_token() -> None:
+    """not_allowed_token_type is no scope to add: a user or app-level token was set as SLACK_BOT_TOKEN."""
+    from bot.remind_cli import scope_refused_ja
+
+    said = scope_refused_ja("not_allowed_token_type", 2)
+    assert "xoxb-" in said and "SLACK_BOT_TOKEN" in said and "not_allowed_token_type" in said
+    assert "Bot Token Scopes" not in said
+    assert "Bot Token Scopes" in scope_refused_ja("missing_scope", 2) and "xoxb-" not in scope_refused_ja("missing_scope", 2)
