@@ -574,18 +574,31 @@ def windows_config_path_ja(path: str) -> str | None:
             "ドライブ名（C: など）はありません。/etc/kessai/kessai.toml のように、このサーバーでの場所を書いてください。")
 
 
-def relative_config_path_ja(path: str) -> str | None:
+# Settings that, set in the environment, say kessai is configured there (docker compose, systemd
+# Environment=), not by a .env: KESSAI_TZ or a log level alone may as well be a crontab's line.
+ENVIRONMENT_SIGNS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL")
+
+
+def relative_config_path_ja(path: str, env: Mapping[str, str] | None = None) -> str | None:
     """What to say of a missing organisation file named relative to the working directory; None for
     an absolute name. A cron job runs in the user's home folder: 「見つかりません…kessai.example.toml
     をコピーして作ってください」 alone, in the mail cron sent, sent the IT 担当 to create a new file
-    there rather than to run kessai where its .env and kessai.toml are."""
+    there rather than to run kessai where its .env and kessai.toml are. Where the settings come from
+    the environment (``env``, os.environ by default), no .env is missing: the name or the working
+    directory is what to set."""
     if Path(path).expanduser().is_absolute():
         return None
     cwd = Path.cwd()
+    looked = f"作業フォルダー（コマンドを実行したフォルダー）{cwd} の中で探しました。"
     if (cwd / ".env").is_file():
-        return (f"作業フォルダー（コマンドを実行したフォルダー）{cwd} からの場所です。"
-                "KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。")
-    return (f"作業フォルダー（コマンドを実行したフォルダー）{cwd} からの場所ですが、このフォルダーには .env もありません。"
+        return looked + "KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。"
+    environ = os.environ if env is None else env
+    if any(environ.get(key, "").strip() for key in ENVIRONMENT_SIGNS):
+        return (looked + "設定は環境変数から読んでいますが、組織設定ファイル（KESSAI_CONFIG、省略時は kessai.toml）は、"
+                "/ で始まらない名前なら作業フォルダーの中で探します。KESSAI_CONFIG に /etc/kessai/kessai.toml のような / で始まる"
+                "場所を書くか、作業フォルダー（systemd の WorkingDirectory=、docker compose の working_dir:）を"
+                "組織設定ファイルのあるフォルダーにしてください。")
+    return (looked + "このフォルダーには .env もありません。"
             "kessai は .env と組織設定ファイルを作業フォルダーから読むため、cron などでは .env のあるフォルダーに移ってから"
             "実行してください（例: cd /opt/kessai && /opt/kessai/.venv/bin/kessai remind）。"
             "初めて設定する場合は、.env.example と kessai.example.toml をコピーして作ってください。")

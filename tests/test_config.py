@@ -1741,10 +1741,13 @@ def test_a_missing_relative_config_names_the_working_folder(tmp_path: Path, monk
     kessai.example.toml をコピーして作ってください」, and nothing of where kessai had looked nor that
     the .env was not there either."""
     monkeypatch.chdir(tmp_path)
+    for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL"):
+        monkeypatch.delenv(key, raising=False)
     with pytest.raises(ConfigError) as err:
         load_org_config("kessai.toml")
     said = str(err.value)
     assert str(tmp_path) in said and ".env もありません" in said and "cd /opt/kessai" in said
+    assert f"{tmp_path} の中で探しました" in said and "からの場所ですが" not in said
     (tmp_path / ".env").write_text("KESSAI_CONFIG=kessai.toml\n", encoding="utf-8")
     with pytest.raises(ConfigError) as err:
         load_org_config("kessai.toml")
@@ -1753,3 +1756,24 @@ def test_a_missing_relative_config_names_the_working_folder(tmp_path: Path, monk
     with pytest.raises(ConfigError) as err:
         load_org_config(tmp_path / "missing.toml")  # an absolute name says where it is already
     assert "作業フォルダー" not in str(err.value)
+
+
+@pytest.mark.parametrize("key", ["SLACK_BOT_TOKEN", "DATABASE_URL"])
+def test_a_missing_relative_config_with_settings_from_the_environment_does_not_ask_for_env(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> None:
+    """docker compose or systemd Environment= give the settings with no .env anywhere: the message
+    said 「このフォルダーには .env もありません….env のあるフォルダーに移って」, sending the reader to
+    look for a file that was never used."""
+    monkeypatch.chdir(tmp_path)
+    for other in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL"):
+        monkeypatch.delenv(other, raising=False)
+    monkeypatch.setenv(key, "postgresql://kessai@db/kessai" if key == "DATABASE_URL" else "xoxb-1")
+    with pytest.raises(ConfigError) as err:
+        load_org_config("kessai.toml")
+    said = str(err.value)
+    assert f"{tmp_path} の中で探しました" in said and ".env" not in said, said
+    assert "環境変数" in said and "KESSAI_CONFIG" in said and "WorkingDirectory" in said
+    monkeypatch.setenv(key, " ")  # empty counts as unset, as in load_settings
+    with pytest.raises(ConfigError) as err:
+        load_org_config("kessai.toml")
+    assert ".env もありません" in str(err.value)
