@@ -1294,7 +1294,8 @@ def _fmt(t: datetime, ctx: CheckContext) -> str:
     except Exception:
         zone = ZoneInfo("Asia/Tokyo")
     lt = t.astimezone(zone)
-    return f"{lt:%Y-%m-%d} ({WEEKDAYS[lt.weekday()]}) {lt:%H:%M}"
+    # Written as the thread's 「投稿予定: 2026年12月7日（月）09:30」 above the finding is.
+    return f"{lt.year}年{lt.month}月{lt.day}日（{WEEKDAYS[lt.weekday()]}）{lt:%H:%M}"
 
 
 @rule(
@@ -1315,7 +1316,7 @@ def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         yield Hit(
             0,
             0,
-            f"予約日時 {_fmt(ctx.scheduled_at, ctx)} はすでに過ぎています。日時を設定し直してください。",
+            f"投稿予定日時（{_fmt(ctx.scheduled_at, ctx)}）をすでに過ぎています。日時を設定し直してください。",
             excerpt=_fmt(ctx.scheduled_at, ctx),
         )
 
@@ -1356,7 +1357,7 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     when = ctx.scheduled_at
     if calendar.is_business_instant(when):
         return
-    # 「2027-01-11 (月) 10:00」 or 「2026-12-29 (火) 10:00」 looks like a working morning: say it is
+    # 「2027年1月11日（月）10:00」 or 「2026年12月29日（火）10:00」 looks like a working morning: say it is
     # 成人の日 or 年末年始, or the operator takes the finding for a mistake.
     closed = calendar.non_business_reason(calendar.local(when).date())
     what = f"休日（{closed}）" if closed else "就業時間外"
@@ -1365,7 +1366,8 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         yield Hit(
             0,
             0,
-            f"{what}（{_fmt(when, ctx)}）の予約投稿です。就業時間内に予約しているので問題ありませんが、投稿後の反応に対応できる体制を確認してください。",
+            f"投稿予定の{_fmt(when, ctx)}は{what}です。就業時間内に予約しているので問題ありませんが、"
+            "投稿後の反応に対応できる体制を確認してください。",
             severity="info",
             excerpt=_fmt(when, ctx),
         )
@@ -1373,6 +1375,7 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         yield Hit(
             0,
             0,
-            f"{what}（{_fmt(when, ctx)}）の投稿です。緊急・災害でなければ、就業時間内に投稿するか、就業時間内に予約してください。",
+            f"投稿予定の{_fmt(when, ctx)}は{what}です。緊急・災害でなければ、就業時間内に投稿するか、"
+            "就業時間内に予約してください。",
             excerpt=_fmt(when, ctx),
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
 
+from bot import render
 from bot.rules import RuleOverride
 from tests.conftest import assert_stays_linear
 from tests.rules.conftest import JST, NOW, codes, findings_of
@@ -241,6 +243,17 @@ def test_schedule_in_the_past() -> None:
     assert "schedule.past" not in codes("お知らせ")
 
 
+def test_schedule_findings_write_the_posting_time_as_the_rest_of_kessai_does() -> None:
+    # The thread shows 「投稿予定: 2025年11月20日（木）09:59」 above the finding; the finding must not
+    # switch to 「2025-11-20 (木) 09:59」, which reads as a code to a municipal operator.
+    [past] = findings_of("schedule.past", "お知らせ", scheduled_at=NOW - timedelta(minutes=1))
+    late = datetime(2026, 12, 28, 18, 0, tzinfo=JST)
+    [outside] = findings_of("schedule.outside_hours", "お知らせ", now=late, scheduled_at=late)
+    for f, shown in ((past, render.fmt_time(NOW - timedelta(minutes=1))), (outside, "2026年12月28日（月）18:00")):
+        assert f.excerpt == shown and shown in f.message
+        assert not re.search(r"\d{4}-\d\d-\d\d", f.message)
+
+
 SATURDAY_NIGHT = datetime(2025, 11, 22, 20, 0, tzinfo=JST)
 FRIDAY_EVENING = datetime(2025, 11, 21, 18, 0, tzinfo=JST)
 
@@ -283,11 +296,11 @@ def test_holidays_and_edges_are_outside_hours(when: datetime) -> None:
 @pytest.mark.parametrize(
     ("when", "says"),
     [
-        (datetime(2027, 1, 11, 10, 0, tzinfo=JST), "休日（成人の日）（2027-01-11 (月) 10:00）"),
-        (datetime(2026, 12, 29, 10, 0, tzinfo=JST), "休日（年末年始）（2026-12-29 (火) 10:00）"),
+        (datetime(2027, 1, 11, 10, 0, tzinfo=JST), "2027年1月11日（月）10:00は休日（成人の日）です"),
+        (datetime(2026, 12, 29, 10, 0, tzinfo=JST), "2026年12月29日（火）10:00は休日（年末年始）です"),
         (datetime(2027, 3, 22, 10, 0, tzinfo=JST), "休日（春分の日 振替休日）"),
         (datetime(2026, 12, 26, 10, 0, tzinfo=JST), "休日（土曜日）"),
-        (datetime(2026, 12, 28, 18, 0, tzinfo=JST), "就業時間外（2026-12-28 (月) 18:00）"),
+        (datetime(2026, 12, 28, 18, 0, tzinfo=JST), "2026年12月28日（月）18:00は就業時間外です"),
     ],
 )
 def test_outside_hours_names_the_holiday_of_a_weekday_morning(when: datetime, says: str) -> None:
