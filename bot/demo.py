@@ -141,13 +141,23 @@ def verify_ledger(d: Demo) -> bool:
         if e.acting_for_id:
             who += f"（{st.rt.kessai.name_of(e.acting_for_id)} の代決）"
         label = KIND_LABELS_JA.get(e.kind, e.kind)
-        out(f"  #{e.seq} 下書き{e.draft_id} 第{e.version_number}版 {label} {who} {e.decided_at} "
+        out(f"  #{e.seq} 下書き #{e.draft_id} 第{e.version_number}版 {label} {who} {_ledger_time(e.decided_at)} "
             f"hash {e.entry_hash[:12]}…")
     if result.ok:
         out(f"  台帳は正常です（{result.count} 件の記録のハッシュチェーンを検証しました）。")
     else:
         out(f"  台帳の記録 #{result.first_bad_seq} に問題があります: {result.problem_ja}")
     return result.ok and result.count == len(entries) > 0
+
+
+def _ledger_time(decided_at: str) -> str:
+    """「2026年12月7日（月）09:30:02」 as the conversation above writes times, not the stored
+    「2026-12-07T09:30:02+09:00」; the seconds stay, as they order entries of the same minute."""
+    try:
+        t = datetime.fromisoformat(decided_at)
+    except ValueError:
+        return decided_at  # shown as recorded: the listing must never hide what the ledger holds
+    return f"{t.year}年{t.month}月{t.day}日（{WEEKDAYS_JA[t.weekday()]}）{t:%H:%M:%S}"
 
 
 def next_business_morning(org: OrgConfig, tz: str = "Asia/Tokyo") -> datetime:

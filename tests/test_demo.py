@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 
 import pytest
 
@@ -23,6 +24,10 @@ def demo_output() -> str:
 def test_demo_plays_to_the_end(demo_output: str) -> None:
     out = demo_output
     assert "台帳は正常です" in out and "代決" in out and "決裁省略" in out and "対応開始" in out
+    # The ledger listing writes times as the conversation does, not as stored (「2026-12-07T09:30:02+09:00」).
+    ledger = out[out.index("決裁台帳の検証"):]
+    assert re.search(r"#1 下書き #1 第1版 承認 \S+ \S+ \d{4}年\d{1,2}月\d{1,2}日（[月火水木金土日]）09:3\d:\d\d hash", ledger)
+    assert not re.search(r"\d{4}-\d\d-\d\dT", ledger)
 
 
 def test_demo_shows_what_the_bot_answers_to_a_slash_command(demo_output: str) -> None:
