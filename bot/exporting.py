@@ -25,7 +25,7 @@ from bot.calendar import DateOutsideEra, WeekdayMismatch, parse_noted_date
 T = TypeVar("T")
 
 RANGE_ERROR_JA = (
-    "--from / --to の「{written}」は日付として読めません。2026-12-01、2026/12/1、令和8年12月1日 のように、"
+    "{option} の「{written}」は日付として読めません。2026-12-01、2026/12/1、令和8年12月1日 のように、"
     "年から指定してください。"
 )
 
@@ -39,14 +39,15 @@ def day_range(date_from: str | None, date_to: str | None, tz: ZoneInfo) -> tuple
     def day(s: str | None, end: bool) -> datetime | None:
         if not s:
             return None
+        option = "--to" if end else "--from"  # which of the two to fix, when both are given
         try:
             written = parse_noted_date(s)  # 「2026-12-01(火)」 as a calendar shows it
         except WeekdayMismatch as e:
-            raise ValueError(f"--from / --to の「{s}」: {e}") from None
+            raise ValueError(f"{option} の「{s}」: {e}") from None
         except DateOutsideEra as e:
-            raise ValueError(f"--from / --to の{e}") from None
+            raise ValueError(f"{option} の{e}") from None
         if written is None:
-            raise ValueError(RANGE_ERROR_JA.format(written=s))
+            raise ValueError(RANGE_ERROR_JA.format(option=option, written=s))
         return datetime.combine(written, time.max if end else time.min, tzinfo=tz)
 
     start, stop = day(date_from, False), day(date_to, True)

@@ -581,8 +581,10 @@ def test_an_era_date_the_era_never_had_is_refused_wherever_dates_are_typed(writt
     assert str(refused.value).startswith(f"「{written}」は")
     with pytest.raises(ValueError, match=f"閉庁日「{written}」は.*{span}"):
         parse_closed_day(written)
-    with pytest.raises(ValueError, match=f"--from / --to の「{written}」は.*{span}"):
+    with pytest.raises(ValueError, match=f"--from の「{written}」は.*{span}"):
         day_range(written, None, ZoneInfo("Asia/Tokyo"))
+    with pytest.raises(ValueError, match=f"--to の「{written}」は.*{span}"):
+        day_range("2019-01-01", written, ZoneInfo("Asia/Tokyo"))
     with pytest.raises(DateOutsideEra, match=span):
         parse_date_range(f"{written}-2027-06-25", date(2026, 12, 5))
     assert parse_date("令和元年5月1日") == date(2019, 5, 1) and parse_date("H31.4.30") == date(2019, 4, 30)

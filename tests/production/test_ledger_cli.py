@@ -200,8 +200,8 @@ def test_export_csv_and_json(filled: str, tmp_path: Path) -> None:
     assert [e["seq"] for e in json.loads(r.stdout)] == [1]
     r = kessai(filled, "ledger", "export", "--from", "11/23")  # which year? an audit reaches back years
     assert r.returncode == 2 and "「11/23」は日付として読めません" in r.stderr and "年から指定" in r.stderr
-    r = kessai(filled, "ledger", "export", "--from", "2026-11-31")
-    assert r.returncode == 2 and "「2026-11-31」は日付として読めません" in r.stderr
+    r = kessai(filled, "ledger", "export", "--from", "2026-11-01", "--to", "2026-11-31")
+    assert r.returncode == 2 and "--to の「2026-11-31」は日付として読めません" in r.stderr  # which one to fix
     # As dates are written in Japan: slashes, full-width digits, the era.
     for written in ("2026/11/23", "２０２６年１１月２３日", "令和8年11月23日", "R8.11.23"):
         r = kessai(filled, "ledger", "export", "--format", "json", "--from", written)

@@ -89,7 +89,7 @@ def test_incidents_export_json_and_csv(env: Database, org: OrgConfig, tmp_path: 
     header = data.decode("utf-8-sig").split("\r\n", 1)[0]
     assert header.startswith("受付番号,種類コード,種類,") and header.endswith(",済んだチェック項目,経過")
     assert main(["incidents", "export", "--from", "11/01"]) == 2
-    assert "「11/01」は日付として読めません" in capsys.readouterr().err
+    assert "--from の「11/01」は日付として読めません" in capsys.readouterr().err
     assert main(["incidents", "export", "--from", "2026-12-01", "--to", "2026-11-01"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "より後の日付" in err
