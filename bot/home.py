@@ -29,7 +29,7 @@ STATUS_NEXT_STEP = {
     "approved": "投稿後に「投稿済みにする」を押してください",
     "exempt": "投稿後に「投稿済みにする」を押してください",
     "rejected": "スレッドで差戻しの理由を確認し、修正して出し直してください",
-    "expired": "投稿予定日時を過ぎました。必要なら日時を改めて出し直してください",
+    "expired": "投稿予定日時を過ぎました。投稿が必要な場合は、日時を改めて出し直してください",
 }
 # A rejected or expired draft stays on the list this long: long enough to act on, not forever.
 ENDED_SHOWN_FOR = timedelta(days=14)
