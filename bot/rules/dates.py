@@ -842,8 +842,10 @@ def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None
     found = None
     for candidate in _LONE_MONTH.finditer(norm, begin, pos):
         found = candidate  # the last one before the day
-    # 「12月から1月の休館日は」「12月・1月の」: two months, and the days could be in either.
-    if found is not None and re.search(r"月\s*+(?:から|~|〜|・|、|と)\s*+\Z", norm[max(0, found.start() - 6) : found.start()]):
+    # 「12月から1月の休館日は」「12月・1月の」, and with the first 月 left out 「10、11月の」「10と11月の」:
+    # two months, and the days could be in either.
+    if found is not None and re.search(rf"(?:月|[0-9{KANJI_DIGITS}十])\s*+(?:から|~|〜|・|、|,|と)\s*+\Z",
+                                       norm[max(0, found.start() - 6) : found.start()]):
         return None
     if found is None or re.search(r"[。！？!?]|\n[^\n]*\n", norm[found.end() : pos]):
         return None

@@ -983,3 +983,18 @@ def test_a_month_named_after_a_comma_is_the_month_of_the_days_after_it(text: str
     assert "date.weekday_mismatch" not in codes(text)
     [f] = findings_of("date.weekday_mismatch", text.replace("23日（火）", "23日（月）"))
     assert f.message.startswith("2025年12月23日は火曜日です")
+
+
+@pytest.mark.parametrize("text", [
+    "10、11月の休館日は6日（月）です。",
+    "10,11月の休館日は6日（月）です。",
+    "10と11月の休館日は6日（月）です。",
+    "11、12月の休館日は10日（月）です。",
+])
+def test_two_months_with_the_first_month_sign_left_out_are_no_heading(text: str) -> None:
+    """「10、11月の休館日は6日（月）」 names October and November: since the 、 no longer hid a heading,
+    「11月」 was taken as the month of 6日 and October's right Monday was reported as November's Thursday
+    (found by review)."""
+    assert "date.weekday_mismatch" not in codes(text)
+    # One month alone is still the heading of the days after it.
+    assert "date.weekday_mismatch" in codes(text[text.index("月") - 2 :])
