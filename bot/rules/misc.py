@@ -285,10 +285,13 @@ _EARLIER_POST = re.compile(
 # (「…の投稿を見て、登録を削除したい方」). Not 「…の投稿のとおり」「…の投稿で紹介した」: there the post is named
 # for what it said, and a mistake or a deletion after it is the reader's.
 _POST_AS_SUBJECT = re.compile(
-    r"(?:の[一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ]{1,6})?"
-    r"(?:[はがをに]|で(?!(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明|解説|取り上げ|触れ|まとめ|書い|述べ)|も)"
+    # 「投稿の日付が」, and a compound 「投稿内容に」.
+    r"(?:の?[一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ]{1,6})?"
+    # The post named as the topic of the sentence: 「先ほどの投稿ですが、」「…について、」.
+    r"(?:(?:ですが|でございますが|について|につきまして|に関して|に関し)(?=[、,，])"
+    r"|[はがをに]|で(?!(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明|解説|取り上げ|触れ|まとめ|書い|述べ)|も)"
     # What the post announced, itself said to be wrong: 「前回の投稿でご案内した日時が間違っていました」.
-    r"|で(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明)し(?:た|ました)[一-龥ァ-ヶーA-Za-z0-9０-９]{1,8}[はがに]"
+    r"|で(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明)し(?:た|ました)[一-龥ァ-ヶーA-Za-z0-9０-９の]{1,8}[はがに]"
     r"|(?=[、,，]))"
     r"[、,，]?[^、,，。！？!?\n]{0,12}?"
     r"(?P<mistake>"
@@ -299,8 +302,9 @@ _POST_AS_SUBJECT = re.compile(
     r"|(?<![間相])違(?:っ(?:て(?:い|おり|しまい|ま)|た(?![らり]))|いまし)"
     r"|誤って(?:い|おり|しまい|掲載|記載|投稿|削除|消し|お知らせ|ご案内|案内|表示)"
     # A deletion done or announced, not asked of the reader (削除してください／削除したい方／削除させる).
-    r"|削除(?:し(?:まし|ます|て(?:い|おり|しまい))|いたし|させていただ|済)"
-    r"|(?:取り|取)?消し(?:まし|ます|て(?:い|おり|しまい|しまっ))"
+    # 「投稿を削除し、改めて投稿します」: the deletion said in a clause that goes on.
+    r"|削除(?:し(?:まし|ます|て(?:い|おり|しまい)|(?=[、,，]))|いたし|させていただ|済)"
+    r"|(?:取り|取)?消し(?:まし|ます|て(?:い|おり|しまい|しまっ)|(?=[、,，]))"
     r"|取り?消し?(?:いたし|させていただ)"
     r")"
 )
@@ -310,6 +314,8 @@ _SAID_BY_THE_POST = re.compile(
     r"と(?:ご|お)?(?:紹介|伝え|知らせ|案内|説明|解説|書い|述べ)|を(?:ご)?(?:紹介|まとめ|解説)|という|との"
 )
 _SAID_REACH = 30
+# A mistake of the readers the post is about: 「前回のお知らせについて、メールを誤って削除してしまった方は」.
+_DONE_BY_READERS = re.compile(r"[^、,，。]{0,6}?た(?:方|人|場合|とき|際)")
 
 
 def _silent_correction(doc: Document) -> tuple[int, int] | None:
@@ -321,7 +327,8 @@ def _silent_correction(doc: Document) -> tuple[int, int] | None:
         if said is None:
             continue
         end = said.end("mistake")
-        if _SAID_BY_THE_POST.search(text, end, min(sent[1], end + _SAID_REACH)) is not None:
+        if _SAID_BY_THE_POST.search(text, end, min(sent[1], end + _SAID_REACH)) is not None \
+                or _DONE_BY_READERS.match(text, end, sent[1]) is not None:
             continue
         return m.start(), end
     return None

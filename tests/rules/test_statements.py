@@ -843,3 +843,28 @@ def test_contempt_without_an_insulting_word_fires(text: str) -> None:
 )
 def test_polite_notices_near_contempt_stay_silent(text: str) -> None:
     assert "prohibited.insult" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "先ほどの投稿ですが、日付が間違っていました。",
+    "先ほどの投稿ですが、削除しました。",
+    "先ほどの投稿について、日付が間違っていました。",
+    "先ほどの投稿を一度削除し、正しい内容で再投稿します。",
+    "先ほどの投稿でお伝えした会場の場所が間違っていました。",
+    "先ほどの投稿内容に間違いがありました。",
+    "先ほどの投稿内容を削除しました。",
+])
+def test_a_silent_correction_with_the_post_as_topic_or_a_clause_going_on_fires(text: str) -> None:
+    """Since 704b25f these silent corrections passed: the post named as the topic (…ですが、／…について、),
+    a deletion in a clause that goes on (削除し、), 「投稿内容」 and 「会場の場所」 (found by review)."""
+    assert "correction.notice" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "前回のお知らせについて、メールを誤って削除してしまった方は窓口へお越しください。",
+    "先ほどの投稿について、多くの方にご覧いただきました。",
+    "先ほどの投稿について、削除してほしいとの声がありました。",
+    "先ほどの投稿内容のとおり、不要なメールは削除してください。",
+])
+def test_the_post_as_topic_of_a_readers_mistake_is_no_correction(text: str) -> None:
+    assert "correction.notice" not in codes(text)
