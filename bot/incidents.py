@@ -224,6 +224,9 @@ _LABEL = (
     # In square or lenticular brackets too (「パスワード[旧]:abc123」「パスワード【仮】：abc123」), but only before
     # its colon: 「PW[abc123]」 is the value in brackets.
     r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝])"
+    # With a space in it there too, or in tortoise-shell brackets (「パスワード【11/30 変更】：abc123」「パスワード〔11/30 変更〕：
+    # abc123」): not read as the label's, the password after its colon went out as typed.
+    r"|[\[［【〔][^\[\]［］【】〔〕\r\n]{1,16}+[\]］】〕](?=[ \t\u3000]*+[:：=＝])"
     # Or in any bracket or quote when the note is Japanese (「パスワード[旧] abc123」「パスワード【旧】abc123」
     # 「パスワード「旧」: abc123」): not read as the label's, the password after it went out as typed. A
     # value in brackets is not Japanese (「PW[abc123]」), and a kana one in quotes is read elsewhere.
@@ -316,7 +319,10 @@ _SAID_OF_THE_PASSWORD = re.compile(
     # When, and who: 「パスワード：本日 10:00 に変更」「パスワード：広報課 山田 が管理」「パスワード：山田さん」
     # are the report's words, and masked, the record lost the day and the office that holds it.
     r"本日|今日|昨日|明日|先日|前日|当日|翌日|毎日|今朝|昨夜|今夜|[今先来毎]週|[今先来毎]月|[今昨去来]年|年度|"
-    r"午前|午後|曜|[課係室局部班]長?$|さん$|様$")
+    r"午前|午後|曜|[課係室局部班]長?$|さん$|様$|"
+    # Whether a form asks for one (「パスワード：必須」「パスワード（全角 8文字以上）：任意」): masked, the reader lost
+    # whether the field must be filled in, and read it as a password written there.
+    r"必須|任意|推奨|必要|不問|各自|個別")
 # A word that makes the run a description rather than a phrase: an address, a date or a time.
 _NOT_IN_A_PHRASE = re.compile(r"://|^www\.|^(?:(?:19|20)\d\d[/.\-])?\d{1,2}[/.\-]\d{1,2}$|^\d{1,2}:[0-5]\d$")
 # What a report says about the password rather than the password: when it was changed or leaked
@@ -784,11 +790,13 @@ def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 # input types it): the rule reads 「abc123（11/30」 as the value, and the record lost the date of the change.
 # A half-width one written right after it too (「パスワード:abc123(11/30 変更)」), when the note holds Japanese: the
 # mask took 「abc123(11/30」 and the alert read 「＊＊＊＊（伏せ字） 変更)」. 「Kes(1)」 keeps its own.
-_A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]|(?<=[!-~])[（(]")
+# A square one written right after it too (「PW：abc123［11/30変更］」「パスワード:abc123[旧]」), when the note holds
+# Japanese: the rule reads 「abc123［11/30」 as the value, and the alert read 「＊＊＊＊（伏せ字）変更］」.
+_A_NOTE_OPENS = re.compile(r"[ \t\u3000]+[(（\[［「『【〔《〈]|(?<=[!-~])[（(\[［]")
 # The note, to its closing bracket. Only a note the value ends at is one: in 「パスワード：correct horse
 # (battery) staple」 the words after the bracket are the passphrase's, and cut at 「 (」 they went out as
 # typed. Nor one that holds a value and no Japanese (「PW: abc123 [old: xyz789]」): that is a password too.
-_A_NOTE = re.compile(r"(?:[ \t\u3000]+[(（\[［「『【〔《〈]|[（(])([^)）\]］」』】〕》〉\r\n]{0,32}+)[)）\]］」』】〕》〉]?")
+_A_NOTE = re.compile(r"(?:[ \t\u3000]+[(（\[［「『【〔《〈]|[（(\[［])([^)）\]］」』】〕》〉\r\n]{0,32}+)[)）\]］」』】〕》〉]?")
 
 
 def _before_a_note(text: str, start: int, end: int) -> tuple[int, int]:
@@ -796,7 +804,8 @@ def _before_a_note(text: str, start: int, end: int) -> tuple[int, int]:
         note = _A_NOTE.match(text, m.start())
         if not note or note.end() < end:
             continue
-        if _KANA_OR_KANJI.search(note[1]) or (m[0] != "(" and not any(c.isdigit() for c in note[1])):
+        # 「PW[abc]」「abc[12]」: square brackets written right after the value are the value's own.
+        if _KANA_OR_KANJI.search(note[1]) or (m[0] not in "([［" and not any(c.isdigit() for c in note[1])):
             return start, m.start()
     return start, end
 
@@ -905,21 +914,43 @@ _A_VALUE_AFTER_A_DATE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:を|は|が|[:：])?[ \t\u3000]*+"
     r"(?:(?:令和|平成|[RH])?[0-9０-９]{1,2}年|(?:19|20|１９|２０)[0-9０-９]{2}[/.\-／年])?"
     r"[0-9０-９]{1,2}[/.\-／月][0-9０-９]{1,2}日?(?:[（(][^）)\n]{1,3}[）)])?"
-    r"(?:[ \t\u3000]*+[0-9０-９]{1,2}[:：時][0-9０-９]{0,2}分?)?[ \t\u3000]*+(?:に|付けで|付で|から|以降|以後|より)?[、,]?"
-    r"[ \t\u3000]*+[「『\"“]?([!-~\uff01-\uff5e]{4,64}?)[」』\"”]?(?=[ \t\u3000]*+(?:[にへ][ \t\u3000]*+(?:" + _CHANGED_TO +
-    r"|し(?:た|ま|て)|直し)|(?P<from>から)|(?:です|でした)|[。．]|\r?\n|$))")
+    r"(?:[ \t\u3000]*+[0-9０-９]{1,2}[:：時][0-9０-９]{0,2}分?)?[ \t\u3000]*+(?:に|付けで|付で|(?P<since>から|以降|以後|より))?[、,]?"
+    # A value of a few words too (「パスワード：11/30 から abc 123」): read up to the space, it was too short to be one, and
+    # went out as typed. Each word possessive, so that a line of words is read once; at most four words. Not a word
+    # a colon ends: 「PW: 11.30、ID: koho」 is a field after the value, and under the mask the record lost the account.
+    r"[ \t\u3000]*+[「『\"“]?(?P<value>(?:[!-~\uff01-\uff5e]{1,32}+(?<![:：=＝])[ \u3000]){0,3}[!-~\uff01-\uff5e]{1,64}?)[」』\"”]?"
+    r"(?=[ \t\u3000]*+(?:[にへ][ \t\u3000]*+(?:" + _CHANGED_TO +
+    r"|し(?:た|ま|て)|直し)|(?P<from>から)|(?:です|でした)|(?P<end>[。．]|\r?\n|$)))")
 # 「から」 then what was done (「パスワードは 11/30 に Teams／Slack／iPhone から変更しました」) says where the password was
 # changed from: the service or the device is what the reader needs. A value with a digit is still the old password
 # (「…に abc123 から変更」).
 _DONE_FROM = re.compile(r"[ \t\u3000]*+(?:変更|更新|再設定|設定|リセット|ログイン|アクセス|操作|送|連絡)")
 
 
+# A word after 「から」 or 「以降」 at the end of the line (「パスワード：11/30 から Teams」) says what is used from that day:
+# a name, as a service's is written, of letters alone. A well-known weak password in that shape is still the value.
+_A_NAME_USED_SINCE = re.compile(r"[A-Z][A-Za-z]{1,31}")
+_WEAK_AS_A_NAME = frozenset(("password", "passwd", "welcome", "admin", "administrator", "qwerty", "letmein", "iloveyou",
+                             "dragon", "monkey", "sunshine", "princess", "master", "secret", "default", "guest", "changeme"))
+
+
 def _value_after_a_date_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in _A_VALUE_AFTER_A_DATE.finditer(text)
-            if not _of_no_value(m[1]) and not _NOT_IN_A_PHRASE.search(m[1])  # 「12/1 9:00 に」「12/1 と 12/5 に」
-            and not _names_a_service(text, *m.span(1))
-            and not (m["from"] is not None and _DONE_FROM.match(text, m.end("from"))
-                     and not _a_listed_value(text, *m.span(1)))]
+    spans = []
+    for m in _A_VALUE_AFTER_A_DATE.finditer(text):
+        words = unicodedata.normalize("NFKC", m["value"]).split()
+        if (len("".join(words)) < 4 or _of_no_value(m["value"])
+                or any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)  # 「12/1 9:00 に」「12/1 と 12/5 に」
+                or _names_a_service(text, *m.span("value"))
+                # 「パスワード：11/30 から Google Chrome」「…から not set」: where it is kept, or words of the report's.
+                or (len(words) > 1 and (_A_SERVICE.fullmatch(words[0])
+                                        or all(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE for w in words)))
+                or (m["since"] is not None and m["end"] is not None and len(words) == 1
+                    and _A_NAME_USED_SINCE.fullmatch(words[0]) and words[0].lower() not in _WEAK_AS_A_NAME)
+                or (m["from"] is not None and _DONE_FROM.match(text, m.end("from"))
+                    and not _a_listed_value(text, *m.span("value")))):
+            continue
+        spans.append(m.span("value"))
+    return spans
 
 
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

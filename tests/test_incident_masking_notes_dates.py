@@ -111,4 +111,42 @@ def test_an_account_in_the_note_stays(text: str, expected: str) -> None:
 def test_notes_dates_answers_and_tables_stay_linear() -> None:
     # One shape holding each new reading: each check costs seconds of CI on a loaded machine.
     assert_stays_linear(masked, "PW:ab【1/3 変】パスワード（1/3 変）：a パスワードを令和8年1月3日に a 秘密の質問（母）の答え 、答え"
-                                "\tパスワード\na b\t PW:ab12（新はxy12）パスワードは 1/3 以降 ab12 です")
+                                "\tパスワード\na b\t PW:ab12（新はxy12）パスワードは 1/3 以降 ab12 です"
+                                # Session 30: notes in square brackets, spaced values and names after a date.
+                                "パスワード〔1/3 変〕：ab PW：ab［1/3変］パスワード:ab[旧] パスワード：1/3 から a b c "
+                                "パスワード：1/3 から Teams\nパスワード：必須 ")
+
+
+# Session 30: the last close variants of the above.
+@pytest.mark.parametrize(("text", "expected"), [
+    # A label's note with a space in it in square or lenticular brackets, as in round ones.
+    ("パスワード【11/30 変更】：abc123", f"パスワード【11/30 変更】：{M}"),
+    ("パスワード［2026/11/30 変更］: abc123", f"パスワード［2026/11/30 変更］: {M}"),
+    ("パスワード〔11/30 変更〕：abc123", f"パスワード〔11/30 変更〕：{M}"),
+    # A note in square brackets glued to the value: the note is the report's.
+    ("PW：abc123［11/30変更］", f"PW：{M}［11/30変更］"),
+    ("パスワード:abc123[旧]", f"パスワード:{M}[旧]"),
+    ("パスワード:abc123[旧] です", f"パスワード:{M}[旧] です"),
+    # A spaced value after the date it was changed on.
+    ("パスワード：11/30 から abc 123", f"パスワード：11/30 から {M}"),
+    ("パスワードは 11/30 以降 abc 123 です", f"パスワードは 11/30 以降 {M} です"),
+    ("パスワード：11/30 から correct horse battery", f"パスワード：11/30 から {M}"),
+    # Still masked: a value with a digit or a symbol, or a well-known weak password, after 「から」 at the line's end.
+    ("パスワード：11/30 から Teams2026", f"パスワード：11/30 から {M}"),
+    ("パスワード：11/30 から Password", f"パスワード：11/30 から {M}"),
+    ("パスワード：11/30 から sakura", f"パスワード：11/30 から {M}"),
+])
+def test_close_variants_of_notes_and_dates_are_masked_and_the_note_kept(text: str, expected: str) -> None:
+    assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize("kept", [
+    # Words said about a password (a form's requirement), not a password.
+    "パスワード：必須", "パスワード（全角 8文字以上）：必須", "パスワード：任意", "パスワード：不要", "パスワード：未設定",
+    "パスワード：なし", "パスワード：推奨", "パスワード【必須】：英数字 8文字以上",
+    # A service used from that day on, at the end of the line.
+    "パスワード：11/30 から Teams", "パスワード：11/30 以降 Slack\n詳しくは情報政策課まで",
+    "パスワード：11/30 から Google Chrome",
+])
+def test_words_about_the_password_and_a_service_from_a_date_stay(kept: str) -> None:
+    assert masked(kept) == (kept, 0)
