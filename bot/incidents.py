@@ -927,13 +927,6 @@ _A_VALUE_AFTER_A_DATE = re.compile(
 _DONE_FROM = re.compile(r"[ \t\u3000]*+(?:変更|更新|再設定|設定|リセット|ログイン|アクセス|操作|送|連絡)")
 
 
-# A word after 「から」 or 「以降」 at the end of the line (「パスワード：11/30 から Teams」) says what is used from that day:
-# a name, as a service's is written, of letters alone. A well-known weak password in that shape is still the value.
-_A_NAME_USED_SINCE = re.compile(r"[A-Z][A-Za-z]{1,31}")
-_WEAK_AS_A_NAME = frozenset(("password", "passwd", "welcome", "admin", "administrator", "qwerty", "letmein", "iloveyou",
-                             "dragon", "monkey", "sunshine", "princess", "master", "secret", "default", "guest", "changeme"))
-
-
 def _value_after_a_date_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _A_VALUE_AFTER_A_DATE.finditer(text):
@@ -944,8 +937,6 @@ def _value_after_a_date_spans(text: str) -> list[tuple[int, int]]:
                 # 「パスワード：11/30 から Google Chrome」「…から not set」: where it is kept, or words of the report's.
                 or (len(words) > 1 and (_A_SERVICE.fullmatch(words[0])
                                         or all(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE for w in words)))
-                or (m["since"] is not None and m["end"] is not None and len(words) == 1
-                    and _A_NAME_USED_SINCE.fullmatch(words[0]) and words[0].lower() not in _WEAK_AS_A_NAME)
                 or (m["from"] is not None and _DONE_FROM.match(text, m.end("from"))
                     and not _a_listed_value(text, *m.span("value")))):
             continue
