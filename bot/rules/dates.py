@@ -227,12 +227,14 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
+    「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」のように月を二つ書いた後の日は、どちらの月か分からないため確かめません。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
     「13 Dec (Sun)」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
     （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」）と韓国語（「12월 31일(목)」
     「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
-    「12月5日（周六）、6日（周日）」「12月5日（周六）至6日（周日）」「12월 5일(토)부터 6일(일)까지」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語の、日を先に書く
+    「12月5日（周六）、6日（周日）」「12月5日（周六）—6日（周日）」「12月5日（周六）至6日（周日）」「12월 5일(토)부터 6일(일)까지」
+    「12월 5일(토)에서 6일(일)까지」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
     確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
     「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
@@ -635,6 +637,11 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 yield from _check_day_only(doc, m, today)
                 continue
             elif (heading := _month_heading(doc.norm, m.start(), last_month)) is not None:
+                if heading == _TWO_MONTHS:
+                    # 「10月20日（火）の後、11月、12月の休館日は23日（水）」: which of the two is not written, and the
+                    # earlier date's month is neither. Not guessed; 「12月31日（水）～3日（土）」 later is also left.
+                    last_month = None
+                    continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
                 month, year = heading, None
             elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
@@ -833,9 +840,18 @@ _LONE_MONTH = re.compile(
 _HEADING_WITHIN = 24
 
 
+# _month_heading's answer for two months named before the day (「11月、12月の休館日は23日（水）」).
+_TWO_MONTHS = 0
+# The second of two months joined by ・ or ～ (「11月・12月の休館日は」), which _LONE_MONTH does not take.
+_SECOND_OF_TWO_MONTHS = re.compile(
+    rf"(?:月|[0-9{KANJI_DIGITS}十])\s*+[・~〜]\s*+(?:{_NUM})\s*+月\s*+(?:には|は|も|の|[:】\]\n])"
+)
+
+
 def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None) -> int | None:
     """The month a day-only date (「29日（月）」) at ``pos`` belongs to by a month named alone just
-    before it and after the last full date, if there is one; else None."""
+    before it and after the last full date, if there is one; _TWO_MONTHS when two months are named
+    there; else None."""
     begin = max(0, pos - _HEADING_WITHIN, last[2] if last is not None else 0)
     if "月" not in norm[begin:pos]:
         return None
@@ -846,7 +862,11 @@ def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None
     # two months, and the days could be in either.
     if found is not None and re.search(rf"(?:月|[0-9{KANJI_DIGITS}十])\s*+(?:から|~|〜|・|、|,|と)\s*+\Z",
                                        norm[max(0, found.start() - 6) : found.start()]):
-        return None
+        return _TWO_MONTHS
+    for pair in _SECOND_OF_TWO_MONTHS.finditer(norm, begin, pos):
+        if (found is None or pair.end() > found.start()) \
+                and not re.search(r"[。！？!?]|\n[^\n]*\n", norm[pair.end() : pos]):
+            return _TWO_MONTHS
     if found is None or re.search(r"[。！？!?]|\n[^\n]*\n", norm[found.end() : pos]):
         return None
     month = _number(found.group("m"))
@@ -1090,16 +1110,20 @@ _KO_DATE = re.compile(
 )
 
 # The later days of a range or list in the same month, the month left out as in Japanese:
-# 「12월 5일(토)~6일(일)」「12月5日（周六）、6日（周日）」, and a range in words (「12月5日（周六）至6日（周日）」
-# 「12월 5일(토)부터 6일(일)까지」).
+# 「12월 5일(토)~6일(일)」「12月5日（周六）、6日（周日）」「12月5日（周六）—6日（周日）」, and a range in words
+# (「12月5日（周六）至6日（周日）」「12월 5일(토)부터 6일(일)까지」「12월 5일(토)에서 6일(일)까지」).
+# Not the long-vowel mark ー of HYPHENS: it is no dash in Chinese or Korean.
+_CJK_DASHES = "~〜\\-‐‑‒–—―−﹣"
 _ZH_NEXT = re.compile(
-    r"\s*+(?:[~〜\-・,、]|至|到)\s*+(?P<d>[0-9]{1,2})\s*+[日号號]\s*+"
+    rf"\s*+(?:[{_CJK_DASHES}・,、]|至|到)\s*+(?P<d>[0-9]{{1,2}})\s*+[日号號]\s*+"
     r"(?:[(\[【]\s*+(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*+[)\]】]"
     r"|,?\s*+(?P<pre2>星期|礼拜|禮拜)(?P<w2>[一二三四五六日天]))"
 )
 _KO_NEXT = re.compile(
-    r"\s*+(?:[~〜\-・,、]|부터)\s*+(?P<d>[0-9]{1,2})\s*+일\s*+"
+    rf"\s*+(?:[{_CJK_DASHES}・,、]|부터|(?P<eseo>에서))\s*+(?P<d>[0-9]{{1,2}})\s*+일\s*+"
     r"(?:[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]|,?\s*+(?P<w2>[월화수목금토일])(?P<suffix2>요일))"
+    # 에서 is 「from」 of a range only with its 까지; 「6일(토)에서 3일(수)로 변경」 moves the day, maybe within the month.
+    r"(?(eseo)(?=\s*+까지))"
 )
 
 # Each pattern with its weekdays (Monday first), the pattern of a later day in the same month, and

@@ -998,3 +998,43 @@ def test_two_months_with_the_first_month_sign_left_out_are_no_heading(text: str)
     assert "date.weekday_mismatch" not in codes(text)
     # One month alone is still the heading of the days after it.
     assert "date.weekday_mismatch" in codes(text[text.index("月") - 2 :])
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("12月6日（周六）—7日（周一）", "7日（周一）"),
+    ("12月6日（周六）–7日（周一）", "7日（周一）"),
+    ("12월 6일(토)에서 7일(월)까지", "7일(월)"),
+])
+def test_later_day_of_a_range_with_a_dash_or_eseo_is_checked(text: str, wrong: str) -> None:
+    """An em or en dash in Chinese and 「…에서 …까지」 in Korean also join a range; the later day went
+    unchecked."""
+    [f] = findings_of("date.weekday_mismatch", f"행사 안내 / 活动通知：{text}")
+    assert f.excerpt == wrong
+
+
+@pytest.mark.parametrize("text", [
+    "12月6日（周六）—7日（周日）", "12월 6일(토)에서 7일(일)까지",
+    # 「에서 …로」 is a change from one day to another, not a range: a smaller day after it is no next month.
+    "12월 6일(토)에서 3일(수)로 변경되었습니다.",
+])
+def test_right_range_with_a_dash_or_eseo_and_a_change_of_day_are_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "10月20日（月）の後、11月、12月の休館日は23日（水）です。",
+    "10月20日（月）の後、11月・12月の休館日は23日（火）です。",
+    "10月20日（月）に開館しました。11月から12月の休館日は23日（日）です。",
+])
+def test_a_day_after_two_months_named_after_an_earlier_date_is_not_guessed(text: str) -> None:
+    """With two months named before the day, its month is not written: it took the earlier date's month
+    (「2025年10月23日は木曜日です」)."""
+    assert "date.weekday_mismatch" not in codes(text)
+    # One month alone still decides it.
+    assert "date.weekday_mismatch" in codes(text.replace("11月、", "").replace("11月・", "").replace("11月から", "")
+                                         .replace("23日（火）", "23日（月）").replace("23日（日）", "23日（月）"))
+
+
+def test_ranges_with_eseo_stay_linear() -> None:
+    # 「에서」 without its 「까지」 is tried at every date and refused.
+    assert_stays_linear(codes, "12월 6일(토)에서 7일(일)로 ")
