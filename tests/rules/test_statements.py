@@ -868,3 +868,46 @@ def test_a_silent_correction_with_the_post_as_topic_or_a_clause_going_on_fires(t
 ])
 def test_the_post_as_topic_of_a_readers_mistake_is_no_correction(text: str) -> None:
     assert "correction.notice" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "先ほどの投稿は誤った情報でした。",
+    "前回の投稿で誤った情報をお伝えしました。",
+    "先ほどの投稿に誤った日付が含まれていました。",
+    "先ほどの投稿を取り下げました。",
+    "昨日のお知らせを取り下げます。",
+    "先ほどの投稿、消しちゃいました。",
+    "さっきの投稿、日付を間違えちゃいました💦",
+    # A denial after a real mistake does not hide it.
+    "先ほどの投稿の日付に誤りがありました。時間に誤りはありません。",
+])
+def test_a_wrong_post_said_in_other_words_is_a_correction(text: str) -> None:
+    """Session 29 review: a post called 「誤った情報」, withdrawn (取り下げ) or deleted in speech (消しちゃいました)
+    passed silently (和気町 6)."""
+    assert "correction.notice" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "前回の投稿に誤りはありません。",
+    "前回の投稿の内容に誤りはございません。",
+    "前回の投稿に誤りはありませんでした。",
+    "先ほどの投稿は誤りではありません。",
+    "前回の投稿の内容に誤りはなく、日程に変更はありません。",
+    "申請書に記入誤りがないかご確認ください。",
+    "記載内容に誤りのないようご注意ください。",
+    "誤りなく記入してください。",
+    "住所に誤りがある場合は、窓口へご連絡ください。",
+    "登録内容に誤りがあれば、修正してください。",
+    # 誤った／間違った of a reader's mistake, or of misinformation warned against.
+    "前回の投稿で、誤った情報に注意するよう呼びかけました。",
+    "前回の投稿で、間違った情報を拡散しないようご注意ください。",
+    "先ほどの投稿は誤った情報ではありません。",
+])
+def test_a_post_saying_there_is_no_mistake_is_no_correction(text: str) -> None:
+    """「誤りはありません」 and a check asked of readers (「誤りがないか」「誤りがある場合は」) were reported as a
+    correction because 誤り is in the list."""
+    assert "correction.notice" not in codes(text)
+
+
+def test_withdrawn_posts_stay_linear() -> None:
+    assert_stays_linear(codes, "先ほどの投稿、誤った情報に注意。")
