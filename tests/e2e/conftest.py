@@ -20,9 +20,12 @@ from tests.conftest import migrated_database_url
 APPROVERS = ("U0MANAGER", "U0CHIEF")
 # Tests run as if on an ordinary Tuesday morning, whatever day the suite runs on.
 BUSINESS_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
-# settle(): how long the bot must stay quiet, and how often it is looked at meanwhile.
-SETTLE_QUIET_SECONDS = 0.3
-SETTLE_POLL_SECONDS = 0.05
+# settle(): how long the bot must stay quiet, and how often it is looked at meanwhile. Quiet is
+# counted only while nothing is at work inside the stack either (_stack_busy): no request being
+# handled, no express send or delivery pass under way. A send only starts inside those, so the
+# window need not cover a whole send's latency, only what might still be on its way in.
+SETTLE_QUIET_SECONDS = 0.1
+SETTLE_POLL_SECONDS = 0.03
 CLEAN_DRAFT = "11月28日（土）に高田城址公園で紅葉ライトアップを行います。皆さまのお越しをお待ちしています。"
 
 
@@ -91,6 +94,14 @@ def wait_ephemeral(st: LocalStack, user: str, contains: str) -> str:
     return st.slack.wait_for(found, timeout=10, message=f"ephemeral to {user} containing {contains}")
 
 
+def _stack_busy(st: LocalStack) -> bool:
+    """Something inside the stack is still at work: a request in one of the HTTP server's threads
+    (or queued for one), an express send, or an outbox delivery pass."""
+    dispatcher = st.server.server.task_dispatcher  # type: ignore[union-attr]
+    gateway = st.rt.gateway
+    return bool(dispatcher.active_count or dispatcher.queue or gateway._express_inflight or gateway._lock.locked())
+
+
 def settle(st: LocalStack) -> None:
     """Wait until the bot has nothing left to send (all listeners finished, nothing due in the
     outbox: a notice held for the next business morning is not left to send now)."""
@@ -104,10 +115,11 @@ def settle(st: LocalStack) -> None:
         n_calls = len(st.slack.calls)
         with st.rt.db.session() as s:
             backlog = outbox.backlog(s, st.rt.kessai.clock())
-        # Looked at often, but settled only after SETTLE_QUIET_SECONDS without a call or a due row:
-        # a coarse look added up to a poll's worth to each of the suite's hundreds of settles.
+        busy = _stack_busy(st)
+        # Looked at often, but settled only after SETTLE_QUIET_SECONDS without a call, a due row or
+        # work under way: a coarse look added up to a poll's worth to each of the suite's hundreds of settles.
         time.sleep(SETTLE_POLL_SECONDS)
-        if backlog == 0 and len(st.slack.calls) == n_calls:
+        if backlog == 0 and not busy and not _stack_busy(st) and len(st.slack.calls) == n_calls:
             if quiet_since and time.monotonic() - quiet_since > SETTLE_QUIET_SECONDS:
                 return
             quiet_since = quiet_since or time.monotonic()
