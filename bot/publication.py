@@ -6,6 +6,8 @@ post of *this* account on *its* platform — not a link to the city's homepage o
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from urllib.parse import parse_qsl, urlsplit
@@ -156,7 +158,11 @@ _TIKTOK_VIDEO = re.compile(r"/@(?P<handle>[A-Za-z0-9_.]+)/(?:video|photo)/(?P<id
 
 
 def post_key(url: str) -> tuple[str, ...]:
-    """What ``url`` names, so that two addresses of one post compare equal (see ``same_post``)."""
+    """What ``url`` names, so that two addresses of one post compare equal (see ``same_post``).
+
+    A published draft keeps its digest (``post_key_digest``, drafts.published_key): a change here
+    that gives some address another key needs a migration recomputing that column, or a post
+    registered before is no longer found under its other addresses."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
     host = _HOST_ALIASES.get(host, host)
@@ -181,6 +187,13 @@ def post_key(url: str) -> tuple[str, ...]:
     kept = tuple(f"{k}={v}" for k, v in sorted(query.items())
                  if not _TRACKING.match(k) and not (host in _PLATFORM_HOSTS and _PLATFORM_TRACKING.match(k)))
     return (host, path, *kept)
+
+
+def post_key_digest(url: str) -> str:
+    """``post_key`` in 64 characters, kept with a published draft (drafts.published_key): each
+    registration looks up the drafts with the same digest through an index instead of comparing
+    every URL ever registered. JSON keeps the parts apart (no joined string of two keys is equal)."""
+    return hashlib.sha256(json.dumps(post_key(url), ensure_ascii=False).encode()).hexdigest()
 
 
 def same_post(a: str, b: str) -> bool:

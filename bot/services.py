@@ -28,7 +28,7 @@ from bot.drafting import DraftForm
 from bot.home import HomeViews
 from bot.ledger import content_hash
 from bot.notifications import Notifier, Thread, asked_key, draft_of_root, home_key, root_key
-from bot.publication import check_post_url, clean_post_url, same_post
+from bot.publication import check_post_url, clean_post_url, post_key_digest, same_post
 from bot.render import DecisionView, DraftView
 from bot.rules import CheckContext, Finding, check, duplicate_signature, is_blocking
 from bot.slack_gateway import PARENT_REFUSED_PREFIX
@@ -2129,7 +2129,8 @@ class Kessai:
                     "日時を確かめてください。決裁の前に投稿してしまった場合は、運用管理責任者に報告してください。",
                     field="when")
             draft_repo.lock_publications(s)
-            same = [(i, a) for i, a, u in draft_repo.published_urls(s) if i != draft_id and same_post(u, url)]
+            key = post_key_digest(url)
+            same = [(i, a) for i, a, u in draft_repo.published_as(s, key) if i != draft_id and same_post(u, url)]
             if same:
                 other, other_account = same[0]
                 known = self.org.account(other_account) if other_account else None
@@ -2139,7 +2140,7 @@ class Kessai:
                     "この下書きを投稿した記事のURLを入力してください。", field="url")
             expected = DraftState(draft.state)
             if not draft_repo.mark_published(s, draft_id, expected_state=expected, expected_version=version,
-                                             url=url, at=at, by=actor, now=now):
+                                             url=url, key=key, at=at, by=actor, now=now):
                 raise errors.AlreadyDecided("この下書きは、ほかの操作で状態が変わりました。最新の状態を確認してください。")
             s.refresh(draft)
             view = self.load_view(s, draft, version)

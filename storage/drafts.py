@@ -410,6 +410,8 @@ def current_versions(s: Session, drafts: Sequence[DraftRow]) -> dict[int, DraftV
 
 # Drafts still in progress: not yet published, withdrawn or ended (rejected, expired).
 IN_PROGRESS = ("checking", "needs_fix", "pending", "approved", "exempt")
+# Ended, but the author may fix and resubmit (shown by /kessai status for a while).
+ENDED_FIXABLE = ("rejected", "expired")
 
 
 def open_in_channel(s: Session, channel: str) -> int:
@@ -715,11 +717,17 @@ def not_final(s: Session, author: str, ended_since: datetime, limit: int) -> tup
     """The author's drafts that still need something from someone (for /kessai status): those in
     progress, and those rejected or expired since ``ended_since`` (the author may fix and
     resubmit). The oldest ``limit`` of them, and how many there are."""
-    needs = (col(DraftRow.author_id) == author) & (
-        col(DraftRow.state).in_(IN_PROGRESS)
-        | (col(DraftRow.state).in_(["rejected", "expired"]) & (col(DraftRow.updated_at) >= ended_since)))
-    total = s.exec(select(func.count()).select_from(DraftRow).where(needs)).one()
-    return list(s.exec(select(DraftRow).where(needs).order_by(col(DraftRow.id)).limit(limit))), total
+    # Two ranges of ix_drafts_author_state, one per branch: written as one condition with OR, the
+    # planner read every draft of the author (25 ms for a person with ten years of 60,600 drafts).
+    # The branches' states differ, so no draft is in both.
+    ids = union_all(
+        select(DraftRow.id).where(col(DraftRow.author_id) == author, col(DraftRow.state).in_(IN_PROGRESS)),
+        select(DraftRow.id).where(col(DraftRow.author_id) == author, col(DraftRow.state).in_(ENDED_FIXABLE),
+                                  col(DraftRow.updated_at) >= ended_since),
+    ).subquery()
+    total = s.exec(select(func.count()).select_from(ids)).one()
+    mine = select(DraftRow).where(col(DraftRow.id).in_(select(ids.c.id))).order_by(col(DraftRow.id)).limit(limit)
+    return list(s.exec(mine)), total
 
 
 def set_account(s: Session, draft_id: int, account_id: str, now: datetime) -> bool:
@@ -743,21 +751,26 @@ def lock_publications(s: Session) -> None:
         s.connection().execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUBLICATION_LOCK})
 
 
-def published_urls(s: Session) -> list[tuple[int, str | None, str]]:
-    """(draft id, account id, post URL) of every published draft: a post is one account's, and
-    one post (a YouTube video's URL names no account) counts for one draft only."""
-    q = select(DraftRow.id, DraftRow.account_id, DraftRow.published_url).where(
-        col(DraftRow.published_url).is_not(None))
+def published_as(s: Session, key: str) -> list[tuple[int, str | None, str]]:
+    """(draft id, account id, post URL) of the published drafts whose post has the digest ``key``
+    (``bot.publication.post_key_digest``), oldest first: a post is one account's, and one post (a
+    YouTube video's URL names no account) counts for one draft only. Read through
+    ix_drafts_published_key: one registration no longer reads every URL of ten years."""
+    q = (select(DraftRow.id, DraftRow.account_id, DraftRow.published_url)
+         .where(col(DraftRow.published_key) == key, col(DraftRow.published_url).is_not(None))
+         .order_by(col(DraftRow.id)))
     return [(int(i), a, str(u)) for i, a, u in s.exec(q) if i is not None and u]
 
 
-def mark_published(s: Session, draft_id: int, *, expected_state: str, expected_version: int, url: str,
+def mark_published(s: Session, draft_id: int, *, expected_state: str, expected_version: int, url: str, key: str,
                    at: datetime, by: str, now: datetime) -> bool:
+    """``key``: the post's digest (``bot.publication.post_key_digest``), which ``published_as`` looks up."""
     res = s.exec(  # type: ignore[call-overload]
         update(DraftRow)
         .where(col(DraftRow.id) == draft_id, col(DraftRow.state) == expected_state,
                col(DraftRow.current_version) == expected_version)
-        .values(state="published", published_url=url, published_at=at, published_by=by, updated_at=now)
+        .values(state="published", published_url=url, published_key=key, published_at=at, published_by=by,
+                updated_at=now)
     )
     return bool(res.rowcount == 1)
 

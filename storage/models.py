@@ -84,7 +84,10 @@ class AccountRoleRow(SQLModel, table=True):
 
 class DraftRow(SQLModel, table=True):
     __tablename__ = "drafts"
-    __table_args__ = (UniqueConstraint("channel", "message_ts"),)
+    # ix_drafts_author_state: /kessai status reads a person's drafts in progress, and those ended
+    # lately, as ranges of it (storage.drafts.not_final), not every draft the person ever wrote.
+    __table_args__ = (UniqueConstraint("channel", "message_ts"),
+                      Index("ix_drafts_author_state", "author_id", "state", "updated_at"))
     id: int | None = Field(default=None, primary_key=True)
     account_id: str | None = Field(default=None, max_length=64, index=True)  # None until chosen
     author_id: str = Field(max_length=32, index=True)
@@ -96,6 +99,9 @@ class DraftRow(SQLModel, table=True):
     override_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     source: str = Field(default="channel", max_length=16)  # channel | modal | shortcut
     published_url: str | None = Field(default=None, max_length=500)
+    # The post's digest (bot.publication.post_key_digest): the same for each address of one post,
+    # so that a registration finds the post's earlier one by the index (migration 0017).
+    published_key: str | None = Field(default=None, max_length=64, index=True)
     published_at: datetime | None = Field(default=None, index=True)
     published_by: str | None = Field(default=None, max_length=32)
     # Slack's time of the last change of the message applied (the message_changed event's ``ts``,

@@ -185,3 +185,42 @@ def test_since_when_a_message_failed_alone_moves_from_its_payload_to_a_column_an
     assert {i: datetime.fromisoformat(back[i]["_failing_alone_since"]) for i in (1, 2)} == {
         1: datetime(2026, 12, 4, 11, 0, tzinfo=UTC), 2: datetime(2026, 12, 4, 11, 30, tzinfo=UTC)}
     db.dispose()
+
+
+def test_posts_registered_before_0017_are_found_under_their_other_addresses(
+        db_url: str, org: OrgConfig) -> None:
+    """0017 gives every draft published before its post's digest (in batches of 1,000): a post
+    registered by the older version is still refused for another draft under another address of
+    it; a URL no address could be read from keeps none; the drafts not published have none."""
+    from sqlalchemy import text
+
+    from bot import errors
+    from bot.publication import post_key_digest
+    from storage.db import upgrade
+
+    db = Database(db_url)
+    upgrade(db.engine, "0016")
+    urls = {100 + n: f"https://x.com/joetsu_city_example/status/{n}?s=20" for n in range(1, 1002)}
+    urls[1102] = "https://[broken/status/1"
+    with db.engine.begin() as c:
+        c.execute(text("INSERT INTO drafts (id, account_id, author_id, channel, message_ts, state, current_version,"
+                       " category, source, published_url, created_at, updated_at) VALUES (:id, 'joetsu-x',"
+                       " 'U0OPERATOR', 'C0INTAKE', :ts, :state, 1, 'normal', 'channel', :url,"
+                       " '2020-11-21 01:00:00', '2020-11-21 01:00:00')"),
+                  [{"id": i, "ts": f"1600000000.{i:06d}", "state": "published", "url": u} for i, u in urls.items()]
+                  + [{"id": 1103, "ts": "1600000000.001103", "state": "approved", "url": None}])
+    upgrade(db.engine)
+    with db.engine.connect() as c:
+        keys = dict(c.execute(text("SELECT id, published_key FROM drafts")).all())
+    assert keys == {**{i: post_key_digest(u) for i, u in urls.items() if i != 1102}, 1102: None, 1103: None}
+
+    a_decided_draft(db, org)
+    k = Kessai(db, org, clock=Clock(jst(2026, 11, 24, 12, 0)))
+    with db.engine.connect() as c:
+        [mine] = c.execute(text("SELECT id FROM drafts WHERE state = 'approved' AND id <> 1103")).scalars()
+    with pytest.raises(errors.InvalidInput, match="下書き #1101 の投稿として登録されています"):
+        k.publish(mine, 1, "U0OPERATOR", url="https://twitter.com/Joetsu_City_Example/status/1001/photo/1",
+                  at=jst(2026, 11, 24, 11, 30))
+    assert k.publish(mine, 1, "U0OPERATOR", url="https://x.com/joetsu_city_example/status/5000",
+                     at=jst(2026, 11, 24, 11, 30)).kind == "published"
+    db.dispose()

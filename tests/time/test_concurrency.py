@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlmodel import col, select
 
+from bot.publication import post_key_digest
 from bot.services import IncomingMessage, Kessai, Outcome
 from bot.sweep import Sweeper, SweepReport
 from storage.db import Database
@@ -398,7 +399,9 @@ def test_a_post_recorded_while_the_monthly_report_is_claimed_is_in_the_report_or
     with world.db.session() as s:  # Kessai.publish's steps, its transaction held open
         draft_repo.lock_publications(s)
         assert draft_repo.mark_published(s, draft_id, expected_state="approved", expected_version=1,
-                                         url="https://x.com/joetsu_city_example/status/9", at=jst(2026, 11, 27, 11, 0),
+                                         url="https://x.com/joetsu_city_example/status/9",
+                                         key=post_key_digest("https://x.com/joetsu_city_example/status/9"),
+                                         at=jst(2026, 11, 27, 11, 0),
                                          by="U0OPERATOR", now=now)
         assert not report_correction(s, world.org, world.kessai.tz, account, jst(2026, 11, 27, 11, 0), now)
         thread = threading.Thread(target=sweep)
