@@ -90,7 +90,7 @@ class DraftRow(SQLModel, table=True):
                       Index("ix_drafts_author_state", "author_id", "state", "updated_at"))
     id: int | None = Field(default=None, primary_key=True)
     account_id: str | None = Field(default=None, max_length=64, index=True)  # None until chosen
-    author_id: str = Field(max_length=32, index=True)
+    author_id: str = Field(max_length=32)  # first column of ix_drafts_author_state
     channel: str = Field(max_length=32)
     message_ts: str = Field(max_length=32)
     state: str = Field(max_length=16, index=True)

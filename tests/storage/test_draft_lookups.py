@@ -83,6 +83,6 @@ def test_neither_look_up_reads_the_whole_drafts_table(tmp_path: Any) -> None:
                  if statement.startswith("SELECT")}
     assert len(plans) == 3
     for statement, plan in plans.items():
-        assert "SCAN drafts" not in plan and "ix_drafts_author_id" not in plan, (statement, plan)
+        assert "SCAN drafts" not in plan, (statement, plan)
         assert "ix_drafts_author_state" in plan or "ix_drafts_published_key" in plan, (statement, plan)
     db.dispose()

@@ -49,6 +49,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("published_key", sa.String(length=64), nullable=True))
     op.create_index("ix_drafts_published_key", "drafts", ["published_key"])
     op.create_index("ix_drafts_author_state", "drafts", ["author_id", "state", "updated_at"])
+    op.drop_index("ix_drafts_author_id", "drafts")
     c = op.get_bind()
     after = None
     while True:
@@ -66,6 +67,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.create_index("ix_drafts_author_id", "drafts", ["author_id"])
     op.drop_index("ix_drafts_author_state", "drafts")
     op.drop_index("ix_drafts_published_key", "drafts")
     with op.batch_alter_table("drafts") as batch:
