@@ -124,19 +124,20 @@ class Settings:
     def socket_mode(self) -> bool:
         return bool(self.slack_app_token)
 
-    def serve_problems(self) -> list[str]:
-        """What is missing for ``kessai serve`` (Japanese sentences); empty when it can start."""
+    def serve_problems(self, env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> list[str]:
+        """What is missing for ``kessai serve`` (Japanese sentences); empty when it can start.
+        ``env`` and ``dotenv`` are where the settings were read, to say where to write the missing one."""
         problems: list[str] = []
         if not self.slack_bot_token:
             problems.append(
                 "SLACK_BOT_TOKEN が設定されていません。Slack アプリの「OAuth & Permissions」にある"
-                " xoxb- で始まるトークンを .env に書いてください。"
+                f" xoxb- で始まるトークンを{setting_place_ja('SLACK_BOT_TOKEN', env, dotenv)}に書いてください。"
             )
         if not self.socket_mode and not self.slack_signing_secret:
             problems.append(
                 "HTTP モード（SLACK_APP_TOKEN なし）では SLACK_SIGNING_SECRET が必要です。Slack アプリの"
-                "「Basic Information」にある Signing Secret を .env に書くか、Socket Mode を使う場合は"
-                " SLACK_APP_TOKEN（xapp-）を設定してください。"
+                f"「Basic Information」にある Signing Secret を{setting_place_ja('SLACK_SIGNING_SECRET', env, dotenv)}に"
+                "書くか、Socket Mode を使う場合は SLACK_APP_TOKEN（xapp-）を設定してください。"
             )
         return problems
 
@@ -294,7 +295,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
         )
 
     for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
-        problem = _secret_characters_problem(key, get(key))
+        problem = _secret_characters_problem(key, get(key), setting_place_ja(key, env, dotenv))
         if problem:
             problems.append(problem)
 
@@ -359,7 +360,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     )
 
 
-def _secret_characters_problem(key: str, value: str | None) -> str | None:
+def _secret_characters_problem(key: str, value: str | None, place: str) -> str | None:
     """Slack's tokens and signing secret are printable ASCII without spaces. One copied from a chat,
     a web page or Word can carry a zero-width space or a full-width letter that strip() leaves in:
     the token then failed inside http.client (latin-1 headers) with a bare traceback at the first
@@ -374,7 +375,7 @@ def _secret_characters_problem(key: str, value: str | None) -> str | None:
     else:
         what, where = "トークン", "Slack アプリの管理画面の「Copy」ボタンでコピーし直し"
     return (f"{key} に、{what}には使われない文字（全角の文字・空白・改行、ゼロ幅スペースなどの見えない文字）が"
-            f"含まれています。{where}、チャットや Word などを経由せずに .env へそのまま貼り付けてください。")
+            f"含まれています。{where}、チャットや Word などを経由せずに{place}へそのまま貼り付けてください。")
 
 
 def home_expanded(path: str) -> str:
@@ -579,6 +580,27 @@ def windows_config_path_ja(path: str) -> str | None:
 ENVIRONMENT_SIGNS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL")
 
 
+def configured_in_environment(env: Mapping[str, str] | None = None) -> bool:
+    """Whether the environment (os.environ by default) carries kessai's settings itself."""
+    environ = os.environ if env is None else env
+    return any(environ.get(key, "").strip() for key in ENVIRONMENT_SIGNS)
+
+
+def setting_place_ja(key: str, env: Mapping[str, str] | None = None, dotenv: str | None = ".env") -> str:
+    """Where to write the setting ``key`` so kessai reads it, as a noun for 「…を{place}に書いてください」,
+    spaced as it sits between Japanese words (a space on the side of an ASCII word).
+
+    A value set in the environment wins over .env's (load_settings), so editing .env would change
+    nothing; and an install configured in the environment (docker compose, systemd Environment=)
+    may have no .env at all: 「.env の SLACK_BOT_TOKEN に設定し」 sent its IT 担当 to create one."""
+    environ = os.environ if env is None else env
+    has_dotenv = dotenv is not None and Path(dotenv).is_file()
+    if environ.get(key, "").strip() or (not has_dotenv and configured_in_environment(environ)):
+        return (f"環境変数 {key}（docker compose の environment: や env_file:、systemd の Environment= や "
+                "EnvironmentFile= など、kessai を起動する設定の中）")
+    return f" .env の {key} "
+
+
 def relative_config_path_ja(path: str, env: Mapping[str, str] | None = None) -> str | None:
     """What to say of a missing organisation file named relative to the working directory; None for
     an absolute name. A cron job runs in the user's home folder: 「見つかりません…kessai.example.toml
@@ -592,8 +614,7 @@ def relative_config_path_ja(path: str, env: Mapping[str, str] | None = None) -> 
     looked = f"作業フォルダー（コマンドを実行したフォルダー）{cwd} の中で探しました。"
     if (cwd / ".env").is_file():
         return looked + "KESSAI_CONFIG で場所を指定するか、kessai.example.toml をコピーして作ってください。"
-    environ = os.environ if env is None else env
-    if any(environ.get(key, "").strip() for key in ENVIRONMENT_SIGNS):
+    if configured_in_environment(env):
         return (looked + "設定は環境変数から読んでいますが、組織設定ファイル（KESSAI_CONFIG、省略時は kessai.toml）は、"
                 "/ で始まらない名前なら作業フォルダーの中で探します。KESSAI_CONFIG に /etc/kessai/kessai.toml のような / で始まる"
                 "場所を書くか、作業フォルダー（systemd の WorkingDirectory=、docker compose の working_dir:）を"

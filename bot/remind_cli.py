@@ -6,14 +6,14 @@ import argparse
 import http.client
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.config import load_org_config, load_settings, missing_sqlite_file_ja
+from bot.config import load_org_config, load_settings, missing_sqlite_file_ja, setting_place_ja
 
 if TYPE_CHECKING:  # annotations only: the commands import storage and Slack's SDK where they use them
     from slack_sdk import WebClient
@@ -164,12 +164,15 @@ def _kept_ja(waiting: int) -> str:
     return f"送るべきリマインダーなど {waiting} 件は送信待ちとしてデータベースに記録してあり、失われていません。"
 
 
-def token_refused_ja(code: str, waiting: int) -> str:
+def token_refused_ja(code: str, waiting: int, env: Mapping[str, str] | None = None, dotenv: str = ".env") -> str:
+    """Said to cron when Slack refuses the bot token. ``env`` (os.environ by default) and ``dotenv``
+    say where the token was read, so the new one goes where kessai reads it."""
     return (f"Slack がボットのトークン（SLACK_BOT_TOKEN）を受け付けなかったため、Slack にメッセージを送れませんでした（{code}）。"
             "アプリがワークスペースから削除されたか、トークンが取り消された・再発行された可能性があります。"
             + _kept_ja(waiting)
-            + "Slack のアプリの管理画面（OAuth & Permissions）で Bot User OAuth Token を確かめて .env の SLACK_BOT_TOKEN に"
-            "設定し、kessai serve を再起動するか kessai remind をもう一度実行してください。"
+            + "Slack のアプリの管理画面（OAuth & Permissions）で Bot User OAuth Token を確かめて"
+            + setting_place_ja("SLACK_BOT_TOKEN", env, dotenv)
+            + "に設定し、kessai serve を再起動するか kessai remind をもう一度実行してください。"
             + ("そのとき 1 回だけ送られます。" if waiting else ""))
 
 

@@ -370,7 +370,8 @@ def _secret_warning() -> None:
         return
     _last_secret_warning[0] = now
     log.warning("refused a request whose Slack signature does not match SLACK_SIGNING_SECRET: if the app's "
-                "Signing Secret was regenerated, put the new one in .env and restart kessai serve (every "
+                "Signing Secret was regenerated, put the new one where kessai reads SLACK_SIGNING_SECRET (.env, or "
+                "the environment kessai serve starts with) and restart kessai serve (every "
                 "replica); Slack's requests are refused until then")
 
 

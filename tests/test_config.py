@@ -1142,6 +1142,32 @@ def test_serve_problems() -> None:
     assert len(missing_secret) == 1 and "SLACK_SIGNING_SECRET" in missing_secret[0]
 
 
+def test_serve_problems_say_where_kessai_reads_the_missing_setting(tmp_path: Path) -> None:
+    """「…トークンを .env に書いてください」 was said to installs configured in the environment (docker
+    compose, systemd Environment=) that have no .env at all."""
+    in_env = {"DATABASE_URL": "postgresql://db/kessai"}
+    said = load_settings(in_env, dotenv=None).serve_problems(in_env, dotenv=None)
+    assert len(said) == 2 and all("環境変数 SLACK_" in x and ".env" not in x for x in said), said
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("DATABASE_URL=sqlite:///kessai.db\n", encoding="utf-8")
+    said = load_settings({}, dotenv=str(dotenv)).serve_problems({}, dotenv=str(dotenv))
+    assert ".env の SLACK_BOT_TOKEN に書いて" in said[0] and ".env の SLACK_SIGNING_SECRET に書く" in said[1]
+    assert not any("環境変数" in x for x in said)
+    # Nothing anywhere (a first start): .env, as the install steps say.
+    assert all(".env の" in x for x in load_settings({}, dotenv=None).serve_problems({}, dotenv=None))
+
+
+def test_a_secret_with_stray_characters_is_to_be_pasted_where_it_was_read(tmp_path: Path) -> None:
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("SLACK_BOT_TOKEN=xoxb-1\u200b-abc\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        load_settings({}, dotenv=str(dotenv))
+    assert ".env の SLACK_BOT_TOKEN へそのまま貼り付けて" in err.value.problems[0]
+    with pytest.raises(SettingsError) as err:
+        load_settings({"SLACK_BOT_TOKEN": "xoxb-1\u200b-abc"}, dotenv=str(dotenv))
+    assert "環境変数 SLACK_BOT_TOKEN（" in err.value.problems[0] and ".env" not in err.value.problems[0]
+
+
 def test_env_example_lists_every_key() -> None:
     text = (REPO / ".env.example").read_text(encoding="utf-8")
     keys = re.findall(r"^#?\s*([A-Z_]+)=", text, flags=re.M)

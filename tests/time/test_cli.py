@@ -309,6 +309,8 @@ def test_remind_with_a_revoked_token_keeps_the_reminders_and_tells_cron(
         out = capsys.readouterr()
         assert "決裁の催促 1件" in out.out
         assert "トークン" in out.err and "invalid_auth" in out.err and "失われていません" in out.err
+        # The token came from the environment (compose, systemd): no .env to write it in.
+        assert "環境変数 SLACK_BOT_TOKEN" in out.err and ".env" not in out.err
         assert set(_outbox(env)) == {"pending"}
         assert [c.method for c in slack.calls] == ["auth.test"]  # not every message refused in turn
         waiting = len(_outbox(env))
@@ -430,6 +432,23 @@ def test_the_refusal_told_to_cron_with_nothing_waiting_does_not_count_zero_messa
     for said in (token_refused_ja("invalid_auth", 3), slack_unreachable_ja(3), scope_refused_ja("missing_scope", 3)):
         assert "3 件は送信待ち" in said and "失われていません" in said and "1 回だけ送られます" in said
 
+
+
+def test_the_refused_token_is_to_be_replaced_where_kessai_read_it(tmp_path: Path) -> None:
+    """「.env の SLACK_BOT_TOKEN に設定し」 was said to installs configured in the environment (docker
+    compose, systemd Environment=) that have no .env, and where the environment's token hides .env's."""
+    from bot.remind_cli import token_refused_ja
+
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("SLACK_BOT_TOKEN=xoxb-old\n", encoding="utf-8")
+    from_file = token_refused_ja("invalid_auth", 0, env={}, dotenv=str(dotenv))
+    assert ".env の SLACK_BOT_TOKEN に設定し" in from_file and "環境変数" not in from_file
+    for env in ({"SLACK_BOT_TOKEN": "xoxb-old"}, {"DATABASE_URL": "postgresql://db/kessai"}):
+        said = token_refused_ja("token_revoked", 2, env=env, dotenv=str(tmp_path / "none.env"))
+        assert "環境変数 SLACK_BOT_TOKEN（docker compose" in said and ".env の" not in said, said
+    # Set in both, the environment's wins (load_settings): editing .env would change nothing.
+    said = token_refused_ja("invalid_auth", 0, env={"SLACK_BOT_TOKEN": "xoxb-old"}, dotenv=str(dotenv))
+    assert "環境変数 SLACK_BOT_TOKEN" in said and ".env の" not in said
 
 
 def test_a_chat_write_refused_for_the_token_kind_asks_for_the_bot_token() -> None:
