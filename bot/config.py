@@ -1724,7 +1724,7 @@ class _Validator:
                 and member.get("rank") in ranks  # an unknown rank is reported on the member itself
                 and ranks.index(member["rank"]) > ranks.index(minimum)
             ):
-                what = "承認者" if role == "approvers" else "代決者"
+                what = "決裁者" if role == "approvers" else "代決者"
                 self.problem(
                     path + (i,),
                     f"{label} の {role} にある {sid}（{member.get('name', '')}、{member['rank']}）は approver_min_rank"
@@ -1754,7 +1754,7 @@ class _Validator:
             if sid in approvers:
                 self.problem(
                     path + ("deputies", i),
-                    f"{label} で {sid} が approvers と deputies の両方に入っています。代決者は承認者の代わりに"
+                    f"{label} で {sid} が approvers と deputies の両方に入っています。代決者は決裁者の代わりに"
                     "決裁する人なので、どちらか一方にしてください。",
                 )
                 ok = False
@@ -1765,8 +1765,8 @@ class _Validator:
             if sid in operators and not others:
                 self.problem(
                     path + ("approvers", i),
-                    f"{label} の承認者 {sid} は operators にも入っていて、ほかに承認者がいません。起案者は自分の下書きを"
-                    "決裁できないため、この人の下書きを決裁できる人がいなくなります。operators 以外の承認者を "
+                    f"{label} の決裁者 {sid} は operators にも入っていて、ほかに決裁者がいません。作成者は自分の下書きを"
+                    "決裁できないため、この人の下書きを決裁できる人がいなくなります。operators 以外の決裁者を "
                     "approvers に加えてください。",
                 )
                 ok = False

@@ -513,6 +513,8 @@ def test_approver_below_min_rank() -> None:
     p = only_problem(text)
     assert p.line == 31
     assert "U0LEADER" in p.message and "課長補佐" in p.message and "係長" in p.message
+    # Slack's word for them (決裁者), not 承認者, which no message the staff see uses.
+    assert "決裁者には課長補佐以上の職員" in p.message and "承認者" not in p.message
 
 
 def test_deputy_below_min_rank_on_a_multiline_list() -> None:
@@ -668,6 +670,7 @@ def test_member_both_approver_and_deputy() -> None:
     p = only_problem(replace_line(BASE, 32, 'deputies = ["U0MANAGER"]'))
     assert p.line == 32
     assert "approvers" in p.message and "deputies" in p.message and "U0MANAGER" in p.message
+    assert "代決者は決裁者の代わりに" in p.message and "承認者" not in p.message
 
 
 def test_sole_approver_who_is_also_operator_could_never_decide_own_drafts() -> None:
@@ -675,6 +678,8 @@ def test_sole_approver_who_is_also_operator_could_never_decide_own_drafts() -> N
     p = only_problem(text)
     assert p.line == 31
     assert "U0MANAGER" in p.message and "自分の下書き" in p.message
+    assert "ほかに決裁者がいません。作成者は自分の下書き" in p.message
+    assert "承認者" not in p.message and "起案者" not in p.message
 
 
 def test_operator_approvers_who_can_decide_each_others_drafts_are_accepted() -> None:

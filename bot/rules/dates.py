@@ -1327,13 +1327,13 @@ def _fmt(t: datetime, ctx: CheckContext) -> str:
 @rule(
     code="schedule.past",
     severity="error",
-    summary="予約日時が過去",
+    summary="投稿予定日時が過去",
     clause="上越市 6(1)② 【時間】",
     fires=Example("明日のお知らせです。", scheduled_at=EXAMPLE_NOW - timedelta(hours=1)),
     passes=Example("明日のお知らせです。", scheduled_at=EXAMPLE_NOW + timedelta(hours=1)),
 )
 def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """予約投稿の日時がすでに過ぎている下書きを止めます。
+    """投稿予定日時（予約投稿の日時）がすでに過ぎている下書きを止めます。
 
     上越市 6(1)②【時間】は発信の時間を定めています。過去の日時では予約どおりに投稿されず、
     「明日」「本日」などの表現もずれてしまいます。日時を直してから決裁に回してください。
@@ -1350,7 +1350,7 @@ def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 @rule(
     code="schedule.outside_hours",
     severity="warning",
-    summary="就業時間外・休日の投稿",
+    summary="業務時間外・休日の投稿",
     clause="上越市 6(1)② 【時間】",
     fires=Example(
         "イベントのお知らせです。",
@@ -1364,12 +1364,12 @@ def past(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     ),
 )
 def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """就業時間外・休日（土日、祝日、12/29〜1/3、組織設定の閉庁日）に投稿される下書きを知らせます。
+    """業務時間外・休日（土日、祝日、12/29〜1/3、組織設定の閉庁日）に投稿される下書きを知らせます。
 
     上越市 6(1)②【時間】は「原則として就業時間内に行ってください。ただし、災害やイベントなど
     即時性が求められる情報は、夜間・休日など就業時間外も発信することができる」としているので、
     区分「緊急・災害」では反応しません。和気町 5(4) は「投稿予約については就業時間外の設定も
-    可とする」としているため、就業時間内に予約した時間外の投稿は info に下げます。投稿時刻が
+    可とする」としているため、業務時間内に予約した時間外の投稿は info に下げます。投稿時刻が
     決まっていない下書き（受付チャンネルに貼られ、承認後に投稿されるもの）には反応しません。
     `kessai check` は `--at`（省略時は現在）を投稿時刻として渡します。
     """
@@ -1386,13 +1386,13 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     # 「2027年1月11日（月）10:00」 or 「2026年12月29日（火）10:00」 looks like a working morning: say it is
     # 成人の日 or 年末年始, or the operator takes the finding for a mistake.
     closed = calendar.non_business_reason(calendar.local(when).date())
-    what = f"休日（{closed}）" if closed else "就業時間外"
+    what = f"休日（{closed}）" if closed else "業務時間外"
     reserved_in_hours = when != ctx.now and calendar.is_business_instant(ctx.now)
     if reserved_in_hours:
         yield Hit(
             0,
             0,
-            f"投稿予定の{_fmt(when, ctx)}は{what}です。就業時間内に予約しているので問題ありませんが、"
+            f"投稿予定の{_fmt(when, ctx)}は{what}です。業務時間内に予約しているので問題ありませんが、"
             "投稿後の反応に対応できる体制を確認してください。",
             severity="info",
             excerpt=_fmt(when, ctx),
@@ -1401,7 +1401,7 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         yield Hit(
             0,
             0,
-            f"投稿予定の{_fmt(when, ctx)}は{what}です。緊急・災害でなければ、就業時間内に投稿するか、"
-            "就業時間内に予約してください。",
+            f"投稿予定の{_fmt(when, ctx)}は{what}です。緊急・災害でなければ、業務時間内に投稿するか、"
+            "業務時間内に予約してください。",
             excerpt=_fmt(when, ctx),
         )

@@ -266,6 +266,9 @@ def test_outside_hours_when_reserved_outside_hours_is_a_warning() -> None:
 def test_reservation_made_in_hours_for_out_of_hours_is_info() -> None:
     [f] = findings_of("schedule.outside_hours", "お知らせ", scheduled_at=SATURDAY_NIGHT)
     assert f.severity == "info"
+    assert "です。業務時間内に予約しているので" in f.message and "就業" not in f.message
+    [f] = findings_of("schedule.outside_hours", "お知らせ", now=FRIDAY_EVENING, scheduled_at=SATURDAY_NIGHT)
+    assert "業務時間内に投稿するか、業務時間内に予約して" in f.message and "就業" not in f.message
 
 
 def test_override_severity_wins_over_the_info_downgrade() -> None:
@@ -300,11 +303,11 @@ def test_holidays_and_edges_are_outside_hours(when: datetime) -> None:
         (datetime(2026, 12, 29, 10, 0, tzinfo=JST), "2026年12月29日（火）10:00は休日（年末年始）です"),
         (datetime(2027, 3, 22, 10, 0, tzinfo=JST), "休日（春分の日 振替休日）"),
         (datetime(2026, 12, 26, 10, 0, tzinfo=JST), "休日（土曜日）"),
-        (datetime(2026, 12, 28, 18, 0, tzinfo=JST), "2026年12月28日（月）18:00は就業時間外です"),
+        (datetime(2026, 12, 28, 18, 0, tzinfo=JST), "2026年12月28日（月）18:00は業務時間外です"),
     ],
 )
 def test_outside_hours_names_the_holiday_of_a_weekday_morning(when: datetime, says: str) -> None:
-    # A Monday 10:00 called 「就業時間外」 reads as a false alarm unless it says why.
+    # A Monday 10:00 called 「業務時間外」 reads as a false alarm unless it says why.
     evening = datetime(2026, 12, 25, 18, 0, tzinfo=JST)
     [f] = findings_of("schedule.outside_hours", "お知らせ", now=evening, scheduled_at=when)
     assert says in f.message and f.severity == "warning"

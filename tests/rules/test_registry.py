@@ -71,6 +71,15 @@ def test_rule_is_documented_with_a_guideline_clause(code: str) -> None:
     assert r.clause.split()[0] in r.doc
 
 
+def test_summaries_use_the_words_staff_see_in_forms_and_messages() -> None:
+    # The posting form and the thread say 投稿予定日時 and 業務時間; the rule list said 予約日時が過去
+    # and 就業時間外 for the same things (就業時間 stays only where a guideline is quoted).
+    summaries = {code: r.summary for code, r in REGISTRY.items()}
+    assert summaries["schedule.past"] == "投稿予定日時が過去"
+    assert summaries["schedule.outside_hours"] == "業務時間外・休日の投稿"
+    assert not [s for s in summaries.values() if "就業時間" in s or "予約日時" in s]
+
+
 @pytest.mark.parametrize("code", list(SPEC_SEVERITIES))
 def test_documented_example_that_fires_fires(code: str) -> None:
     ex = REGISTRY[code].fires
