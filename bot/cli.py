@@ -139,8 +139,7 @@ def _downgrade(db: Database, known: list[str], target: str) -> int:
 
 
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
-    from bot.ledger import KIND_LABELS_JA, Progress, verify_with_versions
-    from bot.workflow import state_ja
+    from bot.ledger import Progress, verify_report_ja, verify_with_versions
     from storage import ledger as ledger_repo
     from storage.db import Database
 
@@ -161,28 +160,9 @@ def cmd_ledger_verify(args: argparse.Namespace) -> int:
             unrecorded = ledger_repo.decided_without_entry(s) if result.ok else None
     finally:
         db.dispose()
-    if unrecorded is not None:
-        draft_id, version, state, last = unrecorded
-        said = f"下書き #{draft_id} の第{version}版は「{state_ja(state)}」ですが、"
-        if last is None:
-            said += ("台帳にその決裁の記録がありません（台帳の末尾の記録が ledger_head とともに削除されたか、"
-                     "下書きの状態が書き換えられた疑いがあります）。")
-        elif last[1] == "void":
-            said += f"台帳の記録 #{last[0]} でその決裁は無効（編集・取り下げ）になっています（下書きの状態が書き換えられた疑いがあります）。"
-        else:
-            said += (f"台帳の記録 #{last[0]} ではその版の決裁は「{KIND_LABELS_JA.get(last[1], last[1])}」です"
-                     "（下書きの状態が書き換えられた疑いがあります）。")
-        print(said, file=sys.stderr)
-        return 1
-    if result.ok:
-        print(f"台帳は正常です（{result.count} 件の記録を検証しました）。")
-        if result.count:
-            # Whoever can write the database could drop the newest entries and the head with them;
-            # a copy of this hash kept elsewhere shows that.
-            print(f"最新の記録 #{head[0]} のハッシュ: {head[1]}（台帳の外に控えておくと、末尾の削除にも気付けます）")
-        return 0
-    print(f"台帳の記録 #{result.first_bad_seq} に問題があります: {result.problem_ja}", file=sys.stderr)
-    return 1
+    sound, said = verify_report_ja(result, head, unrecorded)
+    print(said, file=sys.stdout if sound else sys.stderr)
+    return 0 if sound else 1
 
 
 def cmd_ledger_export(args: argparse.Namespace) -> int:

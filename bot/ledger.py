@@ -131,6 +131,35 @@ def verify_chain(
     return verify_with_versions(((e, version_hashes.get((e.draft_id, e.version_number))) for e in entries), head)
 
 
+def verify_report_ja(
+    result: VerifyResult, head: tuple[int, str], unrecorded: tuple[int, int, str, tuple[int, str] | None] | None,
+) -> tuple[bool, str]:
+    """What `kessai ledger verify` says: (whether the ledger is sound, the Japanese lines). ``unrecorded``
+    is storage.ledger.decided_without_entry's answer, asked only of a sound chain."""
+    from bot.workflow import state_ja
+
+    if unrecorded is not None:
+        draft_id, version, state, last = unrecorded
+        said = f"下書き #{draft_id} の第{version}版は「{state_ja(state)}」ですが、"
+        if last is None:
+            said += ("台帳にその決裁の記録がありません（台帳の末尾の記録が ledger_head とともに削除されたか、"
+                     "下書きの状態が書き換えられた疑いがあります）。")
+        elif last[1] == "void":
+            said += f"台帳の記録 #{last[0]} でその決裁は無効（編集・取り下げ）になっています（下書きの状態が書き換えられた疑いがあります）。"
+        else:
+            said += (f"台帳の記録 #{last[0]} ではその版の決裁は「{KIND_LABELS_JA.get(last[1], last[1])}」です"
+                     "（下書きの状態が書き換えられた疑いがあります）。")
+        return False, said
+    if not result.ok:
+        return False, f"台帳の記録 #{result.first_bad_seq} に問題があります: {result.problem_ja}"
+    said = f"台帳は正常です（{result.count} 件の記録を検証しました）。"
+    if result.count:
+        # Whoever can write the database could drop the newest entries and the head with them;
+        # a copy of this hash kept elsewhere shows that.
+        said += f"\n最新の記録 #{head[0]} のハッシュ: {head[1]}（台帳の外に控えておくと、末尾の削除にも気付けます）"
+    return True, said
+
+
 def verify_with_versions(
     checked: Iterable[tuple[LedgerEntry, Collection[str] | None]], head: tuple[int, str] | None = None,
 ) -> VerifyResult:

@@ -289,3 +289,20 @@ def test_progress_is_silent_on_a_short_ledger_and_never_says_more_than_99_percen
     out = StringIO()
     list(Progress(range(3000), 1000, out, clock=_Ticks(), every=0.0))
     assert out.getvalue().splitlines()[-1] == "台帳の記録を検証しています… 3,000 / 1,000 件（99%）"
+
+
+def test_the_verify_report_is_worded_beside_the_ledger() -> None:
+    from bot.ledger import VerifyResult, verify_report_ja
+
+    head = (3, "ab" * 32)
+    sound, said = verify_report_ja(VerifyResult(ok=True, count=3), head, None)
+    assert sound and said.splitlines() == ["台帳は正常です（3 件の記録を検証しました）。",
+                                           f"最新の記録 #3 のハッシュ: {'ab' * 32}（台帳の外に控えておくと、末尾の削除にも気付けます）"]
+    assert verify_report_ja(VerifyResult(ok=True, count=0), (0, "0" * 64), None) == (
+        True, "台帳は正常です（0 件の記録を検証しました）。")
+    sound, said = verify_report_ja(VerifyResult(ok=False, count=2, first_bad_seq=2, problem_ja="ハッシュが一致しません"),
+                                   head, None)
+    assert not sound and said == "台帳の記録 #2 に問題があります: ハッシュが一致しません"
+    sound, said = verify_report_ja(VerifyResult(ok=True, count=3), head, (7, 2, "approved", None))
+    assert not sound and said.startswith("下書き #7 の第2版は「承認済み」ですが、台帳にその決裁の記録がありません")
+    assert "無効（編集・取り下げ）" in verify_report_ja(VerifyResult(ok=True, count=3), head, (7, 2, "approved", (3, "void")))[1]
