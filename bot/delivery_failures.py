@@ -133,8 +133,11 @@ def claim_channel_report(s: Session, now: datetime, tz: ZoneInfo, channel: str, 
 
 class DeliveryFailureReporter:
     def __init__(self, db: Database, org: OrgConfig, clock: Callable[[], datetime], *,
-                 tz: str = "Asia/Tokyo") -> None:
+                 tz: str = "Asia/Tokyo", from_cron: bool = False) -> None:
         self.db = db
+        # Run by cron's `kessai remind` (no serve): there is no server to restart, and what waits
+        # is sent by the next run, which says so where the notice would say 「再起動してください」.
+        self.from_cron = from_cron
         self.org = org
         self.clock = clock
         self.tz = ZoneInfo(tz)
@@ -412,10 +415,14 @@ class DeliveryFailureReporter:
             ":warning: Slack が kessai に DM を送る権限（im:write）を認めていないため、決裁の依頼・決裁結果の"
             "お知らせ・リマインダー・インシデントのお知らせなどの DM を送れず、止めています"
             f"（Slack のエラー「{escape(refusal)}」）。チャンネルへの投稿は、これまでどおり届いています。"
-            "止めている DM は失われず、権限が戻りしだい送られます。\n"
-            "IT 担当の方は、manifest.yaml の内容でアプリを再インストールし（SLACK_BOT_TOKEN がボットトークン"
-            "（xoxb-）であることもご確認ください）、kessai を再起動してください。それまでの間、急ぎの決裁や"
-            "インシデントは、決裁者・情報政策室の方に直接お知らせください。")
+            + ("止めている DM は失われず、権限が戻った後、次に kessai remind が動いたときに送られます。\n"
+               "IT 担当の方は、manifest.yaml の内容でアプリを再インストールしてください（SLACK_BOT_TOKEN が"
+               "ボットトークン（xoxb-）であることもご確認ください。トークンが変わった場合は、SLACK_BOT_TOKEN を"
+               "新しいトークンにしてください）。" if self.from_cron else
+               "止めている DM は失われず、権限が戻りしだい送られます。\n"
+               "IT 担当の方は、manifest.yaml の内容でアプリを再インストールし（SLACK_BOT_TOKEN がボットトークン"
+               "（xoxb-）であることもご確認ください）、kessai を再起動してください。")
+            + "それまでの間、急ぎの決裁やインシデントは、決裁者・情報政策室の方に直接お知らせください。")
         channel = self.org.policy.escalation_channel
         if channel:
             outbox.enqueue(s, "post", {"channel": channel, "text": text, REPORT_FLAG: True, SCOPE_NOTICE: True},

@@ -254,7 +254,7 @@ def run_remind(args: argparse.Namespace) -> int:
             from bot.incidents import IncidentService
             from bot.slack_gateway import SlackGateway
 
-            failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz)
+            failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz, from_cron=True)
             failures.incident_alert = IncidentService(kessai).current_alert
             # A refused im:write is told in the escalation channel, as serve does: from cron alone the
             # DMs (approval requests, reminders) waited and nobody was told.

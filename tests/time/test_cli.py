@@ -365,6 +365,9 @@ def test_remind_with_a_scope_refused_is_no_revoked_token(
         assert "sent" in _outbox(env)  # what needs no DM went out
         # The notice was not wired into remind: from cron alone the DMs waited and nobody was told.
         [notice] = [m for m in slack.messages("C0ESCALATE") if "im:write" in m.text]
+        # No server here to restart (the notice said 「kessai を再起動してください」): the next run sends them.
+        assert "再起動" not in notice.text and "再インストール" in notice.text, notice.text
+        assert "次に kessai remind が動いたときに送られます" in notice.text, notice.text
         assert main(["remind", "--now", "2026-11-24T12:01"]) == 0  # the hold told once, not every run
         assert [m for m in slack.messages("C0ESCALATE") if "im:write" in m.text] == [notice]
 
