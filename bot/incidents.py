@@ -220,7 +220,9 @@ _LABEL = (
     r"(?:[（(][^（）()\s]{1,8}+[）)]"
     # With a space in it (「パスワード（11/30 変更）：abc123」「PW(2026/11/30 変更)は abc123」), only before its colon
     # or は: not read as the label's, the password after it went out as typed.
-    r"|[（(][^（）()\r\n]{1,16}+[）)](?=[ \t\u3000]*+(?:[:：=＝]|は|が))"
+    # Or before an arrow, a comma, the line's end or a space and the value (「パスワード（11/30 変更） abc123」
+    # 「PW（11/30 変更）→ abc123」「パスワード（11/30 変更）、abc123」): the password went out as typed there too.
+    r"|[（(][^（）()\r\n]{1,16}+[）)](?=[ \t\u3000]*+(?:[:：=＝→、，]|->|は|が|\r?\n)|[ \t\u3000]+[!-~\uff01-\uff5e])"
     # In square or lenticular brackets too (「パスワード[旧]:abc123」「パスワード【仮】：abc123」), but only before
     # its colon: 「PW[abc123]」 is the value in brackets.
     r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝])"
@@ -241,8 +243,9 @@ _LABEL = (
     # 「*「パスワード」* abc123」「"password" is abc123」), before a space or a particle as well as a colon: read
     # as no label, the password after it went out as typed. Right before the value only after a bracket:
     # 「PW"abc123"」 is the value in quotes.
-    r"(?:[」』〕】］\]》〉*_~`\"'’”]{1,3}+(?=[ \t\u3000]*+(?:[:：=＝]|は|を|が|とは|って|も|の値|の?(?:入力)?欄)"
-    r"|[ \t\u3000]|(?<=[」』〕】］\]》〉])[!-~\uff01-\uff5e]))?"
+    # An arrow or a comma after the mark says what a colon does (「*PW*→ひまわり」「「PIN」、abc123」).
+    r"(?:[」』〕】］\]》〉*_~`\"'’”]{1,3}+(?=[ \t\u3000]*+(?:[:：=＝→、，]|->|は|を|が|とは|って|も|の値|の?(?:入力)?欄)"
+    r"|[ \t\u3000]|\r?\n|(?<=[」』〕】］\]》〉])[!-~\uff01-\uff5e]))?"
     # 「パスワードの値は abc123 です」: the value named as the password's value went out as typed.
     r"(?:の値)?")
 # What was typed into the password's field (「パスワード欄に abc123 と入力してしまいました」「パスワードの入力欄に
@@ -262,7 +265,9 @@ _BEFORE_A_LABELLED_VALUE = (
     # The closing 「>」 of an element's tag (「<password>abc123</password>」) is read as the value's first letter.
     # 「now」 or 「currently」 after the verb, with a colon or not (「The password is now: abc123」「is now set to
     # abc123」「is currently abc123」): read as the value, the word went under the mask and the password out.
-    r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|" + _SAID_TO_BE + r"|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
+    # A comma says it as は does (「パスワード、abc123 が漏れました」「PIN【旧】、abc123 です」): the password went out
+    # as typed. Only a value with a digit there: 「パスワード、Windows 11 で設定」 is the sentence's.
+    r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|" + _SAID_TO_BE + r"|[、，]|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
     r"[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)"
     r"(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?(?=[ \t]))?" + _MARK_CLOSED +
     r"[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
@@ -300,7 +305,8 @@ _PASSPHRASE = re.compile(
 # in ASCII only and went out as typed. Only after a colon or inside quotes, where what follows is the
 # value: after は alone (「パスワードは管理者に伝えました」) it is the sentence.
 _JAPANESE_VALUE = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝][ \t\u3000]*+[「『]?|(?:" + _IN_ITS_FIELD + r"|は|が|を)?[ \t\u3000]*+[「『])"
+    # An arrow says what a colon says (「PIN → さくらもち」「パスワード【旧】→桜並木」): the value went out as typed.
+    _LABEL + r"[ \t\u3000]*+(?:(?:[:：=＝→]|->)[ \t\u3000]*+[「『]?|(?:" + _IN_ITS_FIELD + r"|は|が|を)?[ \t\u3000]*+[「『])"
     r"([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
 # Inside quotes the value runs to the closing quote, spaces and all (「パスワード：「桜 並木」」): read
 # up to the space, it was one letter, too short to be taken for a value, and went out whole.
@@ -589,11 +595,30 @@ def _with_its_next_words(text: str, end: int) -> int:
     return end
 
 
+_A_GLUED_TAIL = re.compile(r"(?:です|でした|に(?:変更|設定|更新|再設定)(?:しました|した|済み?)?|へ(?:変更|更新)(?:しました|した)?"
+                           r"|が(?:漏れ|流出し)(?:ました|た)?|を入力(?:しました|した)?)$")
+
+
+def _without_a_glued_tail(text: str, start: int, end: int) -> int:
+    """Where a Japanese value ends before the sentence glued to it (「さくらもちです」): under the mask, the
+    record read 「パスワード：＊＊＊＊（伏せ字）。」 and lost what was said of it."""
+    tail = _A_GLUED_TAIL.search(text, start, end)
+    return tail.start() if tail is not None and tail.start() - start >= 2 and _KANA_OR_KANJI.search(text, start, end) else end
+
+
 def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _QUOTED_JAPANESE_VALUE.finditer(text)
              if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
     for m in _JAPANESE_VALUE.finditer(text):
-        if not _KANA_OR_KANJI.search(m[1]) or _SAID_OF_THE_PASSWORD.search(m[1]):
+        value = m[1]
+        # The sentence glued to the value (「パスワード：さくらもちです。」「PW：桜並木に変更しました」) is not the
+        # value's: read with it, the whole was taken for what the report says, and the password went out.
+        if (tail := _A_GLUED_TAIL.search(value)) is not None and tail.start() >= 2:
+            value = value[:tail.start()]
+        if not _KANA_OR_KANJI.search(value) or _SAID_OF_THE_PASSWORD.search(value):
+            continue
+        if len(value) < len(m[1]):
+            spans.append((m.start(1), m.start(1) + len(value)))
             continue
         end = _with_its_next_words(text, m.end(1))
         # One letter is a value only with words after it (「パスワード：桜 並 木」「PW：春 夏 秋 冬」, which
@@ -640,6 +665,10 @@ def _labelled_values(text: str) -> Iterator[tuple[re.Match[str], int]]:
         yield m, start + len(before_next_field(text[start:end]))
 
 
+# The label's comma alone before the value (not 「は、」 or 「とは、」, which say what the value is).
+_AFTER_A_COMMA_ALONE = re.compile(r"(?<![はがをもてと])[、，][ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+$")
+
+
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m, end in _labelled_values(text):
@@ -649,7 +678,8 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
         # record lost which account leaked, or the closing tag. A value cut there is a field's however
         # short (「PW=abc;host=db01」), as 「PW=abc」 is.
         shortest = 4 if end == m.end(1) else 3
-        if _names_a_service(text, start, end):
+        if _names_a_service(text, start, end) or (_AFTER_A_COMMA_ALONE.search(text, m.start(), start)
+                                                   and not any(c.isdigit() for c in text[start:end])):
             continue
         # A pasted JSON's braces close the object, not the value (「{"password": "abc123"}」): under the
         # mask, the alert read 「"＊＊＊＊（伏せ字）」, the snippet left open.
@@ -696,9 +726,12 @@ _SHORT_VALUE = re.compile(
 # what came of it (「パスワードは abc 123 で、ログインできません」: 「123」 went out as typed).
 _SPACED_VALUE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|は|が|を)[ \t\u3000]*+"
-    r"((?:[!-~\uff01-\uff5e]{1,32}+[ \u3000]){1,3}[!-~\uff01-\uff5e]{1,32}+)"
+    # The last word without a note's full-width bracket glued to it (「abc 123（11/30 変更）」).
+    r"((?:[!-~\uff01-\uff5e]{1,32}+[ \u3000]){1,3}[!-~\uff01-\uff07\uff09-\uff5e]{1,32}+)"
     r"[ \t\u3000]*+(?=です|でした|だった|だ(?![ぁ-ん])|に(?:変更|設定|更新|再設定)|へ(?:変更|更新)|[とを](?:入力|設定)|のまま"
-    r"|で[、，,。．])")
+    # Or to what came of it, to the next field, a note or the line's end (「パスワードは abc 123 が漏れました」「… abc 123、
+    # ID: koho01」「… abc 123（11/30 変更）」「パスワードは abc 123」 and a new line): 「123」 went out as typed.
+    r"|で[、，,。．]|が(?:漏|流出)|[、，（(]|\r?\n|$)")
 # The same in an English sentence (「my password is abc 123」), to the end of the line, of the sentence or
 # of the English: only the first word was read, and 「123」 went out as typed. The last word is read
 # without the sentence's full stop or comma (「… is abc 123, sorry」).
@@ -1015,7 +1048,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels)."""
     # A date the rule reads as the value (「パスワードは 2026/11/30 に変更」) is when it was changed, as
     # after any label: masked, the record lost the date and read as though a password were written.
-    spans = sorted(_inside_brackets(text, a, b) for a, b in secret_value_spans(text)
+    spans = sorted(_inside_brackets(text, a, _without_a_glued_tail(text, a, b)) for a, b in secret_value_spans(text)
                    if not _says_about_the_value(text[a:b], text[b:b + 8]))
     # The first span of the rule's that ends after a labelled value starts, by bisection: looking
     # through all of them for each value took seconds for a long text with a password on each line.
