@@ -911,3 +911,19 @@ def test_a_post_saying_there_is_no_mistake_is_no_correction(text: str) -> None:
 
 def test_withdrawn_posts_stay_linear() -> None:
     assert_stays_linear(codes, "先ほどの投稿、誤った情報に注意。")
+
+
+def test_the_post_as_topic_with_ni_kanshimashite_is_a_correction() -> None:
+    """「…に関して、」 was read as the post named as topic, its polite 「…に関しまして、」 was not (found by review)."""
+    assert "correction.notice" in codes("先ほどの投稿に関しまして、日付が間違っていました。")
+
+
+@pytest.mark.parametrize("text", [
+    "前回の投稿の内容に誤りは見つかりませんでした。",
+    "ご指摘を受けて確認しましたが、前回の投稿に誤りは見当たりませんでした。",
+    "確認の結果、先ほどの投稿に誤りは確認されませんでした。",
+])
+def test_a_mistake_not_found_when_checked_is_no_correction(text: str) -> None:
+    """「誤りはありません」 was allow-listed, 「誤りは見つかりませんでした」 said after a check was still
+    reported as a correction (found by review)."""
+    assert "correction.notice" not in codes(text)
