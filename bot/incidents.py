@@ -222,13 +222,14 @@ _LABEL = (
     # or は: not read as the label's, the password after it went out as typed.
     # Or before an arrow, a comma, the line's end or a space and the value (「パスワード（11/30 変更） abc123」
     # 「PW（11/30 変更）→ abc123」「パスワード（11/30 変更）、abc123」): the password went out as typed there too.
-    r"|[（(][^（）()\r\n]{1,16}+[）)](?=[ \t\u3000]*+(?:[:：=＝→、，]|->|は|が|\r?\n)|[ \t\u3000]+[!-~\uff01-\uff5e])"
+    r"|[（(][^（）()\r\n]{1,32}+[）)](?=[ \t\u3000]*+(?:[:：=＝→、，]|->|は|が|\r?\n)|[ \t\u3000]+[!-~\uff01-\uff5e])"
     # In square or lenticular brackets too (「パスワード[旧]:abc123」「パスワード【仮】：abc123」), but only before
     # its colon: 「PW[abc123]」 is the value in brackets.
     r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝])"
-    # With a space in it there too, or in tortoise-shell brackets (「パスワード【11/30 変更】：abc123」「パスワード〔11/30 変更〕：
-    # abc123」): not read as the label's, the password after its colon went out as typed.
-    r"|[\[［【〔][^\[\]［］【】〔〕\r\n]{1,16}+[\]］】〕](?=[ \t\u3000]*+[:：=＝])"
+    # With a space in it there too, or in tortoise-shell or angle brackets (「パスワード【11/30 変更】：abc123」「パスワード〔11/30 変更〕：
+    # abc123」「パスワード《11/30 変更》：abc123」): not read as the label's, the password after its colon went out as typed.
+    # A day with its time is as long as 32 (「（2026/11/30 17:00 変更）」): beyond 16 the password went out as typed.
+    r"|[\[［【〔《〈][^\[\]［］【】〔〕《》〈〉\r\n]{1,32}+[\]］】〕》〉](?=[ \t\u3000]*+[:：=＝])"
     # Or in any bracket or quote when the note is Japanese (「パスワード[旧] abc123」「パスワード【旧】abc123」
     # 「パスワード「旧」: abc123」): not read as the label's, the password after it went out as typed. A
     # value in brackets is not Japanese (「PW[abc123]」), and a kana one in quotes is read elsewhere.

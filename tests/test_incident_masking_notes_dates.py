@@ -153,3 +153,16 @@ def test_close_variants_of_notes_and_dates_are_masked_and_the_note_kept(text: st
 ])
 def test_words_about_the_password_and_a_service_from_a_date_stay(kept: str) -> None:
     assert masked(kept) == (kept, 0)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("パスワード《11/30 変更》：abc123", f"パスワード《11/30 変更》：{M}"),
+    ("パスワード〈11/30 変更〉: abc123", f"パスワード〈11/30 変更〉: {M}"),
+    ("パスワード【2026/11/30 17:00 変更】：abc123", f"パスワード【2026/11/30 17:00 変更】：{M}"),
+    ("パスワード［2026年11月30日 17時 変更］：abc123", f"パスワード［2026年11月30日 17時 変更］：{M}"),
+    ("パスワード（2026/11/30 17:00 変更）：abc123", f"パスワード（2026/11/30 17:00 変更）：{M}"),
+])
+def test_a_spaced_note_in_angle_brackets_or_with_a_time_before_the_colon_is_the_labels(text: str, expected: str) -> None:
+    """A spaced note in 《》〈〉, or one holding a day and its time (over 16 characters), was not read as the
+    label's: the password after its colon went into the alert and the record as typed (found by review)."""
+    assert masked(text) == (expected, 1)
