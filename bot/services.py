@@ -2130,7 +2130,7 @@ class Kessai:
                     field="when")
             draft_repo.lock_publications(s)
             key = post_key_digest(url)
-            same = [(i, a) for i, a, u in draft_repo.published_as(s, key) if i != draft_id and same_post(u, url)]
+            same = [(i, a) for i, a, u in draft_repo.published_as(s, key) if i != draft_id and _same_post_read(u, url)]
             if same:
                 other, other_account = same[0]
                 known = self.org.account(other_account) if other_account else None
@@ -2407,6 +2407,15 @@ class Kessai:
             else:
                 return
         self.after_commit()
+
+
+def _same_post_read(recorded: str, url: str) -> bool:
+    """``same_post``, where a recorded URL that cannot be read as one (none passed the form's check;
+    published_as returns every undigested one) is no post at all."""
+    try:
+        return same_post(recorded, url)
+    except ValueError:
+        return False
 
 
 def _content(v: DraftVersionRow) -> VersionContent:

@@ -756,14 +756,19 @@ def lock_publications(s: Session) -> None:
 
 
 def published_as(s: Session, key: str) -> list[tuple[int, str | None, str]]:
-    """(draft id, account id, post URL) of the published drafts whose post has the digest ``key``
-    (``bot.publication.post_key_digest``), oldest first: a post is one account's, and one post (a
-    YouTube video's URL names no account) counts for one draft only. Read through
-    ix_drafts_published_key: one registration no longer reads every URL of ten years."""
-    q = (select(DraftRow.id, DraftRow.account_id, DraftRow.published_url)
-         .where(col(DraftRow.published_key) == key, col(DraftRow.published_url).is_not(None))
-         .order_by(col(DraftRow.id)))
-    return [(int(i), a, str(u)) for i, a, u in s.exec(q) if i is not None and u]
+    """(draft id, account id, post URL) of the published drafts that may be the post with the digest
+    ``key`` (``bot.publication.post_key_digest``), oldest first, for the caller to compare with
+    ``same_post``: a post is one account's, and one post (a YouTube video's URL names no account)
+    counts for one draft only. Those with that digest (ix_drafts_published_key: one registration no
+    longer reads every URL of ten years), and those published with none: by a replica still on 0016
+    during a rolling upgrade (it writes no digest), which would otherwise never be matched again
+    (ix_drafts_published_unkeyed holds only those few)."""
+    found = []
+    for where in (col(DraftRow.published_key) == key, col(DraftRow.published_key).is_(None)):
+        q = select(DraftRow.id, DraftRow.account_id, DraftRow.published_url).where(
+            where, col(DraftRow.published_url).is_not(None))
+        found += [(int(i), a, str(u)) for i, a, u in s.exec(q) if i is not None and u]
+    return sorted(found)
 
 
 def mark_published(s: Session, draft_id: int, *, expected_state: str, expected_version: int, url: str, key: str,

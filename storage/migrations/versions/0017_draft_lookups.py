@@ -8,7 +8,9 @@ Each 投稿済みにする read the URL of every draft ever published, under the
 compare each with the new one (``bot.publication.same_post``). A published draft now keeps its
 post's digest (``bot.publication.post_key_digest``) in ``published_key``, indexed; the drafts
 published before get theirs here, computed from their URL in batches. A URL that cannot be read
-as one (none passed the form's check) keeps NULL: it matched nothing before either.
+as one (none passed the form's check) keeps NULL: it matched nothing before either. The drafts
+published with no digest (those, and any a replica still on 0016 registers during a rolling
+upgrade) are read besides, through ix_drafts_published_unkeyed, which holds only them.
 
 Revision ID: 0017
 Revises: 0016
@@ -48,6 +50,8 @@ def upgrade() -> None:
     with op.batch_alter_table("drafts") as batch:
         batch.add_column(sa.Column("published_key", sa.String(length=64), nullable=True))
     op.create_index("ix_drafts_published_key", "drafts", ["published_key"])
+    unkeyed = sa.text("published_key IS NULL AND published_url IS NOT NULL")
+    op.create_index("ix_drafts_published_unkeyed", "drafts", ["id"], sqlite_where=unkeyed, postgresql_where=unkeyed)
     op.create_index("ix_drafts_author_state", "drafts", ["author_id", "state", "updated_at"])
     op.drop_index("ix_drafts_author_id", "drafts")
     c = op.get_bind()
@@ -69,6 +73,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.create_index("ix_drafts_author_id", "drafts", ["author_id"])
     op.drop_index("ix_drafts_author_state", "drafts")
+    op.drop_index("ix_drafts_published_unkeyed", "drafts")
     op.drop_index("ix_drafts_published_key", "drafts")
     with op.batch_alter_table("drafts") as batch:
         batch.drop_column("published_key")
