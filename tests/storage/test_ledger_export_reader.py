@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from benchmarks.ledger import write_ledger
 from storage.db import Database
 from tests.conftest import database_url
@@ -28,7 +30,7 @@ def test_an_export_read_slowly_from_postgresql_is_not_cut_off(tmp_path: Path) ->
         write_ledger(db, 2_500)
     finally:
         db.dispose()
-    quick = url + ("&" if "?" in url else "?") + "options=-c%20idle_in_transaction_session_timeout%3D1000"
+    quick = url + ("&" if "?" in url else "?") + "options=-c%20idle_in_transaction_session_timeout%3D200"
     proc = subprocess.Popen(
         [sys.executable, "-c", "import sys; from bot.cli import main; raise SystemExit(main(sys.argv[1:]))",
          "ledger", "export", "--format", "csv"],
@@ -36,7 +38,27 @@ def test_an_export_read_slowly_from_postgresql_is_not_cut_off(tmp_path: Path) ->
         env={**os.environ, "DATABASE_URL": quick, "PYTHONPATH": str(ROOT)})
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.read(1000)
-    time.sleep(2.5)  # the reader looks at the first page
+    # The reader looks at the first page until the export's transaction has sat idle three times
+    # the timeout (PostgreSQL ends such a session within about one), or until it is gone.
+    admin = Database(url)
+    try:
+        with admin.engine.connect() as c:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                idle, others = c.exec_driver_sql(
+                    "SELECT count(*) FILTER (WHERE state = 'idle in transaction' "
+                    "AND clock_timestamp() - state_change > interval '600 milliseconds'), count(*) "
+                    "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND backend_type = 'client backend'").one()
+                c.rollback()  # pg_stat_activity is read once per transaction
+                # The first page came from the export's session: none left means PostgreSQL ended it.
+                if idle or not others:
+                    break
+                time.sleep(0.02)
+            else:
+                pytest.fail("the export's transaction never waited on its reader")
+    finally:
+        admin.dispose()
     rest = proc.stdout.read()
     err = proc.stderr.read().decode()
     assert proc.wait() == 0, err
