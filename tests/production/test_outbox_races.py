@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from bot.sandbox.server import LocalSlack
-from bot.slack_gateway import LEASE, SlackGateway
+from bot.slack_gateway import LEASE, UPDATE_WAITS_FOR_POST, SlackGateway
 from bot.slack_http import KeepAliveWebClient
 from storage import outbox
 from storage.db import Database, as_utc
@@ -39,9 +39,10 @@ def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgre
     db = postgres
     with LocalSlack() as slack:
         client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url)
-        gateway = SlackGateway(db, client)
+        clock = Clock(datetime.now(UTC))
+        gateway = SlackGateway(db, client, clock=clock)
         root_ts = client.chat_postMessage(channel="C0INTAKE", text="下書き")["ts"]  # posted by the other replica
-        now = datetime.now(UTC)
+        now = clock()
         with db.session() as s:
             outbox.enqueue_reply_after(s, ROOT, {"channel": "C0INTAKE", "text": "状況: 決裁待ち"}, now=now,
                                        message_key=STATUS)  # held: the root post is not recorded yet
@@ -64,7 +65,7 @@ def test_an_update_chosen_while_its_post_was_released_waits_for_the_post(postgre
         finally:
             event.remove(db.engine, "after_cursor_execute", release_once)
         assert released
-        time.sleep(1.2)  # the update looks again a second later
+        clock.t += UPDATE_WAITS_FOR_POST  # the update looks again a second later
         gateway.deliver_due()
         with db.session() as s:
             assert outbox.rows(s, statuses=[outbox.FAILED, outbox.HELD, outbox.PENDING]) == []
