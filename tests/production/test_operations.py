@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import socket
 import threading
 import time
 import urllib.error
@@ -673,12 +674,12 @@ def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_r
     # which tells a wait for idle connections from a quick stop without timing the stop.
     monkeypatch.setattr(bot.web, "IDLE_TIMEOUT_SECONDS", 3600)
 
-    started = threading.Event()
+    started, released = threading.Event(), threading.Event()
 
     def app(environ: dict, start_response: Any) -> list[bytes]:  # type: ignore[type-arg]
         if environ["PATH_INFO"] == "/slow":
             started.set()
-            time.sleep(0.8)
+            released.wait(5)
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [environ["PATH_INFO"].encode()]
 
@@ -699,7 +700,19 @@ def test_stopping_the_http_server_answers_what_is_in_flight_and_leaves_nothing_r
     request = threading.Thread(target=slow)
     request.start()
     assert started.wait(5)
-    server.stop()
+    stopping = threading.Thread(target=server.stop)
+    stopping.start()
+    # The request is answered only once the stop is under way: its listener is closed first.
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", server.port), timeout=1).close()
+        except (ConnectionRefusedError, ConnectionResetError):  # reset: closed with the connection queued
+            break
+        assert time.monotonic() < deadline, "the server kept accepting connections"
+        time.sleep(0.01)
+    released.set()
+    stopping.join(10)
     request.join(5)
     assert answers == [(200, b"/slow")]
     with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
