@@ -113,3 +113,21 @@ def test_tiktok_short_links_from_the_apps_copy_link_are_posts() -> None:
     assert not same_post("https://vt.tiktok.com/ZSjAbc123/", "https://vt.tiktok.com/ZSjAbc124/")
     problem = check_post_url("tiktok", account, "https://vt.tiktok.com/")
     assert problem is not None and "短縮リンク" in problem
+
+
+@pytest.mark.parametrize(("url", "digest"), [
+    ("https://x.com/joetsu_city_example/status/1234567890", "d1bf667df9def4b9"),
+    ("https://www.facebook.com/joetsu.city/posts/123", "57e9c840aaa24e68"),
+    ("https://www.instagram.com/p/AbC123/", "cb41fcc5893db01f"),
+    ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "bf9d0b26005eac8b"),
+    ("https://page.line.me/abc/post/1", "dd137f57acf26e57"),
+    ("https://www.city.joetsu.niigata.jp/news/2026/1201.html", "bf7293101e417aec"),
+])
+def test_the_digest_kept_with_each_published_draft_does_not_change_unnoticed(url: str, digest: str) -> None:
+    """drafts.published_key holds post_key_digest of every published post (migration 0017): if
+    post_key or the digest changes, posts registered before are no longer found by a new
+    registration of the same post. Such a change needs a migration recomputing published_key for
+    every published draft — then update these digests."""
+    from bot.publication import post_key_digest
+
+    assert post_key_digest(url)[:16] == digest
