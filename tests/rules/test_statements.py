@@ -927,3 +927,28 @@ def test_a_mistake_not_found_when_checked_is_no_correction(text: str) -> None:
     """「誤りはありません」 was allow-listed, 「誤りは見つかりませんでした」 said after a check was still
     reported as a correction (found by review)."""
     assert "correction.notice" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "先ほどの投稿ですけど、日付が間違ってました。",
+    "先ほどの投稿ですけれども、時間が違っていました。",
+    "先ほどの投稿は誤った日付になっていました。",
+    "前回の投稿は間違った会場名になっておりました。",
+    "先ほどの投稿は取り下げとなりました。",
+    "昨日のお知らせは削除となりました。",
+])
+def test_a_casual_topic_a_wrong_form_or_a_withdrawal_announced_is_a_correction(text: str) -> None:
+    """「…ですけど、」 was not read as the post named as topic, 「誤った日付になっていました」 not as the post's
+    content wrong, and 「取り下げとなりました」 not as a withdrawal: all three passed silently (和気町 6)."""
+    assert "correction.notice" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "先ほどの投稿ですけど、たくさんの方にご覧いただきました。",
+    "先ほどの投稿は、誤った情報にならないよう確認して掲載しました。",
+    "先ほどの投稿は、誤った使い方になっていないかご確認いただくためのものです。",
+    "先ほどの投稿のとおり、雨天の場合は中止となります。",
+    "前回の投稿でお知らせした申請は、期限を過ぎると取り下げとなります。",
+])
+def test_an_earlier_post_with_a_casual_topic_or_a_possible_withdrawal_is_no_correction(text: str) -> None:
+    assert "correction.notice" not in codes(text)
