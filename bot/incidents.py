@@ -308,7 +308,9 @@ _PASSPHRASE = re.compile(
 _JAPANESE_VALUE = re.compile(
     # An arrow says what a colon says (「PIN → さくらもち」「パスワード【旧】→桜並木」): the value went out as typed.
     _LABEL + r"[ \t\u3000]*+(?:(?:[:：=＝→]|->)[ \t\u3000]*+[「『]?|(?:" + _IN_ITS_FIELD + r"|は|が|を)?[ \t\u3000]*+[「『])"
-    r"([^\s、。，．,「」『』（）()【】<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()]|$)")
+    # A note in brackets after it is the report's (「パスワード：さくらもち【旧】」「PW：abc123〔旧〕」): read into the
+    # value, the note went under the mask; stopped at 【 with nothing to follow, the password went out as typed.
+    r"([^\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()【〔〈《]|$)")
 # Inside quotes the value runs to the closing quote, spaces and all (「パスワード：「桜 並木」」): read
 # up to the space, it was one letter, too short to be taken for a value, and went out whole.
 _QUOTED_JAPANESE_VALUE = re.compile(
@@ -808,6 +810,19 @@ def _an_unmatched_brace(value: str) -> bool:
     return closer in ("}", "]") and value.count("{" if closer == "}" else "[") < value.count(closer)
 
 
+_OPENER_OF = {"]": "[", "］": "［", "}": "{", "｝": "｛", ")": "(", "）": "（"}
+
+
+def _with_its_closing_bracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the bracket the value opened: the rule reads 「PW：abc[12]」 as 「abc[12」, and the alert
+    read 「＊＊＊＊（伏せ字）]」, a stray bracket in the escalation channel and the record. A value standing in
+    brackets (「パスワード［abc123］です」) has lost its opening one already and keeps both outside the mask."""
+    closer = text[end:end + 1]
+    if (opener := _OPENER_OF.get(closer)) and text.count(opener, start, end) > text.count(closer, start, end):
+        return start, end + 1
+    return start, end
+
+
 def _inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without its opening bracket when the value stands in brackets: confidential.secret
     takes 「［」 for the value's first character and 「］」 for what follows it, and the mask left
@@ -1049,8 +1064,8 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels)."""
     # A date the rule reads as the value (「パスワードは 2026/11/30 に変更」) is when it was changed, as
     # after any label: masked, the record lost the date and read as though a password were written.
-    spans = sorted(_inside_brackets(text, a, _without_a_glued_tail(text, a, b)) for a, b in secret_value_spans(text)
-                   if not _says_about_the_value(text[a:b], text[b:b + 8]))
+    spans = sorted(_with_its_closing_bracket(text, *_inside_brackets(text, a, _without_a_glued_tail(text, a, b)))
+                   for a, b in secret_value_spans(text) if not _says_about_the_value(text[a:b], text[b:b + 8]))
     # The first span of the rule's that ends after a labelled value starts, by bisection: looking
     # through all of them for each value took seconds for a long text with a password on each line.
     ends = [d for _c, d in spans]

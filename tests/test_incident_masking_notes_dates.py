@@ -166,3 +166,30 @@ def test_a_spaced_note_in_angle_brackets_or_with_a_time_before_the_colon_is_the_
     """A spaced note in 《》〈〉, or one holding a day and its time (over 16 characters), was not read as the
     label's: the password after its colon went into the alert and the record as typed (found by review)."""
     assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PW：abc[12]", f"PW：{M}"),
+    ("PW：abc123[old]", f"PW：{M}"),
+    ("PW：abc123[old] が漏れました", f"PW：{M} が漏れました"),
+    ("PW：abc［12］です", f"PW：{M}です"),
+    ("PW：abc{12}", f"PW：{M}"),
+])
+def test_a_bracket_closing_inside_the_value_goes_under_the_mask_with_it(text: str, expected: str) -> None:
+    """The rule reads 「abc[12」 as the value, the closing bracket as what follows it: the alert read
+    「＊＊＊＊（伏せ字）]」, a stray bracket in the escalation channel and the record."""
+    assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PW：abc123〔旧〕", f"PW：{M}〔旧〕"),
+    ("PW：abc123〔旧〕です", f"PW：{M}〔旧〕です"),
+    ("PW：abc123《旧》", f"PW：{M}《旧》"),
+    ("PW：abc123【旧】", f"PW：{M}【旧】"),
+    # A password in kana before the note went out as typed.
+    ("パスワード：さくらもち【旧】", f"パスワード：{M}【旧】"),
+    ("パスワード：さくらもち〔旧〕です", f"パスワード：{M}〔旧〕です"),
+])
+def test_a_note_in_tortoise_shell_brackets_is_kept_as_in_lenticular_ones(text: str, expected: str) -> None:
+    """「PW：abc123【旧】」 kept its note, 「PW：abc123〔旧〕」 lost it under the mask: read as a password in kanji."""
+    assert masked(text) == (expected, 1)
