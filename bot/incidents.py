@@ -369,10 +369,16 @@ def _says_about_the_value(value: str, after: str) -> bool:
 # only the first had a label before it, and the other went out as typed. It has a digit, as the values
 # a report lists do; a word (「、Gmail のもの」), an address, a date or a count after the first is kept.
 # 「と」「や」「及び」 list them too (「PIN 1234 と 5678」): the second went out as typed.
+# A note kept after the first value (「PW：abc123【旧】、def456【新】」「abc123（旧）、def456」) stands before the
+# separator: the value after it went into the alert and the record as typed.
+_KEPT_NOTE = r"[ \t\u3000]*+[【〔（(\[［〈《][^\r\n【】〔〕（）()\[\]［］〈〉《》]{1,16}+[】〕）)\]］〉》]"
+_LEADING_KEPT_NOTE = re.compile(_KEPT_NOTE)
 _ANOTHER_VALUE = re.compile(
-    r"[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|⇒|->|から|、|,)[ \t\u3000]*+"
+    r"(?:" + _KEPT_NOTE + r")?[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|⇒|->|から|、|,)[ \t\u3000]*+"
     r"(?:[（(【［\[]?(?:新|旧|現)(?:パスワード)?[）)】］\]]?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
-    r"([!-~\uff01-\uff5e]{4,64}+)(?=[\s\u3000、。）」』】〕》〉”’→⇒]|[ぁ-ん]|$)")
+    # Up to a note glued on, as after the first (「、def456【新】」「、def456（新）」), or the end of the value.
+    r"([!-~\uff01-\uff5e]{4,64}?)(?=[(（\[［【〔〈《][^\r\n]{0,16}?[ぁ-んァ-ヺ一-鿿]"
+    r"|(?![!-~\uff01-\uff5e])|[\s\u3000、。）」』】〕》〉”’→⇒]|[ぁ-ん]|$)")
 # 「旧 abc123 / 新 def456」 in a report that names a password elsewhere: 旧 and 新 are its labels.
 # After an arrow or an equals sign too, as a label's colon (「パスワード→旧 Win10、新 Win11」): read only
 # after a colon, a space or a bracket, both passwords went into the alert and the record as typed.
@@ -464,7 +470,7 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
         out.append((start, end))
         limit = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         while (m := _ANOTHER_VALUE.match(text, end)) and m.end(1) <= limit:
-            between = text[end:m.start(1)].lstrip(" \t\u3000")
+            between = _LEADING_KEPT_NOTE.sub("", text[end:m.start(1)], count=1).lstrip(" \t\u3000")
             changed = between.startswith(_A_CHANGE_FROM)
             start, end = m.span(1)
             while end > start and text[end - 1] in _CLOSERS + "、。,.":

@@ -193,3 +193,24 @@ def test_a_bracket_closing_inside_the_value_goes_under_the_mask_with_it(text: st
 def test_a_note_in_tortoise_shell_brackets_is_kept_as_in_lenticular_ones(text: str, expected: str) -> None:
     """「PW：abc123【旧】」 kept its note, 「PW：abc123〔旧〕」 lost it under the mask: read as a password in kanji."""
     assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A second password after a note kept on the first: it went into the alert and the record as typed.
+    ("PW：abc123【旧】、def456【新】", f"PW：{M}【旧】、{M}【新】"),
+    ("PW：abc123（旧）、def456（新）", f"PW：{M}（旧）、{M}（新）"),
+    ("PW：abc123〔旧〕、def456〔新〕", f"PW：{M}〔旧〕、{M}〔新〕"),
+    ("PW：abc123[旧]、def456[新]", f"PW：{M}[旧]、{M}[新]"),
+    ("PW：abc123【旧】→def456【新】", f"PW：{M}【旧】→{M}【新】"),
+])
+def test_a_second_password_after_a_kept_note_is_masked(text: str, expected: str) -> None:
+    assert masked(text) == (expected, 2)
+
+
+def test_a_device_after_a_kept_note_is_still_kept() -> None:
+    kept = "（11/30 変更）、Windows11 の PC で確認"
+    assert masked("PW：abc123" + kept) == (f"PW：{M}" + kept, 1)
+
+
+def test_second_values_after_kept_notes_stay_linear() -> None:
+    assert_stays_linear(masked, "PW：abc123【旧】、def456（新）、")
