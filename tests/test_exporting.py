@@ -75,6 +75,8 @@ SIGNALLED = """
 import os, signal, sys
 from bot import exporting
 signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job ignores it
+for name in ("SIGTERM", "SIGHUP"):  # a test run under nohup hands SIGHUP down ignored (kept so on purpose)
+    signal.signal(getattr(signal, name), signal.SIG_DFL)
 def chunks():
     yield "\\ufeff通番\\r\\n1\\r\\n"
     os.kill(os.getpid(), getattr(signal, sys.argv[2]))
