@@ -374,10 +374,11 @@ def _says_about_the_value(value: str, after: str) -> bool:
 _KEPT_NOTE = r"[ \t\u3000]*+[【〔（(\[［〈《][^\r\n【】〔〕（）()\[\]［］〈〉《》]{1,16}+[】〕）)\]］〉》]"
 _LEADING_KEPT_NOTE = re.compile(_KEPT_NOTE)
 _ANOTHER_VALUE = re.compile(
-    r"(?:" + _KEPT_NOTE + r")?[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|⇒|->|から|、|,)[ \t\u3000]*+"
+    # The first value's closing quote (「PW：「abc123」、「def456」」): stopped at it, the second went out as typed.
+    r"[」』\"”'’]?(?:" + _KEPT_NOTE + r")?[ \t\u3000]*+(?:か|(?i:or|and)|または|もしくは|と|や|及び|および|&|＆|/|／|→|⇒|->|から|、|,)[ \t\u3000]*+"
     r"(?:[（(【［\[]?(?:新|旧|現)(?:パスワード)?[）)】］\]]?[ \t\u3000]*+[:：]?[ \t\u3000]*+)?[「『\"“'‘]?"
     # Up to a note glued on, as after the first (「、def456【新】」「、def456（新）」), or the end of the value.
-    r"([!-~\uff01-\uff5e]{4,64}?)(?=[(（\[［【〔〈《][^\r\n]{0,16}?[ぁ-んァ-ヺ一-鿿]"
+    r"([!-~\uff01-\uff5e]{4,64}?)(?=[(（\[［【〔〈《][^\r\n)）\]］】〕〉》]{0,16}?[ぁ-んァ-ヺ一-鿿]"
     r"|(?![!-~\uff01-\uff5e])|[\s\u3000、。）」』】〕》〉”’→⇒]|[ぁ-ん]|$)")
 # 「旧 abc123 / 新 def456」 in a report that names a password elsewhere: 旧 and 新 are its labels.
 # After an arrow or an equals sign too, as a label's colon (「パスワード→旧 Win10、新 Win11」): read only
@@ -473,7 +474,9 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
             between = _LEADING_KEPT_NOTE.sub("", text[end:m.start(1)], count=1).lstrip(" \t\u3000")
             changed = between.startswith(_A_CHANGE_FROM)
             start, end = m.span(1)
-            while end > start and text[end - 1] in _CLOSERS + "、。,.":
+            # A bracket the value opened is the password's (「、Pass(12)」): cut off, it was left in the alert.
+            while end > start and (text[end - 1] in "、。,." or (text[end - 1] in _CLOSERS
+                                                                and _an_unmatched_closer(text[start:end]))):
                 end -= 1
             # An arrow from a password leads to the password it was changed to (「PW: abc123 → win11 に更新」):
             # a device or a system is what 「から」 or 「、」 goes on about, and kept as an OS's name after

@@ -214,3 +214,25 @@ def test_a_device_after_a_kept_note_is_still_kept() -> None:
 
 def test_second_values_after_kept_notes_stay_linear() -> None:
     assert_stays_linear(masked, "PW：abc123【旧】、def456（新）、")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A bracket in a listed password, with words after it, was read as a note: 「(12)」 or 「[56]」 went out.
+    ("PW：abc123、Pass(12)です", f"PW：{M}、{M}です"),
+    ("PW：abc123、def4[56]です", f"PW：{M}、{M}です"),
+    ("PW：abc123、def456[34] です", f"PW：{M}、{M} です"),
+    # Its closing bracket was cut off and left in the alert.
+    ("PW：abc123、def(456)。", f"PW：{M}、{M}。"),
+    # After the first's closing quote, the second password went out as typed.
+    ("PW：「abc123」、「def456」", f"PW：「{M}」、「{M}」"),
+    ("パスワード『abc123』と『def456』が流出", f"パスワード『{M}』と『{M}』が流出"),
+    # A note in its own brackets is still kept.
+    ("PW：abc123、def456(2026年)です", f"PW：{M}、{M}(2026年)です"),
+])
+def test_a_listed_password_keeps_its_own_brackets_and_quotes_under_the_mask(text: str, expected: str) -> None:
+    """(found by review)"""
+    assert masked(text) == (expected, 2)
+
+
+def test_quoted_listed_values_stay_linear() -> None:
+    assert_stays_linear(masked, "PW：「abc123」、「Pass(12)」です。")
