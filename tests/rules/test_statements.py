@@ -936,6 +936,14 @@ def test_a_mistake_not_found_when_checked_is_no_correction(text: str) -> None:
     "前回の投稿は間違った会場名になっておりました。",
     "先ほどの投稿は取り下げとなりました。",
     "昨日のお知らせは削除となりました。",
+    # Close variants found by review: spoken topics, 「となって」「になってしまい」, 取消.
+    "さっきの投稿なんですが、日付が間違ってました。",
+    "先ほどの投稿なんですけど、日付が間違ってました。",
+    "先ほどの投稿ですけどね、日付が間違ってました。",
+    "先ほどの投稿は、誤った日付になってしまいました。",
+    "先ほどの投稿は誤った日付となっていました。",
+    "先ほどの投稿は誤った日付になっております。",
+    "先ほどの投稿は取消となりました。",
 ])
 def test_a_casual_topic_a_wrong_form_or_a_withdrawal_announced_is_a_correction(text: str) -> None:
     """「…ですけど、」 was not read as the post named as topic, 「誤った日付になっていました」 not as the post's
@@ -949,6 +957,9 @@ def test_a_casual_topic_a_wrong_form_or_a_withdrawal_announced_is_a_correction(t
     "先ほどの投稿は、誤った使い方になっていないかご確認いただくためのものです。",
     "先ほどの投稿のとおり、雨天の場合は中止となります。",
     "前回の投稿でお知らせした申請は、期限を過ぎると取り下げとなります。",
+    "先ほどの投稿なんですが、たくさんの反響をいただきました。",
+    "先ほどの投稿は、誤った使い方となっていないかご確認いただくためのものです。",
+    "前回の投稿でお知らせした申請は、期限を過ぎると取消となります。",
 ])
 def test_an_earlier_post_with_a_casual_topic_or_a_possible_withdrawal_is_no_correction(text: str) -> None:
     assert "correction.notice" not in codes(text)
