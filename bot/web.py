@@ -112,7 +112,6 @@ class _Reading:
 
     def __init__(self, started: float) -> None:
         self.started = started
-        self.finished = 0.0
         self.done = threading.Event()
         self.facts: _DatabaseFacts | None = None
         self.cause = ""  # why the database could not be read, when facts is None
@@ -180,7 +179,6 @@ class _DatabaseCheck:
             _log_unreachable(reading.cause, e)
         finally:
             with self._lock:
-                reading.finished = self._clock()
                 if self._running is reading:
                     self._running = None
                 self._last = reading
