@@ -272,7 +272,7 @@ _late_logged: list[float | None] = [None]
 _unreachable_lock = threading.Lock()
 
 
-def _log_unreachable(cause: str, error: BaseException | None, detail: str = "") -> None:
+def _log_unreachable(cause: str, error: BaseException) -> None:
     now = time.monotonic()
     with _unreachable_lock:
         last = _unreachable_logged.get(cause)
@@ -280,8 +280,8 @@ def _log_unreachable(cause: str, error: BaseException | None, detail: str = "") 
             return
         _unreachable_logged.clear()
         _unreachable_logged[cause] = now
-    log.warning("health check: the database is unreachable (%s): %s", cause,
-                describe_db_error(error) if error is not None else detail, exc_info=error)
+    log.warning("health check: the database is unreachable (%s): %s", cause, describe_db_error(error),
+                exc_info=error)
 
 
 def _log_late(detail: str) -> None:
