@@ -206,10 +206,8 @@ def request_in_hand_at(cal: BusinessCalendar, asked: datetime, *, held: bool = F
     written at Monday 00:01 does, and counted from Saturday the deputy got the request, the
     reminder and the thread's call together at 08:30 all the same."""
     asked = as_utc(asked)
-    if held:
-        return next_business_instant(cal, asked)
     opening = next_business_instant(cal, asked)
-    if opening.astimezone(cal.zone).date() == asked.astimezone(cal.zone).date():
+    if held or opening.astimezone(cal.zone).date() == asked.astimezone(cal.zone).date():
         return opening
     return asked
 
