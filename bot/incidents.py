@@ -259,6 +259,11 @@ _SAID_TO_BE = r"(?:とは|って|[はがをも])[、，]?"
 # Slack's emphasis closed after the label's colon (「*PW:* abc123」「_パスワード：_ abc123」): the mark is the
 # label's; read as the value's first letter, it went under the mask and the alert read 「*PW:＊＊＊＊（伏せ字）」.
 _MARK_CLOSED = r"(?:[*_~`]{1,2}+(?=[ \t\u3000]))?+"
+# The verb an English sentence gives a value with (「is」「was changed to」「is now set to」), and the adverb and
+# colon after it (「is now: abc123」「is currently abc123」): one value and one passphrase read after them.
+_AN_ENGLISH_VERB = (r"(?:(?:is|was|has been|had been)[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)"
+                    r"[ \t]+to|is|was")
+_AN_ENGLISH_VERBS_ADVERB = r"(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?"
 _BEFORE_A_LABELLED_VALUE = (
     # An exclamation mark after the label is a mail's subject (「Password Reset! abc123」), not the value.
     _LABEL +
@@ -268,9 +273,8 @@ _BEFORE_A_LABELLED_VALUE = (
     # abc123」「is currently abc123」): read as the value, the word went under the mask and the password out.
     # A comma says it as は does (「パスワード、abc123 が漏れました」「PIN【旧】、abc123 です」): the password went out
     # as typed. Only a value with a digit there: 「パスワード、Windows 11 で設定」 is the sentence's.
-    r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|" + _SAID_TO_BE + r"|[、，]|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])|(?<=[ \t])(?i:(?:(?:is|was|has been|had been)"
-    r"[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)[ \t]+to|is|was|to)"
-    r"(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?(?=[ \t]))?" + _MARK_CLOSED +
+    r"[ \t\u3000]*+(?:" + _IN_ITS_FIELD + r"|" + _SAID_TO_BE + r"|[、，]|:|：|=|＝|→|->|(?<=[A-Za-z])>|[!！](?=[ \t\u3000])"
+    r"|(?<=[ \t])(?i:" + _AN_ENGLISH_VERB + r"|to)" + _AN_ENGLISH_VERBS_ADVERB + r"(?=[ \t]))?" + _MARK_CLOSED +
     r"[ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+")
 _LABELLED_VALUE = re.compile(
     _BEFORE_A_LABELLED_VALUE +
@@ -750,8 +754,7 @@ _SPACED_VALUE = re.compile(
 _SPACED_VALUE_IN_ENGLISH = re.compile(
     # With the verbs and adverbs a one-word value may have (「is now: abc 123」「is currently abc 123」「was
     # changed to abc 123」): read as 「is」 alone, 「now:」 went under the mask and 「abc 123」 out as typed.
-    _LABEL + r"[ \t]+(?i:(?:(?:is|was|has been|had been)[ \t]+)?(?:(?:now|currently)[ \t]+)?(?:changed|set|reset|updated)"
-    r"[ \t]+to|is|was)(?:[ \t]+(?i:now|currently))?(?:[ \t]*+[:：])?"
+    _LABEL + r"[ \t]+(?i:" + _AN_ENGLISH_VERB + r")" + _AN_ENGLISH_VERBS_ADVERB +
     r"[ \t]+((?:[!-~]{1,32}+[ \t]){1,3}?[!-~]{1,32}?)"
     r"(?=[.,;!?。、](?:[ \t\u3000]|\r?\n|$)|[ \t\u3000]*+(?:\r?\n|$|[^!-~ \t\u3000\r\n])"
     # Or to the word the sentence goes on with (「The password was abc 123 and it leaked」「… abc 123 on the
