@@ -619,22 +619,21 @@ def _without_a_glued_tail(text: str, start: int, end: int) -> int:
     """Where a Japanese value ends before the sentence glued to it (「さくらもちです」): under the mask, the
     record read 「パスワード：＊＊＊＊（伏せ字）。」 and lost what was said of it."""
     tail = _A_GLUED_TAIL.search(text, start, end)
-    return tail.start() if tail is not None and tail.start() - start >= 2 and _KANA_OR_KANJI.search(text, start, end) else end
+    return tail.start() if tail is not None and tail.start() - start >= 2 else end
 
 
 def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _QUOTED_JAPANESE_VALUE.finditer(text)
              if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
     for m in _JAPANESE_VALUE.finditer(text):
-        value = m[1]
         # The sentence glued to the value (「パスワード：さくらもちです。」「PW：桜並木に変更しました」) is not the
         # value's: read with it, the whole was taken for what the report says, and the password went out.
-        if (tail := _A_GLUED_TAIL.search(value)) is not None and tail.start() >= 2:
-            value = value[:tail.start()]
+        cut = _without_a_glued_tail(text, *m.span(1))
+        value = text[m.start(1):cut]
         if not _KANA_OR_KANJI.search(value) or _SAID_OF_THE_PASSWORD.search(value):
             continue
-        if len(value) < len(m[1]):
-            spans.append((m.start(1), m.start(1) + len(value)))
+        if cut < m.end(1):
+            spans.append((m.start(1), cut))
             continue
         end = _with_its_next_words(text, m.end(1))
         # One letter is a value only with words after it (「パスワード：桜 並 木」「PW：春 夏 秋 冬」, which
