@@ -96,13 +96,15 @@ def _cell(v: object) -> object:
     return v
 
 
-def to_csv(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> str:
+def to_csv(rows: Iterable[Mapping[str, object]], columns: Mapping[str, str], *,
+           long_cells: list[LongCell] | None = None) -> str:
     """UTF-8 with BOM and CRLF, so that Excel on a municipal PC opens it without mojibake.
 
     ``columns`` maps each key to its heading: the CSV is read by people, in Excel, so its
-    headings are Japanese; the JSON export, read by programs, keeps the keys.
+    headings are Japanese; the JSON export, read by programs, keeps the keys. ``long_cells``
+    collects the cells Excel would cut (see ``csv_chunks``).
     """
-    return "".join(csv_chunks(rows, columns))
+    return "".join(csv_chunks(rows, columns, long_cells=long_cells))
 
 
 # Excel keeps at most this many characters (UTF-16 code units) in a cell, and cuts a longer

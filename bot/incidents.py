@@ -1790,4 +1790,4 @@ def to_csv(rows: list[dict[str, Any]], *, long_cells: list[exporting.LongCell] |
             f"{e['at']} {e['event_ja']} {e['actor_name'] or e['actor_id'] or ''}".rstrip()
             + (f": {e['detail']}" if e["detail"] else "") for e in r["timeline"])}
 
-    return "".join(exporting.csv_chunks([flat(r) for r in rows], EXPORT_COLUMNS, long_cells=long_cells))
+    return exporting.to_csv([flat(r) for r in rows], EXPORT_COLUMNS, long_cells=long_cells)
