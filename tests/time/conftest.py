@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -73,6 +73,15 @@ class World:
         assert out.kind == "pending", out
         assert out.draft_id is not None
         return out.draft_id
+
+    def both_approvers_away(self, registered: datetime, first: date, last: date | None = None) -> SweepReport:
+        """Both approvers register at ``registered`` an absence from ``first`` to ``last`` (or that day
+        alone); then the sweep at 00:01 on ``first``, which asks the deputy."""
+        self.clock.t = registered
+        for approver in ("U0MANAGER", "U0CHIEF"):
+            self.kessai.set_away(approver, first, last or first)
+        self.clock.t = jst(first.year, first.month, first.day, 0, 1)
+        return self.sweep(self.clock.t)
 
     def draft(self, draft_id: int) -> DraftRow:
         with self.db.session() as s:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -1272,11 +1272,7 @@ def test_escalation_due_while_the_deputy_asked_at_midnight_has_the_request_fresh
     world = world_factory(jst(2026, 11, 27, 8, 45))
     other = world_factory(jst(2026, 11, 27, 8, 45))  # a second replica on the same database
     draft_id = world.pending_draft(jst(2026, 11, 27, 8, 45))
-    world.clock.t = jst(2026, 11, 27, 11, 0)
-    for approver in ("U0MANAGER", "U0CHIEF"):
-        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
-    world.clock.t = jst(2026, 11, 30, 0, 1)
-    assert world.sweep(jst(2026, 11, 30, 0, 1)).sent["approval.away"] == 1
+    assert world.both_approvers_away(jst(2026, 11, 27, 11, 0), date(2026, 11, 30)).sent["approval.away"] == 1
     for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 45), jst(2026, 11, 30, 8, 50), jst(2026, 11, 30, 8, 59)):
         world.clock.t = other.clock.t = t
         assert world.sweep(t).sent["approval.escalate"] == 0, t
@@ -1300,11 +1296,7 @@ def test_escalation_due_while_the_deputy_asked_at_midnight_has_the_request_fresh
 def test_escalation_put_off_for_a_fresh_request_is_written_by_the_first_sweep_after(world: World) -> None:
     """The same with kessai stopped from 08:40 to 10:10: the sweep after the restart writes the notice."""
     world.pending_draft(jst(2026, 11, 27, 8, 45))
-    world.clock.t = jst(2026, 11, 27, 11, 0)
-    for approver in ("U0MANAGER", "U0CHIEF"):
-        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
-    world.clock.t = jst(2026, 11, 30, 0, 1)
-    world.sweep(jst(2026, 11, 30, 0, 1))
+    world.both_approvers_away(jst(2026, 11, 27, 11, 0), date(2026, 11, 30))
     world.clock.t = jst(2026, 11, 30, 8, 45)
     assert world.sweep(jst(2026, 11, 30, 8, 45)).sent["approval.escalate"] == 0
     world.clock.t = jst(2026, 11, 30, 10, 10)

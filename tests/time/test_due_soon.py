@@ -5,6 +5,8 @@ the regular reminders alone let such a draft expire unseen."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import select
 
 from storage.db import as_utc
@@ -207,11 +209,7 @@ def test_a_deputy_asked_at_midnight_gets_the_request_alone_at_the_opening(world:
     the request itself, which shows the time, and the thread's notice of it, not a reminder of the
     request and a call in the thread on top of it (the reminder judged by 00:01, not by 08:30)."""
     draft_id = world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 0))
-    world.clock.t = jst(2026, 11, 28, 11, 0)
-    for approver in ("U0MANAGER", "U0CHIEF"):
-        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
-    world.clock.t = jst(2026, 11, 30, 0, 1)
-    assert world.sweep(jst(2026, 11, 30, 0, 1)).sent["approval.away"] == 1
+    assert world.both_approvers_away(jst(2026, 11, 28, 11, 0), date(2026, 11, 30)).sent["approval.away"] == 1
     assert deputy_requests(world, draft_id) == ["away"]
     before = len(world.posts())
     for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 31), jst(2026, 11, 30, 8, 59)):
@@ -232,11 +230,7 @@ def test_a_deputy_asked_at_midnight_is_reminded_once_the_request_has_been_in_han
     """The same for a post at 10:00 (brought up at 09:00): by then the deputy has had the request
     since the opening, and is reminded with the hour that is left."""
     world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 10, 0))
-    world.clock.t = jst(2026, 11, 28, 11, 0)
-    for approver in ("U0MANAGER", "U0CHIEF"):
-        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
-    world.clock.t = jst(2026, 11, 30, 0, 1)
-    world.sweep(jst(2026, 11, 30, 0, 1))
+    world.both_approvers_away(jst(2026, 11, 28, 11, 0), date(2026, 11, 30))
     world.clock.t = jst(2026, 11, 30, 9, 0)
     assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["draft.due_soon"] == 1
     [text] = due_soon_to(world, "U0DEPUTY")
@@ -250,11 +244,8 @@ def test_a_deputy_asked_at_the_midnight_a_weekend_absence_began_gets_the_request
     request reaches the deputy then, as the one written at Monday 00:01 does, and is the whole news:
     no reminder of it and no call in the thread on top of it (found by review)."""
     draft_id = world.scheduled_draft(jst(2026, 11, 27, 10, 0), scheduled=jst(2026, 11, 30, 9, 0))
-    world.clock.t = jst(2026, 11, 27, 11, 0)
-    for approver in ("U0MANAGER", "U0CHIEF"):
-        world.kessai.set_away(approver, jst(2026, 11, 28).date(), jst(2026, 12, 4).date())
-    world.clock.t = jst(2026, 11, 28, 0, 1)
-    assert world.sweep(jst(2026, 11, 28, 0, 1)).sent["approval.away"] == 1
+    away = world.both_approvers_away(jst(2026, 11, 27, 11, 0), date(2026, 11, 28), date(2026, 12, 4))
+    assert away.sent["approval.away"] == 1
     assert deputy_requests(world, draft_id) == ["away"]
     before = len(world.posts())
     for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 31), jst(2026, 11, 30, 8, 59)):
@@ -275,11 +266,7 @@ def test_the_thread_says_the_time_is_near_once_the_deputy_asked_at_midnight_has_
     「…に投稿予定ですが、まだ決裁されていません」 waits until 09:00 rather than being dropped:
     settled at 08:30, the thread never said the post was near (found by review; SPEC 4.3)."""
     world.scheduled_draft(jst(2026, 11, 28, 10, 0), scheduled=jst(2026, 11, 30, 9, 15))
-    world.clock.t = jst(2026, 11, 28, 11, 0)
-    for approver in ("U0MANAGER", "U0CHIEF"):
-        world.kessai.set_away(approver, jst(2026, 11, 30).date(), jst(2026, 11, 30).date())
-    world.clock.t = jst(2026, 11, 30, 0, 1)
-    world.sweep(jst(2026, 11, 30, 0, 1))
+    world.both_approvers_away(jst(2026, 11, 28, 11, 0), date(2026, 11, 30))
     for t in (jst(2026, 11, 30, 8, 30), jst(2026, 11, 30, 8, 59)):
         world.clock.t = t
         assert world.sweep(t).sent["approval.escalate"] == 0, t
