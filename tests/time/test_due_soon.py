@@ -5,7 +5,7 @@ the regular reminders alone let such a draft expire unseen."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlmodel import select
@@ -267,23 +267,6 @@ def test_the_thread_says_the_time_is_near_once_the_deputy_asked_at_midnight_has_
     assert due_soon_to(world, "U0DEPUTY") == []  # the reminder itself stays settled (d61bdbb)
 
 
-def test_a_draft_whose_usual_hand_off_falls_at_its_scheduled_time_goes_to_the_deputies_an_hour_before(
-        world: World) -> None:
-    # Tuesday 10:00 for Wednesday 10:00, the same time the next day: one business day (8h45m) of
-    # waiting ends at Wednesday 10:00 itself, the instant the draft expires. The hand-off for a
-    # draft due before the usual one came only when that was *after* the post: the deputies were
-    # never asked, and the reminder promised them 「11月25日（水）10:00 までに決裁がない場合は」.
-    draft_id = world.scheduled_draft(jst(2026, 11, 24, 10, 0), scheduled=jst(2026, 11, 25, 10, 0))
-    assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
-    [reminder] = [p["text"] for p in world.posts(to="U0MANAGER", contains="決裁のお願い")]
-    assert "11月25日（水）09:00 までに決裁がない場合は、代決者にも" in reminder, reminder
-    assert world.sweep(jst(2026, 11, 25, 8, 59)).sent["approval.escalate"] == 0
-    report = world.sweep(jst(2026, 11, 25, 9, 0))
-    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
-    assert deputy_requests(world, draft_id) == ["escalated"]
-    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["draft.expire"] == 1
-
-
 def test_a_draft_brought_up_late_after_a_restart_says_the_time_really_left(world: World) -> None:
     # kessai was stopped from Tuesday evening until Wednesday 09:45: the reminder due at 09:00 goes
     # at 09:45, with a quarter of an hour left, not the hour it would have had at 09:00.
@@ -293,12 +276,16 @@ def test_a_draft_brought_up_late_after_a_restart_says_the_time_really_left(world
     assert "業務時間は残り15分です" in text, text
 
 
-def test_a_draft_whose_usual_hand_off_falls_in_the_last_hour_goes_to_the_deputies_at_the_due_soon_instant(
-        world: World) -> None:
-    # Tuesday 09:59 for Wednesday 10:00: one business day of waiting ends at Wednesday 09:59, a
-    # minute before the draft expires. The deputies were asked then, too late for anyone to decide,
-    # and the 12:00 reminder promised 「11月25日（水）09:59 までに決裁がない場合は、代決者にも」.
-    draft_id = world.scheduled_draft(jst(2026, 11, 24, 9, 59), scheduled=jst(2026, 11, 25, 10, 0))
+@pytest.mark.parametrize("written", [jst(2026, 11, 24, 10, 0), jst(2026, 11, 24, 9, 59)],
+                         ids=["hand_off_at_the_post", "hand_off_a_minute_before_the_post"])
+def test_a_draft_whose_usual_hand_off_falls_in_the_last_hour_goes_to_the_deputies_an_hour_before(
+        world: World, written: datetime) -> None:
+    # For Wednesday 10:00, written on Tuesday at 10:00 or 09:59: one business day (8h45m) of waiting
+    # ends at Wednesday 10:00 itself, the instant the draft expires, or at 09:59, a minute before.
+    # The hand-off for a draft due before the usual one came only when that was *after* the post:
+    # at 10:00 the deputies were never asked, at 09:59 too late for anyone to decide, and the 12:00
+    # reminder promised them 「11月25日（水）10:00（09:59）までに決裁がない場合は、代決者にも」.
+    draft_id = world.scheduled_draft(written, scheduled=jst(2026, 11, 25, 10, 0))
     assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
     [reminder] = [p["text"] for p in world.posts(to="U0MANAGER", contains="決裁のお願い")]
     assert "11月25日（水）09:00 までに決裁がない場合は、代決者にも" in reminder, reminder
@@ -307,9 +294,10 @@ def test_a_draft_whose_usual_hand_off_falls_in_the_last_hour_goes_to_the_deputie
     assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
     assert deputy_requests(world, draft_id) == ["escalated"]
     assert any("投稿予定が近いため、代決者の" in p["text"] for p in world.posts(to="C0INTAKE"))
-    later = world.sweep(jst(2026, 11, 25, 9, 59))  # the usual hand-off's instant: nothing more
+    later = world.sweep(jst(2026, 11, 25, 9, 59))  # 09:59's usual hand-off: nothing more
     assert later.sent["approval.escalate"] == 0 and later.sent["draft.due_soon"] == 0
     assert deputy_requests(world, draft_id) == ["escalated"]
+    assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["draft.expire"] == 1
 
 
 def test_a_draft_whose_usual_hand_off_is_half_an_hour_before_the_post_goes_to_the_deputies_an_hour_before(
