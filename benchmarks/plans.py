@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import event, insert, select, text  # noqa: E402
 
-from benchmarks.history import NOW, Clock, build_org, busiest, write_history  # noqa: E402
+from benchmarks.history import NOW, SPAN, Clock, build_org, busiest, write_history  # noqa: E402
 from benchmarks.scratch_db import reset  # noqa: E402
 from bot import publication  # noqa: E402
 from bot.config import OrgConfig  # noqa: E402
@@ -55,7 +55,6 @@ from storage.models import (  # noqa: E402
 
 BIG = ("drafts", "draft_versions", "approval_requests", "ledger_entries", "reminders", "slack_messages",
        "processed_events", "outbox", "findings")
-SPAN = timedelta(days=730)
 
 
 def amplify(db: Database, org: OrgConfig, copies: int) -> None:
