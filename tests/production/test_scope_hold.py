@@ -434,11 +434,9 @@ def test_without_an_escalation_channel_the_im_write_hold_is_told_in_the_intake_c
         st.slack.inject("conversations.open", error="missing_scope", times=10_000)
         for n in range(2):
             st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）")
-        for _ in range(5):
-            st.deliver()
-            clock.t += MAX_BACKOFF
+        _deliver_rounds(st, clock, 5)
         for channel in _intake_channels(org):
-            told = [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
+            told = _im_write_notices_outside_threads(st, channel)
             assert len(told) == 1, (channel, told)
             assert "DM を送れず" in told[0] and "インシデント" in told[0] and "再インストール" in told[0]
             # Read by operators, not by the IT 担当 it asks to reinstall: they are asked to pass it on.
@@ -460,15 +458,13 @@ def test_an_archived_escalation_channel_passes_the_im_write_notice_to_the_intake
         st.slack.inject("chat.postMessage", error="is_archived", channel="C0ESCALATE", times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
         with caplog.at_level(logging.INFO, logger="bot.delivery_failures"):
-            for _ in range(5):
-                st.deliver()
-                clock.t += MAX_BACKOFF
+            _deliver_rounds(st, clock, 5)
         # The IT 担当 reads why: the channel refused it (an ERROR naming it), not that none is configured.
         said = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR and "im:write" in r.getMessage()]
         assert any("C0ESCALATE refused" in m for m in said), said
         assert not any("no escalation channel" in m for m in said), said
         for channel in _intake_channels(org):
-            told = [m.text for m in st.slack.messages(channel) if "im:write" in m.text and not m.thread_ts]
+            told = _im_write_notices_outside_threads(st, channel)
             assert len(told) == 1, (channel, told)
             assert "IT 担当の方にお伝えください" in told[0], told[0]
         with st.rt.db.session() as s:  # no DM of it waits for the scope it is about
@@ -492,9 +488,7 @@ def test_a_hold_nothing_waits_for_lets_the_next_message_try_at_once(db_url: str,
     try:
         st.slack.inject("conversations.open", error="missing_scope", times=10_000)
         st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
-        for _ in range(10):  # the interval grows to its longest (a minute)
-            st.deliver()
-            clock.t += TOKEN_ASK_EVERY
+        _deliver_rounds(st, clock, 10, step=TOKEN_ASK_EVERY)  # the interval grows to its longest (a minute)
         st.deliver()  # one held DM tried now: the next one in a minute
         with st.rt.db.session() as s:  # the held DMs, sent by another replica
             s.connection().execute(update(OutboxRow).where(  # type: ignore[arg-type]
