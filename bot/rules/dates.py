@@ -372,10 +372,7 @@ def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: i
         return
     from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
 
-    try:
-        actual = date(year, month, day) if year else _nearest(month, day, today)
-    except ValueError:
-        return
+    actual = _written_date(year, month, day, today)
     if actual is None or holiday_name(actual) is not None:
         return
     yield _holiday_mark_hit(doc, doc.span(m.start(), m.end()),
@@ -1040,7 +1037,7 @@ def _english_day(word: str) -> int | None:
     return next((i for i, name in enumerate(_EN_DAYS) if name.startswith(w[:3]) and name.startswith(w)), None)
 
 
-def _written_date(year: str | None, month: int, day: int, today: date) -> date | None:
+def _written_date(year: str | int | None, month: int, day: int, today: date) -> date | None:
     """The date a month and day (and perhaps a year) name: in that year, or without one the nearest
     to the posting day; None when there is no such day."""
     try:
