@@ -429,15 +429,17 @@ _CHANGED = r"(?P<changed>を?(?:変更|更新|再設定|設定|リセット)(?:�
 # (「*+」「++」): next to another run, or to an optional mark between two runs, a plain one made the
 # search cubic on a label followed by thousands of spaces (「PIN is」 and 3,000 tabs took 100 s).
 # Arrows and pointers of every style (「PW≫…」「パスワード☞…」「➔」「⇨」), and a doubled colon (「PW:: …」).
+# The arrows proper, also read after a separator (_DELETED_OLD):
+_ARROW = r"=>|->|→|⇒|>|➡\ufe0f?|[➔➜➝⇨⇢⟶]"
 # A notice of a change with its old value deleted before it was pasted (「パスワード： → Xyz!7890a」
 # 「パスワード：(旧) → …」「PW変更：→ …」「パスワード(旧)→(新) …」): the separator and the arrow are one,
 # and read apart, the arrow was taken for the value and the new password passed. Possessive: the words
 # of the notes are read once.
-_DELETED_OLD = r"(?:[ \t]*+(?:\((?:旧|現|前|変更前)[^()\n]{0,4}+\)|旧|変更前)?+[ \t]*+(?:=>|->|→|⇒|>|➡\ufe0f?|[➔➜➝⇨⇢⟶]))?+"
+_DELETED_OLD = rf"(?:[ \t]*+(?:\((?:旧|現|前|変更前)[^()\n]{{0,4}}+\)|旧|変更前)?+[ \t]*+(?:{_ARROW}))?+"
 # Which of the values follows (「パスワード：(旧)Kessai#2026」「→(新) Xyz!7890a」「：新 Xyz!7890a」): a note, not the value.
 _WHICH_VALUE = r"(?:[ \t]*+(?:\((?:新|旧|現|変更後|変更前)[^()\n]{0,4}+\)|(?:新|変更後)(?=[ \t:]))[ \t]*+:?)?+"
 _EXPLICIT = (
-    r"[ \t]*+(?:は|::?|=>|->|=|→|⇒|】|\]|>|➡\ufe0f?|👉|▶\ufe0f?|►|[≫》»☞➔➜➝⇨⇢⟶])"
+    rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞])"
     rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+"
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
