@@ -514,13 +514,15 @@ def _disowned_after(doc: Document, start: int, end: int) -> bool:
     return _disowning(doc, start, end) is not None
 
 
-# What keeps the other way a post offers after calling the judging off from saying the verdict again: as
-# `_NOT_RESTATED`, without the advice (「ましょう」) and the saying (「と伝え」) that way is put in.
-_NOT_SAID_INSTEAD = re.compile(
+# What keeps the other way a post offers after calling the judging off from saying the verdict again: what
+# keeps a sentence from restating it (`_NOT_RESTATED`, which adds the rest), less the advice (「ましょう」) and
+# the saying (「と伝え」) that way is put in.
+_NOT_SAID = (
     r"ない|なく|ません|ず(?:に|[、。]|$)|無関係|違(?:い|う)|異な|誤|間違|偏見|差別|思い込み|決めつけ|決め付け|根拠|とは"
     r"|という|といった|見え|見られ|思われ|言われ|扱われ|され|[^\W\d_]が[、,]|けど|けれど|ものの|ても|いいえ|しかし|[？?]"
     r"|大切|大事|大丈夫|構いません|構わない|られ"
 )
+_NOT_SAID_INSTEAD = re.compile(_NOT_SAID)
 # The verdict's last word, said as what to tell or think: 「甘えだと」「言い訳だって」.
 _SAID_AS = r"(?:ダ|デス|デアル|ナノ|ナンダ)?[ \t　]*(?:ト|ッテ)(?!モ)"
 
@@ -847,12 +849,12 @@ def _questioned(doc: Document, hit: Hit) -> bool:
 # What keeps a sentence that repeats the verdict from asserting it: denied (「甘えではなく」「甘えとは違います」), turned
 # (「甘えに見えることもありますが、」), seen or said rather than so (「甘えと言われがち」「甘えに見えます」), a wrong named
 # (「甘えという誤解」), or asked.
+# Read with `search` only: the order of the words does not matter.
 _NOT_RESTATED = re.compile(
-    r"ない|なく|ません|ず(?:に|[、。]|$)|無関係|違(?:い|う)|異な|誤|間違|偏見|差別|思い込み|決めつけ|決め付け|根拠|とは"
-    r"|と(?:も)?(?:言|い[うわ]|呼|され|思われ|考えられ|見な|捉え)|という|といった|見え|見られ|思われ|言われ|扱われ|され"
-    r"|[^\W\d_]が[、,]|けど|けれど|ものの|ても|いいえ|しかし|[？?]|か[。．]?\s*$"
+    _NOT_SAID
+    + r"|と(?:も)?(?:言|い[うわ]|呼|され|思われ|考えられ|見な|捉え)|か[。．]?\s*$"
     # Leaning on others commended, not the verdict said again: 「周りに甘えることも、回復には大切です」.
-    r"|大切|大事|大丈夫|構いません|構わない|ましょう|ください|られ"
+    r"|ましょう|ください"
 )
 _RESTATED_REACH = 60
 
