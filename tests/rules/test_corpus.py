@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rules import RulePolicy, check
-from tests.rules.conftest import ctx
-
-POLICY = RulePolicy(
-    allowed_link_domains=("city.joetsu.niigata.jp",),
-    official_email_domains=("city.joetsu.niigata.jp",),
-    official_phone_numbers=("025-526-5111",),
-)
+from bot.rules import check
+from tests.rules.conftest import CITY_POLICY, ctx
 
 CORPUS = [
     # 防災
@@ -129,7 +123,7 @@ CORPUS = [
 
 @pytest.mark.parametrize("text", CORPUS)
 def test_ordinary_post_has_no_warning_or_error(text: str) -> None:
-    found = check(text, ctx(policy=POLICY))
+    found = check(text, ctx(policy=CITY_POLICY))
     assert [(f.code, f.excerpt) for f in found if f.severity != "info"] == []
 
 

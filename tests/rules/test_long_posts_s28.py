@@ -13,24 +13,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.rules import CheckContext, RulePolicy, check
+from tests.rules.conftest import JST, corpus_codes
 
-JST = ZoneInfo("Asia/Tokyo")
 # A Wednesday in working hours: the posts' dates run from June 2026 to April 2027.
 NOW = datetime(2026, 6, 10, 10, 0, tzinfo=JST)
 # The year-end schedule is posted in December, so 「12月31日（木）から1月3日（日）」 is 2026 into 2027.
 DECEMBER = datetime(2026, 12, 18, 10, 0, tzinfo=JST)
 # The 3.11 memorial post goes out in February 2027: its 「3月11日（木）」 is the coming one.
 FEBRUARY = datetime(2027, 2, 19, 10, 0, tzinfo=JST)
-POLICY = RulePolicy(
-    allowed_link_domains=("city.joetsu.niigata.jp",),
-    official_email_domains=("city.joetsu.niigata.jp",),
-    official_phone_numbers=("025-526-5111",),
-)
 
 
 class Post(NamedTuple):
@@ -1518,14 +1511,9 @@ A．食べる量には個人差があります。体重が順調に増えてい�
 ]
 
 
-def _codes(post: Post) -> tuple[str, ...]:
-    ctx = CheckContext(platform=post.platform, now=post.now, policy=POLICY)
-    return tuple(sorted({f.code for f in check(post.text, ctx)}))
-
-
 @pytest.mark.parametrize("post", POSTS, ids=[f"{i:02d}-{p.platform}" for i, p in enumerate(POSTS)])
 def test_a_long_municipal_post_gets_exactly_its_findings(post: Post) -> None:
-    assert _codes(post) == post.codes
+    assert corpus_codes(post.platform, post.text, post.now) == post.codes
 
 
 def test_the_corpus_is_as_long_and_as_wide_as_it_says() -> None:

@@ -12,25 +12,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.rules import CheckContext, RulePolicy, check
+from tests.rules.conftest import JST, corpus_codes
 
-JST = ZoneInfo("Asia/Tokyo")
 # A Wednesday in working hours: the dates of the posts are June 2026 to March 2027.
 NOW = datetime(2026, 6, 10, 10, 0, tzinfo=JST)
 # The year-end collection schedule is posted in December: 「12月31日（木）から1月3日（日）」 is then
 # 2026 into 2027 (in June the nearest 31 December is 2025's, a Wednesday).
 DECEMBER = datetime(2026, 12, 18, 10, 0, tzinfo=JST)
-POLICY = RulePolicy(
-    allowed_link_domains=("city.joetsu.niigata.jp",),
-    official_email_domains=("city.joetsu.niigata.jp",),
-    official_phone_numbers=("025-526-5111",),
-)
-# The demo Instagram account's approved hashtags (bot/data/demo.toml).
-INSTAGRAM_HASHTAGS = ("上越市", "joetsu", "高田城址公園")
 
 
 class Post(NamedTuple):
@@ -363,15 +354,9 @@ POSTS = [
 ]
 
 
-def _codes(post: Post) -> tuple[str, ...]:
-    hashtags = INSTAGRAM_HASHTAGS if post.platform == "instagram" else ()
-    ctx = CheckContext(platform=post.platform, now=post.now, policy=POLICY, hashtags_allowed=hashtags)
-    return tuple(sorted({f.code for f in check(post.text, ctx)}))
-
-
 @pytest.mark.parametrize("post", POSTS, ids=[f"{i:03d}-{p.platform}" for i, p in enumerate(POSTS)])
 def test_a_municipal_post_gets_exactly_its_findings(post: Post) -> None:
-    assert _codes(post) == post.codes
+    assert corpus_codes(post.platform, post.text, post.now) == post.codes
 
 
 def test_the_corpus_is_as_wide_as_it_says() -> None:
