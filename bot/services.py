@@ -550,7 +550,7 @@ class Kessai:
             reads = intake_repo.intake_reads(
                 s, account_id=account.id, since=now - DUPLICATE_WINDOW, states=list(DUPLICATE_STATES),
                 like=self._duplicate_filter(version),
-                people=[*self.approvers_for(account, author=author), *self._deputy_candidates(draft, account)],
+                people=[*self.approvers_for(account, author=author), *self.deputy_candidates(draft, account)],
                 at=now, home_keys=[home_key(u) for u in self._home_audience(draft, account)], message=message)
             assessed = self._assess(s, now, draft, account, version, reads.recent_texts)
             draft.state = assessed.state
@@ -786,7 +786,7 @@ class Kessai:
                reads: IntakeReads | None = None, first: bool = False) -> None:
         """Ask every approver; for an absent one, the deputies (代決). Every DM gets its request row."""
         approvers = self.approvers_for(account, author=draft.author_id)
-        candidates = self._deputy_candidates(draft, account)
+        candidates = self.deputy_candidates(draft, account)
         people = [*approvers, *candidates]
         if reads is not None and reads.people.issuperset(people):
             absent = reads.away
@@ -854,11 +854,13 @@ class Kessai:
         return "代決者も全員不在の"
 
     @staticmethod
-    def _deputy_candidates(draft: DraftRow, account: Account) -> list[str]:
+    def deputy_candidates(draft: DraftRow, account: Account) -> list[str]:
+        """Who may be asked to decide ``draft`` as a deputy (代決): the account's deputies other than
+        its author and its own approvers, away or not."""
         return [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
 
     def _available_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account) -> list[str]:
-        candidates = self._deputy_candidates(draft, account)
+        candidates = self.deputy_candidates(draft, account)
         absent = away_repo.away_at(s, candidates, now)
         return [d for d in candidates if d not in absent]
 

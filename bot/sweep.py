@@ -838,7 +838,12 @@ class Sweeper:
             f">{self._excerpt(c.version.text)}",
             f"内容を確認し、{self._press_in_request(link)}",
         ]
-        if escalate_at is not None and escalate_at > now:
+        # Promised only while a deputy is left to ask: with the approver away (年末年始) the deputy
+        # holds the request already and read 「代決者にも決裁を依頼します」 about themselves; an
+        # account without deputies has nobody to hand it to (the escalation notice says so).
+        holding = {r.recipient_id for r in requests if r.reason not in draft_repo.RETRACTED}
+        to_ask = [d for d in self.kessai.deputy_candidates(draft, account) if d not in holding]
+        if escalate_at is not None and escalate_at > now and to_ask:
             lines.append(f"{self._fmt(escalate_at)} までに決裁がない場合は、代決者にも決裁を依頼します。")
         if c.version.scheduled_at is not None:
             lines.append(f"投稿予定は {self._fmt(c.version.scheduled_at)} です。それまでに決裁がないと、"

@@ -1303,3 +1303,31 @@ def test_escalation_put_off_for_a_fresh_request_is_written_by_the_first_sweep_af
     assert world.sweep(jst(2026, 11, 30, 10, 10)).sent["approval.escalate"] == 1
     [notice] = escalation_notices(world)
     assert "直江 兼続 さん、決裁をお願いします" in notice
+
+
+def test_a_reminder_does_not_promise_the_deputy_who_already_holds_the_request(world: World) -> None:
+    """年末年始 with the manager away from 12/25: the draft went to the chief and to the deputy at
+    once. The reminder of 12/28 told both, the deputy included, 「…までに決裁がない場合は、代決者
+    にも決裁を依頼します」: nobody is left to ask, and the deputy read that they would be asked."""
+    world.clock.t = jst(2026, 12, 18, 10, 0)
+    world.kessai.set_away("U0MANAGER", jst(2026, 12, 25).date(), jst(2027, 1, 5).date())
+    world.pending_draft(jst(2026, 12, 25, 16, 0))
+    assert world.sweep(jst(2026, 12, 28, 9, 15)).sent["approval.remind"] == 1
+    reminders = world.posts(contains="決裁のお願い")
+    assert sorted(p["channel"] for p in reminders) == ["U0CHIEF", "U0DEPUTY"]
+    assert not [p["text"] for p in reminders if "代決者にも" in p["text"]]
+
+
+def test_a_reminder_does_not_promise_deputies_an_account_does_not_have(world: World) -> None:
+    import dataclasses
+
+    from bot.services import Kessai
+    from bot.sweep import Sweeper
+
+    org = dataclasses.replace(world.org, accounts=tuple(
+        dataclasses.replace(a, deputies=()) for a in world.org.accounts))
+    world.kessai = Kessai(world.db, org, clock=world.clock)
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert Sweeper(world.kessai).sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
+    reminders = [p["text"] for p in world.posts(contains="決裁のお願い")]
+    assert len(reminders) == 2 and not [r for r in reminders if "代決者にも" in r]
