@@ -17,13 +17,14 @@ from bot.rules.wordlists import (
     Match,
     SpanSet,
     WordMatcher,
+    allowed_spans,
     context_words,
     everyday_senses,
     folded_set,
     load_sections,
     matcher,
 )
-from bot.rules.wordrule import merged, word_hits
+from bot.rules.wordrule import context_span, everyday_use, merged, word_hits
 
 
 @rule(
@@ -2890,7 +2891,8 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「rumor has it」「unconfirmed reports」「I heard that」「Please share widely」などに反応します。
     「上越らしい風景」の「らしい」は接尾辞なので反応しません。
     避難指示・避難所・警報などを伝える文の「拡散希望」「RT希望」「拡散してください」は、公式の緊急情報を
-    広めてもらう呼びかけなので反応しません（同じ文に「らしい」「噂」などがあればそちらが反応します）。
+    広めてもらう呼びかけなので反応しません（同じ文に「らしい」「噂」などがあればそちらが反応します。
+    「【拡散希望】給水所で水がもうないみたいです」のように書き手の推測「〜みたいです」を広める依頼は反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」「そのような
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
     市が事実を伝えるものなので反応しません（「〜らしいです。事実は確認されていません」は未確認の
@@ -2911,6 +2913,12 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         if not _official_request(doc, h, paragraphs) and not _quoted_hearsay(doc, h)
     ]
     hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _hearsay(doc)]
+    taken = merged((h.start, h.end) for h in hits)
+    taken_starts = [a for a, _ in taken]
+    for a, b in merged(_guessed_requests(doc, opts)):
+        k = bisect_left(taken_starts, b) - 1
+        if k < 0 or taken[k][1] <= a:
+            hits.append(Hit(a, b, message.format(word=doc.text[a:b])))
     hits.sort(key=lambda h: h.start)
     denied: dict[tuple[int, int], bool] = {}  # per sentence: a long one may hold thousands of hits
     for h in hits:
@@ -2984,6 +2992,12 @@ class _SafetyParagraphs:
             self.known[k] = bool(_SAFETY_TOPICS.search(text, self.starts[k], end))
         return self.known[k]
 
+    def span(self, pos: int) -> tuple[int, int]:
+        """The paragraph around `pos` (after `about_safety` has read the paragraphs)."""
+        assert self.starts is not None
+        k = bisect_right(self.starts, pos) - 1
+        return self.starts[k], self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc.text)
+
     def in_sentence(self, sentence: tuple[int, int]) -> bool:
         if sentence not in self.sentences:
             self.sentences[sentence] = bool(_SAFETY_TOPICS.search(self.doc.text, *sentence))
@@ -3000,14 +3014,37 @@ def _official_request(doc: Document, hit: Hit, paragraphs: _SafetyParagraphs) ->
     if _SHARE_REQUEST.search(said):
         a, b = doc.sentence_at(hit.start)
         if paragraphs.in_sentence((a, b)):
-            return True
+            return not _GUESSED.search(doc.text, a, b)
         # 「…に発令。拡散希望」「拡散をお願いします。」: the request on its own is about its paragraph
         # (「クマの目撃情報です。近づかないでください。拡散希望」), or about the sentence after a label.
         if b - a > 40 or not _ONLY_PLEASE.fullmatch(doc.text[a : hit.start] + doc.text[hit.end : b]):
             return False
+        if paragraphs.about_safety(a):
+            return not _GUESSED.search(doc.text, *paragraphs.span(a))
         after = doc.sentence_after(b - 1)
-        return paragraphs.about_safety(a) or (after is not None and paragraphs.in_sentence(after))
+        return after is not None and paragraphs.in_sentence(after) and not _GUESSED.search(doc.text, *after)
     return False
+
+
+# 「給水所の水がもうないみたいです」: the writer's own guess, which no official notice passes on; a request
+# to share it is a rumour's even about a safety topic. Not 「行ってみたい」「読んでみたいです」 (a wish)
+# nor 「夢みたいな」 (a likeness that goes on to a noun).
+_GUESSED = re.compile(r"(?<![てで])みたい(?:です|だ|でした|だった|(?=[\W_]|$))(?!な)")
+
+
+def _guessed_requests(doc: Document, opts: RuleOptions) -> Iterator[tuple[int, int]]:
+    """Share requests `[everyday]` reads as an official notice's (「【拡散希望】給水所で…」) whose sentence
+    is a guess (「…もうないみたいです」)."""
+    file = "rumor.txt"
+    m = matcher(file, "words", opts.extra_words)
+    if not m.present(doc) or not _GUESSED.search(doc.text):
+        return
+    allow = allowed_spans(doc, load_sections(file).get("allow", ()))
+    for x in m.find(doc):
+        if allow.covers(x.start, x.end) or not everyday_use(doc, x, file):
+            continue
+        if _GUESSED.search(doc.text, *context_span(doc, x.start, x.end)):
+            yield x.start, x.end
 
 
 _SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))
@@ -3123,7 +3160,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「候補」「さん」「氏」「市長」などを伴う人名と投票・支持・「再選を応援」など（[person_calls]）、
     「〜候補」と「よろしく」「応援」「必勝」「推します」「賛成」など（[candidate_calls]。「〇〇党の候補者をよろしく」のように
     名前のない政党の候補者も）、「〇〇へ投票を」、
-    「〇〇を市長に！」。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
+    「〇〇を市長に！」、選挙を話題にして政党を頼む「次の選挙は〇〇党にお願いします」「比例は〇〇党へよろしく」
+    （「選挙ポスターの撤去を〇〇党にお願いしました」は対象外です）。選挙管理委員会の「投票に行きましょう」のような呼びかけ単独や、
     「中川市長が選手を応援しました」、投票する人・呼びかける人として名前を挙げた「中川市長も投票を呼びかけています」
     「山田さんも期日前投票を済ませました」（「〜候補は」を除きます）、コンテストの「清き一票を」（前の文でコンテストに触れた「清き一票をお願いします！」も）、スポーツや神社の「必勝祈願」は
     反応しません。候補者や政治家の個人演説会・後援会・政治資金パーティーの告知にも反応します
@@ -3169,6 +3207,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     )
     word_hit_list = [h for h in word_hit_list if not _contest_call(doc, h)]
     statements = list(_political_statements(doc, opts))
+    said_before = SpanSet((s.start, s.end) for s in statements)
+    statements += [h for h in _party_asked(doc) if not said_before.covers(h.start, h.end)]
     statements += _in_other_sentences(doc, statements, (*_campaign_across(doc, opts), *_foreign_language_calls(doc)))
     # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once. (Word
     # hits are merged already, so none holds another.)
@@ -3176,6 +3216,30 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     statements += [hit for hit in word_hit_list if not said.covers(hit.start, hit.end)]
     statements.sort(key=lambda h: h.start)
     yield from statements
+
+
+# 「次の選挙は共産党にお願いします」「比例は自民党へよろしく」: the election as the topic and a party as the one
+# it is asked for. 「お願いします」 alone is no call (「投票は選挙管理委員会にお願いします」), nor a request made
+# of a party (「選挙ポスターの撤去を自民党にお願いしました」: the election word is not the topic, and it is done).
+_PARTY_NAMES = "|".join(
+    re.escape(w) for w in sorted(load_sections("political.txt").get("parties", ()), key=len, reverse=True)
+    if not w.isascii()
+)
+_PARTY_ASKED = re.compile(
+    r"(?:選挙|選|投票|比例(?:代表)?|一票)(?:で|では|は|も|こそ)[\s　、,]*(?:ぜひ|是非)?[\s　、,]*"
+    rf"({_PARTY_NAMES})(?:さん)?[\s　]*(?:に|へ)[\s　]*(?:ぜひ|是非)?[\s　]*"
+    r"(?:お願い|おねがい|よろしく|宜しく)(?!し(?:まし)?た|して(?:い|お))"
+)
+
+
+def _party_asked(doc: Document) -> Iterator[Hit]:
+    for m in _PARTY_ASKED.finditer(doc.text):
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"選挙での「{m.group(1)}」への投票の呼びかけと受け取られます。"
+            "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
+        )
 
 
 # A contest named in the sentence before a bare 「清き一票をお願いします！」 (「ゆるキャラグランプリに「レンコン」が

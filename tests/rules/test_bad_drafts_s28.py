@@ -101,8 +101,8 @@ DRAFTS = [
     Bad('facebook', '障害者は避難所の隅にいてもらいます', 'prohibited.discrimination', (), missed=True),
     Bad('x', '女のくせに消防団に入るなんて', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', 'めくらの方にも分かるように音声で案内します', 'prohibited.discrimination', ('prohibited.discrimination',)),
-    # Missed: シナ alone collides with シナモン/シナリオ/品 readings; 支那 is listed.
-    Bad('x', 'シナ料理の店が駅前にオープン！', 'prohibited.discrimination', (), missed=True),
+    # シナ alone collides with シナモン/シナリオ and 南シナ海 split apart; シナ料理 is listed as 支那 is.
+    Bad('x', 'シナ料理の店が駅前にオープン！', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', 'キチガイみたいな大雨ですね☔', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', 'ホモの方はお断りです', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', '生活保護を受けている人は税金泥棒です', 'prohibited.discrimination', ('prohibited.discrimination', 'prohibited.insult')),
@@ -125,8 +125,8 @@ DRAFTS = [
     Bad('x', '〇〇川の堤防が決壊したらしいです！至急避難を', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', 'ダムが放流するとの噂があります', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', '未確認ですが、上越ICが通行止めになっているそうです', 'prohibited.rumor', ('prohibited.rumor',)),
-    # Missed: 「拡散希望」 next to 給水所 is read as an official emergency notice asking to be shared.
-    Bad('x', '【拡散希望】給水所で水がもうないみたいです', 'prohibited.rumor', (), missed=True),
+    # 「拡散希望」 next to 給水所 reads as an official notice asking to be shared, but not of a guess (みたいです).
+    Bad('x', '【拡散希望】給水所で水がもうないみたいです', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', 'SNSで見たのですが、避難所が満員だそうです', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', '知り合いから聞いたんですが、スーパーの水が売り切れらしい', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', '余震で大きいのがまた来るって噂です。気をつけて', 'prohibited.rumor', ('prohibited.rumor',)),
@@ -141,8 +141,8 @@ DRAFTS = [
     Bad('x', '中川市長を再選させよう！', 'prohibited.political', ('prohibited.political',)),
     Bad('x', 'みんなで山田さんを当選させよう🔥', 'prohibited.political', ('prohibited.political',)),
     Bad('x', '立憲民主党に投票してください', 'prohibited.political', ('prohibited.political',)),
-    # Missed: 「お願いします」 is not a call word (it would hit 選挙管理委員会 notices).
-    Bad('x', '次の選挙は共産党にお願いします', 'prohibited.political', (), missed=True),
+    # 「お願いします」 is no call word (選挙管理委員会 notices use it), but with the election as the topic and a party.
+    Bad('x', '次の選挙は共産党にお願いします', 'prohibited.political', ('prohibited.political',)),
     Bad('x', '投票は山田太郎候補へ！', 'prohibited.political', ('prohibited.political',)),
     Bad('x', '市議選、私は鈴木一郎候補を推します', 'prohibited.political', ('prohibited.political',)),
     Bad('x', '詳しくはこちら→ https://bit.ly/3abcXYZ', 'link.shortener', ('link.shortener',)),

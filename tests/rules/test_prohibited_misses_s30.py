@@ -1,0 +1,58 @@
+"""Session 30 (h3): misses of prohibited.* pinned in test_bad_drafts_s28, with the close variants staff
+would write, beside the legitimate posts nearest to them, which must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The katakana spelling of 支那 in a compound.
+        ("シナ料理の店が駅前にオープン！", "prohibited.discrimination"),
+        ("本格しな料理が味わえます", "prohibited.discrimination"),
+        ("シナ語の通訳ボランティアを募集します", "prohibited.discrimination"),
+        # A share request next to a safety topic, but what is shared is the writer's guess.
+        ("【拡散希望】給水所で水がもうないみたいです", "prohibited.rumor"),
+        ("【拡散希望】\n給水所で水がもうないみたいです", "prohibited.rumor"),
+        ("【拡散希望】〇〇地区で停電してるみたいです", "prohibited.rumor"),
+        ("断水してるみたいです。拡散お願いします", "prohibited.rumor"),
+        ("【拡散希望】〇〇地区に避難指示が発令されたみたい。", "prohibited.rumor"),
+        ("RT希望 給水所の水がなくなったみたい", "prohibited.rumor"),
+        # A party asked for in an election, with お願い/よろしく instead of 投票.
+        ("次の選挙は共産党にお願いします", "prohibited.political"),
+        ("比例は自民党へよろしく！", "prohibited.political"),
+        ("次の市議選も、ぜひ立憲民主党にお願いします。", "prohibited.political"),
+        ("投票は　れいわ新選組に　お願いします", "prohibited.political"),
+    ],
+)
+def test_misses_of_session_28_fire(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南シナ海で台風が発生しました。今後の情報にご注意ください。",
+        "東シナ海でとれた魚を使った料理教室を開きます",
+        "インドシナ料理の店がオープンしました",
+        "シナリオライター講座の参加者を募集します",
+        "シナモンロールづくり体験",
+        "【拡散希望】避難所を開設しました",
+        "【拡散希望】給水所を開設しました。ぜひ行ってみてください",
+        "【拡散希望】給水所を開設しました。一度行ってみたいという方もどうぞ",
+        "【拡散希望】給水車が到着しました。水を飲んでみたい方はお越しください",
+        "【拡散希望】避難指示が発令されました。夢みたいな話ではありません。すぐに避難してください",
+        "断水のお知らせです。〇〇地区で午後1時から断水します。拡散お願いします",
+        "選挙ポスターの撤去を自民党にお願いしました",
+        "選挙ポスターの撤去は自民党にお願いしました",
+        "投票は選挙管理委員会にお願いします",
+        "期日前投票は市役所でお願いします",
+        "次の選挙は投票所の場所が変わります。入場券をご確認ください",
+    ],
+)
+def test_legitimate_posts_near_them_are_silent(text: str) -> None:
+    assert not [c for c in codes(text) if c.startswith("prohibited.")]
