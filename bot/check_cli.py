@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from bot.saved_text import UTF16_BOMS, decode_saved, reads_as_shift_jis
-from bot.typed import typed_form
+from bot.typed import typed_form, visible_form
 
 PLATFORMS = ("x", "facebook", "instagram", "line", "youtube", "tiktok", "blog")
 EXIT_OK, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
@@ -26,6 +27,10 @@ EXIT_OK, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
 
 class _UsageError(Exception):
     """A problem with the command's input, reported in Japanese with exit code 2."""
+
+
+class _JsonArray(_UsageError):
+    """An input that is a JSON array, not JSON Lines: refused whole, before any line is written."""
 
 
 class _UnreadableLine(Exception):
@@ -113,15 +118,26 @@ def _json_line(raw: str) -> Any:
         raise _UnreadableLine("JSON として読み取れません（NaN・Infinity や桁数の多すぎる数値、または深すぎる入れ子があります）") from exc
 
 
-# X was Twitter until 2023, and past posts exported for an audit still say so.
-_PLATFORM_ALIASES = {"twitter": "x"}
+# X was Twitter until 2023, and past posts exported for an audit still say so. A spreadsheet's
+# platform column is as often in katakana (ｲﾝｽﾀｸﾞﾗﾑ is インスタグラム once read by typed_form).
+_PLATFORM_ALIASES = {
+    "twitter": "x", "ツイッター": "x", "エックス": "x",
+    "フェイスブック": "facebook",
+    "インスタグラム": "instagram", "インスタ": "instagram",
+    "ライン": "line", "line公式アカウント": "line", "line公式": "line",
+    "ユーチューブ": "youtube",
+    "ティックトック": "tiktok",
+    "ブログ": "blog",
+}
+# 「X（旧Twitter）」, as the name is written since 2023.
+_FORMER_NAME = re.compile(r"\s*\(旧[^()]*\)$")
 
 
 def _platform_name(value: str) -> str:
-    """「X」「Instagram」「ｘ」「twitter」 as people write the names: the codes are lower case ASCII.
-    A direction mark or zero-width space copied along with a name from a web page or a
-    spreadsheet cell does not count, as in every other word kessai reads (typed_form)."""
-    name = typed_form(value).strip()
+    """「X」「Instagram」「ｘ」「twitter」「ツイッター」「X（旧Twitter）」 as people write the names: the
+    codes are lower case ASCII. A direction mark or zero-width space copied along with a name from a
+    web page or a spreadsheet cell does not count, as in every other word kessai reads (typed_form)."""
+    name = _FORMER_NAME.sub("", typed_form(value).strip())
     return _PLATFORM_ALIASES.get(name, name)
 
 
@@ -143,7 +159,8 @@ def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--config", default=None, metavar="F",
                    help="組織設定ファイル（TOML）。省略時は KESSAI_CONFIG、それもなければ kessai.toml（あれば）")
-    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601、既定は現在時刻）。--jsonl では \"at\" のない行に使います")
+    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601 か 2026/12/5 10:00 の形、既定は現在時刻。日付だけなら業務時間外かは確かめません）。"
+                   "--jsonl では \"at\" のない行に使います")
     p.set_defaults(func=run_check)
     return p
 
@@ -229,23 +246,90 @@ def _load_policy(path: str | None) -> tuple[Any, Mapping[str, Any]]:
     return cfg.rule_policy(tz), cfg.rule_overrides()
 
 
-def _parse_at(value: str | None, tz: str) -> datetime:
+# A date and time as Excel shows a cell (「2026/12/5 10:00」) or people type it (「2026年12月5日 10:00」,
+# 「令和8年12月5日 10:00」, with the weekday 「2026/12/5(土) 10:00」): the date as parse_noted_date reads it.
+_DATE_AND_TIME = re.compile(r"(?P<date>.+?)(?:\s*T\s*|\s+)(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
+
+
+# 「令和8年12月7日（月・祝） 10:00:00」 is 26 characters. A cell holding a whole post is none, and
+# the date's readers would take time growing faster than its length.
+_LONGEST_INSTANT = 64
+
+
+def _written_instant(value: str) -> tuple[datetime, bool] | None:
+    """``value`` as ISO 8601 or as Excel and people write a day and its time; with whether it had a
+    time (a day alone is a post whose time is not known, not one made at midnight). None when it is
+    neither; ValueError (a Japanese reason) for a date its weekday or era contradicts."""
+    from bot.calendar import parse_noted_date
+
+    written = value.strip()
+    if len(written) > _LONGEST_INSTANT:
+        return None
+    try:
+        date.fromisoformat(written)
+    except ValueError:
+        pass
+    else:
+        return datetime.fromisoformat(written), False
+    try:
+        return datetime.fromisoformat(written), True
+    except ValueError:
+        pass
+    read = visible_form(written)
+    if (m := _DATE_AND_TIME.fullmatch(read)) is not None:
+        day = parse_noted_date(m["date"])
+        if day is None:
+            return None
+        try:
+            return datetime(day.year, day.month, day.day, int(m["h"]), int(m["m"]), int(m["s"] or 0)), True
+        except ValueError:
+            return None  # 25:00, 10:60
+    day = parse_noted_date(read)
+    return None if day is None else (datetime(day.year, day.month, day.day), False)
+
+
+def _parse_at(value: str | None, tz: str) -> tuple[datetime, bool]:
+    """The posting time ``--at`` (or a line's "at") names, and whether it named the time of day. A day
+    alone is read at noon: what the rules read of it is the day (a 「明日」 after it, the year of a
+    「12月1日」), and noon is that day in every zone near Japan's."""
     zone = ZoneInfo(tz)
     if value is None:
-        return datetime.now(zone)
+        return datetime.now(zone), True
+    # A whole post in the "at" cell is not echoed back in full.
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    example = "ISO 8601 形式（例: 2025-11-20T10:00+09:00）か、2025/11/20 10:00 のように指定してください。"
     try:
         # A spreadsheet's column keeps the space after the value, and the message would not show it.
-        t = datetime.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise _UsageError(
-            f"日時「{value}」を読み取れません。ISO 8601 形式（例: 2025-11-20T10:00+09:00）で指定してください。"
-        ) from exc
+        read = _written_instant(value)
+    except ValueError as exc:  # a weekday or era the date does not have: which one is wrong is unknown
+        raise _UsageError(f"日時「{shown}」: {exc}") from exc
+    if read is None:
+        raise _UsageError(f"日時「{shown}」を読み取れません。{example}")
+    t, timed = read
+    t = t if timed else t.replace(hour=12)
     t = t if t.tzinfo is not None else t.replace(tzinfo=zone)
     # The rules read the time in the organisation's zone and against holidays and eras: an instant
     # no post was or will be made at (year 1, 9999) is a typo, refused as `remind --now` refuses it.
     if not 2000 <= t.year <= 2199 or not 2000 <= t.astimezone(zone).year <= 2199:
-        raise _UsageError(f"日時「{value}」の年が範囲外です。2000年から2199年までの日時を指定してください。")
-    return t
+        raise _UsageError(f"日時「{shown}」の年が範囲外です。2000年から2199年までの日時を指定してください。")
+    return t, timed
+
+
+def _without_hours(findings: Sequence[Any], timed: bool) -> list[Any]:
+    # A day without its time (an export's date column): whether it was in working hours is unknown,
+    # and 「00:00は業務時間外です」 on every line would be a false alarm.
+    return [f for f in findings if timed or f.code != "schedule.outside_hours"]
+
+
+def _not_a_time_ja(at: Any) -> str:
+    shown = json.dumps(at, ensure_ascii=False)
+    if isinstance(at, int | float) and not isinstance(at, bool) and 36526 <= at < 109574:
+        # 2000-01-01 to 2199-12-31 as Excel counts days. Not read as one: a workbook in the 1904
+        # system (old Mac Excel) counts four years differently, and a year of posts would be checked
+        # against the wrong dates without anyone noticing.
+        return (f'"at" が数値（{shown}）です。Excel の日付のシリアル値のようです。日時のセルを'
+                "「yyyy/mm/dd hh:mm」の表示形式にして書き出すか、2025-11-20T10:00+09:00 のような文字列にしてください")
+    return f'"at" は日時の文字列にしてください（{shown[:40]}）'
 
 
 @contextmanager
@@ -296,7 +380,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         policy, overrides = _load_policy(args.config)
         # Parsed before --jsonl too: a mistyped --at is one message, not one per line.
-        now = _parse_at(args.at, policy.tz)
+        now, timed = _parse_at(args.at, policy.tz)
         if args.jsonl:
             if args.json:
                 raise _UsageError("--jsonl の結果は常に JSON Lines です。--json と一緒には指定できません。")
@@ -308,7 +392,7 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # 'As if posted at --at': that instant is both the check time and the posting time.
     ctx = CheckContext(platform=args.platform, now=now, scheduled_at=now, policy=policy, overrides=overrides)
-    findings = check(text, ctx)
+    findings = _without_hours(check(text, ctx), timed)
     blocking = is_blocking(findings)
     out = _stdout()
     if args.json:
@@ -324,27 +408,40 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_BLOCKING if blocking else EXIT_OK
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+_JSON_ARRAY_JA = ("入力が JSON の配列（「[」で始まる形）になっています。--jsonl は、1行に1件ずつ JSON のオブジェクト"
+                  '（{"id", "text", "platform", "at"}）を書いた形（JSON Lines）を読みます。1件ずつ1行に書き出し直してください'
+                  "（例: jq -c '.[]' posts.json > posts.jsonl）。")
+
+
+def _cell(value: Any) -> Any:
+    # An empty spreadsheet cell is exported as "" (or the spaces it held): no value, as null is.
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], default_platform: str,
                default_at: str | None) -> int:
     from bot.rules import CheckContext, check, is_blocking
 
     out = _stdout()
     any_blocking = False
-    bad_lines = 0
+    bad_lines = written = 0
     for lineno, data in enumerate(_input_lines(stream), start=1):
-        if not data.strip():
+        if not data.removeprefix(_UTF8_BOM).strip():
             continue
         item_id: Any = None
         try:
             item = _json_line(_decoded_line(data))
             if not isinstance(item, dict):
+                if isinstance(item, list) and not written:
+                    raise _JsonArray(_JSON_ARRAY_JA)
                 raise _UsageError("1行に1つの JSON オブジェクトを書いてください")
             item_id = item.get("id")
             text = item.get("text")
             if not isinstance(text, str):
                 raise _UsageError('"text" に本文の文字列がありません')
             # null as for "at": the line has no platform of its own, and --platform applies.
-            platform = item.get("platform")
+            platform = _cell(item.get("platform"))
             platform = default_platform if platform is None else platform
             if isinstance(platform, str):
                 platform = _platform_name(platform)
@@ -353,25 +450,36 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
                 shown = platform if isinstance(platform, str) else json.dumps(platform, ensure_ascii=False)
                 given = f"（「{shown[:40]}」）"
                 raise _UsageError(f'"platform" は {"・".join(PLATFORMS)} のいずれかにしてください{given}')
-            at = item.get("at")
+            at = _cell(item.get("at"))
             if at is not None and not isinstance(at, str):
-                raise _UsageError('"at" は ISO 8601 の文字列にしてください')
-            now = _parse_at(at if at is not None else default_at, policy.tz)
+                raise _UsageError(_not_a_time_ja(at))
+            now, timed = _parse_at(at if at is not None else default_at, policy.tz)
         except _UnreadableLine as exc:
+            if not written and data.removeprefix(_UTF8_BOM).lstrip().startswith(b"["):
+                # A pretty-printed array: its first line is 「[」 alone. Refused before anything is
+                # written, not line by line with one of its objects (the last, without a comma) checked.
+                raise _JsonArray(_JSON_ARRAY_JA) from exc
             # Every line keeps the documented shape; "error" says why this one was not checked.
             result: dict[str, Any] = {"id": None, "findings": [], "blocking": False, "error": f"{lineno}行目: {exc}"}
             bad_lines += 1
+        except _JsonArray:
+            raise
         except _UsageError as exc:
             result = {"id": item_id, "findings": [], "blocking": False, "error": f"{lineno}行目: {exc}"}
             bad_lines += 1
         else:
             ctx = CheckContext(platform=platform, now=now, scheduled_at=now, policy=policy, overrides=overrides)
-            findings = check(text, ctx)
+            findings = _without_hours(check(text, ctx), timed)
             blocking = is_blocking(findings)
             any_blocking = any_blocking or blocking
             result = {"id": item_id, "findings": [_finding_json(f) for f in findings], "blocking": blocking}
+        written += 1
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
+    if not written:
+        # An empty export (the wrong sheet, a failed copy) said nothing and exited 0, the same as a
+        # year of clean posts.
+        print("確認する投稿がありませんでした（入力が空か、空の行だけです）。", file=sys.stderr)
     if bad_lines:
         print(f"{bad_lines} 行は読み取れなかったため確認していません（各行の \"error\" をご覧ください）。", file=sys.stderr)
         return EXIT_USAGE

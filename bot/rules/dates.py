@@ -1368,7 +1368,8 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     区分「緊急・災害」では反応しません。和気町 5(4) は「投稿予約については就業時間外の設定も
     可とする」としているため、業務時間内に予約した時間外の投稿は info に下げます。投稿時刻が
     決まっていない下書き（受付チャンネルに貼られ、承認後に投稿されるもの）には反応しません。
-    `kessai check` は `--at`（省略時は現在）を投稿時刻として渡します。
+    `kessai check` は `--at`（省略時は現在）を投稿時刻として渡します（日付だけの `--at` では時刻が
+    分からないので反応しません）。
     """
     if ctx.category == "emergency":
         return
