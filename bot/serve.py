@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import faulthandler
 import gc
 import logging
@@ -164,6 +165,49 @@ def start_sweeping(rt: Runtime) -> Any:
     return start_scheduler(rt, slack=rt.client)
 
 
+class PortUnavailable(Exception):
+    """PORT cannot be listened on; ``message_ja`` says why and what to do."""
+
+    def __init__(self, message_ja: str) -> None:
+        self.message_ja = message_ja
+        super().__init__(message_ja)
+
+
+def port_unavailable_ja(port: int, error: OSError, database_url: str) -> str:
+    """What to tell the IT 担当 when ``kessai serve`` cannot listen on ``port``."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        # PORT=80 or 443 as the service user: 「読み書きする権限がありません」 sent them to file permissions.
+        return (f"ポート {port} で待ち受けられません（1024 未満のポートは、管理者（root）でないと使えません）。"
+                "PORT を 3000 のような 1024 以上の番号にし、80・443 番はリバースプロキシ（nginx など）で受けて"
+                "そのポートに渡してください。")
+    if error.errno != errno.EADDRINUSE:
+        return (f"ポート {port} で待ち受けられません（{error.strerror or type(error).__name__}）。"
+                "PORT の値を確認してください。")
+    # Most often the other program is kessai itself: the systemd service and a serve started by hand
+    # in a terminal. 「PORT を変える」 alone then had two running on one database, and on SQLite
+    # (for one process only, docs/operations.md) each believed it was the only one.
+    sqlite = database_url.startswith("sqlite")
+    return (f"ポート {port} はほかのプログラムが使っているため、起動を中止しました（まだ何も処理していません）。"
+            "すでに kessai serve が動いていないか確認してください（systemd のサービスと、端末で起動したものの両方など。"
+            f"`systemctl status kessai`、`ss -ltnp 'sport = :{port}'` で使っているプログラムがわかります）。"
+            "動いていれば、この kessai serve は不要です。"
+            + ("kessai 以外のプログラムなら、PORT を空いている番号に変えてください"
+               "（SQLite のデータベースは 1 つの kessai serve でだけ使ってください）。" if sqlite else
+               "kessai 以外のプログラムなら、PORT を空いている番号に変えてください。"))
+
+
+class _LateApp:
+    """The WSGI application of a server bound before the runtime exists: the port is taken first,
+    so a second ``kessai serve`` is refused before it migrates, sweeps or sends anything. Nothing
+    is served before ``app`` is set (the server's loop starts after)."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        return self.app(environ, start_response)
+
+
 def serve(settings: Settings) -> int:
     # A bot that runs but has stopped doing something (a wait on the database or on Slack that
     # does not end) shows where on SIGUSR1: every thread's stack goes to stderr, the log. No
@@ -189,7 +233,24 @@ def serve(settings: Settings) -> int:
             print(f"  {p}", file=sys.stderr)
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
-    rt = build_runtime(settings, org, slack_timeout=SLACK_TIMEOUT_SECONDS)
+    from bot.web import HttpServer, health_app, wsgi_app
+
+    late_app = _LateApp()
+    server: HttpServer | None = None
+    if not settings.slack_app_token:
+        # Before build_runtime: a second serve (systemd's and one in a terminal) ran the start-up
+        # sweep, and so sent what was due, before it found the port taken.
+        try:
+            server = HttpServer(late_app, "0.0.0.0", settings.port)
+        except OSError as e:
+            print(port_unavailable_ja(settings.port, e, settings.database_url), file=sys.stderr)
+            return 1
+    try:
+        rt = build_runtime(settings, org, slack_timeout=SLACK_TIMEOUT_SECONDS)
+    except BaseException:
+        if server is not None:
+            server.stop()
+        raise
     warn_of_a_clock_apart_from_the_database(rt.db, rt.kessai.clock)
     from bot.scheduler import watch_config_file
 
@@ -216,8 +277,6 @@ def serve(settings: Settings) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
 
-    from bot.web import HttpServer, health_app, wsgi_app
-
     if settings.slack_app_token:
         handler = checked_socket_mode_handler(rt.app, settings.slack_app_token)
         handler.connect()
@@ -240,7 +299,8 @@ def serve(settings: Settings) -> int:
             health.stop()
         handler.close()
     else:
-        server = HttpServer(wsgi_app(rt), "0.0.0.0", settings.port)
+        assert server is not None  # bound above, in HTTP mode
+        late_app.app = wsgi_app(rt)
         server.start()
         log.info("listening on http://0.0.0.0:%s/slack/events", server.port)
         if settings.log_format == "text":  # JSON logs are one object per line, and the line above says it

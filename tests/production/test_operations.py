@@ -855,3 +855,49 @@ def test_the_sandbox_trial_of_operations_md_starts_serve_without_alarms(tmp_path
         log = serve.log()
         assert "unknown to Slack" not in log and " ERROR " not in log, log
         assert not slack.calls_of("chat.postMessage"), [c.params for c in slack.calls_of("chat.postMessage")]
+
+
+def test_a_second_serve_on_a_taken_port_stops_before_it_touches_the_database_or_slack(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """The systemd service and a serve started by hand in a terminal: the second one migrated the
+    database, ran the start-up sweep and called Slack before it found the port taken, then said
+    only 「PORT を変える」, which gave two serves on one SQLite file."""
+    import subprocess
+    import sys
+
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from tests.production.serveproc import ServeProcess
+
+    slack = LocalSlack(users=slack_users(org)).start()
+    taken = socket.socket()
+    try:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**ServeProcess(slack, database_url("sqlite", tmp_path), tmp_path).env, "PORT": str(port)}
+        r = subprocess.run([sys.executable, "-m", "bot", "serve"], capture_output=True, text=True, cwd=tmp_path,
+                           env=env, timeout=60)
+        calls = slack.calls
+    finally:
+        taken.close()
+        slack.stop()
+    assert r.returncode == 1, r.stderr
+    assert f"ポート {port} はほかのプログラムが使っているため、起動を中止しました（まだ何も処理していません）" in r.stderr
+    assert "すでに kessai serve が動いていないか" in r.stderr and f"sport = :{port}" in r.stderr
+    assert "SQLite のデータベースは 1 つの kessai serve でだけ" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert not (tmp_path / "kessai.db").exists() and calls == []
+
+
+def test_port_unavailable_says_why_for_a_privileged_port_and_for_another_program() -> None:
+    import errno
+
+    from bot.serve import port_unavailable_ja
+
+    low = port_unavailable_ja(80, PermissionError(errno.EACCES, "Permission denied"), "sqlite:///kessai.db")
+    assert "1024 未満のポート" in low and "リバースプロキシ" in low and "権限がありません" not in low
+    taken = port_unavailable_ja(3000, OSError(errno.EADDRINUSE, "Address in use"), "postgresql://db/kessai")
+    assert "ポート 3000 はほかのプログラム" in taken and "SQLite" not in taken
+    other = port_unavailable_ja(3000, OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address"), "sqlite://")
+    assert "ポート 3000 で待ち受けられません（Cannot assign requested address）" in other
