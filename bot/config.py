@@ -293,6 +293,23 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
             "SLACK_APP_TOKEN に xoxb- で始まるボットトークンが入っています。"
             "SLACK_APP_TOKEN には xapp- のアプリレベルトークンを書いてください。"
         )
+    elif app_token and (other := re.match(r"xox[abcdeprs][.-]", app_token)):
+        # A user (xoxp-) or refresh (xoxe-) token: Socket Mode's apps.connections.open refused it
+        # with not_allowed_token_type, shown as 「しばらくしてから再度お試しください」.
+        problems.append(
+            f"SLACK_APP_TOKEN に {other.group()} で始まる、アプリレベルトークンではないトークンが入っています。"
+            "Slack アプリの「Basic Information」の「App-Level Tokens」にある xapp- で始まるトークンを書いてください"
+            "（Socket Mode を使わないなら SLACK_APP_TOKEN は空にします）。"
+        )
+    secret = get("SLACK_SIGNING_SECRET")
+    if secret and (token := re.match(r"xox[abcdeprs][.-]|xapp-", secret)):
+        # A token pasted on the signing secret's line: serve started, and every draft and button
+        # was refused 401 (signature mismatch) with nothing said to the person who wrote it.
+        problems.append(
+            f"SLACK_SIGNING_SECRET に {token.group()} で始まる Slack のトークンが入っています。Signing Secret は"
+            "トークンとは別の値で、Slack アプリの「Basic Information」の「App Credentials」にある Signing Secret を"
+            "「Show」で表示してコピーします。トークンは SLACK_BOT_TOKEN（xoxb-）・SLACK_APP_TOKEN（xapp-）に書いてください。"
+        )
 
     for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
         problem = _secret_characters_problem(key, get(key), setting_place_ja(key, env, dotenv))

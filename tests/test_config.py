@@ -1808,3 +1808,29 @@ def test_a_missing_relative_config_with_settings_from_the_environment_does_not_a
     with pytest.raises(ConfigError) as err:
         load_org_config("kessai.toml")
     assert ".env もありません" in str(err.value)
+
+
+@pytest.mark.parametrize("token", ["xoxb-1234-5678-abcdef", "xapp-1-A0-2-abcdef", "xoxp-1-2-abcdef",
+                                   "xoxe.xoxp-1-abcdef"])
+def test_a_token_in_place_of_the_signing_secret_is_refused(token: str, tmp_path: Path) -> None:
+    """serve started with it, and every draft and button was then refused 401 as a bad signature."""
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(f"SLACK_BOT_TOKEN=xoxb-1-2\nSLACK_SIGNING_SECRET={token}\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        load_settings({}, dotenv=str(dotenv))
+    [problem] = err.value.problems
+    assert problem.startswith("SLACK_SIGNING_SECRET に x") and "「Basic Information」" in problem
+    assert "abcdef" not in problem
+    # A signing secret (hex) and the made-up ones of trials and tests stay accepted.
+    for secret in ("0123456789abcdef0123456789abcdef", "trial-secret", "xoxo-not-a-token"):
+        assert load_settings({"SLACK_SIGNING_SECRET": secret}, dotenv=None).slack_signing_secret == secret
+
+
+@pytest.mark.parametrize("token", ["xoxp-1-2-abcdef", "xoxe-1-abcdef", "xoxe.xoxb-1-abcdef"])
+def test_a_user_or_refresh_token_in_place_of_the_app_token_is_refused(token: str) -> None:
+    """Socket Mode failed on it with not_allowed_token_type, said as 「しばらくしてから再度お試しください」."""
+    with pytest.raises(SettingsError) as err:
+        load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": token}, dotenv=None)
+    [problem] = err.value.problems
+    assert problem.startswith(f"SLACK_APP_TOKEN に {token[:5]} で始まる") and "xapp-" in problem
+    assert "abcdef" not in problem
