@@ -82,12 +82,32 @@ def build_runtime(settings: Settings, org: OrgConfig, *, upgrade: bool = True, s
         raise
 
 
+def log_new_database(database_url: str) -> None:
+    """Say where a database kessai has just created its tables in is. A serve started from another
+    folder (systemd without WorkingDirectory=, a terminal elsewhere) with sqlite:///kessai.db made
+    a new, empty one there and ran on it, while every 決裁 so far sat in the other kessai.db."""
+    from bot.config import sqlite_file
+
+    found = sqlite_file(database_url)
+    if found is None:
+        from sqlalchemy.engine import make_url
+
+        log.info("created kessai's tables in the new database %s", make_url(database_url).render_as_string())
+    elif found[1]:
+        log.warning("created a new, empty SQLite database at %s: DATABASE_URL names it relative to the working "
+                    "directory (%s). If kessai has run before, its records are in the kessai.db of the folder it "
+                    "ran in: stop kessai, and write that file's absolute path in DATABASE_URL (sqlite:////opt/kessai/"
+                    "kessai.db) or set the working directory (systemd WorkingDirectory=)", found[0], found[0].parent)
+    else:
+        log.info("created a new, empty SQLite database at %s", found[0])
+
+
 def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: KeepAliveWebClient, *, upgrade: bool,
                    start_gateway: bool, clock: Callable[[], datetime]) -> Runtime:
     from handlers import fallback, register_listeners
 
-    if upgrade:
-        db.upgrade()
+    if upgrade and db.upgrade()[0] is None:
+        log_new_database(settings.database_url)
     failures = DeliveryFailureReporter(db, org, clock, tz=settings.tz)
     gateway = SlackGateway(db, client, clock=clock, on_permanent_failure=failures,
                            on_scope_change=failures.scope_changed)

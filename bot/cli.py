@@ -85,7 +85,12 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     if before == after:
         print(f"データベースはすでに最新の構成です（{after}）。変更はありません。")
     elif before is None:
-        print(f"データベースに kessai の表を作成しました（構成 {after}）。")
+        from bot.config import sqlite_file
+
+        # Where: run from another folder than serve's, sqlite:///kessai.db is a new file there.
+        found = sqlite_file(settings.database_url)
+        print(f"データベースに kessai の表を作成しました（構成 {after}）。"
+              + (f"SQLite のファイルは {found[0]} です。" if found else ""))
     else:
         print(f"データベースの構成を {before} から {after} に更新しました。")
     return 0

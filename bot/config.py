@@ -581,6 +581,22 @@ def missing_sqlite_file_ja(database_url: str) -> str | None:
             "`kessai db upgrade` で作成してください。")
 
 
+def sqlite_file(database_url: str) -> tuple[Path, bool] | None:
+    """The SQLite file DATABASE_URL names, absolute, and whether it was written relative to the
+    working directory; None for PostgreSQL, an in-memory database and URI filenames."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        u = make_url(database_url)
+    except (ArgumentError, ValueError):
+        return None
+    if u.get_backend_name() != "sqlite" or u.database in (None, "", ":memory:") or "uri" in u.query:
+        return None
+    path = Path(u.database or "")
+    return path.absolute(), not path.is_absolute()
+
+
 def windows_config_path_ja(path: str) -> str | None:
     """What to say of a missing organisation file whose name is written as on Windows
     (KESSAI_CONFIG=C:\\kessai\\kessai.toml, copied from a PC's set-up notes); None for any other

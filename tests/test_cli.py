@@ -110,7 +110,8 @@ def test_commands_that_read_the_database_do_not_make_a_missing_sqlite_file(tmp_p
         assert r.stdout == "" and f"「{tmp_path / 'typo' / 'kessai.db'}」がありません" in r.stderr, (args, r.stderr)
         assert list(tmp_path.iterdir()) == [], args
     # `db upgrade` is the command that makes it; the others then read it as before.
-    assert kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url).returncode == 0
+    made = kessai("db", "upgrade", cwd=tmp_path, DATABASE_URL=url)
+    assert made.returncode == 0 and f"SQLite のファイルは {tmp_path / 'typo' / 'kessai.db'} です" in made.stdout
     r = kessai("ledger", "verify", cwd=tmp_path, DATABASE_URL=url)
     assert r.returncode == 0 and "0 件" in r.stdout, r.stderr
     r = kessai("ledger", "export", "--format", "json", cwd=tmp_path, DATABASE_URL=url)

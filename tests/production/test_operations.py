@@ -901,3 +901,33 @@ def test_port_unavailable_says_why_for_a_privileged_port_and_for_another_program
     assert "ポート 3000 はほかのプログラム" in taken and "SQLite" not in taken
     other = port_unavailable_ja(3000, OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address"), "sqlite://")
     assert "ポート 3000 で待ち受けられません（Cannot assign requested address）" in other
+
+
+def test_a_new_sqlite_database_from_a_relative_path_is_reported_with_where_it_was_made(
+        tmp_path: Path, org: OrgConfig, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """sqlite:///kessai.db from another working directory (systemd without WorkingDirectory=) made a
+    new, empty database there and ran on it, saying only 「database sqlite:///kessai.db」."""
+    monkeypatch.chdir(tmp_path)
+    caplog.set_level(logging.INFO, logger="bot.app")
+    start_local_stack(org, "sqlite:///kessai.db", start_gateway=False).stop()
+    [warned] = [r for r in caplog.records if r.levelno == logging.WARNING and "new, empty SQLite" in r.getMessage()]
+    assert str(tmp_path / "kessai.db") in warned.getMessage() and "WorkingDirectory=" in warned.getMessage()
+    caplog.clear()
+    start_local_stack(org, "sqlite:///kessai.db", start_gateway=False).stop()  # the same file: nothing new
+    assert not [r for r in caplog.records if "created" in r.getMessage()]
+
+
+def test_a_new_database_at_an_absolute_path_or_on_postgresql_is_only_noted(caplog: pytest.LogCaptureFixture,
+                                                                           tmp_path: Path) -> None:
+    from bot.app import log_new_database
+    from bot.config import sqlite_file
+
+    caplog.set_level(logging.INFO, logger="bot.app")
+    log_new_database(f"sqlite:///{tmp_path}/kessai.db")
+    log_new_database("postgresql://kessai:Kessai2026@db.example.lg.jp/kessai")
+    assert [r.levelno for r in caplog.records] == [logging.INFO, logging.INFO]
+    assert f"at {tmp_path}/kessai.db" in caplog.records[0].getMessage()
+    assert "db.example.lg.jp/kessai" in caplog.records[1].getMessage() and "Kessai2026" not in caplog.text
+    assert sqlite_file("sqlite:///:memory:") is None and sqlite_file("postgresql://db/kessai") is None
+    assert sqlite_file("sqlite:///file:k.db?uri=true") is None
+    assert sqlite_file(f"sqlite:///{tmp_path}/k.db") == (tmp_path / "k.db", False)
