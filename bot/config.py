@@ -419,6 +419,11 @@ def sqlite_home_expanded(database_url: str) -> str:
 def sqlalchemy_spelling(database_url: str) -> str:
     """``postgres://…`` — the spelling of Heroku, Render and libpq itself — as SQLAlchemy's
     ``postgresql://…``, with an @ in a query value written %40 (see _query_at_escaped)."""
+    scheme, sep, rest = database_url.partition("://")
+    if sep and scheme != scheme.lower() and re.fullmatch(r"[A-Za-z][A-Za-z0-9+]*", scheme):
+        # 「Postgresql://」 or 「SQLite:///」, capitalised by a word processor or by habit: the
+        # scheme is case-insensitive (RFC 3986), SQLAlchemy's lookup is not.
+        database_url = scheme.lower() + sep + rest
     if database_url.startswith("postgres://"):
         database_url = "postgresql://" + database_url[len("postgres://"):]
     return _socket_host_as_query(_query_at_escaped(database_url))
@@ -510,6 +515,10 @@ def _password_at_left_unescaped(url: str) -> bool:
     return "@" in where or any("@" in part.partition("=")[0] for part in query.split("&"))
 
 
+SQLITE_SLASHES_JA = ("DATABASE_URL の SQLite のファイル名は「sqlite:///」（スラッシュ3つ）に続けて書いてください"
+                     "（例: sqlite:///kessai.db。絶対パスなら sqlite:////var/lib/kessai/kessai.db のようにスラッシュ4つ）。")
+
+
 def database_url_problem(url: str) -> str | None:
     """Why DATABASE_URL cannot work, in Japanese (never echoing a password); None when it can."""
     from sqlalchemy.engine import make_url
@@ -524,14 +533,20 @@ def database_url_problem(url: str) -> str | None:
     except (ArgumentError, ValueError):
         if _password_at_left_unescaped(url):
             return UNESCAPED_PASSWORD_AT_JA  # p@ss:1@db: the rest of the password read as a port
+        if url.lower().startswith("sqlite:"):
+            return SQLITE_SLASHES_JA  # sqlite:/kessai.db, sqlite:kessai.db
+        if ":" not in url and not any(c.isspace() for c in url) and (
+                url.startswith("/") or url.lower().endswith((".db", ".sqlite", ".sqlite3"))):
+            # The file's place alone (/var/lib/kessai/kessai.db), as the IT 担当 knows it.
+            return (f"DATABASE_URL にファイルの場所だけが書かれています。SQLite のファイルは「sqlite:///」に続けて、"
+                    f"sqlite:///{url} のように書いてください（/ で始まる場所ならスラッシュは4つになります）。")
         return f"DATABASE_URL を読み取れません。{example} の形で書いてください。"
     if backend != "sqlite" and _password_at_left_unescaped(url):
         return UNESCAPED_PASSWORD_AT_JA
     if backend == "sqlite" and (u.host or u.username or u.port):
         # sqlite://kessai.db (two slashes, as in http://) names a host, not a file: SQLAlchemy
         # refused it inside create_engine, and the IT 担当 got its traceback.
-        return ("DATABASE_URL の SQLite のファイル名は「sqlite:///」（スラッシュ3つ）に続けて書いてください"
-                "（例: sqlite:///kessai.db。絶対パスなら sqlite:////var/lib/kessai/kessai.db のようにスラッシュ4つ）。")
+        return SQLITE_SLASHES_JA
     if backend == "sqlite" and _sqlite_uri_in_memory(u):
         return ("DATABASE_URL の SQLite は、ファイルに残らないデータベース（file::memory:、mode=memory、"
                 "「file:」だけの一時データベース）を指しています。停止すると決裁の記録がすべて失われます。"
@@ -548,6 +563,14 @@ def database_url_problem(url: str) -> str | None:
                 "フォルダーの区切りは「/」で、ドライブ名（C: など）はありません。"
                 "sqlite:////var/lib/kessai/kessai.db のように、このサーバーでの場所を書いてください。")
     if backend not in ("sqlite", "postgresql"):
+        # postgre://, postgresql://'s misspellings and psql's name: said as which spelling to use.
+        if backend in ("psql", "pgsql", "pg", "postgis") or difflib.get_close_matches(
+                backend, ("postgresql", "postgres"), n=1, cutoff=0.75):
+            return (f"DATABASE_URL の「{backend}://」は PostgreSQL の書き方ではありません。"
+                    "「postgresql://ユーザー名:パスワード@ホスト名/データベース名」のように「postgresql://」で始めてください。")
+        if backend.startswith("sqlite") or difflib.get_close_matches(backend, ("sqlite",), n=1, cutoff=0.75):
+            return (f"DATABASE_URL の「{backend}:」は SQLite の書き方ではありません。"
+                    "「sqlite:///kessai.db」のように「sqlite:///」で始めてください。")
         return (f"DATABASE_URL のデータベース「{backend}」には対応していません。"
                 f"SQLite か PostgreSQL を、{example} の形で指定してください。")
     # Another application's URL (postgresql+asyncpg://) names a driver kessai does not install: it

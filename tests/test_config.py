@@ -1834,3 +1834,27 @@ def test_a_user_or_refresh_token_in_place_of_the_app_token_is_refused(token: str
     [problem] = err.value.problems
     assert problem.startswith(f"SLACK_APP_TOKEN に {token[:5]} で始まる") and "xapp-" in problem
     assert "abcdef" not in problem
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("postgre://kessai:pw-secret@db/kessai", "「postgre://」は PostgreSQL の書き方ではありません"),
+    ("postgressql://kessai:pw-secret@db/kessai", "「postgressql://」は PostgreSQL の書き方ではありません"),
+    ("psql://kessai:pw-secret@db/kessai", "「postgresql://」で始めてください"),
+    ("sqlite3:///kessai.db", "「sqlite3:」は SQLite の書き方ではありません"),
+    ("sqlite:/kessai.db", "スラッシュ3つ"),
+    ("/var/lib/kessai/kessai.db", "sqlite:////var/lib/kessai/kessai.db のように書いてください"),
+    ("kessai.db", "sqlite:///kessai.db のように書いてください"),
+    ("mongodb://db/kessai", "「mongodb」には対応していません"),  # another database: not a misspelling
+])
+def test_a_database_url_of_a_misspelt_scheme_or_a_bare_file_says_how_to_write_it(url: str, said: str) -> None:
+    """Each was 「対応していません」 or 「読み取れません」 with no word of the spelling meant."""
+    with pytest.raises(SettingsError) as err:
+        load_settings({"DATABASE_URL": url}, dotenv=None)
+    [problem] = err.value.problems
+    assert said in problem and "pw-secret" not in problem
+
+
+def test_a_capitalised_database_url_scheme_is_read_as_written_in_lower_case() -> None:
+    assert load_settings({"DATABASE_URL": "Postgresql://kessai@db/kessai"}, dotenv=None).database_url == (
+        "postgresql://kessai@db/kessai")
+    assert load_settings({"DATABASE_URL": "SQLite:///kessai.db"}, dotenv=None).database_url == "sqlite:///kessai.db"
