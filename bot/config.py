@@ -185,6 +185,33 @@ SETTING_KEYS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "S
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
+def _dotenv_repeated_keys(path: str, text: str, overridden: set[str]) -> list[str]:
+    """Settings written on two lines of ``.env`` with different values. The last one wins, silently:
+    a token or DATABASE_URL added at the top of a copied .env.example, above its own
+    「SLACK_BOT_TOKEN=」 or 「DATABASE_URL=sqlite:///kessai.db」, was then said to be missing, or
+    serve opened a new SQLite file instead of the PostgreSQL database written a few lines up.
+    Keys an environment variable overrides are left alone (.env's lines are not read for them)."""
+    from dotenv.parser import parse_stream
+
+    lines: dict[str, list[tuple[int, str]]] = {}
+    for b in parse_stream(io.StringIO(text)):
+        if b.key in SETTING_KEYS and b.key not in overridden and not b.error and b.value is not None:
+            # python-dotenv counts a binding from the blank lines before it.
+            string = b.original.string
+            number = b.original.line + string[: len(string) - len(string.lstrip())].count("\n")
+            lines.setdefault(b.key, []).append((number, b.value.strip()))
+    problems = []
+    for key, found in lines.items():
+        if len({value for _, value in found}) > 1:
+            numbers = "・".join(str(n) for n, _ in found)
+            last_number, last = found[-1]
+            used = (f"最後の {last_number} 行目の値を使い、それより前の行は使いません" if last else
+                    f"最後の {last_number} 行目を使うため、{key} は設定されていないことになります")
+            problems.append(f"{path} の {numbers} 行目に {key} が {len(found)} 回、違う値で書かれています。kessai は"
+                            f"{used}。使う値の 1 行だけを残してください。")
+    return problems
+
+
 def _dotenv_problems(path: str, text: str, present: set[str]) -> list[str]:
     """Lines of ``.env`` meant for a setting that python-dotenv reads as something else: a key
     misspelt (SLACK_SIGNING_SECRT) or written with a full-width ＝. Without this the
@@ -272,6 +299,9 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     problems: list[str] = []
     if dotenv_text is not None and dotenv is not None:
         problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}))
+        environ = os.environ if env is None else env
+        problems.extend(_dotenv_repeated_keys(dotenv, dotenv_text,
+                                              {k for k in SETTING_KEYS if environ.get(k, "").strip()}))
 
     bot_token, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_APP_TOKEN")
     # Catch the classic swap of the two tokens, and a user token, early; other prefixes are left

@@ -1858,3 +1858,23 @@ def test_a_capitalised_database_url_scheme_is_read_as_written_in_lower_case() ->
     assert load_settings({"DATABASE_URL": "Postgresql://kessai@db/kessai"}, dotenv=None).database_url == (
         "postgresql://kessai@db/kessai")
     assert load_settings({"DATABASE_URL": "SQLite:///kessai.db"}, dotenv=None).database_url == "sqlite:///kessai.db"
+
+
+def test_a_setting_written_twice_in_dot_env_with_different_values_is_refused(tmp_path: Path) -> None:
+    """A value added at the top of a copied .env.example, above its own line: the last line won,
+    silently. DATABASE_URL then opened a new SQLite file instead of the PostgreSQL written above."""
+    dotenv = tmp_path / ".env"
+    dotenv.write_bytes(b"DATABASE_URL=postgresql://kessai:pw-secret@db/kessai\r\n\r\n# Slack\r\n"
+                       b"SLACK_BOT_TOKEN=xoxb-1-secret\r\n\r\n\r\nDATABASE_URL=sqlite:///kessai.db\r\nSLACK_BOT_TOKEN=\r\n")
+    with pytest.raises(SettingsError) as err:
+        load_settings({}, dotenv=str(dotenv))
+    assert err.value.problems == [
+        f"{dotenv} の 1・7 行目に DATABASE_URL が 2 回、違う値で書かれています。kessai は最後の 7 行目の値を使い、"
+        "それより前の行は使いません。使う値の 1 行だけを残してください。",
+        f"{dotenv} の 4・8 行目に SLACK_BOT_TOKEN が 2 回、違う値で書かれています。kessai は最後の 8 行目を使うため、"
+        "SLACK_BOT_TOKEN は設定されていないことになります。使う値の 1 行だけを残してください。"]
+    # Set in the environment, .env's lines are not what is read; the same value twice changes nothing.
+    assert load_settings({"DATABASE_URL": "sqlite:///x.db", "SLACK_BOT_TOKEN": "xoxb-2"},
+                         dotenv=str(dotenv)).database_url == "sqlite:///x.db"
+    dotenv.write_text("SLACK_BOT_TOKEN=xoxb-1\nexport SLACK_BOT_TOKEN=\"xoxb-1 \"\n", encoding="utf-8")
+    assert load_settings({}, dotenv=str(dotenv)).slack_bot_token == "xoxb-1"
