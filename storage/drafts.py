@@ -340,6 +340,17 @@ def _prefix(value: Any) -> Any:
     return func.substr(value, literal_column("1"), literal_column(str(SIGNATURE_PREFIX)))
 
 
+def _equal_by_prefix(column: Any, value: Any) -> Any:
+    """``column = value``, written as the indexed prefix and the rest being equal.
+
+    Not ``column = value`` itself: SQLite's constant propagation would then put the value in
+    place of the column in the prefix's term as well (``substr(:value, 1, 100) = substr(:value,
+    1, 100)``), which no longer names the index's expression, and every version ever written
+    was read for each pasted draft (docs/benchmarks.md, Session 30)."""
+    rest: Any = literal_column(str(SIGNATURE_PREFIX + 1))
+    return (_prefix(column) == _prefix(value)) & (func.substr(column, rest) == func.substr(value, rest))
+
+
 def _could_duplicate(f: Any, versions_since: Any) -> Any:
     """The ids of versions the duplicate rule could match: the same key, or a near-duplicate
     candidate (same numbers, length in range), or one whose signature is missing or of another
@@ -353,9 +364,9 @@ def _could_duplicate(f: Any, versions_since: Any) -> Any:
     recent = col(v.created_at) >= versions_since
     # UNION, not UNION ALL: a version can be in two branches (the same key has the same numbers).
     return union(
-        select_(col(v.id)).where(_prefix(col(v.dup_key)) == _prefix(f.key), col(v.dup_key) == f.key, recent),
-        select_(col(v.id)).where(_prefix(col(v.dup_numbers)) == _prefix(f.numbers), col(v.dup_numbers) == f.numbers,
-                            func.length(col(v.dup_key)).between(f.min_length, f.max_length), recent),
+        select_(col(v.id)).where(_equal_by_prefix(col(v.dup_key), f.key), recent),
+        select_(col(v.id)).where(_equal_by_prefix(col(v.dup_numbers), f.numbers),
+                                 func.length(col(v.dup_key)).between(f.min_length, f.max_length), recent),
         select_(col(v.id)).where(col(v.dup_version).is_(None), recent),
         select_(col(v.id)).where(col(v.dup_version) < f.version, recent),
         select_(col(v.id)).where(col(v.dup_version) > f.version, recent),

@@ -7,10 +7,13 @@ against the rule itself, on texts built to sit on the rule's boundaries.
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event, insert
 
 from bot.rules import CheckContext, check, duplicate_signature
 from bot.rules.misc import DUPLICATE_SIGNATURE_VERSION
@@ -127,3 +130,40 @@ def test_the_filter_never_hides_a_post_the_rule_would_flag(db: Database, new: st
             s.connection().exec_driver_sql("DELETE FROM drafts")
         store(db, "3.1", old)
         assert read(db, new) == [old]
+
+
+def test_the_intake_looks_candidates_up_by_index_not_by_reading_every_version(db: Database) -> None:
+    """The plan of the intake's read on a history of varied posts, after ANALYZE. SQLite rewrote
+    ``dup_key = :key`` into the prefix's term (constant propagation), which then no longer matched
+    the index's expression: every version ever written was read for each pasted draft."""
+    rng = random.Random(30)
+    words = "市役所窓口受付ごみ収集日説明会健康診断図書館休館防災訓練税納付期限"
+    drafts_rows, version_rows = [], []
+    for i in range(800):  # one post every 4 hours: four months, of which the window is a quarter
+        at = NOW - timedelta(hours=4 * (800 - i))
+        drafts_rows.append(dict(id=i + 1, account_id=f"acct-{i % 5}", author_id="U0OPERATOR", channel="C0INTAKE",
+                                message_ts=f"1700000000.{i:06d}", state="published", current_version=1,
+                                category="normal", source="channel", created_at=at, updated_at=at))
+        sig = duplicate_signature("".join(rng.choice(words) for _ in range(40)) + f"{rng.randint(1, 10**6)}円")
+        version_rows.append(dict(draft_id=i + 1, number=1, text="t", alt_texts=[], image_count=0, video_count=0,
+                                 portrait_consent=False, content_hash="0" * 64, created_at=at, dup_key=sig.key,
+                                 dup_numbers=sig.numbers, dup_version=sig.version))
+    with db.session() as s:
+        s.connection().execute(insert(DraftRow.__table__), drafts_rows)  # type: ignore[arg-type]
+        s.connection().execute(insert(DraftVersionRow.__table__), version_rows)  # type: ignore[arg-type]
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.exec_driver_sql("ANALYZE")
+    seen: list[tuple[str, Any]] = []
+    listener = lambda _c, _cur, statement, parameters, _ctx, _many: seen.append((statement, parameters))  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert read(db, "本日は市役所窓口の受付時間を変更します。") == []
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    statement, parameters = next((st_, p) for st_, p in seen if "dup_key" in st_)
+    with db.session() as s:
+        rows = s.connection().exec_driver_sql("EXPLAIN " + ("QUERY PLAN " if db.engine.dialect.name == "sqlite"
+                                                            else "") + statement, parameters).all()
+    plan = " | ".join(str(r[-1]) for r in rows)
+    assert "SCAN draft_versions" not in plan and "Seq Scan on draft_versions" not in plan, plan
+    assert "ix_draft_versions_dup_key" in plan and "ix_draft_versions_dup_numbers" in plan, plan
