@@ -470,11 +470,20 @@ _LISTED_AFTER = re.compile(r"[ \t\u3000]*+(?:/|／|→|->|、|,|から)?[ \t\u30
 def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` (sorted, apart) and the values listed after each, up to the next span: a chain is
     followed once, from its last span, so that a long list is read once."""
-    out = []
-    for i, (start, end) in enumerate(spans):
+    out: list[tuple[int, int]] = []
+    after = 0  # the first span not passed yet
+    for start, end in spans:
+        if out and end <= out[-1][1]:
+            continue  # inside a value listed before it, whose chain was followed already
         out.append((start, end))
-        limit = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-        while (m := _ANOTHER_VALUE.match(text, end)) and m.end(1) <= limit:
+        while m := _ANOTHER_VALUE.match(text, end):
+            # A span inside the value listed (「PW：abc123、Pass[12]が漏えい」: 「Pass」 read as a label, 「12」 as its
+            # value) is part of it: stopped there, 「Pass」 went into the alert as typed. One it only runs into
+            # ends the list, as before.
+            while after < len(spans) and spans[after][1] <= m.end(1):
+                after += 1
+            if after < len(spans) and spans[after][0] < m.end(1):
+                break
             between = _LEADING_KEPT_NOTE.sub("", text[end:m.start(1)], count=1).lstrip(" \t\u3000")
             changed = between.startswith(_A_CHANGE_FROM)
             start, end = m.span(1)
@@ -488,6 +497,9 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
             if not _a_listed_value(text, start, end, changed_from_a_password=changed,
                                    a_device_is_kept=not between.startswith(("→", "⇒", "->"))):
                 break
+            if out and start < out[-1][1]:  # a span it holds ended past the value's trimmed end
+                held = out.pop()
+                start, end = held[0], max(held[1], end)
             out.append((start, end))
     return out
 
