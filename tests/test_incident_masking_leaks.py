@@ -34,6 +34,25 @@ def test_a_second_label_after_a_value_stays_a_label(text: str) -> None:
     assert count == 2 and ("Pass:" in out or "PIN" in out) and "abc123" not in out
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A word before 「から変更」 that names no service or device is the old password.
+    ("パスワードは 11/30 に hunter から変更しました", f"パスワードは 11/30 に {M} から変更しました"),
+    ("パスワードを 11/30 に sakura から変更", f"パスワードを 11/30 に {M} から変更"),
+    ("パスワードを 11/30 に Teams／hunter から変更しました", f"パスワードを 11/30 に {M} から変更しました"),
+])
+def test_a_word_before_changed_from_that_names_no_place_is_masked(text: str, expected: str) -> None:
+    assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize("kept", [
+    # Where it was changed from: the service or the device is what 情報政策室 needs.
+    "パスワードは 11/30 に Teams から変更しました", "パスワードは 11/30 に Slack・iPhone から変更しました",
+    "パスワードは 11/30 に Google Chrome から変更しました", "パスワードを 11/30 に PC から再設定しました",
+])
+def test_a_service_or_device_before_changed_from_stays(kept: str) -> None:
+    assert masked(kept) == (kept, 0)
+
+
 def test_the_new_readings_stay_linear() -> None:
     # One shape holding each new reading: each check costs CI time on a loaded machine.
-    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が")
+    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更")
