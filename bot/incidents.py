@@ -634,6 +634,27 @@ def _without_a_glued_tail(text: str, start: int, end: int) -> int:
     return tail.start() if tail is not None and tail.start() - start >= 2 else end
 
 
+# A value after what the report says of the password (「パスワード：不明 abc123」「PW：変更前、abc123」): the word is kept
+# as the report's, and the value after it was read as no label's and went out as typed. Only a value with a
+# digit (see _a_listed_value), not a date, a time or a field of its own (「パスワード：変更済み 11/30」「… ID:koho01」).
+_A_VALUE_AFTER_WHAT_IS_SAID = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->|は|が)[ \t\u3000]*+([^\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝!-~]{1,16}+)"
+    r"[ \t\u3000、，]++([!-~\uff01-\uff5e]{4,64}+)")
+
+
+def _values_after_what_is_said_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _A_VALUE_AFTER_WHAT_IS_SAID.finditer(text):
+        start, end = m.span(2)
+        while end > start and text[end - 1] in _CLOSERS + "、。,.":
+            end -= 1
+        value = unicodedata.normalize("NFKC", text[start:end])
+        if (_SAID_OF_THE_PASSWORD.search(m[1]) and not re.search(r"[:=]", value) and not _NOT_IN_A_PHRASE.search(value)
+                and _a_listed_value(text, start, end)):
+            spans.append((start, end))
+    return spans
+
+
 def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _QUOTED_JAPANESE_VALUE.finditer(text)
              if _KANA_OR_KANJI.search(m[1]) and not _SAID_OF_THE_PASSWORD.search(m[1])]
@@ -1112,7 +1133,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
     spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
-    spans += _named_secret_spans(text) + _value_after_a_date_spans(text)
+    spans += _named_secret_spans(text) + _value_after_a_date_spans(text) + _values_after_what_is_said_spans(text)
     merged = _merged(text, spans)
     merged = _with_the_values_listed_after(text, _merged(text, merged + _values_in_notes_spans(text, merged)))
     out, last = [], 0

@@ -53,6 +53,24 @@ def test_a_service_or_device_before_changed_from_stays(kept: str) -> None:
     assert masked(kept) == (kept, 0)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A value after what the report says of the password: the words stay, the value is masked.
+    ("パスワード：不明 abc123", f"パスワード：不明 {M}"),
+    ("パスワード：変更前、abc123 です", f"パスワード：変更前、{M} です"),
+    ("PW は 共通 Kx7pq2", f"PW は 共通 {M}"),
+])
+def test_a_value_after_what_is_said_of_the_password_is_masked(text: str, expected: str) -> None:
+    assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize("kept", [
+    "パスワード：変更済み 11/30", "パスワード：変更済み 2026/11/30 10:00", "パスワード：不明 ID:koho01",
+    "パスワード：不明 3回 失敗", "パスワードは 共通 Windows11 の PC で設定",
+])
+def test_a_date_a_field_or_a_device_after_what_is_said_stays(kept: str) -> None:
+    assert masked(kept) == (kept, 0)
+
+
 def test_the_new_readings_stay_linear() -> None:
     # One shape holding each new reading: each check costs CI time on a loaded machine.
-    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更")
+    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更 PW：不明 ab12 ")
