@@ -807,6 +807,14 @@ _NEXT_LINE_VALUE = re.compile(
     r"(?![/／:：=＝「『\"“'‘`])([!-~\uff01-\uff5e]{3,64}+)(?=[ \t\u3000]*+(?:\r?\n|$))")
 
 
+# A passphrase on the line after its label, the label alone on its line (「パスワード」 then 「correct horse battery
+# staple」): read as one word at most, it went out whole. Only with a digit or in lower-case words alone, as a
+# spaced cell: an English sentence there (「Please reset it today.」) is the report's.
+_NEXT_LINE_PASSPHRASE = re.compile(
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝]|は|が)?[*_~`]{0,2}+[ \t\u3000]*+\r?\n[ \t\u3000]*+"
+    r"([!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)(?=[ \t\u3000]*+(?:\r?\n|$))")
+
+
 def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _SHORT_VALUE.finditer(text):
@@ -834,6 +842,16 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
                 and not any(w.lower().rstrip(":") in _SHORT_WORDS | _WORDS_OF_NO_VALUE or _A_SENTENCES_WORD.fullmatch(w)
                             or _NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
                 and not _says_about_the_value(words[-1], text[m.end(1):m.end(1) + 8])):
+            spans.append(m.span(1))
+    for m in _NEXT_LINE_PASSPHRASE.finditer(text):
+        # A label that ends a table's header (「ID,パスワード」) heads a column: its row is read as cells (_table_cell_spans).
+        since = max(0, m.start() - 256)
+        line = text[max(since, text.rfind("\n", since, m.start()) + 1):m.start()]
+        if any(sep in line for sep in _TABLE_SEPARATORS):
+            continue
+        words = unicodedata.normalize("NFKC", m[1]).split()
+        if ((any(c.isdigit() for c in m[1]) or all(w.isalpha() and w.islower() for w in words))
+                and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words) and not _of_no_value(m[1])):
             spans.append(m.span(1))
     for m in _NEXT_LINE_VALUE.finditer(text):
         start, end = m.span(1)

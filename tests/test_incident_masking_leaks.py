@@ -71,6 +71,25 @@ def test_a_date_a_field_or_a_device_after_what_is_said_stays(kept: str) -> None:
     assert masked(kept) == (kept, 0)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A passphrase on the line after its label, the label alone on its line.
+    ("パスワード\ncorrect horse battery staple", f"パスワード\n{M}"),
+    ("パスワード：\ncorrect horse battery staple\n至急対応をお願いします。", f"パスワード：\n{M}\n至急対応をお願いします。"),
+    ("PW\nabc 123\nID: koho01", f"PW\n{M}\nID: koho01"),
+    ("パスワード\nline abc7", f"パスワード\n{M}"),
+])
+def test_a_passphrase_on_the_line_after_a_lone_label_is_masked(text: str, expected: str) -> None:
+    assert masked(text) == (expected, 1)
+
+
+@pytest.mark.parametrize("kept", [
+    "パスワード\nPlease reset it today.", "パスワード\nnot set yet", "パスワード\nsee IT desk",
+    "パスワード\n11/30 変更", "パスワード\nGoogle Chrome", "パスワード\n2026/11/30 10:00",
+])
+def test_an_english_note_on_the_line_after_a_lone_label_stays(kept: str) -> None:
+    assert masked(kept) == (kept, 0)
+
+
 def test_the_new_readings_stay_linear() -> None:
     # One shape holding each new reading: each check costs CI time on a loaded machine.
-    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更 PW：不明 ab12 ")
+    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更 PW：不明 ab12 パスワード\na b c\n")

@@ -84,7 +84,9 @@ def reports(draw: st.DrawFn) -> Report:
     # an equals sign or an arrow, or inside quotes.
     # Nor are words after a comma, a space or a line break a passphrase: 「PW、abc123 Google で管理」「PW abc123
     # please change it」 go on with the sentence.
-    kinds = ("ascii", "passphrase") if separator.strip() == "は" else ("ascii",) if separator.strip() in ("", "、") else (
+    # A passphrase alone on the line after its label is the value, as a single word there is (session 30).
+    kinds = ("ascii", "passphrase") if separator.strip() == "は" or separator == "\n" else (
+        "ascii",) if separator.strip() in ("", "、") else (
         "ascii", "japanese", "passphrase")
     kind = draw(st.sampled_from(kinds))
     value = draw({"ascii": ascii_values(), "japanese": japanese_values(), "passphrase": passphrases()}[kind])
