@@ -467,6 +467,9 @@ _A_LABEL_BEFORE_OLD_OR_NEW = re.compile(_LABEL + r"[ \t\u3000]*+(?:[:：=＝→]
 _LISTED_AFTER = re.compile(r"[ \t\u3000]*+(?:/|／|→|->|、|,|から)?[ \t\u3000]*+")
 
 
+_A_FIELDS_MARK = re.compile(r"[:=：＝\"']")
+
+
 def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` (sorted, apart) and the values listed after each, up to the next span: a chain is
     followed once, from its last span, so that a long list is read once."""
@@ -480,9 +483,12 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
             # A span inside the value listed (「PW：abc123、Pass[12]が漏えい」: 「Pass」 read as a label, 「12」 as its
             # value) is part of it: stopped there, 「Pass」 went into the alert as typed. One it only runs into
             # ends the list, as before.
+            # Not a field of its own (「"pin":"4821"」 after 「"pw":"Kx7pq2",」): its label and quotes are the report's.
+            first_held = after
             while after < len(spans) and spans[after][1] <= m.end(1):
                 after += 1
-            if after < len(spans) and spans[after][0] < m.end(1):
+            if (after < len(spans) and spans[after][0] < m.end(1)) or (
+                    any(end < a for a, _b in spans[first_held:after]) and _A_FIELDS_MARK.search(text, m.start(1), m.end(1))):
                 break
             between = _LEADING_KEPT_NOTE.sub("", text[end:m.start(1)], count=1).lstrip(" \t\u3000")
             changed = between.startswith(_A_CHANGE_FROM)

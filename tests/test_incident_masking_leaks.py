@@ -28,10 +28,11 @@ def test_a_listed_value_that_begins_like_a_label_is_masked_whole(text: str, expe
     # A label of its own after the first value keeps its label, and its value is masked apart.
     "PW：abc123、Pass: def456",
     "PW：abc123、PIN 1234 が漏えい",
+    '{"pw":"Kx7pq2","pin":"4821"}',
 ])
 def test_a_second_label_after_a_value_stays_a_label(text: str) -> None:
     out, count = masked(text)
-    assert count == 2 and ("Pass:" in out or "PIN" in out) and "abc123" not in out
+    assert count == 2 and any(label in out for label in ("Pass:", "PIN", '"pin":')) and "abc123" not in out
 
 
 @pytest.mark.parametrize(("text", "expected"), [
