@@ -690,6 +690,14 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     国籍や性別で人々を比べて優劣をつける文（「中国人より日本人の方が優秀です」「日本人は中国人より勤勉です」
     「外国人より日本人を優先すべきです」）も反応します（「日本人より外国人の方が多い地区」のような数や、調査結果の紹介、
     問いかけ、「〜なんてことはありません」と打ち消すもの、アンケートで「〜マナーが悪いと答えた人」のように人の答えや感じ方として伝えるもの、「男性より女性の方が真面目に健診を受けています」のような行いの様子は対象外です）。
+    属性を主題にして、隅や別の部屋に置くことを決めた文（「障害者は避難所の隅にいてもらいます」「障害のある方は体育館の端に集めます」
+    「車いすの方は別室に分けます」）も反応します（「障害のある方は福祉避難スペースをご利用いただけます」「車いすの方は入口近くの席へどうぞ」、
+    希望や体調に応じた「ご希望に応じて別室にいていただきます」「静かな別室にいていただけます」、「車いすの方は別室に入れます」、
+    男女で分ける「女性は別室に入っていただきます」は対象外です）。
+    属性を主題にして理由を挙げ、すぐ後に「近づかない」「関わらない」と勧める文（「精神障害者は危ないので近づかないように」
+    「外国人は言葉が通じないから関わらないほうがいい」）も反応します（「子どもは危ないので川に近づかないように」のように
+    別の場所やものを挙げるもの、同じ段落の近くで工事・除雪・川・雪・クマなどの危険に触れたもの、
+    「高齢者は危ないので近づかないように」のように女性・高齢者の身を守る呼びかけは対象外です）。
     「女は家事をしていればいい」「男なら泣くな」「家事は女がするもの」「男は仕事、女は家庭」のように、性別で役割を
     決めつける文も反応します（固定的な性別役割分担意識）。「」に入れて示したものや、「という考え方を見直しましょう」
     「という思い込みはありませんか」「と言われて育った」のように問い直す文、「男性も家事・育児に参加しましょう」は
@@ -723,7 +731,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     ]
     yield from statements
     wished = [
-        _hinted(doc, h) for h in (*_wished_away(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc))
+        _hinted(doc, h) for h in (*_wished_away(doc), *_set_apart(doc), *_shunned(doc), *_verdicts(doc), *_gender_roles(doc), *_spelled_statements(doc), *_rankings(doc), *_blamed_for_crime(doc))
         if _said(doc, taught, h)
     ]
     yield from _in_other_sentences(
@@ -2429,6 +2437,135 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
                 break
 
 
+
+def _group_topic_end(doc: Document, g: Match, sent: tuple[int, int]) -> int | None:
+    """Where the group `g` stands as the topic of its sentence (「障害者は」「障害者の方は」「精神障害者って」),
+    the offset right after its particle; None when it is not the topic (「障害者用の」「障害者と一緒に」)."""
+    tokens = doc.tokens
+    k = g.last + 1
+    # 「障害者の方は」「外国人の人たちは」: the group's people.
+    if k + 1 < len(tokens) and tokens[k].surface == "ノ" and tokens[k + 1].surface in _PEOPLE:
+        k += 2
+    while k < len(tokens) and tokens[k].surface in _GROUP_SUFFIXES:
+        k += 1
+    if k < len(tokens) and tokens[k].surface == "ニ":
+        k += 1
+    if k < len(tokens) and tokens[k].surface in _VERDICT_TOPIC and tokens[k].pos == "助詞" and tokens[k].end <= sent[1]:
+        return tokens[k].end
+    return None
+
+
+# A group put out of the way, as the plan for them: 「障害者は避難所の隅にいてもらいます」「高齢者は体育館の端に
+# 集めます」「障害者の方は別室に入っていただきます」. Only a corner, an edge or a room apart, right after the
+# group as the topic (with at most a 「〜の」 of the building): 「障害のある方は福祉避難スペースをご利用いただけます」
+# offers a space, 「車いすの方は入口近くの席へどうぞ」 a seat, and 「ペット連れの方は別室をご利用ください」 names no group.
+# 「いていただけます」 (may stay) offers; 「別室に入れます」 may say they can go in, so bare 入れる only of a corner.
+_SET_APART = re.compile(
+    r"[、,\s　]*(?:[^\s、，,。！？!?「」]{1,12}?の)?"
+    r"(?:(?P<corner>片隅|隅っこ|隅|すみっこ|端っこ|端|はじっこ)|別室|別の部屋|奥の部屋)(?:の方|のほう)?(?:に|へ)[\s　]*"
+    r"(?:(?:入|はい|い)って(?:もら|いただ|頂)(?:います|う|いましょう|おう|きます|く)"
+    r"|(?:い|居)て(?:もら|いただ|頂)(?:います|う|いましょう|おう|きます|く)"
+    r"|(?:入れ|いれ)(?:ておきます|ておく|ましょう|よう|てください|て下さい)"
+    r"|(?P<put>入れ|いれ)(?:ます|る)"
+    r"|(?:分け|わけ|隔離し|追いやり|押し込め|閉じ込め|集め)(?:ます|る|ましょう|よう|てください|て下さい))"
+    # 「隅にいてもらうことはありません」「別室に分けるようなことはしません」 deny the plan.
+    r"(?![\s　]*(?:こと|ような|ようなこと|わけ|など|なんて|のは|べきでは|必要は))"
+)
+# What makes a room apart their choice or their need, not their place: 「ご希望の方は」「静かな」「落ち着ける」,
+# a fever or an infection kept apart from everyone, a separation by sex for privacy.
+_SET_APART_FOR_THEM = re.compile(r"希望|本人|落ち着|静か|安心|配慮|プライバシー|感染|発熱|症状|体調|授乳|着替え|更衣")
+_BY_SEX = frozenset(("女", "女性", "オンナ"))
+
+
+def _set_apart(doc: Document) -> Iterator[Hit]:
+    """Sentences with a group as the topic and the plan to keep its people in a corner or a room apart
+    (`_SET_APART`): segregation stated with no discriminatory word (障害者差別解消法 第8条)."""
+    if not any(w in doc.text for w in ("隅", "すみ", "端", "はじ", "別室", "別の部屋", "奥の部屋")):
+        return
+    groups = matcher("discrimination.txt", "groups")
+    if not groups.present(doc):
+        return
+    deny = matcher("discrimination.txt", "deny")
+    seen: set[tuple[int, int]] = set()
+    for g in groups.find(doc):
+        sent = _said_sentence(doc, g.start)
+        if sent in seen or doc.text[g.start : g.end] in _BY_SEX:
+            continue
+        at = _group_topic_end(doc, g, sent)
+        if at is None:
+            continue
+        m = _SET_APART.match(doc.text, at, sent[1])
+        if m is None or (m.group("put") is not None and m.group("corner") is None):
+            continue
+        seen.add(sent)
+        if _SET_APART_FOR_THEM.search(doc.text, *sent) or deny.find(doc, within=sent):
+            continue
+        people = _people(doc.text[g.start : g.end])
+        yield Hit(
+            g.start,
+            m.end(),
+            f"{people}を隅や別の場所に分けて置く、排除・差別する表現と受け取られます。"
+            "配慮のための場所をご案内する場合は、「ご希望の方は〇〇をご利用いただけます」のように、"
+            "選べる形でお伝えください。",
+        )
+
+
+# A group said to be shunned, for a reason given: 「精神障害者は危ないので近づかないように」「外国人は言葉が通じない
+# から関わらないほうがいい」. The verb right after the reason, so what is shunned is the group itself; 「子どもは
+# 危ないので川に近づかないように」 keeps them from the river (and children are no group here).
+_SHUNNED = re.compile(
+    r"[、,\s　]*(?P<reason>[^。！？!?\n「」]{1,24}?(?:ので|から|ため(?:に)?))[、,\s　]*"
+    r"(?:(?:絶対に?|決して|むやみに|なるべく|できるだけ|あまり|なるたけ)[、,\s　]*)?"
+    r"(?:(?:近づ|ちかづ)かない|(?:近寄|ちかよ)らない|(?:関わ|かかわ|係わ)らない|相手にしない|接しない)"
+    r"(?:で(?:ください|下さい|ね|おこう|おきましょう)?|ように(?:しましょう|してください|して下さい|しよう|しなさい|してね"
+    r"|気をつけ\w{0,6}|気を付け\w{0,6}|注意\w{0,6}|ね)?|ほうが(?:いい|よい|良い)|方が(?:いい|よい|良い)|べき|こと)?"
+)
+# A danger of the place or the work, told near in the paragraph: then the group is kept safe,
+# not shunned (「除雪作業中です。障害のある方は危ないので近づかないでください」).
+_HAZARD = re.compile(
+    r"工事|作業|除雪|排雪|重機|現場|川|河|海|池|沼|水路|用水|崖|がけ|斜面|雪|氷|凍|火|煙|熊|クマ|蜂|ハチ|イノシシ|猿|サル|野生"
+    r"|倒木|落石|増水|氾濫|土砂|立入|立ち入|区域|線路|踏切|道路|車|機械|電線|屋根|花火|感染|ウイルス|動物|犬|段差|階段|穴"
+)
+_HAZARD_REACH = 200
+# Those the same words keep from harm, whose age or body a danger concerns (「高齢者は危ないので近づかないように」).
+_SHIELDED = frozenset(("女", "女性", "オンナ", "高齢者", "老人", "年寄り"))
+
+
+def _shunned(doc: Document) -> Iterator[Hit]:
+    """Sentences with a group as the topic, a reason, and the advice to keep away from them (`_SHUNNED`)."""
+    if not any(w in doc.text for w in ("近づかな", "ちかづかな", "近寄らな", "ちかよらな", "関わらな", "かかわらな", "係わらな", "相手にしな", "接しな")):
+        return
+    groups = matcher("discrimination.txt", "groups")
+    if not groups.present(doc):
+        return
+    deny = matcher("discrimination.txt", "deny")
+    seen: set[tuple[int, int]] = set()
+    for g in groups.find(doc):
+        sent = _said_sentence(doc, g.start)
+        if sent in seen or doc.text[g.start : g.end] in _SHIELDED:
+            continue
+        at = _group_topic_end(doc, g, sent)
+        if at is None:
+            continue
+        m = _SHUNNED.match(doc.text, at, sent[1])
+        if m is None or not _ADVICE_TAIL.fullmatch(doc.text, m.end(), sent[1]):
+            continue
+        seen.add(sent)
+        # The danger may be told before or after, anywhere near in the paragraph (「【クマ出没】…。外国人観光客の方は、
+        # 危ないので近づかないでください」「…近づかないでください。工事中です。」).
+        before = max(0, sent[0] - _HAZARD_REACH)
+        before = max(before, doc.text.rfind("\n\n", before, sent[0]))
+        after = doc.text.find("\n\n", sent[1], sent[1] + _HAZARD_REACH)
+        after = min(len(doc.text), sent[1] + _HAZARD_REACH) if after < 0 else after
+        if _HAZARD.search(doc.text, before, after) or deny.find(doc, within=sent):
+            continue
+        yield Hit(
+            g.start,
+            m.end(),
+            f"{_people(doc.text[g.start : g.end])}を危険視して遠ざける、偏見を助長する表現と受け取られます。表現を改めてください。",
+        )
+
+
 # Particles that give the imperative a subject or an object of its own: 「鬼を追い出そう！」「感染症なんて
 # いなくなれ！」 are not said of the group named before. A pronoun is the group (「お前らは出ていけ」).
 _OWN_SUBJECT = frozenset(("ヲ", "ガ", "ハ", "モ", "ヨ", "ナンテ", "ナド"))
@@ -3190,6 +3327,10 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「観光大使に立候補した山田さんを応援しています」「PTA会長に立候補」のように選挙で選ばない役への立候補の後、
     「直江津の選挙ポスター掲示場を設置しました。ぜひ一票を！」のように人名にもある地名（肩書きや「が」「は」が
     続かないもの）を挙げた文の後では反応しません。
+    一人の人名か一つの政党をほめたり感謝したりした文（「おかげで」「尽力で」「素晴らしい」など）のすぐ次の文が
+    「次も投票しましょう」「また一票を入れましょう」で始まるときも反応します（「自民党の山田議員のおかげで道路が直りました。
+    次も投票しましょう」）。投票率向上の「次の選挙も投票に行きましょう」、コンテストの投票、人名も政党もない
+    「市民の皆さんのおかげで…」、二人以上を挙げた文や段落が変わった後は対象外です。
     「中川市長を応援しよう！」「中川幹太さんの応援をよろしく」のように名前のすぐ後の応援の呼びかけは、
     同じ文か前後の文で選挙・立候補に触れているときだけ反応します（それだけでは現職の市長への
     声援と区別できないため）。「中川市長をよろしく」「山田議員をよろしく」のように市長・議員などの肩書きや「候補」を
@@ -3209,7 +3350,9 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     statements = list(_political_statements(doc, opts))
     said_before = SpanSet((s.start, s.end) for s in statements)
     statements += [h for h in _party_asked(doc) if not said_before.covers(h.start, h.end)]
-    statements += _in_other_sentences(doc, statements, (*_campaign_across(doc, opts), *_foreign_language_calls(doc)))
+    statements += _in_other_sentences(
+        doc, statements, (*_campaign_across(doc, opts), *_vote_again(doc, opts), *_foreign_language_calls(doc))
+    )
     # A statement that contains a listed word (「中川幹太候補に清き一票を」) is reported once. (Word
     # hits are merged already, so none holds another.)
     said = SpanSet((s.start, s.end) for s in statements)
@@ -3549,6 +3692,56 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
                     "公式アカウントでは特定の候補者に触れず、中立な表現にしてください。",
                 )
                 break
+
+
+
+# 「次も投票しましょう」「また一票を入れましょう」: a vote asked again, which opens its sentence and names no one.
+# 「次も」 makes it a vote for whoever the sentence before thanked. 「投票に行きましょう」 (go and vote) is the
+# turnout appeal 「市議会議員が視察に来ました。次の選挙も投票に行きましょう」, and is not one.
+_VOTE_AGAIN = re.compile(
+    r"[\s　、,]*(?:次も|次回も|次の選挙も|次の選挙でも|今度も|今回も|またも?|これからも|引き続き)[\s　、,]*"
+    r"(?:(?:ぜひ|是非|みんなで|皆さんで|みなさんで|皆で)[\s　、,]*)?"
+    r"(?:投票(?:しましょう|しよう|してください|して下さい|してね|して(?:あげ|くれ)|を(?:お願い|よろしく|[！!。]|$)|お願い)"
+    r"|(?:清き)?一票を?[\s　]*(?:入れ|投じ|お願い|よろしく|[！!。]|$))"
+)
+# Thanks or praise for what a politician or a party did: 「山田議員のおかげで道路が直りました」「〇〇党の尽力で」.
+_PRAISED = re.compile(
+    r"おかげ|お陰|御蔭|尽力|働きかけ|頑張って|がんばって|頑張り|がんばり|活躍|実現して(?:くれ|いただ|下さ|くださ)|実現させ"
+    r"|力で|さすが|素晴らし|すばらし|感謝|ありがとう|ありがたい|実績|功績|頼りにな|頼もし"
+)
+
+
+def _vote_again(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
+    """A vote asked again (`_VOTE_AGAIN`) in the sentence right after one that praises a named person or a
+    single party (`_PRAISED`): 「自民党の山田議員のおかげで道路が直りました。次も投票しましょう」. Not after a
+    contest (「ゆるキャラグランプリで1位に！次も投票しましょう」) nor a turnout appeal."""
+    if not any(w in doc.text for w in ("投票", "一票")) or _PRAISED.search(doc.text) is None:
+        return
+    parties = matcher("political.txt", "parties", opts.extra_words)
+    sentences = doc.sentences
+    for k in range(1, len(sentences)):
+        a, b = sentences[k]
+        call = _VOTE_AGAIN.match(doc.text, a, b)
+        if call is None:
+            continue
+        before = sentences[k - 1]
+        if doc.text[before[1] : a].count("\n") > 1 or _PRAISED.search(doc.text, *before) is None:
+            continue  # another paragraph, or nothing praised
+        if _CONTEST.search(doc.text, before[0], b) or _TURNOUT.search(doc.text, before[0], b):
+            continue
+        target = _one_person(doc, before)
+        if target is None and not doc.person_names(before):
+            named = parties.find(doc, within=before)
+            if len({m.entry for m in named}) == 1:
+                target = named[0].start, doc.text[named[0].start : named[0].end]
+        if target is None:
+            continue
+        yield Hit(
+            target[0],
+            call.end(),
+            f"前の文でほめた「{target[1]}」への投票の呼びかけと受け取られます。"
+            "公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
+        )
 
 
 def _regards_for(doc: Document, sentences: Sequence[tuple[int, int]], k: int) -> Iterator[Hit]:

@@ -97,8 +97,8 @@ DRAFTS = [
     Bad('x', '死ねばいいのに', 'prohibited.insult', ('prohibited.insult',)),
     Bad('x', '外国人が増えて治安が悪くなりました。夜は気をつけましょう。', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', '〇〇地区は部落なので土地が安いです', 'prohibited.discrimination', ('prohibited.discrimination',)),
-    # Missed: segregation stated without a discriminatory word.
-    Bad('facebook', '障害者は避難所の隅にいてもらいます', 'prohibited.discrimination', (), missed=True),
+    # Segregation stated without a discriminatory word: the group put in a corner, as the plan.
+    Bad('facebook', '障害者は避難所の隅にいてもらいます', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', '女のくせに消防団に入るなんて', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', 'めくらの方にも分かるように音声で案内します', 'prohibited.discrimination', ('prohibited.discrimination',)),
     # シナ alone collides with シナモン/シナリオ and 南シナ海 split apart; シナ料理 is listed as 支那 is.
@@ -135,8 +135,8 @@ DRAFTS = [
     Bad('x', '真偽不明ですが、〇〇橋が落ちたとのこと', 'prohibited.rumor', ('prohibited.rumor',)),
     Bad('x', '山田太郎候補の政策に賛成です！みんなで応援しましょう', 'prohibited.political', ('prohibited.political',)),
     Bad('x', '市長選挙では山田太郎さんに清き一票を！', 'prohibited.political', ('prohibited.political',)),
-    # Missed: a call to vote with a party named in the sentence before, not the same one.
-    Bad('facebook', '自民党の山田議員のおかげで道路が直りました。次も投票しましょう', 'prohibited.political', (), missed=True),
+    # A vote asked again (「次も」) right after a named politician is thanked.
+    Bad('facebook', '自民党の山田議員のおかげで道路が直りました。次も投票しましょう', 'prohibited.political', ('prohibited.political',)),
     Bad('x', '明日の個人演説会にぜひお越しください（〇〇後援会）', 'prohibited.political', ('prohibited.political',)),
     Bad('x', '中川市長を再選させよう！', 'prohibited.political', ('prohibited.political',)),
     Bad('x', 'みんなで山田さんを当選させよう🔥', 'prohibited.political', ('prohibited.political',)),
