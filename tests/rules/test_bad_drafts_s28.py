@@ -99,6 +99,8 @@ DRAFTS = [
     Bad('x', '〇〇地区は部落なので土地が安いです', 'prohibited.discrimination', ('prohibited.discrimination',)),
     # Segregation stated without a discriminatory word: the group put in a corner, as the plan.
     Bad('facebook', '障害者は避難所の隅にいてもらいます', 'prohibited.discrimination', ('prohibited.discrimination',)),
+    # A group to be shunned, with a reason and no place named (session 30).
+    Bad('x', '精神障害者は危ないので近づかないように', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', '女のくせに消防団に入るなんて', 'prohibited.discrimination', ('prohibited.discrimination',)),
     Bad('x', 'めくらの方にも分かるように音声で案内します', 'prohibited.discrimination', ('prohibited.discrimination',)),
     # シナ alone collides with シナモン/シナリオ and 南シナ海 split apart; シナ料理 is listed as 支那 is.
