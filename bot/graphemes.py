@@ -44,6 +44,23 @@ def _second_of_a_flag(text: str, i: int) -> bool:
     return run % 2 == 1
 
 
+def _inside(text: str, i: int) -> bool:
+    """Whether a cut before ``text[i]`` would fall inside a character as a reader sees it."""
+    return (joins_previous(text[i]) or text[i - 1] == "\u200d" or _after_a_virama(text, i)
+            or _second_of_a_flag(text, i))
+
+
+def cut_at_or_before(text: str, end: int, start: int = 0) -> int:
+    """The last place at or before ``end`` (and after ``start``) where ``text`` can be cut between
+    characters as a reader sees them; ``end`` itself when the stretch is nothing but marks."""
+    if end >= len(text):
+        return len(text)
+    cut = end
+    while cut > start + 1 and _inside(text, cut):
+        cut -= 1
+    return end if _inside(text, cut) else cut
+
+
 def shortened(text: str, limit: int) -> str:
     """``text`` in at most ``limit`` characters, ending in 「…」 when cut. Cut between characters
     as a reader sees them: a cut before a combining mark showed 「か…」 for 「が…」, another word."""

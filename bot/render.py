@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.attachments import AttachedFile, kind_ja
 from bot.config import look_alike_key
-from bot.graphemes import shortened
+from bot.graphemes import cut_at_or_before, shortened
 from bot.publication import PLATFORM_JA, URL_MAX
 from bot.rules import Finding
 
@@ -203,35 +203,60 @@ def text_size(blocks: Any) -> int:
     return 0
 
 
-def quote_blocks(text: str, *, budget: int, where: str = "受付チャンネルの元のメッセージ") -> list[dict[str, Any]]:
-    """The draft as quoted sections of at most ``budget`` characters in all: the whole of it
+def _draft_spans(text: str, limit: int = SECTION_LIMIT) -> list[tuple[int, int]]:
+    """Where to cut ``text`` into sections of at most ``limit`` characters: at a line break when
+    there is one (the break itself is the gap between two sections), else between characters."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        end = pos + limit
+        if end >= len(text):
+            spans.append((pos, len(text)))
+            break
+        br = text.rfind("\n", pos, end + 1)
+        if br > pos:
+            spans.append((pos, br))
+            pos = br + 1
+            continue
+        cut = cut_at_or_before(text, end, pos)
+        spans.append((pos, cut))
+        pos = cut
+    return spans
+
+
+def draft_section(text: str) -> dict[str, Any]:
+    """A section showing what a person wrote exactly as the SNS will show it: plain text, so that
+    Slack neither formats it (「*」「_」「~」「`」 around words), nor draws 「:smile:」 as a picture
+    the post will not have, nor reads 「&amp;」 as 「&」. At most SECTION_LIMIT characters."""
+    return {"type": "section", "text": {"type": "plain_text", "text": text, "emoji": False}}
+
+
+def draft_blocks(text: str, *, budget: int, where: str = "受付チャンネルの元のメッセージ") -> list[dict[str, Any]]:
+    """The draft as plain text sections of at most ``budget`` characters in all: the whole of it
     whenever it fits (what an approver decides on must be readable), else as much as fits and a
-    note saying how much is shown and where the rest is."""
+    note saying how much is shown and where the rest is. The operator posts what they copy from
+    here (a draft made in the form has no message of its own), so it is never marked up."""
     text = clean_text(text)
-    lines: list[tuple[str, int]] = []
-    for raw in text.split("\n"):
-        pieces = _escaped_pieces(raw, SECTION_LIMIT - 1)
-        # The line break counts once, after the line's last piece: the sum is where the text shown ends.
-        lines.extend((f">{piece}", n + (i == len(pieces) - 1)) for i, (piece, n) in enumerate(pieces))
-    texts = pack(lines)
-    if sum(len(t) for t, _ in texts) > budget:
-        # Only the lines that fit, with room for the note, so the cut falls between lines where it can.
-        kept = _first_fitting(lines, budget - 200)
-        # and then as much of the next one as fits: a paragraph is cut in pieces of a whole section,
-        # so with a little under 3,200 left none of a long paragraph was shown (「先頭 0 文字」).
-        room = budget - 200 - sum(len(line) + 1 for line, _ in kept) - 2
-        start = sum(n for _, n in kept)
-        rest = text[start:].split("\n", 1)[0]
-        if room > 0 and rest:
-            part, n = _escaped_pieces(rest, room)[0]
-            if n and len(part) <= room:
-                kept.append((f">{part}", n))
-        texts = pack(kept)
-        shown = min(len(text), sum(n for _, n in kept))
-        return [*(section(t) for t, _ in texts),
+    spans = _draft_spans(text)
+    if sum(e - s for s, e in spans) > budget:
+        room = budget - 200  # the note's
+        kept: list[tuple[int, int]] = []
+        for s, e in spans:
+            if e - s > room:
+                # As much of the next section as fits: a long paragraph is one whole section, so
+                # with a little under 3,200 left none of it was shown (「先頭 0 文字」).
+                cut = cut_at_or_before(text, s + room, s) if room > 0 else s
+                if cut > s:
+                    kept.append((s, cut))
+                break
+            kept.append((s, e))
+            room -= e - s
+        shown = kept[-1][1] if kept else 0
+        return [*(draft_section(text[s:e]) for s, e in kept if text[s:e].strip()),
                 context(f"全 {len(text):,} 文字のうち先頭 {shown:,} 文字を表示しています。"
                         f"続きは{where}でご確認ください（決裁は全文に対して記録されます）。")]
-    return [section(t) for t, _ in texts]
+    # Slack refuses an empty text; a section of nothing but line breaks shows nothing anyway.
+    return [draft_section(text[s:e]) for s, e in spans if text[s:e].strip()]
 
 
 def fmt_time(t: datetime | None) -> str:
@@ -542,10 +567,9 @@ def _within_room(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
 DRAFT_SHOWN_MIN = SECTION_LIMIT
 
 
-def _quoted_size(text: str) -> int:
-    """About how many characters ``quote_blocks`` needs to show ``text`` whole."""
-    text = clean_text(text)
-    return len(escape(text)) + 2 * (text.count("\n") + 1)
+def _shown_size(text: str) -> int:
+    """How many characters ``draft_blocks`` needs to show ``text`` whole."""
+    return len(clean_text(text))
 
 
 def _findings_blocks(findings: Sequence[Finding], room: int) -> list[dict[str, Any]]:
@@ -591,13 +615,13 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     else:
         end = [_decision_buttons(value, block_id="decision")]
     room = MESSAGE_TEXT_BUDGET - text_size([*head, *reason, *fields, *end])
-    findings = _findings_blocks(view.findings, room - min(_quoted_size(view.text), DRAFT_SHOWN_MIN))
+    findings = _findings_blocks(view.findings, room - min(_shown_size(view.text), DRAFT_SHOWN_MIN))
     if view.override_reason:
         # The approver must weigh the errors against the reason before reading the text itself.
         before, after = [*head, *reason, *findings, *fields], end
     else:
         before, after = [*head, *fields], [*findings, *end]
-    quoted = quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*before, *after]))
+    quoted = draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*before, *after]))
     fallback = _request_notification(view, decided=decided, voided_note=voided_note, acting_for_name=acting_for_name)
     return message(fallback, [*before, *quoted, *after])
 
@@ -771,7 +795,7 @@ def draft_root(view: DraftView, source: str) -> dict[str, Any]:
     how = "メッセージから「決裁に回す」" if source == "shortcut" else "`/kessai draft`"
     head = f":memo: {escape(view.author_name)} さんが {how} で下書きを提出しました（{escape(view.account_name)}）"
     blocks = [section(head), *_request_fields(view)]
-    return message(head, [*blocks, *quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks),
+    return message(head, [*blocks, *draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks),
                                                   where="下書きの入力画面")])
 
 
@@ -812,8 +836,8 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
         *_request_fields(view),
     ]
     findings = _findings_blocks(view.findings, MESSAGE_TEXT_BUDGET - text_size(blocks)
-                                - min(_quoted_size(view.text), DRAFT_SHOWN_MIN))
-    blocks += [*quote_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*blocks, *findings])), *findings]
+                                - min(_shown_size(view.text), DRAFT_SHOWN_MIN))
+    blocks += [*draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*blocks, *findings])), *findings]
     # The notification preview, alone on a lock screen: what went out, for when, and why unasked.
     preview = (f"事後報告: 「{_preview_name(view.account_name)}」の投稿は「{escape(category_ja)}」のため決裁を省略して"
                f"投稿されます（投稿予定: {fmt_time(view.scheduled_at)}、作成者: {_preview_name(view.author_name)} さん、"

@@ -19,8 +19,7 @@ from bot.render import (
     DecisionView,
     DraftView,
     approval_request,
-    escape,
-    quote_blocks,
+    draft_blocks,
     text_size,
 )
 from bot.rules import Finding
@@ -37,16 +36,28 @@ def sections(msg: dict[str, Any]) -> list[str]:
     return [b["text"]["text"] for b in msg["blocks"] if b["type"] == "section"]
 
 
+def draft_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    """The draft's sections: plain text, shown as it is (no mrkdwn, no emoji drawn from codes)."""
+    texts = [b["text"] for b in blocks if b["type"] == "section" and b["text"]["type"] == "plain_text"]
+    assert all(t.get("emoji") is False for t in texts)
+    return [t["text"] for t in texts]
+
+
+def pieces_of(text: str, blocks: list[dict[str, Any]]) -> int:
+    """Checks that the draft's sections are ``text`` itself, cut in order with nothing between the
+    pieces but line breaks (or a stretch of nothing but spaces, which shows nothing); returns
+    where the last piece ends."""
+    pos = 0
+    for piece in draft_texts(blocks):
+        at = text.find(piece, pos)
+        assert at >= 0 and not text[pos:at].strip(), (pos, piece[:40])
+        pos = at + len(piece)
+    return pos
+
+
 def shown(blocks: list[dict[str, Any]]) -> str:
-    """The draft as the quote shows it, line breaks aside."""
-    quoted = [line[1:] for b in blocks if b["type"] == "section" for line in b["text"]["text"].split("\n")]
-    return unescape("".join(quoted))
-
-
-def whole_entities(blocks: list[dict[str, Any]]) -> bool:
-    """No section ends in the middle of an escape such as &amp; (quote markers aside)."""
-    lines = [line[1:] for b in blocks for line in b["text"]["text"].split("\n") if b["type"] == "section"]
-    return all(escape(unescape(line)) == line for line in lines)
+    """The draft as its sections show it, line breaks aside."""
+    return "".join(draft_texts(blocks)).replace("\n", "")
 
 
 def within_limits(msg: dict[str, Any]) -> None:
@@ -59,17 +70,17 @@ def test_a_long_draft_is_shown_whole_over_several_sections() -> None:
     text = "\n".join(f"{i}行目：市民の皆さまへのお知らせです。" * 5 for i in range(50))  # LINE: 5,000 at most
     msg = approval_request(view(text))
     within_limits(msg)
-    assert shown(quote_blocks(text, budget=MESSAGE_TEXT_BUDGET)) == text.replace("\n", "")
-    assert text.replace("\n", "") in unescape("".join(line[1:] for t in sections(msg) for line in t.split("\n")))
+    assert shown(draft_blocks(text, budget=MESSAGE_TEXT_BUDGET)) == text.replace("\n", "")
+    assert shown(msg["blocks"]) == text.replace("\n", "")
     assert "先頭" not in str(msg)
 
 
-def test_escaping_never_pushes_a_section_over_slacks_limit_or_cuts_an_entity() -> None:
-    text = "子ども&保護者<親子>" * 180 + "\n" + "&" * 1000  # lines longer than a section once escaped
-    blocks = quote_blocks(text, budget=MESSAGE_TEXT_BUDGET)
-    assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in blocks)
-    assert whole_entities(blocks)
-    assert shown(blocks) == text.replace("\n", "")
+def test_the_draft_is_shown_as_typed_not_escaped_and_within_a_sections_limit() -> None:
+    text = "子ども&保護者<親子>" * 400 + "\n" + "&" * 1000  # a line longer than a section
+    blocks = draft_blocks(text, budget=MESSAGE_TEXT_BUDGET)
+    assert all(len(t) <= SECTION_LIMIT for t in draft_texts(blocks))
+    assert pieces_of(text, blocks) == len(text)
+    assert "&amp;" not in str(blocks) and "&lt;" not in str(blocks)
 
 
 def test_a_draft_too_long_for_one_message_says_how_much_is_shown_and_where_the_rest_is() -> None:
@@ -92,14 +103,14 @@ def test_the_note_and_alt_texts_reach_the_approver_in_full() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("あ&<>\n a漢😀"), max_size=15000))
 def test_any_draft_fits_and_is_shown_in_order(text: str) -> None:
-    blocks = quote_blocks(text, budget=MESSAGE_TEXT_BUDGET)
-    assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in blocks)
+    blocks = draft_blocks(text, budget=MESSAGE_TEXT_BUDGET)
+    assert all(0 < len(b["text"]["text"]) <= SECTION_LIMIT and b["text"]["text"].strip() for b in blocks)
     assert text_size(blocks) <= MESSAGE_TEXT_BUDGET
-    assert whole_entities(blocks)
-    if blocks and blocks[-1]["type"] == "context":  # cut: what is shown is the beginning
-        assert text.replace("\n", "").startswith(shown(blocks))
+    end = pieces_of(text, blocks)
+    if blocks and blocks[-1]["type"] == "context":  # cut: what is shown is the beginning, and says so
+        assert f"先頭 {end:,} 文字" in blocks[-1]["elements"][0]["text"] or not text[end:].strip()
     else:
-        assert shown(blocks) == text.replace("\n", "")
+        assert not text[end:].strip()
 
 
 def test_adversarial_fields_and_findings_still_fit_one_message() -> None:
@@ -382,8 +393,7 @@ def test_an_approver_always_sees_the_draft_however_many_findings_and_long_fields
                  note="確認をお願いします。" * 200, override_reason="当日の連絡先として必要なため掲載します。" * 100)
     for msg in (approval_request(draft), render.after_report(draft, "緊急・災害")):
         within_limits(msg)
-        quoted = "".join(line[1:] for t in sections(msg) for line in t.split("\n") if line.startswith(">高田"))
-        assert len(quoted) >= 2_500  # was none of it: findings and fields took the whole message
+        assert len(shown(msg["blocks"])) >= 2_500  # was none of it: findings and fields took the whole message
         notes = [b["elements"][0]["text"] for b in msg["blocks"] if b["type"] == "context"]
         assert any(n.startswith("ほか ") and "件の指摘は省略しました。下書きのスレッドの確認結果でご確認ください。" in n
                    for n in notes)
@@ -394,7 +404,7 @@ def test_a_long_paragraph_is_shown_as_far_as_the_room_left_allows() -> None:
     # draft (override reason, note, alt texts and a mention note in the DM) none of it was shown.
     text = "高田城址公園の観桜会のお知らせです。" * 1000
     for budget in (3_100, 7_000):
-        blocks = quote_blocks(text, budget=budget)
+        blocks = draft_blocks(text, budget=budget)
         assert text_size(blocks) <= budget
         n = len(shown(blocks[:-1]))
         assert n >= budget - 400 and text.startswith(shown(blocks[:-1]))
@@ -404,7 +414,7 @@ def test_a_long_paragraph_is_shown_as_far_as_the_room_left_allows() -> None:
                  slack_mentions=("@channel", "@here"))
     msg = approval_request(draft)
     within_limits(msg)
-    assert len("".join(line[1:] for t in sections(msg) for line in t.split("\n") if line.startswith(">高田"))) >= 2_500
+    assert len(shown(msg["blocks"])) >= 2_500
 
 
 def test_the_status_line_keeps_the_decision_and_fits_with_files_written_to_defeat_the_limits() -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -64,6 +66,33 @@ def all_text(msg: Message) -> str:
             if isinstance(el, dict) and isinstance(el.get("text"), str):
                 parts.append(el["text"])
     return "\n".join(parts)
+
+
+def draft_shown(msg: Message) -> str:
+    """The draft as a message shows it: its plain text sections (Slack formats none of it)."""
+    return "\n".join(b["text"]["text"] for b in msg.blocks
+                     if b.get("type") == "section" and b["text"].get("type") == "plain_text")
+
+
+def marked_up(params: dict[str, Any]) -> str:
+    """Every string of a chat call that Slack reads as mrkdwn (the ``text``, and each text object
+    not plain_text), where 「<!channel>」 would ping and 「<https://…|…>」 would link."""
+    out: list[str] = [str(params.get("text") or "")]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "plain_text":
+                return
+            out.extend(v for k, v in node.items() if k == "text" and isinstance(v, str))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    blocks = params.get("blocks")
+    walk(json.loads(blocks) if isinstance(blocks, str) else blocks)
+    return "\n".join(out)
 
 
 def dm(st: LocalStack, user: str) -> list[Message]:

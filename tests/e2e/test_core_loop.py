@@ -19,7 +19,9 @@ from tests.e2e.conftest import (
     all_text,
     buttons,
     dm,
+    draft_shown,
     drafts,
+    marked_up,
     settle,
     thread,
     wait_dm,
@@ -72,10 +74,8 @@ def test_a_draft_is_checked_stored_and_shown_as_typed_not_in_slacks_wire_format(
     with st.rt.db.session() as s:
         assert [v.text for v in s.exec(select(DraftVersionRow))] == [typed]
     msg = dm(st, "U0MANAGER")[0]
-    shown = all_text(msg)
-    # Escaped exactly once for Slack, which displays 「&」「<」: not 「&amp;amp;」 (an 「&amp;」 on screen).
-    assert "子ども&amp;保護者" in shown and "&lt;先着&gt;" in shown and "&amp;amp;" not in shown
-    assert "&amp;lang=ja" in shown
+    # Shown as plain text, exactly as typed: not 「&amp;」 (which Slack would show as such).
+    assert draft_shown(msg) == typed and "&amp;" not in all_text(msg)
     assert [d.state for d in drafts(st)] == ["pending"]  # the city's own link is not questioned
 
 
@@ -472,9 +472,10 @@ def test_mentions_in_a_draft_are_escaped_everywhere(stack: LocalStack) -> None:
     settle(st)
     for c in st.slack.calls:
         if c.method.startswith("chat."):
-            dumped = str(c.params.get("blocks", "")) + str(c.params.get("text", ""))
+            dumped = marked_up(c.params)
             assert "<!channel>" not in dumped and "<!here>" not in dumped and "<@U0CHIEF>" not in dumped
-    assert "&lt;!channel&gt;" in all_text(dm(st, "U0MANAGER")[0])
+    # In plain text, where Slack pings nobody: the characters the post will have.
+    assert draft_shown(dm(st, "U0MANAGER")[0]) == "<!channel> <@U0CHIEF> <!here> &lt; 高田の観桜会のお知らせです。"
     assert thread(st, "C0INTAKE", ts)
 
 

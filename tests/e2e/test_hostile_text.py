@@ -57,7 +57,8 @@ def problems(st: LocalStack, answers: list[str]) -> list[str]:
                 continue
             if not plain and DANGEROUS.search(s):
                 found.append(f"markup {path}: {s[:160]!r}")
-            if plain and re.search(r"&(amp|lt|gt);", s):
+            # EVIL ends in a typed 「&lt;」, which the draft, shown as plain text, rightly shows as typed.
+            if plain and re.search(r"&(amp|lt|gt);", s.replace("`code` &lt;", "`code` ")):
                 found.append(f"escaped plain_text {path}: {s[:160]!r}")
             if "&amp;amp;" in s:
                 found.append(f"escaped twice {path}: {s[:160]!r}")

@@ -23,6 +23,7 @@ from tests.e2e.conftest import (
     all_text,
     buttons,
     dm,
+    draft_shown,
     drafts,
     settle,
     thread,
@@ -321,3 +322,28 @@ def test_accounts_of_one_name_on_two_platforms_are_told_apart_in_the_menus(tmp_p
         assert sorted(o["text"]["text"] for o in select["options"]) == ["上越市（Instagram）", "上越市（X）"]
     finally:
         st.stop()
+
+
+def test_what_the_approver_reads_is_the_text_that_is_posted_and_hashed(sqlite_stack: LocalStack) -> None:
+    """A form keeps 「*」「_」「~」「`」 and 「:名前:」 as typed, and X shows them so. Shown as mrkdwn, the
+    DM drew 「~中止~」 struck through (the manager read the reverse of the post), 「*要予約*」 bold
+    and 「:sparkles:」 as a picture; the message the operator copies the post from did the same."""
+    from bot.ledger import content_hash
+    from storage import ledger as ledger_repo
+
+    st = sqlite_stack
+    typed = ("【お知らせ】 ~中止~ ではなく *予定どおり* 開催します :sparkles:\n"
+             "> 受付 _9:00_ から `先着順` です & 駐車場<無料>\n\n持ち物: タオル")
+    submit_draft(st, text=typed)
+    msg = wait_dm(st, "U0MANAGER")[0]
+    assert draft_shown(msg) == typed
+    root = root_message(st, "お知らせ")
+    assert draft_shown(root) == typed  # where the operator copies the post from
+    st.driver.block_action("U0MANAGER", "approve_draft", channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: "承認しました" in dm(st, "U0MANAGER")[-1].text, timeout=10, message="approved")
+    [version] = versions(st)
+    with st.rt.db.session() as s:
+        [entry] = list(ledger_repo.iter_entries(s))
+    assert version.text == typed and entry.content_hash == version.content_hash == content_hash(
+        text=typed, account_id="joetsu-x", scheduled_at=version.scheduled_at, alt_texts=[])
+    assert draft_shown(dm(st, "U0MANAGER")[-1]) == typed  # and the decided DM still shows it so
