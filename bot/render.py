@@ -421,18 +421,47 @@ def severity_counts(findings: Sequence[Finding]) -> str:
     return "・".join(f"{SEVERITY_JA[s]} {n}件" for s, n in counts.items())
 
 
+# What Slack's mrkdwn draws as an emoji: 「:sparkles:」「:+1::skin-tone-2:」 (not 「:30:」 of 「10:30:00」:
+# digits alone name no emoji).
+_DRAWN_CODE = re.compile(r":[a-z0-9_+'\-]{1,100}:(?::skin-tone-[2-6]:)?")
+
+
+def _codes_as_typed(text: str) -> str:
+    """Escaped mrkdwn ``text`` with each emoji code in a code span, where Slack shows its letters:
+    a finding saying 「「:sparkles:」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます」
+    showed 「「✨」は…」, the picture it is about the post not having."""
+    if ":" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    while (m := _DRAWN_CODE.search(text, pos)) is not None:
+        if m.group(0)[1:-1].isdigit() or text[m.start() - 1:m.start()] == "`":  # a code span already
+            # Its closing colon may open the next code (「9:00:sparkles:」): look on from there.
+            out.append(text[pos:m.start() + 1])
+            pos = m.start() + 1
+            continue
+        if out and m.start() == pos and out[-1].endswith("`"):
+            # Right after the last code: one span (「``」 would open a different one in Slack).
+            out[-1] = out[-1][:-1] + m.group(0) + "`"
+        else:
+            out.append(f"{text[pos:m.start()]}`{m.group(0)}`")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def finding_lines(findings: Sequence[Finding]) -> list[str]:
     """One mrkdwn line per finding, for the first FINDINGS_DISPLAY_LIMIT of them; the caller says
     how many it left out (a count line here was taken for a finding and counted twice)."""
     out = []
     for f in list(findings)[:FINDINGS_DISPLAY_LIMIT]:
-        line = f"{SEVERITY_ICON.get(f.severity, '')} *{escape(f.code)}* {escape(f.message)}"
+        line = f"{SEVERITY_ICON.get(f.severity, '')} *{escape(f.code)}* {_codes_as_typed(escape(f.message))}"
         if f.excerpt.strip():
             # Every line quoted: a private key or a list of backup codes spans several.
             excerpt = clean_text(f.excerpt[:200]).strip("\n")
-            line += "".join(f"\n>{escape(part)}" for part in excerpt.split("\n"))
+            line += "".join(f"\n>{_codes_as_typed(escape(part))}" for part in excerpt.split("\n"))
         if f.suggestion:
-            line += f"\n修正案: {escape(clean_text(f.suggestion[:200]))}"
+            line += f"\n修正案: {_codes_as_typed(escape(clean_text(f.suggestion[:200])))}"
         line += f"\n_根拠: {escape(f.clause)}_"
         out.append(line)
     return out

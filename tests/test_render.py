@@ -542,3 +542,15 @@ def test_a_request_dms_notification_says_alone_what_is_asked_for_which_account_a
     report = render.after_report(v, "緊急・災害")["text"]
     assert report == ("事後報告: 「上越市公式LINE」の投稿は「緊急・災害」のため決裁を省略して投稿されます"
                       "（投稿予定: 2026年11月28日（土）09:30、作成者: 高田 太郎 さん、第1版）。")
+
+
+def test_an_emoji_code_a_finding_is_about_is_shown_as_its_letters_not_drawn() -> None:
+    """「「:sparkles:」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます」 in mrkdwn showed
+    「「✨」は…」: the picture the post will not have, in the very finding saying so."""
+    finding = Finding(code="a11y.machine_dependent", severity="warning",
+                      message="「:sparkles:」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます。",
+                      start=0, end=10, excerpt="10:30:00 開始 :sparkles::+1::skin-tone-2: https://x.jp:8080/a:b",
+                      clause="美祢市 5(2)イ")
+    [line] = render.finding_lines([finding])
+    assert "「`:sparkles:`」は Slack の絵文字" in line
+    assert "\n>10:30:00 開始 `:sparkles::+1::skin-tone-2:` https://x.jp:8080/a:b\n" in line
