@@ -231,6 +231,17 @@ def draft_section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "plain_text", "text": text, "emoji": False}}
 
 
+def draft_preview(text: str, limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` characters of what a person wrote, as ``draft_section`` shows it (a
+    form's preview of the draft, or what was typed given back to be copied), saying so when cut."""
+    text = clean_text(text).strip("\n")
+    end = cut_at_or_before(text, limit)
+    shown = [draft_section(text[:end])] if text[:end].strip() else []
+    if end < len(text):
+        shown.append(context(f"_（全 {len(text):,} 文字のうち先頭 {end:,} 文字を表示しています）_"))
+    return shown
+
+
 def draft_blocks(text: str, *, budget: int, where: str = "受付チャンネルの元のメッセージ") -> list[dict[str, Any]]:
     """The draft as plain text sections of at most ``budget`` characters in all: the whole of it
     whenever it fits (what an approver decides on must be readable), else as much as fits and a
@@ -774,7 +785,8 @@ def plain(text: str) -> dict[str, Any]:
 
 def reject_modal(draft_id: int, version: int, view: DraftView) -> dict[str, Any]:
     return modal(REJECT_CALLBACK, "差戻し", "差し戻す", [
-        section(f"*{escape(view.account_name)}* 第{version}版（作成者: {escape(view.author_name)}）\n{quote(view.text, 500)}"),
+        section(f"*{escape(view.account_name)}* 第{version}版（作成者: {escape(view.author_name)}）"),
+        *draft_preview(view.text, 500),
         input_block(REJECT_PRESET_BLOCK, "よくある理由", {
             "type": "checkboxes", "action_id": REJECT_PRESET_ACTION,
             "options": [option(code, label) for code, label in REJECT_REASONS],
@@ -903,7 +915,7 @@ def stale_form_view(typed: Sequence[str]) -> dict[str, Any]:
     kept = [t for t in typed if t.strip()][:STALE_FORM_SHOWN]
     if kept:
         blocks.append(context("入力した内容は次のとおりです。必要に応じてコピーしてお使いください。"))
-        blocks.extend(section(quote(t, 2_000)) for t in kept)
+        blocks.extend(b for t in kept for b in draft_preview(t, 2_000))
     return modal(STALE_FORM_CALLBACK, "送信できませんでした", None, blocks, close="閉じる")
 
 
@@ -1106,7 +1118,8 @@ P_URL, P_DATE, P_TIME = "post_url", "post_date", "post_time"
 
 def publish_modal(view: DraftView, account_url: str, now: datetime) -> dict[str, Any]:
     return modal(PUBLISH_CALLBACK, "投稿済みにする", "登録する", [
-            section(f"*{escape(view.account_name)}* 第{view.version}版\n{quote(view.text, 300)}"),
+            section(f"*{escape(view.account_name)}* 第{view.version}版"),
+            *draft_preview(view.text, 300),
             input_block(P_URL, "投稿のURL", {"type": "plain_text_input", "action_id": P_URL, "max_length": URL_MAX},
                    hint=f"アカウント（{account_url[:100]}）に投稿した記事のURLを貼り付けてください。"),
             input_block(P_DATE, "投稿した日", {"type": "datepicker", "action_id": P_DATE,

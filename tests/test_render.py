@@ -554,3 +554,19 @@ def test_an_emoji_code_a_finding_is_about_is_shown_as_its_letters_not_drawn() ->
     [line] = render.finding_lines([finding])
     assert "「`:sparkles:`」は Slack の絵文字" in line
     assert "\n>10:30:00 開始 `:sparkles::+1::skin-tone-2:` https://x.jp:8080/a:b\n" in line
+
+
+def test_the_forms_preview_of_a_draft_is_its_text_not_formatted() -> None:
+    """The 差戻し form and the 投稿済み form quote the draft; in mrkdwn 「~中止~」 showed struck through."""
+    typed = "~中止~ ではなく *予定どおり* 開催 :sparkles: & <無料>\n" + "お知らせ" * 200
+    modals = [render.reject_modal(1, 1, view(typed)),
+              render.publish_modal(view(typed), "https://x.com/joetsu", datetime(2026, 11, 24, 10, 0))]
+    for form, limit in zip(modals, (500, 300), strict=True):
+        assert not view_errors(form)
+        [text] = draft_texts(form["blocks"])
+        assert text == typed[:limit]
+        assert f"全 {len(typed):,} 文字のうち先頭 {limit:,} 文字を表示しています" in str(form["blocks"])
+    [text] = draft_texts(render.reject_modal(1, 1, view("~中止~ です"))["blocks"])
+    assert text == "~中止~ です" and "先頭" not in str(render.reject_modal(1, 1, view("~中止~ です")))
+    given_back = render.stale_form_view(["*重要* :sparkles:"])
+    assert draft_texts(given_back["blocks"]) == ["*重要* :sparkles:"]  # to be copied as typed
