@@ -16,15 +16,20 @@ from bot.rules.registry import rule
 from bot.rules.text import KANJI_DIGITS, Document
 
 WEEKDAYS = "月火水木金土日"
+# The brackets a weekday is written in: 「（金）」「［金］」「〔金〕」「【金】」, and 「〈金〉」「《金》」「<金>」 of
+# calendars and tables. The plain-string patterns below (_BARE_AFTER, _AFTER_WEEKDAY_SLASH,
+# _DAY_HOLIDAY_MARK) spell the same classes out.
+_OPEN = "[(\\[〔【〈《<]"
+_CLOSE = "[)\\]〕】〉》>]"
 _EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
 # A weekday after a date: 「（金）」「(金・祝)」「金曜日」, or in English in a bilingual notice (「（Fri）」).
 # Weekdays in hiragana, as やさしい日本語 writes them, Monday first.
 _HIRAGANA_DAYS = ("げつ", "か", "すい", "もく", "きん", "ど", "にち")
 _WD = (
-    rf"(?:[(\[〔【]\s*+(?P<w>[{WEEKDAYS}])(?:曜日?|よう日|ようび)?\s*+(?:[・･,、]?\s*+(?:祝|休|祝日|振休))?\s*+[)\]〕】]|(?P<w2>[{WEEKDAYS}])曜日?"
+    rf"(?:{_OPEN}\s*+(?P<w>[{WEEKDAYS}])(?:曜日?|よう日|ようび)?\s*+(?:[・･,、]?\s*+(?:祝|休|祝日|振休))?\s*+{_CLOSE}|(?P<w2>[{WEEKDAYS}])曜日?"
     # やさしい日本語 for foreign residents: 「12月6日（きんようび）」.
-    rf"|[(\[〔【]\s*+(?P<wh>{'|'.join(_HIRAGANA_DAYS)})(?:ようび|よう日|曜日?)\s*+[)\]〕】]"
-    rf"|[(\[〔【]\s*+(?P<we>(?i:{_EN_WD}))\s*+[)\]〕】]"
+    rf"|{_OPEN}\s*+(?P<wh>{'|'.join(_HIRAGANA_DAYS)})(?:ようび|よう日|曜日?)\s*+{_CLOSE}"
+    rf"|{_OPEN}\s*+(?P<we>(?i:{_EN_WD}))\s*+{_CLOSE}"
     # 「12/6 Sat」「2026/12/6 Sat.」「12.6 SAT 10:00」 without brackets, but not 「12/6 Sun Plaza」
     # (a name that starts with a day's letters) or 「… sat down」.
     rf"|(?P<we2>(?i:{_EN_WD}))(?![A-Za-z])(?!\s*+[A-Za-z]))"
@@ -33,7 +38,7 @@ _WD = (
 # (「12/6（土）・7（日）」), or a weekday, the time that day starts and a range mark
 # (「12/6（土）10:00～7（日）」「（土）午前10時～7（日）」). A bare number anywhere else is no day.
 _BARE_AFTER = re.compile(
-    r"[)\]〕】]\s*+(?:[・･,、]|(?:(?:午前|午後|AM|PM|am|pm)?\s*+"
+    r"[)\]〕】〉》>]\s*+(?:[・･,、]|(?:(?:午前|午後|AM|PM|am|pm)?\s*+"
     r"(?:[0-9]{1,2}\s*+:\s*+[0-9]{2}|[0-9]{1,2}\s*+時(?:\s*+[0-9]{1,2}\s*+分|半)?)\s*+)?[~～〜\-])\s*+$"
 )
 # Which group of _WD (or of its copy for a day without its month) holds the weekday.
@@ -41,14 +46,14 @@ _WD_GROUPS = ("w", "w2", "we", "we2", "wh")
 _WD_ONLY_GROUPS = ("wo", "wo2", "woe", "woe2", "woh")
 # Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
 _AND = r"\s*+[・･,、~～〜\-]\s*+"
-_PAIR_WD = rf"[(\[〔【]\s*+(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*+[)\]〕】]"
+_PAIR_WD = rf"{_OPEN}\s*+(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*+{_CLOSE}"
 # Eras back to 明治: a post on the town's history writes 「昭和39年10月1日（木）」.
 _ERAS = r"令和|平成|昭和|大正|明治|[RHS]"
 # Month and day in Arabic or kanji numerals (「十一月二十二日」).
 _NUM = rf"[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}}"
 # A date may follow another's weekday and a 「/」 (「12月5日（土）/12月19日（土）」「…土曜日/…」, 「／」 in
 # norm); any other 「/」 or 「.」 before the number makes it part of a longer number (「2026/12/5」「1/2日」).
-_AFTER_WEEKDAY_SLASH = r"(?<=[)\]〕】]/)|(?<=[)\]〕】] /)|(?<=曜日/)|(?<=曜日 /)"
+_AFTER_WEEKDAY_SLASH = r"(?<=[)\]〕】〉》>]/)|(?<=[)\]〕】〉》>] /)|(?<=曜日/)|(?<=曜日 /)"
 _DATE = re.compile(
     rf"(?:(?<![0-9/.{KANJI_DIGITS}十])|{_AFTER_WEEKDAY_SLASH})(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
     rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+[年.]\s*+)?"
@@ -213,7 +218,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     """日付と曜日が合わない記述（「11月21日（金）」で21日が土曜日）を止めます。
 
     和気町 4(3) は正確な情報発信を、美祢市 5(2)ア は「正確に記述する」ことを求めています。
-    曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日〔金〕」「11月21日(土曜日)」
+    曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日〔金〕」「11月21日〈金〉」「11月21日(土曜日)」
     「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「十一月二十一日（金）」
     の形と、やさしい日本語の「12月5日（どようび）」「（土よう日）」「12がつ5にち（どようび）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
@@ -309,7 +314,7 @@ _MD = rf"(?P<m>{_NUM})\s*+[月/]\s*+(?P<d>{_NUM})\s*+日?"
 # facility's closing day; nor 「（振休）」: schools write it for their own make-up day off (振替休業日,
 # 「学習発表会 12月6日（土）、8日（月・振休）」), which the national calendar does not know.
 _HOLIDAY_MARK = re.compile(
-    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+[年/.]\s*+)?{_MD}\s*+[(\[〔【]\s*+(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+[・･,、]?\s*+)?(?P<h>祝日|祝)\s*+[)\]〕】]"
+    rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+[年/.]\s*+)?{_MD}\s*+{_OPEN}\s*+(?:(?P<w>[{WEEKDAYS}])(?:曜日?)?\s*+[・･,、]?\s*+)?(?P<h>祝日|祝)\s*+{_CLOSE}"
 )
 
 
@@ -360,7 +365,7 @@ def _holiday_mark_hit(doc: Document, span: tuple[int, int], mark: tuple[int, int
 
 
 # The holiday mark at the end of a later day's weekday: 「23日（月・祝）」 of 「22日（日）～23日（月・祝）」.
-_DAY_HOLIDAY_MARK = re.compile(r"(?P<h>祝日|祝)\s*+[)\]〕】]$")
+_DAY_HOLIDAY_MARK = re.compile(r"(?P<h>祝日|祝)\s*+[)\]〕】〉》>]$")
 
 
 def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: int | None, month: int,
@@ -389,10 +394,10 @@ _RELATIVE_WORD = "|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True))
 _RELATIVE_DATE = re.compile(
     # Right after the word, or after 「の」 or in brackets: 「本日は12月6日のイベントについて」 and
     # 「本日、12月6日からの受付を…」 speak of another day.
-    rf"(?<![0-9])(?P<word>{_RELATIVE_WORD})\s*+(?:の\s*+|(?P<open>[(\[〔【])\s*+)?(?<![0-9]){_MD}(?![0-9])"
-    rf"(?(open)\s*+[)\]〕】]?)"
+    rf"(?<![0-9])(?P<word>{_RELATIVE_WORD})\s*+(?:の\s*+|(?P<open>{_OPEN})\s*+)?(?<![0-9]){_MD}(?![0-9])"
+    rf"(?(open)\s*+{_CLOSE}?)"
     rf"|(?<![0-9]){_MD.replace('?P<m>', '?P<m2>').replace('?P<d>', '?P<d2>')}\s*+(?:\([{WEEKDAYS}]\))?\s*+"
-    rf"[(\[〔【]\s*+(?P<word2>{_RELATIVE_WORD})\s*+[)\]〕】]"
+    rf"{_OPEN}\s*+(?P<word2>{_RELATIVE_WORD})\s*+{_CLOSE}"
 )
 
 
@@ -673,10 +678,10 @@ _ORD = r"[1-5]|[一二三四五]"
 _NTH = rf"第\s*+(?:{_ORD})(?:\s*+[・･,、]\s*+第?\s*+(?:{_ORD})){{0,4}}\s*+(?P<nw>[{WEEKDAYS}])曜日?"
 _MONTH_DAY = rf"(?:(?P<dm>{_NUM})\s*+月\s*+)?(?P<d>{_NUM})\s*+日"
 _NTH_DATE = re.compile(
-    rf"(?:(?P<month>{_NUM})\s*+月\s*+の?\s*+)?(?P<nth>{_NTH})\s*+[(\[〔【]\s*+"
+    rf"(?:(?P<month>{_NUM})\s*+月\s*+の?\s*+)?(?P<nth>{_NTH})\s*+{_OPEN}\s*+"
     rf"(?P<days>(?:(?:{_NUM})\s*+月\s*+)?(?:{_NUM})\s*+日(?:\s*+[・･,、]\s*+(?:(?:{_NUM})\s*+月\s*+)?(?:{_NUM})\s*+日){{0,4}})"
-    rf"\s*+[)\]〕】]"
-    rf"|(?<![0-9{KANJI_DIGITS}十])(?P<date>(?:{_NUM})\s*+月\s*+(?:{_NUM})\s*+日)\s*+[(\[〔【]\s*+(?P<nth2>{_NTH.replace('?P<nw>', '?P<nw2>')})\s*+[)\]〕】]"
+    rf"\s*+{_CLOSE}"
+    rf"|(?<![0-9{KANJI_DIGITS}十])(?P<date>(?:{_NUM})\s*+月\s*+(?:{_NUM})\s*+日)\s*+{_OPEN}\s*+(?P<nth2>{_NTH.replace('?P<nw>', '?P<nw2>')})\s*+{_CLOSE}"
 )
 _ORDINALS = re.compile(_ORD)
 _ONE_DAY = re.compile(_MONTH_DAY)
@@ -769,9 +774,9 @@ def _nth_weekdays(doc: Document, today: date) -> Iterator[Hit]:
 # 「土曜日（12月6日）」「土曜日（12月6日・13日）」: the weekday first and its dates in brackets,
 # nothing else inside them (「毎週土曜日（12月6日を除く）」 names an exception, not the day).
 _WEEKDAY_THEN_DATES = re.compile(
-    rf"(?P<word>(?P<wd>[{WEEKDAYS}])曜日?)\s*+[(\[〔【]\s*+"
+    rf"(?P<word>(?P<wd>[{WEEKDAYS}])曜日?)\s*+{_OPEN}\s*+"
     rf"(?P<days>(?:{_NUM})\s*+月\s*+(?:{_NUM})\s*+日(?:\s*+[・･,、]\s*+(?:(?:{_NUM})\s*+月\s*+)?(?:{_NUM})\s*+日){{0,4}})"
-    rf"\s*+[)\]〕】]"
+    rf"\s*+{_CLOSE}"
 )
 # Before the weekday: a recurring day (「毎週」「隔週」, 「第1」 is _nth_weekdays') or a list of
 # weekdays (「土・日曜日（12月6日・7日）」, which date is which is not written).

@@ -1041,3 +1041,24 @@ def test_a_day_after_two_months_named_after_an_earlier_date_is_not_guessed(text:
 def test_ranges_with_eseo_stay_linear() -> None:
     # 「에서」 without its 「까지」 is tried at every date and refused.
     assert_stays_linear(codes, "12월 6일(토)에서 7일(일)로 ")
+
+
+# 2025-12-05 is a Friday (NOW is 2025-11-20).
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("12月5日〈土〉は休館です。", "12月5日〈金〉"),
+    ("12月5日《土》は休館です。", "12月5日《金》"),
+    ("12月5日＜土＞は休館です。", "12月5日＜金＞"),
+    ("12/5〈金〉・6〈日〉", "6〈土〉"),
+])
+def test_weekday_in_angle_brackets_is_checked(text: str, suggestion: str) -> None:
+    """Calendars and tables write the weekday in 〈〉《》＜＞ as well; those were never read."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "12月5日〈金〉は休館です。", "12/5《金》・6《土》", "12月5日＜金＞", "12月5日〈日本語版〉を公開しました。",
+    "会場〈2〉（日）",
+])
+def test_right_weekday_and_other_words_in_angle_brackets_are_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
