@@ -44,6 +44,8 @@ _BARE_AFTER = re.compile(
 # Which group of _WD (or of its copy for a day without its month) holds the weekday.
 _WD_GROUPS = ("w", "w2", "we", "we2", "wh")
 _WD_ONLY_GROUPS = ("wo", "wo2", "woe", "woe2", "woh")
+# A later day's bracket with the holiday mark and no weekday (「2日（祝）」), in _DATE's day-only branch.
+_HOLIDAY_ONLY_GROUP = "dh"
 # Two days and their two weekdays: 「12月5日・6日（土・日）」「5日～6日(土～日)」.
 _AND = r"\s*+[・･,、~～〜\-]\s*+"
 _PAIR_WD = rf"{_OPEN}\s*+(?P<pw1>[{WEEKDAYS}])(?:曜日?)?{_AND}(?P<pw2>[{WEEKDAYS}])(?:曜日?)?\s*+{_CLOSE}"
@@ -66,7 +68,9 @@ _DATE = re.compile(
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
     rf"|(?:(?<![0-9/.{KANJI_DIGITS}十])|{_AFTER_WEEKDAY_SLASH})(?<![0-9{KANJI_DIGITS}十]月)"
     rf"(?P<bare>(?<=[・･,、~～〜\-])|(?<=[・･,、~～〜\-] ))?"
-    rf"(?P<d_only>{_NUM})\s*+(?(bare)(?:日|にち)?|(?:日|にち))\s*+{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
+    rf"(?P<d_only>{_NUM})\s*+(?(bare)(?:日|にち)?|(?:日|にち))\s*+(?:{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
+    # Or the holiday mark alone, no weekday (「12月31日（木）～2日（祝）」): only the holiday is checked.
+    rf"|{_OPEN}\s*+(?P<dh>祝日|祝)\s*+{_CLOSE})"
 )
 # English dates in notices for foreign residents: 「Sunday, December 14」「Sat., Dec. 5, 2026」
 # 「December 14 (Sun)」「Dec 5 (Sat.)」.
@@ -258,7 +262,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「11月25日（水・祝）」「12月23日（水・祝）」「11/25（祝）」のように祝日の印を付けた日が祝日（振替休日を
     含む）でなければ知らせます（「（休）」は休館日の意味でも、「（振休）」は学校の振替休業日の意味でも使うので
     対象外です）。「22日（日）～24日（火・祝）」
-    「12月の休館日：23日（水・祝）」のように月を省いた日も、曜日と同じく前の月として確かめます。
+    「12月の休館日：23日（水・祝）」、曜日を書かず祝の印だけの「12月31日（木）～2日（祝）」（年をまたぐので翌年1月2日）のように
+    月を省いた日も、曜日と同じく前の月として確かめます。
     「令和7年（2026年）」「2026年（令和7年）」のように和暦と西暦を並べた年が食い違うものも止めます。
     その元号の期間にない日付（「平成31年5月1日」は令和元年5月1日、「令和元年4月30日」は平成31年4月30日）と、
     平成が終わった後の「平成38年」「平成38年度」「H38.4.1」（更新されていない様式やシステムの日付）も止め、正しい元号の
@@ -381,7 +386,8 @@ def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: i
     if actual is None or holiday_name(actual) is not None:
         return
     yield _holiday_mark_hit(doc, doc.span(m.start(), m.end()),
-                            doc.span(m.start() + mark.start("h"), m.start() + mark.end("h")), actual, with_weekday=True)
+                            doc.span(m.start() + mark.start("h"), m.start() + mark.end("h")), actual,
+                            with_weekday=not m.group(_HOLIDAY_ONLY_GROUP))
 
 
 # 「本日12月5日（金）」「明日（12月6日）」「12月6日（明日）」 in a post with a posting time: the word and
@@ -636,7 +642,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             ):
                 continue  # 「会議室A（土）・2（水）」「A・2（水）」: a bare number is a day only after a date
             elif last_month is None and first_month_end > m.start():
-                yield from _check_day_only(doc, m, today)
+                if not m.group(_HOLIDAY_ONLY_GROUP):  # 「本日3日（祝）」: no month, and no weekday to fit one
+                    yield from _check_day_only(doc, m, today)
                 continue
             elif (heading := _month_heading(doc.norm, m.start(), last_month)) is not None:
                 if heading == _TWO_MONTHS:
@@ -653,6 +660,10 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 if _number(m.group("d_only")) < last_day:
                     # 「12月31日（水）～3日（土）」: a smaller day after it is in the next month.
                     month, year = month % 12 + 1, year and year + month // 12
+            if m.group(_HOLIDAY_ONLY_GROUP):
+                last_month, last_day = (month, year, m.end()), _number(m.group("d_only"))
+                yield from _later_day_not_holiday(doc, m, today, year, month, last_day)
+                continue
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
         last_month = (month, year, m.end())
         last_day = days[-1][2]
@@ -959,7 +970,7 @@ def _bare_day(norm: str, m: re.Match[str]) -> bool:
     """Whether a day without its month was written without 「日」 (「7（日）」, not 「7日（日）」)."""
     if m.group("bare") is None:
         return False
-    weekday_at = m.start(_written_group(m, _WD_ONLY_GROUPS))
+    weekday_at = m.start(_written_group(m, (*_WD_ONLY_GROUPS, _HOLIDAY_ONLY_GROUP)))
     return "日" not in norm[m.end("d_only") : weekday_at]
 
 

@@ -1062,3 +1062,29 @@ def test_weekday_in_angle_brackets_is_checked(text: str, suggestion: str) -> Non
 ])
 def test_right_weekday_and_other_words_in_angle_brackets_are_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # Over the year end: the smaller day is in January (2026-01-02 is no holiday).
+    ("年末年始の休館日：12月31日（水）～2日（祝）", "2026年1月2日は祝日ではありません"),
+    ("2026年12月31日（木）～2日（祝）", "2027年1月2日は祝日ではありません"),
+    ("12/31(水)～2(祝)", "2026年1月2日は祝日ではありません"),
+    ("12月22日（月）～23日（祝）", "2025年12月23日は祝日ではありません"),
+    ("1月11日（日）～13日（祝）", "2026年1月13日は祝日ではありません"),
+    ("12月の休館日：23日（祝）", "2025年12月23日は祝日ではありません"),
+])
+def test_later_day_marked_holiday_without_weekday_is_checked(text: str, said: str) -> None:
+    """A later day with only the holiday mark in its brackets (「2日（祝）」) was never read: neither a
+    weekday to check nor a month of its own."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.message.startswith(said)
+    assert f.suggestion is None  # no weekday was written to keep: 「2日（）」 would be no fix
+
+
+@pytest.mark.parametrize("text", [
+    "12月31日（水）～1日（祝）", "12/31(水)～1(祝)", "1月11日（日）～12日（祝）", "1月の休館日：12日（祝）",
+    # No month anywhere: which month's 3rd is meant is not written, and there is no weekday to fit.
+    "本日3日（祝）は休館です。", "会議室A（土）・2（祝）",
+])
+def test_later_day_marked_holiday_that_is_one_or_has_no_month_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
