@@ -93,6 +93,12 @@ _EN_MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# After a date, a weekday that names that day and no other: not the start of a longer word or name
+# (「Dec 5, Sun Plaza」「Friday night」), of a span of weekdays (「Dec 1, Mon–Fri」), nor the weekday of
+# the next date (「Dec 4, Sat 5」「Dec 4, Sat, Dec 5」); a time may follow (「Friday 10:00」).
+_EN_WD_ALONE = (
+    rf"(?![A-Za-z])(?!\s*+[A-Za-z–—~&/\-])(?!,?\s*+(?:{_EN_MONTH}(?![A-Za-z])|[0-9]{{1,2}}(?![0-9:])))"
+)
 _EN_DATE = re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
     rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*+\(\s*+(?P<w2>{_EN_WD})\s*+\)"
@@ -102,7 +108,10 @@ _EN_DATE = re.compile(
     rf"|\b(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m4>{_EN_MONTH})(?:,?\s+(?P<y4>[0-9]{{4}}))?\s*+\(\s*+(?P<w4>{_EN_WD})\s*+\)"
     # A weekday before the date in figures, month first as in Japan and America: 「Fri 12/19」
     # 「Friday, 2026/12/19」「Fri 12/19/2026」; not a figure that goes on (「Sun 2.5km」).
-    rf"|\b(?P<w5>{_EN_WD}),?\s+(?:(?P<y5>[0-9]{{4}})[/.])?(?P<m5>[0-9]{{1,2}})[/.](?P<d5>[0-9]{{1,2}})(?:/(?P<y5b>[0-9]{{4}}))?(?![0-9A-Za-z%/.])",
+    rf"|\b(?P<w5>{_EN_WD}),?\s+(?:(?P<y5>[0-9]{{4}})[/.])?(?P<m5>[0-9]{{1,2}})[/.](?P<d5>[0-9]{{1,2}})(?:/(?P<y5b>[0-9]{{4}}))?(?![0-9A-Za-z%/.])"
+    # The weekday after the date and a comma: 「December 5th, Friday」「Dec 5, 2026, Fri」「5 December, Friday」.
+    rf"|\b(?P<m6>{_EN_MONTH})\s+(?P<d6>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y6>[0-9]{{4}}))?,?\s+(?P<w6>{_EN_WD}){_EN_WD_ALONE}"
+    rf"|\b(?P<d7>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?-i:(?P<m7>{_EN_MONTH}))(?:,?\s+(?P<y7>[0-9]{{4}}))?,?\s+(?P<w7>{_EN_WD}){_EN_WD_ALONE}",
     re.IGNORECASE,
 )
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
@@ -238,7 +247,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」のように月を二つ書いた後の日は、どちらの月か分からないため確かめません。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
-    「13 Dec (Sun)」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
+    「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
     （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」）と韓国語（「12월 31일(목)」
     「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
@@ -1080,7 +1089,7 @@ def _weekday_hit(doc: Document, span: tuple[int, int], weekday_span: tuple[int, 
 def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
     japanese: dict[tuple[int, int], bool] = {}  # per sentence: one may hold thousands of dates
     for m in _EN_DATE.finditer(doc.text):
-        form = next(k for k in ("", "2", "3", "4", "5") if m.group("w" + k))
+        form = next(k for k in ("", "2", "3", "4", "5", "6", "7") if m.group("w" + k))
         wd_group = "w" + form
         written = m.group(wd_group)
         month_word = m.group("m" + form).rstrip(".").lower()

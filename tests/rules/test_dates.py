@@ -1088,3 +1088,38 @@ def test_later_day_marked_holiday_without_weekday_is_checked(text: str, said: st
 ])
 def test_later_day_marked_holiday_that_is_one_or_has_no_month_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("Closed on December 5th, Saturday.", "December 5th, Friday."),
+    ("Dec 5, Sat", "Dec 5, Fri"),
+    ("Dec. 5, SAT., 10:00-12:00", "Dec. 5, FRI."),
+    ("December 5th, 2025, Saturday, from 10:00", "December 5th, 2025, Friday"),
+    ("5 December, Saturday", "5 December, Friday"),
+    ("5 December 2025, Sat 10:00", "5 December 2025, Fri"),
+    # Over the year end: 2026-01-03 is a Saturday.
+    ("City Hall is closed December 29, Monday to January 3, Sunday.", "January 3, Saturday."),
+])
+def test_english_weekday_after_the_date_and_a_comma_is_checked(text: str, suggestion: str) -> None:
+    """「December 5th, Friday」: the weekday after the date was read only in brackets."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "December 5th, Friday", "Dec 5, 2025, Fri", "5 December, Friday", "Dec 5, Fri 10:00",
+    # A name, a span of weekdays, or the next date's weekday after the date.
+    "Dec 5, Sun Plaza", "Dec 5, Saturday night market", "Dec 1, Sat-Sun", "Open Dec 5, Sat 6 and Sun 7",
+    "Dec 5, Sat, Dec 6", "Open Dec 5, Sat Dec 6", "Fri, Dec 5, Sat, Dec 6",
+    # After the day and before the month, a month not capitalised is a word (「5 may change」).
+    "Sat 5 may, sat",
+])
+def test_english_weekday_after_a_comma_that_fits_or_is_no_weekday_of_it_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize("shape", ["December 5th, Friday ", "Dec 5, Sat Dec 5, ", "5 December 5 December 2026, ",
+                                   "12/31(木)～2(祝)・"])
+def test_weekday_after_a_comma_and_holiday_only_day_patterns_stay_linear(shape: str) -> None:
+    from bot.rules.dates import _DATE, _EN_DATE
+    assert_stays_linear(lambda t: (list(_EN_DATE.finditer(t)), list(_DATE.finditer(t))), shape)
