@@ -62,7 +62,8 @@ _DATE = re.compile(
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
     # やさしい日本語 may spell 月 and 日 out: 「1がつ4にち（げつようび）」.
     rf"(?P<m>{_NUM})\s*+(?:月|がつ|/|\.|(?(ysep)-|(?!)))\s*+(?P<d>{_NUM})\s*+(?:日|にち)?"
-    rf"(?:{_AND}(?P<d2>{_NUM})\s*+(?:日|にち)?\s*+{_PAIR_WD}|\s*+{_WD})"
+    # The second day may name its own month: 「12月31日・1月1日（木・金）」「11/30・12/1(月・火)」.
+    rf"(?:{_AND}(?:(?P<pm2>{_NUM})\s*+(?:月|がつ|/)\s*+)?(?P<d2>{_NUM})\s*+(?:日|にち)?\s*+{_PAIR_WD}|\s*+{_WD})"
     # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
     # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」; what must come before the
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
@@ -257,7 +258,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
     「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
     「Thứ 7, ngày 12/12」（Thứ 2 が月曜日、Thứ 7 が土曜日）も確かめます（「lần thứ 2」のような順番は対象外です）。
-    「12月5日・6日（土・日）」のように二つの日と曜日を並べた書き方は両方を確かめます。「12/5(土)/12/19(土)」
+    「12月5日・6日（土・日）」「12月31日・1月1日（木・金）」のように二つの日と曜日を並べた書き方は両方を確かめます（後ろに続く「4日（月）」は2つ目の日の月として確かめます）。「12/5(土)/12/19(土)」
     「5日（土）／19日（土）」のように「/」で区切って並べた日付もそれぞれ確かめます。「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -631,8 +632,12 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 year, fiscal = _context_year(doc.norm, contexts, context_ends, m.start(), month, today, last_month)
             if m.group("d2"):
                 d1, d2 = _number(m.group("d")), _number(m.group("d2"))
-                # 「30日・1日（月・火）」: the second day is in the next month.
-                m2, y2 = (month, year) if d2 >= d1 else (month % 12 + 1, year and year + month // 12)
+                # 「30日・1日（月・火）」: the second day is in the next month; 「12月31日・1月1日」 names it.
+                m2 = _number(m.group("pm2")) if m.group("pm2") else month if d2 >= d1 else month % 12 + 1
+                y2 = year
+                if m2 < month:  # over the year end: the year after the first day's, written or nearest
+                    first = year or (_nearest(month, d1, today) or today).year
+                    y2 = first + 1
                 days = [(year, month, d1, "pw1"), (y2, m2, d2, "pw2")]
             else:
                 days = [(year, month, _number(m.group("d")), _written_group(m, _WD_GROUPS))]
@@ -674,7 +679,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 yield from _later_day_not_holiday(doc, m, today, year, month, last_day)
                 continue
             days = [(year, month, _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS))]
-        last_month = (month, year, m.end())
+        # A later day carries the month of the last day before it: 「12月31日・1日（木・金）、4日（月）」 is in January.
+        last_month = (days[-1][1], days[-1][0], m.end())
         last_day = days[-1][2]
         weekday_hits = list(_check_weekdays(doc, m, today, days, japanese))
         yield from weekday_hits

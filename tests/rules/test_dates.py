@@ -1119,7 +1119,30 @@ def test_english_weekday_after_a_comma_that_fits_or_is_no_weekday_of_it_is_silen
 
 
 @pytest.mark.parametrize("shape", ["December 5th, Friday ", "Dec 5, Sat Dec 5, ", "5 December 5 December 2026, ",
-                                   "12/31(木)～2(祝)・"])
+                                   "12/31(木)～2(祝)・", "12月31日・1月1日・"])
 def test_weekday_after_a_comma_and_holiday_only_day_patterns_stay_linear(shape: str) -> None:
     from bot.rules.dates import _DATE, _EN_DATE
     assert_stays_linear(lambda t: (list(_EN_DATE.finditer(t)), list(_DATE.finditer(t))), shape)
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("年末年始：12月31日・1月1日（水・金）", "12月31日・1月1日（水・木）"),
+    ("11/30・12/1(日・火)", "11/30・12/1(日・月)"),
+    ("2026年12月31日・1月1日（木・土）", "2026年12月31日・1月1日（木・金）"),
+    # The later day is in the month of the pair's second day (2026-01-05 is a Monday).
+    ("12月31日・1日（水・木）、5日（火）から通常業務です。", "5日（月）"),
+])
+def test_two_days_and_weekdays_over_two_named_months_are_checked(text: str, suggestion: str) -> None:
+    """「12月31日・1月1日（水・木）」: the second day naming its month made the pair unread."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "12月31日・1月1日（水・木）", "11/30・12/1(日・月)",
+    # A later day after a pair over the month end is in the second day's month: these were read in the
+    # first day's (「2025年12月5日は金曜日です」「2025年11月3日は月曜日です」).
+    "12月31日・1日（水・木）、5日（月）から通常業務です。", "11月30日・1日（日・月）、3日（水）",
+])
+def test_right_pairs_over_two_months_and_the_day_after_them_are_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
