@@ -241,7 +241,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（火）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
-    （「12月31日（木）～3日（日）」）は翌月として確かめます。正しい曜日に直した形を提案します。
+    （「12月31日（木）～3日（日）」）は翌月として確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
+    4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は翌月）として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
@@ -621,6 +622,10 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     first_month = _MONTH_WORD.search(doc.norm)
     first_month_end = first_month.end() if first_month is not None else len(doc.norm) + 1
     japanese: dict[tuple[int, int], bool] = {}  # per sentence: is it Japanese (see _fits_day_first)
+    # Dates with no weekday (「1月3日まで」), whose month a later day may carry: found once, when any
+    # day-only date needs them.
+    plain_dates: list[re.Match[str]] = list(_ANY_DATE.finditer(doc.norm)) if "月" in doc.norm else []
+    plain_ends = [p.end() for p in plain_dates]
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     last_day = 0  # the day of that date
     for m in _DATE.finditer(doc.norm):
@@ -667,6 +672,17 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
                 month, year = heading, None
+            elif (plain := _plain_date_before(doc.norm, plain_dates, plain_ends, m.start(), last_month)) is not None:
+                # 「12月29日から1月3日まで閉庁し、4日（月）から通常業務」: the date just before has no weekday.
+                p_year = _written_year(plain)
+                if p_year is None:
+                    p_year, unsure = _context_year(doc.norm, contexts, context_ends, plain.start(),
+                                                   _number(plain.group("m")), today, None)
+                    if unsure:
+                        continue  # a year phrase that may be the subject, not this date's year: not guessed
+                month, year = _number(plain.group("m")), p_year
+                if _number(m.group("d_only")) < _number(plain.group("d")):
+                    month, year = month % 12 + 1, year and year + month // 12
             elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
                 continue
             else:
@@ -874,6 +890,27 @@ _TWO_MONTHS = 0
 _SECOND_OF_TWO_MONTHS = re.compile(
     rf"(?:月|[0-9{KANJI_DIGITS}十])\s*+[・~〜]\s*+(?:{_NUM})\s*+月\s*+(?:には|は|も|の|[:】\]\n])"
 )
+
+
+# Between a date with no weekday and a later day that carries its month: no other month or day
+# (「11月1日～30日、抽選は5日（土）」: the 5th follows the 30th, of a month not said), and no line break
+# (the next line of a list may be another month's). A sentence end may come between: 「1月3日まで閉庁します。
+# 4日（月）から通常業務です。」
+_NOT_CARRIED_OVER = re.compile(rf"月|(?:{_NUM})\s*+(?:日|にち)|\n")
+
+
+def _plain_date_before(norm: str, plain: list[re.Match[str]], ends: list[int], pos: int,
+                       last: tuple[int, int | None, int] | None) -> re.Match[str] | None:
+    """The date with no weekday (「1月3日」 of 「1月3日まで閉庁し、4日（月）から」) whose month the day-only
+    date at ``pos`` carries: the last one ending before it, closer than the last dated weekday, within
+    _CARRY_MONTH_WITHIN and with nothing of _NOT_CARRIED_OVER between."""
+    k = bisect_right(ends, pos) - 1
+    if k < 0:
+        return None
+    p = plain[k]
+    if (last is not None and last[2] >= p.end()) or pos - p.end() > _CARRY_MONTH_WITHIN:
+        return None
+    return None if _NOT_CARRIED_OVER.search(norm, p.end(), pos) else p
 
 
 def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None) -> int | None:

@@ -1146,3 +1146,40 @@ def test_two_days_and_weekdays_over_two_named_months_are_checked(text: str, sugg
 ])
 def test_right_pairs_over_two_months_and_the_day_after_them_are_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# 2026-01-05 is a Monday, 2025-12-05 a Friday.
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("年末年始は12月29日から1月4日まで閉庁し、5日（火）から通常業務です。", "5日（月）"),
+    ("12月29日～1月4日は閉庁します。5日（火）から通常どおり開庁します。", "5日（月）"),
+    ("令和7年12月29日から令和8年1月4日まで閉庁し、5日（火）から", "5日（月）"),
+    ("年末年始（12月29日～1月4日）の休館のあと、5日（火）から開館します。", "5日（月）"),
+    # A smaller day is in the next month, as after a date with its weekday.
+    ("申込は11月28日まで。5日（土）に抽選します。", "5日（金）"),
+])
+def test_day_after_a_date_without_weekday_takes_its_month(text: str, suggestion: str) -> None:
+    """「1月4日まで閉庁し、5日（火）から」: only a date with its weekday passed its month on, so the
+    day after a closing period written without weekdays was never checked."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "年末年始は12月29日から1月4日まで閉庁し、5日（月）から通常業務です。",
+    # Another day between: the 5th follows the 30th, whose month is not said (2025-11-05 is a Wednesday).
+    "申込は11月1日～30日、抽選は5日（金）です。",
+    # A year that may be the subject rather than the date's (2025-12-05 is a Friday, not a Saturday).
+    "2030年の完成を目指し、12月1日に着工、5日（土）に起工式を行います。",
+    # A line break: the next line may be another month's.
+    "申込：11月28日まで\n5日（水）抽選",
+])
+def test_day_after_a_date_without_weekday_is_not_guessed_across_other_days_or_years(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_days_after_dates_without_weekday_stay_linear() -> None:
+    from datetime import date
+
+    from bot.rules.dates import _weekday_hits
+    from bot.rules.text import Document
+    assert_stays_linear(lambda t: list(_weekday_hits(Document(t), date(2025, 11, 20))), "1月3日、4日（月）、")
