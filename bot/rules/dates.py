@@ -247,7 +247,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
-    「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」のように月を二つ書いた後の日は、どちらの月か分からないため確かめません。
+    「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
+    分からないため、書かれた曜日がどの月のその日とも合わないときだけ知らせます（月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
     「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
@@ -667,7 +668,10 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
             elif (heading := _month_heading(doc.norm, m.start(), last_month)) is not None:
                 if heading == _TWO_MONTHS:
                     # 「10月20日（火）の後、11月、12月の休館日は23日（水）」: which of the two is not written, and the
-                    # earlier date's month is neither. Not guessed; 「12月31日（水）～3日（土）」 later is also left.
+                    # earlier date's month is neither. Not guessed: only a weekday wrong in every month named
+                    # is reported. 「12月31日（水）～3日（土）」 later is left.
+                    if not m.group(_HOLIDAY_ONLY_GROUP):
+                        yield from _check_day_in_months(doc, m, today, _named_months(doc.norm, m.start(), last_month))
                     last_month = None
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
@@ -936,6 +940,39 @@ def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None
         return None
     month = _number(found.group("m"))
     return month if 1 <= month <= 12 else None
+
+
+# A month number before a day: 「11月」, or 「10」 of 「10、11月」 (the first 月 left out).
+_MONTH_NUMBER = re.compile(
+    rf"(?P<n>[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}})\s*+(?:月(?!曜)|(?=\s*+(?:[、,・と~〜]|から)\s*+(?:{_NUM})\s*+月))"
+)
+
+
+def _named_months(norm: str, pos: int, last: tuple[int, int | None, int] | None) -> list[int]:
+    """The months a day at ``pos`` may be in after two months named before it (_month_heading's window):
+    from the first to the last, those between too (「10月～12月の」 is three); none when that is more
+    than four or fewer than two are read."""
+    begin = max(0, pos - _HEADING_WITHIN, last[2] if last is not None else 0)
+    found = list(_MONTH_NUMBER.finditer(norm, begin, pos))
+    named = [n for x in found if 1 <= (n := _number(x.group("n"))) <= 12]
+    # 「11月、12月の予定です。本日5日（月）は」: after a sentence end the day may be in another month.
+    if len(named) < 2 or re.search(r"[。！？!?]|\n[^\n]*\n", norm[found[-1].end() : pos]):
+        return []
+    span = (named[-1] - named[0]) % 12 + 1
+    return [] if span > 4 else [(named[0] - 1 + k) % 12 + 1 for k in range(span)]
+
+
+def _check_day_in_months(doc: Document, m: re.Match[str], today: date, months: list[int]) -> Iterator[Hit]:
+    """「11月、12月の休館日は23日（金）」: the day-only date ``m`` when its weekday is that of the day in
+    none of ``months`` (each in the year nearest the posting day)."""
+    day, group = _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS)
+    actual = [(mo, d) for mo in months if (d := _nearest(mo, day, today)) is not None]
+    written = _as_kanji(m.group(group))
+    if not actual or any(WEEKDAYS[d.weekday()] == written for _, d in actual):
+        return
+    said = "、".join(f"{mo}月なら{WEEKDAYS[d.weekday()]}曜日" for mo, d in actual)
+    yield Hit(*doc.span(m.start(), m.end()),
+              f"{day}日は{said}です（「{m.group(group)}」と書かれています）。日付か曜日を確認してください。")
 
 
 def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hit]:

@@ -1025,7 +1025,9 @@ def test_right_range_with_a_dash_or_eseo_and_a_change_of_day_are_silent(text: st
 
 
 @pytest.mark.parametrize("text", [
-    "10月20日（月）の後、11月、12月の休館日は23日（水）です。",
+    # Right in November (2025-11-23 is a Sunday): a weekday wrong in both months is reported (see
+    # test_day_after_two_named_months_wrong_in_each_is_reported).
+    "10月20日（月）の後、11月、12月の休館日は23日（日）です。",
     "10月20日（月）の後、11月・12月の休館日は23日（火）です。",
     "10月20日（月）に開館しました。11月から12月の休館日は23日（日）です。",
 ])
@@ -1183,3 +1185,30 @@ def test_days_after_dates_without_weekday_stay_linear() -> None:
     from bot.rules.dates import _weekday_hits
     from bot.rules.text import Document
     assert_stays_linear(lambda t: list(_weekday_hits(Document(t), date(2025, 11, 20))), "1月3日、4日（月）、")
+
+
+# 2025-11-23 is a Sunday and 2025-12-23 a Tuesday; 2025-10-06 a Monday and 2025-11-06 a Thursday.
+@pytest.mark.parametrize(("text", "said"), [
+    ("11月、12月の休館日は23日（金）です。", "23日は11月なら日曜日、12月なら火曜日です（「金」と書かれています）"),
+    ("10月20日（月）の後、11月・12月の休館日は23日（水）です。", "23日は11月なら日曜日、12月なら火曜日です"),
+    ("10、11月の休館日は6日（水）です。", "6日は10月なら月曜日、11月なら木曜日です"),
+    # A span names the months between too.
+    ("10月～12月の休館日は23日（金）です。", "23日は10月なら木曜日、11月なら日曜日、12月なら火曜日です"),
+    ("12月から1月の休館日は31日（月）です。", "31日は12月なら水曜日、1月なら土曜日です"),
+])
+def test_day_after_two_named_months_wrong_in_each_is_reported(text: str, said: str) -> None:
+    """Which of the two months is not written, so the day went unchecked; a weekday that is the day's in
+    none of them is wrong whichever is meant."""
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.message.startswith(said)
+    assert f.suggestion is None  # which month's weekday to write is not known
+
+
+@pytest.mark.parametrize("text", [
+    "11月、12月の休館日は23日（火）です。", "10月～12月の休館日は23日（木）です。",
+    # More than four months, or a sentence end between: the day may be in any month.
+    # (No month from October to February has a Saturday the 5th, nor November or December a Monday.)
+    "10月～2月の休館日は5日（土）です。", "11月、12月の予定です。本日5日（月）は休館です。",
+])
+def test_day_after_two_named_months_right_in_one_or_unbounded_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
