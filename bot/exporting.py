@@ -187,6 +187,8 @@ def kept_file_problem(output: str | None, *, database_url: str, config_path: str
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    from bot.serve_lock import lock_path
+
     if not output or output == "-":
         return None
     kept: list[tuple[str, str]] = [(config_path, "組織設定ファイル"), (dotenv, ".env（環境設定）")]
@@ -195,8 +197,11 @@ def kept_file_problem(output: str | None, *, database_url: str, config_path: str
     except (ArgumentError, ValueError):
         u = None
     if u is not None and u.get_backend_name() == "sqlite" and u.database:
-        database = _sqlite_file(u.database, u.query.get("uri"))
+        database = sqlite_file_opened(u.database, u.query.get("uri"))
         kept += [(database + suffix, "台帳のデータベース") for suffix in ("", "-wal", "-shm", "-journal")]
+        # Replaced by the export (a rename), it would let a second kessai serve lock a new file beside the first.
+        if (lock := lock_path(database_url)) is not None:
+            kept.append((str(lock), "kessai serve を 1 つだけ動かすための目印のファイル"))
     target = os.path.realpath(output)
     for path, what in kept:
         if os.path.realpath(path) == target:
@@ -205,7 +210,7 @@ def kept_file_problem(output: str | None, *, database_url: str, config_path: str
     return None
 
 
-def _sqlite_file(database: str, uri: object) -> str:
+def sqlite_file_opened(database: str, uri: object) -> str:
     """The file SQLite opens for a URL's database: a file: URI only with uri=true. Without it
     sqlite:///file:kessai.db is a file named 「file:kessai.db」, which `--output file:kessai.db`
     replaced while kessai.db was protected."""

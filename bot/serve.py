@@ -17,6 +17,7 @@ from typing import Any
 from bot.app import Runtime, build_runtime
 from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config_settled
 from bot.logs import dump_thread_stacks, setup_logging
+from bot.serve_lock import ServeLockRefused, hold_serve_lock
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -221,6 +222,22 @@ def serve(settings: Settings) -> int:
         for message in problems:
             print(message, file=sys.stderr)
         return 2
+    # Before anything reads or writes the database (migrations, the start-up sweep) or calls Slack:
+    # a second serve on one SQLite file (systemd's and one in a terminal) ran beside the first,
+    # both sweeping and sending. Held until this process ends, however it ends.
+    try:
+        lock = hold_serve_lock(settings.database_url)
+    except ServeLockRefused as e:
+        print(e.message_ja, file=sys.stderr)
+        return 1
+    try:
+        return _serve(settings)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _serve(settings: Settings) -> int:
     try:
         # The watch compares the file with the very bytes loaded: an edit saved after them is
         # reported as a change, and one saved before them is not reported as pending.

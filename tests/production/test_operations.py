@@ -890,6 +890,38 @@ def test_a_second_serve_on_a_taken_port_stops_before_it_touches_the_database_or_
     assert not (tmp_path / "kessai.db").exists() and calls == []
 
 
+def test_a_second_serve_on_one_sqlite_file_in_socket_mode_stops_before_it_touches_the_database_or_slack(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """Socket Mode needs no port: the systemd service and a serve started in a terminal both ran
+    on one SQLite file, the second saying only `health check not started`. Here the first serve
+    is this test, holding the lock as serve does (bot.serve_lock has the rest in-process)."""
+    import subprocess
+    import sys
+
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from bot.serve_lock import hold_serve_lock
+    from tests.production.serveproc import ServeProcess
+
+    url = database_url("sqlite", tmp_path)
+    slack = LocalSlack(users=slack_users(org)).start()
+    lock = hold_serve_lock(url)
+    try:
+        env = {**ServeProcess(slack, url, tmp_path).env, "SLACK_APP_TOKEN": slack.app_token}
+        r = subprocess.run([sys.executable, "-m", "bot", "serve"], capture_output=True, text=True, cwd=tmp_path,
+                           env=env, timeout=60)
+        calls, sockets = slack.calls, slack.socket_connections
+    finally:
+        assert lock is not None
+        lock.release()
+        slack.stop()
+    assert r.returncode == 1, r.stderr
+    assert f"データベース {tmp_path / 'kessai.db'} は、すでに動いているほかの kessai serve（プロセス番号 {os.getpid()}、" \
+        in r.stderr, r.stderr
+    assert "`systemctl status kessai`" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert not (tmp_path / "kessai.db").exists() and calls == [] and sockets == 0
+
+
 def test_port_unavailable_says_why_for_a_privileged_port_and_for_another_program() -> None:
     import errno
 

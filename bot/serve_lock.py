@@ -1,0 +1,153 @@
+"""One ``kessai serve`` per SQLite file: an exclusive lock on ``<database>.lock``, held for the process's life.
+
+SQLite is for one machine and one serve (docs/operations.md). Two of them (the systemd service and
+one started in a terminal, or an old version left running after an upgrade) both swept reminders
+and sent from the outbox, and the IT 担当 believed they had restarted kessai. flock(2) is released
+by the kernel when the process ends however it ends (SIGKILL, a power cut), so a crash leaves
+nothing stale to clear; the file's text (pid, host, start time) only says who holds it.
+
+The lock is a file of its own beside the database: a second descriptor on the database file that
+this process opened and closed would drop the POSIX locks SQLite holds on it. The file is never
+deleted: a serve that unlinked it on exit could race one that had just opened it, and two would
+then hold locks on two different files.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import sys
+from datetime import datetime
+from pathlib import Path
+
+
+class ServeLockRefused(Exception):
+    """The database cannot be taken for this serve; ``message_ja`` says why and what to do."""
+
+    def __init__(self, message_ja: str) -> None:
+        self.message_ja = message_ja
+        super().__init__(message_ja)
+
+
+def lock_path(database_url: str) -> Path | None:
+    """The lock file of the SQLite file DATABASE_URL opens (symlinks resolved, so that two
+    spellings of one file share it); None for PostgreSQL and an in-memory database."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from bot.exporting import sqlite_file_opened
+
+    try:
+        u = make_url(database_url)
+    except (ArgumentError, ValueError):
+        return None
+    if u.get_backend_name() != "sqlite" or not u.database or u.query.get("mode") == "memory":
+        return None
+    opened = sqlite_file_opened(u.database, u.query.get("uri"))
+    if opened in ("", ":memory:"):
+        return None
+    database = Path(opened).expanduser().resolve()
+    return database.with_name(database.name + ".lock")
+
+
+class ServeLock:
+    """A held lock; ``release`` ends it (the process's end does too)."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the only descriptor of the open file releases the flock
+            self._fd = None
+
+
+def hold_serve_lock(database_url: str) -> ServeLock | None:
+    """Take the lock of DATABASE_URL's SQLite file without waiting; None where there is nothing to
+    lock (PostgreSQL: replicas are meant to share it; Windows, where kessai does not serve).
+    Raises ServeLockRefused when another process holds it or the file cannot be opened."""
+    path = lock_path(database_url)
+    if path is None or sys.platform == "win32":
+        return None
+    import fcntl
+
+    database = path.with_name(path.name.removesuffix(".lock"))
+    path.parent.mkdir(parents=True, exist_ok=True)  # as serve's engine does for the database itself
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        writable = True
+    except PermissionError:
+        # Left by a serve run once as root, say: flock needs no write access, only the text is not written.
+        try:
+            fd = os.open(path, os.O_RDONLY)
+            writable = False
+        except OSError as e:
+            raise ServeLockRefused(unopenable_ja(path, database, e)) from e
+    except OSError as e:
+        raise ServeLockRefused(unopenable_ja(path, database, e)) from e
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as e:
+        holder = _read_holder(fd)
+        os.close(fd)
+        if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            raise ServeLockRefused(already_serving_ja(database, holder)) from e
+        raise ServeLockRefused(unopenable_ja(path, database, e)) from e
+    if writable:
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid={os.getpid()} host={socket.gethostname()} "
+                          f"started={datetime.now().astimezone():%Y-%m-%dT%H:%M:%S%z}\n".encode(), 0)
+        except OSError:  # a full disk, say: the lock holds all the same, and the next message names no pid
+            pass
+    return ServeLock(path, fd)
+
+
+def _read_holder(fd: int) -> dict[str, str]:
+    """What the holder wrote of itself; empty when it wrote nothing yet (or could not)."""
+    try:
+        text = os.pread(fd, 512, 0).decode("utf-8", errors="replace")
+    except OSError:
+        return {}
+    return dict(part.split("=", 1) for part in text.split() if "=" in part)
+
+
+def already_serving_ja(database: Path, holder: dict[str, str]) -> str:
+    """What to tell the IT 担当 whose ``kessai serve`` found another serving ``database``."""
+    pid = holder.get("pid", "")
+    pid = pid if pid.isdigit() else ""
+    who = ""
+    if pid:
+        who = f"（プロセス番号 {pid}"
+        if holder.get("host") and holder["host"] != socket.gethostname():
+            who += f"、ホスト名 {holder['host']}"
+        if started := _started_ja(holder.get("started", "")):
+            who += f"、{started} に起動"
+        who += "）"
+    check = "`systemctl status kessai`、`pgrep -af \"kessai serve\"`"
+    if pid:
+        check += f"、`ps -o pid,lstart,args -p {pid}`"
+    return (f"データベース {database} は、すでに動いているほかの kessai serve{who or ' '}が使っているため、起動を中止しました"
+            "（まだ何も処理していません）。SQLite のデータベースは 1 つの kessai serve でだけ使えます。"
+            "systemd のサービスとして動いているものか、別の端末で起動したものが考えられます"
+            f"（{check} で確かめられます）。"
+            "動いていれば、この kessai serve は不要です。再起動したいときは、動いているものを止めてから"
+            "（systemd なら `systemctl restart kessai`）起動してください。新しい版に入れ替えた後なら、"
+            "古い版が動き続けていないかも確かめてください。")
+
+
+def _started_ja(started: str) -> str:
+    try:
+        return f"{datetime.strptime(started, '%Y-%m-%dT%H:%M:%S%z'):%Y-%m-%d %H:%M}"
+    except ValueError:
+        return ""
+
+
+def unopenable_ja(path: Path, database: Path, error: OSError) -> str:
+    """What to say when the lock file itself cannot be opened or locked."""
+    return (f"データベース {database} を 1 つの kessai serve だけで使うための目印のファイル {path} を"
+            f"開けないため、起動を中止しました（{error.strerror or type(error).__name__}）。"
+            "kessai を動かすユーザーが、データベースのあるフォルダーとこのファイルに書き込めるか"
+            f"（`ls -l {path}`）を確認してください。")

@@ -1,0 +1,148 @@
+"""One ``kessai serve`` per SQLite file (bot.serve_lock): the lock itself, in this process and another."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from bot.exporting import kept_file_problem
+from bot.serve_lock import ServeLockRefused, already_serving_ja, hold_serve_lock, lock_path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_a_second_serve_on_one_sqlite_file_is_refused_until_the_first_lets_go(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    first = hold_serve_lock(url)
+    assert first is not None and first.path == tmp_path / "kessai.db.lock"
+    try:
+        with pytest.raises(ServeLockRefused) as refused:
+            hold_serve_lock(url)
+        said = refused.value.message_ja
+        assert f"データベース {tmp_path / 'kessai.db'} は、すでに動いているほかの kessai serve" in said, said
+        assert f"プロセス番号 {os.getpid()}、" in said and "起動を中止しました（まだ何も処理していません）" in said, said
+        assert "`systemctl status kessai`" in said and '`pgrep -af "kessai serve"`' in said, said
+        assert f"`ps -o pid,lstart,args -p {os.getpid()}`" in said and "ホスト名" not in said, said
+        assert not (tmp_path / "kessai.db").exists()  # the lock alone: the database is not touched
+    finally:
+        first.release()
+    again = hold_serve_lock(url)
+    assert again is not None
+    again.release()
+
+
+def test_two_spellings_of_one_file_share_its_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A relative DATABASE_URL in one serve's working directory and an absolute one (or a path
+    through a symbolic link) in another's name the same file."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "data")
+    monkeypatch.chdir(tmp_path / "data")
+    first = hold_serve_lock("sqlite:///kessai.db")
+    assert first is not None
+    try:
+        for other in (f"sqlite:///{tmp_path}/link/kessai.db", f"sqlite:///file:{tmp_path}/data/kessai.db?uri=true"):
+            with pytest.raises(ServeLockRefused):
+                hold_serve_lock(other)
+        other_file = hold_serve_lock(f"sqlite:///{tmp_path}/data/other.db")  # another database: its own lock
+        assert other_file is not None
+        other_file.release()
+    finally:
+        first.release()
+
+
+HOLDER = """
+import sys, time
+from bot.serve_lock import hold_serve_lock
+lock = hold_serve_lock(sys.argv[1])
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_lock_of_a_killed_serve_is_free_at_once(tmp_path: Path) -> None:
+    """SIGKILL (or a power cut) leaves no stale lock: the kernel releases it with the process."""
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, url], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(ServeLockRefused) as refused:
+            hold_serve_lock(url)
+        assert f"プロセス番号 {holder.pid}、" in refused.value.message_ja
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(10)
+    lock = hold_serve_lock(url)
+    assert lock is not None
+    lock.release()
+    assert (tmp_path / "kessai.db.lock").exists()  # never deleted: see bot.serve_lock
+
+
+def test_a_lock_file_the_service_user_cannot_write_still_locks(tmp_path: Path) -> None:
+    """Left by a serve run once as root: flock needs no write access."""
+    as_root = os.geteuid() == 0
+    folder = Path(tempfile.mkdtemp()) if as_root else tmp_path  # pytest's is root's own (0700)
+    try:
+        folder.chmod(0o777)
+        (folder / "kessai.db.lock").write_text("")
+        (folder / "kessai.db.lock").chmod(0o444)
+        if as_root:  # root writes whatever it likes: the service user is someone else
+            os.seteuid(65534)
+        try:
+            url = f"sqlite:///{folder / 'kessai.db'}"
+            with pytest.raises(PermissionError):
+                os.open(folder / "kessai.db.lock", os.O_RDWR)
+            first = hold_serve_lock(url)
+            assert first is not None
+            try:
+                with pytest.raises(ServeLockRefused) as refused:
+                    hold_serve_lock(url)
+                assert "すでに動いているほかの kessai serve が使っている" in refused.value.message_ja  # no pid written
+            finally:
+                first.release()
+        finally:
+            if as_root:
+                os.seteuid(0)
+    finally:
+        if as_root:
+            shutil.rmtree(folder)
+
+
+def test_a_lock_file_that_cannot_be_opened_stops_serve_with_its_place(tmp_path: Path) -> None:
+    (tmp_path / "kessai.db.lock").mkdir()  # anything that is not a file kessai can open
+    with pytest.raises(ServeLockRefused) as refused:
+        hold_serve_lock(f"sqlite:///{tmp_path / 'kessai.db'}")
+    said = refused.value.message_ja
+    assert f"目印のファイル {tmp_path / 'kessai.db.lock'} を開けないため、起動を中止しました" in said, said
+    assert f"`ls -l {tmp_path / 'kessai.db.lock'}`" in said, said
+
+
+def test_postgresql_and_memory_databases_take_no_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replicas share PostgreSQL on purpose; an in-memory database has no file to lock."""
+    monkeypatch.chdir(tmp_path)
+    for url in ("postgresql://kessai@db.example/kessai", "sqlite://", "sqlite:///:memory:",
+                "sqlite:///file::memory:?uri=true", "sqlite:///file:k?mode=memory&uri=true"):
+        assert lock_path(url) is None, url
+        assert hold_serve_lock(url) is None and hold_serve_lock(url) is None, url
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_holders_host_and_start_are_named_when_they_are_known() -> None:
+    said = already_serving_ja(Path("/opt/kessai/kessai.db"),
+                              {"pid": "812", "host": "another-host", "started": "2026-12-05T08:30:00+0900"})
+    assert "kessai serve（プロセス番号 812、ホスト名 another-host、2026-12-05 08:30 に起動）が使っている" in said, said
+    assert "プロセス番号" not in already_serving_ja(Path("/k.db"), {"pid": "garbage"})
+
+
+def test_an_export_is_not_written_over_the_lock_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--output kessai.db.lock` replaced the file (a rename): a second serve locked the new one."""
+    monkeypatch.chdir(tmp_path)
+    said = kept_file_problem("kessai.db.lock", database_url="sqlite:///kessai.db", config_path="kessai.toml")
+    assert said is not None and "目印のファイル" in said, said
+    assert kept_file_problem("kessai.lock", database_url="sqlite:///kessai.db", config_path="kessai.toml") is None
