@@ -23,8 +23,9 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import true, update
 from sqlmodel import Session, col, select
@@ -33,6 +34,7 @@ from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
 from bot.rules import secret_value_spans
 from bot.rules.credentials import RESCAN_LIMIT, before_next_field
+from bot.utc import as_utc
 from storage import outbox
 from storage import reminders as reminder_repo
 from storage.models import IncidentEventRow, IncidentRow, MemberRow
@@ -1187,6 +1189,89 @@ def is_alert_key(key: str) -> bool:
     return head == "incident" and number.isdecimal() and tail.startswith("alert:")
 
 
+# The re-alerts of an incident nobody has taken up (対応開始) back off: the first after
+# incident_ack_within (15 minutes) and then at twice the time since the report each (30 minutes,
+# 1 hour, 2 hours), until they are REALERT_MOST apart; from then on every REALERT_MOST, night and
+# holidays included (an unanswered 炎上 does not wait for the morning). Every 15 minutes round the
+# clock was some 500 @mentions of the same people over 年末年始: a page that comes that often is
+# muted, and then the one that matters is missed too. Two hours is the holding statement's own
+# pace (holding_statement_after): an incident nobody answers for that long is asked about as often
+# as one someone is working on is asked for word of its progress.
+REALERT_MOST = timedelta(hours=2)
+# The sweep's reminder keys: ``<prefix><incident id>:<number>`` (see Sweeper._incidents).
+REALERT_PREFIX = "incident.realert:"
+HOLDING_PREFIX = "incident.holding.daily:"
+
+
+def _realert_steps(every: timedelta, most: timedelta) -> Iterator[tuple[int, timedelta, timedelta]]:
+    """``(n, offset of re-alert n from the report, gap to the next)`` while the gaps still grow;
+    the last item's gap is the even pace from then on."""
+    if every <= timedelta(0):
+        raise ValueError("incident_ack_within must be positive")
+    step = max(most, every)
+    n, at = 0, every
+    while True:
+        gap = min(at, step)
+        yield n, at, gap
+        if gap == step:
+            return
+        n, at = n + 1, at + gap
+
+
+def realert_number(elapsed: timedelta, every: timedelta, most: timedelta = REALERT_MOST) -> int | None:
+    """Which re-alert (0 for the first) is the latest due ``elapsed`` after the report; None before
+    the first. The number is the reminder's period: each is claimed once (``incident.realert:…:n``)."""
+    if every <= timedelta(0) or elapsed < every:
+        return None
+    steps = list(_realert_steps(every, most))
+    for n, at, gap in steps:
+        if elapsed < at + gap:
+            return n
+    n, at, gap = steps[-1]
+    return n + int((elapsed - at) // gap)
+
+
+def realert_offset(number: int, every: timedelta, most: timedelta = REALERT_MOST) -> timedelta:
+    """When re-alert ``number`` is due, from the report (``realert_number``'s inverse)."""
+    steps = list(_realert_steps(every, most))
+    if number < len(steps):
+        return steps[number][1]
+    n, at, gap = steps[-1]
+    return at + (number - n) * gap
+
+
+def holding_number(acked_at: datetime, after: timedelta, now: datetime, zone: ZoneInfo, opening: time) -> int | None:
+    """Which request for a holding statement (0 for the first) is due at ``now``; None when none is.
+
+    The first comes ``after`` (holding_statement_after) the incident was taken up, at any hour: the
+    one who pressed 対応開始 is at work on it. The guidelines ask for one word that the answer takes
+    time (上越市 6(2)・美祢市社協 6(4): 時間を要する場合はその旨の書き込み), not a post every two
+    hours: later requests, to update it, come once a day at the opening of working hours (``opening``),
+    every day while unresolved (年末年始 too), never at night. Request n (n ≥ 1) belongs to the n-th
+    day after the first's; a day whose opening kessai missed (it was down) sends it until midnight,
+    after that it is gone (the next day's comes): no night-time catch-up, no burst."""
+    first = acked_at + after
+    if now < first:
+        return None
+    first_day = first.astimezone(zone).date()
+    local = now.astimezone(zone)
+    n = (local.date() - first_day).days
+    if n == 0 or local.time() >= opening:
+        return n
+    # Before the day's opening: the night after the first (still that one, which is at any hour),
+    # or the night after a morning's request kessai missed (not sent now).
+    return 0 if n == 1 else None
+
+
+def holding_at(number: int, acked_at: datetime, after: timedelta, zone: ZoneInfo, opening: time) -> datetime:
+    """When request ``number`` for a holding statement is due (see ``holding_number``)."""
+    first = acked_at + after
+    if number == 0:
+        return first
+    day = first.astimezone(zone).date() + timedelta(days=number)
+    return datetime.combine(day, opening, tzinfo=zone).astimezone(UTC)
+
+
 def parse_incident_ref(value: Any) -> int:
     """An incident id from a button value or modal metadata; anything else is refused."""
     if not isinstance(value, str) or not value.isascii() or not value.isdecimal() or len(value) > 12:
@@ -1582,29 +1667,44 @@ class IncidentService:
         inc = s.get(IncidentRow, incident_id)
         if inc is None or inc.status != "open":
             return False
-        waited = render.fmt_duration(now - inc.created_at)
+        created = as_utc(inc.created_at)
+        waited = render.fmt_duration(now - created)
         mentions = " ".join(f"<@{m}>" for m in self.escalation_members(inc.account_id))
+        # Counted from what was sent: after a stop the schedule's number is ahead of what people saw.
+        nth = 1 + sum(e.event == "realerted" for e in self._events(s, inc))
+        upcoming = created + realert_offset(period + 1, self.org.policy.incident_ack_within)
         self._event(s, inc, now, None, "realerted", f"{waited}経過")
         self._thread_note(s, now, inc, (
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
             f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}経っても"
             "対応開始されていません。対応できる方は、アラート（または kessai のホームタブ）の「対応開始」を押してから対応を始めてください"
-            "（上越市 6(2): 運用管理責任者が情報政策室・広報対話課と協議します）。"), broadcast=True)
+            "（上越市 6(2): 運用管理責任者が情報政策室・広報対話課と協議します）。\n"
+            f"（{nth}回目の再通知です。対応開始されるまで、次は {render.fmt_time(upcoming.astimezone(self.zone))} に"
+            "お知らせします。再通知の間隔は少しずつ空き、報告から2時間を過ぎると2時間ごとになります。）"), broadcast=True)
         return True
 
     def holding_reminder(self, s: Session, now: datetime, incident_id: int, period: int) -> bool:
         inc = s.get(IncidentRow, incident_id)
         if inc is None or inc.status != "acked" or inc.acked_by is None or inc.acked_at is None:
             return False
-        waited = render.fmt_duration(now - inc.acked_at)
+        acked_at = as_utc(inc.acked_at)
+        waited = render.fmt_duration(now - acked_at)
+        opening = self.org.calendar(str(self.zone)).start
+        upcoming = holding_at(period + 1, acked_at, self.org.policy.holding_statement_after, self.zone, opening)
+        if period == 0:
+            ask = ("解決まで時間がかかる場合は、公式アカウントに対応中である旨を書き込んでください"
+                   "（例:「現在、事実関係を確認しております。確認でき次第、改めてお知らせします。」）。")
+        else:
+            ask = ("対応中である旨をまだ書き込んでいない場合は書き込み、書き込んだ後に分かったことや見通しがあれば、"
+                   "公式アカウントで改めてお知らせしてください。")
         text = (
             f":hourglass: *経過の書き込みのお願い*（{KINDS.get(inc.kind, inc.kind)}、"
             f"{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
-            f"対応開始から {waited}が経ちましたが、まだ解決として記録されていません。"
-            "解決まで時間がかかる場合は、公式アカウントに対応中である旨を書き込んでください"
-            "（例:「現在、事実関係を確認しております。確認でき次第、改めてお知らせします。」）。"
+            f"対応開始から {waited}が経ちましたが、まだ解決として記録されていません。{ask}"
             "対応がされていない等の批判を招かないためです（上越市 6(2)・美祢市社協 6(4)）。\n"
-            "解決したら、アラート（または kessai のホームタブ）の「解決」を押して経過をまとめてください。")
+            "解決したら、アラート（または kessai のホームタブ）の「解決」を押して経過をまとめてください。\n"
+            f"（解決として記録されるまで、このお願いは1日1回、毎朝 {opening:%H:%M} にお送りします。"
+            f"次は {render.fmt_time(upcoming.astimezone(self.zone))} です。）")
         self._event(s, inc, now, None, "holding_reminded", f"{waited}経過")
         members = self.escalation_members(inc.account_id)
         if inc.acked_by not in members:

@@ -58,7 +58,7 @@ from bot.calendar import (
 )
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import DeliveryFailureReporter
-from bot.incidents import IncidentService
+from bot.incidents import HOLDING_PREFIX, REALERT_PREFIX, IncidentService, holding_number, realert_number
 from bot.notifications import unpublished_key
 from bot.workflow import (
     DUE_SOON_LEAD,
@@ -969,19 +969,27 @@ class Sweeper:
 
     # -- incidents --------------------------------------------------------------------------
     def _incidents(self, now: datetime, report: SweepReport) -> None:
+        """Re-alerts back off (``realert_number``) and holding-statement requests repeat once a day
+        (``holding_number``). Keyed by their number: a sweep run twice or on two replicas sends each
+        once, and after a stop only the latest due is sent (``_claim_each``'s periodic catch-up).
+        Not ``incident.unacked:`` / ``incident.holding:``, whose numbers counted every quarter hour and
+        every two hours: an incident open across the upgrade would have found its new numbers claimed
+        already, and heard nothing for hours."""
         p = self.org.policy
         with self.db.session() as s:
             unacked = repo.incidents_unacked_since(s, now - p.incident_ack_within)
             slow = repo.incidents_acked_since(s, now - p.holding_statement_after)
         realerts = []
         for inc in unacked:
-            period = int((now - inc.created_at) // p.incident_ack_within)
-            realerts.append((f"incident.unacked:{inc.id}:{period}", (inc.id, period)))
+            number = realert_number(now - as_utc(inc.created_at), p.incident_ack_within)
+            if number is not None:
+                realerts.append((f"{REALERT_PREFIX}{inc.id}:{number}", (inc.id, number)))
         holdings = []
         for inc in slow:
             assert inc.acked_at is not None
-            period = int((now - inc.acked_at) // p.holding_statement_after)
-            holdings.append((f"incident.holding:{inc.id}:{period}", (inc.id, period)))
+            number = holding_number(as_utc(inc.acked_at), p.holding_statement_after, now, self.zone, self.cal.start)
+            if number is not None:
+                holdings.append((f"{HOLDING_PREFIX}{inc.id}:{number}", (inc.id, number)))
         self._claim_each(report, "incident.unacked", realerts,
                          lambda s, item: self.incidents.realert(s, now, *item), periodic=True)
         self._claim_each(report, "incident.holding", holdings,

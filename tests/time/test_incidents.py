@@ -54,7 +54,9 @@ def test_after_a_catch_up_a_clock_set_back_does_not_re_alert_again(world: World)
     assert world.sweep(jst(2026, 11, 24, 11, 0)).sent["incident.unacked"] == 1
     for back in (jst(2026, 11, 24, 10, 40), jst(2026, 11, 24, 10, 15)):
         assert world.sweep(back).sent["incident.unacked"] == 0, back
-    assert world.sweep(jst(2026, 11, 24, 11, 15)).sent["incident.unacked"] == 1
+    # The one-hour re-alert was that catch-up; the next is the two-hour one.
+    assert world.sweep(jst(2026, 11, 24, 11, 15)).sent["incident.unacked"] == 0
+    assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["incident.unacked"] == 1
 
 
 def test_report_alerts_the_escalation_channel_with_the_checklist(world: World) -> None:
@@ -156,16 +158,17 @@ def test_only_escalation_members_may_acknowledge(world: World) -> None:
 
 
 def test_after_a_catch_up_a_clock_set_back_asks_for_no_second_holding_statement(world: World) -> None:
-    """Acknowledged at 10:35, then kessai was down until 16:40 (the third two-hour mark was 16:35):
-    the catch-up asks once. A clock then set back to 15:00 (in the second period, never sent) must
-    not ask the acknowledger again 25 minutes later."""
+    """Acknowledged at 10:35, then kessai was down from before 12:35 (the request's time) until
+    16:40: the catch-up asks once. A clock then set back to 15:00 or 13:00 must not ask the
+    acknowledger again; the next request is the next morning's, not one every two hours."""
     incident_id = report(world)
     world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 35))
     assert world.sweep(jst(2026, 11, 24, 16, 40)).sent["incident.holding"] == 1
     for back in (jst(2026, 11, 24, 15, 0), jst(2026, 11, 24, 13, 0)):
         assert world.sweep(back).sent["incident.holding"] == 0, back
     assert len(world.posts(to="U0JOHO", contains="経過の書き込みのお願い")) == 1
-    assert world.sweep(jst(2026, 11, 24, 18, 35)).sent["incident.holding"] == 1
+    assert world.sweep(jst(2026, 11, 24, 18, 35)).sent["incident.holding"] == 0
+    assert world.sweep(jst(2026, 11, 25, 8, 30)).sent["incident.holding"] == 1
 
 
 def test_acknowledged_but_unresolved_reminds_the_acknowledger_to_post_a_holding_statement(world: World) -> None:
@@ -529,8 +532,8 @@ def test_once_the_archived_channel_refused_a_note_the_next_go_straight_to_the_co
         tried = len([c for c in slack.calls_of("chat.postMessage") if c.params.get("channel") == "C0ESCALATE"])
         caplog.clear()
         with caplog.at_level("ERROR"):
-            for minutes in (30, 45):
-                world.clock.t = jst(2026, 11, 24, 10, minutes)
+            for hour, minutes in ((10, 30), (11, 0)):
+                world.clock.t = jst(2026, 11, 24, hour, minutes)
                 assert world.sweep(world.clock.t).sent["incident.unacked"] == 1
                 deliver(world, slack)
         assert len([c for c in slack.calls_of("chat.postMessage") if c.params.get("channel") == "C0ESCALATE"]) == tried
@@ -547,8 +550,8 @@ def test_once_the_archived_channel_refused_a_note_the_next_go_straight_to_the_co
 
 def test_an_incident_at_3am_in_the_new_year_holidays_is_realerted_all_night_and_its_record_keeps_every_step(
         world: World) -> None:
-    """年末年始 (not business time), 3 a.m.: the SPEC's re-alerts go every 15 minutes all night and
-    day, each mentioning every escalation member, none held for business hours. Once the incident
+    """年末年始 (not business time), 3 a.m.: the re-alerts go on all night and day (backing off to
+    every two hours), each mentioning every escalation member, none held for business hours. Once the incident
     was acknowledged a day later and resolved, the resolved alert's 「経過」 (one line, cut at
     Slack's 3,000 characters) had been filled by some hundred 再通知 and cut off before 対応開始 and
     解決 — what the record is for."""
@@ -558,7 +561,7 @@ def test_an_incident_at_3am_in_the_new_year_holidays_is_realerted_all_night_and_
     while t < jst(2026, 12, 30, 9, 0):
         t += timedelta(minutes=15)
         sent += world.sweep(t).sent["incident.unacked"]
-    assert sent == 30 * 4
+    assert sent == 4 + 14  # 15 min, 30 min, 1 h, 2 h, then every 2 h up to 30 h
     realerts = world.posts(to="C0ESCALATE", contains="対応開始されていません")
     assert len(realerts) == sent and all(p.get("reply_broadcast") for p in realerts)
     assert all(f"<@{m}>" in p["text"] for p in realerts for m in ESCALATION)
@@ -572,7 +575,7 @@ def test_an_incident_at_3am_in_the_new_year_holidays_is_realerted_all_night_and_
     [steps] = [e["text"] for b in alert["blocks"] if b["type"] == "context" for e in b["elements"]
                if e["text"].startswith("経過")]
     assert len(steps) <= 3000
-    assert "対応開始" in steps and "解決" in steps and "再通知 120回" in steps, steps
+    assert "対応開始" in steps and "解決" in steps and "再通知 18回" in steps, steps
 
 
 def test_acknowledging_while_another_replica_resolves_says_it_is_resolved(world: World) -> None:
@@ -637,8 +640,8 @@ def test_notes_are_not_held_for_ever_for_a_copy_a_disabled_member_never_got(worl
         for method in ("chat.postMessage", "chat.update"):
             slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
         slack.inject("chat.postMessage", error="user_disabled", channel=slack.dm_channel("U0CHIEF"), times=1000)
-        for minutes in (15, 30, 45):
-            world.clock.t = jst(2026, 11, 24, 10, minutes)
+        for hour, minutes in ((10, 15), (10, 30), (11, 0)):
+            world.clock.t = jst(2026, 11, 24, hour, minutes)
             assert world.sweep(world.clock.t).sent["incident.unacked"] == 1
             deliver(world, slack)
         with world.db.session() as s:
@@ -687,20 +690,20 @@ def test_after_the_channel_is_unarchived_a_new_incident_is_alerted_there_again(w
 
 
 def test_a_run_of_realerts_within_one_day_names_its_date_once(world: World) -> None:
-    """「2026年11月24日（火）10:15〜2026年11月24日（火）10:45 再通知 3回」 repeated the date in a line
+    """「2026年11月24日（火）10:15〜2026年11月24日（火）11:00 再通知 3回」 repeated the date in a line
     read by people; within a day the end is its time alone, and the steps keep their order."""
     incident_id = report(world)
-    for minutes in (15, 30, 45):
-        assert world.sweep(jst(2026, 11, 24, 10, minutes)).sent["incident.unacked"] == 1
-    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 10, 50))
-    world.incidents.resolve(incident_id, "U0JOHO", "訂正を投稿しました。", now=jst(2026, 11, 24, 11, 0))
+    for hour, minutes in ((10, 15), (10, 30), (11, 0)):
+        assert world.sweep(jst(2026, 11, 24, hour, minutes)).sent["incident.unacked"] == 1
+    world.incidents.ack(incident_id, "U0JOHO", now=jst(2026, 11, 24, 11, 5))
+    world.incidents.resolve(incident_id, "U0JOHO", "訂正を投稿しました。", now=jst(2026, 11, 24, 11, 10))
     with world.db.session() as s:
         alert = world.incidents.current_alert(s, incident_id)
     assert alert is not None
     [steps] = [e["text"] for b in alert["blocks"] if b["type"] == "context" for e in b["elements"]
                if e["text"].startswith("経過")]
-    assert steps == ("経過: 2026年11月24日（火）10:00 報告 → 2026年11月24日（火）10:15〜10:45 再通知 3回"
-                     " → 2026年11月24日（火）10:50 対応開始 → 2026年11月24日（火）11:00 解決"), steps
+    assert steps == ("経過: 2026年11月24日（火）10:00 報告 → 2026年11月24日（火）10:15〜11:00 再通知 3回"
+                     " → 2026年11月24日（火）11:05 対応開始 → 2026年11月24日（火）11:10 解決"), steps
 
 
 def test_a_note_written_while_the_channels_refusal_of_the_alert_is_recorded_is_not_held_for_ever(world: World) -> None:
