@@ -94,6 +94,10 @@ GUIDELINE_MONTHLY = "上越市ソーシャルメディアガイドライン 4(4)
 UNPUBLISHED_LOOKBACK = timedelta(days=30)
 # Monthly reports caught up after an outage go back at most this many months (last month included).
 CATCH_UP_MONTHS = 12
+# Who got a draft's due-soon reminder, and when (``draft.due_soon.to:<draft>:v<version>:<person>``):
+# a daily approval reminder due within DUE_SOON_STANDS_FOR of it is not sent to them.
+DUE_SOON_TO_PREFIX = "draft.due_soon.to:"
+DUE_SOON_STANDS_FOR = timedelta(hours=1)
 # Lists in channel reports stop here; the rest is counted.
 REPORT_LIST_LIMIT = 40
 # What a listed account's name may take (the file sets no length), and what the list may take in
@@ -602,13 +606,14 @@ class Sweeper:
                 waited = self.cal.business_time_between(since, now)
                 period = int((waited - p.approval_reminder_after) // self.cal.day_length)
                 reminds.append((f"approval.remind:{ref}:{period}", (c, period)))
-        # Escalate first, so that a reminder sent in the same sweep also reaches the deputies.
+        # Escalate first, so that a reminder sent in the same sweep also reaches the deputies. The
+        # due-soon reminder before the daily one: due together (back from a stop), it stands for it.
         self._claim_each(report, "approval.escalate", escalations,
                          lambda s, c: self._escalate(s, now, c))
+        self._due_soon(now, report)
         self._claim_each(report, "approval.remind", reminds,
                          lambda s, item: self._remind_approvers(s, now, *item, asked_before=remind_cutoff),
                          periodic=True)
-        self._due_soon(now, report)
 
     def _due_soon(self, now: datetime, report: SweepReport) -> None:
         """Pending drafts whose scheduled time is DUE_SOON_LEAD of business time away: the approvers
@@ -798,7 +803,7 @@ class Sweeper:
         return f"業務時間で{render.fmt_duration(self.org.policy.approval_escalate_after, day=self.cal.day_length)}"
 
     def _remind_approvers(self, s: Session, now: datetime, c: repo.DraftCandidate, period: int, *,
-                          asked_before: datetime) -> bool:
+                          asked_before: datetime) -> object:
         draft = self._fresh_pending(s, c)
         if draft is None:
             return False
@@ -824,6 +829,15 @@ class Sweeper:
             + [r for r in asked if r != draft.author_id]))
         away = repo.away_members(s, recipients, now)
         recipients = [r for r in recipients if r not in away and r not in just_asked]
+        # Whoever was told within the hour that the scheduled time is near (``_remind_due_soon``):
+        # 「決裁のお願い（3回目）」 a quarter of an hour after 「投稿予定が近づいています」 said the same
+        # thing twice and taught people to skim both. The hand-off to the deputies is its own claim.
+        told = f"{DUE_SOON_TO_PREFIX}{draft.id}:v{c.version.number}:"
+        recent = {k.removeprefix(told) for k in repo.claimed_since(
+            s, [f"{told}{r}" for r in recipients], now - DUE_SOON_STANDS_FOR)}
+        if recipients and not [r for r in recipients if r not in recent]:
+            return True if just_asked else SETTLED
+        recipients = [r for r in recipients if r not in recent]
         if not recipients:
             return bool(just_asked)
         p = self.org.policy
@@ -904,6 +918,7 @@ class Sweeper:
         ])
         for r in recipients:
             self._post(s, now, r, body)
+            repo.claim(s, f"{DUE_SOON_TO_PREFIX}{draft.id}:v{c.version.number}:{r}", now)
         return True
 
     def _in_hand_before(self, s: Session, draft: DraftRow, version: int, cutoff: datetime | None) -> list[str]:

@@ -160,6 +160,17 @@ def claimed(s: Session, keys: Iterable[str]) -> set[str]:
     return out
 
 
+def claimed_since(s: Session, keys: Iterable[str], since: datetime) -> set[str]:
+    """Which of ``keys`` were claimed at or after ``since``."""
+    wanted = list(dict.fromkeys(keys))
+    out: set[str] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        out.update(s.exec(select(ReminderRow.key).where(col(ReminderRow.key).in_(chunk),
+                                                        col(ReminderRow.claimed_at) >= since)))
+    return out
+
+
 def count(s: Session, prefix: str = "") -> int:
     q = select(func.count()).select_from(ReminderRow)
     if prefix:

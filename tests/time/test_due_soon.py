@@ -13,6 +13,7 @@ from sqlmodel import select
 from storage.db import as_utc
 from storage.models import ApprovalRequestRow, OutboxRow
 from tests.time.conftest import World, jst
+from tests.time.test_concurrency import sweep_on_two_replicas
 
 
 def due_soon_to(w: World, user: str) -> list[str]:
@@ -309,3 +310,58 @@ def test_a_draft_whose_usual_hand_off_is_half_an_hour_before_the_post_goes_to_th
     assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
     assert deputy_requests(world, draft_id) == ["escalated"]
     assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["approval.escalate"] == 0
+
+
+def reminders_to(w: World, user: str) -> list[str]:
+    return [p["text"] for p in w.posts(to=user, contains="決裁のお願い")]
+
+
+def test_the_daily_reminder_is_not_sent_a_quarter_hour_after_the_due_soon_one(world: World) -> None:
+    """12/25 (金) 16:00 for 1/5 (火) 10:00: 「投稿予定が近づいています」 at 1/5 09:00, then
+    「決裁のお願い（3回目）」 at 09:15 to the same two people — two messages saying one thing.
+    The hour's due-soon reminder stands for it; the deputies' hand-off still comes on time."""
+    draft_id = world.scheduled_draft(jst(2026, 12, 25, 16, 0), scheduled=jst(2027, 1, 5, 10, 0))
+    for day in (date(2026, 12, 25), date(2026, 12, 28), date(2027, 1, 4)):
+        for hour in range(9, 18):
+            world.sweep(jst(day.year, day.month, day.day, hour, 15))
+    before = {a: len(reminders_to(world, a)) for a in ("U0MANAGER", "U0CHIEF")}
+    assert before == {"U0MANAGER": 2, "U0CHIEF": 2}
+    report = world.sweep(jst(2027, 1, 5, 9, 0))
+    assert report.sent["draft.due_soon"] == 1
+    for minute in (1, 15, 16, 30, 59):
+        again = world.sweep(jst(2027, 1, 5, 9, minute))
+        assert again.sent["approval.remind"] == 0, minute
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        assert len(reminders_to(world, approver)) == before[approver]
+        assert len(due_soon_to(world, approver)) == 1
+    # The deputies were asked no later than the usual hand-off would have asked them.
+    assert deputy_requests(world, draft_id) == ["escalated"]
+    assert world.sweep(jst(2027, 1, 5, 10, 0)).sent["draft.expire"] == 1
+
+
+def test_due_together_after_a_stop_only_the_due_soon_reminder_goes(world: World) -> None:
+    """kessai down on 1/5 from 08:00 to 09:20: the due-soon reminder (due 09:00) and the third daily
+    reminder (due 09:15) fall due in the same sweep (here on two replicas at once). One message
+    each, the one that says the time."""
+    world.scheduled_draft(jst(2026, 12, 25, 16, 0), scheduled=jst(2027, 1, 5, 10, 0))
+    for t in (jst(2026, 12, 28, 9, 15), jst(2026, 12, 28, 16, 0), jst(2027, 1, 4, 9, 15)):
+        world.sweep(t)
+    before = len(reminders_to(world, "U0MANAGER"))
+    sent = sweep_on_two_replicas(world, jst(2027, 1, 5, 9, 20))
+    assert sent["draft.due_soon"] == 1 and sent["approval.remind"] == 0
+    assert world.sweep(jst(2027, 1, 5, 9, 20)).total == 0
+    assert len(reminders_to(world, "U0MANAGER")) == before
+    [text] = due_soon_to(world, "U0MANAGER")
+    assert "残り40分" in text
+
+
+def test_a_daily_reminder_days_after_the_due_soon_one_is_still_sent(world: World) -> None:
+    """Sent Wednesday 15:45 for Monday 09:15: the due-soon reminder comes on Friday at 17:00 (the
+    last business hour before the post is 15 minutes on Friday and 45 on Monday); Monday's 09:00
+    reminder, a weekend later, is a new day's reminder and goes."""
+    world.scheduled_draft(jst(2026, 11, 25, 15, 45), scheduled=jst(2026, 11, 30, 9, 15))
+    for t in (jst(2026, 11, 26, 9, 0), jst(2026, 11, 27, 9, 0)):
+        world.sweep(t)
+    assert world.sweep(jst(2026, 11, 27, 17, 0)).sent["draft.due_soon"] == 1
+    assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["approval.remind"] == 1
+    assert any("決裁のお願い（3回目）" in t for t in reminders_to(world, "U0MANAGER"))
