@@ -1672,7 +1672,10 @@ class IncidentService:
         mentions = " ".join(f"<@{m}>" for m in self.escalation_members(inc.account_id))
         # Counted from what was sent: after a stop the schedule's number is ahead of what people saw.
         nth = 1 + sum(e.event == "realerted" for e in self._events(s, inc))
-        upcoming = created + realert_offset(period + 1, self.org.policy.incident_ack_within)
+        every = self.org.policy.incident_ack_within
+        upcoming = created + realert_offset(period + 1, every)
+        pace = (f"。再通知の間隔は少しずつ空き、やがて{render.fmt_duration(REALERT_MOST)}ごとになります"
+                if every < REALERT_MOST else "")
         self._event(s, inc, now, None, "realerted", f"{waited}経過")
         self._thread_note(s, now, inc, (
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
@@ -1680,7 +1683,7 @@ class IncidentService:
             "対応開始されていません。対応できる方は、アラート（または kessai のホームタブ）の「対応開始」を押してから対応を始めてください"
             "（上越市 6(2): 運用管理責任者が情報政策室・広報対話課と協議します）。\n"
             f"（{nth}回目の再通知です。対応開始されるまで、次は {render.fmt_time(upcoming.astimezone(self.zone))} に"
-            "お知らせします。再通知の間隔は少しずつ空き、報告から2時間を過ぎると2時間ごとになります。）"), broadcast=True)
+            f"お知らせします{pace}。）"), broadcast=True)
         return True
 
     def holding_reminder(self, s: Session, now: datetime, incident_id: int, period: int) -> bool:

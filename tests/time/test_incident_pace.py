@@ -82,6 +82,7 @@ def test_realerts_back_off_and_say_which_one_it_is_and_when_the_next_comes(world
     assert "4回目の再通知です" in realerts[3] and "次は 2027年1月1日（金）00:00 に" in realerts[3]
     assert "7回目の再通知です" in realerts[6] and "次は 2027年1月1日（金）06:00 に" in realerts[6]
     assert all("<@U0MANAGER>" in r for r in realerts)
+    assert "やがて2時間ごとになります" in realerts[0]
 
 
 def test_after_downtime_one_realert_is_sent_not_the_missed_ones_and_its_count_is_what_people_saw(
