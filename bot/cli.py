@@ -143,6 +143,136 @@ def _downgrade(db: Database, known: list[str], target: str) -> int:
     return 0
 
 
+def cmd_db_copy(args: argparse.Namespace) -> int:
+    from bot.config import database_url_problem, sqlalchemy_spelling, sqlite_home_expanded
+    from storage.copy import CopyRefused, copy_database, shown_url
+    from storage.db import describe_db_error, make_engine
+
+    settings = load_settings()
+    target_url = sqlite_home_expanded(sqlalchemy_spelling(str(args.to).strip()))
+    if problem := database_url_problem(target_url):
+        print(problem.replace("DATABASE_URL", "--to の URL"), file=sys.stderr)
+        return 2
+    if _same_database(settings.database_url, target_url):
+        print("--to にコピー元（DATABASE_URL）と同じデータベースが指定されています。"
+              "移行先の空のデータベースを指定してください。", file=sys.stderr)
+        return 2
+    if missing := missing_sqlite_file_ja(settings.database_url):
+        print(missing, file=sys.stderr)
+        return 1
+    if missing := missing_sqlite_file_ja(target_url):
+        print(missing.replace("DATABASE_URL", "--to"), file=sys.stderr)
+        return 1
+    try:
+        held = hold_sqlite_quiet(settings.database_url)
+    except CopyRefused as e:
+        print(e.message_ja, file=sys.stderr)
+        return 1
+    source, target = make_engine(settings.database_url), make_engine(target_url)
+    report = _CopyProgress(sys.stderr, clock=time.monotonic) if sys.stderr.isatty() else None
+    try:
+        result = copy_database(source, target, target_url, progress=report)
+    except CopyRefused as e:
+        print(e.message_ja, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nコピーを中止しました。コピー先には何も書き込まれていません（コピー前の空の状態のままです）。",
+              file=sys.stderr)
+        return 130
+    except Exception as e:
+        log.debug("db copy failed", exc_info=True)
+        print(f"コピーできませんでした（{describe_db_error(e)}）。コピー先には何も書き込まれていません"
+              "（コピー前の空の状態のままです）。原因を取り除いてから、もう一度実行してください。", file=sys.stderr)
+        return 1
+    finally:
+        source.dispose()
+        target.dispose()
+        if held is not None:
+            os.close(held)
+    ledger = result.counts.get("ledger_entries", 0)
+    print(f"{shown_url(target_url)} にコピーしました: 決裁台帳 {ledger:,} 件、"
+          f"下書き {result.counts.get('drafts', 0):,} 件、インシデント {result.counts.get('incidents', 0):,} 件"
+          f"（全 {len(result.counts)} 表、{sum(result.counts.values()):,} 行）。")
+    if ledger:
+        print(f"台帳の最新の記録 #{result.ledger_head[0]} のハッシュ: {result.ledger_head[1]}")
+    print("確認: DATABASE_URL をコピー先に変えて `kessai ledger verify` を実行し、同じハッシュが表示されることを"
+          "確かめてください。その後、kessai serve をコピー先で起動します（コピー元の SQLite ファイルは消さずに保管してください）。")
+    return 0
+
+
+def _same_database(a: str, b: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    from bot.config import sqlite_file
+
+    fa, fb = sqlite_file(a), sqlite_file(b)
+    if fa is not None and fb is not None:
+        return fa[0].resolve() == fb[0].resolve()
+    try:
+        ua, ub = make_url(a), make_url(b)
+    except Exception:  # noqa: BLE001 - refused by database_url_problem before
+        return False
+    return (ua.get_backend_name(), ua.host, ua.port, ua.database) == (ub.get_backend_name(), ub.host, ub.port, ub.database)
+
+
+def hold_sqlite_quiet(database_url: str) -> int | None:
+    """Keep a kessai serve off the SQLite file while it is copied, and refuse while one is on it.
+
+    A serve holds flock(2) on ``<database>.lock`` for its life: taken here too, without waiting,
+    it says whether one is running, and held until the copy ends no serve can start in between
+    (what it wrote afterwards would be missing from the target). A database without the file
+    (a serve of an older version, or none ever) is copied as it is: the copy reads one snapshot.
+    Returns the descriptor to close afterwards, or None."""
+    from bot.config import sqlite_file
+    from storage.copy import CopyRefused
+
+    found = sqlite_file(database_url)
+    if found is None or sys.platform == "win32":
+        return None
+    import errno
+    import fcntl
+
+    database = found[0].resolve()
+    path = database.with_name(database.name + ".lock")
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise CopyRefused(f"kessai serve が動いているかを確かめるためのファイル {path} を開けません"
+                          f"（{e.strerror or type(e).__name__}）。読み取りの権限を確認してください。") from e
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as e:
+        text = os.pread(fd, 512, 0).decode("utf-8", errors="replace")
+        os.close(fd)
+        if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            raise CopyRefused(f"ファイル {path} を確かめられません（{e.strerror}）。") from e
+        pid = dict(p.split("=", 1) for p in text.split() if "=" in p).get("pid", "")
+        who = f"（プロセス番号 {pid}）" if pid.isdigit() else ""
+        raise CopyRefused(
+            f"コピー元の {database} を、動いている kessai serve{who}が使っているため、コピーしませんでした"
+            "（何も書き込んでいません）。コピー中やコピー後の決裁がコピー先に入らず失われるためです。"
+            "kessai serve を止めてから（systemd なら `systemctl stop kessai`）、もう一度実行してください。") from e
+    return fd
+
+
+class _CopyProgress:
+    """Says every few seconds how far `kessai db copy` is: a ledger of years takes minutes."""
+
+    def __init__(self, out: Any, *, clock: Any, every: float = 5.0) -> None:
+        self._out, self._clock, self._every = out, clock, every
+        self._next_at = clock() + every
+
+    def __call__(self, table: str, copied: int, total: int, done: int, everything: int) -> None:
+        if (now := self._clock()) < self._next_at:
+            return
+        self._next_at = now + self._every
+        share = f"（{min(99, done * 100 // everything)}%）" if everything else ""
+        self._out.write(f"コピーしています… 表 {table} {copied:,} / {total:,} 行、全体 {done:,} / {everything:,} 行{share}\n")
+        self._out.flush()
+
+
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
     from bot.ledger import Progress, verify_report_ja, verify_with_versions
     from storage import ledger as ledger_repo
@@ -435,6 +565,11 @@ def build_parser() -> argparse.ArgumentParser:
     dd = dsub.add_parser("downgrade", help="マイグレーションを指定した構成まで戻します（古い版の kessai に戻すとき）")
     dd.add_argument("revision", metavar="REVISION", help="戻す先の構成（例 0012）")
     dd.set_defaults(func=cmd_db_downgrade)
+    dc = dsub.add_parser("copy", help="データベースの内容をすべて、kessai の表を作成しただけの空のデータベースに写します"
+                                      "（SQLite から PostgreSQL への移行）")
+    dc.add_argument("--to", required=True, metavar="URL",
+                    help="コピー先（例 postgresql://ユーザー名@ホスト名/データベース名）。先に `kessai db upgrade` で表を作成しておきます")
+    dc.set_defaults(func=cmd_db_copy)
 
     sp = sub.add_parser("ledger", help="決裁台帳")
     lsub = sp.add_subparsers(dest="ledger_command", required=True)
