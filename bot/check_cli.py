@@ -159,7 +159,7 @@ def add_check_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--config", default=None, metavar="F",
                    help="組織設定ファイル（TOML）。省略時は KESSAI_CONFIG、それもなければ kessai.toml（あれば）")
-    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601 か 2026/12/5 10:00 の形、既定は現在時刻。日付だけなら業務時間外かは確かめません）。"
+    p.add_argument("--at", default=None, metavar="ISO", help="投稿時刻（ISO 8601 か 2026/12/5 10:00 の形、既定は現在時刻。日付だけなら休日かだけを確かめます）。"
                    "--jsonl では \"at\" のない行に使います")
     p.set_defaults(func=run_check)
     return p
@@ -315,12 +315,6 @@ def _parse_at(value: str | None, tz: str) -> tuple[datetime, bool]:
     return t, timed
 
 
-def _without_hours(findings: Sequence[Any], timed: bool) -> list[Any]:
-    # A day without its time (an export's date column): whether it was in working hours is unknown,
-    # and 「00:00は業務時間外です」 on every line would be a false alarm.
-    return [f for f in findings if timed or f.code != "schedule.outside_hours"]
-
-
 def _not_a_time_ja(at: Any) -> str:
     shown = json.dumps(at, ensure_ascii=False)
     if isinstance(at, int | float) and not isinstance(at, bool) and 36526 <= at < 109574:
@@ -391,8 +385,11 @@ def run_check(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     # 'As if posted at --at': that instant is both the check time and the posting time.
-    ctx = CheckContext(platform=args.platform, now=now, scheduled_at=now, policy=policy, overrides=overrides)
-    findings = _without_hours(check(text, ctx), timed)
+    # A day without its time (an export's date column): whether it was in working hours is unknown, and
+    # 「00:00は業務時間外です」 on every line would be a false alarm; a Saturday or 12/30 is still a day off.
+    ctx = CheckContext(platform=args.platform, now=now, scheduled_at=now, scheduled_day_only=not timed,
+                       policy=policy, overrides=overrides)
+    findings = check(text, ctx)
     blocking = is_blocking(findings)
     out = _stdout()
     if args.json:
@@ -468,8 +465,9 @@ def _run_jsonl(stream: IO[bytes], policy: Any, overrides: Mapping[str, Any], def
             result = {"id": item_id, "findings": [], "blocking": False, "error": f"{lineno}行目: {exc}"}
             bad_lines += 1
         else:
-            ctx = CheckContext(platform=platform, now=now, scheduled_at=now, policy=policy, overrides=overrides)
-            findings = _without_hours(check(text, ctx), timed)
+            ctx = CheckContext(platform=platform, now=now, scheduled_at=now, scheduled_day_only=not timed,
+                               policy=policy, overrides=overrides)
+            findings = check(text, ctx)
             blocking = is_blocking(findings)
             any_blocking = any_blocking or blocking
             result = {"id": item_id, "findings": [_finding_json(f) for f in findings], "blocking": blocking}

@@ -1416,14 +1416,22 @@ def _fits_nearest_year(m: re.Match[str], days: list[tuple[int | None, int, int, 
     return True
 
 
-def _fmt(t: datetime, ctx: CheckContext) -> str:
+def _fmt_day(t: datetime, ctx: CheckContext) -> str:
     try:
         zone = ZoneInfo(ctx.policy.tz)
     except Exception:
         zone = ZoneInfo("Asia/Tokyo")
     lt = t.astimezone(zone)
+    return f"{lt.year}年{lt.month}月{lt.day}日（{WEEKDAYS[lt.weekday()]}）"
+
+
+def _fmt(t: datetime, ctx: CheckContext) -> str:
     # Written as the thread's 「投稿予定: 2026年12月7日（月）09:30」 above the finding is.
-    return f"{lt.year}年{lt.month}月{lt.day}日（{WEEKDAYS[lt.weekday()]}）{lt:%H:%M}"
+    try:
+        zone = ZoneInfo(ctx.policy.tz)
+    except Exception:
+        zone = ZoneInfo("Asia/Tokyo")
+    return f"{_fmt_day(t, ctx)}{t.astimezone(zone):%H:%M}"
 
 
 @rule(
@@ -1474,7 +1482,7 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     可とする」としているため、業務時間内に予約した時間外の投稿は info に下げます。投稿時刻が
     決まっていない下書き（受付チャンネルに貼られ、承認後に投稿されるもの）には反応しません。
     `kessai check` は `--at`（省略時は現在）を投稿時刻として渡します（日付だけの `--at` では時刻が
-    分からないので反応しません）。
+    分からないので、業務時間外かどうかは確かめず、土日・祝日・年末年始・閉庁日かどうかだけを確かめます）。
     """
     if ctx.category == "emergency":
         return
@@ -1484,27 +1492,35 @@ def outside_hours(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         return  # posted whenever it is approved: there is no posting time to judge yet
     calendar = BusinessCalendar(ctx.policy.working_hours, ctx.policy.tz, ctx.policy.closed_days)
     when = ctx.scheduled_at
-    if calendar.is_business_instant(when):
-        return
     # 「2027年1月11日（月）10:00」 or 「2026年12月29日（火）10:00」 looks like a working morning: say it is
     # 成人の日 or 年末年始, or the operator takes the finding for a mistake.
     closed = calendar.non_business_reason(calendar.local(when).date())
+    if ctx.scheduled_day_only:
+        # The day alone: a Saturday or 12/30 is a day off whatever the hour, but a weekday is not
+        # judged, and the time shown would be one nobody wrote.
+        if closed is None:
+            return
+        shown = _fmt_day(when, ctx)
+    elif calendar.is_business_instant(when):
+        return
+    else:
+        shown = _fmt(when, ctx)
     what = f"休日（{closed}）" if closed else "業務時間外"
     reserved_in_hours = when != ctx.now and calendar.is_business_instant(ctx.now)
     if reserved_in_hours:
         yield Hit(
             0,
             0,
-            f"投稿予定の{_fmt(when, ctx)}は{what}です。業務時間内に予約しているので問題ありませんが、"
+            f"投稿予定の{shown}は{what}です。業務時間内に予約しているので問題ありませんが、"
             "投稿後の反応に対応できる体制を確認してください。",
             severity="info",
-            excerpt=_fmt(when, ctx),
+            excerpt=shown,
         )
     else:
         yield Hit(
             0,
             0,
-            f"投稿予定の{_fmt(when, ctx)}は{what}です。緊急・災害でなければ、業務時間内に投稿するか、"
+            f"投稿予定の{shown}は{what}です。緊急・災害でなければ、業務時間内に投稿するか、"
             "業務時間内に予約してください。",
-            excerpt=_fmt(when, ctx),
+            excerpt=shown,
         )

@@ -50,6 +50,9 @@ class CheckContext:
     platform: str = "x"
     now: datetime
     scheduled_at: datetime | None = None
+    # The posting day is known but not its time (an export's date column, `kessai check --at 2026-12-05`):
+    # scheduled_at is that day, its time of day a stand-in that says nothing of working hours.
+    scheduled_day_only: bool = False
     category: str = "normal"
     image_count: int = 0
     alt_texts: tuple[str, ...] = ()
@@ -115,6 +118,7 @@ class Example:
     platform: str = "x"
     now: datetime = EXAMPLE_NOW
     scheduled_at: datetime | None = None
+    scheduled_day_only: bool = False
     category: str = "normal"
     image_count: int = 0
     alt_texts: tuple[str, ...] = ()

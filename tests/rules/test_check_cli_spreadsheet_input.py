@@ -83,6 +83,19 @@ def test_a_day_without_its_time_is_not_checked_as_posted_at_midnight(run: Any) -
     assert code == 0 and out == [{"id": 1, "findings": [], "blocking": False}]
 
 
+def test_a_day_off_without_its_time_is_still_reported(run: Any) -> None:
+    """The day is known when its time is not: a post dated a Saturday, a holiday or 12/29–1/3 went
+    through without a word once a date-only "at" skipped the hours check."""
+    code, out, _ = run([{"id": 1, "text": CLEAN, "at": "2026/12/5"},
+                        {"id": 2, "text": CLEAN, "at": "2026-12-30"},
+                        {"id": 3, "text": CLEAN, "at": "2027/1/11"}])
+    messages = [[f["message"] for f in o["findings"] if f["code"] == "schedule.outside_hours"] for o in out]
+    assert [len(m) for m in messages] == [1, 1, 1], out
+    assert "2026年12月5日（土）は休日（土曜日）です" in messages[0][0] and "12:00" not in messages[0][0]
+    assert "休日（年末年始）" in messages[1][0] and "休日（成人の日）" in messages[2][0]
+    assert code == 0
+
+
 def test_a_date_and_time_from_excel_is_checked_at_that_time(run: Any) -> None:
     code, out, _ = run([{"id": 1, "text": CLEAN, "at": "2026/12/7 22:00"}])
     assert [f["code"] for f in out[0]["findings"]] == ["schedule.outside_hours"] and code == 0, out

@@ -321,6 +321,37 @@ def test_a_draft_without_a_posting_time_is_not_judged_on_hours() -> None:
     assert "schedule.outside_hours" not in codes("お知らせ", now=SATURDAY_NIGHT)
 
 
+@pytest.mark.parametrize(
+    ("day", "says"),
+    [
+        (datetime(2026, 12, 5, 12, 0, tzinfo=JST), "投稿予定の2026年12月5日（土）は休日（土曜日）です"),
+        (datetime(2027, 1, 11, 12, 0, tzinfo=JST), "投稿予定の2027年1月11日（月）は休日（成人の日）です"),
+        (datetime(2026, 12, 30, 12, 0, tzinfo=JST), "投稿予定の2026年12月30日（水）は休日（年末年始）です"),
+        (datetime(2027, 1, 3, 12, 0, tzinfo=JST), "投稿予定の2027年1月3日（日）は休日（日曜日）です"),
+    ],
+)
+def test_a_posting_day_without_its_time_is_still_judged_as_a_day_off(day: datetime, says: str) -> None:
+    # An export's date column: the hour is unknown, but a Saturday or 12/30 is a day off at any hour.
+    [f] = findings_of("schedule.outside_hours", "お知らせ", now=day, scheduled_at=day, scheduled_day_only=True)
+    assert says in f.message and f.excerpt == says.removeprefix("投稿予定の").split("は")[0], f
+    assert not re.search(r"\d\d:\d\d", f.message) and f.severity == "warning"
+
+
+def test_a_posting_day_without_its_time_is_not_judged_on_hours() -> None:
+    from bot.rules import RulePolicy
+
+    # A weekday's stand-in time says nothing: not 「22:00は業務時間外」, nor 「12:00」 outside short hours.
+    for day, policy in ((datetime(2026, 12, 7, 22, 0, tzinfo=JST), RulePolicy()),
+                        (datetime(2026, 12, 7, 12, 0, tzinfo=JST), RulePolicy(working_hours="13:00-17:00"))):
+        assert "schedule.outside_hours" not in codes("お知らせ", now=day, scheduled_at=day, scheduled_day_only=True,
+                                                     policy=policy)
+    # An organisation's own 閉庁日 is a day off too.
+    day = datetime(2026, 12, 8, 12, 0, tzinfo=JST)
+    [f] = findings_of("schedule.outside_hours", "お知らせ", now=day, scheduled_at=day, scheduled_day_only=True,
+                      policy=RulePolicy(closed_days=((12, 8),)))
+    assert "2026年12月8日（火）は休日（閉庁日）です" in f.message
+
+
 def test_in_hours_posting_is_silent_and_working_hours_come_from_policy() -> None:
     from bot.rules import RulePolicy
 
