@@ -692,7 +692,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     問いかけ、「〜なんてことはありません」と打ち消すもの、アンケートで「〜マナーが悪いと答えた人」のように人の答えや感じ方として伝えるもの、「男性より女性の方が真面目に健診を受けています」のような行いの様子は対象外です）。
     属性を主題にして、隅や別の部屋に置くことを決めた文（「障害者は避難所の隅にいてもらいます」「障害のある方は体育館の端に集めます」
     「車いすの方は別室に分けます」）も反応します（「障害のある方は福祉避難スペースをご利用いただけます」「車いすの方は入口近くの席へどうぞ」、
-    希望や体調に応じた「ご希望に応じて別室にいていただきます」「静かな別室にいていただけます」、「車いすの方は別室に入れます」、
+    希望や体調に応じた「ご希望に応じて別室にいていただきます」「静かな別室にいていただけます」、福祉避難所の「福祉避難所の別室にいていただきます」、「車いすの方は別室に入れます」、
     男女で分ける「女性は別室に入っていただきます」は対象外です）。
     属性を主題にして理由を挙げ、すぐ後に「近づかない」「関わらない」と勧める文（「精神障害者は危ないので近づかないように」
     「外国人は言葉が通じないから関わらないほうがいい」）も反応します（「子どもは危ないので川に近づかないように」のように
@@ -2472,8 +2472,10 @@ _SET_APART = re.compile(
     r"(?![\s　]*(?:こと|ような|ようなこと|わけ|など|なんて|のは|べきでは|必要は))"
 )
 # What makes a room apart their choice or their need, not their place: 「ご希望の方は」「静かな」「落ち着ける」,
-# a fever or an infection kept apart from everyone, a separation by sex for privacy.
-_SET_APART_FOR_THEM = re.compile(r"希望|本人|落ち着|静か|安心|配慮|プライバシー|感染|発熱|症状|体調|授乳|着替え|更衣")
+# a fever or an infection kept apart from everyone, a separation by sex for privacy, the welfare shelter's
+# room or one without steps (「福祉避難所の別室に」「段差の少ない1階の奥の部屋に」), made for their needs.
+_SET_APART_FOR_THEM = re.compile(
+    r"希望|本人|落ち着|静か|安心|配慮|プライバシー|感染|発熱|症状|体調|授乳|着替え|更衣|福祉|介助|介護|段差|バリアフリー")
 _BY_SEX = frozenset(("女", "女性", "オンナ"))
 
 

@@ -68,6 +68,10 @@ def test_statements_without_a_listed_word_fire(text: str, code: str) -> None:
         "女性は別室に入っていただきます",  # a separation by sex, for privacy
         "受験の際、障害のある方は別室で受験できます",
         "感染症の症状がある方は、別室にいていただきます",
+        # The welfare shelter and its rooms are the place made for them (found by review).
+        "障害のある方は、福祉避難所の別室にいていただきます",
+        "障害のある方は、段差の少ない1階の奥の部屋に入っていただきます",
+        "高齢者や障害のある方など要配慮者の方は、別室に入っていただきます",
         # Kept from harm, or kept from something else.
         "子どもは危ないので川に近づかないように",
         "高齢者は危ないので雪下ろしは業者に",
