@@ -823,6 +823,10 @@ _NEXT_LINE_PASSPHRASE = re.compile(
     r"([!-~\uff01-\uff5e]{1,64}+(?:[ \u3000][!-~\uff01-\uff5e]{1,64}+){1,11}+)(?=[ \t\u3000]*+(?:\r?\n|$))")
 
 
+# Lower-case words, joined by a hyphen or an underscore as passphrase generators write them (「correct-horse」).
+_LOWER_CASE_WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*")
+
+
 def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _SHORT_VALUE.finditer(text):
@@ -858,7 +862,7 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
         if any(sep in line for sep in _TABLE_SEPARATORS):
             continue
         words = unicodedata.normalize("NFKC", m[1]).split()
-        if ((any(c.isdigit() for c in m[1]) or all(w.isalpha() and w.islower() for w in words))
+        if ((any(c.isdigit() for c in m[1]) or all(_LOWER_CASE_WORDS.fullmatch(w) for w in words))
                 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words) and not _of_no_value(m[1])):
             spans.append(m.span(1))
     for m in _NEXT_LINE_VALUE.finditer(text):

@@ -78,6 +78,9 @@ def test_a_date_a_field_or_a_device_after_what_is_said_stays(kept: str) -> None:
     ("パスワード：\ncorrect horse battery staple\n至急対応をお願いします。", f"パスワード：\n{M}\n至急対応をお願いします。"),
     ("PW\nabc 123\nID: koho01", f"PW\n{M}\nID: koho01"),
     ("パスワード\nline abc7", f"パスワード\n{M}"),
+    # Words joined by a hyphen or an underscore, as passphrase generators write them (found by review).
+    ("パスワード\ncorrect-horse battery staple", f"パスワード\n{M}"),
+    ("パスワード\ncorrect_horse battery-staple", f"パスワード\n{M}"),
 ])
 def test_a_passphrase_on_the_line_after_a_lone_label_is_masked(text: str, expected: str) -> None:
     assert masked(text) == (expected, 1)
