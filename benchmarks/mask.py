@@ -22,7 +22,9 @@ from bot.incidents import mask_secrets  # noqa: E402
 SHAPES = ["PW: tbd → ", "パスワード：Kes2026!x ", "パスワード：12/1 ", "PW Reset#", "PIN code ", "PW: 1,234 ", "ＰＩＮ：１２３４ ",
           "PW［", "PW(仮)", "パスワード 1,000 万", "PW:", "PW: a ", "パスワード：a b ", "パスワード：桜 ", "PW「」", "PIN 1234 か ", "旧 abc1 ", "、1234", "PW → a b ", "PW「あ ",
           "PIN 1234 と ", "パスワード：さくら ", "パスワード：あい う ", "PW: Kes1 (", "PW: a (", "PW：桜 ", "旧 Windows10 ", "、090-1-234 ",
-          "PW：旧 iPhone15 / 新 ", "PW 旧 ", "PW: a (b) c ", "PW: a [1] ", "パスワード：さくら 10時 ", "、+81-1-2345-", "、v1 の ", "/ iPhone15 から ", "PW: no idea ", "PW: not ", "PW→旧 Win1、新 ", "(旧 abc1))))) ", "PW: a1 / ", "PW: a  /  /  / ", "PW: none、abc1 ", "PW: not → 1234 ", "PW a1 から pc1 に更新 ", "PW: abcd(((( ", "パスワード：a(あ "]
+          "PW：旧 iPhone15 / 新 ", "PW 旧 ", "PW: a (b) c ", "PW: a [1] ", "パスワード：さくら 10時 ", "、+81-1-2345-", "、v1 の ", "/ iPhone15 から ", "PW: no idea ", "PW: not ", "PW→旧 Win1、新 ", "(旧 abc1))))) ", "PW: a1 / ", "PW: a  /  /  / ", "PW: none、abc1 ", "PW: not → 1234 ", "PW a1 から pc1 に更新 ", "PW: abcd(((( ", "パスワード：a(あ ",
+          # Session 30: a numbered label, kana after は and a space or a comma, a place changed from, a spaced note.
+          "PW2: a1、", "パスワードは　さくら ", "パスワード、もち ", "PW Teams から変更 ", "P（1 2） ひ", "パスワード（1 2） "]
 
 
 def main() -> None:

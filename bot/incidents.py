@@ -199,6 +199,10 @@ _LABEL = (
     r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?>(?:パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証番号|パスコード|(?<![ァ-ヺー])(?:パス|ﾊﾟｽ)(?![ァ-ヺーｦ-ﾟ])"
     r"|(?i:pin|ｐｉｎ)(?:[ \t]?(?:コード|番号))?"
     r"|(?i:pwd?|pass(?:wd|word|code)?|ｐｗ|ｐａｓｓ(?:ｗｏｒｄ|ｃｏｄｅ)?))"
+    # A label numbered before its colon (「PW2: xyz789」「パスワード2：xyz789」「PIN1: 1234」): the number is the label's.
+    # Read as the value, 「PW2:」 went under the mask and the second password after it out as typed. Only
+    # before a colon, an equals sign or an arrow: 「PW1234」 alone is the value.
+    r"(?:[0-9０-９]{1,2}(?=[ \t\u3000]*+(?:[:：=＝→]|->)))?"
     r"(?![A-Za-zＡ-Ｚａ-ｚ])"
     # An English noun the label names with (「PIN code を変更」「password reset しました」) is part of
     # the label: masked as the value, the record lost a word, and in 「PIN code: 1234」 the PIN after
@@ -224,7 +228,8 @@ _LABEL = (
     # or は: not read as the label's, the password after it went out as typed.
     # Or before an arrow, a comma, the line's end or a space and the value (「パスワード（11/30 変更） abc123」
     # 「PW（11/30 変更）→ abc123」「パスワード（11/30 変更）、abc123」): the password went out as typed there too.
-    r"|[（(][^（）()\r\n]{1,32}+[）)](?=[ \t\u3000]*+(?:[:：=＝→、，]|->|は|が|\r?\n)|[ \t\u3000]+[!-~\uff01-\uff5e])"
+    # And before a space and a word with hiragana in it (「パスワード（11/30 変更） さくらもち」「… 雪だるま」), a kana password there.
+    r"|[（(][^（）()\r\n]{1,32}+[）)](?=[ \t\u3000]*+(?:[:：=＝→、，]|->|は|が|\r?\n)|[ \t\u3000]+(?:[!-~\uff01-\uff5e]|[^\s、。，,（）()]{0,31}[ぁ-ん]))"
     # In square or lenticular brackets too (「パスワード[旧]:abc123」「パスワード【仮】：abc123」), but only before
     # its colon: 「PW[abc123]」 is the value in brackets.
     r"|[\[［【][^\[\]［］【】\s]{1,8}+[\]］】](?=[ \t\u3000]*+[:：=＝])"
@@ -470,6 +475,9 @@ _LISTED_AFTER = re.compile(r"[ \t\u3000]*+(?:/|／|→|->|、|,|から)?[ \t\u30
 
 
 _A_FIELDS_MARK = re.compile(r"[:=：＝\"']")
+# A label and its colon listed after a value (「PW：abc123、PW2: xyz789」「PIN1: 1234、PIN2: 5678」) begin a field of
+# their own: read as the value listed, the label went under the mask and the password after it out as typed.
+_A_LABEL_AND_ITS_COLON = re.compile(_LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->)")
 
 
 def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -489,7 +497,7 @@ def _with_the_values_listed_after(text: str, spans: list[tuple[int, int]]) -> li
             first_held = after
             while after < len(spans) and spans[after][1] <= m.end(1):
                 after += 1
-            if (after < len(spans) and spans[after][0] < m.end(1)) or (
+            if (after < len(spans) and spans[after][0] < m.end(1)) or _A_LABEL_AND_ITS_COLON.match(text, m.start(1)) or (
                     any(end < a for a, _b in spans[first_held:after]) and _A_FIELDS_MARK.search(text, m.start(1), m.end(1))):
                 break
             between = _LEADING_KEPT_NOTE.sub("", text[end:m.start(1)], count=1).lstrip(" \t\u3000")
@@ -685,6 +693,51 @@ def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A password in kana after は and a space, or after a comma or a space alone (「パスワードは　さくらもち」「パスワード、
+# さくらもち」「パスワード さくらもち」): read only after a colon or in quotes, it went out as typed. The space after は
+# says a value follows, as it does before 「abc123」: a sentence goes on glued to は (「パスワードは管理者に伝えました」).
+# After a comma or a space alone, only a word with hiragana in it: a list (「パスワード、氏名、住所が流出」) and a heading
+# (「パスワード ポリシー」「パスワード マネージャー」「パスワード 再発行」) are in kanji and katakana, and the reader must
+# learn what leaked. A password in those alone there (「パスワード、桜並木」) still goes out; after は and a space it does not.
+_JAPANESE_VALUE_AFTER_A_BREAK = re.compile(
+    _LABEL + r"(?:(?P<said>は)(?:[、，][ \t\u3000]*+|[ \t\u3000]++)|[ \t\u3000]*+[、，][ \t\u3000]*+|[ \t\u3000]++)"
+    r"([^\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝!-~\uff01-\uff5e]{2,32}+)(?=[\s、。，．,」』（）()【〔〈《]|$)")
+# What a report says about the password there rather than the password (「パスワードは まだ変更していません」「パスワードは
+# そのまま」「パスワードは 誤送信」「パスワード ポリシーについて」「パスワード、および氏名」), beyond _SAID_OF_THE_PASSWORD.
+_SAID_AFTER_A_BREAK = re.compile(
+    r"まだ|そのまま|誤|送|通知|依頼|ポリシー|マネージャ|ルール|規則|規定|手順|方法|要件|条件|強度|期間|履歴|一覧|画面|欄|"
+    r"再|全員|全て|すべて|同様|変わ|かわ|大丈夫|問題|安全|無事|危険|特に|すでに|既に|すぐ|至急|直ち|早急|現在|"
+    r"ほか|他|お願い|くださ|下さ|について|に関|など|等|および|及び|ならびに|並びに|または|又は|もしくは|あるいは|かつ|とか|"
+    r"本人|のみ|だけ|ごと|的|こまめ|定期|すみやか|速やか|ただち|きちんと|しっかり|必ず|かならず|ちゃんと|早め|はやめ|いったん|"
+    r"一旦|一時|一度|いちど|"
+    # A sentence's ending (「パスワード、わすれちゃった」「パスワード、ぜったいに教えないで」「パスワード、おぼえていますか」).
+    r"(?:った|れた|いた|ない|ないで|ように|ません|ます|ますか|ですか|でしょう|ましょう|ください|たら|れば|ても|けど|ので"
+    r"|ている|てる|ていない)$|"
+    # Personal data listed with the password (「パスワード、氏名、住所が流出」「パスワード、生年月日など」): what leaked.
+    r"氏名|名前|住所|電話|メール|生年月日|誕生日|年齢|性別|口座|番号|アドレス|アカウント|個人情報|マイナンバー|ユーザ|職員|"
+    r"連絡先|勤務先|所属|写真|免許|保険")
+# A word after a comma or a space that a particle begins goes on with the sentence (「パスワード をなくした」「パスワード の
+# 件」「パスワード、もう一度」): not a password's first letter.
+_A_SENTENCE_GOES_ON = re.compile(r"[をがへ]|[のにでもやとは][^ぁ-ん]|もう")
+_HIRAGANA = re.compile(r"[ぁ-ん]")
+
+
+def _japanese_value_after_a_break_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _JAPANESE_VALUE_AFTER_A_BREAK.finditer(text):
+        start = m.start(2)
+        end = _without_a_glued_tail(text, start, m.end(2))
+        value = text[start:end]
+        if (end - start < 2 or not _KANA_OR_KANJI.search(value) or _SAID_OF_THE_PASSWORD.search(value)
+                or _SAID_AFTER_A_BREAK.search(value)):
+            continue
+        if m["said"] is None and (not _HIRAGANA.search(value) or _A_SENTENCE_GOES_ON.match(value)):
+            continue
+        # A kana password in words (「パスワードは さくら もち」), as after a colon.
+        spans.append((start, _with_its_next_words(text, end) if end == m.end(2) else end))
+    return spans
+
+
 # Where a password is kept or which account's it is (「パスワードは Google Chrome に保存」「パスワードは Google で
 #管理」「パスワードは Microsoft アカウントと同じ」): a browser's, a service's or a password manager's name,
 # followed by another name or by what is done there. Masked, the record lost where the password is.
@@ -725,6 +778,13 @@ def _labelled_values(text: str) -> Iterator[tuple[re.Match[str], int]]:
 _AFTER_A_COMMA_ALONE = re.compile(r"(?<![はがをもてと])[、，][ \t\u3000]*+[「『【〔《〈(（\"“'‘]?[ \t\u3000]*+$")
 
 
+# 「パスワードは Teams から変更しました」 without a date says where it was changed from, as with one (see
+# _A_PLACE_CHANGED_FROM): read only after a date, Teams went under the mask and the record lost where.
+def _a_place_changed_from(text: str, start: int, end: int) -> bool:
+    return (not any(c.isdigit() for c in text[start:end]) and _places_changed_from(text[start:end])
+            and bool(_FROM_BEFORE_WHAT_IS_DONE.match(text, end)))
+
+
 def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m, end in _labelled_values(text):
@@ -734,7 +794,7 @@ def _labelled_value_spans(text: str) -> list[tuple[int, int]]:
         # record lost which account leaked, or the closing tag. A value cut there is a field's however
         # short (「PW=abc;host=db01」), as 「PW=abc」 is.
         shortest = 4 if end == m.end(1) else 3
-        if _names_a_service(text, start, end) or (_AFTER_A_COMMA_ALONE.search(text, m.start(), start)
+        if _names_a_service(text, start, end) or _a_place_changed_from(text, start, end) or (_AFTER_A_COMMA_ALONE.search(text, m.start(), start)
                                                    and not any(c.isdigit() for c in text[start:end])):
             continue
         # A pasted JSON's braces close the object, not the value (「{"password": "abc123"}」): under the
@@ -1048,6 +1108,7 @@ _A_VALUE_AFTER_A_DATE = re.compile(
 # changed from: the service or the device is what the reader needs. A value with a digit is still the old password
 # (「…に abc123 から変更」).
 _DONE_FROM = re.compile(r"[ \t\u3000]*+(?:変更|更新|再設定|設定|リセット|ログイン|アクセス|操作|送|連絡)")
+_FROM_BEFORE_WHAT_IS_DONE = re.compile(r"[ \t\u3000]*+から" + _DONE_FROM.pattern)
 
 
 # Where a password can be changed from (「Teams から変更」「iPhone から変更」「Google Chrome から変更」): only those names
@@ -1149,19 +1210,32 @@ def _table_cell_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The number of a numbered label the rule reads as the value's first letters (「パスワード2：xyz789」): the label's, as
+# after 「PW2:」; under the mask the alert read 「パスワード＊＊＊＊（伏せ字）」, as though the label were cut.
+_A_LABELS_NUMBER = re.compile(r"[0-9０-９]{1,2}[ \t\u3000]*+(?:[:：=＝→]|->)[ \t\u3000]*+")
+_A_LABEL_ENDS = re.compile(_LABEL + r"\Z")
+
+
+def _past_a_labels_number(text: str, start: int, end: int) -> int:
+    if (m := _A_LABELS_NUMBER.match(text, start, end)) and m.end() < end and _A_LABEL_ENDS.search(
+            text, max(0, start - 16), start):
+        return m.end()
+    return start
+
+
 def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int]:
     """``text`` with each secret value written in it replaced by SECRET_MASK, and how many;
     ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels)."""
     # A date the rule reads as the value (「パスワードは 2026/11/30 に変更」) is when it was changed, as
     # after any label: masked, the record lost the date and read as though a password were written.
     spans = sorted(_with_its_closing_bracket(text, *_inside_brackets(text, a, _without_a_glued_tail(text, a, b)))
-                   for a, b in secret_value_spans(text) if not _says_about_the_value(text[a:b], text[b:b + 8]))
+                   for a, b in ((_past_a_labels_number(text, a, b), b) for a, b in secret_value_spans(text)) if not _says_about_the_value(text[a:b], text[b:b + 8]))
     # The first span of the rule's that ends after a labelled value starts, by bisection: looking
     # through all of them for each value took seconds for a long text with a password on each line.
     ends = [d for _c, d in spans]
     spans += [(a, b) for a, b in _labelled_value_spans(text)
               if (i := bisect.bisect_right(ends, a)) == len(spans) or spans[i][0] >= b]
-    spans += _passphrase_spans(text) + _japanese_value_spans(text) + _old_and_new_spans(text, about_a_password)
+    spans += _passphrase_spans(text) + _japanese_value_spans(text) + _japanese_value_after_a_break_spans(text) + _old_and_new_spans(text, about_a_password)
     spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
     spans += _named_secret_spans(text) + _value_after_a_date_spans(text) + _values_after_what_is_said_spans(text)
     merged = _merged(text, spans)

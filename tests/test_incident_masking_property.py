@@ -4,6 +4,7 @@ password must not reach the escalation channel, and what the reader needs (the d
 sentences) must still be there. Earlier sessions fixed such shapes one by one, from what staff typed."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -17,6 +18,9 @@ M = inc.SECRET_MASK
 
 LABELS = ("パスワード", "PW", "pw", "Password", "password", "PASSWORD", "暗証番号", "PIN", "パス", "ログインパスワード",
           "初期パスワード", "仮パスワード", "新しいパスワード", "パスコード", "PINコード", "pass")
+# A numbered label (「PW2: xyz789」), before a colon or an equals sign, where the number is the label's (session 30).
+NUMBERED_LABELS = ("PW2", "パスワード2", "PIN1", "pass2", "暗証番号１")
+COLONS = ("：", ":", ": ", "： ", "=", " = ")
 # How the label is dressed: a note in brackets after it, quotes or Slack's emphasis around it.
 DECORATIONS = ("{}", "{}【旧】", "「{}」", "*{}*", "{}（11/30 変更）", "{}[旧]")
 SEPARATORS = ("：", ":", ": ", "： ", "は", "は ", "=", " = ", "→", " → ", " ", "、", "\n")
@@ -77,19 +81,25 @@ def passphrases(draw: st.DrawFn) -> str:
 
 @st.composite
 def reports(draw: st.DrawFn) -> Report:
-    label = draw(st.sampled_from(DECORATIONS)).format(draw(st.sampled_from(LABELS)))
-    separator = draw(st.sampled_from(SEPARATORS))
+    if draw(st.integers(0, 7)) == 0:
+        label, separator = draw(st.sampled_from(NUMBERED_LABELS)), draw(st.sampled_from(COLONS))
+    else:
+        label = draw(st.sampled_from(DECORATIONS)).format(draw(st.sampled_from(LABELS)))
+        separator = draw(st.sampled_from(SEPARATORS))
     # Words in kana or kanji after は, a comma, a space or a line break are the sentence's as often
     # (「パスワードは管理者に伝えました」「パスワード、ひまわり係に確認」): read as the value only after a colon,
     # an equals sign or an arrow, or inside quotes.
     # Nor are words after a comma, a space or a line break a passphrase: 「PW、abc123 Google で管理」「PW abc123
     # please change it」 go on with the sentence.
     # A passphrase alone on the line after its label is the value, as a single word there is (session 30).
-    kinds = ("ascii", "passphrase") if separator.strip() == "は" or separator == "\n" else (
-        "ascii",) if separator.strip() in ("", "、") else (
+    # With a space after は, or after a comma or a space alone, a word in kana is the value (session 30): after the
+    # comma or the space, one with hiragana in it (「パスワード、氏名」「パスワード ポリシー」 are a list and a heading).
+    kinds = ("ascii", "passphrase") if separator in ("は", "\n") else ("ascii", "passphrase", "japanese") if (
+        separator == "は ") else ("ascii", "hiragana") if separator.strip() in ("", "、") else (
         "ascii", "japanese", "passphrase")
     kind = draw(st.sampled_from(kinds))
-    value = draw({"ascii": ascii_values(), "japanese": japanese_values(), "passphrase": passphrases()}[kind])
+    value = draw({"ascii": ascii_values(), "japanese": japanese_values(), "passphrase": passphrases(),
+                  "hiragana": japanese_values().filter(lambda v: re.search("[ぁ-ん]", v) is not None)}[kind])
     # A label alone on its line is a form's, its value alone on the next (「パスワード」 then 「abc123」): a
     # sentence's words after it on that line (「abc123 です。」) make it the sentence's line.
     trailer = draw(st.sampled_from(NEXT_LINE_TRAILERS if separator == "\n" else TRAILERS))
