@@ -72,6 +72,7 @@ from bot.workflow import (
     escalation_start,
     request_in_hand_at,
 )
+from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
@@ -854,9 +855,13 @@ class Sweeper:
         ]
         # Promised only while a deputy is left to ask: with the approver away (年末年始) the deputy
         # holds the request already and read 「代決者にも決裁を依頼します」 about themselves; an
-        # account without deputies has nobody to hand it to (the escalation notice says so).
+        # account without deputies has nobody to hand it to (the escalation notice says so), nor
+        # one whose deputies are all away at the hand-off (the notice says they were away).
         holding = {r.recipient_id for r in requests if r.reason not in draft_repo.RETRACTED}
         to_ask = [d for d in self.kessai.deputy_candidates(draft, account) if d not in holding]
+        if escalate_at is not None:
+            away_then = away_repo.away_at(s, to_ask, escalate_at)
+            to_ask = [d for d in to_ask if d not in away_then]
         if escalate_at is not None and escalate_at > now and to_ask:
             lines.append(f"{self._fmt(escalate_at)} までに決裁がない場合は、代決者にも決裁を依頼します。")
         if c.version.scheduled_at is not None:

@@ -1331,3 +1331,21 @@ def test_a_reminder_does_not_promise_deputies_an_account_does_not_have(world: Wo
     assert Sweeper(world.kessai).sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
     reminders = [p["text"] for p in world.posts(contains="決裁のお願い")]
     assert len(reminders) == 2 and not [r for r in reminders if "代決者にも" in r]
+
+
+
+@pytest.mark.parametrize(("back", "promised"), [(jst(2026, 11, 30).date(), False), (jst(2026, 11, 24).date(), True)])
+def test_a_reminder_promises_the_deputy_only_when_they_are_back_for_the_hand_off(
+        world: World, back: date, promised: bool) -> None:
+    """The only deputy away all week: the hand-off then says 「代決者の…さんは不在のため、代決を依頼
+    できませんでした」, so the reminder before it must not promise 「代決者にも決裁を依頼します」.
+    Away today only, they are back for the hand-off (11/25 10:00) and are asked then."""
+    world.clock.t = jst(2026, 11, 20, 10, 0)
+    world.kessai.set_away("U0DEPUTY", jst(2026, 11, 23).date(), back)
+    world.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
+    reminders = [p["text"] for p in world.posts(contains="決裁のお願い")]
+    assert len(reminders) == 2 and all(("2026年11月25日（水）10:00 までに決裁がない場合は、代決者にも" in r) == promised
+                                       for r in reminders), reminders
+    world.sweep(jst(2026, 11, 25, 10, 0))
+    assert bool(world.posts(contains="不在のため、代決を依頼できませんでした")) != promised
