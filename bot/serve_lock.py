@@ -15,11 +15,18 @@ then hold locks on two different files.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import socket
 import sys
 from datetime import datetime
 from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# flock(2) answers these where the filesystem keeps no locks (some NFS and FUSE mounts). serve ran
+# there before the lock existed; refusing would stop a working install over a safeguard.
+_NO_LOCKS_HERE = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS})
 
 
 class ServeLockRefused(Exception):
@@ -94,6 +101,12 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
         os.close(fd)
         if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise ServeLockRefused(already_serving_ja(database, holder)) from e
+        if e.errno in _NO_LOCKS_HERE:
+            log.warning("the filesystem of %s keeps no file locks (%s): a second kessai serve on this "
+                        "SQLite database would not be refused; SQLite itself is unsafe on such a "
+                        "filesystem (network drives): keep the database on a local disk",
+                        path, e.strerror or e.errno)
+            return None
         raise ServeLockRefused(unopenable_ja(path, database, e)) from e
     if writable:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -121,6 +122,23 @@ def test_a_lock_file_that_cannot_be_opened_stops_serve_with_its_place(tmp_path: 
     said = refused.value.message_ja
     assert f"目印のファイル {tmp_path / 'kessai.db.lock'} を開けないため、起動を中止しました" in said, said
     assert f"`ls -l {tmp_path / 'kessai.db.lock'}`" in said, said
+
+
+@pytest.mark.parametrize("code", [errno.ENOLCK, errno.EOPNOTSUPP])
+def test_a_filesystem_without_locks_serves_with_a_warning_instead_of_stopping(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, code: int) -> None:
+    # Some NFS and FUSE mounts answer flock(2) so; serve ran there before the lock existed, and the
+    # refusal's 「書き込めるか」 advice would send the IT 担当 after permissions that are fine.
+    import fcntl
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with caplog.at_level("WARNING", logger="bot.serve_lock"):
+        assert hold_serve_lock(f"sqlite:///{tmp_path / 'kessai.db'}") is None
+    assert "keeps no file locks" in caplog.text, caplog.text
+    assert str(tmp_path / "kessai.db.lock") in caplog.text
 
 
 def test_postgresql_and_memory_databases_take_no_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
