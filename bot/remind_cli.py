@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import http.client
 import logging
+import math
 import sys
+import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -20,6 +23,7 @@ if TYPE_CHECKING:  # annotations only: the commands import storage and Slack's S
 
     from bot.services import Kessai
     from bot.slack_gateway import SlackGateway
+    from bot.slack_http import KeepAliveWebClient
     from bot.sweep import SweepReport
     from storage.db import Database
 
@@ -67,12 +71,73 @@ def pending_migrations_ja(db: Any) -> str | None:
             "`kessai db upgrade` を実行するか、kessai serve を新しい版で起動し直してから、もう一度実行してください。")
 
 
+# Each Slack call's timeout, as serve's (bot.serve.SLACK_TIMEOUT_SECONDS); tests where Slack hangs shorten it.
+SLACK_TIMEOUT_SECONDS = 10.0
+# How long one run may spend calling Slack. Cron starts `kessai remind` every minute: a Slack that
+# accepted connections and never answered held a run for about a minute (auth.test, the outbox's
+# posts, auth.test again, the escalation members' look-up, each waiting out its timeout), and the
+# runs overlapped. A call starts only if it can end within this; what is left waits in the outbox
+# for the next run.
+RUN_BUDGET_SECONDS = 40.0
+
+
+class CronSlackClient:
+    """The run's limits on the bot's Slack client: after the first call Slack did not answer in
+    time, or once the run's budget cannot hold another call, no further call is made. Such a call
+    raises the gateway's NotTried: its message is given back unclaimed with no attempt counted, and
+    waits in the outbox for the next run. Also notes the longest Retry-After Slack answered with."""
+
+    def __init__(self, timeout: float, budget: float) -> None:
+        self.timeout = timeout
+        self._ends = time.monotonic() + budget
+        self._lock = threading.Lock()
+        self.unanswered: str | None = None  # the method Slack did not answer in time
+        self.out_of_time = False
+        self.rate_limited: float | None = None  # the longest Retry-After of this run, in seconds
+
+    def left(self) -> float:
+        return self._ends - time.monotonic()
+
+    def client(self, token: str, base_url: str) -> KeepAliveWebClient:
+        from slack_sdk.errors import SlackApiError
+
+        from bot.slack_gateway import NotTried, error_code, retry_after_seconds
+        from bot.slack_http import KeepAliveWebClient
+
+        limits = self
+
+        class _Client(KeepAliveWebClient):
+            def api_call(self, api_method: str, **kwargs: Any) -> Any:  # type: ignore[override]
+                with limits._lock:
+                    if limits.unanswered is not None:
+                        raise NotTried(f"not asked: Slack did not answer {limits.unanswered} earlier in this run")
+                    if limits.left() < limits.timeout:
+                        limits.out_of_time = True
+                        raise NotTried("not asked: this run's time for Slack is up")
+                try:
+                    return super().api_call(api_method, **kwargs)
+                except TimeoutError:
+                    with limits._lock:
+                        limits.unanswered = limits.unanswered or api_method
+                    raise
+                except SlackApiError as e:
+                    if e.response.status_code == 429 or error_code(e) == "ratelimited":
+                        headers = e.response.headers or {}
+                        after = retry_after_seconds(headers.get("Retry-After") or headers.get("retry-after"))
+                        with limits._lock:
+                            limits.rate_limited = max(limits.rate_limited or 0.0, after)
+                    raise
+
+        return _Client(token=token, base_url=base_url, timeout=self.timeout)
+
+
 def workspace_url(settings: Any, timeout: float = 10.0) -> str | None:
     """The workspace URL for message links in reminders; None (links to the channel) without Slack."""
     return ask_slack(settings, timeout)[0]
 
 
-def ask_slack(settings: Any, timeout: float = 10.0) -> tuple[str | None, str | None]:
+def ask_slack(settings: Any, timeout: float = 10.0,
+              client: KeepAliveWebClient | None = None) -> tuple[str | None, str | None]:
     """auth.test: the workspace URL (None: reminders link to the channel) and the code Slack refused
     the bot token with (invalid_auth, token_revoked, account_inactive…), else None.
 
@@ -86,7 +151,9 @@ def ask_slack(settings: Any, timeout: float = 10.0) -> tuple[str | None, str | N
     from bot.slack_gateway import AUTH_ERRORS, error_code
     from bot.slack_http import KeepAliveWebClient
 
-    client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=timeout)
+    own = client is None
+    if client is None:
+        client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=timeout)
     try:
         auth = client.auth_test()
     except (SlackApiError, OSError, http.client.HTTPException) as e:  # HTTPException: an answer broken off
@@ -95,7 +162,8 @@ def ask_slack(settings: Any, timeout: float = 10.0) -> tuple[str | None, str | N
         code = error_code(e) if isinstance(e, SlackApiError) else ""
         return None, code if code in AUTH_ERRORS else None
     finally:
-        client.close()
+        if own:
+            client.close()
     return str(auth.get("url") or "") or None, None
 
 
@@ -204,6 +272,38 @@ def slack_unreachable_ja(waiting: int) -> str:
             + "続く場合は、このサーバーから https://slack.com/api/ に接続できるか（SLACK_API_URL・プロキシの設定）を確かめてください。")
 
 
+def _after_rate_limits(limits: CronSlackClient, db: Database, deliver: Callable[[], int]) -> int:
+    """Slack answered 429: when the wait it asked for, and a call after it, fit in the run's budget,
+    wait and deliver again (those messages are due by then); else they wait for a later run."""
+    sent = 0
+    while (wait := limits.rate_limited) is not None and limits.unanswered is None:
+        if limits.left() < wait + limits.timeout or not waiting(db):
+            break
+        limits.rate_limited = None
+        time.sleep(wait)
+        sent += deliver()
+    return sent
+
+
+def slack_unanswered_ja(timeout: float, waiting: int) -> str:
+    return (f"Slack が {timeout:g} 秒待っても応答しなかったため、この実行では Slack への送信を打ち切りました"
+            "（Slack の障害、ネットワーク、プロキシなど）。"
+            + _kept_ja(waiting)
+            + ("Slack が応答するようになった後の kessai remind の実行（kessai serve が動いていれば、そちら）で 1 回だけ送られます。"
+               if waiting else "")
+            + "続く場合は、このサーバーから https://slack.com/api/ に接続できるか（SLACK_API_URL・プロキシの設定）を確かめてください。")
+
+
+def rate_limited_ja(seconds: float, waiting: int) -> str:
+    return (f"Slack から、送る間隔をあけるよう求められました（{math.ceil(seconds)} 秒待つように、とのことです）。"
+            f"残りの {waiting} 件は送信待ちとして記録してあり、その時間が過ぎた後の kessai remind の実行で送ります。")
+
+
+def out_of_time_ja(waiting: int) -> str:
+    return (f"Slack の応答に時間がかかったため、この実行の時間内（{RUN_BUDGET_SECONDS:g} 秒）に送りきれませんでした。"
+            f"残りの {waiting} 件は送信待ちとして記録してあり、次回の kessai remind の実行で送ります。")
+
+
 def run_remind(args: argparse.Namespace) -> int:
     from bot.services import Kessai
     from storage import roster
@@ -238,12 +338,17 @@ def run_remind(args: argparse.Namespace) -> int:
             changed = roster.sync(s, org)
             kessai.notify.roster_changed(s, datetime.now(UTC), users=changed)
             kessai.follow_author_standing(s, datetime.now(UTC), sorted(changed))
-        kessai.workspace_url, refused = ask_slack(settings)
+        limits = CronSlackClient(SLACK_TIMEOUT_SECONDS, RUN_BUDGET_SECONDS)
+        if settings.slack_bot_token:
+            client = limits.client(settings.slack_bot_token, settings.slack_api_url)
+        kessai.workspace_url, refused = ask_slack(settings, client=client)
         real_now = datetime.now(UTC)
-        if settings.slack_bot_token and refused is None:
-            from bot.slack_http import KeepAliveWebClient
-
-            client = KeepAliveWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=10)
+        if refused is not None or limits.unanswered is not None:
+            # Refused: nothing can go. Unanswered: every call would wait out its timeout again.
+            # The sweep still runs; what it writes waits in the outbox.
+            if client is not None:
+                client.close()
+            client = None
         deliver: Callable[[], int] | None = None
         gateway: SlackGateway | None = None
         if client is not None:
@@ -269,13 +374,15 @@ def run_remind(args: argparse.Namespace) -> int:
             # killed before it sent): only delivered when this run wrote something, it waited for the
             # next reminder due (hours or days later) when no serve runs.
             sent = deliver()
+        if deliver is not None:
+            sent += _after_rate_limits(limits, db, deliver)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if now > real_now + timedelta(minutes=1):
             print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）と未投稿の確認は、"
                   "今の時点で投稿予定時刻を過ぎているものだけを処理しました。")
         if client is not None and (report.total or checked or sent):
             print(f"Slack に {sent} 件のメッセージを送りました。")
-        elif report.total and refused is None:
+        elif report.total and not settings.slack_bot_token:
             print("SLACK_BOT_TOKEN がないため、まだ Slack には送っていません。kessai serve が動いていれば、"
                   "そちらがすぐに送ります（動いていなければ、トークンを設定してもう一度実行してください）。")
         # Exit 1 (cron mails its admin) when Slack took none of what was to be sent: the messages wait
@@ -292,9 +399,16 @@ def run_remind(args: argparse.Namespace) -> int:
         if gateway is not None and (code := gateway.scope_refusals().get("chat:write")) is not None:
             print(scope_refused_ja(code, waiting(db)), file=sys.stderr)
             return 1
+        if limits.unanswered is not None:
+            print(slack_unanswered_ja(SLACK_TIMEOUT_SECONDS, waiting(db)), file=sys.stderr)
+            return 1
         if gateway is not None and gateway.failing_since() is not None:
             print(slack_unreachable_ja(waiting(db)), file=sys.stderr)
             return 1
+        if limits.rate_limited is not None and (left := waiting(db)):
+            print(rate_limited_ja(limits.rate_limited, left))
+        elif limits.out_of_time and (left := waiting(db)):
+            print(out_of_time_ja(left))
     finally:
         if client is not None:
             client.close()  # its kept connections to Slack, as the database's below

@@ -462,3 +462,150 @@ def test_a_chat_write_refused_for_the_token_kind_asks_for_the_bot_token() -> Non
     assert "xoxb-" in said and "SLACK_BOT_TOKEN" in said and "not_allowed_token_type" in said
     assert "Bot Token Scopes" not in said
     assert "Bot Token Scopes" in scope_refused_ja("missing_scope", 2) and "xoxb-" not in scope_refused_ja("missing_scope", 2)
+
+
+def _cron_slack_knobs(monkeypatch: pytest.MonkeyPatch, slack: object, timeout: float = 0.5,
+                      budget: float = 8.0) -> None:
+    import bot.remind_cli as remind_cli
+
+    monkeypatch.setattr(remind_cli, "SLACK_TIMEOUT_SECONDS", timeout)
+    monkeypatch.setattr(remind_cli, "RUN_BUDGET_SECONDS", budget)
+    monkeypatch.setenv("SLACK_API_URL", slack.api_url)  # type: ignore[attr-defined]
+    monkeypatch.setenv("SLACK_BOT_TOKEN", slack.token)  # type: ignore[attr-defined]
+
+
+def _due_now(db: Database) -> None:
+    """As the next cron run finds them a minute on: the backoff of the rows that timed out is over."""
+    from storage.models import OutboxRow
+
+    with db.session() as s:
+        for row in s.exec(select(OutboxRow)).all():
+            row.next_attempt_at = datetime.now(UTC) - timedelta(seconds=1)
+            s.add(row)
+        s.commit()
+
+
+def test_remind_against_a_slack_that_never_answers_stops_at_the_first_timeout(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Slack that accepts connections and never answers held a cron run about a minute (six 10 s
+    timeouts: auth.test, the posts, auth.test again, the member look-up…), and runs started every
+    minute overlapped. The run stops calling Slack at the first timeout and says so; nothing is lost."""
+    import time
+
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        # Bounds of three timeouts (the run's own work included, on a loaded machine); it took six or more.
+        _cron_slack_knobs(monkeypatch, slack, timeout=1.0)
+        slack.inject("*", status=200, delay=30, times=10**6)  # held far past the timeout
+        started = time.monotonic()
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 1
+        took = time.monotonic() - started
+        out = capsys.readouterr()
+        assert [c.method for c in slack.calls] == ["auth.test"]
+        assert took < 3, took
+        assert "決裁の催促 1件" in out.out and "SLACK_BOT_TOKEN がない" not in out.out
+        assert "1 秒待っても応答しなかった" in out.err and "失われていません" in out.err, out.err
+        assert set(_outbox(env)) == {"pending"}
+
+        # auth.test answers, the posts hang: one round of posts times out, then nothing more is asked.
+        slack.clear_faults()
+        slack.inject("chat.postMessage", status=200, delay=30, times=10**6)
+        slack.inject("conversations.open", status=200, delay=30, times=10**6)
+        slack.inject("users.info", status=200, delay=30, times=10**6)
+        before = len(slack.calls)
+        started = time.monotonic()
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 1
+        took = time.monotonic() - started
+        err = capsys.readouterr().err
+        calls = [c.method for c in slack.calls[before:]]
+        assert calls[0] == "auth.test" and calls.count("auth.test") == 1, calls  # no probe after the timeout
+        assert took < 3, (took, calls)
+        assert "応答しなかった" in err and "失われていません" in err, err
+        assert set(_outbox(env)) == {"pending"}
+
+        slack.clear_faults()  # Slack answers again: what waited goes out
+        _due_now(env)
+        assert main(["remind", "--now", "2026-11-24T12:02"]) == 0
+        assert set(_outbox(env)) == {"sent"}
+
+
+def test_remind_leaves_a_long_rate_limit_to_a_later_run_and_says_so(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slack answering 429 with Retry-After: 120 left the messages waiting while the run said
+    「Slack に 0 件のメッセージを送りました」, with no word of why. A wait longer than the run's budget
+    is not waited out: one line says so and the run ends; a short one is waited and the messages go."""
+    import time
+
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        _cron_slack_knobs(monkeypatch, slack)
+        slack.inject("chat.postMessage", status=429, retry_after=120, times=10**6)
+        slack.inject("conversations.open", status=429, retry_after=120, times=10**6)
+        started = time.monotonic()
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
+        assert time.monotonic() - started < 3
+        out = capsys.readouterr()
+        waiting = _outbox(env).count("pending")
+        assert waiting and "120 秒待つように" in out.out and f"残りの {waiting} 件は送信待ち" in out.out, out.out
+        assert "送信待ち" not in out.err  # exit 0: Slack answers, and the wait is its own
+    with LocalSlack() as slack:
+        _cron_slack_knobs(monkeypatch, slack)
+        env_outbox = len(_outbox(env))
+        _due_now(env)  # the long wait is over
+        slack.inject("chat.postMessage", status=429, retry_after=1, times=1)
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 0
+        out = capsys.readouterr()
+        assert set(_outbox(env)) == {"sent"} and len(_outbox(env)) == env_outbox
+        assert "待つように" not in out.out and f"Slack に {env_outbox} 件" in out.out, out.out
+
+
+def test_overlapping_remind_runs_send_each_message_once(
+        env: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cron every minute with a slow Slack: the next run starts while the last still sends. The
+    outbox's claims keep each message to one run."""
+    import threading
+
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        _cron_slack_knobs(monkeypatch, slack, timeout=5.0, budget=20.0)
+        slack.inject("chat.postMessage", status=200, delay=0.3, times=10**6)  # slow, but answering
+        codes: list[int] = []
+        runs = [threading.Thread(target=lambda: codes.append(main(["remind", "--now", "2026-11-24T12:00"])))
+                for _ in range(2)]
+        for r in runs:
+            r.start()
+        for r in runs:
+            r.join(30)
+        assert codes == [0, 0]
+        assert set(_outbox(env)) == {"sent"}
+        posts = slack.calls_of("chat.postMessage", ok=True)
+        # Each post carries its outbox id (metadata): none twice.
+        ids = [str(c.params.get("metadata")) for c in posts]
+        assert len(ids) == len(set(ids)) == len(_outbox(env)), ids
+
+
+def test_remind_with_a_slow_slack_stops_at_its_budget_and_leaves_the_rest_uncounted(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Slack slow but answering could hold a run past the next cron start. A call starts only if it
+    can end within the run's budget; the rest are given back untried (no attempt counted) and said."""
+    from bot.sandbox.server import LocalSlack
+    from storage.models import OutboxRow
+
+    with LocalSlack() as slack:
+        _cron_slack_knobs(monkeypatch, slack, timeout=1.0, budget=1.2)
+        slack.inject("chat.postMessage", status=200, delay=0.4, times=10**6)
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
+        out = capsys.readouterr()
+        with env.session() as s:
+            left = [r for r in s.exec(select(OutboxRow)).all() if r.status == "pending"]
+        assert left and all(r.attempts == 0 for r in left), [(r.id, r.attempts, r.last_error) for r in left]
+        assert f"時間内（1.2 秒）に送りきれませんでした。残りの {len(left)} 件は送信待ち" in out.out, out.out
+        assert "応答しなかった" not in out.err and "接続できなかった" not in out.err
+
+        _cron_slack_knobs(monkeypatch, slack, timeout=5.0, budget=30.0)
+        slack.clear_faults()
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 0
+        assert set(_outbox(env)) == {"sent"}
