@@ -1278,7 +1278,8 @@ def is_alert_key(key: str) -> bool:
 # pace (holding_statement_after): an incident nobody answers for that long is asked about as often
 # as one someone is working on is asked for word of its progress.
 REALERT_MOST = timedelta(hours=2)
-# The sweep's reminder keys: ``<prefix><incident id>:<number>`` (see Sweeper._incidents).
+# The sweep's reminder keys: ``<prefix><incident id>:<number>``, and for the holding statement
+# ``<prefix><incident id>:<acknowledged at, epoch seconds>:<number>`` (see Sweeper._incidents).
 REALERT_PREFIX = "incident.realert:"
 HOLDING_PREFIX = "incident.holding.daily:"
 

@@ -1007,9 +1007,14 @@ class Sweeper:
         holdings = []
         for inc in slow:
             assert inc.acked_at is not None
-            number = holding_number(as_utc(inc.acked_at), p.holding_statement_after, now, self.zone, self.cal.start)
+            acked_at = as_utc(inc.acked_at)
+            number = holding_number(acked_at, p.holding_statement_after, now, self.zone, self.cal.start)
             if number is not None:
-                holdings.append((f"{HOLDING_PREFIX}{inc.id}:{number}", (inc.id, number)))
+                # The series is the acknowledger's: one who takes the incident over (引き継いで対応開始)
+                # starts their own, as the take-over's note promises. Keyed by the incident alone, the
+                # numbers the first acknowledger had been sent were claimed already, and the one taking
+                # over heard nothing for as many days.
+                holdings.append((f"{HOLDING_PREFIX}{inc.id}:{int(acked_at.timestamp())}:{number}", (inc.id, number)))
         self._claim_each(report, "incident.unacked", realerts,
                          lambda s, item: self.incidents.realert(s, now, *item), periodic=True)
         self._claim_each(report, "incident.holding", holdings,

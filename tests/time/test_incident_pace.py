@@ -3,12 +3,22 @@ off instead of every 15 minutes (re-alerts) or every 2 hours (holding statement)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.incidents import REALERT_MOST, holding_at, holding_number, realert_number, realert_offset
+from bot.incidents import (
+    REALERT_MOST,
+    IncidentService,
+    holding_at,
+    holding_number,
+    realert_number,
+    realert_offset,
+)
+from bot.services import Kessai
+from bot.sweep import Sweeper
 from tests.time.conftest import World, jst
 from tests.time.test_concurrency import sweep_on_two_replicas
 
@@ -134,3 +144,30 @@ def test_a_morning_missed_by_a_stop_is_asked_that_day_but_not_in_the_night_after
     assert world.sweep(jst(2026, 11, 27, 2, 0)).sent["incident.holding"] == 0
     assert world.sweep(jst(2026, 11, 27, 8, 30)).sent["incident.holding"] == 1
     assert len(world.posts(to="U0JOHO", contains="経過の書き込みのお願い")) == 3
+
+
+def test_whoever_takes_over_an_incident_is_asked_for_the_holding_statement_on_their_own_schedule(
+        world: World) -> None:
+    """木田 acknowledged and was asked at 12:00 and next morning; then 木田 left the escalation
+    members (the file changed) and 上越 took over at 9:00. The take-over said 「11:00 までに解決しない
+    場合は…リマインダーをお送りします」, but the numbers of 木田's requests were already claimed:
+    上越 heard nothing that day nor the next morning."""
+    start = jst(2026, 11, 24, 10, 0)
+    incident_id = report(world, start)
+    world.incidents.ack(incident_id, "U0JOHO", now=start)
+    assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["incident.holding"] == 1
+    assert world.sweep(jst(2026, 11, 25, 8, 30)).sent["incident.holding"] == 1
+    # 木田 is no 課長補佐以上 any more: no longer one of the escalation members.
+    demoted = replace(world.org, members=tuple(
+        replace(m, rank="係長") if m.slack_id == "U0JOHO" else m for m in world.org.members))
+    kessai = Kessai(world.db, demoted, clock=world.clock)
+    after = World(db=world.db, org=demoted, clock=world.clock, kessai=kessai, sweeper=Sweeper(kessai),
+                  incidents=IncidentService(kessai))
+    after.incidents.ack(incident_id, "U0MANAGER", now=jst(2026, 11, 25, 9, 0))
+    assert "2026年11月25日（水）11:00 までに" in after.posts(contains="さんが対応を開始しました")[-1]["text"]
+    assert after.sweep(jst(2026, 11, 25, 10, 59)).sent["incident.holding"] == 0
+    assert after.sweep(jst(2026, 11, 25, 11, 0)).sent["incident.holding"] == 1
+    assert after.sweep(jst(2026, 11, 26, 8, 30)).sent["incident.holding"] == 1
+    asks = after.posts(to="U0MANAGER", contains="経過の書き込みのお願い")
+    assert len(asks) == 2
+    assert "次は 2026年11月26日（木）08:30 です" in asks[0]["text"]
