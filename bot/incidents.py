@@ -1755,8 +1755,13 @@ class IncidentService:
         nth = 1 + sum(e.event == "realerted" for e in self._events(s, inc))
         every = self.org.policy.incident_ack_within
         upcoming = created + realert_offset(period + 1, every)
-        pace = (f"。再通知の間隔は少しずつ空き、やがて{render.fmt_duration(REALERT_MOST)}ごとになります"
-                if every < REALERT_MOST else "")
+        steady = max(every, REALERT_MOST)
+        # 「少しずつ空き」 only while the gaps still grow: from the 2-hour re-alert on, it said the
+        # pace would widen when it no longer does.
+        if upcoming - (created + realert_offset(period, every)) < steady:
+            pace = f"。再通知の間隔は少しずつ空き、やがて{render.fmt_duration(steady)}ごとになります"
+        else:
+            pace = f"。その後も{render.fmt_duration(steady)}ごとにお知らせします"
         self._event(s, inc, now, None, "realerted", f"{waited}経過")
         self._thread_note(s, now, inc, (
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"

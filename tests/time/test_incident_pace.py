@@ -92,7 +92,9 @@ def test_realerts_back_off_and_say_which_one_it_is_and_when_the_next_comes(world
     assert "4回目の再通知です" in realerts[3] and "次は 2027年1月1日（金）00:00 に" in realerts[3]
     assert "7回目の再通知です" in realerts[6] and "次は 2027年1月1日（金）06:00 に" in realerts[6]
     assert all("<@U0MANAGER>" in r for r in realerts)
-    assert "やがて2時間ごとになります" in realerts[0]
+    assert "やがて2時間ごとになります" in realerts[0] and "やがて2時間ごとになります" in realerts[2]
+    # From the 2-hour re-alert on the pace is even: it no longer says it widens.
+    assert all("少しずつ空き" not in r and "その後も2時間ごとにお知らせします。）" in r for r in realerts[3:])
 
 
 def test_after_downtime_one_realert_is_sent_not_the_missed_ones_and_its_count_is_what_people_saw(
@@ -171,3 +173,18 @@ def test_whoever_takes_over_an_incident_is_asked_for_the_holding_statement_on_th
     asks = after.posts(to="U0MANAGER", contains="経過の書き込みのお願い")
     assert len(asks) == 2
     assert "次は 2026年11月26日（木）08:30 です" in asks[0]["text"]
+
+
+def test_a_realert_at_an_even_pace_of_three_hours_says_so_not_that_it_widens(world: World) -> None:
+    """incident_ack_within = "3h": every re-alert is 3 hours apart from the first; 「少しずつ空き、
+    やがて2時間ごと」 would be wrong twice over."""
+    policy = replace(world.org.policy, incident_ack_within=timedelta(hours=3))
+    slow = replace(world.org, policy=policy)
+    kessai = Kessai(world.db, slow, clock=world.clock)
+    w = World(db=world.db, org=slow, clock=world.clock, kessai=kessai, sweeper=Sweeper(kessai),
+              incidents=IncidentService(kessai))
+    report(w, jst(2026, 12, 31, 22, 0))
+    assert w.sweep(jst(2027, 1, 1, 1, 0)).sent["incident.unacked"] == 1
+    text = w.posts(to="C0ESCALATE", contains="対応開始されていません")[-1]["text"]
+    assert "次は 2027年1月1日（金）04:00 に" in text
+    assert "少しずつ空き" not in text and "その後も3時間ごとにお知らせします。）" in text
