@@ -242,7 +242,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     12月1日（火）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
     （「12月31日（木）～3日（日）」）は翌月として確かめます。曜日のない日付の後の日（「12月29日から1月3日まで閉庁し、
-    4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は翌月）として確かめます。正しい曜日に直した形を提案します。
+    4日（月）から通常業務」）も、間にほかの日や月、改行がなければ、その日付の月（小さい日は、その月の曜日と合わなければ翌月）として確かめます。正しい曜日に直した形を提案します。
     月を書かない日（「本日5日（土）」「締切は25日（金）」）は、下書きにそれより前に月が出てこなければ、
     先月・今月・来月のどれかの曜日と合うかを確かめます（どれとも合わなければ知らせます）。
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
@@ -685,7 +685,10 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     if unsure:
                         continue  # a year phrase that may be the subject, not this date's year: not guessed
                 month, year = _number(plain.group("m")), p_year
-                if _number(m.group("d_only")) < _number(plain.group("d")):
+                if _number(m.group("d_only")) < _number(plain.group("d")) \
+                        and not _fits_plain_month(m, year, month, today):
+                    # 「12月28日まで受付、4日（月）から再開」: a smaller day is in the next month, but only
+                    # when it is not right in the date's own: 「申込は12月25日まで。説明会は18日（金）」.
                     month, year = month % 12 + 1, year and year + month // 12
             elif last_month is None or m.start() - last_month[2] > _CARRY_MONTH_WITHIN:
                 continue
@@ -915,6 +918,23 @@ def _plain_date_before(norm: str, plain: list[re.Match[str]], ends: list[int], p
     if (last is not None and last[2] >= p.end()) or pos - p.end() > _CARRY_MONTH_WITHIN:
         return None
     return None if _NOT_CARRIED_OVER.search(norm, p.end(), pos) else p
+
+
+def _fits_plain_month(m: re.Match[str], year: int | None, month: int, today: date) -> bool:
+    """Whether the day-only date ``m``, smaller than the weekday-less date before it, is right in that
+    date's month: its weekday is that day's, or its holiday mark (「18日（祝）」) that day's holiday."""
+    day = _number(m.group("d_only"))
+    try:
+        actual = date(year, month, day) if year else _nearest(month, day, today)
+    except ValueError:
+        return False
+    if actual is None:
+        return False
+    if m.group(_HOLIDAY_ONLY_GROUP):
+        from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
+
+        return holiday_name(actual) is not None
+    return _as_kanji(m.group(_written_group(m, _WD_ONLY_GROUPS))) == WEEKDAYS[actual.weekday()]
 
 
 def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None) -> int | None:

@@ -1243,3 +1243,21 @@ def test_day_after_two_named_months_wrong_in_each_is_reported(text: str, said: s
 ])
 def test_day_after_two_named_months_right_in_one_or_unbounded_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# 2025-12-19 is a Friday (2026-01-19 a Monday), 2026-01-17 a Saturday (2026-02-17 a Tuesday), and
+# 2025-11-24 the substitute holiday of 勤労感謝の日 (2025-12-24 is no holiday).
+@pytest.mark.parametrize("text", [
+    "申込は12月25日まで。説明会は19日（金）です。",
+    "会期は1月10日～1月31日です。ワークショップは17日（土）に行います。",
+    "申込は11月28日まで。24日（祝）は窓口を閉めます。",
+])
+def test_smaller_day_after_a_date_without_weekday_right_in_its_month_is_silent(text: str) -> None:
+    """「申込は12月25日まで。説明会は19日（金）」 (found by review): a smaller day after a deadline was
+    always read as the next month's, telling staff their right 19日（金） was 2026年1月19日, a Monday."""
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_smaller_day_after_a_date_without_weekday_wrong_in_both_months_is_reported() -> None:
+    [f] = findings_of("date.weekday_mismatch", "申込は12月25日まで。説明会は19日（土）です。")
+    assert f.suggestion == "19日（月）"
