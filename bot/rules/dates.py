@@ -248,7 +248,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
-    分からないため、書かれた曜日がどの月のその日とも合わないときだけ知らせます（月が五つ以上にわたるときは確かめません）。
+    分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
     「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
@@ -629,6 +629,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     plain_ends = [p.end() for p in plain_dates]
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     last_day = 0  # the day of that date
+    # The last day after two named months: (end offset in norm, day, the last month named).
+    two_months_day: tuple[int, int, int] | None = None
     for m in _DATE.finditer(doc.norm):
         if m.group("m"):
             month = _number(m.group("m"))
@@ -671,7 +673,18 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                     # earlier date's month is neither. Not guessed: only a weekday wrong in every month named
                     # is reported. 「12月31日（水）～3日（土）」 later is left.
                     if not m.group(_HOLIDAY_ONLY_GROUP):
-                        yield from _check_day_in_months(doc, m, today, _named_months(doc.norm, m.start(), last_month))
+                        day = _number(m.group("d_only"))
+                        # The months may be the topic and the day this month's or the next (「10月・11月の
+                        # 相談件数は、18日（金）に公表」), and a smaller day after a range runs past the last
+                        # month (「11月、12月の休館日：29日（火）～3日（日）」 ends on 3 January): a weekday right
+                        # there is no error either.
+                        also = [_months_from(today, k)[1] for k in (0, 1)]
+                        if two_months_day is not None and day < two_months_day[1] \
+                                and m.start() - two_months_day[0] <= _HEADING_WITHIN:
+                            also.append(two_months_day[2] % 12 + 1)
+                        months_named = _named_months(doc.norm, m.start(), last_month)
+                        yield from _check_day_in_months(doc, m, today, months_named, also)
+                        two_months_day = (m.end(), day, months_named[-1] if months_named else 0)
                     last_month = None
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
@@ -982,13 +995,17 @@ def _named_months(norm: str, pos: int, last: tuple[int, int | None, int] | None)
     return [] if span > 4 else [(named[0] - 1 + k) % 12 + 1 for k in range(span)]
 
 
-def _check_day_in_months(doc: Document, m: re.Match[str], today: date, months: list[int]) -> Iterator[Hit]:
+def _check_day_in_months(doc: Document, m: re.Match[str], today: date, months: list[int],
+                         also: list[int]) -> Iterator[Hit]:
     """「11月、12月の休館日は23日（金）」: the day-only date ``m`` when its weekday is that of the day in
-    none of ``months`` (each in the year nearest the posting day)."""
+    none of ``months`` nor of ``also`` (months it may be in, though not named; each in the year nearest
+    the posting day)."""
     day, group = _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS)
     actual = [(mo, d) for mo in months if (d := _nearest(mo, day, today)) is not None]
     written = _as_kanji(m.group(group))
     if not actual or any(WEEKDAYS[d.weekday()] == written for _, d in actual):
+        return
+    if any((d := _nearest(mo, day, today)) is not None and WEEKDAYS[d.weekday()] == written for mo in also):
         return
     said = "、".join(f"{mo}月なら{WEEKDAYS[d.weekday()]}曜日" for mo, d in actual)
     yield Hit(*doc.span(m.start(), m.end()),

@@ -1261,3 +1261,22 @@ def test_smaller_day_after_a_date_without_weekday_right_in_its_month_is_silent(t
 def test_smaller_day_after_a_date_without_weekday_wrong_in_both_months_is_reported() -> None:
     [f] = findings_of("date.weekday_mismatch", "申込は12月25日まで。説明会は19日（土）です。")
     assert f.suggestion == "19日（月）"
+
+
+# 2025-12-19 is a Friday (2025-10-19 a Sunday, 2025-11-19 a Wednesday); 2026-01-03 a Saturday
+# (2025-11-03 a Monday, 2025-12-03 a Wednesday).
+@pytest.mark.parametrize("text", [
+    "10月・11月の相談件数は、19日（金）に公表します。",
+    "10月、11月の分は19日（金）に振り込みます。",
+    "11月、12月の休館日：29日（月）～3日（土）",
+])
+def test_day_after_two_named_months_right_in_a_month_meant_is_silent(text: str) -> None:
+    """(found by review) Two months named as the topic (「10月・11月の相談件数は」) while the day is the
+    next month's, and a range past the last month named (「～3日（土）」 is 3 January), were reported as
+    「19日は10月なら日曜日、11月なら水曜日です」 about a right weekday."""
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_day_after_two_named_months_wrong_in_every_month_meant_is_reported() -> None:
+    [f] = findings_of("date.weekday_mismatch", "11月、12月の休館日：29日（月）～3日（日）")
+    assert "3日は11月なら月曜日、12月なら水曜日です" in f.message
