@@ -95,10 +95,11 @@ _EN_MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # After a date, a weekday that names that day and no other: not the start of a longer word or name
-# (「Dec 5, Sun Plaza」「Friday night」), of a span of weekdays (「Dec 1, Mon–Fri」), nor the weekday of
+# (「Dec 5, Sun Plaza」「Friday night」), of a span of weekdays (「Dec 1, Mon–Fri」「Dec 9, Mon.–Fri.」: the
+# weekday's dot is optional, so a dot before the span mark is looked past), nor the weekday of
 # the next date (「Dec 4, Sat 5」「Dec 4, Sat, Dec 5」); a time may follow (「Friday 10:00」).
 _EN_WD_ALONE = (
-    rf"(?![A-Za-z])(?!\s*+[A-Za-z–—~&/\-])(?!,?\s*+(?:{_EN_MONTH}(?![A-Za-z])|[0-9]{{1,2}}(?![0-9:])))"
+    rf"(?![A-Za-z])(?!\.?\s*+[–—~&/\-])(?!\s*+[A-Za-z])(?!,?\s*+(?:{_EN_MONTH}(?![A-Za-z])|[0-9]{{1,2}}(?![0-9:])))"
 )
 _EN_DATE = re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"

@@ -1280,3 +1280,19 @@ def test_day_after_two_named_months_right_in_a_month_meant_is_silent(text: str) 
 def test_day_after_two_named_months_wrong_in_every_month_meant_is_reported() -> None:
     [f] = findings_of("date.weekday_mismatch", "11月、12月の休館日：29日（月）～3日（日）")
     assert "3日は11月なら月曜日、12月なら水曜日です" in f.message
+
+
+# 2025-12-10 is a Wednesday, 2025-12-06 a Saturday.
+@pytest.mark.parametrize("text", [
+    "Starting Dec 10, Mon.–Fri., 9am–5pm", "From Dec 10, Mon. - Fri.", "10 December, Tue.-Sat.",
+    "Dec 6, Sat. & Dec 7, Sun.",
+])
+def test_english_weekday_span_with_a_dot_after_the_date_is_silent(text: str) -> None:
+    """(found by review) 「Dec 10, Mon–Fri」 was left as a span of weekdays, but with the dot of 「Mon.」
+    it was read as the weekday of 10 December: 「2025年12月10日は水曜日（Wednesday）です」."""
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_english_weekday_with_a_dot_before_a_new_sentence_is_still_checked() -> None:
+    [f] = findings_of("date.weekday_mismatch", "Registration closes Dec 10, Tue. The office is closed.")
+    assert f.suggestion == "Dec 10, Wed"
