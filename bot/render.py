@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from bot.attachments import AttachedFile, kind_ja
@@ -19,6 +21,7 @@ from bot.config import look_alike_key
 from bot.graphemes import cut_at_or_before, shortened
 from bot.publication import PLATFORM_JA, URL_MAX
 from bot.rules import Finding
+from bot.rules.text import Document
 
 SEVERITY_ICON = {"error": ":x:", "warning": ":warning:", "info": ":information_source:"}
 SEVERITY_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
@@ -513,9 +516,39 @@ def findings_reply(view: DraftView, blocking: bool, *, stopped: str | None = Non
     return message(head, blocks[:50])
 
 
+def _alt_rows(alts: Sequence[str]) -> list[tuple[str, int]]:
+    """The alt texts as plain text rows, each within a section: 「　1枚目の代替テキスト: …」 when an
+    alt text is one line, else its lines under the label, each behind 「｜」 — the plain text
+    form of the quote marks, so that no line of it can pass for another image's label. A line
+    break is any that Slack draws (「\\r」, U+2028 …), not only 「\\n」."""
+    rows: list[tuple[str, int]] = []
+    for i, alt in enumerate(alts, 1):
+        label = f"　{i}枚目の代替テキスト:"
+        lines = clean_text(alt).strip("\n").splitlines()
+        if not "".join(lines).strip():
+            rows.append((f"{label} （なし）", 0))
+        elif len(lines) == 1 and len(label) + 1 + len(lines[0]) <= ALT_ROW_MAX:
+            rows.append((f"{label} {lines[0]}", 0))
+        else:
+            rows.append((label, 0))
+            for line in lines:
+                rows.extend((f"{ALT_QUOTE}{line[s:e]}", 0) for s, e in _draft_spans(line, ALT_ROW_MAX - len(ALT_QUOTE)))
+                if not line:
+                    rows.append((ALT_QUOTE, 0))
+    return rows
+
+
+# An alt text's row at most (a section holds 3,000), and the mark before each line of one that is
+# several lines (or longer than a row).
+ALT_ROW_MAX = 2_900
+ALT_QUOTE = "　　｜"
+
+
 def _request_fields(view: DraftView) -> list[dict[str, Any]]:
     """Account, author, version, schedule, images and the note — all of them, in full: the
-    approver decides on the alt texts and reads the note, so neither is cut short."""
+    approver decides on the alt texts and reads the note, so neither is cut short. The alt texts
+    are what the SNS will read out, so they are shown as written, in plain text (「~中止~」 is not
+    struck through, 「:sparkles:」 is not drawn); the rest is mrkdwn."""
     lines = [
         f"*アカウント:* {escape(view.account_name)}",
         f"*作成者:* {escape(view.author_name)}",
@@ -524,24 +557,37 @@ def _request_fields(view: DraftView) -> list[dict[str, Any]]:
     ]
     if view.category != "normal":
         lines.append(f"*区分:* {CATEGORY_JA.get(view.category, escape(view.category))}")
-    pieces = [(line, 0) for line in lines]
+    before = [(line, 0) for line in lines]
     consent = "同意あり" if view.portrait_consent else "同意の確認なし"
+    alts: list[tuple[str, int]] = []
     if view.image_count:
-        pieces.append((f"*画像:* {view.image_count}枚（肖像権: {consent}）", 0))
-        for i, alt in enumerate(view.alt_texts, 1):
-            pieces += _labelled(f"　{i}枚目の代替テキスト: ", alt or "（なし）")
+        before.append((f"*画像:* {view.image_count}枚（肖像権: {consent}）", 0))
+        alts = _alt_rows(view.alt_texts)
+    after: list[tuple[str, int]] = []
     if view.video_count:
-        pieces.append((f"*動画:* {view.video_count}本（肖像権: {consent}）", 0))
-    pieces += [(line, 0) for line in files_lines(view.files)]
+        after.append((f"*動画:* {view.video_count}本（肖像権: {consent}）", 0))
+    after += [(line, 0) for line in files_lines(view.files)]
     if view.note:
-        pieces += _labelled("*決裁者へのメモ:* ", view.note)
-    texts = pack(pieces)
-    if sum(len(t) for t, _ in texts) > FIELDS_BUDGET:
-        # Only text written to defeat escaping gets here (a 2,000-character note of "&"); the
-        # message must still go out, and the draft's text matters more.
-        what = "メモ・代替テキスト・添付ファイルの一覧" if view.files else "メモ・代替テキスト"
-        texts = pack([*_first_fitting(pieces, FIELDS_BUDGET), (f"_（{what}が長いため、一部を省略しました）_", 0)])
-    return [section(t) for t, _ in texts]
+        after += _labelled("*決裁者へのメモ:* ", view.note)
+    if sum(len(t) + 1 for t, _ in [*before, *alts, *after]) <= FIELDS_BUDGET:
+        return _fields_sections(before, alts, after)
+    # Only text written to defeat escaping, or alt texts of thousands of characters, gets here; the
+    # message must still go out, and the draft's text matters more. In order, as far as they fit.
+    what = "メモ・代替テキスト・添付ファイルの一覧" if view.files else "メモ・代替テキスト"
+    room = FIELDS_BUDGET - sum(len(t) + 1 for t, _ in before) - 100
+    shown_alts = _first_fitting(alts, room)
+    shown_after = _first_fitting(after, room - sum(len(t) + 1 for t, _ in shown_alts))
+    return _fields_sections(before, shown_alts, [*shown_after, (f"_（{what}が長いため、一部を省略しました）_", 0)])
+
+
+def _fields_sections(before: list[tuple[str, int]], alts: list[tuple[str, int]],
+                     after: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """The fields in as few sections as they fit in: the alt texts in plain text sections of their
+    own, between the mrkdwn lines before and after them."""
+    if not alts:
+        return [section(t) for t, _ in pack([*before, *after])]
+    return [*(section(t) for t, _ in pack(before)), *(draft_section(t) for t, _ in pack(alts)),
+            *(section(t) for t, _ in pack(after))]
 
 
 FILES_UNCHECKED_JA = "kessai は添付ファイルの中身を確認していません。開いて内容をご確認ください。"
@@ -627,6 +673,85 @@ def _findings_blocks(findings: Sequence[Finding], room: int) -> list[dict[str, A
     return blocks
 
 
+# The draft's links listed under it in an approver's DM: the draft is plain text there (so that it
+# reads as it will be posted), where a link cannot be tapped, and an approver checks where a link
+# goes. At most LINKS_LISTED of each kind, a link only when written in at most LINK_MAX characters
+# (as escaped), the list within LINKS_ROOM, and an address not made a link cut to LINK_TEXT_SHOWN.
+LINKS_LISTED = 10
+LINK_MAX = 500
+LINKS_ROOM = 2_400
+LINK_TEXT_SHOWN = 120
+# What Slack's link markup cannot hold as it is (「|」 starts a label, 「<>」 end the link), and what
+# an address must not have to be shown as a link labelled by itself: anything but printable ASCII.
+_NOT_LINKABLE = re.compile(r"[^!-~]|[<>|]")
+
+
+def draft_links(text: str, findings: Sequence[Finding] = ()) -> tuple[list[str], list[str]]:
+    """The http(s) links of ``text`` as written, each once, in order: those that can be links, and
+    those shown as text only — a broken one (link.malformed: full-width or invisible characters,
+    look-alike letters, an internal address, 「https//」), or one Slack's markup cannot hold as it is."""
+    text = clean_text(text)
+    broken = sorted((f.start, f.end) for f in findings
+                    if f.code == "link.malformed" and 0 <= f.start < f.end <= len(text))
+    if "http" not in text.lower() and not broken:
+        return [], []  # the ordinary draft without a link is not analysed again
+    starts = [a for a, _ in broken]
+    # The furthest any of the first i+1 broken stretches reaches: whether one overlaps a link is a look-up.
+    reach = list(accumulate((e for _, e in broken), max))
+
+    def is_broken(a: int, b: int) -> bool:
+        k = bisect_left(starts, b) - 1
+        return k >= 0 and reach[k] > a
+
+    doc = Document(text)
+    links: dict[str, None] = {}
+    texts: dict[str, int] = {}  # where each is first written: listed in the draft's order
+    for url in doc.urls:
+        written = text[url.start:url.end]
+        if url.scheme not in ("http", "https"):
+            continue
+        if is_broken(url.start, url.end) or written != url.url or _NOT_LINKABLE.search(written) \
+                or len(escape(written)) > LINK_MAX:
+            texts.setdefault(written, url.start)
+        else:
+            links[written] = None
+    for a, b in broken:
+        if any(u.scheme in ("http", "https") for u in doc.urls_within(a, b)):
+            continue  # listed above
+        # The finding marks where the address breaks (「https//」); the reader needs all of it.
+        word = _WORD.match(text, a, a + LINK_MAX)
+        texts.setdefault(text[a:max(b, word.end() if word else b)], a)
+    return list(links), sorted(texts, key=texts.__getitem__)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def links_blocks(text: str, findings: Sequence[Finding], room: int = LINKS_ROOM) -> list[dict[str, Any]]:
+    """The draft's links, under it: each a link labelled with nothing but the address as written
+    (Slack shows the address itself, so what is shown is where it goes), and the broken ones as
+    plain text, not links. At most ``room`` characters; the rest is counted."""
+    links, texts = draft_links(text, findings)
+    blocks: list[dict[str, Any]] = []
+    room = min(room, LINKS_ROOM)
+    if links:
+        head = f"*本文のリンク（{len(links)}件）:* タップすると開きます。行き先をご確認ください。"
+        rows = [f"・<{escape(u)}>" for u in links[:LINKS_LISTED]]
+        kept = [r for r, _ in _first_fitting([(r, 0) for r in rows], room - len(head) - 60 - (300 if texts else 0))]
+        more = [f"ほか {len(links) - len(kept)}件（本文でご確認ください）"] if len(kept) < len(links) else []
+        if len(head) + 60 <= room:  # the count, at least, whatever the room
+            blocks.append(section("\n".join([head, *kept, *more])))
+    if texts:
+        head = f"リンクにしていない URL（{len(texts)}件）: 書き方に問題があるか長すぎるため、書かれたとおりの文字で表示しています。"
+        rows = [f"・{shortened(t, LINK_TEXT_SHOWN)}" for t in texts[:LINKS_LISTED]]
+        left = room - text_size(blocks) - len(head) - 20
+        kept = [r for r, _ in _first_fitting([(r, 0) for r in rows], left)]
+        more = [f"ほか {len(texts) - len(kept)}件"] if len(kept) < len(texts) else []
+        if left >= 0:
+            blocks.append(draft_section("\n".join([head, *kept, *more])))
+    return blocks
+
+
 def approval_request(view: DraftView, *, decided: DecisionView | None = None, voided_note: str | None = None,
                      acting_for_name: str | None = None) -> dict[str, Any]:
     """The DM an approver (or a deputy, for ``acting_for_name``) receives; buttons while decidable."""
@@ -654,13 +779,14 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
         end = [section(t) for t, _ in pack(_within_room(decision_pieces(decided)))]
     else:
         end = [_decision_buttons(value, block_id="decision")]
-    room = MESSAGE_TEXT_BUDGET - text_size([*head, *reason, *fields, *end])
-    findings = _findings_blocks(view.findings, room - min(_shown_size(view.text), DRAFT_SHOWN_MIN))
+    room = MESSAGE_TEXT_BUDGET - text_size([*head, *reason, *fields, *end]) - min(_shown_size(view.text), DRAFT_SHOWN_MIN)
+    links = links_blocks(view.text, view.findings, room - 1_000)
+    findings = _findings_blocks(view.findings, room - text_size(links))
     if view.override_reason:
         # The approver must weigh the errors against the reason before reading the text itself.
-        before, after = [*head, *reason, *findings, *fields], end
+        before, after = [*head, *reason, *findings, *fields], [*links, *end]
     else:
-        before, after = [*head, *fields], [*findings, *end]
+        before, after = [*head, *fields], [*links, *findings, *end]
     quoted = draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*before, *after]))
     fallback = _request_notification(view, decided=decided, voided_note=voided_note, acting_for_name=acting_for_name)
     return message(fallback, [*before, *quoted, *after])
@@ -876,9 +1002,11 @@ def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
                  "内容に問題があれば、作成者に連絡してください。"),
         *_request_fields(view),
     ]
-    findings = _findings_blocks(view.findings, MESSAGE_TEXT_BUDGET - text_size(blocks)
-                                - min(_shown_size(view.text), DRAFT_SHOWN_MIN))
-    blocks += [*draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*blocks, *findings])), *findings]
+    room = MESSAGE_TEXT_BUDGET - text_size(blocks) - min(_shown_size(view.text), DRAFT_SHOWN_MIN)
+    links = links_blocks(view.text, view.findings, room - 1_000)
+    findings = _findings_blocks(view.findings, room - text_size(links))
+    blocks += [*draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size([*blocks, *links, *findings])),
+               *links, *findings]
     # The notification preview, alone on a lock screen: what went out, for when, and why unasked.
     preview = (f"事後報告: 「{_preview_name(view.account_name)}」の投稿は「{escape(category_ja)}」のため決裁を省略して"
                f"投稿されます（投稿予定: {fmt_time(view.scheduled_at)}、作成者: {_preview_name(view.author_name)} さん、"

@@ -570,3 +570,106 @@ def test_the_forms_preview_of_a_draft_is_its_text_not_formatted() -> None:
     assert text == "~中止~ です" and "先頭" not in str(render.reject_modal(1, 1, view("~中止~ です")))
     given_back = render.stale_form_view(["*重要* :sparkles:"])
     assert draft_texts(given_back["blocks"]) == ["*重要* :sparkles:"]  # to be copied as typed
+
+
+# The approver's DM: the draft's links, tappable under it, and the alt texts as written.
+
+LINKED = ("申込みは https://www.city.joetsu.niigata.jp/kanko/?id=1&lang=ja から（締切: 5日）。"
+          "地図 https://example.com/map_a_~b~_ と https://city.joetsu.niigata.jp@evil.example/ も。\n"
+          "Fb：和気町　https//facebook.com/town.wake/ 全角 https://ｅｘａｍｐｌｅ.jp/a 庁内 http://192.168.0.1/share "
+          "偽物 https://jоetsu.jp/ 再掲 https://www.city.joetsu.niigata.jp/kanko/?id=1&lang=ja 省略 city.joetsu.niigata.jp/kouhou")
+
+
+def link_sections(msg: dict[str, Any]) -> tuple[list[str], list[str]]:
+    texts = [b["text"] for b in msg["blocks"] if b["type"] == "section"]
+    linked = [t["text"] for t in texts if t["text"].startswith("*本文のリンク")]
+    unlinked = [t for t in texts if t["text"].startswith("リンクにしていない URL")]
+    assert all(t["type"] == "plain_text" and t["emoji"] is False for t in unlinked)
+    return linked, [t["text"] for t in unlinked]
+
+
+def test_the_drafts_links_are_listed_under_it_tappable_and_labelled_by_their_own_address() -> None:
+    from bot.rules.engine import check
+    from bot.rules.model import CheckContext
+
+    findings = check(LINKED, CheckContext(now=datetime(2026, 4, 1, 10)))
+    msg = approval_request(view(LINKED, findings=findings))
+    within_limits(msg)
+    linked, unlinked = link_sections(msg)
+    # Each once, in order; 「&」 escaped as Slack's markup needs, no label (「|」) that could say otherwise.
+    assert linked == ["*本文のリンク（3件）:* タップすると開きます。行き先をご確認ください。\n"
+                      "・<https://www.city.joetsu.niigata.jp/kanko/?id=1&amp;lang=ja>\n"
+                      "・<https://example.com/map_a_~b~_>\n"
+                      "・<https://city.joetsu.niigata.jp@evil.example/>"]
+    # Broken ones (link.malformed) as written, in plain text: no link to a look-alike or an intranet.
+    assert unlinked == ["リンクにしていない URL（4件）: 書き方に問題があるか長すぎるため、書かれたとおりの文字で表示しています。\n"
+                        "・https//facebook.com/town.wake/\n・https://ｅｘａｍｐｌｅ.jp/a\n"
+                        "・http://192.168.0.1/share\n・https://jоetsu.jp/"]
+    # Under the draft, before the findings and the buttons.
+    kinds = [b["text"]["text"][:7] if b["type"] == "section" else b["type"] for b in msg["blocks"]]
+    assert kinds.index(LINKED[:7]) < kinds.index("*本文のリンク") < kinds.index("*確認結果:*") < kinds.index("actions")
+    # The 事後報告 lists them too; a draft without a link has no list.
+    assert link_sections(render.after_report(view(LINKED, findings=findings), "緊急・災害")) == (linked, unlinked)
+    assert link_sections(approval_request(view("本日は晴天です。city.joetsu.niigata.jp/kouhou をご覧ください。"))) == ([], [])
+
+
+def test_many_or_long_links_are_counted_and_the_message_still_fits() -> None:
+    many = "\n".join(f"{i}番目の会場 https://www.city.joetsu.niigata.jp/event/{i}?a=1&b=2" for i in range(30))
+    linked, _ = link_sections(approval_request(view(many)))
+    rows = linked[0].split("\n")
+    assert len(rows) == 1 + render.LINKS_LISTED + 1 and rows[-1] == "ほか 20件（本文でご確認ください）"
+    # Written to defeat the limits: 「&」 grows five times in Slack's markup, and one address of 3,000.
+    long = "https://example.jp/" + "a" * 3000
+    hostile = " ".join(f"https://example.jp/{i}?" + "&" * 80 for i in range(40)) + " " + long
+    msg = approval_request(view(hostile, note="&" * 2000, image_count=3, alt_texts=["<" * 1000] * 3))
+    within_limits(msg)
+    linked, unlinked = link_sections(msg)
+    assert sum(len(t) for t in linked + unlinked) <= render.LINKS_ROOM
+    assert linked[0].split("\n")[-1].startswith("ほか ")
+    assert unlinked == ["リンクにしていない URL（1件）: 書き方に問題があるか長すぎるため、書かれたとおりの文字で表示しています。\n"
+                        f"・{long[:render.LINK_TEXT_SHOWN - 1]}…"]
+    assert len(shown(msg["blocks"])) >= 2_500  # the draft keeps its room
+
+
+def test_listing_the_links_stays_linear() -> None:
+    import time
+
+    def took(n: int) -> float:
+        shape = "詳しくは https://a.jp/x?&p= と https//b.jp/ を。"
+        text = shape * (n // len(shape))
+        broken = [Finding(code="link.malformed", severity="error", message="", start=i, end=i + 7, excerpt="", clause="")
+                  for i in range(shape.index("https//"), len(text), len(shape))]
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            render.links_blocks(text, broken)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    assert took(40_000) / took(10_000) <= 6
+
+
+def alt_rows(msg: dict[str, Any]) -> list[str]:
+    texts = [b["text"] for b in msg["blocks"] if b["type"] == "section" and b["text"]["text"].startswith(("　1", "　　｜"))]
+    assert texts and all(t["type"] == "plain_text" and t["emoji"] is False for t in texts)
+    return "\n".join(t["text"] for t in texts).split("\n")
+
+
+def test_alt_texts_are_shown_as_written_and_a_line_of_one_cannot_pose_as_another_label() -> None:
+    alts = ["「~中止~」の看板 :sparkles: *要予約* &lt;", "桜の下で\n　2枚目の代替テキスト: 承認済み\u2028三行目", ""]
+    msg = approval_request(view("本文です。", image_count=3, alt_texts=alts))
+    within_limits(msg)
+    assert alt_rows(msg) == ["　1枚目の代替テキスト: 「~中止~」の看板 :sparkles: *要予約* &lt;",
+                             "　2枚目の代替テキスト:", "　　｜桜の下で", "　　｜　2枚目の代替テキスト: 承認済み",
+                             "　　｜三行目", "　3枚目の代替テキスト: （なし）"]
+    assert "*画像:* 3枚（肖像権: 同意の確認なし）" in sections(msg)[0]
+
+
+def test_a_long_alt_text_is_shown_whole_in_rows_within_a_section() -> None:
+    alt = "雪化粧した高田城三重櫓と、ライトアップされた堀の桜並木。" * 160  # 4,480 characters, one line
+    msg = approval_request(view("本文です。", image_count=1, alt_texts=[alt], note="撮影は同意済みです。"))
+    within_limits(msg)
+    rows = alt_rows(msg)
+    assert rows[0] == "　1枚目の代替テキスト:" and all(r.startswith("　　｜") for r in rows[1:])
+    assert "".join(r.removeprefix("　　｜") for r in rows[1:]) == alt
+    assert "*決裁者へのメモ:* 撮影は同意済みです。" in sections(msg)[-2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -69,9 +70,11 @@ def all_text(msg: Message) -> str:
 
 
 def draft_shown(msg: Message) -> str:
-    """The draft as a message shows it: its plain text sections (Slack formats none of it)."""
+    """The draft as a message shows it: its plain text sections (Slack formats none of it), not
+    the alt texts' or the unlinked addresses', which are plain text too."""
     return "\n".join(b["text"]["text"] for b in msg.blocks
-                     if b.get("type") == "section" and b["text"].get("type") == "plain_text")
+                     if b.get("type") == "section" and b["text"].get("type") == "plain_text"
+                     and not re.match(r"　1枚目の代替テキスト:|リンクにしていない URL（", b["text"]["text"]))
 
 
 def marked_up(params: dict[str, Any]) -> str:

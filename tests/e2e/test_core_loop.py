@@ -75,7 +75,9 @@ def test_a_draft_is_checked_stored_and_shown_as_typed_not_in_slacks_wire_format(
         assert [v.text for v in s.exec(select(DraftVersionRow))] == [typed]
     msg = dm(st, "U0MANAGER")[0]
     # Shown as plain text, exactly as typed: not 「&amp;」 (which Slack would show as such).
-    assert draft_shown(msg) == typed and "&amp;" not in all_text(msg)
+    assert draft_shown(msg) == typed and "&amp;" not in draft_shown(msg)
+    # and its link listed under it, tappable, labelled by the address itself (Slack's markup escapes 「&」).
+    assert "\n・<https://www.city.joetsu.niigata.jp/kanko/?id=1&amp;lang=ja>" in all_text(msg)
     assert [d.state for d in drafts(st)] == ["pending"]  # the city's own link is not questioned
 
 
@@ -235,17 +237,21 @@ def test_pictures_pasted_with_a_draft_are_checked_shown_and_bound_to_the_decisio
     """A message with files (file_share): the images count for the 肖像権 and alt-text checks,
     the approver sees them, and their descriptions are part of what is approved."""
     st = stack
-    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, images=["ライトアップされた高田城三重櫓", ""])
+    alt = "ライトアップされた高田城三重櫓と「~中止~」の看板 :sparkles:"  # shown as written, not struck through
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, images=[alt, ""])
     for a in APPROVERS:
         wait_dm(st, a)
     check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
     found = all_text(next(m for m in check if "確認結果" in all_text(m)))
     assert "portrait.consent" in found and "a11y.image_alt" in found
     request = all_text(dm(st, "U0MANAGER")[0])
-    assert "画像:* 2枚" in request and "ライトアップされた高田城三重櫓" in request
+    assert "画像:* 2枚" in request
+    alts = [b["text"] for b in dm(st, "U0MANAGER")[0].blocks if "枚目の代替テキスト" in b.get("text", {}).get("text", "")]
+    assert alts == [{"type": "plain_text", "emoji": False,
+                     "text": f"　1枚目の代替テキスト: {alt}\n　2枚目の代替テキスト: （なし）"}]
     with st.rt.db.session() as s:
         v = s.exec(select(DraftVersionRow)).one()
-        assert (v.image_count, v.alt_texts) == (2, ["ライトアップされた高田城三重櫓", ""])
+        assert (v.image_count, v.alt_texts) == (2, [alt, ""])
 
 
 def test_deleting_the_draft_message_withdraws_it(stack: LocalStack) -> None:

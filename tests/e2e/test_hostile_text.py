@@ -21,7 +21,16 @@ from bot.config import parse_org_config
 from bot.localstack import LocalStack, start_local_stack
 from bot.sweep import Sweeper
 from tests.conftest import DEMO_TOML, database_url
-from tests.e2e.conftest import BUSINESS_MORNING, CLEAN_DRAFT, all_text, buttons, settle, wait_dm, wait_thread
+from tests.e2e.conftest import (
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    wait_dm,
+    wait_thread,
+)
 
 # As typed into a form or a command (and, through the driver, into a message).
 EVIL = ("<!channel> <!here> <@U0EVIL> <#C0EVIL> <!subteam^S0EVIL> <https://evil.example|公式サイト> "
@@ -29,7 +38,9 @@ EVIL = ("<!channel> <!here> <@U0EVIL> <#C0EVIL> <!subteam^S0EVIL> <https://evil.
 # As Slack delivers a message in which the composer made real mentions and a labelled link.
 MARKUP = ("<!channel> <!here|here> <@U0EVIL> <#C0EVIL|general> <!subteam^S0EVIL|@kouhou> "
           "<https://evil.example|公式サイト> &lt;b&gt;")
-DANGEROUS = re.compile(r"<(?:!channel|!here|!everyone|@U0EVIL|#C0EVIL|!subteam|https://evil)")
+# A link is dangerous when its label may say other than where it goes; the approver's DM lists the
+# draft's links each labelled by nothing but its own address (「<https://evil.example>」), on purpose.
+DANGEROUS = re.compile(r"<(?:!channel|!here|!everyone|@U0EVIL|#C0EVIL|!subteam|https://evil[^>]*\|)")
 NAMES = ("高田 太郎", "上越 花子", "春日山 一郎", "上越市公式X", "広報対話課", "木田 四郎", "直江 兼続")
 
 
@@ -171,6 +182,8 @@ def test_nothing_echoed_pings_or_links(hostile: LocalStack) -> None:
     assert any("お知らせ<!channel>」という名前の定型文はすでにあります" in a.encode().decode("unicode_escape") for a in answers)
     found = problems(st, answers)
     assert found == [], "\n".join(found)
+    # The approver can still tap the draft's link to see where it goes: labelled with the address itself.
+    assert "\n・<https://evil.example>" in all_text(dm(st, "U0MANAGER")[0])
 
 
 def test_refusals_after_the_organisation_file_changed_name_people_escaped(hostile: LocalStack) -> None:
