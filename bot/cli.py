@@ -171,6 +171,13 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
     source, target = make_engine(settings.database_url), make_engine(target_url)
     report = _CopyProgress(sys.stderr, clock=time.monotonic) if sys.stderr.isatty() else None
     try:
+        # Which of the two cannot be reached, in the words `kessai db upgrade` uses: the driver's
+        # English alone did not say whether DATABASE_URL or --to is wrong, nor what to check.
+        for engine, side, key in ((source, "コピー元（DATABASE_URL）", "DATABASE_URL"), (target, "コピー先（--to）", "--to の URL")):
+            if (unreachable := _unreachable_ja(engine)) is not None:
+                print(unreachable.replace("データベースに接続できませんでした", f"{side}のデータベースに接続できませんでした", 1)
+                      .replace("DATABASE_URL", key) + "\n何も書き込んでいません。", file=sys.stderr)
+                return 1
         result = copy_database(source, target, target_url, progress=report)
     except CopyRefused as e:
         print(e.message_ja, file=sys.stderr)
@@ -181,8 +188,10 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
         return 130
     except Exception as e:
         log.debug("db copy failed", exc_info=True)
-        print(f"コピーできませんでした（{describe_db_error(e)}）。コピー先には何も書き込まれていません"
-              "（コピー前の空の状態のままです）。原因を取り除いてから、もう一度実行してください。", file=sys.stderr)
+        explained = explain_failure(e)
+        print("コピーできませんでした。" + (f"{explained}\n" if explained else f"（{describe_db_error(e)}）")
+              + "コピー先には何も書き込まれていません（コピー前の空の状態のままです）。"
+              "原因を取り除いてから、もう一度実行してください。", file=sys.stderr)
         return 1
     finally:
         source.dispose()
@@ -198,6 +207,20 @@ def cmd_db_copy(args: argparse.Namespace) -> int:
     print("確認: DATABASE_URL をコピー先に変えて `kessai ledger verify` を実行し、同じハッシュが表示されることを"
           "確かめてください。その後、kessai serve をコピー先で起動します（コピー元の SQLite ファイルは消さずに保管してください）。")
     return 0
+
+
+def _unreachable_ja(engine: Any) -> str | None:
+    """Why ``engine``'s database cannot be connected to, as `kessai db upgrade` says it; None if it can."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with engine.connect():
+            return None
+    except DBAPIError as e:
+        if database_problem(e) != "connect":
+            return None  # reached: what else is wrong is said by the copy itself
+        log.debug("database unreachable", exc_info=True)
+        return database_failure(e)
 
 
 def _same_database(a: str, b: str) -> bool:

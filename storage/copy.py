@@ -30,12 +30,14 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SAWarning
+from sqlalchemy.exc import OperationalError, SAWarning
 
 from storage.db import READS_ONLY, current_revision, head_revision, known_revisions
 
 # Rows per INSERT batch and per read from the source: a ledger of years is never all in memory.
 BATCH = 1000
+# Seconds the copy waits for another connection's writes on the target before it gives up.
+LOCK_WAIT = 10.0
 # The row migration 0001 puts in ledger_head of a new database (kessai's genesis): not data.
 GENESIS_HEAD = (1, 0, "0" * 64)
 # Alembic's own table: both databases are at the same revision, and the target has its row already.
@@ -94,7 +96,8 @@ def check_revisions(source: Engine, target: Engine, target_url: str) -> None:
 
 
 def copy_database(source: Engine, target: Engine, target_url: str, *,
-                  progress: ProgressCallback | None = None, batch: int = BATCH) -> CopyResult:
+                  progress: ProgressCallback | None = None, batch: int = BATCH,
+                  lock_wait: float = LOCK_WAIT) -> CopyResult:
     """Copy every row of ``source`` into the empty ``target`` (both at the migration head).
 
     Raises CopyRefused before writing anything when the revisions differ or the target holds data.
@@ -111,7 +114,7 @@ def copy_database(source: Engine, target: Engine, target_url: str, *,
 
     result = CopyResult()
     with _source_snapshot(source) as src_conn, target.connect() as dst_conn, dst_conn.begin():
-        _prepare_target(dst_conn, tables)
+        _prepare_target(dst_conn, tables, lock_wait)
         totals = {t.name: src_conn.scalar(select(func.count()).select_from(src_meta.tables[t.name])) or 0
                   for t in tables}
         everything, done = sum(totals.values()), 0
@@ -173,14 +176,23 @@ def _source_snapshot(engine: Engine) -> _Snapshot:
     return _Snapshot(engine)
 
 
-def _prepare_target(conn: Connection, tables: list[Table]) -> None:
+def _prepare_target(conn: Connection, tables: list[Table], lock_wait: float) -> None:
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SET LOCAL idle_in_transaction_session_timeout = 0")
         # A kessai serve already started on the target would write between the check below and
         # the commit: its writes wait (reads go on) until the copy ends, or the copy gives up.
-        conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, round(lock_wait * 1000))}")
         names = ", ".join(conn.dialect.identifier_preparer.quote(t.name) for t in tables)
-        conn.exec_driver_sql(f"LOCK TABLE {names} IN EXCLUSIVE MODE")
+        try:
+            conn.exec_driver_sql(f"LOCK TABLE {names} IN EXCLUSIVE MODE")
+        except OperationalError as e:
+            if str(getattr(e.orig, "sqlstate", "") or "") != "55P03":  # lock_not_available
+                raise
+            # The driver's 「canceling statement due to lock timeout」 did not say who holds it.
+            raise CopyRefused(
+                f"コピー先のデータベースをほかの接続が使用中のため、{lock_wait:g} 秒待ってもコピーを始められません"
+                "でした（何も書き込んでいません）。コピー先で kessai serve を起動していないか、データベースの"
+                "ツールで開いたままの操作がないかを確認し、止めてからもう一度実行してください。") from e
     holding: list[str] = []
     for t in tables:
         if t.name == "ledger_head":

@@ -296,3 +296,39 @@ def test_a_long_copy_says_how_far_it_is(source: str, tmp_path: Path) -> None:
     said = out.getvalue().splitlines()
     assert said and all(line.startswith("コピーしています… 表 ") and "全体 " in line for line in said)
     assert "%）" in said[-1]
+
+
+@pytest.mark.parametrize(("to", "said"), [
+    ("postgresql://kessai:s3cret-pw@127.0.0.1:1/kessai", "データベースサーバーが起動していないか、ホスト名・ポート番号が違います"),
+    ("postgresql://kessai:s3cret-pw@nosuchhost.invalid/kessai", "--to の URL のホスト名が見つかりません"),
+])
+def test_an_unreachable_target_is_explained_in_japanese_without_its_password(source: str, to: str, said: str) -> None:
+    ran = kessai(source, "db", "copy", "--to", to)
+    assert ran.returncode == 1, ran
+    assert "コピー先（--to）のデータベースに接続できませんでした" in ran.stderr and said in ran.stderr, ran.stderr
+    assert "DATABASE_URL のホスト名" not in ran.stderr and "s3cret-pw" not in ran.stderr + ran.stdout
+
+
+def test_an_unreachable_source_is_named_as_the_source(tmp_path: Path) -> None:
+    target = migrated_database_url("sqlite", tmp_path / "target")
+    ran = kessai("postgresql://kessai:s3cret-pw@127.0.0.1:1/kessai", "db", "copy", "--to", target)
+    assert ran.returncode == 1, ran
+    assert "コピー元（DATABASE_URL）のデータベースに接続できませんでした" in ran.stderr, ran.stderr
+    assert "s3cret-pw" not in ran.stderr + ran.stdout
+
+
+def test_a_target_another_connection_is_writing_to_is_refused_in_japanese(source: str, tmp_path: Path) -> None:
+    target = migrated_database_url("postgres", tmp_path / "target")
+    src, dst = make_engine(source), make_engine(target)
+    try:
+        # What a kessai serve already started on the target holds while it writes a draft.
+        with dst.connect() as busy, busy.begin():
+            busy.execute(text("LOCK TABLE outbox IN ROW EXCLUSIVE MODE"))
+            with pytest.raises(CopyRefused) as refused:
+                copy_database(src, dst, target, lock_wait=0.2)
+        said = refused.value.message_ja
+        assert "ほかの接続" in said and "kessai serve" in said and "何も書き込んでいません" in said, said
+        assert rows_of(dst)["drafts"] == [] and rows_of(dst)["ledger_head"] == [(1, 0, "0" * 64)]
+    finally:
+        src.dispose()
+        dst.dispose()
