@@ -400,7 +400,19 @@ _GROUP_SEPARATORS = re.compile(r"[\s,、/-]+")
 # password label with a real separator, or after 「アプリパスワード」 itself.
 _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![A-Za-z0-9])")
 # An optional qualifier between label and value: 「パスワード（職員用）：…」.
-_QUALIFIER = r"(?:\((?P<qualifier>[^)\n]{0,12})\))?"
+# A longer note in round brackets (「パスワード（2026/11/30 17:00 変更）：…」) and a note in square, lenticular or
+# other brackets (「パスワード【旧】Kx7pq2」「パスワード[旧]： …」「暗証番号〔仮〕 → …」) say the same, as the leak
+# report's masking reads them: not read as the label's, the password after them was published. Only before a
+# separator or, for square and lenticular ones, a space and the value: 「PW[Kx7pq2]」 is the value in brackets, and
+# in quotes only before a separator (「パスワード「旧」：…」), as 「パスワード「yuki2025」でログイン」 quotes the value.
+_QUALIFIER_SEPARATOR = r"[ \t]*+(?::|=|→|->|=>|⇒)"
+_QUALIFIER = (
+    r"(?:\((?P<qualifier>[^)\n]{0,12})\)"
+    rf"|\((?P<long_qualifier>[^()\n]{{13,32}}+)\)(?={_QUALIFIER_SEPARATOR}|[ \t]*+は)"
+    r"|[\[【〔《〈](?P<bracket_qualifier>[^\[\]【】〔〕《》〈〉\n]{1,32}+)[\]】〕》〉]"
+    rf"(?={_QUALIFIER_SEPARATOR}|[ \t]*+(?:[!-~]|は))"
+    rf"|[「『](?P<quote_qualifier>[^「」『』\n]{{1,16}}+)[」』](?={_QUALIFIER_SEPARATOR}))?"
+)
 # A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as
 # 「パスワード例：…」 does: a registration guide's sample, not a password in use. 「条例」 is no example.
 # Nor 例外, 例年, 例会, 例月, 例規 (an exception, a usual year, a regular meeting, a rule book): 「パスワード（例外）：…」 is in use.
@@ -408,7 +420,10 @@ _EXAMPLE_QUALIFIER = re.compile(r"(?i)(?<!条)例(?![外年会月規])|サンプ
 
 
 def _example_qualified(m: re.Match[str]) -> bool:
-    return m["qualifier"] is not None and _EXAMPLE_QUALIFIER.search(m["qualifier"]) is not None
+    return any(
+        (note := m[group]) is not None and _EXAMPLE_QUALIFIER.search(note) is not None
+        for group in ("qualifier", "long_qualifier", "bracket_qualifier", "quote_qualifier")
+    )
 # Slack's emphasis closed after the label's colon (「*PW:* Kessai2026」「_パスワード：_ Kessai2026」) or before
 # it (「_パスワード_：Kessai2026」「*PW*: …」): the mark is the label's, not the value's. Read as the value's
 # first letter, the mark went under the mask and the finding's excerpt read 「PW:＊＊＊＊」.
@@ -484,12 +499,16 @@ _VALUE = r"(?P<value>[!-~]+)"
 # A router's sticker, and notices copied from it, name the Wi-Fi key 「KEY」 or 「キー」 alone, next to
 # the network's SSID (「SSID: …⏎KEY: …」): only there is the bare word a password's label.
 _BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z])"
+# A label numbered before its colon, an equals sign or an arrow (「PW2: Kx7pq2zz」「PIN1: 4821」「パスワード2：…」, one
+# of several accounts or devices listed): the number is the label's. Read as the value's first letter, 「2:」 was no
+# password and the password after it was published. Only there: 「PW1234」 alone is the value, 「PIN 2」 a count.
+_LABELS_NUMBER = rf"(?:[0-9]{{1,2}}+(?=[ \t]*+(?::|=|{_ARROW})))?+"
 # The label may be quoted, as a screen's field is named (「「パスワード」は Kessai2026! です」「『PW』は…」
 # 「"パスワード"：…」): its closing quote comes before the separator.
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
     rf"(?P<bare_key>{_BARE_KEY_LABEL})|"
-    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL}))[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
+    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL})){_LABELS_NUMBER}[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
     rf"{_CHANGED}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
