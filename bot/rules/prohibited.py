@@ -3122,6 +3122,7 @@ class _SafetyParagraphs:
         self.starts: list[int] | None = None
         self.known: dict[int, bool] = {}
         self.sentences: dict[tuple[int, int], bool] = {}  # a long sentence may hold thousands of requests
+        self.guesses: dict[tuple[int, int], bool] = {}  # so may a paragraph: each is read for a guess once
 
     def about_safety(self, pos: int) -> bool:
         text = self.doc.text
@@ -3139,6 +3140,12 @@ class _SafetyParagraphs:
         k = bisect_right(self.starts, pos) - 1
         return self.starts[k], self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc.text)
 
+    def guessed(self, span: tuple[int, int]) -> bool:
+        """Whether the sentence or paragraph `span` says the writer's guess (「…みたいです」)."""
+        if span not in self.guesses:
+            self.guesses[span] = bool(_GUESSED.search(self.doc.text, *span))
+        return self.guesses[span]
+
     def in_sentence(self, sentence: tuple[int, int]) -> bool:
         if sentence not in self.sentences:
             self.sentences[sentence] = bool(_SAFETY_TOPICS.search(self.doc.text, *sentence))
@@ -3155,15 +3162,15 @@ def _official_request(doc: Document, hit: Hit, paragraphs: _SafetyParagraphs) ->
     if _SHARE_REQUEST.search(said):
         a, b = doc.sentence_at(hit.start)
         if paragraphs.in_sentence((a, b)):
-            return not _GUESSED.search(doc.text, a, b)
+            return not paragraphs.guessed((a, b))
         # 「…に発令。拡散希望」「拡散をお願いします。」: the request on its own is about its paragraph
         # (「クマの目撃情報です。近づかないでください。拡散希望」), or about the sentence after a label.
         if b - a > 40 or not _ONLY_PLEASE.fullmatch(doc.text[a : hit.start] + doc.text[hit.end : b]):
             return False
         if paragraphs.about_safety(a):
-            return not _GUESSED.search(doc.text, *paragraphs.span(a))
+            return not paragraphs.guessed(paragraphs.span(a))
         after = doc.sentence_after(b - 1)
-        return after is not None and paragraphs.in_sentence(after) and not _GUESSED.search(doc.text, *after)
+        return after is not None and paragraphs.in_sentence(after) and not paragraphs.guessed(after)
     return False
 
 

@@ -56,3 +56,12 @@ def test_misses_of_session_28_fire(text: str, code: str) -> None:
 )
 def test_legitimate_posts_near_them_are_silent(text: str) -> None:
     assert not [c for c in codes(text) if c.startswith("prohibited.")]
+
+
+@pytest.mark.parametrize("shape", ["クマ拡散希望 ", "クマ出没。拡散希望 "])
+def test_many_share_requests_in_one_safety_paragraph_stay_linear(shape: str) -> None:
+    # Each request looked for a guess (「…みたいです」) over its whole sentence or paragraph again:
+    # 40,000 characters of 「クマ拡散希望 」 took 3.3 s against 0.3 s before that look was added.
+    from tests.conftest import assert_stays_linear
+
+    assert_stays_linear(codes, shape)
