@@ -604,10 +604,27 @@ def _listed_after_words_of_no_value(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A comma closing a word, then a space: where a list or a dict goes on to its next value or field.
+_A_LISTED_COMMA = re.compile(r"[\"']?[,，][ \t\u3000]")
+# A word a password can be by itself: four characters and more, a digit among them (「Kessai, 2026 spring」
+# is one passphrase, its comma the phrase's).
+_A_VALUE_OF_ITS_OWN = re.compile(r"[\"'“‘]?(?=[^ \t\u3000]*?[0-9])[^ \t\u3000]{4,64}+")
+# What the comma goes on to: a field's label and its mark (「pin: 」「"pin": 」), or another such value. Words
+# without a digit (「Kessai2026, spring time」) are more of the phrase, masked with it.
+_A_FIELD_OR_A_VALUE = re.compile(r"[\"'“‘]?[A-Za-z_\-]{1,24}+[\"'”’]?[ \t\u3000]*+[:：=＝]|" + _A_VALUE_OF_ITS_OWN.pattern)
+
+
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PASSPHRASE.finditer(text):
         start, end = m.span(1)
+        if ((comma := _A_LISTED_COMMA.search(text, start, end)) is not None
+                and _A_VALUE_OF_ITS_OWN.fullmatch(text, start, comma.start())
+                and _A_FIELD_OR_A_VALUE.match(text, comma.end(), end)):
+            # 「pw: Kx7pq2, pin: 4821」「"pw": "Kx7pq2", "pin": "4821"」「PW：abc123, Pass(12)」: a value before the
+            # comma, a field or a value listed after it, each masked apart. Read as one phrase, the next label
+            # went under the mask with both values and was lost from the alert, the comma too.
+            end = comma.start()
         while end > start and text[end - 1] in _CLOSERS + "、。,.":
             end -= 1
         words = unicodedata.normalize("NFKC", text[start:end]).split()

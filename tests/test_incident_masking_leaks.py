@@ -96,4 +96,31 @@ def test_an_english_note_on_the_line_after_a_lone_label_stays(kept: str) -> None
 
 def test_the_new_readings_stay_linear() -> None:
     # One shape holding each new reading: each check costs CI time on a loaded machine.
-    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更 PW：不明 ab12 パスワード\na b c\n")
+    assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更 PW：不明 ab12 パスワード\na b c\n"
+                                " pw: Kx7pq2, pin: 4821, PW: Kessai2026, spring time\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Fields with a space after the comma (found by review): read as one passphrase, the next label went
+    # under the mask with both values and the alert lost it.
+    ('{"pw": "Kx7pq2", "pin": "4821"}', f'{{"pw": "{M}", "pin": "{M}"}}'),
+    ("{'pw': 'Kx7pq2', 'pin': '4821'}", f"{{'pw': '{M}', 'pin': '{M}'}}"),
+    ("pw: Kx7pq2, pin: 4821", f"pw: {M}, pin: {M}"),
+    ('pw="Kx7pq2", pin="4821"', f'pw="{M}", pin="{M}"'),
+    # A value listed after a comma and a space keeps the comma.
+    ("PW：Kx7pq2, Pass(12)が漏えい", f"PW：{M}, {M}が漏えい"),
+])
+def test_fields_and_values_after_a_comma_and_a_space_are_masked_apart(text: str, expected: str) -> None:
+    assert masked(text) == (expected, 2)
+
+
+@pytest.mark.parametrize("text", [
+    # Words with no digit after the comma are more of the passphrase: all of it stays under one mask.
+    "PW: Kessai2026, spring time",
+    "PW: Kessai, 2026 spring",
+    # A label with no mark after the comma: the whole is masked, nothing of it goes out.
+    "pw: Kx7pq2, pin 4821",
+])
+def test_a_passphrase_with_a_comma_stays_under_one_mask(text: str) -> None:
+    out, count = masked(text)
+    assert count == 1 and out.endswith(M) and not any(w in out for w in ("Kx7pq2", "Kessai", "spring", "4821"))

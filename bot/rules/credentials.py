@@ -1471,6 +1471,11 @@ _CHARACTER_RANGE = re.compile(r"(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])[,、]?")
 
 # An arrow standing alone between the words (「abc123 -> iOS17」): what it was changed to, not a word of the value.
 _ARROW_WORD = re.compile(r"[ \t]++(?:->|=>|→|⇒)(?:[ \t]|$)")
+# A comma closing a word, then a space: where a list or a dict goes on to the next value or field.
+_LISTED_COMMA = re.compile(r"[\"']?[,，][ \t]")
+# What it goes on to: a field's label and its mark (「pin: 」「"pin": 」), or a value with a digit of its own.
+# Words without one (「Kessai2026, spring time」) are more of the passphrase.
+_FIELD_OR_VALUE_LISTED = re.compile(r"[\"']?[A-Za-z_\-]{1,24}+[\"']?[ \t]*+[:=]|[\"']?(?=[^ \t]*?[0-9])[^ \t]{4,}")
 
 
 def _spaced_values(norm: str) -> Iterator[Credential]:
@@ -1495,6 +1500,15 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             # 「PW: Kessai2026 -> Joetsu2027 に更新」: two values, the old and the new, each _labelled's or a
             # report's to mask; read as one, the arrow between them went under the mask.
             value = value[: arrow.start()]
+        if (
+            (comma := _LISTED_COMMA.search(value)) is not None
+            and _password_like(value[: comma.start()], loose=True)
+            and _FIELD_OR_VALUE_LISTED.match(value, comma.end())
+        ):
+            # 「pw: Kx7pq2, pin: 4821」「"pw": "Kx7pq2", "pin": "4821"」「PW：abc123, Pass(12)」: a value of its own
+            # before the comma, and what follows a field or a value listed after it, each _labelled's or a report's
+            # to mask. Read as one, the next label went under the mask with both values and left the alert.
+            value = value[: comma.start()]
         words = value.split()
         if len(words) < 2 or any(w.lower().strip(_TRAILING) in _PROSE_WORDS for w in words):
             continue
