@@ -3340,8 +3340,12 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     続かないもの）を挙げた文の後では反応しません。
     一人の人名か一つの政党をほめたり感謝したりした文（「おかげで」「尽力で」「素晴らしい」など）のすぐ次の文が
     「次も投票しましょう」「また一票を入れましょう」で始まるときも反応します（「自民党の山田議員のおかげで道路が直りました。
-    次も投票しましょう」）。投票率向上の「次の選挙も投票に行きましょう」、コンテストの投票、人名も政党もない
-    「市民の皆さんのおかげで…」、二人以上を挙げた文や段落が変わった後は対象外です。
+    次も投票しましょう」）。ほめた人が議員・市長・知事・町長・候補など選挙で選ばれる肩書きで呼ばれているか、
+    政党・会派の名前（「〇〇党」も）が出ているか、選挙に触れているときに限ります（「田中さんの尽力で花壇が完成しました。
+    次回も投票をお願いします。」「山田さんの写真が素晴らしい！次も投票してください。」のようなコンテストの呼びかけは
+    対象外です）。投票率向上の「次の選挙も投票に行きましょう」「次の選挙でも投票しましょう」（次の選挙で投票することを
+    勧めるだけで、だれにとは言っていないため。「次の選挙でも一票をお願いします」は反応します）、コンテストの投票、
+    人名も政党もない「市民の皆さんのおかげで…」、二人以上を挙げた文や段落が変わった後は対象外です。
     「中川市長を応援しよう！」「中川幹太さんの応援をよろしく」のように名前のすぐ後の応援の呼びかけは、
     同じ文か前後の文で選挙・立候補に触れているときだけ反応します（それだけでは現職の市長への
     声援と区別できないため）。「中川市長をよろしく」「山田議員をよろしく」のように市長・議員などの肩書きや「候補」を
@@ -3614,7 +3618,7 @@ _VOTE = re.compile(r"(?<!人気)投票|一票")
 
 # What follows a name that is a person's in a sentence about a candidacy: a title, an honorific, or
 # the particle that makes them its subject. Not 「高田区の」「直江津の」: places that are also surnames.
-_AS_PERSON = re.compile(r"[\s　]*(?:候補|さん|氏|議員|先生|様|君|市長|知事|町長|村長|区長|議長|市議|県議|前|元|現|陣営"
+_AS_PERSON = re.compile(r"[\s　]*(?:候補|さん|氏|議員|先生|様|君|市長|知事|町長|村長|区長|議長|[市県町村区都府道]議|前|元|現|陣営"
                         r"|[（(）)、,が]|は|も)")
 
 
@@ -3710,10 +3714,16 @@ def _campaign_across(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
 # 「次も」 makes it a vote for whoever the sentence before thanked. 「投票に行きましょう」 (go and vote) is the
 # turnout appeal 「市議会議員が視察に来ました。次の選挙も投票に行きましょう」, and is not one.
 _VOTE_AGAIN = re.compile(
-    r"[\s　、,]*(?:次も|次回も|次の選挙も|次の選挙でも|今度も|今回も|またも?|これからも|引き続き)[\s　、,]*"
+    r"[\s　、,]*(?:次も|次回も|(?P<election>次の選挙も|次の選挙でも)|今度も|今回も|またも?|これからも|引き続き)[\s　、,]*"
     r"(?:(?:ぜひ|是非|みんなで|皆さんで|みなさんで|皆で)[\s　、,]*)?"
     r"(?:投票(?:しましょう|しよう|してください|して下さい|してね|して(?:あげ|くれ)|を(?:お願い|よろしく|[！!。]|$)|お願い)"
-    r"|(?:清き)?一票を?[\s　]*(?:入れ|投じ|お願い|よろしく|[！!。]|$))"
+    r"|(?:清き)?一票を?[\s　]*(?:入れ|投じ|(?P<ballot>お願い|よろしく)|[！!。]|$))"
+)
+# A party written as a placeholder (「〇〇党」), or a council's group (「△△会派」「会派〇〇」).
+_A_PARTY_UNLISTED = re.compile(r"[〇○◯△□×＊*]{1,3}(?:党(?![員内])|会派)|会派[「『]?[〇○◯△□×＊*]{1,3}")
+# An elected office or a candidacy right after the name: 「山田議員」「中川市長」「田中候補」「鈴木町議」.
+_HOLDS_AN_OFFICE = re.compile(
+    r"[\s　]*(?:候補|議員|市長|知事|町長|村長|区長|議長|代議士|大臣|首相|総理|党首|[市県町村区都府道]議(?!会(?!議員)))"
 )
 # Thanks or praise for what a politician or a party did: 「山田議員のおかげで道路が直りました」「〇〇党の尽力で」.
 _PRAISED = re.compile(
@@ -3724,8 +3734,10 @@ _PRAISED = re.compile(
 
 def _vote_again(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
     """A vote asked again (`_VOTE_AGAIN`) in the sentence right after one that praises a named person or a
-    single party (`_PRAISED`): 「自民党の山田議員のおかげで道路が直りました。次も投票しましょう」. Not after a
-    contest (「ゆるキャラグランプリで1位に！次も投票しましょう」) nor a turnout appeal."""
+    single party (`_PRAISED`): 「自民党の山田議員のおかげで道路が直りました。次も投票しましょう」, when the one
+    praised holds an office (`_HOLDS_AN_OFFICE`), a party is named or the election spoken of. Not after a
+    contest (「ゆるキャラグランプリで1位に！次も投票しましょう」), a photo's or a flower bed's entrant
+    (「山田さんの写真が素晴らしい！次も投票してください」), nor a turnout appeal."""
     if not any(w in doc.text for w in ("投票", "一票")) or _PRAISED.search(doc.text) is None:
         return
     parties = matcher("political.txt", "parties", opts.extra_words)
@@ -3740,12 +3752,29 @@ def _vote_again(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             continue  # another paragraph, or nothing praised
         if _CONTEST.search(doc.text, before[0], b) or _TURNOUT.search(doc.text, before[0], b):
             continue
+        if call.group("election") and not call.group("ballot"):
+            # 「次の選挙でも投票しましょう」 asks to vote at the next election, as an election office does,
+            # whoever was thanked before; 「次の選挙でも一票をお願いします」 asks for the vote itself.
+            continue
+        named = parties.find(doc, within=before)
+        group = _A_PARTY_UNLISTED.search(doc.text, *before)
         target = _one_person(doc, before)
         if target is None and not doc.person_names(before):
-            named = parties.find(doc, within=before)
             if len({m.entry for m in named}) == 1:
                 target = named[0].start, doc.text[named[0].start : named[0].end]
+            elif not named and group is not None:
+                target = group.start(), group.group()
         if target is None:
+            continue
+        # Anyone may be thanked (「田中さんの尽力で花壇が完成しました」「山田さんの写真が素晴らしい！」, a contest's
+        # entrant): the vote is for a politician only when the one praised holds an office or a party's name,
+        # or the election is spoken of.
+        if not (
+            named
+            or group is not None
+            or _HOLDS_AN_OFFICE.match(doc.text, target[0] + len(target[1]), before[1])
+            or _about_candidacy(doc.text, before[0], b)
+        ):
             continue
         yield Hit(
             target[0],

@@ -8,6 +8,7 @@ would write, beside the ordinary posts nearest to them, which must stay silent.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 
 import pytest
@@ -46,6 +47,14 @@ POLITICAL = "prohibited.political"
         ("山田議員のおかげで道路が直りました。次も投票しましょう！", POLITICAL),
         ("自民党のおかげで道路が直りました。また一票を入れましょう", POLITICAL),
         ("中川市長の尽力で新しい図書館ができました。\n次回も、ぜひ投票してください。", POLITICAL),
+        # The one thanked holds an office, a party is named (a placeholder too), or the election is spoken of.
+        ("鈴木町議の尽力で道路が直りました。次回も投票をお願いします", POLITICAL),
+        ("田中候補の頑張りで道路が直りました。次も投票しましょう", POLITICAL),
+        ("〇〇党のおかげで給付金が出ました。次も投票しましょう", POLITICAL),
+        ("〇〇党の田中さんのおかげで道路が直りました。次も投票しましょう", POLITICAL),
+        ("△△会派の山田さんの尽力です。次も投票してください", POLITICAL),
+        ("田中さんのおかげで道路が直りました。次の選挙でも一票をお願いします", POLITICAL),
+        ("中川市長のおかげで道路が直りました。次の選挙でも一票をお願いします", POLITICAL),
     ],
 )
 def test_statements_without_a_listed_word_fire(text: str, code: str) -> None:
@@ -97,6 +106,14 @@ def test_statements_without_a_listed_word_fire(text: str, code: str) -> None:
         "山田議員のおかげで道路が直りました。\n\n次も投票しましょう",
         "中川市長のおかげで期日前投票所が増えました。次も投票しましょう",
         "山田さんのおかげで道路が直りました。",
+        # Anyone thanked for a flower bed or a photo, with no office, party or election (found by review).
+        "田中さんの尽力で花壇が完成しました。次回も投票をお願いします。",
+        "山田さんの写真が素晴らしい！次も投票してください。",
+        "山田さんの尽力で道路が直りました。次も投票しましょう",
+        # Voting at the next election, asked after a mayor is thanked: a turnout call that names no one to
+        # vote for; the vote itself asked for (「一票をお願いします」) is not one.
+        "中川市長のおかげで道路が直りました。次の選挙でも投票しましょう",
+        "中川市長のおかげで道路が直りました。次の選挙も投票してください。",
     ],
 )
 def test_ordinary_posts_near_them_stay_silent(text: str) -> None:
@@ -127,11 +144,22 @@ def test_a_vote_again_finding_names_the_one_thanked() -> None:
     ],
 )
 def test_long_repeated_shapes_stay_linear(shape: str, scan: Callable[[Document], Iterable[object]]) -> None:
-    # The documents are analysed beforehand, so only the scan is timed; ten runs, so that a millisecond of
-    # noise does not decide the ratio.
+    # The documents are analysed and scanned once beforehand, so that neither the analyser nor what a first
+    # scan caches is timed. The scan is repeated until a run over 10,000 characters takes some milliseconds:
+    # a scan that returns at once took 20 microseconds, and another process's burst on a shared machine
+    # decided the ratio and failed the test once.
     docs: dict[str, Document] = {}
     for n in (10_000, 40_000):
         text = (shape * (n // len(shape) + 1))[:n]
         docs[text] = Document(text)
-        assert docs[text].tokens
-    assert_stays_linear(lambda t: [list(scan(docs[t])) for _ in range(10)], shape)
+        list(scan(docs[text]))
+    small = docs[(shape * (10_000 // len(shape) + 1))[:10_000]]
+    runs = 1
+    while runs < 1024:
+        began = time.perf_counter()
+        for _ in range(runs):
+            list(scan(small))
+        if time.perf_counter() - began >= 0.005:
+            break
+        runs *= 2
+    assert_stays_linear(lambda t: [list(scan(docs[t])) for _ in range(runs)], shape)
