@@ -3034,6 +3034,10 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     避難指示・避難所・警報などを伝える文の「拡散希望」「RT希望」「拡散してください」は、公式の緊急情報を
     広めてもらう呼びかけなので反応しません（同じ文に「らしい」「噂」などがあればそちらが反応します。
     「【拡散希望】給水所で水がもうないみたいです」のように書き手の推測「〜みたいです」を広める依頼は反応します）。
+    「【拡散希望】本日10時から〇〇小学校で給水を行います」「避難所を開設しました。拡散希望」のように、市が行うことを
+    「行います」「実施します」「開設しました」「お知らせします」などと伝える文（「拡散希望」だけの文なら同じ段落か
+    次の文）の依頼も、公式のお知らせを広めてもらうものなので反応しません（その文や段落に「〜みたいです」「らしい」
+    「未確認」「噂」「〜そうです」などがあれば、依頼も反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」「そのような
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
     市が事実を伝えるものなので反応しません（「〜らしいです。事実は確認されていません」は未確認の
@@ -3049,11 +3053,18 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
     paragraphs = _SafetyParagraphs(doc)
+    words = list(word_hits(doc, opts, "rumor.txt", message))
+    hearsay = list(_hearsay(doc))
+    # Where the post passes on what it has not confirmed (「らしい」「噂」「未確認」「出るそうです」): a share
+    # request next to one is no official notice's.
+    paragraphs.doubts = sorted(
+        [h.start for h in words if not _SHARE_REQUEST.search(doc.text, h.start, h.end)] + [a for a, _ in hearsay]
+    )
     hits = [
-        h for h in word_hits(doc, opts, "rumor.txt", message)
+        h for h in words
         if not _official_request(doc, h, paragraphs) and not _quoted_hearsay(doc, h)
     ]
-    hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in _hearsay(doc)]
+    hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in hearsay]
     taken = merged((h.start, h.end) for h in hits)
     taken_starts = [a for a, _ in taken]
     for a, b in merged(_guessed_requests(doc, opts)):
@@ -3123,6 +3134,21 @@ class _SafetyParagraphs:
         self.known: dict[int, bool] = {}
         self.sentences: dict[tuple[int, int], bool] = {}  # a long sentence may hold thousands of requests
         self.guesses: dict[tuple[int, int], bool] = {}  # so may a paragraph: each is read for a guess once
+        self.doubts: list[int] = []  # where the hearsay words start, sorted
+        self.notices: dict[tuple[int, int], bool] = {}
+
+    def official_notice(self, span: tuple[int, int]) -> bool:
+        """Whether `span` announces what the city does (「給水を行います」「避難所を開設しました」) and passes on
+        nothing unconfirmed: no guess (「みたいです」) nor hearsay word in it."""
+        if span not in self.notices:
+            a, b = span
+            k = bisect_left(self.doubts, a)
+            self.notices[span] = (
+                _OFFICIAL_NOTICE.search(self.doc.text, a, b) is not None
+                and not self.guessed(span)
+                and not (k < len(self.doubts) and self.doubts[k] < b)
+            )
+        return self.notices[span]
 
     def about_safety(self, pos: int) -> bool:
         text = self.doc.text
@@ -3163,14 +3189,21 @@ def _official_request(doc: Document, hit: Hit, paragraphs: _SafetyParagraphs) ->
         a, b = doc.sentence_at(hit.start)
         if paragraphs.in_sentence((a, b)):
             return not paragraphs.guessed((a, b))
+        if paragraphs.official_notice((a, b)):
+            return True  # 「【拡散希望】本日10時から〇〇小学校で給水を行います」: the city's own notice
         # 「…に発令。拡散希望」「拡散をお願いします。」: the request on its own is about its paragraph
         # (「クマの目撃情報です。近づかないでください。拡散希望」), or about the sentence after a label.
         if b - a > 40 or not _ONLY_PLEASE.fullmatch(doc.text[a : hit.start] + doc.text[hit.end : b]):
             return False
         if paragraphs.about_safety(a):
             return not paragraphs.guessed(paragraphs.span(a))
+        if paragraphs.official_notice(paragraphs.span(a)):
+            return True
         after = doc.sentence_after(b - 1)
-        return after is not None and paragraphs.in_sentence(after) and not paragraphs.guessed(after)
+        return after is not None and (
+            (paragraphs.in_sentence(after) and not paragraphs.guessed(after))
+            or paragraphs.official_notice(after)
+        )
     return False
 
 
@@ -3195,6 +3228,14 @@ def _guessed_requests(doc: Document, opts: RuleOptions) -> Iterator[tuple[int, i
             yield x.start, x.end
 
 
+# What the city announces it does, in its own voice (「給水を行います」「避難所を開設しました」「受付を開始します」
+# 「〜をお知らせします」): a notice asked to be shared, not a rumour passed on. Not 「行うそうです」「行うらしい」.
+_OFFICIAL_NOTICE = re.compile(
+    r"(?:行い|実施し|開設し|開始し|設置し|配布し|配付し|再開し|運行し|開放し|開催し|受け付け|発令し|発表し|提供し|派遣し"
+    r"|延長し|中止し|休止し|閉鎖し|決定し|お知らせし|お知らせいたし|ご案内し|ご案内いたし)"
+    r"(?:ます|ました|ております|ています)"
+    r"|(?:開設|設置|発令|発表|決定)されました|(?<![\w])お知らせ(?:です|します|いたします)?(?![\w])"
+)
 _SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.conftest import codes
+from bot.rules.model import RuleOptions
+from bot.rules.prohibited import rumor
+from bot.rules.text import Document
+from tests.conftest import assert_stays_linear
+from tests.rules.conftest import codes, ctx, findings_of
 
 
 @pytest.mark.parametrize(
@@ -65,3 +69,51 @@ def test_many_share_requests_in_one_safety_paragraph_stay_linear(shape: str) -> 
     from tests.conftest import assert_stays_linear
 
     assert_stays_linear(codes, shape)
+
+
+# 拡散希望 on the city's own notice, in its own voice (found by review): a notice asked to be shared, as
+# a safety topic's is. A guess or a hearsay word in what is shared still makes the request a rumour's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【拡散希望】本日10時から〇〇小学校で給水を行います",
+        "【拡散希望】〇〇公民館で給水を実施します",
+        "【拡散希望】本日から〇〇体育館を臨時の休憩所として開放しています",
+        "【拡散希望】本日から給付金の受付を開始します",
+        "【拡散希望】明日の花火大会は予定どおり開催します",
+        "本日10時から〇〇小学校で給水を行います。拡散希望",
+        "【お知らせ】拡散希望\n本日10時から〇〇小学校で給水を行います。",
+        "【拡散希望】ごみ収集日の変更をお知らせします",
+    ],
+)
+def test_a_share_request_on_an_official_notice_is_silent(text: str) -> None:
+    assert "prohibited.rumor" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【拡散希望】本日10時から給水を行うみたいです",
+        "【拡散希望】本日10時から給水を行いますが、水がもうないみたいです",
+        "本日10時から給水を行います。水がもうないみたいです。拡散希望",
+        "【拡散希望】給付金の受付を開始しますとの噂です",
+        "未確認ですが、本日10時から給水を行います。拡散希望",
+        "【拡散希望】来週から給付金が出ます",  # no act of the city's
+        "【拡散希望】給水を行うそうです",
+    ],
+)
+def test_a_share_request_of_a_guess_still_fires(text: str) -> None:
+    found = findings_of("prohibited.rumor", text)
+    assert any("拡散" in f.message for f in found), found
+
+
+def test_official_notices_asked_to_be_shared_stay_linear() -> None:
+    # Each request reads its sentence and paragraph for an official notice once; the documents are analysed
+    # and scanned once beforehand, so that only the rule's reading is timed.
+    shape = "給水を行います。拡散希望\n\n【拡散希望】給水を行うらしいです。拡散希望 開設しました 拡散希望 "
+    docs: dict[str, Document] = {}
+    for n in (10_000, 40_000):
+        text = (shape * (n // len(shape) + 1))[:n]
+        docs[text] = Document(text)
+        list(rumor(docs[text], ctx(), RuleOptions()))
+    assert_stays_linear(lambda t: [list(rumor(docs[t], ctx(), RuleOptions())) for _ in range(3)], shape)

@@ -141,6 +141,7 @@ def test_a_vote_again_finding_names_the_one_thanked() -> None:
         ("精神障害者は危ないので危ないので", _shunned),
         ("山田議員のおかげです。次も", lambda doc: _vote_again(doc, RuleOptions())),
         ("自民党のおかげ。次も投票しましょう。", lambda doc: _vote_again(doc, RuleOptions())),
+        ("〇〇党の田中さんのおかげ。次も投票しましょう。", lambda doc: _vote_again(doc, RuleOptions())),
     ],
 )
 def test_long_repeated_shapes_stay_linear(shape: str, scan: Callable[[Document], Iterable[object]]) -> None:
