@@ -1390,19 +1390,14 @@ class SlackGateway:
         of before the next is asked for: one page in memory at a time (see _PAGE_TURN)."""
         row = job.row
         if p.get("thread_ts"):
-            cursor = None
-            for _ in range(FIND_PAGES):
-                with self._page_turn(job):
-                    resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
-                                                             include_all_metadata=True, cursor=cursor)
-                    if (found := _posted_ts(row, resp.get("messages") or [])) is not None:
-                        return found
-                    cursor = (resp.get("response_metadata") or {}).get("next_cursor")
-                    more = bool(resp.get("has_more"))
-                    del resp
-                if not more or not cursor:
-                    return None
-            return None
+            try:
+                return self._posted_in_thread(job, p, channel)
+            except SlackApiError as e:
+                if error_code(e) != "thread_not_found":
+                    raise
+                # The parent is gone (deleted before the reply went): Slack put the reply in the
+                # channel itself (see _reword_if_alone), and it is looked for there. Taken for
+                # absent, a reply whose answer was lost was posted in the channel a second time.
         # Newest first: each page ends where the next begins (by ts, which every Slack-compatible
         # server supports; Slack's cursor would do the same).
         oldest, latest = str(row.created_at.timestamp() - 60), None
@@ -1420,6 +1415,22 @@ class SlackGateway:
             if not more:
                 return None
         log.warning("outbox %s: not found in the %d newest pages of %s; posting it", row.id, FIND_PAGES, channel)
+        return None
+
+    def _posted_in_thread(self, job: _Job, p: dict[str, Any], channel: str) -> str | None:
+        """The ts of ``job``'s reply among the replies of its thread, page by page (see _posted_in_pages)."""
+        cursor = None
+        for _ in range(FIND_PAGES):
+            with self._page_turn(job):
+                resp = self.client.conversations_replies(channel=channel, ts=p["thread_ts"], limit=200,
+                                                         include_all_metadata=True, cursor=cursor)
+                if (found := _posted_ts(job.row, resp.get("messages") or [])) is not None:
+                    return found
+                cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+                more = bool(resp.get("has_more"))
+                del resp
+            if not more or not cursor:
+                return None
         return None
 
     def _api(self, method: Callable[..., Any], **kwargs: Any) -> Any:

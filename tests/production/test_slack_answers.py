@@ -144,6 +144,31 @@ def test_a_post_whose_look_up_slack_could_not_answer_now_is_not_posted_blindly(
         assert [m.text for m in slack.messages("C0INTAKE")] == ["お知らせ"]
 
 
+def test_a_reply_whose_thread_was_deleted_and_whose_answer_was_lost_is_not_posted_twice(db: Database) -> None:
+    """A reply whose parent was deleted just before it went (the draft taken down in Slack) is put
+    in the channel itself by Slack. Its answer lost (a timeout), the retry looked for it in the
+    thread, Slack answered thread_not_found, and the reply was posted again: two bare replies in
+    the channel. The retry looks in the channel when the thread is gone."""
+    now = datetime.now(UTC)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        parent = slack.post_as_user("C0INTAKE", "U0OPERATOR", "紅葉ライトアップのお知らせです。")
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "thread_ts": parent.ts, "text": "決裁待ちです"},
+                           now=now, thread_key=f"C0INTAKE:{parent.ts}")
+        slack.delete_as_user("C0INTAKE", parent.ts)
+        slack.inject("chat.postMessage", applied=True, dropped=True)
+        gateway.deliver_due()
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["決裁待ちです"]  # in the channel itself
+        clock.t = now + timedelta(minutes=5)
+        gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["決裁待ちです"]
+        assert slack.calls_of("conversations.replies")[0].response.get("error") == "thread_not_found"
+
+
 def call_answered_by(serve: Callable[[], None], listener: socket.socket, client: WebClient,
                      call: Callable[[WebClient], object]) -> None:
     """``call`` made with ``client`` while ``serve`` (in a thread) answers on ``listener``; the client,
