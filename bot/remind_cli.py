@@ -286,7 +286,7 @@ def _after_rate_limits(limits: CronSlackClient, db: Database, deliver: Callable[
 
 
 def slack_unanswered_ja(timeout: float, waiting: int) -> str:
-    return (f"Slack が {timeout:g} 秒待っても応答しなかったため、この実行では Slack への送信を打ち切りました"
+    return (f"{timeout:g} 秒待っても Slack から応答がなかったため、この実行では Slack への送信を打ち切りました"
             "（Slack の障害、ネットワーク、プロキシなど）。"
             + _kept_ja(waiting)
             + ("Slack が応答するようになった後の kessai remind の実行（kessai serve が動いていれば、そちら）で 1 回だけ送られます。"

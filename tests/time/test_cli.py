@@ -505,7 +505,7 @@ def test_remind_against_a_slack_that_never_answers_stops_at_the_first_timeout(
         assert [c.method for c in slack.calls] == ["auth.test"]
         assert took < 3, took
         assert "決裁の催促 1件" in out.out and "SLACK_BOT_TOKEN がない" not in out.out
-        assert "1 秒待っても応答しなかった" in out.err and "失われていません" in out.err, out.err
+        assert "1 秒待っても Slack から応答がなかったため" in out.err and "失われていません" in out.err, out.err
         assert set(_outbox(env)) == {"pending"}
 
         # auth.test answers, the posts hang: one round of posts times out, then nothing more is asked.
@@ -521,7 +521,7 @@ def test_remind_against_a_slack_that_never_answers_stops_at_the_first_timeout(
         calls = [c.method for c in slack.calls[before:]]
         assert calls[0] == "auth.test" and calls.count("auth.test") == 1, calls  # no probe after the timeout
         assert took < 3, (took, calls)
-        assert "応答しなかった" in err and "失われていません" in err, err
+        assert "Slack から応答がなかった" in err and "失われていません" in err, err
         assert set(_outbox(env)) == {"pending"}
 
         slack.clear_faults()  # Slack answers again: what waited goes out
@@ -603,7 +603,7 @@ def test_remind_with_a_slow_slack_stops_at_its_budget_and_leaves_the_rest_uncoun
             left = [r for r in s.exec(select(OutboxRow)).all() if r.status == "pending"]
         assert left and all(r.attempts == 0 for r in left), [(r.id, r.attempts, r.last_error) for r in left]
         assert f"時間内（1.2 秒）に送りきれませんでした。残りの {len(left)} 件は送信待ち" in out.out, out.out
-        assert "応答しなかった" not in out.err and "接続できなかった" not in out.err
+        assert "Slack から応答がなかった" not in out.err and "接続できなかった" not in out.err
 
         _cron_slack_knobs(monkeypatch, slack, timeout=5.0, budget=30.0)
         slack.clear_faults()
