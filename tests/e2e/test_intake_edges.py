@@ -204,7 +204,7 @@ def test_a_custom_emoji_left_in_a_draft_is_pointed_out_and_a_standard_one_is_not
     assert stored is not None and stored.text.endswith(":cherry_blossom: :joetsu_logo:")  # as Slack sends it
     check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
     found = all_text(next(m for m in check if "確認結果" in all_text(m)))
-    assert "a11y.machine_dependent" in found and "「:joetsu_logo:」は Slack の絵文字の書き方" in found
+    assert "a11y.machine_dependent" in found and "「`:joetsu_logo:`」は Slack の絵文字の書き方" in found
     assert ":cherry_blossom:" not in found
     with st.rt.db.session() as s:
         assert s.exec(select(DraftVersionRow)).one().text.endswith("🌸 :joetsu_logo:")
