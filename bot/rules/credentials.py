@@ -12,7 +12,7 @@ zero-width space inside a token changes nothing):
   is not a rule or a price: 「The PIN is 4821」, but not 「The PIN is 4 digits」「The bus pass is
   2000」), or in the password column of a table of accounts (tabs, CSV or Markdown), or of a few
   words one space apart or of kana after an explicit separator (「パスワード：Kessai 2026!」
-  「パスワードは さくら2026 です」); a one-time code after its label (「認証コード：482913」,
+  「パスワードは さくら2026 です」), or after the date it takes effect (「パスワード：11/30 から kx7pq2」); a one-time code after its label (「認証コード：482913」,
   「482 913」), a card's security code after
   its label (「セキュリティコード 123」「CVV: 123」), backup codes after theirs
   (every code of a list, since they do not expire), and a Google app password
@@ -410,7 +410,7 @@ _QUALIFIER = (
     r"(?:\((?P<qualifier>[^)\n]{0,12})\)"
     rf"|\((?P<long_qualifier>[^()\n]{{13,32}}+)\)(?={_QUALIFIER_SEPARATOR}|[ \t]*+は)"
     r"|[\[【〔《〈](?P<bracket_qualifier>[^\[\]【】〔〕《》〈〉\n]{1,32}+)[\]】〕》〉]"
-    rf"(?={_QUALIFIER_SEPARATOR}|[ \t]*+(?:[!-~]|は))"
+    rf"(?={_QUALIFIER_SEPARATOR}|[ \t]*+(?:[!-~]|は|、))"
     rf"|[「『](?P<quote_qualifier>[^「」『』\n]{{1,16}}+)[」』](?={_QUALIFIER_SEPARATOR}))?"
 )
 # A qualifier that calls the value an example (「パスワード（例）：abc123XYZ!」「パスワード（記入例）：…」), as
@@ -429,6 +429,11 @@ def _example_qualified(m: re.Match[str]) -> bool:
 # first letter, the mark went under the mask and the finding's excerpt read 「PW:＊＊＊＊」.
 _MARK_CLOSED = r"(?:[*_~`]{1,2}+(?=[ \t]))?+"
 _MARK_BEFORE_SEPARATOR = r"(?:[*_~`]{1,2}+(?=[ \t]*+(?::|=|→)))?+"
+# The same for _LABELLED, where the emphasis may also close before 「は」「って」「、」 or a space (「*PW*は 8BXE6」
+# 「*password* is kx7pq2」「*「パスワード」* kx7pq2」): then only where it was opened before the label (_label_opened),
+# so that a mark of its own after a word (「PW* 2」) is no emphasis.
+_LABEL_MARK = r"(?:(?P<label_mark>[*_~`]{1,2}+)(?=[ \t]*+(?::|=|→)|[ \t]*+(?:は|って|とは|、)|[ \t]))?+"
+_MARK_SEPARATOR_AFTER = re.compile(r"[ \t]*+(?::|=|→)")
 # 「パスワードの値は Kessai2026! です」: the value named as the password's value.
 _VALUE_OF = r"(?:の値)?"
 # What a notice of a new password says between the label and the arrow or colon (「パスワード変更
@@ -482,7 +487,7 @@ _SEPARATOR = (
     # separates no more surely than a space does: loose too.
     # The field or the setting the value is put in (「パスワード欄に Kessai2026! と入力」「パスワードには … を
     # 設定」「パスワードも … です」): loose too, the value asked for letters and digits.
-    r"(?P<loose>[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|も)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
+    r"(?P<loose>[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|も|って|とは)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
 )
 # What a PowerShell variable is assigned that is no password: a cmdlet (「Read-Host」「Get-Content」
 # 「ConvertTo-SecureString」), another variable, a subexpression, a cast or an array.
@@ -502,13 +507,18 @@ _BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z]
 # A label numbered before its colon, an equals sign or an arrow (「PW2: Kx7pq2zz」「PIN1: 4821」「パスワード2：…」, one
 # of several accounts or devices listed): the number is the label's. Read as the value's first letter, 「2:」 was no
 # password and the password after it was published. Only there: 「PW1234」 alone is the value, 「PIN 2」 a count.
-_LABELS_NUMBER = rf"(?:[0-9]{{1,2}}+(?=[ \t]*+(?::|=|{_ARROW})))?+"
+# Glued to the label it may also come before 「は」 (「パスワード2は Kx7pq2zz」), and a space apart before a colon
+# (「PIN 2: 4821」), but not as the hour of a time (「パスワード 10:30 に変更」).
+_LABELS_NUMBER = (
+    rf"(?:[0-9]{{1,2}}+(?=[ \t]*+(?::|=|{_ARROW})|[ \t]*+は)"
+    rf"|[ \t][0-9]{{1,2}}+(?=[ \t]*+(?::(?![0-5][0-9](?![0-9]))|=|{_ARROW})))?+"
+)
 # The label may be quoted, as a screen's field is named (「「パスワード」は Kessai2026! です」「『PW』は…」
 # 「"パスワード"：…」): its closing quote comes before the separator.
 _LABELLED = re.compile(
     rf"(?i)(?:(?P<label>(?P<backup>{_BACKUP_LABEL})|(?P<app>アプリ用?パスワード|app\s?password)|{_PASSWORD_LABEL}|"
     rf"(?P<bare_key>{_BARE_KEY_LABEL})|"
-    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL})){_LABELS_NUMBER}[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
+    rf"(?P<key>{_KEY_LABEL})|(?P<code>{_CODE_LABEL})){_LABELS_NUMBER}(?P<label_close>[\"'」』”’])?{_LABEL_MARK}{_QUALIFIER}{_VALUE_OF}"
     rf"{_CHANGED}{_SEPARATOR}"
     rf"|(?P<short>{_SHORT_LABEL})(?:{_SHORT_SEPARATOR})){_OPEN_QUOTE}{_VALUE}"
 )
@@ -659,8 +669,11 @@ _DATE = (
 # One, or a span of two (「10:00-12:00」「10/1~10/31」). Not a PIN written a digit at a time
 # (「暗証番号変更：4-8-2-1」, as 「4・8・2・1」 is), which reads as a span of the dates 4-8 and 2-1.
 _WHEN = re.compile(rf"(?![0-9](?:-[0-9]){{3,}}\Z)(?:{_TIME}|{_DATE})(?:[~〜\-–](?:{_TIME}|{_DATE}))?")
+# A date may be followed by its time (「PW は 12/1 9:00 に郵送します」「11/30(月) 17:00 から」).
+_WHEN_AT = re.compile(_WHEN.pattern + r"(?![0-9])")
 _WHEN_AFTER = re.compile(
     r"(?i:[ \t]?[ap]\.?m\.?(?![a-z]))?[ \t]*+(?:\([^()\n]{1,8}+\)[ \t]*+)?"
+    rf"(?:{_TIME}(?:[~〜\-–]{_TIME})?[ \t]*+)?"
     r"(?:に|から|まで|迄|より|以降|以後|以前|頃|ごろ|時点|付|[~〜\-–]|予定|開始|終了|締切|締め切り)"
 )
 
@@ -1169,6 +1182,52 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
     return _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest) is None
 
 
+# The new value after the date or time a notice gives for it (「パスワード：11/30 から kx7pq2」「パスワードは 11/30 以降
+# kx7pq2 です」「PW を 12/1 9:00 に Kx7pq2 に更新」): the value ends the sentence, or is what the password is changed to.
+# Read as the date alone (_WHEN_AFTER), the password after it was published.
+_DATED_VALUE = re.compile(r"[ \t、,]*+(?P<value>[!-~]++)")
+_DATED_END = re.compile(
+    r"[ \t]*+(?:(?:に|へ)[ \t]*+(?:変更|更新|再設定|設定|変わ|切り?替)|です|でした|になります|となります|に(?:なり|変わ)"
+    r"|[。.]|\n|$)"
+)
+
+
+def _value_after_when(norm: str, a: int) -> tuple[str, int] | None:
+    """The value, and where it starts, after a date or time at ``a`` said as when the password changes."""
+    when = _WHEN_AT.match(norm, a)
+    if when is None or (norm[when.end() : when.end() + 1] not in ("", "(") and re.match(r"[!-~]", norm[when.end()])):
+        return None
+    if (after := _WHEN_AFTER.match(norm, when.end())) is None or (v := _DATED_VALUE.match(norm, after.end())) is None:
+        return None
+    value, b = v["value"].rstrip(_TRAILING), v.start("value")
+    if re.match(r"[!-~]", norm[b - 1]) or not _DATED_END.match(norm, b + len(value)):
+        return None  # glued to the date (「12-3-abc123」 is one value), or the sentence goes on: prose
+    return value, b
+
+
+def _dated_password(label: str, value: str) -> bool:
+    """Whether ``value``, given after a date (_value_after_when), is a password: letters and digits as after a loose
+    separator, or a PIN after a label of numbers; never a date, a product or a document's part."""
+    if _WHEN.fullmatch(value) or _TECHNICAL.fullmatch(value) or _SERVICE_NAME.fullmatch(value) or _HEADING.fullmatch(value):
+        return False
+    compact = _BLANKS.sub("", label)
+    if _PIN_ONLY_LABEL.fullmatch(label):
+        return _pin_like(value)
+    return _password_like(value, loose=True) or (_NUMERIC_LABEL.fullmatch(compact) is not None and _pin_like(value))
+
+
+def _label_marked(norm: str, m: re.Match[str]) -> bool:
+    """Whether the label of ``m`` is set apart as a label: quoted (「「PW」、kx7pq2」), in emphasis opened before it
+    (「*PW*、…」) or with a note in brackets after it (「PIN【旧】、kx7pq2 です」). A short English label so set apart is
+    no word of a sentence, whatever separator follows it."""
+    start = m.start() - (1 if m["label_close"] else 0)
+    if m["label_close"] and norm[start : start + 1] not in _OPEN_QUOTES:
+        return False
+    if m["label_mark"]:
+        return norm[max(0, start - len(m["label_mark"])) : start] == m["label_mark"]
+    return m["label_close"] is not None or m["bracket_qualifier"] is not None or m["quote_qualifier"] is not None
+
+
 def _labelled(norm: str) -> Iterator[Credential]:
     lowered = norm.lower()
     if not any(p in lowered for p in _LABEL_PROBES):
@@ -1179,8 +1238,16 @@ def _labelled(norm: str) -> Iterator[Credential]:
     resume = 0
     while (m := _LABELLED.search(norm, resume)) is not None:
         resume = m.end()
+        if m["label_mark"] and not _MARK_SEPARATOR_AFTER.match(norm, m.end("label_mark")) and not _label_marked(norm, m):
+            continue  # 「PW* 2」: a mark of its own, no emphasis closed on the label
+        dated = (
+            _value_after_when(norm, m.start("value"))
+            if m["label"] and m["quote"] is None and not (m["key"] or m["backup"] or m["code"] or m["bare_key"])
+            else None
+        )
         if (
             m["loose"] is not None and _SHORT_ENGLISH_LABEL.fullmatch(m["label"]) and not _under_an_id(norm, m)
+            and dated is None and not _label_marked(norm, m)
             # 「PIN 4821」 as 「暗証番号 4821」: in capitals the label is no word of a sentence (「enamel pin 2026」).
             # A year a space after it is a name's (「ANA PIN 2026」, a pin badge's series): a PIN of that
             # shape is given with a separator (「PIN：2026」).
@@ -1189,6 +1256,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
         ):
             continue
         if _example_qualified(m):
+            continue
+        if dated is not None:
+            if _dated_password(m["label"], dated[0]):
+                value, a = dated
+                yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
             continue
         if m["label"] == "テンキー" and m["loose"] is not None:
             # The keys alone with no 「は」 or colon are what a PC class types on (「テンキー 5678 と入力」)

@@ -29,6 +29,11 @@ def _values(text: str) -> list[str]:
         ("パスワード１：Kx7pq2zz", "Kx7pq2zz"),
         # The number was taken for the value's first letter: 「2：」 went under the mask with it.
         ("パスワード2：zr5wn8", "zr5wn8"),
+        # A space before the number (a SIM card's PIN2), and a number glued before 「は」.
+        ("PIN 2: 4821", "4821"),
+        ("SIM の PIN 2：48213", "48213"),
+        ("パスワード2は Kx7pq2zz", "Kx7pq2zz"),
+        ("PW2は Kx7pq2zz です", "Kx7pq2zz"),
     ],
 )
 def test_a_numbered_label_before_its_separator_is_read_as_the_label(text: str, value: str) -> None:
@@ -59,7 +64,7 @@ def test_a_note_in_brackets_after_the_label_is_read_as_the_labels(text: str, val
     "text",
     [
         # A number with no separator after it is no label's: glued, it is the value's or a count.
-        "PW1234", "PIN 2: 4821", "PW123: Kx7pq2zz", "パスワード2件の再発行を受け付けました。",
+        "PW1234", "PW123: Kx7pq2zz", "パスワード2件の再発行を受け付けました。",
         # A note that calls the value an example, in any brackets.
         "パスワード【例】：Kessai2026", "パスワード【記入例】 Kessai2026", "パスワード「例」：Kessai2026",
         "パスワード（英大文字・小文字・数字を含む12文字の例）: Kessai2026",
