@@ -611,28 +611,44 @@ _A_LISTED_COMMA = re.compile(r"[\"']?[,，][ \t\u3000]")
 _A_VALUE_OF_ITS_OWN = re.compile(r"[\"'“‘]?(?=[^ \t\u3000]*?[0-9])[^ \t\u3000]{4,64}+")
 # What the comma goes on to: a field's label and its mark (「pin: 」「"pin": 」), or another such value. Words
 # without a digit (「Kessai2026, spring time」) are more of the phrase, masked with it.
-_A_FIELD_OR_A_VALUE = re.compile(r"[\"'“‘]?[A-Za-z_\-]{1,24}+[\"'”’]?[ \t\u3000]*+[:：=＝]|" + _A_VALUE_OF_ITS_OWN.pattern)
+_A_FIELD_OR_A_VALUE = re.compile(r"(?P<field>[\"'“‘]?[A-Za-z_\-]{1,24}+[\"'”’]?[ \t\u3000]*+[:：=＝])|"
+                                 + _A_VALUE_OF_ITS_OWN.pattern)
+
+
+def _listed_apart(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A passphrase's span cut at each comma that lists a field or a value of its own after a value."""
+    while ((comma := _A_LISTED_COMMA.search(text, start, end)) is not None
+           and _A_VALUE_OF_ITS_OWN.fullmatch(text, start, comma.start())
+           and (after := _A_FIELD_OR_A_VALUE.match(text, comma.end(), end)) is not None):
+        # 「pw: Kx7pq2, pin: 4821」「"pw": "Kx7pq2", "pin": "4821"」「PW：abc123, Pass(12)」: a value before the
+        # comma, a field or a value listed after it, each masked apart. Read as one phrase, the next label
+        # went under the mask with both values and was lost from the alert, the comma too.
+        yield start, comma.start()
+        if after["field"] is not None:
+            # A field: its value is its label's to mask.
+            return
+        # A value: all that follows it, up to the next such comma, is its (「PW: sakura2026, yuki2027 spring」):
+        # cut after its first word, 「spring」 went out as typed.
+        start = comma.end()
+    yield start, end
 
 
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _PASSPHRASE.finditer(text):
-        start, end = m.span(1)
-        if ((comma := _A_LISTED_COMMA.search(text, start, end)) is not None
-                and _A_VALUE_OF_ITS_OWN.fullmatch(text, start, comma.start())
-                and _A_FIELD_OR_A_VALUE.match(text, comma.end(), end)):
-            # 「pw: Kx7pq2, pin: 4821」「"pw": "Kx7pq2", "pin": "4821"」「PW：abc123, Pass(12)」: a value before the
-            # comma, a field or a value listed after it, each masked apart. Read as one phrase, the next label
-            # went under the mask with both values and was lost from the alert, the comma too.
-            end = comma.start()
-        while end > start and text[end - 1] in _CLOSERS + "、。,.":
-            end -= 1
-        words = unicodedata.normalize("NFKC", text[start:end]).split()
-        # As long as a value after a label need be (「パスワード：abc 123」 went out as typed at 8).
-        if (len("".join(words)) >= 4 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
-                and not _of_no_value(text[start:end])):
-            spans.append((start, end))
+        for start, end in _listed_apart(text, *m.span(1)):
+            _add_a_passphrase(text, start, end, spans)
     return spans
+
+
+def _add_a_passphrase(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while end > start and text[end - 1] in _CLOSERS + "、。,.":
+        end -= 1
+    words = unicodedata.normalize("NFKC", text[start:end]).split()
+    # As long as a value after a label need be (「パスワード：abc 123」 went out as typed at 8).
+    if (len("".join(words)) >= 4 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
+            and not _of_no_value(text[start:end])):
+        spans.append((start, end))
 
 
 # The words after a kana or kanji value after a colon (「パスワード：さくら もち」): read up to the space,

@@ -97,7 +97,7 @@ def test_an_english_note_on_the_line_after_a_lone_label_stays(kept: str) -> None
 def test_the_new_readings_stay_linear() -> None:
     # One shape holding each new reading: each check costs CI time on a loaded machine.
     assert_stays_linear(masked, "PW：abc123、Pass[12]、PW：ab1、Pass(1)が パスワードを 1/3 に Teams／a から変更 PW：不明 ab12 パスワード\na b c\n"
-                                " pw: Kx7pq2, pin: 4821, PW: Kessai2026, spring time\n")
+                                " pw: Kx7pq2, pin: 4821, PW: Kessai2026, spring time PW: ab12, cd34 ef, gh56 ij\n")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -124,3 +124,13 @@ def test_fields_and_values_after_a_comma_and_a_space_are_masked_apart(text: str,
 def test_a_passphrase_with_a_comma_stays_under_one_mask(text: str) -> None:
     out, count = masked(text)
     assert count == 1 and out.endswith(M) and not any(w in out for w in ("Kx7pq2", "Kessai", "spring", "4821"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A passphrase listed after a comma (found by review): cut after its first word, the rest went out as typed.
+    ("PW: sakura2026, yuki2027 spring", f"PW: {M}, {M}"),
+    ("PW: Kx7pq2, Kx7pq2 spring 2026", f"PW: {M}, {M}"),
+    ("PW: Kx7pq2, Zr5wn8, pin: 4821", f"PW: {M}, {M}, pin: {M}"),
+])
+def test_a_passphrase_listed_after_a_comma_is_masked_whole(text: str, expected: str) -> None:
+    assert masked(text)[0] == expected
