@@ -3386,7 +3386,7 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     続かないもの）を挙げた文の後では反応しません。
     一人の人名か一つの政党をほめたり感謝したりした文（「おかげで」「尽力で」「素晴らしい」など）のすぐ次の文が
     「次も投票しましょう」「また一票を入れましょう」で始まるときも反応します（「自民党の山田議員のおかげで道路が直りました。
-    次も投票しましょう」）。ほめた人が議員・市長・知事・町長・候補など選挙で選ばれる肩書きで呼ばれているか、
+    次も投票しましょう」）。ほめた人が議員・市長・知事・町長・候補など選挙で選ばれる肩書きで呼ばれているか（「山田前議員」「山田さん（市議会議員）」「市議会議員の山田さん」も）、
     政党・会派の名前（「〇〇党」も）が出ているか、選挙に触れているときに限ります（「田中さんの尽力で花壇が完成しました。
     次回も投票をお願いします。」「山田さんの写真が素晴らしい！次も投票してください。」のようなコンテストの呼びかけは
     対象外です）。投票率向上の「次の選挙も投票に行きましょう」「次の選挙でも投票しましょう」（次の選挙で投票することを
@@ -3767,10 +3767,14 @@ _VOTE_AGAIN = re.compile(
 )
 # A party written as a placeholder (「〇〇党」), or a council's group (「△△会派」「会派〇〇」).
 _A_PARTY_UNLISTED = re.compile(r"[〇○◯△□×＊*]{1,3}(?:党(?![員内])|会派)|会派[「『]?[〇○◯△□×＊*]{1,3}")
-# An elected office or a candidacy right after the name: 「山田議員」「中川市長」「田中候補」「鈴木町議」.
+# An elected office or a candidacy right after the name: 「山田議員」「中川市長」「田中候補」「鈴木町議」, a
+# former or sitting one (「山田前議員」「中川現市長」), or one in brackets after the honorific (「山田さん（市議会議員）」).
+_AN_OFFICE = r"(?:候補|議員|市長|知事|町長|村長|区長|議長|代議士|大臣|首相|総理|党首|[市県町村区都府道]議(?!会(?!議員)))"
 _HOLDS_AN_OFFICE = re.compile(
-    r"[\s　]*(?:候補|議員|市長|知事|町長|村長|区長|議長|代議士|大臣|首相|総理|党首|[市県町村区都府道]議(?!会(?!議員)))"
+    r"[\s　]*(?:(?:さん|氏|様|先生)?[\s　]*[（(][^（()）\n]{0,8}?|(?:前|元|現)(?:職の)?)?" + _AN_OFFICE
 )
+# The office right before the name: 「市議会議員の山田さん」「〇〇党の候補、田中氏」.
+_AN_OFFICE_BEFORE = re.compile(_AN_OFFICE + r"(?:者)?[\s　]*[の、,・]?[\s　]*$")
 # Thanks or praise for what a politician or a party did: 「山田議員のおかげで道路が直りました」「〇〇党の尽力で」.
 _PRAISED = re.compile(
     r"おかげ|お陰|御蔭|尽力|働きかけ|頑張って|がんばって|頑張り|がんばり|活躍|実現して(?:くれ|いただ|下さ|くださ)|実現させ"
@@ -3819,6 +3823,7 @@ def _vote_again(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             named
             or group is not None
             or _HOLDS_AN_OFFICE.match(doc.text, target[0] + len(target[1]), before[1])
+            or _AN_OFFICE_BEFORE.search(doc.text, max(before[0], target[0] - 12), target[0])
             or _about_candidacy(doc.text, before[0], b)
         ):
             continue

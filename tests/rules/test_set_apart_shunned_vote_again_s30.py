@@ -55,6 +55,11 @@ POLITICAL = "prohibited.political"
         ("△△会派の山田さんの尽力です。次も投票してください", POLITICAL),
         ("田中さんのおかげで道路が直りました。次の選挙でも一票をお願いします", POLITICAL),
         ("中川市長のおかげで道路が直りました。次の選挙でも一票をお願いします", POLITICAL),
+        # A former or sitting office, one in brackets after the name, or one before it (found by review).
+        ("山田前議員のおかげで道路が直りました。次も投票しましょう。", POLITICAL),
+        ("中川現市長のおかげで橋が完成しました。次も投票しましょう。", POLITICAL),
+        ("山田さん（市議会議員）のおかげで道路が直りました。次も投票しましょう。", POLITICAL),
+        ("市議会議員の山田さんのおかげで道路が直りました。次も投票しましょう。", POLITICAL),
     ],
 )
 def test_statements_without_a_listed_word_fire(text: str, code: str) -> None:
@@ -110,6 +115,9 @@ def test_statements_without_a_listed_word_fire(text: str, code: str) -> None:
         "田中さんの尽力で花壇が完成しました。次回も投票をお願いします。",
         "山田さんの写真が素晴らしい！次も投票してください。",
         "山田さんの尽力で道路が直りました。次も投票しましょう",
+        "市長賞の山田さんの写真が素晴らしい！次も投票してください。",
+        "山田さん（写真部）の写真が素晴らしい！次も投票してください。",
+        "市長と山田さんの尽力で花壇が完成しました。次回も投票をお願いします。",
         # Voting at the next election, asked after a mayor is thanked: a turnout call that names no one to
         # vote for; the vote itself asked for (「一票をお願いします」) is not one.
         "中川市長のおかげで道路が直りました。次の選挙でも投票しましょう",
@@ -142,6 +150,7 @@ def test_a_vote_again_finding_names_the_one_thanked() -> None:
         ("山田議員のおかげです。次も", lambda doc: _vote_again(doc, RuleOptions())),
         ("自民党のおかげ。次も投票しましょう。", lambda doc: _vote_again(doc, RuleOptions())),
         ("〇〇党の田中さんのおかげ。次も投票しましょう。", lambda doc: _vote_again(doc, RuleOptions())),
+        ("市議会議員の山田さん（（前議員のおかげ。次も投票しましょう。", lambda doc: _vote_again(doc, RuleOptions())),
     ],
 )
 def test_long_repeated_shapes_stay_linear(shape: str, scan: Callable[[Document], Iterable[object]]) -> None:
