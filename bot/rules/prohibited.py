@@ -3041,8 +3041,9 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「【拡散希望】給水所で水がもうないみたいです」のように書き手の推測「〜みたいです」を広める依頼は反応します）。
     「【拡散希望】本日10時から〇〇小学校で給水を行います」「避難所を開設しました。拡散希望」のように、市が行うことを
     「行います」「実施します」「開設しました」「お知らせします」などと伝える文（「拡散希望」だけの文なら同じ段落か
-    次の文）の依頼も、公式のお知らせを広めてもらうものなので反応しません（その文や段落に「〜みたいです」「らしい」
-    「未確認」「噂」「〜そうです」などがあれば、依頼も反応します）。
+    次の文）の依頼も、公式のお知らせを広めてもらうものなので反応しません（「炊き出しを行っております」も同じです。
+    その文や段落に「〜みたいです」「らしい」「未確認」「噂」「真偽」「〜そうです」などがあるときや、「行いますとのことです」
+    「行いますって」「実施しますと聞きました」のように人から聞いたお知らせを伝えるときは、依頼も反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」「そのような
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
     市が事実を伝えるものなので反応しません（「〜らしいです。事実は確認されていません」は未確認の
@@ -3150,6 +3151,7 @@ class _SafetyParagraphs:
             k = bisect_left(self.doubts, a)
             self.notices[span] = (
                 _OFFICIAL_NOTICE.search(self.doc.text, a, b) is not None
+                and _NOTICE_DOUBTED.search(self.doc.text, a, b) is None
                 and not self.guessed(span)
                 and not (k < len(self.doubts) and self.doubts[k] < b)
             )
@@ -3235,12 +3237,17 @@ def _guessed_requests(doc: Document, opts: RuleOptions) -> Iterator[tuple[int, i
 
 # What the city announces it does, in its own voice (「給水を行います」「避難所を開設しました」「受付を開始します」
 # 「〜をお知らせします」): a notice asked to be shared, not a rumour passed on. Not 「行うそうです」「行うらしい」.
+# 「炊き出しを行っています」「行っております」 are the city's too. Quoted (「行いますとのことです」「行いますって」
+# 「実施しますと聞きました」), the notice is someone else's, passed on.
 _OFFICIAL_NOTICE = re.compile(
-    r"(?:行い|実施し|開設し|開始し|設置し|配布し|配付し|再開し|運行し|開放し|開催し|受け付け|発令し|発表し|提供し|派遣し"
+    r"(?:(?:行い|実施し|開設し|開始し|設置し|配布し|配付し|再開し|運行し|開放し|開催し|受け付け|発令し|発表し|提供し|派遣し"
     r"|延長し|中止し|休止し|閉鎖し|決定し|お知らせし|お知らせいたし|ご案内し|ご案内いたし)"
-    r"(?:ます|ました|ております|ています)"
-    r"|(?:開設|設置|発令|発表|決定)されました|(?<![\w])お知らせ(?:です|します|いたします)?(?![\w])"
+    r"(?:ます|ました|ております|ています)|行って(?:おり|い)ます"
+    r"|(?:開設|設置|発令|発表|決定)されました|(?<![\w])お知らせ(?:です|します|いたします)?(?![\w]))"
+    r"(?![\s　、,]*(?:と|って))"
 )
+# A notice marked as unconfirmed in a word no list holds alone: 「（未確認）」「（噂）」「真偽は不明です」.
+_NOTICE_DOUBTED = re.compile(r"未確認|噂|うわさ|真偽|不確か|定かで(?:は)?ない")
 _SAFETY_TOPICS = re.compile("|".join(map(re.escape, load_sections("rumor.txt").get("safety_notices", ()))))
 
 

@@ -84,6 +84,9 @@ def test_many_share_requests_in_one_safety_paragraph_stay_linear(shape: str) -> 
         "本日10時から〇〇小学校で給水を行います。拡散希望",
         "【お知らせ】拡散希望\n本日10時から〇〇小学校で給水を行います。",
         "【拡散希望】ごみ収集日の変更をお知らせします",
+        # 行っています・行っております are the city's voice too (found by review).
+        "【拡散希望】本日も〇〇公民館で炊き出しを行っております。どなたでもお越しください。",
+        "【拡散希望】〇〇公民館で炊き出しを行っています",
     ],
 )
 def test_a_share_request_on_an_official_notice_is_silent(text: str) -> None:
@@ -100,6 +103,13 @@ def test_a_share_request_on_an_official_notice_is_silent(text: str) -> None:
         "未確認ですが、本日10時から給水を行います。拡散希望",
         "【拡散希望】来週から給付金が出ます",  # no act of the city's
         "【拡散希望】給水を行うそうです",
+        # Someone else's notice, passed on in quotes, or one marked as unconfirmed (found by review).
+        "【拡散希望】明日〇〇公園で炊き出しを行いますとのことです",
+        "【拡散希望】明日〇〇公園で炊き出しを行いますって",
+        "【拡散希望】明日〇〇公園で炊き出しを行いますと友人から聞きました",
+        "【拡散希望】明日〇〇公園で炊き出しを実施しますとの情報があります",
+        "【拡散希望】〇〇公園で炊き出しを実施します（未確認）",
+        "【拡散希望】〇〇公園で炊き出しを実施します（噂）",
     ],
 )
 def test_a_share_request_of_a_guess_still_fires(text: str) -> None:
@@ -110,7 +120,7 @@ def test_a_share_request_of_a_guess_still_fires(text: str) -> None:
 def test_official_notices_asked_to_be_shared_stay_linear() -> None:
     # Each request reads its sentence and paragraph for an official notice once; the documents are analysed
     # and scanned once beforehand, so that only the rule's reading is timed.
-    shape = "給水を行います。拡散希望\n\n【拡散希望】給水を行うらしいです。拡散希望 開設しました 拡散希望 "
+    shape = "給水を行います。拡散希望\n\n【拡散希望】給水を行うらしいです。拡散希望 開設しました 拡散希望 行いますと 噂 行っています "
     docs: dict[str, Document] = {}
     for n in (10_000, 40_000):
         text = (shape * (n // len(shape) + 1))[:n]
