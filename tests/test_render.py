@@ -25,6 +25,7 @@ from bot.render import (
 from bot.rules import Finding
 from bot.sandbox.blockkit import view_errors
 from handlers.slack_text import unescape
+from tests.conftest import assert_stays_linear
 
 
 def view(text: str, **kw: Any) -> DraftView:
@@ -415,6 +416,19 @@ def test_a_long_paragraph_is_shown_as_far_as_the_room_left_allows() -> None:
     msg = approval_request(draft)
     within_limits(msg)
     assert len(shown(msg["blocks"])) >= 2_500
+
+
+def test_a_long_run_of_flags_is_cut_in_linear_time_between_whole_flags() -> None:
+    # Each cut counted a flag's pairs from the start of the whole run of regional indicators, so
+    # 40,000 of them took twelve times what 10,000 did; a section's start is a place between flags.
+    assert_stays_linear(lambda text: draft_blocks(text, budget=11_000), "🇯")
+    text = "あ" + "🇯🇵" * 5_000
+    blocks = draft_blocks(text, budget=MESSAGE_TEXT_BUDGET)
+    sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    assert len(sections) >= 3
+    for piece in sections[1:]:
+        assert piece.startswith("🇯🇵") and len(piece) % 2 == 0
+    assert "".join(sections) == text[:len("".join(sections))]
 
 
 def test_the_status_line_keeps_the_decision_and_fits_with_files_written_to_defeat_the_limits() -> None:
