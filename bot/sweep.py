@@ -96,7 +96,8 @@ UNPUBLISHED_LOOKBACK = timedelta(days=30)
 # Monthly reports caught up after an outage go back at most this many months (last month included).
 CATCH_UP_MONTHS = 12
 # Who got a draft's due-soon reminder, and when (``draft.due_soon.to:<draft>:v<version>:<person>``):
-# a daily approval reminder due within DUE_SOON_STANDS_FOR of it is not sent to them.
+# a daily approval reminder due within DUE_SOON_STANDS_FOR after it is not sent to them, and one due
+# less than DUE_SOON_STANDS_FOR before it waits for it.
 DUE_SOON_TO_PREFIX = "draft.due_soon.to:"
 DUE_SOON_STANDS_FOR = timedelta(hours=1)
 # Lists in channel reports stop here; the rest is counted.
@@ -841,6 +842,15 @@ class Sweeper:
         recipients = [r for r in recipients if r not in recent]
         if not recipients:
             return bool(just_asked)
+        # The other order: 「決裁のお願い」 at 08:45 and 「投稿予定が近づいています」 (which says the
+        # time left, and comes with the deputies' hand-off) at 09:00. Put off until then — the claim is
+        # given back — and the lines above settle it for whoever the due-soon reminder reached. Whoever
+        # it did not reach (or a due-soon reminder that could not be written) gets this one then.
+        if c.version.scheduled_at is not None:
+            due = due_soon_at(self.cal, draft.updated_at, c.version.scheduled_at)
+            # (One a full hour before it still goes: it says when the deputies will be asked.)
+            if due is not None and now < due < now + DUE_SOON_STANDS_FOR:
+                return False
         p = self.org.policy
         since = draft.updated_at
         given_back = draft_repo.given_back_at(s, [draft.id or 0]).get(draft.id or 0)

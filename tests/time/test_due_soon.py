@@ -5,6 +5,7 @@ the regular reminders alone let such a draft expire unseen."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 
 import pytest
@@ -12,7 +13,7 @@ from sqlmodel import select
 
 from storage.db import as_utc
 from storage.models import ApprovalRequestRow, OutboxRow
-from tests.time.conftest import World, jst
+from tests.time.conftest import World, jst, refuse_outbox_rows_saying
 from tests.time.test_concurrency import sweep_on_two_replicas
 
 
@@ -365,3 +366,54 @@ def test_a_daily_reminder_days_after_the_due_soon_one_is_still_sent(world: World
     assert world.sweep(jst(2026, 11, 27, 17, 0)).sent["draft.due_soon"] == 1
     assert world.sweep(jst(2026, 11, 30, 9, 0)).sent["approval.remind"] == 1
     assert any("決裁のお願い（3回目）" in t for t in reminders_to(world, "U0MANAGER"))
+
+
+def drafts_sent(sent: Counter[str]) -> int:
+    """What a sweep sent about drafts (on the 1st the month's reports go out as well)."""
+    return sum(n for kind, n in sent.items() if kind.startswith(("approval.", "draft.")))
+
+
+def test_a_daily_reminder_due_a_quarter_hour_before_the_due_soon_one_waits_for_it(world: World) -> None:
+    """Sent Monday 15:30 for Tuesday 10:00: the first daily reminder falls due on Tuesday at 08:45
+    (two business hours), 「投稿予定が近づいています」 at 09:00 — two messages 15 minutes apart.
+    The daily one waits for the due-soon one, which stands for it; the deputies are still asked at
+    09:00 (the hand-off the due-soon reminder brings), and nobody is left without a reminder."""
+    draft_id = world.scheduled_draft(jst(2026, 11, 30, 15, 30), scheduled=jst(2026, 12, 1, 10, 0))
+    for t in (jst(2026, 11, 30, 17, 0), jst(2026, 12, 1, 8, 45), jst(2026, 12, 1, 8, 50), jst(2026, 12, 1, 8, 59)):
+        early = world.sweep(t)  # (the month's reports go out at 08:45 too)
+        assert early.sent["approval.remind"] == 0 and early.sent["draft.due_soon"] == 0, t
+    report = world.sweep(jst(2026, 12, 1, 9, 0))
+    assert report.sent["draft.due_soon"] == 1 and report.sent["approval.escalate"] == 1
+    assert report.sent["approval.remind"] == 0
+    for minute in (1, 15, 30, 59):
+        assert drafts_sent(world.sweep(jst(2026, 12, 1, 9, minute)).sent) == 0, minute
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        assert reminders_to(world, approver) == [] and len(due_soon_to(world, approver)) == 1
+    assert deputy_requests(world, draft_id) == ["escalated"]
+
+
+def test_a_daily_reminder_put_off_for_the_due_soon_one_on_two_replicas_is_one_message(world: World) -> None:
+    """The same on two replicas sweeping at once, at 08:45 and at 09:00: one message to each approver."""
+    world.scheduled_draft(jst(2026, 11, 30, 15, 30), scheduled=jst(2026, 12, 1, 10, 0))
+    assert drafts_sent(sweep_on_two_replicas(world, jst(2026, 12, 1, 8, 45))) == 0
+    sent = sweep_on_two_replicas(world, jst(2026, 12, 1, 9, 0))
+    assert sent["draft.due_soon"] == 1 and sent["approval.escalate"] == 1 and sent["approval.remind"] == 0
+    assert drafts_sent(sweep_on_two_replicas(world, jst(2026, 12, 1, 9, 15))) == 0
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        assert reminders_to(world, approver) == [] and len(due_soon_to(world, approver)) == 1
+
+
+def test_a_daily_reminder_put_off_for_a_due_soon_one_that_cannot_be_written_goes_all_the_same(world: World) -> None:
+    """The due-soon reminder the daily one waited for cannot be written at 09:00 (the database
+    refuses it): the daily one goes then, so that nobody is left without a reminder."""
+    world.scheduled_draft(jst(2026, 11, 30, 15, 30), scheduled=jst(2026, 12, 1, 10, 0))
+    assert drafts_sent(world.sweep(jst(2026, 12, 1, 8, 45)).sent) == 0
+    allow = refuse_outbox_rows_saying(world.db, "投稿予定が近づいています")
+    try:
+        report = world.sweep(jst(2026, 12, 1, 9, 0))
+    finally:
+        allow()
+    assert report.sent["draft.due_soon"] == 0 and report.sent["approval.remind"] == 1
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        [text] = reminders_to(world, approver)
+        assert "投稿予定は 2026年12月1日（火）10:00 です" in text
