@@ -239,6 +239,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（土）」は翌年1月。12月に書く「2月29日（日）」は
     翌年2月で、うるう年でなければその日はありません。その2月より後に書く「2月29日」は、1年以内に来るうるう年の2月29日です）。
+    最も近い年の日付が投稿日より3か月を超えて前か、5か月を超えて先のときは、投稿日の反対側の年（6月に書く「12月31日」なら
+    今年12月、1月に書く「9月20日」なら今年9月）のこともあるため、どちらかの年の曜日と合っていれば止めません（どちらとも
+    合わなければ両方の年の曜日を示します。祝の印も同じです）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（火）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
@@ -360,11 +363,20 @@ def _not_holidays(doc: Document, today: date, reported: list[tuple[int, int]]) -
         if overlaps(start, end):
             continue
         actual = _written_date(m.group("y"), _number(m.group("m")), _number(m.group("d")), today)
-        if actual is None or holiday_name(actual) is not None:
+        if actual is None or holiday_name(actual) is not None or (not m.group("y") and _holiday_other_year(actual, today)):
             continue
         if m.group("w") and WEEKDAYS[actual.weekday()] != m.group("w"):
             continue
         yield _holiday_mark_hit(doc, (start, end), doc.span(*m.span("h")), actual, with_weekday=bool(m.group("w")))
+
+
+def _holiday_other_year(actual: date, today: date) -> bool:
+    """Whether a date marked 祝 read in the nearest year (``actual``, no year written) is far enough from
+    the posting day that the other neighbouring year may be meant, and is a holiday there (敬老の日 moves)."""
+    from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
+
+    other = _shifted(actual, _other_year_shift(actual, today))
+    return other is not None and holiday_name(other) is not None
 
 
 def _holiday_mark_hit(doc: Document, span: tuple[int, int], mark: tuple[int, int], actual: date, *,
@@ -396,7 +408,7 @@ def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: i
     from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
 
     actual = _written_date(year, month, day, today)
-    if actual is None or holiday_name(actual) is not None:
+    if actual is None or holiday_name(actual) is not None or (not year and _holiday_other_year(actual, today)):
         return
     yield _holiday_mark_hit(doc, doc.span(m.start(), m.end()),
                             doc.span(m.start() + mark.start("h"), m.start() + mark.end("h")), actual,
@@ -719,7 +731,7 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
         # A later day carries the month of the last day before it: 「12月31日・1日（木・金）、4日（月）」 is in January.
         last_month = (days[-1][1], days[-1][0], m.end())
         last_day = days[-1][2]
-        weekday_hits = list(_check_weekdays(doc, m, today, days, japanese))
+        weekday_hits = list(_check_weekdays(doc, m, today, days, japanese, guessed=days[0][0] is None))
         yield from weekday_hits
         if not weekday_hits and not m.group("m") and "祝" in m.group():
             yield from _later_day_not_holiday(doc, m, today, year, month, days[0][2])
@@ -1004,9 +1016,14 @@ def _check_day_in_months(doc: Document, m: re.Match[str], today: date, months: l
     day, group = _number(m.group("d_only")), _written_group(m, _WD_ONLY_GROUPS)
     actual = [(mo, d) for mo in months if (d := _nearest(mo, day, today)) is not None]
     written = _as_kanji(m.group(group))
-    if not actual or any(WEEKDAYS[d.weekday()] == written for _, d in actual):
+    weekday = WEEKDAYS.find(written)  # -1, matching no day, for a weekday not read
+
+    def fits(d: date) -> bool:
+        return d.weekday() == weekday or _fits_other_year(d, weekday, today)
+
+    if not actual or any(fits(d) for _, d in actual):
         return
-    if any((d := _nearest(mo, day, today)) is not None and WEEKDAYS[d.weekday()] == written for mo in also):
+    if any((d := _nearest(mo, day, today)) is not None and fits(d) for mo in also):
         return
     said = "、".join(f"{mo}月なら{WEEKDAYS[d.weekday()]}曜日" for mo, d in actual)
     yield Hit(*doc.span(m.start(), m.end()),
@@ -1050,13 +1067,13 @@ def _check_day_only(doc: Document, m: re.Match[str], today: date) -> Iterator[Hi
 
 def _check_weekdays(
     doc: Document, m: re.Match[str], today: date, days: list[tuple[int | None, int, int, str]],
-    japanese: dict[tuple[int, int], bool],
+    japanese: dict[tuple[int, int], bool], *, guessed: bool = False,
 ) -> Iterator[Hit]:
     """The hit for a date match whose weekdays (one, or two for 「5日・6日（土・日）」) do not fit
-    its days, or whose day does not exist (「11月31日（月）」)."""
+    its days, or whose day does not exist (「11月31日（月）」). ``guessed``: no year was written or
+    named for it, so the year nearest the posting day was taken (see _other_year)."""
     start, end = doc.span(m.start(), m.end())
-    wrong: list[str] = []
-    fixes: list[tuple[int, int, str]] = []  # original spans of the weekdays to replace
+    checked: list[tuple[date, str]] = []  # each day read, and the group of its weekday
     for year, month, day, group in days:
         try:
             actual = date(year, month, day) if year else _nearest(month, day, today)
@@ -1078,11 +1095,27 @@ def _check_weekdays(
                 and _fits_day_first(year, month, day, english, today)
                 and not _in_japanese(doc, doc.sentence_at(doc.span(m.start(), m.end())[0]), japanese)):
             continue  # 「6/12 (Sat)」 in English: 6 December, written day first
-        if _as_kanji(written) != WEEKDAYS[actual.weekday()]:
-            correct = _like(written, actual.weekday())
-            said = WEEKDAYS[actual.weekday()] + "曜日" + (f"（{correct}）" if correct.isascii() else "")
-            wrong.append(f"{actual.year}年{month}月{day}日は{said}です（「{written}」と書かれています）")
-            fixes.append((*doc.span(m.start(group), m.end(group)), correct))
+        checked.append((actual, group))
+    # Far from the posting day, the year on the other side of it may be the one meant: every day
+    # of the match is read in it together (「12月31日・1月1日（木・金）」 is one year end).
+    shift = _other_year_shift(checked[0][0], today) if guessed and checked else 0
+    others: list[date | None] = [_shifted(actual, shift) for actual, _ in checked]
+    if shift and all(o is not None and _as_kanji(m.group(g)) == WEEKDAYS[o.weekday()]
+                     for o, (_, g) in zip(others, checked, strict=True)):
+        return
+    wrong: list[str] = []
+    fixes: list[tuple[int, int, str]] = []  # original spans of the weekdays to replace
+    for (actual, group), other in zip(checked, others, strict=True):
+        written = m.group(group)
+        if _as_kanji(written) == WEEKDAYS[actual.weekday()]:
+            continue
+        correct = _like(written, actual.weekday())
+        said = WEEKDAYS[actual.weekday()] + "曜日" + (f"（{correct}）" if correct.isascii() else "")
+        if other is not None:
+            # Wrong in both years: the writer is told both, the nearer one first (the suggestion's).
+            said += f"、{other.year}年{other.month}月{other.day}日は{WEEKDAYS[other.weekday()]}曜日"
+        wrong.append(f"{actual.year}年{actual.month}月{actual.day}日は{said}です（「{written}」と書かれています）")
+        fixes.append((*doc.span(m.start(group), m.end(group)), correct))
     if not wrong:
         return
     fixed, pos = [], start
@@ -1091,6 +1124,45 @@ def _check_weekdays(
         pos = b
     fixed.append(doc.text[pos:end])
     yield Hit(start, end, "。".join(wrong) + "。日付か曜日を確認してください。", suggestion="".join(fixed))
+
+
+# How far from the posting day a date without its year is surely in the nearest year. A date in the
+# past: within three months (the next year's reading then nine months or more ahead, three times as
+# far); a post reports the last weeks, and beyond that it more likely announces the coming year's day
+# (「12月31日（木）」 posted 2026-06-20 is this year end, not last; 「9月20日（月）敬老の日」 posted
+# 2027-01-05 is next September). A date ahead: within five months, as posts announce further ahead
+# than they report back, and an annual event announced months early with last year's weekday copied
+# (「確定申告の相談会 3/12 (Wed)」 posted in November: Wednesday was 2025's) is the mistake most worth
+# catching. Past either limit both years are written, and a false alarm on a right date costs the
+# writer's trust more than a miss: a weekday right in either year is accepted.
+_SURE_WITHIN_BEFORE = 92
+_SURE_WITHIN_AHEAD = 152
+
+
+def _other_year_shift(actual: date, today: date) -> int:
+    """+1 or -1: the year after or before that of ``actual`` (read in the nearest year) which is on
+    the other side of ``today`` and may be meant as well; 0 when ``actual`` is near enough to be sure."""
+    gap = (actual - today).days
+    if gap < -_SURE_WITHIN_BEFORE:
+        return 1
+    return -1 if gap > _SURE_WITHIN_AHEAD else 0
+
+
+def _shifted(actual: date, shift: int) -> date | None:
+    """``actual`` ``shift`` years on; None when there is no such day (29 February) or no shift."""
+    if not shift:
+        return None
+    try:
+        return actual.replace(year=actual.year + shift)
+    except ValueError:
+        return None
+
+
+def _fits_other_year(actual: date, weekday: int, today: date) -> bool:
+    """Whether a date read in the nearest year (``actual``, its year not written) is far enough from
+    the posting day that the other neighbouring year may be meant, and falls on ``weekday`` there."""
+    other = _shifted(actual, _other_year_shift(actual, today))
+    return other is not None and other.weekday() == weekday
 
 
 def _bare_day(norm: str, m: re.Match[str]) -> bool:
@@ -1221,7 +1293,7 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         if month is None or weekday is None:
             continue
         actual = _written_date(year, month, day, today)
-        if actual is None or actual.weekday() == weekday:
+        if actual is None or actual.weekday() == weekday or (not year and _fits_other_year(actual, weekday, today)):
             continue
         if month_word.isdigit() and _fits_day_first(year, month, day, weekday, today) \
                 and not _in_japanese(doc, doc.sentence_at(m.start()), japanese):
@@ -1280,7 +1352,8 @@ def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
             continue
         for m in pattern.finditer(doc.norm):
             actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
-            yield from _cjk_weekday(doc, m, m.start(), actual, days)
+            guessed = not m.group("y")
+            yield from _cjk_weekday(doc, m, m.start(), actual, days, today, guessed)
             # 「12월 5일(토)~6일(일)」: the later days take the month before them, or the next month
             # when the day is smaller (「12월 31일(목)~3일(일)」).
             n = next_day.match(doc.norm, m.end())
@@ -1291,16 +1364,18 @@ def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
                     actual = ahead.replace(day=d)
                 except ValueError:
                     actual = None
-                yield from _cjk_weekday(doc, n, n.start("d"), actual, days)
+                yield from _cjk_weekday(doc, n, n.start("d"), actual, days, today, guessed)
                 n = next_day.match(doc.norm, n.end())
 
 
-def _cjk_weekday(doc: Document, m: re.Match[str], start: int, actual: date | None, days: str) -> Iterator[Hit]:
+def _cjk_weekday(doc: Document, m: re.Match[str], start: int, actual: date | None, days: str, today: date,
+                 guessed: bool) -> Iterator[Hit]:
     """The finding for the Chinese or Korean date ``m`` (from ``start`` in norm) when its weekday is
-    not that of ``actual``."""
+    not that of ``actual`` (nor, its year ``guessed``, that of the same day in the other year it may be in)."""
     w = "w" if m.group("w") else "w2"
     written = m.group(w)
-    if actual is None or actual.weekday() == days.index("日" if written == "天" else written):
+    weekday = days.index("日" if written == "天" else written)
+    if actual is None or actual.weekday() == weekday or (guessed and _fits_other_year(actual, weekday, today)):
         return
     correct = days[actual.weekday()]
     groups = m.groupdict()  # 「星期」 before a Chinese weekday, 「요일」 after a Korean one
@@ -1388,7 +1463,7 @@ def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
             continue
         weekday, names = found
         actual = _written_date(year, month, int(m.group("d")), today)
-        if actual is None or actual.weekday() == weekday:
+        if actual is None or actual.weekday() == weekday or (not year and _fits_other_year(actual, weekday, today)):
             continue
         written = m.group("w")
         correct = names[actual.weekday()]

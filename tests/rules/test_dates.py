@@ -1296,3 +1296,38 @@ def test_english_weekday_span_with_a_dot_after_the_date_is_silent(text: str) -> 
 def test_english_weekday_with_a_dot_before_a_new_sentence_is_still_checked() -> None:
     [f] = findings_of("date.weekday_mismatch", "Registration closes Dec 10, Tue. The office is closed.")
     assert f.suggestion == "Dec 10, Wed"
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("年末年始の休館：12月31日（木）", datetime(2026, 6, 20, 10, tzinfo=JST)),  # 2025-12-31 was a Wednesday
+    ("9月20日（月）敬老の日のつどい", datetime(2027, 1, 5, 10, tzinfo=JST)),  # 2026-09-20 was a Sunday
+    ("9月20日（祝）敬老の日のつどい", datetime(2027, 1, 5, 10, tzinfo=JST)),
+    ("年末は12月31日・1月1日（木・金）休館", datetime(2026, 6, 20, 10, tzinfo=JST)),
+    ("12月31日（木）～3日（日）休館", datetime(2026, 6, 20, 10, tzinfo=JST)),
+    ("Closed: Thursday, December 31", datetime(2026, 6, 20, 10, tzinfo=JST)),
+    ("12月31日（周四）休馆", datetime(2026, 6, 20, 10, tzinfo=JST)),
+    ("11月、12月の休館日は31日（木）", datetime(2026, 6, 20, 10, tzinfo=JST)),
+    # Five months ahead and more, last year's reading may be meant as well: a report on last January.
+    ("1月10日（土）の出初式の様子です", datetime(2026, 8, 1, 10, tzinfo=JST)),
+])
+def test_a_date_far_from_the_posting_day_may_be_in_the_other_year(text: str, at: datetime) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=at)
+
+
+@pytest.mark.parametrize(("text", "at", "said"), [
+    # Wrong in both years: both are said, the nearer first (the suggestion's).
+    ("年末年始の休館：12月31日（金）", datetime(2026, 6, 20, 10, tzinfo=JST),
+     "2025年12月31日は水曜日、2026年12月31日は木曜日です（「金」と書かれています）"),
+    # Near the posting day the nearest year is surely meant: last year's weekday copied is an error.
+    ("年末年始の休館：12月31日（水）", datetime(2026, 10, 1, 10, tzinfo=JST), "2026年12月31日は木曜日です"),
+    ("9月20日（月）敬老の日のつどい", datetime(2026, 12, 1, 10, tzinfo=JST), "2026年9月20日は日曜日です"),
+    # A date ahead is announced, often months early: within five months only the coming year counts.
+    ("確定申告の相談会は2月11日（水）", datetime(2026, 10, 1, 10, tzinfo=JST), "2027年2月11日は木曜日です"),
+    # A year written or named is not guessed, however far.
+    ("昨年12月31日（木）の様子", datetime(2026, 6, 20, 10, tzinfo=JST), "2025年12月31日は水曜日です"),
+    ("2025年12月31日（木）の様子", datetime(2026, 6, 20, 10, tzinfo=JST), "2025年12月31日は水曜日です"),
+    ("来年1月1日（木）", datetime(2026, 6, 20, 10, tzinfo=JST), "2027年1月1日は金曜日です"),
+])
+def test_a_date_far_from_the_posting_day_wrong_in_its_years_fires(text: str, at: datetime, said: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text, now=at)
+    assert said in f.message
