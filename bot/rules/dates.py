@@ -55,15 +55,19 @@ _ERAS = r"令和|平成|昭和|大正|明治|[RHS]"
 _NUM = rf"[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}}"
 # A date may follow another's weekday and a 「/」 (「12月5日（土）/12月19日（土）」「…土曜日/…」, 「／」 in
 # norm); any other 「/」 or 「.」 before the number makes it part of a longer number (「2026/12/5」「1/2日」).
+_ERA_LETTER_SLASH = r"/(?<=[RHS][0-9]/)|/(?<=[RHS][0-9]{2}/)"
 _AFTER_WEEKDAY_SLASH = r"(?<=[)\]〕】〉》>]/)|(?<=[)\]〕】〉》>] /)|(?<=曜日/)|(?<=曜日 /)"
 _DATE = re.compile(
     rf"(?:(?<![0-9/.{KANJI_DIGITS}十])|{_AFTER_WEEKDAY_SLASH})(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
-    rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+[年.]\s*+)?"
+    # 「R9/1/4」: forms and systems write an era letter's year with a slash too.
+    rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+(?:[年.]|{_ERA_LETTER_SLASH})\s*+)?"
     # 「2025-11-22」 only with a year: 「9-17(金)」 is not a date.
     # やさしい日本語 may spell 月 and 日 out: 「1がつ4にち（げつようび）」.
     rf"(?P<m>{_NUM})\s*+(?:月|がつ|/|\.|(?(ysep)-|(?!)))\s*+(?P<d>{_NUM})\s*+(?:日|にち)?"
     # The second day may name its own month: 「12月31日・1月1日（木・金）」「11/30・12/1(月・火)」.
-    rf"(?:{_AND}(?:(?P<pm2>{_NUM})\s*+(?:月|がつ|/)\s*+)?(?P<d2>{_NUM})\s*+(?:日|にち)?\s*+{_PAIR_WD}|\s*+{_WD})"
+    # Over the year end, with its own year: 「令和8年12月31日・令和9年1月1日（木・金）」「2026年12月31日・2027年1月1日」.
+    rf"(?:{_AND}(?:(?:(?P<py2>[0-9]{{4}})\s*+年\s*+|(?<![A-Za-z])(?P<pera2>{_ERAS})\s*+(?P<pey2>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+年\s*+)?"
+    rf"(?P<pm2>{_NUM})\s*+(?:月|がつ|/)\s*+)?(?P<d2>{_NUM})\s*+(?:日|にち)?\s*+{_PAIR_WD}|\s*+{_WD})"
     # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
     # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」; what must come before the
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).
@@ -96,10 +100,11 @@ _EN_MONTH = (
 )
 # After a date, a weekday that names that day and no other: not the start of a longer word or name
 # (「Dec 5, Sun Plaza」「Friday night」), of a span of weekdays (「Dec 1, Mon–Fri」「Dec 9, Mon.–Fri.」: the
-# weekday's dot is optional, so a dot before the span mark is looked past), nor the weekday of
+# weekday's dot is optional, so a dot before the span mark is looked past; a span to another date,
+# 「Dec 29, Tue - Jan 3, Sun」, ends on its own weekday), nor the weekday of
 # the next date (「Dec 4, Sat 5」「Dec 4, Sat, Dec 5」); a time may follow (「Friday 10:00」).
 _EN_WD_ALONE = (
-    rf"(?![A-Za-z])(?!\.?\s*+[–—~&/\-])(?!\s*+[A-Za-z])(?!,?\s*+(?:{_EN_MONTH}(?![A-Za-z])|[0-9]{{1,2}}(?![0-9:])))"
+    rf"(?![A-Za-z])(?!\.?\s*+[–—~&/\-](?!\s*+(?:{_EN_MONTH}\s*+[0-9]|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH})))(?!\s*+[A-Za-z])(?!,?\s*+(?:{_EN_MONTH}(?![A-Za-z])|[0-9]{{1,2}}(?![0-9:])))"
 )
 _EN_DATE = re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
@@ -234,7 +239,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
 
     和気町 4(3) は正確な情報発信を、美祢市 5(2)ア は「正確に記述する」ことを求めています。
     曜日の誤りは問い合わせと混乱のもとです。「11月21日（金）」「11/21(金)」「11月21日〔金〕」「11月21日〈金〉」「11月21日(土曜日)」
-    「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「十一月二十一日（金）」
+    「2025年11月21日金曜日」「2025-11-21（金）」「令和7年…」「R7.11.21（金）」「R7/11/21（金）」「十一月二十一日（金）」
     の形と、やさしい日本語の「12月5日（どようび）」「（土よう日）」「12がつ5にち（どようび）」に対応します。年の書かれていない日付は、直前に「昨年」「去年」「一昨年」「今年」「来年」
     「再来年」や「令和9年の」「2027年の」「2024年度」「令和6年度」「昨年度」があればその年（年度は4月始まりで、1〜3月は
     翌年）として、なければ投稿日に最も近い年として扱います（11月に書く「1月9日（土）」は翌年1月。12月に書く「2月29日（日）」は
@@ -252,9 +257,9 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
-    分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
+    分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
-    「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
+    「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」、期間の「Dec 29, Tue - Jan 3, Sun」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
     （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」）と韓国語（「12월 31일(목)」
     「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
@@ -264,7 +269,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
     「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
     「Thứ 7, ngày 12/12」（Thứ 2 が月曜日、Thứ 7 が土曜日）も確かめます（「lần thứ 2」のような順番は対象外です）。
-    「12月5日・6日（土・日）」「12月31日・1月1日（木・金）」のように二つの日と曜日を並べた書き方は両方を確かめます（後ろに続く「4日（月）」は2つ目の日の月として確かめます）。「12/5(土)/12/19(土)」
+    「12月5日・6日（土・日）」「12月31日・1月1日（木・金）」「令和8年12月31日・令和9年1月1日（木・金）」のように二つの日と曜日を並べた書き方は両方を確かめます（後ろに続く「4日（月）」は2つ目の日の月として確かめます）。「12/5(土)/12/19(土)」
     「5日（土）／19日（土）」のように「/」で区切って並べた日付もそれぞれ確かめます。「11月31日（月）」
     のように存在しない日付も止めます。昭和・大正・明治（「昭和39年10月1日（木）」「S39.10.1(木)」）
     の日付にも対応します。
@@ -642,8 +647,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
     plain_ends = [p.end() for p in plain_dates]
     last_month: tuple[int, int | None, int] | None = None  # (month, year, end offset in norm)
     last_day = 0  # the day of that date
-    # The last day after two named months: (end offset in norm, day, the last month named).
-    two_months_day: tuple[int, int, int] | None = None
+    # The last day after two named months: (end offset in norm, day, the months named, the months past
+    # the last named one its days have run into).
+    two_months_day: tuple[int, int, list[int], list[int]] | None = None
     for m in _DATE.finditer(doc.norm):
         if m.group("m"):
             month = _number(m.group("m"))
@@ -656,7 +662,9 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 # 「30日・1日（月・火）」: the second day is in the next month; 「12月31日・1月1日」 names it.
                 m2 = _number(m.group("pm2")) if m.group("pm2") else month if d2 >= d1 else month % 12 + 1
                 y2 = year
-                if m2 < month:  # over the year end: the year after the first day's, written or nearest
+                if m.group("py2") or m.group("pera2"):
+                    y2 = _number(m.group("py2")) if m.group("py2") else _era_year(m.group("pera2"), m.group("pey2"))
+                elif m2 < month:  # over the year end: the year after the first day's, written or nearest
                     first = year or (_nearest(month, d1, today) or today).year
                     y2 = first + 1
                 days = [(year, month, d1, "pw1"), (y2, m2, d2, "pw2")]
@@ -680,7 +688,8 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                 if not m.group(_HOLIDAY_ONLY_GROUP):  # 「本日3日（祝）」: no month, and no weekday to fit one
                     yield from _check_day_only(doc, m, today)
                 continue
-            elif (heading := _month_heading(doc.norm, m.start(), last_month)) is not None:
+            elif (heading := _TWO_MONTHS if (listed := _listed_after(doc.norm, two_months_day, m.start()))
+                  else _month_heading(doc.norm, m.start(), last_month)) is not None:
                 if heading == _TWO_MONTHS:
                     # 「10月20日（火）の後、11月、12月の休館日は23日（水）」: which of the two is not written, and the
                     # earlier date's month is neither. Not guessed: only a weekday wrong in every month named
@@ -692,12 +701,16 @@ def _weekday_hits(doc: Document, today: date) -> Iterator[Hit]:
                         # month (「11月、12月の休館日：29日（火）～3日（日）」 ends on 3 January): a weekday right
                         # there is no error either.
                         also = [_months_from(today, k)[1] for k in (0, 1)]
-                        if two_months_day is not None and day < two_months_day[1] \
+                        # 「30日（月）と1日（火）、3日（金）」: the days listed after the first keep its months,
+                        # however far they run from the months named.
+                        months_named = two_months_day[2] if listed and two_months_day is not None \
+                            else _named_months(doc.norm, m.start(), last_month)
+                        past = two_months_day[3] if listed and two_months_day is not None else []
+                        if two_months_day is not None and day < two_months_day[1] and months_named \
                                 and m.start() - two_months_day[0] <= _HEADING_WITHIN:
-                            also.append(two_months_day[2] % 12 + 1)
-                        months_named = _named_months(doc.norm, m.start(), last_month)
-                        yield from _check_day_in_months(doc, m, today, months_named, also)
-                        two_months_day = (m.end(), day, months_named[-1] if months_named else 0)
+                            past = [*past, (past[-1] if past else months_named[-1]) % 12 + 1]
+                        yield from _check_day_in_months(doc, m, today, months_named, also + past)
+                        two_months_day = (m.end(), day, months_named, past)
                     last_month = None
                     continue
                 # 「12月の休館日：29日（月）」「【12月の開館日】⏎6日（土）」: the month said before, alone.
@@ -986,6 +999,16 @@ def _month_heading(norm: str, pos: int, last: tuple[int, int | None, int] | None
         return None
     month = _number(found.group("m"))
     return month if 1 <= month <= 12 else None
+
+
+# Between the days of a list: 「30日（月）と1日（火）、3日（金）」.
+_LIST_JOIN = re.compile(r"\s*+(?:と|、|,|・|及び|および|や)\s*+")
+
+
+def _listed_after(norm: str, previous: tuple[int, int, list[int], list[int]] | None, pos: int) -> bool:
+    """Whether the day-only date at ``pos`` comes right after the day ``previous`` checked under two
+    named months, only a list mark between: it is one more of those months' days."""
+    return previous is not None and bool(previous[2]) and _LIST_JOIN.fullmatch(norm, previous[0], pos) is not None
 
 
 # A month number before a day: 「11月」, or 「10」 of 「10、11月」 (the first 月 left out).

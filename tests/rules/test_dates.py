@@ -1331,3 +1331,48 @@ def test_a_date_far_from_the_posting_day_may_be_in_the_other_year(text: str, at:
 def test_a_date_far_from_the_posting_day_wrong_in_its_years_fires(text: str, at: datetime, said: str) -> None:
     [f] = findings_of("date.weekday_mismatch", text, now=at)
     assert said in f.message
+
+
+_DEC_1_2026 = datetime(2026, 12, 1, 10, tzinfo=JST)
+
+
+@pytest.mark.parametrize(("text", "excerpt", "said"), [
+    # The second day with its own year, over the year end (2027-01-01 is a Friday).
+    ("年末年始：令和8年12月31日・令和9年1月1日（木・土）", "令和8年12月31日・令和9年1月1日（木・土）", "2027年1月1日は金曜日"),
+    ("年末年始：2026年12月31日・2027年1月1日（木・土）", "2026年12月31日・2027年1月1日（木・土）", "2027年1月1日は金曜日"),
+    # An era letter's year with slashes (2027-01-04 is a Monday).
+    ("仕事始め R9/1/4(火)", "R9/1/4(火)", "2027年1月4日は月曜日"),
+    # An English span to another date: its first date's weekday too (2026-12-29 is a Tuesday).
+    ("City Hall closed: Dec 29, Mon - Jan 3, Sun", "Dec 29, Mon", "2026年12月29日は火曜日"),
+    ("City Hall closed: 29 Dec, Mon - 3 Jan, Sun", "29 Dec, Mon", "2026年12月29日は火曜日"),
+    # A day listed after two months, further from them than a heading reaches (3 Dec 2026 is a Thursday).
+    ("11月・12月の休館日は30日（月）と1日（火）、3日（金）", "3日（金）", "12月なら木曜日"),
+])
+def test_more_date_shapes_with_a_wrong_weekday_fire(text: str, excerpt: str, said: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text, now=_DEC_1_2026)
+    assert f.excerpt == excerpt and said in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "年末年始：令和8年12月31日・令和9年1月1日（木・金）",
+    "年末年始：2026年12月31日・2027年1月1日（木・金）",
+    "仕事始め R9/1/4(月)",
+    "R8/1/4(日)は休館",  # 2026-01-04, a Sunday: the era's year, not the nearest
+    "H30/1/4(木)の記録",
+    "City Hall closed: Dec 29, Tue - Jan 3, Sun",
+    "City Hall closed: 29 Dec, Tue - 3 Jan, Sun",
+    "Open Dec 7, Mon – Fri",  # a span of weekdays, not Monday alone
+    "11月・12月の休館日は30日（月）と1日（火）、3日（木）",
+    "11月・12月の休館日は30日（月）と1日（火）、3日（火）",  # 3 November (文化の日)
+    "11月、12月の休館日：29日（火）～3日（日）、4日（月）",  # run on into January
+])
+def test_more_date_shapes_with_the_right_weekday_are_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=_DEC_1_2026)
+
+
+def test_more_date_shapes_stay_linear() -> None:
+    from bot.rules.dates import _weekday_hits
+    from bot.rules.text import Document
+
+    shape = "令和8年12月31日・令和9年1月1日（木・土）R9/1/4(火)Dec 29, Tue - Jan 3, Sun 30日（月）と1日（火）、"
+    assert_stays_linear(lambda t: list(_weekday_hits(Document(t), datetime(2026, 6, 20).date())), shape)
