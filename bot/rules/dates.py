@@ -246,7 +246,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     翌年2月で、うるう年でなければその日はありません。その2月より後に書く「2月29日」は、1年以内に来るうるう年の2月29日です）。
     最も近い年の日付が投稿日より3か月を超えて前か、5か月を超えて先のときは、投稿日の反対側の年（6月に書く「12月31日」なら
     今年12月、1月に書く「9月20日」なら今年9月）のこともあるため、どちらかの年の曜日と合っていれば止めません（どちらとも
-    合わなければ両方の年の曜日を示します。祝の印も同じです）。
+    合わなければ両方の年の曜日を示します。「木曜日（12月31日）」「第5木曜日」や祝の印も同じです）。
     ただし「来年度」「令和8年度」などこれから来る年度は、日付の年ではなく話題のこともあるため（「来年度分は
     12月1日（火）から受付」）、最も近い年の曜日と合っていれば止めません。「1995年の震災から30年」「2030年の完成を目指し」のように年が話題のときと、前後1年より離れた年のときも同じです。
     「19日(土)～21日(月)」「12/5（土）～6（日）」「12/5（土）10:00～6（日）16:00」の後ろの日は直前の月と年を引き継ぎ、前の日より小さい日
@@ -834,6 +834,9 @@ def _nth_weekdays(doc: Document, today: date) -> Iterator[Hit]:
                 continue  # 「11月31日」: not a day, and no weekday written after it to check
             if actual.weekday() == wanted and _nth_of(actual) == n:
                 continue
+            other = _shifted(actual, _other_year_shift(actual, today))
+            if other is not None and other.weekday() == wanted and _nth_of(other) == n:
+                continue  # far from the posting day: the other year may be meant (see _other_year_shift)
             meant = _nth_day(actual.year, actual.month, n, wanted)
             wrong.append(
                 f"{actual.year}年{actual.month}月{actual.day}日は第{_nth_of(actual)}{WEEKDAYS[actual.weekday()]}曜日です"
@@ -888,7 +891,7 @@ def _weekday_then_dates(doc: Document, today: date) -> Iterator[Hit]:
             actual = _nearest(month, _number(day_m.group("d")), today)
             if actual is not None:
                 actual_days.append(actual)
-        wrong = [d for d in actual_days if d.weekday() != wanted]
+        wrong = [d for d in actual_days if d.weekday() != wanted and not _fits_other_year(d, wanted, today)]
         if not wrong:
             continue
         start, end = doc.span(m.start(), m.end())

@@ -1376,3 +1376,15 @@ def test_more_date_shapes_stay_linear() -> None:
 
     shape = "令和8年12月31日・令和9年1月1日（木・土）R9/1/4(火)Dec 29, Tue - Jan 3, Sun 30日（月）と1日（火）、"
     assert_stays_linear(lambda t: list(_weekday_hits(Document(t), datetime(2026, 6, 20).date())), shape)
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    ("木曜日（12月31日）は休館", False),  # 2026-12-31; 2025-12-31 was a Wednesday
+    ("金曜日（12月31日）は休館", True),
+    ("12月第5木曜日（12月31日）は休館", False),
+    ("12月31日（第5木曜日）は休館", False),
+    ("12月31日（第5金曜日）は休館", True),
+])
+def test_a_weekday_or_nth_weekday_beside_a_far_date_may_be_the_other_years(text: str, fires: bool) -> None:
+    found = findings_of("date.weekday_mismatch", text, now=datetime(2026, 6, 20, 10, tzinfo=JST))
+    assert bool(found) is fires
