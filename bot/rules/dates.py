@@ -257,7 +257,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「来月5日（火）」「今月の5日」は、その月として確かめます。「12月の休館日：29日（火）」「12月は5日（土）」
     「【12月の開館日】」の次の行の「5日（土）」のように、月だけを見出しのように書いた後の日は、その月として確かめます。
     「11月、12月の休館日は23日（火）」「11月・12月の」「10、11月の」「10月～12月の」のように月を二つ書いた後の日は、どちらの月か
-    分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
+    分からないため、書かれた曜日がどの月のその日とも、投稿する月と翌月のその日とも合わないときだけ知らせます（「30日（月）と1日（火）、3日（木）」のように続けて並べた日も同じです。二つの月は同じ年の月として読みます。「～3日（日）」のように範囲で戻った日は最後の月の翌月でもよく、月が五つ以上にわたるときは確かめません）。
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
     「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」、期間の「Dec 29, Tue - Jan 3, Sun」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
@@ -1049,6 +1049,16 @@ def _check_day_in_months(doc: Document, m: re.Match[str], today: date, months: l
 
     if not actual or any(fits(d) for _, d in actual):
         return
+    # The months named are one span, read in one year (or, far from the posting day, the other): 「11月・
+    # 12月の休館日」 written in March is either last year's or this year's, though last December alone
+    # is near enough to be sure of.
+    first = _nearest(months[0], 1, today)
+    if first is not None:
+        for year in {first.year, first.year + _other_year_shift(first, today)}:
+            for mo in months:
+                in_year = year + (mo < months[0])  # 「12月・1月の」: January is the next year's
+                if day <= monthrange(in_year, mo)[1] and date(in_year, mo, day).weekday() == weekday:
+                    return
     if any((d := _nearest(mo, day, today)) is not None and fits(d) for mo in also):
         return
     said = "、".join(f"{mo}月なら{WEEKDAYS[d.weekday()]}曜日" for mo, d in actual)

@@ -1388,3 +1388,13 @@ def test_more_date_shapes_stay_linear() -> None:
 def test_a_weekday_or_nth_weekday_beside_a_far_date_may_be_the_other_years(text: str, fires: bool) -> None:
     found = findings_of("date.weekday_mismatch", text, now=datetime(2026, 6, 20, 10, tzinfo=JST))
     assert bool(found) is fires
+
+
+@pytest.mark.parametrize(("text", "at", "fires"), [
+    # Posted in March: 30 November and 1 December 2026, though last December is under three months back.
+    ("11月・12月の休館日は30日（月）と1日（火）", datetime(2026, 3, 1, 10, tzinfo=JST), False),
+    ("11月、12月の休館日：30日（月）、1日（火）", datetime(2026, 3, 1, 10, tzinfo=JST), False),
+    ("11月・12月の休館日は30日（月）と1日（金）", datetime(2026, 3, 1, 10, tzinfo=JST), True),
+])
+def test_two_months_named_together_are_read_in_one_year(text: str, at: datetime, fires: bool) -> None:
+    assert bool(findings_of("date.weekday_mismatch", text, now=at)) is fires
