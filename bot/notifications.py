@@ -289,6 +289,10 @@ class Notifier:
         outbox.enqueue(s, "respond", {"response_url": response_url, "body": {
             "response_type": "ephemeral", "replace_original": False, "text": text}}, now=now)
 
+    def overridden(self, s: Session, now: datetime, *, thread: Thread, actor_name: str, version: int,
+                   reason: str) -> None:
+        self._reply(s, now, thread, render.override_notice(actor_name, version, reason))
+
     def thread_notice(self, s: Session, now: datetime, *, thread: Thread, text: str, key: str | None = None) -> None:
         self._reply(s, now, thread, render.plain(text), key=key)
 

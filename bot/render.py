@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.attachments import AttachedFile, kind_ja
 from bot.config import look_alike_key
@@ -69,6 +69,8 @@ FIELDS_BUDGET = 6_000
 # may take of it, so that the draft keeps its room; the thread has the whole of either.
 DM_REASON_ROOM = 2_900
 FINDINGS_DISPLAY_LIMIT = 20
+
+_T = TypeVar("_T")
 
 
 def escape(text: str) -> str:
@@ -127,24 +129,6 @@ def quote(text: str, limit: int) -> str:
     return "".join(out)
 
 
-def _escaped_pieces(line: str, room: int) -> list[tuple[str, int]]:
-    """``line`` escaped, in pieces of at most ``room`` characters, each with how many characters
-    of the line it shows. Cut before escaping, so no piece ends inside ``&amp;``."""
-    pieces: list[tuple[str, int]] = []
-    out: list[str] = []
-    size = shown = 0
-    for ch in line:
-        e = escape(ch)
-        if size + len(e) > room and out:
-            pieces.append(("".join(out), shown))
-            out, size, shown = [], 0, 0
-        out.append(e)
-        size += len(e)
-        shown += 1
-    pieces.append(("".join(out), shown))
-    return pieces
-
-
 def pack(lines: Sequence[tuple[str, int]], limit: int = SECTION_LIMIT) -> list[tuple[str, int]]:
     """Lines of mrkdwn (each with the characters of the draft it shows) joined into as few texts
     of at most ``limit`` characters as they fit in, in order."""
@@ -163,9 +147,9 @@ def pack(lines: Sequence[tuple[str, int]], limit: int = SECTION_LIMIT) -> list[t
     return texts
 
 
-def _first_fitting(lines: Sequence[tuple[str, int]], budget: int) -> list[tuple[str, int]]:
+def _first_fitting(lines: Sequence[tuple[str, _T]], budget: int) -> list[tuple[str, _T]]:
     """The leading ``lines`` whose text, one per line, takes at most ``budget`` characters."""
-    kept: list[tuple[str, int]] = []
+    kept: list[tuple[str, _T]] = []
     used = 0
     for line, n in lines:
         if used + len(line) + 1 > budget:
@@ -173,28 +157,6 @@ def _first_fitting(lines: Sequence[tuple[str, int]], budget: int) -> list[tuple[
         kept.append((line, n))
         used += len(line) + 1
     return kept
-
-
-def _labelled(label: str, text: str) -> list[tuple[str, int]]:
-    """``text`` escaped as mrkdwn lines (each within a section) after ``label``; several lines are
-    quoted under it, as ``labelled`` does."""
-    lines = clean_text(text).strip("\n").split("\n")
-    if len(lines) == 1:
-        return [(label + e if not i else e, 0) for i, (e, _) in enumerate(_escaped_pieces(lines[0], SECTION_LIMIT - len(label)))]
-    pieces: list[tuple[str, int]] = [(label.rstrip(), 0)]
-    for raw in lines:
-        pieces.extend((f">{e}", 0) for e, _ in _escaped_pieces(raw, SECTION_LIMIT - 1))
-    return pieces
-
-
-def labelled(label: str, text: str) -> str:
-    """``label`` and what a person wrote (a reason, a summary), escaped: on the label's line when it
-    is one line, else each line quoted under it — so that no line of it can pass for one of the
-    bot's own (「:white_check_mark: 上越 花子 さんが承認しました」, 「*確認結果:* エラー 0件」)."""
-    lines = clean_text(text).strip("\n").split("\n")
-    if len(lines) == 1:
-        return f"{label} {escape(lines[0])}"
-    return label + "".join(f"\n>{escape(line)}" for line in lines)
 
 
 def text_size(blocks: Any) -> int:
@@ -516,25 +478,38 @@ def findings_reply(view: DraftView, blocking: bool, *, stopped: str | None = Non
     return message(head, blocks[:50])
 
 
-def _alt_rows(alts: Sequence[str]) -> list[tuple[str, int]]:
+# A row of a request's fields, for ``_sections``: its text, and whether it is plain text (what a
+# person wrote, shown as written) rather than mrkdwn (the bot's own labels and lines).
+Row = tuple[str, bool]
+
+
+def _alt_rows(alts: Sequence[str]) -> list[Row]:
     """The alt texts as plain text rows, each within a section: 「　1枚目の代替テキスト: …」 when an
     alt text is one line, else its lines under the label, each behind 「｜」 — the plain text
     form of the quote marks, so that no line of it can pass for another image's label. A line
     break is any that Slack draws (「\\r」, U+2028 …), not only 「\\n」."""
-    rows: list[tuple[str, int]] = []
+    rows: list[Row] = []
     for i, alt in enumerate(alts, 1):
         label = f"　{i}枚目の代替テキスト:"
         lines = clean_text(alt).strip("\n").splitlines()
         if not "".join(lines).strip():
-            rows.append((f"{label} （なし）", 0))
+            rows.append((f"{label} （なし）", True))
         elif len(lines) == 1 and len(label) + 1 + len(lines[0]) <= ALT_ROW_MAX:
-            rows.append((f"{label} {lines[0]}", 0))
+            rows.append((f"{label} {lines[0]}", True))
         else:
-            rows.append((label, 0))
-            for line in lines:
-                rows.extend((f"{ALT_QUOTE}{line[s:e]}", 0) for s, e in _draft_spans(line, ALT_ROW_MAX - len(ALT_QUOTE)))
-                if not line:
-                    rows.append((ALT_QUOTE, 0))
+            rows.append((label, True))
+            rows += _quoted_rows(lines, ALT_QUOTE)
+    return rows
+
+
+def _quoted_rows(lines: Sequence[str], mark: str) -> list[Row]:
+    """``lines`` as plain text rows, each behind ``mark`` and within ALT_ROW_MAX (a long line goes
+    on over several rows, each marked)."""
+    rows: list[Row] = []
+    for line in lines:
+        rows.extend((f"{mark}{line[s:e]}", True) for s, e in _draft_spans(line, ALT_ROW_MAX - len(mark)))
+        if not line:
+            rows.append((mark, True))
     return rows
 
 
@@ -542,13 +517,43 @@ def _alt_rows(alts: Sequence[str]) -> list[tuple[str, int]]:
 # several lines (or longer than a row).
 ALT_ROW_MAX = 2_900
 ALT_QUOTE = "　　｜"
+# The mark before each line of a note or a reason, under its label.
+WRITTEN_QUOTE = "｜"
+
+
+def written(label: str, text: str) -> list[Row]:
+    """A note or a reason a person wrote, under its mrkdwn ``label`` (「*理由:*」): as written, in
+    plain text with emoji off (「~中止~」 is not struck through, 「*急ぎ*」 not bold, 「:sparkles:」
+    not drawn), each line behind 「｜」 so that none can pass for the draft's start or for one of
+    the bot's own lines (「:white_check_mark: … さんが承認しました」). A line break is any that Slack
+    draws (「\\r」, U+2028 …); blank lines at either end show nothing and are left out. Nothing
+    for a text of nothing but blank lines."""
+    lines = clean_text(text).splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return [(label, False), *_quoted_rows(lines, WRITTEN_QUOTE)] if lines else []
+
+
+def _sections(rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """``rows`` in as few sections as they fit in, in order: each run of mrkdwn rows in mrkdwn
+    sections, each run of plain rows in plain text sections with emoji off."""
+    blocks: list[dict[str, Any]] = []
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i][1] != rows[start][1]:
+            make = draft_section if rows[start][1] else section
+            blocks += [make(t) for t, _ in pack([(t, 0) for t, _ in rows[start:i]])]
+            start = i
+    return blocks
 
 
 def _request_fields(view: DraftView) -> list[dict[str, Any]]:
     """Account, author, version, schedule, images and the note — all of them, in full: the
     approver decides on the alt texts and reads the note, so neither is cut short. The alt texts
-    are what the SNS will read out, so they are shown as written, in plain text (「~中止~」 is not
-    struck through, 「:sparkles:」 is not drawn); the rest is mrkdwn."""
+    (what the SNS will read out) and the note are shown as written, in plain text (「~中止~」 is
+    not struck through, 「:sparkles:」 is not drawn); the rest is mrkdwn."""
     lines = [
         f"*アカウント:* {escape(view.account_name)}",
         f"*作成者:* {escape(view.author_name)}",
@@ -557,37 +562,28 @@ def _request_fields(view: DraftView) -> list[dict[str, Any]]:
     ]
     if view.category != "normal":
         lines.append(f"*区分:* {CATEGORY_JA.get(view.category, escape(view.category))}")
-    before = [(line, 0) for line in lines]
+    before: list[Row] = [(line, False) for line in lines]
     consent = "同意あり" if view.portrait_consent else "同意の確認なし"
-    alts: list[tuple[str, int]] = []
+    alts: list[Row] = []
     if view.image_count:
-        before.append((f"*画像:* {view.image_count}枚（肖像権: {consent}）", 0))
+        before.append((f"*画像:* {view.image_count}枚（肖像権: {consent}）", False))
         alts = _alt_rows(view.alt_texts)
-    after: list[tuple[str, int]] = []
+    after: list[Row] = []
     if view.video_count:
-        after.append((f"*動画:* {view.video_count}本（肖像権: {consent}）", 0))
-    after += [(line, 0) for line in files_lines(view.files)]
+        after.append((f"*動画:* {view.video_count}本（肖像権: {consent}）", False))
+    after += [(line, False) for line in files_lines(view.files)]
     if view.note:
-        after += _labelled("*決裁者へのメモ:* ", view.note)
+        after += written("*決裁者へのメモ:*", view.note)
     if sum(len(t) + 1 for t, _ in [*before, *alts, *after]) <= FIELDS_BUDGET:
-        return _fields_sections(before, alts, after)
-    # Only text written to defeat escaping, or alt texts of thousands of characters, gets here; the
-    # message must still go out, and the draft's text matters more. In order, as far as they fit.
+        return _sections([*before, *alts, *after])
+    # Only alt texts or a note of thousands of characters (or of thousands of short lines), or a
+    # files list written to defeat escaping, gets here; the message must still go out, and the
+    # draft's text matters more. In order, as far as they fit.
     what = "メモ・代替テキスト・添付ファイルの一覧" if view.files else "メモ・代替テキスト"
     room = FIELDS_BUDGET - sum(len(t) + 1 for t, _ in before) - 100
     shown_alts = _first_fitting(alts, room)
     shown_after = _first_fitting(after, room - sum(len(t) + 1 for t, _ in shown_alts))
-    return _fields_sections(before, shown_alts, [*shown_after, (f"_（{what}が長いため、一部を省略しました）_", 0)])
-
-
-def _fields_sections(before: list[tuple[str, int]], alts: list[tuple[str, int]],
-                     after: list[tuple[str, int]]) -> list[dict[str, Any]]:
-    """The fields in as few sections as they fit in: the alt texts in plain text sections of their
-    own, between the mrkdwn lines before and after them."""
-    if not alts:
-        return [section(t) for t, _ in pack([*before, *after])]
-    return [*(section(t) for t, _ in pack(before)), *(draft_section(t) for t, _ in pack(alts)),
-            *(section(t) for t, _ in pack(after))]
+    return _sections([*before, *shown_alts, *shown_after, (f"_（{what}が長いため、一部を省略しました）_", False)])
 
 
 FILES_UNCHECKED_JA = "kessai は添付ファイルの中身を確認していません。開いて内容をご確認ください。"
@@ -639,12 +635,12 @@ def files_lines(files: Sequence[AttachedFile]) -> list[str]:
     return lines
 
 
-def _within_room(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _within_room(rows: list[Row]) -> list[Row]:
     """A reason in a request DM: as much as fits in DM_REASON_ROOM (the draft needs the rest of
     the message), saying so when cut; the thread has the whole of it."""
-    kept = _first_fitting(pieces, DM_REASON_ROOM)
-    if len(kept) < len(pieces):
-        kept.append(("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_", 0))
+    kept = _first_fitting(rows, DM_REASON_ROOM)
+    if len(kept) < len(rows):
+        kept.append(("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_", False))
     return kept
 
 
@@ -765,9 +761,9 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
             "（不在、または決裁が遅れているため）。決裁は台帳に代決として記録されます。"))
     reason: list[dict[str, Any]] = []
     if view.override_reason:
-        reason = [section(t) for t, _ in pack(_within_room([
-            (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*", 0),
-            *_labelled("*理由:* ", view.override_reason)]))]
+        reason = _sections(_within_room([
+            (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*", False),
+            *written("*理由:*", view.override_reason)]))
     fields = _request_fields(view)
     note = mention_note(view, approver=True)
     if note:
@@ -776,7 +772,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     if voided_note:
         end = [section(f":no_entry_sign: {voided_note}")]
     elif decided is not None:
-        end = [section(t) for t, _ in pack(_within_room(decision_pieces(decided)))]
+        end = _sections(_within_room(decision_pieces(decided)))
     else:
         end = [_decision_buttons(value, block_id="decision")]
     room = MESSAGE_TEXT_BUDGET - text_size([*head, *reason, *fields, *end]) - min(_shown_size(view.text), DRAFT_SHOWN_MIN)
@@ -824,16 +820,16 @@ def _request_notification(view: DraftView, *, decided: DecisionView | None, void
     return text
 
 
-def decision_pieces(d: DecisionView, *, prefix: str = "") -> list[tuple[str, int]]:
-    """Who decided, how and when, and a rejection's reason, as mrkdwn lines each within a section,
-    for ``pack``: a reason of 2,000 characters, escaped (each 「<」 becomes 「&lt;」) or of many
-    short lines, is longer than one section, and cutting it there dropped its end without a word."""
+def decision_pieces(d: DecisionView, *, prefix: str = "") -> list[Row]:
+    """Who decided, how and when (a mrkdwn line), and a rejection's reason as ``written`` shows it,
+    as rows each within a section, for ``_sections``: a reason of 2,000 characters of many short
+    lines is longer than one section, and cutting it there dropped its end without a word."""
     who = recipient_label(d.decider_name, d.acting_for_name)
     when = fmt_time(d.decided_at)
     if d.kind == "approved":
-        return [(f"{prefix}:white_check_mark: {who}が承認しました（{when}）。", 0)]
+        return [(f"{prefix}:white_check_mark: {who}が承認しました（{when}）。", False)]
     head = f"{prefix}:leftwards_arrow_with_hook: {who}が差し戻しました（{when}）。"
-    return [(head, 0), *(_labelled("*理由:* ", d.reason) if d.reason else [])]
+    return [(head, False), *(written("*理由:*", d.reason) if d.reason else [])]
 
 
 def recipient_label(name: str, acting_for_name: str | None) -> str:
@@ -867,10 +863,10 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
     head, *reason = decision_pieces(decided, prefix=f"第{view.version}版: ")
     kept = [head, *_first_fitting(reason, MESSAGE_TEXT_BUDGET - 500 - text_size(shown_files) - len(head[0]) - 1)]
     if len(kept) < 1 + len(reason):
-        # Only a reason written to defeat escaping (2,000 「&」) gets here; the ledger has it whole.
-        kept.append(("_（理由が長いため、以下省略しました。全文は台帳に記録されています）_", 0))
-    texts = pack([*kept, (after, 0)])
-    return message(texts[0][0].split("\n")[0], [*(section(t) for t, _ in texts), *shown_files])
+        # Only a reason of thousands of characters (the ledger takes more than the form) gets
+        # here; the ledger has it whole.
+        kept.append(("_（理由が長いため、以下省略しました。全文は台帳に記録されています）_", False))
+    return message(head[0], [*_sections([*kept, (after, False)]), *shown_files])
 
 
 # What the files list of a status line may take: ten files with long names and links, escaped
@@ -964,6 +960,13 @@ def draft_root(view: DraftView, source: str) -> dict[str, Any]:
     blocks = [section(head), *_request_fields(view)]
     return message(head, [*blocks, *draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks),
                                                   where="下書きの入力画面")])
+
+
+def override_notice(actor_name: str, version: int, reason: str) -> dict[str, Any]:
+    """The thread's note that a version with errors was sent on with a reason, the reason shown
+    as the approver's DM shows it (``written``)."""
+    text = f"{escape(actor_name)} さんが、エラーがあることを承知のうえで理由を付けて第{version}版の決裁を依頼しました。"
+    return message(text, _sections([(text, False), *written("*理由:*", reason)]))
 
 
 def decided_done(decision: DecisionView) -> str:

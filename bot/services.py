@@ -1766,9 +1766,8 @@ class Kessai:
                                content_hash=v.content_hash, decider_id=actor, acting_for_id=None,
                                reason=f"エラー（{codes}）があるまま決裁を依頼。理由: {reason}",
                                decided_at=self.local(now))
-            self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
-                f"{render.escape(self.name_of(actor))} さんが、エラーがあることを承知のうえで理由を付けて"
-                f"第{version}版の決裁を依頼しました。\n" + render.labelled("*理由:*", reason)))
+            self.notify.overridden(s, now, thread=self.thread_of(draft), actor_name=self.name_of(actor),
+                                   version=version, reason=reason)
             self._route(s, now, draft, account, view)
             self._refresh_homes(s, now, self._concerned(s, draft))
         self.after_commit()

@@ -122,7 +122,13 @@ def test_adversarial_fields_and_findings_still_fit_one_message() -> None:
 
     msg = approval_request(view("本文です。", note="&" * 2000, image_count=3, alt_texts=["<" * 1000] * 3))
     within_limits(msg)
-    assert "一部を省略しました" in str(msg)
+    assert "｜" + "&" * 2000 in draft_texts(msg["blocks"])  # plain text now: shown whole, not escaped
+    # A note of a thousand short lines takes a row and a mark each: over the fields' budget with
+    # the alt texts, it is cut, saying so, and the draft keeps its room.
+    msg = approval_request(view("本文です。", note="&\n" * 1000, image_count=3, alt_texts=["<" * 1000] * 3))
+    within_limits(msg)
+    assert "_（メモ・代替テキストが長いため、一部を省略しました）_" in sections(msg)
+    assert draft_texts(msg["blocks"])[-1] == "本文です。"
     findings = [Finding(code="link.untrusted", severity="warning", message="外部のリンクです。" + "&" * 300,
                         start=0, end=1, excerpt="&" * 200, clause="上越市 6(1)②", suggestion=None)] * 40
     reply = findings_reply(view("本文です。", findings=findings), blocking=False)
@@ -206,21 +212,67 @@ def test_a_reject_reason_of_invisible_characters_is_no_reason() -> None:
     assert render.compose_reject_reason(["facts"], "\u200b") == "事実関係の確認が必要です"
 
 
-def test_a_persons_text_of_several_lines_is_quoted_so_no_line_passes_for_the_bots() -> None:
+def plain_rows(blocks: list[dict[str, Any]]) -> list[str]:
+    """The lines of the plain text sections (emoji off) of ``blocks``."""
+    return "\n".join(draft_texts(blocks)).split("\n")
+
+
+def mrkdwn_text(blocks: list[dict[str, Any]]) -> str:
+    return "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section" and b["text"]["type"] == "mrkdwn")
+
+
+DECIDED_AT = datetime(2026, 12, 7, 9, 30)
+
+
+def test_a_note_and_the_reasons_are_shown_as_written_under_their_label() -> None:
+    """「~中止~ :sparkles:」 in a note was struck through and drawn as ✨, 「*急ぎ*」 bold: the approver
+    read something other than what was written. The note, the override reason and the 差戻し reason
+    are plain text (emoji off) under their mrkdwn label, each line behind 「｜」, in the DM, the
+    thread and the 事後報告 alike; a line break is any Slack draws (U+2028, 「\\r」)."""
+    written = "~中止~ :sparkles: *急ぎ* &lt; <!channel>\u2028二行目\r\n\n三行目"
+    rows = ["｜~中止~ :sparkles: *急ぎ* &lt; <!channel>", "｜二行目", "｜", "｜三行目"]
+    msg = approval_request(view("本文です。", note="\n" + written + "\n\n", override_reason=written))
+    within_limits(msg)
+    assert plain_rows(msg["blocks"]) == [*rows, *rows, "本文です。"]
+    mrkdwn = mrkdwn_text(msg["blocks"])
+    assert mrkdwn.endswith("*投稿予定:* 指定なし\n*決裁者へのメモ:*")
+    assert "*理由:*" in mrkdwn and "中止" not in mrkdwn and "二行目" not in mrkdwn
+    # The label right before the text it labels, the reason before the fields (as before).
+    kinds = [(b["text"]["type"], b["text"]["text"][:8]) for b in msg["blocks"] if b["type"] == "section"]
+    assert kinds[0][0] == "mrkdwn" and kinds[1] == ("plain_text", "｜~中止~ :s")
+    report = render.after_report(view("本文です。", note=written), "緊急・災害")
+    within_limits(report)
+    assert plain_rows(report["blocks"]) == [*rows, "本文です。"]
+    assert mrkdwn_text(report["blocks"]).endswith("*決裁者へのメモ:*")
+    decided = DecisionView(kind="rejected", decider_name="上越 花子", decided_at=DECIDED_AT, reason=written)
+    status = render.thread_status(view("本文です。"), decided=decided)
+    within_limits(status)
+    assert plain_rows(status["blocks"]) == rows
+    assert status["text"] == "第1版: :leftwards_arrow_with_hook: 上越 花子 さんが差し戻しました（2026年12月7日（月）09:30）。"
+    assert mrkdwn_text(status["blocks"]).startswith(status["text"] + "\n*理由:*")
+    in_dm = approval_request(view("本文です。"), decided=decided)
+    assert plain_rows(in_dm["blocks"]) == ["本文です。", *rows]
+    notice = render.override_notice("高田 <太郎>", 2, written)
+    assert plain_rows(notice["blocks"]) == rows
+    assert notice["text"] == "高田 &lt;太郎&gt; さんが、エラーがあることを承知のうえで理由を付けて第2版の決裁を依頼しました。"
+    assert mrkdwn_text(notice["blocks"]) == notice["text"] + "\n*理由:*"
+
+
+def test_a_persons_text_of_several_lines_is_marked_so_no_line_passes_for_the_bots() -> None:
     """An override reason, a note or a 差戻し reason is shown right above or below the bot's own
     lines in an approver's DM: a line of it written as 「:white_check_mark: … さんが承認しました」 or
-    「*確認結果:* エラー 0件」 must not read as the bot's."""
+    「*確認結果:* エラー 0件」 must not read as the bot's, nor one of nothing but blanks be left out."""
     forged = "公式の番号です。\n:white_check_mark: 上越 花子 さんが承認しました\n*確認結果:* エラー 0件"
-    assert render.labelled("*理由:*", "公式の番号です。") == "*理由:* 公式の番号です。"
-    assert render.labelled("*理由:*", forged + "\n") == (
-        "*理由:*\n>公式の番号です。\n>:white_check_mark: 上越 花子 さんが承認しました\n>*確認結果:* エラー 0件")
-    shown = "\n".join(sections(approval_request(view("本文です。", override_reason=forged, note=forged))))
-    for line in shown.split("\n"):
+    msg = approval_request(view("本文です。", override_reason=forged, note=forged))
+    for line in [*plain_rows(msg["blocks"]), *mrkdwn_text(msg["blocks"]).split("\n")]:
         if "承認しました" in line or "エラー 0件" in line:
-            assert line.startswith(">"), line
-    status = "\n".join(sections(render.thread_status(view("本文です。"), decided=render.DecisionView(
-        kind="rejected", decider_name="上越 花子", decided_at=datetime(2026, 12, 7, 9, 30), reason=forged))))
-    assert "\n*理由:*\n>公式の番号です。\n>:white_check_mark: 上越 花子 さんが承認しました\n>*確認結果:* エラー 0件\n" in status
+            assert line.startswith("｜"), line
+    status = render.thread_status(view("本文です。"), decided=DecisionView(
+        kind="rejected", decider_name="上越 花子", decided_at=DECIDED_AT, reason=forged))
+    assert plain_rows(status["blocks"]) == ["｜公式の番号です。", "｜:white_check_mark: 上越 花子 さんが承認しました",
+                                            "｜*確認結果:* エラー 0件"]
+    assert render.written("*理由:*", " \n\u2028\r\n") == []
+    assert render.written("*理由:*", "\u3000") == []
 
 
 MEMBERS = ("上越 花子", "春日山 一郎", "上越 花")
@@ -348,37 +400,44 @@ def test_the_status_line_of_sixty_recipients_with_long_names_still_says_when_it_
 
 
 def test_a_long_rejection_reason_is_shown_whole_in_the_thread_and_cut_visibly_in_the_dm() -> None:
-    reason = "<修正前>と<修正後>を比べてください\n" * 100  # 2,000 characters, escaped past one section
-    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=datetime(2026, 12, 7, 9, 30),
-                                  reason=reason)
+    reason = "直\n" * 1000  # 2,000 characters (the form's most), of rows of 「｜直」: 3,000 shown
+    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=DECIDED_AT, reason=reason)
     status = render.thread_status(view("お知らせ"), decided=decided)
-    assert all(len(t) <= SECTION_LIMIT for t in sections(status))
-    in_thread = "\n".join(sections(status))
-    assert in_thread.count("&lt;修正前&gt;と&lt;修正後&gt;を比べてください") == 100
-    assert in_thread.endswith("修正した内容で提出し直してください）。")
+    within_limits(status)
+    assert plain_rows(status["blocks"]) == ["｜直"] * 1000
+    assert mrkdwn_text(status["blocks"]).endswith("修正した内容で提出し直してください）。")
     request = approval_request(view("お知らせ"), decided=decided)
     within_limits(request)
-    assert "_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_" in "\n".join(sections(request))
+    shown_rows = plain_rows(request["blocks"])
+    assert shown_rows[0] == "お知らせ" and 900 < len(shown_rows) - 1 < 1000 and set(shown_rows[1:]) == {"｜直"}
+    assert mrkdwn_text(request["blocks"]).endswith("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_")
 
 
 def test_a_long_override_reason_is_cut_visibly_in_the_request() -> None:
-    reason = "<見出し>は<必須>です\n" * 150  # 2,000 characters, escaped past one section
-    request = approval_request(view("お知らせ", override_reason=reason[:2000]))
+    reason = "<必須>\n" * 500  # 2,000 characters (the form's most), 3,000 as rows
+    request = approval_request(view("お知らせ", override_reason=reason))
     within_limits(request)
-    text = "\n".join(sections(request))
-    assert text.startswith(":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n*理由:*\n>&lt;見出し&gt;")
-    assert "_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_" in text
+    first, second, *_ = [b["text"] for b in request["blocks"] if b["type"] == "section"]
+    assert first["text"] == ":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n*理由:*"
+    assert second["type"] == "plain_text" and second["text"].startswith("｜<必須>\n｜<必須>")
+    assert "_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_" in mrkdwn_text(request["blocks"])
     short = approval_request(view("お知らせ", override_reason="広報課長の指示です。"))
-    assert sections(short)[0] == (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n"
-                                  "*理由:* 広報課長の指示です。")
+    assert sections(short)[:2] == [":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*\n*理由:*",
+                                   "｜広報課長の指示です。"]
 
 
-def test_a_rejection_reason_written_to_defeat_escaping_still_fits_one_message() -> None:
-    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=datetime(2026, 12, 7, 9, 30),
+def test_a_rejection_reason_of_thousands_of_characters_still_fits_one_message() -> None:
+    # Shown as written, 「&」 no longer takes five characters: the form's 2,000 fit whole.
+    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=DECIDED_AT,
                                   reason="&\n" * 1000 + "&" * 2000)
     status = render.thread_status(view("お知らせ"), decided=decided)
     within_limits(status)
-    text = "\n".join(sections(status))
+    assert plain_rows(status["blocks"]) == ["｜&"] * 1000 + ["｜" + "&" * 2000]
+    # More than a message holds (the ledger keeps whatever was decided): cut, saying so.
+    decided = replace(decided, reason="理由です。\n" * 3000)
+    status = render.thread_status(view("お知らせ"), decided=decided)
+    within_limits(status)
+    text = mrkdwn_text(status["blocks"])
     assert "_（理由が長いため、以下省略しました。全文は台帳に記録されています）_" in text
     assert text.endswith("修正した内容で提出し直してください）。")
 
@@ -686,4 +745,4 @@ def test_a_long_alt_text_is_shown_whole_in_rows_within_a_section() -> None:
     rows = alt_rows(msg)
     assert rows[0] == "　1枚目の代替テキスト:" and all(r.startswith("　　｜") for r in rows[1:])
     assert "".join(r.removeprefix("　　｜") for r in rows[1:]) == alt
-    assert "*決裁者へのメモ:* 撮影は同意済みです。" in sections(msg)[-2]
+    assert sections(msg)[-3:-1] == ["*決裁者へのメモ:*", "｜撮影は同意済みです。"]

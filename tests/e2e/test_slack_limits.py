@@ -122,10 +122,13 @@ def test_a_facebook_post_of_20000_characters_and_a_long_rejection_reason_reach_e
     assert reply.status == 200 and not reply.body.strip(), reply.body
     status = st.slack.wait_for(lambda: next((m for m in thread(st, "C0INTAKE", ts) if "差し戻しました" in all_text(m)),
                                             None), timeout=10, message="the status line decided")
-    assert all_text(status).count("&lt;修正前&gt;と&lt;修正後&gt;を比べてください") == 100  # the whole reason
+    # The whole reason, as written (plain text: 「<」 is not escaped, each line behind 「｜」).
+    assert all_text(status).count("\n｜<修正前>と<修正後>を比べてください") == 100
     assert "元のメッセージを編集してください" in all_text(status)
-    st.slack.wait_for(lambda: "全文は下書きのスレッドをご覧ください" in all_text(dm(st, "U0MANAGER")[0]), timeout=10,
-                      message="the request DM decided")
+    # Not escaped, it fits the DM's room for a reason whole too.
+    decided = st.slack.wait_for(lambda: next((m for m in dm(st, "U0MANAGER")[:1] if "差し戻しました" in all_text(m)), None),
+                                timeout=10, message="the request DM decided")
+    assert all_text(decided).count("\n｜<修正前>と<修正後>を比べてください") == 100
     settle(st)
     assert [(c.method, c.response.get("error")) for c in st.slack.calls if not c.ok] == []
 

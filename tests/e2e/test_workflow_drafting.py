@@ -84,7 +84,10 @@ def test_modal_draft_is_posted_to_the_intake_channel_and_routed_with_its_fields(
         msg = wait_dm(st, a)[0]
         text = all_text(msg)
         assert "2026年11月25日（水）10:00" in text and "紅葉に照らされた高田城三重櫓" in text
-        assert "&lt;!channel&gt;" in text and "<!channel>" not in text
+        # The note as written, in plain text (where Slack pings nobody), under its mrkdwn label.
+        plain = [b["text"] for b in msg.blocks if b["type"] == "section" and b["text"]["type"] == "plain_text"]
+        assert {"type": "plain_text", "text": "｜写真は広報課撮影です。<!channel>", "emoji": False} in plain
+        assert "\n*決裁者へのメモ:*" in text and "&lt;!channel&gt;" not in text
         assert set(buttons(msg)) == {"approve_draft", "reject_draft"}
     (d,) = drafts(st)
     assert (d.source, d.state, d.account_id) == ("modal", "pending", "joetsu-x")
