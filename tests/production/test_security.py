@@ -93,9 +93,15 @@ def test_reasons_are_escaped_when_echoed(sqlite_stack: LocalStack) -> None:
     shown = thread(st, "C0INTAKE", ts) + dm(st, "U0CHIEF")
     # The reason is echoed (as text): without it the check below would pass on a reason never shown.
     assert any("太字" in all_text(m) and "公式サイト" in all_text(m) for m in shown), [all_text(m) for m in shown]
+    # Shown as written in plain text, where Slack pings nobody and links nothing; never in mrkdwn
+    # nor in a notification's text.
+    reason = "｜<!everyone> <@U0CHIEF> *太字* <https://evil.example|公式サイト>"
+    assert any({"type": "plain_text", "text": reason, "emoji": False} == b.get("text") for m in shown for b in m.blocks)
     for m in shown:
-        text = all_text(m)
-        assert "<!everyone>" not in text and "<@U0CHIEF>" not in text and "<https://evil" not in text
+        marked = [m.text, *(b["text"]["text"] for b in m.blocks
+                            if isinstance(b.get("text"), dict) and b["text"]["type"] != "plain_text")]
+        for text in marked:
+            assert "<!everyone>" not in text and "<@U0CHIEF>" not in text and "<https://evil" not in text
 
 
 def test_names_from_the_organisation_file_are_escaped(tmp_path: Path) -> None:
