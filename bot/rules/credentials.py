@@ -1207,9 +1207,12 @@ def _value_after_when(norm: str, a: int) -> tuple[str, int] | None:
 
 def _dated_password(label: str, value: str) -> bool:
     """Whether ``value``, given after a date (_value_after_when), is a password: letters and digits as after a loose
-    separator, or a PIN after a label of numbers; never a date, a product or a document's part."""
-    if _WHEN.fullmatch(value) or _TECHNICAL.fullmatch(value) or _SERVICE_NAME.fullmatch(value) or _HEADING.fullmatch(value):
-        return False
+    separator, or a PIN after a label of numbers; never a date, a product, a Wi-Fi standard or a document's part."""
+    if (
+        _WHEN.fullmatch(value) or _TECHNICAL.fullmatch(value) or _SERVICE_NAME.fullmatch(value)
+        or _HEADING.fullmatch(value) or _STANDARD_VALUE.fullmatch(value)
+    ):
+        return False  # 「パスワード：12/1 から Wi-Fi6」 says what the network supports, as 「パスワード：Wi-Fi6」 does
     compact = _BLANKS.sub("", label)
     if _PIN_ONLY_LABEL.fullmatch(label):
         return _pin_like(value)

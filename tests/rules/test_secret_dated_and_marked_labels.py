@@ -65,6 +65,9 @@ def test_a_password_after_wording_or_an_emphasised_label_is_found(text: str, val
         "パスワードは 12/1 から Windows11 です", "パスワードは 12/1 から Step2 です",
         "パスワードは 12/1 から Step2 の画面で変更", "パスワードは 4/1 から 8文字以上 です",
         "パスワードは 12/1 から password1 です", "パスワードは 12/1 から abc123 のような単純なものは使えません",
+        # A Wi-Fi standard after the date, as the undated 「パスワード：Wi-Fi6」 is none (found by review).
+        "パスワード：12/1 から Wi-Fi6", "パスワードは 11/30 から Wi-Fi5 です", "PW 12/1 から Wi-Fi5",
+        "パスワードは 4/1 から WiFi6e になります",
         # Rooms and contacts after a numbered label.
         "PIN 2: 1205号室", "PIN 2: 0120-123-456 まで",
         # Wording with no value, and a word that is no password.
