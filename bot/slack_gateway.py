@@ -210,13 +210,18 @@ def _for_want_of_slack(outcome: object) -> bool:
     return isinstance(outcome, Transient) and not isinstance(outcome, AuthFailure | RateLimited | ScopeRefused)
 
 
-def _posted_ts(row: OutboxRow, messages: list[dict[str, Any]]) -> str | None:
-    """The ts of the message ``row`` posted (its outbox id in the metadata), if among ``messages``."""
+def _posted_message(row: OutboxRow, messages: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The message ``row`` posted (its outbox id in the metadata), if among ``messages``."""
     for m in messages:
         meta = m.get("metadata") or {}
         if meta.get("event_type") == METADATA_EVENT and (meta.get("event_payload") or {}).get("outbox_id") == row.id:
-            return str(m["ts"])
+            return m
     return None
+
+
+def _posted_ts(row: OutboxRow, messages: list[dict[str, Any]]) -> str | None:
+    """The ts of the message ``row`` posted, if among ``messages`` (see _posted_message)."""
+    return None if (m := _posted_message(row, messages)) is None else str(m["ts"])
 
 
 def _gone_as_known(s: Session, row: OutboxRow, error: str) -> bool:
@@ -1389,6 +1394,7 @@ class SlackGateway:
         Each page is asked for and looked through in the process's turn (_PAGE_TURN), and let go
         of before the next is asked for: one page in memory at a time (see _PAGE_TURN)."""
         row = job.row
+        alone = None
         if p.get("thread_ts"):
             try:
                 return self._posted_in_thread(job, p, channel)
@@ -1398,6 +1404,9 @@ class SlackGateway:
                 # The parent is gone (deleted before the reply went): Slack put the reply in the
                 # channel itself (see _reword_if_alone), and it is looked for there. Taken for
                 # absent, a reply whose answer was lost was posted in the channel a second time.
+                # Found there, it is reworded as its lost answer would have had it (「…さんが対応を
+                # 開始しました」 says nothing there of which incident it is about).
+                alone = row.payload.get(outbox.ALONE)
         # Newest first: each page ends where the next begins (by ts, which every Slack-compatible
         # server supports; Slack's cursor would do the same).
         oldest, latest = str(row.created_at.timestamp() - 60), None
@@ -1406,12 +1415,15 @@ class SlackGateway:
                 resp = self.client.conversations_history(channel=channel, oldest=oldest, latest=latest, limit=200,
                                                          include_all_metadata=True)
                 messages = resp.get("messages") or []
-                if (found := _posted_ts(row, messages)) is not None:
-                    return found
+                message = _posted_message(row, messages)
                 more = bool(resp.get("has_more")) and bool(messages)
                 if more:
                     latest = min((str(m.get("ts") or "") for m in messages), key=lambda ts: float(ts or "inf"))
                 del resp, messages
+            if message is not None:
+                if isinstance(alone, dict):  # its own call, the page's turn let go of
+                    self._reword_if_alone({"channel": channel, "ts": message["ts"], "message": message}, alone)
+                return str(message["ts"])
             if not more:
                 return None
         log.warning("outbox %s: not found in the %d newest pages of %s; posting it", row.id, FIND_PAGES, channel)

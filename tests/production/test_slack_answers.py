@@ -169,6 +169,29 @@ def test_a_reply_whose_thread_was_deleted_and_whose_answer_was_lost_is_not_poste
         assert slack.calls_of("conversations.replies")[0].response.get("error") == "thread_not_found"
 
 
+def test_a_reply_found_in_the_channel_after_its_thread_was_deleted_is_reworded_to_stand_alone(db: Database) -> None:
+    """The same reply, found in the channel by the retry: its lost answer was what told the gateway
+    Slack had put it there, and it stayed 「対応を開始しました」 with nothing to say what it was about.
+    Found there, it is reworded as an answer that came would have had it (found by review)."""
+    now = datetime.now(UTC)
+    clock = Clock(now)
+    with LocalSlack() as slack:
+        parent = slack.post_as_user("C0INTAKE", "U0OPERATOR", "炎上の可能性があります（受付番号 1）")
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=clock)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "thread_ts": parent.ts, "text": "対応を開始しました",
+                                       outbox.ALONE: {"text": "受付番号 1（炎上）: 対応を開始しました"}},
+                           now=now, thread_key=f"C0INTAKE:{parent.ts}")
+        slack.delete_as_user("C0INTAKE", parent.ts)
+        slack.inject("chat.postMessage", applied=True, dropped=True)
+        gateway.deliver_due()
+        clock.t = now + timedelta(minutes=5)
+        gateway.deliver_due()
+        assert the_row(db).status == outbox.SENT
+        assert [m.text for m in slack.messages("C0INTAKE")] == ["受付番号 1（炎上）: 対応を開始しました"]
+
+
 def call_answered_by(serve: Callable[[], None], listener: socket.socket, client: WebClient,
                      call: Callable[[WebClient], object]) -> None:
     """``call`` made with ``client`` while ``serve`` (in a thread) answers on ``listener``; the client,
