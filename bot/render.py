@@ -1,7 +1,9 @@
 """Block Kit rendering: domain views in, Slack message/view dicts out (pure).
 
-Everything a person wrote (draft text, reasons, names from the organisation file) passes through
-``escape`` before it reaches Slack, so ``<!channel>`` or ``<@U…>`` in a draft is shown, never sent.
+Everything a person wrote reaches Slack either as plain_text with emoji off (the draft, alt texts, the
+note and the reasons: shown exactly as written, since the approver decides on those characters) or
+through ``escape`` in mrkdwn (names from the organisation file, excerpts in findings), so ``<!channel>``
+or ``<@U…>`` in a draft is shown, never sent.
 """
 
 from __future__ import annotations
