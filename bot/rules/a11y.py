@@ -11,6 +11,7 @@ from functools import cache
 from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import INVISIBLE, WORD_LETTER, Document, Url
 
@@ -142,9 +143,9 @@ _DIRECTION_OVERRIDE = re.compile("[\u202d\u202e]+")
 
 # Emoji as Slack writes them (each name between colons, lower case, with a letter; a skin tone
 # after it; several in a row are one finding), not inside a word, a time (10:30:00) or a URL.
-_SLACK_SHORTCODE = re.compile(
+_SLACK_SHORTCODE = guard(re.compile(
     r"(?<![\w:/])(?::(?=[a-z0-9_+'\-]*[a-z])[a-z0-9_+'\-]{2,}:(?::skin-tone-[2-6]:)?)+(?![\w:])", re.ASCII
-)
+))
 
 
 # NFKC turns ㎡ into 「m2」, which reads as 「エムに」: units of area and volume are spelled out.
@@ -307,7 +308,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
         )
 
 
-_DECORATIVE = re.compile(r"([★☆♪♫♬♡♥◆◇■□●○◎※✨]|" + EMOJI.pattern + r")(?:\1){2,}")
+_DECORATIVE = guard(re.compile(r"([★☆♪♫♬♡♥◆◇■□●○◎※✨]|" + EMOJI.pattern + r")(?:\1){2,}"))
 _MAX_EMOJI = 5
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.eras import ERA_BASE, ERA_SPANS
 from bot.rules.model import EXAMPLE_NOW, CheckContext, Example, Hit, RuleOptions
+from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import KANJI_DIGITS, Document
 
@@ -57,7 +58,7 @@ _NUM = rf"[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}}"
 # norm); any other 「/」 or 「.」 before the number makes it part of a longer number (「2026/12/5」「1/2日」).
 _ERA_LETTER_SLASH = r"/(?<=[RHS][0-9]/)|/(?<=[RHS][0-9]{2}/)"
 _AFTER_WEEKDAY_SLASH = r"(?<=[)\]〕】〉》>]/)|(?<=[)\]〕】〉》>] /)|(?<=曜日/)|(?<=曜日 /)"
-_DATE = re.compile(
+_DATE = guard(re.compile(
     rf"(?:(?<![0-9/.{KANJI_DIGITS}十])|{_AFTER_WEEKDAY_SLASH})(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
     # 「R9/1/4」: forms and systems write an era letter's year with a slash too.
     rf"|(?<![A-Za-z])(?P<era>{_ERAS})\s*+(?P<ey>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+(?:[年.]|{_ERA_LETTER_SLASH})\s*+)?"
@@ -76,7 +77,7 @@ _DATE = re.compile(
     rf"(?P<d_only>{_NUM})\s*+(?(bare)(?:日|にち)?|(?:日|にち))\s*+(?:{_WD.replace('?P<w>', '?P<wo>').replace('?P<w2>', '?P<wo2>').replace('?P<we>', '?P<woe>').replace('?P<we2>', '?P<woe2>').replace('?P<wh>', '?P<woh>')}"
     # Or the holiday mark alone, no weekday (「12月31日（木）～2日（祝）」): only the holiday is checked.
     rf"|{_OPEN}\s*+(?P<dh>祝日|祝)\s*+{_CLOSE})"
-)
+))
 # English dates in notices for foreign residents: 「Sunday, December 14」「Sat., Dec. 5, 2026」
 # 「December 14 (Sun)」「Dec 5 (Sat.)」.
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -106,7 +107,7 @@ _EN_MONTH = (
 _EN_WD_ALONE = (
     rf"(?![A-Za-z])(?!\.?\s*+[–—~&/\-](?!\s*+(?:{_EN_MONTH}\s*+[0-9]|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH})))(?!\s*+[A-Za-z])(?!,?\s*+(?:{_EN_MONTH}(?![A-Za-z])|[0-9]{{1,2}}(?![0-9:])))"
 )
-_EN_DATE = re.compile(
+_EN_DATE = guard(re.compile(
     rf"\b(?P<w>{_EN_WD}),?\s+(?P<m>{_EN_MONTH})\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>[0-9]{{4}})\b)?"
     rf"|\b(?P<m2>{_EN_MONTH})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>[0-9]{{4}}))?\s*+\(\s*+(?P<w2>{_EN_WD})\s*+\)"
     # The day before the month, as British English writes it: 「Saturday 5 December」「5 Dec (Sat)」
@@ -120,7 +121,7 @@ _EN_DATE = re.compile(
     rf"|\b(?P<m6>{_EN_MONTH})\s+(?P<d6>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y6>[0-9]{{4}}))?,?\s+(?P<w6>{_EN_WD}){_EN_WD_ALONE}"
     rf"|\b(?P<d7>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?-i:(?P<m7>{_EN_MONTH}))(?:,?\s+(?P<y7>[0-9]{{4}}))?,?\s+(?P<w7>{_EN_WD}){_EN_WD_ALONE}",
     re.IGNORECASE,
-)
+))
 # A day written without its month (「11月21日(金)～23日(日)」) borrows the month of a date this close before it.
 _CARRY_MONTH_WITHIN = 30
 # Words just before a date that say which year it is in (「昨年の11月22日（金）」「2024年度の実績：…」).
@@ -545,17 +546,17 @@ def _stale_eras(doc: Document) -> Iterator[Hit]:
 
 # Any month and day (a year, perhaps in an era, before them), for dates that cannot exist whether a
 # weekday follows or not.
-_ANY_DATE = re.compile(
+_ANY_DATE = guard(re.compile(
     rf"(?<![0-9{KANJI_DIGITS}十])(?:(?P<y>[0-9]{{4}})\s*+年\s*+|(?<![A-Za-z])(?P<era>{_ERAS})\s*+"
     rf"(?P<ey>[0-9]{{1,2}}|元)\s*+年\s*+)?(?P<m>{_NUM})\s*+月\s*+(?P<d>{_NUM})\s*+日"
-)
+))
 
 
 # A numeric date with its year (「2026/2/30」「2026-02-30」「2026.2.30」): the year makes it a date, where
 # 「2/30」 alone may be a fraction or a count.
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = guard(re.compile(
     r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9]|[./\-][0-9])"
-)
+))
 
 
 def _impossible_dates(doc: Document, today: date, found: list[tuple[int, int]]) -> Iterator[Hit]:
@@ -1434,10 +1435,10 @@ _DM_WEEKDAY = (
     r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|thứ\s*[2-7]|chủ\s+nhật|t[2-7]|cn"
     r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|seg|ter|qua|qui|sex|sáb|dom"
 )
-_DM_DATE = re.compile(
+_DM_DATE = guard(re.compile(
     rf"(?i)(?<![0-9/.])(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?(?![0-9/])\s*+"
     rf"\(\s*+(?P<w>{_DM_WEEKDAY})\.?\s*+\)"
-)
+))
 
 # The weekday first, as both languages also write it (「terça-feira, 4 de janeiro」「Thứ Hai, ngày 4/1」
 # 「Thứ Hai, ngày 4 tháng 1」), or a Portuguese month name before the weekday in brackets

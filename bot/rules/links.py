@@ -19,6 +19,7 @@ from bot.rules.domains import (
     registrable_domain,
 )
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions, RulePolicy
+from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import (
     AS_LATIN,
@@ -94,16 +95,16 @@ def _workspace_chat(url: Url) -> str | None:
 
 # A link to a host without a dot (「http://fileserver/広報/」「http://localhost:8080/」), which
 # Document.urls does not take for a web address.
-_DOTLESS = re.compile(
+_DOTLESS = guard(re.compile(
     rf"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>[A-Za-z0-9_\-]+)(?![A-Za-z0-9_.\-@\[])(?::[0-9]+)?[{URL_CHARS}]*"
-)
+))
 # The place of a file on a PC or a file server: file:///…, \\server\share\…, C:\Users\… (the
 # backslash shown as ¥ on Japanese Windows).
-_FILE_PATH = re.compile(
+_FILE_PATH = guard(re.compile(
     r"(?i)(?<![A-Za-z0-9])file:/{2,3}[^\s、。「」『』]+"
     r"|(?<![\\¥\w])[\\¥]{2}[A-Za-z0-9._$\-]+[\\¥][^\s、。「」『』]*"
     r"|(?<![A-Za-z0-9])[A-Za-z]:[\\¥][^\s、。「」『』]+"
-)
+))
 _INTERNAL_MESSAGE = (
     "組織の中でしか開けないアドレス（{where}）です。外部の人には開けず、庁内の仕組みを知らせることにも"
     "なります。公開しているページの URL に置き換えるか、削除してください。"
@@ -493,9 +494,9 @@ def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
     )
 
 
-_BROKEN_SCHEME = re.compile(
+_BROKEN_SCHEME = guard(re.compile(
     r"(?i)(?<![A-Za-z])(h?t{1,3}ps?|htp?s?)(://?/?|:/(?!/)|:{2,3}/{0,3}|//|;/{1,3}|:\\{1,2}|:(?![/\\]))(?=[A-Za-z0-9])"
-)
+))
 
 
 # An address in brackets after the scheme (and any user name), which only an IPv6 address may be.

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
@@ -283,9 +284,9 @@ def correction(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[
 
 # An earlier post of the city's own said to be wrong or deleted, with no 訂正/お詫び: 「さっきの投稿は間違いでした、
 # 削除します」「昨日の投稿、時間が間違ってました」. 和気町 6 asks for exactly these not to be deleted silently.
-_EARLIER_POST = re.compile(
+_EARLIER_POST = guard(re.compile(
     r"(?:さっき|先ほど|先程|さきほど|昨日|きのう|今朝|前回|(?<![一-龥])前|以前|午前中?|本日午前)の(?:投稿|ポスト|ツイート|お知らせ|記事)"
-)
+))
 # The earlier post must be what is wrong or deleted: its subject or object (投稿は／が／を／に／、, or 投稿の日付が…),
 # or the post the mistake was made in (投稿で), with the mistake close after it and no second clause between
 # (「…の投稿を見て、登録を削除したい方」). Not 「…の投稿のとおり」「…の投稿で紹介した」: there the post is named

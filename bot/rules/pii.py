@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from bot.rules.domains import ALWAYS_TRUSTED_SUFFIXES, host_matches, is_known_suffix
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import KANJI_DIGITS, Document, is_person_name
 
@@ -34,18 +35,18 @@ _TRUNK = (
 # Mobile/IP/M2M prefixes; the fourth digit is never 0 (0800… is toll-free, not a mobile).
 # Not inside a longer number (a digit, or a digit and a hyphen, before it); a hyphen after a label
 # (「TEL-090…」, or the 「ー」 of 「携帯ナンバー」, a hyphen in this view) is only a separator.
-_MOBILE = re.compile(rf"(?<![0-9])(?<![0-9]-){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])")
+_MOBILE = guard(re.compile(rf"(?<![0-9])(?<![0-9]-){_TRUNK}[6789]0{_SEP}[1-9][0-9]{{3}}{_SEP}[0-9]{{4}}(?![0-9])"))
 # A number copied from a form that gives each digit a box of its own (「0 9 0 1 2 3 4 5 6 7 8」, or
 # 「0 9 0 - 1 2 3 4 - 5 6 7 8」): eleven single digits, one space apart, in a mobile's pattern, and
 # not part of a longer row of them.
-_BOXED_MOBILE = re.compile(
+_BOXED_MOBILE = guard(re.compile(
     r"(?<![0-9])(?<![0-9][ \t])(?<![0-9][ \t]-[ \t])0[ \t][6789][ \t]0[ \t](?:-[ \t])?[1-9](?:[ \t][0-9]){3}"
     r"[ \t](?:-[ \t])?[0-9](?:[ \t][0-9]){3}(?![ \t]?-?[ \t]?[0-9])"
-)
+))
 # A spreadsheet drops the leading 0 of a number stored as a number: a 携帯 column copied from Excel
 # holds 「9012345678」. Ten digits of a mobile's pattern, a cell of their own, and only under a header
 # that names a phone (a bare ten-digit number is as likely anything else).
-_STRIPPED_MOBILE = re.compile(r"(?<=[\t,\"'])[6789]0[1-9][0-9]{7}(?=[\t,\"']|[ \t]*(?:\n|$))")
+_STRIPPED_MOBILE = guard(re.compile(r"(?<=[\t,\"'])[6789]0[1-9][0-9]{7}(?=[\t,\"']|[ \t]*(?:\n|$))"))
 _PHONE_HEADER = re.compile(r"携帯|電話|連絡先|tel|phone|mobile")
 # Digits written as kanji (「〇九〇－一二三四－五六七八」, as in vertical documents), for phone numbers
 # only: a number of eleven kanji digits in a mobile's groups is nothing else, whereas a run of
@@ -242,10 +243,10 @@ _GROUP_SEP = (
     r"|(?<=(?<![0-9])[0-9]{4})[ \t]*[/・][ \t]*(?=[0-9]{4}(?![0-9])))"
 )
 _THOUSANDS = r",[0-9]{3}(?![0-9])"
-_DIGIT_RUN = re.compile(
+_DIGIT_RUN = guard(re.compile(
     rf"(?<![0-9/])(?<![0-9A-Za-z]-)(?<![0-9]\.)(?!(?<=[0-9],)[0-9]{{3}}(?![0-9]))"
     rf"[0-9]+(?:{_GROUP_SEP}[0-9]+)*(?![0-9]|{_THOUSANDS}|\.[0-9])"
-)
+))
 _GROUP = re.compile(r"[0-9]+")
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|35|30|36|38|39|6011|64[4-9]|65|62)")
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
@@ -275,7 +276,7 @@ def hashtags(doc: Document, *, middle_dot: bool = False) -> list[tuple[int, int,
 
 # 「♯」 (the music sharp, what 「シャープ」 often converts to) in front of a word: it looks like a
 # hashtag and is not one.
-_MUSIC_SHARP = re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)")
+_MUSIC_SHARP = guard(re.compile(rf"(?<![\w♯])♯(?!\d+(?!\w))({_TAG_CHARS}+)"))
 # A hashtag right after another with no space (「#上越市#春日山」): X, Instagram and Facebook link
 # only the first. On X, after a 「・」 too (「#上越市・#妙高市」).
 _GLUED_HASHTAG = re.compile(rf"(?<![\w&#])#{_TAG_CHARS}+((?:#{_TAG_CHARS}+)+)")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import Document, is_person_name
 from bot.rules.text_fold import fold
@@ -102,14 +103,14 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
 # 頭が悪い only said of someone (「…人には」「…方は」) or as a verdict ending the sentence (「頭悪いですね」「頭悪すぎ。」):
 # on its own it fired on 「頭が悪いと思い込まず、気軽に聞いてください」「「頭が悪い」と自分を責めていませんか」
 # 「頭の悪い子なんていません」, posts that comfort the reader.
-_CONTEMPT = re.compile(
+_CONTEMPT = guard(re.compile(
     r"頭(?:が|の)?悪(?:い|すぎ|そう)(?:(?:人|方|奴|やつ|連中|子)(?:には|は|に|って)|です|ね|よね|でしょ|(?=[。！？!?…\n]|$))"
     r"(?![^。！？!?\n]{0,4}?(?:では|じゃ)(?:ない|ありません|なく))"
     r"|(?:ご理解|理解して|お分かり|おわかり|分かって|わかって)(?:いただけ|もらえ)(?:ない|ません)(?:よう|みたい)(?:です|だ)ね"
     r"|知能を疑"
     r"|日本語が(?:読め|分から|わから|理解でき)ない(?:の|ん)(?:でしょうか|ですか|だろうか|かな)"
     r"|(?:嫌|いや|イヤ|文句がある|不満がある|不満な)なら[^。！？!?\n]{0,8}?出て(?:行|い)(?:け|って|きなさい)"
-)
+))
 # The words reported after a comma (「何度説明してもご理解いただけないようですね、という苦情をいただきます」
 # 「日本語がわからないのでしょうか、と不安に思う外国人の方へ」): what was said to or felt by someone, not the post's.
 _CONTEMPT_REPORTED = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といった|と(?:言|い|思|不安|心配|感じ|悩)|って(?:言|思))")
@@ -1372,12 +1373,12 @@ _GROUP_JOIN = re.compile(r"[ \t]*(?:の方)?(?:[・、,/／]|や|と|及び|お�
 
 # A job advertised for one sex (男女雇用機会均等法 第5条): 「除雪作業員（男性のみ）」「若い女性歓迎」. Only in a
 # recruitment sentence: 「女性限定の健康講座」 is a seminar, and 「女性の応募も歓迎します」 is positive action.
-_HIRING = re.compile(
+_HIRING = guard(re.compile(
     r"求人|採用|急募|時給|月給|日給|給与|賃金|勤務|雇用|アルバイト|パート(?!ナー)|会計年度任用|"
     # 「事務職も女性のみ募集」「作業員は男性に限り募集」: the condition may stand between the job and 募集.
     r"(?:員|士|師|(?<![就転退求離休復])職|スタッフ)(?:を|の|も|は)?[ \t]*"
     r"(?:(?:男性|女性|男子|女子)(?:のみ|限定|に限る|に限り|だけ)(?:で|の)?[ \t]*)?募集"
-)
+))
 # A condition on who may apply, not a thing for one sex (「女性のみの世帯」「女性限定ヨガ教室」).
 _ONE_SEX = re.compile(
     # Not a noun it qualifies (「女性のみの世帯」「女性限定ヨガ教室」), but 募集 itself (「事務職も女性のみ募集」).
@@ -2338,7 +2339,7 @@ def _group_statements_across(doc: Document) -> Iterator[Hit]:
 # them apart is who is spoken of and how: the group itself as the topic, not the people addressed
 # (「〜の皆さん」「〜さん」), and no wish for their health or safety on the way (元気に, 無事に).
 # Not 「ほしくない」: 「外国人には国に帰ってほしくない」 wishes they stay.
-_WISHED_AWAY = re.compile(
+_WISHED_AWAY = guard(re.compile(
     r"(?:(?:自分の|元の|母|祖|本)?国|故郷|母国)(?:に|へ)(?:帰|かえ)って(?:(?:ほし|欲し|もらいた)(?!くな)[いく]?|くれたら|くれれば)"
     r"|(?:来|こ)ないで(?:(?:ほし|欲し|もらいた)(?!くな)[いく]?|くれ)"
     r"|出て(?:こ|来)ないで(?:(?:ほし|欲し|もらいた)(?!くな)[いく]?|くれ)"
@@ -2355,7 +2356,7 @@ _WISHED_AWAY = re.compile(
     r"|(?P<bare>(?:帰|かえ)って(?:ほし|欲し|もらいた|いただきた|頂きた)(?!くな)[いく]?|(?:来|こ)ないでください"
     r"|(?:来|き)て(?:ほし|欲し|もらいた)くない|お引き?取り(?:願いたい|ねがいたい|願います|いただきたい|頂きたい|ください)"
     r"|(?P<driving>運転(?:を)?しないで(?:ほしい|欲しい|もらいたい|ください|いただきたい)))"
-)
+))
 _REASON_REACH = 200
 _WISH_TAIL = re.compile(r"[いく]?(?:です|ます|ね|よ|な|わ|のに|けど|と思う|と思います|[^\w？?]|[ｗw笑草])*")
 # The advice said, ending the sentence: 「外国人は国に帰るべきだ」「障害者は施設にいればいいのに」. Not denied
@@ -2891,11 +2892,11 @@ _ALCOHOL_FREE = re.compile(r"ノンアル(?:コール)?(?:ビール|飲料|カ�
 # 「車で大丈夫」 says driving too; not 「車でお越しの方」.
 # Riding a bicycle drunk is drunk driving too (道路交通法 第65条, penalised since 2024): 「飲んだ後でも
 # 自転車なら大丈夫です」. So is riding a moped or an e-scooter.
-_DRIVING = re.compile(
+_DRIVING = guard(re.compile(
     r"運転|ハンドル|車で(?:帰|行|も?(?:大丈夫|平気|OK))|車に乗|乗って帰|自転車|チャリ|バイク|原付|キックボード"
     r"|\bdriv(?:e|es|ing)\b|\b(?:ride|riding|cycle|cycling)\b",
     re.IGNORECASE,
-)
+))
 _ALLOWED = re.compile(
     r"大丈夫|平気|問題(?:ない|ありません|なし)|影響(?:は|が)?(?:ない|ありません|なし)|OK|オッケー|構わない|構いません|かまわない|かまいません"
     r"|捕まらない|捕まりません|つかまらない|バレない|ばれない|バレません|(?:て|で)も(?:いい|良い|よい)"
@@ -3882,13 +3883,13 @@ def _regards_for(doc: Document, sentences: Sequence[tuple[int, int]], k: int) ->
 # (Korean) a party's name, as written in those languages.
 _CN_PARTY = r"(?:日本)?(?:自民党|自由民主党|立宪民主党|立憲民主党|公明党|共产党|共産党|维新会|維新の会|国民民主党|参政党|社民党|令和新选组)"
 _KO_PARTY = r"(?:일본)?(?:자민당|자유민주당|입헌민주당|공명당|공산당|유신회|국민민주당|참정당|사민당|레이와신센구미)"
-_FOREIGN_CALL = re.compile(
+_FOREIGN_CALL = guard(re.compile(
     rf"(?:投票给|投给|投一票给|把票投给|支持|(?<![当落参候竞大初预评入改普海院长補补总員员议議事])选)[\s　]*{_CN_PARTY}"
     # Not 当选/参选/大选 (elected, running, general election) nor an election named by its office
     # (众院选, 市长选, 补选, 知事选: 「众院选自民党获胜」 reports a result) before the party, nor the party's 지지율
     # (approval rating) or 지지자 (supporters).
     rf"|{_KO_PARTY}[\s　]*(?:(?:에게|에|을|를)[\s　]*)?(?:투표|한[\s　]*표|지지(?![율자층])|뽑아)"
-)
+))
 _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
 # A vote asked for a person in those languages: in Chinese the name right after 「投票给」 ending the
 # sentence (「请投票给山田太郎！」, a name the analyser reads as one, so that 「请投票给最佳作品！」 is no
@@ -3896,12 +3897,12 @@ _FOREIGN_PARTY = re.compile(rf"{_CN_PARTY}|{_KO_PARTY}")
 _CN_PERSON_CALL = re.compile(
     r"(?:投票给|投给|投一票给|把票投给)[\s　]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?:候选人|候補|先生|女士)?[\s　]*(?:[！!。]|$)"
 )
-_KO_PERSON_CALL = re.compile(
+_KO_PERSON_CALL = guard(re.compile(
     r"(?<![가-힣])(?P<name>[가-힣]{1,6}(?:[ \t][가-힣]{1,6})?)[ \t]*(?:후보(?:자)?(?:님)?[ \t]*)?에게[ \t]*(?:투표|한[ \t]*표)"
     # The vote itself, not the right, the ballot or the result given to someone: 「외국인 주민에게 투표권은
     # 없습니다」「야마다 씨에게 투표 용지를 보내 드렸습니다」「시장에게 투표 결과를 보고했습니다」.
     r"(?![ \t]*(?:권|소|일|율|함|용지|결과|방법|시간|자격|안내|장소|기간|참여|절차))"
-)
+))
 # Whom a contest or a question asks the vote for: 「누구에게 투표」「좋아하는 선수에게 투표」.
 _KO_NO_PERSON = re.compile(
     r"(?:^|[ \t])(?:저|나|우리|여러분|당신|모두|누구)$|(?:선수|작품|팀|캐릭터|사진|마스코트)$"

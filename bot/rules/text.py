@@ -17,6 +17,7 @@ from functools import cached_property
 
 from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
+from bot.rules.prefilter import guard
 from bot.rules.text_fold import FOLD_TABLE as _FOLD
 from bot.rules.text_fold import fold
 
@@ -141,7 +142,7 @@ def _normalise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
 
 # A Latin or Hangul full stop ends a sentence when a space follows (multilingual notices for
 # foreign residents: English, Vietnamese, Korean); "1.5" and "www.city" have no space after it.
-_SENTENCE_END = re.compile(r"[。．！？!?।॥]+[」』）)]*|(?<=[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3)])\.(?=[ \t])|\n+")
+_SENTENCE_END = guard(re.compile(r"[。．！？!?।॥]+[」』）)]*|(?<=[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3)])\.(?=[ \t])|\n+"))
 # Characters allowed in a URL (RFC 3986) — an ASCII boundary, so Japanese text right after a URL
 # is not swallowed into it.
 URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
@@ -170,9 +171,9 @@ LOOKALIKE_LETTERS = "\u0370-\u03ff\u0400-\u04ff"
 # The start of a link (a scheme or 「www.」 and a URL character), and the run of URL characters it is
 # in, matched apart: after a link is cut (「a（https://a.jp/」 repeated) the next one starts inside
 # the same run, and matching each start to the run's end again made such a draft quadratic.
-_URL_START_RE = re.compile(
+_URL_START_RE = guard(re.compile(
     rf"(?i)(?<![A-Za-z0-9{LOOKALIKE_LETTERS}])(?:https?://|www\.)(?=[{URL_CHARS}{LOOKALIKE_LETTERS}])"
-)
+))
 _URL_RUN_RE = re.compile(rf"(?i)[{URL_CHARS}{LOOKALIKE_LETTERS}]+")
 _WIDE_STOP_RE = re.compile(f"[{re.escape(_WIDE_STOPS)}]")
 # A domain written without a scheme, with or without a path: X, Facebook and LINE turn 「詳しくは
@@ -185,11 +186,11 @@ _PERCENTAGE = "|".join(
     rf"(?<=(?<![A-Za-z0-9%._~\-]){number}%)"
     for number in ("[0-9]", "[0-9]{2}", "[0-9]{3}", r"[0-9]\.[0-9]", r"[0-9]{2}\.[0-9]")
 )
-_BARE_DOMAIN_RE = re.compile(
+_BARE_DOMAIN_RE = guard(re.compile(
     rf"(?<![A-Za-z0-9{LOOKALIKE_LETTERS}@._/\-])(?:(?<!%)|(?![0-9A-Fa-f]{{2}})|{_PERCENTAGE})"
     rf"((?:[A-Za-z0-9{LOOKALIKE_LETTERS}](?:[A-Za-z0-9{LOOKALIKE_LETTERS}\-]*[A-Za-z0-9{LOOKALIKE_LETTERS}])?\.)+[A-Za-z]{{2,}})"
     rf"(?:(/[{URL_CHARS}]*)|(?![A-Za-z0-9@_\-]|\.[A-Za-z0-9]))"
-)
+))
 # Without a path, only the common top-level domains make a link: a file (「申請書.zip」「logo.ai」)
 # or an Instagram account (「Instagram：official.wake.town」) ends in a newer one.
 _BARE_TLDS = frozenset({"com", "net", "org", "jp", "info"})
@@ -228,7 +229,7 @@ _SINGLE_LATIN_SEPARATOR = re.compile(
     rf"[{re.escape(_LETTER_SEPARATORS)}](?<=(?<![A-Za-z])[A-Za-z][{re.escape(_LETTER_SEPARATORS)}])(?=[A-Za-z](?![A-Za-z]))"
 )
 # A drawn-out sound after kana (「ばーーーか」): the word with one 「ー」.
-_LONG_SOUND_RUN = re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}")
+_LONG_SOUND_RUN = guard(re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}"))
 # Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana;
 # so are the small ヵ and ヶ after katakana (「バヵ」), which 「一ヵ月」「霞ヶ関」 never have.
 _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニハトタカケ")
