@@ -361,28 +361,35 @@ def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 def _not_holidays(doc: Document, today: date, reported: list[tuple[int, int]]) -> Iterator[Hit]:
     """A date marked 祝 that is no public holiday (「12月23日（火・祝）」: the Emperor's birthday moved
     to 23 February in 2020). A date whose weekday is wrong is reported for that alone."""
-    from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
-
     overlaps = _overlap_test(reported)
     for m in _HOLIDAY_MARK.finditer(doc.norm):
         start, end = doc.span(m.start(), m.end())
         if overlaps(start, end):
             continue
         actual = _written_date(m.group("y"), _number(m.group("m")), _number(m.group("d")), today)
-        if actual is None or holiday_name(actual) is not None or (not m.group("y") and _holiday_other_year(actual, today)):
+        if actual is None:
             continue
-        if m.group("w") and WEEKDAYS[actual.weekday()] != m.group("w"):
-            continue
-        yield _holiday_mark_hit(doc, (start, end), doc.span(*m.span("h")), actual, with_weekday=bool(m.group("w")))
+        reading = _not_holiday_reading(actual, today, guessed=not m.group("y"), weekday=m.group("w"))
+        if reading is not None:
+            yield _holiday_mark_hit(doc, (start, end), doc.span(*m.span("h")), reading, with_weekday=bool(m.group("w")))
 
 
-def _holiday_other_year(actual: date, today: date) -> bool:
-    """Whether a date marked 祝 read in the nearest year (``actual``, no year written) is far enough from
-    the posting day that the other neighbouring year may be meant, and is a holiday there (敬老の日 moves)."""
+def _not_holiday_reading(actual: date, today: date, *, guessed: bool, weekday: str | None) -> date | None:
+    """The reading of a date marked 祝 (``actual``, in the nearest year when its year is ``guessed``)
+    to report as no holiday, or None. Far from the posting day the other neighbouring year is read
+    too (see _other_year_shift); with a weekday written (kanji), only the readings it fits count:
+    「1月12日（火・祝）」 written in July is January 2027 by its weekday, and no holiday then, though
+    2026-01-12 was 成人の日. A weekday fitting no reading is reported for that alone."""
     from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
 
-    other = _shifted(actual, _other_year_shift(actual, today))
-    return other is not None and holiday_name(other) is not None
+    readings = [actual]
+    if guessed and (other := _shifted(actual, _other_year_shift(actual, today))) is not None:
+        readings.append(other)
+    if weekday:
+        readings = [d for d in readings if WEEKDAYS[d.weekday()] == weekday]
+    if not readings or any(holiday_name(d) is not None for d in readings):
+        return None
+    return readings[0]
 
 
 def _holiday_mark_hit(doc: Document, span: tuple[int, int], mark: tuple[int, int], actual: date, *,
@@ -411,14 +418,16 @@ def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: i
     mark = _DAY_HOLIDAY_MARK.search(m.group())
     if mark is None:
         return
-    from bot.calendar import holiday_name  # the rules stay importable without the calendar's data
-
     actual = _written_date(year, month, day, today)
-    if actual is None or holiday_name(actual) is not None or (not year and _holiday_other_year(actual, today)):
+    if actual is None:
         return
-    yield _holiday_mark_hit(doc, doc.span(m.start(), m.end()),
-                            doc.span(m.start() + mark.start("h"), m.start() + mark.end("h")), actual,
-                            with_weekday=not m.group(_HOLIDAY_ONLY_GROUP))
+    with_weekday = not m.group(_HOLIDAY_ONLY_GROUP)
+    weekday = _as_kanji(m.group(_written_group(m, _WD_ONLY_GROUPS))) if with_weekday else None
+    reading = _not_holiday_reading(actual, today, guessed=not year, weekday=weekday)
+    if reading is not None:
+        yield _holiday_mark_hit(doc, doc.span(m.start(), m.end()),
+                                doc.span(m.start() + mark.start("h"), m.start() + mark.end("h")), reading,
+                                with_weekday=with_weekday)
 
 
 # 「本日12月5日（金）」「明日（12月6日）」「12月6日（明日）」 in a post with a posting time: the word and

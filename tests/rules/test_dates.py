@@ -1400,3 +1400,26 @@ def test_a_weekday_or_nth_weekday_beside_a_far_date_may_be_the_other_years(text:
 ])
 def test_two_months_named_together_are_read_in_one_year(text: str, at: datetime, fires: bool) -> None:
     assert bool(findings_of("date.weekday_mismatch", text, now=at)) is fires
+
+
+@pytest.mark.parametrize(("text", "at", "said"), [
+    # 成人の日 2027 is 11 January: 1月12日（火） is right for 2027 but no holiday (nor is 2026-01-12 a Tuesday).
+    ("成人式は1月12日（火・祝）に開催します", datetime(2026, 7, 1, 10, tzinfo=JST), "2027年1月12日は祝日ではありません"),
+    ("11月4日（水・祝）は休館します", datetime(2026, 2, 20, 10, tzinfo=JST), "2026年11月4日は祝日ではありません"),
+    # A later day of a range, read in the year its weekday fits, not the nearest (2026-01-12, 成人の日).
+    ("1月10日（日）～12日（火・祝）は休館します", datetime(2026, 7, 1, 10, tzinfo=JST), "2027年1月12日は祝日ではありません"),
+])
+def test_a_holiday_mark_far_from_the_posting_day_is_checked_in_the_year_its_weekday_fits(
+        text: str, at: datetime, said: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text, now=at)
+    assert said in f.message
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("成人式は1月11日（月・祝）に開催します", datetime(2026, 7, 1, 10, tzinfo=JST)),  # 2027's 成人の日
+    ("1月12日（祝）の成人式の様子です", datetime(2026, 7, 1, 10, tzinfo=JST)),  # 2026's, no weekday to tell
+    ("1月9日（土）～11日（月・祝）は休館します", datetime(2026, 7, 1, 10, tzinfo=JST)),
+    ("11月3日（火・祝）文化の日", datetime(2026, 2, 20, 10, tzinfo=JST)),  # 2026-11-03
+])
+def test_a_holiday_mark_right_in_the_year_its_weekday_fits_is_silent(text: str, at: datetime) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=at)
