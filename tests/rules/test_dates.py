@@ -1342,6 +1342,8 @@ _DEC_1_2026 = datetime(2026, 12, 1, 10, tzinfo=JST)
     # The second day with its own year, over the year end (2027-01-01 is a Friday).
     ("年末年始：令和8年12月31日・令和9年1月1日（木・土）", "令和8年12月31日・令和9年1月1日（木・土）", "2027年1月1日は金曜日"),
     ("年末年始：2026年12月31日・2027年1月1日（木・土）", "2026年12月31日・2027年1月1日（木・土）", "2027年1月1日は金曜日"),
+    ("年末年始：2026/12/31・2027/1/1(木・土)", "2026/12/31・2027/1/1(木・土)", "2027年1月1日は金曜日"),
+    ("年末年始：R8/12/31・R9/1/1(木・土)", "R8/12/31・R9/1/1(木・土)", "2027年1月1日は金曜日"),
     # An era letter's year with slashes (2027-01-04 is a Monday).
     ("仕事始め R9/1/4(火)", "R9/1/4(火)", "2027年1月4日は月曜日"),
     # An English span to another date: its first date's weekday too (2026-12-29 is a Tuesday).
@@ -1358,6 +1360,8 @@ def test_more_date_shapes_with_a_wrong_weekday_fire(text: str, excerpt: str, sai
 @pytest.mark.parametrize("text", [
     "年末年始：令和8年12月31日・令和9年1月1日（木・金）",
     "年末年始：2026年12月31日・2027年1月1日（木・金）",
+    "年末年始：2026/12/31・2027/1/1(木・金)",
+    "年末年始：R8/12/31・R9/1/1(木・金)",
     "仕事始め R9/1/4(月)",
     "R8/1/4(日)は休館",  # 2026-01-04, a Sunday: the era's year, not the nearest
     "H30/1/4(木)の記録",
