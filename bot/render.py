@@ -531,11 +531,11 @@ def written(label: str, text: str) -> list[Row]:
     draws (「\\r」, U+2028 …); blank lines at either end show nothing and are left out. Nothing
     for a text of nothing but blank lines."""
     lines = clean_text(text).splitlines()
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    return [(label, False), *_quoted_rows(lines, WRITTEN_QUOTE)] if lines else []
+    shown = [i for i, line in enumerate(lines) if line.strip()]
+    if not shown:
+        return []
+    # Sliced once: popping blank lines off the front one at a time moved all the rest each time.
+    return [(label, False), *_quoted_rows(lines[shown[0]:shown[-1] + 1], WRITTEN_QUOTE)]
 
 
 def _sections(rows: Sequence[Row]) -> list[dict[str, Any]]:

@@ -275,6 +275,14 @@ def test_a_persons_text_of_several_lines_is_marked_so_no_line_passes_for_the_bot
     assert render.written("*理由:*", "\u3000") == []
 
 
+@pytest.mark.parametrize("shape", ["\n", "\u3000\n", "\u2028"])
+def test_a_note_or_reason_of_blank_lines_is_trimmed_in_linear_time(shape: str) -> None:
+    """Leading blank lines were dropped one at a time from the front of the list, each moving all
+    the rest: quadratic in a pasted text of thousands of blank lines."""
+    assert_stays_linear(lambda text: render.written("*理由:*", text + "理由です。"), shape)
+    assert render.written("*理由:*", shape * 3 + "理由です。\n" + shape * 3) == [("*理由:*", False), ("｜理由です。", True)]
+
+
 MEMBERS = ("上越 花子", "春日山 一郎", "上越 花")
 
 
