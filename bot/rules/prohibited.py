@@ -483,6 +483,22 @@ _JUDGING_PUT_OFF = re.compile(
 )
 
 
+def _search_from(doc: Document, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """``pattern.search(doc.text, start, end)``, remembered per pattern and ``end``: a sentence holding thousands
+    of quoted statements asks from each quote's end to the sentence's, and a search that finds nothing would
+    scan that whole rest each time. The first match at or after ``start`` is also the first at or after any
+    later start up to it (the patterns have no ``^``; look-behinds see before ``start`` either way)."""
+    key = ("search_from", pattern, end)
+    known = doc.memo.get(key)
+    if isinstance(known, tuple):
+        since, found = known
+        if since <= start and (found is None or start <= found.start()):
+            return found
+    found = pattern.search(doc.text, start, end)
+    doc.memo[key] = (start, found)
+    return found
+
+
 def _disowning(doc: Document, start: int, end: int) -> int | None:
     """Where the words end that, in the rest of a sentence after a quoted verdict, [start, end), say the words
     hurt, ask readers to rethink the belief they voice, or report them repudiated; None when none do. Not the
@@ -491,13 +507,13 @@ def _disowning(doc: Document, start: int, end: int) -> int | None:
     found for quoted exclusions."""
     found = [
         m.end() for m in (
-            _REPUDIATED.search(doc.text, start, end),
-            _RETHOUGHT.search(doc.text, start, end),
+            _search_from(doc, _REPUDIATED, start, end),
+            _search_from(doc, _RETHOUGHT, start, end),
             _SAYING_STOPPED.match(doc.text, start, end),
             _JUDGING_PUT_OFF.match(doc.text, start, end),
         ) if m is not None
     ]
-    if (wound := _WOUNDS.search(doc.text, start, end)) is not None and not _HURT_DENIED.search(doc.text, start, end):
+    if (wound := _search_from(doc, _WOUNDS, start, end)) is not None and not _search_from(doc, _HURT_DENIED, start, end):
         found.append(wound.end())
     # 「…と言わないでください、なんて綺麗ごとです」「…と言わないでください、と言う人がいますが、違います」:
     # the call itself waved away or answered; 「…と専門家は訴えています」 reports it and still disowns.
