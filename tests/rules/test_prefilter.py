@@ -116,3 +116,30 @@ def test_no_rule_reads_a_plain_notices_morphemes(text: str) -> None:
         if opts is not None:
             list(rule.func(doc, context, opts))
         assert "tokens" not in doc.__dict__, code
+
+
+# Constructs the 26 guarded patterns do not all use yet, each with the characters that tell a wrong guard
+# from a right one: case folding beyond ASCII (「K」 the Kelvin sign and 「ſ」 match k and s under (?i)), digits
+# and letters of other scripts (「１」「٣」 are \d), zero-width items before the first character (a lookbehind,
+# \b, ^), and items whose first character cannot be told (a negated literal, a back-reference, a
+# conditional group), which must leave the pattern as it is.
+_CONSTRUCTS = [
+    r"(?i)[a-z]+", r"(?i)k|s", r"(?i)(?:x|y)?[j-l]", r"\d+", r"(?a)\d+", r"\w+年", r"\s+x",
+    r"(?<=a)b|c", r"(?<!a)\bk", r"(?m)^a|b", r"(?:(?=a)|b)c", r"a++b", r"(?>a|b)c", r"(?:a|)*+k",
+    r"[^a]b", r"(a)\1", r"(a)?(?(1)b|c)", r"\b", r"(?i)(?-i:k)s", r"(?i:k)s", r"(?s).k",
+]
+_TELLING = "akbcsKſkS1１٣x年 \n"
+
+
+@pytest.mark.parametrize("pattern", _CONSTRUCTS)
+def test_the_guard_of_each_construct_finds_what_the_pattern_finds(pattern: str) -> None:
+    original = re.compile(pattern)
+    guarded = guard(original)
+    texts = [""] + list(_TELLING)
+    texts += [a + b for a in _TELLING for b in _TELLING]
+    texts += [a + b + c for a in "akKſ1٣ " for b in _TELLING for c in "bsk年x"]
+    for text in texts:
+        assert _found(guarded, text) == _found(original, text), (pattern, text)
+        for pos in range(len(text) + 1):
+            got, want = guarded.match(text, pos), original.match(text, pos)
+            assert (got and got.span()) == (want and want.span()), (pattern, text, pos)
