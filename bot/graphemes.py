@@ -71,7 +71,6 @@ def shortened(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     end = max(limit - 1, 0)
-    while end > 0 and (joins_previous(text[end]) or text[end - 1] == "\u200d" or _after_a_virama(text, end)
-                       or _second_of_a_flag(text, end)):
+    while end > 0 and _inside(text, end):
         end -= 1
     return text[:end or max(limit - 1, 0)] + "…"  # nothing but marks: cut where it must
