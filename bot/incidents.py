@@ -313,6 +313,10 @@ _PASSPHRASE = re.compile(
     # and read into the phrase it went under the mask with both.
     r"((?![/／])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000](?!(?:->|=>|＝＞)(?:[ \u3000]|$))[!-~\uff01-\uff5e]{1,64}+){1,11}+)"
     r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
+# What a kana or kanji value is not made of (a space, punctuation, a bracket or quote, a colon), and what it
+# ends before: shared by every reading of one, so that all stop at the same characters.
+_NOT_IN_A_JAPANESE_VALUE = r"\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝"
+_A_JAPANESE_VALUE_ENDS = r"(?=[\s、。，．,」』（）()【〔〈《]|$)"
 # A password in kana or kanji (「パスワード：桜並木」「パスワードは「さくらもち」」): the value was read
 # in ASCII only and went out as typed. Only after a colon or inside quotes, where what follows is the
 # value: after は alone (「パスワードは管理者に伝えました」) it is the sentence.
@@ -321,7 +325,7 @@ _JAPANESE_VALUE = re.compile(
     _LABEL + r"[ \t\u3000]*+(?:(?:[:：=＝→]|->)[ \t\u3000]*+[「『]?|(?:" + _IN_ITS_FIELD + r"|は|が|を)?[ \t\u3000]*+[「『])"
     # A note in brackets after it is the report's (「パスワード：さくらもち【旧】」「PW：abc123〔旧〕」): read into the
     # value, the note went under the mask; stopped at 【 with nothing to follow, the password went out as typed.
-    r"([^\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝]{1,32}+)(?=[\s、。，．,」』（）()【〔〈《]|$)")
+    r"([^" + _NOT_IN_A_JAPANESE_VALUE + r"]{1,32}+)" + _A_JAPANESE_VALUE_ENDS)
 # Inside quotes the value runs to the closing quote, spaces and all (「パスワード：「桜 並木」」): read
 # up to the space, it was one letter, too short to be taken for a value, and went out whole.
 _QUOTED_JAPANESE_VALUE = re.compile(
@@ -687,7 +691,7 @@ def _without_a_glued_tail(text: str, start: int, end: int) -> int:
 # as the report's, and the value after it was read as no label's and went out as typed. Only a value with a
 # digit (see _a_listed_value), not a date, a time or a field of its own (「パスワード：変更済み 11/30」「… ID:koho01」).
 _A_VALUE_AFTER_WHAT_IS_SAID = re.compile(
-    _LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->|は|が)[ \t\u3000]*+([^\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝!-~]{1,16}+)"
+    _LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->|は|が)[ \t\u3000]*+([^" + _NOT_IN_A_JAPANESE_VALUE + r"!-~]{1,16}+)"
     r"[ \t\u3000、，]++([!-~\uff01-\uff5e]{4,64}+)")
 
 
@@ -734,7 +738,7 @@ def _japanese_value_spans(text: str) -> list[tuple[int, int]]:
 # learn what leaked. A password in those alone there (「パスワード、桜並木」) still goes out; after は and a space it does not.
 _JAPANESE_VALUE_AFTER_A_BREAK = re.compile(
     _LABEL + r"(?:(?P<said>は)(?:[、，][ \t\u3000]*+|[ \t\u3000]++)|[ \t\u3000]*+[、，][ \t\u3000]*+|[ \t\u3000]++)"
-    r"([^\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝!-~\uff01-\uff5e]{2,32}+)(?=[\s、。，．,」』（）()【〔〈《]|$)")
+    r"([^" + _NOT_IN_A_JAPANESE_VALUE + r"!-~\uff01-\uff5e]{2,32}+)" + _A_JAPANESE_VALUE_ENDS)
 # What a report says about the password there rather than the password (「パスワードは まだ変更していません」「パスワードは
 # そのまま」「パスワードは 誤送信」「パスワード ポリシーについて」「パスワード、および氏名」), beyond _SAID_OF_THE_PASSWORD.
 _SAID_AFTER_A_BREAK = re.compile(
