@@ -18,8 +18,7 @@ from bot.rules.text import KANJI_DIGITS, Document
 
 WEEKDAYS = "月火水木金土日"
 # The brackets a weekday is written in: 「（金）」「［金］」「〔金〕」「【金】」, and 「〈金〉」「《金》」「<金>」 of
-# calendars and tables. The plain-string patterns below (_BARE_AFTER, _AFTER_WEEKDAY_SLASH,
-# _DAY_HOLIDAY_MARK) spell the same classes out.
+# calendars and tables.
 _OPEN = "[(\\[〔【〈《<]"
 _CLOSE = "[)\\]〕】〉》>]"
 _EN_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
@@ -39,7 +38,7 @@ _WD = (
 # (「12/6（土）・7（日）」), or a weekday, the time that day starts and a range mark
 # (「12/6（土）10:00～7（日）」「（土）午前10時～7（日）」). A bare number anywhere else is no day.
 _BARE_AFTER = re.compile(
-    r"[)\]〕】〉》>]\s*+(?:[・･,、]|(?:(?:午前|午後|AM|PM|am|pm)?\s*+"
+    rf"{_CLOSE}\s*+(?:[・･,、]|(?:(?:午前|午後|AM|PM|am|pm)?\s*+"
     r"(?:[0-9]{1,2}\s*+:\s*+[0-9]{2}|[0-9]{1,2}\s*+時(?:\s*+[0-9]{1,2}\s*+分|半)?)\s*+)?[~～〜\-])\s*+$"
 )
 # Which group of _WD (or of its copy for a day without its month) holds the weekday.
@@ -57,7 +56,7 @@ _NUM = rf"[0-9]{{1,2}}|[{KANJI_DIGITS}十]{{1,3}}"
 # A date may follow another's weekday and a 「/」 (「12月5日（土）/12月19日（土）」「…土曜日/…」, 「／」 in
 # norm); any other 「/」 or 「.」 before the number makes it part of a longer number (「2026/12/5」「1/2日」).
 _ERA_LETTER_SLASH = r"/(?<=[RHS][0-9]/)|/(?<=[RHS][0-9]{2}/)"
-_AFTER_WEEKDAY_SLASH = r"(?<=[)\]〕】〉》>]/)|(?<=[)\]〕】〉》>] /)|(?<=曜日/)|(?<=曜日 /)"
+_AFTER_WEEKDAY_SLASH = rf"(?<={_CLOSE}/)|(?<={_CLOSE} /)|(?<=曜日/)|(?<=曜日 /)"
 _DATE = guard(re.compile(
     rf"(?:(?<![0-9/.{KANJI_DIGITS}十])|{_AFTER_WEEKDAY_SLASH})(?:(?P<y>[0-9]{{4}}|[{KANJI_DIGITS}]{{4}})\s*+(?P<ysep>[年/.\-])\s*+"
     # 「R9/1/4」: forms and systems write an era letter's year with a slash too.
@@ -409,7 +408,7 @@ def _holiday_mark_hit(doc: Document, span: tuple[int, int], mark: tuple[int, int
 
 
 # The holiday mark at the end of a later day's weekday: 「23日（月・祝）」 of 「22日（日）～23日（月・祝）」.
-_DAY_HOLIDAY_MARK = re.compile(r"(?P<h>祝日|祝)\s*+[)\]〕】〉》>]$")
+_DAY_HOLIDAY_MARK = re.compile(rf"(?P<h>祝日|祝)\s*+{_CLOSE}$")
 
 
 def _later_day_not_holiday(doc: Document, m: re.Match[str], today: date, year: int | None, month: int,
