@@ -1576,21 +1576,13 @@ def _fits_nearest_year(m: re.Match[str], days: list[tuple[int | None, int, int, 
 
 
 def _fmt_day(t: datetime, ctx: CheckContext) -> str:
-    try:
-        zone = ZoneInfo(ctx.policy.tz)
-    except Exception:
-        zone = ZoneInfo("Asia/Tokyo")
-    lt = t.astimezone(zone)
+    lt = t.astimezone(_zone(ctx))
     return f"{lt.year}年{lt.month}月{lt.day}日（{WEEKDAYS[lt.weekday()]}）"
 
 
 def _fmt(t: datetime, ctx: CheckContext) -> str:
     # Written as the thread's 「投稿予定: 2026年12月7日（月）09:30」 above the finding is.
-    try:
-        zone = ZoneInfo(ctx.policy.tz)
-    except Exception:
-        zone = ZoneInfo("Asia/Tokyo")
-    return f"{_fmt_day(t, ctx)}{t.astimezone(zone):%H:%M}"
+    return f"{_fmt_day(t, ctx)}{t.astimezone(_zone(ctx)):%H:%M}"
 
 
 @rule(
