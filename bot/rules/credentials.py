@@ -428,12 +428,13 @@ def _example_qualified(m: re.Match[str]) -> bool:
 # it (「_パスワード_：Kessai2026」「*PW*: …」): the mark is the label's, not the value's. Read as the value's
 # first letter, the mark went under the mask and the finding's excerpt read 「PW:＊＊＊＊」.
 _MARK_CLOSED = r"(?:[*_~`]{1,2}+(?=[ \t]))?+"
-_MARK_BEFORE_SEPARATOR = r"(?:[*_~`]{1,2}+(?=[ \t]*+(?::|=|→)))?+"
+_MARK_SEPARATOR = r"[ \t]*+(?::|=|→)"
+_MARK_BEFORE_SEPARATOR = rf"(?:[*_~`]{{1,2}}+(?={_MARK_SEPARATOR}))?+"
 # The same for _LABELLED, where the emphasis may also close before 「は」「って」「、」 or a space (「*PW*は 8BXE6」
-# 「*password* is kx7pq2」「*「パスワード」* kx7pq2」): then only where it was opened before the label (_label_opened),
+# 「*password* is kx7pq2」「*「パスワード」* kx7pq2」): then only where it was opened before the label (_label_marked),
 # so that a mark of its own after a word (「PW* 2」) is no emphasis.
-_LABEL_MARK = r"(?:(?P<label_mark>[*_~`]{1,2}+)(?=[ \t]*+(?::|=|→)|[ \t]*+(?:は|って|とは|、)|[ \t]))?+"
-_MARK_SEPARATOR_AFTER = re.compile(r"[ \t]*+(?::|=|→)")
+_LABEL_MARK = rf"(?:(?P<label_mark>[*_~`]{{1,2}}+)(?={_MARK_SEPARATOR}|[ \t]*+(?:は|って|とは|、)|[ \t]))?+"
+_MARK_SEPARATOR_AFTER = re.compile(_MARK_SEPARATOR)
 # 「パスワードの値は Kessai2026! です」: the value named as the password's value.
 _VALUE_OF = r"(?:の値)?"
 # What a notice of a new password says between the label and the arrow or colon (「パスワード変更
