@@ -617,19 +617,10 @@ def missing_sqlite_file_ja(database_url: str) -> str | None:
     its folders), and 「kessai の表がありません。`kessai db upgrade` で作成して…」 led an auditor
     with a mistyped path to make an empty ledger and export 「[]」 from it. None for PostgreSQL,
     URI filenames (?uri=true) and a file that is there."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        u = make_url(database_url)
-    except (ArgumentError, ValueError):
+    found = sqlite_file(database_url)
+    if found is None or found[0].exists():
         return None
-    if u.get_backend_name() != "sqlite" or u.database in (None, "", ":memory:") or "uri" in u.query:
-        return None
-    path = Path(u.database or "")
-    if path.exists():
-        return None
-    return (f"DATABASE_URL の SQLite のファイル「{path.resolve()}」がありません。DATABASE_URL の場所"
+    return (f"DATABASE_URL の SQLite のファイル「{found[0].resolve()}」がありません。DATABASE_URL の場所"
             "（作業フォルダーからの相対パスかどうかも）を確認してください。初めて使うデータベースなら、"
             "`kessai db upgrade` で作成してください。")
 
