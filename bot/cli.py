@@ -246,17 +246,17 @@ def hold_sqlite_quiet(database_url: str) -> int | None:
     (what it wrote afterwards would be missing from the target). A database without the file
     (a serve of an older version, or none ever) is copied as it is: the copy reads one snapshot.
     Returns the descriptor to close afterwards, or None."""
-    from bot.config import sqlite_file
+    from bot.serve_lock import lock_path, read_holder
     from storage.copy import CopyRefused
 
-    found = sqlite_file(database_url)
-    if found is None or sys.platform == "win32":
+    # The very file serve locks (the same resolution of the database's place).
+    path = lock_path(database_url)
+    if path is None or sys.platform == "win32":
         return None
     import errno
     import fcntl
 
-    database = found[0].resolve()
-    path = database.with_name(database.name + ".lock")
+    database = path.with_name(path.name.removesuffix(".lock"))
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
@@ -267,11 +267,10 @@ def hold_sqlite_quiet(database_url: str) -> int | None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as e:
-        text = os.pread(fd, 512, 0).decode("utf-8", errors="replace")
+        pid = read_holder(fd).get("pid", "")
         os.close(fd)
         if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise CopyRefused(f"ファイル {path} を確かめられません（{e.strerror}）。") from e
-        pid = dict(p.split("=", 1) for p in text.split() if "=" in p).get("pid", "")
         who = f"（プロセス番号 {pid}）" if pid.isdigit() else ""
         raise CopyRefused(
             f"コピー元の {database} を、動いている kessai serve{who}が使っているため、コピーしませんでした"

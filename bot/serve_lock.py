@@ -97,7 +97,7 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as e:
-        holder = _read_holder(fd)
+        holder = read_holder(fd)
         os.close(fd)
         if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise ServeLockRefused(already_serving_ja(database, holder)) from e
@@ -118,7 +118,7 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
     return ServeLock(path, fd)
 
 
-def _read_holder(fd: int) -> dict[str, str]:
+def read_holder(fd: int) -> dict[str, str]:
     """What the holder wrote of itself; empty when it wrote nothing yet (or could not)."""
     try:
         text = os.pread(fd, 512, 0).decode("utf-8", errors="replace")
