@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +41,8 @@ BATCH = 1000
 LOCK_WAIT = 10.0
 # The row migration 0001 puts in ledger_head of a new database (kessai's genesis): not data.
 GENESIS_HEAD = (1, 0, "0" * 64)
+# The ledger head as stored, read back on both sides.
+_HEAD = text("SELECT seq, entry_hash FROM ledger_head WHERE id = 1")
 # Alembic's own table: both databases are at the same revision, and the target has its row already.
 _NOT_COPIED = {"alembic_version"}
 
@@ -113,7 +116,7 @@ def copy_database(source: Engine, target: Engine, target_url: str, *,
                               "どちらかのデータベースが kessai 以外の方法で変更されています。管理者に相談してください。")
 
     result = CopyResult()
-    with _source_snapshot(source) as src_conn, target.connect() as dst_conn, dst_conn.begin():
+    with _snapshot(source) as src_conn, target.connect() as dst_conn, dst_conn.begin():
         _prepare_target(dst_conn, tables, lock_wait)
         totals = {t.name: src_conn.scalar(select(func.count()).select_from(src_meta.tables[t.name])) or 0
                   for t in tables}
@@ -132,7 +135,7 @@ def copy_database(source: Engine, target: Engine, target_url: str, *,
         if dst_conn.dialect.name == "postgresql":
             _reset_sequences(dst_conn, tables)
         _check_copied(src_conn, dst_conn, src_meta, dst_meta, result)
-        head = dst_conn.execute(text("SELECT seq, entry_hash FROM ledger_head WHERE id = 1")).first()
+        head = dst_conn.execute(_HEAD).first()
         result.ledger_head = (int(head[0]), str(head[1])) if head is not None else result.ledger_head
     return result
 
@@ -147,33 +150,21 @@ def reflected(engine: Engine) -> MetaData:
     return meta
 
 
-class _Snapshot:
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[Connection]:
     """A read transaction on the source that sees it as it stood at its first read."""
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-        self._conn: Connection | None = None
-
-    def __enter__(self) -> Connection:
-        options: dict[str, Any] = {READS_ONLY: True}
-        if self._engine.dialect.name == "postgresql":
-            options["isolation_level"] = "REPEATABLE READ"
-        conn = self._engine.connect().execution_options(**options)
-        self._conn = conn
+    options: dict[str, Any] = {READS_ONLY: True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "REPEATABLE READ"
+    with engine.connect().execution_options(**options) as conn:
         conn.begin()
         if conn.dialect.name == "postgresql":
             # Waits on the target's writes between reads: not a stopped process's idle transaction.
             conn.exec_driver_sql("SET LOCAL idle_in_transaction_session_timeout = 0")
-        return conn
-
-    def __exit__(self, *exc: object) -> None:
-        if self._conn is not None:
-            self._conn.rollback()  # it only read
-            self._conn.close()
-
-
-def _source_snapshot(engine: Engine) -> _Snapshot:
-    return _Snapshot(engine)
+        try:
+            yield conn
+        finally:
+            conn.rollback()  # it only read
 
 
 def _prepare_target(conn: Connection, tables: list[Table], lock_wait: float) -> None:
@@ -277,6 +268,5 @@ def _check_copied(src: Connection, dst: Connection, src_meta: MetaData, dst_meta
         there = dst.scalar(select(func.count()).select_from(dst_meta.tables[name])) or 0
         if there != copied:
             raise RuntimeError(f"table {name}: {copied} rows copied, {there} found on the target")
-    query = text("SELECT seq, entry_hash FROM ledger_head WHERE id = 1")
-    if tuple(src.execute(query).first() or ()) != tuple(dst.execute(query).first() or ()):
+    if tuple(src.execute(_HEAD).first() or ()) != tuple(dst.execute(_HEAD).first() or ()):
         raise RuntimeError("ledger_head differs between source and target after the copy")
