@@ -290,7 +290,8 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     # An empty variable (a compose file's ${DATABASE_URL} with nothing behind it) is unset, as in
     # environment_value: it hid .env's value, and serve opened a new sqlite:///kessai.db while
     # `kessai check` read .env's KESSAI_CONFIG.
-    merged.update({k: v for k, v in (os.environ if env is None else env).items() if v.strip()})
+    environ = os.environ if env is None else env
+    merged.update({k: v for k, v in environ.items() if v.strip()})
 
     def get(key: str) -> str | None:
         value = merged.get(key, "").strip()
@@ -299,7 +300,6 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: str | None = ".e
     problems: list[str] = []
     if dotenv_text is not None and dotenv is not None:
         problems.extend(_dotenv_problems(dotenv, dotenv_text, {k for k in SETTING_KEYS if get(k)}))
-        environ = os.environ if env is None else env
         problems.extend(_dotenv_repeated_keys(dotenv, dotenv_text,
                                               {k for k in SETTING_KEYS if environ.get(k, "").strip()}))
 
