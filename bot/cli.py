@@ -246,7 +246,7 @@ def hold_sqlite_quiet(database_url: str) -> int | None:
     (what it wrote afterwards would be missing from the target). A database without the file
     (a serve of an older version, or none ever) is copied as it is: the copy reads one snapshot.
     Returns the descriptor to close afterwards, or None."""
-    from bot.serve_lock import lock_path, read_holder
+    from bot.serve_lock import NO_LOCKS_HERE, lock_path, read_holder
     from storage.copy import CopyRefused
 
     # The very file serve locks (the same resolution of the database's place).
@@ -269,6 +269,13 @@ def hold_sqlite_quiet(database_url: str) -> int | None:
     except OSError as e:
         pid = read_holder(fd).get("pid", "")
         os.close(fd)
+        if e.errno in NO_LOCKS_HERE:
+            # serve starts on such a filesystem with a warning; the copy goes on as it does for a
+            # database without the file, since it reads one snapshot, and says what it could not check.
+            print(f"注意: {path} のあるファイルシステムではファイルのロックが使えないため、kessai serve が"
+                  "このデータベースを使っていないかを確かめられません。kessai serve を止めてから実行して"
+                  "いることを確認してください（コピー中やコピー後の決裁はコピー先に入りません）。", file=sys.stderr)
+            return None
         if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise CopyRefused(f"ファイル {path} を確かめられません（{e.strerror}）。") from e
         who = f"（プロセス番号 {pid}）" if pid.isdigit() else ""

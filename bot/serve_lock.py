@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 # flock(2) answers these where the filesystem keeps no locks (some NFS and FUSE mounts). serve ran
 # there before the lock existed; refusing would stop a working install over a safeguard.
-_NO_LOCKS_HERE = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS})
+NO_LOCKS_HERE = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS})
 
 
 class ServeLockRefused(Exception):
@@ -101,7 +101,7 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
         os.close(fd)
         if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise ServeLockRefused(already_serving_ja(database, holder)) from e
-        if e.errno in _NO_LOCKS_HERE:
+        if e.errno in NO_LOCKS_HERE:
             log.warning("the filesystem of %s keeps no file locks (%s): a second kessai serve on this "
                         "SQLite database would not be refused; SQLite itself is unsafe on such a "
                         "filesystem (network drives): keep the database on a local disk",

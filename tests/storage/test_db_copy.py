@@ -255,6 +255,24 @@ def test_a_source_a_serve_is_running_on_is_refused(source: str, tmp_path: Path) 
     assert ran.returncode == 0, ran.stderr
 
 
+def test_a_source_on_a_filesystem_without_locks_is_copied_with_a_warning(
+        source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Some NFS and FUSE mounts answer flock(2) with ENOLCK; serve starts there with a warning, so the
+    # trial on such a mount must still move: the copy reads one snapshot and says what it could not check.
+    import errno
+
+    target = migrated_database_url("sqlite", tmp_path / "target")
+    Path(source.removeprefix("sqlite:///") + ".lock").touch()
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    ran = kessai(source, "db", "copy", "--to", target)
+    assert ran.returncode == 0, ran.stderr
+    assert "ファイルのロックが使えないため" in ran.stderr and "kessai serve を止めてから" in ran.stderr
+
+
 @pytest.mark.parametrize(("to", "said"), [
     ("postgre://kessai@db/kessai", "--to の URL の「postgre://」は PostgreSQL の書き方ではありません"),
     ("sqlite://", "--to の URL の SQLite にファイル名がありません"),
