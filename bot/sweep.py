@@ -835,8 +835,8 @@ class Sweeper:
         # 「決裁のお願い（3回目）」 a quarter of an hour after 「投稿予定が近づいています」 said the same
         # thing twice and taught people to skim both. The hand-off to the deputies is its own claim.
         told = f"{DUE_SOON_TO_PREFIX}{draft.id}:v{c.version.number}:"
-        recent = {k.removeprefix(told) for k in repo.claimed_since(
-            s, [f"{told}{r}" for r in recipients], now - DUE_SOON_STANDS_FOR)}
+        recent = {k.removeprefix(told) for k in repo.claimed(
+            s, [f"{told}{r}" for r in recipients], since=now - DUE_SOON_STANDS_FOR)}
         if recipients and not [r for r in recipients if r not in recent]:
             return True if just_asked else SETTLED
         recipients = [r for r in recipients if r not in recent]

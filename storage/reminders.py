@@ -150,24 +150,16 @@ def accounts_known_since(s: Session) -> dict[str, datetime]:
     return {key.removeprefix(ACCOUNT_KNOWN_PREFIX): as_utc(at) for key, at in rows}
 
 
-def claimed(s: Session, keys: Iterable[str]) -> set[str]:
-    """Which of ``keys`` are already claimed (one primary-key look-up per chunk)."""
+def claimed(s: Session, keys: Iterable[str], since: datetime | None = None) -> set[str]:
+    """Which of ``keys`` are already claimed (at or after ``since``, if given; one primary-key
+    look-up per chunk)."""
     wanted = list(dict.fromkeys(keys))
     out: set[str] = set()
     for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i:i + _CHUNK]
-        out.update(s.exec(select(ReminderRow.key).where(col(ReminderRow.key).in_(chunk))))
-    return out
-
-
-def claimed_since(s: Session, keys: Iterable[str], since: datetime) -> set[str]:
-    """Which of ``keys`` were claimed at or after ``since``."""
-    wanted = list(dict.fromkeys(keys))
-    out: set[str] = set()
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i:i + _CHUNK]
-        out.update(s.exec(select(ReminderRow.key).where(col(ReminderRow.key).in_(chunk),
-                                                        col(ReminderRow.claimed_at) >= since)))
+        q = select(ReminderRow.key).where(col(ReminderRow.key).in_(wanted[i:i + _CHUNK]))
+        if since is not None:
+            q = q.where(col(ReminderRow.claimed_at) >= since)
+        out.update(s.exec(q))
     return out
 
 
