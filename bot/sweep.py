@@ -831,17 +831,17 @@ class Sweeper:
             + [r for r in asked if r != draft.author_id]))
         away = repo.away_members(s, recipients, now)
         recipients = [r for r in recipients if r not in away and r not in just_asked]
+        if not recipients:
+            return bool(just_asked)
         # Whoever was told within the hour that the scheduled time is near (``_remind_due_soon``):
         # 「決裁のお願い（3回目）」 a quarter of an hour after 「投稿予定が近づいています」 said the same
         # thing twice and taught people to skim both. The hand-off to the deputies is its own claim.
-        told = f"{DUE_SOON_TO_PREFIX}{draft.id}:v{c.version.number}:"
+        told = self._due_soon_to(draft, c.version.number)
         recent = {k.removeprefix(told) for k in repo.claimed(
             s, [f"{told}{r}" for r in recipients], since=now - DUE_SOON_STANDS_FOR)}
-        if recipients and not [r for r in recipients if r not in recent]:
-            return True if just_asked else SETTLED
         recipients = [r for r in recipients if r not in recent]
         if not recipients:
-            return bool(just_asked)
+            return True if just_asked else SETTLED
         # The other order: 「決裁のお願い」 at 08:45 and 「投稿予定が近づいています」 (which says the
         # time left, and comes with the deputies' hand-off) at 09:00. Put off until then — the claim is
         # given back — and the lines above settle it for whoever the due-soon reminder reached. Whoever
@@ -933,8 +933,13 @@ class Sweeper:
         ])
         for r in recipients:
             self._post(s, now, r, body)
-            repo.claim(s, f"{DUE_SOON_TO_PREFIX}{draft.id}:v{c.version.number}:{r}", now)
+            repo.claim(s, f"{self._due_soon_to(draft, c.version.number)}{r}", now)
         return True
+
+    @staticmethod
+    def _due_soon_to(draft: DraftRow, version: int) -> str:
+        """The keys noting who got ``version``'s due-soon reminder, less the person (DUE_SOON_TO_PREFIX)."""
+        return f"{DUE_SOON_TO_PREFIX}{draft.id}:v{version}:"
 
     def _in_hand_before(self, s: Session, draft: DraftRow, version: int, cutoff: datetime | None) -> list[str]:
         """Who holds a request for ``version`` that was in their hands at or before ``cutoff``
