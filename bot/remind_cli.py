@@ -101,7 +101,7 @@ class CronSlackClient:
     def client(self, token: str, base_url: str) -> KeepAliveWebClient:
         from slack_sdk.errors import SlackApiError
 
-        from bot.slack_gateway import NotTried, error_code, retry_after_seconds
+        from bot.slack_gateway import NotTried, rate_limit_wait
         from bot.slack_http import KeepAliveWebClient
 
         limits = self
@@ -121,9 +121,7 @@ class CronSlackClient:
                         limits.unanswered = limits.unanswered or api_method
                     raise
                 except SlackApiError as e:
-                    if e.response.status_code == 429 or error_code(e) == "ratelimited":
-                        headers = e.response.headers or {}
-                        after = retry_after_seconds(headers.get("Retry-After") or headers.get("retry-after"))
+                    if (after := rate_limit_wait(e)) is not None:
                         with limits._lock:
                             limits.rate_limited = max(limits.rate_limited or 0.0, after)
                     raise

@@ -180,6 +180,14 @@ def retry_after_seconds(value: str | None) -> float:
     return min(max(seconds, DEFAULT_RETRY_AFTER), MAX_RETRY_AFTER.total_seconds())
 
 
+def rate_limit_wait(e: SlackApiError) -> float | None:
+    """The seconds Slack asked to wait (retry_after_seconds) when ``e`` is a 429, else None."""
+    if e.response.status_code != 429 and error_code(e) != "ratelimited":
+        return None
+    headers = e.response.headers or {}
+    return retry_after_seconds(headers.get("Retry-After") or headers.get("retry-after"))
+
+
 def _slack_failure(e: SlackApiError) -> Transient | Permanent:
     """What a refused call means for the message it was made for."""
     status = e.response.status_code
@@ -191,9 +199,8 @@ def _slack_failure(e: SlackApiError) -> Transient | Permanent:
         # own sentence in "error") or ok:false without a code: nothing says the message is
         # refused for good, so it is tried again.
         return Transient(f"unreadable answer (HTTP {status})")
-    if status == 429 or error == "ratelimited":
-        retry_after = e.response.headers.get("Retry-After") or e.response.headers.get("retry-after")
-        return RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", retry_after_seconds(retry_after))
+    if (wait := rate_limit_wait(e)) is not None:
+        return RateLimited(f"{RATE_LIMITED_PREFIX} ({status})", wait)
     if status >= 500:
         return Transient(f"Slack answered {status}")
     if error in SLACK_SIDE_ERRORS:
