@@ -25,6 +25,24 @@ UNSTORABLE_JA = (
     "繰り返し表示される場合は、情報政策室（システム管理者）にご連絡ください。"
 )
 
+# Slack sends an event at most four times (the delivery, then retries numbered 1 to 3 within about
+# five minutes) and then drops it. A draft whose every delivery met a database outage (a full disk
+# lasts until someone acts) was lost without a word: its author waited for a check that never came.
+LAST_EVENT_RETRY = 3
+
+MESSAGE_NOT_RECORDED_JA = (
+    "データベースに接続できない状態が続いたため、次のメッセージを下書きとして受け付けられませんでした。"
+    "規則の確認も、決裁者への送付も行われていません。\n{excerpt}\n"
+    "少し時間をおいて、もう一度投稿してください。"
+)
+EDIT_NOT_RECORDED_JA = (
+    "データベースに接続できない状態が続いたため、次のメッセージの編集を記録できませんでした。"
+    "編集した内容の確認も、決裁者への送付も行われていません。\n{excerpt}\n"
+    "少し時間をおいて、もう一度編集してください（編集前の内容で決裁が進むことがあるため、"
+    "急ぐ場合は決裁者にもお知らせください）。"
+)
+EXCERPT_CHARS = 40
+
 log = logging.getLogger(__name__)
 
 
@@ -70,6 +88,45 @@ def safe_response_url(body: dict[str, Any], prefixes: tuple[str, ...]) -> str | 
 
 # Events about the bot itself that are still wanted (as bolt's own filter keeps them).
 _OWN_EVENTS_KEPT = ("member_joined_channel", "member_left_channel")
+
+
+def retry_num(request: Any) -> int:
+    """Slack's X-Slack-Retry-Num of a request (Bolt gives Socket Mode's retry_attempt as the same
+    header), 0 for a first delivery or a header that is not a number."""
+    headers = getattr(request, "headers", None)
+    values = headers.get("x-slack-retry-num") if isinstance(headers, dict) else None
+    value = values[0] if isinstance(values, (list, tuple)) and values else values
+    try:
+        return int(str(value)) if value is not None else 0
+    except ValueError:
+        return 0
+
+
+def lost_intake_message(kessai: Kessai, body: dict[str, Any]) -> tuple[str, str, str] | None:
+    """The channel, author and notice of an intake channel's message (a new one or an edit) that a
+    failed event carried, None for any other event. Read from the payload and the organisation
+    file alone: the database is what failed."""
+    from handlers.intake import is_person_message, is_written_message
+
+    event = body.get("event")
+    if body.get("type") != "event_callback" or not isinstance(event, dict) or event.get("type") != "message":
+        return None
+    channel = event.get("channel")
+    if not isinstance(channel, str) or not kessai.org.accounts_for_channel(channel):
+        return None
+    if event.get("subtype") == "message_changed":
+        msg, notice = event.get("message"), EDIT_NOT_RECORDED_JA
+        if not isinstance(msg, dict) or not is_written_message(msg):
+            return None
+    else:
+        msg, notice = event, MESSAGE_NOT_RECORDED_JA
+        if not is_person_message(msg):
+            return None
+    text = msg.get("text")
+    first = next((line.strip() for line in str(text or "").splitlines() if line.strip()), "")
+    head = first[:EXCERPT_CHARS] + ("…" if len(first) > EXCERPT_CHARS or len(str(text or "").strip()) > len(first) else "")
+    excerpt = f"> {render.escape(head)}" if head else "> （画像・動画のみのメッセージ）"
+    return channel, str(msg["user"]), notice.format(excerpt=excerpt)
 
 
 def own_event_to_ignore(body: dict[str, Any], context: Any) -> bool:
@@ -138,7 +195,7 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any], logger: logging.Logger, respond: Any,
-                 response: BoltResponse | None) -> None:
+                 response: BoltResponse | None, request: Any, client: Any) -> None:
         if isinstance(error, errors.KessaiError):
             logger.info("refused: %s", error)
             return
@@ -159,8 +216,24 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
             logger.error("database unavailable while processing a %s request: %s", body.get("type"),
                          describe_db_error(error))
             _tell(respond, body, DATABASE_DOWN_JA, logger)
+            if retry_num(request) >= LAST_EVENT_RETRY:
+                _tell_author_of_lost_message(client, body, logger)
             return
         logger.exception("unhandled error while processing a %s request", body.get("type"))
+
+    def _tell_author_of_lost_message(client: Any, body: dict[str, Any], logger: logging.Logger) -> None:
+        """Slack's last retry of a message event failed too: Slack sends it no more, so its author
+        is told directly (the outbox is in the database that failed) to post it again."""
+        lost = lost_intake_message(kessai, body)
+        if lost is None:
+            return
+        channel, user, text = lost
+        logger.error("a message in %s from %s was not received: Slack's last retry of its event failed too, "
+                     "and Slack sends it no more; its author was asked to post it again", channel, user)
+        try:
+            client.chat_postEphemeral(channel=channel, user=user, text=text)
+        except Exception as e:
+            logger.warning("could not tell %s that their message in %s was not received: %s", user, channel, e)
 
     def _tell(respond: Any, body: dict[str, Any], text: str, logger: logging.Logger) -> None:
         """The person who acted, directly: the outbox may be what failed."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,6 +60,38 @@ def test_event_during_outage_fails_and_its_retry_is_processed_once(outage: tuple
     settle(st)
     assert count(st, DraftRow) == 1
     assert all(len(dm(st, a)) == 1 for a in APPROVERS)
+
+
+def test_a_message_slack_stops_retrying_during_an_outage_is_told_to_its_author(
+        outage: tuple[LocalStack, TcpProxy], caplog: pytest.LogCaptureFixture) -> None:
+    st, proxy = outage
+    first = CLEAN_DRAFT.splitlines()[0]
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0LAST1")
+    proxy.down()
+    caplog.set_level(logging.ERROR)
+    st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", "【訂正】" + CLEAN_DRAFT)
+    edit = st.driver.last_event
+    # A reply in a draft's thread (here the draft written again, which the database is asked
+    # about) is not a draft: it is not told as one.
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, thread_ts=ts, event_id="Ev0LAST2")
+    reply_event = st.driver.last_event
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT, event_id="Ev0LAST3")
+    envelope = st.driver.last_event
+    assert envelope is not None and edit is not None and reply_event is not None
+    # Slack retries an event three times; while a retry may still go through, nothing is said.
+    for n in (1, 2):
+        assert st.driver.redeliver(envelope, retry_num=n).status >= 500
+    assert st.slack.ephemerals("U0OPERATOR") == []
+    for event in (envelope, reply_event, edit):
+        assert st.driver.redeliver(event, retry_num=3).status >= 500
+    told = [e.text for e in st.slack.ephemerals("U0OPERATOR")]
+    assert len(told) == 2  # the new message and the edit
+    assert "下書きとして受け付けられませんでした" in told[0] and "もう一度投稿してください" in told[0]
+    assert f"> {first[:40]}" in told[0]
+    assert "編集を記録できませんでした" in told[1] and "【訂正】" in told[1]
+    lost = [r.getMessage() for r in caplog.records if "was not received" in r.getMessage()]
+    assert len(lost) == 2 and all("C0INTAKE" in m for m in lost)
+    proxy.up()
 
 
 def test_click_during_outage_is_answered_and_changes_nothing(outage: tuple[LocalStack, TcpProxy]) -> None:
