@@ -637,10 +637,10 @@ def files_lines(files: Sequence[AttachedFile]) -> list[str]:
     return lines
 
 
-def _within_room(rows: list[Row]) -> list[Row]:
-    """A reason in a request DM: as much as fits in DM_REASON_ROOM (the draft needs the rest of
-    the message), saying so when cut; the thread has the whole of it."""
-    kept = _first_fitting(rows, DM_REASON_ROOM)
+def _within_room(rows: list[Row], room: int = DM_REASON_ROOM) -> list[Row]:
+    """A reason in a request DM: as much as fits in ``room`` (the draft needs the rest of the
+    message), saying so when cut; the thread has the whole of it."""
+    kept = _first_fitting(rows, room)
     if len(kept) < len(rows):
         kept.append(("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_", False))
     return kept
@@ -649,6 +649,26 @@ def _within_room(rows: list[Row]) -> list[Row]:
 # What a request DM keeps for the draft's own text before findings are listed: the approver
 # decides on the text, and the thread has every finding.
 DRAFT_SHOWN_MIN = SECTION_LIMIT
+
+
+def _rows_size(rows: Sequence[Row]) -> int:
+    return sum(len(t) + 1 for t, _ in rows)
+
+
+def _reason_rooms(first: Sequence[Row], second: Sequence[Row]) -> tuple[int, int]:
+    """What each of the two reasons of a request DM (the author's override, the decider's
+    rejection) may take: DM_REASON_ROOM between them, not each — two long reasons with four long
+    alt texts and many findings took the message past Slack's ~12,000 characters, and left none
+    of the draft. The one that needs less keeps up to half, the other has the rest."""
+    a, b = _rows_size(first), _rows_size(second)
+    if a + b <= DM_REASON_ROOM:
+        return a, b
+    half = DM_REASON_ROOM // 2
+    if a <= b:
+        a = min(a, half)
+        return a, DM_REASON_ROOM - a
+    b = min(b, half)
+    return DM_REASON_ROOM - b, b
 
 
 def _shown_size(text: str) -> int:
@@ -761,11 +781,13 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
         head.append(section(
             f":busts_in_silhouette: *代決* — {escape(acting_for_name)} さんに代わって決裁をお願いします"
             "（不在、または決裁が遅れているため）。決裁は台帳に代決として記録されます。"))
-    reason: list[dict[str, Any]] = []
+    override: list[Row] = []
     if view.override_reason:
-        reason = _sections(_within_room([
-            (":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*", False),
-            *written("*理由:*", view.override_reason)]))
+        override = [(":rotating_light: *エラーがありますが、作成者が理由を付けて決裁を依頼しています。*", False),
+                    *written("*理由:*", view.override_reason)]
+    pieces = decision_pieces(decided) if decided is not None and not voided_note else []
+    override_room, decision_room = _reason_rooms(override, pieces)
+    reason = _sections(_within_room(override, override_room)) if override else []
     fields = _request_fields(view)
     note = mention_note(view, approver=True)
     if note:
@@ -774,7 +796,7 @@ def approval_request(view: DraftView, *, decided: DecisionView | None = None, vo
     if voided_note:
         end = [section(f":no_entry_sign: {voided_note}")]
     elif decided is not None:
-        end = _sections(_within_room(decision_pieces(decided)))
+        end = _sections(_within_room(pieces, decision_room))
     else:
         end = [_decision_buttons(value, block_id="decision")]
     room = MESSAGE_TEXT_BUDGET - text_size([*head, *reason, *fields, *end]) - min(_shown_size(view.text), DRAFT_SHOWN_MIN)

@@ -754,3 +754,30 @@ def test_a_long_alt_text_is_shown_whole_in_rows_within_a_section() -> None:
     assert rows[0] == "　1枚目の代替テキスト:" and all(r.startswith("　　｜") for r in rows[1:])
     assert "".join(r.removeprefix("　　｜") for r in rows[1:]) == alt
     assert sections(msg)[-3:-1] == ["*決裁者へのメモ:*", "｜撮影は同意済みです。"]
+
+
+def test_an_override_reason_and_a_rejection_reason_share_one_room_in_the_dm() -> None:
+    """Each reason had 2,900 characters of its own: both at the form's most, with four alt texts
+    of 1,500 lines and 25 findings, took the DM to the edge of Slack's ~12,000 and left none of
+    the draft. They share the room now, each cut visibly, the decision's line always kept."""
+    finding = Finding(code="privacy.phone_number", severity="error", message="個人の電話番号の可能性があります。" * 5,
+                      start=0, end=1, excerpt="090-1234-5678 " * 20, clause="上越市 5(2)", suggestion="代表番号" * 40)
+    draft = view("高田城址公園の観桜会のお知らせです。\n" * 1000, findings=[finding] * 25, override_reason="理\n" * 1000,
+                 image_count=4, alt_texts=["桜\n" * 1500] * 4, note="メモ\n" * 1000)
+    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=DECIDED_AT, reason="直\n" * 1000)
+    request = approval_request(draft, decided=decided)
+    within_limits(request)
+    rows = plain_rows(request["blocks"])
+    assert rows.count("｜理") >= 450 and rows.count("｜直") >= 450
+    assert rows.count("｜理") + rows.count("｜直") <= render.DM_REASON_ROOM // 3
+    assert sum(row == "高田城址公園の観桜会のお知らせです。" for row in rows) >= 50
+    text = mrkdwn_text(request["blocks"])
+    assert text.count("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_") == 2
+    assert "上越 花子 さんが差し戻しました" in text
+    # One long reason and one short: the short is whole, the long has the rest of the room.
+    short = replace(decided, reason="誤字があります。")
+    request = approval_request(draft, decided=short)
+    within_limits(request)
+    rows = plain_rows(request["blocks"])
+    assert "｜誤字があります。" in rows and rows.count("｜理") > 900
+
