@@ -781,3 +781,25 @@ def test_an_override_reason_and_a_rejection_reason_share_one_room_in_the_dm() ->
     rows = plain_rows(request["blocks"])
     assert "｜誤字があります。" in rows and rows.count("｜理") > 900
 
+
+def test_a_japanese_named_emoji_code_in_a_finding_is_shown_as_its_letters_not_drawn() -> None:
+    """A workspace's own emoji may be named in Japanese (「:お知らせ:」): only ASCII codes were put in
+    code spans, so a finding about 「:お知らせ:」 showed the workspace's picture instead."""
+    finding = Finding(code="a11y.machine_dependent", severity="error",
+                      message="「:お知らせ:」は Slack の絵文字の書き方で、SNS ではこの文字のまま表示されます。",
+                      start=0, end=7, excerpt=":お知らせ::確認します: 日時:3月1日10:00 場所:市役所:sparkles:",
+                      clause="美祢市 5(2)イ", suggestion="「お知らせ」と書いてください。")
+    [line] = render.finding_lines([finding])
+    assert "「`:お知らせ:`」は Slack の絵文字" in line
+    # A time's colons are no code's (「10:00」), and a run of codes is one span.
+    assert "\n>`:お知らせ::確認します:` 日時:3月1日10:00 場所`:市役所:sparkles:`\n" in line
+    assert "修正案: 「お知らせ」と書いてください。" in line
+    modal = render.override_modal(view("お知らせ", findings=[finding]))
+    assert not view_errors(modal)
+    assert "「`:お知らせ:`」は Slack の絵文字" in modal["blocks"][0]["text"]["text"]
+
+
+@pytest.mark.parametrize("shape", [":お知らせ:", "場所:市役所:"])
+def test_emoji_codes_are_found_in_linear_time(shape: str) -> None:
+    # A run of codes was one span grown by copying it whole at each code: quadratic.
+    assert_stays_linear(lambda text: render._codes_as_typed(text), shape)
