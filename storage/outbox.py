@@ -593,6 +593,39 @@ def fail_held(s: Session, parent_key: str, error: str) -> int:
 # How many waiting rows one pass looks at to find due ones (a Slack outage can leave thousands).
 SCAN_LIMIT = 5000
 
+# The longest a message is ever put off after an attempt (slack_gateway.MAX_RETRY_AFTER, where a
+# Retry-After is capped; its backoff, a thread parent's PARENT_RETRY and a scope hold are shorter).
+LONGEST_RETRY_WAIT = timedelta(hours=1)
+# Clocks of replicas a few seconds apart are normal (serve warns beyond 2 s): no clock step.
+CLOCK_STEP = timedelta(minutes=2)
+
+
+def due_at(now: datetime, next_attempt_at: datetime, created_at: datetime, retried: bool) -> bool:
+    """Whether a waiting row is due at ``now``: its time has come, or it was set by a clock that
+    has since been set back (NTP correcting a clock that ran a day ahead, a VM's clock restored).
+
+    Waiting for that clock to get there again held a retry (and its thread's replies behind it) or
+    a message written meanwhile for as long as the clock had been ahead, a day in that case. A
+    retry is never put off longer than LONGEST_RETRY_WAIT, and a message not held for later
+    (``hold_posts_until``) is due when written: more than that ahead of ``now`` is a clock step.
+    A post held for the business morning keeps its time (it cannot tell its hold from a step)."""
+    if next_attempt_at <= now:
+        return True
+    if retried:
+        return next_attempt_at > now + LONGEST_RETRY_WAIT + CLOCK_STEP
+    return next_attempt_at == created_at and next_attempt_at > now + CLOCK_STEP
+
+
+def _retried() -> ColumnElement[bool]:
+    return (col(OutboxRow.attempts) > 0) | col(OutboxRow.last_error).is_not(None)
+
+
+def _due_clause(now: datetime) -> ColumnElement[bool]:
+    """``due_at`` in SQL."""
+    na = col(OutboxRow.next_attempt_at)
+    return (na <= now) | (_retried() & (na > now + LONGEST_RETRY_WAIT + CLOCK_STEP)) | (
+        ~_retried() & (na == col(OutboxRow.created_at)) & (na > now + CLOCK_STEP))
+
 
 def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = False,
              left: set[int] | None = None) -> list[OutboxRow]:
@@ -620,10 +653,11 @@ def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = Fals
     # same snapshot: a held reply released meanwhile is held in both parts or waiting in both.
     held_threads: dict[str, int] = {}
     heads: list[Any] = []
-    for row_id, key, thread, next_attempt_at, claimed, held in s.execute(
+    for row_id, key, thread, next_attempt_at, claimed, held, created_at, retried in s.execute(
             _scan_statement(s.get_bind().dialect.name), {"scan_limit": SCAN_LIMIT}):
         if not held:
-            heads.append((row_id, key, thread, next_attempt_at, claimed))
+            due = due_at(now, as_utc(next_attempt_at), as_utc(created_at), bool(retried))
+            heads.append((row_id, key, thread, due, claimed))
         elif thread and row_id is not None:
             held_threads[_THREAD + thread] = row_id
     if not heads:
@@ -638,7 +672,7 @@ def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = Fals
     chosen: list[int] = []
     # (in_turn) Threads whose every row met so far is chosen: the next one may follow them.
     followed: set[str] = set()
-    for row_id, key, thread, next_attempt_at, claimed in heads:
+    for row_id, key, thread, due_now, claimed in heads:
         if row_id is None:  # a primary key never is; the model types it Optional for new rows
             continue
         if len(chosen) >= limit:
@@ -649,7 +683,7 @@ def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = Fals
         turn = thread and _THREAD + thread
         keys = [k for k in (key, turn) if k]
         follows = bool(turn) and turn in followed
-        due = as_utc(next_attempt_at) <= now and not claimed  # claimed by the database's clock
+        due = due_now and not claimed  # claimed by the database's clock
         if any((k in blocked and not (follows and k == turn)) or held_since.get(k, row_id) < row_id for k in keys):
             blocked.update(keys)  # a later reply must not overtake this one either
             followed.discard(turn or "")
@@ -684,9 +718,11 @@ def _scan_statement(dialect: str) -> Any:
     # Claimed or not by the database's clock, like claim_many (see Claim); due by the caller's.
     claimed_now = (col(OutboxRow.claimed_until) > _now(dialect)).label("claimed")
     waiting = select_(col(OutboxRow.id), col(OutboxRow.message_key), col(OutboxRow.thread_key),
-                      col(OutboxRow.next_attempt_at), claimed_now, literal_column("0").label("held")) \
+                      col(OutboxRow.next_attempt_at), claimed_now, literal_column("0").label("held"),
+                      col(OutboxRow.created_at), _retried().label("retried")) \
         .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(bindparam("scan_limit")).subquery()
-    held: Any = select_(func.min(OutboxRow.id), null(), col(OutboxRow.thread_key), null(), null(), literal_column("1")) \
+    held: Any = select_(func.min(OutboxRow.id), null(), col(OutboxRow.thread_key), null(), null(), literal_column("1"),
+                        null(), null()) \
         .where(col(OutboxRow.status) == HELD).group_by(col(OutboxRow.thread_key))
     scan = union_all(select_(*waiting.c), held).subquery()
     return select_(*scan.c).order_by(scan.c.held, scan.c.id)
@@ -719,7 +755,7 @@ def due_of(s: Session, ops: Sequence[str], now: datetime, limit: int) -> list[Ou
     flush_pending(s)
     free = col(OutboxRow.claimed_until).is_(None) | (col(OutboxRow.claimed_until) <= _now(s.get_bind().dialect.name))
     return list(s.exec(select(OutboxRow).where(
-        col(OutboxRow.status) == PENDING, col(OutboxRow.op).in_(list(ops)), col(OutboxRow.next_attempt_at) <= now,
+        col(OutboxRow.status) == PENDING, col(OutboxRow.op).in_(list(ops)), _due_clause(now),
         free).order_by(col(OutboxRow.id)).limit(limit)).all())
 
 

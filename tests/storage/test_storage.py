@@ -711,3 +711,41 @@ def test_verify_reads_the_versions_a_batch_at_a_time_and_still_finds_an_edited_o
         batched = verify_with_versions(ledger_repo.iter_entries_with_versions(s), ledger_repo.head(s))
         whole = verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s))
     assert batched == whole and batched.first_bad_seq == n - 50 and "変更されています" in (batched.problem_ja or "")
+
+
+def test_a_retry_set_by_a_clock_since_set_back_is_not_stuck_until_the_clock_gets_there_again(db: Database) -> None:
+    """The clock ran a day ahead for an hour (then NTP set it back): a retry scheduled meanwhile
+    for 'in 30 seconds' by that clock waited a whole day, and its thread's later replies with it."""
+    ahead = NOW + timedelta(days=1)
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "reply"}, now=NOW, thread_key="C1:1.0")
+        outbox.enqueue(s, "post", {"channel": "C1", "text": "next reply"}, now=NOW, thread_key="C1:1.0")
+        (first,) = outbox.eligible(s, NOW)
+        outbox.mark_retry(s, first.id or 0, ahead + timedelta(seconds=30), "slack_server: 503")
+    with db.session() as s:
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW + timedelta(minutes=1))] == ["reply"]
+    # One waiting out a Retry-After of up to an hour still waits for it: that is no clock step.
+    with db.session() as s:
+        outbox.mark_retry(s, first.id or 0, NOW + outbox.LONGEST_RETRY_WAIT, "rate limited (429)")
+    with db.session() as s:
+        assert outbox.eligible(s, NOW) == []
+
+
+def test_a_message_written_by_a_clock_since_set_back_goes_out_now(db: Database) -> None:
+    """Written while the clock was a day ahead, a new message went out only when the clock got back
+    to the day it was written on. One a clock a little ahead wrote (another replica's) is no step."""
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "U1", "text": "dm"}, now=NOW + timedelta(days=1))
+        outbox.enqueue(s, "post", {"channel": "U2", "text": "skewed"}, now=NOW + outbox.CLOCK_STEP)
+    with db.session() as s:
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW)] == ["dm"]
+        assert [r.payload["text"] for r in outbox.due_of(s, ["post"], NOW, 10)] == ["dm"]
+        assert [r.payload["text"] for r in outbox.eligible(s, NOW + outbox.CLOCK_STEP)] == ["dm", "skewed"]
+
+
+def test_the_outbox_waits_no_retry_out_longer_than_the_gateway_sets() -> None:
+    from bot import slack_gateway
+
+    longest_set = max(slack_gateway.MAX_RETRY_AFTER, slack_gateway.PARENT_RETRY, slack_gateway.MAX_BACKOFF,
+                      slack_gateway.TOKEN_ASK_EVERY)
+    assert longest_set <= outbox.LONGEST_RETRY_WAIT
