@@ -494,9 +494,39 @@ def _japanese_in_path(doc: Document, url: Url) -> Hit | None:
     )
 
 
+# A letter typed twice over (「hhttps://」「httpss://」「htttp://」) is as broken as one left out.
 _BROKEN_SCHEME = guard(re.compile(
-    r"(?i)(?<![A-Za-z])(h?t{1,3}ps?|htp?s?)(://?/?|:/(?!/)|:{2,3}/{0,3}|//|;/{1,3}|:\\{1,2}|:(?![/\\]))(?=[A-Za-z0-9])"
+    r"(?i)(?<![A-Za-z])(h{0,2}t{1,3}p{1,2}s{0,2}|htp?s?)(://?/?|:/(?!/)|:{2,3}/{0,3}|//|;/{1,3}|:\\{1,2}|:(?![/\\]))(?=[A-Za-z0-9])"
 ))
+# 「https://」 set apart from its host by a space or a line break (「https://⏎www.city…」, as a PDF or a
+# narrow window wraps it): the scheme links nothing. Only before what reads as a host name, so that
+# 「「https:// 」で始まるアドレス」 names the scheme alone.
+_SPLIT_SCHEME = guard(re.compile(
+    r"(?i)(?<![A-Za-z])(https?)://(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=(?:www\.|[A-Za-z0-9\-]+\.)[A-Za-z0-9])"
+))
+# An address that goes on on the next line (「…/kurashi/⏎bosai/index.html」, copied from a PDF that
+# wrapped it): the platforms link the first line only, and the reader lands on another page. The
+# link must end its line (perhaps before a 「.」 or 「?」 the link leaves out), and the next line start
+# with a piece that only an address has: a path in lower case (「bosai/」「sai/index.html」),
+# a file name (「000123456.pdf」) or a query (「q=snow&lang=ja」), standing alone before a space, the
+# end of the line or Japanese. A word (「bosai も参照」), a date (「12/6」), 「TEL/FAX」, a hashtag and
+# another link are the text after a whole address.
+_LINE_BREAK_AFTER_LINK = re.compile(r"([.?]?)[ \t]*\r?\n")
+_NEXT_LINE_PIECE = re.compile(r"[A-Za-z0-9\-._~%!$&'*+,;=@/?#]+(?=[\s\u3000]|$|[^\x00-\x7f])")
+_FILE_NAME = re.compile(r"(?i)\.(?:html?|php|pdf|aspx?|jsp|cgi|xlsx?|docx?|pptx?|zip|jpe?g|png)$")
+
+
+def _continued_on_next_line(doc: Document, url: Url) -> tuple[int, str] | None:
+    """(original end, whole address) of ``url`` when its address goes on on the next line."""
+    br = _LINE_BREAK_AFTER_LINK.match(doc.text, url.end)
+    if br is None or (piece := _NEXT_LINE_PIECE.match(doc.text, br.end())) is None:
+        return None
+    rest = trim_url(piece.group())
+    if "://" in rest or rest.lower().startswith("www.") or not any("a" <= c <= "z" for c in rest):
+        return None
+    if not ("=" in rest or _FILE_NAME.search(rest) or ("/" in rest and rest.lower() == rest)):
+        return None  # a path without a file or a query is in lower case: 「Word/PDF 形式」 is prose
+    return br.end() + len(rest), url.url + br.group(1) + rest
 
 
 # An address in brackets after the scheme (and any user name), which only an IPv6 address may be.
@@ -527,6 +557,11 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （「https://ja.wikipedia.org/wiki/上越市 をご覧ください」）と、「=」で終わる URL のすぐ後の日本語
     （「…/search?q=雪まつり」）も、アドレスの一部として止めます。
     URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）は対象外です。
+    PDF などから写して途中で改行された URL（「…/kurashi/」の次の行に「bosai/index.html」、「https://」の
+    次の行にアドレス）も、リンクになるのは改行の手前までなので止め、1行につなげた URL を提案します
+    （次の行がパス・ファイル名・クエリの形で始まるときだけで、URL の次の行の文や日付、ハッシュタグ、
+    別の URL は対象外です）。「hhttps://」「httpss://」のように文字が重なったものや「https:// www…」の
+    ように空白が入ったものも止めます。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
     ホスト名、`192.168.…`・`10.…`・`[fd00::1]`・`[::1]` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
@@ -556,6 +591,16 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             f"URL の書き方が壊れています（「{doc.text[start:end]}」）。「{fixed}://」で始まる形に直してください。",
             suggestion=f"{fixed}://{tail}",
         )
+    if "://" in doc.norm:
+        for m in _SPLIT_SCHEME.finditer(doc.norm):
+            start, end = doc.span(m.start(), m.end())
+            host = re.match(r"[A-Za-z0-9.\-]+", doc.norm[m.end() :])
+            yield Hit(
+                start,
+                end,
+                f"「{m.group(1)}://」の後に空白や改行が入っていて、リンクになりません。アドレスを続けて1行に書いてください。",
+                suggestion=f"{m.group(1).lower()}://{host.group() if host else ''}",
+            )
     if "[" in doc.norm and "://" in doc.norm:
         for m in _BRACKET_HOST.finditer(doc.norm):
             if not is_ipv6_literal(m.group("host").lower()):
@@ -604,6 +649,14 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             )
         if (japanese := _japanese_in_path(doc, url)) is not None:
             yield japanese
+        if "\n" in doc.text and (wrapped := _continued_on_next_line(doc, url)) is not None:
+            yield Hit(
+                url.start,
+                wrapped[0],
+                "URL が途中で改行されています。リンクになるのは改行の手前までで、違うページが開きます。"
+                "改行を取り除いて1行につなげてください。",
+                suggestion=wrapped[1],
+            )
         if _internal(url.host) and not _allowed(url, opts.allow):
             yield Hit(url.start, url.end, _INTERNAL_MESSAGE.format(where=url.host))
         elif (service := _workspace_chat(url)) and not _allowed(url, opts.allow):

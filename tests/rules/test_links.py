@@ -736,3 +736,70 @@ def test_a_one_dot_leader_in_a_link_is_no_ellipsis(text: str) -> None:
     # (6400882) cut 「bit․ly」 in two and hid the link from every rule.
     found = codes(text)
     assert "link.shortener" in found and "link.malformed" in found
+
+
+# A long address copied from a PDF or a narrow window arrives broken over two lines: the platforms
+# link only the first line, and the reader lands on another page (or none).
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("詳しくは https://www.city.joetsu.niigata.jp/kurashi/\nbosai/index.html をご覧ください",
+         "https://www.city.joetsu.niigata.jp/kurashi/bosai/index.html"),
+        ("詳しくは https://www.city.joetsu.niigata.jp/kurashi/bo\nsai/index.html",
+         "https://www.city.joetsu.niigata.jp/kurashi/bosai/index.html"),
+        ("https://www.city.joetsu.niigata.jp/soshiki/kouhou/\n000123456.pdf",
+         "https://www.city.joetsu.niigata.jp/soshiki/kouhou/000123456.pdf"),
+        ("申込み：https://www.city.joetsu.niigata.jp/site/\nbosai/12345\n締切は12月6日です",
+         "https://www.city.joetsu.niigata.jp/site/bosai/12345"),
+        ("https://www.city.\njoetsu.niigata.jp/ をご覧ください", "https://www.city.joetsu.niigata.jp/"),
+        ("https://www.city.joetsu.niigata.jp/search?\nq=snow&lang=ja", "https://www.city.joetsu.niigata.jp/search?q=snow&lang=ja"),
+    ],
+)
+def test_an_address_broken_over_two_lines_is_malformed_and_joined(text: str, joined: str) -> None:
+    (f,) = findings_of("link.malformed", text, policy=JOETSU)
+    assert "改行" in f.message
+    assert f.suggestion == joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "詳しくは https://www.city.joetsu.niigata.jp/\n次の行の説明です",
+        "https://www.city.joetsu.niigata.jp/kurashi/index.html\nbosai も参照",
+        "https://www.city.joetsu.niigata.jp/event/\n12/6 10:00-12:00 本町",
+        "https://www.city.joetsu.niigata.jp/\nTEL/FAX 025-526-5111",
+        "https://www.city.joetsu.niigata.jp/a/\nhttps://www.city.joetsu.niigata.jp/b/",
+        "https://www.city.joetsu.niigata.jp/a/\nwww.city.joetsu.niigata.jp/b/",
+        "https://www.city.joetsu.niigata.jp/\nQ&A はこちら",
+        "https://www.city.joetsu.niigata.jp/\n#上越市 #joetsu",
+        "https://www.city.joetsu.niigata.jp/.\nNext: snow/ice report",
+        "申請書はこちら https://www.city.joetsu.niigata.jp/soshiki/\nWord/PDF 形式でダウンロードできます",
+        "https://www.city.joetsu.niigata.jp/event/\n12/6(sat) 開催",
+    ],
+)
+def test_a_line_after_a_whole_address_is_no_part_of_it(text: str) -> None:
+    assert findings_of("link.malformed", text, policy=JOETSU) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("詳しくは https://\nwww.city.joetsu.niigata.jp/ へ", "https://\n"),
+        ("詳しくは https:// www.city.joetsu.niigata.jp/ へ", "https:// "),
+        ("詳しくは hhttps://www.city.joetsu.niigata.jp/ へ", "hhttps://"),
+        ("詳しくは httpss://www.city.joetsu.niigata.jp/ へ", "httpss://"),
+        ("詳しくは htttps://www.city.joetsu.niigata.jp/ へ", "htttps://"),
+    ],
+)
+def test_a_scheme_typed_twice_over_or_cut_from_its_host_is_malformed(text: str, written: str) -> None:
+    (f,) = findings_of("link.malformed", text, policy=JOETSU)
+    assert f.excerpt == written
+    assert f.suggestion == "https://www.city.joetsu.niigata.jp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["「https:// 」で始まるアドレス", "https:// の後にアドレスを入力します", "https://\n\n上越市"],
+)
+def test_a_scheme_named_alone_is_no_broken_link(text: str) -> None:
+    assert findings_of("link.malformed", text) == []
