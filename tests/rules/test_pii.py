@@ -1013,3 +1013,36 @@ def test_an_address_right_after_an_ellipsis_is_an_address(dots: str) -> None:
     # as a link did before 6400882.
     [f] = findings_of("pii.email", f"お問い合わせ{dots}taro.yamada@gmail.com")
     assert f.excerpt == "taro.yamada@gmail.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # The room of a flat after the street number, as a form asks for it.
+        ("当選者：本町3-5-12-101 山田花子様", "本町3-5-12-101"),
+        ("当選者：本町３－５－１２－１０１　山田花子様", "本町３－５－１２－１０１"),
+        # 「番地」 and the number after it in kanji, as a formal letter writes it.
+        ("当選者：本町三丁目五番地十二　山田花子様", "本町三丁目五番地十二"),
+        ("当選者：本町三丁目五番十二　山田花子様", "本町三丁目五番十二"),
+        # A rural lot: 「大字」 and the number, with no 番地.
+        ("当選者：上越市大字土橋1234 山田花子様", "上越市大字土橋1234"),
+        ("当選者：大字土橋１２３４　山田花子様", "大字土橋１２３４"),
+    ],
+)
+def test_an_address_with_a_room_a_kanji_lot_or_a_rural_lot_beside_a_name_fires(text: str, address: str) -> None:
+    [f] = findings_of("pii.address", text)
+    assert f.excerpt == address
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場：上越市大字土橋1234 市民プラザ",
+        "大字土橋1234の市民プラザで山田花子さんが講演します",
+        "〒943-8601 上越市木田1-1-3 電話025-526-5111",
+        "上越市大字土橋1234 市民プラザ（2026-12-06 10:00-12:00）",
+        "会場：本町3-5-12-101 市民プラザ 講師 山田花子さん",
+    ],
+)
+def test_a_venue_with_a_room_or_a_rural_lot_stays_silent(text: str) -> None:
+    assert not findings_of("pii.address", text)
