@@ -637,11 +637,16 @@ _ODD_DOT_HINT = re.compile(r"。| \.|(?i:dot)|ドット|どっと")
 # Addresses written so that harvesters miss them but every reader can rebuild them:
 # taro(at)example.com, taro [at] example(dot)com, taro(アットマーク)example.com (NFKC view, so
 # full-width brackets count too).
+# Japanese brackets too, as an IME offers them: taro【at】example.com, taro「@」example.com.
 _AT_WORD = r"(?:at|@|アットマーク|アット|あっとまーく|あっと)"
-_DOT_WORD = r"[ \t]*[(\[{<](?:dot|ドット|どっと)[)\]}>][ \t]*"
+_BRACKET_PAIRS = ("()", "[]", "{}", "<>", "【】", "《》", "〈〉", "「」", "『』", "〔〕")
+_OPENING = "".join(p[0] for p in _BRACKET_PAIRS)
+_CLOSING = "".join(p[1] for p in _BRACKET_PAIRS)
+_DOT_WORD = rf"[ \t]*[{re.escape(_OPENING)}](?:dot|ドット|どっと)[{re.escape(_CLOSING)}][ \t]*"
 _OBFUSCATED_DOMAIN = rf"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|{_DOT_WORD}))+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
 _BRACKETED_AT = re.compile(
-    rf"(?i)(?P<local>{_LOCAL})[ \t]*(?:\({_AT_WORD}\)|\[{_AT_WORD}\]|\{{{_AT_WORD}\}}|<{_AT_WORD}>)[ \t]*{_OBFUSCATED_DOMAIN}"
+    rf"(?i)(?P<local>{_LOCAL})[ \t]*(?:{'|'.join(re.escape(p[0]) + _AT_WORD + re.escape(p[1]) for p in _BRACKET_PAIRS)})"
+    rf"[ \t]*{_OBFUSCATED_DOMAIN}"
 )
 # A symbol standing in for "@", with the note that says so: 「taro★example.com（★を@に変えてください）」.
 _STAND_IN = "★☆●○◎■□◆◇▲△▼▽※♪*#"
@@ -670,7 +675,7 @@ _MAIL_WORDS = re.compile(r"(?i)mail|contact|address|write to|メール|アドレ
 _MAIL_WORDS_BEFORE, _MAIL_WORDS_AFTER = 40, 20
 _DOT_WORD_RE = re.compile(_DOT_WORD, re.IGNORECASE)
 # Cheap test before the slower address pattern (scanned from every letter): almost no draft has it.
-_BRACKETED_AT_HINT = re.compile(rf"(?i)[(\[{{<]{_AT_WORD}[)\]}}>]")
+_BRACKETED_AT_HINT = re.compile(rf"(?i)[{re.escape(_OPENING)}]{_AT_WORD}[{re.escape(_CLOSING)}]")
 
 
 def _obfuscated_emails(doc: Document) -> Iterator[tuple[int, int, str, str]]:
@@ -712,7 +717,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     ドメインの「.」を「。」「．」で書いたり、前後に空白を入れたり「dot」と書いたりしたアドレス（「taro@gmail。com」
     「taro@gmail . com」「taro@gmail dot com」）も、実在するドメインの形なら同じ扱いです。リンクの中で「@」を
     「%40」と書いたアドレス（フォームの回答を埋め込んだ URL や「mailto:taro%40gmail.com」）も見つけます。
-    `taro(at)example.com`、`taro[at]example(dot)com`、「taro★example.com（★を@に変えてください）」
+    `taro(at)example.com`、`taro[at]example(dot)com`、「taro【at】example.com」「taro「@」example.com」、
+    「taro★example.com（★を@に変えてください）」
     「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
     アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
     メール・連絡などの語があるとき）も、読めば宛先が分かるので同じ扱いです。URL の中の「@」

@@ -1046,3 +1046,32 @@ def test_an_address_with_a_room_a_kanji_lot_or_a_rural_lot_beside_a_name_fires(t
 )
 def test_a_venue_with_a_room_or_a_rural_lot_stays_silent(text: str) -> None:
     assert not findings_of("pii.address", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # The 「at」 or 「@」 in Japanese brackets, as a Japanese IME offers them.
+        ("メール：taro【at】gmail.com", "taro【at】gmail.com"),
+        ("メール：taro《at》gmail.com", "taro《at》gmail.com"),
+        ("メール：taro〈アット〉gmail.com", "taro〈アット〉gmail.com"),
+        ("メール：taro「@」gmail.com", "taro「@」gmail.com"),
+        ("メール：taro〔アットマーク〕gmail【dot】com", "taro〔アットマーク〕gmail【dot】com"),
+    ],
+)
+def test_an_address_disguised_with_japanese_brackets_is_an_address(text: str, written: str) -> None:
+    [f] = findings_of("pii.email", text)
+    assert f.excerpt == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "問合せ koho【at】city.joetsu.lg.jp まで",
+        "会場【at】市民プラザ",
+        "「@」の後に city.joetsu.lg.jp と入力してください",
+        "Meet【at】the station",
+    ],
+)
+def test_japanese_brackets_around_at_with_no_private_address_stay_silent(text: str) -> None:
+    assert not findings_of("pii.email", text)
