@@ -605,8 +605,7 @@ class Sweeper:
             if escalation_start(since, given_back.get(c.draft.id or 0)) <= as_utc(escalate_cutoff):
                 escalations.append((f"approval.escalate:{ref}", c))
             if since <= remind_cutoff:
-                waited = self.cal.business_time_between(since, now)
-                period = int((waited - p.approval_reminder_after) // self.cal.day_length)
+                period = self._reminder_period(since, now)
                 reminds.append((f"approval.remind:{ref}:{period}", (c, period)))
         # Escalate first, so that a reminder sent in the same sweep also reaches the deputies. The
         # due-soon reminder before the daily one: due together (back from a stop), it stands for it.
@@ -880,7 +879,7 @@ class Sweeper:
         body = "\n".join(lines)
         # Counted per person: a deputy asked a day later, or an approver who was away for a
         # reminder, has had fewer reminders than the draft's age suggests.
-        ref = f"approval.remind.to:{draft.id}:v{c.version.number}"
+        ref = self._reminded_to(draft, c.version.number)
         earlier = repo.claimed(s, (f"{ref}:{r}:{p}" for r in recipients for p in range(period)))
         for r in recipients:
             repo.claim(s, f"{ref}:{r}:{period}", now)
@@ -918,6 +917,14 @@ class Sweeper:
             # Those at work have the request fresh in hand: done (once per version), not put off
             # until it is half an hour old and then sent with a time left that is no longer true.
             return True if added else SETTLED if present else False
+        # Whoever got 「決裁のお願い」 within the hour: the daily reminder waits for this one
+        # (``_remind_approvers``), but goes without it when this one could not be written, and this
+        # one, tried again a minute later, said the same thing again to the same people. That
+        # reminder named the scheduled time and the expiry; the deputies' hand-off is its own claim.
+        recent = self._reminded_since(s, draft, c.version.number, recipients, now)
+        recipients = [r for r in recipients if r not in recent]
+        if not recipients:
+            return True if added else SETTLED
         link = draft_link(draft.channel, self._thread_ts(s, draft), workspace_url=self.kessai.workspace_url)
         # From the sweep's minute, not its second (09:00:30 still has 「1時間」 left), nor from when
         # it was due (``due_soon_at``): one kessai reached only at 09:45, back from a stop, has 15
@@ -935,6 +942,31 @@ class Sweeper:
             self._post(s, now, r, body)
             repo.claim(s, f"{self._due_soon_to(draft, c.version.number)}{r}", now)
         return True
+
+    def _reminder_period(self, since: datetime, now: datetime) -> int:
+        """The daily approval reminder's period at ``now`` for a draft waiting since ``since``."""
+        waited = self.cal.business_time_between(since, now)
+        return int((waited - self.org.policy.approval_reminder_after) // self.cal.day_length)
+
+    @staticmethod
+    def _reminded_to(draft: DraftRow, version: int) -> str:
+        """The keys noting who got ``version``'s daily reminder, less ``:<person>:<period>``."""
+        return f"approval.remind.to:{draft.id}:v{version}"
+
+    def _reminded_since(self, s: Session, draft: DraftRow, version: int, people: list[str],
+                        now: datetime) -> set[str]:
+        """Which of ``people`` got a daily reminder of ``version`` within DUE_SOON_STANDS_FOR."""
+        last = self._reminder_period(as_utc(draft.updated_at), now)
+        if last < 0:
+            return set()
+        ref = self._reminded_to(draft, version)
+        # The current period and the one before (a reminder at 16:59 yesterday is within the hour of
+        # 09:00 today): the keys of older periods were claimed more than an hour ago.
+        keys = {f"{ref}:{r}:{p}": r for r in people for p in range(max(0, last - 1), last + 1)}
+        # Less than the hour, as the daily reminder is put off for one due less than an hour after it:
+        # one a full hour before (it names the deputies' hand-off) is followed by this one.
+        since = now - DUE_SOON_STANDS_FOR + timedelta(microseconds=1)
+        return {keys[k] for k in repo.claimed(s, keys, since=since)}
 
     @staticmethod
     def _due_soon_to(draft: DraftRow, version: int) -> str:

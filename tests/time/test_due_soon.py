@@ -417,3 +417,25 @@ def test_a_daily_reminder_put_off_for_a_due_soon_one_that_cannot_be_written_goes
     for approver in ("U0MANAGER", "U0CHIEF"):
         [text] = reminders_to(world, approver)
         assert "投稿予定は 2026年12月1日（火）10:00 です" in text
+
+
+def test_a_due_soon_reminder_written_after_its_failed_try_skips_whom_the_daily_one_just_reached(world: World) -> None:
+    """The due-soon reminder cannot be written at 09:00 (the database refuses it), so the daily
+    「決裁のお願い」 it was waited for goes then; the due-soon one, tried again at 09:01, reached the
+    same two approvers a minute later — the pair the wait was meant to merge. Whoever got the daily
+    one within the hour is not sent it, and each approver has had one reminder."""
+    world.scheduled_draft(jst(2026, 11, 30, 15, 30), scheduled=jst(2026, 12, 1, 10, 0))
+    assert drafts_sent(world.sweep(jst(2026, 12, 1, 8, 45)).sent) == 0
+    allow = refuse_outbox_rows_saying(world.db, "投稿予定が近づいています")
+    try:
+        report = world.sweep(jst(2026, 12, 1, 9, 0))
+    finally:
+        allow()
+    assert report.failed == 1 and report.sent["approval.remind"] == 1
+    retried = world.sweep(jst(2026, 12, 1, 9, 1))
+    assert retried.sent["draft.due_soon"] == 0 and retried.failed == 0
+    for minute in (2, 30):
+        assert drafts_sent(world.sweep(jst(2026, 12, 1, 9, minute)).sent) == 0, minute
+    for approver in ("U0MANAGER", "U0CHIEF"):
+        assert len(reminders_to(world, approver)) == 1 and due_soon_to(world, approver) == [], approver
+
