@@ -83,7 +83,8 @@ RUN_BUDGET_SECONDS = 40.0
 
 class CronSlackClient:
     """The run's limits on the bot's Slack client: after the first call Slack did not answer in
-    time, or once the run's budget cannot hold another call, no further call is made. Such a call
+    time, or once the run's budget cannot hold another call, no further call is made, and a call's
+    retry (a broken connection) only if it ends within the budget. Such a call
     raises the gateway's NotTried: its message is given back unclaimed with no attempt counted, and
     waits in the outbox for the next run. Also notes the longest Retry-After Slack answered with."""
 
@@ -102,7 +103,7 @@ class CronSlackClient:
         from slack_sdk.errors import SlackApiError
 
         from bot.slack_gateway import NotTried, rate_limit_wait
-        from bot.slack_http import KeepAliveWebClient
+        from bot.slack_http import KeepAliveWebClient, call_deadline
 
         limits = self
 
@@ -115,7 +116,11 @@ class CronSlackClient:
                         limits.out_of_time = True
                         raise NotTried("not asked: this run's time for Slack is up")
                 try:
-                    return super().api_call(api_method, **kwargs)
+                    # Within what is left of the budget, its retry included: a call whose connection
+                    # broke is tried again at once with a whole new timeout (slack_http), which took
+                    # auth.test and the member look-up past the budget.
+                    with call_deadline(limits.left()):
+                        return super().api_call(api_method, **kwargs)
                 except TimeoutError:
                     with limits._lock:
                         limits.unanswered = limits.unanswered or api_method

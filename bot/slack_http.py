@@ -113,9 +113,12 @@ def call_deadline(seconds: float) -> Iterator[None]:
     lapse and another replica post the message, and the retry would post it again. Within the
     block, the retry is made only if it can end in time; else the call fails and the outbox tries
     again later, looking first for what may have reached Slack.
+
+    Within an enclosing block the earlier deadline holds (a cron run's budget around a message's claim).
     """
     previous = getattr(_deadline, "at", None)
-    _deadline.at = time.monotonic() + seconds
+    at = time.monotonic() + seconds
+    _deadline.at = at if previous is None else min(previous, at)
     try:
         yield
     finally:
