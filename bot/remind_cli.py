@@ -275,12 +275,23 @@ def slack_unreachable_ja(waiting: int) -> str:
             + "続く場合は、このサーバーから https://slack.com/api/ に接続できるか（SLACK_API_URL・プロキシの設定）を確かめてください。")
 
 
-def _after_rate_limits(limits: CronSlackClient, db: Database, deliver: Callable[[], int]) -> int:
+def _due_after(db: Database, clock: Callable[[], datetime], seconds: float) -> bool:
+    """Whether a message in the outbox is due to be sent ``seconds`` from now."""
+    from storage import outbox
+
+    with db.session() as s:
+        return bool(outbox.eligible(s, clock() + timedelta(seconds=seconds), 1))
+
+
+def _after_rate_limits(limits: CronSlackClient, db: Database, gateway: SlackGateway,
+                       deliver: Callable[[], int]) -> int:
     """Slack answered 429: when the wait it asked for, and a call after it, fit in the run's budget,
-    wait and deliver again (those messages are due by then); else they wait for a later run."""
+    and a message is due by the end of the wait, wait and deliver again; else they wait for a later
+    run. Messages waiting were not enough: put off for longer (an earlier run's 120 s 429, business
+    hours), the run slept out a 429 of auth.test and sent nothing."""
     sent = 0
     while (wait := limits.rate_limited) is not None and limits.unanswered is None:
-        if limits.left() < wait + limits.timeout or not waiting(db):
+        if limits.left() < wait + limits.timeout or not _due_after(db, gateway.clock, wait):
             break
         limits.rate_limited = None
         time.sleep(wait)
@@ -377,8 +388,8 @@ def run_remind(args: argparse.Namespace) -> int:
             # killed before it sent): only delivered when this run wrote something, it waited for the
             # next reminder due (hours or days later) when no serve runs.
             sent = deliver()
-        if deliver is not None:
-            sent += _after_rate_limits(limits, db, deliver)
+        if deliver is not None and gateway is not None:
+            sent += _after_rate_limits(limits, db, gateway, deliver)
         print(f"{now.astimezone(tz):%Y-%m-%d %H:%M} の時点で確認しました。{report.summary_ja()}")
         if now > real_now + timedelta(minutes=1):
             print("今より先の時刻のため、下書きの期限切れ（台帳に記録され、取り消せません）と未投稿の確認は、"

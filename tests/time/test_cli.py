@@ -639,3 +639,28 @@ def test_every_slack_call_of_a_cron_run_ends_within_its_budget(
             client.users_info(user="U0CHIEF")
         client.close()
         assert len(slack.calls_of("users.info")) == 1, slack.calls
+
+
+def test_remind_does_not_wait_out_a_rate_limit_when_nothing_would_be_due_after_it(
+        env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run after a long 429 (the messages put off for 120 s) met a short one (auth.test asked for
+    3 s): it slept the 3 s because messages were waiting, though none of them would be due after it,
+    and sent nothing. It waits only when something will be due by the end of the wait."""
+    import time
+
+    from bot.sandbox.server import LocalSlack
+
+    with LocalSlack() as slack:
+        _cron_slack_knobs(monkeypatch, slack)
+        slack.inject("chat.postMessage", status=429, retry_after=120, times=10**6)
+        slack.inject("conversations.open", status=429, retry_after=120, times=10**6)
+        assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
+        waiting = _outbox(env).count("pending")
+        assert waiting
+        slack.clear_faults()
+        slack.inject("auth.test", status=429, retry_after=3)
+        capsys.readouterr()
+        started = time.monotonic()
+        assert main(["remind", "--now", "2026-11-24T12:01"]) == 0
+        assert time.monotonic() - started < 2.5
+        assert _outbox(env).count("pending") == waiting
