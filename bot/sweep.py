@@ -39,7 +39,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -128,6 +128,38 @@ def _within_room(items: list[str]) -> list[str]:
         if used > REPORT_LIST_ROOM and i > 0:
             return items[:i]
     return items
+
+
+def listed_name(account: Account) -> str:
+    """An account's name as a channel's list shows it (escaped, and shortened: the file sets no length)."""
+    return render.escape(render.shortened(account.name, REPORT_NAME_SHOWN))
+
+
+def list_pages(short: Sequence[tuple[Account, int]], added: Mapping[str, date]) -> list[list[str]]:
+    """One line per account short of the minimum, in pages of as many as REPORT_LIST_LIMIT and
+    REPORT_LIST_ROOM allow: the first goes in the channel's message, the others in its thread.
+    A big city has 150 accounts: 「ほか 80 アカウント」 named none of the eighty, and a list that
+    is the basis of 撤退 decisions must name every account it counts."""
+    lines = []
+    for a, n in short:
+        d = added.get(a.id)
+        note = f"（{d.month}月{d.day}日に kessai に登録されてからの記録）" if d is not None else ""
+        lines.append(f"・{listed_name(a)}: {n} 件{note}")
+    pages = []
+    while lines:
+        page = _within_room(lines[:REPORT_LIST_LIMIT])
+        pages.append(page)
+        lines = lines[len(page):]
+    return pages
+
+
+def more_in_thread(pages: list[list[str]]) -> list[str]:
+    """What the channel's message says of the pages after its first (none: nothing)."""
+    rest = sum(len(p) for p in pages[1:])
+    if not rest:
+        return []
+    return [f"ほか {rest} アカウントは、このメッセージのスレッドに続けて載せています"
+            f"（全 {sum(len(p) for p in pages)} アカウント、{len(pages)} 通に分けています）。"]
 
 
 @dataclass
@@ -1211,21 +1243,19 @@ class Sweeper:
             return f"{started.month}月{started.day}日に kessai の利用を始めてから"
         return None
 
-    def _listed_name(self, account: Account) -> str:
-        return render.escape(render.shortened(account.name, REPORT_NAME_SHOWN))
+    @staticmethod
+    def _listed_name(account: Account) -> str:
+        return listed_name(account)
 
-    def _list_lines(self, short: list[tuple[Account, int]], added: dict[str, date]) -> list[str]:
-        """One line per account short of the minimum, as many as REPORT_LIST_LIMIT and
-        REPORT_LIST_ROOM allow, the rest counted."""
-        lines = []
-        for a, n in short[:REPORT_LIST_LIMIT]:
-            d = added.get(a.id)
-            note = f"（{d.month}月{d.day}日に kessai に登録されてからの記録）" if d is not None else ""
-            lines.append(f"・{self._listed_name(a)}: {n} 件{note}")
-        lines = _within_room(lines)
-        if len(short) > len(lines):
-            lines.append(f"ほか {len(short) - len(lines)} アカウント")
-        return lines
+    def _post_rest_in_thread(self, s: Session, now: datetime, parent_key: str, title: str,
+                             pages: list[list[str]]) -> None:
+        """Pages 2… of a list under the channel's message ``parent_key``, in order (held until it is posted)."""
+        channel = self.org.policy.escalation_channel
+        for i, page in enumerate(pages[1:], start=2):
+            text = f"{title}（続き {i}/{len(pages)}）\n" + "\n".join(page)
+            sections = [render.section(t) for t, _ in render.pack([(line, 0) for line in text.split("\n")])]
+            outbox.enqueue_reply_after(s, parent_key, {"channel": channel, "text": text, "blocks": sections,
+                                                       "unfurl_links": False, "unfurl_media": False}, now=now)
 
     @staticmethod
     def _partial_note(started: date) -> str:
@@ -1296,12 +1326,15 @@ class Sweeper:
         # Late, the channel's list would repeat the report on last month it gets the same morning.
         if lastday and short and channel and not late:
             def channel_send(s: Session, _item: None) -> bool:
-                lines = self._list_lines(short, added)
+                pages = list_pages(short, added)
+                lines = pages[0] + more_in_thread(pages)
+                key = f"{kind}.channel:{tag}"
                 self._post(s, now, channel, (
                     f":warning: *{m}月の投稿が基準（月{need}回以上）に達していないアカウント"
                     f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n"
                     + (self._partial_note(started) + "\n" if started else "") + "\n".join(lines)
-                    + f"\n運用担当者と運用管理責任者には個別にお知らせしました（{GUIDELINE_MONTHLY}）。"))
+                    + f"\n運用担当者と運用管理責任者には個別にお知らせしました（{GUIDELINE_MONTHLY}）。"), key=key)
+                self._post_rest_in_thread(s, now, key, f"*{m}月の投稿が基準に達していないアカウント*", pages)
                 return True
 
             self._claim_each(report, kind, [(f"{kind}.channel:{tag}", None)], channel_send)
@@ -1352,11 +1385,12 @@ class Sweeper:
             if down_all_month:
                 head += (f"{m}月は kessai が停止していたため、その間に kessai を通さずに行われた投稿は件数に含まれていません。"
                          "撤退の判断の前に、各アカウントの実際の投稿を確かめてください。\n")
+            pages = list_pages(short, added)
             if not short:
                 body = (f"全 {judged} アカウントが基準を満たしました。" if not too_late
                         else f"対象の {judged} アカウントがすべて基準を満たしました。" if judged else "")
             else:
-                lines = self._list_lines(short, added)
+                lines = pages[0] + more_in_thread(pages)
                 body = (f"基準に達しなかったアカウントは {len(short)} 件です。\n" + "\n".join(lines)
                         + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
                           "（上越市ソーシャルメディアガイドライン 6(1)③）。")
@@ -1377,6 +1411,8 @@ class Sweeper:
                          "（件数は本日までに記録された投稿によります）。")
             # Keyed: a post recorded for the month after this report replies under it (report_correction).
             self._post(s, now, channel, head + body, key=report_key(y, m))
+            if pages:
+                self._post_rest_in_thread(s, now, report_key(y, m), f"*{y}年{m}月に基準に達しなかったアカウント*", pages)
             if not noted:
                 # No sweep ran that month: the standard is today's file. Noted with the report, so that
                 # report_correction judges a later record by what the report said even if the file
