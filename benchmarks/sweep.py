@@ -1,6 +1,7 @@
 """Benchmark of the reminder sweep (SPEC §7: one sweep over 10,000 accounts, target < 1 s).
 
     python benchmarks/sweep.py [--database-url URL] [--drafts 1000,10000,50000] [--accounts 10000]
+    python benchmarks/sweep.py --big-org [--pending 3000] [--drafts 10000]
 
 Runs on a temporary SQLite file and, when ``--database-url`` or ``TEST_DATABASE_URL`` names a
 PostgreSQL database, on it too (its ``public`` schema is DROPPED and recreated: use a scratch
@@ -14,6 +15,12 @@ rotation per account, then times:
   with their outbox messages); then the same with 100 drafts also due for 代決 escalation, which
   calls the workflow's ``Kessai.send_to_deputies`` (DMs, thread notice, App Home refresh);
 * the time of each step of the steady sweep, to show where it goes.
+
+``--big-org`` uses the organisation of ``benchmarks/big_org.py`` instead (a big city: 150 accounts,
+400 members, 60 approvers with deputies) and ``--pending N`` (default 3,000 with it) adds N drafts
+waiting for a decision, received over the last five business days: then it times the sweep that
+finds them all due (reminders, and 代決 escalation for those waiting a business day), the one after
+it (nothing new due, N still pending), and the outbox rows written.
 """
 
 from __future__ import annotations
@@ -36,8 +43,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, text  # noqa: E402
 
+from benchmarks.big_org import build_toml  # noqa: E402
 from benchmarks.scratch_db import reset  # noqa: E402
-from bot.config import Account, Member, Org, OrgConfig, Policy  # noqa: E402
+from bot.config import Account, Member, Org, OrgConfig, Policy, parse_org_config  # noqa: E402
 from bot.services import Kessai  # noqa: E402
 from bot.sweep import Sweeper  # noqa: E402
 from storage import roster  # noqa: E402
@@ -47,6 +55,7 @@ from storage.models import (  # noqa: E402
     DraftRow,
     DraftVersionRow,
     IncidentRow,
+    OutboxRow,
     PasswordRotationRow,
 )
 
@@ -147,6 +156,69 @@ def add_due(db: Database, org: OrgConfig, start_id: int, *, escalate: bool) -> i
     return start_id + 150
 
 
+def add_pending(db: Database, org: OrgConfig, start_id: int, n: int) -> None:
+    """``n`` drafts waiting for a decision, received over the five business days before NOW (spread
+    evenly, every account), each held by its first approver, to be posted in a week."""
+    now = NOW.astimezone(UTC)
+    drafts, versions, requests = [], [], []
+    for j in range(n):
+        i = start_id + j
+        account = org.accounts[j % len(org.accounts)]
+        # Monday 11/2 09:00 … Wednesday 11/11 09:30, in business-hour steps (weekends skipped).
+        day = datetime(2026, 11, 2, 9, 0, tzinfo=JST) + timedelta(days=(j * 7) // n * 1)
+        created = (day + timedelta(minutes=(j * 37) % 400)).astimezone(UTC)
+        if created.astimezone(JST).weekday() >= 5:
+            created += timedelta(days=2)
+        created = min(created, now - timedelta(minutes=30))
+        drafts.append({"id": i, "account_id": account.id, "author_id": account.operators[0],
+                       "channel": account.intake_channel, "message_ts": f"{1900000000 + i}.000100", "state": "pending",
+                       "current_version": 1, "category": "normal", "source": "channel", "published_at": None,
+                       "created_at": created, "updated_at": created})
+        versions.append({"draft_id": i, "number": 1, "text": f"決裁待ちのお知らせ {i}",
+                         "scheduled_at": now + timedelta(days=7), "alt_texts": [], "image_count": 0,
+                         "portrait_consent": False, "content_hash": "0" * 64, "created_at": created})
+        requests.append({"draft_id": i, "version_number": 1, "recipient_id": account.approvers[0],
+                         "acting_for_id": None, "reason": "normal", "created_at": created})
+    with db.engine.begin() as c:
+        for table, rows in ((DraftRow, drafts), (DraftVersionRow, versions), (ApprovalRequestRow, requests)):
+            for k in range(0, len(rows), 5000):
+                c.execute(insert(table.__table__), rows[k:k + 5000])  # type: ignore[attr-defined]
+        if db.is_postgres:
+            c.execute(text("ANALYZE"))
+
+
+def outbox_rows(db: Database) -> int:
+    with db.engine.connect() as c:
+        return int(c.execute(text(f"SELECT count(*) FROM {OutboxRow.__tablename__}")).scalar_one())
+
+
+def run_pending(label: str, url: str, org: OrgConfig, n_drafts: int, n_pending: int) -> None:
+    """The big city with ``n_pending`` drafts waiting (see the module's docstring)."""
+    reset(url)
+    db = Database(url)
+    db.upgrade()
+    with db.session() as s:
+        roster.sync(s, org)
+    populate(db, org, n_drafts, random.Random(n_drafts))
+    kessai = Kessai(db, org, clock=lambda: NOW)
+    sweeper = Sweeper(kessai)
+    sweeper.sweep(NOW)  # warm-up: this month's report, password reminders
+    before = outbox_rows(db)
+    add_pending(db, org, n_drafts + 1, n_pending)
+    t_due, sent = timed_sweep(kessai, NOW + timedelta(seconds=1))
+    written = outbox_rows(db) - before
+    steady = [timed(lambda k=k: sweeper.sweep(NOW + timedelta(seconds=2 + k))) for k in range(3)]
+    by_step = Sweeper(kessai)
+    spent = step_times(by_step)
+    by_step.sweep(NOW + timedelta(seconds=10))
+    steps = " ".join(f"{n.strip('_')}={spent[n] * 1000:.1f}" for n in STEPS)
+    print(f"{label:10} accounts={len(org.accounts)} drafts={n_drafts:,} pending={n_pending:,} | "
+          f"all due: {t_due:6.2f} s for {sent} reminders ({written:,} outbox rows, "
+          f"{t_due / max(sent, 1) * 1000:.1f} ms each) | next sweeps: median {statistics.median(steady) * 1000:6.1f} ms")
+    print(f"{'':10} next sweep by step (ms): {steps}")
+    db.dispose()
+
+
 def timed_sweep(kessai: Kessai, at: datetime) -> tuple[float, int]:
     t0 = time.perf_counter()
     report = Sweeper(kessai).sweep(at)
@@ -206,18 +278,29 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--database-url", default=os.environ.get("TEST_DATABASE_URL"),
                    help="PostgreSQL database to use (its public schema is dropped!)")
-    p.add_argument("--drafts", default="1000,10000,50000")
+    p.add_argument("--drafts", default=None, help="default 1000,10000,50000 (10000 with --big-org)")
     p.add_argument("--accounts", type=int, default=10_000)
+    p.add_argument("--big-org", action="store_true", help="the organisation of benchmarks/big_org.py")
+    p.add_argument("--pending", type=int, default=None, help="drafts waiting (default 3000 with --big-org)")
     p.add_argument("--sqlite-only", action="store_true")
     args = p.parse_args()
-    org = build_org(args.accounts)
-    counts = [int(x) for x in args.drafts.split(",")]
+    big = args.big_org or args.pending is not None
+    org = parse_org_config(build_toml(), "big_org.toml") if args.big_org else build_org(args.accounts)
+    counts = [int(x) for x in (args.drafts or ("10000" if big else "1000,10000,50000")).split(",")]
+    pending = args.pending if args.pending is not None else 3000
+
+    def one(label: str, url: str, n: int) -> None:
+        if big:
+            run_pending(label, url, org, n, pending)
+        else:
+            run(label, url, org, n)
+
     with tempfile.TemporaryDirectory(prefix="kessai-bench-") as tmp:
         for n in counts:
-            run("sqlite", f"sqlite:///{Path(tmp) / f'b{n}.db'}", org, n)
+            one("sqlite", f"sqlite:///{Path(tmp) / f'b{n}.db'}", n)
     if args.database_url and not args.sqlite_only:
         for n in counts:
-            run("postgresql", args.database_url, org, n)
+            one("postgresql", args.database_url, n)
     elif not args.sqlite_only:
         print("(PostgreSQL skipped: pass --database-url or set TEST_DATABASE_URL)")
     return 0
