@@ -153,7 +153,7 @@ def check_intake_channels_in_background(rt: Runtime) -> threading.Thread:
 
 def start_sweeping(rt: Runtime) -> Any:
     """The reminder sweep, every minute (SPEC §4.5), from now; returns its scheduler."""
-    from bot.scheduler import start_scheduler
+    from bot.scheduler import SweepClock, start_scheduler
     from bot.sweep import claim_escalation_member_check
 
     # The start-up check (check_intake_channels_in_background) looks the escalation members up in
@@ -163,7 +163,9 @@ def start_sweeping(rt: Runtime) -> Any:
         claim_escalation_member_check(rt.kessai, rt.kessai.clock())
     except Exception:  # at worst the first sweep looks them up as well
         log.exception("could not record the start-up look-up of the escalation members as the day's")
-    return start_scheduler(rt, slack=rt.client)
+    # PostgreSQL's clock is a second opinion on this host's: a sweep does nothing as of a time the
+    # database has not reached (SweepClock).
+    return start_scheduler(rt, slack=rt.client, clock=SweepClock(rt.kessai.clock, database=rt.db))
 
 
 class PortUnavailable(Exception):

@@ -6,16 +6,22 @@ import time
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
-from bot.scheduler import SWEEP_JOB_ID, realign, start_scheduler
+from bot.scheduler import SWEEP_JOB_ID, SweepClock, realign, start_scheduler
 from storage import reminders
 from tests.time.conftest import World, jst
+
+
+def passing_time(world: World) -> SweepClock:
+    """The sweep's clock when the tests' clock moves as time passing does: the elapsed time with it
+    (a jump of the wall clock alone is a step forward, held: tests/time/test_sweep_clock.py)."""
+    return SweepClock(world.clock, elapsed=lambda: world.clock.t.timestamp())
 
 
 def test_scheduler_sweeps_at_once_and_then_periodically_in_tokyo_time(world: World) -> None:
     world.pending_draft(jst(2026, 11, 24, 10, 0))
     world.clock.t = jst(2026, 11, 24, 12, 0)
     runtime = SimpleNamespace(kessai=world.kessai, settings=SimpleNamespace(tz="Asia/Tokyo"))
-    scheduler = start_scheduler(runtime, interval_seconds=1)
+    scheduler = start_scheduler(runtime, interval_seconds=1, clock=passing_time(world))
     try:
         assert str(scheduler.timezone) == "Asia/Tokyo"
         job = scheduler.get_job(SWEEP_JOB_ID)
@@ -44,7 +50,7 @@ def test_a_clock_set_back_does_not_stop_the_sweep_until_it_catches_up(world: Wor
     world.pending_draft(jst(2026, 11, 24, 10, 0))
     world.clock.t = jst(2026, 11, 24, 12, 0)
     runtime = SimpleNamespace(kessai=world.kessai, settings=SimpleNamespace(tz="Asia/Tokyo"))
-    scheduler = start_scheduler(runtime, interval_seconds=1)
+    scheduler = start_scheduler(runtime, interval_seconds=1, clock=passing_time(world))
     try:
         def claimed() -> int:
             with world.db.session() as s:

@@ -1,0 +1,148 @@
+"""``kessai serve``'s sweep after the system clock is stepped forward (``bot.scheduler.SweepClock``):
+nothing irreversible early, nothing sent twice, nothing lost."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+
+from bot.scheduler import STEP_CONFIRM, SweepClock, start_scheduler
+from storage import reminders
+from storage.db import Database
+from tests.time.conftest import World, jst
+
+TUESDAY_10 = jst(2026, 11, 24, 10, 0)
+
+
+class Elapsed:
+    """The time elapsed (seconds) that the tests move explicitly, as they move the wall clock."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def steps_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "bot.scheduler" and r.levelno == logging.WARNING]
+
+
+def test_a_clock_a_day_ahead_and_put_right_expires_and_re_alerts_nothing_early(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """The clock jumps a day ahead at 10:02 and is put right at 10:05: the draft scheduled for
+    12:00 stays for its approver to decide, and the incident's re-alerts keep their pace."""
+    draft = world.scheduled_draft(TUESDAY_10, jst(2026, 11, 24, 12, 0))
+    incident = world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR",
+                                      now=TUESDAY_10, description="批判が殺到しています")
+    elapsed = Elapsed()
+    clock = SweepClock(world.clock, elapsed=elapsed)
+    world.clock.t = TUESDAY_10
+    world.sweep(clock.now())
+    for minute in (1, 2, 3, 4):
+        elapsed.t += 60
+        world.clock.t = TUESDAY_10 + timedelta(days=1, minutes=minute)
+        now = clock.now()
+        assert now == TUESDAY_10 + timedelta(minutes=minute)
+        assert world.sweep(now).total == 0
+    assert world.draft(draft).state == "pending"
+    with world.db.session() as s:
+        assert reminders.count(s, f"incident.realert:{incident}:") == 0
+    assert len(steps_logged(caplog)) == 1  # one WARNING for the step, not one per sweep
+    # Put right: the sweep follows the wall clock again, and the first re-alert comes at 10:15.
+    elapsed.t += 60
+    world.clock.t = TUESDAY_10 + timedelta(minutes=5)
+    assert clock.now() == world.clock.t
+    assert len(steps_logged(caplog)) == 2
+    elapsed.t += 600
+    world.clock.t = TUESDAY_10 + timedelta(minutes=15)
+    assert world.sweep(clock.now()).sent["incident.unacked"] == 1
+    elapsed.t += 900
+    world.clock.t = TUESDAY_10 + timedelta(minutes=30)
+    assert world.sweep(clock.now()).sent["incident.unacked"] == 1
+    assert world.draft(draft).state == "pending"
+
+
+def test_a_step_forward_that_stands_is_caught_up_once(world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """A VM resumed after two hours, its clock moved on for real: held for STEP_CONFIRM, then the
+    expiry and the re-alerts that fell due meanwhile happen once, the re-alert being the latest."""
+    draft = world.scheduled_draft(TUESDAY_10, jst(2026, 11, 24, 11, 0))
+    world.incidents.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR",
+                           now=TUESDAY_10, description="批判が殺到しています")
+    elapsed = Elapsed()
+    clock = SweepClock(world.clock, elapsed=elapsed)
+    world.clock.t = TUESDAY_10
+    world.sweep(clock.now())
+    step = timedelta(hours=2)
+    # Seen at the first sweep after it (10:01 by the elapsed time), it has stood STEP_CONFIRM at 10:11.
+    for minute in range(1, int(STEP_CONFIRM.total_seconds()) // 60 + 1):
+        elapsed.t += 60
+        world.clock.t = TUESDAY_10 + step + timedelta(minutes=minute)
+        assert world.sweep(clock.now()).total == 0
+    assert world.draft(draft).state == "pending"
+    elapsed.t += 60
+    world.clock.t = TUESDAY_10 + step + STEP_CONFIRM + timedelta(minutes=1)
+    now = clock.now()
+    assert now == world.clock.t
+    caught_up = world.sweep(now)
+    assert caught_up.sent["draft.expire"] == 1 and caught_up.sent["incident.unacked"] == 1
+    assert world.draft(draft).state == "expired"
+    elapsed.t += 60
+    world.clock.t += timedelta(minutes=1)
+    assert world.sweep(clock.now()).total == 0
+    assert len(steps_logged(caplog)) == 2  # the step, then its confirmation
+
+
+def test_small_steps_and_steps_back_are_followed_at_once() -> None:
+    wall = SimpleNamespace(t=datetime(2026, 11, 24, 1, 0, tzinfo=UTC))
+    elapsed = Elapsed()
+    clock = SweepClock(lambda: wall.t, elapsed=elapsed)
+    assert clock.now() == wall.t
+    elapsed.t += 60
+    wall.t += timedelta(seconds=60 + 110)  # NTP stepping a slow clock forward by under two minutes
+    assert clock.now() == wall.t
+    elapsed.t += 60
+    wall.t -= timedelta(hours=1)
+    assert clock.now() == wall.t
+
+
+def test_on_postgresql_the_sweep_acts_as_of_the_database_clock_when_this_host_is_ahead(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    if not db.is_postgres:
+        pytest.skip("SQLite has no clock of its own (the elapsed time is the second opinion there)")
+    wall = SimpleNamespace(t=datetime.now(UTC) + timedelta(days=1))
+    elapsed = Elapsed()  # never moves: were it asked, the step would be held at the first instant
+    clock = SweepClock(lambda: wall.t, elapsed=elapsed, database=db)
+    for _ in range(3):
+        real = datetime.now(UTC)
+        assert abs(clock.now() - real) < timedelta(seconds=5)
+    messages = steps_logged(caplog)
+    assert len(messages) == 1 and "database's" in messages[0]
+    wall.t = datetime.now(UTC)  # put right
+    assert clock.now() == wall.t
+    assert len(steps_logged(caplog)) == 2
+
+
+def test_serve_s_scheduler_sweeps_as_of_the_held_clock(world: World, caplog: pytest.LogCaptureFixture) -> None:
+    draft = world.scheduled_draft(TUESDAY_10, jst(2026, 11, 24, 12, 0))
+    world.clock.t = TUESDAY_10
+    clock = SweepClock(world.clock, elapsed=Elapsed())
+    clock.now()  # a sweep at 10:00; then the clock jumps a day ahead, and the scheduler's first sweep sees it
+    world.clock.t = TUESDAY_10 + timedelta(days=1)
+    runtime = SimpleNamespace(kessai=world.kessai, settings=SimpleNamespace(tz="Asia/Tokyo"))
+    scheduler = start_scheduler(runtime, interval_seconds=60, clock=clock)
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with world.db.session() as s:
+                if reminders.claimed(s, [reminders.IN_USE_KEY]):
+                    break
+            time.sleep(0.02)
+    finally:
+        scheduler.shutdown(wait=True)  # the sweep, under way once it claimed, ends first
+    assert len(steps_logged(caplog)) == 1
+    assert world.draft(draft).state == "pending"
