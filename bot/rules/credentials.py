@@ -703,8 +703,16 @@ _STANDARD_MODES = frozenset({"personal", "enterprise", "psk", "mixed", "mode"})
 _SERVICE_NAME = re.compile(
     r"(?i)microsoft|google|apple|windows|office|facebook|instagram|amazon|yahoo!?|icloud|outlook|gmail|line"
 )
-_SERVICE_AFTER = re.compile(r"[ \t]*+(?:(?:の[ \t]*+)?(?:アカウント|ID)|と同じ|と共通|のもの|のパスワード)")
+_SERVICE_AFTER = re.compile(
+    r"[ \t]*+(?:(?:の[ \t]*+)?(?:アカウント|ID)|と同じ|と共通|のもの|のパスワード"
+    # Where or on what the password is used, the product being the topic: 「パスワードは iPhone15 でも同じです」
+    # 「パスワードって Windows11 でも使えますか」「暗証番号は iPhone15 の設定画面で変更できます」.
+    r"|で[ \t]*+(?:も|は)|に[ \t]*+(?:も|は)|じゃ|の[ \t]*+(?:設定|画面|アプリ|端末|場合|機種|版)|用|版|対応)"
+)
 _NEXT_WORD = re.compile(r"[ \t]++(?:/[ \t]*+)?([!-~]++)")
+# A word of Latin letters alone after a space, ending where the ASCII run ends (not 「https://」 nor 「user:」, which
+# start an address or the next field).
+_NEXT_LATIN_WORD = re.compile(r"[ \t]++[A-Za-z][a-z]++(?![!-~])")
 _STANDARD_WORDS = 4  # 「WPA2/WPA3 Mixed Personal」: more words than a router's spec has are a value
 
 
@@ -1387,6 +1395,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 norm, a + len(value) + (1 if m["quote"] and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES else 0)
             ):
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
+            if not m["quote"] and value.isascii() and value.isalpha() and _NEXT_LATIN_WORD.match(norm, a + len(value)):
+                # Letters alone (a capitalised word passes on its mixed case) with more English words after it: the first
+                # word of a name or an explanation (「PINは Personal Identification Number の略です」「パスワードは
+                # Microsoft Authenticator で管理します」). A passphrase of several words with digits is _spaced_values'.
+                continue
             tested = _BLANKS.sub("", value) if _BOXED_VALUE.fullmatch(value) else value
             if _WHEN.fullmatch(value) and (m["changed"] or _WHEN_AFTER.match(norm, a + len(value))):
                 continue  # 「パスワードは 9:30 に変更しました」「パスワード変更：10/1」: when, not what
