@@ -66,9 +66,10 @@ _DATE = guard(re.compile(
     rf"(?P<m>{_NUM})\s*+(?:月|がつ|/|\.|(?(ysep)-|(?!)))\s*+(?P<d>{_NUM})\s*+(?:日|にち)?"
     # The second day may name its own month: 「12月31日・1月1日（木・金）」「11/30・12/1(月・火)」.
     # Over the year end, with its own year: 「令和8年12月31日・令和9年1月1日（木・金）」「2026年12月31日・2027年1月1日」
-    # 「2026/12/31・2027/1/1」「R8/12/31・R9/1/1」.
-    rf"(?:{_AND}(?:(?:(?P<py2>[0-9]{{4}})\s*+[年/]\s*+|(?<![A-Za-z])(?P<pera2>{_ERAS})\s*+(?P<pey2>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+(?:年|{_ERA_LETTER_SLASH})\s*+)?"
-    rf"(?P<pm2>{_NUM})\s*+(?:月|がつ|/)\s*+)?(?P<d2>{_NUM})\s*+(?:日|にち)?\s*+{_PAIR_WD}|\s*+{_WD})"
+    # 「2026/12/31・2027/1/1」「R8/12/31・R9/1/1」, and dotted after an era's year (「R8.12.31・R9.1.1」「令和8.12.31・
+    # 令和9.1.1」): the era names it a date, where 「8.12・1.1」 alone may be figures.
+    rf"(?:{_AND}(?:(?:(?P<py2>[0-9]{{4}})\s*+[年/]\s*+|(?<![A-Za-z])(?P<pera2>{_ERAS})\s*+(?P<pey2>[0-9]{{1,2}}|元|[{KANJI_DIGITS}十]{{1,3}})\s*+(?:年|{_ERA_LETTER_SLASH}|(?P<pdot>\.))\s*+)?"
+    rf"(?P<pm2>{_NUM})\s*+(?:月|がつ|/|(?(pdot)\.|(?!)))\s*+)?(?P<d2>{_NUM})\s*+(?:日|にち)?\s*+{_PAIR_WD}|\s*+{_WD})"
     # A day without its month, after 「日」 (「21日（金）」) or, right after a weekday and a range or
     # list mark, as a bare number (the 「7（日）」 of 「12/6（土）～7（日）」; what must come before the
     # mark, a weekday and perhaps a time, is _BARE_AFTER's to say).

@@ -1344,6 +1344,11 @@ _DEC_1_2026 = datetime(2026, 12, 1, 10, tzinfo=JST)
     ("年末年始：2026年12月31日・2027年1月1日（木・土）", "2026年12月31日・2027年1月1日（木・土）", "2027年1月1日は金曜日"),
     ("年末年始：2026/12/31・2027/1/1(木・土)", "2026/12/31・2027/1/1(木・土)", "2027年1月1日は金曜日"),
     ("年末年始：R8/12/31・R9/1/1(木・土)", "R8/12/31・R9/1/1(木・土)", "2027年1月1日は金曜日"),
+    # Dotted after the era's year, the pair was not read at all.
+    ("年末年始：R8.12.31・R9.1.1（木・土）", "R8.12.31・R9.1.1（木・土）", "2027年1月1日は金曜日"),
+    ("年末年始：令和8.12.31・令和9.1.1（木・土）", "令和8.12.31・令和9.1.1（木・土）", "2027年1月1日は金曜日"),
+    ("年末年始：R8.12.31・R9.1.1（金・金）", "R8.12.31・R9.1.1（金・金）", "2026年12月31日は木曜日"),
+    ("仕事納め 令和8.12.31（金）", "令和8.12.31（金）", "2026年12月31日は木曜日"),
     # An era letter's year with slashes (2027-01-04 is a Monday).
     ("仕事始め R9/1/4(火)", "R9/1/4(火)", "2027年1月4日は月曜日"),
     # An English span to another date: its first date's weekday too (2026-12-29 is a Tuesday).
@@ -1362,6 +1367,11 @@ def test_more_date_shapes_with_a_wrong_weekday_fire(text: str, excerpt: str, sai
     "年末年始：2026年12月31日・2027年1月1日（木・金）",
     "年末年始：2026/12/31・2027/1/1(木・金)",
     "年末年始：R8/12/31・R9/1/1(木・金)",
+    "年末年始：R8.12.31・R9.1.1（木・金）", "年末年始：令和8.12.31・令和9.1.1（木・金）", "H30.12.31・H31.1.1（月・火）",
+    "仕事納め 令和8.12.31（木）",
+    # Dots with no era before them are a version, a section or figures, whatever bracket follows.
+    "Ver.8.12.31・Ver.9.1.1（木・土）", "第8.12条・第9.1.1条（木・土）", "12.31・1.1（木・土）",
+    "R8.12.31・9.1.1（木・土）", "R8.12.31・R9.1（木・土）",
     "仕事始め R9/1/4(月)",
     "R8/1/4(日)は休館",  # 2026-01-04, a Sunday: the era's year, not the nearest
     "H30/1/4(木)の記録",
@@ -1380,7 +1390,7 @@ def test_more_date_shapes_stay_linear() -> None:
     from bot.rules.dates import _weekday_hits
     from bot.rules.text import Document
 
-    shape = "令和8年12月31日・令和9年1月1日（木・土）R9/1/4(火)Dec 29, Tue - Jan 3, Sun 30日（月）と1日（火）、"
+    shape = "令和8年12月31日・令和9年1月1日（木・土）R9/1/4(火)Dec 29, Tue - Jan 3, Sun 30日（月）と1日（火）、R8.12.31・R9.1.1（木・土）"
     assert_stays_linear(lambda t: list(_weekday_hits(Document(t), datetime(2026, 6, 20).date())), shape)
 
 
