@@ -859,14 +859,15 @@ class Kessai:
         its author and its own approvers, away or not."""
         return [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
 
-    def _available_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account) -> list[str]:
+    def available_deputies(self, s: Session, at: datetime, draft: DraftRow, account: Account) -> list[str]:
+        """The deputy candidates (``deputy_candidates``) not away at ``at``: who a hand-off then would ask."""
         candidates = self.deputy_candidates(draft, account)
-        absent = away_repo.away_at(s, candidates, now)
+        absent = away_repo.away_at(s, candidates, at)
         return [d for d in candidates if d not in absent]
 
     def _ask_deputies(self, s: Session, now: datetime, draft: DraftRow, account: Account, view: DraftView, *,
                       reason: str, acting_for: str | None) -> list[str]:
-        deputies = self._available_deputies(s, now, draft, account)
+        deputies = self.available_deputies(s, now, draft, account)
         return self._ask(s, now, view, [draft_repo.Ask(d, acting_for, reason) for d in deputies])
 
     def _ask(self, s: Session, now: datetime, view: DraftView, asks: Sequence[draft_repo.Ask], *,

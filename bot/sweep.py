@@ -72,7 +72,6 @@ from bot.workflow import (
     escalation_start,
     request_in_hand_at,
 )
-from storage import away as away_repo
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
@@ -809,7 +808,7 @@ class Sweeper:
         of it, the opening delivers at this very minute."""
         holding = [r for r in draft_repo.requests_for(s, draft.id or 0, version) if r.reason not in draft_repo.RETRACTED]
         standing_in = [r for r in holding if r.acting_for_id]
-        candidates = [d for d in account.deputies if d != draft.author_id and d not in account.approvers]
+        candidates = self.kessai.deputy_candidates(draft, account)
         lines = [f":warning: 第{version}版は決裁待ちのまま{self._wait_label()}が過ぎました。" if due is None else
                  f":warning: 第{version}版は {self._fmt(due)} に投稿予定ですが、まだ決裁されていません。"]
         if standing_in:
@@ -899,11 +898,9 @@ class Sweeper:
         # account without deputies has nobody to hand it to (the escalation notice says so), nor
         # one whose deputies are all away at the hand-off (the notice says they were away).
         holding = {r.recipient_id for r in requests if r.reason not in draft_repo.RETRACTED}
-        to_ask = [d for d in self.kessai.deputy_candidates(draft, account) if d not in holding]
-        if escalate_at is not None:
-            away_then = away_repo.away_at(s, to_ask, escalate_at)
-            to_ask = [d for d in to_ask if d not in away_then]
-        if escalate_at is not None and escalate_at > now and to_ask:
+        if escalate_at is not None and escalate_at > now and any(
+            d not in holding for d in self.kessai.available_deputies(s, escalate_at, draft, account)
+        ):
             lines.append(f"{self._fmt(escalate_at)} までに決裁がない場合は、代決者にも決裁を依頼します。")
         if c.version.scheduled_at is not None:
             lines.append(f"投稿予定は {self._fmt(c.version.scheduled_at)} です。それまでに決裁がないと、"
