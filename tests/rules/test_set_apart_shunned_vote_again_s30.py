@@ -8,7 +8,6 @@ would write, beside the ordinary posts nearest to them, which must stay silent.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from bot.rules.model import RuleOptions
 from bot.rules.prohibited import _set_apart, _shunned, _vote_again
 from bot.rules.text import Document
-from tests.conftest import assert_stays_linear
+from tests.conftest import assert_stays_linear, repeated_to
 from tests.rules.conftest import codes, findings_of
 
 DISCRIMINATION = "prohibited.discrimination"
@@ -155,21 +154,10 @@ def test_a_vote_again_finding_names_the_one_thanked() -> None:
 )
 def test_long_repeated_shapes_stay_linear(shape: str, scan: Callable[[Document], Iterable[object]]) -> None:
     # The documents are analysed and scanned once beforehand, so that neither the analyser nor what a first
-    # scan caches is timed. The scan is repeated until a run over 10,000 characters takes some milliseconds:
-    # a scan that returns at once took 20 microseconds, and another process's burst on a shared machine
-    # decided the ratio and failed the test once.
+    # scan caches is timed; the scan alone returns in microseconds, so it is repeated until it takes some.
     docs: dict[str, Document] = {}
     for n in (10_000, 40_000):
-        text = (shape * (n // len(shape) + 1))[:n]
+        text = repeated_to(shape, n)
         docs[text] = Document(text)
         list(scan(docs[text]))
-    small = docs[(shape * (10_000 // len(shape) + 1))[:10_000]]
-    runs = 1
-    while runs < 1024:
-        began = time.perf_counter()
-        for _ in range(runs):
-            list(scan(small))
-        if time.perf_counter() - began >= 0.005:
-            break
-        runs *= 2
-    assert_stays_linear(lambda t: [list(scan(docs[t])) for _ in range(runs)], shape)
+    assert_stays_linear(lambda t: list(scan(docs[t])), shape, repeat_fast=True)
