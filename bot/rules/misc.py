@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.prefilter import guard
@@ -174,17 +176,74 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     も対象です。お知らせの見出しの「【解禁】」と、季節の「アユ釣り解禁」「アユ釣りの解禁日」
     「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
     狩猟・ワインなどの語があれば知らせません）。確認することは投稿全体で一つなので、いくつ触れていても
-    最初の箇所に1件だけ、触れている語をまとめて知らせます。英語のお知らせの「press release」
+    最初の箇所に1件だけ、触れている語をまとめて知らせます。発表を終えたことを伝える文（「本日、報道発表しました」
+    「11月30日に報道発表した事業の結果」「記者発表資料を掲載しました」）は対象外です。ただし、その文に投稿
+    （予約投稿ならその時刻）より後の時刻や日付があるもの（10時の投稿の「本日午後2時に報道発表しました」）、
+    「明日」「予定」「先に」などこれからのことを含むもの、「発表前」「未発表」は反応します。英語のお知らせの「press release」
     「embargoed」なども対象です。
     """
     allowed = allowed_spans(doc, opts.allow)
     hits = [h for h in word_hits(doc, opts, "press.txt", "") if not allowed.covers(h.start, h.end)]
+    if hits:
+        released: dict[tuple[int, int], bool] = {}  # per sentence: one may hold many of the words
+        posted = (ctx.scheduled_at or ctx.now).astimezone(_zone(ctx))
+        kept = []
+        for h in hits:
+            sent = doc.sentence_at(h.start)
+            if sent not in released:
+                released[sent] = _released(doc.text[sent[0] : sent[1]], posted)
+            if not released[sent] or _UNRELEASED_WORD.search(doc.text, h.start, h.end):
+                kept.append(h)
+        hits = kept
     if not hits:
         return
     words = list(dict.fromkeys(doc.text[h.start : h.end] for h in hits))
     named = "".join(f"「{w}」" for w in words[:3]) + ("など" if len(words) > 3 else "")
     yield Hit(hits[0].start, hits[0].end,
               f"{named}に触れています。報道発表・解禁の時刻より前に投稿しないよう、公表の順序を確認してください。")
+
+
+# The release reported as done, in the sentence that names it: 「本日、報道発表しました」「11月30日に報道発表した
+# 事業の結果」「記者発表資料を掲載しました」「【報道発表】…調査結果を公表しました」. What is still to come in that
+# sentence (「明日の記者発表」「発表前」「予定」) or a time or date later than the posting keeps the check.
+_RELEASE_DONE = re.compile(
+    r"(?:発表|公表|公開|掲載|解禁|リリース)(?:し|され|になり|となり|とな|にな)(?:ました|た)(?!ら|り|め|い)"
+    r"|(?:発表|公表|公開)済み"
+)
+_RELEASE_TO_COME = re.compile(
+    r"明日|あした|明後日|あさって|来週|来月|予定|これから|前に|より前|までは|まで(?:お待ち|投稿|公開|掲載)|先に|先行|ひと足早|一足早"
+    r"|しましたら|された後|の後に|(?i:embargo)"
+)
+_UNRELEASED_WORD = re.compile(r"前|未発表|オフレコ|(?i:embargo)")
+_CLOCK = re.compile(r"(午前|午後)?\s*([0-9０-９]{1,2})\s*(?:時|[:：][0-9０-９]{2})")
+_MONTH_DAY = re.compile(r"([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日")
+
+
+def _zone(ctx: CheckContext) -> ZoneInfo:
+    try:
+        return ZoneInfo(ctx.policy.tz)
+    except Exception:  # a bad zone is reported by config validation, not by a rule
+        return ZoneInfo("Asia/Tokyo")
+
+
+def _released(sentence: str, posted: datetime) -> bool:
+    """Whether ``sentence`` says the release has already happened, and names no time nor date after ``posted``
+    (a draft that says 「本日午前10時に報道発表しました」 but goes out at 9:00 is the very slip to catch)."""
+    if _RELEASE_DONE.search(sentence) is None or _RELEASE_TO_COME.search(sentence) is not None:
+        return False
+    for m in _MONTH_DAY.finditer(sentence):
+        month, day = int(unicodedata.normalize("NFKC", m[1])), int(unicodedata.normalize("NFKC", m[2]))
+        if (month, day) > (posted.month, posted.day):
+            return False
+        if (month, day) < (posted.month, posted.day):
+            return True  # an earlier day's release: its hour says nothing about today's
+    for m in _CLOCK.finditer(sentence):
+        hour = int(unicodedata.normalize("NFKC", m[2]))
+        if m[1] == "午後" and hour < 12:
+            hour += 12
+        if hour > posted.hour:
+            return False
+    return True
 
 
 @rule(

@@ -215,7 +215,7 @@ _REPORTED_AFTER = re.compile(
     # 「友達に「バカ」と言ってしまったことはありませんか」: looking back on having said it.
     r"|」\s*(?:と|って)\s*(?:言|い)って(?:しま|しも)"
     r"|」\s*(?:など|等|といった)|」\s*のような\s*(?:言葉|暴言|悪口|発言|書き込み|言い方|表現)"
-    r"|」\s*という\s*(?:言葉|暴言|悪口|発言|書き込み|誹謗中傷|言い方|表現)"
+    r"|」\s*という\s*(?:言葉|暴言|悪口|発言|書き込み|誹謗中傷|言い方|表現|呼び方|呼び名)"
     r"|」\s*(?:は|も)\s*(?:暴言|悪口|侮辱|いじめ|誹謗中傷|ハラスメント|DV|暴力|虐待|パワハラ|モラハラ|セクハラ|カスハラ|詐欺)"
 )
 
@@ -242,8 +242,12 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         closing = more.end() - 1
     # Read a little way on, not to the end of what may be one sentence of thousands of characters.
     window = (closing, min(doc.sentence_at(start)[1], closing + 40))
-    if _HURT_DENIED.search(doc.text, *window):
-        return False  # 「「バカ」は傷つける言葉ではないので、どんどん使おう」
+    if _HURT_DENIED.search(doc.text, *window) or _INSULT_DENIED.search(doc.text, *window):
+        return False  # 「「バカ」は傷つける言葉ではないので、どんどん使おう」「「ガイジ」は侮辱ではありません」
+    # 「「ガイジ」「池沼」など、障害のある人を侮辱する言葉が…」「「オカマ」という言葉で傷つく人がいます」: the
+    # words called insulting, or the hurt they do to those who hear them, as a human-rights notice names them.
+    if _CALLED_HURTFUL.search(doc.text, *window) and _REPORTED_AFTER.match(doc.text, closing, closing + 16):
+        return True
     # 「ネットに「死ね」と書き込むのはいじめです」: the act of saying it, named as the topic of what the
     # sentence says of it. Only a warning against it: 「「死ね」と書き込むのは自由です」 says it is fine.
     if _ACT_OF_SAYING.match(doc.text, closing, closing + 16):
@@ -389,6 +393,18 @@ _HURT_DENIED = re.compile(
     r"ありません(?!か)))"
 )
 _EXAMPLES_REACH = 120
+# The quoted words called insulting (「…を侮辱する言葉」「侮辱的な表現」), or those they hurt (「…で傷つく人がいます」).
+_CALLED_HURTFUL = re.compile(
+    r"(?:侮辱|蔑|さげす|見下|馬鹿に|ばかに|バカに)(?:する|した|的な|む|んだ|す)?\s*(?:言葉|ことば|表現|呼び方|言い方|書き込み|暴言)"
+    r"|傷[つ付](?:く|いた|いている|いていた)\s*(?:人|方|子|子ども|子供|当事者|ことが|こともあ)"
+)
+# That hurt or insult denied (「「ガイジ」は侮辱ではありません」「…で傷つく人はいません」): no warning against the word.
+_INSULT_DENIED = re.compile(
+    r"(?:侮辱|暴言|悪口|蔑称|差別語|いじめ)(?:する|的な)?\s*(?:言葉|ことば|表現)?\s*(?:で|じゃ)(?:は|も)?"
+    # Not the belief asked about (「…はいじめではない、と思っていませんか」).
+    r"(?:ない(?!で|か|と|の(?:か|でしょう|です)|[、,]?\s*(?:と|って))|無い(?![、,]?\s*(?:と|って))|ありません(?!か|[、,]?\s*(?:と|って)))"
+    r"|傷[つ付]く\s*(?:人|方|子|子ども|子供|当事者)\s*(?:は|なんて|など|なんか)\s*(?:い|お)(?:ない|ません|らん)"
+)
 # A notice that lists what abuse sounds like: 「パワハラの例：「お前は無能だ」」「詐欺の手口：「…」」.
 _EXAMPLES_OF_ABUSE = re.compile(
     r"(?:DV|暴力|虐待|暴言|いじめ|ハラスメント|パワハラ|モラハラ|セクハラ|カスハラ|詐欺)の?(?:例|事例|手口|具体例)\s*[:：]\s*"
@@ -639,7 +655,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「ホモ・サピエンス」）も反応しません。ひらがなで書いた「がいじ」「がいじん」は、それだけのときや「あいつはがいじだ」のように
     人を呼ぶときに反応します（「子どもがいじめられた」「はがいじめ」「しょうがいじ」「まちがいじゃない」、漢字の読みとして添えた「外耳（がいじ）」は対象外です）。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
     （「「女のくせに」——何気ない一言が誰かを傷つけていませんか」「「女のくせに」などと言わないようにしましょう」「「ホモ」「オカマ」などの言葉で、性的少数者を笑いのネタにしていませんか」）と、
-    言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します）。
+    言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）、人を侮辱する言葉・傷つく人のいる言葉として示した語（「「ガイジ」「池沼」など、障害のある人を侮辱する言葉が…」「「オカマ」という呼び方で傷つく人がいます」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します。「「ガイジ」は侮辱ではありません」「…で傷つく人はいません」のように打ち消すものは反応します）。
     語のほか、特定の属性の人々（[groups]: 外国人、在日、障害者（「障害のある方」「車いすの方」とも）、女性、高齢者、「あの地区」…）を排除・
     一括りにする言い回し（[exclusion]: 出ていけ、犯罪ばかり、嘘つきばかり、結婚しないほうがいい、〜のくせに、家にいろ、お断り、は迷惑だ…）が同じ文に
     あれば反応します。差別・偏見・ヘイト・思い込みなどに触れて問題を指摘する文（[deny]）では反応しません（言われたこととして
@@ -3072,6 +3088,9 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     市が確かめた通報（「「熊が出たらしい」という情報を受け、現地を確認しました」）、インタビューで話した人の言葉
     （「「この辺りは昔、海だったらしいですよ」と語り部さんが教えてくれました」。[hearsay_topics] の話題を除きます）
     なら反応しません（「「給付金が出るらしいよ」と山田さんが話していました」は反応します）。
+    「SNSで「拡散希望」と書かれた投稿の中には、うその情報も含まれています」「「拡散希望」「至急」などと書かれた
+    チェーンメールは、転送しないでください」のように、信じない・広めないよう注意する文で「」に入れて示した依頼も
+    反応しません（「「拡散希望」と書かれた投稿をどんどんシェアしましょう」は反応します）。
     事実を確認し、出典を示して断定できる形で書いてください。
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
@@ -3116,6 +3135,16 @@ _QUOTED_LURE = re.compile(
 _LURE_WARNING = re.compile(r"詐欺|注意|デマ|誤り|うそ|嘘|事実ではありません|信じない")
 _QUOTED_REPORT = re.compile(r"」\s*(?:など|等)?\s*(?:と|って)\s*(?:いう|いった)\s*(?:情報|通報|連絡|話)")
 _REPORT_CHECKED = re.compile(r"確認し|見つかりませんでした|確認されませんでした|事実ではありません|誤り|デマ")
+# The share request a media-literacy or chain-mail warning names as the mark of what not to trust: 「SNSで「拡散希望」と
+# 書かれた投稿の中には、うその情報も含まれています」「「拡散希望」などと書かれたチェーンメールは、転送しないでください」.
+_QUOTED_POSTING = re.compile(
+    r"」\s*(?:など|等|といった)?\s*(?:と|って)?\s*(?:書かれた|書いてある|書いた|付いた|ついた|いう|いった|の)?\s*"
+    r"(?:投稿|書き込み|メッセージ|メール|チェーンメール|チェーンメッセージ|SNS|情報|呼びかけ)"
+)
+_POSTING_WARNING = re.compile(
+    r"詐欺|注意|デマ|誤り|誤った|うそ|嘘|偽|事実ではありません|信じない|惑わされ|うのみ|鵜呑み|不確か|確かな情報"
+    r"|転送しない|拡散しない|広めない|シェアしない|(?:転送|拡散|シェア)(?:は|を)?(?:しないで|やめ|控え|お控え)"
+)
 _ATTRIBUTED = re.compile(
     r"」\s*と\s*[^。「」\n]{0,25}?(?:話|語|教え|笑|言って|答え|振り返|打ち明け)"
     r"|」\s*と\s*[^。「」\n]{0,25}?(?:さん|氏|様|先生|くん|ちゃん)\s*[。！!]?\s*$"
@@ -3136,6 +3165,15 @@ def _quoted_hearsay(doc: Document, hit: Hit) -> bool:
         return _LURE_WARNING.search(doc.text, closing, end) is not None
     if _QUOTED_REPORT.match(doc.text, closing, end):
         return _REPORT_CHECKED.search(doc.text, closing, end) is not None
+    # 「「拡散希望」「至急」などと書かれた…」: a list of quoted marks is named as a whole.
+    listed = closing
+    for _ in range(8):
+        more = _NEXT_QUOTE.match(doc.text, listed + 1, end)
+        if more is None:
+            break
+        listed = more.end() - 1
+    if _QUOTED_POSTING.match(doc.text, listed, end):
+        return _POSTING_WARNING.search(doc.text, listed, end) is not None
     sentence_end = doc.sentence_at(closing)[1]
     return bool(_ATTRIBUTED.match(doc.text, closing, sentence_end)) and not context_words(
         "rumor.txt", "hearsay_topics"

@@ -1,0 +1,118 @@
+"""Session 31 (h3): posts of departments whose ordinary business quotes the words the rules watch — a
+人権啓発 notice naming slurs to oppose them, a media-literacy warning naming 「拡散希望」, a 広報 post after
+the press release — beside the close variants that must still fire."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.rules.misc import embargo
+from bot.rules.model import RuleOptions
+from bot.rules.prohibited import discrimination, insult, rumor
+from bot.rules.text import Document
+from tests.rules.conftest import JST, ctx
+
+
+def _fires(rule: object, text: str, **kw: object) -> bool:
+    return bool(list(rule(Document(text), ctx(**kw), RuleOptions())))  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「ガイジ」「池沼」など、障害のある人を侮辱する言葉がネット上で使われています。こうした言葉は人を深く傷つけます。",
+        "「ガイジ」という言葉は、障害のある人を侮辱する言葉です。",
+        "「オカマ」という言葉で傷つく人がいます。",
+        "「オカマ」という呼び方で傷つく人がいます。",
+        "「ホモ」などの呼び方に傷ついている人もいます。",
+    ],
+)
+def test_slurs_named_as_insulting_pass(text: str) -> None:
+    assert not _fires(discrimination, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「オカマ」という言葉で傷つく人はいません。",
+        "「ガイジ」は侮辱ではありません。どんどん使いましょう。",
+        "「ガイジ」という言葉は侮辱する言葉ではありません。",
+        "「ガイジ」などの言葉が使われています。",
+        "あいつは「ガイジ」だ、侮辱する言葉だけどね。",
+        "「ガイジ」と呼んで侮辱してやろう。",
+    ],
+)
+def test_slurs_used_or_their_insult_denied_fire(text: str) -> None:
+    assert _fires(discrimination, text)
+
+
+def test_an_insult_said_to_be_no_abuse_fires() -> None:
+    assert _fires(insult, "「バカ」は暴言ではありません。どんどん言いましょう。")
+    assert not _fires(insult, "「バカ」は暴言ではなく、いじめです。")
+    assert not _fires(insult, "「バカ」は暴言ではありません、と言う人もいますが、言われた人は傷つきます。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SNSで「拡散希望」と書かれた投稿の中には、うその情報も含まれています。確かな情報源を確認してください。",
+        "「拡散希望」「至急」などと書かれたチェーンメールは、転送しないでください。",
+        "「至急」「拡散希望」などと書かれたチェーンメールは、転送しないでください。",
+        "「拡散希望」という投稿を鵜呑みにしないでください。",
+    ],
+)
+def test_share_request_named_in_a_warning_passes(text: str) -> None:
+    assert not _fires(rumor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「拡散希望」と書かれた投稿をどんどんシェアしましょう。",
+        "「拡散希望」「至急」などと書かれたメールは、どんどん転送してください。",
+        "「拡散希望」と書かれた投稿に注意。給付金が出るらしいです。",
+        "【拡散希望】給付金が出るらしいです。",
+    ],
+)
+def test_share_request_or_rumour_passed_on_fires(text: str) -> None:
+    assert _fires(rumor, text)
+
+
+# The tests' clock: 2025-11-20 (Thu) 10:00 JST.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本日、報道発表しました。令和7年度の市の人口は12万3456人でした。",
+        "本日午前10時に報道発表しました「新庁舎建設基本計画」について、詳しくは市ホームページをご覧ください。",
+        "【報道発表】給食に異物が混入していた件について、調査結果を公表しました。",
+        "11月18日に報道発表した事業の結果について、ホームページでご覧いただけます。",
+        "記者発表資料を市ホームページに掲載しました。",
+    ],
+)
+def test_release_reported_as_done_passes(text: str) -> None:
+    assert not _fires(embargo, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本日午前11時に報道発表しました「新庁舎建設基本計画」についてお知らせします。",
+        "本日午後2時に報道発表しました。",
+        "11月21日に報道発表しました。",
+        "報道機関各位：本日の報道発表資料です。",
+        "明日の記者発表の内容を先にお知らせします。",
+        "発表前の情報です。報道発表しました。",
+        "報道発表しましたら、改めてお知らせします。",
+        "報道発表の予定ですが、先にお知らせしました。",
+    ],
+)
+def test_release_to_come_or_later_than_the_post_fires(text: str) -> None:
+    assert _fires(embargo, text)
+
+
+def test_release_time_is_read_against_the_scheduled_time() -> None:
+    text = "本日午前10時に報道発表しました。"
+    assert _fires(embargo, text, scheduled_at=datetime(2025, 11, 20, 9, 0, tzinfo=JST), now=datetime(2025, 11, 20, 8, 0, tzinfo=JST))
+    assert not _fires(embargo, text, scheduled_at=datetime(2025, 11, 20, 11, 0, tzinfo=JST))
