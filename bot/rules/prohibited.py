@@ -57,7 +57,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
-    「「払わないと殺すぞ」と脅す電話は詐欺です」「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」、言うこと・書き込むことをいじめや犯罪として戒める「ネットに「死ね」と書き込むのはいじめです」のように、
+    「「払わないと殺すぞ」と脅す電話は詐欺です」、不審者情報の「男が女子生徒に「殺すぞ」と言って追いかける事案がありました」（事案・不審者・警察などに触れた文で、「〜と言って追いかけよう」のような呼びかけでないもの）「パワハラの例：「お前は無能だ」」「「お前は無能だ」——これはパワハラです」、言うこと・書き込むことをいじめや犯罪として戒める「ネットに「死ね」と書き込むのはいじめです」のように、
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」「〜のはいじめではありません」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
@@ -254,6 +254,16 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         if _OFFENCE_DENIED.search(doc.text, *window):
             return False
         return bool(_DISCOURAGED.search(doc.text, *window) or _UNLAWFUL.search(doc.text, *window))
+    # 「男が女子生徒に「殺すぞ」と言って追いかける事案がありました」: a 不審者情報 reporting what the man said.
+    if (
+        not lesson
+        and _SAID_WHILE.match(doc.text, closing, closing + 12)
+        # Bounded reads, not the whole of what may be one sentence of thousands of quotes.
+        and _INCIDENT.search(doc.text, max((sent := doc.sentence_at(start))[0], start - 60), window[1]) is not None
+        and not _ENDORSED.search(doc.text, *window)
+        and not _CALLED_FOR.search(doc.text, max(sent[0], window[1] - 24), window[1])
+    ):
+        return True
     if not _REPORTED_AFTER.match(doc.text, closing, closing + 16):
         # 「「うざい」「死ね」——何気ない言葉が友達を傷つけます」: the words named as words after a dash
         # or a comma, only in a warning against them. 「「キモい」「死ね」は、相手の心を深く傷つけます」: the
@@ -393,6 +403,11 @@ _HURT_DENIED = re.compile(
     r"ありません(?!か)))"
 )
 _EXAMPLES_REACH = 120
+# Words said while doing something, in a report of an incident (不審者情報, a police notice): 「と言って」「と言いながら」.
+_SAID_WHILE = re.compile(r"」\s*(?:など|等)?\s*(?:と|って)\s*(?:言|い)(?:って|いながら|い[、,])")
+# A call to do it (「…と言って警察を呼ぼう」「…と言ってやりなさい」), not a report.
+_CALLED_FOR = re.compile(r"(?:よう|[おこごそぞとどのほぼぽもろ]う|なさい|てやれ|しろ)\s*[。！!]*\s*$")
+_INCIDENT = re.compile(r"事案|不審者|声かけ|声掛け|つきまとい|付きまとい|との(?:情報|通報)|警察|110番|被害")
 # The quoted words called insulting (「…を侮辱する言葉」「侮辱的な表現」), or those they hurt (「…で傷つく人がいます」).
 _CALLED_HURTFUL = re.compile(
     r"(?:侮辱|蔑|さげす|見下|馬鹿に|ばかに|バカに)(?:する|した|的な|む|んだ|す)?\s*(?:言葉|ことば|表現|呼び方|言い方|書き込み|暴言)"
@@ -3089,7 +3104,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「「この辺りは昔、海だったらしいですよ」と語り部さんが教えてくれました」。[hearsay_topics] の話題を除きます）
     なら反応しません（「「給付金が出るらしいよ」と山田さんが話していました」は反応します）。
     「SNSで「拡散希望」と書かれた投稿の中には、うその情報も含まれています」「「拡散希望」「至急」などと書かれた
-    チェーンメールは、転送しないでください」のように、信じない・広めないよう注意する文で「」に入れて示した依頼も
+    チェーンメールは、転送しないでください」「「〇〇が壊れたらしい」などのうわさを広めないようにしましょう」のように、信じない・広めないよう注意する文で「」に入れて示した依頼や伝聞も
     反応しません（「「拡散希望」と書かれた投稿をどんどんシェアしましょう」は反応します）。
     事実を確認し、出典を示して断定できる形で書いてください。
     """
@@ -3139,7 +3154,7 @@ _REPORT_CHECKED = re.compile(r"確認し|見つかりませんでした|確認�
 # 書かれた投稿の中には、うその情報も含まれています」「「拡散希望」などと書かれたチェーンメールは、転送しないでください」.
 _QUOTED_POSTING = re.compile(
     r"」\s*(?:など|等|といった)?\s*(?:と|って)?\s*(?:書かれた|書いてある|書いた|付いた|ついた|いう|いった|の)?\s*"
-    r"(?:投稿|書き込み|メッセージ|メール|チェーンメール|チェーンメッセージ|SNS|情報|呼びかけ)"
+    r"(?:投稿|書き込み|メッセージ|メール|チェーンメール|チェーンメッセージ|SNS|情報|呼びかけ|うわさ|噂|デマ|流言)"
 )
 _POSTING_WARNING = re.compile(
     r"詐欺|注意|デマ|誤り|誤った|うそ|嘘|偽|事実ではありません|信じない|惑わされ|うのみ|鵜呑み|不確か|確かな情報"

@@ -48,6 +48,30 @@ def test_slurs_used_or_their_insult_denied_fire(text: str) -> None:
     assert _fires(discrimination, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【不審者情報】〇〇中学校付近で、男が女子生徒に「殺すぞ」と言って追いかける事案がありました。",
+        "【不審者情報】男が「殺すぞ」と言いながら近づいてきたとの情報があります。",
+    ],
+)
+def test_threat_reported_in_a_suspicious_person_notice_passes(text: str) -> None:
+    assert not _fires(insult, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「殺すぞ」と言って追いかけよう。",
+        "「殺すぞ」と言って警察を呼ぼう。",
+        "「バカ」と言って不審者を追い払いなさい。",
+        "市長に「バカ」と言って帰りました。",
+    ],
+)
+def test_threat_said_or_called_for_fires(text: str) -> None:
+    assert _fires(insult, text)
+
+
 def test_an_insult_said_to_be_no_abuse_fires() -> None:
     assert _fires(insult, "「バカ」は暴言ではありません。どんどん言いましょう。")
     assert not _fires(insult, "「バカ」は暴言ではなく、いじめです。")
@@ -61,6 +85,7 @@ def test_an_insult_said_to_be_no_abuse_fires() -> None:
         "「拡散希望」「至急」などと書かれたチェーンメールは、転送しないでください。",
         "「至急」「拡散希望」などと書かれたチェーンメールは、転送しないでください。",
         "「拡散希望」という投稿を鵜呑みにしないでください。",
+        "災害時に「〇〇が壊れたらしい」「〇〇が燃えているらしい」などのうわさを広めないようにしましょう。",
     ],
 )
 def test_share_request_named_in_a_warning_passes(text: str) -> None:
@@ -74,6 +99,8 @@ def test_share_request_named_in_a_warning_passes(text: str) -> None:
         "「拡散希望」「至急」などと書かれたメールは、どんどん転送してください。",
         "「拡散希望」と書かれた投稿に注意。給付金が出るらしいです。",
         "【拡散希望】給付金が出るらしいです。",
+        "「〇〇が壊れたらしい」といううわさを広めましょう。",
+        "「〇〇が壊れたらしい」といううわさがあります。",
     ],
 )
 def test_share_request_or_rumour_passed_on_fires(text: str) -> None:
@@ -89,6 +116,7 @@ def test_share_request_or_rumour_passed_on_fires(text: str) -> None:
         "【報道発表】給食に異物が混入していた件について、調査結果を公表しました。",
         "11月18日に報道発表した事業の結果について、ホームページでご覧いただけます。",
         "記者発表資料を市ホームページに掲載しました。",
+        "先日の記者発表でお知らせしたとおり、市の新しいキャラクターが決まりました。",
     ],
 )
 def test_release_reported_as_done_passes(text: str) -> None:
@@ -106,6 +134,7 @@ def test_release_reported_as_done_passes(text: str) -> None:
         "発表前の情報です。報道発表しました。",
         "報道発表しましたら、改めてお知らせします。",
         "報道発表の予定ですが、先にお知らせしました。",
+        "明日の記者発表でお知らせする内容です。",
     ],
 )
 def test_release_to_come_or_later_than_the_post_fires(text: str) -> None:
