@@ -98,14 +98,14 @@ def visible_length(text: str) -> int:
                                         or unicodedata.category(ch) in ("Cf", "Cc", "Cs")))
 
 
-# A Slack emoji code as typed (「:x:」「:man-gesturing-no::skin-tone-2:」): a picture, not words.
-_EMOJI_CODE = re.compile(r":[a-z0-9_+'-]{1,100}:")
-
-
 def says_something(text: str) -> bool:
     """Whether ``text`` has a word in it (a letter or a digit of any script): a reason of only
-    emoji, emoji codes or punctuation (「🙅」「:x:」「。。。」「×」) tells its reader nothing to act on."""
-    return any(unicodedata.category(ch)[0] in "LN" for ch in _EMOJI_CODE.sub("", text.lower()))
+    emoji, emoji codes or punctuation (「🙅」「:x:」「:了解:」「。。。」「×」) tells its reader nothing
+    to act on. A code is one Slack draws (_DRAWN_CODE): a workspace's emoji named in Japanese is a
+    picture as much as 「:x:」; digits alone (「:30:」) name none and are kept."""
+    def picture(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(0)[1:-1].isdigit() else ""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in _DRAWN_CODE.sub(picture, text.lower()))
 
 
 # What a quote may take once escaped: with a label before it and its note after, it stays within

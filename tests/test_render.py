@@ -803,3 +803,20 @@ def test_a_japanese_named_emoji_code_in_a_finding_is_shown_as_its_letters_not_dr
 def test_emoji_codes_are_found_in_linear_time(shape: str) -> None:
     # A run of codes was one span grown by copying it whole at each code: quadratic.
     assert_stays_linear(lambda text: render._codes_as_typed(text), shape)
+
+
+@pytest.mark.parametrize("reason", [":了解:", ":お知らせ::確認します:", " :了解::skin-tone-2: ", ":ｏｋ:", ":x:", "。。。"])
+def test_a_reason_of_only_emoji_codes_of_any_script_says_nothing(reason: str) -> None:
+    """Only ASCII codes were taken for pictures: a 差戻し reason 「:了解:」 (a workspace's emoji
+    named in Japanese, drawn by Slack as its picture) passed as a reason the author could act on."""
+    assert not render.says_something(reason)
+
+
+@pytest.mark.parametrize("reason", ["了解", ":了解:誤字があります", "確認:了解:", "10:00の投稿", ":30:", "日時:3月1日"])
+def test_a_reason_with_a_word_beside_its_codes_says_something(reason: str) -> None:
+    assert render.says_something(reason)
+
+
+@pytest.mark.parametrize("shape", [":了解:", ":a", "::"])
+def test_says_something_stays_linear(shape: str) -> None:
+    assert_stays_linear(render.says_something, shape)
