@@ -1599,7 +1599,7 @@ class IncidentService:
         """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
         # Deleted in the seconds before the bot hears of it, the alert takes no more replies: Slack
         # posts the note in the channel instead, and the gateway rewords it to this.
-        msg = render.plain(text) | {"blocks": [render.section(text)], INCIDENT_REF: inc.id,
+        msg = render.plain(text) | {"blocks": render.sections(text), INCIDENT_REF: inc.id,
                                     outbox.ALONE: self._alone(inc, text)}
         for dest in self._destinations(inc):
             # Wait for a delivery recording the alert at this moment (posted, or refused and the
@@ -1642,7 +1642,7 @@ class IncidentService:
         """A note as a message of the channel's own, naming the incident its deleted alert named."""
         top = (f"*受付番号 {inc.id}（{KINDS.get(inc.kind, inc.kind)}、{render.escape(self._account_label(inc))}）"
                "のインシデントについて*（アラートが削除されているため、チャンネルにお知らせします）\n" + text)
-        return render.plain(top) | {"blocks": [render.section(top)]}
+        return render.plain(top) | {"blocks": render.sections(top)}
 
     def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:
         return list(s.exec(select(IncidentEventRow).where(col(IncidentEventRow.incident_id) == inc.id)
@@ -1906,8 +1906,11 @@ class IncidentService:
             state += f"（{render.escape(self._name(inc.resolved_by, s))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
             render.header_naming(f":rotating_light: インシデント: {kind}（", self._account_label(inc), "）"),
-            render.section(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
-                     f"*報告者:* {render.escape(self._name(inc.reporter_id, s))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
+            # Cut at its lines where needed: an account, a reporter and an acknowledger of the file's
+            # longest names (200 characters, 「&」 escaped to five) took it past 3,000 characters, and
+            # section() cut off the state and the warning that the acknowledger has left.
+            *render.sections(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
+                             f"*報告者:* {render.escape(self._name(inc.reporter_id, s))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
             render.section("*内容:*\n" + render.quote(inc.description, 1500)),
         ]
         items = CHECKLISTS.get(inc.kind, ())
@@ -2017,8 +2020,10 @@ class IncidentService:
 
     def resolve_modal(self, inc: IncidentRow) -> dict[str, Any]:
         return render.modal(RESOLVE_CALLBACK, "インシデントの解決", "解決として記録", [
-            render.section(f"*{KINDS.get(inc.kind, inc.kind)}*（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）\n"
-                     + render.quote(inc.description, 500)),
+            # Two sections: an account name of the file's longest, escaped, left the quote's end
+            # and its 「全 … 文字のうち」 line past the section's 3,000 characters.
+            render.section(f"*{KINDS.get(inc.kind, inc.kind)}*（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）"),
+            render.section(render.quote(inc.description, 500)),
             render.input_block(SUMMARY_BLOCK, "経過と対応のまとめ（記録に残ります）", {
                 "type": "plain_text_input", "action_id": SUMMARY_ACTION, "multiline": True, "max_length": SUMMARY_LIMIT,
                 "placeholder": {"type": "plain_text",
