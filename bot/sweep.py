@@ -552,8 +552,7 @@ class Sweeper:
               key: str | None = None, broadcast: bool = False) -> None:
         # Over as many sections as its lines take: one section is cut at Slack's 3,000 characters,
         # and a report's list of accounts lost its end (and the sentence after it) there.
-        sections = [render.section(t) for t, _ in render.pack([(line, 0) for line in text.split("\n")])]
-        payload: dict[str, Any] = {"channel": channel, "text": text, "blocks": sections,
+        payload: dict[str, Any] = {"channel": channel, "text": text, "blocks": render.sections(text),
                                    "unfurl_links": False, "unfurl_media": False}
         if thread_ts:
             payload["thread_ts"] = thread_ts
