@@ -820,3 +820,14 @@ def test_a_reason_with_a_word_beside_its_codes_says_something(reason: str) -> No
 @pytest.mark.parametrize("shape", [":了解:", ":a", "::"])
 def test_says_something_stays_linear(shape: str) -> None:
     assert_stays_linear(render.says_something, shape)
+
+
+def test_sections_cut_a_long_note_at_its_lines_and_keep_every_line() -> None:
+    # A note naming an account of 200 「&」 (1,000 characters escaped) and quoting a report passed
+    # 3,000 characters, and section() cut off the quote's 「全 … 文字のうち」 line.
+    text = f"*受付番号 1（{render.escape('&' * 200)}）*\n" + render.quote("&" * 3000, 1500)
+    blocks = render.sections(text)
+    texts = [b["text"]["text"] for b in blocks]
+    assert len(blocks) == 2 and all(len(t) <= SECTION_LIMIT for t in texts)
+    assert "\n".join(texts) == text and texts[-1].endswith("文字を表示しています）_")
+    assert render.sections("短いお知らせです。") == [render.section("短いお知らせです。")]
