@@ -773,12 +773,12 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
 # A street-level address: 丁目/番地/番/号, or N-N(-N) after a place name. A number is tried from its
 # first digit only: from every digit, a run of thousands of them made the search quadratic.
 # Kanji numerals, as formal letters write an address (「本町三丁目四番五号」「三丁目五番地十二」).
-# A flat's room after the street number (「本町3-5-12-101」), and a rural lot, which has no 番地:
-# 「大字」, the place and its number (「大字土橋1234」).
+# A flat's room after the street number (「本町3-5-12-101」「本町3丁目5番地12-101」), and a rural lot,
+# which has no 番地: 「大字」, the place and its number (「大字土橋1234」).
 _K = "[一二三四五六七八九十〇百]"
 _ADDRESS = re.compile(
-    r"(?:[一-龯ぁ-んァ-ヶ]{1,10}?)?(?:(?<![0-9])[0-9]+丁目\s*+[0-9]+(?:番地?|-)\s*+[0-9]*(?:号)?"
-    r"|(?<![0-9])[0-9]+番地(?:\s*+[0-9]+)?|(?<![0-9])[0-9]+番\s*+[0-9]+号|[一-龯]{1,6}[0-9]+(?:-[0-9]+){1,3}"
+    r"(?:[一-龯ぁ-んァ-ヶ]{1,10}?)?(?:(?<![0-9])[0-9]+丁目\s*+[0-9]+(?:番地?|-)\s*+[0-9]*(?:号)?(?:-[0-9]+)?"
+    r"|(?<![0-9])[0-9]+番地(?:\s*+[0-9]+(?:-[0-9]+)?)?|(?<![0-9])[0-9]+番\s*+[0-9]+号|[一-龯]{1,6}[0-9]+(?:-[0-9]+){1,3}"
     r"|大字[一-龯ァ-ヶ]{1,8}[0-9]+(?![0-9])"
     rf"|{_K}+丁目\s*+{_K}+(?:番地?|-)\s*+(?:{_K}+号?)?|{_K}+番地|{_K}+番\s*+{_K}+号)"
 )
@@ -879,7 +879,7 @@ def address(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     （「当選者：本町3-4-5 山田花子様」「氏名 山田花子／住所 本町3丁目4番5号」、年齢をはさんだ
     「山田トメさん（85歳）住所：西城町2丁目5番10号」）、文の中で住まいとして
     書かれている場合（「山田太郎さんの住所は本町3-4-5です」「本町3-4-5に住む山田花子さん」）に反応します。
-    部屋番号まで書いた住所（「本町3-5-12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
+    部屋番号まで書いた住所（「本町3-5-12-101」「本町3丁目5番地12-101」）、番地の後の数字も漢数字で書いた住所（「本町三丁目五番地十二」）、
     番地のない「大字」の住所（「大字土橋1234」）も同じです。
     会場・施設の住所や、「小林古径記念美術館（本城町7-7）」のような人名の付いた施設名は対象外です。
     「1日2ー3回」「徒歩3ー4分」「要介護3ー5」のような回数・程度の範囲も対象外です。

@@ -1075,3 +1075,22 @@ def test_an_address_disguised_with_japanese_brackets_is_an_address(text: str, wr
 )
 def test_japanese_brackets_around_at_with_no_private_address_stay_silent(text: str) -> None:
     assert not findings_of("pii.email", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # The room after a street number written with 丁目 or 番地 (found by review: only the
+        # all-hyphen 「本町3-5-12-101」 fired; the room left between address and name hid both).
+        ("当選者：本町3丁目5番地12-101 山田花子様", "本町3丁目5番地12-101"),
+        ("当選者：本町3丁目5-12-101 山田花子様", "本町3丁目5-12-101"),
+        ("当選者：本町５番地１２－１０１　山田花子様", "本町５番地１２－１０１"),
+    ],
+)
+def test_a_room_after_a_street_number_with_chome_or_banchi_beside_a_name_fires(text: str, address: str) -> None:
+    [f] = findings_of("pii.address", text)
+    assert f.excerpt == address
+
+
+def test_a_venue_with_chome_and_a_room_stays_silent() -> None:
+    assert not findings_of("pii.address", "会場：本町3丁目5番地12-101 市民プラザ 講師 山田花子さん")
