@@ -311,6 +311,14 @@ _UNREACHABLE_MESSAGES = (
     ("terminating connection", "connection closed by the server"),
     ("the database system is", "database server is starting up or shutting down"),
     ("too many clients", "too many connections"),
+    # A CONNECTION LIMIT on the database or role (ALTER DATABASE/ROLE … CONNECTION LIMIT), or only
+    # the slots kept for superusers left: psycopg gives no SQLSTATE for a refused connection.
+    ("too many connections for", "too many connections"),
+    ("connection slots are reserved", "too many connections"),
+    # statement_timeout set on the role or database (ALTER ROLE … SET statement_timeout): the server
+    # cancelled the statement; kessai's own never need more than a fraction of a second.
+    ("canceling statement due to statement timeout", "statement timeout (statement_timeout)"),
+    ("canceling statement due to lock timeout", "lock timeout (lock_timeout)"),
     ("unable to open database file", "cannot open the database file"),
     ("database is locked", "database is locked"),
     ("file is not a database", "file is not a database"),

@@ -206,3 +206,45 @@ def test_failure_streak_reminds_once_a_minute(caplog: pytest.LogCaptureFixture) 
                     ("WARNING", "sweep still failing (61 attempts so far); will retry", False),
                     ("WARNING", "sweep still failing (121 attempts so far); will retry", False),
                     ("INFO", "sweep works again after 150 failed attempt(s)", False)]
+
+
+@pytest.mark.parametrize(("server_says", "cause"), [
+    # ALTER DATABASE … CONNECTION LIMIT n (or ALTER ROLE …) reached by other clients.
+    ('FATAL:  too many connections for database "kessai"', "too many connections"),
+    ('FATAL:  too many connections for role "kessai"', "too many connections"),
+    ("FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute",
+     "too many connections"),
+    ("FATAL:  sorry, too many clients already", "too many connections"),
+])
+def test_a_connection_limit_reached_is_named_without_the_database_or_role(server_says: str, cause: str) -> None:
+    """psycopg gives a refused connection no SQLSTATE: /healthz said only "OperationalError" when a
+    database's or role's CONNECTION LIMIT was reached (the docs promise "too many connections")."""
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    from storage.db import unreachable_cause
+
+    refused = psycopg.OperationalError(
+        f'connection failed: connection to server at "10.0.0.5", port 5432 failed: {server_says}')
+    said = unreachable_cause(OperationalError("SELECT 1", {}, refused))
+    assert said == cause and "kessai" not in said
+
+
+def test_a_statement_timeout_is_named_as_such(tmp_path: Path) -> None:
+    """statement_timeout set on kessai's role or database by a DBA: the server cancels a statement
+    and /healthz said only "QueryCanceled", which reads like someone cancelling by hand."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    from storage.db import Database, unreachable_cause
+
+    db = Database(database_url("postgres", tmp_path))
+    try:
+        with pytest.raises(OperationalError) as raised, db.session() as s:
+            c = s.connection()
+            c.execute(text("SET LOCAL statement_timeout = '10ms'"))
+            c.execute(text("SELECT pg_sleep(1)"))
+        assert unreachable_cause(raised.value) == "statement timeout (statement_timeout)"
+    finally:
+        db.dispose()
+
