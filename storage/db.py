@@ -373,6 +373,10 @@ class Database:
         # once they close: /healthz said "ok" while every draft and ledger entry went there.
         self._sqlite_path: Path | None = None
         self._sqlite_file: tuple[int, int] | None = None
+        # Its write-ahead log likewise: deleted under a running kessai (a clean-up of "temporary
+        # files"), every commit since the last checkpoint lives only in the unlinked file the
+        # connections still hold, and a crash or kill then loses it all (a new database: all of it).
+        self._sqlite_wal: tuple[int, int] | None = None
         # A connection opened with the first one and kept: after the file is gone, a pooled one
         # may be new, and open (or create) whatever is at the path now, not the file kessai used.
         self._witness: sqlite3.Connection | None = None
@@ -398,16 +402,21 @@ class Database:
                 # a connection that had not yet opened them cannot read the database at all.
                 self._witness.execute("SELECT count(*) FROM sqlite_master").fetchall()
                 self._sqlite_file = (st.st_dev, st.st_ino)
+                with contextlib.suppress(OSError):
+                    wal = Path(f"{self._sqlite_path}-wal").stat()
+                    self._sqlite_wal = (wal.st_dev, wal.st_ino)
 
     def file_problem(self) -> str | None:
         """``"database file deleted"`` or ``"database file replaced"`` when the SQLite file at
-        DATABASE_URL is no longer the one kessai has open; None when it is, and for PostgreSQL.
+        DATABASE_URL is no longer the one kessai has open (``"database -wal file deleted"`` /
+        ``"… replaced"`` for its write-ahead log); None when it is, and for PostgreSQL.
 
         The first time, what the open connections still see is copied next to the old path
         (``kessai.db.rescued-…``): it is the only copy left of what was written since the last backup.
         """
         if self._sqlite_path is None or self._sqlite_file is None:
             return None
+        problem: str | None
         try:
             st = self._sqlite_path.stat()
         except FileNotFoundError:
@@ -415,13 +424,26 @@ class Database:
         except OSError:
             return None  # a directory kessai cannot look into: the queries say so themselves
         else:
-            if (st.st_dev, st.st_ino) == self._sqlite_file:
+            problem = "database file replaced" if (st.st_dev, st.st_ino) != self._sqlite_file else self._wal_problem()
+            if problem is None:
                 return None
-            problem = "database file replaced"
         if not self._rescued:
             self._rescued = True
             self._rescue(problem)
         return problem
+
+    def _wal_problem(self) -> str | None:
+        # The witness keeps a connection open, so SQLite itself never removes the -wal while kessai
+        # runs; a checkpoint rewinds it in place (same inode).
+        if self._sqlite_wal is None:
+            return None
+        try:
+            wal = Path(f"{self._sqlite_path}-wal").stat()
+        except FileNotFoundError:
+            return "database -wal file deleted"
+        except OSError:
+            return None
+        return None if (wal.st_dev, wal.st_ino) == self._sqlite_wal else "database -wal file replaced"
 
     def _rescue(self, problem: str) -> None:
         assert self._sqlite_path is not None
@@ -435,10 +457,11 @@ class Database:
             return
         # The -wal and -shm at the path are the ones kessai's connections still use: left there, SQLite
         # replays the old file's pages onto the copy, whose pages VACUUM INTO laid out anew.
-        log.error("%s: the SQLite file %s is no longer the one kessai has open; what kessai still sees "
+        what = "its write-ahead log (-wal)" if "-wal" in problem else "the SQLite file"
+        log.error("%s: %s of %s is no longer the one kessai has open; what kessai still sees "
                   "(everything up to now) was copied to %s. Stop kessai, delete %s-wal and %s-shm (they belong "
                   "to the file kessai had open), put that copy at %s, and start it again",
-                  problem, self._sqlite_path, target, self._sqlite_path, self._sqlite_path, self._sqlite_path)
+                  problem, what, self._sqlite_path, target, self._sqlite_path, self._sqlite_path, self._sqlite_path)
 
     @property
     def is_postgres(self) -> bool:
@@ -487,6 +510,8 @@ class Database:
         if self._witness is not None:
             self._witness.close()
             self._witness = None
+        # The last connection closed: SQLite removes the -wal itself, which is no fault.
+        self._sqlite_wal = None
 
 
 class _UnitOfWork(Session):
