@@ -144,7 +144,9 @@ def start_scheduler(runtime: Any, *, interval_seconds: int = 60, slack: WebClien
         # Also without a monitor asking /healthz: a deleted SQLite file is copied while it can be.
         runtime.kessai.db.file_problem()
         try:
-            sweeper.sweep(sweep_clock.now())
+            # One instant for all of it: what is due, and the bookkeeping (see Sweeper.sweep).
+            now = sweep_clock.now()
+            sweeper.sweep(now, clock_now=now)
         except Exception:
             # A database outage must not kill the job: the next minute's sweep catches up.
             failing.failed()

@@ -156,16 +156,19 @@ def start_sweeping(rt: Runtime) -> Any:
     from bot.scheduler import SweepClock, start_scheduler
     from bot.sweep import claim_escalation_member_check
 
+    # PostgreSQL's clock is a second opinion on this host's: a sweep does nothing as of a time the
+    # database has not reached (SweepClock).
+    clock = SweepClock(rt.kessai.clock, database=rt.db)
     # The start-up check (check_intake_channels_in_background) looks the escalation members up in
     # Slack; on a business day it is the day's look-up, which the first sweep, moments before it,
     # made as well: every users.info call twice, and each member Slack refused logged twice.
+    # Claimed for the day the sweep acts on: by a host clock a day ahead, it was tomorrow's, and
+    # tomorrow's look-up was skipped.
     try:
-        claim_escalation_member_check(rt.kessai, rt.kessai.clock())
+        claim_escalation_member_check(rt.kessai, clock.now())
     except Exception:  # at worst the first sweep looks them up as well
         log.exception("could not record the start-up look-up of the escalation members as the day's")
-    # PostgreSQL's clock is a second opinion on this host's: a sweep does nothing as of a time the
-    # database has not reached (SweepClock).
-    return start_scheduler(rt, slack=rt.client, clock=SweepClock(rt.kessai.clock, database=rt.db))
+    return start_scheduler(rt, slack=rt.client, clock=clock)
 
 
 class PortUnavailable(Exception):

@@ -339,9 +339,18 @@ class Sweeper:
         self.incidents = incidents or IncidentService(kessai)
 
     # -- entry point ------------------------------------------------------------------------
-    def sweep(self, now: datetime) -> SweepReport:
+    def sweep(self, now: datetime, *, clock_now: datetime | None = None) -> SweepReport:
+        """Send what is due as of ``now``. ``clock_now``: the real time, which the sweep's
+        bookkeeping goes by (when accounts and the minimum were noted, which inbound event ids and
+        delivered messages are old enough to forget, the day's look-up of the escalation members);
+        default: kessai's clock, read once here. ``kessai serve`` passes the instant it sweeps for
+        (``bot.scheduler.SweepClock``): with the host's clock a day ahead and held, the bookkeeping
+        followed the host's clock, forgetting Slack's event ids (its retries' guard) a day early and
+        claiming tomorrow's look-up, which was then skipped."""
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError("sweep(now) needs an aware datetime")
+        if clock_now is not None and (clock_now.tzinfo is None or clock_now.utcoffset() is None):
+            raise ValueError("sweep(clock_now=) needs an aware datetime")
         now = now.astimezone(UTC)
         report = SweepReport(now=now)
         with self.db.session() as s:
@@ -352,7 +361,7 @@ class Sweeper:
             # account; one ahead of the clock (a rehearsal) would date the months until then unkept.
             # Not the earlier of the two: that is the date swept for in the case that went wrong.
             repo.claim(s, repo.IN_USE_KEY, (self.settle_until or now).astimezone(UTC))
-        clock_now = self.kessai.clock().astimezone(UTC)
+        clock_now = (clock_now or self.kessai.clock()).astimezone(UTC)
         with self.db.session() as s:
             # An account added to the file mid-month has records from then only (the monthly counts).
             # When it was first in the file is a fact of the real clock: a `remind --now` for the
@@ -389,7 +398,8 @@ class Sweeper:
         client = self.slack
         if client is None or not claim_escalation_member_check(self.kessai, clock_now):
             return
-        reporter = DeliveryFailureReporter(self.db, self.org, self.kessai.clock, tz=str(self.zone))
+        # Dated as the day claimed (a clock read again could be the held host clock, a day ahead).
+        reporter = DeliveryFailureReporter(self.db, self.org, lambda: clock_now, tz=str(self.zone))
 
         def run() -> None:
             try:

@@ -9,8 +9,11 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+from slack_sdk import WebClient
 
 from bot.scheduler import STEP_CONFIRM, SweepClock, start_scheduler
+from bot.sweep import ESCALATION_MEMBERS_PREFIX
+from storage import drafts as draft_repo
 from storage import reminders
 from storage.db import Database
 from tests.time.conftest import World, jst
@@ -128,13 +131,20 @@ def test_on_postgresql_the_sweep_acts_as_of_the_database_clock_when_this_host_is
 
 
 def test_serve_s_scheduler_sweeps_as_of_the_held_clock(world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """All of the sweep, its bookkeeping too: with the clock a day ahead, the escalation members'
+    look-up was claimed for tomorrow (and so skipped tomorrow), Slack's six-and-a-half-day-old
+    event ids (which stop its retries doing work twice) were forgotten, and the minimum was dated tomorrow."""
     draft = world.scheduled_draft(TUESDAY_10, jst(2026, 11, 24, 12, 0))
+    with world.db.session() as s:
+        draft_repo.claim_event(s, "ev-six-and-a-half-days-old", TUESDAY_10 - timedelta(days=6, hours=12))
     world.clock.t = TUESDAY_10
     clock = SweepClock(world.clock, elapsed=Elapsed())
     clock.now()  # a sweep at 10:00; then the clock jumps a day ahead, and the scheduler's first sweep sees it
     world.clock.t = TUESDAY_10 + timedelta(days=1)
     runtime = SimpleNamespace(kessai=world.kessai, settings=SimpleNamespace(tz="Asia/Tokyo"))
-    scheduler = start_scheduler(runtime, interval_seconds=60, clock=clock)
+    # Nobody listens there: the look-up is claimed, then breaks off at its first call.
+    unreachable = WebClient(token="xoxb-test", base_url="http://127.0.0.1:9/", timeout=1)
+    scheduler = start_scheduler(runtime, interval_seconds=60, clock=clock, slack=unreachable)
     try:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -146,3 +156,8 @@ def test_serve_s_scheduler_sweeps_as_of_the_held_clock(world: World, caplog: pyt
         scheduler.shutdown(wait=True)  # the sweep, under way once it claimed, ends first
     assert len(steps_logged(caplog)) == 1
     assert world.draft(draft).state == "pending"
+    with world.db.session() as s:
+        assert reminders.claimed(s, [f"{ESCALATION_MEMBERS_PREFIX}2026-11-24", f"{ESCALATION_MEMBERS_PREFIX}2026-11-25"]) \
+            == {f"{ESCALATION_MEMBERS_PREFIX}2026-11-24"}
+        assert reminders.minimums_kept_since(s) == TUESDAY_10
+        assert not draft_repo.claim_event(s, "ev-six-and-a-half-days-old", TUESDAY_10)  # still recognised
