@@ -332,6 +332,10 @@ class Sweeper:
         self.member_check: threading.Thread | None = None
         # Reminders whose writing failed, by key (RETRY_FIRST): this process's own, as its logs are.
         self._failing: dict[str, _Failing] = {}
+        # Reminders that failed before this sweep in any process (repo.note_failing), by the
+        # reference _durable_ref gives them, read at each sweep: a new `kessai remind` (cron) logs a
+        # failure it finds there as a repeat, in one line.
+        self._failed_before: dict[str, datetime] = {}
         self.db: Database = kessai.db
         self.org: OrgConfig = kessai.org
         self.zone: ZoneInfo = kessai.tz
@@ -370,6 +374,7 @@ class Sweeper:
                                brief=self._brief_absence)
             repo.note_minimum(s, f"{clock_now.astimezone(self.zone):%Y-%m}", self.org.policy.min_posts_per_month,
                               clock_now)
+        self._failed_before = self._read_failed_before(now)
         if now > clock_now:
             with self.db.session() as s:
                 high_water = repo.outbox_high_water(s)
@@ -480,6 +485,7 @@ class Sweeper:
             except Exception as e:
                 self._failed(report, key, e, periodic=periodic)
                 continue
+            self._no_longer_failing(self._durable_ref(key, periodic))
             if periodic:  # its earlier periods' failures are over too: failing again is news
                 ref = key.rpartition(":")[0]
                 for k in [k for k in self._failing if k != key and k.rpartition(":")[0] == ref]:
@@ -512,6 +518,17 @@ class Sweeper:
         if before is None and periodic:
             ref = key.rpartition(":")[0]
             before = next((f for k, f in self._failing.items() if k.rpartition(":")[0] == ref), None)
+        ref = self._durable_ref(key, periodic)
+        last = self._failed_before.get(ref)
+        self._note_failing(ref, now)
+        if before is None and last is not None:
+            # Failing in an earlier process (cron's previous `kessai remind`), whose ERROR had the
+            # traceback: a WARNING line, not the same traceback from every run, once a minute.
+            self._failing[key] = _Failing(since=last, last=now, tries=tries, error=error,
+                                          next_try=now + (RETRY_FIRST if periodic else wait))
+            log.warning("reminder %s still could not be prepared (it failed before, last at %s): %s; tried again "
+                        "at the next sweep", key, last.isoformat(), error)
+            return
         if periodic and before is not None and before.error == error:
             # Tried at every sweep (_claim_each), but said no more often than a reminder put off is
             # tried: next_try is when the next WARNING is due.
@@ -532,6 +549,36 @@ class Sweeper:
         else:
             log.warning("reminder %s still could not be prepared at try %d (failing since %s): %s; next try at %s",
                         key, tries, failing.since.isoformat(), error, next_try)
+
+    @staticmethod
+    def _durable_ref(key: str, periodic: bool) -> str:
+        # A periodic reminder's next period (an incident's next 15 minutes) is the same reminder.
+        return key.rpartition(":")[0] if periodic else key
+
+    def _read_failed_before(self, now: datetime) -> dict[str, datetime]:
+        try:
+            with self.db.session() as s:
+                return repo.failing_since(s, now - RETRY_MEMORY)
+        except Exception as e:  # bookkeeping of failures: the sweep goes on without it
+            log.warning("could not read which reminders failed before: %s", e)
+            return {}
+
+    def _note_failing(self, ref: str, now: datetime) -> None:
+        try:
+            with self.db.session() as s:
+                repo.note_failing(s, ref, now)
+        except Exception as e:  # the database refusing this too is what the ERROR just logged says
+            log.debug("could not record that reminder %s failed: %s", ref, e)
+        self._failed_before[ref] = now
+
+    def _no_longer_failing(self, ref: str) -> None:
+        if self._failed_before.pop(ref, None) is None:
+            return
+        try:
+            with self.db.session() as s:
+                repo.forget_failing(s, ref)
+        except Exception as e:  # forgotten after RETRY_MEMORY all the same
+            log.debug("could not record that reminder %s no longer fails: %s", ref, e)
 
     def _mark_done(self, report: SweepReport, failed_before: int, key: str, now: datetime) -> None:
         """Claim ``key``, which says a whole phase was sent (a month's reports, the year's plan
@@ -717,6 +764,7 @@ class Sweeper:
                 # As a reminder that cannot be written: one ERROR, tried ever less often (_failed).
                 self._failed(report, key, e)
                 continue
+            self._no_longer_failing(key)
             if failing is not None:
                 del self._failing[key]
                 log.info("requests of draft %s follow the organisation file again, at try %d (failing since %s)",

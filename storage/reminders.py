@@ -121,6 +121,35 @@ def note_accounts(s: Session, account_ids: Sequence[str], digest: str, now: date
 MINIMUM_PREFIX = "monthly.minimum:"
 
 
+# A reminder whose writing failed, by its key (``Sweeper._failed``), dated by its last failure:
+# each `kessai remind` run under cron is a new process, and without this every run logged the same
+# failure at ERROR with its traceback, once a minute. Removed when it goes through.
+FAILING_PREFIX = "sweep.failing:"
+_KEY_MOST = 200  # ReminderRow.key
+
+
+def note_failing(s: Session, ref: str, at: datetime) -> None:
+    """Record that reminder ``ref`` failed at ``at`` (a later failure moves the date)."""
+    key = FAILING_PREFIX + ref
+    if len(key) > _KEY_MOST:  # not kept (no reminder key is that long): each process's own ERROR, as before
+        return
+    if not claim(s, key, at):
+        s.exec(update(ReminderRow).where(col(ReminderRow.key) == key).values(claimed_at=at))  # type: ignore[call-overload]
+
+
+def failing_since(s: Session, since: datetime) -> dict[str, datetime]:
+    """The reminders that failed at or after ``since``, with their last failure; older records
+    (a reminder no longer swept for, its draft decided or its period over) are deleted."""
+    s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(FAILING_PREFIX),  # type: ignore[call-overload]
+                                     col(ReminderRow.claimed_at) < since))
+    rows = s.exec(select(ReminderRow.key, ReminderRow.claimed_at).where(col(ReminderRow.key).startswith(FAILING_PREFIX)))
+    return {str(k).removeprefix(FAILING_PREFIX): as_utc(t) for k, t in rows}
+
+
+def forget_failing(s: Session, ref: str) -> None:
+    s.exec(delete(ReminderRow).where(col(ReminderRow.key) == FAILING_PREFIX + ref))  # type: ignore[call-overload]
+
+
 def note_minimum(s: Session, month: str, need: int, now: datetime) -> None:
     """Record that ``min_posts_per_month`` was ``need`` during ``month`` (``"2026-11"``): the file
     may be changed before the report on that month is sent, and the month is judged by its own."""

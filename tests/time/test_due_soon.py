@@ -439,3 +439,52 @@ def test_a_due_soon_reminder_written_after_its_failed_try_skips_whom_the_daily_o
     for approver in ("U0MANAGER", "U0CHIEF"):
         assert len(reminders_to(world, approver)) == 1 and due_soon_to(world, approver) == [], approver
 
+
+
+def test_under_cron_a_reminder_that_keeps_failing_is_one_error_then_one_line_a_run(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
+    """Each `kessai remind` from cron is a new process, whose sweeper did not know the reminder had
+    failed a minute before: every run logged it at ERROR with its traceback. The first failure is
+    an ERROR; later runs say it goes on in a WARNING line; once it goes through, that is forgotten."""
+    import logging
+
+    from bot.remind_cli import sweep_once
+    from bot.services import Kessai
+    from storage import reminders
+    from tests.time.conftest import Clock
+
+    world.scheduled_draft(jst(2026, 12, 1, 9, 0), scheduled=jst(2026, 12, 1, 11, 0))
+
+    def run(at: datetime) -> tuple[int, list[logging.LogRecord]]:
+        caplog.clear()
+        report, _, _ = sweep_once(Kessai(world.db, world.org, clock=Clock(at)), at, settle_until=at)
+        return report.sent["draft.due_soon"], [r for r in caplog.records if r.name == "bot.sweep"
+                                               and r.levelno >= logging.WARNING]
+
+    allow = refuse_outbox_rows_saying(world.db, "投稿予定が近づいています")
+    try:
+        _, [first] = run(jst(2026, 12, 1, 10, 0))
+        assert first.levelno == logging.ERROR and first.exc_info is not None
+        for minute in (1, 2):
+            _, [again] = run(jst(2026, 12, 1, 10, minute))
+            assert again.levelno == logging.WARNING and again.exc_info is None, again.getMessage()
+            assert "failed before, last at 2026-12-01T01:0" in again.getMessage() and "\n" not in again.getMessage()
+    finally:
+        allow()
+    sent, logged = run(jst(2026, 12, 1, 10, 3))
+    assert sent == 1 and logged == []
+    with world.db.session() as s:
+        assert reminders.failing_since(s, jst(2026, 11, 30)) == {}
+
+
+def test_a_failure_recorded_a_day_ago_is_forgotten(world: World) -> None:
+    from storage import reminders
+
+    with world.db.session() as s:
+        reminders.note_failing(s, "draft.due_soon:1:v1", jst(2026, 11, 30, 9, 0))
+        reminders.note_failing(s, "draft.due_soon:2:v1", jst(2026, 11, 30, 9, 0))
+        reminders.note_failing(s, "draft.due_soon:2:v1", jst(2026, 12, 1, 9, 0))  # failed again: dated anew
+    with world.db.session() as s:
+        assert reminders.failing_since(s, jst(2026, 12, 1, 8, 0)) == {"draft.due_soon:2:v1": jst(2026, 12, 1, 9, 0)}
+    with world.db.session() as s:
+        assert reminders.failing_since(s, jst(2026, 11, 29)) == {"draft.due_soon:2:v1": jst(2026, 12, 1, 9, 0)}
