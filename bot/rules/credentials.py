@@ -866,6 +866,13 @@ _UNIT_AFTER = re.compile(
 )
 
 
+def _a_unit_word(word: str) -> bool:
+    """Whether ``word`` is a unit of a rule (「digits」「years,」), not a word of a passphrase that starts as
+    one: 「Personal Number2026」 was read as a rule of numbers, and 「Number2026」 went out as typed."""
+    m = _UNIT_AFTER.match(" " + word)
+    return m is not None and not word[m.end() - 1 : m.end()].isalnum()
+
+
 def _code_like(value: str) -> bool:
     # One-time codes are 4–8 digits, or letters and digits; a spaced separator is enough, since
     # nothing else follows 「認証コード」 as a bare number.
@@ -1603,7 +1610,7 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         # The first word read without its opening quote: 「パスワード: "Step 1 を参照"」 points to a step
         # of the guide as surely as 「パスワード：Step 1 を参照」 does.
-        if _TECHNICAL.fullmatch(words[0].lstrip(_OPEN_QUOTES)) or any(_UNIT_AFTER.match(" " + w) for w in words[1:]):
+        if _TECHNICAL.fullmatch(words[0].lstrip(_OPEN_QUOTES)) or any(_a_unit_word(w) for w in words[1:]):
             continue  # 「パスワード：Windows 10 と同じ」「PIN: 4 digits」
         if all(_CHARACTER_RANGE.fullmatch(w) for w in words):
             continue
