@@ -56,8 +56,9 @@ class SweepClock:
     claimed an incident's re-alerts up to tomorrow's, so none came after the clock was put right.
 
     With ``database`` on PostgreSQL, its clock is the second opinion: while this host's is more than
-    DATABASE_BEHIND ahead of it, the sweep acts as of the database's. Without (SQLite), the elapsed
-    time (``elapsed``, seconds) is: a wall clock that jumped more than STEP_FORWARD ahead of it is
+    DATABASE_BEHIND ahead of it, the sweep acts as of the database's; and the database's clock is
+    itself judged by the elapsed time as below (on the same machine it is this host's clock, stepped
+    with it). Without (SQLite), the elapsed time (``elapsed``, seconds) is: a wall clock that jumped more than STEP_FORWARD ahead of it is
     held at the last sweep's instant plus the time elapsed since, until it has stood for STEP_CONFIRM
     (then the sweep catches up: what fell due meanwhile is sent once) or comes back. What is due by
     the held instant is sent as usual. One WARNING when a step is seen, one line when it ends."""
@@ -70,11 +71,21 @@ class SweepClock:
         self._anchor: tuple[datetime, float] | None = None  # a trusted instant, and `elapsed` then
         self._step_seen: float | None = None  # `elapsed` when the unconfirmed step was first seen
         self._database_behind = False
+        # What the elapsed time is checked against (the log lines name it).
+        self._judged = ("the system clock" if database is None else
+                        "the database's clock (this server's own when PostgreSQL runs on it)")
 
     def now(self) -> datetime:
         apart = self.database.clock_apart(self.wall) if self.database is not None else None
         wall = self.wall()
         if apart is not None:
+            # The database's clock is judged by the elapsed time as one host's is: PostgreSQL on this
+            # machine (a Unix socket, a container beside kessai) reads this very clock, stepped with it,
+            # and agreeing with it proved nothing: a day ahead, the drafts of that day were expired.
+            database = wall + apart
+            trusted = self._by_elapsed(database, self.elapsed())
+            if trusted < database:  # the database's clock jumped too: held as on one clock
+                return min(wall, trusted)
             return self._by_database(wall, apart)
         return self._by_elapsed(wall, self.elapsed())
 
@@ -103,21 +114,21 @@ class SweepClock:
         if ahead <= STEP_FORWARD:
             # In step, or set back (``realign`` wakes the sweep; the claims keep what was sent sent).
             if self._step_seen is not None:
-                log.warning("the system clock (%s) was set back to within %s of the time elapsed: the step forward "
-                            "is over and nothing was done as of it", wall.isoformat(), _span(STEP_FORWARD))
+                log.warning("%s (%s) was set back to within %s of the time elapsed: the step forward "
+                            "is over and nothing was done as of it", self._judged, wall.isoformat(), _span(STEP_FORWARD))
                 self._step_seen = None
             self._anchor = (wall, elapsed)
             return wall
         if self._step_seen is None:
             self._step_seen = elapsed
-            log.warning("the system clock (%s) jumped %s ahead of the time elapsed since the last reminder sweep (%s "
+            log.warning("%s (%s) jumped %s ahead of the time elapsed since the last reminder sweep (%s "
                         "by it): the sweep acts as of the elapsed time until the clock has stayed ahead for %s, so that "
                         "a wrong clock put right meanwhile expires, sends or claims nothing early; if the clock is "
                         "wrong, correct it (timedatectl, chrony), see docs/operations.md",
-                        wall.isoformat(), _span(ahead), expected.isoformat(), _span(STEP_CONFIRM))
+                        self._judged, wall.isoformat(), _span(ahead), expected.isoformat(), _span(STEP_CONFIRM))
         elif elapsed - self._step_seen >= STEP_CONFIRM.total_seconds():
-            log.warning("the system clock (%s) has stayed %s ahead for %s: taken as the right time, the reminder sweep "
-                        "catches up now", wall.isoformat(), _span(ahead), _span(STEP_CONFIRM))
+            log.warning("%s (%s) has stayed %s ahead for %s: taken as the right time, the reminder sweep "
+                        "catches up now", self._judged, wall.isoformat(), _span(ahead), _span(STEP_CONFIRM))
             self._step_seen = None
             self._anchor = (wall, elapsed)
             return wall

@@ -118,7 +118,7 @@ def test_on_postgresql_the_sweep_acts_as_of_the_database_clock_when_this_host_is
     if not db.is_postgres:
         pytest.skip("SQLite has no clock of its own (the elapsed time is the second opinion there)")
     wall = SimpleNamespace(t=datetime.now(UTC) + timedelta(days=1))
-    elapsed = Elapsed()  # never moves: were it asked, the step would be held at the first instant
+    elapsed = Elapsed()  # never moves: the database's clock moves on by milliseconds only, in step with it
     clock = SweepClock(lambda: wall.t, elapsed=elapsed, database=db)
     for _ in range(3):
         real = datetime.now(UTC)
@@ -127,6 +127,29 @@ def test_on_postgresql_the_sweep_acts_as_of_the_database_clock_when_this_host_is
     assert len(messages) == 1 and "database's" in messages[0]
     wall.t = datetime.now(UTC)  # put right
     assert clock.now() == wall.t
+    assert len(steps_logged(caplog)) == 2
+
+
+def test_on_postgresql_on_this_machine_a_step_of_the_one_clock_both_read_is_held(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """PostgreSQL on the same machine (a Unix socket, a container beside kessai) reads this host's
+    clock: stepped a day ahead, the two agreed, and the sweep acted as of the step (that day's drafts
+    expired) as on no second opinion at all. The database's clock is held as one host's is."""
+    if not db.is_postgres:
+        pytest.skip("SQLite has no clock of its own")
+    elapsed = Elapsed()
+    clock = SweepClock(lambda: datetime.now(UTC), elapsed=elapsed, database=db)
+    swept = clock.now()
+    # The elapsed time since that sweep is a minute, while the one clock both this host and the
+    # database read moved a day on: seen from now, that sweep's instant was a day back.
+    swept -= timedelta(days=1)
+    elapsed.t -= timedelta(days=1).total_seconds() - 60
+    held = clock.now()
+    assert abs(held - (swept + timedelta(minutes=1))) < timedelta(seconds=5)
+    (message,) = steps_logged(caplog)
+    assert message.startswith("the database's clock") and "jumped 23h59m" in message
+    elapsed.t += STEP_CONFIRM.total_seconds()  # it stood: taken as the right time
+    assert abs(clock.now() - datetime.now(UTC)) < timedelta(seconds=5)
     assert len(steps_logged(caplog)) == 2
 
 
