@@ -263,13 +263,14 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
     「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」、期間の「Dec 29, Tue - Jan 3, Sun」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
-    （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」）と韓国語（「12월 31일(목)」
-    「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
+    （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」、台湾などの「12月31日（四）」）と韓国語（「12월 31일(목)」
+    「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」、数字の「12/31(목)」「2026. 12. 31.(목)」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
     「12月5日（周六）、6日（周日）」「12月5日（周六）—6日（周日）」「12月5日（周六）至6日（周日）」「12월 5일(토)부터 6일(일)까지」
-    「12월 5일(토)에서 6일(일)까지」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語の、日を先に書く
-    日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」）も、曜日がその言語で書かれていれば日/月の順に読んで
-    確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
-    「4 de janeiro (segunda-feira)」も同じです（曜日は略さない形だけ）。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
+    「12월 5일(토)에서 6일(일)까지」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語・スペイン語の、日を先に書く
+    日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」「29/12 (martes)」）も、曜日がその言語で書かれていれば日/月の順に読んで
+    確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「martes, 5 de enero」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
+    「4 de janeiro (segunda-feira)」「4 de enero (lunes)」「ngày 4 tháng 1 (Chủ Nhật)」も同じです（曜日は略さない形だけ）。
+    ポルトガル語とスペイン語で同じ「sábado」「domingo」は、月の名前か投稿のほかの言葉から、どちらの言語で正しい曜日を示すかを決めます。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
     「Thứ 7, ngày 12/12」（Thứ 2 が月曜日、Thứ 7 が土曜日）も確かめます（「lần thứ 2」のような順番は対象外です）。
     「12月5日・6日（土・日）」「12月31日・1月1日（木・金）」「令和8年12月31日・令和9年1月1日（木・金）」のように二つの日と曜日を並べた書き方は両方を確かめます（後ろに続く「4日（月）」は2つ目の日の月として確かめます）。「12/5(土)/12/19(土)」
     「5日（土）／19日（土）」のように「/」で区切って並べた日付もそれぞれ確かめます。「11月31日（月）」
@@ -1358,14 +1359,22 @@ _ZH_DAYS = "一二三四五六日"  # Monday … Saturday, then Sunday (also wri
 _KO_DAYS = "월화수목금토일"
 # With or without brackets (「12月6日星期五」「12월 6일 금요일」); without them, only the full forms
 # (星期・礼拜, 요일), not a bare 「周一」 or 「금」 that could start another word.
+# Taiwan and Hong Kong often write the weekday's number alone in brackets (「12月12日（六）」); 「（日）」
+# is left to the Japanese check, whose Sunday it is too.
 _ZH_DATE = re.compile(
     r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*+年\s*+)?(?P<m>[0-9]{1,2})\s*+月\s*+(?P<d>[0-9]{1,2})\s*+[日号號]\s*+"
-    r"(?:[(\[【]\s*+(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])\s*+[)\]】]"
+    r"(?:[(\[【]\s*+(?:(?P<pre>星期|周|週|礼拜|禮拜)(?P<w>[一二三四五六日天])|(?P<wn>[一二三四五六]))\s*+[)\]】]"
     r"|,?\s*+(?P<pre2>星期|礼拜|禮拜)(?P<w2>[一二三四五六日天]))"
 )
 _KO_DATE = re.compile(
     r"(?<![0-9])(?:(?P<y>[0-9]{4})\s*+년\s*+)?(?P<m>[0-9]{1,2})\s*+월\s*+(?P<d>[0-9]{1,2})\s*+일\s*+"
     r"(?:[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]|,?\s*+(?P<w2>[월화수목금토일])(?P<suffix2>요일))"
+)
+# Korean notices also write the date in numbers, month first, as official documents do
+# (「12/14(토)」「12.14(토)」「2026. 12. 14.(월)」): with the Korean weekday in brackets only.
+_KO_NUMERIC_DATE = re.compile(
+    r"(?<![0-9./])(?:(?P<y>[0-9]{4})\s*+[./]\s*+)?(?P<m>[0-9]{1,2})\s*+[./]\s*+(?P<d>[0-9]{1,2})(?![0-9])\.?\s*+"
+    r"[(\[]\s*+(?P<w>[월화수목금토일])(?P<suffix>요일)?\s*+[)\]]"
 )
 
 # The later days of a range or list in the same month, the month left out as in Japanese:
@@ -1390,14 +1399,17 @@ _KO_NEXT = re.compile(
 _CJK_DATES = (
     (_ZH_DATE, _ZH_DAYS, _ZH_NEXT, ("星期", "周", "週", "礼拜", "禮拜")),
     (_KO_DATE, _KO_DAYS, _KO_NEXT, ("월",)),
+    (_KO_NUMERIC_DATE, _KO_DAYS, _KO_NEXT, tuple(_KO_DAYS)),
 )
 
 
 def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
     for pattern, days, next_day, probes in _CJK_DATES:
-        if not any(p in doc.norm for p in probes):
+        if not any(p in doc.norm for p in probes) and not (pattern is _ZH_DATE and "月" in doc.norm):
             continue
         for m in pattern.finditer(doc.norm):
+            if m.groupdict().get("wn") and "\n" in m.group(0):
+                continue  # 「12月14日」 ending a line, then 「（六）」 numbering the next item of a list
             actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
             guessed = not m.group("y")
             yield from _cjk_weekday(doc, m, m.start(), actual, days, today, guessed)
@@ -1419,7 +1431,7 @@ def _cjk_weekday(doc: Document, m: re.Match[str], start: int, actual: date | Non
                  guessed: bool) -> Iterator[Hit]:
     """The finding for the Chinese or Korean date ``m`` (from ``start`` in norm) when its weekday is
     not that of ``actual`` (nor, its year ``guessed``, that of the same day in the other year it may be in)."""
-    w = "w" if m.group("w") else "w2"
+    w = next(g for g in ("w", "wn", "w2") if m.groupdict().get(g))
     written = m.group(w)
     weekday = days.index("日" if written == "天" else written)
     if actual is None or actual.weekday() == weekday or (guessed and _fits_other_year(actual, weekday, today)):
@@ -1433,7 +1445,7 @@ def _cjk_weekday(doc: Document, m: re.Match[str], start: int, actual: date | Non
                        quoted=doc.text[span[0] : span[1]], correct=correct)
 
 
-# Vietnamese and Portuguese notices write the day first (「29/12 (Thứ Ba)」「29/12 (terça-feira)」),
+# Vietnamese, Portuguese and Spanish notices write the day first (「29/12 (Thứ Ba)」「29/12 (terça-feira)」),
 # the weekday in words; with such a weekday the numbers are day/month.
 _VI_DAYS = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
 _VI_SHORT = ("t2", "t3", "t4", "t5", "t6", "t7", "cn")
@@ -1441,27 +1453,35 @@ _VI_SHORT = ("t2", "t3", "t4", "t5", "t6", "t7", "cn")
 _VI_NUMBERED = ("thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "chủ nhật")
 _PT_DAYS = ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo")
 _PT_SHORT = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
+# Spanish shares 「sábado」「domingo」「sáb」「dom」 with Portuguese; the post's other words tell which.
+_ES_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+_ES_SHORT = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
 _DM_WEEKDAY = (
     r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|thứ\s*[2-7]|chủ\s+nhật|t[2-7]|cn"
     r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|sábado|domingo|seg|ter|qua|qui|sex|sáb|dom"
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|lun|mar|mi[ée]|jue|vie"
 )
 _DM_DATE = guard(re.compile(
     rf"(?i)(?<![0-9/.])(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?(?![0-9/])\s*+"
     rf"\(\s*+(?P<w>{_DM_WEEKDAY})\.?\s*+\)"
 ))
 
-# The weekday first, as both languages also write it (「terça-feira, 4 de janeiro」「Thứ Hai, ngày 4/1」
-# 「Thứ Hai, ngày 4 tháng 1」), or a Portuguese month name before the weekday in brackets
-# (「4 de janeiro (segunda-feira)」). Only full weekday names here: 「ter」「qua」「sex」 are words too.
+# The weekday first, as these languages also write it (「terça-feira, 4 de janeiro」「martes, 4 de enero」
+# 「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」), or the month in words before the weekday in brackets
+# (「4 de janeiro (segunda-feira)」「4 de enero (lunes)」「4 tháng 1 (Chủ Nhật)」). Only full weekday names here: 「ter」「qua」「sex」 are words too.
 _PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
               "outubro", "novembro", "dezembro")
+_ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+              "octubre", "noviembre", "diciembre")
+_NAMED_MONTHS = "|".join((*_PT_MONTHS, *_ES_MONTHS, "setiembre"))
 # 「Thứ 7」 with a capital only: 「lần thứ 2, ngày 13/12」 is the second time, not a Monday.
 _DM_FULL_WEEKDAY = (
     r"(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật"
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes"
     r"|(?-i:Thứ)\s*[2-7](?![0-9])"
 )
 _DM_MONTH_WORDS = (
-    rf"\s+de\s+(?P<mn>{'|'.join(_PT_MONTHS)})(?:\s+de\s+(?P<yn>[0-9]{{4}}))?"
+    rf"\s+de\s+(?P<mn>{_NAMED_MONTHS})(?:\s+de\s+(?P<yn>[0-9]{{4}}))?"
     r"|\s+tháng\s+(?P<mv>[0-9]{1,2})(?:\s+năm\s+(?P<yv>[0-9]{4}))?"
 )
 _DM_WEEKDAY_FIRST = re.compile(
@@ -1469,28 +1489,38 @@ _DM_WEEKDAY_FIRST = re.compile(
     rf"(?:/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?(?![0-9/])|{_DM_MONTH_WORDS})"
 )
 _DM_NAMED_MONTH = re.compile(
-    rf"(?i)(?<![0-9])(?P<d>[0-9]{{1,2}})\s+de\s+(?P<mn>{'|'.join(_PT_MONTHS)})(?:\s+de\s+(?P<yn>[0-9]{{4}}))?"
+    rf"(?i)(?<![0-9])(?P<d>[0-9]{{1,2}})(?:{_DM_MONTH_WORDS})"
     rf"\s*+\(\s*+(?P<w>{_DM_FULL_WEEKDAY})\s*+\)"
 )
 
 
-def _dm_weekday(word: str) -> tuple[int, tuple[str, ...]] | None:
-    """(weekday, the names of its language and form) for a Vietnamese or Portuguese weekday."""
-    w = re.sub(r"\s+", " ", word.lower().rstrip(".")).removesuffix("-feira")
+# Words only Spanish has (「el」「del」「y」「¡」「ñ」), and only Portuguese (「ç」「ão」「do」「em」「você」):
+# 「sábado, 12/12」 is answered in the language of the post.
+_SPANISH_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:el|del|los|las|y|es|hay|usted)(?![^\W\d_])|[ñ¡¿]")
+_PORTUGUESE_WORDS = re.compile(r"(?i)(?<![^\W\d_])(?:do|da|dos|das|em|no|na|você|não)(?![^\W\d_])|ç|ão")
+
+
+def _dm_weekday(word: str, spanish: bool = False) -> tuple[int, tuple[str, ...]] | None:
+    """(weekday, the names of its language and form) for a Vietnamese, Portuguese or Spanish weekday;
+    ``spanish`` when the post is Spanish, for the names both languages share."""
+    w = re.sub(r"\s+", " ", word.lower().rstrip(".")).removesuffix("-feira").replace("mie", "mié")
     w = re.sub(r"^thứ ?([2-7])$", r"thứ \1", w)
-    for names in (_VI_DAYS, _VI_SHORT, _VI_NUMBERED, _PT_DAYS, _PT_SHORT):
+    portuguese = (_PT_DAYS, _PT_SHORT)
+    spanish_names = (_ES_DAYS, _ES_SHORT)
+    for names in (_VI_DAYS, _VI_SHORT, _VI_NUMBERED,
+                  *(spanish_names + portuguese if spanish else portuguese + spanish_names)):
         if w in names:
             return names.index(w), names
     return None
 
 
 def _dm_matches(norm: str) -> Iterator[tuple[re.Match[str], int, str | None, bool]]:
-    """Each day-first date with a Vietnamese or Portuguese weekday: (match, month, written year,
+    """Each day-first date with a Vietnamese, Portuguese or Spanish weekday: (match, month, written year,
     whether the month was a number after the day, which the finding says it read as day/month)."""
     if "/" in norm:
         for m in _DM_DATE.finditer(norm):
             yield m, int(m.group("m")), m.group("y"), True
-    if not re.search(r"(?i)feira|sábado|domingo|thứ|chủ", norm):
+    if not re.search(r"(?i)feira|sábado|domingo|thứ|chủ|lunes|martes|mi[ée]rcoles|jueves|viernes", norm):
         return
     for pattern in (_DM_WEEKDAY_FIRST, _DM_NAMED_MONTH):
         for m in pattern.finditer(norm):
@@ -1498,14 +1528,32 @@ def _dm_matches(norm: str) -> Iterator[tuple[re.Match[str], int, str | None, boo
             if groups.get("m"):
                 yield m, int(groups["m"]), groups.get("y"), True
             elif groups.get("mn"):
-                yield m, _PT_MONTHS.index(groups["mn"].lower()) + 1, groups.get("yn"), False
+                yield m, _month_number(groups["mn"]), groups.get("yn"), False
             else:
                 yield m, int(groups["mv"]), groups.get("yv"), False
 
 
+def _month_number(name: str) -> int:
+    name = name.lower().replace("setiembre", "septiembre")
+    return (_PT_MONTHS.index(name) if name in _PT_MONTHS else _ES_MONTHS.index(name)) + 1
+
+
+def _spanish_post(norm: str) -> bool:
+    """Whether the post has more Spanish-only words than Portuguese-only ones."""
+    return len(_SPANISH_WORDS.findall(norm)) > len(_PORTUGUESE_WORDS.findall(norm))
+
+
 def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
+    spanish_post: bool | None = None  # counted once, when a date's month does not tell
     for m, month, year, numeric in _dm_matches(doc.norm):
-        found = _dm_weekday(m.group("w"))
+        named = m.groupdict().get("mn")
+        if named:
+            spanish = named.lower() in (*_ES_MONTHS, "setiembre")
+        else:
+            if spanish_post is None:
+                spanish_post = _spanish_post(doc.norm)
+            spanish = spanish_post
+        found = _dm_weekday(m.group("w"), spanish)
         if found is None:
             continue
         weekday, names = found

@@ -496,6 +496,29 @@ def test_a_chinese_or_korean_weekday_is_checked_in_its_language(text: str, said:
     assert said in f.message and f.suggestion == suggestion
 
 
+# Taiwan's bare weekday number, and Korean dates in numbers (2025-12-31 is a Wednesday, 2025-12-01 a Monday).
+@pytest.mark.parametrize(("text", "said", "suggestion"), [
+    ("國際交流節：12月31日（四）舉行", "水曜日（三）", "12月31日（三）"),
+    ("12月1日(二)", "月曜日（一）", "12月1日(一)"),
+    ("무료 상담: 12/31(목)", "水曜日（수）", "12/31(수)"),
+    ("무료 상담: 12.31(목요일)", "水曜日（수요일）", "12.31(수요일)"),
+    ("방재 훈련 2025. 12. 1.(화)", "月曜日（월）", "2025. 12. 1.(월)"),
+    ("2025/12/1 (일)", "月曜日（월）", "2025/12/1 (월)"),
+])
+def test_a_bare_chinese_weekday_or_a_numeric_korean_date_is_checked(text: str, said: str, suggestion: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert said in f.message and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "12月31日（三）", "12月1日（一）", "12/31(수)", "12.31(수요일)", "2025. 12. 1.(월)", "12/31（水）",
+    "施行期日は12月31日\n（四）次の各号に掲げる事項",  # a list item numbered on the next line
+    "12月7日（日）", "12/7(일)",
+])
+def test_a_right_bare_chinese_weekday_or_numeric_korean_date_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
 @pytest.mark.parametrize("text", ["12月31日（周三）", "12月31日(星期三)", "12月7日（周日）", "12月7日（星期天）",
                                   "12월 31일(수)", "12월 7일(일요일)", "12월 31일 수요일", "每周四（12月）"])
 def test_a_right_chinese_or_korean_weekday_is_silent(text: str) -> None:
@@ -575,6 +598,40 @@ def test_a_vietnamese_or_portuguese_weekday_before_the_date_is_checked(text: str
 ])
 def test_a_right_vietnamese_or_portuguese_weekday_before_the_date_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
+
+
+# Notices for Spanish-speaking residents (2026-01-05 and 2025-12-29 are Mondays): the same forms as
+# Portuguese, answered in Spanish, also for the 「sábado」「domingo」 both languages write.
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("El Ayuntamiento abre el martes, 5 de enero.", "lunes, 5 de enero"),
+    ("Simulacro: sábado, 29 de diciembre de 2025", "lunes, 29 de diciembre de 2025"),
+    ("Consulta gratuita el 5 de enero de 2026 (viernes)", "5 de enero de 2026 (lunes)"),
+    ("Cerrado el 29/12 (mar)", "29/12 (lun)"),
+    ("Cerrado el 29/12 (Miércoles)", "29/12 (Lunes)"),
+    ("¡Simulacro el domingo 29/12!", "lunes 29/12"),
+    ("Jueves 5/1: recogida de basura", "Lunes 5/1"),
+    ("Reunión el viernes 15 de setiembre", "lunes 15 de setiembre"),  # 2025-09-15
+    # Vietnamese with the month in words and the weekday in brackets after it.
+    ("Thu gom rác ngày 29 tháng 12 (Thứ Ba)", "29 tháng 12 (Thứ Hai)"),
+    ("ngày 5 tháng 1 năm 2026 (Thứ 7)", "5 tháng 1 năm 2026 (Thứ 2)"),
+])
+def test_a_spanish_weekday_or_a_vietnamese_month_in_words_is_checked(text: str, suggestion: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.suggestion == suggestion and "月曜日" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "lunes, 5 de enero", "El lunes 29 de diciembre de 2025", "29/12 (lun)", "5/1 (lunes)", "sábado 3/1",
+    "4 de enero (domingo)", "Vamos al mar el 29/12", "Thu gom rác ngày 29 tháng 12 (Thứ Hai)",
+    "Festival el sábado 3 de enero en el parque.",
+])
+def test_a_right_spanish_weekday_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+def test_a_shared_weekday_is_answered_in_portuguese_in_a_portuguese_post() -> None:
+    [f] = findings_of("date.weekday_mismatch", "Simulacro no domingo, 29/12, na escola.")
+    assert f.suggestion == "segunda, 29/12"
 
 
 @pytest.mark.parametrize("text", ["31/12 (Thứ Tư)", "3/1 (Thứ Bảy)", "29/12 (T2)", "29/12 (segunda-feira)",
