@@ -219,10 +219,17 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
         weighted, over = x_weighted_length(doc.text, doc)
         if over is not None:
             start = min(over, len(doc.text))
+            # Vietnamese letters with tone marks (ế, ệ: Latin Extended Additional) weigh 2 as Japanese
+            # does, so 280 Vietnamese letters are over; say so, or the writer takes the count for a mistake.
+            toned = next((ch for ch in unicodedata.normalize("NFC", doc.text) if "\u1e00" <= ch <= "\u1eff"), None)
+            weights = (
+                f"日本語・中国語・韓国語と、ベトナム語の声調記号付きの文字（「{toned}」など）は1文字2"
+                if toned else "日本語・中国語・韓国語は1文字2"
+            )
             yield Hit(
                 start,
                 len(doc.text),
-                f"X の上限280（重み付き文字数）を超えています（{weighted}）。日本語は1文字2、URLは23として数えます。短くしてください。",
+                f"X の上限280（重み付き文字数）を超えています（{weighted}）。{weights}、URLは23として数えます。短くしてください。",
                 excerpt=doc.text[start : start + 40],
             )
         return

@@ -258,3 +258,20 @@ def test_a_middle_dot_joins_a_hashtag_on_x_only() -> None:
     assert not findings_of("platform.hashtag_unlisted", "#上越市・妙高市の皆さんへ", **allowed)
     # Counting: on X, 「#上越・妙高」 is one tag; elsewhere 「#上越」.
     assert not findings_of("platform.hashtags", "#上越・妙高 #a #b", platform="x")
+
+
+def test_an_over_long_vietnamese_post_on_x_says_its_toned_letters_weigh_two() -> None:
+    """280 Vietnamese letters are 330 on X: 「ế」「ệ」 weigh 2 as Japanese does, which the message
+    only blamed on Japanese."""
+    text = ("Tiếng Việt " * 25 + "abcde").replace("ệ", "e\u0323\u0302")  # decomposed, as some keyboards type it
+    [f] = findings_of("platform.length", text, platform="x")
+    assert "（330）" in f.message and "ベトナム語の声調記号付きの文字（「ế」など）は1文字2" in f.message
+
+
+def test_an_over_long_korean_post_on_x_names_korean_among_the_weighted_languages() -> None:
+    [f] = findings_of("platform.length", "가" * 141, platform="x")
+    assert "（282）" in f.message and "日本語・中国語・韓国語は1文字2" in f.message and "ベトナム語" not in f.message
+
+
+def test_a_vietnamese_post_within_the_weighted_limit_is_silent_on_x() -> None:
+    assert "platform.length" not in codes("Tiếng Việt " * 21, platform="x")  # 273
