@@ -641,11 +641,26 @@ def test_an_office_only_mark_is_reported_even_beside_a_public_meeting(text: str)
     ("本「バカの壁」の読書会", "prohibited.insult"),
     ("鮭のカス漬け", "prohibited.insult"),
     ("Le bus est en retard.", "prohibited.discrimination"),
+    # English notices for foreign residents: Japan, Japanese, a 「/jap/」 language folder, a site's name.
+    ("Japanese class for foreign residents: every Saturday.", "prohibited.discrimination"),
+    ("English page: www.example.org/jap/index.html", "prohibited.discrimination"),
+    ("Job information: see GaijinPot.", "prohibited.discrimination"),
+    ("Chink in the armour: check the weak points of your evacuation plan.", "prohibited.discrimination"),
     ("ハンセン病は、かつて「らい病」と呼ばれ、患者は強制隔離されました。", "prohibited.discrimination"),
     ("ベトナム人の皆さんへ", "prohibited.discrimination"),
 ])
 def test_legitimate_posts_stay_silent(text: str, code: str) -> None:
     assert code not in codes(text)
+
+
+# Slurs for Japanese, Asian and foreign people, in an English notice (外人 already fires in Japanese).
+@pytest.mark.parametrize(("text", "word"), [
+    ("No Japs allowed.", "Japs"), ("Gaijin are welcome too!", "Gaijin"), ("GAIJIN card", "GAIJIN"),
+    ("Those gooks", "gooks"), ("A gook", "gook"),
+])
+def test_english_slurs_for_foreign_people_fire(text: str, word: str) -> None:
+    [f] = findings_of("prohibited.discrimination", text)
+    assert f.excerpt == word
 
 
 @pytest.mark.parametrize(("text", "code"), [
