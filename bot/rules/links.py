@@ -505,15 +505,24 @@ _SPLIT_SCHEME = guard(re.compile(
     r"(?i)(?<![A-Za-z])(https?)://(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=(?:www\.|[A-Za-z0-9\-]+\.)[A-Za-z0-9])"
 ))
 # An address that goes on on the next line (「…/kurashi/⏎bosai/index.html」, copied from a PDF that
-# wrapped it): the platforms link the first line only, and the reader lands on another page. The
-# link must end its line (perhaps before a 「.」 or 「?」 the link leaves out), and the next line start
-# with a piece that only an address has: a path in lower case (「bosai/」「sai/index.html」),
-# a file name (「000123456.pdf」) or a query (「q=snow&lang=ja」), standing alone before a space, the
-# end of the line or Japanese. A word (「bosai も参照」), a date (「12/6」), 「TEL/FAX」, a hashtag and
-# another link are the text after a whole address.
-_LINE_BREAK_AFTER_LINK = re.compile(r"([.?]?)[ \t]*\r?\n")
-_NEXT_LINE_PIECE = re.compile(r"[A-Za-z0-9\-._~%!$&'*+,;=@/?#]+(?=[\s\u3000]|$|[^\x00-\x7f])")
+# wrapped it, the next line often indented as the PDF's list or paragraph was): the platforms link
+# the first line only, and the reader lands on another page. The link must end its line (perhaps
+# before a 「.」 or 「?」 the link leaves out), and the next line start with a piece that only an
+# address has, made of URL characters up to a space, the end of the line or Japanese:
+# - a file name (「sai/index.html」「000123456.pdf」) or a query (「q=snow&lang=ja」);
+# - a path in lower case that ends in 「/」 (「bosai/」), or the rest of a host cut at a dot
+#   (「https://www.city.⏎joetsu.niigata.jp」), before a space or the end of the line;
+# - a path in lower case whose last part is a page number (「bosai/12345」), alone on its line.
+# Two words with a slash between (「word/pdf形式」「tel/fax」「mail/line で受付」「a/b 2 種類」), a word,
+# a date (「12/6」), a hashtag and another link are the text after a whole address; so is anything
+# after a link that already ends in a file name (「…/form.html⏎pdf/index.html」) but a query.
+_LINE_BREAK_AFTER_LINK = re.compile(r"([.?]?)[ \t]*\r?\n[ \t\u3000]*")
+_NEXT_LINE_PIECE = re.compile(r"[A-Za-z0-9\-._~%!$&'*+,;=@/?#]+")
 _FILE_NAME = re.compile(r"(?i)\.(?:html?|php|pdf|aspx?|jsp|cgi|xlsx?|docx?|pptx?|zip|jpe?g|png)$")
+_PAGE_NUMBER_PATH = re.compile(r"[a-z0-9\-._~%]*(?:/[a-z0-9\-._~%]+)*/[0-9]+")
+_REST_OF_HOST = re.compile(r"(?:[a-z0-9\-]+\.)+[a-z]{2,}(?:/[a-z0-9\-._~%/]*)?")
+# What a piece may be followed by: the end of its line (perhaps after a full stop), a space, Japanese.
+_END_OF_LINE = re.compile(r"[.,;:!?。、]?[ \t\u3000]*(?:\r?\n|$)")
 
 
 def _continued_on_next_line(doc: Document, url: Url) -> tuple[int, str] | None:
@@ -522,11 +531,30 @@ def _continued_on_next_line(doc: Document, url: Url) -> tuple[int, str] | None:
     if br is None or (piece := _NEXT_LINE_PIECE.match(doc.text, br.end())) is None:
         return None
     rest = trim_url(piece.group())
+    end = br.end() + len(rest)
     if "://" in rest or rest.lower().startswith("www.") or not any("a" <= c <= "z" for c in rest):
         return None
-    if not ("=" in rest or _FILE_NAME.search(rest) or ("/" in rest and rest.lower() == rest)):
-        return None  # a path without a file or a query is in lower case: 「Word/PDF 形式」 is prose
-    return br.end() + len(rest), url.url + br.group(1) + rest
+    after = br.end() + len(piece.group())  # past what trim_url left to the sentence (「…html.」)
+    at_line_end = _END_OF_LINE.match(doc.text, end) is not None or _END_OF_LINE.match(doc.text, after) is not None
+    before_space = doc.text[after : after + 1] in (" ", "\t", "\u3000")
+    before_japanese = not at_line_end and not before_space and not doc.text[after : after + 1].isascii()
+    if not (at_line_end or before_space or before_japanese):
+        return None  # 「12/6(sat)」: the piece runs into more ASCII than an address has
+    query = "=" in rest and (br.group(1) == "?" or "?" in rest or "?" in url.url)
+    if _FILE_NAME.search(url.url) and not query:
+        return None  # the link already ends in a page: the next line is text
+    lower = rest.lower() == rest
+    address_only = (
+        query
+        or _FILE_NAME.search(rest) is not None
+        or (lower and not before_japanese and rest.endswith("/"))
+        or (lower and not before_japanese and br.group(1) == "." and url.url.lower().endswith(url.host)
+            and _REST_OF_HOST.fullmatch(rest) is not None)
+        or (lower and at_line_end and _PAGE_NUMBER_PATH.fullmatch(rest) is not None)
+    )
+    if not address_only:
+        return None
+    return end, url.url + br.group(1) + rest
 
 
 # An address in brackets after the scheme (and any user name), which only an IPv6 address may be.
@@ -559,8 +587,10 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     URL の後に日本語の文が続くだけのもの（「…/kouhou/をご覧ください」）は対象外です。
     PDF などから写して途中で改行された URL（「…/kurashi/」の次の行に「bosai/index.html」、「https://」の
     次の行にアドレス）も、リンクになるのは改行の手前までなので止め、1行につなげた URL を提案します
-    （次の行がパス・ファイル名・クエリの形で始まるときだけで、URL の次の行の文や日付、ハッシュタグ、
-    別の URL は対象外です）。「hhttps://」「httpss://」のように文字が重なったものや「https:// www…」の
+    （次の行が字下げされていても同じです）。次の行がファイル名（「index.html」「000123456.pdf」）、
+    クエリ（「q=snow」）、「/」で終わるパス（「bosai/」）や番号で終わるパス（「bosai/12345」だけの行）で
+    始まるときだけで、ファイル名で終わる URL の次の行、「word/pdf 形式」「tel/fax」のように「/」で並べた語、
+    文や日付、ハッシュタグ、別の URL は対象外です。「hhttps://」「httpss://」のように文字が重なったものや「https:// www…」の
     ように空白が入ったものも止めます。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない

@@ -803,3 +803,80 @@ def test_a_scheme_typed_twice_over_or_cut_from_its_host_is_malformed(text: str, 
 )
 def test_a_scheme_named_alone_is_no_broken_link(text: str) -> None:
     assert findings_of("link.malformed", text) == []
+
+
+@pytest.mark.parametrize(
+    "next_line",
+    [
+        "word/pdf形式で配布しています",
+        "pdf/word どちらでも",
+        "a/b 2 種類",
+        "tel/fax",
+        "tel/fax 025-526-5111",
+        "mail/line で受付",
+        "and/or",
+        "x/twitterで発信中",
+        "line/x/instagram",
+        "usb/sd カード",
+        "sports/kids/2026 です",
+        "12/6(土)",
+        "Apply online or by mail/fax.",
+        "  pdf/word どちらでも",
+        "bosai/をご覧ください",
+    ],
+)
+@pytest.mark.parametrize(
+    "link",
+    ["https://www.city.joetsu.niigata.jp/soshiki/koho/form.html", "https://www.city.joetsu.niigata.jp/kurashi/"],
+)
+def test_two_words_with_a_slash_on_the_next_line_are_prose_not_a_wrapped_address(link: str, next_line: str) -> None:
+    # 「word/pdf」「tel/fax」 were joined to the link as its path: a blocking error on an ordinary notice.
+    assert findings_of("link.malformed", f"申込書はこちら {link}\n{next_line}", policy=JOETSU) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.city.joetsu.niigata.jp/soshiki/koho/form.html\nbosai/index.html",
+        "https://www.city.joetsu.niigata.jp/soshiki/koho/form.pdf\n  000123456.pdf",
+        "詳しくは https://www.city.joetsu.niigata.jp.\nthe end",
+    ],
+)
+def test_a_link_that_ends_in_a_page_or_a_whole_host_goes_on_on_no_line(text: str) -> None:
+    assert findings_of("link.malformed", text, policy=JOETSU) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # A PDF's list item or indented paragraph hands the wrapped part over indented.
+        ("詳しくは https://www.city.joetsu.niigata.jp/kurashi/\n  bosai/index.html をご覧ください",
+         "https://www.city.joetsu.niigata.jp/kurashi/bosai/index.html"),
+        ("https://www.city.joetsu.niigata.jp/kurashi/\n\tbosai/12345", "https://www.city.joetsu.niigata.jp/kurashi/bosai/12345"),
+        ("https://www.city.joetsu.niigata.jp/kurashi/\n\u3000000123456.pdf", "https://www.city.joetsu.niigata.jp/kurashi/000123456.pdf"),
+        ("https://www.city.\n  joetsu.niigata.jp/kurashi/", "https://www.city.joetsu.niigata.jp/kurashi/"),
+        ("https://www.city.joetsu.niigata.jp/kurashi/\nbosai/index.htmlをご覧ください",
+         "https://www.city.joetsu.niigata.jp/kurashi/bosai/index.html"),
+        ("https://www.city.joetsu.niigata.jp/form.html?\nid=3", "https://www.city.joetsu.niigata.jp/form.html?id=3"),
+    ],
+)
+def test_an_indented_or_japanese_followed_wrapped_address_is_malformed_and_joined(text: str, joined: str) -> None:
+    (f,) = findings_of("link.malformed", text, policy=JOETSU)
+    assert f.suggestion == joined
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "https://www.city.joetsu.niigata.jp/kurashi/\n  bosai/index.html ",
+        "https://www.city.joetsu.niigata.jp/kurashi/\nword/pdf形式",
+        "https://a.jp/b/\n" + "c/" * 30,
+    ],
+)
+def test_the_next_line_test_stays_linear(shape: str) -> None:
+    from bot.rules.links import _continued_on_next_line
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    assert_stays_linear(lambda text: [_continued_on_next_line(docs[text], u) for u in docs[text].urls], shape)
