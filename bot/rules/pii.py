@@ -637,16 +637,24 @@ _ODD_DOT_HINT = re.compile(r"。| \.|(?i:dot)|ドット|どっと")
 # Addresses written so that harvesters miss them but every reader can rebuild them:
 # taro(at)example.com, taro [at] example(dot)com, taro(アットマーク)example.com (NFKC view, so
 # full-width brackets count too).
-# Japanese brackets too, as an IME offers them: taro【at】example.com, taro「@」example.com.
+# Japanese brackets too, as an IME offers them: taro【at】example.com, taro「@」example.com, the rarer
+# ones its symbol list has (〘at〙 ≪at≫ 〖at〗), and a pair mixed up (taro（at】example.com): the reader
+# rebuilds the address all the same. The dot in brackets as well (taro(@)example(.)com), or typed as
+# 「。」 (taro(at)example。com); the domain must still end in a real public suffix.
 _AT_WORD = r"(?:at|@|アットマーク|アット|あっとまーく|あっと)"
-_BRACKET_PAIRS = ("()", "[]", "{}", "<>", "【】", "《》", "〈〉", "「」", "『』", "〔〕")
+_BRACKET_PAIRS = (
+    "()", "[]", "{}", "<>", "【】", "《》", "〈〉", "「」", "『』", "〔〕", "〘〙", "〖〗", "〚〛", "≪≫", "«»"
+)
 _OPENING = "".join(p[0] for p in _BRACKET_PAIRS)
 _CLOSING = "".join(p[1] for p in _BRACKET_PAIRS)
-_DOT_WORD = rf"[ \t]*[{re.escape(_OPENING)}](?:dot|ドット|どっと)[{re.escape(_CLOSING)}][ \t]*"
-_OBFUSCATED_DOMAIN = rf"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|{_DOT_WORD}))+[A-Za-z]{{2,}})(?![A-Za-z0-9\-])"
+_DOT_WORD = rf"[ \t]*[{re.escape(_OPENING)}](?:dot|ドット|どっと|\.)[{re.escape(_CLOSING)}][ \t]*"
+_IDEOGRAPHIC_DOT = r"[ \t]*。[ \t]*"
+_OBFUSCATED_DOMAIN = (
+    rf"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.|{_IDEOGRAPHIC_DOT}|{_DOT_WORD}))+[A-Za-z]{{2,}})"
+    r"(?![A-Za-z0-9\-])"
+)
 _BRACKETED_AT = re.compile(
-    rf"(?i)(?P<local>{_LOCAL})[ \t]*(?:{'|'.join(re.escape(p[0]) + _AT_WORD + re.escape(p[1]) for p in _BRACKET_PAIRS)})"
-    rf"[ \t]*{_OBFUSCATED_DOMAIN}"
+    rf"(?i)(?P<local>{_LOCAL})[ \t]*[{re.escape(_OPENING)}]{_AT_WORD}[{re.escape(_CLOSING)}][ \t]*{_OBFUSCATED_DOMAIN}"
 )
 # A symbol standing in for "@", with the note that says so: 「taro★example.com（★を@に変えてください）」.
 _STAND_IN = "★☆●○◎■□◆◇▲△▼▽※♪*#"
@@ -673,7 +681,10 @@ _SPELLED_DOT_RE = re.compile(_SPELLED_DOT, re.IGNORECASE)
 _SPELLED_HINT = re.compile(r"(?i) dot |ドット|どっと")
 _MAIL_WORDS = re.compile(r"(?i)mail|contact|address|write to|メール|アドレス|連絡|問い?合わ?せ|宛|送信|送って")
 _MAIL_WORDS_BEFORE, _MAIL_WORDS_AFTER = 40, 20
-_DOT_WORD_RE = re.compile(_DOT_WORD, re.IGNORECASE)
+_DOT_WORD_RE = re.compile(rf"{_DOT_WORD}|{_IDEOGRAPHIC_DOT}", re.IGNORECASE)
+# A 「。」 that ends the sentence after the address (「taro(at)gmail.com。LINEでも…」「Hall(at)Civic。Center」),
+# not its dot: what follows it is no public suffix, or is a word with capitals (a domain is typed in lower case).
+_IDEOGRAPHIC_LABEL = re.compile(r"。[ \t]*([A-Za-z]+)")
 # Cheap test before the slower address pattern (scanned from every letter): almost no draft has it.
 _BRACKETED_AT_HINT = re.compile(rf"(?i)[{re.escape(_OPENING)}]{_AT_WORD}[{re.escape(_CLOSING)}]")
 
@@ -718,6 +729,8 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「taro@gmail . com」「taro@gmail dot com」）も、実在するドメインの形なら同じ扱いです。リンクの中で「@」を
     「%40」と書いたアドレス（フォームの回答を埋め込んだ URL や「mailto:taro%40gmail.com」）も見つけます。
     `taro(at)example.com`、`taro[at]example(dot)com`、「taro【at】example.com」「taro「@」example.com」、
+    「taro〘at〙example.com」や括弧の組が合っていない「taro（at】example.com」、点も括弧に入れたり「。」で
+    書いたりした「taro(@)example(.)com」「taro(at)example。com」、
     「taro★example.com（★を@に変えてください）」
     「taro アットマーク example.com」「taro@ example.com」のように伏せ字にしたり空白を入れたりした
     アドレスや、「連絡先 taro at example dot com」のように英語で読み上げる形で書いたアドレス（近くに
@@ -758,6 +771,14 @@ def email(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         )
     for a, b, local, raw_domain in _obfuscated_emails(doc):
         domain = _DOT_WORD_RE.sub(".", raw_domain).lower()
+        # The last label only: a long run of 「ab。ab。…」 cut a label at a time would take quadratic time.
+        stop = raw_domain.rfind("。")
+        if stop >= 0 and (tail := _IDEOGRAPHIC_LABEL.fullmatch(raw_domain, stop)) is not None and (
+            not is_known_suffix(domain) or not tail[1].islower()
+        ):
+            cut = raw_domain[:stop].rstrip(" \t")
+            b -= len(raw_domain) - len(cut)
+            domain = _DOT_WORD_RE.sub(".", cut).lower()
         # A disguised address is only recognised with a real public suffix (not 「A(at)B.C」).
         if exempt(local, domain) or not is_known_suffix(domain):
             continue

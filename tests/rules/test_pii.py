@@ -1094,3 +1094,58 @@ def test_a_room_after_a_street_number_with_chome_or_banchi_beside_a_name_fires(t
 
 def test_a_venue_with_chome_and_a_room_stays_silent() -> None:
     assert not findings_of("pii.address", "会場：本町3丁目5番地12-101 市民プラザ 講師 山田花子さん")
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # The domain's dot typed as 「。」, as the IME gives it, or put in brackets too.
+        ("メール：taro(at)gmail。com", "taro(at)gmail。com"),
+        ("メール：taro【at】gmail。com", "taro【at】gmail。com"),
+        ("メール：taro【at】gmail。co。jp まで", "taro【at】gmail。co。jp"),
+        ("メール：taro(@)gmail(.)com", "taro(@)gmail(.)com"),
+        ("メール：taro[at]gmail[.]com", "taro[at]gmail[.]com"),
+        # The rarer brackets of the IME's symbol list, and a pair mixed up.
+        ("メール：taro〘at〙gmail.com", "taro〘at〙gmail.com"),
+        ("メール：taro≪at≫gmail.com", "taro≪at≫gmail.com"),
+        ("メール：taro〖at〗gmail.com", "taro〖at〗gmail.com"),
+        ("メール：taro（at】gmail.com", "taro（at】gmail.com"),
+        # A 「。」 ending the sentence after the address is no dot of it.
+        ("メール：taro(at)gmail.com。LINEでもどうぞ", "taro(at)gmail.com"),
+        ("メール：taro(at)gmail。com。LINEでもどうぞ", "taro(at)gmail。com"),
+        ("連絡先 taro アットマーク gmail。com", "taro アットマーク gmail。com"),
+    ],
+)
+def test_an_address_with_its_dot_disguised_or_in_odd_brackets_is_an_address(text: str, written: str) -> None:
+    [f] = findings_of("pii.email", text)
+    assert f.excerpt == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会場(at)市民プラザ。ご注意ください",
+        "taro(at)home。お待ちしています",
+        "Meet(at)the station。Welcome",
+        "Hall(at)Civic。Center",
+        "問合せ koho(at)city.joetsu.lg。jp まで",
+        "問合せ koho【at】city.joetsu.lg(.)jp まで",
+        "区切りは(.)で入力してください",
+    ],
+)
+def test_a_disguised_at_with_no_private_domain_after_it_stays_silent(text: str) -> None:
+    assert not findings_of("pii.email", text)
+
+
+@pytest.mark.parametrize(
+    "shape", ["taro(at)gmail。com。LINE ", "a(at)" + "ab。" * 40 + "Xy ", "b【at】ab(.)ab。ab 。 "]
+)
+def test_disguised_addresses_with_ideographic_dots_stay_linear(shape: str) -> None:
+    from bot.rules.model import RuleOptions
+    from bot.rules.pii import email
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+    from tests.rules.conftest import ctx
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    assert_stays_linear(lambda text: list(email(docs[text], ctx(), RuleOptions())), shape)
