@@ -1141,11 +1141,13 @@ def test_a_disguised_at_with_no_private_domain_after_it_stays_silent(text: str) 
     "shape", ["taro(at)gmail。com。LINE ", "a(at)" + "ab。" * 40 + "Xy ", "b【at】ab(.)ab。ab 。 "]
 )
 def test_disguised_addresses_with_ideographic_dots_stay_linear(shape: str) -> None:
-    from bot.rules.model import RuleOptions
-    from bot.rules.pii import email
+    # The disguised-address scan alone: a 「。」 is a dot of the domain now, and a run of them must not
+    # be read again from each letter.
+    from bot.rules.pii import _obfuscated_emails
     from bot.rules.text import Document
     from tests.conftest import assert_stays_linear, repeated_to
-    from tests.rules.conftest import ctx
 
     docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
-    assert_stays_linear(lambda text: list(email(docs[text], ctx(), RuleOptions())), shape)
+    # Counted, not kept: thousands of kept tuples set off a full collection of the test run's heap in the
+    # 40,000 run only, which doubled its time.
+    assert_stays_linear(lambda text: sum(1 for _ in _obfuscated_emails(docs[text])), shape, repeat_fast=True)
