@@ -46,14 +46,14 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     外国人向けのお知らせや英語の返信に備えて、英語の罵り語（fuck、shit、idiot、kill yourself など）も一語として
     照合し（「Go to hell!」「Shut up!」は文全体のときだけ。「Go to Hell Valley」は対象外です）、
     「バ カ」「バ・カ」「バ～カ」「ク*ソ」「死🌸ね」のように文字の間に空白や記号、絵文字を入れた書き方、
-    「ばーーーか」のように音を伸ばした書き方や、「バ力」「バヵ」のように
+    「ばーーーか」「バカー」「ばかぁ」のように音を伸ばした書き方、半角カナに濁点の結合文字を付けた「ﾊ゙カ」や、「バ力」「バヵ」のように
     カタカナに似た漢字（力・口・工など）や小さい「ヵ」を使った書き方、「bаka」のように英字の中に
     そっくりなキリル文字・ギリシャ文字を混ぜた書き方も語として扱います。
     「バカアホマヌケ」のように語をつなげて一語にしたカタカナも、全体が語彙の語だけでできていれば
     それぞれの語として扱います（「バカンス」、同じ語を二度重ねた「カスカス」「シナシナ」は対象外）。
-    「市長は〇ね」「そんなことを言う人はし😡ね」のように、文の途中で「死ね」の一文字を〇で隠したものや、「し」と「ね」の間に
-    絵文字や記号を入れたものも、人（名前・肩書き・「あいつ」「人」など）に向けて言うときは反応します（「正解は○ね」
-    「参加する人は〇ね！」「楽しいですし😊ね」は対象外です）。
+    「市長は〇ね」「お前なんか〇ね」「あいつはしね。」「そんなことを言う人はし😡ね」のように、文の途中で「死ね」の一文字を〇で隠したもの、文末のひらがな・カタカナの「しね」、「し」と「ね」の間に
+    絵文字や記号、見えない文字を入れたものも、人（名前・肩書き・「あいつ」「人」など）に向けて言うときは反応します（「正解は○ね」
+    「参加する人は〇ね！」「楽しいですし😊ね」「雨も降りそうですしね。」は対象外です）。
     「まだ死ねない」「安心して死ねる」のような可能の「死ねる」は命令の「死ね」ではないので反応しません。
     「「バカ」と言われた」「暴言（「税金泥棒」など）はやめてください」「「非国民」と呼ばれた時代」、
     「「うざい」「死ね」——何気ない言葉が友達を傷つけます」「「キモい」「死ね」は、相手の心を深く傷つけます」「「ばか」「あほ」は言わないで」、DV や詐欺の注意喚起の「「お前はバカだ」——こんな言葉もDVです」
@@ -139,12 +139,14 @@ def _intensifier(doc: Document, start: int, end: int) -> bool:
 # of 「ですしね」, so only right after the person it is told to (a name, a title, a pronoun, 「人」 …) and
 # a topic particle or a comma.
 _MASKED_DIE = re.compile(
-    rf"(?:[〇○◯●]|[しシ死](?:{EMOJI.pattern}|[ \t　・･*＊~〜～_/／\-])+)[ねネ](?:[よやヨヤ])?(?![^\W_])"
+    rf"(?:[〇○◯●]|[しシ死](?:{EMOJI.pattern}|[ \t　・･*＊~〜～_/／\-\u200b-\u200d\u2060\ufeff\u00ad])+)[ねネ](?:[よやヨヤ])?(?![^\W_])"
+    # しね in kana with nothing between, ending the sentence: 「お前なんかしね」 (「ですしね。」 is not told to anyone).
+    r"|[しシ][ねネ](?:[よやヨヤ])?(?=[ \t　]*(?:[。！!？?…\n]|$))"
 )
 _TOLD_TO = ("市長", "町長", "村長", "知事", "議員", "議長", "職員", "先生", "人", "者", "奴", "ヤツ", "ヤツラ", "連中",
             "人間", "役人", "公務員", "政治家", "首相", "総理", "大臣", "オマエラ")
 _TOLD_TO_SUFFIXES = frozenset(("サン", "様", "サマ", "氏", "ラ", "ドモ", "共", "タチ", "達", "君", "クン", "チャン"))
-_BETWEEN_TOLD = frozenset(("ハ", "モ", "ガ", "、", ",", "，", "全員", "ミンナ", "皆", "ゼンイン"))
+_BETWEEN_TOLD = frozenset(("ハ", "モ", "ガ", "、", ",", "，", "全員", "ミンナ", "皆", "ゼンイン", "ナンカ", "ナンテ"))
 
 
 def _masked_die(doc: Document) -> Iterator[tuple[int, int]]:
@@ -169,8 +171,8 @@ def _masked_die(doc: Document) -> Iterator[tuple[int, int]]:
         ):
             j -= 1
         if j < 0 or tokens[j].end <= sentence_start:
-            # Alone, 〇ね is [standalone] of insult.txt; し😡ね opening a sentence is told to the reader.
-            if m.group()[0] in "しシ死":
+            # Alone, 〇ね and しね are [standalone] of insult.txt; し😡ね opening a sentence is told to the reader.
+            if m.group()[0] in "しシ死" and len(m.group().rstrip("よやヨヤ")) > 2:
                 yield m.start(), m.end()
             continue
         if tokens[j].pos == "接尾辞" and tokens[j].surface in _TOLD_TO_SUFFIXES and j > 0:

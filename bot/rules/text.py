@@ -84,13 +84,14 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 # 「バ」.
 _SPACING_MARK = re.compile("(?<=[\u3041-\u3096\u30a1-\u30fa])[゛゜]")
 _COMBINING_OF = {"゛": "\u3099", "゜": "\u309a"}
-_VOICED = re.compile("[\u3041-\u3096\u30a1-\u30fa][\u3099\u309a]")
+# Half-width katakana too: Sudachi reads 「ﾊ」 and a combining 「゙」 as two words.
+_VOICED = re.compile("[\u3041-\u3096\u30a1-\u30fa\uff66-\uff9d][\u3099\u309a]")
 
 
 def _composed(m: re.Match[str]) -> str:
     """A kana and its combining mark as one letter and a zero-width space (two characters for two);
     a pair that composes to nothing (「ア゙」) stays as it is."""
-    one = unicodedata.normalize("NFC", m.group())
+    one = unicodedata.normalize("NFKC", m.group())
     return one + "\u200b" if len(one) == 1 else m.group()
 
 
@@ -230,6 +231,26 @@ _SINGLE_LATIN_SEPARATOR = re.compile(
 )
 # A drawn-out sound after kana (「ばーーーか」): the word with one 「ー」.
 _LONG_SOUND_RUN = guard(re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}"))
+# A drawn-out vowel written as small kana after a kana of the same vowel, closing the word
+# (「ばかぁ」「くそがぁぁ」「キモいぃ」): the word without it. Not a small vowel that makes a sound with
+# the kana before it (「ファ」「ティ」「ウォ」: another vowel), nor one inside a word (「かぁさん」).
+def _small_vowel_runs() -> str:
+    by_vowel: dict[str, list[str]] = {v: [] for v in "AIUEO"}
+    small: dict[str, str] = {}
+    for cp in [*range(0x3041, 0x3097), *range(0x30A1, 0x30FB)]:
+        name = unicodedata.name(chr(cp), "")
+        if name.endswith(("SMALL A", "SMALL I", "SMALL U", "SMALL E", "SMALL O")):
+            small[chr(cp)] = name[-1]
+        if name[-1:] in by_vowel:
+            by_vowel[name[-1]].append(chr(cp))
+    return "|".join(
+        f"(?<=[{''.join(by_vowel[v])}])[{''.join(c for c, w in small.items() if w == v)}]+"
+        for v in "AIUEO"
+    )
+
+
+_SMALL_VOWEL_DRAWN_OUT = re.compile(f"(?:{_small_vowel_runs()})(?![\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\u3005])")
+_ANY_SMALL_VOWEL = re.compile("[ぁぃぅぇぉァィゥェォ]")
 # Kanji drawn like katakana (力 and カ, 口 and ロ): 「バ力」 reads as バカ. Swapped only next to katakana;
 # so are the small ヵ and ヶ after katakana (「バヵ」), which 「一ヵ月」「霞ヶ関」 never have.
 _KANJI_AS_KATAKANA = str.maketrans("力口工二八卜夕ヵヶ", "カロエニハトタカケ")
@@ -245,12 +266,16 @@ _ANY_MARK = re.compile(f"[{_MARKS}]")  # a cheap test first: the lookbehind woul
 # reverse, Japanese included: 「\u202eカバ」 is seen as バカ.
 _RIGHT_TO_LEFT_OVERRIDE = re.compile("(\u202e)([^\u202c\n]*)")
 # Greek and Cyrillic letters drawn like Latin ones in common fonts, and the Latin letter meant.
-_LATIN_LOOKALIKES = "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ"
-AS_LATIN = str.maketrans(_LATIN_LOOKALIKES, "aeopcyxijsdlhqwABEKMHOPCTXIJSaopvtikABEHIKMNOPTXYZ")
+_LATIN_LOOKALIKES = "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅαορντικυΑΒΕΗΙΚΜΝΟΡΤΧΥΖ"
+AS_LATIN = str.maketrans(_LATIN_LOOKALIKES, "aeopcyxijsdlhqwABEKMHOPCTXIJSaopvtikuABEHIKMNOPTXYZ")
 # Such letters inside a Latin word (「bаka」「fuсk」 with a Cyrillic а, с): read as the Latin word.
 # A word all in Cyrillic or Greek is that language's own.
 _ANY_LOOKALIKE = re.compile(f"[{_LATIN_LOOKALIKES}]")
-_LOOKALIKE_IN_LATIN = re.compile(f"(?<=[A-Za-z])[{_LATIN_LOOKALIKES}]+|[{_LATIN_LOOKALIKES}]+(?=[A-Za-z])")
+# Each run is tried from its start only: tried from every letter of a long Greek or Cyrillic run with no
+# Latin letter after it (40,000 「α」), the second branch was quadratic.
+_LOOKALIKE_IN_LATIN = re.compile(
+    f"(?<=[A-Za-z])[{_LATIN_LOOKALIKES}]+|(?<![{_LATIN_LOOKALIKES}])[{_LATIN_LOOKALIKES}]++(?=[A-Za-z])"
+)
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -605,7 +630,12 @@ class Document:
         character, so the offsets are the draft's.
         """
         text = self.text
-        if hidden := [*self._letter_separators(), *_drawn_out(text), *_emoji_between_letters(text)]:
+        drawn_out_vowels = (
+            [m.span() for m in _SMALL_VOWEL_DRAWN_OUT.finditer(text)] if _ANY_SMALL_VOWEL.search(text) else []
+        )
+        if hidden := [
+            *self._letter_separators(), *_drawn_out(text), *drawn_out_vowels, *_emoji_between_letters(text)
+        ]:
             chars = list(text)
             for a, b in hidden:
                 chars[a:b] = ["\u200b"] * (b - a)
@@ -619,6 +649,8 @@ class Document:
             text = _RIGHT_TO_LEFT_OVERRIDE.sub(lambda m: m.group(1) + m.group(2)[::-1], text)
         if "゛" in text or "゜" in text:
             text = _SPACING_MARK.sub(_as_combining, text)
+            text = _VOICED.sub(_composed, text)
+        elif "\u3099" in text or "\u309a" in text:
             text = _VOICED.sub(_composed, text)
         return None if text == self.text else Document(text)
 

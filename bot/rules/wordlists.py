@@ -98,6 +98,7 @@ class WordMatcher:
         self._entries = tuple(parsed)
         # Candidate check: an entry can only match where its folded surface occurs.
         self._probes = tuple((fold(w), w, p) for w, p in parsed)
+        self._folded = frozenset(f for f, _, _ in self._probes)
         self._patterns: dict[tuple[str, str | None], _Pattern] = {}
 
     def __bool__(self) -> bool:
@@ -152,6 +153,7 @@ class WordMatcher:
                 for pat in by_first.get(tok.surface, ()):
                     if not pat.pos or _pos_ok(tok, pat.pos):
                         out.append(Match(tok.start, tok.end, pat.entry, i, i))
+            out.extend(self._drawn_out_after(tokens, by_first))
         if by_first:
             out.extend(self._inside_unknown_katakana(tokens, by_first))
         # A one-morpheme entry can be cut in two by what stands before it: 「市長死ね」 is 市長/死/ね.
@@ -172,6 +174,28 @@ class WordMatcher:
                     pos = doc.folded.find(folded, pos + 1)
         out.sort(key=lambda m: (m.start, m.end))
         return tuple(out)
+
+    def _drawn_out_after(self, tokens: Sequence[analyzer.Token], by_first: dict[str, list[_Pattern]]) -> list[Match]:
+        """An entry with its last sound drawn out (「バカー」「アホーー」), which Sudachi reads as a word of
+        its own: the entry, reported without the 「ー」.
+
+        Only a word Sudachi does not know, or one it knows as a listed word (「アホー」 is 阿呆): a real
+        word that merely starts with an entry and ends in 「ー」 (「エロー」) is another word.
+        """
+        out: list[Match] = []
+        for i, tok in enumerate(tokens):
+            word = tok.surface
+            if not word.endswith("ー"):
+                continue
+            stem = word.rstrip("ー")
+            if len(stem) < 2 or stem not in by_first or not (tok.oov or tok.normalized in self._folded):
+                continue
+            # Offsets inside the word only when it is written as folded (not half-width 「ﾊﾞｶｰ」).
+            end = tok.start + len(stem) if tok.start + len(word) == tok.end else tok.end
+            for pat in by_first[stem]:
+                if not pat.pos or pat.pos.startswith("!"):
+                    out.append(Match(tok.start, end, pat.entry, i, i))
+        return out
 
     @staticmethod
     def _inside_unknown_katakana(tokens: Sequence[analyzer.Token], by_first: dict[str, list[_Pattern]]) -> list[Match]:
