@@ -183,6 +183,7 @@ def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
         if refusal:
             print(refusal, file=sys.stderr)
             return 2
+        database_url = demo_database_url(database_url)
     with tempfile.TemporaryDirectory(prefix="kessai-demo-") as tmp:
         url = database_url or f"sqlite:///{Path(tmp) / 'demo.db'}"
         org = demo_org()
@@ -198,6 +199,21 @@ def run_demo(database_url: str | None = None, quiet: bool = False) -> int:
         return 1
     out("\nデモは正常に終了しました。実際の Slack で使うには README の「Slack アプリの作成」をご覧ください。")
     return 0
+
+
+def demo_database_url(url: str) -> str:
+    """``url`` with a SQLite file named relative to the working directory made absolute. Serve warns
+    of a new SQLite file named relatively (the records may sit in another folder's kessai.db); the
+    demo has just insisted on an empty database, so that warning would be a false alarm, and the
+    README promises that `kessai demo --quiet` prints nothing when all goes well."""
+    from sqlalchemy.engine import make_url
+
+    from bot.config import sqlite_file
+
+    found = sqlite_file(url)
+    if found is None or not found[1]:
+        return url
+    return make_url(url).set(database=str(found[0])).render_as_string(hide_password=False)
 
 
 def _unusable_for_demo(url: str) -> str | None:
