@@ -39,7 +39,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -117,6 +117,33 @@ RETRY_MOST = timedelta(minutes=30)
 # What a sweeper remembers of a reminder that failed, after its last try: a draft decided or a
 # period over meanwhile is no longer swept for, and its entry would stay for ever.
 RETRY_MEMORY = timedelta(days=1)
+
+
+# Payload key (bookkeeping, not sent to Slack) of a bundled reminder: the reminder keys it covers.
+COVERS = "_covers"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """What a message bundling several reminders of one kind says around its list of subjects.
+
+    ``lines``: one per subject, in the sweep's order; ``title``: what each continuation page in
+    the thread starts with (「（続き 2/3）」 follows it)."""
+
+    head: str
+    lines: list[str]
+    foot: str
+    title: str
+
+
+def bundle_pages(lines: list[str]) -> list[list[str]]:
+    """``lines`` in pages of as many as REPORT_LIST_LIMIT and REPORT_LIST_ROOM allow (see list_pages)."""
+    pages = []
+    while lines:
+        page = _within_room(lines[:REPORT_LIST_LIMIT])
+        pages.append(page)
+        lines = lines[len(page):]
+    return pages
 
 
 def _within_room(items: list[str]) -> list[str]:
@@ -498,6 +525,93 @@ class Sweeper:
             if sent:
                 report.sent[kind] += 1
 
+    def _claim_bundled(self, report: SweepReport, kind: str, items: Sequence[tuple[str, Any]],
+                       recipients: Callable[[Any], Sequence[str]], single: Callable[[Any], str],
+                       bundled: Callable[[list[Any]], Bundle], *, claimed_at: datetime | None = None) -> None:
+        """As ``_claim_each``, but each person due several of these reminders in this sweep gets one
+        message listing their subjects (``bundled``, in the order of ``items``) instead of one per
+        subject: an operator of 300 accounts had 300 パスワード変更のお願い at once, and a burst
+        of dozens teaches people to ignore them. A person due one gets ``single``, as before.
+
+        Claims stay per subject (``key``): a sweep run twice, or by two replicas, still sends each
+        subject once. The claims and every person's message are one transaction, so a crash
+        leaves all or none of them. If it cannot be written, the subjects are tried again in two
+        halves, down to one subject alone, which fails as in ``_claim_each`` (tried again later):
+        one subject that cannot be written does not hold back the others. A subject with nobody
+        to tell is not claimed (it is looked at again, as ``send`` returning False does)."""
+        items = [(k, x) for k, x in items if recipients(x)]
+        if not items:
+            return
+        with self.db.session() as s:
+            done = repo.claimed(s, (k for k, _ in items))
+        todo = []
+        for key, item in items:
+            if key in done:
+                continue
+            failing = self._failing.get(key)
+            if failing is not None and failing.last <= report.now < failing.next_try:
+                report.deferred += 1
+                continue
+            todo.append((key, item))
+        self._write_bundles(report, kind, todo, recipients, single, bundled, claimed_at or report.now)
+
+    def _write_bundles(self, report: SweepReport, kind: str, todo: list[tuple[str, Any]],
+                       recipients: Callable[[Any], Sequence[str]], single: Callable[[Any], str],
+                       bundled: Callable[[list[Any]], Bundle], at: datetime) -> None:
+        if not todo:
+            return
+        try:
+            with self.db.session() as s:
+                # In one statement, in the sweep's order: two replicas claim overlapping keys in the
+                # same order and wait for each other's commit rather than deadlock (see _claim).
+                won = repo.claim_in_order(s, [k for k, _ in todo], at)
+                mine = [(k, x) for k, x in todo if k in won]
+                by_person: dict[str, list[tuple[str, Any]]] = {}
+                for key, item in mine:
+                    for person in dict.fromkeys(recipients(item)):
+                        by_person.setdefault(person, []).append((key, item))
+                for person, got in by_person.items():
+                    self._post_bundle(s, report.now, kind, person, got, single, bundled)
+        except Exception as e:
+            if len(todo) == 1:
+                self._failed(report, todo[0][0], e)
+                return
+            log.warning("%d %s reminder(s) could not be written together (%s: %s); trying them in smaller groups",
+                        len(todo), kind, type(e).__name__, str(e).splitlines()[0][:200] if str(e) else "")
+            half = len(todo) // 2
+            self._write_bundles(report, kind, todo[:half], recipients, single, bundled, at)
+            self._write_bundles(report, kind, todo[half:], recipients, single, bundled, at)
+            return
+        for key, _ in todo:
+            failing = self._failing.pop(key, None)
+            if failing is not None:
+                log.info("reminder %s no longer fails, at its try %d (failing since %s)", key, failing.tries + 1,
+                         failing.since.isoformat())
+        report.sent[kind] += len(mine)
+
+    def _post_bundle(self, s: Session, now: datetime, kind: str, person: str, got: list[tuple[str, Any]],
+                     single: Callable[[Any], str], bundled: Callable[[list[Any]], Bundle]) -> None:
+        """``person``'s message for the reminders ``got``: one subject as it always read; several
+        listed, the list's pages after the first in the message's thread (as the monthly list)."""
+        if len(got) == 1:
+            self._post(s, now, person, single(got[0][1]))
+            return
+        import hashlib
+
+        keys = [k for k, _ in got]
+        b = bundled([x for _, x in got])
+        pages = bundle_pages(b.lines)
+        rest = sum(len(p) for p in pages[1:])
+        more = ([f"ほか {rest} 件は、このメッセージのスレッドに続けて載せています"
+                 f"（全 {len(b.lines)} 件、{len(pages)} 通に分けています）。"] if rest else [])
+        digest = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16]
+        key = f"{kind}.bundle:{person[:60]}:{digest}"
+        self._post(s, now, person, "\n".join([b.head, *pages[0], *more, b.foot]), key=key, covers=keys)
+        for i, page in enumerate(pages[1:], start=2):
+            text = f"{b.title}（続き {i}/{len(pages)}）\n" + "\n".join(page)
+            outbox.enqueue_reply_after(s, key, {"channel": person, "text": text, "blocks": render.sections(text),
+                                                "unfurl_links": False, "unfurl_media": False}, now=now)
+
     def _failed(self, report: SweepReport, key: str, e: Exception, *, periodic: bool = False) -> None:
         """Reminder ``key`` could not be written (rolled back, claim and all): tried again later,
         ever less often while it fails (RETRY_FIRST). ERROR, with the traceback, when it starts
@@ -606,7 +720,7 @@ class Sweeper:
         return key in repo.claim_in_order(s, [k for k in earlier if k not in done] + [key], now)
 
     def _post(self, s: Session, now: datetime, channel: str, text: str, *, thread_ts: str | None = None,
-              key: str | None = None, broadcast: bool = False) -> None:
+              key: str | None = None, broadcast: bool = False, covers: list[str] | None = None) -> None:
         # Over as many sections as its lines take: one section is cut at Slack's 3,000 characters,
         # and a report's list of accounts lost its end (and the sentence after it) there.
         payload: dict[str, Any] = {"channel": channel, "text": text, "blocks": render.sections(text),
@@ -615,6 +729,8 @@ class Sweeper:
             payload["thread_ts"] = thread_ts
             if broadcast:
                 payload["reply_broadcast"] = True
+        if covers:
+            payload[COVERS] = covers
         outbox.enqueue(s, "post", payload, now=now, message_key=key)
 
     def _name(self, slack_id: str) -> str:
@@ -1501,19 +1617,26 @@ class Sweeper:
         closed_note = ("" if deadline == fiscal_last else
                        f"（年度末の{self._fmt_day(fiscal_last)}は閉庁日のため、その前の業務日を期限としています）")
 
-        def send(s: Session, account: Account) -> bool:
-            text = (
+        def single(account: Account) -> str:
+            return (
                 f":memo: *運用計画書の更新のお願い*\n{self._account_name(account.id)} の運用期間は年度単位です"
                 "（上越市ソーシャルメディアガイドライン 6(1)①）。来年度も運用を続ける場合は、"
                 f"{render.fmt_date(deadline)}までに「上越市ソーシャルメディア運用計画書」を作成し、広報対話課長に提出して"
                 f"ください{closed_note}。運用をやめる場合は、アカウントを停止する旨を周知してから削除する手順になります（6(1)③）。")
-            for approver in account.approvers:
-                self._post(s, now, approver, text)
-            return bool(account.approvers)
+
+        def bundled(accounts: list[Account]) -> Bundle:
+            return Bundle(
+                head=(f":memo: *運用計画書の更新のお願い*\n次の {len(accounts)} アカウントの運用期間は年度単位です"
+                      "（上越市ソーシャルメディアガイドライン 6(1)①）。"),
+                lines=[f"・{listed_name(a)}" for a in accounts],
+                foot=(f"来年度も運用を続けるアカウントは、{render.fmt_date(deadline)}までにアカウントごとに"
+                      f"「上越市ソーシャルメディア運用計画書」を作成し、広報対話課長に提出してください{closed_note}。"
+                      "運用をやめるアカウントは、停止する旨を周知してから削除する手順になります（6(1)③）。"),
+                title="*運用計画書の更新をお願いするアカウント*")
 
         failed = report.unsent
-        self._claim_each(report, "plan.renewal",
-                         [(f"plan.renewal:{a.id}:{year}", a) for a in self.org.accounts], send)
+        self._claim_bundled(report, "plan.renewal", [(f"plan.renewal:{a.id}:{year}", a) for a in self.org.accounts],
+                            lambda a: a.approvers, single, bundled)
         self._mark_done(report, failed, done_key, now)
 
     # -- password rotation (上越市 6(1)①) ----------------------------------------------------
@@ -1566,9 +1689,10 @@ class Sweeper:
         failed = report.unsent
         # Claimed at the real time: a first ask's claim dates the account's periods, and a `remind
         # --now` for another day (a mistyped date) sends it now, not then.
-        self._claim_each(report, "password.rotate", items,
-                         lambda s, item: self._password_reminder(s, now, *item),
-                         claimed_at=self.kessai.clock().astimezone(UTC))
+        self._claim_bundled(report, "password.rotate", items, lambda item: item[0].operators,
+                            lambda item: self._password_reminder(now, *item),
+                            lambda got: self._password_bundle(now, got),
+                            claimed_at=self.kessai.clock().astimezone(UTC))
         if check_never:
             # Accounts without any record are asked once; until the roster changes there is no need
             # to list every account's rotations each minute to find the (already asked) few.
@@ -1582,15 +1706,14 @@ class Sweeper:
         ids = "\n".join(sorted(a.id for a in self.org.accounts))
         return hashlib.sha256(ids.encode()).hexdigest()[:16]
 
-    def _password_reminder(self, s: Session, now: datetime, account: Account, last: datetime | None,
-                           asked: datetime | None = None) -> bool:
+    def _password_reminder(self, now: datetime, account: Account, last: datetime | None,
+                           asked: datetime | None = None) -> str:
         """``asked``: when the operators were first asked about an account with no recorded change."""
         days = self.org.policy.password_rotation_days
-        deadline = self.cal.add_business_time(now, 5 * self.cal.day_length)
         if last is None and asked is not None:
             head = (f"{self._account_name(account.id)} のパスワードを変更した記録が、まだありません"
                     f"（{render.fmt_date(asked.astimezone(self.zone).date())}に変更と記録をお願いしてから"
-                    f" {(now.astimezone(self.zone).date() - asked.astimezone(self.zone).date()).days} 日が経ちました）。すでに変更している場合も、記録をお願いします。"
+                    f" {self._days_since(now, asked)} 日が経ちました）。すでに変更している場合も、記録をお願いします。"
                     f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています")
         elif last is None:
             head = (f"{self._account_name(account.id)} のパスワードを変更した記録がありません。"
@@ -1598,14 +1721,43 @@ class Sweeper:
         else:
             head = (f"{self._account_name(account.id)} のパスワードは、前回の変更（{self._fmt(last)}）から"
                     f" {days} 日以上が経ちました。パスワードは定期的に変更することになっています")
-        text = (
+        return (
             f":key: *パスワード変更のお願い*\n{head}（上越市ソーシャルメディアガイドライン 6(1)①）。\n"
-            f"{self._fmt_day(deadline.astimezone(self.zone).date())}までに、推測されにくいパスワードに変更し、"
+            f"{self._password_deadline(now)}までに、推測されにくいパスワードに変更し、"
             f"Slack で `/kessai password-rotated {render.escape(account.id)}` と入力して記録してください。"
             "二段階認証が使える場合は、あわせて有効にしてください。")
-        for person in account.operators:
-            self._post(s, now, person, text)
-        return bool(account.operators)
+
+    def _password_bundle(self, now: datetime,
+                         got: list[tuple[Account, datetime | None, datetime | None]]) -> Bundle:
+        """Several accounts' パスワード変更のお願い to one operator: each line says why that account is
+        due, as its own message would, and names what to type to record it."""
+        days = self.org.policy.password_rotation_days
+        lines = []
+        for account, last, asked in got:
+            if last is None and asked is not None:
+                why = (f"変更した記録が、まだありません（{render.fmt_date(asked.astimezone(self.zone).date())}に"
+                       f"変更と記録をお願いしてから {self._days_since(now, asked)} 日が経ちました）")
+            elif last is None:
+                why = "変更した記録がありません"
+            else:
+                why = f"前回の変更（{self._fmt(last)}）から {days} 日以上が経ちました"
+            lines.append(f"・{listed_name(account)}: {why}　`/kessai password-rotated {render.escape(account.id)}`")
+        return Bundle(
+            head=(f":key: *パスワード変更のお願い*\n次の {len(got)} アカウントのパスワードの変更をお願いします。"
+                  f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています"
+                  "（上越市ソーシャルメディアガイドライン 6(1)①）。"),
+            lines=lines,
+            foot=(f"{self._password_deadline(now)}までに、それぞれ推測されにくいパスワードに変更し、アカウントごとに"
+                  "各行の `/kessai password-rotated …` を Slack で入力して記録してください。すでに変更している場合も、"
+                  "記録をお願いします。二段階認証が使える場合は、あわせて有効にしてください。"),
+            title="*パスワードの変更をお願いするアカウント*")
+
+    def _password_deadline(self, now: datetime) -> str:
+        deadline = self.cal.add_business_time(now, 5 * self.cal.day_length)
+        return self._fmt_day(deadline.astimezone(self.zone).date())
+
+    def _days_since(self, now: datetime, t: datetime) -> int:
+        return (now.astimezone(self.zone).date() - t.astimezone(self.zone).date()).days
 
 
 def sweep(kessai: Any, now: datetime) -> SweepReport:
