@@ -703,12 +703,28 @@ _STANDARD_MODES = frozenset({"personal", "enterprise", "psk", "mixed", "mode"})
 _SERVICE_NAME = re.compile(
     r"(?i)microsoft|google|apple|windows|office|facebook|instagram|amazon|yahoo!?|icloud|outlook|gmail|line"
 )
-_SERVICE_AFTER = re.compile(
-    r"[ \t]*+(?:(?:の[ \t]*+)?(?:アカウント|ID)|と同じ|と共通|のもの|のパスワード"
-    # Where or on what the password is used, the product being the topic: 「パスワードは iPhone15 でも同じです」
-    # 「パスワードって Windows11 でも使えますか」「暗証番号は iPhone15 の設定画面で変更できます」.
-    r"|で[ \t]*+(?:も|は)|に[ \t]*+(?:も|は)|じゃ|の[ \t]*+(?:設定|画面|アプリ|端末|場合|機種|版)|用|版|対応)"
+_SERVICE_AFTER = re.compile(r"[ \t]*+(?:(?:の[ \t]*+)?(?:アカウント|ID)|と同じ|と共通|のもの|のパスワード)")
+# Where or on what the password is used, the product being the topic: 「パスワードは iPhone15 でも同じです」
+# 「パスワードって Windows11 でも使えますか」「暗証番号は iPhone15 の設定画面で変更できます」. Only after a
+# product's own name (_PRODUCT): 「パスワードは Level2026 でもログインできます」「旧パスワード Office2025 でも接続
+# できます」 state a password, and 「Windows10 じゃなくて Kessai2026 です」 puts the value after it.
+_USED_ON_AFTER = re.compile(
+    r"[ \t]*+(?:で[ \t]*+(?:も|は)(?![ \t]*+な[くい])|に[ \t]*+(?:も|は)|じゃ(?![ \t]*+な[くい])"
+    r"|の[ \t]*+(?:設定|画面|アプリ|端末|場合|機種|版)|用|版|対応)"
 )
+# A device, system or suite with its version as sold (「iPhone15」「Windows11」「Office365」「iOS17.2」), or a service's
+# name alone; a year after it (「Office2026」) or another word (「Step2026」「Level5」) is how passwords are made.
+_PRODUCT = re.compile(
+    r"(?i)(?:iphone|ipad|ios|android|windows|office|microsoft|m365)(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})?"
+)
+
+
+def _names_its_use(norm: str, value: str, after: int) -> bool:
+    """Whether ``value``, followed at ``after`` by what is said of it, names the account or product the password
+    is for (「パスワード Windows11 と同じ」「パスワードって iPhone15 でも使えますか」) rather than being one."""
+    if (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value)) and _SERVICE_AFTER.match(norm, after):
+        return True
+    return bool((_SERVICE_NAME.fullmatch(value) or _PRODUCT.fullmatch(value)) and _USED_ON_AFTER.match(norm, after))
 _NEXT_WORD = re.compile(r"[ \t]++(?:/[ \t]*+)?([!-~]++)")
 # A word of Latin letters alone after a space, ending where the ASCII run ends (not 「https://」 nor 「user:」, which
 # start an address or the next field).
@@ -1397,9 +1413,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
                     continue
                 value, a = after_standard
                 value = value.rstrip(_TRAILING)
-            elif (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value)) and _SERVICE_AFTER.match(
+            elif _names_its_use(
                 # Quoted, the name is followed by its closing quote first: 「パスワードは「Office365」と同じです」.
-                norm, a + len(value) + (1 if m["quote"] and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES else 0)
+                norm, value,
+                a + len(value) + (1 if m["quote"] and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES else 0),
             ):
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
             if not m["quote"] and value.isascii() and value.isalpha() and _NEXT_LATIN_WORD.match(norm, a + len(value)):
@@ -1480,7 +1497,7 @@ def _bracketed(norm: str) -> Iterator[Credential]:
             continue
         if group != "quoted" and _TECHNICAL.fullmatch(value):
             continue  # 「パスワード【Ver2.0】の管理ガイド」; quotes mark a value (「パスワード「Office2026」」)
-        if (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value)) and _SERVICE_AFTER.match(norm, m.end()):
+        if _names_its_use(norm, value, m.end()):
             continue  # 「パスワード：「Windows11」と同じです」: which account's password to use, as in _labelled
         if _password_like(value, loose=True) or (numeric and _pin_like(value)) or (
             group == "quoted" and _quoted_word(value, norm, m.end())

@@ -48,12 +48,27 @@ def test_words_and_products_after_a_label_stay_clean(text: str) -> None:
         # A product's name stated as the value, nothing said of it after.
         ("パスワードは iPhone15 です", "iPhone15"),
         ("パスワードは Office2026 です", "Office2026"),
+        # A password made of a word and a year or a number, said of where else it works: no product's version
+        # (found by review: the product's continuations let these through).
+        ("パスワードは level2026 でもログインできます", "level2026"),
+        ("Wi-Fi パスワード：Step2026 でも接続できます", "Step2026"),
+        ("パスワードは Office2026 でも同じです", "Office2026"),
+        ("パスワードは Windows2026 にも設定されています", "Windows2026"),
+        ("パスワード：iPhone2026 の場合は変更してください", "iPhone2026"),
         # Words after a value with digits are a passphrase: still found, whole.
         ("パスワード：Kessai Joetsu2026", "Kessai Joetsu2026"),
     ],
 )
 def test_values_beside_them_are_still_found(text: str, value: str) -> None:
     assert _values(text) == [value]
+    assert "confidential.secret" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["パスワード Windows10 じゃなくて Kessai2026 です", "パスワードは Android13 ではなく Kessai2026 です"]
+)
+def test_a_product_set_aside_before_the_value_is_no_reason_to_pass(text: str) -> None:
+    # The product is named only to say the password is not it; the value follows (found by review).
     assert "confidential.secret" in codes(text)
 
 
