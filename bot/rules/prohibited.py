@@ -249,7 +249,13 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
     # 「「ガイジ」「池沼」など、障害のある人を侮辱する言葉が…」「「オカマ」という言葉で傷つく人がいます」: the
     # words called insulting, or the hurt they do to those who hear them, as a human-rights notice names them.
     if _CALLED_HURTFUL.search(doc.text, *window) and _REPORTED_AFTER.match(doc.text, closing, closing + 16):
-        return True
+        # Named as hurtful only to make light of it or call for it (「…を侮辱する言葉をどんどん使おう」「…で傷つく人が
+        # いますが、気にせず使いましょう」「…傷つく人がいるなんて笑える」): the post says them itself.
+        said = (closing, min(doc.sentence_at(start)[1], closing + 80))
+        return not (
+            _MADE_LIGHT_OF.search(doc.text, *said)
+            or (_ENDORSED.search(doc.text, *said) and not _DISCOURAGED.search(doc.text, *said))
+        )
     # 「ネットに「死ね」と書き込むのはいじめです」: the act of saying it, named as the topic of what the
     # sentence says of it. Only a warning against it: 「「死ね」と書き込むのは自由です」 says it is fine.
     if _ACT_OF_SAYING.match(doc.text, closing, closing + 16):
@@ -414,6 +420,12 @@ _INCIDENT = re.compile(r"事案|不審者|声かけ|声掛け|つきまとい|�
 _CALLED_HURTFUL = re.compile(
     r"(?:侮辱|蔑|さげす|見下|馬鹿に|ばかに|バカに)(?:する|した|的な|む|んだ|す)?\s*(?:言葉|ことば|表現|呼び方|言い方|書き込み|暴言)"
     r"|傷[つ付](?:く|いた|いている|いていた)\s*(?:人|方|子|子ども|子供|当事者|ことが|こともあ)"
+)
+# The hurt made light of, or the words welcomed, after they are called hurtful: a troll's reply, not a notice.
+_MADE_LIGHT_OF = re.compile(
+    r"どんどん|もっと使|何が悪い|悪くない|問題(?:ない|ありません)|構わない|かまわない|気にせず|気にしない|好き|大好き"
+    r"|笑え|笑っちゃ|笑わせ|ウケ|面白い|おもしろい|自由|いいじゃ|平気|自業自得|甘え|大げさ|大袈裟|気にしすぎ|気にし過ぎ"
+    r"|いる(?:なんて|とか)|なんか(?:気に|知ら)"
 )
 # That hurt or insult denied (「「ガイジ」は侮辱ではありません」「…で傷つく人はいません」): no warning against the word.
 _INSULT_DENIED = re.compile(

@@ -42,6 +42,12 @@ def test_slurs_named_as_insulting_pass(text: str) -> None:
         "「ガイジ」などの言葉が使われています。",
         "あいつは「ガイジ」だ、侮辱する言葉だけどね。",
         "「ガイジ」と呼んで侮辱してやろう。",
+        # Called hurtful only to make light of it or to call for it (found by review).
+        "「ガイジ」など、障害のある人を侮辱する言葉をどんどん使おう。",
+        "「ガイジ」「池沼」など、障害のある人を侮辱する言葉を使って何が悪い。",
+        "「オカマ」という呼び方で傷つく人がいますが、気にせず使いましょう。",
+        "「オカマ」という呼び方で傷つく人がいるなんて笑える。",
+        "「ガイジ」など侮辱する言葉が大好きです。",
     ],
 )
 def test_slurs_used_or_their_insult_denied_fire(text: str) -> None:
