@@ -33,7 +33,7 @@ from sqlmodel import Session, col, select
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
 from bot.rules import secret_value_spans
-from bot.rules.credentials import RESCAN_LIMIT, before_next_field
+from bot.rules.credentials import RESCAN_LIMIT, before_next_field, password_only_word, product_or_version_word
 from bot.utc import as_utc
 from storage import outbox
 from storage import reminders as reminder_repo
@@ -637,11 +637,38 @@ def _listed_apart(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
+# A passphrase after the other separators a single value is read after (「パスワードは、Blue Sky2026 です」「パスは、…」
+# 「*PW*は …」「PW（仮） …」): only its first word was masked, and 'Sky2026' went into the alert and the record. There
+# the words are as often the sentence's (「パスワードは Google Workspace で管理」), so the phrase is read whole only
+# when a word of it is one only a password has, and none names a product or a version.
+_A_SAID_PASSPHRASE = re.compile(
+    _BEFORE_A_LABELLED_VALUE +
+    r"((?![/／:：=＝])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000](?!(?:->|=>|＝＞)(?:[ \u3000]|$))[!-~\uff01-\uff5e]{1,64}+){1,11}+)"
+    r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
+
+
+_ENGLISH_SENTENCE_WORDS = frozenset(("was", "were", "are", "be", "been", "has", "had", "have", "now", "currently",
+                                     "set", "reset", "updated", "still", "also", "for", "at", "with", "from"))
+
+
+def _a_said_passphrase(phrase: str) -> bool:
+    words = [w.strip(_CLOSERS + "(（、。,.") for w in unicodedata.normalize("NFKC", phrase).split()]
+    # A word of marks alone (「[パスワード] abc123」's bracket) or an English verb (「“password” was abc123」) is the
+    # label's or the sentence's: read into the phrase, the mask took it and the record lost it.
+    return (any(password_only_word(w) for w in words) and not any(product_or_version_word(w) for w in words)
+            and all(any(c.isalnum() for c in w) for w in words)
+            and not any(w.lower() in _WORDS_OF_NO_VALUE or w.lower() in _ENGLISH_SENTENCE_WORDS for w in words))
+
+
 def _passphrase_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _PASSPHRASE.finditer(text):
         for start, end in _listed_apart(text, *m.span(1)):
             _add_a_passphrase(text, start, end, spans)
+    for m in _A_SAID_PASSPHRASE.finditer(text):
+        if _a_said_passphrase(m[1]):
+            for start, end in _listed_apart(text, *m.span(1)):
+                _add_a_passphrase(text, start, end, spans)
     return spans
 
 

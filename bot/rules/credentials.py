@@ -1517,7 +1517,32 @@ def _bracketed(norm: str) -> Iterator[Credential]:
 #   もみじがり」「パスコードは「ひまわり」です」), one script throughout and ending where a value
 #   ends (です, the line's end, a closing quote), so that a sentence in kana after the label
 #   (「パスワードはわすれずに」「パスワード：ありません」) stays prose.
-_SPACED_SEPARATOR = rf"[ \t]*+(?:は|::?|=>|->|=|→|】|\]|>){_MARK_CLOSED}[ \t]*+"
+# Read after every separator _labelled reads one word after: 「パスワードは、Blue Sky2026」「ログインパスワード Blue
+# Sky2026」「パスワード（Blue Sky2026」「the password is Blue Sky2026」. After は or a colon alone, the single-word
+# reader masked 'Blue' and 'Sky2026' went out as typed (or, 'Blue' no password, nothing was flagged at all).
+# After a space, a particle, an English verb or an open bracket (loose) words are as often prose: see _SPACED_LOOSE_WORD.
+_SPACED_SEPARATOR = (
+    rf"[ \t]*+(?:は|::?|=>|->|=|→|】|\]|>){_MARK_CLOSED}[ \t、,]*+"
+    rf"|(?P<loose>{_ENGLISH}|[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|も|って|とは)[ \t]*+|[ \t]*+\([ \t]*+|[ \t]*+)"
+)
+# After a loose separator, a word of the phrase must be one only a password has: letters and digits mixed
+# (「Sky2026」) or a mark (「2026!」). A title and its year (「パスワード Reset Guide 2026 をご覧ください」) is prose.
+_SPACED_LOOSE_WORD = re.compile(r"(?i)[a-z][0-9]|[0-9][a-z]|[!#$%&*=?@^~|]")
+# A version or a product's edition among the words (「password Safe v3」「Manager Pro 12」): a tool's name, no value.
+_VERSION_WORD = re.compile(r"(?i)v(?:er)?\.?[0-9][0-9.]*+")
+
+
+def password_only_word(word: str) -> bool:
+    """Whether ``word`` (of a phrase after a label) is one only a password has (「Sky2026」「2026!」): shared
+    with the leak report's masking, so that a draft's finding and a report's mask read the same phrases."""
+    return _SPACED_LOOSE_WORD.search(word) is not None
+
+
+def product_or_version_word(word: str) -> bool:
+    """Whether ``word`` names a product, a standard or a version (「Windows」「Office」「v3」「Step」)."""
+    return any(p.fullmatch(word) for p in (_TECHNICAL, _VERSION_WORD, _SERVICE_NAME))
+
+
 _SPACED_VALUE = re.compile(
     rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
     rf"(?P<sep>{_SPACED_SEPARATOR})"
@@ -1568,7 +1593,9 @@ _PROSE_WORDS = frozenset({
     "a", "an", "the", "is", "are", "be", "at", "least", "most", "or", "and", "more", "less", "than", "min",
     "max", "minimum", "maximum", "digits", "digit", "characters", "character", "chars", "letters", "numbers",
     "to", "of", "for", "in", "on", "with", "see", "below", "above", "same", "as", "not", "required",
-    "optional", "none", "tbd", "id", "your", "my", "our", "this", "that"
+    "optional", "none", "tbd", "id", "your", "my", "our", "this", "that",
+    # A sentence's verb after a quoted label (「“password” was kx7pq2」): read after no separator, it is no word of the value.
+    "was", "were", "been", "has", "had", "currently",
 })
 
 
@@ -1642,6 +1669,16 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue  # 「パスワード：Phase 12 をご覧ください」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
         pin_only = _PIN_ONLY_LABEL.fullmatch(m["label"]) is not None
+        if m["loose"] is not None and (
+            # 「bus pass Zone 2A」「enamel pin 2026 Blue」: a short English label a space before words is a sentence's.
+            _SHORT_ENGLISH_LABEL.fullmatch(m["label"])
+            or not (password_only_word(value) or (numeric and _pin_like(joined)))
+            or any(product_or_version_word(w) for w in words)
+            # 「*「パスワード」* kx7pq2」: a word of marks alone is emphasis closed on the label, no word of the value.
+            or not all(_has_letter(w) or _has_digit(w) for w in words)
+            or _UNIT_AFTER.match(norm, m.start("value") + len(value))
+        ):
+            continue
         if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):
             a = m.start("value")
             yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
