@@ -363,6 +363,9 @@ class Sweeper:
         # reference _durable_ref gives them, read at each sweep: a new `kessai remind` (cron) logs a
         # failure it finds there as a repeat, in one line.
         self._failed_before: dict[str, datetime] = {}
+        # The sweep's real time (``sweep(clock_now=)``): steps that date bookkeeping read this, not
+        # kessai's clock, which under a held SweepClock is the host's (a day ahead, say).
+        self._clock_now: datetime | None = None
         self.db: Database = kessai.db
         self.org: OrgConfig = kessai.org
         self.zone: ZoneInfo = kessai.tz
@@ -393,6 +396,7 @@ class Sweeper:
             # Not the earlier of the two: that is the date swept for in the case that went wrong.
             repo.claim(s, repo.IN_USE_KEY, (self.settle_until or now).astimezone(UTC))
         clock_now = (clock_now or self.kessai.clock()).astimezone(UTC)
+        self._clock_now = clock_now
         with self.db.session() as s:
             # An account added to the file mid-month has records from then only (the monthly counts).
             # When it was first in the file is a fact of the real clock: a `remind --now` for the
@@ -1588,7 +1592,7 @@ class Sweeper:
                 # report_correction judges a later record by what the report said even if the file
                 # changes meanwhile (it would otherwise take the new value: a note about an account the
                 # report never listed, and none for one it did).
-                repo.note_minimum(s, f"{y:04d}-{m:02d}", need, self.kessai.clock().astimezone(UTC))
+                repo.note_minimum(s, f"{y:04d}-{m:02d}", need, self._real_now())
             return True
 
         self._claim_each(report, "monthly.report", [(f"monthly.report:{y:04d}-{m:02d}", None)], send)
@@ -1692,13 +1696,17 @@ class Sweeper:
         self._claim_bundled(report, "password.rotate", items, lambda item: item[0].operators,
                             lambda item: self._password_reminder(now, *item),
                             lambda got: self._password_bundle(now, got),
-                            claimed_at=self.kessai.clock().astimezone(UTC))
+                            claimed_at=self._real_now())
         if check_never:
             # Accounts without any record are asked once; until the roster changes there is no need
             # to list every account's rotations each minute to find the (already asked) few.
             self._mark_done(report, failed, never_done, now)
         if check_again and not later_today:
             self._mark_done(report, failed, again_done, now)
+
+    def _real_now(self) -> datetime:
+        """The real time of the sweep under way (``sweep(clock_now=)``); kessai's clock outside one."""
+        return self._clock_now or self.kessai.clock().astimezone(UTC)
 
     def _roster_digest(self) -> str:
         import hashlib

@@ -184,3 +184,24 @@ def test_serve_s_scheduler_sweeps_as_of_the_held_clock(world: World, caplog: pyt
             == {f"{ESCALATION_MEMBERS_PREFIX}2026-11-24"}
         assert reminders.minimums_kept_since(s) == TUESDAY_10
         assert not draft_repo.claim_event(s, "ev-six-and-a-half-days-old", TUESDAY_10)  # still recognised
+
+
+def test_a_held_sweep_dates_a_first_password_ask_and_a_months_minimum_by_the_held_clock(world: World) -> None:
+    """With the host's clock a day ahead and held, a first password ask was claimed at tomorrow (the
+    account's periods, and so its next asks, a day late), and the minimum of a month no sweep ran in
+    was noted tomorrow too."""
+    from sqlmodel import select
+
+    from storage.models import ReminderRow
+
+    world.clock.t = jst(2026, 10, 15, 7, 0)
+    world.sweep(world.clock.t)  # in use since October (before hours: nobody asked); nothing runs in November
+    held = jst(2026, 12, 1, 10, 0)
+    world.clock.t = held + timedelta(days=1)
+    report = world.sweeper.sweep(held, clock_now=held)
+    assert report.sent["password.rotate"] == 2 and report.sent["monthly.report"] == 2  # October, November
+    with world.db.session() as s:
+        assert set(reminders.never_rotated_asks(s).values()) == {held}
+        (noted,) = s.exec(select(ReminderRow.claimed_at).where(
+            ReminderRow.key.startswith(f"{reminders.MINIMUM_PREFIX}2026-11:"))).all()  # type: ignore[union-attr]
+    assert noted.replace(tzinfo=noted.tzinfo or UTC) == held
