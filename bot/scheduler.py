@@ -40,6 +40,9 @@ STEP_CONFIRM = timedelta(minutes=10)
 # both within milliseconds; serve warns from 2 s at start). Under it, a sweep acts at most two of its
 # minutes early.
 DATABASE_BEHIND = timedelta(minutes=2)
+# Once held, the two clocks agree again only within this: two clocks about DATABASE_BEHIND apart
+# otherwise crossed it back and forth, a WARNING at every other sweep.
+DATABASE_AGREES = timedelta(minutes=1)
 
 
 def _elapsed_clock() -> float:
@@ -90,19 +93,26 @@ class SweepClock:
         return self._by_elapsed(wall, self.elapsed())
 
     def _by_database(self, wall: datetime, apart: timedelta) -> datetime:
-        if apart < -DATABASE_BEHIND:
+        if apart < -(DATABASE_AGREES if self._database_behind else DATABASE_BEHIND):
             held = wall + apart
             if not self._database_behind:
                 self._database_behind = True
                 log.warning("this server's clock (%s) is %s ahead of the database's (%s): the reminder sweep acts as of "
-                            "the database's clock until they agree (nothing is expired, sent or claimed early); correct "
-                            "the clock that is wrong (timedatectl set-ntp true, chrony), see docs/operations.md",
-                            wall.isoformat(), _span(-apart), held.isoformat())
+                            "the database's clock until they agree within %s (nothing is expired, sent or claimed "
+                            "early); correct the clock that is wrong (timedatectl set-ntp true, chrony), see "
+                            "docs/operations.md", wall.isoformat(), _span(-apart), held.isoformat(), _span(DATABASE_AGREES))
             return held
         if self._database_behind:
             self._database_behind = False
-            log.warning("this server's clock (%s) agrees with the database's again: the reminder sweep follows it",
-                        wall.isoformat())
+            if apart > DATABASE_AGREES:
+                # Set back past the right time: following this clock sends nothing early, but late.
+                log.warning("this server's clock (%s) is now %s behind the database's (%s): the reminder sweep follows "
+                            "this server's clock again, so reminders go out that much late until the clock that is "
+                            "wrong is corrected (timedatectl set-ntp true, chrony), see docs/operations.md",
+                            wall.isoformat(), _span(apart), (wall + apart).isoformat())
+            else:
+                log.warning("this server's clock (%s) agrees with the database's again: the reminder sweep follows it",
+                            wall.isoformat())
         return wall
 
     def _by_elapsed(self, wall: datetime, elapsed: float) -> datetime:

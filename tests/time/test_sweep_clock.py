@@ -205,3 +205,28 @@ def test_a_held_sweep_dates_a_first_password_ask_and_a_months_minimum_by_the_hel
         (noted,) = s.exec(select(ReminderRow.claimed_at).where(
             ReminderRow.key.startswith(f"{reminders.MINIMUM_PREFIX}2026-11:"))).all()  # type: ignore[union-attr]
     assert noted.replace(tzinfo=noted.tzinfo or UTC) == held
+
+
+def test_on_postgresql_the_database_clock_warnings_do_not_alternate_and_say_when_this_server_fell_behind(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """Two clocks about two minutes apart: a WARNING at every other sweep (held, 「agrees again」,
+    held...) said nothing. And a server that went from ahead to an hour behind was said to agree."""
+    if not db.is_postgres:
+        pytest.skip("SQLite has no clock of its own")
+    offset = SimpleNamespace(t=timedelta(minutes=2, seconds=30))
+    clock = SweepClock(lambda: datetime.now(UTC) + offset.t, elapsed=Elapsed(), database=db)
+    for ahead in (150, 110, 150, 100, 150):  # seconds: jitter around the two minutes
+        offset.t = timedelta(seconds=ahead)
+        assert abs(clock.now() - datetime.now(UTC)) < timedelta(seconds=5)  # held each time
+    assert len(steps_logged(caplog)) == 1
+    offset.t = timedelta(seconds=30)
+    clock.now()
+    assert steps_logged(caplog)[-1].startswith("this server's clock") and "agrees with the database's again" \
+        in steps_logged(caplog)[-1]
+    offset.t = timedelta(minutes=3)
+    clock.now()
+    offset.t = -timedelta(hours=1)
+    assert abs(clock.now() - (datetime.now(UTC) - timedelta(hours=1))) < timedelta(seconds=5)
+    *_, last = steps_logged(caplog)
+    assert len(steps_logged(caplog)) == 4
+    assert "agrees" not in last and "0h59m" in last and "behind the database's" in last
