@@ -362,7 +362,7 @@ class Sweeper:
         # Reminders that failed before this sweep in any process (repo.note_failing), by the
         # reference _durable_ref gives them, read at each sweep: a new `kessai remind` (cron) logs a
         # failure it finds there as a repeat, in one line.
-        self._failed_before: dict[str, datetime] = {}
+        self._failed_before: dict[str, repo.Failed] = {}
         # The sweep's real time (``sweep(clock_now=)``): steps that date bookkeeping read this, not
         # kessai's clock, which under a held SweepClock is the host's (a day ahead, say).
         self._clock_now: datetime | None = None
@@ -637,9 +637,10 @@ class Sweeper:
             ref = key.rpartition(":")[0]
             before = next((f for k, f in self._failing.items() if k.rpartition(":")[0] == ref), None)
         ref = self._durable_ref(key, periodic)
-        last = self._failed_before.get(ref)
-        self._note_failing(ref, now)
-        if before is None and last is not None:
+        earlier = self._failed_before.get(ref)
+        self._note_failing(ref, now, error)
+        if before is None and earlier is not None and earlier.cause == repo.failing_cause(error):
+            last = earlier.at
             # Failing in an earlier process (cron's previous `kessai remind`), whose ERROR had the
             # traceback: a WARNING line, not the same traceback from every run, once a minute.
             self._failing[key] = _Failing(since=last, last=now, tries=tries, error=error,
@@ -647,6 +648,8 @@ class Sweeper:
             log.warning("reminder %s still could not be prepared (it failed before, last at %s): %s; tried again "
                         "at the next sweep", key, last.isoformat(), error)
             return
+        # Failed in an earlier process otherwise (or in a record kept before causes were): this
+        # cause's traceback was never logged, so the ERROR below, as a first failure.
         if periodic and before is not None and before.error == error:
             # Tried at every sweep (_claim_each), but said no more often than a reminder put off is
             # tried: next_try is when the next WARNING is due.
@@ -673,7 +676,7 @@ class Sweeper:
         # A periodic reminder's next period (an incident's next 15 minutes) is the same reminder.
         return key.rpartition(":")[0] if periodic else key
 
-    def _read_failed_before(self, now: datetime) -> dict[str, datetime]:
+    def _read_failed_before(self, now: datetime) -> dict[str, repo.Failed]:
         try:
             with self.db.session() as s:
                 return repo.failing_since(s, now - RETRY_MEMORY)
@@ -681,13 +684,13 @@ class Sweeper:
             log.warning("could not read which reminders failed before: %s", e)
             return {}
 
-    def _note_failing(self, ref: str, now: datetime) -> None:
+    def _note_failing(self, ref: str, now: datetime, error: str) -> None:
         try:
             with self.db.session() as s:
-                repo.note_failing(s, ref, now)
+                repo.note_failing(s, ref, now, error)
         except Exception as e:  # the database refusing this too is what the ERROR just logged says
             log.debug("could not record that reminder %s failed: %s", ref, e)
-        self._failed_before[ref] = now
+        self._failed_before[ref] = repo.Failed(now, repo.failing_cause(error))
 
     def _no_longer_failing(self, ref: str) -> None:
         if self._failed_before.pop(ref, None) is None:

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import and_, delete, func, or_, text, update
 from sqlmodel import Session, col, select
@@ -123,31 +124,64 @@ MINIMUM_PREFIX = "monthly.minimum:"
 
 # A reminder whose writing failed, by its key (``Sweeper._failed``), dated by its last failure:
 # each `kessai remind` run under cron is a new process, and without this every run logged the same
-# failure at ERROR with its traceback, once a minute. Removed when it goes through.
+# failure at ERROR with its traceback, once a minute. Removed when it goes through. The key ends in
+# ``#`` and a digest of the failure's cause (exception type and first line): a new process finding a
+# different cause logs it in full. (The key holds it: the table has no other column, and a cause's
+# text could be longer than a key may be.)
 FAILING_PREFIX = "sweep.failing:"
 _KEY_MOST = 200  # ReminderRow.key
+_CAUSE_SEP, _CAUSE_LEN = "#", 12
 
 
-def note_failing(s: Session, ref: str, at: datetime) -> None:
-    """Record that reminder ``ref`` failed at ``at`` (a later failure moves the date)."""
-    key = FAILING_PREFIX + ref
+class Failed(NamedTuple):
+    at: datetime
+    cause: str | None  # failing_cause(error); None in a record kept before causes were
+
+
+def failing_cause(error: str) -> str:
+    """The short digest stored for a failure's cause (``error``: its type and first line)."""
+    return hashlib.sha256(error.encode()).hexdigest()[:_CAUSE_LEN]
+
+
+def note_failing(s: Session, ref: str, at: datetime, error: str) -> None:
+    """Record that reminder ``ref`` failed at ``at`` with ``error`` (a later failure moves the
+    date, and replaces the cause)."""
+    key = f"{FAILING_PREFIX}{ref}{_CAUSE_SEP}{failing_cause(error)}"
     if len(key) > _KEY_MOST:  # not kept (no reminder key is that long): each process's own ERROR, as before
         return
+    s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
+        col(ReminderRow.key).startswith(FAILING_PREFIX + ref + _CAUSE_SEP, autoescape=True), col(ReminderRow.key) != key))
+    s.exec(delete(ReminderRow).where(col(ReminderRow.key) == FAILING_PREFIX + ref))  # type: ignore[call-overload]
     if not claim(s, key, at):
         s.exec(update(ReminderRow).where(col(ReminderRow.key) == key).values(claimed_at=at))  # type: ignore[call-overload]
 
 
-def failing_since(s: Session, since: datetime) -> dict[str, datetime]:
-    """The reminders that failed at or after ``since``, with their last failure; older records
-    (a reminder no longer swept for, its draft decided or its period over) are deleted."""
+def _split_failing(key: str) -> tuple[str, str | None]:
+    body = key.removeprefix(FAILING_PREFIX)
+    ref, sep, cause = body.rpartition(_CAUSE_SEP)
+    if sep and len(cause) == _CAUSE_LEN and all(c in "0123456789abcdef" for c in cause):
+        return ref, cause
+    return body, None
+
+
+def failing_since(s: Session, since: datetime) -> dict[str, Failed]:
+    """The reminders that failed at or after ``since``, with their last failure and its cause; older
+    records (a reminder no longer swept for, its draft decided or its period over) are deleted."""
     s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(FAILING_PREFIX),  # type: ignore[call-overload]
                                      col(ReminderRow.claimed_at) < since))
     rows = s.exec(select(ReminderRow.key, ReminderRow.claimed_at).where(col(ReminderRow.key).startswith(FAILING_PREFIX)))
-    return {str(k).removeprefix(FAILING_PREFIX): as_utc(t) for k, t in rows}
+    out: dict[str, Failed] = {}
+    for k, t in rows:
+        ref, cause = _split_failing(str(k))
+        if ref not in out or out[ref].at < as_utc(t):
+            out[ref] = Failed(as_utc(t), cause)
+    return out
 
 
 def forget_failing(s: Session, ref: str) -> None:
     s.exec(delete(ReminderRow).where(col(ReminderRow.key) == FAILING_PREFIX + ref))  # type: ignore[call-overload]
+    s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
+        col(ReminderRow.key).startswith(FAILING_PREFIX + ref + _CAUSE_SEP, autoescape=True)))
 
 
 def note_minimum(s: Session, month: str, need: int, now: datetime) -> None:

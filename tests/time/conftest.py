@@ -136,16 +136,17 @@ def refuse_outbox_rows_saying(db: Database, words: str) -> Callable[[], None]:
                               f"json_extract(NEW.payload, '$.text') LIKE '%{words}%'")
 
 
-def refuse_outbox_rows(db: Database, postgres_when: str, sqlite_when: str) -> Callable[[], None]:
+def refuse_outbox_rows(db: Database, postgres_when: str, sqlite_when: str, *,
+                       saying: str = "refused") -> Callable[[], None]:
     with db.engine.begin() as c:
         if c.dialect.name == "postgresql":
             c.execute(sql("CREATE FUNCTION test_refuse_row() RETURNS trigger LANGUAGE plpgsql AS "
-                          "$$ BEGIN RAISE EXCEPTION 'refused'; END $$"))
+                          f"$$ BEGIN RAISE EXCEPTION '{saying}'; END $$"))
             c.execute(sql(f"CREATE TRIGGER test_refuse BEFORE INSERT ON outbox FOR EACH ROW "
                           f"WHEN ({postgres_when}) EXECUTE FUNCTION test_refuse_row()"))
         else:
             c.execute(sql(f"CREATE TRIGGER test_refuse BEFORE INSERT ON outbox WHEN {sqlite_when} "
-                          "BEGIN SELECT RAISE(ABORT, 'refused'); END"))
+                          f"BEGIN SELECT RAISE(ABORT, '{saying}'); END"))
 
     def allow() -> None:
         with db.engine.begin() as c:

@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from storage.db import as_utc
 from storage.models import ApprovalRequestRow, OutboxRow
-from tests.time.conftest import World, jst, refuse_outbox_rows_saying
+from tests.time.conftest import World, jst, refuse_outbox_rows, refuse_outbox_rows_saying
 from tests.time.test_concurrency import sweep_on_two_replicas
 
 
@@ -469,9 +469,18 @@ def test_under_cron_a_reminder_that_keeps_failing_is_one_error_then_one_line_a_r
             _, [again] = run(jst(2026, 12, 1, 10, minute))
             assert again.levelno == logging.WARNING and again.exc_info is None, again.getMessage()
             assert "failed before, last at 2026-12-01T01:0" in again.getMessage() and "\n" not in again.getMessage()
+        allow()
+        # Failing otherwise now (the database full, say): that cause's traceback was never logged.
+        allow = refuse_outbox_rows(world.db, "NEW.payload->>'text' LIKE '%投稿予定が近づいています%'",
+                                   "json_extract(NEW.payload, '$.text') LIKE '%投稿予定が近づいています%'",
+                                   saying="disk full")
+        _, [other] = run(jst(2026, 12, 1, 10, 3))
+        assert other.levelno == logging.ERROR and other.exc_info is not None and "disk full" in str(other.exc_info[1])
+        _, [again] = run(jst(2026, 12, 1, 10, 4))
+        assert again.levelno == logging.WARNING and "disk full" in again.getMessage()
     finally:
         allow()
-    sent, logged = run(jst(2026, 12, 1, 10, 3))
+    sent, logged = run(jst(2026, 12, 1, 10, 5))
     assert sent == 1 and logged == []
     with world.db.session() as s:
         assert reminders.failing_since(s, jst(2026, 11, 30)) == {}
@@ -481,10 +490,11 @@ def test_a_failure_recorded_a_day_ago_is_forgotten(world: World) -> None:
     from storage import reminders
 
     with world.db.session() as s:
-        reminders.note_failing(s, "draft.due_soon:1:v1", jst(2026, 11, 30, 9, 0))
-        reminders.note_failing(s, "draft.due_soon:2:v1", jst(2026, 11, 30, 9, 0))
-        reminders.note_failing(s, "draft.due_soon:2:v1", jst(2026, 12, 1, 9, 0))  # failed again: dated anew
+        reminders.note_failing(s, "draft.due_soon:1:v1", jst(2026, 11, 30, 9, 0), "E: a")
+        reminders.note_failing(s, "draft.due_soon:2:v1", jst(2026, 11, 30, 9, 0), "E: a")
+        reminders.note_failing(s, "draft.due_soon:2:v1", jst(2026, 12, 1, 9, 0), "E: b")  # again: dated anew
+    latest = reminders.Failed(jst(2026, 12, 1, 9, 0), reminders.failing_cause("E: b"))
     with world.db.session() as s:
-        assert reminders.failing_since(s, jst(2026, 12, 1, 8, 0)) == {"draft.due_soon:2:v1": jst(2026, 12, 1, 9, 0)}
+        assert reminders.failing_since(s, jst(2026, 12, 1, 8, 0)) == {"draft.due_soon:2:v1": latest}
     with world.db.session() as s:
-        assert reminders.failing_since(s, jst(2026, 11, 29)) == {"draft.due_soon:2:v1": jst(2026, 12, 1, 9, 0)}
+        assert reminders.failing_since(s, jst(2026, 11, 29)) == {"draft.due_soon:2:v1": latest}
