@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -144,6 +145,36 @@ def bundle_pages(lines: list[str]) -> list[list[str]]:
         pages.append(page)
         lines = lines[len(page):]
     return pages
+
+
+def reminder_period(cal: BusinessCalendar, since: datetime, now: datetime, after: timedelta) -> int:
+    """The daily approval reminder's period at ``now`` for a draft waiting since ``since``: the first
+    (0) after ``after`` of business time, one more each business day after that; -1 before."""
+    return int((cal.business_time_between(since, now) - after) // cal.day_length)
+
+
+def reminder_periods(cal: BusinessCalendar, now: datetime, after: timedelta,
+                     oldest: datetime) -> Callable[[datetime], int]:
+    """``reminder_period(cal, since, now, after)`` for many drafts waiting since ``oldest`` or later:
+    a calendar walk from each ``since`` to ``now`` took a big city's sweep a quarter of a second
+    every minute for 3,000 waiting drafts. Period ``p`` is reached by the drafts waiting since
+    ``business_instant_before(now, after + p days)`` or earlier; those instants are found once, each
+    a business day before the one after it, back past ``oldest``, and a draft's period is how many
+    of them its ``since`` is at or before, less one (-1 for any ``since`` not yet due a first one).
+    Exact: the business time from each instant to ``now`` is exactly its duration
+    (``business_instant_before``), so the steps add up. ``after`` must be positive (as the file's is)."""
+    cutoffs = [business_instant_before(cal, now, after)]  # descending
+    while cutoffs[-1] >= oldest:
+        cutoffs.append(business_instant_before(cal, cutoffs[-1], cal.day_length))
+    ascending = cutoffs[::-1]
+
+    def period(since: datetime) -> int:
+        since = as_utc(since)
+        if since < ascending[0]:  # older than ``oldest``: walked as before
+            return reminder_period(cal, since, now, after)
+        return len(ascending) - bisect_left(ascending, since) - 1
+
+    return period
 
 
 def _within_room(items: list[str]) -> list[str]:
@@ -802,8 +833,23 @@ class Sweeper:
         p = self.org.policy
         remind_cutoff = business_instant_before(self.cal, now, p.approval_reminder_after)
         escalate_cutoff = business_instant_before(self.cal, now, p.approval_escalate_after)
+        # A big city has thousands of drafts waiting past the reminder's cutoff, and in a quiet minute
+        # every one of their keys is claimed: read only what names the keys (no texts), skip the claimed
+        # ones in one look-up, and load whole only the drafts left. The keys are those computed below.
         with self.db.session() as s:
-            waiting = self._configured(repo.pending_since_before(s, max(remind_cutoff, escalate_cutoff)))
+            light = [w for w in repo.pending_waits_before(s, max(remind_cutoff, escalate_cutoff))
+                     if w.account_id and self.org.account(w.account_id) is not None]
+        periods = reminder_periods(self.cal, now, p.approval_reminder_after,
+                                   min((w.since for w in light), default=now))
+        keys = {w.draft_id: (f"approval.escalate:{w.draft_id}:v{w.version}" if w.since <= escalate_cutoff else None,
+                             f"approval.remind:{w.draft_id}:v{w.version}:{periods(w.since)}"
+                             if w.since <= remind_cutoff else None) for w in light}
+        with self.db.session() as s:
+            done = repo.claimed(s, (k for pair in keys.values() for k in pair if k is not None))
+            # (An escalation counts from the later of ``since`` and ``given_back``: one whose ``since``
+            # is past the cutoff cannot be due, and which are due is decided below, on the whole rows.)
+            open_ids = [d for d, pair in keys.items() if any(k is not None and k not in done for k in pair)]
+            waiting = self._configured(repo.pending_candidates(s, open_ids))
             given_back = draft_repo.given_back_at(s, [c.draft.id or 0 for c in waiting])
         reminds: list[tuple[str, tuple[repo.DraftCandidate, int]]] = []
         escalations: list[tuple[str, repo.DraftCandidate]] = []
@@ -815,7 +861,7 @@ class Sweeper:
             if escalation_start(since, given_back.get(c.draft.id or 0)) <= as_utc(escalate_cutoff):
                 escalations.append((f"approval.escalate:{ref}", c))
             if since <= remind_cutoff:
-                period = self._reminder_period(since, now)
+                period = periods(since)
                 reminds.append((f"approval.remind:{ref}:{period}", (c, period)))
         # Escalate first, so that a reminder sent in the same sweep also reaches the deputies. The
         # due-soon reminder before the daily one: due together (back from a stop), it stands for it.
@@ -1154,8 +1200,7 @@ class Sweeper:
 
     def _reminder_period(self, since: datetime, now: datetime) -> int:
         """The daily approval reminder's period at ``now`` for a draft waiting since ``since``."""
-        waited = self.cal.business_time_between(since, now)
-        return int((waited - self.org.policy.approval_reminder_after) // self.cal.day_length)
+        return reminder_period(self.cal, since, now, self.org.policy.approval_reminder_after)
 
     @staticmethod
     def _reminded_to(draft: DraftRow, version: int) -> str:

@@ -274,6 +274,43 @@ def pending_since_before(s: Session, cutoff: datetime) -> list[DraftCandidate]:
     return [DraftCandidate(d, v) for d, v in s.exec(q)]
 
 
+@dataclass(frozen=True)
+class PendingWait:
+    """What the sweep needs of a waiting draft to know which of its reminders could be due: no text."""
+
+    draft_id: int
+    version: int
+    since: datetime  # when it entered ``pending`` (``updated_at``)
+    account_id: str | None
+
+
+def pending_waits_before(s: Session, cutoff: datetime) -> list[PendingWait]:
+    """``pending_since_before`` without the rows: a big city's backlog of thousands of waiting
+    drafts, read whole (texts, alt texts) every minute to find the few whose reminder is due."""
+    q = (
+        select(DraftRow.id, DraftRow.current_version, DraftRow.updated_at, DraftRow.account_id)
+        .join(DraftVersionRow, IS_CURRENT_VERSION)
+        .where(col(DraftRow.state) == "pending", col(DraftRow.updated_at) <= cutoff)
+        .order_by(col(DraftRow.id))
+    )
+    return [PendingWait(int(d or 0), int(v), as_utc(at), a) for d, v, at, a in s.exec(q)]
+
+
+def pending_candidates(s: Session, draft_ids: Sequence[int]) -> list[DraftCandidate]:
+    """The pending drafts among ``draft_ids`` with their current versions, by id."""
+    ids = sorted(set(draft_ids))
+    out: list[DraftCandidate] = []
+    for i in range(0, len(ids), _CHUNK):
+        q = (
+            select(DraftRow, DraftVersionRow)
+            .join(DraftVersionRow, IS_CURRENT_VERSION)
+            .where(col(DraftRow.id).in_(ids[i:i + _CHUNK]), col(DraftRow.state) == "pending")
+            .order_by(col(DraftRow.id))
+        )
+        out.extend(DraftCandidate(d, v) for d, v in s.exec(q))
+    return out
+
+
 def pending_scheduled_before(s: Session, until: datetime) -> list[DraftCandidate]:
     """Pending drafts whose current version's scheduled time is at or before ``until``.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +13,7 @@ from bot.calendar import (
     business_opening_on_or_after,
     next_business_instant,
 )
+from bot.sweep import reminder_period, reminder_periods
 from tests.time.conftest import jst
 
 CAL = BusinessCalendar("08:30-17:15", "Asia/Tokyo")
@@ -46,3 +47,25 @@ def test_waited_at_least_d_exactly_when_at_or_before_the_cutoff(t: datetime, d: 
     assert CAL.business_time_between(cutoff, t) == d
     x = cutoff + timedelta(minutes=probe)
     assert (CAL.business_time_between(x, t) >= d) == (x <= cutoff)
+
+
+zones = st.sampled_from([CAL, BusinessCalendar("09:00-17:00", "America/New_York"),
+                         BusinessCalendar("08:30-17:15", "Asia/Tokyo", closed=[date(2026, 11, 16), (6, 23)])])
+
+
+@settings(max_examples=200, deadline=None)
+@given(cal=zones, now=instants, after=durations, ages=st.lists(st.integers(min_value=-60, max_value=60 * 24 * 60),
+                                                                min_size=1, max_size=8))
+def test_the_sweeps_reminder_periods_are_the_calendar_walks(cal: BusinessCalendar, now: datetime, after: timedelta,
+                                                             ages: list[int]) -> None:
+    # The sweep's batch form (one calendar walk, then a bisect per draft) must give each waiting
+    # draft the very period, and so the very key, that a walk from its own ``since`` gives.
+    sinces = [now - timedelta(minutes=a) for a in ages]
+    first = business_instant_before(cal, now, after)
+    sinces += [first, first - cal.day_length, business_instant_before(cal, now, after + 3 * cal.day_length)]
+    periods = reminder_periods(cal, now, after, min(sinces))
+    for since in sinces:
+        assert periods(since) == max(-1, reminder_period(cal, since, now, after)), since
+    # Older than the drafts it was built for: still the walk's answer.
+    old = min(sinces) - timedelta(days=40)
+    assert periods(old) == reminder_period(cal, old, now, after)
