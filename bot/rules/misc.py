@@ -6,6 +6,7 @@ import functools
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -177,21 +178,22 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     「狩猟の解禁前」「ボジョレー・ヌーボー解禁日」は対象外です（「解禁」単独は語彙に入れず、同じ文に釣り・漁・
     狩猟・ワインなどの語があれば知らせません）。確認することは投稿全体で一つなので、いくつ触れていても
     最初の箇所に1件だけ、触れている語をまとめて知らせます。発表を終えたことを伝える文（「本日、報道発表しました」
-    「11月30日に報道発表した事業の結果」「記者発表資料を掲載しました」「先日の記者発表でお知らせしたとおり」）は対象外です。ただし、その文に投稿
-    （予約投稿ならその時刻）より後の時刻や日付があるもの（10時の投稿の「本日午後2時に報道発表しました」）、
-    「明日」「予定」「先に」などこれからのことを含むもの、「発表前」「未発表」は反応します。英語のお知らせの「press release」
+    「11月30日に報道発表した事業の結果」「記者発表資料を掲載しました」「先日の記者発表でお知らせしたとおり」）は対象外です。ただし、投稿の
+    どこかに投稿（予約投稿ならその時刻）より後の時刻や日付があるもの（10時の投稿の「本日午後2時に報道発表しました」
+    「報道発表資料を掲載しました。解禁は12月8日です」、「12/8 9:00」「8日14時」のような書き方も）、「解禁」「先立ち」「次回」
+    「翌日」「朝刊」「明日」「発表前」「未発表」を含むもの（「解禁されました」は除きます）、その文に「予定」「先に」などこれからの
+    ことを含むものは反応します。英語のお知らせの「press release」
     「embargoed」なども対象です。
     """
     allowed = allowed_spans(doc, opts.allow)
     hits = [h for h in word_hits(doc, opts, "press.txt", "") if not allowed.covers(h.start, h.end)]
-    if hits:
+    if hits and not _still_to_come(doc.text, (ctx.scheduled_at or ctx.now).astimezone(_zone(ctx))):
         released: dict[tuple[int, int], bool] = {}  # per sentence: one may hold many of the words
-        posted = (ctx.scheduled_at or ctx.now).astimezone(_zone(ctx))
         kept = []
         for h in hits:
             sent = doc.sentence_at(h.start)
             if sent not in released:
-                released[sent] = _released(doc.text[sent[0] : sent[1]], posted)
+                released[sent] = _released(doc.text[sent[0] : sent[1]])
             if not released[sent] or _UNRELEASED_WORD.search(doc.text, h.start, h.end):
                 kept.append(h)
         hits = kept
@@ -215,8 +217,6 @@ _RELEASE_TO_COME = re.compile(
     r"|しましたら|された後|の後に|(?i:embargo)"
 )
 _UNRELEASED_WORD = re.compile(r"前|未発表|オフレコ|(?i:embargo)")
-_CLOCK = re.compile(r"(午前|午後)?\s*([0-9０-９]{1,2})\s*(?:時|[:：][0-9０-９]{2})")
-_MONTH_DAY = re.compile(r"([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日")
 
 
 def _zone(ctx: CheckContext) -> ZoneInfo:
@@ -226,24 +226,66 @@ def _zone(ctx: CheckContext) -> ZoneInfo:
         return ZoneInfo("Asia/Tokyo")
 
 
-def _released(sentence: str, posted: datetime) -> bool:
-    """Whether ``sentence`` says the release has already happened, and names no time nor date after ``posted``
-    (a draft that says 「本日午前10時に報道発表しました」 but goes out at 9:00 is the very slip to catch)."""
-    if _RELEASE_DONE.search(sentence) is None or _RELEASE_TO_COME.search(sentence) is not None:
-        return False
-    for m in _MONTH_DAY.finditer(sentence):
-        month, day = int(unicodedata.normalize("NFKC", m[1])), int(unicodedata.normalize("NFKC", m[2]))
-        if (month, day) > (posted.month, posted.day):
-            return False
-        if (month, day) < (posted.month, posted.day):
-            return True  # an earlier day's release: its hour says nothing about today's
-    for m in _CLOCK.finditer(sentence):
-        hour = int(unicodedata.normalize("NFKC", m[2]))
+# Anywhere in the post, what says the release is still ahead: its embargo (「解禁日時：12/8 9:00」「翌日朝刊解禁」,
+# not 「解禁されました」), what precedes it (「報道発表に先立ち」) and the next one (「次回の記者発表」).
+_PENDING_ANYWHERE = re.compile(
+    r"解禁(?!(?:し|され|になり|となり)(?:ました|た))|先立|次回|翌日|翌朝|朝刊|夕刊|明日|あした|明後日|あさって"
+    r"|発表前|公表前|未発表|未公表|オフレコ|(?i:embargo)"
+)
+# In the NFKC text: 「2026年12月8日」「12/8」「2026/12/08」, and a day alone 「8日」 (not 「3日間」「3日前」).
+_DATE = re.compile(
+    r"(?<![0-9/.])(?:([0-9]{4})\s*[年/.]\s*)?([0-9]{1,2})\s*(?:月\s*([0-9]{1,2})\s*日|/\s*([0-9]{1,2})(?![0-9/]))"
+    r"|(?<![0-9/月])([0-9]{1,2})\s*日(?!間|前|ぶり|以内|以上|分|本|曜)"
+)
+_TIME = re.compile(r"(午前|午後)?\s*(?<![0-9:])([0-9]{1,2})\s*(?:時(?!間)\s*(?:([0-9]{1,2})\s*分|(半))?|:([0-9]{2})(?![0-9]))")
+
+
+def _still_to_come(text: str, posted: datetime) -> bool:
+    """Whether the post anywhere names the release as still ahead, or a date or time after ``posted``
+    (「報道発表資料を掲載しました。解禁は12月8日です」「プレスリリースを公開しました。解禁：8日14時」)."""
+    if _PENDING_ANYWHERE.search(text):
+        return True
+    text = unicodedata.normalize("NFKC", text)
+    today = (posted.year, posted.month, posted.day)
+    # Each date with the sentence it is in, so that a time is read against the last date before it there.
+    dates: list[tuple[int, tuple[int, int, int]]] = []
+    for m in _DATE.finditer(text):
+        if m[5] is not None:
+            day = (posted.year, posted.month, int(m[5]))
+        else:
+            year = int(m[1]) if m[1] else posted.year
+            day = (year, int(m[2]), int(m[3] or m[4]))
+        if not 1 <= day[1] <= 12 or not 1 <= day[2] <= 31:
+            continue
+        if day > today:
+            return True
+        dates.append((m.start(), day))
+    breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]
+    k = 0
+    for m in _TIME.finditer(text):
+        while k < len(dates) and dates[k][0] < m.start():
+            k += 1
+        if k and dates[k - 1][1] < today:
+            # The last break before the time: the date is in its sentence when no break lies between them.
+            j = bisect_left(breaks, m.start()) - 1
+            if j < 0 or breaks[j] < dates[k - 1][0]:
+                continue  # an earlier day's time
+        hour = int(m[2])
         if m[1] == "午後" and hour < 12:
             hour += 12
-        if hour > posted.hour:
-            return False
-    return True
+        minute = 30 if m[4] else int(m[3] or m[5] or 0)
+        if hour <= 24 and (hour, minute) > (posted.hour, posted.minute):
+            return True
+    return False
+
+
+_SENTENCE_BREAK = re.compile(r"[。!?\n]")
+
+
+def _released(sentence: str) -> bool:
+    """Whether ``sentence`` says the release has already happened and nothing in it is still to come (a time
+    or date after the posting anywhere in the post is read by _still_to_come)."""
+    return _RELEASE_DONE.search(sentence) is not None and _RELEASE_TO_COME.search(sentence) is None
 
 
 @rule(
