@@ -11,6 +11,7 @@ from functools import cache
 from bot.rules import analyzer
 from bot.rules.emoji import EMOJI
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
+from bot.rules.platform import hashtags
 from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import INVISIBLE, WORD_LETTER, Document, Url
@@ -158,6 +159,13 @@ _UNIT_WORDS = {
     "㎤": "立方センチメートル",
     "㎥": "立方メートル",
     "㎦": "立方キロメートル",
+    # NFKC's lower-case 「l」 for a litre is read as 「エル」 and mistaken for 「1」 or 「I」; Japanese
+    # textbooks and the metrology law's notation write it 「L」.
+    "ℓ": "L",
+    "㎕": "μL",
+    "㎖": "mL",
+    "㎗": "dL",
+    "㎘": "kL",
 }
 
 
@@ -166,8 +174,8 @@ def _replacement(ch: str) -> str:
         return _UNIT_WORDS[ch]
     nf = unicodedata.normalize("NFKC", ch)
     # ① → (1) reads better in a sentence than a bare 1; ㈱ → (株) is already what NFKC gives.
-    if 0x2460 <= ord(ch) <= 0x24FF and nf.isdigit():
-        return f"({nf})"
+    if 0x2460 <= ord(ch) <= 0x24FF and (nf.isdigit() or 0x24B6 <= ord(ch) <= 0x24E9):
+        return f"({nf})"  # ⓐ → (a) too: a bare 「a」 in a list reads as a word
     return nf
 
 
@@ -309,6 +317,9 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
 
 
 _DECORATIVE = guard(re.compile(r"([★☆♪♫♬♡♥◆◇■□●○◎※✨]|" + EMOJI.pattern + r")(?:\1){2,}"))
+# Stars, notes, hearts and diamonds strung together in turn (「★☆★」「♪♫♪」「◆◇◆」) are as much a run
+# as 「★★★」: a screen reader names each (「くろぼし、しろぼし、くろぼし」).
+_MIXED_DECORATIVE = re.compile(r"[★☆♪♫♬♡♥◆◇]{3,}")
 _MAX_EMOJI = 5
 
 
@@ -325,7 +336,7 @@ def _is_letter(ch: str) -> bool:
     passes=Example("夏祭りを開催します🎆 ぜひお越しください。"),
 )
 def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
-    """絵文字が6個以上、装飾記号の連続（★★★）、語の途中の絵文字を知らせます。
+    """絵文字が6個以上、装飾記号の連続（★★★、★☆★）、語の途中の絵文字を知らせます。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは絵文字を一つずつ名前で読み上げる
     （「ほし、ほし、ほし」）ため、多用すると本文が聞き取れません。語の途中に入れた絵文字は
@@ -334,6 +345,7 @@ def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
     """
     emojis = list(EMOJI.finditer(doc.text))
     runs = list(_DECORATIVE.finditer(doc.text))
+    mixed = list(_apart(_MIXED_DECORATIVE.finditer(doc.text), runs))
     # Emoji that go once each repeated run is made one, as its finding asks: when that brings the
     # count within the limit, a second finding for the same emoji only adds noise.
     saved = sum(len(EMOJI.findall(m.group())) - 1 for m in runs if EMOJI.match(m.group(1)))
@@ -355,6 +367,10 @@ def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             kind = "絵文字" if EMOJI.match(m.group(1)) else "装飾記号"
             message = f"{kind}「{m.group()}」の連続は読み上げで一つずつ読まれます。一つにするか削除してください。"
         yield Hit(m.start(), m.end(), message)
+    for m in mixed:
+        yield Hit(
+            m.start(), m.end(), f"装飾記号「{m.group()}」の連続は読み上げで一つずつ読まれます。一つにするか削除してください。"
+        )
     for m in emojis:
         a, b = m.start(), m.end()
         if (
@@ -367,6 +383,18 @@ def emoji_overuse(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
             yield Hit(
                 a, b, f"語の途中に絵文字「{m.group()}」があります。語の前後に移してください。", suggestion=""
             )
+
+
+def _apart(candidates: Iterator[re.Match[str]], taken: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The candidates (in order) that overlap none of ``taken`` (in order, apart): 「★★★☆」 is the
+    finding of its 「★★★」, not a second one."""
+    k = 0
+    for m in candidates:
+        while k < len(taken) and taken[k].end() <= m.start():
+            k += 1
+        if k < len(taken) and taken[k].start() < m.end():
+            continue
+        yield m
 
 
 def _splits_word(text: str, a: int, b: int) -> bool:
@@ -387,7 +415,13 @@ _FILENAME = re.compile(
     # What phones, cameras and LINE name a picture when it is saved: LINE_ALBUM_…, LINE_P2026…,
     # S__12345678 (LINE), MVIMG_…, GOPR0001, DJI_0001, _MG_1234 and CIMG1234 (cameras).
     r"|^(?:line_album_|line_p?\d|s__\d|mvimg_\d|gopr\d|dji_\d|_mg_\d|cimg\d)"
+    # Fujifilm's DSCF1234, Panasonic's and Olympus's P1010023; a screenshot as macOS and Windows
+    # name it (「スクリーンショット 2026-12-06 10.23.45」「Screen Shot 2026-12-06 at …」「スクリーンショット (12)」).
+    r"|^(?:dscf\d|p\d{7}(?!\w))"
+    r"|^(?:screen ?shot|スクリーンショット)[ _]?(?:\d{4}-\d\d-\d\d|\(\d+\)$)"
 )
+# 「chart.png の画像」: a file name with a word after it that still says nothing of the picture.
+_AFTER_FILENAME = ("の画像です", "の写真です", "の画像", "の写真")
 # A counter after a placeholder (「画像1枚目」「写真その2」「図（3）」) still says nothing of the picture.
 _COUNTER_CHARS = "0123456789 \t\n\u3000_-:：.。()（）"
 _COUNTER_WORDS = ("枚目", "番目", "つ目")
@@ -440,7 +474,82 @@ _GENERIC_ALT = {
     "後で",
     "tbd",
     "todo",
+    # The names programs give a new picture (Photoshop 「名称未設定-1」, Paint, Illustrator).
+    "名称未設定",
+    "新しいビットマップイメージ",
+    "untitled",
+    "タイトルなし",
+    "noname",
+    # Words that say an image is there or that it is an illustration, not what it shows.
+    "添付画像",
+    "添付写真",
+    "画像添付",
+    "写真添付",
+    "画像あり",
+    "写真あり",
+    "参考画像",
+    "参考写真",
+    "イメージ画像",
+    "イメージ写真",
+    "イメージ図",
+    "画像イメージ",
+    "写真イメージ",
+    "画像はイメージです",
+    "写真はイメージです",
+    "screenshot",
+    "画像を挿入",
 }
+# What an alt field or a template says before anyone writes in it (「ここに説明を入力」「画像の説明を
+# 入力してください」「Add alt text」), compared with its spaces and brackets taken out.
+_PROMPT = re.compile(
+    r"(?:ここに|こちらに)?(?:画像の|写真の)?(?:説明文?|代替テキスト|altテキスト|キャプション)を?"
+    r"(?:入力|追加|記入)(?:する|して(?:ください|下さい))?"
+    r"|(?:add|enter|write|type)?(?:an?)?(?:alt(?:ernative)?text|(?:image)?description|caption)(?:here)?"
+)
+# Left out when an alt text is compared: spacing, brackets around a placeholder (「【画像】」「(写真)」)
+# and the 「※」 of 「※写真はイメージです」.
+_ALT_NOISE = str.maketrans("", "", " \t\n\u3000()[]【】「」『』<>〈〉《》※")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LEADING_COUNTERS = tuple(f"{n}{w}" for n in range(1, 21) for w in (*_COUNTER_WORDS, ""))
+
+
+def _placeholder(plain: str) -> bool:
+    """True when ``plain`` (an alt text, NFKC and stripped) is a placeholder with nothing of the
+    picture: 「画像」「写真1枚目」「2枚目の画像」「写真A」「名称未設定-1」「【画像】」「ここに説明を入力」."""
+    key = _without_counter(plain).lower().translate(_ALT_NOISE)
+    if key == "" or key in _GENERIC_ALT or _PROMPT.fullmatch(key):
+        return True  # key is empty only for a counter alone, 「1枚目」
+    if len(set(key)) == 1 and not _IDEOGRAPH.match(key):
+        return True  # 「xxx」「ああああ」「a」: a key pressed to get past the field (「桜」 is a word)
+    # 「写真A」「画像B」: a letter counting the pictures after a placeholder.
+    if len(key) > 1 and "a" <= key[-1] <= "z" and not key[-2].isascii() and key[:-1] in _GENERIC_ALT:
+        return True
+    # 「2枚目の画像」「1つ目 写真」: the counter in front.
+    for counter in _LEADING_COUNTERS:
+        if key.startswith(counter) and key[len(counter) : len(counter) + 1] not in "0123456789":
+            rest = key[len(counter) :].removeprefix("の").removeprefix(":")
+            return rest in _GENERIC_ALT
+    return False
+
+
+def _filename(plain: str) -> bool:
+    """True when ``plain`` is a file name as saved, or one with 「の画像」 after it."""
+    for tail in _AFTER_FILENAME:
+        if plain.endswith(tail):
+            plain = plain[: -len(tail)].rstrip()
+            break
+    return _FILENAME.search(plain) is not None
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line
+    return ""
+
+
+def _compared(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_ALT_NOISE).rstrip("。.!！")
 
 
 @rule(
@@ -459,26 +568,38 @@ def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     """画像に意味のある代替テキストがない（空、ファイル名、「画像」「写真」「なし」「説明」だけ、記号や絵文字だけ）場合に知らせます。
 
     「画像1枚目」「写真その2」のように番号を付けただけのものや、スマートフォン・カメラ・LINE が保存時に
-    付けるファイル名（IMG_…、DSC…、LINE_ALBUM_…、S__12345678、DJI_0001 など）も対象です。
+    付けるファイル名（IMG_…、DSC…、DSCF…、P1010023、LINE_ALBUM_…、S__12345678、DJI_0001、
+    「スクリーンショット 2026-12-06 10.23.45」など、「chart.png の画像」のように後ろに「の画像」を付けたものも）、
+    ソフトが新しい画像に付ける名前（「名称未設定-1」「新しいビットマップ イメージ」「Untitled」）、入力欄の
+    案内文（「ここに説明を入力」「Add alt text」）、「添付画像」「イメージ画像」「【画像】」「2枚目の画像」、
+    同じキーを続けただけのもの（「xxx」「ああああ」）、本文の1行目をそのまま写したもの（読み上げで同じ文が
+    2回読まれ、画像の内容は伝わりません）も対象です。「雪の積もった市役所の写真」「市章」「地図」のように
+    写っているものを表す言葉があれば、短くても反応しません。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。画面読み上げを使う人には、代替テキストが画像の
     内容を知る唯一の手段です。何が写っているかを短い文で書いてください。
     """
+    first_line: str | None = None
     for i in range(max(ctx.image_count, 0)):
         alt = ctx.alt_texts[i] if i < len(ctx.alt_texts) else ""
         plain = unicodedata.normalize("NFKC", alt).strip()
-        generic = _without_counter(plain).lower() in _GENERIC_ALT
         if not plain:
             why = "代替テキストがありません"
         elif not any(c.isalpha() for c in plain):
             # 「-」「。」「🌸」「1」: something was typed to fill the field, nothing that says what is shown.
             why = f"代替テキストが「{plain}」だけで、内容を表す言葉がありません"
-        elif _FILENAME.search(plain):
+        elif _filename(plain):
             why = f"代替テキストがファイル名（{plain}）です"
-        elif generic:
+        elif _placeholder(plain):
             why = f"代替テキストが「{plain}」だけです"
         else:
-            continue
+            if first_line is None:
+                first_line = _compared(_first_line(doc.text))
+            if not first_line or _compared(plain) != first_line:
+                continue
+            # The post's heading pasted into the field: a screen reader reads it twice and never
+            # hears what the picture shows.
+            why = "代替テキストが本文の1行目と同じで、画像の内容が伝わりません"
         yield Hit(0, 0, f"画像{i + 1}: {why}。何が写っているかを短い文で書いてください。", excerpt=alt)
 
 
@@ -596,6 +717,24 @@ def _seen_length(text: str, a: int, b: int, urls: list[Url]) -> int:
     return n
 
 
+def _without_hashtag_block(
+    text: str, a: int, b: int, tags: list[tuple[int, int, str]]
+) -> tuple[int, int]:
+    """text[a:b] without the hashtags, separated by spaces only, that close it: a line of tags
+    (「#上越市 #夏祭り #花火大会 …」) is no sentence to split, and their number is platform.hashtags'.
+    A tag the sentence opens with (「#上越市 の夏祭りは…」) is read as one of its words and stays."""
+    k = bisect_left(tags, (a,))
+    inside = []
+    while k < len(tags) and tags[k][1] <= b:
+        inside.append(tags[k])
+        k += 1
+    for start, end, _ in reversed(inside):
+        if text[end:b].strip():
+            break
+        b = start
+    return a, b
+
+
 @rule(
     code="a11y.long_sentence",
     severity="info",
@@ -609,14 +748,21 @@ def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
 
     美祢市 5(2)イ（ウェブアクセシビリティ）・5(2)ア（誤解を招かない記述）。長い文は読みにくく、
     スマートフォンの画面や読み上げでは特に理解しにくくなります。文を分けてください。
-    URL は文字数に数えません。文字は見えるとおりに数えます（濁点を分けて入力した「が」や、組み合わせの
+    URL と、文の前後に並べたハッシュタグ（「#上越市 #夏祭り …」の行）は文字数に数えません。文字は見えるとおりに数えます（濁点を分けて入力した「が」や、組み合わせの
     絵文字 👨‍👩‍👧‍👦 も1文字）。外国人住民向けの英語などの文（ラテン文字で書き、語を空白で区切る言語）は、
     100文字が20語ほどにしかならないので語数で数え、25語を超えるときに知らせます（英国政府のウェブ文章の
     指針が目安とする長さです）。ベトナム語は音節ごとに区切るので文字数のままです。
     """
+    tags: list[tuple[int, int, str]] | None = None
     for a, b in doc.sentences:
         if b - a <= _MAX_SENTENCE // 2:
             continue  # as seen it is no longer than its code points: too short for either count
+        if "#" in doc.text[a:b] or "＃" in doc.text[a:b]:
+            if tags is None:
+                tags = hashtags(doc)
+            a, b = _without_hashtag_block(doc.text, a, b, tags)
+            if b - a <= _MAX_SENTENCE // 2:  # a line of tags alone ends here
+                continue
         urls = doc.urls_within(a, b)
         length = _seen_length(doc.text, a, b, urls)
         if length > _MAX_SENTENCE // 2 and (words := _latin_words(doc.text, a, b, urls)) is not None:
