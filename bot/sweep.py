@@ -1516,34 +1516,66 @@ class Sweeper:
         if late:
             log.info("%s for %04d-%02d sent late: kessai was not running on %s", kind, y, m, last_day)
 
-        def send(s: Session, item: tuple[Account, int]) -> bool:
+        def people(item: tuple[Account, int]) -> list[str]:
+            account, _n = item
+            return list(account.operators) + (list(account.approvers) if lastday else [])
+
+        def single(item: tuple[Account, int]) -> str:
             account, n = item
-            people = list(account.operators) + (list(account.approvers) if lastday else [])
             since = self._since_phrase(started, added.get(account.id))
             if late:
                 count = (f"{n} 件でした" if since is None else
                          f"{since}の記録では {n} 件でした（それより前の投稿は kessai には記録されていません）")
-                text = (
+                return (
                     f":calendar: *{m}月の投稿についてのお知らせ*\n{self._account_name(account.id)} の{m}月の投稿は、"
                     f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です（{GUIDELINE_MONTHLY}）。\n"
-                    f"このお知らせは {m}月の最終業務日（{self._fmt_day(last_day)}）にお送りするものでしたが、"
-                    "その日は kessai が停止していたため、本日お送りしています。"
-                    f"{m}月に投稿して記録していないものがあれば、下書きのスレッドの「投稿済みにする」で記録してください"
+                    f"{late_note}{m}月に投稿して記録していないものがあれば、下書きのスレッドの「投稿済みにする」で記録してください"
                     "（記録された投稿だけが数えられます）。今月も基準を満たすよう、投稿をお願いします。")
-            else:
-                when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
-                count = (f"現在 {n} 件です" if since is None else
-                         f"{since}の記録では {n} 件です（それより前の投稿は kessai には記録されていません）")
-                text = (
-                    f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
-                    f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
-                    f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
-                    "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
-            for person in dict.fromkeys(people):
-                self._post(s, now, person, text)
-            return bool(people)
+            count = (f"現在 {n} 件です" if since is None else
+                     f"{since}の記録では {n} 件です（それより前の投稿は kessai には記録されていません）")
+            return (
+                f":calendar: *今月の投稿のお願い*\n{self._account_name(account.id)} の{m}月の投稿は、"
+                f"{count}。公式アカウントは1か月に{need}回以上の発信が基準です"
+                f"（{GUIDELINE_MONTHLY}）。\n{when}投稿をお願いします。投稿したら、下書きのスレッドの"
+                "「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
 
-        self._claim_each(report, kind, [(f"{kind}:{a.id}:{tag}", (a, n)) for a, n in short], send)
+        def bundled(got: list[tuple[Account, int]]) -> Bundle:
+            # One person asked about several accounts (an operator of ten short accounts had ten DMs
+            # at once): one line each with its count; the standard and what to do are said once.
+            lines = []
+            for account, n in got:
+                notes = []
+                if (d := added.get(account.id)) is not None:
+                    notes.append(f"{d.month}月{d.day}日に kessai に登録されてからの記録")
+                if need > 1 and not late:
+                    notes.append(f"基準まであと {need - n} 件")
+                note = f"（{'、'.join(notes)}）" if notes else ""
+                lines.append(f"・{listed_name(account)}: {'' if late else '現在 '}{n} 件{note}")
+            standard = f"公式アカウントは1か月に{need}回以上の発信が基準です（{GUIDELINE_MONTHLY}）。"
+            # As the channel's list: the month kessai started is said once, an account added since on its line.
+            if started is not None and any(a.id not in added for a, _n in got):
+                standard += "\n" + self._partial_note(started)
+            if late:
+                return Bundle(
+                    head=(f":calendar: *{m}月の投稿についてのお知らせ*\n次の {len(got)} アカウントは、{m}月の投稿が"
+                          f"基準に達しませんでした。{standard}"),
+                    lines=lines,
+                    foot=(f"{late_note}{m}月に投稿して記録していないものがあれば、下書きのスレッドの「投稿済みにする」で"
+                          "記録してください（記録された投稿だけが数えられます）。今月も基準を満たすよう、投稿をお願いします。"),
+                    title=f"*{m}月の投稿が基準に達しなかったアカウント*")
+            return Bundle(
+                head=(f":calendar: *今月の投稿のお願い*\n次の {len(got)} アカウントは、{m}月の投稿がまだ基準に"
+                      f"達していません。{standard}"),
+                lines=lines,
+                foot=(f"{when}それぞれ投稿をお願いします。投稿したら、下書きのスレッドの「投稿済みにする」で"
+                      "記録してください（記録された投稿だけが数えられます）。"),
+                title=f"*{m}月の投稿が基準に達していないアカウント*")
+
+        when = "本日が今月最後の業務日です。本日中に" if lastday else f"今月最後の業務日である {self._fmt_day(last_day)} までに"
+        late_note = (f"このお知らせは {m}月の最終業務日（{self._fmt_day(last_day)}）にお送りするものでしたが、"
+                     "その日は kessai が停止していたため、本日お送りしています。")
+        self._claim_bundled(report, kind, [(f"{kind}:{a.id}:{tag}", (a, n)) for a, n in short], people, single,
+                            bundled)
         channel = self.org.policy.escalation_channel
         # Late, the channel's list would repeat the report on last month it gets the same morning.
         if lastday and short and channel and not late:

@@ -1,20 +1,21 @@
 """Reminders of one kind due to one person in one sweep go as one message listing the subjects
-(password rotation, 運用計画書 renewal): an operator of 300 accounts had 300 DMs at once."""
+(password rotation, 運用計画書 renewal, the monthly minimum's asks): an operator of 300 accounts
+had 300 DMs at once."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import select
+from sqlmodel import insert, select
 
 from bot.sandbox.blockkit import MAX_BLOCKS_TEXT, block_errors, blocks_text_size
 from bot.services import Kessai
 from bot.sweep import COVERS, Sweeper, SweepReport
 from storage import outbox, roster
-from storage.models import OutboxRow
+from storage.models import DraftRow, OutboxRow
 from tests.time.conftest import Clock, jst, refuse_outbox_rows_saying
 
 if TYPE_CHECKING:
@@ -25,9 +26,10 @@ if TYPE_CHECKING:
 class Town:
     """An organisation of ``accounts`` (id → operators), every account approved by U0MANAGER."""
 
-    def __init__(self, db: Database, org: OrgConfig, accounts: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, db: Database, org: OrgConfig, accounts: dict[str, tuple[str, ...]], *,
+                 min_posts: int = 1) -> None:
         base = org.accounts[0]
-        self.org = replace(org, accounts=tuple(
+        self.org = replace(org, policy=replace(org.policy, min_posts_per_month=min_posts), accounts=tuple(
             replace(base, id=aid, name=f"上越市テスト{aid}公式", operators=ops, approvers=("U0MANAGER",))
             for aid, ops in accounts.items()))
         self.db = db
@@ -41,6 +43,17 @@ class Town:
     def sweep(self, at: datetime, sweeper: Sweeper | None = None) -> SweepReport:
         self.clock.t = at
         return (sweeper or self.sweeper()).sweep(at)
+
+    def published(self, account: str, at: datetime, n: int = 1) -> None:
+        """``n`` posts of ``account`` recorded as published at ``at`` (what the monthly minimum counts)."""
+        t = at.astimezone(UTC)
+        with self.db.engine.begin() as c:
+            first = c.execute(select(DraftRow.id).order_by(DraftRow.id.desc()).limit(1)).scalar() or 0  # type: ignore[union-attr]
+            c.execute(insert(DraftRow), [  # type: ignore[call-overload]
+                {"id": first + i + 1, "account_id": account, "author_id": "U0P1", "channel": "C0INTAKE",
+                 "message_ts": f"{1700000000 + first + i}.000100", "state": "published", "current_version": 1,
+                 "category": "normal", "source": "channel", "published_at": t, "created_at": t, "updated_at": t}
+                for i in range(n)])
 
     def posts(self, to: str, contains: str) -> list[dict[str, Any]]:
         with self.db.session() as s:
@@ -113,3 +126,78 @@ def test_one_account_that_cannot_be_written_does_not_hold_back_the_others(db, or
     assert town.sweep(jst(2026, 11, 24, 8, 32)).total == 0
     listed = ids_listed([p["text"] for p in town.posts("U0P1", "パスワード")])
     assert sorted(listed) == ids  # each once
+
+
+def monthly_lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.startswith("・")]
+
+
+def test_an_operator_of_ten_short_accounts_gets_one_ask_on_the_20th(db, org) -> None:  # type: ignore[no-untyped-def]
+    """Ten accounts short of the monthly minimum, one operator: ten 「今月の投稿のお願い」 at once
+    before; one now, each account on its line with its count against the standard."""
+    ids = [f"acct-{i:03d}" for i in range(10)]
+    town = Town(db, org, {a: ("U0P1",) for a in ids}, min_posts=2)
+    town.sweep(jst(2026, 10, 31, 12, 0))  # in use all of November (a Saturday: nothing is due)
+    town.published("acct-003", jst(2026, 11, 5, 10, 0))
+    town.published("acct-007", jst(2026, 11, 6, 10, 0), n=2)  # meets the standard: not listed
+    report = town.sweep(jst(2026, 11, 24, 8, 30))
+    assert report.sent["monthly.midmonth"] == 9 and report.failed == 0  # counted per account, as before
+    [ask] = town.posts("U0P1", "今月の投稿")
+    text = ask["text"]
+    assert text.startswith(":calendar: *今月の投稿のお願い*\n次の 9 アカウントは、11月の投稿がまだ基準に達していません。"
+                           "公式アカウントは1か月に2回以上の発信が基準です（上越市ソーシャルメディアガイドライン 4(4)②）。")
+    lines = monthly_lines(text)
+    assert len(lines) == 9 and "acct-007" not in text
+    assert lines[0] == "・上越市テストacct-000公式: 現在 0 件（基準まであと 2 件）"
+    assert lines[3] == "・上越市テストacct-003公式: 現在 1 件（基準まであと 1 件）"
+    assert text.endswith("今月最後の業務日である 11月30日（月） までにそれぞれ投稿をお願いします。投稿したら、"
+                         "下書きのスレッドの「投稿済みにする」で記録してください（記録された投稿だけが数えられます）。")
+    assert "利用を始めて" not in text
+    assert ask[COVERS] == [f"monthly.midmonth:{a}:2026-11" for a in ids if a != "acct-007"]
+    assert block_errors(ask["blocks"]) == []
+    # Swept again, or by a second replica: nothing more.
+    assert town.sweep(jst(2026, 11, 24, 8, 31)).total == 0
+    assert town.sweep(jst(2026, 11, 25, 9, 0), town.sweeper()).total == 0
+    assert len(town.posts("U0P1", "今月の投稿")) == 1
+
+
+def test_the_last_business_days_asks_go_one_per_person_to_operators_and_approvers(db, org) -> None:  # type: ignore[no-untyped-def]
+    town = Town(db, org, {"acct-001": ("U0P1", "U0P2"), "acct-002": ("U0P1",), "acct-003": ("U0P2",),
+                          "acct-004": ("U0P3",)})
+    town.sweep(jst(2026, 11, 12, 10, 0))  # in use from 11/12: the counts say since when
+    report = town.sweep(jst(2026, 11, 30, 8, 30))
+    assert report.sent["monthly.lastday"] == 5 and report.failed == 0  # four accounts + the channel's list
+    [p1] = town.posts("U0P1", "今月の投稿")
+    [p2] = town.posts("U0P2", "今月の投稿")
+    assert [line.split(":")[0] for line in monthly_lines(p1["text"])] == ["・上越市テストacct-001公式", "・上越市テストacct-002公式"]
+    assert [line.split(":")[0] for line in monthly_lines(p2["text"])] == ["・上越市テストacct-001公式", "・上越市テストacct-003公式"]
+    assert "次の 2 アカウントは" in p1["text"] and "・上越市テストacct-002公式: 現在 0 件" in p1["text"]
+    assert "11月12日に kessai の利用を始めてからの記録による件数です（それより前の投稿は含みません）。" in p1["text"]
+    assert "本日が今月最後の業務日です。本日中にそれぞれ投稿をお願いします。" in p1["text"]
+    # One account to one person: the message it always was.
+    [p3] = town.posts("U0P3", "今月の投稿")
+    assert p3["text"].startswith(":calendar: *今月の投稿のお願い*\n上越市テストacct-004公式 の11月の投稿は、"
+                                 "11月12日に kessai の利用を始めてからの記録では 0 件です") and COVERS not in p3
+    # The approver of all four: one message listing them.
+    [manager] = town.posts("U0MANAGER", "今月の投稿")
+    assert "次の 4 アカウントは" in manager["text"] and len(monthly_lines(manager["text"])) == 4
+    assert len(town.posts("C0ESCALATE", "達していないアカウント")) == 1
+    assert town.sweep(jst(2026, 11, 30, 8, 31)).total == 0
+    assert town.sweep(jst(2026, 11, 30, 9, 0), town.sweeper()).total == 0
+
+
+def test_a_missed_last_business_day_is_caught_up_in_one_message_per_person(db, org) -> None:  # type: ignore[no-untyped-def]
+    ids = [f"acct-{i:03d}" for i in range(3)]
+    town = Town(db, org, {a: ("U0P1",) for a in ids})
+    town.sweep(jst(2026, 12, 21, 9, 0))  # in use in December; down on 12/28
+    report = town.sweep(jst(2027, 1, 4, 8, 30))
+    assert report.sent["monthly.lastday"] == 3 and report.sent["monthly.report"] == 1
+    [late] = town.posts("U0MANAGER", "12月の投稿についてのお知らせ")
+    text = late["text"]
+    assert "次の 3 アカウントは、12月の投稿が基準に達しませんでした。" in text
+    assert monthly_lines(text) == [f"・上越市テスト{a}公式: 0 件" for a in ids]
+    assert ("このお知らせは 12月の最終業務日（12月28日（月））にお送りするものでしたが、その日は kessai が停止していた"
+            "ため、本日お送りしています。") in text and "今月も基準を満たすよう" in text
+    assert len(town.posts("U0P1", "12月の投稿についてのお知らせ")) == 1
+    assert town.sweep(jst(2027, 1, 4, 9, 0)).total == 0
+

@@ -110,7 +110,8 @@ def test_last_business_day_tells_approvers_and_the_escalation_channel(world: Wor
     report = world.sweep(jst(2026, 11, 30, 8, 30))
     assert report.sent["monthly.lastday"] == 3  # two accounts + one channel summary
     assert world.sweep(jst(2026, 11, 30, 16, 0)).sent["monthly.lastday"] == 0
-    assert len(monthly_dms(world, "U0MANAGER")) == 2  # approver of both accounts
+    [both] = monthly_dms(world, "U0MANAGER")  # approver of both accounts: one message listing them
+    assert "次の 2 アカウントは" in both and "・上越市公式X: 現在 0 件\n・上越市公式Instagram: 現在 0 件\n" in both
     assert "本日が今月最後の業務日です" in monthly_dms(world, "U0CHIEF")[0]
     [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
     assert "上越市公式X: 0 件" in summary["text"] and "上越市公式Instagram: 0 件" in summary["text"]
@@ -173,7 +174,7 @@ def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # 
         roster.sync(s, org)
     Sweeper(Kessai(db, org, clock=Clock(jst(2026, 11, 2, 9, 0)))).sweep(jst(2026, 11, 2, 9, 0))
     fb = replace(org.accounts[0], id="joetsu-fb", platform="facebook", name="上越市公式Facebook",
-                 url="https://www.facebook.com/example", operators=("U0OPERATOR",))
+                 url="https://www.facebook.com/example", operators=("U0OPERATOR", "U0FBONLY"))
     grown = replace(org, accounts=(*org.accounts, fb))
     with db.session() as s:
         roster.sync(s, grown)
@@ -184,10 +185,15 @@ def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # 
     with db.session() as s:
         texts = [(r.payload["channel"], r.payload.get("text") or "") for r in s.exec(select(OutboxRow))]
     lastday = [(to, t) for to, t in texts if "本日が今月最後の業務日" in t]
-    [fb_dm] = [t for to, t in lastday if to == "U0OPERATOR" and "上越市公式Facebook の11月" in t]
-    assert "11月25日に kessai に登録されてからの記録では 0 件です" in fb_dm and "11月2日" not in fb_dm
-    [x_dm] = [t for to, t in lastday if to == "U0OPERATOR" and "上越市公式X の11月" in t]
-    assert "11月2日に kessai の利用を始めてからの記録では 0 件です" in x_dm
+    # U0OPERATOR operates both: one message, the month's start said once, the added account's on its line.
+    [dm] = [t for to, t in lastday if to == "U0OPERATOR"]
+    assert "・上越市公式Facebook: 現在 0 件（11月25日に kessai に登録されてからの記録）" in dm
+    assert "・上越市公式X: 現在 0 件\n" in dm
+    assert "11月2日に kessai の利用を始めてからの記録による件数です" in dm
+    # Its only operator: the message it always was.
+    [fb_dm] = [t for to, t in lastday if to == "U0FBONLY"]
+    assert "上越市公式Facebook の11月の投稿は、11月25日に kessai に登録されてからの記録では 0 件です" in fb_dm
+    assert "11月2日" not in fb_dm
     [summary] = [t for to, t in texts if to == "C0ESCALATE" and "達していないアカウント" in t]
     [report] = [t for to, t in texts if to == "C0ESCALATE" and "投稿件数の報告" in t]
     for text in (summary, report):
@@ -197,8 +203,8 @@ def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # 
     sweeper.sweep(jst(2026, 12, 21, 9, 0))
     with db.session() as s:
         december = [r.payload.get("text") or "" for r in s.exec(select(OutboxRow))
-                    if "上越市公式Facebook の12月" in (r.payload.get("text") or "")]
-    assert december and "現在 0 件です" in december[0]
+                    if r.payload["channel"] == "U0FBONLY" and "12月の投稿" in (r.payload.get("text") or "")]
+    assert december and "現在 0 件です" in december[0] and "登録されて" not in december[0]
 
 
 def test_remind_now_for_another_day_does_not_date_an_added_account_from_that_day(db, org) -> None:  # type: ignore[no-untyped-def]
@@ -476,10 +482,10 @@ def test_in_the_month_kessai_started_the_count_says_since_when(world: World) -> 
     # Installed on 12 November: posts made before that were never recorded, so "0 件" alone would be false.
     world.sweep(jst(2026, 11, 12, 10, 0))
     world.sweep(jst(2026, 11, 20, 8, 30))
-    texts = monthly_dms(world, "U0OPERATOR2")  # operator of both accounts
-    assert len(texts) == 2
-    for text in texts:
-        assert "11月12日に kessai の利用を始めてからの記録では 0 件です" in text and "現在 0 件" not in text
+    [text] = monthly_dms(world, "U0OPERATOR2")  # operator of both accounts: one message listing them
+    assert "11月12日に kessai の利用を始めてからの記録による件数です（それより前の投稿は含みません）。" in text
+    [alone] = monthly_dms(world, "U0OPERATOR")  # operator of 上越市公式X alone: the message it always was
+    assert "11月12日に kessai の利用を始めてからの記録では 0 件です" in alone and "現在 0 件" not in alone
     world.sweep(jst(2026, 11, 30, 8, 30))
     [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
     assert "11月12日に kessai の利用を始めてからの記録" in summary["text"]
@@ -490,8 +496,10 @@ def test_in_the_month_kessai_started_the_count_says_since_when(world: World) -> 
     assert "11月12日に kessai の利用を始めてからの記録" in report["text"]
     # From the next month on, kessai has seen the whole month: the plain count.
     world.sweep(jst(2026, 12, 21, 8, 30))
-    december = [t for t in monthly_dms(world, "U0OPERATOR2") if "12月の投稿" in t]
-    assert december and "現在 0 件です" in december[0] and "利用を始めて" not in december[0]
+    [december] = [t for t in monthly_dms(world, "U0OPERATOR") if "12月の投稿" in t]
+    assert "現在 0 件です" in december and "利用を始めて" not in december
+    [both] = [t for t in monthly_dms(world, "U0OPERATOR2") if "12月の投稿" in t]
+    assert "・上越市公式X: 現在 0 件\n" in both and "利用を始めて" not in both
     world.sweep(jst(2027, 1, 4, 8, 30))
     [january_report] = world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")
     assert "利用を始めて" not in january_report["text"]
@@ -1196,7 +1204,8 @@ def test_a_report_listing_accounts_of_long_names_is_shown_whole(db, org) -> None
         sweeper.sweep(t)
     with db.session() as s:
         lists = [r.payload for r in s.exec(select(OutboxRow).order_by(OutboxRow.id))
-                 if "基準" in (r.payload.get("text") or "") and "アカウント" in r.payload["text"]
+                 if r.payload.get("channel") == "C0ESCALATE"
+                 and "基準" in (r.payload.get("text") or "") and "アカウント" in r.payload["text"]
                  and r.payload["text"].count("\n・") > 1]
     # The accounts the message leaves out follow in its thread (test_big_org checks their order).
     reports = [p for p in lists if "（続き" not in p["text"]]
