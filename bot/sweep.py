@@ -1830,14 +1830,21 @@ class Sweeper:
             else:
                 why = f"前回の変更（{self._fmt(last)}）から {days} 日以上が経ちました"
             lines.append(f"・{listed_name(account)}: {why}　`/kessai password-rotated {render.escape(account.id)}`")
+        # 「すでに変更している場合も」 is said to the accounts asked before and still unrecorded (as their
+        # own message says it): to the others, asked for the first time or due by their record, it
+        # read as if they had been asked already.
+        asked_before = sum(1 for _a, last, asked in got if last is None and asked is not None)
+        already = ("すでに変更している場合も、記録をお願いします。" if asked_before == len(got) else
+                   "お願いしてからまだ記録のないアカウントは、すでに変更している場合も、記録をお願いします。"
+                   if asked_before else "")
         return Bundle(
             head=(f":key: *パスワード変更のお願い*\n次の {len(got)} アカウントのパスワードの変更をお願いします。"
                   f"パスワードは定期的に（kessai では {days} 日ごとに）変更することになっています"
                   "（上越市ソーシャルメディアガイドライン 6(1)①）。"),
             lines=lines,
             foot=(f"{self._password_deadline(now)}までに、それぞれ推測されにくいパスワードに変更し、アカウントごとに"
-                  "各行の `/kessai password-rotated …` を Slack で入力して記録してください。すでに変更している場合も、"
-                  "記録をお願いします。二段階認証が使える場合は、あわせて有効にしてください。"),
+                  f"各行の `/kessai password-rotated …` を Slack で入力して記録してください。{already}"
+                  "二段階認証が使える場合は、あわせて有効にしてください。"),
             title="*パスワードの変更をお願いするアカウント*")
 
     def _password_deadline(self, now: datetime) -> str:

@@ -201,3 +201,21 @@ def test_a_missed_last_business_day_is_caught_up_in_one_message_per_person(db, o
     assert len(town.posts("U0P1", "12月の投稿についてのお知らせ")) == 1
     assert town.sweep(jst(2027, 1, 4, 9, 0)).total == 0
 
+
+def test_a_bundles_already_changed_sentence_is_said_only_of_accounts_asked_before(db, org) -> None:  # type: ignore[no-untyped-def]
+    """「すでに変更している場合も、記録をお願いします」 is what an ask repeated for an account still
+    unrecorded says; a bundle said it of accounts asked for the first time too."""
+    town = Town(db, org, {"acct-001": ("U0P1",), "acct-002": ("U0P1",)})
+    a, b = town.org.accounts
+    now = jst(2027, 2, 22, 9, 0)
+    asked = jst(2026, 11, 24, 8, 30)
+    sweeper = town.sweeper()
+    feet = {name: sweeper._password_bundle(now, got).foot for name, got in {
+        "again": [(a, None, asked), (b, None, asked)],
+        "mixed": [(a, None, asked), (b, None, None)],
+        "first": [(a, None, None), (b, jst(2026, 11, 1, 9, 0), None)],
+    }.items()}
+    assert "記録してください。すでに変更している場合も、記録をお願いします。二段階認証" in feet["again"]
+    assert ("記録してください。お願いしてからまだ記録のないアカウントは、すでに変更している場合も、記録をお願いします。"
+            "二段階認証") in feet["mixed"]
+    assert "すでに変更" not in feet["first"] and "記録してください。二段階認証" in feet["first"]
