@@ -269,7 +269,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     「12월 5일(토)에서 6일(일)까지」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語・スペイン語の、日を先に書く
     日付（「31/12 (Thứ Năm)」「29/12 (terça-feira)」「29/12 (martes)」）も、曜日がその言語で書かれていれば日/月の順に読んで
     確かめます。曜日を先に書いた「terça-feira, 5 de janeiro」「martes, 5 de enero」「Thứ Hai, ngày 4/1」「Thứ Hai, ngày 4 tháng 1」と、
-    「4 de janeiro (segunda-feira)」「4 de enero (lunes)」「ngày 4 tháng 1 (Chủ Nhật)」も同じです（曜日は略さない形だけ）。
+    「4 de janeiro (segunda-feira)」「4 de enero (lunes)」「ngày 4 tháng 1 (Chủ Nhật)」も同じです（曜日は略さない形だけ。窓口の案内の「de lunes a viernes, 5/1 al 9/1」の
+    ように曜日の範囲の後に日の範囲を書いたものは、両端の曜日と日が合っていれば対象外です）。
     ポルトガル語とスペイン語で同じ「sábado」「domingo」は、月の名前か投稿のほかの言葉から、どちらの言語で正しい曜日を示すかを決めます。ベトナム語で曜日を数字で書いた「31/12 (Thứ 5)」
     「Thứ 7, ngày 12/12」（Thứ 2 が月曜日、Thứ 7 が土曜日）も確かめます（「lần thứ 2」のような順番は対象外です）。
     「12月5日・6日（土・日）」「12月31日・1月1日（木・金）」「令和8年12月31日・令和9年1月1日（木・金）」のように二つの日と曜日を並べた書き方は両方を確かめます（後ろに続く「4日（月）」は2つ目の日の月として確かめます）。「12/5(土)/12/19(土)」
@@ -1543,6 +1544,32 @@ def _spanish_post(norm: str) -> bool:
     return len(_SPANISH_WORDS.findall(norm)) > len(_PORTUGUESE_WORDS.findall(norm))
 
 
+# A span of days written after a span of weekdays, as office hours are (「de lunes a viernes, 14/12 al 18/12」
+# 「segunda a sexta-feira, 14/12 a 18/12」「từ thứ hai đến thứ sáu, ngày 14/12 đến 18/12」): the date after
+# the second weekday is the first day of the span, not that weekday's.
+_DM_CONNECTOR = r"(?:[–—~〜&-]|a|al|hasta|y|e|à|até|đến|tới|và)"
+_DM_RANGE_BEFORE = re.compile(rf"(?i)(?<![^\W\d_])(?P<w1>{_DM_WEEKDAY})\.?\s*+{_DM_CONNECTOR}\s*+\Z")
+_DM_RANGE_AFTER = re.compile(
+    rf"(?i)\s*+{_DM_CONNECTOR}\s*+(?:(?:el|dia|ngày)\s+)?(?P<d2>[0-9]{{1,2}})(?![0-9])"
+)
+
+
+def _fits_weekday_span(norm: str, m: re.Match[str], year: str | None, month: int, weekday: int, spanish: bool,
+                       today: date) -> bool:
+    """Whether the weekday-first date ``m`` ends a span of weekdays before a span of days, and both ends
+    fit: the first weekday the first day, this one (``weekday``) the last."""
+    if m.re is not _DM_WEEKDAY_FIRST:
+        return False
+    before = _DM_RANGE_BEFORE.search(norm, max(0, m.start() - 24), m.start())
+    after = _DM_RANGE_AFTER.match(norm, m.end())
+    if before is None or after is None or (first_found := _dm_weekday(before["w1"], spanish)) is None:
+        return False
+    first = _written_date(year, month, int(m.group("d")), today)
+    last = _written_date(year, month, int(after["d2"]), today)
+    return (first is not None and last is not None
+            and first.weekday() == first_found[0] and last.weekday() == weekday)
+
+
 def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
     spanish_post: bool | None = None  # counted once, when a date's month does not tell
     for m, month, year, numeric in _dm_matches(doc.norm):
@@ -1559,6 +1586,8 @@ def _day_month_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         weekday, names = found
         actual = _written_date(year, month, int(m.group("d")), today)
         if actual is None or actual.weekday() == weekday or (not year and _fits_other_year(actual, weekday, today)):
+            continue
+        if _fits_weekday_span(doc.norm, m, year, month, weekday, spanish, today):
             continue
         written = m.group("w")
         correct = names[actual.weekday()]

@@ -629,6 +629,29 @@ def test_a_right_spanish_weekday_is_silent(text: str) -> None:
     assert "date.weekday_mismatch" not in codes(text)
 
 
+# Office hours: a span of weekdays, then the span of days it covers (2026-01-05 is a Monday, 01-09 a Friday).
+@pytest.mark.parametrize("text", [
+    "Atención: de lunes a viernes, 5/1 al 9/1, de 8:30 a 17:15.",
+    "La oficina abre de lunes a viernes 5 de enero al 9 de enero.",
+    "Horário: segunda a sexta-feira, 5/1 a 9/1.",
+    "Làm việc từ Thứ Hai đến Thứ Sáu, 5/1 - 9/1.",
+    "Từ thứ hai đến thứ sáu, ngày 5/1 đến 9/1.",
+])
+def test_a_span_of_weekdays_before_a_span_of_days_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Atención: de lunes a viernes, 6/1 al 10/1.", "viernes, 6/1"),  # 6 January is a Tuesday
+    ("Atención: de lunes a viernes, 5/1 al 8/1.", "viernes, 5/1"),  # the 8th is no Friday
+    ("Atención: viernes, 5/1 al 9/1.", "viernes, 5/1"),  # no span of weekdays before
+])
+def test_a_span_of_weekdays_that_does_not_fit_its_days_is_still_checked(text: str, excerpt: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text)
+    assert f.excerpt == excerpt
+
+
+
 def test_a_shared_weekday_is_answered_in_portuguese_in_a_portuguese_post() -> None:
     [f] = findings_of("date.weekday_mismatch", "Simulacro no domingo, 29/12, na escola.")
     assert f.suggestion == "segunda, 29/12"
