@@ -263,7 +263,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
     「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」、期間の「Dec 29, Tue - Jan 3, Sun」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
-    （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」、台湾などの「12月31日（四）」）と韓国語（「12월 31일(목)」
+    （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」、台湾などの「12月31日（四）」。日付の後に空白を置いた「12月15日　（一）持ち物」は箇条の番号とみなします）と韓国語（「12월 31일(목)」
     「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」、数字の「12/31(목)」「2026. 12. 31.(목)」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
     「12月5日（周六）、6日（周日）」「12月5日（周六）—6日（周日）」「12月5日（周六）至6日（周日）」「12월 5일(토)부터 6일(일)까지」
     「12월 5일(토)에서 6일(일)까지」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語・スペイン語の、日を先に書く
@@ -1409,8 +1409,10 @@ def _chinese_korean_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         if not any(p in doc.norm for p in probes) and not (pattern is _ZH_DATE and "月" in doc.norm):
             continue
         for m in pattern.finditer(doc.norm):
-            if m.groupdict().get("wn") and "\n" in m.group(0):
-                continue  # 「12月14日」 ending a line, then 「（六）」 numbering the next item of a list
+            if m.groupdict().get("wn") and any(c.isspace() for c in doc.norm[m.end("d") : m.start("wn")]):
+                # 「12月14日」 then, after a line break or a space, 「（六）」 numbering the next item of a
+                # list (「申込期限：12月15日　（一）持ち物」); Taiwan writes the weekday right after 日.
+                continue
             actual = _written_date(m.group("y"), int(m.group("m")), int(m.group("d")), today)
             guessed = not m.group("y")
             yield from _cjk_weekday(doc, m, m.start(), actual, days, today, guessed)

@@ -651,6 +651,12 @@ def test_a_span_of_weekdays_that_does_not_fit_its_days_is_still_checked(text: st
     assert f.excerpt == excerpt
 
 
+# A Japanese list numbered 「（一）（二）」 after a date and a space is no Taiwanese weekday
+# (2025-12-15 is a Monday: 「（三）」 would be a wrong Wednesday).
+@pytest.mark.parametrize("text", ["申込期限：12月15日　（三）持ち物", "日時：12月15日 （三）場所：市民会館"])
+def test_a_list_number_after_a_date_and_a_space_is_no_weekday(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
 
 def test_a_shared_weekday_is_answered_in_portuguese_in_a_portuguese_post() -> None:
     [f] = findings_of("date.weekday_mismatch", "Simulacro no domingo, 29/12, na escola.")
