@@ -35,7 +35,7 @@ from importlib import resources
 from typing import cast
 
 from bot.rules import analyzer
-from bot.rules.text import Document
+from bot.rules.text import Document, is_person_name
 from bot.rules.text_fold import fold
 
 _SECTION = re.compile(r"^\[([a-z_]+)\]$")
@@ -83,6 +83,23 @@ class Match:
     entry: str
     first: int  # index of the first and last morpheme
     last: int
+
+
+# A foreign name in katakana often ends in 「ー」 (Ferrer is 「フェラー」): a word read so stands next to 「・」
+# or 「＝」 of a full name, is read as a name (before 「氏」「さん」), or goes before a title.
+_NAME_JOINERS = frozenset(("・", "＝", "="))
+_TITLES = frozenset(("選手", "投手", "監督", "主演", "教授", "博士", "大使", "夫妻", "首相", "大統領", "議員", "作"))
+
+
+def _foreign_name(tokens: Sequence[analyzer.Token], i: int) -> bool:
+    before = tokens[i - 1].surface if i > 0 else ""
+    after = tokens[i + 1].surface if i + 1 < len(tokens) else ""
+    return (
+        is_person_name(tokens[i])
+        or before in _NAME_JOINERS
+        or after in _NAME_JOINERS
+        or after in _TITLES
+    )
 
 
 class WordMatcher:
@@ -190,6 +207,8 @@ class WordMatcher:
             stem = word.rstrip("ー")
             if len(stem) < 2 or stem not in by_first or not (tok.oov or tok.normalized in self._folded):
                 continue
+            if _foreign_name(tokens, i):
+                continue  # 「ボブ・フェラー投手」「フェラー氏」: a surname, not 「フェラ」 drawn out
             # Offsets inside the word only when it is written as folded (not half-width 「ﾊﾞｶｰ」).
             end = tok.start + len(stem) if tok.start + len(word) == tok.end else tok.end
             for pat in by_first[stem]:

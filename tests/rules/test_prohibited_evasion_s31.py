@@ -70,3 +70,17 @@ def test_ordinary_posts_stay_clean(text: str) -> None:
 def test_lookalike_letters_in_a_long_paste_stay_linear(shape: str) -> None:
     # A long run of Greek letters with no Latin letter after it took 10 s at 20,000 characters.
     assert_stays_linear(lambda t: _LOOKALIKE_IN_LATIN.sub("", t), shape, repeat_fast=True)
+
+
+# A foreign surname in katakana that is an entry with 「ー」 after it: Ferrer is 「フェラー」.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ボブ・フェラー投手の記念展示を行います。",
+        "フェラー氏による講演会を開催します。",
+        "メル・フェラー主演の映画上映会です。",
+        "フェラーさんの講演会です。",
+    ],
+)
+def test_a_foreign_name_ending_in_a_long_sound_is_no_drawn_out_entry(text: str) -> None:
+    assert "prohibited.obscene" not in codes(text)
