@@ -241,10 +241,12 @@ def _small_vowel_runs() -> str:
         name = unicodedata.name(chr(cp), "")
         if name.endswith(("SMALL A", "SMALL I", "SMALL U", "SMALL E", "SMALL O")):
             small[chr(cp)] = name[-1]
-        if name[-1:] in by_vowel:
+        elif name[-1:] in by_vowel:
             by_vowel[name[-1]].append(chr(cp))
+    # A run is tried from its first small vowel only, and whole: tried from every small vowel of a long
+    # run that kana follow (「か」, 40,000 「ぁ」, 「か」), it was quadratic.
     return "|".join(
-        f"(?<=[{''.join(by_vowel[v])}])[{''.join(c for c, w in small.items() if w == v)}]+"
+        f"(?<=[{''.join(by_vowel[v])}])[{''.join(c for c, w in small.items() if w == v)}]++"
         for v in "AIUEO"
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rules.text import _LOOKALIKE_IN_LATIN
+from bot.rules.text import _LOOKALIKE_IN_LATIN, _SMALL_VOWEL_DRAWN_OUT
 from tests.conftest import assert_stays_linear
 from tests.rules.conftest import codes, findings_of
 
@@ -84,3 +84,8 @@ def test_lookalike_letters_in_a_long_paste_stay_linear(shape: str) -> None:
 )
 def test_a_foreign_name_ending_in_a_long_sound_is_no_drawn_out_entry(text: str) -> None:
     assert "prohibited.obscene" not in codes(text)
+
+
+def test_a_long_run_of_small_vowels_stays_linear() -> None:
+    # 「か」, a long paste of 「ぁ」, 「か」: the run was tried again from each small vowel (20 s at 40,000).
+    assert_stays_linear(lambda t: list(_SMALL_VOWEL_DRAWN_OUT.finditer("か" + t + "か")), "ぁ")
