@@ -74,6 +74,10 @@ def ack_label(inc: IncidentRow, members: Sequence[str]) -> str | None:
         return "引き継いで対応開始"
     return None
 DESCRIPTION_LIMIT = 3000
+# How much of a report the alert and its 追加の報告 notes quote; a longer one follows in full.
+EXCERPT_LIMIT = 1500
+WHOLE_IN_THREAD = "全文はこのメッセージのスレッドに載せています"
+WHOLE_NEXT = "全文は次のメッセージに載せています"
 # A second report of the same kind on the same account this soon after the last report of an
 # unresolved one (the first, or news already joined to it) is taken as news of the same incident
 # (another person who saw the same 炎上, or the same person sending the form again): it goes in the
@@ -1513,6 +1517,9 @@ class IncidentService:
                 self._event(s, inc, now, reporter, "reported")
                 for dest in self._destinations(inc):
                     self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
+                if render.quote_is_cut(description, EXCERPT_LIMIT):
+                    # The responders' only other way to the rest was an IT command (incidents export).
+                    self._in_thread(s, now, inc, [self._whole_report(inc, "*報告の全文*", description)])
                 # After the alert, which the outbox sends first: it is the urgent one.
                 self._refresh_homes(s, now, inc)
                 self._post(s, now, reporter, {"text": (
@@ -1547,9 +1554,12 @@ class IncidentService:
         # The acknowledger may not follow the alert's thread (a button press does not subscribe).
         who = f"<@{first.acked_by}> " if first.status == "acked" and first.acked_by in self.escalation_members(
             first.account_id) else ""
+        name = render.escape(self._name(reporter))
+        cut = render.quote_is_cut(description, EXCERPT_LIMIT)
         self._thread_note(s, now, first, (
-            f":memo: {who}{render.escape(self._name(reporter))} さんから、このインシデントについて追加の報告がありました。\n"
-            + render.quote(description, 1500)))
+            f":memo: {who}{name} さんから、このインシデントについて追加の報告がありました。\n"
+            + render.quote(description, EXCERPT_LIMIT, rest=WHOLE_NEXT)),
+            then=[self._whole_report(first, f"*{name} さんからの追加の報告の全文*", description)] if cut else [])
         self._post(s, now, reporter, {"text": (
             f"報告を受け付けました。同じアカウントの{ref}同じインシデントとみなし、あなたの報告は続報として"
             "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別の事案の場合は、"
@@ -1583,13 +1593,13 @@ class IncidentService:
         return [channel] if channel else self.escalation_members(inc.account_id)
 
     def _post(self, s: Session, now: datetime, channel: str, msg: dict[str, Any], *, key: str | None = None,
-              thread_ts: str | None = None, broadcast: bool = False) -> None:
+              thread_ts: str | None = None, broadcast: bool = False, thread_key: str | None = None) -> None:
         payload: dict[str, Any] = {"channel": channel, **msg, "unfurl_links": False, "unfurl_media": False}
         if thread_ts:
             payload["thread_ts"] = thread_ts
             if broadcast:
                 payload["reply_broadcast"] = True
-        outbox.enqueue(s, "post", payload, now=now, message_key=key)
+        outbox.enqueue(s, "post", payload, now=now, message_key=key, thread_key=thread_key)
 
     def _event(self, s: Session, inc: IncidentRow, at: datetime, actor: str | None, event: str,
                detail: str | None = None) -> None:
@@ -1622,12 +1632,20 @@ class IncidentService:
         copies = [alert_key(inc.id or 0, p) for p in people]
         return bool(self.org.policy.escalation_channel and people) and len(outbox.keys_present(s, copies)) == len(copies)
 
-    def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False) -> None:
-        """A reply under the alert when it has been delivered; otherwise a plain post to the same place."""
+    def _thread_note(self, s: Session, now: datetime, inc: IncidentRow, text: str, *, broadcast: bool = False,
+                     then: Sequence[dict[str, Any]] = ()) -> None:
+        """A reply under the alert when it has been delivered; otherwise a plain post to the same
+        place. ``then``: messages (``_whole_report``) that follow it there, in order."""
         # Deleted in the seconds before the bot hears of it, the alert takes no more replies: Slack
         # posts the note in the channel instead, and the gateway rewords it to this.
         msg = render.plain(text) | {"blocks": render.sections(text), INCIDENT_REF: inc.id,
                                     outbox.ALONE: self._alone(inc, text)}
+        self._in_thread(s, now, inc, [msg, *then], broadcast=broadcast)
+
+    def _in_thread(self, s: Session, now: datetime, inc: IncidentRow, msgs: Sequence[dict[str, Any]], *,
+                   broadcast: bool = False) -> None:
+        """``msgs`` (each with its ``outbox.ALONE``) under the alert, in order: replies in the same
+        thread go under the same thread key, which the outbox sends one after another."""
         for dest in self._destinations(inc):
             # Wait for a delivery recording the alert at this moment (posted, or refused and the
             # notes held for it moved into the copies): read before it commits, the alert looked
@@ -1644,15 +1662,17 @@ class IncidentService:
                     # Their copy never reached them (a disabled account, reported when it failed):
                     # a note held for it would wait for ever, and keep /healthz degraded.
                     continue
-                outbox.enqueue_reply_after(s, alert_key(inc.id or 0, person), {
-                    **msg, "unfurl_links": False, "unfurl_media": False}, now=now)
+                for msg in msgs:
+                    outbox.enqueue_reply_after(s, alert_key(inc.id or 0, person), {
+                        **msg, "unfurl_links": False, "unfurl_media": False}, now=now)
             return
         for dest in self._destinations(inc):
             key = alert_key(inc.id or 0, dest)
             if outbox.deleted_in_slack(s, key):
                 # Slack posts a reply to a deleted alert in the channel itself (no tombstone when it
                 # had no replies): the note stands there, saying what it is about.
-                self._post(s, now, dest, self._alone(inc, text) | {INCIDENT_REF: inc.id})
+                for msg in msgs:
+                    self._post(s, now, dest, msg[outbox.ALONE] | {INCIDENT_REF: inc.id}, thread_key=key)
                 continue
             loc = outbox.message_location(s, key)
             if loc is None and outbox.keys_present(s, [key]) and not outbox.failed_for_good(s, key):
@@ -1660,16 +1680,30 @@ class IncidentService:
                 # first): posted now, the note would stand loose in the channel, away from it.
                 # Held for the alert; if the channel refuses that, delivery_failures brings it
                 # into each person's copy.
-                outbox.enqueue_reply_after(s, key, {"channel": dest, **msg, "unfurl_links": False, "unfurl_media": False}
-                                           | ({"reply_broadcast": True} if broadcast else {}), now=now)
+                for msg in msgs:
+                    outbox.enqueue_reply_after(
+                        s, key, {"channel": dest, **msg, "unfurl_links": False, "unfurl_media": False}
+                        | ({"reply_broadcast": True} if broadcast else {}), now=now)
                 continue
-            self._post(s, now, loc.channel if loc else dest, msg, thread_ts=loc.ts if loc else None, broadcast=broadcast)
+            for msg in msgs:
+                self._post(s, now, loc.channel if loc else dest, msg, thread_ts=loc.ts if loc else None,
+                           broadcast=broadcast, thread_key=key)
 
-    def _alone(self, inc: IncidentRow, text: str) -> dict[str, Any]:
-        """A note as a message of the channel's own, naming the incident its deleted alert named."""
+    def _alone(self, inc: IncidentRow, text: str, blocks: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+        """A note (``text``, or ``blocks`` when given) as a message of the channel's own, naming the
+        incident its deleted alert named."""
         top = (f"*受付番号 {inc.id}（{KINDS.get(inc.kind, inc.kind)}、{render.escape(self._account_label(inc))}）"
-               "のインシデントについて*（アラートが削除されているため、チャンネルにお知らせします）\n" + text)
-        return render.plain(top) | {"blocks": render.sections(top)}
+               "のインシデントについて*（アラートが削除されているため、チャンネルにお知らせします）")
+        if blocks:
+            return render.plain(f"{top}\n{text}") | {"blocks": [*render.sections(top), *blocks]}
+        return render.plain(f"{top}\n{text}") | {"blocks": render.sections(f"{top}\n{text}")}
+
+    def _whole_report(self, inc: IncidentRow, heading: str, report: str) -> dict[str, Any]:
+        """A reply giving the whole of a report that a quote showed the start of. ``report`` is
+        as recorded, its secrets masked (``mask_secrets``) as in the quote."""
+        text = f"受付番号 {inc.id} のインシデントについての報告の全文です（{len(render.clean_text(report)):,} 文字）。"
+        blocks = render.whole_text_blocks(f"{heading}（{len(render.clean_text(report)):,} 文字）", report)
+        return {"text": text, "blocks": blocks, INCIDENT_REF: inc.id, outbox.ALONE: self._alone(inc, text, blocks)}
 
     def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:
         return list(s.exec(select(IncidentEventRow).where(col(IncidentEventRow.incident_id) == inc.id)
@@ -1938,7 +1972,7 @@ class IncidentService:
             # section() cut off the state and the warning that the acknowledger has left.
             *render.sections(f"*受付番号:* {inc.id}\n*種類:* {kind}\n*アカウント:* {render.escape(self._account_label(inc))}\n"
                              f"*報告者:* {render.escape(self._name(inc.reporter_id, s))} さん（{fmt(inc.created_at)}）\n*状態:* {state}"),
-            render.section("*内容:*\n" + render.quote(inc.description, 1500)),
+            render.section("*内容:*\n" + render.quote(inc.description, EXCERPT_LIMIT, rest=WHOLE_IN_THREAD)),
         ]
         items = CHECKLISTS.get(inc.kind, ())
         done = set(inc.checklist_done)

@@ -113,10 +113,25 @@ def says_something(text: str) -> bool:
 QUOTE_ROOM = 2_700
 
 
-def quote(text: str, limit: int) -> str:
+def quote(text: str, limit: int, *, rest: str = "") -> str:
     """A short preview (lists, modals): at most ``limit`` characters, and no more than fit in
-    QUOTE_ROOM escaped, cut between characters (never inside ``&amp;``), saying so when cut."""
+    QUOTE_ROOM escaped, cut between characters (never inside ``&amp;``), saying so when cut, and
+    then ``rest`` (where the whole can be read)."""
     text = clean_text(text)
+    out, shown = _quoted(text, limit)
+    if shown < len(text):
+        out.append(f"\n_（全 {len(text):,} 文字のうち先頭 {shown:,} 文字を表示しています{'。' + rest if rest else ''}）_")
+    return "".join(out)
+
+
+def quote_is_cut(text: str, limit: int) -> bool:
+    """Whether ``quote(text, limit)`` shows less than the whole of ``text``."""
+    text = clean_text(text)
+    return _quoted(text, limit)[1] < len(text)
+
+
+def _quoted(text: str, limit: int) -> tuple[list[str], int]:
+    """The quote's pieces of ``text`` (cleaned), and how many of its characters they show."""
     out = [">"]
     size = shown = 0
     for ch in text[:limit]:
@@ -126,9 +141,7 @@ def quote(text: str, limit: int) -> str:
         out.append(e)
         size += len(e)
         shown += 1
-    if shown < len(text):
-        out.append(f"\n_（全 {len(text):,} 文字のうち先頭 {shown:,} 文字を表示しています）_")
-    return "".join(out)
+    return out, shown
 
 
 def pack(lines: Sequence[tuple[str, int]], limit: int = SECTION_LIMIT) -> list[tuple[str, int]]:
@@ -196,6 +209,14 @@ def draft_section(text: str) -> dict[str, Any]:
     Slack neither formats it (「*」「_」「~」「`」 around words), nor draws 「:smile:」 as a picture
     the post will not have, nor reads 「&amp;」 as 「&」. At most SECTION_LIMIT characters."""
     return {"type": "section", "text": {"type": "plain_text", "text": text, "emoji": False}}
+
+
+def whole_text_blocks(heading: str, text: str) -> list[dict[str, Any]]:
+    """``heading`` (mrkdwn), then the whole of what a person wrote as ``draft_section`` shows it,
+    in sections cut at its line breaks: a report quoted in mrkdwn escapes 「&」「<」「>」 to up to
+    five characters each, and a long line of them would not fit in one section."""
+    text = clean_text(text)
+    return [*sections(heading), *(draft_section(text[s:e]) for s, e in _draft_spans(text) if text[s:e].strip())]
 
 
 def draft_preview(text: str, limit: int) -> list[dict[str, Any]]:
