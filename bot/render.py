@@ -1391,31 +1391,50 @@ HOME_NOT_OPERATOR_JA = ("下書きはありません。あなたはどのアカ�
 
 HOME_ACCOUNT_SECTIONS = 3  # sections of 「今月の投稿数」 on App Home; the accounts beyond them are counted
 HOME_ACCOUNT_NAME_SHOWN = 100
+# Sections the accounts short of the minimum may take when the others do not fit: with the rest of
+# App Home at its fullest (some 65 blocks) it stays within Slack's 100.
+HOME_SHORT_ACCOUNT_SECTIONS = 12
 
 
 def _account_month_blocks(accounts: Sequence[AccountMonth]) -> list[dict[str, Any]]:
     """One line per account, in as many sections as they need up to HOME_ACCOUNT_SECTIONS. An
     approver of every account of a city (a hundred and more) would otherwise get one section cut
     at Slack's 3,000 characters in the middle of a name, with no word of the accounts left out;
-    when they do not all fit, those short of the minimum come first, as they are what needs doing."""
-    short = [a for a in accounts if a.published < a.minimum]
-    lines = []
-    for a in accounts:
+    when they do not all fit, those short of the minimum come first, as they are what needs doing,
+    and they may take up to HOME_SHORT_ACCOUNT_SECTIONS: on the 1st every account is short (0 件),
+    and no list of them is posted anywhere before the month's last business day."""
+    def line(a: AccountMonth) -> tuple[str, int]:
         mark = ":white_check_mark:" if a.published >= a.minimum else ":warning:"
-        name = shortened(a.name, HOME_ACCOUNT_NAME_SHOWN)
-        lines.append((f"{mark} {escape(name)}: {a.published}件（最低 {a.minimum}件）", 1))
-    texts = pack(lines)
+        return f"{mark} {escape(shortened(a.name, HOME_ACCOUNT_NAME_SHOWN))}: {a.published}件（最低 {a.minimum}件）", 1
+
+    short = [a for a in accounts if a.published < a.minimum]
+    texts = pack([line(a) for a in accounts])
     if len(texts) > HOME_ACCOUNT_SECTIONS:
-        # Stable: within each group the organisation file's order is kept.
-        lines = [line for line, a in sorted(zip(lines, accounts, strict=True), key=lambda p: p[1].published >= p[1].minimum)]
-        texts = pack(lines)[:HOME_ACCOUNT_SECTIONS]
+        # Within each group the organisation file's order is kept.
+        met = [a for a in accounts if a.published >= a.minimum]
+        texts = pack([line(a) for a in short])[:HOME_SHORT_ACCOUNT_SECTIONS]
+        if len(texts) < HOME_ACCOUNT_SECTIONS and met:
+            room = SECTION_LIMIT - len(texts[-1][0]) - 1 if texts else SECTION_LIMIT
+            # The last section of short ones is filled up before a new one is started.
+            first = _first_fitting([line(a) for a in met], room) if texts else []
+            if first:
+                texts[-1] = (texts[-1][0] + "\n" + "\n".join(t for t, _ in first), texts[-1][1] + len(first))
+            texts += pack([line(a) for a in met[len(first):]])[:HOME_ACCOUNT_SECTIONS - len(texts)]
     blocks = [section(t) for t, _ in texts]
     shown = sum(n for _, n in texts)
     if shown < len(accounts):
-        first = f"基準に達していない {len(short)} アカウントを先に、" if short else ""
+        left = len(accounts) - shown
+        left_short = max(0, len(short) - shown)
+        if not left_short:
+            lead = f"基準に達していない {len(short)} アカウントを先に、" if short else ""
+            rest = f"表示していない {left} アカウントは、いずれも今月の基準に達しています。"
+        else:  # names of thousands of characters each: what is not shown is said
+            lead = "基準に達していないアカウントを先に、"
+            rest = (f"表示していない {left} アカウントのうち {left_short} アカウントは、今月の基準に達していません。"
+                    "担当の方に、投稿と「投稿済みにする」での記録をお願いしてください。")
         blocks.append(context(
-            f"全 {len(accounts)} アカウントのうち、{first}{shown} アカウントを表示しています。"
-            f"残りの {len(accounts) - shown} アカウントは、長くなるため表示を省略しました。"))
+            f"全 {len(accounts)} アカウントのうち、{lead}{shown} アカウントを表示しています。{rest}"
+            "基準に達していないアカウントの一覧は、毎月の最終業務日と翌月の初めに、エスカレーション用チャンネルに投稿されます。"))
     return blocks
 
 

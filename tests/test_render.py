@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot import incidents as inc
 from bot import render
 from bot.render import (
     MESSAGE_TEXT_BUDGET,
@@ -360,9 +361,50 @@ def test_home_accounts_that_do_not_fit_are_counted_and_those_short_of_the_minimu
     assert all(f"{n}: 0件（最低 4件）" in shown for n in names[100:])  # every account short of posts
     listed = sum(1 for n in names if f"{n}:" in shown)
     assert 50 <= listed < 150
+    # How many were left out, that each of them meets the minimum, and where the short ones are listed.
     assert (f"全 150 アカウントのうち、基準に達していない 50 アカウントを先に、{listed} アカウントを表示しています。"
-            f"残りの {150 - listed} アカウントは、長くなるため表示を省略しました。") in shown
+            f"表示していない {150 - listed} アカウントは、いずれも今月の基準に達しています。"
+            "基準に達していないアカウントの一覧は、毎月の最終業務日と翌月の初めに、エスカレーション用チャンネルに投稿されます。"
+            ) in shown
     assert all(line.endswith("件）") for line in shown.split("\n")[:-1])  # no line cut in the middle
+
+
+def _fullest_home(accounts: list[render.AccountMonth]) -> dict[str, Any]:
+    """App Home with every other part at its most: 12 decisions waiting, 20 drafts, 11 incidents."""
+    at = datetime(2026, 12, 1, 9, 0)
+    item = render.HomeItem(draft_id=1, version=1, account_name="上越市公式X", author_name="上越 太郎",
+                           state_ja="決裁待ち", excerpt="お知らせ", updated_at=at, scheduled_at=at, content_hash="ab" * 32)
+    incident = render.IncidentItem(id=1, kind_ja="炎上", account_name="上越市公式X", status_ja="未対応",
+                                   description="批判的な返信", created_at=at, action=(inc.ACK_ACTION, "対応開始"))
+    return render.home_view(waiting=[item] * 12, waiting_total=40, mine=[item] * 20, viewer_name="上越 花子",
+                            accounts=accounts, incidents=[incident] * 11)
+
+
+def test_home_on_the_1st_shows_every_account_of_a_big_city_short_of_its_minimum() -> None:
+    """On the 1st every account has 0 件: three sections held some seventy long-named accounts of a
+    city's 150, and the rest, as short as they, were left out, with no list of them anywhere before
+    the month's last business day."""
+    names = [f"{'とても長い名前の公式アカウント' * 5}{i}" for i in range(150)]
+    home = _fullest_home([render.AccountMonth(n, 0, 4) for n in names])
+    assert not view_errors(home) and len(home["blocks"]) <= 100
+    shown = _home_accounts(home)
+    assert all(f"{n}: 0件（最低 4件）" in shown for n in names)
+    assert "表示していない" not in shown
+    # Nothing after the accounts was pushed past Slack's 100 blocks.
+    assert sum(1 for b in home["blocks"] if "accessory" in b and b["accessory"]["action_id"] == inc.ACK_ACTION) == 10
+
+
+def test_home_says_how_many_accounts_short_of_the_minimum_it_could_not_show() -> None:
+    names = [f"{i:03d}{'&' * 100}" for i in range(400)]  # each escaped to some 500 characters
+    home = _fullest_home([render.AccountMonth(n, 0 if i % 2 else 5, 4) for i, n in enumerate(names)])
+    assert not view_errors(home) and len(home["blocks"]) <= 100
+    shown = _home_accounts(home)
+    listed = sum(1 for i in range(400) if f":warning: {i:03d}&amp;" in shown)
+    assert 0 < listed < 200 and ": 5件" not in shown  # short ones first, every section theirs
+    assert (f"全 400 アカウントのうち、基準に達していないアカウントを先に、{listed} アカウントを表示しています。"
+            f"表示していない {400 - listed} アカウントのうち {200 - listed} アカウントは、今月の基準に達していません。") in shown
+    assert "エスカレーション用チャンネルに投稿されます" in shown
+    assert sum(1 for b in home["blocks"] if "accessory" in b and b["accessory"]["action_id"] == inc.ACK_ACTION) == 10
 
 
 def test_home_cuts_a_long_account_name_between_characters_as_seen() -> None:
