@@ -257,7 +257,7 @@ def test_an_alert_quoting_a_bulletin_board_shows_what_it_says_it_shows(sqlite_st
     assert answer.json() is None
     msg = st.slack.wait_for(lambda: next(iter(st.slack.messages("C0ESCALATE")), None), timeout=10)
     body = next(b["text"]["text"] for b in msg.blocks if "*内容:*" in (b.get("text") or {}).get("text", ""))
-    assert len(body) <= 3000 and body.rstrip().endswith("文字を表示しています）_")
+    assert len(body) <= 3000 and body.rstrip().endswith("文字を表示しています。全文はこのメッセージのスレッドに載せています）_")
     shown = int(body.rsplit("先頭 ", 1)[1].split(" 文字")[0].replace(",", ""))
     assert body.count("&gt;") == description[:shown].count(">")  # every character it says it shows
 
