@@ -106,6 +106,15 @@ def _minutes(d: timedelta) -> int:
     return max(1, round(d.total_seconds() / 60))
 
 
+# In the key of a reminder message that lists several subjects, its list's later pages held in its
+# thread (``Sweeper._post_bundle``): ``password.rotate.bundle:U…:digest``.
+BUNDLE_MARK = ".bundle:"
+
+
+def bundle_key(kind: str, person: str, digest: str) -> str:
+    return f"{kind}{BUNDLE_MARK}{person[:60]}:{digest}"
+
+
 def undeliverable_key(target: str, error: str, period: str) -> str:
     """The escalation channel's one message, per ``period`` (a day for a person, an hour for a
     channel), on what could not reach ``target`` for ``error``.
@@ -169,6 +178,15 @@ class DeliveryFailureReporter:
                 if moved := outbox.release_loose(s, key, str(row.payload.get("channel") or "")):
                     log.warning("outbox %s (%s) was given up on; %d note(s) held for it are sent on their own",
                                 row.id, key, moved)
+        elif row.op == "post" and BUNDLE_MARK in key:
+            # A bundled reminder's later pages wait in its thread. Given up on (an operator whose
+            # Slack account was closed, 退職), nothing else would ever release them: they waited
+            # for ever, and /healthz said 503 an hour later. The recipient is reported above.
+            with self._session(session) as s:
+                if outbox.failed_for_good(s, key) and (gone := outbox.fail_held(
+                        s, key, f"the thread's parent was given up on ({error})")):
+                    log.warning("outbox %s (%s) was given up on; the %d page(s) of its list waiting in its thread "
+                                "are given up on too", row.id, key, gone)
 
     def _handle(self, row: OutboxRow, error: str, session: Session | None) -> None:
         target = str(row.payload.get("channel") or row.payload.get("user_id") or "")

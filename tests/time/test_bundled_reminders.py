@@ -219,3 +219,33 @@ def test_a_bundles_already_changed_sentence_is_said_only_of_accounts_asked_befor
     assert ("記録してください。お願いしてからまだ記録のないアカウントは、すでに変更している場合も、記録をお願いします。"
             "二段階認証") in feet["mixed"]
     assert "すでに変更" not in feet["first"] and "記録してください。二段階認証" in feet["first"]
+
+
+def test_the_pages_of_a_list_to_an_operator_whose_slack_account_was_closed_do_not_wait_for_ever(db, org) -> None:  # type: ignore[no-untyped-def]
+    """The list's first message refused for good (user_disabled: 退職): its later pages waited in the
+    outbox for a thread that would never be, and /healthz said 503 (replies held too long) an hour later."""
+    from bot.delivery_failures import DeliveryFailureReporter
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_gateway import SlackGateway
+    from bot.slack_http import KeepAliveWebClient
+
+    town = Town(db, org, {f"acct-{i:03d}": ("U0OPERATOR",) for i in range(41)})  # two pages
+    slack = LocalSlack(token="xoxb-bundle-test", users=slack_users(town.org)).start()
+    try:
+        slack.inject("chat.postMessage", error="user_disabled", channel=slack.dm_channel("U0OPERATOR"), times=1000)
+        assert town.sweep(jst(2026, 11, 24, 8, 30)).sent["password.rotate"] == 41
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client, render_home=lambda *a, **k: None, clock=town.clock,
+                               on_permanent_failure=DeliveryFailureReporter(db, town.org, town.clock))
+        for _ in range(3):
+            gateway.deliver_due()
+    finally:
+        slack.stop()
+    [first, *rest] = town.posts("U0OPERATOR", "パスワード")
+    assert "次の 41 アカウント" in first["text"] and rest
+    with db.session() as s:
+        assert outbox.held(s, jst(2030, 1, 1)) == (0, 0)
+        pages = [r for r in s.exec(select(OutboxRow)) if "（続き" in r.payload.get("text", "")]
+    assert len(pages) == len(rest) and {p.status for p in pages} == {"failed"}
+    assert all("user_disabled" in (p.last_error or "") for p in pages)
