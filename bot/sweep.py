@@ -618,6 +618,7 @@ class Sweeper:
             self._write_bundles(report, kind, todo[half:], recipients, single, bundled, at)
             return
         for key, _ in todo:
+            self._no_longer_failing(key)  # (cron: recorded by an earlier run, see _claim_each)
             failing = self._failing.pop(key, None)
             if failing is not None:
                 log.info("reminder %s no longer fails, at its try %d (failing since %s)", key, failing.tries + 1,

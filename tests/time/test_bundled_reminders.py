@@ -249,3 +249,21 @@ def test_the_pages_of_a_list_to_an_operator_whose_slack_account_was_closed_do_no
         pages = [r for r in s.exec(select(OutboxRow)) if "（続き" in r.payload.get("text", "")]
     assert len(pages) == len(rest) and {p.status for p in pages} == {"failed"}
     assert all("user_disabled" in (p.last_error or "") for p in pages)
+
+
+def test_a_bundled_reminder_that_goes_through_in_a_later_run_is_no_longer_recorded_as_failing(db, org) -> None:  # type: ignore[no-untyped-def]
+    """Under cron each `kessai remind` is a new process: a failure is recorded in the database
+    (sweep.failing), and removed when the reminder goes through, as for the other reminders."""
+    from storage import reminders
+
+    town = Town(db, org, {"acct-001": ("U0P1",), "acct-002": ("U0P1",)})
+    allow = refuse_outbox_rows_saying(db, "acct-002公式%パスワード")
+    try:
+        assert town.sweep(jst(2026, 11, 24, 8, 30)).failed == 1
+    finally:
+        allow()
+    with db.session() as s:
+        assert set(reminders.failing_since(s, jst(2026, 11, 24))) == {"password.rotate:acct-002:never"}
+    assert town.sweep(jst(2026, 11, 24, 8, 31)).sent["password.rotate"] == 1  # a new process, as cron's next run
+    with db.session() as s:
+        assert reminders.failing_since(s, jst(2026, 11, 24)) == {}
