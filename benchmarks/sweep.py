@@ -1,7 +1,7 @@
 """Benchmark of the reminder sweep (SPEC §7: one sweep over 10,000 accounts, target < 1 s).
 
     python benchmarks/sweep.py [--database-url URL] [--drafts 1000,10000,50000] [--accounts 10000]
-    python benchmarks/sweep.py --big-org [--pending 3000] [--drafts 10000]
+    python benchmarks/sweep.py --big-org [--pending 3000] [--published 3000] [--drafts 10000]
 
 Runs on a temporary SQLite file and, when ``--database-url`` or ``TEST_DATABASE_URL`` names a
 PostgreSQL database, on it too (its ``public`` schema is DROPPED and recreated: use a scratch
@@ -20,7 +20,9 @@ rotation per account, then times:
 400 members, 60 approvers with deputies) and ``--pending N`` (default 3,000 with it) adds N drafts
 waiting for a decision, received over the last five business days: then it times the sweep that
 finds them all due (reminders, and 代決 escalation for those waiting a business day), the one after
-it (nothing new due, N still pending), and the outbox rows written.
+it (nothing new due, N still pending), and the outbox rows written. ``--published M`` (default 3,000)
+posts published at their scheduled times over the last 30 days are in the window ``_unpublished``
+looks back over.
 """
 
 from __future__ import annotations
@@ -187,12 +189,37 @@ def add_pending(db: Database, org: OrgConfig, start_id: int, n: int) -> None:
             c.execute(text("ANALYZE"))
 
 
+def add_published(db: Database, org: OrgConfig, start_id: int, n: int) -> None:
+    """``n`` posts published over the 30 days before NOW, each at its scheduled time: the window
+    ``_unpublished`` looks back over (a month of a big city's posts)."""
+    now = NOW.astimezone(UTC)
+    drafts, versions = [], []
+    for j in range(n):
+        i = start_id + j
+        account = org.accounts[j % len(org.accounts)]
+        at = now - timedelta(minutes=1 + (j * 30 * 24 * 60) // max(n, 1))
+        created = at - timedelta(days=2)
+        drafts.append({"id": i, "account_id": account.id, "author_id": account.operators[0],
+                       "channel": account.intake_channel, "message_ts": f"{2000000000 + i}.000100",
+                       "state": "published", "current_version": 1, "category": "normal", "source": "channel",
+                       "published_at": at, "created_at": created, "updated_at": at})
+        versions.append({"draft_id": i, "number": 1, "text": f"本日のお知らせ {i}。" * 20, "scheduled_at": at,
+                         "alt_texts": ["写真の説明"], "image_count": 1, "portrait_consent": False,
+                         "content_hash": "0" * 64, "created_at": created})
+    with db.engine.begin() as c:
+        for table, rows in ((DraftRow, drafts), (DraftVersionRow, versions)):
+            for k in range(0, len(rows), 5000):
+                c.execute(insert(table.__table__), rows[k:k + 5000])  # type: ignore[attr-defined]
+        if db.is_postgres:
+            c.execute(text("ANALYZE"))
+
+
 def outbox_rows(db: Database) -> int:
     with db.engine.connect() as c:
         return int(c.execute(text(f"SELECT count(*) FROM {OutboxRow.__tablename__}")).scalar_one())
 
 
-def run_pending(label: str, url: str, org: OrgConfig, n_drafts: int, n_pending: int) -> None:
+def run_pending(label: str, url: str, org: OrgConfig, n_drafts: int, n_pending: int, n_published: int) -> None:
     """The big city with ``n_pending`` drafts waiting (see the module's docstring)."""
     reset(url)
     db = Database(url)
@@ -200,6 +227,7 @@ def run_pending(label: str, url: str, org: OrgConfig, n_drafts: int, n_pending: 
     with db.session() as s:
         roster.sync(s, org)
     populate(db, org, n_drafts, random.Random(n_drafts))
+    add_published(db, org, n_drafts + n_pending + 1, n_published)
     kessai = Kessai(db, org, clock=lambda: NOW)
     sweeper = Sweeper(kessai)
     sweeper.sweep(NOW)  # warm-up: this month's report, password reminders
@@ -212,7 +240,7 @@ def run_pending(label: str, url: str, org: OrgConfig, n_drafts: int, n_pending: 
     spent = step_times(by_step)
     by_step.sweep(NOW + timedelta(seconds=10))
     steps = " ".join(f"{n.strip('_')}={spent[n] * 1000:.1f}" for n in STEPS)
-    print(f"{label:10} accounts={len(org.accounts)} drafts={n_drafts:,} pending={n_pending:,} | "
+    print(f"{label:10} accounts={len(org.accounts)} drafts={n_drafts:,} pending={n_pending:,} published={n_published:,} | "
           f"all due: {t_due:6.2f} s for {sent} reminders ({written:,} outbox rows, "
           f"{t_due / max(sent, 1) * 1000:.1f} ms each) | next sweeps: median {statistics.median(steady) * 1000:6.1f} ms")
     print(f"{'':10} next sweep by step (ms): {steps}")
@@ -282,6 +310,8 @@ def main() -> int:
     p.add_argument("--accounts", type=int, default=10_000)
     p.add_argument("--big-org", action="store_true", help="the organisation of benchmarks/big_org.py")
     p.add_argument("--pending", type=int, default=None, help="drafts waiting (default 3000 with --big-org)")
+    p.add_argument("--published", type=int, default=3000,
+                   help="with --big-org: posts published in the last 30 days (default 3000)")
     p.add_argument("--sqlite-only", action="store_true")
     args = p.parse_args()
     big = args.big_org or args.pending is not None
@@ -291,7 +321,7 @@ def main() -> int:
 
     def one(label: str, url: str, n: int) -> None:
         if big:
-            run_pending(label, url, org, n, pending)
+            run_pending(label, url, org, n, pending, args.published)
         else:
             run(label, url, org, n)
 
