@@ -219,14 +219,14 @@ def test_a_custom_emoji_with_a_japanese_name_is_pointed_out_and_ordinary_colons_
     ts = st.driver.message("C0INTAKE", "U0OPERATOR", text)
     check = wait_thread(st, "C0INTAKE", ts, lambda ms: any("確認結果" in all_text(m) for m in ms))
     found = all_text(next(m for m in check if "確認結果" in all_text(m)))
-    assert "「:お知らせ:」は Slack の絵文字の書き方" in found and "「:了解:」は Slack の絵文字の書き方" in found, found
+    assert "「`:お知らせ:`」は Slack の絵文字の書き方" in found and "「`:了解:`」は Slack の絵文字の書き方" in found, found
     assert "観光振興課" not in found
     with st.rt.db.session() as s:
         assert s.exec(select(DraftVersionRow)).one().custom_emoji == ["お知らせ", "了解"]
     st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", text.replace(" :了解:", ""))
     again = wait_thread(st, "C0INTAKE", ts, lambda ms: sum("確認結果" in all_text(m) for m in ms) >= 2)
     latest = all_text([m for m in again if "確認結果" in all_text(m)][-1])
-    assert "「:お知らせ:」は Slack の絵文字の書き方" in latest and ":了解:" not in latest, latest
+    assert "「`:お知らせ:`」は Slack の絵文字の書き方" in latest and ":了解:" not in latest, latest
     assert versions(st)[-1].custom_emoji == ["お知らせ"]
 
 
