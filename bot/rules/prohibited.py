@@ -253,7 +253,7 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
         # いますが、気にせず使いましょう」「…傷つく人がいるなんて笑える」): the post says them itself.
         said = (closing, min(doc.sentence_at(start)[1], closing + 80))
         return not (
-            _MADE_LIGHT_OF.search(doc.text, *said)
+            _made_light_of(doc.text, *said)
             or (_ENDORSED.search(doc.text, *said) and not _DISCOURAGED.search(doc.text, *said))
         )
     # 「ネットに「死ね」と書き込むのはいじめです」: the act of saying it, named as the topic of what the
@@ -433,6 +433,25 @@ _MADE_LIGHT_OF = re.compile(
     r"|笑え|笑っちゃ|笑わせ|ウケ|面白い|おもしろい|自由|いいじゃ|平気|自業自得|甘え|大げさ|大袈裟|気にしすぎ|気にし過ぎ"
     r"|いる(?:なんて|とか)|なんか(?:気に|知ら)"
 )
+# What a notice says after the light words to set them aside (besides _DISCOURAGED's): it asks whether readers use the words that way
+# (「…を、面白いと思って使っていませんか」), denies it (「…使う人の自由ではありません」), calls it wrong
+# (「…使っても問題ないと考える人もいますが、誤りです」) or says some did not know (「…傷つく人がいるなんて、知らなかった
+# という方も」).
+_LIGHT_SET_ASIDE = re.compile(
+    r"ではな|じゃな|と(?:は)?(?:考え|思)(?:る|う|っている|っていた)(?:人|方)|と(?:は)?思わ(?:ないで|ず)|誤り|間違|知らな|気[付づ]かな"
+)
+
+
+def _made_light_of(text: str, start: int, end: int) -> bool:
+    """Whether the sentence between ``start`` and ``end`` makes light of the words or the hurt itself, not only
+    to set that attitude aside: 「…気にせず使いましょう」 yes, 「…気にせず使うのはやめましょう」 no. Only what
+    follows the light words counts, so that 「気にしないで使おう」 is not taken for a discouraging 「しない」."""
+    for m in _MADE_LIGHT_OF.finditer(text, start, end):
+        if not (_DISCOURAGED.search(text, m.end(), end) or _LIGHT_SET_ASIDE.search(text, m.end(), end)):
+            return True
+    return False
+
+
 # That hurt or insult denied (「「ガイジ」は侮辱ではありません」「…で傷つく人はいません」): no warning against the word.
 _INSULT_DENIED = re.compile(
     r"(?:侮辱|暴言|悪口|蔑称|差別語|いじめ)(?:する|的な)?\s*(?:言葉|ことば|表現)?\s*(?:で|じゃ)(?:は|も)?"

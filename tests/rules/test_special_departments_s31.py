@@ -27,6 +27,11 @@ def _fires(rule: object, text: str, **kw: object) -> bool:
         "「オカマ」という言葉で傷つく人がいます。",
         "「オカマ」という呼び方で傷つく人がいます。",
         "「ホモ」などの呼び方に傷ついている人もいます。",
+        # The light attitude named only to be set aside: a question, a denial, called wrong (found by review).
+        "「ガイジ」など、障害のある人を侮辱する言葉を、面白いと思って使っていませんか。",
+        "「ガイジ」などの侮辱する言葉は、使う人の自由ではありません。",
+        "「オカマ」という呼び方で傷つく人がいるなんて、知らなかったという方もいるでしょう。",
+        "「ガイジ」など、障害のある人を侮辱する言葉は使っても問題ないと考える人もいますが、誤りです。",
     ],
 )
 def test_slurs_named_as_insulting_pass(text: str) -> None:
@@ -48,6 +53,8 @@ def test_slurs_named_as_insulting_pass(text: str) -> None:
         "「オカマ」という呼び方で傷つく人がいますが、気にせず使いましょう。",
         "「オカマ」という呼び方で傷つく人がいるなんて笑える。",
         "「ガイジ」など侮辱する言葉が大好きです。",
+        # The 「しない」 of 「気にしない」 is the light words' own, no discouragement.
+        "「オカマ」という呼び方で傷つく人がいますが、気にしないで使いましょう。",
     ],
 )
 def test_slurs_used_or_their_insult_denied_fire(text: str) -> None:
