@@ -1522,12 +1522,19 @@ def _bracketed(norm: str) -> Iterator[Credential]:
 # reader masked 'Blue' and 'Sky2026' went out as typed (or, 'Blue' no password, nothing was flagged at all).
 # After a space, a particle, an English verb or an open bracket (loose) words are as often prose: see _SPACED_LOOSE_WORD.
 _SPACED_SEPARATOR = (
-    rf"[ \t]*+(?:は|::?|=>|->|=|→|】|\]|>){_MARK_CLOSED}[ \t、,]*+"
-    rf"|(?P<loose>{_ENGLISH}|[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|も|って|とは)[ \t]*+|[ \t]*+\([ \t]*+|[ \t]*+)"
+    rf"[ \t]*+(?:は(?![ \t]*+[、,])|::?|=>|->|=|→|】|\]|>){_MARK_CLOSED}[ \t、,]*+"
+    # 「は、」 is loose: a comma after は opens a sentence as often as a value (「パスワードは、1F Information Desk で
+    # お渡しします」「パスワードは、Galaxy S24 でも使えます」).
+    rf"|(?P<loose>{_ENGLISH}|[ \t]*+(?:は[ \t]*+[、,]|を|が|、|欄に|欄へ|には|にも|も|って|とは)[ \t]*+"
+    rf"|[ \t]*+\([ \t]*+|[ \t]*+)"
 )
 # After a loose separator, a word of the phrase must be one only a password has: letters and digits mixed
 # (「Sky2026」) or a mark (「2026!」). A title and its year (「パスワード Reset Guide 2026 をご覧ください」) is prose.
 _SPACED_LOOSE_WORD = re.compile(r"(?i)[a-z][0-9]|[0-9][a-z]|[!#$%&*=?@^~|]")
+# Letters and digits mixed that a notice has too: a floor, a unit, an ordinal or a size (「1F」「24h」「5GHz」「3rd」「A4」),
+# a room or a model (「Room 3A」「Galaxy S24」「Pixel 8a」「C340」). Only a digit or a letter beside the other, where a
+# password's word has a word's letters (「Sky2026」).
+_UNIT_OR_MODEL_WORD = re.compile(r"(?i)[0-9]{1,4}[a-z]{1,3}|[a-z][0-9]{1,4}")
 # A version or a product's edition among the words (「password Safe v3」「Manager Pro 12」): a tool's name, no value.
 _VERSION_WORD = re.compile(r"(?i)v(?:er)?\.?[0-9][0-9.]*+")
 
@@ -1535,7 +1542,7 @@ _VERSION_WORD = re.compile(r"(?i)v(?:er)?\.?[0-9][0-9.]*+")
 def password_only_word(word: str) -> bool:
     """Whether ``word`` (of a phrase after a label) is one only a password has (「Sky2026」「2026!」): shared
     with the leak report's masking, so that a draft's finding and a report's mask read the same phrases."""
-    return _SPACED_LOOSE_WORD.search(word) is not None
+    return _SPACED_LOOSE_WORD.search(word) is not None and not _UNIT_OR_MODEL_WORD.fullmatch(word.strip("()[]（）.,、。"))
 
 
 def product_or_version_word(word: str) -> bool:
@@ -1672,7 +1679,7 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         if m["loose"] is not None and (
             # 「bus pass Zone 2A」「enamel pin 2026 Blue」: a short English label a space before words is a sentence's.
             _SHORT_ENGLISH_LABEL.fullmatch(m["label"])
-            or not (password_only_word(value) or (numeric and _pin_like(joined)))
+            or not (any(password_only_word(w) for w in words) or (numeric and _pin_like(joined)))
             or any(product_or_version_word(w) for w in words)
             # 「*「パスワード」* kx7pq2」: a word of marks alone is emphasis closed on the label, no word of the value.
             or not all(_has_letter(w) or _has_digit(w) for w in words)
