@@ -704,18 +704,23 @@ _SERVICE_NAME = re.compile(
     r"(?i)microsoft|google|apple|windows|office|facebook|instagram|amazon|yahoo!?|icloud|outlook|gmail|line"
 )
 _SERVICE_AFTER = re.compile(r"[ \t]*+(?:(?:の[ \t]*+)?(?:アカウント|ID)|と同じ|と共通|のもの|のパスワード)")
+# The editions a device or a suite is sold in (「iPhone15 Pro」「iPhone15Pro」「Windows11 Home」).
+_EDITION = r"(?i:pro|max|plus|mini|air|home|business|enterprise|education|ultra|se)"
 # Where or on what the password is used, the product being the topic: 「パスワードは iPhone15 でも同じです」
 # 「パスワードって Windows11 でも使えますか」「暗証番号は iPhone15 の設定画面で変更できます」. Only after a
 # product's own name (_PRODUCT): 「パスワードは Level2026 でもログインできます」「旧パスワード Office2025 でも接続
 # できます」 state a password, and 「Windows10 じゃなくて Kessai2026 です」 puts the value after it.
 _USED_ON_AFTER = re.compile(
+    # The edition after the product's name and version (「iPhone15 Pro でも」「Windows11 Pro でも」) is the product's.
+    rf"(?:[ \t]*+{_EDITION}(?![A-Za-z0-9])){{0,2}}+"
     r"[ \t]*+(?:で[ \t]*+(?:も|は)(?![ \t]*+な[くい])|に[ \t]*+(?:も|は)|じゃ(?![ \t]*+な[くい])"
     r"|の[ \t]*+(?:設定|画面|アプリ|端末|場合|機種|版)|用|版|対応)"
 )
 # A device, system or suite with its version as sold (「iPhone15」「Windows11」「Office365」「iOS17.2」), or a service's
 # name alone; a year after it (「Office2026」) or another word (「Step2026」「Level5」) is how passwords are made.
 _PRODUCT = re.compile(
-    r"(?i)(?:iphone|ipad|ios|android|windows|office|microsoft|m365)(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})?"
+    r"(?i)(?:iphone|ipad|ios|android|windows|office|microsoft|m365)(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}"
+    rf"{_EDITION}{{0,2}})?"
 )
 
 

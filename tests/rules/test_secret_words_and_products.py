@@ -27,6 +27,9 @@ def _values(text: str) -> list[str]:
         "パスワードって iPhone15 でも使えますか", "パスワードは iPhone15 でも同じです",
         "パスワードは Windows11 でも使えます", "パスワードは Android13 では使えません",
         "暗証番号は iPhone15 の設定画面で変更できます", "パスワードは「iPhone15」でも同じです",
+        # With the edition it is sold in, glued or spaced (found by review).
+        "パスワードは iPhone15Pro でも同じです", "パスワードは iPhone15 Pro Max でも同じです",
+        "パスワードは Windows11 Pro でも使えます", "パスワードは Windows11 Home の設定画面で変更できます",
     ],
 )
 def test_words_and_products_after_a_label_stay_clean(text: str) -> None:
@@ -55,6 +58,8 @@ def test_words_and_products_after_a_label_stay_clean(text: str) -> None:
         ("パスワードは Office2026 でも同じです", "Office2026"),
         ("パスワードは Windows2026 にも設定されています", "Windows2026"),
         ("パスワード：iPhone2026 の場合は変更してください", "iPhone2026"),
+        ("パスワードは Office2026 Pro でもログインできます", "Office2026"),
+        ("パスワードは iPhone15Pro2026 でも同じです", "iPhone15Pro2026"),
         # Words after a value with digits are a passphrase: still found, whole.
         ("パスワード：Kessai Joetsu2026", "Kessai Joetsu2026"),
     ],
