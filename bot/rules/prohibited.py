@@ -65,6 +65,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」は反応します）。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
     対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
+    リンク（URL）のホスト名やパスの中の語（「https://www.city.example.lg.jp/kuso/」）は読み手に向けた
+    言葉ではないので対象外です（リンクの前後の本文に書いた語は反応します）。
     語彙は `bot/rules/data/insult.txt`、自治体ごとの追加は `extra_words` で行います。
     「奴は市から出て行け」「あいつらはこの町から出て行け」「お前らを追い出せ」のように、人を「奴」「あいつら」
     「お前ら」と呼んで出ていけ・帰れと迫る文も反応します（「悪い奴は出ていけ！」「鬼を追い出そう」のように
@@ -79,7 +81,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [
-        (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message) if not _intensifier(doc, h.start, h.end)
+        (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message, in_links=False) if not _intensifier(doc, h.start, h.end)
     ]
     # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
     for a, b in merged([*spans, *_standalone(doc, "insult.txt"), *_masked_die(doc)]):
@@ -684,6 +686,38 @@ def _standalone(doc: Document, file: str) -> Iterator[tuple[int, int]]:
             yield a + len(text) - len(text.lstrip()), a + len(text.rstrip())
 
 
+# An English slur that is also the spelling of a proper name: an acronym in capitals next to the
+# organisation's name in brackets (「JAPS（日本○○学会）」「日本音声学会（JAPS）」, as a society is
+# introduced), or a Korean place name, capitalised and hyphenated before its administrative unit
+# (「Gook-dong」: -dong is 洞, -ri 里, -gu 区 …). A slur shouted in capitals (「JAPS GO HOME」) has
+# no organisation beside it, and one written in lower case or without the unit is no name.
+_ORGANISATION = re.compile(
+    r"学会|協会|研究会|研究所|機構|連盟|財団|委員会|協議会|"
+    r"(?i:society|association|institute|council|committee|federation|foundation|conference|congress|symposium)"
+)
+_EXPANSION_AFTER = re.compile(r"[ \t\u3000]*[（(]([^（）()\n]{1,60})[）)]")
+_KOREAN_UNIT = re.compile(r"-(?:dong|gu|ri|ro|gil|myeon|eup|si)(?![A-Za-z])")
+
+
+def _proper_name(doc: Document, start: int, end: int) -> bool:
+    """Whether the listed English word at [start, end) is an acronym or a Korean place name (above)."""
+    word = doc.text[start:end]
+    if not word.isascii() or not word[:1].isupper():
+        return False
+    if _KOREAN_UNIT.match(doc.text, end) and word[1:].islower():
+        return True
+    if not word.isupper():
+        return False
+    after = _EXPANSION_AFTER.match(doc.text, end)
+    if after is not None and _ORGANISATION.search(after.group(1)):
+        return True
+    # 「日本音声学会（JAPS）」: the name on the same line just before the bracket.
+    if doc.text[start - 1 : start] in ("（", "(") and doc.text[end : end + 1] in ("）", ")"):
+        line_start = doc.text.rfind("\n", 0, start - 1) + 1
+        return _ORGANISATION.search(doc.text, max(line_start, start - 61), start - 1) is not None
+    return False
+
+
 @rule(
     code="prohibited.discrimination",
     severity="error",
@@ -706,7 +740,11 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     （「かつて「らい病」と呼ばれ…差別を受けてきました」）も、語を使っているのではなく説明して
     いるので反応しません。ハンセン病や強制隔離の歴史を伝える下書き
     （「ハンセン病は、かつて「らい病」と呼ばれ、患者は強制隔離されました」）も同じです。別の意味の語（「池沼や河川」、「めくらずに」、「土人形」、「支那そば」、
-    「ホモ・サピエンス」）も反応しません。ひらがなで書いた「がいじ」「がいじん」は、それだけのときや「あいつはがいじだ」のように
+    「ホモ・サピエンス」）も反応しません。
+    リンク（URL）のホスト名やパスの中の語（「https://…/japs/」）、英語の語と同じ綴りの固有名詞
+    （求人サイトの「Gaijin Pot」、組織名を括弧で添えた大文字の略称「JAPS（日本○○学会）」「日本○○学会（JAPS）」、
+    韓国の地名「Gook-dong」のように大文字で始めてハイフンで行政区画（-dong・-gu・-ri など）を続けたもの）も
+    対象外です（「JAPS GO HOME」、小文字の「gook-dong」は反応します）。ひらがなで書いた「がいじ」「がいじん」は、それだけのときや「あいつはがいじだ」のように
     人を呼ぶときに反応します（「子どもがいじめられた」「はがいじめ」「しょうがいじ」「まちがいじゃない」、漢字の読みとして添えた「外耳（がいじ）」は対象外です）。短い「」で囲んで言われたこととして示し、同じ文でその言葉を戒めた語
     （「「女のくせに」——何気ない一言が誰かを傷つけていませんか」「「女のくせに」などと言わないようにしましょう」「「ホモ」「オカマ」などの言葉で、性的少数者を笑いのネタにしていませんか」）と、
     言い換えを示した語（「「外人」ではなく「外国人」と言いましょう」）、人を侮辱する言葉・傷つく人のいる言葉として示した語（「「ガイジ」「池沼」など、障害のある人を侮辱する言葉が…」「「オカマ」という呼び方で傷つく人がいます」）も反応しません（「かつて「らい病」と呼ばれていました」だけでは反応します。「「ガイジ」は侮辱ではありません」「…で傷つく人はいません」のように打ち消すものは反応します）。
@@ -798,7 +836,10 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
         opts,
         "discrimination.txt",
         "「{word}」は差別語・不快用語にあたるおそれがあります。表現を改めてください。",
+        in_links=False,
     ):
+        if _proper_name(doc, hit.start, hit.end):
+            continue
         listed.append((hit.start, hit.end))
         if not taught.named(hit):
             words.append(hit)
@@ -2806,9 +2847,11 @@ def obscene(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
 
     上越市 5(5) は「わいせつな内容を含むホームページへのリンク」と「その他公序良俗に反する一切の
     情報」を禁じています。保健・医療の用語（性感染症、性教育など）は語彙に入れていません。
+    リンク（URL）のホスト名やパスの中の語は読み手に向けた言葉ではないので、この規則では見ません
+    （わいせつなサイトへのリンクは link.harmful が止めます）。
     """
     return word_hits(
-        doc, opts, "obscene.txt", "「{word}」はわいせつな表現と受け取られます。削除してください。"
+        doc, opts, "obscene.txt", "「{word}」はわいせつな表現と受け取られます。削除してください。", in_links=False
     )
 
 
@@ -2852,7 +2895,8 @@ def illegal(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     煽る情報。「漫画村のような海賊版サイトは利用しないでください」は対象外です）。
     """
     yield from word_hits(
-        doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。"
+        doc, opts, "illegal.txt", "「{word}」は違法行為を勧める表現と受け取られます。表現を見直してください。",
+        in_links=False,
     )
     # A sentence the act check below reports (「酒気帯び運転でも基準値以下なら大丈夫」) is reported once.
     drunk = list(_drunk_driving(doc))
@@ -3152,7 +3196,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """
     message = "「{word}」は噂・未確認情報の言い回しです。事実を確認し、確かな情報として書き直してください。"
     paragraphs = _SafetyParagraphs(doc)
-    words = list(word_hits(doc, opts, "rumor.txt", message))
+    words = list(word_hits(doc, opts, "rumor.txt", message, in_links=False))
     hearsay = list(_hearsay(doc))
     # Where the post passes on what it has not confirmed (「らしい」「噂」「未確認」「出るそうです」): a share
     # request next to one is no official notice's.
@@ -3539,7 +3583,8 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     f = "political.txt"
     word_hit_list = list(
         word_hits(
-            doc, opts, f, "「{word}」は特定の候補者・政党を支持する表現です。公平・中立な表現にしてください。"
+            doc, opts, f, "「{word}」は特定の候補者・政党を支持する表現です。公平・中立な表現にしてください。",
+            in_links=False,
         )
     )
     word_hit_list = [h for h in word_hit_list if not _contest_call(doc, h)]

@@ -22,19 +22,29 @@ from bot.rules.wordlists import (
 _LETTER = re.compile(r"[^\W_]")
 
 
-def word_hits(doc: Document, opts: RuleOptions, file: str, message: str) -> Iterator[Hit]:
+def word_hits(
+    doc: Document, opts: RuleOptions, file: str, message: str, *, in_links: bool = True
+) -> Iterator[Hit]:
     """Hits for every entry of `file` (plus the organisation's extra words) that is meant as listed.
 
     Entries inside an allowed phrase, or in their everyday sense (`[everyday]`, `[after_noun]`),
-    are left out. Overlapping and adjacent matches are reported once, as the longest span
-    (「ばかやろう」, not 「ばか」 and 「ばかやろう」; 「キモい」 once although キモい and きもい fold to
-    the same word; 「引用リポスト」 once).
+    are left out, and with `in_links=False` those inside a link (「https://…/japs/」). Overlapping and
+    adjacent matches are reported once, as the longest span (「ばかやろう」, not 「ばか」 and
+    「ばかやろう」; 「キモい」 once although キモい and きもい fold to the same word; 「引用リポスト」 once).
     """
     spans = [(m.start, m.end) for m in word_matches(doc, opts, file)]
     if doc.as_read is not None:  # 「バ カ」「バ力」 read as バカ; its offsets are the draft's
         spans += [(m.start, m.end) for m in word_matches(doc.as_read, opts, file)]
+    if not in_links and spans:
+        spans = [(a, b) for a, b in spans if not _in_link(doc, a, b)]
     for start, end in merged(spans):
         yield Hit(start, end, message.format(word=doc.text[start:end]))
+
+
+def _in_link(doc: Document, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one link of the draft (its host, path or query)."""
+    u = doc.url_at(start)
+    return u is not None and end <= u.end
 
 
 def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
