@@ -263,7 +263,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
     外国人住民向けの英語の日付（「Sunday, December 13」「Dec. 5 (Sat)」「Sunday 13 December」
     「13 Dec (Sun)」「December 13th, Sunday」「13 December, Sunday」、期間の「Dec 29, Tue - Jan 3, Sun」）と、日本語の日付や数字の日付に英語の曜日を付けた書き方（「12月4日（Fri）」
     「2026/12/5 Sat.」「12/5 Sat」「Sat 12/5」「Saturday, 12/5/2026」）も同じように確かめます
-    （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません）。中国語（「12月31日（周四）」「12月31日(星期四)」、台湾などの「12月31日（四）」。日付の後に空白を置いた「12月15日　（一）持ち物」は箇条の番号とみなします）と韓国語（「12월 31일(목)」
+    （「12/6 Sun Plaza」のように英語の名前が続くものは曜日とみなしません。曜日の範囲の後に日の範囲を書いた
+    「Mon–Fri, Dec 1–5」「Monday - Friday, Dec 14 to Dec 18」「Mon–Fri, Dec 28 – Jan 1」は、両端の曜日と日が合っていれば対象外です）。中国語（「12月31日（周四）」「12月31日(星期四)」、台湾などの「12月31日（四）」。日付の後に空白を置いた「12月15日　（一）持ち物」は箇条の番号とみなします）と韓国語（「12월 31일(목)」
     「12월 31일(목요일)」、括弧のない「12月31日星期四」「12월 31일 목요일」、数字の「12/31(목)」「2026. 12. 31.(목)」）の日付も、その言語の曜日で確かめます。「12월 5일(토)~6일(일)」
     「12月5日（周六）、6日（周日）」「12月5日（周六）—6日（周日）」「12月5日（周六）至6日（周日）」「12월 5일(토)부터 6일(일)까지」
     「12월 5일(토)에서 6일(일)까지」のように月を省いた後ろの日も、日本語と同じく直前の月として確かめます。ベトナム語・ポルトガル語・スペイン語の、日を先に書く
@@ -1248,9 +1249,15 @@ def _like(written: str, weekday: int) -> str:
     return correct + written[len(bare) :]
 
 
-# A span of days written as a span of weekdays: 「Sat–Sun, Dec 6–7」「Mon–Fri, Dec 1–5」「Sat & Sun, Dec 6 & 7」.
+# A span of days written as a span of weekdays: 「Sat–Sun, Dec 6–7」「Mon–Fri, Dec 1–5」「Sat & Sun, Dec 6 & 7」,
+# the month said again at the end (「Monday - Friday, Dec 14 to Dec 18」「Dec. 14–Dec. 18」), or another
+# month's (「Mon–Fri, Dec 28 – Jan 1」).
 _EN_RANGE_BEFORE = re.compile(r"(?i)\b(?P<w1>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*(?:[–—~&-]|to|and|through|thru)\s*\Z")
-_EN_RANGE_AFTER = re.compile(r"\s*(?:[–—~&-]|to|and|through|thru)\s*(?P<d2>[0-9]{1,2})(?![0-9])", re.IGNORECASE)
+_EN_RANGE_AFTER = re.compile(
+    rf"\s*+(?:[–—~&-]|to|and|through|thru)\s*+(?:(?P<m2>{_EN_MONTH})\s*+)?(?P<d2>[0-9]{{1,2}})(?![0-9])", re.IGNORECASE
+)
+# The longest span of days read as one (a month and a day): longer, the two dates are two events.
+_EN_RANGE_DAYS = 31
 
 
 def _fits_english_range(text: str, m: re.Match[str], year: str | None, month: int, day: int, weekday: int,
@@ -1261,7 +1268,11 @@ def _fits_english_range(text: str, m: re.Match[str], year: str | None, month: in
     after = _EN_RANGE_AFTER.match(text, m.end())
     if before is None or after is None:
         return False
-    first, last = _written_date(year, month, day, today), _written_date(year, month, int(after["d2"]), today)
+    first = _written_date(year, month, day, today)
+    if after["m2"] is None:
+        last = _written_date(year, month, int(after["d2"]), today)
+    else:
+        last = _after(first, _EN_MONTHS_BY_ABBR.get(after["m2"][:3].lower(), 0), int(after["d2"]))
     first_weekday = _english_day(before["w1"])
     return (first is not None and last is not None and first_weekday is not None
             and first.weekday() == first_weekday and last.weekday() == weekday)
@@ -1269,6 +1280,24 @@ def _fits_english_range(text: str, m: re.Match[str], year: str | None, month: in
 
 # Kana or kanji: a sentence in Japanese writes month first, whatever language its weekday is in.
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-鿿]")
+
+
+_EN_MONTHS_BY_ABBR = {name[:3]: i + 1 for i, name in enumerate(_EN_MONTHS)}
+
+
+def _after(first: date | None, month: int, day: int) -> date | None:
+    """The first `day` of `month` after `first`, no more than `_EN_RANGE_DAYS` later; None when there
+    is none (「Dec 14 – Dec 10」 is no span, nor 「Dec 14 – Mar 1」)."""
+    if first is None:
+        return None
+    for year in (first.year, first.year + 1):
+        try:
+            last = date(year, month, day)
+        except ValueError:
+            continue
+        if 0 < (last - first).days <= _EN_RANGE_DAYS:
+            return last
+    return None
 
 
 def _in_japanese(doc: Document, sentence: tuple[int, int], known: dict[tuple[int, int], bool]) -> bool:

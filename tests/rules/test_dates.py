@@ -965,6 +965,26 @@ def test_english_dates_wrong_in_every_reading_fire(text: str) -> None:
     assert "date.weekday_mismatch" in codes(text)
 
 
+# Session 31 review: the month said again at the end of the span of days, or the next month's.
+@pytest.mark.parametrize("text", [
+    "Open Monday - Friday, Dec 1 to Dec 5.", "Open Monday - Friday, December 1 – December 5.",
+    "Open Mon–Fri, Dec. 1–Dec. 5.", "Closed Mon–Fri, Dec 29 – Jan 2.", "Closed Mon–Fri, Dec 29, 2025 – Jan 2",
+])
+def test_an_english_weekday_span_before_a_span_of_dates_that_fits_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Open Monday - Friday, Dec 2 to Dec 6.",  # both ends a day late
+    "Open Monday - Friday, Dec 1 to Dec 6.",  # the last day a Saturday
+    "Open Monday - Thursday, Dec 1 to Dec 5.",
+    "Open Mon–Fri, Dec 1 – Nov 5.",  # back in time: no span
+    "Open Mon–Fri, Dec 1 – Jan 9.",  # five weeks: two dates, not one span
+])
+def test_an_english_weekday_span_that_does_not_fit_its_dates_fires(text: str) -> None:
+    assert "date.weekday_mismatch" in codes(text)
+
+
 # Session 19 review: a month that is not the days' heading (a deadline, a span of months).
 @pytest.mark.parametrize("text", [
     "11月分の申請は5日（金）まで", "受付は11月いっぱいで、抽選は5日（金）です。", "申込期限：11月まで\n抽選：5日（金）",
