@@ -231,6 +231,11 @@ _SINGLE_LATIN_SEPARATOR = re.compile(
 )
 # A drawn-out sound after kana (「ばーーーか」): the word with one 「ー」.
 _LONG_SOUND_RUN = guard(re.compile(f"(?<=[{_KANA_LETTERS}])ー{{2,}}"))
+# 「ー」 drawing out the last sound of a word in hiragana (「ばかーだ」「あほー！」「くそー」), which Sudachi
+# cuts across (バ/カー), unlike the same word in katakana: the word read without it. Only before a
+# particle or the copula (「だ」「よ」「ね」…) or what is no hiragana, where the word ends; inside a word
+# the 「ー」 stays (「ばかーん」「まーす」「すごーい」 are no entry once it is gone).
+_HIRAGANA_DRAWN_OUT = guard(re.compile(r"(?<=[ぁ-ゖ])ー++(?=[だでじよねなかとがはをにもの]|[^ぁ-ゖ]|\Z)"))
 # A drawn-out vowel written as small kana after a kana of the same vowel, closing the word
 # (「ばかぁ」「くそがぁぁ」「キモいぃ」): the word without it. Not a small vowel that makes a sound with
 # the kana before it (「ファ」「ティ」「ウォ」: another vowel), nor one inside a word (「かぁさん」).
@@ -625,7 +630,8 @@ class Document:
 
         What only hides a word's letters becomes a zero-width space, which normalising drops: the
         separators of letters spelled out one by one (「ガ イ ジ ン」「バ・カ」「バ～カ」「ク*ソ役所」「死🌸ね」
-        「f u c k」) and all but one 「ー」 of a drawn-out sound (「ばーーーか」). Kanji drawn like katakana beside
+        「f u c k」), all but one 「ー」 of a drawn-out sound (「ばーーーか」), and every 「ー」 drawing out
+        the end of a word in hiragana (「ばかーだ」). Kanji drawn like katakana beside
         katakana (「バ力」) become that katakana, and a voiced mark typed after its kana (「ハ゛カ」) one
         letter with it. A mark drawn over a letter (「バ̶カ̶」 struck through) goes, and what a right-to-left
         override shows reversed (「\u202eカバ」 reads バカ) is read in the order it is seen. Character for
@@ -635,8 +641,10 @@ class Document:
         drawn_out_vowels = (
             [m.span() for m in _SMALL_VOWEL_DRAWN_OUT.finditer(text)] if _ANY_SMALL_VOWEL.search(text) else []
         )
+        hiragana_drawn_out = [m.span() for m in _HIRAGANA_DRAWN_OUT.finditer(text)] if "ー" in text else []
         if hidden := [
-            *self._letter_separators(), *_drawn_out(text), *drawn_out_vowels, *_emoji_between_letters(text)
+            *self._letter_separators(), *_drawn_out(text), *drawn_out_vowels, *_emoji_between_letters(text),
+            *hiragana_drawn_out,
         ]:
             chars = list(text)
             for a, b in hidden:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rules.text import _LOOKALIKE_IN_LATIN, _SMALL_VOWEL_DRAWN_OUT
+from bot.rules.text import _LOOKALIKE_IN_LATIN, _SMALL_VOWEL_DRAWN_OUT, Document
 from tests.conftest import assert_stays_linear
 from tests.rules.conftest import codes, findings_of
 
@@ -89,3 +89,44 @@ def test_a_foreign_name_ending_in_a_long_sound_is_no_drawn_out_entry(text: str) 
 def test_a_long_run_of_small_vowels_stays_linear() -> None:
     # 「か」, a long paste of 「ぁ」, 「か」: the run was tried again from each small vowel (20 s at 40,000).
     assert_stays_linear(lambda t: list(_SMALL_VOWEL_DRAWN_OUT.finditer("か" + t + "か")), "ぁ")
+
+
+# Hiragana drawn out with 「ー」: Sudachi cuts 「ばかー」 as バ/カー, so only the reading without the 「ー」 finds it.
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("お前はばかーだ", "ばか"),
+        ("お前はあほーだ", "あほ"),
+        ("お前はくそーだ", "くそ"),
+        ("お前はばかーーー！", "ばか"),
+        ("あいつはあほー", "あほ"),
+    ],
+)
+def test_a_hiragana_insult_drawn_out_with_a_long_mark_fires(text: str, word: str) -> None:
+    [f] = findings_of("prohibited.insult", text)
+    assert text[f.start : f.end] == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "すごーい！たくさんのご来場ありがとー！",
+        "おはよー、みんなー",
+        "かわいーね",
+        "いきまーす",
+        "ばかーん、と花火が上がります。",  # ー inside the word: 「ばかん」 is read as ばか
+        "そーだね、でしょーね",
+        "ぼくそーだよ",
+        "よーし、がんばろー",
+        "らーめん祭りを開催します。",
+        "おかーさんと一緒に参加してね。",
+        "ちくしょー！",
+    ],
+)
+def test_hiragana_drawn_out_in_ordinary_words_stays_clean(text: str) -> None:
+    assert "prohibited.insult" not in codes(text)
+
+
+def test_hiragana_drawn_out_in_a_long_paste_stays_linear() -> None:
+    # The reading the word lists use, where the 「ー」 is dropped: a paste of drawn-out words is one pass.
+    assert_stays_linear(lambda t: Document(t).as_read, "ばかーだ")
