@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from bot.rules.model import Hit, RuleOptions
-from bot.rules.text import Document
+from bot.rules.text import Document, Url
 from bot.rules.text_fold import fold
 from bot.rules.wordlists import (
     Match,
@@ -28,7 +29,7 @@ def word_hits(
     """Hits for every entry of `file` (plus the organisation's extra words) that is meant as listed.
 
     Entries inside an allowed phrase, or in their everyday sense (`[everyday]`, `[after_noun]`),
-    are left out, and with `in_links=False` those inside a link (「https://…/japs/」). Overlapping and
+    are left out, and with `in_links=False` those inside a link's path or query (「https://…/japs/」). Overlapping and
     adjacent matches are reported once, as the longest span (「ばかやろう」, not 「ばか」 and
     「ばかやろう」; 「キモい」 once although キモい and きもい fold to the same word; 「引用リポスト」 once).
     """
@@ -42,9 +43,26 @@ def word_hits(
 
 
 def _in_link(doc: Document, start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one link of the draft (its host, path or query)."""
+    """Whether [start, end) lies inside the path or query of one link of the draft: a folder named
+    「/japs/」 (Japanese pages) is nobody's word. The host is still read: 「fuck-the-mayor.com」 is
+    what the reader sees of the link, and a hijacked account chooses it."""
     u = doc.url_at(start)
-    return u is not None and end <= u.end
+    return u is not None and end <= u.end and start >= _path_start(doc.text, u)
+
+
+def _path_start(text: str, u: Url) -> int:
+    """The original offset where the link's path, query or fragment begins (its end when none)."""
+    i, seen_scheme = u.start, not u.scheme
+    while i < u.end:
+        c = unicodedata.normalize("NFKC", text[i])
+        if not seen_scheme:
+            if c == "/" and i + 1 < u.end and unicodedata.normalize("NFKC", text[i + 1]) == "/":
+                seen_scheme, i = True, i + 2
+                continue
+        elif c in "/?#":
+            return i
+        i += 1
+    return u.end
 
 
 def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:

@@ -19,11 +19,26 @@ _PROHIBITED = ("prohibited.insult", "prohibited.discrimination", "prohibited.obs
         "詳細は https://www.city.example.lg.jp/fuck/ をご覧ください。",
         "申込みはこちら：https://www.city.example.lg.jp/retard/form.html",
         "詳細はwww.city.example.lg.jp/gook/へ。",
-        "https://kuso.example.jp/ で公開しています。",
+        "https://www.city.example.lg.jp/kuso/?q=fuck#japs",
+        "https://ｗｗｗ.city.example.lg.jp/kuso/ へ",
     ],
 )
-def test_a_listed_word_inside_a_link_is_silent(text: str) -> None:
+def test_a_listed_word_inside_a_links_path_is_silent(text: str) -> None:
     assert not set(codes(text)) & set(_PROHIBITED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://kuso.example.jp/ で公開しています。",
+        "https://www.fuck-the-mayor.com/ を見て",
+        "www.fuck-the-mayor.com を見て",
+        "http://user@fuck-the-mayor.com/info",
+    ],
+)
+def test_a_listed_word_in_a_links_host_is_read(text: str) -> None:
+    """The host is what a reader sees of a link, and a hijacked account chooses it."""
+    assert set(codes(text)) & set(_PROHIBITED)
 
 
 @pytest.mark.parametrize(
