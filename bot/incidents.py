@@ -33,7 +33,13 @@ from sqlmodel import Session, col, select
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
 from bot.rules import secret_value_spans
-from bot.rules.credentials import RESCAN_LIMIT, before_next_field, password_only_word, product_or_version_word
+from bot.rules.credentials import (
+    RESCAN_LIMIT,
+    before_next_field,
+    label_word_first,
+    password_only_word,
+    product_or_version_word,
+)
 from bot.utc import as_utc
 from storage import outbox
 from storage import reminders as reminder_repo
@@ -646,13 +652,19 @@ def _listed_apart(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # the words are as often the sentence's (「パスワードは Google Workspace で管理」), so the phrase is read whole only
 # when a word of it is one only a password has, and none names a product or a version.
 _A_SAID_PASSPHRASE = re.compile(
-    _BEFORE_A_LABELLED_VALUE +
+    # The label and its separator read whole and never given back (「Password Reset! abc123」「The password is now:
+    # abc123」): backed off to a shorter label or no separator, the phrase began at 「Reset!」 or 「is:」 and the mask
+    # took the label's word with the password.
+    "(?>" + _BEFORE_A_LABELLED_VALUE + ")" +
     r"((?![/／:：=＝])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000](?!(?:->|=>|＝＞)(?:[ \u3000]|$))[!-~\uff01-\uff5e]{1,64}+){1,11}+)"
     r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
 
 
 _ENGLISH_SENTENCE_WORDS = frozenset(("was", "were", "are", "be", "been", "has", "had", "have", "now", "currently",
                                      "set", "reset", "updated", "still", "also", "for", "at", "with", "from"))
+
+
+_A_FIRST_WORD = re.compile(r"([^ \u3000]++)[ \u3000]++")
 
 
 def _a_said_passphrase(phrase: str) -> bool:
@@ -670,9 +682,14 @@ def _passphrase_spans(text: str) -> list[tuple[int, int]]:
         for start, end in _listed_apart(text, *m.span(1)):
             _add_a_passphrase(text, start, end, spans)
     for m in _A_SAID_PASSPHRASE.finditer(text):
-        if _a_said_passphrase(m[1]):
-            for start, end in _listed_apart(text, *m.span(1)):
-                _add_a_passphrase(text, start, end, spans)
+        start, end = m.span(1)
+        # 「PW Note: Blue Sky2026」「パスワード Warning! Blue Sky2026」: a heading's word closed by its mark is the
+        # label's; the value begins after it (masked with it, the record lost the word).
+        if (first := _A_FIRST_WORD.match(text, start, end)) is not None and label_word_first(first[1]):
+            start = first.end()
+        if _a_said_passphrase(text[start:end]):
+            for a, b in _listed_apart(text, start, end):
+                _add_a_passphrase(text, a, b, spans)
     return spans
 
 

@@ -1550,6 +1550,19 @@ def password_only_word(word: str) -> bool:
     return _SPACED_LOOSE_WORD.search(word) is not None and not _UNIT_OR_MODEL_WORD.fullmatch(word.strip("()[]（）.,、。"))
 
 
+# A word a label or a heading ends with (「Password Reset! abc123」「The password is: abc123」「Note: …」): the mark
+# closes the label, and the value begins after it. Only a word of letters, and before 「!」 only a label's own noun:
+# 「Kx7! …」 is a password's first word.
+_LABEL_WORD_CLOSED = re.compile(
+    r"(?i)[a-z]++[:：]|(?:reset|change|changed|update|updated|expired|leak|leaked|alert|notice|warning)[!！]")
+
+
+def label_word_first(word: str) -> bool:
+    """Whether ``word``, the first of a phrase after a label, closes the label rather than begins the value:
+    shared with the leak report's masking, so that neither takes 「Reset!」 or 「is:」 for a word of a password."""
+    return _LABEL_WORD_CLOSED.fullmatch(word) is not None
+
+
 def product_or_version_word(word: str) -> bool:
     """Whether ``word`` names a product, a standard or a version (「Windows」「Office」「v3」「Step」)."""
     return any(p.fullmatch(word) for p in (_TECHNICAL, _VERSION_WORD, _SERVICE_NAME))
@@ -1557,7 +1570,9 @@ def product_or_version_word(word: str) -> bool:
 
 _SPACED_VALUE = re.compile(
     rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?{_MARK_BEFORE_SEPARATOR}{_QUALIFIER}{_VALUE_OF}"
-    rf"(?P<sep>{_SPACED_SEPARATOR})"
+    # The separator read whole and never given back (「The password is now: abc123」): backed off to 「 is 」 or a
+    # space, the phrase began at 「now:」 and the finding (and the report's mask) took the sentence's words.
+    rf"(?P<sep>(?>{_SPACED_SEPARATOR}))"
     r"(?P<value>[!-~]{1,32}+(?:[ \t][!-~]{1,32}+){1,3}+)"
     r"(?=[ \t]*+(?:\n|$|[^\x00-\x7f]))"
 )
@@ -1664,6 +1679,13 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         words = value.split()
         if len(words) < 2 or any(w.lower().strip(_TRAILING) in _PROSE_WORDS for w in words):
             continue
+        start = m.start("value")
+        if label_word_first(words[0]):
+            # 「Password Reset! Blue Sky2026」: the label's word and its mark, then the value (of one word, _labelled's).
+            if len(words) < 3:
+                continue
+            skip = value.index(words[1], len(words[0]))
+            value, start, words = value[skip:], start + skip, words[1:]
         # The first word read without its opening quote: 「パスワード: "Step 1 を参照"」 points to a step
         # of the guide as surely as 「パスワード：Step 1 を参照」 does.
         if _TECHNICAL.fullmatch(words[0].lstrip(_OPEN_QUOTES)) or any(_a_unit_word(w) for w in words[1:]):
@@ -1672,12 +1694,12 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         if _STANDARD_VALUE.fullmatch(value) or all(_is_standard_word(w) for w in words):
             continue  # 「パスワード：Wi-Fi 6対応」「接続キー：WPA2 Personal」
-        if _EXAMPLE_AFTER.match(norm, m.start("value") + len(value)):
+        if _EXAMPLE_AFTER.match(norm, start + len(value)):
             continue
-        if _WHEN.fullmatch(value) and _WHEN_AFTER.match(norm, m.start("value") + len(value)):
+        if _WHEN.fullmatch(value) and _WHEN_AFTER.match(norm, start + len(value)):
             continue  # 「パスワードは 9:30 am に変更」
         joined = "".join(words)
-        if _HEADING.fullmatch(value) and _TITLE_AFTER.match(norm, m.start("value") + len(value)):
+        if _HEADING.fullmatch(value) and _TITLE_AFTER.match(norm, start + len(value)):
             continue  # 「パスワード：Phase 12 をご覧ください」
         numeric = _NUMERIC_LABEL.fullmatch(re.sub(r"[ \t]", "", m["label"])) is not None
         pin_only = _PIN_ONLY_LABEL.fullmatch(m["label"]) is not None
@@ -1688,11 +1710,11 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             or any(product_or_version_word(w) for w in words)
             # 「*「パスワード」* kx7pq2」: a word of marks alone is emphasis closed on the label, no word of the value.
             or not all(_has_letter(w) or _has_digit(w) for w in words)
-            or _UNIT_AFTER.match(norm, m.start("value") + len(value))
+            or _UNIT_AFTER.match(norm, start + len(value))
         ):
             continue
         if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):
-            a = m.start("value")
+            a = start
             yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
     for m in _KANA_VALUE.finditer(norm):
         if _PIN_ONLY_LABEL.fullmatch(m["label"]):

@@ -111,3 +111,45 @@ def test_a_report_keeps_what_is_not_the_passphrase(text: str, kept: str) -> None
 def test_the_readers_stay_linear(shape: str) -> None:
     assert_stays_linear(credentials.find_credentials, shape)
     assert_stays_linear(lambda t: inc.mask_secrets(t, about_a_password=True), shape)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # The readers backed off to a shorter label or separator, and the phrase began at the label's word.
+        ("Password Reset! abc123 というメールでした", f"Password Reset! {M} というメールでした"),
+        ("The password is: abc123", f"The password is: {M}"),
+        ("The password is now: abc123", f"The password is now: {M}"),
+        ("The password is now abc123", f"The password is now {M}"),
+        ("The password was: hunter2", f"The password was: {M}"),
+        # A phrase after them is still masked whole, the label's words kept.
+        ("Password Reset! Blue Sky2026 というメールでした", f"Password Reset! {M} というメールでした"),
+        ("The password is now: Blue Sky2026", f"The password is now: {M}"),
+        ("The password is: Blue Sky2026", f"The password is: {M}"),
+    ],
+)
+def test_a_report_masks_after_the_labels_own_words(text: str, masked: str) -> None:
+    for about in (False, True):
+        assert inc.mask_secrets(text, about_a_password=about) == (masked, 1), text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A weak value after them stays what it was before the multi-word reader: advice, not flagged.
+        ("Password Reset! abc123 というメールでした", []),
+        ("The password is now: abc123", []),
+        ("The password is: abc123", []),
+        ("Password Reset! Blue Sky2026 というメールでした", ["Blue Sky2026"]),
+        ("The password is now: Blue Sky2026", ["Blue Sky2026"]),
+        ("Password Reset! Kx7! Sky2026", ["Kx7! Sky2026"]),  # 「Kx7!」 is a password's word, not a label's
+    ],
+)
+def test_a_draft_reads_the_value_after_the_labels_own_words(text: str, values: list[str]) -> None:
+    assert _values(text) == values
+
+
+def test_a_heading_word_after_a_short_label_does_not_let_the_phrase_out() -> None:
+    # 「Note:」 closes a heading: the phrase after it is masked, never left out as typed.
+    masked, _ = inc.mask_secrets("PW Note: Blue Sky2026", about_a_password=True)
+    assert "Blue" not in masked and "Sky2026" not in masked
