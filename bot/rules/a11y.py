@@ -510,6 +510,8 @@ _PROMPT = re.compile(
 # and the 「※」 of 「※写真はイメージです」.
 _ALT_NOISE = str.maketrans("", "", " \t\n\u3000()[]【】「」『』<>〈〉《》※")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Two kana said twice (「もも」「ココ」): a word or a name, not a key held down.
+_KANA_WORD = re.compile(r"([ぁ-ゖァ-ヺ])\1")
 _LEADING_COUNTERS = tuple(f"{n}{w}" for n in range(1, 21) for w in (*_COUNTER_WORDS, ""))
 
 
@@ -519,8 +521,10 @@ def _placeholder(plain: str) -> bool:
     key = _without_counter(plain).lower().translate(_ALT_NOISE)
     if key == "" or key in _GENERIC_ALT or _PROMPT.fullmatch(key):
         return True  # key is empty only for a counter alone, 「1枚目」
-    if len(set(key)) == 1 and not _IDEOGRAPH.match(key):
-        return True  # 「xxx」「ああああ」「a」: a key pressed to get past the field (「桜」 is a word)
+    if len(set(key)) == 1 and not _IDEOGRAPH.match(key) and not _KANA_WORD.fullmatch(key):
+        # 「xxx」「ああああ」「a」: a key pressed to get past the field (「桜」 is a word, and so are
+        # two kana said twice: 「もも」「ココ」「ララ」, a fruit, a place, a mascot's name).
+        return True
     # 「写真A」「画像B」: a letter counting the pictures after a placeholder.
     if len(key) > 1 and "a" <= key[-1] <= "z" and not key[-2].isascii() and key[:-1] in _GENERIC_ALT:
         return True

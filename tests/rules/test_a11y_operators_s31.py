@@ -45,6 +45,8 @@ def _alt_findings(alt: str, body: str = "会場の様子です。") -> list[str]
         ("写真A", "だけ"),
         ("xxx", "だけ"),
         ("ああああ", "だけ"),
+        ("あ", "だけ"),
+        ("ーー", "だけ"),
     ],
 )
 def test_a_default_name_a_prompt_or_a_placeholder_is_no_description(alt: str, why: str) -> None:
@@ -77,6 +79,8 @@ def test_the_posts_first_line_copied_into_the_alt_field_is_no_description() -> N
         "Description of the route: from the station to the hall",
         "Screenshot of the application form",
         "P1 parking lot entrance",
+        "もも",
+        "ココ",
     ],
 )
 def test_meaningful_alt_texts_stay_silent(alt: str) -> None:
