@@ -601,9 +601,13 @@ def image_alt(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
                 first_line = _compared(_first_line(doc.text))
             if not first_line or _compared(plain) != first_line:
                 continue
-            # The post's heading pasted into the field: a screen reader reads it twice and never
-            # hears what the picture shows.
-            why = "代替テキストが本文の1行目と同じで、画像の内容が伝わりません"
+            # The post's heading pasted into the field: a screen reader reads it twice and never hears
+            # what the picture shows. The first line may also describe the picture (「避難所の地図」), so
+            # the message says what is certain, the repeat.
+            yield Hit(0, 0, f"画像{i + 1}: 代替テキストが本文の1行目と同じです。スクリーンリーダーでは同じ文が2回"
+                            "読み上げられます。1行目が見出しなら、画像に何が写っているかを短い文で書いてください。",
+                      excerpt=alt)
+            continue
         yield Hit(0, 0, f"画像{i + 1}: {why}。何が写っているかを短い文で書いてください。", excerpt=alt)
 
 
