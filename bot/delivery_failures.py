@@ -106,15 +106,6 @@ def _minutes(d: timedelta) -> int:
     return max(1, round(d.total_seconds() / 60))
 
 
-# In the key of a reminder message that lists several subjects, its list's later pages held in its
-# thread (``Sweeper._post_bundle``): ``password.rotate.bundle:U…:digest``.
-BUNDLE_MARK = ".bundle:"
-
-
-def bundle_key(kind: str, person: str, digest: str) -> str:
-    return f"{kind}{BUNDLE_MARK}{person[:60]}:{digest}"
-
-
 def undeliverable_key(target: str, error: str, period: str) -> str:
     """The escalation channel's one message, per ``period`` (a day for a person, an hour for a
     channel), on what could not reach ``target`` for ``error``.
@@ -178,14 +169,15 @@ class DeliveryFailureReporter:
                 if moved := outbox.release_loose(s, key, str(row.payload.get("channel") or "")):
                     log.warning("outbox %s (%s) was given up on; %d note(s) held for it are sent on their own",
                                 row.id, key, moved)
-        elif row.op == "post" and BUNDLE_MARK in key:
-            # A bundled reminder's later pages wait in its thread. Given up on (an operator whose
-            # Slack account was closed, 退職), nothing else would ever release them: they waited
-            # for ever, and /healthz said 503 an hour later. The recipient is reported above.
+        if row.op == "post" and key and outbox.parent_of_stand_in(key) is None:
+            # Whatever the message (a bundled reminder, the escalation channel's list of short
+            # accounts…), its replies held for its thread — a list's later pages — would wait for
+            # ever once it is given up on (a closed account, an archived channel), and /healthz said
+            # 503 an hour later. Those that had somewhere else to go were moved above.
             with self._session(session) as s:
-                if outbox.failed_for_good(s, key) and (gone := outbox.fail_held(
+                if outbox.given_up_for_good(s, key) and (gone := outbox.fail_held(
                         s, key, f"the thread's parent was given up on ({error})")):
-                    log.warning("outbox %s (%s) was given up on; the %d page(s) of its list waiting in its thread "
+                    log.warning("outbox %s (%s) was given up on; the %d reply(ies) waiting for its thread "
                                 "are given up on too", row.id, key, gone)
 
     def _handle(self, row: OutboxRow, error: str, session: Session | None) -> None:
@@ -478,9 +470,19 @@ class DeliveryFailureReporter:
         copy = {k: v for k, v in row.payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
         if incident is not None and self._incident_to_people(s, now, row, incident, channel, error, people, notice, copy):
             return
+        # Replies held for the message (a list's later pages, 「このメッセージのスレッドに続けて」)
+        # follow each person's copy in its thread, as the copy says.
+        held = outbox.held_replies(s, row.message_key) if row.op == "post" and row.message_key else []
         for person in people:
+            copy_key = f"{row.message_key}:dm:{person}" if held else None
             outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)
-            outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now)
+            outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now, message_key=copy_key)
+            for reply in held:
+                page = {k: v for k, v in reply.payload.items()
+                        if k not in ("channel", "thread_ts", "reply_broadcast", outbox.AFTER, outbox.PLAIN)}
+                outbox.enqueue_reply_after(s, copy_key or "", {**page, REPORT_FLAG: True}, now=now)
+        for reply in held:
+            s.delete(reply)
         log.error("escalation channel %s refused outbox %s (%s); sent to %d people directly instead",
                   channel, row.id, error, len(people))
 

@@ -58,7 +58,7 @@ from bot.calendar import (
     next_business_instant,
 )
 from bot.config import Account, OrgConfig
-from bot.delivery_failures import DeliveryFailureReporter, bundle_key
+from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import HOLDING_PREFIX, REALERT_PREFIX, IncidentService, holding_number, realert_number
 from bot.notifications import unpublished_key
 from bot.workflow import (
@@ -641,7 +641,7 @@ class Sweeper:
         more = ([f"ほか {rest} 件は、このメッセージのスレッドに続けて載せています"
                  f"（全 {len(b.lines)} 件、{len(pages)} 通に分けています）。"] if rest else [])
         digest = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16]
-        key = bundle_key(kind, person, digest)
+        key = f"{kind}.bundle:{person[:60]}:{digest}"
         self._post(s, now, person, "\n".join([b.head, *pages[0], *more, b.foot]), key=key, covers=keys)
         for i, page in enumerate(pages[1:], start=2):
             text = f"{b.title}（続き {i}/{len(pages)}）\n" + "\n".join(page)

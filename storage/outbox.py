@@ -385,11 +385,25 @@ def enqueue_reply_after(
                 status=HELD, thread_key=stand_in)
         return
     # No stand-in, or it could not be delivered either (see undivert_replies): wait for the parent,
-    # unless that was given up on too.
-    gone = keys_present(s, [stand_in]) and failed_for_good(s, parent_key)
+    # unless that was given up on too. A parent that takes no stand-in (a reminder, a report) and
+    # was given up on will never be posted: held, the reply waited for ever (/healthz 503).
+    error = None
+    if keys_present(s, [stand_in]) and failed_for_good(s, parent_key):
+        error = "neither the thread's parent nor its stand-in could be delivered"
+    elif given_up_for_good(s, parent_key):
+        error = "the thread's parent was given up on"
     enqueue(s, "post", {**payload, AFTER: parent_key}, now=now, message_key=message_key,
-            status=FAILED if gone else HELD, thread_key=parent_key,
-            error="neither the thread's parent nor its stand-in could be delivered" if gone else None)
+            status=FAILED if error else HELD, thread_key=parent_key, error=error)
+
+
+def given_up_for_good(s: Session, key: str) -> bool:
+    """Whether the post ``key`` was given up on and nothing will ever stand in for it: unlike a
+    draft's post in its channel (``PARENT``), whose replies go to the author's DM instead."""
+    if message_location(s, key) is not None:
+        return False
+    row = s.exec(select(OutboxRow).where(OutboxRow.message_key == key, OutboxRow.op == "post",
+                                         OutboxRow.status == FAILED).order_by(col(OutboxRow.id).desc())).first()
+    return row is not None and not row.payload.get(PARENT)
 
 
 def _release_replies(s: Session, parent_key: str, channel: str, ts: str) -> int:

@@ -749,3 +749,20 @@ def test_the_outbox_waits_no_retry_out_longer_than_the_gateway_sets() -> None:
     longest_set = max(slack_gateway.MAX_RETRY_AFTER, slack_gateway.PARENT_RETRY, slack_gateway.MAX_BACKOFF,
                       slack_gateway.TOKEN_ASK_EVERY)
     assert longest_set <= outbox.LONGEST_RETRY_WAIT
+
+
+def test_a_reply_to_a_post_given_up_on_with_nothing_to_stand_in_for_it_is_given_up_not_held(db: Database) -> None:
+    # A page written after its list's first message was refused for good (a closed account) waited
+    # for ever, keeping /healthz at 503; a draft's post still holds its replies for the stand-in.
+    for key, flag in (("password.rotate.bundle:U1:abc", {}), ("draft:11:root", {outbox.PARENT: True})):
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "U1", "text": "list", **flag}, now=NOW, message_key=key)
+        with db.session() as s:
+            (row,) = [r for r in outbox.eligible(s, NOW) if r.message_key == key]
+            outbox.mark_failed(s, row.id or 0, "user_disabled")
+        with db.session() as s:
+            outbox.enqueue_reply_after(s, key, {"channel": "U1", "text": "page 2"}, now=NOW)
+    with db.session() as s:
+        assert {r.thread_key: r.status for r in outbox.rows(s, (outbox.HELD, outbox.FAILED))
+                if r.payload.get("text") == "page 2"} == {"password.rotate.bundle:U1:abc": outbox.FAILED,
+                                                         "draft:11:root": outbox.HELD}

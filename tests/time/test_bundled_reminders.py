@@ -269,3 +269,40 @@ def test_a_bundled_reminder_that_goes_through_in_a_later_run_is_no_longer_record
     assert town.sweep(jst(2026, 11, 24, 8, 31)).sent["password.rotate"] == 1  # a new process, as cron's next run
     with db.session() as s:
         assert reminders.failing_since(s, jst(2026, 11, 24)) == {}
+
+
+def test_the_channels_list_of_short_accounts_refused_for_good_brings_its_pages_to_each_escalation_member(db, org) -> None:  # type: ignore[no-untyped-def]
+    """The escalation channel archived (is_archived) on the last business day: the list's first
+    message went to each escalation member by DM, but its later pages waited in the outbox for the
+    channel's thread for ever (/healthz 503 an hour later), and the copy's 「スレッドに続けて」 was untrue."""
+    from bot.delivery_failures import DeliveryFailureReporter
+    from bot.incidents import escalation_people
+    from bot.localstack import slack_users
+    from bot.sandbox.server import LocalSlack
+    from bot.slack_gateway import SlackGateway
+    from bot.slack_http import KeepAliveWebClient
+
+    town = Town(db, org, {f"acct-{i:03d}": ("U0OPERATOR",) for i in range(41)})  # two pages
+    channel = town.org.policy.escalation_channel
+    people = escalation_people(town.org)
+    assert channel and people
+    slack = LocalSlack(token="xoxb-bundle-test", users=slack_users(town.org)).start()
+    try:
+        slack.inject("chat.postMessage", error="is_archived", channel=channel, times=1000)
+        town.sweep(jst(2026, 11, 30, 8, 30))
+        client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
+        gateway = SlackGateway(db, client, render_home=lambda *a, **k: None, clock=town.clock,
+                               on_permanent_failure=DeliveryFailureReporter(db, town.org, town.clock))
+        for _ in range(6):
+            gateway.deliver_due()
+        got = {p: slack.messages(p) for p in people}
+    finally:
+        slack.stop()
+    with db.session() as s:
+        assert outbox.held(s, jst(2030, 1, 1)) == (0, 0)
+    for person, messages in got.items():
+        [first] = [m for m in messages if "個別にお知らせしました" in m.text]
+        assert "続けて載せています" in first.text, person
+        # In the copy's own thread, as its cut line says.
+        [page] = [m for m in messages if m.thread_ts == first.ts]
+        assert "（続き 2/2）" in page.text
