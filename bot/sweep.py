@@ -76,7 +76,7 @@ from bot.workflow import (
 from storage import drafts as draft_repo
 from storage import outbox
 from storage import reminders as repo
-from storage.db import Database, as_utc
+from storage.db import Database, as_utc, whole_database_failing
 from storage.models import DraftRow, DraftVersionRow
 
 if TYPE_CHECKING:  # bot.services imports this module
@@ -608,8 +608,12 @@ class Sweeper:
                 for person, got in by_person.items():
                     self._post_bundle(s, report.now, kind, person, got, single, bundled)
         except Exception as e:
-            if len(todo) == 1:
-                self._failed(report, todo[0][0], e)
+            if len(todo) == 1 or whole_database_failing(e):
+                # The database failing as a whole (unreachable, refusing writes) fails any part of
+                # the bundle alike: halving it down to single subjects was 2N−1 tries and N−1 more
+                # WARNINGs at every sweep. Each subject is tried again later, as one that failed.
+                for key, _ in todo:
+                    self._failed(report, key, e)
                 return
             log.warning("%d %s reminder(s) could not be written together (%s: %s); trying them in smaller groups",
                         len(todo), kind, type(e).__name__, str(e).splitlines()[0][:200] if str(e) else "")

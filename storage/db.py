@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import select as sql_select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.pool import Pool
 from sqlmodel import Session
@@ -269,6 +269,26 @@ def refuses_writes(error: BaseException) -> bool:
         return sqlstate.startswith(_REFUSING_SQLSTATES)
     name = str(getattr(orig, "sqlite_errorname", "") or "")
     return name.startswith(_REFUSING_SQLITE)
+
+
+def whole_database_failing(error: BaseException) -> bool:
+    """Whether ``error`` is the database failing as a whole (unreachable, its connection lost, its
+    server shutting down, refusing every write), not something of the rows written: trying the
+    same writes in smaller groups fails each the same way.
+
+    A deadlock, a lock or statement timeout, a constraint or a trigger's refusal is of the rows (the
+    SQLSTATEs of those are left out); an OperationalError with no SQLSTATE is a connection psycopg
+    could not make, or SQLite's file (locked, read-only, full, unreadable)."""
+    if isinstance(error, SQLAlchemyTimeoutError | DisconnectionError | InterfaceError):
+        return True
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    if refuses_writes(error):
+        return True
+    sqlstate = str(getattr(_driver_error(error), "sqlstate", "") or "")
+    if sqlstate:
+        return sqlstate.startswith(("08", "57P"))  # connection exception; admin shutdown, cannot connect now
+    return isinstance(error, OperationalError)
 
 
 def _driver_error(error: BaseException) -> BaseException:

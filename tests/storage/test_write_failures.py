@@ -105,3 +105,31 @@ def test_a_failed_writes_logged_traceback_does_not_carry_the_statements_values(
     logged = logging.Formatter().format(record)
     assert "INSERT INTO processed_events" in logged  # the statement still says what failed
     assert value not in logged
+
+
+def test_only_a_failure_of_the_whole_database_counts_as_one_not_a_rows() -> None:
+    """The sweep stops splitting a bundle when the database fails as a whole (bot.sweep._write_bundles)."""
+    import sqlite3
+
+    from sqlalchemy.exc import IntegrityError as SAIntegrityError
+    from sqlalchemy.exc import OperationalError as SAOperationalError
+    from sqlalchemy.exc import TimeoutError as SATimeoutError
+
+    from storage.db import whole_database_failing
+
+    class PgError(Exception):
+        def __init__(self, sqlstate: str) -> None:
+            super().__init__(sqlstate)
+            self.sqlstate = sqlstate
+
+    def wrapped(kind: type[Exception], orig: Exception) -> Exception:
+        return kind("INSERT …", {}, orig)  # type: ignore[call-arg]
+
+    assert whole_database_failing(wrapped(SAOperationalError, sqlite3.OperationalError("database is locked")))
+    assert whole_database_failing(wrapped(SAOperationalError, PgError("57P01")))  # admin shutdown
+    assert whole_database_failing(wrapped(SAOperationalError, PgError("08006")))  # connection failure
+    assert whole_database_failing(SATimeoutError("QueuePool limit"))
+    assert not whole_database_failing(wrapped(SAOperationalError, PgError("40P01")))  # deadlock
+    assert not whole_database_failing(wrapped(SAOperationalError, PgError("55P03")))  # lock not available
+    assert not whole_database_failing(wrapped(SAIntegrityError, sqlite3.IntegrityError("refused")))
+    assert not whole_database_failing(ValueError("a bug in one reminder"))

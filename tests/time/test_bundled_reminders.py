@@ -128,6 +128,48 @@ def test_one_account_that_cannot_be_written_does_not_hold_back_the_others(db, or
     assert sorted(listed) == ids  # each once
 
 
+def test_a_database_refusing_every_write_is_not_tried_subject_by_subject(db, org, caplog) -> None:  # type: ignore[no-untyped-def]
+    """The whole database failing (full, read-only) is no subject's fault: halving the bundle down
+    to single subjects tried it 2N−1 times and logged N−1 more WARNINGs at every sweep."""
+    import logging
+
+    from sqlalchemy import event, text
+
+    ids = [f"acct-{i:03d}" for i in range(16)]
+    town = Town(db, org, {a: ("U0P1",) for a in ids})
+
+    def read_only(conn, cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        # SQLite's file turns read-only as the reminders are written (the sweep's reads go through).
+        if statement.startswith("BEGIN"):
+            cursor.execute("PRAGMA query_only = OFF")
+        elif statement.startswith("INSERT INTO outbox"):
+            cursor.execute("PRAGMA query_only = ON")
+
+    if db.is_postgres:  # the disk fills up (SQLSTATE 53100) as the reminders are written
+        with db.engine.begin() as c:
+            c.execute(text("CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS "
+                           "$$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$"))
+            c.execute(text("CREATE TRIGGER test_disk_full BEFORE INSERT ON outbox FOR EACH ROW "
+                           "EXECUTE FUNCTION test_disk_full()"))
+    else:
+        event.listen(db.engine, "before_cursor_execute", read_only)
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.sweep"):
+            failed = town.sweep(jst(2026, 11, 24, 8, 30))
+    finally:
+        if db.is_postgres:
+            with db.engine.begin() as c:
+                c.execute(text("DROP TRIGGER test_disk_full ON outbox"))
+                c.execute(text("DROP FUNCTION test_disk_full()"))
+        else:
+            event.remove(db.engine, "before_cursor_execute", read_only)
+        db.engine.dispose()  # (SQLite's query_only outlives the transaction)
+    # Each subject failed once (the monthly asks of the day as well), none was tried alone.
+    assert failed.failed >= len(ids) and failed.total == 0
+    assert not [r for r in caplog.records if "smaller groups" in r.getMessage()]
+    assert town.sweep(jst(2026, 11, 24, 12, 30)).sent["password.rotate"] == len(ids)
+
+
 def monthly_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.startswith("・")]
 
