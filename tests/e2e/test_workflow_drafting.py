@@ -153,7 +153,7 @@ def test_shortcut_keeps_the_custom_emoji_of_the_message_for_the_checks(stack: Lo
     st.driver.view_submission("U0OPERATOR", "submit_draft", {"date": TOMORROW, "time": time(9, 30)})
     root = root_message(st, "観光振興課")
     found = "\n".join(all_text(m) for m in wait_root_thread(st, root, "Slack の絵文字の書き方"))
-    assert "「:お知らせ:」は Slack の絵文字の書き方" in found and "「:観光振興課:」" not in found, found
+    assert "「`:お知らせ:`」は Slack の絵文字の書き方" in found and ":観光振興課:`」" not in found, found
     assert [v.custom_emoji for v in versions(st)] == [["お知らせ"]]
 
 
