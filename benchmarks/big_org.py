@@ -63,8 +63,7 @@ def build_toml(*, accounts: int = 150, members: int = 400, approvers: int = 60, 
         lines += ["[[members]]", f'slack_id = "{member_id(i)}"', f'name = "職員 {i:03d}"',
                   f'org = "ka{i % len(ORG_NAMES):02d}"', f'rank = "{rank}"', ""]
     operators = members - approvers
-    spoiled = {round((j + 0.5) * accounts / mistakes): MISTAKES[j % len(MISTAKES)]
-               for j in range(mistakes)} if mistakes else {}
+    spoiled = {a: MISTAKES[j % len(MISTAKES)] for j, a in enumerate(_spoiled_indices(accounts, mistakes))}
     for a in range(accounts):
         platform = PLATFORMS[a % len(PLATFORMS)]
         fields = {
@@ -89,9 +88,13 @@ def build_toml(*, accounts: int = 150, members: int = 400, approvers: int = 60, 
     return "\n".join(lines)
 
 
+def _spoiled_indices(accounts: int, mistakes: int) -> list[int]:
+    return [round((j + 0.5) * accounts / mistakes) for j in range(mistakes)]
+
+
 def spoiled_accounts(accounts: int, mistakes: int) -> list[str]:
     """The ids of the accounts ``build_toml(mistakes=...)`` spoils, in file order."""
-    return [f"acct-{round((j + 0.5) * accounts / mistakes):03d}" for j in range(mistakes)]
+    return [f"acct-{a:03d}" for a in _spoiled_indices(accounts, mistakes)]
 
 
 def main(argv: list[str] | None = None) -> int:
