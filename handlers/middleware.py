@@ -11,6 +11,7 @@ from slack_bolt import App, BoltResponse
 from sqlalchemy.exc import DataError, DBAPIError
 
 from bot import errors, render
+from bot.graphemes import shortened
 from bot.payload_shape import SEVERAL_ACTIONS_JA, several_actions
 from bot.services import Kessai
 from storage.db import describe_db_error
@@ -124,7 +125,9 @@ def lost_intake_message(kessai: Kessai, body: dict[str, Any]) -> tuple[str, str,
             return None
     text = msg.get("text")
     first = next((line.strip() for line in str(text or "").splitlines() if line.strip()), "")
-    head = first[:EXCERPT_CHARS] + ("…" if len(first) > EXCERPT_CHARS or len(str(text or "").strip()) > len(first) else "")
+    head = shortened(first, EXCERPT_CHARS + 1)  # never inside an emoji or before its marks
+    if head == first and len(str(text or "").strip()) > len(first):
+        head += "…"  # more lines follow
     excerpt = f"> {render.escape(head)}" if head else "> （画像・動画のみのメッセージ）"
     return channel, str(msg["user"]), notice.format(excerpt=excerpt)
 
