@@ -202,12 +202,7 @@ def list_pages(short: Sequence[tuple[Account, int]], added: Mapping[str, date]) 
         d = added.get(a.id)
         note = f"（{d.month}月{d.day}日に kessai に登録されてからの記録）" if d is not None else ""
         lines.append(f"・{listed_name(a)}: {n} 件{note}")
-    pages = []
-    while lines:
-        page = _within_room(lines[:REPORT_LIST_LIMIT])
-        pages.append(page)
-        lines = lines[len(page):]
-    return pages
+    return bundle_pages(lines)
 
 
 def more_in_thread(pages: list[list[str]]) -> list[str]:
@@ -1470,10 +1465,6 @@ class Sweeper:
             return f"{started.month}月{started.day}日に kessai の利用を始めてから"
         return None
 
-    @staticmethod
-    def _listed_name(account: Account) -> str:
-        return listed_name(account)
-
     def _post_rest_in_thread(self, s: Session, now: datetime, parent_key: str, title: str,
                              pages: list[list[str]]) -> None:
         """Pages 2… of a list under the channel's message ``parent_key``, in order (held until it is posted)."""
@@ -1654,7 +1645,7 @@ class Sweeper:
                         + "\n計画書どおりに発信されていないアカウントは、撤退（アカウント削除）の判断材料になります"
                           "（上越市ソーシャルメディアガイドライン 6(1)③）。")
             if too_late:
-                listed = _within_room([self._listed_name(a) for a in too_late[:REPORT_LIST_LIMIT]])
+                listed = _within_room([listed_name(a) for a in too_late[:REPORT_LIST_LIMIT]])
                 names = "、".join(listed)
                 more = f" ほか {len(too_late) - len(listed)} アカウント" if len(too_late) > len(listed) else ""
                 body += ("\n" if body else "") + (
