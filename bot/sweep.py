@@ -205,13 +205,13 @@ def list_pages(short: Sequence[tuple[Account, int]], added: Mapping[str, date]) 
     return bundle_pages(lines)
 
 
-def more_in_thread(pages: list[list[str]]) -> list[str]:
-    """What the channel's message says of the pages after its first (none: nothing)."""
+def more_in_thread(pages: list[list[str]], unit: str = "アカウント") -> list[str]:
+    """What the message says of the pages after its first (none: nothing); ``unit`` counts the lines."""
     rest = sum(len(p) for p in pages[1:])
     if not rest:
         return []
-    return [f"ほか {rest} アカウントは、このメッセージのスレッドに続けて載せています"
-            f"（全 {sum(len(p) for p in pages)} アカウント、{len(pages)} 通に分けています）。"]
+    return [f"ほか {rest} {unit}は、このメッセージのスレッドに続けて載せています"
+            f"（全 {sum(len(p) for p in pages)} {unit}、{len(pages)} 通に分けています）。"]
 
 
 @dataclass
@@ -636,16 +636,11 @@ class Sweeper:
         keys = [k for k, _ in got]
         b = bundled([x for _, x in got])
         pages = bundle_pages(b.lines)
-        rest = sum(len(p) for p in pages[1:])
-        more = ([f"ほか {rest} 件は、このメッセージのスレッドに続けて載せています"
-                 f"（全 {len(b.lines)} 件、{len(pages)} 通に分けています）。"] if rest else [])
         digest = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16]
         key = f"{kind}.bundle:{person[:60]}:{digest}"
-        self._post(s, now, person, "\n".join([b.head, *pages[0], *more, b.foot]), key=key, covers=keys)
-        for i, page in enumerate(pages[1:], start=2):
-            text = f"{b.title}（続き {i}/{len(pages)}）\n" + "\n".join(page)
-            outbox.enqueue_reply_after(s, key, {"channel": person, "text": text, "blocks": render.sections(text),
-                                                "unfurl_links": False, "unfurl_media": False}, now=now)
+        self._post(s, now, person, "\n".join([b.head, *pages[0], *more_in_thread(pages, "件"), b.foot]), key=key,
+                   covers=keys)
+        self._post_rest_in_thread(s, now, person, key, b.title, pages)
 
     def _failed(self, report: SweepReport, key: str, e: Exception, *, periodic: bool = False) -> None:
         """Reminder ``key`` could not be written (rolled back, claim and all): tried again later,
@@ -1465,14 +1460,12 @@ class Sweeper:
             return f"{started.month}月{started.day}日に kessai の利用を始めてから"
         return None
 
-    def _post_rest_in_thread(self, s: Session, now: datetime, parent_key: str, title: str,
+    def _post_rest_in_thread(self, s: Session, now: datetime, channel: str, parent_key: str, title: str,
                              pages: list[list[str]]) -> None:
-        """Pages 2… of a list under the channel's message ``parent_key``, in order (held until it is posted)."""
-        channel = self.org.policy.escalation_channel
+        """Pages 2… of a list under the message ``parent_key`` in ``channel``, in order (held until it is posted)."""
         for i, page in enumerate(pages[1:], start=2):
             text = f"{title}（続き {i}/{len(pages)}）\n" + "\n".join(page)
-            sections = [render.section(t) for t, _ in render.pack([(line, 0) for line in text.split("\n")])]
-            outbox.enqueue_reply_after(s, parent_key, {"channel": channel, "text": text, "blocks": sections,
+            outbox.enqueue_reply_after(s, parent_key, {"channel": channel, "text": text, "blocks": render.sections(text),
                                                        "unfurl_links": False, "unfurl_media": False}, now=now)
 
     @staticmethod
@@ -1584,7 +1577,7 @@ class Sweeper:
                     f"（{len(short)} 件、本日 {self._fmt_day(last_day)} 時点）*\n"
                     + (self._partial_note(started) + "\n" if started else "") + "\n".join(lines)
                     + f"\n運用担当者と運用管理責任者には個別にお知らせしました（{GUIDELINE_MONTHLY}）。"), key=key)
-                self._post_rest_in_thread(s, now, key, f"*{m}月の投稿が基準に達していないアカウント*", pages)
+                self._post_rest_in_thread(s, now, channel, key, f"*{m}月の投稿が基準に達していないアカウント*", pages)
                 return True
 
             self._claim_each(report, kind, [(f"{kind}.channel:{tag}", None)], channel_send)
@@ -1662,7 +1655,7 @@ class Sweeper:
             # Keyed: a post recorded for the month after this report replies under it (report_correction).
             self._post(s, now, channel, head + body, key=report_key(y, m))
             if pages:
-                self._post_rest_in_thread(s, now, report_key(y, m), f"*{y}年{m}月に基準に達しなかったアカウント*", pages)
+                self._post_rest_in_thread(s, now, channel, report_key(y, m), f"*{y}年{m}月に基準に達しなかったアカウント*", pages)
             if not noted:
                 # No sweep ran that month: the standard is today's file. Noted with the report, so that
                 # report_correction judges a later record by what the report said even if the file
