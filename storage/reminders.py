@@ -273,17 +273,6 @@ class DraftCandidate:
     version: DraftVersionRow
 
 
-def pending_since_before(s: Session, cutoff: datetime) -> list[DraftCandidate]:
-    """Pending drafts that entered ``pending`` at or before ``cutoff`` (their ``updated_at``)."""
-    q = (
-        select(DraftRow, DraftVersionRow)
-        .join(DraftVersionRow, IS_CURRENT_VERSION)
-        .where(col(DraftRow.state) == "pending", col(DraftRow.updated_at) <= cutoff)
-        .order_by(col(DraftRow.id))
-    )
-    return [DraftCandidate(d, v) for d, v in s.exec(q)]
-
-
 @dataclass(frozen=True)
 class PendingWait:
     """What the sweep needs of a waiting draft to know which of its reminders could be due: no text."""
@@ -295,8 +284,9 @@ class PendingWait:
 
 
 def pending_waits_before(s: Session, cutoff: datetime) -> list[PendingWait]:
-    """``pending_since_before`` without the rows: a big city's backlog of thousands of waiting
-    drafts, read whole (texts, alt texts) every minute to find the few whose reminder is due."""
+    """The drafts that entered ``pending`` at or before ``cutoff`` (their ``updated_at``), without
+    their rows (texts, alt texts): a big city's backlog of thousands of waiting drafts was read whole
+    every minute to find the few whose reminder is due; ``pending_candidates`` reads those few."""
     q = (
         select(DraftRow.id, DraftRow.current_version, DraftRow.updated_at, DraftRow.account_id)
         .join(DraftVersionRow, IS_CURRENT_VERSION)

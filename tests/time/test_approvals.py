@@ -225,7 +225,7 @@ def test_no_sweep_scans_drafts_that_cannot_be_due(world: World) -> None:
     world.pending_draft(jst(2026, 11, 24, 10, 1))
     cutoff = business_instant_before(world.sweeper.cal, jst(2026, 11, 24, 12, 0), timedelta(hours=2))
     with world.db.session() as s:
-        assert reminders.pending_since_before(s, cutoff) == []
+        assert reminders.pending_waits_before(s, cutoff) == []
 
 
 def test_a_reminder_missed_over_the_weekend_waits_for_monday_morning(world: World) -> None:
