@@ -217,7 +217,8 @@ def _nearest(month: int, day: int, today: date) -> date | None:
     return best.replace(day=day)
 
 
-def _zone(ctx: CheckContext) -> ZoneInfo:
+def local_zone(ctx: CheckContext) -> ZoneInfo:
+    """The organisation's time zone, in which a post's day and time are read."""
     try:
         return ZoneInfo(ctx.policy.tz)
     except Exception:  # a bad zone is reported by config validation, not by a rule
@@ -225,7 +226,7 @@ def _zone(ctx: CheckContext) -> ZoneInfo:
 
 
 def _local_today(ctx: CheckContext) -> date:
-    return ctx.now.astimezone(_zone(ctx)).date()
+    return ctx.now.astimezone(local_zone(ctx)).date()
 
 
 @rule(
@@ -320,7 +321,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Ite
         overlaps = _overlap_test([(h.start, h.end) for h in hits])
         hits.extend(h for h in _stale_eras(doc) if not overlaps(h.start, h.end))
     if ctx.scheduled_at is not None and any(w in doc.norm for w in _RELATIVE_WORDS):
-        posted = ctx.scheduled_at.astimezone(_zone(ctx)).date()
+        posted = ctx.scheduled_at.astimezone(local_zone(ctx)).date()
         hits.extend(_relative_day_mismatches(doc, posted, [(h.start, h.end) for h in hits]))
     for hit in hits:
         if not _quoted_as_wrong(doc.text, hit.start, hit.end):
@@ -1685,13 +1686,13 @@ def _fits_nearest_year(m: re.Match[str], days: list[tuple[int | None, int, int, 
 
 
 def _fmt_day(t: datetime, ctx: CheckContext) -> str:
-    lt = t.astimezone(_zone(ctx))
+    lt = t.astimezone(local_zone(ctx))
     return f"{lt.year}年{lt.month}月{lt.day}日（{WEEKDAYS[lt.weekday()]}）"
 
 
 def _fmt(t: datetime, ctx: CheckContext) -> str:
     # Written as the thread's 「投稿予定: 2026年12月7日（月）09:30」 above the finding is.
-    return f"{_fmt_day(t, ctx)}{t.astimezone(_zone(ctx)):%H:%M}"
+    return f"{_fmt_day(t, ctx)}{t.astimezone(local_zone(ctx)):%H:%M}"
 
 
 @rule(

@@ -10,8 +10,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
+from bot.rules.dates import local_zone
 from bot.rules.model import CheckContext, Example, Hit, RuleOptions
 from bot.rules.prefilter import guard
 from bot.rules.registry import rule
@@ -187,7 +187,7 @@ def embargo(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit
     """
     allowed = allowed_spans(doc, opts.allow)
     hits = [h for h in word_hits(doc, opts, "press.txt", "") if not allowed.covers(h.start, h.end)]
-    if hits and not _still_to_come(doc.text, (ctx.scheduled_at or ctx.now).astimezone(_zone(ctx))):
+    if hits and not _still_to_come(doc.text, (ctx.scheduled_at or ctx.now).astimezone(local_zone(ctx))):
         released: dict[tuple[int, int], bool] = {}  # per sentence: one may hold many of the words
         kept = []
         for h in hits:
@@ -217,13 +217,6 @@ _RELEASE_TO_COME = re.compile(
     r"|しましたら|された後|の後に|(?i:embargo)"
 )
 _UNRELEASED_WORD = re.compile(r"前|未発表|オフレコ|(?i:embargo)")
-
-
-def _zone(ctx: CheckContext) -> ZoneInfo:
-    try:
-        return ZoneInfo(ctx.policy.tz)
-    except Exception:  # a bad zone is reported by config validation, not by a rule
-        return ZoneInfo("Asia/Tokyo")
 
 
 # Anywhere in the post, what says the release is still ahead: its embargo (「解禁日時：12/8 9:00」「翌日朝刊解禁」,
