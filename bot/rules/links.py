@@ -557,6 +557,15 @@ def _continued_on_next_line(doc: Document, url: Url) -> tuple[int, str] | None:
     return end, url.url + br.group(1) + rest
 
 
+_HOST_RUN = re.compile(r"[A-Za-z0-9.\-]+")
+
+
+def _host_after(norm: str, pos: int) -> str:
+    """The host name written from ``pos`` on (what a repaired scheme is suggested with), or ''."""
+    host = _HOST_RUN.match(norm, pos)
+    return host.group() if host else ""
+
+
 # An address in brackets after the scheme (and any user name), which only an IPv6 address may be.
 _BRACKET_HOST = re.compile(r"(?i)(?<![A-Za-z0-9])https?://(?:[^\s/?#@\[\]]*+@)?(?P<host>\[[^\s/?#\[\]]*+\]?)")
 
@@ -613,8 +622,7 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             continue
         fixed = "https" if "s" in scheme else "http"
         start, end = doc.span(m.start(), m.end())
-        rest = re.match(r"[A-Za-z0-9.\-]+", doc.norm[m.end() :])
-        tail = rest.group() if rest else ""
+        tail = _host_after(doc.norm, m.end())
         yield Hit(
             start,
             end,
@@ -624,12 +632,11 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     if "://" in doc.norm:
         for m in _SPLIT_SCHEME.finditer(doc.norm):
             start, end = doc.span(m.start(), m.end())
-            host = re.match(r"[A-Za-z0-9.\-]+", doc.norm[m.end() :])
             yield Hit(
                 start,
                 end,
                 f"「{m.group(1)}://」の後に空白や改行が入っていて、リンクになりません。アドレスを続けて1行に書いてください。",
-                suggestion=f"{m.group(1).lower()}://{host.group() if host else ''}",
+                suggestion=f"{m.group(1).lower()}://{_host_after(doc.norm, m.end())}",
             )
     if "[" in doc.norm and "://" in doc.norm:
         for m in _BRACKET_HOST.finditer(doc.norm):
