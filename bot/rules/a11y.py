@@ -725,10 +725,8 @@ def _seen_length(text: str, a: int, b: int, urls: list[Url]) -> int:
     return n
 
 
-def _without_hashtag_block(
-    text: str, a: int, b: int, tags: list[tuple[int, int, str]]
-) -> tuple[int, int]:
-    """text[a:b] without the hashtags, separated by spaces only, that close it: a line of tags
+def _end_before_hashtags(text: str, a: int, b: int, tags: list[tuple[int, int, str]]) -> int:
+    """Where text[a:b] ends without the hashtags, separated by spaces only, that close it: a line of tags
     (「#上越市 #夏祭り #花火大会 …」) is no sentence to split, and their number is platform.hashtags'.
     A tag the sentence opens with (「#上越市 の夏祭りは…」) is read as one of its words and stays."""
     k = bisect_left(tags, (a,))
@@ -740,7 +738,7 @@ def _without_hashtag_block(
         if text[end:b].strip():
             break
         b = start
-    return a, b
+    return b
 
 
 @rule(
@@ -768,7 +766,7 @@ def long_sentence(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterat
         if "#" in doc.text[a:b] or "＃" in doc.text[a:b]:
             if tags is None:
                 tags = hashtags(doc)
-            a, b = _without_hashtag_block(doc.text, a, b, tags)
+            b = _end_before_hashtags(doc.text, a, b, tags)
             if b - a <= _MAX_SENTENCE // 2:  # a line of tags alone ends here
                 continue
         urls = doc.urls_within(a, b)
