@@ -96,6 +96,7 @@ _EN_MONTHS = (
     "november",
     "december",
 )
+_EN_MONTHS_BY_ABBR = {name[:3]: i + 1 for i, name in enumerate(_EN_MONTHS)}
 _EN_MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -1283,9 +1284,6 @@ def _fits_english_range(text: str, m: re.Match[str], year: str | None, month: in
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-鿿]")
 
 
-_EN_MONTHS_BY_ABBR = {name[:3]: i + 1 for i, name in enumerate(_EN_MONTHS)}
-
-
 def _after(first: date | None, month: int, day: int) -> date | None:
     """The first `day` of `month` after `first`, no more than `_EN_RANGE_DAYS` later; None when there
     is none (「Dec 14 – Dec 10」 is no span, nor 「Dec 14 – Mar 1」)."""
@@ -1365,7 +1363,7 @@ def _english_weekdays(doc: Document, today: date) -> Iterator[Hit]:
         if month_word.isdigit():
             month = int(month_word) if 1 <= int(month_word) <= 12 else None
         else:
-            month = next((i + 1 for i, name in enumerate(_EN_MONTHS) if name.startswith(month_word[:3])), None)
+            month = _EN_MONTHS_BY_ABBR.get(month_word[:3])
         weekday = _english_day(written)
         day = int(m.group("d" + form))
         year = m.group("y" + form) or (m.group("y5b") if form == "5" else None)
