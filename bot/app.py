@@ -112,7 +112,9 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
     gateway = SlackGateway(db, client, clock=clock, on_permanent_failure=failures,
                            on_scope_change=failures.scope_changed)
     kessai = Kessai(db, org, after_commit=gateway.kick, tz=settings.tz, clock=clock)
-    failures.incident_alert = IncidentService(kessai).current_alert
+    incident_service = IncidentService(kessai)
+    failures.incident_alert = incident_service.current_alert
+    failures.incident_whole = incident_service.whole_under_copy
     kessai.on_access_lost = gateway.access_lost
     schema_current = upgrade or migrations_current(db.engine)
     with db.session() as s:

@@ -15,7 +15,14 @@ from sqlmodel import Session
 
 from bot import slack_gateway
 from bot.config import OrgConfig
-from bot.incidents import INCIDENT_REF, alert_key, alert_key_prefix, escalation_people, is_escalation_officer
+from bot.incidents import (
+    INCIDENT_REF,
+    alert_key,
+    alert_key_prefix,
+    escalation_people,
+    is_escalation_officer,
+    whole_key,
+)
 from bot.notifications import draft_of_root, root_key
 from bot.render import escape
 from storage import drafts as draft_repo
@@ -144,6 +151,8 @@ class DeliveryFailureReporter:
         # The current alert of an incident (IncidentService.current_alert), set once the service
         # exists: a note refused after the alert itself was delivered brings each person a copy.
         self.incident_alert: Callable[[Session, int], dict[str, Any] | None] | None = None
+        # IncidentService.whole_under_copy: the whole of a cut report, after a copy of its alert.
+        self.incident_whole: Callable[[Session, datetime, int, str], None] | None = None
 
     @contextmanager
     def _session(self, outer: Session | None) -> Iterator[Session]:
@@ -517,8 +526,14 @@ class DeliveryFailureReporter:
             for held in outbox.held_replies(s, alert_key(iid, channel)):
                 note = {k: v for k, v in held.payload.items()
                         if k not in ("channel", "thread_ts", "reply_broadcast", outbox.AFTER, outbox.PLAIN)}
+                whole = held.message_key == whole_key(iid, channel)
                 for person in people:
-                    outbox.enqueue_reply_after(s, alert_key(iid, person), {**note, REPORT_FLAG: True}, now=now)
+                    if whole and outbox.keys_present(s, [whole_key(iid, person)]):
+                        continue  # the copy a bounced note brought has it already
+                    # The whole report keeps a key of the copy's: a redraw of the copy gives it
+                    # only to a thread that lacks it (IncidentService.whole_under_alert).
+                    outbox.enqueue_reply_after(s, alert_key(iid, person), {**note, REPORT_FLAG: True}, now=now,
+                                               message_key=whole_key(iid, person) if whole else None)
                 s.delete(held)
             if incident.reporter_id not in people:
                 names = "、".join(f"{escape(self._name(p))} さん" for p in people)
@@ -544,6 +559,9 @@ class DeliveryFailureReporter:
                     continue
                 outbox.enqueue(s, "post", {**current, "channel": person, REPORT_FLAG: True}, now=now,
                                message_key=alert_key(iid, person))
+                if self.incident_whole is not None:
+                    # The copy quotes the report as the alert did, saying its thread has the whole text.
+                    self.incident_whole(s, now, iid, person)
             if row.op == "update":
                 continue  # the redraw refused is the alert itself, which the copy shows as it is now
             if not outbox.failed_for_good(s, alert_key(iid, person)):  # else held for ever (a disabled account)

@@ -1347,6 +1347,12 @@ def alert_key(incident_id: int, destination: str) -> str:
     return f"{alert_key_prefix(incident_id)}{destination}"
 
 
+def whole_key(incident_id: int, destination: str) -> str:
+    """The key of the reply giving a cut report whole under the alert (or copy) at ``destination``:
+    each alert whose quote says 「全文はこのメッセージのスレッドに載せています」 is given one, once."""
+    return f"incident:{incident_id}:whole:{destination}"
+
+
 def is_alert_key(key: str) -> bool:
     """Whether ``key`` is that of an incident's alert (in the escalation channel or a person's copy)."""
     head, _, rest = key.partition(":")
@@ -1534,9 +1540,9 @@ class IncidentService:
                 self._event(s, inc, now, reporter, "reported")
                 for dest in self._destinations(inc):
                     self._post(s, now, dest, self.alert(inc) | {INCIDENT_REF: inc.id}, key=alert_key(inc.id or 0, dest))
-                if render.quote_is_cut(description, EXCERPT_LIMIT):
+                for dest in self._destinations(inc):
                     # The responders' only other way to the rest was an IT command (incidents export).
-                    self._in_thread(s, now, inc, [self._whole_report(inc, "*報告の全文*", description)])
+                    self.whole_under_alert(s, now, inc, dest)
                 # After the alert, which the outbox sends first: it is the urgent one.
                 self._refresh_homes(s, now, inc)
                 self._post(s, now, reporter, {"text": (
@@ -1641,6 +1647,24 @@ class IncidentService:
                 continue
             outbox.enqueue(s, "update", self.alert(inc, events=self._events(s, inc), s=s) | {INCIDENT_REF: inc.id},
                            now=now, message_key=key)
+            # An alert posted before the whole report was given (an incident open at an upgrade) is
+            # redrawn saying its thread has the whole text: it is put there now.
+            self.whole_under_alert(s, now, inc, key.removeprefix(alert_key_prefix(inc.id or 0)))
+
+    def whole_under_alert(self, s: Session, now: datetime, inc: IncidentRow, dest: str) -> None:
+        """The whole report in the thread of the alert (or a person's copy) at ``dest``, after it,
+        when its quote is cut and that thread has not been given it (``whole_key``)."""
+        key = whole_key(inc.id or 0, dest)
+        if not render.quote_is_cut(inc.description, EXCERPT_LIMIT) or outbox.keys_present(s, [key]):
+            return
+        msg = self._whole_report(inc, "*報告の全文*", inc.description)
+        outbox.enqueue_reply_after(s, alert_key(inc.id or 0, dest), {
+            "channel": dest, **msg, "unfurl_links": False, "unfurl_media": False}, now=now, message_key=key)
+
+    def whole_under_copy(self, s: Session, now: datetime, incident_id: int, person: str) -> None:
+        """``whole_under_alert`` for a person's copy of the alert, given when the escalation channel refused."""
+        if (inc := s.get(IncidentRow, incident_id)) is not None:
+            self.whole_under_alert(s, now, inc, person)
 
     def _channel_stood_in_for(self, s: Session, inc: IncidentRow) -> bool:
         """Whether every escalation member has their own copy of the alert, which is given once the

@@ -374,7 +374,9 @@ def run_remind(args: argparse.Namespace) -> int:
             from bot.slack_gateway import SlackGateway
 
             failures = DeliveryFailureReporter(db, org, kessai.clock, tz=settings.tz, from_cron=True)
-            failures.incident_alert = IncidentService(kessai).current_alert
+            incidents = IncidentService(kessai)
+            failures.incident_alert = incidents.current_alert
+            failures.incident_whole = incidents.whole_under_copy
             # A refused im:write is told in the escalation channel, as serve does: from cron alone the
             # DMs (approval requests, reminders) waited and nobody was told.
             gateway = SlackGateway(db, client, render_home=kessai.homes.render, on_permanent_failure=failures,

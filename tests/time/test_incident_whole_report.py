@@ -12,12 +12,15 @@ from bot import incidents as inc
 from bot import render
 from bot.config import OrgConfig
 from bot.incidents import IncidentService
+from bot.localstack import slack_users
 from bot.sandbox.blockkit import block_errors
+from bot.sandbox.server import LocalSlack
 from bot.services import Kessai
 from storage import outbox
 from storage.db import Database
 from storage.models import DeletedMessageRow, IncidentRow, OutboxRow
 from tests.time.conftest import Clock, World, jst, refuse_outbox_rows_saying
+from tests.time.test_incidents import deliver
 
 WHOLE = "の報告の全文です"
 
@@ -155,3 +158,81 @@ def test_a_report_whose_whole_copy_cannot_be_written_is_not_alerted_either(db: D
     service.report(kind="flaming", account_id="joetsu-x", description=long_report(), reporter="U0OPERATOR", now=clock.t)
     assert len([r for r in rows(db) if WHOLE in (r.payload.get("text") or "")]) == 1
     assert len([r for r in rows(db) if inc.is_alert_key(r.message_key or "")]) == 1
+
+
+def whole_replies(slack: LocalSlack, channel: str, iid: int) -> list[str]:
+    """The whole-report replies in the thread of the incident's alert (or copy) in ``channel``."""
+    [alert] = [m for m in slack.messages(channel) if f"受付番号:* {iid}" in str(m.blocks) and not m.thread_ts]
+    assert inc.WHOLE_IN_THREAD in str(alert.blocks)
+    return [m.text for m in slack.messages(channel, thread_ts=alert.ts) if m.ts != alert.ts and WHOLE in m.text]
+
+
+def test_a_copy_of_the_alert_given_when_the_channel_refuses_later_has_the_whole_report_in_its_thread(
+        world: World) -> None:
+    """The escalation channel archived after the alert was posted: 対応開始's note bounced and each
+    member got a copy of the alert by DM, saying 「全文はこのメッセージのスレッドに載せています」 over
+    a thread without it. A second bounce (the re-alert) gives no second copy."""
+    slack = LocalSlack(token="xoxb-whole-test", users=slack_users(world.org)).start()
+    try:
+        iid = world.incidents.report(kind="flaming", account_id="joetsu-x", description=long_report(),
+                                     reporter="U0OPERATOR", now=world.clock.t)
+        deliver(world, slack)
+        assert len(whole_replies(slack, "C0ESCALATE", iid)) == 1
+        for method in ("chat.postMessage", "chat.update"):
+            slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        world.clock.t = jst(2026, 11, 24, 10, 5)
+        world.incidents.ack(iid, "U0CHIEF", now=world.clock.t)
+        deliver(world, slack)
+        world.clock.t = jst(2026, 11, 24, 10, 6)
+        world.incidents.set_checklist(iid, "U0CHIEF", ["report"], now=world.clock.t)
+        deliver(world, slack)
+        for person in inc.escalation_people(world.org, "joetsu-x"):
+            assert len(whole_replies(slack, slack.dm_channel(person), iid)) == 1, person
+        with world.db.session() as s:
+            assert s.exec(select(OutboxRow).where(OutboxRow.status == "held")).all() == []
+    finally:
+        slack.stop()
+
+
+def test_an_alert_refused_before_it_was_posted_gives_each_copy_the_whole_report_once(world: World) -> None:
+    slack = LocalSlack(token="xoxb-whole-test", users=slack_users(world.org)).start()
+    try:
+        for method in ("chat.postMessage", "chat.update"):
+            slack.inject(method, error="is_archived", channel="C0ESCALATE", times=1000)
+        iid = world.incidents.report(kind="flaming", account_id="joetsu-x", description=long_report(),
+                                     reporter="U0OPERATOR", now=world.clock.t)
+        deliver(world, slack)
+        world.clock.t = jst(2026, 11, 24, 10, 5)
+        world.incidents.ack(iid, "U0CHIEF", now=world.clock.t)  # redraws the copies
+        deliver(world, slack)
+        for person in inc.escalation_people(world.org, "joetsu-x"):
+            assert len(whole_replies(slack, slack.dm_channel(person), iid)) == 1, person
+    finally:
+        slack.stop()
+
+
+def test_an_alert_posted_before_the_whole_report_was_given_gets_it_when_redrawn(world: World) -> None:
+    """An incident open at the upgrade: its alert (posted by the old version) had no whole report in
+    its thread, and its redraw said it had. Given once, at the first redraw; not again at the next."""
+    iid = world.incidents.report(kind="flaming", account_id="joetsu-x", description=long_report(),
+                                 reporter="U0OPERATOR", now=world.clock.t)
+    channel = world.org.policy.escalation_channel
+    key = inc.alert_key(iid, channel)
+    with world.db.session() as s:
+        [alert] = [r for r in s.exec(select(OutboxRow).where(OutboxRow.message_key == key))]
+        for old in s.exec(select(OutboxRow).where(OutboxRow.message_key == inc.whole_key(iid, channel))):
+            s.delete(old)  # as the old version wrote it: the alert alone
+        outbox.record_sent(s, [(key, channel, "1700000001.000100")], [alert.id or 0], world.clock.t)
+    assert not [r for r in rows(world.db) if WHOLE in (r.payload.get("text") or "")]
+    world.incidents.ack(iid, "U0CHIEF", now=jst(2026, 11, 24, 10, 5))
+    world.incidents.set_checklist(iid, "U0CHIEF", ["report"], now=jst(2026, 11, 24, 10, 6))
+    [whole] = [r for r in rows(world.db) if WHOLE in (r.payload.get("text") or "")]
+    assert (whole.status, whole.payload["thread_ts"], whole.thread_key) == (outbox.PENDING, "1700000001.000100", key)
+    assert shown_text(whole.payload["blocks"]) == long_report()
+
+
+def test_a_redrawn_alert_whose_quote_is_whole_gets_no_whole_report(world: World) -> None:
+    iid = world.incidents.report(kind="flaming", account_id="joetsu-x", description="批判的な返信が続いています。",
+                                 reporter="U0OPERATOR", now=world.clock.t)
+    world.incidents.ack(iid, "U0CHIEF", now=jst(2026, 11, 24, 10, 5))
+    assert not [r for r in rows(world.db) if WHOLE in (r.payload.get("text") or "")]

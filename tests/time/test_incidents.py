@@ -478,6 +478,7 @@ def deliver(world: World, slack: LocalSlack) -> None:
     """What serve's outbox worker does, at the world's time, with the failure handling serve has."""
     failures = DeliveryFailureReporter(world.db, world.org, world.clock)
     failures.incident_alert = world.incidents.current_alert
+    failures.incident_whole = world.incidents.whole_under_copy
     client = KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10)
     gateway = SlackGateway(world.db, client, render_home=world.kessai.homes.render, clock=world.clock,
                            on_permanent_failure=failures)
@@ -717,6 +718,7 @@ def test_a_note_written_while_the_channels_refusal_of_the_alert_is_recorded_is_n
     incident_id = report(world)
     failures = DeliveryFailureReporter(world.db, world.org, world.clock)
     failures.incident_alert = world.incidents.current_alert
+    failures.incident_whole = world.incidents.whole_under_copy
     errors_: list[BaseException] = []
 
     def second_report() -> None:
