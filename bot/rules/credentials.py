@@ -721,6 +721,22 @@ _USED_ON_AFTER = re.compile(
 _PRODUCT = re.compile(
     r"(?i)(?:iphone|ipad|ios|android|windows|office|microsoft|m365)(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}"
     rf"{_EDITION}{{0,2}})?"
+    # Apple's systems by their version (「macOS14」「iPadOS17.2」), Windows by its short name and a version it was
+    # sold as only (「Win11」「Win10 Pro」): 「Win123」「Win2026」 are how passwords are made.
+    r"|(?i:macos|ipados|watchos)(?:[0-9]{1,2}(?:\.[0-9]{1,2}){0,2})?"
+    rf"|(?i:win)(?:7|8(?:\.1)?|10|11){_EDITION}{{0,2}}"
+)
+# A product's version a space apart from its name (「Microsoft 365」「Windows 11」「iOS 17.2 Pro」): never a year,
+# so that 「Microsoft 2026」 stays a passphrase's words.
+_SPACED_VERSION_AFTER = re.compile(
+    rf"[ \t]++[0-9]{{1,3}}+(?:\.[0-9]{{1,2}}){{0,2}}(?![!-~])(?:[ \t]*+{_EDITION}(?![A-Za-z0-9])){{0,2}}+"
+)
+# After a phrase, a particle saying where, on what or from where (「2F Help Desk でお渡しします」「Galaxy S24 でも」
+# 「Wi-Fi 6E Router の裏面に」「Microsoft 365 の管理画面から」): the phrase is a place or a device. Not what the
+# password is or becomes (「…です」「…でした」「…に変更しました」「…になりました」).
+_WHERE_AFTER = re.compile(
+    r"[ \t]*+(?:で(?![ \t]*+(?:す|し|ござ))|の|から|より|にて|に(?![ \t]*+(?:変更|変わ|設定|更新|再設定|な|し))|へ|まで"
+    r"|と同じ|と共通)"
 )
 
 
@@ -729,7 +745,13 @@ def _names_its_use(norm: str, value: str, after: int) -> bool:
     is for (「パスワード Windows11 と同じ」「パスワードって iPhone15 でも使えますか」) rather than being one."""
     if (_SERVICE_NAME.fullmatch(value) or _TECHNICAL.fullmatch(value)) and _SERVICE_AFTER.match(norm, after):
         return True
-    return bool((_SERVICE_NAME.fullmatch(value) or _PRODUCT.fullmatch(value)) and _USED_ON_AFTER.match(norm, after))
+    if not (_SERVICE_NAME.fullmatch(value) or _PRODUCT.fullmatch(value)):
+        return False
+    if _USED_ON_AFTER.match(norm, after):
+        return True
+    # 「パスワードは、Microsoft 365 の管理画面から変更してください」: the name read alone, its version after a space.
+    version = _SPACED_VERSION_AFTER.match(norm, after)
+    return version is not None and (_USED_ON_AFTER.match(norm, version.end()) or _WHERE_AFTER.match(norm, version.end())) is not None
 _NEXT_WORD = re.compile(r"[ \t]++(?:/[ \t]*+)?([!-~]++)")
 # A word of Latin letters alone after a space, ending where the ASCII run ends (not 「https://」 nor 「user:」, which
 # start an address or the next field).
@@ -1424,6 +1446,13 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 a + len(value) + (1 if m["quote"] and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES else 0),
             ):
                 continue  # 「パスワード：Google のもの」「パスワード Windows11 と同じ」: which account's it is
+            if (
+                not m["quote"] and m["explicit"] is not None and "は" in m["explicit"]
+                and (phrase := _PHRASE_FROM.match(norm, a)) is not None
+                and (words := phrase[0].split())[0] == value
+                and _names_a_place_or_device(words) and _WHERE_AFTER.match(norm, phrase.end())
+            ):
+                continue  # 「Wi-Fi パスワードは 5GHz Router の裏面に記載」: the first word of where, not the value
             if not m["quote"] and value.isascii() and value.isalpha() and _NEXT_LATIN_WORD.match(norm, a + len(value)):
                 # Letters alone (a capitalised word passes on its mixed case) with more English words after it: the first
                 # word of a name or an explanation (「PINは Personal Identification Number の略です」「パスワードは
@@ -1566,6 +1595,23 @@ def label_word_first(word: str) -> bool:
 def product_or_version_word(word: str) -> bool:
     """Whether ``word`` names a product, a standard or a version (「Windows」「Office」「v3」「Step」)."""
     return any(p.fullmatch(word) for p in (_TECHNICAL, _VERSION_WORD, _SERVICE_NAME))
+
+
+_EDITION_WORD = re.compile(_EDITION)
+# The words from a value on, as _SPACED_VALUE reads a phrase (a few, then the sentence's own script).
+_PHRASE_FROM = re.compile(r"[!-~]{1,32}+(?:[ \t][!-~]{1,32}+){1,3}+(?=[ \t]*+[^\x00-\x7f])")
+
+
+def _names_a_place_or_device(words: list[str]) -> bool:
+    """Whether the words after a label name a place or a device by its floor, unit, model, standard or version (「2F Help
+    Desk」「Galaxy S24」「Wi-Fi 6E Router」「Windows 11」) and have no word only a password has (「Blue Sky2026」) nor a
+    year of a passphrase's (「Microsoft 2026」)."""
+    # A product's name with its version (「Win10 Pro」) mixes letters and digits as a password's word does.
+    return not any((password_only_word(w) and not _PRODUCT.fullmatch(w)) or _YEAR.fullmatch(w) for w in words) and any(
+        _UNIT_OR_MODEL_WORD.fullmatch(w.strip("()[]（）.,、。")) or product_or_version_word(w) or _PRODUCT.fullmatch(w)
+        or _is_standard_word(w) or (i > 0 and _EDITION_WORD.fullmatch(w))  # 「Surface Pro 9」
+        for i, w in enumerate(words)
+    )
 
 
 _SPACED_VALUE = re.compile(
@@ -1713,6 +1759,10 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             or _UNIT_AFTER.match(norm, start + len(value))
         ):
             continue
+        if m["loose"] is None and "は" in m["sep"] and _names_a_place_or_device(words) and _WHERE_AFTER.match(
+            norm, start + len(value)
+        ):
+            continue  # 「パスワードは 2F Help Desk でお渡しします」「パスワードは Galaxy S24 でも同じです」: where, not what
         if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):
             a = start
             yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
