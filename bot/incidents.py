@@ -311,6 +311,13 @@ _LABELLED_VALUE_BEFORE_A_NOTE = re.compile(
     # ends in no break there either, and the password went out as typed.
     r"(?![/／:：=＝])([!-~\uff01-\uff5e]{4,64}?)(?=[(（\[［【「『〔《〈][^()（）\r\n]{0,32}?[ぁ-んァ-ヺ一-鿿々])")
 _CLOSERS = "\"')）」』’”"
+# The words of a passphrase, up to the end of the line or to Japanese. Words and their number bounded, so
+# that a line of labels is not read to its end from each. An arrow standing alone is no word of it
+# (「PW: abc123 -> def456」): it leads to the new password, masked apart, and read into the phrase it went
+# under the mask with both.
+_PHRASE_WORDS = (r"[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000](?!(?:->|=>|＝＞)(?:[ \u3000]|$))[!-~\uff01-\uff5e]{1,64}+)"
+                 r"{1,11}+")
+_PHRASE_ENDS = r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))"
 # A passphrase after a colon (「パスワード：correct horse battery staple」): only its first word was
 # masked, and the rest of it went into the escalation channel and the record. Only after a colon,
 # an equals sign or an arrow, where what follows is the value, and only when the words run to the end of the
@@ -318,11 +325,7 @@ _CLOSERS = "\"')）」』’”"
 _PASSPHRASE = re.compile(
     # An arrow says what a colon says (「パスワード → correct horse battery staple」「PIN 変更 -> …」).
     _LABEL + r"[ \t\u3000]*+(?:[:：=＝→]|->)" + _MARK_CLOSED + r"[ \t\u3000]*+[「『\"“'‘]?"
-    # Words and their number bounded, so that a line of labels is not read to its end from each. An arrow
-    # standing alone is no word of it (「PW: abc123 -> def456」): it leads to the new password, masked apart,
-    # and read into the phrase it went under the mask with both.
-    r"((?![/／])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000](?!(?:->|=>|＝＞)(?:[ \u3000]|$))[!-~\uff01-\uff5e]{1,64}+){1,11}+)"
-    r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
+    r"((?![/／])" + _PHRASE_WORDS + ")" + _PHRASE_ENDS)
 # What a kana or kanji value is not made of (a space, punctuation, a bracket or quote, a colon), and what it
 # ends before: shared by every reading of one, so that all stop at the same characters.
 _NOT_IN_A_JAPANESE_VALUE = r"\s、。，．,「」『』（）()【】〔〕〈〉《》<>＜＞:：=＝"
@@ -656,8 +659,7 @@ _A_SAID_PASSPHRASE = re.compile(
     # abc123」): backed off to a shorter label or no separator, the phrase began at 「Reset!」 or 「is:」 and the mask
     # took the label's word with the password.
     "(?>" + _BEFORE_A_LABELLED_VALUE + ")" +
-    r"((?![/／:：=＝])[!-~\uff01-\uff5e]{1,64}+(?:[ \u3000](?!(?:->|=>|＝＞)(?:[ \u3000]|$))[!-~\uff01-\uff5e]{1,64}+){1,11}+)"
-    r"(?=[ \t\u3000]*+(?:$|[^!-~\uff01-\uff5e \t\u3000]))")
+    r"((?![/／:：=＝])" + _PHRASE_WORDS + ")" + _PHRASE_ENDS)
 
 
 _ENGLISH_SENTENCE_WORDS = frozenset(("was", "were", "are", "be", "been", "has", "had", "have", "now", "currently",
