@@ -633,13 +633,17 @@ def _password_like(value: str, loose: bool) -> bool:
     return len(value) >= 8 and (symbols or cases) and value.lower() not in ("password", "passcode")
 
 
+# Devices, systems and suites whose name a notice writes with its version (「Windows11」「iOS17.2」).
+_PRODUCT_NAMES = r"microsoft|office|m365|windows|iphone|ipad|ios|android"
+
+
 # Standards, products and parts of a document named right after a label, with no separator or in
 # brackets (「暗号キーAES256で保護」「WPAキーWPA2-PSK(AES)」「パスワードMicrosoft365の管理」
 # 「パスワード【Ver2.0】」「パスワード【Vol.2】」): words of a notice, not values. The name must be
 # followed by its number or mark, so that 「nozomi2025」 is no 「No.」. A date of the Japanese era
 # in its short form (「パスワード（R8.1.4）変更のお願い」: 令和8年1月4日) is the notice's date too.
 _TECHNICAL = re.compile(
-    r"(?i)(?:wpa[23]?|wep|aes|sha|tkip|psk|microsoft|office|m365|windows|iphone|ipad|ios|android|"
+    rf"(?i)(?:wpa[23]?|wep|aes|sha|tkip|psk|{_PRODUCT_NAMES}|"
     r"ver|vol|part|no|step|lv|level|q&a|top|pdf|sms)(?=[-.:0-9(]|$)[-.:0-9a-z()]*"
     r"|[rhs][0-9]{1,2}([./])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12][0-9]|3[01]))?[~\-]?"
 )
@@ -719,7 +723,8 @@ _USED_ON_AFTER = re.compile(
 # A device, system or suite with its version as sold (「iPhone15」「Windows11」「Office365」「iOS17.2」), or a service's
 # name alone; a year after it (「Office2026」) or another word (「Step2026」「Level5」) is how passwords are made.
 _PRODUCT = re.compile(
-    r"(?i)(?:iphone|ipad|ios|android|windows|office|microsoft|m365)(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}"
+    rf"(?i)(?:{_PRODUCT_NAMES})"
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}"
     rf"{_EDITION}{{0,2}})?"
     # Apple's systems by their version (「macOS14」「iPadOS17.2」), Windows by its short name and a version it was
     # sold as only (「Win11」「Win10 Pro」): 「Win123」「Win2026」 are how passwords are made.
