@@ -299,6 +299,7 @@ class Url:
     url: str  # normalised (NFKC) form as it would be typed in ASCII
     scheme: str  # "http", "https" or "" (written without a scheme)
     host: str  # lower case, no trailing dot
+    path_start: int  # original offset where the path, query or fragment begins (``end`` when none)
     userinfo: str = ""  # what precedes "@" in the authority (a disguise or credentials), as written
 
 
@@ -381,7 +382,7 @@ def _url(doc: Document, a: int, raw: str) -> Url | None:
             return None
     scheme = u.split("://", 1)[0].lower() if "://" in u else ""
     start, end = doc.span(a, a + len(u))
-    return Url(start, end, u, scheme, host, userinfo)
+    return Url(start, end, u, scheme, host, doc.span(a, a + m.end())[1], userinfo)
 
 
 def _drawn_out(text: str) -> Iterator[tuple[int, int]]:

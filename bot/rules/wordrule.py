@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from bot.rules.model import Hit, RuleOptions
-from bot.rules.text import Document, Url
+from bot.rules.text import Document
 from bot.rules.text_fold import fold
 from bot.rules.wordlists import (
     Match,
@@ -47,22 +46,7 @@ def _in_link(doc: Document, start: int, end: int) -> bool:
     「/japs/」 (Japanese pages) is nobody's word. The host is still read: 「fuck-the-mayor.com」 is
     what the reader sees of the link, and a hijacked account chooses it."""
     u = doc.url_at(start)
-    return u is not None and end <= u.end and start >= _path_start(doc.text, u)
-
-
-def _path_start(text: str, u: Url) -> int:
-    """The original offset where the link's path, query or fragment begins (its end when none)."""
-    i, seen_scheme = u.start, not u.scheme
-    while i < u.end:
-        c = unicodedata.normalize("NFKC", text[i])
-        if not seen_scheme:
-            if c == "/" and i + 1 < u.end and unicodedata.normalize("NFKC", text[i + 1]) == "/":
-                seen_scheme, i = True, i + 2
-                continue
-        elif c in "/?#":
-            return i
-        i += 1
-    return u.end
+    return u is not None and end <= u.end and start >= u.path_start
 
 
 def word_matches(doc: Document, opts: RuleOptions, file: str) -> list[Match]:
