@@ -1732,9 +1732,8 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             continue
         start = m.start("value")
         if label_word_first(words[0]):
-            # 「Password Reset! Blue Sky2026」: the label's word and its mark, then the value (of one word, _labelled's).
-            if len(words) < 3:
-                continue
+            # 「Password Reset! Blue Sky2026」: the label's word and its mark, then the value. A value of one word
+            # (「Password Reset! Kx7pq2Zeta」) is judged as one: _labelled does not read past 「Reset!」.
             skip = value.index(words[1], len(words[0]))
             value, start, words = value[skip:], start + skip, words[1:]
         # The first word read without its opening quote: 「パスワード: "Step 1 を参照"」 points to a step
@@ -1768,7 +1767,7 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
             norm, start + len(value)
         ):
             continue  # 「パスワードは 2F Help Desk でお渡しします」「パスワードは Galaxy S24 でも同じです」: where, not what
-        if (_password_like(joined, loose=True) and not pin_only) or (numeric and _pin_like(joined)):
+        if (_password_like(joined, loose=len(words) > 1) and not pin_only) or (numeric and _pin_like(joined)):
             a = start
             yield Credential(m.start(), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
     for m in _KANA_VALUE.finditer(norm):

@@ -153,3 +153,25 @@ def test_a_heading_word_after_a_short_label_does_not_let_the_phrase_out() -> Non
     # 「Note:」 closes a heading: the phrase after it is masked, never left out as typed.
     masked, _ = inc.mask_secrets("PW Note: Blue Sky2026", about_a_password=True)
     assert "Blue" not in masked and "Sky2026" not in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # One word after the label's own (found by review): no other reader reads past 「Reset!」, so the draft
+        # went out with the password unflagged.
+        ("Password Reset! Kx7pq2Zeta", "Kx7pq2Zeta"),
+        ("パスワード Reset! Kx7pq2Zeta です", "Kx7pq2Zeta"),
+        ("WiFi password Updated! Kx7pq2", "Kx7pq2"),
+        ("暗証番号 Changed! 4821", "4821"),
+    ],
+)
+def test_a_one_word_value_after_the_labels_own_word_is_flagged(text: str, value: str) -> None:
+    assert _values(text) == [value]
+    (f,) = findings_of(SECRET, text)
+    assert value in text[f.start : f.end]
+
+
+@pytest.mark.parametrize("text", ["Password Reset! Tomorrow", "Password Reset! Windows11", "Password Updated! Please"])
+def test_a_word_after_the_labels_own_word_that_is_no_password_stays_clean(text: str) -> None:
+    assert findings_of(SECRET, text) == []
