@@ -210,8 +210,10 @@ def test_the_scan_and_the_held_threads_are_one_read(db: Database) -> None:
     # snapshot, a reply behind a held one still waits.
     now = datetime.now(UTC)
     with db.session() as s:
-        outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "下書き"}, now=now, message_key="draft:1:root",
-                       status=outbox.FAILED)
+        # A draft's post (PARENT, as Notifier.draft_root writes it): its replies wait, for it or its stand-in.
+        # Any other post given up on gives up a reply written for it (outbox.given_up_for_good).
+        outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "下書き", outbox.PARENT: True}, now=now,
+                       message_key="draft:1:root", status=outbox.FAILED)
         outbox.enqueue_reply_after(s, "draft:1:root", {"channel": CHANNEL, "text": "チェック結果"}, now=now,
                                    message_key="thread:1:check")
         outbox.enqueue(s, "post", {"channel": CHANNEL, "text": "状況"}, now=now, thread_key="draft:1:root")
