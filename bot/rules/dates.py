@@ -1576,11 +1576,13 @@ def _spanish_post(norm: str) -> bool:
 
 # A span of days written after a span of weekdays, as office hours are (「de lunes a viernes, 14/12 al 18/12」
 # 「segunda a sexta-feira, 14/12 a 18/12」「từ thứ hai đến thứ sáu, ngày 14/12 đến 18/12」): the date after
-# the second weekday is the first day of the span, not that weekday's.
+# the second weekday is the first day of the span, not that weekday's. The last day may be in the next month
+# (「de lunes a viernes, 28/12 al 1/1」), then it is read in its own month, and year.
 _DM_CONNECTOR = r"(?:[–—~〜&-]|a|al|hasta|y|e|à|até|đến|tới|và)"
 _DM_RANGE_BEFORE = re.compile(rf"(?i)(?<![^\W\d_])(?P<w1>{_DM_WEEKDAY})\.?\s*+{_DM_CONNECTOR}\s*+\Z")
 _DM_RANGE_AFTER = re.compile(
-    rf"(?i)\s*+{_DM_CONNECTOR}\s*+(?:(?:el|dia|ngày)\s+)?(?P<d2>[0-9]{{1,2}})(?![0-9])"
+    rf"(?i)\s*+{_DM_CONNECTOR}\s*+(?:(?:el|dia|ngày)\s+)?(?P<d2>[0-9]{{1,2}})"
+    rf"(?:/(?P<m2>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?)?(?![0-9])"
 )
 
 
@@ -1595,7 +1597,13 @@ def _fits_weekday_span(norm: str, m: re.Match[str], year: str | None, month: int
     if before is None or after is None or (first_found := _dm_weekday(before["w1"], spanish)) is None:
         return False
     first = _written_date(year, month, int(m.group("d")), today)
-    last = _written_date(year, month, int(after["d2"]), today)
+    if after["m2"] is None:
+        last = _written_date(year, month, int(after["d2"]), today)
+    else:
+        # Its own month: the first such day after the first one, so 「28/12 al 1/1」 ends in the next year.
+        last = _after(first, int(after["m2"]), int(after["d2"]))
+        if last is not None and after["y2"] and last.year != int(after["y2"]):
+            last = None
     return (first is not None and last is not None
             and first.weekday() == first_found[0] and last.weekday() == weekday)
 

@@ -651,6 +651,34 @@ def test_a_span_of_weekdays_that_does_not_fit_its_days_is_still_checked(text: st
     assert f.excerpt == excerpt
 
 
+# A span over the month's end (2026-12-28 is a Monday, 2027-01-01 a Friday): the second day is in its own
+# month, and in the next year when that month comes first.
+_YEAR_END = datetime(2026, 12, 1, 10, 0, tzinfo=JST)
+
+
+@pytest.mark.parametrize("text", [
+    "Horario: de lunes a viernes, 28/12 al 1/1, en el ayuntamiento.",
+    "Horario: de lunes a viernes, 28/12/2026 al 1/1/2027, en el ayuntamiento.",
+    "Horário: de segunda a sexta-feira, 28/12 a 1/1.",
+    "Làm việc từ thứ hai đến thứ sáu, ngày 28/12 đến 1/1.",
+    "Atención: de lunes a viernes, 14/12 al 18/12.",
+])
+def test_a_span_of_weekdays_over_the_month_end_that_fits_is_silent(text: str) -> None:
+    assert "date.weekday_mismatch" not in codes(text, now=_YEAR_END)
+
+
+@pytest.mark.parametrize("text", [
+    "Horario: de lunes a viernes, 29/12 al 2/1, en el ayuntamiento.",  # 29/12 is a Tuesday
+    "Horario: de lunes a viernes, 28/12 al 31/12, en el ayuntamiento.",  # the 31st is no Friday
+    "Horario: de lunes a viernes, 28/12 al 1/2, en el ayuntamiento.",  # more than a month: no span
+    "Horario: de lunes a viernes, 28/12/2026 al 1/1/2028, en el ayuntamiento.",  # 2028 is not the next year
+    "Horario: de lunes a viernes, 28/12 al 18/12, en el ayuntamiento.",  # backwards (the 18th is a Friday)
+])
+def test_a_span_of_weekdays_over_the_month_end_that_does_not_fit_fires(text: str) -> None:
+    [f] = findings_of("date.weekday_mismatch", text, now=_YEAR_END)
+    assert f.excerpt.startswith("viernes, ")
+
+
 # A Japanese list numbered 「（一）（二）」 after a date and a space is no Taiwanese weekday
 # (2025-12-15 is a Monday: 「（三）」 would be a wrong Wednesday).
 @pytest.mark.parametrize("text", ["申込期限：12月15日　（三）持ち物", "日時：12月15日 （三）場所：市民会館"])
