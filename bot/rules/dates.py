@@ -1582,7 +1582,7 @@ _DM_CONNECTOR = r"(?:[–—~〜&-]|a|al|hasta|y|e|à|até|đến|tới|và)"
 _DM_RANGE_BEFORE = re.compile(rf"(?i)(?<![^\W\d_])(?P<w1>{_DM_WEEKDAY})\.?\s*+{_DM_CONNECTOR}\s*+\Z")
 _DM_RANGE_AFTER = re.compile(
     rf"(?i)\s*+{_DM_CONNECTOR}\s*+(?:(?:el|dia|ngày)\s+)?(?P<d2>[0-9]{{1,2}})"
-    rf"(?:/(?P<m2>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?)?(?![0-9])"
+    rf"(?:/(?P<m2>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?|{_DM_MONTH_WORDS})?(?![0-9])"
 )
 
 
@@ -1597,12 +1597,14 @@ def _fits_weekday_span(norm: str, m: re.Match[str], year: str | None, month: int
     if before is None or after is None or (first_found := _dm_weekday(before["w1"], spanish)) is None:
         return False
     first = _written_date(year, month, int(m.group("d")), today)
-    if after["m2"] is None:
+    month2 = after["m2"] or after["mv"] or (after["mn"] and _month_number(after["mn"]))
+    year2 = after["y2"] or after["yn"] or after["yv"]
+    if not month2:
         last = _written_date(year, month, int(after["d2"]), today)
     else:
         # Its own month: the first such day after the first one, so 「28/12 al 1/1」 ends in the next year.
-        last = _after(first, int(after["m2"]), int(after["d2"]))
-        if last is not None and after["y2"] and last.year != int(after["y2"]):
+        last = _after(first, int(month2), int(after["d2"]))
+        if last is not None and year2 and last.year != int(year2):
             last = None
     return (first is not None and last is not None
             and first.weekday() == first_found[0] and last.weekday() == weekday)
