@@ -739,9 +739,21 @@ _SPACED_VERSION_AFTER = re.compile(
 # After a phrase, a particle saying where, on what or from where (「2F Help Desk でお渡しします」「Galaxy S24 でも」
 # 「Wi-Fi 6E Router の裏面に」「Microsoft 365 の管理画面から」): the phrase is a place or a device. Not what the
 # password is or becomes (「…です」「…でした」「…に変更しました」「…になりました」).
+# What is done where the password is (handed out, asked for, found), after 「で」「に」「まで」.
+_WHERE_VERB = (
+    r"(?:お渡し|渡し|配布|配付|お受け?取り|受け?取|ご?確認|ご?案内|お伝え|伝え|再?発行|交付|掲示|掲載|記載|保管"
+    r"|お?問い?合わ?せ|お尋ね|尋ね|ご?連絡|お申し出|申し出|お越し|あります|置いて|貼|受け?付け?|お知らせ|表示)"
+)
 _WHERE_AFTER = re.compile(
-    r"[ \t]*+(?:で(?![ \t]*+(?:す|し|ござ))|の|から|より|にて|に(?![ \t]*+(?:変更|変わ|設定|更新|再設定|な|し))|へ|まで"
-    r"|と同じ|と共通)"
+    # 「で」「にて」 only before handing out or asking (「でお渡しします」) or 「でも」「では」: a bare 「で」 is also how the
+    # value is given (「パスワードは Room 3A でログインしてください」「…Sakura 5G でお願いします」「…Momo 10F で、」).
+    r"[ \t]*+(?:(?:で|にて)[ \t]*+(?:(?:も|は)(?![ \t]*+な[くい])|" + _WHERE_VERB + r")"
+    # 「の」 only before a part of the thing or its screen (「の裏面に」「の管理画面から」), not 「のままです」.
+    r"|の[ \t]*+(?:裏面|裏|表面|背面|底面|側面|本体|ラベル|シール|箱|取扱説明書|説明書|(?:管理|設定|ログイン)?画面|設定"
+    r"|アプリ|端末|場合|機種|版|窓口|受付|カウンター|担当|係)"
+    # 「に」「へ」「まで」 only before asking or finding there (「にお問い合わせください」), never 「に統一」「に戻し」.
+    r"|(?:に|へ|まで)[ \t]*+(?:(?:も|は)(?![ \t]*+な[くい])|" + _WHERE_VERB + r")"
+    r"|から|より|と同じ|と共通)"
 )
 
 

@@ -34,6 +34,10 @@ SECRET = "confidential.secret"
         "パスワードは Windows 11 でも同じです",
         "パスワードは iOS 17.2 の設定画面で変更できます",
         "パスワードは Surface Pro 9 から変更できます",
+        "パスワードは 2F Help Desk にてお渡しします。",
+        "パスワードは 2F Help Desk までお問い合わせください。",
+        "パスワードは 1F Information Desk で受け付けています。",
+        "パスワードは Wi-Fi 6E Router の本体に記載されています。",
     ],
 )
 def test_a_place_or_a_device_after_wa_is_no_password(text: str) -> None:
@@ -59,6 +63,16 @@ def test_a_place_or_a_device_after_wa_is_no_password(text: str) -> None:
         ("パスワードは Room 3A に変更しました", "Room 3A"),
         ("パスワードは Kessai 5G です", "Kessai 5G"),
         ("パスワードは Galaxy S24 です", "Galaxy S24"),
+        # A bare 「で」 gives the value as much as 「です」 does; so do 「のまま」「に統一」 (found by review).
+        ("パスワードは Room 3A でログインしてください", "Room 3A"),
+        ("パスワードは Sakura 5G でお願いします", "Sakura 5G"),
+        ("パスワードは Galaxy S24 で", "Galaxy S24"),
+        ("パスワードは Momo 10F で、ログイン後すぐ変更してください", "Momo 10F"),
+        ("パスワードは Kuro S24 にてログインしてください", "Kuro S24"),
+        ("パスワードは hanako 1F のままです", "hanako 1F"),
+        ("パスワードは Sakura 5G に統一します", "Sakura 5G"),
+        ("パスワードは Pixel 8a でログインできます", "Pixel 8a"),
+        ("パスワードは Surface Pro 9x で入れます", "Surface Pro 9x"),
     ],
 )
 def test_a_password_after_wa_is_still_found(text: str, value: str) -> None:
