@@ -42,6 +42,13 @@ def test_an_insult_reported_as_written_or_said_to_others_passes(text: str) -> No
         "「死ね」とSNSに書き込もう",
         "「死ね」と市長にSNSで書き込もう",
         "「死ね」とSNSに書き込まれるべきだ",
+        # Wished on someone, where the passive is no report (found by review).
+        "「死ね」と市長に言われればいい",
+        "「死ね」と市長に言われたらいいのに",
+        "「死ね」とネットで書き込まれればいいのに",
+        "「死ね」とみんなに言われろ",
+        "「死ね」と市長にいわれるがいい",
+        "「死ね」と市長に言われちまえ",
         "「死ね」とSNSに書き込まれて当然だ",
         "「バカ」と市民に言われても仕方ない",
     ],
@@ -49,3 +56,14 @@ def test_an_insult_reported_as_written_or_said_to_others_passes(text: str) -> No
 def test_an_insult_called_for_or_approved_still_fires(text: str) -> None:
     assert _fires(text)
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「死ね」と言われたらいい気はしません。",
+        "「死ね」と同級生に言われたら、どうすればいいですか。ひとりで悩まず相談してください。",
+        "「バカ」と言われたら、先生に相談すればいいよ。",
+    ],
+)
+def test_advice_after_a_reported_insult_passes(text: str) -> None:
+    assert not _fires(text)
