@@ -81,7 +81,7 @@ CHANNEL_ADVICE = {
 # from it, like a wrong ID (channel_not_found).
 UNREADABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found"})
 # Marks messages that are themselves failure reports, so a failing report never reports itself.
-REPORT_FLAG = "_failure_report"
+REPORT_FLAG = outbox.FAILURE_REPORT
 # Claimed (draft_repo.claim_event) while the escalation channel has been told that Slack refuses
 # im:write, until a DM goes through (DeliveryFailureReporter.scope_changed).
 SCOPE_HOLD_KEY = draft_repo.SCOPE_HOLD_KEY
@@ -483,7 +483,9 @@ class DeliveryFailureReporter:
         # follow each person's copy in its thread, as the copy says.
         held = outbox.held_replies(s, row.message_key) if row.op == "post" and row.message_key else []
         for person in people:
-            copy_key = f"{row.message_key}:dm:{person}" if held else None
+            # Keyed even with nothing held now: a reply written later (a correction to the monthly
+            # report) finds the copies by their keys (outbox.enqueue_reply_after).
+            copy_key = outbox.copy_key(row.message_key, person) if row.op == "post" and row.message_key else None
             outbox.enqueue(s, "post", {"channel": person, "text": notice, REPORT_FLAG: True}, now=now)
             outbox.enqueue(s, "post", {**copy, "channel": person, REPORT_FLAG: True}, now=now, message_key=copy_key)
             for reply in held:

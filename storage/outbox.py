@@ -46,6 +46,9 @@ from storage.db import RIDERS, as_utc, dialect_insert, is_in, session_info_of, s
 from storage.models import DeletedMessageRow, OutboxRow, SlackMessageRow, new_row
 
 log = logging.getLogger(__name__)
+# Payload key (not sent to Slack) marking a failure report, so a failing one never reports itself
+# (bot.delivery_failures.REPORT_FLAG): a reply that follows a report's DM copy is one.
+FAILURE_REPORT = "_failure_report"
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 # A reply waiting for its thread's parent (a message the bot itself posts) to be delivered: only
@@ -391,9 +394,35 @@ def enqueue_reply_after(
     if keys_present(s, [stand_in]) and failed_for_good(s, parent_key):
         error = "neither the thread's parent nor its stand-in could be delivered"
     elif given_up_for_good(s, parent_key):
+        if people := copied_to(s, parent_key):
+            # The escalation channel refused the parent and each member got a copy by DM (a monthly
+            # report, then a correction written days later): the reply follows each copy, as the
+            # later pages written with it did.
+            reply = {k: v for k, v in payload.items() if k not in ("channel", "thread_ts", "reply_broadcast")}
+            for person in people:
+                enqueue_reply_after(s, copy_key(parent_key, person), {**reply, FAILURE_REPORT: True}, now=now,
+                                    message_key=copy_key(message_key, person) if message_key else None)
+            return
         error = "the thread's parent was given up on"
+    if error:
+        # Written failed, it reaches nobody and /healthz counts it nowhere: the log is the only trace.
+        log.warning("a reply (%s) to %s in %s was not delivered: %s, and no copy of it went elsewhere",
+                    message_key or "no key", parent_key, payload.get("channel") or "its thread", error)
     enqueue(s, "post", {**payload, AFTER: parent_key}, now=now, message_key=message_key,
             status=FAILED if error else HELD, thread_key=parent_key, error=error)
+
+
+def copy_key(key: str, person: str) -> str:
+    """The key of ``person``'s DM copy of the message ``key``, which the escalation channel refused
+    (DeliveryFailureReporter): replies written for ``key`` later find the copies by it."""
+    return f"{key}:dm:{person}"
+
+
+def copied_to(s: Session, key: str) -> list[str]:
+    """The people who were sent a DM copy of the message ``key`` (``copy_key``), in ID order."""
+    prefix = copy_key(key, "")
+    # A Slack ID has no colon: a longer key under the prefix is something else's (a copy's reply).
+    return [k[len(prefix):] for k in posted_keys(s, prefix) if ":" not in k[len(prefix):]]
 
 
 def given_up_for_good(s: Session, key: str) -> bool:

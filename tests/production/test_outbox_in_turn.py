@@ -25,6 +25,7 @@ from storage.models import OutboxRow
 from tests.conftest import lapse_outbox_claims
 
 CHANNEL = "C0INTAKE"
+ALL = (outbox.PENDING, outbox.HELD, outbox.SENT, outbox.FAILED)
 
 
 def reply(db: Database, parent_ts: str, texts: list[str], thread: str) -> None:
@@ -369,3 +370,62 @@ def test_a_turn_stops_before_its_sent_replies_claims_could_lapse_unrecorded(db: 
             assert {r.attempts for r in outbox.rows(s)} == {1}
             # Recorded in more than one pass: one could not hold the first reply long enough.
             assert len({r.sent_at for r in outbox.rows(s)}) >= 2
+
+
+def test_a_reply_written_later_to_a_report_given_up_on_follows_each_dm_copy(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """The escalation channel refused the monthly report for good (archived) and each member got a
+    copy by DM; a correction written days later was failed at once, reaching nobody, with no log."""
+    now = datetime.now(UTC)
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C0ESCALATE", "text": "報告"}, now=now, message_key="monthly.report:2026-11")
+        outbox.enqueue(s, "post", {"channel": "U0A", "text": "報告"}, now=now,
+                       message_key=outbox.copy_key("monthly.report:2026-11", "U0A"))
+        outbox.enqueue(s, "post", {"channel": "U0B", "text": "報告"}, now=now,
+                       message_key=outbox.copy_key("monthly.report:2026-11", "U0B"))
+        outbox.flush_pending(s)
+        [report] = [r for r in outbox.rows(s) if r.message_key == "monthly.report:2026-11"]
+        assert report.id is not None
+        outbox.mark_failed(s, report.id, "is_archived")
+        outbox.remember_messages(s, [(outbox.copy_key("monthly.report:2026-11", "U0A"), "D0A", "1.000100")])
+    with db.session() as s:
+        outbox.enqueue_reply_after(s, "monthly.report:2026-11", {"channel": "C0ESCALATE", "text": "訂正",
+                                                                 "thread_ts": "9.9"}, now=now, message_key="fix:1")
+    with db.session() as s:
+        replies = {r.message_key: r for r in outbox.rows(s, ALL) if r.payload.get("text") == "訂正"}
+    assert set(replies) == {"fix:1:dm:U0A", "fix:1:dm:U0B"}
+    sent, held = replies["fix:1:dm:U0A"], replies["fix:1:dm:U0B"]
+    assert sent.status == outbox.PENDING and sent.payload["channel"] == "D0A" and sent.payload["thread_ts"] == "1.000100"
+    assert held.status == outbox.HELD and held.payload[outbox.AFTER] == "monthly.report:2026-11:dm:U0B"
+    assert "channel" not in held.payload  # given the copy's conversation once it is posted
+    assert all(r.payload.get(outbox.FAILURE_REPORT) for r in replies.values())
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_a_reply_written_later_to_a_post_given_up_on_with_no_copy_is_failed_and_logged(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    now = datetime.now(UTC)
+    with db.session() as s:
+        outbox.enqueue(s, "post", {"channel": "C0ESCALATE", "text": "報告"}, now=now, message_key="monthly.report:2026-11")
+        # A copy refused in its turn (退職した職員): the reply to it cannot go either.
+        outbox.enqueue(s, "post", {"channel": "U0GONE", "text": "報告"}, now=now,
+                       message_key=outbox.copy_key("monthly.report:2026-11", "U0GONE"), status=outbox.FAILED)
+        outbox.flush_pending(s)
+        [report] = [r for r in outbox.rows(s) if r.message_key == "monthly.report:2026-11"]
+        assert report.id is not None
+        outbox.mark_failed(s, report.id, "is_archived")
+        outbox.enqueue(s, "post", {"channel": "C0ESCALATE", "text": "一覧"}, now=now, message_key="list:1",
+                       status=outbox.FAILED)
+    with caplog.at_level("WARNING", logger="storage.outbox"), db.session() as s:
+        outbox.enqueue_reply_after(s, "monthly.report:2026-11", {"channel": "C0ESCALATE", "text": "訂正"}, now=now)
+        outbox.enqueue_reply_after(s, "list:1", {"channel": "C0ESCALATE", "text": "続き"}, now=now, message_key="list:2")
+    with db.session() as s:
+        got = {r.payload["text"]: r for r in outbox.rows(s, ALL) if r.payload.get("text") in ("訂正", "続き")}
+    assert {t: (r.status, r.last_error) for t, r in got.items()} == {
+        "訂正": (outbox.FAILED, "the thread's parent was given up on"),
+        "続き": (outbox.FAILED, "the thread's parent was given up on")}
+    assert got["訂正"].payload[outbox.AFTER] == "monthly.report:2026-11:dm:U0GONE"
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warned) == 2
+    assert "monthly.report:2026-11:dm:U0GONE" in warned[0] and "was not delivered" in warned[0]
+    assert "list:2" in warned[1] and "list:1" in warned[1] and "C0ESCALATE" in warned[1]

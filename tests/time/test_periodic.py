@@ -963,6 +963,36 @@ def test_a_post_recorded_after_its_months_report_is_corrected_once_under_the_rep
     assert len(world.posts(to="C0ESCALATE", contains=":bar_chart: *2026年11月の投稿件数の報告")) == 1
 
 
+def test_a_correction_to_a_report_the_escalation_channel_refused_goes_in_each_members_copy(world: World) -> None:
+    """The escalation channel was archived when November's report went (12/1): each member got it by
+    DM. The correction written on 12/3 was given up at once (its parent was) and reached nobody."""
+    from bot.delivery_failures import DeliveryFailureReporter
+    from bot.incidents import escalation_people
+    from storage import outbox
+
+    run_at(world, jst(2026, 11, 2, 9, 0))
+    run_at(world, jst(2026, 12, 1, 8, 30))
+    people = escalation_people(world.org)
+    assert people
+    with world.db.session() as s:
+        [report] = [r for r in outbox.rows(s) if r.message_key == "monthly.report:2026-11"]
+        assert report.id is not None
+        outbox.mark_failed(s, report.id, "is_archived")
+        DeliveryFailureReporter(world.db, world.org, world.clock)(report, "is_archived", s)
+        # One member's copy was delivered; the others are still on their way.
+        outbox.remember_messages(s, [(outbox.copy_key("monthly.report:2026-11", people[0]), "D0FIRST", "1.000100")])
+    publish_on(world, (2026, 11, 27), recorded=(2026, 12, 3))
+    with world.db.session() as s:
+        notes = {r.thread_key: r for r in outbox.rows(s, (outbox.PENDING, outbox.HELD, outbox.FAILED))
+                 if "投稿件数の報告の訂正" in (r.payload.get("text") or "")}
+    # One in each copy's thread, none given up.
+    assert set(notes) == {outbox.copy_key("monthly.report:2026-11", p) for p in people}
+    assert all(r.status != outbox.FAILED for r in notes.values())
+    [first] = [r for r in notes.values() if r.payload.get("channel") == "D0FIRST"]
+    assert first.payload["thread_ts"] == "1.000100" and "上越市公式X の11月27日の投稿" in first.payload["text"]
+    assert world.posts(to="C0ESCALATE", contains="投稿件数の報告の訂正") == []
+
+
 def test_a_post_recorded_before_its_months_report_needs_no_correction(world: World) -> None:
     run_at(world, jst(2026, 11, 2, 9, 0))
     publish_on(world, (2026, 11, 27), recorded=(2026, 11, 30))
