@@ -566,8 +566,12 @@ class DeliveryFailureReporter:
                     self.incident_whole(s, now, iid, person)
             if row.op == "update":
                 continue  # the redraw refused is the alert itself, which the copy shows as it is now
+            whole = row.message_key == whole_key(iid, channel)
+            if whole and outbox.keys_present(s, [whole_key(iid, person)]):
+                continue  # the refused note is the whole report, which the copy was given already
             if not outbox.failed_for_good(s, alert_key(iid, person)):  # else held for ever (a disabled account)
-                outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now)
+                outbox.enqueue_reply_after(s, alert_key(iid, person), {**copy, REPORT_FLAG: True}, now=now,
+                                           message_key=whole_key(iid, person) if whole else None)
         if row.op == "update":
             # Said once: the later changes redraw the copies only (IncidentService._refresh_alerts).
             log.error("escalation channel %s refused to redraw incident %s's alert (%s); each of %d people has a"

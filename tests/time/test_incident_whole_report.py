@@ -236,3 +236,27 @@ def test_a_redrawn_alert_whose_quote_is_whole_gets_no_whole_report(world: World)
                                  reporter="U0OPERATOR", now=world.clock.t)
     world.incidents.ack(iid, "U0CHIEF", now=jst(2026, 11, 24, 10, 5))
     assert not [r for r in rows(world.db) if WHOLE in (r.payload.get("text") or "")]
+
+
+def test_a_whole_report_the_channel_refuses_reaches_each_copy_once(world: World) -> None:
+    """The alert posted, then the channel archived before the whole report under it went: the whole
+    report's refusal brings each member a copy of the alert, with the whole report once in its thread
+    (it came twice: given to the copy, and again as the refused note)."""
+    slack = LocalSlack(token="xoxb-whole-test", users=slack_users(world.org)).start()
+    try:
+        iid = world.incidents.report(kind="flaming", account_id="joetsu-x", description=long_report(),
+                                     reporter="U0OPERATOR", now=world.clock.t)
+        channel = world.org.policy.escalation_channel
+        key = inc.alert_key(iid, channel)
+        with world.db.session() as s:
+            [alert] = [r for r in s.exec(select(OutboxRow).where(OutboxRow.message_key == key))]
+            outbox.record_sent(s, [(key, channel, "1700000001.000100")], [alert.id or 0], world.clock.t)
+        slack.inject("chat.postMessage", error="is_archived", channel=channel, times=1000)
+        deliver(world, slack)
+        world.clock.t = jst(2026, 11, 24, 10, 5)
+        world.incidents.ack(iid, "U0CHIEF", now=world.clock.t)  # redraws the copies
+        deliver(world, slack)
+        for person in inc.escalation_people(world.org, "joetsu-x"):
+            assert len(whole_replies(slack, slack.dm_channel(person), iid)) == 1, person
+    finally:
+        slack.stop()
