@@ -660,8 +660,7 @@ class Document:
             text = _RIGHT_TO_LEFT_OVERRIDE.sub(lambda m: m.group(1) + m.group(2)[::-1], text)
         if "゛" in text or "゜" in text:
             text = _SPACING_MARK.sub(_as_combining, text)
-            text = _VOICED.sub(_composed, text)
-        elif "\u3099" in text or "\u309a" in text:
+        if "\u3099" in text or "\u309a" in text:
             text = _VOICED.sub(_composed, text)
         return None if text == self.text else Document(text)
 
