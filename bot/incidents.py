@@ -1744,8 +1744,9 @@ class IncidentService:
     def _whole_report(self, inc: IncidentRow, heading: str, report: str) -> dict[str, Any]:
         """A reply giving the whole of a report that a quote showed the start of. ``report`` is
         as recorded, its secrets masked (``mask_secrets``) as in the quote."""
-        text = f"受付番号 {inc.id} のインシデントについての報告の全文です（{len(render.clean_text(report)):,} 文字）。"
-        blocks = render.whole_text_blocks(f"{heading}（{len(render.clean_text(report)):,} 文字）", report)
+        length = f"{len(render.clean_text(report)):,} 文字"
+        text = f"受付番号 {inc.id} のインシデントについての報告の全文です（{length}）。"
+        blocks = render.whole_text_blocks(f"{heading}（{length}）", report)
         return {"text": text, "blocks": blocks, INCIDENT_REF: inc.id, outbox.ALONE: self._alone(inc, text, blocks)}
 
     def _events(self, s: Session, inc: IncidentRow) -> list[IncidentEventRow]:
