@@ -166,8 +166,8 @@ def add_pending(db: Database, org: OrgConfig, start_id: int, n: int) -> None:
     for j in range(n):
         i = start_id + j
         account = org.accounts[j % len(org.accounts)]
-        # Monday 11/2 09:00 … Wednesday 11/11 09:30, in business-hour steps (weekends skipped).
-        day = datetime(2026, 11, 2, 9, 0, tzinfo=JST) + timedelta(days=(j * 7) // n * 1)
+        # From Monday 11/2 over seven days, in business-hour steps (a weekend day moved two days on).
+        day = datetime(2026, 11, 2, 9, 0, tzinfo=JST) + timedelta(days=(j * 7) // n)
         created = (day + timedelta(minutes=(j * 37) % 400)).astimezone(UTC)
         if created.astimezone(JST).weekday() >= 5:
             created += timedelta(days=2)
