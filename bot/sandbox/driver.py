@@ -576,6 +576,7 @@ class SlackDriver:
         block_id: str | None = None,
         view: View | str | None = None,
         team_id: str | None = None,
+        user_team: str | None = None,
         seen: Message | None = None,
         also: Sequence[str] = (),
     ) -> BotReply:
@@ -587,13 +588,15 @@ class SlackDriver:
         it (an earlier copy, from before another person's click redrew it); Slack sends that
         message with the click. Default: the message as it is now. ``also``: the action_ids of more
         elements of the same blocks, sent in the same payload's ``actions`` (a list, which a
-        person's click fills with one: for testing what kessai makes of several).
+        person's click fills with one: for testing what kessai makes of several). ``user_team``:
+        the clicker's own workspace when it is not the app's, as Slack sends a click of a person of
+        another organisation in a Slack Connect channel (``team`` the app's, ``user.team_id`` theirs).
         """
         action_ts = self.slack.next_ts()
         trigger_id = self._fresh_trigger(user)
         payload: JsonDict = {
             "type": "block_actions",
-            "user": self._user_object(user, team_id),
+            "user": self._user_object(user, user_team or team_id),
             "api_app_id": self.slack.app_id,
             "token": self.verification_token,
             "trigger_id": trigger_id,
