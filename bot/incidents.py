@@ -1711,6 +1711,13 @@ class IncidentService:
             return
         for dest in self._destinations(inc):
             key = alert_key(inc.id or 0, dest)
+            if not outbox.keys_present(s, [key]):
+                # The escalation channel was changed in the organisation file since the report (4月1日's
+                # reorganisation): a re-alert posted loose there asked for 「アラートの対応開始」 with no
+                # alert in sight. The alert is given there first; the notes follow in its thread.
+                self._post(s, now, dest, self.alert(inc, events=self._events(s, inc), s=s) | {INCIDENT_REF: inc.id},
+                           key=key)
+                self.whole_under_alert(s, now, inc, dest)
             if outbox.deleted_in_slack(s, key):
                 # Slack posts a reply to a deleted alert in the channel itself (no tombstone when it
                 # had no replies): the note stands there, saying what it is about.

