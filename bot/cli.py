@@ -63,6 +63,9 @@ def cmd_config_check(args: argparse.Namespace) -> int:
             print(f"  {p}", file=sys.stderr)
         return 1
     print(f"{path} は正しい設定です（組織 {len(org.orgs)}、職員 {len(org.members)}、アカウント {len(org.accounts)}）。")
+    from bot.incidents import escalation_officers_said
+    said, anyone = escalation_officers_said(org)
+    print(said, file=sys.stdout if anyone else sys.stderr)
     moved = org.calendar(settings.tz).hours_in_japan(datetime.now(UTC))
     if moved is not None:
         # Valid, so not a problem (exit 0), but the IT 担当 checking the set-up should see it.

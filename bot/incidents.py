@@ -69,6 +69,24 @@ def is_escalation_officer(org: OrgConfig, slack_id: str) -> bool:
     return bool(o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and org.is_approver_rank(slack_id))
 
 
+def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool]:
+    """For ``kessai config check``: who receives every account's incidents, as the IT 担当 should
+    confirm after 4月1日's 人事異動・組織改編, and whether nobody does. Those people are found by the
+    name of their organisation (ESCALATION_ORG_MARKERS): 情報政策室 renamed デジタル推進課 dropped its
+    課長 from every re-alert and from 対応開始 without a word from the check."""
+    marks = "・".join(f"「{m}」" for m in ESCALATION_ORG_MARKERS)
+    rank = org.policy.approver_min_rank
+    officers = [m for m in org.members if is_escalation_officer(org, m.slack_id)]
+    if not officers:
+        return (f"注意: 名前に{marks}を含む組織に{rank}以上の職員がいないため、インシデントの再通知と"
+                "「対応開始」「解決」は、各アカウントの決裁者・代決者だけになります。情報政策室・広報対話課に当たる組織の"
+                f"名前を変えた場合は、その名前に{marks}のどちらかを含めてください。"), False
+    names = "、".join(f"{m.name}（{o.name if (o := org.org(m.org)) else m.org} {m.rank}）" for m in officers[:shown])
+    more = f" ほか {len(officers) - shown} 名" if len(officers) > shown else ""
+    return (f"すべてのアカウントのインシデントを受け取る方（名前に{marks}を含む組織の{rank}以上）: {names}{more}。"
+            "人事異動の後は、後任の方が含まれていることを確かめてください。"), True
+
+
 def ack_label(inc: IncidentRow, members: Sequence[str]) -> str | None:
     """The label of the 対応開始 button an unresolved incident offers, None once an escalation
     member has acknowledged it (解決 only). The alert and App Home offer the same: one
