@@ -18,7 +18,7 @@ from bot.config import OrgConfig
 from bot.localstack import LocalStack
 from bot.sandbox.records import Message
 from bot.sweep import Sweeper
-from tests.conftest import database_url
+from tests.conftest import DEMO_TOML, database_url
 from tests.e2e.conftest import (
     BUSINESS_MORNING,
     CLEAN_DRAFT,
@@ -99,3 +99,40 @@ def test_an_operator_promoted_to_approve_their_own_account_is_never_asked_for_th
     wait_ephemeral(st, "U0OPERATOR", "ご自身が作成した下書きを決裁することはできません")
     # A later sweep (a replica, the next minute) does not ask him either.
     assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).total == 0
+
+
+def test_the_ledger_after_the_reorganisation_still_verifies_and_names_who_decided_then(
+        restarts: Restarts, tmp_path: Path) -> None:
+    """上越 花子 approved on 3月31日, then moved to 情報政策室 as 課長 and stopped approving for 上越市公式X;
+    春日山 一郎 approves instead. The chain still verifies, and the old entry names her — the person
+    who decided — not whoever holds the post now."""
+    import json
+
+    from tests.e2e.conftest import drafts
+    from tests.test_cli import kessai
+
+    st = restarts.st
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    [request] = wait_dm(st, "U0MANAGER")
+    st.driver.block_action("U0MANAGER", "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved"], timeout=10)
+    settle(st)
+    st = restarts.restart(edited_org(
+        ('org = "koho"\nrank = "課長補佐"', 'org = "joho"\nrank = "課長"'),
+        ('approvers = ["U0MANAGER", "U0CHIEF"]', 'approvers = ["U0CHIEF"]'),
+        ('approvers = ["U0MANAGER"]', 'approvers = ["U0CHIEF"]')))
+    Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5))
+    st.driver.message("C0INTAKE", "U0OPERATOR2", "12月の市報は12月1日（火）に発行します。ぜひご覧ください。")
+    second = wait_dm(st, "U0CHIEF", 2)[-1]  # the first was the request 上越 花子 decided
+    st.driver.block_action("U0CHIEF", "approve_draft", buttons(second)["approve_draft"],
+                           channel=second.channel, message_ts=second.ts)
+    st.slack.wait_for(lambda: [d.state for d in drafts(st)] == ["approved", "approved"], timeout=10)
+    settle(st)
+
+    env = {"DATABASE_URL": restarts.url, "KESSAI_CONFIG": str(DEMO_TOML)}
+    verify = kessai("ledger", "verify", cwd=tmp_path, **env)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    exported = kessai("ledger", "export", "--format", "json", cwd=tmp_path, **env)
+    rows = json.loads(exported.stdout)
+    assert [(r["decider_id"], r["decider_name"]) for r in rows] == [("U0MANAGER", "上越 花子"), ("U0CHIEF", "春日山 一郎")]
