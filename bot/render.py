@@ -927,9 +927,12 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
         after = "承認された内容には、下の添付ファイルが含まれます。この文面とファイルでSNSへの投稿をお願いします。"
     elif decided.kind == "approved":
         after = "SNSへの投稿をお願いします。"
+    elif view.revisable_by_form:
+        # The bot wrote this draft's message: its author cannot edit it, and submitting it anew
+        # would make a second draft beside the rejected one (docs/usage.md: 「修正する」).
+        after = "内容を修正する場合は、「修正する」から直して提出してください（同じ下書きの次の版として確認します）。"
     else:
-        after = ("内容を修正する場合は、元のメッセージを編集してください"
-                 "（`/kessai draft` や「決裁に回す」で提出した下書きは、修正した内容で提出し直してください）。")
+        after = "内容を修正する場合は、元のメッセージを編集してください（編集すると、次の版として確認します）。"
     shown_files = _status_files(view) if decided.kind == "approved" else []
     # The whole reason, over as many sections as it takes: this line is where its author reads it.
     # Who decided and how always stays, whatever the reason and the files take.

@@ -455,12 +455,25 @@ def test_a_long_rejection_reason_is_shown_whole_in_the_thread_and_cut_visibly_in
     status = render.thread_status(view("お知らせ"), decided=decided)
     within_limits(status)
     assert plain_rows(status["blocks"]) == ["｜直"] * 1000
-    assert mrkdwn_text(status["blocks"]).endswith("修正した内容で提出し直してください）。")
+    assert mrkdwn_text(status["blocks"]).endswith("元のメッセージを編集してください（編集すると、次の版として確認します）。")
     request = approval_request(view("お知らせ"), decided=decided)
     within_limits(request)
     shown_rows = plain_rows(request["blocks"])
     assert shown_rows[0] == "お知らせ" and 900 < len(shown_rows) - 1 < 1000 and set(shown_rows[1:]) == {"｜直"}
     assert mrkdwn_text(request["blocks"]).endswith("_（理由が長いため、以下省略しました。全文は下書きのスレッドをご覧ください）_")
+
+
+def test_a_rejected_draft_submitted_through_the_form_is_sent_to_its_revise_button_not_to_submit_anew() -> None:
+    # The bot wrote its message: the author cannot edit it, and a new submission would be a second
+    # draft beside the rejected one. 「修正する」 (in the notice below the status) makes its next version.
+    decided = render.DecisionView(kind="rejected", decider_name="上越 花子", decided_at=DECIDED_AT, reason="日付を確認")
+    for source in ("modal", "shortcut"):
+        text = mrkdwn_text(render.thread_status(view("お知らせ", source=source), decided=decided)["blocks"])
+        assert text.endswith("内容を修正する場合は、「修正する」から直して提出してください（同じ下書きの次の版として確認します）。")
+        assert "編集" not in text and "提出し直して" not in text
+    pasted = mrkdwn_text(render.thread_status(view("お知らせ"), decided=decided)["blocks"])
+    assert pasted.endswith("内容を修正する場合は、元のメッセージを編集してください（編集すると、次の版として確認します）。")
+    assert "/kessai draft" not in pasted
 
 
 def test_a_long_override_reason_is_cut_visibly_in_the_request() -> None:
@@ -489,7 +502,7 @@ def test_a_rejection_reason_of_thousands_of_characters_still_fits_one_message() 
     within_limits(status)
     text = mrkdwn_text(status["blocks"])
     assert "_（理由が長いため、以下省略しました。全文は台帳に記録されています）_" in text
-    assert text.endswith("修正した内容で提出し直してください）。")
+    assert text.endswith("元のメッセージを編集してください（編集すると、次の版として確認します）。")
 
 
 def test_an_approver_always_sees_the_draft_however_many_findings_and_long_fields_come_with_it() -> None:
