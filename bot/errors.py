@@ -17,7 +17,10 @@ class KessaiError(Exception):
 
 
 class NotAnApprover(KessaiError):
-    message_ja = "この下書きを決裁できるのは、指定された運用管理責任者（課長補佐以上）だけです。"
+    # Raised for someone the account does not list (their rank has its own refusal): naming a rank
+    # here told a 課長 of another section that 課長補佐以上 may decide, as if their rank were short.
+    message_ja = ("この下書きを決裁できるのは、このアカウントの決裁者（運用管理責任者）として登録された方と、"
+                  "代決を依頼された方だけです。何も記録していません。")
 
 
 class ApproverBack(NotAnApprover):

@@ -1349,3 +1349,17 @@ def test_a_reminder_promises_the_deputy_only_when_they_are_back_for_the_hand_off
                                        for r in reminders), reminders
     world.sweep(jst(2026, 11, 25, 10, 0))
     assert bool(world.posts(contains="不在のため、代決を依頼できませんでした")) != promised
+
+
+def test_a_senior_member_who_is_not_the_accounts_approver_is_not_told_their_rank_is_short(world: World) -> None:
+    """木田 (情報政策室の課長) presses 承認 on a forwarded request: the account does not list him.
+    The refusal says so; it used to say 「課長補佐以上」 only, which a 課長 cannot make sense of."""
+    from bot import errors
+
+    draft = world.pending_draft(jst(2026, 11, 24, 10, 0))
+    assert world.org.member("U0JOHO").rank == "課長"  # type: ignore[union-attr]
+    with pytest.raises(errors.NotAnApprover) as refused:
+        world.kessai.decide(draft, 1, "U0JOHO", approve=True)
+    said = refused.value.message_ja
+    assert "このアカウントの決裁者（運用管理責任者）として登録された方" in said, said
+    assert "課長補佐以上" not in said and "何も記録していません" in said, said
