@@ -268,6 +268,13 @@ def fmt_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日（{WEEKDAYS_JA[d.weekday()]}）"
 
 
+def fmt_days(first: date, last: date) -> str:
+    """Days from ``first`` to ``last``: one day is named once (「12月7日から12月7日まで」 reads as a machine's)."""
+    if first == last:
+        return fmt_date(first)
+    return f"{fmt_date(first)}から{fmt_date(last)}まで"
+
+
 # Below this many hours a wall-clock duration reads best in hours (「26時間」); from it, in days.
 _HOURS_BEFORE_DAYS = 48
 

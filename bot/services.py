@@ -2223,14 +2223,15 @@ class Kessai:
             self._refresh_homes(s, now, [actor])
         self.after_commit()
         approves = any(actor in a.approvers for a in self.org.accounts)
-        text = (f"{render.fmt_date(start)}から{render.fmt_date(end)}まで不在として登録しました。"
-                + ("この間に届く決裁依頼は代決者に送られます。" if approves
-                   else "この間は、あなたに代決の依頼は届きません。"))
+        when = "この日" if start == end else "この間"
+        text = (f"{render.fmt_days(start, end)}{'を' if start == end else ''}不在として登録しました。"
+                + (f"{when}に届く決裁依頼は代決者に送られます。" if approves
+                   else f"{when}は、あなたに代決の依頼は届きません。"))
         if continues and before is not None:
             old_first = self.local(as_utc(before[0])).date()
             old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)
-            old_span = f"それまで登録されていた不在（{render.fmt_date(old_first)}から{render.fmt_date(old_last)}まで）"
-            span = f"{render.fmt_date(min(old_first, start))}から{render.fmt_date(end)}まで"
+            old_span = f"それまで登録されていた不在（{render.fmt_days(old_first, old_last)}）"
+            span = render.fmt_days(min(old_first, start), end)
             if end <= old_last and (old_first, old_last) != (start, end):
                 # Ending no later than the old one: a shorter absence, neither following it nor
                 # overlapping it as far as the person is concerned.
@@ -2242,7 +2243,7 @@ class Kessai:
             # One absence per person: say so, or someone entering a second period believes both stand.
             old_first = self.local(as_utc(before[0])).date()
             old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)
-            text += (f"それまで登録されていた不在（{render.fmt_date(old_first)}から{render.fmt_date(old_last)}まで）は、"
+            text += (f"それまで登録されていた不在（{render.fmt_days(old_first, old_last)}）は、"
                      "この期間に置き換えました（不在は一人につき一つの期間だけ登録できます）。")
         if moved:
             text += f"決裁待ちの依頼 {moved} 件を代決者に送りました。"

@@ -1363,3 +1363,16 @@ def test_a_senior_member_who_is_not_the_accounts_approver_is_not_told_their_rank
     said = refused.value.message_ja
     assert "このアカウントの決裁者（運用管理責任者）として登録された方" in said, said
     assert "課長補佐以上" not in said and "何も記録していません" in said, said
+
+
+def test_a_one_day_absence_names_the_day_once(world: World) -> None:
+    """`/kessai away 2026-11-25 2026-11-25` (or 「明日」 alone): 「11月25日（水）から11月25日（水）まで」
+    reads as a machine's; the day is named once, and so is a one-day absence being replaced."""
+    world.clock.t = jst(2026, 11, 24, 15, 0)
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
+    assert answer.startswith("2026年11月25日（水）を不在として登録しました。この日に届く決裁依頼は代決者に送られます。"), answer
+    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 30).date(), jst(2026, 12, 1).date())
+    assert answer.startswith("2026年11月30日（月）から2026年12月1日（火）まで不在として登録しました。この間に"), answer
+    assert "それまで登録されていた不在（2026年11月25日（水））は、この期間に置き換えました" in answer, answer
+    deputy = world.kessai.set_away("U0DEPUTY", jst(2026, 11, 26).date(), jst(2026, 11, 26).date())
+    assert deputy.startswith("2026年11月26日（木）を不在として登録しました。この日は、あなたに代決の依頼は届きません。"), deputy
