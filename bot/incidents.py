@@ -181,8 +181,10 @@ CHECKLISTS: dict[str, tuple[ChecklistItem, ...]] = {
 
 
 class NotEscalationMember(errors.KessaiError):
-    message_ja = ("インシデントの対応開始・解決の操作ができるのは、運用管理責任者と代決者、情報政策室・"
-                  "広報対話課の課長補佐以上の職員です。対応が必要な場合は、これらの方に連絡してください。")
+    def __init__(self, min_rank: str) -> None:
+        # The rank is the organisation file's approver_min_rank (is_escalation_officer), not a fixed 課長補佐.
+        super().__init__("インシデントの対応開始・解決の操作ができるのは、運用管理責任者と代決者、情報政策室・"
+                         f"広報対話課の{min_rank}以上の職員です。対応が必要な場合は、これらの方に連絡してください。")
 
 
 class NotInvolved(errors.KessaiError):
@@ -1791,7 +1793,7 @@ class IncidentService:
         with self.db.session() as s:
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
-                raise NotEscalationMember()
+                raise NotEscalationMember(self.org.policy.approver_min_rank)
             if inc.status == "resolved":
                 raise AlreadyResolved()
             if inc.status == "acked" and inc.acked_by == actor:
@@ -1871,7 +1873,7 @@ class IncidentService:
         with self.db.session() as s:
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
-                raise NotEscalationMember()
+                raise NotEscalationMember(self.org.policy.approver_min_rank)
             if inc.status == "resolved":
                 raise AlreadyResolved()
             return inc
@@ -1892,7 +1894,7 @@ class IncidentService:
                 return
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
-                raise NotEscalationMember()
+                raise NotEscalationMember(self.org.policy.approver_min_rank)
             summary, _ = mask_secrets(summary, about_a_password=inc.kind == "password_leak")
             res = s.exec(update(IncidentRow)  # type: ignore[call-overload]
                          .where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) != "resolved")

@@ -816,3 +816,17 @@ def test_a_realert_whose_fault_is_put_right_mid_window_goes_at_the_next_sweep(wo
         assert world.sweep(jst(2026, 11, 24, 10, 15) + timedelta(minutes=minute)).failed <= 1
     allow()
     assert world.sweep(jst(2026, 11, 24, 10, 23)).sent["incident.unacked"] == 1
+
+
+def test_the_refusal_to_acknowledge_names_the_rank_the_file_sets(world: World) -> None:
+    """A municipality whose approvers are 課長以上 (approver_min_rank = "課長"): 情報政策室's 係長 is
+    refused 対応開始 and told who may — 「課長以上」, the file's rank, not a fixed 「課長補佐以上」."""
+    toml = DEMO_TOML.read_text(encoding="utf-8").replace('approver_min_rank = "課長補佐"', 'approver_min_rank = "課長"')
+    org = parse_org_config(toml.replace('rank = "課長補佐"', 'rank = "課長"'))
+    service = IncidentService(Kessai(world.db, org, clock=world.clock))
+    incident_id = service.report(kind="flaming", account_id="joetsu-x", reporter="U0OPERATOR", now=TUESDAY_10,
+                                 description="市の投稿に批判が集まっています。")
+    with pytest.raises(inc.NotEscalationMember) as refused:
+        service.ack(incident_id, "U0STRANGER", now=jst(2026, 11, 24, 10, 5))
+    said = refused.value.message_ja
+    assert "情報政策室・広報対話課の課長以上の職員です" in said and "課長補佐" not in said, said
