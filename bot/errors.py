@@ -51,7 +51,8 @@ class ContentMismatch(KessaiError):
 
 
 class UnknownDraft(KessaiError):
-    message_ja = "対象の下書きが見つかりません。ボタンが古いか、内容が正しくない可能性があります。"
+    message_ja = ("対象の下書きが見つかりません（ボタンが古いか、内容が正しくない可能性があります）。何も記録していません。"
+                  "最新のメッセージか kessai のホームタブから操作し直してください。")
 
 
 class WrongWorkspace(KessaiError):

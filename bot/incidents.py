@@ -193,7 +193,8 @@ class NotInvolved(errors.KessaiError):
 
 
 class UnknownIncident(errors.KessaiError):
-    message_ja = "対象のインシデントが見つかりません。ボタンが古いか、内容が正しくない可能性があります。"
+    message_ja = ("対象のインシデントが見つかりません（ボタンが古いか、内容が正しくない可能性があります）。"
+                  "何も記録していません。最新のアラートか kessai のホームタブから操作し直してください。")
 
 
 class AlreadyResolved(errors.KessaiError):

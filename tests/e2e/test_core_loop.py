@@ -348,7 +348,10 @@ def test_tampered_button_values_are_refused(sqlite_stack: LocalStack) -> None:
         st.driver.block_action("U0MANAGER", "approve_draft", bad, channel=msg.channel, message_ts=msg.ts)
     settle(st)
     assert ledger(st) == []
-    assert len(st.slack.ephemerals("U0MANAGER")) == 7
+    said = [e.text for e in st.slack.ephemerals("U0MANAGER")]
+    assert len(said) == 7
+    # Draft 999 does not exist: the refusal says nothing was recorded and where to press instead.
+    assert "何も記録していません。最新のメッセージか kessai のホームタブから操作し直してください。" in said[0], said
 
 
 def test_reject_through_the_modal_requires_a_reason(stack: LocalStack) -> None:

@@ -830,3 +830,9 @@ def test_the_refusal_to_acknowledge_names_the_rank_the_file_sets(world: World) -
         service.ack(incident_id, "U0STRANGER", now=jst(2026, 11, 24, 10, 5))
     said = refused.value.message_ja
     assert "情報政策室・広報対話課の課長以上の職員です" in said and "課長補佐" not in said, said
+
+
+def test_a_button_for_an_incident_that_does_not_exist_says_where_to_press_instead(world: World) -> None:
+    with pytest.raises(inc.UnknownIncident) as refused:
+        world.incidents.ack(9999, "U0JOHO", now=TUESDAY_10)
+    assert "何も記録していません。最新のアラートか kessai のホームタブから操作し直してください。" in refused.value.message_ja
