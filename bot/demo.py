@@ -142,7 +142,7 @@ def verify_ledger(d: Demo) -> bool:
             who += f"（{st.rt.kessai.name_of(e.acting_for_id)} の代決）"
         label = KIND_LABELS_JA.get(e.kind, e.kind)
         out(f"  #{e.seq} 下書き #{e.draft_id} 第{e.version_number}版 {label} {who} {_ledger_time(e.decided_at)} "
-            f"hash {e.entry_hash[:12]}…")
+            f"ハッシュ {e.entry_hash[:12]}…")
     if result.ok:
         out(f"  台帳は正常です（{result.count} 件の記録のハッシュチェーンを検証しました）。")
     else:

@@ -28,7 +28,7 @@ def test_demo_plays_to_the_end(demo_output: str) -> None:
     assert "台帳は正常です" in out and "代決" in out and "決裁省略" in out and "対応開始" in out
     # The ledger listing writes times as the conversation does, not as stored (「2026-12-07T09:30:02+09:00」).
     ledger = out[out.index("決裁台帳の検証"):]
-    assert re.search(r"#1 下書き #1 第1版 承認 \S+ \S+ \d{4}年\d{1,2}月\d{1,2}日（[月火水木金土日]）09:3\d:\d\d hash", ledger)
+    assert re.search(r"#1 下書き #1 第1版 承認 \S+ \S+ \d{4}年\d{1,2}月\d{1,2}日（[月火水木金土日]）09:3\d:\d\d ハッシュ [0-9a-f]{12}…", ledger)
     assert not re.search(r"\d{4}-\d\d-\d\dT", ledger)
 
 
