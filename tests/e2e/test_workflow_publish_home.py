@@ -234,6 +234,11 @@ def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
     help_text = ask(st, "U0OPERATOR", "help")
     for sub in ("/kessai draft", "/kessai status", "/kessai away", "/kessai template"):
         assert sub in help_text
+    # The words the bot's other messages use: 「kessai のホームタブ」, 「メニュー（︙）」, and 「修正する」
+    # for a draft the bot posted (editing the bot's message is not possible).
+    assert "kessai のホームタブにも一覧があります" in help_text and "アプリのホーム" not in help_text
+    assert "メッセージのメニュー（︙）の「決裁に回す」" in help_text
+    assert "スレッドやホームタブの「修正する」から直します" in help_text
     assert ask(st, "U0OPERATOR", "") == help_text
     # Typed with the Japanese input on, in capitals, or with an invisible mark pasted in front.
     for typed in ("ｈｅｌｐ", "HELP", "\u202e\u200bhelp", "　help", "？"):
