@@ -81,6 +81,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     settings = load_settings()
     db = Database(settings.database_url)
     try:
+        if (refused := _serve_in_the_way_ja(settings.database_url, db)) is not None:
+            print(refused, file=sys.stderr)
+            return 1
         before, after = db.upgrade()
     finally:
         db.dispose()
@@ -97,6 +100,32 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     else:
         print(f"データベースの構成を {before} から {after} に更新しました。")
     return 0
+
+
+def _serve_in_the_way_ja(database_url: str, db: Database) -> str | None:
+    """Why the migrations must wait, when a `kessai serve` of this database runs and some are pending.
+
+    That serve is of the version before (a serve of this one migrates at start): upgraded under it,
+    it went on with its old code on the new tables, /healthz 503 `migrations: newer`, until someone
+    restarted it. With nothing pending there is nothing to break: replicas of this version run on."""
+    from bot.serve_lock import lock_path, parse_holder, serving_holder, still_serving_ja
+    from storage.db import current_revision, head_revision, migrations_state, serves_holding
+
+    if db.is_postgres:
+        names = serves_holding(db.engine)
+        holders = None if names is None else [parse_holder(name) if name.startswith("kessai serve ") else {}
+                                                     for name in names] or [{}]
+        where = db.engine.url.database or ""
+    else:
+        holder = serving_holder(database_url)
+        holders = None if holder is None else [holder]
+        path = lock_path(database_url)
+        where = str(path.with_name(path.name.removesuffix(".lock"))) if path is not None else ""
+    if holders is None or migrations_state(db.engine) != "pending":
+        return None
+    head = head_revision(db.engine)
+    assert head is not None
+    return still_serving_ja(where, holders, (current_revision(db.engine), head))
 
 
 DOWNGRADE_FLOOR = "0002"

@@ -12,13 +12,16 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.app import Runtime, build_runtime
 from bot.config import ConfigError, ConfigFileWatch, OrgConfig, Settings, read_org_config_settled
 from bot.logs import dump_thread_stacks, setup_logging
-from bot.serve_lock import ServeLockRefused, hold_serve_lock
-from storage.db import Database
+from bot.serve_lock import ServeLockRefused, hold_serve_lock, presence_name
+from storage.db import Database, ServePresence
+
+if TYPE_CHECKING:
+    from bot.web import HttpServer
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +256,7 @@ def _serve(settings: Settings) -> int:
             print(f"  {p}", file=sys.stderr)
         return 2
     _warn_of_a_foreign_time_zone(settings, org)
-    from bot.web import HttpServer, health_app, wsgi_app
+    from bot.web import HttpServer
 
     late_app = _LateApp()
     server: HttpServer | None = None
@@ -272,7 +275,19 @@ def _serve(settings: Settings) -> int:
             server.stop()
         raise
     warn_of_a_clock_apart_from_the_database(rt.db, rt.kessai.clock)
+    # PostgreSQL's counterpart of the SQLite file's lock, shared by replicas: `kessai db upgrade`
+    # of a newer version refuses while any serve holds it (see storage.db.ServePresence).
+    presence = ServePresence(rt.db.engine, presence_name()) if rt.db.is_postgres else None
+    try:
+        return _run(settings, rt, loaded, late_app, server)
+    finally:
+        if presence is not None:
+            presence.release()
+
+
+def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, server: HttpServer | None) -> int:
     from bot.scheduler import watch_config_file
+    from bot.web import health_app, wsgi_app
 
     stopping = threading.Event()
     scheduler = start_sweeping(rt)

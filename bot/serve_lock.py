@@ -124,6 +124,11 @@ def read_holder(fd: int) -> dict[str, str]:
         text = os.pread(fd, 512, 0).decode("utf-8", errors="replace")
     except OSError:
         return {}
+    return parse_holder(text)
+
+
+def parse_holder(text: str) -> dict[str, str]:
+    """``pid=… host=… started=…``, as a serve writes it of itself, read back."""
     return dict(part.split("=", 1) for part in text.split() if "=" in part)
 
 
@@ -164,3 +169,67 @@ def unopenable_ja(path: Path, database: Path, error: OSError) -> str:
             f"開けないため、起動を中止しました（{error.strerror or type(error).__name__}）。"
             "kessai を動かすユーザーが、データベースのあるフォルダーとこのファイルに書き込めるか"
             f"（`ls -l {path}`）を確認してください。")
+
+
+def serving_holder(database_url: str) -> dict[str, str] | None:
+    """Whether a ``kessai serve`` holds the lock of DATABASE_URL's SQLite file right now: what it
+    wrote of itself (pid, host, start) if so; None if not, for PostgreSQL, and where the lock file
+    is absent (no serve of a version with the lock ran) or the filesystem keeps no locks.
+
+    Taken and let go at once, never held: a serve starting in that instant is refused and says so."""
+    path = lock_path(database_url)
+    if path is None or sys.platform == "win32":
+        return None
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None  # absent, or unreadable: serve itself says what is wrong with it at start
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return read_holder(fd)
+            return None
+        return None
+    finally:
+        os.close(fd)  # the only descriptor of this open file: its flock, if taken, ends with it
+
+
+def presence_name() -> str:
+    """The application_name of the PostgreSQL session marking this serve as running
+    (storage.db.ServePresence), which `kessai db upgrade` reads back to say which serve runs."""
+    return (f"kessai serve pid={os.getpid()} host={socket.gethostname()} "
+            f"started={datetime.now().astimezone():%Y-%m-%dT%H:%M:%S%z}")[:63]  # NAMEDATALEN - 1
+
+
+def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tuple[str | None, str]) -> str:
+    """What `kessai db upgrade` says when serves of ``database`` run and migrations are pending.
+
+    The running serve is of the version before: upgraded under it, it goes on with its old code on
+    the new tables (/healthz ``migrations: newer``, 503) until restarted."""
+    found, head = pending
+    who = []
+    for holder in holders:
+        pid = holder.get("pid", "")
+        if not pid.isdigit():
+            continue
+        one = f"プロセス番号 {pid}"
+        if holder.get("host") and holder["host"] != socket.gethostname():
+            one = f"ホスト名 {holder['host']} の{one}"
+        if started := _started_ja(holder.get("started", "")):
+            one += f"、{started} に起動"
+        who.append(one)
+    many = len(holders) > 1
+    running = (f"動いている kessai serve {len(holders)} 台" if many else "動いている kessai serve") \
+        + (f"（{'; '.join(who)}）" if who else "")
+    change = f"{found} から {head}" if found else f"{head}"
+    return (f"データベース {database} は、{running}が使っているため、構成を更新しませんでした（{change} への更新。"
+            "何も変更していません）。動いている kessai serve は更新前の版のため、このまま更新すると、再起動するまで"
+            "新しい構成のデータベースを正しく扱えなくなります。"
+            f"{'すべての台の ' if many else ''}kessai serve を止めてから、もう一度実行してください"
+            "（systemd なら `systemctl stop kessai`。動いているものは `systemctl status kessai`、"
+            "`pgrep -af \"kessai serve\"` で確かめられます）。新しい版の kessai serve は起動時に自動で更新するので、"
+            "止めた後は `kessai serve` を起動するだけでもかまいません。")

@@ -8,6 +8,7 @@ import logging
 import re
 import select
 import sqlite3
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -681,6 +682,88 @@ def _mark_write(conn: Any, cursor: Any, statement: str, parameters: Any, context
 # An arbitrary constant naming the migrations' advisory lock (PostgreSQL, storage/migrations/env.py);
 # storage.roster has another. Here, not in env.py, which runs the migrations when imported.
 MIGRATION_LOCK = 0x6B657375  # "kesu"
+
+
+# The advisory lock every `kessai serve` on PostgreSQL holds shared for its life, on a connection of
+# its own (ServePresence); `kessai db upgrade` tries it exclusive to learn whether one runs.
+SERVE_LOCK = 0x6B657376  # "kesv"
+
+
+def serves_holding(engine: Engine) -> list[str] | None:
+    """None when no `kessai serve` holds SERVE_LOCK on ``engine``'s PostgreSQL database; else the
+    application_name of each session holding it ("kessai serve pid=… host=…"; "" when the role may
+    not see it). Taken exclusive and let go at once: a serve starting meanwhile waits a moment."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        if c.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": SERVE_LOCK}).scalar_one():
+            c.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SERVE_LOCK})
+            return None
+        # A bigint key is classid (high 32 bits, 0 here) and objid (low 32 bits), objsubid 1.
+        return [str(name or "") for name in c.execute(text(
+            "SELECT a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = :key "
+            "AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            "ORDER BY a.backend_start"), {"key": SERVE_LOCK}).scalars()]
+
+
+class ServePresence:
+    """SERVE_LOCK held shared by this `kessai serve` for its life (PostgreSQL).
+
+    On a connection of its own, outside the pool: one given back would keep the lock (then another
+    thread's transactions hold it, and a stopped serve's lock stays in a pool nobody closes) or
+    lose it when the pool replaces it. The connection is in autocommit, so it never sits idle in a
+    transaction (idle_in_transaction_session_timeout would end it, and the lock with it). The
+    server lets go of a session lock when the session ends, however the process ends (SIGKILL, a
+    power cut: the kernel closes the socket; a host gone silent: TCP keepalives). When the server
+    drops the connection (a restart, a failover), a watcher takes the lock again on a new one."""
+
+    WATCH_SECONDS = 10.0
+
+    def __init__(self, engine: Engine, name: str) -> None:
+        self._engine, self._name = engine, name
+        self._conn: Any = None
+        self._stopping = threading.Event()
+        self._retake(first=True)
+        self._watcher = threading.Thread(target=self._watch, name="serve-presence", daemon=True)
+        self._watcher.start()
+
+    def _retake(self, *, first: bool = False) -> None:
+        try:
+            conn = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            conn.detach()  # closed, not given back to the pool, when this process lets go of it
+            conn.execute(text("SELECT set_config('application_name', :name, false)"), {"name": self._name})
+            conn.execute(text("SELECT pg_advisory_lock_shared(:key)"), {"key": SERVE_LOCK})
+        except Exception as e:  # noqa: BLE001 - the database's own outage is reported by /healthz
+            if first:
+                log.warning("could not mark this kessai serve as running in the database (%s): `kessai db "
+                            "upgrade` cannot see it until the database answers; trying again every %g s",
+                            describe_db_error(e), self.WATCH_SECONDS)
+            return
+        self._conn = conn
+        if not first:
+            log.info("the database connection marking this kessai serve as running was lost and is open again")
+
+    def _lost(self) -> bool:
+        if self._conn is None:
+            return True
+        raw = self._conn.connection.dbapi_connection
+        return bool(raw is None or raw.closed or _has_input(raw.fileno()))
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(self.WATCH_SECONDS):
+            if self._lost():
+                self._close()
+                self._retake()
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            self._conn = None
+
+    def release(self) -> None:
+        self._stopping.set()
+        self._watcher.join(timeout=self.WATCH_SECONDS)
+        self._close()
 
 
 def alembic_config(engine: Engine | None) -> Any:
