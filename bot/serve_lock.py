@@ -224,7 +224,7 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
         who.append(one)
     many = len(holders) > 1
     running = (f"動いている kessai serve {len(holders)} 台" if many else "動いている kessai serve") \
-        + (f"（{'; '.join(who)}）" if who else "")
+        + (f"（{' ／ '.join(who)}）" if who else "")
     change = f"{found} から {head}" if found else f"{head}"
     return (f"データベース {database} は、{running}が使っているため、構成を更新しませんでした（{change} への更新。"
             "何も変更していません）。動いている kessai serve は更新前の版のため、このまま更新すると、再起動するまで"
