@@ -21,7 +21,7 @@ import pytest
 from bot.config import OrgConfig
 from bot.localstack import slack_users
 from bot.sandbox.server import LocalSlack
-from storage.db import Database, current_revision, downgrade, known_revisions
+from storage.db import Database, current_revision, downgrade, known_revisions, serves_holding
 from tests.conftest import database_url
 from tests.production.serveproc import REPO, ServeProcess
 
@@ -113,3 +113,27 @@ def test_postgres_every_replica_must_stop_killed_ones_included(slack: LocalSlack
     r = kessai_db_upgrade(url, tmp_path)
     assert r.returncode == 0 and f"{BEFORE} から {HEAD} に更新しました" in r.stdout, r.stderr
     assert revision(url) == HEAD
+
+
+def test_postgres_serve_marks_itself_again_after_the_server_dropped_its_connection(slack: LocalSlack,
+                                                                                   tmp_path: Path) -> None:
+    """A PostgreSQL restart or failover ends every session, the mark's with it: the serve, which
+    reconnects its pool by itself, takes the mark again on a new connection."""
+    from sqlalchemy import text
+
+    url = database_url("postgres", tmp_path)
+    serve = ServeProcess(slack, url, tmp_path).start()
+    db = Database(url)
+    try:
+        with db.engine.connect() as c:
+            ended = c.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                   "WHERE datname = current_database() AND application_name LIKE 'kessai serve %'")).scalar_one()
+        assert ended == 1
+        assert serves_holding(db.engine) is None  # gone with its session
+        slack.wait_for(lambda: serves_holding(db.engine), timeout=30)  # the watcher looks every 10 s
+        assert "is open again" in serve.log()
+    finally:
+        db.dispose()
+    take_back_one_migration(url)
+    r = kessai_db_upgrade(url, tmp_path)
+    assert r.returncode == 1 and REFUSED in r.stderr, (r.stdout, r.stderr)
