@@ -15,6 +15,7 @@ from bot.rules.domains import (
     FIRST_PARTY_SHORT_LINKS,
     host_in,
     host_matches,
+    is_known_suffix,
     load_domain_list,
     registrable_domain,
 )
@@ -554,7 +555,21 @@ def _continued_on_next_line(doc: Document, url: Url) -> tuple[int, str] | None:
     )
     if not address_only:
         return None
-    return end, url.url + br.group(1) + rest
+    joined = url.url + br.group(1) + rest
+    if url.url.lower().endswith(url.host) and not is_known_suffix(_host_of(joined)):
+        # The link ends at its host (「…niigata.jp」), so the next line could only go on with the
+        # host (「…joetsu.nii⏎gata.jp/」): 「kids/2026」 or 「bosai/index.html」 would make
+        # 「niigata.jpkids」, a host that does not exist, and the suggestion a wrong link.
+        return None
+    return end, joined
+
+
+def _host_of(address: str) -> str:
+    """The host of an address, with or without a scheme (after any 「user@」, without a port)."""
+    try:
+        return urlsplit(address if "://" in address else f"//{address}").hostname or ""
+    except ValueError:  # a bracket that opens no IPv6 address
+        return ""
 
 
 _HOST_RUN = re.compile(r"[A-Za-z0-9.\-]+")
@@ -599,8 +614,10 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     （次の行が字下げされていても同じです）。次の行がファイル名（「index.html」「000123456.pdf」）、
     クエリ（「q=snow」）、「/」で終わるパス（「bosai/」）や番号で終わるパス（「bosai/12345」だけの行）で
     始まるときだけで、ファイル名で終わる URL の次の行、「word/pdf 形式」「tel/fax」のように「/」で並べた語、
-    文や日付、ハッシュタグ、別の URL は対象外です。「hhttps://」「httpss://」のように文字が重なったものや「https:// www…」の
-    ように空白が入ったものも止めます。
+    文や日付、ハッシュタグ、別の URL は対象外です。「hhttps://」「httpss://」のように文字が重なったものも止めます。
+    「https:// www…」のように「https://」の後に空白や改行が入ったものは、後ろのアドレスだけでも各 SNS が
+    リンクにする形（「www.」で始まるもの、パスのあるもの、.com・.jp などのドメイン）なら、読む人はそのページを
+    開けるので警告にとどめ（行き先のドメインはほかのリンクと同じく確かめます）、リンクにならない形なら止めます。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
     ホスト名、`192.168.…`・`10.…`・`[fd00::1]`・`[::1]` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
@@ -632,11 +649,28 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     if "://" in doc.norm:
         for m in _SPLIT_SCHEME.finditer(doc.norm):
             start, end = doc.span(m.start(), m.end())
+            scheme = m.group(1).lower()
+            # The address after the space is a link of its own when the platforms link it bare
+            # (「https:// www.city.joetsu.niigata.jp/」): the reader still lands on the page, and
+            # the link rules check its domain as any other's. Only the stray 「https://」 is left
+            # to tidy, which is no reason to block. An address they do not link bare (「https://
+            # city.example.xyz」, no path) is no link at all, and no domain rule reads it: it stops.
+            rest = next((u for u in doc.urls if u.start == doc.span(m.end(), m.end())[0] and not u.scheme), None)
+            if rest is not None:
+                yield Hit(
+                    start,
+                    end,
+                    f"「{m.group(1)}://」の後に空白や改行が入っています。リンクになるのは後ろのアドレスだけで、"
+                    f"「{m.group(1)}://」は文字のまま表示されます。空白や改行を取り除いて1行に書いてください。",
+                    severity="warning",
+                    suggestion=f"{scheme}://{rest.url}",
+                )
+                continue
             yield Hit(
                 start,
                 end,
                 f"「{m.group(1)}://」の後に空白や改行が入っていて、リンクになりません。アドレスを続けて1行に書いてください。",
-                suggestion=f"{m.group(1).lower()}://{_host_after(doc.norm, m.end())}",
+                suggestion=f"{scheme}://{_host_after(doc.norm, m.end())}",
             )
     if "[" in doc.norm and "://" in doc.norm:
         for m in _BRACKET_HOST.finditer(doc.norm):

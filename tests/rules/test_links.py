@@ -784,14 +784,12 @@ def test_a_line_after_a_whole_address_is_no_part_of_it(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("詳しくは https://\nwww.city.joetsu.niigata.jp/ へ", "https://\n"),
-        ("詳しくは https:// www.city.joetsu.niigata.jp/ へ", "https:// "),
         ("詳しくは hhttps://www.city.joetsu.niigata.jp/ へ", "hhttps://"),
         ("詳しくは httpss://www.city.joetsu.niigata.jp/ へ", "httpss://"),
         ("詳しくは htttps://www.city.joetsu.niigata.jp/ へ", "htttps://"),
     ],
 )
-def test_a_scheme_typed_twice_over_or_cut_from_its_host_is_malformed(text: str, written: str) -> None:
+def test_a_scheme_typed_twice_over_is_malformed(text: str, written: str) -> None:
     (f,) = findings_of("link.malformed", text, policy=JOETSU)
     assert f.excerpt == written
     assert f.suggestion == "https://www.city.joetsu.niigata.jp"
