@@ -87,6 +87,89 @@ _LOOK_ALIKE_NUMBER = re.compile(r"(?<![A-Za-z0-9\-])[0-9OoIl]{3}-[0-9OoIl]{4}-[0
 _AS_DIGITS = str.maketrans("OoIl", "0011")
 
 
+# Mobile numbers of the countries most foreign residents of Japan come from, as a 多言語 post for them
+# gives a resident's or an interpreter's number: the national number of a mobile (what follows the
+# country code, its trunk 0 left out) for each country code. A landline of these countries, and the
+# numbers of countries whose mobiles cannot be told from their landlines by the number (+1), are not
+# looked for: pii.phone is about mobiles. +81 is Japan's own (_MOBILE).
+_FOREIGN_MOBILES: dict[str, re.Pattern[str]] = {
+    code: re.compile(pattern)
+    for code, pattern in (
+        ("86", r"1[3-9][0-9]{9}"),  # China
+        ("886", r"9[0-9]{8}"),  # Taiwan
+        ("852", r"[5-9][0-9]{7}"),  # Hong Kong
+        ("82", r"1[016-9][0-9]{7,8}"),  # Korea (010…)
+        ("84", r"(?:3[2-9]|5[2689]|7[06-9]|8[1-9]|9[0-9])[0-9]{7}"),  # Viet Nam
+        ("63", r"9[0-9]{9}"),  # the Philippines
+        ("55", r"[1-9][1-9]9[0-9]{8}"),  # Brazil (area code, then 9 and eight digits)
+        ("51", r"9[0-9]{8}"),  # Peru
+        ("977", r"9[78][0-9]{8}"),  # Nepal
+        ("62", r"8[0-9]{8,11}"),  # Indonesia
+        ("66", r"[689][0-9]{8}"),  # Thailand
+        ("95", r"9[0-9]{7,9}"),  # Myanmar
+        ("94", r"7[0-9]{8}"),  # Sri Lanka
+        ("880", r"1[3-9][0-9]{8}"),  # Bangladesh
+        ("91", r"[6-9][0-9]{9}"),  # India
+        ("44", r"7[0-9]{9}"),  # the United Kingdom
+    )
+}
+# A number in international form: 「+」, the digits in groups apart by a space, a hyphen, a dot or
+# brackets (「+86 138 1234 5678」「+55 (11) 91234-5678」「+84 (0)90 123 4567」). The groups are tried
+# from the longest stretch down, so a number followed by more digits (「+84 90 123 4567 / 24時間」) is
+# still read.
+_INTERNATIONAL = re.compile(
+    r"(?<![0-9A-Za-z+])\+[ \t]*\(?[ \t]*[0-9]+(?:(?:[ \t]*[-.][ \t]*|[ \t]*\([ \t]*|[ \t]*\)[ \t]*|[ \t]+)[0-9]+){0,6}"
+)
+# Domestic forms that no Japanese number has: a Korean mobile (「010-1234-5678」; 010 is Japan's
+# international prefix, so no number dialled inside Japan starts with it), a Chinese one in its 3-4-4
+# groups (「138 1234 5678」: a number of Japan starts with 0), a Brazilian one (「(11) 91234-5678」), and a
+# mobile's prefix with a 3-4 tail (「090-123-4567」: a Vietnamese mobile, or a Japanese one missing a
+# digit; 070/080/090 are no landline's area code in Japan). Groups must be set apart: eleven digits
+# run together are as likely an order number.
+_DOMESTIC_FOREIGN = guard(re.compile(
+    r"(?<![0-9])(?<![0-9A-Za-z]-)(?<![0-9A-Za-z+.])"
+    r"(?:010(?P<kr>[ \t]*-[ \t]*|[ \t]+)[0-9]{4}(?P=kr)[0-9]{4}"
+    r"|\([1-9][1-9]\)[ \t]*9[0-9]{4}[ \t]*-[ \t]*[0-9]{4}"
+    r"|0[789]0(?P<vn>[ \t]*-[ \t]*|[ \t]+)[0-9]{3}(?P=vn)[0-9]{4}"
+    r"|(?P<cn>1[3-9][0-9](?P<sep>[ \t]*-[ \t]*|[ \t]+)[0-9]{4}(?P=sep)[0-9]{4}))"
+    r"(?![0-9]|[ \t]*-[ \t]*[0-9]|\.[0-9])"
+))
+# A Chinese mobile in its domestic form starts with no 0, as a Japanese receipt or order number may
+# (「受付番号 150-1234-5678」): it is one only after a word for a phone (folded view: lower case).
+_PHONE_LABEL = re.compile(
+    r"(?:电话|電話|手机|手機|联系|聯絡|联络|連絡|携帯|tel|phone|mobile|call|contact|微信|wechat|whatsapp|☎|📞|"
+    r"연락|전화|휴대|liên hệ|điện thoại|sđt|contato|telefone|celular)[^0-9\n]{0,12}$"
+)
+_DIGIT_GROUP = re.compile(r"[0-9]+")
+
+
+def _foreign_mobiles(numbers: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Spans (in ``numbers``, whose offsets ``folded`` shares) of the foreign mobile numbers written in
+    international or domestic form."""
+    if "+" in numbers:
+        for m in _INTERNATIONAL.finditer(numbers):
+            groups = list(_DIGIT_GROUP.finditer(numbers, m.start(), m.end()))
+            for k in range(len(groups), 0, -1):
+                digits = "".join(g.group() for g in groups[:k])
+                if _is_foreign_mobile(digits):
+                    yield m.start(), groups[k - 1].end()
+                    break
+    for m in _DOMESTIC_FOREIGN.finditer(numbers):
+        if m["cn"] is None or _PHONE_LABEL.search(folded, max(0, m.start() - 16), m.start()):
+            yield m.span()
+
+
+def _is_foreign_mobile(digits: str) -> bool:
+    """Whether the digits after a 「+」 are a listed country's code and one of its mobiles."""
+    for size in (1, 2, 3):  # country codes are prefix-free: at most one of these is one
+        pattern = _FOREIGN_MOBILES.get(digits[:size])
+        if pattern is not None:
+            national = digits[size:]
+            # 「+84 (0)90 …」「+82 010-…」: the trunk 0 kept.
+            return bool(pattern.fullmatch(national) or (national.startswith("0") and pattern.fullmatch(national[1:])))
+    return False
+
+
 def _look_alike_digits(m: re.Match[str]) -> str:
     number = m.group()
     letters = sum(c.isalpha() for c in number)
@@ -128,7 +211,12 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     上越市 5(3) はプライバシー権・個人情報への配慮を求めています。携帯番号は職員個人や住民の
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
-    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
+    （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。
+    外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
+    ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
+    在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（韓国の「010-1234-5678」、
+    ブラジルの「(11) 91234-5678」、「090-123-4567」、電話・連絡先などの語の後の中国の「138 1234 5678」）が対象で、
+    固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
     （「条例」「事例」の「例」は除きます）。
@@ -138,9 +226,14 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     止めると理由付きの決裁依頼が当たり前になるためです。警察や消費生活センターが公表した番号か、
     住民や職員の番号を誤って載せていないかを決裁者が確かめます。同じ下書きでも別の文にある番号
     （「お問い合わせは担当の携帯 090-…」）は、これまでどおり止めます。
+
+    大使館・領事館（Embassy・Consulate・Đại sứ quán など）が自国民の緊急連絡用に公表している携帯番号を
+    示す文（「ベトナム大使館 領事部（24時間）：080-…」）の番号も、同じ理由で警告にします。その文に
+    「さん」「様」「Mr.」や通訳・ボランティアなど個人を示す語があれば止めます。NPO や店の携帯番号は
+    会員や店主個人の電話であることが多いため、これまでどおり止めます。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
-    scam_sentences: dict[tuple[int, int], bool] = {}  # each sentence read once, however many numbers
+    warned: dict[tuple[int, int, int], str | None] = {}  # each sentence read once, however many numbers
     numbers = _numbers(doc)
     if "○" in numbers:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
@@ -148,15 +241,28 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         numbers = numbers.translate(_KANJI_DIGITS)
     numbers = _LOOK_ALIKE_NUMBER.sub(_look_alike_digits, numbers)
     stripped = [m for m in _STRIPPED_MOBILE.finditer(numbers) if _PHONE_HEADER.search(_column_header(doc, m.start()) or "")]
-    for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped):
-        if _national(m.group()) in official or _example(doc, m.start(), m.end()):
+    spans = {m.span() for m in (*_MOBILE.finditer(numbers), *_BOXED_MOBILE.finditer(numbers), *stripped)}
+    spans.update(_foreign_mobiles(numbers, doc.folded))
+    # One number each: 「138 1234 5678」 of 「+86 138 1234 5678」 is the same number read in its domestic form.
+    ordered = sorted(spans, key=lambda span: (span[0], -span[1]))
+    reach = -1
+    for a, b in ordered:
+        if b <= reach:
             continue
-        start, end = doc.span(m.start(), m.end())
+        reach = b
+        if _national(numbers[a:b]) in official or _example(doc, a, b):
+            continue
+        start, end = doc.span(a, b)
         sentence = doc.sentence_at(start)
-        if sentence not in scam_sentences:
-            scam_sentences[sentence] = bool(_FRAUD_WORDS.search(unicodedata.normalize("NFKC", doc.text[slice(*sentence)])))
-        if scam_sentences[sentence]:
-            yield Hit(start, end, _FRAUD_NUMBER_MESSAGE, severity="warning")
+        line = doc.text.rfind("\n", 0, start) + 1
+        if (key := (*sentence, line)) not in warned:
+            line_end = doc.text.find("\n", end)
+            warned[key] = _warning_for(
+                unicodedata.normalize("NFKC", doc.text[slice(*sentence)]),
+                unicodedata.normalize("NFKC", doc.text[line : line_end if line_end >= 0 else len(doc.text)]),
+            )
+        if (message := warned[key]) is not None:
+            yield Hit(start, end, message, severity="warning")
             continue
         yield Hit(
             start,
@@ -177,6 +283,36 @@ _FRAUD_NUMBER_MESSAGE = (
     "携帯電話番号が含まれています。詐欺や不審な電話への注意喚起として番号を示す場合は、警察や消費生活"
     "センターなどが公表した番号と一致するかを確かめてください。住民や職員の番号であれば削除してください。"
 )
+
+# An embassy's or a consulate's own number, as a post for foreign residents gives it (「ベトナム大使館
+# 領事部（24時間）：080-…」「Embassy hotline: +81 90-…」): several keep a mobile for their nationals'
+# emergencies, published by the embassy itself. Not a private person's, unless the sentence names one
+# (「大使館の通訳のグエンさんの携帯」). A warning, like a scam's number: the approver checks it against the
+# embassy's page. An NPO's or a shop's mobile stays an error: it is most often a member's own phone.
+_PUBLIC_BODY = re.compile(
+    r"(?i)大使館|領事館|領事部|embassy|consulate|大使馆|领事馆|대사관|영사관|đại sứ quán|lãnh sự quán|"
+    r"embaixada|consulado|embajada|pasuguan|konsulado|kedutaan|konsulat"
+)
+_PRIVATE_PERSON = re.compile(
+    r"(?i)さん|様|氏|個人|私用|自宅|担当|職員|携帯電話?を|\bstaff\b|\b(?:mr|ms|mrs|miss)\b\.?|先生|씨|anh |chị |sr\.|sra\.|"
+    # Who helps at the embassy in person (an interpreter or a volunteer), not the embassy's line.
+    r"通訳|ボランティア|volunteer|interpreter|志愿者|翻译|자원봉사|통역|tình nguyện|phiên dịch|voluntári|intérprete"
+)
+_PUBLIC_BODY_NUMBER_MESSAGE = (
+    "携帯電話番号が含まれています。大使館・領事館などが公表している番号として載せる場合は、その機関が公表した"
+    "番号と一致するかを確かめてください。個人の番号であれば削除してください。"
+)
+
+
+def _warning_for(sentence: str, line: str) -> str | None:
+    """The warning a mobile number gets instead of the error, or None, from the sentence and the line
+    it stands in (NFKC). An embassy is often named at the head of its line and its numbers after
+    (「Đại sứ quán …: 03-…. Đường dây nóng: 080-…」): the line is read for it, and for a person."""
+    if _FRAUD_WORDS.search(sentence):
+        return _FRAUD_NUMBER_MESSAGE
+    if _PUBLIC_BODY.search(line) and not _PRIVATE_PERSON.search(line):
+        return _PUBLIC_BODY_NUMBER_MESSAGE
+    return None
 
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678

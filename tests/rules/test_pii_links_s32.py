@@ -96,3 +96,101 @@ def test_a_path_line_under_a_link_that_ends_at_its_host_is_not_joined_into_its_h
 def test_a_host_or_path_broken_over_two_lines_is_still_joined(text: str, joined: str) -> None:
     (f,) = findings_of("link.malformed", text, policy=JOETSU)
     assert f.suggestion == joined
+
+
+# --- foreign mobile numbers in posts for foreign residents ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("【中文】如有疑问，请联系翻译志愿者王先生：+86 138 1234 5678", "+86 138 1234 5678"),
+        ("[Tiếng Việt] Liên hệ phiên dịch viên: +84 90 123 4567", "+84 90 123 4567"),
+        ("[Português] Contato do intérprete: +55 11 91234-5678", "+55 11 91234-5678"),
+        ("[한국어] 통역 봉사자 연락처: 010-1234-5678", "010-1234-5678"),
+        ("[한국어] 연락처: +82 10-1234-5678", "+82 10-1234-5678"),
+        ("[English] Call our volunteer at +63 917 123 4567", "+63 917 123 4567"),
+        ("Liên hệ: +84 (0)90 123 4567", "+84 (0)90 123 4567"),
+        ("联系电话：+8613812345678", "+8613812345678"),
+        ("联系电话：138 1234 5678", "138 1234 5678"),
+        ("Contato: (11) 91234-5678", "(11) 91234-5678"),
+        ("Liên hệ chị Lan: 090 123 4567", "090 123 4567"),
+        ("ネパール語通訳（ボランティア）：+977 981-234-5678", "+977 981-234-5678"),
+    ],
+)
+def test_a_foreign_mobile_number_is_a_private_number(text: str, number: str) -> None:
+    # None of them was found: pii.phone knew Japanese mobiles only.
+    (f,) = findings_of("pii.phone", text, policy=JOETSU)
+    assert f.severity == "error"
+    assert f.excerpt == number
+
+
+def test_a_japanese_mobile_written_internationally_is_still_found_once() -> None:
+    (f,) = findings_of("pii.phone", "[English] Contact: +81 90-1234-5678", policy=JOETSU)
+    assert f.excerpt == "+81 90-1234-5678" and f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date: 2026-12-06 (Sun) 13:00-16:00",
+        "〒943-8601 上越市木田1-1-3",
+        "ISBN 978-4-12-345678-9",
+        "受付番号 150-1234-5678 の方は窓口へお越しください",
+        "型番 KX-138-1234-5678 の製品を回収しています",
+        "City Hall: +81 25-526-5111 (English available)",
+        "市役所 +81-25-526-5111 / 025-526-5111",
+        "Foreign Residents Consultation: 025-526-5111 (Mon-Fri 8:30-17:15)",
+        "Embassy of the United States: +1 202 555 0123",
+        "中国大使館 領事部：03-6450-2195",
+        "気温は +5 〜 +10℃ の見込みです",
+        "寄付は 13,800 円、1,234,567 円でした",
+        "Hotline 0120-123-456 (toll free)",
+    ],
+)
+def test_numbers_that_are_no_private_mobile_pass(text: str) -> None:
+    assert findings_of("pii.phone", text, policy=JOETSU) == []
+
+
+def test_an_official_number_listed_in_international_form_is_recognised() -> None:
+    policy = RulePolicy(official_phone_numbers=("+81 25-526-5111", "+84 90 123 4567", "080-1111-2222"))
+    assert findings_of("pii.phone", "Hotline (Tiếng Việt): +84 90 123 4567", policy=policy) == []
+    assert findings_of("pii.phone", "Emergency: +81 80-1111-2222", policy=policy) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ベトナム大使館 領事部（24時間）：080-1234-5678",
+        "Embassy of the Philippines, emergency hotline: +81 80-1234-5678",
+        "Đại sứ quán Việt Nam (bảo hộ công dân): 090-1234-5678",
+        "中国驻新潟总领事馆 领事保护电话：+81 80-1234-5678",
+        # The embassy named at the head of the line, its hotline in the next sentence.
+        "[Tiếng Việt] Đại sứ quán Việt Nam: 03-3466-3311. Đường dây nóng bảo hộ công dân: 080-1234-5678",
+    ],
+)
+def test_an_embassys_published_mobile_is_a_warning_to_check(text: str) -> None:
+    # An embassy's own emergency line (several are mobiles) blocked as a private person's number.
+    (f,) = findings_of("pii.phone", text, policy=JOETSU)
+    assert f.severity == "warning" and "大使館" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大使館の通訳のグエンさんの携帯 090-1234-5678 までご連絡ください",
+        "Contact Mr. Tran (embassy volunteer): +84 90 123 4567",
+        "NPO法人 国際交流の会 代表携帯 090-1234-5678",
+        "大使館で手続きができます。お問い合わせは担当の携帯 090-1234-5678 へ",
+        "多国籍料理の店 サバイ（予約）090-1234-5678",
+    ],
+)
+def test_a_persons_or_a_groups_mobile_stays_an_error(text: str) -> None:
+    (f,) = findings_of("pii.phone", text, policy=JOETSU)
+    assert f.severity == "error"
+
+
+def test_a_scam_number_from_abroad_is_a_warning_and_an_example_passes() -> None:
+    (f,) = findings_of("pii.phone", "+86 138 1234 5678 から市職員を名乗る不審な電話があります", policy=JOETSU)
+    assert f.severity == "warning"
+    assert findings_of("pii.phone", "記入例：+84 90 123 4567", policy=JOETSU) == []
