@@ -233,7 +233,10 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     会員や店主個人の電話であることが多いため、これまでどおり止めます。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
-    warned: dict[tuple[int, int, int], str | None] = {}  # each sentence read once, however many numbers
+    # Each sentence and each line read once, however many numbers they hold.
+    scam: dict[tuple[int, int], bool] = {}
+    public: dict[tuple[int, int], bool] = {}
+    breaks: list[int] | None = None
     numbers = _numbers(doc)
     if "○" in numbers:
         numbers = _KANJI_DIGIT_RUN.sub(_circle_as_zero, numbers)
@@ -254,14 +257,16 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
             continue
         start, end = doc.span(a, b)
         sentence = doc.sentence_at(start)
-        line = doc.text.rfind("\n", 0, start) + 1
-        if (key := (*sentence, line)) not in warned:
-            line_end = doc.text.find("\n", end)
-            warned[key] = _warning_for(
-                unicodedata.normalize("NFKC", doc.text[slice(*sentence)]),
-                unicodedata.normalize("NFKC", doc.text[line : line_end if line_end >= 0 else len(doc.text)]),
-            )
-        if (message := warned[key]) is not None:
+        if breaks is None:  # found once: a search from each number would be quadratic on a long line
+            breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        k = bisect_left(breaks, start)
+        line = (breaks[k - 1] + 1 if k else 0, breaks[k] if k < len(breaks) else len(doc.text))
+        if sentence not in scam:
+            scam[sentence] = bool(_FRAUD_WORDS.search(unicodedata.normalize("NFKC", doc.text[slice(*sentence)])))
+        if line not in public:
+            public[line] = _public_body_line(unicodedata.normalize("NFKC", doc.text[slice(*line)]))
+        message = _FRAUD_NUMBER_MESSAGE if scam[sentence] else _PUBLIC_BODY_NUMBER_MESSAGE if public[line] else None
+        if message is not None:
             yield Hit(start, end, message, severity="warning")
             continue
         yield Hit(
@@ -304,15 +309,11 @@ _PUBLIC_BODY_NUMBER_MESSAGE = (
 )
 
 
-def _warning_for(sentence: str, line: str) -> str | None:
-    """The warning a mobile number gets instead of the error, or None, from the sentence and the line
-    it stands in (NFKC). An embassy is often named at the head of its line and its numbers after
-    (「Đại sứ quán …: 03-…. Đường dây nóng: 080-…」): the line is read for it, and for a person."""
-    if _FRAUD_WORDS.search(sentence):
-        return _FRAUD_NUMBER_MESSAGE
-    if _PUBLIC_BODY.search(line) and not _PRIVATE_PERSON.search(line):
-        return _PUBLIC_BODY_NUMBER_MESSAGE
-    return None
+def _public_body_line(line: str) -> bool:
+    """Whether a mobile number's line (NFKC) gives it as an embassy's or a consulate's. The line, not
+    the sentence: an embassy is often named at its head and its numbers after (「Đại sứ quán …:
+    03-…. Đường dây nóng: 080-…」); a person named anywhere in it keeps the error."""
+    return _PUBLIC_BODY.search(line) is not None and _PRIVATE_PERSON.search(line) is None
 
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678

@@ -194,3 +194,27 @@ def test_a_scam_number_from_abroad_is_a_warning_and_an_example_passes() -> None:
     (f,) = findings_of("pii.phone", "+86 138 1234 5678 から市職員を名乗る不審な電話があります", policy=JOETSU)
     assert f.severity == "warning"
     assert findings_of("pii.phone", "記入例：+84 90 123 4567", policy=JOETSU) == []
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "+86 138 1234 5678 ",
+        "+" + "1 " * 20,
+        "+8" + " " * 50 + "x",
+        "010 " + " " * 30 + "1234",
+        "138-1234-5678-",
+        "(11) 9",
+        "大使館 090-1234-5678 ",
+        "大使館。090-1234-5678。",  # one long line of many sentences: the line is read once
+    ],
+)
+def test_the_foreign_mobile_scan_stays_linear(shape: str) -> None:
+    from bot.rules.model import RuleOptions
+    from bot.rules.pii import phone
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+    from tests.rules.conftest import ctx
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+    assert_stays_linear(lambda text: sum(1 for _ in phone(docs[text], ctx(policy=JOETSU), RuleOptions())), shape)
