@@ -228,8 +228,9 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「お問い合わせは担当の携帯 090-…」）は、これまでどおり止めます。
 
     大使館・領事館（Embassy・Consulate・Đại sứ quán など）が自国民の緊急連絡用に公表している携帯番号を
-    示す文（「ベトナム大使館 領事部（24時間）：080-…」）の番号も、同じ理由で警告にします。その文に
-    「さん」「様」「Mr.」や通訳・ボランティアなど個人を示す語があれば止めます。NPO や店の携帯番号は
+    示す行（「ベトナム大使館 領事部（24時間）：080-…」「Embassy emergency hotline」のように、大使館などの名と
+    緊急・24時間・領事部などの語がある行）の番号も、同じ理由で警告にします。その行に
+    「さん」「様」「Mr.」や担当・通訳・ボランティアなど個人を示す語があれば止めます。NPO や店の携帯番号は
     会員や店主個人の電話であることが多いため、これまでどおり止めます。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
@@ -291,7 +292,7 @@ _FRAUD_NUMBER_MESSAGE = (
 
 # An embassy's or a consulate's own number, as a post for foreign residents gives it (「ベトナム大使館
 # 領事部（24時間）：080-…」「Embassy hotline: +81 90-…」): several keep a mobile for their nationals'
-# emergencies, published by the embassy itself. Not a private person's, unless the sentence names one
+# emergencies, published by the embassy itself. Not a private person's, unless the line names one
 # (「大使館の通訳のグエンさんの携帯」). A warning, like a scam's number: the approver checks it against the
 # embassy's page. An NPO's or a shop's mobile stays an error: it is most often a member's own phone.
 _PUBLIC_BODY = re.compile(
@@ -303,6 +304,12 @@ _PRIVATE_PERSON = re.compile(
     # Who helps at the embassy in person (an interpreter or a volunteer), not the embassy's line.
     r"通訳|ボランティア|volunteer|interpreter|志愿者|翻译|자원봉사|통역|tình nguyện|phiên dịch|voluntári|intérprete"
 )
+# What an embassy publishes a mobile for: its nationals' emergencies, day and night. A line that
+# names an embassy for anything else (「大使館へのパスポート申請の付き添い：090-…」) gives someone's number.
+_EMERGENCY_LINE = re.compile(
+    r"(?i)hotline|ホットライン|緊急|24時間|24 ?(?:hours|h|giờ|horas|시간)|領事部|領事保護|领事保护|紧急|긴급|"
+    r"emergency|đường dây nóng|bảo hộ công dân|khẩn cấp|emergência|emergencia|plantão"
+)
 _PUBLIC_BODY_NUMBER_MESSAGE = (
     "携帯電話番号が含まれています。大使館・領事館などが公表している番号として載せる場合は、その機関が公表した"
     "番号と一致するかを確かめてください。個人の番号であれば削除してください。"
@@ -313,7 +320,11 @@ def _public_body_line(line: str) -> bool:
     """Whether a mobile number's line (NFKC) gives it as an embassy's or a consulate's. The line, not
     the sentence: an embassy is often named at its head and its numbers after (「Đại sứ quán …:
     03-…. Đường dây nóng: 080-…」); a person named anywhere in it keeps the error."""
-    return _PUBLIC_BODY.search(line) is not None and _PRIVATE_PERSON.search(line) is None
+    return (
+        _PUBLIC_BODY.search(line) is not None
+        and _EMERGENCY_LINE.search(line) is not None
+        and _PRIVATE_PERSON.search(line) is None
+    )
 
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678

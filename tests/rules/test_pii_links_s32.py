@@ -182,6 +182,9 @@ def test_an_embassys_published_mobile_is_a_warning_to_check(text: str) -> None:
         "Contact Mr. Tran (embassy volunteer): +84 90 123 4567",
         "NPO法人 国際交流の会 代表携帯 090-1234-5678",
         "大使館で手続きができます。お問い合わせは担当の携帯 090-1234-5678 へ",
+        # An embassy named for something else than its emergency line.
+        "大使館へのパスポート申請の付き添い：090-1234-5678 まで",
+        "Embassy visit tour, sign up: +84 90 123 4567",
         "多国籍料理の店 サバイ（予約）090-1234-5678",
     ],
 )
