@@ -38,6 +38,10 @@ class Fault:
     # A slow drip: the answer (a success) goes out one byte every this many seconds, each byte
     # within any read timeout, the whole far beyond it.
     drip: float | None = None
+    # A slow Slack whose own backend makes the call only when ``delay`` ends (an answer late
+    # because the work was late): a client that gave up meanwhile and looks for what it asked
+    # finds nothing yet. Without it a slow call is made at once and only its answer held back.
+    late: bool = False
     # Ends ``delay`` early once set, so that a test holds an answer until something has happened
     # rather than for a time a loaded machine may outlast; ``delay`` stays the longest it waits.
     released: threading.Event | None = field(default=None, compare=False)
@@ -65,6 +69,8 @@ class Fault:
             parts.append("dropped")
         if self.drip is not None:
             parts.append(f"drip={self.drip}")
+        if self.late:
+            parts.append("made late")
         if self.applied:
             parts.append("applied")
         return f"{self.method}: " + ", ".join(parts or ["status=500"])

@@ -219,6 +219,7 @@ class LocalSlack:
         cut_short: bool = False,
         dropped: bool = False,
         drip: float | None = None,
+        late: bool = False,
         released: threading.Event | None = None,
     ) -> None:
         """Make the next ``times`` calls to ``method`` (``"*"``: any method; ``"response_url"``) fail.
@@ -235,17 +236,25 @@ class LocalSlack:
         ``cut_short`` sends the start of an answer and closes the connection before the length its
         headers promised (the client reads an incomplete body). ``dropped`` closes the connection
         without any answer once the request is read (the client sees RemoteDisconnected). ``drip``
-        makes the call and sends its answer one byte every ``drip`` seconds. ``released`` ends
+        makes the call and sends its answer one byte every ``drip`` seconds. ``late`` (with ``delay``, a
+        slow success only) makes the call when the delay ends rather than at once: Slack slow to do
+        the work, not only to answer, so a client that gave up and looks for it finds nothing until
+        then. ``released`` ends
         ``delay`` as soon as it is set (``delay`` is then only the longest the answer is held).
         """
         if times < 1:
             raise ValueError("times must be at least 1")
+        if late and not (delay and status in (None, 200) and error is None and body is None and not cut_short
+                         and not dropped and drip is None):
+            raise ValueError("late is for a slow success: a delay and nothing else")
+        if late:
+            status = 200
         if status == 429 and retry_after is None:
             retry_after = 1
         if status is None and error is None and delay is None:
             status = 200 if body is not None or cut_short or dropped or drip else 500
         fault = Fault(method, status, retry_after, error, delay, channel=channel, applied=applied, body=body,
-                      cut_short=cut_short, dropped=dropped, drip=drip, released=released)
+                      cut_short=cut_short, dropped=dropped, drip=drip, late=late, released=released)
         if fault.slow_success or fault.drip:
             fault = dataclasses.replace(fault, applied=True)  # the call is made, its answer held back
         with self._cond:
@@ -387,6 +396,8 @@ class LocalSlack:
         fault = self._take_fault(method, str(params.get("channel") or params.get("user") or "") or None)
         if fault is not None and not fault.applied:
             return self._faulted(method, params, fault)
+        if fault is not None and fault.late:
+            self._sleep(fault.delay or 0, fault.released)  # the work itself waits; then it is done and answered
         with self._cond:
             if method == "apps.connections.open" and fault is None:
                 response: JsonDict = self._open_connection(token)
@@ -406,7 +417,8 @@ class LocalSlack:
                 return 200, response, {}
         if fault.slow_success:
             self._record(SlackCall(method, params, response, 200, time.time(), fault))
-            self._sleep(fault.delay or 0, fault.released)
+            if not fault.late:
+                self._sleep(fault.delay or 0, fault.released)
             return 200, response, {}
         if fault.drip:
             self._record(SlackCall(method, params, response, 200, time.time(), fault))

@@ -230,3 +230,22 @@ def test_concurrent_posts_get_unique_strictly_increasing_ts(slack: LocalSlack) -
     assert stored == sorted(stored, key=float) and len(stored) == 180
     recorded = [c.response["ts"] for c in slack.calls_of("chat.postMessage")]
     assert recorded == sorted(recorded, key=float)  # recording order is issuing order
+
+
+def test_a_late_call_is_made_only_when_its_delay_ends(slack: LocalSlack) -> None:
+    """``late``: Slack slow to do the work, not only to answer. A client that gave up finds nothing
+    yet; the post appears when the delay ends, and the call is recorded then, answered ok."""
+    released = threading.Event()
+    slack.inject("chat.postMessage", delay=3600, late=True, released=released)
+    impatient = WebClient(token=slack.token, base_url=slack.api_url, timeout=0.2, retry_handlers=[])  # type: ignore[arg-type]  # annotated int, passed to urllib as float
+    with pytest.raises((TimeoutError, socket.timeout, urllib.error.URLError)):
+        impatient.chat_postMessage(channel="C0INTAKE", text="遅れて届く")
+    assert slack.messages("C0INTAKE") == [] and slack.calls_of("chat.postMessage") == []
+    released.set()
+    call = slack.wait_for_call("chat.postMessage", timeout=30)
+    assert call.ok and call.fault is not None and call.fault.late
+    assert [m.text for m in slack.messages("C0INTAKE")] == ["遅れて届く"]
+    with pytest.raises(ValueError):
+        slack.inject("chat.postMessage", late=True)  # a late call needs its delay
+    with pytest.raises(ValueError):
+        slack.inject("chat.postMessage", delay=1, status=503, late=True)  # and is a success
