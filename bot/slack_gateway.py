@@ -266,6 +266,11 @@ class Transient(Exception):
         self.retry_after = retry_after
 
 
+class Unanswered(Transient):
+    """No answer within the client's timeout: Slack may still be doing the work, and a post may
+    appear after the call was given up on (see _record's wait before its retry)."""
+
+
 class Permanent(Exception):
     pass
 
@@ -1023,6 +1028,11 @@ class SlackGateway:
                         continue
                     delay = timedelta(seconds=outcome.retry_after) if outcome.retry_after else min(
                         MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(row.attempts, 12)))
+                    if isinstance(outcome, Unanswered) and row.op == "post":
+                        # A slow Slack finishes the work after the client gave up: looked for 0.5 s
+                        # later, the post was not there yet and was made again (the approver had the
+                        # request twice). Slack is given as long again to finish before the look-up.
+                        delay = max(delay, timedelta(seconds=float(self.client.timeout or 0)))
                     # A scope hold's retry (one a minute per replica for as long as the scope is
                     # missing) is no news: its ERROR was logged once when the hold began.
                     level = logging.INFO if isinstance(outcome, ScopeRefused) else logging.WARNING
@@ -1465,7 +1475,9 @@ class SlackGateway:
                              needed[:200], str(data.get("provided") or "")[:500])
                 raise ScopeRefused(f"{SCOPE_REFUSED_PREFIX}{scope}: {code}", scope) from e
             raise _slack_failure(e) from e
-        except (OSError, TimeoutError, http.client.HTTPException) as e:
+        except TimeoutError as e:
+            raise Unanswered(f"network: {type(e).__name__}: {e}") from e
+        except (OSError, http.client.HTTPException) as e:
             # HTTPException: the answer broke off (IncompleteRead) or was not HTTP; not an OSError.
             raise Transient(f"network: {type(e).__name__}: {e}") from e
 

@@ -1,0 +1,111 @@
+"""A slow Slack, not a failing one: every Web API call answered seconds late, or done late.
+
+What a person does (a draft pasted, a 承認 clicked) is stored and acknowledged without waiting for
+Slack; what kessai says goes out through the outbox once Slack answers, each message once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import OrgConfig
+from bot.localstack import slack_users, start_local_stack
+from bot.sandbox.server import LocalSlack
+from tests.conftest import database_url, migrated_database_url
+from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm
+from tests.production.serveproc import ServeProcess
+from tests.production.test_kill_restart import TEXT, dm_of, ledger_kinds
+from tests.production.test_slack_faults import SteppedClock
+
+# Long enough that nothing a test waits for could come from a held answer: the answers are let go
+# by ``released`` once the test has seen what it needs, never waited out.
+HELD = 120.0
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def world(request: pytest.FixtureRequest, tmp_path: Path, org: OrgConfig) -> Iterator[tuple[LocalSlack, str, Path]]:
+    url = database_url(request.param, tmp_path)
+    slack = LocalSlack(users=slack_users(org)).start()
+    yield slack, url, tmp_path
+    slack.stop()
+
+
+def test_drafts_and_a_decision_are_acknowledged_while_slack_holds_every_answer(
+        world: tuple[LocalSlack, str, Path]) -> None:
+    """kessai serve (HTTP) while Slack holds every Web API answer: twelve drafts arriving at once
+    and a 承認 are each answered 200 before Slack has answered anything, so Slack's 3 s retry
+    never doubles the work; the decision is in the ledger at the ack, the DM's update follows once
+    Slack answers, and every approval request is made once."""
+    slack, url, tmp = world
+    serve = ServeProcess(slack, url, tmp).start()
+    driver = serve.driver()
+    driver.message("C0INTAKE", "U0OPERATOR", TEXT)
+    request = slack.wait_for(lambda: dm_of(slack, "U0MANAGER"), timeout=30, message="the first request")[0]
+    answers = threading.Event()
+    slack.inject("*", status=200, delay=HELD, times=10**6, released=answers)
+    replies: list[int] = []
+    lock = threading.Lock()
+
+    def paste(n: int) -> None:
+        d = serve.driver()
+        d.message("C0INTAKE", "U0OPERATOR2", f"{TEXT}（第{n}弾）")
+        assert d.last_reply is not None
+        with lock:
+            replies.append(d.last_reply.status)
+
+    pasting = [threading.Thread(target=paste, args=(n,)) for n in range(2, 14)]
+    for t in pasting:
+        t.start()
+    for t in pasting:
+        t.join(30)
+    driver.block_action("U0MANAGER", "approve_draft", channel=request.channel, message_ts=request.ts)
+    assert driver.last_reply is not None and driver.last_reply.status == 200
+    assert replies == [200] * 12
+    assert not answers.is_set() and slack.wait_for(lambda: [c for c in slack.calls if c.fault], timeout=30)
+    assert ledger_kinds(url) == [(1, "approved")]  # recorded when acknowledged, Slack not yet told
+
+    answers.set()
+    slack.clear_faults()
+    slack.wait_for(lambda: "承認しました" in all_text(next(m for m in slack.messages(request.channel)
+                                                        if m.ts == request.ts)), timeout=60,
+                   message="the manager's request shown approved")
+    for a in APPROVERS:
+        slack.wait_for(lambda a=a: len(dm_of(slack, a)) == 13, timeout=60, message=f"13 requests to {a}")
+    for a in APPROVERS:
+        texts = [all_text(m) for m in dm_of(slack, a)]
+        assert len(texts) == len(set(texts)) == 13  # each draft's request once
+    assert serve.proc is not None and serve.proc.poll() is None
+
+
+def test_a_post_slack_makes_only_after_kessai_gave_up_on_it_is_not_posted_twice(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """Slack slow to do the work, not only to answer: the approval DM was posted a moment after
+    kessai's call timed out. The retry came 0.5 s after the timeout, looked for the post before
+    Slack had made it, and posted it again: the approver had the request twice. A post that was
+    never answered now waits as long again as the call was given before it is looked for."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False,
+                           slack_timeout=1.0)
+    try:
+        made = threading.Event()
+        st.slack.inject("chat.postMessage", delay=HELD, late=True, released=made,
+                        channel=st.slack.dm_channel("U0MANAGER"))
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()  # the manager's request: no answer within the 1 s timeout, and not made yet
+        assert dm(st, "U0MANAGER") == [] and dm(st, "U0CHIEF")
+        clock.t += timedelta(seconds=0.6)  # the retry's old backoff (0.5 s) is over
+        st.deliver()
+        made.set()  # Slack gets to the first call at last
+        st.slack.wait_for(lambda: dm(st, "U0MANAGER"), timeout=30, message="the late post")
+        clock.t += timedelta(seconds=1)
+        st.deliver()
+        asked = [m for m in dm(st, "U0MANAGER") if "approve_draft" in str(m.blocks)]
+        assert len(asked) == 1, [m.ts for m in asked]
+        assert st.slack.calls_of("conversations.history")  # found by looking, not by luck
+    finally:
+        st.stop()
