@@ -892,7 +892,13 @@ def explain_failure(e: BaseException) -> str | None:
             return (f"Slack がボットトークンを受け付けませんでした（{code}）。SLACK_BOT_TOKEN が最新の xoxb- トークンか、"
                     "アプリがワークスペースにインストールされているかを確認してください。")
         return f"Slack の API がエラーを返しました（{code}）。しばらくしてから再度お試しください。"
-    if isinstance(e, urllib.error.URLError | TimeoutError | ConnectionError) and not isinstance(e, FileNotFoundError):
+    if isinstance(e, TimeoutError):
+        # Connected, or still connecting, and no answer in time: Slack slow or down as often as a
+        # network setting. Said as "could not connect", it sent the IT 担当 to a firewall that was fine.
+        return ("Slack（SLACK_API_URL）から時間内に応答がありませんでした（Slack の障害、ネットワーク、プロキシなど）。"
+                "Slack の障害でなければ、このサーバーから SLACK_API_URL に接続できるか（プロキシ、ファイアウォールの設定）を"
+                "確認してください。")
+    if isinstance(e, urllib.error.URLError | ConnectionError) and not isinstance(e, FileNotFoundError):
         return ("Slack（SLACK_API_URL）に接続できませんでした。ネットワーク、プロキシ、ファイアウォールの設定を"
                 "確認してください。")
     if isinstance(e, OSError):

@@ -109,3 +109,19 @@ def test_a_post_slack_makes_only_after_kessai_gave_up_on_it_is_not_posted_twice(
         assert st.slack.calls_of("conversations.history")  # found by looking, not by luck
     finally:
         st.stop()
+
+
+def test_serve_started_while_slack_does_not_answer_says_so_not_that_it_could_not_connect(
+        tmp_path: Path) -> None:
+    """auth.test at start answered later than the client's timeout: serve stopped (systemd starts it
+    again, docs/operations.md) saying it could not connect and to check the network, proxy and
+    firewall, which were fine: it was Slack that was slow. It says no answer came in time."""
+    with LocalSlack() as slack:
+        answers = threading.Event()
+        slack.inject("auth.test", status=200, delay=HELD, released=answers)
+        serve = ServeProcess(slack, f"sqlite:///{tmp_path / 'k.db'}", tmp_path, slack_timeout=0.5)
+        with pytest.raises(RuntimeError, match="exited with 1"):
+            serve.start()
+        answers.set()
+        assert "時間内に応答がありませんでした" in serve.log() and "接続できませんでした" not in serve.log(), serve.log()
+        assert [c.method for c in slack.calls] == ["auth.test"]
