@@ -12,6 +12,7 @@ from slack_bolt import App
 from slack_bolt.middleware.authorization.single_team_authorization import SingleTeamAuthorization
 from slack_sdk import WebClient
 
+from bot import left_behind
 from bot.config import OrgConfig, Settings
 from bot.delivery_failures import DeliveryFailureReporter
 from bot.incidents import IncidentService
@@ -120,6 +121,8 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
     with db.session() as s:
         changed = roster.sync(s, org)
         kessai.notify.roster_changed(s, clock(), users=changed)
+        for item in left_behind.find(s, org):
+            log.warning("%s", left_behind.said_en(item))
         if schema_current:
             kessai.follow_author_standing(s, clock(), sorted(changed))
         else:

@@ -66,6 +66,8 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     from bot.incidents import escalation_officers_said
     said, anyone = escalation_officers_said(org)
     print(said, file=sys.stdout if anyone else sys.stderr)
+    for said in _left_behind_ja(settings, org):
+        print(said, file=sys.stderr)
     moved = org.calendar(settings.tz).hours_in_japan(datetime.now(UTC))
     if moved is not None:
         # Valid, so not a problem (exit 0), but the IT 担当 checking the set-up should see it.
@@ -73,6 +75,37 @@ def cmd_config_check(args: argparse.Namespace) -> int:
               f"営業日・リマインダーはこのタイムゾーンで判断します（勤務時間は日本時間で {moved[0]:%H:%M}〜{'翌 ' if moved[1] <= moved[0] else ''}{moved[1]:%H:%M}）。"
               "意図した設定でなければ、KESSAI_TZ を削除するか「Asia/Tokyo」にしてください。", file=sys.stderr)
     return 0
+
+
+def _left_behind_ja(settings: Settings, org: Any) -> list[str]:
+    """What the database holds for accounts the file no longer lists (an ``id`` changed in a
+    組織改編 reads as a removal): drafts nobody can decide. Read only; a database not created yet
+    (no SQLite file) has nothing, and one that cannot be read is said in a line, not a failure:
+    the file itself is valid."""
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlmodel import Session
+
+    from bot import left_behind
+    from bot.config import sqlite_file
+    from storage.db import make_engine
+
+    found = sqlite_file(settings.database_url)
+    if found is not None and not found[0].exists():
+        return []
+    try:
+        engine = make_engine(settings.database_url)
+    except Exception:  # noqa: BLE001 - a driver missing or a URL serve refuses: serve says it
+        log.debug("config check: no database to compare with", exc_info=True)
+        return []
+    try:
+        with Session(engine) as s:
+            return [left_behind.said_ja(item) for item in left_behind.find(s, org)]
+    except SQLAlchemyError:
+        log.debug("config check: database not read", exc_info=True)
+        return ["（データベース（DATABASE_URL）を読めなかったため、組織設定ファイルから外れたアカウントの"
+                "下書きが残っていないかは確かめていません。）"]
+    finally:
+        engine.dispose()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

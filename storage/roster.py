@@ -100,3 +100,25 @@ def retired_accounts(s: Session, account_ids: Collection[str]) -> dict[str, Acco
         return {}
     q = select(AccountRow).where(col(AccountRow.id).in_(sorted(account_ids)), col(AccountRow.active).is_(False))
     return {a.id: a for a in s.exec(q)}
+
+
+def drafts_left_behind(s: Session, listed: Collection[str]) -> dict[str, tuple[AccountRow | None, int, int]]:
+    """Accounts not in ``listed`` (the organisation file) that still have drafts someone must act
+    on: account id → (its row as last synced, drafts 決裁待ち, drafts decided and not yet marked
+    published). Such an account was removed from the file — or its ``id`` was changed, which
+    kessai can only read as a removal and a new account."""
+    from sqlalchemy import func
+
+    q = (select_(col(DraftRow.account_id), col(DraftRow.state), func.count())
+         .where(col(DraftRow.account_id).is_not(None),
+                col(DraftRow.state).in_(("pending", "approved", "exempt")),
+                col(DraftRow.published_at).is_(None))
+         .group_by(col(DraftRow.account_id), col(DraftRow.state)))
+    counts: dict[str, list[int]] = {}
+    for account_id, state, n in s.connection().execute(q):
+        if account_id not in listed:
+            counts.setdefault(str(account_id), [0, 0])[0 if state == "pending" else 1] += int(n)
+    if not counts:
+        return {}
+    rows = {a.id: a for a in s.exec(select(AccountRow).where(col(AccountRow.id).in_(sorted(counts))))}
+    return {a: (rows.get(a), pending, decided) for a, (pending, decided) in sorted(counts.items())}

@@ -136,3 +136,65 @@ def test_the_ledger_after_the_reorganisation_still_verifies_and_names_who_decide
     exported = kessai("ledger", "export", "--format", "json", cwd=tmp_path, **env)
     rows = json.loads(exported.stdout)
     assert [(r["decider_id"], r["decider_name"]) for r in rows] == [("U0MANAGER", "上越 花子"), ("U0CHIEF", "春日山 一郎")]
+
+
+def test_an_account_whose_id_was_changed_is_named_with_its_stranded_drafts_and_the_rename_pointed_out(
+        restarts: Restarts, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """組織改編: 上越市公式X's id is changed from joetsu-x to joetsu-city-x (and 上越市公式Instagram is
+    taken out) while a draft of each waits. kessai can only read that as accounts removed: their
+    requests are retracted and nobody can decide the drafts. `kessai config check` had said only
+    「正しい設定です」; it now names each account with its drafts and, for the one whose channel a
+    new id took over, says to put the id back. serve says the same in its log at start-up."""
+    import logging
+
+    from bot.config import parse_org_config
+    from tests.e2e.test_roster_change import INSTA_BLOCK
+    from tests.test_cli import kessai
+
+    st = restarts.st
+    st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    st.driver.message("C0INSTA", "U0OPERATOR2", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER", 2)
+    settle(st)
+
+    toml = DEMO_TOML.read_text(encoding="utf-8")
+    assert toml.count('id = "joetsu-x"') == 1
+    start = toml.index(INSTA_BLOCK)
+    end = toml.find("\n[", start + len(INSTA_BLOCK))
+    insta = toml[start:end + 1] if end != -1 else toml[start:]
+    toml = toml.replace(insta, "").replace('id = "joetsu-x"', 'id = "joetsu-city-x"')
+    path = tmp_path / "kessai.toml"
+    path.write_text(toml, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        st = restarts.restart(parse_org_config(toml, str(path)))
+    logged = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("'joetsu-x' is not in the organisation file" in m and "put back id = 'joetsu-x'" in m
+               for m in logged), logged
+    Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=5))  # the requests are retracted
+    settle(st)
+
+    checked = kessai("config", "check", cwd=tmp_path, DATABASE_URL=restarts.url, KESSAI_CONFIG=str(path))
+    assert checked.returncode == 0, checked.stdout + checked.stderr  # the file itself is valid
+    assert ("注意: アカウント「joetsu-x」（上越市公式X）は組織設定ファイルにありませんが、データベースには"
+            "決裁待ちの下書きが 1 件残っています。決裁待ちの下書きは、このままでは誰も決裁できません。"
+            "ファイルのアカウント「joetsu-city-x」（上越市公式X）が同じ受付チャンネル（C0INTAKE）を使っています。"
+            "アカウントの id を変えたのであれば、id を元の「joetsu-x」に戻してください。") in checked.stderr
+    assert ("注意: アカウント「joetsu-insta」（上越市公式Instagram）は組織設定ファイルにありませんが、"
+            "データベースには決裁待ちの下書きが 1 件残っています。") in checked.stderr
+    assert 'アカウントを廃止したのでなければ、[[accounts]] に id = "joetsu-insta" のアカウントを戻してください' \
+        in checked.stderr
+
+    # The id put back, as the check said: nothing is left behind, and the draft is asked for again.
+    checked = kessai("config", "check", cwd=tmp_path, DATABASE_URL=restarts.url, KESSAI_CONFIG=str(DEMO_TOML))
+    assert checked.returncode == 0 and "注意: アカウント" not in checked.stderr, checked.stderr
+    st = restarts.restart(restarts.first_org)
+    assert Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(minutes=6)).sent["approval.added"] == 2
+
+
+def test_config_check_without_a_database_yet_says_nothing_of_drafts_and_creates_none(tmp_path: Path) -> None:
+    from tests.test_cli import kessai
+
+    checked = kessai("config", "check", cwd=tmp_path, DATABASE_URL=f"sqlite:///{tmp_path / 'kessai.db'}",
+                     KESSAI_CONFIG=str(DEMO_TOML))
+    assert checked.returncode == 0 and "データベース" not in checked.stderr, checked.stderr
+    assert not (tmp_path / "kessai.db").exists()
