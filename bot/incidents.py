@@ -61,12 +61,40 @@ def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str
     return list(dict.fromkeys(people))
 
 
+def is_escalation_org(name: str) -> bool:
+    """Whether an organisation of this name stands for 情報政策室 / 広報対話課 (上越市 6(2))."""
+    return any(mark in name for mark in ESCALATION_ORG_MARKERS)
+
+
 def is_escalation_officer(org: OrgConfig, slack_id: str) -> bool:
     """Whether ``slack_id`` is one of the 課長補佐以上 of 情報政策室 / 広報対話課, whom every
     escalation reaches whatever the account."""
     member = org.member(slack_id)
     o = org.org(member.org) if member else None
-    return bool(o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS) and org.is_approver_rank(slack_id))
+    return bool(o and is_escalation_org(o.name) and org.is_approver_rank(slack_id))
+
+
+def escalation_departments_ja(org: OrgConfig) -> str | None:
+    """The organisations that stand for 情報政策室 / 広報対話課, by their names in the file
+    (「情報政策課・広報広聴課」 after a 組織改編 renamed them; 広報広聴課 alone once 情報政策室 became
+    デジタル推進課, which kessai no longer counts), in the markers' order; None when none does. A refusal naming the old names
+    sent people to a department that no longer exists, or that kessai no longer counts."""
+    names = [o.name for mark in ESCALATION_ORG_MARKERS for o in org.orgs if mark in o.name]
+    return "・".join(dict.fromkeys(names)) or None
+
+
+def not_escalation_member_ja(org: OrgConfig) -> str:
+    """NotEscalationMember's refusal, naming the departments and rank as the file has them."""
+    departments = escalation_departments_ja(org)
+    who = "運用管理責任者と代決者" + (f"、{departments}の{org.policy.approver_min_rank}以上の職員" if departments else "")
+    return f"インシデントの対応開始・解決の操作ができるのは、{who}です。対応が必要な場合は、これらの方に連絡してください。"
+
+
+def not_involved_ja(org: OrgConfig) -> str:
+    """NotInvolved's refusal, naming the departments as the file has them (``may_tick``)."""
+    departments = escalation_departments_ja(org)
+    return ("このチェックリストを更新できるのは、アカウントの運用担当者・運用管理責任者・代決者と、"
+            + (f"{departments}の職員、" if departments else "") + "このインシデントを報告した方です。")
 
 
 def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool]:
@@ -181,10 +209,9 @@ CHECKLISTS: dict[str, tuple[ChecklistItem, ...]] = {
 
 
 class NotEscalationMember(errors.KessaiError):
-    def __init__(self, min_rank: str) -> None:
-        # The rank is the organisation file's approver_min_rank (is_escalation_officer), not a fixed 課長補佐.
-        super().__init__("インシデントの対応開始・解決の操作ができるのは、運用管理責任者と代決者、情報政策室・"
-                         f"広報対話課の{min_rank}以上の職員です。対応が必要な場合は、これらの方に連絡してください。")
+    # Raised with not_escalation_member_ja(org): the departments and rank as the organisation file has them.
+    message_ja = ("インシデントの対応開始・解決の操作ができるのは、運用管理責任者と代決者、情報政策室・"
+                  "広報対話課の課長補佐以上の職員です。対応が必要な場合は、これらの方に連絡してください。")
 
 
 class NotInvolved(errors.KessaiError):
@@ -1495,7 +1522,7 @@ class IncidentService:
         people = self.involved(inc)
         for m in self.org.members:
             o = self.org.org(m.org)
-            if o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS):
+            if o and is_escalation_org(o.name):
                 people.add(m.slack_id)
         people |= {e.actor_id for e in self._events(s, inc) if e.event == "reported_again" and e.actor_id}
         return people
@@ -1794,7 +1821,7 @@ class IncidentService:
         with self.db.session() as s:
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
-                raise NotEscalationMember(self.org.policy.approver_min_rank)
+                raise NotEscalationMember(not_escalation_member_ja(self.org))
             if inc.status == "resolved":
                 raise AlreadyResolved()
             if inc.status == "acked" and inc.acked_by == actor:
@@ -1849,7 +1876,7 @@ class IncidentService:
         with self.db.session() as s:
             inc = self._load(s, incident_id, lock=True)
             if actor not in self.may_tick(s, inc):
-                raise NotInvolved()
+                raise NotInvolved(not_involved_ja(self.org))
             if inc.status == "resolved":
                 raise AlreadyResolved()
             items = {i.id: i for i in CHECKLISTS[inc.kind]}
@@ -1874,7 +1901,7 @@ class IncidentService:
         with self.db.session() as s:
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
-                raise NotEscalationMember(self.org.policy.approver_min_rank)
+                raise NotEscalationMember(not_escalation_member_ja(self.org))
             if inc.status == "resolved":
                 raise AlreadyResolved()
             return inc
@@ -1895,7 +1922,7 @@ class IncidentService:
                 return
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
-                raise NotEscalationMember(self.org.policy.approver_min_rank)
+                raise NotEscalationMember(not_escalation_member_ja(self.org))
             summary, _ = mask_secrets(summary, about_a_password=inc.kind == "password_leak")
             res = s.exec(update(IncidentRow)  # type: ignore[call-overload]
                          .where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) != "resolved")

@@ -198,3 +198,44 @@ def test_config_check_without_a_database_yet_says_nothing_of_drafts_and_creates_
                      KESSAI_CONFIG=str(DEMO_TOML))
     assert checked.returncode == 0 and "データベース" not in checked.stderr, checked.stderr
     assert not (tmp_path / "kessai.db").exists()
+
+
+def test_a_refusal_of_an_incident_button_names_the_departments_as_the_file_now_calls_them(
+        restarts: Restarts) -> None:
+    """組織改編: 情報政策室 becomes 情報政策課 and 広報対話課 becomes 広報広聴課. 高田 太郎 (主事) presses
+    対応開始, 解決 and a checklist item on an alert: each refusal named 「情報政策室・広報対話課」, departments
+    that no longer exist. It now names them as the file does (the departments whose 課長補佐以上 can act)."""
+    st = restarts.st
+    report(st)
+    settle(st)
+    st = restarts.restart(edited_org(('name = "情報政策室"', 'name = "情報政策課"'),
+                                     ('name = "広報対話課"', 'name = "広報広聴課"')))
+    msg = alert(st)
+    for action in (inc.ACK_ACTION, inc.RESOLVE_ACTION):
+        st.driver.block_action("U0OPERATOR2", action, channel=msg.channel, message_ts=msg.ts)
+    said = st.slack.wait_for(lambda: (lambda r: r if len(r) == 2 else None)(
+        [e.text for e in st.slack.ephemerals("U0OPERATOR2") if "対応開始・解決の操作ができるのは" in e.text]),
+        timeout=10, message="both refusals")
+    for text in said:
+        assert "運用管理責任者と代決者、情報政策課・広報広聴課の課長補佐以上の職員です。" in text, text
+        assert "情報政策室" not in text and "広報対話課" not in text, text
+    assert incident_row(st).status == "open"
+
+
+def test_with_no_department_left_the_refusal_names_only_those_who_can_act(restarts: Restarts) -> None:
+    """情報政策室 becomes デジタル推進課 and 広報対話課 becomes 市民交流課: kessai counts neither (config check
+    says so), so only the account's 運用管理責任者 and 代決者 can act — and the refusal says just that."""
+    st = restarts.st
+    report(st)
+    settle(st)
+    st = restarts.restart(edited_org(('name = "情報政策室"', 'name = "デジタル推進課"'),
+                                     ('name = "広報対話課"', 'name = "市民交流課"')))
+    msg = alert(st)
+    # 本町 三郎 (係長 of the former 情報政策室) is no longer counted among those who may act or tick.
+    st.driver.block_action("U0STRANGER", inc.ACK_ACTION, channel=msg.channel, message_ts=msg.ts)
+    said = wait_ephemeral(st, "U0STRANGER", "対応開始・解決の操作ができるのは")
+    assert "操作ができるのは、運用管理責任者と代決者です。" in said and "課長補佐以上" not in said, said
+    st.driver.block_action("U0STRANGER", inc.CHECKLIST_ACTION, ["calm"], channel=msg.channel, message_ts=msg.ts)
+    ticked = wait_ephemeral(st, "U0STRANGER", "このチェックリストを更新できるのは")
+    assert "運用管理責任者・代決者と、このインシデントを報告した方です。" in ticked and "情報政策室" not in ticked, ticked
+    assert incident_row(st).checklist_done == []

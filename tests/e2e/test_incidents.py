@@ -944,7 +944,7 @@ def test_a_deleted_alert_is_not_redrawn_at_every_change(sqlite_stack: LocalStack
     assert incident_row(st).status == "resolved"
 
 
-REFUSED = inc.NotEscalationMember("課長補佐").message_ja  # the demo file's approver_min_rank
+REFUSED = inc.NotEscalationMember.message_ja  # the demo file: its departments and approver_min_rank (課長補佐)
 
 
 def test_app_home_buttons_are_refused_to_someone_who_is_not_an_escalation_member(sqlite_stack: LocalStack) -> None:
