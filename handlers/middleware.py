@@ -60,6 +60,45 @@ def team_of(body: dict[str, Any]) -> str | None:
     return str(found) if found else None
 
 
+def person_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """(Slack user ID, their own workspace, channel) of the person a request comes from, as far as
+    it says: a click or form names the workspace in ``user.team_id``, a message event in
+    ``user_team`` (an edit in its ``message``), a slash command in ``user_team`` where Slack
+    sends one. Only identifiers are read: nothing a person wrote."""
+    user, event = _object(body, "user"), _object(body, "event")
+    message = _object(event, "message")
+    who = user.get("id") or body.get("user_id") or message.get("user") or event.get("user")
+    team = (user.get("team_id") or body.get("user_team") or message.get("user_team") or event.get("user_team"))
+    where = (_object(body, "channel").get("id") or _object(body, "container").get("channel_id")
+             or body.get("channel_id") or event.get("channel"))
+    return (str(who) if isinstance(who, str) else None, str(team) if isinstance(team, str) else None,
+            str(where) if isinstance(where, str) else None)
+
+
+def note_other_organisation(kessai: Kessai, body: dict[str, Any], team_id: str | None) -> None:
+    """A person of another organisation (Slack Connect: the request is for our workspace, the
+    person's own is another) who is not in the organisation file is refused by the roster wherever
+    they press or write, and the refusal alone named neither them nor their workspace: the IT 担当
+    asked 「誰が押したのか」 had nothing to go on. A message event is noted only in an intake
+    channel (where it is refused): a partner chatting in the shared escalation channel asks
+    nothing of kessai."""
+    who, team, where = person_of(body)
+    if not who or not team or not team_id or team == team_id or kessai.org.member(who) is not None:
+        return
+    event = _object(body, "event")
+    kind = str(body.get("type") or ("command" if body.get("command") else "request"))[:40]
+    if kind == "event_callback":
+        if not where or not kessai.org.accounts_for_channel(where):
+            return
+        kind = f"{str(event.get('type'))[:40]} event"
+    actions = body.get("actions")
+    action = (actions[0].get("action_id") if isinstance(actions, list) and actions and isinstance(actions[0], dict)
+              else None) or body.get("command")
+    log.info("refused %s of workspace %s (another organisation, e.g. a Slack Connect channel; not in the "
+             "organisation file's members): %s%s%s", who, team, kind,
+             f" {str(action)[:40]}" if action else "", f" in {where}" if where else "")
+
+
 def _object(body: dict[str, Any], key: str) -> dict[str, Any]:
     value = body.get(key)
     return value if isinstance(value, dict) else {}
@@ -163,6 +202,7 @@ def register(app: App, kessai: Kessai, *, team_id: str | None, response_url_pref
         if team_id and sender_team and sender_team != team_id:
             log.warning("refused a %s request from workspace %s", str(body.get("type") or "command")[:40], sender_team)
             return refuse_other_workspace(body)
+        note_other_organisation(kessai, body, team_id)
         if body.get("type") == "app_rate_limited":
             # Not an event: Slack says it is holding events back. Bolt has no listener for it (404).
             kessai.events_rate_limited(body.get("minute_rate_limited"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlmodel import select
 
 from bot.localstack import LocalStack
@@ -119,3 +120,40 @@ def test_a_message_of_another_organisation_edited_is_no_draft(stack: LocalStack)
                                           "text": message_text(CLEAN_DRAFT)}})
     settle(st)
     assert drafts(st) == [] and all(dm(st, a) == [] for a in APPROVERS)
+
+
+def test_the_it_tanto_is_told_who_of_which_workspace_was_refused_and_nothing_they_wrote(
+        stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """The agency's person presses 対応開始 on our alert and writes a draft in the shared intake
+    channel. The log had nothing (or a bare 「refused: …」) naming neither the person nor their
+    workspace; it now names both, and the action or channel — never what they wrote. A person of
+    ours pressing the same button leaves no such line, nor does the partner's chat in a channel
+    that asks nothing of kessai."""
+    import logging
+
+    st = stack
+    report(st)
+    a = alert(st)
+    settle(st)
+    with caplog.at_level(logging.INFO, logger="handlers"):
+        st.driver.block_action(OUTSIDER, "incident_ack", channel=a.channel, message_ts=a.ts, user_team=THEIR_TEAM)
+        wait_ephemeral(st, OUTSIDER, "対応開始・解決の操作ができるのは")
+        ts = st.slack.post_as_user("C0INTAKE", OUTSIDER, message_text(CLEAN_DRAFT), blocks=rich_text_blocks(CLEAN_DRAFT)).ts
+        st.driver.event({"type": "message", "text": message_text(CLEAN_DRAFT), "user": OUTSIDER, "ts": ts,
+                         "team": THEIR_TEAM, "user_team": THEIR_TEAM, "source_team": THEIR_TEAM,
+                         "blocks": rich_text_blocks(CLEAN_DRAFT), "channel": "C0INTAKE", "event_ts": ts,
+                         "channel_type": "channel"})
+        wait_ephemeral(st, OUTSIDER, "運用担当者として登録されていない")
+        chat = st.slack.post_as_user("C0ESCALATE", OUTSIDER, "了解です", blocks=rich_text_blocks("了解です")).ts
+        st.driver.event({"type": "message", "text": "了解です", "user": OUTSIDER, "ts": chat, "team": THEIR_TEAM,
+                         "user_team": THEIR_TEAM, "source_team": THEIR_TEAM, "channel": "C0ESCALATE",
+                         "event_ts": chat, "channel_type": "channel"})
+        st.driver.block_action("U0OPERATOR2", "incident_ack", channel=a.channel, message_ts=a.ts)
+        wait_ephemeral(st, "U0OPERATOR2", "対応開始・解決の操作ができるのは")
+        settle(st)
+    lines = [r.getMessage() for r in caplog.records if "of workspace" in r.getMessage()]
+    assert len(lines) == 2, lines
+    assert lines[0].startswith(f"refused {OUTSIDER} of workspace {THEIR_TEAM} ") and "incident_ack in C0ESCALATE" in lines[0]
+    assert lines[1].startswith(f"refused {OUTSIDER} of workspace {THEIR_TEAM} ") and "message event in C0INTAKE" in lines[1]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "紅葉" not in logged and "了解" not in logged and "U0OPERATOR2" not in logged
