@@ -22,12 +22,11 @@ _X_URL_WEIGHT = 23 * _X_SCALE
 _X_EMOJI_WEIGHT = 200
 
 
-# 「©」 and 「®」 are in the weight-100 range, but twitter-text's emoji pattern (twemoji-parser) takes
-# each for an emoji even without U+FE0F, so X counts 2 for the 「©上越市」 under a mascot's picture.
-_EMOJI_IN_LIGHT_RANGE = "\u00a9\u00ae"
-
-# Everything outside the weight-100 ranges.
-_HEAVY = re.compile("[^\u0000-\u00a8\u00aa-\u00ad\u00af-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+# Everything outside the weight-100 ranges. 「©」「®」 are in them: twitter-text takes either for an
+# emoji only with U+FE0F after it (「©️」, 2), as its emoji pattern says of the symbols that are text by
+# default; the Python port twitter-text-parser counts a bare 「©」 2, which the JavaScript and Java
+# libraries X publishes do not.
+_HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 
 
 _EMOJI_CANDIDATE = re.compile("[\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff]")
@@ -39,8 +38,6 @@ def _plain_weight(s: str) -> int:
 
 
 def _x_char_weight(ch: str) -> int:
-    if ch in _EMOJI_IN_LIGHT_RANGE:
-        return _X_EMOJI_WEIGHT
     cp = ord(ch)
     for a, b, w in _X_RANGES:
         if a <= cp <= b:

@@ -1,0 +1,39 @@
+"""X / LINE / YouTube counts against what the platforms count, for the characters operators paste.
+
+Expected counts are worked out by hand from twitter-text v3's rules (config v3: weight 100 for
+U+0000–U+10FF and the general-punctuation ranges, 200 otherwise; an emoji sequence 200; a link 2300).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rules.platform import x_weighted_length
+from tests.rules.conftest import codes, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "weighted"),
+    [
+        # A bare 「©」「®」 is a Latin-1 letter for twitter-text: its emoji pattern takes the symbols
+        # that are text by default (©, ®, ™) for an emoji only with U+FE0F after them.
+        ("©", 1),
+        ("®", 1),
+        ("©上越市", 1 + 6),
+        ("写真提供：上越市 ©2025", 10 + 6 + 1 + 1 + 4),
+        ("©\ufe0f", 2),
+        ("®\ufe0f上越市", 2 + 6),
+        ("™", 2),  # U+2122 is outside the weight-100 ranges either way
+    ],
+)
+def test_x_counts_copyright_and_registered_signs_as_latin_letters(text: str, weighted: int) -> None:
+    assert x_weighted_length(text)[0] == weighted
+
+
+def test_a_post_with_a_copyright_line_that_fits_x_is_not_blocked() -> None:
+    # 「©上越市 」 is 1 + 6 + 1 = 8, 「画像：」 6, and 133 more 「あ」 266: 280 exactly.
+    text = "画像：©上越市 " + "あ" * 133
+    assert x_weighted_length(text) == (280, None)
+    assert "platform.length" not in codes(text)
+    [f] = findings_of("platform.length", text + "a")
+    assert "（281）" in f.message
