@@ -47,6 +47,12 @@ def is_known_suffix(host: str) -> bool:
     return _private_suffix(host) is not None
 
 
+@lru_cache(maxsize=256)
+def is_public_suffix(host: str) -> bool:
+    """True when `host` is itself a public suffix the PSL knows (「lg.jp」「co.jp」「github.io」)."""
+    return bool(_get_psl().is_public(host))
+
+
 def registrable_domain(host: str) -> str:
     """The registrable domain (eTLD+1) of `host`, or `host` itself when the PSL does not know it."""
     return _private_suffix(host) or host

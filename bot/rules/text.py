@@ -560,8 +560,8 @@ class Document:
     @cached_property
     def names_like_domains(self) -> list[tuple[int, int]]:
         """Original spans of the domain-like names that are no link for the link rules (「logo.ai」,
-        「official.wake.town」, a newer top-level domain without a path): X still counts each as a
-        link of 23."""
+        「official.wake.town」, a newer top-level domain without a path, a bare public suffix such as
+        「lg.jp」): X still counts each as a link of 23."""
         return self._links[1]
 
     @cached_property
@@ -593,10 +593,13 @@ class Document:
         for m in _BARE_DOMAIN_RE.finditer(view):
             if _overlaps(taken, m.start(), m.start() + 1):
                 continue
-            from bot.rules.domains import is_known_suffix
+            from bot.rules.domains import is_known_suffix, is_public_suffix
 
             host = m.group(1).lower()
             if not is_known_suffix(host):
+                if is_public_suffix(host):
+                    # 「lg.jp」 named in a warning about fake sites links nowhere, but X links it (23).
+                    names.append(self.span(m.start(), m.end()))
                 continue
             if m.group(2) is None and (
                 host.rsplit(".", 1)[1] not in _BARE_TLDS or self.norm[m.start() - 1 : m.start()] in (")", "]")

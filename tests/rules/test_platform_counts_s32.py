@@ -37,3 +37,33 @@ def test_a_post_with_a_copyright_line_that_fits_x_is_not_blocked() -> None:
     assert "platform.length" not in codes(text)
     [f] = findings_of("platform.length", text + "a")
     assert "（281）" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "weighted"),
+    [
+        # twitter-text links any name that ends in a top-level domain, a public suffix too: a warning
+        # about fake sites that names 「lg.jp」 holds a link of 23 for X.
+        ("lg.jp", 23),
+        ("「lg.jp」で終わるアドレス", 2 + 23 + 2 + 16),
+        ("末尾が lg.jp のサイト", 6 + 1 + 23 + 1 + 8),
+        ("go.jp", 23),
+        ("co.jp", 23),
+        ("github.io", 23),
+        ("lg.jp/", 23),
+        # After a dot or 「*」 it is no link: letter by letter.
+        (".lg.jp", 6),
+        ("*.lg.jp", 7),
+    ],
+)
+def test_x_counts_a_bare_public_suffix_as_a_link(text: str, weighted: int) -> None:
+    assert x_weighted_length(text)[0] == weighted
+
+
+def test_a_warning_about_fake_sites_is_counted_as_x_counts_it() -> None:
+    # 「lg.jp」 is 23 for X, not 5: a draft that looked like 280 is 298, and X refuses it.
+    # 15 letters, 「, 」 and 7 letters weigh 2 each (48), the link 23: 71.
+    text = "市の公式サイトのアドレスは必ず「lg.jp」で終わります。" + "あ" * 104
+    assert x_weighted_length(text)[0] == 279
+    assert "platform.length" not in codes(text)
+    assert "platform.length" in codes(text + "あ")
