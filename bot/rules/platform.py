@@ -98,6 +98,47 @@ def _x_url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
 _NUMERIC_HOST = re.compile(r"\[.*\]|[0-9.]+")
 
 
+# What ends a run of twitter-text's domain characters: ASCII punctuation (not 「"」 nor 「`」), spaces,
+# the characters it takes for invalid, and direction marks. Japanese letters and punctuation (「。」
+# 「（」) and emoji are domain characters for it.
+_X_NOT_DOMAIN_CHAR = re.compile(
+    r"[!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f"
+    r"\u205f\u3000\ufffe\ufeff\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_X_SCHEME = re.compile(r"https?://", re.IGNORECASE)
+_X_HOST = re.compile(r"[^/?#:]*")
+_X_MAX_URL_LENGTH = 4096
+_X_MAX_LABEL_LENGTH = 63
+
+
+def _x_label_length(label: str) -> int:
+    return len(label) if label.isascii() else 4 + len(label.encode("punycode"))
+
+
+def _x_links(nfc: str, a: int, b: int) -> bool:
+    """Whether twitter-text makes nfc[a:b] a link: each label of its domain is at most 63 letters
+    once in punycode, and the address at most 4,096.
+
+    Without a scheme, the domain twitter-text reads starts where the run of domain characters
+    before the name starts: 「…詳しくは市ホームページ（www.city.joetsu.niigata.jp/…）」 is one label
+    「本日から…（www」 for it, too long, so X leaves the address unlinked and counts it letter by letter.
+    """
+    m = _X_SCHEME.match(nfc, a)
+    h = m.end() if m else a
+    labels = _X_HOST.match(nfc, h, b).group().split(".")  # type: ignore[union-attr]
+    if not m:
+        # Punycode is never shorter than its letters: past 63 letters back the label is too long.
+        run, stop = a, max(0, a - _X_MAX_LABEL_LENGTH - 1)
+        while run > stop and not _X_NOT_DOMAIN_CHAR.match(nfc[run - 1]):
+            run -= 1
+        labels[0] = nfc[run:a] + labels[0]
+    lengths = [_x_label_length(label) for label in labels]
+    if max(lengths) > _X_MAX_LABEL_LENGTH:
+        return False
+    host_growth = sum(lengths) - sum(map(len, labels))
+    return len(m.group() if m else "https://") + (b - a) + host_growth <= _X_MAX_URL_LENGTH
+
+
 def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int | None]:
     """twitter-text v3 weighted length of `text`, and the index where the 280 limit is first exceeded.
 
@@ -113,10 +154,12 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
         if u.userinfo or _NUMERIC_HOST.fullmatch(u.host):
             continue  # X links neither, and counts each letter by letter (see _NUMERIC_HOST)
         for a, b in _x_url_spans(nfc, u.start, u.end):
-            entities[a] = (b, _X_URL_WEIGHT)
+            if _x_links(nfc, a, b):
+                entities[a] = (b, _X_URL_WEIGHT)
     for a, b in d.names_like_domains:
         for a2, b2 in _x_url_spans(nfc, a, b):
-            entities[a2] = (b2, _X_URL_WEIGHT)
+            if _x_links(nfc, a2, b2):
+                entities[a2] = (b2, _X_URL_WEIGHT)
     if _EMOJI_CANDIDATE.search(nfc):
         for m in EMOJI.finditer(nfc):
             if d.url_at(m.start()) is None:

@@ -67,3 +67,43 @@ def test_a_warning_about_fake_sites_is_counted_as_x_counts_it() -> None:
     assert x_weighted_length(text)[0] == 279
     assert "platform.length" not in codes(text)
     assert "platform.length" in codes(text + "あ")
+
+
+_NOTICE = "本日から申請の受付を開始しました。詳しくは市ホームページ"  # 28 letters: 56
+_PAGE = "www.city.joetsu.niigata.jp/kurashi/index.html"  # 45 letters
+
+
+@pytest.mark.parametrize(
+    ("text", "weighted"),
+    [
+        # Without a scheme, twitter-text's domain starts where the run of letters before the name
+        # starts (Japanese letters, 「。」「（」 and emoji are domain letters for it; spaces and ASCII
+        # punctuation are not), and each label must be 63 letters at most in punycode. A whole line
+        # glued to the address is one label far too long: no link, the address counts letter by letter.
+        (_NOTICE + "（" + _PAGE + "）をご覧ください", 56 + 2 + 45 + 2 + 14),
+        (_NOTICE + _PAGE + "をご覧ください", 56 + 45 + 14),
+        # A space (or an ASCII letter such as 「(」) ends the run: a link.
+        (_NOTICE + " " + _PAGE + " をご覧ください", 56 + 1 + 23 + 1 + 14),
+        (_NOTICE + "(" + _PAGE + ")をご覧ください", 56 + 1 + 23 + 1 + 14),
+        # A short run is a short label: still a link.
+        ("詳しくはcity.joetsu.niigata.jp/kurashi/をご覧ください", 8 + 23 + 14),
+        # With a scheme the domain starts after 「://」.
+        (_NOTICE + "（https://" + _PAGE + "）をご覧ください", 56 + 2 + 23 + 2 + 14),
+        # An ASCII label over 63 letters, or an address over 4,096 letters, is no link either.
+        ("a" * 64 + ".com", 68),
+        ("a" * 63 + ".com", 23),
+        ("https://example.jp/" + "a" * 4069, 23),
+        ("https://example.jp/" + "a" * 4070, 19 + 4070),
+    ],
+)
+def test_x_links_a_name_only_when_twitter_text_does(text: str, weighted: int) -> None:
+    assert x_weighted_length(text)[0] == weighted
+
+
+def test_an_address_glued_to_a_line_of_japanese_is_counted_letter_by_letter() -> None:
+    # 119 for X (the address is no link there), and 162 more: 281, one over. Counted as a link of
+    # 23, the draft looked like 259 and was approved for a post X refuses.
+    text = _NOTICE + "（" + _PAGE + "）をご覧ください" + "あ" * 81
+    [f] = findings_of("platform.length", text)
+    assert "（281）" in f.message
+    assert "platform.length" not in codes(text[:-1])
