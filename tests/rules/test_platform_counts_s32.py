@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rules.platform import x_weighted_length
+from tests.conftest import assert_stays_linear
 from tests.rules.conftest import codes, findings_of
 
 
@@ -107,3 +108,7 @@ def test_an_address_glued_to_a_line_of_japanese_is_counted_letter_by_letter() ->
     [f] = findings_of("platform.length", text)
     assert "（281）" in f.message
     assert "platform.length" not in codes(text[:-1])
+
+
+def test_reading_back_over_glued_letters_stays_linear() -> None:
+    assert_stays_linear(lambda t: x_weighted_length(t), "お知らせですexample.jp/a" + "あ" * 30)
