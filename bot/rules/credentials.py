@@ -488,7 +488,9 @@ _SEPARATOR = (
     # separates no more surely than a space does: loose too.
     # The field or the setting the value is put in (「パスワード欄に Kessai2026! と入力」「パスワードには … を
     # 設定」「パスワードも … です」): loose too, the value asked for letters and digits.
-    r"(?P<loose>[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|も|って|とは)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
+    # What the value is set as or to (「パスワードとして Kessai2026 を設定」「初期パスワードに tanaka1234 を使って
+    # ください」): loose too.
+    r"(?P<loose>[ \t]*+(?:を|が|、|欄に|欄へ|には|にも|に|として|も|って|とは)[ \t]*+|[ \t]++(?:[-–—]|\.\.\.)[ \t]++|[ \t]*+))"
 )
 # What a PowerShell variable is assigned that is no password: a cmdlet (「Read-Host」「Get-Content」
 # 「ConvertTo-SecureString」), another variable, a subexpression, a cast or an array.
@@ -876,6 +878,98 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     )
 
 
+# After a word of lower-case letters, the copula that closes the sentence on it: 「パスワードは bluesky です」
+# 「PW: correcthorse です」「パスワードは kohoka になりました。」. Only that: a word the sentence goes on after
+# (「パスワードは random に生成されます」) is prose, as are its own forms and the words of a rule.
+_STATED_WORD_END = re.compile(
+    r"[ \t]*+(?:です|でした|になります|となります|に(?:なり|変わり|変更し|設定し)ました)[ \t]*+(?:[。.!！)]|\n|$)"
+)
+
+
+def _stated_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
+    """A password of lower-case letters only, stated as what the password is after 「は」 or a colon, with the copula
+    ending its sentence (「パスワードは bluesky です」「PW: correcthorse です」): said so, it is the value as surely as the
+    same word alone in its field (_field_word). Not a form's or a rule's word, a famous example, a service's name, nor
+    a word the sentence or the one after calls an example or a bad habit (「よく使われるパスワードは dragon です」
+    「…は sunshine です。推測されやすいので避けましょう」). ``after``: just past the value."""
+    label = m["label"] or ""
+    separator = (m["explicit"] or "").strip(" \t、,")
+    if not (
+        separator in ("は", ":", "::", "=")
+        and (label.lower() != "pass" or label == "PASS")
+        and 4 <= len(value) <= 32
+        and value.isascii()
+        and value.isalpha()
+        and value.islower()
+        and value not in _FAMOUS_EXAMPLES
+        and value not in _PROSE_WORDS
+        and value not in _FIELD_WORDS
+        and value not in _LABEL_NOUNS
+        and not _SERVICE_NAME.fullmatch(value)
+        and (stated := _STATED_WORD_END.match(norm, after)) is not None
+    ):
+        return False
+    return _said_in_use(norm, m, stated.end(), _NOT_IN_USE_BEFORE_A_WORD)
+
+
+# After a word of lower-case letters, the verb that sets the password to it: 「パスワードを bluesky に変更しました」
+# 「パスワードとして bluesky を設定しました」「初期パスワードに kohoka を設定してください」. Only a verb of setting:
+# 「パスワードに english を使ってください」 may be a rule of the letters to use.
+_SET_TO_AFTER = {
+    "を": re.compile(r"[ \t]*+に[ \t]*+(?:変更|更新|再設定|設定|リセット|し(?:ました|ます|てください)|なりました)"),
+    "として": re.compile(r"[ \t]*+を[ \t]*+(?:設定|登録|再設定)"),
+    "に": re.compile(r"[ \t]*+を[ \t]*+(?:設定|登録|再設定)"),
+}
+
+
+def _set_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
+    """A password of lower-case letters only that the sentence sets the password to or as (_SET_TO_AFTER), read with
+    the same exclusions as a word stated after 「は」 (_stated_word). ``after``: just past the value."""
+    loose = (m["loose"] or "").strip(" \t")
+    return (
+        (set_to := _SET_TO_AFTER.get(loose)) is not None
+        and 4 <= len(value) <= 32
+        and value.isascii()
+        and value.isalpha()
+        and value.islower()
+        and value not in _FAMOUS_EXAMPLES
+        and value not in _PROSE_WORDS
+        and value not in _FIELD_WORDS
+        and value not in _LABEL_NOUNS
+        and not _SERVICE_NAME.fullmatch(value)
+        and (done := set_to.match(norm, after)) is not None
+        and not _warned_against(norm, after)
+        and _said_in_use(norm, m, done.end(), _NOT_IN_USE_BEFORE_A_WORD)
+    )
+
+
+# What the rest of a sentence that puts a value 「に」 or 「として」 says when it warns against it (「パスワードに Joetsu2026
+# を使うのは危険です」「パスワードとして Joetsu2026 を使うのはやめましょう」「パスワードに Kessai2026 は使えません」): an
+# awareness post's example, not the password set.
+_WARNED_AGAINST = re.compile(r"使えません|使用できません|設定できません|登録できません|不可|禁止")
+
+
+def _warned_against(norm: str, after: int) -> bool:
+    """Whether the sentence a value ends at ``after`` goes on to warn against it or to call it an example."""
+    rest = norm[after : after + 2 * _CONTEXT_REACH]
+    ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
+    rest = rest[: min(ends)] if ends else rest
+    return _NOT_IN_USE_AFTER.search(rest) is not None or _WARNED_AGAINST.search(rest) is not None
+
+
+def _said_in_use(norm: str, m: re.Match[str], stated_end: int, before_words: re.Pattern[str] | None = None) -> bool:
+    """Whether the sentence that gives a value after the label ``m``, ending at ``stated_end``, gives it as the one in
+    use: not as an example, a bad habit or a statistic, before the label on its sentence (「よく使われる」「例：」) or in
+    the sentence after (「推測されやすいので避けましょう」)."""
+    before = norm[max(0, m.start() - _PAIR_WINDOW) : m.start()]
+    own = before[max(before.rfind(c) for c in "。！？!?") + 1 :] + (m["clause"] or "")
+    if (before_words or _NOT_IN_USE_BEFORE).search(own):
+        return False
+    rest = norm[stated_end : stated_end + 2 * _CONTEXT_REACH].lstrip(" \t\n")[:_CONTEXT_REACH]
+    ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
+    return _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest) is None
+
+
 # English nouns a password's label names with (「パスワード manager」「PW reset」): no value after an ID either.
 _LABEL_NOUNS = frozenset({
     "manager", "policy", "reset", "change", "changed", "list", "file", "hint", "setting", "settings", "login",
@@ -1203,11 +1297,16 @@ _STATED_AFTER_COLON = re.compile(r"[ \t]*+(?:です)?[ \t]*+(?:[。.!)]|\n|$)")
 # the label, on its line or the one before (「例：」「NG例」「よく使われる暗証番号は1234です」「初期の暗証番号は0000です」, a
 # factory default that the manual publishes), or in the sentence after (「…は1234です。推測されやすいので
 # 避けましょう」).
-_NOT_IN_USE_BEFORE = re.compile(
-    r"(?i)例|NG|ダメ|だめ|駄目|×|悪い|危険(?!物)|危な|弱い|よく|多い|多く|ありがち|推測|避け|単純|簡単|初期|"
-    r"出荷時|購入時|お?買い?上げ時|デフォルト|default|人気|ランキング|ワースト|定番|ありふれ|ような|みたいな|など|仮に|たとえ|もし|"
+_NOT_IN_USE_WORDS = (
+    r"(?i)例|NG|ダメ|だめ|駄目|×|悪い|危険(?!物)|危な|弱い|よく|多い|多く|ありがち|推測|避け|単純|簡単|"
+    r"人気|ランキング|ワースト|定番|ありふれ|ような|みたいな|など|仮に|たとえ|もし|"
     r"しないで|しないよう|使わない|やめ|狙われ|破られ"
 )
+_NOT_IN_USE_BEFORE = re.compile(rf"{_NOT_IN_USE_WORDS}|初期|出荷時|購入時|お?買い?上げ時|デフォルト|default")
+# The same without a factory default's words: a password of letters that a notice gives as the initial one
+# (「初期パスワードに tanaka1234 を使ってください」「初期パスワードは kohoka です」) is the one its staff log in with, not
+# a manual's published default (「初期の暗証番号は0000です」).
+_NOT_IN_USE_BEFORE_A_WORD = re.compile(_NOT_IN_USE_WORDS)
 _NOT_IN_USE_AFTER = re.compile(
     r"避け|しないで|しないよう|使わない|やめ|危険|危な|推測|NG|ダメ|だめ|駄目|よくない|良くない|狙われ|破られ|"
     r"見破|ばれ|バレ|簡単|単純|ような|など|例"
@@ -1248,14 +1347,9 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
     # earlier sentence's words are about something else (「毛布など備品は倉庫にあります。キーボックスの
     # 暗証番号は1234です。」).
     # The clause between the label and the number is the sentence's too: 「暗証番号はよく使われる 1234 です」.
-    own = before[max(before.rfind(c) for c in "。！？!?") + 1 :] + (m["clause"] or "")
-    if stated is None or _NOT_IN_USE_BEFORE.search(own):
-        return False
     # The sentence after this one, up to its end: an awareness slide puts it on the next line
     # (「暗証番号は1234です。⏎推測されやすいので避けましょう」), so the breaks before it are skipped.
-    rest = norm[stated.end() : stated.end() + 2 * _CONTEXT_REACH].lstrip(" \t\n")[:_CONTEXT_REACH]
-    ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
-    return _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest) is None
+    return stated is not None and _said_in_use(norm, m, stated.end())
 
 
 # The new value after the date or time a notice gives for it (「パスワード：11/30 から kx7pq2」「パスワードは 11/30 以降
@@ -1402,6 +1496,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and (m["explicit"] is not None or (m["loose"] is not None and not m["loose"].strip(" \t")))
         ):
             continue
+        if m["loose"] is not None and m["loose"].strip(" \t") in ("に", "として") and (
+            _warned_against(norm, a + len(value)) or not _said_in_use(norm, m, a + len(value), _NOT_IN_USE_BEFORE_A_WORD)
+        ):
+            continue  # 「パスワードに Joetsu2026 を使うのは危険です」: an awareness post's example, not the password set
         if m["clause"] is not None and (
             not _ENDS_ANNOUNCED.match(norm, a + len(value))
             # Only a password's own label: a number after 「ロック解除は毎朝」 or 「認証コードは最大」 is a time or a count.
@@ -1448,7 +1546,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
             # A 「、」 reads as no separator here: 「パスワード、Microsoft365の管理」.
             # So do the particles of a field or a setting: 「パスワードには Microsoft365 の…」 names a service.
             glued = m["loose"] == "" or (
-                m["loose"] is not None and m["loose"].strip(" \t") in ("、", "欄に", "欄へ", "には", "にも", "も")
+                m["loose"] is not None and m["loose"].strip(" \t") in ("、", "欄に", "欄へ", "には", "にも", "に", "として", "も")
             )
             if glued and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
                 continue
@@ -1509,6 +1607,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                     and norm[a + len(value) : a + len(value) + 1] in _CLOSE_QUOTES
                     and _quoted_word(value, norm, a + len(value) + 1))
                 or (not m["quote"] and _field_word(value, norm, m, a + len(value)))
+                or (not m["quote"] and _stated_word(value, norm, m, a + len(value)))
+                or (not m["quote"] and _set_word(value, norm, m, a + len(value)))
                 or (not m["quote"] and _paired_word(value, norm, m))
             ):
                 continue
@@ -1576,7 +1676,7 @@ _SPACED_SEPARATOR = (
     rf"[ \t]*+(?:は(?![ \t]*+[、,])|::?|=>|->|=|→|】|\]|>){_MARK_CLOSED}[ \t、,]*+"
     # 「は、」 is loose: a comma after は opens a sentence as often as a value (「パスワードは、1F Information Desk で
     # お渡しします」「パスワードは、Galaxy S24 でも使えます」).
-    rf"|(?P<loose>{_ENGLISH}|[ \t]*+(?:は[ \t]*+[、,]|を|が|、|欄に|欄へ|には|にも|も|って|とは)[ \t]*+"
+    rf"|(?P<loose>{_ENGLISH}|[ \t]*+(?:は[ \t]*+[、,]|を|が|、|欄に|欄へ|には|にも|に|として|も|って|とは)[ \t]*+"
     rf"|[ \t]*+\([ \t]*+|[ \t]*+)"
 )
 # After a loose separator, a word of the phrase must be one only a password has: letters and digits mixed
