@@ -724,9 +724,14 @@ _USED_ON_AFTER = re.compile(
 )
 # A device, system or suite with its version as sold (「iPhone15」「Windows11」「Office365」「iOS17.2」), or a service's
 # name alone; a year after it (「Office2026」) or another word (「Step2026」「Level5」) is how passwords are made.
+# Phones, tablets and PCs a notice names by their model number (「Pixel8」「Xperia 10」「Surface3」「Galaxy S24」 is
+# read as a model word): the password is the same on them, or set there. Only as _PRODUCT reads them, with a version
+# of up to three digits, so that 「Galaxy2026」「Pixel2026」 stay a password's words with a year.
+_DEVICE_NAMES = r"pixel|galaxy|xperia|aquos|arrows|surface|kindle|ipod|macbook|imac|thinkpad|dynabook|chromebook|zenfone"
 _PRODUCT = re.compile(
-    rf"(?i)(?:{_PRODUCT_NAMES})"
-    r"(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}"
+    rf"(?i)(?:{_PRODUCT_NAMES}|{_DEVICE_NAMES})"
+    # A model's letter after its number (「Pixel8a」「Xperia10 V」 is a word apart, an edition's).
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}[a-z]?"
     rf"{_EDITION}{{0,2}})?"
     # Apple's systems by their version (「macOS14」「iPadOS17.2」), Windows by its short name and a version it was
     # sold as only (「Win11」「Win10 Pro」): 「Win123」「Win2026」 are how passwords are made.
@@ -1913,6 +1918,33 @@ def _spaced_values(norm: str) -> Iterator[Credential]:
         yield Credential(m.start(), end, a, end, "パスワード", 0)
 
 
+# --- a value put right after another -------------------------------------------------------------
+
+# 「パスワード Windows10 じゃなくて Kessai2026」「パスワードは Windows ではなく Kessai2026 です」: the value after
+# 「じゃなくて」 is the password, the one before what it is not (a product, or the old value). Read as the value
+# alone, the first was masked and the password after it went out as typed. Both are masked: the first is an old
+# password as often as a product's name.
+_CORRECTED = re.compile(
+    rf"(?i)(?P<label>{_PASSWORD_LABEL})[\"'」』”’]?[ \t]*+(?:は|::?|=|を|が|って|、)?[ \t、,]*+[「『\"“]?(?P<wrong>[!-~]{{1,64}}?)"
+    r"[」』\"”]?[ \t]*+(?:じゃ|では|でわ)[ \t]*+なく(?:て)?[ \t、,]*+(?P<quote>[「『\"“])?[ \t]*+(?P<value>[!-~]{1,64}+)"
+)
+
+
+def _corrected(norm: str) -> Iterator[Credential]:
+    if "なく" not in norm:
+        return
+    for m in _CORRECTED.finditer(norm):
+        value = _CLOSE_QUOTE.split(m["value"], maxsplit=1)[0].rstrip(_TRAILING)
+        if not (
+            _password_like(value, loose=True)
+            or (_NUMERIC_LABEL.fullmatch(_BLANKS.sub("", m["label"])) is not None and _pin_like(value))
+        ) or _PRODUCT.fullmatch(value) or _TECHNICAL.fullmatch(value) or _SERVICE_NAME.fullmatch(value):
+            continue  # 「…ではなく iPhone15 で設定してください」: the device it is set on
+        a = m.start("value")
+        # Reported from the word that corrects the first value, so that the first keeps its own finding.
+        yield Credential(m.end("wrong"), a + len(value), a, a + len(value), _pin_kind(m["label"]), 0)
+
+
 # --- a password given in pieces -------------------------------------------------------------------
 
 # A password split into quoted pieces, with how to join them (「パスワードは「abc」と「123!」をつなげた
@@ -2660,7 +2692,7 @@ def find_credentials(norm: str) -> list[Credential]:
     found: list[Credential] = [
         *_tables(norm), *_bracketed(norm), *_login_pairs(norm), *_bare_pairs(norm), *_admin_pairs(norm), *_command_passwords(norm), *_answered(norm), *_kana_pins(norm),
         *_code_messages(norm), *_value_first(norm),
-        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm),
+        *_spaced_values(norm), *_lock_codes(norm), *_pieces(norm), *_new_and_old(norm), *_corrected(norm),
     ]
     for c in _labelled(norm):
         inner = next((t for t in tokens if t.start < c.value_end and c.value_start < t.end), None)

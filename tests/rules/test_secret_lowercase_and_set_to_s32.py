@@ -1,7 +1,9 @@
 """confidential.secret, session 32: a password of lower-case letters stated after 「は」 or a colon with the copula
 closing its sentence (「パスワードは bluesky です」「PW: correcthorse です」), or set with a verb of setting (「パスワードを
 bluesky に変更しました」), went out unflagged and unmasked; so did a password put 「として」 or 「に」 (「パスワードとして
-Kessai2026 を設定しました」「初期パスワードに tanaka1234 を使ってください」)."""
+Kessai2026 を設定しました」「初期パスワードに tanaka1234 を使ってください」). 「パスワード Windows10 じゃなくて Kessai2026」
+masked Windows10 and showed Kessai2026. A phone named by its model after 「は」 (「パスワードは Pixel8 でも同じです」) was a
+blocking error."""
 
 from __future__ import annotations
 
@@ -65,6 +67,20 @@ def test_a_password_put_as_or_to_the_password_fires(text: str, value: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワード Windows10 じゃなくて Kessai2026", "Kessai2026"),
+        ("パスワードは Windows10 ではなく Kessai2026 です", "Kessai2026"),
+        ("パスワードは Windows ではなく Kessai2026 です", "Kessai2026"),
+        ("パスワードは「Windows10」ではなく「Kessai2026」です", "Kessai2026"),
+        ("暗証番号は 1234 じゃなくて 4821 です", "4821"),
+    ],
+)
+def test_the_value_after_a_correction_is_masked(text: str, value: str) -> None:
+    _flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # A word the sentence goes on after, a form's word, a famous example, a service.
@@ -86,6 +102,7 @@ def test_a_password_put_as_or_to_the_password_fires(text: str, value: str) -> No
         "パスワードに 8 文字以上を設定してください",
         "パスワードに ABC123 のような単純なものは使わないでください",
         "パスワードに iPhone15 の顔認証を使えます",
+        "パスワードは Windows10 ではなく iPhone15 で設定してください",
         # An awareness post's example, warned against in its own sentence.
         "パスワードに Joetsu2026 を使うのは危険です。",
         "パスワードとして Joetsu2026 を使うのはやめましょう。",
@@ -99,13 +116,45 @@ def test_a_password_put_as_or_to_the_password_fires(text: str, value: str) -> No
     ],
 )
 def test_prose_a_rule_or_an_example_stays_silent(text: str) -> None:
+    assert not [v for v in [text[a:b] for a, b in secret_value_spans(text)] if v not in ("Windows10",)]
+    if "Windows10" not in text:
+        assert SECRET not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードは Pixel8 でも同じです",
+        "パスワードは Pixel 8 でも同じです",
+        "パスワードは Pixel8a でも同じです",
+        "パスワードは Xperia 10 でも同じです",
+        "パスワードは Xperia10 でも使えます",
+        "パスワードは Surface3 の設定画面で変更できます",
+        "暗証番号は Galaxy S24 でも同じです",
+    ],
+)
+def test_a_phone_or_pc_named_by_its_model_is_no_password(text: str) -> None:
+    assert findings_of(SECRET, text) == []
     assert secret_value_spans(text) == []
-    assert SECRET not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("パスワードは Pixel8 です", "Pixel8"),
+        ("パスワードは Pixel8 でお願いします", "Pixel8"),
+        # A year after the name is how passwords are made.
+        ("パスワードは Pixel2026 でも同じです", "Pixel2026"),
+        ("パスワードは Galaxy2026 でも同じです", "Galaxy2026"),
+    ],
+)
+def test_a_model_name_stated_as_the_value_still_fires(text: str, value: str) -> None:
+    _flagged_and_masked(text, value)
 
 
 @pytest.mark.parametrize(
     "shape",
-    ["パスワードとして bluesky を",
+    ["パスワード Windows10 じゃなくて ", "パスワードは「" + "x" * 70 + " ではなく ", "パスワードとして bluesky を",
      "パスワードは kohoka です。推測 "],
 )
 def test_a_long_paste_of_these_shapes_stays_linear(shape: str) -> None:
@@ -134,6 +183,7 @@ _MUNICIPAL_POSTS = [
     "パスワードは default のままにしないでください。",
     "フィッシングメールに注意。「アカウントが停止されます。パスワードを入力してください」というメールは詐欺です。",
     "パスワードは iPad でもパソコンでも同じです。",
+    "パスワードは Xperia 10 IV でも同じです",
     "パスワードに Google アカウントを使えます",
     "よく使われるパスワードは qwerty や dragon です。",
     "弱いパスワードの例：sunshine、princess",
