@@ -19,6 +19,7 @@ import logging
 import os
 import socket
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -78,7 +79,6 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
     path = lock_path(database_url)
     if path is None or sys.platform == "win32":
         return None
-    import fcntl
 
     database = path.with_name(path.name.removesuffix(".lock"))
     path.parent.mkdir(parents=True, exist_ok=True)  # as serve's engine does for the database itself
@@ -95,7 +95,7 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
     except OSError as e:
         raise ServeLockRefused(unopenable_ja(path, database, e)) from e
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _flock_past_a_probe(fd)
     except OSError as e:
         holder = read_holder(fd)
         os.close(fd)
@@ -116,6 +116,26 @@ def hold_serve_lock(database_url: str) -> ServeLock | None:
         except OSError:  # a full disk, say: the lock holds all the same, and the next message names no pid
             pass
     return ServeLock(path, fd)
+
+
+# `kessai db upgrade` (serving_holder) takes the lock for an instant to learn whether a serve runs:
+# a serve starting in that instant was refused as if another serve held the file, naming the pid
+# of the last serve the file remembers. A probe is over in well under this; a serve is not.
+PROBE_SECONDS = 0.25
+
+
+def _flock_past_a_probe(fd: int) -> None:
+    import fcntl
+
+    deadline = time.monotonic() + PROBE_SECONDS
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as e:
+            if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES) or time.monotonic() >= deadline:
+                raise
+        time.sleep(0.02)
 
 
 def read_holder(fd: int) -> dict[str, str]:

@@ -164,3 +164,20 @@ def test_an_export_is_not_written_over_the_lock_file(tmp_path: Path, monkeypatch
     said = kept_file_problem("kessai.db.lock", database_url="sqlite:///kessai.db", config_path="kessai.toml")
     assert said is not None and "目印のファイル" in said, said
     assert kept_file_problem("kessai.lock", database_url="sqlite:///kessai.db", config_path="kessai.toml") is None
+
+
+def test_a_serve_starting_while_db_upgrade_looks_at_the_lock_is_not_refused(tmp_path: Path) -> None:
+    """`kessai db upgrade` takes the lock for an instant (serving_holder) to learn whether a serve
+    runs; a serve starting in that instant was refused, naming the last serve's pid as running."""
+    import fcntl
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'kessai.db'}"
+    (tmp_path / "kessai.db.lock").write_text("pid=4242 host=old started=2026-04-01T08:00:00+0900\n")
+    probe = os.open(tmp_path / "kessai.db.lock", os.O_RDONLY)  # as serving_holder opens and locks it
+    fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    threading.Timer(0.05, os.close, (probe,)).start()
+    lock = hold_serve_lock(url)
+    assert lock is not None
+    assert f"pid={os.getpid()} " in (tmp_path / "kessai.db.lock").read_text()
+    lock.release()
