@@ -177,10 +177,13 @@ def already_serving_ja(database: Path, holder: dict[str, str]) -> str:
 
 
 def _started_ja(started: str) -> str:
-    try:
-        return f"{datetime.strptime(started, '%Y-%m-%dT%H:%M:%S%z'):%Y-%m-%d %H:%M}"
-    except ValueError:
-        return ""
+    # The lock file's ISO form, or a presence name's compact one.
+    for form in ("%Y-%m-%dT%H:%M:%S%z", "%Y%m%dT%H%M%z"):
+        try:
+            return f"{datetime.strptime(started, form):%Y-%m-%d %H:%M}"
+        except ValueError:
+            continue
+    return ""
 
 
 def unopenable_ja(path: Path, database: Path, error: OSError) -> str:
@@ -220,9 +223,19 @@ def serving_holder(database_url: str) -> dict[str, str] | None:
 
 def presence_name() -> str:
     """The application_name of the PostgreSQL session marking this serve as running
-    (storage.db.ServePresence), which `kessai db upgrade` reads back to say which serve runs."""
-    return (f"kessai serve pid={os.getpid()} host={socket.gethostname()} "
-            f"started={datetime.now().astimezone():%Y-%m-%dT%H:%M:%S%z}")[:63]  # NAMEDATALEN - 1
+    (storage.db.ServePresence), which `kessai db upgrade` reads back to say which serve runs.
+
+    PostgreSQL keeps 63 bytes of it (NAMEDATALEN - 1): the start is written compactly and the host
+    last, so that a long host name (ip-10-0-1-23.ap-northeast-1.compute.internal) loses its own tail
+    rather than the start time."""
+    name = (f"kessai pid={os.getpid()} started={datetime.now().astimezone():%Y%m%dT%H%M%z} "
+            f"host={socket.gethostname()}")
+    return name.encode()[:63].decode(errors="ignore")
+
+
+def _elsewhere(host: str) -> bool:
+    """Whether a serve's host (cut short in a presence name) is another machine than this one."""
+    return bool(host) and not socket.gethostname().startswith(host)
 
 
 def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tuple[str | None, str]) -> str:
@@ -237,7 +250,7 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
         if not pid.isdigit():
             continue
         one = f"プロセス番号 {pid}"
-        if holder.get("host") and holder["host"] != socket.gethostname():
+        if _elsewhere(holder.get("host", "")):
             one = f"ホスト名 {holder['host']} の{one}"
         if started := _started_ja(holder.get("started", "")):
             one += f"、{started} に起動"

@@ -691,7 +691,7 @@ SERVE_LOCK = 0x6B657376  # "kesv"
 
 def serves_holding(engine: Engine) -> list[str] | None:
     """None when no `kessai serve` holds SERVE_LOCK on ``engine``'s PostgreSQL database; else the
-    application_name of each session holding it ("kessai serve pid=… host=…"; "" when the role may
+    application_name of each session holding it ("kessai pid=… started=… host=…"; "" when the role may
     not see it). Taken exclusive and let go at once: a serve starting meanwhile waits a moment."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
         if c.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": SERVE_LOCK}).scalar_one():

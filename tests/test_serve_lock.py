@@ -181,3 +181,18 @@ def test_a_serve_starting_while_db_upgrade_looks_at_the_lock_is_not_refused(tmp_
     assert lock is not None
     assert f"pid={os.getpid()} " in (tmp_path / "kessai.db.lock").read_text()
     lock.release()
+
+
+def test_a_long_host_name_keeps_the_start_time_in_the_postgresql_session_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PostgreSQL keeps 63 bytes of application_name: with the host before the start, a cloud host name
+    # (45 characters) cut the start away and was read back as another host than this one.
+    from bot.serve_lock import parse_holder, presence_name, still_serving_ja
+
+    monkeypatch.setattr("socket.gethostname", lambda: "ip-10-0-1-23.ap-northeast-1.compute.internal")
+    name = presence_name()
+    assert len(name.encode()) <= 63
+    said = still_serving_ja("postgresql://db/kessai", [parse_holder(name)], ("0016", "0017"))
+    assert "に起動" in said
+    assert "ホスト名" not in said  # the same machine, though its name was cut short
+    monkeypatch.setattr("socket.gethostname", lambda: "web2")
+    assert "ホスト名 ip-10-0-1-23." in still_serving_ja("postgresql://db/kessai", [parse_holder(name)], ("0016", "0017"))
