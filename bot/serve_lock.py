@@ -221,6 +221,9 @@ def serving_holder(database_url: str) -> dict[str, str] | None:
         os.close(fd)  # the only descriptor of this open file: its flock, if taken, ends with it
 
 
+PRESENCE_PREFIX = "kessai pid="  # how `kessai db upgrade` tells a serve's session name from one it cannot read
+
+
 def presence_name() -> str:
     """The application_name of the PostgreSQL session marking this serve as running
     (storage.db.ServePresence), which `kessai db upgrade` reads back to say which serve runs.
@@ -228,7 +231,7 @@ def presence_name() -> str:
     PostgreSQL keeps 63 bytes of it (NAMEDATALEN - 1): the start is written compactly and the host
     last, so that a long host name (ip-10-0-1-23.ap-northeast-1.compute.internal) loses its own tail
     rather than the start time."""
-    name = (f"kessai pid={os.getpid()} started={datetime.now().astimezone():%Y%m%dT%H%M%z} "
+    name = (f"{PRESENCE_PREFIX}{os.getpid()} started={datetime.now().astimezone():%Y%m%dT%H%M%z} "
             f"host={socket.gethostname()}")
     return name.encode()[:63].decode(errors="ignore")
 

@@ -127,7 +127,7 @@ def test_postgres_serve_marks_itself_again_after_the_server_dropped_its_connecti
     try:
         with db.engine.connect() as c:
             ended = c.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                   "WHERE datname = current_database() AND application_name LIKE 'kessai serve %'")).scalar_one()
+                                   "WHERE datname = current_database() AND application_name LIKE 'kessai pid=%'")).scalar_one()
         assert ended == 1
         assert serves_holding(db.engine) is None  # gone with its session
         slack.wait_for(lambda: serves_holding(db.engine), timeout=30)  # the watcher looks every 10 s
