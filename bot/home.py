@@ -155,7 +155,7 @@ class HomeViews:
             absence = away_repo.absence(s, viewer)
         if absence and self.local(absence[1]) > self.local(self.clock()):
             until = self.local(absence[1]) - timedelta(days=1)
-            lines.append(f"不在登録: {render.fmt_date(self.local(absence[0]).date())}〜{render.fmt_date(until.date())}")
+            lines.append(f"不在登録: {render.fmt_days(self.local(absence[0]).date(), until.date())}")
         if len(lines) == 2:
             return "決裁待ちの下書きも、対応が必要な下書きもありません。"
         return "\n".join(lines)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from bot import render
 from bot.localstack import LocalStack
 from bot.services import IncomingMessage
 from storage import drafts as draft_repo
@@ -269,6 +270,19 @@ def test_help_status_and_unknown_subcommands(sqlite_stack: LocalStack) -> None:
     mine = ask(st, "U0OPERATOR", "status")
     assert "対応が必要なあなたの下書き: 3件" in mine and "差戻し" in mine and "修正して出し直して" in mine
     assert "図書館だより 休館日" in mine
+
+
+def test_status_names_a_one_day_absence_once(sqlite_stack: LocalStack) -> None:
+    """/kessai status read 「不在登録: 12月7日（月）〜12月7日（月）」 for one day away, as the away
+    answer no longer does; a longer absence still names its first and last day."""
+    st = sqlite_stack
+    tomorrow = st.rt.kessai.local(st.rt.kessai.clock()).date() + timedelta(days=1)
+    st.rt.kessai.set_away("U0MANAGER", tomorrow, tomorrow)
+    line = next(x for x in ask(st, "U0MANAGER", "status").splitlines() if x.startswith("不在登録"))
+    assert line == f"不在登録: {render.fmt_date(tomorrow)}", line
+    st.rt.kessai.set_away("U0MANAGER", tomorrow, tomorrow + timedelta(days=2))
+    line = next(x for x in ask(st, "U0MANAGER", "status").splitlines() if x.startswith("不在登録"))
+    assert line == f"不在登録: {render.fmt_date(tomorrow)}から{render.fmt_date(tomorrow + timedelta(days=2))}まで", line
 
 
 def test_a_pile_of_waiting_drafts_is_counted_whole_and_listed_oldest_first(stack: LocalStack) -> None:
