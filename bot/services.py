@@ -2223,28 +2223,46 @@ class Kessai:
             self._refresh_homes(s, now, [actor])
         self.after_commit()
         approves = any(actor in a.approvers for a in self.org.accounts)
-        when = "この日" if start == end else "この間"
-        text = (f"{render.fmt_days(start, end)}{'を' if start == end else ''}不在として登録しました。"
-                + (f"{when}に届く決裁依頼は代決者に送られます。" if approves
-                   else f"{when}は、あなたに代決の依頼は届きません。"))
+        first, unchanged, change = start, False, ""
+        one_only = "不在は一人につき一つの期間だけ登録できます"
         if continues and before is not None:
+            # What is stored now is named first, then how the absence in effect changed: naming
+            # only the days typed (「11月25日を不在として登録しました。…11月24日から11月25日までに
+            # 変更しました」) read as two contradicting answers.
             old_first = self.local(as_utc(before[0])).date()
             old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)
+            first = min(old_first, start)
             old_span = f"それまで登録されていた不在（{render.fmt_days(old_first, old_last)}）"
-            span = render.fmt_days(min(old_first, start), end)
-            if end <= old_last and (old_first, old_last) != (start, end):
-                # Ending no later than the old one: a shorter absence, neither following it nor
-                # overlapping it as far as the person is concerned.
-                text += f"{old_span}は、{span}に変更しました（不在は一人につき一つの期間だけ登録できます）。"
+            moves = ([f"始まりを{render.fmt_date(first)}に早め"] if first < old_first else []) + (
+                [f"終わりを{render.fmt_date(end)}に{'早め' if end < old_last else '延ばし'}"] if end != old_last else [])
+            if (first, end) == (old_first, old_last):
+                # Typed inside the absence in effect, to its last day: nothing to change.
+                unchanged = (start, end) != (old_first, old_last)
+                if unchanged:
+                    change = (f"入力された{render.fmt_days(start, end)}は、この期間に含まれるため、期間は変えていません"
+                              f"（{one_only}）。")
             elif end > old_last:
                 how = "と重なる" if begins < as_utc(before[1]) else "と間をあけずに続く"
-                text += f"{old_span}{how}ため、{span}の一つの不在として登録しました（不在は一人につき一つの期間だけ登録できます）。"
+                change = f"{old_span}{how}ため、一つの不在にまとめて、{'、'.join(moves)}ました（{one_only}）。"
+            else:
+                # Ending no later than the old one: a shorter absence, neither following it nor
+                # overlapping it as far as the person is concerned.
+                why = (f"不在は一人につき一つの期間だけ登録できるため、入力された{render.fmt_days(start, end)}は、"
+                       "この不在の続きとして扱いました" if start > first else one_only)
+                change = f"{old_span}は、{'、'.join(moves)}ました（{why}）。"
         elif before is not None and as_utc(before[1]) > now and (as_utc(before[0]), as_utc(before[1])) != (begins, until):
             # One absence per person: say so, or someone entering a second period believes both stand.
             old_first = self.local(as_utc(before[0])).date()
             old_last = self.local(as_utc(before[1])).date() - timedelta(days=1)
-            text += (f"それまで登録されていた不在（{render.fmt_days(old_first, old_last)}）は、"
-                     "この期間に置き換えました（不在は一人につき一つの期間だけ登録できます）。")
+            change = (f"それまで登録されていた不在（{render.fmt_days(old_first, old_last)}）は、"
+                      f"この期間に置き換えました（{one_only}）。")
+        days = render.fmt_days(first, end)
+        when = "この日" if first == end else "この間"
+        text = ((f"{days}は、すでに不在として登録されています。" if unchanged
+                 else f"{days}{'を' if first == end else ''}不在として登録しました。")
+                + (f"{when}に届く決裁依頼は代決者に送られます。" if approves
+                   else f"{when}は、あなたに代決の依頼は届きません。")
+                + change)
         if moved:
             text += f"決裁待ちの依頼 {moved} 件を代決者に送りました。"
         text += taken_back.summary_ja(self._escalation_wait_label())

@@ -505,7 +505,8 @@ def test_an_absence_replaced_overnight_by_one_from_the_next_morning_leaves_the_d
     world.clock.t = jst(2026, 11, 24, 23, 0)
     answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
     # One absence 11/24–11/26 (the new period begins before the manager is back at work).
-    assert "11月24日（火）から2026年11月26日（木）までの一つの不在" in answer, answer
+    assert answer.startswith("2026年11月24日（火）から2026年11月26日（木）まで不在として登録しました。"), answer
+    assert "一つの不在にまとめて" in answer, answer
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
     assert deputy_dm_edits(world, draft_id) == []
     world.sweep(jst(2026, 11, 25, 0, 0))
@@ -942,7 +943,8 @@ def test_an_absent_approver_extending_the_absence_during_the_day_keeps_the_deput
     world.clock.t = jst(2026, 11, 24, 15, 0)
     answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 26).date())
     assert "取り消しました" not in answer and "代決者への依頼" not in answer, answer
-    assert "2026年11月24日（火）から2026年11月26日（木）までの一つの不在" in answer, answer
+    assert answer.startswith("2026年11月24日（火）から2026年11月26日（木）まで不在として登録しました。"), answer
+    assert "一つの不在にまとめて" in answer, answer
     assert deputy_requests(world, draft_id) == [("away", "U0MANAGER")]
     assert deputy_dm_edits(world, draft_id) == []
     assert world.sweep(jst(2026, 11, 25, 0, 0)).sent["approval.away"] == 0
@@ -1001,18 +1003,62 @@ def test_a_reminder_of_a_draft_due_before_the_escalation_names_the_due_soon_hand
 
 
 def test_a_continued_absence_says_whether_it_was_shortened_or_overlapped(world: World) -> None:
-    """Away 11/24–11/27, at 15:00 on 11/24 the manager registers 11/25 alone: one absence
-    11/24–11/25, shortened, not 「（11/24から11/27まで）と間をあけずに続く」. Then 11/24–11/27
-    again: it overlaps the absence in effect rather than following it."""
+    """Away 11/24–11/27, at 15:00 on 11/24 the manager changes the absence in effect, as a
+    continuation of it. The answer names what is registered now first, then what changed. It read
+    「2026年11月25日（水）を不在として登録しました。…（11/24〜11/27）は、2026年11月24日（火）から
+    2026年11月25日（水）までに変更しました」: the first sentence named only the day typed."""
+    from bot import render
+    from storage import away as away_repo
+
+    def stored() -> str:
+        with world.db.session() as s:
+            held = away_repo.absence(s, "U0MANAGER")
+        assert held is not None
+        return render.fmt_days(world.kessai.local(held[0]).date(),
+                               world.kessai.local(held[1]).date() - timedelta(days=1))
+
+    def away(first: int, last: int) -> str:
+        answer = world.kessai.set_away("U0MANAGER", date(2026, 11, first), date(2026, 11, last))
+        assert answer.startswith(stored()), (answer, stored())  # what is registered now, first
+        return answer
+
+    def day(d: int) -> str:
+        return render.fmt_date(date(2026, 11, d))
+
+    asked = "この間に届く決裁依頼は代決者に送られます。"
     world.clock.t = jst(2026, 11, 24, 8, 45)
-    world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
+    world.kessai.set_away("U0MANAGER", date(2026, 11, 24), date(2026, 11, 27))
     world.clock.t = jst(2026, 11, 24, 15, 0)
-    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
-    assert "間をあけずに続く" not in answer, answer
-    assert "2026年11月24日（火）から2026年11月25日（水）までに変更しました" in answer, answer
-    answer = world.kessai.set_away("U0MANAGER", jst(2026, 11, 24).date(), jst(2026, 11, 27).date())
-    assert "間をあけずに続く" not in answer, answer
-    assert "と重なるため、2026年11月24日（火）から2026年11月27日（金）までの一つの不在" in answer, answer
+    # A day inside: the absence in effect ends then (not 「間をあけずに続く」).
+    assert away(25, 25) == (
+        f"{day(24)}から{day(25)}まで不在として登録しました。{asked}"
+        f"それまで登録されていた不在（{day(24)}から{day(27)}まで）は、終わりを{day(25)}に早めました"
+        f"（不在は一人につき一つの期間だけ登録できるため、入力された{day(25)}は、この不在の続きとして扱いました）。"
+        "予定が変わったときは `/kessai away off` で取り消せます。")
+    # Overlapping its end: one absence, longer.
+    assert away(25, 27) == (
+        f"{day(24)}から{day(27)}まで不在として登録しました。{asked}"
+        f"それまで登録されていた不在（{day(24)}から{day(25)}まで）と重なるため、一つの不在にまとめて、"
+        f"終わりを{day(27)}に延ばしました（不在は一人につき一つの期間だけ登録できます）。"
+        "予定が変わったときは `/kessai away off` で取り消せます。")
+    # Inside, to its last day: nothing changes, and the answer does not claim a new registration.
+    assert away(25, 27) == (
+        f"{day(24)}から{day(27)}までは、すでに不在として登録されています。{asked}"
+        f"入力された{day(25)}から{day(27)}までは、この期間に含まれるため、期間は変えていません"
+        "（不在は一人につき一つの期間だけ登録できます）。予定が変わったときは `/kessai away off` で取り消せます。")
+    # The same period again: registered, nothing else to say.
+    assert away(24, 27) == (f"{day(24)}から{day(27)}まで不在として登録しました。{asked}"
+                            "予定が変わったときは `/kessai away off` で取り消せます。")
+    # Overlapping its start (a day already past) and ending inside.
+    assert f"（{day(24)}から{day(27)}まで）は、始まりを{day(23)}に早め、終わりを{day(25)}に早めました（" in away(23, 25)
+    # Covering it.
+    assert (f"（{day(23)}から{day(25)}まで）と重なるため、一つの不在にまとめて、終わりを{day(30)}に延ばしました"
+            in away(23, 30))
+    assert away(24, 30).startswith(f"{day(23)}から{day(30)}までは、すでに不在として登録されています。")
+    # Today alone, then from tomorrow: the next day follows it.
+    assert away(24, 24).startswith(f"{day(23)}から{day(24)}まで不在として登録しました。")
+    assert (f"（{day(23)}から{day(24)}まで）と間をあけずに続くため、一つの不在にまとめて、終わりを{day(26)}に延ばしました"
+            in away(25, 26))
 
 
 def test_an_approver_back_gets_every_draft_back_with_one_read_of_when_they_were_asked(world: World) -> None:
