@@ -110,7 +110,7 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
                 "「対応開始」「解決」は、各アカウントの決裁者・代決者だけになります。情報政策室・広報対話課に当たる組織の"
                 f"名前を変えた場合は、その名前に{marks}のどちらかを含めてください。"), False
     names = "、".join(f"{m.name}（{o.name if (o := org.org(m.org)) else m.org} {m.rank}）" for m in officers[:shown])
-    more = f" ほか {len(officers) - shown} 名" if len(officers) > shown else ""
+    more = f"、{render.and_more(len(officers) - shown, '名')}" if len(officers) > shown else ""
     return (f"すべてのアカウントのインシデントを受け取る方（名前に{marks}を含む組織の{rank}以上）: {names}{more}。"
             "人事異動の後は、後任の方が含まれていることを確かめてください。"), True
 

@@ -268,6 +268,13 @@ def fmt_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日（{WEEKDAYS_JA[d.weekday()]}）"
 
 
+def and_more(n: int, unit: str = "件") -> str:
+    """The count of what a list leaves out: 「ほか 3 件」, one spacing wherever it is said (it was
+    「 ほか3件」, 「　ほか 3件」, 「ほか 3件」 and 「 ほか3名」 in one message's different parts). After
+    a list joined with 「、」 it follows another 「、」."""
+    return f"ほか {n} {unit}"
+
+
 def fmt_days(first: date, last: date) -> str:
     """Days from ``first`` to ``last``: one day is named once (「12月7日から12月7日まで」 reads as a machine's)."""
     if first == last:
@@ -365,7 +372,7 @@ def mention_note(view: DraftView, *, approver: bool) -> str | None:
     if not view.slack_mentions:
         return None
     shown = "、".join(f"「{escape(m)}」" for m in view.slack_mentions[:5])
-    more = f" ほか{len(view.slack_mentions) - 5}件" if len(view.slack_mentions) > 5 else ""
+    more = f"、{and_more(len(view.slack_mentions) - 5)}" if len(view.slack_mentions) > 5 else ""
     return (f":speech_balloon: 文面に Slack のメンション（{shown}{more}）があります。SNS では Slack の職員への呼びかけには"
             "ならず、この文字のまま投稿されます（「@」の後が英数字のときは、その名前の SNS アカウントあての投稿になることが"
             "あります）。" + ("SNS に載せる必要がなければ、差し戻してください。" if approver else
@@ -527,7 +534,7 @@ def findings_reply(view: DraftView, blocking: bool, *, stopped: str | None = Non
     shown = _first_fitting([(line, 0) for line in finding_lines(view.findings)], room)
     blocks.extend(section(line) for line, _ in shown)
     if len(shown) < len(view.findings):
-        blocks.append(context(f"ほか {len(view.findings) - len(shown)} 件の指摘は、この返信には載せきれないため省略しました。"
+        blocks.append(context(f"{and_more(len(view.findings) - len(shown))}の指摘は、この返信には載せきれないため省略しました。"
                               "同じ文面を `kessai check` で確認すると全件を見られます。"))
     if blocking and not stopped:
         revise = [revise_button(view)] if view.revisable_by_form else []
@@ -689,7 +696,7 @@ def files_lines(files: Sequence[AttachedFile]) -> list[str]:
     lines = [f"*添付ファイル:* {len(files)}件 — {FILES_UNCHECKED_JA}"]
     lines += [f"　{i}. {file_label(f)}" for i, f in enumerate(files[:FILES_LISTED], 1)]
     if len(files) > FILES_LISTED:
-        lines.append(f"　ほか {len(files) - FILES_LISTED}件")
+        lines.append(f"　{and_more(len(files) - FILES_LISTED)}")
     return lines
 
 
@@ -742,7 +749,7 @@ def _findings_blocks(findings: Sequence[Finding], room: int) -> list[dict[str, A
     shown = _first_fitting(lines, room - text_size(blocks) - 200)
     blocks.extend(section(line) for line, _ in shown)
     if len(shown) < len(findings):
-        blocks.append(context(f"ほか {len(findings) - len(shown)} 件の指摘は省略しました。"
+        blocks.append(context(f"{and_more(len(findings) - len(shown))}の指摘は省略しました。"
                               "下書きのスレッドの確認結果でご確認ください。"))
     return blocks
 
@@ -812,7 +819,7 @@ def links_blocks(text: str, findings: Sequence[Finding], room: int = LINKS_ROOM)
         head = f"*本文のリンク（{len(links)}件）:* タップすると開きます。行き先をご確認ください。"
         rows = [f"・<{escape(u)}>" for u in links[:LINKS_LISTED]]
         kept = [r for r, _ in _first_fitting([(r, 0) for r in rows], room - len(head) - 60 - (300 if texts else 0))]
-        more = [f"ほか {len(links) - len(kept)}件（本文でご確認ください）"] if len(kept) < len(links) else []
+        more = [f"{and_more(len(links) - len(kept))}（本文でご確認ください）"] if len(kept) < len(links) else []
         if len(head) + 60 <= room:  # the count, at least, whatever the room
             blocks.append(section("\n".join([head, *kept, *more])))
     if texts:
@@ -820,7 +827,7 @@ def links_blocks(text: str, findings: Sequence[Finding], room: int = LINKS_ROOM)
         rows = [f"・{shortened(t, LINK_TEXT_SHOWN)}" for t in texts[:LINKS_LISTED]]
         left = room - text_size(blocks) - len(head) - 20
         kept = [r for r, _ in _first_fitting([(r, 0) for r in rows], left)]
-        more = [f"ほか {len(texts) - len(kept)}件"] if len(kept) < len(texts) else []
+        more = [and_more(len(texts) - len(kept))] if len(kept) < len(texts) else []
         if left >= 0:
             blocks.append(draft_section("\n".join([head, *kept, *more])))
     return blocks
@@ -979,7 +986,7 @@ def _names_within(names: Sequence[str], room: int = RECIPIENTS_ROOM) -> str:
             break
         shown.append(name)
         used += len(name) + 1
-    more = f" ほか{len(names) - len(shown)}名" if len(shown) < len(names) else ""
+    more = f"、{and_more(len(names) - len(shown), '名')}" if len(shown) < len(names) else ""
     return "、".join(shown) + more
 
 

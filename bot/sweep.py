@@ -210,7 +210,7 @@ def more_in_thread(pages: list[list[str]], unit: str = "アカウント") -> lis
     rest = sum(len(p) for p in pages[1:])
     if not rest:
         return []
-    return [f"ほか {rest} {unit}は、このメッセージのスレッドに続けて載せています"
+    return [f"{render.and_more(rest, unit)}は、このメッセージのスレッドに続けて載せています"
             f"（全 {sum(len(p) for p in pages)} {unit}、{len(pages)} 通に分けています）。"]
 
 
@@ -1640,7 +1640,7 @@ class Sweeper:
             if too_late:
                 listed = _within_room([listed_name(a) for a in too_late[:REPORT_LIST_LIMIT]])
                 names = "、".join(listed)
-                more = f" ほか {len(too_late) - len(listed)} アカウント" if len(too_late) > len(listed) else ""
+                more = f"、{render.and_more(len(too_late) - len(listed), 'アカウント')}" if len(too_late) > len(listed) else ""
                 body += ("\n" if body else "") + (
                     f"{names}{more} は{m}月の最終業務日（{self._fmt_day(last_day)}）以降に kessai に登録されたため、"
                     f"{m}月は基準の対象にしていません（{m % 12 + 1}月から数えます）。")

@@ -69,7 +69,7 @@ class TemplateAdmin:
         if rest:
             # Every template lets a draft skip approval: none may be hidden from this list.
             names = "、".join(f"#{r.id}「{render.escape(r.name)}」" for r in rest[:LISTED_BY_NAME])
-            more = f"ほか {len(rest) - LISTED_BY_NAME} 件" if len(rest) > LISTED_BY_NAME else ""
+            more = render.and_more(len(rest) - LISTED_BY_NAME) if len(rest) > LISTED_BY_NAME else ""
             lines.append(f"このほかに {len(rest)} 件あります（名前のみ）: {names}{'、' + more if more else ''}")
         return "\n".join(lines)
 
