@@ -1380,6 +1380,7 @@ class Sweeper:
         with self.db.session() as s:
             done = repo.claimed(s, phases)
             kept_since = repo.minimums_kept_since(s)
+        before_us: list[tuple[int, int]] = []
         for phase in phases:
             if phase in done:
                 continue
@@ -1393,7 +1394,7 @@ class Sweeper:
                     # which sent only last month's report, was in charge of it, and without the note
                     # nothing tells a report lost to an outage from one left out because the
                     # minimum was 0 (off) then. Upgrading must not send months of old reports.
-                    log.info("no catch-up report for %04d-%02d: its month ended before this kessai", ky, km)
+                    before_us.append((ky, km))
                 else:
                     self._monthly_report(now, report, ky, km,
                                          due=business_opening_on_or_after(self.cal, date(ny, nm, 1)))
@@ -1402,6 +1403,13 @@ class Sweeper:
             else:
                 self._monthly_shortfall(now, report, kind, y, m, last_day)
             self._mark_done(report, failed, phase, now)
+        if before_us:
+            # Said once: the first remind on a fresh database passes a year of months, and eleven
+            # lines saying the same thing bury what else it logged.
+            (fy, fm), (ly, lm) = min(before_us), max(before_us)
+            span = f"{fy:04d}-{fm:02d}" + ("" if len(before_us) == 1 else f" to {ly:04d}-{lm:02d} ({len(before_us)} months)")
+            log.info("no catch-up report for %s: %s before this kessai", span,
+                     "its month ended" if len(before_us) == 1 else "their months ended")
 
     def _shortfalls(self, year: int, month: int, need: int, until: datetime | None = None) -> list[tuple[Account, int]]:
         start, end = month_bounds(year, month, self.zone)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -1033,10 +1034,12 @@ def test_the_first_report_after_upgrading_does_not_say_kessai_was_stopped(world:
     assert "停止していた" not in november
 
 
-def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(world: World) -> None:
+def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(
+        world: World, caplog: pytest.LogCaptureFixture) -> None:
     """min_posts_per_month was 0 (off) from May to November under an older kessai, which noted no
     minimum and, with it off, claimed no report. Switched on with the upgrade on 12/1: only
-    November's report goes (as before), not six more months judged against a standard that was off."""
+    November's report goes (as before), not six more months judged against a standard that was off.
+    The months left out are logged in one line (it was one line per month: eleven on a fresh database)."""
     from dataclasses import replace
 
     from bot.services import Kessai
@@ -1049,8 +1052,11 @@ def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(worl
         older.sweep(world.clock.t)
     with world.db.session() as s:  # what the older kessai left: no notes of the minimum
         s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(reminders.MINIMUM_PREFIX)))
-    assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
+    with caplog.at_level(logging.INFO, logger="bot.sweep"):
+        assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
     assert [p["text"].split("*")[1][:8] for p in world.posts(to="C0ESCALATE", contains="投稿件数の報告")] == ["2026年11月"]
+    skipped = [r.getMessage() for r in caplog.records if "no catch-up report" in r.getMessage()]
+    assert skipped == ["no catch-up report for 2025-12 to 2026-10 (11 months): their months ended before this kessai"]
 
 
 
