@@ -942,3 +942,11 @@ def explain_failure(e: BaseException) -> str | None:
         where = f"「{e.filename}」: " if e.filename else ""
         return f"実行できませんでした。{where}{OS_REASONS_JA[e.errno]}。"
     return None
+
+
+if __name__ == "__main__":
+    # `python -m bot.cli serve` ran this file as __main__ and exited 0 having done nothing. Run the
+    # bot.cli that the rest of kessai imports (bot.demo, bot.check_cli), not this second copy of it.
+    from bot.cli import main as _main
+
+    raise SystemExit(_main())

@@ -825,3 +825,13 @@ def test_a_start_slack_refuses_closes_its_database_connections(tmp_path: Path) -
         with pytest.raises(SlackApiError):
             build_runtime(settings, org, start_gateway=False)
         assert _open_connections(url) == before
+
+
+def test_python_m_bot_cli_runs_the_command(tmp_path: Path) -> None:
+    """`python -m bot.cli serve` (the module the `kessai` script names) exited 0 having done nothing:
+    bot/cli.py had no __main__ guard. It runs the command as `python -m bot` does; here, serve
+    without a token stops and says what is missing."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL"))}
+    r = subprocess.run([sys.executable, "-m", "bot.cli", "serve"], cwd=tmp_path, capture_output=True, text=True,
+                       timeout=60, env={**clean, "PYTHONPATH": str(REPO)})
+    assert r.returncode == 2 and "SLACK_BOT_TOKEN が設定されていません" in r.stderr, (r.returncode, r.stderr)
