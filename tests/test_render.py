@@ -451,7 +451,7 @@ def test_the_status_line_of_sixty_recipients_with_long_names_still_says_when_it_
     [text] = sections(status)
     assert len(text) <= SECTION_LIMIT
     assert text.endswith("投稿予定: 2026年12月7日（月）09:30")
-    assert recipients[0] in text and re.search(r"\d、ほか \d+ 名に決裁を依頼しました。", text), text
+    assert recipients[0] in text and re.search(r"さん、ほか \d+ 名に決裁を依頼しました。", text), text
 
 
 def test_a_long_rejection_reason_is_shown_whole_in_the_thread_and_cut_visibly_in_the_dm() -> None:
