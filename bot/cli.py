@@ -87,7 +87,7 @@ def _left_behind_ja(settings: Settings, org: Any) -> list[str]:
 
     from bot import left_behind
     from bot.config import sqlite_file
-    from storage.db import make_engine
+    from storage.db import READS_ONLY, make_engine
 
     found = sqlite_file(settings.database_url)
     if found is not None and not found[0].exists():
@@ -99,6 +99,10 @@ def _left_behind_ja(settings: Settings, org: Any) -> list[str]:
         return []
     try:
         with Session(engine) as s:
+            # SQLite: a transaction begins IMMEDIATE (the write lock) unless it only reads. The check
+            # beside a running serve then waited out the 30 s busy timeout behind its writes, said
+            # the database could not be read, and while it held the lock kept serve's writes waiting.
+            s.connection(execution_options={READS_ONLY: True})
             return [left_behind.said_ja(item) for item in left_behind.find(s, org)]
     except SQLAlchemyError:
         log.debug("config check: database not read", exc_info=True)

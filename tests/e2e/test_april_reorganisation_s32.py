@@ -239,3 +239,34 @@ def test_with_no_department_left_the_refusal_names_only_those_who_can_act(restar
     ticked = wait_ephemeral(st, "U0STRANGER", "このチェックリストを更新できるのは")
     assert "運用管理責任者・代決者と、このインシデントを報告した方です。" in ticked and "情報政策室" not in ticked, ticked
     assert incident_row(st).checklist_done == []
+
+
+def test_config_check_reads_the_drafts_while_serve_holds_the_sqlite_write_lock(tmp_path: Path, org: OrgConfig) -> None:
+    """`kessai config check` beside a running serve on SQLite: its read began as a write (BEGIN
+    IMMEDIATE), so while serve was writing it waited out the 30 s busy timeout, then said it could
+    not read the database and named no account left behind (and, holding the lock, it kept serve's
+    writes waiting). It reads without the write lock now, as the ledger export does."""
+    import sqlite3
+
+    from tests.test_cli import kessai
+
+    r = Restarts(database_url("sqlite", tmp_path), org)
+    try:
+        r.st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        wait_dm(r.st, "U0MANAGER", 1)
+        settle(r.st)
+        path = tmp_path / "kessai.toml"
+        path.write_text(DEMO_TOML.read_text(encoding="utf-8").replace('id = "joetsu-x"', 'id = "joetsu-city-x"'),
+                        encoding="utf-8")
+        writer = sqlite3.connect(r.url.removeprefix("sqlite:///"), isolation_level=None, timeout=30)
+        writer.execute("BEGIN IMMEDIATE")  # serve in the middle of a write
+        try:
+            checked = kessai("config", "check", cwd=tmp_path, DATABASE_URL=r.url, KESSAI_CONFIG=str(path))
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert "注意: アカウント「joetsu-x」（上越市公式X）" in checked.stderr, checked.stderr
+        assert "読めなかった" not in checked.stderr
+    finally:
+        r.st.stop()
