@@ -101,7 +101,10 @@ def test_a_post_slack_makes_only_after_kessai_gave_up_on_it_is_not_posted_twice(
         clock.t += timedelta(seconds=0.6)  # the retry's old backoff (0.5 s) is over
         st.deliver()
         made.set()  # Slack gets to the first call at last
-        st.slack.wait_for(lambda: dm(st, "U0MANAGER"), timeout=30, message="the late post")
+        # Waited for as the late call itself: a post made meanwhile by a retry (the defect) would
+        # end a wait for any DM at once, before the late one, and its duplicate came after the count.
+        st.slack.wait_for(lambda: [c for c in st.slack.calls_of("chat.postMessage") if c.fault and c.fault.late],
+                          timeout=30, message="the late post")
         clock.t += timedelta(seconds=1)
         st.deliver()
         asked = [m for m in dm(st, "U0MANAGER") if "approve_draft" in str(m.blocks)]
