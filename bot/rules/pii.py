@@ -228,14 +228,15 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「お問い合わせは担当の携帯 090-…」）は、これまでどおり止めます。
 
     大使館・領事館（Embassy・Consulate・Đại sứ quán など）が自国民の緊急連絡用に公表している携帯番号を
-    示す行（「ベトナム大使館 領事部（24時間）：080-…」「Embassy emergency hotline」のように、大使館などの名と
-    緊急・24時間・領事部などの語がある行）の番号も、同じ理由で警告にします。その行に
-    「さん」「様」「Mr.」や担当・通訳・ボランティアなど個人を示す語があれば止めます。NPO や店の携帯番号は
+    示す行（「ベトナム大使館 領事部（24時間）：080-…」「Embassy emergency hotline」のように、大使館などの名が
+    ある行で、番号と同じ文に緊急・24時間・領事部などの語があるもの）の番号も、同じ理由で警告にします。
+    「【緊急】大使館周辺で通行止めがあります。問い合わせは 090-…へ」のように、緊急の語が別の文にあるだけの
+    番号は止めます。その行に「さん」「様」「Mr.」や担当・通訳・ボランティアなど個人を示す語があれば止めます。NPO や店の携帯番号は
     会員や店主個人の電話であることが多いため、これまでどおり止めます。
     """
     official = {_national(n) for n in (*ctx.policy.official_phone_numbers, *opts.allow)}
     # Each sentence and each line read once, however many numbers they hold.
-    scam: dict[tuple[int, int], bool] = {}
+    scam: dict[tuple[int, int], tuple[bool, bool]] = {}  # (a scam's number, an emergency line)
     public: dict[tuple[int, int], bool] = {}
     breaks: list[int] | None = None
     numbers = _numbers(doc)
@@ -263,10 +264,14 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
         k = bisect_left(breaks, start)
         line = (breaks[k - 1] + 1 if k else 0, breaks[k] if k < len(breaks) else len(doc.text))
         if sentence not in scam:
-            scam[sentence] = bool(_FRAUD_WORDS.search(unicodedata.normalize("NFKC", doc.text[slice(*sentence)])))
+            said = unicodedata.normalize("NFKC", doc.text[slice(*sentence)])
+            scam[sentence] = (_FRAUD_WORDS.search(said) is not None, _EMERGENCY_LINE.search(said) is not None)
         if line not in public:
             public[line] = _public_body_line(unicodedata.normalize("NFKC", doc.text[slice(*line)]))
-        message = _FRAUD_NUMBER_MESSAGE if scam[sentence] else _PUBLIC_BODY_NUMBER_MESSAGE if public[line] else None
+        fraud, emergency = scam[sentence]
+        # The embassy may be named anywhere in the line, but the emergency line must be what the
+        # number's own sentence gives: 「【緊急】大使館周辺で通行止め。問い合わせは 090-…」 is someone's phone.
+        message = _FRAUD_NUMBER_MESSAGE if fraud else _PUBLIC_BODY_NUMBER_MESSAGE if public[line] and emergency else None
         if message is not None:
             yield Hit(start, end, message, severity="warning")
             continue
@@ -317,14 +322,11 @@ _PUBLIC_BODY_NUMBER_MESSAGE = (
 
 
 def _public_body_line(line: str) -> bool:
-    """Whether a mobile number's line (NFKC) gives it as an embassy's or a consulate's. The line, not
-    the sentence: an embassy is often named at its head and its numbers after (「Đại sứ quán …:
-    03-…. Đường dây nóng: 080-…」); a person named anywhere in it keeps the error."""
-    return (
-        _PUBLIC_BODY.search(line) is not None
-        and _EMERGENCY_LINE.search(line) is not None
-        and _PRIVATE_PERSON.search(line) is None
-    )
+    """Whether a mobile number's line (NFKC) names an embassy or a consulate and no person. The line,
+    not the sentence: an embassy is often named at its head and its numbers after (「Đại sứ quán …:
+    03-…. Đường dây nóng: 080-…」); a person named anywhere in it keeps the error. That the number is
+    the embassy's emergency line is read from the number's own sentence (phone())."""
+    return _PUBLIC_BODY.search(line) is not None and _PRIVATE_PERSON.search(line) is None
 
 
 # A number shown as an example of a format (「記入例：090-1234-5678」「（例）1234 5678 9018」「090-1234-5678

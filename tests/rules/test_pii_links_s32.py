@@ -221,3 +221,19 @@ def test_the_foreign_mobile_scan_stays_linear(shape: str) -> None:
 
     docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
     assert_stays_linear(lambda text: sum(1 for _ in phone(docs[text], ctx(policy=JOETSU), RuleOptions())), shape)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【緊急】大使館周辺で通行止めがあります。問い合わせは 090-1234-5678 へ",
+        "大使館領事部は24時間対応です。私の携帯 090-1234-5678 にもどうぞ",
+        "緊急時は大使館へ。家族の携帯 090-1234-5678",
+    ],
+)
+def test_an_emergency_word_in_another_sentence_of_the_embassys_line_keeps_the_error(text: str) -> None:
+    # The whole line was read for 「緊急」, so a one-line post naming an embassy and an emergency gave
+    # any mobile after it (a staff member's, a family's) a warning only.
+    (f,) = findings_of("pii.phone", text, policy=JOETSU)
+    assert f.severity == "error"
+
