@@ -143,6 +143,17 @@ _PHONE_LABEL = re.compile(
 _DIGIT_GROUP = re.compile(r"[0-9]+")
 
 
+def _other_number(folded: str, start: int) -> bool:
+    """Whether the number at ``start`` is labelled as a receipt's or an order's number, after any word
+    for a phone (「電話受付番号：」 is a receipt number; 「注文番号は後日。連絡先：」 labels a phone)."""
+    lo = max(0, start - 16)
+    other = _NOT_A_PHONE_LABEL.search(folded, lo, start)
+    if other is None:
+        return False
+    phone = _PHONE_LABEL.search(folded, lo, start)
+    return phone is None or phone.start() < other.start()
+
+
 def _foreign_mobiles(numbers: str, folded: str) -> Iterator[tuple[int, int]]:
     """Spans (in ``numbers``, whose offsets ``folded`` shares) of the foreign mobile numbers written in
     international or domestic form."""
@@ -155,6 +166,8 @@ def _foreign_mobiles(numbers: str, folded: str) -> Iterator[tuple[int, int]]:
                     yield m.start(), groups[k - 1].end()
                     break
     for m in _DOMESTIC_FOREIGN.finditer(numbers):
+        if _other_number(folded, m.start()):
+            continue
         if m["cn"] is None or _PHONE_LABEL.search(folded, max(0, m.start() - 16), m.start()):
             yield m.span()
 
@@ -215,7 +228,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
     在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（韓国の「010-1234-5678」、
-    ブラジルの「(11) 91234-5678」、「090-123-4567」、電話・連絡先などの語の後の中国の「138 1234 5678」）が対象で、
+    ブラジルの「(11) 91234-5678」、「090-123-4567」、電話・連絡先などの語の後の中国の「138 1234 5678」。「受付番号」「注文番号」などの語の直後のものは除きます）が対象で、
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
@@ -454,6 +467,17 @@ _OTHER_NUMBER_KINDS = (
 )
 _OTHER_NUMBER_LABEL = re.compile(
     rf"(?:{_OTHER_NUMBER_KINDS})(?:番号|no\.?|ナンバー|id|コード)(?:(?!番号|ナンバー)[^0-9\n]){{0,6}}$"
+)
+
+
+# The same kinds of number, and their words in the languages of multilingual posts (「订单号」「접수번호」
+# 「mã hồ sơ」「order」), before a domestic form of a foreign mobile (no country code, its groups a
+# Japanese number never has): 「受付番号 010-1234-5678」「ご連絡の際は整理番号（138 2026 0001）」 is a
+# receipt's number. Not a 「電話番号」, which labels a phone here.
+_NOT_A_PHONE_LABEL = re.compile(
+    rf"(?:(?:{_OTHER_NUMBER_KINDS.replace('|電話|', '|')}|申シ込ミ)(?:番号|no\.?|ナンバー|id|コード)|订单号?|编号|单号|受理号|预约号|"
+    r"(?:접수|주문|예약) ?번호|mã (?:số|đơn|hồ sơ)|số (?:hồ sơ|biên nhận)|protocolo|pedido|order|booking|reference|receipt)"
+    r"(?:(?!番号|ナンバー)[^0-9\n]){0,8}$"
 )
 
 

@@ -237,3 +237,33 @@ def test_an_emergency_word_in_another_sentence_of_the_embassys_line_keeps_the_er
     (f,) = findings_of("pii.phone", text, policy=JOETSU)
     assert f.severity == "error"
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ご連絡の際は整理番号（138 2026 0001）をお伝えください",
+        "電話受付番号：150 1234 5678",
+        "注文番号 010-1234-5678 の商品について",
+        "受付番号：090 123 4567 の方は2番窓口へ",
+        "お申し込み番号 090 123 4567 をお控えください",
+        "订单号：138 1234 5678",
+        "접수번호 010-1234-5678",
+        "Order no. 010 1234 5678",
+    ],
+)
+def test_a_receipt_or_order_number_in_a_foreign_mobiles_shape_passes(text: str) -> None:
+    # Each was an error: 「連絡」「電話」 a few characters before, or no label at all, made a receipt's
+    # number in a 3-4-4 or 010-/090- shape a foreign resident's mobile.
+    assert findings_of("pii.phone", text, policy=JOETSU) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("注文番号は後日お知らせします。連絡先：010-1234-5678", "010-1234-5678"),
+        ("电话号码：138 1234 5678", "138 1234 5678"),
+    ],
+)
+def test_a_phone_label_after_another_numbers_name_still_finds_the_mobile(text: str, number: str) -> None:
+    (f,) = findings_of("pii.phone", text, policy=JOETSU)
+    assert f.excerpt == number and f.severity == "error"
