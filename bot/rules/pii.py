@@ -116,22 +116,24 @@ _FOREIGN_MOBILES: dict[str, re.Pattern[str]] = {
 # A number in international form: 「+」, the digits in groups apart by a space, a hyphen, a dot or
 # brackets (「+86 138 1234 5678」「+55 (11) 91234-5678」「+84 (0)90 123 4567」). The groups are tried
 # from the longest stretch down, so a number followed by more digits (「+84 90 123 4567 / 24時間」) is
-# still read.
+# still read. 「00」 instead of 「+」 (「0086 138 1234 5678」, the international prefix of most countries)
+# counts only after a word for a phone: 「0084…」 may as well start a reference number.
 _INTERNATIONAL = re.compile(
-    r"(?<![0-9A-Za-z+])\+[ \t]*\(?[ \t]*[0-9]+(?:(?:[ \t]*[-.][ \t]*|[ \t]*\([ \t]*|[ \t]*\)[ \t]*|[ \t]+)[0-9]+){0,6}"
+    r"(?<![0-9A-Za-z+])(?:\([ \t]*)?(?:\+|(?P<idd>00(?=[1-9])))[ \t]*\(?[ \t]*[0-9]+(?:(?:[ \t]*[-.][ \t]*|[ \t]*\([ \t]*|[ \t]*\)[ \t]*|[ \t]+)[0-9]+){0,6}"
 )
 # Domestic forms that no Japanese number has: a Korean mobile (「010-1234-5678」; 010 is Japan's
 # international prefix, so no number dialled inside Japan starts with it), a Chinese one in its 3-4-4
 # groups (「138 1234 5678」: a number of Japan starts with 0), a Brazilian one (「(11) 91234-5678」), and a
 # mobile's prefix with a 3-4 tail (「090-123-4567」: a Vietnamese mobile, or a Japanese one missing a
-# digit; 070/080/090 are no landline's area code in Japan). Groups must be set apart: eleven digits
-# run together are as likely an order number.
+# digit; 070/080/090 are no landline's area code in Japan). Groups must be set apart by a hyphen,
+# spaces or dots (「010.1234.5678」, as often written in Korea): eleven digits run together are as
+# likely an order number.
 _DOMESTIC_FOREIGN = guard(re.compile(
     r"(?<![0-9])(?<![0-9A-Za-z]-)(?<![0-9A-Za-z+.])"
-    r"(?:010(?P<kr>[ \t]*-[ \t]*|[ \t]+)[0-9]{4}(?P=kr)[0-9]{4}"
+    r"(?:010(?P<kr>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{4}(?P=kr)[0-9]{4}"
     r"|\([1-9][1-9]\)[ \t]*9[0-9]{4}[ \t]*-[ \t]*[0-9]{4}"
-    r"|0[789]0(?P<vn>[ \t]*-[ \t]*|[ \t]+)[0-9]{3}(?P=vn)[0-9]{4}"
-    r"|(?P<cn>1[3-9][0-9](?P<sep>[ \t]*-[ \t]*|[ \t]+)[0-9]{4}(?P=sep)[0-9]{4}))"
+    r"|0[789]0(?P<vn>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{3}(?P=vn)[0-9]{4}"
+    r"|(?P<cn>1[3-9][0-9](?P<sep>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{4}(?P=sep)[0-9]{4}))"
     r"(?![0-9]|[ \t]*-[ \t]*[0-9]|\.[0-9])"
 ))
 # A Chinese mobile in its domestic form starts with no 0, as a Japanese receipt or order number may
@@ -157,11 +159,13 @@ def _other_number(folded: str, start: int) -> bool:
 def _foreign_mobiles(numbers: str, folded: str) -> Iterator[tuple[int, int]]:
     """Spans (in ``numbers``, whose offsets ``folded`` shares) of the foreign mobile numbers written in
     international or domestic form."""
-    if "+" in numbers:
+    if "+" in numbers or "00" in numbers:
         for m in _INTERNATIONAL.finditer(numbers):
+            if m["idd"] and not _PHONE_LABEL.search(folded, max(0, m.start() - 16), m.start()):
+                continue
             groups = list(_DIGIT_GROUP.finditer(numbers, m.start(), m.end()))
             for k in range(len(groups), 0, -1):
-                digits = "".join(g.group() for g in groups[:k])
+                digits = "".join(g.group() for g in groups[:k])[2 if m["idd"] else 0 :]
                 if _is_foreign_mobile(digits):
                     yield m.start(), groups[k - 1].end()
                     break
@@ -225,9 +229,9 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     番号であることが多く、一度公開すると削除できません。ハイフン（ー－‐−― など全角・半角の別を
     問わず）、ハイフンの代わりの「〜」「～」「_」、ピリオド、スラッシュ、中黒（・）、空白、括弧、区切りなし、全角数字、漢数字（〇九〇－一二三四－…、〇の代わりに○を使ったものも）、国番号付き
     （+81 90-…、(+81) 90-…、「+」を省いた 81-90-…・81 90 …）のいずれの書き方でも、行末のハイフンで折り返した番号（「090-1234-」の次の行に「5678」）や、PDF から写して2行に分かれた番号（「090-1234」の次の行に「5678」だけ）でも、1桁ずつ枠のある様式から写した番号（「0 9 0 1 2 3 4 5 6 7 8」）でも、表計算ソフトが先頭の0を落とした「携帯」「電話」の列の番号（「9012345678」）でも、ハイフンで区切った番号の1〜2文字を英字で打ち間違えたもの（0 を O、1 を l や I にした「09O-1234-5678」「090-l234-5678」）でも見つけます（1行に1つずつ並べた「090」「1234」「5678」は対象外です）。
-    外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
+    外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…・0086 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
-    在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（韓国の「010-1234-5678」、
+    在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（ハイフン・空白・ピリオドで区切った韓国の「010-1234-5678」「010.1234.5678」、
     ブラジルの「(11) 91234-5678」、「090-123-4567」、電話・連絡先などの語の後の中国の「138 1234 5678」。「受付番号」「注文番号」などの語の直後のものは除きます）が対象で、
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や

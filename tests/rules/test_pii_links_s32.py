@@ -208,6 +208,9 @@ def test_a_scam_number_from_abroad_is_a_warning_and_an_example_passes() -> None:
         "010 " + " " * 30 + "1234",
         "138-1234-5678-",
         "(11) 9",
+        "电话0086 ",
+        "(+00",
+        "010.1234.",
         "大使館 090-1234-5678 ",
         "大使館。090-1234-5678。",  # one long line of many sentences: the line is read once
     ],
@@ -267,3 +270,25 @@ def test_a_receipt_or_order_number_in_a_foreign_mobiles_shape_passes(text: str) 
 def test_a_phone_label_after_another_numbers_name_still_finds_the_mobile(text: str, number: str) -> None:
     (f,) = findings_of("pii.phone", text, policy=JOETSU)
     assert f.excerpt == number and f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("【中文】联系电话：0086 138 1234 5678", "0086 138 1234 5678"),
+        ("Call: 0063 917 123 4567", "0063 917 123 4567"),
+        ("【中文】联系电话：(+86) 138 1234 5678", "(+86) 138 1234 5678"),
+        ("【中文】联系电话：138.1234.5678", "138.1234.5678"),
+        ("[한국어] 연락처: 010.1234.5678", "010.1234.5678"),
+        ("[Tiếng Việt] SĐT: 090.123.4567", "090.123.4567"),
+    ],
+)
+def test_a_foreign_mobile_with_dots_or_the_00_prefix_is_found(text: str, number: str) -> None:
+    # None was found: the domestic forms took hyphens and spaces only, the international one 「+」 only.
+    (f,) = findings_of("pii.phone", text, policy=JOETSU)
+    assert f.excerpt == number and f.severity == "error"
+
+
+@pytest.mark.parametrize("text", ["受付時間 10:00-12:00、13:00-17:00", "参照 0084 90 123 4567", "2010.12.25 に開催"])
+def test_the_00_prefix_without_a_phone_word_and_dotted_dates_pass(text: str) -> None:
+    assert findings_of("pii.phone", text, policy=JOETSU) == []
