@@ -628,7 +628,10 @@ def _my_number_shape(part: list[int]) -> bool:
 def _card_shape(part: list[int]) -> bool:
     if len(part) == 1:
         return 13 <= part[0] <= 19
-    return all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
+    # Every brand prints its number from a group of four (4-4-4-4, Amex 4-6-5, Diners 4-6-4, 19 digits
+    # 4-4-4-4-3). A row of counts in a table (「第1開票区 41223 40612 611」: voters, valid votes, invalid)
+    # starts with whatever its first count has, and one in ten passes Luhn.
+    return part[0] == 4 and all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
 
 
 _READ_AS_DIGITS = frozenset(KANJI_DIGITS + "○" + "零壱弐参肆伍陸漆捌玖壹貳參" + "OoIlＯｏＩｌ")  # _DAIJI, defined below
@@ -769,7 +772,9 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     """クレジットカード番号（13〜19桁、Luhn 検査が通り、国際ブランドの番号体系に合うもの）を止めます。
 
     和気町 4(2) の個人情報保護に関わるだけでなく、公開されたカード番号は直ちに悪用されます。
-    4桁ごとなどの空白・ハイフン・ピリオド区切りも、4桁ごとのスラッシュ・中黒（・）区切り（「4111/1111/1111/1111」）も、最後の区切りだけが次の行に分かれた番号も見つけます。リコールや商品案内に載る
+    4桁ごとなどの空白・ハイフン・ピリオド区切りも、4桁ごとのスラッシュ・中黒（・）区切り（「4111/1111/1111/1111」）も、最後の区切りだけが次の行に分かれた番号も見つけます。
+    区切った番号は、カードの券面と同じく最初の区切りが4桁のものに限ります（開票結果や統計の表の
+    「第1開票区 41223 40612 611」のような数の並びは対象外です）。リコールや商品案内に載る
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
