@@ -61,6 +61,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     短い「」で囲んで言われたこと・書かれたこととして示した語は、投稿が言っているのではないので反応しません
     （「市長は「バカ」だ」「「バカ」と言われても仕方ない」、傷つけることを打ち消した「「バカ」は傷つける言葉ではないので、どんどん使おう」「誰も傷つけないので大丈夫」「「死ね」と書き込むのは自由です」「〜のはいじめではありません」は反応します）。「踊る阿呆に見る阿呆」、狂言「附子（ぶす）」、
     秋の七草の「クズ（葛）の花」、映画館「シネ・ウインド」のような名前やことわざも対象外です。
+    当番医や施設の案内に載る、「春日」をひらがなで書いた名前（「かすがやま内科医院」「かすが台公民館」
+    「かすがの森クリニック」）も対象外です（「かすが山ほどいる」「かすが台無しにした」は反応します）。
     「ばか旨い」「バカ安い」「馬鹿美味しい」のように形容詞のすぐ前に置いた「ばか」は、話し言葉や新潟の方言の
     「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」は反応します）。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
@@ -82,7 +84,7 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     """
     message = "「{word}」は侮辱と受け取られる表現です。削除するか別の表現に改めてください。"
     spans = [
-        (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message, in_links=False) if not _intensifier(doc, h.start, h.end)
+        (h.start, h.end) for h in word_hits(doc, opts, "insult.txt", message, in_links=False) if not _intensifier(doc, h.start, h.end) and not _kasuga_name(doc, h.start, h.end)
     ]
     # 「シ・ネ」 is both a whole-sentence しね and a word spelled out: one finding.
     for a, b in merged([*spans, *_standalone(doc, "insult.txt"), *_masked_die(doc)]):
@@ -135,6 +137,21 @@ def _intensifier(doc: Document, start: int, end: int) -> bool:
         return False
     nxt = doc.tokens[after.start]
     return nxt.start == end and nxt.pos == "形容詞"
+
+
+# 春日 written in hiragana names clinics, schools and estates (「かすがやま内科医院」「かすが台公民館」「かすがの森
+# クリニック」), and Sudachi cuts it as カス/ガ. Only the whole name is spared: 春日's place word (山, 台, 野, の森 …)
+# and then the kind of place, so 「かすが山ほどいる」「かすが台無しにした」「かすが野放しだ」 still fire.
+_KASUGA_NAME = re.compile(
+    r"が(?:やま|山|台|野|の森|の杜|の里|の丘|丘)"
+    r"(?:内科|外科|小児科|整形外科|歯科|医院|病院|クリニック|診療所|薬局|保育園|こども園|幼稚園|小学校|中学校|"
+    r"高校|学園|公民館|公園|会館|センター|団地|通り|荘|苑|駅|郵便局)"
+)
+
+
+def _kasuga_name(doc: Document, start: int, end: int) -> bool:
+    """Whether the listed word at [start, end) is the かす of a hiragana 春日 in a place's name."""
+    return doc.text[start:end] == "かす" and _KASUGA_NAME.match(doc.text, end) is not None
 
 
 # 死ね told to someone inside a sentence, its letters masked or kept apart so that no word list reads it:
