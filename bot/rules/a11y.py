@@ -253,6 +253,19 @@ _SPACED = re.compile(rf"(?<!{_WORDCH}){_WORDCH}(?:[ \u3000]{_WORDCH}){{2,}}(?!{_
 _HONORIFIC_AFTER_NAME = "氏様殿"
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2}")
 _SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
+# The same two-letter headings of an event's or a tender's details, spaced to line up and set off by
+# a bracket or more space instead of a colon (「■日　時　6月21日」「【会　場】市民プラザ」), as city
+# sites lay them out. Without the colon only the usual heading words are read: a line that opens with
+# a one-letter family and given name (「林　功　78歳」) is a name.
+_HEADING_WORDS = frozenset((
+    "日時", "日程", "期日", "期間", "期限", "時間", "場所", "会場", "内容", "対象", "定員", "費用",
+    "料金", "講師", "主催", "共催", "後援", "協力", "備考", "締切", "件名", "工期", "概要", "目的",
+    "資格", "報酬", "氏名", "住所", "電話", "担当", "持物", "職種", "勤務", "区分", "名称", "方法",
+))
+_SPACED_HEADING = re.compile(
+    rf"(?m)^[ \u3000]*[【■●◆◇□○・〔［]?[ \u3000]*({_WORDCH}[ \u3000]+{_WORDCH})"
+    rf"(?=[ \u3000]+[^ \u3000\n]|[】〕］])"
+)
 
 
 # やさしい日本語 is written with a space between words (分かち書き), so a particle and a one-letter
@@ -282,6 +295,8 @@ def _one_letter_words(text: str, start: int, end: int, letters: str) -> bool:
 )
 def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """見た目をそろえるために文字の間に入れた空白（「お 知 ら せ」「日　時：」）を見つけます。
+    コロンの代わりに空白や【】で区切った見出し（「■日　時　6月21日」「【会　場】市民プラザ」）も、
+    日時・会場・内容・対象・定員・費用など、お知らせの項目の見出しの語なら見つけます。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは「お、し、ら、せ」と一文字ずつ
     読んでしまい、検索にもかかりません。語と語の間の空白（「会場：上越文化会館 大ホール」）と、
@@ -304,9 +319,12 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
             suggestion=fixed,
         )
-    for m in _SPACED_LABEL.finditer(doc.text):
+    labels = [m for m in _SPACED_LABEL.finditer(doc.text)]
+    labels += [m for m in _SPACED_HEADING.finditer(doc.text) if re.sub(r"[ \u3000]", "", m.group(1)) in _HEADING_WORDS]
+    for m in labels:
         if m.start(1) in seen:
             continue
+        seen.add(m.start(1))
         fixed = re.sub(r"[ \u3000]", "", m.group(1))
         yield Hit(
             m.start(1),

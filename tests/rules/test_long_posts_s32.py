@@ -146,3 +146,34 @@ def test_kasuga_in_hiragana_naming_a_place_passes(text: str) -> None:
 def test_kasu_said_of_people_still_fires(text: str) -> None:
     assert "prohibited.insult" in codes(text)
 
+
+# a11y.spaced_word (美祢市 5(2)イ): the headings of a notice spaced to line up, set off by space or 【】
+# instead of a colon, are read letter by letter as much as 「日　時：」.
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("■日　時　6月21日（日）13時～15時\n■会　場　上越保健所", "日　時"),
+        ("●会　場　上越保健所", "会　場"),
+        ("【日　時】6月21日（日）", "日　時"),
+        ("対 象　市内在住の方", "対 象"),
+        ("氏　　名　　得票数\n野口　隆　　45,210", "氏　　名"),
+    ],
+)
+def test_spaced_heading_without_a_colon_fires(text: str, heading: str) -> None:
+    found = findings_of("a11y.spaced_word", text)
+    assert found and text[found[0].start : found[0].end] == heading
+    assert found[0].suggestion == heading.replace("　", "").replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A one-letter family and given name opening a line of a list, a name column, words of a sentence.
+        "林　功　78歳（大豆）",
+        "野口　隆　　45,210票",
+        "日時 6月21日 会場 上越保健所",
+        "■日時　6月21日（日）",
+    ],
+)
+def test_names_and_unspaced_headings_pass(text: str) -> None:
+    assert "a11y.spaced_word" not in codes(text)
