@@ -177,3 +177,22 @@ def test_spaced_heading_without_a_colon_fires(text: str, heading: str) -> None:
 )
 def test_names_and_unspaced_headings_pass(text: str) -> None:
     assert "a11y.spaced_word" not in codes(text)
+
+
+# prohibited.insult (茅野市 4(7)①): a school lunch menu writes sweets in hiragana for children.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月12日（金）ごはん、牛乳、さばのみそ煮、のっぺい汁、くずきりの黒みつがけ",
+        "6月15日（月）かすてらパン、牛乳、ポークビーンズ、ブロッコリーのサラダ",
+        "デザートは、くずまんじゅうとくずようかんです。",
+        "冬の日本海には、あほうどりが飛来することがあります。",
+    ],
+)
+def test_lunch_sweets_and_a_bird_in_hiragana_pass(text: str) -> None:
+    assert "prohibited.insult" not in codes(text)
+
+
+@pytest.mark.parametrize("text", ["お前はくずだ。", "このくずが。", "あほうが何を言う。", "あほう、どりょくしろ。"])
+def test_the_same_words_said_of_people_still_fire(text: str) -> None:
+    assert "prohibited.insult" in codes(text)
