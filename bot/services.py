@@ -975,12 +975,16 @@ class Kessai:
     def roster_drift(self, s: Session, now: datetime, *, ask: bool) -> list[int]:
         """Pending drafts whose requests no longer match the organisation file (it changed and the
         bot restarted): someone holds a request the file no longer entitles them to, or (``ask``)
-        an approver who is not away holds none. Read only; ``follow_roster`` acts on each."""
+        an approver who is not away holds none. Read only; ``follow_roster`` acts on each. Costs
+        what has drifted, not what waits (``draft_repo.pending_requests``)."""
         holders: dict[int, tuple[draft_repo.PendingRequest, set[str]]] = {}
         drift: set[int] = set()
         agrees: dict[str, bool] = {}
-        pending = draft_repo.pending_requests(s)
-        recorded = roster_repo.account_roles(s)  # the accounts of the waiting drafts
+        # Only the drafts the recorded roster already shows drifting (nearly always none): for an
+        # account whose recorded roster is this file, which are the only ones acted on below,
+        # that query and this loop agree on every draft.
+        pending = draft_repo.pending_requests(s, ask=ask)
+        recorded = roster_repo.account_roles(s, {r.account_id for r in pending if r.account_id})
         retired = roster_repo.retired_accounts(
             s, {r.account_id for r in pending if r.account_id and self.org.account(r.account_id) is None})
         for r in pending:

@@ -9,7 +9,7 @@ from sqlalchemy import select as select_
 from sqlmodel import Session, col, select
 
 from bot.config import OrgConfig
-from storage.models import AccountRoleRow, AccountRow, DraftRow, MemberRow, OrgRow
+from storage.models import AccountRoleRow, AccountRow, MemberRow, OrgRow
 
 # An arbitrary constant naming the roster's advisory lock (PostgreSQL).
 ROSTER_LOCK = 0x6B657373  # "kess"
@@ -71,20 +71,14 @@ def member_names(s: Session) -> dict[str, str]:
     return {m.slack_id: m.name for m in s.exec(select(MemberRow))}
 
 
-def account_roles(s: Session, account_ids: Collection[str] | None = None) -> dict[str, dict[str, set[str]]]:
+def account_roles(s: Session, account_ids: Collection[str]) -> dict[str, dict[str, set[str]]]:
     """Who decides for ``account_ids`` as the database has it (account → "approver"/"deputy" →
     Slack ids): the organisation file of the process that started last. Operators are left out:
-    nobody compares them, and they are most of the rows. ``None``: the accounts of the waiting
-    drafts, chosen in the query itself (the sweep asks every minute; hundreds of ids bound as
-    parameters cost PostgreSQL more than the join)."""
+    nobody compares them, and they are most of the rows."""
     roles: dict[str, dict[str, set[str]]] = {}
-    if account_ids is not None and not account_ids:
+    if not account_ids:
         return roles
-    if account_ids is None:
-        which = col(AccountRoleRow.account_id).in_(
-            select_(col(DraftRow.account_id)).where(col(DraftRow.state) == "pending").distinct())
-    else:
-        which = col(AccountRoleRow.account_id).in_(sorted(account_ids))
+    which = col(AccountRoleRow.account_id).in_(sorted(account_ids))
     # Three columns, not ORM rows: ORM rows cost 20 ms a sweep for 500 accounts.
     q = select_(col(AccountRoleRow.account_id), col(AccountRoleRow.role), col(AccountRoleRow.slack_id)).where(
         which, col(AccountRoleRow.role).in_(("approver", "deputy")))
