@@ -643,31 +643,32 @@ LONGEST_RETRY_WAIT = timedelta(hours=1)
 CLOCK_STEP = timedelta(minutes=2)
 
 
-def due_at(now: datetime, next_attempt_at: datetime, created_at: datetime, retried: bool) -> bool:
+def _retried() -> ColumnElement[bool]:
+    return (col(OutboxRow.attempts) > 0) | col(OutboxRow.last_error).is_not(None)
+
+
+def _due_clause(now: Any, retry_limit: Any, step_limit: Any) -> ColumnElement[bool]:
     """Whether a waiting row is due at ``now``: its time has come, or it was set by a clock that
     has since been set back (NTP correcting a clock that ran a day ahead, a VM's clock restored).
+    ``_due_limits`` gives the other two bounds (a datetime, or bound parameters of the scan).
 
     Waiting for that clock to get there again held a retry (and its thread's replies behind it) or
     a message written meanwhile for as long as the clock had been ahead, a day in that case. A
     retry is never put off longer than LONGEST_RETRY_WAIT, and a message not held for later
     (``hold_posts_until``) is due when written: more than that ahead of ``now`` is a clock step.
-    A post held for the business morning keeps its time (it cannot tell its hold from a step)."""
-    if next_attempt_at <= now:
-        return True
-    if retried:
-        return next_attempt_at > now + LONGEST_RETRY_WAIT + CLOCK_STEP
-    return next_attempt_at == created_at and next_attempt_at > now + CLOCK_STEP
-
-
-def _retried() -> ColumnElement[bool]:
-    return (col(OutboxRow.attempts) > 0) | col(OutboxRow.last_error).is_not(None)
-
-
-def _due_clause(now: datetime) -> ColumnElement[bool]:
-    """``due_at`` in SQL."""
+    A post held for the business morning keeps its time (it cannot tell its hold from a step).
+    The only statement of the rule: ``eligible``'s scan asks the database for it too."""
     na = col(OutboxRow.next_attempt_at)
-    return (na <= now) | (_retried() & (na > now + LONGEST_RETRY_WAIT + CLOCK_STEP)) | (
-        ~_retried() & (na == col(OutboxRow.created_at)) & (na > now + CLOCK_STEP))
+    return (na <= now) | (_retried() & (na > retry_limit)) | (
+        ~_retried() & (na == col(OutboxRow.created_at)) & (na > step_limit))
+
+
+def _due_limits(now: datetime) -> tuple[datetime, datetime, datetime]:
+    """``_due_clause``'s arguments at ``now``."""
+    return now, now + LONGEST_RETRY_WAIT + CLOCK_STEP, now + CLOCK_STEP
+
+
+_DUE_PARAMS = ("due_now", "due_retry_limit", "due_step_limit")  # _due_limits as the scan's parameters
 
 
 def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = False,
@@ -696,11 +697,10 @@ def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = Fals
     # same snapshot: a held reply released meanwhile is held in both parts or waiting in both.
     held_threads: dict[str, int] = {}
     heads: list[Any] = []
-    for row_id, key, thread, next_attempt_at, claimed, held, created_at, retried in s.execute(
-            _scan_statement(s.get_bind().dialect.name), {"scan_limit": SCAN_LIMIT}):
+    for row_id, key, thread, due, claimed, held in s.execute(
+            _scan_statement(s.get_bind().dialect.name), {"scan_limit": SCAN_LIMIT, **dict(zip(_DUE_PARAMS, _due_limits(now), strict=True))}):
         if not held:
-            due = due_at(now, as_utc(next_attempt_at), as_utc(created_at), bool(retried))
-            heads.append((row_id, key, thread, due, claimed))
+            heads.append((row_id, key, thread, bool(due), claimed))
         elif thread and row_id is not None:
             held_threads[_THREAD + thread] = row_id
     if not heads:
@@ -760,12 +760,11 @@ def _scan_statement(dialect: str) -> Any:
     every read of the outbox (rows released in this transaction are due)."""
     # Claimed or not by the database's clock, like claim_many (see Claim); due by the caller's.
     claimed_now = (col(OutboxRow.claimed_until) > _now(dialect)).label("claimed")
+    due = _due_clause(*(bindparam(k) for k in _DUE_PARAMS))
     waiting = select_(col(OutboxRow.id), col(OutboxRow.message_key), col(OutboxRow.thread_key),
-                      col(OutboxRow.next_attempt_at), claimed_now, literal_column("0").label("held"),
-                      col(OutboxRow.created_at), _retried().label("retried")) \
+                      due.label("due"), claimed_now, literal_column("0").label("held")) \
         .where(col(OutboxRow.status) == PENDING).order_by(col(OutboxRow.id)).limit(bindparam("scan_limit")).subquery()
-    held: Any = select_(func.min(OutboxRow.id), null(), col(OutboxRow.thread_key), null(), null(), literal_column("1"),
-                        null(), null()) \
+    held: Any = select_(func.min(OutboxRow.id), null(), col(OutboxRow.thread_key), null(), null(), literal_column("1")) \
         .where(col(OutboxRow.status) == HELD).group_by(col(OutboxRow.thread_key))
     scan = union_all(select_(*waiting.c), held).subquery()
     return select_(*scan.c).order_by(scan.c.held, scan.c.id)
@@ -798,7 +797,7 @@ def due_of(s: Session, ops: Sequence[str], now: datetime, limit: int) -> list[Ou
     flush_pending(s)
     free = col(OutboxRow.claimed_until).is_(None) | (col(OutboxRow.claimed_until) <= _now(s.get_bind().dialect.name))
     return list(s.exec(select(OutboxRow).where(
-        col(OutboxRow.status) == PENDING, col(OutboxRow.op).in_(list(ops)), _due_clause(now),
+        col(OutboxRow.status) == PENDING, col(OutboxRow.op).in_(list(ops)), _due_clause(*_due_limits(now)),
         free).order_by(col(OutboxRow.id)).limit(limit)).all())
 
 
