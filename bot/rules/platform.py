@@ -105,14 +105,47 @@ _X_NOT_DOMAIN_CHAR = re.compile(
     r"[!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f"
     r"\u205f\u3000\ufffe\ufeff\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
+# What twitter-text's pattern cannot take for the one character it reads before an address.
+_X_NOT_BEFORE = re.compile("[A-Za-z0-9@\uff20$#\uff03\ufffe\ufeff\uffff]")
 _X_SCHEME = re.compile(r"https?://", re.IGNORECASE)
 _X_HOST = re.compile(r"[^/?#:]*")
 _X_MAX_URL_LENGTH = 4096
 _X_MAX_LABEL_LENGTH = 63
 
 
+# The dots the punycode library twitter-text calls splits a name at, besides 「.」.
+_X_IDEOGRAPHIC_DOTS = re.compile("[\u3002\uff0e\uff61]")
+
+
 def _x_label_length(label: str) -> int:
-    return len(label) if label.isascii() else 4 + len(label.encode("punycode"))
+    """The length twitter-text checks against 63: that of punycode.toASCII(label), which splits
+    the label again at 「。」「．」「｡」 and writes each non-ASCII part as 「xn--…」, so a label glued
+    across a 「。」 is longer for it than the label encoded whole."""
+    parts = _X_IDEOGRAPHIC_DOTS.split(label)
+    return len(".".join(p if p.isascii() else "xn--" + p.encode("punycode").decode("ascii") for p in parts))
+
+
+def _x_glued_prefix(nfc: str, run: int, a: int) -> str:
+    """The letters glued before an address (from `run` to `a`) that twitter-text reads as part of
+    its domain's first label.
+
+    Its pattern reads one character before the domain, and that character may not be a letter,
+    digit, 「@」「$」「#」: at the start of the text (「本日から…（www.…」) or after 「@」「$」「#」 it
+    takes the first glued character for it, so the label is one shorter; and, reading UTF-16, it
+    takes only the first half of an emoji there (「🌸…www.…」), leaving the second half in the label.
+    """
+    if run > 0 and nfc[run - 1] not in "@$#":
+        return nfc[run:a]
+    if run == 0 and _X_NOT_BEFORE.match(nfc[0]):
+        return nfc[0:a]  # the pattern matches at the start of the text, before its first letter
+    q = run
+    while q < a and _X_NOT_BEFORE.match(nfc[q]):
+        q += 1
+    if q == a:
+        return nfc[run:a]
+    cp = ord(nfc[q])
+    low_half = chr(0xDC00 + ((cp - 0x10000) & 0x3FF)) if cp > 0xFFFF else ""
+    return low_half + nfc[q + 1 : a]
 
 
 def _x_links(nfc: str, a: int, b: int) -> bool:
@@ -131,7 +164,7 @@ def _x_links(nfc: str, a: int, b: int) -> bool:
         run, stop = a, max(0, a - _X_MAX_LABEL_LENGTH - 1)
         while run > stop and not _X_NOT_DOMAIN_CHAR.match(nfc[run - 1]):
             run -= 1
-        labels[0] = nfc[run:a] + labels[0]
+        labels[0] = _x_glued_prefix(nfc, run, a) + labels[0]
     lengths = [_x_label_length(label) for label in labels]
     if max(lengths) > _X_MAX_LABEL_LENGTH:
         return False

@@ -112,3 +112,31 @@ def test_an_address_glued_to_a_line_of_japanese_is_counted_letter_by_letter() ->
 
 def test_reading_back_over_glued_letters_stays_linear() -> None:
     assert_stays_linear(lambda t: x_weighted_length(t), "お知らせですexample.jp/a" + "あ" * 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "weighted"),
+    [
+        # twitter-text reads one character before a domain, never a letter, digit, 「@」「$」「#」: at the
+        # start of the text it takes the first glued character for it, so the label is one shorter.
+        # 54 「あ」 + 「ac」 is 64 in punycode, but the label X checks is 53 「あ」 + 「ac」 (63): a link.
+        ("あ" * 54 + "ac.jp", 108 + 23),
+        (" " + "あ" * 54 + "ac.jp", 1 + 108 + 5),
+        ("x" + "あ" * 54 + "ac.jp", 1 + 108 + 5),
+        # Before an emoji it takes only the first half: the second half stays in the label (66).
+        ("🌸春の観光キャンペーン🌸詳細は公式サイトac.jp", 2 + 20 + 2 + 16 + 5),
+        # The punycode library splits a label again at 「。」 and writes each part as 「xn--…」.
+        ("お知らせ 【たま。子さをりラた市ーー日📢上ー🎉光てホco.jp」", 9 + 42 + 5 + 2),
+        ("お知らせ 【しＡ（だ、。光覧ーしー子覧Ａ上：をでforms.gle/AbC123）をご覧ください", 79),
+    ],
+)
+def test_x_reads_the_glued_label_as_twitter_text_does(text: str, weighted: int) -> None:
+    assert x_weighted_length(text)[0] == weighted
+
+
+def test_a_notice_starting_glued_to_an_address_is_counted_as_x_counts_it() -> None:
+    # The first line's 54 letters and 「ac」 are a label of 63 for X, so 「ac.jp」 is a link (23):
+    # 131, and 150 more is 281, one over. Read as a label of 64, the draft looked like 263.
+    text = "あ" * 54 + "ac.jp" + "あ" * 75
+    [f] = findings_of("platform.length", text)
+    assert "（281）" in f.message
