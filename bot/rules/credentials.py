@@ -891,6 +891,40 @@ _STATED_WORD_END = re.compile(
 )
 
 
+# Words that say what kind of password it is, what it is written in, how it is sent, whether it was right, or the
+# app it is for, not what it is (「パスワードは secret です」「おすすめのパスワードは passphrase です」「初期パスワードは
+# birthday です」 for 生年月日, 「パスワードは hiragana です」「パスワードは mail です」「パスワードは Zoom です」).
+_KIND_WORDS = frozenset({
+    "secret", "private", "confidential", "personal", "passphrase", "passphrases", "passcode", "passkey", "birthday",
+    "common", "different", "individual", "unique", "random", "temporary", "strong", "weak", "long", "short",
+    "simple", "complex", "mail", "email", "sms", "phone", "paper", "letter", "english", "japanese", "alphanumeric",
+    "numeric", "lowercase", "uppercase", "case", "sensitive", "free", "needed", "necessary", "changed", "expired",
+    "hiragana", "katakana", "kanji", "romaji", "alphabet", "alphabets", "valid", "invalid", "correct", "incorrect",
+    "wrong", "zoom", "teams", "slack", "excel", "word", "webex", "wifi", "phrase", "sentence", "words",
+})
+
+
+def _a_password_word(value: str) -> bool:
+    """Whether ``value``, a single word of letters all lower-case or capitalised (「bluesky」「Bluesky」), may be a
+    password stated or set in a sentence: 4 to 32 letters, no form's or rule's word, famous example, word of kind
+    (_KIND_WORDS) or service's name. A capital first letter is how a password is often made, not a name: 「パスワードは
+    Kohoka です」 is as surely the value as 「kohoka」."""
+    word = value.lower()
+    return (
+        4 <= len(value) <= 32
+        and value.isascii()
+        and value.isalpha()
+        and (value.islower() or value[1:].islower())
+        and word not in _FAMOUS_EXAMPLES
+        and word not in _PROSE_WORDS
+        and word not in _FIELD_WORDS
+        and word not in _LABEL_NOUNS
+        and word not in _KIND_WORDS
+        and not _SERVICE_NAME.fullmatch(value)
+        and not _PRODUCT.fullmatch(value)
+    )
+
+
 def _stated_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     """A password of lower-case letters only, stated as what the password is after 「は」 or a colon, with the copula
     ending its sentence (「パスワードは bluesky です」「PW: correcthorse です」): said so, it is the value as surely as the
@@ -902,15 +936,7 @@ def _stated_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     if not (
         separator in ("は", ":", "::", "=")
         and (label.lower() != "pass" or label == "PASS")
-        and 4 <= len(value) <= 32
-        and value.isascii()
-        and value.isalpha()
-        and value.islower()
-        and value not in _FAMOUS_EXAMPLES
-        and value not in _PROSE_WORDS
-        and value not in _FIELD_WORDS
-        and value not in _LABEL_NOUNS
-        and not _SERVICE_NAME.fullmatch(value)
+        and _a_password_word(value)
         and (stated := _STATED_WORD_END.match(norm, after)) is not None
     ):
         return False
@@ -933,15 +959,7 @@ def _set_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     loose = (m["loose"] or "").strip(" \t")
     return (
         (set_to := _SET_TO_AFTER.get(loose)) is not None
-        and 4 <= len(value) <= 32
-        and value.isascii()
-        and value.isalpha()
-        and value.islower()
-        and value not in _FAMOUS_EXAMPLES
-        and value not in _PROSE_WORDS
-        and value not in _FIELD_WORDS
-        and value not in _LABEL_NOUNS
-        and not _SERVICE_NAME.fullmatch(value)
+        and _a_password_word(value)
         and (done := set_to.match(norm, after)) is not None
         and not _warned_against(norm, after)
         and _said_in_use(norm, m, done.end(), _NOT_IN_USE_BEFORE_A_WORD)
@@ -967,7 +985,7 @@ def _said_in_use(norm: str, m: re.Match[str], stated_end: int, before_words: re.
     use: not as an example, a bad habit or a statistic, before the label on its sentence (「よく使われる」「例：」) or in
     the sentence after (「推測されやすいので避けましょう」)."""
     before = norm[max(0, m.start() - _PAIR_WINDOW) : m.start()]
-    own = before[max(before.rfind(c) for c in "。！？!?") + 1 :] + (m["clause"] or "")
+    own = before[max(before.rfind(c) for c in "。！？!?") + 1 :] + (m.groupdict().get("clause") or "")
     if (before_words or _NOT_IN_USE_BEFORE).search(own):
         return False
     rest = norm[stated_end : stated_end + 2 * _CONTEXT_REACH].lstrip(" \t\n")[:_CONTEXT_REACH]
@@ -1938,6 +1956,9 @@ def _corrected(norm: str) -> Iterator[Credential]:
         if not (
             _password_like(value, loose=True)
             or (_NUMERIC_LABEL.fullmatch(_BLANKS.sub("", m["label"])) is not None and _pin_like(value))
+            # A word the copula closes the sentence on (「パスワードは kohoka ではなく tanaka です」), as after 「は」.
+            or (_a_password_word(value) and _STATED_WORD_END.match(norm, m.start("value") + len(value)) is not None
+                and _said_in_use(norm, m, m.start("value") + len(value), _NOT_IN_USE_BEFORE_A_WORD))
         ) or _PRODUCT.fullmatch(value) or _TECHNICAL.fullmatch(value) or _SERVICE_NAME.fullmatch(value):
             continue  # 「…ではなく iPhone15 で設定してください」: the device it is set on
         a = m.start("value")
