@@ -706,8 +706,10 @@ _STANDARD_MODES = frozenset({"personal", "enterprise", "psk", "mixed", "mode"})
 # A company's name (or a product's, 「Windows11」「Office365」, read by _TECHNICAL) before 「アカウント」
 # 「と同じ」「のもの」 (「パスワード：Microsoft アカウントと同じ」「パスワード：Google のものを使います」): which
 # account's password it is, not the password.
+# A password manager is where passwords are kept (「パスワードに 1Password を使っています」), never one itself.
 _SERVICE_NAME = re.compile(
     r"(?i)microsoft|google|apple|windows|office|facebook|instagram|amazon|yahoo!?|icloud|outlook|gmail|line"
+    r"|1password|bitwarden|lastpass|keepass(?:xc)?|dashlane|keeper"
 )
 _SERVICE_AFTER = re.compile(r"[ \t]*+(?:(?:の[ \t]*+)?(?:アカウント|ID)|と同じ|と共通|のもの|のパスワード)")
 # The editions a device or a suite is sold in (「iPhone15 Pro」「iPhone15Pro」「Windows11 Home」).
@@ -1571,7 +1573,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             glued = m["loose"] == "" or (
                 m["loose"] is not None and m["loose"].strip(" \t") in ("、", "欄に", "欄へ", "には", "にも", "に", "として", "も")
             )
-            if glued and not m["quote"] and _TECHNICAL.fullmatch(value.strip("()[]")):
+            bare = value.strip("()[]")
+            if glued and not m["quote"] and (_TECHNICAL.fullmatch(bare) or _SERVICE_NAME.fullmatch(bare)):
                 continue
             if (after_standard := _key_after_standard(norm, a, value)) is not None:
                 if not after_standard[0]:

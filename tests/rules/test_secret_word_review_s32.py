@@ -63,3 +63,15 @@ def test_a_stated_word_is_flagged_and_masked(text: str, value: str) -> None:
 )
 def test_a_word_of_kind_or_an_example_is_not_a_password(text: str) -> None:
     assert SECRET not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "パスワードに 1Password を使っています。",
+        "パスワードとして Bitwarden を使っています。",
+        "パスワードを Keeper に保存しました。",
+    ],
+)
+def test_a_password_manager_put_as_the_password_is_where_it_is_kept(text: str) -> None:
+    assert SECRET not in codes(text)
