@@ -9,7 +9,7 @@ from sqlalchemy import select as select_
 from sqlmodel import Session, col, select
 
 from bot.config import OrgConfig
-from storage.models import AccountRoleRow, AccountRow, MemberRow, OrgRow
+from storage.models import AccountRoleRow, AccountRow, DraftRow, MemberRow, OrgRow
 
 # An arbitrary constant naming the roster's advisory lock (PostgreSQL).
 ROSTER_LOCK = 0x6B657373  # "kess"
