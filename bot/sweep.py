@@ -674,8 +674,8 @@ class Sweeper:
             log.warning("reminder %s still could not be prepared (it failed before, last at %s): %s; tried again "
                         "at the next sweep", key, last.isoformat(), error)
             return
-        # Failed in an earlier process otherwise (or in a record kept before causes were): this
-        # cause's traceback was never logged, so the ERROR below, as a first failure.
+        # Failed in an earlier process otherwise: this cause's traceback was never logged, so the
+        # ERROR below, as a first failure.
         if periodic and before is not None and before.error == error:
             # Tried at every sweep (_claim_each), but said no more often than a reminder put off is
             # tried: next_try is when the next WARNING is due.

@@ -136,7 +136,7 @@ _CAUSE_SEP, _CAUSE_LEN = "#", 12
 
 class Failed(NamedTuple):
     at: datetime
-    cause: str | None  # failing_cause(error); None in a record kept before causes were
+    cause: str  # failing_cause(error)
 
 
 def failing_cause(error: str) -> str:
@@ -152,17 +152,8 @@ def note_failing(s: Session, ref: str, at: datetime, error: str) -> None:
         return
     s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
         col(ReminderRow.key).startswith(FAILING_PREFIX + ref + _CAUSE_SEP, autoescape=True), col(ReminderRow.key) != key))
-    s.exec(delete(ReminderRow).where(col(ReminderRow.key) == FAILING_PREFIX + ref))  # type: ignore[call-overload]
     if not claim(s, key, at):
         s.exec(update(ReminderRow).where(col(ReminderRow.key) == key).values(claimed_at=at))  # type: ignore[call-overload]
-
-
-def _split_failing(key: str) -> tuple[str, str | None]:
-    body = key.removeprefix(FAILING_PREFIX)
-    ref, sep, cause = body.rpartition(_CAUSE_SEP)
-    if sep and len(cause) == _CAUSE_LEN and all(c in "0123456789abcdef" for c in cause):
-        return ref, cause
-    return body, None
 
 
 def failing_since(s: Session, since: datetime) -> dict[str, Failed]:
@@ -173,14 +164,13 @@ def failing_since(s: Session, since: datetime) -> dict[str, Failed]:
     rows = s.exec(select(ReminderRow.key, ReminderRow.claimed_at).where(col(ReminderRow.key).startswith(FAILING_PREFIX)))
     out: dict[str, Failed] = {}
     for k, t in rows:
-        ref, cause = _split_failing(str(k))
+        ref, _, cause = str(k).removeprefix(FAILING_PREFIX).rpartition(_CAUSE_SEP)
         if ref not in out or out[ref].at < as_utc(t):
             out[ref] = Failed(as_utc(t), cause)
     return out
 
 
 def forget_failing(s: Session, ref: str) -> None:
-    s.exec(delete(ReminderRow).where(col(ReminderRow.key) == FAILING_PREFIX + ref))  # type: ignore[call-overload]
     s.exec(delete(ReminderRow).where(  # type: ignore[call-overload]
         col(ReminderRow.key).startswith(FAILING_PREFIX + ref + _CAUSE_SEP, autoescape=True)))
 
