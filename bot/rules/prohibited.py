@@ -260,11 +260,7 @@ def _reported(doc: Document, start: int, end: int, *, lesson: bool = False) -> b
     if _INSTEAD.match(doc.text, closing, closing + 12):
         return True
     # 「「死ね」「キモい」のような言葉」: a list of quoted words is reported as a whole.
-    for _ in range(8):
-        more = _NEXT_QUOTE.match(doc.text, closing + 1)
-        if more is None:
-            break
-        closing = more.end() - 1
+    closing = _end_of_listed(doc.text, closing)
     # Read a little way on, not to the end of what may be one sentence of thousands of characters.
     window = (closing, min(doc.sentence_at(start)[1], closing + 40))
     if _HURT_DENIED.search(doc.text, *window) or _INSULT_DENIED.search(doc.text, *window):
@@ -490,6 +486,17 @@ _EXAMPLES_OF_ABUSE = re.compile(
 # A DV or harassment notice quotes whole sentences: 「「お前はバカだ」「誰が稼いでると思ってるんだ」——
 # こんな言葉もDVです」.
 _NEXT_QUOTE = re.compile(r"\s*[、・,]?\s*「[^「」\n]{1,30}」")
+
+
+def _end_of_listed(text: str, closing: int, end: int | None = None) -> int:
+    """The 」 ending the list of quotes whose first quote's 」 is at ``closing``: up to 8 more quotes
+    listed right after it (`_NEXT_QUOTE`), read before ``end``."""
+    for _ in range(8):
+        more = _NEXT_QUOTE.match(text, closing + 1, len(text) if end is None else end)
+        if more is None:
+            break
+        closing = more.end() - 1
+    return closing
 # A call refused: 「見直す必要はない」「改めるべきではない」「見直さないでください」「見直すなんて」. Not
 # 「見直しませんか」「見直さないといけません」.
 _RETHINK_REFUSED = (
@@ -3304,12 +3311,7 @@ def _quoted_hearsay(doc: Document, hit: Hit) -> bool:
     if _QUOTED_REPORT.match(doc.text, closing, end):
         return _REPORT_CHECKED.search(doc.text, closing, end) is not None
     # 「「拡散希望」「至急」などと書かれた…」: a list of quoted marks is named as a whole.
-    listed = closing
-    for _ in range(8):
-        more = _NEXT_QUOTE.match(doc.text, listed + 1, end)
-        if more is None:
-            break
-        listed = more.end() - 1
+    listed = _end_of_listed(doc.text, closing, end)
     if (posting := _QUOTED_POSTING.match(doc.text, listed, end)) is not None:
         if _SHARE_CALL.search(doc.text, posting.end(), end):
             return False
