@@ -1005,6 +1005,8 @@ _A_SENTENCES_WORD = re.compile(r"[a-z]{5,}")
 # before what is done with it (「パスワードは PDF で送付」「SMS に届く」): those are the report's.
 _SHORT_WORDS = frozenset(("the", "and", "for", "but", "was", "has", "are", "our", "its", "new", "old", "all", "any",
                           "too", "now", "not", "set", "yet", "see", "via", "ask"))
+# Both, as the spaced values read them (built once, not again for each word read).
+_SHORT_OR_NO_VALUE = _SHORT_WORDS | _WORDS_OF_NO_VALUE
 _AN_ACRONYM_USED = re.compile(r"[ \t\u3000]*+(?:で|に|の|から|へ|を|と)")
 # The value on the line after its label, the label alone on its line (「パスワード：」 then 「abc123」).
 _NEXT_LINE_VALUE = re.compile(
@@ -1041,14 +1043,14 @@ def _short_and_next_line_spans(text: str) -> list[tuple[int, int]]:
             continue
         # Nor where it is kept (「パスワードは Google Chrome で、…」), which the record needs.
         if (len("".join(words)) >= 3 and not _of_no_value(m[1]) and not _A_SERVICE.fullmatch(words[0])
-                and not all(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE for w in words)
+                and not all(w.lower() in _SHORT_OR_NO_VALUE for w in words)
                 and not any(_NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)):
             spans.append(m.span(1))
     for m in _SPACED_VALUE_IN_ENGLISH.finditer(text):
         words = unicodedata.normalize("NFKC", m[1]).split()
         if (any(c.isdigit() for c in m[1]) and not _of_no_value(m[1])
                 # 「now:」 is the sentence's word with its colon (「The password is now: abc123」), not the value's.
-                and not any(w.lower().rstrip(":") in _SHORT_WORDS | _WORDS_OF_NO_VALUE or _A_SENTENCES_WORD.fullmatch(w)
+                and not any(w.lower().rstrip(":") in _SHORT_OR_NO_VALUE or _A_SENTENCES_WORD.fullmatch(w)
                             or _NOT_IN_A_PHRASE.search(w) or _AN_ADDRESS.search(w) for w in words)
                 and not _says_about_the_value(words[-1], text[m.end(1):m.end(1) + 8])):
             spans.append(m.span(1))
@@ -1272,7 +1274,7 @@ def _value_after_a_date_spans(text: str) -> list[tuple[int, int]]:
                 or _names_a_service(text, *m.span("value"))
                 # 「パスワード：11/30 から Google Chrome」「…から not set」: where it is kept, or words of the report's.
                 or (len(words) > 1 and (_A_SERVICE.fullmatch(words[0])
-                                        or all(w.lower() in _SHORT_WORDS | _WORDS_OF_NO_VALUE for w in words)))
+                                        or all(w.lower() in _SHORT_OR_NO_VALUE for w in words)))
                 or (m["from"] is not None and _DONE_FROM.match(text, m.end("from"))
                     and (_places_changed_from(m["value"]) if not any(c.isdigit() for c in m["value"])
                          else not _a_listed_value(text, *m.span("value"))))):
