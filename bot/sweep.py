@@ -1193,10 +1193,6 @@ class Sweeper:
             repo.claim(s, f"{self._due_soon_to(draft, c.version.number)}{r}", now)
         return True
 
-    def _reminder_period(self, since: datetime, now: datetime) -> int:
-        """The daily approval reminder's period at ``now`` for a draft waiting since ``since``."""
-        return reminder_period(self.cal, since, now, self.org.policy.approval_reminder_after)
-
     @staticmethod
     def _reminded_to(draft: DraftRow, version: int) -> str:
         """The keys noting who got ``version``'s daily reminder, less ``:<person>:<period>``."""
@@ -1205,7 +1201,7 @@ class Sweeper:
     def _reminded_since(self, s: Session, draft: DraftRow, version: int, people: list[str],
                         now: datetime) -> set[str]:
         """Which of ``people`` got a daily reminder of ``version`` within DUE_SOON_STANDS_FOR."""
-        last = self._reminder_period(as_utc(draft.updated_at), now)
+        last = reminder_period(self.cal, as_utc(draft.updated_at), now, self.org.policy.approval_reminder_after)
         if last < 0:
             return set()
         ref = self._reminded_to(draft, version)
