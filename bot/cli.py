@@ -145,13 +145,12 @@ def _serve_in_the_way_ja(database_url: str, db: Database) -> str | None:
     That serve is of the version before (a serve of this one migrates at start): upgraded under it,
     it went on with its old code on the new tables, /healthz 503 `migrations: newer`, until someone
     restarted it. With nothing pending there is nothing to break: replicas of this version run on."""
-    from bot.serve_lock import PRESENCE_PREFIX, lock_path, parse_holder, serving_holder, still_serving_ja
+    from bot.serve_lock import lock_path, read_presence, serving_holder, still_serving_ja
     from storage.db import current_revision, head_revision, migrations_state, serves_holding
 
     if db.is_postgres:
         names = serves_holding(db.engine)
-        holders = None if names is None else [parse_holder(name) if name.startswith(PRESENCE_PREFIX) else {}
-                                                     for name in names] or [{}]
+        holders = None if names is None else [read_presence(name) for name in names] or [{}]
         where = db.engine.url.database or ""
     else:
         holder = serving_holder(database_url)

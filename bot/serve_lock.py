@@ -222,6 +222,7 @@ def serving_holder(database_url: str) -> dict[str, str] | None:
 
 
 PRESENCE_PREFIX = "kessai pid="  # how `kessai db upgrade` tells a serve's session name from one it cannot read
+PRESENCE_BYTES = 63  # what PostgreSQL keeps of an application_name (NAMEDATALEN - 1)
 
 
 def presence_name() -> str:
@@ -233,12 +234,27 @@ def presence_name() -> str:
     rather than the start time."""
     name = (f"{PRESENCE_PREFIX}{os.getpid()} started={datetime.now().astimezone():%Y%m%dT%H%M%z} "
             f"host={socket.gethostname()}")
-    return name.encode()[:63].decode(errors="ignore")
+    return name.encode()[:PRESENCE_BYTES].decode(errors="ignore")
 
 
-def _elsewhere(host: str) -> bool:
-    """Whether a serve's host (cut short in a presence name) is another machine than this one."""
-    return bool(host) and not socket.gethostname().startswith(host)
+def read_presence(name: str) -> dict[str, str]:
+    """A serve's presence name (``presence_name``) read back; {} for another session's name. "cut"
+    when PostgreSQL may have cut it at 63 bytes: then its host may be the start of a longer name."""
+    if not name.startswith(PRESENCE_PREFIX):
+        return {}
+    holder = parse_holder(name)
+    if len(name.encode()) >= PRESENCE_BYTES:
+        holder["cut"] = "1"
+    return holder
+
+
+def _elsewhere(holder: dict[str, str]) -> bool:
+    """Whether ``holder``'s serve runs on another machine than this one. Only a host cut short is
+    matched as the start of this machine's name: whole, 「web1」 is not 「web10」."""
+    host, here = holder.get("host", ""), socket.gethostname()
+    if not host:
+        return False
+    return not here.startswith(host) if holder.get("cut") else host != here
 
 
 def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tuple[str | None, str]) -> str:
@@ -253,7 +269,7 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
         if not pid.isdigit():
             continue
         one = f"プロセス番号 {pid}"
-        if _elsewhere(holder.get("host", "")):
+        if _elsewhere(holder):
             one = f"ホスト名 {holder['host']} の{one}"
         if started := _started_ja(holder.get("started", "")):
             one += f"、{started} に起動"

@@ -186,13 +186,27 @@ def test_a_serve_starting_while_db_upgrade_looks_at_the_lock_is_not_refused(tmp_
 def test_a_long_host_name_keeps_the_start_time_in_the_postgresql_session_name(monkeypatch: pytest.MonkeyPatch) -> None:
     # PostgreSQL keeps 63 bytes of application_name: with the host before the start, a cloud host name
     # (45 characters) cut the start away and was read back as another host than this one.
-    from bot.serve_lock import parse_holder, presence_name, still_serving_ja
+    from bot.serve_lock import presence_name, read_presence, still_serving_ja
 
     monkeypatch.setattr("socket.gethostname", lambda: "ip-10-0-1-23.ap-northeast-1.compute.internal")
     name = presence_name()
     assert len(name.encode()) <= 63
-    said = still_serving_ja("postgresql://db/kessai", [parse_holder(name)], ("0016", "0017"))
+    said = still_serving_ja("postgresql://db/kessai", [read_presence(name)], ("0016", "0017"))
     assert "に起動" in said
     assert "ホスト名" not in said  # the same machine, though its name was cut short
     monkeypatch.setattr("socket.gethostname", lambda: "web2")
-    assert "ホスト名 ip-10-0-1-23." in still_serving_ja("postgresql://db/kessai", [parse_holder(name)], ("0016", "0017"))
+    assert "ホスト名 ip-10-0-1-23." in still_serving_ja("postgresql://db/kessai", [read_presence(name)], ("0016", "0017"))
+
+
+def test_a_host_name_read_back_whole_is_not_taken_for_the_start_of_this_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only a name PostgreSQL cut at 63 bytes ends in part of its host: a serve on 「web1」 seen from
+    # 「web10」 was named as this machine's process, and the refusal sent IT looking for it here.
+    from bot.serve_lock import presence_name, read_presence, still_serving_ja
+
+    monkeypatch.setattr("socket.gethostname", lambda: "web1")
+    name = presence_name()
+    monkeypatch.setattr("socket.gethostname", lambda: "web10")
+    assert "ホスト名 web1 のプロセス番号" in still_serving_ja("postgresql://db/kessai", [read_presence(name)], ("0016", "0017"))
+    monkeypatch.setattr("socket.gethostname", lambda: "web1")
+    assert "ホスト名" not in still_serving_ja("postgresql://db/kessai", [read_presence(name)], ("0016", "0017"))
+    assert read_presence("psql") == {}
