@@ -266,6 +266,39 @@ def _units(ch: str, unit: str) -> int:
     return 1
 
 
+# What makes a draft count more than it looks: an emoji sequence (a ZWJ family, a skin tone, a
+# flag, a keycap, U+FE0F) is several code points, however it is drawn.
+_EMOJI_PARTS = re.compile("[\u200d\ufe0f\u20e3\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+
+def _over_message(name: str, text: str, limit: int, unit: str, total: int) -> str:
+    """How far over the limit a draft is, in what the writer can cut: letters, and for YouTube's
+    bytes how many Japanese letters make them (3 bytes each in UTF-8).
+
+    Cutting the number of letters said is always enough: every letter counts at least 1.
+    """
+    over_by = total - limit
+    if unit == "バイト":
+        if text.isascii():
+            return (f"{name} の上限{limit:,}バイトを{over_by:,}バイト超えています（{total:,}バイト。英数字は1文字1バイト）。"
+                    f"{over_by:,}文字削ってください。")
+        emoji = "、絵文字は1つ4バイト以上" if any(ord(ch) > 0xFFFF for ch in text) else ""
+        return (f"{name} の上限{limit:,}バイトを{over_by:,}バイト超えています（{total:,}バイト。日本語は1文字3バイト、"
+                f"英数字は1バイト{emoji}）。日本語なら{-(-over_by // 3):,}文字、英数字なら{over_by:,}文字削ってください。")
+    how = ""
+    if unit == "UTF-16":
+        # LINE counts UTF-16 units: a letter beyond U+FFFF (most emoji, 「𠮷」) is 2.
+        astral = [ch for ch in text if ord(ch) > 0xFFFF]
+        if any(0x1F000 <= ord(ch) <= 0x1FAFF for ch in astral):
+            how = "。絵文字の多くは1つを2文字以上と数えます"
+        elif astral:
+            how = f"。「{astral[0]}」のような一部の文字は1文字を2文字と数えます"
+    elif _EMOJI_PARTS.search(text):
+        how = "。組み合わせた絵文字は見た目より多く数えます"
+    cut = "文字分" if how else "文字"
+    return f"{name} の上限{limit:,}文字を{over_by:,}{cut}超えています（{total:,}{cut}{how}）。{over_by:,}{cut}削ってください。"
+
+
 @rule(
     code="platform.length",
     severity="error",
@@ -285,7 +318,9 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     いないため、Unicode の文字（コードポイント）で数えます。家族の絵文字 👨‍👩‍👧‍👦 は7文字と
     数えるので、実際より多めに数えることがあります。Windows で保存した下書きの改行（CR LF の2文字）は、
     投稿欄に貼ると1つの改行になるので、1つとして数えます。超えた位置から末尾までを示し、位置が
-    絵文字や濁点付きの文字の途中になるときは、その文字の先頭からにします。
+    絵文字や濁点付きの文字の途中になるときは、その文字の先頭からにします。メッセージでは、上限を
+    いくつ超えたかと、あと何文字削ればよいかを示します（X は日本語なら半分の文字数、YouTube は
+    日本語1文字が3バイトなので3分の1の文字数）。
     """
     platform = ctx.platform.lower()
     if platform == "x":
@@ -299,10 +334,12 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
                 f"日本語・中国語・韓国語と、ベトナム語の声調記号付きの文字（「{toned}」など）は1文字2"
                 if toned else "日本語・中国語・韓国語は1文字2"
             )
+            over_by = weighted - _X_MAX_WEIGHTED
             yield Hit(
                 start,
                 len(doc.text),
-                f"X の上限280（重み付き文字数）を超えています（{weighted}）。{weights}、URLは23として数えます。短くしてください。",
+                f"X の上限280を{over_by}超えています（X の数え方で{weighted}。{weights}、英数字は1、URLは23、"
+                f"絵文字は2）。日本語なら{-(-over_by // 2)}文字、英数字なら{over_by}文字削ってください。",
                 excerpt=doc.text[start : start + 40],
             )
         return
@@ -320,11 +357,10 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
             over_at = i
     if over_at is not None:
         over_at = _cluster_start(doc.text, over_at)
-        label = "UTF-16 単位で" if unit == "UTF-16" else ""
         yield Hit(
             over_at,
             len(doc.text),
-            f"{_NAMES[platform]} の上限（{label}{limit:,}{'バイト' if unit == 'バイト' else ''}）を超えています（{total:,}）。短くしてください。",
+            _over_message(_NAMES[platform], text, limit, unit, total),
             excerpt=doc.text[over_at : over_at + 40],
         )
 
