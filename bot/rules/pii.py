@@ -631,7 +631,25 @@ def _card_shape(part: list[int]) -> bool:
     # Every brand prints its number from a group of four (4-4-4-4, Amex 4-6-5, Diners 4-6-4, 19 digits
     # 4-4-4-4-3). A row of counts in a table (「第1開票区 41223 40612 611」: voters, valid votes, invalid)
     # starts with whatever its first count has, and one in ten passes Luhn.
-    return part[0] == 4 and all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
+    return part[0] == 4 and _card_groups(part)
+
+
+def _card_groups(part: list[int]) -> bool:
+    """Groups a card number could be split into by someone who copied it down wrongly."""
+    return all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
+
+
+# A number that a label or its column's header names as a card's (「カード番号：41111-1111-1111-111」) is
+# one, however it was regrouped when read out over the phone or copied from a form; it is
+# published all the same. Folded view: katakana, lower case.
+_CARD_LABEL = re.compile(r"(?:カード|card)[^0-9\n]{0,8}$")
+
+
+def _named_as_card(doc: Document, a: int) -> bool:
+    header = _column_header(doc, a)
+    return _CARD_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a) is not None or (
+        header is not None and ("カード" in header or "card" in header)
+    )
 
 
 _READ_AS_DIGITS = frozenset(KANJI_DIGITS + "○" + "零壱弐参肆伍陸漆捌玖壹貳參" + "OoIlＯｏＩｌ")  # _DAIJI, defined below
@@ -774,7 +792,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     和気町 4(2) の個人情報保護に関わるだけでなく、公開されたカード番号は直ちに悪用されます。
     4桁ごとなどの空白・ハイフン・ピリオド区切りも、4桁ごとのスラッシュ・中黒（・）区切り（「4111/1111/1111/1111」）も、最後の区切りだけが次の行に分かれた番号も見つけます。
     区切った番号は、カードの券面と同じく最初の区切りが4桁のものに限ります（開票結果や統計の表の
-    「第1開票区 41223 40612 611」のような数の並びは対象外です）。リコールや商品案内に載る
+    「第1開票区 41223 40612 611」のような数の並びは対象外です。「カード番号：41111-1111-1111-111」のように
+    カード番号と書かれた番号は、区切り方によらず見つけます）。リコールや商品案内に載る
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
@@ -782,7 +801,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。
     """
     for groups in _runs(doc, 13):
-        for a, b in _windows(groups, _card_shape, 6):
+        shape = _card_groups if _named_as_card(doc, groups[0][0]) else _card_shape
+        for a, b in _windows(groups, shape, 6):
             digits = _digits(doc.numview[a:b])
             if len(digits) == 13 and digits.startswith(("45", "49")):
                 continue

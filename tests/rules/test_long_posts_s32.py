@@ -196,3 +196,20 @@ def test_lunch_sweets_and_a_bird_in_hiragana_pass(text: str) -> None:
 @pytest.mark.parametrize("text", ["お前はくずだ。", "このくずが。", "あほうが何を言う。", "あほう、どりょくしろ。"])
 def test_the_same_words_said_of_people_still_fire(text: str) -> None:
     assert "prohibited.insult" in codes(text)
+
+
+# pii.card_number (和気町 4(2)): a number named as a card's is one however it was regrouped when copied down.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "カード番号：41111-1111-1111-111 で決済しました",
+        "クレジットカード番号は411111 111111 1111です",
+        "氏名\tカード番号\n山田太郎\t41111 1111 1111 111",
+    ],
+)
+def test_a_card_number_named_as_one_fires_however_grouped(text: str) -> None:
+    assert "pii.card_number" in codes(text)
+
+
+def test_a_row_of_counts_without_a_card_word_still_passes() -> None:
+    assert "pii.card_number" not in codes("開票区\t投票者数\n第1開票区\t41223 40612 611")
