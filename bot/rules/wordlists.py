@@ -321,6 +321,15 @@ class SpanSet:
         return k > 0 and self._reach[k - 1] >= end
 
 
+# A small ャ/ュ/ョ makes one sound with the kana before it: a phrase ending there is only the start of
+# another word (「あほうどり」 in 「あほうどりょくしろ」, an insult and 努力).
+_MID_SOUND = frozenset("ャュョ")
+
+
+def _whole_sound(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] not in _MID_SOUND
+
+
 def allowed_spans(doc: Document, phrases: Iterable[str]) -> SpanSet:
     """Original spans of every occurrence of the allow-listed phrases (folded comparison)."""
     spans: list[tuple[int, int]] = []
@@ -331,13 +340,15 @@ def allowed_spans(doc: Document, phrases: Iterable[str]) -> SpanSet:
             continue
         pos = doc.folded.find(f)
         while pos >= 0:
-            spans.append(doc.span(pos, pos + len(f)))
+            if _whole_sound(doc.folded, pos + len(f)):
+                spans.append(doc.span(pos, pos + len(f)))
             pos = doc.folded.find(f, pos + 1)
         if readings:
             text, kept = _without_readings(doc)
             pos = text.find(f)
             while pos >= 0:
-                spans.append(doc.span(kept[pos], kept[pos + len(f) - 1] + 1))
+                if _whole_sound(text, pos + len(f)):
+                    spans.append(doc.span(kept[pos], kept[pos + len(f) - 1] + 1))
                 pos = text.find(f, pos + 1)
     return SpanSet(spans)
 

@@ -213,3 +213,9 @@ def test_a_card_number_named_as_one_fires_however_grouped(text: str) -> None:
 
 def test_a_row_of_counts_without_a_card_word_still_passes() -> None:
     assert "pii.card_number" not in codes("開票区\t投票者数\n第1開票区\t41223 40612 611")
+
+
+# [allow] is matched as text: 「あほうどり」 must not be read where its り makes one sound with a small ょ.
+@pytest.mark.parametrize("text", ["あほうどりょくしろ。", "お前のはあほうどりょくだ。", "くずきりょくもない。"])
+def test_an_allowed_word_cut_mid_sound_does_not_hide_an_insult(text: str) -> None:
+    assert "prohibited.insult" in codes(text)
