@@ -254,9 +254,10 @@ _HONORIFIC_AFTER_NAME = "氏様殿"
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2}")
 _SPACED_LABEL = re.compile(rf"(?m)(?:^|(?<=[\s【■●◆・]))({_WORDCH}[ \u3000]+{_WORDCH})(?=[ \u3000]*[:：])")
 # The same two-letter headings of an event's or a tender's details, spaced to line up and set off by
-# a bracket or more space instead of a colon (「■日　時　6月21日」「【会　場】市民プラザ」), as city
-# sites lay them out. Without the colon only the usual heading words are read: a line that opens with
-# a one-letter family and given name (「林　功　78歳」) is a name.
+# a bracket or more space instead of a colon (「■日　時　6月21日」「【会　場】市民プラザ」), or alone on
+# their line above the details (「■日　時⏎6月21日（日）」), as city sites lay them out. Without the
+# colon only the usual heading words are read: a line that opens with a one-letter family and given
+# name (「林　功　78歳」) is a name.
 _HEADING_WORDS = frozenset((
     "日時", "日程", "期日", "期間", "期限", "時間", "場所", "会場", "内容", "対象", "定員", "費用",
     "料金", "講師", "主催", "共催", "後援", "協力", "備考", "締切", "件名", "工期", "概要", "目的",
@@ -264,7 +265,7 @@ _HEADING_WORDS = frozenset((
 ))
 _SPACED_HEADING = re.compile(
     rf"(?m)^[ \u3000]*[【■●◆◇□○・〔［]?[ \u3000]*({_WORDCH}[ \u3000]+{_WORDCH})"
-    rf"(?=[ \u3000]+[^ \u3000\n]|[】〕］])"
+    rf"(?=[ \u3000]+[^ \u3000\n]|[】〕］]|[ \u3000]*$)"
 )
 
 
@@ -295,7 +296,8 @@ def _one_letter_words(text: str, start: int, end: int, letters: str) -> bool:
 )
 def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     """見た目をそろえるために文字の間に入れた空白（「お 知 ら せ」「日　時：」）を見つけます。
-    コロンの代わりに空白や【】で区切った見出し（「■日　時　6月21日」「【会　場】市民プラザ」）も、
+    コロンの代わりに空白や【】で区切った見出しや、1行に見出しだけを置いたもの（「■日　時　6月21日」
+    「【会　場】市民プラザ」「■日　時」の次の行に日付）も、
     日時・会場・内容・対象・定員・費用など、お知らせの項目の見出しの語なら見つけます。
 
     美祢市 5(2)イ（ウェブアクセシビリティ）。読み上げソフトは「お、し、ら、せ」と一文字ずつ

@@ -219,3 +219,13 @@ def test_a_row_of_counts_without_a_card_word_still_passes() -> None:
 @pytest.mark.parametrize("text", ["あほうどりょくしろ。", "お前のはあほうどりょくだ。", "くずきりょくもない。"])
 def test_an_allowed_word_cut_mid_sound_does_not_hide_an_insult(text: str) -> None:
     assert "prohibited.insult" in codes(text)
+
+
+# a11y.spaced_word: a spaced heading alone on its line, its details on the next, is read letter by letter too.
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [("■日　時\n6月21日（日）13時～15時", "日　時"), ("【お知らせ】\n会　場\n\u3000上越保健所", "会　場")],
+)
+def test_a_spaced_heading_alone_on_its_line_fires(text: str, heading: str) -> None:
+    found = findings_of("a11y.spaced_word", text)
+    assert found and text[found[0].start : found[0].end] == heading
