@@ -626,17 +626,15 @@ def _my_number_shape(part: list[int]) -> bool:
 
 
 def _card_shape(part: list[int]) -> bool:
-    if len(part) == 1:
-        return 13 <= part[0] <= 19
     # Every brand prints its number from a group of four (4-4-4-4, Amex 4-6-5, Diners 4-6-4, 19 digits
     # 4-4-4-4-3). A row of counts in a table (「第1開票区 41223 40612 611」: voters, valid votes, invalid)
     # starts with whatever its first count has, and one in ten passes Luhn.
-    return part[0] == 4 and _card_groups(part)
+    return _card_groups(part) and (len(part) == 1 or part[0] == 4)
 
 
 def _card_groups(part: list[int]) -> bool:
     """Groups a card number could be split into by someone who copied it down wrongly."""
-    return all(3 <= g <= 6 for g in part) and 13 <= sum(part) <= 19
+    return (len(part) == 1 or all(3 <= g <= 6 for g in part)) and 13 <= sum(part) <= 19
 
 
 # A number that a label or its column's header names as a card's (「カード番号：41111-1111-1111-111」) is
