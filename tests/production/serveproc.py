@@ -61,8 +61,8 @@ class ServeProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/slack/events"
 
-    def driver(self) -> SlackDriver:
-        return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack)
+    def driver(self, timeout: float = 10.0) -> SlackDriver:
+        return SlackDriver(self.url, SIGNING_SECRET, slack=self.slack, timeout=timeout)
 
     def start(self, timeout: float = 60.0, *, wait_health: bool = True) -> ServeProcess:
         """Start and wait until /healthz answers 200 (in Socket Mode: once the app's socket is up;
