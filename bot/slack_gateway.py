@@ -267,8 +267,13 @@ class Transient(Exception):
 
 
 class Unanswered(Transient):
-    """No answer within the client's timeout: Slack may still be doing the work, and a post may
-    appear after the call was given up on (see _record's wait before its retry)."""
+    """No answer within the client's timeout: Slack may still be doing the work."""
+
+
+class PostUnanswered(Unanswered):
+    """chat.postMessage unanswered: the post may appear after the call was given up on (see
+    _record's wait before its retry). Not a DM's conversations.open or a look-up: nothing was
+    posted, and the retry need not wait for Slack to finish."""
 
 
 class Permanent(Exception):
@@ -1028,7 +1033,7 @@ class SlackGateway:
                         continue
                     delay = timedelta(seconds=outcome.retry_after) if outcome.retry_after else min(
                         MAX_BACKOFF, timedelta(seconds=0.5 * 2 ** min(row.attempts, 12)))
-                    if isinstance(outcome, Unanswered) and row.op == "post":
+                    if isinstance(outcome, PostUnanswered):
                         # A slow Slack finishes the work after the client gave up: looked for 0.5 s
                         # later, the post was not there yet and was made again (the approver had the
                         # request twice). Slack is given as long again to finish before the look-up.
@@ -1476,7 +1481,8 @@ class SlackGateway:
                 raise ScopeRefused(f"{SCOPE_REFUSED_PREFIX}{scope}: {code}", scope) from e
             raise _slack_failure(e) from e
         except TimeoutError as e:
-            raise Unanswered(f"network: {type(e).__name__}: {e}") from e
+            unanswered = PostUnanswered if getattr(method, "__name__", "") == "chat_postMessage" else Unanswered
+            raise unanswered(f"network: {type(e).__name__}: {e}") from e
         except (OSError, http.client.HTTPException) as e:
             # HTTPException: the answer broke off (IncompleteRead) or was not HTTP; not an OSError.
             raise Transient(f"network: {type(e).__name__}: {e}") from e

@@ -130,6 +130,31 @@ def test_a_post_slack_makes_only_after_kessai_gave_up_on_it_is_not_posted_twice(
         st.stop()
 
 
+def test_a_dm_whose_opening_went_unanswered_is_retried_without_waiting_out_the_timeout(
+        tmp_path: Path, org: OrgConfig) -> None:
+    """A DM's conversations.open timed out: nothing was posted (chat.postMessage was never called),
+    yet the retry waited the client's whole timeout as a post's does, for a post Slack could not
+    be making. Only chat.postMessage unanswered waits; this one is retried after the usual 0.5 s."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False,
+                           slack_timeout=2.0)
+    try:
+        answered = threading.Event()
+        st.slack.inject("conversations.open", status=200, delay=HELD, released=answered)
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()  # the first DM's opening: no answer within the 2 s timeout
+        answered.set()
+        opened = [c for c in st.slack.calls_of("conversations.open") if c.fault]
+        assert len(opened) == 1
+        person = str(opened[0].params["users"])
+        assert dm(st, person) == []
+        clock.t += timedelta(seconds=0.6)  # the backoff of a first failure (0.5 s) is over; 2 s are not
+        st.deliver()
+        assert len([m for m in dm(st, person) if "approve_draft" in str(m.blocks)]) == 1
+    finally:
+        st.stop()
+
+
 def test_serve_started_while_slack_does_not_answer_says_so_not_that_it_could_not_connect(
         tmp_path: Path) -> None:
     """auth.test at start answered later than the client's timeout: serve stopped (systemd starts it
