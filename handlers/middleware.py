@@ -43,6 +43,8 @@ EDIT_NOT_RECORDED_JA = (
     "急ぐ場合は決裁者にもお知らせください）。"
 )
 EXCERPT_CHARS = 40
+# The longest identifier (Slack ID, action_id, command) a log line repeats from a request.
+LOGGED_ID_CHARS = 40
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +79,12 @@ def person_of(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]
 
 def note_other_organisation(kessai: Kessai, body: dict[str, Any], team_id: str | None) -> None:
     """A person of another organisation (Slack Connect: the request is for our workspace, the
-    person's own is another) who is not in the organisation file is refused by the roster wherever
-    they press or write, and the refusal alone named neither them nor their workspace: the IT 担当
-    asked 「誰が押したのか」 had nothing to go on. A message event is noted only in an intake
-    channel (where it is refused): a partner chatting in the shared escalation channel asks
-    nothing of kessai."""
+    person's own is another) who is not in the organisation file is refused by the roster nearly
+    wherever they press or write, and the refusal alone named neither them nor their workspace: the
+    IT 担当 asked 「誰が押したのか」 had nothing to go on. Noted before any listener decides (so
+    not as refused: ``/kessai help`` asks for no membership and is answered). A message event is
+    noted only in an intake channel (where it is refused): a partner chatting in the shared
+    escalation channel asks nothing of kessai."""
     who, team, where = person_of(body)
     if not who or not team or not team_id or team == team_id or kessai.org.member(who) is not None:
         return
@@ -94,9 +97,16 @@ def note_other_organisation(kessai: Kessai, body: dict[str, Any], team_id: str |
     actions = body.get("actions")
     action = (actions[0].get("action_id") if isinstance(actions, list) and actions and isinstance(actions[0], dict)
               else None) or body.get("command")
-    log.info("refused %s of workspace %s (another organisation, e.g. a Slack Connect channel; not in the "
-             "organisation file's members): %s%s%s", who, team, kind,
-             f" {str(action)[:40]}" if action else "", f" in {where}" if where else "")
+    log.info("%s of workspace %s is not in the organisation file's members (another organisation, e.g. a Slack "
+             "Connect channel): %s%s%s", _logged(who), _logged(team), _logged(kind),
+             f" {_logged(action)}" if action else "", f" in {_logged(where)}" if where else "")
+
+
+def _logged(value: object) -> str:
+    """An identifier from a request, as a log line shows it: Slack's IDs are about a dozen
+    characters; a longer or multi-line value (a signed request may still carry anything) is cut,
+    so the line stays one short line."""
+    return "".join(c if c.isprintable() else "?" for c in str(value)[:LOGGED_ID_CHARS])
 
 
 def _object(body: dict[str, Any], key: str) -> dict[str, Any]:

@@ -734,8 +734,11 @@ class SlackDriver:
         }
         return self._post_interaction(payload)
 
-    def slash_command(self, user: str, command: str, text: str = "", channel: str | None = None) -> BotReply:
-        """``user`` runs ``command text`` in ``channel`` (default: their DM with the bot)."""
+    def slash_command(self, user: str, command: str, text: str = "", channel: str | None = None, *,
+                      user_team: str | None = None) -> BotReply:
+        """``user`` runs ``command text`` in ``channel`` (default: their DM with the bot).
+        ``user_team``: the person's own workspace, as Slack adds it for a person of another
+        organisation in a Slack Connect channel."""
         channel_id = self._channel_id(channel or user)
         profile = self.slack.user_profile(user)
         fields = {
@@ -752,6 +755,7 @@ class SlackDriver:
             "is_enterprise_install": "false",
             "response_url": self._fresh_response_url(channel_id, user),
             "trigger_id": self._fresh_trigger(user),
+            **({"user_team": user_team} if user_team else {}),
         }
         self.slack.note_interaction(user, f"が {command} {text}".rstrip(), channel=channel_id)
         reply = self._post_form(fields)

@@ -124,11 +124,13 @@ def test_a_message_of_another_organisation_edited_is_no_draft(stack: LocalStack)
 
 def test_the_it_tanto_is_told_who_of_which_workspace_was_refused_and_nothing_they_wrote(
         stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
-    """The agency's person presses 対応開始 on our alert and writes a draft in the shared intake
-    channel. The log had nothing (or a bare 「refused: …」) naming neither the person nor their
-    workspace; it now names both, and the action or channel — never what they wrote. A person of
-    ours pressing the same button leaves no such line, nor does the partner's chat in a channel
-    that asks nothing of kessai."""
+    """The agency's person presses 対応開始 on our alert, writes a draft in the shared intake
+    channel and asks /kessai help. The log had nothing (or a bare 「refused: …」) naming neither the
+    person nor their workspace; it now names both, and the action or channel — never what they
+    wrote. The line is written before kessai decides, and says what is known then (not in the
+    organisation file's members), not 「refused」: /kessai help is answered. A person of ours
+    pressing the same button leaves no such line, nor does the partner's chat in a channel that
+    asks nothing of kessai."""
     import logging
 
     st = stack
@@ -148,12 +150,37 @@ def test_the_it_tanto_is_told_who_of_which_workspace_was_refused_and_nothing_the
         st.driver.event({"type": "message", "text": "了解です", "user": OUTSIDER, "ts": chat, "team": THEIR_TEAM,
                          "user_team": THEIR_TEAM, "source_team": THEIR_TEAM, "channel": "C0ESCALATE",
                          "event_ts": chat, "channel_type": "channel"})
+        helped = st.driver.slash_command(OUTSIDER, "/kessai", "help", channel="C0ESCALATE", user_team=THEIR_TEAM)
         st.driver.block_action("U0OPERATOR2", "incident_ack", channel=a.channel, message_ts=a.ts)
         wait_ephemeral(st, "U0OPERATOR2", "対応開始・解決の操作ができるのは")
         settle(st)
+    assert helped.status == 200 and "/kessai" in helped.body and "できません" not in helped.body, helped.body
     lines = [r.getMessage() for r in caplog.records if "of workspace" in r.getMessage()]
-    assert len(lines) == 2, lines
-    assert lines[0].startswith(f"refused {OUTSIDER} of workspace {THEIR_TEAM} ") and "incident_ack in C0ESCALATE" in lines[0]
-    assert lines[1].startswith(f"refused {OUTSIDER} of workspace {THEIR_TEAM} ") and "message event in C0INTAKE" in lines[1]
+    assert len(lines) == 3, lines
+    known = f"{OUTSIDER} of workspace {THEIR_TEAM} is not in the organisation file's members "
+    assert lines[0].startswith(known) and "incident_ack in C0ESCALATE" in lines[0]
+    assert lines[1].startswith(known) and "message event in C0INTAKE" in lines[1]
+    assert lines[2].startswith(known) and lines[2].endswith("command /kessai in C0ESCALATE")
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "紅葉" not in logged and "了解" not in logged and "U0OPERATOR2" not in logged
+    assert "refused U0OUTSIDER" not in logged
+
+
+def test_the_line_naming_a_person_of_another_organisation_stays_one_short_line(
+        stack: LocalStack, caplog: pytest.LogCaptureFixture) -> None:
+    """The IDs come from the request (signed by Slack, so a low risk): a workspace ID of 2,000
+    characters with line breaks in it went into the line whole, a log line of its own for each
+    break. Each identifier is cut to 40 characters and its breaks shown as 「?」."""
+    import logging
+
+    st = stack
+    report(st)
+    a = alert(st)
+    settle(st)
+    team = "T0AGENCY\nkessai: approved by U0MANAGER\n" + "X" * 2000
+    with caplog.at_level(logging.INFO, logger="handlers"):
+        st.driver.block_action(OUTSIDER, "incident_ack", channel=a.channel, message_ts=a.ts, user_team=team)
+        wait_ephemeral(st, OUTSIDER, "対応開始・解決の操作ができるのは")
+    lines = [r.getMessage() for r in caplog.records if "of workspace" in r.getMessage()]
+    assert len(lines) == 1 and "\n" not in lines[0] and len(lines[0]) < 250, lines
+    assert f"of workspace {team[:40].replace(chr(10), '?')} is not" in lines[0]
