@@ -273,7 +273,11 @@ class Unanswered(Transient):
 class PostUnanswered(Unanswered):
     """chat.postMessage unanswered: the post may appear after the call was given up on (see
     _record's wait before its retry). Not a DM's conversations.open or a look-up: nothing was
-    posted, and the retry need not wait for Slack to finish."""
+    posted, and the retry need not wait for Slack to finish. Also a 504 (a gateway, a proxy's or
+    Slack's own edge, gave up waiting for the Slack behind it, which may still make the post) and
+    a connection closed after the request was sent (by a proxy or an edge, while Slack may be
+    making it); not a request that could not be sent (URLError) nor another 5xx, an answer given
+    once the work was done or refused."""
 
 
 class Permanent(Exception):
@@ -1468,6 +1472,7 @@ class SlackGateway:
         return None
 
     def _api(self, method: Callable[..., Any], **kwargs: Any) -> Any:
+        posting = getattr(method, "__name__", "") == "chat_postMessage"
         try:
             return method(**kwargs)
         except SlackApiError as e:
@@ -1479,10 +1484,14 @@ class SlackGateway:
                     log.info("Slack refused %s (%s): it needs %s, the token has %s", method.__name__, code,
                              needed[:200], str(data.get("provided") or "")[:500])
                 raise ScopeRefused(f"{SCOPE_REFUSED_PREFIX}{scope}: {code}", scope) from e
-            raise _slack_failure(e) from e
+            failure = _slack_failure(e)
+            if posting and e.response.status_code == 504 and isinstance(failure, Transient):
+                raise PostUnanswered(str(failure)) from e
+            raise failure from e
         except TimeoutError as e:
-            unanswered = PostUnanswered if getattr(method, "__name__", "") == "chat_postMessage" else Unanswered
-            raise unanswered(f"network: {type(e).__name__}: {e}") from e
+            raise (PostUnanswered if posting else Unanswered)(f"network: {type(e).__name__}: {e}") from e
+        except ConnectionResetError as e:  # RemoteDisconnected too: the request was sent (else URLError)
+            raise (PostUnanswered if posting else Transient)(f"network: {type(e).__name__}: {e}") from e
         except (OSError, http.client.HTTPException) as e:
             # HTTPException: the answer broke off (IncompleteRead) or was not HTTP; not an OSError.
             raise Transient(f"network: {type(e).__name__}: {e}") from e

@@ -236,18 +236,22 @@ class LocalSlack:
         ``cut_short`` sends the start of an answer and closes the connection before the length its
         headers promised (the client reads an incomplete body). ``dropped`` closes the connection
         without any answer once the request is read (the client sees RemoteDisconnected). ``drip``
-        makes the call and sends its answer one byte every ``drip`` seconds. ``late`` (with ``delay``, a
-        slow success only) makes the call when the delay ends rather than at once: Slack slow to do
-        the work, not only to answer, so a client that gave up and looks for it finds nothing until
-        then. ``released`` ends
+        makes the call and sends its answer one byte every ``drip`` seconds. ``late`` (with ``delay``)
+        makes the call when the delay ends rather than at once: Slack slow to do the work, not only
+        to answer, so a client that gave up and looks for it finds nothing until then. With a 5xx
+        ``status`` or ``dropped`` it is a proxy in front of such a Slack: the client is answered so
+        (a gateway's 504, the connection closed) at once, and the call is made when the delay ends.
+        ``released`` ends
         ``delay`` as soon as it is set (``delay`` is then only the longest the answer is held).
         """
         if times < 1:
             raise ValueError("times must be at least 1")
-        if late and not (delay and status in (None, 200) and error is None and body is None and not cut_short
-                         and not dropped and drip is None):
-            raise ValueError("late is for a slow success: a delay and nothing else")
-        if late:
+        proxied = dropped or (status is not None and status >= 500)
+        if late and not (delay and (status in (None, 200) or proxied) and error is None and body is None
+                         and not cut_short and drip is None and not applied):
+            raise ValueError("late is for a slow success, or a proxy's 5xx or dropped connection before one: "
+                             "a delay and nothing else")
+        if late and not proxied:
             status = 200
         if status == 429 and retry_after is None:
             retry_after = 1
@@ -394,6 +398,11 @@ class LocalSlack:
     ) -> tuple[int, JsonDict | str, dict[str, str]]:
         """Answer one Web API call: (status, JSON body or a faulted raw body, extra headers)."""
         fault = self._take_fault(method, str(params.get("channel") or params.get("user") or "") or None)
+        if fault is not None and fault.late and not fault.slow_success:
+            # A proxy answers (or drops) at once; the Slack behind it makes the call later.
+            threading.Thread(target=self._make_late, args=(method, dict(params), token, fault), daemon=True,
+                             name=f"late {method}").start()
+            return self._faulted(method, params, dataclasses.replace(fault, delay=None))
         if fault is not None and not fault.applied:
             return self._faulted(method, params, fault)
         if fault is not None and fault.late:
@@ -425,6 +434,18 @@ class LocalSlack:
             return 200, response, {DRIP: f"{fault.drip:g}"}
         # An applied fault: the change is made, then the client sees the failure.
         return self._faulted(method, params, fault)
+
+    def _make_late(self, method: str, params: dict[str, Any], token: str | None, fault: Fault) -> None:
+        """The call a proxy answered for (Fault.late with a 5xx or dropped), made when its delay ends."""
+        self._sleep(fault.delay or 0, fault.released)
+        if self._stopping.is_set() or token != self.token:
+            return
+        with self._cond:
+            try:
+                response: JsonDict = {"ok": True, **self._ws.call(method, params)}
+            except ApiError as exc:
+                response = {"ok": False, "error": exc.error, **exc.extra}
+            self._record(SlackCall(method, params, response, 200, time.time(), fault))
 
     def _faulted(
         self, method: str, params: dict[str, Any], fault: Fault

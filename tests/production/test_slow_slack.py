@@ -130,6 +130,38 @@ def test_a_post_slack_makes_only_after_kessai_gave_up_on_it_is_not_posted_twice(
         st.stop()
 
 
+@pytest.mark.parametrize("proxy", ["504", "dropped"])
+def test_a_post_a_proxy_gave_up_on_before_slack_made_it_is_not_posted_twice(
+        tmp_path: Path, org: OrgConfig, proxy: str) -> None:
+    """A proxy (or Slack's edge) in front of a slow Slack answered the approval DM's post with a
+    504 Gateway Timeout, or closed the connection once the request was sent; the Slack behind it
+    made the post a moment later. The retry looked for it 0.5 s later, before it was made, and
+    posted it again. As after kessai's own timeout, the look-up now waits the client's timeout."""
+    clock = SteppedClock(BUSINESS_MORNING)
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=clock, start_gateway=False,
+                           slack_timeout=1.0)
+    try:
+        made = threading.Event()
+        st.slack.inject("chat.postMessage", delay=HELD, late=True, released=made,
+                        channel=st.slack.dm_channel("U0MANAGER"),
+                        **({"status": 504} if proxy == "504" else {"dropped": True}))
+        st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+        st.deliver()  # the manager's request: the proxy's answer at once, the post not made yet
+        assert dm(st, "U0MANAGER") == [] and dm(st, "U0CHIEF")
+        clock.t += timedelta(seconds=0.6)  # the retry's backoff of a first failure (0.5 s) is over
+        st.deliver()
+        made.set()  # the Slack behind the proxy makes the post at last
+        st.slack.wait_for(lambda: [c for c in st.slack.calls_of("chat.postMessage", ok=True)
+                                   if c.fault and c.fault.late], timeout=30, message="the late post")
+        clock.t += timedelta(seconds=1)
+        st.deliver()
+        asked = [m for m in dm(st, "U0MANAGER") if "approve_draft" in str(m.blocks)]
+        assert len(asked) == 1, [m.ts for m in asked]
+        assert st.slack.calls_of("conversations.history")  # found by looking, not by luck
+    finally:
+        st.stop()
+
+
 def test_a_dm_whose_opening_went_unanswered_is_retried_without_waiting_out_the_timeout(
         tmp_path: Path, org: OrgConfig) -> None:
     """A DM's conversations.open timed out: nothing was posted (chat.postMessage was never called),

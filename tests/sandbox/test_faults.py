@@ -248,4 +248,24 @@ def test_a_late_call_is_made_only_when_its_delay_ends(slack: LocalSlack) -> None
     with pytest.raises(ValueError):
         slack.inject("chat.postMessage", late=True)  # a late call needs its delay
     with pytest.raises(ValueError):
-        slack.inject("chat.postMessage", delay=1, status=503, late=True)  # and is a success
+        slack.inject("chat.postMessage", delay=1, error="internal_error", late=True)  # Slack's own answer is not late
+    with pytest.raises(ValueError):
+        slack.inject("chat.postMessage", delay=1, status=404, late=True)  # nor a refusal
+
+
+@pytest.mark.parametrize("proxy", ["504", "dropped"])
+def test_a_proxy_answers_at_once_for_a_call_made_late(slack: LocalSlack, proxy: str) -> None:
+    """``late`` with a 5xx or ``dropped``: a proxy in front of a slow Slack answers 504 (or closes
+    the connection) at once; the call is made, answered ok to nobody, when the delay ends."""
+    released = threading.Event()
+    slack.inject("chat.postMessage", delay=3600, late=True, released=released,
+                 **({"status": 504} if proxy == "504" else {"dropped": True}))
+    client = WebClient(token=slack.token, base_url=slack.api_url, timeout=30, retry_handlers=[])
+    with pytest.raises((SlackApiError, ConnectionError)) as raised:
+        client.chat_postMessage(channel="C0INTAKE", text="遅れて届く")
+    if proxy == "504":
+        assert isinstance(raised.value, SlackApiError) and raised.value.response.status_code == 504
+    assert slack.messages("C0INTAKE") == []
+    released.set()
+    slack.wait_for(lambda: slack.calls_of("chat.postMessage", ok=True), timeout=30, message="the late call")
+    assert [m.text for m in slack.messages("C0INTAKE")] == ["遅れて届く"]
