@@ -459,9 +459,14 @@ _ARROW = r"=>|->|→|⇒|>|➡\ufe0f?|[➔➜➝⇨⇢⟶]"
 _DELETED_OLD = rf"(?:[ \t]*+(?:\((?:旧|現|前|変更前)[^()\n]{{0,4}}+\)|旧|変更前)?+[ \t]*+(?:{_ARROW}))?+"
 # Which of the values follows (「パスワード：(旧)Kessai#2026」「→(新) Xyz!7890a」「：新 Xyz!7890a」): a note, not the value.
 _WHICH_VALUE = r"(?:[ \t]*+(?:\((?:新|旧|現|変更後|変更前)[^()\n]{0,4}+\)|(?:新|変更後)(?=[ \t:]))[ \t]*+:?)?+"
+# The value's length said between the separator and the value (「PIN は 4 桁の 0427 です」「暗証番号は4桁の0427です」):
+# read as the value, 「4」 was a rule's count (「4桁」) and the PIN after it went out unflagged. Only a count of digits
+# followed by 「の」 and the value itself: 「暗証番号は4桁の数字です」 has no value after it, and the value must be as long
+# as said (checked in _labelled), so that a count of something else stays prose.
+_LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+桁の[ \t]*+)?+"
 _EXPLICIT = (
     rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞])"
-    rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+"
+    rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_LENGTH_NOTE}"
 )
 _ENGLISH = r"[ \t]++(?:is now|is set to|(?:has been |was |is )?changed to|is|was)(?:[ \t]*+:[ \t]++|[ \t]++)"
 # A sentence that announces the value on the next line (「パスワードは以下のとおりです。⏎Kessai2026」), or
@@ -1500,6 +1505,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 resume = a + len(cut)
             value = cut
         value = _without_note(value)
+        if m["length_note"] is not None and len(_compact(value)) != int(m["length_note"]):
+            continue  # 「暗証番号は4桁の10進数」: the count is not this value's length, so it is no PIN given with it
         if value[:1] in _OPENING and value[1:-1].isalpha():
             continue  # 「Password: (optional)」「パスワード：(required)」: a form's note, no value
         if m["quote"] is None:
