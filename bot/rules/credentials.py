@@ -189,7 +189,8 @@ _TOKENS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             ("@",),
             # Any scheme: a database's or a mail server's connection string (「postgres://user:pass@…」
             # 「mysql://…」「smtp://…」) gives its password away the same way.
-            r"(?i)(?P<prefix>(?<![A-Za-z0-9+.\-])[a-z][a-z0-9+.\-]{1,20}://[A-Za-z0-9._~%!$&'*+,;=\-]*:)"
+            # A space typed after the scheme (「https:// user:Passw0rd@…」) hides nothing: the address is the same.
+            r"(?i)(?P<prefix>(?<![A-Za-z0-9+.\-])[a-z][a-z0-9+.\-]{1,20}://[ \t]?[A-Za-z0-9._~%!$&'*+,;=\-]*:)"
             r"[A-Za-z0-9._~%!$&'*+,;=\-]{3,}(?=@)",
             0,
         ),
@@ -1260,6 +1261,18 @@ def _oauth_url(norm: str, query: int, end: int) -> bool:
     return _OAUTH_PATH.search(url, 0, mark if mark >= 0 else len(url)) is not None or bool(_OAUTH_PARAMS.search(url))
 
 
+_LINK_START = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://|(?<![A-Za-z0-9.\-])www\.")
+# The names a link's query gives a password under (「…/login?id=soumu&pw=Kx7pq2zz」「?password=…」).
+_QUERY_PASSWORD_LABEL = re.compile(r"(?i)password|passwd|pwd|pw|pass|p[a@]ssw[o0]rd")
+
+
+def _in_a_link(norm: str, query: int) -> bool:
+    """Whether the 「?」 or 「&」 at ``query`` is in an address: one starts before it with no space between."""
+    a = max(0, query - _QUERY_REACH)
+    starts = [u.start() for u in _LINK_START.finditer(norm, a, query)]
+    return bool(starts) and not any(c.isspace() for c in norm[starts[-1] : query])
+
+
 def _on_media(norm: str, query: int) -> bool:
     """Whether the URL whose query parameter starts after ``query`` (its 「?」 or 「&」) leads to an
     image or a video."""
@@ -1518,6 +1531,16 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             if m["oauth_code"] is not None and not (_key_like(value) and _oauth_url(norm, m.start() - 1, a + len(value))):
                 continue  # 「?code=13201」: a municipality's, a product's or a form's code
+        # A password sent in a link's query (「…/login?id=soumu&pw=Kx7pq2zz」): the link gives it to whoever opens it.
+        # Its value ends at the next parameter (read on, 「&x=1」 was shown as part of it), and a weak one
+        # (「?password=Passw0rd」) is still the account's, no example quoted by an awareness post.
+        sent_in_query = (
+            not query and m["label"] is not None and _QUERY_PASSWORD_LABEL.fullmatch(m["label"]) is not None
+            and norm[m.start() - 1 : m.start()] in ("?", "&", ";") and (m["explicit"] or "").strip(" \t") == "="
+            and _in_a_link(norm, m.start() - 1)
+        )
+        if sent_in_query:
+            value = _QUERY_VALUE_END.split(value, maxsplit=1)[0]
         # A quoted example is followed by its closing quote first: 「パスワードは「yuki2025」のような…」.
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
@@ -1621,6 +1644,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             if not (
                 _APP_PASSWORD.fullmatch(value)
+                or (sent_in_query and (_password_like(tested, loose=False) or tested.lower() in _FAMOUS_EXAMPLES))
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
                 or _password_like(tested, loose=m["loose"] is not None or m["short"] is not None
                                   or m["english"] is not None or m["clause"] is not None)

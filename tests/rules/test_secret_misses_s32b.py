@@ -61,3 +61,46 @@ def test_a_pin_given_with_its_length_fires_and_is_masked(text: str, value: str) 
 def test_guidance_on_a_pins_length_stays_silent(text: str) -> None:
     assert SECRET not in codes(text)
 
+
+# A credential in a link: a password in the address's userinfo, a space typed after the scheme (「https:// user:…@」)
+# made it no address and it went out unflagged; a password in the query was rejected as a famous example
+# (「?password=Passw0rd」), and read on past its parameter (「&pw=Kx7pq2zz&x=1」 showed 「&x=1」 as the value).
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ログインはこちら https:// user:Passw0rd@www.city.joetsu.niigata.jp/ から", "Passw0rd"),
+        ("https://user:Passw0rd@www.city.joetsu.niigata.jp/", "Passw0rd"),
+        ("ftp://admin:admin123@192.168.1.5/", "admin123"),
+        ("ftp:// admin:admin123@192.168.1.5/", "admin123"),
+        ("smb://soumu:Kx7pq2zz@fileserver/share", "Kx7pq2zz"),
+        ("https://www.city.joetsu.niigata.jp/login?password=Passw0rd", "Passw0rd"),
+        ("https://www.city.joetsu.niigata.jp/login?password=Kx7pq2zz", "Kx7pq2zz"),
+        ("www.city.joetsu.niigata.jp/login?id=soumu&pw=Passw0rd#top", "Passw0rd"),
+        ("https://example.com/dl?token=9f8e7d6c5b4a3f2e1d0c4b5a", "9f8e7d6c5b4a3f2e1d0c4b5a"),
+    ],
+)
+def test_a_credential_in_a_link_fires_and_is_masked(text: str, value: str) -> None:
+    _flagged_and_masked(text, value)
+
+
+def test_a_password_in_a_query_ends_at_the_next_parameter() -> None:
+    text = "https://www.city.joetsu.niigata.jp/login?id=soumu&pw=Kx7pq2zz&lang=ja"
+    _flagged_and_masked(text, "Kx7pq2zz")
+    assert [text[a:b] for a, b in secret_value_spans(text)] == ["Kx7pq2zz"]
+    (found,) = findings_of(SECRET, text)
+    assert "lang" not in text[found.start : found.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not a password: a pass's number, a short word, and a query with no address before it.
+        "https://www.city.joetsu.niigata.jp/event?pass=1",
+        "https://www.city.joetsu.niigata.jp/a?pw=ok",
+        "検索語は ?password=Passw0rd のように入力しないでください",
+        "https:// www.city.joetsu.niigata.jp/ お問い合わせ: koho@city.joetsu.lg.jp",
+    ],
+)
+def test_a_link_without_a_credential_stays_silent(text: str) -> None:
+    assert SECRET not in codes(text)
+
