@@ -186,7 +186,10 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
     for u in d.urls:
         if u.userinfo or _NUMERIC_HOST.fullmatch(u.host):
             continue  # X links neither, and counts each letter by letter (see _NUMERIC_HOST)
-        for a, b in _x_url_spans(nfc, u.start, u.end):
+        # twitter-text's address has a fragment only inside a path or a query: 「…niigata.jp#上越市」 is the address
+        # and a hashtag for it, and counted with the address, the 「#」 weighed nothing (one short).
+        end = u.path_start if nfc.startswith("#", u.path_start) else u.end
+        for a, b in _x_url_spans(nfc, u.start, end):
             if _x_links(nfc, a, b):
                 entities[a] = (b, _X_URL_WEIGHT)
     for a, b in d.names_like_domains:

@@ -9,6 +9,7 @@ import pytest
 
 from bot import incidents as inc
 from bot.rules import secret_value_spans
+from bot.rules.platform import x_weighted_length
 from tests.rules.conftest import codes, findings_of
 
 SECRET = "confidential.secret"
@@ -104,3 +105,20 @@ def test_a_password_in_a_query_ends_at_the_next_parameter() -> None:
 def test_a_link_without_a_credential_stays_silent(text: str) -> None:
     assert SECRET not in codes(text)
 
+
+# X's count: twitter-text's address takes a fragment only inside a path or a query, so 「…niigata.jp#上越市」 is an
+# address and the hashtag 「#上越市」; counted with the address, the 「#」 weighed nothing. Expected figures are
+# twitter-text 3.1.0's parseTweet().weightedLength for each text.
+@pytest.mark.parametrize(
+    ("text", "weighted"),
+    [
+        ("詳しくはwww.city.joetsu.niigata.jp#上越市", 38),
+        ("詳しくは https://www.city.joetsu.niigata.jp#上越市", 39),
+        ("https://www.city.joetsu.niigata.jp:8080#top", 27),
+        # A fragment after a path or a query stays the address's.
+        ("詳しくはwww.city.joetsu.niigata.jp/#上越市", 37),
+        ("https://www.city.joetsu.niigata.jp?a=1#top", 23),
+    ],
+)
+def test_x_counts_a_fragment_glued_to_a_host_as_twitter_text_does(text: str, weighted: int) -> None:
+    assert x_weighted_length(text)[0] == weighted
