@@ -126,20 +126,38 @@ _INTERNATIONAL = re.compile(
 # groups (「138 1234 5678」: a number of Japan starts with 0), a Brazilian one (「(11) 91234-5678」), and a
 # mobile's prefix with a 3-4 tail (「090-123-4567」: a Vietnamese mobile, or a Japanese one missing a
 # digit; 070/080/090 are no landline's area code in Japan). Groups must be set apart by a hyphen,
-# spaces or dots (「010.1234.5678」, as often written in Korea): eleven digits run together are as
-# likely an order number.
+# spaces or dots (「010.1234.5678」, as often written in Korea), or the Brazilian 9 set apart (「(11) 9
+# 1234-5678」).
+# After a word for a phone only (the named groups): the Chinese 3-4-4 form; digits run together
+# (「联系电话：13812345678」「연락처: 01012345678」「SĐT: 0901234567」), which are as likely an order number
+# unlabelled; a Vietnamese mobile in its 4-3-3 groups (「0912 345 678」「0987-654-321」), a shape no
+# Japanese number has (0120/0800/0570-… are left out: no Vietnamese mobile starts 01, 080 or 057),
+# though a code or a document's number may; a Brazilian one without the brackets (「11 91234-5678」).
+# A Vietnamese mobile of other prefixes in 3-3-4 groups or run together (「092 123 4567」) is not
+# looked for: it is a Japanese landline's shape (Fukuoka's 092-…, Tokyo's 03-3xxx-…).
+_VN_PREFIX = r"0(?:3[2-9]|5[2689]|7[06-9]|8[1-9]|9[0-9])"  # _FOREIGN_MOBILES["84"] with its trunk 0
 _DOMESTIC_FOREIGN = guard(re.compile(
     r"(?<![0-9])(?<![0-9A-Za-z]-)(?<![0-9A-Za-z+.])"
     r"(?:010(?P<kr>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{4}(?P=kr)[0-9]{4}"
-    r"|\([1-9][1-9]\)[ \t]*9[0-9]{4}[ \t]*-[ \t]*[0-9]{4}"
+    r"|\([1-9][1-9]\)[ \t]*9[ \t]?[0-9]{4}[ \t]*-[ \t]*[0-9]{4}"
     r"|0[789]0(?P<vn>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{3}(?P=vn)[0-9]{4}"
-    r"|(?P<cn>1[3-9][0-9](?P<sep>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{4}(?P=sep)[0-9]{4}))"
+    r"|(?P<cn>1[3-9][0-9](?P<sep>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{4}(?P=sep)[0-9]{4})"
+    r"|(?P<run>1[3-9][0-9]{9}|010[0-9]{8}|0[789]0[0-9]{7})"
+    rf"|(?P<vn4>{_VN_PREFIX}[0-9](?P<vs>[ \t]*-[ \t]*|[ \t]+|\.)[0-9]{{3}}(?P=vs)[0-9]{{3}})"
+    r"|(?P<br>[1-9][1-9][ \t]+9[ \t]?[0-9]{4}[ \t]*-[ \t]*[0-9]{4}))"
     r"(?![0-9]|[ \t]*-[ \t]*[0-9]|\.[0-9])"
+))
+_LABELLED_ONLY = ("cn", "run", "vn4", "br")
+# The country code without 「+」 or 「00」 (「联系电话：86-138-1234-5678」「电话 (84) 90 123 4567」): after a
+# word for a phone only, a separator after the code (no tab: a table's cells), and the digits one
+# of _FOREIGN_MOBILES; a row of counts (「86 138 1234 5678」) is as likely unlabelled. +81's is _TRUNK's.
+_BARE_CODE = guard(re.compile(
+    r"(?<![0-9A-Za-z+.\-])(?:\([1-9][0-9]{0,2}\)[ -]*|[1-9][0-9]{0,2}(?: +| *- *))[0-9]+(?:(?: *[-.] *| +)[0-9]+){0,5}"
 ))
 # A Chinese mobile in its domestic form starts with no 0, as a Japanese receipt or order number may
 # (「受付番号 150-1234-5678」): it is one only after a word for a phone (folded view: lower case).
-_PHONE_LABEL = re.compile(
-    r"(?:电话|電話|手机|手機|联系|聯絡|联络|連絡|携帯|tel|phone|mobile|call|contact|微信|wechat|whatsapp|☎|📞|"
+_PHONE_LABEL = re.compile(  # case-blind: the fold lowers ASCII only (「SĐT」「ĐIỆN THOẠI」)
+    r"(?i:电话|電話|手机|手機|联系|聯絡|联络|連絡|携帯|tel|phone|mobile|call|contact|微信|wechat|whatsapp|☎|📞|"
     r"연락|전화|휴대|liên hệ|điện thoại|sđt|contato|telefone|celular)[^0-9\n]{0,12}$"
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
@@ -169,10 +187,18 @@ def _foreign_mobiles(numbers: str, folded: str) -> Iterator[tuple[int, int]]:
                 if _is_foreign_mobile(digits):
                     yield m.start(), groups[k - 1].end()
                     break
+    for m in _BARE_CODE.finditer(numbers):
+        if not _PHONE_LABEL.search(folded, max(0, m.start() - 16), m.start()) or _other_number(folded, m.start()):
+            continue
+        groups = list(_DIGIT_GROUP.finditer(numbers, m.start(), m.end()))
+        for k in range(len(groups), 1, -1):
+            if _is_foreign_mobile("".join(g.group() for g in groups[:k])):
+                yield m.start(), groups[k - 1].end()
+                break
     for m in _DOMESTIC_FOREIGN.finditer(numbers):
         if _other_number(folded, m.start()):
             continue
-        if m["cn"] is None or _PHONE_LABEL.search(folded, max(0, m.start() - 16), m.start()):
+        if not any(m[g] for g in _LABELLED_ONLY) or _PHONE_LABEL.search(folded, max(0, m.start() - 16), m.start()):
             yield m.span()
 
 
@@ -232,7 +258,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…・0086 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
     在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（ハイフン・空白・ピリオドで区切った韓国の「010-1234-5678」「010.1234.5678」、
-    ブラジルの「(11) 91234-5678」、「090-123-4567」、電話・連絡先などの語の後の中国の「138 1234 5678」。「受付番号」「注文番号」などの語の直後のものは除きます）が対象で、
+    ブラジルの「(11) 91234-5678」「(11) 9 1234-5678」、「090-123-4567」。電話・連絡先・SĐT・연락처などの語の後では、中国の「138 1234 5678」、区切らずに続けた「13812345678」「01012345678」「0901234567」、ベトナムの4桁・3桁・3桁の「0912 345 678」、ブラジルの「11 91234-5678」、「+」のない国番号付きの「86-138-1234-5678」も。「受付番号」「注文番号」などの語の直後のものは除きます）が対象で、日本の固定電話と同じ形になるもの（ベトナムの「092 123 4567」「0922634567」など）は対象外です。
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
