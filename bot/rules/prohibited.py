@@ -3570,6 +3570,10 @@ def political(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     文の結びで評価するもの。[judgements]）も
     支持の表明として反応します（「〜党の県議団が視察し、素晴らしい景色だと…」「〜党などの賛成多数で可決」は
     対象外です）。
+    政党名のすぐ後の名詞の「推薦」（「無所属・現（自由民主党・公明党推薦）」「〇〇党の推薦」）は、選挙管理委員会の
+    立候補届出の一覧のように推薦の事実を伝える記載で、投票の呼びかけではありません。公平・中立性の点から
+    警告は残し、公式の届出内容としてすべての候補者を同じ形式で載せているかを確かめるよう伝えます
+    （「〇〇党を推薦します」「推薦しましょう」「推薦をお願いします」はこれまでどおり呼びかけとして知らせます）。
     外国人向けの英語のお知らせでは、英語の党名（LDP、Komeito など）と「vote for」「vote」「endorse」
     「elect」が同じ文にあるときに反応します（「Vote for your favourite photo」は対象外です）。ローマ字の日本人の名前への「Vote for Taro Yamada」「Elect Kanta Nakagawa」も反応します（「Vote for Takada Castle」、「Myoko Kogen」「Yuki Matsuri」のような地名・祭りの名前や、contest・mascot・photo・poll・resort などの語がある文のコンテストや観光の投票は対象外です）。
     中国語・韓国語のお知らせでも、党名のすぐ前の「投票给」「支持」（「请投票给自民党！」）や、すぐ後の
@@ -3723,6 +3727,7 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
         targets: list[tuple[int, int, str]] = []  # (start, end, what is quoted)
         found: list[tuple[int, int]] = []  # spans of the calls
         near: dict[str, _CallsNear] = {}  # per kind of call, made on first use
+        endorsed: list[tuple[int, int]] = []  # calls that are a party's endorsement stated (「〇〇党推薦」)
         if with_party:
             named = parties.find(doc, within=sent)
             if named and "政党" in doc.text[sent[0] : sent[1]]:
@@ -3743,6 +3748,11 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             if party_calls:
                 targets += [(m.start, m.end, m.entry) for m in named]
                 found += [(m.start, m.end) for m in party_calls]
+                ends = sorted(m.end for m in named)
+                endorsed += [
+                    (m.start, m.end) for m in party_calls
+                    if m.entry == "推薦" and _is_endorsement(doc, m.start, m.end, ends)
+                ]
         for i, j in doc.person_names(sent):
             start, end = tokens[i].start, tokens[j - 1].end
             name = doc.text[start:end]
@@ -3788,11 +3798,38 @@ def _political_statements(doc: Document, opts: RuleOptions) -> Iterator[Hit]:
             first = min(targets)
             a = min(first[0], *(s for s, _ in found))
             b = max(first[1], *(e for _, e in found))
+            if set(found) <= set(endorsed):
+                yield Hit(a, b, _ENDORSEMENT_MESSAGE.format(doc.text[a:b]))
+                continue
             yield Hit(
                 a,
                 b,
                 f"「{first[2]}」への投票・支持の呼びかけと受け取られます。公式アカウントでは特定の政党・候補者に触れず、中立な表現にしてください。",
             )
+
+
+# 「無所属・現（自由民主党・公明党推薦）」: 推薦 as the noun right after the parties that endorse a candidate,
+# as a 選挙管理委員会's 立候補届出 listing gives it, states who endorses; it asks no one to vote. It stays a
+# warning (上越市 5【前提となる考え方】: 公平・中立性), since a city post naming a party's endorsement may
+# as well be a campaign's: the approver checks it is the official listing, every candidate in the same
+# form. 「自民党を推薦します」「推薦しよう」 remain a call.
+_ENDORSEMENT_TAIL = re.compile(r"(?![ \t　]*(?:し|す|を(?!受け)|お願い|よろしく|宜しく))")
+_BETWEEN_PARTY_AND_ENDORSEMENT = re.compile(r"[ \t　]*(?:の|から(?:の)?)?[ \t　]*")
+_ENDORSEMENT_MESSAGE = (
+    "「{}」と、政党による候補者の推薦が書かれています。選挙管理委員会の届出内容の掲載など公式の情報として"
+    "載せる場合は、すべての候補者を同じ形式で載せているかを確かめてください。それ以外の投稿では、市が特定の"
+    "政党・候補者を支持していると受け取られないよう、政党の推薦には触れないでください。"
+)
+
+
+def _is_endorsement(doc: Document, start: int, end: int, party_ends: list[int]) -> bool:
+    """Whether the 推薦 at [start, end) follows a party's name as the noun of its endorsement (「公明党推薦」
+    「公明党の推薦」), not a verb asked of the reader. ``party_ends``: the ends of the parties named, sorted."""
+    k = bisect_right(party_ends, start) - 1
+    if k < 0:
+        return False
+    gap = _BETWEEN_PARTY_AND_ENDORSEMENT.match(doc.text, party_ends[k], start)
+    return gap is not None and gap.end() == start and _ENDORSEMENT_TAIL.match(doc.text, end) is not None
 
 
 # An election or a candidacy: what makes a name in the sentence before a call the name of a candidate

@@ -97,3 +97,29 @@ def test_the_new_forms_scan_stays_linear(shape: str) -> None:
 
     docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
     assert_stays_linear(lambda text: sum(1 for _ in phone(docs[text], ctx(policy=JOETSU), RuleOptions())), shape)
+
+
+# --- prohibited.political: a party's endorsement in an election commission's listing ------------------
+
+LISTING = "【立候補届出状況】上越市長選挙（選挙管理委員会）\n野口 隆（62）無所属・現（自由民主党・公明党推薦）"
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [(LISTING, "自由民主党・公明党推薦"), ("山田 花子（55）無所属・新（立憲民主党の推薦）", "立憲民主党の推薦")],
+)
+def test_a_partys_endorsement_stated_is_a_warning_that_says_so(text: str, excerpt: str) -> None:
+    # The message said 「自由民主党」への投票・支持の呼びかけ, of a listing that asks no one to vote.
+    (f,) = findings_of("prohibited.political", text)
+    assert f.severity == "warning" and f.excerpt == excerpt
+    assert f"「{excerpt}」と、政党による候補者の推薦" in f.message
+    assert "呼びかけ" not in f.message and "すべての候補者を同じ形式" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["自民党を推薦します。", "公明党推薦しましょう", "自民党の推薦をお願いします", "自民党推薦の野口候補に投票しましょう。"],
+)
+def test_an_endorsement_asked_or_a_vote_called_for_keeps_the_call_message(text: str) -> None:
+    (f,) = findings_of("prohibited.political", text)
+    assert "投票・支持の呼びかけ" in f.message
