@@ -11,7 +11,6 @@ from slack_sdk import WebClient
 from bot import errors, render
 from bot.services import Kessai
 from handlers.payloads import (
-    FORM_NOT_OPENED_JA,
     field,
     open_view,
     refuse_form,
@@ -69,8 +68,8 @@ def register(app: App, kessai: Kessai) -> None:
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
-        if not open_view(client, body.get("trigger_id"), render.reject_modal(draft_id, version, view)):
-            tell(kessai, body, context, FORM_NOT_OPENED_JA)
+        if (unopened := open_view(client, body.get("trigger_id"), render.reject_modal(draft_id, version, view))) is not None:
+            tell(kessai, body, context, unopened)
 
     @app.view(render.REJECT_CALLBACK)
     def reject_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

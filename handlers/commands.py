@@ -48,12 +48,13 @@ class SubcommandCall:
 
     def open_modal(self, view: dict[str, Any]) -> None:
         """Open a form and answer the command; when it cannot be opened, say so instead."""
-        from handlers.payloads import FORM_NOT_OPENED_JA, open_view
+        from handlers.payloads import open_view
 
-        if open_view(self.client, self.trigger_id, view):
+        unopened = open_view(self.client, self.trigger_id, view)
+        if unopened is None:
             self.ack()
         else:
-            self.reply(FORM_NOT_OPENED_JA)
+            self.reply(unopened)
 
 
 Subcommand = Callable[[SubcommandCall], None]

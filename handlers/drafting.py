@@ -18,7 +18,6 @@ from bot.services import Kessai
 from handlers.approval import parse_version_ref
 from handlers.intake import attached_files
 from handlers.payloads import (
-    FORM_NOT_OPENED_JA,
     field,
     open_view,
     refuse_form,
@@ -107,8 +106,8 @@ def open_form(kessai: Kessai, body: dict[str, Any], action: dict[str, Any], clie
     except errors.KessaiError as e:
         tell(kessai, body, context, e.message_ja)
         return
-    if not open_view(client, body.get("trigger_id"), view):
-        tell(kessai, body, context, FORM_NOT_OPENED_JA)
+    if (unopened := open_view(client, body.get("trigger_id"), view)) is not None:
+        tell(kessai, body, context, unopened)
 
 
 def register(app: App, kessai: Kessai) -> None:
@@ -128,8 +127,8 @@ def register(app: App, kessai: Kessai) -> None:
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
-        if not open_view(client, body.get("trigger_id"), view):
-            tell(kessai, body, context, FORM_NOT_OPENED_JA)
+        if (unopened := open_view(client, body.get("trigger_id"), view)) is not None:
+            tell(kessai, body, context, unopened)
 
     @app.view(render.DRAFT_CALLBACK)
     def draft_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

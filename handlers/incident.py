@@ -15,7 +15,6 @@ from bot.incidents import IncidentService
 from bot.services import Kessai
 from handlers.commands import SubcommandCall, register_subcommand
 from handlers.payloads import (
-    FORM_NOT_OPENED_JA,
     field,
     open_view,
     refuse_form,
@@ -87,8 +86,8 @@ def register(app: App, kessai: Kessai) -> None:
         except errors.KessaiError as e:
             tell(kessai, body, context, e.message_ja)
             return
-        if not open_view(client, body.get("trigger_id"), service.resolve_modal(incident)):
-            tell(kessai, body, context, FORM_NOT_OPENED_JA)
+        if (unopened := open_view(client, body.get("trigger_id"), service.resolve_modal(incident))) is not None:
+            tell(kessai, body, context, unopened)
 
     @app.view(inc.RESOLVE_CALLBACK)
     def resolve_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ import logging
 import threading
 from collections.abc import Mapping
 from typing import Any
+from urllib.error import URLError
 
 from slack_bolt import Ack
 from slack_sdk import WebClient
@@ -29,6 +30,10 @@ _quick_lock = threading.Lock()
 
 FORM_NOT_OPENED_JA = ("フォームを開けませんでした。Slack からの呼び出しは数秒で期限が切れるため、"
                       "時間がかかった可能性があります。お手数ですが、もう一度お試しください。")
+# views.open unanswered in time (or answered unreadably): Slack may still have opened the form, a
+# moment later, and the person would see it next to a flat "could not open" (said only of a refusal).
+FORM_MAYBE_NOT_OPENED_JA = ("Slack の応答が時間内に届かず、フォームを開けなかった可能性があります。"
+                            "フォームが表示されていない場合は、お手数ですが、もう一度お試しください。")
 
 
 def user_id(body: dict[str, Any]) -> str:
@@ -95,22 +100,28 @@ def _quick(client: WebClient) -> WebClient:
         return quick
 
 
-def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> bool:
+def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> str | None:
     """Open a modal now (views.open must use Slack's trigger within 3 seconds, so it cannot wait in
-    the outbox); False, logged, when it could not be opened, for the caller to say so."""
+    the outbox). None when it opened; else, logged, what to tell the person: that it was not opened
+    when Slack refused it or the call never left, that it may not have been when no readable
+    answer came (Slack may have opened it after kessai stopped waiting)."""
     if not isinstance(trigger_id, str) or not trigger_id:
         log.warning("could not open a form: the request carried no trigger_id")
-        return False
+        return FORM_NOT_OPENED_JA
     try:
         _quick(client).views_open(trigger_id=trigger_id, view=view)
     except SlackApiError as e:
-        log.warning("could not open a form: Slack answered %s (HTTP %s)", error_code(e) or "something unreadable",
+        code = error_code(e)
+        log.warning("could not open a form: Slack answered %s (HTTP %s)", code or "something unreadable",
                     getattr(e.response, "status_code", "?"))
-        return False
+        return FORM_NOT_OPENED_JA if code else FORM_MAYBE_NOT_OPENED_JA
+    except URLError as e:  # the request could not be sent (slack_http): Slack never saw it
+        log.warning("could not open a form: %s: %s", type(e).__name__, e)
+        return FORM_NOT_OPENED_JA
     except (OSError, http.client.HTTPException) as e:  # HTTPException: the answer broke off (IncompleteRead)
         log.warning("could not open a form: %s: %s", type(e).__name__, e)
-        return False
+        return FORM_MAYBE_NOT_OPENED_JA
     except (AttributeError, KeyError, TypeError, ValueError) as e:  # an answer of a shape Slack does not send
         log.warning("could not open a form: unexpected answer from Slack (%s)", type(e).__name__)
-        return False
-    return True
+        return FORM_MAYBE_NOT_OPENED_JA
+    return None

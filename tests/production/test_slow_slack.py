@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import render
 from bot.config import OrgConfig
-from bot.localstack import slack_users, start_local_stack
+from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
+from handlers.payloads import FORM_MAYBE_NOT_OPENED_JA, FORM_NOT_OPENED_JA
 from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm
 from tests.production.serveproc import ServeProcess
@@ -185,6 +187,37 @@ def test_a_dm_whose_opening_went_unanswered_is_retried_without_waiting_out_the_t
         assert len([m for m in dm(st, person) if "approve_draft" in str(m.blocks)]) == 1
     finally:
         st.stop()
+
+
+def test_a_form_slack_opens_after_kessai_stopped_waiting_is_not_said_unopened(sqlite_stack: LocalStack) -> None:
+    """/kessai draft while Slack is slow to do the work: views.open took the trigger in time but
+    opened the form only after kessai's 2.5 s wait. The person saw the form and, beside it,
+    「フォームを開けませんでした」. With no answer kessai cannot know: it now says the form may not have
+    opened and to try again only if it is not shown."""
+    st = sqlite_stack
+    opened = threading.Event()
+    # The trigger Slack accepted (still valid when Slack gets to the call), the form opened late.
+    original = st.driver._fresh_trigger
+    st.driver._fresh_trigger = lambda user: st.slack.issue_trigger_id(user, ttl=HELD)  # type: ignore[method-assign]
+    st.slack.inject("views.open", delay=HELD, late=True, released=opened)
+    try:
+        reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
+    finally:
+        st.driver._fresh_trigger = original  # type: ignore[method-assign]
+    opened.set()
+    st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", render.DRAFT_CALLBACK), timeout=30,
+                      message="the form Slack opened late")
+    assert reply.status == 200 and reply.json()["text"] == FORM_MAYBE_NOT_OPENED_JA
+    assert "開けませんでした" not in reply.json()["text"] and "表示されていない場合は" in reply.json()["text"]
+
+
+def test_a_form_slack_refuses_is_said_not_opened(sqlite_stack: LocalStack) -> None:
+    """A definite refusal (Slack's ok:false) keeps the definite wording: nothing can have opened."""
+    st = sqlite_stack
+    st.slack.inject("views.open", error="expired_trigger_id")
+    reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
+    assert reply.status == 200 and reply.json()["text"] == FORM_NOT_OPENED_JA
+    assert st.slack.latest_view("U0OPERATOR") is None
 
 
 def test_serve_started_while_slack_does_not_answer_says_so_not_that_it_could_not_connect(
