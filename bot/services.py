@@ -2243,8 +2243,8 @@ class Kessai:
                 # Typed inside the absence in effect, to its last day: nothing to change.
                 unchanged = (start, end) != (old_first, old_last)
                 if unchanged:
-                    change = (f"入力された{render.fmt_days(start, end)}は、この期間に含まれるため、期間は変えていません"
-                              f"（{one_only}）。")
+                    # (No word on one absence a person: nothing was replaced or joined.)
+                    change = f"入力された{render.fmt_days(start, end)}は、この期間に含まれるため、期間は変えていません。"
             elif end > old_last:
                 how = "と重なる" if begins < as_utc(before[1]) else "と間をあけずに続く"
                 change = f"{old_span}{how}ため、一つの不在にまとめて、{'、'.join(moves)}ました（{one_only}）。"
@@ -2261,10 +2261,17 @@ class Kessai:
             change = (f"それまで登録されていた不在（{render.fmt_days(old_first, old_last)}）は、"
                       f"この期間に置き換えました（{one_only}）。")
         days = render.fmt_days(first, end)
-        when = "この日" if first == end else "この間"
+        if first < today:
+            # The absence named keeps (or was typed with) days already past: what it does is said
+            # from today, not of days whose requests went where they went.
+            when, arriving = ("今日", "今日") if end == today else (
+                f"今日から{render.fmt_date(end)}まで", f"今日から{render.fmt_date(end)}までに")
+        else:
+            when = "この日" if first == end else "この間"
+            arriving = f"{when}に"
         text = ((f"{days}は、すでに不在として登録されています。" if unchanged
                  else f"{days}{'を' if first == end else ''}不在として登録しました。")
-                + (f"{when}に届く決裁依頼は代決者に送られます。" if approves
+                + (f"{arriving}届く決裁依頼は代決者に送られます。" if approves
                    else f"{when}は、あなたに代決の依頼は届きません。")
                 + change)
         if moved:

@@ -1044,21 +1044,38 @@ def test_a_continued_absence_says_whether_it_was_shortened_or_overlapped(world: 
     # Inside, to its last day: nothing changes, and the answer does not claim a new registration.
     assert away(25, 27) == (
         f"{day(24)}から{day(27)}までは、すでに不在として登録されています。{asked}"
-        f"入力された{day(25)}から{day(27)}までは、この期間に含まれるため、期間は変えていません"
-        "（不在は一人につき一つの期間だけ登録できます）。予定が変わったときは `/kessai away off` で取り消せます。")
+        f"入力された{day(25)}から{day(27)}までは、この期間に含まれるため、期間は変えていません。"
+        "予定が変わったときは `/kessai away off` で取り消せます。")  # (nothing replaced: no word on one a person)
     # The same period again: registered, nothing else to say.
     assert away(24, 27) == (f"{day(24)}から{day(27)}まで不在として登録しました。{asked}"
                             "予定が変わったときは `/kessai away off` で取り消せます。")
-    # Overlapping its start (a day already past) and ending inside.
-    assert f"（{day(24)}から{day(27)}まで）は、始まりを{day(23)}に早め、終わりを{day(25)}に早めました（" in away(23, 25)
+    # Overlapping its start (a day already past) and ending inside. What the absence does is said
+    # from today: 「この間に届く決裁依頼は」 also spoke of 11/23, a day whose requests went to the manager.
+    answer = away(23, 25)
+    assert f"（{day(24)}から{day(27)}まで）は、始まりを{day(23)}に早め、終わりを{day(25)}に早めました（" in answer
+    assert f"まで不在として登録しました。今日から{day(25)}までに届く決裁依頼は代決者に送られます。" in answer, answer
     # Covering it.
     assert (f"（{day(23)}から{day(25)}まで）と重なるため、一つの不在にまとめて、終わりを{day(30)}に延ばしました"
             in away(23, 30))
-    assert away(24, 30).startswith(f"{day(23)}から{day(30)}までは、すでに不在として登録されています。")
+    assert away(24, 30).startswith(f"{day(23)}から{day(30)}までは、すでに不在として登録されています。"
+                                   f"今日から{day(30)}までに届く決裁依頼は")
     # Today alone, then from tomorrow: the next day follows it.
-    assert away(24, 24).startswith(f"{day(23)}から{day(24)}まで不在として登録しました。")
+    assert away(24, 24).startswith(f"{day(23)}から{day(24)}まで不在として登録しました。今日届く決裁依頼は代決者に送られます。")
     assert (f"（{day(23)}から{day(24)}まで）と間をあけずに続くため、一つの不在にまとめて、終わりを{day(26)}に延ばしました"
             in away(25, 26))
+
+
+def test_an_absence_typed_from_a_past_day_says_what_it_does_from_today(world: World) -> None:
+    """「11月23日から」 typed on 11/24, with no absence before: the days named are those typed, but
+    「この間は、あなたに代決の依頼は届きません」 spoke of 11/23 too, a day already past."""
+    from bot import render
+
+    world.clock.t = jst(2026, 11, 24, 9, 0)
+    deputy = world.kessai.set_away("U0DEPUTY", date(2026, 11, 23), date(2026, 11, 25))
+    assert deputy.startswith(f"{render.fmt_days(date(2026, 11, 23), date(2026, 11, 25))}不在として登録しました。"
+                             f"今日から{render.fmt_date(date(2026, 11, 25))}までは、あなたに代決の依頼は届きません。"), deputy
+    manager = world.kessai.set_away("U0MANAGER", date(2026, 11, 23), date(2026, 11, 24))
+    assert "。今日届く決裁依頼は代決者に送られます。" in manager and "この間" not in manager, manager
 
 
 def test_an_approver_back_gets_every_draft_back_with_one_read_of_when_they_were_asked(world: World) -> None:
