@@ -106,8 +106,8 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
     rank = org.policy.approver_min_rank
     officers = [m for m in org.members if is_escalation_officer(org, m.slack_id)]
     if not officers:
-        return (f"注意: 名前に{marks}を含む組織に{rank}以上の職員がいないため、インシデントの再通知と"
-                "「対応開始」「解決」は、各アカウントの決裁者・代決者だけになります。情報政策室・広報対話課に当たる組織の"
+        return (f"注意: 名前に{marks}を含む組織に{rank}以上の職員がいないため、インシデントの再通知を"
+                "受け取り、「対応開始」「解決」を押せるのは、各アカウントの決裁者・代決者だけになります。情報政策室・広報対話課に当たる組織の"
                 f"名前を変えた場合は、その名前に{marks}のどちらかを含めてください。"), False
     names = "、".join(f"{m.name}（{o.name if (o := org.org(m.org)) else m.org} {m.rank}）" for m in officers[:shown])
     more = f"、{render.and_more(len(officers) - shown, '名')}" if len(officers) > shown else ""

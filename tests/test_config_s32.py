@@ -137,4 +137,5 @@ def test_a_file_where_nobody_receives_every_accounts_incidents_is_pointed_out(tm
     r = kessai("config", "check", "--config", str(path), cwd=tmp_path)
     assert r.returncode == 0 and "正しい設定です" in r.stdout  # valid: a municipality may work so
     assert r.stderr.startswith("注意: 名前に「情報政策」・「広報」を含む組織に課長補佐以上の職員がいないため")
-    assert "各アカウントの決裁者・代決者だけになります" in r.stderr
+    assert ("インシデントの再通知を受け取り、「対応開始」「解決」を押せるのは、各アカウントの決裁者・代決者だけになります。"
+            in r.stderr), r.stderr
