@@ -1539,8 +1539,11 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and norm[m.start() - 1 : m.start()] in ("?", "&", ";") and (m["explicit"] or "").strip(" \t") == "="
             and _in_a_link(norm, m.start() - 1)
         )
+        link_value_end = a + len(value)
         if sent_in_query:
             value = _QUERY_VALUE_END.split(value, maxsplit=1)[0]
+            # A parameter after it may hold a secret too (「?pass=student#pw=0427」): read on from the cut.
+            resume = min(resume, a + len(value))
         # A quoted example is followed by its closing quote first: 「パスワードは「yuki2025」のような…」.
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
@@ -1644,7 +1647,10 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 continue
             if not (
                 _APP_PASSWORD.fullmatch(value)
-                or (sent_in_query and (_password_like(tested, loose=False) or tested.lower() in _FAMOUS_EXAMPLES))
+                # A word of lower-case letters is a field's value (_field_word) when the link ends its line, wherever
+                # in the query it stands: cut at the next 「&」, 「…&pw=sakurasaku&lang=ja」 went out as prose.
+                or (sent_in_query and (_password_like(tested, loose=False) or tested.lower() in _FAMOUS_EXAMPLES
+                                       or _field_word(value, norm, m, link_value_end)))
                 # After English 「is」 a word is as likely as after a space: 「the password is case-sensitive」.
                 or _password_like(tested, loose=m["loose"] is not None or m["short"] is not None
                                   or m["english"] is not None or m["clause"] is not None)
