@@ -460,11 +460,12 @@ _ARROW = r"=>|->|→|⇒|>|➡\ufe0f?|[➔➜➝⇨⇢⟶]"
 _DELETED_OLD = rf"(?:[ \t]*+(?:\((?:旧|現|前|変更前)[^()\n]{{0,4}}+\)|旧|変更前)?+[ \t]*+(?:{_ARROW}))?+"
 # Which of the values follows (「パスワード：(旧)Kessai#2026」「→(新) Xyz!7890a」「：新 Xyz!7890a」): a note, not the value.
 _WHICH_VALUE = r"(?:[ \t]*+(?:\((?:新|旧|現|変更後|変更前)[^()\n]{0,4}+\)|(?:新|変更後)(?=[ \t:]))[ \t]*+:?)?+"
-# The value's length said between the separator and the value (「PIN は 4 桁の 0427 です」「暗証番号は4桁の0427です」):
+# The value's length said between the separator and the value (「PIN は 4 桁の 0427 です」「暗証番号は4桁の0427です」
+# 「暗証番号は4桁で 0427 です」「PINは4桁、0427です」):
 # read as the value, 「4」 was a rule's count (「4桁」) and the PIN after it went out unflagged. Only a count of digits
-# followed by 「の」 and the value itself: 「暗証番号は4桁の数字です」 has no value after it, and the value must be as long
+# followed by 「の」「で」「、」 and the value itself: 「暗証番号は4桁の数字です」 has no value after it, and the value must be as long
 # as said (checked in _labelled), so that a count of something else stays prose.
-_LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+桁の[ \t]*+)?+"
+_LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+桁(?:の|で|[、,])[ \t]*+)?+"
 _EXPLICIT = (
     rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞])"
     rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_LENGTH_NOTE}"

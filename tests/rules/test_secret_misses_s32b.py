@@ -42,6 +42,33 @@ def test_a_pin_given_with_its_length_fires_and_is_masked(text: str, value: str) 
     _flagged_and_masked(text, value)
 
 
+# 「N桁で」「N桁、」 say the length as 「N桁の」 does (review of cd198f1a): 「暗証番号は4桁で 0427 です」 went out.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("暗証番号は4桁で 0427 です", "0427"),
+        ("暗証番号は4桁で0427です", "0427"),
+        ("PINは4桁、0427です", "0427"),
+    ],
+)
+def test_a_pin_given_after_its_length_with_de_or_a_comma_fires_and_is_masked(text: str, value: str) -> None:
+    _flagged_and_masked(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暗証番号は4桁で設定してください",
+        "暗証番号は4桁で、1234や0000は使えません",
+        "暗証番号は4桁、署名用パスワードは6〜16桁です",
+        "暗証番号は4桁で 3 回間違えるとロックされます",
+        "暗証番号は4桁で、0から9の数字を組み合わせます",
+    ],
+)
+def test_guidance_with_de_or_a_comma_after_the_length_stays_silent(text: str) -> None:
+    assert SECRET not in codes(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
