@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.rules import CheckContext, Finding, RulePolicy, check
+from bot import incidents
+from bot.rules import CheckContext, Finding, RulePolicy, check, secret_value_spans
 
 JST = ZoneInfo("Asia/Tokyo")
 # A Thursday in working hours; 2025-11-22 is a Saturday.
@@ -33,6 +34,19 @@ def codes(text: str, **kw: Any) -> list[str]:
 
 def findings_of(code: str, text: str, **kw: Any) -> list[Finding]:
     return [f for f in check(text, ctx(**kw)) if f.code == code]
+
+
+def assert_secret_flagged_and_masked(text: str, value: str) -> None:
+    """confidential.secret fires on ``value`` in ``text``, shows it in no excerpt, and the incident report masks
+    it whether or not the incident is about a password."""
+    found = findings_of("confidential.secret", text)
+    assert found, text
+    assert any(value in text[f.start : f.end] for f in found)
+    assert all(value not in f.excerpt for f in found)
+    assert value in [text[a:b] for a, b in secret_value_spans(text)]
+    for about_a_password in (True, False):
+        masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password)
+        assert value not in masked, masked
 
 
 def corpus_codes(platform: str, text: str, now: datetime) -> tuple[str, ...]:

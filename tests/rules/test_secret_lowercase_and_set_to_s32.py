@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot import incidents as inc
 from bot.rules import secret_value_spans
 from tests.conftest import assert_stays_linear
-from tests.rules.conftest import codes, findings_of
+from tests.rules.conftest import assert_secret_flagged_and_masked, codes, findings_of
 
 SECRET = "confidential.secret"
-
-
-def _flagged_and_masked(text: str, value: str) -> None:
-    found = findings_of(SECRET, text)
-    assert found, text
-    assert any(value in text[f.start : f.end] for f in found)
-    assert all(value not in f.excerpt for f in found)
-    assert value in [text[a:b] for a, b in secret_value_spans(text)]
-    masked, _ = inc.mask_secrets(text, about_a_password=True)
-    assert value not in masked
 
 
 @pytest.mark.parametrize(
@@ -45,7 +34,7 @@ def _flagged_and_masked(text: str, value: str) -> None:
     ],
 )
 def test_a_lower_case_word_stated_or_set_as_the_password_fires(text: str, value: str) -> None:
-    _flagged_and_masked(text, value)
+    assert_secret_flagged_and_masked(text, value)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +52,7 @@ def test_a_lower_case_word_stated_or_set_as_the_password_fires(text: str, value:
     ],
 )
 def test_a_password_put_as_or_to_the_password_fires(text: str, value: str) -> None:
-    _flagged_and_masked(text, value)
+    assert_secret_flagged_and_masked(text, value)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +66,7 @@ def test_a_password_put_as_or_to_the_password_fires(text: str, value: str) -> No
     ],
 )
 def test_the_value_after_a_correction_is_masked(text: str, value: str) -> None:
-    _flagged_and_masked(text, value)
+    assert_secret_flagged_and_masked(text, value)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +138,7 @@ def test_a_phone_or_pc_named_by_its_model_is_no_password(text: str) -> None:
     ],
 )
 def test_a_model_name_stated_as_the_value_still_fires(text: str, value: str) -> None:
-    _flagged_and_masked(text, value)
+    assert_secret_flagged_and_masked(text, value)
 
 
 @pytest.mark.parametrize(
@@ -213,4 +202,4 @@ def test_municipal_posts_about_passwords_stay_silent(text: str) -> None:
     ],
 )
 def test_municipal_posts_that_give_the_password_fire(text: str, value: str) -> None:
-    _flagged_and_masked(text, value)
+    assert_secret_flagged_and_masked(text, value)
