@@ -139,4 +139,4 @@ def test_a_notice_starting_glued_to_an_address_is_counted_as_x_counts_it() -> No
     # 131, and 150 more is 281, one over. Read as a label of 64, the draft looked like 263.
     text = "あ" * 54 + "ac.jp" + "あ" * 75
     [f] = findings_of("platform.length", text)
-    assert "（281）" in f.message
+    assert "X の数え方で281。" in f.message
