@@ -32,6 +32,7 @@ from bot.rules.text import (
     is_ipv6_literal,
     trim_url,
 )
+from bot.rules.x_links import x_glued_addresses
 
 # The documented examples run with a municipality's own domains configured, as in production.
 _EXAMPLE_POLICY = RulePolicy(allowed_link_domains=("city.joetsu.niigata.jp", "facebook.com"))
@@ -618,6 +619,10 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「https:// www…」のように「https://」の後に空白や改行が入ったものは、後ろのアドレスだけでも各 SNS が
     リンクにする形（「www.」で始まるもの、パスのあるもの、.com・.jp などのドメイン）なら、読む人はそのページを
     開けるので警告にとどめ（行き先のドメインはほかのリンクと同じく確かめます）、リンクにならない形なら止めます。
+    X では、https:// のないアドレスの直前に日本語が空白なしで続いていると（「…詳しくは市ホームページ
+    （www.city.joetsu.niigata.jp/…）」）、その日本語までドメインの一部と読まれて長すぎるため、アドレス全体が
+    リンクになりません。読む人が開けないので、「https://」を付けるか前に空白を入れるよう警告します
+    （X の投稿だけ。前の日本語が短くて X がリンクにするものは対象外です）。
 
     組織の中でしか開けないアドレス（`http://localhost/…`、`http://intranet/…` のような点のない
     ホスト名、`192.168.…`・`10.…`・`[fd00::1]`・`[::1]` などのプライベート IP、`.local`）と、パソコンや庁内サーバーの
@@ -732,6 +737,19 @@ def malformed(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             yield Hit(url.start, url.end, _INTERNAL_MESSAGE.format(where=url.host))
         elif (service := _workspace_chat(url)) and not _allowed(url, opts.allow):
             yield Hit(url.start, url.end, _WORKSPACE_MESSAGE.format(service=service, host=url.host))
+    if ctx.platform.lower() == "x" and any(not u.scheme for u in doc.urls):
+        # twitter-text reads the letters glued before an address without a scheme into its domain
+        # (「…市ホームページ（www.city…」), and X links none of it when that is too long: the post
+        # goes out with an address nobody can tap. Other platforms are not known to read it so.
+        for a, b in x_glued_addresses(doc):
+            yield Hit(
+                a,
+                b,
+                "このアドレスは前の文字とつながっているため、X ではリンクになりません。"
+                "「https://」を付けるか、前に空白を入れてください。",
+                severity="warning",
+                suggestion="https://" + doc.text[a:b],
+            )
     if not any(c in doc.norm for c in ("://", "\\", "¥")):
         return
     for m in _DOTLESS.finditer(doc.norm):

@@ -12,6 +12,7 @@ from bot.rules.prefilter import guard
 from bot.rules.registry import rule
 from bot.rules.text import Document
 from bot.rules.text_fold import fold
+from bot.rules.x_links import NUMERIC_HOST, nfc_starts, x_links, x_url_spans
 
 # twitter-text v3 configuration (config/v3.json): weights are per 100, limit 280.
 _X_MAX_WEIGHTED = 280
@@ -45,133 +46,6 @@ def _x_char_weight(ch: str) -> int:
     return _X_DEFAULT_WEIGHT
 
 
-def _nfc_starts(text: str) -> list[int]:
-    """For each character of NFC(`text`), the index in `text` where it came from.
-
-    Normalisation only joins a character with the marks after it (か + ゛ → が), so each run of a
-    starter and its following non-starters is normalised on its own.
-    """
-    starts: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and (unicodedata.combining(text[j]) or "\u1160" <= text[j] <= "\u11ff"):
-            j += 1
-        starts.extend([i] * len(unicodedata.normalize("NFC", text[i:j])))
-        i = j
-    return starts
-
-
-def _is_compat(ch: str) -> bool:
-    return not ch.isascii() and unicodedata.normalize("NFKC", ch) != ch
-
-
-def _x_url_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The parts of the link text[a:b] that twitter-text counts as links.
-
-    The link rules read the text NFKC-normalised, where 「ｈｔｔｐｓ：／／」 and 「Ａ.html」 are URL
-    characters; twitter-text reads the text as written, so its link starts after and ends before
-    such a character (「３example.co.jp」 is 「３」 and a link, 「…/Ａ.html」 a link, 「Ａ」 and 「.html」).
-    """
-    if all(not _is_compat(c) for c in text[a:b]):
-        return [(a, b)]
-    spans: list[tuple[int, int]] = []
-    i = a
-    while i < b:
-        while i < b and _is_compat(text[i]):
-            i += 1
-        j = i
-        while j < b and not _is_compat(text[j]):
-            j += 1
-        if i < j:
-            # Each run between full-width letters may hold a link of its own (「…?a=1：logo.ai」).
-            part = Document(text[i:j])
-            spans += [(i + u.start, i + u.end) for u in part.urls]
-            spans += [(i + s, i + e) for s, e in part.names_like_domains]
-        i = j
-    return spans
-
-
-# twitter-text links an address only when its host ends in a top-level domain, and never one with a
-# user name before 「@」: 「https://157.7.44.10/…」, 「http://[2001:db8::1]/…」 and
-# 「https://city.joetsu.niigata.jp@evil.example/…」 are text for X, however long.
-_NUMERIC_HOST = re.compile(r"\[.*\]|[0-9.]+")
-
-
-# What ends a run of twitter-text's domain characters: ASCII punctuation (not 「"」 nor 「`」), spaces,
-# the characters it takes for invalid, and direction marks. Japanese letters and punctuation (「。」
-# 「（」) and emoji are domain characters for it.
-_X_NOT_DOMAIN_CHAR = re.compile(
-    r"[!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f"
-    r"\u205f\u3000\ufffe\ufeff\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
-# What twitter-text's pattern cannot take for the one character it reads before an address.
-_X_NOT_BEFORE = re.compile("[A-Za-z0-9@\uff20$#\uff03\ufffe\ufeff\uffff]")
-_X_SCHEME = re.compile(r"https?://", re.IGNORECASE)
-_X_HOST = re.compile(r"[^/?#:]*")
-_X_MAX_URL_LENGTH = 4096
-_X_MAX_LABEL_LENGTH = 63
-
-
-# The dots the punycode library twitter-text calls splits a name at, besides 「.」.
-_X_IDEOGRAPHIC_DOTS = re.compile("[\u3002\uff0e\uff61]")
-
-
-def _x_label_length(label: str) -> int:
-    """The length twitter-text checks against 63: that of punycode.toASCII(label), which splits
-    the label again at 「。」「．」「｡」 and writes each non-ASCII part as 「xn--…」, so a label glued
-    across a 「。」 is longer for it than the label encoded whole."""
-    parts = _X_IDEOGRAPHIC_DOTS.split(label)
-    return len(".".join(p if p.isascii() else "xn--" + p.encode("punycode").decode("ascii") for p in parts))
-
-
-def _x_glued_prefix(nfc: str, run: int, a: int) -> str:
-    """The letters glued before an address (from `run` to `a`) that twitter-text reads as part of
-    its domain's first label.
-
-    Its pattern reads one character before the domain, and that character may not be a letter,
-    digit, 「@」「$」「#」: at the start of the text (「本日から…（www.…」) or after 「@」「$」「#」 it
-    takes the first glued character for it, so the label is one shorter; and, reading UTF-16, it
-    takes only the first half of an emoji there (「🌸…www.…」), leaving the second half in the label.
-    """
-    if run > 0 and nfc[run - 1] not in "@$#":
-        return nfc[run:a]
-    if run == 0 and _X_NOT_BEFORE.match(nfc[0]):
-        return nfc[0:a]  # the pattern matches at the start of the text, before its first letter
-    q = run
-    while q < a and _X_NOT_BEFORE.match(nfc[q]):
-        q += 1
-    if q == a:
-        return nfc[run:a]
-    cp = ord(nfc[q])
-    low_half = chr(0xDC00 + ((cp - 0x10000) & 0x3FF)) if cp > 0xFFFF else ""
-    return low_half + nfc[q + 1 : a]
-
-
-def _x_links(nfc: str, a: int, b: int) -> bool:
-    """Whether twitter-text makes nfc[a:b] a link: each label of its domain is at most 63 letters
-    once in punycode, and the address at most 4,096.
-
-    Without a scheme, the domain twitter-text reads starts where the run of domain characters
-    before the name starts: 「…詳しくは市ホームページ（www.city.joetsu.niigata.jp/…）」 is one label
-    「本日から…（www」 for it, too long, so X leaves the address unlinked and counts it letter by letter.
-    """
-    m = _X_SCHEME.match(nfc, a)
-    h = m.end() if m else a
-    labels = _X_HOST.match(nfc, h, b).group().split(".")  # type: ignore[union-attr]
-    if not m:
-        # Punycode is never shorter than its letters: past 63 letters back the label is too long.
-        run, stop = a, max(0, a - _X_MAX_LABEL_LENGTH - 1)
-        while run > stop and not _X_NOT_DOMAIN_CHAR.match(nfc[run - 1]):
-            run -= 1
-        labels[0] = _x_glued_prefix(nfc, run, a) + labels[0]
-    lengths = [_x_label_length(label) for label in labels]
-    if max(lengths) > _X_MAX_LABEL_LENGTH:
-        return False
-    host_growth = sum(lengths) - sum(map(len, labels))
-    return len(m.group() if m else "https://") + (b - a) + host_growth <= _X_MAX_URL_LENGTH
-
-
 def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int | None]:
     """twitter-text v3 weighted length of `text`, and the index where the 280 limit is first exceeded.
 
@@ -184,17 +58,17 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
     entities: dict[int, tuple[int, int]] = {}
     d = doc if doc is not None and nfc == text else Document(nfc)
     for u in d.urls:
-        if u.userinfo or _NUMERIC_HOST.fullmatch(u.host):
-            continue  # X links neither, and counts each letter by letter (see _NUMERIC_HOST)
+        if u.userinfo or NUMERIC_HOST.fullmatch(u.host):
+            continue  # X links neither, and counts each letter by letter (see NUMERIC_HOST)
         # twitter-text's address has a fragment only inside a path or a query: 「…niigata.jp#上越市」 is the address
         # and a hashtag for it, and counted with the address, the 「#」 weighed nothing (one short).
         end = u.path_start if nfc.startswith("#", u.path_start) else u.end
-        for a, b in _x_url_spans(nfc, u.start, end):
-            if _x_links(nfc, a, b):
+        for a, b in x_url_spans(nfc, u.start, end):
+            if x_links(nfc, a, b):
                 entities[a] = (b, _X_URL_WEIGHT)
     for a, b in d.names_like_domains:
-        for a2, b2 in _x_url_spans(nfc, a, b):
-            if _x_links(nfc, a2, b2):
+        for a2, b2 in x_url_spans(nfc, a, b):
+            if x_links(nfc, a2, b2):
                 entities[a2] = (b2, _X_URL_WEIGHT)
     if _EMOJI_CANDIDATE.search(nfc):
         for m in EMOJI.finditer(nfc):
@@ -227,7 +101,7 @@ def x_weighted_length(text: str, doc: Document | None = None) -> tuple[int, int 
             break
         i = j
     if over is not None and nfc != text:
-        starts = _nfc_starts(text)
+        starts = nfc_starts(text)
         over = starts[over] if over < len(starts) else len(text)
     return (total + _X_SCALE - 1) // _X_SCALE, over
 

@@ -13,7 +13,8 @@ import sys
 
 import pytest
 
-from tests.rules.conftest import findings_of
+from bot.rules import is_blocking
+from tests.rules.conftest import CITY_POLICY, findings_of
 
 
 def message(text: str, platform: str) -> str:
@@ -99,3 +100,76 @@ def test_kessai_check_json_carries_the_new_message() -> None:
     assert out.returncode == 1, out.stderr
     [f] = [f for f in json.loads(out.stdout)["findings"] if f["code"] == "platform.length"]
     assert f["message"] == "LINE の上限5,000文字を3文字超えています（5,003文字）。3文字削ってください。"
+
+
+# An address without a scheme glued to a line of Japanese: twitter-text reads the letters before it
+# into its domain (「本日から…（www」, one label over 63 in punycode) and X links none of it.
+_NOTICE = "本日から申請の受付を開始しました。詳しくは市ホームページ"
+_PAGE = "www.city.joetsu.niigata.jp/kurashi/index.html"
+_CITY = {"policy": CITY_POLICY}
+
+
+def test_an_address_x_leaves_unlinked_is_warned_on_x() -> None:
+    text = _NOTICE + "（" + _PAGE + "）をご覧ください"
+    [f] = findings_of("link.malformed", text, platform="x", **_CITY)
+    assert f.severity == "warning" and f.excerpt == _PAGE
+    assert "X ではリンクになりません" in f.message and "「https://」を付けるか、前に空白を入れてください" in f.message
+    assert f.suggestion == "https://" + _PAGE
+    assert not is_blocking([f])
+    # As suggested, X links it, and the draft is silent.
+    fixed = text.replace(_PAGE, f.suggestion)
+    assert findings_of("link.malformed", fixed, platform="x", **_CITY) == []
+
+
+def test_a_bare_domain_glued_after_a_full_width_colon_is_warned_on_x() -> None:
+    text = _NOTICE + "：city.joetsu.niigata.jp をご覧ください"
+    [f] = findings_of("link.malformed", text, platform="x", **_CITY)
+    assert f.excerpt == "city.joetsu.niigata.jp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _NOTICE + "（https://" + _PAGE + "）をご覧ください",  # with a scheme
+        _NOTICE + " " + _PAGE + " をご覧ください",  # after a space
+        _NOTICE + " （" + _PAGE + "）をご覧ください",  # in （） with a space before
+        _NOTICE + "　（" + _PAGE + "）をご覧ください",  # a full-width space
+        _NOTICE + "\n" + _PAGE,  # on a line of its own
+        _NOTICE + "(" + _PAGE + ")をご覧ください",  # an ASCII bracket ends twitter-text's domain
+        "市HP：" + _PAGE,  # a short glued run: X links the address (its ASCII part)
+        _PAGE,
+        _NOTICE + "（メール：kouhou@city.joetsu.niigata.jp）",  # a mail address is no link to warn of
+    ],
+)
+def test_an_address_x_links_is_not_warned(text: str) -> None:
+    assert findings_of("link.malformed", text, platform="x", **_CITY) == []
+
+
+@pytest.mark.parametrize("platform", ["facebook", "line", "instagram", "youtube", "tiktok"])
+def test_other_platforms_are_not_told_of_x_reading(platform: str) -> None:
+    text = _NOTICE + "（" + _PAGE + "）をご覧ください"
+    assert findings_of("link.malformed", text, platform=platform, **_CITY) == []
+
+
+def test_a_glued_address_after_a_decomposed_letter_is_warned_at_its_place() -> None:
+    # 「が」 typed as 「か」+「゛」 (U+3099): X reads NFC, the finding points into the draft as written.
+    text = "受付か\u3099始まりました。" + _NOTICE + "（" + _PAGE + "）"
+    [f] = findings_of("link.malformed", text, platform="x", **_CITY)
+    assert text[f.start : f.end] == _PAGE
+
+
+def test_an_address_glued_across_a_japanese_full_stop_is_warned_on_x() -> None:
+    # The punycode library twitter-text calls splits 「…まで。くわしくは…city」 at 「。」 and writes each
+    # part as 「xn--…」: 65 letters, where the label encoded whole is 60. X leaves the address as text.
+    text = "【お知らせ】\n申請は明日まで。くわしくは市のホームページcity.joetsu.niigata.jp/kurashi/"
+    [f] = findings_of("link.malformed", text, platform="x", **_CITY)
+    assert f.excerpt == "city.joetsu.niigata.jp/kurashi/"
+
+
+def test_an_address_glued_to_the_first_letters_of_a_draft_that_x_links_is_not_warned() -> None:
+    # At the start of the text twitter-text takes the first letter for the one it reads before a
+    # domain: the label is 52 「あ」 and 「www」 (63), so X links the address and there is nothing to fix.
+    assert findings_of("link.malformed", "あ" * 53 + _PAGE, platform="x", **_CITY) == []
+    # One letter more and the label is 64: X leaves it as text.
+    [f] = findings_of("link.malformed", "あ" * 54 + _PAGE, platform="x", **_CITY)
+    assert f.excerpt == _PAGE
