@@ -140,3 +140,9 @@ def test_a_notice_starting_glued_to_an_address_is_counted_as_x_counts_it() -> No
     text = "あ" * 54 + "ac.jp" + "あ" * 75
     [f] = findings_of("platform.length", text)
     assert "X の数え方で281。" in f.message
+
+
+def test_a_label_of_ascii_parts_split_at_a_japanese_full_stop_is_not_taken_for_too_long() -> None:
+    # 「a」×56「。www」: 60 letters, none of them encoded (split at 「。」 both parts are ASCII), so X
+    # links the address: 56 + 2 + 23. Reckoned as a label needing 「xn--」, it was 64 and counted 84.
+    assert x_weighted_length("a" * 56 + "。www.city.joetsu.niigata.jp/")[0] == 56 + 2 + 23
