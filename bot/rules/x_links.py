@@ -163,6 +163,7 @@ def x_glued_addresses(doc: Document) -> list[tuple[int, int]]:
     nfc = unicodedata.normalize("NFC", text)
     d = doc if nfc == text else Document(nfc)
     spans: list[tuple[int, int]] = []
+    starts: list[int] | None = None
     for u in d.urls:
         if u.scheme or u.userinfo or NUMERIC_HOST.fullmatch(u.host) or u.start == 0:
             continue
@@ -174,7 +175,9 @@ def x_glued_addresses(doc: Document) -> list[tuple[int, int]]:
         a, b = parts[0]
         if not x_links(nfc, a, b) and x_links(nfc, a, b, glued=False):
             if nfc != text:
-                starts = nfc_starts(text)
+                # Once per draft: each address reading it anew was quadratic in a long paste.
+                if starts is None:
+                    starts = nfc_starts(text)
                 a, b = starts[a], starts[b] if b < len(starts) else len(text)
             spans.append((a, b))
     return spans

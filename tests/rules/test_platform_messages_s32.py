@@ -173,3 +173,12 @@ def test_an_address_glued_to_the_first_letters_of_a_draft_that_x_links_is_not_wa
     # One letter more and the label is 64: X leaves it as text.
     [f] = findings_of("link.malformed", "あ" * 54 + _PAGE, platform="x", **_CITY)
     assert f.excerpt == _PAGE
+
+
+def test_many_glued_addresses_after_a_decomposed_letter_stay_linear() -> None:
+    from bot.rules.text import Document
+    from bot.rules.x_links import x_glued_addresses
+    from tests.conftest import assert_stays_linear
+
+    shape = "受付か\u3099始まりました。" + _NOTICE + "（" + _PAGE + "）\n"
+    assert_stays_linear(lambda text: x_glued_addresses(Document(text)), shape)
