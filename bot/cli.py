@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.config import (
     ConfigError,
+    OrgConfig,
     Settings,
     SettingsError,
     environment_value,
@@ -77,7 +78,7 @@ def cmd_config_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _left_behind_ja(settings: Settings, org: Any) -> list[str]:
+def _left_behind_ja(settings: Settings, org: OrgConfig) -> list[str]:
     """What the database holds for accounts the file no longer lists (an ``id`` changed in a
     組織改編 reads as a removal): drafts nobody can decide. Read only; a database not created yet
     (no SQLite file) has nothing, and one that cannot be read is said in a line, not a failure:

@@ -77,8 +77,9 @@ def is_escalation_officer(org: OrgConfig, slack_id: str) -> bool:
 def escalation_departments_ja(org: OrgConfig) -> str | None:
     """The organisations that stand for 情報政策室 / 広報対話課, by their names in the file
     (「情報政策課・広報広聴課」 after a 組織改編 renamed them; 広報広聴課 alone once 情報政策室 became
-    デジタル推進課, which kessai no longer counts), in the markers' order; None when none does. A refusal naming the old names
-    sent people to a department that no longer exists, or that kessai no longer counts."""
+    デジタル推進課, which kessai no longer counts), in the markers' order; None when none does. A
+    refusal naming the old names sent people to a department that no longer exists, or that kessai
+    no longer counts."""
     names = [o.name for mark in ESCALATION_ORG_MARKERS for o in org.orgs if mark in o.name]
     return "・".join(dict.fromkeys(names)) or None
 
@@ -215,6 +216,7 @@ class NotEscalationMember(errors.KessaiError):
 
 
 class NotInvolved(errors.KessaiError):
+    # Raised with not_involved_ja(org): the departments as the organisation file has them.
     message_ja = ("このチェックリストを更新できるのは、アカウントの運用担当者・運用管理責任者・代決者と、"
                   "情報政策室・広報対話課の職員、このインシデントを報告した方です。")
 

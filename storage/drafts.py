@@ -711,9 +711,9 @@ def pending_requests(s: Session, *, ask: bool) -> list[PendingRequest]:
     A draft is read only if one of its requests is held by its author or by someone the recorded
     roster does not name for it (an approver, or a deputy for a 代決 request; an account the file
     removed has no roles recorded, so every request on it is such a one), or (``ask``) an
-    approver of its account other than its author holds none. For an account whose recorded roster is this process's file — the only accounts the sweep
-    acts on — that is every draft the file could find drifted; the others are read and skipped
-    as before. Nearly always none is read: reading every waiting request cost a big city's
+    approver of its account other than its author holds none. For an account whose recorded
+    roster is this process's file — the only accounts the sweep acts on — that is every draft the
+    file could find drifted; the others are read and skipped as before. Nearly always none is read: reading every waiting request cost a big city's
     every-minute sweep 100–200 ms (9,000 requests of 3,000 waiting drafts)."""
     # Set-wise (a UNION of joins, each NOT EXISTS on its own) so that PostgreSQL hashes them: the
     # same conditions as EXISTS subqueries OR'ed per draft ran once per waiting draft, and their

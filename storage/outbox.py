@@ -697,8 +697,8 @@ def eligible(s: Session, now: datetime, limit: int = 50, *, in_turn: bool = Fals
     # same snapshot: a held reply released meanwhile is held in both parts or waiting in both.
     held_threads: dict[str, int] = {}
     heads: list[Any] = []
-    for row_id, key, thread, due, claimed, held in s.execute(
-            _scan_statement(s.get_bind().dialect.name), {"scan_limit": SCAN_LIMIT, **dict(zip(_DUE_PARAMS, _due_limits(now), strict=True))}):
+    params = {"scan_limit": SCAN_LIMIT, **dict(zip(_DUE_PARAMS, _due_limits(now), strict=True))}
+    for row_id, key, thread, due, claimed, held in s.execute(_scan_statement(s.get_bind().dialect.name), params):
         if not held:
             heads.append((row_id, key, thread, bool(due), claimed))
         elif thread and row_id is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete, func, text
 from sqlalchemy import select as select_
 from sqlmodel import Session, col, select
 
@@ -101,8 +101,6 @@ def drafts_left_behind(s: Session, listed: Collection[str]) -> dict[str, tuple[A
     on: account id → (its row as last synced, drafts 決裁待ち, drafts decided and not yet marked
     published). Such an account was removed from the file — or its ``id`` was changed, which
     kessai can only read as a removal and a new account."""
-    from sqlalchemy import func
-
     q = (select_(col(DraftRow.account_id), col(DraftRow.state), func.count())
          .where(col(DraftRow.account_id).is_not(None),
                 col(DraftRow.state).in_(("pending", "approved", "exempt")),

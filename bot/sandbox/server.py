@@ -241,8 +241,8 @@ class LocalSlack:
         to answer, so a client that gave up and looks for it finds nothing until then. With a 5xx
         ``status`` or ``dropped`` it is a proxy in front of such a Slack: the client is answered so
         (a gateway's 504, the connection closed) at once, and the call is made when the delay ends.
-        ``released`` ends
-        ``delay`` as soon as it is set (``delay`` is then only the longest the answer is held).
+        ``released`` ends ``delay`` as soon as it is set (``delay`` is then only the longest the answer
+        is held).
         """
         if times < 1:
             raise ValueError("times must be at least 1")
