@@ -287,7 +287,7 @@ def _serve(settings: Settings) -> int:
 
 def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, server: HttpServer | None) -> int:
     from bot.scheduler import watch_config_file
-    from bot.web import health_app, wsgi_app
+    from bot.web import HttpServer, health_app, wsgi_app
 
     stopping = threading.Event()
     scheduler = start_sweeping(rt)
