@@ -121,9 +121,10 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
     with db.session() as s:
         changed = roster.sync(s, org)
         kessai.notify.roster_changed(s, clock(), users=changed)
-        for item in left_behind.find(s, org):
-            log.warning("%s", left_behind.said_en(item))
         if schema_current:
+            # Only on the current schema: the look reads columns an old one lacks (published_at).
+            for item in left_behind.find(s, org):
+                log.warning("%s", left_behind.said_en(item))
             kessai.follow_author_standing(s, clock(), sorted(changed))
         else:
             # A replica started before `kessai db upgrade` must still come up and say so in /healthz;
