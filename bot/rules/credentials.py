@@ -892,7 +892,7 @@ def _field_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     )
 
 
-# After a word of lower-case letters, the copula that closes the sentence on it: 「パスワードは bluesky です」
+# After a word of letters (_a_password_word), the copula that closes the sentence on it: 「パスワードは bluesky です」
 # 「PW: correcthorse です」「パスワードは kohoka になりました。」. Only that: a word the sentence goes on after
 # (「パスワードは random に生成されます」) is prose, as are its own forms and the words of a rule.
 _STATED_WORD_END = re.compile(
@@ -916,8 +916,8 @@ _KIND_WORDS = frozenset({
 def _a_password_word(value: str) -> bool:
     """Whether ``value``, a single word of letters all lower-case or capitalised (「bluesky」「Bluesky」), may be a
     password stated or set in a sentence: 4 to 32 letters, no form's or rule's word, famous example, word of kind
-    (_KIND_WORDS) or service's name. A capital first letter is how a password is often made, not a name: 「パスワードは
-    Kohoka です」 is as surely the value as 「kohoka」."""
+    (_KIND_WORDS), service's or product's name. A capital first letter is how a password is often made, not a name:
+    「パスワードは Kohoka です」 is as surely the value as 「kohoka」."""
     word = value.lower()
     return (
         4 <= len(value) <= 32
@@ -935,11 +935,12 @@ def _a_password_word(value: str) -> bool:
 
 
 def _stated_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
-    """A password of lower-case letters only, stated as what the password is after 「は」 or a colon, with the copula
-    ending its sentence (「パスワードは bluesky です」「PW: correcthorse です」): said so, it is the value as surely as the
-    same word alone in its field (_field_word). Not a form's or a rule's word, a famous example, a service's name, nor
-    a word the sentence or the one after calls an example or a bad habit (「よく使われるパスワードは dragon です」
-    「…は sunshine です。推測されやすいので避けましょう」). ``after``: just past the value."""
+    """A password of letters only, lower-case or capitalised, stated as what the password is after 「は」 or a colon,
+    with the copula ending its sentence (「パスワードは bluesky です」「PW: correcthorse です」「パスワードは Kohoka です」):
+    said so, it is the value as surely as the same word alone in its field (_field_word). Not a word _a_password_word
+    refuses (a form's or a rule's, a famous example, a word of kind, a service's or a product's name), nor one the
+    sentence or the one after calls an example or a bad habit (「よく使われるパスワードは dragon です」「…は sunshine です。
+    推測されやすいので避けましょう」). ``after``: just past the value."""
     label = m["label"] or ""
     separator = (m["explicit"] or "").strip(" \t、,")
     if not (
@@ -952,7 +953,7 @@ def _stated_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
     return _said_in_use(norm, m, stated.end(), _NOT_IN_USE_BEFORE_A_WORD)
 
 
-# After a word of lower-case letters, the verb that sets the password to it: 「パスワードを bluesky に変更しました」
+# After a word of letters (_a_password_word), the verb that sets the password to it: 「パスワードを bluesky に変更しました」
 # 「パスワードとして bluesky を設定しました」「初期パスワードに kohoka を設定してください」. Only a verb of setting:
 # 「パスワードに english を使ってください」 may be a rule of the letters to use.
 _SET_TO_AFTER = {
@@ -963,8 +964,8 @@ _SET_TO_AFTER = {
 
 
 def _set_word(value: str, norm: str, m: re.Match[str], after: int) -> bool:
-    """A password of lower-case letters only that the sentence sets the password to or as (_SET_TO_AFTER), read with
-    the same exclusions as a word stated after 「は」 (_stated_word). ``after``: just past the value."""
+    """A password of letters only (_a_password_word) that the sentence sets the password to or as (_SET_TO_AFTER),
+    read with the same exclusions as a word stated after 「は」 (_stated_word). ``after``: just past the value."""
     loose = (m["loose"] or "").strip(" \t")
     return (
         (set_to := _SET_TO_AFTER.get(loose)) is not None
@@ -983,9 +984,7 @@ _WARNED_AGAINST = re.compile(r"使えません|使用できません|設定で�
 
 def _warned_against(norm: str, after: int) -> bool:
     """Whether the sentence a value ends at ``after`` goes on to warn against it or to call it an example."""
-    rest = norm[after : after + 2 * _CONTEXT_REACH]
-    ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
-    rest = rest[: min(ends)] if ends else rest
+    rest = _to_sentence_end(norm[after : after + 2 * _CONTEXT_REACH])
     return _NOT_IN_USE_AFTER.search(rest) is not None or _WARNED_AGAINST.search(rest) is not None
 
 
@@ -993,13 +992,24 @@ def _said_in_use(norm: str, m: re.Match[str], stated_end: int, before_words: re.
     """Whether the sentence that gives a value after the label ``m``, ending at ``stated_end``, gives it as the one in
     use: not as an example, a bad habit or a statistic, before the label on its sentence (「よく使われる」「例：」) or in
     the sentence after (「推測されやすいので避けましょう」)."""
+    # Only this sentence, with the line before it when it opens a line (a slide's 「×悪い例」): an
+    # earlier sentence's words are about something else (「毛布など備品は倉庫にあります。キーボックスの
+    # 暗証番号は1234です。」).
+    # The clause between the label and the number is the sentence's too: 「暗証番号はよく使われる 1234 です」.
     before = norm[max(0, m.start() - _PAIR_WINDOW) : m.start()]
     own = before[max(before.rfind(c) for c in "。！？!?") + 1 :] + (m.groupdict().get("clause") or "")
     if (before_words or _NOT_IN_USE_BEFORE).search(own):
         return False
+    # The sentence after this one, up to its end: an awareness slide puts it on the next line
+    # (「暗証番号は1234です。⏎推測されやすいので避けましょう」), so the breaks before it are skipped.
     rest = norm[stated_end : stated_end + 2 * _CONTEXT_REACH].lstrip(" \t\n")[:_CONTEXT_REACH]
-    ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
-    return _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest) is None
+    return _NOT_IN_USE_AFTER.search(_to_sentence_end(rest)) is None
+
+
+def _to_sentence_end(text: str) -> str:
+    """``text`` up to the first end of a sentence or line in it (_SENTENCE_ENDS), or all of it."""
+    ends = [i for c in _SENTENCE_ENDS if (i := text.find(c)) >= 0]
+    return text[: min(ends)] if ends else text
 
 
 # English nouns a password's label names with (「パスワード manager」「PW reset」): no value after an ID either.
@@ -1307,8 +1317,7 @@ def _sentence_around(norm: str, start: int, value: int, end: int) -> tuple[str, 
     before = norm[a:value]
     after = norm[end:b]
     cut = max(before.rfind(c) for c in _SENTENCE_ENDS)
-    ends = [i for c in _SENTENCE_ENDS if (i := after.find(c)) >= 0]
-    return before[cut + 1:], after[:min(ends)] if ends else after
+    return before[cut + 1:], _to_sentence_end(after)
 
 
 def _priced(norm: str, m: re.Match[str], end: int) -> bool:
@@ -1387,12 +1396,6 @@ def _stated_pin(norm: str, m: re.Match[str], end: int, value: str) -> bool:
         stated = _STATED_AFTER_COLON.match(norm, end)
     else:
         return False
-    # Only this sentence, with the line before it when it opens a line (a slide's 「×悪い例」): an
-    # earlier sentence's words are about something else (「毛布など備品は倉庫にあります。キーボックスの
-    # 暗証番号は1234です。」).
-    # The clause between the label and the number is the sentence's too: 「暗証番号はよく使われる 1234 です」.
-    # The sentence after this one, up to its end: an awareness slide puts it on the next line
-    # (「暗証番号は1234です。⏎推測されやすいので避けましょう」), so the breaks before it are skipped.
     return stated is not None and _said_in_use(norm, m, stated.end())
 
 
@@ -2144,9 +2147,8 @@ def _lock_codes(norm: str) -> Iterator[Credential]:
         # 「よく使われる金庫の番号は1234です」「初期の鍵の番号は0000です」: an example or a factory default.
         before = norm[max(0, m.start() - _PAIR_WINDOW) : m.start()]
         own = before[max(before.rfind(c) for c in "。！？!?\n") + 1 :]
-        rest = norm[stated.end() : stated.end() + _CONTEXT_REACH]
-        ends = [i for c in _SENTENCE_ENDS if (i := rest.find(c)) >= 0]
-        if _NOT_IN_USE_BEFORE.search(own) or _NOT_IN_USE_AFTER.search(rest[: min(ends)] if ends else rest):
+        rest = _to_sentence_end(norm[stated.end() : stated.end() + _CONTEXT_REACH])
+        if _NOT_IN_USE_BEFORE.search(own) or _NOT_IN_USE_AFTER.search(rest):
             continue
         a, b = m.span("value")
         yield Credential(m.start(), b, a, b, "パスワード", 0)
