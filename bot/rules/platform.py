@@ -191,6 +191,9 @@ def length(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     投稿できないか、途中で切れます。X は twitter-text v3 の重み付き文字数 280（日本語などは2、
     URL は一律23、絵文字は2）、Instagram 2,200 文字、Facebook 63,206 文字、LINE 5,000
     （UTF-16 単位）、YouTube 5,000 バイト（UTF-8）、TikTok 2,200 文字。ブログは上限なし。
+    X の URL は X がリンクにするものだけを23と数えます（「lg.jp」のようにドメインだけを書いたものも
+    リンクになります）。日本語の文に空白を入れずに続けて書いたアドレス（「…市ホームページ（www.…）」）は、
+    X がリンクにしないときは1文字ずつ数えます。
     Instagram・Facebook・TikTok は数え方（絵文字の組み合わせを1文字と数えるか）を公表して
     いないため、Unicode の文字（コードポイント）で数えます。家族の絵文字 👨‍👩‍👧‍👦 は7文字と
     数えるので、実際より多めに数えることがあります。Windows で保存した下書きの改行（CR LF の2文字）は、
