@@ -321,7 +321,7 @@ def spaced_word(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
             f"「{m.group()}」の文字間の空白を詰めてください（読み上げで一文字ずつ読まれます）。",
             suggestion=fixed,
         )
-    labels = [m for m in _SPACED_LABEL.finditer(doc.text)]
+    labels = list(_SPACED_LABEL.finditer(doc.text))
     labels += [m for m in _SPACED_HEADING.finditer(doc.text) if re.sub(r"[ \u3000]", "", m.group(1)) in _HEADING_WORDS]
     for m in labels:
         if m.start(1) in seen:

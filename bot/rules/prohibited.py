@@ -497,6 +497,8 @@ def _end_of_listed(text: str, closing: int, end: int | None = None) -> int:
             break
         closing = more.end() - 1
     return closing
+
+
 # A call refused: 「見直す必要はない」「改めるべきではない」「見直さないでください」「見直すなんて」. Not
 # 「見直しませんか」「見直さないといけません」.
 _RETHINK_REFUSED = (
