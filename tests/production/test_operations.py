@@ -245,7 +245,9 @@ def test_healthz_answers_in_time_and_probes_share_one_check_while_the_database_h
             answers = [probes.submit(healthz, st) for _ in range(10)]
             # Slack's request, sent while they wait, still finds a thread and is answered at once.
             assert st.driver.url_verification("meanwhile").json() == {"challenge": "meanwhile"}
-            assert time.monotonic() - started < 1
+            # Under HEALTH_DATABASE_SECONDS (3 s), which a request stuck behind the check would wait:
+            # 1 s was missed by 0.27 s on a loaded CI machine (load average 6 on two cores).
+            assert time.monotonic() - started < 2
             results = [a.result() for a in answers]
         assert time.monotonic() - started < limit + 1
         assert proxy.accepted - before == 1  # one connection attempt for all ten
