@@ -727,12 +727,16 @@ class ServePresence:
         self._watcher.start()
 
     def _retake(self, *, first: bool = False) -> None:
+        conn: Any = None
         try:
             conn = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
             conn.detach()  # closed, not given back to the pool, when this process lets go of it
             conn.execute(text("SELECT set_config('application_name', :name, false)"), {"name": self._name})
             conn.execute(text("SELECT pg_advisory_lock_shared(:key)"), {"key": SERVE_LOCK})
         except Exception as e:  # noqa: BLE001 - the database's own outage is reported by /healthz
+            if conn is not None:  # connected, then refused: closed now, not left to the collector
+                with contextlib.suppress(Exception):
+                    conn.close()
             if first:
                 log.warning("could not mark this kessai serve as running in the database (%s): `kessai db "
                             "upgrade` cannot see it until the database answers; trying again every %g s",
