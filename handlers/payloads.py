@@ -30,6 +30,20 @@ _quick_lock = threading.Lock()
 
 FORM_NOT_OPENED_JA = ("フォームを開けませんでした。Slack からの呼び出しは数秒で期限が切れるため、"
                       "時間がかかった可能性があります。お手数ですが、もう一度お試しください。")
+# Slack said it was busy: trying again later helps, and time had nothing to do with it.
+FORM_SLACK_BUSY_JA = ("Slack が混み合っていたため、フォームを開けませんでした。"
+                      "少し時間をおいて、もう一度お試しください。")
+# Anything else Slack refuses (the form itself, the token, a scope) is not the person's doing and
+# trying again will not help: blaming time sent them round in circles, so they are sent to the
+# IT 担当, who finds Slack's answer in the log line written beside it.
+FORM_REFUSED_JA = ("フォームを開けませんでした。もう一度お試しいただいても開かない場合は、"
+                   "お手数ですが IT 担当者にお知らせください（原因は kessai の記録に残っています）。")
+# The call never reached Slack (connection refused, a proxy or name look-up failing).
+FORM_SLACK_UNREACHABLE_JA = ("Slack と通信できず、フォームを開けませんでした。"
+                             "少し時間をおいて、もう一度お試しください。")
+_TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
+_BUSY_ERRORS = frozenset({"ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable",
+                          "request_timeout"})
 # views.open unanswered in time (or answered unreadably): Slack may still have opened the form, a
 # moment later, and the person would see it next to a flat "could not open" (said only of a refusal).
 FORM_MAYBE_NOT_OPENED_JA = ("Slack の応答が時間内に届かず、フォームを開けなかった可能性があります。"
@@ -107,17 +121,17 @@ def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> str |
     answer came (Slack may have opened it after kessai stopped waiting)."""
     if not isinstance(trigger_id, str) or not trigger_id:
         log.warning("could not open a form: the request carried no trigger_id")
-        return FORM_NOT_OPENED_JA
+        return FORM_REFUSED_JA
     try:
         _quick(client).views_open(trigger_id=trigger_id, view=view)
     except SlackApiError as e:
         code = error_code(e)
         log.warning("could not open a form: Slack answered %s (HTTP %s)", code or "something unreadable",
                     getattr(e.response, "status_code", "?"))
-        return FORM_NOT_OPENED_JA if code else FORM_MAYBE_NOT_OPENED_JA
+        return _refusal(code)
     except URLError as e:  # the request could not be sent (slack_http): Slack never saw it
         log.warning("could not open a form: %s: %s", type(e).__name__, e)
-        return FORM_NOT_OPENED_JA
+        return FORM_SLACK_UNREACHABLE_JA
     except (OSError, http.client.HTTPException) as e:  # HTTPException: the answer broke off (IncompleteRead)
         log.warning("could not open a form: %s: %s", type(e).__name__, e)
         return FORM_MAYBE_NOT_OPENED_JA
@@ -125,3 +139,12 @@ def open_view(client: WebClient, trigger_id: Any, view: dict[str, Any]) -> str |
         log.warning("could not open a form: unexpected answer from Slack (%s)", type(e).__name__)
         return FORM_MAYBE_NOT_OPENED_JA
     return None
+
+
+def _refusal(code: str | None) -> str:
+    """What to tell the person of a views.open Slack answered with ok:false (``code``)."""
+    if not code:
+        return FORM_MAYBE_NOT_OPENED_JA  # no readable answer: Slack may have opened it after all
+    if code in _TRIGGER_ERRORS:
+        return FORM_NOT_OPENED_JA
+    return FORM_SLACK_BUSY_JA if code in _BUSY_ERRORS else FORM_REFUSED_JA

@@ -6,6 +6,7 @@ Slack; what kessai says goes out through the outbox once Slack answers, each mes
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -18,7 +19,15 @@ from bot import render
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, slack_users, start_local_stack
 from bot.sandbox.server import LocalSlack
-from handlers.payloads import FORM_MAYBE_NOT_OPENED_JA, FORM_NOT_OPENED_JA
+from bot.slack_http import KeepAliveWebClient
+from handlers.payloads import (
+    FORM_MAYBE_NOT_OPENED_JA,
+    FORM_NOT_OPENED_JA,
+    FORM_REFUSED_JA,
+    FORM_SLACK_BUSY_JA,
+    FORM_SLACK_UNREACHABLE_JA,
+    open_view,
+)
 from tests.conftest import database_url, migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, CLEAN_DRAFT, all_text, dm
 from tests.production.serveproc import ServeProcess
@@ -190,13 +199,35 @@ def test_a_form_slack_opens_after_kessai_stopped_waiting_is_not_said_unopened(sq
     assert "開けませんでした" not in reply.json()["text"] and "表示されていない場合は" in reply.json()["text"]
 
 
-def test_a_form_slack_refuses_is_said_not_opened(sqlite_stack: LocalStack) -> None:
-    """A definite refusal (Slack's ok:false) keeps the definite wording: nothing can have opened."""
+@pytest.mark.parametrize("error, said", [
+    ("expired_trigger_id", FORM_NOT_OPENED_JA),
+    ("exchanged_trigger_id", FORM_NOT_OPENED_JA),
+    ("ratelimited", FORM_SLACK_BUSY_JA),
+    ("internal_error", FORM_SLACK_BUSY_JA),
+    ("invalid_arguments", FORM_REFUSED_JA),
+    ("view_too_large", FORM_REFUSED_JA),
+    ("token_revoked", FORM_REFUSED_JA),
+])
+def test_a_form_slack_refuses_is_said_not_opened_for_the_reason_given(sqlite_stack: LocalStack, error: str,
+                                                                       said: str) -> None:
+    """A definite refusal (Slack's ok:false) keeps the definite wording: nothing can have opened. Only
+    an expired trigger is blamed on time: a form Slack finds invalid, or a revoked token, used to be
+    「時間がかかった可能性があります…もう一度お試しください」 too, and trying again never helped."""
     st = sqlite_stack
-    st.slack.inject("views.open", error="expired_trigger_id")
+    st.slack.inject("views.open", error=error)
     reply = st.driver.slash_command("U0OPERATOR", "/kessai", "draft")
-    assert reply.status == 200 and reply.json()["text"] == FORM_NOT_OPENED_JA
+    assert reply.status == 200 and reply.json()["text"] == said
+    assert ("時間がかかった" in said) == (error in ("expired_trigger_id", "exchanged_trigger_id"))
     assert st.slack.latest_view("U0OPERATOR") is None
+
+
+def test_a_form_whose_call_cannot_reach_slack_is_not_blamed_on_time() -> None:
+    """Nothing listens where Slack should be (a proxy down, a firewall): the call never left."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again before the call: the connection is refused
+    client = KeepAliveWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{port}/api/", timeout=5)
+    assert open_view(client, "1.2.abc", {"type": "modal"}) == FORM_SLACK_UNREACHABLE_JA
 
 
 def test_serve_started_while_slack_does_not_answer_says_so_not_that_it_could_not_connect(
