@@ -109,6 +109,9 @@ class IncomingMessage:
     files: tuple[AttachedFile, ...] = ()
     custom_emoji: tuple[str, ...] = ()  # names of the workspace's own emoji in it (CheckContext.custom_emoji)
     forwarded: bool = False  # carries another message (Slack's 「転送」): refused, with the way to submit it
+    # Carries a text snippet (a long text Slack sent as a file): its text is not in the event and
+    # kessai cannot read it, so no draft; refused, each time, with the way to send it.
+    snippet: bool = False
     # Begins with a mention of the bot (「@kessai 使い方は？」): a question, not a post; answered with the way in.
     to_bot: bool = False
     # Reads as ``/kessai …`` that Slack posted as a message instead of running it (typed with a
@@ -195,6 +198,17 @@ FORWARD_REFUSED_JA = (
     "転送されたメッセージは、下書きとして受け付けていません（添えたコメントも下書きにはなりません）。"
     "投稿する文面をこのチャンネルに直接書き込むか、転送されたメッセージのメニュー（︙）の"
     "「決裁に回す」から提出してください。"
+)
+
+# Slack turns a long text into a text snippet (a file); the message event carries only a preview of
+# its first lines, and the rest needs the files:read scope (see handlers.intake.TEXT_FILE_MODES).
+SNIPPET_REFUSED_JA = (
+    "テキストスニペット（長い文章を Slack がファイルの形にしたもの）の中身は kessai では読めないため、"
+    "このメッセージは下書きとして受け付けていません（確認も決裁もされません。添えたコメントも下書きにはなりません）。"
+    "お手数ですが、投稿する文面をスニペットにせず、ふつうのメッセージとしてこのチャンネルに書き込んでください。"
+    "長い文面も、1 つのメッセージであればそのまま確認します（入力画面の `/kessai draft` は 3,000 文字までです）。"
+    "Slack で 1 つのメッセージとして送れない長さの場合は、情報政策室（システム管理者）にご相談ください。"
+    "スニペットのメッセージは、削除していただいてかまいません。"
 )
 
 ATTACHMENTS_ONLY_JA = (
@@ -401,7 +415,7 @@ class Kessai:
         with self.db.session() as s:
             # A draft is keyed by its Slack message (unique), which also catches Slack's retries;
             # anything else is claimed by event id so that a retry does not repeat it.
-            refused = (not operated or m.forwarded or m.to_bot or m.typed_command or m.files_only
+            refused = (not operated or m.forwarded or m.snippet or m.to_bot or m.typed_command or m.files_only
                        or m.attachments_only)
             if refused and not draft_repo.claim_event(s, m.event_key, now):
                 return Outcome("duplicate")
@@ -443,6 +457,9 @@ class Kessai:
             elif m.forwarded:
                 self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=FORWARD_REFUSED_JA)
                 outcome = Outcome("forwarded")
+            elif m.snippet:
+                self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=SNIPPET_REFUSED_JA)
+                outcome = Outcome("snippet")
             elif m.to_bot:
                 self.notify.ephemeral(s, now, channel=m.channel, user=m.user, text=TO_BOT_REFUSED_JA)
                 outcome = Outcome("to_bot")

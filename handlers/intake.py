@@ -72,6 +72,22 @@ def unchecked_files(event: dict[str, Any]) -> int:
                and not str(f.get("mimetype") or "").startswith(("image/", "video/")))
 
 
+# Slack's file modes for text a person wrote and sent as a file: a text snippet (what a long text
+# becomes; docs.slack.dev/messaging/working-with-files shows one: mode "snippet", filetype "text")
+# and a Post (the older long-form document). Their text is not in the message: ``files`` carries a
+# ``preview`` of the first lines only (``preview_is_truncated``), and the whole text only comes
+# from files.info, which needs the files:read scope kessai does not ask for (manifest.yaml).
+TEXT_FILE_MODES = frozenset({"snippet", "post"})
+
+
+def text_snippets(msg: dict[str, Any]) -> int:
+    """How many text snippets (or Posts) are attached to a message: written text kessai cannot read."""
+    files = msg.get("files")
+    if not isinstance(files, list):
+        return 0
+    return sum(1 for f in files if isinstance(f, dict) and f.get("id") and f.get("mode") in TEXT_FILE_MODES)
+
+
 def attached_files(event: dict[str, Any]) -> tuple[AttachedFile, ...]:
     """Every file attached to a message, as Slack describes it, for the approver and the content
     hash: a deleted one (tombstone) is no longer part of the post; one Slack does not describe
@@ -174,6 +190,12 @@ def register(app: App, kessai: Kessai) -> None:
             if not isinstance(msg, dict) or not is_written_message(msg):
                 log.debug("ignored an edit of a %s message", msg.get("subtype") if isinstance(msg, dict) else "?")
                 return
+            if is_person_message(msg) and text_snippets(msg) > 0:
+                # Refused when it was posted: its comment, edited, is still not the draft, and made
+                # one it would ask the approver to approve a text that is in the snippet kessai
+                # cannot read. An edit of the snippet itself changes the file, not the message.
+                log.debug("ignored an edit of a message with a text snippet (refused when it was posted)")
+                return
             text = typed_text(msg, kessai.name_of)
             kessai.receive_edit(
                 channel=str(event.get("channel", "")), ts=str(msg.get("ts", "")), user=str(msg.get("user", "")),
@@ -204,15 +226,20 @@ def register(app: App, kessai: Kessai) -> None:
         # A forward (Slack's 「転送」) is refused with an explanation, with a comment or without: the
         # comment is not the post, and the forwarded message is not text its operator typed here.
         forwarded = is_person_message(event) and shared_message(event) is not None
+        # A draft sent as a text snippet (what Slack makes of a long text), with a comment or
+        # without: refused with the way to send it, every time. Taken as files alone it got a
+        # note about 「PDF など」 once a week and nothing after; with a comment, the comment went
+        # to the approver as the draft and the text to publish was never checked.
+        snippet = not forwarded and is_person_message(event) and text_snippets(event) > 0
         # Only a file the checks do not read, and nothing written: a reference document shared in
         # the channel, or a flyer its sender expects to be checked; the sender is told how to
         # send a draft (once in a while, not for every file: see Kessai.receive_message).
-        files_only = not forwarded and is_person_message(event) and not is_written_message(event) \
+        files_only = not forwarded and not snippet and is_person_message(event) and not is_written_message(event) \
             and unchecked_files(event) > 0
         # Only text an app framed (legacy attachments): told as a file alone is, not ignored.
-        attachments_only = not forwarded and not files_only and is_person_message(event) \
+        attachments_only = not forwarded and not snippet and not files_only and is_person_message(event) \
             and not is_written_message(event) and attachment_text(event)
-        if not (forwarded or files_only or attachments_only or is_written_message(event)):
+        if not (forwarded or snippet or files_only or attachments_only or is_written_message(event)):
             log.debug("ignored a %s message", subtype or "plain")
             return
         text = typed_text(event, kessai.name_of)
@@ -221,7 +248,7 @@ def register(app: App, kessai: Kessai) -> None:
                             text=text, event_key=event_key(body, event),
                             image_alts=attached_images(event), video_count=attached_videos(event),
                             files=attached_files(event), custom_emoji=custom_emoji_in(event),
-                            forwarded=forwarded, files_only=files_only,
+                            forwarded=forwarded, snippet=snippet, files_only=files_only,
                             attachments_only=attachments_only,
                             to_bot=addressed_to(event, kessai.bot_user_id),
                             typed_command=reads_as_command(text))

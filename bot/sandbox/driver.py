@@ -358,6 +358,22 @@ class SlackDriver:
                 "url_private": f"https://files.slack.com/files-pri/{self.slack.team_id}-{file_id}/{name}",
                 **({"alt_txt": alt} if alt else {})}
 
+    def snippet(self, file_id: str, text: str, user: str, *, title: str = "無題") -> JsonDict:
+        """A text snippet as a message's ``files`` carry it: long text a person sent as a file
+        (Slack's RTM limits: "If the message is longer a client should prompt to split the message
+        into multiple messages, create a snippet or create a post"). Its shape is the file object of
+        docs.slack.dev/messaging/working-with-files (``mode`` "snippet", ``filetype`` "text", a
+        ``preview`` of its first lines with ``lines``, ``lines_more`` and ``preview_is_truncated``)."""
+        lines = text.split("\n")
+        shown = lines[:5]
+        preview = "\n".join(shown)[:1000]
+        name = f"{title}.txt"
+        return {**self.file(file_id, name, user, mimetype="text/plain", size=len(text.encode())),
+                "title": title, "filetype": "text", "pretty_type": "Plain Text", "mode": "snippet", "editable": True,
+                "edit_link": f"https://{self.slack.team_id.lower()}.slack.com/files/{user}/{file_id}/{name}/edit",
+                "preview": preview, "lines": len(lines), "lines_more": max(0, len(lines) - len(shown)),
+                "preview_is_truncated": preview != text}
+
     def _files(self, ts: str, user: str, images: Sequence[str], videos: int = 0) -> list[JsonDict]:
         """The ``files`` of a message with pictures, each described by its alt text ("" for none),
         then ``videos`` videos (Slack has no alt text for those)."""

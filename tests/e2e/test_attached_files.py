@@ -196,3 +196,35 @@ def test_a_picture_in_the_thread_of_an_approved_draft_is_not_answered(stack: Loc
     settle(st)
     assert not any("スレッドに添付" in e.text for e in st.slack.ephemerals("U0OPERATOR"))
     assert [d.state for d in drafts(st)] == ["approved"]
+
+
+LONG_DRAFT = ("【市長ブログ】高田城址公園の観桜会について。今年も多くの皆さまにお越しいただき、ありがとうございました。\n" * 120)
+SNIPPET_NOTE = "テキストスニペット（長い文章を Slack がファイルの形にしたもの）の中身は kessai では読めない"
+
+
+@pytest.mark.parametrize("comment", ["", "市長ブログの下書きです。確認をお願いします。"])
+def test_a_draft_sent_as_a_text_snippet_is_refused_with_the_way_to_send_it_every_time(
+        sqlite_stack: LocalStack, comment: str) -> None:
+    """A long text sent as a snippet: its text is not in the event (a preview of its first lines
+    only) and kessai cannot read it. Alone it was taken for a PDF shared for reference (a note
+    about 「PDF など」 once a week, then nothing); with a comment the comment was routed as the
+    draft, the approver asked to approve a text nobody had checked."""
+    st = sqlite_stack
+    for n in (1, 2):
+        ts = st.driver.message("C0INTAKE", "U0OPERATOR", comment,
+                               files=[st.driver.snippet(f"F0SNIP{n}", LONG_DRAFT, "U0OPERATOR", title="市長ブログ")])
+        st.slack.wait_for(lambda n=n: sum(SNIPPET_NOTE in e.text for e in st.slack.ephemerals("U0OPERATOR")) == n,
+                          timeout=10, message=f"the refusal of snippet {n}")
+        if comment:
+            # Its comment edited: still no draft of it.
+            st.driver.message_changed("C0INTAKE", ts, "U0OPERATOR", comment + "（差し替え）",
+                                      files=[st.driver.snippet(f"F0SNIP{n}", LONG_DRAFT, "U0OPERATOR")])
+    settle(st)
+    note = next(e.text for e in st.slack.ephemerals("U0OPERATOR") if SNIPPET_NOTE in e.text)
+    assert "ふつうのメッセージとして" in note and "PDF" not in note
+    assert drafts(st) == [] and dm(st, "U0MANAGER") == []
+    assert not any("本文がありません" in e.text or "content.empty" in e.text for e in st.slack.ephemerals("U0OPERATOR"))
+    # The same text pasted as a message is a draft, whole.
+    st.driver.message("C0INTAKE", "U0OPERATOR", LONG_DRAFT.strip())
+    st.slack.wait_for(lambda: versions(st), timeout=10, message="the draft")
+    assert [v.text for v in versions(st)] == [LONG_DRAFT.strip()]
