@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import select
 
 from bot import incidents as inc
 from bot import render
@@ -15,6 +16,7 @@ from bot.app import shifted_clock
 from bot.config import OrgConfig
 from bot.localstack import LocalStack, start_local_stack
 from bot.sandbox.blockkit import view_errors
+from storage.models import DraftVersionRow
 from tests.conftest import database_url
 from tests.e2e.conftest import BUSINESS_MORNING, all_text, dm, settle, thread, wait_dm
 from tests.e2e.test_workflow_publish_home import home_text
@@ -143,3 +145,34 @@ def test_the_shortcut_on_a_message_with_a_flyer_says_the_file_does_not_go_with_t
     view = st.slack.wait_for(lambda: st.slack.latest_view("U0OPERATOR", "submit_draft"), timeout=10)
     shown = "\n".join(b["text"]["text"] for b in view.view["blocks"] if b["type"] == "section")
     assert "添付されたファイル（1件）は、このフォームからは決裁に回らず" in shown and "受付チャンネル" in shown
+
+
+@pytest.fixture
+def blog_stack(tmp_path: Path, org: OrgConfig) -> Iterator[LocalStack]:
+    blog = replace(org.accounts[0], platform="blog", name="上越市長ブログ")
+    st = start_local_stack(replace(org, accounts=(blog, *org.accounts[1:])), database_url("sqlite", tmp_path),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    yield st
+    st.stop()
+
+
+def test_blog_drafts_of_3500_to_40000_characters_pasted_as_messages_are_checked_and_stored_whole(
+    blog_stack: LocalStack,
+) -> None:
+    """A 市長ブログ or a 広報 article runs to thousands of characters: pasted as one message, it is
+    one draft with the whole text, and the approver is shown its beginning and told where the rest is
+    (Slack's limit for a message's text is 40,000 characters: api.slack.com/changelog/2018-04-truncating-really-long-messages)."""
+    st = blog_stack
+    line = "上越市からのお知らせです。高田城址公園の観桜会は4月1日から開催します。皆さまのお越しをお待ちしています。\n"
+    texts = [(line * (size // len(line) + 1))[:size - 1].rstrip("\n") + "。" for size in (3_500, 4_500, 12_000, 40_000)]
+    for n, text in enumerate(texts, 1):
+        st.driver.message("C0INTAKE", "U0OPERATOR", text)
+        shown = all_text(wait_dm(st, "U0MANAGER", n)[-1])
+        # Whole when the request has room for it, else its beginning and where the rest is.
+        assert text[-40:] in shown or (f"全 {len(text):,} 文字のうち先頭" in shown
+                                       and "続きは受付チャンネルの元のメッセージでご確認ください" in shown)
+    settle(st)
+    with st.rt.db.session() as s:
+        stored = [v.text for v in s.exec(select(DraftVersionRow).order_by(DraftVersionRow.id))]  # type: ignore[arg-type]
+    assert stored == texts
+    assert [(c.method, c.response.get("error")) for c in st.slack.calls if not c.ok] == []
