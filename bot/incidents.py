@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
-from bot.rules import secret_value_spans
+from bot.rules import card_number_spans, secret_value_spans
 from bot.rules.credentials import (
     RESCAN_LIMIT,
     before_next_field,
@@ -432,9 +432,19 @@ _DATE_AFTER = re.compile(r"[ \t\u3000]*(?:に|から|まで|以降|以前|以来
                          r"|で(?:失効|期限切れ|無効)|(?:と|及び|および|や|、)?[ \t\u3000]*[0-9０-９]{1,2}[/.:／：月][0-9０-９])")
 
 
+_COUNTS = re.compile(r"[0-9]{1,3}[~〜\-][0-9]{1,3}")
+_EVERY_PIN = re.compile(r"0{3,8}[~〜\-]9{3,8}")
+
+
 def _says_about_the_value(value: str, after: str) -> bool:
     """Whether ``value`` (what follows a password's label), then ``after``, is a date, a time or a count."""
     value = unicodedata.normalize("NFKC", value)
+    # A range of counts with its unit (「暗証番号は 6～16 桁で設定」「パスワードは 8-16 文字」), though 「8-16」 reads as a
+    # date too: the length rule, which under the mask read as a PIN written there.
+    if _COUNTS.fullmatch(value) and _UNIT_AFTER.match(after):
+        return True
+    if _EVERY_PIN.fullmatch(value):
+        return True  # 「暗証番号：0000～9999 の範囲で」: every PIN there is, which is no one's
     if (m := _DATE.fullmatch(value)) and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
         return bool(_DATE_AFTER.match(after))
     if (m := _TIME.fullmatch(value)) and int(m[1]) <= 24:
@@ -1379,6 +1389,9 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _japanese_value_after_a_break_spans(text) + _old_and_new_spans(text, about_a_password)
     spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
     spans += _named_secret_spans(text) + _value_after_a_date_spans(text) + _values_after_what_is_said_spans(text)
+    # A card's number, as pii.card_number finds it: a report of a misposting pastes the post, and the alert and
+    # the record were another copy of the number the findings show masked.
+    spans += card_number_spans(text, datetime.now(UTC).year)
     merged = _merged(text, spans)
     merged = _with_the_values_listed_after(text, _merged(text, merged + _values_in_notes_spans(text, merged)))
     out, last = [], 0

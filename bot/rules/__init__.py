@@ -25,6 +25,7 @@ from bot.rules.model import (
     RulePolicy,
     Severity,
 )
+from bot.rules.pii import card_number_spans
 from bot.rules.registry import _RULES
 
 # Ordered as in SPEC §5, read-only for everyone else.
@@ -95,6 +96,7 @@ __all__ = [
     "RuleOverride",
     "RulePolicy",
     "Severity",
+    "card_number_spans",
     "check",
     "duplicate_signature",
     "is_blocking",

@@ -465,7 +465,7 @@ _WHICH_VALUE = r"(?:[ \t]*+(?:\((?:新|旧|現|変更後|変更前)[^()\n]{0,4}+
 # read as the value, 「4」 was a rule's count (「4桁」) and the PIN after it went out unflagged. Only a count of digits
 # followed by 「の」「で」「、」 and the value itself: 「暗証番号は4桁の数字です」 has no value after it, and the value must be as long
 # as said (checked in _labelled), so that a count of something else stays prose.
-_LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+桁(?:の|で|[、,])[ \t]*+)?+"
+_LENGTH_NOTE = r"(?:(?P<length_note>[0-9]{1,2}+)[ \t]*+(?:桁|ケタ|けた)(?:の|で|[、,])[ \t]*+)?+"
 _EXPLICIT = (
     rf"[ \t]*+(?:は|::?|{_ARROW}|=|】|\]|👉|▶\ufe0f?|►|[≫》»☞])"
     rf"{_DELETED_OLD}{_WHICH_VALUE}{_MARK_CLOSED}[ \t、,]*+{_LENGTH_NOTE}"
@@ -519,9 +519,16 @@ _BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z]
 # password and the password after it was published. Only there: 「PW1234」 alone is the value, 「PIN 2」 a count.
 # Glued to the label it may also come before 「は」 (「パスワード2は Kx7pq2zz」), and a space apart before a colon
 # (「PIN 2: 4821」), but not as the hour of a time (「パスワード 10:30 に変更」).
+# The value's length said between the label and its colon or arrow (「暗証番号 4 桁：0427」「暗証番号4ケタ→0427」), as
+# it is in brackets (「PIN（4桁）：0427」, a _QUALIFIER): read as no label, the PIN after it was published. Only before
+# a colon, an equals sign or an arrow: 「暗証番号4桁の数字」 and 「暗証番号 4桁 で設定」 are the rule, not the PIN.
+_LABELS_LENGTH = rf"[ \t]*+[0-9]{{1,2}}+[ \t]*+(?:桁|ケタ|けた)(?=[ \t]*+(?::|=|{_ARROW}))"
+# The range every PIN of a length is chosen from (「暗証番号：0000～9999 の範囲で」, 「～」 is 「~」 in this view).
+_EVERY_PIN = re.compile(r"0{3,8}+[~-]9{3,8}+")
 _LABELS_NUMBER = (
     rf"(?:[0-9]{{1,2}}+(?=[ \t]*+(?::|=|{_ARROW})|[ \t]*+は)"
-    rf"|[ \t][0-9]{{1,2}}+(?=[ \t]*+(?::(?![0-5][0-9](?![0-9]))|=|{_ARROW})))?+"
+    rf"|[ \t][0-9]{{1,2}}+(?=[ \t]*+(?::(?![0-5][0-9](?![0-9]))|=|{_ARROW}))"
+    rf"|{_LABELS_LENGTH})?+"
 )
 # The label may be quoted, as a screen's field is named (「「パスワード」は Kessai2026! です」「『PW』は…」
 # 「"パスワード"：…」): its closing quote comes before the separator.
@@ -1522,6 +1529,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 resume = a + len(cut)
             value = cut
         value = _without_note(value)
+        if _EVERY_PIN.fullmatch(value):
+            continue  # 「暗証番号：0000～9999 の範囲で設定できます」: every PIN there is, which is no one's
         if m["length_note"] is not None and len(_compact(value)) != int(m["length_note"]):
             continue  # 「暗証番号は4桁の10進数」: the count is not this value's length, so it is no PIN given with it
         if value[:1] in _OPENING and value[1:-1].isalpha():

@@ -156,8 +156,10 @@ _BARE_CODE = guard(re.compile(
 ))
 # A Chinese mobile in its domestic form starts with no 0, as a Japanese receipt or order number may
 # (「受付番号 150-1234-5678」): it is one only after a word for a phone (folded view: lower case).
+# 「連絡票番号」 is the number of a slip (a parcel's 不在連絡票), no phone's: 「連絡票番号 13812345678」 was taken for a Chinese
+# mobile. 「緊急連絡票：…」 still labels one.
 _PHONE_LABEL = re.compile(  # case-blind: the fold lowers ASCII only (「SĐT」「ĐIỆN THOẠI」)
-    r"(?i:电话|電話|手机|手機|联系|聯絡|联络|連絡|携帯|tel|phone|mobile|call|contact|微信|wechat|whatsapp|☎|📞|"
+    r"(?i:电话|電話|手机|手機|联系|聯絡|联络|連絡(?!票(?:番号|ナンバー|no))|携帯|tel|phone|mobile|call|contact|微信|wechat|whatsapp|☎|📞|"
     r"연락|전화|휴대|liên hệ|điện thoại|sđt|contato|telefone|celular)[^0-9\n]{0,12}$"
 )
 _DIGIT_GROUP = re.compile(r"[0-9]+")
@@ -258,7 +260,7 @@ def phone(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     外国人住民向けの多言語の投稿に書かれる外国の携帯番号も同じく止めます。国番号付き（中国 +86 138…、
     ベトナム +84 90…、ブラジル +55 11 9…、韓国 +82 10…、フィリピン・台湾・ネパール・インドネシアなど
     在住外国人の多い国の携帯の番号の形）と、日本の番号にはない形の国内表記（ハイフン・空白・ピリオドで区切った韓国の「010-1234-5678」「010.1234.5678」、
-    ブラジルの「(11) 91234-5678」「(11) 9 1234-5678」、「090-123-4567」。電話・連絡先・SĐT・연락처などの語の後では、中国の「138 1234 5678」、区切らずに続けた「13812345678」「01012345678」「0901234567」、ベトナムの4桁・3桁・3桁の「0912 345 678」、ブラジルの「11 91234-5678」、「+」の代わりに「00」を付けた「0086 138 1234 5678」や「+」のない国番号付きの「86-138-1234-5678」も。「受付番号」「注文番号」などの語の直後のものは除きます）が対象で、日本の固定電話と同じ形になるもの（ベトナムの「092 123 4567」「0922634567」など）は対象外です。
+    ブラジルの「(11) 91234-5678」「(11) 9 1234-5678」、「090-123-4567」。電話・連絡先・SĐT・연락처などの語の後では、中国の「138 1234 5678」、区切らずに続けた「13812345678」「01012345678」「0901234567」、ベトナムの4桁・3桁・3桁の「0912 345 678」、ブラジルの「11 91234-5678」、「+」の代わりに「00」を付けた「0086 138 1234 5678」や「+」のない国番号付きの「86-138-1234-5678」も。「受付番号」「注文番号」「連絡票番号」などの語の直後のものは除きます）が対象で、日本の固定電話と同じ形になるもの（ベトナムの「092 123 4567」「0922634567」など）は対象外です。
     固定電話の番号や、携帯か固定か番号で見分けられない国（+1 など）は対象外です。固定電話や 0120/0800/0570 の番号、設定の `official_phone_numbers` と
     `allow` にある番号（国内の数字だけで比較）は対象外です。「記入例：」「（例）」の直後や
     「〜のような番号」「〜は記入例です」と書式の例として示した番号、「【記入例】」「記入例：」で始まる行の番号も対象外です
@@ -663,10 +665,18 @@ def _card_groups(part: list[int]) -> bool:
     return (len(part) == 1 or all(3 <= g <= 6 for g in part)) and 13 <= sum(part) <= 19
 
 
+def _card_halves(part: list[int]) -> bool:
+    """The same, or in two halves (「カード番号：41111111 11111111」, read out or typed as two fields)."""
+    return _card_groups(part) or (len(part) == 2 and all(6 <= g <= 10 for g in part) and 13 <= sum(part) <= 19)
+
+
 # A number that a label or its column's header names as a card's (「カード番号：41111-1111-1111-111」) is
 # one, however it was regrouped when read out over the phone or copied from a form; it is
 # published all the same. Folded view: katakana, lower case.
 _CARD_LABEL = re.compile(r"(?:カード|card)[^0-9\n]{0,8}$")
+
+
+_CARD_NUMBER_LABEL = re.compile(r"(?:カード|card)[ \t]*(?:番号|ナンバー|no\.?|number|#)[^0-9\n]{0,4}$")
 
 
 def _named_as_card(doc: Document, a: int) -> bool:
@@ -817,30 +827,61 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     4桁ごとなどの空白・ハイフン・ピリオド区切りも、4桁ごとのスラッシュ・中黒（・）区切り（「4111/1111/1111/1111」）も、最後の区切りだけが次の行に分かれた番号も見つけます。
     区切った番号は、カードの券面と同じく最初の区切りが4桁のものに限ります（開票結果や統計の表の
     「第1開票区 41223 40612 611」のような数の並びは対象外です。「カード番号：41111-1111-1111-111」のように
-    カード番号と書かれた番号は、3〜6桁ずつの区切りなら最初の区切りが4桁でなくても見つけます）。リコールや商品案内に載る
+    カード番号と書かれた番号は、3〜6桁ずつの区切りなら最初の区切りが4桁でなくても、「カード番号：41111111 11111111」のように半分ずつに分けたものも見つけます）。
+    番号の後に有効期限を続けて書いたもの（「4111 1111 1111 1111 1228」「… 12/28」）も、期限の前までを番号として見つけます（期限は月が01〜12で、前後10年以内の年のもの）。リコールや商品案内に載る
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」など別の種類の番号と分かる見出しの直後の番号にも反応しません。
     指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。
     """
+    for start, end in _card_spans(doc, ctx.now.year):
+        # The last four digits, as a receipt shows them: which card it is, not the number.
+        yield _number_hit(doc, start, end, "クレジットカード番号と思われる番号です。削除してください。", shown=4)
+
+
+def card_number_spans(text: str, year: int) -> list[tuple[int, int]]:
+    """Where pii.card_number finds a card's number in ``text`` (code-point spans of ``text``), an expiry typed
+    after one read as of the years around ``year``: for text kessai keeps beyond a draft (an incident report
+    of a misposting pastes the post), which must not be another copy of the number."""
+    return list(_card_spans(Document(text), year))
+
+
+def _card_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
     for groups in _runs(doc, 13):
-        shape = _card_groups if _named_as_card(doc, groups[0][0]) else _card_shape
-        for a, b in _windows(groups, shape, 6):
-            digits = _digits(doc.numview[a:b])
-            if len(digits) == 13 and digits.startswith(("45", "49")):
-                continue
-            if _named_as_other_number(doc, a):
-                continue
-            if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b):
-                continue
-            parts = _GROUP.findall(doc.numview, a, b)
-            round_numbers = len(parts) > 1 and all(_ROUND_GROUP.fullmatch(g) for g in parts)
-            if round_numbers or _CURRENCY_AFTER.match(doc.folded, b):
-                continue  # prices listed: 「3000・3500・4000・4500円」
-            start, end = doc.span(a, b)
-            # The last four digits, as a receipt shows them: which card it is, not the number.
-            yield _number_hit(doc, start, end, "クレジットカード番号と思われる番号です。削除してください。", shown=4)
+        a = groups[0][0]
+        # Two long halves only after the number's own name: 「カード利用枚数 41111111 11111111」 is two counts.
+        shape = (_card_halves if _CARD_NUMBER_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a)
+                 else _card_groups if _named_as_card(doc, a) else _card_shape)
+        found = [(a, b) for a, b in _windows(groups, shape, 6) if _card_at(doc, a, b)]
+        if not found and len(groups) > 2 and _expiry(doc.numview[groups[-1][0] : groups[-1][1]], year):
+            # The expiry typed on after the number (「4111 1111 1111 1111 1228」): a group as long as the number's
+            # made it read as a slice of a list of five, and the card went out. The number must run up to it.
+            found = [(a, b) for a, b in _windows(groups[:-1], shape, 6)
+                     if b == groups[-2][1] and _card_at(doc, a, b)]
+        for a, b in found:
+            yield doc.span(a, b)
+
+
+def _card_at(doc: Document, a: int, b: int) -> bool:
+    """Whether the digits at numview offsets [a, b) are a card's number rather than a code, an example or prices."""
+    digits = _digits(doc.numview[a:b])
+    if len(digits) == 13 and digits.startswith(("45", "49")):
+        return False
+    if _named_as_other_number(doc, a):
+        return False
+    if not (_CARD_PREFIX.match(digits) and luhn_is_valid(digits)) or _example(doc, a, b):
+        return False
+    parts = _GROUP.findall(doc.numview, a, b)
+    round_numbers = len(parts) > 1 and all(_ROUND_GROUP.fullmatch(g) for g in parts)
+    return not (round_numbers or _CURRENCY_AFTER.match(doc.folded, b))  # prices listed: 「3000・3500・4000・4500円」
+
+
+def _expiry(group: str, year: int) -> bool:
+    """Whether a group of digits reads as a card's expiry 「MMYY」 of the years around ``year``."""
+    if len(group) != 4 or not group.isdigit() or not 1 <= int(group[:2]) <= 12:
+        return False
+    return (int(group[2:]) - year % 100) % 100 in (*range(0, 11), *range(90, 100))
 
 
 _LOCAL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
