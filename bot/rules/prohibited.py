@@ -64,8 +64,8 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     当番医や施設の案内に載る、「春日」をひらがなで書いた名前（「かすがやま内科医院」「かすが台公民館」
     「かすがの森クリニック」）も対象外です（「かすが山ほどいる」「かすが台無しにした」は反応します）。
     給食の献立でひらがなで書いた「くずきり」「くずまんじゅう」「かすてら」、鳥の「あほうどり」も対象外です。
-    「ばか旨い」「バカ安い」「馬鹿美味しい」のように形容詞のすぐ前に置いた「ばか」は、話し言葉や新潟の方言の
-    「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」は反応します）。
+    「ばか旨い」「バカ安い」「馬鹿美味しい」「ばかきれいだこて」のように形容詞・形容動詞のすぐ前に置いた「ばか」は、
+    話し言葉や新潟の方言の「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」「バカ愚か」は反応します）。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
     対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
     リンク（URL）のパスやクエリの中の語（「https://www.city.example.lg.jp/kuso/」）は読み手に向けた
@@ -127,17 +127,23 @@ _CONTEMPT_REPORTED = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といっ�
 # as a noun or an adverb by the script, so the adjective after it decides; 「バカくさい」「バカっぽい」 end in
 # a suffix, not an adjective, and an insulting adjective after it (「バカうざい」) is listed itself.
 _FOOL = frozenset(("バカ", "馬鹿"))
+# The same before an adjectival noun (形状詞, 「ばかきれいだこて」「バカ真面目」「ばか静か」), but not before the
+# auxiliary stems 「みたい」「そう」「よう」 (「バカみたい」「バカそうだ」 say ばか of someone), nor before one that
+# is itself a scornful verdict on a person (「バカ愚か」).
+_SCORNFUL_STATES = frozenset(("愚カ", "卑怯", "惨メ", "無様", "哀レ", "幼稚", "下劣", "下品", "低俗", "無知", "浅ハカ", "醜悪", "陰湿", "間抜ケ", "マヌケ"))
 
 
 def _intensifier(doc: Document, start: int, end: int) -> bool:
-    """Whether the listed word at [start, end) is ばか used as "very" before an adjective."""
+    """Whether the listed word at [start, end) is ばか used as "very" before an adjective or adjectival noun."""
     if fold(doc.text[start:end]) not in _FOOL:
         return False
     after = doc.token_range((end, len(doc.text)))
     if not after:
         return False
     nxt = doc.tokens[after.start]
-    return nxt.start == end and nxt.pos == "形容詞"
+    if nxt.start != end:
+        return False
+    return nxt.pos == "形容詞" or (nxt.pos == "形状詞" and nxt.pos2 == "一般" and nxt.lemma not in _SCORNFUL_STATES)
 
 
 # 春日 written in hiragana names clinics, schools and estates (「かすがやま内科医院」「かすが台公民館」「かすがの森
