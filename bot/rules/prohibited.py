@@ -796,9 +796,9 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
     反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
-    外国人住民向けの英語のお知らせの「Foreigners go home!」「Refugees are not welcome here.」「No foreigners allowed」
+    外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
-    re-entry permit」は対象外です）。
+    re-entry permit」、人数を添えて人々のすることを述べた「During the holidays, many foreigners go home.」は対象外です）。
     職員や作業員の募集で性別を条件にする書き方（「除雪作業員（男性のみ）」「保育士募集（女性限定）」「事務職も女性のみ募集」「若い女性歓迎」）も
     反応します（男女雇用機会均等法 第5条）。「女性限定ヨガ教室の参加者募集」「女性のみの世帯」、ポジティブ・アクションの
     「女性の応募も歓迎します」、同じ文で法律違反・禁止と説明する「「女性のみ募集」の求人は男女雇用機会均等法違反です」は対象外です。法律が女性の職と定める助産師（保健師助産師看護師法 第3条）と、
@@ -1600,6 +1600,9 @@ def _gendered_hiring(doc: Document) -> Iterator[Hit]:
 
 
 _ENGLISH_END = re.compile(r"(?i)[ \t]*(?:here|now|again)?[ \t]*[!.?！。]*\s*$")
+# A count before the English group tells what people do, which an order never has: 「During the holidays, many
+# foreigners go home.」「Over New Year, most Chinese go home.」 (「Foreigners go home!」「All foreigners, get out!」 order).
+_ENGLISH_COUNT = re.compile(r"(?i)\b(?:many|most|some|few|several|numerous|lots of|a lot of|thousands of|millions of)[ \t]+$")
 
 
 # The word that opposes such statements denied of the one in the sentence: 「「障害者はいらない」は差別では
@@ -1777,6 +1780,8 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
         k = bisect_right(ends, g.start)
         done.add(sent)  # fired, or no statement follows this group nor any later one
         if k < len(xs):
+            if doc.text[g.start].isascii() and _ENGLISH_COUNT.search(doc.text, max(sent[0], g.start - 20), g.start):
+                continue
             # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
             if _is_licence(doc, xs[k]) and _narrowed(doc, g):
                 continue

@@ -147,6 +147,11 @@ ORDINARY = [
     "イベントの準備がうざったいけど、がんばるずら。",
     "stupidly cheap prices? No, just fair prices!",
     "黙れんのじゃ、この祭りの話になると。",
+    # A count before the group says what people do, not an order to leave.
+    "During the holidays, many foreigners go home.",
+    "Over New Year, most Chinese go home.",
+    "Chinese tourists are welcome here!",
+    "Chinese New Year festival: lanterns, dumplings and lion dance.",
 ]
 
 # Said to a person or a group: each must be stopped (茅野市 4(7)①, 上越市 5(5)).
@@ -177,6 +182,9 @@ MISSED_BEFORE = [
     ("prohibited.discrimination", "外国人は出てけっちゃ"),
     ("prohibited.discrimination", "中国人は出ていけっちゃ！"),
     ("prohibited.discrimination", "外国人は帰れっちゃ"),
+    ("prohibited.discrimination", "Chinese go home!"),
+    ("prohibited.discrimination", "Koreans are not welcome here."),
+    ("prohibited.discrimination", "All foreigners, get out!"),
 ]
 
 # The same register, already caught before session 33: kept so that a later change keeps them caught.
