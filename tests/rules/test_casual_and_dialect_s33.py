@@ -147,6 +147,8 @@ ORDINARY = [
     "イベントの準備がうざったいけど、がんばるずら。",
     "stupidly cheap prices? No, just fair prices!",
     "黙れんのじゃ、この祭りの話になると。",
+    # The city's own event in the casual voice, asked to be shared: not a rumour passed on.
+    "観桜会、今年もやります！拡散お願いします🙏",
     # A count before the group says what people do, not an order to leave.
     "During the holidays, many foreigners go home.",
     "Over New Year, most Chinese go home.",
@@ -182,6 +184,8 @@ MISSED_BEFORE = [
     ("prohibited.discrimination", "外国人は出てけっちゃ"),
     ("prohibited.discrimination", "中国人は出ていけっちゃ！"),
     ("prohibited.discrimination", "外国人は帰れっちゃ"),
+    ("prohibited.rumor", "給水をやりますって。拡散希望"),
+    ("prohibited.rumor", "給水やりますと聞きました。拡散希望"),
     ("prohibited.discrimination", "Chinese go home!"),
     ("prohibited.discrimination", "Koreans are not welcome here."),
     ("prohibited.discrimination", "All foreigners, get out!"),
