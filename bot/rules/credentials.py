@@ -572,6 +572,8 @@ _EXAMPLE_AFTER = re.compile(
     r"[ \t]*+(?:のような|のように|などの?|といった|みたいな|とか|や[ \t、]|や$|って|以外|以上|以下|未満|文字|桁|"
     r"年|月|日|時|分|秒|円|回|件|人|個|台|号|世帯|戸|階|種類|ヶ月|か月|カ月|歳|%)"
 )
+# What follows a quote of a label with its value that gives it as an example (「「PIN 2026」のような」).
+_QUOTED_EXAMPLE_AFTER = re.compile(r"[ \t]*+(?:のような|のように|などの?|といった|みたいな)")
 # A room or a count of flats after a door's number (「オートロック 1205号室まで」「オートロック 8025世帯」).
 # A PIN's own label right before the number says what it is when a bare 「号」 or 「階」 follows it
 # (「暗証番号 4821 号」「PIN 4821号」, a number a draft cut or typed on): only after a lock's name is it a
@@ -1561,6 +1563,13 @@ def _labelled(norm: str) -> Iterator[Credential]:
         after = a + len(value)
         if m["quote"] and norm[after : after + 1] in _CLOSE_QUOTES:
             after = _past_more_quoted(norm, after + 1)
+        elif (
+            m.start() > 0 and norm[m.start() - 1] in _OPEN_QUOTES and norm[after : after + 1] in _CLOSE_QUOTES
+            and _QUOTED_EXAMPLE_AFTER.match(norm, after + 1)
+        ):
+            # The label quoted with its value, as what not to choose (「「PIN 2026」のような番号は避けましょう」);
+            # 「「暗証番号は4821」って言ってた」 is what someone said, the PIN itself.
+            continue
         if _EXAMPLE_AFTER.match(norm, after) and not (
             _ROOM_AFTER.match(norm, after)
             and _PIN_WORD.fullmatch(_BLANKS.sub("", m["label"] or ""))

@@ -497,9 +497,22 @@ _OTHER_NUMBER_KINDS = (
     "公告|調達|入札|登録|当選|抽選|認定|許可|届出|製造|シリアル|ロット|商品|製品|型式|法人|事業者|"
     "郵便|電話|会議|ミーティング|ウェビナー|受験|チケット|座席|車台|文書|クーポン|割引|引換|景品"
 )
+# A counter's queue (「呼出番号 1175 1188 1204 の方」「番号札」) and a draw's entries (「応募番号」) too; not
+# before a phone's form (_NOT_A_PHONE_LABEL), where a 「呼び出し番号」 may be whom to page.
 _OTHER_NUMBER_LABEL = re.compile(
-    rf"(?:{_OTHER_NUMBER_KINDS})(?:番号|no\.?|ナンバー|id|コード)(?:(?!番号|ナンバー)[^0-9\n]){{0,6}}$"
+    rf"(?:(?:{_OTHER_NUMBER_KINDS}|呼ビ?出シ?|応募)(?:番号|no\.?|ナンバー|id|コード)|番号札)"
+    r"(?:(?!番号|ナンバー)[^0-9\n]){0,6}$"
 )
+# Numbers listed and counted with 「番」 (「整理券 1004 1005 1006 番の方」「1175・1188・1204番まで」): the
+# counter makes each group a number of its own, a ticket's or a queue's, called out by the counter
+# (one such list in eleven passes the 個人番号 check, one in ten Luhn). Not 「番号」「番地」: a label or
+# an address. A label naming a 個人番号 or a card still settles it.
+_COUNTED_AFTER = re.compile(r"[ \t]*+番(?![号地])")
+
+
+def _counted_list(doc: Document, a: int, b: int) -> bool:
+    """Whether the number at normalised offsets [a, b) is a list of groups counted with 「番」."""
+    return not doc.numview[a:b].isdigit() and _COUNTED_AFTER.match(doc.norm, b) is not None
 
 
 # The same kinds of number, and their words in the languages of multilingual posts (「订单号」「접수번호」
@@ -734,7 +747,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     「お問い合わせ番号」「受付番号」「当選番号」「法人番号」など、直前の見出しで別の種類の番号と
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
     追跡番号などで投稿が止まらないように）。「受付番号：…,…,…」と並べた番号や、CSV の表で見出し行が
-    「受付番号」の列の番号も同じです。会員番号・口座番号など、人に付く番号の見出しは
+    「受付番号」の列の番号も同じです。窓口や抽選の「呼出番号」「応募番号」「番号札」の番号や、「整理券 1004 1005 1006 番の方」の
+    ように「番」を付けて並べた整理券の番号も同じです。会員番号・口座番号など、人に付く番号の見出しは
     除外しません。金額や日時の数字（「金額」「日時」などの見出しや列の見出しの下にあるもの、「円」「¥」が
     付いたもの、「202604041530」のように前後数年の日時として読めるもの）にも反応しません。ただし、
     「マイナンバー」「個人番号」の見出しや列の下にある番号は、どのような数字でも止めます。
@@ -749,7 +763,7 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
             if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, ctx.now.year):
                 continue
             labelled = _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) is not None
-            if _listed_years(doc.numview[a:b]) and not labelled:
+            if (_listed_years(doc.numview[a:b]) or _counted_list(doc, a, b)) and not labelled:
                 continue
             start, end = doc.span(a, b)
             yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
@@ -832,7 +846,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
-    「受付番号」など別の種類の番号と分かる見出しの直後の番号にも反応しません。
+    「受付番号」「呼出番号」など別の種類の番号と分かる見出しの直後の番号にも、「整理券 4012 4127 4388 4517 番の方」のように
+    「番」を付けて並べた番号にも（「カード番号」と書かれたものを除き）反応しません。
     指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。
     """
     for start, end in _card_spans(doc, ctx.now.year):
@@ -851,22 +866,25 @@ def _card_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
     for groups in _runs(doc, 13):
         a = groups[0][0]
         # Two long halves only after the number's own name: 「カード利用枚数 41111111 11111111」 is two counts.
-        shape = (_card_halves if _CARD_NUMBER_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a)
-                 else _card_groups if _named_as_card(doc, a) else _card_shape)
-        found = [(a, b) for a, b in _windows(groups, shape, 6) if _card_at(doc, a, b)]
+        labelled = _CARD_NUMBER_LABEL.search(doc.folded, max(0, a - _LABEL_WINDOW), a) is not None
+        named = labelled or _named_as_card(doc, a)
+        shape = _card_halves if labelled else _card_groups if named else _card_shape
+        found = [(a, b) for a, b in _windows(groups, shape, 6) if _card_at(doc, a, b, named)]
         if not found and len(groups) > 2 and _expiry(doc.numview[groups[-1][0] : groups[-1][1]], year):
             # The expiry typed on after the number (「4111 1111 1111 1111 1228」): a group as long as the number's
             # made it read as a slice of a list of five, and the card went out. The number must run up to it.
-            found = [(a, b) for a, b in _windows(groups[:-1], shape, 6)
-                     if b == groups[-2][1] and _card_at(doc, a, b)]
+            found = [(a, b) for a, b in _windows(groups[:-1], shape, 6) if b == groups[-2][1] and _card_at(doc, a, b, named)]
         for a, b in found:
             yield doc.span(a, b)
 
 
-def _card_at(doc: Document, a: int, b: int) -> bool:
-    """Whether the digits at numview offsets [a, b) are a card's number rather than a code, an example or prices."""
+def _card_at(doc: Document, a: int, b: int, named: bool) -> bool:
+    """Whether the digits at numview offsets [a, b) are a card's number rather than a code, an example, prices or
+    tickets listed (「整理券 4012 4127 4388 4517 番の方」, unless ``named``: the card's name is before them)."""
     digits = _digits(doc.numview[a:b])
     if len(digits) == 13 and digits.startswith(("45", "49")):
+        return False
+    if not named and _counted_list(doc, a, b):
         return False
     if _named_as_other_number(doc, a):
         return False
