@@ -497,22 +497,63 @@ _OTHER_NUMBER_KINDS = (
     "公告|調達|入札|登録|当選|抽選|認定|許可|届出|製造|シリアル|ロット|商品|製品|型式|法人|事業者|"
     "郵便|電話|会議|ミーティング|ウェビナー|受験|チケット|座席|車台|文書|クーポン|割引|引換|景品"
 )
-# A counter's queue (「呼出番号 1175 1188 1204 の方」「番号札」) and a draw's entries (「応募番号」) too; not
+# A counter's queue (「呼出番号 1175 1188 1204 の方」「番号札」), a draw's entries (「応募番号」) and the
+# extensions of an office (「こども課（内線 1175・1188・1204）」) too; not
 # before a phone's form (_NOT_A_PHONE_LABEL), where a 「呼び出し番号」 may be whom to page.
 _OTHER_NUMBER_LABEL = re.compile(
-    rf"(?:(?:{_OTHER_NUMBER_KINDS}|呼ビ?出シ?|応募)(?:番号|no\.?|ナンバー|id|コード)|番号札)"
+    rf"(?:(?:{_OTHER_NUMBER_KINDS}|呼ビ?出シ?|応募)(?:番号|no\.?|ナンバー|id|コード)|番号札|内線)"
     r"(?:(?!番号|ナンバー)[^0-9\n]){0,6}$"
 )
-# Numbers listed and counted with 「番」 (「整理券 1004 1005 1006 番の方」「1175・1188・1204番まで」): the
-# counter makes each group a number of its own, a ticket's or a queue's, called out by the counter
-# (one such list in eleven passes the 個人番号 check, one in ten Luhn). Not 「番号」「番地」: a label or
-# an address. A label naming a 個人番号 or a card still settles it.
-_COUNTED_AFTER = re.compile(r"[ \t]*+番(?![号地])")
+# Numbers listed and counted with 「番」 (「整理券 1004 1005 1006 番の方」「1175・1188・1204番まで」) or a
+# unit (「月別来場者数 4012 4127 4388 4517 人」): the counter makes each group a number of its own, a
+# ticket's or a count (one such list in eleven passes the 個人番号 check, one in ten Luhn). Not
+# 「番号」「番地」: a label or an address. A label naming a 個人番号 or a card still settles it.
+_COUNTED_AFTER = re.compile(r"[ \t]*+(?:番(?![号地])|人|件|世帯|戸|票|台|校|団体|か所|箇所|%)")
 
 
 def _counted_list(doc: Document, a: int, b: int) -> bool:
-    """Whether the number at normalised offsets [a, b) is a list of groups counted with 「番」."""
-    return not doc.numview[a:b].isdigit() and _COUNTED_AFTER.match(doc.norm, b) is not None
+    """Whether the number at normalised offsets [a, b) is a list of groups counted with 「番」 or a unit,
+    or a row of counts under a header of periods."""
+    if doc.numview[a:b].isdigit():
+        return False
+    return _COUNTED_AFTER.match(doc.norm, b) is not None or _under_periods(doc, a, b)
+
+
+# A table of counts by year or month, as 統計 posts set it out with spaces (「　　 2023 2024 2025 2026⏎
+# 高田 4111 4070 4028 3991」「R5 R6 R7⏎安塚 1106 1107 1108」): each group of a row is the count of its
+# period's column, and a row of four-digit counts passes Luhn one time in ten. The header is found
+# above the row within its paragraph (a bounded walk: linear however many rows are checked) and
+# must name as many periods as the row has groups, every number in it a period.
+_TABLE_LINES = 20
+_PERIOD_BEFORE = re.compile(r"(?:令和|平成|昭和|[RHS])[ \t]*+$")
+_PERIOD_AFTER = re.compile(r"[ \t]*+(?:年|月)")
+
+
+def _under_periods(doc: Document, a: int, b: int) -> bool:
+    numview = doc.numview
+    groups = len(_GROUP.findall(numview, a, b))
+    end = numview.rfind("\n", 0, a)
+    for _ in range(_TABLE_LINES):
+        if end < 0:
+            return False
+        start = numview.rfind("\n", 0, end) + 1
+        if end - start > _ROW_MAX or not numview[start:end].strip():
+            return False  # no table's line, or the paragraph's start
+        periods = 0
+        for g in _GROUP.finditer(numview, start, end):
+            year = len(g.group()) == 4 and 1900 <= int(g.group()) <= 2099
+            short = len(g.group()) <= 2 and (
+                _PERIOD_BEFORE.search(numview, max(start, g.start() - 3), g.start()) is not None
+                or _PERIOD_AFTER.match(numview, g.end()) is not None
+            )
+            if not (year or short):
+                periods = 0
+                break
+            periods += 1
+        if periods >= 2:
+            return periods >= groups
+        end = start - 1
+    return False
 
 
 # The same kinds of number, and their words in the languages of multilingual posts (「订单号」「접수번호」
@@ -748,7 +789,8 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     分かる番号にも反応しません（でたらめな12桁の約11件に1件は検査用数字が合うため、荷物の
     追跡番号などで投稿が止まらないように）。「受付番号：…,…,…」と並べた番号や、CSV の表で見出し行が
     「受付番号」の列の番号も同じです。窓口や抽選の「呼出番号」「応募番号」「番号札」の番号や、「整理券 1004 1005 1006 番の方」の
-    ように「番」を付けて並べた整理券の番号も同じです。会員番号・口座番号など、人に付く番号の見出しは
+    ように「番」を付けて並べた整理券の番号、「内線 1175・1188・1204」、「4012 4127 4388 人」のように単位を付けて並べた数や、
+    「2023 2024 2025」「R5 R6 R7」のような年や月の見出しの下に並べた統計の表の数も同じです。会員番号・口座番号など、人に付く番号の見出しは
     除外しません。金額や日時の数字（「金額」「日時」などの見出しや列の見出しの下にあるもの、「円」「¥」が
     付いたもの、「202604041530」のように前後数年の日時として読めるもの）にも反応しません。ただし、
     「マイナンバー」「個人番号」の見出しや列の下にある番号は、どのような数字でも止めます。
@@ -847,7 +889,8 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
     「受付番号」「呼出番号」など別の種類の番号と分かる見出しの直後の番号にも、「整理券 4012 4127 4388 4517 番の方」のように
-    「番」を付けて並べた番号にも（「カード番号」と書かれたものを除き）反応しません。
+    「番」や「人」「件」などの単位を付けて並べた番号、年や月の見出し（「2023 2024 2025 2026」）の下に並べた統計の表の数にも
+    （「カード番号」と書かれたものを除き）反応しません。
     指摘では、レシートと同じく下4桁だけを示します（「＊＊＊＊ ＊＊＊＊ ＊＊＊＊ 1111」）。
     """
     for start, end in _card_spans(doc, ctx.now.year):

@@ -338,6 +338,14 @@ TICKETS = [
     ("呼出番号 4012 4127 4388 4517 の方は、2番窓口へお越しください。", "pii.card_number"),
     ("番号札 4012 4127 4388 4517 をお持ちの方は会場へお入りください。", "pii.card_number"),
     ("応募番号 4012 4127 4388 4517 の方が当選しました。", "pii.card_number"),
+    ("問い合わせ：こども課（内線 1175・1188・1204）", "pii.my_number"),
+    ("問い合わせ：こども課 内線 1175 1188 1204", "pii.my_number"),
+    ("月別来場者数（4〜7月） 4012 4127 4388 4517 人", "pii.card_number"),
+    # Tables of counts by year or month, set out with spaces as 統計 posts do.
+    ("【地区別人口の推移】\n地区 2023年 2024年 2025年 2026年\n高田 2422 2381 2339 2302\n浦川原 3321 3280 3244 3199", "pii.card_number"),
+    ("【地区別人口の推移（各年4月1日）】\n　　 2023 2024 2025 2026\n高田 4111 4070 4028 3991\n直江津 3321 3280 3244 3199", "pii.card_number"),
+    ("【月別来場者数】\n4月 5月 6月 7月\n4111 4070 4028 3991", "pii.card_number"),
+    ("【マイナンバーカード交付枚数】\n　　 R5 R6 R7\n安塚 1106 1107 1108\n大島 1011 1013 1017", "pii.my_number"),
 ]
 
 
@@ -356,6 +364,11 @@ STILL_CAUGHT = [
     ("カード番号 4012 4127 4388 4517 番の方", "pii.card_number"),
     ("4111 1111 1111 1111 番号は控えました", "pii.card_number"),
     ("呼出 1175 1188 1204", "pii.my_number"),
+    # A line of periods is a header only for as many groups as it names, and only within the paragraph.
+    ("2026年6月10日\n山田 4111 1111 1111 1111", "pii.card_number"),
+    ("令和8年6月\n山田 4111 1111 1111 1111", "pii.card_number"),
+    ("2025年 2026年\n山田 4111 1111 1111 1111", "pii.card_number"),
+    ("2023 2024 2025 2026\n\n山田 4111 1111 1111 1111", "pii.card_number"),
     # A 「呼び出し番号」 before a phone's form may be whom to page: the phone rule does not read it as a receipt's.
     ("通訳の呼び出し番号：010-1234-5678", "pii.phone"),
 ]
@@ -398,3 +411,29 @@ def test_a_pin_quoted_with_its_label_as_said_is_still_caught(text: str, value: s
 def test_the_corpus_is_as_wide_as_it_says() -> None:
     assert len(ORDINARY) >= 150
     assert len(CAUGHT) >= 30
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "整理券 4012 4127 4388 4517 番の方\n",
+        "高田 4111 4070 4028 3991\n",
+        "2023 2024 2025 2026\n" + "高田 4111 4070 4028 3991\n" * 30,
+        "R5 R6 R7 " * 40 + "\n安塚 1106 1107 1108\n",
+        "内線 1175・1188・1204 ",
+    ],
+)
+def test_tickets_counts_and_tables_are_read_in_linear_time(shape: str) -> None:
+    from bot.rules.model import RuleOptions
+    from bot.rules.pii import card_number, my_number
+    from bot.rules.text import Document
+    from tests.conftest import assert_stays_linear, repeated_to
+    from tests.rules.conftest import ctx
+
+    docs = {text: Document(text) for text in (repeated_to(shape, n) for n in (10_000, 40_000))}
+
+    def scan(text: str) -> int:
+        doc = docs[text]
+        return sum(1 for _ in card_number(doc, ctx(), RuleOptions())) + sum(1 for _ in my_number(doc, ctx(), RuleOptions()))
+
+    assert_stays_linear(scan, shape)
