@@ -1746,8 +1746,8 @@ class IncidentService:
         place. ``then``: messages (``_whole_report``) that follow it there, in order."""
         # Deleted in the seconds before the bot hears of it, the alert takes no more replies: Slack
         # posts the note in the channel instead, and the gateway rewords it to this.
-        msg = render.plain(text) | {"blocks": render.sections(text), INCIDENT_REF: inc.id,
-                                    outbox.ALONE: self._alone(inc, text)}
+        msg = {"text": render.preview(text), "blocks": render.sections(text), INCIDENT_REF: inc.id,
+               outbox.ALONE: self._alone(inc, text)}
         self._in_thread(s, now, inc, [msg, *then], broadcast=broadcast)
 
     def _in_thread(self, s: Session, now: datetime, inc: IncidentRow, msgs: Sequence[dict[str, Any]], *,
@@ -1810,8 +1810,8 @@ class IncidentService:
         top = (f"*受付番号 {inc.id}（{KINDS.get(inc.kind, inc.kind)}、{render.escape(self._account_label(inc))}）"
                "のインシデントについて*（アラートが削除されているため、チャンネルにお知らせします）")
         if blocks:
-            return render.plain(f"{top}\n{text}") | {"blocks": [*render.sections(top), *blocks]}
-        return render.plain(f"{top}\n{text}") | {"blocks": render.sections(f"{top}\n{text}")}
+            return {"text": render.preview(f"{top}\n{text}"), "blocks": [*render.sections(top), *blocks]}
+        return {"text": render.preview(f"{top}\n{text}"), "blocks": render.sections(f"{top}\n{text}")}
 
     def _whole_report(self, inc: IncidentRow, heading: str, report: str) -> dict[str, Any]:
         """A reply giving the whole of a report that a quote showed the start of. ``report`` is
@@ -2019,7 +2019,7 @@ class IncidentService:
                 "現在の名簿では対応できる方に含まれていないため、皆さまにお願いしています。"), broadcast=True)
             self._refresh_alerts(s, now, inc)  # so the alert no longer reads as in the leaver's hands
             return True
-        self._post(s, now, inc.acked_by, render.plain(text))
+        self._post(s, now, inc.acked_by, {"text": render.preview(text), "blocks": render.sections(text)})
         self._thread_note(s, now, inc, f"<@{inc.acked_by}> さんに、対応中である旨の書き込みをお願いしました。")
         return True
 
@@ -2114,7 +2114,8 @@ class IncidentService:
                 buttons.append(render.button(ACK_ACTION, label, str(inc.id), style="primary"))
             buttons.append(render.button(RESOLVE_ACTION, "解決", str(inc.id)))
             blocks.append({"type": "actions", "block_id": f"incident_buttons:{inc.id}", "elements": buttons})
-        return {"text": f"{render.escape(title)} — {state}", "blocks": blocks}
+        # The preview: the state's warning that the acknowledger has left is a second line with an emoji code.
+        return {"text": render.preview(f"{render.escape(title)} — {state}"), "blocks": blocks}
 
     def _steps(self, events: Sequence[IncidentEventRow]) -> list[str]:
         """The resolved alert's 「経過」. A run of re-alerts is one step with its count: unacknowledged

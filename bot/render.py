@@ -401,6 +401,42 @@ def version_ref(draft_id: int, version: int, content_hash: str) -> str:
     return f"{ref}:{content_hash[:REF_HASH_CHARS]}" if content_hash else ref
 
 
+# The bot's own emoji codes, standing as words (「:bell: 」「第1版: :white_check_mark: 」), not a time's colons.
+_OWN_EMOJI = re.compile(r"(?:(?<=\s)|^):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?:\s+|$)")
+_LABELLED_LINK = re.compile(r"<(?:https?://|mailto:)[^|>]*\|([^>]*)>")
+_OWN_MENTION = re.compile(r"<(?:@[UW][A-Z0-9]+|!(?:channel|here|everyone)|!subteam\^[A-Z0-9]+)>")
+_MRKDWN_MARK = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?![\w])|`")
+_ENDS_SENTENCE = ("。", "）", "」", "！", "？")
+
+
+def preview(mrkdwn: str) -> str:
+    """The ``text`` of a message whose blocks show ``mrkdwn``: what a phone's notification, its lock
+    screen and the channel list show of it. The same sentences without mrkdwn marks or the bot's
+    emoji codes (a lock screen draws neither), without quoted lines — a draft's or a report's own
+    words, which a lock screen shows to whoever is near it, and which may hold a phone number or a
+    password the blocks show only in Slack — and with the bot's mentions moved to the end, so that
+    the first words say what happened and what is asked rather than a row of ids; they still ping."""
+    pieces: list[str] = []
+    mentions: list[str] = []
+    for line in mrkdwn.split("\n"):
+        if line.startswith((">", "&gt;")):
+            if pieces and pieces[-1].endswith((":", "：")):
+                pieces.pop()  # the label of the quote (「*まとめ:*」) says nothing without it
+            continue
+        mentions += [m for m in _OWN_MENTION.findall(line) if m not in mentions]
+        bare = _OWN_MENTION.sub("", line)
+        bare = _OWN_EMOJI.sub("", bare.strip()).strip()
+        # A first line in bold is the message's title (「*決裁のお願い*」): what follows is about it.
+        title = not pieces and bare.startswith("*")
+        bare = _MRKDWN_MARK.sub("", _LABELLED_LINK.sub(r"\1", bare)).strip()
+        if bare:
+            pieces.append(bare + ("：" if title and not bare.endswith(_ENDS_SENTENCE[0]) else ""))
+    out = ""
+    for piece in pieces:
+        out += piece if not out or out.endswith(("：", *_ENDS_SENTENCE)) else " " + piece
+    return " ".join([out.removesuffix("："), *mentions]).strip()
+
+
 def message(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
     # ``text`` is the notification/fallback; mentions in it are escaped like the blocks.
     return {"text": text, "blocks": blocks}
@@ -930,12 +966,12 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
     """The status line kept up to date in the draft's thread (``recipients`` come from recipient_label)."""
     if voided_note:
         text = f":no_entry_sign: 第{view.version}版の決裁依頼: {voided_note}"
-        return message(text.split("\n")[0], [section(text)])
+        return message(preview(text.split("\n")[0]), [section(text)])
     if decided is None:
         names = _names_within(list(recipients) or [f"{escape(n)} さん" for n in view.approver_names]) or "決裁者"
         text = (f":hourglass_flowing_sand: 決裁待ち（第{view.version}版）: {names}に決裁を依頼しました。"
                 f"\n投稿予定: {fmt_time(view.scheduled_at)}")
-        return message(text.split("\n")[0], [section(text), *_status_files(view)])
+        return message(preview(text.split("\n")[0]), [section(text), *_status_files(view)])
     if decided.kind == "approved" and view.files:
         # The operator posts what was approved: these files with the text, not others.
         after = "承認された内容には、下の添付ファイルが含まれます。この文面とファイルでSNSへの投稿をお願いします。"
@@ -956,7 +992,7 @@ def thread_status(view: DraftView, *, decided: DecisionView | None = None, voide
         # Only a reason of thousands of characters (the ledger takes more than the form) gets
         # here; the ledger has it whole.
         kept.append(("_（理由が長いため、以下省略しました。全文は台帳に記録されています）_", False))
-    return message(head[0], [*_sections([*kept, (after, False)]), *shown_files])
+    return message(preview(head[0]), [*_sections([*kept, (after, False)]), *shown_files])
 
 
 # What the files list of a status line may take: ten files with long names and links, escaped
@@ -1048,7 +1084,7 @@ def draft_root(view: DraftView, source: str) -> dict[str, Any]:
     how = "メッセージから「決裁に回す」" if source == "shortcut" else "`/kessai draft`"
     head = f":memo: {escape(view.author_name)} さんが {how} で下書きを提出しました（{escape(view.account_name)}）"
     blocks = [section(head), *_request_fields(view)]
-    return message(head, [*blocks, *draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks),
+    return message(preview(head), [*blocks, *draft_blocks(view.text, budget=MESSAGE_TEXT_BUDGET - text_size(blocks),
                                                   where="下書きの入力画面")])
 
 
@@ -1084,7 +1120,7 @@ def decided_notice(view: DraftView, decision: DecisionView, *, author_id: str,
 def exempt_notice(view: DraftView, category_ja: str) -> dict[str, Any]:
     text = (f":zap: 第{view.version}版は「{category_ja}」のため、決裁省略（和気町 5(4) 決裁を省略できる事項）として"
             "記録しました。すぐに投稿できます。運用管理責任者には事後報告を送りました。")
-    return message(text, [section(text)])
+    return message(preview(text), [section(text)])
 
 
 def after_report(view: DraftView, category_ja: str) -> dict[str, Any]:
@@ -1119,7 +1155,7 @@ def publish_prompt(view: DraftView) -> dict[str, Any]:
 def published_notice(view: DraftView, url: str, at: datetime, by_name: str) -> dict[str, Any]:
     text = (f":white_check_mark: 第{view.version}版は投稿済みです（{fmt_time(at)}、登録: {escape(by_name)} さん）。\n"
             f"投稿のURL: {escape(url)}")
-    return message(text.split("\n")[0], [section(text)])
+    return message(preview(text.split("\n")[0]), [section(text)])
 
 
 # -- modals ----------------------------------------------------------------------------------

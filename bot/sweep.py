@@ -290,7 +290,7 @@ def report_correction(s: Session, org: OrgConfig, zone: ZoneInfo, account: Accou
     text = (f":pencil2: *{y}年{m}月の投稿件数の報告の訂正*\n報告の後に {name} の{m}月{local.day}日の投稿が記録され、"
             f"{m}月の投稿は {n} 件になりました。基準（月{need}回以上）を満たしていますので、"
             "先の報告の「基準に達しなかったアカウント」からは除いてください。")
-    payload: dict[str, Any] = {"channel": channel, "text": text, "blocks": [render.section(text)],
+    payload: dict[str, Any] = {"channel": channel, "text": render.preview(text), "blocks": [render.section(text)],
                                "unfurl_links": False, "unfurl_media": False}
     key = report_key(y, m)
     if outbox.keys_present(s, [key]):
@@ -756,7 +756,9 @@ class Sweeper:
               key: str | None = None, broadcast: bool = False, covers: list[str] | None = None) -> None:
         # Over as many sections as its lines take: one section is cut at Slack's 3,000 characters,
         # and a report's list of accounts lost its end (and the sentence after it) there.
-        payload: dict[str, Any] = {"channel": channel, "text": text, "blocks": render.sections(text),
+        # ``text`` is what a phone's notification shows (render.preview): not the mrkdwn, nor the
+        # draft's words quoted in a reminder, which a lock screen shows to whoever is near it.
+        payload: dict[str, Any] = {"channel": channel, "text": render.preview(text), "blocks": render.sections(text),
                                    "unfurl_links": False, "unfurl_media": False}
         if thread_ts:
             payload["thread_ts"] = thread_ts
@@ -1469,7 +1471,8 @@ class Sweeper:
         """Pages 2… of a list under the message ``parent_key`` in ``channel``, in order (held until it is posted)."""
         for i, page in enumerate(pages[1:], start=2):
             text = f"{title}（続き {i}/{len(pages)}）\n" + "\n".join(page)
-            outbox.enqueue_reply_after(s, parent_key, {"channel": channel, "text": text, "blocks": render.sections(text),
+            outbox.enqueue_reply_after(s, parent_key, {"channel": channel, "text": render.preview(text),
+                                                       "blocks": render.sections(text),
                                                        "unfurl_links": False, "unfurl_media": False}, now=now)
 
     @staticmethod

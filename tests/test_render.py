@@ -250,8 +250,9 @@ def test_a_note_and_the_reasons_are_shown_as_written_under_their_label() -> None
     status = render.thread_status(view("本文です。"), decided=decided)
     within_limits(status)
     assert plain_rows(status["blocks"]) == rows
-    assert status["text"] == "第1版: :leftwards_arrow_with_hook: 上越 花子 さんが差し戻しました（2026年12月7日（月）09:30）。"
-    assert mrkdwn_text(status["blocks"]).startswith(status["text"] + "\n*理由:*")
+    head = "第1版: :leftwards_arrow_with_hook: 上越 花子 さんが差し戻しました（2026年12月7日（月）09:30）。"
+    assert status["text"] == head.replace(":leftwards_arrow_with_hook: ", "")  # the preview draws no emoji code
+    assert mrkdwn_text(status["blocks"]).startswith(head + "\n*理由:*")
     in_dm = approval_request(view("本文です。"), decided=decided)
     assert plain_rows(in_dm["blocks"]) == ["本文です。", *rows]
     notice = render.override_notice("高田 <太郎>", 2, written)
@@ -892,3 +893,36 @@ def test_sections_cut_a_long_note_at_its_lines_and_keep_every_line() -> None:
     assert len(blocks) == 2 and all(len(t) <= SECTION_LIMIT for t in texts)
     assert "\n".join(texts) == text and texts[-1].endswith("文字を表示しています）_")
     assert render.sections("短いお知らせです。") == [render.section("短いお知らせです。")]
+
+
+# What a lock screen cannot show (as tests/e2e/test_phone_manager.py): mrkdwn marks, emoji codes,
+# Slack's link and mention syntax, a second line.
+LOCK_SCREEN_NOISE = re.compile(r"[*_~`]|:[a-z0-9_+-]+:|<[@#!]|\n")
+
+
+@pytest.mark.parametrize(("msg", "starts"), [
+    (render.thread_status(view("本文"), recipients=["上越 花子 さん"]), "決裁待ち（第1版）: 上越 花子 さんに決裁を依頼しました。"),
+    (render.thread_status(view("本文"), decided=DecisionView("approved", "上越 花子", DECIDED_AT)),
+     "第1版: 上越 花子 さんが承認しました（"),
+    (render.thread_status(view("本文"), decided=DecisionView("rejected", "上越 花子", DECIDED_AT, reason="日付")),
+     "第1版: 上越 花子 さんが差し戻しました（"),
+    (render.thread_status(view("本文"), voided_note="下書きのメッセージが削除されたため、取り下げられました。"),
+     "第1版の決裁依頼: 下書きのメッセージが削除されたため"),
+    (render.exempt_notice(view("本文"), "災害・緊急情報"), "第1版は「災害・緊急情報」のため、決裁省略"),
+    (render.published_notice(view("本文"), "https://x.com/joetsu/status/1", DECIDED_AT, "高田 太郎"),
+     "第1版は投稿済みです（"),
+    (render.draft_root(view("本文"), "modal"), "高田 太郎 さんが /kessai draft で下書きを提出しました（上越市公式LINE）"),
+])
+def test_a_thread_message_previews_as_words_not_mrkdwn(msg: dict[str, Any], starts: str) -> None:
+    """The thread's status line began 「:hourglass_flowing_sand:」 or 「第1版: :white_check_mark:」 in
+    the channel's notification and sidebar, which draw no emoji codes."""
+    assert msg["text"].startswith(starts) and not LOCK_SCREEN_NOISE.search(msg["text"])
+
+
+def test_preview_drops_quoted_words_and_their_label_and_puts_mentions_last() -> None:
+    text = (":white_check_mark: <@U0JOHO> 木田 四郎 さんが解決として記録しました。経過は `kessai incidents export` で"
+            "書き出せます。\n*まとめ:*\n>パスワード hunter2 を変更し、10:00:30 に確認しました。\n_（全 900 文字）_")
+    assert render.preview(text) == ("木田 四郎 さんが解決として記録しました。経過は kessai incidents export で書き出せます。"
+                                    "（全 900 文字） <@U0JOHO>")
+    assert render.preview(":bell: *決裁のお願い（2回目）*\n<https://x.slack.com/a|下書きのスレッド>を見てください。") == \
+        "決裁のお願い（2回目）：下書きのスレッドを見てください。"

@@ -4,11 +4,17 @@ Slack no longer lets us open, a draft taken back before the tap, and a long App 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
+
+from sqlmodel import select
 
 from bot import render
 from bot.localstack import LocalStack
+from bot.sweep import Sweeper
 from handlers.payloads import FORM_NOT_OPENED_JA
+from storage.models import IncidentRow
 from tests.e2e.conftest import (
+    BUSINESS_MORNING,
     CLEAN_DRAFT,
     all_text,
     buttons,
@@ -19,6 +25,7 @@ from tests.e2e.conftest import (
     wait_ephemeral,
 )
 from tests.e2e.test_core_loop import ledger, submit_clean
+from tests.e2e.test_incidents import report as report_incident
 
 # What a lock screen cannot show: mrkdwn marks, emoji codes, Slack's link and mention syntax.
 MRKDWN_NOISE = re.compile(r"[*_~`]|:[a-z0-9_+-]+:|<[@#!]|\n")
@@ -115,3 +122,42 @@ def test_app_home_with_thirty_requests_lists_the_oldest_with_buttons_and_counts_
                       message="home after the decision")
     assert [(e.kind, e.draft_id) for e in ledger(st)] == [("approved", 1)]
     wait_dm(st, "U0MANAGER", 30)
+
+
+def test_a_reminder_on_the_lock_screen_says_what_is_asked_without_mrkdwn_or_the_drafts_words(
+        sqlite_stack: LocalStack) -> None:
+    """The reminder's ``text`` was its mrkdwn (「:bell: *決裁のお願い*」) with the draft's first 60
+    characters quoted: a lock screen, seen by whoever sits near the phone, showed the draft's words
+    (a phone number, a password sent on with a reason) that only Slack itself should show."""
+    st = sqlite_stack
+    submit_clean(st)
+    Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=1))
+    settle(st)
+    [_, reminder] = dm(st, "U0MANAGER")
+    assert reminder.text.startswith("決裁のお願い：上越市公式X の下書き（第1版、作成者 高田 太郎 さん）が、")
+    assert "「承認」または「差戻し」を押してください" in reminder.text and not MRKDWN_NOISE.search(reminder.text)
+    assert "高田城址公園" not in reminder.text and "高田城址公園" in all_text(reminder)
+
+
+def test_an_incident_re_alert_says_what_is_asked_first_and_keeps_the_report_off_the_lock_screen(
+        sqlite_stack: LocalStack) -> None:
+    """A re-alert's preview began with a row of ``<@U…>`` ids, and a second report's note carried the
+    reported words (which the alert masks for a パスワード漏えい) into every member's notification."""
+    st = sqlite_stack
+    alert = report_incident(st)
+    settle(st)
+    with st.rt.db.session() as s:
+        [row] = list(s.exec(select(IncidentRow)))
+    Sweeper(st.rt.kessai).sweep(row.created_at + timedelta(minutes=15))
+    settle(st)
+    [realert] = [m for m in st.slack.messages("C0ESCALATE", thread_ts=alert.ts) if m.ts != alert.ts]
+    assert realert.text.startswith("炎上のインシデント（上越市公式X、受付番号 1）が報告から 15分経っても対応開始されていません。")
+    # The mentions still ping the escalation members, after the words.
+    said, mentions = realert.text.split(" <@", 1)
+    assert not MRKDWN_NOISE.search(said) and {"U0JOHO>", "U0MANAGER>"} <= set(mentions.split(" <@"))
+    report_incident(st, "U0CHIEF")
+    st.slack.wait_for(lambda: len(st.slack.messages("C0ESCALATE", thread_ts=alert.ts)) == 3, timeout=10,
+                      message="the second report's note")
+    note = st.slack.messages("C0ESCALATE", thread_ts=alert.ts)[-1]
+    assert note.text == "春日山 一郎 さんから、このインシデントについて追加の報告がありました。"
+    assert "批判が殺到" in all_text(note)

@@ -104,6 +104,14 @@ class World:
         return out
 
 
+def shown(payload: dict[str, Any]) -> str:
+    """What a message written to the outbox shows in Slack: its sections' mrkdwn (a sweep's message
+    is its lines over as many sections as they take), or its ``text`` when it has no blocks. Its
+    ``text`` with blocks is only the notification's preview (render.preview)."""
+    sections = [b["text"]["text"] for b in payload.get("blocks") or [] if b.get("type") == "section"]
+    return "\n".join(sections) if sections else str(payload.get("text") or "")
+
+
 @pytest.fixture
 def world_factory(db: Database, org: OrgConfig) -> Callable[[datetime], World]:
     with db.session() as s:

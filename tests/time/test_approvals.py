@@ -11,11 +11,11 @@ from sqlmodel import select
 from bot.sweep import Sweeper
 from storage import ledger as ledger_repo
 from storage.models import ApprovalRequestRow
-from tests.time.conftest import CLEAN_TEXT, World, jst
+from tests.time.conftest import CLEAN_TEXT, World, jst, shown
 
 
 def reminders_to(w: World, user: str) -> list[str]:
-    return [p["text"] for p in w.posts(to=user, contains="決裁のお願い")]
+    return [shown(p) for p in w.posts(to=user, contains="決裁のお願い")]
 
 
 def test_approvers_are_reminded_exactly_after_two_business_hours(world: World) -> None:
@@ -140,7 +140,7 @@ def test_escalates_to_deputies_after_one_business_day_once(world: World) -> None
         rows = list(s.exec(select(ApprovalRequestRow).where(ApprovalRequestRow.draft_id == draft_id,
                                                              ApprovalRequestRow.recipient_id == "U0DEPUTY")))
     assert [(r.reason, r.acting_for_id) for r in rows] == [("escalated", "U0MANAGER")]
-    assert len([p for p in world.posts(to="U0DEPUTY") if "決裁のお願い" not in p["text"]]) == 1
+    assert len([p for p in world.posts(to="U0DEPUTY") if "決裁のお願い" not in shown(p)]) == 1
     # A deputy asked in this sweep is not "reminded" at once, only once they too have waited.
     assert reminders_to(world, "U0DEPUTY") == []
     world.sweep(jst(2026, 11, 25, 11, 59))
@@ -165,7 +165,7 @@ def test_pending_draft_expires_at_its_scheduled_time_visibly(world: World) -> No
     assert world.sweep(jst(2026, 11, 24, 15, 0)).sent["draft.expire"] == 1
     assert world.draft(draft_id).state == "expired"
     assert world.sweep(jst(2026, 11, 24, 15, 1)).sent["draft.expire"] == 0
-    assert any("期限切れ" in p["text"] for p in world.posts(to="C0INTAKE") + world.posts(to="U0OPERATOR"))
+    assert any("期限切れ" in shown(p) for p in world.posts(to="C0INTAKE") + world.posts(to="U0OPERATOR"))
     # An expired draft is no longer reminded about.
     assert world.sweep(jst(2026, 11, 25, 12, 0)).sent["approval.remind"] == 0
 
@@ -204,7 +204,7 @@ def test_approved_but_unpublished_draft_reminds_its_author_at_the_scheduled_time
     assert world.sweep(jst(2026, 11, 27, 10, 0)).sent["draft.unpublished"] == 1
     assert world.sweep(jst(2026, 11, 27, 10, 30)).sent["draft.unpublished"] == 0
     [text] = world.posts(to="U0OPERATOR", contains="投稿予定時刻になりました")
-    assert "「投稿済みにする」" in text["text"] and "2026年11月27日（金）10:00" in text["text"]
+    assert "「投稿済みにする」" in shown(text) and "2026年11月27日（金）10:00" in shown(text)
 
 
 def test_published_draft_is_not_reminded(world: World) -> None:
@@ -289,7 +289,7 @@ def test_an_approver_not_reminded_while_away_is_not_told_a_count_they_never_rece
 
 
 def escalation_notices(w: World) -> list[str]:
-    return [p["text"] for p in w.posts(to="C0INTAKE", contains="決裁待ちのまま")]
+    return [shown(p) for p in w.posts(to="C0INTAKE", contains="決裁待ちのまま")]
 
 
 def test_escalation_of_a_draft_a_deputy_already_has_says_who_was_asked(world: World) -> None:
@@ -671,7 +671,7 @@ def test_a_deputy_withdrawn_at_the_approvers_return_is_asked_again_a_business_da
     assert deputy_requests(world, draft_id) == [("withdrawn", "U0MANAGER")]
     # Reminders say when the deputy will be asked: a business day after the manager's request (the
     # close of that day; the next sweep in business hours asks).
-    reminders = [p["text"] for p in world.posts(contains="代決者にも決裁を依頼します")]
+    reminders = [shown(p) for p in world.posts(contains="代決者にも決裁を依頼します")]
     assert reminders and all(f"{back.month}月{back.day}日（月）17:15 までに" in r for r in reminders), reminders
     assert world.sweep(late).sent["approval.escalate"] == 1
     assert deputy_requests(world, draft_id) == [("escalated", "U0MANAGER")]
@@ -830,7 +830,7 @@ def test_an_absence_ending_when_the_draft_is_due_for_escalation_leaves_the_deput
     assert edits == []  # nor told it was withdrawn
     assert len(approval_dms(world, "U0MANAGER")) == 1
     [notice] = world.posts(to="C0INTAKE")[thread_lines:]
-    assert "決裁待ちのまま業務時間で1日が過ぎました" in notice["text"] and "すでに決裁を依頼しています" in notice["text"]
+    assert "決裁待ちのまま業務時間で1日が過ぎました" in shown(notice) and "すでに決裁を依頼しています" in shown(notice)
     assert world.kessai.decide(draft_id, 1, "U0DEPUTY", approve=True).kind == "approved"
 
 
@@ -1139,7 +1139,7 @@ def test_a_deputy_going_away_hands_the_request_on_for_the_approver_not_for_thems
     answer = w.kessai.set_away("U0DEPUTY", jst(2026, 11, 25).date(), jst(2026, 11, 25).date())
     assert "決裁待ちの依頼 1 件を代決者に送りました" in answer
     assert requests_of(w, draft_id, "U0JOHO") == [("away", "U0MANAGER")]
-    [notice] = [p["text"] for p in w.posts(contains="代決者の 木田 四郎 さん")]
+    [notice] = [shown(p) for p in w.posts(contains="代決者の 木田 四郎 さん")]
     assert "上越 花子 さんの代決" in notice and "直江 兼続 さんの代決" not in notice
     assert w.kessai.decide(draft_id, 1, "U0JOHO", approve=True).kind == "approved"
     assert last_decider(w, draft_id) == ("U0JOHO", "U0MANAGER")
@@ -1183,7 +1183,7 @@ def test_a_deputys_absence_that_begins_later_hands_the_request_on_when_it_begins
     w.clock.t = jst(2026, 11, 25, 0, 1)
     assert w.sweep(jst(2026, 11, 25, 0, 1)).sent["approval.away"] == 1
     assert requests_of(w, draft_id, "U0JOHO") == [("away", "U0MANAGER")]
-    [notice] = [p["text"] for p in w.posts(contains="代決者の 木田 四郎 さん")]
+    [notice] = [shown(p) for p in w.posts(contains="代決者の 木田 四郎 さん")]
     assert "上越 花子 さんの代決" in notice and "直江 兼続 さんの代決" not in notice
     w.clock.t = jst(2026, 11, 25, 0, 2)
     assert w.sweep(jst(2026, 11, 25, 0, 2)).sent["approval.away"] == 0  # once
@@ -1209,7 +1209,7 @@ def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
     assert requests_of(w, draft_id, "U0JOHO") == [("escalated", "U0MANAGER")]
     # The thread gives the deputy's absence as the reason, not the wait that made it an escalation.
     deputy, joho_name = w.kessai.name_of("U0DEPUTY"), w.kessai.name_of("U0JOHO")
-    [notice] = [p["text"] for p in w.posts(contains=f"代決者の {joho_name} さんにも")]
+    [notice] = [shown(p) for p in w.posts(contains=f"代決者の {joho_name} さんにも")]
     assert notice.startswith(f"代決者の {deputy} さんが不在のため、代決者の {joho_name} さんにも第1版の決裁を依頼しました")
     assert "決裁が遅れている" not in notice
     w.clock.t = jst(2026, 11, 26, 8, 31)
@@ -1217,7 +1217,7 @@ def test_a_deputy_asked_as_an_escalation_whose_absence_begins_later_hands_it_on(
 
 
 def nobody_notices(w: World) -> list[str]:
-    return [p["text"] for p in w.posts(to="C0INTAKE", contains="が不在になりましたが")]
+    return [shown(p) for p in w.posts(to="C0INTAKE", contains="が不在になりましたが")]
 
 
 def test_the_only_deputys_absence_beginning_later_asks_the_absent_approver_and_says_so(
@@ -1378,7 +1378,7 @@ def test_a_reminder_does_not_promise_the_deputy_who_already_holds_the_request(wo
     assert world.sweep(jst(2026, 12, 28, 9, 15)).sent["approval.remind"] == 1
     reminders = world.posts(contains="決裁のお願い")
     assert sorted(p["channel"] for p in reminders) == ["U0CHIEF", "U0DEPUTY"]
-    assert not [p["text"] for p in reminders if "代決者にも" in p["text"]]
+    assert not [shown(p) for p in reminders if "代決者にも" in shown(p)]
 
 
 def test_a_reminder_does_not_promise_deputies_an_account_does_not_have(world: World) -> None:
@@ -1392,7 +1392,7 @@ def test_a_reminder_does_not_promise_deputies_an_account_does_not_have(world: Wo
     world.kessai = Kessai(world.db, org, clock=world.clock)
     world.pending_draft(jst(2026, 11, 24, 10, 0))
     assert Sweeper(world.kessai).sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
-    reminders = [p["text"] for p in world.posts(contains="決裁のお願い")]
+    reminders = [shown(p) for p in world.posts(contains="決裁のお願い")]
     assert len(reminders) == 2 and not [r for r in reminders if "代決者にも" in r]
 
 
@@ -1407,7 +1407,7 @@ def test_a_reminder_promises_the_deputy_only_when_they_are_back_for_the_hand_off
     world.kessai.set_away("U0DEPUTY", jst(2026, 11, 23).date(), back)
     world.pending_draft(jst(2026, 11, 24, 10, 0))
     assert world.sweep(jst(2026, 11, 24, 12, 0)).sent["approval.remind"] == 1
-    reminders = [p["text"] for p in world.posts(contains="決裁のお願い")]
+    reminders = [shown(p) for p in world.posts(contains="決裁のお願い")]
     assert len(reminders) == 2 and all(("2026年11月25日（水）10:00 までに決裁がない場合は、代決者にも" in r) == promised
                                        for r in reminders), reminders
     world.sweep(jst(2026, 11, 25, 10, 0))

@@ -16,7 +16,7 @@ from bot.services import Kessai
 from bot.sweep import COVERS, Sweeper, SweepReport
 from storage import outbox, roster
 from storage.models import DraftRow, OutboxRow
-from tests.time.conftest import Clock, jst, refuse_outbox_rows_saying
+from tests.time.conftest import Clock, jst, refuse_outbox_rows_saying, shown
 
 if TYPE_CHECKING:
     from bot.config import OrgConfig
@@ -58,7 +58,7 @@ class Town:
     def posts(self, to: str, contains: str) -> list[dict[str, Any]]:
         with self.db.session() as s:
             rows = s.exec(select(OutboxRow).where(OutboxRow.op == "post").order_by(OutboxRow.id))  # type: ignore[arg-type]
-            return [r.payload for r in rows if r.payload.get("channel") == to and contains in r.payload.get("text", "")]
+            return [r.payload for r in rows if r.payload.get("channel") == to and contains in shown(r.payload)]
 
 
 def ids_listed(texts: list[str]) -> list[str]:
@@ -72,17 +72,17 @@ def test_two_operators_sharing_accounts_each_get_one_message_listing_theirs(db, 
     assert report.sent["password.rotate"] == 4 and report.failed == 0  # counted per account, as before
     [p1] = town.posts("U0P1", "パスワード")
     [p2] = town.posts("U0P2", "パスワード")
-    assert ids_listed([p1["text"]]) == ["acct-001", "acct-002"]
-    assert ids_listed([p2["text"]]) == ["acct-001", "acct-003"]
-    assert "次の 2 アカウントのパスワードの変更をお願いします" in p1["text"]
-    assert "・上越市テストacct-002公式: 変更した記録がありません" in p1["text"]
-    assert "11月30日（月）までに、それぞれ推測されにくいパスワードに変更し" in p1["text"] and "二段階認証" in p1["text"]
+    assert ids_listed([shown(p1)]) == ["acct-001", "acct-002"]
+    assert ids_listed([shown(p2)]) == ["acct-001", "acct-003"]
+    assert "次の 2 アカウントのパスワードの変更をお願いします" in shown(p1)
+    assert "・上越市テストacct-002公式: 変更した記録がありません" in shown(p1)
+    assert "11月30日（月）までに、それぞれ推測されにくいパスワードに変更し" in shown(p1) and "二段階認証" in shown(p1)
     assert p1[COVERS] == ["password.rotate:acct-001:never", "password.rotate:acct-002:never"]
     # One account to one person: the message it always was.
     [p3] = town.posts("U0P3", "パスワード")
-    assert p3["text"].startswith(":key: *パスワード変更のお願い*\n上越市テストacct-004公式 のパスワードを変更した記録がありません。")
-    assert "`/kessai password-rotated acct-004` と入力して記録してください" in p3["text"] and COVERS not in p3
-    assert "11月30日（月）までに、推測されにくいパスワードに変更し" in p3["text"]
+    assert shown(p3).startswith(":key: *パスワード変更のお願い*\n上越市テストacct-004公式 のパスワードを変更した記録がありません。")
+    assert "`/kessai password-rotated acct-004` と入力して記録してください" in shown(p3) and COVERS not in p3
+    assert "11月30日（月）までに、推測されにくいパスワードに変更し" in shown(p3)
     # Swept again, or by a second replica: nothing more.
     assert town.sweep(jst(2026, 11, 24, 8, 31)).total == 0
     assert town.sweep(jst(2026, 11, 24, 8, 31), town.sweeper()).total == 0
@@ -96,21 +96,21 @@ def test_a_hundred_and_twenty_accounts_are_one_message_and_its_thread(db, org) -
     msgs = town.posts("U0P1", "パスワード")
     first, *rest = msgs
     assert outbox.AFTER not in first and all(p[outbox.AFTER] == rest[0][outbox.AFTER] for p in rest)
-    assert "次の 120 アカウント" in first["text"]
-    assert re.search(r"ほか (\d+) 件は、このメッセージのスレッドに続けて載せています（全 120 件、(\d) 通に分けています）", first["text"])
+    assert "次の 120 アカウント" in shown(first)
+    assert re.search(r"ほか (\d+) 件は、このメッセージのスレッドに続けて載せています（全 120 件、(\d) 通に分けています）", shown(first))
     pages = len(msgs)
-    assert pages >= 3 and [f"（続き {i}/{pages}）" in p["text"] for i, p in enumerate(rest, start=2)] == [True] * len(rest)
-    assert ids_listed([p["text"] for p in msgs]) == ids  # every account once, in the file's order
+    assert pages >= 3 and [f"（続き {i}/{pages}）" in shown(p) for i, p in enumerate(rest, start=2)] == [True] * len(rest)
+    assert ids_listed([shown(p) for p in msgs]) == ids  # every account once, in the file's order
     assert len(first[COVERS]) == 120
     for p in msgs:
         assert block_errors(p["blocks"]) == [] and blocks_text_size(p["blocks"]) <= MAX_BLOCKS_TEXT
-        assert "\n".join(b["text"]["text"] for b in p["blocks"]) == p["text"]
+        assert all(len(b["text"]["text"]) < 3000 for b in p["blocks"])  # nothing cut at a section's limit
     # 1 March: the approver of all of them gets one 運用計画書 message (and its thread), once.
     assert town.sweep(jst(2027, 3, 1, 8, 30)).sent["plan.renewal"] == 120
     assert town.sweep(jst(2027, 3, 1, 8, 31)).sent["plan.renewal"] == 0
     plans = town.posts("U0MANAGER", "運用計画書")
-    assert len(plans) == pages and "次の 120 アカウントの運用期間は年度単位です" in plans[0]["text"]
-    assert sum(p["text"].count("\n・上越市テスト") for p in plans) == 120
+    assert len(plans) == pages and "次の 120 アカウントの運用期間は年度単位です" in shown(plans[0])
+    assert sum(shown(p).count("\n・上越市テスト") for p in plans) == 120
     assert town.sweep(jst(2027, 3, 2, 9, 0)).total == 0
 
 
@@ -120,11 +120,11 @@ def test_one_account_that_cannot_be_written_does_not_hold_back_the_others(db, or
     allow = refuse_outbox_rows_saying(db, "acct-007公式%パスワード")
     failed = town.sweep(jst(2026, 11, 24, 8, 30))
     assert failed.sent["password.rotate"] == 9 and failed.failed == 1
-    assert sorted(ids_listed([p["text"] for p in town.posts("U0P1", "パスワード")])) == [a for a in ids if a != "acct-007"]
+    assert sorted(ids_listed([shown(p) for p in town.posts("U0P1", "パスワード")])) == [a for a in ids if a != "acct-007"]
     allow()
     assert town.sweep(jst(2026, 11, 24, 8, 31)).sent["password.rotate"] == 1
     assert town.sweep(jst(2026, 11, 24, 8, 32)).total == 0
-    listed = ids_listed([p["text"] for p in town.posts("U0P1", "パスワード")])
+    listed = ids_listed([shown(p) for p in town.posts("U0P1", "パスワード")])
     assert sorted(listed) == ids  # each once
 
 
@@ -185,7 +185,7 @@ def test_an_operator_of_ten_short_accounts_gets_one_ask_on_the_20th(db, org) -> 
     report = town.sweep(jst(2026, 11, 24, 8, 30))
     assert report.sent["monthly.midmonth"] == 9 and report.failed == 0  # counted per account, as before
     [ask] = town.posts("U0P1", "今月の投稿")
-    text = ask["text"]
+    text = shown(ask)
     assert text.startswith(":calendar: *今月の投稿のお願い*\n次の 9 アカウントは、11月の投稿がまだ基準に達していません。"
                            "公式アカウントは1か月に2回以上の発信が基準です（上越市ソーシャルメディアガイドライン 4(4)②）。")
     lines = monthly_lines(text)
@@ -211,18 +211,18 @@ def test_the_last_business_days_asks_go_one_per_person_to_operators_and_approver
     assert report.sent["monthly.lastday"] == 5 and report.failed == 0  # four accounts + the channel's list
     [p1] = town.posts("U0P1", "今月の投稿")
     [p2] = town.posts("U0P2", "今月の投稿")
-    assert [line.split(":")[0] for line in monthly_lines(p1["text"])] == ["・上越市テストacct-001公式", "・上越市テストacct-002公式"]
-    assert [line.split(":")[0] for line in monthly_lines(p2["text"])] == ["・上越市テストacct-001公式", "・上越市テストacct-003公式"]
-    assert "次の 2 アカウントは" in p1["text"] and "・上越市テストacct-002公式: 現在 0 件" in p1["text"]
-    assert "11月12日に kessai の利用を始めてからの記録による件数です（それより前の投稿は含みません）。" in p1["text"]
-    assert "本日が今月最後の業務日です。本日中にそれぞれ投稿をお願いします。" in p1["text"]
+    assert [line.split(":")[0] for line in monthly_lines(shown(p1))] == ["・上越市テストacct-001公式", "・上越市テストacct-002公式"]
+    assert [line.split(":")[0] for line in monthly_lines(shown(p2))] == ["・上越市テストacct-001公式", "・上越市テストacct-003公式"]
+    assert "次の 2 アカウントは" in shown(p1) and "・上越市テストacct-002公式: 現在 0 件" in shown(p1)
+    assert "11月12日に kessai の利用を始めてからの記録による件数です（それより前の投稿は含みません）。" in shown(p1)
+    assert "本日が今月最後の業務日です。本日中にそれぞれ投稿をお願いします。" in shown(p1)
     # One account to one person: the message it always was.
     [p3] = town.posts("U0P3", "今月の投稿")
-    assert p3["text"].startswith(":calendar: *今月の投稿のお願い*\n上越市テストacct-004公式 の11月の投稿は、"
+    assert shown(p3).startswith(":calendar: *今月の投稿のお願い*\n上越市テストacct-004公式 の11月の投稿は、"
                                  "11月12日に kessai の利用を始めてからの記録では 0 件です") and COVERS not in p3
     # The approver of all four: one message listing them.
     [manager] = town.posts("U0MANAGER", "今月の投稿")
-    assert "次の 4 アカウントは" in manager["text"] and len(monthly_lines(manager["text"])) == 4
+    assert "次の 4 アカウントは" in shown(manager) and len(monthly_lines(shown(manager))) == 4
     assert len(town.posts("C0ESCALATE", "達していないアカウント")) == 1
     assert town.sweep(jst(2026, 11, 30, 8, 31)).total == 0
     assert town.sweep(jst(2026, 11, 30, 9, 0), town.sweeper()).total == 0
@@ -235,7 +235,7 @@ def test_a_missed_last_business_day_is_caught_up_in_one_message_per_person(db, o
     report = town.sweep(jst(2027, 1, 4, 8, 30))
     assert report.sent["monthly.lastday"] == 3 and report.sent["monthly.report"] == 1
     [late] = town.posts("U0MANAGER", "12月の投稿についてのお知らせ")
-    text = late["text"]
+    text = shown(late)
     assert "次の 3 アカウントは、12月の投稿が基準に達しませんでした。" in text
     assert monthly_lines(text) == [f"・上越市テスト{a}公式: 0 件" for a in ids]
     assert ("このお知らせは 12月の最終業務日（12月28日（月））にお送りするものでしたが、その日は kessai が停止していた"
@@ -285,12 +285,12 @@ def test_the_pages_of_a_list_to_an_operator_whose_slack_account_was_closed_do_no
     finally:
         slack.stop()
     [first, *rest] = town.posts("U0OPERATOR", "パスワード")
-    assert "次の 41 アカウント" in first["text"] and rest
+    assert "次の 41 アカウント" in shown(first) and rest
     with db.session() as s:
         assert outbox.held(s, jst(2030, 1, 1)) == (0, 0)
-        pages = [r for r in s.exec(select(OutboxRow)) if "（続き" in r.payload.get("text", "")]
+        pages = [r for r in s.exec(select(OutboxRow)) if "（続き" in shown(r.payload)]
     # The monthly asks of that day are bundled too (41 short accounts): their pages are given up alike.
-    assert len([p for p in pages if "パスワード" in p.payload["text"]]) == len(rest)
+    assert len([p for p in pages if "パスワード" in shown(p.payload)]) == len(rest)
     assert {p.status for p in pages} == {"failed"}
     assert all("user_disabled" in (p.last_error or "") for p in pages)
 

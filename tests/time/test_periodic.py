@@ -21,6 +21,7 @@ from tests.time.conftest import (
     refuse_outbox_rows,
     refuse_outbox_rows_keyed,
     refuse_outbox_rows_saying,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def publish_one(w: World, when_day: int) -> None:
 
 
 def monthly_dms(w: World, user: str) -> list[str]:
-    return [p["text"] for p in w.posts(to=user, contains="今月の投稿のお願い")]
+    return [shown(p) for p in w.posts(to=user, contains="今月の投稿のお願い")]
 
 
 def test_on_the_20th_operators_of_accounts_without_a_post_are_reminded(world: World) -> None:
@@ -115,7 +116,7 @@ def test_last_business_day_tells_approvers_and_the_escalation_channel(world: Wor
     assert "次の 2 アカウントは" in both and "・上越市公式X: 現在 0 件\n・上越市公式Instagram: 現在 0 件\n" in both
     assert "本日が今月最後の業務日です" in monthly_dms(world, "U0CHIEF")[0]
     [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
-    assert "上越市公式X: 0 件" in summary["text"] and "上越市公式Instagram: 0 件" in summary["text"]
+    assert "上越市公式X: 0 件" in shown(summary) and "上越市公式Instagram: 0 件" in shown(summary)
 
 
 def test_on_the_first_the_channel_gets_last_months_shortfalls(world: World) -> None:
@@ -124,8 +125,8 @@ def test_on_the_first_the_channel_gets_last_months_shortfalls(world: World) -> N
     assert world.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
     assert world.sweep(jst(2026, 12, 2, 9, 0)).sent["monthly.report"] == 0
     [msg] = world.posts(to="C0ESCALATE", contains="投稿件数の報告")
-    assert "2026年11月" in msg["text"] and "上越市公式Instagram: 0 件" in msg["text"]
-    assert "上越市公式X" not in msg["text"] and "撤退" in msg["text"]
+    assert "2026年11月" in shown(msg) and "上越市公式Instagram: 0 件" in shown(msg)
+    assert "上越市公式X" not in shown(msg) and "撤退" in shown(msg)
 
 
 def test_new_year_report_waits_for_the_end_of_the_closure(world: World) -> None:
@@ -156,7 +157,7 @@ def test_min_posts_zero_turns_the_monthly_minimum_off(db, org) -> None:  # type:
         report = sweeper.sweep(t)
         assert not any(report.sent[k] for k in ("monthly.midmonth", "monthly.lastday", "monthly.report")), t
     with db.session() as s:
-        assert not [r for r in s.exec(select(OutboxRow)) if "投稿件数" in (r.payload.get("text") or "")]
+        assert not [r for r in s.exec(select(OutboxRow)) if "投稿件数" in (shown(r.payload))]
 
 
 def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # type: ignore[no-untyped-def]
@@ -184,7 +185,7 @@ def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # 
     assert sweeper.sweep(jst(2026, 11, 30, 8, 30)).sent["monthly.lastday"] == 4  # three accounts + channel
     assert sweeper.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
     with db.session() as s:
-        texts = [(r.payload["channel"], r.payload.get("text") or "") for r in s.exec(select(OutboxRow))]
+        texts = [(r.payload["channel"], shown(r.payload)) for r in s.exec(select(OutboxRow))]
     lastday = [(to, t) for to, t in texts if "本日が今月最後の業務日" in t]
     # U0OPERATOR operates both: one message, the month's start said once, the added account's on its line.
     [dm] = [t for to, t in lastday if to == "U0OPERATOR"]
@@ -203,8 +204,8 @@ def test_an_account_added_on_the_25th_is_counted_from_then(db, org) -> None:  # 
     # December is the first whole month kessai keeps for it: plain counts.
     sweeper.sweep(jst(2026, 12, 21, 9, 0))
     with db.session() as s:
-        december = [r.payload.get("text") or "" for r in s.exec(select(OutboxRow))
-                    if r.payload["channel"] == "U0FBONLY" and "12月の投稿" in (r.payload.get("text") or "")]
+        december = [shown(r.payload) for r in s.exec(select(OutboxRow))
+                    if r.payload["channel"] == "U0FBONLY" and "12月の投稿" in (shown(r.payload))]
     assert december and "現在 0 件です" in december[0] and "登録されて" not in december[0]
 
 
@@ -254,7 +255,7 @@ def test_plan_renewal_on_the_first_of_march(world: World) -> None:
     assert world.sweep(jst(2027, 3, 1, 8, 30)).sent["plan.renewal"] == 2
     assert world.sweep(jst(2027, 3, 15, 10, 0)).sent["plan.renewal"] == 0
     # U0MANAGER approves both accounts: one message lists them, in the file's order.
-    [text] = [p["text"] for p in world.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
+    [text] = [shown(p) for p in world.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
     assert "2027年3月31日（水）までに" in text and "6(1)①" in text and "閉庁日" not in text
     assert "次の 2 アカウントの運用期間は年度単位です" in text
     assert text.index("・上越市公式X\n") < text.index("・上越市公式Instagram\n")
@@ -273,7 +274,7 @@ def test_plan_renewal_when_march_thirty_first_is_a_saturday_asks_for_the_friday(
     at the latest; 「3月31日までに」 promised a day the 課 is closed."""
     w = world_factory(jst(2029, 2, 1, 10, 0))
     assert w.sweep(jst(2029, 3, 1, 8, 30)).sent["plan.renewal"] == 2
-    [t] = [p["text"] for p in w.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
+    [t] = [shown(p) for p in w.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
     assert "2029年3月30日（金）までに" in t and "3月31日までに" not in t
     assert "年度末の3月31日（土）は閉庁日のため、その前の業務日を期限としています" in t
 
@@ -288,7 +289,7 @@ def test_password_rotation_reminder_after_ninety_days(world: World) -> None:
     assert world.sweep(jst(2026, 11, 24, 9, 59)).sent["password.rotate"] == 0
     assert world.sweep(jst(2026, 11, 24, 10, 0)).sent["password.rotate"] == 2
     assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["password.rotate"] == 0
-    [text] = [p["text"] for p in world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")]
+    [text] = [shown(p) for p in world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")]
     assert "/kessai password-rotated joetsu-x" in text and "2026年8月26日（水）10:00" in text
     # Recording the change restarts the cycle.
     rotate(world, "joetsu-x", jst(2026, 11, 25, 11, 0))
@@ -311,7 +312,7 @@ def test_never_recorded_password_asks_once_in_business_hours(world: World) -> No
     assert world.sweep(jst(2026, 11, 24, 7, 0)).sent["password.rotate"] == 0
     assert world.sweep(jst(2026, 11, 24, 8, 30)).sent["password.rotate"] == 2
     assert world.sweep(jst(2026, 11, 25, 8, 30)).sent["password.rotate"] == 0
-    assert "変更した記録がありません" in world.posts(to="U0OPERATOR2", contains="パスワード")[0]["text"]
+    assert "変更した記録がありません" in shown(world.posts(to="U0OPERATOR2", contains="パスワード")[0])
 
 
 def test_never_recorded_password_is_asked_again_every_period_until_a_change_is_recorded(world: World) -> None:
@@ -324,7 +325,7 @@ def test_never_recorded_password_is_asked_again_every_period_until_a_change_is_r
     assert world.sweep(jst(2027, 2, 22, 15, 0)).sent["password.rotate"] == 0
     assert world.sweep(jst(2027, 2, 24, 9, 0)).sent["password.rotate"] == 0
     # U0OPERATOR2 operates both accounts: one message lists both, each line saying why.
-    *_, text = [p["text"] for p in world.posts(to="U0OPERATOR2", contains="パスワード変更のお願い")]
+    *_, text = [shown(p) for p in world.posts(to="U0OPERATOR2", contains="パスワード変更のお願い")]
     assert ("・上越市公式Instagram: 変更した記録が、まだありません（2026年11月24日（火）に変更と記録を"
             "お願いしてから 90 日が経ちました）　`/kessai password-rotated joetsu-insta`") in text
     assert "すでに変更している場合も、記録をお願いします" in text
@@ -337,14 +338,14 @@ def test_never_recorded_password_is_asked_again_every_period_until_a_change_is_r
     # Down from June to November: one ask for the period it is in, not one for each missed.
     def insta_asks() -> list[str]:
         return [t for p in world.posts(to="U0OPERATOR2", contains="パスワード変更のお願い")
-                if "上越市公式Instagram" in (t := p["text"])]
+                if "上越市公式Instagram" in (t := shown(p))]
 
     assert len(insta_asks()) == 3
     assert world.sweep(jst(2027, 11, 1, 10, 0)).sent["password.rotate"] == 2  # Instagram's 4th, X's record + 2 periods
     assert world.sweep(jst(2027, 11, 1, 10, 1)).sent["password.rotate"] == 0
     assert len(insta_asks()) == 4
     assert "お願いしてから 342 日が経ちました" in insta_asks()[-1]
-    *_, x = [p["text"] for p in world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")]
+    *_, x = [shown(p) for p in world.posts(to="U0OPERATOR", contains="パスワード変更のお願い")]
     assert "前回の変更（2027年3月1日（月）10:00）" in x
 
 
@@ -366,8 +367,8 @@ def test_a_first_password_ask_from_a_replay_for_last_year_dates_its_period_from_
     assert world.sweep(jst(2026, 11, 25, 10, 0)).sent["password.rotate"] == 0
     assert world.sweep(jst(2027, 2, 19, 10, 0)).sent["password.rotate"] == 0
     assert world.sweep(jst(2027, 2, 22, 10, 0)).sent["password.rotate"] == 2
-    assert "2026年11月24日（火）に変更と記録をお願いしてから 90 日" in world.posts(
-        to="U0OPERATOR", contains="パスワード変更のお願い")[-1]["text"]
+    assert "2026年11月24日（火）に変更と記録をお願いしてから 90 日" in shown(world.posts(
+        to="U0OPERATOR", contains="パスワード変更のお願い")[-1])
 
 
 def test_an_account_put_back_in_the_file_keeps_the_periods_of_its_first_password_ask(world: World) -> None:
@@ -389,9 +390,9 @@ def test_an_account_put_back_in_the_file_keeps_the_periods_of_its_first_password
     assert sweep_with(without, jst(2027, 3, 1, 10, 0)) == 0
     assert sweep_with(world.org, jst(2027, 3, 15, 10, 0)) == 0
     assert sweep_with(world.org, jst(2027, 5, 24, 10, 0)) == 2
-    insta = [p for p in world.posts(to="U0OPERATOR2", contains="パスワード変更のお願い") if "上越市公式Instagram" in p["text"]]
+    insta = [p for p in world.posts(to="U0OPERATOR2", contains="パスワード変更のお願い") if "上越市公式Instagram" in shown(p)]
     assert len(insta) == 3
-    assert "2026年11月24日（火）に変更と記録をお願いしてから 181 日" in insta[-1]["text"]
+    assert "2026年11月24日（火）に変更と記録をお願いしてから 181 日" in shown(insta[-1])
     assert sweep_with(world.org, jst(2027, 6, 14, 10, 0)) == 0
 
 
@@ -411,7 +412,7 @@ def test_a_first_password_ask_from_a_replay_for_before_the_account_was_added_dat
     assert Sweeper(kessai, settle_until=world.clock.t).sweep(jst(2026, 12, 1, 10, 0)).sent["password.rotate"] == 1
     assert Sweeper(kessai).sweep(jst(2027, 3, 1, 10, 0)).sent["password.rotate"] == 2  # X and Instagram
     assert Sweeper(kessai).sweep(jst(2027, 4, 15, 10, 0)).sent["password.rotate"] == 1
-    text = [p["text"] for p in world.posts(contains="上越市公式Facebook のパスワード")][-1]
+    text = [shown(p) for p in world.posts(contains="上越市公式Facebook のパスワード")][-1]
     assert "2027年1月15日（金）に変更と記録をお願いしてから 90 日" in text
 
 
@@ -489,12 +490,12 @@ def test_in_the_month_kessai_started_the_count_says_since_when(world: World) -> 
     assert "11月12日に kessai の利用を始めてからの記録では 0 件です" in alone and "現在 0 件" not in alone
     world.sweep(jst(2026, 11, 30, 8, 30))
     [summary] = world.posts(to="C0ESCALATE", contains="達していないアカウント")
-    assert "11月12日に kessai の利用を始めてからの記録" in summary["text"]
+    assert "11月12日に kessai の利用を始めてからの記録" in shown(summary)
     assert "本日が今月最後の業務日です" in monthly_dms(world, "U0MANAGER")[0]
     assert "11月12日に kessai の利用を始めてから" in monthly_dms(world, "U0MANAGER")[0]
     world.sweep(jst(2026, 12, 1, 8, 30))
     [report] = world.posts(to="C0ESCALATE", contains="投稿件数の報告")
-    assert "11月12日に kessai の利用を始めてからの記録" in report["text"]
+    assert "11月12日に kessai の利用を始めてからの記録" in shown(report)
     # From the next month on, kessai has seen the whole month: the plain count.
     world.sweep(jst(2026, 12, 21, 8, 30))
     [december] = [t for t in monthly_dms(world, "U0OPERATOR") if "12月の投稿" in t]
@@ -503,7 +504,7 @@ def test_in_the_month_kessai_started_the_count_says_since_when(world: World) -> 
     assert "・上越市公式X: 現在 0 件\n" in both and "利用を始めて" not in both
     world.sweep(jst(2027, 1, 4, 8, 30))
     [january_report] = world.posts(to="C0ESCALATE", contains="2026年12月の投稿件数の報告")
-    assert "利用を始めて" not in january_report["text"]
+    assert "利用を始めて" not in shown(january_report)
 
 
 def test_a_last_business_day_missed_while_down_is_caught_up_on_the_first_business_day(world: World) -> None:
@@ -516,7 +517,7 @@ def test_a_last_business_day_missed_while_down_is_caught_up_on_the_first_busines
     assert report.sent["monthly.lastday"] == 2  # one per account; the channel gets the report instead
     assert report.sent["monthly.report"] == 1
     assert world.sweep(jst(2027, 1, 4, 9, 0)).sent["monthly.lastday"] == 0
-    [late] = [p["text"] for p in world.posts(to="U0CHIEF", contains="12月の投稿についてのお知らせ")]
+    [late] = [shown(p) for p in world.posts(to="U0CHIEF", contains="12月の投稿についてのお知らせ")]
     assert "0 件でした" in late and "12月28日（月）" in late and "kessai が停止していた" in late
     assert "本日が今月最後の業務日です" not in late
     assert len(world.posts(to="C0ESCALATE", contains="達していないアカウント")) == 0
@@ -565,7 +566,7 @@ def test_a_town_closed_on_12_28_hears_of_december_on_12_25(db, org) -> None:  # 
     sweeper.sweep(jst(2026, 12, 21, 9, 0))
     assert sweeper.sweep(jst(2026, 12, 25, 8, 30)).sent["monthly.lastday"] == 3
     with db.session() as s:
-        assert any("本日が今月最後の業務日です" in (r.payload.get("text") or "")
+        assert any("本日が今月最後の業務日です" in (shown(r.payload))
                    for r in s.exec(select(OutboxRow)))
     assert sweeper.sweep(jst(2026, 12, 28, 9, 0)).total == 0
 
@@ -582,15 +583,15 @@ def test_a_report_missed_while_down_until_after_the_20th_is_sent_late_once(world
         assert replica.sweep(t).sent["monthly.report"] == 0
         assert world.sweep(t).sent["monthly.report"] == 0
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
-    assert "本来 12月1日（火）にお送りするものでしたが、遅れて本日お送りしています" in msg["text"]
-    assert "動いていなかった" not in msg["text"]  # it may have run all along (escalation_channel set later)
+    assert "本来 12月1日（火）にお送りするものでしたが、遅れて本日お送りしています" in shown(msg)
+    assert "動いていなかった" not in shown(msg)  # it may have run all along (escalation_channel set later)
 
 
 def test_a_report_sent_on_its_day_does_not_say_it_is_late(world: World) -> None:
     world.sweep(jst(2026, 11, 24, 9, 0))
     assert world.sweep(jst(2026, 12, 1, 17, 14)).sent["monthly.report"] == 1
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
-    assert "お送りするものでしたが" not in msg["text"]
+    assert "お送りするものでしたが" not in shown(msg)
 
 
 def world_twin(w: World):  # type: ignore[no-untyped-def]
@@ -626,7 +627,7 @@ def test_an_account_added_on_the_last_business_day_is_not_in_the_report_as_short
     clock.t = jst(2026, 12, 1, 8, 30)
     assert sweeper.sweep(jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
     with db.session() as s:
-        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+        [report] = [shown(r.payload) for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (shown(r.payload))]
     assert "・上越市公式Facebook" not in report
     assert "基準に達しなかったアカウントは 2 件です" in report
     assert "上越市公式Facebook は11月の最終業務日（11月30日（月））以降に kessai に登録されたため" in report
@@ -659,7 +660,7 @@ def december_first_report(db: Database, sweeper: Sweeper, clock: Clock) -> str:
     clock.t = jst(2026, 12, 1, 8, 30)
     assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
     with db.session() as s:
-        [report] = [r.payload["text"] for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (r.payload.get("text") or "")]
+        [report] = [shown(r.payload) for r in s.exec(select(OutboxRow)) if "投稿件数の報告" in (shown(r.payload))]
     return report
 
 
@@ -695,11 +696,11 @@ def test_a_month_is_reported_against_its_own_minimum_after_the_file_changes(worl
     world.clock.t = jst(2026, 12, 1, 8, 30)
     assert sweeper.sweep(world.clock.t).sent["monthly.report"] == 1
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
-    assert "基準: 1アカウント月1回以上" in msg["text"]
-    assert "上越市公式Instagram: 0 件" in msg["text"] and "上越市公式X" not in msg["text"]
+    assert "基準: 1アカウント月1回以上" in shown(msg)
+    assert "上越市公式Instagram: 0 件" in shown(msg) and "上越市公式X" not in shown(msg)
     # December is asked against the file as it is now.
     sweeper.sweep(jst(2026, 12, 21, 9, 0))
-    assert any("1か月に4回以上" in p["text"] for p in world.posts(to="U0OPERATOR", contains="12月の投稿は"))
+    assert any("1か月に4回以上" in shown(p) for p in world.posts(to="U0OPERATOR", contains="12月の投稿は"))
 
 
 def test_remind_now_ahead_into_next_month_does_not_send_a_report_on_a_month_not_over(world: World) -> None:
@@ -716,7 +717,7 @@ def test_remind_now_ahead_into_next_month_does_not_send_a_report_on_a_month_not_
     world.clock.t = jst(2026, 12, 1, 8, 30)
     assert world.sweep(world.clock.t).sent["monthly.report"] == 1
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
-    assert "上越市公式Instagram: 0 件" in msg["text"] and "上越市公式X" not in msg["text"]
+    assert "上越市公式Instagram: 0 件" in shown(msg) and "上越市公式X" not in shown(msg)
 
 
 def test_remind_now_replayed_for_a_past_month_does_not_ask_for_posts_by_a_day_gone_by(world: World) -> None:
@@ -735,7 +736,7 @@ def test_remind_now_replayed_for_a_past_month_does_not_ask_for_posts_by_a_day_go
     assert world.posts(to="U0OPERATOR", contains="11月の投稿") == []
     assert replay.sweep(jst(2026, 12, 1, 9, 0)).sent["monthly.report"] == 1
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
-    assert "12月1日（火）にお送りするものでしたが" in msg["text"]
+    assert "12月1日（火）にお送りするものでしたが" in shown(msg)
 
 
 def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(db, org) -> None:  # type: ignore[no-untyped-def]
@@ -763,7 +764,7 @@ def test_an_account_added_to_the_file_after_the_month_is_not_in_its_report(db, o
     clock.t = jst(2026, 12, 1, 8, 30)
     assert sweeper.sweep(clock.t).sent["monthly.report"] == 1
     with db.session() as s:
-        texts = [(r.payload["channel"], r.payload.get("text") or "") for r in s.exec(select(OutboxRow))]
+        texts = [(r.payload["channel"], shown(r.payload)) for r in s.exec(select(OutboxRow))]
     [report] = [t for to, t in texts if to == "C0ESCALATE" and "投稿件数の報告" in t]
     assert "上越市公式Facebook" not in report and "基準に達しなかったアカウントは 2 件です" in report
     assert not [t for to, t in texts if to == "U0FBOPERATOR" and "11月" in t]
@@ -792,7 +793,7 @@ def test_an_account_added_in_march_is_asked_for_next_years_plan_too(db, org) -> 
     assert sweeper.sweep(jst(2027, 3, 10, 9, 0)).sent["plan.renewal"] == 1
     assert sweeper.sweep(jst(2027, 3, 10, 9, 1)).sent["plan.renewal"] == 0
     with db.session() as s:
-        asked = [r.payload.get("text") or "" for r in s.exec(select(OutboxRow)) if "運用計画書の更新" in (r.payload.get("text") or "")]
+        asked = [shown(r.payload) for r in s.exec(select(OutboxRow)) if "運用計画書の更新" in (shown(r.payload))]
     assert sum("上越市公式Facebook" in t for t in asked) >= 1
 
 
@@ -901,7 +902,7 @@ def test_an_outage_of_more_than_a_month_sends_every_missed_report_oldest_first_e
     assert report.sent["monthly.report"] == 2
     assert run_at(world, jst(2026, 12, 3, 9, 0)).sent["monthly.report"] == 0
     assert world_twin(world).sweep(jst(2026, 12, 4, 9, 0)).sent["monthly.report"] == 0
-    texts = [p["text"] for p in world.posts(to="C0ESCALATE", contains="の投稿件数の報告")]
+    texts = [shown(p) for p in world.posts(to="C0ESCALATE", contains="の投稿件数の報告")]
     assert [t.split("年")[1].split("の")[0] for t in texts] == ["9月", "10月", "11月"]
     september, october, november = texts
     assert "遅れて" not in september
@@ -913,7 +914,7 @@ def test_an_outage_of_more_than_a_month_sends_every_missed_report_oldest_first_e
 def test_reports_caught_up_after_a_long_outage_go_back_twelve_months(world: World) -> None:
     run_at(world, jst(2024, 5, 10, 10, 0))  # in use since May 2024, then not run until December 2026
     assert run_at(world, jst(2026, 12, 3, 8, 30)).sent["monthly.report"] == 12
-    texts = [p["text"] for p in world.posts(to="C0ESCALATE", contains="の投稿件数の報告")]
+    texts = [shown(p) for p in world.posts(to="C0ESCALATE", contains="の投稿件数の報告")]
     assert "2025年12月の投稿件数の報告" in texts[0] and "2026年11月の投稿件数の報告" in texts[-1]
 
 
@@ -951,14 +952,14 @@ def test_a_post_recorded_after_its_months_report_is_corrected_once_under_the_rep
     run_at(world, jst(2026, 11, 2, 9, 0))
     run_at(world, jst(2026, 12, 1, 8, 30))
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
-    assert "上越市公式X: 0 件" in msg["text"]
+    assert "上越市公式X: 0 件" in shown(msg)
     with world.db.session() as s:  # the report as delivered: Slack gave it a ts
         outbox.remember_messages(s, [("monthly.report:2026-11", "C0ESCALATE", "1764547200.000100")])
     publish_on(world, (2026, 11, 27), recorded=(2026, 12, 3))
     publish_on(world, (2026, 11, 26), recorded=(2026, 12, 4))
     notes = [p for p in world.posts(contains="投稿件数の報告の訂正")]
     assert len(notes) == 1
-    assert "上越市公式X の11月27日の投稿が記録され、11月の投稿は 1 件になりました" in notes[0]["text"]
+    assert "上越市公式X の11月27日の投稿が記録され、11月の投稿は 1 件になりました" in shown(notes[0])
     assert notes[0]["channel"] == "C0ESCALATE" and notes[0]["thread_ts"] == "1764547200.000100"
     assert world.sweep(jst(2026, 12, 4, 9, 0)).sent["monthly.report"] == 0
     assert len(world.posts(to="C0ESCALATE", contains=":bar_chart: *2026年11月の投稿件数の報告")) == 1
@@ -985,12 +986,12 @@ def test_a_correction_to_a_report_the_escalation_channel_refused_goes_in_each_me
     publish_on(world, (2026, 11, 27), recorded=(2026, 12, 3))
     with world.db.session() as s:
         notes = {r.thread_key: r for r in outbox.rows(s, (outbox.PENDING, outbox.HELD, outbox.FAILED))
-                 if "投稿件数の報告の訂正" in (r.payload.get("text") or "")}
+                 if "投稿件数の報告の訂正" in (shown(r.payload))}
     # One in each copy's thread, none given up.
     assert set(notes) == {outbox.copy_key("monthly.report:2026-11", p) for p in people}
     assert all(r.status != outbox.FAILED for r in notes.values())
     [first] = [r for r in notes.values() if r.payload.get("channel") == "D0FIRST"]
-    assert first.payload["thread_ts"] == "1.000100" and "上越市公式X の11月27日の投稿" in first.payload["text"]
+    assert first.payload["thread_ts"] == "1.000100" and "上越市公式X の11月27日の投稿" in shown(first.payload)
     assert world.posts(to="C0ESCALATE", contains="投稿件数の報告の訂正") == []
 
 
@@ -999,7 +1000,7 @@ def test_a_post_recorded_before_its_months_report_needs_no_correction(world: Wor
     publish_on(world, (2026, 11, 27), recorded=(2026, 11, 30))
     run_at(world, jst(2026, 12, 1, 8, 30))
     [msg] = world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
-    assert "上越市公式X" not in msg["text"]
+    assert "上越市公式X" not in shown(msg)
     assert world.posts(contains="投稿件数の報告の訂正") == []
 
 
@@ -1015,9 +1016,9 @@ def test_a_correction_to_a_report_sent_before_reports_were_keyed_stands_alone(wo
                .values(message_key=None))
     publish_on(world, (2026, 11, 27), recorded=(2026, 12, 3))
     [note] = world.posts(to="C0ESCALATE", contains="投稿件数の報告の訂正")
-    assert "thread_ts" not in note and "上越市公式X の11月27日の投稿" in note["text"]
+    assert "thread_ts" not in note and "上越市公式X の11月27日の投稿" in shown(note)
     with world.db.session() as s:
-        [row] = [r for r in s.exec(select(OutboxRow)) if "報告の訂正" in (r.payload.get("text") or "")]
+        [row] = [r for r in s.exec(select(OutboxRow)) if "報告の訂正" in (shown(r.payload))]
         assert row.status == "pending"  # due now, not held for a parent
 
 
@@ -1030,7 +1031,7 @@ def test_the_first_report_after_upgrading_does_not_say_kessai_was_stopped(world:
     with world.db.session() as s:  # what the older kessai left: no notes of the minimum
         s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(reminders.MINIMUM_PREFIX)))
     assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
-    [november] = [p["text"] for p in world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")]
+    [november] = [shown(p) for p in world.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")]
     assert "停止していた" not in november
 
 
@@ -1054,7 +1055,7 @@ def test_upgrading_an_install_that_had_the_minimum_off_sends_no_old_reports(
         s.exec(delete(ReminderRow).where(col(ReminderRow.key).startswith(reminders.MINIMUM_PREFIX)))
     with caplog.at_level(logging.INFO, logger="bot.sweep"):
         assert run_at(world, jst(2026, 12, 1, 8, 30)).sent["monthly.report"] == 1
-    assert [p["text"].split("*")[1][:8] for p in world.posts(to="C0ESCALATE", contains="投稿件数の報告")] == ["2026年11月"]
+    assert [shown(p).split("*")[1][:8] for p in world.posts(to="C0ESCALATE", contains="投稿件数の報告")] == ["2026年11月"]
     skipped = [r.getMessage() for r in caplog.records if "no catch-up report" in r.getMessage()]
     assert skipped == ["no catch-up report for 2025-12 to 2026-10 (11 months): their months ended before this kessai"]
 
@@ -1075,7 +1076,7 @@ def _november_unnoted_then_minimum_two(w: World, *, recorded_before_report: bool
     [msg] = w.posts(to="C0ESCALATE", contains="2026年11月の投稿件数の報告")
     two = replace(w.org, policy=replace(w.org.policy, min_posts_per_month=2))
     w.kessai = Kessai(w.db, two, clock=w.clock)
-    return str(msg["text"])
+    return str(shown(msg))
 
 
 def test_no_correction_for_an_account_the_report_did_not_list_after_the_minimum_was_raised(world: World) -> None:
@@ -1090,7 +1091,7 @@ def test_a_correction_judges_by_the_standard_the_report_used_after_the_minimum_w
     assert "上越市公式X: 0 件" in report
     publish_on(world, (2026, 11, 26), recorded=(2026, 12, 2))
     [note] = world.posts(contains="投稿件数の報告の訂正")
-    assert "11月の投稿は 1 件になりました。基準（月1回以上）を満たしています" in note["text"]
+    assert "11月の投稿は 1 件になりました。基準（月1回以上）を満たしています" in shown(note)
 
 
 def test_remind_now_for_a_past_day_on_a_fresh_install_does_not_date_its_use_from_that_day(world_factory) -> None:  # type: ignore[no-untyped-def]
@@ -1119,7 +1120,7 @@ def test_a_monthly_report_that_could_not_be_written_is_sent_at_the_next_sweep_on
     assert world.sweep(jst(2026, 12, 1, 8, 31)).sent["monthly.report"] == 1
     assert world.sweep(jst(2026, 12, 1, 8, 32)).sent["monthly.report"] == 0
     [report] = world.posts(to="C0ESCALATE", contains="投稿件数の報告")
-    assert "2026年11月" in report["text"]
+    assert "2026年11月" in shown(report)
 
 
 def test_a_monthly_report_that_keeps_failing_is_one_error_and_tried_less_often(
@@ -1241,21 +1242,21 @@ def test_a_report_listing_accounts_of_long_names_is_shown_whole(db, org) -> None
     with db.session() as s:
         lists = [r.payload for r in s.exec(select(OutboxRow).order_by(OutboxRow.id))
                  if r.payload.get("channel") == "C0ESCALATE"
-                 and "基準" in (r.payload.get("text") or "") and "アカウント" in r.payload["text"]
-                 and r.payload["text"].count("\n・") > 1]
+                 and "基準" in (shown(r.payload)) and "アカウント" in shown(r.payload)
+                 and shown(r.payload).count("\n・") > 1]
     # The accounts the message leaves out follow in its thread (test_big_org checks their order).
-    reports = [p for p in lists if "（続き" not in p["text"]]
-    rest = [p for p in lists if "（続き" in p["text"]]
-    assert sum(p["text"].count("\n・") for p in rest) + sum(p["text"].count("\n・") for p in reports) == 120
+    reports = [p for p in lists if "（続き" not in shown(p)]
+    rest = [p for p in lists if "（続き" in shown(p)]
+    assert sum(shown(p).count("\n・") for p in rest) + sum(shown(p).count("\n・") for p in reports) == 120
     closings = ["運用担当者と運用管理責任者には個別にお知らせしました", "撤退（アカウント削除）の判断材料になります"]
     assert len(reports) == 2
     for payload, closing in zip(reports, closings, strict=True):
         blocks = payload["blocks"]
         assert block_errors(blocks) == [] and blocks_text_size(blocks) <= MAX_BLOCKS_TEXT
-        shown = "\n".join(b["text"]["text"] for b in blocks)
-        assert shown == payload["text"]  # nothing cut
-        assert closing in shown
-        listed = shown.count("\n・")
-        [more] = re.findall(r"ほか (\d+) アカウント", shown)
+        whole = "\n".join(b["text"]["text"] for b in blocks)
+        assert all(len(b["text"]["text"]) < 3000 for b in blocks)  # nothing cut at a section's limit
+        assert closing in whole
+        listed = whole.count("\n・")
+        [more] = re.findall(r"ほか (\d+) アカウント", whole)
         assert 20 <= listed <= 40 and listed + int(more) == 60
-        assert "<!channel>" not in shown and "上越市&lt;!channel&gt;&amp;観光" in shown
+        assert "<!channel>" not in whole and "上越市&lt;!channel&gt;&amp;観光" in whole
