@@ -70,6 +70,17 @@ PG_CONNECTION_DEFAULTS = {
 # transaction of kessai's waits for anything but the database, so one idle for a minute belongs
 # to a stopped process: the server ends it, its work is rolled back, and the others go on.
 PG_SESSION_SETTINGS = {"idle_in_transaction_session_timeout": 60_000}  # ms
+# DateStyle and IntervalStyle: psycopg reads timestamps and intervals sent as text in the ISO
+# and 'postgres' forms only. A server, database or role set otherwise (DateStyle 'SQL, DMY' or
+# 'German', IntervalStyle 'postgres_verbose', as some DBAs do for their own psql sessions) made
+# every read of a time fail with NotImplementedError ("can't parse timestamptz with DateStyle"):
+# every click, reminder sweep and ledger command. They change only how values are written as
+# text, never what kessai stores or compares, so each session asks for the forms psycopg reads.
+# client_encoding likewise: set on the role or database to 'SJIS' or 'EUC_JP' (for a Japanese
+# DBA's terminal or an older system reading the same server), psycopg encoded every value in it,
+# and a draft with a character those lack (①②, an emoji, 髙) failed to be written at all.
+# Always set, whatever DATABASE_URL's ``options`` say: kessai reads no other form.
+PG_SESSION_FORMATS = {"DateStyle": "'ISO, YMD'", "IntervalStyle": "'postgres'", "client_encoding": "'UTF8'"}
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -89,6 +100,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if u.get_backend_name() == "postgresql":
         # Parameters written in DATABASE_URL win over these defaults.
         u = u.update_query_dict({k: v for k, v in PG_CONNECTION_DEFAULTS.items() if k not in u.query})
+        # Every transaction of kessai's is written for READ COMMITTED: a click's UPDATE … WHERE
+        # state = 'pending' waits for the other click's and then finds the draft decided, the outbox
+        # worker claims rows another replica has just sent. Under a DBA's default_transaction_isolation
+        # of 'repeatable read' or 'serializable' these failed with SerializationFailure instead, a
+        # single approval (its request and the outbox worker at once) included: 「もう一度お試しください」
+        # and nothing decided. Asked for on each BEGIN, so the server's default does not matter; a
+        # reader that needs one snapshot (ledger verify, db copy) asks for its own level.
+        kwargs.setdefault("isolation_level", "READ COMMITTED")
     # Most recently returned first: the few connections a quiet bot needs stay in use, and the
     # statements psycopg prepared on them with it (after five runs per connection, then five custom
     # plans: planning the intake's reads costs about 1 ms, running them prepared 0.3). Taken in turn,
@@ -104,15 +123,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 def _apply_session_settings(engine: Engine, url_options: str) -> None:
     # SET on each new connection rather than libpq's ``options``, which PgBouncer refuses. A
     # setting the URL's ``options`` gives itself (``-c idle_in_transaction_session_timeout=…``) wins.
-    settings = {k: v for k, v in PG_SESSION_SETTINGS.items() if k not in url_options}
-    if not settings:
-        return
+    settings: dict[str, object] = {k: v for k, v in PG_SESSION_SETTINGS.items() if k not in url_options}
+    settings.update(PG_SESSION_FORMATS)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         with dbapi_conn.cursor() as cur:
-            for name, value in settings.items():
-                cur.execute(f"SET {name} = {value}")
+            # One round trip: without parameters psycopg sends them as one simple query.
+            cur.execute("; ".join(f"SET {name} = {value}" for name, value in settings.items()))
         dbapi_conn.commit()
 
 

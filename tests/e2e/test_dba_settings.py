@@ -1,0 +1,111 @@
+"""kessai on a PostgreSQL database set up the way a municipality's DBA or a managed service sets one
+up: the server's settings (ALTER DATABASE … SET, as postgresql.conf or ALTER ROLE would) are not
+PostgreSQL's defaults, and kessai must work the same on it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlmodel import select
+
+from bot.config import OrgConfig
+from bot.ledger import verify_chain
+from bot.localstack import LocalStack, start_local_stack
+from storage import ledger as ledger_repo
+from storage.db import Database
+from storage.models import DraftVersionRow
+from tests.conftest import migrated_database_url
+from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, all_text, buttons, dm, settle, wait_dm
+from tests.production.test_ledger_cli import kessai
+
+# What a DBA in Japan sets: the server's clock in JST (what initdb picks on a Japanese server), dates
+# written day first, intervals spelt out, a Japanese client encoding for older systems reading the
+# same server, and every transaction serializable.
+DBA_SETTINGS = {
+    "timezone": "'Asia/Tokyo'",
+    "DateStyle": "'SQL, DMY'",
+    "IntervalStyle": "'postgres_verbose'",
+    "client_encoding": "'EUC_JP'",
+    "default_transaction_isolation": "'serializable'",
+}
+# ② and 髙 have no EUC-JP code, 🍁 none in any Japanese legacy encoding.
+DRAFT = "11月28日（土）に髙田城址公園で紅葉🍁ライトアップ②を行います。皆さまのお越しをお待ちしています。"
+
+
+@pytest.fixture
+def dba_url(tmp_path: Path) -> str:
+    url = migrated_database_url("postgres", tmp_path)
+    engine = Database(url).engine
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            for name, value in DBA_SETTINGS.items():
+                c.execute(text(f'ALTER DATABASE "{make_url(url).database}" SET {name} = {value}'))
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def dba_stack(dba_url: str, org: OrgConfig) -> Iterator[LocalStack]:
+    from bot.app import shifted_clock
+
+    st = start_local_stack(org, dba_url, clock=shifted_clock(BUSINESS_MORNING))
+    yield st
+    st.stop()
+
+
+def test_the_settings_reach_a_new_session(dba_url: str) -> None:
+    # What the other tests stand on: each new session gets the DBA's settings but the ones kessai asks for.
+    d = Database(dba_url)
+    try:
+        with d.session() as s:
+            got = {n: s.execute(text(f"SHOW {n}")).scalar_one() for n in
+                   ("TimeZone", "DateStyle", "IntervalStyle", "client_encoding", "transaction_isolation")}
+    finally:
+        d.dispose()
+    assert got == {"TimeZone": "Asia/Tokyo", "DateStyle": "ISO, YMD", "IntervalStyle": "postgres",
+                   "client_encoding": "UTF8", "transaction_isolation": "read committed"}
+
+
+def test_two_approvers_clicking_at_once_make_one_decision_and_the_ledger_reads_back(
+        dba_stack: LocalStack, dba_url: str, tmp_path: Path) -> None:
+    st = dba_stack
+    st.driver.message("C0INTAKE", "U0OPERATOR", DRAFT)
+    msgs = {a: wait_dm(st, a)[0] for a in APPROVERS}
+    barrier = threading.Barrier(len(APPROVERS) * 2)
+
+    def click(a: str) -> None:
+        barrier.wait()
+        st.driver.block_action(a, "approve_draft", channel=msgs[a].channel, message_ts=msgs[a].ts)
+
+    threads = [threading.Thread(target=click, args=(a,)) for a in APPROVERS for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    settle(st)
+    with st.rt.db.session() as s:
+        entries = list(ledger_repo.iter_entries(s))
+        assert verify_chain(ledger_repo.iter_entries(s), ledger_repo.version_hashes(s), ledger_repo.head(s)).ok
+    assert len(entries) == 1
+    decider = st.rt.org.member(entries[0].decider_id)
+    assert decider is not None
+    for a in APPROVERS:
+        assert buttons(dm(st, a)[0]) == {}
+        assert decider.name in all_text(dm(st, a)[0])
+    assert kessai(dba_url, "ledger", "verify").returncode == 0
+    out = tmp_path / "ledger.csv"
+    assert kessai(dba_url, "ledger", "export", "--format", "csv", "--output", str(out)).returncode == 0
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    # The decision's time as the clock of the stack read it (a JST business morning), not moved by the
+    # server's own time zone.
+    assert row["決裁日時"].startswith("2026-11-24T10:0") and row["決裁日時"].endswith("+09:00")
+    with st.rt.db.session() as s:
+        assert s.exec(select(DraftVersionRow.text)).one() == DRAFT  # type: ignore[call-overload]
