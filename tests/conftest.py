@@ -84,10 +84,12 @@ def reset_postgres(url: str) -> None:
             # Each test drops the database and copies it from the template (migrated): a run
             # interrupted (Ctrl-C) during the copy leaves none, and every PostgreSQL test of every
             # later run failed to connect until someone ran createdb again.
+            # Asked, not read from the message: a server with lc_messages = 'ja_JP' says
+            # 「データベース"…"は存在しません」, and every PostgreSQL test then failed to start.
             name = make_url(url).database
-            if f'database "{name}" does not exist' not in str(e):
-                raise
             with _postgres_admin(url).connect() as c:
+                if c.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": name}).first():
+                    raise e
                 c.execute(text(f'CREATE DATABASE "{name}"'))
             connection = engine.connect()
         with connection as c:
