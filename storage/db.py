@@ -750,6 +750,11 @@ class ServePresence:
             conn = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
             conn.detach()  # closed, not given back to the pool, when this process lets go of it
             conn.execute(text("SELECT set_config('application_name', :name, false)"), {"name": self._name})
+            if (conn.dialect.server_version_info or (0,)) >= (14,):
+                # Idle for the serve's life by design: a DBA's idle_session_timeout (PostgreSQL 14+,
+                # meant for forgotten psql sessions) ended it every few seconds, and `kessai db
+                # upgrade` migrated under a running serve until the watcher took the lock again.
+                conn.execute(text("SET idle_session_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_lock_shared(:key)"), {"key": SERVE_LOCK})
         except Exception as e:  # noqa: BLE001 - the database's own outage is reported by /healthz
             if conn is not None:  # connected, then refused: closed now, not left to the collector

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from bot.config import OrgConfig
 from bot.ledger import verify_chain
 from bot.localstack import LocalStack, start_local_stack
 from storage import ledger as ledger_repo
-from storage.db import Database
+from storage.db import Database, ServePresence, serves_holding
 from storage.models import DraftVersionRow
 from tests.conftest import migrated_database_url
 from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, all_text, buttons, dm, settle, wait_dm
@@ -42,14 +43,19 @@ DRAFT = "11月28日（土）に髙田城址公園で紅葉🍁ライトアップ
 @pytest.fixture
 def dba_url(tmp_path: Path) -> str:
     url = migrated_database_url("postgres", tmp_path)
-    engine = Database(url).engine
+    alter_database(url, DBA_SETTINGS)
+    return url
+
+
+def alter_database(url: str, settings: dict[str, str]) -> None:
+    """ALTER DATABASE … SET each of ``settings``: what every later session on it starts with."""
+    d = Database(url)
     try:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-            for name, value in DBA_SETTINGS.items():
+        with d.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            for name, value in settings.items():
                 c.execute(text(f'ALTER DATABASE "{make_url(url).database}" SET {name} = {value}'))
     finally:
-        engine.dispose()
-    return url
+        d.dispose()
 
 
 @pytest.fixture
@@ -109,3 +115,20 @@ def test_two_approvers_clicking_at_once_make_one_decision_and_the_ledger_reads_b
     assert row["決裁日時"].startswith("2026-11-24T10:0") and row["決裁日時"].endswith("+09:00")
     with st.rt.db.session() as s:
         assert s.exec(select(DraftVersionRow.text)).one() == DRAFT  # type: ignore[call-overload]
+
+
+def test_a_serves_mark_outlives_the_dbas_idle_session_timeout(dba_url: str) -> None:
+    # idle_session_timeout (PostgreSQL 14+) ends sessions idle outside a transaction. The pool's
+    # connections are replaced at checkout when the server closed them; the connection holding the
+    # serve's mark stays idle for the serve's life, and must stay.
+    alter_database(dba_url, {"idle_session_timeout": "300"})  # ms
+    d = Database(dba_url)
+    presence = ServePresence(d.engine, "kessai pid=1 started=20261206T0900+0900 host=a")
+    try:
+        time.sleep(1)  # three timeouts; the watcher, every 10 s, has not looked yet
+        assert serves_holding(d.engine) == ["kessai pid=1 started=20261206T0900+0900 host=a"]
+        with d.session() as s:  # a pooled connection the server closed meanwhile is replaced unseen
+            assert s.execute(text("SELECT 1")).scalar_one() == 1
+    finally:
+        presence.release()
+        d.dispose()
