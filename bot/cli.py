@@ -744,8 +744,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # What PostgreSQL (libpq) and SQLite say when a connection fails, and what the person should do.
-# The server's own sentence is shown as well: with lc_messages = 'ja_JP' it is Japanese and none of
-# these match, and an unlisted reason still tells the IT 担当 which of the four settings is wrong.
+# The server's own sentence is shown as well: an unlisted reason (or another language's) still tells
+# the IT 担当 which of the four settings is wrong.
 _CONNECT_REASONS: tuple[tuple[str, str], ...] = (
     (r'database "([^"]+)" does not exist',
      "データベース「{0}」がサーバーにありません。作成する（`createdb {0}` または CREATE DATABASE）か、"
@@ -754,7 +754,15 @@ _CONNECT_REASONS: tuple[tuple[str, str], ...] = (
      "ユーザー「{0}」がデータベースサーバーにありません。DATABASE_URL のユーザー名を確認してください。"),
     (r"password authentication failed|no password supplied",
      "パスワードが違うか、書かれていません。DATABASE_URL のユーザー名とパスワードを確認してください。"),
-    (r"no pg_hba\.conf entry",
+    # The same from a server with lc_messages = 'ja_JP…' (PostgreSQL's own Japanese).
+    (r'データベース"([^"]+)"は存在しません',
+     "データベース「{0}」がサーバーにありません。作成する（`createdb {0}` または CREATE DATABASE）か、"
+     "DATABASE_URL のデータベース名を直してください。"),
+    (r'ロール"([^"]+)"は存在しません',
+     "ユーザー「{0}」がデータベースサーバーにありません。DATABASE_URL のユーザー名を確認してください。"),
+    (r"パスワード認証に失敗しました",
+     "パスワードが違うか、書かれていません。DATABASE_URL のユーザー名とパスワードを確認してください。"),
+    (r"no pg_hba\.conf entry|pg_hba\.conf にホスト",
      "データベースサーバーがこのサーバーからの接続を許可していません。pg_hba.conf の設定を確認してください。"),
     (r"Connection refused",
      "データベースサーバーが起動していないか、ホスト名・ポート番号が違います。"),

@@ -358,6 +358,18 @@ _UNREACHABLE_MESSAGES = (
     # cancelled the statement; kessai's own never need more than a fraction of a second.
     ("canceling statement due to statement timeout", "statement timeout (statement_timeout)"),
     ("canceling statement due to lock timeout", "lock timeout (lock_timeout)"),
+    # The same in the server's Japanese (lc_messages = 'ja_JP…', what a Japanese server is often set
+    # to): the SQLSTATE does not tell a statement_timeout from an administrator's cancel, and a
+    # refused connection has none, so /healthz said only 「QueryCanceled」「OperationalError」.
+    ("ステートメントのタイムアウト", "statement timeout (statement_timeout)"),
+    ("ロックのタイムアウト", "lock timeout (lock_timeout)"),
+    ("パスワード認証に失敗しました", "password authentication failed"),
+    ("pg_hba.conf に", "connection not allowed by pg_hba.conf"),
+    ("接続を終了し", "connection closed by the server"),
+    ("データベースシステムは", "database server is starting up or shutting down"),
+    ("クライアント数が多すぎます", "too many connections"),
+    ("接続が多すぎます", "too many connections"),
+    ("残りの接続スロットは", "too many connections"),
     ("unable to open database file", "cannot open the database file"),
     ("database is locked", "database is locked"),
     ("file is not a database", "file is not a database"),
@@ -383,9 +395,9 @@ def unreachable_cause(error: BaseException) -> str:
         if sqlstate == code:
             return cause
     message = str(orig).lower()
-    if 'database "' in message and "does not exist" in message:
+    if ('database "' in message and "does not exist" in message) or re.search(r'データベース"[^"]*"は存在しません', message):
         return "database does not exist"
-    if 'role "' in message and "does not exist" in message:
+    if ('role "' in message and "does not exist" in message) or re.search(r'ロール"[^"]*"は存在しません', message):
         return "role does not exist"
     for words, cause in _UNREACHABLE_MESSAGES:
         if words in message:

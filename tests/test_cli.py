@@ -252,9 +252,17 @@ def test_each_database_connection_failure_names_its_cause() -> None:
     assert "パスワード" in database_connect_failure(prefix + 'password authentication failed for user "kessai"')
     assert "ホスト名が見つかりません" in database_connect_failure(
         "failed to resolve host 'db.example': [Errno -2] Name or service not known")
-    # A server answering in Japanese (lc_messages): no cause is guessed, but its words are shown.
+    # A server answering in Japanese (lc_messages = 'ja_JP.UTF-8', PostgreSQL's own translation): the
+    # same causes, and its words shown. Before, none was named and a generic list of four settings was.
     ja = database_connect_failure(prefix + "データベース\"kessai\"は存在しません")
-    assert "ホスト名・ポート・ユーザー名・パスワード" in ja and "は存在しません" in ja
+    assert "データベース「kessai」がサーバーにありません" in ja and "は存在しません" in ja
+    assert "ユーザー「kesai」" in database_connect_failure(prefix + 'ロール"kesai"は存在しません')
+    assert "パスワードが違う" in database_connect_failure(prefix + 'ユーザー"kessai"のパスワード認証に失敗しました')
+    assert "pg_hba.conf" in database_connect_failure(
+        prefix + 'pg_hba.conf にホスト"10.0.0.5"、ユーザー"kessai"、データベース"kessai, SSL無効用のエントリがありません')
+    # Unknown words in any language still name the four settings to check.
+    other = database_connect_failure(prefix + "la base de données « kessai » n'existe pas")
+    assert "ホスト名・ポート・ユーザー名・パスワード" in other and "n'existe pas" in other
 
 
 def test_an_export_to_a_folder_or_a_missing_folder_is_explained(tmp_path: Path) -> None:

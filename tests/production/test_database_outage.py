@@ -249,6 +249,33 @@ def test_a_statement_timeout_is_named_as_such(tmp_path: Path) -> None:
         db.dispose()
 
 
+# PostgreSQL's own Japanese (postgres-15.mo), as a server with lc_messages = 'ja_JP.UTF-8' (often
+# set on a Japanese municipality's server) sends them: /healthz named none of these and said only
+# 「QueryCanceled」 or 「OperationalError」.
+@pytest.mark.parametrize(("error", "cause"), [
+    ("QueryCanceled:ステートメントのタイムアウトのためステートメントをキャンセルしています", "statement timeout (statement_timeout)"),
+    ("LockNotAvailable:ロックのタイムアウトのためステートメントをキャンセルしています", "lock timeout (lock_timeout)"),
+    ('OperationalError:connection failed: FATAL:  ユーザー"kessai"のパスワード認証に失敗しました', "password authentication failed"),
+    ('OperationalError:connection failed: FATAL:  データベース"kessai"は存在しません', "database does not exist"),
+    ('OperationalError:connection failed: FATAL:  ロール"kessai"は存在しません', "role does not exist"),
+    ("OperationalError:connection failed: FATAL:  現在クライアント数が多すぎます", "too many connections"),
+    ('OperationalError:connection failed: FATAL:  ロール"kessai"からの接続が多すぎます', "too many connections"),
+    ("OperationalError:connection failed: FATAL:  データベースシステムはシャットダウンしています",
+     "database server is starting up or shutting down"),
+    ("OperationalError:FATAL:  管理者コマンドにより接続を終了しています", "connection closed by the server"),
+    ('OperationalError:connection failed: FATAL:  pg_hba.conf にホスト"10.0.0.5"、ユーザー"kessai"、データベース"kessai, '
+     "SSL無効用のエントリがありません", "connection not allowed by pg_hba.conf"),
+])
+def test_a_server_answering_in_japanese_is_named_as_in_english(error: str, cause: str) -> None:
+    import psycopg
+
+    from storage.db import unreachable_cause
+
+    kind, message = error.split(":", 1)
+    raised = getattr(psycopg.errors, kind, None) or getattr(psycopg, kind)
+    assert unreachable_cause(raised(message)) == cause
+
+
 def test_a_deleted_wal_file_is_noticed_and_what_it_held_is_rescued(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """kessai.db-wal deleted under a running kessai (taken for a temporary file): /healthz said "ok"
