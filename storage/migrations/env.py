@@ -24,6 +24,13 @@ def run_migrations_online() -> None:
             render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # A DBA's lock_timeout or statement_timeout (set on the server, database or role for
+                # the application's short statements) cancelled a replica waiting below for another's
+                # migration, and a migration rewriting a large table: that replica failed to start,
+                # or the upgrade stopped half-way (rolled back). Waiting here is intended.
+                connection.execute(text("SET LOCAL lock_timeout = 0"))
+                connection.execute(text("SET LOCAL statement_timeout = 0"))
             # Replicas of a new version started together each upgrade at start: without the lock
             # both read the old revision and the second fails on what the first created (a column
             # that already exists). Taken before the revision is read, held to the commit, so the

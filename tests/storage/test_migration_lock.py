@@ -53,6 +53,48 @@ def test_replicas_upgrading_an_old_postgres_database_at_once_migrate_it_once(tmp
     db.dispose()
 
 
+def test_an_upgrade_waits_for_another_past_the_dbas_lock_timeout(tmp_path: Path) -> None:
+    """lock_timeout set by a DBA on the database (or server, or role): a replica starting while
+    another migrates gave up after it (LockNotAvailable) and did not start."""
+    import threading
+
+    from sqlalchemy.engine import make_url
+
+    from storage.db import MIGRATION_LOCK
+
+    url = database_url("postgres", tmp_path)
+    admin = Database(url)
+    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text(f'ALTER DATABASE "{make_url(url).database}" SET lock_timeout = 100'))  # ms
+    admin.dispose()
+    db = Database(url)
+    outcome: list[object] = []
+    upgrading = threading.Thread(target=lambda: outcome.append(_upgrade_or_error(db)))
+    try:
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as holder:
+            holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})  # another migrating
+            upgrading.start()
+            deadline = time.monotonic() + 30
+            while not holder.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'")).scalar_one() and upgrading.is_alive():
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+            time.sleep(0.3)  # three lock_timeouts
+            holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+        upgrading.join(timeout=60)
+        assert outcome == [(None, head_revision(db.engine))]
+    finally:
+        db.dispose()
+
+
+def _upgrade_or_error(db: Database) -> object:
+    try:
+        return db.upgrade()
+    except Exception as e:  # noqa: BLE001 - the test compares it
+        return e
+
+
 def test_sqlite_takes_the_write_lock_before_reading_the_revision(tmp_path: Path) -> None:
     """SQLite needs no lock of its own: the migration's transaction begins IMMEDIATE."""
     db = Database(f"sqlite:///{tmp_path / 'k.db'}")
