@@ -121,13 +121,14 @@ def test_a_serves_mark_outlives_the_dbas_idle_session_timeout(dba_url: str) -> N
     # idle_session_timeout (PostgreSQL 14+) ends sessions idle outside a transaction. The pool's
     # connections are replaced at checkout when the server closed them; the connection holding the
     # serve's mark stays idle for the serve's life, and must stay.
-    alter_database(dba_url, {"idle_session_timeout": "300"})  # ms
+    alter_database(dba_url, {"idle_session_timeout": "100"})  # ms
     d = Database(dba_url)
     presence = ServePresence(d.engine, "kessai pid=1 started=20261206T0900+0900 host=a")
     try:
-        time.sleep(1)  # three timeouts; the watcher, every 10 s, has not looked yet
+        time.sleep(0.5)  # five timeouts; the watcher, every 10 s, has not looked yet
         assert serves_holding(d.engine) == ["kessai pid=1 started=20261206T0900+0900 host=a"]
-        with d.session() as s:  # a pooled connection the server closed meanwhile is replaced unseen
+        time.sleep(0.3)  # the pooled connection serves_holding used is ended by the server meanwhile
+        with d.session() as s:  # and replaced unseen
             assert s.execute(text("SELECT 1")).scalar_one() == 1
     finally:
         presence.release()
