@@ -710,7 +710,27 @@ def _logging_from_settings() -> None:
         dotenv_log.disabled = False
 
 
+def _japanese_output() -> None:
+    """stdout and stderr in UTF-8 when the locale's encoding cannot write Japanese.
+
+    Under LC_ALL=C (or POSIX) with PYTHONUTF8=0 — a systemd unit's or cron's bare environment —
+    Python writes ASCII, and the first Japanese line (every message kessai prints) ended the
+    command in a UnicodeEncodeError traceback. journald, cron's mail and a redirected file take
+    UTF-8 as the rest of the system writes it; an encoding that can write Japanese (UTF-8,
+    EUC-JP, Shift_JIS terminals) is the user's choice and left as it is."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "決裁".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                # A Japanese file name in the arguments came in as the locale could not decode it,
+                # escaped (surrogateescape): written back the same way it is its own UTF-8 bytes.
+                stream.reconfigure(encoding="utf-8", errors="surrogateescape")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _japanese_output()
     _logging_from_settings()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -62,6 +62,25 @@ def test_config_check_points_out_business_hours_in_a_zone_that_is_not_japans(tmp
         assert kessai("config", "check", "--config", str(DEMO_TOML), cwd=tmp_path, KESSAI_TZ=tz).stderr == ""
 
 
+@pytest.mark.parametrize("locale_env", [
+    {"LC_ALL": "C", "PYTHONUTF8": "0"},  # a unit's or cron's bare environment with UTF-8 mode turned off
+    {"LC_ALL": "POSIX", "PYTHONUTF8": "0"},
+])
+def test_japanese_output_under_an_ascii_locale_is_written_in_utf8(tmp_path: Path, locale_env: dict[str, str]) -> None:
+    """Python writes ASCII under these, and every command ended in a UnicodeEncodeError traceback
+    at its first Japanese line, on stdout (config check's result) and stderr (its refusals)."""
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "KESSAI_", "DATABASE_URL", "LC_", "LANG", "PYTHONIOENCODING", "PYTHONUTF8"))}
+    env = {**clean, "PYTHONPATH": str(REPO), **locale_env}
+    ok = subprocess.run([sys.executable, "-m", "bot", "config", "check", "--config", str(DEMO_TOML)], cwd=tmp_path,
+                        capture_output=True, timeout=60, env=env)
+    assert ok.returncode == 0 and "正しい設定です" in ok.stdout.decode("utf-8"), ok.stderr.decode("utf-8", "replace")
+    missing = subprocess.run([sys.executable, "-m", "bot", "config", "check", "--config", "ない.toml"], cwd=tmp_path,
+                             capture_output=True, timeout=60, env=env)
+    err = missing.stderr.decode("utf-8")
+    assert missing.returncode == 2 and "ない.toml" in err and "Traceback" not in err
+
+
 def test_config_check_names_every_problem_with_its_line(tmp_path: Path) -> None:
     bad = DEMO_TOML.read_text(encoding="utf-8").replace('rank = "課長補佐"', 'rank = "係長代理"', 1)
     bad = bad.replace("[policy]", "[policy]\nfavourite_colour = \"blue\"", 1)
