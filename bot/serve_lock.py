@@ -22,6 +22,7 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ def already_serving_ja(database: Path, holder: dict[str, str]) -> str:
         if holder.get("host") and holder["host"] != socket.gethostname():
             who += f"、ホスト名 {holder['host']}"
         if started := _started_ja(holder.get("started", "")):
-            who += f"、{started} に起動"
+            who += f"、{started}に起動"
         who += "）"
     check = "`systemctl status kessai`、`pgrep -af \"kessai serve\"`"
     if pid:
@@ -177,10 +178,12 @@ def already_serving_ja(database: Path, holder: dict[str, str]) -> str:
 
 
 def _started_ja(started: str) -> str:
-    # The lock file's ISO form, or a presence name's compact one.
+    # The lock file's ISO form, or a presence name's compact one. Written in the serve's host
+    # zone (with its offset): shown as it was written, a serve on a UTC server (most cloud VMs
+    # and containers) said 「07:05 に起動」 of one started at 16:05 in Japan.
     for form in ("%Y-%m-%dT%H:%M:%S%z", "%Y%m%dT%H%M%z"):
         try:
-            return f"{datetime.strptime(started, form):%Y-%m-%d %H:%M}"
+            return f"{datetime.strptime(started, form).astimezone(_JAPAN):%Y-%m-%d %H:%M}（日本時間）"
         except ValueError:
             continue
     return ""
@@ -220,6 +223,8 @@ def serving_holder(database_url: str) -> dict[str, str] | None:
     finally:
         os.close(fd)  # the only descriptor of this open file: its flock, if taken, ends with it
 
+
+_JAPAN = ZoneInfo("Asia/Tokyo")
 
 PRESENCE_PREFIX = "kessai pid="  # how `kessai db upgrade` tells a serve's session name from one it cannot read
 PRESENCE_BYTES = 63  # what PostgreSQL keeps of an application_name (NAMEDATALEN - 1)
@@ -272,7 +277,7 @@ def still_serving_ja(database: str, holders: list[dict[str, str]], pending: tupl
         if _elsewhere(holder):
             one = f"ホスト名 {holder['host']} の{one}"
         if started := _started_ja(holder.get("started", "")):
-            one += f"、{started} に起動"
+            one += f"、{started}に起動"
         who.append(one)
     many = len(holders) > 1
     running = (f"動いている kessai serve {len(holders)} 台" if many else "動いている kessai serve") \

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.exporting import kept_file_problem
-from bot.serve_lock import ServeLockRefused, already_serving_ja, hold_serve_lock, lock_path
+from bot.serve_lock import ServeLockRefused, already_serving_ja, hold_serve_lock, lock_path, still_serving_ja
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -154,7 +154,14 @@ def test_postgresql_and_memory_databases_take_no_lock(tmp_path: Path, monkeypatc
 def test_the_holders_host_and_start_are_named_when_they_are_known() -> None:
     said = already_serving_ja(Path("/opt/kessai/kessai.db"),
                               {"pid": "812", "host": "another-host", "started": "2026-12-05T08:30:00+0900"})
-    assert "kessai serve（プロセス番号 812、ホスト名 another-host、2026-12-05 08:30 に起動）が使っている" in said, said
+    assert "kessai serve（プロセス番号 812、ホスト名 another-host、2026-12-05 08:30（日本時間）に起動）が使っている" in said, said
+    # A serve on a server whose zone is UTC (or Los Angeles) writes its own clock's time; said as
+    # written, 「07:05 に起動」 was read as Japan's morning.
+    for started in ("2026-12-06T07:05:00+0000", "2026-12-05T23:05:00-0800"):
+        said = already_serving_ja(Path("/k.db"), {"pid": "812", "started": started})
+        assert "（プロセス番号 812、2026-12-06 16:05（日本時間）に起動）" in said, said
+    said = still_serving_ja("postgresql://db/kessai", [{"pid": "7", "started": "20261206T0705+0000"}], ("0016", "0017"))
+    assert "プロセス番号 7、2026-12-06 16:05（日本時間）に起動" in said, said
     assert "プロセス番号" not in already_serving_ja(Path("/k.db"), {"pid": "garbage"})
 
 
