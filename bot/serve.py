@@ -311,6 +311,11 @@ def _run(settings: Settings, rt: Runtime, loaded: bytes, late_app: _LateApp, ser
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    # SIGHUP (`kill -HUP` expecting a reload, the SSH session of a serve started in a terminal
+    # closing) ended Python on the spot, cutting requests in flight: it stops as SIGTERM does. It
+    # reloads nothing (the organisation file applies at restart). Ignored under nohup, it stays so.
+    if signal.getsignal(signal.SIGHUP) is signal.SIG_DFL:
+        signal.signal(signal.SIGHUP, on_signal)
 
     if settings.slack_app_token:
         handler = checked_socket_mode_handler(rt.app, settings.slack_app_token)

@@ -5,6 +5,7 @@ After every restart each decision is in the ledger exactly once and every notifi
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -154,11 +155,16 @@ def dm_of(slack: LocalSlack, user: str) -> list:  # type: ignore[type-arg]
     return [m for m in slack.messages(slack.dm_channel(user)) if "決裁依頼" in all_text(m)]
 
 
-def test_sigterm_finishes_and_exits_cleanly(world: tuple[LocalSlack, str, Path]) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_finishes_and_exits_cleanly(world: tuple[LocalSlack, str, Path], sig: signal.Signals) -> None:
+    """SIGHUP too (`kill -HUP` expecting a reload, the SSH session of a serve started in a
+    terminal closing): it ended Python on the spot ("Hangup", status 129), cutting requests in flight."""
     slack, url, tmp = world
     serve = ServeProcess(slack, url, tmp).start()
     serve.driver().message("C0INTAKE", "U0OPERATOR", TEXT)
-    assert serve.terminate() == 0
+    assert serve.proc is not None
+    serve.proc.send_signal(sig)
+    assert serve.proc.wait(20) == 0, serve.log()
     assert "stopped" in serve.log()
     assert len(drafts(url)) == 1
     # Whatever was committed before the signal went out before the process ended.
