@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlparse
 
 from slack_bolt import App
@@ -142,6 +143,10 @@ def _build_runtime(settings: Settings, org: OrgConfig, db: Database, client: Kee
         if draft_repo.forget_access_lost(s, lost_before):
             log.info("Slack accepts the bot token again: /healthz no longer reports the token revoked")
     app = App(
+        # The name Bolt gives itself when none is passed (the file that builds it), passed so that
+        # Bolt skips inspect.stack() to find it: that reads the source of every frame on the stack,
+        # 0.1-0.2 s per App under a test runner's deep stack, and the suite builds hundreds.
+        name=Path(__file__).name,
         client=client,
         signing_secret=settings.slack_signing_secret or "socket-mode-needs-no-secret",
         token_verification_enabled=False,  # we already called auth.test above
