@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-from sqlalchemy import Connection, Engine, create_engine, select, text, update
+from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
@@ -48,6 +48,19 @@ hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profil
                                      suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.register_profile("explore", parent=hypothesis_settings.get_profile("kessai"), max_examples=1000)
 hypothesis_settings.load_profile(os.environ.get("KESSAI_HYPOTHESIS_PROFILE", "kessai"))
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_without_fsync(dbapi_conn: object, _record: object) -> None:
+    """Test-only: SQLite databases this process opens skip fsync at commit (PRAGMA synchronous=OFF),
+    as CI's PostgreSQL runs with fsync=off (scripts/start-postgres.sh). Each commit otherwise waited
+    for the disk (1-20 ms here, and the suite commits tens of thousands of times); what a test sees
+    is the same, as only an operating-system crash or power cut tells the two apart, and none is
+    simulated. `kessai serve` and other processes the tests start keep SQLite's default."""
+    if isinstance(dbapi_conn, sqlite3.Connection):
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA synchronous=OFF")
+        cursor.close()
 
 
 @pytest.fixture(autouse=True)
