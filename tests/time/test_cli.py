@@ -495,15 +495,15 @@ def test_remind_against_a_slack_that_never_answers_stops_at_the_first_timeout(
     from bot.sandbox.server import LocalSlack
 
     with LocalSlack() as slack:
-        # Bounds of three timeouts (the run's own work included, on a loaded machine); it took six or more.
+        # Wall-clock bounds only where no call count can tell: far from what the old code took (six or more
+        # timeouts in a row), since a loaded machine (load average 10) took 4 s for the run's own work.
         _cron_slack_knobs(monkeypatch, slack, timeout=1.0)
         slack.inject("*", status=200, delay=30, times=10**6)  # held far past the timeout
         started = time.monotonic()
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 1
         took = time.monotonic() - started
         out = capsys.readouterr()
-        assert [c.method for c in slack.calls] == ["auth.test"]
-        assert took < 3, took
+        assert [c.method for c in slack.calls] == ["auth.test"], took  # nothing asked after the first timeout
         assert "決裁の催促 1件" in out.out and "SLACK_BOT_TOKEN がない" not in out.out
         assert "1 秒待っても Slack から応答がなかったため" in out.err and "失われていません" in out.err, out.err
         assert set(_outbox(env)) == {"pending"}
@@ -520,7 +520,7 @@ def test_remind_against_a_slack_that_never_answers_stops_at_the_first_timeout(
         err = capsys.readouterr().err
         calls = [c.method for c in slack.calls[before:]]
         assert calls[0] == "auth.test" and calls.count("auth.test") == 1, calls  # no probe after the timeout
-        assert took < 3, (took, calls)
+        assert took < 6, (took, calls)
         assert "Slack から応答がなかった" in err and "失われていません" in err, err
         assert set(_outbox(env)) == {"pending"}
 
@@ -545,7 +545,7 @@ def test_remind_leaves_a_long_rate_limit_to_a_later_run_and_says_so(
         slack.inject("conversations.open", status=429, retry_after=120, times=10**6)
         started = time.monotonic()
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
-        assert time.monotonic() - started < 3
+        assert time.monotonic() - started < 30  # the 120 s not waited out
         out = capsys.readouterr()
         waiting = _outbox(env).count("pending")
         assert waiting and "120 秒待つように" in out.out and f"残りの {waiting} 件は送信待ち" in out.out, out.out
@@ -628,7 +628,7 @@ def test_every_slack_call_of_a_cron_run_ends_within_its_budget(
         started = time.monotonic()
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
         took = time.monotonic() - started
-        assert len(slack.calls_of("auth.test")) == 1 and took < 2.0, (took, slack.calls)
+        assert len(slack.calls_of("auth.test")) == 1, (took, slack.calls)  # no retry past the budget
         assert set(_outbox(env)) == {"pending"}  # (no time left for them: the next run sends them)
         assert "送りきれませんでした" in capsys.readouterr().out
 
@@ -644,23 +644,23 @@ def test_every_slack_call_of_a_cron_run_ends_within_its_budget(
 def test_remind_does_not_wait_out_a_rate_limit_when_nothing_would_be_due_after_it(
         env: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The run after a long 429 (the messages put off for 120 s) met a short one (auth.test asked for
-    3 s): it slept the 3 s because messages were waiting, though none of them would be due after it,
+    3 s; 10 s here): it slept the 3 s because messages were waiting, though none of them would be due after it,
     and sent nothing. It waits only when something will be due by the end of the wait."""
     import time
 
     from bot.sandbox.server import LocalSlack
 
     with LocalSlack() as slack:
-        _cron_slack_knobs(monkeypatch, slack)
+        _cron_slack_knobs(monkeypatch, slack, budget=30)  # the 10 s below is a wait the run could afford
         slack.inject("chat.postMessage", status=429, retry_after=120, times=10**6)
         slack.inject("conversations.open", status=429, retry_after=120, times=10**6)
         assert main(["remind", "--now", "2026-11-24T12:00"]) == 0
         waiting = _outbox(env).count("pending")
         assert waiting
         slack.clear_faults()
-        slack.inject("auth.test", status=429, retry_after=3)
+        slack.inject("auth.test", status=429, retry_after=10)
         capsys.readouterr()
         started = time.monotonic()
         assert main(["remind", "--now", "2026-11-24T12:01"]) == 0
-        assert time.monotonic() - started < 2.5
+        assert time.monotonic() - started < 8  # the 10 s not slept
         assert _outbox(env).count("pending") == waiting
