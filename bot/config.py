@@ -24,7 +24,7 @@ import time as time_module
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
@@ -766,6 +766,10 @@ class Policy:
     password_rotation_days: int = 90  # 上越市 6(1)① パスワードは定期的に変更
     holding_statement_after: timedelta = timedelta(hours=2)  # wall-clock, after an incident's ack
     closed_days: tuple[ClosedDay, ...] = ()  # the organisation's own 閉庁日: dates, and (month, day) every year
+    # The [[orgs]] ids whose approver-rank members receive every incident. None (not written):
+    # those whose name contains 情報政策 or 広報, as 上越市 6(2) names them; an organisation whose
+    # 統括 is まち経営課 (和気町) or 総務課 (a 社会福祉協議会) names them here instead.
+    escalation_orgs: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -1215,6 +1219,7 @@ _POLICY_SPEC: _Spec = {
     "password_rotation_days": ("int", False),
     "holding_statement_after": ("str", False),
     "closed_days": ("datelist", False),
+    "escalation_orgs": ("strlist", False),
 }
 _ORG_SPEC: _Spec = {"id": ("str", True), "name": ("str", True)}
 _MEMBER_SPEC: _Spec = {
@@ -1414,6 +1419,7 @@ class _Validator:
         members = self.members(data, policy, {o.id for o in orgs})
         accounts = self.accounts(data, policy, {o.id for o in orgs})
         self.escalation_apart_from_intake(data, policy)
+        policy = self.escalation_orgs(data, policy, orgs)
         if not data.get("accounts"):
             self.problem((), "[[accounts]] がありません。kessai が扱う SNS アカウントを1つ以上書いてください"
                              "（kessai.example.toml に例があります）。")
@@ -1565,6 +1571,31 @@ class _Validator:
         values["official_phone_numbers"] = tuple(phones)
         return Policy(**values)
 
+    def escalation_orgs(self, data: Mapping[str, Any], policy: Policy, orgs: list[Org]) -> Policy:
+        """``[policy] escalation_orgs``: [[orgs]] ids, read once the orgs are known. A wrong id would
+        leave the 統括 department out of every incident without a word, so it is a problem."""
+        raw = data.get("policy")
+        written = raw.get("escalation_orgs") if isinstance(raw, dict) else None
+        if not isinstance(written, list) or not all(isinstance(v, str) for v in written):
+            return policy  # absent, or its type already reported by table()
+        path: Path_ = ("policy", "escalation_orgs")
+        org_ids = {o.id for o in orgs}
+        ids: list[str] = []
+        for i, value in enumerate(written):
+            value = value.strip()
+            if value not in org_ids:
+                # The department's name is what the guideline says (「まち経営課に即刻報告」).
+                named = next((o.id for o in orgs if o.name == value), None)
+                hint = f"「{value}」の id は「{named}」です。" if named else _did_you_mean(value, org_ids)
+                self.problem(path + (i,),
+                             f"[policy] の escalation_orgs にある「{value}」は [orgs] の id にありません。インシデントを"
+                             f"受け取る組織（運用を統括する課など）の [[orgs]] の id を書いてください。{hint}")
+            elif value in ids:
+                self.problem(path + (i,), f"[policy] の escalation_orgs に「{value}」が2回あります。1つにしてください。")
+            else:
+                ids.append(value)
+        return replace(policy, escalation_orgs=tuple(ids))
+
     def escalation_apart_from_intake(self, data: Mapping[str, Any], policy: Policy) -> None:
         """The escalation channel must not be an intake channel: there, incident alerts and monthly
         reports would drown among the drafts, and whatever an operator writes in reply is taken as
@@ -1586,7 +1617,7 @@ class _Validator:
                 ("policy", "escalation_channel"),
                 f"[policy] の escalation_channel「{channel}」は、{'、'.join(clashing)} の intake_channel と"
                 "同じチャンネルです。下書きを受け付けるチャンネルでは、インシデントの通知や投稿件数の報告が下書きに"
-                "紛れ、そこに書いた返信も下書きとして扱われてしまいます。運用管理責任者と情報政策室が見る別の"
+                "紛れ、そこに書いた返信も下書きとして扱われてしまいます。運用管理責任者と運用を統括する部署が見る別の"
                 "チャンネルの ID を escalation_channel に書いてください。",
             )
 

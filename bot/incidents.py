@@ -61,27 +61,41 @@ def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str
     return list(dict.fromkeys(people))
 
 
-def is_escalation_org(name: str) -> bool:
-    """Whether an organisation of this name stands for 情報政策室 / 広報対話課 (上越市 6(2))."""
-    return any(mark in name for mark in ESCALATION_ORG_MARKERS)
+def is_escalation_org(org: OrgConfig, org_id: str) -> bool:
+    """Whether the organisation ``org_id`` is one whose 課長補佐以上 receive every incident: those the
+    file lists in ``[policy] escalation_orgs``; without that key, those whose name contains
+    情報政策 or 広報 (情報政策室 / 広報対話課, 上越市 6(2))."""
+    listed = org.policy.escalation_orgs
+    if listed is not None:
+        return org_id in listed
+    o = org.org(org_id)
+    return bool(o and any(mark in o.name for mark in ESCALATION_ORG_MARKERS))
 
 
 def is_escalation_officer(org: OrgConfig, slack_id: str) -> bool:
-    """Whether ``slack_id`` is one of the 課長補佐以上 of 情報政策室 / 広報対話課, whom every
-    escalation reaches whatever the account."""
+    """Whether ``slack_id`` is one of the approver-rank members of an escalation organisation
+    (``is_escalation_org``), whom every escalation reaches whatever the account."""
     member = org.member(slack_id)
-    o = org.org(member.org) if member else None
-    return bool(o and is_escalation_org(o.name) and org.is_approver_rank(slack_id))
+    return bool(member and is_escalation_org(org, member.org) and org.is_approver_rank(slack_id))
 
 
 def escalation_departments_ja(org: OrgConfig) -> str | None:
-    """The organisations that stand for 情報政策室 / 広報対話課, by their names in the file
+    """The organisations that receive every incident, by their names in the file: those of
+    ``escalation_orgs`` in its order, else those named 情報政策… / 広報… in the markers' order
     (「情報政策課・広報広聴課」 after a 組織改編 renamed them; 広報広聴課 alone once 情報政策室 became
-    デジタル推進課, which kessai no longer counts), in the markers' order; None when none does. A
-    refusal naming the old names sent people to a department that no longer exists, or that kessai
-    no longer counts."""
-    names = [o.name for mark in ESCALATION_ORG_MARKERS for o in org.orgs if mark in o.name]
+    デジタル推進課, which kessai no longer counts); None when none does. A refusal naming 上越市's
+    names sent people to a department that does not exist in their organisation."""
+    if org.policy.escalation_orgs is not None:
+        names = [o.name for oid in org.policy.escalation_orgs if (o := org.org(oid)) is not None]
+    else:
+        names = [o.name for mark in ESCALATION_ORG_MARKERS for o in org.orgs if mark in o.name]
     return "・".join(dict.fromkeys(names)) or None
+
+
+def escalation_departments_or_neutral_ja(org: OrgConfig) -> str:
+    """``escalation_departments_ja``, or 「運用を統括する部署」 where the file names none: what every
+    message telling people whom to contact about an incident says."""
+    return escalation_departments_ja(org) or "運用を統括する部署"
 
 
 def not_escalation_member_ja(org: OrgConfig) -> str:
@@ -89,6 +103,12 @@ def not_escalation_member_ja(org: OrgConfig) -> str:
     departments = escalation_departments_ja(org)
     who = "運用管理責任者と代決者" + (f"、{departments}の{org.policy.approver_min_rank}以上の職員" if departments else "")
     return f"インシデントの対応開始・解決の操作ができるのは、{who}です。対応が必要な場合は、これらの方に連絡してください。"
+
+
+def not_in_roster_ja(org: OrgConfig) -> str:
+    """NotInRoster's refusal, sending the reporter to the departments the file names."""
+    return ("kessai の職員名簿に登録されていないため、インシデントを報告できません。"
+            f"お手数ですが、{escalation_departments_or_neutral_ja(org)}に直接連絡してください。")
 
 
 def not_involved_ja(org: OrgConfig) -> str:
@@ -100,19 +120,31 @@ def not_involved_ja(org: OrgConfig) -> str:
 
 def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool]:
     """For ``kessai config check``: who receives every account's incidents, as the IT 担当 should
-    confirm after 4月1日's 人事異動・組織改編, and whether nobody does. Those people are found by the
-    name of their organisation (ESCALATION_ORG_MARKERS): 情報政策室 renamed デジタル推進課 dropped its
-    課長 from every re-alert and from 対応開始 without a word from the check."""
-    marks = "・".join(f"「{m}」" for m in ESCALATION_ORG_MARKERS)
+    confirm after 4月1日's 人事異動・組織改編, and whether nobody does. Without ``escalation_orgs``
+    those people are found by the name of their organisation (ESCALATION_ORG_MARKERS): 情報政策室
+    renamed デジタル推進課 dropped its 課長 from every re-alert and from 対応開始 without a word from
+    the check, and an organisation with no such name (和気町's まち経営課, a 社協's 総務課) must be told
+    how to name its own."""
     rank = org.policy.approver_min_rank
+    listed = org.policy.escalation_orgs
     officers = [m for m in org.members if is_escalation_officer(org, m.slack_id)]
+    if listed is not None:
+        where = f"[policy] の escalation_orgs の組織（{escalation_departments_ja(org) or 'なし'}）"
+    else:
+        marks = "・".join(f"「{m}」" for m in ESCALATION_ORG_MARKERS)
+        where = f"名前に{marks}を含む組織"
     if not officers:
-        return (f"注意: 名前に{marks}を含む組織に{rank}以上の職員がいないため、インシデントの再通知を"
-                "受け取り、「対応開始」「解決」を押せるのは、各アカウントの決裁者・代決者だけになります。情報政策室・広報対話課に当たる組織の"
-                f"名前を変えた場合は、その名前に{marks}のどちらかを含めてください。"), False
+        if listed is not None:
+            fix = ("運用を統括する課などの職員にも受け取ってもらう場合は、その組織に" + rank
+                   + "以上の職員を登録するか、escalation_orgs にその組織の id を書いてください。")
+        else:
+            fix = ("運用を統括する課など、すべてのインシデントを受け取る組織があれば、[policy] に "
+                   'escalation_orgs = ["その組織の id"] と書いてください（kessai.example.toml に例があります）。')
+        return (f"注意: {where}に{rank}以上の職員がいないため、インシデントの再通知を受け取り、「対応開始」「解決」を押せるのは、"
+                f"各アカウントの決裁者・代決者だけになります。{fix}"), False
     names = "、".join(f"{m.name}（{o.name if (o := org.org(m.org)) else m.org} {m.rank}）" for m in officers[:shown])
     more = f"、{render.and_more(len(officers) - shown, '名')}" if len(officers) > shown else ""
-    return (f"すべてのアカウントのインシデントを受け取る方（名前に{marks}を含む組織の{rank}以上）: {names}{more}。"
+    return (f"すべてのアカウントのインシデントを受け取る方（{where}の{rank}以上）: {names}{more}。"
             "人事異動の後は、後任の方が含まれていることを確かめてください。"), True
 
 
@@ -172,27 +204,32 @@ EVENT_JA = {
 @dataclass(frozen=True)
 class ChecklistItem:
     id: str
-    text: str
+    text: str  # 「{統括}」 stands for the departments that receive every incident (checked_ja)
     clause: str
+
+    def text_for(self, org: OrgConfig) -> str:
+        """The step as the organisation's people read it: 上越市's 情報政策室・広報対話課 are
+        和気町's まち経営課 (運用を統括する課), a 社協's 総務課 — whatever the file names."""
+        return self.text.replace("{統括}", escalation_departments_or_neutral_ja(org))
 
 
 # Each item is a step one of the guidelines asks for; the clause is shown next to it.
 CHECKLISTS: dict[str, tuple[ChecklistItem, ...]] = {
     "flaming": (
         ChecklistItem("calm", "職員個人の判断で反論・抗弁をしない（冷静に対応する）", "上越市 6(2)・和気町 6 炎上対策1"),
-        ChecklistItem("consult", "運用管理責任者が情報政策室・広報対話課と協議する", "上越市 6(2)"),
+        ChecklistItem("consult", "運用管理責任者が{統括}と協議する", "上越市 6(2)"),
         ChecklistItem("explain", "原因を確認し、必要に応じて説明・訂正・謝罪を書き込む", "上越市 6(2)・和気町 6 炎上対策2"),
         ChecklistItem("holding", "対応に時間を要する場合は、その旨を書き込む", "上越市 6(2)・美祢市社協 6(4)"),
     ),
     "impersonation": (
-        ChecklistItem("report", "運用管理責任者が情報政策室・広報対話課に報告する", "上越市 6(2)"),
+        ChecklistItem("report", "運用管理責任者が{統括}に報告する", "上越市 6(2)"),
         ChecklistItem("takedown", "ソーシャルメディアの運営者に通報し、警告・削除を依頼する", "上越市 6(2)・和気町 6 なりすまし対策2"),
-        ChecklistItem("website", "市ホームページ（と公式アカウント）でなりすましを周知する", "上越市 6(2)・和気町 6 なりすまし対策2"),
+        ChecklistItem("website", "公式ホームページ（と公式アカウント）でなりすましを周知する", "上越市 6(2)・和気町 6 なりすまし対策2"),
         ChecklistItem("press", "報道機関に情報提供し、注意喚起する", "上越市 6(2)・美祢市社協 6(3)"),
     ),
     "password_leak": (
         ChecklistItem("change", "パスワードを直ちに、推測されにくいものに変更する", "和気町 6 なりすまし対策3・上越市 6(1)①"),
-        ChecklistItem("report", "運用を統括する課（情報政策室・広報対話課）に即刻報告する", "和気町 6 なりすまし対策3"),
+        ChecklistItem("report", "{統括}に即刻報告する", "和気町 6 なりすまし対策3"),
         ChecklistItem("mfa", "二段階認証などの認証強化を有効にする", "上越市 6(1)① パスワード"),
         ChecklistItem("record", "変更を /kessai password-rotated で記録する", "上越市 6(1)① パスワード"),
     ),
@@ -211,14 +248,14 @@ CHECKLISTS: dict[str, tuple[ChecklistItem, ...]] = {
 
 class NotEscalationMember(errors.KessaiError):
     # Raised with not_escalation_member_ja(org): the departments and rank as the organisation file has them.
-    message_ja = ("インシデントの対応開始・解決の操作ができるのは、運用管理責任者と代決者、情報政策室・"
-                  "広報対話課の課長補佐以上の職員です。対応が必要な場合は、これらの方に連絡してください。")
+    message_ja = ("インシデントの対応開始・解決の操作ができるのは、運用管理責任者と代決者、運用を統括する部署の"
+                  "決裁できる職以上の職員です。対応が必要な場合は、これらの方に連絡してください。")
 
 
 class NotInvolved(errors.KessaiError):
     # Raised with not_involved_ja(org): the departments as the organisation file has them.
     message_ja = ("このチェックリストを更新できるのは、アカウントの運用担当者・運用管理責任者・代決者と、"
-                  "情報政策室・広報対話課の職員、このインシデントを報告した方です。")
+                  "運用を統括する部署の職員、このインシデントを報告した方です。")
 
 
 class UnknownIncident(errors.KessaiError):
@@ -231,8 +268,9 @@ class AlreadyResolved(errors.KessaiError):
 
 
 class NotInRoster(errors.KessaiError):
+    # Raised with not_in_roster_ja(org): the departments as the organisation file has them.
     message_ja = ("kessai の職員名簿に登録されていないため、インシデントを報告できません。"
-                  "お手数ですが、情報政策室または広報対話課に直接連絡してください。")
+                  "お手数ですが、運用を統括する部署に直接連絡してください。")
 
 
 class UnknownAccount(errors.KessaiError):
@@ -1533,14 +1571,11 @@ class IncidentService:
 
     def may_tick(self, s: Session, inc: IncidentRow) -> set[str]:
         """Who may tick the checklist: the escalation members and the account's operators, every
-        member of 情報政策室・広報対話課 (whom the escalation channel serves, and with whom the
+        member of the escalation organisations (情報政策室・広報対話課; whom the escalation channel serves, and with whom the
         運用管理責任者 responds: 上越市 6(2)), and everyone who reported it — the first reporter
         could, while a second one, joined to it, was refused."""
         people = self.involved(inc)
-        for m in self.org.members:
-            o = self.org.org(m.org)
-            if o and is_escalation_org(o.name):
-                people.add(m.slack_id)
+        people |= {m.slack_id for m in self.org.members if is_escalation_org(self.org, m.org)}
         people |= {e.actor_id for e in self._events(s, inc) if e.event == "reported_again" and e.actor_id}
         return people
 
@@ -1571,7 +1606,7 @@ class IncidentService:
         """The incident's id; 0 when ``submission`` (the report form) was sent before: its alert is
         out already, and a second one would be a second alarm for one incident."""
         if self.org.member(reporter) is None:
-            raise NotInRoster()
+            raise NotInRoster(not_in_roster_ja(self.org))
         if kind not in KINDS:
             raise errors.InvalidInput("インシデントの種類を一覧から選んでください。")
         if account_id and self.org.account(account_id) is None:
@@ -1615,7 +1650,7 @@ class IncidentService:
                 self._post(s, now, reporter, {"text": (
                     f"インシデント（{KINDS[kind]}）の報告を受け付けました（受付番号 {inc.id}）。"
                     # Without an account there is no 運用管理責任者 of its own to tell.
-                    + ("情報政策室・広報対話課と運用管理責任者" if account_id else "情報政策室・広報対話課")
+                    + escalation_departments_or_neutral_ja(self.org) + ("と運用管理責任者" if account_id else "")
                     + "に通知しました。担当者が対応を始めるまで、"
                     "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
                     + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
@@ -1653,7 +1688,7 @@ class IncidentService:
         self._post(s, now, reporter, {"text": (
             f"報告を受け付けました。同じアカウントの{ref}同じインシデントとみなし、あなたの報告は続報として"
             "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別の事案の場合は、"
-            "お手数ですが情報政策室・広報対話課に直接お知らせください。"
+            f"お手数ですが{escalation_departments_or_neutral_ja(self.org)}に直接お知らせください。"
             + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
                "変更してください（上越市 6(1)①）。" if masked else ""))})
 
@@ -1903,9 +1938,9 @@ class IncidentService:
             ticked, unticked = (after - shown) - before, (shown - after) & before
             for item_id in items:
                 if item_id in ticked:
-                    self._event(s, inc, now, actor, "checked", items[item_id].text)
+                    self._event(s, inc, now, actor, "checked", items[item_id].text_for(self.org))
                 elif item_id in unticked:
-                    self._event(s, inc, now, actor, "unchecked", items[item_id].text)
+                    self._event(s, inc, now, actor, "unchecked", items[item_id].text_for(self.org))
             recorded = (before | ticked) - unticked
             inc.checklist_done = [i for i in items if i in recorded]  # keep the checklist's order
             s.add(inc)
@@ -1981,7 +2016,7 @@ class IncidentService:
             f":rotating_light: {mentions}\n*{KINDS.get(inc.kind, inc.kind)}のインシデント*"
             f"（{render.escape(self._account_label(inc))}、受付番号 {inc.id}）が報告から {waited}経っても"
             "対応開始されていません。対応できる方は、アラート（または kessai のホームタブ）の「対応開始」を押してから対応を始めてください"
-            "（上越市 6(2): 運用管理責任者が情報政策室・広報対話課と協議します）。\n"
+            f"（上越市 6(2): 運用管理責任者が{escalation_departments_or_neutral_ja(self.org)}と協議します）。\n"
             f"（{nth}回目の再通知です。対応開始されるまで、次は {render.fmt_time(upcoming.astimezone(self.zone))} に"
             f"お知らせします{pace}。）"), broadcast=True)
         return True
@@ -2078,7 +2113,7 @@ class IncidentService:
             state += f"（{render.escape(self._name(inc.acked_by, s))} さん、{fmt(inc.acked_at)}〜）"
             if inc.acked_by not in self.escalation_members(inc.account_id):
                 # Left since (the file changed): whoever takes over should not think it in hand.
-                state += "\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や情報政策室・広報対話課の方は、「引き継いで対応開始」を押して引き継いでください。"
+                state += f"\n:warning: 対応を開始した方は、現在の名簿では対応できる方に含まれていません。運用管理責任者や{escalation_departments_or_neutral_ja(self.org)}の方は、「引き継いで対応開始」を押して引き継いでください。"
         elif inc.status == "resolved":
             state += f"（{render.escape(self._name(inc.resolved_by, s))} さん、{fmt(inc.resolved_at)}）"
         blocks: list[dict[str, Any]] = [
@@ -2094,12 +2129,12 @@ class IncidentService:
         done = set(inc.checklist_done)
         if inc.status == "resolved":
             blocks.append(render.section("*対応チェックリスト:*\n" + "\n".join(
-                f"{':white_check_mark:' if i.id in done else ':white_square:'} {i.text}" for i in items)))
+                f"{':white_check_mark:' if i.id in done else ':white_square:'} {i.text_for(self.org)}" for i in items)))
             blocks.append(render.section("*まとめ:*\n" + render.quote(inc.summary or "", 1500)))
             if events:
                 blocks.append(render.context("経過: " + " → ".join(self._steps(events))))
         else:
-            options = [render.option(i.id, i.text) for i in items]
+            options = [render.option(i.id, i.text_for(self.org)) for i in items]
             checkboxes: dict[str, Any] = {"type": "checkboxes", "action_id": CHECKLIST_ACTION, "options": options}
             initial = [o for o in options if o["value"] in done]
             if initial:
@@ -2147,7 +2182,7 @@ class IncidentService:
     def report_modal(self, reporter: str, initial_account: str | None = None) -> dict[str, Any]:
         """The report form; only people in the roster may report (the alert names the reporter)."""
         if self.org.member(reporter) is None:
-            raise NotInRoster()
+            raise NotInRoster(not_in_roster_ja(self.org))
         mine = [a for a in self.org.accounts if reporter in (*a.operators, *a.approvers, *a.deputies)]
         others = [a for a in self.org.accounts if a not in mine]
         options = [render.option(NO_ACCOUNT, "特定のアカウントではない")]
@@ -2183,7 +2218,8 @@ class IncidentService:
             if unknown else []
         kinds = [render.option(k, label) for k, label in KINDS.items()]
         return render.modal(REPORT_CALLBACK, "インシデントの報告", "報告する", [
-            render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、情報政策室・広報対話課と"
+            render.section("公式アカウントの炎上・なりすまし・パスワード漏えい・誤投稿などを、"
+                           f"{escalation_departments_or_neutral_ja(self.org)}と"
                      "運用管理責任者に知らせます。個人の判断で返信や削除をせず、組織として対応します。"),
             render.input_block(KIND_BLOCK, "種類", {"type": "static_select", "action_id": KIND_ACTION, "options": kinds,
                                                   "placeholder": {"type": "plain_text", "text": "種類を選択"}}),
@@ -2241,7 +2277,7 @@ def export_rows(s: Session, org: OrgConfig, names: dict[str, str], tz: Any,
     rows = []
     for inc in incidents:
         account = org.account(inc.account_id or "")
-        items = {i.id: i.text for i in CHECKLISTS.get(inc.kind, ())}
+        items = {i.id: i.text_for(org) for i in CHECKLISTS.get(inc.kind, ())}
         rows.append({
             "id": inc.id, "kind": inc.kind, "kind_ja": KINDS.get(inc.kind, inc.kind),
             "account_id": inc.account_id, "account_name": account.name if account else None,

@@ -63,7 +63,7 @@ def test_someone_not_in_the_roster_is_told_whom_to_contact(sqlite_stack: LocalSt
     reply = st.driver.slash_command("U0NOBODY", "/kessai", "incident joetsu-x")
     assert reply.status == 200 and reply.json()["response_type"] == "ephemeral"
     said = reply.json()["text"]
-    assert "職員名簿に登録されていない" in said and "情報政策室または広報対話課に直接連絡" in said
+    assert "職員名簿に登録されていない" in said and "情報政策室・広報対話課に直接連絡" in said
     assert not st.slack.calls_of("views.open")
 
 

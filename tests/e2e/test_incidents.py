@@ -12,14 +12,14 @@ import pytest
 from sqlmodel import col, select
 
 from bot import incidents as inc
-from bot.config import OrgConfig
+from bot.config import OrgConfig, load_org_config
 from bot.incidents import IncidentService
 from bot.localstack import LocalStack
 from bot.sandbox.records import Message
 from bot.sweep import Sweeper
 from storage import outbox
 from storage.models import IncidentEventRow, IncidentRow
-from tests.conftest import assert_stays_linear, database_url
+from tests.conftest import DEMO_TOML, assert_stays_linear, database_url
 from tests.e2e.conftest import all_text, buttons, dm, settle, wait_ephemeral
 from tests.e2e.test_roster_change import Restarts, edited_org
 
@@ -944,7 +944,8 @@ def test_a_deleted_alert_is_not_redrawn_at_every_change(sqlite_stack: LocalStack
     assert incident_row(st).status == "resolved"
 
 
-REFUSED = inc.NotEscalationMember.message_ja  # the demo file: its departments and approver_min_rank (課長補佐)
+# The demo file: its departments (情報政策室・広報対話課) and approver_min_rank (課長補佐).
+REFUSED = inc.not_escalation_member_ja(load_org_config(DEMO_TOML))
 
 
 def test_app_home_buttons_are_refused_to_someone_who_is_not_an_escalation_member(sqlite_stack: LocalStack) -> None:
