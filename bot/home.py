@@ -165,7 +165,7 @@ class HomeViews:
         """What /kessai status tells the author to do next: nothing they can no longer do."""
         account = self.org.account(d.account_id) if d.account_id else None
         if d.account_id and account is None:
-            return "このアカウントは組織設定から削除されています。情報政策室にご相談ください"
+            return "このアカウントは組織設定から削除されています。システム管理者（IT 担当）にご相談ください"
         if account is not None and d.author_id not in account.operators and d.state in (
                 DraftState.NEEDS_FIX, DraftState.REJECTED, DraftState.EXPIRED):
             return (f"あなたは現在「{render.escape(account.name)}」の運用担当者として登録されていないため、修正や決裁依頼はできません。"

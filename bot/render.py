@@ -1439,7 +1439,7 @@ HOME_INCIDENTS_SHOWN = 10  # open incidents listed on App Home, newest first; th
 
 
 HOME_NOT_OPERATOR_JA = ("下書きはありません。あなたはどのアカウントの運用担当者としても登録されていないため、下書きを提出できません。"
-                        "登録が必要な場合は、情報政策室にご相談ください。")
+                        "登録が必要な場合は、システム管理者（IT 担当）にご相談ください。")
 
 
 HOME_ACCOUNT_SECTIONS = 3  # sections of 「今月の投稿数」 on App Home; the accounts beyond them are counted

@@ -207,7 +207,7 @@ SNIPPET_REFUSED_JA = (
     "このメッセージは下書きとして受け付けていません（確認も決裁もされません。添えたコメントも下書きにはなりません）。"
     "お手数ですが、投稿する文面をスニペットにせず、ふつうのメッセージとしてこのチャンネルに書き込んでください。"
     "長い文面も、1 つのメッセージであればそのまま確認します（入力画面の `/kessai draft` は 3,000 文字までです）。"
-    "Slack で 1 つのメッセージとして送れない長さの場合は、情報政策室（システム管理者）にご相談ください。"
+    "Slack で 1 つのメッセージとして送れない長さの場合は、システム管理者（IT 担当）にご相談ください。"
     "スニペットのメッセージは、削除していただいてかまいません。"
 )
 
@@ -450,7 +450,7 @@ class Kessai:
                         "あなたはこのチャンネルのアカウント（"
                         + "、".join(render.escape(a.name) for a in accounts)
                         + "）の運用担当者として登録されていないため、下書きとして受け付けませんでした。"
-                        "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。"
+                        "登録が必要な場合は、システム管理者（IT 担当）にご相談ください。"
                     ),
                 )
                 outcome = Outcome("not_operator")
@@ -740,7 +740,7 @@ class Kessai:
             raise errors.KessaiError("この下書きはまだアカウントが選ばれていません。スレッドでアカウントを選んでください。")
         account = self.org.account(draft.account_id)
         if account is None:
-            raise errors.KessaiError("この下書きのアカウントは組織設定から削除されています。情報政策室にご相談ください。")
+            raise errors.KessaiError("この下書きのアカウントは組織設定から削除されています。システム管理者（IT 担当）にご相談ください。")
         return account
 
     # -- several accounts in one channel ------------------------------------------------------
@@ -1154,7 +1154,7 @@ class Kessai:
         self.notify.thread_notice(s, now, thread=self.thread_of(draft), text=(
             f"組織設定から「{name}」が削除されたため、{names}への第{version}版の決裁依頼を取り消しました。"
             "この下書きは決裁されないまま残ります（決裁は記録されていません）。"
-            "投稿が必要な場合は、情報政策室にご相談ください。"))
+            "投稿が必要な場合は、システム管理者（IT 担当）にご相談ください。"))
         self._refresh_homes(s, now, [draft.author_id, *(r.recipient_id for r in gone)])
         log.info("draft %s: account %s is no longer in the organisation file; retracted %s", draft.id,
                  draft.account_id, [r.recipient_id for r in gone])
@@ -1658,9 +1658,9 @@ class Kessai:
         every refusal: ``handlers.payloads.refuse_form`` unescapes it for a form's error)."""
         others = [o for o in account.operators if self.org.member(o) is not None]
         if not others:
-            return "投稿が必要な場合は、情報政策室にご相談ください。"
+            return "投稿が必要な場合は、システム管理者（IT 担当）にご相談ください。"
         return ("投稿が必要な場合は、運用担当者の " + "、".join(f"{render.escape(self.name_of(o))} さん" for o in others)
-                + "に依頼してください（登録が必要な場合は、情報政策室にご相談ください）。")
+                + "に依頼してください（登録が必要な場合は、システム管理者（IT 担当）にご相談ください）。")
 
     def _authorize_revise(self, draft: DraftRow, version: int, actor: str) -> Account:
         if actor != draft.author_id:

@@ -59,7 +59,14 @@ from bot.calendar import (
 )
 from bot.config import Account, OrgConfig
 from bot.delivery_failures import DeliveryFailureReporter
-from bot.incidents import HOLDING_PREFIX, REALERT_PREFIX, IncidentService, holding_number, realert_number
+from bot.incidents import (
+    HOLDING_PREFIX,
+    REALERT_PREFIX,
+    IncidentService,
+    escalation_departments_or_neutral_ja,
+    holding_number,
+    realert_number,
+)
 from bot.notifications import unpublished_key
 from bot.workflow import (
     DUE_SOON_LEAD,
@@ -1697,11 +1704,15 @@ class Sweeper:
         closed_note = ("" if deadline == fiscal_last else
                        f"（年度末の{self._fmt_day(fiscal_last)}は閉庁日のため、その前の業務日を期限としています）")
 
+        # 上越市 names its own form and 広報対話課長; another organisation hands its plan (和気町 5(2)
+        # 運用方針, 美祢市社協 4(1) 運用方針等) to the department that oversees its accounts.
+        to = escalation_departments_or_neutral_ja(self.org)
+
         def single(account: Account) -> str:
             return (
                 f":memo: *運用計画書の更新のお願い*\n{self._account_name(account.id)} の運用期間は年度単位です"
                 "（上越市ソーシャルメディアガイドライン 6(1)①）。来年度も運用を続ける場合は、"
-                f"{render.fmt_date(deadline)}までに「上越市ソーシャルメディア運用計画書」を作成し、広報対話課長に提出して"
+                f"{render.fmt_date(deadline)}までに運用計画書を作成し、{to}に提出して"
                 f"ください{closed_note}。運用をやめる場合は、アカウントを停止する旨を周知してから削除する手順になります（6(1)③）。")
 
         def bundled(accounts: list[Account]) -> Bundle:
@@ -1710,7 +1721,7 @@ class Sweeper:
                       "（上越市ソーシャルメディアガイドライン 6(1)①）。"),
                 lines=[f"・{listed_name(a)}" for a in accounts],
                 foot=(f"来年度も運用を続けるアカウントは、{render.fmt_date(deadline)}までにアカウントごとに"
-                      f"「上越市ソーシャルメディア運用計画書」を作成し、広報対話課長に提出してください{closed_note}。"
+                      f"運用計画書を作成し、{to}に提出してください{closed_note}。"
                       "運用をやめるアカウントは、停止する旨を周知してから削除する手順になります（6(1)③）。"),
                 title="*運用計画書の更新をお願いするアカウント*")
 

@@ -32,7 +32,7 @@ from handlers.slack_text import custom_emoji_in, shared_message, typed_text
 log = logging.getLogger(__name__)
 
 NO_ACCOUNT_JA = ("あなたはどのアカウントの運用担当者としても登録されていないため、下書きを提出できません。"
-                 "登録が必要な場合は、情報政策室（システム管理者）にご相談ください。")
+                 "登録が必要な場合は、システム管理者（IT 担当）にご相談ください。")
 
 
 def draft_modal_for(kessai: Kessai, user: str, *, text: str, source: str, files_left_out: int = 0,

@@ -38,7 +38,7 @@ def register(app: App, kessai: Kessai) -> None:
         call.reply(service.record_password_rotation(call.args, call.user))
 
     register_subcommand("incident", incident_command, usage="/kessai incident [アカウント]",
-                        help_ja="炎上・なりすまし・パスワード漏えい・誤投稿などを報告し、情報政策室・広報対話課に通知します。")
+                        help_ja="炎上・なりすまし・パスワード漏えい・誤投稿などを報告し、運用を統括する部署と運用管理責任者に通知します。")
     register_subcommand("password-rotated", password_rotated_command, usage="/kessai password-rotated アカウント",
                         help_ja="アカウントのパスワードを変更したことを記録します（定期変更のリマインダーの起点になります）。")
 

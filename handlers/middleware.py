@@ -23,7 +23,7 @@ DATABASE_DOWN_JA = (
 
 UNSTORABLE_JA = (
     "送られてきた内容に、記録できない値が含まれていたため、処理できませんでした。何も変更されていません。"
-    "繰り返し表示される場合は、情報政策室（システム管理者）にご連絡ください。"
+    "繰り返し表示される場合は、システム管理者（IT 担当）にご連絡ください。"
 )
 
 # Slack sends an event at most four times (the delivery, then retries numbered 1 to 3 within about

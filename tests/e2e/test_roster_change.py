@@ -233,7 +233,7 @@ def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restart
     before = sent_rows(st)
     answer = st.driver.view_submission("U0OPERATOR", "override_reason", {"override_text": "公表済みの窓口番号です。"}).json()
     refusal = ("あなたは現在「上越市公式X」の運用担当者として登録されていないため、この下書きの理由を付けた決裁依頼はできません。"
-               "投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください（登録が必要な場合は、情報政策室にご相談ください）。")
+               "投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください（登録が必要な場合は、システム管理者（IT 担当）にご相談ください）。")
     assert answer["response_action"] == "errors" and answer["errors"]["override_reason"] == refusal
     fixed = PHONE.replace("現地責任者の携帯 090-1234-5678", "広報対話課 025-526-5111")
     answer = st.driver.view_submission("U0OPERATOR", "revise_draft_form", {"text": fixed}).json()
@@ -248,7 +248,7 @@ def test_an_author_removed_from_the_operators_cannot_send_their_draft_on(restart
     assert wait_ephemeral(st, "U0OPERATOR", "この編集は新しい版として受け付けませんでした") == (
         "あなたは現在「上越市公式X」の運用担当者として登録されていないため、この編集は新しい版として受け付けませんでした"
         "（決裁の対象は第1版の文面のままです）。投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください"
-        "（登録が必要な場合は、情報政策室にご相談ください）。")
+        "（登録が必要な場合は、システム管理者（IT 担当）にご相談ください）。")
     settle(st)
     assert [(d.state, d.current_version) for d in drafts(st)] == [("needs_fix", 1), ("pending", 1)]
     with st.rt.db.session() as s:
@@ -312,7 +312,7 @@ def test_requests_of_an_account_removed_from_the_file_are_retracted_and_no_decis
     # The author, asking where their drafts stand, is not told to wait for a decision.
     status = ask(st, "U0OPERATOR2", "status")
     assert "決裁を待っています" not in status
-    assert "このアカウントは組織設定から削除されています。情報政策室にご相談ください" in status
+    assert "このアカウントは組織設定から削除されています。システム管理者（IT 担当）にご相談ください" in status
 
     # Idempotent, and a replica still running with the old file leaves it alone.
     before = sent_rows(st)
@@ -494,7 +494,7 @@ def test_the_fix_it_buttons_of_an_author_removed_from_the_operators_are_redrawn(
     st = restarts.restart(without)
     settle(st)
     why = ("作成者の 高田 太郎 さんは現在「上越市公式X」の運用担当者として登録されていないため、この下書きの{}はできません。"
-           "投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください（登録が必要な場合は、情報政策室にご相談ください）。")
+           "投稿が必要な場合は、運用担当者の 直江津 みどり さんに依頼してください（登録が必要な場合は、システム管理者（IT 担当）にご相談ください）。")
     for m, doing in ((check, "修正や理由を付けた決裁依頼"), (pasted_check, "修正や理由を付けた決裁依頼"), (notice, "修正")):
         now = st.slack.message("C0INTAKE", m.ts)
         assert now is not None and buttons(now) == {}, all_text(now)

@@ -1,0 +1,135 @@
+"""A day of kessai at an organisation that is not 上越市: 和気町 (a 町 whose SNS is overseen by まち経営課)
+and 美祢市社会福祉協議会 (a 社会福祉法人: 課長 decide, 総務課 oversees). Their files are in tests/orgs/,
+written from their guidelines as their IT 担当 would.
+
+kessai was built with 上越市 as its example, and its messages told every organisation to ask
+「情報政策室（システム管理者）」, to report to 「情報政策室・広報対話課」 (departments neither has), to
+hand the yearly plan to 「広報対話課長」 as 「上越市ソーシャルメディア運用計画書」, and 美祢市社協 could not
+say who receives every incident at all (only departments named 情報政策… / 広報… did). Everything
+sent in the core loop (draft → approval → reminder → incident → re-alert → 運用計画書) is read here:
+no 上越市 word appears unless the file itself names it, and refusals name the file's rank and
+departments. Guideline clauses cited as 「上越市 6(2)」 are the rules' documentation and stay."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import select
+
+from bot import incidents as inc
+from bot.app import shifted_clock
+from bot.config import load_org_config
+from bot.localstack import LocalStack, start_local_stack
+from bot.sweep import Sweeper
+from storage.models import IncidentRow
+from tests.conftest import migrated_database_url
+from tests.e2e.conftest import BUSINESS_MORNING, all_text, buttons, dm, settle, wait_dm, wait_ephemeral
+
+ORGS = Path(__file__).resolve().parents[1] / "orgs"
+JST = ZoneInfo("Asia/Tokyo")
+# Words of 上越市's own file and guideline that another organisation's people must not be shown.
+JOETSU_WORDS = ("上越", "情報政策", "広報対話", "市ホームページ", "市役所", "高田", "春日山", "直江", "課長補佐")
+# A guideline clause cited after a step or a finding (「上越市 6(2)」, 「上越市ソーシャルメディアガイドライン
+# 6(1)①」): the rule's documentation, shown to everyone on purpose.
+CLAUSE = re.compile(r"上越市(?:ソーシャルメディアガイドライン)? ?\d+(?:\(\d+\))?[①-⑳]?")
+DRAFT = "5月3日（月・祝）に藤公園で藤まつりを開きます。皆さまのお越しをお待ちしています。"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    file: str
+    account: str
+    intake: str
+    operator: str
+    approver: str
+    escalation: str
+    officer: str  # receives every incident (escalation_orgs) without a role in the account
+    outsider: str  # may not acknowledge: neither the account's approver/deputy nor an officer
+    refused_ack: str  # the refusal's words naming the file's departments and rank
+    oversees: str  # the department the plan goes to and the checklist names
+
+
+WAKE = Organisation("wake.toml", "wake-youtube", "C0WAKEYT", "U0WKSANKAKARI", "U0WKSANGYO", "C0WAKEKIKI",
+                    officer="U0WKHOSA", outsider="U0WKSOMU",
+                    refused_ack="運用管理責任者と代決者、まち経営課の課長補佐以上の職員です。", oversees="まち経営課")
+MINE = Organisation("mine_shakyo.toml", "shakyo-fb", "C0MSFB", "U0MSSHUNIN", "U0MSCHIIKIKACHO", "C0SHAKYOKIKI",
+                    officer="U0MSSOMUKACHO", outsider="U0MSSOMUKAKARI",
+                    refused_ack="運用管理責任者と代決者、総務課の課長以上の職員です。", oversees="総務課")
+
+
+@pytest.fixture(params=[WAKE, MINE], ids=["wake", "mine_shakyo"])
+def town(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Organisation, LocalStack]]:
+    o: Organisation = request.param
+    st = start_local_stack(load_org_config(ORGS / o.file), migrated_database_url("sqlite", tmp_path),
+                           clock=shifted_clock(BUSINESS_MORNING))
+    yield o, st
+    st.stop()
+
+
+def everything_sent(st: LocalStack, *replies: str) -> str:
+    """Every string kessai sent to Slack (posts, updates, ephemerals, DMs, views, App Home,
+    response_url answers) and the answers it gave in HTTP replies."""
+    calls = st.slack.calls  # response_url answers among them
+    answers = [json.dumps(json.loads(r), ensure_ascii=False) for r in replies if r.strip()]
+    return "\n".join([json.dumps(c.params, ensure_ascii=False) for c in calls] + answers)
+
+
+def test_a_day_at_another_organisation_shows_no_joetsu_word_and_names_its_own_departments(
+        town: tuple[Organisation, LocalStack]) -> None:
+    o, st = town
+    file_text = (ORGS / o.file).read_text(encoding="utf-8")
+
+    # A draft is approved; a second one waits and its approver is reminded.
+    st.driver.message(o.intake, o.operator, DRAFT)
+    [request] = wait_dm(st, o.approver)
+    st.driver.block_action(o.outsider, "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    wait_ephemeral(st, o.outsider, "決裁できるのは")
+    st.driver.block_action(o.approver, "approve_draft", buttons(request)["approve_draft"],
+                           channel=request.channel, message_ts=request.ts)
+    st.slack.wait_for(lambda: "承認" in all_text(dm(st, o.approver)[0]) and not buttons(dm(st, o.approver)[0]),
+                      timeout=10, message="approved")
+    st.driver.message(o.intake, o.operator, "6月の子育てサロンの日程をお知らせします。詳しくは事務所までお問い合わせください。")
+    wait_dm(st, o.approver, 2)
+    Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=5))
+    settle(st)
+    assert len(dm(st, o.approver)) >= 3, "reminded"
+    helped = st.driver.slash_command(o.operator, "/kessai", "help")
+    st.driver.app_home_opened(o.operator)
+
+    # An incident: reported, refused to someone who may not acknowledge, re-alerted, acknowledged.
+    st.driver.slash_command(o.operator, "/kessai", f"incident {o.account}")
+    st.slack.wait_for_call("views.open", timeout=10)
+    st.driver.view_submission(o.operator, inc.REPORT_CALLBACK, {
+        inc.KIND_ACTION: "impersonation", inc.DESCRIPTION_ACTION: "公式アカウントをまねた偽アカウントがあります。"})
+    alert = st.slack.wait_for(lambda: next(iter(st.slack.messages(o.escalation)), None), timeout=10, message="alert")
+    st.driver.block_action(o.outsider, inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts)
+    assert o.refused_ack in wait_ephemeral(st, o.outsider, "対応開始")
+    with st.rt.db.session() as s:
+        [row] = list(s.exec(select(IncidentRow)))
+    Sweeper(st.rt.kessai).sweep(row.created_at + timedelta(minutes=15))
+    settle(st)
+    alert = st.slack.message(alert.channel, alert.ts) or alert
+    st.driver.block_action(o.officer, inc.ACK_ACTION, channel=alert.channel, message_ts=alert.ts)
+    st.slack.wait_for(lambda: "対応中" in all_text(st.slack.message(alert.channel, alert.ts) or alert), timeout=10,
+                      message="acknowledged by the department that oversees the accounts")
+    settle(st)
+    checklist = json.dumps((st.slack.message(alert.channel, alert.ts) or alert).blocks, ensure_ascii=False)
+    assert f"運用管理責任者が{o.oversees}に報告する" in checklist, checklist
+
+    # 1 March: the yearly plan goes to the department that oversees the accounts.
+    Sweeper(st.rt.kessai).sweep(datetime(2027, 3, 1, 8, 30, tzinfo=JST))
+    settle(st)
+    assert any(f"運用計画書を作成し、{o.oversees}に提出して" in all_text(m) for m in dm(st, o.approver))
+
+    sent = CLAUSE.sub("", everything_sent(st, helped.body))
+    shown = [(w, sent[max(0, i - 60): i + 40]) for w in JOETSU_WORDS if w not in file_text
+             for i in [sent.find(w)] if i >= 0]
+    assert shown == []
