@@ -101,6 +101,9 @@ def test_a_day_at_another_organisation_shows_no_joetsu_word_and_names_its_own_de
     Sweeper(st.rt.kessai).sweep(BUSINESS_MORNING + timedelta(hours=2, minutes=5))
     settle(st)
     assert len(dm(st, o.approver)) >= 3, "reminded"
+    # Someone who does not run the account writes in its channel: told whom to ask.
+    st.driver.message(o.intake, o.outsider, "来月の行事予定を載せてください。")
+    assert "システム管理者（IT 担当）にご相談ください" in wait_ephemeral(st, o.outsider, "運用担当者として登録されていない")
     helped = st.driver.slash_command(o.operator, "/kessai", "help")
     st.driver.app_home_opened(o.operator)
 
