@@ -225,6 +225,8 @@ def test_escalation_channel_is_told_once_per_hold_of_im_write(db_url: str, org: 
     assert len(notices) == 1, notices
     assert "DM を送れず" in notices[0] and "missing_scope" in notices[0] and "再インストール" in notices[0]
     assert "kessai を再起動してください" in notices[0] and "kessai remind" not in notices[0]  # serve's own words
+    # Urgent matters go to the file's escalation departments (another organisation's are named its own way).
+    assert "急ぎの決裁やインシデントは、決裁者や情報政策室・広報対話課の方に直接お知らせください。" in notices[0]
     assert all(not dm(st, a) for a in APPROVERS)
     st2 = _restarted(st, org, db_url, clock)  # restarted while Slack still refuses im:write
     try:
