@@ -472,6 +472,8 @@ _DATE_AFTER = re.compile(r"[ \t\u3000]*(?:に|から|まで|以降|以前|以来
 
 _COUNTS = re.compile(r"[0-9]{1,3}[~〜\-][0-9]{1,3}")
 _EVERY_PIN = re.compile(r"0{3,8}[~〜\-]9{3,8}")
+# A PIN given after the range (「暗証番号：0000～9999 から 4821 に変更」), which pii's rule flags: the range is then masked.
+_NUMBER_AFTER = re.compile(r"[^。\n]*?[0-9０-９](?:[ \t]?[0-9０-９]){2}")
 
 
 def _says_about_the_value(value: str, after: str) -> bool:
@@ -482,7 +484,7 @@ def _says_about_the_value(value: str, after: str) -> bool:
     if _COUNTS.fullmatch(value) and _UNIT_AFTER.match(after):
         return True
     if _EVERY_PIN.fullmatch(value):
-        return True  # 「暗証番号：0000～9999 の範囲で」: every PIN there is, which is no one's
+        return not _NUMBER_AFTER.match(after)  # 「暗証番号：0000～9999 の範囲で」: every PIN there is, which is no one's
     if (m := _DATE.fullmatch(value)) and 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
         return bool(_DATE_AFTER.match(after))
     if (m := _TIME.fullmatch(value)) and int(m[1]) <= 24:

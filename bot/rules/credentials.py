@@ -525,6 +525,9 @@ _BARE_KEY_LABEL = r"(?<![ァ-ヺーA-Za-z?&])(?:キー|key)(?![ァ-ヺーA-Za-z]
 _LABELS_LENGTH = rf"[ \t]*+[0-9]{{1,2}}+[ \t]*+(?:桁|ケタ|けた)(?=[ \t]*+(?::|=|{_ARROW}))"
 # The range every PIN of a length is chosen from (「暗証番号：0000～9999 の範囲で」, 「～」 is 「~」 in this view).
 _EVERY_PIN = re.compile(r"0{3,8}+[~-]9{3,8}+")
+# A number after that range in its sentence (「暗証番号：0000～9999 から 4821 に変更」「…※今回は 4821」) is the PIN chosen
+# from it: the range silent, it was published. Three digits at least, so that 「（4桁）」 stays the range's note.
+_NUMBER_LATER_IN_THE_SENTENCE = re.compile(r"[^。\n]*?[0-9](?:[ \t]?+[0-9]){2}")
 _LABELS_NUMBER = (
     rf"(?:[0-9]{{1,2}}+(?=[ \t]*+(?::|=|{_ARROW})|[ \t]*+は)"
     rf"|[ \t][0-9]{{1,2}}+(?=[ \t]*+(?::(?![0-5][0-9](?![0-9]))|=|{_ARROW}))"
@@ -1531,7 +1534,7 @@ def _labelled(norm: str) -> Iterator[Credential]:
                 resume = a + len(cut)
             value = cut
         value = _without_note(value)
-        if _EVERY_PIN.fullmatch(value):
+        if _EVERY_PIN.fullmatch(value) and not _NUMBER_LATER_IN_THE_SENTENCE.match(norm, a + len(value)):
             continue  # 「暗証番号：0000～9999 の範囲で設定できます」: every PIN there is, which is no one's
         if m["length_note"] is not None and len(_compact(value)) != int(m["length_note"]):
             continue  # 「暗証番号は4桁の10進数」: the count is not this value's length, so it is no PIN given with it

@@ -129,6 +129,27 @@ def test_ordinary_number_lists_near_a_card_stay_silent(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "暗証番号：0000～9999 から 4821 に変更しました",
+    "暗証番号は0000～9999から4821に変更しました",
+    "暗証番号：0000～9999 → 4821 に設定",
+    "暗証番号：0000～9999 のうち 4821 を設定しました",
+    "暗証番号は0000～9999の範囲で、今回は4821に設定しました",
+    "暗証番号：0000～9999（設定済み：4821）",
+    "暗証番号：0000～9999 ※今回は 4 8 2 1",
+])
+def test_a_pin_given_after_the_range_of_all_pins_still_fires(text: str) -> None:
+    """The range is silent only alone in its sentence: a number after it there is the PIN chosen from it."""
+    assert "confidential.secret" in _flagged(text), text
+
+
+@pytest.mark.parametrize("text", ["暗証番号：0000～9999 から 4821 に変更しました", "暗証番号：0000～9999 → 4821 に設定"])
+def test_a_pin_given_after_the_range_of_all_pins_is_masked_in_an_incident_report(text: str) -> None:
+    for about_a_password in (True, False):
+        masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password)
+        assert "4821" not in masked, masked
+
+
+@pytest.mark.parametrize("text", [
     "暗証番号は 6～16 桁で設定してください",
     "暗証番号は 6〜16 桁の英数字です",
     "パスワードは 8-16 文字で設定してください",
