@@ -884,7 +884,7 @@ def card_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator
     区切った番号は、カードの券面と同じく最初の区切りが4桁のものに限ります（開票結果や統計の表の
     「第1開票区 41223 40612 611」のような数の並びは対象外です。「カード番号：41111-1111-1111-111」のように
     カード番号と書かれた番号は、3〜6桁ずつの区切りなら最初の区切りが4桁でなくても、「カード番号：41111111 11111111」のように半分ずつに分けたものも見つけます）。
-    番号の後に有効期限を続けて書いたもの（「4111 1111 1111 1111 1228」「… 12/28」）も、期限の前までを番号として見つけます（期限は月が01〜12で、前後10年以内の年のもの）。リコールや商品案内に載る
+    番号の後に有効期限を続けて書いたもの（「4111 1111 1111 1111 1228」「… 12/28」）も、期限の前までを番号として見つけます（期限は月が01〜12で、前後10年以内の年のもの。カード番号と書かれていない、「来場者数 4120 4088 3921 4410 1226」「… 1228 人」のように前後の語から数の並びと分かるものは対象外です）。リコールや商品案内に載る
     JAN（EAN）コードと、「3000・3500・4000・7000」「…円」のように並べた金額は対象外です: 45・49 で始まる13桁（日本の JAN。13桁の Visa 番号は
     もう発行されていません）と、直前に JAN・EAN・UPC・GTIN・ISBN・バーコードとある番号には
     反応しません。「例：」の直後など、書式の例として示した番号にも、「お問い合わせ番号」
@@ -913,12 +913,26 @@ def _card_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
         named = labelled or _named_as_card(doc, a)
         shape = _card_halves if labelled else _card_groups if named else _card_shape
         found = [(a, b) for a, b in _windows(groups, shape, 6) if _card_at(doc, a, b, named)]
-        if not found and len(groups) > 2 and _expiry(doc.numview[groups[-1][0] : groups[-1][1]], year):
+        if (not found and len(groups) > 2 and _expiry(doc.numview[groups[-1][0] : groups[-1][1]], year)
+                and (shape is not _card_shape or not _a_row_of_counts(doc, a, groups[-1][1]))):
             # The expiry typed on after the number (「4111 1111 1111 1111 1228」): a group as long as the number's
             # made it read as a slice of a list of five, and the card went out. The number must run up to it.
             found = [(a, b) for a, b in _windows(groups[:-1], shape, 6) if b == groups[-2][1] and _card_at(doc, a, b, named)]
         for a, b in found:
             yield doc.span(a, b)
+
+
+# A row of a table of counts ends in whatever its last count is, 「1228」 as often as any: one in ten such rows of five
+# passes Luhn, and 「4月の来場者数 4120 4088 3921 4410 1226」 read as a card and its expiry. Unless a label names the number
+# as a card's, one named as counts before it (「…数」「人口」「結果」) or after it (「人」「世帯」「票」「号」) is no card.
+# Not 「お手数ですが」 or 「数字」, said before a number of any kind.
+_COUNTS_BEFORE = re.compile(r"(?:(?<!手)数(?!字)|人口|合計|小計|累計|総計|結果|実績|内訳)[^0-9\n]{0,8}$")
+_COUNT_UNIT_AFTER = re.compile(r"[ \t]*(?:人|名|世帯|戸|票|件|号|台|枚|個|本|回|校|社|円|%|％)")
+
+
+def _a_row_of_counts(doc: Document, a: int, b: int) -> bool:
+    return (_COUNTS_BEFORE.search(doc.folded, max(0, a - _LABEL_WINDOW), a) is not None
+            or _COUNT_UNIT_AFTER.match(doc.folded, b) is not None)
 
 
 def _card_at(doc: Document, a: int, b: int, named: bool) -> bool:

@@ -48,6 +48,10 @@ def test_a_pin_with_its_length_before_the_colon_is_flagged_and_masked(text: str,
     "4111 1111 1111 1111 1228",
     "3782 822463 10005 1228",
     "カード番号 4111 1111 1111 1111 12/28",
+    "カード番号 4111 1111 1111 1111 1228 人",
+    # Words before it that name no count (「お手数ですが」「数字」): the card with its expiry.
+    "お手数ですが 4111 1111 1111 1111 1228",
+    "数字 4111 1111 1111 1111 1228",
 ])
 def test_a_card_in_halves_or_with_its_expiry_is_flagged_and_masked(text: str) -> None:
     found = findings_of("pii.card_number", text)
@@ -123,6 +127,12 @@ def test_ordinary_posts_about_a_pins_length_stay_silent(text: str) -> None:
     "4111 1111 1111 1111 1111",
     "4111 1111 1111 1111 1328",
     "第1回 1230 1300 1330 1400 1430",
+    # Rows whose first sixteen digits pass Luhn and whose last count reads as an expiry: counts all the same.
+    "4月の来場者数 4120 4088 3921 4410 1226",
+    "地区別の人口 4120 4088 3921 4410 1226",
+    "4120 4088 3921 4410 1226 人",
+    "世帯数 4111 1111 1111 1111 1228 世帯",
+    "会議室 4111 1111 1111 1111 1228 号",
 ])
 def test_ordinary_number_lists_near_a_card_stay_silent(text: str) -> None:
     assert not _flagged(text), text
