@@ -583,6 +583,10 @@ _QUOTED_EXAMPLE_AFTER = re.compile(r"[ \t]*+(?:のような|のように|など�
 # room. A room or a count spelt out stays one after the label too: notices are mailed to households
 # (「暗証番号は8025世帯に郵送しました」「PINコードは1200戸に配布済みです」) and kept in a room
 # (「暗証番号は1205号室のキーボックスに」).
+# How many PINs a length allows (「暗証番号4桁：10000通り」「暗証番号は 10000 パターン」), said in posts about choosing one:
+# a power of ten only, so that a PIN before 「通り抜け」 or a street's name stays one.
+_POWER_OF_TEN = re.compile(r"10{2,8}+")
+_COMBINATIONS_AFTER = re.compile(r"[ \t]*+(?:通り|パターン|組(?:み合わせ)?)")
 _ROOM_AFTER = re.compile(r"[ \t]*+(?:号(?![ \t]*+[室棟館車線])|階)")
 _PIN_WORD = re.compile(r"(?i)暗証(?:番号)?|パスコード|PIN(?:\s?(?:コード|番号|number|code))?")
 # More quoted words listed after the first (「sakura」「tanaka」など「monkey」、「dragon」のような): the
@@ -1578,6 +1582,8 @@ def _labelled(norm: str) -> Iterator[Credential]:
             and _PIN_WORD.fullmatch(_BLANKS.sub("", m["label"] or ""))
             and (m["explicit"] is not None or (m["loose"] is not None and not m["loose"].strip(" \t")))
         ):
+            continue
+        if _POWER_OF_TEN.fullmatch(value) and _COMBINATIONS_AFTER.match(norm, after):
             continue
         if m["loose"] is not None and m["loose"].strip(" \t") in ("に", "として") and (
             _warned_against(norm, a + len(value)) or not _said_in_use(norm, m, a + len(value), _NOT_IN_USE_BEFORE_A_WORD)

@@ -100,6 +100,12 @@ def test_a_card_in_halves_or_with_its_expiry_is_flagged_and_masked(text: str) ->
     "スコア 2 0 2 6 の記念大会",
     "受付時間 8 30 ～ 17 15",
     "パスワードの設定方法 1 2 3 をご覧ください",
+    # How many PINs a length allows, with the length before the colon as with it in brackets.
+    "暗証番号4桁：10000通り",
+    "暗証番号 4 桁 = 10000 通り",
+    "暗証番号4桁→10000通りの組み合わせ",
+    "PIN（4桁）：10000 通り",
+    "暗証番号は 1000000 パターンあります",
 ])
 def test_ordinary_posts_about_a_pins_length_stay_silent(text: str) -> None:
     assert not _flagged(text), text
@@ -175,6 +181,11 @@ def test_a_pin_range_of_counts_after_a_colon_is_still_masked() -> None:
     """Only a range followed by its unit is a count: 「PW: 10-20 でした」 is the value."""
     masked, _ = incidents.mask_secrets("PW: 10-20 でした")
     assert "10-20" not in masked
+
+
+def test_a_pin_before_the_word_for_combinations_still_fires() -> None:
+    """A count of combinations is a power of ten: other numbers before 「通り」 are the PIN."""
+    assert "confidential.secret" in _flagged("暗証番号：4821 通り抜けできます")
 
 
 @pytest.mark.parametrize(("text", "fires"), [
