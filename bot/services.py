@@ -258,6 +258,18 @@ MEDIA_IN_FORM_THREAD_JA = (
     "画像・動画を付けて投稿する場合は、このスレッドの確認結果にある「修正する」を押して、入力画面で画像の枚数と"
     "代替テキストを入力し、出し直してください。"
 )
+# The draft written again as a text snippet in its thread (a long text Slack made a file of): kessai cannot
+# read it, and its author waited for a check of the new text that never came.
+SNIPPET_IN_THREAD_JA = (
+    "スレッドに送ったテキストスニペット（長い文章を Slack がファイルの形にしたもの）の中身は kessai では読めないため、"
+    "下書きの修正にはならず、決裁者にも届いていません。文面を修正する場合は、お手数ですが、元のメッセージ"
+    "（スレッドの最初の投稿）を編集して、修正した文面をスニペットにせずに書き込んでください。"
+)
+SNIPPET_IN_FORM_THREAD_JA = (
+    "スレッドに送ったテキストスニペット（長い文章を Slack がファイルの形にしたもの）の中身は kessai では読めないため、"
+    "下書きの修正にはならず、決裁者にも届いていません。文面を修正する場合は、このスレッドの確認結果にある"
+    "「修正する」を押して、入力画面に書き込んでください。"
+)
 # Drafts whose author is told a picture in the thread does not go with them: those still to be
 # decided. Once approved or posted as 決裁省略, a picture there is mostly the post as published
 # or a photo from the site (緊急・災害), and the note — 「決裁者には届いていません」, delete the
@@ -269,7 +281,7 @@ _REVISION_MIN_CHARS = 20
 # paragraph keeps most of its characters, a remark about it shares few).
 _REVISION_LIKENESS = 0.6
 # What receive_thread_reply may answer with a note to the replier (sent once its session has committed).
-_TOLD_IN_THREAD = frozenset({"media_in_thread", "decision_in_thread", "revision_in_thread"})
+_TOLD_IN_THREAD = frozenset({"media_in_thread", "snippet_in_thread", "decision_in_thread", "revision_in_thread"})
 
 
 DECISION_IN_THREAD_JA = (
@@ -1500,7 +1512,7 @@ class Kessai:
         return Outcome("rate_limited")
 
     def receive_thread_reply(self, *, channel: str, thread_ts: str, user: str, text: str, event_key: str,
-                             media: int = 0) -> Outcome:
+                             media: int = 0, snippets: int = 0) -> Outcome:
         """A reply in the thread of a draft made in the channel. Staff who were told to fix a draft
         sometimes post the fixed text there, and then wait for a check that never comes: when the
         draft's author replies with what reads as the draft written again, they are told (only them)
@@ -1508,21 +1520,24 @@ class Kessai:
 
         ``media``: pictures and videos attached to the reply. The author adding the post's photo
         in the thread (「写真はこちらです」) believed it went with the draft; the approver never sees
-        it and neither the 肖像権 nor the alt-text check reads it, so they are told how to send it."""
+        it and neither the 肖像権 nor the alt-text check reads it, so they are told how to send it.
+
+        ``snippets``: text snippets attached to the reply, the draft written again as a file kessai cannot read."""
         decision_like = reads_as_decision(text)
-        if (len(text.strip()) < _REVISION_MIN_CHARS and not media and not decision_like) \
+        if (len(text.strip()) < _REVISION_MIN_CHARS and not media and not snippets and not decision_like) \
                 or not self.org.accounts_for_channel(channel):
             return Outcome("conversation")
         now = self.clock()
         with self.db.session() as s:
             outcome = self._thread_reply(s, now, channel=channel, thread_ts=thread_ts, user=user, text=text,
-                                         event_key=event_key, media=media, decision_like=decision_like)
+                                         event_key=event_key, media=media, snippets=snippets,
+                                         decision_like=decision_like)
         if outcome.kind in _TOLD_IN_THREAD:
             self.after_commit()  # after the session's commit: the note is in the outbox by now
         return outcome
 
     def _thread_reply(self, s: Session, now: datetime, *, channel: str, thread_ts: str, user: str, text: str,
-                      event_key: str, media: int, decision_like: bool) -> Outcome:
+                      event_key: str, media: int, snippets: int, decision_like: bool) -> Outcome:
         draft = draft_repo.by_message(s, channel, thread_ts, lock=False) or self._form_draft_at(s, channel, thread_ts)
         if draft is None:
             return Outcome("conversation")
@@ -1531,12 +1546,14 @@ class Kessai:
             return self._decision_in_thread(s, now, draft, channel=channel, thread_ts=thread_ts, user=user)
         if draft.author_id != user or not can(DraftState(draft.state), DraftEvent.EDIT):
             return Outcome("conversation")
-        if media and draft.state in _MEDIA_NOTE_STATES:
+        if (media or snippets) and draft.state in _MEDIA_NOTE_STATES:
             if not draft_repo.claim_event(s, event_key, now):
                 return Outcome("duplicate")
-            hint = MEDIA_IN_THREAD_JA if draft.source == "channel" else MEDIA_IN_FORM_THREAD_JA
+            kind, in_channel, in_form = (("media_in_thread", MEDIA_IN_THREAD_JA, MEDIA_IN_FORM_THREAD_JA) if media
+                                         else ("snippet_in_thread", SNIPPET_IN_THREAD_JA, SNIPPET_IN_FORM_THREAD_JA))
+            hint = in_channel if draft.source == "channel" else in_form
             self.notify.ephemeral(s, now, channel=channel, user=user, text=hint, thread_ts=thread_ts)
-            return Outcome("media_in_thread", draft.id)
+            return Outcome(kind, draft.id)
         current = draft_repo.version(s, draft.id or 0, draft.current_version)
         if current is None or not reads_as_revision(text, current.text):
             return Outcome("conversation")

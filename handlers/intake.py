@@ -153,7 +153,7 @@ def is_thread_reply(msg: dict[str, Any]) -> bool:
         return False
     thread_ts = msg.get("thread_ts")
     return isinstance(thread_ts, str) and bool(thread_ts) and thread_ts != msg.get("ts") and (
-        has_text(msg) or bool(attached_images(msg)) or attached_videos(msg) > 0)
+        has_text(msg) or bool(attached_images(msg)) or attached_videos(msg) > 0 or text_snippets(msg) > 0)
 
 
 def is_written_message(msg: dict[str, Any]) -> bool:
@@ -221,7 +221,8 @@ def register(app: App, kessai: Kessai) -> None:
             kessai.receive_thread_reply(channel=str(event.get("channel", "")), thread_ts=str(event["thread_ts"]),
                                         user=str(event["user"]), text=typed_text(event, kessai.name_of),
                                         event_key=event_key(body, event),
-                                        media=len(attached_images(event)) + attached_videos(event))
+                                        media=len(attached_images(event)) + attached_videos(event),
+                                        snippets=text_snippets(event))
             return
         # A forward (Slack's 「転送」) is refused with an explanation, with a comment or without: the
         # comment is not the post, and the forwarded message is not text its operator typed here.

@@ -228,3 +228,25 @@ def test_a_draft_sent_as_a_text_snippet_is_refused_with_the_way_to_send_it_every
     st.driver.message("C0INTAKE", "U0OPERATOR", LONG_DRAFT.strip())
     st.slack.wait_for(lambda: versions(st), timeout=10, message="the draft")
     assert [v.text for v in versions(st)] == [LONG_DRAFT.strip()]
+
+
+@pytest.mark.parametrize("comment", ["", "修正版です。"])
+def test_a_draft_written_again_as_a_snippet_in_its_thread_is_said_not_to_be_read(sqlite_stack: LocalStack,
+                                                                                  comment: str) -> None:
+    """Told to fix the draft, its author sends the fixed long text as a snippet in the thread: with no
+    comment the reply was not even looked at, with one it was conversation, and they waited for a check
+    of a text kessai cannot read. Told, privately, to edit the original message; the draft is unchanged."""
+    st = sqlite_stack
+    ts = st.driver.message("C0INTAKE", "U0OPERATOR", CLEAN_DRAFT)
+    wait_dm(st, "U0MANAGER")
+    st.driver.message("C0INTAKE", "U0OPERATOR", comment, thread_ts=ts,
+                      files=[st.driver.snippet("F0SNIPT", LONG_DRAFT, "U0OPERATOR", title="修正版")])
+    note = wait_ephemeral(st, "U0OPERATOR", "スレッドに送ったテキストスニペット")
+    assert "元のメッセージ" in note and "編集" in note
+    # Someone else's snippet in the thread is conversation (an approver sharing a reference text).
+    st.driver.message("C0INTAKE", "U0MANAGER", "", thread_ts=ts,
+                      files=[st.driver.snippet("F0SNIPM", LONG_DRAFT, "U0MANAGER")])
+    settle(st)
+    assert not any("スニペット" in e.text for e in st.slack.ephemerals("U0MANAGER"))
+    assert [d.current_version for d in drafts(st)] == [1]
+    assert sum("スレッドに送ったテキストスニペット" in e.text for e in st.slack.ephemerals("U0OPERATOR")) == 1
