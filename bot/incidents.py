@@ -1414,9 +1414,10 @@ def _past_a_labels_number(text: str, start: int, end: int) -> int:
     return start
 
 
-def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int]:
+def mask_secrets(text: str, *, about_a_password: bool = False, year: int | None = None) -> tuple[str, int]:
     """``text`` with each secret value written in it replaced by SECRET_MASK, and how many;
-    ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels)."""
+    ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels); ``year``
+    the report's (a card's expiry typed after its number reads as of it; this year's by default)."""
     # A date the rule reads as the value (「パスワードは 2026/11/30 に変更」) is when it was changed, as
     # after any label: masked, the record lost the date and read as though a password were written.
     spans = sorted(_with_its_closing_bracket(text, *_inside_brackets(text, a, _without_a_glued_tail(text, a, b)))
@@ -1431,7 +1432,7 @@ def mask_secrets(text: str, *, about_a_password: bool = False) -> tuple[str, int
     spans += _named_secret_spans(text) + _value_after_a_date_spans(text) + _values_after_what_is_said_spans(text)
     # A card's number, as pii.card_number finds it: a report of a misposting pastes the post, and the alert and
     # the record were another copy of the number the findings show masked.
-    spans += card_number_spans(text, datetime.now(UTC).year)
+    spans += card_number_spans(text, year or datetime.now(UTC).year)
     merged = _merged(text, spans)
     merged = _with_the_values_listed_after(text, _merged(text, merged + _values_in_notes_spans(text, merged)))
     out, last = [], 0
@@ -1618,8 +1619,8 @@ class IncidentService:
             raise errors.InvalidInput("何が起きているかを入力してください。")
         if len(description) > DESCRIPTION_LIMIT:  # the form allows no more; a forged one is told, not cut
             raise errors.InvalidInput(f"内容は {DESCRIPTION_LIMIT:,} 文字以内で書いてください（今は {len(description):,} 文字です）。")
-        description, masked = mask_secrets(description, about_a_password=kind == "password_leak")
         now = (now or self._now()).astimezone(UTC)
+        description, masked = mask_secrets(description, about_a_password=kind == "password_leak", year=now.year)
         with self.db.session() as s:
             if not self.kessai.claim_submission(s, submission, now):
                 log.info("incident form %s was submitted again; reported already", submission)
@@ -1977,7 +1978,7 @@ class IncidentService:
             inc = self._load(s, incident_id)
             if actor not in self.escalation_members(inc.account_id):
                 raise NotEscalationMember(not_escalation_member_ja(self.org))
-            summary, _ = mask_secrets(summary, about_a_password=inc.kind == "password_leak")
+            summary, _ = mask_secrets(summary, about_a_password=inc.kind == "password_leak", year=now.year)
             res = s.exec(update(IncidentRow)  # type: ignore[call-overload]
                          .where(col(IncidentRow.id) == incident_id, col(IncidentRow.status) != "resolved")
                          .values(status="resolved", resolved_at=now, resolved_by=actor,

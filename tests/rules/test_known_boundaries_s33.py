@@ -61,7 +61,7 @@ def test_a_card_in_halves_or_with_its_expiry_is_flagged_and_masked(text: str) ->
     assert all(number not in f.excerpt for f in found)
     assert (found[0].start, found[0].end) in card_number_spans(text, 2026)
     for about_a_password in (True, False):
-        masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password)
+        masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password, year=2026)
         assert number not in masked and "1111 1111" not in masked and "822463" not in masked, masked
 
 
@@ -175,6 +175,13 @@ def test_a_length_rule_or_the_range_of_all_pins_stays_in_an_incident_report(text
     for about_a_password in (True, False):
         masked, count = incidents.mask_secrets(text, about_a_password=about_a_password)
         assert (masked, count) == (text, 0)
+
+
+def test_a_card_with_its_expiry_is_masked_as_of_the_reports_year() -> None:
+    """The expiry is read as of the report's year, not the wall clock's: 「1228」 is no expiry in 2040."""
+    text = "4111 1111 1111 1111 1228"
+    assert "1111 1111" not in incidents.mask_secrets(text, year=2026)[0]
+    assert incidents.mask_secrets(text, year=2040) == (text, 0)
 
 
 def test_a_pin_range_of_counts_after_a_colon_is_still_masked() -> None:
