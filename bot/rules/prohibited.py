@@ -794,7 +794,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     示しても、「外国人は出ていけと言われても仕方ない」のように当然だとする文は反応します）。
     年齢で一括りにして運転免許を取り上げる命令（「高齢者は免許を返納しろ」「年寄りは免許を返納すべきだ」）も同じです（「高齢者の免許返納を支援します」「免許の自主返納をご検討ください」、問いかけの「高齢者は免許を返納すべきか、ご意見を募集します」「〜返納すべき？」、紹介する「〜返納すべきとの声があります」、運転に不安のある人に向けた「運転に不安を感じる高齢者は、免許を返納すべきです」は対象外です）。
     「外国人の方はお断りしています」「外国籍の方の入居は不可」のように、属性のすぐ後に断る言葉を続けたものも
-    反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
+    反応します。「外国人の入居はご遠慮いただいております」「障害者の方は入店をご遠慮ください」のような「ご遠慮」、「外国人は入店禁止です」「外国籍の方の入居は禁止です」のような「禁止」も同じで、「高齢者・障害者の方は」「外国人や障害者の方は」のように属性を並べたものも同じです（「外国人観光客の方へ、予約のない団体の入場はお断りしています」「生活保護の方もお断りしません」
     「障害者の方もご遠慮なくご利用ください」、健康や安全のための「妊娠中の女性はご遠慮ください」、男性用の部屋の「男性更衣室です。女性の方はご遠慮ください」は対象外です。ただし「安全のため、外国人の方の入店はご遠慮ください」のように、国籍・生活保護・障害を理由にした「ご遠慮」は、安全を理由にしても反応します）。
     外国人住民向けの英語のお知らせの「Foreigners go home!」「Chinese go home!」「Refugees are not welcome here.」「No foreigners allowed」
     も同じです（英語の言い回しは文の終わりにあるときだけ。「Foreigners who go home for the holidays need a
@@ -811,7 +811,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     出ていけと言いたくなります。」）。「」に入れて示したもの（「「出ていけ」と書かれた張り紙がありました」）、
     どちらかの文が差別・人権などに触れているもの、段落が変わったもの、「鬼を追い出そう！」「感染症なんて
     いなくなれ！」「出ていけ、鬼！」のように別の相手を挙げたものは対象外です。
-    属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」、主題のすぐ後の「外国人には本当に帰ってほしい」「外国人は国に帰るべきだ」「障害者は施設にいればいい」、丁寧に言った「外国人は来ないでください」「在日の方々には帰っていただきたい」「高齢者は運転しないでください」）も反応します（「帰ってほしくない」、打ち消した「外国人は国に帰るべきではありません」、意見として紹介する「〜べきだという意見もあります」は対象外です）。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」、前の文で理由を伝える「大雪のため、路面が凍結しています。高齢者は運転しないでください。」）は対象外です。
+    属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」、主題のすぐ後の「外国人には本当に帰ってほしい」「外国人は国に帰るべきだ」「障害者は施設にいればいい」、丁寧に言った「外国人は来ないでください」「在日の方々には帰っていただきたい」「高齢者は運転しないでください」）も反応します（外出支援の「障害者の方も、どんどん外に出ていってください」「障害者も高齢者も、積極的に外に出ていってほしい」のように、「も」や「どんどん」「積極的に」で誘って「外に」「外へ」出かけるよう丁寧に頼むものは対象外です。「障害者の方も出ていってください」「障害者の方は外に出ていってください」「外国人は外に出ていけ」「国の外に出ていってください」、後に「二度と戻ってこないで」と続くものは反応します）（「帰ってほしくない」、打ち消した「外国人は国に帰るべきではありません」、意見として紹介する「〜べきだという意見もあります」は対象外です）。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」、前の文で理由を伝える「大雪のため、路面が凍結しています。高齢者は運転しないでください。」）は対象外です。
     「障害者用駐車場への一般車の駐車は迷惑です」「高齢者向け住宅の前への路上駐車は迷惑です」のように、属性の人のための
     もの（〜用・〜向け・〜専用・〜優先）を挙げた文は対象外です（「障害者専用は迷惑だ」のように、それを主題にして
     決めつけるものは反応します）。
@@ -1511,7 +1511,10 @@ _REFUSED = re.compile(
     rf"(?:の)?(?:方|方々|皆さん|皆様|人)?(?:(?:の|への|に対する){_SERVICE})?(?:(?:は|も)[、,]?)?[ \t]*(?:{_SERVICE}を?)?[ \t]*(?:お断り(?!\s*され)|不可(?!欠|能|避|解|思議|分|侵|逆)"
     # 「お断りされた経験はありませんか」 asks those turned away (a human-rights consultation).
     # 「ご遠慮ください」「ご遠慮いただいております」 turn them away politely; 「ご遠慮なく」 welcomes them.
-    r"|ご遠慮(?!\s*(?:なく|無く|なさらず|せず|は(?:いりません|無用|不要))))"
+    r"|ご遠慮(?!\s*(?:なく|無く|なさらず|せず|は(?:いりません|無用|不要)))"
+    # 「外国人は入店禁止です」「外国籍の方の入居は禁止」: the notice on the door. Not 「…禁止されています」 (the law
+    # reported) nor 「禁止事項」.
+    r"|禁止(?!\s*(?:され|事項|行為|の)))"
     # 「お断りしません」「お断りすることはありません」「お断りいたしません」「不可ではありません」 welcome them.
     r"(?!\s*(?:は|も)?(?:し|いたし)(?:ません|ない|ていません|ておりません)"
     r"|\s*(?:する|いたす)こと(?:は|も)?(?:ない|ありません|ございません)"
@@ -1710,7 +1713,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
     if not groups.present(doc):
         return
     exclusion = matcher("discrimination.txt", "exclusion")
-    refusals = "お断り" in doc.text or "不可" in doc.text or "ご遠慮" in doc.text
+    refusals = "お断り" in doc.text or "不可" in doc.text or "ご遠慮" in doc.text or "禁止" in doc.text
     if not (refusals or exclusion.present(doc)):
         return
     deny = matcher("discrimination.txt", "deny")
@@ -1784,6 +1787,8 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
                 continue
             # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
             if _is_licence(doc, xs[k]) and _narrowed(doc, g):
+                continue
+            if _invited_out(doc, end, xs[k].start):
                 continue
             # 「市長の「外国人は出ていけ」との発言は不適切だとして、…」: a remark reported with its repudiation;
             # 「「外国人は出ていけ」という考え方を見直しましょう」: the belief the words voice, to be rethought;
@@ -2424,6 +2429,40 @@ def _own_object(doc: Document, first: int, groups_end: set[int]) -> bool:
     return not (tokens[j].surface in _PEOPLE and j >= 1 and tokens[j - 1].surface == "ノ")
 
 
+# 「障害者の方も、どんどん外に出ていってください」「高齢者の方も、積極的に外に出ていってください」: a 外出支援
+# post sends the group out of doors to enjoy the town, inviting them; it drives no one out of anywhere. Only the
+# polite request (「出ていってください」「出ていってみませんか」), to 外 itself (not 「国の外に」), with the group
+# included (も) or urged on (どんどん, 積極的に): 「障害者は出ていってください」「障害者の方も出ていって
+# ください」 (no 外に: leave, too) and 「外国人は外に出ていけ」 (the bare order) still drive them out, and
+# 「障害者の方は外に出ていってください」 (no も nor urging) may turn them out of the room.
+_THEIR_PEOPLE = r"(?:の(?:方々?|皆さん|皆様|みなさん|みなさま))?"
+_GONE_OUTDOORS = re.compile(
+    # Other groups listed with it first: 「障害者の方も、高齢者の方も、どんどん外に出ていってほしい」.
+    rf"(?:{_THEIR_PEOPLE}(?:も|や|と|・)[、,]?[ \t　]*[^、,。！？!?\n]{{1,15}}?)*?"
+    rf"{_THEIR_PEOPLE}(?P<also>も)?[、,]?[ \t　]*"
+    r"(?P<urged>(?:(?:どんどん|どしどし|積極的に|ぜひ|是非|気軽に|お気軽に|もっと|遠慮なく|たくさん)[、,]?[ \t　]*)+)?"
+    r"(?:外|そと|おもて|表)(?:に|へ)[ \t　]*$"
+)
+_INVITED_OUT = re.compile(r"(?:ください|下さい|みてください|みませんか|みましょう|ほしい|欲しい)")
+# What turns the invitation back into banishment in the words after it: 「…外に出ていってください。そして二度と
+# 戻ってこないでください」.
+_NOT_BACK = re.compile(r"二度と|(?:戻って|帰って|もどって|かえって)(?:こ|来)(?:ないで|るな)|(?:戻って|帰って)くるな")
+_NOT_BACK_REACH = 40
+
+
+def _invited_out(doc: Document, group_end: int, start: int) -> bool:
+    """True when the 「出ていって」 at `start`, after the group ending at `group_end`, is the 外出支援 post's
+    polite invitation out of doors (`_GONE_OUTDOORS`), not an order or a wish that they leave."""
+    went = next((w for w in ("出ていって", "出て行って") if doc.text.startswith(w, start)), None)
+    if went is None:
+        return False
+    out = _GONE_OUTDOORS.match(doc.text, group_end, start)
+    if out is None or not (out.group("also") or out.group("urged")):
+        return False
+    end = start + len(went)
+    return _INVITED_OUT.match(doc.text, end) is not None and not _NOT_BACK.search(doc.text, end, end + _NOT_BACK_REACH)
+
+
 def _is_licence(doc: Document, x: Match) -> bool:
     """True when the [exclusion] match `x` is the order that a driving licence be given up."""
     said = doc.text[x.start : x.end]
@@ -2607,6 +2646,9 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
                         continue
                     if w.group("advice") is not None and not _ADVICE_TAIL.fullmatch(doc.text, w.end(), sent[1]):
                         continue
+                # 「障害者も高齢者も、どんどん外に出ていってほしい！」 wishes them out of doors.
+                if _invited_out(doc, g.end, w.start()):
+                    continue
                 yield Hit(
                     g.start,
                     w.end(),
