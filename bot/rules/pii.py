@@ -507,8 +507,10 @@ _OTHER_NUMBER_LABEL = re.compile(
 # Numbers listed and counted with 「番」 (「整理券 1004 1005 1006 番の方」「1175・1188・1204番まで」) or a
 # unit (「月別来場者数 4012 4127 4388 4517 人」): the counter makes each group a number of its own, a
 # ticket's or a count (one such list in eleven passes the 個人番号 check, one in ten Luhn). Not
-# 「番号」「番地」: a label or an address. A label naming a 個人番号 or a card still settles it.
-_COUNTED_AFTER = re.compile(r"[ \t]*+(?:番(?![号地])|人|件|世帯|戸|票|台|校|団体|か所|箇所|%)")
+# 「番号」「番地」: a label or an address. A unit is one only as a word's end: 「世帯主」「人事課」「件名」
+# 「台帳」 after a 個人番号 begin a column or a note of a list of people. A label naming a 個人番号 or a
+# card still settles it.
+_COUNTED_AFTER = re.compile(r"[ \t]*+(?:番(?![号地])|(?:人|件|世帯|戸|票|台|校|団体|か所|箇所)(?![\u4e00-\u9fff々])|%)")
 
 
 def _counted_list(doc: Document, a: int, b: int) -> bool:
@@ -522,11 +524,22 @@ def _counted_list(doc: Document, a: int, b: int) -> bool:
 # A table of counts by year or month, as 統計 posts set it out with spaces (「　　 2023 2024 2025 2026⏎
 # 高田 4111 4070 4028 3991」「R5 R6 R7⏎安塚 1106 1107 1108」): each group of a row is the count of its
 # period's column, and a row of four-digit counts passes Luhn one time in ten. The header is found
-# above the row within its paragraph (a bounded walk: linear however many rows are checked) and
-# must name as many periods as the row has groups, every number in it a period.
+# above the row within its paragraph (a bounded walk: linear however many rows are checked), every
+# line between them a row too, and must name as many periods as the row has groups. Every cell of it
+# is a period but the row labels' corner (「地区」): a line that says something with its periods
+# (「期間：2025年4月〜2026年3月」「2024年 2025年 2026年 の受付分」) heads a list of people, not counts.
 _TABLE_LINES = 20
-_PERIOD_BEFORE = re.compile(r"(?:令和|平成|昭和|[RHS])[ \t]*+$")
-_PERIOD_AFTER = re.compile(r"[ \t]*+(?:年|月)")
+_PERIOD_CELL = re.compile(
+    r"(?:令和|平成|昭和|[RHS])[0-9]{1,2}(?:年度?)?|(?:19|20)[0-9]{2}(?:年度?)?|[0-9]{1,2}(?:月|年度?)"
+)
+
+
+def _header_periods(line: str) -> int:
+    """How many periods a table's header line names (0 when any cell but the corner is not a period)."""
+    cells = line.split()
+    if cells and not _GROUP.search(cells[0]):
+        cells = cells[1:]  # the corner above the row labels (「地区」)
+    return len(cells) if all(_PERIOD_CELL.fullmatch(c) for c in cells) else 0
 
 
 def _under_periods(doc: Document, a: int, b: int) -> bool:
@@ -537,19 +550,9 @@ def _under_periods(doc: Document, a: int, b: int) -> bool:
         if end < 0:
             return False
         start = numview.rfind("\n", 0, end) + 1
-        if end - start > _ROW_MAX or not numview[start:end].strip():
-            return False  # no table's line, or the paragraph's start
-        periods = 0
-        for g in _GROUP.finditer(numview, start, end):
-            year = len(g.group()) == 4 and 1900 <= int(g.group()) <= 2099
-            short = len(g.group()) <= 2 and (
-                _PERIOD_BEFORE.search(numview, max(start, g.start() - 3), g.start()) is not None
-                or _PERIOD_AFTER.match(numview, g.end()) is not None
-            )
-            if not (year or short):
-                periods = 0
-                break
-            periods += 1
+        if end - start > _ROW_MAX or not _GROUP.search(numview, start, end):
+            return False  # no table's line: the paragraph's start, or words between
+        periods = _header_periods(numview[start:end])
         if periods >= 2:
             return periods >= groups
         end = start - 1

@@ -346,6 +346,8 @@ TICKETS = [
     ("【地区別人口の推移（各年4月1日）】\n　　 2023 2024 2025 2026\n高田 4111 4070 4028 3991\n直江津 3321 3280 3244 3199", "pii.card_number"),
     ("【月別来場者数】\n4月 5月 6月 7月\n4111 4070 4028 3991", "pii.card_number"),
     ("【マイナンバーカード交付枚数】\n　　 R5 R6 R7\n安塚 1106 1107 1108\n大島 1011 1013 1017", "pii.my_number"),
+    ("地区　令和5年度　令和6年度　令和7年度\n安塚　1106　1107　1108", "pii.my_number"),
+    ("月別来場者数 4012 4127 4388 4517 人でした", "pii.card_number"),
 ]
 
 
@@ -369,6 +371,16 @@ STILL_CAUGHT = [
     ("令和8年6月\n山田 4111 1111 1111 1111", "pii.card_number"),
     ("2025年 2026年\n山田 4111 1111 1111 1111", "pii.card_number"),
     ("2023 2024 2025 2026\n\n山田 4111 1111 1111 1111", "pii.card_number"),
+    # A line that says something with its periods heads a list of people, not a table of counts.
+    ("有効期間：2025年4月〜2026年3月\n山田 4111 1111 1111 1111", "pii.card_number"),
+    ("R7年4月〜R8年3月 申請者一覧\n山田太郎 1234 5678 9018", "pii.my_number"),
+    ("2024年 2025年 2026年 の受付分\n山田 1234 5678 9018", "pii.my_number"),
+    ("2024 2025 2026\n申請者\n山田 1234 5678 9018", "pii.my_number"),
+    # A unit is one only as a word's end: 「世帯主」「人事課」「件名」「台帳」 begin a column or a note.
+    ("田中一郎 1234 5678 9018 世帯主", "pii.my_number"),
+    ("山田花子 1234 5678 9018 人事課へ提出済み", "pii.my_number"),
+    ("鈴木 1234 5678 9018 件名：申請", "pii.my_number"),
+    ("佐藤 4111 1111 1111 1111 台帳に記載", "pii.card_number"),
     # A 「呼び出し番号」 before a phone's form may be whom to page: the phone rule does not read it as a receipt's.
     ("通訳の呼び出し番号：010-1234-5678", "pii.phone"),
 ]
