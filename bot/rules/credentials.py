@@ -1572,10 +1572,12 @@ def _labelled(norm: str) -> Iterator[Credential]:
             after = _past_more_quoted(norm, after + 1)
         elif (
             m.start() > 0 and norm[m.start() - 1] in _OPEN_QUOTES and norm[after : after + 1] in _CLOSE_QUOTES
-            and _QUOTED_EXAMPLE_AFTER.match(norm, after + 1)
+            and (example := _QUOTED_EXAMPLE_AFTER.match(norm, after + 1)) is not None
+            and not _said_in_use(norm, m, example.end())
         ):
             # The label quoted with its value, as what not to choose (「「PIN 2026」のような番号は避けましょう」);
-            # 「「暗証番号は4821」って言ってた」 is what someone said, the PIN itself.
+            # 「「暗証番号は4821」って言ってた」 is what someone said, the PIN itself. The sentence must say so
+            # (避け・危険・推測・使わない…): 「会議室の鍵は「暗証番号 7319」などで開けられます」 gives the PIN in use.
             continue
         if _EXAMPLE_AFTER.match(norm, after) and not (
             _ROOM_AFTER.match(norm, after)

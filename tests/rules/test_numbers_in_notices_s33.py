@@ -413,6 +413,10 @@ def test_a_pin_quoted_with_its_label_as_an_example_passes(text: str) -> None:
         ("「暗証番号 4821」と書いた付箋が庁舎のロッカーに貼ってありました。", "4821"),
         ("メモ「PIN 4821」", "4821"),
         ("「パスワード：Kessai2026!」って送りました", "Kessai2026!"),
+        # 「のような」「など」 with nothing said against it: the PIN or password in use.
+        ("会議室の鍵は「暗証番号 7319」などで開けられます。よろしくお願いします", "7319"),
+        ("金庫は「暗証番号 4821」のような番号にしてあります。", "4821"),
+        ("職員用Wi-Fiは「パスワード Kx9f2mQp」のような形で掲示してあります。", "Kx9f2mQp"),
     ],
 )
 def test_a_pin_quoted_with_its_label_as_said_is_still_caught(text: str, value: str) -> None:
