@@ -1781,10 +1781,15 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             statements[sent] = ([x.end for x in xs], xs)
         ends, xs = statements[sent]
         k = bisect_right(ends, g.start)
+        if (
+            k < len(xs) and doc.text[g.start].isascii() and doc.text[g.end : g.end + 1] not in (",", "，")
+            and _ENGLISH_COUNT.search(doc.text, max(sent[0], g.start - 20), g.start)
+        ):
+            # Described, so a later group of the sentence may still be the one told to leave (「Some immigrants
+            # work hard but refugees go home!」); a comma after the group calls it (「Most foreigners, go home!」).
+            continue
         done.add(sent)  # fired, or no statement follows this group nor any later one
         if k < len(xs):
-            if doc.text[g.start].isascii() and _ENGLISH_COUNT.search(doc.text, max(sent[0], g.start - 20), g.start):
-                continue
             # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
             if _is_licence(doc, xs[k]) and _narrowed(doc, g):
                 continue

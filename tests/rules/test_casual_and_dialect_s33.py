@@ -154,6 +154,11 @@ ORDINARY = [
     "Over New Year, most Chinese go home.",
     "Chinese tourists are welcome here!",
     "Chinese New Year festival: lanterns, dumplings and lion dance.",
+    # 「stupid」 of a question, a mistake or a thing done: no one is called it.
+    "Don't do anything stupid on the ice: the pond is closed.",
+    "There is no stupid question: ask the tourist center anything!",
+    "Avoid stupid mistakes: check the last bus before you go.",
+    "Don't do stupid things near the river during the festival.",
 ]
 
 # Said to a person or a group: each must be stopped (茅野市 4(7)①, 上越市 5(5)).
@@ -189,6 +194,11 @@ MISSED_BEFORE = [
     ("prohibited.discrimination", "Chinese go home!"),
     ("prohibited.discrimination", "Koreans are not welcome here."),
     ("prohibited.discrimination", "All foreigners, get out!"),
+    # A count describes only the group it is before, and not one called with a comma.
+    ("prohibited.discrimination", "Some immigrants work hard but refugees go home!"),
+    ("prohibited.discrimination", "Many foreigners live here, but Chinese go home!"),
+    ("prohibited.discrimination", "Most foreigners, go home!"),
+    ("prohibited.insult", "You stupid foreigners!"),
 ]
 
 # The same register, already caught before session 33: kept so that a later change keeps them caught.
