@@ -3409,12 +3409,17 @@ class _SafetyParagraphs:
             a, b = span
             k = bisect_left(self.doubts, a)
             self.notices[span] = (
-                _OFFICIAL_NOTICE.search(self.doc.text, a, b) is not None
+                any(self._own_verb(m.start()) for m in _OFFICIAL_NOTICE.finditer(self.doc.text, a, b))
                 and _NOTICE_DOUBTED.search(self.doc.text, a, b) is None
                 and not self.guessed(span)
                 and not (k < len(self.doubts) and self.doubts[k] < b)
             )
         return self.notices[span]
+
+    def _own_verb(self, pos: int) -> bool:
+        """Whether the notice's verb at `pos` is a word of its own: 「やります」 inside 「はやります」 (流行る: 「インフルが
+        はやります！拡散お願いします」) or 「思いやります」 announces nothing the city does."""
+        return not self.doc.text.startswith("やり", pos) or len(self.doc.token_range((pos, pos + 1))) > 0
 
     def about_safety(self, pos: int) -> bool:
         text = self.doc.text

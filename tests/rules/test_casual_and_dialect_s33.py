@@ -149,6 +149,7 @@ ORDINARY = [
     "黙れんのじゃ、この祭りの話になると。",
     # The city's own event in the casual voice, asked to be shared: not a rumour passed on.
     "観桜会、今年もやります！拡散お願いします🙏",
+    "今年も花火はやります！拡散お願いします",
     # A count before the group says what people do, not an order to leave.
     "During the holidays, many foreigners go home.",
     "Over New Year, most Chinese go home.",
@@ -191,6 +192,8 @@ MISSED_BEFORE = [
     ("prohibited.discrimination", "外国人は帰れっちゃ"),
     ("prohibited.rumor", "給水をやりますって。拡散希望"),
     ("prohibited.rumor", "給水やりますと聞きました。拡散希望"),
+    # 「はやります」 is 流行る, not the city's 「やります」.
+    ("prohibited.rumor", "今年はインフルがはやります！拡散お願いします"),
     ("prohibited.discrimination", "Chinese go home!"),
     ("prohibited.discrimination", "Koreans are not welcome here."),
     ("prohibited.discrimination", "All foreigners, get out!"),
