@@ -129,8 +129,12 @@ _CONTEMPT_REPORTED = re.compile(r"[、，,]?[ \t\u3000]*+(?:という|といっ�
 _FOOL = frozenset(("バカ", "馬鹿"))
 # The same before an adjectival noun (形状詞, 「ばかきれいだこて」「バカ真面目」「ばか静か」), but not before the
 # auxiliary stems 「みたい」「そう」「よう」 (「バカみたい」「バカそうだ」 say ばか of someone), nor before one that
-# is itself a scornful verdict on a person (「バカ愚か」).
-_SCORNFUL_STATES = frozenset(("愚カ", "卑怯", "惨メ", "無様", "哀レ", "幼稚", "下劣", "下品", "低俗", "無知", "浅ハカ", "醜悪", "陰湿", "間抜ケ", "マヌケ"))
+# is itself a scornful verdict on a person (「バカ愚か」「バカ陰険」「バカ横柄」「バカ根暗」: traits only a person has,
+# unlike 「バカ地味な作業」「バカ頑固な汚れ」).
+_SCORNFUL_STATES = frozenset((
+    "愚カ", "卑怯", "惨メ", "無様", "哀レ", "幼稚", "下劣", "下品", "低俗", "無知", "浅ハカ", "醜悪", "陰湿", "間抜ケ", "マヌケ",
+    "陰気", "陰険", "横柄", "根暗", "傲岸",
+))
 
 
 def _intensifier(doc: Document, start: int, end: int) -> bool:

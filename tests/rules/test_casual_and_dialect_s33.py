@@ -202,6 +202,11 @@ MISSED_BEFORE = [
     ("prohibited.discrimination", "Many foreigners live here, but Chinese go home!"),
     ("prohibited.discrimination", "Most foreigners, go home!"),
     ("prohibited.insult", "You stupid foreigners!"),
+    # ばか before a trait only a person has is no "very".
+    ("prohibited.insult", "あの職員はバカ陰険だ"),
+    ("prohibited.insult", "バカ横柄な窓口の職員"),
+    ("prohibited.insult", "あいつバカ根暗"),
+    ("prohibited.insult", "議員はバカ陰気"),
 ]
 
 # The same register, already caught before session 33: kept so that a later change keeps them caught.
