@@ -366,6 +366,9 @@ _UNREACHABLE_MESSAGES = (
     ("パスワード認証に失敗しました", "password authentication failed"),
     ("pg_hba.conf に", "connection not allowed by pg_hba.conf"),
     ("接続を終了し", "connection closed by the server"),
+    # The translation says コネクション, not 接続, for some of what "terminating connection" covers
+    # (an immediate shutdown, the postmaster gone, an unexpected SIGQUIT).
+    ("コネクションを終了", "connection closed by the server"),
     ("データベースシステムは", "database server is starting up or shutting down"),
     ("クライアント数が多すぎます", "too many connections"),
     ("接続が多すぎます", "too many connections"),

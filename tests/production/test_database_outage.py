@@ -263,6 +263,8 @@ def test_a_statement_timeout_is_named_as_such(tmp_path: Path) -> None:
     ("OperationalError:connection failed: FATAL:  データベースシステムはシャットダウンしています",
      "database server is starting up or shutting down"),
     ("OperationalError:FATAL:  管理者コマンドにより接続を終了しています", "connection closed by the server"),
+    ("OperationalError:FATAL:  即時シャットダウンコマンドによりコネクションを終了します", "connection closed by the server"),
+    ("OperationalError:FATAL:  予期しないpostmasterの終了のため、コネクションを終了します", "connection closed by the server"),
     ('OperationalError:connection failed: FATAL:  pg_hba.conf にホスト"10.0.0.5"、ユーザー"kessai"、データベース"kessai, '
      "SSL無効用のエントリがありません", "connection not allowed by pg_hba.conf"),
 ])
