@@ -41,19 +41,30 @@ DRAFT = "11月28日（土）に髙田城址公園で紅葉🍁ライトアップ
 
 
 @pytest.fixture
-def dba_url(tmp_path: Path) -> str:
+def dba_url(tmp_path: Path) -> Iterator[str]:
     url = migrated_database_url("postgres", tmp_path)
-    alter_database(url, DBA_SETTINGS)
-    return url
+    try:
+        alter_database(url, DBA_SETTINGS)
+        yield url
+    finally:
+        # ALTER DATABASE outlives the test: where the role may not create databases the next test
+        # migrates this same database in place (tests.conftest.migrated), and it, every test after
+        # and a developer's psql on TEST_DATABASE_URL inherited serializable, EUC_JP and a 100 ms
+        # idle_session_timeout.
+        alter_database(url, {}, reset=True)
 
 
-def alter_database(url: str, settings: dict[str, str]) -> None:
-    """ALTER DATABASE … SET each of ``settings``: what every later session on it starts with."""
+def alter_database(url: str, settings: dict[str, str], *, reset: bool = False) -> None:
+    """ALTER DATABASE … SET each of ``settings``: what every later session on it starts with
+    (``reset``: RESET ALL of them first)."""
     d = Database(url)
+    name = make_url(url).database
     try:
         with d.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-            for name, value in settings.items():
-                c.execute(text(f'ALTER DATABASE "{make_url(url).database}" SET {name} = {value}'))
+            if reset:
+                c.execute(text(f'ALTER DATABASE "{name}" RESET ALL'))
+            for setting, value in settings.items():
+                c.execute(text(f'ALTER DATABASE "{name}" SET {setting} = {value}'))
     finally:
         d.dispose()
 
