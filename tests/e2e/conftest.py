@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -105,6 +106,21 @@ def dm(st: LocalStack, user: str) -> list[Message]:
 def wait_dm(st: LocalStack, user: str, count: int = 1) -> list[Message]:
     return st.slack.wait_for(lambda: (m := dm(st, user)) and len(m) >= count and m, timeout=10,
                              message=f"DM to {user}")
+
+
+def approve_all_at_once(st: LocalStack, msgs: dict[str, Message]) -> None:
+    """Each approver clicks 承認 on their request twice, all clicks released together."""
+    barrier = threading.Barrier(len(msgs) * 2)
+
+    def click(a: str) -> None:
+        barrier.wait()
+        st.driver.block_action(a, "approve_draft", channel=msgs[a].channel, message_ts=msgs[a].ts)
+
+    threads = [threading.Thread(target=click, args=(a,)) for a in msgs for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
 
 
 def thread(st: LocalStack, channel: str, ts: str) -> list[Message]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 
 import pytest
 from sqlmodel import select
@@ -17,6 +16,7 @@ from tests.e2e.conftest import (
     APPROVERS,
     CLEAN_DRAFT,
     all_text,
+    approve_all_at_once,
     buttons,
     dm,
     draft_shown,
@@ -302,17 +302,7 @@ def test_two_approvers_clicking_at_once_make_one_decision(stack: LocalStack) -> 
     st = stack
     submit_clean(st)
     msgs = {a: dm(st, a)[0] for a in APPROVERS}
-    barrier = threading.Barrier(len(APPROVERS) * 2)
-
-    def click(a: str) -> None:
-        barrier.wait()
-        st.driver.block_action(a, "approve_draft", channel=msgs[a].channel, message_ts=msgs[a].ts)
-
-    threads = [threading.Thread(target=click, args=(a,)) for a in APPROVERS for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    approve_all_at_once(st, msgs)
     settle(st)
     entries = ledger(st)
     assert len(entries) == 1

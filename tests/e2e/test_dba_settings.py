@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,16 @@ from storage import ledger as ledger_repo
 from storage.db import Database, ServePresence, serves_holding
 from storage.models import DraftVersionRow
 from tests.conftest import migrated_database_url
-from tests.e2e.conftest import APPROVERS, BUSINESS_MORNING, all_text, buttons, dm, settle, wait_dm
+from tests.e2e.conftest import (
+    APPROVERS,
+    BUSINESS_MORNING,
+    all_text,
+    approve_all_at_once,
+    buttons,
+    dm,
+    settle,
+    wait_dm,
+)
 from tests.production.test_ledger_cli import kessai
 
 # What a DBA in Japan sets: the server's clock in JST (what initdb picks on a Japanese server), dates
@@ -96,17 +104,7 @@ def test_two_approvers_clicking_at_once_make_one_decision_and_the_ledger_reads_b
     st = dba_stack
     st.driver.message("C0INTAKE", "U0OPERATOR", DRAFT)
     msgs = {a: wait_dm(st, a)[0] for a in APPROVERS}
-    barrier = threading.Barrier(len(APPROVERS) * 2)
-
-    def click(a: str) -> None:
-        barrier.wait()
-        st.driver.block_action(a, "approve_draft", channel=msgs[a].channel, message_ts=msgs[a].ts)
-
-    threads = [threading.Thread(target=click, args=(a,)) for a in APPROVERS for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    approve_all_at_once(st, msgs)
     settle(st)
     with st.rt.db.session() as s:
         entries = list(ledger_repo.iter_entries(s))
