@@ -405,6 +405,9 @@ def version_ref(draft_id: int, version: int, content_hash: str) -> str:
 _OWN_EMOJI = re.compile(r"(?:(?<=\s)|^):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?:\s+|$)")
 _LABELLED_LINK = re.compile(r"<(?:https?://|mailto:)[^|>]*\|([^>]*)>")
 _OWN_MENTION = re.compile(r"<(?:@[UW][A-Z0-9]+|!(?:channel|here|everyone)|!subteam\^[A-Z0-9]+)>")
+# A mention the sentence names someone by (「<@U…> さんに、…お願いしました」) stays where it is: moved
+# to the end, it left 「さんに、…」 without the person. It pings there as well.
+_MOVED_MENTION = re.compile(_OWN_MENTION.pattern + r"(?!\s*さん)")
 _MRKDWN_MARK = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?![\w])|`")
 _ENDS_SENTENCE = ("。", "）", "」", "！", "？")
 
@@ -423,8 +426,8 @@ def preview(mrkdwn: str) -> str:
             if pieces and pieces[-1].endswith((":", "：")):
                 pieces.pop()  # the label of the quote (「*まとめ:*」) says nothing without it
             continue
-        mentions += [m for m in _OWN_MENTION.findall(line) if m not in mentions]
-        bare = _OWN_MENTION.sub("", line)
+        mentions += [m for m in _MOVED_MENTION.findall(line) if m not in mentions]
+        bare = _MOVED_MENTION.sub("", line)
         bare = _OWN_EMOJI.sub("", bare.strip()).strip()
         # A first line in bold is the message's title (「*決裁のお願い*」): what follows is about it.
         title = not pieces and bare.startswith("*")

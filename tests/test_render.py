@@ -926,3 +926,8 @@ def test_preview_drops_quoted_words_and_their_label_and_puts_mentions_last() -> 
                                     "（全 900 文字） <@U0JOHO>")
     assert render.preview(":bell: *決裁のお願い（2回目）*\n<https://x.slack.com/a|下書きのスレッド>を見てください。") == \
         "決裁のお願い（2回目）：下書きのスレッドを見てください。"
+    # A mention naming the person the sentence is about stays in it (it left 「さんに、…」 without them).
+    assert render.preview("<@U0JOHO> さんに、対応中である旨の書き込みをお願いしました。") == \
+        "<@U0JOHO> さんに、対応中である旨の書き込みをお願いしました。"
+    assert render.preview(":memo: <@U0JOHO> 直江津 みどり さんから、追加の報告がありました。\n>本文") == \
+        "直江津 みどり さんから、追加の報告がありました。 <@U0JOHO>"
