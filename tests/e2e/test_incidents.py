@@ -4,6 +4,7 @@ requests to the real bolt app and the local Slack server; time moves by calling 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -299,6 +300,10 @@ def test_the_holding_reminder_of_an_acknowledger_who_left_the_file_reaches_those
     settle(st)
     state = all_text(alert(st))
     assert "木田 四郎 さん" in state and "U0JOHO" not in state and "含まれていません" in state
+    # Its preview (the channel list, a search hit) is one line of words: the warning's second line
+    # began with 「:warning:」.
+    assert alert(st).text.startswith("インシデント: 炎上（上越市公式X） — 対応中（木田 四郎 さん、")
+    assert "〜）対応を開始した方は、現在の名簿では" in alert(st).text and not re.search(r"\n|:[a-z_]+:", alert(st).text)
     # The leaver may not act; the alert asks someone who can to take it over, and its button does
     # (it refused them: 「木田 四郎 さんがすでに対応を始めています」, though 木田 no longer could).
     st.driver.block_action("U0JOHO", inc.ACK_ACTION, "1", channel=msg.channel, message_ts=msg.ts)
