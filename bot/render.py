@@ -421,10 +421,11 @@ def preview(mrkdwn: str) -> str:
     the first words say what happened and what is asked rather than a row of ids; they still ping."""
     pieces: list[str] = []
     mentions: list[str] = []
+    titled = False
     for line in mrkdwn.split("\n"):
         if line.startswith((">", "&gt;")):
-            if pieces and pieces[-1].endswith((":", "：")):
-                pieces.pop()  # the label of the quote (「*まとめ:*」) says nothing without it
+            if len(pieces) > int(titled) and pieces[-1].endswith((":", "：")):
+                pieces.pop()  # the label of the quote (「*まとめ:*」) says nothing without it; the title does
             continue
         mentions += [m for m in _MOVED_MENTION.findall(line) if m not in mentions]
         bare = _MOVED_MENTION.sub("", line)
@@ -433,6 +434,7 @@ def preview(mrkdwn: str) -> str:
         title = not pieces and bare.startswith("*")
         bare = _MRKDWN_MARK.sub("", _LABELLED_LINK.sub(r"\1", bare)).strip()
         if bare:
+            titled = titled or title
             pieces.append(bare + ("：" if title and not bare.endswith(_ENDS_SENTENCE[0]) else ""))
     out = ""
     for piece in pieces:

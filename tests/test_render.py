@@ -931,3 +931,5 @@ def test_preview_drops_quoted_words_and_their_label_and_puts_mentions_last() -> 
         "<@U0JOHO> さんに、対応中である旨の書き込みをお願いしました。"
     assert render.preview(":memo: <@U0JOHO> 直江津 みどり さんから、追加の報告がありました。\n>本文") == \
         "直江津 みどり さんから、追加の報告がありました。 <@U0JOHO>"
+    # A title right above a quote is no label of it: the preview was empty.
+    assert render.preview(":memo: *追加の報告*\n>本文\n*まとめ:*\n>本文") == "追加の報告"
