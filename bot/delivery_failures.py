@@ -400,13 +400,15 @@ class DeliveryFailureReporter:
             if claimed:
                 self._escalate(s, now, text, key=key)
             else:  # claimed by a message of its own (claim_channel_report), which said it already,
-                # or by a report that had no escalation channel to go to (logged then)
-                log.error("a message failed (%s); reported already, by another message or in the log", key)
+                # or by a report that had no escalation channel to go to (logged then). INFO: the
+                # message's own failure is an ERROR line already; a second one said nothing new.
+                log.info("a message failed (%s); reported already, by another message or in the log", key)
             return
         if outbox.message_location(s, key) is None and not outbox.post_on_its_way(s, key):
             # The day's message could not be posted (the channel refused it; its members had it by
             # DM): nothing to edit, and another copy would only repeat it.
-            log.error("a message failed again (%s); reported earlier", key)
+            # INFO: the failure has its own ERROR line (failed permanently), and the day's report its.
+            log.info("a message failed again (%s); reported earlier", key)
             return
         more = (f"\n{since}、同じ理由で {earlier + 1} 件のメッセージを届けられませんでした（このお知らせにまとめています）。"
                 + (f"{also}。" if also else ""))

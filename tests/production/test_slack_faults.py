@@ -1752,3 +1752,29 @@ def test_an_error_code_longer_than_slacks_is_a_proxys_answer_and_its_report_fits
         assert "x" * 20 not in "".join(escalation_texts(st))
     finally:
         st.stop()
+
+
+def test_a_failure_reported_already_is_no_second_error_line(tmp_path: Path, org: OrgConfig,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    """A deactivated approver of three drafts, and no escalation channel in the workspace: the day's
+    report went to its people by DM (ERROR), and each later DM that failed for the same reason logged
+    its own ERROR 「failed permanently」 and then a second one, 「a message failed again (…); reported
+    earlier」, for what the first ERROR had said. The IT 担当 monitoring ERROR got two per message."""
+    users = slack_users(org)
+    users["U0CHIEF"] = {**users["U0CHIEF"], "deleted": True}
+    slack = LocalSlack(users=users, channels={"C0INTAKE": "sns-intake"}).start()
+    st = start_local_stack(org, migrated_database_url("sqlite", tmp_path), clock=shifted_clock(BUSINESS_MORNING), slack=slack)
+    try:
+        with caplog.at_level(logging.INFO):
+            threads = [st.driver.message("C0INTAKE", "U0OPERATOR", f"{CLEAN_DRAFT}（{n}）") for n in range(3)]
+            for ts in threads:
+                st.slack.wait_for(lambda ts=ts: any("春日山 一郎" in m.text and "停止" in m.text
+                                                    for m in st.slack.messages("C0INTAKE", thread_ts=ts)), timeout=15)
+            settle(st)
+        said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("bot.")]
+        repeats = [(level, m) for level, m in said if "reported earlier" in m or "reported already" in m]
+        assert repeats and {level for level, _ in repeats} == {"INFO"}, said
+        # Each failed DM still has its ERROR line.
+        assert sum("user_disabled" in m for level, m in said if level == "ERROR" and "failed permanently" in m) >= 3
+    finally:
+        st.stop()
