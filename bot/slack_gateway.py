@@ -1278,8 +1278,10 @@ class SlackGateway:
             self.on_permanent_failure(row, reason, s)
         except DBAPIError as e:
             if s is not None:
-                log.warning("could not report a failed delivery (outbox %s: %s) with its recording (%s); "
-                            "trying again on its own", row.id, reason, type(e.orig).__name__)
+                # INFO: made again on its own right after the commit (a deadlock between replicas'
+                # reports is the usual cause); only that failing too is the IT 担当's (ERROR below).
+                log.info("could not report a failed delivery (outbox %s: %s) with its recording (%s); "
+                         "trying again on its own", row.id, reason, type(e.orig).__name__)
                 return False
             log.exception("could not report a failed delivery (outbox %s: %s)", row.id, reason)
         except Exception:

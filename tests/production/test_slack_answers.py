@@ -199,6 +199,40 @@ def test_a_reply_found_in_the_channel_after_its_thread_was_deleted_is_reworded_t
         assert [m for level, m in said if level != "INFO"] == []
 
 
+
+def test_a_failure_report_the_database_refused_once_and_made_again_is_no_warning(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """Reporting a refused message in the transaction that records it, the database refused the
+    report (PostgreSQL ending a deadlock with another replica's report): it is made again in a
+    transaction of its own, and is not lost. That retry said WARNING each time, with nothing for the
+    IT 担当 to do; only the report failing again (an ERROR) is theirs."""
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    now = datetime.now(UTC)
+    reports: list[tuple[str, bool]] = []
+
+    def report(row: OutboxRow, reason: str, s: Session | None = None) -> None:
+        if s is not None and not reports:
+            reports.append((reason, False))
+            with s.begin_nested():  # a real refusal by the database, as a deadlock's would be
+                s.execute(text("SELECT no_such_column FROM outbox"))
+        reports.append((reason, True))
+
+    with LocalSlack() as slack:
+        gateway = SlackGateway(db, KeepAliveWebClient(token=slack.token, base_url=slack.api_url, timeout=10),
+                               clock=Clock(now), on_permanent_failure=report)
+        with db.session() as s:
+            outbox.enqueue(s, "post", {"channel": "C0INTAKE", "text": "お知らせ"}, now=now)
+        slack.inject("chat.postMessage", error="invalid_blocks")
+        with caplog.at_level("INFO", logger="bot.slack_gateway"):
+            gateway.deliver_due()
+    assert the_row(db).status == outbox.FAILED
+    assert reports == [("invalid_blocks", False), ("invalid_blocks", True)]
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "bot.slack_gateway"]
+    assert any("trying again on its own" in m for level, m in said if level == "INFO"), said
+    assert [m for level, m in said if level == "WARNING"] == []
+
 def call_answered_by(serve: Callable[[], None], listener: socket.socket, client: WebClient,
                      call: Callable[[WebClient], object]) -> None:
     """``call`` made with ``client`` while ``serve`` (in a thread) answers on ``listener``; the client,
