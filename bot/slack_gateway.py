@@ -119,6 +119,9 @@ TOKENLESS_OPS = frozenset({"respond"})
 SLACK_SIDE_ERRORS = frozenset({"fatal_error", "internal_error", "service_unavailable", "request_timeout"})
 # The last error of a message Slack answered 429: waiting its turn, not stalled (bot.web.health).
 RATE_LIMITED_PREFIX = "rate limited"
+# A message's 429s are logged at INFO below this many attempts in a row (bot.web.STALLED_ATTEMPTS,
+# where /healthz starts counting it as stalled): from then on each retry is a WARNING.
+RATE_LIMITED_QUIET = 10
 # HTTP 413 without Slack's JSON: a proxy on the way (or Slack's edge) refuses the request as too
 # large, and the same request is refused the same way every time. Retried as an unreadable answer,
 # it was given up only after MAX_ATTEMPTS (hours), and then reported as never answered. The reason
@@ -1043,8 +1046,12 @@ class SlackGateway:
                         # request twice). Slack is given as long again to finish before the look-up.
                         delay = max(delay, timedelta(seconds=float(self.client.timeout or 0)))
                     # A scope hold's retry (one a minute per replica for as long as the scope is
-                    # missing) is no news: its ERROR was logged once when the hold began.
-                    level = logging.INFO if isinstance(outcome, ScopeRefused) else logging.WARNING
+                    # missing) is no news: its ERROR was logged once when the hold began. Nor is a
+                    # 429 waited out (a busy morning's DMs meet Slack's limit in normal operation)
+                    # until the message has been held back as long as /healthz calls stalled.
+                    quiet = isinstance(outcome, ScopeRefused) or (
+                        isinstance(outcome, RateLimited) and row.attempts + 1 < RATE_LIMITED_QUIET)
+                    level = logging.INFO if quiet else logging.WARNING
                     if since is None:
                         log.log(level, "outbox %s (%s) will retry in %.1fs: %s", row.id, row.op,
                                 delay.total_seconds(), outcome)
