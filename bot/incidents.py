@@ -48,6 +48,7 @@ from storage.models import IncidentEventRow, IncidentRow, MemberRow
 log = logging.getLogger(__name__)
 
 ESCALATION_ORG_MARKERS = ("情報政策", "広報")
+PLAN_RECEIVER_MARKER = "広報"  # 上越市 6(1)①: 計画書を広報対話課長に提出
 
 
 def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str]:
@@ -96,6 +97,18 @@ def escalation_departments_or_neutral_ja(org: OrgConfig) -> str:
     """``escalation_departments_ja``, or 「運用を統括する部署」 where the file names none: what every
     message telling people whom to contact about an incident says."""
     return escalation_departments_ja(org) or "運用を統括する部署"
+
+
+def plan_receiver_ja(org: OrgConfig) -> str:
+    """To whom the 1 March reminder asks the coming year's 運用計画書 be handed. 上越市 6(1)① names
+    広報対話課長 alone (情報政策室長 is consulted when an account is opened, not handed the renewal):
+    without ``escalation_orgs``, the 長 of the departments named 広報…, as before the key existed;
+    with it, or without such a department, the departments that oversee the accounts."""
+    if org.policy.escalation_orgs is None:
+        heads = [f"{o.name}長" for o in org.orgs if PLAN_RECEIVER_MARKER in o.name]
+        if heads:
+            return "・".join(dict.fromkeys(heads))
+    return escalation_departments_or_neutral_ja(org)
 
 
 def not_escalation_member_ja(org: OrgConfig) -> str:

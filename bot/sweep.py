@@ -63,8 +63,8 @@ from bot.incidents import (
     HOLDING_PREFIX,
     REALERT_PREFIX,
     IncidentService,
-    escalation_departments_or_neutral_ja,
     holding_number,
+    plan_receiver_ja,
     realert_number,
 )
 from bot.notifications import unpublished_key
@@ -1704,9 +1704,9 @@ class Sweeper:
         closed_note = ("" if deadline == fiscal_last else
                        f"（年度末の{self._fmt_day(fiscal_last)}は閉庁日のため、その前の業務日を期限としています）")
 
-        # 上越市 names its own form and 広報対話課長; another organisation hands its plan (和気町 5(2)
-        # 運用方針, 美祢市社協 4(1) 運用方針等) to the department that oversees its accounts.
-        to = escalation_departments_or_neutral_ja(self.org)
+        # 上越市 hands it to 広報対話課長; another organisation hands its plan (和気町 5(2) 運用方針,
+        # 美祢市社協 4(1) 運用方針等) to the department that oversees its accounts.
+        to = plan_receiver_ja(self.org)
 
         def single(account: Account) -> str:
             return (

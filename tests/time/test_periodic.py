@@ -258,6 +258,9 @@ def test_plan_renewal_on_the_first_of_march(world: World) -> None:
     [text] = [shown(p) for p in world.posts(to="U0MANAGER", contains="運用計画書の更新のお願い")]
     assert "2027年3月31日（水）までに" in text and "6(1)①" in text and "閉庁日" not in text
     assert "次の 2 アカウントの運用期間は年度単位です" in text
+    # 上越市 6(1)①: 年度末に再度計画書を作成し、広報対話課長に提出 — not to 情報政策室 as well, whom its
+    # file's escalation departments (found by name) include.
+    assert "運用計画書を作成し、広報対話課長に提出してください" in text and "情報政策" not in text, text
     assert text.index("・上越市公式X\n") < text.index("・上越市公式Instagram\n")
     assert world.posts(to="U0OPERATOR", contains="運用計画書") == []
 
