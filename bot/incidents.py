@@ -146,6 +146,11 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
     else:
         marks = "・".join(f"「{m}」" for m in ESCALATION_ORG_MARKERS)
         where = f"名前に{marks}を含む組織"
+    if listed == ():
+        # Written so on purpose (kessai.example.toml): said as a choice, not as departments left empty.
+        return ("注意: [policy] の escalation_orgs が空（[]）のため、インシデントの再通知を受け取り、「対応開始」「解決」を"
+                "押せるのは、各アカウントの決裁者・代決者だけです。運用を統括する課などの職員にも受け取ってもらう場合は、"
+                "escalation_orgs にその組織の id を書いてください。"), False
     if not officers:
         if listed is not None:
             fix = ("運用を統括する課などの職員にも受け取ってもらう場合は、その組織に" + rank
@@ -157,8 +162,17 @@ def escalation_officers_said(org: OrgConfig, shown: int = 10) -> tuple[str, bool
                 f"各アカウントの決裁者・代決者だけになります。{fix}"), False
     names = "、".join(f"{m.name}（{o.name if (o := org.org(m.org)) else m.org} {m.rank}）" for m in officers[:shown])
     more = f"、{render.and_more(len(officers) - shown, '名')}" if len(officers) > shown else ""
-    return (f"すべてのアカウントのインシデントを受け取る方（{where}の{rank}以上）: {names}{more}。"
-            "人事異動の後は、後任の方が含まれていることを確かめてください。"), True
+    said = (f"すべてのアカウントのインシデントを受け取る方（{where}の{rank}以上）: {names}{more}。"
+            "人事異動の後は、後任の方が含まれていることを確かめてください。")
+    # A listed department whose 課長 moved away on 4月1日 is still named in every incident text
+    # (「まち経営課に報告する」) while none of its people is mentioned or may press 対応開始.
+    empty = [o.name for oid in listed or () if (o := org.org(oid)) is not None
+             and not any(m.org == oid for m in officers)]
+    if empty:
+        return (said + f"\n注意: escalation_orgs の{'・'.join(f'「{n}」' for n in empty)}には{rank}以上の職員が"
+                "登録されていないため、その組織の方はインシデントの再通知を受け取らず、「対応開始」「解決」も押せません。"
+                f"後任の方の [[members]] の org と rank を確かめてください。"), False
+    return said, True
 
 
 def ack_label(inc: IncidentRow, members: Sequence[str]) -> str | None:

@@ -85,7 +85,24 @@ def test_an_empty_list_means_only_each_accounts_approvers_and_deputies() -> None
     org = parse_org_config(MINE.replace(LISTED, "escalation_orgs = []"))
     assert escalation_people(org, "shakyo-fb") == ["U0MSCHIIKIKACHO", "U0MSKYOKUCHO"]
     said, anyone = escalation_officers_said(org)
-    assert not anyone and said.startswith("注意: [policy] の escalation_orgs の組織（なし）に課長以上の職員がいないため")
+    # Said as the choice it is: 「escalation_orgs の組織（なし）に課長以上の職員がいないため」 read as a mistake.
+    assert not anyone and said.startswith("注意: [policy] の escalation_orgs が空（[]）のため、"), said
+    assert "決裁者・代決者だけです。" in said and "（なし）" not in said, said
+
+
+def test_config_check_names_a_listed_department_with_nobody_of_approver_rank(tmp_path: Path) -> None:
+    """After 4月1日 総務課's 課長 moved to 地域福祉課: the other listed department still receives, so
+    nothing was said, while every incident text still named 総務課 and nobody there could act."""
+    text = MINE.replace(LISTED, 'escalation_orgs = ["somu", "chiiki"]').replace(
+        'org = "somu"\nrank = "課長"', 'org = "chiiki"\nrank = "課長"', 1)
+    assert text.count('org = "chiiki"\nrank = "課長"') == 2, "総務課's 課長 moved"
+    config = tmp_path / "kessai.toml"
+    config.write_text(text, encoding="utf-8")
+    r = kessai("config", "check", "--config", str(config), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert ("注意: escalation_orgs の「総務課」には課長以上の職員が登録されていないため、その組織の方はインシデントの"
+            "再通知を受け取らず、「対応開始」「解決」も押せません。") in r.stderr, r.stderr
+    assert "「地域福祉課」には" not in r.stderr
 
 
 @pytest.mark.parametrize(("written", "says"), [
