@@ -237,7 +237,10 @@ class ChecklistItem:
     def text_for(self, org: OrgConfig) -> str:
         """The step as the organisation's people read it: 上越市's 情報政策室・広報対話課 are
         和気町's まち経営課 (運用を統括する課), a 社協's 総務課 — whatever the file names."""
-        return self.text.replace("{統括}", escalation_departments_or_neutral_ja(org))
+        text = self.text.replace("{統括}", escalation_departments_or_neutral_ja(org))
+        # The step is a checkbox label, which Slack cuts at 75 characters: three long 部・課・係 names
+        # left 「運用管理責任者が企画財政部…・総務部…・教育委員会事務局生涯学…」, the step itself cut away.
+        return text if len(text) <= render.OPTION_LABEL_MAX else self.text.replace("{統括}", "運用を統括する部署")
 
 
 # Each item is a step one of the guidelines asks for; the clause is shown next to it.

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bot import render
 from bot.config import _POLICY_SPEC, ConfigError, parse_org_config
 from bot.incidents import (
+    CHECKLISTS,
     escalation_departments_ja,
     escalation_officers_said,
     escalation_people,
@@ -131,3 +133,21 @@ def test_every_policy_key_is_shown_in_the_example_and_escalation_orgs_in_the_ope
     missing = [k for k in _POLICY_SPEC if not re.search(rf"^(# )?{k} = ", example, re.MULTILINE)]
     assert missing == []
     assert "escalation_orgs" in (repo / "docs" / "operations.md").read_text(encoding="utf-8")
+
+
+def test_checklist_steps_keep_their_verb_within_slacks_option_label_with_long_department_names() -> None:
+    """Four listed departments with 部・課・係 names made 「運用管理責任者が…と協議する」 longer than a
+    checkbox label may be (75): Slack showed it cut, without what to do."""
+    long_names = ["企画財政部デジタル戦略推進課情報システム係", "総務部秘書広報課シティプロモーション推進室",
+                  "教育委員会事務局生涯学習課", "保健福祉部子育て支援課"]
+    orgs = "".join(f'[[orgs]]\nid = "long{i}"\nname = "{n}"\n\n' for i, n in enumerate(long_names))
+    text = MINE.replace(LISTED, 'escalation_orgs = ["long0", "long1", "long2", "long3"]').replace(
+        "[[orgs]]", orgs + "[[orgs]]", 1)
+    org = parse_org_config(text)
+    steps = [i.text_for(org) for items in CHECKLISTS.values() for i in items if "{統括}" in i.text]
+    assert steps == ["運用管理責任者が運用を統括する部署と協議する", "運用管理責任者が運用を統括する部署に報告する",
+                     "運用を統括する部署に即刻報告する"], steps
+    assert all(len(render.option("x", t)["text"]["text"]) == len(t) for t in steps)
+    # Short names are still shown: the file's own department, not a neutral phrase.
+    assert [i.text_for(parse_org_config(MINE)) for i in CHECKLISTS["impersonation"] if i.id == "report"] == \
+        ["運用管理責任者が総務課に報告する"]
