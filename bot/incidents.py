@@ -10,8 +10,9 @@ response takes time (上越市 6(2)); resolution records a summary,
 and every step is kept in ``incident_events`` for the record (``kessai incidents export``).
 
 **Escalation members** (mentioned in re-alerts; the only people who may acknowledge or resolve):
-the account's approvers (運用管理責任者) and deputies, plus every member of approver rank in an
-organisation whose name contains 情報政策 or 広報 (情報政策室, 広報対話課 in 上越市 6(2)).
+the account's approvers (運用管理責任者) and deputies, plus every member of approver rank in the
+organisations of ``[policy] escalation_orgs`` or, without that key, in an organisation whose name
+contains 情報政策 or 広報 (情報政策室, 広報対話課 in 上越市 6(2)).
 """
 
 from __future__ import annotations
