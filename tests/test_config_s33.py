@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot import render
-from bot.config import _POLICY_SPEC, ConfigError, parse_org_config
+from bot.config import _POLICY_SPEC, parse_org_config
 from bot.incidents import (
     CHECKLISTS,
     escalation_departments_ja,
@@ -24,20 +24,11 @@ from bot.incidents import (
 )
 from tests.conftest import DEMO_TOML
 from tests.test_cli import kessai
+from tests.test_config_s32 import line_of, problems
 
 ORGS = Path(__file__).resolve().parent / "orgs"
 MINE = (ORGS / "mine_shakyo.toml").read_text(encoding="utf-8")
 LISTED = 'escalation_orgs = ["somu"]'
-
-
-def line_of(text: str, needle: str) -> int:
-    return text[: text.index(needle)].count("\n") + 1
-
-
-def problems(text: str) -> list[tuple[int | None, str]]:
-    with pytest.raises(ConfigError) as e:
-        parse_org_config(text, "kessai.toml")
-    return [(p.line, p.message) for p in e.value.problems]
 
 
 @pytest.mark.parametrize(("file", "receivers"), [
