@@ -517,6 +517,10 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     「未定稿」「非公式案」は、そうした文にあっても庁内向けの印なので知らせます）。「正式決定前」と、施策（案・計画・
     予算・条例・新庁舎など）について書いた文の「個人的には」「私見」「個人的な意見」も知らせます
     （茅野市 4(7)⑧「それに対する個人的な意見」。「個人的にはこの景色が好きです」は対象外です）。
+    「庁内調整中」「内部で検討中」「課長会議の資料」「非公開の会議で決まった」「人事異動の内示」「まだ公表しないで」
+    のように、庁内で決めている途中のことや公表前の人事を伝える言い回しも知らせます。「ここだけの話」「オフレコ」
+    「内緒ですが」「公表前ですが」「正式発表はまだですが」は、その文か前後の文に施策・人事（統合・廃止・予算・閉館・
+    異動など）があるときだけ知らせます（「ここだけの話、夜桜がおすすめです」は対象外です）。
     """
     public = matcher("deliberation.txt", "public")
     hits: list[Hit] = list(
@@ -559,6 +563,7 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     )
     drafts = {id(h) for h in hits}
     hits.extend(_opinions(doc))
+    hits.extend(_off_record(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
     for hit in sorted(hits, key=lambda h: h.start):
         marked = any(w in fold(doc.text[hit.start : hit.end]) for w in internal)
@@ -570,6 +575,30 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
         ):
             continue
         yield hit
+
+
+def _off_record(doc: Document) -> Iterator[Hit]:
+    """「ここだけの話、新庁舎の建設地は駅前で決まりそうです」: a matter passed on as not for the public."""
+    off = matcher("deliberation.txt", "off_record")
+    if not off.present(doc):
+        return
+    policies = context_words("deliberation.txt", "policies")
+    topics = context_words("deliberation.txt", "off_record_topics")
+    for start, end in merged((m.start, m.end) for m in off.find(doc)):
+        sentence = doc.sentence_at(start)
+        spans = [sentence]
+        # 「オフレコでお願いします。」 on its own is about the sentence after it; 「まだ非公表です。」 about the one before.
+        if (following := doc.sentence_after(sentence[1] - 1)) is not None:
+            spans.append(following)
+        if sentence[0] > 0:
+            spans.append(doc.sentence_at(sentence[0] - 1))
+        if any(policies.found(doc, s) or topics.found(doc, s) for s in spans):
+            yield Hit(
+                start,
+                end,
+                f"「{doc.text[start:end]}」として伝える施策や人事は、公表前の情報です。"
+                "市が公表した内容か確認し、公表前なら発信しないでください。",
+            )
 
 
 def _opinions(doc: Document) -> Iterator[Hit]:

@@ -3259,7 +3259,8 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     （「給付金が出るそうです」「不審者が出たそうです」。給付金・中止・断水・避難・不審者・事件など、
     誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。様子を表す「降りそうです」、
     「気象台によると」のように出典を示した文、「雁木は雪国の知恵だそうです」のような話題は
-    対象外）、「との噂」「未確認ですが」
+    対象外）、同じ話題の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」（「消防から」「警察によると」
+    のように出典を示した文、「」の言葉を聞いたもの、【不審者情報】のようなお知らせは対象外）、「との噂」「未確認ですが」「（未確認）」
     「拡散希望」「RT希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた話」、英語の
     「rumor has it」「unconfirmed reports」「I heard that」「Please share widely」などに反応します。
     「上越らしい風景」の「らしい」は接尾辞なので反応しません。
@@ -3273,7 +3274,8 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     「行いますって」「実施しますと聞きました」のように人から聞いたお知らせを伝えるときは、依頼も反応します）。
     噂を打ち消す投稿（「〜という噂は誤りです」「〜との噂がありますが、事実ではありません」「そのような
     事実は確認されていません」「事実と異なります」、次の文で「根拠のない情報です」と続けるもの）は、
-    市が事実を伝えるものなので反応しません（「〜らしいです。事実は確認されていません」は未確認の
+    市が事実を伝えるものなので反応しません。「未確認の情報を広めないようお願いします」「真偽不明の情報は拡散しないで
+    ください」のように、広めないよう呼びかける対象として示した言葉も反応しません（「〜らしいです。事実は確認されていません」は未確認の
     情報のままなので反応します）。
     クマの出没、行方不明者の捜索、詐欺への注意など安全にかかわる告知の「拡散希望」「拡散をお願いします」
     （同じ文か、それだけの文なら同じ段落にその話題があるもの）と、「本当かどうか確認しましょう」
@@ -3302,6 +3304,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     hits = [
         h for h in words
         if not _official_request(doc, h, paragraphs) and not _quoted_hearsay(doc, h)
+        and not _NOT_TO_SPREAD.match(doc.text, h.end)
     ]
     hits += [Hit(a, b, message.format(word=doc.text[a:b])) for a, b in hearsay]
     taken = merged((h.start, h.end) for h in hits)
@@ -3388,6 +3391,13 @@ def _quoted_hearsay(doc: Document, hit: Hit) -> bool:
     ).found(doc, (quote[0], closing))
 
 
+# 「未確認の情報を広めないようお願いします」「真偽不明の情報は拡散しないでください」: the words name what not to
+# pass on, in the city's advice against rumours. Only right after the words: 「未確認情報ですが、ダムが決壊した
+# ようです。むやみに拡散しないでください」 still passes the claim on.
+_NOT_TO_SPREAD = re.compile(
+    r"(?:の|な)?(?:情報|話|投稿|うわさ|噂)?(?:は|を)\s*(?:むやみに|安易に|むやみやたらに)?\s*"
+    r"(?:広めない|広めず|(?:拡散|転送|シェア|リツイート|リポスト)(?:しない|せず|は控え|はお控え|を控え|をお控え))"
+)
 # 「本当かどうか確認しましょう」「真偽不明の情報にご注意ください」 advise against rumours.
 _DOUBT = re.compile(r"本当かどうか|真偽不明|真偽のほど|真偽が")
 _ADVICE = re.compile(r"確認|確かめ|注意|気をつけ|気を付け|うのみ|鵜呑み|惑わされ|落ち着いて")
@@ -3547,12 +3557,39 @@ def _denied(doc: Document, sentence: tuple[int, int]) -> bool:
 _SOURCE = re.compile(r"によると|によれば|によりますと|の発表|が発表|から発表")
 
 
+# 「外国人が井戸に毒を入れたと聞いた」「行方不明者が30人いるとのことです」「浄水場が爆破されたって」: told
+# second-hand, in words other than そうです. Not 「…との情報があります」, the wording of a 不審者情報 notice. Not after a quotation (「「ありがとう」と言われたと聞きました」
+# reports words, not a claim) and, like そうです, only about a [hearsay_topics] matter and without a source.
+_TOLD = re.compile(
+    r"(?<![」』])(?:と|って)(?:は)?聞(?:いた|きました|いています|いてます|いたのですが|いたんですが)"
+    r"|という話を聞(?:いた|きました)"
+    r"|(?<![」』])とのこと(?:です|だ)"
+    r"|(?<=[たるい])って(?=\s*[。!?！？\n]|\s*$)"
+)
+
+
+# 「消防からの連絡では、けが人はいないとのことです」: what the city was told by those who know, reported.
+_TOLD_BY_AUTHORITY = re.compile(
+    r"(?<![の\w])(?:警察|警察署|消防|消防署|消防本部|気象台|気象庁|保健所|県|国|病院|学校|事業者|電力会社|鉄道会社|JR)"
+    r"(?:から|より)"
+)
+
+
 def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
     """「出るそうです」「中止だそうです」: そう after a plain (終止・連体) form is hearsay;
     after a 連用形 or a stem (「降りそうです」「元気そうです」) it describes how something looks."""
+    topics = context_words("rumor.txt", "hearsay_topics")
+    for m in _TOLD.finditer(doc.text):
+        a, b = doc.sentence_at(m.start())
+        # 「【不審者情報】…近づいてきたとのことです」: a labelled notice passes on a report the city received.
+        if topics.found(doc, (a, b)) and not (
+            _SOURCE.search(doc.norm, a, b)
+            or _TOLD_BY_AUTHORITY.search(doc.text, a, m.start())
+            or "情報】" in doc.text[a:b]
+        ):
+            yield m.start(), m.end()
     if "ソウデ" not in doc.folded and "ソウダ" not in doc.folded:
         return
-    topics = context_words("rumor.txt", "hearsay_topics")
     tokens = doc.tokens
     sourced: dict[tuple[int, int], bool] = {}  # per sentence, which may hold many hearsay endings
     for i in range(1, len(tokens) - 1):
