@@ -521,6 +521,8 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     のように、庁内で決めている途中のことや公表前の人事を伝える言い回しも知らせます。「ここだけの話」「オフレコ」
     「内緒ですが」「公表前ですが」「正式発表はまだですが」は、その文か前後の文に施策・人事（統合・廃止・予算・閉館・
     異動など）があるときだけ知らせます（「ここだけの話、夜桜がおすすめです」は対象外です）。
+    入札前（「入札は来週です」「入札前ですが」「公告前」「非公表」）の落札予定者と、金額を添えた予定価格・最低制限価格も
+    知らせます（「事前公表」「公告に記載」「入札結果」「開札」「公表しました」とあるものは対象外です）。
     """
     public = matcher("deliberation.txt", "public")
     hits: list[Hit] = list(
@@ -564,6 +566,7 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     drafts = {id(h) for h in hits}
     hits.extend(_opinions(doc))
     hits.extend(_off_record(doc))
+    hits.extend(_bid_secrets(doc))
     internal = tuple(fold(w) for w in load_sections("deliberation.txt").get("internal", ()))
     for hit in sorted(hits, key=lambda h: h.start):
         marked = any(w in fold(doc.text[hit.start : hit.end]) for w in internal)
@@ -575,6 +578,46 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
         ):
             continue
         yield hit
+
+
+# A bid's undisclosed figures and the expected winner, before the bid is opened: 「来週入札の〇〇橋補修工事、落札予定は
+# △△組です」「予定価格は1億2千万円です。入札は12月15日です」. Their leak decides who wins (上越市 5(4) 「市の業務の
+# 遂行に支障を生じさせ」). A price the city publishes with the notice (事前公表、公告に記載) or after the opening
+# (入札結果、開札) is public.
+_BID_FIGURE = re.compile(r"落札予定者?|落札する予定|落札の予定|予定価格|最低制限価格|調査基準価格")
+_BID_AHEAD = re.compile(
+    r"入札前|公告前|開札前|非公表|入札(?:日)?は(?:来週|来月|明日|明後日|今度|[0-9０-９]+月[0-9０-９]+日)"
+    r"|(?:来週|来月|明日|明後日|今度|次回|今後)の?入札"
+)
+_BID_PUBLISHED = re.compile(
+    r"事前公表|(?:公表|掲載)(?:して(?:い|お)|しました|いたしました|済)|公告(?!前)|開札(?!前)|入札結果|執行結果|落札者(?:が|を|は)?決定"
+    r"|設定しません|設けません|設定なし|設定していません"
+)
+
+_AMOUNT = re.compile(r"[0-9０-９][0-9０-９,，.．]*\s*(?:千|万|億)?\s*(?:千|万)?\s*円")
+
+
+def _bid_secrets(doc: Document) -> Iterator[Hit]:
+    """入札前の予定価格・最低制限価格・落札予定者."""
+    text = doc.text
+    if not _BID_FIGURE.search(text) or not _BID_AHEAD.search(text):
+        return
+    # 「予定価格は非公表ですが」 says the price is secret: its 公表 is no publication.
+    if _BID_PUBLISHED.search(text.replace("非公表", "非")):
+        return
+    for m in _BID_FIGURE.finditer(text):
+        # A price is leaked only with its amount (「予定価格は入札後に公表します」 names none).
+        if "価格" in m.group():
+            a, b = doc.sentence_at(m.start())
+            if (following := doc.sentence_after(b - 1)) is not None:
+                b = following[1]
+            if not _AMOUNT.search(text, a, b):
+                continue
+        yield Hit(
+            m.start(),
+            m.end(),
+            f"入札前の「{m.group()}」は公表していない情報です。入札が終わり、市が公表するまで発信しないでください。",
+        )
 
 
 def _off_record(doc: Document) -> Iterator[Hit]:
