@@ -815,7 +815,7 @@ def discrimination(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Itera
     出ていけと言いたくなります。」）。「」に入れて示したもの（「「出ていけ」と書かれた張り紙がありました」）、
     どちらかの文が差別・人権などに触れているもの、段落が変わったもの、「鬼を追い出そう！」「感染症なんて
     いなくなれ！」「出ていけ、鬼！」のように別の相手を挙げたものは対象外です。
-    属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」、主題のすぐ後の「外国人には本当に帰ってほしい」「外国人は国に帰るべきだ」「障害者は施設にいればいい」、丁寧に言った「外国人は来ないでください」「在日の方々には帰っていただきたい」「高齢者は運転しないでください」）も反応します（外出支援の「障害者の方も、どんどん外に出ていってください」「障害者も高齢者も、積極的に外に出ていってほしい」のように、「も」や「どんどん」「積極的に」で誘って「外に」「外へ」出かけるよう丁寧に頼むものは対象外です。「障害者の方も出ていってください」「障害者の方は外に出ていってください」「外国人は外に出ていけ」「国の外に出ていってください」、後に「二度と戻ってこないで」と続くものは反応します）（「帰ってほしくない」、打ち消した「外国人は国に帰るべきではありません」、意見として紹介する「〜べきだという意見もあります」は対象外です）。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」、前の文で理由を伝える「大雪のため、路面が凍結しています。高齢者は運転しないでください。」）は対象外です。
+    属性を主題にして（「外国人には」「障害者は」）、去ってほしい・人前に出ないでほしいと願う文（「外国人には国に帰ってほしい」「障害者は外に出てこないでほしい」、主題のすぐ後の「外国人には本当に帰ってほしい」「外国人は国に帰るべきだ」「障害者は施設にいればいい」、丁寧に言った「外国人は来ないでください」「在日の方々には帰っていただきたい」「高齢者は運転しないでください」）も反応します（外出支援の「障害者の方も、どんどん外に出ていってください」「障害者も高齢者も、積極的に外に出ていってほしい」のように、「も」や「どんどん」「積極的に」で誘って「外に」「外へ」出かけるよう丁寧に頼むものは対象外です。「障害者の方も出ていってください」「障害者の方は外に出ていってください」「外国人は外に出ていけ」「国の外に出ていってください」、後に「二度と戻ってこないで」「この町から」「邪魔なので」と続くもの、国籍を挙げた「外国人の方も、ぜひ外に出ていってほしい」は反応します）（「帰ってほしくない」、打ち消した「外国人は国に帰るべきではありません」、意見として紹介する「〜べきだという意見もあります」は対象外です）。同じ言葉の見送り（「技能実習生の皆さんには、元気に国に帰ってほしいです」）、本人のための呼びかけ（「高齢者の方は、大雪の日は家にいてほしいです」、前の文で理由を伝える「大雪のため、路面が凍結しています。高齢者は運転しないでください。」）は対象外です。
     「障害者用駐車場への一般車の駐車は迷惑です」「高齢者向け住宅の前への路上駐車は迷惑です」のように、属性の人のための
     もの（〜用・〜向け・〜専用・〜優先）を挙げた文は対象外です（「障害者専用は迷惑だ」のように、それを主題にして
     決めつけるものは反応します）。
@@ -1517,8 +1517,9 @@ _REFUSED = re.compile(
     # 「ご遠慮ください」「ご遠慮いただいております」 turn them away politely; 「ご遠慮なく」 welcomes them.
     r"|ご遠慮(?!\s*(?:なく|無く|なさらず|せず|は(?:いりません|無用|不要)))"
     # 「外国人は入店禁止です」「外国籍の方の入居は禁止」: the notice on the door. Not 「…禁止されています」 (the law
-    # reported) nor 「禁止事項」.
-    r"|禁止(?!\s*(?:され|事項|行為|の)))"
+    # reported) nor a compound it begins (「禁止事項」「外国人の方は禁止薬物の持ち込みにご注意ください」「障害者は
+    # 禁止区域でも駐車できます」).
+    r"|禁止(?![\u4e00-\u9fff\u30a0-\u30ff]|\s*(?:され|の)))"
     # 「お断りしません」「お断りすることはありません」「お断りいたしません」「不可ではありません」 welcome them.
     r"(?!\s*(?:は|も)?(?:し|いたし)(?:ません|ない|ていません|ておりません)"
     r"|\s*(?:する|いたす)こと(?:は|も)?(?:ない|ありません|ございません)"
@@ -1797,7 +1798,7 @@ def _group_statements(doc: Document) -> Iterator[Hit]:
             # The licence advised to those who feel unsafe at the wheel is for them, not the whole age group.
             if _is_licence(doc, xs[k]) and _narrowed(doc, g):
                 continue
-            if _invited_out(doc, end, xs[k].start):
+            if _invited_out(doc, (g.start, end), xs[k].start):
                 continue
             # 「市長の「外国人は出ていけ」との発言は不適切だとして、…」: a remark reported with its repudiation;
             # 「「外国人は出ていけ」という考え方を見直しましょう」: the belief the words voice, to be rethought;
@@ -2455,13 +2456,29 @@ _GONE_OUTDOORS = re.compile(
 _INVITED_OUT = re.compile(r"(?:ください|下さい|みてください|みませんか|みましょう|ほしい|欲しい)")
 # What turns the invitation back into banishment in the words after it: 「…外に出ていってください。そして二度と
 # 戻ってこないでください」.
-_NOT_BACK = re.compile(r"二度と|(?:戻って|帰って|もどって|かえって)(?:こ|来)(?:ないで|るな)|(?:戻って|帰って)くるな")
+# Also the place they are to leave named after it (「…出ていってほしい。日本から。」「…、この町から」「（施設から）」),
+# a return refused in other words (「ここには来ないで」「戻ってこなくていいです」「永久に」), or the scorn that gives
+# the reason (「邪魔なので」「目障りだ」).
+_NOT_BACK = re.compile(
+    r"二度と|永久に|(?:戻って|帰って|もどって|かえって)(?:こ|来)(?:ないで|るな|なくて)|(?:戻って|帰って)くるな"
+    r"|(?:来|こ)(?:ないで|るな|なくて)|戻らなくて|帰らなくて|邪魔|目障り|うざ|ウザ|鬱陶し|うっとうし|消えて"
+    r"|(?:[\u4e00-\u9fff\u30a0-\u30ff]|ここ|そこ)から(?:も)?(?=[、,。．！!？?）)\s]|$)"
+)
 _NOT_BACK_REACH = 40
 
 
-def _invited_out(doc: Document, group_end: int, start: int) -> bool:
-    """True when the 「出ていって」 at `start`, after the group ending at `group_end`, is the 外出支援 post's
-    polite invitation out of doors (`_GONE_OUTDOORS`), not an order or a wish that they leave."""
+# Whom a 外出支援 post invites out: disabled and older people. 「外国人の方も、ぜひ外に出ていってほしい」
+# 「在日の方も、どんどん外に出ていってください」 tell a nationality to get out of the country, as 「外」 alone says.
+_OUTING_GROUP = re.compile(r"障害|障がい|障碍|車いす|車椅子|高齢|老人|年寄り")
+
+
+def _invited_out(doc: Document, group: tuple[int, int], start: int) -> bool:
+    """True when the 「出ていって」 at `start`, after `group` (its span), is the 外出支援 post's polite
+    invitation out of doors (`_GONE_OUTDOORS`) to disabled or older people, not an order or a wish that they
+    leave."""
+    if not _OUTING_GROUP.search(doc.text, *group):
+        return False
+    group_end = group[1]
     went = next((w for w in ("出ていって", "出て行って") if doc.text.startswith(w, start)), None)
     if went is None:
         return False
@@ -2656,7 +2673,7 @@ def _wished_away(doc: Document) -> Iterator[Hit]:
                     if w.group("advice") is not None and not _ADVICE_TAIL.fullmatch(doc.text, w.end(), sent[1]):
                         continue
                 # 「障害者も高齢者も、どんどん外に出ていってほしい！」 wishes them out of doors.
-                if _invited_out(doc, g.end, w.start()):
+                if _invited_out(doc, (g.start, g.end), w.start()):
                     continue
                 yield Hit(
                     g.start,
