@@ -67,7 +67,11 @@ def insult(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]
     「ばか旨い」「バカ安い」「馬鹿美味しい」「ばかきれいだこて」のように形容詞・形容動詞のすぐ前に置いた「ばか」は、
     話し言葉や新潟の方言の「とても」なので対象外です（「バカくさい」「バカっぽい」「バカみたい」「バカ愚か」は反応します）。
     図書館の新着図書や映画・展示の紹介で『』に入れた書名・作品名の中の語（『アホでもわかる確定申告』）も
-    対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。
+    対象外です（[works]: 図書・新着・著・作品・映画・展示などの語が下書きにあるとき）。「」に入れたものも、すぐ後に
+    「の上映会」「という本」「という絵本」「を上映」などと作品であることを書いたもの、すぐ前に「映画」「ドラマ」「絵本」
+    などと書いたもの（「ドラマ「黙れ、と言われても」の上映会」「絵本「だまれ」を読み聞かせします」）、映画や図書の
+    下書きで「の名台詞」「というセリフ」「というタイトル」と続くもの（「「黙れ小僧！」の名台詞で知られる映画の上映会」）は
+    対象外です（「」の外の語、「「市長はバカだ」というタイトルでブログを書きました」は反応します）。
     リンク（URL）のパスやクエリの中の語（「https://www.city.example.lg.jp/kuso/」）は読み手に向けた
     言葉ではないので対象外です（リンクの前後の本文に書いた語や、読み手に見えるホスト名
     「fuck-the-mayor.com」の語は反応します）。
@@ -384,7 +388,10 @@ def _driven_out(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 def _in_title(doc: Document, start: int, end: int) -> bool:
-    """Whether [start, end) is inside a 『』 title in a draft about books, films or exhibitions."""
+    """Whether [start, end) is inside a 『』 title in a draft about books, films or exhibitions, or inside a 「」
+    quote the words around it name as a work or its famous line (`_NAMED_AS_WORK`)."""
+    if _in_named_work(doc, start, end):
+        return True
     opening = doc.text.rfind("『", max(0, start - _TITLE_REACH), start)
     if opening < 0 or "』" in doc.text[opening:start]:
         return False
@@ -399,6 +406,39 @@ def _in_title(doc: Document, start: int, end: int) -> bool:
 
 # Long enough for 『くそつまらない未来を変えられるかもしれない投資の話』, short of a paragraph.
 _TITLE_REACH = 40
+
+# A library's or 公民館's screening and book notices write titles and famous lines in 「」 as often as in 『』:
+# 「「黙れ小僧！」の名台詞で知られる映画の上映会」「ドラマ「黙れ、と言われても」の上映会」「絵本「だまれ」の読み
+# 聞かせ」. Only where the words right after the quote (or the kind of work right before it) say so: 「「黙れ」と
+# 市長に言われた」 is speech, left to _reported, and an insult outside the quote is the post's own.
+# A line or a title alone (「「市長はバカだ」というタイトルでブログを書きました」) may be anyone's: only with the
+# draft about books or films ([works]), as for 『』.
+# The kind of work, a word of its own (not 「という本当に」「という本音」).
+_WORK_KIND = r"(?:本|絵本|映画|小説|ドラマ|アニメ|作品|童話|紙芝居|詩集|歌|曲)(?![\u4e00-\u9fff])"
+_WORK_AFTER = re.compile(
+    rf"」[ \t　]*(?:という(?:(?:タイトル|題名|書名)の)?{_WORK_KIND}"
+    r"|(?P<line>の(?:名台詞|名セリフ|名ぜりふ|台詞|セリフ|せりふ)|という(?:名?(?:台詞|セリフ|せりふ)|タイトル|題名|書名))"
+    r"|の(?:上映会|上映|読み聞かせ|朗読)"
+    r"|を上映)"
+)
+_WORK_BEFORE = re.compile(r"(?:映画|ドラマ|アニメ|絵本|小説|童話|紙芝居|詩集|書籍|新刊|演劇|舞台|楽曲|主題歌)[ \t　]*$")
+
+
+def _in_named_work(doc: Document, start: int, end: int) -> bool:
+    """Whether [start, end) is inside a 「」 quote named as a work's title or line (`_WORK_AFTER`,
+    `_WORK_BEFORE`)."""
+    opening = doc.text.rfind("「", max(0, start - _TITLE_REACH), start)
+    if opening < 0 or "」" in doc.text[opening:start]:
+        return False
+    closing = doc.text.find("」", end, end + _TITLE_REACH)
+    if closing < 0 or "「" in doc.text[end:closing] or "\n" in doc.text[opening:closing]:
+        return False
+    if _WORK_BEFORE.search(doc.text, max(0, opening - 8), opening):
+        return True
+    named = _WORK_AFTER.match(doc.text, closing)
+    if named is None:
+        return False
+    return named.group("line") is None or context_words("insult.txt", "works").found(doc, (0, len(doc.text)))
 
 
 _NAMED_AS_WORDS = re.compile(

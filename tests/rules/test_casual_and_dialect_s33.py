@@ -160,6 +160,16 @@ ORDINARY = [
     "There is no stupid question: ask the tourist center anything!",
     "Avoid stupid mistakes: check the last bus before you go.",
     "Don't do stupid things near the river during the festival.",
+    # A library's or 公民館's screening and book notices name works and their famous lines in 「」 as well as 『』.
+    "「黙れ小僧！」の名台詞で知られる映画の上映会を開きます",
+    "ドラマ「黙れ、と言われても」の上映会",
+    "「黙れ小僧！」というセリフが有名な映画です。",
+    "「黙れ小僧」というタイトルの本を紹介します。",
+    "絵本「だまれ」を読み聞かせします。",
+    "「うるさい、黙れ」という本を入荷しました。",
+    "「バカ」という絵本の読み聞かせ会を開きます。",
+    # Speech reported, as any short quoted insult (test_insult_reported_harm_s31.py).
+    "「黙れ」と市長に言われた",
 ]
 
 # Said to a person or a group: each must be stopped (茅野市 4(7)①, 上越市 5(5)).
@@ -221,6 +231,12 @@ ALREADY_CAUGHT = [
     ("prohibited.insult", "ババアうるせぇ"),
     ("prohibited.insult", "ぶちころすぞ"),
     ("prohibited.insult", "fucking tourists"),
+    # A title or a famous line exempts the quote only: the post's own words, and a quote with no work named, fire.
+    ("prohibited.insult", "黙れ小僧"),
+    ("prohibited.insult", "「黙れ小僧！」の名台詞で知られる映画の上映会です。黙れ小僧"),
+    ("prohibited.insult", "「市長はバカだ」というタイトルでブログを書きました"),
+    ("prohibited.insult", "「バカ」という本当にひどい言葉を市長が使った。"),
+    ("prohibited.insult", "議員「黙れ」"),
     ("prohibited.discrimination", "あいつガイジやろ"),
     ("prohibited.discrimination", "あいつｶﾞｲｼﾞ"),
     ("prohibited.discrimination", "ガ イ ジ"),
