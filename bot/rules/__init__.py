@@ -25,7 +25,7 @@ from bot.rules.model import (
     RulePolicy,
     Severity,
 )
-from bot.rules.pii import card_number_spans
+from bot.rules.pii import card_number_spans, my_number_spans
 from bot.rules.registry import _RULES
 
 # Ordered as in SPEC §5, read-only for everyone else.
@@ -100,5 +100,6 @@ __all__ = [
     "check",
     "duplicate_signature",
     "is_blocking",
+    "my_number_spans",
     "secret_value_spans",
 ]

@@ -800,25 +800,36 @@ def my_number(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[H
     指摘では番号を「＊＊＊＊ ＊＊＊＊ ＊＊＊＊」のように伏せて示します（スレッドへの返信も番号の写しになり、
     作成者が番号を消したりメッセージを削除したりしても残るため）。
     """
+    for start, end in _my_number_spans(doc, ctx.now.year):
+        yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
+
+
+def my_number_spans(text: str, year: int) -> list[tuple[int, int]]:
+    """Where pii.my_number finds a 個人番号 in ``text`` (code-point spans of ``text``), a time stamp
+    (「202604041530」) read as of the years around ``year``: for text kessai keeps beyond a draft (an
+    incident report of a misposting pastes the post). 番号法 limits providing a 個人番号 to the cases it
+    lists, so a copy in the escalation channel or the incident's record is a breach of its own."""
+    return list(_my_number_spans(Document(text), year))
+
+
+def _my_number_spans(doc: Document, year: int) -> Iterator[tuple[int, int]]:
     for groups in _runs(doc, 12):
         for a, b in _windows(groups, _my_number_shape, 3):
             digits = _digits(doc.numview[a:b])
             if len(set(digits)) == 1 or not my_number_is_valid(digits) or _example(doc, a, b):
                 continue  # 「0000 0000 0000」 is a blank form's, whatever its check digit
-            if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, ctx.now.year):
+            if _named_as_other_number(doc, a) or _amount_or_time(doc, a, b, year):
                 continue
             labelled = _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) is not None
             if (_listed_years(doc.numview[a:b]) or _counted_list(doc, a, b)) and not labelled:
                 continue
-            start, end = doc.span(a, b)
-            yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
+            yield doc.span(a, b)
     if _MY_NUMBER_WORDS.search(doc.norm):
         for m in _BOXED_MY_NUMBER.finditer(doc.numview):
             if not my_number_is_valid(_digits(m.group())) or _example(doc, m.start(), m.end()):
                 continue
             if _MY_NUMBER_LABEL.search(doc.norm, max(0, m.start() - 24), m.start()):
-                start, end = doc.span(m.start(), m.end())
-                yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
+                yield doc.span(m.start(), m.end())
         yield from _kanji_my_numbers(doc)
 
 
@@ -843,7 +854,7 @@ def _look_alike_group(m: re.Match[str]) -> str:
     return group.translate(_AS_DIGITS) if 0 < letters <= len(group) // 4 else group
 
 
-def _kanji_my_numbers(doc: Document) -> Iterator[Hit]:
+def _kanji_my_numbers(doc: Document) -> Iterator[tuple[int, int]]:
     """個人番号 written in kanji digits, alone or mixed with others (「個人番号：一二三四 五六七八 九〇一八」),
     in formal numerals (「肆捌弐壱…」) or with letters for digits (「I234 5678 9O18」). A run of 〇 is a
     placeholder as often, and its checksum can pass: only after the number's label."""
@@ -864,8 +875,7 @@ def _kanji_my_numbers(doc: Document) -> Iterator[Hit]:
             if read[a:b] == numbers[a:b] or len(set(digits)) == 1 or not my_number_is_valid(digits):
                 continue  # no kanji in it (the main loop's), or 〇〇〇〇 〇〇〇〇 〇〇〇〇 of a blank form
             if _MY_NUMBER_LABEL.search(doc.norm, max(0, a - 24), a) and not _example(doc, a, b):
-                start, end = doc.span(a, b)
-                yield _number_hit(doc, start, end, _MY_NUMBER_MESSAGE)
+                yield doc.span(a, b)
 
 
 _MY_NUMBER_MESSAGE = "個人番号（マイナンバー）と思われる12桁の番号です。個人番号は絶対に掲載しないでください。"
