@@ -24,7 +24,9 @@ SHAPES = ["PW: tbd → ", "パスワード：Kes2026!x ", "パスワード：12/
           "PIN 1234 と ", "パスワード：さくら ", "パスワード：あい う ", "PW: Kes1 (", "PW: a (", "PW：桜 ", "旧 Windows10 ", "、090-1-234 ",
           "PW：旧 iPhone15 / 新 ", "PW 旧 ", "PW: a (b) c ", "PW: a [1] ", "パスワード：さくら 10時 ", "、+81-1-2345-", "、v1 の ", "/ iPhone15 から ", "PW: no idea ", "PW: not ", "PW→旧 Win1、新 ", "(旧 abc1))))) ", "PW: a1 / ", "PW: a  /  /  / ", "PW: none、abc1 ", "PW: not → 1234 ", "PW a1 から pc1 に更新 ", "PW: abcd(((( ", "パスワード：a(あ ",
           # Session 30: a numbered label, kana after は and a space or a comma, a place changed from, a spaced note.
-          "PW2: a1、", "パスワードは　さくら ", "パスワード、もち ", "PW Teams から変更 ", "P（1 2） ひ", "パスワード（1 2） "]
+          "PW2: a1、", "パスワードは　さくら ", "パスワード、もち ", "PW Teams から変更 ", "P（1 2） ひ", "パスワード（1 2） ",
+          # Session 33: a 個人番号 (pii.my_number) beside a password, each masked span looked up among the others.
+          "マイナンバー 1234 5678 9018 PW: abc12345\n", "個人番号：１２３４　５６７８　９０１８、"]
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ import itertools
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -33,7 +33,7 @@ from sqlmodel import Session, col, select
 
 from bot import errors, exporting, render
 from bot.config import Account, OrgConfig
-from bot.rules import card_number_spans, secret_value_spans
+from bot.rules import card_number_spans, my_number_spans, secret_value_spans
 from bot.rules.credentials import (
     RESCAN_LIMIT,
     before_next_field,
@@ -1445,10 +1445,41 @@ def _past_a_labels_number(text: str, start: int, end: int) -> int:
     return start
 
 
+@dataclass(frozen=True)
+class Masked:
+    """A report's text as kessai keeps and posts it (``mask_secrets``), how many values were masked,
+    and of which kinds (MASKED_KINDS' keys): the reporter is told what, and told to change a password only
+    when one was written."""
+
+    text: str
+    count: int
+    kinds: frozenset[str]
+
+
+# What the reporter is told was masked, in this order.
+MASKED_KINDS = {"password": "パスワード", "card": "カード番号", "my_number": "個人番号（マイナンバー）"}
+
+
+def masked_note_ja(masked: Masked) -> str:
+    """The line of the reporter's receipt that says what was masked ("" when nothing was)."""
+    if not masked.count:
+        return ""
+    kinds = "や".join(label for kind, label in MASKED_KINDS.items() if kind in masked.kinds)
+    return (f"\n内容に書かれていた{kinds}は、通知と記録には伏せ字にしました。"
+            + ("漏えいしたパスワードは直ちに変更してください（上越市 6(1)①）。" if "password" in masked.kinds else ""))
+
+
 def mask_secrets(text: str, *, about_a_password: bool = False, year: int | None = None) -> tuple[str, int]:
-    """``text`` with each secret value written in it replaced by SECRET_MASK, and how many;
+    """``text`` with each secret value written in it (a password, a PIN, a token; a card's number; a 個人番号)
+    replaced by SECRET_MASK, and how many;
     ``about_a_password`` when the text reports a leaked password (旧/新 are then its labels); ``year``
     the report's (a card's expiry typed after its number reads as of it; this year's by default)."""
+    masked = mask_report(text, about_a_password=about_a_password, year=year)
+    return masked.text, masked.count
+
+
+def mask_report(text: str, *, about_a_password: bool = False, year: int | None = None) -> Masked:
+    """``mask_secrets``, saying also which kinds of value were masked."""
     # A date the rule reads as the value (「パスワードは 2026/11/30 に変更」) is when it was changed, as
     # after any label: masked, the record lost the date and read as though a password were written.
     spans = sorted(_with_its_closing_bracket(text, *_inside_brackets(text, a, _without_a_glued_tail(text, a, b)))
@@ -1461,16 +1492,47 @@ def mask_secrets(text: str, *, about_a_password: bool = False, year: int | None 
     spans += _passphrase_spans(text) + _japanese_value_spans(text) + _japanese_value_after_a_break_spans(text) + _old_and_new_spans(text, about_a_password)
     spans += _listed_after_words_of_no_value(text) + _short_and_next_line_spans(text) + _table_cell_spans(text)
     spans += _named_secret_spans(text) + _value_after_a_date_spans(text) + _values_after_what_is_said_spans(text)
+    year = year or datetime.now(UTC).year
     # A card's number, as pii.card_number finds it: a report of a misposting pastes the post, and the alert and
     # the record were another copy of the number the findings show masked.
-    spans += card_number_spans(text, year or datetime.now(UTC).year)
-    merged = _merged(text, spans)
+    cards = card_number_spans(text, year)
+    # A 個人番号, as pii.my_number finds it: a 誤投稿 report pastes the post that published one, and 番号法 limits
+    # providing it to the cases it lists (19条), so the alert, the record and the export were a breach of their
+    # own; the handlers need the post's link, never the number. Mobile numbers (pii.phone) are not masked: the
+    # handlers call whoever's number went out to apologise and ask whether it is misused, and a report gives
+    # the reporter's own (「折り返しは 090-…」); inside the escalation's few that is the number's use, as
+    # 個人情報保護法 allows, while a 個人番号 may be used for nothing but what 番号法 lists.
+    numbers = my_number_spans(text, year)
+    passwords = spans
+    merged = _merged(text, passwords + cards + numbers)
     merged = _with_the_values_listed_after(text, _merged(text, merged + _values_in_notes_spans(text, merged)))
     out, last = [], 0
+    kinds: set[str] = set()
+    in_cards, in_numbers, in_passwords = _overlap_test(cards), _overlap_test(numbers), _overlap_test(passwords)
     for start, end in merged:
         out += [text[last:start], SECRET_MASK]
         last = end
-    return "".join(out) + text[last:], len(merged)
+        card, my_number = in_cards(start, end), in_numbers(start, end)
+        kinds |= {"card"} if card else set()
+        kinds |= {"my_number"} if my_number else set()
+        # A value of the password rules', or one the lists and notes after a value added.
+        if not (card or my_number) or in_passwords(start, end):
+            kinds.add("password")
+    return Masked("".join(out) + text[last:], len(merged), frozenset(kinds))
+
+
+def _overlap_test(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether [start, end) overlaps any of ``spans`` (which may overlap one another), by bisection: a report of a
+    value on each line has thousands of spans, and a scan of them all for each masked one was quadratic."""
+    ordered = sorted(spans)
+    starts = [a for a, _b in ordered]
+    reach = list(itertools.accumulate((b for _a, b in ordered), max))  # the furthest end of the spans up to each
+
+    def test(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)  # the spans that start before ``end``
+        return i > 0 and reach[i - 1] > start
+
+    return test
 
 
 # Payload key (not sent to Slack) naming the incident a message to the escalation channel is
@@ -1651,7 +1713,8 @@ class IncidentService:
         if len(description) > DESCRIPTION_LIMIT:  # the form allows no more; a forged one is told, not cut
             raise errors.InvalidInput(f"内容は {DESCRIPTION_LIMIT:,} 文字以内で書いてください（今は {len(description):,} 文字です）。")
         now = (now or self._now()).astimezone(UTC)
-        description, masked = mask_secrets(description, about_a_password=kind == "password_leak", year=now.year)
+        masked = mask_report(description, about_a_password=kind == "password_leak", year=now.year)
+        description = masked.text
         with self.db.session() as s:
             if not self.kessai.claim_submission(s, submission, now):
                 log.info("incident form %s was submitted again; reported already", submission)
@@ -1687,14 +1750,13 @@ class IncidentService:
                     + escalation_departments_or_neutral_ja(self.org) + ("と運用管理責任者" if account_id else "")
                     + "に通知しました。担当者が対応を始めるまで、"
                     "SNS 上で個人の判断による返信や削除は控えてください（和気町 6 その他共通事項）。"
-                    + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
-                       "変更してください（上越市 6(1)①）。" if masked else ""))})
+                    + masked_note_ja(masked))})
                 incident_id = inc.id or 0
         self.kessai.after_commit()
         return incident_id
 
     def _reported_again(self, s: Session, now: datetime, first: IncidentRow, reporter: str, description: str,
-                        masked: int) -> None:
+                        masked: Masked) -> None:
         """A report of the incident ``first`` (``SAME_INCIDENT_WITHIN``): what it says goes in the
         record and the alert's thread, unless it repeats, word for word, what is there already."""
         # Word for word what this reporter said before is their form sent again; the same words from
@@ -1723,8 +1785,7 @@ class IncidentService:
             f"報告を受け付けました。同じアカウントの{ref}同じインシデントとみなし、あなたの報告は続報として"
             "アラートのスレッドと記録に加えました（関係者への重ねての一斉通知はしていません）。別の事案の場合は、"
             f"お手数ですが{escalation_departments_or_neutral_ja(self.org)}に直接お知らせください。"
-            + ("\n内容に書かれていたパスワードは、通知と記録には伏せ字にしました。漏えいしたパスワードは直ちに"
-               "変更してください（上越市 6(1)①）。" if masked else ""))})
+            + masked_note_ja(masked))})
 
     def current_alert(self, s: Session, incident_id: int) -> dict[str, Any] | None:
         """The alert as it should look now (None: no such incident), for a copy sent late."""

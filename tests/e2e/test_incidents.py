@@ -1722,3 +1722,35 @@ def test_a_spaced_password_after_now_currently_or_set_to_is_masked_whole() -> No
     for kept in ("The password is now 12 characters long", "The password has been reset to the default",
                  "password is now 2 weeks old"):
         assert inc.mask_secrets(kept, about_a_password=True) == (kept, 0), kept
+
+
+def test_a_my_number_pasted_into_a_misposting_report_or_its_summary_is_masked_everywhere_it_is_kept(
+        sqlite_stack: LocalStack) -> None:
+    """A 誤投稿 report pasted the post that published a 個人番号: the alert, its thread, App Home, the record and
+    `kessai incidents export` each held it again, a provision 番号法 does not allow, and the reporter was told
+    nothing. The resolution summary quoting it likewise. A mobile number beside it is kept (whom to call)."""
+    st = sqlite_stack
+    st.driver.app_home_opened("U0JOHO")
+    st.slack.wait_for(lambda: st.slack.home("U0JOHO"), timeout=10, message="App Home drawn")
+    post = "【児童手当】山田太郎様（個人番号 １２３４－５６７８－９０１８）の申請を受け付けました"
+    submit_report(st, "U0OPERATOR", "misposting", f"次の投稿を誤って公開しました。\n{post}\n連絡先 090-2222-3333")
+    msg = alert(st)
+    st.driver.block_action("U0JOHO", inc.RESOLVE_ACTION, channel=msg.channel, message_ts=msg.ts)
+    st.slack.wait_for(lambda: st.slack.latest_view("U0JOHO", inc.RESOLVE_CALLBACK), timeout=10, message="resolve form")
+    answer = st.driver.view_submission("U0JOHO", inc.RESOLVE_CALLBACK, {
+        inc.SUMMARY_ACTION: "投稿を削除し、1234-5678-9018 の方に謝罪しました。"})
+    assert answer.status == 200 and answer.json() is None, answer.body
+    settle(st)
+    row = incident_row(st)
+    with st.rt.db.session() as s:
+        exported = inc.to_csv(inc.export_rows(s, st.rt.org, {}, st.rt.kessai.tz))
+        details = " ".join(e.detail or "" for e in s.exec(select(IncidentEventRow)))
+    kept = (all_text(alert(st)), " ".join(replies(st, msg)), str(st.slack.home("U0JOHO")), row.description,
+            row.summary or "", exported, details)
+    for where in kept:
+        assert "５６７８" not in where and "5678-9018" not in where and "9018" not in where, where
+    assert f"（個人番号 {inc.SECRET_MASK}）の申請" in row.description and "連絡先 090-2222-3333" in row.description
+    assert row.summary == f"投稿を削除し、{inc.SECRET_MASK} の方に謝罪しました。"
+    [receipt] = [m for m in dm(st, "U0OPERATOR") if "受け付けました" in m.text]
+    assert "個人番号（マイナンバー）は、通知と記録には伏せ字にしました" in receipt.text
+    assert "パスワード" not in receipt.text

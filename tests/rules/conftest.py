@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import incidents
-from bot.rules import CheckContext, Finding, RulePolicy, check, secret_value_spans
+from bot.rules import CheckContext, Finding, RulePolicy, check, my_number_spans, secret_value_spans
 
 JST = ZoneInfo("Asia/Tokyo")
 # A Thursday in working hours; 2025-11-22 is a Saturday.
@@ -47,6 +47,20 @@ def assert_secret_flagged_and_masked(text: str, value: str) -> None:
     for about_a_password in (True, False):
         masked, _ = incidents.mask_secrets(text, about_a_password=about_a_password)
         assert value not in masked, masked
+
+
+def assert_my_number_flagged_and_masked(text: str, number: str) -> None:
+    """pii.my_number fires on ``number`` in ``text`` and shows it in no excerpt, my_number_spans gives the finding's
+    span, and the incident report has SECRET_MASK there and nothing else changed, whether or not the incident is
+    about a password (番号法: the report pasting the post must not be another copy of it)."""
+    [found] = findings_of("pii.my_number", text)
+    assert text[found.start : found.end] == number, text
+    assert number not in found.excerpt
+    assert my_number_spans(text, NOW.year) == [(found.start, found.end)]
+    for about_a_password in (True, False):
+        masked = incidents.mask_report(text, about_a_password=about_a_password, year=NOW.year)
+        assert masked.text == text[: found.start] + incidents.SECRET_MASK + text[found.end :], masked.text
+        assert (masked.count, masked.kinds) == (1, {"my_number"})
 
 
 def corpus_codes(platform: str, text: str, now: datetime) -> tuple[str, ...]:

@@ -427,6 +427,23 @@ def test_the_same_words_from_another_person_are_recorded_as_a_second_witness(wor
     assert timeline(world, first) == ["reported", "reported_again"]
 
 
+def test_a_my_number_in_a_joined_report_is_masked_in_the_thread_and_the_record(world: World) -> None:
+    """A second witness of a 誤投稿 pastes the post with its 個人番号: the note in the alert's thread and the
+    record's event were another copy of it, and the receipt told of no masking (or, as for a card, of a password)."""
+    first = report(world, kind="misposting")
+    world.incidents.report(kind="misposting", account_id="joetsu-x", reporter="U0OPERATOR2", now=jst(2026, 11, 24, 10, 6),
+                           description="同じ投稿です：「マイナンバー 1234 5678 9018 の方へ」")
+    assert timeline(world, first) == ["reported", "reported_again"]
+    with world.db.session() as s:
+        [again] = s.exec(select(IncidentEventRow).where(IncidentEventRow.event == "reported_again")).all()
+    assert again.detail == f"同じ投稿です：「マイナンバー {inc.SECRET_MASK} の方へ」"
+    [note] = world.posts(to="C0ESCALATE", contains="追加の報告")
+    assert "9018" not in json.dumps(note, ensure_ascii=False)
+    [receipt] = world.posts(to="U0OPERATOR2", contains="続報")
+    assert "個人番号（マイナンバー）は、通知と記録には伏せ字にしました" in receipt["text"]
+    assert "パスワード" not in receipt["text"]
+
+
 def test_a_joined_report_wakes_the_outbox_after_its_messages_are_committed(world: World, db: Database) -> None:
     """The outbox worker is woken (``after_commit``) to send at once what a report wrote: for a report
     joined to an earlier one it was woken inside the transaction, found nothing committed, and the
