@@ -37,7 +37,7 @@ FORM_SLACK_BUSY_JA = ("Slack が混み合っていたため、フォームを開
 # trying again will not help: blaming time sent them round in circles, so they are sent to the
 # IT 担当, who finds Slack's answer in the log line written beside it.
 FORM_REFUSED_JA = ("フォームを開けませんでした。もう一度お試しいただいても開かない場合は、"
-                   "お手数ですが IT 担当者にお知らせください（原因は kessai の記録に残っています）。")
+                   "お手数ですが、システム管理者（IT 担当）にお知らせください（原因は kessai のログに残っています）。")
 # The call never reached Slack (connection refused, a proxy or name look-up failing).
 FORM_SLACK_UNREACHABLE_JA = ("Slack と通信できず、フォームを開けませんでした。"
                              "少し時間をおいて、もう一度お試しください。")
