@@ -54,7 +54,7 @@ PLAN_RECEIVER_MARKER = "広報"  # 上越市 6(1)①: 計画書を広報対話�
 
 def escalation_people(org: OrgConfig, account_id: str | None = None) -> list[str]:
     """Whom an escalation reaches in person: the account's approvers and deputies (if any), and
-    the 課長補佐以上 of 情報政策室 / 広報対話課."""
+    the approver-rank members of the escalation organisations (``is_escalation_officer``)."""
     people: list[str] = []
     account = org.account(account_id or "")
     if account is not None:
