@@ -119,9 +119,12 @@ TOKENLESS_OPS = frozenset({"respond"})
 SLACK_SIDE_ERRORS = frozenset({"fatal_error", "internal_error", "service_unavailable", "request_timeout"})
 # The last error of a message Slack answered 429: waiting its turn, not stalled (bot.web.health).
 RATE_LIMITED_PREFIX = "rate limited"
-# A message's 429s are logged at INFO below this many attempts in a row (bot.web.STALLED_ATTEMPTS,
-# where /healthz starts counting it as stalled): from then on each retry is a WARNING.
-RATE_LIMITED_QUIET = 10
+# A message failed this many times in a row (about 8 minutes of retries with the outbox's backoff):
+# Slack is down or out of reach, and nothing goes out. bot.web reports it stalled on /healthz (the
+# backlog alone is only a number, and a monitor that looks at the status saw 200 all through an
+# outage or a firewall change). A message's 429s are logged at INFO for as many attempts (a busy
+# morning's DMs meet Slack's limit in normal operation), then each retry is a WARNING.
+STALLED_ATTEMPTS = 10
 # HTTP 413 without Slack's JSON: a proxy on the way (or Slack's edge) refuses the request as too
 # large, and the same request is refused the same way every time. Retried as an unreadable answer,
 # it was given up only after MAX_ATTEMPTS (hours), and then reported as never answered. The reason
@@ -1050,7 +1053,7 @@ class SlackGateway:
                     # 429 waited out (a busy morning's DMs meet Slack's limit in normal operation)
                     # until the message has been held back as long as /healthz calls stalled.
                     quiet = isinstance(outcome, ScopeRefused) or (
-                        isinstance(outcome, RateLimited) and row.attempts + 1 < RATE_LIMITED_QUIET)
+                        isinstance(outcome, RateLimited) and row.attempts + 1 < STALLED_ATTEMPTS)
                     level = logging.INFO if quiet else logging.WARNING
                     if since is None:
                         log.log(level, "outbox %s (%s) will retry in %.1fs: %s", row.id, row.op,

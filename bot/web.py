@@ -29,6 +29,7 @@ from bot.slack_gateway import (
     PARENT_REFUSED_PREFIX,
     RATE_LIMITED_PREFIX,
     SCOPE_REFUSED_PREFIX,
+    STALLED_ATTEMPTS,
 )
 from storage import drafts as draft_repo
 from storage import outbox
@@ -38,10 +39,6 @@ log = logging.getLogger(__name__)
 
 # A thread reply waiting this long for its parent message means something is stuck (see health).
 HELD_TOO_LONG = timedelta(hours=1)
-# A message failed this many times in a row (about 8 minutes of retries with the outbox's backoff):
-# Slack is down or out of reach, and nothing goes out. The backlog alone is only a number, and
-# a monitor that looks at the status saw 200 all through an outage or a firewall change.
-STALLED_ATTEMPTS = 10
 # Stalled rows make /healthz 503 only while Slack has taken nothing from this process for this
 # long (two retries at the longest backoff): then Slack is down or out of reach from here. While
 # messages go out, a stalled row is one message failing on its own (given up at MAX_ATTEMPTS),
