@@ -47,7 +47,7 @@ class StaleVersion(KessaiError):
 class ContentMismatch(KessaiError):
     message_ja = ("このボタンやフォームは、kessai に記録されている下書きとは別の内容に対するものです（データベースを以前の状態に"
                   "戻した後などに起こります）。何も記録していません。最新のメッセージのボタンから操作してください。"
-                  "心当たりがない場合は IT 担当にお知らせください。")
+                  "心当たりがない場合は、システム管理者（IT 担当）にお知らせください。")
 
 
 class UnknownDraft(KessaiError):
