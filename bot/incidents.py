@@ -232,7 +232,7 @@ EVENT_JA = {
 @dataclass(frozen=True)
 class ChecklistItem:
     id: str
-    text: str  # 「{統括}」 stands for the departments that receive every incident (checked_ja)
+    text: str  # 「{統括}」 stands for the departments that receive every incident (text_for)
     clause: str
 
     def text_for(self, org: OrgConfig) -> str:
