@@ -3317,7 +3317,10 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。様子を表す「降りそうです」、
     「気象台によると」のように出典を示した文、「雁木は雪国の知恵だそうです」のような話題は
     対象外）、同じ話題の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」（「消防から」「警察によると」
-    のように出典を示した文、「」の言葉を聞いたもの、【不審者情報】のようなお知らせは対象外）、「との噂」「未確認ですが」「（未確認）」
+    のように出典を示した文、「」の言葉を聞いたもの、【不審者情報】のようなお知らせは対象外）。そうですとこれらは、
+    昔のことを伝える文（「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が決壊したそうです」。毒・略奪・
+    外国人などを含むものと、今夜・今回などの今の話は除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
+    反応しません。「との噂」「未確認ですが」「（未確認）」
     「拡散希望」「RT希望」、出どころを示さない「SNSで見たのですが」「知人から聞いた話」、英語の
     「rumor has it」「unconfirmed reports」「I heard that」「Please share widely」などに反応します。
     「上越らしい風景」の「らしい」は接尾辞なので反応しません。
@@ -3611,7 +3614,37 @@ def _denied(doc: Document, sentence: tuple[int, int]) -> bool:
     return _DENIAL.search(doc.text, a, b) is not None
 
 
-_SOURCE = re.compile(r"によると|によれば|によりますと|の発表|が発表|から発表")
+# 「（警察発表）」「消防発表」: the source given after the claim, as police and fire reports are quoted.
+_SOURCE = re.compile(r"によると|によれば|によりますと|の発表|が発表|から発表|(?:警察|警察署|消防|消防本部|気象台|気象庁|保健所)発表")
+
+# What no rumour is: a sentence set in the past (「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が
+# 決壊したと聞きました」, 郷土史 and 防災 lessons) or an event's rain plan (「雨天の場合は中止とのことです」). A past
+# crime or poisoning is still reported: 「関東大震災では外国人が井戸に毒を入れたそうです」 is the rumour that
+# killed people then and would stir hatred now.
+_PAST = re.compile(
+    r"昔|かつて|当時|戦時中|戦争中|戦前|戦後|(?:江戸|明治|大正|昭和|平成|戦国|室町|鎌倉)(?:時代|[0-9０-９元]+年)"
+    r"|[0-9０-９]+年前|[0-9０-９]{4}年の"
+    r"|(?:中越|中越沖|新潟|東日本|阪神|淡路|能登半島|熊本|関東|北海道胆振東部)(?:大)?(?:地震|震災)|大震災|大火"
+)
+_PAST_BUT_STILL_RUMOUR = re.compile(r"毒|略奪|窃盗|暴動|放火|襲撃|襲わ|襲っ|外国人|朝鮮|中国人|韓国人")
+# Not history when the sentence is about now (「今夜ダムが決壊するとのことです」 from 「昔から住んでいる人」) or holds
+# the past only as a measure (「かつてない大雨」「東日本大震災のような津波が来る」).
+_NOW = re.compile(
+    r"今夜|今朝|今日|本日|明日|明朝|今回|現在|今後|先ほど|さっき|昨日|昨夜|今、|いま|これから|昔から住|かつてな|かつて無"
+    r"|(?:地震|震災|大火)(?:の|と同じ)?(?:よう|並|級|規模|以来|以上|を上回)"
+)
+_RAIN_PLAN = re.compile(
+    r"(?:雨天|荒天|悪天候|小雨|雨|台風|大雪|強風)(?:の)?(?:場合|とき|時)(?:は)?[、,]?\s*(?:中止|延期|順延|屋内|室内|体育館)"
+    r"|小雨決行|雨天決行|雨天順延"
+)
+
+
+def _not_a_claim(doc: Document, a: int, b: int) -> bool:
+    """True when the sentence [a, b) tells history or a rain plan, not a claim about what is happening now."""
+    text = doc.text[a:b]
+    if _RAIN_PLAN.search(text):
+        return True
+    return _PAST.search(text) is not None and not _PAST_BUT_STILL_RUMOUR.search(text) and not _NOW.search(text)
 
 
 # 「外国人が井戸に毒を入れたと聞いた」「行方不明者が30人いるとのことです」「浄水場が爆破されたって」: told
@@ -3626,9 +3659,13 @@ _TOLD = re.compile(
 
 
 # 「消防からの連絡では、けが人はいないとのことです」: what the city was told by those who know, reported.
+# A named office may carry its place (「上越警察署から」「市消防本部から」「新潟県から」); 県 and 国 alone need no
+# letter before them, so 「他県から」「外国から」 (where people came from) are no source.
 _TOLD_BY_AUTHORITY = re.compile(
-    r"(?<![の\w])(?:警察|警察署|消防|消防署|消防本部|気象台|気象庁|保健所|県|国|病院|学校|事業者|電力会社|鉄道会社|JR)"
+    r"(?<!の)(?:警察|警察署|消防|消防署|消防本部|消防局|気象台|気象庁|保健所|病院|学校|事業者|電力会社|鉄道会社|JR"
+    r"|水道局|上下水道局|主催者|実行委員会|市役所|役場|振興局|[都道府]県|[^\W他各隣近外全両]県|[^\W他各隣近外全両]{2,}国)"
     r"(?:から|より)"
+    r"|(?<![の\w])(?:県|国)(?:から|より)"
 )
 
 
@@ -3643,6 +3680,7 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
             _SOURCE.search(doc.norm, a, b)
             or _TOLD_BY_AUTHORITY.search(doc.text, a, m.start())
             or "情報】" in doc.text[a:b]
+            or _not_a_claim(doc, a, b)
         ):
             yield m.start(), m.end()
     if "ソウデ" not in doc.folded and "ソウダ" not in doc.folded:
@@ -3658,7 +3696,7 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
             if (a, b) not in sourced:
                 # 「気象台によると…降るそうです」 names its source: that is reporting, not a rumour.
                 sourced[a, b] = _SOURCE.search(doc.norm, a, b) is not None
-            if topics.found(doc, (a, b)) and not sourced[a, b]:
+            if topics.found(doc, (a, b)) and not sourced[a, b] and not _not_a_claim(doc, a, b):
                 yield prev.start, nxt.end
 
 

@@ -270,6 +270,35 @@ RUMOURS = [
     '知り合いの警察官から聞いたのですが、犯人はまだ逃走中とのことです。',
     '友達から、花火大会は中止になったと聞きました。',
     '来週、花火大会が中止になったって',
+    # Set in the past but about now, or a past rumour that stirs hatred still.
+    '関東大震災では外国人が井戸に毒を入れたそうです。',
+    '昔から住んでいる人の話では、今夜ダムが決壊するとのことです。',
+    'かつてない大雨で堤防が決壊したとのことです。',
+    '今回の地震で、東日本大震災のような津波が来るとのことです。',
+    '今夜、雨の場合は避難指示が出るとのことです。',
+    # Where people came from is no source.
+    '他県から来た人が放火したと聞きました。',
+    '外国から来た窃盗団が空き巣をしているとのことです。',
+]
+
+# History, 防災 lessons and event notices told second-hand: the city passes on no claim about now, or names
+# the office that told it (with its place: 上越警察署, 市消防本部, 新潟県) or the plan for rain.
+TOLD_NOT_RUMOURS = [
+    '地元の方から、昔この辺りで大きな地震があったと聞きました。',
+    '戦時中に空襲で多くの死者が出たと聞きました。',
+    '江戸時代にこの川が決壊し、村が流されたと聞きました。',
+    '明治の大火では多くの死者が出たとのことです。',
+    '中越地震では堤防が決壊したと聞きました。備えましょう。',
+    '中越地震では堤防が決壊したそうです。日頃の備えが大切です。',
+    '平成16年の7.13水害では堤防が決壊したと聞きました。',
+    '2004年の中越地震では多くの方が避難したと聞きました。',
+    '上越警察署から、〇〇町で不審者が目撃されたとのことです。',
+    '上越市消防本部から、市内で火災による死者が出たとのことです。',
+    '新潟県から、〇〇地区に避難指示が出たとのことです。',
+    '〇〇で交通事故があり、死者が出たとのことです（警察発表）。',
+    '主催者から、雨天の場合は中止とのことです。',
+    '小雨決行、荒天の場合は中止とのことです。詳しくは主催者へお問い合わせください。',
+    '雨天の場合は中止だそうです。',
 ]
 
 
@@ -300,3 +329,9 @@ def test_debunk_passes(text: str, city: bool) -> None:
 @pytest.mark.parametrize("text", RUMOURS)
 def test_rumour_is_caught(text: str, city: bool) -> None:
     assert RUMOR in _codes(text, city)
+
+
+@pytest.mark.parametrize("city", [True, False], ids=["city", "none"])
+@pytest.mark.parametrize("text", TOLD_NOT_RUMOURS)
+def test_history_and_sourced_notices_pass(text: str, city: bool) -> None:
+    assert RUMOR not in _codes(text, city)
