@@ -3317,7 +3317,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。様子を表す「降りそうです」、
     「気象台によると」のように出典を示した文、「雁木は雪国の知恵だそうです」のような話題は
     対象外）、同じ話題の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」（「消防から」「警察によると」
-    のように出典を示した文、「」の言葉を聞いたもの、【不審者情報】のようなお知らせは対象外）。そうですとこれらは、
+    のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせは対象外）。そうですとこれらは、
     昔のことを伝える文（「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が決壊したそうです」。毒・略奪・
     外国人などを含むものと、今夜・今回などの今の話は除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
     反応しません。「との噂」「未確認ですが」「（未確認）」
@@ -3648,12 +3648,14 @@ def _not_a_claim(doc: Document, a: int, b: int) -> bool:
 
 
 # 「外国人が井戸に毒を入れたと聞いた」「行方不明者が30人いるとのことです」「浄水場が爆破されたって」: told
-# second-hand, in words other than そうです. Not 「…との情報があります」, the wording of a 不審者情報 notice. Not after a quotation (「「ありがとう」と言われたと聞きました」
-# reports words, not a claim) and, like そうです, only about a [hearsay_topics] matter and without a source.
+# second-hand, in words other than そうです. Not 「…との情報があります」, the wording of a 不審者情報 notice. Like
+# そうです, only about a [hearsay_topics] matter and without a source. Words heard in quotes (「被災された方から
+# 「避難所の水が足りない」と聞きました」) are a voice reported; a message relayed in quotes (「友人から「明日給付金が
+# 出る」とのことです」) is the claim itself.
 _TOLD = re.compile(
     r"(?<![」』])(?:と|って)(?:は)?聞(?:いた|きました|いています|いてます|いたのですが|いたんですが)"
     r"|という話を聞(?:いた|きました)"
-    r"|(?<![」』])とのこと(?:です|だ)"
+    r"|とのこと(?:です|だ)"
     r"|(?<=[たるい])って(?=\s*[。!?！？\n]|\s*$)"
 )
 

@@ -279,6 +279,9 @@ RUMOURS = [
     # Where people came from is no source.
     '他県から来た人が放火したと聞きました。',
     '外国から来た窃盗団が空き巣をしているとのことです。',
+    # A message relayed in quotes is the claim itself (「被災された方から「水が足りない」と聞きました」 is a voice).
+    '友人から「明日給付金が出る」とのことです。',
+    '知り合いから『ダムが決壊した』とのことです。',
 ]
 
 # History, 防災 lessons and event notices told second-hand: the city passes on no claim about now, or names
