@@ -522,7 +522,8 @@ def deliberation(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterato
     「内緒ですが」「公表前ですが」「正式発表はまだですが」は、その文か前後の文に施策・人事（統合・廃止・予算・閉館・
     異動など）があるときだけ知らせます（「ここだけの話、夜桜がおすすめです」は対象外です）。
     入札前（「入札は来週です」「入札前ですが」「公告前」「非公表」）の落札予定者と、金額を添えた予定価格・最低制限価格も
-    知らせます（「事前公表」「公告に記載」「入札結果」「開札」「公表しました」とあるものは対象外です）。
+    知らせます（その価格の文かその次の文に「事前公表」「公表しました」「掲載しています」とあるもの、入札公告や入札結果の
+    投稿は対象外です。「まだ公表していません」「公告はまだ」「前回の入札結果」は公表ではありません）。
     """
     public = matcher("deliberation.txt", "public")
     hits: list[Hit] = list(
@@ -589,29 +590,45 @@ _BID_AHEAD = re.compile(
     r"入札前|公告前|開札前|非公表|入札(?:日)?は(?:来週|来月|明日|明後日|今度|[0-9０-９]+月[0-9０-９]+日)"
     r"|(?:来週|来月|明日|明後日|今度|次回|今後)の?入札"
 )
+# The post is itself the notice or the result (「【入札公告】」「入札結果：予定価格3,000万円」): everything in it is public.
+# Not 「公告はまだ」「前回の入札結果は…」, which say nothing of this bid's figures.
+_BID_NOTICE = re.compile(
+    r"入札公告(?!前)|公告(?:しました|いたしました|を行いました|しています|に記載)"
+    r"|(?<!前回の)(?<!過去の)(?:入札|開札|執行)結果|落札者(?:が|を|は)?決定"
+)
+# What the sentence of a figure (or the one after it) says of that figure: published (「事前公表しています」「予定価格は
+# 公表しました」) or not set. Not 「まだ公表していません」, and only for its own figure: 「最低制限価格は2,700万円です。
+# 予定価格は事前公表しています。」 publishes the 予定価格, not the 最低制限価格.
 _BID_PUBLISHED = re.compile(
-    r"事前公表|(?:公表|掲載)(?:して(?:い|お)|しました|いたしました|済)|公告(?!前)|開札(?!前)|入札結果|執行結果|落札者(?:が|を|は)?決定"
+    r"事前公表(?!しません|しない|していません|されません|はしません|はしていません)"
+    r"|(?:公表|掲載)(?:して(?:います|おります)|しました|いたしました|済)|開札しました"
     r"|設定しません|設けません|設定なし|設定していません"
 )
-
-_AMOUNT = re.compile(r"[0-9０-９][0-9０-９,，.．]*\s*(?:千|万|億)?\s*(?:千|万)?\s*円")
+_KANJI_NUMBER = "一二三四五六七八九十百千〇"
+_AMOUNT = re.compile(
+    r"[0-9０-９][0-9０-９,，.．]*\s*(?:千|万|億)?\s*(?:千|万)?\s*円|[0-9０-９][0-9０-９,，.．]*\s*(?:万|億)"
+    rf"|[{_KANJI_NUMBER}]+(?:億|万)"
+)
 
 
 def _bid_secrets(doc: Document) -> Iterator[Hit]:
     """入札前の予定価格・最低制限価格・落札予定者."""
     text = doc.text
-    if not _BID_FIGURE.search(text) or not _BID_AHEAD.search(text):
-        return
-    # 「予定価格は非公表ですが」 says the price is secret: its 公表 is no publication.
-    if _BID_PUBLISHED.search(text.replace("非公表", "非")):
+    if not _BID_FIGURE.search(text) or not _BID_AHEAD.search(text) or _BID_NOTICE.search(text):
         return
     for m in _BID_FIGURE.finditer(text):
+        a, b = doc.sentence_at(m.start())
+        span = (a, b)
+        following = doc.sentence_after(b - 1)
+        if following is not None and not _BID_FIGURE.search(text, *following):
+            span = (a, following[1])
+        # 「予定価格は非公表ですが」 says the price is secret: its 公表 is no publication.
+        if _BID_PUBLISHED.search(text[span[0] : span[1]].replace("非公表", "非")):
+            continue
         # A price is leaked only with its amount (「予定価格は入札後に公表します」 names none).
         if "価格" in m.group():
-            a, b = doc.sentence_at(m.start())
-            if (following := doc.sentence_after(b - 1)) is not None:
-                b = following[1]
-            if not _AMOUNT.search(text, a, b):
+            end = b if following is None else following[1]
+            if not _AMOUNT.search(text, a, end):
                 continue
         yield Hit(
             m.start(),
