@@ -3317,7 +3317,7 @@ def rumor(doc: Document, ctx: CheckContext, opts: RuleOptions) -> Iterator[Hit]:
     誤りが市民の行動を左右する話題 [hearsay_topics] の文に限ります。様子を表す「降りそうです」、
     「気象台によると」のように出典を示した文、「雁木は雪国の知恵だそうです」のような話題は
     対象外）、同じ話題の「〜と聞いた」「〜と聞きました」「〜とのことです」「〜たって」（「消防から」「警察によると」
-    のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせは対象外）。そうですとこれらは、
+    のように出典を示した文、「」の言葉を聞いたもの（「〜」とのことですと伝えるものは反応します）、【不審者情報】のようなお知らせ（【拡散情報】【未確認情報】は除きます）は対象外）。そうですとこれらは、
     昔のことを伝える文（「戦時中に空襲で多くの死者が出たと聞きました」「中越地震では堤防が決壊したそうです」。毒・略奪・
     外国人などを含むものと、今夜・今回などの今の話は除きます）と、雨天時の予定（「雨天の場合は中止とのことです」）では
     反応しません。「との噂」「未確認ですが」「（未確認）」
@@ -3671,6 +3671,10 @@ _TOLD_BY_AUTHORITY = re.compile(
 )
 
 
+# 「【不審者情報】」「【クマ出没情報】」: a notice's label. Not 「【拡散情報】」「【未確認情報】」, which label the rumour.
+_NOTICE_LABEL = re.compile(r"【(?![^】]*(?:拡散|未確認|噂|うわさ|ウワサ|真偽|裏))[^】]*情報】")
+
+
 def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
     """「出るそうです」「中止だそうです」: そう after a plain (終止・連体) form is hearsay;
     after a 連用形 or a stem (「降りそうです」「元気そうです」) it describes how something looks."""
@@ -3681,7 +3685,7 @@ def _hearsay(doc: Document) -> Iterator[tuple[int, int]]:
         if topics.found(doc, (a, b)) and not (
             _SOURCE.search(doc.norm, a, b)
             or _TOLD_BY_AUTHORITY.search(doc.text, a, m.start())
-            or "情報】" in doc.text[a:b]
+            or _NOTICE_LABEL.search(doc.text, a, b)
             or _not_a_claim(doc, a, b)
         ):
             yield m.start(), m.end()

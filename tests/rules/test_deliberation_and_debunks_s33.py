@@ -296,6 +296,9 @@ RUMOURS = [
     # A message relayed in quotes is the claim itself (「被災された方から「水が足りない」と聞きました」 is a voice).
     '友人から「明日給付金が出る」とのことです。',
     '知り合いから『ダムが決壊した』とのことです。',
+    # A label that names the rumour is no notice's label (【不審者情報】 is).
+    '【拡散情報】ダムが決壊したとのことです。',
+    '【裏情報】〇〇地区で死者が出たとのことです。',
 ]
 
 # History, 防災 lessons and event notices told second-hand: the city passes on no claim about now, or names
