@@ -3623,14 +3623,16 @@ _SOURCE = re.compile(r"によると|によれば|によりますと|の発表|�
 # killed people then and would stir hatred now.
 _PAST = re.compile(
     r"昔|かつて|当時|戦時中|戦争中|戦前|戦後|(?:江戸|明治|大正|昭和|平成|戦国|室町|鎌倉)(?:時代|[0-9０-９元]+年)"
-    r"|[0-9０-９]+年前|[0-9０-９]{4}年の"
+    r"|[0-9０-９]+年前"
     r"|(?:中越|中越沖|新潟|東日本|阪神|淡路|能登半島|熊本|関東|北海道胆振東部)(?:大)?(?:地震|震災)|大震災|大火"
 )
 _PAST_BUT_STILL_RUMOUR = re.compile(r"毒|略奪|窃盗|暴動|放火|襲撃|襲わ|襲っ|外国人|朝鮮|中国人|韓国人")
 # Not history when the sentence is about now (「今夜ダムが決壊するとのことです」 from 「昔から住んでいる人」) or holds
-# the past only as a measure (「かつてない大雨」「東日本大震災のような津波が来る」).
+# the past only as a measure or a look (「かつてない大雨」「戦後最大の台風」「東日本大震災のような津波が来る」
+# 「昔ながらの商店街」). A year alone (「2026年の大雪」) may be this year's.
 _NOW = re.compile(
     r"今夜|今朝|今日|本日|明日|明朝|今回|現在|今後|先ほど|さっき|昨日|昨夜|今、|いま|これから|昔から住|かつてな|かつて無"
+    r"|昔ながら|昔懐かし|戦後最|戦後初|観測史上|過去最"
     r"|(?:地震|震災|大火)(?:の|と同じ)?(?:よう|並|級|規模|以来|以上|を上回)"
 )
 _RAIN_PLAN = re.compile(
